@@ -1,0 +1,59 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "kops",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kops", targets: ["kops"]),
+        .executable(name: "kapso-sim", targets: ["kapso-sim"]),
+        .library(name: "KapsoSimulator", targets: ["KapsoSimulator"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+    ],
+    targets: [
+        // C at the bottom: system libraries and one small shim target.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .target(name: "CKopsShims", dependencies: ["CCurl", "CEditLine"]),
+
+        // Swift layers, each depending only on those above it.
+        .target(name: "KopsHTTP", dependencies: ["CKopsShims", "CCurl"]),
+        .target(name: "KapsoClient", dependencies: ["KopsHTTP", "CCrypto"]),
+        .target(name: "KopsShell", dependencies: ["KapsoClient", "KopsHTTP"]),
+        .target(name: "KopsTerminal", dependencies: ["KopsShell", "CKopsShims", "CEditLine"]),
+        .target(
+            name: "KapsoSimulator",
+            dependencies: [.product(name: "FlyingFox", package: "FlyingFox"), "CCrypto"]
+        ),
+        .target(name: "KopsTestSupport", dependencies: ["KapsoSimulator", "KopsShell", "KopsHTTP"]),
+        .executableTarget(
+            name: "kops",
+            dependencies: [
+                "KopsShell", "KopsTerminal", "KapsoSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "kapso-sim",
+            dependencies: ["KapsoSimulator", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        .testTarget(name: "KopsHTTPTests", dependencies: ["KopsHTTP", "KopsTestSupport"]),
+        .testTarget(name: "KapsoClientTests", dependencies: ["KapsoClient", "KopsTestSupport"]),
+        .testTarget(name: "KopsShellTests", dependencies: ["KopsShell", "KopsTestSupport"]),
+        .testTarget(name: "KapsoSimulatorTests", dependencies: ["KapsoSimulator"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["KopsTestSupport"]),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+        .enableUpcomingFeature("InternalImportsByDefault"),
+    ]
+}

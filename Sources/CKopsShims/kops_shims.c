@@ -1,0 +1,97 @@
+#include "kops_shims.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <editline/readline.h>
+
+CURLcode kops_curl_setopt_long(CURL *h, CURLoption o, long v) { return curl_easy_setopt(h, o, v); }
+CURLcode kops_curl_setopt_str(CURL *h, CURLoption o, const char *v) { return curl_easy_setopt(h, o, v); }
+CURLcode kops_curl_setopt_ptr(CURL *h, CURLoption o, void *v) { return curl_easy_setopt(h, o, v); }
+CURLcode kops_curl_setopt_slist(CURL *h, CURLoption o, struct curl_slist *v) { return curl_easy_setopt(h, o, v); }
+CURLcode kops_curl_setopt_datacb(CURL *h, CURLoption o, kops_curl_data_cb cb) { return curl_easy_setopt(h, o, cb); }
+CURLcode kops_curl_getinfo_long(CURL *h, CURLINFO i, long *out) { return curl_easy_getinfo(h, i, out); }
+CURLcode kops_curl_getinfo_double(CURL *h, CURLINFO i, double *out) { return curl_easy_getinfo(h, i, out); }
+CURLcode kops_curl_getinfo_str(CURL *h, CURLINFO i, const char **out) { return curl_easy_getinfo(h, i, out); }
+CURLMcode kops_curl_multi_setopt_long(CURLM *m, CURLMoption o, long v) { return curl_multi_setopt(m, o, v); }
+CURLSHcode kops_curl_share_setopt_long(CURLSH *s, CURLSHoption o, long v) { return curl_share_setopt(s, o, v); }
+CURLcode kops_curl_setopt_share(CURL *h, CURLSH *s) { return curl_easy_setopt(h, CURLOPT_SHARE, s); }
+
+static volatile sig_atomic_t sigint_flag = 0;
+
+static void on_sigint(int signal) {
+    (void)signal;
+    sigint_flag = 1;
+}
+
+void kops_sigint_install(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_sigint;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0; /* no SA_RESTART: blocking reads and poll() return EINTR */
+    sigaction(SIGINT, &action, NULL);
+}
+
+int kops_sigint_pending(void) { return sigint_flag != 0; }
+
+int kops_sigint_take(void) {
+    int value = sigint_flag;
+    sigint_flag = 0;
+    return value;
+}
+
+void kops_sigint_clear(void) { sigint_flag = 0; }
+
+static int abort_if_interrupted(void *p, curl_off_t dt, curl_off_t dn, curl_off_t ut, curl_off_t un) {
+    (void)p; (void)dt; (void)dn; (void)ut; (void)un;
+    return sigint_flag ? 1 : 0;
+}
+
+CURLcode kops_curl_abort_on_sigint(CURL *h) {
+    curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, abort_if_interrupted);
+    return curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+}
+
+static kops_completer swift_completer = NULL;
+
+static char **complete(const char *text, int start, int end) {
+    rl_attempted_completion_over = 1; /* never fall back to file names unless Swift returns them */
+    if (swift_completer == NULL) return NULL;
+    return swift_completer(text, start, end);
+}
+
+void kops_rl_setup(const char *name, kops_completer completer) {
+    rl_readline_name = name;
+    swift_completer = completer;
+    rl_attempted_completion_function = complete;
+}
+
+void kops_rl_use_stderr_for_output(void) { rl_outstream = stderr; }
+
+const char *kops_rl_line_buffer(void) { return rl_line_buffer; }
+
+static char **pending_candidates = NULL;
+static int pending_count = 0;
+static int pending_index = 0;
+
+static char *next_candidate(const char *text, int state) {
+    (void)text;
+    if (state == 0) pending_index = 0;
+    if (pending_index >= pending_count) return NULL;
+    return strdup(pending_candidates[pending_index++]);
+}
+
+char **kops_rl_completion_matches(const char *text, char **candidates, int count) {
+    pending_candidates = candidates;
+    pending_count = count;
+    char **matches = rl_completion_matches(text, next_candidate);
+    pending_candidates = NULL;
+    pending_count = 0;
+    return matches;
+}
+
+void kops_rl_set_append_character(int character) { rl_completion_append_character = character; }
+
+void kops_rl_refresh_line(void) { rl_forced_update_display(); }
