@@ -1,0 +1,332 @@
+/// A strict RFC 8259 parser over UTF-8 bytes, e.g. `{"data":[{"id":"1"}],"meta":{"page":1}}`.
+///
+/// It rejects what the RFC rejects (trailing commas, leading zeros, unescaped control
+/// characters, invalid UTF-8, anything after the value), replaces lone `\u` surrogates with
+/// U+FFFD, and limits nesting to `maximumDepth` so hostile input cannot overflow the stack.
+struct JSONParser {
+    static let maximumDepth = 512
+    private static let replacement: Unicode.Scalar = "\u{FFFD}"
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var index = 0
+    private var depth = 0
+
+    private init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    /// Parses one complete document, surrounded by optional whitespace.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> JSONValue {
+        var parser = JSONParser(bytes: bytes)
+        parser.skipWhitespace()
+        let value = try parser.parseValue()
+        parser.skipWhitespace()
+        guard parser.index == bytes.count else {
+            throw JSONParseError("unexpected data after the value", at: parser.index)
+        }
+        return value
+    }
+
+    // MARK: - Values
+
+    private mutating func parseValue() throws(JSONParseError) -> JSONValue {
+        guard let byte = peek() else { throw JSONParseError("unexpected end of input", at: index) }
+        switch byte {
+        case UInt8(ascii: "{"): return try parseObject()
+        case UInt8(ascii: "["): return try parseArray()
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
+        case UInt8(ascii: "t"): return try parseLiteral("true", .bool(true))
+        case UInt8(ascii: "f"): return try parseLiteral("false", .bool(false))
+        case UInt8(ascii: "n"): return try parseLiteral("null", .null)
+        default: throw JSONParseError("expected a value", at: index)
+        }
+    }
+
+    private mutating func parseLiteral(_ word: StaticString, _ value: JSONValue) throws(JSONParseError) -> JSONValue {
+        let start = index
+        for expected in UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount) {
+            guard peek() == expected else { throw JSONParseError("expected '\(word)'", at: start) }
+            index += 1
+        }
+        return value
+    }
+
+    private mutating func parseObject() throws(JSONParseError) -> JSONValue {
+        try enterContainer()
+        index += 1
+        var object = JSONObject()
+        // Duplicate keys are rare; only large objects get an index to find them quickly.
+        var positions: [String: Int] = [:]
+        skipWhitespace()
+        if peek() == UInt8(ascii: "}") {
+            index += 1
+            depth -= 1
+            return .object(object)
+        }
+        while true {
+            guard peek() == UInt8(ascii: "\"") else {
+                throw JSONParseError("expected a string key", at: index)
+            }
+            let key = try parseString()
+            skipWhitespace()
+            guard peek() == UInt8(ascii: ":") else { throw JSONParseError("expected ':'", at: index) }
+            index += 1
+            skipWhitespace()
+            let value = try parseValue()
+            insert(key: key, value: value, into: &object, positions: &positions)
+            skipWhitespace()
+            switch peek() {
+            case UInt8(ascii: ","):
+                index += 1
+                skipWhitespace()
+                if peek() == UInt8(ascii: "}") { throw JSONParseError("trailing comma before '}'", at: index) }
+            case UInt8(ascii: "}"):
+                index += 1
+                depth -= 1
+                return .object(object)
+            default:
+                throw JSONParseError("expected ',' or '}'", at: index)
+            }
+        }
+    }
+
+    private func insert(key: String, value: JSONValue, into object: inout JSONObject, positions: inout [String: Int]) {
+        let linearLimit = 16
+        if object.entries.count < linearLimit {
+            if let position = object.entries.firstIndex(where: { $0.key == key }) {
+                object.entries[position].value = value
+            } else {
+                object.entries.append(JSONObject.Entry(key: key, value: value))
+            }
+            return
+        }
+        if positions.isEmpty {
+            for (position, entry) in object.entries.enumerated() {
+                positions[entry.key] = position
+            }
+        }
+        if let position = positions[key] {
+            object.entries[position].value = value
+        } else {
+            positions[key] = object.entries.count
+            object.entries.append(JSONObject.Entry(key: key, value: value))
+        }
+    }
+
+    private mutating func parseArray() throws(JSONParseError) -> JSONValue {
+        try enterContainer()
+        index += 1
+        var elements: [JSONValue] = []
+        skipWhitespace()
+        if peek() == UInt8(ascii: "]") {
+            index += 1
+            depth -= 1
+            return .array(elements)
+        }
+        while true {
+            elements.append(try parseValue())
+            skipWhitespace()
+            switch peek() {
+            case UInt8(ascii: ","):
+                index += 1
+                skipWhitespace()
+                if peek() == UInt8(ascii: "]") { throw JSONParseError("trailing comma before ']'", at: index) }
+            case UInt8(ascii: "]"):
+                index += 1
+                depth -= 1
+                return .array(elements)
+            default:
+                throw JSONParseError("expected ',' or ']'", at: index)
+            }
+        }
+    }
+
+    private mutating func enterContainer() throws(JSONParseError) {
+        depth += 1
+        guard depth <= Self.maximumDepth else {
+            throw JSONParseError("nesting deeper than \(Self.maximumDepth) levels", at: index)
+        }
+    }
+
+    // MARK: - Numbers
+
+    // number = [ "-" ] ( "0" / [1-9] *DIGIT ) [ "." 1*DIGIT ] [ ( "e" / "E" ) [ "+" / "-" ] 1*DIGIT ]
+    private mutating func parseNumber() throws(JSONParseError) -> JSONValue {
+        let start = index
+        if peek() == UInt8(ascii: "-") { index += 1 }
+        if peek() == UInt8(ascii: "0") {
+            index += 1
+            if let next = peek(), isDigit(next) { throw JSONParseError("leading zero in number", at: index - 1) }
+        } else {
+            try skipDigits()
+        }
+        if peek() == UInt8(ascii: ".") {
+            index += 1
+            try skipDigits()
+        }
+        if peek() == UInt8(ascii: "e") || peek() == UInt8(ascii: "E") {
+            index += 1
+            if peek() == UInt8(ascii: "+") || peek() == UInt8(ascii: "-") { index += 1 }
+            try skipDigits()
+        }
+        return .number(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+    }
+
+    /// Skips one or more digits.
+    private mutating func skipDigits() throws(JSONParseError) {
+        guard let first = peek(), isDigit(first) else { throw JSONParseError("expected a digit", at: index) }
+        index += 1
+        while let next = peek(), isDigit(next) { index += 1 }
+    }
+
+    private func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+
+    // MARK: - Strings
+
+    private mutating func parseString() throws(JSONParseError) -> String {
+        let quote = index
+        index += 1
+        let start = index
+        // Fast path: no escapes, so the string is a slice of the input.
+        while let byte = peek(), byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte >= 0x20 {
+            index += 1
+        }
+        if peek() == UInt8(ascii: "\"") {
+            index += 1
+            return try decode(UnsafeBufferPointer(rebasing: bytes[start..<index - 1]), quote: quote)
+        }
+        var buffer = Array(bytes[start..<index])
+        while let byte = peek() {
+            switch byte {
+            case UInt8(ascii: "\""):
+                index += 1
+                let result = buffer.withUnsafeBufferPointer { utf8 in
+                    Result { () throws(JSONParseError) in try decode(utf8, quote: quote) }
+                }
+                return try result.get()
+            case UInt8(ascii: "\\"):
+                try parseEscape(into: &buffer)
+            case 0..<0x20:
+                throw JSONParseError("unescaped control character in string", at: index)
+            default:
+                buffer.append(byte)
+                index += 1
+            }
+        }
+        throw JSONParseError("unterminated string starting", at: quote)
+    }
+
+    private func decode(_ utf8: UnsafeBufferPointer<UInt8>, quote: Int) throws(JSONParseError) -> String {
+        guard let string = String(validating: utf8, as: UTF8.self) else {
+            throw JSONParseError("invalid UTF-8 in string starting", at: quote)
+        }
+        return string
+    }
+
+    private mutating func parseEscape(into buffer: inout [UInt8]) throws(JSONParseError) {
+        let backslash = index
+        index += 1
+        guard let byte = peek() else { throw JSONParseError("unterminated escape", at: backslash) }
+        index += 1
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): buffer.append(byte)
+        case UInt8(ascii: "b"): buffer.append(0x08)
+        case UInt8(ascii: "f"): buffer.append(0x0C)
+        case UInt8(ascii: "n"): buffer.append(0x0A)
+        case UInt8(ascii: "r"): buffer.append(0x0D)
+        case UInt8(ascii: "t"): buffer.append(0x09)
+        case UInt8(ascii: "u"):
+            let scalar = try parseUnicodeEscape(at: backslash)
+            buffer.append(contentsOf: String(Character(scalar)).utf8)
+        default:
+            throw JSONParseError("invalid escape", at: backslash)
+        }
+    }
+
+    /// Reads the four hex digits after `\u`, and a second `\uXXXX` when they are a high surrogate.
+    private mutating func parseUnicodeEscape(at backslash: Int) throws(JSONParseError) -> Unicode.Scalar {
+        let unit = try parseHex4(at: backslash)
+        switch unit {
+        case 0xD800...0xDBFF:
+            let low = index
+            guard peek() == UInt8(ascii: "\\"), peek(at: low + 1) == UInt8(ascii: "u") else {
+                return Self.replacement
+            }
+            index += 2
+            let second = try parseHex4(at: low)
+            guard (0xDC00...0xDFFF).contains(second) else {
+                // A high surrogate followed by another escape: replace the first, keep the second.
+                index = low
+                return Self.replacement
+            }
+            let value = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(second) - 0xDC00)
+            return Unicode.Scalar(value) ?? Self.replacement
+        case 0xDC00...0xDFFF:
+            return Self.replacement
+        default:
+            return Unicode.Scalar(unit) ?? Self.replacement
+        }
+    }
+
+    private mutating func parseHex4(at backslash: Int) throws(JSONParseError) -> UInt16 {
+        var value: UInt16 = 0
+        for _ in 0..<4 {
+            guard let byte = peek(), let digit = hexValue(byte) else {
+                throw JSONParseError("invalid \\u escape", at: backslash)
+            }
+            value = value << 4 | UInt16(digit)
+            index += 1
+        }
+        return value
+    }
+
+    private func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+
+    // MARK: - Bytes
+
+    private func peek() -> UInt8? {
+        peek(at: index)
+    }
+
+    private func peek(at position: Int) -> UInt8? {
+        position < bytes.count ? bytes[position] : nil
+    }
+
+    private mutating func skipWhitespace() {
+        while let byte = peek(),
+            byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+                || byte == UInt8(ascii: "\t")
+        {
+            index += 1
+        }
+    }
+}
+
+// MARK: - JSONValue.parse
+
+extension JSONValue {
+    /// Parses a complete UTF-8 JSON document, e.g. the body of an API response.
+    public static func parse(_ bytes: some Collection<UInt8>) throws(JSONParseError) -> JSONValue {
+        let contiguous = bytes.withContiguousStorageIfAvailable { buffer in
+            Result { () throws(JSONParseError) in try JSONParser.parse(buffer) }
+        }
+        return try (contiguous ?? Array(bytes).withUnsafeBufferPointer { buffer in
+            Result { () throws(JSONParseError) in try JSONParser.parse(buffer) }
+        }).get()
+    }
+
+    /// Parses a complete JSON document held as text; offsets in errors count its UTF-8 bytes.
+    public static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
+        try parse(text.utf8)
+    }
+}

@@ -1,0 +1,81 @@
+/// A JSON document that keeps what was written: object keys in document order and numbers as
+/// their literal text, e.g. `{"id":12345678901234567890,"ok":true}`.
+///
+/// Equality is structural and order-sensitive: objects with the same entries in another order
+/// differ, and so do the numbers `1` and `1.0`.
+public indirect enum JSONValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    /// A number as written in the document (`42`, `-1.5e3`), so integers never round-trip
+    /// through `Double`; when built by hand it must be a valid JSON number literal.
+    case number(String)
+    case string(String)
+    case array([JSONValue])
+    case object(JSONObject)
+
+    /// The member named `key`, or `nil` unless this is an object with that key.
+    public subscript(key: String) -> JSONValue? {
+        object?[key]
+    }
+
+    /// The element at `index`, or `nil` unless this is an array with that index.
+    public subscript(index: Int) -> JSONValue? {
+        guard case .array(let elements) = self, elements.indices.contains(index) else { return nil }
+        return elements[index]
+    }
+
+    /// The string, if this is a string.
+    public var string: String? {
+        guard case .string(let value) = self else { return nil }
+        return value
+    }
+
+    /// The number as an `Int`, if this is a number with an exact integer value that fits
+    /// (`42`, `4.2e1`, but not `4.5` or `1e30`).
+    public var int: Int? {
+        guard case .number(let literal) = self else { return nil }
+        return Int(literal) ?? Double(literal).flatMap { Int(exactly: $0) }
+    }
+
+    /// The number as the nearest `Double`, if this is a number.
+    public var double: Double? {
+        guard case .number(let literal) = self else { return nil }
+        return Double(literal)
+    }
+
+    /// The Boolean, if this is `true` or `false`.
+    public var bool: Bool? {
+        guard case .bool(let value) = self else { return nil }
+        return value
+    }
+
+    /// The elements, if this is an array.
+    public var array: [JSONValue]? {
+        guard case .array(let elements) = self else { return nil }
+        return elements
+    }
+
+    /// The members, if this is an object.
+    public var object: JSONObject? {
+        guard case .object(let members) = self else { return nil }
+        return members
+    }
+
+    /// Whether this is `null`.
+    public var isNull: Bool {
+        self == .null
+    }
+
+    /// The JSON type's name as a user would say it: `null`, `boolean`, `number`, `string`,
+    /// `array` or `object`.
+    public var typeName: String {
+        switch self {
+        case .null: "null"
+        case .bool: "boolean"
+        case .number: "number"
+        case .string: "string"
+        case .array: "array"
+        case .object: "object"
+        }
+    }
+}
