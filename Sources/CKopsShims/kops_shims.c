@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <editline/readline.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 CURLcode kops_curl_setopt_long(CURL *h, CURLoption o, long v) { return curl_easy_setopt(h, o, v); }
 CURLcode kops_curl_setopt_str(CURL *h, CURLoption o, const char *v) { return curl_easy_setopt(h, o, v); }
@@ -95,3 +97,9 @@ char **kops_rl_completion_matches(const char *text, char **candidates, int count
 void kops_rl_set_append_character(int character) { rl_completion_append_character = character; }
 
 void kops_rl_refresh_line(void) { rl_forced_update_display(); }
+
+int kops_terminal_width(int fd) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
+    return size.ws_col;
+}

@@ -37,4 +37,7 @@ char **kops_rl_completion_matches(const char *text, char **candidates, int count
 void kops_rl_set_append_character(int character);
 void kops_rl_refresh_line(void);
 
+/* Terminal facts: columns of the terminal on fd, or 0 when it is not a terminal. */
+int kops_terminal_width(int fd);
+
 #endif

@@ -1,0 +1,51 @@
+public import KopsHTTP
+
+/// Why a Kapso API call failed, after the transport delivered (or failed to deliver) a response.
+public enum KapsoAPIError: Error, Sendable {
+    /// No HTTP response: DNS, connect, TLS, timeout, Ctrl-C.
+    case transport(TransportError)
+    /// 401: the API key was rejected.
+    case unauthorized(host: String)
+    /// 404 for a phone-number id; `known` lists the project's numbers (fetched with one extra request).
+    case phoneNumberNotFound(id: String, known: [PhoneNumber])
+    /// 404 for a webhook id; `known` lists the ids that exist in the scope asked.
+    case webhookNotFound(id: String, known: [Webhook])
+    /// Any other 404, with the API's text.
+    case notFound(path: String, message: String)
+    /// 422 and other 4xx with a JSON error body; `fields` holds per-field messages when the API gave them.
+    case rejected(status: Int, message: String, fields: [(field: String, messages: [String])])
+    /// 429, with the server's `Retry-After` in seconds when given.
+    case rateLimited(retryAfter: Int?, message: String)
+    /// 5xx with a JSON error body.
+    case server(status: Int, message: String)
+    /// A body that is not the JSON the contract promises (HTML, truncated, wrong shape).
+    case badResponse(status: Int, detail: String, firstBytes: String)
+
+    /// One line for the user: what went wrong, then what to do.
+    public var message: String {
+        switch self {
+        case .transport(let error):
+            return error.message
+        case .unauthorized(let host):
+            return "the API key was rejected by \(host) (401); check KAPSO_API_KEY or the profile's key"
+        case .phoneNumberNotFound(let id, let known):
+            let list = known.isEmpty ? "the project has no phone numbers" : "ids in this project: " + known.map(\.label).joined(separator: ", ")
+            return "phone number id \(id) was not found in this project; \(list)"
+        case .webhookNotFound(let id, let known):
+            let list = known.isEmpty ? "there are no webhooks" : "webhook ids: " + known.map(\.id).joined(separator: ", ")
+            return "webhook \(id) was not found; \(list)"
+        case .notFound(let path, let message):
+            return "not found (404) at \(path): \(message)"
+        case .rejected(let status, let message, let fields):
+            let details = fields.map { "\($0.field): \($0.messages.joined(separator: ", "))" }
+            return "the API rejected the request (\(status)): " + ([message] + details).joined(separator: "; ")
+        case .rateLimited(let retryAfter, let message):
+            let wait = retryAfter.map { "retry in \($0) s" } ?? "retry in a minute"
+            return "rate limited (429): \(message); \(wait)"
+        case .server(let status, let message):
+            return "the API failed (\(status)): \(message); retry, and check Kapso's status if it persists"
+        case .badResponse(let status, let detail, let firstBytes):
+            return "unexpected response (HTTP \(status)): \(detail); body starts: \(firstBytes)"
+        }
+    }
+}

@@ -1,0 +1,137 @@
+public import KopsHTTP
+
+/// The Kapso Platform API (`/platform/v1`) and Meta proxy over one shared transport.
+///
+/// Synchronous: call it from the thread that owns the transport, never from the concurrency pool.
+public final class KapsoClient {
+    /// Host only, e.g. `https://api.kapso.ai`; paths are appended (`/platform/v1/...`).
+    public let baseURL: String
+    public var apiKey: Secret
+    public let transport: any HTTPTransport
+    public var metaVersion = "v24.0"
+
+    public init(baseURL: String, apiKey: Secret, transport: any HTTPTransport) {
+        self.baseURL = KapsoClient.hostOnly(baseURL)
+        self.apiKey = apiKey
+        self.transport = transport
+    }
+
+    /// The host part for messages, e.g. `127.0.0.1`.
+    public var host: String { URLParts(baseURL)?.host ?? baseURL }
+
+    /// Strips a trailing `/`, `/platform/v1` or `/meta/whatsapp[/vX.Y]`, as Kapso's own scripts do.
+    public static func hostOnly(_ url: String) -> String {
+        var result = url
+        while result.hasSuffix("/") { result.removeLast() }
+        if let range = result.range(ofMetaVersionSuffix: ()) { result.removeSubrange(range) }
+        for suffix in ["/platform/v1", "/meta/whatsapp", "/meta"] where result.hasSuffix(suffix) {
+            result.removeLast(suffix.count)
+        }
+        return result
+    }
+
+    /// Builds the request for a Platform API path such as `/whatsapp/phone_numbers`.
+    public func platformRequest(_ path: String, method: String = "GET", query: [(String, String)] = [], body: JSONValue? = nil)
+        -> HTTPRequest
+    {
+        var url = baseURL + "/platform/v1" + path
+        if !query.isEmpty {
+            url += "?" + query.map { "\(percentEncode($0.0))=\(percentEncode($0.1))" }.joined(separator: "&")
+        }
+        var headers = [HTTPHeader("X-API-Key", secret: apiKey), HTTPHeader("Accept", "application/json")]
+        if body != nil { headers.append(HTTPHeader("Content-Type", "application/json")) }
+        return HTTPRequest(method: method, url: url, headers: headers, body: body.map { Array($0.serialized().utf8) })
+    }
+
+    /// Sends a request and returns its JSON body, mapping error statuses to `KapsoAPIError`.
+    public func perform(_ request: HTTPRequest) throws(KapsoAPIError) -> JSONValue {
+        let response: HTTPResponse
+        do { response = try transport.send(request) } catch { throw .transport(error) }
+        return try decode(response, for: request)
+    }
+
+    /// Maps one response to its JSON or a typed error (shared by `perform` and concurrent calls).
+    public func decode(_ response: HTTPResponse, for request: HTTPRequest) throws(KapsoAPIError) -> JSONValue {
+        if response.status == 204 { return .null }
+        let json = try? JSONValue.parse(response.body)
+        guard response.isSuccess else { throw error(for: response, json: json, request: request) }
+        guard let json else {
+            throw .badResponse(status: response.status, detail: "the body is not valid JSON", firstBytes: preview(response))
+        }
+        return json
+    }
+
+    private func error(for response: HTTPResponse, json: JSONValue?, request: HTTPRequest) -> KapsoAPIError {
+        guard let json, json.object != nil else {
+            return .badResponse(
+                status: response.status, detail: "the error body is not JSON", firstBytes: preview(response))
+        }
+        let message = errorText(json) ?? "no error message"
+        switch response.status {
+        case 401: return .unauthorized(host: host)
+        case 404: return .notFound(path: pathOf(request.url), message: message)
+        case 429: return .rateLimited(retryAfter: response.header("Retry-After").flatMap { Int($0) }, message: message)
+        case 500...: return .server(status: response.status, message: message)
+        default: return .rejected(status: response.status, message: message, fields: fieldErrors(json))
+        }
+    }
+
+    private func pathOf(_ url: String) -> String {
+        var path = url.dropFirst(baseURL.count)
+        if let query = path.firstIndex(of: "?") { path = path[..<query] }
+        return String(path)
+    }
+}
+
+/// The first bytes of a body, on one line, for error messages.
+func preview(_ response: HTTPResponse) -> String {
+    let text = String(decoding: response.body.prefix(60), as: UTF8.self)
+    let line = text.map { $0.isNewline ? " " : $0 }
+    return response.body.isEmpty ? "(empty)" : "'" + String(line) + (response.body.count > 60 ? "…'" : "'")
+}
+
+/// `error` as a string, or Graph's `error.message`, or `message`.
+func errorText(_ json: JSONValue) -> String? {
+    if let text = json["error"]?.string { return text }
+    if let text = json["error"]?["message"]?.string { return text }
+    return json["message"]?.string
+}
+
+/// Field errors from `{"errors": {"field": ["msg"]}}`.
+func fieldErrors(_ json: JSONValue) -> [(field: String, messages: [String])] {
+    guard let object = json["errors"]?.object else { return [] }
+    return object.entries.map { entry in
+        (entry.key, entry.value.array?.compactMap(\.string) ?? entry.value.string.map { [$0] } ?? [])
+    }
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986), so WAMIDs survive in paths.
+public func percentEncode(_ text: String) -> String {
+    var result = ""
+    for byte in text.utf8 {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+            UInt8(ascii: "~"):
+            result.append(Character(Unicode.Scalar(byte)))
+        default:
+            let hex = Array("0123456789ABCDEF")
+            result += "%" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 0xF)])
+        }
+    }
+    return result
+}
+
+extension String {
+    /// The range of a trailing `/vNN.N` Graph version segment, if any.
+    fileprivate func range(ofMetaVersionSuffix: Void) -> Range<String.Index>? {
+        guard let slash = lastIndex(of: "/") else { return nil }
+        let segment = self[index(after: slash)...]
+        guard segment.hasPrefix("v"), segment.count > 1,
+            segment.dropFirst().allSatisfy({ $0.isNumber || $0 == "." })
+        else { return nil }
+        let before = self[..<slash]
+        guard before.hasSuffix("/meta/whatsapp") || before.hasSuffix("/meta") else { return nil }
+        return slash..<endIndex
+    }
+}

@@ -1,0 +1,35 @@
+/// A WhatsApp business number in the project. `id` is Meta's phone_number_id (digits).
+public struct PhoneNumber: Sendable {
+    /// The API's object as received.
+    public let json: JSONObject
+
+    public init(json: JSONObject) throws(KapsoAPIError) {
+        guard json["id"]?.string != nil else { throw .badShape("phone number without an 'id'") }
+        self.json = json
+    }
+
+    public var id: String { json["id"]?.string ?? "" }
+    public var name: String? { json["name"]?.string }
+    public var displayPhoneNumber: String? { json["display_phone_number"]?.string }
+    /// Digits of the display number, from `display_phone_number_normalized` or derived.
+    public var normalizedDisplayNumber: String {
+        json["display_phone_number_normalized"]?.string ?? (displayPhoneNumber ?? "").filter(\.isNumber)
+    }
+    public var verifiedName: String? { json["verified_name"]?.string }
+    public var qualityRating: String? { json["quality_rating"]?.string }
+    public var status: String? { json["status"]?.string }
+    public var webhookVerifiedAt: String? { json["webhook_verified_at"]?.string }
+    public var isCoexistence: Bool { json["is_coexistence"]?.bool ?? false }
+
+    /// `100200300400501 (+1 415-555-0100, Support Line)`, for lists in error messages.
+    public var label: String {
+        let extra = [displayPhoneNumber, name].compactMap { $0 }
+        return extra.isEmpty ? id : "\(id) (\(extra.joined(separator: ", ")))"
+    }
+}
+
+extension KapsoAPIError {
+    static func badShape(_ detail: String) -> KapsoAPIError {
+        .badResponse(status: 200, detail: detail, firstBytes: "")
+    }
+}

@@ -1,0 +1,26 @@
+public import KopsHTTP
+
+/// A webhook configuration, phone-number scoped (`phoneNumberID` set) or project scoped.
+public struct Webhook: Sendable {
+    public let json: JSONObject
+
+    public init(json: JSONObject) throws(KapsoAPIError) {
+        guard json["id"]?.string != nil, json["url"]?.string != nil else {
+            throw .badShape("webhook without 'id' or 'url'")
+        }
+        self.json = json
+    }
+
+    public var id: String { json["id"]?.string ?? "" }
+    public var url: String { json["url"]?.string ?? "" }
+    public var kind: String { json["kind"]?.string ?? "kapso" }
+    public var events: [String] { json["events"]?.array?.compactMap(\.string) ?? [] }
+    public var active: Bool { json["active"]?.bool ?? false }
+    public var phoneNumberID: String? { json["phone_number_id"]?.string }
+    public var payloadVersion: String? { json["payload_version"]?.string }
+    /// The signing secret; the API returns it in clear, kops keeps it wrapped.
+    public var secretKey: Secret? { json["secret_key"]?.string.map(Secret.init) }
+    public var bufferEnabled: Bool { json["buffer_enabled"]?.bool ?? false }
+    public var createdAt: String? { json["created_at"]?.string }
+    public var isProjectScoped: Bool { phoneNumberID == nil }
+}

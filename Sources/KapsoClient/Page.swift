@@ -1,0 +1,72 @@
+/// One page of a list, in either of the API's pagination styles, with the raw JSON kept.
+public struct Page<Item: Sendable>: Sendable {
+    /// Where the next page is, in the style the endpoint uses.
+    public enum Position: Sendable, Equatable {
+        /// Page style: `meta{page, per_page, total_pages, total_count}`.
+        case numbered(page: Int, perPage: Int, totalPages: Int, totalCount: Int)
+        /// Cursor style: `paging.next` to pass back as `after` (nil on the last page).
+        case cursor(next: String?)
+    }
+
+    public var items: [Item]
+    public var position: Position
+    public var json: JSONValue
+
+    public init(items: [Item], position: Position, json: JSONValue) {
+        self.items = items
+        self.position = position
+        self.json = json
+    }
+
+    /// True when another page exists after this one.
+    public var hasMore: Bool {
+        switch position {
+        case .numbered(let page, _, let totalPages, _): page < totalPages
+        case .cursor(let next): next != nil
+        }
+    }
+
+    /// The total across pages, when the style reports one (cursor lists give none).
+    public var totalCount: Int? {
+        if case .numbered(_, _, _, let total) = position { return total }
+        return nil
+    }
+
+    /// Query items that fetch the next page, or nil on the last page.
+    public var nextPageQuery: [(String, String)]? {
+        guard hasMore else { return nil }
+        switch position {
+        case .numbered(let page, let perPage, _, _): return [("page", String(page + 1)), ("per_page", String(perPage))]
+        case .cursor(let next): return next.map { [("after", $0)] }
+        }
+    }
+}
+
+extension Page {
+    /// Reads `data[]` and `meta` or `paging` from a list body.
+    static func decode(_ json: JSONValue, item: (JSONObject) throws(KapsoAPIError) -> Item) throws(KapsoAPIError)
+        -> Page
+    {
+        guard let rows = json["data"]?.array else { throw .badShape("list response without a 'data' array") }
+        var items: [Item] = []
+        items.reserveCapacity(rows.count)
+        for row in rows {
+            guard let object = row.object else { throw .badShape("list item that is not an object") }
+            items.append(try item(object))
+        }
+        if let meta = json["meta"]?.object {
+            let page = meta["page"]?.int ?? meta["current_page"]?.int ?? 1
+            let perPage = meta["per_page"]?.int ?? rows.count
+            return Page(
+                items: items,
+                position: .numbered(
+                    page: page, perPage: perPage, totalPages: meta["total_pages"]?.int ?? page,
+                    totalCount: meta["total_count"]?.int ?? rows.count),
+                json: json)
+        }
+        if let paging = json["paging"]?.object {
+            return Page(items: items, position: .cursor(next: paging["next"]?.string), json: json)
+        }
+        throw .badShape("list response without 'meta' or 'paging'")
+    }
+}

@@ -1,0 +1,165 @@
+internal import CCurl
+internal import CKopsShims
+
+/// One configured libcurl easy handle and the buffers its callbacks fill.
+///
+/// Owned by one thread; frees the handle in `deinit`. `CurlTransport` keeps one for keep-alive and
+/// makes more for concurrent requests.
+final class CurlTransfer {
+    let handle: UnsafeMutableRawPointer
+    private var headerList: UnsafeMutablePointer<curl_slist>?
+    private var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+    fileprivate var body: [UInt8] = []
+    fileprivate var headers: [(name: String, value: String)] = []
+
+    init() throws(TransportError) {
+        _ = CurlGlobal.initialised
+        guard let handle = curl_easy_init() else {
+            throw .protocolError(host: "localhost", detail: "libcurl could not create a handle")
+        }
+        self.handle = handle
+    }
+
+    deinit {
+        curl_slist_free_all(headerList)
+        curl_easy_cleanup(handle)
+    }
+
+    /// Resets the handle (keeping its connections) and sets every option for `request`.
+    func configure(_ request: HTTPRequest, options: CurlTransport.Options, share: UnsafeMutableRawPointer?) {
+        curl_easy_reset(handle)
+        body = []
+        headers = []
+        curl_slist_free_all(headerList)
+        headerList = nil
+        errorBuffer.withUnsafeMutableBufferPointer { buffer in
+            buffer[0] = 0
+            _ = kops_curl_setopt_ptr(handle, CURLOPT_ERRORBUFFER, buffer.baseAddress)
+        }
+        if let share { _ = kops_curl_setopt_share(handle, share) }
+        _ = kops_curl_setopt_str(handle, CURLOPT_URL, request.url)
+        _ = kops_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
+        _ = kops_curl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1)
+        _ = kops_curl_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2)
+        _ = kops_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0)
+        _ = kops_curl_setopt_long(handle, CURLOPT_TCP_NODELAY, 1)
+        _ = kops_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(options.connectTimeout * 1000))
+        _ = kops_curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, Int(options.timeout * 1000))
+        _ = kops_curl_setopt_str(handle, CURLOPT_USERAGENT, options.userAgent)
+        _ = kops_curl_setopt_str(handle, CURLOPT_ACCEPT_ENCODING, "")
+        _ = kops_curl_abort_on_sigint(handle)
+
+        switch request.method {
+        case "GET": _ = kops_curl_setopt_long(handle, CURLOPT_HTTPGET, 1)
+        case "HEAD": _ = kops_curl_setopt_long(handle, CURLOPT_NOBODY, 1)
+        default: _ = kops_curl_setopt_str(handle, CURLOPT_CUSTOMREQUEST, request.method)
+        }
+        if let payload = request.body {
+            _ = kops_curl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, payload.count)
+            payload.withUnsafeBytes { raw in
+                _ = kops_curl_setopt_ptr(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: raw.baseAddress))
+            }
+            if request.method == "GET" { _ = kops_curl_setopt_str(handle, CURLOPT_CUSTOMREQUEST, "GET") }
+        }
+        var list: UnsafeMutablePointer<curl_slist>?
+        for header in request.headers { list = curl_slist_append(list, header.wireLine) }
+        if request.body != nil { list = curl_slist_append(list, "Expect:") }
+        headerList = list
+        if let list { _ = kops_curl_setopt_slist(handle, CURLOPT_HTTPHEADER, list) }
+
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        _ = kops_curl_setopt_datacb(handle, CURLOPT_WRITEFUNCTION, writeBody)
+        _ = kops_curl_setopt_ptr(handle, CURLOPT_WRITEDATA, me)
+        _ = kops_curl_setopt_datacb(handle, CURLOPT_HEADERFUNCTION, writeHeader)
+        _ = kops_curl_setopt_ptr(handle, CURLOPT_HEADERDATA, me)
+    }
+
+    /// Turns a finished transfer's outcome into a response or a typed error.
+    func finish(_ code: CURLcode, request: HTTPRequest, started: ContinuousClock.Instant, options: CurlTransport.Options)
+        -> Result<HTTPResponse, TransportError>
+    {
+        let host = URLParts(request.url)?.host ?? request.url
+        guard code == CURLE_OK else {
+            return .failure(error(for: code, host: host, request: request, options: options))
+        }
+        var status = 0
+        _ = kops_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
+        let elapsed = started.duration(to: .now)
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return .success(HTTPResponse(status: status, headers: headers, body: body, duration: seconds))
+    }
+
+    /// Connections this handle opened for its last transfer (0 when one was reused).
+    var newConnections: Int {
+        var count = 0
+        _ = kops_curl_getinfo_long(handle, CURLINFO_NUM_CONNECTS, &count)
+        return count
+    }
+
+    private func error(for code: CURLcode, host: String, request: HTTPRequest, options: CurlTransport.Options)
+        -> TransportError
+    {
+        let detail = errorBuffer.withUnsafeBufferPointer { buffer in
+            buffer[0] == 0 ? String(cString: curl_easy_strerror(code)) : String(cString: buffer.baseAddress!)
+        }
+        switch code {
+        case CURLE_COULDNT_RESOLVE_HOST: return .dns(host: host)
+        case CURLE_COULDNT_CONNECT: return .connect(host: host, detail: shortDetail(detail))
+        case CURLE_OPERATION_TIMEDOUT: return .timeout(host: host, seconds: options.timeout)
+        case CURLE_ABORTED_BY_CALLBACK:
+            kops_sigint_clear()  // this Ctrl-C is spent; the next request must not see it
+            var uploaded = 0.0
+            _ = kops_curl_getinfo_double(handle, CURLINFO_SIZE_UPLOAD, &uploaded)
+            var connected = 0
+            _ = kops_curl_getinfo_long(handle, CURLINFO_PRIMARY_PORT, &connected)
+            let sent = request.isWrite && connected != 0 && (request.body == nil || uploaded > 0)
+            return .cancelled(sent: sent)
+        case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM,
+            CURLE_SSL_CIPHER, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR:
+            return .tls(host: host, detail: shortDetail(detail))
+        case CURLE_URL_MALFORMAT, CURLE_UNSUPPORTED_PROTOCOL: return .badURL(request.url)
+        default: return .protocolError(host: host, detail: shortDetail(detail))
+        }
+    }
+}
+
+private func shortDetail(_ detail: String) -> String {
+    let line = detail.split(separator: "\n").first.map(String.init) ?? detail
+    return line.prefix(1).lowercased() + line.dropFirst()
+}
+
+/// libcurl's process-wide initialisation, done once on first use.
+enum CurlGlobal {
+    static let initialised: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
+}
+
+private let writeBody: kops_curl_data_cb = { pointer, size, count, userdata in
+    let transfer = Unmanaged<CurlTransfer>.fromOpaque(userdata!).takeUnretainedValue()
+    let length = size * count
+    if let pointer { transfer.body.append(contentsOf: UnsafeRawBufferPointer(start: pointer, count: length)) }
+    return length
+}
+
+private let writeHeader: kops_curl_data_cb = { pointer, size, count, userdata in
+    let transfer = Unmanaged<CurlTransfer>.fromOpaque(userdata!).takeUnretainedValue()
+    let length = size * count
+    guard let pointer else { return length }
+    let line = String(decoding: UnsafeRawBufferPointer(start: pointer, count: length), as: UTF8.self)
+    if line.hasPrefix("HTTP/") {
+        transfer.headers = []
+    } else if let colon = line.firstIndex(of: ":") {
+        let name = String(line[..<colon])
+        let value = line[line.index(after: colon)...].trimmingCharacters(in: [" ", "\t", "\r", "\n"])
+        transfer.headers.append((name, value))
+    }
+    return length
+}
+
+extension Substring {
+    fileprivate func trimmingCharacters(in set: Set<Character>) -> String {
+        var slice = self[...]
+        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,106 @@
+internal import CCurl
+internal import CKopsShims
+
+/// The libcurl transport: one easy handle reused across commands (keep-alive), TLS verification on,
+/// plain http only to loopback, Ctrl-C aborting the transfer, and a curl multi handle for `sendAll`.
+///
+/// Not thread-safe: one instance belongs to the thread that runs commands.
+public final class CurlTransport: HTTPTransport {
+    /// Timeouts (seconds) and the User-Agent sent with every request.
+    public struct Options: Sendable {
+        public var connectTimeout: Double
+        public var timeout: Double
+        public var userAgent: String
+
+        public init(connectTimeout: Double = 10, timeout: Double = 30, userAgent: String = "kops") {
+            self.connectTimeout = connectTimeout
+            self.timeout = timeout
+            self.userAgent = userAgent
+        }
+    }
+
+    public var options: Options
+    public var observer: (@Sendable (HTTPExchange) -> Void)?
+    /// TCP connections opened so far by this transport (reused ones are not counted).
+    public private(set) var connectionsOpened = 0
+
+    private let primary: CurlTransfer
+    private let share: UnsafeMutableRawPointer?
+
+    public init(options: Options = Options()) throws(TransportError) {
+        self.options = options
+        primary = try CurlTransfer()
+        share = curl_share_init()
+        if let share { _ = kops_curl_share_setopt_long(share, CURLSHOPT_SHARE, Int(CURL_LOCK_DATA_CONNECT.rawValue)) }
+    }
+
+    deinit {
+        if let share { curl_share_cleanup(share) }
+    }
+
+    public func send(_ request: HTTPRequest) throws(TransportError) -> HTTPResponse {
+        try check(request.url)
+        let started = ContinuousClock.now
+        primary.configure(request, options: options, share: share)
+        let code = curl_easy_perform(primary.handle)
+        let result = primary.finish(code, request: request, started: started, options: options)
+        record(request, transfer: primary, result: result)
+        return try result.get()
+    }
+
+    public func sendAll(_ requests: [HTTPRequest]) -> [Result<HTTPResponse, TransportError>] {
+        var results = [Result<HTTPResponse, TransportError>?](repeating: nil, count: requests.count)
+        guard let multi = curl_multi_init() else {
+            return requests.map { request in Result { () throws(TransportError) in try send(request) } }
+        }
+        defer { curl_multi_cleanup(multi) }
+        var transfers: [(index: Int, transfer: CurlTransfer)] = []
+        for (index, request) in requests.enumerated() {
+            do throws(TransportError) {
+                try check(request.url)
+                let transfer = try CurlTransfer()
+                transfer.configure(request, options: options, share: share)
+                curl_multi_add_handle(multi, transfer.handle)
+                transfers.append((index, transfer))
+            } catch {
+                results[index] = .failure(error)
+            }
+        }
+        let started = ContinuousClock.now
+        var running: Int32 = 1
+        while running > 0 {
+            guard curl_multi_perform(multi, &running) == CURLM_OK else { break }
+            if running > 0 { curl_multi_poll(multi, nil, 0, 100, nil) }
+        }
+        var remaining: Int32 = 0
+        while let message = curl_multi_info_read(multi, &remaining) {
+            guard message.pointee.msg == CURLMSG_DONE,
+                let entry = transfers.first(where: { $0.transfer.handle == message.pointee.easy_handle })
+            else { continue }
+            let request = requests[entry.index]
+            let result = entry.transfer.finish(
+                message.pointee.data.result, request: request, started: started, options: options)
+            record(request, transfer: entry.transfer, result: result)
+            results[entry.index] = result
+        }
+        for entry in transfers { curl_multi_remove_handle(multi, entry.transfer.handle) }
+        return results.map { $0 ?? .failure(.cancelled(sent: false)) }
+    }
+
+    /// Refuses URLs that do not parse and plain http to hosts that are not loopback.
+    private func check(_ url: String) throws(TransportError) {
+        guard let parts = URLParts(url) else { throw .badURL(url) }
+        if parts.scheme == "http" && !parts.isLoopback { throw .insecureURL(host: parts.host) }
+    }
+
+    private func record(_ request: HTTPRequest, transfer: CurlTransfer, result: Result<HTTPResponse, TransportError>) {
+        let opened = transfer.newConnections
+        connectionsOpened += opened
+        guard let observer else { return }
+        let response = try? result.get()
+        observer(
+            HTTPExchange(
+                method: request.method, url: request.url, requestHeaders: request.headers.map(\.redactedLine),
+                status: response?.status, duration: response?.duration ?? 0, newConnection: opened > 0))
+    }
+}

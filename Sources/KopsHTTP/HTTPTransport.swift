@@ -1,0 +1,27 @@
+/// Sends requests synchronously on the caller's thread; never call it from the Swift concurrency pool.
+public protocol HTTPTransport: AnyObject {
+    /// Performs one exchange; throws `TransportError` when no HTTP response was received.
+    func send(_ request: HTTPRequest) throws(TransportError) -> HTTPResponse
+
+    /// Performs independent requests concurrently; results come back in the order of `requests`.
+    func sendAll(_ requests: [HTTPRequest]) -> [Result<HTTPResponse, TransportError>]
+
+    /// Called after each exchange (for `--verbose`); sees only redacted headers.
+    var observer: (@Sendable (HTTPExchange) -> Void)? { get set }
+}
+
+extension HTTPTransport {
+    public func sendAll(_ requests: [HTTPRequest]) -> [Result<HTTPResponse, TransportError>] {
+        requests.map { request in Result { () throws(TransportError) in try send(request) } }
+    }
+}
+
+/// What `--verbose` prints about one exchange: request line, redacted headers, outcome.
+public struct HTTPExchange: Sendable {
+    public var method: String
+    public var url: String
+    public var requestHeaders: [String]
+    public var status: Int?
+    public var duration: Double
+    public var newConnection: Bool
+}

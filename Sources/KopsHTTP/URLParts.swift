@@ -1,0 +1,29 @@
+/// The scheme and host of an absolute URL, e.g. `https://api.kapso.ai:443/x` → (`https`, `api.kapso.ai`).
+public struct URLParts: Sendable, Equatable {
+    public var scheme: String
+    public var host: String
+
+    public init?(_ url: String) {
+        guard let colon = url.firstIndex(of: ":"), url[colon...].hasPrefix("://") else { return nil }
+        scheme = url[..<colon].lowercased()
+        var rest = url[url.index(colon, offsetBy: 3)...]
+        if let slash = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { rest = rest[..<slash] }
+        if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
+        if rest.hasPrefix("["), let close = rest.firstIndex(of: "]") {
+            host = String(rest[rest.index(after: rest.startIndex)..<close])
+        } else if let colon = rest.lastIndex(of: ":") {
+            host = String(rest[..<colon])
+        } else {
+            host = String(rest)
+        }
+        guard !host.isEmpty, scheme == "http" || scheme == "https" else { return nil }
+    }
+
+    /// True for 127.0.0.0/8, `localhost` and `::1`: the only hosts plain http is allowed to.
+    public var isLoopback: Bool {
+        let lower = host.lowercased()
+        if lower == "localhost" || lower == "::1" { return true }
+        let octets = lower.split(separator: ".")
+        return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }
+    }
+}

@@ -1,0 +1,78 @@
+/// A command's words after flags were checked against its `FlagSpec`s.
+///
+/// `webhooks get abc --scope=project` → positionals `["get", "abc"]`, values `["--scope": "project"]`.
+public struct Arguments: Sendable {
+    public var command: String
+    public var positionals: [String]
+    public var values: [String: String]
+    public var switches: Set<String>
+    public var usage: String
+
+    /// Parses words for a command; `--` ends flags.
+    public init(command: any Command.Type, words: [String]) throws(ShellError) {
+        self.command = command.name
+        self.usage = command.usage
+        positionals = []
+        values = [:]
+        switches = []
+        var index = 0
+        var flagsEnded = false
+        while index < words.count {
+            let word = words[index]
+            index += 1
+            guard !flagsEnded, word.hasPrefix("--"), word.count > 2 else {
+                if word == "--" && !flagsEnded { flagsEnded = true } else { positionals.append(word) }
+                continue
+            }
+            var name = word
+            var inline: String?
+            if let equals = word.firstIndex(of: "=") {
+                name = String(word[..<equals])
+                inline = String(word[word.index(after: equals)...])
+            }
+            guard let spec = command.flags.first(where: { $0.name == name }) else {
+                throw .unknownFlag(
+                    command: command.name, flag: name,
+                    suggestion: Suggestion.closest(to: name, in: command.flags.map(\.name)))
+            }
+            guard let valueName = spec.valueName else {
+                if inline != nil { throw .invalidValue(command: command.name, what: "use of \(name)", value: word, expected: "\(name) without a value") }
+                switches.insert(name)
+                continue
+            }
+            guard let value = inline ?? (index < words.count ? words[index] : nil) else {
+                throw .missingArgument(command: command.name, what: "value for \(name) (\(valueName))", usage: command.usage)
+            }
+            if inline == nil { index += 1 }
+            if let choices = spec.choices, !choices.contains(value) {
+                throw .invalidValue(
+                    command: command.name, what: "value for \(name)", value: value,
+                    expected: choices.map { "'\($0)'" }.joined(separator: ", "))
+            }
+            values[name] = value
+        }
+        if let max = command.maxArguments, positionals.count > max {
+            throw .unexpectedArgument(command: command.name, argument: positionals[max], usage: command.usage)
+        }
+    }
+
+    public func value(_ flag: String) -> String? { values[flag] }
+    public func has(_ flag: String) -> Bool { switches.contains(flag) }
+
+    /// The positional at `index`, or a missing-argument error naming `what`.
+    public func required(_ index: Int, _ what: String) throws(ShellError) -> String {
+        guard index < positionals.count else { throw .missingArgument(command: command, what: what, usage: usage) }
+        return positionals[index]
+    }
+
+    /// An integer flag value within a range, or an invalid-value error.
+    public func integer(_ flag: String, in range: ClosedRange<Int>) throws(ShellError) -> Int? {
+        guard let text = values[flag] else { return nil }
+        guard let number = Int(text), range.contains(number) else {
+            throw .invalidValue(
+                command: command, what: "value for \(flag)", value: text,
+                expected: "a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return number
+    }
+}

@@ -1,0 +1,64 @@
+internal import KapsoClient
+
+/// `health [ID]`: the status headline, then the blocking check with its cause and fix, then every check.
+public enum HealthCommand: Command {
+    public static let name = "health"
+    public static let summary = "check a number's health: what blocks it, why, and what to do"
+    public static let usage = "health [phone-number-id]"
+    public static let details = "Uses the selected number unless an id is given.\nExamples:\n  health\n  health 100200300400502"
+    public static let maxArguments: Int? = 1
+
+    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        let id = try arguments.positionals.first ?? context.session.requirePhoneNumber()
+        let health = try context.client.health(id)
+        var blocks: [Block] = []
+        let when = health.timestamp.map { " (checked \($0))" } ?? ""
+        blocks.append(.line(StyledText("\(id): \(health.status)\(when)", style: statusStyle(health.status))))
+        if health.status == "error" {
+            blocks.append(.line(StyledText("the health check could not run: \(health.error ?? "no reason given")")))
+            blocks.append(.line(StyledText("fix:   wait a few seconds and run 'health' again")))
+        }
+        if let retry = health.retryAfter {
+            blocks.append(.line(StyledText("Kapso is backing off after access errors; the next live check is after \(retry)")))
+        }
+        let triage = HealthTriage(health)
+        if let blocking = triage.blocking {
+            let label = blocking.severity == .critical ? "blocking" : "needs attention"
+            blocks.append(.line(StyledText("\(label): \(blocking.check)", style: blocking.severity == .critical ? .bad : .warn)))
+            if let cause = blocking.cause { blocks.append(.line(StyledText("  cause: \(cause)"))) }
+            if let fix = blocking.fix { blocks.append(.line(StyledText("  fix:   \(fix)"))) }
+        }
+        if !triage.findings.isEmpty {
+            let rows = triage.findings.map { finding -> [StyledText] in
+                [StyledText(finding.check), result(finding.severity), StyledText(finding.detail)]
+            }
+            blocks.append(
+                .table(
+                    Table(
+                        columns: [Column("CHECK", truncation: .never), Column("RESULT", truncation: .never), Column("DETAIL")],
+                        rows: rows)))
+        }
+        let others = triage.findings.filter { $0.severity < .passed && $0 != triage.blocking }
+        if !others.isEmpty {
+            blocks.append(.hint("also failing: " + others.map(\.check).joined(separator: ", ")))
+        }
+        return CommandResult(blocks: blocks, json: .object(health.json))
+    }
+
+    private static func result(_ severity: HealthTriage.Finding.Severity) -> StyledText {
+        switch severity {
+        case .passed: StyledText("passed", style: .good)
+        case .critical: StyledText("FAILED", style: .bad)
+        case .attention: StyledText("failed", style: .warn)
+        case .unknown: StyledText("unknown", style: .dim)
+        }
+    }
+
+    static func statusStyle(_ status: String) -> Style {
+        switch status {
+        case "healthy": .good
+        case "degraded": .warn
+        default: .bad
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/// `help [command]`: the command list, or one command's usage, flags and examples.
+public enum HelpCommand: Command {
+    public static let name = "help"
+    public static let summary = "list commands, or show how to use one"
+    public static let usage = "help [command]"
+    public static let details = "Examples:\n  help\n  help webhooks"
+    public static let maxArguments: Int? = 1
+
+    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        let registry = context.registry
+        guard let name = arguments.positionals.first else {
+            let width = registry.commands.map { $0.name.count }.max() ?? 0
+            let lines = registry.commands.map { command in
+                command.name + String(repeating: " ", count: width - command.name.count + 2) + command.summary
+            }
+            return CommandResult(
+                blocks: lines.map { .line(StyledText($0)) } + [.hint("'help COMMAND' shows flags and examples")])
+        }
+        let command = try registry.command(named: name)
+        var blocks: [Block] = [.line(StyledText("usage: " + command.usage)), .line(StyledText(command.summary))]
+        if !command.flags.isEmpty {
+            let width = command.flags.map { flagLabel($0).count }.max() ?? 0
+            blocks.append(.line(StyledText("flags:")))
+            for flag in command.flags {
+                let label = flagLabel(flag)
+                blocks.append(.line(StyledText("  " + label + String(repeating: " ", count: width - label.count + 2) + flag.help)))
+            }
+        }
+        if !command.details.isEmpty {
+            blocks += command.details.split(separator: "\n", omittingEmptySubsequences: false).map { .line(StyledText(String($0))) }
+        }
+        return CommandResult(blocks: blocks)
+    }
+
+    private static func flagLabel(_ flag: FlagSpec) -> String {
+        flag.valueName.map { "\(flag.name) \($0)" } ?? flag.name
+    }
+}

@@ -1,0 +1,16 @@
+/// `next`: the following page of the last list.
+public enum NextCommand: Command {
+    public static let name = "next"
+    public static let summary = "show the next page of the last list"
+    public static let usage = "next"
+
+    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        guard let cursor = context.session.lastList else { throw ShellError.nothingToContinue }
+        switch cursor.source {
+        case .phoneNumbers:
+            return try NumbersCommand.list(pageQuery: cursor.nextQuery, in: context)
+        case .webhooks(let scope, let filters):
+            return try WebhooksCommand.list(scope: scope, filters: filters, pageQuery: cursor.nextQuery, in: context)
+        }
+    }
+}

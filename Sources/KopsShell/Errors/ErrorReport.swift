@@ -1,0 +1,20 @@
+/// The one funnel from any `Error` to the line a user sees and the exit status.
+public struct ErrorReport: Sendable, Equatable {
+    public var message: String
+    public var status: ExitStatus
+
+    public init(_ error: any Error) {
+        if let error = error as? any KopsError {
+            message = error.message
+            status = error.exitStatus
+        } else {
+            message = "internal error: \(String(describing: error)); please report it with the command you ran"
+            status = .failure
+        }
+    }
+
+    /// `error: <message>`, or `FILE.kops:LINE: error: <message>` inside a script.
+    public func line(location: String? = nil) -> String {
+        (location.map { "\($0): " } ?? "") + "error: " + message
+    }
+}

@@ -1,0 +1,23 @@
+/// An error a user can see: one line of text and the exit status it maps to.
+public protocol KopsError: Error {
+    /// What was wrong, then what to do; lowercase, no trailing period, never a secret.
+    var message: String { get }
+    var exitStatus: ExitStatus { get }
+}
+
+/// Exit statuses, after sysexits: wording and numbers are interface.
+public enum ExitStatus: Int32, Sendable, Comparable {
+    case ok = 0
+    /// A command failed.
+    case failure = 1
+    /// Bad flag, unknown command, script syntax (EX_USAGE).
+    case usage = 64
+    /// Script or input file not found (EX_NOINPUT).
+    case noInput = 66
+    /// API unreachable (EX_UNAVAILABLE).
+    case unavailable = 69
+    /// Credentials rejected (EX_NOPERM).
+    case noPermission = 77
+
+    public static func < (lhs: ExitStatus, rhs: ExitStatus) -> Bool { lhs.rawValue < rhs.rawValue }
+}

@@ -1,0 +1,53 @@
+/// Mistakes in what the user typed, found before any request is sent.
+public enum ShellError: KopsError, Equatable {
+    /// The first word is not a command.
+    case unknownCommand(name: String, suggestion: String?)
+    /// A `--flag` the command does not take.
+    case unknownFlag(command: String, flag: String, suggestion: String?)
+    /// A required argument or flag value is missing.
+    case missingArgument(command: String, what: String, usage: String)
+    /// A flag or argument value outside what the command accepts.
+    case invalidValue(command: String, what: String, value: String, expected: String)
+    /// More positional arguments than the command takes.
+    case unexpectedArgument(command: String, argument: String, usage: String)
+    /// The line could not be split into words.
+    case syntax(String)
+    /// The command needs a phone number and none is selected.
+    case noPhoneNumberSelected
+    /// No number in the project matches what `use` was given.
+    case noMatchingPhoneNumber(query: String, known: [String])
+    /// `next` without a previous list that has more pages.
+    case nothingToContinue
+
+    public var message: String {
+        switch self {
+        case .unknownCommand(let name, let suggestion):
+            "unknown command '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; type 'help' for the list")
+        case .unknownFlag(let command, let flag, let suggestion):
+            "\(command): unknown flag '\(flag)'"
+                + (suggestion.map { "; did you mean '\($0)'?" } ?? "; see 'help \(command)'")
+        case .missingArgument(let command, let what, let usage):
+            "\(command): missing \(what); usage: \(usage)"
+        case .invalidValue(let command, let what, let value, let expected):
+            "\(command): invalid \(what) '\(value)'; expected \(expected)"
+        case .unexpectedArgument(let command, let argument, let usage):
+            "\(command): unexpected argument '\(argument)'; usage: \(usage)"
+        case .syntax(let text):
+            text
+        case .noPhoneNumberSelected:
+            "no phone number selected; run 'use <phone-number-id>' first ('numbers' lists them)"
+        case .noMatchingPhoneNumber(let query, let known):
+            "no phone number in this project matches '\(query)'; "
+                + (known.isEmpty ? "the project has no phone numbers" : "numbers: " + known.joined(separator: ", "))
+        case .nothingToContinue:
+            "nothing to continue; 'next' follows the last list that had more pages"
+        }
+    }
+
+    public var exitStatus: ExitStatus {
+        switch self {
+        case .unknownCommand, .unknownFlag, .missingArgument, .invalidValue, .unexpectedArgument, .syntax: .usage
+        case .noPhoneNumberSelected, .noMatchingPhoneNumber, .nothingToContinue: .failure
+        }
+    }
+}

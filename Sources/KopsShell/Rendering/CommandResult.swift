@@ -1,0 +1,94 @@
+public import KapsoClient
+
+/// What a command produced, as a structured value: renderers, `--output json`, `assert` and
+/// transcripts all read this one value.
+public struct CommandResult: Sendable {
+    /// The human view, in order: headlines, tables, field lists, hints.
+    public var blocks: [Block]
+    /// The API's JSON behind the result (a single page or object), for `--output json` and `assert`.
+    public var json: JSONValue?
+
+    public init(blocks: [Block] = [], json: JSONValue? = nil) {
+        self.blocks = blocks
+        self.json = json
+    }
+
+    /// A result that shows one plain line.
+    public static func line(_ text: String, style: Style = .plain, json: JSONValue? = nil) -> CommandResult {
+        CommandResult(blocks: [.line(StyledText(text, style: style))], json: json)
+    }
+}
+
+/// One piece of a command's human view.
+public enum Block: Sendable, Equatable {
+    /// A line of text, possibly styled.
+    case line(StyledText)
+    /// A table whose columns are fitted to the terminal width.
+    case table(Table)
+    /// `label: value` pairs, one per line, labels aligned.
+    case fields([Field])
+    /// A hint about what to do next (e.g. "showing 20 (more: next)"); dimmed on a TTY.
+    case hint(String)
+}
+
+/// Text with one style, e.g. a status word drawn green or red on a colour terminal.
+public struct StyledText: Sendable, Equatable {
+    public var text: String
+    public var style: Style
+
+    public init(_ text: String, style: Style = .plain) {
+        self.text = text
+        self.style = style
+    }
+}
+
+/// The few meanings colour conveys; NO_COLOR and non-TTY output ignore them.
+public enum Style: Sendable, Equatable {
+    case plain, good, bad, warn, dim, bold
+}
+
+/// A labelled value in a `.fields` block.
+public struct Field: Sendable, Equatable {
+    public var label: String
+    public var value: StyledText
+
+    public init(_ label: String, _ value: String, style: Style = .plain) {
+        self.label = label
+        self.value = StyledText(value, style: style)
+    }
+}
+
+/// Rows of cells under named columns.
+public struct Table: Sendable, Equatable {
+    public var columns: [Column]
+    public var rows: [[StyledText]]
+
+    public init(columns: [Column], rows: [[StyledText]]) {
+        self.columns = columns
+        self.rows = rows
+    }
+}
+
+/// A table column: its header and how it may shrink when the terminal is narrow.
+public struct Column: Sendable, Equatable {
+    /// How a too-long cell in this column is shortened.
+    public enum Truncation: Sendable, Equatable {
+        /// Never shortened (short values: statuses, counts, times).
+        case never
+        /// Cut at the end with `…` (free text).
+        case tail
+        /// Cut in the middle with `…`, keeping both ends (ids, URLs).
+        case middle
+    }
+
+    public var header: String
+    public var truncation: Truncation
+    /// Right-aligned (numbers).
+    public var alignRight: Bool
+
+    public init(_ header: String, truncation: Truncation = .tail, alignRight: Bool = false) {
+        self.header = header
+        self.truncation = truncation
+        self.alignRight = alignRight
+    }
+}

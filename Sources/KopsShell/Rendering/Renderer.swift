@@ -1,0 +1,56 @@
+internal import KapsoClient
+
+/// Turns a `CommandResult` into text for one output mode and terminal.
+public struct Renderer: Sendable {
+    public var mode: OutputMode
+    public var table: TableRenderer
+
+    public init(mode: OutputMode = .table, width: Int? = nil, color: Bool = false) {
+        self.mode = mode
+        self.table = TableRenderer(width: width, color: color)
+    }
+
+    /// Lines for standard output (data) and standard error (hints).
+    public func render(_ result: CommandResult) -> (out: [String], err: [String]) {
+        if mode == .json, let json = result.json {
+            return (json.serialized(pretty: true).split(separator: "\n", omittingEmptySubsequences: false).map(String.init), [])
+        }
+        var out: [String] = []
+        var err: [String] = []
+        for block in result.blocks {
+            switch block {
+            case .line(let text): out.append(styled(text))
+            case .table(let table): out += self.table.render(table)
+            case .fields(let fields): out += render(fields)
+            case .hint(let text): err.append(styled(StyledText(text, style: .dim)))
+            }
+        }
+        return (out, err)
+    }
+
+    private func render(_ fields: [Field]) -> [String] {
+        let width = fields.map { TextWidth.displayWidth($0.label) }.max() ?? 0
+        return fields.map { field in
+            let padding = String(repeating: " ", count: width - TextWidth.displayWidth(field.label))
+            let line = field.label + ":" + padding + " " + styled(field.value)
+            return line.hasSuffix(" ") ? String(line.dropLast()) : line
+        }
+    }
+
+    /// Text with ANSI colour when colour is on.
+    public func styled(_ text: StyledText) -> String {
+        guard table.color, let code = ansiCode(text.style) else { return text.text }
+        return "\u{1B}[\(code)m\(text.text)\u{1B}[0m"
+    }
+}
+
+private func ansiCode(_ style: Style) -> String? {
+    switch style {
+    case .plain: nil
+    case .good: "32"
+    case .bad: "31"
+    case .warn: "33"
+    case .dim: "2"
+    case .bold: "1"
+    }
+}

@@ -1,0 +1,130 @@
+/// Lays out a `Table` as terminal lines, e.g. columns `ID`, `STATUS` with one row →
+/// `["ID        STATUS", "wh_01abc  active"]`.
+///
+/// Headers are shown as given, columns are separated by two spaces, with no borders or rule.
+/// When the table is wider than `width`, the widest shrinkable columns give up a column at a
+/// time, never below their header or 6 columns; a table that still does not fit overflows,
+/// since dropping a column would hide data. Control characters in cells are neutralised (tabs
+/// and newlines become spaces, others `�`) so API data cannot move the cursor or break rows.
+public struct TableRenderer: Sendable {
+    /// Terminal columns, or `nil` for unlimited (output is not a terminal).
+    public var width: Int?
+    /// Whether to draw `Style`s with ANSI colours.
+    public var color: Bool
+
+    public init(width: Int?, color: Bool) {
+        self.width = width
+        self.color = color
+    }
+
+    /// The table's lines, header first, without newlines or trailing spaces.
+    public func render(_ table: Table) -> [String] {
+        let columns = table.columns
+        let headers = columns.map { StyledText(Self.cleaned($0.header), style: .plain) }
+        let rows = table.rows.map { row in
+            columns.indices.map { index in
+                index < row.count ? StyledText(Self.cleaned(row[index].text), style: row[index].style) : StyledText("")
+            }
+        }
+        let widths = fittedWidths(columns: columns, cells: [headers] + rows)
+        return ([headers] + rows).map { line(for: $0, columns: columns, widths: widths) }
+    }
+
+    // MARK: - Layout
+
+    /// Natural widths, shrunk one column at a time (widest first, leftmost on ties) to fit.
+    private func fittedWidths(columns: [Column], cells: [[StyledText]]) -> [Int] {
+        var widths = columns.indices.map { index in
+            cells.map { TextWidth.displayWidth($0[index].text) }.max() ?? 0
+        }
+        guard let width else { return widths }
+        let minimums = columns.map { max(TextWidth.displayWidth($0.header), 6) }
+        var excess = widths.reduce(0, +) + 2 * max(columns.count - 1, 0) - width
+        while excess > 0 {
+            var widest: Int?
+            for index in columns.indices where columns[index].truncation != .never && widths[index] > minimums[index] {
+                if widest.map({ widths[index] > widths[$0] }) ?? true {
+                    widest = index
+                }
+            }
+            guard let widest else { break }
+            widths[widest] -= 1
+            excess -= 1
+        }
+        return widths
+    }
+
+    private func line(for cells: [StyledText], columns: [Column], widths: [Int]) -> String {
+        var text = ""
+        for (index, column) in columns.enumerated() {
+            let shown = Self.truncated(cells[index].text, to: widths[index], column.truncation)
+            let padding = String(repeating: " ", count: max(widths[index] - TextWidth.displayWidth(shown), 0))
+            let painted = painted(shown, cells[index].style)
+            if index > 0 { text += "  " }
+            text += column.alignRight ? padding + painted : painted + padding
+        }
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+
+    // MARK: - Cells
+
+    /// `text` cut to `width` columns with `…`: `abcdefg…` for `.tail`, `abc…xyz` for `.middle`
+    /// (the start keeps the odd column).
+    private static func truncated(_ text: String, to width: Int, _ truncation: Column.Truncation) -> String {
+        guard truncation != .never, TextWidth.displayWidth(text) > width else { return text }
+        let room = width - 1
+        switch truncation {
+        case .never, .tail:
+            return prefix(of: text, fitting: room) + "…"
+        case .middle:
+            let startRoom = (room + 1) / 2
+            return prefix(of: text, fitting: startRoom) + "…" + suffix(of: text, fitting: room - startRoom)
+        }
+    }
+
+    private static func prefix(of text: String, fitting room: Int) -> String {
+        var kept = ""
+        var used = 0
+        for character in text {
+            used += TextWidth.displayWidth(character)
+            guard used <= room else { break }
+            kept.append(character)
+        }
+        return kept
+    }
+
+    private static func suffix(of text: String, fitting room: Int) -> String {
+        String(prefix(of: String(text.reversed()), fitting: room).reversed())
+    }
+
+    /// Cell text with control characters made harmless and trailing whitespace dropped.
+    private static func cleaned(_ text: String) -> String {
+        var cleaned = ""
+        for character in text {
+            if character == "\t" || character == "\n" || character == "\r" || character == "\r\n" {
+                cleaned.append(" ")
+            } else if character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                cleaned.append("\u{FFFD}")
+            } else {
+                cleaned.append(character)
+            }
+        }
+        while cleaned.last?.isWhitespace == true { cleaned.removeLast() }
+        return cleaned
+    }
+
+    private func painted(_ text: String, _ style: Style) -> String {
+        guard color, !text.isEmpty else { return text }
+        let code =
+            switch style {
+            case .plain: ""
+            case .good: "32"
+            case .bad: "31"
+            case .warn: "33"
+            case .dim: "2"
+            case .bold: "1"
+            }
+        return code.isEmpty ? text : "\u{1B}[\(code)m\(text)\u{1B}[0m"
+    }
+}

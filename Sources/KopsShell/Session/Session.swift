@@ -1,0 +1,68 @@
+public import KapsoClient
+
+/// What the shell remembers between commands; the REPL loop owns the one instance.
+public struct Session: Sendable {
+    /// Host only, e.g. `https://api.kapso.ai`.
+    public var baseURL: String
+    /// Profile name shown in the prompt and transcripts.
+    public var profile: String
+    /// The selected number (Meta phone_number_id), used by commands that need one.
+    public var phoneNumberID: String?
+    public var output: OutputMode
+    /// The last list shown, so `next` can fetch its following page.
+    public var lastList: ListCursor?
+    public var lastWebhookID: String?
+    /// Named values set with `set` or `capture`.
+    public var variables: [String: String] = [:]
+
+    public init(baseURL: String, profile: String = "default", phoneNumberID: String? = nil, output: OutputMode = .table) {
+        self.baseURL = baseURL
+        self.profile = profile
+        self.phoneNumberID = phoneNumberID
+        self.output = output
+    }
+
+    /// The selected number, or the error that says how to select one.
+    public func requirePhoneNumber() throws(ShellError) -> String {
+        guard let id = phoneNumberID else { throw .noPhoneNumberSelected }
+        return id
+    }
+
+    /// `kops(default:…0501)> `: profile and the last four digits of the selected number.
+    public var prompt: String {
+        let number = phoneNumberID.map { ":…" + String($0.suffix(4)) } ?? ""
+        return "kops(\(profile)\(number))> "
+    }
+}
+
+/// How results are printed: `table` (the human view) or `json` (the API's JSON).
+public enum OutputMode: String, Sendable, CaseIterable {
+    case table, json
+}
+
+/// Enough to fetch the page after the last list shown.
+public struct ListCursor: Sendable {
+    public var source: ListSource
+    /// Query items for the next page.
+    public var nextQuery: [(String, String)]
+
+    public init(source: ListSource, nextQuery: [(String, String)]) {
+        self.source = source
+        self.nextQuery = nextQuery
+    }
+}
+
+/// Which list a cursor continues.
+public enum ListSource: Sendable {
+    case phoneNumbers
+    case webhooks(KapsoClient.WebhookScope, filters: [(String, String)])
+
+    /// The command that shows this list, for `state`.
+    public var command: String {
+        switch self {
+        case .phoneNumbers: "numbers"
+        case .webhooks(.project, _): "webhooks --scope project"
+        case .webhooks: "webhooks"
+        }
+    }
+}

@@ -1,0 +1,75 @@
+internal import KapsoClient
+
+/// Runs command lines: lexer → registry → command → renderer → output, with the one error funnel.
+public final class Shell {
+    public let context: ShellContext
+    public var renderer: Renderer
+    public let output: any OutputSink
+
+    public init(context: ShellContext, renderer: Renderer, output: any OutputSink) {
+        self.context = context
+        self.renderer = renderer
+        self.output = output
+    }
+
+    /// Runs every `;`-separated command of a line, stopping at the first failure; returns its status.
+    @discardableResult
+    public func run(line: String) -> ExitStatus {
+        let commands: [[Word]]
+        do {
+            commands = try Lexer.commands(in: line)
+        } catch {
+            return report(ShellError.syntax(error.message))
+        }
+        for words in commands {
+            let status = run(words: words.map(\.text))
+            if status != .ok || context.exitRequested { return status }
+        }
+        return .ok
+    }
+
+    /// Runs one command given as words, printing its result or its error.
+    @discardableResult
+    public func run(words: [String]) -> ExitStatus {
+        guard let name = words.first else { return .ok }
+        do {
+            let command = try context.registry.command(named: name)
+            let arguments = try Arguments(command: command, words: Array(words.dropFirst()))
+            let result = try command.run(arguments, in: context)
+            renderer.mode = context.session.output
+            show(result)
+            return .ok
+        } catch {
+            return report(error)
+        }
+    }
+
+    /// Reads and runs lines until `exit` or end of input; returns the first failure's status.
+    public func loop(reader: any LineReader, stopOnError: Bool = false) -> ExitStatus {
+        var first = ExitStatus.ok
+        while !context.exitRequested {
+            switch reader.readLine(prompt: context.session.prompt) {
+            case .endOfInput: return first
+            case .interrupted: continue
+            case .line(let line):
+                if !line.allSatisfy(\.isWhitespace) { reader.remember(line) }
+                let status = run(line: line)
+                if status != .ok && first == .ok { first = status }
+                if status != .ok && stopOnError { return status }
+            }
+        }
+        return first
+    }
+
+    private func show(_ result: CommandResult) {
+        let (out, err) = renderer.render(result)
+        if !out.isEmpty { output.write(out.joined(separator: "\n") + "\n", to: .out) }
+        if !err.isEmpty { output.write(err.joined(separator: "\n") + "\n", to: .err) }
+    }
+
+    private func report(_ error: any Error) -> ExitStatus {
+        let report = ErrorReport(error)
+        output.write(report.line() + "\n", to: .err)
+        return report.status
+    }
+}

@@ -1,0 +1,75 @@
+internal import CEditLine
+internal import CKopsShims
+public import KopsShell
+
+#if canImport(Glibc)
+    internal import Glibc
+#endif
+
+/// The interactive line editor (libedit's readline API): prompt on stderr, history file, Tab completion.
+///
+/// Only one exists per process and it is used from the REPL thread only.
+public final class EditLineReader: LineReader {
+    private let historyPath: String?
+
+    /// - Parameters:
+    ///   - historyPath: the history file, created 0600; nil keeps history in memory only.
+    ///   - completions: candidates for the word being completed, given the line before the cursor.
+    public init(historyPath: String?, completions: @escaping (_ lineBeforeCursor: String) -> [String]) {
+        self.historyPath = historyPath
+        completionSource = completions
+        kops_rl_setup("kops", completeWithSwift)
+        kops_rl_use_stderr_for_output()
+        using_history()
+        stifle_history(1000)
+        if let historyPath, HistoryFile.prepare(historyPath) { read_history(historyPath) }
+    }
+
+    public func readLine(prompt: String) -> LineInput {
+        kops_sigint_clear()
+        guard let raw = readline(prompt) else {
+            if kops_sigint_take() != 0 {
+                FileDescriptor.standardError.write("\n")
+                return .interrupted
+            }
+            return .endOfInput
+        }
+        defer { free(raw) }
+        if kops_sigint_take() != 0 { return .interrupted }
+        return .line(String(cString: raw))
+    }
+
+    /// Adds the line to history; lines starting with a space stay out of the history file.
+    public func remember(_ line: String) {
+        add_history(line)
+        guard let historyPath, !line.hasPrefix(" ") else { return }
+        append_history(1, historyPath)
+    }
+}
+
+/// Set once by `EditLineReader.init`; read by libedit's completion callback on the REPL thread.
+nonisolated(unsafe) private var completionSource: ((String) -> [String])?
+
+private let completeWithSwift: kops_completer = { text, start, end in
+    guard let text, let source = completionSource else { return nil }
+    let line = String(cString: kops_rl_line_buffer())
+    let before = String(line.utf8.prefix(Int(end))) ?? line
+    let word = String(cString: text)
+    let candidates = source(before).filter { $0.hasPrefix(word) }
+    guard !candidates.isEmpty else { return nil }
+    var pointers = candidates.map { strdup($0) }
+    defer { pointers.forEach { free($0) } }
+    return pointers.withUnsafeMutableBufferPointer { buffer in
+        kops_rl_completion_matches(text, buffer.baseAddress, Int32(buffer.count))
+    }
+}
+
+/// Small writes to a raw descriptor, for the newline after Ctrl-C.
+enum FileDescriptor {
+    case standardError
+
+    func write(_ text: String) {
+        var bytes = Array(text.utf8)
+        _ = bytes.withUnsafeMutableBytes { Glibc.write(2, $0.baseAddress, $0.count) }
+    }
+}

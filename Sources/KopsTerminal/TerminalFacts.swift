@@ -1,0 +1,25 @@
+internal import CKopsShims
+
+#if canImport(Glibc)
+    internal import Glibc
+#endif
+
+/// What kops needs to know about the process's terminal: TTYs, width, colour.
+public struct TerminalFacts: Sendable {
+    public var stdinIsTTY: Bool
+    public var stdoutIsTTY: Bool
+    public var stderrIsTTY: Bool
+    /// Columns of the terminal standard output is on, nil when it is not one (no fitting).
+    public var width: Int?
+    /// Colour only on a TTY, never with NO_COLOR set (any value) or `--no-color`.
+    public var color: Bool
+
+    public static func current(environment: [String: String], noColor: Bool) -> TerminalFacts {
+        let stdoutTTY = isatty(1) == 1
+        let columns = Int(kops_terminal_width(1))
+        let width = stdoutTTY ? (columns > 0 ? columns : environment["COLUMNS"].flatMap(Int.init) ?? 80) : nil
+        return TerminalFacts(
+            stdinIsTTY: isatty(0) == 1, stdoutIsTTY: stdoutTTY, stderrIsTTY: isatty(2) == 1, width: width,
+            color: stdoutTTY && !noColor && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb")
+    }
+}

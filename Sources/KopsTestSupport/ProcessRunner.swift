@@ -1,0 +1,54 @@
+public import Foundation
+
+/// What a finished process printed and how it exited.
+public struct ProcessResult: Sendable, Equatable {
+    public var stdout: String
+    public var stderr: String
+    public var status: Int32
+}
+
+/// Runs the project's built executables (`kops`, `kapso-sim`) the way a user would.
+public enum ProcessRunner {
+    /// The folder holding the built products: the test bundle sits beside them.
+    public static var productsFolder: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    }
+
+    public static func executable(_ name: String) -> URL {
+        productsFolder.appendingPathComponent(name)
+    }
+
+    /// Runs to completion with `stdin` as input; output goes through temporary files (no pipe deadlocks).
+    public static func run(
+        _ name: String, _ arguments: [String], environment: [String: String] = [:], stdin: String = "",
+        timeout: Double = 60
+    ) throws -> ProcessResult {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("stdin")
+        let output = folder.appendingPathComponent("stdout")
+        let errors = folder.appendingPathComponent("stderr")
+        try Data(stdin.utf8).write(to: input)
+        FileManager.default.createFile(atPath: output.path, contents: nil)
+        FileManager.default.createFile(atPath: errors.path, contents: nil)
+
+        let process = Process()
+        process.executableURL = executable(name)
+        process.arguments = arguments
+        var env = ["PATH": "/usr/bin:/bin", "HOME": folder.path, "XDG_STATE_HOME": folder.path + "/state"]
+        env.merge(environment) { _, new in new }
+        process.environment = env
+        process.standardInput = try FileHandle(forReadingFrom: input)
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        process.standardError = try FileHandle(forWritingTo: errors)
+        try process.run()
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(5_000) }
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        return ProcessResult(
+            stdout: try String(contentsOf: output, encoding: .utf8), stderr: try String(contentsOf: errors, encoding: .utf8),
+            status: process.terminationStatus)
+    }
+}

@@ -1,0 +1,46 @@
+public import KapsoClient
+public import KapsoSimulator
+public import KopsHTTP
+public import KopsShell
+
+/// A seeded simulator on 127.0.0.1 and the pieces that talk to it, for one test.
+public final class SimulatorFixture {
+    public let simulator: RunningSimulator
+    public let apiKey: String
+
+    /// Starts a simulator; call from a dedicated thread (see `withSimulator`).
+    public init(seed: SimulatorSeed = .demo, apiKey: String = "test_key_0123456789") throws {
+        self.apiKey = apiKey
+        simulator = try KapsoSimulator.startBlocking(
+            options: SimulatorOptions(apiKey: apiKey, seed: seed, deterministic: true))
+    }
+
+    deinit { simulator.stop() }
+
+    public var baseURL: String { simulator.baseURL }
+
+    /// A client with its own transport (short timeouts so a regression fails fast).
+    public func client(apiKey: String? = nil, timeout: Double = 5) throws -> KapsoClient {
+        let transport = try CurlTransport(options: .init(connectTimeout: 2, timeout: timeout, userAgent: "kops-tests"))
+        return KapsoClient(baseURL: baseURL, apiKey: Secret(apiKey ?? self.apiKey), transport: transport)
+    }
+
+    /// A shell on this simulator writing into a buffer, not a terminal (no colour, no width).
+    public func shell(phoneNumberID: String? = nil) throws -> (shell: Shell, output: BufferOutput) {
+        let client = try client()
+        let context = ShellContext(
+            session: Session(baseURL: client.baseURL, phoneNumberID: phoneNumberID), client: client, registry: .standard)
+        let output = BufferOutput()
+        return (Shell(context: context, renderer: Renderer(), output: output), output)
+    }
+}
+
+/// Runs `body` with a fresh deterministic simulator, all on a dedicated thread.
+public func withSimulator<T: Sendable>(
+    seed: SimulatorSeed = .demo, _ body: @escaping @Sendable (SimulatorFixture) throws -> T
+) async throws -> T {
+    try await offPool {
+        let fixture = try SimulatorFixture(seed: seed)
+        return try body(fixture)
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import KapsoClient
+import KapsoSimulator
+import KopsHTTP
+import KopsShell
+import KopsTerminal
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+@main
+struct Kops: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kops",
+        abstract: "A diagnostic shell for WhatsApp Business numbers on Kapso.",
+        discussion: """
+            Environment: KAPSO_API_BASE_URL (host only, e.g. https://api.kapso.ai), KAPSO_API_KEY, NO_COLOR,
+            XDG_STATE_HOME (history). Exit statuses: 0 ok, 1 a command failed, 64 usage, 69 API unreachable,
+            77 credentials rejected.
+            """,
+        version: KopsVersion.current)
+
+    @Option(name: .customLong("base-url"), help: "API host, e.g. https://api.kapso.ai (default: $KAPSO_API_BASE_URL).")
+    var baseURL: String?
+
+    @Option(help: "How results are printed: table or json.")
+    var output: OutputMode?
+
+    @Option(name: .customShort("c"), help: "Run these ';'-separated commands, then exit with the first failure's status.")
+    var commands: String?
+
+    @Flag(help: "Start the built-in simulator with demo data and open the shell on it.")
+    var demo = false
+
+    @Option(help: "Seconds before a request is abandoned.")
+    var timeout: Double = 30
+
+    @Flag(name: .customLong("no-color"), help: "Never colour output (also: NO_COLOR).")
+    var noColor = false
+
+    func run() throws {
+        let environment = ProcessEnvironment.variables
+        let terminal = TerminalFacts.current(environment: environment, noColor: noColor)
+        let stdout = StandardOutput()
+        var simulator: RunningSimulator?
+        defer { simulator?.stop() }
+
+        let connection: (baseURL: String, key: Secret)
+        if demo {
+            let key = "kops_demo_" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+            let running = try KapsoSimulator.startBlocking(options: SimulatorOptions(apiKey: key, seed: .demo))
+            simulator = running
+            stdout.write("demo: built-in kapso-sim with demo data at \(running.baseURL) (nothing leaves this machine)\n", to: .err)
+            connection = (running.baseURL, Secret(key))
+        } else {
+            guard let key = environment["KAPSO_API_KEY"], !key.isEmpty else {
+                stdout.write(
+                    """
+                    kops needs a Kapso project API key to connect:
+                      export KAPSO_API_KEY=...   (and KAPSO_API_BASE_URL for another host)
+                    or try it offline on demo data: kops --demo
+
+                    """, to: .err)
+                throw ExitCode(ExitStatus.usage.rawValue)
+            }
+            connection = (baseURL ?? environment["KAPSO_API_BASE_URL"] ?? "https://api.kapso.ai", Secret(key))
+        }
+
+        let transport = try CurlTransport(
+            options: .init(connectTimeout: min(10, timeout), timeout: timeout, userAgent: "kops/\(KopsVersion.current)"))
+        let client = KapsoClient(baseURL: connection.baseURL, apiKey: connection.key, transport: transport)
+        let session = Session(baseURL: client.baseURL, output: output ?? .table)
+        let context = ShellContext(session: session, client: client, registry: .standard)
+        let shell = Shell(
+            context: context, renderer: Renderer(mode: session.output, width: terminal.width, color: terminal.color),
+            output: stdout)
+        Interrupts.install()
+
+        let status: ExitStatus
+        if let commands {
+            status = shell.run(line: commands)
+        } else if terminal.stdinIsTTY {
+            let registry = context.registry
+            let reader = EditLineReader(historyPath: HistoryFile.path(environment: environment)) { before in
+                Completion.candidates(lineBeforeCursor: before, registry: registry)
+            }
+            status = shell.loop(reader: reader)
+        } else {
+            status = shell.loop(reader: PlainLineReader())
+        }
+        if status != .ok { throw ExitCode(status.rawValue) }
+    }
+}
+
+extension OutputMode: ExpressibleByArgument {}

@@ -1,0 +1,78 @@
+import KopsHTTP
+import Testing
+
+@Suite struct URLPartsTests {
+    @Test(arguments: [
+        ("https://api.kapso.ai", "https", "api.kapso.ai", false),
+        ("http://127.0.0.1:8080/platform/v1", "http", "127.0.0.1", true),
+        ("http://127.9.9.9", "http", "127.9.9.9", true),
+        ("http://localhost:1/x?y", "http", "localhost", true),
+        ("http://[::1]:9/", "http", "::1", true),
+        ("http://user@10.0.0.1:80/", "http", "10.0.0.1", false),
+        ("http://127.0.0.1.evil.com/", "http", "127.0.0.1.evil.com", false),
+    ])
+    func parsesSchemeAndHost(url: String, scheme: String, host: String, loopback: Bool) throws {
+        let parts = try #require(URLParts(url))
+        #expect(parts.scheme == scheme)
+        #expect(parts.host == host)
+        #expect(parts.isLoopback == loopback)
+    }
+
+    @Test(arguments: ["api.kapso.ai", "ftp://x", "https://", ""])
+    func rejectsNonHTTPURLs(url: String) {
+        #expect(URLParts(url) == nil)
+    }
+}
+
+@Suite struct SecretTests {
+    @Test func neverPrintsItsValue() {
+        let secret = Secret("whsec_live_abcdef0123")
+        #expect("\(secret)" == "<redacted>")
+        #expect(String(reflecting: secret) == "Secret(<redacted>)")
+        #expect(!"\([secret])".contains("abcdef"))
+    }
+
+    @Test(arguments: [
+        ("whsec_demo_123456789023", "whsec_…23"),
+        ("short", "…"),
+        ("abcdefghijkl", "…kl"),
+    ])
+    func masksKeepingAtMostTwoCharacters(value: String, masked: String) {
+        #expect(Secret(value).masked == masked)
+    }
+}
+
+@Suite struct CurlTransportTests {
+    @Test func refusesPlainHTTPToRemoteHostsBeforeConnecting() throws {
+        let transport = try CurlTransport()
+        #expect(throws: TransportError.insecureURL(host: "api.kapso.ai")) {
+            try transport.send(HTTPRequest(url: "http://api.kapso.ai/platform/v1/whatsapp/phone_numbers"))
+        }
+        #expect(transport.connectionsOpened == 0)
+    }
+
+    @Test func namesTheHostWhenNothingListens() throws {
+        let transport = try CurlTransport(options: .init(connectTimeout: 2, timeout: 2))
+        do {
+            _ = try transport.send(HTTPRequest(url: "http://127.0.0.1:1/platform/v1/x"))
+            Issue.record("expected a connect error")
+        } catch {
+            guard case .connect(let host, _) = error else {
+                Issue.record("expected .connect, got \(error)")
+                return
+            }
+            #expect(host == "127.0.0.1")
+            #expect(error.message.hasPrefix("cannot connect to 127.0.0.1 ("))
+        }
+    }
+
+    @Test func rejectsMalformedURLs() throws {
+        let transport = try CurlTransport()
+        #expect(throws: TransportError.badURL("not a url")) { try transport.send(HTTPRequest(url: "not a url")) }
+    }
+
+    @Test func redactsSecretHeadersForObservers() {
+        let header = HTTPHeader("X-API-Key", secret: Secret("sk_live_123"))
+        #expect(header.redactedLine == "X-API-Key: <redacted>")
+    }
+}

@@ -1,0 +1,66 @@
+import KopsShell
+import Testing
+
+@Suite struct ArgumentsTests {
+    @Test func separatesPositionalsFlagsAndSwitches() throws {
+        let arguments = try Arguments(command: WebhooksCommand.self, words: ["list", "--scope=project", "--kind", "meta"])
+        #expect(arguments.positionals == ["list"])
+        #expect(arguments.value("--scope") == "project")
+        #expect(arguments.value("--kind") == "meta")
+    }
+
+    @Test(arguments: [
+        (["--scop", "project"], "webhooks: unknown flag '--scop'; did you mean '--scope'?"),
+        (["--colour"], "webhooks: unknown flag '--colour'; see 'help webhooks'"),
+        (["--scope"], "webhooks: missing value for --scope (number|project); usage: \(WebhooksCommand.usage)"),
+        (["--scope", "team"], "webhooks: invalid value for --scope 'team'; expected 'number', 'project'"),
+        (["get", "a", "b"], "webhooks: unexpected argument 'b'; usage: \(WebhooksCommand.usage)"),
+        (["--per-page", "0"], nil),
+    ])
+    func reportsBadInputInOneLine(words: [String], message: String?) {
+        do {
+            let arguments = try Arguments(command: WebhooksCommand.self, words: words)
+            _ = try arguments.integer("--per-page", in: 1...100)
+            #expect(message == nil, "expected an error for \(words)")
+        } catch {
+            let expected = message ?? "webhooks: invalid value for --per-page '0'; expected a whole number from 1 to 100"
+            #expect(error.message == expected)
+            #expect(error.exitStatus == .usage)
+        }
+    }
+
+    @Test func doubleDashEndsFlags() throws {
+        let arguments = try Arguments(command: UseCommand.self, words: ["--", "--scope"])
+        #expect(arguments.positionals == ["--scope"])
+    }
+}
+
+@Suite struct CommandRegistryTests {
+    @Test(arguments: [
+        ("helth", "unknown command 'helth'; did you mean 'health'?"),
+        ("webhoks", "unknown command 'webhoks'; did you mean 'webhooks'?"),
+        ("frobnicate", "unknown command 'frobnicate'; type 'help' for the list"),
+    ])
+    func suggestsTheClosestCommand(name: String, message: String) {
+        #expect(throws: ShellError.self) { try CommandRegistry.standard.command(named: name) }
+        do {
+            _ = try CommandRegistry.standard.command(named: name)
+        } catch {
+            #expect(error.message == message)
+        }
+    }
+
+    @Test func aliasesResolve() throws {
+        #expect(try CommandRegistry.standard.command(named: "quit").name == "exit")
+    }
+
+    @Test(arguments: [
+        ("", ["help", "state", "numbers", "use", "health", "webhooks", "next", "output", "exit", "?", "quit"]),
+        ("webhooks --sc", ["--scope", "--kind", "--active", "--per-page"]),
+        ("webhooks --scope ", ["number", "project"]),
+        ("nosuch ", []),
+    ])
+    func completesCommandsFlagsAndChoices(line: String, expected: [String]) {
+        #expect(Completion.candidates(lineBeforeCursor: line, registry: .standard) == expected)
+    }
+}
