@@ -108,6 +108,15 @@ import Testing
         }
     }
 
+    @Test("any byte collection parses, contiguous or not")
+    func byteCollections() throws {
+        let bytes = Array(#"{"a":[1,"é"]}"#.utf8)
+        let expected: JSONValue = ["a": [1, "é"]]
+        #expect(try JSONValue.parse(bytes) == expected)
+        #expect(try JSONValue.parse(bytes.lazy.map { $0 }) == expected)
+        #expect(try JSONValue.parse(bytes[...]) == expected)
+    }
+
     @Test("nesting is limited so hostile input cannot overflow the stack")
     func nestingLimit() throws {
         let deepest = String(repeating: "[", count: 512) + String(repeating: "]", count: 512)
@@ -168,7 +177,9 @@ import Testing
 
     @Test("literals build the same values the parser does")
     func literals() throws {
-        let built: JSONValue = ["to": "14155550142", "n": -3, "ok": false, "none": nil, "list": [1, "x"], "to": "last"]
+        let built: JSONValue = [
+            "to": "14155550142", "n": -3, "ok": false, "none": nil, "list": [1, "x"], "to": "last",
+        ]
         #expect(built == (try JSONValue.parse(#"{"to":"last","n":-3,"ok":false,"none":null,"list":[1,"x"]}"#)))
     }
 
@@ -177,7 +188,8 @@ import Testing
     @Test(
         "accessors answer only for their own type",
         arguments: [
-            (JSONValue.null, "null"), (true, "boolean"), (1, "number"), ("s", "string"), ([1], "array"), (["k": 1], "object"),
+            (JSONValue.null, "null"), (true, "boolean"), (1, "number"), ("s", "string"), ([1], "array"),
+            (["k": 1], "object"),
         ] as [(JSONValue, String)]
     )
     func accessors(value: JSONValue, typeName: String) {
@@ -232,7 +244,8 @@ import Testing
 
     @Test("a 100 KB page parses and serializes")
     func largePage() throws {
-        let item = #"{"id":"wamid.HBgLMTQxNTU1NTAxNDIVAgASGBQz","type":"text","text":{"body":"caf\u00e9 \ud83d\ude00 \"quoted\""},"n":12345678901234567890}"#
+        let item =
+            #"{"id":"wamid.HBgLMTQxNTU1NTAxNDIVAgASGBQz","type":"text","text":{"body":"caf\u00e9 \ud83d\ude00 \"quoted\""},"n":12345678901234567890}"#
         let page = "{\"data\":[" + Array(repeating: item, count: 1_000).joined(separator: ",") + "],\"meta\":{}}"
         #expect(page.utf8.count > 100_000)
         let value = try JSONValue.parse(page)

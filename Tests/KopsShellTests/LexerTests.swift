@@ -27,7 +27,10 @@ import Testing
             ("a;b", [[Word("a", column: 1)], [Word("b", column: 3)]]),
             ("a ; ; b;", [[Word("a", column: 1)], [Word("b", column: 7)]]),
             ("a;# comment; b", [[Word("a", column: 1)]]),
-            (#"echo "a;b" 'c;d' e\;f"#, [[Word("echo", column: 1), Word("a;b", column: 6), Word("c;d", column: 12), Word("e;f", column: 18)]]),
+            (
+                #"echo "a;b" 'c;d' e\;f"#,
+                [[Word("echo", column: 1), Word("a;b", column: 6), Word("c;d", column: 12), Word("e;f", column: 18)]]
+            ),
             ("''", [[Word("", column: 1)]]),
             (#"x "" y"#, [[Word("x", column: 1), Word("", column: 3), Word("y", column: 6)]]),
             (#"reply "héllo 😀" 中文"#, [[Word("reply", column: 1), Word("héllo 😀", column: 7), Word("中文", column: 17)]]),
@@ -41,18 +44,30 @@ import Testing
     @Test(
         "bad lines report the column and a message",
         arguments: [
-            (#"reply "hi"#, LexerError.unterminatedQuote(quote: "\"", column: 7),
-             #"unterminated " quote starting at column 7; close it or escape it with \"#),
-            ("echo 'it", .unterminatedQuote(quote: "'", column: 6),
-             #"unterminated ' quote starting at column 6; close it or escape it with \"#),
-            (#""abc\""#, .unterminatedQuote(quote: "\"", column: 1),
-             #"unterminated " quote starting at column 1; close it or escape it with \"#),
-            (#"ok; bad "x;y"#, .unterminatedQuote(quote: "\"", column: 9),
-             #"unterminated " quote starting at column 9; close it or escape it with \"#),
-            (#"a \"#, .danglingBackslash(column: 3),
-             #"dangling backslash at column 3; remove it or write \\ for a literal backslash"#),
-            (#"😀 ab\"#, .danglingBackslash(column: 5),
-             #"dangling backslash at column 5; remove it or write \\ for a literal backslash"#),
+            (
+                #"reply "hi"#, LexerError.unterminatedQuote(quote: "\"", column: 7),
+                #"unterminated " quote starting at column 7; close it or escape it with \"#
+            ),
+            (
+                "echo 'it", .unterminatedQuote(quote: "'", column: 6),
+                #"unterminated ' quote starting at column 6; close it or escape it with \"#
+            ),
+            (
+                #""abc\""#, .unterminatedQuote(quote: "\"", column: 1),
+                #"unterminated " quote starting at column 1; close it or escape it with \"#
+            ),
+            (
+                #"ok; bad "x;y"#, .unterminatedQuote(quote: "\"", column: 9),
+                #"unterminated " quote starting at column 9; close it or escape it with \"#
+            ),
+            (
+                #"a \"#, .danglingBackslash(column: 3),
+                #"dangling backslash at column 3; remove it or write \\ for a literal backslash"#
+            ),
+            (
+                #"😀 ab\"#, .danglingBackslash(column: 5),
+                #"dangling backslash at column 5; remove it or write \\ for a literal backslash"#
+            ),
         ] as [(String, LexerError, String)]
     )
     func errors(line: String, error: LexerError, message: String) {

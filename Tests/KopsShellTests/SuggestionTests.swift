@@ -1,8 +1,11 @@
-@testable import KopsShell
 import Testing
 
+@testable import KopsShell
+
 @Suite struct SuggestionTests {
-    static let commands = ["use", "numbers", "health", "webhooks", "deliveries", "messages", "logs", "help", "trace", "send"]
+    static let commands = [
+        "use", "numbers", "health", "webhooks", "deliveries", "messages", "logs", "help", "trace", "send",
+    ]
 
     @Test(
         "typos, transpositions and prefixes find the command",
