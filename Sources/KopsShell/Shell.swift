@@ -1,15 +1,19 @@
 internal import KapsoClient
+internal import KopsHTTP
 
 /// Runs command lines: lexer → registry → command → renderer → output, with the one error funnel.
 public final class Shell {
     public let context: ShellContext
     public var renderer: Renderer
     public let output: any OutputSink
+    /// Applied to everything shown; knows the session's API key.
+    public var redactor: Redactor
 
     public init(context: ShellContext, renderer: Renderer, output: any OutputSink) {
         self.context = context
         self.renderer = renderer
         self.output = output
+        redactor = Redactor(knownSecrets: [context.client.apiKey])
     }
 
     /// Runs every `;`-separated command of a line, stopping at the first failure; returns its status.
@@ -62,14 +66,21 @@ public final class Shell {
     }
 
     private func show(_ result: CommandResult) {
+        var result = result
+        result.json = result.json.map(redactor.redact)
         let (out, err) = renderer.render(result)
-        if !out.isEmpty { output.write(out.joined(separator: "\n") + "\n", to: .out) }
-        if !err.isEmpty { output.write(err.joined(separator: "\n") + "\n", to: .err) }
+        write(out, to: .out)
+        write(err, to: .err)
     }
 
     private func report(_ error: any Error) -> ExitStatus {
         let report = ErrorReport(error)
-        output.write(report.line() + "\n", to: .err)
+        write([report.line()], to: .err)
         return report.status
+    }
+
+    private func write(_ lines: [String], to stream: OutputStream) {
+        guard !lines.isEmpty else { return }
+        output.write(redactor.redact(lines.joined(separator: "\n") + "\n"), to: stream)
     }
 }

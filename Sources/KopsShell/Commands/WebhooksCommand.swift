@@ -83,8 +83,6 @@ public enum WebhooksCommand: Command {
             Field("buffering", webhook.bufferEnabled ? "on" : "off"),
         ]
         if let created = webhook.createdAt { fields.append(Field("created", created)) }
-        var json = webhook.json
-        if let secret = webhook.secretKey { json["secret_key"] = .string(secret.masked) }
-        return CommandResult(blocks: [.fields(fields)], json: .object(json))
+        return CommandResult(blocks: [.fields(fields)], json: .object(webhook.json))
     }
 }

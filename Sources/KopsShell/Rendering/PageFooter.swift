@@ -5,8 +5,7 @@ extension Page {
     public var footer: String {
         let total = totalCount.map { " of \($0)" } ?? ""
         let noun = items.count == 1 ? "item" : "items"
-        if hasMore { return "showing \(items.count)\(total) \(noun) (more: next)" }
-        return "\(items.count)\(total.isEmpty ? "" : total) \(noun)"
+        return hasMore ? "showing \(items.count)\(total) \(noun) (more: next)" : "\(items.count) \(noun)"
     }
 
     /// Page number from a page-style query, for turning `next` into a `page` argument.

@@ -1,0 +1,73 @@
+import KapsoClient
+import KopsHTTP
+import KopsTestSupport
+import Testing
+
+@Suite struct ClientErrorTests {
+    private func client(_ transport: StubTransport) -> KapsoClient {
+        KapsoClient(baseURL: "https://api.kapso.ai/", apiKey: Secret("sk_test_abcdef"), transport: transport)
+    }
+
+    @Test(arguments: [
+        (200, "<html><body>Bad gateway</body></html>",
+         "unexpected response (HTTP 200): the body is not valid JSON; body starts: '<html><body>Bad gateway</body></html>'"),
+        (200, "{\"data\": [{\"id\": \"1\"", "unexpected response (HTTP 200): the body is not valid JSON; body starts: '{\"data\": [{\"id\": \"1\"'"),
+        (502, "<html>upstream\nerror</html>", "unexpected response (HTTP 502): the error body is not JSON; body starts: '<html>upstream error</html>'"),
+        (200, "", "unexpected response (HTTP 200): the body is not valid JSON; body starts: (empty)"),
+        (401, "{\"error\":\"Invalid API key\"}", "the API key was rejected by api.kapso.ai (401); check KAPSO_API_KEY or the profile's key"),
+        (429, "{\"error\":\"Rate limit exceeded\",\"message\":\"slow down\"}", "rate limited (429): Rate limit exceeded; retry in a minute"),
+        (500, "{\"error\":\"boom\"}", "the API failed (500): boom; retry, and check Kapso's status if it persists"),
+        (422, "{\"error\":\"Validation failed\",\"errors\":{\"url\":[\"must be https\"],\"events\":[\"can't be blank\"]}}",
+         "the API rejected the request (422): Validation failed; url: must be https; events: can't be blank"),
+    ])
+    func mapsBadResponsesToOneLine(status: Int, body: String, message: String) {
+        #expect(throws: KapsoAPIError.self) { try client(StubTransport(status: status, body: body)).phoneNumbers() }
+        do {
+            _ = try client(StubTransport(status: status, body: body)).phoneNumbers()
+        } catch {
+            #expect(error.message == message)
+        }
+    }
+
+    @Test func readsRetryAfterOn429() {
+        let stub = StubTransport(status: 429, body: "{\"error\":\"Rate limit exceeded\"}", headers: [("Retry-After", "7")])
+        do {
+            _ = try client(stub).health("1")
+            Issue.record("expected a rate-limit error")
+        } catch {
+            #expect(error.message == "rate limited (429): Rate limit exceeded; retry in 7 s")
+        }
+    }
+
+    @Test func buildsPlatformURLsFromAHostOnlyBase() throws {
+        let stub = StubTransport(status: 200, body: "{\"data\":[],\"meta\":{\"page\":1,\"per_page\":20,\"total_pages\":1,\"total_count\":0}}")
+        _ = try client(stub).phoneNumbers()
+        #expect(stub.requests.first?.url == "https://api.kapso.ai/platform/v1/whatsapp/phone_numbers?page=1&per_page=20")
+        #expect(stub.requests.first?.headers.map(\.redactedLine) == ["X-API-Key: <redacted>", "Accept: application/json"])
+    }
+
+    @Test(arguments: [
+        ("https://api.kapso.ai", "https://api.kapso.ai"),
+        ("https://api.kapso.ai/", "https://api.kapso.ai"),
+        ("https://api.kapso.ai/platform/v1/", "https://api.kapso.ai"),
+        ("https://api.kapso.ai/meta/whatsapp/v24.0", "https://api.kapso.ai"),
+        ("http://127.0.0.1:8080", "http://127.0.0.1:8080"),
+    ])
+    func stripsAPIPathsFromTheBaseURL(input: String, expected: String) {
+        #expect(KapsoClient.hostOnly(input) == expected)
+    }
+
+    @Test func percentEncodesWAMIDs() {
+        #expect(percentEncode("wamid.HBgL+abc/def==") == "wamid.HBgL%2Babc%2Fdef%3D%3D")
+    }
+
+    @Test func decodesBothPaginationStyles() throws {
+        let numbered = StubTransport(
+            status: 200,
+            body: "{\"data\":[{\"id\":\"1\",\"url\":\"https://x\"}],\"meta\":{\"page\":1,\"per_page\":1,\"total_pages\":3,\"total_count\":3}}")
+        let page = try client(numbered).webhooks(.project, perPage: 1)
+        #expect(page.hasMore)
+        #expect(page.totalCount == 3)
+        #expect(page.nextPageQuery?.map { "\($0.0)=\($0.1)" } == ["page=2", "per_page=1"])
+    }
+}
