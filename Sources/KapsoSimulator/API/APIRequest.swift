@@ -1,0 +1,46 @@
+/// An HTTP request as the simulator's routes see it, independent of the HTTP server library.
+struct APIRequest: Sendable {
+    var method: String
+    /// The path as sent, still percent-encoded (what API logs record).
+    var path: String
+    /// The path's segments, percent-decoded (`wamid.HBg...A=`), without empty segments.
+    var segments: [String]
+    /// Query parameters, decoded; a repeated name keeps its last value.
+    var query: [String: String]
+    /// Header values by lowercased name.
+    var headers: [String: String]
+    var body: [UInt8]
+
+    init(
+        method: String, path: String, query: [String: String] = [:], headers: [String: String] = [:],
+        body: [UInt8] = []
+    ) {
+        self.method = method
+        self.path = path
+        self.segments = path.split(separator: "/").map { Self.percentDecode(String($0)) }
+        self.query = query
+        self.headers = Dictionary(headers.map { ($0.key.lowercased(), $0.value) }) { _, last in last }
+        self.body = body
+    }
+
+    func header(_ name: String) -> String? {
+        headers[name.lowercased()]
+    }
+
+    private static func percentDecode(_ text: String) -> String {
+        guard text.contains("%") else { return text }
+        var out: [UInt8] = []
+        var bytes = Array(text.utf8)[...]
+        while let byte = bytes.popFirst() {
+            if byte == UInt8(ascii: "%"), bytes.count >= 2,
+                let value = UInt8(String(decoding: bytes.prefix(2), as: UTF8.self), radix: 16)
+            {
+                out.append(value)
+                bytes = bytes.dropFirst(2)
+            } else {
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,82 @@
+/// An HTTP response produced by a route: status, ordered headers and body bytes.
+struct APIResponse: Sendable {
+    var status: Int
+    var headers: [(name: String, value: String)]
+    var body: [UInt8]
+
+    init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    /// A JSON response with `Content-Type: application/json`.
+    static func json(_ status: Int, _ value: JSONValue) -> APIResponse {
+        APIResponse(status: status, headers: [("Content-Type", "application/json")], body: value.encoded)
+    }
+
+    /// `{"data": value}` with status 200 (or `status`).
+    static func data(_ value: JSONValue, status: Int = 200) -> APIResponse {
+        json(status, ["data": value])
+    }
+
+    /// The Platform API's error shape, `{"error": message}`.
+    static func error(_ status: Int, _ message: String) -> APIResponse {
+        json(status, ["error": .string(message)])
+    }
+
+    /// `204 No Content`, empty body (what `DELETE` answers).
+    static let noContent = APIResponse(status: 204)
+
+    static let notFound = error(404, "Not found")
+
+    /// The reason phrase for the status line.
+    var reason: String {
+        switch status {
+        case 200: "OK"
+        case 201: "Created"
+        case 204: "No Content"
+        case 400: "Bad Request"
+        case 401: "Unauthorized"
+        case 402: "Payment Required"
+        case 403: "Forbidden"
+        case 404: "Not Found"
+        case 405: "Method Not Allowed"
+        case 409: "Conflict"
+        case 422: "Unprocessable Entity"
+        case 429: "Too Many Requests"
+        case 500: "Internal Server Error"
+        case 502: "Bad Gateway"
+        case 503: "Service Unavailable"
+        default: "Status \(status)"
+        }
+    }
+
+    /// The value of header `name` (case-insensitive), if set.
+    func header(_ name: String) -> String? {
+        headers.first { $0.name.lowercased() == name.lowercased() }?.value
+    }
+}
+
+/// A route's early exit carrying the response to send (bad parameters, unknown ids, validation).
+struct APIError: Error {
+    var response: APIResponse
+
+    init(_ response: APIResponse) {
+        self.response = response
+    }
+
+    static func badRequest(_ message: String) -> APIError { APIError(.error(400, message)) }
+    static func notFound(_ message: String) -> APIError { APIError(.error(404, message)) }
+
+    /// 422 with the per-field shape `{"error": "...", "errors": {"field": ["msg"]}}`.
+    static func validation(_ errors: [(field: String, message: String)]) -> APIError {
+        var fields = JSONObject()
+        for (field, message) in errors {
+            let previous = fields[field]?.arrayValue ?? []
+            fields[field] = .array(previous + [.string(message)])
+        }
+        let summary = errors.map { "\($0.field) \($0.message)" }.joined(separator: ", ")
+        return APIError(.json(422, ["error": .string("Validation failed: " + summary), "errors": .object(fields)]))
+    }
+}

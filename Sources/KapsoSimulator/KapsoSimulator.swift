@@ -1,0 +1,98 @@
+internal import FlyingFox
+internal import FlyingSocks
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
+
+/// A stateful Kapso Platform API (and Meta proxy) served over HTTP on loopback, for tests and demos.
+///
+/// Create it, `start()` it, point a client at `baseURL`, `stop()` it. All state lives in an actor, so the
+/// simulator can be used from any task; blocking clients must not run on the cooperative pool
+/// (use a dedicated `Thread`), or the server starves on a 2-core machine.
+public final class KapsoSimulator: Sendable {
+    /// The options the simulator was created with.
+    public let options: SimulatorOptions
+    let state: SimulatorState
+    private let server: HTTPServer
+    private let connectionCounter: ConnectionCounter
+    private let running = Locked<(task: Task<Void, any Error>?, port: UInt16)>((nil, 0))
+
+    /// Builds the seeded state; throws `SimulatorError` for an unreadable seed file or a bad host address.
+    public init(options: SimulatorOptions) throws {
+        self.options = options
+        let clock = SimulatorClock(isFixed: options.deterministic)
+        let seed = try SeedData.make(options.seed, now: clock.now)
+        state = SimulatorState(apiKey: options.apiKey, clock: clock, seed: seed)
+        connectionCounter = ConnectionCounter()
+        let address: sockaddr_in
+        do {
+            address = try .inet(ip4: options.host, port: options.port)
+        } catch {
+            throw SimulatorError.invalidHost(options.host)
+        }
+        server = HTTPServer(
+            address: address, timeout: 30, logger: connectionCounter, handler: SimulatorHandler(state: state))
+    }
+
+    /// Starts listening; when it returns, `port` and `baseURL` are valid. Throws if the address can't be bound.
+    public func start() async throws {
+        let task = Task { [server] in try await server.run() }
+        running.withLock { $0.task = task }
+        do {
+            try await server.waitUntilListening(timeout: 5)
+        } catch {
+            task.cancel()
+            try await task.value
+            throw error
+        }
+        guard case .ip4(_, let port)? = await server.listeningAddress else {
+            throw SimulatorError.notListening
+        }
+        running.withLock { $0.port = port }
+        NoDelay.enableOnListener(port: port)
+    }
+
+    /// The port being listened on; 0 before `start()`. Synchronous, so `await` in front of it is optional.
+    public var port: UInt16 {
+        running.withLock { $0.port }
+    }
+
+    /// `http://HOST:PORT`, the host part only: clients append `/platform/v1/...` or `/meta/whatsapp/...`.
+    public var baseURL: String {
+        "http://\(options.host):\(port)"
+    }
+
+    /// Stops listening and closes every connection at once (kept-alive clients are not waited for).
+    public func stop() async {
+        await server.stop(timeout: 0)
+        let task = running.withLock { running -> Task<Void, any Error>? in
+            defer { running.task = nil }
+            return running.task
+        }
+        task?.cancel()
+        _ = await task?.result
+    }
+
+    /// Requests answered, connections accepted and webhook deliveries made so far.
+    public func counters() async -> SimulatorCounters {
+        let (requests, deliveries) = await state.counts
+        return SimulatorCounters(requests: requests, connections: connectionCounter.count, deliveries: deliveries)
+    }
+}
+
+/// Why a simulator could not be created or started.
+public enum SimulatorError: Error, Equatable, CustomStringConvertible {
+    case invalidHost(String)
+    case unreadableSeed(path: String, reason: String)
+    case notListening
+
+    public var description: String {
+        switch self {
+        case .invalidHost(let host): "invalid listen address \(host); use an IPv4 address such as 127.0.0.1"
+        case .unreadableSeed(let path, let reason): "cannot load seed file \(path): \(reason)"
+        case .notListening: "the simulator did not start listening"
+        }
+    }
+}

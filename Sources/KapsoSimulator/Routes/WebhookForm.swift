@@ -1,0 +1,132 @@
+/// Builds and validates a webhook's JSON from a `{"whatsapp_webhook": {...}}` body (create or partial update).
+struct WebhookForm {
+    typealias FieldError = (field: String, message: String)
+
+    /// Events a phone-number-scoped webhook can receive.
+    static let numberEvents = [
+        "whatsapp.message.received", "whatsapp.message.sent", "whatsapp.message.delivered",
+        "whatsapp.message.read", "whatsapp.message.failed", "whatsapp.conversation.created",
+        "whatsapp.conversation.ended", "whatsapp.conversation.inactive",
+    ]
+    /// Events only a project-scoped webhook receives.
+    static let projectEvents = [
+        "whatsapp.phone_number.created", "whatsapp.phone_number.deleted", "workflow.execution.handoff",
+        "workflow.execution.failed", "project.event", "whatsapp.config.created",
+    ]
+
+    var json: JSONObject
+    /// Created through `/phone_numbers/{id}/webhooks`, where `secret_key` is required.
+    let numberScoped: Bool
+
+    init(id: String, projectID: String, createdAt: Timestamp, numberScoped: Bool) {
+        json = [
+            "id": .string(id), "url": .null, "kind": "kapso", "events": [], "active": true,
+            "created_at": .string(createdAt.iso), "updated_at": .string(createdAt.iso),
+            "project_id": .string(projectID), "phone_number_id": .null, "secret_key": .null, "headers": [:],
+            "buffer_enabled": false, "buffer_window_seconds": .null, "max_buffer_size": .null, "buffer_events": [],
+            "inactivity_minutes": 60, "payload_version": "v2",
+        ]
+        self.numberScoped = numberScoped
+    }
+
+    init(existing: JSONObject, numberScoped: Bool) {
+        json = existing
+        self.numberScoped = numberScoped
+    }
+
+    /// The `whatsapp_webhook` object of a request body; 400 when the body or the wrapper is missing.
+    static func fields(from body: [UInt8]) throws(APIError) -> JSONObject {
+        guard let document = try? JSONParser.parse(body) else { throw .badRequest("Request body is not valid JSON") }
+        guard let fields = document["whatsapp_webhook"]?.objectValue else {
+            throw .badRequest("param is missing or the value is empty: whatsapp_webhook")
+        }
+        return fields
+    }
+
+    /// Applies the given fields, fills kind-dependent defaults, and returns every validation failure.
+    mutating func apply(_ fields: JSONObject, isCreate: Bool) -> [FieldError] {
+        var errors: [FieldError] = []
+        if let kind = fields["kind"] {
+            if !isCreate, kind != json["kind"] { errors.append(("kind", "cannot be changed")) }
+            if isCreate { json["kind"] = kind }
+        }
+        let settable = [
+            "url", "events", "active", "secret_key", "headers", "buffer_enabled", "buffer_window_seconds",
+            "max_buffer_size", "buffer_events", "inactivity_minutes", "payload_version",
+        ]
+        for key in settable + (isCreate ? ["phone_number_id"] : []) {
+            if let value = fields[key] { json[key] = value }
+        }
+        let isMeta = json["kind"]?.stringValue == "meta"
+        if isMeta {
+            if fields["buffer_enabled"]?.boolValue == true { errors.append(("buffer_enabled", "is not supported for meta webhooks")) }
+            json["events"] = []
+            json["payload_version"] = .null
+            json["inactivity_minutes"] = .null
+            json["buffer_enabled"] = false
+        } else if json["buffer_enabled"]?.boolValue == true {
+            if json["buffer_window_seconds"]?.isNull ?? true { json["buffer_window_seconds"] = 5 }
+            if json["max_buffer_size"]?.isNull ?? true { json["max_buffer_size"] = 50 }
+            if json["buffer_events"]?.arrayValue?.isEmpty ?? true { json["buffer_events"] = ["whatsapp.message.received"] }
+        }
+        return errors + validate(isCreate: isCreate, isMeta: isMeta)
+    }
+
+    private func validate(isCreate: Bool, isMeta: Bool) -> [FieldError] {
+        var errors: [FieldError] = []
+        let kind = json["kind"]?.stringValue
+        if kind != "kapso" && kind != "meta" { errors.append(("kind", "is not included in the list")) }
+        errors += Self.urlErrors(json["url"])
+        let secret = json["secret_key"]
+        if !(secret?.isNull ?? true), (secret?.stringValue ?? "").isEmpty {
+            errors.append(("secret_key", "can't be blank"))
+        } else if numberScoped, isCreate, secret?.isNull ?? true {
+            errors.append(("secret_key", "can't be blank"))
+        }
+        if isMeta, json["phone_number_id"]?.stringValue == nil {
+            errors.append(("phone_number_id", "is required for meta webhooks"))
+        }
+        errors += eventErrors(isMeta: isMeta)
+        errors += Self.rangeErrors(json["buffer_window_seconds"], "buffer_window_seconds", 1...60)
+        errors += Self.rangeErrors(json["max_buffer_size"], "max_buffer_size", 1...100)
+        errors += Self.rangeErrors(json["inactivity_minutes"], "inactivity_minutes", 1...1440)
+        if !isMeta, !["v1", "v2"].contains(json["payload_version"]?.stringValue ?? "") {
+            errors.append(("payload_version", "must be v1 or v2"))
+        }
+        if json["active"]?.boolValue == nil { errors.append(("active", "must be true or false")) }
+        if let headers = json["headers"], !headers.isNull,
+            headers.objectValue?.members.allSatisfy({ $0.value.stringValue != nil }) != true
+        {
+            errors.append(("headers", "must be an object of strings"))
+        }
+        return errors
+    }
+
+    private func eventErrors(isMeta: Bool) -> [FieldError] {
+        guard !isMeta else { return [] }
+        guard let events = json["events"]?.arrayValue else { return [("events", "must be a list of event names")] }
+        if events.isEmpty { return [("events", "can't be blank")] }
+        let known = Set(Self.numberEvents + Self.projectEvents)
+        return events.compactMap { event in
+            guard let name = event.stringValue else { return ("events", "must be a list of event names") }
+            return known.contains(name) ? nil : ("events", "contains unknown event \(name)")
+        }
+    }
+
+    private static func urlErrors(_ value: JSONValue?) -> [FieldError] {
+        guard let url = value?.stringValue, !url.isEmpty else { return [("url", "can't be blank")] }
+        let parts = url.split(separator: "://", maxSplits: 1)
+        guard parts.count == 2, ["http", "https"].contains(parts[0].lowercased()),
+            let host = parts[1].split(separator: "/").first, !host.isEmpty, !url.contains(" ")
+        else { return [("url", "is not a valid URL")] }
+        return []
+    }
+
+    private static func rangeErrors(_ value: JSONValue?, _ field: String, _ range: ClosedRange<Int>) -> [FieldError] {
+        guard let value, !value.isNull else { return [] }
+        guard let number = value.intValue, range.contains(number) else {
+            return [(field, "must be between \(range.lowerBound) and \(range.upperBound)")]
+        }
+        return []
+    }
+}

@@ -1,0 +1,43 @@
+internal import Foundation
+
+/// Loads a seed from a JSON file of API-shaped objects (see `SimulatorSeed.file`).
+enum FileSeed {
+    static func load(path: String) throws -> SeedData {
+        let document: JSONValue
+        do {
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+            document = try JSONParser.parse(bytes)
+        } catch let error as JSONParser.SyntaxError {
+            throw SimulatorError.unreadableSeed(path: path, reason: "invalid JSON at byte \(error.offset)")
+        } catch {
+            throw SimulatorError.unreadableSeed(path: path, reason: error.localizedDescription)
+        }
+        var data = SeedData()
+        if let project = document["project_id"]?.stringValue { data.projectID = project }
+        data.phoneNumbers = records(document["phone_numbers"], time: "created_at")
+        data.webhooks = records(document["webhooks"], time: "created_at")
+        data.conversations = records(document["conversations"], time: "last_active_at")
+        data.deliveries = records(document["webhook_deliveries"], time: "created_at")
+        data.apiLogs = records(document["api_logs"], time: "created_at")
+        for (id, health) in document["health"]?.objectValue?.members ?? [] {
+            if let health = health.objectValue { data.health[id] = health }
+        }
+        for message in document["messages"]?.arrayValue ?? [] {
+            guard let json = message.objectValue, let id = json["id"]?.stringValue else { continue }
+            let seconds = json["timestamp"]?.stringValue.flatMap { Int64($0) } ?? 0
+            let sequence = data.nextMessageSequence
+            data.nextMessageSequence += 1
+            data.messages.append(
+                Record(id: id, sortTime: Timestamp(seconds: seconds), cursorID: String(sequence), json: json))
+        }
+        return data
+    }
+
+    private static func records(_ value: JSONValue?, time field: String) -> [Record] {
+        (value?.arrayValue ?? []).compactMap { item in
+            guard let json = item.objectValue, let id = json["id"]?.stringValue else { return nil }
+            let time = json[field]?.stringValue.flatMap(Timestamp.init(iso:)) ?? Timestamp(micros: 0)
+            return Record(id: id, sortTime: time, json: json)
+        }
+    }
+}

@@ -1,0 +1,19 @@
+/// How to start a `KapsoSimulator`: the API key it accepts, its seed data, clock mode and address.
+public struct SimulatorOptions: Sendable {
+    /// The only key accepted in `X-API-Key` (or `Authorization: Bearer` on the Meta proxy).
+    public var apiKey: String
+    public var seed: SimulatorSeed
+    /// Fixed clock (2026-11-21T12:00:00Z) and sequential ids, so identical request sequences give identical bytes.
+    public var deterministic: Bool
+    /// IPv4 address to listen on.
+    public var host: String = "127.0.0.1"
+    /// Port to listen on; 0 picks a free one (read it from `KapsoSimulator.port` after `start()`).
+    public var port: UInt16 = 0
+
+    public init(apiKey: String, seed: SimulatorSeed = .demo, deterministic: Bool = false, port: UInt16 = 0) {
+        self.apiKey = apiKey
+        self.seed = seed
+        self.deterministic = deterministic
+        self.port = port
+    }
+}

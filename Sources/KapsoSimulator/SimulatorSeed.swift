@@ -1,0 +1,25 @@
+/// The data a simulator starts with.
+public enum SimulatorSeed: Sendable, Equatable {
+    /// The demo story: two numbers (one healthy, one degraded), misconfigured webhooks, a 131047 failure.
+    case demo
+    /// A project with no numbers, webhooks, messages or logs.
+    case empty
+    /// One number with `N` messages and `N` webhook deliveries, for benchmarks.
+    case scale(Int)
+    /// A JSON file with keys `phone_numbers`, `health`, `webhooks`, `conversations`, `messages`,
+    /// `webhook_deliveries`, `api_logs` (each an array of API-shaped objects; `health` an object by number id).
+    case file(String)
+
+    /// Parses a command-line value: `demo`, `empty`, `scale:100000`, or a path ending in `.json`.
+    public init?(argument: String) {
+        switch argument {
+        case "demo": self = .demo
+        case "empty": self = .empty
+        case let text where text.hasPrefix("scale:"):
+            guard let count = Int(text.dropFirst("scale:".count)), count >= 0 else { return nil }
+            self = .scale(count)
+        case let text where text.hasSuffix(".json"): self = .file(text)
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,116 @@
+internal import Foundation
+
+/// Builds WAMIDs, message objects and status entries in the shapes of `fixtures/messages.list.json`.
+enum MessageJSON {
+    /// A WAMID like Meta's: `wamid.` + base64 of the contact's digits and a 20-character hex id.
+    static func wamid(contact: String, hex: String) -> String {
+        var bytes: [UInt8] = [0x1C, 0x18, UInt8(truncatingIfNeeded: contact.utf8.count)]
+        bytes += Array(contact.utf8) + [0x15, 0x02, 0x00, 0x12, 0x18, 0x14] + Array(hex.utf8) + [0x00]
+        return "wamid." + Data(bytes).base64EncodedString()
+    }
+
+    /// What a message says and where it belongs.
+    struct Content: Sendable {
+        var type = "text"
+        var body: String?
+        var caption: String?
+        var mediaID: String?
+        var templateName: String?
+        var quotedID: String?
+    }
+
+    /// Who sent a message to whom, on which number and conversation.
+    struct Party: Sendable {
+        var contact: String
+        var contactName: String?
+        var phoneNumberID: String
+        var conversationID: String
+    }
+
+    /// A message object; outbound ones carry `statuses` for every status up to `status`.
+    static func message(
+        id: String, at time: Timestamp, inbound: Bool, party: Party, content: Content, status: String,
+        error: JSONValue? = nil
+    ) -> JSONObject {
+        var json: JSONObject = ["id": .string(id), "timestamp": .string(time.unix), "type": .string(content.type)]
+        json[inbound ? "from" : "to"] = .string(party.contact)
+        if let quoted = content.quotedID { json["context"] = ["id": .string(quoted), "from": .string(party.contact)] }
+        json[content.type] = payload(content)
+        var kapso: JSONObject = [
+            "direction": inbound ? "inbound" : "outbound", "status": .string(status),
+            "processing_status": "processed", "origin": "cloud_api", "phone_number": .string(party.contact),
+            "phone_number_id": .string(party.phoneNumberID), "has_media": .bool(content.mediaID != nil),
+            "whatsapp_conversation_id": .string(party.conversationID), "contact_name": JSONValue(party.contactName),
+            "content": JSONValue(text(content)),
+        ]
+        if let mediaID = content.mediaID {
+            let url = "https://files.kapso.test/media/\(mediaID).jpg"
+            kapso["media_url"] = .string(url)
+            kapso["media_data"] = [
+                "url": .string(url), "filename": .string("\(mediaID).jpg"), "content_type": "image/jpeg",
+                "byte_size": 48_213,
+            ]
+        }
+        if !inbound {
+            kapso["statuses"] = .array(statuses(id: id, at: time, recipient: party.contact, upTo: status, error: error))
+        }
+        json["kapso"] = .object(kapso)
+        return json
+    }
+
+    /// The text a conversation summary shows for a message (`null` for media without a caption).
+    static func text(_ content: Content) -> String? {
+        switch content.type {
+        case "text": content.body
+        case "template": "Template: \(content.templateName ?? "")"
+        default: content.caption
+        }
+    }
+
+    private static func payload(_ content: Content) -> JSONValue {
+        switch content.type {
+        case "text": ["body": JSONValue(content.body)]
+        case "template": ["name": JSONValue(content.templateName), "language": ["code": "en_US"], "components": []]
+        default: ["id": JSONValue(content.mediaID), "caption": JSONValue(content.caption)]
+        }
+    }
+
+    /// Meta status events, oldest first: sent, then delivered (+2 s), read (+90 s) or failed (+2 s).
+    static func statuses(id: String, at time: Timestamp, recipient: String, upTo status: String, error: JSONValue?)
+        -> [JSONValue]
+    {
+        let pricing: JSONValue = ["billable": false, "pricing_model": "PMP", "category": "service"]
+        func entry(_ name: String, _ offset: Int64, priced: Bool) -> JSONObject {
+            var json: JSONObject = [
+                "id": .string(id), "status": .string(name), "timestamp": .string(time.adding(seconds: offset).unix),
+                "recipient_id": .string(recipient),
+            ]
+            if priced { json["pricing"] = pricing }
+            return json
+        }
+        switch status {
+        case "pending": return []
+        case "sent": return [.object(entry("sent", 0, priced: true))]
+        case "delivered": return [.object(entry("sent", 0, priced: true)), .object(entry("delivered", 2, priced: true))]
+        case "read":
+            return [
+                .object(entry("sent", 0, priced: true)), .object(entry("delivered", 2, priced: true)),
+                .object(entry("read", 90, priced: false)),
+            ]
+        default:
+            var failed = entry("failed", 2, priced: false)
+            failed["errors"] = .array([error ?? .null])
+            return [.object(entry("sent", 0, priced: false)), .object(failed)]
+        }
+    }
+
+    /// A status `errors[]` entry for a Meta error code (131047, 131026, ...).
+    static func statusError(code: Int) -> JSONValue {
+        let (title, details) = GraphError.describe(code)
+        return [
+            "code": .int(code), "title": .string(title), "message": .string(title),
+            "error_data": ["details": .string(details)],
+            "href": "https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/",
+        ]
+    }
+}

@@ -1,0 +1,104 @@
+/// A UTC instant with microsecond precision, formatted the ways the API writes times.
+///
+/// Formatting is done by hand (civil-from-days) so output never depends on locale or Foundation formatters.
+struct Timestamp: Sendable, Comparable, Hashable {
+    /// Microseconds since 1970-01-01T00:00:00Z.
+    var micros: Int64
+
+    init(micros: Int64) {
+        self.micros = micros
+    }
+
+    init(seconds: Int64) {
+        self.micros = seconds * 1_000_000
+    }
+
+    /// Parses `2026-11-20T14:32:10Z`, `2026-11-20T14:32:10.412000Z` or a date alone (`2026-11-20`).
+    init?(iso text: String) {
+        let bytes = Array(text.utf8)
+        func number(_ range: Range<Int>) -> Int64? {
+            guard range.upperBound <= bytes.count else { return nil }
+            var value: Int64 = 0
+            for byte in bytes[range] {
+                guard (48...57).contains(byte) else { return nil }
+                value = value * 10 + Int64(byte - 48)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+            bytes.count >= 10, (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
+        var seconds = Self.daysFromCivil(year: year, month: month, day: day) * 86_400
+        var fraction: Int64 = 0
+        if bytes.count > 10 {
+            guard bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "),
+                let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19)
+            else { return nil }
+            seconds += hour * 3600 + minute * 60 + second
+            var index = 19
+            if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+                index += 1
+                var digits = 0
+                while index < bytes.count, (48...57).contains(bytes[index]) {
+                    if digits < 6 { fraction = fraction * 10 + Int64(bytes[index] - 48); digits += 1 }
+                    index += 1
+                }
+                for _ in digits..<6 { fraction *= 10 }
+            }
+            let zone = String(decoding: bytes[index...], as: UTF8.self)
+            guard zone == "Z" || zone == "+00:00" || zone.isEmpty else { return nil }
+        }
+        self.micros = seconds * 1_000_000 + fraction
+    }
+
+    /// Whole seconds since the epoch.
+    var seconds: Int64 { micros >= 0 ? micros / 1_000_000 : (micros - 999_999) / 1_000_000 }
+
+    /// `2026-11-20T14:32:10Z`: how API fields carry time.
+    var iso: String { Self.civil(seconds) + "Z" }
+
+    /// `2026-11-20T14:32:10.412000Z`: how cursors carry time.
+    var isoMicros: String {
+        let fraction = String(micros - seconds * 1_000_000)
+        return Self.civil(seconds) + "." + String(repeating: "0", count: 6 - fraction.count) + fraction + "Z"
+    }
+
+    /// `1795185130`: how message timestamps are written (a string of Unix seconds).
+    var unix: String { String(seconds) }
+
+    func adding(seconds: Int64) -> Timestamp {
+        Timestamp(micros: micros + seconds * 1_000_000)
+    }
+
+    static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.micros < rhs.micros }
+
+    private static func civil(_ seconds: Int64) -> String {
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let rest = seconds - days * 86_400
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        func pad(_ value: Int64, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T"
+            + "\(pad(rest / 3600, 2)):\(pad(rest / 60 % 60, 2)):\(pad(rest % 60, 2))"
+    }
+
+    private static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+}

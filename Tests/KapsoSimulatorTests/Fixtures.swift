@@ -1,0 +1,77 @@
+import Foundation
+@testable import KapsoSimulator
+
+/// The shared sample documents in `/work/shared/fixtures`, found relative to this file.
+enum Fixtures {
+    /// `<package root>/../shared/fixtures`: the package root is three levels above this file.
+    static let directory: URL = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared/fixtures")
+
+    static func data(_ name: String) throws -> Data {
+        try Data(contentsOf: directory.appendingPathComponent(name))
+    }
+
+    static func json(_ name: String) throws -> JSONValue {
+        try JSONParser.parse(try data(name))
+    }
+}
+
+/// Compares the structure of two JSON documents: same object keys and JSON types, recursively.
+///
+/// `null` on either side matches anything (nullable fields); integers and doubles are both "number".
+/// Arrays of objects with an `id` are matched by id (every fixture element whose id appears in `actual` is
+/// compared, and at least one must appear); other arrays pairwise when lengths agree, else each actual element
+/// against the fixture's first.
+enum ShapeComparison {
+    static func differences(expected: JSONValue, actual: JSONValue, path: String = "$") -> [String] {
+        switch (expected, actual) {
+        case (.null, _), (_, .null): return []
+        case (.bool, .bool), (.string, .string): return []
+        case (.int, .int), (.int, .double), (.double, .int), (.double, .double): return []
+        case (.object(let left), .object(let right)):
+            let missing = Set(left.keys).subtracting(right.keys).sorted().map { "\(path): missing key \($0)" }
+            let extra = Set(right.keys).subtracting(left.keys).sorted().map { "\(path): unexpected key \($0)" }
+            let nested = left.keys.flatMap { key -> [String] in
+                guard let value = right[key], let fixture = left[key] else { return [] }
+                return differences(expected: fixture, actual: value, path: "\(path).\(key)")
+            }
+            return missing + extra + nested
+        case (.array(let left), .array(let right)):
+            return arrayDifferences(left, right, path: path)
+        default:
+            return ["\(path): expected \(kind(expected)), got \(kind(actual))"]
+        }
+    }
+
+    private static func arrayDifferences(_ left: [JSONValue], _ right: [JSONValue], path: String) -> [String] {
+        guard let first = left.first, !right.isEmpty else { return [] }
+        let sameIDs = left.count == right.count
+            && zip(left, right).allSatisfy { $0["id"]?.stringValue == $1["id"]?.stringValue }
+        if sameIDs {
+            return zip(left, right).enumerated().flatMap { differences(expected: $1.0, actual: $1.1, path: "\(path)[\($0)]") }
+        }
+        let fixtureIDs = left.compactMap { $0["id"]?.stringValue }
+        guard !fixtureIDs.isEmpty else {
+            return right.enumerated().flatMap { differences(expected: first, actual: $1, path: "\(path)[\($0)]") }
+        }
+        let byID = Dictionary(right.compactMap { item in item["id"]?.stringValue.map { ($0, item) } }) { a, _ in a }
+        let matched = left.filter { $0["id"]?.stringValue.flatMap { byID[$0] } != nil }
+        guard !matched.isEmpty else { return ["\(path): none of the fixture ids \(fixtureIDs) is present"] }
+        return matched.flatMap { item in
+            let id = item["id"]?.stringValue ?? ""
+            return differences(expected: item, actual: byID[id] ?? .null, path: "\(path)[id=\(id)]")
+        }
+    }
+
+    private static func kind(_ value: JSONValue) -> String {
+        switch value {
+        case .null: "null"
+        case .bool: "bool"
+        case .int, .double: "number"
+        case .string: "string"
+        case .array: "array"
+        case .object: "object"
+        }
+    }
+}

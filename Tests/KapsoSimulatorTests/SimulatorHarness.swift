@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import KapsoSimulator
+
+/// Starts a simulator on an ephemeral port, runs `body` with it, and stops it.
+func withSimulator<T: Sendable>(
+    seed: SimulatorSeed = .demo, deterministic: Bool = true,
+    _ body: @Sendable (KapsoSimulator) async throws -> T
+) async throws -> T {
+    let simulator = try KapsoSimulator(options: SimulatorOptions(apiKey: "test-key", seed: seed, deterministic: deterministic))
+    try await simulator.start()
+    do {
+        let result = try await body(simulator)
+        await simulator.stop()
+        return result
+    } catch {
+        await simulator.stop()
+        throw error
+    }
+}
+
+/// Makes blocking requests on one kept-alive connection, off the cooperative pool.
+func requests<T: Sendable>(
+    to simulator: KapsoSimulator, apiKey: String? = "test-key", _ body: @escaping @Sendable (LoopbackClient) throws -> T
+) async throws -> T {
+    let port = simulator.port
+    return try await offPool {
+        let client = LoopbackClient(port: port, apiKey: apiKey)
+        defer { client.close() }
+        return try body(client)
+    }
+}
+
+/// One GET on a fresh connection.
+func get(_ simulator: KapsoSimulator, _ target: String, apiKey: String? = "test-key") async throws
+    -> LoopbackClient.Response
+{
+    try await requests(to: simulator, apiKey: apiKey) { try $0.request("GET", target) }
+}
+
+/// Expects `actual` to have the keys and JSON types of fixture `name`.
+func expectShape(of actual: JSONValue, like name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let differences = ShapeComparison.differences(expected: try Fixtures.json(name), actual: actual)
+    #expect(differences.isEmpty, "\(name): \(differences.joined(separator: "; "))", sourceLocation: sourceLocation)
+}
+
+let platform = "/platform/v1"
