@@ -78,9 +78,10 @@ final class CurlTransfer {
     func finish(_ code: CURLcode, request: HTTPRequest, started: ContinuousClock.Instant, options: CurlTransport.Options)
         -> Result<HTTPResponse, TransportError>
     {
-        let host = URLParts(request.url)?.host ?? request.url
+        let parts = URLParts(request.url)
+        let host = parts?.host ?? request.url
         guard code == CURLE_OK else {
-            return .failure(error(for: code, host: host, request: request, options: options))
+            return .failure(error(for: code, host: host, authority: parts?.authority ?? host, request: request, options: options))
         }
         var status = 0
         _ = kops_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
@@ -96,7 +97,9 @@ final class CurlTransfer {
         return count
     }
 
-    private func error(for code: CURLcode, host: String, request: HTTPRequest, options: CurlTransport.Options)
+    private func error(
+        for code: CURLcode, host: String, authority: String, request: HTTPRequest, options: CurlTransport.Options
+    )
         -> TransportError
     {
         let detail = errorBuffer.withUnsafeBufferPointer { buffer in
@@ -104,7 +107,7 @@ final class CurlTransfer {
         }
         switch code {
         case CURLE_COULDNT_RESOLVE_HOST: return .dns(host: host)
-        case CURLE_COULDNT_CONNECT: return .connect(host: host, detail: shortDetail(detail))
+        case CURLE_COULDNT_CONNECT: return .connect(authority: authority)
         case CURLE_OPERATION_TIMEDOUT: return .timeout(host: host, seconds: options.timeout)
         case CURLE_ABORTED_BY_CALLBACK:
             kops_sigint_clear()  // this Ctrl-C is spent; the next request must not see it

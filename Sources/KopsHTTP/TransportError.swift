@@ -2,8 +2,8 @@
 public enum TransportError: Error, Sendable, Equatable {
     /// The host name did not resolve.
     case dns(host: String)
-    /// Nothing accepted the TCP connection.
-    case connect(host: String, detail: String)
+    /// Nothing accepted the TCP connection at `authority` (`host:port`).
+    case connect(authority: String)
     /// The connect or total timeout ran out.
     case timeout(host: String, seconds: Double)
     /// TLS handshake or certificate verification failed.
@@ -22,8 +22,8 @@ public enum TransportError: Error, Sendable, Equatable {
         switch self {
         case .dns(let host):
             "could not resolve host '\(host)'; check the base URL (KAPSO_API_BASE_URL or --base-url)"
-        case .connect(let host, let detail):
-            "cannot connect to \(host) (\(detail)); is the API (or kapso-sim) running and the base URL right?"
+        case .connect(let authority):
+            "cannot connect to \(authority); is the API (or kapso-sim) running and the base URL right?"
         case .timeout(let host, let seconds):
             "request to \(host) timed out after \(formatSeconds(seconds)); try again or raise --timeout"
         case .tls(let host, let detail):

@@ -2,6 +2,8 @@
 public struct URLParts: Sendable, Equatable {
     public var scheme: String
     public var host: String
+    /// The explicit port, or the scheme's default (80, 443).
+    public var port: Int
 
     public init?(_ url: String) {
         guard let colon = url.firstIndex(of: ":"), url[colon...].hasPrefix("://") else { return nil }
@@ -9,14 +11,25 @@ public struct URLParts: Sendable, Equatable {
         var rest = url[url.index(colon, offsetBy: 3)...]
         if let slash = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { rest = rest[..<slash] }
         if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
+        var portText: Substring?
         if rest.hasPrefix("["), let close = rest.firstIndex(of: "]") {
             host = String(rest[rest.index(after: rest.startIndex)..<close])
+            let after = rest[rest.index(after: close)...]
+            if after.hasPrefix(":") { portText = after.dropFirst() }
         } else if let colon = rest.lastIndex(of: ":") {
             host = String(rest[..<colon])
+            portText = rest[rest.index(after: colon)...]
         } else {
             host = String(rest)
         }
-        guard !host.isEmpty, scheme == "http" || scheme == "https" else { return nil }
+        port = portText.flatMap { Int($0) } ?? (scheme == "https" ? 443 : 80)
+        guard !host.isEmpty, scheme == "http" || scheme == "https", (1...65535).contains(port) else { return nil }
+
+    }
+
+    /// `host:port`, with brackets around IPv6 hosts.
+    public var authority: String {
+        (host.contains(":") ? "[\(host)]" : host) + ":\(port)"
     }
 
     /// True for 127.0.0.0/8, `localhost` and `::1`: the only hosts plain http is allowed to.

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-    public import Foundation
-#else
-    public import Foundation
-#endif
+internal import Foundation
 
 /// Runs blocking work (libcurl, processes) on a dedicated thread, never on the concurrency pool,
 /// so an in-process simulator sharing the pool keeps making progress (feasibility notes §6).

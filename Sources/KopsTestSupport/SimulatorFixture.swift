@@ -1,6 +1,6 @@
 public import KapsoClient
 public import KapsoSimulator
-public import KopsHTTP
+internal import KopsHTTP
 public import KopsShell
 
 /// A seeded simulator on 127.0.0.1 and the pieces that talk to it, for one test.

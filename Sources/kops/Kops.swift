@@ -93,4 +93,4 @@ struct Kops: ParsableCommand {
     }
 }
 
-extension OutputMode: ExpressibleByArgument {}
+extension OutputMode: @retroactive ExpressibleByArgument {}

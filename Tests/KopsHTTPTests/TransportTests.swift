@@ -18,7 +18,12 @@ import Testing
         #expect(parts.isLoopback == loopback)
     }
 
-    @Test(arguments: ["api.kapso.ai", "ftp://x", "https://", ""])
+    @Test func defaultsThePortFromTheScheme() throws {
+        #expect(try #require(URLParts("https://api.kapso.ai/x")).authority == "api.kapso.ai:443")
+        #expect(try #require(URLParts("http://[::1]:8080")).authority == "[::1]:8080")
+    }
+
+    @Test(arguments: ["api.kapso.ai", "ftp://x", "https://", "", "http://host:99999/"])
     func rejectsNonHTTPURLs(url: String) {
         #expect(URLParts(url) == nil)
     }
@@ -57,12 +62,8 @@ import Testing
             _ = try transport.send(HTTPRequest(url: "http://127.0.0.1:1/platform/v1/x"))
             Issue.record("expected a connect error")
         } catch {
-            guard case .connect(let host, _) = error else {
-                Issue.record("expected .connect, got \(error)")
-                return
-            }
-            #expect(host == "127.0.0.1")
-            #expect(error.message.hasPrefix("cannot connect to 127.0.0.1 ("))
+            #expect(error == .connect(authority: "127.0.0.1:1"))
+            #expect(error.message == "cannot connect to 127.0.0.1:1; is the API (or kapso-sim) running and the base URL right?")
         }
     }
 
