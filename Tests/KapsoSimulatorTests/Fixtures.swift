@@ -20,9 +20,8 @@ enum Fixtures {
 /// Compares the structure of two JSON documents: same object keys and JSON types, recursively.
 ///
 /// `null` on either side matches anything (nullable fields); integers and doubles are both "number".
-/// Arrays of objects with an `id` are matched by id (every fixture element whose id appears in `actual` is
-/// compared, and at least one must appear); other arrays pairwise when lengths agree, else each actual element
-/// against the fixture's first.
+/// Arrays are compared pairwise when lengths and ids agree; else fixture elements are matched to actual ones
+/// by `id`; with no id in common, each actual element is compared with the fixture's first.
 enum ShapeComparison {
     static func differences(expected: JSONValue, actual: JSONValue, path: String = "$") -> [String] {
         switch (expected, actual) {
@@ -51,13 +50,11 @@ enum ShapeComparison {
         if sameIDs {
             return zip(left, right).enumerated().flatMap { differences(expected: $1.0, actual: $1.1, path: "\(path)[\($0)]") }
         }
-        let fixtureIDs = left.compactMap { $0["id"]?.stringValue }
-        guard !fixtureIDs.isEmpty else {
-            return right.enumerated().flatMap { differences(expected: first, actual: $1, path: "\(path)[\($0)]") }
-        }
         let byID = Dictionary(right.compactMap { item in item["id"]?.stringValue.map { ($0, item) } }) { a, _ in a }
         let matched = left.filter { $0["id"]?.stringValue.flatMap { byID[$0] } != nil }
-        guard !matched.isEmpty else { return ["\(path): none of the fixture ids \(fixtureIDs) is present"] }
+        guard !matched.isEmpty else {
+            return right.enumerated().flatMap { differences(expected: first, actual: $1, path: "\(path)[\($0)]") }
+        }
         return matched.flatMap { item in
             let id = item["id"]?.stringValue ?? ""
             return differences(expected: item, actual: byID[id] ?? .null, path: "\(path)[id=\(id)]")

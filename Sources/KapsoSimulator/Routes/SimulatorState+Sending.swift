@@ -3,12 +3,135 @@
 extension SimulatorState {
     var counts: (requests: Int, deliveries: Int) { (requestCount, deliveryCount) }
 
+    /// `POST /whatsapp/webhooks/{id}/test`: queues a sample of `event_type` (JSON body or query) to the webhook.
     func testWebhook(_ id: String, _ request: APIRequest, now: Timestamp) throws(APIError) -> APIResponse {
-        _ = try webhook(id, on: nil)
+        let webhook = try self.webhook(id, on: nil).json
+        let bodyEvent = (try? JSONParser.parse(request.body))?["event_type"]?.stringValue
+        let subscribed = webhook["events"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        let isMeta = webhook["kind"]?.stringValue == "meta"
+        guard let event = bodyEvent ?? request.query["event_type"] ?? subscribed.first ?? (isMeta ? "whatsapp.message.received" : nil)
+        else { throw APIError(.error(422, "Webhook has no events to test")) }
+        guard isMeta || subscribed.contains(event) else {
+            throw APIError(.error(422, "Webhook is not subscribed to event \(event)"))
+        }
+        let scope = webhook["phone_number_id"]?.stringValue
+        let number = scope.flatMap { phoneNumbers[$0]?.json } ?? phoneNumbers.records.first?.json
+        let conversation = conversations.records.first { scope == nil || $0.json["phone_number_id"]?.stringValue == scope }
+        let body: JSONValue
+        if event.hasPrefix("whatsapp.message."), let number, let conversation {
+            let wanted = event == "whatsapp.message.received" ? "inbound" : "outbound"
+            let message = messages.records.first {
+                $0.json["kapso"]?["whatsapp_conversation_id"]?.stringValue == conversation.id
+                    && $0.json["kapso"]?["direction"]?.stringValue == wanted
+            } ?? messages.records.first { $0.json["kapso"]?["whatsapp_conversation_id"]?.stringValue == conversation.id }
+            body = WebhookPayload.message(
+                event: event, message: message?.json ?? [:], conversation: conversation.json, number: number,
+                webhook: webhook)
+        } else if event.hasPrefix("whatsapp.conversation."), let conversation {
+            body = WebhookPayload.conversation(event: event, conversation: conversation.json, webhook: webhook)
+        } else {
+            body = WebhookPayload.project(event: event, projectID: projectID, number: number)
+        }
+        deliver(event: event, body: body, to: webhook, contact: conversation?.json["phone_number"]?.stringValue, now: now)
         return .data(["success": true])
     }
 
+    /// `POST /meta/whatsapp/{version}/{phone_number_id}/messages`: Graph-shaped success or error.
+    ///
+    /// A free-form message to a contact whose last inbound is 24 hours old or more gets 422 with Graph error
+    /// 131047; a recipient the project has never talked to gets 422 with 131026. Templates open new windows.
     func sendMessage(_ phoneNumberID: String, _ request: APIRequest, now: Timestamp) throws(APIError) -> APIResponse {
-        throw APIError(.notFound)
+        guard let number = phoneNumbers[phoneNumberID] else {
+            throw graphError(404, code: 100, type: "GraphMethodException", subcode: 33,
+                message: "Unsupported post request. Object with ID '\(phoneNumberID)' does not exist, cannot be loaded due to missing permissions, or does not support this operation")
+        }
+        guard let body = try? JSONParser.parse(request.body), body.objectValue != nil else {
+            throw graphError(400, code: 100, message: "(#100) The request body is not valid JSON")
+        }
+        guard body["messaging_product"] == "whatsapp" else {
+            throw graphError(400, code: 100, message: "(#100) The parameter messaging_product is required.")
+        }
+        if body["status"] == "read" {
+            guard let id = body["message_id"]?.stringValue, messages[id] != nil else {
+                throw graphError(400, code: 100, message: "(#100) Invalid parameter message_id")
+            }
+            return .json(200, ["success": true])
+        }
+        guard let recipient = body["to"]?.stringValue, !Self.digits(recipient).isEmpty else {
+            throw graphError(400, code: 100, message: "(#100) The parameter to is required.")
+        }
+        let contact = Self.digits(recipient)
+        let type = body["type"]?.stringValue ?? "text"
+        var content = MessageJSON.Content(type: type, quotedID: body["context"]?["message_id"]?.stringValue)
+        switch type {
+        case "text":
+            guard let text = body["text"]?["body"]?.stringValue, !text.isEmpty else {
+                throw graphError(400, code: 100, message: "(#100) The parameter text['body'] is required.")
+            }
+            content.body = text
+        case "template":
+            guard let name = body["template"]?["name"]?.stringValue else {
+                throw graphError(400, code: 100, message: "(#100) The parameter template['name'] is required.")
+            }
+            content.templateName = name
+        default:
+            content.caption = body[type]?["caption"]?.stringValue
+            content.mediaID = body[type]?["id"]?.stringValue ?? ids.hex(12)
+        }
+        let existing = conversations.records.first {
+            $0.json["phone_number_id"]?.stringValue == phoneNumberID && $0.json["phone_number"]?.stringValue == contact
+        }
+        let known = existing != nil || conversations.records.contains { $0.json["phone_number"]?.stringValue == contact }
+        guard known else { throw graphError(422, code: 131_026, subcode: 131_026) }
+        if type != "template" {
+            let lastInbound = existing.flatMap { ConversationJSON.lastInbound($0.json) }
+            guard let lastInbound, now.micros - lastInbound.micros < 86_400_000_000 else {
+                throw graphError(422, code: 131_047, subcode: 131_047)
+            }
+        }
+        let wamid = MessageJSON.wamid(contact: contact, hex: ids.hex(20))
+        record(content, wamid: wamid, to: contact, existing: existing, number: number.json, now: now)
+        return .json(200, [
+            "messaging_product": "whatsapp", "contacts": [["input": .string(recipient), "wa_id": .string(contact)]],
+            "messages": [["id": .string(wamid)]],
+        ])
+    }
+
+    // Stores a sent message, updates (or opens) its conversation and delivers `whatsapp.message.sent`.
+    private func record(
+        _ content: MessageJSON.Content, wamid: String, to contact: String, existing: Record?, number: JSONObject,
+        now: Timestamp
+    ) {
+        let phoneNumberID = number["id"]?.stringValue ?? ""
+        let contactName = conversations.records.first { $0.json["phone_number"]?.stringValue == contact }?
+            .json["kapso"]?["contact_name"]?.stringValue
+        let conversation = existing?.json ?? ConversationJSON.make(
+            id: ids.uuid(), contact: contact, contactName: contactName, phoneNumberID: phoneNumberID, createdAt: now)
+        let conversationID = conversation["id"]?.stringValue ?? ""
+        let party = MessageJSON.Party(
+            contact: contact, contactName: contactName, phoneNumberID: phoneNumberID, conversationID: conversationID)
+        let message = MessageJSON.message(id: wamid, at: now, inbound: false, party: party, content: content, status: "sent")
+        let sequence = nextMessageSequence
+        nextMessageSequence += 1
+        messages.insert(Record(id: wamid, sortTime: now, cursorID: String(sequence), json: message))
+        var updated = ConversationJSON.applying(message, at: now, to: conversation)
+        updated["status"] = "active"
+        conversations.insert(Record(id: conversationID, sortTime: now, json: updated))
+        for webhook in webhooks.records.map(\.json) where webhook["phone_number_id"]?.stringValue == phoneNumberID {
+            let subscribed = webhook["events"]?.arrayValue?.contains("whatsapp.message.sent") ?? false
+            guard webhook["active"] == true, subscribed || webhook["kind"] == "meta" else { continue }
+            let body = WebhookPayload.message(
+                event: "whatsapp.message.sent", message: message, conversation: updated, number: number,
+                webhook: webhook, isNewConversation: existing == nil)
+            deliver(event: "whatsapp.message.sent", body: body, to: webhook, contact: contact, now: now)
+        }
+    }
+
+    private func graphError(
+        _ status: Int, code: Int, type: String = "OAuthException", subcode: Int? = nil, message: String? = nil
+    ) -> APIError {
+        let kind = code >= 130_000 ? "MessageError" : type
+        let body = GraphError.body(code: code, type: kind, subcode: subcode, message: message, traceID: ids.hex(23))
+        return APIError(.json(status, body))
     }
 }

@@ -37,6 +37,10 @@ enum DemoSeed {
         addAPILogs(to: &story)
         var data = story.build()
         data.projectID = projectID
+        data.receiverOutcomes = [
+            "https://analytics.acme-demo.test/ingest/whatsapp": .failed(status: 500),
+            "https://ops.acme-demo.test/kapso/conversations": .failed(status: nil),
+        ]
         return data
     }
 

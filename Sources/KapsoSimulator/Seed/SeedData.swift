@@ -9,6 +9,8 @@ struct SeedData: Sendable {
     var messages: [Record] = []
     var deliveries: [Record] = []
     var apiLogs: [Record] = []
+    /// How simulated (non-loopback) receivers answer, by webhook URL; unlisted URLs answer 200.
+    var receiverOutcomes: [String: DeliveryOutcome] = [:]
     /// The next numeric message id (the cursor's second column for messages).
     var nextMessageSequence = 1
 }

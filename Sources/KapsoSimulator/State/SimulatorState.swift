@@ -12,6 +12,7 @@ actor SimulatorState {
     var deliveries: RecordList
     var apiLogs: RecordList
     var nextMessageSequence: Int
+    let receiverOutcomes: [String: DeliveryOutcome]
     private(set) var requestCount = 0
     var deliveryCount = 0
     private var rateWindow = (minute: Int64(0), count: 0)
@@ -32,6 +33,7 @@ actor SimulatorState {
         self.deliveries = RecordList(seed.deliveries)
         self.apiLogs = RecordList(seed.apiLogs)
         self.nextMessageSequence = seed.nextMessageSequence
+        self.receiverOutcomes = seed.receiverOutcomes
     }
 
     /// Answers one request: authenticates, routes, records it in the API logs, adds rate-limit headers.

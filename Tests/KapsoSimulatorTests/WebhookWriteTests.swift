@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+@testable import KapsoSimulator
+
+@Suite struct WebhookWriteTests {
+    private let support = "\(platform)/whatsapp/phone_numbers/100200300400501/webhooks"
+
+    private func wrapped(_ fields: String) -> String { #"{"whatsapp_webhook":{"# + fields + "}}" }
+
+    @Test func createUpdateDelete_NumberScope() async throws {
+        let (created, updated, deleted, gone) = try await withSimulator { simulator in
+            try await requests(to: simulator) { client in
+                let created = try client.request(
+                    "POST", support,
+                    body: wrapped(#""url":"https://new.example.test/h","secret_key":"s3cret","events":["whatsapp.message.read"]"#))
+                let id = created.json["data"]?["id"]?.stringValue ?? ""
+                let updated = try client.request("PATCH", "\(support)/\(id)", body: wrapped(#""active":false"#))
+                let deleted = try client.request("DELETE", "\(support)/\(id)")
+                let gone = try client.request("GET", "\(platform)/whatsapp/webhooks/\(id)")
+                return (created, updated, deleted, gone)
+            }
+        }
+        #expect(created.status == 201)
+        #expect(created.json["data"]?["phone_number_id"] == "100200300400501")
+        #expect(created.json["data"]?["payload_version"] == "v2")
+        // The second fixture webhook has no custom headers, like this one.
+        let fixture = try Fixtures.json("webhooks.list.json")["data"]?.arrayValue?[1] ?? .null
+        #expect(ShapeComparison.differences(expected: fixture, actual: created.json["data"] ?? .null).isEmpty)
+        #expect(updated.status == 200)
+        #expect(updated.json["data"]?["active"] == false)
+        #expect(deleted.status == 204 && deleted.body.isEmpty)
+        #expect(gone.status == 404)
+    }
+
+    @Test(arguments: [
+        (#""url":"https://x.test/h","events":["whatsapp.message.read"]"#, "secret_key"),
+        (#""url":"not a url","secret_key":"s","events":["whatsapp.message.read"]"#, "url"),
+        (#""url":"https://x.test/h","secret_key":"s","events":[]"#, "events"),
+        (#""url":"https://x.test/h","secret_key":"s","events":["whatsapp.message.status"]"#, "events"),
+        (#""url":"https://x.test/h","secret_key":"s","events":["whatsapp.message.read"],"payload_version":"v3""#, "payload_version"),
+        (#""url":"https://x.test/h","secret_key":"s","events":["whatsapp.message.read"],"buffer_enabled":true,"buffer_window_seconds":90"#, "buffer_window_seconds"),
+        (#""url":"https://x.test/h","secret_key":"s","kind":"meta""#, "kind"),
+    ])
+    func invalidCreate_Returns422PerField(_ fields: String, _ field: String) async throws {
+        let response = try await withSimulator { simulator in
+            try await requests(to: simulator) { try $0.request("POST", support, body: wrapped(fields)) }
+        }
+        #expect(response.status == 422)
+        #expect(response.json["error"]?.stringValue != nil)
+        #expect(response.json["errors"]?[field]?.arrayValue?.isEmpty == false, "\(response.text)")
+    }
+
+    @Test func kindCannotChange_AndProjectScopeNeedsNoSecret() async throws {
+        let (kind, project) = try await withSimulator { simulator in
+            try await requests(to: simulator) { client in
+                (
+                    try client.request(
+                        "PATCH", "\(platform)/whatsapp/webhooks/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                        body: wrapped(#""kind":"meta""#)),
+                    try client.request(
+                        "POST", "\(platform)/whatsapp/webhooks",
+                        body: wrapped(#""url":"https://x.test/p","events":["workflow.execution.failed"]"#))
+                )
+            }
+        }
+        #expect(kind.status == 422)
+        #expect(kind.json["errors"]?["kind"] != nil)
+        #expect(project.status == 201)
+        #expect(project.json["data"]?["phone_number_id"] == .null)
+    }
+
+    @Test func missingWrapper_Returns400() async throws {
+        let response = try await withSimulator { simulator in
+            try await requests(to: simulator) { try $0.request("POST", support, body: #"{"url":"https://x.test"}"#) }
+        }
+        #expect(response.status == 400)
+    }
+
+    @Test func test_RejectsUnsubscribedEvent_AndRecordsDelivery() async throws {
+        let id = "5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92"
+        let (rejected, accepted, deliveries) = try await withSimulator { simulator in
+            try await requests(to: simulator) { client in
+                (
+                    try client.request("POST", "\(platform)/whatsapp/webhooks/\(id)/test", body: #"{"event_type":"whatsapp.message.read"}"#),
+                    try client.request("POST", "\(platform)/whatsapp/webhooks/\(id)/test?event_type=whatsapp.message.received"),
+                    try client.request("GET", "\(platform)/webhook_deliveries?limit=1&webhook_id=\(id)")
+                )
+            }
+        }
+        #expect(rejected.status == 422)
+        #expect(accepted.status == 200)
+        #expect(accepted.json == ["data": ["success": true]])
+        let row = deliveries.json["data"]?.arrayValue?.first
+        #expect(row?["created_at"] == "2026-11-21T12:00:00Z")
+        #expect(row?["status"] == "failed")
+        #expect(row?["response_status"] == 500)
+    }
+
+    @Test func test_PostsSignedPayloadToLoopbackReceiver() async throws {
+        let receiver = try LoopbackReceiver()
+        let url = "http://127.0.0.1:\(receiver.port)/hook"
+        let (request, row, counters) = try await withSimulator { simulator in
+            let row = try await requests(to: simulator) { client -> JSONValue in
+                let created = try client.request(
+                    "POST", support,
+                    body: wrapped(#""url":"\#(url)","secret_key":"whsec_demo_123","events":["whatsapp.message.received"],"headers":{"X-Acme-Env":"test"}"#))
+                let id = created.json["data"]?["id"]?.stringValue ?? ""
+                _ = try client.request("POST", "\(platform)/whatsapp/webhooks/\(id)/test")
+                _ = receiver.waitForRequest()
+                Thread.sleep(forTimeInterval: 0.1)
+                return try client.request("GET", "\(platform)/webhook_deliveries?limit=1&webhook_id=\(id)").json
+            }
+            return (receiver.waitForRequest(), row, await simulator.counters())
+        }
+        let raw = try #require(request)
+        let parts = raw.components(separatedBy: "\r\n\r\n")
+        let head = parts[0].lowercased()
+        let body = parts.dropFirst().joined(separator: "\r\n\r\n")
+        let signature = head.components(separatedBy: "\r\n").first { $0.hasPrefix("x-webhook-signature:") }?
+            .dropFirst("x-webhook-signature:".count).trimmingCharacters(in: .whitespaces)
+        #expect(signature == WebhookSignature.hex(body: Array(body.utf8), secret: "whsec_demo_123"))
+        #expect(head.contains("x-webhook-event: whatsapp.message.received"))
+        #expect(head.contains("x-acme-env: test"))
+        #expect(body.contains(#""status":"received""#))
+        #expect(row["data"]?.arrayValue?.first?["status"] == "delivered")
+        #expect(counters.deliveries == 1)
+    }
+
+    @Test func signatureMatchesFixture() throws {
+        let body = try Fixtures.data("webhook.v2.message_received.json")
+        let expected = String(decoding: try Fixtures.data("webhook.v2.message_received.signature.txt"), as: UTF8.self)
+        #expect(WebhookSignature.hex(body: Array(body), secret: "whsec_demo_123") == expected)
+    }
+}
