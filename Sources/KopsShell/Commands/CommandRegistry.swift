@@ -13,6 +13,7 @@ public struct CommandRegistry: Sendable {
         commands: [
             HelpCommand.self, StateCommand.self, NumbersCommand.self, UseCommand.self, HealthCommand.self,
             WebhooksCommand.self, NextCommand.self, OutputCommand.self, ExitCommand.self,
+            ExplainCommand.self, VerifyCommand.self, PayloadCommand.self,
         ],
         aliases: ["quit": "exit", "?": "help"])
 

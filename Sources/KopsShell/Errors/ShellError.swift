@@ -18,6 +18,14 @@ public enum ShellError: KopsError, Equatable {
     case noMatchingPhoneNumber(query: String, known: [String])
     /// `next` without a previous list that has more pages.
     case nothingToContinue
+    /// `explain` was given a code the error catalog does not know.
+    case unknownErrorCode(code: String)
+    /// An input file (`--file`) is missing or cannot be read; `reason` says which.
+    case unreadableFile(path: String, reason: String)
+    /// A webhook signature value that is not hex of the right length; rejected before hashing.
+    case malformedSignature(command: String, reason: String)
+    /// A well-formed webhook signature that does not match the body and secret; `cause` is the likely reason.
+    case signatureMismatch(cause: String)
 
     public var message: String {
         switch self {
@@ -41,13 +49,25 @@ public enum ShellError: KopsError, Equatable {
                 + (known.isEmpty ? "the project has no phone numbers" : "numbers: " + known.joined(separator: ", "))
         case .nothingToContinue:
             "nothing to continue; 'next' follows the last list that had more pages"
+        case .unknownErrorCode(let code):
+            "unknown error code '\(code)'; check Meta's error reference "
+                + "(https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes)"
+        case .unreadableFile(let path, let reason):
+            "cannot read '\(path)': \(reason); check the path"
+        case .malformedSignature(let command, let reason):
+            "\(command): malformed signature: \(reason); pass the header value exactly as received"
+        case .signatureMismatch(let cause):
+            "invalid signature: \(cause)"
         }
     }
 
     public var exitStatus: ExitStatus {
         switch self {
         case .unknownCommand, .unknownFlag, .missingArgument, .invalidValue, .unexpectedArgument, .syntax: .usage
-        case .noPhoneNumberSelected, .noMatchingPhoneNumber, .nothingToContinue: .failure
+        case .malformedSignature: .usage
+        case .noPhoneNumberSelected, .noMatchingPhoneNumber, .nothingToContinue, .unknownErrorCode, .signatureMismatch:
+            .failure
+        case .unreadableFile: .noInput
         }
     }
 }

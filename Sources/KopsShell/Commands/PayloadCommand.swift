@@ -1,0 +1,80 @@
+internal import KapsoClient
+
+/// `payload sample EVENT [--v1|--v2]`: the headers and exact body a webhook receiver gets for an event.
+public enum PayloadCommand: Command {
+    public static let name = "payload"
+    public static let summary = "show a sample webhook delivery for an event: headers and exact body, v2 or v1"
+    public static let usage = "payload sample EVENT [--v1|--v2]"
+    public static let details = """
+        Prints what a receiver gets: the headers, an empty line, then the body byte for byte (compact
+        JSON, no trailing newline when sent). The signature is computed with the placeholder secret
+        'whsec_example'. Works offline.
+        Examples:
+          payload sample whatsapp.message.received
+          payload sample whatsapp.message.failed --v1
+        """
+    public static let maxArguments: Int? = 2
+    public static let flags = [
+        FlagSpec("--v2", help: "the current payload format (default)"),
+        FlagSpec("--v1", help: "the legacy payload format"),
+    ]
+
+    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        let subcommand = try arguments.required(0, "subcommand 'sample'")
+        guard subcommand == "sample" else {
+            throw ShellError.invalidValue(command: name, what: "subcommand", value: subcommand, expected: "'sample'")
+        }
+        let event = try arguments.required(1, "event")
+        if arguments.has("--v1") && arguments.has("--v2") {
+            throw ShellError.invalidValue(
+                command: name, what: "combination", value: "--v1 with --v2", expected: "one of them")
+        }
+        guard WebhookEvents.isKnown(event) else {
+            throw ShellError.invalidValue(
+                command: name, what: "event", value: event,
+                expected: "one of: " + WebhookEvents.all.joined(separator: ", "))
+        }
+        let isV1Only = PayloadSamples.v1Only.contains(event)
+        if isV1Only && arguments.has("--v2") {
+            throw ShellError.invalidValue(
+                command: name, what: "version for \(event)", value: "v2",
+                expected: "--v1 (v2 webhooks get whatsapp.phone_number.created instead)")
+        }
+        let version = arguments.has("--v1") || isV1Only ? "v1" : "v2"
+        guard let sample = PayloadSamples.sample(event, version: version) else {
+            throw ShellError.invalidValue(
+                command: name, what: "event", value: event,
+                expected: "one with a sample: " + PayloadSamples.events.joined(separator: ", "))
+        }
+        var blocks = sample.headers.map { Block.line(StyledText("\($0.name): \($0.value)")) }
+        blocks.append(.line(StyledText("")))
+        blocks.append(.line(StyledText(sample.bodyText)))
+        blocks.append(
+            .hint(
+                "X-Webhook-Signature is computed with the placeholder secret '\(PayloadSamples.placeholderSecret)'; "
+                    + "real deliveries are signed with the webhook's own secret_key"))
+        if sample.event != event {
+            blocks.append(.hint("v1 webhooks get the legacy \(sample.event) instead of \(event)"))
+        }
+        if version == "v1" {
+            blocks.append(.hint("v1 shapes are reconstructed from Kapso's legacy docs; fields may differ in detail"))
+        }
+        blocks.append(.hint(versionHint))
+        return CommandResult(blocks: blocks, json: json(sample))
+    }
+
+    /// What changes from v1 to v2, shown with every sample.
+    public static let versionHint =
+        "v1 to v2: the nested whatsapp_config object gives way to phone_number_id; flat message fields "
+        + "(message_type, content, direction, status) move into a Meta-style message with a kapso block; "
+        + "the event name is only in the X-Webhook-Event header, never in a v2 body"
+
+    static func json(_ sample: PayloadSamples.Sample) -> JSONValue {
+        var headers = JSONObject()
+        for header in sample.headers { headers[header.name] = .string(header.value) }
+        return [
+            "event": .string(sample.event), "payload_version": .string(sample.version), "headers": .object(headers),
+            "body": sample.body,
+        ]
+    }
+}

@@ -1,0 +1,143 @@
+internal import Foundation
+internal import KapsoClient
+internal import KopsHTTP
+
+/// `verify --secret S --signature HEX (--file F | --body B) [--meta]`: checks a webhook signature offline.
+///
+/// The secret is never shown, not even in errors. Invalid signatures fail with status 1 so scripts can test it.
+public enum VerifyCommand: Command {
+    public static let name = "verify"
+    public static let summary = "check a webhook signature against a body and secret, and say why it fails"
+    public static let usage = "verify --secret SECRET --signature HEX (--file FILE | --body TEXT) [--meta]"
+    public static let details = """
+        Computes HMAC-SHA256 over the exact body bytes and compares it, in constant time, with the
+        X-Webhook-Signature value (Kapso: 64 hex characters; a 'sha256=' prefix is tolerated) or, with
+        --meta, the X-Hub-Signature-256 value ('sha256=' + hex). Save the body exactly as received:
+        a re-formatted or re-serialised body, or an added trailing newline, no longer matches.
+        Exit status 1 when the signature is invalid. Works offline; the secret is never printed.
+        Examples:
+          verify --secret whsec_... --signature ac85...9e2e --file body.json
+          verify --secret APP_SECRET --signature sha256=ac85... --file body.json --meta
+        """
+    public static let flags = [
+        FlagSpec("--secret", value: "SECRET", help: "the webhook's secret_key (Meta: the app secret); never printed"),
+        FlagSpec("--signature", value: "HEX", help: "the signature header's value"),
+        FlagSpec("--file", value: "FILE", help: "the body as received, read byte for byte"),
+        FlagSpec("--body", value: "TEXT", help: "the body as text (UTF-8), when it is short"),
+        FlagSpec("--meta", help: "check Meta's X-Hub-Signature-256 form instead of Kapso's X-Webhook-Signature"),
+    ]
+
+    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        guard let secretText = arguments.value("--secret") else {
+            throw ShellError.missingArgument(command: name, what: "--secret SECRET", usage: usage)
+        }
+        guard let signature = arguments.value("--signature") else {
+            throw ShellError.missingArgument(command: name, what: "--signature HEX", usage: usage)
+        }
+        let meta = arguments.has("--meta")
+        // A signature that is not hex is rejected before anything is read or hashed.
+        if case .failure(let malformation) = WebhookSignature.decode(signature, meta: false) {
+            throw ShellError.malformedSignature(command: name, reason: describe(malformation))
+        }
+        let body = try readBody(arguments)
+        let secret = Secret(secretText)
+        let header = meta ? "X-Hub-Signature-256" : "X-Webhook-Signature"
+        switch WebhookSignature.verify(body: body, secret: secret, signature: signature, meta: meta) {
+        case .valid:
+            var blocks: [Block] = [
+                .line(StyledText("valid: \(header) matches the \(body.count)-byte body", style: .good))
+            ]
+            if !meta && signature.lowercased().hasPrefix(WebhookSignature.metaPrefix) {
+                blocks.append(.hint("the 'sha256=' prefix is Meta's form; Kapso's X-Webhook-Signature is bare hex"))
+            }
+            return CommandResult(
+                blocks: blocks,
+                json: ["valid": true, "header": .string(header), "body_bytes": .number(String(body.count))])
+        case .malformed(.missingPrefix):
+            throw ShellError.signatureMismatch(cause: prefixCause(body: body, secret: secret, signature: signature))
+        case .malformed(let malformation):
+            throw ShellError.malformedSignature(command: name, reason: describe(malformation))
+        case .mismatch:
+            throw ShellError.signatureMismatch(
+                cause: cause(body: body, secret: secret, signature: signature, meta: meta))
+        }
+    }
+
+    /// The common causes, or the one kops detected by trying the usual mistakes.
+    static func cause(body: [UInt8], secret: Secret, signature: String, meta: Bool) -> String {
+        for ending in ["\n", "\r\n"] where body.count > ending.utf8.count && body.ends(with: Array(ending.utf8)) {
+            let trimmed = Array(body.dropLast(ending.utf8.count))
+            if WebhookSignature.verify(body: trimmed, secret: secret, signature: signature, meta: meta) == .valid {
+                let name = ending == "\n" ? "newline" : "CRLF line ending"
+                return "the body ends with a \(name) and the signature matches without it; "
+                    + "hash the body exactly as received, with nothing appended"
+            }
+        }
+        if let parsed = try? JSONValue.parse(body) {
+            let compact = Array(parsed.serialized().utf8)
+            if compact != body,
+                WebhookSignature.verify(body: compact, secret: secret, signature: signature, meta: meta) == .valid
+            {
+                return "the body was re-formatted; the signature matches its compact form, "
+                    + "so hash the raw bytes as received, not JSON serialised again"
+            }
+        }
+        return "it does not match this body and secret; common causes: the body was re-serialised from parsed "
+            + "JSON instead of hashing the raw bytes; a trailing newline was added; the secret is wrong "
+            + "(each webhook has its own secret_key); Meta's X-Hub-Signature-256 and Kapso's "
+            + "X-Webhook-Signature were mixed up (Meta signs with the app secret)"
+    }
+
+    /// `--meta` given but the value is bare hex, Kapso's form.
+    private static func prefixCause(body: [UInt8], secret: Secret, signature: String) -> String {
+        if WebhookSignature.verify(body: body, secret: secret, signature: signature, meta: false) == .valid {
+            return "Meta's X-Hub-Signature-256 starts with 'sha256=' and this value does not; "
+                + "it matches as Kapso's X-Webhook-Signature, so drop --meta"
+        }
+        return "Meta's X-Hub-Signature-256 starts with 'sha256=' and this value does not; "
+            + cause(body: body, secret: secret, signature: signature, meta: false)
+    }
+
+    private static func describe(_ malformation: WebhookSignature.Malformation) -> String {
+        switch malformation {
+        case .missingPrefix: "expected 'sha256=' followed by 64 hex characters"
+        case .notHex(let position): "character \(position + 1) is not a hex digit (expected 64 hex characters)"
+        case .wrongLength(let count): "expected 64 hex characters, got \(count)"
+        }
+    }
+
+    private static func readBody(_ arguments: Arguments) throws -> [UInt8] {
+        switch (arguments.value("--file"), arguments.value("--body")) {
+        case (let path?, nil):
+            return try read(path)
+        case (nil, let text?):
+            return Array(text.utf8)
+        case (nil, nil):
+            throw ShellError.missingArgument(command: name, what: "--file FILE or --body TEXT", usage: usage)
+        case (_?, _?):
+            throw ShellError.invalidValue(
+                command: name, what: "combination", value: "--file with --body", expected: "only one of them")
+        }
+    }
+
+    private static func read(_ path: String) throws -> [UInt8] {
+        let expanded = NSString(string: path).expandingTildeInPath
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory) else {
+            throw ShellError.unreadableFile(path: path, reason: "no such file")
+        }
+        guard !isDirectory.boolValue else { throw ShellError.unreadableFile(path: path, reason: "it is a folder") }
+        guard let data = FileManager.default.contents(atPath: expanded) else {
+            throw ShellError.unreadableFile(path: path, reason: "permission denied or not a regular file")
+        }
+        return Array(data)
+    }
+}
+
+// MARK: - Suffix
+
+extension Array where Element == UInt8 {
+    fileprivate func ends(with suffix: [UInt8]) -> Bool {
+        count >= suffix.count && Array(self[(count - suffix.count)...]) == suffix
+    }
+}

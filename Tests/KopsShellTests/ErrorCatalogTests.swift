@@ -1,0 +1,99 @@
+import KopsShell
+import Testing
+
+@Suite struct ErrorCatalogTests {
+    typealias Row = (code: String, name: String, retry: ErrorCatalog.Retry, category: ErrorCatalog.Category?)
+
+    // Every code of kapso-api.md §9.5: short name, retry advice, SDK-JS category.
+    static let contractCodes: [Row] = [
+        ("0", "auth exception", .no, .authorization),
+        ("3", "capability or permission", .fixFirst, .permission),
+        ("10", "permission denied", .fixFirst, .permission),
+        ("200", "permission", .fixFirst, .permission),
+        ("250", "permission", .fixFirst, .permission),
+        ("299", "permission", .fixFirst, .permission),
+        ("4", "app rate limit", .later, .throttling),
+        ("80007", "WABA rate limit", .later, .throttling),
+        ("100", "invalid parameter", .fixFirst, .parameter),
+        ("190", "access token expired or invalid", .no, .authorization),
+        ("368", "temporarily blocked", .no, .integrity),
+        ("130429", "throughput limit", .later, .throttling),
+        ("130472", "in experiment", .no, .parameter),
+        ("131000", "something went wrong", .yes, .server),
+        ("131008", "required parameter missing", .fixFirst, .parameter),
+        ("131009", "parameter value invalid", .fixFirst, .parameter),
+        ("131016", "service unavailable", .yes, .server),
+        ("131021", "recipient is sender", .no, .parameter),
+        ("131026", "message undeliverable", .no, .parameter),
+        ("131031", "account locked", .no, .integrity),
+        ("131047", "re-engagement (24 h window closed)", .no, .reengagementWindow),
+        ("131048", "spam rate limit", .later, .throttling),
+        ("131049", "ecosystem limit", .no, nil),
+        ("131050", "user stopped marketing", .no, nil),
+        ("131051", "unsupported message type", .no, .media),
+        ("131052", "media download error", .fixFirst, .media),
+        ("131053", "media upload error", .fixFirst, .media),
+        ("131056", "pair rate limit", .later, .throttling),
+        ("131057", "account in maintenance", .later, .server),
+        ("132000", "template parameter count", .fixFirst, .template),
+        ("132001", "template missing", .fixFirst, .template),
+        ("132005", "template text too long", .fixFirst, .template),
+        ("132007", "template policy characters", .fixFirst, .template),
+        ("132012", "template parameter format", .fixFirst, .template),
+        ("132015", "template paused", .no, .template),
+        ("132016", "template disabled", .no, .template),
+        ("133010", "number not registered", .fixFirst, .phoneRegistration),
+        ("1026", "receiver incapable", .no, nil),
+        ("141000", "health check error", .unknown, nil),
+        ("141006", "payment method problem", .unknown, nil),
+        ("409", "send in flight", .yes, nil),
+        ("insufficient_credits", "Kapso billing", .afterTopUp, nil),
+        ("marketing_preference_stopped", "Kapso marketing pre-check", .no, nil),
+        ("messaging_account_mismatch", "WABA mismatch", .fixFirst, nil),
+    ]
+
+    @Test(arguments: contractCodes)
+    func explainsEveryContractCode(row: Row) throws {
+        let entry = try #require(ErrorCatalog.entry(for: row.code))
+        #expect(entry.code == row.code)
+        #expect(entry.name == row.name)
+        #expect(entry.retry == row.retry)
+        #expect(entry.category == row.category)
+    }
+
+    @Test(arguments: [
+        ("(#131047)", "131047"), ("#131047", "131047"), (" 131047 ", "131047"),
+        ("INSUFFICIENT_CREDITS", "insufficient_credits"),
+    ])
+    func acceptsCodesAsGraphMessagesWriteThem(input: String, code: String) {
+        #expect(ErrorCatalog.entry(for: input)?.code == code)
+    }
+
+    @Test(arguments: ["99999999", "300", "199", "abc", "", "-1", "1.5"])
+    func unknownCodesHaveNoEntry(code: String) {
+        #expect(ErrorCatalog.entry(for: code) == nil)
+    }
+
+    @Test func sdkDoNotRetrySetIsNeverRetried() throws {
+        for code in ["131047", "131049", "131050", "368", "130497", "131031"] {
+            #expect(try #require(ErrorCatalog.entry(for: code)).retry == .no, "\(code)")
+        }
+    }
+
+    @Test func kapsoCodesAreMarkedAsKapso() {
+        #expect(ErrorCatalog.entry(for: "409")?.source == .kapso)
+        #expect(ErrorCatalog.entry(for: "131047")?.source == .meta)
+    }
+
+    @Test func textFollowsTheMessageStyle() throws {
+        for code in ErrorCatalog.codes {
+            let entry = try #require(ErrorCatalog.entry(for: code == "200-299" ? "200" : code))
+            for text in [entry.meaning, entry.fix] {
+                #expect(!text.hasSuffix("."), "\(code): \(text)")
+                let first = text.split(separator: " ").first.map(String.init) ?? ""
+                let properNoun = ["Meta", "Meta's", "WhatsApp", "Kapso"].contains(first)
+                #expect(properNoun || first.first?.isLowercase == true, "\(code): \(text)")
+            }
+        }
+    }
+}

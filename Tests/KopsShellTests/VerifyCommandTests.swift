@@ -1,0 +1,150 @@
+import Foundation
+import KapsoClient
+import KopsShell
+import KopsTestSupport
+import Testing
+
+@Suite struct VerifyCommandTests {
+    static let secret = "whsec_demo_123"
+    static let bodyFile = Fixtures.folder.appendingPathComponent("webhook.v2.message_received.json").path
+    static let commonCauses =
+        "it does not match this body and secret; common causes: the body was re-serialised from parsed "
+        + "JSON instead of hashing the raw bytes; a trailing newline was added; the secret is wrong "
+        + "(each webhook has its own secret_key); Meta's X-Hub-Signature-256 and Kapso's "
+        + "X-Webhook-Signature were mixed up (Meta signs with the app secret)"
+
+    private var signature: String {
+        get throws { String(decoding: try Fixtures.data("webhook.v2.message_received.signature.txt"), as: UTF8.self) }
+    }
+
+    private var body: String {
+        get throws { String(decoding: try Fixtures.data("webhook.v2.message_received.json"), as: UTF8.self) }
+    }
+
+    /// Runs `verify` and checks that no secret reached either stream.
+    private func verify(_ words: [String], secrets: [String] = [secret]) -> (
+        status: KopsShell.ExitStatus, out: String, err: String
+    ) {
+        let result = OfflineShell.run(["verify"] + words)
+        for secret in secrets + [OfflineShell.apiKey] {
+            #expect(!Array((result.out + result.err).utf8).contains(Array(secret.utf8)), "secret leaked: \(secret)")
+        }
+        #expect(result.requests == 0)
+        return (result.status, result.out, result.err)
+    }
+
+    @Test func fixtureFileIsValid() throws {
+        let result = verify(["--secret", Self.secret, "--signature", try signature, "--file", Self.bodyFile])
+        #expect(result.status == .ok)
+        #expect(result.out == "valid: X-Webhook-Signature matches the 1063-byte body\n")
+        #expect(result.err == "")
+    }
+
+    @Test func wrongSecretListsTheCommonCauses() throws {
+        let result = verify(
+            ["--secret=whsec_other_456", "--signature", try signature, "--file", Self.bodyFile],
+            secrets: ["whsec_other_456"])
+        #expect(result.status == .failure)
+        #expect(result.out == "")
+        #expect(result.err == "error: invalid signature: \(Self.commonCauses)\n")
+    }
+
+    @Test func tamperedBodyListsTheCommonCauses() throws {
+        let tampered = try body.replacingOccurrences(of: "A-1042", with: "A-1043")
+        let result = verify(["--secret", Self.secret, "--signature", try signature, "--body", tampered])
+        #expect(result.status == .failure)
+        #expect(result.err == "error: invalid signature: \(Self.commonCauses)\n")
+    }
+
+    @Test func trailingNewlineIsDetected() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kops-verify-\(UUID().uuidString).json")
+        try Data((try body + "\n").utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = verify(["--secret", Self.secret, "--signature", try signature, "--file", file.path])
+        #expect(result.status == .failure)
+        #expect(
+            result.err
+                == "error: invalid signature: the body ends with a newline and the signature matches without it; "
+                + "hash the body exactly as received, with nothing appended\n")
+    }
+
+    @Test func reformattedJSONIsDetected() throws {
+        let pretty = try JSONValue.parse(Array(try body.utf8)).serialized(pretty: true)
+        let result = verify(["--secret", Self.secret, "--signature", try signature, "--body", pretty])
+        #expect(result.status == .failure)
+        #expect(
+            result.err
+                == "error: invalid signature: the body was re-formatted; the signature matches its compact form, "
+                + "so hash the raw bytes as received, not JSON serialised again\n")
+    }
+
+    @Test func kapsoSignatureCheckedAsMetaIsDetected() throws {
+        let result = verify(["--secret", Self.secret, "--signature", try signature, "--file", Self.bodyFile, "--meta"])
+        #expect(result.status == .failure)
+        #expect(
+            result.err
+                == "error: invalid signature: Meta's X-Hub-Signature-256 starts with 'sha256=' and this value does not; "
+                + "it matches as Kapso's X-Webhook-Signature, so drop --meta\n")
+    }
+
+    @Test func metaFormIsValidWithMetaAndToleratedWithout() throws {
+        let metaForm = "sha256=" + (try signature)
+        let meta = verify(["--secret", Self.secret, "--signature", metaForm, "--file", Self.bodyFile, "--meta"])
+        #expect(meta.status == .ok)
+        #expect(meta.out == "valid: X-Hub-Signature-256 matches the 1063-byte body\n")
+        let kapso = verify(["--secret", Self.secret, "--signature", metaForm, "--file", Self.bodyFile])
+        #expect(kapso.status == .ok)
+        #expect(kapso.out == "valid: X-Webhook-Signature matches the 1063-byte body\n")
+        #expect(kapso.err == "the 'sha256=' prefix is Meta's form; Kapso's X-Webhook-Signature is bare hex\n")
+    }
+
+    @Test(arguments: [
+        ("xyz", "character 1 is not a hex digit (expected 64 hex characters)"),
+        ("abc123", "expected 64 hex characters, got 6"),
+        (secret, "character 1 is not a hex digit (expected 64 hex characters)"),
+    ])
+    func badHexIsRejectedBeforeReadingTheBody(signature: String, reason: String) {
+        // The file does not exist: the signature is checked first.
+        let result = verify([
+            "--secret", Self.secret, "--signature", signature, "--file", "/nonexistent/kops/body.json",
+        ])
+        #expect(result.status == .usage)
+        #expect(result.out == "")
+        #expect(
+            result.err == "error: verify: malformed signature: \(reason); pass the header value exactly as received\n")
+    }
+
+    @Test func missingFileIsStatus66() throws {
+        let result = verify([
+            "--secret", Self.secret, "--signature", try signature, "--file", "/nonexistent/kops/body.json",
+        ])
+        #expect(result.status == .noInput)
+        #expect(result.status.rawValue == 66)
+        #expect(result.err == "error: cannot read '/nonexistent/kops/body.json': no such file; check the path\n")
+    }
+
+    @Test func needsExactlyOneBodySource() throws {
+        let none = verify(["--secret", Self.secret, "--signature", try signature])
+        #expect(none.status == .usage)
+        #expect(none.err == "error: verify: missing --file FILE or --body TEXT; usage: \(VerifyCommand.usage)\n")
+        let both = verify([
+            "--secret", Self.secret, "--signature", try signature, "--file", Self.bodyFile, "--body", "{}",
+        ])
+        #expect(both.status == .usage)
+        #expect(both.err == "error: verify: invalid combination '--file with --body'; expected only one of them\n")
+    }
+
+    @Test func missingSecretIsAUsageError() throws {
+        let result = verify(["--signature", try signature, "--body", "{}"])
+        #expect(result.status == .usage)
+        #expect(result.err == "error: verify: missing --secret SECRET; usage: \(VerifyCommand.usage)\n")
+    }
+
+    @Test func typedLineNeverEchoesTheSecret() throws {
+        let offline = OfflineShell()
+        offline.shell.run(line: "verify --secret \(Self.secret) --signature \(try signature) --body '{}'; help verify")
+        #expect(!offline.output.combined.contains(Self.secret))
+        #expect(offline.output.err.hasPrefix("error: invalid signature: it does not match"))
+    }
+}
