@@ -27,7 +27,9 @@ let package = Package(
         .target(name: "KopsTerminal", dependencies: ["KopsShell", "CKopsShims", "CEditLine"]),
         .target(
             name: "KapsoSimulator",
-            dependencies: [.product(name: "FlyingFox", package: "FlyingFox"), "CCrypto"]
+            dependencies: [
+                .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"), "CCrypto",
+            ]
         ),
         .target(name: "KopsTestSupport", dependencies: ["KapsoSimulator", "KopsShell", "KopsHTTP"]),
         .executableTarget(

@@ -2,6 +2,7 @@ public import KapsoClient
 public import KapsoSimulator
 internal import KopsHTTP
 public import KopsShell
+internal import Foundation
 
 /// A seeded simulator on 127.0.0.1 and the pieces that talk to it, for one test.
 public final class SimulatorFixture {
@@ -42,5 +43,35 @@ public func withSimulator<T: Sendable>(
     try await offPool {
         let fixture = try SimulatorFixture(seed: seed)
         return try body(fixture)
+    }
+}
+
+extension SimulatorFixture {
+    /// The simulator's counters, read from this (non-pool) thread by waiting on an async call.
+    public func counters() -> SimulatorCounters {
+        let result = BlockingResult<SimulatorCounters>()
+        let simulator = self.simulator.simulator
+        Task { result.set(await simulator.counters()) }
+        return result.wait()
+    }
+}
+
+/// A value produced on another task, waited for by a plain thread.
+final class BlockingResult<Value: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var value: Value?
+
+    func set(_ value: Value) {
+        condition.lock()
+        self.value = value
+        condition.signal()
+        condition.unlock()
+    }
+
+    func wait() -> Value {
+        condition.lock()
+        defer { condition.unlock() }
+        while value == nil { condition.wait() }
+        return value!
     }
 }

@@ -35,10 +35,13 @@ public final class SimulatorProcess {
         baseURL = String(firstLine.dropFirst(prefix.count))
     }
 
-    /// Sends SIGTERM and waits; returns the exit status.
+    /// Sends SIGTERM and waits up to 5 s (then SIGKILL, so a test never hangs); returns the exit status.
     @discardableResult
     public func stop() -> Int32 {
         if process.isRunning { process.terminate() }
+        let deadline = Date().addingTimeInterval(5)
+        while process.isRunning && Date() < deadline { usleep(2_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         return process.terminationStatus
     }

@@ -38,36 +38,14 @@ struct KapsoSim: ParsableCommand {
         }
         var options = SimulatorOptions(apiKey: key, seed: seed, deterministic: deterministic, port: port)
         options.host = host
+        // Armed before anything is printed, so a signal sent after the first line is never lost.
+        let termination = TerminationSignal()
         let simulator = try KapsoSimulator(options: options)
         try await simulator.start()
         // Unbuffered, so a parent process reading the first line sees it at once.
         FileHandle.standardOutput.write(Data("listening on \(simulator.baseURL)\n".utf8))
-        await waitForTerminationSignal()
+        await termination.wait()
         await simulator.stop()
-    }
-}
-
-/// Suspends until SIGINT or SIGTERM arrives (both are ignored by default handling meanwhile).
-func waitForTerminationSignal() async {
-    await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-        let queue = DispatchQueue(label: "kapso-sim.signals")
-        let resumed = NSLock()
-        nonisolated(unsafe) var sources: [any DispatchSourceSignal] = []
-        nonisolated(unsafe) var done = false
-        for number in [SIGINT, SIGTERM] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            source.setEventHandler {
-                resumed.lock()
-                defer { resumed.unlock() }
-                guard !done else { return }
-                done = true
-                sources.forEach { $0.cancel() }
-                continuation.resume()
-            }
-            source.resume()
-            sources.append(source)
-        }
     }
 }
 

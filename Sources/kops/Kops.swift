@@ -25,7 +25,7 @@ struct Kops: ParsableCommand {
     var baseURL: String?
 
     @Option(help: "How results are printed: table or json.")
-    var output: OutputMode?
+    var output: String?
 
     @Option(name: .customShort("c"), help: "Run these ';'-separated commands, then exit with the first failure's status.")
     var commands: String?
@@ -38,6 +38,12 @@ struct Kops: ParsableCommand {
 
     @Flag(name: .customLong("no-color"), help: "Never colour output (also: NO_COLOR).")
     var noColor = false
+
+    func validate() throws {
+        if let output, OutputMode(rawValue: output) == nil {
+            throw ValidationError("invalid --output '\(output)'; expected 'table' or 'json'")
+        }
+    }
 
     func run() throws {
         let environment = ProcessEnvironment.variables
@@ -70,7 +76,7 @@ struct Kops: ParsableCommand {
         let transport = try CurlTransport(
             options: .init(connectTimeout: min(10, timeout), timeout: timeout, userAgent: "kops/\(KopsVersion.current)"))
         let client = KapsoClient(baseURL: connection.baseURL, apiKey: connection.key, transport: transport)
-        let session = Session(baseURL: client.baseURL, output: output ?? .table)
+        let session = Session(baseURL: client.baseURL, output: output.flatMap(OutputMode.init(rawValue:)) ?? .table)
         let context = ShellContext(session: session, client: client, registry: .standard)
         let shell = Shell(
             context: context, renderer: Renderer(mode: session.output, width: terminal.width, color: terminal.color),
@@ -93,4 +99,3 @@ struct Kops: ParsableCommand {
     }
 }
 
-extension OutputMode: @retroactive ExpressibleByArgument {}

@@ -19,18 +19,16 @@ import Testing
     }
 
     @Test func keptAliveRequests_UseOneConnection() async throws {
-        let (counters, elapsed) = try await withSimulator { simulator in
-            let started = Date()
+        let counters = try await withSimulator { simulator in
             let statuses = try await requests(to: simulator) { client in
                 try (0..<200).map { _ in try client.request("GET", "\(platform)/whatsapp/phone_numbers").status }
             }
             #expect(statuses.allSatisfy { $0 == 200 })
-            return (await simulator.counters(), Date().timeIntervalSince(started))
+            return await simulator.counters()
         }
         #expect(counters.connections == 1)
         #expect(counters.requests == 200)
-        // Without TCP_NODELAY on the listener each request waits ~44 ms for a delayed ACK (≈ 9 s in all).
-        #expect(elapsed < 4)
+        // The TCP_NODELAY effect (≈ 44 ms per kept-alive request without it) is measured by scripts/bench.
     }
 
     @Test func stop_IsPromptWithKeptAliveClient() async throws {
@@ -42,9 +40,10 @@ import Testing
             _ = try client.request("GET", "\(platform)/whatsapp/phone_numbers")
             return UncheckedBox(client)
         }
-        let started = Date()
         await simulator.stop()
-        #expect(Date().timeIntervalSince(started) < 0.5)
+        // Stopping closes the kept-alive connection instead of waiting for the client to leave.
+        let reused = try await offPool { Result { try client.value.request("GET", "\(platform)/whatsapp/phone_numbers") } }
+        #expect(throws: (any Error).self) { try reused.get() }
         client.value.close()
     }
 

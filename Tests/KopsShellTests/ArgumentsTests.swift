@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("", ["help", "state", "numbers", "use", "health", "webhooks", "next", "output", "exit", "?", "quit"]),
+        ("", ["help", "state", "numbers", "use", "health", "webhooks", "next", "output", "exit", "explain", "verify", "payload", "?", "quit"]),
         ("webhooks --sc", ["--scope", "--kind", "--active", "--per-page"]),
         ("webhooks --scope ", ["number", "project"]),
         ("nosuch ", []),

@@ -23,12 +23,14 @@ public enum HealthCommand: Command {
         }
         let triage = HealthTriage(health)
         if let blocking = triage.blocking {
+            blocks.append(.line(StyledText("")))
             let label = blocking.severity == .critical ? "blocking" : "needs attention"
             blocks.append(.line(StyledText("\(label): \(blocking.check)", style: blocking.severity == .critical ? .bad : .warn)))
             if let cause = blocking.cause { blocks.append(.line(StyledText("  cause: \(cause)"))) }
             if let fix = blocking.fix { blocks.append(.line(StyledText("  fix:   \(fix)"))) }
         }
         if !triage.findings.isEmpty {
+            blocks.append(.line(StyledText("")))
             let rows = triage.findings.map { finding -> [StyledText] in
                 [StyledText(finding.check), result(finding.severity), StyledText(finding.detail)]
             }

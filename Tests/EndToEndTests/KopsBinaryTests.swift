@@ -1,0 +1,144 @@
+import KopsTestSupport
+import Testing
+
+/// The built `kops` run as a user would (`-c`, piped stdin) against the built `kapso-sim`.
+@Suite struct KopsBinaryTests {
+    private func kops(_ arguments: [String], stdin: String = "", key: String? = nil, baseURL: String? = nil)
+        async throws -> ProcessResult
+    {
+        try await offPool {
+            let simulator = try SimulatorProcess()
+            defer { simulator.stop() }
+            return try ProcessRunner.run(
+                "kops", arguments,
+                environment: [
+                    "KAPSO_API_BASE_URL": baseURL ?? simulator.baseURL, "KAPSO_API_KEY": key ?? simulator.apiKey,
+                ], stdin: stdin)
+        }
+    }
+
+    @Test func listsNumbers() async throws {
+        let result = try await kops(["-c", "numbers"])
+        #expect(result.stdout == """
+              ID               NUMBER           NAME          STATUS     QUALITY  WEBHOOK VERIFIED
+              100200300400502  +1 415-555-0101  Sales Line    CONNECTED  YELLOW   no
+              100200300400501  +1 415-555-0100  Support Line  CONNECTED  GREEN    yes
+
+            """)
+        #expect(result.stderr == "2 items\nselect one with 'use 100200300400502'\n")
+        #expect(result.status == 0)
+    }
+
+    @Test func selectsByDisplayNumberThenReadsHealthBlockingCheckFirst() async throws {
+        let result = try await kops(["-c", "use +1 415-555-0101; health"])
+        #expect(result.stdout == """
+            using 100200300400502 (+1 415-555-0101, Sales Line)
+            100200300400502: degraded (checked 2026-11-21T12:00:00Z)
+
+            needs attention: messaging_health
+              cause: Meta reports messaging as LIMITED (PHONE_NUMBER: The display name is still waiting for Meta review, so this number stays on its starting limit for business-initiated conversations.)
+              fix:   replies inside the 24-hour window still work; fix the listed entity (display name, payment, quality) to lift the limit
+
+            CHECK                    RESULT  DETAIL
+            phone_number_access      passed  CONNECTED · quality YELLOW · TIER_250
+            phone_number_connection  passed  CONNECTED
+            token_validity           passed
+            messaging_health         failed  LIMITED
+            webhook_subscription     passed  subscribed: messages
+            webhook_verified         failed  not verified
+
+            """)
+        #expect(result.stderr == "also failing: webhook_verified\n")
+        #expect(result.status == 0)
+    }
+
+    @Test func listsProjectWebhooksIncludingProjectScopedOnes() async throws {
+        let result = try await kops(["-c", "webhooks --scope project"])
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 7)
+        #expect(lines.first?.hasPrefix("ID                                    SCOPE            KIND   PAYLOAD  ACTIVE  EVENTS") == true)
+        #expect(lines.contains { $0.hasPrefix("3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70  project          kapso  v2") })
+        #expect(lines.contains { $0.hasPrefix("4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a81  100200300400502  kapso  v1") })
+        #expect(result.stderr == "6 items\n")
+        #expect(result.status == 0)
+    }
+
+    @Test func masksWebhookSecretsInTablesAndJSON() async throws {
+        let result = try await kops([
+            "-c", "webhooks get 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d; output json; webhooks get 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+        ])
+        #expect(result.stdout.contains("secret:    whsec_…23\n"))
+        #expect(result.stdout.contains("\"secret_key\": \"whsec_…23\","))
+        #expect(result.status == 0)
+    }
+
+    @Test(arguments: [
+        ("frobnicate", "error: unknown command 'frobnicate'; type 'help' for the list\n", Int32(64)),
+        ("helth", "error: unknown command 'helth'; did you mean 'health'?\n", 64),
+        ("use", "error: use: missing phone number id or display number; usage: use <phone-number-id | display number>\n", 64),
+        ("webhooks --bogus", "error: webhooks: unknown flag '--bogus'; see 'help webhooks'\n", 64),
+        ("use \"unterminated", "error: unterminated \" quote starting at column 5; close it or escape it with \\\n", 64),
+        ("health", "error: no phone number selected; run 'use <phone-number-id>' first ('numbers' lists them)\n", 1),
+        ("health 999",
+         "error: phone number id 999 was not found in this project; ids in this project: 100200300400502 (+1 415-555-0101, Sales Line), 100200300400501 (+1 415-555-0100, Support Line)\n",
+         1),
+        ("webhooks get nope",
+         "error: webhook nope was not found; webhook ids: 5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92, 4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a81, 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70, 1b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e, 2c3d4e5f-6a7b-4c8d-8e9f-1a2b3c4d5e6f, 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\n",
+         1),
+    ])
+    func badInputGetsOneLineAndAStatus(command: String, stderr: String, status: Int32) async throws {
+        let result = try await kops(["-c", command])
+        #expect(result.stdout == "")
+        #expect(result.stderr == stderr)
+        #expect(result.status == status)
+    }
+
+    @Test func rejectedKeyExits77() async throws {
+        let result = try await kops(["-c", "numbers"], key: "wrong-key")
+        #expect(result.stdout == "")
+        #expect(result.stderr == "error: the API key was rejected by 127.0.0.1 (401); check KAPSO_API_KEY or the profile's key\n")
+        #expect(result.status == 77)
+    }
+
+    @Test func unreachableHostExits69() async throws {
+        let result = try await kops(["-c", "numbers"], baseURL: "http://127.0.0.1:1")
+        #expect(result.stderr == "error: cannot connect to 127.0.0.1:1; is the API (or kapso-sim) running and the base URL right?\n")
+        #expect(result.status == 69)
+    }
+
+    @Test func plainHTTPToARemoteHostIsRefusedWithoutConnecting() async throws {
+        let result = try await kops(["--base-url", "http://api.kapso.ai", "-c", "numbers"])
+        #expect(result.stderr == "error: refusing plain http:// to api.kapso.ai; use https:// (http is allowed only for loopback hosts)\n")
+        #expect(result.status == 64)
+    }
+
+    @Test func pipedStdinRunsEveryLineWithoutPromptAndExitsWithTheFirstFailure() async throws {
+        let result = try await kops([], stdin: "frobnicate\nuse 100200300400501\nstate\nexit\nnumbers\n")
+        #expect(result.stdout.hasPrefix("using 100200300400501 (+1 415-555-0100, Support Line)\napi:"))
+        #expect(result.stdout.contains("phone_number_id: 100200300400501\n"))
+        #expect(!result.stdout.contains("kops("))
+        #expect(!result.stdout.contains("NUMBER"), "nothing runs after exit")
+        #expect(result.stderr == "error: unknown command 'frobnicate'; type 'help' for the list\n")
+        #expect(result.status == 64)
+    }
+
+    @Test func withoutAKeyExplainsHowToConnect() async throws {
+        let result = try await offPool { try ProcessRunner.run("kops", ["-c", "numbers"]) }
+        #expect(result.stderr == """
+            kops needs a Kapso project API key to connect:
+              export KAPSO_API_KEY=...   (and KAPSO_API_BASE_URL for another host)
+            or try it offline on demo data: kops --demo
+
+            """)
+        #expect(result.status == 64)
+    }
+
+    @Test func simulatorPrintsItsAddressFirstAndStopsCleanlyOnSIGTERM() async throws {
+        let status = try await offPool { () -> Int32 in
+            let simulator = try SimulatorProcess()
+            #expect(simulator.firstLine.hasPrefix("listening on http://127.0.0.1:"))
+            return simulator.stop()
+        }
+        #expect(status == 0)
+    }
+}

@@ -1,0 +1,108 @@
+import KapsoClient
+import KapsoSimulator
+import KopsHTTP
+import KopsTestSupport
+import Testing
+
+/// The client against an in-process simulator over real loopback HTTP, one endpoint at a time.
+@Suite struct ClientSimulatorTests {
+    @Test func listsPhoneNumbersWithPageMeta() async throws {
+        let (ids, total, more) = try await withSimulator { fixture in
+            let page = try fixture.client().phoneNumbers(perPage: 1)
+            return (page.items.map(\.id), page.totalCount, page.hasMore)
+        }
+        #expect(ids == ["100200300400502"])
+        #expect(total == 2)
+        #expect(more)
+    }
+
+    @Test func getsOnePhoneNumber() async throws {
+        let label = try await withSimulator { try $0.client().phoneNumber("100200300400501").label }
+        #expect(label == "100200300400501 (+1 415-555-0100, Support Line)")
+    }
+
+    @Test func unknownPhoneNumberListsTheProjectsIds() async throws {
+        let message = try await withSimulator { fixture -> String in
+            do {
+                _ = try fixture.client().health("200300400500601")
+                return "no error"
+            } catch let error as KapsoAPIError {
+                return error.message
+            }
+        }
+        #expect(message == "phone number id 200300400500601 was not found in this project; ids in this project: 100200300400502 (+1 415-555-0101, Sales Line), 100200300400501 (+1 415-555-0100, Support Line)")
+    }
+
+    @Test func readsHealthAsABareObject() async throws {
+        let (status, checks) = try await withSimulator { fixture in
+            let health = try fixture.client().health("100200300400502")
+            return (health.status, health.checks.map(\.name))
+        }
+        #expect(status == "degraded")
+        #expect(checks.contains("webhook_verified"))
+    }
+
+    @Test func listsWebhooksInBothScopes() async throws {
+        let (number, project) = try await withSimulator { fixture in
+            let client = try fixture.client()
+            let number = try client.webhooks(.phoneNumber("100200300400501")).items
+            let project = try client.webhooks(.project).items
+            return (number.map(\.id), project.filter(\.isProjectScoped).map(\.id))
+        }
+        #expect(number.count == 3)
+        #expect(project == ["3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70"])
+    }
+
+    @Test func filtersWebhooksByKind() async throws {
+        let kinds = try await withSimulator { fixture in
+            try fixture.client().webhooks(.phoneNumber("100200300400501"), filters: [("kind", "meta")]).items.map(\.kind)
+        }
+        #expect(kinds == ["meta"])
+    }
+
+    @Test func getsOneWebhookWithItsSecretWrapped() async throws {
+        let (url, masked) = try await withSimulator { fixture in
+            let webhook = try fixture.client().webhook("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d")
+            return (webhook.url, webhook.secretKey?.masked)
+        }
+        #expect(url == "https://hooks.acme-demo.test/kapso/whatsapp")
+        #expect(masked == "whsec_…23")
+    }
+
+    @Test func unknownWebhookListsValidIds() async throws {
+        let message = try await withSimulator { fixture -> String in
+            do {
+                _ = try fixture.client().webhook("nope")
+                return "no error"
+            } catch let error as KapsoAPIError {
+                return error.message
+            }
+        }
+        #expect(message.hasPrefix("webhook nope was not found; webhook ids: 5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92, "))
+    }
+
+    @Test func rejectedKeyIsUnauthorized() async throws {
+        let message = try await withSimulator { fixture -> String in
+            do {
+                _ = try fixture.client(apiKey: "wrong").phoneNumbers()
+                return "no error"
+            } catch let error as KapsoAPIError {
+                guard case .unauthorized = error else { return "wrong case: \(error)" }
+                return error.message
+            }
+        }
+        #expect(message == "the API key was rejected by 127.0.0.1 (401); check KAPSO_API_KEY or the profile's key")
+    }
+
+    @Test func twoHundredSequentialRequestsReuseOneConnection() async throws {
+        let (opened, counters) = try await withSimulator { fixture in
+            let client = try fixture.client()
+            for _ in 0..<200 { _ = try client.phoneNumbers() }
+            let transport = try #require(client.transport as? CurlTransport)
+            return (transport.connectionsOpened, fixture.counters())
+        }
+        #expect(opened == 1)
+        #expect(counters.connections == 1)
+        #expect(counters.requests == 200)
+    }
+}
