@@ -10,19 +10,19 @@ public import KopsShell
 ///
 /// Only one exists per process and it is used from the REPL thread only.
 public final class EditLineReader: LineReader {
-    private let historyPath: String?
+    private let history: HistoryFile?
 
     /// - Parameters:
-    ///   - historyPath: the history file, created 0600; nil keeps history in memory only.
+    ///   - history: the history file; nil keeps history in memory only.
     ///   - completions: candidates for the word being completed, given the line before the cursor.
-    public init(historyPath: String?, completions: @escaping (_ lineBeforeCursor: String) -> [String]) {
-        self.historyPath = historyPath
+    public init(history: HistoryFile?, completions: @escaping (_ lineBeforeCursor: String) -> [String]) {
+        self.history = history
         completionSource = completions
         kops_rl_setup("kops", completeWithSwift)
         kops_rl_use_stderr_for_output()
         using_history()
-        stifle_history(1000)
-        if let historyPath, HistoryFile.prepare(historyPath) { read_history(historyPath) }
+        stifle_history(Int32(history?.limit ?? 1000))
+        for line in history?.load() ?? [] { add_history(line) }
     }
 
     public func readLine(prompt: String) -> LineInput {
@@ -39,11 +39,11 @@ public final class EditLineReader: LineReader {
         return .line(String(cString: raw))
     }
 
-    /// Adds the line to history; lines starting with a space stay out of the history file.
+    /// Adds the line to the session's history; lines starting with a space stay out of the file.
     public func remember(_ line: String) {
         add_history(line)
-        guard let historyPath, !line.hasPrefix(" ") else { return }
-        append_history(1, historyPath)
+        guard let history, !line.hasPrefix(" ") else { return }
+        history.append(line)
     }
 }
 

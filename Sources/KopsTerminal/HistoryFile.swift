@@ -2,26 +2,63 @@
     internal import Glibc
 #endif
 
-/// Where the shell's history lives: `$XDG_STATE_HOME/kops/history` (default `~/.local/state/kops/history`).
-public enum HistoryFile {
-    public static func path(environment: [String: String]) -> String? {
+/// The shell's history file: one entry per line, plain text, mode 0600, appended after every command.
+///
+/// kops keeps the file itself rather than through libedit (whose `append_history` repeats entries),
+/// so it alone decides which lines reach the disk.
+public struct HistoryFile: Sendable {
+    public let path: String
+    /// Entries kept when the file is loaded; older ones are dropped.
+    public let limit: Int
+
+    public init(path: String, limit: Int = 1000) {
+        self.path = path
+        self.limit = limit
+    }
+
+    /// `$XDG_STATE_HOME/kops/history` (default `~/.local/state/kops/history`).
+    public static func defaultPath(environment: [String: String]) -> String? {
         let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? environment["HOME"].map { $0 + "/.local/state" }
         return state.map { $0 + "/kops/history" }
     }
 
-    /// Creates the folder (0700) and the file (0600) if missing and tightens an existing file to 0600.
-    @discardableResult
-    public static func prepare(_ path: String) -> Bool {
+    /// Creates the folder (0700) and file (0600) if needed, tightens the mode, and returns the last
+    /// `limit` entries.
+    public func load() -> [String] {
         var folder = ""
         for part in path.split(separator: "/").dropLast() {
             folder += "/" + part
-            if mkdir(folder, 0o700) != 0 && errno != EEXIST { return false }
+            if mkdir(folder, 0o700) != 0 && errno != EEXIST { return [] }
         }
-        let fd = open(path, O_CREAT | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return false }
+        let fd = open(path, O_CREAT | O_RDONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return [] }
+        defer { close(fd) }
         fchmod(fd, 0o600)
-        close(fd)
-        return true
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            bytes += buffer[0..<count]
+        }
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
+        return Array(lines.suffix(limit))
+    }
+
+    /// Appends one entry (newlines in it become spaces).
+    public func append(_ line: String) {
+        let fd = open(path, O_CREAT | O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        var bytes = Array((line.replacingNewlines() + "\n").utf8)
+        _ = bytes.withUnsafeMutableBytes { write(fd, $0.baseAddress, $0.count) }
+    }
+}
+
+extension String {
+    fileprivate func replacingNewlines() -> String {
+        String(map { $0.isNewline ? " " : $0 })
     }
 }

@@ -88,7 +88,8 @@ struct Kops: ParsableCommand {
             status = shell.run(line: commands)
         } else if terminal.stdinIsTTY {
             let registry = context.registry
-            let reader = EditLineReader(historyPath: HistoryFile.path(environment: environment)) { before in
+            let history = HistoryFile.defaultPath(environment: environment).map { HistoryFile(path: $0) }
+            let reader = EditLineReader(history: history) { before in
                 Completion.candidates(lineBeforeCursor: before, registry: registry)
             }
             status = shell.loop(reader: reader)
