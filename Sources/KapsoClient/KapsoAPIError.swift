@@ -10,6 +10,12 @@ public enum KapsoAPIError: Error, Sendable {
     case phoneNumberNotFound(id: String, known: [PhoneNumber])
     /// 404 for a webhook id; `known` lists the ids that exist in the scope asked.
     case webhookNotFound(id: String, known: [Webhook])
+    /// 404 for a WAMID.
+    case messageNotFound(id: String)
+    /// 404 for a conversation id.
+    case conversationNotFound(id: String)
+    /// A send the Meta proxy refused, with Graph's or Kapso's error code.
+    case sendRejected(MetaSendError)
     /// Any other 404, with the API's text.
     case notFound(path: String, message: String)
     /// 422 and other 4xx with a JSON error body; `fields` holds per-field messages when the API gave them.
@@ -34,6 +40,13 @@ public enum KapsoAPIError: Error, Sendable {
         case .webhookNotFound(let id, let known):
             let list = known.isEmpty ? "there are no webhooks" : "webhook ids: " + known.map(\.id).joined(separator: ", ")
             return "webhook \(id) was not found; \(list)"
+        case .messageNotFound(let id):
+            return "message \(id) was not found; 'messages' lists recent ones"
+        case .conversationNotFound(let id):
+            return "conversation \(id) was not found; 'conversations' lists recent ones"
+        case .sendRejected(let error):
+            let code = error.code.map { ", code \($0)" } ?? ""
+            return "the send was rejected (\(error.status)\(code)): \(error.message)"
         case .notFound(let path, let message):
             return "not found (404) at \(path): \(message)"
         case .rejected(let status, let message, let fields):

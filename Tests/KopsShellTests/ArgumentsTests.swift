@@ -55,7 +55,9 @@ import Testing
     }
 
     @Test(arguments: [
-        ("", ["help", "state", "numbers", "use", "health", "webhooks", "next", "output", "exit", "explain", "verify", "payload", "?", "quit"]),
+        ("", ["help", "state", "numbers", "use", "health", "webhooks", "next", "output", "exit", "explain", "verify", "payload",
+            "messages", "message", "conversations", "conversation", "trace", "reply", "?", "quit",
+        ]),
         ("webhooks --sc", ["--scope", "--kind", "--active", "--per-page"]),
         ("webhooks --scope ", ["number", "project"]),
         ("nosuch ", []),

@@ -14,6 +14,8 @@ public struct CommandRegistry: Sendable {
             HelpCommand.self, StateCommand.self, NumbersCommand.self, UseCommand.self, HealthCommand.self,
             WebhooksCommand.self, NextCommand.self, OutputCommand.self, ExitCommand.self,
             ExplainCommand.self, VerifyCommand.self, PayloadCommand.self,
+            MessagesCommand.self, MessageCommand.self, ConversationsCommand.self, ConversationCommand.self,
+            TraceCommand.self, ReplyCommand.self,
         ],
         aliases: ["quit": "exit", "?": "help"])
 

@@ -1,4 +1,5 @@
 public import KapsoClient
+internal import Foundation
 
 /// What a command runs with: the session it may change, the shared client, and the terminal's facts.
 public final class ShellContext {
@@ -7,6 +8,11 @@ public final class ShellContext {
     public let registry: CommandRegistry
     /// True when the user asked to leave (`exit`, `quit`).
     public var exitRequested = false
+    /// The current time in Unix seconds, for the 24-hour window; tests pin it to the simulator's clock.
+    public var now: () -> Int64 = { Int64(Date().timeIntervalSince1970) }
+    /// Asks a yes/no question before a write; the default answers yes, as scripts, pipes and `-c` do
+    /// not ask (the interactive shell installs a prompt).
+    public var confirm: (String) -> Bool = { _ in true }
 
     public init(session: Session, client: KapsoClient, registry: CommandRegistry) {
         self.session = session

@@ -11,6 +11,7 @@ public enum StateCommand: Command {
         let rows: [(String, String?)] = [
             ("api", session.baseURL), ("profile", session.profile), ("phone_number_id", session.phoneNumberID),
             ("output", session.output.rawValue), ("last_webhook_id", session.lastWebhookID),
+            ("last_message_id", session.lastMessageID), ("last_conversation_id", session.lastConversationID),
             ("next", session.lastList.map { "\($0.source.command) has more pages" }),
         ]
         var json = JSONObject()

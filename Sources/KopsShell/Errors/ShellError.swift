@@ -16,6 +16,8 @@ public enum ShellError: KopsError, Equatable {
     case noPhoneNumberSelected
     /// No number in the project matches what `use` was given.
     case noMatchingPhoneNumber(query: String, known: [String])
+    /// `trace` or `reply` without a WAMID and with no message remembered.
+    case noMessageSelected(command: String)
     /// `next` without a previous list that has more pages.
     case nothingToContinue
     /// `explain` was given a code the error catalog does not know.
@@ -47,6 +49,8 @@ public enum ShellError: KopsError, Equatable {
         case .noMatchingPhoneNumber(let query, let known):
             "no phone number in this project matches '\(query)'; "
                 + (known.isEmpty ? "the project has no phone numbers" : "numbers: " + known.joined(separator: ", "))
+        case .noMessageSelected(let command):
+            "\(command): no message selected; give a WAMID or run 'message <wamid>' first ('messages' lists them)"
         case .nothingToContinue:
             "nothing to continue; 'next' follows the last list that had more pages"
         case .unknownErrorCode(let code):
@@ -65,7 +69,7 @@ public enum ShellError: KopsError, Equatable {
         switch self {
         case .unknownCommand, .unknownFlag, .missingArgument, .invalidValue, .unexpectedArgument, .syntax: .usage
         case .malformedSignature: .usage
-        case .noPhoneNumberSelected, .noMatchingPhoneNumber, .nothingToContinue, .unknownErrorCode, .signatureMismatch:
+        case .noPhoneNumberSelected, .noMessageSelected, .noMatchingPhoneNumber, .nothingToContinue, .unknownErrorCode, .signatureMismatch:
             .failure
         case .unreadableFile: .noInput
         }

@@ -12,6 +12,10 @@ public struct Session: Sendable {
     /// The last list shown, so `next` can fetch its following page.
     public var lastList: ListCursor?
     public var lastWebhookID: String?
+    /// The WAMID `trace` and `reply` use when none is given (set by `message`, `trace`, `reply`).
+    public var lastMessageID: String?
+    /// The conversation `reply` writes to when no message is remembered (set by `conversation`, `message`).
+    public var lastConversationID: String?
     /// Named values set with `set` or `capture`.
     public var variables: [String: String] = [:]
 
@@ -56,6 +60,10 @@ public struct ListCursor: Sendable {
 public enum ListSource: Sendable {
     case phoneNumbers
     case webhooks(KapsoClient.WebhookScope, filters: [(String, String)])
+    /// `messages` with the API query filters it was given.
+    case messages(filters: [(String, String)], limit: Int)
+    /// `conversations` with the API query filters it was given.
+    case conversations(filters: [(String, String)], limit: Int)
 
     /// The command that shows this list, for `state`.
     public var command: String {
@@ -63,6 +71,8 @@ public enum ListSource: Sendable {
         case .phoneNumbers: "numbers"
         case .webhooks(.project, _): "webhooks --scope project"
         case .webhooks: "webhooks"
+        case .messages: "messages"
+        case .conversations: "conversations"
         }
     }
 }

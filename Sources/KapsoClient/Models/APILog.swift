@@ -1,0 +1,18 @@
+/// One row of `GET /api_logs`: a call made with one of the project's API keys.
+public struct APILog: Sendable {
+    public let json: JSONObject
+
+    public init(json: JSONObject) throws(KapsoAPIError) {
+        guard json["id"]?.string != nil else { throw .badShape("API log without an 'id'") }
+        self.json = json
+    }
+
+    public var id: String { json["id"]?.string ?? "" }
+    public var endpoint: String { json["endpoint"]?.string ?? "" }
+    public var httpMethod: String { json["http_method"]?.string ?? "" }
+    public var responseStatus: Int { json["response_status"]?.int ?? 0 }
+    public var responseTimeMS: Int? { json["response_time_ms"]?.int }
+    public var errorMessage: String? { json["error_message"]?.string }
+    public var createdAt: String { json["created_at"]?.string ?? "" }
+    public var apiKeyName: String? { json["api_key_name"]?.string }
+}

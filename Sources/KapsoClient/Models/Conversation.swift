@@ -1,0 +1,34 @@
+/// A Kapso conversation thread (`WhatsappConversation`), with its `kapso` summary.
+public struct Conversation: Sendable {
+    /// How long the customer-service window stays open after the contact's last message.
+    public static let windowSeconds: Int64 = 86_400
+
+    public let json: JSONObject
+
+    public init(json: JSONObject) throws(KapsoAPIError) {
+        guard json["id"]?.string != nil else { throw .badShape("conversation without 'id'") }
+        self.json = json
+    }
+
+    public var id: String { json["id"]?.string ?? "" }
+    /// The contact's number (digits), nil for contacts known only by a business-scoped user id.
+    public var contact: String? { json["phone_number"]?.string }
+    public var contactName: String? { kapso["contact_name"]?.string }
+    /// `active` or `ended`.
+    public var status: String { json["status"]?.string ?? "unknown" }
+    public var phoneNumberID: String? { json["phone_number_id"]?.string }
+    public var lastActiveAt: String? { json["last_active_at"]?.string }
+    public var createdAt: String? { json["created_at"]?.string }
+    public var messagesCount: Int? { kapso["messages_count"]?.int }
+    public var lastMessageText: String? { kapso["last_message_text"]?.string }
+    /// When the contact last wrote (ISO-8601), nil if never.
+    public var lastInboundAt: String? { kapso["last_inbound_at"]?.string }
+    public var lastOutboundAt: String? { kapso["last_outbound_at"]?.string }
+
+    /// The 24-hour window as of `now` (Unix seconds), from `kapso.last_inbound_at`.
+    public func window(at now: Int64) -> ServiceWindow {
+        ServiceWindow(lastInbound: lastInboundAt.flatMap { KapsoTime.seconds(iso: $0) }, at: now)
+    }
+
+    private var kapso: JSONValue { json["kapso"] ?? .null }
+}

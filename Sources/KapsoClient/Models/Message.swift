@@ -1,0 +1,77 @@
+/// A WhatsApp message as the Platform API shows it (`WhatsappMessage`): Meta's fields plus `kapso`.
+public struct Message: Sendable {
+    public let json: JSONObject
+
+    public init(json: JSONObject) throws(KapsoAPIError) {
+        guard json["id"]?.string != nil, json["kapso"]?.object != nil else {
+            throw .badShape("message without 'id' or 'kapso'")
+        }
+        self.json = json
+    }
+
+    /// The WAMID.
+    public var id: String { json["id"]?.string ?? "" }
+    /// When it was sent or received, in Unix seconds (`timestamp` is a string of digits).
+    public var time: Int64? { json["timestamp"]?.string.flatMap(KapsoTime.seconds(unix:)) ?? json["timestamp"]?.int.map(Int64.init) }
+    public var type: String { json["type"]?.string ?? "unknown" }
+    public var direction: String { kapso["direction"]?.string ?? "unknown" }
+    public var isInbound: Bool { direction == "inbound" }
+    /// `pending`, `sent`, `delivered`, `read`, `failed` (or `received` on some inbound messages).
+    public var status: String { kapso["status"]?.string ?? "unknown" }
+    /// The contact's number (digits), from `kapso.phone_number`, else `from` or `to`.
+    public var contact: String? { kapso["phone_number"]?.string ?? json[isInbound ? "from" : "to"]?.string }
+    public var contactName: String? { kapso["contact_name"]?.string }
+    /// The business number (Meta phone_number_id).
+    public var phoneNumberID: String? { kapso["phone_number_id"]?.string }
+    public var conversationID: String? { kapso["whatsapp_conversation_id"]?.string }
+    public var hasMedia: Bool { kapso["has_media"]?.bool ?? false }
+    /// The WAMID this message quotes, if any.
+    public var quotedID: String? { json["context"]?["id"]?.string }
+
+    /// The text rendering: `kapso.content`, else the text body or a caption.
+    public var content: String? {
+        kapso["content"]?.string ?? json["text"]?["body"]?.string ?? json[type]?["caption"]?.string
+    }
+
+    /// Meta status events, oldest first (empty until a status arrives; inbound messages have none).
+    public var statuses: [MessageStatus] {
+        kapso["statuses"]?.array?.compactMap { $0.object.map(MessageStatus.init(json:)) } ?? []
+    }
+
+    /// The first error of the `failed` status entry, where a failure's Meta error lives.
+    public var failure: MessageStatus.StatusError? {
+        statuses.last { $0.status == "failed" }?.errors.first
+    }
+
+    private var kapso: JSONValue { json["kapso"] ?? .null }
+}
+
+/// One entry of `kapso.statuses[]`: a Meta status event.
+public struct MessageStatus: Sendable {
+    /// An `errors[]` entry of a failed status.
+    public struct StatusError: Sendable, Equatable {
+        /// Graph's code as text (`131047`); the API sends an integer, some tools a string.
+        public var code: String
+        public var title: String?
+        public var details: String?
+    }
+
+    public let json: JSONObject
+
+    public init(json: JSONObject) {
+        self.json = json
+    }
+
+    public var status: String { json["status"]?.string ?? "unknown" }
+    /// Unix seconds.
+    public var time: Int64? { json["timestamp"]?.string.flatMap(KapsoTime.seconds(unix:)) ?? json["timestamp"]?.int.map(Int64.init) }
+
+    public var errors: [StatusError] {
+        (json["errors"]?.array ?? []).compactMap { error in
+            guard let code = error["code"]?.int.map(String.init) ?? error["code"]?.string else { return nil }
+            return StatusError(
+                code: code, title: error["title"]?.string ?? error["message"]?.string,
+                details: error["error_data"]?["details"]?.string)
+        }
+    }
+}

@@ -1,0 +1,36 @@
+/// A send refused by the Meta proxy, from any of its error shapes (kapso-api.md §9.3–9.4).
+///
+/// Graph: `{"error": {"message", "type", "code", "error_subcode", "error_data": {"details"}, "fbtrace_id"}}`;
+/// Kapso: `{"error": "text", "code": "insufficient_credits"}`; bare: `{"error": "text"}` (409 in-flight).
+public struct MetaSendError: Sendable, Equatable {
+    /// The HTTP status.
+    public var status: Int
+    /// Graph's numeric code as text (`131047`), Kapso's string code, or nil for a bare error.
+    public var code: String?
+    public var message: String
+    public var details: String?
+    public var traceID: String?
+
+    public init(status: Int, code: String?, message: String, details: String? = nil, traceID: String? = nil) {
+        self.status = status
+        self.code = code
+        self.message = message
+        self.details = details
+        self.traceID = traceID
+    }
+
+    /// Reads an error body; nil when it has none of the known shapes.
+    public init?(status: Int, json: JSONValue) {
+        func text(_ value: JSONValue?) -> String? { value?.int.map(String.init) ?? value?.string }
+        if let graph = json["error"]?.object {
+            self.init(
+                status: status, code: text(graph["code"]), message: graph["message"]?.string ?? "no error message",
+                details: graph["error_data"]?["details"]?.string, traceID: graph["fbtrace_id"]?.string)
+        } else if let message = json["error"]?.string {
+            // Kapso's 409 send lock has no code; the catalog knows it as `409`.
+            self.init(status: status, code: text(json["code"]) ?? (status == 409 ? "409" : nil), message: message)
+        } else {
+            return nil
+        }
+    }
+}

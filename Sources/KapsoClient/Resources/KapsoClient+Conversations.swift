@@ -1,0 +1,34 @@
+public import KopsHTTP
+
+extension KapsoClient {
+    /// `GET /whatsapp/conversations` (cursor style, most recently active first); filters are the API's
+    /// query names (`phone_number_id`, `phone_number`, `status`).
+    public func conversations(filters: [(String, String)] = [], limit: Int = 20, after: String? = nil)
+        throws(KapsoAPIError) -> Page<Conversation>
+    {
+        let query = filters + [("limit", String(limit))] + (after.map { [("after", $0)] } ?? [])
+        return try Page.decode(perform(platformRequest("/whatsapp/conversations", query: query)), item: Conversation.init(json:))
+    }
+
+    /// The request behind `conversation(_:)`, for sending it with others at once.
+    public func conversationRequest(_ id: String) -> HTTPRequest {
+        platformRequest("/whatsapp/conversations/\(percentEncode(id))")
+    }
+
+    /// `GET /whatsapp/conversations/{id}`; a 404 becomes `conversationNotFound`.
+    public func conversation(_ id: String) throws(KapsoAPIError) -> Conversation {
+        do throws(KapsoAPIError) {
+            return try Conversation(fromResponse: perform(conversationRequest(id)))
+        } catch .notFound {
+            throw .conversationNotFound(id: id)
+        }
+    }
+}
+
+extension Conversation {
+    /// Reads `{"data": {...}}`.
+    public init(fromResponse json: JSONValue) throws(KapsoAPIError) {
+        guard let object = json["data"]?.object else { throw .badShape("conversation response without 'data'") }
+        try self.init(json: object)
+    }
+}

@@ -1,0 +1,20 @@
+public import KopsHTTP
+
+extension KapsoClient {
+    /// The request for one page of `GET /webhook_deliveries` (cursor style, newest first).
+    ///
+    /// `query` uses the API's names: `status`, `event`, `webhook_id`, `errors_only`, `period`, `limit`, `after`.
+    public func webhookDeliveriesRequest(_ query: [(String, String)]) -> HTTPRequest {
+        platformRequest("/webhook_deliveries", query: query)
+    }
+
+    /// One page of webhook deliveries.
+    public func webhookDeliveries(_ query: [(String, String)]) throws(KapsoAPIError) -> Page<WebhookDelivery> {
+        try Page.decode(try perform(webhookDeliveriesRequest(query)), item: WebhookDelivery.init(json:))
+    }
+
+    /// Decodes a deliveries page fetched elsewhere (e.g. with `transport.sendAll`).
+    public func webhookDeliveries(from json: JSONValue) throws(KapsoAPIError) -> Page<WebhookDelivery> {
+        try Page.decode(json, item: WebhookDelivery.init(json:))
+    }
+}

@@ -1,0 +1,33 @@
+public import KopsHTTP
+
+extension KapsoClient {
+    /// `GET /whatsapp/messages` (cursor style, newest first); filters are the API's query names
+    /// (`phone_number_id`, `conversation_id`, `phone_number`, `direction`, `status`, `message_type`, `has_media`).
+    public func messages(filters: [(String, String)] = [], limit: Int = 20, after: String? = nil) throws(KapsoAPIError)
+        -> Page<Message>
+    {
+        try Page.decode(perform(messagesRequest(filters: filters, limit: limit, after: after)), item: Message.init(json:))
+    }
+
+    /// The request behind `messages(filters:limit:after:)`, for sending it with others at once.
+    public func messagesRequest(filters: [(String, String)] = [], limit: Int = 20, after: String? = nil) -> HTTPRequest {
+        platformRequest("/whatsapp/messages", query: filters + [("limit", String(limit))] + (after.map { [("after", $0)] } ?? []))
+    }
+
+    /// Decodes a messages page fetched elsewhere (e.g. with `transport.sendAll`).
+    public func messages(from json: JSONValue) throws(KapsoAPIError) -> Page<Message> {
+        try Page.decode(json, item: Message.init(json:))
+    }
+
+    /// `GET /whatsapp/messages/{wamid}`; a 404 becomes `messageNotFound`.
+    public func message(_ id: String) throws(KapsoAPIError) -> Message {
+        let json: JSONValue
+        do throws(KapsoAPIError) {
+            json = try perform(platformRequest("/whatsapp/messages/\(percentEncode(id))"))
+        } catch .notFound {
+            throw .messageNotFound(id: id)
+        }
+        guard let object = json["data"]?.object else { throw .badShape("message response without 'data'") }
+        return try Message(json: object)
+    }
+}

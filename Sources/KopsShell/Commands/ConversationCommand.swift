@@ -1,0 +1,44 @@
+internal import KapsoClient
+
+/// `conversation ID`: one conversation and its 24-hour window; it becomes the session's last conversation.
+public enum ConversationCommand: Command {
+    public static let name = "conversation"
+    public static let summary = "show one conversation and its 24-hour window; 'reply' then writes to it"
+    public static let usage = "conversation ID"
+    public static let details = """
+        Shows the contact, status, message count and the 24-hour customer-service window: open until
+        24 hours after the contact's last message, closed since then (only templates go through).
+        Example:
+          conversation e5a6c7d8-4f5b-4c6d-8e7f-901234567890
+        """
+    public static let maxArguments: Int? = 1
+
+    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        let id = try arguments.required(0, "conversation id")
+        let conversation = try context.client.conversation(id)
+        if context.session.lastConversationID != conversation.id { context.session.lastMessageID = nil }
+        context.session.lastConversationID = conversation.id
+        let window = conversation.window(at: context.now())
+        var fields = [
+            Field("id", conversation.id), Field("contact", MessageCommand.contactLabel(conversation.contactName, conversation.contact)),
+            Field("status", conversation.status), Field("number", conversation.phoneNumberID ?? "-"),
+            Field("created", conversation.createdAt ?? "-"), Field("last active", conversation.lastActiveAt ?? "-"),
+            Field("messages", conversation.messagesCount.map(String.init) ?? "-"),
+            Field("last inbound", conversation.lastInboundAt ?? "never"),
+        ]
+        let (text, style) = describe(window)
+        fields.append(Field("window", text, style: style))
+        return CommandResult(blocks: [.fields(fields)], json: .object(conversation.json))
+    }
+
+    /// `open until 2026-11-21T14:30:05Z (2 h 30 min left)` or `closed since ... (28 h ago); only templates go through`.
+    static func describe(_ window: ServiceWindow) -> (String, Style) {
+        guard let closes = window.closesAt else {
+            return ("never opened: the contact has not written; only templates go through", .warn)
+        }
+        if window.isOpen {
+            return ("open until \(KapsoTime.iso(closes)) (\(Elapsed.text(closes - window.at)) left)", .good)
+        }
+        return ("closed since \(KapsoTime.iso(closes)) (\(Elapsed.text(window.at - closes)) ago); only templates go through", .warn)
+    }
+}

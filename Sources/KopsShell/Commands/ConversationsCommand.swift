@@ -1,0 +1,76 @@
+internal import KapsoClient
+
+/// `conversations [--phone-number E164] [--status active|ended] [--limit N] [--all]`: most recently active first.
+public enum ConversationsCommand: Command {
+    public static let name = "conversations"
+    public static let summary = "list conversations, most recently active first, with their 24-hour window"
+    public static let usage = "conversations [--phone-number E164] [--status active|ended] [--limit N] [--all]"
+    public static let details = """
+        Lists the selected number's conversations (all numbers when none is selected). WINDOW says
+        whether free-form replies still go through: open for 24 hours after the contact's last message.
+        Examples:
+          conversations --status active
+          conversations --phone-number +14155550157
+        """
+    public static let flags = [
+        FlagSpec("--phone-number", value: "E164", help: "only conversations with this contact (partial match)"),
+        FlagSpec("--status", choices: ["active", "ended"], help: "only active or only ended conversations"),
+        FlagSpec("--limit", value: "N", help: "conversations per page (1-100, default 20)"),
+        FlagSpec("--all", help: "fetch every page"),
+    ]
+
+    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        var filters: [(String, String)] = []
+        if let id = context.session.phoneNumberID { filters.append(("phone_number_id", id)) }
+        if let contact = arguments.value("--phone-number") {
+            filters.append(("phone_number", try MessageInput.phoneNumber(contact, command: name, flag: "--phone-number")))
+        }
+        if let status = arguments.value("--status") { filters.append(("status", status)) }
+        let limit = try arguments.integer("--limit", in: 1...100) ?? 20
+        guard arguments.has("--all") else { return try list(filters: filters, limit: limit, after: nil, in: context) }
+        var conversations: [Conversation] = []
+        var after: String?
+        repeat {
+            let page = try context.client.conversations(filters: filters, limit: 100, after: after)
+            conversations += page.items
+            after = page.hasMore ? page.nextPageQuery?.first?.1 : nil
+        } while after != nil
+        context.session.lastList = nil
+        let noun = conversations.count == 1 ? "conversation" : "conversations"
+        return CommandResult(
+            blocks: [.table(table(conversations, now: context.now())), .hint("\(conversations.count) \(noun)")],
+            json: ["data": .array(conversations.map { .object($0.json) })])
+    }
+
+    static func list(filters: [(String, String)], limit: Int, after: String?, in context: ShellContext) throws -> CommandResult {
+        let page = try context.client.conversations(filters: filters, limit: limit, after: after)
+        context.rememberList(page, source: .conversations(filters: filters, limit: limit))
+        return CommandResult(blocks: [.table(table(page.items, now: context.now())), .hint(page.footer)], json: page.json)
+    }
+
+    static func table(_ conversations: [Conversation], now: Int64) -> Table {
+        let rows = conversations.map { conversation -> [StyledText] in
+            [
+                StyledText(conversation.id), StyledText(conversation.contact ?? "-"),
+                StyledText(conversation.contactName ?? "-"),
+                StyledText(conversation.status, style: conversation.status == "active" ? .plain : .dim),
+                StyledText(conversation.lastActiveAt ?? "-"),
+                StyledText(conversation.messagesCount.map(String.init) ?? "-"), window(conversation.window(at: now)),
+            ]
+        }
+        return Table(
+            columns: [
+                Column("ID", truncation: .middle), Column("CONTACT", truncation: .never), Column("NAME"),
+                Column("STATUS", truncation: .never), Column("LAST ACTIVE", truncation: .never),
+                Column("MESSAGES", truncation: .never, alignRight: true), Column("WINDOW", truncation: .never),
+            ], rows: rows)
+    }
+
+    /// `open 2 h 30 min left`, `closed 28 h 45 min ago` or `never opened`, for a table cell.
+    static func window(_ window: ServiceWindow) -> StyledText {
+        guard let closes = window.closesAt else { return StyledText("never opened", style: .dim) }
+        return window.isOpen
+            ? StyledText("open, \(Elapsed.text(closes - window.at)) left", style: .good)
+            : StyledText("closed \(Elapsed.text(window.at - closes)) ago", style: .warn)
+    }
+}

@@ -1,0 +1,61 @@
+internal import KapsoClient
+
+/// `message WAMID`: one message in full; it becomes the session's last message for `trace` and `reply`.
+public enum MessageCommand: Command {
+    public static let name = "message"
+    public static let summary = "show one message by WAMID and remember it for 'trace' and 'reply'"
+    public static let usage = "message WAMID"
+    public static let details = """
+        Shows the message's direction, contact, status and content, and remembers it and its
+        conversation: 'trace' and 'reply' then work without ids.
+        Example:
+          message wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA=
+        """
+    public static let maxArguments: Int? = 1
+
+    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        let id = try MessageInput.wamid(try arguments.required(0, "message id (WAMID)"), command: name)
+        let message = try context.client.message(id)
+        context.remember(message)
+        var fields = [
+            Field("id", message.id), Field("time", message.time.map(KapsoTime.iso) ?? "-"),
+            Field("direction", message.direction), Field("type", message.type),
+            Field("status", MessagesCommand.status(message).text, style: MessagesCommand.status(message).style),
+            Field("contact", contactLabel(message.contactName, message.contact)),
+            Field("number", message.phoneNumberID ?? "-"), Field("conversation", message.conversationID ?? "-"),
+        ]
+        if let quoted = message.quotedID { fields.append(Field("quotes", quoted)) }
+        fields.append(Field("content", message.content ?? "-"))
+        if let failure = message.failure {
+            fields.append(Field("error", "\(failure.code) \(failure.title ?? "")".trimmingSuffix(), style: .bad))
+        }
+        return CommandResult(blocks: [.fields(fields), .hint("follow it with 'trace'")], json: .object(message.json))
+    }
+
+    /// `Lee Park (14155550157)`, or whichever part is known.
+    static func contactLabel(_ name: String?, _ number: String?) -> String {
+        switch (name, number) {
+        case (let name?, let number?): "\(name) (\(number))"
+        case (let name?, nil): name
+        case (nil, let number?): number
+        case (nil, nil): "-"
+        }
+    }
+}
+
+extension ShellContext {
+    /// Makes `message` the session's last message and its conversation the last conversation.
+    func remember(_ message: Message) {
+        session.lastMessageID = message.id
+        if let conversation = message.conversationID { session.lastConversationID = conversation }
+    }
+}
+
+extension String {
+    /// The text without trailing spaces.
+    func trimmingSuffix() -> String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+}

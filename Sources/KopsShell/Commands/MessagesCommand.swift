@@ -1,0 +1,84 @@
+internal import KapsoClient
+
+/// `messages [filters] [--limit N] [--all]`: recent messages of the selected number, newest first.
+public enum MessagesCommand: Command {
+    public static let name = "messages"
+    public static let summary = "list messages, newest first, filtered by direction, status, contact, type"
+    public static let usage =
+        "messages [--direction inbound|outbound] [--status STATUS] [--phone-number E164] [--conversation ID] "
+        + "[--type TYPE] [--has-media] [--limit N] [--all]"
+    public static let details = """
+        Lists the selected number's messages (all numbers when none is selected). --phone-number
+        matches the contact's number; failed messages show their error code. 'next' continues.
+        Examples:
+          messages --status failed
+          messages --phone-number +14155550157 --limit 5
+          messages --conversation e5a6c7d8-4f5b-4c6d-8e7f-901234567890 --all
+        """
+    public static let flags = [
+        FlagSpec("--direction", choices: ["inbound", "outbound"], help: "only received or only sent messages"),
+        FlagSpec("--status", choices: ["pending", "sent", "delivered", "read", "failed"], help: "only messages in this status"),
+        FlagSpec("--phone-number", value: "E164", help: "only messages with this contact (partial match)"),
+        FlagSpec("--conversation", value: "ID", help: "only messages of this conversation"),
+        FlagSpec("--type", value: "TYPE", help: "only this type: text, image, template, ..."),
+        FlagSpec("--has-media", help: "only messages with media"),
+        FlagSpec("--limit", value: "N", help: "messages per page (1-100, default 20)"),
+        FlagSpec("--all", help: "fetch every page"),
+    ]
+
+    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        var filters: [(String, String)] = []
+        if let id = context.session.phoneNumberID { filters.append(("phone_number_id", id)) }
+        if let contact = arguments.value("--phone-number") {
+            filters.append(("phone_number", try MessageInput.phoneNumber(contact, command: name, flag: "--phone-number")))
+        }
+        let names = [("--conversation", "conversation_id"), ("--direction", "direction"), ("--status", "status"), ("--type", "message_type")]
+        for (flag, key) in names { if let value = arguments.value(flag) { filters.append((key, value)) } }
+        if arguments.has("--has-media") { filters.append(("has_media", "true")) }
+        let limit = try arguments.integer("--limit", in: 1...100) ?? 20
+        guard arguments.has("--all") else { return try list(filters: filters, limit: limit, after: nil, in: context) }
+        var messages: [Message] = []
+        var after: String?
+        repeat {
+            let page = try context.client.messages(filters: filters, limit: 100, after: after)
+            messages += page.items
+            after = page.hasMore ? page.nextPageQuery?.first?.1 : nil
+        } while after != nil
+        context.session.lastList = nil
+        let noun = messages.count == 1 ? "message" : "messages"
+        return CommandResult(
+            blocks: [.table(table(messages)), .hint("\(messages.count) \(noun)")],
+            json: ["data": .array(messages.map { .object($0.json) })])
+    }
+
+    static func list(filters: [(String, String)], limit: Int, after: String?, in context: ShellContext) throws -> CommandResult {
+        let page = try context.client.messages(filters: filters, limit: limit, after: after)
+        context.rememberList(page, source: .messages(filters: filters, limit: limit))
+        return CommandResult(blocks: [.table(table(page.items)), .hint(page.footer)], json: page.json)
+    }
+
+    static func table(_ messages: [Message]) -> Table {
+        let rows = messages.map { message -> [StyledText] in
+            [
+                StyledText(message.time.map(KapsoTime.iso) ?? "-"), StyledText(message.isInbound ? "in" : "out"),
+                StyledText(message.type), status(message), StyledText(message.contact ?? "-"),
+                StyledText(message.content ?? "-"), StyledText(message.id),
+            ]
+        }
+        return Table(
+            columns: [
+                Column("TIME", truncation: .never), Column("DIR", truncation: .never), Column("TYPE", truncation: .never),
+                Column("STATUS", truncation: .never), Column("CONTACT", truncation: .never), Column("CONTENT"),
+                Column("ID", truncation: .middle),
+            ], rows: rows)
+    }
+
+    /// `read`, or `failed 131047` in red.
+    static func status(_ message: Message) -> StyledText {
+        switch message.status {
+        case "failed": StyledText("failed" + (message.failure.map { " \($0.code)" } ?? ""), style: .bad)
+        case "pending": StyledText("pending", style: .warn)
+        case let other: StyledText(other)
+        }
+    }
+}

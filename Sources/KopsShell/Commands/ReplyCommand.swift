@@ -1,0 +1,106 @@
+internal import KapsoClient
+internal import KopsHTTP
+
+/// `reply TEXT`, `reply --to E164 TEXT`: a free-form text, checked against the 24-hour window first.
+public enum ReplyCommand: Command {
+    public static let name = "reply"
+    public static let summary = "send a text to the last message's contact (quoting it) or to --to; checks the 24-hour window"
+    public static let usage = "reply [--to E164] [--no-quote] [--force] [--dry-run] TEXT"
+    public static let details = """
+        Writes to the contact of the last message ('message', 'trace') and quotes it when it was
+        received, else to the last conversation's contact; --to picks a contact on the selected number.
+        Refuses when the 24-hour window is closed (--force sends anyway). --dry-run prints the exact
+        request, key redacted, and sends nothing. The interactive shell asks before sending; scripts,
+        pipes and -c send without asking. The new message becomes the last message: 'trace' follows it.
+        Examples:
+          message wamid.HBgLMTQxNTU1NTAxNDIVAgASGBQzRUIwQTFDMkQzRTRGNTA2MTcyOAA=; reply "It ships today"
+          reply --to +14155550142 --dry-run "Hello"
+        """
+    public static let maxArguments: Int? = nil
+    public static let flags = [
+        FlagSpec("--to", value: "E164", help: "the contact to write to, on the selected number"),
+        FlagSpec("--no-quote", help: "do not quote the last message"),
+        FlagSpec("--force", help: "send even when the 24-hour window is closed"),
+        FlagSpec("--dry-run", help: "print the request (key redacted) and send nothing"),
+    ]
+
+    public static func isWrite(_ words: [String]) -> Bool { !words.contains("--dry-run") }
+
+    /// Who the reply goes to and what it quotes.
+    private struct Target {
+        var contact: String
+        var label: String
+        var phoneNumberID: String
+        var conversation: Conversation?
+        var quotedID: String?
+    }
+
+    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        let text = try MessageInput.text(arguments.positionals, command: name, usage: usage)
+        let to = try arguments.value("--to").map { try MessageInput.phoneNumber($0, command: name, flag: "--to") }
+        let target = try resolve(to: to, quote: !arguments.has("--no-quote"), in: context)
+        let window = target.conversation?.window(at: context.now()) ?? ServiceWindow(lastInbound: nil, at: context.now())
+        let dryRun = arguments.has("--dry-run")
+        if !window.isOpen && !arguments.has("--force") && !dryRun {
+            throw ReplyError.windowClosed(contact: target.label, window: window)
+        }
+        let body = KapsoClient.textMessage(to: target.contact, text: text, quoting: target.quotedID)
+        let request = context.client.metaRequest(phoneNumberID: target.phoneNumberID, body: body)
+        if dryRun { return dryRunResult(request, body: body, window: window, label: target.label) }
+        guard context.confirm("send \(text.count) characters to \(target.label) from \(target.phoneNumberID)?") else {
+            return .line("not sent", style: .warn)
+        }
+        let wamid: String
+        do throws(KapsoAPIError) {
+            wamid = try context.client.send(request)
+        } catch {
+            if case .sendRejected(let rejection) = error { throw ReplyError.rejected(rejection) }
+            throw error
+        }
+        context.session.lastMessageID = wamid
+        if let conversation = target.conversation { context.session.lastConversationID = conversation.id }
+        return CommandResult(
+            blocks: [.line(StyledText("sent \(wamid) to \(target.label)", style: .good)), .hint("follow it with 'trace'")],
+            json: ["id": .string(wamid), "to": .string(target.contact), "phone_number_id": .string(target.phoneNumberID)])
+    }
+
+    private static func resolve(to: String?, quote: Bool, in context: ShellContext) throws -> Target {
+        let session = context.session
+        let client = context.client
+        if let to {
+            let phoneNumberID = try session.requirePhoneNumber()
+            let found = try client.conversations(filters: [("phone_number_id", phoneNumberID), ("phone_number", to)], limit: 20)
+            let conversation = found.items.first { $0.contact == to }
+            return Target(
+                contact: to, label: MessageCommand.contactLabel(conversation?.contactName, to), phoneNumberID: phoneNumberID,
+                conversation: conversation)
+        }
+        if let id = session.lastMessageID {
+            let message = try client.message(id)
+            guard let contact = message.contact else { throw ReplyError.noContact }
+            guard let phoneNumberID = message.phoneNumberID ?? session.phoneNumberID else { throw ShellError.noPhoneNumberSelected }
+            return Target(
+                contact: contact, label: MessageCommand.contactLabel(message.contactName, contact), phoneNumberID: phoneNumberID,
+                conversation: try message.conversationID.map(client.conversation),
+                quotedID: quote && message.isInbound ? message.id : nil)
+        }
+        guard let id = session.lastConversationID else { throw ShellError.noMessageSelected(command: name) }
+        let conversation = try client.conversation(id)
+        guard let contact = conversation.contact else { throw ReplyError.noContact }
+        guard let phoneNumberID = conversation.phoneNumberID ?? session.phoneNumberID else { throw ShellError.noPhoneNumberSelected }
+        return Target(
+            contact: contact, label: MessageCommand.contactLabel(conversation.contactName, contact),
+            phoneNumberID: phoneNumberID, conversation: conversation)
+    }
+
+    private static func dryRunResult(_ request: HTTPRequest, body: JSONValue, window: ServiceWindow, label: String)
+        -> CommandResult
+    {
+        var lines = ["\(request.method) \(request.url)"] + request.headers.map(\.redactedLine) + [""]
+        lines += body.serialized(pretty: true).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var blocks = lines.map { Block.line(StyledText($0)) }
+        if !window.isOpen { blocks.append(.hint(ReplyError.windowClosed(contact: label, window: window).message)) }
+        blocks.append(.hint("dry run: nothing sent"))
+        return CommandResult(blocks: blocks, json: body)
+    }
+}

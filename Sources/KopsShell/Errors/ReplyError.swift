@@ -1,0 +1,34 @@
+public import KapsoClient
+
+/// Why `reply` did not send: the 24-hour window is closed, or the API refused the message.
+public enum ReplyError: KopsError, Equatable {
+    /// The window check found no open window; `--force` sends anyway.
+    case windowClosed(contact: String, window: ServiceWindow)
+    /// The Meta proxy refused the send; explained from the error catalog.
+    case rejected(MetaSendError)
+    /// The remembered message or conversation has no contact number to write to.
+    case noContact
+
+    public var message: String {
+        switch self {
+        case .windowClosed(let contact, let window):
+            guard let closes = window.closesAt else {
+                return "reply: \(contact) has never written to this number, so no 24-hour window is open; "
+                    + "send an approved template, or add --force to try anyway"
+            }
+            return "reply: the 24-hour window with \(contact) closed at \(KapsoTime.iso(closes)) "
+                + "(\(Elapsed.text(window.at - closes)) ago), so free-form messages fail with 131047; "
+                + "send an approved template, or add --force to try anyway"
+        case .rejected(let error):
+            guard let code = error.code, let entry = ErrorCatalog.entry(for: code) else {
+                let code = error.code.map { " \($0)" } ?? ""
+                return "reply: not sent (HTTP \(error.status)\(code)): \(error.message); check the request with --dry-run"
+            }
+            return "reply: not sent: \(entry.code) \(entry.name) (HTTP \(error.status)): \(entry.meaning); \(entry.fix)"
+        case .noContact:
+            return "reply: the last message or conversation has no contact number; use 'reply --to E164 TEXT'"
+        }
+    }
+
+    public var exitStatus: ExitStatus { .failure }
+}

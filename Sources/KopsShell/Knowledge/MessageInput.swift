@@ -1,0 +1,41 @@
+/// Checks of what a user typed for messages, made before any request is sent.
+enum MessageInput {
+    /// The most characters a WhatsApp text body may hold.
+    static let maxTextLength = 4_096
+
+    /// A WAMID as typed, or an error when it does not look like one (`wamid.` and base64).
+    static func wamid(_ text: String, command: String) throws(ShellError) -> String {
+        guard text.hasPrefix("wamid."), text.count > 6, !text.contains(where: \.isWhitespace) else {
+            throw .invalidValue(
+                command: command, what: "message id", value: text, expected: "a WAMID starting with 'wamid.'")
+        }
+        return text
+    }
+
+    /// The digits of a phone number in E.164 form (`+14155550157`, spaces and dashes allowed).
+    static func phoneNumber(_ text: String, command: String, flag: String) throws(ShellError) -> String {
+        let allowed = text.allSatisfy { $0.isASCII && ($0.isNumber || " -().+".contains($0)) }
+        let digits = String(text.filter { $0.isASCII && $0.isNumber })
+        guard allowed, text.filter({ $0 == "+" }).count <= 1, !text.dropFirst().contains("+"), (8...15).contains(digits.count)
+        else {
+            throw .invalidValue(
+                command: command, what: "value for \(flag)", value: text,
+                expected: "a phone number in E.164 form, e.g. +14155550157")
+        }
+        return digits
+    }
+
+    /// The text of a message: not empty, at most 4096 characters.
+    static func text(_ words: [String], command: String, usage: String) throws(ShellError) -> String {
+        let text = words.joined(separator: " ")
+        guard !text.allSatisfy(\.isWhitespace) else {
+            throw .missingArgument(command: command, what: "message text", usage: usage)
+        }
+        guard text.count <= maxTextLength else {
+            throw .invalidValue(
+                command: command, what: "message text", value: "\(text.count) characters",
+                expected: "at most \(maxTextLength) characters (WhatsApp's limit)")
+        }
+        return text
+    }
+}

@@ -1,0 +1,139 @@
+internal import KapsoClient
+internal import KopsHTTP
+
+/// Everything known about one message's journey: the message, its conversation, the contact's last
+/// inbound message before it, and the webhook deliveries and API log entries that match it.
+///
+/// After the message itself, the four look-ups are independent and go out at once through the
+/// transport's `sendAll` (curl multi), or one by one when `sequential` (for comparison).
+struct MessageTrace {
+    /// A part of the trace that could not be loaded, kept as the error line instead of failing the trace.
+    enum Part<Value> {
+        case loaded(Value)
+        case failed(String)
+    }
+
+    var message: Message
+    var conversation: Part<Conversation>
+    /// The contact's latest inbound message at or before the traced one (nil if none).
+    var lastInboundBefore: Part<Message?>
+    var deliveries: Part<[WebhookDelivery]>
+    var apiLogs: Part<[APILog]>
+
+    /// How far around the message's status times deliveries and log entries still count as its own.
+    static let slack: Int64 = 5
+    static let deliveryHorizon: Int64 = 600
+    /// Pages of deliveries followed at most, 100 rows each, newest first.
+    static let maxPages = 20
+
+    /// The 24-hour window as it was when the message was sent or received.
+    var windowAtSend: ServiceWindow? {
+        guard let time = message.time else { return nil }
+        switch lastInboundBefore {
+        case .loaded(let inbound): return ServiceWindow(lastInbound: inbound?.time, at: time)
+        case .failed: return nil
+        }
+    }
+
+    /// Fetches the message, then the rest at once (or one by one when `sequential`).
+    static func load(_ id: String, client: KapsoClient, now: Int64, sequential: Bool) throws(KapsoAPIError) -> MessageTrace {
+        let message = try client.message(id)
+        let time = message.time ?? now
+        let period = now - time < 23 * 3_600 ? "24h" : now - time < 6 * 86_400 ? "7d" : "30d"
+        let deliveryQuery = [("period", period), ("limit", "100")]
+        var requests: [HTTPRequest] = [
+            message.conversationID.map(client.conversationRequest)
+                ?? client.platformRequest("/whatsapp/conversations/-"),
+            client.messagesRequest(
+                filters: [("conversation_id", message.conversationID ?? "-"), ("direction", "inbound")], limit: 100),
+            client.webhookDeliveriesRequest(deliveryQuery),
+        ]
+        let sendPath = "/\(message.phoneNumberID ?? "-")/messages"
+        let logQuery = [("endpoint", sendPath), ("period", period), ("limit", "100")]
+        requests.append(client.apiLogsRequest(logQuery))
+        let responses: [Result<HTTPResponse, TransportError>] =
+            sequential ? requests.map { request in Result { () throws(TransportError) in try client.transport.send(request) } }
+            : client.transport.sendAll(requests)
+        func json(_ index: Int) -> Result<JSONValue, KapsoAPIError> {
+            switch responses[index] {
+            case .success(let response): Result { () throws(KapsoAPIError) in try client.decode(response, for: requests[index]) }
+            case .failure(let error): .failure(.transport(error))
+            }
+        }
+        let start = time - slack
+        let statusTimes = message.statuses.compactMap(\.time)
+        let end = (statusTimes.max() ?? time) + deliveryHorizon
+        return MessageTrace(
+            message: message,
+            conversation: part(json(0)) { json throws(KapsoAPIError) in try Conversation(fromResponse: json) },
+            lastInboundBefore: part(json(1)) { json throws(KapsoAPIError) in
+                try client.messages(from: json).items.first { ($0.time ?? 0) <= time && $0.id != message.id }
+            },
+            deliveries: part(json(2)) { json throws(KapsoAPIError) in
+                try following(client.webhookDeliveries(from: json), query: deliveryQuery, until: start, next: client.webhookDeliveries)
+                    .filter { matches($0, message: message, from: start, to: end) }
+                    .reversed()
+            },
+            apiLogs: part(json(3)) { json throws(KapsoAPIError) in
+                try following(client.apiLogs(from: json), query: logQuery, until: start, next: client.apiLogs)
+                    .filter { log in
+                        let at = KapsoTime.seconds(iso: log.createdAt) ?? 0
+                        return log.httpMethod == "POST" && log.endpoint.hasSuffix(sendPath) && at >= start && at <= time + slack
+                    }
+                    .reversed()
+            })
+    }
+
+    /// The events a message's journey produces: received for inbound, the status events for outbound.
+    static func events(of message: Message) -> Set<String> {
+        message.isInbound
+            ? ["whatsapp.message.received"]
+            : ["whatsapp.message.sent", "whatsapp.message.delivered", "whatsapp.message.read", "whatsapp.message.failed"]
+    }
+
+    private static func matches(_ delivery: WebhookDelivery, message: Message, from start: Int64, to end: Int64) -> Bool {
+        guard events(of: message).contains(delivery.event), let at = KapsoTime.seconds(iso: delivery.createdAt),
+            at >= start, at <= end
+        else { return false }
+        if let number = message.phoneNumberID, let other = delivery.phoneNumberID, other != number { return false }
+        let contact = delivery.json["conversation_phone_number"]?.string.map { $0.filter(\.isNumber) }
+        if let contact, let wanted = message.contact?.filter(\.isNumber), contact != wanted { return false }
+        return true
+    }
+
+    // Newest-first rows, following `next` until the page reaches back past `start`.
+    private static func following<Item>(
+        _ first: Page<Item>, query: [(String, String)], until start: Int64,
+        next: ([(String, String)]) throws(KapsoAPIError) -> Page<Item>
+    ) throws(KapsoAPIError) -> [Item] where Item: TimedRow {
+        var items = first.items
+        var page = first
+        var pages = 1
+        while let after = page.nextPageQuery, pages < maxPages,
+            let oldest = page.items.last.flatMap({ KapsoTime.seconds(iso: $0.createdAt) }), oldest >= start
+        {
+            page = try next(query + after)
+            items += page.items
+            pages += 1
+        }
+        return items
+    }
+
+    private static func part<Value>(_ json: Result<JSONValue, KapsoAPIError>, _ read: (JSONValue) throws(KapsoAPIError) -> Value)
+        -> Part<Value>
+    {
+        switch json {
+        case .success(let json):
+            do throws(KapsoAPIError) { return .loaded(try read(json)) } catch { return .failed(error.message) }
+        case .failure(let error): return .failed(error.message)
+        }
+    }
+}
+
+/// A list row with a `created_at` time.
+protocol TimedRow {
+    var createdAt: String { get }
+}
+
+extension WebhookDelivery: TimedRow {}
+extension APILog: TimedRow {}

@@ -1,0 +1,132 @@
+import Foundation
+import KopsShell
+import Testing
+
+/// `reply`: the window check, quoting, `--dry-run`, API errors, and input refused before any request.
+@Suite struct ReplyCommandTests {
+    @Test func repliesToTheLastMessageQuotingItThenTracesTheReply() async throws {
+        let run = try await runShell(["message \(Demo.danaInbound)", "trace", "reply Thanks, tracking follows today", "trace"])
+        #expect(run.statuses == [.ok, .ok, .ok, .ok])
+        let sent = try #require(run.out.split(separator: "\n").first { $0.hasPrefix("sent wamid.") })
+        let wamid = String(sent.dropFirst(5).prefix { $0 != " " })
+        #expect(sent == "sent \(wamid) to Dana Ortiz (14155550142)")
+        let trace = String(run.out[try #require(run.out.range(of: "\(sent)\n"))!.upperBound...])
+        #expect(trace.hasPrefix("""
+            message:      \(wamid)
+            sent:         2026-11-21T12:00:00Z
+            direction:    outbound text to Dana Ortiz (14155550142)
+            number:       100200300400501
+            content:      Thanks, tracking follows today
+            quotes:       \(Demo.danaInbound)
+            conversation: d4f5b6c7-3e4a-4b5c-9d6e-8f9012345678 (active)
+            window:       open when sent: last inbound 2026-11-20T14:30:05Z, open until 2026-11-21T14:30:05Z
+
+            TIME                  STATUS  AFTER  DETAIL
+            2026-11-21T12:00:00Z  sent    +0 s
+
+            """))
+        #expect(trace.contains("2026-11-21T12:00:00Z  POST    /meta/whatsapp/v24.0/100200300400501/messages  200"))
+        #expect(trace.hasSuffix("verdict: sent 0 s ago, no delivery report yet\n"))
+        #expect(run.err == "follow it with 'trace'\nfollow it with 'trace'\n")
+    }
+
+    @Test func repliesWithoutQuotingOnRequest() async throws {
+        let run = try await runShell(["message \(Demo.danaInbound)", "reply --no-quote On its way", "trace"])
+        #expect(run.statuses == [.ok, .ok, .ok])
+        #expect(!run.out.contains("quotes:"))
+        #expect(run.out.contains("content:      On its way\n"))
+    }
+
+    @Test func refusesWhenTheWindowIsClosedWithoutSending() async throws {
+        let run = try await runShell(["conversation \(Demo.leeConversation)", "reply Your part is ready"])
+        #expect(run.statuses == [.ok, .failure])
+        #expect(run.err == """
+            error: reply: the 24-hour window with Lee Park (14155550157) closed at 2026-11-20T07:15:00Z (1 d 4 h ago), \
+            so free-form messages fail with 131047; send an approved template, or add --force to try anyway
+
+            """)
+        #expect(run.requests == 2)
+    }
+
+    @Test func forcedSendOutsideTheWindowGetsTheAPIsErrorExplained() async throws {
+        let run = try await runShell(["conversation \(Demo.leeConversation)", "reply --force Your part is ready"])
+        #expect(run.statuses == [.ok, .failure])
+        #expect(run.err == """
+            error: reply: not sent: 131047 re-engagement (24 h window closed) (HTTP 422): the contact last wrote more \
+            than 24 hours ago, so free-form messages are refused; send an approved template; free-form works again \
+            after the contact replies
+
+            """)
+    }
+
+    @Test func unknownRecipientGetsTheAPIsErrorExplained() async throws {
+        let run = try await runShell(["reply --to +14155550199 --force Hello"])
+        #expect(run.err.hasPrefix("error: reply: not sent: 131026 message undeliverable (HTTP 422): "))
+        #expect(run.statuses == [.failure])
+    }
+
+    @Test func dryRunPrintsTheExactRequestWithTheKeyRedactedAndSendsNothing() async throws {
+        let run = try await runShell(["message \(Demo.danaInbound)", "reply --dry-run It ships today"])
+        let request = String(run.out[try #require(run.out.range(of: "POST "))!.lowerBound...])
+        #expect(request == """
+            POST \(run.baseURL)/meta/whatsapp/v24.0/100200300400501/messages
+            X-API-Key: <redacted>
+            Accept: application/json
+            Content-Type: application/json
+
+            {
+              "messaging_product": "whatsapp",
+              "recipient_type": "individual",
+              "to": "14155550142",
+              "type": "text",
+              "context": {
+                "message_id": "\(Demo.danaInbound)"
+              },
+              "text": {
+                "body": "It ships today",
+                "preview_url": false
+              }
+            }
+
+            """)
+        #expect(run.err == "follow it with 'trace'\ndry run: nothing sent\n")
+        #expect(!run.out.contains(run.apiKey) && !run.err.contains(run.apiKey))
+        #expect(run.requests == 3)
+    }
+
+    @Test func dryRunOutsideTheWindowWarnsInsteadOfRefusing() async throws {
+        let run = try await runShell(["conversation \(Demo.leeConversation)", "reply --dry-run Hello"])
+        #expect(run.statuses == [.ok, .ok])
+        #expect(run.err.hasPrefix("reply: the 24-hour window with Lee Park (14155550157) closed at 2026-11-20T07:15:00Z"))
+        #expect(run.err.hasSuffix("dry run: nothing sent\n"))
+    }
+
+    @Test func declinedConfirmationSendsNothing() async throws {
+        let run = try await runShell(["message \(Demo.danaInbound)", "reply Hello", "state"]) { context in
+            context.confirm = { _ in false }
+        }
+        #expect(run.out.contains("not sent\n"))
+        #expect(run.out.contains("last_message_id:      \(Demo.danaInbound)\n"))
+        #expect(run.requests == 3)
+    }
+
+    @Test(arguments: [
+        ("reply", "error: reply: missing message text; usage: reply [--to E164] [--no-quote] [--force] [--dry-run] TEXT\n", KopsShell.ExitStatus.usage),
+        ("reply '   '", "error: reply: missing message text; usage: reply [--to E164] [--no-quote] [--force] [--dry-run] TEXT\n", .usage),
+        ("reply " + String(repeating: "a", count: 4_097), "error: reply: invalid message text '4097 characters'; expected at most 4096 characters (WhatsApp's limit)\n", .usage),
+        ("reply --to abc hi", "error: reply: invalid value for --to 'abc'; expected a phone number in E.164 form, e.g. +14155550157\n", .usage),
+        ("reply --to +1234 hi", "error: reply: invalid value for --to '+1234'; expected a phone number in E.164 form, e.g. +14155550157\n", .usage),
+        ("reply hi", "error: reply: no message selected; give a WAMID or run 'message <wamid>' first ('messages' lists them)\n", .failure),
+    ])
+    func refusesBadInputBeforeAnyRequest(line: String, error: String, status: KopsShell.ExitStatus) async throws {
+        let run = try await runShell([line])
+        #expect(run.err == error)
+        #expect(run.statuses == [status])
+        #expect(run.requests == 0)
+    }
+
+    @Test func acceptsTextOfExactlyTheLimit() async throws {
+        let run = try await runShell(["message \(Demo.danaInbound)", "reply --dry-run " + String(repeating: "a", count: 4_096)])
+        #expect(run.statuses == [.ok, .ok])
+    }
+}
