@@ -50,8 +50,9 @@ public enum KapsoAPIError: Error, Sendable {
         case .notFound(let path, let message):
             return "not found (404) at \(path): \(message)"
         case .rejected(let status, let message, let fields):
+            // Field errors say it all; the summary ("Validation failed: ...") would repeat them.
             let details = fields.map { "\($0.field): \($0.messages.joined(separator: ", "))" }
-            return "the API rejected the request (\(status)): " + ([message] + details).joined(separator: "; ")
+            return "the API rejected the request (\(status)): " + (details.isEmpty ? message : details.joined(separator: "; "))
         case .rateLimited(let retryAfter, let message):
             let wait = retryAfter.map { "retry in \($0) s" } ?? "retry in a minute"
             return "rate limited (429): \(message); \(wait)"

@@ -14,6 +14,10 @@ public final class Shell {
         self.renderer = renderer
         self.output = output
         redactor = Redactor(knownSecrets: [context.client.apiKey])
+        context.emit = { [unowned self] result in
+            self.renderer.mode = self.context.session.output
+            self.show(result)
+        }
     }
 
     /// Runs every `;`-separated command of a line, stopping at the first failure; returns its status.
@@ -42,7 +46,7 @@ public final class Shell {
             let result = try command.run(arguments, in: context)
             renderer.mode = context.session.output
             show(result)
-            return .ok
+            return result.status
         } catch {
             return report(error)
         }
@@ -69,8 +73,8 @@ public final class Shell {
         var result = result
         result.json = result.json.map(redactor.redact)
         let (out, err) = renderer.render(result)
-        write(out, to: .out)
-        write(err, to: .err)
+        write(out, to: .out, revealing: result.revealedSecret)
+        write(err, to: .err, revealing: result.revealedSecret)
     }
 
     private func report(_ error: any Error) -> ExitStatus {
@@ -79,8 +83,12 @@ public final class Shell {
         return report.status
     }
 
-    private func write(_ lines: [String], to stream: OutputStream) {
+    /// Writes redacted lines; a secret the user asked to see stays readable on the terminal only.
+    private func write(_ lines: [String], to stream: OutputStream, revealing secret: String? = nil) {
         guard !lines.isEmpty else { return }
-        output.write(redactor.redact(lines.joined(separator: "\n") + "\n"), to: stream)
+        let joined = lines.joined(separator: "\n") + "\n"
+        var terminal = redactor
+        if let secret { terminal.knownSecrets.removeAll { $0.revealed == secret } }
+        output.write(terminal.redact(joined), to: stream)
     }
 }

@@ -18,7 +18,7 @@ import Testing
         (429, "{\"error\":\"Rate limit exceeded\",\"message\":\"slow down\"}", "rate limited (429): Rate limit exceeded; retry in a minute"),
         (500, "{\"error\":\"boom\"}", "the API failed (500): boom; retry, and check Kapso's status if it persists"),
         (422, "{\"error\":\"Validation failed\",\"errors\":{\"url\":[\"must be https\"],\"events\":[\"can't be blank\"]}}",
-         "the API rejected the request (422): Validation failed; url: must be https; events: can't be blank"),
+         "the API rejected the request (422): url: must be https; events: can't be blank"),
     ])
     func mapsBadResponsesToOneLine(status: Int, body: String, message: String) {
         #expect(throws: KapsoAPIError.self) { try client(StubTransport(status: status, body: body)).phoneNumbers() }

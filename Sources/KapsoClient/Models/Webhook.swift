@@ -21,6 +21,9 @@ public struct Webhook: Sendable {
     /// The signing secret; the API returns it in clear, kops keeps it wrapped.
     public var secretKey: Secret? { json["secret_key"]?.string.map(Secret.init) }
     public var bufferEnabled: Bool { json["buffer_enabled"]?.bool ?? false }
+    public var bufferWindowSeconds: Int? { json["buffer_window_seconds"]?.int }
+    public var maxBufferSize: Int? { json["max_buffer_size"]?.int }
+    public var inactivityMinutes: Int? { json["inactivity_minutes"]?.int }
     public var createdAt: String? { json["created_at"]?.string }
     public var isProjectScoped: Bool { phoneNumberID == nil }
 }

@@ -35,4 +35,57 @@ extension KapsoClient {
         guard let object = json["data"]?.object else { throw .badShape("webhook response without 'data'") }
         return try Webhook(json: object)
     }
+
+    /// `POST` a new webhook in a scope with `{"whatsapp_webhook": fields}`; 422 carries field errors.
+    public func createWebhook(_ scope: WebhookScope, fields: JSONObject) throws(KapsoAPIError) -> Webhook {
+        let body: JSONValue = .object(["whatsapp_webhook": .object(fields)])
+        let json: JSONValue
+        switch scope {
+        case .phoneNumber(let id):
+            json = try explainingMissingNumber(id) { () throws(KapsoAPIError) in
+                try perform(platformRequest("/whatsapp/phone_numbers/\(percentEncode(id))/webhooks", method: "POST", body: body))
+            }
+        case .project:
+            json = try perform(platformRequest("/whatsapp/webhooks", method: "POST", body: body))
+        }
+        return try webhook(from: json)
+    }
+
+    /// `PATCH /whatsapp/webhooks/{id}` with the given subset of fields.
+    public func updateWebhook(_ id: String, fields: JSONObject) throws(KapsoAPIError) -> Webhook {
+        let body: JSONValue = .object(["whatsapp_webhook": .object(fields)])
+        let json = try explainingMissingWebhook(id) { () throws(KapsoAPIError) in
+            try perform(platformRequest("/whatsapp/webhooks/\(percentEncode(id))", method: "PATCH", body: body))
+        }
+        return try webhook(from: json)
+    }
+
+    /// `DELETE /whatsapp/webhooks/{id}` (204).
+    public func deleteWebhook(_ id: String) throws(KapsoAPIError) {
+        _ = try explainingMissingWebhook(id) { () throws(KapsoAPIError) in
+            try perform(platformRequest("/whatsapp/webhooks/\(percentEncode(id))", method: "DELETE"))
+        }
+    }
+
+    /// `POST /whatsapp/webhooks/{id}/test`, with `{"event_type": event}` when given; the API queues a sample delivery.
+    public func testWebhook(_ id: String, event: String?) throws(KapsoAPIError) {
+        let body: JSONValue = .object(event.map { ["event_type": .string($0)] } ?? [:])
+        _ = try explainingMissingWebhook(id) { () throws(KapsoAPIError) in
+            try perform(platformRequest("/whatsapp/webhooks/\(percentEncode(id))/test", method: "POST", body: body))
+        }
+    }
+
+    private func webhook(from json: JSONValue) throws(KapsoAPIError) -> Webhook {
+        guard let object = json["data"]?.object else { throw .badShape("webhook response without 'data'") }
+        return try Webhook(json: object)
+    }
+
+    /// Runs a call about one webhook; on 404 lists the project's webhook ids so the error can name them.
+    func explainingMissingWebhook<T>(_ id: String, _ call: () throws(KapsoAPIError) -> T) throws(KapsoAPIError) -> T {
+        do throws(KapsoAPIError) {
+            return try call()
+        } catch .notFound {
+            throw .webhookNotFound(id: id, known: (try? webhooks(.project, perPage: 100).items) ?? [])
+        }
+    }
 }

@@ -12,7 +12,8 @@ public struct CommandRegistry: Sendable {
     public static let standard = CommandRegistry(
         commands: [
             HelpCommand.self, StateCommand.self, NumbersCommand.self, UseCommand.self, HealthCommand.self,
-            WebhooksCommand.self, NextCommand.self, OutputCommand.self, ExitCommand.self,
+            WebhooksCommand.self, DeliveriesCommand.self, LogsCommand.self, ErrorsCommand.self, OverviewCommand.self,
+            NextCommand.self, OutputCommand.self, ExitCommand.self,
             ExplainCommand.self, VerifyCommand.self, PayloadCommand.self,
             MessagesCommand.self, MessageCommand.self, ConversationsCommand.self, ConversationCommand.self,
             TraceCommand.self, ReplyCommand.self,

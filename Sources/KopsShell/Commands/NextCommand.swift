@@ -15,6 +15,10 @@ public enum NextCommand: Command {
             return try MessagesCommand.list(filters: filters, limit: limit, after: cursor.after, in: context)
         case .conversations(let filters, let limit):
             return try ConversationsCommand.list(filters: filters, limit: limit, after: cursor.after, in: context)
+        case .deliveries(let filters, let limit):
+            return try DeliveriesCommand.list(filters: filters, limit: limit, after: cursor.after, in: context)
+        case .apiLogs(let filters, let limit):
+            return try LogsCommand.list(filters: filters, limit: limit, after: cursor.after, in: context)
         }
     }
 }

@@ -13,6 +13,10 @@ public final class ShellContext {
     /// Asks a yes/no question before a write; the default answers yes, as scripts, pipes and `-c` do
     /// not ask (the interactive shell installs a prompt).
     public var confirm: (String) -> Bool = { _ in true }
+    /// Shows a partial result at once (a page of `--all`, new rows of `--follow`); set by `Shell.init`.
+    public var emit: (CommandResult) -> Void = { _ in }
+    /// True when a person is at a terminal: writes ask before deleting, `--follow` shows liveness on stderr.
+    public var isInteractive = false
 
     public init(session: Session, client: KapsoClient, registry: CommandRegistry) {
         self.session = session

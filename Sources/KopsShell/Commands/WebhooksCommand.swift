@@ -1,33 +1,77 @@
 internal import KopsHTTP
 internal import KapsoClient
 
-/// `webhooks [list] [--scope number|project]`, `webhooks get ID`.
+/// `webhooks [list]`, `get ID`, `create`, `update ID`, `delete ID`, `test ID`, `check [ID]`.
 public enum WebhooksCommand: Command {
     public static let name = "webhooks"
-    public static let summary = "list webhooks of the selected number or the project, or show one"
-    public static let usage = "webhooks [list [--scope number|project] [--kind kapso|meta] [--active true|false] | get ID]"
+    public static let summary = "list, show, create, change, delete, test and lint webhooks"
+    public static let usage = "webhooks [list | get ID | create | update ID | delete ID | test ID | check [ID]] [flags]"
+    static let createUsage =
+        "webhooks create --url URL --events a,b [--scope number|project] [--kind kapso|meta] [--payload-version v1|v2] [--secret-key S] ..."
+    static let updateUsage = "webhooks update ID [--url URL] [--events a,b] [--active true|false] [--payload-version v2] ..."
     public static let details = """
         --scope number (default) lists the selected number's webhooks; --scope project lists every
-        webhook of the project, project-scoped ones included. Secrets are shown masked.
+        webhook of the project, project-scoped ones included. Secrets are shown masked; 'get ID
+        --reveal-secret' prints one in clear. 'create' generates a secret when --secret-key is not
+        given and shows it once. 'delete' asks first on a terminal and needs --yes elsewhere. 'test'
+        queues a sample delivery and shows how it went. 'check' lints one or every webhook (of the
+        selected number and the project) and exits 1 when it finds an error.
+        --events takes a,b or a JSON array; buffer window 1-60 s, buffer size 1-100, inactivity 1-1440 min;
+        --headers takes a JSON object of strings.
         Examples:
           webhooks
           webhooks --scope project
           webhooks get 3f1c2a9e-...
+          webhooks create --url https://example.com/hook --events whatsapp.message.received
+          webhooks update 4e5f6a7b-... --payload-version v2
+          webhooks delete 3d4e5f6a-... --yes
+          webhooks test 5f6a7b8c-... --event whatsapp.message.received
+          webhooks check
         """
     public static let maxArguments: Int? = 2
     public static let flags = [
-        FlagSpec("--scope", choices: ["number", "project"], help: "whose webhooks to list (default: number)"),
-        FlagSpec("--kind", choices: ["kapso", "meta"], help: "only webhooks of this kind"),
-        FlagSpec("--active", choices: ["true", "false"], help: "only active or only paused webhooks"),
+        FlagSpec("--scope", choices: ["number", "project"], help: "whose webhooks to list or create (default: number)"),
+        FlagSpec("--kind", choices: ["kapso", "meta"], help: "only webhooks of this kind; on create, the kind"),
+        FlagSpec("--active", choices: ["true", "false"], help: "only active or only paused webhooks; on create/update, the state"),
         FlagSpec("--per-page", value: "N", help: "webhooks per page (1-100, default 20)"),
+        FlagSpec("--reveal-secret", help: "get: print the signing secret in clear"),
+        FlagSpec("--url", value: "URL", help: "create/update: the receiver (https; http only for loopback)"),
+        FlagSpec("--events", value: "LIST", help: "create/update: events, a,b or a JSON array"),
+        FlagSpec("--payload-version", choices: ["v1", "v2"], help: "create/update: payload version (default v2)"),
+        FlagSpec("--secret-key", value: "S", help: "create/update: signing secret (create generates one if absent)"),
+        FlagSpec("--buffer-enabled", help: "create/update: batch received messages"),
+        FlagSpec("--buffer-window-seconds", value: "N", help: "create/update: buffer window (1-60)"),
+        FlagSpec("--max-buffer-size", value: "N", help: "create/update: messages per batch (1-100)"),
+        FlagSpec("--inactivity-minutes", value: "N", help: "create/update: conversation.inactive threshold (1-1440)"),
+        FlagSpec("--headers", value: "JSON", help: "create/update: extra headers, a JSON object of strings"),
+        FlagSpec("--yes", help: "delete: do not ask"),
+        FlagSpec("--event", value: "TYPE", help: "test: the event to send (default: the first subscribed)"),
+    ]
+
+    /// Flags each subcommand takes; any other flag is refused.
+    private static let allowedFlags: [String: Set<String>] = [
+        "list": ["--scope", "--kind", "--active", "--per-page"], "get": ["--reveal-secret"],
+        "create": WebhookFields.flagNames.union(["--scope"]), "update": WebhookFields.flagNames.subtracting(["--kind"]),
+        "delete": ["--yes"], "test": ["--event"], "check": [],
     ]
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
-        switch arguments.positionals.first ?? "list" {
+        let subcommand = arguments.positionals.first ?? "list"
+        guard let allowed = allowedFlags[subcommand] else {
+            throw ShellError.invalidValue(
+                command: name, what: "subcommand", value: subcommand,
+                expected: "'list', 'get', 'create', 'update', 'delete', 'test' or 'check'")
+        }
+        let given = Set(arguments.values.keys).union(arguments.switches)
+        if let flag = given.subtracting(allowed).sorted().first {
+            throw ShellError.unknownFlag(command: "\(name) \(subcommand)", flag: flag, suggestion: Suggestion.closest(to: flag, in: allowed.sorted()))
+        }
+        let maxPositionals = ["list": 1, "create": 1, "check": 2][subcommand] ?? 2
+        if arguments.positionals.count > maxPositionals {
+            throw ShellError.unexpectedArgument(command: name, argument: arguments.positionals[maxPositionals], usage: usage)
+        }
+        switch subcommand {
         case "list":
-            if arguments.positionals.count > 1 {
-                throw ShellError.unexpectedArgument(command: name, argument: arguments.positionals[1], usage: usage)
-            }
             let scope: KapsoClient.WebhookScope =
                 arguments.value("--scope") == "project" ? .project : .phoneNumber(try context.session.requirePhoneNumber())
             let filters = [("kind", arguments.value("--kind")), ("active", arguments.value("--active"))]
@@ -35,9 +79,12 @@ public enum WebhooksCommand: Command {
             let perPage = try arguments.integer("--per-page", in: 1...100) ?? 20
             return try list(scope: scope, filters: filters, pageQuery: [("page", "1"), ("per_page", String(perPage))], in: context)
         case "get":
-            return try get(try arguments.required(1, "webhook id"), in: context)
-        case let other:
-            throw ShellError.invalidValue(command: name, what: "subcommand", value: other, expected: "'list' or 'get'")
+            return try get(try arguments.required(1, "webhook id"), reveal: arguments.has("--reveal-secret"), in: context)
+        case "create": return try create(arguments, in: context)
+        case "update": return try update(arguments, in: context)
+        case "delete": return try delete(arguments, in: context)
+        case "test": return try test(arguments, in: context)
+        default: return try check(arguments.positionals.count > 1 ? arguments.positionals[1] : nil, in: context)
         }
     }
 
@@ -69,9 +116,18 @@ public enum WebhooksCommand: Command {
         return CommandResult(blocks: [.table(table), .hint(page.footer)], json: page.json)
     }
 
-    static func get(_ id: String, in context: ShellContext) throws -> CommandResult {
+    static func get(_ id: String, reveal: Bool, in context: ShellContext) throws -> CommandResult {
         let webhook = try context.client.webhook(id)
         context.session.lastWebhookID = webhook.id
+        let result = CommandResult(blocks: [.fields(fields(of: webhook))], json: .object(webhook.json))
+        guard reveal, let secret = webhook.secretKey else { return result }
+        return revealing(
+            secret.revealed, in: result,
+            warning: "warning: the signing secret is shown in clear; keep it out of tickets and screenshots", in: context)
+    }
+
+    /// The `label: value` view of one webhook, secret masked.
+    static func fields(of webhook: Webhook) -> [Field] {
         var fields = [
             Field("id", webhook.id), Field("url", webhook.url),
             Field("scope", webhook.phoneNumberID.map { "phone number \($0)" } ?? "project (message events never delivered)",
@@ -83,6 +139,6 @@ public enum WebhooksCommand: Command {
             Field("buffering", webhook.bufferEnabled ? "on" : "off"),
         ]
         if let created = webhook.createdAt { fields.append(Field("created", created)) }
-        return CommandResult(blocks: [.fields(fields)], json: .object(webhook.json))
+        return fields
     }
 }

@@ -7,6 +7,11 @@ public struct CommandResult: Sendable {
     public var blocks: [Block]
     /// The API's JSON behind the result (a single page or object), for `--output json` and `assert`.
     public var json: JSONValue?
+    /// The exit status after showing the result, e.g. `.failure` when `webhooks check` found an error.
+    public var status: ExitStatus = .ok
+    /// A secret the user asked to see (`webhooks get --reveal-secret`, a generated one): the terminal shows it,
+    /// transcripts and other sinks still mask it.
+    public var revealedSecret: String?
 
     public init(blocks: [Block] = [], json: JSONValue? = nil) {
         self.blocks = blocks

@@ -64,6 +64,10 @@ public enum ListSource: Sendable {
     case messages(filters: [(String, String)], limit: Int)
     /// `conversations` with the API query filters it was given.
     case conversations(filters: [(String, String)], limit: Int)
+    /// `deliveries` with the API query filters it was given.
+    case deliveries(filters: [(String, String)], limit: Int)
+    /// `logs` with the API query filters it was given.
+    case apiLogs(filters: [(String, String)], limit: Int)
 
     /// The command that shows this list, for `state`.
     public var command: String {
@@ -73,6 +77,8 @@ public enum ListSource: Sendable {
         case .webhooks: "webhooks"
         case .messages: "messages"
         case .conversations: "conversations"
+        case .deliveries: "deliveries"
+        case .apiLogs: "logs"
         }
     }
 }

@@ -1,0 +1,133 @@
+internal import KapsoClient
+
+/// `deliveries [--period] [--status] [--event] [--webhook ID] [--errors] [--limit N] [--all | --follow]`, `deliveries stats`.
+public enum DeliveriesCommand: Command {
+    public static let name = "deliveries"
+    public static let summary = "webhook deliveries: what went where and how it went (--follow, stats)"
+    public static let usage =
+        "deliveries [stats] [--period 24h|7d|30d] [--status S] [--event TYPE] [--webhook ID] [--errors] [--limit N] [--all | --follow]"
+    public static let details = """
+        Newest first, 20 at a time ('next' shows more); --all prints every page as it arrives (NDJSON
+        with --output json). --follow polls for new deliveries until Ctrl-C (--interval seconds between
+        polls, default 2; --max-polls N stops after N polls). 'deliveries stats' counts by status, HTTP
+        status class, event and webhook.
+        Examples:
+          deliveries --errors
+          deliveries --webhook 5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92 --period 7d
+          deliveries --all --output json | jq .status
+          deliveries --follow
+          deliveries stats --period 7d
+        """
+    public static let maxArguments: Int? = 1
+    public static let flags = [
+        FlagSpec("--period", choices: ["24h", "7d", "30d"], help: "how far back (default 24h)"),
+        FlagSpec("--status", choices: ["pending", "delivered", "failed"], help: "only deliveries in this state"),
+        FlagSpec("--event", value: "TYPE", help: "only this event, e.g. whatsapp.message.received"),
+        FlagSpec("--webhook", value: "ID", help: "only deliveries to this webhook"),
+        FlagSpec("--errors", help: "only failed deliveries"),
+        FlagSpec("--limit", value: "N", help: "deliveries per page (1-100, default 20)"),
+        FlagSpec("--all", help: "every page, printed as it arrives"),
+        FlagSpec("--follow", help: "poll for new deliveries until Ctrl-C"),
+        FlagSpec("--interval", value: "S", help: "seconds between --follow polls (default 2)"),
+        FlagSpec("--max-polls", value: "N", help: "stop --follow after N polls"),
+        FlagSpec("--output", choices: ["table", "json"], help: "print this command as a table or JSON (NDJSON with --all, --follow)"),
+    ]
+
+    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        let filters = try query(arguments)
+        let forced = arguments.value("--output").flatMap(OutputMode.init(rawValue:))
+        switch arguments.positionals.first {
+        case nil:
+            let limit = try arguments.integer("--limit", in: 1...100) ?? 20
+            let mode = context.outputMode(arguments)
+            if arguments.has("--follow") {
+                return try DeliveryFollow(arguments: arguments, filters: filters).run(in: context, mode: mode)
+            }
+            if arguments.has("--all") { return try all(filters: filters, mode: mode, in: context) }
+            return try list(filters: filters, limit: limit, after: nil, in: context).shown(as: forced)
+        case "stats":
+            return try DeliveryStatsReport.run(filters: filters, in: context).shown(as: forced)
+        case let other?:
+            throw ShellError.invalidValue(command: name, what: "subcommand", value: other, expected: "'stats' or flags")
+        }
+    }
+
+    /// The API query for the filter flags (`period`, `status`, `event`, `webhook_id`, `errors_only`).
+    static func query(_ arguments: Arguments) throws(ShellError) -> [(String, String)] {
+        var query: [(String, String)] = []
+        if let period = arguments.value("--period") { query.append(("period", period)) }
+        if let status = arguments.value("--status") { query.append(("status", status)) }
+        if let event = arguments.value("--event") {
+            guard WebhookEvents.isKnown(event) else {
+                throw .invalidValue(
+                    command: name, what: "event", value: event,
+                    expected: "an event name such as whatsapp.message.received ('help webhooks' lists them)")
+            }
+            query.append(("event", event))
+        }
+        if let webhook = arguments.value("--webhook") { query.append(("webhook_id", webhook)) }
+        if arguments.has("--errors") { query.append(("errors_only", "true")) }
+        return query
+    }
+
+    /// One page as a table, remembered for `next`.
+    static func list(filters: [(String, String)], limit: Int, after: String?, in context: ShellContext) throws
+        -> CommandResult
+    {
+        let query = filters + [("limit", String(limit))] + (after.map { [("after", $0)] } ?? [])
+        let page = try context.client.webhookDeliveries(query)
+        context.rememberList(page, source: .deliveries(filters: filters, limit: limit))
+        guard !page.items.isEmpty else {
+            return CommandResult(blocks: [.line(StyledText("no deliveries match in this period"))], json: page.json)
+        }
+        return CommandResult(blocks: [.table(table(page.items)), .hint(page.footer)], json: page.json)
+    }
+
+    private static func all(filters: [(String, String)], mode: OutputMode, in context: ShellContext) throws -> CommandResult {
+        let count = try ListStream(context: context, mode: mode).run(
+            fetch: { after in
+                try context.client.webhookDeliveries(filters + [("limit", "100")] + (after.map { [("after", $0)] } ?? []))
+            },
+            json: \.json, table: table)
+        context.session.lastList = nil
+        return CommandResult(blocks: [.hint("\(count) \(count == 1 ? "delivery" : "deliveries")")])
+    }
+
+    /// Time, event, webhook URL, status, HTTP status, attempts, last attempt.
+    static func table(_ deliveries: [WebhookDelivery]) -> Table {
+        let rows = deliveries.map { delivery -> [StyledText] in
+            [
+                StyledText(TimeText.short(delivery.createdAt)), StyledText(delivery.event),
+                StyledText(shortURL(delivery.webhookURL)), status(delivery.status),
+                StyledText(delivery.responseStatus.map(String.init) ?? "-", style: httpStyle(delivery.responseStatus)),
+                StyledText(String(delivery.attemptCount)), StyledText(TimeText.short(delivery.lastAttemptAt)),
+            ]
+        }
+        return Table(
+            columns: [
+                Column("TIME", truncation: .never), Column("EVENT"), Column("WEBHOOK", truncation: .middle),
+                Column("STATUS", truncation: .never), Column("HTTP", truncation: .never, alignRight: true),
+                Column("TRIES", truncation: .never, alignRight: true), Column("LAST ATTEMPT", truncation: .never),
+            ], rows: rows)
+    }
+
+    /// A delivery status drawn green, yellow or red.
+    static func status(_ status: String) -> StyledText {
+        switch status {
+        case "delivered": StyledText(status, style: .good)
+        case "failed": StyledText(status, style: .bad)
+        default: StyledText(status, style: .warn)
+        }
+    }
+
+    private static func httpStyle(_ status: Int?) -> Style {
+        guard let status else { return .bad }
+        return (200..<300).contains(status) ? .plain : .bad
+    }
+
+    /// A URL without its `https://` scheme, for narrow columns.
+    static func shortURL(_ url: String) -> String {
+        for scheme in ["https://", "http://"] where url.hasPrefix(scheme) { return String(url.dropFirst(scheme.count)) }
+        return url
+    }
+}

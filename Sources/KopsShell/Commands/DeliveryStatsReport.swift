@@ -1,0 +1,59 @@
+internal import KapsoClient
+
+/// `deliveries stats`: counts by status, HTTP status class and event, and failure rate per webhook.
+///
+/// Reads every page of the period (counting as it goes, holding one page); bars on a terminal, numbers otherwise.
+enum DeliveryStatsReport {
+    static func run(filters: [(String, String)], in context: ShellContext) throws -> CommandResult {
+        var stats = DeliveryStats()
+        var after: String?
+        repeat {
+            let page = try context.client.webhookDeliveries(filters + [("limit", "100")] + (after.map { [("after", $0)] } ?? []))
+            for delivery in page.items { stats.add(delivery) }
+            guard case .cursor(let next) = page.position else { break }
+            after = next
+        } while after != nil
+        let period = filters.first { $0.0 == "period" }?.1 ?? "24h"
+        guard stats.total > 0 else {
+            return CommandResult(blocks: [.line(StyledText("no deliveries in the last \(period)"))], json: stats.json)
+        }
+        let bars = context.isInteractive
+        var blocks: [Block] = [.line(StyledText("\(stats.total) deliveries in the last \(period)", style: .bold))]
+        for (title, counts) in [("STATUS", stats.byStatus), ("HTTP", stats.byHTTPClass), ("EVENT", stats.byEvent)] {
+            blocks.append(.line(StyledText("")))
+            blocks.append(.table(countTable(title, counts, total: stats.total, bars: bars)))
+        }
+        blocks.append(.line(StyledText("")))
+        let webhooks = stats.byWebhook.sorted { $0.value.failureRate != $1.value.failureRate ? $0.value.failureRate > $1.value.failureRate : $0.key < $1.key }
+        let rows = webhooks.map { id, count -> [StyledText] in
+            [
+                StyledText(id), StyledText(DeliveriesCommand.shortURL(count.url)), StyledText(String(count.total)),
+                StyledText(String(count.failed)),
+                StyledText("\(count.failureRate) %", style: count.failureRate >= 50 ? .bad : count.failureRate > 0 ? .warn : .good),
+            ]
+        }
+        blocks.append(
+            .table(
+                Table(
+                    columns: [
+                        Column("WEBHOOK", truncation: .middle), Column("URL", truncation: .middle),
+                        Column("TOTAL", truncation: .never, alignRight: true),
+                        Column("FAILED", truncation: .never, alignRight: true),
+                        Column("FAILURE RATE", truncation: .never, alignRight: true),
+                    ], rows: rows)))
+        return CommandResult(blocks: blocks, json: stats.json)
+    }
+
+    private static func countTable(_ title: String, _ counts: [String: Int], total: Int, bars: Bool) -> Table {
+        let sorted = DeliveryStats.sorted(counts)
+        let maximum = sorted.first?.value ?? 0
+        let rows = sorted.map { key, value -> [StyledText] in
+            var row = [StyledText(key, style: title == "STATUS" ? DeliveriesCommand.status(key).style : .plain), StyledText(String(value))]
+            if bars { row.append(StyledText(Bar.text(value, of: maximum))) }
+            return row
+        }
+        var columns = [Column(title), Column("COUNT", truncation: .never, alignRight: true)]
+        if bars { columns.append(Column("", truncation: .never)) }
+        return Table(columns: columns, rows: rows)
+    }
+}

@@ -1,0 +1,108 @@
+internal import KapsoClient
+internal import KopsHTTP
+
+/// The `whatsapp_webhook` fields of a `webhooks create|update` line, checked before anything is sent.
+///
+/// `--events` takes `a,b` or a JSON array; URLs must be https (http only for loopback receivers);
+/// buffer window 1–60 s, buffer size 1–100, inactivity 1–1440 min, `--headers` a JSON object of strings.
+struct WebhookFields {
+    /// The flags this form reads, for the subcommands that take them.
+    static let flagNames: Set<String> = [
+        "--url", "--events", "--kind", "--payload-version", "--secret-key", "--buffer-enabled",
+        "--buffer-window-seconds", "--max-buffer-size", "--inactivity-minutes", "--headers", "--active",
+    ]
+
+    var fields = JSONObject()
+
+    init(_ arguments: Arguments, isCreate: Bool) throws(ShellError) {
+        if let url = arguments.value("--url") { fields["url"] = .string(try Self.checkedURL(url)) }
+        if let kind = arguments.value("--kind") {
+            guard isCreate else {
+                throw .invalidValue(
+                    command: "webhooks", what: "use of --kind", value: kind,
+                    expected: "no --kind on update (a webhook's kind cannot change; delete and create it again)")
+            }
+            fields["kind"] = .string(kind)
+        }
+        if let events = arguments.value("--events") {
+            fields["events"] = .array(try Self.checkedEvents(events).map(JSONValue.string))
+        }
+        if let version = arguments.value("--payload-version") { fields["payload_version"] = .string(version) }
+        if let secret = arguments.value("--secret-key") {
+            guard !secret.isEmpty else {
+                throw .invalidValue(command: "webhooks", what: "value for --secret-key", value: "", expected: "a non-empty secret")
+            }
+            fields["secret_key"] = .string(secret)
+        }
+        if arguments.has("--buffer-enabled") { fields["buffer_enabled"] = true }
+        for (flag, key, range) in [
+            ("--buffer-window-seconds", "buffer_window_seconds", 1...60), ("--max-buffer-size", "max_buffer_size", 1...100),
+            ("--inactivity-minutes", "inactivity_minutes", 1...1440),
+        ] {
+            if let number = try arguments.integer(flag, in: range) { fields[key] = .number(String(number)) }
+        }
+        if let headers = arguments.value("--headers") { fields["headers"] = try Self.checkedHeaders(headers) }
+        if let active = arguments.value("--active") { fields["active"] = .bool(active == "true") }
+    }
+
+    /// The URL when it is https, or http to a loopback host; else a one-line error.
+    static func checkedURL(_ url: String) throws(ShellError) -> String {
+        guard let parts = URLParts(url), !parts.host.isEmpty, !url.contains(" ") else {
+            throw .invalidValue(command: "webhooks", what: "value for --url", value: url, expected: "an absolute https:// URL")
+        }
+        guard url.lowercased().hasPrefix("https://") || (url.lowercased().hasPrefix("http://") && isLoopback(parts.host))
+        else {
+            throw .invalidValue(
+                command: "webhooks", what: "value for --url", value: url,
+                expected: "an https:// URL (plain http only for loopback receivers)")
+        }
+        return url
+    }
+
+    /// Whether a host is this machine (`127.x`, `::1`, `localhost`).
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host.hasPrefix("127.") || host == "::1" || host == "[::1]"
+    }
+
+    /// Event names from `a,b` or `["a","b"]`, each in the catalog.
+    static func checkedEvents(_ text: String) throws(ShellError) -> [String] {
+        let names: [String]
+        if text.hasPrefix("[") {
+            guard let array = (try? JSONValue.parse(Array(text.utf8)))?.array, array.allSatisfy({ $0.string != nil }) else {
+                throw .invalidValue(
+                    command: "webhooks", what: "value for --events", value: text,
+                    expected: "a JSON array of event names or a comma-separated list")
+            }
+            names = array.compactMap(\.string)
+        } else {
+            names = text.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        }
+        guard !names.isEmpty else {
+            throw .invalidValue(command: "webhooks", what: "value for --events", value: text, expected: "at least one event name")
+        }
+        for name in names where !WebhookEvents.isKnown(name) {
+            let guess = Suggestion.closest(to: name, in: WebhookEvents.all).map { " (did you mean \($0)?)" } ?? ""
+            throw .invalidValue(
+                command: "webhooks", what: "event", value: name, expected: "an event from the catalog\(guess)")
+        }
+        return names
+    }
+
+    /// `--headers` as a JSON object whose values are all strings.
+    static func checkedHeaders(_ text: String) throws(ShellError) -> JSONValue {
+        guard let object = (try? JSONValue.parse(Array(text.utf8)))?.object, object.entries.allSatisfy({ $0.value.string != nil })
+        else {
+            throw .invalidValue(
+                command: "webhooks", what: "value for --headers", value: text,
+                expected: "a JSON object of strings, e.g. {\"X-Env\":\"prod\"}")
+        }
+        return .object(object)
+    }
+}
+
+extension Substring {
+    /// The text without leading and trailing spaces.
+    fileprivate func trimmingSpaces() -> String {
+        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    }
+}

@@ -1,0 +1,61 @@
+internal import KapsoClient
+
+// MARK: - check
+
+extension WebhooksCommand {
+    /// Lints one webhook, or every webhook of the selected number plus the project-scoped ones.
+    static func check(_ id: String?, in context: ShellContext) throws -> CommandResult {
+        let number = context.session.phoneNumberID
+        let webhooks: [Webhook]
+        if let id {
+            webhooks = [try context.client.webhook(id)]
+        } else if let number {
+            webhooks = try context.client.webhooks(.phoneNumber(number), perPage: 100).items
+                + context.client.webhooks(.project, perPage: 100).items.filter(\.isProjectScoped)
+        } else {
+            webhooks = try context.client.webhooks(.project, perPage: 100).items
+        }
+        var stats = DeliveryStats()
+        var after: String?
+        // A week of deliveries: enough to catch a receiver that fails only at times.
+        let filter = [("period", "7d")] + (id.map { [("webhook_id", $0)] } ?? [])
+        repeat {
+            let page = try context.client.webhookDeliveries(filter + [("limit", "100")] + (after.map { [("after", $0)] } ?? []))
+            for delivery in page.items { stats.add(delivery) }
+            guard case .cursor(let next) = page.position else { break }
+            after = next
+        } while after != nil
+        let check = WebhookCheck(
+            webhooks: webhooks, deliveries: stats.byWebhook, period: "7d", coverageFor: id == nil ? number : nil)
+        return render(check, checked: webhooks.count)
+    }
+
+    private static func render(_ check: WebhookCheck, checked: Int) -> CommandResult {
+        var blocks: [Block] = []
+        for finding in check.findings {
+            let style: Style = finding.severity == .error ? .bad : finding.severity == .warning ? .warn : .dim
+            let subject = finding.webhookID ?? "number"
+            blocks.append(.line(StyledText("\(finding.severity.rawValue): \(subject): \(finding.problem)", style: style)))
+            blocks.append(.line(StyledText("  fix: \(finding.fix)")))
+        }
+        let counts = [WebhookCheck.Severity.error, .warning, .info].map { severity in
+            let count = check.findings.filter { $0.severity == severity }.count
+            return "\(count) \(severity.rawValue)\(count == 1 || severity == .info ? "" : "s")"
+        }
+        let noun = checked == 1 ? "webhook" : "webhooks"
+        blocks.append(.line(StyledText("checked \(checked) \(noun): " + counts.joined(separator: ", "), style: .bold)))
+        let json: JSONValue = .object([
+            "checked": .number(String(checked)),
+            "findings": .array(
+                check.findings.map { finding in
+                    .object([
+                        "severity": .string(finding.severity.rawValue), "webhook_id": finding.webhookID.map(JSONValue.string) ?? .null,
+                        "problem": .string(finding.problem), "fix": .string(finding.fix),
+                    ])
+                }),
+        ])
+        var result = CommandResult(blocks: blocks, json: json)
+        if check.findings.contains(where: { $0.severity == .error }) { result.status = .failure }
+        return result
+    }
+}

@@ -1,0 +1,135 @@
+internal import Foundation
+internal import KapsoClient
+internal import KopsHTTP
+
+// MARK: - create, update, delete, test
+
+extension WebhooksCommand {
+    static func create(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        var form = try WebhookFields(arguments, isCreate: true)
+        guard form.fields["url"] != nil else { throw ShellError.missingArgument(command: name, what: "--url", usage: createUsage) }
+        let isMeta = arguments.value("--kind") == "meta"
+        guard isMeta || form.fields["events"] != nil else {
+            throw ShellError.missingArgument(command: name, what: "--events (kapso webhooks need at least one)", usage: createUsage)
+        }
+        let project = arguments.value("--scope") == "project"
+        let scope: KapsoClient.WebhookScope = project ? .project : .phoneNumber(try context.session.requirePhoneNumber())
+        let numberEvents = (form.fields["events"]?.array ?? []).compactMap(\.string)
+            .filter { WebhookEvents.scope(of: $0) == .phoneNumber }
+        if project, let event = numberEvents.first {
+            throw ShellError.invalidValue(
+                command: name, what: "event for --scope project", value: event,
+                expected: "project events only (message and conversation events reach only number webhooks; use --scope number)")
+        }
+        var generated: String?
+        if form.fields["secret_key"] == nil {
+            let secret = generatedSecret()
+            form.fields["secret_key"] = .string(secret)
+            generated = secret
+        }
+        let webhook = try context.client.createWebhook(scope, fields: form.fields)
+        context.session.lastWebhookID = webhook.id
+        var result = CommandResult(
+            blocks: [.line(StyledText("created webhook \(webhook.id)", style: .good)), .fields(fields(of: webhook))],
+            json: .object(webhook.json))
+        if let generated {
+            result = revealing(
+                generated, in: result,
+                warning: "warning: this generated secret is shown only now; store it where the receiver verifies signatures",
+                in: context)
+        }
+        return result
+    }
+
+    /// Adds a `secret_key: VALUE` line the terminal shows in clear (stderr in JSON mode, so `jq` still works).
+    static func revealing(_ secret: String, in result: CommandResult, warning: String, in context: ShellContext)
+        -> CommandResult
+    {
+        var result = result
+        if context.session.output == .json {
+            var shown = CommandResult(blocks: [.hint("secret_key: \(secret)"), .hint(warning)])
+            shown.revealedSecret = secret
+            context.emit(shown)
+        } else {
+            result.blocks += [.line(StyledText("secret_key: \(secret)")), .hint(warning)]
+            result.revealedSecret = secret
+        }
+        return result
+    }
+
+    static func update(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        let id = try arguments.required(1, "webhook id")
+        let form = try WebhookFields(arguments, isCreate: false)
+        guard !form.fields.isEmpty else {
+            throw ShellError.missingArgument(command: name, what: "a setting to change (e.g. --active true)", usage: updateUsage)
+        }
+        let webhook = try context.client.updateWebhook(id, fields: form.fields)
+        context.session.lastWebhookID = webhook.id
+        let changed = form.fields.keys.joined(separator: ", ")
+        return CommandResult(
+            blocks: [.line(StyledText("updated webhook \(webhook.id): \(changed)", style: .good)), .fields(fields(of: webhook))],
+            json: .object(webhook.json))
+    }
+
+    static func delete(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        let id = try arguments.required(1, "webhook id")
+        if !arguments.has("--yes") {
+            guard context.isInteractive else {
+                throw ShellError.missingArgument(
+                    command: name, what: "--yes (not at a terminal, so kops cannot ask)", usage: "webhooks delete ID --yes")
+            }
+            let webhook = try context.client.webhook(id)
+            guard context.confirm("delete webhook \(id) (\(webhook.url))? deliveries to it stop at once [y/N] ") else {
+                return .line("not deleted")
+            }
+        }
+        try context.client.deleteWebhook(id)
+        if context.session.lastWebhookID == id { context.session.lastWebhookID = nil }
+        return .line("deleted webhook \(id)", json: .object(["id": .string(id), "deleted": true]))
+    }
+
+    /// Queues a test delivery, then looks for the delivery it produced (a few polls of the webhook's deliveries).
+    static func test(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        let id = try arguments.required(1, "webhook id")
+        if let event = arguments.value("--event") { _ = try WebhookFields.checkedEvents(event) }
+        let query = [("webhook_id", id), ("limit", "10")]
+        let before = Set(try context.client.webhookDeliveries(query).items.map(\.id))
+        try context.client.testWebhook(id, event: arguments.value("--event"))
+        context.session.lastWebhookID = id
+        var found: WebhookDelivery?
+        for attempt in 0..<6 {
+            if attempt > 0 { Thread.sleep(forTimeInterval: 0.25 * Double(attempt)) }
+            found = try context.client.webhookDeliveries(query).items.first { !before.contains($0.id) }
+            if let found, found.status != "pending" { break }
+        }
+        guard let delivery = found else {
+            return .line("test queued for \(id); no delivery recorded yet: run 'deliveries --webhook \(id)' in a moment")
+        }
+        var result = CommandResult(
+            blocks: [
+                .line(StyledText("test \(delivery.event) sent to \(delivery.webhookURL)")),
+                .fields([
+                    Field("delivery", delivery.id), Field("status", delivery.status, style: DeliveriesCommand.status(delivery.status).style),
+                    Field("http", delivery.responseStatus.map(String.init) ?? "no response"),
+                    Field("attempts", String(delivery.attemptCount)),
+                    Field("last attempt", TimeText.short(delivery.lastAttemptAt)),
+                ]),
+            ], json: .object(delivery.json))
+        if delivery.status == "failed" {
+            result.status = .failure
+            let cause = delivery.responseStatus.map { "the receiver answered HTTP \($0)" }
+                ?? "the receiver gave no HTTP response (timeout or connection refused)"
+            result.blocks.append(.hint("\(cause); it must answer 200 within 10 s: check its logs, then 'webhooks test \(id)' again"))
+        }
+        return result
+    }
+
+    /// `whsec_` and 32 random hex digits.
+    private static func generatedSecret() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return "whsec_" + (0..<16).map { _ in
+            let byte = UInt8.random(in: 0...255, using: &generator)
+            return String(byte >> 4, radix: 16) + String(byte & 0xF, radix: 16)
+        }.joined()
+    }
+}

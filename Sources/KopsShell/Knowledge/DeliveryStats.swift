@@ -1,0 +1,59 @@
+internal import KapsoClient
+
+/// Counts over webhook deliveries: by status, HTTP status class, event and webhook.
+struct DeliveryStats {
+    /// Failures of one webhook.
+    struct WebhookCount {
+        var url: String
+        var total = 0
+        var failed = 0
+        /// Failed share in percent, rounded down.
+        var failureRate: Int { total == 0 ? 0 : failed * 100 / total }
+    }
+
+    private(set) var total = 0
+    private(set) var byStatus: [String: Int] = [:]
+    private(set) var byHTTPClass: [String: Int] = [:]
+    private(set) var byEvent: [String: Int] = [:]
+    private(set) var byWebhook: [String: WebhookCount] = [:]
+
+    /// Adds one delivery to every count.
+    mutating func add(_ delivery: WebhookDelivery) {
+        total += 1
+        byStatus[delivery.status, default: 0] += 1
+        byHTTPClass[Self.httpClass(delivery.responseStatus), default: 0] += 1
+        byEvent[delivery.event, default: 0] += 1
+        var webhook = byWebhook[delivery.webhookID] ?? WebhookCount(url: delivery.webhookURL)
+        webhook.total += 1
+        if delivery.status == "failed" { webhook.failed += 1 }
+        byWebhook[delivery.webhookID] = webhook
+    }
+
+    /// `2xx`, `4xx`, `5xx`, or `no response` (timeout, refused).
+    static func httpClass(_ status: Int?) -> String {
+        guard let status else { return "no response" }
+        return "\(status / 100)xx"
+    }
+
+    /// Counts sorted by count, largest first (ties by name), for tables.
+    static func sorted(_ counts: [String: Int]) -> [(key: String, value: Int)] {
+        counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+    }
+
+    /// Every count as JSON, for `--output json`.
+    var json: JSONValue {
+        func object(_ counts: [String: Int]) -> JSONValue {
+            .object(JSONObject(Self.sorted(counts).map { .init(key: $0.key, value: .number(String($0.value))) }))
+        }
+        let webhooks = byWebhook.sorted { $0.key < $1.key }.map { id, count -> JSONValue in
+            .object([
+                "webhook_id": .string(id), "webhook_url": .string(count.url), "total": .number(String(count.total)),
+                "failed": .number(String(count.failed)), "failure_rate_percent": .number(String(count.failureRate)),
+            ])
+        }
+        return .object([
+            "total": .number(String(total)), "by_status": object(byStatus), "by_http_class": object(byHTTPClass),
+            "by_event": object(byEvent), "webhooks": .array(webhooks),
+        ])
+    }
+}

@@ -1,0 +1,107 @@
+internal import KapsoClient
+internal import KopsHTTP
+
+/// Lint rules over webhook configurations and their recent deliveries, each finding with a fix.
+///
+/// Rules: message/conversation events on a project-scoped webhook (never delivered), v1 payloads,
+/// non-https URLs, paused webhooks, missing secrets, buffer settings out of range, a high failure rate,
+/// and a selected number with no webhook receiving `whatsapp.message.received`.
+struct WebhookCheck {
+    /// How bad a finding is; `error` makes `webhooks check` exit 1.
+    enum Severity: String, Comparable {
+        case error, warning, info
+
+        static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+        private var rank: Int { self == .error ? 0 : self == .warning ? 1 : 2 }
+    }
+
+    /// One problem with one webhook (or with the number, when `webhookID` is nil) and what to do.
+    struct Finding {
+        var severity: Severity
+        var webhookID: String?
+        var problem: String
+        var fix: String
+    }
+
+    /// Deliveries of one webhook in the checked period.
+    typealias DeliveryCount = DeliveryStats.WebhookCount
+
+    private(set) var findings: [Finding] = []
+
+    /// Checks `webhooks`; with `coverageFor`, also that the number has a receiver of inbound messages.
+    init(webhooks: [Webhook], deliveries: [String: DeliveryCount], period: String, coverageFor number: String?) {
+        for webhook in webhooks {
+            check(webhook, deliveries: deliveries[webhook.id], period: period)
+        }
+        if let number {
+            let covered = webhooks.contains { webhook in
+                webhook.phoneNumberID == number && webhook.active
+                    && (webhook.kind == "meta" || webhook.events.contains("whatsapp.message.received"))
+            }
+            if !covered {
+                findings.append(
+                    Finding(
+                        severity: .error, webhookID: nil,
+                        problem: "no active webhook of \(number) receives whatsapp.message.received: inbound messages reach no receiver",
+                        fix: "webhooks create --url URL --events whatsapp.message.received (or activate one with --active true)"))
+            }
+        }
+        findings.sort { $0.severity < $1.severity }
+    }
+
+    private mutating func add(_ severity: Severity, _ webhook: Webhook, _ problem: String, fix: String) {
+        findings.append(Finding(severity: severity, webhookID: webhook.id, problem: problem, fix: fix))
+    }
+
+    private mutating func check(_ webhook: Webhook, deliveries: DeliveryCount?, period: String) {
+        let id = webhook.id
+        let numberEvents = webhook.events.filter { WebhookEvents.scope(of: $0) == .phoneNumber }
+        if webhook.isProjectScoped, !numberEvents.isEmpty {
+            add(
+                .error, webhook,
+                "project-scoped but subscribed to \(numberEvents.joined(separator: ", ")): these reach only phone-number webhooks, so they are never delivered",
+                fix: "create it on the number ('use ID', then webhooks create --url \(webhook.url) --events ...) and drop them here with webhooks update \(id) --events ...")
+        }
+        if webhook.payloadVersion == "v1" {
+            add(
+                .warning, webhook,
+                "uses legacy v1 payloads: flat message fields and a nested whatsapp_config object",
+                fix: "move the receiver to v2 (Meta-style message with a kapso block, phone_number_id instead of whatsapp_config_id, no whatsapp_config), then webhooks update \(id) --payload-version v2")
+        }
+        let lower = webhook.url.lowercased()
+        if !lower.hasPrefix("https://"), !(URLParts(webhook.url).map { WebhookFields.isLoopback($0.host) } ?? false) {
+            add(.error, webhook, "URL is not https: payloads travel unencrypted", fix: "webhooks update \(id) --url https://...")
+        }
+        if !webhook.active {
+            add(.warning, webhook, "paused (active: false): nothing is delivered to it", fix: "fix the receiver, then webhooks update \(id) --active true")
+        }
+        if webhook.secretKey == nil {
+            add(.warning, webhook, "no secret_key: the receiver cannot verify signatures", fix: "webhooks update \(id) --secret-key S, and verify X-Webhook-Signature")
+        }
+        for (name, value, range) in [
+            ("buffer_window_seconds", webhook.bufferWindowSeconds, 1...60), ("max_buffer_size", webhook.maxBufferSize, 1...100),
+            ("inactivity_minutes", webhook.inactivityMinutes, 1...1440),
+        ] {
+            if let value, !range.contains(value) {
+                add(.error, webhook, "\(name) is \(value), outside \(range.lowerBound)-\(range.upperBound)",
+                    fix: "webhooks update \(id) --\(name.replacingUnderscores()) N")
+            }
+        }
+        if webhook.bufferEnabled {
+            add(.info, webhook, "buffering is on: every whatsapp.message.received delivery is batch-shaped, even with one message",
+                fix: "make the receiver read batch bodies (data[]), or turn buffering off")
+        }
+        if let deliveries, deliveries.failureRate >= 10 {
+            let text = "\(deliveries.failed) of \(deliveries.total) deliveries failed in the last \(period) (\(deliveries.failureRate) %)"
+            add(deliveries.failureRate >= 50 ? .error : .warning, webhook, text,
+                fix: "deliveries --webhook \(id) --errors shows the HTTP statuses; the receiver must answer 200 within 10 s")
+        }
+    }
+}
+
+extension String {
+    /// `buffer_window_seconds` → `buffer-window-seconds`, for flag names.
+    fileprivate func replacingUnderscores() -> String {
+        String(map { $0 == "_" ? "-" : $0 })
+    }
+}

@@ -1,0 +1,85 @@
+import KapsoClient
+import KopsHTTP
+import KopsShell
+import KopsTestSupport
+import Testing
+
+/// `deliveries --follow`: prints only deliveries created after it started; Ctrl-C ends it with a summary.
+@Suite struct DeliveryFollowTests {
+    static let failing = "5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92"
+
+    /// Follows on a shell whose transport calls `hook` before each deliveries poll (1-based).
+    private func follow(
+        _ line: String, hook: @escaping @Sendable (SimulatorFixture, Int) throws(TransportError) -> Void
+    ) async throws -> Ran {
+        try await withSimulator { fixture in
+            let transport = HookedTransport(inner: try CurlTransport(options: .init(connectTimeout: 2, timeout: 5, userAgent: "kops-tests"))) {
+                poll throws(TransportError) in try hook(fixture, poll)
+            }
+            let client = KapsoClient(baseURL: fixture.baseURL, apiKey: Secret(fixture.apiKey), transport: transport)
+            let context = ShellContext(
+                session: Session(baseURL: client.baseURL, phoneNumberID: "100200300400502"), client: client, registry: .standard)
+            let output = BufferOutput()
+            let shell = Shell(context: context, renderer: Renderer(), output: output)
+            let status = shell.run(line: line)
+            return Ran(status: status.rawValue, out: output.out, err: output.err)
+        }
+    }
+
+    @Test func printsADeliveryCreatedWhileFollowing() async throws {
+        let ran = try await follow("deliveries --follow --interval 0 --max-polls 3") { fixture, poll in
+            // Another client queues a test delivery between the first and second poll.
+            if poll == 2 { try? fixture.client().testWebhook(Self.failing, event: nil) }
+        }
+        #expect(ran.out == """
+            TIME                 EVENT                      WEBHOOK                                   STATUS  HTTP  TRIES  LAST ATTEMPT
+            2026-11-21 12:00:00  whatsapp.message.received  analytics.acme-demo.test/ingest/whatsapp  failed   500      4  2026-11-21 12:02:20
+
+            """)
+        #expect(ran.err == "stopped after 3 polls: 1 new delivery (1 failed)\n")
+        #expect(ran.status == 0)
+    }
+
+    @Test func printsNewDeliveriesAsNDJSONInJSONMode() async throws {
+        let ran = try await follow("output json; deliveries --follow --interval 0 --max-polls 2") { fixture, poll in
+            if poll == 2 { try? fixture.client().testWebhook(Self.failing, event: nil) }
+        }
+        let lines = ran.out.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(try JSONValue.parse(String(lines[0]))["webhook_id"]?.string == Self.failing)
+    }
+
+    @Test func ctrlCStopsWithASummary() async throws {
+        let ran = try await follow("deliveries --follow --interval 0") { _, poll throws(TransportError) in
+            if poll == 3 { throw .cancelled(sent: true) }
+        }
+        #expect(ran.out == "")
+        #expect(ran.err == "stopped after 2 polls: 0 new deliveries\n")
+        #expect(ran.status == 0)
+    }
+}
+
+/// A transport that runs a hook before each `/webhook_deliveries` request, then sends it for real.
+final class HookedTransport: HTTPTransport {
+    private let inner: any HTTPTransport
+    private let hook: (Int) throws(TransportError) -> Void
+    private var polls = 0
+
+    init(inner: any HTTPTransport, hook: @escaping (Int) throws(TransportError) -> Void) {
+        self.inner = inner
+        self.hook = hook
+    }
+
+    var observer: (@Sendable (HTTPExchange) -> Void)? {
+        get { inner.observer }
+        set { inner.observer = newValue }
+    }
+
+    func send(_ request: HTTPRequest) throws(TransportError) -> HTTPResponse {
+        if request.url.contains("/webhook_deliveries") {
+            polls += 1
+            try hook(polls)
+        }
+        return try inner.send(request)
+    }
+}

@@ -1,0 +1,36 @@
+import KapsoClient
+import KopsHTTP
+import KopsShell
+import KopsTestSupport
+
+/// What one command line printed in a shell on the demo simulator.
+struct Ran: Sendable {
+    var status: Int32
+    var out: String
+    var err: String
+}
+
+/// Runs command lines in one shell on a fresh deterministic demo simulator, one `Ran` per line.
+func runDemo(
+    _ lines: [String], number: String? = "100200300400502", interactive: Bool = false,
+    confirm: (@Sendable (String) -> Bool)? = nil
+) async throws -> [Ran] {
+    try await withSimulator { fixture in
+        let (shell, output) = try fixture.shell(phoneNumberID: number)
+        shell.context.isInteractive = interactive
+        shell.context.now = { 1_795_262_400 }
+        if let confirm { shell.context.confirm = confirm }
+        return lines.map { line in
+            let (out, err) = (output.out.count, output.err.count)
+            let status = shell.run(line: line)
+            return Ran(
+                status: status.rawValue, out: String(output.out.dropFirst(out)), err: String(output.err.dropFirst(err)))
+        }
+    }
+}
+
+/// Runs one command line in a fresh demo shell.
+func runDemo(_ line: String, number: String? = "100200300400502") async throws -> Ran {
+    try await runDemo([line], number: number)[0]
+}
+

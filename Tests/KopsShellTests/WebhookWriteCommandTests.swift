@@ -1,0 +1,156 @@
+import KopsShell
+import KopsTestSupport
+import Testing
+
+/// `webhooks create|update|delete|test|get --reveal-secret` on the demo seed: validation, 422s, secrets.
+@Suite struct WebhookWriteCommandTests {
+    static let sales = "100200300400502"
+    static let support = "100200300400501"
+    static let failing = "5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92"
+    static let legacy = "4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a81"
+    static let projectCRM = "3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70"
+
+    @Test func createGeneratesASecretAndShowsItOnce() async throws {
+        let runs = try await runDemo([
+            "webhooks create --url https://example.com/hook --events whatsapp.message.received,whatsapp.message.sent"
+        ])
+        let secretLine = try #require(runs[0].out.split(separator: "\n").last { $0.hasPrefix("secret_key: ") })
+        let secret = secretLine.dropFirst("secret_key: ".count)
+        #expect(secret.hasPrefix("whsec_") && secret.count == 38)
+        #expect(runs[0].err == "warning: this generated secret is shown only now; store it where the receiver verifies signatures\n")
+        #expect(runs[0].status == 0)
+        #expect(runs[0].out.hasPrefix("created webhook "))
+        #expect(runs[0].out.contains("scope:     phone number 100200300400502\n"))
+        #expect(runs[0].out.contains("secret:    whsec_…" + String(secret.suffix(2)) + "\n"))
+    }
+
+    @Test(arguments: [
+        (
+            "webhooks create --url http://example.com/hook --events whatsapp.message.received",
+            "error: webhooks: invalid value for --url 'http://example.com/hook'; expected an https:// URL (plain http only for loopback receivers)\n"
+        ),
+        (
+            "webhooks create --url https://example.com/hook --events whatsapp.message.recieved",
+            "error: webhooks: invalid event 'whatsapp.message.recieved'; expected an event from the catalog (did you mean whatsapp.message.received?)\n"
+        ),
+        (
+            "webhooks create --url https://example.com/hook --events whatsapp.message.received --buffer-window-seconds 61",
+            "error: webhooks: invalid value for --buffer-window-seconds '61'; expected a whole number from 1 to 60\n"
+        ),
+        (
+            "webhooks create --url https://example.com/hook --events whatsapp.message.received --max-buffer-size 0",
+            "error: webhooks: invalid value for --max-buffer-size '0'; expected a whole number from 1 to 100\n"
+        ),
+        (
+            "webhooks update 4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a81 --inactivity-minutes 1441",
+            "error: webhooks: invalid value for --inactivity-minutes '1441'; expected a whole number from 1 to 1440\n"
+        ),
+        (
+            "webhooks create --url https://example.com/hook --events whatsapp.message.received --headers '{\"X-Env\": 1}'",
+            "error: webhooks: invalid value for --headers '{\"X-Env\": 1}'; expected a JSON object of strings, e.g. {\"X-Env\":\"prod\"}\n"
+        ),
+        (
+            "webhooks create --url https://example.com/hook --events '[\"whatsapp.message.received\"' ",
+            "error: webhooks: invalid value for --events '[\"whatsapp.message.received\"'; expected a JSON array of event names or a comma-separated list\n"
+        ),
+        (
+            "webhooks create --scope project --url https://example.com/hook --events whatsapp.message.received",
+            "error: webhooks: invalid event for --scope project 'whatsapp.message.received'; expected project events only (message and conversation events reach only number webhooks; use --scope number)\n"
+        ),
+        (
+            "webhooks create --url https://example.com/hook",
+            "error: webhooks: missing --events (kapso webhooks need at least one); usage: webhooks create --url URL --events a,b [--scope number|project] [--kind kapso|meta] [--payload-version v1|v2] [--secret-key S] ...\n"
+        ),
+        (
+            "webhooks update 4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a81 --kind meta",
+            "error: webhooks update: unknown flag '--kind'; see 'help webhooks update'\n"
+        ),
+        (
+            "webhooks list --yes",
+            "error: webhooks list: unknown flag '--yes'; see 'help webhooks list'\n"
+        ),
+    ])
+    func invalidSettingsAreRefusedBeforeSending(line: String, error: String) async throws {
+        let ran = try await runDemo(line)
+        #expect(ran.err == error)
+        #expect(ran.out == "")
+        #expect(ran.status == 64)
+    }
+
+    @Test func apiValidationErrorsAreShownFieldByField() async throws {
+        let ran = try await runDemo(
+            "webhooks create --url https://example.com/meta --kind meta --secret-key s3cr3t-value", number: Self.support)
+        #expect(ran.err == "error: the API rejected the request (422): kind: meta webhook already exists for this phone number\n")
+        #expect(ran.status == 1)
+    }
+
+    @Test func updateChangesOnlyWhatIsGiven() async throws {
+        let ran = try await runDemo("webhooks update \(Self.legacy) --payload-version v2 --active false")
+        #expect(ran.out == """
+            updated webhook 4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a81: payload_version, active
+            id:        4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a81
+            url:       https://sales.acme-demo.test/webhooks/kapso
+            scope:     phone number 100200300400502
+            kind:      kapso
+            payload:   v2
+            active:    no
+            events:    whatsapp.message.received, whatsapp.message.sent
+            secret:    whsec_…54
+            buffering: off
+            created:   2026-11-12T18:00:00Z
+
+            """)
+        #expect(ran.status == 0)
+    }
+
+    @Test func deleteNeedsYesWithoutATerminalThenUnknownIdListsValidOnes() async throws {
+        let runs = try await runDemo([
+            "webhooks delete \(Self.projectCRM)", "webhooks delete \(Self.projectCRM) --yes",
+            "webhooks get \(Self.projectCRM)",
+        ])
+        #expect(runs[0].err == "error: webhooks: missing --yes (not at a terminal, so kops cannot ask); usage: webhooks delete ID --yes\n")
+        #expect(runs[0].status == 64)
+        #expect(runs[1].out == "deleted webhook 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70\n")
+        #expect(runs[1].status == 0)
+        #expect(runs[2].err == """
+            error: webhook 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70 was not found; webhook ids: 5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92, 4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a81, 1b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e, 2c3d4e5f-6a7b-4c8d-8e9f-1a2b3c4d5e6f, 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
+
+            """)
+        #expect(runs[2].status == 1)
+    }
+
+    @Test func deleteAsksOnATerminalAndKeepsTheWebhookOnNo() async throws {
+        let runs = try await runDemo(
+            ["webhooks delete \(Self.projectCRM)", "webhooks get \(Self.projectCRM)"], interactive: true,
+            confirm: { _ in false })
+        #expect(runs[0].out == "not deleted\n")
+        #expect(runs[1].status == 0)
+    }
+
+    @Test func testOfTheFailingWebhookShowsTheFailedDelivery() async throws {
+        let ran = try await runDemo("webhooks test \(Self.failing)")
+        #expect(ran.out == """
+            test whatsapp.message.received sent to https://analytics.acme-demo.test/ingest/whatsapp
+            delivery:     00000000-0000-4000-8000-000000000002
+            status:       failed
+            http:         500
+            attempts:     4
+            last attempt: 2026-11-21 12:02:20
+
+            """)
+        #expect(ran.err == "the receiver answered HTTP 500; it must answer 200 within 10 s: check its logs, then 'webhooks test 5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92' again\n")
+        #expect(ran.status == 1)
+    }
+
+    @Test func testOfAnUnsubscribedEventIsRejectedByTheAPI() async throws {
+        let ran = try await runDemo("webhooks test \(Self.failing) --event whatsapp.message.read")
+        #expect(ran.err == "error: the API rejected the request (422): Webhook is not subscribed to event whatsapp.message.read\n")
+        #expect(ran.status == 1)
+    }
+
+    @Test func revealSecretPrintsItInClearWithAWarning() async throws {
+        let ran = try await runDemo("webhooks get \(Self.legacy) --reveal-secret")
+        #expect(ran.out.hasSuffix("secret:    whsec_…54\nbuffering: off\ncreated:   2026-11-12T18:00:00Z\nsecret_key: whsec_sales_654\n"))
+        #expect(ran.err == "warning: the signing secret is shown in clear; keep it out of tickets and screenshots\n")
+    }
+}
