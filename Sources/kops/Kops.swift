@@ -92,6 +92,7 @@ struct Kops: ParsableCommand {
             let reader = EditLineReader(history: history) { before in
                 Completion.candidates(lineBeforeCursor: before, registry: registry)
             }
+            context.confirm = reader.confirm
             status = shell.loop(reader: reader)
         } else {
             status = shell.loop(reader: PlainLineReader())

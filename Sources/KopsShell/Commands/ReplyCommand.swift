@@ -47,7 +47,7 @@ public enum ReplyCommand: Command {
         let body = KapsoClient.textMessage(to: target.contact, text: text, quoting: target.quotedID)
         let request = context.client.metaRequest(phoneNumberID: target.phoneNumberID, body: body)
         if dryRun { return dryRunResult(request, body: body, window: window, label: target.label) }
-        guard context.confirm("send \(text.count) characters to \(target.label) from \(target.phoneNumberID)?") else {
+        guard context.confirm("send \(text.count) characters to \(target.label) from \(target.phoneNumberID)? [y/N] ") else {
             return .line("not sent", style: .warn)
         }
         let wamid: String
