@@ -93,6 +93,7 @@ struct Kops: ParsableCommand {
                 Completion.candidates(lineBeforeCursor: before, registry: registry)
             }
             context.confirm = reader.confirm
+            context.isInteractive = terminal.stderrIsTTY
             status = shell.loop(reader: reader)
         } else {
             status = shell.loop(reader: PlainLineReader())

@@ -63,11 +63,11 @@ import Testing
         ),
         (
             "webhooks update 4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a81 --kind meta",
-            "error: webhooks update: unknown flag '--kind'; see 'help webhooks update'\n"
+            "error: webhooks: invalid flag for 'update' '--kind'; expected --active, --buffer-enabled, --buffer-window-seconds, --events, --headers, --inactivity-minutes, --max-buffer-size, --payload-version, --secret-key, --url\n"
         ),
         (
             "webhooks list --yes",
-            "error: webhooks list: unknown flag '--yes'; see 'help webhooks list'\n"
+            "error: webhooks: invalid flag for 'list' '--yes'; expected --active, --kind, --per-page, --scope\n"
         ),
     ])
     func invalidSettingsAreRefusedBeforeSending(line: String, error: String) async throws {

@@ -64,7 +64,9 @@ public enum WebhooksCommand: Command {
         }
         let given = Set(arguments.values.keys).union(arguments.switches)
         if let flag = given.subtracting(allowed).sorted().first {
-            throw ShellError.unknownFlag(command: "\(name) \(subcommand)", flag: flag, suggestion: Suggestion.closest(to: flag, in: allowed.sorted()))
+            throw ShellError.invalidValue(
+                command: name, what: "flag for '\(subcommand)'", value: flag,
+                expected: allowed.isEmpty ? "no flags" : allowed.sorted().joined(separator: ", "))
         }
         let maxPositionals = ["list": 1, "create": 1, "check": 2][subcommand] ?? 2
         if arguments.positionals.count > maxPositionals {
