@@ -49,6 +49,7 @@ let package = Package(
         .testTarget(name: "KopsShellTests", dependencies: ["KopsShell", "KopsTestSupport"]),
         .testTarget(name: "KapsoSimulatorTests", dependencies: ["KapsoSimulator"]),
         .testTarget(name: "EndToEndTests", dependencies: ["KopsTestSupport"]),
+        .testTarget(name: "TranscriptTests", dependencies: ["KopsTestSupport"]),
     ]
 )
 

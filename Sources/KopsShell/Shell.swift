@@ -8,12 +8,19 @@ public final class Shell {
     public let output: any OutputSink
     /// Applied to everything shown; knows the session's API key.
     public var redactor: Redactor
+    /// `FILE.kops:LINE` of the script line running: prefixes errors on the terminal, not in transcripts.
+    public var location: String?
+    /// True while a script runs without `--allow-writes`: commands that change data are refused.
+    public var readOnly = false
+    /// The transcript being recorded: gets each line and what the terminal shows.
+    public var recorder: TranscriptRecorder?
 
     public init(context: ShellContext, renderer: Renderer, output: any OutputSink) {
         self.context = context
         self.renderer = renderer
         self.output = output
         redactor = Redactor(knownSecrets: [context.client.apiKey])
+        context.shell = self
         context.emit = { [unowned self] result in
             self.renderer.mode = self.context.session.output
             self.show(result)
@@ -23,11 +30,19 @@ public final class Shell {
     /// Runs every `;`-separated command of a line, stopping at the first failure; returns its status.
     @discardableResult
     public func run(line: String) -> ExitStatus {
+        let expanded = Result { [context] in
+            try Interpolation.expand(line, variables: context.session.variables, environment: context.environment)
+        }
+        // Transcripts show the line as it ran, so `kops check` replays it without the variables.
+        recorder?.begin(prompt: context.session.prompt, line: redactor.redact(commandLine: (try? expanded.get()) ?? line))
+        defer { recorder?.end() }
         let commands: [[Word]]
         do {
-            commands = try Lexer.commands(in: line)
-        } catch {
+            commands = try Lexer.commands(in: try expanded.get())
+        } catch let error as LexerError {
             return report(ShellError.syntax(error.message))
+        } catch {
+            return report(error)
         }
         for words in commands {
             let status = run(words: words.map(\.text))
@@ -42,8 +57,18 @@ public final class Shell {
         guard let name = words.first else { return .ok }
         do {
             let command = try context.registry.command(named: name)
+            if readOnly && ScriptPolicy.isWrite(words, registry: context.registry) {
+                throw ScriptError.writeRefused(command: ScriptPolicy.label(words))
+            }
             let arguments = try Arguments(command: command, words: Array(words.dropFirst()))
+            redactor.learn(arguments: words)
             let result = try command.run(arguments, in: context)
+            redactor.learn(from: result.json)
+            if !(command is any ScriptCommand.Type) {
+                var redacted = result
+                redacted.json = result.json.map(redactor.redact)
+                context.lastResult = redacted
+            }
             renderer.mode = context.session.output
             show(result)
             return result.status
@@ -77,9 +102,12 @@ public final class Shell {
         write(err, to: .err, revealing: result.revealedSecret)
     }
 
-    private func report(_ error: any Error) -> ExitStatus {
+    /// Prints an error through the one funnel (with the script location on the terminal); returns its status.
+    @discardableResult
+    public func report(_ error: any Error) -> ExitStatus {
         let report = ErrorReport(error)
-        write([report.line()], to: .err)
+        output.write(redactor.redact(report.line(location: location) + "\n"), to: .err)
+        recorder?.write(redactor.redact(report.line() + "\n"), to: .err)
         return report.status
     }
 
@@ -87,8 +115,10 @@ public final class Shell {
     private func write(_ lines: [String], to stream: OutputStream, revealing secret: String? = nil) {
         guard !lines.isEmpty else { return }
         let joined = lines.joined(separator: "\n") + "\n"
+        let text = redactor.redact(joined)
         var terminal = redactor
         if let secret { terminal.knownSecrets.removeAll { $0.revealed == secret } }
-        output.write(terminal.redact(joined), to: stream)
+        output.write(secret == nil ? text : terminal.redact(joined), to: stream)
+        recorder?.write(text, to: stream)
     }
 }

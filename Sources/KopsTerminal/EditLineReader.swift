@@ -39,10 +39,10 @@ public final class EditLineReader: LineReader {
         return .line(String(cString: raw))
     }
 
-    /// Adds the line to the session's history; lines starting with a space stay out of the file.
+    /// Adds the line to the session's history; lines `HistoryPolicy` refuses (a leading space, secrets) stay out of the file.
     public func remember(_ line: String) {
         add_history(line)
-        guard let history, !line.hasPrefix(" ") else { return }
+        guard let history, HistoryPolicy.allows(line) else { return }
         history.append(line)
     }
 }

@@ -39,6 +39,8 @@ struct Kops: ParsableCommand {
     @Flag(name: .customLong("no-color"), help: "Never colour output (also: NO_COLOR).")
     var noColor = false
 
+    @OptionGroup var script: ScriptOptions
+
     func validate() throws {
         if let output, OutputMode(rawValue: output) == nil {
             throw ValidationError("invalid --output '\(output)'; expected 'table' or 'json'")
@@ -78,13 +80,16 @@ struct Kops: ParsableCommand {
         let client = KapsoClient(baseURL: connection.baseURL, apiKey: connection.key, transport: transport)
         let session = Session(baseURL: client.baseURL, output: output.flatMap(OutputMode.init(rawValue:)) ?? .table)
         let context = ShellContext(session: session, client: client, registry: .standard)
+        context.environment = environment
         let shell = Shell(
             context: context, renderer: Renderer(mode: session.output, width: terminal.width, color: terminal.color),
             output: stdout)
         Interrupts.install()
 
         let status: ExitStatus
-        if let commands {
+        if let scripted = script.run(shell: shell, stderr: stdout) {
+            status = scripted
+        } else if let commands {
             status = shell.run(line: commands)
         } else if terminal.stdinIsTTY {
             let registry = context.registry

@@ -13,12 +13,16 @@ public protocol Command: SendableMetatype {
     static var maxArguments: Int? { get }
 
     static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult
+
+    /// True when these words (after the command's name) change data, so scripts need `--allow-writes`.
+    static func isWrite(_ words: [String]) -> Bool
 }
 
 extension Command {
     public static var flags: [FlagSpec] { [] }
     public static var maxArguments: Int? { 0 }
     public static var details: String { "" }
+    public static func isWrite(_ words: [String]) -> Bool { false }
 }
 
 /// A `--flag` a command accepts: boolean, or taking a value from a fixed set or free.

@@ -15,6 +15,8 @@ public struct CommandRegistry: Sendable {
             WebhooksCommand.self, DeliveriesCommand.self, LogsCommand.self, ErrorsCommand.self, OverviewCommand.self,
             NextCommand.self, OutputCommand.self, ExitCommand.self,
             ExplainCommand.self, VerifyCommand.self, PayloadCommand.self,
+            SetCommand.self, UnsetCommand.self, SourceCommand.self, AssertCommand.self, CaptureCommand.self,
+            RecordCommand.self,
             MessagesCommand.self, MessageCommand.self, ConversationsCommand.self, ConversationCommand.self,
             TraceCommand.self, ReplyCommand.self,
         ],

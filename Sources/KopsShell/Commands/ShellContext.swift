@@ -8,6 +8,12 @@ public final class ShellContext {
     public let registry: CommandRegistry
     /// True when the user asked to leave (`exit`, `quit`).
     public var exitRequested = false
+    /// The last command's result (redacted), for `assert` and `capture`.
+    public var lastResult: CommandResult?
+    /// The process environment, for `${env:NAME}`.
+    public var environment: [String: String] = [:]
+    /// The shell running in this context, for `source` and `record`; set by `Shell.init`.
+    public internal(set) weak var shell: Shell?
     /// The current time in Unix seconds, for the 24-hour window; tests pin it to the simulator's clock.
     public var now: () -> Int64 = { Int64(Date().timeIntervalSince1970) }
     /// Asks a yes/no question before a write; the default answers yes, as scripts, pipes and `-c` do

@@ -47,6 +47,6 @@ public struct Redactor: Sendable {
             result = result.split(separator: secret.revealed, omittingEmptySubsequences: false)
                 .joined(separator: "<redacted>")
         }
-        return result
+        return Redactor.maskHeaders(result)
     }
 }

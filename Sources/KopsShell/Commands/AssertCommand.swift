@@ -1,0 +1,41 @@
+internal import KapsoClient
+
+/// `assert PATH OP [VALUE]`: checks a value of the last result; fails (status 1) showing the actual value.
+public enum AssertCommand: ScriptCommand {
+    public static let name = "assert"
+    public static let summary = "check a value of the last result (scripts stop when it fails)"
+    public static let usage = "assert PATH (==|!=|<|>|contains) VALUE | assert PATH exists"
+    public static let details = """
+        PATH reads the last result's JSON (see 'output json'): .status, .data[0].id, .data | length.
+        Strings compare by text, numbers by value; 'contains' looks into strings, arrays and object keys.
+        Examples:
+          health 100200300400502
+          assert .status == degraded
+          assert .checks.webhook_verified.passed == false
+          webhooks --scope project
+          assert .data | length > 0
+        """
+    public static let maxArguments: Int? = nil
+
+    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        let words = arguments.positionals
+        guard let opIndex = words.firstIndex(where: { Comparison(rawValue: $0) != nil }), opIndex > 0,
+            let comparison = Comparison(rawValue: words[opIndex])
+        else {
+            throw ShellError.missingArgument(command: name, what: "PATH and operator", usage: usage)
+        }
+        let path = try ResultPath(words[..<opIndex].joined(separator: " "))
+        let expected = words[(opIndex + 1)...].joined(separator: " ")
+        if comparison != .exists && opIndex + 1 >= words.count {
+            throw ShellError.missingArgument(command: name, what: "VALUE after '\(comparison.rawValue)'", usage: usage)
+        }
+        guard let json = context.lastResult?.json else { throw ScriptError.noResult(command: name) }
+        let actual = path.value(in: json)
+        guard comparison.holds(actual, expected) else {
+            throw ScriptError.assertionFailed(
+                path: path.text, op: comparison.rawValue, expected: expected,
+                actual: actual.map { $0.serialized() } ?? "(missing)")
+        }
+        return CommandResult(blocks: [.hint("ok: \(path.text) \(comparison.rawValue) \(expected)")])
+    }
+}

@@ -1,0 +1,33 @@
+internal import KapsoClient
+
+/// `capture PATH as NAME`: stores a value of the last result in a session variable, for `${NAME}`.
+public enum CaptureCommand: ScriptCommand {
+    public static let name = "capture"
+    public static let summary = "store a value of the last result in a variable, for ${NAME}"
+    public static let usage = "capture PATH as NAME"
+    public static let details = """
+        Strings are stored as their text, other values as compact JSON.
+        Examples:
+          webhooks --scope project
+          capture .data[0].id as hook
+          webhooks get ${hook}
+        """
+    public static let maxArguments: Int? = nil
+
+    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        let words = arguments.positionals
+        guard let asIndex = words.lastIndex(of: "as"), asIndex > 0, asIndex == words.count - 2 else {
+            throw ShellError.missingArgument(command: name, what: "PATH as NAME", usage: usage)
+        }
+        let variable = words[asIndex + 1]
+        guard Interpolation.isName(variable) else {
+            throw ShellError.invalidValue(
+                command: name, what: "variable name", value: variable, expected: "letters, digits, '_', '-' or '.'")
+        }
+        let path = try ResultPath(words[..<asIndex].joined(separator: " "))
+        guard let json = context.lastResult?.json else { throw ScriptError.noResult(command: name) }
+        guard let value = path.value(in: json) else { throw ScriptError.missingValue(path: path.text) }
+        context.session.variables[variable] = value.scalarText
+        return CommandResult(blocks: [.hint("\(variable) = \(value.scalarText)")])
+    }
+}

@@ -1,0 +1,38 @@
+/// `set [NAME VALUE]`: sets a session variable for `${NAME}`, or lists them; `set on_error continue` keeps
+/// a script going past failures.
+public enum SetCommand: ScriptCommand {
+    public static let name = "set"
+    public static let summary = "set a variable for ${NAME}, or list them"
+    public static let usage = "set [--default] [NAME VALUE...]"
+    public static let details = """
+        'set on_error continue' makes a script run on after a failing line ('set on_error stop' undoes it).
+        --default sets a variable only if it has no value yet, so 'kops run --var' can override a script's default.
+        Examples:
+          set hook 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70
+          webhooks get ${hook}
+        """
+    public static let maxArguments: Int? = nil
+    public static let flags = [FlagSpec("--default", help: "set only if the variable has no value yet")]
+
+    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        let words = arguments.positionals
+        guard let variable = words.first else {
+            let variables = context.session.variables.sorted { $0.key < $1.key }
+            guard !variables.isEmpty else { return CommandResult(blocks: [.hint("no variables; set one with 'set NAME VALUE'")]) }
+            return CommandResult(blocks: [.fields(variables.map { Field($0.key, $0.value) })])
+        }
+        guard Interpolation.isName(variable) else {
+            throw ShellError.invalidValue(
+                command: name, what: "variable name", value: variable, expected: "letters, digits, '_', '-' or '.'")
+        }
+        guard words.count > 1 else { throw ShellError.missingArgument(command: name, what: "VALUE", usage: usage) }
+        let value = words.dropFirst().joined(separator: " ")
+        if variable == "on_error", !["continue", "stop"].contains(value) {
+            throw ShellError.invalidValue(command: name, what: "value for on_error", value: value, expected: "'continue' or 'stop'")
+        }
+        if !arguments.has("--default") || context.session.variables[variable] == nil {
+            context.session.variables[variable] = value
+        }
+        return CommandResult()
+    }
+}

@@ -1,0 +1,25 @@
+/// `source FILE.kops [--allow-writes]`: runs a script's lines in this session.
+public enum SourceCommand: ScriptCommand {
+    public static let name = "source"
+    public static let summary = "run the commands of a .kops script in this session"
+    public static let usage = "source FILE.kops [--allow-writes]"
+    public static let details = """
+        Stops at the first failing line unless the script says 'set on_error continue'.
+        Commands that change data (webhooks create/update/delete/test, reply) need --allow-writes.
+        Example:
+          source scripts/webhook-not-firing.kops
+        """
+    public static let maxArguments: Int? = 1
+    public static let flags = [FlagSpec("--allow-writes", help: "let the script run commands that change data")]
+
+    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        let path = try arguments.required(0, "script file")
+        guard let shell = context.shell else { return CommandResult() }
+        let script = try ScriptRunner.load(path: path, allowWrites: arguments.has("--allow-writes"))
+        let outcome = script.run(on: shell)
+        if let line = outcome.failedLine {
+            throw ScriptError.sourcedScriptFailed(path: path, line: line, status: outcome.status)
+        }
+        return CommandResult(blocks: [.hint(outcome.summary)])
+    }
+}

@@ -1,0 +1,79 @@
+/// Replaces `${name}` with a session variable and `${env:NAME}` with an environment variable in a raw
+/// line, before lexing, e.g. `use ${support}` → `use 100200300400501`.
+///
+/// Nothing inside `'...'` or after a backslash is replaced. Values are escaped so each stays exactly
+/// what was stored: spaces, quotes and `;` in a value never split or end a word.
+public enum Interpolation {
+    /// The line with every reference replaced; throws `ScriptError` naming the first unset one.
+    public static func expand(
+        _ line: String, variables: [String: String], environment: [String: String]
+    ) throws(ScriptError) -> String {
+        guard line.contains("${") else { return line }
+        let characters = Array(line)
+        var result = ""
+        var index = 0
+        var inDouble = false
+        while index < characters.count {
+            let character = characters[index]
+            switch character {
+            case "\\" where index + 1 < characters.count:
+                result.append(character)
+                result.append(characters[index + 1])
+                index += 2
+            case "'" where !inDouble:
+                let close = characters[(index + 1)...].firstIndex(of: "'") ?? characters.count - 1
+                result += String(characters[index...close])
+                index = close + 1
+            case "\"":
+                inDouble.toggle()
+                result.append(character)
+                index += 1
+            case "$" where index + 1 < characters.count && characters[index + 1] == "{":
+                guard let close = characters[(index + 2)...].firstIndex(of: "}") else {
+                    throw .malformedInterpolation(text: String(characters[index...]))
+                }
+                let name = String(characters[(index + 2)..<close])
+                let value = try lookUp(name, variables: variables, environment: environment)
+                result += escape(value, inDoubleQuotes: inDouble)
+                index = close + 1
+            default:
+                result.append(character)
+                index += 1
+            }
+        }
+        return result
+    }
+
+    private static func lookUp(
+        _ name: String, variables: [String: String], environment: [String: String]
+    ) throws(ScriptError) -> String {
+        if name.hasPrefix("env:") {
+            let variable = String(name.dropFirst(4))
+            guard isName(variable) else { throw .malformedInterpolation(text: "${\(name)}") }
+            guard let value = environment[variable] else { throw .unsetEnvironmentVariable(name: variable) }
+            return value
+        }
+        guard isName(name) else { throw .malformedInterpolation(text: "${\(name)}") }
+        guard let value = variables[name] else { throw .unsetVariable(name: name) }
+        return value
+    }
+
+    /// Letters, digits, `_`, `-` and `.`, not empty.
+    static func isName(_ text: String) -> Bool {
+        !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || "_-.".contains($0) }
+    }
+
+    private static func escape(_ value: String, inDoubleQuotes: Bool) -> String {
+        if inDoubleQuotes {
+            return value.reduce(into: "") { result, character in
+                if "\"\\$".contains(character) { result.append("\\") }
+                result.append(character)
+            }
+        }
+        guard !value.isEmpty else { return "''" }
+        return value.reduce(into: "") { result, character in
+            if character.isWhitespace || "'\"\\;#$".contains(character) { result.append("\\") }
+            result.append(character)
+        }
+    }
+}

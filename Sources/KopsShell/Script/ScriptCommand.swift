@@ -1,0 +1,3 @@
+/// A command about the script itself (`set`, `assert`, `capture`, `source`, `record`): it leaves the last
+/// result in place, so `assert` and `capture` keep reading the command before them.
+public protocol ScriptCommand: Command {}

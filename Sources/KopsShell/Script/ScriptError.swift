@@ -1,0 +1,71 @@
+/// Failures of scripts and their commands: variables, assertions, the write policy, recording.
+public enum ScriptError: KopsError, Equatable {
+    /// `${name}` names no session variable.
+    case unsetVariable(name: String)
+    /// `${env:NAME}` names an environment variable that is not set.
+    case unsetEnvironmentVariable(name: String)
+    /// `${` without a closing `}` or with an empty name.
+    case malformedInterpolation(text: String)
+    /// A command that changes data, run from a script without `--allow-writes`.
+    case writeRefused(command: String)
+    /// A script file that does not exist or cannot be read.
+    case scriptNotFound(path: String, reason: String)
+    /// A line after a `#! error` marker that succeeded.
+    case expectedFailure(line: String)
+    /// A sourced script stopped at a failing line; `status` is that line's.
+    case sourcedScriptFailed(path: String, line: Int, status: ExitStatus)
+    /// `assert` found a value that does not satisfy the comparison; `actual` is shown as JSON.
+    case assertionFailed(path: String, op: String, expected: String, actual: String)
+    /// `assert` or `capture` before any command produced a structured result.
+    case noResult(command: String)
+    /// A path such as `.data[0].id` that does not parse.
+    case malformedPath(path: String, reason: String)
+    /// `capture` of a path that the last result does not have.
+    case missingValue(path: String)
+    /// `record` while recording, or `record stop` while not.
+    case recording(String)
+    /// A transcript could not be written.
+    case unwritableTranscript(path: String, reason: String)
+
+    public var message: String {
+        switch self {
+        case .unsetVariable(let name):
+            "unset variable '\(name)'; set it with 'set \(name) VALUE' or 'kops run --var \(name)=VALUE'"
+        case .unsetEnvironmentVariable(let name):
+            "environment variable \(name) is not set; export \(name)=... before running kops"
+        case .malformedInterpolation(let text):
+            "malformed interpolation '\(text)'; write ${name} or ${env:NAME}, or quote it with '...'"
+        case .writeRefused(let command):
+            "'\(command)' changes data and scripts are read-only; run with --allow-writes to let it"
+        case .scriptNotFound(let path, let reason):
+            "cannot read script '\(path)': \(reason); check the path"
+        case .expectedFailure(let line):
+            "expected '\(line)' to fail (#! error) but it succeeded; fix the command or remove the marker"
+        case .sourcedScriptFailed(let path, let line, _):
+            "source: \(path) stopped at line \(line); fix that line or 'set on_error continue'"
+        case .assertionFailed(let path, let op, let expected, let actual):
+            "assert \(path) \(op)\(expected.isEmpty ? "" : " " + expected) failed: actual \(actual)"
+        case .noResult(let command):
+            "\(command): no result to check yet; run a command that returns data first"
+        case .malformedPath(let path, let reason):
+            "malformed path '\(path)': \(reason); write it like .data[0].id or .data | length"
+        case .missingValue(let path):
+            "capture: the last result has no value at \(path); check the path with 'output json'"
+        case .recording(let text):
+            text
+        case .unwritableTranscript(let path, let reason):
+            "cannot write transcript '\(path)': \(reason); check the folder exists and is writable"
+        }
+    }
+
+    public var exitStatus: ExitStatus {
+        switch self {
+        case .unsetVariable, .unsetEnvironmentVariable, .malformedInterpolation, .malformedPath: .usage
+        case .scriptNotFound: .noInput
+        case .sourcedScriptFailed(_, _, let status): status
+        case .writeRefused, .expectedFailure, .assertionFailed, .noResult, .missingValue, .recording,
+            .unwritableTranscript:
+            .failure
+        }
+    }
+}

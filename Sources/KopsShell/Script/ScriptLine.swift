@@ -1,0 +1,72 @@
+/// One logical line of a `.kops` script, e.g. `webhooks \` + `  --scope project` → `webhooks --scope project`
+/// at line 1.
+///
+/// Comment lines and blank lines are dropped; `#! error` lines become markers saying the next command
+/// must fail.
+public struct ScriptLine: Sendable, Equatable {
+    /// What a line holds.
+    public enum Kind: Sendable, Equatable {
+        /// A command line, continuations joined.
+        case command(String)
+        /// `#! error`: the next command must fail.
+        case expectFailure
+    }
+
+    public var kind: Kind
+    /// The 1-based number of the line where it starts.
+    public var number: Int
+
+    public init(_ kind: Kind, number: Int) {
+        self.kind = kind
+        self.number = number
+    }
+
+    /// The marker that says the next command must fail.
+    public static let errorMarker = "#! error"
+
+    /// Splits a script's text into logical lines; a line ending in an unescaped `\` continues on the next.
+    public static func parse(_ source: String) -> [ScriptLine] {
+        var result: [ScriptLine] = []
+        var pending: (text: String, number: Int)?
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        for (offset, raw) in lines.enumerated() {
+            var text = String(raw.hasSuffix("\r") ? raw.dropLast() : raw)
+            let number = offset + 1
+            if pending == nil {
+                let trimmed = text.trimmingWhitespace
+                if trimmed == errorMarker {
+                    result.append(ScriptLine(.expectFailure, number: number))
+                    continue
+                }
+                if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            }
+            let continues = endsWithContinuation(text)
+            if continues { text.removeLast() }
+            if let started = pending {
+                pending = (started.text + " " + text.trimmingWhitespace, started.number)
+            } else {
+                pending = (text.trimmingWhitespace, number)
+            }
+            if !continues, let done = pending {
+                result.append(ScriptLine(.command(done.text), number: done.number))
+                pending = nil
+            }
+        }
+        if let done = pending, !done.text.isEmpty {
+            result.append(ScriptLine(.command(done.text), number: done.number))
+        }
+        return result
+    }
+
+    /// True when the line ends in an odd number of backslashes (an even number are escaped backslashes).
+    private static func endsWithContinuation(_ text: String) -> Bool {
+        text.reversed().prefix(while: { $0 == "\\" }).count % 2 == 1
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces and tabs.
+    var trimmingWhitespace: String {
+        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+}

@@ -1,0 +1,34 @@
+/// What scripts may do unattended: commands that change data need `--allow-writes`.
+public enum ScriptPolicy {
+    /// Commands that write, by name and (for groups) first positional word: `webhooks create`, `reply`.
+    ///
+    /// Holds even for commands that do not declare `isWrite` themselves.
+    static let writes: [String: Set<String>?] = [
+        "webhooks": ["create", "update", "delete", "test"],
+        "webhook": ["create", "update", "delete", "test"],
+        "reply": nil,
+        "send": nil,
+    ]
+
+    /// True when the command given as words changes data: by the table above or the command's own `isWrite`.
+    public static func isWrite(_ words: [String], registry: CommandRegistry) -> Bool {
+        guard let name = words.first else { return false }
+        let command = try? registry.command(named: name)
+        let canonical = command?.name ?? name
+        let positionals = words.dropFirst().filter { !$0.hasPrefix("--") }
+        if let entry = writes[canonical] {
+            guard let subcommands = entry else { return true }
+            if let first = positionals.first, subcommands.contains(first) { return true }
+        }
+        return command?.isWrite(Array(words.dropFirst())) ?? false
+    }
+
+    /// The words naming the write for an error, e.g. `webhooks delete`.
+    static func label(_ words: [String]) -> String {
+        guard let name = words.first else { return "" }
+        if case .some(.some) = writes[name], let subcommand = words.dropFirst().first(where: { !$0.hasPrefix("--") }) {
+            return name + " " + subcommand
+        }
+        return name
+    }
+}

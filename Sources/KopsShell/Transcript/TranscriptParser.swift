@@ -1,0 +1,68 @@
+/// Reads a recorded transcript back: its header and the command line that opens each ```` ```kops ```` block.
+///
+/// ````
+/// - profile: default
+/// ```kops
+/// kops(default:…0501)> health
+/// 100200300400501: healthy …
+/// ```
+/// ````
+/// → header profile `default`, commands `["health"]`.
+public struct TranscriptParser: Sendable {
+    public var header: TranscriptHeader
+    /// One ```` ```kops ```` block.
+    public struct Entry: Sendable, Equatable {
+        /// The 1-based line number of the command line in the file.
+        public var line: Int
+        public var command: String
+        /// The block as written, fences included, with the blank line after it.
+        public var block: String
+    }
+
+    /// The blocks in order.
+    public var commands: [Entry]
+
+    public init(_ text: String) {
+        var fields: [String: String] = [:]
+        var commands: [Entry] = []
+        var inBlock = false
+        var block = ""
+        var expectCommand = false
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if !inBlock {
+                if line == TranscriptRecorder.fence + TranscriptRecorder.info {
+                    inBlock = true
+                    expectCommand = true
+                    block = line + "\n"
+                } else if line.hasPrefix("- "), let colon = line.firstIndex(of: ":") {
+                    let key = line[line.index(line.startIndex, offsetBy: 2)..<colon]
+                    fields[String(key)] = String(line[line.index(after: colon)...]).trimmingWhitespace
+                }
+                continue
+            }
+            block += line + "\n"
+            if line == TranscriptRecorder.fence {
+                inBlock = false
+                if !commands.isEmpty, commands[commands.count - 1].block.isEmpty { commands[commands.count - 1].block = block + "\n" }
+            } else if expectCommand {
+                expectCommand = false
+                if let command = TranscriptParser.command(in: String(line)) {
+                    commands.append(Entry(line: offset + 1, command: command, block: ""))
+                }
+            }
+        }
+        header = TranscriptHeader(
+            version: fields["kops"] ?? KopsVersion.current, time: fields["recorded"] ?? "", profile: fields["profile"] ?? "default",
+            host: fields["api"] ?? "", phoneNumberID: fields["phone number id"].flatMap { $0 == "none" ? nil : $0 },
+            keepPII: fields["personal data"] == "kept")
+        self.commands = commands
+    }
+
+    /// `kops(default:…0501)> health` → `health`; nil for a line that is not a prompt.
+    static func command(in line: String) -> String? {
+        guard line.hasPrefix("kops("), let close = line.firstIndex(of: ")"),
+            line[close...].hasPrefix(")> ")
+        else { return nil }
+        return String(line[line.index(close, offsetBy: 3)...])
+    }
+}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import KapsoClient
+import KopsShell
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `kops run FILE.kops [--var k=v]... [--allow-writes] [--record OUT.md]` and `kops check FILE.md [--update]`.
+struct ScriptOptions: ParsableArguments {
+    @Argument(help: "'run FILE.kops' replays a script; 'check FILE.md' replays a transcript and diffs its output.")
+    var words: [String] = []
+
+    @Option(name: .customLong("var"), help: "Set a script variable, NAME=VALUE (repeatable).")
+    var variables: [String] = []
+
+    @Flag(name: .customLong("allow-writes"), help: "Let a script run commands that change data.")
+    var allowWrites = false
+
+    @Option(name: .customLong("record"), help: "Record the script's session as a Markdown transcript.")
+    var record: String?
+
+    @Flag(help: "With check: rewrite the transcript with the new output.")
+    var update = false
+
+    func validate() throws {
+        guard let verb = words.first else {
+            if !variables.isEmpty || allowWrites || record != nil || update {
+                throw ValidationError("--var, --allow-writes, --record and --update go with 'kops run' or 'kops check'")
+            }
+            return
+        }
+        guard ["run", "check"].contains(verb) else {
+            throw ValidationError("unknown subcommand '\(verb)'; use 'kops run FILE.kops' or 'kops check FILE.md'")
+        }
+        guard words.count == 2 else {
+            throw ValidationError("usage: kops \(verb) \(verb == "run" ? "FILE.kops" : "FILE.md")")
+        }
+        for variable in variables where !variable.contains("=") {
+            throw ValidationError("invalid --var '\(variable)'; expected NAME=VALUE")
+        }
+    }
+
+    /// Runs `run` or `check` on the shell and returns the exit status; nil when neither was asked for.
+    func run(shell: Shell, stderr: any OutputSink) -> ExitStatus? {
+        guard let verb = words.first, words.count == 2 else { return nil }
+        let path = words[1]
+        return verb == "run" ? runScript(path, shell: shell, stderr: stderr) : check(path, shell: shell, stderr: stderr)
+    }
+
+    private func runScript(_ path: String, shell: Shell, stderr: any OutputSink) -> ExitStatus {
+        for variable in variables {
+            let parts = variable.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            shell.context.session.variables[String(parts[0])] = String(parts[1])
+        }
+        do {
+            let script = try ScriptRunner.load(path: path, allowWrites: allowWrites)
+            if let record {
+                let header = TranscriptHeader(session: shell.context.session, host: shell.context.client.host)
+                let recorder = try TranscriptRecorder(header: header, destination: .file(record))
+                recorder.results = { [weak context = shell.context] in context?.lastResult?.json }
+                shell.recorder = recorder
+            }
+            let outcome = script.run(on: shell)
+            stderr.write(outcome.summary + "\n", to: .err)
+            return outcome.status
+        } catch {
+            return shell.report(error)
+        }
+    }
+
+    private func check(_ path: String, shell: Shell, stderr: any OutputSink) -> ExitStatus {
+        guard let data = FileManager.default.contents(atPath: path), let expected = String(data: data, encoding: .utf8) else {
+            return shell.report(ScriptError.scriptNotFound(path: path, reason: "no such file or not UTF-8 text"))
+        }
+        // The replay's own output goes into the new recording, not to the terminal.
+        let replayShell = Shell(context: shell.context, renderer: shell.renderer, output: BufferOutput())
+        do {
+            let outcome = try TranscriptChecker(expected: expected).replay(on: replayShell, allowWrites: allowWrites)
+            guard !outcome.diff.isEmpty else {
+                stderr.write("\(path): \(outcome.commands) commands, output unchanged\n", to: .err)
+                return .ok
+            }
+            stderr.write(outcome.diff.joined(separator: "\n") + "\n", to: .out)
+            if update {
+                guard FileManager.default.createFile(atPath: path, contents: Data(outcome.actual.utf8)) else {
+                    return shell.report(ScriptError.unwritableTranscript(path: path, reason: "it cannot be written"))
+                }
+                stderr.write("\(path): output changed; rewrote it\n", to: .err)
+                return .ok
+            }
+            stderr.write("\(path): output changed; review the diff, then 'kops check \(path) --update'\n", to: .err)
+            return .failure
+        } catch {
+            return shell.report(error)
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import KopsTestSupport
+import Testing
+
+/// `kops run` and `kops check` as a user runs them, against the built `kapso-sim`.
+@Suite struct KopsRunTests {
+    /// Writes `files` into a fresh folder, runs kops there with `arguments` (paths relative to it).
+    private func kops(_ arguments: [String], files: [String: String] = [:], environment: [String: String] = [:])
+        async throws -> (result: ProcessResult, files: [String: String])
+    {
+        try await offPool {
+            let simulator = try SimulatorProcess()
+            defer { simulator.stop() }
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-run-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+            let absolute = arguments.map { files[$0] != nil || $0.hasSuffix(".md") ? folder.appendingPathComponent($0).path : $0 }
+            var env = ["KAPSO_API_BASE_URL": simulator.baseURL, "KAPSO_API_KEY": simulator.apiKey]
+            env.merge(environment) { _, new in new }
+            var result = try ProcessRunner.run("kops", absolute, environment: env)
+            var after: [String: String] = [:]
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
+                after[name] = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            }
+            // Paths in messages are the folder's; show them relative.
+            let strip = { (text: String) in text.replacingOccurrences(of: folder.path + "/", with: "") }
+            (result.stdout, result.stderr) = (strip(result.stdout), strip(result.stderr))
+            return (result, after)
+        }
+    }
+
+    @Test func runsAScriptWithVariablesAndSummarises() async throws {
+        let script = "# check a number\nuse ${number}\nhealth\nassert .status == ${want}\n"
+        let (result, _) = try await kops(
+            ["run", "t.kops", "--var", "number=100200300400501", "--var", "want=healthy"], files: ["t.kops": script])
+        #expect(result.stdout.hasPrefix("using 100200300400501 (+1 415-555-0100, Support Line)\n100200300400501: healthy"))
+        #expect(result.stderr == "ok: .status == healthy\n3 commands, 0 failed\n")
+        #expect(result.status == 0)
+    }
+
+    @Test func stopsAtTheFailingLineWithItsLocationAndStatus() async throws {
+        let script = "numbers\n\nuse \\\n  ${env:KOPS_E2E_UNSET}\nstate\n"
+        let (result, _) = try await kops(["run", "t.kops"], files: ["t.kops": script])
+        #expect(result.stderr.hasSuffix(
+            "t.kops:3: error: environment variable KOPS_E2E_UNSET is not set; export KOPS_E2E_UNSET=... before running kops\n2 commands, 1 failed\n"))
+        #expect(!result.stdout.contains("api:"))
+        #expect(result.status == 64)
+    }
+
+    @Test func refusesWritesWithoutAllowWrites() async throws {
+        let script = "webhooks delete 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70 --yes\n"
+        let (result, _) = try await kops(["run", "t.kops"], files: ["t.kops": script])
+        #expect(result.stderr == """
+            t.kops:1: error: 'webhooks delete' changes data and scripts are read-only; run with --allow-writes to let it
+            1 command, 1 failed
+
+            """)
+        #expect(result.status == 1)
+    }
+
+    @Test func aMissingScriptIs66() async throws {
+        let (result, _) = try await kops(["run", "/nonexistent/none.kops"])
+        #expect(result.stderr == "error: cannot read script '/nonexistent/none.kops': no such file; check the path\n")
+        #expect(result.status == 66)
+    }
+
+    @Test func recordsThenChecksATranscript() async throws {
+        let script = "use 100200300400502\nhealth\n#! error\nexplain 424242\n"
+        let (recorded, files) = try await kops(["run", "t.kops", "--record", "out.md"], files: ["t.kops": script])
+        #expect(recorded.status == 0)
+        let transcript = try #require(files["out.md"])
+        #expect(transcript.hasPrefix("# kops transcript\n\n- kops: "))
+        #expect(transcript.contains("```kops\nkops(default)> use 100200300400502\nusing 100200300400502 (+1 415 ••• 0101, Sales Line)\n```"))
+        #expect(transcript.contains("kops(default:…0502)> explain 424242\nerror: unknown error code '424242'"))
+
+        let (same, _) = try await kops(["check", "out.md"], files: ["out.md": transcript])
+        #expect(same.stderr == "out.md: 3 commands, output unchanged\n")
+        #expect(same.status == 0)
+
+        let edited = transcript.replacingOccurrences(of: "Sales Line", with: "Sales Lime")
+        let (changed, _) = try await kops(["check", "out.md"], files: ["out.md": edited])
+        #expect(changed.stdout.contains("\n-using 100200300400502 (+1 415 ••• 0101, Sales Lime)\n"))
+        #expect(changed.stdout.contains("\n+using 100200300400502 (+1 415 ••• 0101, Sales Line)\n"))
+        #expect(changed.stderr == "out.md: output changed; review the diff, then 'kops check out.md --update'\n")
+        #expect(changed.status == 1)
+
+        let (updated, after) = try await kops(["check", "out.md", "--update"], files: ["out.md": edited])
+        #expect(updated.status == 0)
+        #expect(after["out.md"] == transcript)
+    }
+
+    @Test func withoutASubcommandKopsStillRunsCommands() async throws {
+        let (result, _) = try await kops(["-c", "explain 131047"])
+        #expect(result.stdout.contains("131047"))
+        #expect(result.status == 0)
+    }
+}

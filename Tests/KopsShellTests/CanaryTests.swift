@@ -1,0 +1,68 @@
+import Foundation
+import KapsoClient
+import KopsShell
+import KopsTestSupport
+import Testing
+
+/// A session with recognisable fake secrets: none of them reaches the terminal, a transcript or history.
+@Suite struct CanaryTests {
+    static let apiKey = "kops_canary_APIKEY_7f3a9c"
+    static let webhookSecret = "whsec_canary_SECRET_42b"
+    /// The demo seed's secret of webhook 0a1b2c3d-…, learned from the API's answer.
+    static let seededSecret = "whsec_demo_123"
+
+    struct Evidence: Sendable {
+        var terminal: String
+        var transcript: String
+        var history: String
+    }
+
+    private func session(_ lines: [String]) async throws -> Evidence {
+        try await offPool {
+            let fixture = try SimulatorFixture(apiKey: CanaryTests.apiKey)
+            let (shell, output) = try fixture.shell()
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-canary-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let transcript = folder.appendingPathComponent("t.md").path
+            let history = folder.appendingPathComponent("history").path
+            var kept: [String] = []
+            for line in ["record \(transcript)"] + lines + ["record stop"] {
+                if HistoryPolicy.allows(line) { kept.append(line) }
+                shell.run(line: line)
+            }
+            try Data(kept.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: history))
+            return Evidence(
+                terminal: output.combined, transcript: try String(contentsOfFile: transcript, encoding: .utf8),
+                history: try String(contentsOfFile: history, encoding: .utf8))
+        }
+    }
+
+    @Test func secretsAppearNowhereAndMaskedFormsDo() async throws {
+        let signature = WebhookSignature.hmacSHA256Hex(key: Array(CanaryTests.webhookSecret.utf8), message: Array("{}".utf8))
+        let evidence = try await session([
+            "verify --secret \(CanaryTests.webhookSecret) --signature \(signature) --body '{}'",
+            "verify --secret=\(CanaryTests.webhookSecret) --signature \(signature) --body '{}' --meta",
+            "webhooks get 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+            "output json",
+            "webhooks get 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+            "set api_key \(CanaryTests.apiKey)",
+            "set",
+            "explain \(CanaryTests.webhookSecret)",
+            "payload sample whatsapp.message.received",
+        ])
+        for (name, text) in [("terminal", evidence.terminal), ("transcript", evidence.transcript), ("history", evidence.history)] {
+            for canary in [CanaryTests.apiKey, CanaryTests.webhookSecret, CanaryTests.seededSecret] {
+                #expect(!Data(text.utf8).contains(Data(canary.utf8)), "\(canary) leaked into the \(name)")
+            }
+        }
+        #expect(evidence.transcript.contains("verify --secret <redacted> --signature"))
+        #expect(evidence.transcript.contains("--secret=<redacted>"))
+        #expect(evidence.transcript.contains("set api_key <redacted>"))
+        #expect(evidence.transcript.contains("\"secret_key\": \"whsec_…23\""))
+        #expect(evidence.transcript.contains("\"X-Webhook-Signature\": \"<redacted>\""))
+        #expect(evidence.terminal.contains("secret:    whsec_…23"))
+        #expect(evidence.history.contains("webhooks get 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"))
+        #expect(!evidence.history.contains("verify"))
+    }
+}

@@ -1,0 +1,92 @@
+import KapsoClient
+import KopsHTTP
+import KopsShell
+import Testing
+
+@Suite struct RedactionTests {
+    @Test(arguments: [
+        ("> Authorization: Bearer EAAGm0PX4ZCps", "> Authorization: <redacted>"),
+        ("x-api-key: sk_live_abcdef\nnext", "x-api-key: <redacted>\nnext"),
+        ("{\"X-API-Key\": \"sk_live_abc\", \"a\": 1}", "{\"X-API-Key\": \"<redacted>\", \"a\": 1}"),
+        ("malformed signature: too short", "malformed signature: too short"),
+    ])
+    func masksCredentialHeaders(_ text: String, _ expected: String) {
+        #expect(Redactor().redact(text) == expected)
+    }
+
+    @Test func signatureHeadersAreMaskedOnlyWhenAsked() {
+        let text = "X-Webhook-Signature: 65f2d6d6\nX-Hub-Signature-256: sha256=ab12"
+        #expect(Redactor().redact(text) == text)
+        #expect(Redactor.maskHeaders(text, signatures: true) == "X-Webhook-Signature: <redacted>\nX-Hub-Signature-256: <redacted>")
+    }
+
+    @Test(arguments: [
+        ("verify --secret whsec_abc123 --signature ff --body x", "verify --secret <redacted> --signature ff --body x"),
+        ("webhooks update 1 --secret-key=whsec_abc123", "webhooks update 1 --secret-key=<redacted>"),
+        ("set api_key sk_live_1234567", "set api_key <redacted>"),
+        ("set hook 3d4e", "set hook 3d4e"),
+    ])
+    func masksSecretArgumentsInCommandLines(_ line: String, _ expected: String) {
+        #expect(Redactor().redact(commandLine: line) == expected)
+    }
+
+    @Test func learnsSecretsFromArgumentsAndResponses() {
+        var redactor = Redactor()
+        redactor.learn(arguments: ["verify", "--secret", "whsec_learned_1"])
+        redactor.learn(from: ["data": [["id": "1", "secret_key": "whsec_from_api_99"]]])
+        redactor.learn(from: ["secret_key": "whsec_…99"])
+        #expect(redactor.redact("a whsec_learned_1 b whsec_from_api_99") == "a <redacted> b <redacted>")
+        #expect(redactor.knownSecrets.count == 2)
+    }
+
+    @Test(arguments: [
+        ("webhooks get 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70", true),
+        ("use 100200300400501", true),
+        ("trace wamid.HBgLMTQxNTU1NTAxNDIVAgARGBI5QjhGMEE1", true),
+        ("verify --signature 65f2d6d6dd4b6ba40c3b82ea66d425dd95e3669c22ac41449593a7566142f9e4 --body x", true),
+        ("verify --secret whsec_abc --body x", false),
+        ("webhooks update 1 --secret-key=abc", false),
+        ("set api_key abc", false),
+        ("set API_KEY abc", false),
+        ("echo sk_live_51Habcdefgh", false),
+        ("echo Kx9fQ2mZp7LwR4tV8yB3nC6", false),
+        (" health", false),
+    ])
+    func historyPolicy(_ line: String, _ allowed: Bool) {
+        #expect(HistoryPolicy.allows(line) == allowed)
+    }
+}
+
+@Suite struct PIIMaskerTests {
+    @Test(arguments: [
+        ("+1 415-555-0142", "+1 415 ••• 0142"), ("+14155550142", "+1 415 ••• 0142"),
+        ("+44 20 7946 0958", "+44 20 ••• 0958"), ("id 100200300400501", "id 100200300400501"),
+        ("at 2026-11-21T12:00:00Z", "at 2026-11-21T12:00:00Z"), ("a+1 b", "a+1 b"),
+        ("  100200300400501  +1 415-555-0100  Support", "  100200300400501  +1 415 ••• 0100  Support"),
+    ])
+    func masksDisplayNumbers(_ text: String, _ expected: String) {
+        #expect(PIIMasker().mask(text) == expected)
+    }
+
+    @Test func learnedNamesBodiesAndBareNumbersGetStableAliases() {
+        let masker = PIIMasker()
+        masker.learn(from: [
+            "data": [
+                ["from": "14155550142", "contact_name": "Ana Souza", "text": ["body": "where is my order?"]],
+                ["from": "14155550199", "profile": ["name": "Bo Li"], "text": ["body": "hello"]],
+            ]
+        ])
+        #expect(masker.mask("Ana Souza (14155550142): where is my order?") == "<contact 1> (+1 415 ••• 0142): <message 1>")
+        #expect(masker.mask("Bo Li said hello; Ana Souza") == "<contact 2> said <message 2>; <contact 1>")
+    }
+}
+
+@Suite struct LineDiffTests {
+    @Test func equalTextsHaveNoDiff() {
+        #expect(LineDiff.lines(expected: "a\nb", actual: "a\nb").isEmpty)
+    }
+
+    @Test func showsChangedLinesWithTheirLineNumber() {
+        #expect(LineDiff.lines(expected: "a\nb\nc\nd", actual: "a\nB\nc\nd\ne") == ["@@ line 2", "+B", "-b", "@@ line 5", "+e"])
+    }
+}

@@ -1,0 +1,61 @@
+import KopsShell
+import Testing
+
+@Suite struct ScriptLineTests {
+    @Test func dropsCommentsAndBlankLinesKeepingLineNumbers() {
+        let lines = ScriptLine.parse("# intro\n\nnumbers\n  # indented comment\nhealth # trailing\n")
+        #expect(lines == [ScriptLine(.command("numbers"), number: 3), ScriptLine(.command("health # trailing"), number: 5)])
+    }
+
+    @Test func joinsBackslashContinuationsAtTheFirstLine() {
+        let lines = ScriptLine.parse("webhooks \\\n  --scope project \\\n  --kind kapso\nstate")
+        #expect(lines == [
+            ScriptLine(.command("webhooks --scope project --kind kapso"), number: 1), ScriptLine(.command("state"), number: 4),
+        ])
+    }
+
+    @Test func anEscapedBackslashAtTheEndDoesNotContinue() {
+        #expect(ScriptLine.parse("set path a\\\\\nstate").count == 2)
+    }
+
+    @Test func errorMarkerBecomesItsOwnLine() {
+        let lines = ScriptLine.parse("#! error\nhelp nope\r\n")
+        #expect(lines == [ScriptLine(.expectFailure, number: 1), ScriptLine(.command("help nope"), number: 2)])
+    }
+}
+
+@Suite struct InterpolationTests {
+    let variables = ["hook": "3d4e", "text": "hi there; \"you\"", "empty": ""]
+    let environment = ["KOPS_NUMBER": "100200300400501"]
+
+    private func expand(_ line: String) throws -> String {
+        try Interpolation.expand(line, variables: variables, environment: environment)
+    }
+
+    @Test(arguments: [
+        ("webhooks get ${hook}", "webhooks get 3d4e"),
+        ("use ${env:KOPS_NUMBER}", "use 100200300400501"),
+        ("say '${hook}'", "say '${hook}'"),
+        ("say \"${hook}!\"", "say \"3d4e!\""),
+        ("say \\${hook}", "say \\${hook}"),
+        ("no refs at all", "no refs at all"),
+    ])
+    func expands(_ line: String, _ expected: String) throws {
+        #expect(try expand(line) == expected)
+    }
+
+    @Test func valuesStayOneWordThroughTheLexer() throws {
+        let words = try Lexer.commands(in: try expand("reply ${text} x${empty}y ${empty}"))
+        #expect(words.first?.map(\.text) == ["reply", "hi there; \"you\"", "xy", ""])
+        let quoted = try Lexer.commands(in: try expand("reply \"${text}\""))
+        #expect(quoted.first?.map(\.text) == ["reply", "hi there; \"you\""])
+    }
+
+    @Test func unsetReferencesNameTheVariable() {
+        #expect(throws: ScriptError.unsetVariable(name: "nope")) { try expand("use ${nope}") }
+        #expect(throws: ScriptError.unsetEnvironmentVariable(name: "KOPS_MISSING")) { try expand("use ${env:KOPS_MISSING}") }
+        #expect(throws: ScriptError.malformedInterpolation(text: "${hook")) { try expand("use ${hook") }
+        #expect(ScriptError.unsetEnvironmentVariable(name: "X").message
+            == "environment variable X is not set; export X=... before running kops")
+    }
+}

@@ -1,0 +1,101 @@
+import KopsShell
+import KopsTestSupport
+import Testing
+
+/// Scripts against the demo seed: each failure kind stops at its line with its message and status.
+@Suite struct ScriptRunnerTests {
+    struct Run: Sendable {
+        var outcome: ScriptOutcome
+        var err: String
+        var out: String
+    }
+
+    private func run(_ source: String, allowWrites: Bool = false, environment: [String: String] = [:]) async throws -> Run {
+        try await withSimulator { fixture in
+            let (shell, output) = try fixture.shell()
+            shell.context.environment = environment
+            let outcome = ScriptRunner(path: "t.kops", source: source, allowWrites: allowWrites).run(on: shell)
+            return Run(outcome: outcome, err: output.err, out: output.out)
+        }
+    }
+
+    @Test(arguments: [
+        (
+            "numbers\nfrobnicate", 2, KopsShell.ExitStatus.usage,
+            "t.kops:2: error: unknown command 'frobnicate'; type 'help' for the list"
+        ),
+        (
+            "health 100200300400502\n\n# the number is degraded\nassert .status == healthy", 4, .failure,
+            "t.kops:4: error: assert .status == healthy failed: actual \"degraded\""
+        ),
+        (
+            "state\nwebhooks delete 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70", 2, .failure,
+            "t.kops:2: error: 'webhooks delete' changes data and scripts are read-only; run with --allow-writes to let it"
+        ),
+        (
+            "use ${env:KOPS_TEST_UNSET}", 1, .usage,
+            "t.kops:1: error: environment variable KOPS_TEST_UNSET is not set; export KOPS_TEST_UNSET=... before running kops"
+        ),
+        (
+            "webhooks get \\\n  ${hook}", 1, .usage,
+            "t.kops:1: error: unset variable 'hook'; set it with 'set hook VALUE' or 'kops run --var hook=VALUE'"
+        ),
+        (
+            "#! error\nstate", 2, .failure,
+            "t.kops:2: error: expected 'state' to fail (#! error) but it succeeded; fix the command or remove the marker"
+        ),
+    ])
+    func stopsAtTheFailingLine(_ source: String, _ line: Int, _ status: KopsShell.ExitStatus, _ message: String) async throws {
+        let run = try await run(source + "\nhelp state\n")
+        #expect(run.err.split(separator: "\n").last.map(String.init) == message)
+        #expect(run.outcome.failedLine == line)
+        #expect(run.outcome.status == status)
+        #expect(run.outcome.failed == 1)
+        #expect(!run.out.contains("usage: state"), "the line after the failure ran")
+    }
+
+    @Test func aFailedRequestStopsWithTheAPIsMessage() async throws {
+        let run = try await run("webhooks get 00000000-0000-4000-8000-000000000000\nstate")
+        #expect(run.err.hasPrefix("t.kops:1: error: "))
+        #expect(run.outcome.failedLine == 1)
+        #expect(run.outcome.status == .failure)
+        #expect(run.outcome.commands == 1)
+    }
+
+    @Test func onErrorContinueRunsOnAndCountsFailures() async throws {
+        let run = try await run("set on_error continue\nfrobnicate\n#! error\nhelp nope\nassert .a == 1\nstate")
+        #expect(run.outcome.summary == "5 commands, 2 failed")
+        #expect(run.outcome.failedLine == 2)
+        #expect(run.outcome.status == .usage)
+        #expect(run.out.contains("api:"))
+    }
+
+    @Test func capturesAndInterpolatesValues() async throws {
+        let run = try await run(
+            """
+            webhooks --scope project --per-page 2
+            assert .data | length == 2
+            capture .data[1].id as hook
+            webhooks get ${hook}
+            assert .id == ${hook}
+            assert .secret_key contains …
+            set who "Sales Line"
+            use 100200300400502
+            assert .name == ${who}
+            """)
+        #expect(run.outcome.failedLine == nil, "\(run.err)")
+        #expect(run.outcome.commands == 9)
+    }
+
+    @Test func writesRunWithAllowWrites() async throws {
+        let run = try await run("#! error\nwebhooks get 00000000-0000-4000-8000-000000000000", allowWrites: true)
+        #expect(run.outcome.failedLine == nil)
+    }
+
+    @Test func aMissingScriptIsStatus66() {
+        #expect(throws: ScriptError.scriptNotFound(path: "/nonexistent/x.kops", reason: "no such file")) {
+            try ScriptRunner.load(path: "/nonexistent/x.kops")
+        }
+        #expect(ScriptError.scriptNotFound(path: "x", reason: "r").exitStatus == .noInput)
+    }
+}
