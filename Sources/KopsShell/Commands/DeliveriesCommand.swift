@@ -30,7 +30,9 @@ public enum DeliveriesCommand: Command {
         FlagSpec("--follow", help: "poll for new deliveries until Ctrl-C"),
         FlagSpec("--interval", value: "S", help: "seconds between --follow polls (default 2)"),
         FlagSpec("--max-polls", value: "N", help: "stop --follow after N polls"),
-        FlagSpec("--output", choices: ["table", "json"], help: "print this command as a table or JSON (NDJSON with --all, --follow)"),
+        FlagSpec(
+            "--output", choices: ["table", "json"],
+            help: "print this command as a table or JSON (NDJSON with --all, --follow)"),
     ]
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
@@ -71,7 +73,9 @@ public enum DeliveriesCommand: Command {
     }
 
     /// One page as a table, remembered for `next`.
-    static func list(filters: [(String, String)], limit: Int, after: String?, in context: ShellContext) throws
+    static func list(
+        filters: [(String, String)], limit: Int, after: String?, in context: ShellContext
+    ) throws
         -> CommandResult
     {
         let query = filters + [("limit", String(limit))] + (after.map { [("after", $0)] } ?? [])
@@ -83,11 +87,11 @@ public enum DeliveriesCommand: Command {
         return CommandResult(blocks: [.table(table(page.items)), .hint(page.footer)], json: page.json)
     }
 
-    private static func all(filters: [(String, String)], mode: OutputMode, in context: ShellContext) throws -> CommandResult {
+    private static func all(
+        filters: [(String, String)], mode: OutputMode, in context: ShellContext
+    ) throws -> CommandResult {
         let count = try ListStream(context: context, mode: mode).run(
-            fetch: { after in
-                try context.client.webhookDeliveries(filters + [("limit", "100")] + (after.map { [("after", $0)] } ?? []))
-            },
+            fetch: { try context.client.webhookDeliveries(filters + [("limit", "100")] + $0) },
             json: \.json, table: table)
         context.session.lastList = nil
         return CommandResult(blocks: [.hint("\(count) \(count == 1 ? "delivery" : "deliveries")")])

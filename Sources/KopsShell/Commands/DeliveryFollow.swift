@@ -89,6 +89,7 @@ struct DeliveryFollow {
         let total = shown.values.reduce(0, +)
         let parts = ["delivered", "pending", "failed"].compactMap { status in shown[status].map { "\($0) \(status)" } }
         let detail = parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"
-        return "stopped after \(polls) \(polls == 1 ? "poll" : "polls"): \(total) new \(total == 1 ? "delivery" : "deliveries")\(detail)"
+        return
+            "stopped after \(polls) \(polls == 1 ? "poll" : "polls"): \(total) new \(total == 1 ? "delivery" : "deliveries")\(detail)"
     }
 }

@@ -6,13 +6,9 @@ internal import KapsoClient
 enum DeliveryStatsReport {
     static func run(filters: [(String, String)], in context: ShellContext) throws -> CommandResult {
         var stats = DeliveryStats()
-        var after: String?
-        repeat {
-            let page = try context.client.webhookDeliveries(filters + [("limit", "100")] + (after.map { [("after", $0)] } ?? []))
-            for delivery in page.items { stats.add(delivery) }
-            guard case .cursor(let next) = page.position else { break }
-            after = next
-        } while after != nil
+        try CursorPages.forEach({ try context.client.webhookDeliveries(filters + [("limit", "100")] + $0) }) {
+            for delivery in $0 { stats.add(delivery) }
+        }
         let period = filters.first { $0.0 == "period" }?.1 ?? "24h"
         guard stats.total > 0 else {
             return CommandResult(blocks: [.line(StyledText("no deliveries in the last \(period)"))], json: stats.json)
@@ -21,15 +17,19 @@ enum DeliveryStatsReport {
         var blocks: [Block] = [.line(StyledText("\(stats.total) deliveries in the last \(period)", style: .bold))]
         for (title, counts) in [("STATUS", stats.byStatus), ("HTTP", stats.byHTTPClass), ("EVENT", stats.byEvent)] {
             blocks.append(.line(StyledText("")))
-            blocks.append(.table(countTable(title, counts, total: stats.total, bars: bars)))
+            blocks.append(.table(countTable(title, counts, bars: bars)))
         }
         blocks.append(.line(StyledText("")))
-        let webhooks = stats.byWebhook.sorted { $0.value.failureRate != $1.value.failureRate ? $0.value.failureRate > $1.value.failureRate : $0.key < $1.key }
+        let webhooks = stats.byWebhook.sorted {
+            $0.value.failureRate != $1.value.failureRate ? $0.value.failureRate > $1.value.failureRate : $0.key < $1.key
+        }
         let rows = webhooks.map { id, count -> [StyledText] in
             [
                 StyledText(id), StyledText(DeliveriesCommand.shortURL(count.url)), StyledText(String(count.total)),
                 StyledText(String(count.failed)),
-                StyledText("\(count.failureRate) %", style: count.failureRate >= 50 ? .bad : count.failureRate > 0 ? .warn : .good),
+                StyledText(
+                    "\(count.failureRate) %",
+                    style: count.failureRate >= 50 ? .bad : count.failureRate > 0 ? .warn : .good),
             ]
         }
         blocks.append(
@@ -44,11 +44,14 @@ enum DeliveryStatsReport {
         return CommandResult(blocks: blocks, json: stats.json)
     }
 
-    private static func countTable(_ title: String, _ counts: [String: Int], total: Int, bars: Bool) -> Table {
+    private static func countTable(_ title: String, _ counts: [String: Int], bars: Bool) -> Table {
         let sorted = DeliveryStats.sorted(counts)
         let maximum = sorted.first?.value ?? 0
         let rows = sorted.map { key, value -> [StyledText] in
-            var row = [StyledText(key, style: title == "STATUS" ? DeliveriesCommand.status(key).style : .plain), StyledText(String(value))]
+            var row = [
+                StyledText(key, style: title == "STATUS" ? DeliveriesCommand.status(key).style : .plain),
+                StyledText(String(value)),
+            ]
             if bars { row.append(StyledText(Bar.text(value, of: maximum))) }
             return row
         }

@@ -22,7 +22,8 @@ public enum ErrorsCommand: Command {
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let period = arguments.value("--period") ?? "24h"
         let limit = try arguments.integer("--limit", in: 1...100) ?? 20
-        let sources = arguments.value("--source").flatMap(ErrorTriage.Source.init(rawValue:)).map { [$0] }
+        let sources =
+            arguments.value("--source").flatMap(ErrorTriage.Source.init(rawValue:)).map { [$0] }
             ?? ErrorTriage.Source.allCases
         let client = context.client
         let window = [("period", period), ("errors_only", "true"), ("limit", "100")]
@@ -30,8 +31,12 @@ public enum ErrorsCommand: Command {
         let requests: [(ErrorTriage.Source, HTTPRequest)] = sources.map { source in
             switch source {
             case .message:
-                (source, client.platformRequest(
-                    "/whatsapp/messages", query: number + [("status", "failed"), ("direction", "outbound"), ("limit", "100")]))
+                (
+                    source,
+                    client.platformRequest(
+                        "/whatsapp/messages",
+                        query: number + [("status", "failed"), ("direction", "outbound"), ("limit", "100")])
+                )
             case .api: (source, client.apiLogsRequest(window))
             case .webhook: (source, client.webhookDeliveriesRequest(window))
             }
@@ -56,7 +61,10 @@ public enum ErrorsCommand: Command {
         let entries = triage.newest(limit)
         let json: JSONValue = .object([
             "period": .string(period),
-            "data": .array(entries.map { .object(["source": .string($0.source.rawValue), "time": .string($0.time), "item": .object($0.json)]) }),
+            "data": .array(
+                entries.map {
+                    .object(["source": .string($0.source.rawValue), "time": .string($0.time), "item": .object($0.json)])
+                }),
         ])
         guard !entries.isEmpty else { return .line("nothing failed in the last \(period)", style: .good, json: json) }
         let rows = entries.map { entry -> [StyledText] in
@@ -67,7 +75,8 @@ public enum ErrorsCommand: Command {
         }
         let table = Table(
             columns: [
-                Column("TIME", truncation: .never), Column("SOURCE", truncation: .never), Column("WHAT", truncation: .middle),
+                Column("TIME", truncation: .never), Column("SOURCE", truncation: .never),
+                Column("WHAT", truncation: .middle),
                 Column("ERROR"), Column("MEANING / NEXT"),
             ], rows: rows)
         let found = "\(triage.entries.count)\(more ? "+" : "")"

@@ -4,7 +4,8 @@ internal import KapsoClient
 public enum LogsCommand: Command {
     public static let name = "logs"
     public static let summary = "API calls made with the project's keys: status, time, errors"
-    public static let usage = "logs [--period 24h|7d|30d] [--endpoint TEXT] [--status-code N] [--errors] [--limit N] [--all]"
+    public static let usage =
+        "logs [--period 24h|7d|30d] [--endpoint TEXT] [--status-code N] [--errors] [--limit N] [--all]"
     public static let details = """
         Newest first, 20 at a time ('next' shows more); --all prints every page as it arrives (NDJSON
         with --output json). --endpoint matches part of the path.
@@ -20,14 +21,17 @@ public enum LogsCommand: Command {
         FlagSpec("--errors", help: "only calls answered with 400 or more"),
         FlagSpec("--limit", value: "N", help: "calls per page (1-100, default 20)"),
         FlagSpec("--all", help: "every page, printed as it arrives"),
-        FlagSpec("--output", choices: ["table", "json"], help: "print this command as a table or JSON (NDJSON with --all)"),
+        FlagSpec(
+            "--output", choices: ["table", "json"], help: "print this command as a table or JSON (NDJSON with --all)"),
     ]
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         var filters: [(String, String)] = []
         if let period = arguments.value("--period") { filters.append(("period", period)) }
         if let endpoint = arguments.value("--endpoint") { filters.append(("endpoint", endpoint)) }
-        if let code = try arguments.integer("--status-code", in: 100...599) { filters.append(("status_code", String(code))) }
+        if let code = try arguments.integer("--status-code", in: 100...599) {
+            filters.append(("status_code", String(code)))
+        }
         if arguments.has("--errors") { filters.append(("errors_only", "true")) }
         let limit = try arguments.integer("--limit", in: 1...100) ?? 20
         guard arguments.has("--all") else {
@@ -35,14 +39,16 @@ public enum LogsCommand: Command {
                 .shown(as: arguments.value("--output").flatMap(OutputMode.init(rawValue:)))
         }
         let count = try ListStream(context: context, mode: context.outputMode(arguments)).run(
-            fetch: { after in try context.client.apiLogs(filters + [("limit", "100")] + (after.map { [("after", $0)] } ?? [])) },
+            fetch: { try context.client.apiLogs(filters + [("limit", "100")] + $0) },
             json: \.json, table: table)
         context.session.lastList = nil
         return CommandResult(blocks: [.hint("\(count) \(count == 1 ? "call" : "calls")")])
     }
 
     /// One page as a table, remembered for `next`.
-    static func list(filters: [(String, String)], limit: Int, after: String?, in context: ShellContext) throws
+    static func list(
+        filters: [(String, String)], limit: Int, after: String?, in context: ShellContext
+    ) throws
         -> CommandResult
     {
         let query = filters + [("limit", String(limit))] + (after.map { [("after", $0)] } ?? [])

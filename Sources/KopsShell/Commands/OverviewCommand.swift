@@ -3,7 +3,8 @@ internal import KapsoClient
 /// `overview [--period]`: every number's health, API calls and deliveries, and the next command per problem.
 public enum OverviewCommand: Command {
     public static let name = "overview"
-    public static let summary = "the project at a glance: numbers' health, API errors, failed deliveries, what to run next"
+    public static let summary =
+        "the project at a glance: numbers' health, API errors, failed deliveries, what to run next"
     public static let usage = "overview [--period 24h|7d|30d]"
     public static let details = "Examples:\n  overview\n  overview --period 7d"
     public static let flags = [FlagSpec("--period", choices: ["24h", "7d", "30d"], help: "how far back (default 24h)")]
@@ -17,24 +18,31 @@ public enum OverviewCommand: Command {
         for number in try client.allPhoneNumbers() {
             let health = try client.health(number.id)
             let blocking = HealthTriage(health).blocking
-            let headline = blocking.map { "\($0.severity == .critical ? "blocking" : "needs attention"): \($0.check)" } ?? "ok"
+            let headline =
+                blocking.map { "\($0.severity == .critical ? "blocking" : "needs attention"): \($0.check)" } ?? "ok"
             rows.append([
                 StyledText(number.id), StyledText(number.name ?? "-"),
                 StyledText(health.status, style: HealthCommand.statusStyle(health.status)), StyledText(headline),
             ])
-            numbers.append(.object(["id": .string(number.id), "status": .string(health.status), "headline": .string(headline)]))
+            numbers.append(
+                .object(["id": .string(number.id), "status": .string(health.status), "headline": .string(headline)]))
             if health.status != "healthy" {
                 next.append(("use \(number.id); health", "\(number.name ?? number.id) is \(health.status)"))
             }
         }
         let calls = try countAPICalls(period: period, in: context)
         var deliveries = DeliveryStats()
-        try forEachPage({ after in try client.webhookDeliveries([("period", period), ("limit", "100")] + after) }) {
-            for delivery in $0 { deliveries.add(delivery) }
-        }
+        try CursorPages.forEach({ after in try client.webhookDeliveries([("period", period), ("limit", "100")] + after)
+            }) {
+                for delivery in $0 { deliveries.add(delivery) }
+            }
         let failedDeliveries = deliveries.byStatus["failed"] ?? 0
         if calls.failed > 0 {
-            next.append(("logs --errors --period \(period)", "\(calls.failed) API \(calls.failed == 1 ? "call" : "calls") failed"))
+            next.append(
+                (
+                    "logs --errors --period \(period)",
+                    "\(calls.failed) API \(calls.failed == 1 ? "call" : "calls") failed"
+                ))
         }
         if failedDeliveries > 0 {
             let noun = failedDeliveries == 1 ? "delivery" : "deliveries"
@@ -50,7 +58,9 @@ public enum OverviewCommand: Command {
                     ], rows: rows)),
             .line(StyledText("")),
             .fields([
-                Field("API calls (\(period))", "\(calls.total) total, \(calls.failed) failed", style: calls.failed > 0 ? .warn : .plain),
+                Field(
+                    "API calls (\(period))", "\(calls.total) total, \(calls.failed) failed",
+                    style: calls.failed > 0 ? .warn : .plain),
                 Field(
                     "deliveries (\(period))", "\(deliveries.total) total, \(failedDeliveries) failed",
                     style: failedDeliveries > 0 ? .warn : .plain),
@@ -63,13 +73,19 @@ public enum OverviewCommand: Command {
             blocks.append(.line(StyledText("next:", style: .bold)))
             let width = next.map(\.command.count).max() ?? 0
             for step in next {
-                blocks.append(.line(StyledText("  " + step.command + String(repeating: " ", count: width - step.command.count) + "  # " + step.why)))
+                blocks.append(
+                    .line(
+                        StyledText(
+                            "  " + step.command + String(repeating: " ", count: width - step.command.count) + "  # "
+                                + step.why)))
             }
         }
         let json: JSONValue = .object([
             "period": .string(period), "phone_numbers": .array(numbers),
             "api_calls": .object(["total": .number(String(calls.total)), "failed": .number(String(calls.failed))]),
-            "deliveries": .object(["total": .number(String(deliveries.total)), "failed": .number(String(failedDeliveries))]),
+            "deliveries": .object([
+                "total": .number(String(deliveries.total)), "failed": .number(String(failedDeliveries)),
+            ]),
             "next": .array(next.map { .object(["command": .string($0.command), "why": .string($0.why)]) }),
         ])
         return CommandResult(blocks: blocks, json: json)
@@ -78,23 +94,12 @@ public enum OverviewCommand: Command {
     private static func countAPICalls(period: String, in context: ShellContext) throws -> (total: Int, failed: Int) {
         var total = 0
         var failed = 0
-        try forEachPage({ after in try context.client.apiLogs([("period", period), ("limit", "100")] + after) }) { logs in
+        try CursorPages.forEach({ after in try context.client.apiLogs([("period", period), ("limit", "100")] + after) })
+        {
+            logs in
             total += logs.count
             failed += logs.filter { $0.responseStatus >= 400 }.count
         }
         return (total, failed)
-    }
-
-    /// Calls `body` with each page's items, following `after` cursors to the end.
-    private static func forEachPage<Item>(
-        _ fetch: ([(String, String)]) throws -> Page<Item>, _ body: ([Item]) -> Void
-    ) throws {
-        var after: [(String, String)] = []
-        while true {
-            let page = try fetch(after)
-            body(page.items)
-            guard case .cursor(let next?) = page.position else { return }
-            after = [("after", next)]
-        }
     }
 }

@@ -30,13 +30,15 @@ struct WebhookFields {
         if let version = arguments.value("--payload-version") { fields["payload_version"] = .string(version) }
         if let secret = arguments.value("--secret-key") {
             guard !secret.isEmpty else {
-                throw .invalidValue(command: "webhooks", what: "value for --secret-key", value: "", expected: "a non-empty secret")
+                throw .invalidValue(
+                    command: "webhooks", what: "value for --secret-key", value: "", expected: "a non-empty secret")
             }
             fields["secret_key"] = .string(secret)
         }
         if arguments.has("--buffer-enabled") { fields["buffer_enabled"] = true }
         for (flag, key, range) in [
-            ("--buffer-window-seconds", "buffer_window_seconds", 1...60), ("--max-buffer-size", "max_buffer_size", 1...100),
+            ("--buffer-window-seconds", "buffer_window_seconds", 1...60),
+            ("--max-buffer-size", "max_buffer_size", 1...100),
             ("--inactivity-minutes", "inactivity_minutes", 1...1440),
         ] {
             if let number = try arguments.integer(flag, in: range) { fields[key] = .number(String(number)) }
@@ -48,9 +50,11 @@ struct WebhookFields {
     /// The URL when it is https, or http to a loopback host; else a one-line error.
     static func checkedURL(_ url: String) throws(ShellError) -> String {
         guard let parts = URLParts(url), !parts.host.isEmpty, !url.contains(" ") else {
-            throw .invalidValue(command: "webhooks", what: "value for --url", value: url, expected: "an absolute https:// URL")
+            throw .invalidValue(
+                command: "webhooks", what: "value for --url", value: url, expected: "an absolute https:// URL")
         }
-        guard url.lowercased().hasPrefix("https://") || (url.lowercased().hasPrefix("http://") && isLoopback(parts.host))
+        guard
+            url.lowercased().hasPrefix("https://") || (url.lowercased().hasPrefix("http://") && isLoopback(parts.host))
         else {
             throw .invalidValue(
                 command: "webhooks", what: "value for --url", value: url,
@@ -68,7 +72,8 @@ struct WebhookFields {
     static func checkedEvents(_ text: String) throws(ShellError) -> [String] {
         let names: [String]
         if text.hasPrefix("[") {
-            guard let array = (try? JSONValue.parse(Array(text.utf8)))?.array, array.allSatisfy({ $0.string != nil }) else {
+            guard let array = (try? JSONValue.parse(Array(text.utf8)))?.array, array.allSatisfy({ $0.string != nil })
+            else {
                 throw .invalidValue(
                     command: "webhooks", what: "value for --events", value: text,
                     expected: "a JSON array of event names or a comma-separated list")
@@ -78,7 +83,8 @@ struct WebhookFields {
             names = text.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
         }
         guard !names.isEmpty else {
-            throw .invalidValue(command: "webhooks", what: "value for --events", value: text, expected: "at least one event name")
+            throw .invalidValue(
+                command: "webhooks", what: "value for --events", value: text, expected: "at least one event name")
         }
         for name in names where !WebhookEvents.isKnown(name) {
             let guess = Suggestion.closest(to: name, in: WebhookEvents.all).map { " (did you mean \($0)?)" } ?? ""
@@ -90,7 +96,8 @@ struct WebhookFields {
 
     /// `--headers` as a JSON object whose values are all strings.
     static func checkedHeaders(_ text: String) throws(ShellError) -> JSONValue {
-        guard let object = (try? JSONValue.parse(Array(text.utf8)))?.object, object.entries.allSatisfy({ $0.value.string != nil })
+        guard let object = (try? JSONValue.parse(Array(text.utf8)))?.object,
+            object.entries.allSatisfy({ $0.value.string != nil })
         else {
             throw .invalidValue(
                 command: "webhooks", what: "value for --headers", value: text,

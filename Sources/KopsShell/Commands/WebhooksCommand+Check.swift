@@ -10,21 +10,18 @@ extension WebhooksCommand {
         if let id {
             webhooks = [try context.client.webhook(id)]
         } else if let number {
-            webhooks = try context.client.webhooks(.phoneNumber(number), perPage: 100).items
+            webhooks =
+                try context.client.webhooks(.phoneNumber(number), perPage: 100).items
                 + context.client.webhooks(.project, perPage: 100).items.filter(\.isProjectScoped)
         } else {
             webhooks = try context.client.webhooks(.project, perPage: 100).items
         }
         var stats = DeliveryStats()
-        var after: String?
         // A week of deliveries: enough to catch a receiver that fails only at times.
         let filter = [("period", "7d")] + (id.map { [("webhook_id", $0)] } ?? [])
-        repeat {
-            let page = try context.client.webhookDeliveries(filter + [("limit", "100")] + (after.map { [("after", $0)] } ?? []))
-            for delivery in page.items { stats.add(delivery) }
-            guard case .cursor(let next) = page.position else { break }
-            after = next
-        } while after != nil
+        try CursorPages.forEach({ try context.client.webhookDeliveries(filter + [("limit", "100")] + $0) }) {
+            for delivery in $0 { stats.add(delivery) }
+        }
         let check = WebhookCheck(
             webhooks: webhooks, deliveries: stats.byWebhook, period: "7d", coverageFor: id == nil ? number : nil)
         return render(check, checked: webhooks.count)
@@ -35,7 +32,8 @@ extension WebhooksCommand {
         for finding in check.findings {
             let style: Style = finding.severity == .error ? .bad : finding.severity == .warning ? .warn : .dim
             let subject = finding.webhookID ?? "number"
-            blocks.append(.line(StyledText("\(finding.severity.rawValue): \(subject): \(finding.problem)", style: style)))
+            blocks.append(
+                .line(StyledText("\(finding.severity.rawValue): \(subject): \(finding.problem)", style: style)))
             blocks.append(.line(StyledText("  fix: \(finding.fix)")))
         }
         let counts = [WebhookCheck.Severity.error, .warning, .info].map { severity in
@@ -49,7 +47,8 @@ extension WebhooksCommand {
             "findings": .array(
                 check.findings.map { finding in
                     .object([
-                        "severity": .string(finding.severity.rawValue), "webhook_id": finding.webhookID.map(JSONValue.string) ?? .null,
+                        "severity": .string(finding.severity.rawValue),
+                        "webhook_id": finding.webhookID.map(JSONValue.string) ?? .null,
                         "problem": .string(finding.problem), "fix": .string(finding.fix),
                     ])
                 }),

@@ -7,19 +7,25 @@ internal import KopsHTTP
 extension WebhooksCommand {
     static func create(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         var form = try WebhookFields(arguments, isCreate: true)
-        guard form.fields["url"] != nil else { throw ShellError.missingArgument(command: name, what: "--url", usage: createUsage) }
+        guard form.fields["url"] != nil else {
+            throw ShellError.missingArgument(command: name, what: "--url", usage: createUsage)
+        }
         let isMeta = arguments.value("--kind") == "meta"
         guard isMeta || form.fields["events"] != nil else {
-            throw ShellError.missingArgument(command: name, what: "--events (kapso webhooks need at least one)", usage: createUsage)
+            throw ShellError.missingArgument(
+                command: name, what: "--events (kapso webhooks need at least one)", usage: createUsage)
         }
         let project = arguments.value("--scope") == "project"
-        let scope: KapsoClient.WebhookScope = project ? .project : .phoneNumber(try context.session.requirePhoneNumber())
+        let scope: KapsoClient.WebhookScope =
+            project ? .project : .phoneNumber(try context.session.requirePhoneNumber())
         let numberEvents = (form.fields["events"]?.array ?? []).compactMap(\.string)
             .filter { WebhookEvents.scope(of: $0) == .phoneNumber }
         if project, let event = numberEvents.first {
             throw ShellError.invalidValue(
                 command: name, what: "event for --scope project", value: event,
-                expected: "project events only (message and conversation events reach only number webhooks; use --scope number)")
+                expected:
+                    "project events only (message and conversation events reach only number webhooks; use --scope number)"
+            )
         }
         var generated: String?
         if form.fields["secret_key"] == nil {
@@ -35,14 +41,17 @@ extension WebhooksCommand {
         if let generated {
             result = revealing(
                 generated, in: result,
-                warning: "warning: this generated secret is shown only now; store it where the receiver verifies signatures",
+                warning:
+                    "warning: this generated secret is shown only now; store it where the receiver verifies signatures",
                 in: context)
         }
         return result
     }
 
     /// Adds a `secret_key: VALUE` line the terminal shows in clear (stderr in JSON mode, so `jq` still works).
-    static func revealing(_ secret: String, in result: CommandResult, warning: String, in context: ShellContext)
+    static func revealing(
+        _ secret: String, in result: CommandResult, warning: String, in context: ShellContext
+    )
         -> CommandResult
     {
         var result = result
@@ -61,13 +70,17 @@ extension WebhooksCommand {
         let id = try arguments.required(1, "webhook id")
         let form = try WebhookFields(arguments, isCreate: false)
         guard !form.fields.isEmpty else {
-            throw ShellError.missingArgument(command: name, what: "a setting to change (e.g. --active true)", usage: updateUsage)
+            throw ShellError.missingArgument(
+                command: name, what: "a setting to change (e.g. --active true)", usage: updateUsage)
         }
         let webhook = try context.client.updateWebhook(id, fields: form.fields)
         context.session.lastWebhookID = webhook.id
         let changed = form.fields.keys.joined(separator: ", ")
         return CommandResult(
-            blocks: [.line(StyledText("updated webhook \(webhook.id): \(changed)", style: .good)), .fields(fields(of: webhook))],
+            blocks: [
+                .line(StyledText("updated webhook \(webhook.id): \(changed)", style: .good)),
+                .fields(fields(of: webhook)),
+            ],
             json: .object(webhook.json))
     }
 
@@ -76,7 +89,8 @@ extension WebhooksCommand {
         if !arguments.has("--yes") {
             guard context.isInteractive else {
                 throw ShellError.missingArgument(
-                    command: name, what: "--yes (not at a terminal, so kops cannot ask)", usage: "webhooks delete ID --yes")
+                    command: name, what: "--yes (not at a terminal, so kops cannot ask)",
+                    usage: "webhooks delete ID --yes")
             }
             let webhook = try context.client.webhook(id)
             guard context.confirm("delete webhook \(id) (\(webhook.url))? deliveries to it stop at once [y/N] ") else {
@@ -103,13 +117,15 @@ extension WebhooksCommand {
             if let found, found.status != "pending" { break }
         }
         guard let delivery = found else {
-            return .line("test queued for \(id); no delivery recorded yet: run 'deliveries --webhook \(id)' in a moment")
+            return .line(
+                "test queued for \(id); no delivery recorded yet: run 'deliveries --webhook \(id)' in a moment")
         }
         var result = CommandResult(
             blocks: [
                 .line(StyledText("test \(delivery.event) sent to \(delivery.webhookURL)")),
                 .fields([
-                    Field("delivery", delivery.id), Field("status", delivery.status, style: DeliveriesCommand.status(delivery.status).style),
+                    Field("delivery", delivery.id),
+                    Field("status", delivery.status, style: DeliveriesCommand.status(delivery.status).style),
                     Field("http", delivery.responseStatus.map(String.init) ?? "no response"),
                     Field("attempts", String(delivery.attemptCount)),
                     Field("last attempt", TimeText.short(delivery.lastAttemptAt)),
@@ -117,9 +133,11 @@ extension WebhooksCommand {
             ], json: .object(delivery.json))
         if delivery.status == "failed" {
             result.status = .failure
-            let cause = delivery.responseStatus.map { "the receiver answered HTTP \($0)" }
+            let cause =
+                delivery.responseStatus.map { "the receiver answered HTTP \($0)" }
                 ?? "the receiver gave no HTTP response (timeout or connection refused)"
-            result.blocks.append(.hint("\(cause); it must answer 200 within 10 s: check its logs, then 'webhooks test \(id)' again"))
+            result.blocks.append(
+                .hint("\(cause); it must answer 200 within 10 s: check its logs, then 'webhooks test \(id)' again"))
         }
         return result
     }
@@ -127,9 +145,10 @@ extension WebhooksCommand {
     /// `whsec_` and 32 random hex digits.
     private static func generatedSecret() -> String {
         var generator = SystemRandomNumberGenerator()
-        return "whsec_" + (0..<16).map { _ in
-            let byte = UInt8.random(in: 0...255, using: &generator)
-            return String(byte >> 4, radix: 16) + String(byte & 0xF, radix: 16)
-        }.joined()
+        return "whsec_"
+            + (0..<16).map { _ in
+                let byte = UInt8.random(in: 0...255, using: &generator)
+                return String(byte >> 4, radix: 16) + String(byte & 0xF, radix: 16)
+            }.joined()
     }
 }

@@ -1,5 +1,5 @@
-internal import KopsHTTP
 internal import KapsoClient
+internal import KopsHTTP
 
 /// `webhooks [list]`, `get ID`, `create`, `update ID`, `delete ID`, `test ID`, `check [ID]`.
 public enum WebhooksCommand: Command {
@@ -8,7 +8,8 @@ public enum WebhooksCommand: Command {
     public static let usage = "webhooks [list | get ID | create | update ID | delete ID | test ID | check [ID]] [flags]"
     static let createUsage =
         "webhooks create --url URL --events a,b [--scope number|project] [--kind kapso|meta] [--payload-version v1|v2] [--secret-key S] ..."
-    static let updateUsage = "webhooks update ID [--url URL] [--events a,b] [--active true|false] [--payload-version v2] ..."
+    static let updateUsage =
+        "webhooks update ID [--url URL] [--events a,b] [--active true|false] [--payload-version v2] ..."
     public static let details = """
         --scope number (default) lists the selected number's webhooks; --scope project lists every
         webhook of the project, project-scoped ones included. Secrets are shown masked; 'get ID
@@ -30,9 +31,12 @@ public enum WebhooksCommand: Command {
         """
     public static let maxArguments: Int? = 2
     public static let flags = [
-        FlagSpec("--scope", choices: ["number", "project"], help: "whose webhooks to list or create (default: number)"),
+        FlagSpec(
+            "--scope", choices: ["number", "project"], help: "whose webhooks to list or create (default: number)"),
         FlagSpec("--kind", choices: ["kapso", "meta"], help: "only webhooks of this kind; on create, the kind"),
-        FlagSpec("--active", choices: ["true", "false"], help: "only active or only paused webhooks; on create/update, the state"),
+        FlagSpec(
+            "--active", choices: ["true", "false"],
+            help: "only active or only paused webhooks; on create/update, the state"),
         FlagSpec("--per-page", value: "N", help: "webhooks per page (1-100, default 20)"),
         FlagSpec("--reveal-secret", help: "get: print the signing secret in clear"),
         FlagSpec("--url", value: "URL", help: "create/update: the receiver (https; http only for loopback)"),
@@ -70,18 +74,22 @@ public enum WebhooksCommand: Command {
         }
         let maxPositionals = ["list": 1, "create": 1, "check": 2][subcommand] ?? 2
         if arguments.positionals.count > maxPositionals {
-            throw ShellError.unexpectedArgument(command: name, argument: arguments.positionals[maxPositionals], usage: usage)
+            throw ShellError.unexpectedArgument(
+                command: name, argument: arguments.positionals[maxPositionals], usage: usage)
         }
         switch subcommand {
         case "list":
             let scope: KapsoClient.WebhookScope =
-                arguments.value("--scope") == "project" ? .project : .phoneNumber(try context.session.requirePhoneNumber())
+                arguments.value("--scope") == "project"
+                ? .project : .phoneNumber(try context.session.requirePhoneNumber())
             let filters = [("kind", arguments.value("--kind")), ("active", arguments.value("--active"))]
                 .compactMap { key, value in value.map { (key, $0) } }
             let perPage = try arguments.integer("--per-page", in: 1...100) ?? 20
-            return try list(scope: scope, filters: filters, pageQuery: [("page", "1"), ("per_page", String(perPage))], in: context)
+            return try list(
+                scope: scope, filters: filters, pageQuery: [("page", "1"), ("per_page", String(perPage))], in: context)
         case "get":
-            return try get(try arguments.required(1, "webhook id"), reveal: arguments.has("--reveal-secret"), in: context)
+            return try get(
+                try arguments.required(1, "webhook id"), reveal: arguments.has("--reveal-secret"), in: context)
         case "create": return try create(arguments, in: context)
         case "update": return try update(arguments, in: context)
         case "delete": return try delete(arguments, in: context)
@@ -91,7 +99,8 @@ public enum WebhooksCommand: Command {
     }
 
     static func list(
-        scope: KapsoClient.WebhookScope, filters: [(String, String)], pageQuery: [(String, String)], in context: ShellContext
+        scope: KapsoClient.WebhookScope, filters: [(String, String)], pageQuery: [(String, String)],
+        in context: ShellContext
     ) throws -> CommandResult {
         let page = try context.client.webhooks(
             scope, page: Page<Webhook>.pageNumber(in: pageQuery),
@@ -110,7 +119,8 @@ public enum WebhooksCommand: Command {
         }
         let table = Table(
             columns: [
-                Column("ID", truncation: .middle), Column("SCOPE", truncation: .never), Column("KIND", truncation: .never),
+                Column("ID", truncation: .middle), Column("SCOPE", truncation: .never),
+                Column("KIND", truncation: .never),
                 Column("PAYLOAD", truncation: .never), Column("ACTIVE", truncation: .never), Column("EVENTS"),
                 Column("URL", truncation: .middle),
             ], rows: rows)
@@ -125,19 +135,23 @@ public enum WebhooksCommand: Command {
         guard reveal, let secret = webhook.secretKey else { return result }
         return revealing(
             secret.revealed, in: result,
-            warning: "warning: the signing secret is shown in clear; keep it out of tickets and screenshots", in: context)
+            warning: "warning: the signing secret is shown in clear; keep it out of tickets and screenshots",
+            in: context)
     }
 
     /// The `label: value` view of one webhook, secret masked.
     static func fields(of webhook: Webhook) -> [Field] {
         var fields = [
             Field("id", webhook.id), Field("url", webhook.url),
-            Field("scope", webhook.phoneNumberID.map { "phone number \($0)" } ?? "project (message events never delivered)",
-                  style: webhook.isProjectScoped ? .warn : .plain),
+            Field(
+                "scope",
+                webhook.phoneNumberID.map { "phone number \($0)" } ?? "project (message events never delivered)",
+                style: webhook.isProjectScoped ? .warn : .plain),
             Field("kind", webhook.kind), Field("payload", webhook.payloadVersion ?? "-"),
             Field("active", webhook.active ? "yes" : "no", style: webhook.active ? .plain : .warn),
             Field("events", webhook.events.isEmpty ? "-" : webhook.events.joined(separator: ", ")),
-            Field("secret", webhook.secretKey.map(\.masked) ?? "none", style: webhook.secretKey == nil ? .warn : .plain),
+            Field(
+                "secret", webhook.secretKey.map(\.masked) ?? "none", style: webhook.secretKey == nil ? .warn : .plain),
             Field("buffering", webhook.bufferEnabled ? "on" : "off"),
         ]
         if let created = webhook.createdAt { fields.append(Field("created", created)) }

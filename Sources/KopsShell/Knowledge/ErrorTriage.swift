@@ -63,7 +63,8 @@ struct ErrorTriage {
                     time: delivery.createdAt, source: .webhook,
                     subject: "\(delivery.event) to \(DeliveriesCommand.shortURL(delivery.webhookURL))",
                     error: "\(answer) after \(delivery.attemptCount) attempts",
-                    meaning: "the receiver must answer 200 within 10 s; see 'deliveries --webhook \(delivery.webhookID) --errors'",
+                    meaning:
+                        "the receiver must answer 200 within 10 s; see 'deliveries --webhook \(delivery.webhookID) --errors'",
                     json: delivery.json))
         }
     }
@@ -79,7 +80,8 @@ struct ErrorTriage {
             let entry = ErrorCatalog.entry(for: String(message[open.upperBound..<close]))
         {
             if entry.code == "100", log.responseStatus == 404 {
-                return "the id in the path does not exist (a WABA id used as a phone-number id?); 'numbers' lists the ids"
+                return
+                    "the id in the path does not exist (a WABA id used as a phone-number id?); 'numbers' lists the ids"
             }
             return "\(entry.name): \(entry.fix)"
         }

@@ -42,11 +42,16 @@ struct WebhookCheck {
                 findings.append(
                     Finding(
                         severity: .error, webhookID: nil,
-                        problem: "no active webhook of \(number) receives whatsapp.message.received: inbound messages reach no receiver",
-                        fix: "webhooks create --url URL --events whatsapp.message.received (or activate one with --active true)"))
+                        problem:
+                            "no active webhook of \(number) receives whatsapp.message.received: inbound messages reach no receiver",
+                        fix:
+                            "webhooks create --url URL --events whatsapp.message.received (or activate one with --active true)"
+                    ))
             }
         }
-        findings.sort { $0.severity < $1.severity }
+        // Stable: within a severity, findings keep the order of the webhooks and rules.
+        findings = findings.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }
+            .map(\.element)
     }
 
     private mutating func add(_ severity: Severity, _ webhook: Webhook, _ problem: String, fix: String) {
@@ -60,41 +65,59 @@ struct WebhookCheck {
             add(
                 .error, webhook,
                 "project-scoped but subscribed to \(numberEvents.joined(separator: ", ")): these reach only phone-number webhooks, so they are never delivered",
-                fix: "create it on the number ('use ID', then webhooks create --url \(webhook.url) --events ...) and drop them here with webhooks update \(id) --events ...")
+                fix:
+                    "create it on the number ('use ID', then webhooks create --url \(webhook.url) --events ...) and drop them here with webhooks update \(id) --events ..."
+            )
         }
         if webhook.payloadVersion == "v1" {
             add(
                 .warning, webhook,
                 "uses legacy v1 payloads: flat message fields and a nested whatsapp_config object",
-                fix: "move the receiver to v2 (Meta-style message with a kapso block, phone_number_id instead of whatsapp_config_id, no whatsapp_config), then webhooks update \(id) --payload-version v2")
+                fix:
+                    "move the receiver to v2 (Meta-style message with a kapso block, phone_number_id instead of whatsapp_config_id, no whatsapp_config), then webhooks update \(id) --payload-version v2"
+            )
         }
         let lower = webhook.url.lowercased()
         if !lower.hasPrefix("https://"), !(URLParts(webhook.url).map { WebhookFields.isLoopback($0.host) } ?? false) {
-            add(.error, webhook, "URL is not https: payloads travel unencrypted", fix: "webhooks update \(id) --url https://...")
+            add(
+                .error, webhook, "URL is not https: payloads travel unencrypted",
+                fix: "webhooks update \(id) --url https://...")
         }
         if !webhook.active {
-            add(.warning, webhook, "paused (active: false): nothing is delivered to it", fix: "fix the receiver, then webhooks update \(id) --active true")
+            add(
+                .warning, webhook, "paused (active: false): nothing is delivered to it",
+                fix: "fix the receiver, then webhooks update \(id) --active true")
         }
         if webhook.secretKey == nil {
-            add(.warning, webhook, "no secret_key: the receiver cannot verify signatures", fix: "webhooks update \(id) --secret-key S, and verify X-Webhook-Signature")
+            add(
+                .warning, webhook, "no secret_key: the receiver cannot verify signatures",
+                fix: "webhooks update \(id) --secret-key S, and verify X-Webhook-Signature")
         }
         for (name, value, range) in [
-            ("buffer_window_seconds", webhook.bufferWindowSeconds, 1...60), ("max_buffer_size", webhook.maxBufferSize, 1...100),
+            ("buffer_window_seconds", webhook.bufferWindowSeconds, 1...60),
+            ("max_buffer_size", webhook.maxBufferSize, 1...100),
             ("inactivity_minutes", webhook.inactivityMinutes, 1...1440),
         ] {
             if let value, !range.contains(value) {
-                add(.error, webhook, "\(name) is \(value), outside \(range.lowerBound)-\(range.upperBound)",
+                add(
+                    .error, webhook, "\(name) is \(value), outside \(range.lowerBound)-\(range.upperBound)",
                     fix: "webhooks update \(id) --\(name.replacingUnderscores()) N")
             }
         }
         if webhook.bufferEnabled {
-            add(.info, webhook, "buffering is on: every whatsapp.message.received delivery is batch-shaped, even with one message",
+            add(
+                .info, webhook,
+                "buffering is on: every whatsapp.message.received delivery is batch-shaped, even with one message",
                 fix: "make the receiver read batch bodies (data[]), or turn buffering off")
         }
         if let deliveries, deliveries.failureRate >= 10 {
-            let text = "\(deliveries.failed) of \(deliveries.total) deliveries failed in the last \(period) (\(deliveries.failureRate) %)"
-            add(deliveries.failureRate >= 50 ? .error : .warning, webhook, text,
-                fix: "deliveries --webhook \(id) --errors shows the HTTP statuses; the receiver must answer 200 within 10 s")
+            let text =
+                "\(deliveries.failed) of \(deliveries.total) deliveries failed in the last \(period) (\(deliveries.failureRate) %)"
+            add(
+                deliveries.failureRate >= 50 ? .error : .warning, webhook, text,
+                fix:
+                    "deliveries --webhook \(id) --errors shows the HTTP statuses; the receiver must answer 200 within 10 s"
+            )
         }
     }
 }

@@ -10,7 +10,9 @@ extension CommandResult {
         case .json?:
             guard let json else { return self }
             let text = Redactor().redact(json).serialized(pretty: true)
-            result.blocks = text.split(separator: "\n", omittingEmptySubsequences: false).map { .line(StyledText(String($0))) }
+            result.blocks = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+                .line(StyledText(String($0)))
+            }
         case nil:
             break
         default:

@@ -14,24 +14,20 @@ struct ListStream {
         self.mode = mode
     }
 
-    /// Fetches pages from `fetch(after)` until the last one; returns the number of items shown.
+    /// Fetches pages from `fetch` (given the `after` query item) until the last one; returns the items shown.
     func run<Item>(
-        fetch: (String?) throws -> Page<Item>, json: (Item) -> JSONObject, table: ([Item]) -> Table
+        fetch: ([(String, String)]) throws -> Page<Item>, json: (Item) -> JSONObject, table: ([Item]) -> Table
     ) throws -> Int {
-        var after: String?
         var count = 0
-        repeat {
-            let page = try fetch(after)
-            count += page.items.count
+        try CursorPages.forEach(fetch) { items in
+            count += items.count
             if mode == .json {
-                let lines = page.items.map { Block.line(StyledText(redactor.redact(.object(json($0))).serialized())) }
+                let lines = items.map { Block.line(StyledText(redactor.redact(.object(json($0))).serialized())) }
                 if !lines.isEmpty { context.emit(CommandResult(blocks: lines)) }
-            } else if !page.items.isEmpty {
-                context.emit(CommandResult(blocks: [.table(table(page.items))]))
+            } else if !items.isEmpty {
+                context.emit(CommandResult(blocks: [.table(table(items))]))
             }
-            guard case .cursor(let next) = page.position else { break }
-            after = next
-        } while after != nil
+        }
         return count
     }
 }

@@ -1,0 +1,45 @@
+import KapsoClient
+@testable import KopsShell
+import Testing
+
+/// `WebhookCheck` rules on made-up webhooks: each bad setting gives one finding with its severity.
+@Suite struct WebhookCheckRulesTests {
+    private func webhook(_ fields: JSONObject) throws -> Webhook {
+        var json: JSONObject = [
+            "id": "w1", "url": "https://example.com/h", "kind": "kapso", "events": ["whatsapp.message.received"],
+            "active": true, "phone_number_id": "100", "secret_key": "whsec_x", "payload_version": "v2",
+        ]
+        for entry in fields.entries { json[entry.key] = entry.value }
+        return try Webhook(json: json)
+    }
+
+    private func findings(_ fields: JSONObject, coverage: String? = nil) throws -> [String] {
+        WebhookCheck(webhooks: [try webhook(fields)], deliveries: [:], period: "7d", coverageFor: coverage)
+            .findings.map { "\($0.severity.rawValue): \($0.problem)" }
+    }
+
+    @Test func aWellConfiguredWebhookHasNoFindings() throws {
+        #expect(try findings([:], coverage: "100") == [])
+    }
+
+    @Test func plainHTTPIsAnErrorExceptOnLoopback() throws {
+        #expect(try findings(["url": "http://example.com/h"]) == ["error: URL is not https: payloads travel unencrypted"])
+        #expect(try findings(["url": "http://127.0.0.1:8080/h"]) == [])
+    }
+
+    @Test func missingSecretPausedAndBufferOutOfRange() throws {
+        #expect(
+            try findings(["secret_key": nil, "active": false, "buffer_window_seconds": 90, "buffer_enabled": true]) == [
+                "error: buffer_window_seconds is 90, outside 1-60",
+                "warning: paused (active: false): nothing is delivered to it",
+                "warning: no secret_key: the receiver cannot verify signatures",
+                "info: buffering is on: every whatsapp.message.received delivery is batch-shaped, even with one message",
+            ])
+    }
+
+    @Test func aPausedReceiverLeavesTheNumberUncovered() throws {
+        #expect(
+            try findings(["active": false], coverage: "100").first
+                == "error: no active webhook of 100 receives whatsapp.message.received: inbound messages reach no receiver")
+    }
+}
