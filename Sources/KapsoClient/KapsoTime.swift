@@ -32,6 +32,17 @@ public enum KapsoTime {
         Int64(text)
     }
 
+    /// Unix seconds of an HTTP `Date` header in IMF-fixdate form (`Sat, 21 Nov 2026 12:00:00 GMT`).
+    public static func seconds(httpDate text: String) -> Int64? {
+        let parts = text.split(separator: " ")
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        guard parts.count == 6, parts[5] == "GMT", parts[1].count == 2, parts[3].count == 4,
+            let month = months.firstIndex(of: String(parts[2]))
+        else { return nil }
+        let monthText = month < 9 ? "0\(month + 1)" : "\(month + 1)"
+        return seconds(iso: "\(parts[3])-\(monthText)-\(parts[1])T\(parts[4])Z")
+    }
+
     /// `2026-11-20T09:15:00Z` for Unix seconds.
     public static func iso(_ seconds: Int64) -> String {
         let day = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400

@@ -1,4 +1,5 @@
 import KapsoClient
+import KopsHTTP
 import KopsTestSupport
 import Testing
 
@@ -66,5 +67,23 @@ import Testing
             to: "14155550142", text: "Thanks Dana, it ships today. Tracking follows shortly.",
             quoting: "wamid.HBgLMTQxNTU1NTAxNDIVAgASGBQzRUIwQTFDMkQzRTRGNTA2MTcyOAA=")
         #expect(body == (try Fixtures.json("send_message.request.json")))
+    }
+}
+
+/// The API's clock, read from each response's `Date` header.
+@Suite struct ServerTimeTests {
+    @Test func readsIMFFixdates() {
+        #expect(KapsoTime.seconds(httpDate: "Sat, 21 Nov 2026 12:00:00 GMT") == KapsoTime.seconds(iso: "2026-11-21T12:00:00Z"))
+        #expect(KapsoTime.seconds(httpDate: "Sat, 21 Nov 2026 12:00:00 UTC") == nil)
+        #expect(KapsoTime.seconds(httpDate: "Saturday, 21-Nov-26 12:00:00 GMT") == nil)
+    }
+
+    @Test func clientKeepsTheLatestDateHeader() throws {
+        let transport = StubTransport(
+            status: 200, body: #"{"data": []}"#, headers: [("Date", "Sat, 21 Nov 2026 12:00:00 GMT")])
+        let client = KapsoClient(baseURL: "https://api.kapso.ai", apiKey: Secret("k"), transport: transport)
+        #expect(client.serverTime == nil)
+        _ = try client.perform(client.platformRequest("/whatsapp/messages"))
+        #expect(client.serverTime.map(KapsoTime.iso) == "2026-11-21T12:00:00Z")
     }
 }

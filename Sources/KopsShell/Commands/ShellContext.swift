@@ -14,7 +14,8 @@ public final class ShellContext {
     public var environment: [String: String] = [:]
     /// The shell running in this context, for `source` and `record`; set by `Shell.init`.
     public internal(set) weak var shell: Shell?
-    /// The current time in Unix seconds, for the 24-hour window; tests pin it to the simulator's clock.
+    /// The current time in Unix seconds, for the 24-hour window: the API's clock from its latest
+    /// response's `Date` header, else this machine's; tests pin it to the simulator's clock.
     public var now: () -> Int64 = { Int64(Date().timeIntervalSince1970) }
     /// Asks a yes/no question before a write; the default answers yes, as scripts, pipes and `-c` do
     /// not ask (the interactive shell installs a prompt).
@@ -28,5 +29,6 @@ public final class ShellContext {
         self.session = session
         self.client = client
         self.registry = registry
+        now = { [unowned self] in self.client.serverTime ?? Int64(Date().timeIntervalSince1970) }
     }
 }

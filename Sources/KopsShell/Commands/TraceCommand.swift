@@ -27,8 +27,8 @@ public enum TraceCommand: Command {
             guard let last = context.session.lastMessageID else { throw ShellError.noMessageSelected(command: name) }
             id = last
         }
+        let trace = try MessageTrace.load(id, client: context.client, now: context.now, sequential: arguments.has("--sequential"))
         let now = context.now()
-        let trace = try MessageTrace.load(id, client: context.client, now: now, sequential: arguments.has("--sequential"))
         context.remember(trace.message)
         var blocks: [Block] = [.fields(summary(trace, now: now))]
         blocks += timeline(trace.message)

@@ -35,9 +35,10 @@ struct MessageTrace {
         }
     }
 
-    /// Fetches the message, then the rest at once (or one by one when `sequential`).
-    static func load(_ id: String, client: KapsoClient, now: Int64, sequential: Bool) throws(KapsoAPIError) -> MessageTrace {
+    /// Fetches the message, then the rest at once (or one by one when `sequential`); `now` is read in between.
+    static func load(_ id: String, client: KapsoClient, now: () -> Int64, sequential: Bool) throws(KapsoAPIError) -> MessageTrace {
         let message = try client.message(id)
+        let now = now()
         let time = message.time ?? now
         let period = now - time < 23 * 3_600 ? "24h" : now - time < 6 * 86_400 ? "7d" : "30d"
         let deliveryQuery = [("period", period), ("limit", "100")]
