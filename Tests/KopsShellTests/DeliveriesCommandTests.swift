@@ -98,3 +98,13 @@ import Testing
         #expect(runs[0].out.contains("delivered    272  ████████████████████████\n"))
     }
 }
+
+extension DeliveriesCommandTests {
+    @Test func allInTableModeShowsTheHeaderOnce() async throws {
+        let ran = try await runDemo("deliveries --all --period 30d --webhook 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d")
+        let lines = ran.out.split(separator: "\n")
+        #expect(lines.filter { $0.hasPrefix("TIME ") }.count == 1)
+        #expect(lines.count == 202)
+        #expect(ran.err == "201 deliveries\n")
+    }
+}

@@ -119,6 +119,16 @@ import Testing
         #expect(runs[2].status == 1)
     }
 
+    @Test(arguments: ["webhooks update nope --active true", "webhooks test nope", "webhooks delete nope --yes"])
+    func unknownIdsListTheProjectsWebhooks(line: String) async throws {
+        let ran = try await runDemo(line)
+        #expect(ran.err == """
+            error: webhook nope was not found; webhook ids: 5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92, 4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a81, 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70, 1b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e, 2c3d4e5f-6a7b-4c8d-8e9f-1a2b3c4d5e6f, 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
+
+            """)
+        #expect(ran.status == 1)
+    }
+
     @Test func deleteAsksOnATerminalAndKeepsTheWebhookOnNo() async throws {
         let runs = try await runDemo(
             ["webhooks delete \(Self.projectCRM)", "webhooks get \(Self.projectCRM)"], interactive: true,

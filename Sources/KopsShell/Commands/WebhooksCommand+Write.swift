@@ -1,6 +1,5 @@
 internal import Foundation
 internal import KapsoClient
-internal import KopsHTTP
 
 // MARK: - create, update, delete, test
 

@@ -67,6 +67,8 @@ public struct Field: Sendable, Equatable {
 public struct Table: Sendable, Equatable {
     public var columns: [Column]
     public var rows: [[StyledText]]
+    /// False for the pages after the first of a streamed list (`--all`), so the header shows once.
+    public var showsHeader = true
 
     public init(columns: [Column], rows: [[StyledText]]) {
         self.columns = columns

@@ -2,7 +2,7 @@ internal import KapsoClient
 
 /// Prints every page of a cursor-style list as it arrives (`--all`), holding one page at a time.
 ///
-/// In JSON mode each item is one compact line (NDJSON, for `jq`); otherwise each page is a table.
+/// In JSON mode each item is one compact line (NDJSON, for `jq`); otherwise each page is a table, headed once.
 struct ListStream {
     let context: ShellContext
     /// `json` prints NDJSON, anything else tables.
@@ -25,7 +25,9 @@ struct ListStream {
                 let lines = items.map { Block.line(StyledText(redactor.redact(.object(json($0))).serialized())) }
                 if !lines.isEmpty { context.emit(CommandResult(blocks: lines)) }
             } else if !items.isEmpty {
-                context.emit(CommandResult(blocks: [.table(table(items))]))
+                var page = table(items)
+                page.showsHeader = count == items.count
+                context.emit(CommandResult(blocks: [.table(page)]))
             }
         }
         return count

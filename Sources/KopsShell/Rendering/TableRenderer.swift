@@ -27,7 +27,7 @@ public struct TableRenderer: Sendable {
             }
         }
         let widths = fittedWidths(columns: columns, cells: [headers] + rows)
-        return ([headers] + rows).map { line(for: $0, columns: columns, widths: widths) }
+        return (table.showsHeader ? [headers] + rows : rows).map { line(for: $0, columns: columns, widths: widths) }
     }
 
     // MARK: - Layout
