@@ -10,7 +10,7 @@ import Testing
 
     /// Follows on a shell whose transport calls `hook` before each deliveries poll (1-based).
     private func follow(
-        _ line: String, hook: @escaping @Sendable (SimulatorFixture, Int) throws(TransportError) -> Void
+        _ line: String, hook: @escaping @Sendable (SimulatorFixture, Int) throws(TransportError) -> HTTPResponse?
     ) async throws -> Ran {
         try await withSimulator { fixture in
             let transport = HookedTransport(inner: try CurlTransport(options: .init(connectTimeout: 2, timeout: 5, userAgent: "kops-tests"))) {
@@ -30,6 +30,7 @@ import Testing
         let ran = try await follow("deliveries --follow --interval 0 --max-polls 3") { fixture, poll in
             // Another client queues a test delivery between the first and second poll.
             if poll == 2 { try? fixture.client().testWebhook(Self.failing, event: nil) }
+            return nil
         }
         #expect(ran.out == """
             TIME                 EVENT                      WEBHOOK                                   STATUS  HTTP  TRIES  LAST ATTEMPT
@@ -43,15 +44,27 @@ import Testing
     @Test func printsNewDeliveriesAsNDJSONInJSONMode() async throws {
         let ran = try await follow("output json; deliveries --follow --interval 0 --max-polls 2") { fixture, poll in
             if poll == 2 { try? fixture.client().testWebhook(Self.failing, event: nil) }
+            return nil
         }
         let lines = ran.out.split(separator: "\n")
         #expect(lines.count == 1)
         #expect(try JSONValue.parse(String(lines[0]))["webhook_id"]?.string == Self.failing)
     }
 
+    @Test func rateLimitWaitsForRetryAfterAndKeepsFollowing() async throws {
+        let ran = try await follow("deliveries --follow --interval 0 --max-polls 3") { _, poll in
+            guard poll == 2 else { return nil }
+            let body = Array("{\"error\":\"Rate limit exceeded\"}".utf8)
+            return HTTPResponse(status: 429, headers: [("Retry-After", "0")], body: body)
+        }
+        #expect(ran.err == "rate limited; next poll in 0 s\nstopped after 3 polls: 0 new deliveries\n")
+        #expect(ran.status == 0)
+    }
+
     @Test func ctrlCStopsWithASummary() async throws {
         let ran = try await follow("deliveries --follow --interval 0") { _, poll throws(TransportError) in
             if poll == 3 { throw .cancelled(sent: true) }
+            return nil
         }
         #expect(ran.out == "")
         #expect(ran.err == "stopped after 2 polls: 0 new deliveries\n")
@@ -59,13 +72,14 @@ import Testing
     }
 }
 
-/// A transport that runs a hook before each `/webhook_deliveries` request, then sends it for real.
+/// A transport that runs a hook before each `/webhook_deliveries` request: it may answer in the server's
+/// place, else the request is sent for real.
 final class HookedTransport: HTTPTransport {
     private let inner: any HTTPTransport
-    private let hook: (Int) throws(TransportError) -> Void
+    private let hook: (Int) throws(TransportError) -> HTTPResponse?
     private var polls = 0
 
-    init(inner: any HTTPTransport, hook: @escaping (Int) throws(TransportError) -> Void) {
+    init(inner: any HTTPTransport, hook: @escaping (Int) throws(TransportError) -> HTTPResponse?) {
         self.inner = inner
         self.hook = hook
     }
@@ -78,7 +92,7 @@ final class HookedTransport: HTTPTransport {
     func send(_ request: HTTPRequest) throws(TransportError) -> HTTPResponse {
         if request.url.contains("/webhook_deliveries") {
             polls += 1
-            try hook(polls)
+            if let answer = try hook(polls) { return answer }
         }
         return try inner.send(request)
     }
