@@ -20,6 +20,9 @@ public final class SimulatorFixture {
 
     public var baseURL: String { simulator.baseURL }
 
+    /// The deterministic simulator's clock when it starts: 2026-11-21T12:00:00Z.
+    public static let deterministicNow = KapsoTime.seconds(iso: "2026-11-21T12:00:00Z") ?? 0
+
     /// A client with its own transport (short timeouts so a regression fails fast).
     public func client(apiKey: String? = nil, timeout: Double = 5) throws -> KapsoClient {
         let transport = try CurlTransport(options: .init(connectTimeout: 2, timeout: timeout, userAgent: "kops-tests"))
@@ -31,6 +34,8 @@ public final class SimulatorFixture {
         let client = try client()
         let context = ShellContext(
             session: Session(baseURL: client.baseURL, phoneNumberID: phoneNumberID), client: client, registry: .standard)
+        // Until a response carries a `Date` header, the 24-hour window uses the deterministic clock, not this machine's.
+        context.now = { [unowned client] in client.serverTime ?? SimulatorFixture.deterministicNow }
         let output = BufferOutput()
         return (Shell(context: context, renderer: Renderer(), output: output), output)
     }
