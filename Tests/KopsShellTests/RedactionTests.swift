@@ -90,3 +90,12 @@ import Testing
         #expect(LineDiff.lines(expected: "a\nb\nc\nd", actual: "a\nB\nc\nd\ne") == ["@@ line 2", "+B", "-b", "@@ line 5", "+e"])
     }
 }
+
+@Suite struct PIIAlignmentTests {
+    @Test func keepsTableColumnsAligned() {
+        let masker = PIIMasker()
+        masker.learn(from: ["data": [["from": "14155550142", "text": ["body": "where is my order, please?"]]]])
+        let table = "CONTACT      CONTENT                     ID\n14155550142  where is my order, please?  wamid.A\n"
+        #expect(masker.mask(table) == "CONTACT      CONTENT                     ID\n+1 415 ••• 0142  <message 1>                 wamid.A\n")
+    }
+}

@@ -17,7 +17,8 @@ public enum ScriptPolicy {
         let canonical = command?.name ?? name
         let positionals = words.dropFirst().filter { !$0.hasPrefix("--") }
         if let entry = writes[canonical] {
-            guard let subcommands = entry else { return true }
+            // `reply --dry-run` only shows the request it would send.
+            guard let subcommands = entry else { return !words.contains("--dry-run") }
             if let first = positionals.first, subcommands.contains(first) { return true }
         }
         return command?.isWrite(Array(words.dropFirst())) ?? false

@@ -58,13 +58,30 @@ public final class PIIMasker {
     public func mask(_ text: String) -> String {
         var result = text
         for (value, alias) in bodies + names where result.contains(value) {
-            result = result.split(separator: value, omittingEmptySubsequences: false).joined(separator: alias)
+            result = PIIMasker.replace(value, with: alias, in: result)
         }
         for number in bareNumbers.sorted(by: { $0.count > $1.count }) where result.contains(number) {
-            result = result.split(separator: number, omittingEmptySubsequences: false)
-                .joined(separator: PIIMasker.masked(number))
+            result = PIIMasker.replace(number, with: PIIMasker.masked(number), in: result)
         }
         return PIIMasker.maskDisplayNumbers(result)
+    }
+
+    /// Replaces every `value` with `alias`, keeping table columns aligned: the run of spaces after it
+    /// (two or more: a column gap) grows or shrinks by the difference in length.
+    static func replace(_ value: String, with alias: String, in text: String) -> String {
+        let parts = text.split(separator: value, omittingEmptySubsequences: false)
+        var result = String(parts[0])
+        for part in parts.dropFirst() {
+            result += alias + realigned(part, delta: alias.count - value.count)
+        }
+        return result
+    }
+
+    private static func realigned(_ rest: Substring, delta: Int) -> Substring {
+        let spaces = rest.prefix { $0 == " " }.count
+        guard spaces >= 2, delta != 0 else { return rest }
+        if delta < 0 { return Substring(String(repeating: " ", count: -delta)) + rest }
+        return rest.dropFirst(min(delta, spaces - 2))
     }
 
     static func isBareNumber(_ text: String) -> Bool {
@@ -112,8 +129,15 @@ public final class PIIMasker {
                 end += 1
             }
             if (8...15).contains(digits) {
-                result += masked(String(characters[index...lastDigit]))
+                let original = String(characters[index...lastDigit])
+                let alias = masked(original)
+                result += alias
                 index = lastDigit + 1
+                var spaces = 0
+                while index + spaces < characters.count, characters[index + spaces] == " " { spaces += 1 }
+                let delta = alias.count - original.count
+                if spaces >= 2 && delta < 0 { result += String(repeating: " ", count: -delta) }
+                if spaces >= 2 && delta > 0 { index += min(delta, spaces - 2) }
             } else {
                 result.append(character)
                 index += 1
