@@ -19,21 +19,25 @@ public final class KapsoSimulator: Sendable {
     private let connectionCounter: ConnectionCounter
     private let running = Locked<(task: Task<Void, any Error>?, port: UInt16)>((nil, 0))
 
-    /// Builds the seeded state; throws `SimulatorError` for an unreadable seed file or a bad host address.
+    /// Builds the seeded state; throws `SimulatorError` for an unreadable seed file, a bad host address or a
+    /// time scale that is not a positive number.
     public init(options: SimulatorOptions) throws {
         self.options = options
+        guard options.timeScale.isFinite, options.timeScale > 0 else { throw SimulatorError.invalidTimeScale(options.timeScale) }
         let clock = SimulatorClock(isFixed: options.deterministic)
         let seed = try SeedData.make(options.seed, now: clock.now)
-        state = SimulatorState(apiKey: options.apiKey, clock: clock, seed: seed)
-        connectionCounter = ConnectionCounter()
+        let connectionCounter = ConnectionCounter()
+        self.connectionCounter = connectionCounter
+        state = SimulatorState(options: options, clock: clock, seed: seed) { connectionCounter.count }
         let address: sockaddr_in
         do {
             address = try .inet(ip4: options.host, port: options.port)
         } catch {
             throw SimulatorError.invalidHost(options.host)
         }
+        // The handler timeout must outlast the longest injected latency (60 s).
         server = HTTPServer(
-            address: address, timeout: 30, logger: connectionCounter, handler: SimulatorHandler(state: state))
+            address: address, timeout: 120, logger: connectionCounter, handler: SimulatorHandler(state: state))
     }
 
     /// Starts listening; when it returns, `port` and `baseURL` are valid. Throws if the address can't be bound.
@@ -66,6 +70,7 @@ public final class KapsoSimulator: Sendable {
 
     /// Stops listening and closes every connection at once (kept-alive clients are not waited for).
     public func stop() async {
+        await state.shutdown()
         await server.stop(timeout: 0)
         let task = running.withLock { running -> Task<Void, any Error>? in
             defer { running.task = nil }
@@ -80,6 +85,23 @@ public final class KapsoSimulator: Sendable {
         let (requests, deliveries) = await state.counts
         return SimulatorCounters(requests: requests, connections: connectionCounter.count, deliveries: deliveries)
     }
+
+    /// Replaces the injected faults (`.none` clears them), as `POST /__sim/faults` does.
+    public func setFaults(_ faults: SimulatorFaults) async {
+        await state.setFaults(faults)
+    }
+
+    /// The faults currently injected.
+    public func faults() async -> SimulatorFaults {
+        await state.currentFaults
+    }
+
+    /// Moves the simulator's clock forward and runs what became due (status changes, webhook retries),
+    /// as `POST /__sim/clock/advance` does; returns once they have run.
+    public func advanceClock(bySeconds seconds: Double) async {
+        guard seconds.isFinite, seconds > 0 else { return }
+        _ = await state.advanceClock(byMicroseconds: Int64((seconds * 1_000_000).rounded()))
+    }
 }
 
 /// Why a simulator could not be created or started.
@@ -87,12 +109,17 @@ public enum SimulatorError: Error, Equatable, CustomStringConvertible {
     case invalidHost(String)
     case unreadableSeed(path: String, reason: String)
     case notListening
+    /// A fault clause that does not parse (see `SimulatorFaults`).
+    case invalidFaults(String, reason: String)
+    case invalidTimeScale(Double)
 
     public var description: String {
         switch self {
         case .invalidHost(let host): "invalid listen address \(host); use an IPv4 address such as 127.0.0.1"
         case .unreadableSeed(let path, let reason): "cannot load seed file \(path): \(reason)"
         case .notListening: "the simulator did not start listening"
+        case .invalidFaults(let clause, let reason): "invalid fault '\(clause)': \(reason)"
+        case .invalidTimeScale(let scale): "invalid time scale \(scale); use a positive number such as 1 or 1000"
         }
     }
 }

@@ -4,11 +4,19 @@ public struct SimulatorOptions: Sendable {
     public var apiKey: String
     public var seed: SimulatorSeed
     /// Fixed clock (2026-11-21T12:00:00Z) and sequential ids, so identical request sequences give identical bytes.
+    /// The clock then moves only when advanced (`POST /__sim/clock/advance` or `advanceClock(bySeconds:)`).
     public var deterministic: Bool
     /// IPv4 address to listen on.
     public var host: String = "127.0.0.1"
     /// Port to listen on; 0 picks a free one (read it from `KapsoSimulator.port` after `start()`).
     public var port: UInt16 = 0
+    /// Faults injected into every API answer from the start (none by default); `setFaults(_:)` changes them.
+    public var faults: SimulatorFaults = .none
+    /// How many times faster than real time the webhook retry schedule (10, 40, 90 s) and message status
+    /// progression (delivered +2 s, read +5 s after sending) run. The clock itself is not sped up.
+    public var timeScale: Double = 1
+    /// Receives one line per simulated event (status changes, delivery attempts, clock and fault changes).
+    public var log: (@Sendable (String) -> Void)?
 
     public init(apiKey: String, seed: SimulatorSeed = .demo, deterministic: Bool = false, port: UInt16 = 0) {
         self.apiKey = apiKey

@@ -9,8 +9,22 @@ struct KapsoSim: ParsableCommand {
         commandName: "kapso-sim",
         abstract: "A stateful simulator of the Kapso Platform API and Meta proxy, on loopback HTTP.",
         discussion: """
-            Prints `listening on http://HOST:PORT` as its first line, then serves /platform/v1 and \
-            /meta/whatsapp/{version} until SIGINT or SIGTERM.
+            Prints `listening on http://HOST:PORT` as its first line on stdout, then serves /platform/v1 and \
+            /meta/whatsapp/{version} until SIGINT or SIGTERM. Events (message status changes, webhook delivery \
+            attempts, injected faults, clock advances) are logged to stderr.
+
+            Seeds: `demo` (two numbers, misconfigured webhooks, a 131047 failure), `empty`, `scale:N` (N \
+            messages and N webhook deliveries, for benchmarks), or a .json seed file.
+
+            Faults (--faults, comma- or repeat-combinable): `latency=100ms` delays every response; \
+            `rate=0.2:500` answers 500 to a fifth of requests; `429:retry-after=1` answers 429 with \
+            Retry-After; `reset` closes the connection without answering; `truncate` sends a Content-Length \
+            longer than the body, then closes; `html` answers a 502 HTML page. Any status 400-599 works as an \
+            action; `:times=N` limits a clause to the next N requests.
+
+            Control endpoints (same X-API-Key; never faulted or counted): GET/POST/DELETE /__sim/faults \
+            (body {"faults": "latency=100ms"}; "" clears), GET /__sim/clock, POST /__sim/clock/advance (body \
+            {"seconds": N}), GET /__sim/counters (requests, connections, deliveries).
             """)
 
     @Option(help: "Port to listen on; 0 picks a free port.")
@@ -25,8 +39,28 @@ struct KapsoSim: ParsableCommand {
     @Option(help: "Seed data: demo, empty, scale:N, or a path to a .json seed file.")
     var seed = "demo"
 
-    @Flag(help: "Fix the clock at 2026-11-21T12:00:00Z and number new ids sequentially (byte-stable output).")
+    @Flag(help: """
+        Fix the clock at 2026-11-21T12:00:00Z and number new ids sequentially (byte-stable output); the clock \
+        then moves only through POST /__sim/clock/advance.
+        """)
     var deterministic = false
+
+    @Option(
+        name: .customLong("faults"), parsing: .singleValue,
+        help: ArgumentHelp(
+            "Faults to inject from the start, e.g. 'latency=100ms', 'rate=0.2:500', '429:retry-after=1', 'reset', 'truncate', 'html'.",
+            valueName: "spec"))
+    var faultSpecs: [String] = []
+
+    @Option(
+        name: .customLong("time-scale"),
+        help: ArgumentHelp(
+            "Run the webhook retry schedule (10, 40, 90 s) and message status progression (delivered +2 s, read +5 s) this many times faster.",
+            valueName: "factor"))
+    var timeScale: Double = 1
+
+    @Flag(help: "Do not log events to stderr.")
+    var quiet = false
 
     /// Starts the simulator, prints where it listens, and serves until a termination signal.
     func serve() async throws {
@@ -36,14 +70,31 @@ struct KapsoSim: ParsableCommand {
         guard let seed = SimulatorSeed(argument: seed) else {
             throw ValidationError("unknown seed '\(seed)'; use demo, empty, scale:N or a .json file")
         }
+        guard timeScale.isFinite, timeScale > 0 else {
+            throw ValidationError("invalid --time-scale \(timeScale); use a positive number such as 1 or 1000")
+        }
+        var faults = SimulatorFaults.none
+        for spec in faultSpecs {
+            do {
+                faults = faults.adding(try SimulatorFaults(spec: spec))
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
         var options = SimulatorOptions(apiKey: key, seed: seed, deterministic: deterministic, port: port)
         options.host = host
+        options.faults = faults
+        options.timeScale = timeScale
+        if !quiet {
+            options.log = { line in FileHandle.standardError.write(Data("kapso-sim: \(line)\n".utf8)) }
+        }
         // Armed before anything is printed, so a signal sent after the first line is never lost.
         let termination = TerminationSignal()
         let simulator = try KapsoSimulator(options: options)
         try await simulator.start()
         // Unbuffered, so a parent process reading the first line sees it at once.
         FileHandle.standardOutput.write(Data("listening on \(simulator.baseURL)\n".utf8))
+        if !faults.isEmpty { options.log?("faults set: \(faults)") }
         await termination.wait()
         await simulator.stop()
     }

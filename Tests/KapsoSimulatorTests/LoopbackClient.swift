@@ -44,17 +44,44 @@ final class LoopbackClient {
     }
 
     /// Sends one request on the open connection (opening it first if needed) and reads the whole response.
+    /// A body is sent as `contentType` (nil: no `Content-Type` header).
     func request(
-        _ method: String = "GET", _ target: String, body: String? = nil, headers: [String: String] = [:]
+        _ method: String = "GET", _ target: String, body: String? = nil, headers: [String: String] = [:],
+        contentType: String? = "application/json"
     ) throws -> Response {
+        try send(head(method, target, body: body, headers: headers, contentType: contentType))
+        return try readResponse()
+    }
+
+    /// Sends one request and returns every byte received until the server closes the connection.
+    func exchangeUntilClosed(
+        _ method: String = "GET", _ target: String, body: String? = nil, contentType: String? = "application/json"
+    ) throws -> [UInt8] {
+        try send(head(method, target, body: body, headers: ["Connection": "close"], contentType: contentType))
+        while true {
+            var chunk = [UInt8](repeating: 0, count: 65_536)
+            let count = chunk.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
+            guard count > 0 else { break }
+            buffer += chunk[..<count]
+        }
+        defer { close() }
+        return buffer
+    }
+
+    private func head(
+        _ method: String, _ target: String, body: String?, headers: [String: String], contentType: String?
+    ) throws -> [UInt8] {
         if socket < 0 { try connect() }
-        var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: keep-alive\r\n"
+        var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n"
+        if headers["Connection"] == nil { head += "Connection: keep-alive\r\n" }
         if let apiKey { head += "X-API-Key: \(apiKey)\r\n" }
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         let payload = Array((body ?? "").utf8)
-        if body != nil { head += "Content-Type: application/json\r\nContent-Length: \(payload.count)\r\n" }
-        try send(Array((head + "\r\n").utf8) + payload)
-        return try readResponse()
+        if body != nil {
+            if let contentType { head += "Content-Type: \(contentType)\r\n" }
+            head += "Content-Length: \(payload.count)\r\n"
+        }
+        return Array((head + "\r\n").utf8) + payload
     }
 
 

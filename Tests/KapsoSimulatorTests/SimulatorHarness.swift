@@ -4,10 +4,13 @@ import Testing
 
 /// Starts a simulator on an ephemeral port, runs `body` with it, and stops it.
 func withSimulator<T: Sendable>(
-    seed: SimulatorSeed = .demo, deterministic: Bool = true,
+    seed: SimulatorSeed = .demo, deterministic: Bool = true, faults: SimulatorFaults = .none, timeScale: Double = 1,
     _ body: @Sendable (KapsoSimulator) async throws -> T
 ) async throws -> T {
-    let simulator = try KapsoSimulator(options: SimulatorOptions(apiKey: "test-key", seed: seed, deterministic: deterministic))
+    var options = SimulatorOptions(apiKey: "test-key", seed: seed, deterministic: deterministic)
+    options.faults = faults
+    options.timeScale = timeScale
+    let simulator = try KapsoSimulator(options: options)
     try await simulator.start()
     do {
         let result = try await body(simulator)
@@ -38,9 +41,11 @@ func get(_ simulator: KapsoSimulator, _ target: String, apiKey: String? = "test-
     try await requests(to: simulator, apiKey: apiKey) { try $0.request("GET", target) }
 }
 
-/// Expects `actual` to have the keys and JSON types of fixture `name`.
-func expectShape(of actual: JSONValue, like name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-    let differences = ShapeComparison.differences(expected: try Fixtures.json(name), actual: actual)
+/// Expects `actual` to have the keys and JSON types of fixture `name` (`optional` members may be absent).
+func expectShape(
+    of actual: JSONValue, like name: String, optional: Set<String> = [], sourceLocation: SourceLocation = #_sourceLocation
+) throws {
+    let differences = ShapeComparison.differences(expected: try Fixtures.json(name), actual: actual, optional: optional)
     #expect(differences.isEmpty, "\(name): \(differences.joined(separator: "; "))", sourceLocation: sourceLocation)
 }
 

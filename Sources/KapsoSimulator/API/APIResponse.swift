@@ -30,6 +30,35 @@ struct APIResponse: Sendable {
 
     static let notFound = error(404, "Not found")
 
+    /// What an injected status fault answers: the Platform error shape (`platform_error.429.json` for 429).
+    static func fault(status: Int, retryAfter: Int?) -> APIResponse {
+        var response: APIResponse
+        if status == 429 {
+            let wait = retryAfter.map { "; retry in \($0) s" } ?? ""
+            response = json(429, ["error": "Rate limit exceeded", "message": .string("Too many requests (simulated fault)\(wait)")])
+            response.headers += [("X-RateLimit-Limit", String(SimulatorState.rateLimitPerMinute)), ("X-RateLimit-Remaining", "0")]
+        } else {
+            response = error(status, "\(APIResponse(status: status).reason) (simulated fault)")
+        }
+        if let retryAfter { response.headers.append(("Retry-After", String(retryAfter))) }
+        return response
+    }
+
+    /// The `html` fault: a load balancer's 502 page instead of JSON.
+    static let gatewayPage = APIResponse(
+        status: 502, headers: [("Content-Type", "text/html; charset=utf-8")],
+        body: Array(
+            """
+            <html>
+            <head><title>502 Bad Gateway</title></head>
+            <body>
+            <center><h1>502 Bad Gateway</h1></center>
+            <hr><center>kapso-sim (simulated fault)</center>
+            </body>
+            </html>
+
+            """.utf8))
+
     /// The reason phrase for the status line.
     var reason: String {
         switch status {
@@ -43,11 +72,13 @@ struct APIResponse: Sendable {
         case 404: "Not Found"
         case 405: "Method Not Allowed"
         case 409: "Conflict"
+        case 415: "Unsupported Media Type"
         case 422: "Unprocessable Entity"
         case 429: "Too Many Requests"
         case 500: "Internal Server Error"
         case 502: "Bad Gateway"
         case 503: "Service Unavailable"
+        case 504: "Gateway Timeout"
         default: "Status \(status)"
         }
     }

@@ -23,15 +23,18 @@ enum Route: Sendable, Equatable {
     case updateConversation(String)
     case sendMessage(phoneNumberID: String)
 
-    /// Which API surface a path belongs to; nil for paths outside both.
+    /// Which surface a path belongs to; nil for paths outside all three.
     enum Surface {
         case platform
         case metaProxy
+        /// The simulator's own control endpoints under `/__sim/` (faults, clock, counters).
+        case control
     }
 
-    /// The surface of `segments` (`platform/v1/...` or `meta/whatsapp/vNN.N/...`).
+    /// The surface of `segments` (`platform/v1/...`, `meta/whatsapp/vNN.N/...` or `__sim/...`).
     static func surface(of segments: [String]) -> Surface? {
         if segments.starts(with: ["platform", "v1"]) { return .platform }
+        if segments.first == "__sim" { return .control }
         if segments.starts(with: ["meta", "whatsapp"]), segments.count >= 3, isGraphVersion(segments[2]) {
             return .metaProxy
         }
@@ -42,7 +45,7 @@ enum Route: Sendable, Equatable {
         switch Self.surface(of: segments) {
         case .platform?: self.init(platform: method, Array(segments.dropFirst(2)))
         case .metaProxy?: self.init(proxy: method, Array(segments.dropFirst(3)))
-        case nil: return nil
+        case .control?, nil: return nil
         }
     }
 

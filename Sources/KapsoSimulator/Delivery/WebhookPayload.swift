@@ -1,24 +1,54 @@
 /// Builds outbound webhook bodies: v2 (default), legacy v1, and raw Meta payloads for `kind: meta`.
 enum WebhookPayload {
-    /// The body `webhook` gets for a message event, in its kind and payload version.
+    /// The body `webhook` gets for a message event, in its kind and payload version; batch-shaped when the
+    /// webhook buffers the event (`sequence` is the message's number, for `batch_info`).
     static func message(
         event: String, message: JSONObject, conversation: JSONObject, number: JSONObject, webhook: JSONObject,
-        isNewConversation: Bool = false
+        isNewConversation: Bool = false, sequence: Int? = nil
     ) -> JSONValue {
-        let phoneNumberID = number["id"] ?? .null
         if webhook["kind"]?.stringValue == "meta" { return meta(message: message, number: number) }
         if webhook["payload_version"]?.stringValue == "v1" {
             return v1(message: message, conversation: conversation, number: number, isNew: isNewConversation)
         }
+        let item = v2(event: event, message: message, conversation: conversation, number: number, isNew: isNewConversation)
+        guard webhook["buffer_enabled"] == true, webhook["buffer_events"]?.arrayValue?.contains(.string(event)) == true
+        else { return item }
+        // Once buffering is on, every delivery of a buffered event is batch-shaped, even with one item.
+        let windowSeconds = webhook["buffer_window_seconds"]?.intValue ?? 5
+        return [
+            "type": .string(event), "batch": true, "data": [item],
+            "batch_info": [
+                "size": 1, "window_ms": .int(windowSeconds * 1000), "first_sequence": .int(sequence ?? 1),
+                "last_sequence": .int(sequence ?? 1), "conversation_id": conversation["id"] ?? .null,
+            ],
+        ]
+    }
+
+    // The v2 message event (fixtures/webhook.v2.message_received.json, webhook.v2.message_failed.json): the
+    // API's message without the fields its `conversation` already carries, the conversation with a `+` number,
+    // and the conversation's `kapso` summary only on received and sent events.
+    private static func v2(
+        event: String, message: JSONObject, conversation: JSONObject, number: JSONObject, isNew: Bool
+    ) -> JSONValue {
+        let received = event == "whatsapp.message.received"
         var message = message
-        if event == "whatsapp.message.received", var kapso = message["kapso"]?.objectValue {
-            // Webhooks call an inbound message "received" where the API says "delivered".
-            kapso["status"] = "received"
+        message["to"] = nil
+        if var kapso = message["kapso"]?.objectValue {
+            for key in ["phone_number", "phone_number_id", "whatsapp_conversation_id", "contact_name"] { kapso[key] = nil }
+            // Webhooks call an inbound message "received" where the API says "delivered"; it is sent before
+            // Kapso has processed it.
+            if received { kapso["status"] = "received" }
+            kapso["processing_status"] = received ? "pending" : "completed"
             message["kapso"] = .object(kapso)
         }
+        var conversation = conversation
+        if let phone = conversation["phone_number"]?.stringValue, !phone.hasPrefix("+") {
+            conversation["phone_number"] = .string("+" + phone)
+        }
+        if !received && event != "whatsapp.message.sent" { conversation["kapso"] = nil }
         return [
-            "message": .object(message), "conversation": .object(conversation),
-            "is_new_conversation": .bool(isNewConversation), "phone_number_id": phoneNumberID,
+            "message": .object(message), "conversation": .object(conversation), "is_new_conversation": .bool(isNew),
+            "phone_number_id": number["id"] ?? .null,
         ]
     }
 

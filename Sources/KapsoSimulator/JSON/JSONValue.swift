@@ -65,8 +65,6 @@ extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expre
     init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
 
     init(dictionaryLiteral elements: (String, JSONValue)...) {
-        var object = JSONObject()
-        for (key, value) in elements { object[key] = value }
-        self = .object(object)
+        self = .object(JSONObject(literal: elements))
     }
 }

@@ -45,24 +45,30 @@ enum CursorQuery {
         }
     }
 
-    /// The list response for the records of `list` that match, in `mode`.
+    /// The list response for the records of `list` that match, in `mode`. Records older than `since` never
+    /// match: they are cut off by a binary search rather than scanned (a `period` window).
     static func response(
-        _ list: RecordList, mode: Mode, column: String, request: APIRequest, matching: (Record) -> Bool
+        _ list: RecordList, mode: Mode, column: String, request: APIRequest, since: Timestamp? = nil,
+        matching: (Record) -> Bool
     ) -> APIResponse {
+        let all = list.records
+        let records = all[..<(since.map { since in RecordList.index(in: all) { $0.sortTime < since } } ?? all.count)]
         switch mode {
         case .offset(let page):
-            let items = list.records.filter(matching).map { JSONValue.object($0.json) }
-            return page.response(for: items, request: request)
+            let matches = records.indices.filter { matching(records[$0]) }
+            return page.response(total: matches.count, request: request) { range in
+                matches[range].map { JSONValue.object(records[$0].json) }
+            }
         case .cursor(let limit, let position):
-            let window = select(list.records, limit: limit, position: position, matching: matching)
-            let first = window.indices.first.map { Cursor.encode(list.records[$0].key, column: column) }
-            let last = window.indices.last.map { Cursor.encode(list.records[$0].key, column: column) }
+            let window = select(records, limit: limit, position: position, matching: matching)
+            let first = window.indices.first.map { Cursor.encode(records[$0].key, column: column) }
+            let last = window.indices.last.map { Cursor.encode(records[$0].key, column: column) }
             let paging: JSONValue = [
                 "cursors": ["before": JSONValue(first), "after": JSONValue(last)],
                 "next": window.hasNext ? JSONValue(last) : .null,
                 "previous": window.hasPrevious ? JSONValue(first) : .null,
             ]
-            let data = window.indices.map { JSONValue.object(list.records[$0].json) }
+            let data = window.indices.map { JSONValue.object(records[$0].json) }
             return .json(200, ["data": .array(data), "paging": paging])
         }
     }
@@ -73,16 +79,16 @@ enum CursorQuery {
         var hasPrevious = false
     }
 
-    private static func select(
-        _ records: [Record], limit: Int, position: Position, matching: (Record) -> Bool
-    ) -> Window {
+    private static func select<Records: RandomAccessCollection<Record>>(
+        _ records: Records, limit: Int, position: Position, matching: (Record) -> Bool
+    ) -> Window where Records.Index == Int {
         var window = Window()
         switch position {
         case .first, .after:
             var start = 0
             if case .after(let key) = position { start = RecordList.index(in: records) { key < $0.key } }
             var index = start
-            while index < records.count, window.indices.count < limit {
+            while index < records.endIndex, window.indices.count < limit {
                 if matching(records[index]) { window.indices.append(index) }
                 index += 1
             }

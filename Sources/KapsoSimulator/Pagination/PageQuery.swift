@@ -20,10 +20,15 @@ struct PageQuery: Sendable {
 
     /// The `{"data": [...], "meta": {...}}` response for this page of `items`, with paging headers.
     func response(for items: [JSONValue], request: APIRequest) -> APIResponse {
-        let total = items.count
+        response(total: items.count, request: request) { Array(items[$0]) }
+    }
+
+    /// The same for `total` items of which only this page's are made, by `items(range)`.
+    func response(total: Int, request: APIRequest, items: (Range<Int>) -> [JSONValue]) -> APIResponse {
         let totalPages = (total + perPage - 1) / perPage
-        let start = min((page - 1).multipliedReportingOverflow(by: perPage).partialValue, total)
-        let slice = Array(items[max(0, start)..<min(total, max(0, start) + perPage)])
+        let offset = (page - 1).multipliedReportingOverflow(by: perPage)
+        let start = offset.overflow ? total : min(max(0, offset.partialValue), total)
+        let slice = items(start..<min(total, start + perPage))
         let meta: JSONValue = [
             "page": .int(page), "per_page": .int(perPage), "total_pages": .int(totalPages), "total_count": .int(total),
         ]

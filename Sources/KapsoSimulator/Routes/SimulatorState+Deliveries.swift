@@ -1,27 +1,37 @@
 // MARK: - Outbound webhook deliveries
 
+/// A delivery to a loopback receiver that still has attempts to make.
+struct PendingAttempt: Sendable {
+    var target: WebhookSender.Target
+    var body: [UInt8]
+    var headers: [(name: String, value: String)]
+    var url: String
+    /// When the next attempt is due on the simulator's clock.
+    var due: Timestamp
+}
+
 extension SimulatorState {
-    /// Records a delivery of `body` to `webhook` and sends it: for real to loopback receivers (up to 4 attempts),
-    /// simulated for any other URL (by the seed's receiver outcomes; 200 by default).
+    /// Seconds between a failed attempt and the next (before time scaling): 4 attempts in all.
+    static let retryDelays: [Double] = [10, 40, 90]
+
+    /// Records a delivery of `body` to `webhook` and sends it: for real to loopback receivers (attempt 1 now,
+    /// retries on the retry schedule), simulated for any other URL (by the seed's receiver outcomes; 200 by
+    /// default, written at once).
     func deliver(event: String, body: JSONValue, to webhook: JSONObject, contact: String?, now: Timestamp) {
         let id = ids.uuid()
         deliveryCount += 1
         let url = webhook["url"]?.stringValue ?? ""
-        var json: JSONObject = ["id": .string(id), "event": .string(event)]
-        for (key, value) in DeliveryOutcome.retrying(status: nil, attempts: 0).fields(createdAt: now).members {
-            json[key] = value
-        }
-        let phoneNumberID = webhook["phone_number_id"]?.stringValue
+        let configID = webhook["phone_number_id"]?.stringValue.flatMap { phoneNumbers[$0]?.json["internal_id"] }
+        var json = JSONObject.deliveryRow(
+            id: id, event: event, fields: DeliveryOutcome.retrying(status: nil, attempts: 0).fields(createdAt: now),
+            webhook: webhook, configID: configID ?? .null, contact: contact)
         json["last_attempt_at"] = .null
-        json["webhook_id"] = webhook["id"] ?? .null
-        json["webhook_url"] = .string(url)
-        json["whatsapp_config_id"] = phoneNumberID.flatMap { phoneNumbers[$0]?.json["internal_id"] } ?? .null
-        json["phone_number_id"] = JSONValue(phoneNumberID)
-        json["conversation_phone_number"] = JSONValue(contact)
         deliveries.insert(Record(id: id, sortTime: now, json: json))
 
         guard let target = WebhookSender.loopbackTarget(url) else {
-            finishDelivery(id, outcome: receiverOutcomes[url] ?? .delivered(), realTime: false)
+            let outcome = receiverOutcomes[url] ?? .delivered()
+            finishDelivery(id, outcome: outcome, attemptedAt: nil)
+            emit("delivery \(id) \(event) -> \(url): \(Self.describe(outcome)) (simulated receiver)")
             return
         }
         let bytes = body.encoded
@@ -31,42 +41,59 @@ extension SimulatorState {
             ("X-Idempotency-Key", ids.uuid()),
         ]
         if let version = webhook["payload_version"]?.stringValue { headers.append(("X-Webhook-Payload-Version", version)) }
-        for (name, value) in webhook["headers"]?.objectValue?.members ?? [] {
-            if let value = value.stringValue { headers.append((name, value)) }
+        if body["batch"] == true {
+            headers += [("X-Webhook-Batch", "true"), ("X-Batch-Size", String(body["data"]?.arrayValue?.count ?? 0))]
         }
-        Task { await self.attempt(id, target: target, body: bytes, headers: headers, number: 1) }
+        for member in webhook["headers"]?.objectValue?.members ?? [] {
+            if let value = member.value.stringValue { headers.append((member.key, value)) }
+        }
+        pendingAttempts[id] = PendingAttempt(target: target, body: bytes, headers: headers, url: url, due: now)
+        Task { await self.attempt(id, number: 1) }
     }
 
-    private func attempt(
-        _ id: String, target: WebhookSender.Target, body: [UInt8], headers: [(name: String, value: String)],
-        number: Int
-    ) async {
-        let status = await WebhookSender.post(to: target, body: body, headers: headers)
+    /// Makes attempt `number` of a pending delivery and records its result; a failure schedules the next
+    /// attempt `retryDelays` later (scaled) on the simulator's clock, until the fourth gives up.
+    func attempt(_ id: String, number: Int) async {
+        guard !isStopped, let pending = pendingAttempts[id] else { return }
+        let status = await WebhookSender.post(to: pending.target, body: pending.body, headers: pending.headers)
+        guard !isStopped else { return }
+        let outcome: DeliveryOutcome
         if let status, (200..<300).contains(status) {
-            finishDelivery(id, outcome: .delivered(status: status, attempts: number), realTime: true)
-        } else if number >= 4 {
-            finishDelivery(id, outcome: .failed(status: status, attempts: number), realTime: true)
+            outcome = .delivered(status: status, attempts: number)
+        } else if number > Self.retryDelays.count {
+            outcome = .failed(status: status, attempts: number)
         } else {
-            finishDelivery(id, outcome: .retrying(status: status, attempts: number), realTime: true)
-            // The 10/40/90 s schedule, scaled down 1000x so tests see every attempt.
-            try? await Task.sleep(for: .milliseconds([10, 40, 90][number - 1]))
-            await attempt(id, target: target, body: body, headers: headers, number: number + 1)
+            outcome = .retrying(status: status, attempts: number)
+        }
+        finishDelivery(id, outcome: outcome, attemptedAt: pending.due)
+        emit("delivery \(id) -> \(pending.url): attempt \(number) \(status.map(String.init) ?? "no response"), \(Self.describe(outcome))")
+        guard case .retrying = outcome else {
+            pendingAttempts[id] = nil
+            return
+        }
+        let due = pending.due.adding(micros: scaled(seconds: Self.retryDelays[number - 1]))
+        pendingAttempts[id]?.due = due
+        schedule(.attempt(deliveryID: id, number: number + 1), at: due)
+    }
+
+    /// Writes an attempt's result into the delivery row; a real attempt is stamped with the time it was made.
+    private func finishDelivery(_ id: String, outcome: DeliveryOutcome, attemptedAt: Timestamp?) {
+        deliveries.update(id: id) { record in
+            outcome.write(into: &record.json, createdAt: record.sortTime)
+            guard let attemptedAt else { return }
+            let time = JSONValue.string(attemptedAt.iso)
+            record.json["last_attempt_at"] = time
+            for key in ["delivered_at", "failed_at"] where !(record.json[key]?.isNull ?? true) {
+                record.json[key] = time
+            }
         }
     }
 
-    /// Writes an attempt's result into the delivery row; real attempts are stamped with the clock's now.
-    private func finishDelivery(_ id: String, outcome: DeliveryOutcome, realTime: Bool) {
-        deliveries.update(id: id) { record in
-            let created = record.sortTime
-            for (key, value) in outcome.fields(createdAt: created).members where key != "created_at" {
-                record.json[key] = value
-            }
-            guard realTime else { return }
-            let now = clock.now.iso
-            record.json["last_attempt_at"] = .string(now)
-            for key in ["delivered_at", "failed_at"] where !(record.json[key]?.isNull ?? true) {
-                record.json[key] = .string(now)
-            }
+    private static func describe(_ outcome: DeliveryOutcome) -> String {
+        switch outcome {
+        case .delivered(let status, let attempts): "delivered (\(status), attempt \(attempts))"
+        case .retrying(_, let attempts): "pending, retry \(attempts) of \(retryDelays.count) scheduled"
+        case .failed(let status, let attempts): "failed (\(status.map(String.init) ?? "no response") after \(attempts) attempts)"
         }
     }
 }

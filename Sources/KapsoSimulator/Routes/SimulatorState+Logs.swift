@@ -11,9 +11,9 @@ extension SimulatorState {
         if let status = query["status"], !["pending", "delivered", "failed"].contains(status) {
             throw .badRequest("Invalid status parameter")
         }
-        return CursorQuery.response(deliveries, mode: mode, column: "created_at", request: request) { record in
+        return CursorQuery.response(deliveries, mode: mode, column: "created_at", request: request, since: since) {
+            record in
             let json = record.json
-            if record.sortTime < since { return false }
             if let status = query["status"], json["status"]?.stringValue != status { return false }
             if let event = query["event"], json["event"]?.stringValue != event { return false }
             if let webhookID = query["webhook_id"], json["webhook_id"]?.stringValue != webhookID { return false }
@@ -34,10 +34,10 @@ extension SimulatorState {
             guard let code = Int(text) else { throw .badRequest("Invalid status_code parameter") }
             statusCode = code
         }
-        return CursorQuery.response(apiLogs, mode: mode, column: "created_at", request: request) { record in
+        return CursorQuery.response(apiLogs, mode: mode, column: "created_at", request: request, since: since) {
+            record in
             let json = record.json
             let status = json["response_status"]?.intValue ?? 0
-            if record.sortTime < since { return false }
             if let part = query["endpoint"], !(json["endpoint"]?.stringValue ?? "").contains(part) { return false }
             if let statusCode, status != statusCode { return false }
             if errorsOnly, status < 400 { return false }

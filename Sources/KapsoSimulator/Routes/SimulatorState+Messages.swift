@@ -9,6 +9,9 @@ extension SimulatorState {
         if let direction = query["direction"], direction != "inbound", direction != "outbound" {
             throw .badRequest("Invalid direction parameter")
         }
+        if let status = query["status"], !["pending", "sent", "delivered", "read", "failed"].contains(status) {
+            throw .badRequest("Invalid status parameter")
+        }
         let contact = query["phone_number"].map(Self.digits)
         return CursorQuery.response(messages, mode: mode, column: "created_at", request: request) { record in
             let json = record.json

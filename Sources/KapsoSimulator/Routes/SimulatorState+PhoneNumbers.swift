@@ -9,8 +9,10 @@ extension SimulatorState {
         let query = request.query
         let createdAfter = try timeFilter(query, "created_after")
         let createdBefore = try timeFilter(query, "created_before")
+        let messagingEnabled = try boolFilter(query, "messaging_enabled")
         let items = phoneNumbers.records.filter { record in
             let json = record.json
+            if let messagingEnabled, (json["status"]?.stringValue == "CONNECTED") != messagingEnabled { return false }
             if let id = query["phone_number_id"], json["id"]?.stringValue != id { return false }
             if let waba = query["business_account_id"], json["business_account_id"]?.stringValue != waba { return false }
             if let customer = query["customer_id"], json["customer_id"]?.stringValue != customer { return false }
@@ -32,17 +34,39 @@ extension SimulatorState {
         return record
     }
 
-    /// `GET .../{id}/health`: the bare health object, `timestamp` set to now, plus the health limiter headers.
+    /// How long a health check is served again before it is run anew (Kapso caches ~3 minutes per number).
+    static let healthCacheSeconds: Int64 = 180
+
+    /// `GET .../{id}/health`: the bare health object, checked at most every 3 minutes per number, behind the
+    /// health limiter (5/s and 60/min per project → 429 with `Retry-After`); `X-Health-RateLimit-*` on each.
     func healthResponse(_ id: String, now: Timestamp) throws(APIError) -> APIResponse {
+        let decision = healthLimiter.admit(at: clock.elapsed)
+        guard decision.allowed else {
+            let wait = decision.retryAfter ?? 1
+            emit("health rate limit exceeded for \(id); retry after \(wait) s")
+            var response = APIResponse.json(429, [
+                "error": "Rate limit exceeded",
+                "message": .string(
+                    "Health checks are limited to \(HealthLimiter.perSecond) per second and \(HealthLimiter.perMinute) per minute per project; retry in \(wait) s"),
+            ])
+            response.headers += decision.headers
+            return response
+        }
         let number = try phoneNumber(id)
-        let stored = health[id] ?? Self.defaultHealth(for: number.json)
-        var document: JSONObject = ["status": stored["status"] ?? "healthy", "timestamp": .string(now.iso)]
-        for (key, value) in stored.members where key != "status" && key != "timestamp" { document[key] = value }
+        let document: JSONObject
+        if let cached = healthCache[id], now.micros - cached.checkedAt.micros < Self.healthCacheSeconds * 1_000_000 {
+            document = cached.document
+        } else {
+            let stored = health[id] ?? Self.defaultHealth(for: number.json)
+            var fresh: JSONObject = ["status": stored["status"] ?? "healthy", "timestamp": .string(now.iso)]
+            for member in stored.members where member.key != "status" && member.key != "timestamp" {
+                fresh[member.key] = member.value
+            }
+            healthCache[id] = (fresh, now)
+            document = fresh
+        }
         var response = APIResponse.json(200, .object(document))
-        response.headers += [
-            ("X-Health-RateLimit-Second-Limit", "5"), ("X-Health-RateLimit-Second-Remaining", "4"),
-            ("X-Health-RateLimit-Minute-Limit", "60"), ("X-Health-RateLimit-Minute-Remaining", "59"),
-        ]
+        response.headers += decision.headers
         return response
     }
 

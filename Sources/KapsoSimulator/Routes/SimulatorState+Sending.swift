@@ -6,7 +6,16 @@ extension SimulatorState {
     /// `POST /whatsapp/webhooks/{id}/test`: queues a sample of `event_type` (JSON body or query) to the webhook.
     func testWebhook(_ id: String, _ request: APIRequest, now: Timestamp) throws(APIError) -> APIResponse {
         let webhook = try self.webhook(id, on: nil).json
-        let bodyEvent = (try? JSONParser.parse(request.body))?["event_type"]?.stringValue
+        var bodyEvent: String?
+        if !request.body.isEmpty {
+            guard let document = try? JSONParser.parse(request.body), document.objectValue != nil else {
+                throw .badRequest("Request body is not valid JSON")
+            }
+            if let value = document["event_type"], !value.isNull {
+                guard let name = value.stringValue else { throw .validation([("event_type", "must be a string")]) }
+                bodyEvent = name
+            }
+        }
         let subscribed = webhook["events"]?.arrayValue?.compactMap(\.stringValue) ?? []
         let isMeta = webhook["kind"]?.stringValue == "meta"
         guard let event = bodyEvent ?? request.query["event_type"] ?? subscribed.first ?? (isMeta ? "whatsapp.message.received" : nil)
@@ -16,24 +25,42 @@ extension SimulatorState {
         }
         let scope = webhook["phone_number_id"]?.stringValue
         let number = scope.flatMap { phoneNumbers[$0]?.json } ?? phoneNumbers.records.first?.json
-        let conversation = conversations.records.first { scope == nil || $0.json["phone_number_id"]?.stringValue == scope }
         let body: JSONValue
-        if event.hasPrefix("whatsapp.message."), let number, let conversation {
-            let wanted = event == "whatsapp.message.received" ? "inbound" : "outbound"
-            let message = messages.records.first {
-                $0.json["kapso"]?["whatsapp_conversation_id"]?.stringValue == conversation.id
-                    && $0.json["kapso"]?["direction"]?.stringValue == wanted
-            } ?? messages.records.first { $0.json["kapso"]?["whatsapp_conversation_id"]?.stringValue == conversation.id }
+        var contact: String?
+        if event.hasPrefix("whatsapp.message."), let number, let message = sampleMessage(for: event, scope: scope),
+            let conversation = message.json["kapso"]?["whatsapp_conversation_id"]?.stringValue.flatMap({ conversations[$0] })
+        {
             body = WebhookPayload.message(
-                event: event, message: message?.json ?? [:], conversation: conversation.json, number: number,
-                webhook: webhook)
-        } else if event.hasPrefix("whatsapp.conversation."), let conversation {
+                event: event, message: message.json, conversation: conversation.json, number: number, webhook: webhook,
+                sequence: Int(message.cursorID))
+            contact = conversation.json["phone_number"]?.stringValue
+        } else if event.hasPrefix("whatsapp.conversation."),
+            let conversation = conversations.records.first(where: { scope == nil || $0.json["phone_number_id"]?.stringValue == scope })
+        {
             body = WebhookPayload.conversation(event: event, conversation: conversation.json, webhook: webhook)
+            contact = conversation.json["phone_number"]?.stringValue
         } else {
             body = WebhookPayload.project(event: event, projectID: projectID, number: number)
         }
-        deliver(event: event, body: body, to: webhook, contact: conversation?.json["phone_number"]?.stringValue, now: now)
+        deliver(event: event, body: body, to: webhook, contact: contact, now: now)
         return .data(["success": true])
+    }
+
+    /// The newest message of the webhook's number that fits `event`: inbound for `received`, else outbound,
+    /// preferring one whose status is the event's (`failed`, `read`, ...).
+    private func sampleMessage(for event: String, scope: String?) -> Record? {
+        let direction = event == "whatsapp.message.received" ? "inbound" : "outbound"
+        let status = event.split(separator: ".").last.map(String.init) ?? ""
+        var fallback: Record?
+        for record in messages.records {
+            let kapso = record.json["kapso"]
+            guard scope == nil || kapso?["phone_number_id"]?.stringValue == scope,
+                kapso?["direction"]?.stringValue == direction
+            else { continue }
+            if kapso?["status"]?.stringValue == status || direction == "inbound" { return record }
+            if fallback == nil { fallback = record }
+        }
+        return fallback
     }
 
     /// `POST /meta/whatsapp/{version}/{phone_number_id}/messages`: Graph-shaped success or error.
@@ -117,14 +144,10 @@ extension SimulatorState {
         var updated = ConversationJSON.applying(message, at: now, to: conversation)
         updated["status"] = "active"
         conversations.insert(Record(id: conversationID, sortTime: now, json: updated))
-        for webhook in webhooks.records.map(\.json) where webhook["phone_number_id"]?.stringValue == phoneNumberID {
-            let subscribed = webhook["events"]?.arrayValue?.contains("whatsapp.message.sent") ?? false
-            guard webhook["active"] == true, subscribed || webhook["kind"] == "meta" else { continue }
-            let body = WebhookPayload.message(
-                event: "whatsapp.message.sent", message: message, conversation: updated, number: number,
-                webhook: webhook, isNewConversation: existing == nil)
-            deliver(event: "whatsapp.message.sent", body: body, to: webhook, contact: contact, now: now)
-        }
+        emit("message \(wamid) sent to \(contact)")
+        emitMessageEvent(
+            "whatsapp.message.sent", message: message, sequence: sequence, isNewConversation: existing == nil, at: now)
+        scheduleProgression(of: wamid, type: content.type, sentAt: now)
     }
 
     private func graphError(

@@ -19,8 +19,8 @@ enum FileSeed {
         data.conversations = records(document["conversations"], time: "last_active_at")
         data.deliveries = records(document["webhook_deliveries"], time: "created_at")
         data.apiLogs = records(document["api_logs"], time: "created_at")
-        for (id, health) in document["health"]?.objectValue?.members ?? [] {
-            if let health = health.objectValue { data.health[id] = health }
+        for member in document["health"]?.objectValue?.members ?? [] {
+            if let health = member.value.objectValue { data.health[member.key] = health }
         }
         for message in document["messages"]?.arrayValue ?? [] {
             guard let json = message.objectValue, let id = json["id"]?.stringValue else { continue }

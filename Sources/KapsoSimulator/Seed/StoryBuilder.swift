@@ -4,8 +4,9 @@
 /// story's "now", 2026-11-21T12:00:00Z, lands on the simulator's clock.
 struct StoryBuilder {
     private(set) var data = SeedData()
-    private var conversations: [String: (json: JSONObject, time: Timestamp)] = [:]
-    private var conversationOrder: [String] = []
+    /// Conversations in declaration order; their summaries are folded in by `build()`.
+    private var threads: [Thread] = []
+    private var threadPositions: [String: Int] = [:]
     private let shift: Int64
     private var random: SplitMix64
 
@@ -26,15 +27,39 @@ struct StoryBuilder {
 
     /// A random-looking but reproducible lowercase UUID (version 4 layout).
     mutating func uuid() -> String {
-        let hex = Array(self.hex(32).lowercased())
-        let parts = [hex[0..<8], hex[8..<12], ["4"] + hex[13..<16], ["8"] + hex[17..<20], hex[20..<32]]
-        return parts.map { String($0) }.joined(separator: "-")
+        var hex = hexDigits(32, Self.lowercaseDigits)
+        // Digits 12 and 16 are drawn (keeping the random sequence) but replaced by the version and variant.
+        hex[12] = UInt8(ascii: "4")
+        hex[16] = UInt8(ascii: "8")
+        for position in [20, 16, 12, 8] { hex.insert(UInt8(ascii: "-"), at: position) }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// Reproducible uppercase hex.
     mutating func hex(_ count: Int) -> String {
-        let digits = Array("0123456789ABCDEF")
-        return String((0..<count).map { _ in digits[Int(random.next() % 16)] })
+        String(decoding: hexDigits(count, Self.uppercaseDigits), as: UTF8.self)
+    }
+
+    // One random draw per digit, so seeds stay byte-identical whatever the formatting code does.
+    private mutating func hexDigits(_ count: Int, _ digits: [UInt8]) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: count)
+        for position in 0..<count { out[position] = digits[Int(random.next() % 16)] }
+        return out
+    }
+
+    private static let uppercaseDigits = Array("0123456789ABCDEF".utf8)
+    private static let lowercaseDigits = Array("0123456789abcdef".utf8)
+
+    /// Leaves out `count` random draws, for a copy of the builder that writes only part of a story.
+    mutating func skipDraws(_ count: Int) {
+        random.skip(count)
+    }
+
+    /// Room for this many more messages, deliveries and API logs.
+    mutating func reserve(messages: Int, deliveries: Int, apiLogs: Int) {
+        data.messages.reserveCapacity(data.messages.count + messages)
+        data.deliveries.reserveCapacity(data.deliveries.count + deliveries)
+        data.apiLogs.reserveCapacity(data.apiLogs.count + apiLogs)
     }
 
     mutating func number(below limit: Int) -> Int {
@@ -56,8 +81,11 @@ struct StoryBuilder {
     mutating func conversation(_ json: JSONObject) {
         let id = json["id"]?.stringValue ?? ""
         let created = json["created_at"]?.stringValue.flatMap(Timestamp.init(iso:)) ?? now
-        conversations[id] = (json, created)
-        conversationOrder.append(id)
+        let party = MessageJSON.Party(
+            contact: json["phone_number"]?.stringValue ?? "", contactName: json["kapso"]?["contact_name"]?.stringValue,
+            phoneNumberID: json["phone_number_id"]?.stringValue ?? "", conversationID: id)
+        threadPositions[id] = threads.count
+        threads.append(Thread(json: json, time: created, party: party))
     }
 
     /// Adds a message to a conversation declared earlier and returns it. Generates a WAMID unless given one.
@@ -66,13 +94,9 @@ struct StoryBuilder {
         in conversationID: String, at time: Timestamp, inbound: Bool, _ content: MessageJSON.Content,
         status: String, errorCode: Int? = nil, id: String? = nil
     ) -> JSONObject {
-        guard let conversation = conversations[conversationID] else { preconditionFailure("no \(conversationID)") }
-        let json = conversation.json
-        let contact = json["phone_number"]?.stringValue ?? ""
-        let party = MessageJSON.Party(
-            contact: contact, contactName: json["kapso"]?["contact_name"]?.stringValue,
-            phoneNumberID: json["phone_number_id"]?.stringValue ?? "", conversationID: conversationID)
-        let wamid = id ?? MessageJSON.wamid(contact: contact, hex: hex(20))
+        guard let position = threadPositions[conversationID] else { preconditionFailure("no \(conversationID)") }
+        let party = threads[position].party
+        let wamid = id ?? MessageJSON.wamid(contact: party.contact, hex: hex(20))
         let message = MessageJSON.message(
             id: wamid, at: time, inbound: inbound, party: party, content: content, status: status,
             error: errorCode.map(MessageJSON.statusError))
@@ -81,17 +105,17 @@ struct StoryBuilder {
         // Kapso's created_at carries milliseconds; derive them from the sequence so order stays stable.
         let created = Timestamp(micros: time.micros + Int64(sequence * 137 % 1000) * 1000)
         data.messages.append(Record(id: wamid, sortTime: created, cursorID: String(sequence), json: message))
-        let updated = ConversationJSON.applying(message, at: time, to: json)
-        conversations[conversationID] = (updated, time)
+        threads[position].summary.add(message, at: time)
+        threads[position].time = time
         return message
     }
 
     /// Overrides fields of a conversation after its messages (e.g. an `ended` status).
     mutating func finishConversation(_ id: String, status: String, updatedAt: Timestamp) {
-        guard var conversation = conversations[id] else { return }
-        conversation.json["status"] = .string(status)
-        conversation.json["updated_at"] = .string(updatedAt.iso)
-        conversations[id] = conversation
+        guard let position = threadPositions[id] else { return }
+        threads[position].foldSummary()
+        threads[position].json["status"] = .string(status)
+        threads[position].json["updated_at"] = .string(updatedAt.iso)
     }
 
     /// A delivery row as in `fixtures/webhook_deliveries.list.json`.
@@ -102,13 +126,9 @@ struct StoryBuilder {
         let id = id ?? uuid()
         let phoneNumberID = webhook["phone_number_id"]?.stringValue
         let configID = data.phoneNumbers.first { $0.id == phoneNumberID }?.json["internal_id"] ?? .null
-        var json: JSONObject = ["id": .string(id), "event": .string(event)]
-        for (key, value) in outcome.fields(createdAt: createdAt).members { json[key] = value }
-        json["webhook_id"] = webhook["id"] ?? .null
-        json["webhook_url"] = webhook["url"] ?? .null
-        json["whatsapp_config_id"] = configID
-        json["phone_number_id"] = JSONValue(phoneNumberID)
-        json["conversation_phone_number"] = JSONValue(contact)
+        let json = JSONObject.deliveryRow(
+            id: id, event: event, fields: outcome.fields(createdAt: createdAt), webhook: webhook, configID: configID,
+            contact: contact)
         data.deliveries.append(Record(id: id, sortTime: createdAt, json: json))
     }
 
@@ -130,10 +150,23 @@ struct StoryBuilder {
     /// The finished seed, conversations ordered by last activity.
     func build() -> SeedData {
         var data = data
-        for id in conversationOrder {
-            guard let conversation = conversations[id] else { continue }
-            data.conversations.append(Record(id: id, sortTime: conversation.time, json: conversation.json))
+        for var thread in threads {
+            thread.foldSummary()
+            data.conversations.append(Record(id: thread.party.conversationID, sortTime: thread.time, json: thread.json))
         }
         return data
+    }
+
+    /// A conversation being written: its JSON, last activity, and messages not yet folded into its summary.
+    private struct Thread {
+        var json: JSONObject
+        var time: Timestamp
+        let party: MessageJSON.Party
+        var summary = ConversationJSON.Summary()
+
+        mutating func foldSummary() {
+            json = summary.apply(to: json)
+            summary = ConversationJSON.Summary()
+        }
     }
 }

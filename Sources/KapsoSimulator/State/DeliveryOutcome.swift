@@ -12,29 +12,57 @@ enum DeliveryOutcome: Sendable, Equatable {
         [0, 0, 10, 50, 140][min(max(attempt, 0), 4)]
     }
 
-    /// `status`, `attempt_count`, `created_at`, `response_status`, `delivered_at`, `failed_at`, `last_attempt_at`.
-    func fields(createdAt: Timestamp) -> JSONObject {
-        switch self {
-        case .delivered(let status, let attempts):
-            let last = createdAt.adding(seconds: Self.attemptOffset(attempts))
-            return row("delivered", attempts, createdAt, .int(status), delivered: .string(last.iso), failed: .null)
-        case .retrying(let status, let attempts):
-            return row("pending", attempts, createdAt, JSONValue(status), delivered: .null, failed: .null)
-        case .failed(let status, let attempts):
-            let last = createdAt.adding(seconds: Self.attemptOffset(attempts))
-            return row("failed", attempts, createdAt, JSONValue(status), delivered: .null, failed: .string(last.iso))
-        }
+    /// The row's status fields, their times counted from `createdAt` by the retry schedule.
+    struct Fields {
+        var status: JSONValue
+        var attemptCount: JSONValue
+        var createdAt: JSONValue
+        var responseStatus: JSONValue
+        var deliveredAt: JSONValue
+        var failedAt: JSONValue
+        var lastAttemptAt: JSONValue
     }
 
-    private func row(
-        _ status: String, _ attempts: Int, _ createdAt: Timestamp, _ response: JSONValue, delivered: JSONValue,
-        failed: JSONValue
+    func fields(createdAt: Timestamp) -> Fields {
+        let (status, attempts, response): (String, Int, JSONValue) =
+            switch self {
+            case .delivered(let code, let attempts): ("delivered", attempts, .int(code))
+            case .retrying(let code, let attempts): ("pending", attempts, JSONValue(code))
+            case .failed(let code, let attempts): ("failed", attempts, JSONValue(code))
+            }
+        let last = JSONValue.string(createdAt.adding(seconds: Self.attemptOffset(attempts)).iso)
+        return Fields(
+            status: .string(status), attemptCount: .int(attempts), createdAt: .string(createdAt.iso),
+            responseStatus: response, deliveredAt: status == "delivered" ? last : .null,
+            failedAt: status == "failed" ? last : .null, lastAttemptAt: last)
+    }
+
+    /// Overwrites the status fields of an existing delivery row.
+    func write(into row: inout JSONObject, createdAt: Timestamp) {
+        let fields = fields(createdAt: createdAt)
+        row["status"] = fields.status
+        row["attempt_count"] = fields.attemptCount
+        row["response_status"] = fields.responseStatus
+        row["delivered_at"] = fields.deliveredAt
+        row["failed_at"] = fields.failedAt
+        row["last_attempt_at"] = fields.lastAttemptAt
+    }
+}
+
+extension JSONObject {
+    /// A delivery row as in `fixtures/webhook_deliveries.list.json`, keys in the API's order.
+    static func deliveryRow(
+        id: String, event: String, fields: DeliveryOutcome.Fields, webhook: JSONObject, configID: JSONValue,
+        contact: String?
     ) -> JSONObject {
-        let last = createdAt.adding(seconds: Self.attemptOffset(attempts))
-        return [
-            "status": .string(status), "attempt_count": .int(attempts), "created_at": .string(createdAt.iso),
-            "response_status": response, "delivered_at": delivered, "failed_at": failed,
-            "last_attempt_at": .string(last.iso),
+        [
+            "id": .string(id), "event": .string(event), "status": fields.status,
+            "attempt_count": fields.attemptCount, "created_at": fields.createdAt,
+            "response_status": fields.responseStatus, "delivered_at": fields.deliveredAt,
+            "failed_at": fields.failedAt, "last_attempt_at": fields.lastAttemptAt,
+            "webhook_id": webhook["id"] ?? .null, "webhook_url": webhook["url"] ?? .null,
+            "whatsapp_config_id": configID, "phone_number_id": webhook["phone_number_id"] ?? .null,
+            "conversation_phone_number": JSONValue(contact),
         ]
     }
 }

@@ -35,6 +35,11 @@ struct SplitMix64: RandomNumberGenerator, Sendable {
         state = seed
     }
 
+    /// Moves past `count` draws at once (the state only ever advances by a constant).
+    mutating func skip(_ count: Int) {
+        state &+= 0x9E37_79B9_7F4A_7C15 &* UInt64(count)
+    }
+
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state

@@ -79,29 +79,30 @@ enum MessageJSON {
     static func statuses(id: String, at time: Timestamp, recipient: String, upTo status: String, error: JSONValue?)
         -> [JSONValue]
     {
-        let pricing: JSONValue = ["billable": false, "pricing_model": "PMP", "category": "service"]
-        func entry(_ name: String, _ offset: Int64, priced: Bool) -> JSONObject {
-            var json: JSONObject = [
-                "id": .string(id), "status": .string(name), "timestamp": .string(time.adding(seconds: offset).unix),
-                "recipient_id": .string(recipient),
-            ]
-            if priced { json["pricing"] = pricing }
-            return json
+        func entry(_ name: String, _ offset: Int64, priced: Bool) -> JSONValue {
+            statusEntry(id: id, status: name, at: time.adding(seconds: offset), recipient: recipient, priced: priced)
         }
         switch status {
         case "pending": return []
-        case "sent": return [.object(entry("sent", 0, priced: true))]
-        case "delivered": return [.object(entry("sent", 0, priced: true)), .object(entry("delivered", 2, priced: true))]
+        case "sent": return [entry("sent", 0, priced: true)]
+        case "delivered": return [entry("sent", 0, priced: true), entry("delivered", 2, priced: true)]
         case "read":
-            return [
-                .object(entry("sent", 0, priced: true)), .object(entry("delivered", 2, priced: true)),
-                .object(entry("read", 90, priced: false)),
-            ]
+            return [entry("sent", 0, priced: true), entry("delivered", 2, priced: true), entry("read", 90, priced: false)]
         default:
-            var failed = entry("failed", 2, priced: false)
+            var failed = entry("failed", 2, priced: false).objectValue ?? [:]
             failed["errors"] = .array([error ?? .null])
-            return [.object(entry("sent", 0, priced: false)), .object(failed)]
+            return [entry("sent", 0, priced: false), .object(failed)]
         }
+    }
+
+    /// One Meta status event (`{id, status, timestamp, recipient_id, pricing?}`); `pricing` on sent and delivered.
+    static func statusEntry(id: String, status: String, at time: Timestamp, recipient: String, priced: Bool) -> JSONValue {
+        var json: JSONObject = [
+            "id": .string(id), "status": .string(status), "timestamp": .string(time.unix),
+            "recipient_id": .string(recipient),
+        ]
+        if priced { json["pricing"] = ["billable": false, "pricing_model": "PMP", "category": "service"] }
+        return .object(json)
     }
 
     /// A status `errors[]` entry for a Meta error code (131047, 131026, ...).

@@ -1,24 +1,32 @@
 /// Records kept in newest-first order, with lookup by id.
+///
+/// Stored oldest first, so the common write (a record newer than all others: an API log, a delivery, a sent
+/// message) is an append that leaves every other position alone, however many records there are;
+/// `records` presents them newest first.
 struct RecordList: Sendable {
-    private(set) var records: [Record] = []
+    private var storage: [Record] = []
     private var positions: [String: Int] = [:]
 
     init(_ records: [Record] = []) {
-        self.records = records.sorted { $0.key < $1.key }
+        storage = records.sorted { $1.key < $0.key }
         reindex(from: 0)
     }
 
-    var count: Int { records.count }
+    /// The records, newest first.
+    var records: NewestFirst { NewestFirst(storage: storage) }
+
+    var count: Int { storage.count }
 
     subscript(id: String) -> Record? {
-        positions[id].map { records[$0] }
+        positions[id].map { storage[$0] }
     }
 
     /// Inserts `record` at its place in the order; replaces a record with the same id.
     mutating func insert(_ record: Record) {
         remove(id: record.id)
-        let index = firstIndex { !($0.key < record.key) }
-        records.insert(record, at: index)
+        // The first stored record newer than `record`; everything before it is older.
+        let index = Self.index(in: storage) { $0.key < record.key }
+        storage.insert(record, at: index)
         reindex(from: index)
     }
 
@@ -26,10 +34,10 @@ struct RecordList: Sendable {
     @discardableResult
     mutating func update(id: String, _ change: (inout Record) -> Void) -> Record? {
         guard let index = positions[id] else { return nil }
-        var record = records[index]
+        var record = storage[index]
         change(&record)
-        if record.key == records[index].key && record.id == id {
-            records[index] = record
+        if record.key == storage[index].key && record.id == id {
+            storage[index] = record
         } else {
             remove(id: id)
             insert(record)
@@ -39,14 +47,17 @@ struct RecordList: Sendable {
 
     mutating func remove(id: String) {
         guard let index = positions.removeValue(forKey: id) else { return }
-        records.remove(at: index)
+        storage.remove(at: index)
         reindex(from: index)
     }
 
-    /// Binary search over a newest-first array: `predicate` is false for a prefix and true for the rest.
-    static func index(in records: [Record], where predicate: (Record) -> Bool) -> Int {
-        var low = 0
-        var high = records.count
+    /// Binary search: `predicate` is false for a prefix of `records` and true for the rest; returns where the
+    /// rest starts.
+    static func index<Records: RandomAccessCollection<Record>>(
+        in records: Records, where predicate: (Record) -> Bool
+    ) -> Int where Records.Index == Int {
+        var low = records.startIndex
+        var high = records.endIndex
         while low < high {
             let middle = (low + high) / 2
             if predicate(records[middle]) { high = middle } else { low = middle + 1 }
@@ -54,11 +65,20 @@ struct RecordList: Sendable {
         return low
     }
 
-    private func firstIndex(where predicate: (Record) -> Bool) -> Int {
-        Self.index(in: records, where: predicate)
+    private mutating func reindex(from start: Int) {
+        if start == 0 { positions.reserveCapacity(storage.count) }
+        for index in start..<storage.count { positions[storage[index].id] = index }
     }
 
-    private mutating func reindex(from start: Int) {
-        for index in start..<records.count { positions[records[index].id] = index }
+    /// A newest-first view of the stored records.
+    struct NewestFirst: RandomAccessCollection, Sendable {
+        fileprivate let storage: [Record]
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { storage.count }
+
+        subscript(position: Int) -> Record {
+            storage[storage.count - 1 - position]
+        }
     }
 }

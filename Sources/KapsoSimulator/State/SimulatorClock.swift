@@ -1,13 +1,33 @@
 internal import Foundation
 
-/// Where the simulator's "now" comes from: a fixed instant in deterministic mode, the wall clock otherwise.
+/// Where the simulator's "now" comes from: a fixed instant in deterministic mode, the wall clock otherwise,
+/// plus whatever `advance(byMicroseconds:)` (the control endpoint) has added.
 struct SimulatorClock: Sendable {
     /// The deterministic "now": 2026-11-21T12:00:00Z, the day after the demo story.
     static let reference = Timestamp(seconds: 1_795_262_400)
 
     let isFixed: Bool
+    /// Microseconds added by `advance`.
+    private(set) var offset: Int64 = 0
+    private let started = ContinuousClock.now
+
+    init(isFixed: Bool) {
+        self.isFixed = isFixed
+    }
 
     var now: Timestamp {
-        isFixed ? Self.reference : Timestamp(micros: Int64(Date().timeIntervalSince1970 * 1_000_000))
+        let base = isFixed ? Self.reference : Timestamp(micros: Int64(Date().timeIntervalSince1970 * 1_000_000))
+        return Timestamp(micros: base.micros + offset)
+    }
+
+    /// Microseconds of real (monotonic) time since the clock was made, plus the advances: what rate-limit
+    /// windows count in, so a fixed clock still lets them roll over, and advancing the clock rolls them too.
+    var elapsed: Int64 {
+        let (seconds, attoseconds) = (ContinuousClock.now - started).components
+        return seconds * 1_000_000 + attoseconds / 1_000_000_000_000 + offset
+    }
+
+    mutating func advance(byMicroseconds micros: Int64) {
+        offset += micros
     }
 }

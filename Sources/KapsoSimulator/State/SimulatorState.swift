@@ -1,7 +1,10 @@
 /// The simulated Kapso project: every resource, the clock and the counters, behind one actor.
 actor SimulatorState {
     let apiKey: String
-    let clock: SimulatorClock
+    var clock: SimulatorClock
+    /// How much faster than real time retries and status progression run (`SimulatorOptions.timeScale`).
+    let timeScale: Double
+    let log: (@Sendable (String) -> Void)?
     var ids: IDGenerator
     let projectID: String
     var phoneNumbers: RecordList
@@ -13,38 +16,93 @@ actor SimulatorState {
     var apiLogs: RecordList
     var nextMessageSequence: Int
     let receiverOutcomes: [String: DeliveryOutcome]
+    /// Connections accepted so far (counted by the server, read for `GET /__sim/counters`).
+    let connectionCount: @Sendable () -> Int
     private(set) var requestCount = 0
     var deliveryCount = 0
     private var rateWindow = (minute: Int64(0), count: 0)
+    var faults: FaultInjector
+    var healthLimiter = HealthLimiter()
+    /// Health documents as last checked, by phone-number id: served again for `healthCacheSeconds`.
+    var healthCache: [String: (document: JSONObject, checkedAt: Timestamp)] = [:]
+    var timeline = Timeline()
+    /// Webhook deliveries to loopback receivers that are still being attempted, by delivery id.
+    var pendingAttempts: [String: PendingAttempt] = [:]
+    /// The due time a real-time wake-up is armed for, and its task.
+    var wakeUp: (due: Timestamp, task: Task<Void, Never>)?
+    var isStopped = false
 
     static let rateLimitPerMinute = 1000
     static let simulatorKeyID = "9c0d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e99"
 
-    init(apiKey: String, clock: SimulatorClock, seed: SeedData) {
-        self.apiKey = apiKey
+    init(options: SimulatorOptions, clock: SimulatorClock, seed: SeedData, connectionCount: @escaping @Sendable () -> Int) {
+        self.apiKey = options.apiKey
         self.clock = clock
+        self.timeScale = options.timeScale
+        self.log = options.log
+        self.connectionCount = connectionCount
+        self.faults = FaultInjector(options.faults, deterministic: clock.isFixed)
         self.ids = IDGenerator(isSequential: clock.isFixed)
         self.projectID = seed.projectID
         self.phoneNumbers = RecordList(seed.phoneNumbers)
         self.health = seed.health
         self.webhooks = RecordList(seed.webhooks)
         self.conversations = RecordList(seed.conversations)
-        self.messages = RecordList(seed.messages)
-        self.deliveries = RecordList(seed.deliveries)
-        self.apiLogs = RecordList(seed.apiLogs)
+        // The lists a `scale:N` seed makes big are ordered and indexed side by side.
+        (self.messages, (self.deliveries, self.apiLogs)) = concurrently(
+            { RecordList(seed.messages) }, { (RecordList(seed.deliveries), RecordList(seed.apiLogs)) })
         self.nextMessageSequence = seed.nextMessageSequence
         self.receiverOutcomes = seed.receiverOutcomes
     }
 
-    /// Answers one request: authenticates, routes, records it in the API logs, adds rate-limit headers.
-    func respond(to request: APIRequest) -> APIResponse {
+    /// How the server should answer one request.
+    enum Reply: Sendable {
+        case answer(APIResponse)
+        /// Send the head of this response with its full `Content-Length`, part of the body, then close.
+        case truncated(APIResponse)
+        /// Close the connection without answering.
+        case reset
+    }
+
+    /// Counts one request and decides which injected faults strike it; the control surface is never faulted
+    /// nor counted, so a test can always reach it to clear faults or read counters.
+    func admit(_ request: APIRequest) -> FaultInjector.Decision {
+        guard Route.surface(of: request.segments) != .control else { return FaultInjector.Decision() }
         requestCount += 1
-        let now = clock.now
+        return faults.decide()
+    }
+
+    /// The answer to `request`, or the fault that replaces it. A faulted request never reaches the API (no
+    /// state change, no API log), except `truncate`, which cuts the API's real answer short.
+    func reply(to request: APIRequest, fault: SimulatorFaults.Action?) async -> Reply {
+        switch fault {
+        case nil: return .answer(await respond(to: request))
+        case .truncate?:
+            emit("fault: truncating \(request.method) \(request.path)")
+            return .truncated(await respond(to: request))
+        case .reset?:
+            emit("fault: resetting \(request.method) \(request.path)")
+            return .reset
+        case .html?:
+            emit("fault: HTML 502 for \(request.method) \(request.path)")
+            return .answer(.gatewayPage)
+        case .status(let status, let retryAfter)?:
+            emit("fault: \(status) for \(request.method) \(request.path)")
+            return .answer(.fault(status: status, retryAfter: retryAfter))
+        }
+    }
+
+    /// Answers one request: authenticates, routes, records it in the API logs, adds rate-limit headers.
+    func respond(to request: APIRequest) async -> APIResponse {
         guard let surface = Route.surface(of: request.segments) else { return .notFound }
         guard isAuthorized(request, surface: surface) else { return .error(401, "Invalid API key") }
+        if surface == .control { return await control(request) }
+        runDue()
+        let now = clock.now
         var response: APIResponse
         if let route = Route(method: request.method, segments: request.segments) {
             do {
+                try requireJSONBody(request, surface: surface)
                 response = try handle(route, request, now: now)
             } catch {
                 response = error.response
@@ -55,6 +113,20 @@ actor SimulatorState {
         recordAPILog(request, response, now: now)
         response.headers += rateLimitHeaders(now: now)
         return response
+    }
+
+    /// Stops retries and wake-ups; in-flight webhook attempts finish without scheduling more.
+    func shutdown() {
+        isStopped = true
+        wakeUp?.task.cancel()
+        wakeUp = nil
+        timeline = Timeline()
+        pendingAttempts = [:]
+    }
+
+    /// Passes one event line to the log sink, if any.
+    func emit(_ line: @autoclosure () -> String) {
+        log?(line())
     }
 
     private func handle(_ route: Route, _ request: APIRequest, now: Timestamp) throws(APIError) -> APIResponse {
@@ -91,6 +163,16 @@ actor SimulatorState {
         return authorization == "Bearer " + apiKey
     }
 
+    /// A body must be declared JSON when it is declared at all (an absent `Content-Type` is let through).
+    func requireJSONBody(_ request: APIRequest, surface: Route.Surface) throws(APIError) {
+        guard !request.body.isEmpty, let declared = request.header("content-type") else { return }
+        let type = declared.split(separator: ";").first.map { $0.trimmingSpaces.lowercased() } ?? ""
+        guard type != "application/json", !type.hasSuffix("+json") else { return }
+        let message = "Content-Type must be application/json, not \(declared)"
+        guard surface == .metaProxy else { throw .badRequest(message) }
+        throw APIError(.json(400, GraphError.body(code: 100, type: "OAuthException", message: "(#100) \(message)", traceID: ids.hex(23))))
+    }
+
     private func rateLimitHeaders(now: Timestamp) -> [(name: String, value: String)] {
         let minute = now.seconds / 60
         rateWindow = rateWindow.minute == minute ? (minute, rateWindow.count + 1) : (minute, 1)
@@ -114,5 +196,15 @@ actor SimulatorState {
     private static func errorText(_ body: [UInt8]) -> String? {
         guard let document = try? JSONParser.parse(body), let error = document["error"] else { return nil }
         return error.stringValue ?? error["message"]?.stringValue
+    }
+}
+
+extension Substring {
+    /// Without leading and trailing spaces and tabs.
+    var trimmingSpaces: Substring {
+        var text = self
+        while let first = text.first, first == " " || first == "\t" { text.removeFirst() }
+        while let last = text.last, last == " " || last == "\t" { text.removeLast() }
+        return text
     }
 }

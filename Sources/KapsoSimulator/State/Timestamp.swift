@@ -55,12 +55,17 @@ struct Timestamp: Sendable, Comparable, Hashable {
     var seconds: Int64 { micros >= 0 ? micros / 1_000_000 : (micros - 999_999) / 1_000_000 }
 
     /// `2026-11-20T14:32:10Z`: how API fields carry time.
-    var iso: String { Self.civil(seconds) + "Z" }
+    var iso: String {
+        var bytes = Self.civil(seconds)
+        bytes.append(UInt8(ascii: "Z"))
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     /// `2026-11-20T14:32:10.412000Z`: how cursors carry time.
     var isoMicros: String {
-        let fraction = String(micros - seconds * 1_000_000)
-        return Self.civil(seconds) + "." + String(repeating: "0", count: 6 - fraction.count) + fraction + "Z"
+        var bytes = Self.civil(seconds) + Array(".000000Z".utf8)
+        Self.write(micros - seconds * 1_000_000, into: &bytes, at: 20, width: 6)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `1795185130`: how message timestamps are written (a string of Unix seconds).
@@ -70,9 +75,14 @@ struct Timestamp: Sendable, Comparable, Hashable {
         Timestamp(micros: micros + seconds * 1_000_000)
     }
 
+    func adding(micros delta: Int64) -> Timestamp {
+        Timestamp(micros: micros + delta)
+    }
+
     static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.micros < rhs.micros }
 
-    private static func civil(_ seconds: Int64) -> String {
+    /// `2026-11-20T14:32:10` as bytes, digits written in place (this runs for every seeded record).
+    private static func civil(_ seconds: Int64) -> [UInt8] {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let rest = seconds - days * 86_400
         // Howard Hinnant's civil_from_days.
@@ -85,12 +95,26 @@ struct Timestamp: Sendable, Comparable, Hashable {
         let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        func pad(_ value: Int64, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
+        var bytes = Array("0000-00-00T00:00:00".utf8)
+        bytes.reserveCapacity(28)
+        write(year, into: &bytes, at: 0, width: 4)
+        write(month, into: &bytes, at: 5, width: 2)
+        write(day, into: &bytes, at: 8, width: 2)
+        write(rest / 3600, into: &bytes, at: 11, width: 2)
+        write(rest / 60 % 60, into: &bytes, at: 14, width: 2)
+        write(rest % 60, into: &bytes, at: 17, width: 2)
+        return bytes
+    }
+
+    /// Writes the last `width` decimal digits of `value` (≥ 0) over `bytes[start..<start + width]`.
+    private static func write(_ value: Int64, into bytes: inout [UInt8], at start: Int, width: Int) {
+        var rest = value
+        var position = start + width - 1
+        while position >= start {
+            bytes[position] = UInt8(truncatingIfNeeded: 48 + rest % 10)
+            rest /= 10
+            position -= 1
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T"
-            + "\(pad(rest / 3600, 2)):\(pad(rest / 60 % 60, 2)):\(pad(rest % 60, 2))"
     }
 
     private static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {

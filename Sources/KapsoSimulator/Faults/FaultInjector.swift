@@ -1,0 +1,38 @@
+/// Decides, request by request, which of the current faults strike: the dice for `rate=` clauses and the
+/// countdown of `times=` clauses. Lives in the simulator's actor; seeded in deterministic mode.
+struct FaultInjector: Sendable {
+    private(set) var faults: SimulatorFaults
+    private var remaining: [Int?]
+    private var random: SplitMix64
+
+    /// What to do to one request.
+    struct Decision: Sendable {
+        var latencyMilliseconds = 0
+        var action: SimulatorFaults.Action?
+    }
+
+    init(_ faults: SimulatorFaults, deterministic: Bool) {
+        self.faults = faults
+        remaining = faults.rules.map(\.times)
+        random = SplitMix64(seed: deterministic ? 42 : UInt64.random(in: .min ... .max))
+    }
+
+    /// Replaces the faults (and restarts their `times=` countdowns).
+    mutating func set(_ faults: SimulatorFaults) {
+        self.faults = faults
+        remaining = faults.rules.map(\.times)
+    }
+
+    mutating func decide() -> Decision {
+        var decision = Decision(latencyMilliseconds: faults.latencyMilliseconds)
+        for (position, rule) in faults.rules.enumerated() where remaining[position] != 0 {
+            guard rule.probability >= 1 || Double(random.next() >> 11) / Double(1 << 53) < rule.probability else {
+                continue
+            }
+            if let left = remaining[position] { remaining[position] = left - 1 }
+            decision.action = rule.action
+            break
+        }
+        return decision
+    }
+}

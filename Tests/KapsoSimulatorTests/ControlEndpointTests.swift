@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+@testable import KapsoSimulator
+
+@Suite struct ControlEndpointTests {
+    private let numbers = "\(platform)/whatsapp/phone_numbers"
+
+    @Test func faults_SetReadAndClearOverHTTP() async throws {
+        let (set, read, faulted, cleared, healthy) = try await withSimulator { simulator in
+            try await requests(to: simulator) { client in
+                (
+                    try client.request("POST", "/__sim/faults", body: #"{"faults":"503:times=1"}"#),
+                    try client.request("GET", "/__sim/faults"),
+                    try client.request("GET", numbers).status,
+                    try client.request("POST", "/__sim/faults", body: #"{"faults":["latency=1ms","html"]}"#),
+                    try client.request("DELETE", "/__sim/faults")
+                )
+            }
+        }
+        #expect(set.status == 200)
+        #expect(set.json == ["data": ["faults": "503:times=1"]])
+        #expect(read.json == set.json)
+        #expect(faulted == 503)
+        #expect(cleared.json == ["data": ["faults": "latency=1ms,html"]])
+        #expect(healthy.json == ["data": ["faults": ""]])
+    }
+
+    @Test func controlEndpoints_AreNeverFaultedNorCounted() async throws {
+        let (counters, inProcess) = try await withSimulator(faults: try SimulatorFaults(spec: "reset")) { simulator in
+            let counters = try await requests(to: simulator) { client -> LoopbackClient.Response in
+                _ = try client.request("GET", "/__sim/faults")
+                return try client.request("GET", "/__sim/counters")
+            }
+            return (counters, await simulator.counters())
+        }
+        #expect(counters.status == 200)
+        #expect(counters.json["data"]?["requests"] == 0)
+        #expect(counters.json["data"]?["connections"] == 1)
+        #expect(counters.json["data"]?["deliveries"] == 0)
+        #expect(inProcess.requests == 0)
+    }
+
+    @Test(arguments: ["/__sim/counters", "/__sim/faults", "/__sim/clock"])
+    func controlEndpoints_NeedTheAPIKey(_ path: String) async throws {
+        let response = try await withSimulator { try await get($0, path, apiKey: "wrong") }
+        #expect(response.status == 401)
+        #expect(response.json == ["error": "Invalid API key"])
+    }
+
+    @Test func clockAdvance_MovesNowAndValidates() async throws {
+        let (before, advanced, negative, missing, malformed, textBody) = try await withSimulator { simulator in
+            try await requests(to: simulator) { client in
+                (
+                    try client.request("GET", "/__sim/clock"),
+                    try client.request("POST", "/__sim/clock/advance", body: #"{"seconds": 90.5}"#),
+                    try client.request("POST", "/__sim/clock/advance", body: #"{"seconds": -1}"#),
+                    try client.request("POST", "/__sim/clock/advance", body: #"{}"#),
+                    try client.request("POST", "/__sim/clock/advance", body: #"{"seconds": "#),
+                    try client.request("POST", "/__sim/clock/advance", body: "seconds=1", contentType: "text/plain")
+                )
+            }
+        }
+        #expect(before.json["data"]?["now"] == "2026-11-21T12:00:00Z")
+        #expect(before.json["data"]?["fixed"] == true)
+        #expect(advanced.status == 200)
+        #expect(advanced.json["data"]?["now"] == "2026-11-21T12:01:30Z")
+        for response in [negative, missing] {
+            #expect(response.status == 422)
+            #expect(response.json["errors"]?["seconds"] != nil)
+        }
+        for response in [malformed, textBody] {
+            #expect(response.status == 400)
+            #expect(response.json["error"]?.stringValue != nil)
+        }
+    }
+
+    @Test func badFaultSpecs_Return422NamingTheClause() async throws {
+        let (spec, type) = try await withSimulator { simulator in
+            try await requests(to: simulator) { client in
+                (
+                    try client.request("POST", "/__sim/faults", body: #"{"faults":"latency=100ms,explode"}"#),
+                    try client.request("POST", "/__sim/faults", body: #"{"faults":42}"#)
+                )
+            }
+        }
+        #expect(spec.status == 422)
+        #expect(spec.json["error"]?.stringValue?.contains("explode") == true)
+        #expect(type.status == 422)
+    }
+
+    @Test(arguments: [("PATCH", "/__sim/counters", 405), ("GET", "/__sim/nothing", 404), ("GET", "/__sim", 404)])
+    func unknownControlRoutes_AnswerJSON(_ method: String, _ path: String, _ status: Int) async throws {
+        let response = try await withSimulator { simulator in
+            try await requests(to: simulator) { try $0.request(method, path) }
+        }
+        #expect(response.status == status)
+        #expect(response.header("content-type") == "application/json")
+        #expect(response.json["error"]?.stringValue != nil)
+    }
+}
