@@ -15,7 +15,9 @@ public enum ScriptPolicy {
         guard let name = words.first else { return false }
         let command = try? registry.command(named: name)
         let canonical = command?.name ?? name
-        let positionals = words.dropFirst().filter { !$0.hasPrefix("--") }
+        // Flag values are not subcommands: `webhooks --scope project test` tests.
+        let parsed = command.flatMap { try? Arguments(command: $0, words: Array(words.dropFirst())) }
+        let positionals = parsed?.positionals ?? words.dropFirst().filter { !$0.hasPrefix("--") }
         if let entry = writes[canonical] {
             // `reply --dry-run` only shows the request it would send.
             guard let subcommands = entry else { return !words.contains("--dry-run") }
