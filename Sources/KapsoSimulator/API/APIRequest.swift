@@ -27,6 +27,13 @@ struct APIRequest: Sendable {
         headers[name.lowercased()]
     }
 
+    /// The body as a JSON object; 400 in the Platform shape when it is not JSON or not an object.
+    func jsonObject() throws(APIError) -> JSONObject {
+        guard let document = try? JSONParser.parse(body) else { throw .badRequest("Request body is not valid JSON") }
+        guard let object = document.objectValue else { throw .badRequest("Request body must be a JSON object") }
+        return object
+    }
+
     private static func percentDecode(_ text: String) -> String {
         guard text.contains("%") else { return text }
         var out: [UInt8] = []

@@ -11,14 +11,14 @@ extension SimulatorState {
             switch (request.method, Array(request.segments.dropFirst())) {
             case ("GET", ["faults"]): return faultsResponse()
             case ("POST", ["faults"]), ("PUT", ["faults"]):
-                setFaults(try Self.faults(from: try Self.object(request.body)))
+                setFaults(try Self.faults(from: try request.jsonObject()))
                 return faultsResponse()
             case ("DELETE", ["faults"]):
                 setFaults(.none)
                 return faultsResponse()
             case ("GET", ["clock"]): return clockResponse()
             case ("POST", ["clock", "advance"]):
-                let seconds = try Self.seconds(from: try Self.object(request.body))
+                let seconds = try Self.seconds(from: try request.jsonObject())
                 _ = await advanceClock(byMicroseconds: Int64((seconds * 1_000_000).rounded()))
                 return clockResponse()
             case ("GET", ["counters"]):
@@ -52,13 +52,6 @@ extension SimulatorState {
             "now": .string(clock.now.iso), "fixed": .bool(clock.isFixed),
             "offset_seconds": .double(Double(clock.offset) / 1_000_000), "time_scale": .double(timeScale),
         ])
-    }
-
-    /// The request body as a JSON object; 400 when it is missing or not an object.
-    private static func object(_ body: [UInt8]) throws(APIError) -> JSONObject {
-        guard let document = try? JSONParser.parse(body) else { throw .badRequest("Request body is not valid JSON") }
-        guard let object = document.objectValue else { throw .badRequest("Request body must be a JSON object") }
-        return object
     }
 
     /// `{"faults": "latency=100ms,reset"}`, `{"faults": ["latency=100ms", "reset"]}`; null or `""` clears.

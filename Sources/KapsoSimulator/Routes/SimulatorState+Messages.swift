@@ -76,9 +76,9 @@ extension SimulatorState {
     /// `PATCH /whatsapp/conversations/{id}` with `{"whatsapp_conversation": {"status": "active"|"ended"}}`.
     func updateConversation(_ id: String, _ request: APIRequest, now: Timestamp) throws(APIError) -> APIResponse {
         _ = try conversation(id)
-        guard let document = try? JSONParser.parse(request.body),
-            let fields = document["whatsapp_conversation"]?.objectValue
-        else { throw .badRequest("param is missing or the value is empty: whatsapp_conversation") }
+        guard let fields = try request.jsonObject()["whatsapp_conversation"]?.objectValue else {
+            throw .badRequest("param is missing or the value is empty: whatsapp_conversation")
+        }
         guard let status = fields["status"]?.stringValue, status == "active" || status == "ended" else {
             throw .validation([("status", "is not included in the list")])
         }

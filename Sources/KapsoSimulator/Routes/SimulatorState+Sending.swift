@@ -8,10 +8,7 @@ extension SimulatorState {
         let webhook = try self.webhook(id, on: nil).json
         var bodyEvent: String?
         if !request.body.isEmpty {
-            guard let document = try? JSONParser.parse(request.body), document.objectValue != nil else {
-                throw .badRequest("Request body is not valid JSON")
-            }
-            if let value = document["event_type"], !value.isNull {
+            if let value = try request.jsonObject()["event_type"], !value.isNull {
                 guard let name = value.stringValue else { throw .validation([("event_type", "must be a string")]) }
                 bodyEvent = name
             }

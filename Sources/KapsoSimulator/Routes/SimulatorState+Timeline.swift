@@ -23,25 +23,15 @@ extension SimulatorState {
         armWakeUp()
     }
 
-    /// Runs every event whose time has come; webhook attempts are started, not waited for (this runs at the
-    /// start of every request, which must not wait on a slow receiver).
-    func runDue() {
-        let now = clock.now
-        while let (due, event) = timeline.popDue(now: now) {
-            switch event {
-            case .status(let id, let status): applyStatus(status, to: id, at: due)
-            case .attempt(let id, let number): Task { await self.attempt(id, number: number) }
-            }
-        }
-    }
-
-    /// Runs every event whose time has come, waiting for each webhook attempt, so the retries it schedules
-    /// that are already due run too.
-    func runDueWaitingForAttempts() async {
+    /// Runs every event whose time has come. Waiting for each webhook attempt lets the retries it schedules
+    /// that are already due run too (clock advances, wake-ups); a request only starts them, as it must not
+    /// wait on a slow receiver.
+    func runDue(waitingForAttempts wait: Bool) async {
         while let (due, event) = timeline.popDue(now: clock.now) {
             switch event {
             case .status(let id, let status): applyStatus(status, to: id, at: due)
-            case .attempt(let id, let number): await attempt(id, number: number)
+            case .attempt(let id, let number) where wait: await attempt(id, number: number)
+            case .attempt(let id, let number): Task { await self.attempt(id, number: number) }
             }
         }
     }
@@ -50,7 +40,7 @@ extension SimulatorState {
     func advanceClock(byMicroseconds micros: Int64) async -> Timestamp {
         clock.advance(byMicroseconds: micros)
         emit("clock advanced by \(Double(micros) / 1_000_000) s to \(clock.now.iso)")
-        await runDueWaitingForAttempts()
+        await runDue(waitingForAttempts: true)
         return clock.now
     }
 
@@ -71,7 +61,7 @@ extension SimulatorState {
 
     private func wake() async {
         wakeUp = nil
-        await runDueWaitingForAttempts()
+        await runDue(waitingForAttempts: true)
         armWakeUp()
     }
 

@@ -48,7 +48,7 @@ extension SimulatorState {
         -> APIResponse
     {
         if let phoneNumberID { _ = try phoneNumber(phoneNumberID) }
-        var fields = try WebhookForm.fields(from: request.body)
+        var fields = try WebhookForm.fields(from: request)
         if let phoneNumberID { fields["phone_number_id"] = .string(phoneNumberID) }
         let scope = fields["phone_number_id"]?.stringValue
         if let scope, phoneNumbers[scope] == nil { throw .notFound(Self.phoneNumberNotFound) }
@@ -67,7 +67,7 @@ extension SimulatorState {
         throws(APIError) -> APIResponse
     {
         let record = try webhook(id, on: phoneNumberID)
-        let fields = try WebhookForm.fields(from: request.body)
+        let fields = try WebhookForm.fields(from: request)
         var form = WebhookForm(existing: record.json, numberScoped: phoneNumberID != nil)
         var errors = form.apply(fields, isCreate: false)
         errors += duplicateMetaErrors(form.json, excluding: id)

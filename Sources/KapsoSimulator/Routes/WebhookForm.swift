@@ -35,9 +35,8 @@ struct WebhookForm {
     }
 
     /// The `whatsapp_webhook` object of a request body; 400 when the body or the wrapper is missing.
-    static func fields(from body: [UInt8]) throws(APIError) -> JSONObject {
-        guard let document = try? JSONParser.parse(body) else { throw .badRequest("Request body is not valid JSON") }
-        guard let fields = document["whatsapp_webhook"]?.objectValue else {
+    static func fields(from request: APIRequest) throws(APIError) -> JSONObject {
+        guard let fields = try request.jsonObject()["whatsapp_webhook"]?.objectValue else {
             throw .badRequest("param is missing or the value is empty: whatsapp_webhook")
         }
         return fields

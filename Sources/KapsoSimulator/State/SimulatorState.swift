@@ -97,7 +97,7 @@ actor SimulatorState {
         guard let surface = Route.surface(of: request.segments) else { return .notFound }
         guard isAuthorized(request, surface: surface) else { return .error(401, "Invalid API key") }
         if surface == .control { return await control(request) }
-        runDue()
+        await runDue(waitingForAttempts: false)
         let now = clock.now
         var response: APIResponse
         if let route = Route(method: request.method, segments: request.segments) {
