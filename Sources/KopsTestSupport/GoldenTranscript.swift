@@ -9,7 +9,8 @@ public enum GoldenTranscript {
 
     /// The repository's root folder.
     public static var root: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 
     public static var folder: URL { root.appendingPathComponent("transcripts") }
@@ -46,7 +47,8 @@ public struct RecordedScript: Sendable {
 extension SimulatorFixture {
     /// A shell as goldens run in: the API shown as `http://kapso-sim` (not the port of the day) and the
     /// preludes run, unrecorded; throws `GoldenError` when a prelude fails.
-    public func goldenShell(preludes: [URL] = GoldenTranscript.preludes) throws -> (shell: Shell, output: BufferOutput) {
+    public func goldenShell(preludes: [URL] = GoldenTranscript.preludes) throws -> (shell: Shell, output: BufferOutput)
+    {
         let (shell, output) = try self.shell()
         shell.context.session.baseURL = "http://" + GoldenTranscript.host
         for prelude in preludes {

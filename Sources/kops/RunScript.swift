@@ -1,7 +1,7 @@
 import ArgumentParser
+import Foundation
 import KapsoClient
 import KopsShell
-import Foundation
 
 #if canImport(Glibc)
     import Glibc
@@ -71,7 +71,8 @@ struct ScriptOptions: ParsableArguments {
     }
 
     private func check(_ path: String, shell: Shell, stderr: any OutputSink) -> ExitStatus {
-        guard let data = FileManager.default.contents(atPath: path), let expected = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: path), let expected = String(data: data, encoding: .utf8)
+        else {
             return shell.report(ScriptError.scriptNotFound(path: path, reason: "no such file or not UTF-8 text"))
         }
         // The replay's own output goes into the new recording, not to the terminal.

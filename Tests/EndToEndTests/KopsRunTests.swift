@@ -15,7 +15,9 @@ import Testing
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
             for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
-            let absolute = arguments.map { files[$0] != nil || $0.hasSuffix(".md") ? folder.appendingPathComponent($0).path : $0 }
+            let absolute = arguments.map {
+                files[$0] != nil || $0.hasSuffix(".md") ? folder.appendingPathComponent($0).path : $0
+            }
             var env = ["KAPSO_API_BASE_URL": simulator.baseURL, "KAPSO_API_KEY": simulator.apiKey]
             env.merge(environment) { _, new in new }
             var result = try ProcessRunner.run("kops", absolute, environment: env)
@@ -34,7 +36,8 @@ import Testing
         let script = "# check a number\nuse ${number}\nhealth\nassert .status == ${want}\n"
         let (result, _) = try await kops(
             ["run", "t.kops", "--var", "number=100200300400501", "--var", "want=healthy"], files: ["t.kops": script])
-        #expect(result.stdout.hasPrefix("using 100200300400501 (+1 415-555-0100, Support Line)\n100200300400501: healthy"))
+        #expect(
+            result.stdout.hasPrefix("using 100200300400501 (+1 415-555-0100, Support Line)\n100200300400501: healthy"))
         #expect(result.stderr == "ok: .status == healthy\n3 commands, 0 failed\n")
         #expect(result.status == 0)
     }
@@ -42,8 +45,10 @@ import Testing
     @Test func stopsAtTheFailingLineWithItsLocationAndStatus() async throws {
         let script = "numbers\n\nuse \\\n  ${env:KOPS_E2E_UNSET}\nstate\n"
         let (result, _) = try await kops(["run", "t.kops"], files: ["t.kops": script])
-        #expect(result.stderr.hasSuffix(
-            "t.kops:3: error: environment variable KOPS_E2E_UNSET is not set; export KOPS_E2E_UNSET=... before running kops\n2 commands, 1 failed\n"))
+        #expect(
+            result.stderr.hasSuffix(
+                "t.kops:3: error: environment variable KOPS_E2E_UNSET is not set; export KOPS_E2E_UNSET=... before running kops\n2 commands, 1 failed\n"
+            ))
         #expect(!result.stdout.contains("api:"))
         #expect(result.status == 64)
     }
@@ -51,11 +56,12 @@ import Testing
     @Test func refusesWritesWithoutAllowWrites() async throws {
         let script = "webhooks delete 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70 --yes\n"
         let (result, _) = try await kops(["run", "t.kops"], files: ["t.kops": script])
-        #expect(result.stderr == """
-            t.kops:1: error: 'webhooks delete' changes data and scripts are read-only; run with --allow-writes to let it
-            1 command, 1 failed
+        #expect(
+            result.stderr == """
+                t.kops:1: error: 'webhooks delete' changes data and scripts are read-only; run with --allow-writes to let it
+                1 command, 1 failed
 
-            """)
+                """)
         #expect(result.status == 1)
     }
 
@@ -71,7 +77,10 @@ import Testing
         #expect(recorded.status == 0)
         let transcript = try #require(files["out.md"])
         #expect(transcript.hasPrefix("# kops transcript\n\n- kops: "))
-        #expect(transcript.contains("```kops\nkops(default)> use 100200300400502\nusing 100200300400502 (+1 415 ••• 0101, Sales Line)\n```"))
+        #expect(
+            transcript.contains(
+                "```kops\nkops(default)> use 100200300400502\nusing 100200300400502 (+1 415 ••• 0101, Sales Line)\n```")
+        )
         #expect(transcript.contains("kops(default:…0502)> explain 424242\nerror: unknown error code '424242'"))
 
         let (same, _) = try await kops(["check", "out.md"], files: ["out.md": transcript])

@@ -21,7 +21,8 @@ import Testing
         try await offPool {
             let fixture = try SimulatorFixture(apiKey: CanaryTests.apiKey)
             let (shell, output) = try fixture.shell()
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-canary-\(UUID().uuidString)")
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "kops-canary-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
             let transcript = folder.appendingPathComponent("t.md").path
@@ -39,7 +40,8 @@ import Testing
     }
 
     @Test func secretsAppearNowhereAndMaskedFormsDo() async throws {
-        let signature = WebhookSignature.hmacSHA256Hex(key: Array(CanaryTests.webhookSecret.utf8), message: Array("{}".utf8))
+        let signature = WebhookSignature.hmacSHA256Hex(
+            key: Array(CanaryTests.webhookSecret.utf8), message: Array("{}".utf8))
         let evidence = try await session([
             "verify --secret \(CanaryTests.webhookSecret) --signature \(signature) --body '{}'",
             "verify --secret=\(CanaryTests.webhookSecret) --signature \(signature) --body '{}' --meta",
@@ -51,7 +53,9 @@ import Testing
             "explain \(CanaryTests.webhookSecret)",
             "payload sample whatsapp.message.received",
         ])
-        for (name, text) in [("terminal", evidence.terminal), ("transcript", evidence.transcript), ("history", evidence.history)] {
+        for (name, text) in [
+            ("terminal", evidence.terminal), ("transcript", evidence.transcript), ("history", evidence.history),
+        ] {
             for canary in [CanaryTests.apiKey, CanaryTests.webhookSecret, CanaryTests.seededSecret] {
                 #expect(!Data(text.utf8).contains(Data(canary.utf8)), "\(canary) leaked into the \(name)")
             }

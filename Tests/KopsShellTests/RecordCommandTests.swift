@@ -15,7 +15,8 @@ import Testing
     @Test func recordsEachLineAndSourcedLinesInOneBlock() async throws {
         let files = try await withSimulator { fixture in
             let (shell, output) = try fixture.shell()
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-record-\(UUID().uuidString)")
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "kops-record-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
             let script = folder.appendingPathComponent("s.kops")
@@ -32,14 +33,17 @@ import Testing
                 script: script.path)
         }
         #expect(files.afterFirst.contains("- personal data: kept\n\n```kops\nkops(default)> numbers --per-page 1\n"))
-        #expect(files.afterFirst.hasSuffix("  100200300400502  +1 415-555-0101  Sales Line  CONNECTED  YELLOW   no\n"
-            + "showing 1 of 2 items (more: next)\nselect one with 'use 100200300400502'\n```\n\n")
-            || files.afterFirst.hasSuffix("select one with 'use 100200300400502'\n```\n\n"))
-        #expect(files.final.hasSuffix(
-            "```kops\nkops(default)> source \(files.script)\n"
-                + "kops(default)> use 100200300400501\nusing 100200300400501 (+1 415-555-0100, Support Line)\n"
-                + "kops(default:…0501)> explain 1\nerror: unknown error code '1'; check Meta's error reference (https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes)\n"
-                + "2 commands, 0 failed\n```\n\n"))
+        #expect(
+            files.afterFirst.hasSuffix(
+                "  100200300400502  +1 415-555-0101  Sales Line  CONNECTED  YELLOW   no\n"
+                    + "showing 1 of 2 items (more: next)\nselect one with 'use 100200300400502'\n```\n\n")
+                || files.afterFirst.hasSuffix("select one with 'use 100200300400502'\n```\n\n"))
+        #expect(
+            files.final.hasSuffix(
+                "```kops\nkops(default)> source \(files.script)\n"
+                    + "kops(default)> use 100200300400501\nusing 100200300400501 (+1 415-555-0100, Support Line)\n"
+                    + "kops(default:…0501)> explain 1\nerror: unknown error code '1'; check Meta's error reference (https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes)\n"
+                    + "2 commands, 0 failed\n```\n\n"))
         #expect(!files.final.contains("> record"))
         #expect(!files.final.contains("> state"), "nothing is recorded after 'record stop'")
         #expect(files.err.contains("s.kops:3: error: unknown error code '1'"))

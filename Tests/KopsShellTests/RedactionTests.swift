@@ -17,7 +17,9 @@ import Testing
     @Test func signatureHeadersAreMaskedOnlyWhenAsked() {
         let text = "X-Webhook-Signature: 65f2d6d6\nX-Hub-Signature-256: sha256=ab12"
         #expect(Redactor().redact(text) == text)
-        #expect(Redactor.maskHeaders(text, signatures: true) == "X-Webhook-Signature: <redacted>\nX-Hub-Signature-256: <redacted>")
+        #expect(
+            Redactor.maskHeaders(text, signatures: true)
+                == "X-Webhook-Signature: <redacted>\nX-Hub-Signature-256: <redacted>")
     }
 
     @Test(arguments: [
@@ -76,7 +78,8 @@ import Testing
                 ["from": "14155550199", "profile": ["name": "Bo Li"], "text": ["body": "hello"]],
             ]
         ])
-        #expect(masker.mask("Ana Souza (14155550142): where is my order?") == "<contact 1> (+1 415 ••• 0142): <message 1>")
+        #expect(
+            masker.mask("Ana Souza (14155550142): where is my order?") == "<contact 1> (+1 415 ••• 0142): <message 1>")
         #expect(masker.mask("Bo Li said hello; Ana Souza") == "<contact 2> said <message 2>; <contact 1>")
     }
 }
@@ -87,7 +90,10 @@ import Testing
     }
 
     @Test func showsChangedLinesWithTheirLineNumber() {
-        #expect(LineDiff.lines(expected: "a\nb\nc\nd", actual: "a\nB\nc\nd\ne") == ["@@ line 2", "+B", "-b", "@@ line 5", "+e"])
+        #expect(
+            LineDiff.lines(expected: "a\nb\nc\nd", actual: "a\nB\nc\nd\ne") == [
+                "@@ line 2", "+B", "-b", "@@ line 5", "+e",
+            ])
     }
 }
 
@@ -96,6 +102,9 @@ import Testing
         let masker = PIIMasker()
         masker.learn(from: ["data": [["from": "14155550142", "text": ["body": "where is my order, please?"]]]])
         let table = "CONTACT      CONTENT                     ID\n14155550142  where is my order, please?  wamid.A\n"
-        #expect(masker.mask(table) == "CONTACT      CONTENT                     ID\n+1 415 ••• 0142  <message 1>                 wamid.A\n")
+        #expect(
+            masker.mask(table)
+                == "CONTACT      CONTENT                     ID\n+1 415 ••• 0142  <message 1>                 wamid.A\n"
+        )
     }
 }

@@ -4,14 +4,17 @@ import Testing
 @Suite struct ScriptLineTests {
     @Test func dropsCommentsAndBlankLinesKeepingLineNumbers() {
         let lines = ScriptLine.parse("# intro\n\nnumbers\n  # indented comment\nhealth # trailing\n")
-        #expect(lines == [ScriptLine(.command("numbers"), number: 3), ScriptLine(.command("health # trailing"), number: 5)])
+        #expect(
+            lines == [ScriptLine(.command("numbers"), number: 3), ScriptLine(.command("health # trailing"), number: 5)])
     }
 
     @Test func joinsBackslashContinuationsAtTheFirstLine() {
         let lines = ScriptLine.parse("webhooks \\\n  --scope project \\\n  --kind kapso\nstate")
-        #expect(lines == [
-            ScriptLine(.command("webhooks --scope project --kind kapso"), number: 1), ScriptLine(.command("state"), number: 4),
-        ])
+        #expect(
+            lines == [
+                ScriptLine(.command("webhooks --scope project --kind kapso"), number: 1),
+                ScriptLine(.command("state"), number: 4),
+            ])
     }
 
     @Test func anEscapedBackslashAtTheEndDoesNotContinue() {
@@ -53,9 +56,12 @@ import Testing
 
     @Test func unsetReferencesNameTheVariable() {
         #expect(throws: ScriptError.unsetVariable(name: "nope")) { try expand("use ${nope}") }
-        #expect(throws: ScriptError.unsetEnvironmentVariable(name: "KOPS_MISSING")) { try expand("use ${env:KOPS_MISSING}") }
+        #expect(throws: ScriptError.unsetEnvironmentVariable(name: "KOPS_MISSING")) {
+            try expand("use ${env:KOPS_MISSING}")
+        }
         #expect(throws: ScriptError.malformedInterpolation(text: "${hook")) { try expand("use ${hook") }
-        #expect(ScriptError.unsetEnvironmentVariable(name: "X").message
-            == "environment variable X is not set; export X=... before running kops")
+        #expect(
+            ScriptError.unsetEnvironmentVariable(name: "X").message
+                == "environment variable X is not set; export X=... before running kops")
     }
 }

@@ -19,7 +19,8 @@ import Testing
         let (err, variables) = try await withSimulator { fixture in
             let (shell, output) = try fixture.shell()
             shell.context.session.variables["number"] = "100200300400502"
-            let script = "set --default number 100200300400501\nset --default other x\nuse ${number}\nunset other\n#! error\nuse ${other}\nexplain 1\n"
+            let script =
+                "set --default number 100200300400501\nset --default other x\nuse ${number}\nunset other\n#! error\nuse ${other}\nexplain 1\n"
             let outcome = ScriptRunner(path: "p.kops", source: script).run(on: shell)
             #expect(outcome.failedLine == 7)
             #expect(outcome.status == .failure)
@@ -28,7 +29,10 @@ import Testing
         #expect(variables["number"] == "100200300400502")
         #expect(variables["other"] == nil)
         #expect(err.contains("p.kops:6: error: unset variable 'other'"))
-        #expect(err.hasSuffix("p.kops:7: error: unknown error code '1'; check Meta's error reference (https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes)\n"))
+        #expect(
+            err.hasSuffix(
+                "p.kops:7: error: unknown error code '1'; check Meta's error reference (https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes)\n"
+            ))
     }
 
     @Test func sourceStopsAndNamesTheLine() async throws {
@@ -41,10 +45,11 @@ import Testing
             #expect(shell.run(line: "source \(path)") == .usage)
             return output.err.replacingOccurrences(of: path, with: "S.kops")
         }
-        #expect(err == """
-            S.kops:2: error: unknown command 'frobnicate'; type 'help' for the list
-            error: source: S.kops stopped at line 2; fix that line or 'set on_error continue'
+        #expect(
+            err == """
+                S.kops:2: error: unknown command 'frobnicate'; type 'help' for the list
+                error: source: S.kops stopped at line 2; fix that line or 'set on_error continue'
 
-            """)
+                """)
     }
 }

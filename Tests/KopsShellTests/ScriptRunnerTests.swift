@@ -10,7 +10,9 @@ import Testing
         var out: String
     }
 
-    private func run(_ source: String, allowWrites: Bool = false, environment: [String: String] = [:]) async throws -> Run {
+    private func run(_ source: String, allowWrites: Bool = false, environment: [String: String] = [:]) async throws
+        -> Run
+    {
         try await withSimulator { fixture in
             let (shell, output) = try fixture.shell()
             shell.context.environment = environment
@@ -45,7 +47,9 @@ import Testing
             "t.kops:2: error: expected 'state' to fail (#! error) but it succeeded; fix the command or remove the marker"
         ),
     ])
-    func stopsAtTheFailingLine(_ source: String, _ line: Int, _ status: KopsShell.ExitStatus, _ message: String) async throws {
+    func stopsAtTheFailingLine(_ source: String, _ line: Int, _ status: KopsShell.ExitStatus, _ message: String)
+        async throws
+    {
         let run = try await run(source + "\nhelp state\n")
         #expect(run.err.split(separator: "\n").last.map(String.init) == message)
         #expect(run.outcome.failedLine == line)

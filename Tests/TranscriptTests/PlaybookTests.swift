@@ -19,7 +19,8 @@ import Testing
         let recorded = try await withSimulator { fixture in
             try fixture.record(script: script, label: "scripts/\(name).kops", preludes: [], allowWrites: false)
         }
-        #expect(recorded.outcome.commands == commands.count, "scripts/\(name).kops stopped early:\n\(recorded.terminal)")
+        #expect(
+            recorded.outcome.commands == commands.count, "scripts/\(name).kops stopped early:\n\(recorded.terminal)")
         let failing = recorded.outcome.failedLine.flatMap { line in commands.first { $0.0 == line }?.1 }
         #expect(failing == PlaybookTests.findings[name], "scripts/\(name).kops:\n\(recorded.terminal)")
         #expect(recorded.outcome.failed == (PlaybookTests.findings[name] == nil ? 0 : 1))

@@ -24,25 +24,31 @@ import Testing
         let expected = try? String(contentsOf: expectedURL, encoding: .utf8)
         if TranscriptTests.recording {
             try Data(recorded.transcript.utf8).write(to: expectedURL)
-            Issue.record("KOPS_RECORD=1: rewrote transcripts/\(name).md; review 'git diff transcripts', then run without it")
+            Issue.record(
+                "KOPS_RECORD=1: rewrote transcripts/\(name).md; review 'git diff transcripts', then run without it")
             return
         }
         guard let expected else {
-            Issue.record("transcripts/\(name).md is missing; record it with KOPS_RECORD=1 swift test --filter TranscriptTests")
+            Issue.record(
+                "transcripts/\(name).md is missing; record it with KOPS_RECORD=1 swift test --filter TranscriptTests")
             return
         }
         let diff = LineDiff.lines(expected: expected, actual: recorded.transcript)
-        #expect(diff.isEmpty, "transcripts/\(name).md differs from what \(label) records now:\n\(diff.joined(separator: "\n"))")
+        #expect(
+            diff.isEmpty,
+            "transcripts/\(name).md differs from what \(label) records now:\n\(diff.joined(separator: "\n"))")
     }
 
     @Test(arguments: GoldenTranscript.names)
     func checkReplaysGolden(_ name: String) async throws {
         guard !TranscriptTests.recording,
-            let expected = try? String(contentsOf: GoldenTranscript.folder.appendingPathComponent(name + ".md"), encoding: .utf8)
+            let expected = try? String(
+                contentsOf: GoldenTranscript.folder.appendingPathComponent(name + ".md"), encoding: .utf8)
         else { return }
         let allowWrites = try TranscriptTests.allowsWrites(name)
         let outcome = try await withSimulator { fixture in
-            try TranscriptChecker(expected: expected).replay(on: try fixture.goldenShell().shell, allowWrites: allowWrites)
+            try TranscriptChecker(expected: expected).replay(
+                on: try fixture.goldenShell().shell, allowWrites: allowWrites)
         }
         #expect(outcome.diff.isEmpty, "kops check transcripts/\(name).md:\n\(outcome.diff.joined(separator: "\n"))")
         #expect(outcome.commands > 0)
@@ -56,7 +62,8 @@ import Testing
 
     @Test func checkFailsWhenAnExpectedLineChanges() async throws {
         let name = try #require(GoldenTranscript.names.first { $0 == "numbers" })
-        let original = try String(contentsOf: GoldenTranscript.folder.appendingPathComponent(name + ".md"), encoding: .utf8)
+        let original = try String(
+            contentsOf: GoldenTranscript.folder.appendingPathComponent(name + ".md"), encoding: .utf8)
         let edited = original.replacingOccurrences(of: "Support Line", with: "Support Lime")
         #expect(edited != original)
         let outcome = try await withSimulator { fixture in

@@ -27,10 +27,12 @@ public enum RecordCommand: ScriptCommand {
             return CommandResult(blocks: [.hint("stopped recording" + location(recorder.destination))])
         }
         if let recorder = shell.recorder {
-            throw ScriptError.recording("already recording" + location(recorder.destination) + "; run 'record stop' first")
+            throw ScriptError.recording(
+                "already recording" + location(recorder.destination) + "; run 'record stop' first")
         }
         let path = arguments.positionals.first ?? defaultPath()
-        let header = TranscriptHeader(session: context.session, host: context.client.host, keepPII: arguments.has("--keep-pii"))
+        let header = TranscriptHeader(
+            session: context.session, host: context.client.host, keepPII: arguments.has("--keep-pii"))
         let recorder = try TranscriptRecorder(header: header, destination: .file(path))
         recorder.results = { [weak context] in context?.lastResult?.json }
         shell.recorder = recorder

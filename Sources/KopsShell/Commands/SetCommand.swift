@@ -18,7 +18,9 @@ public enum SetCommand: ScriptCommand {
         let words = arguments.positionals
         guard let variable = words.first else {
             let variables = context.session.variables.sorted { $0.key < $1.key }
-            guard !variables.isEmpty else { return CommandResult(blocks: [.hint("no variables; set one with 'set NAME VALUE'")]) }
+            guard !variables.isEmpty else {
+                return CommandResult(blocks: [.hint("no variables; set one with 'set NAME VALUE'")])
+            }
             return CommandResult(blocks: [.fields(variables.map { Field($0.key, $0.value) })])
         }
         guard Interpolation.isName(variable) else {
@@ -28,7 +30,8 @@ public enum SetCommand: ScriptCommand {
         guard words.count > 1 else { throw ShellError.missingArgument(command: name, what: "VALUE", usage: usage) }
         let value = words.dropFirst().joined(separator: " ")
         if variable == "on_error", !["continue", "stop"].contains(value) {
-            throw ShellError.invalidValue(command: name, what: "value for on_error", value: value, expected: "'continue' or 'stop'")
+            throw ShellError.invalidValue(
+                command: name, what: "value for on_error", value: value, expected: "'continue' or 'stop'")
         }
         if !arguments.has("--default") || context.session.variables[variable] == nil {
             context.session.variables[variable] = value

@@ -13,7 +13,8 @@ public enum HistoryPolicy {
             .map(String.init)
         for (index, word) in words.enumerated() {
             if Redactor.secretFlags.contains(word) { return false }
-            if word == "set", index + 1 < words.count, Redactor.secretVariables.contains(words[index + 1].lowercased()) {
+            if word == "set", index + 1 < words.count, Redactor.secretVariables.contains(words[index + 1].lowercased())
+            {
                 return false
             }
             if isTokenShaped(word) { return false }
@@ -26,7 +27,9 @@ public enum HistoryPolicy {
         let lower = word.lowercased()
         if tokenPrefixes.contains(where: { lower.hasPrefix($0) && word.count > $0.count + 3 }) { return true }
         guard word.count >= 20, !lower.hasPrefix("wamid."), !isUUID(lower) else { return false }
-        guard word.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_-.+/".contains($0)) }) else { return false }
+        guard word.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_-.+/".contains($0)) }) else {
+            return false
+        }
         let hasLetters = word.contains(where: \.isLetter)
         let hasDigits = word.contains(where: \.isNumber)
         let isHex = lower.allSatisfy(\.isHexDigit)

@@ -20,7 +20,9 @@ extension Redactor {
     public static func maskHeaders(_ text: String, signatures: Bool = false) -> String {
         let secretHeaders = credentialHeaders + (signatures ? signatureHeaders : [])
         let lower = text.lowercased()
-        guard secretHeaders.contains(where: { lower.contains($0 + ":") || lower.contains($0 + "\":") }) else { return text }
+        guard secretHeaders.contains(where: { lower.contains($0 + ":") || lower.contains($0 + "\":") }) else {
+            return text
+        }
         var characters = Array(text)
         var folded = characters.map { $0.isASCII ? Character($0.lowercased()) : $0 }
         var index = 0
@@ -70,10 +72,17 @@ extension Redactor {
             }
             let flag = word.split(separator: "=", maxSplits: 1).first.map(String.init) ?? word
             if Redactor.secretFlags.contains(flag) {
-                if word.contains("=") { result.append(flag + "=<redacted>") } else { result.append(word); maskNext = true }
+                if word.contains("=") {
+                    result.append(flag + "=<redacted>")
+                } else {
+                    result.append(word)
+                    maskNext = true
+                }
                 continue
             }
-            if offset == 1, words.first == "set", Redactor.secretVariables.contains(word.lowercased()) { maskNext = true }
+            if offset == 1, words.first == "set", Redactor.secretVariables.contains(word.lowercased()) {
+                maskNext = true
+            }
             result.append(word)
         }
         return redact(result.joined(separator: " "))

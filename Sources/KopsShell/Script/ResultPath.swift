@@ -34,10 +34,14 @@ public struct ResultPath: Sendable, Equatable {
                 characters = characters.dropFirst()
                 let key = characters.prefix { $0 != "." && $0 != "[" }
                 characters = characters.dropFirst(key.count)
-                if !key.isEmpty { steps.append(.key(String(key))) }
-                else if characters.first == "." { throw .malformedPath(path: text, reason: "empty key") }
+                if !key.isEmpty {
+                    steps.append(.key(String(key)))
+                } else if characters.first == "." {
+                    throw .malformedPath(path: text, reason: "empty key")
+                }
             } else if first == "[" {
-                guard let close = characters.firstIndex(of: "]"), let index = Int(characters[characters.index(after: characters.startIndex)..<close]),
+                guard let close = characters.firstIndex(of: "]"),
+                    let index = Int(characters[characters.index(after: characters.startIndex)..<close]),
                     index >= 0
                 else { throw .malformedPath(path: text, reason: "an index is a whole number in [ ]") }
                 steps.append(.index(index))
@@ -55,8 +59,12 @@ public struct ResultPath: Sendable, Equatable {
         var current = json
         for step in steps {
             switch step {
-            case .key(let key): guard let next = current[key] else { return nil }; current = next
-            case .index(let index): guard let next = current[index] else { return nil }; current = next
+            case .key(let key):
+                guard let next = current[key] else { return nil }
+                current = next
+            case .index(let index):
+                guard let next = current[index] else { return nil }
+                current = next
             }
         }
         guard length else { return current }

@@ -12,7 +12,9 @@ public final class PIIMasker {
     static let nameKeys: Set<String> = ["contact_name", "profile_name", "customer_name"]
     static let nameParents: Set<String> = ["profile", "contact", "contacts", "customer"]
     static let bodyKeys: Set<String> = ["body", "caption"]
-    static let numberKeys: Set<String> = ["from", "to", "wa_id", "phone_number", "recipient_id", "contact_phone", "phone"]
+    static let numberKeys: Set<String> = [
+        "from", "to", "wa_id", "phone_number", "recipient_id", "contact_phone", "phone",
+    ]
 
     public init() {}
 
@@ -31,7 +33,9 @@ public final class PIIMasker {
             for entry in object.entries {
                 let key = entry.key.lowercased()
                 if let text = entry.value.string {
-                    if PIIMasker.nameKeys.contains(key) || (key == "name" && parent.map(PIIMasker.nameParents.contains) == true) {
+                    if PIIMasker.nameKeys.contains(key)
+                        || (key == "name" && parent.map(PIIMasker.nameParents.contains) == true)
+                    {
                         add(text, to: &names, prefix: "contact")
                     } else if PIIMasker.bodyKeys.contains(key) {
                         add(text, to: &bodies, prefix: "message")
@@ -108,7 +112,8 @@ public final class PIIMasker {
         var index = 0
         while index < characters.count {
             let character = characters[index]
-            let startsNumber = character == "+" && index + 1 < characters.count && characters[index + 1].isNumber
+            let startsNumber =
+                character == "+" && index + 1 < characters.count && characters[index + 1].isNumber
                 && (index == 0 || !(characters[index - 1].isLetter || characters[index - 1].isNumber))
             guard startsNumber else {
                 result.append(character)
@@ -119,8 +124,9 @@ public final class PIIMasker {
             var lastDigit = index
             var digits = 0
             while end < characters.count, digits < 15,
-                characters[end].isNumber || (" -.()".contains(characters[end]) && end + 1 < characters.count
-                    && (characters[end + 1].isNumber || characters[end + 1] == "("))
+                characters[end].isNumber
+                    || (" -.()".contains(characters[end]) && end + 1 < characters.count
+                        && (characters[end + 1].isNumber || characters[end + 1] == "("))
             {
                 if characters[end].isNumber {
                     digits += 1

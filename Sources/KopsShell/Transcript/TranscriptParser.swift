@@ -43,7 +43,9 @@ public struct TranscriptParser: Sendable {
             block += line + "\n"
             if line == TranscriptRecorder.fence {
                 inBlock = false
-                if !commands.isEmpty, commands[commands.count - 1].block.isEmpty { commands[commands.count - 1].block = block + "\n" }
+                if !commands.isEmpty, commands[commands.count - 1].block.isEmpty {
+                    commands[commands.count - 1].block = block + "\n"
+                }
             } else if expectCommand {
                 expectCommand = false
                 if let command = TranscriptParser.command(in: String(line)) {
@@ -52,7 +54,8 @@ public struct TranscriptParser: Sendable {
             }
         }
         header = TranscriptHeader(
-            version: fields["kops"] ?? KopsVersion.current, time: fields["recorded"] ?? "", profile: fields["profile"] ?? "default",
+            version: fields["kops"] ?? KopsVersion.current, time: fields["recorded"] ?? "",
+            profile: fields["profile"] ?? "default",
             host: fields["api"] ?? "", phoneNumberID: fields["phone number id"].flatMap { $0 == "none" ? nil : $0 },
             keepPII: fields["personal data"] == "kept")
         self.commands = commands

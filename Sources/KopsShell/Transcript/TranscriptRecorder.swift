@@ -1,5 +1,5 @@
-public import KapsoClient
 internal import Foundation
+public import KapsoClient
 
 /// Records a session as Markdown: a header, then one ```` ```kops ```` block per command line with the
 /// prompt, the line and its output (stdout and stderr interleaved, errors included).
