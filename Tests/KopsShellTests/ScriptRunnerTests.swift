@@ -59,9 +59,13 @@ import Testing
     }
 
     @Test func aFailedRequestStopsWithTheAPIsMessage() async throws {
-        let run = try await run("webhooks get 00000000-0000-4000-8000-000000000000\nstate")
-        #expect(run.err.hasPrefix("t.kops:1: error: "))
-        #expect(run.outcome.failedLine == 1)
+        let run = try await run("# a webhook that does not exist\nwebhooks get 00000000-0000-4000-8000-000000000000\nstate")
+        #expect(
+            run.err == "t.kops:2: error: webhook 00000000-0000-4000-8000-000000000000 was not found; webhook ids: "
+                + "5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92, 4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a81, "
+                + "3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70, 1b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e, "
+                + "2c3d4e5f-6a7b-4c8d-8e9f-1a2b3c4d5e6f, 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\n")
+        #expect(run.outcome.failedLine == 2)
         #expect(run.outcome.status == .failure)
         #expect(run.outcome.commands == 1)
     }
