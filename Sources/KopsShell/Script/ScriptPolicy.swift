@@ -5,9 +5,7 @@ public enum ScriptPolicy {
     /// Holds even for commands that do not declare `isWrite` themselves.
     static let writes: [String: Set<String>?] = [
         "webhooks": ["create", "update", "delete", "test"],
-        "webhook": ["create", "update", "delete", "test"],
         "reply": nil,
-        "send": nil,
     ]
 
     /// True when the command given as words changes data: by the table above or the command's own `isWrite`.
