@@ -49,6 +49,16 @@ import Testing
         #expect(files.err.contains("s.kops:3: error: unknown error code '1'"))
     }
 
+    @Test func anUnwritablePathFailsAtOnce() async throws {
+        let (status, err) = try await withSimulator { fixture in
+            let (shell, output) = try fixture.shell()
+            return (shell.run(line: "record /nonexistent/folder/t.md"), output.err)
+        }
+        #expect(status == .failure)
+        #expect(err == "error: cannot write transcript '/nonexistent/folder/t.md': it cannot be created; "
+            + "check the folder exists and is writable\n")
+    }
+
     @Test func stopWithoutRecordingFails() async throws {
         let err = try await withSimulator { fixture in
             let (shell, output) = try fixture.shell()
