@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import KapsoSimulator
 
@@ -28,6 +29,14 @@ import Testing
         #expect(Timestamp(iso: "2026-11-20T14:32:10.412Z")?.isoMicros == "2026-11-20T14:32:10.412000Z")
         #expect(Timestamp(iso: "2026-02-29T00:00:00Z") != nil)
         #expect(Timestamp(iso: "garbage") == nil)
+    }
+
+    @Test func base64_MatchesFoundation() {
+        var random = SplitMix64(seed: 9)
+        for length in 0..<64 {
+            let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+            #expect(MessageJSON.base64(bytes) == Data(bytes).base64EncodedString())
+        }
     }
 
     @Test func cursorsRoundTrip_LikeKapsoExamples() {

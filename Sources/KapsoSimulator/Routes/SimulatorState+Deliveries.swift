@@ -22,9 +22,9 @@ extension SimulatorState {
         deliveryCount += 1
         let url = webhook["url"]?.stringValue ?? ""
         let configID = webhook["phone_number_id"]?.stringValue.flatMap { phoneNumbers[$0]?.json["internal_id"] }
-        var json = JSONObject.deliveryRow(
+        var json = DeliveryTarget(webhook: webhook, configID: configID ?? .null).row(
             id: id, event: event, fields: DeliveryOutcome.retrying(status: nil, attempts: 0).fields(createdAt: now),
-            webhook: webhook, configID: configID ?? .null, contact: contact)
+            contact: contact)
         json["last_attempt_at"] = .null
         deliveries.insert(Record(id: id, sortTime: now, json: json))
 

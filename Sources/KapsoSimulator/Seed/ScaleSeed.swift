@@ -49,11 +49,12 @@ enum ScaleSeed {
             { [contactNumbers] in
                 var story = shared
                 story.reserve(messages: 0, deliveries: count, apiLogs: count)
+                let target = story.target(webhook)
                 for index in 0..<count {
                     story.skipDraws(messageDraws)
                     let outcome: DeliveryOutcome = index % 10 == 9 ? .failed(status: 500) : .delivered()
                     story.delivery(
-                        event: index % 2 == 0 ? "whatsapp.message.received" : "whatsapp.message.sent", webhook: webhook,
+                        event: index % 2 == 0 ? "whatsapp.message.received" : "whatsapp.message.sent", to: target,
                         contact: contactNumbers[index % contacts], createdAt: time(index).adding(seconds: 1),
                         outcome: outcome)
                 }

@@ -26,25 +26,32 @@ struct StoryBuilder {
     var now: Timestamp { Timestamp(micros: SimulatorClock.reference.micros + shift) }
 
     /// A random-looking but reproducible lowercase UUID (version 4 layout).
+    ///
+    /// One random draw per hex digit, so seeds stay byte-identical whatever the formatting code does; digits
+    /// 12 and 16 are drawn but replaced by the version and variant. Plain loops: a seed makes 200k of these.
     mutating func uuid() -> String {
-        var hex = hexDigits(32, Self.lowercaseDigits)
-        // Digits 12 and 16 are drawn (keeping the random sequence) but replaced by the version and variant.
-        hex[12] = UInt8(ascii: "4")
-        hex[16] = UInt8(ascii: "8")
-        for position in [20, 16, 12, 8] { hex.insert(UInt8(ascii: "-"), at: position) }
-        return String(decoding: hex, as: UTF8.self)
+        var out = [UInt8](repeating: UInt8(ascii: "-"), count: 36)
+        var digit = 0
+        var position = 0
+        while digit < 32 {
+            if position == 8 || position == 13 || position == 18 || position == 23 { position += 1 }
+            let drawn = Self.lowercaseDigits[Int(random.next() % 16)]
+            out[position] = digit == 12 ? UInt8(ascii: "4") : digit == 16 ? UInt8(ascii: "8") : drawn
+            digit += 1
+            position += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Reproducible uppercase hex.
+    /// Reproducible uppercase hex, one random draw per digit.
     mutating func hex(_ count: Int) -> String {
-        String(decoding: hexDigits(count, Self.uppercaseDigits), as: UTF8.self)
-    }
-
-    // One random draw per digit, so seeds stay byte-identical whatever the formatting code does.
-    private mutating func hexDigits(_ count: Int, _ digits: [UInt8]) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: count)
-        for position in 0..<count { out[position] = digits[Int(random.next() % 16)] }
-        return out
+        var position = 0
+        while position < count {
+            out[position] = Self.uppercaseDigits[Int(random.next() % 16)]
+            position += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static let uppercaseDigits = Array("0123456789ABCDEF".utf8)
@@ -105,7 +112,9 @@ struct StoryBuilder {
         // Kapso's created_at carries milliseconds; derive them from the sequence so order stays stable.
         let created = Timestamp(micros: time.micros + Int64(sequence * 137 % 1000) * 1000)
         data.messages.append(Record(id: wamid, sortTime: created, cursorID: String(sequence), json: message))
-        threads[position].summary.add(message, at: time)
+        threads[position].summary.add(
+            id: .string(wamid), type: .string(content.type), text: JSONValue(MessageJSON.text(content)), inbound: inbound,
+            at: time)
         threads[position].time = time
         return message
     }
@@ -123,13 +132,24 @@ struct StoryBuilder {
         id: String? = nil, event: String, webhook: JSONObject, contact: String?, createdAt: Timestamp,
         outcome: DeliveryOutcome
     ) {
+        delivery(id: id, event: event, to: target(webhook), contact: contact, createdAt: createdAt, outcome: outcome)
+    }
+
+    /// The same, to a webhook whose row fields were read once with `target(_:)`.
+    mutating func delivery(
+        id: String? = nil, event: String, to target: DeliveryTarget, contact: String?, createdAt: Timestamp,
+        outcome: DeliveryOutcome
+    ) {
         let id = id ?? uuid()
+        let json = target.row(id: id, event: event, fields: outcome.fields(createdAt: createdAt), contact: contact)
+        data.deliveries.append(Record(id: id, sortTime: createdAt, json: json))
+    }
+
+    /// What a delivery row repeats of `webhook`, with its number's Kapso id from the numbers seeded so far.
+    func target(_ webhook: JSONObject) -> DeliveryTarget {
         let phoneNumberID = webhook["phone_number_id"]?.stringValue
         let configID = data.phoneNumbers.first { $0.id == phoneNumberID }?.json["internal_id"] ?? .null
-        let json = JSONObject.deliveryRow(
-            id: id, event: event, fields: outcome.fields(createdAt: createdAt), webhook: webhook, configID: configID,
-            contact: contact)
-        data.deliveries.append(Record(id: id, sortTime: createdAt, json: json))
+        return DeliveryTarget(webhook: webhook, configID: configID)
     }
 
     /// An API log row as in `fixtures/api_logs.list.json`.

@@ -39,9 +39,16 @@ enum ConversationJSON {
 
         mutating func add(_ message: JSONObject, at time: Timestamp) {
             let kapso = message["kapso"]
+            add(
+                id: message["id"] ?? .null, type: message["type"] ?? .null, text: kapso?["content"] ?? .null,
+                inbound: kapso?["direction"]?.stringValue == "inbound", at: time)
+        }
+
+        /// The same, for a message whose id, type, text (`kapso.content`) and direction are known.
+        mutating func add(id: JSONValue, type: JSONValue, text: JSONValue, inbound: Bool, at time: Timestamp) {
             count += 1
-            last = (message["id"] ?? .null, message["type"] ?? .null, kapso?["content"] ?? .null, time)
-            if kapso?["direction"]?.stringValue == "inbound" { lastInbound = time } else { lastOutbound = time }
+            last = (id, type, text, time)
+            if inbound { lastInbound = time } else { lastOutbound = time }
         }
 
         /// `conversation` with these messages counted and the latest one summarised.

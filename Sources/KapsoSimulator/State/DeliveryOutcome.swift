@@ -49,19 +49,29 @@ enum DeliveryOutcome: Sendable, Equatable {
     }
 }
 
-extension JSONObject {
+/// The webhook fields every delivery row to it repeats, read from the webhook once.
+struct DeliveryTarget: Sendable {
+    var webhookID: JSONValue
+    var url: JSONValue
+    var phoneNumberID: JSONValue
+    /// The Kapso id (`internal_id`) of the webhook's number, if it has one.
+    var configID: JSONValue
+
+    init(webhook: JSONObject, configID: JSONValue) {
+        webhookID = webhook["id"] ?? .null
+        url = webhook["url"] ?? .null
+        phoneNumberID = webhook["phone_number_id"] ?? .null
+        self.configID = configID
+    }
+
     /// A delivery row as in `fixtures/webhook_deliveries.list.json`, keys in the API's order.
-    static func deliveryRow(
-        id: String, event: String, fields: DeliveryOutcome.Fields, webhook: JSONObject, configID: JSONValue,
-        contact: String?
-    ) -> JSONObject {
+    func row(id: String, event: String, fields: DeliveryOutcome.Fields, contact: String?) -> JSONObject {
         [
             "id": .string(id), "event": .string(event), "status": fields.status,
             "attempt_count": fields.attemptCount, "created_at": fields.createdAt,
             "response_status": fields.responseStatus, "delivered_at": fields.deliveredAt,
-            "failed_at": fields.failedAt, "last_attempt_at": fields.lastAttemptAt,
-            "webhook_id": webhook["id"] ?? .null, "webhook_url": webhook["url"] ?? .null,
-            "whatsapp_config_id": configID, "phone_number_id": webhook["phone_number_id"] ?? .null,
+            "failed_at": fields.failedAt, "last_attempt_at": fields.lastAttemptAt, "webhook_id": webhookID,
+            "webhook_url": url, "whatsapp_config_id": configID, "phone_number_id": phoneNumberID,
             "conversation_phone_number": JSONValue(contact),
         ]
     }

@@ -1,13 +1,38 @@
-internal import Foundation
-
 /// Builds WAMIDs, message objects and status entries in the shapes of `fixtures/messages.list.json`.
 enum MessageJSON {
     /// A WAMID like Meta's: `wamid.` + base64 of the contact's digits and a 20-character hex id.
     static func wamid(contact: String, hex: String) -> String {
         var bytes: [UInt8] = [0x1C, 0x18, UInt8(truncatingIfNeeded: contact.utf8.count)]
-        bytes += Array(contact.utf8) + [0x15, 0x02, 0x00, 0x12, 0x18, 0x14] + Array(hex.utf8) + [0x00]
-        return "wamid." + Data(bytes).base64EncodedString()
+        bytes.reserveCapacity(40)
+        bytes.append(contentsOf: contact.utf8)
+        bytes.append(contentsOf: [0x15, 0x02, 0x00, 0x12, 0x18, 0x14])
+        bytes.append(contentsOf: hex.utf8)
+        bytes.append(0x00)
+        return "wamid." + base64(bytes)
     }
+
+    /// Standard base64 with padding, written byte by byte in plain loops (a seed makes one WAMID per message).
+    static func base64(_ bytes: [UInt8]) -> String {
+        var out = [UInt8](repeating: UInt8(ascii: "="), count: (bytes.count + 2) / 3 * 4)
+        var position = 0
+        var index = 0
+        while index < bytes.count {
+            let count = bytes.count - index < 3 ? bytes.count - index : 3
+            var group = UInt32(bytes[index]) << 16
+            if count > 1 { group |= UInt32(bytes[index + 1]) << 8 }
+            if count > 2 { group |= UInt32(bytes[index + 2]) }
+            var digit = 0
+            while digit <= count {
+                out[position + digit] = base64Digits[Int((group >> UInt32(18 - 6 * digit)) & 0x3F)]
+                digit += 1
+            }
+            position += 4
+            index += 3
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let base64Digits = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
     /// What a message says and where it belongs.
     struct Content: Sendable {
@@ -101,9 +126,11 @@ enum MessageJSON {
             "id": .string(id), "status": .string(status), "timestamp": .string(time.unix),
             "recipient_id": .string(recipient),
         ]
-        if priced { json["pricing"] = ["billable": false, "pricing_model": "PMP", "category": "service"] }
+        if priced { json["pricing"] = pricing }
         return .object(json)
     }
+
+    private static let pricing: JSONValue = ["billable": false, "pricing_model": "PMP", "category": "service"]
 
     /// A status `errors[]` entry for a Meta error code (131047, 131026, ...).
     static func statusError(code: Int) -> JSONValue {

@@ -22,6 +22,13 @@ struct Record: Sendable {
 
     /// The position key: records sort newest first by (`sortTime`, `cursorID`) descending.
     var key: RecordKey { RecordKey(time: sortTime, id: cursorID, number: cursorNumber) }
+
+    /// `key < other.key` without making the keys (sorting 100k records compares them ~2 million times).
+    func isNewer(than other: Record) -> Bool {
+        if sortTime != other.sortTime { return sortTime > other.sortTime }
+        if let left = cursorNumber, let right = other.cursorNumber { return left > right }
+        return cursorID > other.cursorID
+    }
 }
 
 /// A record's position in a newest-first list; also what a cursor encodes.

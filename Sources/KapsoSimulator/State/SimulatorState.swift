@@ -50,7 +50,7 @@ actor SimulatorState {
         self.conversations = RecordList(seed.conversations)
         // The lists a `scale:N` seed makes big are ordered and indexed side by side.
         (self.messages, (self.deliveries, self.apiLogs)) = concurrently(
-            { RecordList(seed.messages) }, { (RecordList(seed.deliveries), RecordList(seed.apiLogs)) })
+            { RecordList(seed.messages) }, { (RecordList(seed.deliveries), RecordList(seed.apiLogs, indexed: false)) })
         self.nextMessageSequence = seed.nextMessageSequence
         self.receiverOutcomes = seed.receiverOutcomes
     }
