@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // C at the bottom: system libraries and one small shim target.
@@ -23,7 +24,10 @@ let package = Package(
         // Swift layers, each depending only on those above it.
         .target(name: "KopsHTTP", dependencies: ["CKopsShims", "CCurl"]),
         .target(name: "KapsoClient", dependencies: ["KopsHTTP", "CCrypto"]),
-        .target(name: "KopsShell", dependencies: ["KapsoClient", "KopsHTTP"]),
+        .target(
+            name: "KopsShell",
+            dependencies: ["KapsoClient", "KopsHTTP", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         .target(name: "KopsTerminal", dependencies: ["KopsShell", "CKopsShims", "CEditLine"]),
         .target(
             name: "KapsoSimulator",

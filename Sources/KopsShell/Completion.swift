@@ -1,14 +1,78 @@
-/// Tab-completion candidates for the word under the cursor: command names, then the command's flags and choices.
+internal import KapsoClient
+internal import Foundation
+
+/// Tab-completion candidates for the word under the cursor, from local knowledge only (never the network):
+/// command names, subcommands, flags, flag choices, event names, ids seen in recent results, file paths.
 public enum Completion {
-    public static func candidates(lineBeforeCursor: String, registry: CommandRegistry) -> [String] {
-        let words = lineBeforeCursor.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        let completingNewWord = lineBeforeCursor.last == " " || words.isEmpty
-        guard words.count > 1 || (words.count == 1 && completingNewWord) else { return registry.names }
-        guard let command = try? registry.command(named: words[0]) else { return [] }
-        let previous = completingNewWord ? words.last : words.dropLast().last
-        if let previous, let flag = command.flags.first(where: { $0.name == previous }), flag.valueName != nil {
-            return flag.choices ?? []
+    /// Candidates for the last word of `lineBeforeCursor` (all of them; the line editor filters by prefix).
+    public static func candidates(lineBeforeCursor line: String, registry: CommandRegistry, ids: IDCache = IDCache())
+        -> [String]
+    {
+        let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let startsNewWord = line.last == " " || words.isEmpty
+        let done = startsNewWord ? words : Array(words.dropLast())
+        guard let name = done.first else { return registry.names }
+        guard let command = try? registry.command(named: name) else { return [] }
+        let current = startsNewWord ? "" : (words.last ?? "")
+
+        if let previous = done.last, previous.hasPrefix("--"),
+            let flag = command.flags.first(where: { $0.name == previous }), flag.valueName != nil
+        {
+            return values(for: flag, current: current, ids: ids)
         }
-        return command.flags.map(\.name)
+        if current.hasPrefix("--") { return command.flags.map(\.name) }
+        let positionals = done.dropFirst().filter { !$0.hasPrefix("--") }
+        return positional(command: command.name, index: positionals.count, previous: positionals, current: current,
+            registry: registry, ids: ids)
+    }
+
+    /// Subcommands offered as a command's first word.
+    static let subcommands: [String: [String]] = [
+        "webhooks": ["list", "get", "create", "update", "delete", "test", "check"],
+        "deliveries": ["stats"], "payload": ["sample"], "record": ["stop"], "profile": ["list", "use", "add"],
+    ]
+
+    private static func values(for flag: FlagSpec, current: String, ids: IDCache) -> [String] {
+        if let choices = flag.choices { return choices }
+        switch flag.name {
+        case "--webhook": return ids[.webhook]
+        case "--conversation": return ids[.conversation]
+        case "--event", "--events": return WebhookEvents.all
+        case "--file", "--record": return paths(matching: current)
+        default: return []
+        }
+    }
+
+    private static func positional(
+        command: String, index: Int, previous: [String], current: String, registry: CommandRegistry, ids: IDCache
+    ) -> [String] {
+        switch (command, index) {
+        case ("help", 0): return registry.names.filter { $0 != "?" } + ["topics"]
+        case ("output", 0): return OutputMode.allCases.map(\.rawValue)
+        case ("use", 0), ("health", 0): return ids[.phoneNumber]
+        case ("message", 0), ("trace", 0): return ids[.message]
+        case ("conversation", 0): return ids[.conversation]
+        case ("explain", 0): return []
+        case ("source", 0), ("run", 0): return paths(matching: current)
+        case ("record", 0): return ["stop"] + paths(matching: current)
+        case ("payload", 1): return WebhookEvents.all
+        case ("webhooks", 1) where ["get", "update", "delete", "test", "check"].contains(previous.first ?? ""):
+            return ids[.webhook]
+        default:
+            return index == 0 ? subcommands[command] ?? [] : []
+        }
+    }
+
+    /// Files and folders (with a trailing `/`) whose path starts with `prefix`.
+    static func paths(matching prefix: String) -> [String] {
+        let slash = prefix.lastIndex(of: "/")
+        let folder = slash.map { String(prefix[...$0]) } ?? ""
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
+        return entries.filter { !$0.hasPrefix(".") || prefix.hasPrefix(".") }.sorted().map { entry in
+            var isFolder: ObjCBool = false
+            let path = folder + entry
+            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+            return isFolder.boolValue ? path + "/" : path
+        }
     }
 }

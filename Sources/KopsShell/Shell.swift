@@ -69,6 +69,7 @@ public final class Shell {
                 redacted.json = result.json.map(redactor.redact)
                 context.lastResult = redacted
             }
+            context.ids.harvest(command: command.name, json: result.json)
             renderer.mode = context.session.output
             show(result)
             return result.status

@@ -11,6 +11,8 @@ public import KopsShell
 /// Only one exists per process and it is used from the REPL thread only.
 public final class EditLineReader: LineReader {
     private let history: HistoryFile?
+    /// Started when a line is handed to the shell, stopped when the next prompt is due.
+    public var progress: ProgressIndicator?
 
     /// - Parameters:
     ///   - history: the history file; nil keeps history in memory only.
@@ -26,6 +28,7 @@ public final class EditLineReader: LineReader {
     }
 
     public func readLine(prompt: String) -> LineInput {
+        progress?.end()
         kops_sigint_clear()
         guard let raw = readline(prompt) else {
             if kops_sigint_take() != 0 {
@@ -36,11 +39,14 @@ public final class EditLineReader: LineReader {
         }
         defer { free(raw) }
         if kops_sigint_take() != 0 { return .interrupted }
+        progress?.begin()
         return .line(String(cString: raw))
     }
 
     /// Adds the line to the session's history; lines `HistoryPolicy` refuses (a leading space, secrets) stay out of the file.
     public func remember(_ line: String) {
+        var line = line
+        while line.last?.isWhitespace == true { line.removeLast() }
         add_history(line)
         guard let history, HistoryPolicy.allows(line) else { return }
         history.append(line)

@@ -6,9 +6,13 @@ public import KopsShell
 
 /// Writes to the process's standard output and error, unbuffered, so nothing is lost if kops dies.
 public final class StandardOutput: OutputSink {
+    /// Erased before each write, so a spinner never mixes with output.
+    public var progress: ProgressIndicator?
+
     public init() {}
 
     public func write(_ text: String, to stream: OutputStream) {
+        progress?.clear()
         let fd: Int32 = stream == .out ? 1 : 2
         var bytes = Array(text.utf8)
         var offset = 0

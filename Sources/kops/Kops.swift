@@ -24,7 +24,7 @@ struct Kops: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "API host, e.g. https://api.kapso.ai (default: $KAPSO_API_BASE_URL).")
     var baseURL: String?
 
-    @Option(help: "How results are printed: table or json.")
+    @Option(help: "How results are printed: table, json, expanded or auto.")
     var output: String?
 
     @Option(name: .customShort("c"), help: "Run these ';'-separated commands, then exit with the first failure's status.")
@@ -43,7 +43,7 @@ struct Kops: ParsableCommand {
 
     func validate() throws {
         if let output, OutputMode(rawValue: output) == nil {
-            throw ValidationError("invalid --output '\(output)'; expected 'table' or 'json'")
+            throw ValidationError("invalid --output '\(output)'; expected table, json, expanded or auto")
         }
     }
 
@@ -92,14 +92,20 @@ struct Kops: ParsableCommand {
         } else if let commands {
             status = shell.run(line: commands)
         } else if terminal.stdinIsTTY {
-            let registry = context.registry
             let history = HistoryFile.defaultPath(environment: environment).map { HistoryFile(path: $0) }
             let reader = EditLineReader(history: history) { before in
-                Completion.candidates(lineBeforeCursor: before, registry: registry)
+                Completion.candidates(lineBeforeCursor: before, registry: context.registry, ids: context.ids)
+            }
+            if terminal.stderrIsTTY {
+                let progress = ProgressIndicator(label: client.host)
+                reader.progress = progress
+                stdout.progress = progress
             }
             context.confirm = reader.confirm
             context.isInteractive = terminal.stderrIsTTY
-            status = shell.loop(reader: reader)
+            // At a terminal each error was already shown; leaving with Ctrl-D or exit is a success.
+            _ = shell.loop(reader: reader)
+            status = .ok
         } else {
             status = shell.loop(reader: PlainLineReader())
         }

@@ -53,20 +53,4 @@ import Testing
     @Test func aliasesResolve() throws {
         #expect(try CommandRegistry.standard.command(named: "quit").name == "exit")
     }
-
-    @Test(arguments: [
-        ("", ["help", "state", "numbers", "use", "health", "webhooks", "deliveries", "logs", "errors", "overview", "next",
-            "output", "exit", "explain", "verify", "payload", "set", "unset", "source", "assert", "capture", "record",
-            "messages", "message", "conversations", "conversation", "trace", "reply", "?", "quit",
-        ]),
-        ("webhooks --sc", ["--scope", "--kind", "--active", "--per-page", "--reveal-secret", "--url", "--events",
-            "--payload-version", "--secret-key", "--buffer-enabled", "--buffer-window-seconds", "--max-buffer-size",
-            "--inactivity-minutes", "--headers", "--yes", "--event",
-        ]),
-        ("webhooks --scope ", ["number", "project"]),
-        ("nosuch ", []),
-    ])
-    func completesCommandsFlagsAndChoices(line: String, expected: [String]) {
-        #expect(Completion.candidates(lineBeforeCursor: line, registry: .standard) == expected)
-    }
 }

@@ -2,8 +2,8 @@
 public enum HelpCommand: Command {
     public static let name = "help"
     public static let summary = "list commands, or show how to use one"
-    public static let usage = "help [command]"
-    public static let details = "Examples:\n  help\n  help webhooks"
+    public static let usage = "help [command | topics | TOPIC]"
+    public static let details = "Examples:\n  help\n  help webhooks\n  help topics\n  help exit-codes"
     public static let maxArguments: Int? = 1
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
@@ -14,7 +14,15 @@ public enum HelpCommand: Command {
                 command.name + String(repeating: " ", count: width - command.name.count + 2) + command.summary
             }
             return CommandResult(
-                blocks: lines.map { .line(StyledText($0)) } + [.hint("'help COMMAND' shows flags and examples")])
+                blocks: lines.map { .line(StyledText($0)) }
+                    + [.hint("'help COMMAND' shows flags and examples; 'help topics' lists the other pages")])
+        }
+        if name == "topics" {
+            return CommandResult(
+                blocks: HelpTopics.all.map { .line(StyledText($0.name)) } + [.hint("'help TOPIC' shows one")])
+        }
+        if let text = HelpTopics.text(name) {
+            return CommandResult(blocks: text.split(separator: "\n").map { .line(StyledText(String($0))) })
         }
         let command = try registry.command(named: name)
         var blocks: [Block] = [.line(StyledText("usage: " + command.usage)), .line(StyledText(command.summary))]

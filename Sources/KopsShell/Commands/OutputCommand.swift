@@ -1,8 +1,14 @@
 /// `output table|json`: how results are printed from now on.
 public enum OutputCommand: Command {
     public static let name = "output"
-    public static let summary = "choose how results are printed: table or json"
-    public static let usage = "output [table|json]"
+    public static let summary = "choose how results are printed: table, json, expanded or auto"
+    public static let usage = "output [table|json|expanded|auto]"
+    public static let details = """
+        table     tables fitted to the terminal (long ids and URLs shortened in the middle with …)
+        json      the API's JSON, secrets masked; lists print one page, --all prints one object per line
+        expanded  one field per line for every row, like psql's \\x
+        auto      tables, or expanded when a table would not fit the terminal
+        """
     public static let maxArguments: Int? = 1
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
@@ -10,7 +16,7 @@ public enum OutputCommand: Command {
             return .line("output: " + context.session.output.rawValue)
         }
         guard let mode = OutputMode(rawValue: word) else {
-            throw ShellError.invalidValue(command: name, what: "mode", value: word, expected: "'table' or 'json'")
+            throw ShellError.invalidValue(command: name, what: "mode", value: word, expected: "'table', 'json', 'expanded' or 'auto'")
         }
         context.session.output = mode
         return CommandResult(blocks: [.hint("output: \(mode.rawValue)")])

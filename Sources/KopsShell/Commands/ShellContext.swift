@@ -4,16 +4,11 @@ internal import Foundation
 /// What a command runs with: the session it may change, the shared client, and the terminal's facts.
 public final class ShellContext {
     public var session: Session
-    public let client: KapsoClient
+    /// The API client; `profile use` replaces it (keeping the transport and its connections).
+    public var client: KapsoClient
     public let registry: CommandRegistry
     /// True when the user asked to leave (`exit`, `quit`).
     public var exitRequested = false
-    /// The last command's result (redacted), for `assert` and `capture`.
-    public var lastResult: CommandResult?
-    /// The process environment, for `${env:NAME}`.
-    public var environment: [String: String] = [:]
-    /// The shell running in this context, for `source` and `record`; set by `Shell.init`.
-    public internal(set) weak var shell: Shell?
     /// The current time in Unix seconds, for the 24-hour window: the API's clock from its latest
     /// response's `Date` header, else this machine's; tests pin it to the simulator's clock.
     public var now: () -> Int64 = { Int64(Date().timeIntervalSince1970) }
@@ -24,6 +19,20 @@ public final class ShellContext {
     public var emit: (CommandResult) -> Void = { _ in }
     /// True when a person is at a terminal: writes ask before deleting, `--follow` shows liveness on stderr.
     public var isInteractive = false
+    /// Ids seen in results, for Tab completion (never fetched by completion itself).
+    public var ids = IDCache()
+    /// The last command's result (redacted), for `assert` and `capture`.
+    public var lastResult: CommandResult?
+    /// The process environment, for `${env:NAME}`.
+    public var environment: [String: String] = [:]
+    /// The shell running in this context, for `source` and `record`; set by `Shell.init`.
+    public internal(set) weak var shell: Shell?
+
+    /// Profiles from config.toml and the file they came from (nil when there is no home folder).
+    public var config = KopsConfig()
+    public var configFile: ConfigFile?
+    /// Told the new profile's name after `profile use`, e.g. so the terminal switches history files.
+    public var profileChanged: (String) -> Void = { _ in }
 
     public init(session: Session, client: KapsoClient, registry: CommandRegistry) {
         self.session = session

@@ -20,12 +20,38 @@ public struct Renderer: Sendable {
         for block in result.blocks {
             switch block {
             case .line(let text): out.append(styled(text))
-            case .table(let table): out += self.table.render(table)
+            case .table(let table): out += expands(table) ? expanded(table) : self.table.render(table)
             case .fields(let fields): out += render(fields)
             case .hint(let text): err.append(styled(StyledText(text, style: .dim)))
             }
         }
         return (out, err)
+    }
+
+    /// True in expanded mode, and in auto mode when the table's natural width exceeds the terminal's.
+    private func expands(_ table: Table) -> Bool {
+        switch mode {
+        case .expanded: return true
+        case .auto:
+            guard let width = self.table.width else { return false }
+            let natural = table.columns.indices.map { column in
+                ([table.columns[column].header] + table.rows.map { column < $0.count ? $0[column].text : "" })
+                    .map { TextWidth.displayWidth($0) }.max() ?? 0
+            }
+            return natural.reduce(0, +) + 2 * max(0, natural.count - 1) > width
+        default: return false
+        }
+    }
+
+    /// Each row as a `-[ RECORD n ]-` header and `COLUMN: value` lines.
+    private func expanded(_ table: Table) -> [String] {
+        table.rows.enumerated().flatMap { index, row -> [String] in
+            let fields = table.columns.enumerated().compactMap { column, spec -> Field? in
+                guard !spec.header.isEmpty, column < row.count else { return nil }
+                return Field(spec.header, row[column].text, style: row[column].style)
+            }
+            return ["-[ RECORD \(index + 1) ]-"] + render(fields)
+        }
     }
 
     private func render(_ fields: [Field]) -> [String] {

@@ -41,7 +41,14 @@ public struct Session: Sendable {
 
 /// How results are printed: `table` (the human view) or `json` (the API's JSON).
 public enum OutputMode: String, Sendable, CaseIterable {
-    case table, json
+    /// Tables fitted to the terminal.
+    case table
+    /// The API's JSON.
+    case json
+    /// One field per line for every row, like psql's `\x`.
+    case expanded
+    /// Tables, switching to expanded when a table would not fit the terminal.
+    case auto
 }
 
 /// Enough to fetch the page after the last list shown.

@@ -1,0 +1,48 @@
+/// Problems with `config.toml` or with choosing a profile; each names the file and line when known.
+public enum ConfigError: KopsError, Equatable {
+    /// The file exists but cannot be read.
+    case unreadable(path: String, reason: String)
+    /// Not valid TOML.
+    case syntax(path: String, line: Int, column: Int, message: String)
+    /// A profile holds a literal API key or secret.
+    case literalKey(path: String, line: Int?, profile: String, key: String)
+    /// A known key with a value of the wrong kind.
+    case invalidValue(path: String, line: Int?, key: String, expected: String)
+    /// `--profile`, `KOPS_PROFILE` or `profile use` named a profile the file does not have.
+    case unknownProfile(name: String, known: [String])
+    /// The profile's key command failed or printed nothing.
+    case keyCommandFailed(profile: String, status: Int32)
+    /// The file could not be written.
+    case unwritable(path: String, reason: String)
+
+    public var message: String {
+        switch self {
+        case .unreadable(let path, let reason):
+            "cannot read \(path): \(reason); fix its permissions or remove it"
+        case .syntax(let path, let line, let column, let message):
+            "\(path):\(line):\(column): \(message); fix the TOML syntax"
+        case .literalKey(let path, let line, let profile, let key):
+            "\(path)\(line.map { ":\($0)" } ?? ""): profile '\(profile)' holds a literal secret in '\(key)'; "
+                + "keys never go in this file: export it in an environment variable and set api_key_env = \"NAME\""
+        case .invalidValue(let path, let line, let key, let expected):
+            "\(path)\(line.map { ":\($0)" } ?? ""): invalid value for '\(key)'; expected \(expected)"
+        case .unknownProfile(let name, let known):
+            "unknown profile '\(name)'; "
+                + (known.isEmpty ? "no profiles are configured ('profile add NAME --base-url URL --key-env VAR')"
+                    : "profiles: " + known.joined(separator: ", "))
+        case .keyCommandFailed(let profile, let status):
+            "the api_key_command of profile '\(profile)' failed (exit \(status)) or printed nothing; run it by hand to see why"
+        case .unwritable(let path, let reason):
+            "cannot write \(path): \(reason)"
+        }
+    }
+
+    public var exitStatus: ExitStatus {
+        switch self {
+        case .unreadable: .noInput
+        case .keyCommandFailed: .noPermission
+        case .unwritable: .failure
+        default: .usage
+        }
+    }
+}

@@ -1,0 +1,79 @@
+internal import Foundation
+
+/// Where `config.toml` lives and how it is read and (atomically, 0600) written.
+public struct ConfigFile: Sendable {
+    public let path: String
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    /// `$XDG_CONFIG_HOME/kops/config.toml`, default `~/.config/kops/config.toml`.
+    public static func defaultPath(environment: [String: String]) -> String? {
+        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? environment["HOME"].map { $0 + "/.config" }
+        return base.map { $0 + "/kops/config.toml" }
+    }
+
+    /// The parsed file; an absent file is an empty configuration.
+    public func load() throws(ConfigError) -> KopsConfig {
+        guard FileManager.default.fileExists(atPath: path) else { return KopsConfig() }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw .unreadable(path: path, reason: (error as NSError).localizedDescription.lowercased())
+        }
+        return try KopsConfig.parse(String(decoding: data, as: UTF8.self), path: path)
+    }
+
+    /// Adds (or replaces) a profile, writing a temporary file with mode 0600 and renaming it over the old one.
+    public func save(_ profile: Profile) throws(ConfigError) {
+        var text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        let existing = try KopsConfig.parse(text, path: path)
+        if existing.profile(named: profile.name) != nil {
+            text = ConfigFile.removingSection("profiles.\(profile.name)", from: text)
+        }
+        if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
+        if !text.isEmpty { text += "\n" }
+        text += ConfigFile.section(for: profile)
+        let folder = (path as NSString).deletingLastPathComponent
+        let temporary = path + ".tmp-\(getpid())"
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+                throw CocoaError(.fileWriteUnknown)
+            }
+            if rename(temporary, path) != 0 { throw CocoaError(.fileWriteUnknown) }
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw .unwritable(path: path, reason: "\(error)")
+        }
+    }
+
+    static func section(for profile: Profile) -> String {
+        var lines = ["[profiles.\(profile.name)]"]
+        if let value = profile.baseURL { lines.append("base_url = \(quoted(value))") }
+        if let value = profile.apiKeyEnv { lines.append("api_key_env = \(quoted(value))") }
+        if let value = profile.apiKeyCommand { lines.append("api_key_command = \(quoted(value))") }
+        if let value = profile.phoneNumberID { lines.append("phone_number_id = \(quoted(value))") }
+        if let value = profile.output { lines.append("output = \(quoted(value.rawValue))") }
+        if let value = profile.color { lines.append("color = \(value)") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    private static func removingSection(_ name: String, from text: String) -> String {
+        var kept: [Substring] = []
+        var skipping = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("[") { skipping = trimmed == "[\(name)]" }
+            if !skipping { kept.append(line) }
+        }
+        return kept.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,136 @@
+internal import TOMLKit
+
+/// The parsed `config.toml`: named profiles and which one is the default.
+///
+/// ```toml
+/// default_profile = "acme"
+///
+/// [profiles.acme]
+/// base_url = "https://api.kapso.ai"
+/// api_key_env = "ACME_KAPSO_KEY"        # or api_key_command = "pass show kapso/acme"
+/// phone_number_id = "100200300400501"
+/// output = "table"
+/// color = true
+/// ```
+public struct KopsConfig: Sendable, Equatable {
+    public var defaultProfile: String?
+    public var profiles: [Profile]
+    /// Unknown keys, each a one-line warning naming the line; they are ignored.
+    public var warnings: [String]
+
+    public init(defaultProfile: String? = nil, profiles: [Profile] = [], warnings: [String] = []) {
+        self.defaultProfile = defaultProfile
+        self.profiles = profiles
+        self.warnings = warnings
+    }
+
+    public func profile(named name: String) -> Profile? {
+        profiles.first { $0.name == name }
+    }
+
+    static let profileKeys: Set = ["base_url", "api_key_env", "api_key_command", "phone_number_id", "output", "color"]
+    static let secretKeys: Set = ["api_key", "key", "secret", "secret_key", "token", "password", "apikey"]
+
+    /// Parses the file's text; `path` only labels errors.
+    public static func parse(_ text: String, path: String) throws(ConfigError) -> KopsConfig {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw .syntax(
+                path: path, line: error.source.begin.line, column: error.source.begin.column,
+                message: error.description.lowercased())
+        } catch {
+            throw .syntax(path: path, line: 1, column: 1, message: "\(error)")
+        }
+        let lines = SourceLines(text)
+        var config = KopsConfig()
+        for key in table.keys where key != "default_profile" && key != "profiles" {
+            config.warnings.append("\(path):\(lines.line(of: key, in: nil).map(String.init) ?? "?"): unknown key '\(key)'; ignored")
+        }
+        if let value = table["default_profile"] {
+            guard let name = value.string else {
+                throw .invalidValue(path: path, line: lines.line(of: "default_profile", in: nil), key: "default_profile", expected: "a profile name in quotes")
+            }
+            config.defaultProfile = name
+        }
+        guard let profiles = table["profiles"] else { return config }
+        guard let profiles = profiles.table else {
+            throw .invalidValue(path: path, line: lines.line(of: "profiles", in: nil), key: "profiles", expected: "[profiles.NAME] tables")
+        }
+        for name in profiles.keys {
+            guard let entry = profiles[name]?.table else {
+                throw .invalidValue(path: path, line: lines.line(of: name, in: "profiles"), key: "profiles.\(name)", expected: "a [profiles.\(name)] table")
+            }
+            config.profiles.append(try profile(name, entry, path: path, lines: lines, warnings: &config.warnings))
+        }
+        return config
+    }
+
+    private static func profile(
+        _ name: String, _ table: TOMLTable, path: String, lines: SourceLines, warnings: inout [String]
+    ) throws(ConfigError) -> Profile {
+        let section = "profiles.\(name)"
+        func line(_ key: String) -> Int? { lines.line(of: key, in: section) }
+        func string(_ key: String) throws(ConfigError) -> String? {
+            guard let value = table[key] else { return nil }
+            guard let text = value.string else { throw .invalidValue(path: path, line: line(key), key: key, expected: "a string in quotes") }
+            return text
+        }
+        for key in table.keys where !profileKeys.contains(key) {
+            if secretKeys.contains(key.lowercased()) { throw .literalKey(path: path, line: line(key), profile: name, key: key) }
+            warnings.append("\(path):\(line(key).map(String.init) ?? "?"): unknown key '\(key)' in [\(section)]; ignored")
+        }
+        var profile = Profile(name: name)
+        profile.baseURL = try string("base_url")
+        profile.apiKeyEnv = try string("api_key_env")
+        if let variable = profile.apiKeyEnv, !variable.allSatisfy({ $0.isUppercase || $0.isNumber || $0 == "_" }) || variable.isEmpty {
+            throw .literalKey(path: path, line: line("api_key_env"), profile: name, key: "api_key_env")
+        }
+        profile.apiKeyCommand = try string("api_key_command")
+        profile.phoneNumberID = try string("phone_number_id")
+        if let output = try string("output") {
+            guard let mode = OutputMode(rawValue: output) else {
+                throw .invalidValue(path: path, line: line("output"), key: "output", expected: "table, json, expanded or auto")
+            }
+            profile.output = mode
+        }
+        if let value = table["color"] {
+            guard let flag = value.bool else { throw .invalidValue(path: path, line: line("color"), key: "color", expected: "true or false") }
+            profile.color = flag
+        }
+        return profile
+    }
+}
+
+/// Finds the line of `key = ...` inside a `[section]` of the raw text, for error messages.
+struct SourceLines {
+    let lines: [Substring]
+
+    init(_ text: String) {
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    /// 1-based line of the key's assignment in `section` (nil = top level), or of `[section.key]`.
+    func line(of key: String, in section: String?) -> Int? {
+        var current: String?
+        for (index, raw) in lines.enumerated() {
+            let line = raw.trimmingSpaces()
+            if line.hasPrefix("[") {
+                current = String(line.dropFirst().prefix { $0 != "]" }).trimmingSpaces()
+                if let section, current == section + "." + key { return index + 1 }
+                continue
+            }
+            guard current == section, line.hasPrefix(key) else { continue }
+            let rest = line.dropFirst(key.count).trimmingSpaces()
+            if rest.hasPrefix("=") { return index + 1 }
+        }
+        return nil
+    }
+}
+
+extension StringProtocol {
+    fileprivate func trimmingSpaces() -> String {
+        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())
+    }
+}

@@ -1,0 +1,26 @@
+/// One named connection from `config.toml`: where the API is and how to get its key, never the key itself.
+public struct Profile: Sendable, Equatable {
+    public var name: String
+    /// API host only, e.g. `https://api.kapso.ai`.
+    public var baseURL: String?
+    /// Name of the environment variable holding the key, e.g. `ACME_KAPSO_KEY`.
+    public var apiKeyEnv: String?
+    /// A shell command that prints the key, e.g. `pass show kapso/acme`.
+    public var apiKeyCommand: String?
+    public var phoneNumberID: String?
+    public var output: OutputMode?
+    public var color: Bool?
+
+    public init(
+        name: String, baseURL: String? = nil, apiKeyEnv: String? = nil, apiKeyCommand: String? = nil,
+        phoneNumberID: String? = nil, output: OutputMode? = nil, color: Bool? = nil
+    ) {
+        self.name = name
+        self.baseURL = baseURL
+        self.apiKeyEnv = apiKeyEnv
+        self.apiKeyCommand = apiKeyCommand
+        self.phoneNumberID = phoneNumberID
+        self.output = output
+        self.color = color
+    }
+}

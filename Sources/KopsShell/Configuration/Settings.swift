@@ -1,0 +1,110 @@
+public import KopsHTTP
+
+/// The connection settings in force and where each came from: flags > environment > profile > defaults.
+public struct Settings: Sendable {
+    /// Where a setting's value came from, shown by `state`.
+    public enum Source: Sendable, Equatable, CustomStringConvertible {
+        case flag(String)
+        case environment(String)
+        case profile(String)
+        case defaultValue
+
+        public var description: String {
+            switch self {
+            case .flag(let name): "flag \(name)"
+            case .environment(let name): "env \(name)"
+            case .profile(let name): "profile \(name)"
+            case .defaultValue: "default"
+            }
+        }
+    }
+
+    /// What the command line said.
+    public struct Flags: Sendable {
+        public var profile: String?
+        public var baseURL: String?
+        public var output: OutputMode?
+        public var noColor = false
+
+        public init(profile: String? = nil, baseURL: String? = nil, output: OutputMode? = nil, noColor: Bool = false) {
+            self.profile = profile
+            self.baseURL = baseURL
+            self.output = output
+            self.noColor = noColor
+        }
+    }
+
+    public static let defaultBaseURL = "https://api.kapso.ai"
+
+    public var profile: String
+    public var baseURL: String
+    public var apiKey: Secret?
+    public var phoneNumberID: String?
+    public var output: OutputMode
+    public var color: Bool
+    /// Setting name (`api`, `profile`, `key`, `phone_number_id`, `output`, `color`) → its source.
+    public var sources: [String: Source]
+
+    /// Resolves every setting; `runKeyCommand` runs a profile's `api_key_command` (status, output).
+    public static func resolve(
+        flags: Flags, environment: [String: String], config: KopsConfig,
+        runKeyCommand: (String) -> (status: Int32, output: String)
+    ) throws(ConfigError) -> Settings {
+        var sources: [String: Source] = [:]
+        let chosen: (name: String, source: Source)? =
+            flags.profile.map { ($0, .flag("--profile")) }
+            ?? environment["KOPS_PROFILE"].flatMap { $0.isEmpty ? nil : ($0, .environment("KOPS_PROFILE")) }
+            ?? config.defaultProfile.map { ($0, .profile("default_profile in config.toml")) }
+        var profile: Profile?
+        if let chosen {
+            guard let found = config.profile(named: chosen.name) else {
+                throw .unknownProfile(name: chosen.name, known: config.profiles.map(\.name))
+            }
+            profile = found
+            sources["profile"] = chosen.source
+        } else {
+            profile = config.profile(named: "default")
+            sources["profile"] = .defaultValue
+        }
+        let profileName = profile?.name ?? "default"
+        let fromProfile = Source.profile(profileName)
+
+        func pick<T>(_ key: String, _ candidates: [(T?, Source)], fallback: T) -> T {
+            for (value, source) in candidates {
+                if let value {
+                    sources[key] = source
+                    return value
+                }
+            }
+            sources[key] = .defaultValue
+            return fallback
+        }
+        let nonEmpty = { (name: String) in environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        let baseURL = pick(
+            "api", [(flags.baseURL, .flag("--base-url")), (nonEmpty("KAPSO_API_BASE_URL"), .environment("KAPSO_API_BASE_URL")),
+                (profile?.baseURL, fromProfile)], fallback: defaultBaseURL)
+        let output = pick("output", [(flags.output, .flag("--output")), (profile?.output, fromProfile)], fallback: OutputMode.table)
+        let color = pick(
+            "color", [(flags.noColor ? false : nil, .flag("--no-color")), (environment["NO_COLOR"].map { _ in false }, .environment("NO_COLOR")),
+                (profile?.color, fromProfile)], fallback: true)
+        let phone = pick("phone_number_id", [(profile?.phoneNumberID, fromProfile)], fallback: String?.none)
+
+        var key: Secret?
+        if let value = nonEmpty("KAPSO_API_KEY") {
+            key = Secret(value)
+            sources["key"] = .environment("KAPSO_API_KEY")
+        } else if let variable = profile?.apiKeyEnv {
+            key = nonEmpty(variable).map(Secret.init)
+            sources["key"] = .environment(variable)
+        } else if let command = profile?.apiKeyCommand {
+            let result = runKeyCommand(command)
+            let value = result.output.split(separator: "\n").first.map(String.init) ?? ""
+            guard result.status == 0, !value.isEmpty else { throw .keyCommandFailed(profile: profileName, status: result.status) }
+            key = Secret(value)
+            sources["key"] = .profile("\(profileName) api_key_command")
+        }
+        return Settings(
+            profile: profileName, baseURL: baseURL, apiKey: key, phoneNumberID: phone, output: output, color: color,
+            sources: sources)
+    }
+}

@@ -1,0 +1,42 @@
+/// Help pages that are not about one command: `help topics`, `help exit-codes`, ...
+public enum HelpTopics {
+    /// Topic name → its text, in the order `help topics` lists them.
+    public static let all: [(name: String, text: String)] = [
+        ("exit-codes", """
+            0   ok
+            1   a command failed (API error, failed check, failed assert, invalid signature)
+            64  usage: unknown command or flag, missing argument, bad value, script syntax
+            66  a script or input file was not found
+            69  the API is unreachable (DNS, connect, TLS, timeout)
+            77  the API key was rejected (401)
+            kops -c and piped input exit with the first failure's status; scripts stop at the failing line
+            """),
+        ("scripts", """
+            kops run FILE.kops [--var k=v]... [--allow-writes] [--record OUT.md]   (or 'source FILE.kops' in the shell)
+            one command per line; '#' comments; '\\' continues a line; ${name} and ${env:NAME} are replaced
+            a script stops at the first failing line (FILE.kops:LINE: error: ...) unless 'set on_error continue'
+            writes (webhooks create|update|delete|test, reply) need --allow-writes
+            assert PATH OP VALUE checks the last result; capture PATH as NAME keeps a value
+            """),
+        ("transcripts", """
+            record [FILE.md] starts a Markdown transcript of what you type and see; 'record stop' ends it
+            secrets are always redacted; phone numbers and names are masked unless 'record --keep-pii'
+            kops check FILE.md replays a transcript and shows what changed
+            """),
+        ("configuration", """
+            precedence: flags > environment > profile > defaults
+            --base-url or KAPSO_API_BASE_URL   API host only (https://api.kapso.ai); /platform/v1 is appended
+            KAPSO_API_KEY                      the project API key (never printed; sent as X-API-Key)
+            --output or 'output MODE'          table, json, expanded, auto
+            --no-color or NO_COLOR             no colour; colour is also off when output is not a terminal
+            --timeout SECONDS                  per request (default 30)
+            XDG_STATE_HOME                     history in $XDG_STATE_HOME/kops/history (0600); lines starting
+                                               with a space are not saved
+            kops --demo                        the built-in simulator with demo data, nothing leaves the machine
+            """),
+    ]
+
+    public static func text(_ name: String) -> String? {
+        all.first { $0.name == name }?.text
+    }
+}

@@ -1,0 +1,58 @@
+public import KapsoClient
+
+/// Ids seen in recent results, by kind, so Tab can complete them without touching the network.
+public struct IDCache: Sendable {
+    /// What an id names; decides where it is offered.
+    public enum Kind: String, Sendable, CaseIterable {
+        case phoneNumber, webhook, message, conversation
+    }
+
+    /// The most recent ids per kind, newest first, at most `limit` each.
+    public private(set) var ids: [Kind: [String]] = [:]
+    /// A short description per id (`+1 415-555-0100 Support Line`) for listings.
+    public private(set) var labels: [String: String] = [:]
+    public let limit: Int
+
+    public init(limit: Int = 200) {
+        self.limit = limit
+    }
+
+    /// Remembers one id.
+    public mutating func remember(_ id: String, as kind: Kind, label: String? = nil) {
+        var list = ids[kind] ?? []
+        list.removeAll { $0 == id }
+        list.insert(id, at: 0)
+        ids[kind] = Array(list.prefix(limit))
+        if let label { labels[id] = label }
+    }
+
+    /// Collects ids from a command's JSON: `data[]` of lists and `data` (or the object itself) of gets.
+    public mutating func harvest(command: String, json: JSONValue?) {
+        guard let kind = IDCache.kind(producedBy: command), let json else { return }
+        let rows = json["data"]?.array ?? json["data"].map { [$0] } ?? [json]
+        for row in rows.reversed() {
+            guard let id = row["id"]?.string else { continue }
+            let label = [row["display_phone_number"]?.string, row["name"]?.string, row["url"]?.string]
+                .compactMap { $0 }.joined(separator: " ")
+            remember(id, as: kind, label: label.isEmpty ? nil : label)
+        }
+    }
+
+    /// Forgets everything (after switching projects).
+    public mutating func clear() {
+        ids = [:]
+        labels = [:]
+    }
+
+    public subscript(kind: Kind) -> [String] { ids[kind] ?? [] }
+
+    private static func kind(producedBy command: String) -> Kind? {
+        switch command {
+        case "numbers", "use": .phoneNumber
+        case "webhooks": .webhook
+        case "messages", "message", "reply": .message
+        case "conversations", "conversation": .conversation
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import KopsHTTP
+import KopsShell
+import Testing
+
+@Suite struct ConfigurationTests {
+    private let sample = """
+        default_profile = "acme"
+
+        [profiles.acme]
+        base_url = "https://api.kapso.ai"
+        api_key_env = "ACME_KAPSO_KEY"
+        phone_number_id = "100200300400501"
+        output = "json"
+
+        [profiles.eagle]
+        base_url = "http://127.0.0.1:9"
+        api_key_command = "printf eagle-key"
+        color = false
+        """
+
+    private func settings(_ flags: Settings.Flags = .init(), environment: [String: String] = [:], config: String? = nil)
+        throws -> Settings
+    {
+        try Settings.resolve(
+            flags: flags, environment: environment, config: try KopsConfig.parse(config ?? sample, path: "config.toml"),
+            runKeyCommand: { command in command == "printf eagle-key" ? (0, "eagle-key\n") : (1, "") })
+    }
+
+    @Test func parsesProfiles() throws {
+        let config = try KopsConfig.parse(sample, path: "config.toml")
+        #expect(config.defaultProfile == "acme")
+        #expect(config.profiles.map(\.name).sorted() == ["acme", "eagle"])
+        #expect(config.profile(named: "acme")?.output == .json)
+        #expect(config.profile(named: "eagle")?.color == false)
+        #expect(config.warnings.isEmpty)
+    }
+
+    @Test func flagsBeatEnvironmentBeatProfileBeatDefaults() throws {
+        let fromProfile = try settings(environment: ["ACME_KAPSO_KEY": "acme-key"])
+        #expect(fromProfile.profile == "acme")
+        #expect(fromProfile.baseURL == "https://api.kapso.ai")
+        #expect(fromProfile.apiKey?.revealed == "acme-key")
+        #expect(fromProfile.sources["api"] == .profile("acme"))
+        #expect(fromProfile.sources["key"] == .environment("ACME_KAPSO_KEY"))
+        #expect(fromProfile.sources["profile"] == .profile("default_profile in config.toml"))
+
+        let fromEnvironment = try settings(environment: [
+            "KAPSO_API_BASE_URL": "http://127.0.0.1:1", "KAPSO_API_KEY": "env-key", "KOPS_PROFILE": "eagle",
+        ])
+        #expect(fromEnvironment.profile == "eagle")
+        #expect(fromEnvironment.baseURL == "http://127.0.0.1:1")
+        #expect(fromEnvironment.apiKey?.revealed == "env-key")
+        #expect(fromEnvironment.sources["profile"] == .environment("KOPS_PROFILE"))
+
+        let fromFlags = try settings(
+            .init(profile: "eagle", baseURL: "https://flag.example", output: .expanded),
+            environment: ["KAPSO_API_BASE_URL": "http://127.0.0.1:1", "KOPS_PROFILE": "acme"])
+        #expect(fromFlags.profile == "eagle")
+        #expect(fromFlags.baseURL == "https://flag.example")
+        #expect(fromFlags.output == .expanded)
+        #expect(fromFlags.apiKey?.revealed == "eagle-key")
+        #expect(fromFlags.color == false)
+        #expect(fromFlags.sources["key"] == .profile("eagle api_key_command"))
+
+        let defaults = try settings(config: "")
+        #expect(defaults.profile == "default")
+        #expect(defaults.baseURL == "https://api.kapso.ai")
+        #expect(defaults.apiKey == nil)
+        #expect(defaults.sources["api"] == .defaultValue)
+    }
+
+    @Test(arguments: [
+        ("[profiles.a]\napi_key = \"sk_live_123\"\n",
+         "config.toml:2: profile 'a' holds a literal secret in 'api_key'; keys never go in this file: export it in an environment variable and set api_key_env = \"NAME\""),
+        ("[profiles.a]\nbase_url = \"x\"\napi_key_env = \"kapso_live_abcdef\"\n",
+         "config.toml:3: profile 'a' holds a literal secret in 'api_key_env'; keys never go in this file: export it in an environment variable and set api_key_env = \"NAME\""),
+        ("[profiles.a\n", "config.toml:1:12: error while parsing table header: expected ']', saw '\\n'; fix the TOML syntax"),
+        ("[profiles.a]\ncolor = \"yes\"\n", "config.toml:2: invalid value for 'color'; expected true or false"),
+        ("[profiles.a]\noutput = \"wide\"\n", "config.toml:2: invalid value for 'output'; expected table, json, expanded or auto"),
+    ])
+    func badFilesGetOneLineNamingTheLine(text: String, message: String) {
+        do {
+            _ = try KopsConfig.parse(text, path: "config.toml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message == message)
+        }
+    }
+
+    @Test func unknownKeysAreWarningsWithLines() throws {
+        let config = try KopsConfig.parse("colour = 1\n[profiles.a]\nbase_url = \"x\"\nregion = \"eu\"\n", path: "c.toml")
+        #expect(config.warnings == [
+            "c.toml:1: unknown key 'colour'; ignored", "c.toml:4: unknown key 'region' in [profiles.a]; ignored",
+        ])
+    }
+
+    @Test func unknownProfileListsTheKnownOnes() {
+        #expect(throws: ConfigError.unknownProfile(name: "nope", known: ["acme", "eagle"])) {
+            try settings(.init(profile: "nope"))
+        }
+        #expect(
+            ConfigError.unknownProfile(name: "nope", known: ["acme", "eagle"]).message
+                == "unknown profile 'nope'; profiles: acme, eagle")
+    }
+
+    @Test func aFailingKeyCommandIsOneLine() {
+        #expect(throws: ConfigError.keyCommandFailed(profile: "x", status: 1)) {
+            try settings(.init(profile: "x"), config: "[profiles.x]\napi_key_command = \"false\"\n")
+        }
+    }
+}

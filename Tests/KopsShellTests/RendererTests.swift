@@ -1,0 +1,43 @@
+import KapsoClient
+import KopsShell
+import Testing
+
+@Suite struct RendererTests {
+    private let result = CommandResult(
+        blocks: [
+            .line(StyledText("headline", style: .bad)),
+            .table(Table(columns: [Column("ID"), Column("URL")], rows: [[StyledText("a1"), StyledText("https://example.test/hook")]])),
+            .fields([Field("secret", "whsec_…23"), Field("id", "a1")]),
+            .hint("1 item"),
+        ],
+        json: ["data": ["id": "a1"]])
+
+    @Test func tableModeWritesDataToStdoutAndHintsToStderr() {
+        let (out, err) = Renderer(mode: .table).render(result)
+        #expect(out == ["headline", "ID  URL", "a1  https://example.test/hook", "secret: whsec_…23", "id:     a1"])
+        #expect(err == ["1 item"])
+    }
+
+    @Test func jsonModePrintsOnlyThePrettyJSON() {
+        let (out, err) = Renderer(mode: .json).render(result)
+        #expect(out == ["{", "  \"data\": {", "    \"id\": \"a1\"", "  }", "}"])
+        #expect(err.isEmpty)
+    }
+
+    @Test func expandedModeShowsOneFieldPerLine() {
+        let (out, _) = Renderer(mode: .expanded).render(result)
+        #expect(out[1...3] == ["-[ RECORD 1 ]-", "ID:  a1", "URL: https://example.test/hook"])
+    }
+
+    @Test(arguments: [(80, "ID  URL"), (20, "-[ RECORD 1 ]-")])
+    func autoModeExpandsOnlyWhenTheTableWouldNotFit(width: Int, secondLine: String) {
+        let (out, _) = Renderer(mode: .auto, width: width).render(result)
+        #expect(out[1] == secondLine)
+    }
+
+    @Test func colourWrapsStyledTextOnlyWhenEnabled() {
+        #expect(Renderer(color: true).render(result).out[0] == "\u{1B}[31mheadline\u{1B}[0m")
+        #expect(Renderer(color: false).render(result).out[0] == "headline")
+        #expect(Renderer(color: true).render(result).err == ["\u{1B}[2m1 item\u{1B}[0m"])
+    }
+}

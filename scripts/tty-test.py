@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""Drives the real kops binary in a pseudo-terminal, as a user at a keyboard would.
+
+Checks Tab completion, Tab Tab listings, history recall, secret lines kept out of the history
+file, Ctrl-C during a slow request, Ctrl-D, and that piped runs print no prompt, colour or
+progress. Needs the debug build (.build/debug/kops, kapso-sim). Ends with 'N passed, M failed'.
+"""
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+import pexpect
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+KOPS = os.path.join(ROOT, ".build", "debug", "kops")
+SIM = os.path.join(ROOT, ".build", "debug", "kapso-sim")
+KEY = "tty_test_key_0123456789"
+PROMPT = "kops(default)> "
+results = []
+
+
+def check(name, condition, detail=""):
+    results.append((name, bool(condition)))
+    print(("ok    " if condition else "FAIL  ") + name + ("" if condition else f"  ({detail})"), flush=True)
+
+
+def start_simulator():
+    sim = subprocess.Popen([SIM, "--port", "0", "--api-key", KEY, "--seed", "demo", "--deterministic"],
+                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    line = sim.stdout.readline().strip()
+    assert line.startswith("listening on "), line
+    return sim, line[len("listening on "):]
+
+
+def start_silent_server():
+    """A loopback server that accepts connections and never answers: a request that hangs."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    held = []
+
+    def accept():
+        while True:
+            try:
+                held.append(server.accept()[0])
+            except OSError:
+                return
+    threading.Thread(target=accept, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.getsockname()[1]}"
+
+
+def spawn(base_url, state):
+    env = dict(os.environ, KAPSO_API_BASE_URL=base_url, KAPSO_API_KEY=KEY, XDG_STATE_HOME=state,
+               TERM="xterm", HOME=state)
+    env.pop("NO_COLOR", None)
+    child = pexpect.spawn(KOPS, env=env, encoding="utf-8", dimensions=(30, 120), timeout=5)
+    child.expect_exact(PROMPT)
+    return child
+
+
+def main():
+    sim, base_url = start_simulator()
+    silent, silent_url = start_silent_server()
+    state = tempfile.mkdtemp(prefix="kops-tty-")
+    try:
+        child = spawn(base_url, state)
+        child.send("hea\t")
+        child.send("\r")
+        index = child.expect(["no phone number selected", pexpect.TIMEOUT], timeout=3)
+        check("Tab completes a command name (hea + Tab runs health)", index == 0, child.before[-200:])
+        child.expect_exact(PROMPT)
+
+        child.send("he\t\t")
+        index = child.expect([r"health\s+help", pexpect.TIMEOUT], timeout=3)
+        check("Tab Tab lists the choices", index == 0, child.before[-200:])
+        child.sendcontrol("u")
+
+        child.send("webhooks --scope \t\t")
+        index = child.expect([r"number\s+project", pexpect.TIMEOUT], timeout=3)
+        check("Tab Tab lists a flag's values", index == 0, child.before[-200:])
+        child.sendcontrol("u")
+
+        child.sendline("numbers")
+        child.expect_exact("100200300400501")
+        child.expect_exact(PROMPT)
+        child.send("use \t\t")
+        index = child.expect([r"100200300400501\s+100200300400502", pexpect.TIMEOUT], timeout=3)
+        check("Tab Tab offers phone-number ids seen in the last list", index == 0, child.before[-200:])
+        child.sendcontrol("u")
+
+        child.sendline(" output json")
+        child.expect_exact(PROMPT)
+        child.sendline("output table")
+        child.expect_exact(PROMPT)
+        child.send("\x1b[A\x1b[A\r")  # up arrow twice, then Enter: runs " output json" again
+        index = child.expect(["output: json", pexpect.TIMEOUT], timeout=3)
+        check("up arrow recalls earlier lines, even one kept out of the file", index == 0, child.before[-200:])
+        child.expect_exact(PROMPT)
+
+        child.sendcontrol("d")
+        child.expect(pexpect.EOF)
+        child.close()
+        check("Ctrl-D exits with status 0", child.exitstatus == 0, f"status {child.exitstatus}")
+        history = open(os.path.join(state, "kops", "history")).read().splitlines()
+        check("history file has the commands but not the space-prefixed one", history == ["health", "numbers", "output table"],
+              repr(history))
+        mode = os.stat(os.path.join(state, "kops", "history")).st_mode & 0o777
+        check("history file is mode 0600", mode == 0o600, oct(mode))
+
+        child = spawn(silent_url, state)
+        child.sendline("numbers")
+        time.sleep(0.5)
+        sent = time.monotonic()
+        child.sendcontrol("c")
+        child.expect_exact("error: cancelled")
+        child.expect_exact(PROMPT)
+        latency = time.monotonic() - sent
+        check("Ctrl-C during a request returns to the prompt within 1 s", latency < 1.0, f"{latency:.3f} s")
+        print(f"      cancel latency: {latency * 1000:.0f} ms")
+        child.sendline("help output")
+        child.expect_exact("usage: output")
+        child.expect_exact(PROMPT)
+        check("the shell keeps working after a cancelled request", True)
+        child.send("partial line")
+        child.sendcontrol("c")
+        child.expect_exact(PROMPT)
+        child.sendline("state")
+        index = child.expect([r"partial", r"api:"], timeout=3)
+        check("Ctrl-C at the prompt drops the partial line", index == 1)
+        child.sendcontrol("d")
+        child.expect(pexpect.EOF)
+
+        piped = subprocess.run([KOPS], input="numbers\nuse 100200300400501\nhealth\n", capture_output=True, text=True,
+                               env=dict(os.environ, KAPSO_API_BASE_URL=base_url, KAPSO_API_KEY=KEY, TERM="xterm",
+                                        XDG_STATE_HOME=state), timeout=20)
+        everything = piped.stdout + piped.stderr
+        check("piped run prints no prompt", "kops(" not in everything)
+        check("piped run prints no colour or progress escapes", "\x1b" not in everything, repr(everything[:80]))
+        check("piped run exits 0", piped.returncode == 0, piped.stderr)
+    finally:
+        sim.terminate()
+        silent.close()
+
+    passed = sum(1 for _, ok in results if ok)
+    failed = len(results) - passed
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
