@@ -114,7 +114,7 @@ import Testing
     /// Four delayed requests on four connections are all inside the server at once: the fourth is admitted
     /// before the first is answered, so concurrent requests take one round trip, not four.
     @Test func latency_DoesNotHoldBackOtherConnections() async throws {
-        let (admittedTogether, statuses) = try await withSimulator(faults: try SimulatorFaults(spec: "latency=2s")) {
+        let (admittedTogether, statuses) = try await withSimulator(faults: try SimulatorFaults(spec: "latency=3s")) {
             simulator in
             let answered = Locked(0)
             let port = simulator.port

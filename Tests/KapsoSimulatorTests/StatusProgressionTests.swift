@@ -132,7 +132,7 @@ import Testing
                 _ = try client.request("POST", "\(platform)/whatsapp/webhooks/\(id)/test")
                 _ = receiver.waitForRequests(2)
                 var row: JSONValue?
-                for _ in 0..<200 where row?["status"] != "delivered" {
+                for _ in 0..<500 where row?["status"] != "delivered" {
                     Thread.sleep(forTimeInterval: 0.01)
                     row = try client.request("GET", "\(platform)/webhook_deliveries?limit=1&webhook_id=\(id)").json["data"]?.arrayValue?.first
                 }

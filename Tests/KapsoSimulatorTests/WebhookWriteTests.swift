@@ -107,8 +107,14 @@ import Testing
                 let id = created.json["data"]?["id"]?.stringValue ?? ""
                 _ = try client.request("POST", "\(platform)/whatsapp/webhooks/\(id)/test")
                 _ = receiver.waitForRequest()
-                Thread.sleep(forTimeInterval: 0.1)
-                return try client.request("GET", "\(platform)/webhook_deliveries?limit=1&webhook_id=\(id)").json
+                // The receiver's answer is recorded in the background; wait (up to 5 s) until it is.
+                var row: JSONValue = .null
+                for _ in 0..<500 {
+                    row = try client.request("GET", "\(platform)/webhook_deliveries?limit=1&webhook_id=\(id)").json
+                    if row["data"]?.arrayValue?.first?["attempt_count"] != 0 { break }
+                    Thread.sleep(forTimeInterval: 0.01)
+                }
+                return row
             }
             return (receiver.waitForRequest(), row, await simulator.counters())
         }
