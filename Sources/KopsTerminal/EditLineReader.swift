@@ -10,7 +10,7 @@ public import KopsShell
 ///
 /// Only one exists per process and it is used from the REPL thread only.
 public final class EditLineReader: LineReader {
-    private let history: HistoryFile?
+    private var history: HistoryFile?
     /// Started when a line is handed to the shell, stopped when the next prompt is due.
     public var progress: ProgressIndicator?
 
@@ -41,6 +41,13 @@ public final class EditLineReader: LineReader {
         if kops_sigint_take() != 0 { return .interrupted }
         progress?.begin()
         return .line(String(cString: raw))
+    }
+
+    /// Replaces the in-memory history with another file's (after `profile use`).
+    public func switchHistory(to file: HistoryFile?) {
+        clear_history()
+        history = file
+        for line in file?.load() ?? [] { add_history(line) }
     }
 
     /// Adds the line to the session's history; lines `HistoryPolicy` refuses (a leading space, secrets) stay out of the file.

@@ -16,11 +16,12 @@ public struct HistoryFile: Sendable {
         self.limit = limit
     }
 
-    /// `$XDG_STATE_HOME/kops/history` (default `~/.local/state/kops/history`).
-    public static func defaultPath(environment: [String: String]) -> String? {
+    /// `$XDG_STATE_HOME/kops/history` (default `~/.local/state/kops/history`) for the default profile,
+    /// `history-NAME` beside it for another profile.
+    public static func defaultPath(environment: [String: String], profile: String = "default") -> String? {
         let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? environment["HOME"].map { $0 + "/.local/state" }
-        return state.map { $0 + "/kops/history" }
+        return state.map { $0 + "/kops/history" + (profile == "default" ? "" : "-" + profile) }
     }
 
     /// Creates the folder (0700) and file (0600) if needed, tightens the mode, and returns the last

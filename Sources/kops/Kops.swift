@@ -15,11 +15,15 @@ struct Kops: ParsableCommand {
         commandName: "kops",
         abstract: "A diagnostic shell for WhatsApp Business numbers on Kapso.",
         discussion: """
-            Environment: KAPSO_API_BASE_URL (host only, e.g. https://api.kapso.ai), KAPSO_API_KEY, NO_COLOR,
-            XDG_STATE_HOME (history). Exit statuses: 0 ok, 1 a command failed, 64 usage, 69 API unreachable,
+            Environment: KAPSO_API_BASE_URL (host only, e.g. https://api.kapso.ai), KAPSO_API_KEY, KOPS_PROFILE,
+            NO_COLOR, XDG_CONFIG_HOME (config.toml profiles), XDG_STATE_HOME (history).
+            Precedence: flags > environment > profile > defaults. Exit statuses: 0 ok, 1 a command failed, 64 usage, 69 API unreachable,
             77 credentials rejected.
             """,
         version: KopsVersion.current)
+
+    @Option(help: "Profile from config.toml to use (default: $KOPS_PROFILE, then default_profile).")
+    var profile: String?
 
     @Option(name: .customLong("base-url"), help: "API host, e.g. https://api.kapso.ai (default: $KAPSO_API_BASE_URL).")
     var baseURL: String?
@@ -54,35 +58,59 @@ struct Kops: ParsableCommand {
         var simulator: RunningSimulator?
         defer { simulator?.stop() }
 
-        let connection: (baseURL: String, key: Secret)
+        let configFile = ConfigFile.defaultPath(environment: environment).map(ConfigFile.init(path:))
+        var settings: Settings
+        let config: KopsConfig
+        do {
+            config = try configFile?.load() ?? KopsConfig()
+            for warning in config.warnings { stdout.write("warning: \(warning)\n", to: .err) }
+            settings = try Settings.resolve(
+                flags: .init(profile: profile, baseURL: baseURL, output: output.flatMap(OutputMode.init(rawValue:)), noColor: noColor),
+                environment: environment, config: config, runKeyCommand: KeyCommand.run)
+        } catch {
+            stdout.write(ErrorReport(error).line() + "\n", to: .err)
+            throw ExitCode(ErrorReport(error).status.rawValue)
+        }
         if demo {
             let key = "kops_demo_" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
             let running = try KapsoSimulator.startBlocking(options: SimulatorOptions(apiKey: key, seed: .demo))
             simulator = running
             stdout.write("demo: built-in kapso-sim with demo data at \(running.baseURL) (nothing leaves this machine)\n", to: .err)
-            connection = (running.baseURL, Secret(key))
-        } else {
-            guard let key = environment["KAPSO_API_KEY"], !key.isEmpty else {
+            settings.baseURL = running.baseURL
+            settings.apiKey = Secret(key)
+            settings.sources["api"] = .flag("--demo")
+            settings.sources["key"] = .flag("--demo")
+        }
+        guard let key = settings.apiKey else {
+            if case .environment(let variable)? = settings.sources["key"] {
                 stdout.write(
-                    """
-                    kops needs a Kapso project API key to connect:
-                      export KAPSO_API_KEY=...   (and KAPSO_API_BASE_URL for another host)
-                    or try it offline on demo data: kops --demo
-
-                    """, to: .err)
+                    "error: profile '\(settings.profile)' reads its API key from \(variable), which is not set; "
+                        + "export it, or pick another profile with --profile\n", to: .err)
                 throw ExitCode(ExitStatus.usage.rawValue)
             }
-            connection = (baseURL ?? environment["KAPSO_API_BASE_URL"] ?? "https://api.kapso.ai", Secret(key))
+            stdout.write(
+                """
+                kops needs a Kapso project API key to connect:
+                  export KAPSO_API_KEY=...   (and KAPSO_API_BASE_URL for another host), or add a profile to config.toml
+                or try it offline on demo data: kops --demo
+
+                """, to: .err)
+            throw ExitCode(ExitStatus.usage.rawValue)
         }
 
         let transport = try CurlTransport(
             options: .init(connectTimeout: min(10, timeout), timeout: timeout, userAgent: "kops/\(KopsVersion.current)"))
-        let client = KapsoClient(baseURL: connection.baseURL, apiKey: connection.key, transport: transport)
-        let session = Session(baseURL: client.baseURL, output: output.flatMap(OutputMode.init(rawValue:)) ?? .table)
+        let client = KapsoClient(baseURL: settings.baseURL, apiKey: key, transport: transport)
+        var session = Session(
+            baseURL: client.baseURL, profile: settings.profile, phoneNumberID: settings.phoneNumberID, output: settings.output)
+        session.sources = settings.sources.mapValues(\.description)
         let context = ShellContext(session: session, client: client, registry: .standard)
         context.environment = environment
+        context.config = config
+        context.configFile = configFile
         let shell = Shell(
-            context: context, renderer: Renderer(mode: session.output, width: terminal.width, color: terminal.color),
+            context: context,
+            renderer: Renderer(mode: session.output, width: terminal.width, color: terminal.color && settings.color),
             output: stdout)
         Interrupts.install()
 
@@ -92,7 +120,9 @@ struct Kops: ParsableCommand {
         } else if let commands {
             status = shell.run(line: commands)
         } else if terminal.stdinIsTTY {
-            let history = HistoryFile.defaultPath(environment: environment).map { HistoryFile(path: $0) }
+            let history = HistoryFile.defaultPath(environment: environment, profile: settings.profile).map {
+                HistoryFile(path: $0)
+            }
             let reader = EditLineReader(history: history) { before in
                 Completion.candidates(lineBeforeCursor: before, registry: context.registry, ids: context.ids)
             }
@@ -102,6 +132,9 @@ struct Kops: ParsableCommand {
                 stdout.progress = progress
             }
             context.confirm = reader.confirm
+            context.profileChanged = { name in
+                reader.switchHistory(to: HistoryFile.defaultPath(environment: environment, profile: name).map { HistoryFile(path: $0) })
+            }
             context.isInteractive = terminal.stderrIsTTY
             // At a terminal each error was already shown; leaving with Ctrl-D or exit is a success.
             _ = shell.loop(reader: reader)

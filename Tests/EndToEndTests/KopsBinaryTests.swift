@@ -115,7 +115,7 @@ import Testing
     @Test func pipedStdinRunsEveryLineWithoutPromptAndExitsWithTheFirstFailure() async throws {
         let result = try await kops([], stdin: "frobnicate\nuse 100200300400501\nstate\nexit\nnumbers\n")
         #expect(result.stdout.hasPrefix("using 100200300400501 (+1 415-555-0100, Support Line)\napi:"))
-        #expect(result.stdout.contains("phone_number_id:      100200300400501\n"))
+        #expect(result.stdout.contains("phone_number_id:      100200300400501  (use)\n"))
         #expect(!result.stdout.contains("kops("))
         #expect(!result.stdout.contains("NUMBER"), "nothing runs after exit")
         #expect(result.stderr == "error: unknown command 'frobnicate'; type 'help' for the list\n")
@@ -126,7 +126,7 @@ import Testing
         let result = try await offPool { try ProcessRunner.run("kops", ["-c", "numbers"]) }
         #expect(result.stderr == """
             kops needs a Kapso project API key to connect:
-              export KAPSO_API_KEY=...   (and KAPSO_API_BASE_URL for another host)
+              export KAPSO_API_KEY=...   (and KAPSO_API_BASE_URL for another host), or add a profile to config.toml
             or try it offline on demo data: kops --demo
 
             """)

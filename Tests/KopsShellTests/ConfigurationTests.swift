@@ -42,7 +42,7 @@ import Testing
         #expect(fromProfile.apiKey?.revealed == "acme-key")
         #expect(fromProfile.sources["api"] == .profile("acme"))
         #expect(fromProfile.sources["key"] == .environment("ACME_KAPSO_KEY"))
-        #expect(fromProfile.sources["profile"] == .profile("default_profile in config.toml"))
+        #expect(fromProfile.sources["profile"] == .configFile("default_profile"))
 
         let fromEnvironment = try settings(environment: [
             "KAPSO_API_BASE_URL": "http://127.0.0.1:1", "KAPSO_API_KEY": "env-key", "KOPS_PROFILE": "eagle",

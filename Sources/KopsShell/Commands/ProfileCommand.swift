@@ -81,6 +81,10 @@ public enum ProfileCommand: Command {
         context.session.profile = name
         context.session.baseURL = context.client.baseURL
         context.session.phoneNumberID = profile.phoneNumberID
+        context.session.sources["api"] = profile.baseURL == nil ? "default" : "profile \(name)"
+        context.session.sources["key"] = profile.apiKeyEnv.map { "env \($0)" } ?? "profile \(name) api_key_command"
+        context.session.sources["profile"] = "profile use"
+        context.session.sources["phone_number_id"] = profile.phoneNumberID == nil ? nil : "profile \(name)"
         context.session.lastList = nil
         context.ids.clear()
         context.profileChanged(name)

@@ -16,8 +16,15 @@ public enum StateCommand: Command {
         ]
         var json = JSONObject()
         for (key, value) in rows { json[key] = value.map(JSONValue.string) ?? .null }
-        return CommandResult(
-            blocks: [.fields(rows.map { Field($0.0, $0.1 ?? "-", style: $0.1 == nil ? .dim : .plain) })],
-            json: .object(json))
+        var fields = rows.map { key, value in
+            Field(key, (value ?? "-") + (session.sources[key].map { "  (\($0))" } ?? ""), style: value == nil ? .dim : .plain)
+        }
+        if let keySource = session.sources["key"] {
+            fields.insert(Field("key", "set, never shown  (\(keySource))"), at: 2)
+        }
+        if !session.sources.isEmpty {
+            json["sources"] = .object(JSONObject(session.sources.sorted { $0.key < $1.key }.map { .init(key: $0.key, value: .string($0.value)) }))
+        }
+        return CommandResult(blocks: [.fields(fields)], json: .object(json))
     }
 }

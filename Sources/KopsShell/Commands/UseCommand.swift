@@ -29,6 +29,7 @@ public enum UseCommand: Command {
             throw ShellError.noMatchingPhoneNumber(query: query, known: numbers.map(\.label))
         }
         context.session.phoneNumberID = number.id
+        context.session.sources["phone_number_id"] = "use"
         return CommandResult(
             blocks: [.line(StyledText("using \(number.label)"))], json: .object(number.json))
     }

@@ -7,6 +7,8 @@ public struct Settings: Sendable {
         case flag(String)
         case environment(String)
         case profile(String)
+        /// A top-level setting of config.toml, e.g. `default_profile`.
+        case configFile(String)
         case defaultValue
 
         public var description: String {
@@ -14,6 +16,7 @@ public struct Settings: Sendable {
             case .flag(let name): "flag \(name)"
             case .environment(let name): "env \(name)"
             case .profile(let name): "profile \(name)"
+            case .configFile(let key): "config.toml \(key)"
             case .defaultValue: "default"
             }
         }
@@ -54,7 +57,7 @@ public struct Settings: Sendable {
         let chosen: (name: String, source: Source)? =
             flags.profile.map { ($0, .flag("--profile")) }
             ?? environment["KOPS_PROFILE"].flatMap { $0.isEmpty ? nil : ($0, .environment("KOPS_PROFILE")) }
-            ?? config.defaultProfile.map { ($0, .profile("default_profile in config.toml")) }
+            ?? config.defaultProfile.map { ($0, .configFile("default_profile")) }
         var profile: Profile?
         if let chosen {
             guard let found = config.profile(named: chosen.name) else {

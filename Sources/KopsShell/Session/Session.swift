@@ -18,6 +18,8 @@ public struct Session: Sendable {
     public var lastConversationID: String?
     /// Named values set with `set` or `capture`.
     public var variables: [String: String] = [:]
+    /// Where each connection setting came from (`api` → `env KAPSO_API_BASE_URL`), shown by `state`.
+    public var sources: [String: String] = [:]
 
     public init(baseURL: String, profile: String = "default", phoneNumberID: String? = nil, output: OutputMode = .table) {
         self.baseURL = baseURL

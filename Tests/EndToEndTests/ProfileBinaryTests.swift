@@ -1,0 +1,79 @@
+import Foundation
+import KopsTestSupport
+import Testing
+
+/// Profiles from config.toml, against two simulators with different keys and data.
+@Suite struct ProfileBinaryTests {
+    private func withTwoSimulators(_ body: @escaping @Sendable (String, String, String) throws -> ProcessResult)
+        async throws -> ProcessResult
+    {
+        try await offPool {
+            let demo = try SimulatorProcess(seed: "demo", apiKey: "demo_key_0123456789")
+            let empty = try SimulatorProcess(seed: "empty", apiKey: "empty_key_0123456789")
+            defer {
+                demo.stop()
+                empty.stop()
+            }
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-profiles-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("kops"), withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let config = """
+                default_profile = "acme"
+
+                [profiles.acme]
+                base_url = "\(demo.baseURL)"
+                api_key_env = "ACME_KAPSO_KEY"
+                phone_number_id = "100200300400502"
+
+                [profiles.eagle]
+                base_url = "\(empty.baseURL)"
+                api_key_command = "printf empty_key_0123456789"
+
+                """
+            try Data(config.utf8).write(to: folder.appendingPathComponent("kops/config.toml"))
+            return try body(folder.path, demo.baseURL, empty.baseURL)
+        }
+    }
+
+    @Test func profileUseMovesTheSessionToTheOtherProject() async throws {
+        let result = try await withTwoSimulators { folder, _, _ in
+            try ProcessRunner.run(
+                "kops", ["-c", "state; numbers; profile use eagle; numbers; state"],
+                environment: ["XDG_CONFIG_HOME": folder, "ACME_KAPSO_KEY": "demo_key_0123456789"]
+)
+        }
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.contains { $0.hasPrefix("profile:              acme  (config.toml default_profile)") })
+        #expect(lines.contains { $0.hasPrefix("phone_number_id:      100200300400502  (profile acme)") })
+        #expect(lines.contains { $0.hasPrefix("key:                  set, never shown  (env ACME_KAPSO_KEY)") })
+        #expect(lines.contains { $0.contains("100200300400501  +1 415-555-0100") })
+        #expect(lines.contains { $0.hasPrefix("using profile eagle (http://127.0.0.1:") })
+        #expect(lines.contains { $0.hasPrefix("profile:              eagle") })
+        #expect(lines.contains { $0 == "phone_number_id:      -" })
+        #expect(result.stderr.contains("2 items\n"))
+        #expect(result.stderr.contains("0 items\n"))
+        #expect(!result.stdout.contains("demo_key_0123456789") && !result.stderr.contains("empty_key_0123456789"))
+    }
+
+    @Test func flagsBeatTheProfile() async throws {
+        let result = try await withTwoSimulators { folder, _, _ in
+            try ProcessRunner.run(
+                "kops", ["--profile", "eagle", "--output", "json", "-c", "numbers"], environment: ["XDG_CONFIG_HOME": folder])
+        }
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("{\n  \"data\": [],"))
+    }
+
+    @Test(arguments: [
+        (["--profile", "nope"], [:], "error: unknown profile 'nope'; profiles: acme, eagle\n", Int32(64)),
+        ([], [:], "error: profile 'acme' reads its API key from ACME_KAPSO_KEY, which is not set; export it, or pick another profile with --profile\n", 64),
+    ] as [([String], [String: String], String, Int32)])
+    func profileMistakesAreOneLine(arguments: [String], environment: [String: String], stderr: String, status: Int32) async throws {
+        let result = try await withTwoSimulators { folder, _, _ in
+            try ProcessRunner.run("kops", arguments + ["-c", "state"], environment: environment.merging(["XDG_CONFIG_HOME": folder]) { a, _ in a })
+        }
+        #expect(result.stderr == stderr)
+        #expect(result.status == status)
+    }
+}
