@@ -46,7 +46,11 @@ public enum ReplyCommand: Command {
         }
         let body = KapsoClient.textMessage(to: target.contact, text: text, quoting: target.quotedID)
         let request = context.client.metaRequest(phoneNumberID: target.phoneNumberID, body: body)
-        if dryRun { return dryRunResult(request, body: body, window: window, label: target.label) }
+        if dryRun {
+            // Shown against the session's API host (the same as the client's, except in golden transcripts).
+            let url = context.session.baseURL + request.url.dropFirst(context.client.baseURL.count)
+            return dryRunResult(request, url: url, body: body, window: window, label: target.label)
+        }
         guard context.confirm("send \(text.count) characters to \(target.label) from \(target.phoneNumberID)? [y/N] ") else {
             return .line("not sent", style: .warn)
         }
@@ -93,10 +97,10 @@ public enum ReplyCommand: Command {
             phoneNumberID: phoneNumberID, conversation: conversation)
     }
 
-    private static func dryRunResult(_ request: HTTPRequest, body: JSONValue, window: ServiceWindow, label: String)
-        -> CommandResult
-    {
-        var lines = ["\(request.method) \(request.url)"] + request.headers.map(\.redactedLine) + [""]
+    private static func dryRunResult(
+        _ request: HTTPRequest, url: String, body: JSONValue, window: ServiceWindow, label: String
+    ) -> CommandResult {
+        var lines = ["\(request.method) \(url)"] + request.headers.map(\.redactedLine) + [""]
         lines += body.serialized(pretty: true).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var blocks = lines.map { Block.line(StyledText($0)) }
         if !window.isOpen { blocks.append(.hint(ReplyError.windowClosed(contact: label, window: window).message)) }
