@@ -17,7 +17,9 @@ struct Kops: ParsableCommand {
         discussion: """
             Environment: KAPSO_API_BASE_URL (host only, e.g. https://api.kapso.ai), KAPSO_API_KEY, KOPS_PROFILE,
             NO_COLOR, XDG_CONFIG_HOME (config.toml profiles), XDG_STATE_HOME (history).
-            Precedence: flags > environment > profile > defaults. Exit statuses: 0 ok, 1 a command failed, 64 usage, 69 API unreachable,
+            Precedence: flags > environment > profile > defaults.
+            Also: kops run FILE.kops, kops check FILE.md, kops verify --secret S --signature HEX --file F,
+            kops completions bash|zsh|fish. Exit statuses: 0 ok, 1 a command failed, 64 usage, 69 API unreachable,
             77 credentials rejected.
             """,
         version: KopsVersion.current)
@@ -44,6 +46,13 @@ struct Kops: ParsableCommand {
     var noColor = false
 
     @OptionGroup var script: ScriptOptions
+
+    /// Offline verbs first (`kops verify`, `kops completions`), then the shell's own flags.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let status = OfflineVerbs.run(arguments) { Glibc.exit(status) }
+        main(arguments)
+    }
 
     func validate() throws {
         if let output, OutputMode(rawValue: output) == nil {

@@ -1,0 +1,43 @@
+import ArgumentParser
+import KapsoClient
+import KopsHTTP
+import KopsShell
+import KopsTerminal
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `kops verify ...` and `kops completions SHELL`: command-line verbs that need no API key or network.
+enum OfflineVerbs {
+    /// Runs the verb in `arguments` and returns its exit status, or nil when the words are not one.
+    static func run(_ arguments: [String]) -> Int32? {
+        switch arguments.first {
+        case "verify": return verify(Array(arguments.dropFirst()))
+        case "completions": return completions(Array(arguments.dropFirst()))
+        default: return nil
+        }
+    }
+
+    /// The shell's `verify` command, outside the shell: a signature check needs no connection.
+    private static func verify(_ words: [String]) -> Int32 {
+        let output = StandardOutput()
+        guard let transport = try? CurlTransport() else { return ExitStatus.failure.rawValue }
+        let client = KapsoClient(baseURL: Settings.defaultBaseURL, apiKey: Secret(""), transport: transport)
+        let context = ShellContext(session: Session(baseURL: client.baseURL), client: client, registry: .standard)
+        let shell = Shell(context: context, renderer: Renderer(), output: output)
+        return shell.run(words: ["verify"] + words).rawValue
+    }
+
+    /// Shell completion scripts for kops's command-line flags.
+    private static func completions(_ words: [String]) -> Int32 {
+        let shells: [String: CompletionShell] = ["bash": .bash, "zsh": .zsh, "fish": .fish]
+        guard words.count == 1, let shell = shells[words[0]] else {
+            let got = words.first.map { "'\($0)'" } ?? "nothing"
+            StandardOutput().write("error: completions: expected bash, zsh or fish, got \(got); e.g. kops completions bash > /etc/bash_completion.d/kops\n", to: .err)
+            return ExitStatus.usage.rawValue
+        }
+        StandardOutput().write(Kops.completionScript(for: shell), to: .out)
+        return ExitStatus.ok.rawValue
+    }
+}
