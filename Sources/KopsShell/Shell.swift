@@ -55,6 +55,9 @@ public final class Shell {
     @discardableResult
     public func run(words: [String]) -> ExitStatus {
         guard let name = words.first else { return .ok }
+        if words.count > 1 && words.contains("--help") && name != "help" {
+            return run(words: ["help", name])
+        }
         do {
             let command = try context.registry.command(named: name)
             if readOnly && ScriptPolicy.isWrite(words, registry: context.registry) {
@@ -82,11 +85,20 @@ public final class Shell {
     public func loop(reader: any LineReader, stopOnError: Bool = false) -> ExitStatus {
         var first = ExitStatus.ok
         while !context.exitRequested {
-            switch reader.readLine(prompt: context.session.prompt) {
-            case .endOfInput: return first
+            // The marker shows on the terminal only; transcripts record the plain prompt.
+            let prompt = context.session.prompt.dropLast(2) + (recorder == nil ? "> " : " [rec]> ")
+            switch reader.readLine(prompt: String(prompt)) {
+            case .endOfInput:
+                if let recorder, case .file(let path) = recorder.destination {
+                    output.write("transcript saved to \(path)\n", to: .err)
+                }
+                return first
             case .interrupted: continue
             case .line(let line):
-                if !line.allSatisfy(\.isWhitespace) { reader.remember(line) }
+                if !line.allSatisfy(\.isWhitespace) {
+                    reader.remember(line)
+                    context.history.append(line)
+                }
                 let status = run(line: line)
                 if status != .ok && first == .ok { first = status }
                 if status != .ok && stopOnError { return status }

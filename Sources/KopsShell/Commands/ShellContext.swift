@@ -21,6 +21,8 @@ public final class ShellContext {
     public var isInteractive = false
     /// Ids seen in results, for Tab completion (never fetched by completion itself).
     public var ids = IDCache()
+    /// Lines typed in this session, oldest first, for `history` (secret ones included: this stays in memory).
+    public var history: [String] = []
     /// The last command's result (redacted), for `assert` and `capture`.
     public var lastResult: CommandResult?
     /// The process environment, for `${env:NAME}`.

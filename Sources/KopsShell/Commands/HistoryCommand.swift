@@ -1,0 +1,33 @@
+/// `history [N]`: the lines typed in this session, numbered (Up-arrow recalls them too).
+public enum HistoryCommand: Command {
+    public static let name = "history"
+    public static let summary = "list the lines typed in this session"
+    public static let usage = "history [N]"
+    public static let details = """
+        Lines starting with a space, and lines carrying secrets (--secret, --secret-key, token-shaped
+        words), are listed here and recalled with Up, but never written to the history file.
+        Examples:
+          history
+          history 5
+        """
+    public static let maxArguments: Int? = 1
+
+    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        // The line that ran `history` itself is the last entry; leave it out.
+        let lines = Array(context.history.dropLast())
+        var count = lines.count
+        if let text = arguments.positionals.first {
+            guard let wanted = Int(text), wanted > 0 else {
+                throw ShellError.invalidValue(command: name, what: "count", value: text, expected: "a whole number above 0")
+            }
+            count = min(wanted, lines.count)
+        }
+        let first = lines.count - count
+        let width = String(lines.count).count
+        let shown = lines[first...].enumerated().map { offset, line in
+            let number = String(first + offset + 1)
+            return Block.line(StyledText(String(repeating: " ", count: width - number.count) + number + "  " + line))
+        }
+        return CommandResult(blocks: shown.isEmpty ? [.hint("no lines yet")] : shown)
+    }
+}
