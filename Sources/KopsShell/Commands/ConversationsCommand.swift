@@ -29,12 +29,9 @@ public enum ConversationsCommand: Command {
         let limit = try arguments.integer("--limit", in: 1...100) ?? 20
         guard arguments.has("--all") else { return try list(filters: filters, limit: limit, after: nil, in: context) }
         var conversations: [Conversation] = []
-        var after: String?
-        repeat {
-            let page = try context.client.conversations(filters: filters, limit: 100, after: after)
-            conversations += page.items
-            after = page.hasMore ? page.nextPageQuery?.first?.1 : nil
-        } while after != nil
+        try CursorPages.forEach({ after in
+            try context.client.conversations(filters: filters, limit: 100, after: after.first?.1)
+        }) { conversations += $0 }
         context.session.lastList = nil
         let noun = conversations.count == 1 ? "conversation" : "conversations"
         return CommandResult(

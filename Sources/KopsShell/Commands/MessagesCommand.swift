@@ -38,12 +38,9 @@ public enum MessagesCommand: Command {
         let limit = try arguments.integer("--limit", in: 1...100) ?? 20
         guard arguments.has("--all") else { return try list(filters: filters, limit: limit, after: nil, in: context) }
         var messages: [Message] = []
-        var after: String?
-        repeat {
-            let page = try context.client.messages(filters: filters, limit: 100, after: after)
-            messages += page.items
-            after = page.hasMore ? page.nextPageQuery?.first?.1 : nil
-        } while after != nil
+        try CursorPages.forEach({ after in
+            try context.client.messages(filters: filters, limit: 100, after: after.first?.1)
+        }) { messages += $0 }
         context.session.lastList = nil
         let noun = messages.count == 1 ? "message" : "messages"
         return CommandResult(

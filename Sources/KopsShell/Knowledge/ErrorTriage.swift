@@ -35,7 +35,7 @@ struct ErrorTriage {
             let entry = code.flatMap(ErrorCatalog.entry(for:))
             entries.append(
                 Entry(
-                    time: TimeText.iso(unix: unix), source: .message,
+                    time: KapsoTime.iso(unix), source: .message,
                     subject: "message to \(to) (\(message["type"]?.string ?? "?"))",
                     error: code.map { "\($0) \(title)" } ?? title,
                     meaning: entry.map { "\($0.name): \($0.fix)" } ?? "see 'explain CODE' or Meta's error reference",
