@@ -152,7 +152,8 @@ private let writeHeader: kops_curl_data_cb = { pointer, size, count, userdata in
         transfer.headers = []
     } else if let colon = line.firstIndex(of: ":") {
         let name = String(line[..<colon])
-        let value = line[line.index(after: colon)...].trimmingCharacters(in: [" ", "\t", "\r", "\n"])
+        // "\r\n" is a single Character in Swift, so it must be listed on its own.
+        let value = line[line.index(after: colon)...].trimmingCharacters(in: [" ", "\t", "\r", "\n", "\r\n"])
         transfer.headers.append((name, value))
     }
     return length

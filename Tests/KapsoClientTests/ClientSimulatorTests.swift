@@ -94,6 +94,18 @@ import Testing
         #expect(message == "the API key was rejected by 127.0.0.1 (401); check KAPSO_API_KEY or the profile's key")
     }
 
+    @Test func readsResponseHeadersExactlyAndTheSimulatorsClock() async throws {
+        let (total, date, serverTime) = try await withSimulator { fixture in
+            let client = try fixture.client()
+            let response = try client.transport.send(client.platformRequest("/whatsapp/phone_numbers"))
+            _ = try client.decode(response, for: client.platformRequest("/whatsapp/phone_numbers"))
+            return (response.header("X-Total"), response.header("date"), client.serverTime)
+        }
+        #expect(total == "2")
+        #expect(date == "Sat, 21 Nov 2026 12:00:00 GMT")
+        #expect(serverTime == KapsoTime.seconds(iso: "2026-11-21T12:00:00Z"))
+    }
+
     @Test func twoHundredSequentialRequestsReuseOneConnection() async throws {
         let (opened, counters) = try await withSimulator { fixture in
             let client = try fixture.client()

@@ -112,6 +112,8 @@ actor SimulatorState {
         }
         recordAPILog(request, response, now: now)
         response.headers += rateLimitHeaders(now: now)
+        // The simulator's clock, so clients judge 24-hour windows by it (kops reads `Date`).
+        response.headers.append(("Date", now.httpDate))
         return response
     }
 

@@ -61,6 +61,17 @@ struct Timestamp: Sendable, Comparable, Hashable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// `Sat, 21 Nov 2026 12:00:00 GMT`: the HTTP `Date` header (IMF-fixdate).
+    var httpDate: String {
+        let text = Array(iso)
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let month = Int(String(text[5..<7])) ?? 1
+        return "\(weekdays[Int(((days % 7) + 7) % 7)]), \(String(text[8..<10])) \(months[month - 1]) "
+            + "\(String(text[0..<4])) \(String(text[11..<19])) GMT"
+    }
+
     /// `2026-11-20T14:32:10.412000Z`: how cursors carry time.
     var isoMicros: String {
         var bytes = Self.civil(seconds) + Array(".000000Z".utf8)
