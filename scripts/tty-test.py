@@ -53,9 +53,9 @@ def start_silent_server():
     return server, f"http://127.0.0.1:{server.getsockname()[1]}"
 
 
-def spawn(base_url, state):
+def spawn(base_url, state, lang="C.UTF-8"):
     env = dict(os.environ, KAPSO_API_BASE_URL=base_url, KAPSO_API_KEY=KEY, XDG_STATE_HOME=state,
-               TERM="xterm", HOME=state)
+               TERM="xterm", HOME=state, LANG=lang, LC_ALL=lang)
     env.pop("NO_COLOR", None)
     child = pexpect.spawn(KOPS, env=env, encoding="utf-8", dimensions=(30, 120), timeout=5)
     child.expect_exact(PROMPT)
@@ -133,6 +133,23 @@ def main():
         check("Ctrl-C at the prompt drops the partial line", index == 1)
         child.sendcontrol("d")
         child.expect(pexpect.EOF)
+
+        for lang in ("C.UTF-8", "C"):
+            child = spawn(base_url, state, lang=lang)
+            child.sendline("use 100200300400502")
+            prompt = "kops(default:…0502)> " if lang != "C" else "kops(default:.0502)> "
+            index = child.expect_exact([pexpect.TIMEOUT, pexpect.EOF, prompt], timeout=3)
+            time.sleep(0.3)
+            child.send("webhooks ")
+            child.send("\t")
+            time.sleep(0.2)
+            child.send("\t")
+            listed = child.expect([r"check\s+create", pexpect.TIMEOUT, pexpect.EOF], timeout=3)
+            check(f"the prompt shows the selected number and editing goes on (LANG={lang})", index == 2 and listed == 0,
+                  child.before[-200:] if isinstance(child.before, str) else "")
+            child.sendcontrol("u")
+            child.sendcontrol("d")
+            child.expect(pexpect.EOF)
 
         piped = subprocess.run([KOPS], input="numbers\nuse 100200300400501\nhealth\n", capture_output=True, text=True,
                                env=dict(os.environ, KAPSO_API_BASE_URL=base_url, KAPSO_API_KEY=KEY, TERM="xterm",

@@ -11,6 +11,7 @@ public import KopsShell
 /// Only one exists per process and it is used from the REPL thread only.
 public final class EditLineReader: LineReader {
     private var history: HistoryFile?
+    private let utf8: Bool
     /// Started when a line is handed to the shell, stopped when the next prompt is due.
     public var progress: ProgressIndicator?
 
@@ -19,6 +20,10 @@ public final class EditLineReader: LineReader {
     ///   - completions: candidates for the word being completed, given the line before the cursor.
     public init(history: HistoryFile?, completions: @escaping (_ lineBeforeCursor: String) -> [String]) {
         self.history = history
+        // libedit reads multibyte input and prompts (the prompt's "…") only under a UTF-8 locale;
+        // in the C locale it crashes on them, so the prompt is then written in ASCII.
+        setlocale(LC_CTYPE, "")
+        utf8 = String(cString: nl_langinfo(nl_item(CODESET))).uppercased().filter { $0 != "-" } == "UTF8"
         completionSource = completions
         kops_rl_setup("kops", completeWithSwift)
         kops_rl_use_stderr_for_output()
@@ -28,6 +33,7 @@ public final class EditLineReader: LineReader {
     }
 
     public func readLine(prompt: String) -> LineInput {
+        let prompt = utf8 ? prompt : String(prompt.map { $0.isASCII ? $0 : "." })
         progress?.end()
         kops_sigint_clear()
         guard let raw = readline(prompt) else {
