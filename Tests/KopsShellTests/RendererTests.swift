@@ -41,3 +41,16 @@ import Testing
         #expect(Renderer(color: true).render(result).err == ["\u{1B}[2m1 item\u{1B}[0m"])
     }
 }
+
+@Suite struct TranscriptEscapeTests {
+    @Test func transcriptsKeepNoTerminalColours() throws {
+        let recorder = try TranscriptRecorder(
+            header: TranscriptHeader(time: "2026-11-21T12:00:00Z", profile: "default", host: "kapso-sim", phoneNumberID: nil),
+            destination: .memory)
+        recorder.begin(prompt: "kops(default)> ", line: "numbers")
+        recorder.write("\u{1B}[31mfailed 131047\u{1B}[0m  x\n\u{1B}[2m2 items\u{1B}[0m\n", to: .out)
+        recorder.end()
+        #expect(recorder.text.contains("failed 131047  x\n2 items\n"))
+        #expect(!recorder.text.contains("\u{1B}"))
+    }
+}

@@ -65,7 +65,24 @@ public final class TranscriptRecorder: OutputSink {
     public func write(_ text: String, to stream: OutputStream) {
         guard depth > 0, !skipping else { return }
         masker?.learn(from: results())
-        append(mask(text))
+        append(mask(TranscriptRecorder.removingEscapes(text)))
+    }
+
+    /// Text without ANSI escape sequences (colours on a terminal), so transcripts stay plain Markdown.
+    static func removingEscapes(_ text: String) -> String {
+        guard text.contains("\u{1B}") else { return text }
+        var result = ""
+        var scalars = text.unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            guard scalar == "\u{1B}" else {
+                result.unicodeScalars.append(scalar)
+                continue
+            }
+            // CSI: ESC [ parameters... final byte in @...~
+            guard scalars.next() == "[" else { continue }
+            while let next = scalars.next(), !(0x40...0x7E).contains(next.value) {}
+        }
+        return result
     }
 
     /// Appends a block as recorded before (`kops check` keeps blocks it cannot replay).
