@@ -54,3 +54,14 @@ import Testing
         #expect(!recorder.text.contains("\u{1B}"))
     }
 }
+
+@Suite struct TruncatedPIITests {
+    @Test func aBodyCutShortInATableIsStillMasked() {
+        let masker = PIIMasker()
+        masker.learn(from: ["data": [["kapso": ["contact_name": "Lee Park"], "text": ["body": "Hi Lee, your replacement part is ready for pickup."]]]])
+        let masked = masker.mask("out  Lee Park  Hi Lee, your replacement part is re…  wamid.X\n")
+        #expect(!masked.contains("replacement"))
+        #expect(!masked.contains("Lee"))
+        #expect(masked.contains("<message 1>…"))
+    }
+}

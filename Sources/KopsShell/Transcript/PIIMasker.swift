@@ -64,6 +64,15 @@ public final class PIIMasker {
         for (value, alias) in bodies + names where result.contains(value) {
             result = PIIMasker.replace(value, with: alias, in: result)
         }
+        // A table cell cut short with "…" still shows a body's or name's start.
+        if result.contains("…") {
+            for (value, alias) in bodies + names where value.count > 8 {
+                for length in stride(from: value.count - 1, through: 6, by: -1) {
+                    let cut = String(value.prefix(length)) + "…"
+                    if result.contains(cut) { result = PIIMasker.replace(cut, with: alias + "…", in: result) }
+                }
+            }
+        }
         for number in bareNumbers.sorted(by: { $0.count > $1.count }) where result.contains(number) {
             result = PIIMasker.replace(number, with: PIIMasker.masked(number), in: result)
         }
