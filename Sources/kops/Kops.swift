@@ -45,6 +45,9 @@ struct Kops: ParsableCommand {
     @Flag(name: .customLong("no-color"), help: "Never colour output (also: NO_COLOR).")
     var noColor = false
 
+    @Flag(help: "Print each HTTP exchange on stderr (method, URL, headers with secrets redacted, status, time).")
+    var verbose = false
+
     @OptionGroup var script: ScriptOptions
 
     /// Offline verbs first (`kops verify`, `kops completions`), then the shell's own flags.
@@ -109,6 +112,7 @@ struct Kops: ParsableCommand {
 
         let transport = try CurlTransport(
             options: .init(connectTimeout: min(10, timeout), timeout: timeout, userAgent: "kops/\(KopsVersion.current)"))
+        if verbose { transport.observer = VerboseLog.write }
         let client = KapsoClient(baseURL: settings.baseURL, apiKey: key, transport: transport)
         var session = Session(
             baseURL: client.baseURL, profile: settings.profile, phoneNumberID: settings.phoneNumberID, output: settings.output)

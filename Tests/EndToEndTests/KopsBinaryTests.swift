@@ -93,6 +93,15 @@ import Testing
         #expect(result.status == status)
     }
 
+    @Test func verboseShowsEachExchangeWithTheKeyRedacted() async throws {
+        let result = try await kops(["--verbose", "-c", "numbers; numbers"])
+        #expect(result.stderr.contains("> X-API-Key: <redacted>\n"))
+        #expect(result.stderr.contains("new connection)"))
+        #expect(result.stderr.contains("reused connection)"))
+        #expect(!result.stderr.contains("e2e_key_0123456789") && !result.stdout.contains("e2e_key_0123456789"))
+        #expect(result.status == 0)
+    }
+
     @Test func rejectedKeyExits77() async throws {
         let result = try await kops(["-c", "numbers"], key: "wrong-key")
         #expect(result.stdout == "")
