@@ -50,7 +50,7 @@ let package = Package(
 
         .testTarget(name: "KopsHTTPTests", dependencies: ["KopsHTTP", "KopsTestSupport"]),
         .testTarget(name: "KapsoClientTests", dependencies: ["KapsoClient", "KopsTestSupport"]),
-        .testTarget(name: "KopsShellTests", dependencies: ["KopsShell", "KopsTestSupport"]),
+        .testTarget(name: "KopsShellTests", dependencies: ["KopsShell", "KopsTerminal", "KopsTestSupport"]),
         .testTarget(name: "KapsoSimulatorTests", dependencies: ["KapsoSimulator"]),
         .testTarget(name: "EndToEndTests", dependencies: ["KopsTestSupport"]),
         .testTarget(name: "TranscriptTests", dependencies: ["KopsTestSupport"]),

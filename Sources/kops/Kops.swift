@@ -133,8 +133,9 @@ struct Kops: ParsableCommand {
         } else if let commands {
             status = shell.run(line: commands)
         } else if terminal.stdinIsTTY {
+            let historySize = environment["KOPS_HISTORY_SIZE"].flatMap(Int.init).map { max(0, $0) } ?? 1000
             let history = HistoryFile.defaultPath(environment: environment, profile: settings.profile).map {
-                HistoryFile(path: $0)
+                HistoryFile(path: $0, limit: historySize)
             }
             let reader = EditLineReader(history: history) { before in
                 Completion.candidates(lineBeforeCursor: before, registry: context.registry, ids: context.ids)
@@ -146,7 +147,10 @@ struct Kops: ParsableCommand {
             }
             context.confirm = reader.confirm
             context.profileChanged = { name in
-                reader.switchHistory(to: HistoryFile.defaultPath(environment: environment, profile: name).map { HistoryFile(path: $0) })
+                reader.switchHistory(
+                    to: HistoryFile.defaultPath(environment: environment, profile: name).map {
+                        HistoryFile(path: $0, limit: historySize)
+                    })
             }
             context.isInteractive = terminal.stderrIsTTY
             // At a terminal each error was already shown; leaving with Ctrl-D or exit is a success.

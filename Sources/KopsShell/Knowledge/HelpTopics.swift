@@ -30,8 +30,11 @@ public enum HelpTopics {
             --output or 'output MODE'          table, json, expanded, auto
             --no-color or NO_COLOR             no colour; colour is also off when output is not a terminal
             --timeout SECONDS                  per request (default 30)
-            XDG_STATE_HOME                     history in $XDG_STATE_HOME/kops/history (0600); lines starting
-                                               with a space are not saved
+            XDG_STATE_HOME                     history in $XDG_STATE_HOME/kops/history (0600; history-NAME per
+                                               profile); lines starting with a space or carrying secrets are
+                                               not saved; KOPS_HISTORY_SIZE entries are kept (default 1000)
+            XDG_CONFIG_HOME                    profiles in $XDG_CONFIG_HOME/kops/config.toml: base_url,
+                                               api_key_env or api_key_command, phone_number_id, output, color
             kops --demo                        the built-in simulator with demo data, nothing leaves the machine
             """),
     ]
