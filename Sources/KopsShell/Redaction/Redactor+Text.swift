@@ -19,10 +19,12 @@ extension Redactor {
     /// its line or a closing quote, replaced by `<redacted>`.
     public static func maskHeaders(_ text: String, signatures: Bool = false) -> String {
         let secretHeaders = credentialHeaders + (signatures ? signatureHeaders : [])
-        let lower = text.lowercased()
-        guard secretHeaders.contains(where: { lower.contains($0 + ":") || lower.contains($0 + "\":") }) else {
-            return text
-        }
+        guard
+            secretHeaders.contains(where: { header in
+                ByteSearch.contains(header + ":", in: text, ignoringASCIICase: true)
+                    || ByteSearch.contains(header + "\":", in: text, ignoringASCIICase: true)
+            })
+        else { return text }
         var characters = Array(text)
         var folded = characters.map { $0.isASCII ? Character($0.lowercased()) : $0 }
         var index = 0

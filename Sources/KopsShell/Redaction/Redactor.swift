@@ -43,7 +43,7 @@ public struct Redactor: Sendable {
     /// `text` with every known secret value replaced by `<redacted>`.
     public func redact(_ text: String) -> String {
         var result = text
-        for secret in knownSecrets where result.contains(secret.revealed) {
+        for secret in knownSecrets where ByteSearch.contains(secret.revealed, in: result) {
             result = result.split(separator: secret.revealed, omittingEmptySubsequences: false)
                 .joined(separator: "<redacted>")
         }

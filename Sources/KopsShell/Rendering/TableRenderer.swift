@@ -100,6 +100,7 @@ public struct TableRenderer: Sendable {
 
     /// Cell text with control characters made harmless and trailing whitespace dropped.
     private static func cleaned(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) && text.last != " " { return text }
         var cleaned = ""
         for character in text {
             if character == "\t" || character == "\n" || character == "\r" || character == "\r\n" {

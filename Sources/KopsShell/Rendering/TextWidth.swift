@@ -7,7 +7,9 @@
 public enum TextWidth {
     /// The columns `text` takes.
     public static func displayWidth(_ text: some StringProtocol) -> Int {
-        text.reduce(0) { $0 + displayWidth($1) }
+        // Printable ASCII, most of what kops shows, is one column a byte: skip the Unicode lookups.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        return text.reduce(0) { $0 + displayWidth($1) }
     }
 
     /// The columns one character (grapheme cluster) takes: 0, 1 or 2.
