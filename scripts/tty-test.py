@@ -126,6 +126,9 @@ def main():
         child.expect_exact(PROMPT)
         check("the shell keeps working after a cancelled request", True)
         child.send("partial line")
+        # Wait for the echo, as a person would: a ^C typed before the editor has read the keys makes the
+        # terminal discard them (the tty flushes pending input on SIGINT).
+        child.expect_exact("partial line")
         child.sendcontrol("c")
         child.expect_exact(PROMPT)
         child.sendline("state")
