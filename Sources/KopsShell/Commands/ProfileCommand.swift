@@ -63,16 +63,8 @@ public enum ProfileCommand: Command {
         guard let profile = context.config.profile(named: name) else {
             throw ConfigError.unknownProfile(name: name, known: context.config.profiles.map(\.name))
         }
-        var key: Secret?
-        if let variable = profile.apiKeyEnv {
-            key = context.environment[variable].flatMap { $0.isEmpty ? nil : Secret($0) }
-        } else if let command = profile.apiKeyCommand {
-            let result = KeyCommand.run(command)
-            let value = result.output.split(separator: "\n").first.map(String.init) ?? ""
-            guard result.status == 0, !value.isEmpty else { throw ConfigError.keyCommandFailed(profile: name, status: result.status) }
-            key = Secret(value)
-        }
-        guard let key else {
+        let found = try profile.key(environment: context.environment, runKeyCommand: KeyCommand.run)
+        guard let key = found.key else {
             throw ShellError.syntax("profile '\(name)' has no key: set \(profile.apiKeyEnv ?? "its api_key_env variable") in the environment")
         }
         let baseURL = profile.baseURL ?? Settings.defaultBaseURL
@@ -82,7 +74,7 @@ public enum ProfileCommand: Command {
         context.session.baseURL = context.client.baseURL
         context.session.phoneNumberID = profile.phoneNumberID
         context.session.sources["api"] = profile.baseURL == nil ? "default" : "profile \(name)"
-        context.session.sources["key"] = profile.apiKeyEnv.map { "env \($0)" } ?? "profile \(name) api_key_command"
+        context.session.sources["key"] = found.source?.description
         context.session.sources["profile"] = "profile use"
         context.session.sources["phone_number_id"] = profile.phoneNumberID == nil ? nil : "profile \(name)"
         context.session.lastList = nil

@@ -96,15 +96,10 @@ public struct Settings: Sendable {
         if let value = nonEmpty("KAPSO_API_KEY") {
             key = Secret(value)
             sources["key"] = .environment("KAPSO_API_KEY")
-        } else if let variable = profile?.apiKeyEnv {
-            key = nonEmpty(variable).map(Secret.init)
-            sources["key"] = .environment(variable)
-        } else if let command = profile?.apiKeyCommand {
-            let result = runKeyCommand(command)
-            let value = result.output.split(separator: "\n").first.map(String.init) ?? ""
-            guard result.status == 0, !value.isEmpty else { throw .keyCommandFailed(profile: profileName, status: result.status) }
-            key = Secret(value)
-            sources["key"] = .profile("\(profileName) api_key_command")
+        } else if let profile {
+            let found = try profile.key(environment: environment, runKeyCommand: runKeyCommand)
+            key = found.key
+            sources["key"] = found.source
         }
         return Settings(
             profile: profileName, baseURL: baseURL, apiKey: key, phoneNumberID: phone, output: output, color: color,
