@@ -1,4 +1,5 @@
 internal import KapsoClient
+internal import KapsoDiagnostics
 internal import KopsHTTP
 
 /// `errors [--period] [--source message|api|webhook] [--limit N]`: one triage view over everything that failed.

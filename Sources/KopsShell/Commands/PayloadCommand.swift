@@ -1,4 +1,5 @@
 internal import KapsoClient
+internal import KapsoDiagnostics
 
 /// `payload sample EVENT [--v1|--v2]`: the headers and exact body a webhook receiver gets for an event.
 public enum PayloadCommand: Command {

@@ -1,4 +1,5 @@
 internal import KapsoClient
+internal import KapsoDiagnostics
 
 /// `trace [WAMID]`: one message from send to outcome on one screen, ending with a verdict.
 public enum TraceCommand: Command {

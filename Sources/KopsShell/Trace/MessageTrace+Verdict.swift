@@ -1,4 +1,5 @@
 internal import KapsoClient
+internal import KapsoDiagnostics
 
 extension MessageTrace {
     /// The one-line conclusion, e.g. `failed: 131047, the 24-hour window closed 2 h before the send; send a template`.

@@ -1,28 +1,30 @@
 internal import Foundation
-internal import KapsoClient
+public import KapsoClient
 
 /// One list of what went wrong, newest first: failed outbound messages, API errors and failed deliveries.
-struct ErrorTriage {
+public struct ErrorTriage {
     /// Where an entry comes from; the `--source` names.
-    enum Source: String, CaseIterable {
+    public enum Source: String, CaseIterable {
         case message, api, webhook
     }
 
     /// One failure with its meaning and the next step.
-    struct Entry {
+    public struct Entry {
         /// ISO-8601 UTC, for sorting and display.
-        var time: String
-        var source: Source
-        var subject: String
-        var error: String
-        var meaning: String
-        var json: JSONObject
+        public var time: String
+        public var source: Source
+        public var subject: String
+        public var error: String
+        public var meaning: String
+        public var json: JSONObject
     }
 
-    private(set) var entries: [Entry] = []
+    public private(set) var entries: [Entry] = []
+
+    public init() {}
 
     /// Adds failed outbound messages (a `/whatsapp/messages` page) whose failure is at or after `since` (Unix seconds).
-    mutating func addMessages(_ page: JSONValue, since: Int64) {
+    public mutating func addMessages(_ page: JSONValue, since: Int64) {
         for message in page["data"]?.array?.compactMap(\.object) ?? [] {
             let kapso = message["kapso"]
             let failed = kapso?["statuses"]?.array?.last { $0["status"]?.string == "failed" }
@@ -44,7 +46,7 @@ struct ErrorTriage {
     }
 
     /// Adds API calls answered with an error (an `/api_logs` page).
-    mutating func addAPILogs(_ logs: [APILog]) {
+    public mutating func addAPILogs(_ logs: [APILog]) {
         for log in logs where log.responseStatus >= 400 {
             entries.append(
                 Entry(
@@ -55,13 +57,13 @@ struct ErrorTriage {
     }
 
     /// Adds failed deliveries (a `/webhook_deliveries` page).
-    mutating func addDeliveries(_ deliveries: [WebhookDelivery]) {
+    public mutating func addDeliveries(_ deliveries: [WebhookDelivery]) {
         for delivery in deliveries where delivery.status == "failed" {
             let answer = delivery.responseStatus.map { "HTTP \($0)" } ?? "no response"
             entries.append(
                 Entry(
                     time: delivery.createdAt, source: .webhook,
-                    subject: "\(delivery.event) to \(DeliveriesCommand.shortURL(delivery.webhookURL))",
+                    subject: "\(delivery.event) to \(WebhookURL.short(delivery.webhookURL))",
                     error: "\(answer) after \(delivery.attemptCount) attempts",
                     meaning:
                         "the receiver must answer 200 within 10 s; see 'deliveries --webhook \(delivery.webhookID) --errors'",
@@ -70,7 +72,7 @@ struct ErrorTriage {
     }
 
     /// Newest first, at most `limit`.
-    func newest(_ limit: Int) -> [Entry] {
+    public func newest(_ limit: Int) -> [Entry] {
         Array(entries.sorted { $0.time > $1.time }.prefix(limit))
     }
 
