@@ -64,6 +64,7 @@ public final class Shell {
                 throw ScriptError.writeRefused(command: ScriptPolicy.label(words))
             }
             let arguments = try Arguments(command: command, words: Array(words.dropFirst()))
+            if command.sendsRequests { try context.needsKey() }
             redactor.learn(arguments: words)
             let result = try command.run(arguments, in: context)
             redactor.learn(from: result.json)
@@ -118,6 +119,10 @@ public final class Shell {
     /// Prints an error through the one funnel (with the script location on the terminal); returns its status.
     @discardableResult
     public func report(_ error: any Error) -> ExitStatus {
+        var error = error
+        if case .unauthorized(let host)? = error as? KapsoAPIError {
+            error = CredentialError.rejected(host: host, source: context.session.sources["key"])
+        }
         let report = ErrorReport(error)
         output.write(redactor.redact(report.line(location: location) + "\n"), to: .err)
         recorder?.write(redactor.redact(report.line() + "\n"), to: .err)

@@ -72,13 +72,19 @@ struct Kops: ParsableCommand {
 
         let configFile = ConfigFile.defaultPath(environment: environment).map(ConfigFile.init(path:))
         var settings: Settings
-        let config: KopsConfig
+        var config = KopsConfig()
         do {
             config = try configFile?.load() ?? KopsConfig()
+        } catch {
+            // A broken config.toml must not lock the user out of help, explain or profile: say so once, go on
+            // without its profiles; 'profile add' refuses to write over it.
+            stdout.write(ErrorReport(error).line() + "; kops runs without its profiles until it is fixed\n", to: .err)
+        }
+        do {
             for warning in config.warnings { stdout.write("warning: \(warning)\n", to: .err) }
             settings = try Settings.resolve(
                 flags: .init(profile: profile, baseURL: baseURL, output: output.flatMap(OutputMode.init(rawValue:)), noColor: noColor),
-                environment: environment, config: config, runKeyCommand: KeyCommand.run)
+                environment: environment, config: config)
         } catch {
             stdout.write(ErrorReport(error).line() + "\n", to: .err)
             throw ExitCode(ErrorReport(error).status.rawValue)
@@ -89,31 +95,15 @@ struct Kops: ParsableCommand {
             simulator = running
             stdout.write("demo: built-in kapso-sim with demo data at \(running.baseURL) (nothing leaves this machine)\n", to: .err)
             settings.baseURL = running.baseURL
-            settings.apiKey = Secret(key)
+            settings.key = .value(Secret(key), .flag("--demo"))
             settings.sources["api"] = .flag("--demo")
             settings.sources["key"] = .flag("--demo")
         }
-        guard let key = settings.apiKey else {
-            if case .environment(let variable)? = settings.sources["key"] {
-                stdout.write(
-                    "error: profile '\(settings.profile)' reads its API key from \(variable), which is not set; "
-                        + "export it, or pick another profile with --profile\n", to: .err)
-                throw ExitCode(ExitStatus.usage.rawValue)
-            }
-            stdout.write(
-                """
-                kops needs a Kapso project API key to connect:
-                  export KAPSO_API_KEY=...   (and KAPSO_API_BASE_URL for another host), or add a profile to config.toml
-                or try it offline on demo data: kops --demo
-
-                """, to: .err)
-            throw ExitCode(ExitStatus.usage.rawValue)
-        }
-
         let transport = try CurlTransport(
             options: .init(connectTimeout: min(10, timeout), timeout: timeout, userAgent: "kops/\(KopsVersion.current)"))
         if verbose { transport.observer = VerboseLog.write }
-        let client = KapsoClient(baseURL: settings.baseURL, apiKey: key, transport: transport)
+        // The key is looked up at the first command that sends a request, so offline commands need none.
+        let client = KapsoClient(baseURL: settings.baseURL, apiKey: Secret(""), transport: transport)
         var session = Session(
             baseURL: client.baseURL, profile: settings.profile, phoneNumberID: settings.phoneNumberID, output: settings.output)
         session.sources = settings.sources.mapValues(\.description)
@@ -125,6 +115,7 @@ struct Kops: ParsableCommand {
             context: context,
             renderer: Renderer(mode: session.output, width: terminal.width, color: terminal.color && settings.color),
             output: stdout)
+        context.useKey(from: settings.key)
         Interrupts.install()
 
         let status: ExitStatus

@@ -1,5 +1,6 @@
 public import KapsoClient
 internal import Foundation
+internal import KopsHTTP
 
 /// What a command runs with: the session it may change, the shared client, and the terminal's facts.
 public final class ShellContext {
@@ -33,6 +34,12 @@ public final class ShellContext {
     /// Profiles from config.toml and the file they came from (nil when there is no home folder).
     public var config = KopsConfig()
     public var configFile: ConfigFile?
+    /// Where the API key comes from; `needsKey` looks it up before the first command that sends a request.
+    public var keyOrigin = KeyOrigin.none(profile: nil)
+    /// True once the client holds the key of `keyOrigin`.
+    public var keyInHand = false
+    /// Runs a profile's `api_key_command` (status, output); tests replace it.
+    public var runKeyCommand: (String) -> (status: Int32, output: String) = KeyCommand.run
     /// Told the new profile's name after `profile use`, e.g. so the terminal switches history files.
     public var profileChanged: (String) -> Void = { _ in }
 
@@ -40,6 +47,8 @@ public final class ShellContext {
         self.session = session
         self.client = client
         self.registry = registry
+        // A client built with its key (tests, `kops verify`) needs no look-up.
+        keyInHand = !client.apiKey.isEmpty
         now = { [unowned self] in self.client.serverTime ?? Int64(Date().timeIntervalSince1970) }
     }
 }

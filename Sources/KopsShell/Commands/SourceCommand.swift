@@ -2,6 +2,7 @@
 public enum SourceCommand: ScriptCommand {
     public static let name = "source"
     public static let summary = "run the commands of a .kops script in this session"
+    public static let sendsRequests = false
     public static let usage = "source FILE.kops [--allow-writes]"
     public static let details = """
         Stops at the first failing line unless the script says 'set on_error continue'.
