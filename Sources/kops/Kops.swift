@@ -117,12 +117,22 @@ struct Kops: ParsableCommand {
             output: stdout)
         context.useKey(from: settings.key)
         Interrupts.install()
+        context.interrupted = Interrupts.take
+        script.setVariables(on: shell)
+        if terminal.stdinIsTTY && terminal.stderrIsTTY {
+            // Writes from a script or -c started at a terminal ask once; the interactive shell replaces this.
+            context.confirmWrites = { question in
+                stdout.write(question, to: .err)
+                return PlainLineReader().confirm("")
+            }
+        }
 
         let status: ExitStatus
         if let scripted = script.run(shell: shell, stderr: stdout) {
             status = scripted
         } else if let commands {
-            status = shell.run(line: commands)
+            status = ScriptRunner(path: "-c", lines: ScriptLine.commands(in: commands), allowWrites: script.allowWrites)
+                .run(on: shell).status
         } else if terminal.stdinIsTTY {
             let historySize = environment["KOPS_HISTORY_SIZE"].flatMap(Int.init).map { max(0, $0) } ?? 1000
             let history = HistoryFile.defaultPath(environment: environment, profile: settings.profile).map {
@@ -137,6 +147,7 @@ struct Kops: ParsableCommand {
                 stdout.progress = progress
             }
             context.confirm = reader.confirm
+            context.confirmWrites = reader.confirm
             context.profileChanged = { name in
                 reader.switchHistory(
                     to: HistoryFile.defaultPath(environment: environment, profile: name).map {
@@ -148,7 +159,9 @@ struct Kops: ParsableCommand {
             _ = shell.loop(reader: reader)
             status = .ok
         } else {
-            status = shell.loop(reader: PlainLineReader())
+            // Piped commands are a script read as it comes: writes need --allow-writes, errors name <stdin>:LINE.
+            shell.readOnly = !script.allowWrites
+            status = shell.loop(reader: PlainLineReader(), source: "<stdin>")
         }
         if status != .ok { throw ExitCode(status.rawValue) }
     }

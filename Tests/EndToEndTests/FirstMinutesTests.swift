@@ -43,7 +43,7 @@ import Testing
         #expect(result.stdout.contains("explain"), "help ran first")
         #expect(
             result.stderr.hasSuffix(
-                "error: this command needs a Kapso project API key; export KAPSO_API_KEY=..., or use a profile that names one: "
+                "-c:2: error: this command needs a Kapso project API key; export KAPSO_API_KEY=..., or use a profile that names one: "
                 + "profile 'sim' exists: kops --profile sim, or 'profile default sim'\n"))
         #expect(result.status == 64)
     }
@@ -89,11 +89,11 @@ import Testing
     }
 
     @Test(arguments: [
-        ("profile default nope", "error: unknown profile 'nope'; profiles: keep\n"),
+        ("profile default nope", "-c:1: error: unknown profile 'nope'; profiles: keep\n"),
         ("profile add x --base-url api.kapso.ai --key-env X_KEY",
-         "error: profile: invalid --base-url 'api.kapso.ai'; expected a URL with its scheme: add https://, e.g. https://api.kapso.ai\n"),
+         "-c:1: error: profile: invalid --base-url 'api.kapso.ai'; expected a URL with its scheme: add https://, e.g. https://api.kapso.ai\n"),
         ("profile add x --base-url https://api.kapso.ai --key-env PATH",
-         "error: PATH does not hold an API key (a key is one word of 8 to 512 letters, digits and symbols); export the key itself in it, or name another variable\n"),
+         "-c:1: error: PATH does not hold an API key (a key is one word of 8 to 512 letters, digits and symbols); export the key itself in it, or name another variable\n"),
     ])
     func badProfileInputIsOneLineAndWritesNothing(command: String, stderr: String) async throws {
         let folder = try emptyFolder()
@@ -159,7 +159,7 @@ import Testing
         try Data(text.utf8).write(to: config)
         let result = try await kops(["-c", "profile default nope"], folder: folder)
         #expect(result.status == 64)
-        #expect(result.stderr.hasPrefix("error: unknown profile 'nope'; profiles: "))
+        #expect(result.stderr.hasPrefix("-c:1: error: unknown profile 'nope'; profiles: "))
         #expect(result.stderr.hasSuffix(" and 9995 more\n"))
         #expect(try String(contentsOf: config, encoding: .utf8) == text)
     }

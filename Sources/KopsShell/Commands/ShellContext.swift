@@ -16,6 +16,11 @@ public final class ShellContext {
     /// Asks a yes/no question before a write; the default answers yes, as scripts, pipes and `-c` do
     /// not ask (the interactive shell installs a prompt).
     public var confirm: (String) -> Bool = { _ in true }
+    /// Asks at a terminal whether a script, `source` or `-c` may run the commands that change data; nil where
+    /// nobody can answer (piped input, no terminal), so they are refused without `--allow-writes`.
+    public var confirmWrites: ((String) -> Bool)?
+    /// Takes a Ctrl-C pressed since the last call (set by the terminal layer), so a script stops between lines.
+    public var interrupted: () -> Bool = { false }
     /// Shows a partial result at once (a page of `--all`, new rows of `--follow`); set by `Shell.init`.
     public var emit: (CommandResult) -> Void = { _ in }
     /// True when a person is at a terminal: writes ask before deleting, `--follow` shows liveness on stderr.

@@ -18,6 +18,11 @@ public enum SourceCommand: ScriptCommand {
         guard let shell = context.shell else { return CommandResult() }
         let script = try ScriptRunner.load(path: path, allowWrites: arguments.has("--allow-writes"))
         let outcome = script.run(on: shell)
+        if shell.cancelledAt != nil {
+            var result = CommandResult()
+            result.status = .failure
+            return result
+        }
         if let line = outcome.failedLine {
             throw ScriptError.sourcedScriptFailed(path: path, line: line, status: outcome.status)
         }

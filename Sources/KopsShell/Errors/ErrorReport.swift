@@ -1,3 +1,6 @@
+internal import KapsoClient
+internal import KopsHTTP
+
 /// The one funnel from any `Error` to the line a user sees and the exit status.
 public struct ErrorReport: Sendable, Equatable {
     public var message: String
@@ -11,6 +14,13 @@ public struct ErrorReport: Sendable, Equatable {
             message = "internal error: \(String(describing: error)); please report it with the command you ran"
             status = .failure
         }
+    }
+
+    /// True for Ctrl-C during a request.
+    public static func isCancellation(_ error: any Error) -> Bool {
+        if case .cancelled? = error as? TransportError { return true }
+        if case .transport(.cancelled)? = error as? KapsoAPIError { return true }
+        return false
     }
 
     /// `error: <message>`, or `FILE.kops:LINE: error: <message>` inside a script.
