@@ -1,4 +1,5 @@
 internal import KapsoClient
+internal import KapsoDiagnostics
 
 /// `message WAMID`: one message in full; it becomes the session's last message for `trace` and `reply`.
 public enum MessageCommand: Command {
@@ -21,15 +22,22 @@ public enum MessageCommand: Command {
             Field("id", message.id), Field("time", message.time.map(KapsoTime.iso) ?? "-"),
             Field("direction", message.direction), Field("type", message.type),
             Field("status", MessagesCommand.status(message).text, style: MessagesCommand.status(message).style),
-            Field("contact", contactLabel(message.contactName, message.contact)),
+            Field("contact", contactLabel(message)),
             Field("number", message.phoneNumberID ?? "-"), Field("conversation", message.conversationID ?? "-"),
         ]
         if let quoted = message.quotedID { fields.append(Field("quotes", quoted)) }
-        fields.append(Field("content", message.content ?? "-"))
+        fields.append(Field("content", MessageSummary.text(of: message.json)))
         if let failure = message.failure {
             fields.append(Field("error", "\(failure.code) \(failure.title ?? "")".trimmingSuffix(), style: .bad))
         }
         return CommandResult(blocks: [.fields(fields), .hint("follow it with 'trace'")], json: .object(message.json))
+    }
+
+    /// The message's contact: `Lee Park (14155550157)`, `Contact A (@contact_a)` for a username-only user.
+    static func contactLabel(_ message: Message) -> String {
+        let name = message.contactName
+        let contact = MessageSummary.contact(of: message.json)
+        return contactLabel(name, contact == name ? nil : contact)
     }
 
     /// `Lee Park (14155550157)`, or whichever part is known.

@@ -1,4 +1,5 @@
 internal import KapsoClient
+internal import KapsoDiagnostics
 
 /// `messages [filters] [--limit N] [--all]`: recent messages of the selected number, newest first.
 public enum MessagesCommand: Command {
@@ -58,8 +59,8 @@ public enum MessagesCommand: Command {
         let rows = messages.map { message -> [StyledText] in
             [
                 StyledText(message.time.map(KapsoTime.iso) ?? "-"), StyledText(message.isInbound ? "in" : "out"),
-                StyledText(message.type), status(message), StyledText(message.contact ?? "-"),
-                StyledText(message.content ?? "-"), StyledText(message.id),
+                StyledText(message.type), status(message), StyledText(MessageSummary.contact(of: message.json) ?? "-"),
+                StyledText(MessageSummary.text(of: message.json)), StyledText(message.id),
             ]
         }
         return Table(

@@ -49,8 +49,8 @@ public enum TraceCommand: Command {
         var fields = [
             Field("message", message.id, style: .bold),
             Field(message.isInbound ? "received" : "sent", message.time.map(KapsoTime.iso) ?? "-"),
-            Field("direction", "\(direction) \(MessageCommand.contactLabel(message.contactName, message.contact))"),
-            Field("number", message.phoneNumberID ?? "-"), Field("content", message.content ?? "-"),
+            Field("direction", "\(direction) \(MessageCommand.contactLabel(message))"),
+            Field("number", message.phoneNumberID ?? "-"), Field("content", MessageSummary.text(of: message.json)),
         ]
         if let quoted = message.quotedID { fields.append(Field("quotes", quoted)) }
         switch trace.conversation {
