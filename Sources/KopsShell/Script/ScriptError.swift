@@ -26,6 +26,12 @@ public enum ScriptError: KopsError, Equatable {
     case recording(String)
     /// A transcript could not be written.
     case unwritableTranscript(path: String, reason: String)
+    /// A line that grew past `Interpolation.maxLineBytes` once its variables were replaced.
+    case lineTooLong(limit: Int)
+    /// A variable value past `SetCommand.maxValueBytes`.
+    case variableTooLarge(name: String, limit: Int)
+    /// `source` nested deeper than `SourceCommand.maxDepth` (a script that sources itself).
+    case sourceTooDeep(path: String, limit: Int)
 
     public var message: String {
         switch self {
@@ -55,12 +61,20 @@ public enum ScriptError: KopsError, Equatable {
             text
         case .unwritableTranscript(let path, let reason):
             "cannot write transcript '\(path)': \(reason); check the folder exists and is writable"
+        case .lineTooLong(let limit):
+            "the line passed \(limit / 1024) KiB once its variables were replaced (the limit for one line); use smaller values"
+        case .variableTooLarge(let name, let limit):
+            "set: the value of '\(name)' passes \(limit / 1024) KiB (the limit for one variable); keep large data in a file"
+        case .sourceTooDeep(let path, let limit):
+            "source: \(path) would nest scripts \(limit + 1) deep (the limit is \(limit)); does a script source itself?"
         }
     }
 
     public var exitStatus: ExitStatus {
         switch self {
-        case .unsetVariable, .unsetEnvironmentVariable, .malformedInterpolation, .malformedPath: .usage
+        case .unsetVariable, .unsetEnvironmentVariable, .malformedInterpolation, .malformedPath, .lineTooLong,
+            .variableTooLarge, .sourceTooDeep:
+            .usage
         case .scriptNotFound: .noInput
         case .sourcedScriptFailed(_, _, let status): status
         case .writeRefused, .expectedFailure, .assertionFailed, .noResult, .missingValue, .recording,
