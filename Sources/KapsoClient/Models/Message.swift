@@ -33,11 +33,6 @@ public struct Message: Sendable {
         kapso["statuses"]?.array?.compactMap { $0.object.map(MessageStatus.init(json:)) } ?? []
     }
 
-    /// The first error of the `failed` status entry, where a failure's Meta error lives.
-    public var failure: MessageStatus.StatusError? {
-        statuses.last { $0.status == "failed" }?.errors.first
-    }
-
     private var kapso: JSONValue { json["kapso"] ?? .null }
 }
 

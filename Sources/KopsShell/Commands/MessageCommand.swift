@@ -27,8 +27,19 @@ public enum MessageCommand: Command {
         ]
         if let quoted = message.quotedID { fields.append(Field("quotes", quoted)) }
         fields.append(Field("content", MessageSummary.text(of: message.json)))
-        if let failure = message.failure {
-            fields.append(Field("error", "\(failure.code) \(failure.title ?? "")".trimmingSuffix(), style: .bad))
+        let history = StatusHistory(message: message)
+        var errors: [MessageError] = []
+        for error in history.failures.flatMap(\.errors) + MessageError.all(in: message.json["errors"]) where !errors.contains(error) {
+            errors.append(error)
+        }
+        for error in errors.prefix(5) { fields.append(Field("error", error.headline, style: .bad)) }
+        if errors.count > 5 { fields.append(Field("error", "\(errors.count - 5) more: '--output json' shows them", style: .bad)) }
+        if history.failures.contains(where: { $0.errors.isEmpty }) && message.status == "failed" && errors.isEmpty {
+            fields.append(Field("error", "failed, and Meta gave no error code", style: .bad))
+        }
+        if history.conflict != nil || !MessageError.all(in: message.json["errors"]).isEmpty {
+            let verdict = MessageVerdict.of(message, windowAtSend: nil, now: context.now())
+            fields.append(Field("verdict", verdict.text, style: TraceCommand.style(verdict.severity)))
         }
         return CommandResult(blocks: [.fields(fields), .hint("follow it with 'trace'")], json: .object(message.json))
     }
