@@ -89,7 +89,7 @@ struct ScriptOptions: ParsableArguments {
                 stderr.write("\(path): \(outcome.commands) commands, output unchanged\n", to: .err)
                 return .ok
             }
-            stderr.write(outcome.diff.joined(separator: "\n") + "\n", to: .out)
+            stderr.write(outcome.diff.map { VisibleText.escaped($0) }.joined(separator: "\n") + "\n", to: .out)
             if update {
                 guard FileManager.default.createFile(atPath: path, contents: Data(outcome.actual.utf8)) else {
                     return shell.report(ScriptError.unwritableTranscript(path: path, reason: "it cannot be written"))

@@ -54,6 +54,13 @@ public struct TranscriptHeader: Sendable, Equatable {
         self.phoneNumberID = phoneNumberID
     }
 
+    /// A header for the current time, from the session, for an API shown as `host`.
+    public init(session: Session, host: String, keepPII: Bool = false) {
+        self.init(
+            time: TranscriptHeader.now, profile: session.profile, host: host, phoneNumberID: session.phoneNumberID,
+            keepPII: keepPII)
+    }
+
     /// A header for the current time, from the session and the context's API.
     public init(context: ShellContext, keepPII: Bool = false) {
         let demo = context.simulatorClock != nil
