@@ -32,6 +32,12 @@ public enum ScriptError: KopsError, Equatable {
     case variableTooLarge(name: String, limit: Int)
     /// `source` nested deeper than `SourceCommand.maxDepth` (a script that sources itself).
     case sourceTooDeep(path: String, limit: Int)
+    /// `record FILE` on a file that exists, without `--append` or `--force`.
+    case transcriptExists(path: String)
+    /// `kops check` or `record --append` on a file that is not a kops transcript.
+    case notATranscript(path: String)
+    /// A masked transcript's command line that `kops check` cannot restore (no restore file beside it).
+    case missingRestore(path: String, line: String)
 
     public var message: String {
         switch self {
@@ -67,18 +73,25 @@ public enum ScriptError: KopsError, Equatable {
             "set: the value of '\(name)' passes \(limit / 1024) KiB (the limit for one variable); keep large data in a file"
         case .sourceTooDeep(let path, let limit):
             "source: \(path) would nest scripts \(limit + 1) deep (the limit is \(limit)); does a script source itself?"
+        case .transcriptExists(let path):
+            "'\(path)' already exists; add --append to continue it, --force to replace it, or pick another name"
+        case .notATranscript(let path):
+            "'\(path)' is not a kops transcript (no '\(TranscriptHeader.title)' first line); nothing was written"
+        case .missingRestore(let path, let line):
+            "cannot replay '\(line)': it was masked and \(path) is missing; record with --keep-pii, or keep the restore file beside the transcript"
         }
     }
 
     public var exitStatus: ExitStatus {
         switch self {
-        case .unsetVariable, .unsetEnvironmentVariable, .malformedInterpolation, .malformedPath, .lineTooLong,
-            .variableTooLarge, .sourceTooDeep:
+        case .unsetVariable, .unsetEnvironmentVariable, .malformedInterpolation, .malformedPath, .notATranscript,
+            .lineTooLong, .variableTooLarge, .sourceTooDeep:
             .usage
+        case .missingRestore: .noInput
         case .scriptNotFound: .noInput
         case .sourcedScriptFailed(_, _, let status): status
         case .writeRefused, .expectedFailure, .assertionFailed, .noResult, .missingValue, .recording,
-            .unwritableTranscript:
+            .unwritableTranscript, .transcriptExists:
             .failure
         }
     }
