@@ -24,9 +24,10 @@ let package = Package(
         // Swift layers, each depending only on those above it.
         .target(name: "KopsHTTP", dependencies: ["CKopsShims", "CCurl"]),
         .target(name: "KapsoClient", dependencies: ["KopsHTTP", "CCrypto"]),
+        .target(name: "KapsoDiagnostics", dependencies: ["KapsoClient"]),
         .target(
             name: "KopsShell",
-            dependencies: ["KapsoClient", "KopsHTTP", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["KapsoDiagnostics", "KapsoClient", "KopsHTTP", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .target(name: "KopsTerminal", dependencies: ["KopsShell", "CKopsShims", "CEditLine"]),
         .target(
@@ -50,7 +51,8 @@ let package = Package(
 
         .testTarget(name: "KopsHTTPTests", dependencies: ["KopsHTTP", "KopsTestSupport"]),
         .testTarget(name: "KapsoClientTests", dependencies: ["KapsoClient", "KopsTestSupport"]),
-        .testTarget(name: "KopsShellTests", dependencies: ["KopsShell", "KopsTerminal", "KopsTestSupport"]),
+        .testTarget(name: "KapsoDiagnosticsTests", dependencies: ["KapsoDiagnostics", "KopsTestSupport"]),
+        .testTarget(name: "KopsShellTests", dependencies: ["KapsoDiagnostics", "KopsShell", "KopsTerminal", "KopsTestSupport"]),
         .testTarget(name: "KapsoSimulatorTests", dependencies: ["KapsoSimulator"]),
         .testTarget(name: "EndToEndTests", dependencies: ["KopsTestSupport"]),
         .testTarget(name: "TranscriptTests", dependencies: ["KopsTestSupport"]),

@@ -1,4 +1,5 @@
 import KapsoClient
+import KapsoDiagnostics
 import KopsHTTP
 import KopsShell
 import KopsTestSupport

@@ -1,4 +1,5 @@
 internal import KapsoClient
+internal import KapsoDiagnostics
 
 /// `deliveries [--period] [--status] [--event] [--webhook ID] [--errors] [--limit N] [--all | --follow]`, `deliveries stats`.
 public enum DeliveriesCommand: Command {
@@ -102,7 +103,7 @@ public enum DeliveriesCommand: Command {
         let rows = deliveries.map { delivery -> [StyledText] in
             [
                 StyledText(TimeText.short(delivery.createdAt)), StyledText(delivery.event),
-                StyledText(shortURL(delivery.webhookURL)), status(delivery.status),
+                StyledText(WebhookURL.short(delivery.webhookURL)), status(delivery.status),
                 StyledText(delivery.responseStatus.map(String.init) ?? "-", style: httpStyle(delivery.responseStatus)),
                 StyledText(String(delivery.attemptCount)), StyledText(TimeText.short(delivery.lastAttemptAt)),
             ]
@@ -129,9 +130,4 @@ public enum DeliveriesCommand: Command {
         return (200..<300).contains(status) ? .plain : .bad
     }
 
-    /// A URL without its `https://` scheme, for narrow columns.
-    static func shortURL(_ url: String) -> String {
-        for scheme in ["https://", "http://"] where url.hasPrefix(scheme) { return String(url.dropFirst(scheme.count)) }
-        return url
-    }
 }

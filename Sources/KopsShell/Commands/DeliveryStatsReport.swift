@@ -1,4 +1,5 @@
 internal import KapsoClient
+internal import KapsoDiagnostics
 
 /// `deliveries stats`: counts by status, HTTP status class and event, and failure rate per webhook.
 ///
@@ -25,7 +26,7 @@ enum DeliveryStatsReport {
         }
         let rows = webhooks.map { id, count -> [StyledText] in
             [
-                StyledText(id), StyledText(DeliveriesCommand.shortURL(count.url)), StyledText(String(count.total)),
+                StyledText(id), StyledText(WebhookURL.short(count.url)), StyledText(String(count.total)),
                 StyledText(String(count.failed)),
                 StyledText(
                     "\(count.failureRate) %",

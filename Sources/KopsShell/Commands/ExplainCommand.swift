@@ -1,4 +1,5 @@
 internal import KapsoClient
+internal import KapsoDiagnostics
 
 /// `explain CODE`: what a WhatsApp or Kapso error code means, what to do, and whether to retry.
 public enum ExplainCommand: Command {

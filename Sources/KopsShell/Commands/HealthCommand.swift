@@ -1,4 +1,5 @@
 internal import KapsoClient
+internal import KapsoDiagnostics
 
 /// `health [ID]`: the status headline, then the blocking check with its cause and fix, then every check.
 public enum HealthCommand: Command {

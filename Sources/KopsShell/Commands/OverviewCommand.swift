@@ -1,4 +1,5 @@
 internal import KapsoClient
+internal import KapsoDiagnostics
 
 /// `overview [--period]`: every number's health, API calls and deliveries, and the next command per problem.
 public enum OverviewCommand: Command {

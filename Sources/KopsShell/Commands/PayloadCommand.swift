@@ -1,4 +1,5 @@
 internal import KapsoClient
+internal import KapsoDiagnostics
 
 /// `payload sample EVENT [--v1|--v2]`: the headers and exact body a webhook receiver gets for an event.
 public enum PayloadCommand: Command {
@@ -48,7 +49,9 @@ public enum PayloadCommand: Command {
         }
         var blocks = sample.headers.map { Block.line(StyledText("\($0.name): \($0.value)")) }
         blocks.append(.line(StyledText("")))
-        blocks.append(.line(StyledText(sample.bodyText)))
+        blocks += sample.bodyText.split(separator: "\n", omittingEmptySubsequences: false).map {
+            .line(StyledText(String($0)))
+        }
         blocks.append(
             .hint(
                 "X-Webhook-Signature is computed with the placeholder secret '\(PayloadSamples.placeholderSecret)'; "

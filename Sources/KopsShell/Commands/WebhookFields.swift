@@ -54,18 +54,13 @@ struct WebhookFields {
                 command: "webhooks", what: "value for --url", value: url, expected: "an absolute https:// URL")
         }
         guard
-            url.lowercased().hasPrefix("https://") || (url.lowercased().hasPrefix("http://") && isLoopback(parts.host))
+            url.lowercased().hasPrefix("https://") || (url.lowercased().hasPrefix("http://") && parts.isLoopback)
         else {
             throw .invalidValue(
                 command: "webhooks", what: "value for --url", value: url,
                 expected: "an https:// URL (plain http only for loopback receivers)")
         }
         return url
-    }
-
-    /// Whether a host is this machine (`127.x`, `::1`, `localhost`).
-    static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host.hasPrefix("127.") || host == "::1" || host == "[::1]"
     }
 
     /// Event names from `a,b` or `["a","b"]`, each in the catalog.

@@ -1,4 +1,5 @@
 public import KapsoClient
+internal import KapsoDiagnostics
 
 /// Why `reply` did not send: the 24-hour window is closed, or the API refused the message.
 public enum ReplyError: KopsError, Equatable {

@@ -1,5 +1,5 @@
 import KapsoClient
-import KopsShell
+import KapsoDiagnostics
 import KopsTestSupport
 import Testing
 

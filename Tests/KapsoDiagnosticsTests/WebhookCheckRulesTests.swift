@@ -1,5 +1,5 @@
 import KapsoClient
-@testable import KopsShell
+@testable import KapsoDiagnostics
 import Testing
 
 /// `WebhookCheck` rules on made-up webhooks: each bad setting gives one finding with its severity.

@@ -1,24 +1,26 @@
-internal import KapsoClient
+public import KapsoClient
 
 /// Counts over webhook deliveries: by status, HTTP status class, event and webhook.
-struct DeliveryStats {
+public struct DeliveryStats {
     /// Failures of one webhook.
-    struct WebhookCount {
-        var url: String
-        var total = 0
-        var failed = 0
+    public struct WebhookCount {
+        public var url: String
+        public var total = 0
+        public var failed = 0
         /// Failed share in percent, rounded down.
-        var failureRate: Int { total == 0 ? 0 : failed * 100 / total }
+        public var failureRate: Int { total == 0 ? 0 : failed * 100 / total }
     }
 
-    private(set) var total = 0
-    private(set) var byStatus: [String: Int] = [:]
-    private(set) var byHTTPClass: [String: Int] = [:]
-    private(set) var byEvent: [String: Int] = [:]
-    private(set) var byWebhook: [String: WebhookCount] = [:]
+    public private(set) var total = 0
+    public private(set) var byStatus: [String: Int] = [:]
+    public private(set) var byHTTPClass: [String: Int] = [:]
+    public private(set) var byEvent: [String: Int] = [:]
+    public private(set) var byWebhook: [String: WebhookCount] = [:]
+
+    public init() {}
 
     /// Adds one delivery to every count.
-    mutating func add(_ delivery: WebhookDelivery) {
+    public mutating func add(_ delivery: WebhookDelivery) {
         total += 1
         byStatus[delivery.status, default: 0] += 1
         byHTTPClass[Self.httpClass(delivery.responseStatus), default: 0] += 1
@@ -30,18 +32,18 @@ struct DeliveryStats {
     }
 
     /// `2xx`, `4xx`, `5xx`, or `no response` (timeout, refused).
-    static func httpClass(_ status: Int?) -> String {
+    public static func httpClass(_ status: Int?) -> String {
         guard let status else { return "no response" }
         return "\(status / 100)xx"
     }
 
     /// Counts sorted by count, largest first (ties by name), for tables.
-    static func sorted(_ counts: [String: Int]) -> [(key: String, value: Int)] {
+    public static func sorted(_ counts: [String: Int]) -> [(key: String, value: Int)] {
         counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
     }
 
     /// Every count as JSON, for `--output json`.
-    var json: JSONValue {
+    public var json: JSONValue {
         func object(_ counts: [String: Int]) -> JSONValue {
             .object(JSONObject(Self.sorted(counts).map { .init(key: $0.key, value: .number(String($0.value))) }))
         }

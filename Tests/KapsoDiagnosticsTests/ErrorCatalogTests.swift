@@ -1,4 +1,4 @@
-import KopsShell
+import KapsoDiagnostics
 import Testing
 
 @Suite struct ErrorCatalogTests {

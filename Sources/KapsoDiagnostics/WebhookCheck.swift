@@ -1,4 +1,4 @@
-internal import KapsoClient
+public import KapsoClient
 internal import KopsHTTP
 
 /// Lint rules over webhook configurations and their recent deliveries, each finding with a fix.
@@ -6,30 +6,30 @@ internal import KopsHTTP
 /// Rules: message/conversation events on a project-scoped webhook (never delivered), v1 payloads,
 /// non-https URLs, paused webhooks, missing secrets, buffer settings out of range, a high failure rate,
 /// and a selected number with no webhook receiving `whatsapp.message.received`.
-struct WebhookCheck {
+public struct WebhookCheck {
     /// How bad a finding is; `error` makes `webhooks check` exit 1.
-    enum Severity: String, Comparable {
+    public enum Severity: String, Comparable {
         case error, warning, info
 
-        static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
         private var rank: Int { self == .error ? 0 : self == .warning ? 1 : 2 }
     }
 
     /// One problem with one webhook (or with the number, when `webhookID` is nil) and what to do.
-    struct Finding {
-        var severity: Severity
-        var webhookID: String?
-        var problem: String
-        var fix: String
+    public struct Finding {
+        public var severity: Severity
+        public var webhookID: String?
+        public var problem: String
+        public var fix: String
     }
 
     /// Deliveries of one webhook in the checked period.
-    typealias DeliveryCount = DeliveryStats.WebhookCount
+    public typealias DeliveryCount = DeliveryStats.WebhookCount
 
-    private(set) var findings: [Finding] = []
+    public private(set) var findings: [Finding] = []
 
     /// Checks `webhooks`; with `coverageFor`, also that the number has a receiver of inbound messages.
-    init(webhooks: [Webhook], deliveries: [String: DeliveryCount], period: String, coverageFor number: String?) {
+    public init(webhooks: [Webhook], deliveries: [String: DeliveryCount], period: String, coverageFor number: String?) {
         for webhook in webhooks {
             check(webhook, deliveries: deliveries[webhook.id], period: period)
         }
@@ -78,7 +78,7 @@ struct WebhookCheck {
             )
         }
         let lower = webhook.url.lowercased()
-        if !lower.hasPrefix("https://"), !(URLParts(webhook.url).map { WebhookFields.isLoopback($0.host) } ?? false) {
+        if !lower.hasPrefix("https://"), !(URLParts(webhook.url)?.isLoopback ?? false) {
             add(
                 .error, webhook, "URL is not https: payloads travel unencrypted",
                 fix: "webhooks update \(id) --url https://...")

@@ -1,0 +1,134 @@
+internal import Foundation
+public import KapsoClient
+
+/// One list of what went wrong, newest first: message errors (failed statuses anywhere in a history,
+/// errors on received messages), API errors and failed deliveries.
+public struct ErrorTriage {
+    /// Where an entry comes from; the `--source` names.
+    public enum Source: String, CaseIterable {
+        case message, api, webhook
+    }
+
+    /// One failure with its meaning and the next step.
+    public struct Entry {
+        /// ISO-8601 UTC, for sorting and display.
+        public var time: String
+        public var source: Source
+        public var subject: String
+        public var error: String
+        public var meaning: String
+        public var json: JSONObject
+    }
+
+    public private(set) var entries: [Entry] = []
+    // Keys of message errors already added, so overlapping pages add each once.
+    private var seen: Set<String> = []
+
+    public init() {}
+
+    /// Adds what went wrong in a `/whatsapp/messages` page, at or after `since` (Unix seconds): every
+    /// `errors[]` entry of every failed status, whatever the message's final status (a failure later
+    /// followed by a delivery is listed too), a failed status without errors, and the `errors[]` of
+    /// received messages (e.g. 131051). Pages may overlap: an error already added is not added again.
+    public mutating func addMessages(_ page: JSONValue, since: Int64) {
+        for value in page["data"]?.array ?? [] {
+            guard let message = value.object, let id = message["id"]?.string else { continue }
+            let kapso = message["kapso"]
+            let inbound = kapso?["direction"]?.string == "inbound"
+            let sentAt = message["timestamp"]?.string.flatMap(KapsoTime.seconds(unix:)) ?? message["timestamp"]?.int.map(Int64.init)
+            let history = StatusHistory(statuses: kapso?["statuses"], sentAt: sentAt)
+            let final = history.latest?.status ?? kapso?["status"]?.string ?? "?"
+            let contact = MessageSummary.contact(of: message) ?? "?"
+            let type = message["type"]?.string ?? "?"
+            var found: [(key: String, time: Int64?, error: MessageError?, subject: String)] = []
+            for failure in history.failures {
+                let subject = "message to \(contact) (\(type)" + (final == "failed" ? ")" : ", now \(final))")
+                let errors: [MessageError?] = failure.errors.isEmpty ? [nil] : failure.errors
+                for (index, error) in errors.enumerated() {
+                    found.append(("\(id)/status/\(failure.storedIndex)/\(index)", failure.time ?? sentAt, error, subject))
+                }
+            }
+            if history.failures.isEmpty, !inbound, kapso?["status"]?.string == "failed" {
+                found.append(("\(id)/final", sentAt, nil, "message to \(contact) (\(type))"))
+            }
+            for (index, error) in MessageError.all(in: message["errors"]).enumerated() {
+                let direction = inbound ? "from" : "to"
+                found.append(("\(id)/errors/\(index)", sentAt, error, "message \(direction) \(contact) (\(type))"))
+            }
+            for item in found where (item.time ?? 0) >= since && !seen.contains(item.key) {
+                seen.insert(item.key)
+                entries.append(
+                    Entry(
+                        time: KapsoTime.iso(item.time ?? 0), source: .message, subject: item.subject,
+                        error: item.error?.headline ?? "failed, and Meta gave no error code",
+                        meaning: item.error.map(Self.meaning(of:)) ?? "the failed status has no errors[] entry; 'trace \(id)' shows the history",
+                        json: message))
+            }
+        }
+    }
+
+    // `unsupported message type: ...`, or Meta's own words and where to look for a code the catalogue lacks.
+    private static func meaning(of error: MessageError) -> String {
+        if let entry = error.entry { return "\(entry.name): \(entry.fix)" }
+        return error.code == nil ? error.meaning : "\(error.meaning); \(error.next)"
+    }
+
+    /// Adds API calls answered with an error (an `/api_logs` page).
+    public mutating func addAPILogs(_ logs: [APILog]) {
+        for log in logs where log.responseStatus >= 400 {
+            entries.append(
+                Entry(
+                    time: log.createdAt, source: .api, subject: "\(log.httpMethod) \(log.endpoint)",
+                    error: "\(log.responseStatus) \(log.errorMessage ?? "")".trimmingTrailingSpace(),
+                    meaning: Self.meaning(of: log), json: log.json))
+        }
+    }
+
+    /// Adds failed deliveries (a `/webhook_deliveries` page).
+    public mutating func addDeliveries(_ deliveries: [WebhookDelivery]) {
+        for delivery in deliveries where delivery.status == "failed" {
+            let answer = delivery.responseStatus.map { "HTTP \($0)" } ?? "no response"
+            entries.append(
+                Entry(
+                    time: delivery.createdAt, source: .webhook,
+                    subject: "\(delivery.event) to \(WebhookURL.short(delivery.webhookURL))",
+                    error: "\(answer) after \(delivery.attemptCount) attempts",
+                    meaning:
+                        "the receiver must answer 200 within 10 s; see 'deliveries --webhook \(delivery.webhookID) --errors'",
+                    json: delivery.json))
+        }
+    }
+
+    /// Newest first, at most `limit`.
+    public func newest(_ limit: Int) -> [Entry] {
+        Array(entries.sorted { $0.time > $1.time }.prefix(limit))
+    }
+
+    private static func meaning(of log: APILog) -> String {
+        let message = log.errorMessage ?? ""
+        if let open = message.range(of: "(#"), let close = message[open.upperBound...].firstIndex(of: ")"),
+            let entry = ErrorCatalog.entry(for: String(message[open.upperBound..<close]))
+        {
+            if entry.code == "100", log.responseStatus == 404 {
+                return
+                    "the id in the path does not exist (a WABA id used as a phone-number id?); 'numbers' lists the ids"
+            }
+            return "\(entry.name): \(entry.fix)"
+        }
+        switch log.responseStatus {
+        case 401: return "the key was rejected; check which key the caller uses"
+        case 404: return "the id in the path is not in this project; 'numbers' lists the phone-number ids"
+        case 429: return "rate limited; the caller must back off and honour Retry-After"
+        case 500...: return "Kapso or Meta failed; retry, and check Kapso's status if it persists"
+        default: return "the request was refused; the error text says which field"
+        }
+    }
+}
+
+extension String {
+    fileprivate func trimmingTrailingSpace() -> String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+}
