@@ -45,6 +45,13 @@ public final class ShellContext {
     public var keyInHand = false
     /// Runs a profile's `api_key_command` (status, output); tests replace it.
     public var runKeyCommand: (String) -> (status: Int32, output: String) = KeyCommand.run
+    /// The in-process demo simulator's clock in Unix microseconds, written before each recorded command so
+    /// `kops check` can replay the transcript at the same instants; nil on any other API.
+    public var simulatorClock: (() -> Int64)?
+    /// When the demo simulator seeded its data, Unix microseconds.
+    public var simulatorSeeded: Int64?
+    /// Moves the demo simulator's clock forward to an instant (`kops check` of a demo transcript).
+    public var moveSimulatorClock: ((Int64) -> Void)?
     /// Told the new profile's name after `profile use`, e.g. so the terminal switches history files.
     public var profileChanged: (String) -> Void = { _ in }
 
