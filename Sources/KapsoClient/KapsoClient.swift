@@ -60,6 +60,10 @@ public final class KapsoClient {
         let json = try? JSONValue.parse(response.body)
         guard response.isSuccess else { throw error(for: response, json: json, request: request) }
         guard let json else {
+            // A write the server accepted but whose answer cannot be read may still have happened.
+            if request.isWrite {
+                throw .transport(.noAnswer(host: host, detail: "the \(response.status) answer's body is not valid JSON"))
+            }
             throw .badResponse(status: response.status, detail: "the body is not valid JSON", firstBytes: preview(response))
         }
         return json

@@ -62,6 +62,10 @@ public enum ErrorCatalog {
         return entry
     }
 
+    /// Meta's published list of WhatsApp Cloud API error codes, where codes the catalogue lacks are looked up.
+    public static let metaReference =
+        "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"
+
     /// Every code the catalog explains (the range 200–299 appears once as `200-299`).
     public static var codes: [String] { entries.keys.sorted() }
 

@@ -1,7 +1,8 @@
 internal import Foundation
 public import KapsoClient
 
-/// One list of what went wrong, newest first: failed outbound messages, API errors and failed deliveries.
+/// One list of what went wrong, newest first: message errors (failed statuses anywhere in a history,
+/// errors on received messages), API errors and failed deliveries.
 public struct ErrorTriage {
     /// Where an entry comes from; the `--source` names.
     public enum Source: String, CaseIterable {
@@ -20,29 +21,56 @@ public struct ErrorTriage {
     }
 
     public private(set) var entries: [Entry] = []
+    // Keys of message errors already added, so overlapping pages add each once.
+    private var seen: Set<String> = []
 
     public init() {}
 
-    /// Adds failed outbound messages (a `/whatsapp/messages` page) whose failure is at or after `since` (Unix seconds).
+    /// Adds what went wrong in a `/whatsapp/messages` page, at or after `since` (Unix seconds): every
+    /// `errors[]` entry of every failed status, whatever the message's final status (a failure later
+    /// followed by a delivery is listed too), a failed status without errors, and the `errors[]` of
+    /// received messages (e.g. 131051). Pages may overlap: an error already added is not added again.
     public mutating func addMessages(_ page: JSONValue, since: Int64) {
-        for message in page["data"]?.array?.compactMap(\.object) ?? [] {
+        for value in page["data"]?.array ?? [] {
+            guard let message = value.object, let id = message["id"]?.string else { continue }
             let kapso = message["kapso"]
-            let failed = kapso?["statuses"]?.array?.last { $0["status"]?.string == "failed" }
-            let unix = Int64(failed?["timestamp"]?.string ?? message["timestamp"]?.string ?? "") ?? 0
-            guard unix >= since else { continue }
-            let error = failed?["errors"]?[0]
-            let code = error?["code"]?.int.map(String.init) ?? error?["code"]?.string
-            let title = error?["title"]?.string ?? error?["message"]?.string ?? "failed"
-            let to = kapso?["phone_number"]?.string ?? message["to"]?.string ?? "?"
-            let entry = code.flatMap(ErrorCatalog.entry(for:))
-            entries.append(
-                Entry(
-                    time: KapsoTime.iso(unix), source: .message,
-                    subject: "message to \(to) (\(message["type"]?.string ?? "?"))",
-                    error: code.map { "\($0) \(title)" } ?? title,
-                    meaning: entry.map { "\($0.name): \($0.fix)" } ?? "see 'explain CODE' or Meta's error reference",
-                    json: message))
+            let inbound = kapso?["direction"]?.string == "inbound"
+            let sentAt = message["timestamp"]?.string.flatMap(KapsoTime.seconds(unix:)) ?? message["timestamp"]?.int.map(Int64.init)
+            let history = StatusHistory(statuses: kapso?["statuses"], sentAt: sentAt)
+            let final = history.latest?.status ?? kapso?["status"]?.string ?? "?"
+            let contact = MessageSummary.contact(of: message) ?? "?"
+            let type = message["type"]?.string ?? "?"
+            var found: [(key: String, time: Int64?, error: MessageError?, subject: String)] = []
+            for failure in history.failures {
+                let subject = "message to \(contact) (\(type)" + (final == "failed" ? ")" : ", now \(final))")
+                let errors: [MessageError?] = failure.errors.isEmpty ? [nil] : failure.errors
+                for (index, error) in errors.enumerated() {
+                    found.append(("\(id)/status/\(failure.storedIndex)/\(index)", failure.time ?? sentAt, error, subject))
+                }
+            }
+            if history.failures.isEmpty, !inbound, kapso?["status"]?.string == "failed" {
+                found.append(("\(id)/final", sentAt, nil, "message to \(contact) (\(type))"))
+            }
+            for (index, error) in MessageError.all(in: message["errors"]).enumerated() {
+                let direction = inbound ? "from" : "to"
+                found.append(("\(id)/errors/\(index)", sentAt, error, "message \(direction) \(contact) (\(type))"))
+            }
+            for item in found where (item.time ?? 0) >= since && !seen.contains(item.key) {
+                seen.insert(item.key)
+                entries.append(
+                    Entry(
+                        time: KapsoTime.iso(item.time ?? 0), source: .message, subject: item.subject,
+                        error: item.error?.headline ?? "failed, and Meta gave no error code",
+                        meaning: item.error.map(Self.meaning(of:)) ?? "the failed status has no errors[] entry; 'trace \(id)' shows the history",
+                        json: message))
+            }
         }
+    }
+
+    // `unsupported message type: ...`, or Meta's own words and where to look for a code the catalogue lacks.
+    private static func meaning(of error: MessageError) -> String {
+        if let entry = error.entry { return "\(entry.name): \(entry.fix)" }
+        return error.code == nil ? error.meaning : "\(error.meaning); \(error.next)"
     }
 
     /// Adds API calls answered with an error (an `/api_logs` page).

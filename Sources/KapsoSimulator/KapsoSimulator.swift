@@ -1,4 +1,3 @@
-internal import FlyingFox
 internal import FlyingSocks
 #if canImport(Glibc)
 internal import Glibc
@@ -15,9 +14,9 @@ public final class KapsoSimulator: Sendable {
     /// The options the simulator was created with.
     public let options: SimulatorOptions
     let state: SimulatorState
-    private let server: HTTPServer
-    private let connectionCounter: ConnectionCounter
-    private let running = Locked<(task: Task<Void, any Error>?, port: UInt16)>((nil, 0))
+    private let server: SimulatorServer
+    /// The port listened on, once started.
+    private let running = Locked<UInt16>(0)
 
     /// Builds the seeded state; throws `SimulatorError` for an unreadable seed file, a bad host address or a
     /// time scale that is not a positive number.
@@ -26,41 +25,31 @@ public final class KapsoSimulator: Sendable {
         guard options.timeScale.isFinite, options.timeScale > 0 else { throw SimulatorError.invalidTimeScale(options.timeScale) }
         let clock = SimulatorClock(isFixed: options.deterministic)
         let seed = try SeedData.make(options.seed, now: clock.now)
-        let connectionCounter = ConnectionCounter()
-        self.connectionCounter = connectionCounter
-        state = SimulatorState(options: options, clock: clock, seed: seed) { connectionCounter.count }
         let address: sockaddr_in
         do {
             address = try .inet(ip4: options.host, port: options.port)
         } catch {
             throw SimulatorError.invalidHost(options.host)
         }
-        // The handler timeout must outlast the longest injected latency (60 s).
-        server = HTTPServer(
-            address: address, timeout: 120, logger: connectionCounter, handler: SimulatorHandler(state: state))
+        // The state reads the connection count through a box filled once the server exists.
+        let serverBox = Locked<SimulatorServer?>(nil)
+        let state = SimulatorState(options: options, clock: clock, seed: seed) {
+            serverBox.withLock { $0?.connectionCount ?? 0 }
+        }
+        self.state = state
+        server = SimulatorServer(address: address, limits: options.http, handler: SimulatorHandler(state: state))
+        serverBox.withLock { [server] in $0 = server }
     }
 
     /// Starts listening; when it returns, `port` and `baseURL` are valid. Throws if the address can't be bound.
     public func start() async throws {
-        let task = Task { [server] in try await server.run() }
-        running.withLock { $0.task = task }
-        do {
-            try await server.waitUntilListening(timeout: 5)
-        } catch {
-            task.cancel()
-            try await task.value
-            throw error
-        }
-        guard case .ip4(_, let port)? = await server.listeningAddress else {
-            throw SimulatorError.notListening
-        }
-        running.withLock { $0.port = port }
-        NoDelay.enableOnListener(port: port)
+        let port = try await server.start()
+        running.withLock { $0 = port }
     }
 
     /// The port being listened on; 0 before `start()`. Synchronous, so `await` in front of it is optional.
     public var port: UInt16 {
-        running.withLock { $0.port }
+        running.withLock { $0 }
     }
 
     /// `http://HOST:PORT`, the host part only: clients append `/platform/v1/...` or `/meta/whatsapp/...`.
@@ -71,19 +60,13 @@ public final class KapsoSimulator: Sendable {
     /// Stops listening and closes every connection at once (kept-alive clients are not waited for).
     public func stop() async {
         await state.shutdown()
-        await server.stop(timeout: 0)
-        let task = running.withLock { running -> Task<Void, any Error>? in
-            defer { running.task = nil }
-            return running.task
-        }
-        task?.cancel()
-        _ = await task?.result
+        await server.stop()
     }
 
     /// Requests answered, connections accepted and webhook deliveries made so far.
     public func counters() async -> SimulatorCounters {
         let (requests, deliveries) = await state.counts
-        return SimulatorCounters(requests: requests, connections: connectionCounter.count, deliveries: deliveries)
+        return SimulatorCounters(requests: requests, connections: server.connectionCount, deliveries: deliveries)
     }
 
     /// Replaces the injected faults (`.none` clears them), as `POST /__sim/faults` does.

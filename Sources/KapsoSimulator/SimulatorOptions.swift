@@ -15,6 +15,11 @@ public struct SimulatorOptions: Sendable {
     /// How many times faster than real time the webhook retry schedule (10, 40, 90 s) and message status
     /// progression (delivered +2 s, read +5 s after sending) run. The clock itself is not sped up.
     public var timeScale: Double = 1
+    /// Sizes and times the HTTP server accepts from one client (request line, headers, body, slow clients).
+    public var http = HTTPLimits()
+    /// API-log rows kept (`GET /platform/v1/api_logs`), or the seed's count if larger: every request adds one
+    /// (about 1.5 KB), and past this limit, plus an eighth, the oldest are dropped back to it.
+    public var apiLogLimit = 10_000
     /// Receives one line per simulated event (status changes, delivery attempts, clock and fault changes).
     public var log: (@Sendable (String) -> Void)?
 

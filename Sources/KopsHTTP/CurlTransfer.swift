@@ -11,6 +11,10 @@ final class CurlTransfer {
     private var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
     fileprivate var body: [UInt8] = []
     fileprivate var headers: [(name: String, value: String)] = []
+    fileprivate var headerBytes = 0
+    fileprivate var limits = CurlTransport.Limits()
+    /// Set by a callback that stopped the transfer because a limit was reached.
+    fileprivate var exceeded: TransportError.Limit?
 
     init() throws(TransportError) {
         _ = CurlGlobal.initialised
@@ -30,6 +34,9 @@ final class CurlTransfer {
         curl_easy_reset(handle)
         body = []
         headers = []
+        headerBytes = 0
+        limits = options.limits
+        exceeded = nil
         curl_slist_free_all(headerList)
         headerList = nil
         errorBuffer.withUnsafeMutableBufferPointer { buffer in
@@ -47,6 +54,9 @@ final class CurlTransfer {
         _ = kops_curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, Int(options.timeout * 1000))
         _ = kops_curl_setopt_str(handle, CURLOPT_USERAGENT, options.userAgent)
         _ = kops_curl_setopt_str(handle, CURLOPT_ACCEPT_ENCODING, "")
+        // A declared Content-Length over the limit fails before any byte is read; the write callback
+        // enforces the same limit on the decoded body (gzip bombs, chunked replies without a length).
+        _ = kops_curl_setopt_long(handle, CURLOPT_MAXFILESIZE, options.limits.bodyBytes)
         _ = kops_curl_abort_on_sigint(handle)
 
         switch request.method {
@@ -105,10 +115,19 @@ final class CurlTransfer {
         let detail = errorBuffer.withUnsafeBufferPointer { buffer in
             buffer[0] == 0 ? String(cString: curl_easy_strerror(code)) : String(cString: buffer.baseAddress!)
         }
+        if let exceeded { return sentWrite(request) ? .noAnswer(host: host, detail: exceeded.text) : .tooLarge(host: host, exceeded) }
+        // libcurl reports a header line over its fixed cap as running out of memory.
+        if code == CURLE_FILESIZE_EXCEEDED || (code == CURLE_OUT_OF_MEMORY && body.isEmpty) {
+            let limit: TransportError.Limit =
+                code == CURLE_OUT_OF_MEMORY ? .headerLine(bytes: 100 << 10) : .body(bytes: options.limits.bodyBytes)
+            return sentWrite(request) ? .noAnswer(host: host, detail: limit.text) : .tooLarge(host: host, limit)
+        }
         switch code {
         case CURLE_COULDNT_RESOLVE_HOST: return .dns(host: host)
         case CURLE_COULDNT_CONNECT: return .connect(authority: authority)
-        case CURLE_OPERATION_TIMEDOUT: return .timeout(host: host, seconds: options.timeout)
+        case CURLE_OPERATION_TIMEDOUT:
+            guard sentWrite(request) else { return .timeout(host: host, seconds: options.timeout) }
+            return .noAnswer(host: host, detail: "no answer within \(formatSeconds(options.timeout))")
         case CURLE_ABORTED_BY_CALLBACK:
             kops_sigint_clear()  // this Ctrl-C is spent; the next request must not see it
             var uploaded = 0.0
@@ -120,9 +139,21 @@ final class CurlTransfer {
         case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM,
             CURLE_SSL_CIPHER, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR:
             return .tls(host: host, detail: shortDetail(detail))
-        case CURLE_URL_MALFORMAT, CURLE_UNSUPPORTED_PROTOCOL: return .badURL(request.url)
-        default: return .protocolError(host: host, detail: shortDetail(detail))
+        // The URL was checked before sending; UNSUPPORTED_PROTOCOL here is a reply curl cannot read
+        // (e.g. "Received HTTP/0.9 when not allowed"), so it is the server's fault, not the URL's.
+        case CURLE_URL_MALFORMAT: return .badURL(request.url)
+        default:
+            guard sentWrite(request) else { return .protocolError(host: host, detail: shortDetail(detail)) }
+            return .noAnswer(host: host, detail: shortDetail(detail))
         }
+    }
+
+    /// True when a write's request went out: the server may have acted on it, whatever came back.
+    private func sentWrite(_ request: HTTPRequest) -> Bool {
+        guard request.isWrite else { return false }
+        var sent = 0
+        _ = kops_curl_getinfo_long(handle, CURLINFO_REQUEST_SIZE, &sent)
+        return sent > 0
     }
 }
 
@@ -139,6 +170,10 @@ enum CurlGlobal {
 private let writeBody: kops_curl_data_cb = { pointer, size, count, userdata in
     let transfer = Unmanaged<CurlTransfer>.fromOpaque(userdata!).takeUnretainedValue()
     let length = size * count
+    guard transfer.body.count + length <= transfer.limits.bodyBytes else {
+        transfer.exceeded = .body(bytes: transfer.limits.bodyBytes)
+        return 0  // curl stops the transfer with CURLE_WRITE_ERROR
+    }
     if let pointer { transfer.body.append(contentsOf: UnsafeRawBufferPointer(start: pointer, count: length)) }
     return length
 }
@@ -146,10 +181,16 @@ private let writeBody: kops_curl_data_cb = { pointer, size, count, userdata in
 private let writeHeader: kops_curl_data_cb = { pointer, size, count, userdata in
     let transfer = Unmanaged<CurlTransfer>.fromOpaque(userdata!).takeUnretainedValue()
     let length = size * count
+    transfer.headerBytes += length
+    guard transfer.headerBytes <= transfer.limits.headerBytes else {
+        transfer.exceeded = .headers(bytes: transfer.limits.headerBytes)
+        return 0
+    }
     guard let pointer else { return length }
     let line = String(decoding: UnsafeRawBufferPointer(start: pointer, count: length), as: UTF8.self)
     if line.hasPrefix("HTTP/") {
         transfer.headers = []
+        transfer.headerBytes = length
     } else if let colon = line.firstIndex(of: ":") {
         let name = String(line[..<colon])
         // "\r\n" is a single Character in Swift, so it must be listed on its own.

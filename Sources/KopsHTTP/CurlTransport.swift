@@ -6,16 +6,33 @@ internal import CKopsShims
 ///
 /// Not thread-safe: one instance belongs to the thread that runs commands.
 public final class CurlTransport: HTTPTransport {
-    /// Timeouts (seconds) and the User-Agent sent with every request.
+    /// Timeouts (seconds), size limits and the User-Agent sent with every request.
     public struct Options: Sendable {
         public var connectTimeout: Double
         public var timeout: Double
         public var userAgent: String
+        public var limits: Limits
 
-        public init(connectTimeout: Double = 10, timeout: Double = 30, userAgent: String = "kops") {
+        public init(
+            connectTimeout: Double = 10, timeout: Double = 30, userAgent: String = "kops", limits: Limits = Limits()
+        ) {
             self.connectTimeout = connectTimeout
             self.timeout = timeout
             self.userAgent = userAgent
+            self.limits = limits
+        }
+    }
+
+    /// The most a response may hold, so a hostile or broken server cannot exhaust memory.
+    public struct Limits: Sendable {
+        /// Body bytes after decoding (gzip, brotli, zstd); default 32 MiB, far above any page of 100 records.
+        public var bodyBytes: Int
+        /// Bytes of the status line and headers; default 64 KiB.
+        public var headerBytes: Int
+
+        public init(bodyBytes: Int = 32 << 20, headerBytes: Int = 64 << 10) {
+            self.bodyBytes = bodyBytes
+            self.headerBytes = headerBytes
         }
     }
 

@@ -16,6 +16,28 @@ public enum TransportError: Error, Sendable, Equatable {
     case badURL(String)
     /// The connection broke or the response was malformed.
     case protocolError(host: String, detail: String)
+    /// A write's request was sent but its answer was lost or unreadable (timeout, cut body, garbage):
+    /// the change may have been made. Never retried.
+    case noAnswer(host: String, detail: String)
+    /// A read's response went past a `CurlTransport.Limits` limit and was dropped.
+    case tooLarge(host: String, Limit)
+
+    /// A response limit, named in errors.
+    public enum Limit: Sendable, Equatable {
+        case body(bytes: Int)
+        case headers(bytes: Int)
+        /// libcurl refuses a single header line longer than this (`CURL_MAX_HTTP_HEADER`, 100 KiB).
+        case headerLine(bytes: Int)
+
+        /// `the body passed kops's limit of 32 MiB`.
+        public var text: String {
+            switch self {
+            case .body(let bytes): "the response body passed kops's limit of \(byteCount(bytes)) (decoded)"
+            case .headers(let bytes): "the response headers passed kops's limit of \(byteCount(bytes))"
+            case .headerLine(let bytes): "a response header line passed libcurl's limit of \(byteCount(bytes))"
+            }
+        }
+    }
 
     /// One line for the user: what went wrong, then what to do.
     public var message: String {
@@ -36,10 +58,21 @@ public enum TransportError: Error, Sendable, Equatable {
             "invalid URL '\(url)'; expected e.g. https://api.kapso.ai"
         case .protocolError(let host, let detail):
             "connection to \(host) failed: \(detail)"
+        case .noAnswer(let host, let detail):
+            "the request was sent to \(host) but no answer came (\(detail)): it may have taken effect; check before retrying"
+        case .tooLarge(let host, let limit):
+            "\(limit.text) from \(host); ask for less (a smaller --limit or a shorter period)"
         }
     }
 }
 
-private func formatSeconds(_ seconds: Double) -> String {
+func formatSeconds(_ seconds: Double) -> String {
     seconds == seconds.rounded() ? "\(Int(seconds)) s" : "\(seconds) s"
+}
+
+/// `32 MiB`, `256 KiB`, `512 bytes`.
+func byteCount(_ bytes: Int) -> String {
+    if bytes >= 1 << 20 && bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
+    if bytes >= 1 << 10 && bytes % (1 << 10) == 0 { return "\(bytes >> 10) KiB" }
+    return "\(bytes) bytes"
 }

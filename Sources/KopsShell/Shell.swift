@@ -34,8 +34,10 @@ public final class Shell {
             try Interpolation.expand(line, variables: context.session.variables, environment: context.environment)
         }
         // Transcripts show the line as it ran, so `kops check` replays it without the variables.
-        recorder?.begin(prompt: context.session.prompt, line: redactor.redact(commandLine: (try? expanded.get()) ?? line))
-        defer { recorder?.end() }
+        let ran = (try? expanded.get()) ?? line
+        var block = recorder
+        block?.begin(prompt: context.session.prompt, line: redactor.redact(commandLine: ran))
+        defer { block?.end() }
         let commands: [[Word]]
         do {
             commands = try Lexer.commands(in: try expanded.get())
@@ -44,9 +46,15 @@ public final class Shell {
         } catch {
             return report(error)
         }
-        for words in commands {
+        for (index, words) in commands.enumerated() {
             let status = run(words: words.map(\.text))
             if status != .ok || context.exitRequested { return status }
+            // `record` mid-line (`kops -c 'record t.md; health'`): the rest of the line is recorded.
+            if block == nil, let started = recorder, index + 1 < commands.count {
+                let rest = String(Array(ran).dropFirst(commands[index + 1][0].column - 1))
+                block = started
+                started.begin(prompt: context.session.prompt, line: redactor.redact(commandLine: rest))
+            }
         }
         return .ok
     }
@@ -113,6 +121,8 @@ public final class Shell {
         let (out, err) = renderer.render(result)
         write(out, to: .out, revealing: result.revealedSecret)
         write(err, to: .err, revealing: result.revealedSecret)
+        // The page gets its own rendering: full width, personal data masked before layout.
+        recorder?.record(result, renderer: renderer) { [redactor] in redactor.redact($0) }
     }
 
     /// Prints an error through the one funnel (with the script location on the terminal); returns its status.
@@ -124,7 +134,7 @@ public final class Shell {
         return report.status
     }
 
-    /// Writes redacted lines; a secret the user asked to see stays readable on the terminal only.
+    /// Writes redacted lines to the terminal; a secret the user asked to see stays readable there only.
     private func write(_ lines: [String], to stream: OutputStream, revealing secret: String? = nil) {
         guard !lines.isEmpty else { return }
         let joined = lines.joined(separator: "\n") + "\n"
@@ -132,6 +142,5 @@ public final class Shell {
         var terminal = redactor
         if let secret { terminal.knownSecrets.removeAll { $0.revealed == secret } }
         output.write(secret == nil ? text : terminal.redact(joined), to: stream)
-        recorder?.write(text, to: stream)
     }
 }

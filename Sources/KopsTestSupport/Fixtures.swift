@@ -10,6 +10,11 @@ public enum Fixtures {
             .appendingPathComponent("shared/fixtures")
     }
 
+    /// `../shared/cases/real-world/`: inputs built from public bug reports, with a README of right behaviour.
+    public static var realWorldCases: URL {
+        folder.deletingLastPathComponent().appendingPathComponent("cases/real-world")
+    }
+
     public static func data(_ name: String) throws -> Data {
         try Data(contentsOf: folder.appendingPathComponent(name))
     }

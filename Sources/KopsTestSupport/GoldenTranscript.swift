@@ -39,6 +39,8 @@ public enum GoldenTranscript {
 /// What recording one script produced: the transcript, the script's outcome and the terminal's text.
 public struct RecordedScript: Sendable {
     public var transcript: String
+    /// The masked command lines as typed (what `FILE.md.restore` holds).
+    public var restore: TranscriptRestore
     public var outcome: ScriptOutcome
     /// Standard output and error as the terminal showed them (locations included).
     public var terminal: String
@@ -69,15 +71,15 @@ extension SimulatorFixture {
         shell.context.environment = environment
         let session = shell.context.session
         let header = TranscriptHeader(
-            time: GoldenTranscript.time, profile: session.profile, host: GoldenTranscript.host,
+            time: GoldenTranscript.time, profile: session.profile, host: GoldenTranscript.host, kind: .simulator,
             phoneNumberID: session.phoneNumberID)
-        let recorder = try TranscriptRecorder(header: header, destination: .memory)
-        recorder.results = { [weak context = shell.context] in context?.lastResult?.json }
+        let recorder = try TranscriptRecorder(header: header, destination: .memory, context: shell.context)
         shell.recorder = recorder
         let source = try String(contentsOf: script, encoding: .utf8)
         let outcome = ScriptRunner(path: label, source: source, allowWrites: allowWrites).run(on: shell)
         shell.recorder = nil
-        return RecordedScript(transcript: recorder.text, outcome: outcome, terminal: output.combined)
+        return RecordedScript(
+            transcript: recorder.text, restore: recorder.restore, outcome: outcome, terminal: output.combined)
     }
 }
 

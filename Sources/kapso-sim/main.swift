@@ -25,6 +25,10 @@ struct KapsoSim: ParsableCommand {
             Control endpoints (same X-API-Key; never faulted or counted): GET/POST/DELETE /__sim/faults \
             (body {"faults": "latency=100ms"}; "" clears), GET /__sim/clock, POST /__sim/clock/advance (body \
             {"seconds": N}), GET /__sim/counters (requests, connections, deliveries).
+
+            Limits per request: request line 8 KiB (414), headers 32 KiB and 100 fields (431), body 1 MiB (413), \
+            10 s to send it (408); a kept-alive connection idle for 30 s is closed. Malformed requests get 400 \
+            with a JSON error; the API log keeps the newest 10,000 calls.
             """)
 
     @Option(help: "Port to listen on; 0 picks a free port.")
@@ -96,6 +100,9 @@ struct KapsoSim: ParsableCommand {
         FileHandle.standardOutput.write(Data("listening on \(simulator.baseURL)\n".utf8))
         if !faults.isEmpty { options.log?("faults set: \(faults)") }
         await termination.wait()
+        // Stopping cancels every connection; should one not end (a handler that never returns), the signal is
+        // still honoured: the process exits after 3 s either way.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 3) { Foundation.exit(0) }
         await simulator.stop()
     }
 }

@@ -20,6 +20,7 @@ struct Kops: ParsableCommand {
             Precedence: flags > environment > profile > defaults.
             Also: kops run FILE.kops, kops check FILE.md, kops verify --secret S --signature HEX --file F,
             kops completions bash|zsh|fish. Exit statuses: 0 ok, 1 a command failed, 64 usage, 69 API unreachable,
+            75 a write was sent but no answer came (it may have taken effect: check before retrying),
             77 credentials rejected.
             """,
         version: KopsVersion.current)

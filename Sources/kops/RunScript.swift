@@ -57,10 +57,8 @@ struct ScriptOptions: ParsableArguments {
         do {
             let script = try ScriptRunner.load(path: path, allowWrites: allowWrites)
             if let record {
-                let header = TranscriptHeader(session: shell.context.session, host: shell.context.client.host)
-                let recorder = try TranscriptRecorder(header: header, destination: .file(record))
-                recorder.results = { [weak context = shell.context] in context?.lastResult?.json }
-                shell.recorder = recorder
+                shell.recorder = try TranscriptRecorder(
+                    header: TranscriptHeader(context: shell.context), destination: .file(record), context: shell.context)
             }
             let outcome = script.run(on: shell)
             stderr.write(outcome.summary + "\n", to: .err)
@@ -78,12 +76,20 @@ struct ScriptOptions: ParsableArguments {
         // The replay's own output goes into the new recording, not to the terminal.
         let replayShell = Shell(context: shell.context, renderer: shell.renderer, output: BufferOutput())
         do {
-            let outcome = try TranscriptChecker(expected: expected).replay(on: replayShell, allowWrites: allowWrites)
+            let checker = TranscriptChecker(
+                expected: expected, path: path, restore: TranscriptRestore.load(besides: path))
+            let header = TranscriptParser(expected).header
+            if TranscriptParser.isTranscript(expected), header.kind == .kapso {
+                stderr.write(
+                    "\(path): replaying on \(shell.context.client.host), a live API: differences show what changed "
+                        + "since it was recorded (\(header.time))\n", to: .err)
+            }
+            let outcome = try checker.replay(on: replayShell, allowWrites: allowWrites)
             guard !outcome.diff.isEmpty else {
                 stderr.write("\(path): \(outcome.commands) commands, output unchanged\n", to: .err)
                 return .ok
             }
-            stderr.write(outcome.diff.joined(separator: "\n") + "\n", to: .out)
+            stderr.write(outcome.diff.map { VisibleText.escaped($0) }.joined(separator: "\n") + "\n", to: .out)
             if update {
                 guard FileManager.default.createFile(atPath: path, contents: Data(outcome.actual.utf8)) else {
                     return shell.report(ScriptError.unwritableTranscript(path: path, reason: "it cannot be written"))

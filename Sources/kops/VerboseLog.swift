@@ -1,4 +1,5 @@
 import KopsHTTP
+import KopsShell
 
 #if canImport(Glibc)
     import Glibc
@@ -12,7 +13,8 @@ enum VerboseLog {
         let lines =
             ["> \(exchange.method) \(exchange.url)"] + exchange.requestHeaders.map { "> \($0)" }
             + ["< \(outcome) (\(Int(exchange.duration * 1000)) ms, \(connection))"]
-        var bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
+        // The URL carries server-provided ids and cursors: shown, never interpreted.
+        var bytes = Array((lines.map { VisibleText.escaped($0) }.joined(separator: "\n") + "\n").utf8)
         _ = bytes.withUnsafeMutableBytes { Glibc.write(2, $0.baseAddress, $0.count) }
     }
 }

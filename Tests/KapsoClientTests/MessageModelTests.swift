@@ -32,8 +32,8 @@ import Testing
         #expect(message.contactName == "Lee Park")
         #expect(message.conversationID == "e5a6c7d8-4f5b-4c6d-8e7f-901234567890")
         #expect(message.statuses.map(\.status) == ["sent", "failed"])
-        #expect(message.failure?.code == "131047")
-        #expect(message.failure?.title == "Re-engagement message")
+        #expect(message.statuses.last?.errors.first?.code == "131047")
+        #expect(message.statuses.last?.errors.first?.title == "Re-engagement message")
     }
 
     @Test func readsGraphErrorBodies() throws {

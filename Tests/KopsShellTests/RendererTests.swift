@@ -62,6 +62,6 @@ import Testing
         let masked = masker.mask("out  Lee Park  Hi Lee, your replacement part is re…  wamid.X\n")
         #expect(!masked.contains("replacement"))
         #expect(!masked.contains("Lee"))
-        #expect(masked.contains("<message 1>…"))
+        #expect(masked.contains("<body 1>…"))
     }
 }

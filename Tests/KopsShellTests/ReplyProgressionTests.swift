@@ -25,7 +25,7 @@ import Testing
             TIME                  STATUS     AFTER  DETAIL
             2026-11-21T12:00:00Z  sent       +0 s
             2026-11-21T12:00:02Z  delivered  +2 s
-            2026-11-21T12:00:05Z  read       +3 s
+            2026-11-21T12:00:05Z  read       +5 s
 
             """))
         #expect(trace.contains("whatsapp.message.read"))

@@ -183,7 +183,7 @@ import Testing
             ),
             (
                 Table(columns: [Column("TEXT")], rows: [[StyledText("line 1\nline 2\t\u{1B}[31mred  ")]]),
-                ["TEXT", "line 1 line 2 \u{FFFD}[31mred"]
+                ["TEXT", "line 1 line 2 \\x1b[31mred"]
             ),
         ] as [(Table, [String])]
     )

@@ -22,8 +22,14 @@ import Testing
             return
         }
         let expected = try? String(contentsOf: expectedURL, encoding: .utf8)
+        let restoreURL = URL(fileURLWithPath: TranscriptRestore.path(besides: expectedURL.path))
         if TranscriptTests.recording {
             try Data(recorded.transcript.utf8).write(to: expectedURL)
+            if recorded.restore.lines.isEmpty {
+                try? FileManager.default.removeItem(at: restoreURL)
+            } else {
+                try Data(recorded.restore.json.utf8).write(to: restoreURL)
+            }
             Issue.record(
                 "KOPS_RECORD=1: rewrote transcripts/\(name).md; review 'git diff transcripts', then run without it")
             return
@@ -33,6 +39,8 @@ import Testing
                 "transcripts/\(name).md is missing; record it with KOPS_RECORD=1 swift test --filter TranscriptTests")
             return
         }
+        let restore = TranscriptRestore.load(besides: expectedURL.path) ?? TranscriptRestore()
+        #expect(restore == recorded.restore, "transcripts/\(name).md.restore differs from what \(label) records now")
         let diff = LineDiff.lines(expected: expected, actual: recorded.transcript)
         #expect(
             diff.isEmpty,
@@ -46,9 +54,10 @@ import Testing
                 contentsOf: GoldenTranscript.folder.appendingPathComponent(name + ".md"), encoding: .utf8)
         else { return }
         let allowWrites = try TranscriptTests.allowsWrites(name)
+        let path = GoldenTranscript.folder.appendingPathComponent(name + ".md").path
         let outcome = try await withSimulator { fixture in
-            try TranscriptChecker(expected: expected).replay(
-                on: try fixture.goldenShell().shell, allowWrites: allowWrites)
+            try TranscriptChecker(expected: expected, path: path, restore: TranscriptRestore.load(besides: path))
+                .replay(on: try fixture.goldenShell().shell, allowWrites: allowWrites)
         }
         #expect(outcome.diff.isEmpty, "kops check transcripts/\(name).md:\n\(outcome.diff.joined(separator: "\n"))")
         #expect(outcome.commands > 0)

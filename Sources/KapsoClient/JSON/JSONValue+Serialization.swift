@@ -4,7 +4,7 @@ extension JSONValue {
     /// Compact output has no whitespace, like `JSON.stringify`; pretty output indents by two
     /// spaces and writes `"key": value`, like `jq`, with `[]` and `{}` for empty containers.
     /// Strings escape `"`, `\`, and control characters (`\n`, `\r`, `\t`, `\b`, `\f`, else
-    /// `\u00XX`); `/` and non-ASCII characters are written as they are. No trailing newline.
+    /// `\u00XX`, DEL too); `/` and non-ASCII characters are written as they are. No trailing newline.
     public func serialized(pretty: Bool = false) -> String {
         var writer = JSONWriter(pretty: pretty)
         writer.write(self, indent: 0)
@@ -74,7 +74,7 @@ private struct JSONWriter {
             case 0x09: write("\\t")
             case 0x08: write("\\b")
             case 0x0C: write("\\f")
-            case 0..<0x20:
+            case 0..<0x20, 0x7F:
                 let hex: [UInt8] = Array("0123456789abcdef".utf8)
                 write("\\u00")
                 output.append(hex[Int(byte >> 4)])

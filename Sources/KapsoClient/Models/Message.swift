@@ -28,19 +28,9 @@ public struct Message: Sendable {
     /// The WAMID this message quotes, if any.
     public var quotedID: String? { json["context"]?["id"]?.string }
 
-    /// The text rendering: `kapso.content`, else the text body or a caption.
-    public var content: String? {
-        kapso["content"]?.string ?? json["text"]?["body"]?.string ?? json[type]?["caption"]?.string
-    }
-
     /// Meta status events, oldest first (empty until a status arrives; inbound messages have none).
     public var statuses: [MessageStatus] {
         kapso["statuses"]?.array?.compactMap { $0.object.map(MessageStatus.init(json:)) } ?? []
-    }
-
-    /// The first error of the `failed` status entry, where a failure's Meta error lives.
-    public var failure: MessageStatus.StatusError? {
-        statuses.last { $0.status == "failed" }?.errors.first
     }
 
     private var kapso: JSONValue { json["kapso"] ?? .null }

@@ -34,7 +34,8 @@ struct APIRequest: Sendable {
         return object
     }
 
-    private static func percentDecode(_ text: String) -> String {
+    /// `%XX` escapes decoded as UTF-8 (invalid sequences become U+FFFD); a `%` without two hex digits stays.
+    static func percentDecode(_ text: String) -> String {
         guard text.contains("%") else { return text }
         var out: [UInt8] = []
         var bytes = Array(text.utf8)[...]

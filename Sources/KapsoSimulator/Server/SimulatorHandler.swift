@@ -1,90 +1,35 @@
-internal import FlyingFox
-internal import FlyingSocks
-internal import Foundation
-
-/// The FlyingFox handler that turns every HTTP request into an `APIRequest` for the simulator's state, and
-/// carries out injected faults at the HTTP level.
+/// Turns every received request into an `APIRequest` for the simulator's state and decides the answer,
+/// including injected faults.
 ///
 /// Each connection is served by its own task, so injected latency delays that connection's answer only.
-struct SimulatorHandler: HTTPHandler {
+struct SimulatorHandler: Sendable {
     let state: SimulatorState
 
-    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-        let body: Data
-        do {
-            body = try await request.bodyData
-        } catch {
-            return Self.http(.error(400, "Could not read the request body"))
+    /// Header fields a request may carry once: a second `X-API-Key` could smuggle a good key past a check that
+    /// reads the other one, so such a request is refused before it is authenticated.
+    static let singleHeaders = ["x-api-key", "authorization", "host", "content-type"]
+
+    func reply(to request: ReceivedRequest) async -> SimulatorState.Reply {
+        for name in Self.singleHeaders where request.values(name).count > 1 {
+            return .answer(.error(400, "Header \(Self.displayName(name)) sent \(request.values(name).count) times; send it once"))
         }
         var headers: [String: String] = [:]
-        for (name, value) in request.headers { headers[name.rawValue.lowercased()] = value }
+        for header in request.headers {
+            headers[header.name] = headers[header.name].map { $0 + ", " + header.value } ?? header.value
+        }
         var query: [String: String] = [:]
-        for item in request.query { query[item.name] = item.value }
+        for item in request.queryItems { query[item.name] = item.value }
         let apiRequest = APIRequest(
-            method: request.method.rawValue, path: request.path, query: query, headers: headers, body: Array(body))
+            method: request.method, path: request.path, query: query, headers: headers, body: request.body)
         let fault = await state.admit(apiRequest)
         if fault.latencyMilliseconds > 0 { try? await Task.sleep(for: .milliseconds(fault.latencyMilliseconds)) }
-        switch await state.reply(to: apiRequest, fault: fault.action) {
-        case .answer(let response):
-            return Self.http(response)
-        case .truncated(let response):
-            // The head promises the whole body; half of it goes out, then the connection closes.
-            let cut = TruncatedBody(bytes: Array(response.body.prefix(response.body.count / 2)))
-            return HTTPResponse(
-                statusCode: HTTPStatusCode(response.status, phrase: response.reason),
-                headers: Self.headers(response), body: HTTPBodySequence(from: cut, count: response.body.count + 1))
-        case .reset:
-            return HTTPResponse(webSocket: ConnectionReset())
-        }
+        return await state.reply(to: apiRequest, fault: fault.action)
     }
 
-    private static func http(_ response: APIResponse) -> HTTPResponse {
-        HTTPResponse(
-            statusCode: HTTPStatusCode(response.status, phrase: response.reason), headers: headers(response),
-            body: Data(response.body))
-    }
-
-    private static func headers(_ response: APIResponse) -> HTTPHeaders {
-        var headers = HTTPHeaders()
-        for (name, value) in response.headers { headers.addValue(value, for: HTTPHeader(name)) }
-        return headers
-    }
-}
-
-/// The `reset` fault. FlyingFox asks a WebSocket handler for its frames before writing anything, and closes
-/// the connection when that throws: the client sees the connection close with no response at all.
-private struct ConnectionReset: WSHandler {
-    struct Closed: Error {}
-
-    func makeFrames(for client: AsyncThrowingStream<WSFrame, any Error>) async throws -> AsyncStream<WSFrame> {
-        throw Closed()
-    }
-}
-
-/// The `truncate` fault's body: yields `bytes`, then fails, so FlyingFox stops writing and closes the connection
-/// short of the `Content-Length` it announced.
-private struct TruncatedBody: AsyncBufferedSequence, Sendable {
-    typealias Element = UInt8
-    let bytes: [UInt8]
-
-    struct Cut: Error {}
-
-    func makeAsyncIterator() -> Iterator { Iterator(bytes: bytes.isEmpty ? nil : bytes) }
-
-    struct Iterator: AsyncBufferedIteratorProtocol {
-        var bytes: [UInt8]?
-
-        mutating func next() async throws -> UInt8? {
-            guard var rest = bytes, !rest.isEmpty else { throw Cut() }
-            let first = rest.removeFirst()
-            bytes = rest.isEmpty ? nil : rest
-            return first
-        }
-
-        mutating func nextBuffer(suggested count: Int) async throws -> [UInt8]? {
-            guard let rest = bytes else { throw Cut() }
-            bytes = nil
-            return rest
+    private static func displayName(_ name: String) -> String {
+        switch name {
+        case "x-api-key": "X-API-Key"
+        default: name.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: "-")
         }
     }
 }

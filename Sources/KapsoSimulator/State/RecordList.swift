@@ -52,6 +52,15 @@ struct RecordList: Sendable {
         return record
     }
 
+    /// Removes the oldest records until at most `limit` remain.
+    mutating func dropOldest(keeping limit: Int) {
+        let excess = storage.count - max(0, limit)
+        guard excess > 0 else { return }
+        if isIndexed { for record in storage[..<excess] { positions[record.id] = nil } }
+        storage.removeFirst(excess)
+        reindex(from: 0)
+    }
+
     mutating func remove(id: String) {
         guard let index = positions.removeValue(forKey: id) else { return }
         storage.remove(at: index)

@@ -14,6 +14,9 @@ actor SimulatorState {
     var messages: RecordList
     var deliveries: RecordList
     var apiLogs: RecordList
+    /// Most API-log rows kept (at least the seed's): past it, the oldest are dropped, so a long-running
+    /// simulator's memory stays bounded.
+    let apiLogLimit: Int
     var nextMessageSequence: Int
     let receiverOutcomes: [String: DeliveryOutcome]
     /// Connections accepted so far (counted by the server, read for `GET /__sim/counters`).
@@ -51,6 +54,7 @@ actor SimulatorState {
         // The lists a `scale:N` seed makes big are ordered and indexed side by side.
         (self.messages, (self.deliveries, self.apiLogs)) = concurrently(
             { RecordList(seed.messages) }, { (RecordList(seed.deliveries), RecordList(seed.apiLogs, indexed: false)) })
+        self.apiLogLimit = max(options.apiLogLimit, seed.apiLogs.count)
         self.nextMessageSequence = seed.nextMessageSequence
         self.receiverOutcomes = seed.receiverOutcomes
     }
@@ -193,6 +197,8 @@ actor SimulatorState {
             "api_key_id": .string(Self.simulatorKeyID), "api_key_name": "kapso-sim",
         ]
         apiLogs.insert(Record(id: id, sortTime: now, json: json))
+        // Dropped in batches of an eighth of the limit, so each request's share of the cost stays constant.
+        if apiLogs.count > apiLogLimit + apiLogLimit / 8 { apiLogs.dropOldest(keeping: apiLogLimit) }
     }
 
     private static func errorText(_ body: [UInt8]) -> String? {

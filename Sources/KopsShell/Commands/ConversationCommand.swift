@@ -1,4 +1,5 @@
 internal import KapsoClient
+internal import KapsoDiagnostics
 
 /// `conversation ID`: one conversation and its 24-hour window; it becomes the session's last conversation.
 public enum ConversationCommand: Command {

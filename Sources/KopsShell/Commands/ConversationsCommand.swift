@@ -1,4 +1,5 @@
 internal import KapsoClient
+internal import KapsoDiagnostics
 
 /// `conversations [--phone-number E164] [--status active|ended] [--limit N] [--all]`: most recently active first.
 public enum ConversationsCommand: Command {

@@ -8,8 +8,9 @@ public enum ErrorsCommand: Command {
     public static let summary = "what failed, newest first: outbound messages, API calls, webhook deliveries"
     public static let usage = "errors [--period 24h|7d|30d] [--source message|api|webhook] [--limit N]"
     public static let details = """
-        Fetches failed outbound messages (of the selected number, if any), API calls answered with an
-        error, and failed webhook deliveries at once, and explains each error code.
+        Fetches message errors (of the selected number, if any): failed messages, messages with a
+        failed status anywhere in their history, and received messages with errors (e.g. 131051); API
+        calls answered with an error; and failed webhook deliveries, at once, and explains each code.
         Examples:
           errors
           errors --source api --period 7d
@@ -29,17 +30,17 @@ public enum ErrorsCommand: Command {
         let client = context.client
         let window = [("period", period), ("errors_only", "true"), ("limit", "100")]
         let number = context.session.phoneNumberID.map { [("phone_number_id", $0)] } ?? []
-        let requests: [(ErrorTriage.Source, HTTPRequest)] = sources.map { source in
+        // Messages: those whose final status is failed, plus the latest 100 of any status, because a
+        // failure can be followed by a delivery and received messages can carry errors[] too.
+        let requests: [(ErrorTriage.Source, HTTPRequest)] = sources.flatMap { source -> [(ErrorTriage.Source, HTTPRequest)] in
             switch source {
             case .message:
-                (
-                    source,
-                    client.platformRequest(
-                        "/whatsapp/messages",
-                        query: number + [("status", "failed"), ("direction", "outbound"), ("limit", "100")])
-                )
-            case .api: (source, client.apiLogsRequest(window))
-            case .webhook: (source, client.webhookDeliveriesRequest(window))
+                [
+                    (source, client.platformRequest("/whatsapp/messages", query: number + [("status", "failed"), ("limit", "100")])),
+                    (source, client.platformRequest("/whatsapp/messages", query: number + [("limit", "100")])),
+                ]
+            case .api: [(source, client.apiLogsRequest(window))]
+            case .webhook: [(source, client.webhookDeliveriesRequest(window))]
             }
         }
         let responses = client.transport.sendAll(requests.map(\.1))
@@ -52,7 +53,9 @@ public enum ErrorsCommand: Command {
             } catch let error as TransportError {
                 throw KapsoAPIError.transport(error)
             }
-            more = more || !(json["paging"]?["next"]?.isNull ?? true)
+            // The page of recent messages of any status says nothing about more failures.
+            let recentMessages = source == .message && !request.url.contains("status=failed")
+            more = more || (!recentMessages && !(json["paging"]?["next"]?.isNull ?? true))
             switch source {
             case .message: triage.addMessages(json, since: context.now() - seconds(period))
             case .api: triage.addAPILogs(try client.apiLogs(from: json).items)

@@ -7,7 +7,8 @@ public enum HelpTopics {
             1   a command failed (API error, failed check, failed assert, invalid signature)
             64  usage: unknown command or flag, missing argument, bad value, script syntax
             66  a script or input file was not found
-            69  the API is unreachable (DNS, connect, TLS, timeout)
+            69  the API is unreachable (DNS, connect, TLS, timeout, a reply that is not HTTP)
+            75  a write was sent but no answer came: it may have taken effect; check before retrying
             77  the API key was rejected (401)
             kops -c and piped input exit with the first failure's status; scripts stop at the failing line
             """),

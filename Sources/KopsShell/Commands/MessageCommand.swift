@@ -1,4 +1,5 @@
 internal import KapsoClient
+internal import KapsoDiagnostics
 
 /// `message WAMID`: one message in full; it becomes the session's last message for `trace` and `reply`.
 public enum MessageCommand: Command {
@@ -21,15 +22,33 @@ public enum MessageCommand: Command {
             Field("id", message.id), Field("time", message.time.map(KapsoTime.iso) ?? "-"),
             Field("direction", message.direction), Field("type", message.type),
             Field("status", MessagesCommand.status(message).text, style: MessagesCommand.status(message).style),
-            Field("contact", contactLabel(message.contactName, message.contact)),
+            Field("contact", contactLabel(message)),
             Field("number", message.phoneNumberID ?? "-"), Field("conversation", message.conversationID ?? "-"),
         ]
         if let quoted = message.quotedID { fields.append(Field("quotes", quoted)) }
-        fields.append(Field("content", message.content ?? "-"))
-        if let failure = message.failure {
-            fields.append(Field("error", "\(failure.code) \(failure.title ?? "")".trimmingSuffix(), style: .bad))
+        fields.append(Field("content", MessageSummary.text(of: message.json)))
+        let history = StatusHistory(message: message)
+        var errors: [MessageError] = []
+        for error in history.failures.flatMap(\.errors) + MessageError.all(in: message.json["errors"]) where !errors.contains(error) {
+            errors.append(error)
+        }
+        for error in errors.prefix(5) { fields.append(Field("error", error.headline, style: .bad)) }
+        if errors.count > 5 { fields.append(Field("error", "\(errors.count - 5) more: '--output json' shows them", style: .bad)) }
+        if history.failures.contains(where: { $0.errors.isEmpty }) && message.status == "failed" && errors.isEmpty {
+            fields.append(Field("error", "failed, and Meta gave no error code", style: .bad))
+        }
+        if history.conflict != nil || !MessageError.all(in: message.json["errors"]).isEmpty {
+            let verdict = MessageVerdict.of(message, windowAtSend: nil, now: context.now())
+            fields.append(Field("verdict", verdict.text, style: TraceCommand.style(verdict.severity)))
         }
         return CommandResult(blocks: [.fields(fields), .hint("follow it with 'trace'")], json: .object(message.json))
+    }
+
+    /// The message's contact: `Lee Park (14155550157)`, `Contact A (@contact_a)` for a username-only user.
+    static func contactLabel(_ message: Message) -> String {
+        let name = message.contactName
+        let contact = MessageSummary.contact(of: message.json)
+        return contactLabel(name, contact == name ? nil : contact)
     }
 
     /// `Lee Park (14155550157)`, or whichever part is known.

@@ -1,4 +1,5 @@
 internal import KapsoClient
+internal import KapsoDiagnostics
 
 /// `messages [filters] [--limit N] [--all]`: recent messages of the selected number, newest first.
 public enum MessagesCommand: Command {
@@ -58,8 +59,8 @@ public enum MessagesCommand: Command {
         let rows = messages.map { message -> [StyledText] in
             [
                 StyledText(message.time.map(KapsoTime.iso) ?? "-"), StyledText(message.isInbound ? "in" : "out"),
-                StyledText(message.type), status(message), StyledText(message.contact ?? "-"),
-                StyledText(message.content ?? "-"), StyledText(message.id),
+                StyledText(message.type), status(message), StyledText(MessageSummary.contact(of: message.json) ?? "-"),
+                StyledText(MessageSummary.text(of: message.json)), StyledText(message.id),
             ]
         }
         return Table(
@@ -70,12 +71,18 @@ public enum MessagesCommand: Command {
             ], rows: rows)
     }
 
-    /// `read`, or `failed 131047` in red.
+    /// `read`, `failed 131047` in red, `delivered (also failed 131026)` or `received, error 131051` in yellow.
     static func status(_ message: Message) -> StyledText {
+        let history = StatusHistory(message: message)
+        let failedCode = history.failures.last.map { failure in failure.errors.first?.code.map { " \($0)" } ?? "" }
+        let received = MessageError.all(in: message.json["errors"]).first
         switch message.status {
-        case "failed": StyledText("failed" + (message.failure.map { " \($0.code)" } ?? ""), style: .bad)
-        case "pending": StyledText("pending", style: .warn)
-        case let other: StyledText(other)
+        case "failed": return StyledText("failed" + (failedCode ?? ""), style: .bad)
+        case let other where failedCode != nil: return StyledText("\(other) (also failed\(failedCode ?? ""))", style: .warn)
+        case let other where received != nil:
+            return StyledText("\(other), error" + (received?.code.map { " \($0)" } ?? " without code"), style: .warn)
+        case "pending": return StyledText("pending", style: .warn)
+        case let other: return StyledText(other)
         }
     }
 }

@@ -49,7 +49,9 @@ public enum PayloadCommand: Command {
         }
         var blocks = sample.headers.map { Block.line(StyledText("\($0.name): \($0.value)")) }
         blocks.append(.line(StyledText("")))
-        blocks.append(.line(StyledText(sample.bodyText)))
+        blocks += sample.bodyText.split(separator: "\n", omittingEmptySubsequences: false).map {
+            .line(StyledText(String($0)))
+        }
         blocks.append(
             .hint(
                 "X-Webhook-Signature is computed with the placeholder secret '\(PayloadSamples.placeholderSecret)'; "

@@ -1,24 +1,32 @@
 internal import Foundation
 internal import KapsoClient
 
-/// `record [FILE.md] [--keep-pii]`, `record stop`: records the session as a Markdown transcript.
+/// `record [FILE.md] [--keep-pii] [--append|--force]`, `record stop`: records the session as a Markdown transcript.
 public enum RecordCommand: ScriptCommand {
     public static let name = "record"
     public static let summary = "record the session as a Markdown transcript to share (secrets redacted)"
-    public static let usage = "record [FILE.md] [--keep-pii] | record stop"
+    public static let usage = "record [FILE.md] [--keep-pii] [--append|--force] | record stop"
     public static let details = """
         Each command line and its output (errors included) is appended as a ```kops block and saved
-        after every command. Secrets are always redacted; phone numbers, contact names and message
-        bodies are masked unless --keep-pii. 'kops check FILE.md' replays a transcript.
+        after every command. Tables are written at full width whatever the terminal's width. Secrets are
+        always redacted; contacts' phone numbers, WAMIDs, contact names and message bodies are masked
+        unless --keep-pii, and command lines that masking changed are kept in FILE.md.restore (private,
+        mode 0600; do not attach it) so 'kops check FILE.md' can replay them. An existing file is never
+        overwritten: --append continues a transcript, --force replaces the file.
         Examples:
           record ticket-4411.md
           record stop
         """
     public static let maxArguments: Int? = 1
-    public static let flags = [FlagSpec("--keep-pii", help: "keep phone numbers, contact names and message bodies")]
+    public static let flags = [
+        FlagSpec("--keep-pii", help: "keep phone numbers, WAMIDs, contact names and message bodies"),
+        FlagSpec("--append", help: "continue an existing transcript"),
+        FlagSpec("--force", help: "replace an existing file"),
+    ]
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
-        guard let shell = context.shell else { return CommandResult() }
+        // `kops check` replays a line such as `explain 131047; record stop` into its own recording.
+        guard let shell = context.shell, shell.recorder?.isReplay != true else { return CommandResult() }
         if arguments.positionals.first == "stop" {
             guard let recorder = shell.recorder else {
                 throw ScriptError.recording("not recording; start with 'record FILE.md'")
@@ -30,12 +38,16 @@ public enum RecordCommand: ScriptCommand {
             throw ScriptError.recording(
                 "already recording" + location(recorder.destination) + "; run 'record stop' first")
         }
+        if arguments.has("--append") && arguments.has("--force") {
+            throw ShellError.invalidValue(
+                command: name, what: "flags", value: "--append --force", expected: "one of --append or --force")
+        }
         let path = arguments.positionals.first ?? defaultPath()
-        let header = TranscriptHeader(
-            session: context.session, host: context.client.host, keepPII: arguments.has("--keep-pii"))
-        let recorder = try TranscriptRecorder(header: header, destination: .file(path))
-        recorder.results = { [weak context] in context?.lastResult?.json }
-        shell.recorder = recorder
+        let opening: TranscriptRecorder.Opening =
+            arguments.has("--append") ? .append : arguments.has("--force") ? .replace : .create
+        let header = TranscriptHeader(context: context, keepPII: arguments.has("--keep-pii"))
+        shell.recorder = try TranscriptRecorder(
+            header: header, destination: .file(path), opening: opening, context: context)
         return CommandResult(blocks: [.hint("recording to \(path) (stop with 'record stop')")])
     }
 

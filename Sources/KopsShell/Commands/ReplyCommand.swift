@@ -59,6 +59,9 @@ public enum ReplyCommand: Command {
             wamid = try context.client.send(request)
         } catch {
             if case .sendRejected(let rejection) = error { throw ReplyError.rejected(rejection) }
+            _ = try UnknownOutcome.reporting(effect: "the message may have been sent", check: "messages") {
+                () throws(KapsoAPIError) in throw error
+            }
             throw error
         }
         context.session.lastMessageID = wamid

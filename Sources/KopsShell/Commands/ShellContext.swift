@@ -33,6 +33,13 @@ public final class ShellContext {
     /// Profiles from config.toml and the file they came from (nil when there is no home folder).
     public var config = KopsConfig()
     public var configFile: ConfigFile?
+    /// The in-process demo simulator's clock in Unix microseconds, written before each recorded command so
+    /// `kops check` can replay the transcript at the same instants; nil on any other API.
+    public var simulatorClock: (() -> Int64)?
+    /// When the demo simulator seeded its data, Unix microseconds.
+    public var simulatorSeeded: Int64?
+    /// Moves the demo simulator's clock forward to an instant (`kops check` of a demo transcript).
+    public var moveSimulatorClock: ((Int64) -> Void)?
     /// Told the new profile's name after `profile use`, e.g. so the terminal switches history files.
     public var profileChanged: (String) -> Void = { _ in }
 

@@ -1,4 +1,5 @@
 internal import KapsoClient
+internal import KapsoDiagnostics
 
 // MARK: - Webhook deliveries, API log entries and JSON
 

@@ -35,7 +35,8 @@ public enum TraceCommand: Command {
         blocks += timeline(trace.message)
         blocks += deliveries(trace)
         blocks += apiLogs(trace)
-        blocks += [.line(StyledText("")), .line(prefixed("verdict: ", trace.verdict(now: now)))]
+        let verdict = trace.verdict(now: now)
+        blocks += [.line(StyledText("")), .line(StyledText("verdict: " + verdict.text, style: style(verdict.severity)))]
         if trace.failedDeliveryCount > 0 {
             let count = trace.failedDeliveryCount
             blocks.append(.hint("\(count) webhook \(count == 1 ? "delivery" : "deliveries") of this message failed: 'deliveries --errors' shows more"))
@@ -49,8 +50,8 @@ public enum TraceCommand: Command {
         var fields = [
             Field("message", message.id, style: .bold),
             Field(message.isInbound ? "received" : "sent", message.time.map(KapsoTime.iso) ?? "-"),
-            Field("direction", "\(direction) \(MessageCommand.contactLabel(message.contactName, message.contact))"),
-            Field("number", message.phoneNumberID ?? "-"), Field("content", message.content ?? "-"),
+            Field("direction", "\(direction) \(MessageCommand.contactLabel(message))"),
+            Field("number", message.phoneNumberID ?? "-"), Field("content", MessageSummary.text(of: message.json)),
         ]
         if let quoted = message.quotedID { fields.append(Field("quotes", quoted)) }
         switch trace.conversation {
@@ -90,50 +91,80 @@ public enum TraceCommand: Command {
                 + "(\(Elapsed.text(window.at - closes)) before)", style: .bad)
     }
 
+    /// Timelines longer than this show their first and last `timelineEdge` events.
+    static let timelineLimit = 40
+    static let timelineEdge = 20
+
     private static func timeline(_ message: Message) -> [Block] {
-        let statuses = message.statuses
-        guard !statuses.isEmpty else {
+        let history = StatusHistory(message: message)
+        let received = MessageError.all(in: message.json["errors"])
+        guard !history.events.isEmpty else {
+            if !received.isEmpty {
+                return [.line(StyledText("")), .line(StyledText("errors on the received message:", style: .warn))]
+                    + explained(received, headlines: true)
+            }
             let text = message.isInbound ? "statuses: none (inbound messages have no delivery statuses)" : "statuses: none reported yet"
             return [.line(StyledText("")), .line(StyledText(text, style: .dim))]
         }
+        var events = history.events
+        var hidden = 0
+        if events.count > timelineLimit {
+            hidden = events.count - 2 * timelineEdge
+            events = Array(events.prefix(timelineEdge)) + Array(events.suffix(timelineEdge))
+        }
         var rows: [[StyledText]] = []
-        var previous = message.time
-        var explained: [Block] = []
-        for status in statuses {
-            let delta = zip(status.time, previous).map { "+" + Elapsed.text($0 - $1) } ?? "-"
-            let error = status.errors.first
-            let detail = error.map { error in
-                "\(error.code) " + (ErrorCatalog.entry(for: error.code)?.name ?? error.title ?? "")
+        for (position, event) in events.enumerated() {
+            if hidden > 0, position == timelineEdge {
+                rows.append([StyledText("… \(hidden) more statuses", style: .dim), StyledText(""), StyledText(""), StyledText("")])
+            }
+            let delta = event.sinceSend.map { ($0 < 0 ? "-" : "+") + Elapsed.text($0) } ?? "-"
+            let detail = event.errors.map { error in
+                error.code.map { "\($0) " + (error.entry?.name ?? error.title ?? error.message ?? "") } ?? error.headline
             }
             rows.append([
-                StyledText(status.time.map(KapsoTime.iso) ?? "-"),
-                StyledText(status.status, style: status.status == "failed" ? .bad : .plain), StyledText(delta),
-                StyledText(detail?.trimmingSuffix() ?? ""),
+                StyledText(event.time.map(KapsoTime.iso) ?? "no timestamp", style: event.time == nil ? .warn : .plain),
+                StyledText(event.status, style: event.status == "failed" ? .bad : .plain), StyledText(delta),
+                StyledText(detail.joined(separator: "; ").trimmingSuffix()),
             ])
-            previous = status.time ?? previous
-            if let error, explained.isEmpty {
-                let entry = ErrorCatalog.entry(for: error.code)
-                explained.append(.line(StyledText("  meaning: " + (entry?.meaning ?? error.title ?? "not in the error catalog"))))
-                if let fix = entry?.fix { explained.append(.line(StyledText("  fix:     " + fix))) }
-                if let details = error.details { explained.append(.line(StyledText("  meta:    " + details, style: .dim))) }
-            }
         }
         let table = Table(
             columns: [
                 Column("TIME", truncation: .never), Column("STATUS", truncation: .never),
                 Column("AFTER", truncation: .never), Column("DETAIL"),
             ], rows: rows)
-        return [.line(StyledText("")), .table(table)] + explained
+        var blocks: [Block] = [.line(StyledText("")), .table(table)]
+        if history.untimedCount > 0 {
+            let count = history.untimedCount
+            blocks.append(.line(StyledText("  \(count) \(count == 1 ? "status has" : "statuses have") no timestamp; shown last, their order is unknown", style: .warn)))
+        }
+        return blocks + explained(history.failures.flatMap(\.errors) + received)
+    }
+
+    /// Meaning, fix and Meta's details of each distinct error, the first three in full.
+    private static func explained(_ errors: [MessageError], headlines: Bool = false) -> [Block] {
+        var seen: [MessageError] = []
+        for error in errors where !seen.contains(error) { seen.append(error) }
+        var blocks: [Block] = []
+        for error in seen.prefix(3) {
+            if headlines || seen.count > 1 || error.code == nil { blocks.append(.line(StyledText("  error:   " + error.headline, style: .bad))) }
+            blocks.append(.line(StyledText("  meaning: " + error.meaning)))
+            blocks.append(.line(StyledText("  fix:     " + error.next)))
+            if let details = error.details, error.entry != nil || error.code == nil && details != error.meaning {
+                blocks.append(.line(StyledText("  meta:    " + details, style: .dim)))
+            }
+        }
+        if seen.count > 3 { blocks.append(.hint("\(seen.count - 3) more errors: '--output json' shows them all")) }
+        return blocks
     }
 }
 
-/// Pairs two optionals (`zip(a, b)` for `Optional`).
-private func zip<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
-    guard let a, let b else { return nil }
-    return (a, b)
-}
-
-/// `verdict: ...` keeping the verdict's style.
-private func prefixed(_ prefix: String, _ text: StyledText) -> StyledText {
-    StyledText(prefix + text.text, style: text.style)
+extension TraceCommand {
+    /// How a verdict's severity is drawn.
+    static func style(_ severity: MessageVerdict.Severity) -> Style {
+        switch severity {
+        case .good: .good
+        case .warning: .warn
+        case .bad: .bad
+        }
+    }
 }

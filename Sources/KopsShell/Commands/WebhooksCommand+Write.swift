@@ -32,7 +32,9 @@ extension WebhooksCommand {
             form.fields["secret_key"] = .string(secret)
             generated = secret
         }
-        let webhook = try context.client.createWebhook(scope, fields: form.fields)
+        let webhook = try UnknownOutcome.reporting(effect: "the webhook may exist", check: "webhooks") {
+            () throws(KapsoAPIError) in try context.client.createWebhook(scope, fields: form.fields)
+        }
         context.session.lastWebhookID = webhook.id
         var result = CommandResult(
             blocks: [.line(StyledText("created webhook \(webhook.id)", style: .good)), .fields(fields(of: webhook))],
@@ -72,7 +74,9 @@ extension WebhooksCommand {
             throw ShellError.missingArgument(
                 command: name, what: "a setting to change (e.g. --active true)", usage: updateUsage)
         }
-        let webhook = try context.client.updateWebhook(id, fields: form.fields)
+        let webhook = try UnknownOutcome.reporting(effect: "the webhook may have changed", check: "webhooks get \(id)") {
+            () throws(KapsoAPIError) in try context.client.updateWebhook(id, fields: form.fields)
+        }
         context.session.lastWebhookID = webhook.id
         let changed = form.fields.keys.joined(separator: ", ")
         return CommandResult(
@@ -96,7 +100,9 @@ extension WebhooksCommand {
                 return .line("not deleted")
             }
         }
-        try context.client.deleteWebhook(id)
+        try UnknownOutcome.reporting(effect: "the webhook may be gone", check: "webhooks get \(id)") {
+            () throws(KapsoAPIError) in try context.client.deleteWebhook(id)
+        }
         if context.session.lastWebhookID == id { context.session.lastWebhookID = nil }
         return .line("deleted webhook \(id)", json: .object(["id": .string(id), "deleted": true]))
     }
@@ -107,7 +113,9 @@ extension WebhooksCommand {
         if let event = arguments.value("--event") { _ = try WebhookFields.checkedEvents(event) }
         let query = [("webhook_id", id), ("limit", "10")]
         let before = Set(try context.client.webhookDeliveries(query).items.map(\.id))
-        try context.client.testWebhook(id, event: arguments.value("--event"))
+        try UnknownOutcome.reporting(effect: "a test delivery may have been queued", check: "deliveries") {
+            () throws(KapsoAPIError) in try context.client.testWebhook(id, event: arguments.value("--event"))
+        }
         context.session.lastWebhookID = id
         var found: WebhookDelivery?
         for attempt in 0..<6 {

@@ -16,7 +16,8 @@ extension TransportError: KopsError {
         switch self {
         case .dns, .connect, .timeout, .tls, .protocolError: .unavailable
         case .insecureURL, .badURL: .usage
-        case .cancelled: .failure
+        case .noAnswer: .unknownOutcome
+        case .cancelled, .tooLarge: .failure
         }
     }
 }

@@ -16,6 +16,9 @@ public enum ExitStatus: Int32, Sendable, Comparable {
     case noInput = 66
     /// API unreachable (EX_UNAVAILABLE).
     case unavailable = 69
+    /// A write was sent but no answer came, so whether it took effect is unknown (EX_TEMPFAIL's number,
+    /// but check before retrying: the change may exist).
+    case unknownOutcome = 75
     /// Credentials rejected (EX_NOPERM).
     case noPermission = 77
 

@@ -13,16 +13,17 @@ public struct Renderer: Sendable {
     /// Lines for standard output (data) and standard error (hints).
     public func render(_ result: CommandResult) -> (out: [String], err: [String]) {
         if mode == .json, let json = result.json {
-            return (json.serialized(pretty: true).split(separator: "\n", omittingEmptySubsequences: false).map(String.init), [])
+            let lines = json.serialized(pretty: true).split(separator: "\n", omittingEmptySubsequences: false)
+            return (lines.map { VisibleText.escaped($0) }, [])
         }
         var out: [String] = []
         var err: [String] = []
         for block in result.blocks {
             switch block {
-            case .line(let text): out.append(styled(text))
+            case .line(let text): out.append(styled(visible(text)))
             case .table(let table): out += expands(table) ? expanded(table) : self.table.render(table)
             case .fields(let fields): out += render(fields)
-            case .hint(let text): err.append(styled(StyledText(text, style: .dim)))
+            case .hint(let text): err.append(styled(visible(StyledText(text, style: .dim))))
             }
         }
         return (out, err)
@@ -55,12 +56,17 @@ public struct Renderer: Sendable {
     }
 
     private func render(_ fields: [Field]) -> [String] {
-        let width = fields.map { TextWidth.displayWidth($0.label) }.max() ?? 0
+        let width = fields.map { TextWidth.displayWidth(VisibleText.escaped($0.label)) }.max() ?? 0
         return fields.map { field in
-            let padding = String(repeating: " ", count: width - TextWidth.displayWidth(field.label))
-            let line = field.label + ":" + padding + " " + styled(field.value)
+            let padding = String(repeating: " ", count: width - TextWidth.displayWidth(VisibleText.escaped(field.label)))
+            let line = VisibleText.escaped(field.label) + ":" + padding + " " + styled(visible(field.value))
             return line.hasSuffix(" ") ? String(line.dropLast()) : line
         }
+    }
+
+    /// Text with its control characters shown as escapes: every block's text may come from the server.
+    private func visible(_ text: StyledText) -> StyledText {
+        StyledText(VisibleText.escaped(text.text), style: text.style)
     }
 
     /// Text with ANSI colour when colour is on.

@@ -5,7 +5,8 @@
 /// When the table is wider than `width`, the widest shrinkable columns give up a column at a
 /// time, never below their header or 6 columns; a table that still does not fit overflows,
 /// since dropping a column would hide data. Control characters in cells are neutralised (tabs
-/// and newlines become spaces, others `�`) so API data cannot move the cursor or break rows.
+/// and newlines become spaces, others are shown as `\x1b`-style escapes) so API data cannot move the
+/// cursor or break rows.
 public struct TableRenderer: Sendable {
     /// Terminal columns, or `nil` for unlimited (output is not a terminal).
     public var width: Int?
@@ -98,19 +99,11 @@ public struct TableRenderer: Sendable {
         String(prefix(of: String(text.reversed()), fitting: room).reversed())
     }
 
-    /// Cell text with control characters made harmless and trailing whitespace dropped.
+    /// Cell text with tabs and line breaks as spaces, other controls shown as escapes (`VisibleText`),
+    /// and trailing whitespace dropped.
     private static func cleaned(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) && text.last != " " { return text }
-        var cleaned = ""
-        for character in text {
-            if character == "\t" || character == "\n" || character == "\r" || character == "\r\n" {
-                cleaned.append(" ")
-            } else if character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-                cleaned.append("\u{FFFD}")
-            } else {
-                cleaned.append(character)
-            }
-        }
+        var cleaned = VisibleText.escaped(text, newlines: .spaces)
         while cleaned.last?.isWhitespace == true { cleaned.removeLast() }
         return cleaned
     }

@@ -26,6 +26,12 @@ public enum ScriptError: KopsError, Equatable {
     case recording(String)
     /// A transcript could not be written.
     case unwritableTranscript(path: String, reason: String)
+    /// `record FILE` on a file that exists, without `--append` or `--force`.
+    case transcriptExists(path: String)
+    /// `kops check` or `record --append` on a file that is not a kops transcript.
+    case notATranscript(path: String)
+    /// A masked transcript's command line that `kops check` cannot restore (no restore file beside it).
+    case missingRestore(path: String, line: String)
 
     public var message: String {
         switch self {
@@ -55,16 +61,23 @@ public enum ScriptError: KopsError, Equatable {
             text
         case .unwritableTranscript(let path, let reason):
             "cannot write transcript '\(path)': \(reason); check the folder exists and is writable"
+        case .transcriptExists(let path):
+            "'\(path)' already exists; add --append to continue it, --force to replace it, or pick another name"
+        case .notATranscript(let path):
+            "'\(path)' is not a kops transcript (no '\(TranscriptHeader.title)' first line); nothing was written"
+        case .missingRestore(let path, let line):
+            "cannot replay '\(line)': it was masked and \(path) is missing; record with --keep-pii, or keep the restore file beside the transcript"
         }
     }
 
     public var exitStatus: ExitStatus {
         switch self {
-        case .unsetVariable, .unsetEnvironmentVariable, .malformedInterpolation, .malformedPath: .usage
+        case .unsetVariable, .unsetEnvironmentVariable, .malformedInterpolation, .malformedPath, .notATranscript: .usage
+        case .missingRestore: .noInput
         case .scriptNotFound: .noInput
         case .sourcedScriptFailed(_, _, let status): status
         case .writeRefused, .expectedFailure, .assertionFailed, .noResult, .missingValue, .recording,
-            .unwritableTranscript:
+            .unwritableTranscript, .transcriptExists:
             .failure
         }
     }

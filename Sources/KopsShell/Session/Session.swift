@@ -36,7 +36,7 @@ public struct Session: Sendable {
 
     /// `kops(default:…0501)> `: profile and the last four digits of the selected number.
     public var prompt: String {
-        let number = phoneNumberID.map { ":…" + String($0.suffix(4)) } ?? ""
+        let number = phoneNumberID.map { ":…" + VisibleText.escaped($0.suffix(4)) } ?? ""
         return "kops(\(profile)\(number))> "
     }
 }

@@ -1,4 +1,5 @@
 internal import KapsoClient
+internal import KapsoDiagnostics
 internal import KopsHTTP
 
 /// Everything known about one message's journey: the message, its conversation, the contact's last
@@ -33,6 +34,17 @@ struct MessageTrace {
         case .loaded(let inbound): return ServiceWindow(lastInbound: inbound?.time, at: time)
         case .failed: return nil
         }
+    }
+
+    /// How many of the matched webhook deliveries failed (0 when they could not be loaded).
+    var failedDeliveryCount: Int {
+        guard case .loaded(let deliveries) = deliveries else { return 0 }
+        return deliveries.filter { $0.status == "failed" }.count
+    }
+
+    /// The conclusion about the message (KapsoDiagnostics computes it).
+    func verdict(now: Int64) -> MessageVerdict {
+        MessageVerdict.of(message, windowAtSend: windowAtSend, now: now)
     }
 
     /// Fetches the message, then the rest at once (or one by one when `sequential`); `now` is read in between.

@@ -1,24 +1,40 @@
+internal import Foundation
 public import KapsoClient
 
-/// Masks personal data in transcript text (never on the live terminal): phone numbers keep their
-/// country and area code and last four digits (`+1 415 ••• 0142`); contact names and message bodies
-/// seen in results become stable aliases (`<contact 1>`, `<message 1>`) in first-seen order.
+/// Masks personal data in transcript text (never on the live terminal).
+///
+/// - Contacts' phone numbers, in any form: `+`-prefixed numbers, and the digits of numbers learned from
+///   JSON fields (`from`, `to`, `wa_id`, `recipient_id`, `conversation_phone_number`, `phone_number`…)
+///   wherever they appear, with or without `+`, spaces or dashes, national or international: each keeps
+///   its country and area code and last four digits (`+1 415 ••• 0142`).
+/// - WAMIDs, which carry the contact's number in base64 (`wamid.HBgLMTQxNTU1NTAxNDI…`): stable aliases
+///   `<message 1>` in first-seen order.
+/// - Contact names and message bodies seen in results: `<contact 1>`, `<body 1>`.
+///
+/// The business's own numbers (`display_phone_number` of its phone numbers) and ids stay as they are.
+/// Mask a `CommandResult` before layout (`mask(_ result:)`) so tables are measured on the aliases.
 public final class PIIMasker {
     private var names: [(value: String, alias: String)] = []
     private var bodies: [(value: String, alias: String)] = []
-    private var bareNumbers: Set<String> = []
+    private var messages: [String: String] = [:]
+    /// Digits of contacts' numbers (country code included when the API gave it).
+    private var contactNumbers: Set<String> = []
+    /// Digits of the business's own numbers.
+    private var ownNumbers: Set<String> = []
     private var lastLearned: JSONValue?
 
     static let nameKeys: Set<String> = ["contact_name", "profile_name", "customer_name"]
     static let nameParents: Set<String> = ["profile", "contact", "contacts", "customer"]
     static let bodyKeys: Set<String> = ["body", "caption"]
     static let numberKeys: Set<String> = [
-        "from", "to", "wa_id", "phone_number", "recipient_id", "contact_phone", "phone",
+        "from", "to", "wa_id", "phone_number", "recipient_id", "contact_phone", "phone", "conversation_phone_number",
+        "recipient", "customer_phone",
     ]
+    static let ownNumberKeys: Set<String> = ["display_phone_number", "display_number"]
 
     public init() {}
 
-    /// Learns names, bodies and bare phone numbers from a result's JSON.
+    /// Learns names, bodies and phone numbers from a result's JSON.
     public func learn(from json: JSONValue?) {
         guard let json, json != lastLearned else { return }
         lastLearned = json
@@ -38,9 +54,12 @@ public final class PIIMasker {
                     {
                         add(text, to: &names, prefix: "contact")
                     } else if PIIMasker.bodyKeys.contains(key) {
-                        add(text, to: &bodies, prefix: "message")
+                        add(text, to: &bodies, prefix: "body")
+                    } else if PIIMasker.ownNumberKeys.contains(key) {
+                        let digits = PIIMasker.digits(text)
+                        if digits.count >= 8 { ownNumbers.insert(digits) }
                     } else if PIIMasker.numberKeys.contains(key), PIIMasker.isBareNumber(text) {
-                        bareNumbers.insert(text)
+                        contactNumbers.insert(PIIMasker.digits(text))
                     }
                 } else {
                     learn(entry.value, parent: key)
@@ -58,13 +77,57 @@ public final class PIIMasker {
         list.sort { $0.value.count > $1.value.count }
     }
 
-    /// `text` with phone numbers, learned names and learned bodies masked.
+    /// A command line as the page shows it: a bare number after `--to` is a contact's, learned first.
+    public func mask(commandLine line: String) -> String {
+        let words = line.split(separator: " ")
+        for (index, word) in words.enumerated() where word == "--to" && index + 1 < words.count {
+            let value = String(words[index + 1])
+            if PIIMasker.isBareNumber(value) { contactNumbers.insert(PIIMasker.digits(value)) }
+        }
+        return mask(line)
+    }
+
+    /// The result with every text masked: lines, table cells, field values, hints and JSON strings, so a
+    /// renderer measures columns on what the page will show.
+    public func mask(_ result: CommandResult) -> CommandResult {
+        var masked = result
+        let text = { (styled: StyledText) in StyledText(self.mask(styled.text), style: styled.style) }
+        masked.blocks = result.blocks.map { block in
+            switch block {
+            case .line(let line): return .line(text(line))
+            case .hint(let hint): return .hint(mask(hint))
+            case .fields(let fields):
+                return .fields(fields.map { Field($0.label, mask($0.value.text), style: $0.value.style) })
+            case .table(var table):
+                table.rows = table.rows.map { $0.map(text) }
+                return .table(table)
+            }
+        }
+        masked.json = result.json.map(mask(json:))
+        return masked
+    }
+
+    private func mask(json: JSONValue) -> JSONValue {
+        switch json {
+        case .string(let text): return .string(mask(text))
+        case .array(let items): return .array(items.map(mask(json:)))
+        case .object(var object):
+            for index in object.entries.indices {
+                object.entries[index].value = mask(json: object.entries[index].value)
+            }
+            return .object(object)
+        default: return json
+        }
+    }
+
+    /// `text` with learned bodies and names, WAMIDs and contacts' phone numbers masked; a run of two or
+    /// more spaces after a replaced value (a column gap) grows or shrinks to keep columns aligned.
     public func mask(_ text: String) -> String {
         var result = text
         for (value, alias) in bodies + names where result.contains(value) {
             result = PIIMasker.replace(value, with: alias, in: result)
         }
-        // A table cell cut short with "…" still shows a body's or name's start.
+        // A cell cut short with "…" still shows a body's or name's start.
         if result.contains("…") {
             for (value, alias) in bodies + names where value.count > 8 {
                 for length in stride(from: value.count - 1, through: 6, by: -1) {
@@ -73,14 +136,53 @@ public final class PIIMasker {
                 }
             }
         }
-        for number in bareNumbers.sorted(by: { $0.count > $1.count }) where result.contains(number) {
-            result = PIIMasker.replace(number, with: PIIMasker.masked(number), in: result)
-        }
-        return PIIMasker.maskDisplayNumbers(result)
+        if result.contains("wamid.") { result = maskWAMIDs(result) }
+        return maskNumbers(result)
     }
 
-    /// Replaces every `value` with `alias`, keeping table columns aligned: the run of spaces after it
-    /// (two or more: a column gap) grows or shrinks by the difference in length.
+    /// True when a line holds what `mask` writes: an alias or a masked number.
+    public static func isMasked(_ line: String) -> Bool {
+        if line.contains("•••") { return true }
+        for prefix in ["<contact ", "<body ", "<message "] {
+            var rest = Substring(line)
+            while let range = rest.range(of: prefix) {
+                let after = rest[range.upperBound...]
+                let digits = after.prefix { $0.isASCII && $0.isNumber }
+                if !digits.isEmpty, after.dropFirst(digits.count).first == ">" { return true }
+                rest = after
+            }
+        }
+        return false
+    }
+
+    // MARK: - WAMIDs
+
+    private static let wamidCharacters = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_-")
+
+    private func maskWAMIDs(_ text: String) -> String {
+        var result = ""
+        var rest = Substring(text)
+        while let range = rest.range(of: "wamid.") {
+            result += rest[..<range.lowerBound]
+            let tail = rest[range.upperBound...]
+            let body = tail.prefix { PIIMasker.wamidCharacters.contains($0) }
+            guard !body.isEmpty else {
+                result += rest[range]
+                rest = tail
+                continue
+            }
+            let wamid = "wamid." + body
+            let alias = messages[wamid] ?? "<message \(messages.count + 1)>"
+            messages[wamid] = alias
+            result += alias
+            rest = PIIMasker.realigned(tail.dropFirst(body.count), delta: alias.count - wamid.count)
+        }
+        return result + rest
+    }
+
+    // MARK: - Phone numbers
+
+    /// Replaces every `value` with `alias`, keeping table columns aligned.
     static func replace(_ value: String, with alias: String, in text: String) -> String {
         let parts = text.split(separator: value, omittingEmptySubsequences: false)
         var result = String(parts[0])
@@ -99,65 +201,114 @@ public final class PIIMasker {
 
     static func isBareNumber(_ text: String) -> Bool {
         let digits = text.hasPrefix("+") ? text.dropFirst() : Substring(text)
-        return (8...15).contains(digits.count) && digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber)
+        return (8...15).contains(digits.count) && digits.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    static func digits(_ text: String) -> String {
+        String(text.filter { $0.isASCII && $0.isNumber })
     }
 
     /// `+1 415-555-0142` or `14155550142` → `+1 415 ••• 0142`.
     static func masked(_ number: String) -> String {
-        let groups = number.split(whereSeparator: { !$0.isNumber }).map(String.init)
+        let groups = number.split(whereSeparator: { !($0.isASCII && $0.isNumber) }).map(String.init)
         let digits = groups.joined()
         let last = String(digits.suffix(4))
-        if groups.count >= 3 { return "+\(groups[0]) \(groups[1]) ••• \(last)" }
+        if number.hasPrefix("+") && groups.count >= 3 { return "+\(groups[0]) \(groups[1]) ••• \(last)" }
         let country = max(1, digits.count - 10)
         let area = digits.dropFirst(country).prefix(3)
         return "+\(digits.prefix(country)) \(area) ••• \(last)"
     }
 
-    /// Masks every `+`-prefixed phone number (8 to 15 digits with spaces, dashes, dots or parentheses).
-    static func maskDisplayNumbers(_ text: String) -> String {
-        guard text.contains("+") else { return text }
+    /// The contact number `digits` belong to: equal, or its national part (the last 10 digits or more).
+    private func contactNumber(for digits: String) -> String? {
+        if contactNumbers.contains(digits) { return digits }
+        guard digits.count >= 10 else { return nil }
+        return contactNumbers.first { $0.count > digits.count && $0.hasSuffix(digits) }
+    }
+
+    private func isOwn(_ digits: String) -> Bool {
+        ownNumbers.contains { $0 == digits || ($0.count > digits.count && digits.count >= 10 && $0.hasSuffix(digits)) }
+    }
+
+    /// Masks phone-number-shaped runs (digits with spaces, dashes, dots or parentheses, 8 to 15 digits) that
+    /// start with `+` or are a learned contact's number; the business's own numbers and other ids are kept.
+    func maskNumbers(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return text }
         let characters = Array(text)
         var result = ""
         var index = 0
         while index < characters.count {
             let character = characters[index]
-            let startsNumber =
-                character == "+" && index + 1 < characters.count && characters[index + 1].isNumber
-                && (index == 0 || !(characters[index - 1].isLetter || characters[index - 1].isNumber))
-            guard startsNumber else {
+            let previous = index > 0 ? characters[index - 1] : " "
+            // `%2B14155550142` is a URL-encoded `+14155550142`.
+            let encodedPlus = index >= 3 && String(characters[(index - 3)..<index]).uppercased() == "%2B"
+            let startsHere =
+                (character == "+" || character == "(" || (character.isASCII && character.isNumber))
+                && (encodedPlus
+                    || !(previous.isLetter || previous.isNumber || previous == "." || previous == "_" || previous == "-"))
+            guard startsHere, let span = PIIMasker.numberSpan(in: characters, from: index) else {
                 result.append(character)
                 index += 1
                 continue
             }
-            var end = index + 1
-            var lastDigit = index
-            var digits = 0
-            while end < characters.count, digits < 15,
-                characters[end].isNumber
-                    || (" -.()".contains(characters[end]) && end + 1 < characters.count
-                        && (characters[end + 1].isNumber || characters[end + 1] == "("))
-            {
-                if characters[end].isNumber {
-                    digits += 1
-                    lastDigit = end
-                }
-                end += 1
-            }
-            if (8...15).contains(digits) {
-                let original = String(characters[index...lastDigit])
-                let alias = masked(original)
-                result += alias
-                index = lastDigit + 1
-                var spaces = 0
-                while index + spaces < characters.count, characters[index + spaces] == " " { spaces += 1 }
-                let delta = alias.count - original.count
-                if spaces >= 2 && delta < 0 { result += String(repeating: " ", count: -delta) }
-                if spaces >= 2 && delta > 0 { index += min(delta, spaces - 2) }
-            } else {
+            let original = String(characters[index...span.last])
+            if original.hasPrefix("("), !original.contains(")") {
+                // An opening parenthesis before a number, not around an area code.
                 result.append(character)
                 index += 1
+                continue
             }
+            let digits = PIIMasker.digits(original)
+            let alias: String?
+            if isOwn(digits) {
+                alias = nil
+            } else if let contact = contactNumber(for: digits) {
+                alias = PIIMasker.masked(original.hasPrefix("+") ? original : contact)
+            } else {
+                alias = original.hasPrefix("+") ? PIIMasker.masked(original) : nil
+            }
+            guard let alias else {
+                result += original
+                index = span.last + 1
+                continue
+            }
+            result += alias
+            index = span.last + 1
+            var spaces = 0
+            while index + spaces < characters.count, characters[index + spaces] == " " { spaces += 1 }
+            let delta = alias.count - original.count
+            if spaces >= 2 && delta < 0 { result += String(repeating: " ", count: -delta) }
+            if spaces >= 2 && delta > 0 { index += min(delta, spaces - 2) }
         }
         return result
+    }
+
+    /// The last character of a phone-number-shaped run starting at `start`, when it holds 8 to 15 digits and
+    /// is not followed by more letters or digits (so longer ids and words are left alone).
+    private static func numberSpan(in characters: [Character], from start: Int) -> (last: Int, digits: Int)? {
+        var end = start + (characters[start] == "+" ? 1 : 0)
+        var lastDigit = -1
+        var digits = 0
+        while end < characters.count, digits <= 15 {
+            let character = characters[end]
+            if character.isASCII && character.isNumber {
+                digits += 1
+                lastDigit = end
+            } else if " -.()".contains(character), end + 1 < characters.count,
+                characters[end + 1].isASCII && characters[end + 1].isNumber || characters[end + 1] == "("
+                    || (character == ")" && characters[end + 1] == " ")
+            {
+                // a separator inside the number
+            } else {
+                break
+            }
+            end += 1
+        }
+        guard (8...15).contains(digits), lastDigit >= start else { return nil }
+        if lastDigit + 1 < characters.count {
+            let next = characters[lastDigit + 1]
+            if next.isLetter || next.isNumber || next == "_" { return nil }
+        }
+        return (lastDigit, digits)
     }
 }

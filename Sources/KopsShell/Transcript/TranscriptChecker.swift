@@ -5,38 +5,73 @@ public struct TranscriptChecker {
         public var commands: Int
         /// The transcript as recorded now, header kept from the original.
         public var actual: String
-        /// Empty when nothing changed.
+        /// Empty when nothing changed; each hunk's `@@ line N` names the command whose block it is in.
         public var diff: [String]
     }
 
     public let expected: String
+    /// Masked command lines as typed (the restore file beside the transcript), if there is one.
+    public var restore: TranscriptRestore?
+    /// The transcript's path, named in errors.
+    public var path: String
 
-    public init(expected: String) {
+    public init(expected: String, path: String = "the transcript", restore: TranscriptRestore? = nil) {
         self.expected = expected
+        self.path = path
+        self.restore = restore
     }
 
     /// Runs each recorded command line in order (failures included: they are part of the output) on
     /// `shell`, which starts with the header's profile and phone number. Commands that change data are
     /// refused unless `allowWrites`; a line whose secret was redacted cannot run, so its block is kept.
+    /// On a demo transcript the context's simulator clock is moved to each block's recorded instant first.
+    ///
+    /// Throws `ScriptError.notATranscript` for other files, `.missingRestore` for a masked command line
+    /// the restore file does not give back, before anything runs.
     public func replay(on shell: Shell, allowWrites: Bool = false) throws(ScriptError) -> Outcome {
+        guard TranscriptParser.isTranscript(expected) else { throw .notATranscript(path: path) }
         let parsed = TranscriptParser(expected)
+        var lines: [String] = []
+        for entry in parsed.commands {
+            let line = restore?.lines[entry.command] ?? entry.command
+            if PIIMasker.isMasked(line) { throw .missingRestore(path: TranscriptRestore.path(besides: path), line: entry.command) }
+            lines.append(line)
+        }
         shell.context.session.profile = parsed.header.profile
         shell.context.session.phoneNumberID = parsed.header.phoneNumberID
-        let recorder = try TranscriptRecorder(header: parsed.header, destination: .memory)
-        recorder.results = { [weak context = shell.context] in context?.lastResult?.json }
+        let recorder = try TranscriptRecorder(header: parsed.header, destination: .memory, context: shell.context)
+        recorder.isReplay = true
         let saved = (shell.recorder, shell.readOnly)
         (shell.recorder, shell.readOnly) = (recorder, !allowWrites)
         defer { (shell.recorder, shell.readOnly) = saved }
-        for entry in parsed.commands {
+        for (entry, line) in zip(parsed.commands, lines) {
             if entry.command.contains("<redacted>") {
                 recorder.copy(entry.block)
                 continue
             }
-            shell.run(line: entry.command)
+            if let micros = entry.clock { shell.context.moveSimulatorClock?(micros) }
+            shell.run(line: line)
             if shell.context.exitRequested { break }
         }
+        let diff = LineDiff.lines(
+            expected: TranscriptChecker.trimmed(expected), actual: TranscriptChecker.trimmed(recorder.text))
         return Outcome(
-            commands: parsed.commands.count, actual: recorder.text,
-            diff: LineDiff.lines(expected: expected, actual: recorder.text))
+            commands: parsed.commands.count, actual: recorder.text, diff: TranscriptChecker.named(diff, in: parsed))
+    }
+
+    /// The text without trailing blank lines or final newline: an editor's tidying is not a change.
+    static func trimmed(_ text: String) -> String {
+        var result = Substring(text)
+        while let last = result.last, last.isWhitespace { result.removeLast() }
+        return String(result)
+    }
+
+    /// `@@ line 14` → `@@ line 14 (in 'health')`: the command whose block holds the expected line.
+    static func named(_ diff: [String], in parsed: TranscriptParser) -> [String] {
+        diff.map { line in
+            guard line.hasPrefix("@@ line "), let number = Int(line.dropFirst(8)) else { return line }
+            guard let entry = parsed.commands.last(where: { $0.line <= number }) else { return line + " (in the header)" }
+            return line + " (in '\(entry.command)')"
+        }
     }
 }

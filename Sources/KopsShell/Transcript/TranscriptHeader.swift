@@ -1,36 +1,74 @@
 internal import Foundation
+internal import KopsHTTP
+internal import KapsoClient
 
-/// The facts at the top of a transcript: kops version, UTC time, profile, API host, phone-number id.
+/// The facts at the top of a transcript: kops version, UTC time, profile, API host and what it is,
+/// phone-number id, whether personal data was kept, and (on a simulator) the instant its data was made.
 ///
 /// Never holds a key. The time and host are given by the caller, so golden transcripts can fix them.
 public struct TranscriptHeader: Sendable, Equatable {
+    /// What answered the transcript's requests; decides how `kops check` replays it.
+    public enum APIKind: String, Sendable, CaseIterable {
+        /// The simulator `kops --demo` starts in-process: `check` starts one pinned to the recorded clock.
+        case demo = "demo simulator"
+        /// A `kapso-sim` or other loopback server: `check` replays on the configured API.
+        case simulator
+        /// A real Kapso API: its data moves on, so `check` reports what changed since the recording.
+        case kapso = "Kapso API"
+
+        /// The kind of a base URL that is not the demo's: loopback hosts are simulators.
+        public static func of(baseURL: String) -> APIKind {
+            URLParts(baseURL)?.isLoopback == true ? .simulator : .kapso
+        }
+    }
+
+    /// The first line of every transcript; `kops check` refuses a file without it.
+    public static let title = "# kops transcript"
+    /// The API label a demo transcript shows instead of its loopback port, in the header and in the body.
+    public static let demoHost = "kapso-demo"
+
     public var version: String
     /// `2026-11-21T12:00:00Z`.
     public var time: String
     public var profile: String
-    /// The API host as a label, e.g. `api.kapso.ai` (or `kapso-sim` in goldens).
+    /// The API host as a label, e.g. `api.kapso.ai`, `127.0.0.1:8080`, `kapso-demo` (`kapso-sim` in goldens).
     public var host: String
+    public var kind: APIKind?
+    /// A simulator's clock when its data was seeded, Unix microseconds (demo transcripts only).
+    public var seeded: Int64?
     public var phoneNumberID: String?
     /// True when phone numbers, contact names and message bodies were kept (`record --keep-pii`).
     public var keepPII: Bool
 
     public init(
-        version: String = KopsVersion.current, time: String, profile: String, host: String, phoneNumberID: String?,
-        keepPII: Bool = false
+        version: String = KopsVersion.current, time: String, profile: String, host: String, kind: APIKind? = nil,
+        seeded: Int64? = nil, phoneNumberID: String?, keepPII: Bool = false
     ) {
         self.version = version
         self.keepPII = keepPII
         self.time = time
         self.profile = profile
         self.host = host
+        self.kind = kind
+        self.seeded = seeded
         self.phoneNumberID = phoneNumberID
     }
 
-    /// A header for the current time, from the session.
+    /// A header for the current time, from the session, for an API shown as `host`.
     public init(session: Session, host: String, keepPII: Bool = false) {
         self.init(
             time: TranscriptHeader.now, profile: session.profile, host: host, phoneNumberID: session.phoneNumberID,
             keepPII: keepPII)
+    }
+
+    /// A header for the current time, from the session and the context's API.
+    public init(context: ShellContext, keepPII: Bool = false) {
+        let demo = context.simulatorClock != nil
+        self.init(
+            time: TranscriptHeader.now, profile: context.session.profile,
+            host: demo ? TranscriptHeader.demoHost : TranscriptHeader.label(baseURL: context.client.baseURL),
+            kind: demo ? .demo : APIKind.of(baseURL: context.client.baseURL), seeded: context.simulatorSeeded,
+            phoneNumberID: context.session.phoneNumberID, keepPII: keepPII)
     }
 
     /// The current UTC time as `YYYY-MM-DDTHH:MM:SSZ`.
@@ -41,19 +79,63 @@ public struct TranscriptHeader: Sendable, Equatable {
         return formatter.string(from: Date())
     }
 
+    /// `https://api.kapso.ai` → `api.kapso.ai`, `http://127.0.0.1:8080` → `127.0.0.1:8080`.
+    public static func label(baseURL: String) -> String {
+        guard let range = baseURL.range(of: "://") else { return baseURL }
+        return String(baseURL[range.upperBound...])
+    }
+
+    /// The base URL the transcript shows for the API: the demo's label, else the recorded host.
+    public func shownBaseURL(live: String) -> String {
+        let scheme = live.hasPrefix("https://") ? "https://" : "http://"
+        return scheme + host
+    }
+
     /// The Markdown lines, ending in a blank line.
     public var markdown: String {
-        """
-        # kops transcript
+        var lines = [
+            TranscriptHeader.title, "", "- kops: \(version)", "- recorded: \(time)", "- profile: \(profile)",
+            "- api: \(host)",
+        ]
+        if let kind { lines.append("- api kind: \(kind.rawValue)") }
+        if let seeded { lines.append("- simulator seeded: \(TranscriptClock.iso(seeded))") }
+        lines += [
+            "- phone number id: \(phoneNumberID ?? "none")", "- personal data: \(keepPII ? "kept" : "masked")", "", "",
+        ]
+        return lines.joined(separator: "\n")
+    }
+}
 
-        - kops: \(version)
-        - recorded: \(time)
-        - profile: \(profile)
-        - api: \(host)
-        - phone number id: \(phoneNumberID ?? "none")
-        - personal data: \(keepPII ? "kept" : "masked")
+/// Instants in transcripts, to the microsecond: `2026-11-30T18:20:05.123456Z` ↔ Unix microseconds.
+public enum TranscriptClock {
+    /// The comment line a recorder writes before a block recorded on a simulator clock.
+    public static func line(_ micros: Int64) -> String { "<!-- clock: \(iso(micros)) -->" }
 
+    /// The instant in a clock line, or nil for any other line.
+    public static func micros(inLine line: Substring) -> Int64? {
+        guard line.hasPrefix("<!-- clock: "), line.hasSuffix(" -->") else { return nil }
+        return micros(iso: String(line.dropFirst(12).dropLast(4)))
+    }
 
-        """
+    public static func iso(_ micros: Int64) -> String {
+        let seconds = micros >= 0 ? micros / 1_000_000 : (micros - 999_999) / 1_000_000
+        let fraction = micros - seconds * 1_000_000
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.formatOptions = [.withInternetDateTime]
+        let whole = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        let digits = String(fraction)
+        return whole.dropLast() + "." + String(repeating: "0", count: 6 - digits.count) + digits + "Z"
+    }
+
+    /// `2026-11-30T18:20:05.123456Z` → Unix microseconds; nil when it is not that shape.
+    public static func micros(iso: String) -> Int64? {
+        guard iso.count == 27, iso.hasSuffix("Z"), let dot = iso.firstIndex(of: "."),
+            let fraction = Int64(iso[iso.index(after: dot)..<iso.index(before: iso.endIndex)])
+        else { return nil }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        guard let date = formatter.date(from: String(iso[..<dot]) + "Z") else { return nil }
+        return Int64(date.timeIntervalSince1970) * 1_000_000 + fraction
     }
 }

@@ -17,6 +17,13 @@ public struct TranscriptParser: Sendable {
         public var command: String
         /// The block as written, fences included, with the blank line after it.
         public var block: String
+        /// The simulator's clock when the command ran (the `<!-- clock: … -->` line above the block).
+        public var clock: Int64?
+    }
+
+    /// True when `text` starts with the transcript title line that `record` writes.
+    public static func isTranscript(_ text: String) -> Bool {
+        text.hasPrefix(TranscriptHeader.title + "\n")
     }
 
     /// The blocks in order.
@@ -28,12 +35,15 @@ public struct TranscriptParser: Sendable {
         var inBlock = false
         var block = ""
         var expectCommand = false
+        var clock: Int64?
         for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if !inBlock {
-                if line == TranscriptRecorder.fence + TranscriptRecorder.info {
+                if let micros = TranscriptClock.micros(inLine: line) {
+                    clock = micros
+                } else if line == TranscriptRecorder.fence + TranscriptRecorder.info {
                     inBlock = true
                     expectCommand = true
-                    block = line + "\n"
+                    block = (clock.map { TranscriptClock.line($0) + "\n" } ?? "") + line + "\n"
                 } else if line.hasPrefix("- "), let colon = line.firstIndex(of: ":") {
                     let key = line[line.index(line.startIndex, offsetBy: 2)..<colon]
                     fields[String(key)] = String(line[line.index(after: colon)...]).trimmingWhitespace
@@ -49,14 +59,16 @@ public struct TranscriptParser: Sendable {
             } else if expectCommand {
                 expectCommand = false
                 if let command = TranscriptParser.command(in: String(line)) {
-                    commands.append(Entry(line: offset + 1, command: command, block: ""))
+                    commands.append(Entry(line: offset + 1, command: command, block: "", clock: clock))
                 }
+                clock = nil
             }
         }
         header = TranscriptHeader(
             version: fields["kops"] ?? KopsVersion.current, time: fields["recorded"] ?? "",
             profile: fields["profile"] ?? "default",
-            host: fields["api"] ?? "", phoneNumberID: fields["phone number id"].flatMap { $0 == "none" ? nil : $0 },
+            host: fields["api"] ?? "", kind: fields["api kind"].flatMap(TranscriptHeader.APIKind.init(rawValue:)),
+            seeded: fields["simulator seeded"].flatMap(TranscriptClock.micros(iso:)), phoneNumberID: fields["phone number id"].flatMap { $0 == "none" ? nil : $0 },
             keepPII: fields["personal data"] == "kept")
         self.commands = commands
     }

@@ -4,8 +4,12 @@ public import KapsoClient
 /// Records a session as Markdown: a header, then one ```` ```kops ```` block per command line with the
 /// prompt, the line and its output (stdout and stderr interleaved, errors included).
 ///
-/// Receives text already redacted by the shell; masks signature headers too, and personal data unless
-/// the header says it is kept. A file is
+/// Results are rendered for the page, not the terminal: tables at full width whatever the terminal's
+/// width, personal data masked in each cell before the columns are measured (unless the header says it
+/// is kept), secrets redacted by the shell and signature headers masked here. On a simulator whose clock
+/// the context can read, each block follows a `<!-- clock: … -->` line, and the API's live base URL is
+/// written as the header's host, so `kops check` replays it. Command lines that masking changed are kept
+/// as typed in a private restore file beside the transcript (`FILE.md.restore`, mode 0600). A file is
 /// appended to and closed after every write, so nothing recorded is lost if kops dies.
 public final class TranscriptRecorder: OutputSink {
     /// Where the Markdown goes.
@@ -15,29 +19,70 @@ public final class TranscriptRecorder: OutputSink {
         case memory
     }
 
+    /// What to do when the file exists: `record FILE` refuses, `--append` continues it, `--force` replaces it.
+    public enum Opening: Sendable, Equatable {
+        case create, append, replace
+    }
+
     public static let fence = "```"
     public static let info = "kops"
 
     public let destination: Destination
+    public let header: TranscriptHeader
     /// Everything written so far, header included (`.memory` only).
     public private(set) var text = ""
+    /// Masked command line → the line as typed, for the restore file.
+    public private(set) var restore = TranscriptRestore()
     /// Supplies the last result's JSON, from which contact names and bodies are learned.
     public var results: () -> JSONValue? = { nil }
+    /// The simulator's clock in Unix microseconds, read as each block opens; nil off a simulator.
+    public var clock: (() -> Int64)?
+    /// The API's live base URL, written as the header's host (`http://127.0.0.1:41234` → `http://kapso-demo`).
+    public var liveBaseURL: String?
+    /// True for the recorder `kops check` replays into: `record` lines it replays leave it alone.
+    public var isReplay = false
     private let masker: PIIMasker?
     private var depth = 0
     private var skipping = false
 
-    /// Starts a transcript with its header; a file is created or truncated. Personal data is masked
-    /// unless the header says it is kept.
-    public init(header: TranscriptHeader, destination: Destination) throws(ScriptError) {
+    /// Starts a transcript with its header (`.append` to a kops transcript continues it without one).
+    /// Personal data is masked unless the header says it is kept.
+    ///
+    /// Throws `ScriptError.transcriptExists` for an existing file opened with `.create`,
+    /// `.notATranscript` for `.append` to a file that is not a kops transcript, `.unwritableTranscript`.
+    public init(header: TranscriptHeader, destination: Destination, opening: Opening = .create) throws(ScriptError) {
         self.destination = destination
+        self.header = header
         masker = header.keepPII ? nil : PIIMasker()
-        if case .file(let path) = destination {
-            guard FileManager.default.createFile(atPath: path, contents: nil) else {
-                throw .unwritableTranscript(path: path, reason: "it cannot be created")
-            }
+        guard case .file(let path) = destination else {
+            append(header.markdown)
+            return
+        }
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+        if exists && isFolder.boolValue { throw .unwritableTranscript(path: path, reason: "it is a folder") }
+        if exists && opening == .create { throw .transcriptExists(path: path) }
+        if exists && opening == .append {
+            let existing = FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) }
+            guard let existing, TranscriptParser.isTranscript(existing) else { throw .notATranscript(path: path) }
+            restore = TranscriptRestore.load(besides: path) ?? TranscriptRestore()
+            if !existing.hasSuffix("\n\n") { append(existing.hasSuffix("\n") ? "\n" : "\n\n") }
+            return
+        }
+        guard FileManager.default.createFile(atPath: path, contents: nil) else {
+            throw .unwritableTranscript(path: path, reason: "it cannot be created")
         }
         append(header.markdown)
+    }
+
+    /// A recorder wired to a shell's context: its results, its API's base URL and its simulator clock.
+    public convenience init(
+        header: TranscriptHeader, destination: Destination, opening: Opening = .create, context: ShellContext
+    ) throws(ScriptError) {
+        try self.init(header: header, destination: destination, opening: opening)
+        results = { [weak context] in context?.lastResult?.json }
+        liveBaseURL = context.client.baseURL
+        clock = context.simulatorClock
     }
 
     /// A command line starts: opens a block (lines run by `source` go into the block of the `source` line).
@@ -45,11 +90,13 @@ public final class TranscriptRecorder: OutputSink {
     public func begin(prompt: String, line: String) {
         depth += 1
         guard depth == 1 else {
-            if !skipping { append(mask(prompt + line) + "\n") }
+            if !skipping { append(maskLine(prompt: prompt, line: line) + "\n") }
             return
         }
         skipping = line.split(separator: " ").first.map { $0 == "record" } ?? false
-        if !skipping { append(TranscriptRecorder.fence + TranscriptRecorder.info + "\n" + mask(prompt + line) + "\n") }
+        guard !skipping else { return }
+        let clockLine = clock.map { TranscriptClock.line($0()) + "\n" } ?? ""
+        append(clockLine + TranscriptRecorder.fence + TranscriptRecorder.info + "\n" + maskLine(prompt: prompt, line: line) + "\n")
     }
 
     /// The command line finished: closes its block.
@@ -62,10 +109,26 @@ public final class TranscriptRecorder: OutputSink {
         }
     }
 
+    /// Text written outside a result (errors): masked as text.
     public func write(_ text: String, to stream: OutputStream) {
         guard depth > 0, !skipping else { return }
         masker?.learn(from: results())
         append(mask(TranscriptRecorder.removingEscapes(text)))
+    }
+
+    /// A command's result, rendered for the page: `renderer`'s mode without its width or colour, each
+    /// cell masked before the columns are measured; `redact` is the shell's redaction of the text.
+    public func record(_ result: CommandResult, renderer: Renderer, redact: (String) -> String) {
+        guard depth > 0, !skipping else { return }
+        masker?.learn(from: results())
+        masker?.learn(from: result.json)
+        var page = renderer
+        page.table.width = nil
+        page.table.color = false
+        let (out, err) = page.render(masker?.mask(result) ?? result)
+        for lines in [out, err] where !lines.isEmpty {
+            append(mask(TranscriptRecorder.removingEscapes(redact(lines.joined(separator: "\n") + "\n"))))
+        }
     }
 
     /// Text without ANSI escape sequences (colours on a terminal), so transcripts stay plain Markdown.
@@ -90,8 +153,22 @@ public final class TranscriptRecorder: OutputSink {
         append(block)
     }
 
+    /// The prompt and line as the page shows them; a line that masking changed is kept for the restore file.
+    private func maskLine(prompt: String, line: String) -> String {
+        let redacted = Redactor.maskHeaders(line, signatures: true)
+        let shown = masker?.mask(commandLine: redacted) ?? redacted
+        if shown != line, restore.lines[shown] != line {
+            restore.lines[shown] = line
+            if case .file(let path) = destination { restore.save(besides: path) }
+        }
+        return prompt + shown
+    }
+
     private func mask(_ text: String) -> String {
-        let masked = Redactor.maskHeaders(text, signatures: true)
+        var masked = Redactor.maskHeaders(text, signatures: true)
+        if let liveBaseURL, masked.contains(liveBaseURL) {
+            masked = masked.replacingOccurrences(of: liveBaseURL, with: header.shownBaseURL(live: liveBaseURL))
+        }
         return masker?.mask(masked) ?? masked
     }
 

@@ -1,7 +1,7 @@
 /// Spans of time in words for people: `2 s`, `4 min`, `2 h`, `2 h 45 min`, `3 d 4 h`.
-enum Elapsed {
+public enum Elapsed {
     /// The span between two Unix times, sign ignored.
-    static func text(_ seconds: Int64) -> String {
+    public static func text(_ seconds: Int64) -> String {
         let span = abs(seconds)
         switch span {
         case ..<60: return "\(span) s"

@@ -1,0 +1,72 @@
+public import KapsoClient
+
+/// One entry of an `errors[]` array, on a failed status or on a received message (e.g. 131051 for a
+/// message type WhatsApp does not pass on): `{code, title, message, error_data: {details}}`.
+///
+/// Meta sends `code` as a number; some tools and proxies send a string (`"131051"`, `"#131051"`); it can
+/// also be `null` or missing. An entry without a code keeps its title, message and details, and never
+/// points at `explain` for a code that is not there.
+public struct MessageError: Sendable, Equatable {
+    /// The Graph code as digits (`131051`), Kapso's string code, or nil when the entry has none.
+    public var code: String?
+    public var title: String?
+    public var message: String?
+    /// `error_data.details`, Meta's most specific text.
+    public var details: String?
+
+    public init(code: String?, title: String? = nil, message: String? = nil, details: String? = nil) {
+        self.code = code
+        self.title = title
+        self.message = message
+        self.details = details
+    }
+
+    /// Reads one entry; nil only when it is not a JSON object.
+    public init?(json: JSONValue) {
+        guard let object = json.object else { return nil }
+        let code: String?
+        switch object["code"] {
+        case .number(let literal)?: code = json["code"]?.int.map(String.init) ?? literal
+        case .string(let text)?:
+            let trimmed = text.filter { !" \t#()".contains($0) }
+            code = trimmed.isEmpty ? nil : trimmed
+        default: code = nil
+        }
+        func text(_ value: JSONValue?) -> String? { value?.string.flatMap { $0.isEmpty ? nil : $0 } }
+        self.init(
+            code: code, title: text(object["title"]), message: text(object["message"]),
+            details: text(object["error_data"]?["details"]) ?? text(object["details"]))
+    }
+
+    /// Every entry of an `errors` value that is an array of objects (anything else gives none).
+    public static func all(in errors: JSONValue?) -> [MessageError] {
+        errors?.array?.compactMap(MessageError.init(json:)) ?? []
+    }
+
+    /// The catalogue's entry for the code, if there is a code and the catalogue knows it.
+    public var entry: ErrorCatalog.Entry? { code.flatMap(ErrorCatalog.entry(for:)) }
+
+    /// `131051 Message type unknown`, or for an entry without a code `no error code: Title (details)`.
+    public var headline: String {
+        let words = title ?? message
+        guard let code else {
+            let parts = [words, details.flatMap { $0 == words ? nil : $0 }].compactMap { $0 }
+            return "no error code: " + (parts.isEmpty ? "the error entry is empty" : parts.joined(separator: "; "))
+        }
+        return words.map { "\(code) \($0)" } ?? code
+    }
+
+    /// What the error means: the catalogue's meaning, else Meta's own words, else that nothing is known.
+    public var meaning: String {
+        if let entry { return entry.meaning }
+        if let words = details ?? message ?? title { return words }
+        return code.map { "code \($0) is not in the error catalogue" } ?? "Meta gave no code, title or details"
+    }
+
+    /// What to do: the catalogue's fix, else where to look (never `explain` without a code).
+    public var next: String {
+        if let entry { return entry.fix }
+        guard let code else { return "no code to look up; Meta's title and details above are all there is" }
+        return "code \(code) is not in kops's catalogue; look it up in \(ErrorCatalog.metaReference)"
+    }
+}

@@ -1,0 +1,268 @@
+public import KapsoClient
+
+/// One line saying what a WhatsApp message holds, read from its type object (Meta's webhook shape,
+/// kapso-api.md §7.3), e.g. `reacted 👍 to wamid.HBg…`, `location "Pickup point", 1 Market St (37.7749, -122.4194)`.
+///
+/// Kapso's `kapso.content` is used only when the type object says nothing (missing, of the wrong JSON
+/// type, or a type this summary does not know). Missing pieces never crash: an unknown future type reads
+/// `unknown type 'x'`, a missing type object `text (no 'text' object)`. Whitespace runs (newlines included)
+/// become one space, other control characters are dropped, and the line stops after `maxCharacters`.
+///
+/// Sources: Meta's webhook message objects (developers.facebook.com, WhatsApp Cloud API webhooks
+/// reference, "messages" field) and Kapso's `WhatsappMessage` (kapso-api.md §7.3).
+public enum MessageSummary {
+    /// The longest summary, in characters, before it is cut with `… (N more characters)`.
+    public static let maxCharacters = 500
+
+    /// The summary of one message object (`{id, type, <type>: {...}, kapso: {...}}`).
+    public static func text(of message: JSONObject) -> String {
+        oneLine(raw(message))
+    }
+
+    /// Who the contact is, for a message whose contact may have no phone number (username-only users):
+    /// the number, else `@username`, else the business-scoped user id, else the contact's name; nil if none.
+    public static func contact(of message: JSONObject) -> String? {
+        let kapso = message["kapso"]
+        let inbound = kapso?["direction"]?.string == "inbound"
+        let candidates: [String?] = [
+            kapso?["phone_number"]?.string, message[inbound ? "from" : "to"]?.string,
+            message["username"]?.string.map { $0.hasPrefix("@") ? $0 : "@" + $0 },
+            message[inbound ? "from_user_id" : "to_user_id"]?.string, kapso?["contact_name"]?.string,
+        ]
+        return candidates.lazy.compactMap { $0 }.first { !$0.isEmpty }
+    }
+
+    // MARK: - Per type
+
+    private static func raw(_ message: JSONObject) -> String {
+        let kapsoContent = message["kapso"]?["content"]?.string.flatMap { $0.isEmpty ? nil : $0 }
+        guard let type = message["type"]?.string, !type.isEmpty else {
+            let what = message["type"].map { "a 'type' that is \(article($0.typeName))" } ?? "no 'type'"
+            return kapsoContent.map { "\($0) (message with \(what))" } ?? "message with \(what)"
+        }
+        let payload = message[type]
+        let summary: String?
+        switch type {
+        case "text": summary = payload?["body"]?.string
+        case "image", "video", "audio", "document": summary = media(type, payload?.object, kapso: message["kapso"])
+        case "sticker": summary = payload?.object.map { ($0["animated"]?.bool == true ? "animated " : "") + "sticker" }
+        case "location": summary = payload?.object.map(location)
+        case "contacts": summary = payload?.array.map(contacts)
+        case "interactive": summary = payload?.object.map(interactive)
+        case "button": summary = payload?.object.map(button)
+        case "template": summary = payload?.object.map(template)
+        case "reaction": summary = payload?.object.map(reaction)
+        case "order": summary = payload?.object.map(order)
+        case "system": summary = payload?.object.map(system)
+        case "unsupported", "unknown": summary = unsupported(message)
+        case "edit", "edited": summary = edited(message, payload?.object)
+        case "revoke", "revoked": summary = revoked(payload?.object)
+        case "ephemeral": summary = "disappearing (ephemeral) message; its content is not kept"
+        case "request_welcome": summary = "the contact opened the chat for the first time (request_welcome)"
+        default:
+            return "unknown type '\(type)'" + (kapsoContent.map { ": \($0)" } ?? "")
+        }
+        if let summary { return summary }
+        // The type object is missing or of the wrong JSON type: say so, keep Kapso's rendering if any.
+        let expected = type == "contacts" ? "array" : "object"
+        let problem = payload.map { "'\(type)' is \(article($0.typeName)), not \(article(expected))" } ?? "no '\(type)' \(expected)"
+        return kapsoContent.map { "\($0) (\(problem))" } ?? "\(type) (\(problem))"
+    }
+
+    private static func media(_ type: String, _ payload: JSONObject?, kapso: JSONValue?) -> String? {
+        guard let payload else { return nil }
+        var text = type == "audio" && payload["voice"]?.bool == true ? "voice note" : type
+        if let filename = payload["filename"]?.string ?? kapso?["media_data"]?["filename"]?.string { text += " \(filename)" }
+        if let mime = payload["mime_type"]?.string ?? kapso?["media_data"]?["content_type"]?.string { text += " (\(mime))" }
+        if let caption = payload["caption"]?.string, !caption.isEmpty { text += ": \(caption)" }
+        if let transcript = kapso?["transcript"]?["text"]?.string, !transcript.isEmpty { text += ", transcript: \(transcript)" }
+        return text
+    }
+
+    private static func location(_ payload: JSONObject) -> String {
+        var parts: [String] = []
+        if let name = payload["name"]?.string, !name.isEmpty { parts.append("\"\(name)\"") }
+        if let address = payload["address"]?.string, !address.isEmpty { parts.append(address) }
+        var text = "location" + (parts.isEmpty ? "" : " " + parts.joined(separator: ", "))
+        if let latitude = payload["latitude"]?.double, let longitude = payload["longitude"]?.double {
+            text += " (\(number(latitude)), \(number(longitude)))"
+        } else if parts.isEmpty {
+            text += " without coordinates"
+        }
+        return text
+    }
+
+    private static func contacts(_ list: [JSONValue]) -> String {
+        let names = list.map { contact -> String in
+            let name = contact["name"]
+            if let formatted = name?["formatted_name"]?.string, !formatted.isEmpty { return formatted }
+            let parts = [name?["first_name"]?.string, name?["last_name"]?.string].compactMap { $0 }.filter { !$0.isEmpty }
+            if !parts.isEmpty { return parts.joined(separator: " ") }
+            return contact["phones"]?[0]?["phone"]?.string ?? "unnamed"
+        }
+        switch names.count {
+        case 0: return "shared contacts (none in the message)"
+        case 1: return "shared contact \(names[0])"
+        default: return "shared \(names.count) contacts: \(names.joined(separator: ", "))"
+        }
+    }
+
+    private static func interactive(_ payload: JSONObject) -> String {
+        let kind = payload["type"]?.string ?? "?"
+        let reply = payload[kind]
+        switch kind {
+        case "button_reply":
+            return "chose button \"\(reply?["title"]?.string ?? "?")\"" + id(reply)
+        case "list_reply":
+            let description = reply?["description"]?.string.flatMap { $0.isEmpty ? nil : " (\($0))" } ?? ""
+            return "chose list row \"\(reply?["title"]?.string ?? "?")\"\(description)" + id(reply)
+        case "nfm_reply":
+            return "flow response" + (reply?["name"]?.string.map { " '\($0)'" } ?? "") + flowFields(reply?["response_json"])
+        case "call_permission_reply":
+            return "call permission \(reply?["response"]?.string ?? "answered")"
+        default:
+            // Sent by the business: `{type: button|list|cta_url|flow|product..., body: {text}}`.
+            let body = payload["body"]?["text"]?.string.map { ": \($0)" } ?? ""
+            return "interactive \(kind)\(body)"
+        }
+    }
+
+    private static func flowFields(_ response: JSONValue?) -> String {
+        // Meta sends `response_json` as a string of JSON; some tools pass the object itself.
+        let fields = response?.object ?? response?.string.flatMap { try? JSONValue.parse(Array($0.utf8)).object }
+        guard let fields else { return response == nil ? "" : " (response_json unreadable)" }
+        guard !fields.isEmpty else { return " (no fields)" }
+        return ": " + fields.entries.map { "\($0.key)=\(scalar($0.value))" }.joined(separator: ", ")
+    }
+
+    private static func button(_ payload: JSONObject) -> String {
+        "button \"\(payload["text"]?.string ?? "?")\"" + (payload["payload"]?.string.map { " (payload \($0))" } ?? "")
+    }
+
+    private static func template(_ payload: JSONObject) -> String {
+        let language = payload["language"]?["code"]?.string ?? payload["language"]?.string
+        var text = "template \(payload["name"]?.string ?? "(no name)")" + (language.map { " (\($0))" } ?? "")
+        var parameters: [String] = []
+        for component in payload["components"]?.array ?? [] {
+            for parameter in component["parameters"]?.array ?? [] {
+                let type = parameter["type"]?.string ?? "?"
+                let value = parameter[type]
+                let shown =
+                    parameter["text"]?.string ?? value?["fallback_value"]?.string ?? value?["text"]?.string
+                    ?? value?.string ?? "[\(type)]"
+                parameters.append(parameter["parameter_name"]?.string.map { "\($0)=\(shown)" } ?? shown)
+            }
+        }
+        if !parameters.isEmpty { text += ": " + parameters.joined(separator: ", ") }
+        return text
+    }
+
+    private static func reaction(_ payload: JSONObject) -> String {
+        let target = payload["message_id"]?.string ?? "a message"
+        guard let emoji = payload["emoji"]?.string, !emoji.isEmpty else { return "reaction removed from \(target)" }
+        return "reacted \(emoji) to \(target)"
+    }
+
+    private static func order(_ payload: JSONObject) -> String {
+        let items = payload["product_items"]?.array ?? []
+        let quantity = items.reduce(0) { $0 + ($1["quantity"]?.int ?? 1) }
+        var text = "order of \(quantity) \(quantity == 1 ? "item" : "items")"
+        if items.count != quantity { text += " (\(items.count) \(items.count == 1 ? "product" : "products"))" }
+        let currencies = Set(items.compactMap { $0["currency"]?.string })
+        let prices = items.compactMap { item in item["item_price"]?.double.map { $0 * Double(item["quantity"]?.int ?? 1) } }
+        if currencies.count == 1, let currency = currencies.first, prices.count == items.count, !items.isEmpty {
+            text += ", \(money(prices.reduce(0, +))) \(currency)"
+        }
+        text += " from catalog \(payload["catalog_id"]?.string ?? "?")"
+        if let note = payload["text"]?.string ?? payload["order_text"]?.string, !note.isEmpty { text += ": \(note)" }
+        return text
+    }
+
+    private static func system(_ payload: JSONObject) -> String {
+        let body = payload["body"]?.string
+        switch payload["type"]?.string {
+        case "user_changed_number", "customer_changed_number":
+            let number = payload["wa_id"]?.string ?? payload["new_wa_id"]?.string
+            return number.map { "changed number to \($0)" } ?? "changed number" + (body.map { ": \($0)" } ?? "")
+        case "customer_identity_changed", "user_identity_changed":
+            return "identity changed (the contact's security code changed)" + (body.map { ": \($0)" } ?? "")
+        case "user_changed_user_id":
+            return "business-scoped user id changed" + (payload["user_id"]?.string.map { " to \($0)" } ?? "")
+        case let other:
+            return "system \(other ?? "message")" + (body.map { ": \($0)" } ?? "")
+        }
+    }
+
+    private static func unsupported(_ message: JSONObject) -> String {
+        let errors = MessageError.all(in: message["errors"])
+        guard let first = errors.first else { return "unsupported message (WhatsApp did not pass its content on)" }
+        return "unsupported message (\(first.headline))"
+    }
+
+    private static func edited(_ message: JSONObject, _ payload: JSONObject?) -> String? {
+        guard let payload else { return nil }
+        let original = payload["original_message_id"]?.string ?? message["context"]?["id"]?.string
+        var inner = payload["message"]?.object ?? payload
+        if inner["type"] == nil, inner["text"] != nil { inner["type"] = "text" }
+        let content = inner["type"] == nil ? "" : ": " + raw(inner)
+        return "edited " + (original ?? "a message") + content
+    }
+
+    private static func revoked(_ payload: JSONObject?) -> String {
+        "deleted by the contact (revoked)" + (payload?["original_message_id"]?.string.map { ": \($0)" } ?? "")
+    }
+
+    // MARK: - Text
+
+    private static func article(_ noun: String) -> String {
+        (["array", "object"].contains(noun) ? "an " : "a ") + noun
+    }
+
+    private static func id(_ reply: JSONValue?) -> String {
+        reply?["id"]?.string.map { " (id \($0))" } ?? ""
+    }
+
+    private static func scalar(_ value: JSONValue) -> String {
+        value.string ?? value.serialized()
+    }
+
+    private static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+
+    private static func money(_ value: Double) -> String {
+        let cents = Int((value * 100).rounded())
+        let fraction = abs(cents % 100)
+        return "\(cents / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+
+    /// Whitespace runs as one space, other control characters dropped, cut at `maxCharacters`.
+    static func oneLine(_ text: String) -> String {
+        var out = ""
+        var count = 0
+        var space = false
+        var index = text.unicodeScalars.startIndex
+        let scalars = text.unicodeScalars
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            index = scalars.index(after: index)
+            if scalar.properties.isWhitespace {
+                space = !out.isEmpty
+                continue
+            }
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { continue }
+            if space {
+                out.unicodeScalars.append(" ")
+                count += 1
+                space = false
+            }
+            if count >= maxCharacters {
+                let rest = scalars[index...].count + 1
+                return out + "… (\(rest) more characters)"
+            }
+            out.unicodeScalars.append(scalar)
+            count += 1
+        }
+        return out
+    }
+}

@@ -1,0 +1,119 @@
+public import KapsoClient
+
+/// The one-line conclusion about a message, e.g. `failed: 131047, the 24-hour window closed 2 h before
+/// the send; send a template`, or for a contradictory history `delivered, but a failed 131026 was
+/// recorded at 2026-11-21T10:15:01Z (1 s after sending) ...`.
+///
+/// Read from the status history sorted by time (`StatusHistory`), not from the order Kapso stored it in;
+/// a history with both a failure and a delivery says so instead of picking one with confidence.
+public struct MessageVerdict: Sendable, Equatable {
+    /// How the verdict should be read (front ends colour it).
+    public enum Severity: Sendable, Equatable {
+        case good, warning, bad
+    }
+
+    public var text: String
+    public var severity: Severity
+
+    public init(_ text: String, _ severity: Severity) {
+        self.text = text
+        self.severity = severity
+    }
+
+    /// The verdict on `message` at `now` (Unix seconds); `windowAtSend` is the 24-hour window when it was
+    /// sent (nil when unknown), which explains a 131047.
+    public static func of(_ message: Message, windowAtSend: ServiceWindow?, now: Int64) -> MessageVerdict {
+        if message.isInbound { return inbound(message, now: now) }
+        let history = StatusHistory(message: message)
+        if let conflict = history.conflict { return contradiction(conflict, history: history) }
+        let status = history.latest?.status ?? message.status
+        switch status {
+        case "failed":
+            return MessageVerdict(failure(history.failures.last?.errors ?? [], windowAtSend: windowAtSend), .bad)
+        case "read":
+            return MessageVerdict("read by the contact\(after("read", history))", .good)
+        case "delivered":
+            return MessageVerdict("delivered\(after("delivered", history)), not read yet", .good)
+        case "sent":
+            let since = (history.latest?.time ?? message.time).map { now - $0 } ?? 0
+            let offline = since > 3_600 ? ": the contact's phone may be offline" : ""
+            return MessageVerdict("sent \(Elapsed.text(since)) ago, no delivery report yet\(offline)", .warning)
+        case let other:
+            return MessageVerdict("\(other): Meta has not confirmed the message yet", .warning)
+        }
+    }
+
+    private static func inbound(_ message: Message, now: Int64) -> MessageVerdict {
+        let errors = MessageError.all(in: message.json["errors"])
+        let window = ServiceWindow(lastInbound: message.time, at: now)
+        let windowText: String
+        let severity: Severity
+        if let closes = window.closesAt {
+            windowText =
+                window.isOpen
+                ? "the 24-hour window is open for \(Elapsed.text(closes - now)) more: free-form replies go through"
+                : "the 24-hour window it opened closed \(Elapsed.text(now - closes)) ago: reply with a template"
+            severity = window.isOpen ? .good : .warning
+        } else {
+            windowText = ""
+            severity = .good
+        }
+        guard let error = errors.first else {
+            return MessageVerdict(windowText.isEmpty ? "received from the contact" : "received; " + windowText, severity)
+        }
+        let more = errors.count > 1 ? " (and \(errors.count - 1) more)" : ""
+        let name = error.entry.map { " (\($0.name))" } ?? ""
+        let what = error.code == nil ? error.headline : "\(error.code ?? "")\(name)"
+        return MessageVerdict(
+            "received with error \(what)\(more): WhatsApp did not pass the content on; ask the contact to send it another way"
+                + (windowText.isEmpty ? "" : "; " + windowText), .warning)
+    }
+
+    private static func contradiction(_ conflict: StatusHistory.Conflict, history: StatusHistory) -> MessageVerdict {
+        let failure = conflict.failure
+        let code = failure.errors.first?.code.map { "failed \($0)" } ?? "failure without an error code"
+        let uncertain = history.untimedCount > 0 ? " (order uncertain: \(history.untimedCount) status without a timestamp)" : ""
+        if conflict.failureIsLast {
+            return MessageVerdict(
+                "\(code) at \(when(failure)), after a \(conflict.success.status) at \(when(conflict.success)): "
+                    + "WhatsApp reported both, so whether the contact has it is uncertain; ask them\(uncertain)", .warning)
+        }
+        return MessageVerdict(
+            "\(conflict.success.status)\(after(conflict.success.status, history)), but a \(code) was recorded at \(when(failure)): "
+                + "WhatsApp reported both, so the outcome is not certain; confirm with the contact\(uncertain)", .warning)
+    }
+
+    private static func failure(_ errors: [MessageError], windowAtSend: ServiceWindow?) -> String {
+        guard let error = errors.first else {
+            return "failed, and Meta gave no error code; the status has no errors[] entry to explain it"
+        }
+        let more = errors.count > 1 ? " (and \(errors.count - 1) more \(errors.count == 2 ? "error" : "errors"))" : ""
+        guard let code = error.code else {
+            return "failed without an error code\(more): \(error.headline.dropFirst("no error code: ".count))"
+        }
+        if code == "131047", let window = windowAtSend {
+            guard let closes = window.closesAt else {
+                return "failed: 131047, the contact never wrote, so no 24-hour window was open; send a template\(more)"
+            }
+            if closes <= window.at {
+                return "failed: 131047, the 24-hour window closed \(Elapsed.text(window.at - closes)) before the send; send a template\(more)"
+            }
+        }
+        guard let entry = error.entry else {
+            return "failed: \(code) (\(error.title ?? error.message ?? "no title"))\(more); not in kops's catalogue: see \(ErrorCatalog.metaReference)"
+        }
+        return "failed: \(code) (\(entry.name))\(more); \(entry.fix)"
+    }
+
+    // ` 92 s after sending`, from the send to the first event with this status.
+    private static func after(_ status: String, _ history: StatusHistory) -> String {
+        guard let since = history.events.first(where: { $0.status == status })?.sinceSend else { return "" }
+        return " \(Elapsed.text(since)) after sending"
+    }
+
+    // `2026-11-21T10:15:01Z (1 s after sending)`, or `an unknown time` without a timestamp.
+    private static func when(_ event: StatusHistory.Event) -> String {
+        guard let time = event.time else { return "an unknown time (no timestamp)" }
+        return KapsoTime.iso(time) + (event.sinceSend.map { " (\(Elapsed.text($0)) after sending)" } ?? "")
+    }
+}

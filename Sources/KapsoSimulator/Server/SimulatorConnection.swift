@@ -1,0 +1,54 @@
+internal import FlyingSocks
+internal import Foundation
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
+
+/// Serves the requests of one accepted connection, one after another, until the client leaves, a request
+/// cannot be served, or the task is cancelled (the simulator stopping).
+struct SimulatorConnection {
+    let socket: AsyncSocket
+    let limits: HTTPLimits
+    let handler: SimulatorHandler
+    let deadline: ConnectionDeadline
+
+    func serve() async {
+        defer { try? socket.close() }
+        var reader = RequestReader(socket: socket, limits: limits, deadline: deadline)
+        do {
+            while let request = try await reader.next() {
+                switch await handler.reply(to: request) {
+                case .answer(let response):
+                    try await socket.write(response.wire(keepAlive: request.keepsAlive))
+                    guard request.keepsAlive else { return }
+                case .truncated(let response):
+                    // The head promises the whole body; half of it goes out, then the connection closes.
+                    let half = response.body.prefix(response.body.count / 2)
+                    try await socket.write(Data(response.head(contentLength: response.body.count, keepAlive: true) + half))
+                    return
+                case .reset:
+                    return
+                }
+            }
+        } catch let error as HTTPRequestError {
+            await refuse(error)
+        } catch {
+            // The client left mid-request, the socket failed, or the simulator is stopping: nothing to answer.
+        }
+    }
+
+    /// Answers a request that will not be served with its status and `{"error": ...}`, then closes gently:
+    /// the write side first, then whatever the client is still sending is read and dropped for a moment, so
+    /// the answer is not lost to a reset from unread data (the lingering close of RFC 9112 §9.6).
+    private func refuse(_ error: HTTPRequestError) async {
+        let response = APIResponse.error(error.status, error.message)
+        guard (try? await socket.write(response.wire(keepAlive: false))) != nil else { return }
+        shutdown(socket.socket.file.rawValue, Int32(SHUT_WR))
+        guard !deadline.hasExpired else { return }
+        deadline.arm(.now + .milliseconds(500))
+        var drained = 0
+        while drained < 4 << 20, let block = try? await socket.read(atMost: 65_536) { drained += block.count }
+    }
+}

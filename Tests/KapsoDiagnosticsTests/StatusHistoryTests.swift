@@ -1,0 +1,93 @@
+import KapsoClient
+import KapsoDiagnostics
+import Testing
+
+/// Status ordering, deltas, conflicts and the verdict, on the shapes the field produces and on bad input.
+@Suite struct StatusHistoryTests {
+    static func message(_ statuses: String, status: String, errors: String? = nil, direction: String = "outbound") throws -> Message {
+        let text =
+            #"{"id":"wamid.X","timestamp":"1000","type":"text","text":{"body":"hi"},"#
+            + (errors.map { #""errors":\#($0),"# } ?? "")
+            + #""kapso":{"direction":"\#(direction)","status":"\#(status)","statuses":\#(statuses)}}"#
+        return try Message(json: try #require(try JSONValue.parse(Array(text.utf8)).object))
+    }
+
+    static let failed131026 = #"{"status":"failed","timestamp":"1001","errors":[{"code":131026,"title":"Receiver is incapable of receiving this message"}]}"#
+
+    @Test func sortsByTimeStablyWithDeltasFromTheSend() throws {
+        let statuses = #"[{"status":"read","timestamp":"1005"},{"status":"sent","timestamp":"1000"},{"status":"delivered","timestamp":"1002"},{"status":"x","timestamp":"1002"}]"#
+        let history = StatusHistory(message: try Self.message(statuses, status: "read"))
+        #expect(history.events.map(\.status) == ["sent", "delivered", "x", "read"])
+        #expect(history.events.map(\.sinceSend) == [0, 2, 2, 5])
+    }
+
+    @Test func keepsStatusesWithoutATimestampLastAndCountsThem() throws {
+        let statuses = #"[{"status":"delivered"},{"status":"sent","timestamp":"1000"},{"status":"read","timestamp":"soon"},"junk"]"#
+        let history = StatusHistory(message: try Self.message(statuses, status: "read"))
+        #expect(history.events.map(\.status) == ["sent", "delivered", "read"])
+        #expect(history.untimedCount == 2)
+        #expect(history.latest?.status == "sent")
+    }
+
+    @Test func readsTenThousandStatuses() throws {
+        let many = (0..<10_000).map { #"{"status":"\#($0 % 2 == 0 ? "sent" : "delivered")","timestamp":"\#(2000 - $0 % 7)"}"# }
+        let history = StatusHistory(message: try Self.message("[" + many.joined(separator: ",") + "]", status: "delivered"))
+        #expect(history.events.count == 10_000)
+        #expect(zip(history.events, history.events.dropFirst()).allSatisfy { ($0.time ?? 0) <= ($1.time ?? 0) })
+    }
+
+    static let verdicts: [(String, String, String?, String, MessageVerdict.Severity)] = [
+        (#"[{"status":"sent","timestamp":"1000"},\#(failed131026),{"status":"delivered","timestamp":"1002"}]"#, "delivered", nil,
+         "delivered 2 s after sending, but a failed 131026 was recorded at 1970-01-01T00:16:41Z (1 s after sending): WhatsApp reported both, so the outcome is not certain; confirm with the contact",
+         .warning),
+        (#"[{"status":"delivered","timestamp":"1002"},\#(failed131026),{"status":"sent","timestamp":"1000"}]"#, "delivered", nil,
+         "delivered 2 s after sending, but a failed 131026 was recorded at 1970-01-01T00:16:41Z (1 s after sending): WhatsApp reported both, so the outcome is not certain; confirm with the contact",
+         .warning),
+        (#"[{"status":"sent","timestamp":"1000"},{"status":"delivered","timestamp":"1001"},{"status":"failed","timestamp":"1003","errors":[{"code":"131026"}]}]"#,
+         "failed", nil,
+         "failed 131026 at 1970-01-01T00:16:43Z (3 s after sending), after a delivered at 1970-01-01T00:16:41Z (1 s after sending): WhatsApp reported both, so whether the contact has it is uncertain; ask them",
+         .warning),
+        (#"[{"status":"sent","timestamp":"1000"},{"status":"failed","timestamp":"1001","errors":[{"code":null,"title":"Something odd","error_data":{"details":"no more"}}]}]"#,
+         "failed", nil, "failed without an error code: Something odd; no more", .bad),
+        (#"[{"status":"failed","timestamp":"1001"}]"#, "failed", nil,
+         "failed, and Meta gave no error code; the status has no errors[] entry to explain it", .bad),
+        (#"[{"status":"failed","timestamp":"1001","errors":[{"code":131026},{"code":131000}]}]"#, "failed", nil,
+         "failed: 131026 (message undeliverable) (and 1 more error); check the number is on WhatsApp and correct in E.164; do not retry in a loop", .bad),
+        (#"[{"status":"failed","timestamp":"1001","errors":[{"code":999999,"title":"New thing"}]}]"#, "failed", nil,
+         "failed: 999999 (New thing); not in kops's catalogue: see \(ErrorCatalog.metaReference)", .bad),
+        (#"[{"status":"sent"},{"status":"delivered"}]"#, "delivered", nil, "delivered, not read yet", .good),
+        ("[]", "pending", nil, "pending: Meta has not confirmed the message yet", .warning),
+        ("{}", "sent", nil, "sent 9 s ago, no delivery report yet", .warning),
+        ("null", "received", #"[{"code":131051,"title":"Message type unknown"}]"#,
+         "received with error 131051 (unsupported message type): WhatsApp did not pass the content on; ask the contact to send it another way; the 24-hour window is open for 23 h 59 min more: free-form replies go through",
+         .warning),
+        ("null", "received", #"[{"title":"Untitled"}]"#,
+         "received with error no error code: Untitled: WhatsApp did not pass the content on; ask the contact to send it another way; the 24-hour window is open for 23 h 59 min more: free-form replies go through",
+         .warning),
+    ]
+
+    @Test(arguments: verdicts)
+    func verdictSaysWhatTheHistorySays(_ statuses: String, _ status: String, _ errors: String?, _ text: String, _ severity: MessageVerdict.Severity) throws {
+        let direction = status == "received" ? "inbound" : "outbound"
+        let message = try Self.message(statuses, status: status, errors: errors, direction: direction)
+        let verdict = MessageVerdict.of(message, windowAtSend: nil, now: 1_009)
+        #expect(verdict.text == text)
+        #expect(verdict.severity == severity)
+    }
+
+    @Test(arguments: [
+        (#"{"code":131051,"title":"Message type unknown"}"#, "131051", "131051 Message type unknown"),
+        (#"{"code":"131051","message":"Message type unknown"}"#, "131051", "131051 Message type unknown"),
+        (##"{"code":"#131047"}"##, "131047", "131047"),
+        (#"{"code":null,"title":"Odd","error_data":{"details":"Odd detail"}}"#, nil, "no error code: Odd; Odd detail"),
+        (#"{"code":""}"#, nil, "no error code: the error entry is empty"),
+        (#"{"code":1.5e6}"#, "1500000", "1500000"),
+        (#"{"code":true,"message":"x"}"#, nil, "no error code: x"),
+    ])
+    func readsEveryErrorShape(_ json: String, _ code: String?, _ headline: String) throws {
+        let error = try #require(MessageError(json: try JSONValue.parse(Array(json.utf8))))
+        #expect(error.code == code)
+        #expect(error.headline == headline)
+        if code == nil { #expect(!error.next.contains("explain")) }
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import KopsHTTP
+import KopsShell
+import KopsTestSupport
+import Testing
+
+/// Every way a server can fail a reply, against a read and a write: one `error:` line, the right exit
+/// status, a write sent once and never retried, and no wait past the timeout.
+@Suite struct FaultMatrixTests {
+    static let read = "numbers"
+    static let write = "webhooks create --url https://example.com/hook --events whatsapp.message.received"
+
+    /// A fault and what a read and a write must say about it.
+    struct Fault: Sendable, CustomStringConvertible {
+        var name: String
+        var reply: HostileServer.Reply
+        var readError: String
+        var readStatus: KopsShell.ExitStatus
+        var writeError: String
+        var writeStatus: KopsShell.ExitStatus = .unknownOutcome
+        var description: String { name }
+    }
+
+    static let unknown = "error: the request was sent but no answer came ("
+    static let webhookMayExist = "the webhook may exist; check with 'webhooks'"
+
+    static let fault0 = Fault(
+            name: "garbage instead of HTTP", reply: .init(Array("HELLO THERE\r\n\r\n".utf8)),
+            readError: "error: connection to 127.0.0.1 failed: ", readStatus: .unavailable,
+            writeError: unknown)
+    static let fault1 = Fault(
+            name: "nothing at all", reply: .init([]),
+            readError: "error: connection to 127.0.0.1 failed: ", readStatus: .unavailable, writeError: unknown)
+    static let fault2 = Fault(
+            name: "body cut short",
+            reply: .init(Array("HTTP/1.1 201 Created\r\nContent-Length: 100\r\n\r\n{\"data\":".utf8)),
+            readError: "error: connection to 127.0.0.1 failed: ", readStatus: .unavailable, writeError: unknown)
+    static let fault3 = Fault(
+            name: "chunked reply cut",
+            reply: .init(Array("HTTP/1.1 201 Created\r\nTransfer-Encoding: chunked\r\n\r\n10\r\n{\"data\":".utf8)),
+            readError: "error: connection to 127.0.0.1 failed: ", readStatus: .unavailable, writeError: unknown)
+    static let fault4 = Fault(
+            name: "invalid UTF-8 in a 2xx", reply: .http(status: 201, body: Array("{\"data\":{\"id\":\"".utf8) + [0xFF, 0xFE] + Array("\"}}".utf8)),
+            readError: "error: unexpected response (HTTP 201): the body is not valid JSON", readStatus: .failure,
+            writeError: unknown + "the 201 answer's body is not valid JSON): " + webhookMayExist)
+    static let fault5 = Fault(
+            name: "silence past the timeout", reply: .init([], holdOpen: 4),
+            readError: "error: request to 127.0.0.1 timed out after 1 s", readStatus: .unavailable,
+            writeError: unknown + "no answer within 1 s): " + webhookMayExist)
+    static let fault6 = Fault(
+            name: "headers, then silence",
+            reply: .init(Array("HTTP/1.1 201 Created\r\nContent-Length: 50\r\n\r\n{".utf8), holdOpen: 4),
+            readError: "error: request to 127.0.0.1 timed out after 1 s", readStatus: .unavailable,
+            writeError: unknown + "no answer within 1 s): " + webhookMayExist)
+    static let fault7 = Fault(
+            name: "endless headers",
+            reply: .init(Array(("HTTP/1.1 200 OK\r\n" + String(repeating: "X-Pad: " + String(repeating: "a", count: 1000) + "\r\n", count: 300)).utf8)),
+            readError: "error: the response headers passed kops's limit of 64 KiB from 127.0.0.1", readStatus: .failure,
+            writeError: unknown + "the response headers passed kops's limit of 64 KiB): " + webhookMayExist)
+    static let fault8 = Fault(
+            name: "one giant header line",
+            reply: .init(Array(("HTTP/1.1 200 OK\r\nX-Big: " + String(repeating: "b", count: 200_000) + "\r\n\r\n").utf8)),
+            readError: "error: a response header line passed libcurl's limit of 100 KiB from 127.0.0.1", readStatus: .failure, writeError: unknown)
+    static let fault9 = Fault(
+            name: "declared body over the limit",
+            reply: .init(Array("HTTP/1.1 200 OK\r\nContent-Length: 2000000\r\n\r\n{".utf8), holdOpen: 4),
+            readError: "error: the response body passed kops's limit of 1 MiB (decoded) from 127.0.0.1", readStatus: .failure,
+            writeError: unknown + "the response body passed kops's limit of 1 MiB (decoded)): " + webhookMayExist)
+    static let fault10 = Fault(
+            name: "chunked body over the limit",
+            reply: .init(
+                Array("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n".utf8)
+                    + Array(repeating: Array("4000\r\n".utf8) + Array(repeating: UInt8(ascii: " "), count: 0x4000) + Array("\r\n".utf8), count: 80).flatMap { $0 }
+                    + Array("0\r\n\r\n".utf8)),
+            readError: "error: the response body passed kops's limit of 1 MiB (decoded) from 127.0.0.1", readStatus: .failure,
+            writeError: unknown + "the response body passed kops's limit of 1 MiB (decoded)): " + webhookMayExist)
+    static let fault11 = Fault(
+            name: "gzip bomb",
+            reply: .http(headers: ["Content-Type: application/json", "Content-Encoding: gzip"], body: FaultMatrixTests.gzipBomb),
+            readError: "error: the response body passed kops's limit of 1 MiB (decoded) from 127.0.0.1", readStatus: .failure,
+            writeError: unknown + "the response body passed kops's limit of 1 MiB (decoded)): " + webhookMayExist)
+    static let fault12 = Fault(
+            name: "HTML error page", reply: .http(status: 502, headers: ["Content-Type: text/html"], body: Array("<html>\u{1B}[2Jbad gateway</html>".utf8)),
+            readError: "error: unexpected response (HTTP 502): the error body is not JSON; body starts: '<html>\\x1b[2Jbad gateway</html>'",
+            readStatus: .failure,
+            writeError: "error: unexpected response (HTTP 502): the error body is not JSON; body starts: '<html>\\x1b[2Jbad gateway</html>'",
+            writeStatus: .failure)
+    static let faults: [Fault] = [fault0, fault1, fault2, fault3, fault4, fault5, fault6, fault7, fault8, fault9, fault10, fault11, fault12]
+
+    /// 8 MiB of spaces, gzipped to a few KB by the system's gzip.
+    static let gzipBomb: [UInt8] = {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "head -c 8388608 /dev/zero | tr '\\0' ' ' | gzip -c"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try? process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Array(data)
+    }()
+
+    private func run(_ line: String, against fault: Fault) async throws -> (
+        status: KopsShell.ExitStatus, out: String, err: String, requests: [HostileServer.Request], seconds: Double
+    ) {
+        try await offPool {
+            let server = try HostileServer { _ in fault.reply }
+            defer { server.stop() }
+            let (shell, output) = try server.shell(timeout: 1, limits: .init(bodyBytes: 1 << 20, headerBytes: 64 << 10))
+            let started = ContinuousClock.now
+            let status = shell.run(line: line)
+            let elapsed = started.duration(to: .now).components
+            return (status, output.out, output.err, server.requests, Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
+        }
+    }
+
+    @Test(arguments: faults) func aReadFailsWithOneLine(_ fault: Fault) async throws {
+        let (status, out, err, requests, seconds) = try await run(Self.read, against: fault)
+        #expect(status == fault.readStatus)
+        #expect(out == "")
+        let lines = err.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 2 && lines[1].isEmpty, "one line: \(err.debugDescription)")
+        #expect(err.hasPrefix(fault.readError), "\(err.debugDescription)")
+        #expect(!err.unicodeScalars.contains { VisibleText.needsEscape($0) && $0 != "\n" })
+        #expect(requests.count == 1)
+        #expect(seconds < 3.5, "took \(seconds) s with a 1 s timeout")
+    }
+
+    @Test(arguments: faults) func aWriteWithALostAnswerIsUnknownAndNotRetried(_ fault: Fault) async throws {
+        let (status, out, err, requests, seconds) = try await run(Self.write, against: fault)
+        #expect(status == fault.writeStatus)
+        #expect(out == "")
+        let lines = err.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 2 && lines[1].isEmpty, "one line: \(err.debugDescription)")
+        #expect(err.hasPrefix(fault.writeError), "\(err.debugDescription)")
+        if fault.writeStatus == .unknownOutcome {
+            let ending: String = Self.webhookMayExist + "\n"
+            #expect(err.hasSuffix(ending), "\(err.debugDescription)")
+        }
+        #expect(requests.count == 1, "sent \(requests.count) times")
+        #expect(requests.first?.method == "POST")
+        #expect(seconds < 3.5, "took \(seconds) s with a 1 s timeout")
+    }
+}

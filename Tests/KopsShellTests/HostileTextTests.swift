@@ -1,0 +1,110 @@
+import Foundation
+import KapsoClient
+import KapsoSimulator
+import KopsShell
+import KopsTestSupport
+import Testing
+
+/// Server text is attacker-controlled (a WhatsApp contact chooses their name and message bodies): every
+/// command that prints it shows control characters as escapes, on the terminal and in transcripts.
+@Suite struct HostileTextTests {
+    /// Every C0 control, DEL, every C1 control, an OSC title change, a screen clear, a forged line and
+    /// a right-to-left override.
+    static let payload: String = {
+        var text = "<"
+        for value in UInt32(0)...0x1F { text.unicodeScalars.append(Unicode.Scalar(value)!) }
+        text.unicodeScalars.append(Unicode.Scalar(0x7F)!)
+        for value in UInt32(0x80)...0x9F { text.unicodeScalars.append(Unicode.Scalar(value)!) }
+        return text + "\u{1B}]0;pwned\u{07}\u{1B}[2J\u{9B}31m\r\nerror: fake\u{202E}>"
+    }()
+
+    /// The contract's fixtures as a seed, with the payload appended to every string that is not an id or a time.
+    static func hostileSeed() throws -> String {
+        let sources = [
+            ("phone_numbers", "phone_numbers.list.json"), ("messages", "messages.list.json"),
+            ("webhooks", "webhooks.list.json"), ("conversations", "conversations.list.json"),
+            ("webhook_deliveries", "webhook_deliveries.list.json"), ("api_logs", "api_logs.list.json"),
+        ]
+        var seed = JSONObject()
+        for (key, file) in sources {
+            seed[key] = poisoned(try Fixtures.json(file)["data"] ?? .array([]), key: key)
+        }
+        var health = JSONObject()
+        health["100200300400501"] = poisoned(try Fixtures.json("health.degraded.json"), key: "health")
+        seed["health"] = .object(health)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kops-hostile-\(UUID().uuidString).json").path
+        try Data(JSONValue.object(seed).serialized().utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    static func poisoned(_ value: JSONValue, key: String) -> JSONValue {
+        switch value {
+        case .string(let text):
+            let kept = key == "id" || key.hasSuffix("_id") || key.hasSuffix("_at") || key == "timestamp"
+                || key == "status" || key == "direction" || key == "type" || key == "phone_number" || key == "to"
+                || key == "from" || key == "event" || key.hasSuffix("url")
+            return kept ? value : .string(text + payload)
+        case .array(let items):
+            return .array(items.map { poisoned($0, key: key) })
+        case .object(let object):
+            var copy = JSONObject()
+            for entry in object.entries { copy[entry.key] = poisoned(entry.value, key: entry.key) }
+            return .object(copy)
+        default:
+            return value
+        }
+    }
+
+    static let message = "wamid.HBgLMTQxNTU1NTAxNDIVAgASGBRBN0YzQzE5RTAyQjg0RDZFNUMxMQA="
+
+    static let commands = [
+        "numbers", "health", "webhooks", "webhooks --scope project", "deliveries", "messages", "message \(message)",
+        "conversations", "trace \(message)", "errors", "logs", "overview", "output expanded", "messages",
+        "message \(message)", "webhooks", "output json", "messages", "message \(message)", "output table",
+    ]
+
+    @Test func noCommandLetsAControlCharacterThrough() async throws {
+        let seed = try Self.hostileSeed()
+        defer { try? FileManager.default.removeItem(atPath: seed) }
+        let (terminal, transcript) = try await offPool {
+            let fixture = try SimulatorFixture(seed: .file(seed))
+            let (shell, output) = try fixture.shell(phoneNumberID: "100200300400501")
+            let recorder = try TranscriptRecorder(
+                header: TranscriptHeader(session: shell.context.session, host: "127.0.0.1"), destination: .memory)
+            shell.recorder = recorder
+            for line in Self.commands { shell.run(line: line) }
+            return (output.combined, recorder.text)
+        }
+        for (sink, text) in [("terminal", terminal), ("transcript", transcript)] {
+            let raw = text.unicodeScalars.filter { VisibleText.needsEscape($0) && $0 != "\n" }
+            #expect(raw.isEmpty, "\(sink) got \(raw.count) raw controls, e.g. \(raw.prefix(3).map { $0.value })")
+            #expect(!text.split(separator: "\n").contains { $0.hasPrefix("error: fake") }, "\(sink) shows a forged line")
+        }
+        // The payload is shown, not dropped: in tables, detail views, expanded views and JSON.
+        #expect(terminal.contains("\\x1b]0;pwned\\x07\\x1b[2J\\u009b31m"))
+        #expect(terminal.contains("\\x1b]0;pwned\\x07\\x1b[2J\\u009b31m\\x0d\\x0aerror: fake\\u202e>"))
+        #expect(terminal.contains("\\u001b]0;pwned\\u0007\\u001b[2J\\u009b31m\\r\\nerror: fake\\u202e>"))
+    }
+
+    @Test(arguments: [
+        ("\u{1B}]0;t\u{07}", "\\x1b]0;t\\x07"), ("a\tb", "a\tb"), ("\u{9B}2J", "\\u009b2J"), ("x\u{202E}y", "x\\u202ey"),
+        ("line\r\nnext", "line\\x0d\\x0anext"), ("\u{0}\u{7F}", "\\x00\\x7f"), ("e\u{301} 中 👍🏽", "e\u{301} 中 👍🏽"),
+        ("plain", "plain"),
+    ])
+    func controlsAreShownAsEscapes(input: String, shown: String) {
+        #expect(VisibleText.escaped(input) == shown)
+    }
+
+    @Test func anErrorFromTheServerIsOneHarmlessLine() async throws {
+        let err = try await offPool {
+            let server = try HostileServer { _ in
+                .json(status: 422, #"{"error":"bad\u001b]0;pwned\u0007\r\nerror: fake\u009b"}"#)
+            }
+            defer { server.stop() }
+            let (shell, output) = try server.shell()
+            shell.run(line: "numbers")
+            return output.err
+        }
+        #expect(err == "error: the API rejected the request (422): bad\\x1b]0;pwned\\x07\\x0d\\x0aerror: fake\\u009b\n")
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import KapsoSimulator
+import KopsShell
+import KopsTestSupport
+import Testing
+
+/// Runs command lines in one shell on the real-world message-shapes seed (Support Line selected).
+func runCases(_ lines: [String]) async throws -> [Ran] {
+    let seed = SimulatorSeed.file(Fixtures.realWorldCases.appendingPathComponent("message-shapes.seed.json").path)
+    return try await withSimulator(seed: seed) { fixture in
+        let (shell, output) = try fixture.shell(phoneNumberID: "100200300400501")
+        shell.context.now = { 1_795_262_400 }
+        return lines.map { line in
+            let (out, err) = (output.out.count, output.err.count)
+            let status = shell.run(line: line)
+            return Ran(status: status.rawValue, out: String(output.out.dropFirst(out)), err: String(output.err.dropFirst(err)))
+        }
+    }
+}
+
+/// A table row's cells (columns are separated by two or more spaces).
+func cells(_ row: String) -> [String] {
+    row.split(separator: "  ", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+}
+
+/// The message id of the case seed's row `H<n>` (`wamid.…BH21AAAA…`).
+func caseID(_ row: String) -> String {
+    "wamid.HBgLMTQxNTU1NTAxNzEVAgASGBQB\(row)AAAAAAAAAAAAAAAAAAAA="
+}
+
+/// Each row of `cases/real-world/README.md` (message-shapes seed) in `messages`, `message`, `trace` and `errors`.
+@Suite struct RealWorldCasesTests {
+    @Test(arguments: [
+        ("H02", "reacted 👍 to \(caseID("H01"))"), ("H03", "reaction removed from \(caseID("H01"))"),
+        ("H04", #"chose button "Confirm" (id btn_confirm)"#), ("H05", #"chose list row "Tomorrow 9-12" (Morning slot) (id row_2)"#),
+        ("H06", "flow response 'flow': flow_token=tok, slot=am"), ("H07", #"button "Stop promotions" (payload STOP_PROMOS)"#),
+        ("H08", #"location "Pickup point", 1 Market St, San Francisco, CA (37.7749, -122.4194)"#),
+        ("H09", "shared contact Contact B"), ("H10", "animated sticker"),
+        ("H11", "unsupported message (131051 Message type unknown)"),
+        ("H12", "order of 2 items (1 product), 19.00 USD from catalog 300400500600701: Please deliver"),
+        ("H13", "changed number to 14155550173"), ("H14", "Hello from a username-only user"),
+    ])
+    func messageAndTraceShowTheSummary(_ row: String, _ content: String) async throws {
+        let runs = try await runCases(["message \(caseID(row))", "trace \(caseID(row))"])
+        #expect(runs.map(\.status) == [0, 0])
+        #expect(runs[0].out.contains("\ncontent:      \(content)\n"))
+        #expect(runs[1].out.contains("\ncontent:      \(content)\n"))
+    }
+
+    @Test func messagesListsEveryShapeWithItsSummaryAndContact() async throws {
+        let run = try await runCases(["messages --limit 20"])[0]
+        let rows = run.out.split(separator: "\n").map(String.init)
+        func row(_ id: String) -> [String] { cells(rows.first { $0.hasSuffix(caseID(id)) } ?? "") }
+        #expect(row("H03")[5] == "reaction removed from \(caseID("H01"))")
+        #expect(row("H10")[5] == "animated sticker")
+        #expect(row("H11")[3] == "received, error 131051")
+        #expect(row("H14")[4...5] == ["Contact A", "Hello from a username-only user"])
+        #expect(row("H20")[3] == "failed 131026")
+        #expect(row("H21")[3] == "delivered (also failed 131026)")
+        #expect(run.err == "17 items\n")
+    }
+
+    @Test func theInboundUnsupportedMessageNamesItsError() async throws {
+        let runs = try await runCases(["message \(caseID("H11"))", "trace \(caseID("H11"))"])
+        #expect(runs[0].out.contains("\nerror:        131051 Message type unknown\n"))
+        #expect(runs[1].out.contains("\nerrors on the received message:\n  error:   131051 Message type unknown\n"))
+        #expect(runs[1].out.contains("\nverdict: received with error 131051 (unsupported message type): "))
+    }
+
+    @Test func aFailureFollowedByADeliveryIsNamedAsAConflict() async throws {
+        let runs = try await runCases(["trace \(caseID("H21"))", "trace \(caseID("H20"))"])
+        #expect(runs[0].out.contains("""
+            2026-11-21T10:15:00Z  sent       +0 s
+            2026-11-21T10:15:01Z  failed     +1 s   131026 message undeliverable
+            2026-11-21T10:15:02Z  delivered  +2 s
+            """))
+        #expect(runs[0].out.contains(
+            "\nverdict: delivered 2 s after sending, but a failed 131026 was recorded at 2026-11-21T10:15:01Z (1 s after sending): "
+                + "WhatsApp reported both, so the outcome is not certain; confirm with the contact\n"))
+        #expect(runs[1].out.contains("\nverdict: failed: 131026 (message undeliverable); "))
+    }
+
+    @Test func statusesStoredOutOfOrderAreShownAsTheyHappened() async throws {
+        let out = try await runCases(["trace \(caseID("H22"))"])[0].out
+        #expect(out.contains("""
+            TIME                  STATUS     AFTER  DETAIL
+            2026-11-21T10:16:00Z  sent       +0 s
+            2026-11-21T10:16:02Z  delivered  +2 s
+            2026-11-21T10:16:05Z  read       +5 s
+
+            """))
+        #expect(out.hasSuffix("verdict: read by the contact 5 s after sending\n"))
+    }
+
+    @Test func errorsListsEveryMessageWithAFailureOrAnErrorWhateverItsFinalStatus() async throws {
+        let run = try await runCases(["errors --source message --period 7d"])[0]
+        let rows = run.out.split(separator: "\n").map { cells(String($0)) }
+        #expect(rows.count == 4)
+        #expect(rows[1][2...3] == ["message to 14155550171 (text, now delivered)", "131026 Receiver is incapable of receiving this message"])
+        #expect(rows[2][2...3] == ["message to 14155550171 (text)", "131026 Receiver is incapable of receiving this message"])
+        #expect(rows[3][2...3] == ["message from 14155550171 (unsupported)", "131051 Message type unknown"])
+        #expect(run.err == "3 failures in the last 7d\n")
+    }
+}

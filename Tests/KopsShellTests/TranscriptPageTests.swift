@@ -1,0 +1,166 @@
+import Foundation
+import KopsShell
+import KopsTestSupport
+import Testing
+
+/// What one recorded demo session wrote: the page, the terminal, and the restore file's lines.
+struct RecordedPage: Sendable {
+    var transcript: String
+    var terminal: String
+    var restore: TranscriptRestore
+}
+
+/// Records `lines` in memory on a fresh deterministic demo simulator, the terminal `width` columns wide.
+func recordPage(_ lines: [String], width: Int? = 60, keepPII: Bool = false) async throws -> RecordedPage {
+    try await withSimulator { fixture in
+        let (shell, output) = try fixture.shell(phoneNumberID: Demo.support)
+        shell.renderer = Renderer(width: width)
+        let header = TranscriptHeader(context: shell.context, keepPII: keepPII)
+        let recorder = try TranscriptRecorder(header: header, destination: .memory, context: shell.context)
+        shell.recorder = recorder
+        for line in lines { shell.run(line: line) }
+        return RecordedPage(transcript: recorder.text, terminal: output.combined, restore: recorder.restore)
+    }
+}
+
+/// Transcripts are written for the page: full width, masked before layout, API base as recorded.
+@Suite struct TranscriptPageTests {
+    @Test func tablesAreFullWidthOnThePageWhateverTheTerminalWidth() async throws {
+        let page = try await recordPage(["messages --limit 3"], width: 60, keepPII: true)
+        #expect(page.terminal.contains("…"), "the 60-column terminal shows a fitted table")
+        let body = { (text: String) in String(text[text.range(of: "```kops")!.lowerBound...]) }
+        #expect(!body(page.transcript).dropFirst(30).contains("…"))
+        #expect(page.transcript.contains(Demo.danaInbound))
+        let wide = try await recordPage(["messages --limit 3"], width: nil, keepPII: true)
+        #expect(body(wide.transcript) == body(page.transcript))
+    }
+
+    @Test func autoModeStillWritesTheTableOnThePage() async throws {
+        let page = try await recordPage(["output auto", "numbers"], width: 40, keepPII: true)
+        #expect(page.terminal.contains("-[ RECORD 1 ]-"))
+        #expect(page.transcript.contains("   ID               NUMBER           NAME"))
+    }
+
+    /// The canary is Lee Park's number: no form of it, nor a WAMID that encodes it, reaches the page.
+    @Test func aContactNumberIsMaskedInEveryForm() async throws {
+        let page = try await recordPage([
+            "messages", "conversations", "deliveries", "output json", "messages", "conversations", "deliveries",
+            "output table", "message wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA=",
+            "trace", "reply --to 14155550157 --dry-run hello", "use 100200300400501",
+        ])
+        for form in [
+            "14155550157", "4155550157", "415-555-0157", "555-0157", "5550157", "MTQxNTU1NTAxNTc", "Lee Park", "wamid.",
+        ] {
+            #expect(!page.transcript.contains(form), "the page shows '\(form)'")
+        }
+        #expect(page.transcript.contains("+1 415 ••• 0157"))
+        #expect(page.transcript.contains("<message "))
+        #expect(page.transcript.contains("\"conversation_phone_number\": \"+1 415 ••• 0"))
+        #expect(page.transcript.contains("using 100200300400501 (+1 415-555-0100, Support Line)"))
+    }
+
+    @Test func maskedCommandLinesAreKeptAsTypedForTheRestoreFile() async throws {
+        let page = try await recordPage(["message \(Demo.danaInbound)"])
+        #expect(page.transcript.contains("> message <message 1>\n"))
+        #expect(page.restore.lines == ["message <message 1>": "message \(Demo.danaInbound)"])
+    }
+
+    @Test func aMaskedTranscriptReplaysWithItsRestoreFileAndSaysWhatIsMissingWithout() async throws {
+        let page = try await recordPage(["message \(Demo.danaInbound)", "trace"])
+        let (replayed, missing) = try await withSimulator { fixture in
+            let shell = try fixture.shell().shell
+            let replayed = try TranscriptChecker(expected: page.transcript, path: "t.md", restore: page.restore)
+                .replay(on: shell)
+            let missing = Result { () throws(ScriptError) in
+                try TranscriptChecker(expected: page.transcript, path: "t.md").replay(on: shell)
+            }
+            return (replayed, missing)
+        }
+        #expect(replayed.diff.isEmpty, "\(replayed.diff.joined(separator: "\n"))")
+        #expect(throws: ScriptError.missingRestore(path: "t.md.restore", line: "message <message 1>")) {
+            try missing.get()
+        }
+    }
+
+    @Test func checkRefusesAFileThatIsNotATranscript() async throws {
+        let outcome = try await withSimulator { fixture in
+            Result { () throws(ScriptError) in
+                try TranscriptChecker(expected: "# Project\n\nhello\n", path: "README.md").replay(on: try! fixture.shell().shell)
+            }
+        }
+        #expect(throws: ScriptError.notATranscript(path: "README.md")) { try outcome.get() }
+        #expect(
+            ScriptError.notATranscript(path: "README.md").message
+                == "'README.md' is not a kops transcript (no '# kops transcript' first line); nothing was written")
+    }
+
+    @Test func checkIgnoresTrailingBlankLinesAndNamesTheCommandThatChanged() async throws {
+        let page = try await recordPage(["use 100200300400502", "health"], keepPII: true)
+        let trimmed = String(page.transcript.dropLast(2))
+        let changed = page.transcript.replacingOccurrences(of: "Sales Line", with: "Sales Lime")
+        let (same, different) = try await withSimulator { fixture in
+            (
+                try TranscriptChecker(expected: trimmed + "\n\n\n").replay(on: try fixture.shell().shell),
+                try TranscriptChecker(expected: changed).replay(on: try fixture.shell().shell)
+            )
+        }
+        #expect(same.diff.isEmpty, "\(same.diff)")
+        #expect(different.diff.first?.hasSuffix(" (in 'use 100200300400502')") == true, "\(different.diff)")
+    }
+}
+
+/// `record` refuses to overwrite, continues with --append, replaces with --force, and works mid-line.
+@Suite struct RecordFileTests {
+    private func inFolder<T: Sendable>(_ body: @escaping @Sendable (Shell, BufferOutput, String) throws -> T) async throws -> T {
+        try await withSimulator { fixture in
+            let (shell, output) = try fixture.shell()
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-rec-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            return try body(shell, output, folder.path)
+        }
+    }
+
+    @Test func refusesAnExistingFileUnlessAppendOrForce() async throws {
+        let (status, err, kept, appended, replaced) = try await inFolder { shell, output, folder in
+            let path = folder + "/notes.md"
+            try Data("my notes\n".utf8).write(to: URL(fileURLWithPath: path))
+            let status = shell.run(line: "record \(path)")
+            let kept = try String(contentsOfFile: path, encoding: .utf8)
+            let appendStatus = shell.run(line: "record \(path) --append")
+            let t = folder + "/t.md"
+            shell.run(line: "record \(t); explain 131047; record stop")
+            shell.run(line: "record \(t) --append; explain 131026; record stop")
+            let appended = try String(contentsOfFile: t, encoding: .utf8)
+            shell.run(line: "record \(t) --force; explain 368; record stop")
+            let replaced = try String(contentsOfFile: t, encoding: .utf8)
+            #expect(appendStatus == .usage)
+            return (status, output.err, kept, appended, replaced)
+        }
+        #expect(status == .failure)
+        #expect(err.contains("notes.md' already exists; add --append to continue it, --force to replace it, or pick another name\n"))
+        #expect(kept == "my notes\n")
+        #expect(appended.components(separatedBy: "# kops transcript").count == 2)
+        #expect(appended.contains("> explain 131047; record stop\n") && appended.contains("> explain 131026; record stop\n"))
+        #expect(!replaced.contains("131047") && replaced.contains("> explain 368; record stop\n"))
+    }
+
+    @Test func recordMidLineRecordsTheRestOfTheLine() async throws {
+        let transcript = try await inFolder { shell, _, folder in
+            shell.run(line: "record \(folder)/c.md; use 100200300400501; explain 131047")
+            return try String(contentsOfFile: folder + "/c.md", encoding: .utf8)
+        }
+        #expect(transcript.contains("```kops\nkops(default)> use 100200300400501; explain 131047\nusing 100200300400501"))
+        #expect(transcript.hasSuffix("```\n\n"))
+    }
+
+    @Test func theRestoreFileIsPrivate() async throws {
+        let (mode, transcript) = try await inFolder { shell, _, folder in
+            shell.run(line: "record \(folder)/p.md; message \(Demo.danaInbound)")
+            let attributes = try FileManager.default.attributesOfItem(atPath: folder + "/p.md.restore")
+            return ((attributes[.posixPermissions] as? Int) ?? 0, try String(contentsOfFile: folder + "/p.md", encoding: .utf8))
+        }
+        #expect(mode == 0o600)
+        #expect(!transcript.contains("wamid."))
+    }
+}
