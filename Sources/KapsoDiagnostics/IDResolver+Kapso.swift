@@ -113,7 +113,7 @@ extension IDResolver {
         let line = message.phoneNumberID.flatMap { pnid in facts.numbers.first { $0.id == pnid } }
         let direction = message.isInbound ? "an inbound \(message.type) message from" : "an outbound \(message.type) message to"
         let who = message.contact.map { contact($0.filter(\.isNumber)) } ?? number.map(contact) ?? "an unknown contact"
-        let failure = message.failure.map { " \($0.code)" } ?? ""
+        let failure = StatusHistory(message: message).failures.last.map { $0.errors.first?.code.map { " \($0)" } ?? "" } ?? ""
         var identity = Identity(
             input: id, kind: .wamid,
             statement: "\(id) is \(direction) \(who) on \(line.map(label) ?? message.phoneNumberID ?? "an unknown number"), "
