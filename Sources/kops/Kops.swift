@@ -139,6 +139,9 @@ struct Kops: ParsableCommand {
         Interrupts.install()
         context.interrupted = Interrupts.take
         script.setVariables(on: shell)
+        // Writes on the built-in demo simulator reach no customer, so the demo needs no --allow-writes.
+        var script = self.script
+        script.allowWrites = script.allowWrites || demo
         if terminal.stdinIsTTY && terminal.stderrIsTTY {
             // Writes from a script or -c started at a terminal ask once; the interactive shell replaces this.
             context.confirmWrites = { question in
@@ -158,6 +161,9 @@ struct Kops: ParsableCommand {
             let history = HistoryFile.defaultPath(environment: environment, profile: settings.profile).map {
                 HistoryFile(path: $0, limit: historySize)
             }
+            if let history, let refusal = history.refusal {
+                stdout.write("warning: history file \(history.path) is not used: \(refusal); history stays in memory\n", to: .err)
+            }
             let reader = EditLineReader(history: history) { before in
                 Completion.candidates(lineBeforeCursor: before, registry: context.registry, ids: context.ids)
             }
@@ -168,6 +174,10 @@ struct Kops: ParsableCommand {
             }
             context.confirm = reader.confirm
             context.confirmWrites = reader.confirm
+            if let simulator {
+                // The demo's clock stands still while kops waits for an answer, so a recorded session replays.
+                context.confirm = { question in simulator.holdingClock { reader.confirm(question) } }
+            }
             context.profileChanged = { name in
                 reader.switchHistory(
                     to: HistoryFile.defaultPath(environment: environment, profile: name).map {

@@ -22,10 +22,11 @@ public enum KeyOrigin: Sendable, Equatable {
         }
     }
 
-    /// The key and where it came from; throws `CredentialError` (or `ConfigError.keyCommandFailed`) naming what
+    /// The key and where it came from; throws `CredentialError` (or `ConfigError.keyCommandFailed`/`Stopped`) naming what
     /// to do, with the profiles of config.toml in `profiles` for the message.
     public func lookUp(
-        environment: [String: String], profiles: [String], runKeyCommand: (String) -> (status: Int32, output: String)
+        environment: [String: String], profiles: [String],
+        runKeyCommand: (String) throws(KeyCommand.Failure) -> (status: Int32, output: String)
     ) throws -> (key: Secret, source: Settings.Source) {
         switch self {
         case .value(let key, let source):
@@ -37,7 +38,12 @@ public enum KeyOrigin: Sendable, Equatable {
             guard KeyShape.looksLikeKey(value) else { throw CredentialError.notAKey(variable: name) }
             return (Secret(value), .environment(name))
         case .command(let command, let profile):
-            let result = runKeyCommand(command)
+            let result: (status: Int32, output: String)
+            do throws(KeyCommand.Failure) {
+                result = try runKeyCommand(command)
+            } catch {
+                throw ConfigError.keyCommandStopped(profile: profile, failure: error)
+            }
             let value = result.output.split(separator: "\n").first.map(String.init) ?? ""
             guard result.status == 0, !value.isEmpty else {
                 throw ConfigError.keyCommandFailed(profile: profile, status: result.status)
