@@ -13,6 +13,9 @@ internal import Darwin
 public final class KapsoSimulator: Sendable {
     /// The options the simulator was created with.
     public let options: SimulatorOptions
+    /// The clock's instant when the seed data was made, Unix microseconds: a simulator pinned here
+    /// (`SimulatorOptions.pinnedClock`) holds the same data.
+    public let seededAt: Int64
     let state: SimulatorState
     private let server: SimulatorServer
     /// The port listened on, once started.
@@ -23,8 +26,10 @@ public final class KapsoSimulator: Sendable {
     public init(options: SimulatorOptions) throws {
         self.options = options
         guard options.timeScale.isFinite, options.timeScale > 0 else { throw SimulatorError.invalidTimeScale(options.timeScale) }
-        let clock = SimulatorClock(isFixed: options.deterministic)
-        let seed = try SeedData.make(options.seed, now: clock.now)
+        let clock = SimulatorClock(isFixed: options.deterministic, pinned: options.pinnedClock)
+        let seededAt = clock.now
+        self.seededAt = seededAt.micros
+        let seed = try SeedData.make(options.seed, now: seededAt)
         let address: sockaddr_in
         do {
             address = try .inet(ip4: options.host, port: options.port)
@@ -77,6 +82,19 @@ public final class KapsoSimulator: Sendable {
     /// The faults currently injected.
     public func faults() async -> SimulatorFaults {
         await state.currentFaults
+    }
+
+    /// The simulator's "now" in Unix microseconds.
+    public func now() async -> Int64 {
+        await state.clock.now.micros
+    }
+
+    /// Moves a fixed clock forward to `micros` (Unix microseconds) and runs what became due; an instant at or
+    /// before the clock's is ignored.
+    public func advanceClock(to micros: Int64) async {
+        let delta = micros - (await state.clock.now.micros)
+        guard delta > 0 else { return }
+        _ = await state.advanceClock(byMicroseconds: delta)
     }
 
     /// Moves the simulator's clock forward and runs what became due (status changes, webhook retries),

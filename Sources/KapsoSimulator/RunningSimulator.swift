@@ -15,6 +15,29 @@ public final class RunningSimulator: Sendable {
     /// `http://127.0.0.1:PORT` (host only).
     public var baseURL: String { simulator.baseURL }
 
+    /// The simulator's clock in Unix microseconds, read from a plain thread (never the cooperative pool).
+    public func now() -> Int64 {
+        let done = DispatchSemaphore(value: 0)
+        let result = Locked<Int64>(0)
+        Task.detached { [simulator] in
+            let now = await simulator.now()
+            result.withLock { $0 = now }
+            done.signal()
+        }
+        done.wait()
+        return result.withLock { $0 }
+    }
+
+    /// Moves a fixed clock forward to `micros` and runs what became due, blocking until done.
+    public func advanceClock(to micros: Int64) {
+        let done = DispatchSemaphore(value: 0)
+        Task.detached { [simulator] in
+            await simulator.advanceClock(to: micros)
+            done.signal()
+        }
+        done.wait()
+    }
+
     /// Stops the simulator, blocking until it is down. Call from a plain thread, never from the cooperative pool.
     public func stop() {
         let done = DispatchSemaphore(value: 0)

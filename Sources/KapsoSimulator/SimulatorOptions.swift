@@ -6,6 +6,12 @@ public struct SimulatorOptions: Sendable {
     /// Fixed clock (2026-11-21T12:00:00Z) and sequential ids, so identical request sequences give identical bytes.
     /// The clock then moves only when advanced (`POST /__sim/clock/advance` or `advanceClock(bySeconds:)`).
     public var deterministic: Bool
+    /// Sequential ids and seeded faults with a running clock (`kops --demo`), so a session's requests replayed
+    /// in the same order get the same ids. Implied by `deterministic`.
+    public var sequentialIDs = false
+    /// Fixes the clock at this instant (Unix microseconds) instead of the deterministic reference: the clock
+    /// moves only when advanced and ids are sequential (`kops check` replaying a demo transcript).
+    public var pinnedClock: Int64?
     /// IPv4 address to listen on.
     public var host: String = "127.0.0.1"
     /// Port to listen on; 0 picks a free one (read it from `KapsoSimulator.port` after `start()`).

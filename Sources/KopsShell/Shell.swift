@@ -12,6 +12,8 @@ public final class Shell {
     public var location: String?
     /// True while a script runs without `--allow-writes`: commands that change data are refused.
     public var readOnly = false
+    /// Scripts running now, one inside another (`kops run`, `source`); `source` refuses to go past its limit.
+    public var scriptDepth = 0
     /// The transcript being recorded: gets each line and what the terminal shows.
     public var recorder: TranscriptRecorder?
 

@@ -84,11 +84,25 @@ struct Kops: ParsableCommand {
             stdout.write(ErrorReport(error).line() + "\n", to: .err)
             throw ExitCode(ErrorReport(error).status.rawValue)
         }
-        if demo {
+        // `kops check` of a demo transcript replays on a demo simulator pinned to the recorded clock.
+        let demoTranscript: TranscriptHeader?
+        do {
+            demoTranscript = try script.demoTranscriptHeader()
+        } catch {
+            stdout.write(ErrorReport(error).line() + "\n", to: .err)
+            throw ExitCode(ErrorReport(error).status.rawValue)
+        }
+        if demo || demoTranscript != nil {
             let key = "kops_demo_" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
-            let running = try KapsoSimulator.startBlocking(options: SimulatorOptions(apiKey: key, seed: .demo))
+            // Sequential ids (and, for check, the recorded clock) so a recorded demo session replays.
+            var options = SimulatorOptions(apiKey: key, seed: .demo, deterministic: demoTranscript?.seeded == nil && demoTranscript != nil)
+            options.sequentialIDs = true
+            options.pinnedClock = demoTranscript?.seeded
+            let running = try KapsoSimulator.startBlocking(options: options)
             simulator = running
-            stdout.write("demo: built-in kapso-sim with demo data at \(running.baseURL) (nothing leaves this machine)\n", to: .err)
+            if demoTranscript == nil {
+                stdout.write("demo: built-in kapso-sim with demo data at \(running.baseURL) (nothing leaves this machine)\n", to: .err)
+            }
             settings.baseURL = running.baseURL
             settings.apiKey = Secret(key)
             settings.sources["api"] = .flag("--demo")
@@ -119,6 +133,11 @@ struct Kops: ParsableCommand {
             baseURL: client.baseURL, profile: settings.profile, phoneNumberID: settings.phoneNumberID, output: settings.output)
         session.sources = settings.sources.mapValues(\.description)
         let context = ShellContext(session: session, client: client, registry: .standard)
+        if let simulator {
+            context.simulatorClock = { simulator.now() }
+            context.simulatorSeeded = simulator.simulator.seededAt
+            if demoTranscript != nil { context.moveSimulatorClock = { simulator.advanceClock(to: $0) } }
+        }
         context.environment = environment
         context.config = config
         context.configFile = configFile

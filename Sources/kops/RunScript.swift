@@ -42,6 +42,20 @@ struct ScriptOptions: ParsableArguments {
         }
     }
 
+    /// For `kops check FILE.md`, before any connection: refuses a file that is not a kops transcript, and
+    /// returns the header when the transcript was recorded on `kops --demo` (nil otherwise).
+    func demoTranscriptHeader() throws(ScriptError) -> TranscriptHeader? {
+        guard words.first == "check", words.count == 2 else { return nil }
+        let path = words[1]
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else {
+            throw .scriptNotFound(path: path, reason: "no such file or not UTF-8 text")
+        }
+        guard TranscriptParser.isTranscript(text) else { throw .notATranscript(path: path) }
+        let header = TranscriptParser(text).header
+        return header.kind == .demo ? header : nil
+    }
+
     /// Runs `run` or `check` on the shell and returns the exit status; nil when neither was asked for.
     func run(shell: Shell, stderr: any OutputSink) -> ExitStatus? {
         guard let verb = words.first, words.count == 2 else { return nil }

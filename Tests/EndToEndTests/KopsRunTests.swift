@@ -99,6 +99,18 @@ import Testing
         #expect(after["out.md"] == transcript)
     }
 
+    /// A transcript recorded on a real API is replayed on what that API holds now: the first line says so.
+    @Test func checkOnALiveAPISaysSoFirst() async throws {
+        let (recorded, files) = try await kops(["run", "t.kops", "--record", "out.md"], files: ["t.kops": "explain 131047\n"])
+        #expect(recorded.status == 0)
+        let transcript = try #require(files["out.md"])
+        #expect(transcript.contains("- api kind: simulator\n"))
+        let live = transcript.replacingOccurrences(of: "- api kind: simulator", with: "- api kind: Kapso API")
+        let (check, _) = try await kops(["check", "out.md"], files: ["out.md": live])
+        #expect(check.stderr.hasPrefix("out.md: replaying on 127.0.0.1, a live API: differences show what changed since it was recorded ("))
+        #expect(check.stderr.hasSuffix("out.md: 1 commands, output unchanged\n"))
+    }
+
     @Test func withoutASubcommandKopsStillRunsCommands() async throws {
         let (result, _) = try await kops(["-c", "explain 131047"])
         #expect(result.stdout.contains("131047"))

@@ -31,7 +31,7 @@ import Testing
         ("131049", "ecosystem limit", .no, nil),
         ("131050", "user stopped marketing", .no, nil),
         ("131051", "unsupported message type", .no, .media),
-        ("131052", "media download error", .fixFirst, .media),
+        ("131052", "media download error", .no, .media),
         ("131053", "media upload error", .fixFirst, .media),
         ("131056", "pair rate limit", .later, .throttling),
         ("131057", "account in maintenance", .later, .server),
@@ -95,5 +95,60 @@ import Testing
                 #expect(properNoun || first.first?.isLowercase == true, "\(code): \(text)")
             }
         }
+    }
+}
+
+/// The catalogue covers Meta's published WhatsApp Cloud API codes the issue lists, each complete.
+@Suite struct MetaCoverageTests {
+    static let published = [
+        "0", "1", "2", "3", "4", "10", "33", "100", "190", "200", "250", "299", "368", "80007", "130429", "131048", "131056",
+        "130472", "130497", "131031", "131000", "131005", "131008", "131009", "131016", "131021", "131026", "131037",
+        "131042", "131045", "131047", "131049", "131050", "131051", "131052", "131053", "131055", "131057", "132000",
+        "132001", "132005", "132007", "132012", "132015", "132016", "132068", "132069", "133000", "133004", "133005",
+        "133006", "133008", "133009", "133010", "133015", "133016", "134011", "135000", "2494100", "2593107", "2593108",
+    ]
+
+    @Test(arguments: published)
+    func everyPublishedCodeHasMeaningFixRetryAndSource(_ code: String) throws {
+        let entry = try #require(ErrorCatalog.entry(for: code))
+        #expect(entry.source == .meta)
+        #expect(!entry.meaning.isEmpty && !entry.fix.isEmpty && !entry.name.isEmpty)
+        #expect(entry.title != nil, "Meta's title for \(code)")
+        #expect(entry.source.reference.contains(ErrorCatalog.metaReference))
+    }
+
+    @Test(arguments: [
+        ("131047", "Re-engagement message", 400), ("131026", "Message Undeliverable", 400),
+        ("132001", "Template does not exist", 404), ("2", "API Service", 503), ("131045", "Incorrect certificate", 500),
+    ])
+    func keepsMetasTitleAndHTTPStatus(_ code: String, _ title: String, _ status: Int) throws {
+        let entry = try #require(ErrorCatalog.entry(for: code))
+        #expect(entry.title == title)
+        #expect(entry.httpStatus == status)
+    }
+}
+
+/// The code in what users paste.
+@Suite struct PastedErrorTests {
+    @Test(arguments: [
+        ("131047", "131047"), ("#131047", "131047"), ("(#131047) Re-engagement message", "131047"),
+        ("error 131026", "131026"), ("code=131026", "131026"), ("\"code\": 131026", "131026"),
+        (#"{"error":{"message":"(#131047) Re-engagement message","type":"OAuthException","code":131047}}"#, "131047"),
+        (#"{"error":{"message":"(#130429) Rate limit hit"}}"#, "130429"), (#"{"code":"131051"}"#, "131051"),
+        (#"[{"code":131026,"title":"x"}]"#, "131026"), ("insufficient_credits", "insufficient_credits"),
+        ("Kapso said insufficient_credits", "insufficient_credits"), ("abc", "abc"),
+    ])
+    func findsTheCode(_ text: String, _ code: String) {
+        #expect(PastedError(text)?.code == code)
+    }
+
+    @Test(arguments: ["", "the message failed", #"{"error":{"message":"no code here"}}"#, "{}"])
+    func findsNoCodeWhereThereIsNone(_ text: String) {
+        #expect(PastedError(text) == nil)
+    }
+
+    @Test func keepsMetasDetailsFromABody() {
+        let pasted = PastedError(#"{"error":{"code":131026,"error_data":{"details":"Message Undeliverable."}}}"#)
+        #expect(pasted?.details == "Message Undeliverable.")
     }
 }

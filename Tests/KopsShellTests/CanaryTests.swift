@@ -1,6 +1,7 @@
 import Foundation
 import KapsoClient
 import KopsShell
+import KopsTerminal
 import KopsTestSupport
 import Testing
 
@@ -68,5 +69,43 @@ import Testing
         #expect(evidence.terminal.contains("secret:    whsec_…23"))
         #expect(evidence.history.contains("webhooks get 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"))
         #expect(!evidence.history.contains("verify"))
+    }
+
+    static let tabSecret = "whsec_canary_TAB_9d1e"
+
+    /// The same secret after a tab, in quotes, as `--flag=value`, and in `set` of secret-looking names:
+    /// the lexer's words are what the filters read, so none of these forms slips through.
+    @Test(arguments: [
+        "verify\t--secret\t\(tabSecret) --signature 00 --body '{}'",
+        "verify --secret \"\(tabSecret)\" --signature 00 --body '{}'",
+        "verify '--secret=\(tabSecret)' --signature 00 --body '{}'",
+        "verify --secret=\"\(tabSecret)\"\t--signature 00 --body '{}'",
+        "verify --body '{}' --signature 00 --secret\u{0B}\(tabSecret)",
+        "set\thook_secret\t\(tabSecret)",
+        "set --default WEBHOOK_TOKEN \(tabSecret)",
+        "set db_password 'x \(tabSecret)'",
+        "set mykey \"\(tabSecret)\"; set",
+    ])
+    func everyWhitespaceQuoteAndEqualsFormIsMasked(line: String) async throws {
+        let evidence = try await session([line, "set", "state"])
+        for (name, text) in [
+            ("terminal", evidence.terminal), ("transcript", evidence.transcript), ("history", evidence.history),
+        ] {
+            #expect(!text.contains(CanaryTests.tabSecret), "\(CanaryTests.tabSecret) leaked into the \(name): \(text)")
+        }
+        #expect(evidence.transcript.contains("<redacted>"))
+        #expect(evidence.history.hasPrefix("set\nstate\n"), "the history sink records ordinary lines")
+    }
+
+    @Test func theHistoryFileNeverGetsASecretLine() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-hist-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let history = HistoryFile(path: folder.appendingPathComponent("history").path)
+        _ = history.load()
+        for line in ["verify\t--secret\t\(CanaryTests.tabSecret)", "set\tapi_token \(CanaryTests.tabSecret)", "numbers", "\tnumbers"]
+        where HistoryPolicy.allows(line) {
+            history.append(line)
+        }
+        #expect(history.load() == ["numbers"])
     }
 }

@@ -13,6 +13,8 @@ import Testing
                 what to do: send an approved template; free-form works again after the contact replies
                 retry:      no: the same request fails again
                 category:   reengagementWindow (Kapso JS SDK)
+                meta title: Re-engagement message (HTTP 400)
+                source:     Meta, WhatsApp Cloud API error codes: https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes
 
                 """)
         #expect(result.err == "")
@@ -33,14 +35,18 @@ import Testing
         #expect(result.out == "")
         #expect(
             result.err
-                == "error: unknown error code '\(code)'; check Meta's error reference "
-                + "(https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes)\n")
+                == "error: unknown error code '\(code)': not in kops's catalogue; look it up in Meta's error codes "
+                + "(https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes) "
+                + "or, for a Kapso code, Kapso's API reference (docs.kapso.ai)\n")
     }
 
     @Test func missingCodeIsAUsageError() {
         let result = OfflineShell.run("explain")
         #expect(result.status == .usage)
-        #expect(result.err == "error: explain: missing error code; usage: explain CODE\n")
+        #expect(
+            result.err
+                == "error: explain: missing error code ('#' starts a comment: write 131047 or quote it, '#131047'); "
+                + "usage: explain CODE|PASTED-ERROR\n")
     }
 
     @Test func printsStructuredJSON() {
@@ -56,9 +62,51 @@ import Testing
                   "retry": "fix_first",
                   "retry_advice": "only after fixing the cause; the same request fails again",
                   "category": "permission",
-                  "source": "meta"
+                  "source": "meta",
+                  "meta_title": "API Permission",
+                  "http_status": 403,
+                  "reference": "Meta, WhatsApp Cloud API error codes: https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"
                 }
 
                 """)
+    }
+
+    /// What users paste, as the shell's lexer hands it over (`#` starts a comment unless quoted).
+    @Test(arguments: [
+        ("explain 131047", "131047"), ("explain '#131047'", "131047"), ("explain \"#131047\"", "131047"),
+        ("explain (#131047) Re-engagement message", "131047"), ("explain '(#131047) Re-engagement message'", "131047"),
+        ("explain error 131026", "131026"), ("explain Error code: 131026", "131026"),
+        (#"explain '{"error":{"message":"(#131026) Message Undeliverable","type":"OAuthException","code":131026,"error_data":{"messaging_product":"whatsapp","details":"Message Undeliverable."},"fbtrace_id":"Az8or2yhqkZfEZ"}}'"#, "131026"),
+        (#"explain '{"error":{"message":"(#130429) Rate limit hit","code":"130429"}}'"#, "130429"),
+        (#"explain '{"errors":[{"code":131051,"title":"Message type unknown"}]}'"#, "131051"),
+        (#"explain '{"error":{"message":"(#132001) Template name does not exist in the translation"}}'"#, "132001"),
+        (#"explain {"error":{"message":"(#131047) Re-engagement message","code":131047}}"#, "131047"),
+        ("explain INSUFFICIENT_CREDITS", "insufficient_credits"), ("explain 2494100", "2494100"),
+    ])
+    func findsTheCodeInWhatUsersPaste(_ line: String, _ code: String) {
+        let offline = OfflineShell()
+        #expect(offline.shell.run(line: line) == .ok, "\(offline.output.err)")
+        #expect(offline.output.out.hasPrefix("code:       \(code)\n"))
+    }
+
+    @Test func showsMetasDetailsFromAPastedBody() {
+        let offline = OfflineShell()
+        offline.shell.run(line: #"explain '{"error":{"code":131026,"error_data":{"details":"Message Undeliverable."}}}'"#)
+        #expect(offline.output.out.contains("\nmeta says:  Message Undeliverable.\n"))
+    }
+
+    @Test func aHashWithoutQuotesSaysToQuoteIt() {
+        let offline = OfflineShell()
+        #expect(offline.shell.run(line: "explain #131047") == .usage)
+        #expect(offline.output.err.contains("'#' starts a comment: write 131047 or quote it, '#131047'"))
+    }
+
+    @Test func textWithoutACodeSaysWhatAnExplainTakes() {
+        let offline = OfflineShell()
+        #expect(offline.shell.run(line: "explain the message failed") == .usage)
+        #expect(
+            offline.output.err
+                == "error: explain: invalid error code 'the message failed'; expected a code such as 131047, "
+                + "'(#131047) ...' or a Graph error body in single quotes\n")
     }
 }

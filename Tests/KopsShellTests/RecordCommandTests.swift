@@ -20,7 +20,7 @@ import Testing
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
             let script = folder.appendingPathComponent("s.kops")
-            try Data("use 100200300400501\n#! error\nexplain 1\n".utf8).write(to: script)
+            try Data("use 100200300400501\n#! error\nexplain 999999\n".utf8).write(to: script)
             let transcript = folder.appendingPathComponent("t.md").path
             shell.run(line: "record \(transcript) --keep-pii")
             shell.run(line: "numbers --per-page 1")
@@ -42,11 +42,11 @@ import Testing
             files.final.hasSuffix(
                 "```kops\nkops(default)> source \(files.script)\n"
                     + "kops(default)> use 100200300400501\nusing 100200300400501 (+1 415-555-0100, Support Line)\n"
-                    + "kops(default:…0501)> explain 1\nerror: unknown error code '1'; check Meta's error reference (https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes)\n"
+                    + "kops(default:…0501)> explain 999999\nerror: unknown error code '999999': not in kops's catalogue; look it up in Meta's error codes (https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes) or, for a Kapso code, Kapso's API reference (docs.kapso.ai)\n"
                     + "2 commands, 0 failed\n```\n\n"))
         #expect(!files.final.contains("> record"))
         #expect(!files.final.contains("> state"), "nothing is recorded after 'record stop'")
-        #expect(files.err.contains("s.kops:3: error: unknown error code '1'"))
+        #expect(files.err.contains("s.kops:3: error: unknown error code '999999'"))
     }
 
     @Test func anUnwritablePathFailsAtOnce() async throws {

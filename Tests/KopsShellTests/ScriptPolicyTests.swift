@@ -20,7 +20,7 @@ import Testing
             let (shell, output) = try fixture.shell()
             shell.context.session.variables["number"] = "100200300400502"
             let script =
-                "set --default number 100200300400501\nset --default other x\nuse ${number}\nunset other\n#! error\nuse ${other}\nexplain 1\n"
+                "set --default number 100200300400501\nset --default other x\nuse ${number}\nunset other\n#! error\nuse ${other}\nexplain 999999\n"
             let outcome = ScriptRunner(path: "p.kops", source: script).run(on: shell)
             #expect(outcome.failedLine == 7)
             #expect(outcome.status == .failure)
@@ -31,7 +31,7 @@ import Testing
         #expect(err.contains("p.kops:6: error: unset variable 'other'"))
         #expect(
             err.hasSuffix(
-                "p.kops:7: error: unknown error code '1'; check Meta's error reference (https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes)\n"
+                "p.kops:7: error: unknown error code '999999': not in kops's catalogue; look it up in Meta's error codes (https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes) or, for a Kapso code, Kapso's API reference (docs.kapso.ai)\n"
             ))
     }
 

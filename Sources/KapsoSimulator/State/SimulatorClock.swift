@@ -7,16 +7,20 @@ struct SimulatorClock: Sendable {
     static let reference = Timestamp(seconds: 1_795_262_400)
 
     let isFixed: Bool
+    /// Where a fixed clock stands before any advance: `reference` unless pinned elsewhere.
+    let start: Timestamp
     /// Microseconds added by `advance`.
     private(set) var offset: Int64 = 0
     private let started = ContinuousClock.now
 
-    init(isFixed: Bool) {
-        self.isFixed = isFixed
+    /// A fixed clock at `pinned` (Unix microseconds) or the reference, or the wall clock.
+    init(isFixed: Bool, pinned: Int64? = nil) {
+        self.isFixed = isFixed || pinned != nil
+        self.start = pinned.map { Timestamp(micros: $0) } ?? Self.reference
     }
 
     var now: Timestamp {
-        let base = isFixed ? Self.reference : Timestamp(micros: Int64(Date().timeIntervalSince1970 * 1_000_000))
+        let base = isFixed ? start : Timestamp(micros: Int64(Date().timeIntervalSince1970 * 1_000_000))
         return Timestamp(micros: base.micros + offset)
     }
 

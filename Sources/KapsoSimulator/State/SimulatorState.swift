@@ -44,8 +44,8 @@ actor SimulatorState {
         self.timeScale = options.timeScale
         self.log = options.log
         self.connectionCount = connectionCount
-        self.faults = FaultInjector(options.faults, deterministic: clock.isFixed)
-        self.ids = IDGenerator(isSequential: clock.isFixed)
+        self.faults = FaultInjector(options.faults, deterministic: clock.isFixed || options.sequentialIDs)
+        self.ids = IDGenerator(isSequential: clock.isFixed || options.sequentialIDs)
         self.projectID = seed.projectID
         self.phoneNumbers = RecordList(seed.phoneNumbers)
         self.health = seed.health
@@ -192,7 +192,7 @@ actor SimulatorState {
         let errorMessage: String? = response.status >= 400 ? Self.errorText(response.body) : nil
         let json: JSONObject = [
             "id": .string(id), "endpoint": .string(request.path), "http_method": .string(request.method),
-            "response_status": .int(response.status), "response_time_ms": .int(clock.isFixed ? 1 : 2),
+            "response_status": .int(response.status), "response_time_ms": .int(ids.isSequential ? 1 : 2),
             "ip_address": "127.0.0.1", "error_message": JSONValue(errorMessage), "created_at": .string(now.iso),
             "api_key_id": .string(Self.simulatorKeyID), "api_key_name": "kapso-sim",
         ]

@@ -5,24 +5,42 @@ internal import KapsoDiagnostics
 public enum ExplainCommand: Command {
     public static let name = "explain"
     public static let summary = "explain a WhatsApp or Kapso error code: meaning, fix, retry advice"
-    public static let usage = "explain CODE"
+    public static let usage = "explain CODE|PASTED-ERROR"
     public static let details = """
-        Takes a Graph error code (the 'code' of an error body or a failed status) or a Kapso code.
-        Works offline: no request is sent.
+        Takes a Graph error code (the 'code' of an error body or a failed status) or a Kapso code, or
+        what you copied: '(#131047) Re-engagement message', 'error 131026', a whole Graph error body.
+        '#' starts a comment in kops: write 131047, or quote a pasted '#131047'. Quote a JSON body
+        with single quotes. Works offline: no request is sent.
         Examples:
           explain 131047
+          explain '(#131047) Re-engagement message'
+          explain '{"error":{"message":"(#131026) Message Undeliverable","code":131026}}'
           explain insufficient_credits
         """
-    public static let maxArguments: Int? = 1
+    public static let maxArguments: Int? = nil
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
-        let code = try arguments.required(0, "error code")
-        guard let entry = ErrorCatalog.entry(for: code) else { throw ShellError.unknownErrorCode(code: code) }
+        let text = arguments.positionals.joined(separator: " ")
+        guard !text.isEmpty else {
+            throw ShellError.missingArgument(
+                command: name, what: "error code ('#' starts a comment: write 131047 or quote it, '#131047')", usage: usage)
+        }
+        guard let pasted = PastedError(text) else {
+            throw ShellError.invalidValue(
+                command: name, what: "error code", value: text,
+                expected: "a code such as 131047, '(#131047) ...' or a Graph error body in single quotes")
+        }
+        guard let entry = ErrorCatalog.entry(for: pasted.code) else { throw ShellError.unknownErrorCode(code: pasted.code) }
         var fields = [
             Field("code", entry.code, style: .bold), Field("name", entry.name), Field("meaning", entry.meaning),
             Field("what to do", entry.fix), Field("retry", entry.retry.advice, style: style(entry.retry)),
         ]
         if let category = entry.category { fields.append(Field("category", category.rawValue + " (Kapso JS SDK)")) }
+        if let title = entry.title {
+            fields.append(Field("meta title", title + (entry.httpStatus.map { " (HTTP \($0))" } ?? "")))
+        }
+        if let details = pasted.details { fields.append(Field("meta says", details, style: .dim)) }
+        fields.append(Field("source", entry.source.reference, style: .dim))
         return CommandResult(blocks: [.fields(fields)], json: json(entry))
     }
 
@@ -32,12 +50,15 @@ public enum ExplainCommand: Command {
             "fix": .string(entry.fix), "retry": .string(entry.retry.rawValue),
             "retry_advice": .string(entry.retry.advice),
             "category": entry.category.map { .string($0.rawValue) } ?? .null, "source": .string(entry.source.rawValue),
+            "meta_title": entry.title.map(JSONValue.string) ?? .null,
+            "http_status": entry.httpStatus.map { .number(String($0)) } ?? .null,
+            "reference": .string(entry.source.reference),
         ]
     }
 
     private static func style(_ retry: ErrorCatalog.Retry) -> Style {
         switch retry {
-        case .yes, .later: .good
+        case .yes, .later, .maybe: .good
         case .no: .bad
         case .fixFirst, .afterTopUp: .warn
         case .unknown: .dim

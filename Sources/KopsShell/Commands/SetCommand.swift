@@ -13,6 +13,8 @@ public enum SetCommand: ScriptCommand {
         """
     public static let maxArguments: Int? = nil
     public static let flags = [FlagSpec("--default", help: "set only if the variable has no value yet")]
+    /// The most bytes one variable may hold (64 KiB): ids, names and short texts, not documents.
+    public static let maxValueBytes = 64 << 10
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let words = arguments.positionals
@@ -29,6 +31,9 @@ public enum SetCommand: ScriptCommand {
         }
         guard words.count > 1 else { throw ShellError.missingArgument(command: name, what: "VALUE", usage: usage) }
         let value = words.dropFirst().joined(separator: " ")
+        guard value.utf8.count <= maxValueBytes else {
+            throw ScriptError.variableTooLarge(name: variable, limit: maxValueBytes)
+        }
         if variable == "on_error", !["continue", "stop"].contains(value) {
             throw ShellError.invalidValue(
                 command: name, what: "value for on_error", value: value, expected: "'continue' or 'stop'")

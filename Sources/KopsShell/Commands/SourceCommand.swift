@@ -11,10 +11,13 @@ public enum SourceCommand: ScriptCommand {
         """
     public static let maxArguments: Int? = 1
     public static let flags = [FlagSpec("--allow-writes", help: "let the script run commands that change data")]
+    /// How deep scripts may source scripts (8): enough for preludes, and a script that sources itself stops.
+    public static let maxDepth = 8
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let path = try arguments.required(0, "script file")
         guard let shell = context.shell else { return CommandResult() }
+        guard shell.scriptDepth < maxDepth else { throw ScriptError.sourceTooDeep(path: path, limit: maxDepth) }
         let script = try ScriptRunner.load(path: path, allowWrites: arguments.has("--allow-writes"))
         let outcome = script.run(on: shell)
         if let line = outcome.failedLine {

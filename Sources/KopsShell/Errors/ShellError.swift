@@ -1,3 +1,4 @@
+internal import KapsoDiagnostics
 /// Mistakes in what the user typed, found before any request is sent.
 public enum ShellError: KopsError, Equatable {
     /// The first word is not a command.
@@ -54,8 +55,8 @@ public enum ShellError: KopsError, Equatable {
         case .nothingToContinue:
             "nothing to continue; 'next' follows the last list that had more pages"
         case .unknownErrorCode(let code):
-            "unknown error code '\(code)'; check Meta's error reference "
-                + "(https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes)"
+            "unknown error code '\(code)': not in kops's catalogue; look it up in Meta's error codes "
+                + "(\(ErrorCatalog.metaReference)) or, for a Kapso code, Kapso's API reference (docs.kapso.ai)"
         case .unreadableFile(let path, let reason):
             "cannot read '\(path)': \(reason); check the path"
         case .malformedSignature(let command, let reason):

@@ -11,35 +11,62 @@
 public enum Lexer {
     /// The commands in `line`, each a non-empty list of words; empty commands are dropped.
     public static func commands(in line: String) throws(LexerError) -> [[Word]] {
+        try spans(in: line).map { $0.map(\.word) }
+    }
+
+    /// The commands in `line` with each word's source: the range of `line.unicodeScalars` it was read from,
+    /// quotes included, e.g. `verify --secret "a b"` → `"a b"` at 16..<21. Redaction masks these ranges.
+    static func spans(in line: String) throws(LexerError) -> [[WordSpan]] {
         var scanner = LineScanner(line)
         return try scanner.scan()
     }
 }
 
-/// Walks a line one `Character` at a time, building words and commands.
+/// A word and the unicode-scalar offsets of its source in the line.
+struct WordSpan {
+    var word: Word
+    var source: Range<Int>
+}
+
+/// Walks a line one Unicode scalar at a time, building words and commands.
+///
+/// Scalars, not `Character`s: a combining mark after a quote or a backslash forms one `Character` with
+/// it (`"\u{301}` is a single grapheme), which would hide the quote; columns are still counted in
+/// `Character`s, as a terminal shows them.
 private struct LineScanner {
-    private let characters: [Character]
+    private let characters: [Unicode.Scalar]
+    /// The 1-based `Character` column of each scalar, plus one past the end.
+    private let columns: [Int]
     private var index = 0
-    private var finished: [[Word]] = []
-    private var words: [Word] = []
+    private var finished: [[WordSpan]] = []
+    private var words: [WordSpan] = []
     /// The word being built, or `nil` between words; `""` after `''` is a word.
     private var text: String?
-    private var wordColumn = 0
+    private var wordStart = 0
 
     init(_ line: String) {
-        characters = Array(line)
+        characters = Array(line.unicodeScalars)
+        var columns: [Int] = []
+        columns.reserveCapacity(characters.count + 1)
+        var column = 1
+        for character in line {
+            for _ in character.unicodeScalars { columns.append(column) }
+            column += 1
+        }
+        columns.append(column)
+        self.columns = columns
     }
 
     /// The 1-based column of the character at `index`.
     private var column: Int {
-        index + 1
+        columns[min(index, columns.count - 1)]
     }
 
-    mutating func scan() throws(LexerError) -> [[Word]] {
+    mutating func scan() throws(LexerError) -> [[WordSpan]] {
         scan: while index < characters.count {
             let character = characters[index]
             switch character {
-            case _ where character.isWhitespace:
+            case _ where character.properties.isWhitespace:
                 endWord()
                 index += 1
             case ";":
@@ -56,11 +83,11 @@ private struct LineScanner {
             case "\\":
                 guard index + 1 < characters.count else { throw LexerError.danglingBackslash(column: column) }
                 startWord()
-                text?.append(characters[index + 1])
+                text?.unicodeScalars.append(characters[index + 1])
                 index += 2
             default:
                 startWord()
-                text?.append(character)
+                text?.unicodeScalars.append(character)
                 index += 1
             }
         }
@@ -72,7 +99,7 @@ private struct LineScanner {
         let quoteColumn = column
         index += 1
         while index < characters.count, characters[index] != "'" {
-            text?.append(characters[index])
+            text?.unicodeScalars.append(characters[index])
             index += 1
         }
         guard index < characters.count else { throw LexerError.unterminatedQuote(quote: "'", column: quoteColumn) }
@@ -85,10 +112,10 @@ private struct LineScanner {
         while index < characters.count, characters[index] != "\"" {
             let character = characters[index]
             if character == "\\", index + 1 < characters.count, ["\"", "\\", "$"].contains(characters[index + 1]) {
-                text?.append(characters[index + 1])
+                text?.unicodeScalars.append(characters[index + 1])
                 index += 2
             } else {
-                text?.append(character)
+                text?.unicodeScalars.append(character)
                 index += 1
             }
         }
@@ -99,12 +126,12 @@ private struct LineScanner {
     private mutating func startWord() {
         guard text == nil else { return }
         text = ""
-        wordColumn = column
+        wordStart = index
     }
 
     private mutating func endWord() {
         guard let finished = text else { return }
-        words.append(Word(finished, column: wordColumn))
+        words.append(WordSpan(word: Word(finished, column: columns[wordStart]), source: wordStart..<index))
         text = nil
     }
 

@@ -1,25 +1,28 @@
 /// Which entered lines may be written to the history file: none that carries a secret.
 ///
-/// Left out: lines starting with a space, lines with a secret flag (`--secret`, `--secret-key`,
-/// `--api-key`, `--token`), `set api_key …`-style lines, and lines with a token-shaped word
-/// (`sk_…`, `whsec_…`, `Bearer …`, or a long mix of letters and digits that is not an id).
+/// Left out: lines starting with whitespace, lines with a secret flag (`--secret`, `--secret-key`,
+/// `--api-key`, `--token`, `--password`, also as `--flag=value`), `set NAME …` where NAME looks secret
+/// (key, secret, token, password), and lines with a token-shaped word (`sk_…`, `whsec_…`, `Bearer …`,
+/// or a long mix of letters and digits that is not an id). Words are the lexer's own, so a tab, quotes
+/// or `=` hide nothing; a line the lexer refuses is split on whitespace, quotes, `=` and `;` instead.
 public enum HistoryPolicy {
     static let tokenPrefixes = ["sk_", "whsec_", "kapso_", "kops_", "eaa", "bearer"]
 
     /// True when `line` may be saved to the history file.
     public static func allows(_ line: String) -> Bool {
-        guard !line.hasPrefix(" ") else { return false }
-        let words = line.split(whereSeparator: { $0 == " " || $0 == ";" || $0 == "=" || $0 == "\"" || $0 == "'" })
-            .map(String.init)
-        for (index, word) in words.enumerated() {
-            if Redactor.secretFlags.contains(word) { return false }
-            if word == "set", index + 1 < words.count, Redactor.secretVariables.contains(words[index + 1].lowercased())
-            {
-                return false
-            }
-            if isTokenShaped(word) { return false }
+        guard let first = line.unicodeScalars.first, !first.properties.isWhitespace else { return line.isEmpty }
+        let commands: [[String]]
+        if let spans = try? Lexer.spans(in: line) {
+            guard !spans.contains(where: { !Redactor.secretSources(in: $0).isEmpty }) else { return false }
+            commands = spans.map { $0.map(\.word.text) }
+        } else {
+            commands = [line.split(whereSeparator: { $0.isWhitespace || ";=\"'".contains($0) }).map(String.init)]
+            if commands[0].contains(where: { Redactor.secretFlags.contains($0) }) { return false }
+            if commands[0].first == "set", commands[0].count > 1, Redactor.isSecretName(commands[0][1]) { return false }
         }
-        return true
+        // A token can hide inside a quoted word or after `=`: look at every piece.
+        let pieces = commands.joined().flatMap { $0.split(whereSeparator: { $0.isWhitespace || "=\"'".contains($0) }) }
+        return !pieces.contains { isTokenShaped(String($0)) }
     }
 
     /// `sk_live_…`, `whsec_…`, or 20+ letters and digits mixed that are not a UUID, a WhatsApp message id or hex.

@@ -10,10 +10,35 @@ extension Redactor {
     static let signatureHeaders = ["x-webhook-signature", "x-hub-signature-256", "x-hub-signature"]
 
     /// Flags whose value is a secret in a command line: `verify --secret S` → `verify --secret <redacted>`.
-    static let secretFlags: Set<String> = ["--secret", "--secret-key", "--api-key", "--token"]
+    static let secretFlags: Set<String> = ["--secret", "--secret-key", "--api-key", "--token", "--password"]
 
-    /// Names that `set NAME VALUE` must not show the value of.
-    static let secretVariables: Set<String> = ["api_key", "apikey", "key", "token", "secret", "secret_key"]
+    /// True for a `set` variable name that looks like it holds a secret (`api_key`, `hook_secret`,
+    /// `TOKEN`, `db_password`): its value is masked in transcripts and the line stays out of history.
+    static func isSecretName(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return ["key", "secret", "token", "password", "passwd", "credential", "auth"].contains { lower.contains($0) }
+    }
+
+    /// The source ranges (unicode-scalar offsets) of the secret values in one lexed command: the word after
+    /// a secret flag, a `--secret=VALUE` word, and everything after the name in `set NAME VALUE...`.
+    static func secretSources(in command: [WordSpan]) -> [(range: Range<Int>, replacement: String)] {
+        var found: [(Range<Int>, String)] = []
+        for (index, span) in command.enumerated() {
+            let text = span.word.text
+            if secretFlags.contains(text), index + 1 < command.count {
+                found.append((command[index + 1].source, "<redacted>"))
+            } else if let equals = text.firstIndex(of: "="), secretFlags.contains(String(text[..<equals])) {
+                found.append((span.source, text[..<equals] + "=<redacted>"))
+            }
+        }
+        if command.first?.word.text == "set" {
+            let rest = command.dropFirst().drop { $0.word.text.hasPrefix("--") }
+            if let name = rest.first, isSecretName(name.word.text), rest.count > 1, let last = rest.last {
+                found.append((rest[rest.startIndex + 1].source.lowerBound..<last.source.upperBound, "<redacted>"))
+            }
+        }
+        return found
+    }
 
     /// `text` with the value of every credential header (and signature header when asked), to the end of
     /// its line or a closing quote, replaced by `<redacted>`.
@@ -60,34 +85,43 @@ extension Redactor {
         return Array(characters[index..<(index + pattern.count)]) == pattern
     }
 
-    /// A command line as it may be written to a transcript: secret flag values and `set api_key` values
-    /// masked, known secrets replaced.
+    /// A command line as it may be written to a transcript: secret flag values and the values of
+    /// secret-looking `set` variables masked, known secrets replaced; the rest stays as typed.
+    ///
+    /// Works on the lexer's own words, so a secret after a tab, in quotes or in `--flag=value` form is
+    /// found exactly as the command will read it. A line that does not lex is split on whitespace.
     public func redact(commandLine line: String) -> String {
-        let words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-        var result: [String] = []
-        var maskNext = false
-        for (offset, word) in words.enumerated() {
-            if maskNext && !word.isEmpty {
-                result.append("<redacted>")
-                maskNext = false
-                continue
-            }
-            let flag = word.split(separator: "=", maxSplits: 1).first.map(String.init) ?? word
-            if Redactor.secretFlags.contains(flag) {
-                if word.contains("=") {
-                    result.append(flag + "=<redacted>")
-                } else {
-                    result.append(word)
-                    maskNext = true
-                }
-                continue
-            }
-            if offset == 1, words.first == "set", Redactor.secretVariables.contains(word.lowercased()) {
-                maskNext = true
-            }
-            result.append(word)
+        let scalars = Array(line.unicodeScalars)
+        let commands = (try? Lexer.spans(in: line)) ?? Redactor.whitespaceSpans(scalars)
+        let masked = commands.flatMap(Redactor.secretSources).sorted { $0.range.lowerBound < $1.range.lowerBound }
+        var result = ""
+        var position = 0
+        for (range, replacement) in masked where range.lowerBound >= position {
+            result.unicodeScalars.append(contentsOf: scalars[position..<range.lowerBound])
+            result += replacement
+            position = range.upperBound
         }
-        return redact(result.joined(separator: " "))
+        result.unicodeScalars.append(contentsOf: scalars[position...])
+        return redact(result)
+    }
+
+    /// Words split on any whitespace and `;`, for lines the lexer refuses (an unterminated quote).
+    static func whitespaceSpans(_ scalars: [Unicode.Scalar]) -> [[WordSpan]] {
+        var commands: [[WordSpan]] = [[]]
+        var start: Int?
+        for index in 0...scalars.count {
+            let separator = index == scalars.count || scalars[index].properties.isWhitespace || scalars[index] == ";"
+            if separator, let begun = start {
+                var text = ""
+                text.unicodeScalars.append(contentsOf: scalars[begun..<index])
+                commands[commands.count - 1].append(WordSpan(word: Word(text, column: begun + 1), source: begun..<index))
+                start = nil
+            } else if !separator && start == nil {
+                start = index
+            }
+            if index < scalars.count && scalars[index] == ";" { commands.append([]) }
+        }
+        return commands
     }
 
     /// Remembers the values of secret flags (`--secret S`) so they are masked wherever they appear later.
@@ -100,8 +134,9 @@ extension Redactor {
                 remember(words[index + 1])
             }
         }
-        if words.first == "set", words.count > 2, Redactor.secretVariables.contains(words[1].lowercased()) {
-            remember(words[2...].joined(separator: " "))
+        let setWords = words.first == "set" ? Array(words.dropFirst().drop { $0.hasPrefix("--") }) : []
+        if setWords.count > 1, Redactor.isSecretName(setWords[0]) {
+            remember(setWords.dropFirst().joined(separator: " "))
         }
     }
 

@@ -9,7 +9,8 @@ public enum Interpolation {
         _ line: String, variables: [String: String], environment: [String: String]
     ) throws(ScriptError) -> String {
         guard line.contains("${") else { return line }
-        let characters = Array(line)
+        // Scalars, as the lexer reads them: a combining mark must not hide a quote or a backslash.
+        let characters = Array(line.unicodeScalars)
         var result = ""
         var index = 0
         var inDouble = false
@@ -17,31 +18,41 @@ public enum Interpolation {
             let character = characters[index]
             switch character {
             case "\\" where index + 1 < characters.count:
-                result.append(character)
-                result.append(characters[index + 1])
+                result.unicodeScalars.append(character)
+                result.unicodeScalars.append(characters[index + 1])
                 index += 2
             case "'" where !inDouble:
                 let close = characters[(index + 1)...].firstIndex(of: "'") ?? characters.count - 1
-                result += String(characters[index...close])
+                result.unicodeScalars.append(contentsOf: characters[index...close])
                 index = close + 1
             case "\"":
                 inDouble.toggle()
-                result.append(character)
+                result.unicodeScalars.append(character)
                 index += 1
             case "$" where index + 1 < characters.count && characters[index + 1] == "{":
                 guard let close = characters[(index + 2)...].firstIndex(of: "}") else {
-                    throw .malformedInterpolation(text: String(characters[index...]))
+                    throw .malformedInterpolation(text: text(characters[index...]))
                 }
-                let name = String(characters[(index + 2)..<close])
+                let name = text(characters[(index + 2)..<close])
                 let value = try lookUp(name, variables: variables, environment: environment)
                 result += escape(value, inDoubleQuotes: inDouble)
+                guard result.utf8.count <= maxLineBytes else { throw .lineTooLong(limit: maxLineBytes) }
                 index = close + 1
             default:
-                result.append(character)
+                result.unicodeScalars.append(character)
                 index += 1
             }
         }
         return result
+    }
+
+    /// The most bytes a line may grow to once its variables are replaced (1 MiB).
+    public static let maxLineBytes = 1 << 20
+
+    private static func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var text = ""
+        text.unicodeScalars.append(contentsOf: scalars)
+        return text
     }
 
     private static func lookUp(
@@ -64,16 +75,21 @@ public enum Interpolation {
     }
 
     private static func escape(_ value: String, inDoubleQuotes: Bool) -> String {
+        var result = ""
         if inDoubleQuotes {
-            return value.reduce(into: "") { result, character in
-                if "\"\\$".contains(character) { result.append("\\") }
-                result.append(character)
+            for scalar in value.unicodeScalars {
+                if "\"\\$".unicodeScalars.contains(scalar) { result.unicodeScalars.append("\\") }
+                result.unicodeScalars.append(scalar)
             }
+            return result
         }
         guard !value.isEmpty else { return "''" }
-        return value.reduce(into: "") { result, character in
-            if character.isWhitespace || "'\"\\;#$".contains(character) { result.append("\\") }
-            result.append(character)
+        for scalar in value.unicodeScalars {
+            if scalar.properties.isWhitespace || "'\"\\;#$".unicodeScalars.contains(scalar) {
+                result.unicodeScalars.append("\\")
+            }
+            result.unicodeScalars.append(scalar)
         }
+        return result
     }
 }

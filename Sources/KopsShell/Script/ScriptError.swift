@@ -26,6 +26,12 @@ public enum ScriptError: KopsError, Equatable {
     case recording(String)
     /// A transcript could not be written.
     case unwritableTranscript(path: String, reason: String)
+    /// A line that grew past `Interpolation.maxLineBytes` once its variables were replaced.
+    case lineTooLong(limit: Int)
+    /// A variable value past `SetCommand.maxValueBytes`.
+    case variableTooLarge(name: String, limit: Int)
+    /// `source` nested deeper than `SourceCommand.maxDepth` (a script that sources itself).
+    case sourceTooDeep(path: String, limit: Int)
     /// `record FILE` on a file that exists, without `--append` or `--force`.
     case transcriptExists(path: String)
     /// `kops check` or `record --append` on a file that is not a kops transcript.
@@ -61,6 +67,12 @@ public enum ScriptError: KopsError, Equatable {
             text
         case .unwritableTranscript(let path, let reason):
             "cannot write transcript '\(path)': \(reason); check the folder exists and is writable"
+        case .lineTooLong(let limit):
+            "the line passed \(limit / 1024) KiB once its variables were replaced (the limit for one line); use smaller values"
+        case .variableTooLarge(let name, let limit):
+            "set: the value of '\(name)' passes \(limit / 1024) KiB (the limit for one variable); keep large data in a file"
+        case .sourceTooDeep(let path, let limit):
+            "source: \(path) would nest scripts \(limit + 1) deep (the limit is \(limit)); does a script source itself?"
         case .transcriptExists(let path):
             "'\(path)' already exists; add --append to continue it, --force to replace it, or pick another name"
         case .notATranscript(let path):
@@ -72,7 +84,9 @@ public enum ScriptError: KopsError, Equatable {
 
     public var exitStatus: ExitStatus {
         switch self {
-        case .unsetVariable, .unsetEnvironmentVariable, .malformedInterpolation, .malformedPath, .notATranscript: .usage
+        case .unsetVariable, .unsetEnvironmentVariable, .malformedInterpolation, .malformedPath, .notATranscript,
+            .lineTooLong, .variableTooLarge, .sourceTooDeep:
+            .usage
         case .missingRestore: .noInput
         case .scriptNotFound: .noInput
         case .sourcedScriptFailed(_, _, let status): status

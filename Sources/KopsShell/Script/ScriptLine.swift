@@ -28,7 +28,8 @@ public struct ScriptLine: Sendable, Equatable {
     public static func parse(_ source: String) -> [ScriptLine] {
         var result: [ScriptLine] = []
         var pending: (text: String, number: Int)?
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        // "\r\n" is one Character in Swift, so splitting on "\n" alone ran a CRLF script as one line.
+        let lines = source.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         for (offset, raw) in lines.enumerated() {
             var text = String(raw.hasSuffix("\r") ? raw.dropLast() : raw)
             let number = offset + 1

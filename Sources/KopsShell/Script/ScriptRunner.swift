@@ -11,7 +11,8 @@ public struct ScriptRunner: Sendable {
 
     public init(path: String, source: String, allowWrites: Bool = false) {
         self.path = path
-        self.lines = ScriptLine.parse(source)
+        // A UTF-8 byte order mark (editors on Windows write one) is not part of the first command.
+        self.lines = ScriptLine.parse(source.hasPrefix("\u{FEFF}") ? String(source.dropFirst()) : source)
         self.allowWrites = allowWrites
     }
 
@@ -33,7 +34,11 @@ public struct ScriptRunner: Sendable {
     public func run(on shell: Shell) -> ScriptOutcome {
         let saved = (shell.location, shell.readOnly)
         shell.readOnly = saved.1 || !allowWrites
-        defer { (shell.location, shell.readOnly) = saved }
+        shell.scriptDepth += 1
+        defer {
+            (shell.location, shell.readOnly) = saved
+            shell.scriptDepth -= 1
+        }
         var outcome = ScriptOutcome()
         var expectFailure: Int?
         for line in lines {

@@ -1,0 +1,103 @@
+import Foundation
+import KopsTestSupport
+import Testing
+
+/// Recording on `kops --demo` and checking the transcript later, as a new user does: no API key, the
+/// demo's wall clock moved on, a fresh simulator on another port.
+@Suite struct DemoTranscriptTests {
+    private static let danaInbound = "wamid.HBgLMTQxNTU1NTAxNDIVAgASGBQzRUIwQTFDMkQzRTRGNTA2MTcyOAA="
+
+    /// Runs kops in a fresh folder (no API key in the environment); `files` are written there first.
+    private func inFolder<T: Sendable>(
+        _ body: @escaping @Sendable (_ folder: String, _ kops: ([String], String) throws -> ProcessResult) throws -> T
+    ) async throws -> T {
+        try await offPool {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-demo-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let environment = ["XDG_CONFIG_HOME": folder.path + "/config"]
+            return try body(folder.path) { arguments, stdin in
+                try ProcessRunner.run("kops", arguments, environment: environment, stdin: stdin)
+            }
+        }
+    }
+
+    @Test func aPipedDemoRecordingPassesCheckLater() async throws {
+        let session = """
+            record TRANSCRIPT
+            use 100200300400501
+            messages --limit 3
+            message \(Self.danaInbound)
+            trace
+            reply --dry-run Thanks, on its way
+            state
+            record stop
+
+            """
+        let (recorded, transcript, check) = try await inFolder { folder, kops in
+            let path = folder + "/t.md"
+            let recorded = try kops(["--demo"], session.replacingOccurrences(of: "TRANSCRIPT", with: path))
+            // The demo's data follows the wall clock: a second later, a fresh demo would show other times.
+            Thread.sleep(forTimeInterval: 1.2)
+            let check = try kops(["check", path], "")
+            return (recorded, try String(contentsOfFile: path, encoding: .utf8), check)
+        }
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        #expect(transcript.contains("- api: kapso-demo\n- api kind: demo simulator\n- simulator seeded: "))
+        #expect(transcript.components(separatedBy: "<!-- clock: ").count == 7)
+        #expect(transcript.contains("POST http://kapso-demo/meta/whatsapp/"))
+        #expect(!transcript.contains("127.0.0.1"))
+        #expect(!transcript.contains("wamid.") && !transcript.contains("14155550142"))
+        #expect(check.stderr.hasSuffix(": 6 commands, output unchanged\n"), "\(check.stdout)\n\(check.stderr)")
+        #expect(check.status == 0)
+    }
+
+    @Test func aChangedDemoTranscriptFailsNamingTheCommand() async throws {
+        let check = try await inFolder { folder, kops in
+            let path = folder + "/t.md"
+            _ = try kops(["--demo", "-c", "record \(path); use 100200300400502; health"], "")
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            try Data(text.replacingOccurrences(of: "Sales Line", with: "Sales Lime").utf8).write(
+                to: URL(fileURLWithPath: path))
+            return try kops(["check", path], "")
+        }
+        #expect(check.stdout.hasPrefix("@@ line 15 (in 'use 100200300400502; health')\n"), "\(check.stdout)")
+        #expect(check.status == 1)
+    }
+
+    @Test func recordInACommandLineRecordsTheCommandsAfterIt() async throws {
+        let transcript = try await inFolder { folder, kops in
+            _ = try kops(["--demo", "-c", "record \(folder)/c.md; use 100200300400501; explain 131047"], "")
+            return try String(contentsOfFile: folder + "/c.md", encoding: .utf8)
+        }
+        #expect(transcript.contains("> use 100200300400501; explain 131047\nusing 100200300400501 (+1 415-555-0100, Support Line)\n"))
+        #expect(transcript.contains("131047"))
+    }
+
+    @Test func recordInAScriptRecordsTheLinesAfterIt() async throws {
+        let transcript = try await inFolder { folder, kops in
+            let script = folder + "/s.kops"
+            try Data("record \(folder)/s.md\nuse 100200300400501\nexplain 131047\n".utf8).write(
+                to: URL(fileURLWithPath: script))
+            _ = try kops(["--demo", "run", script], "")
+            return try String(contentsOfFile: folder + "/s.md", encoding: .utf8)
+        }
+        #expect(transcript.contains("> use 100200300400501\nusing 100200300400501"))
+        #expect(transcript.contains("> explain 131047\n"))
+    }
+
+    @Test(arguments: [["check", "README.md"], ["check", "README.md", "--update"]])
+    func checkLeavesAFileThatIsNotATranscriptAlone(_ arguments: [String]) async throws {
+        let readme = "# Project\n\nSome notes.\n"
+        let (result, after) = try await inFolder { folder, kops in
+            let path = folder + "/README.md"
+            try Data(readme.utf8).write(to: URL(fileURLWithPath: path))
+            let result = try kops(arguments.map { $0 == "README.md" ? path : $0 }, "")
+            return (result, try String(contentsOfFile: path, encoding: .utf8))
+        }
+        #expect(after == readme)
+        #expect(result.status == 64)
+        #expect(result.stderr.hasSuffix("README.md' is not a kops transcript (no '# kops transcript' first line); nothing was written\n"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+}

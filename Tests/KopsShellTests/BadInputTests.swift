@@ -1,0 +1,82 @@
+import Foundation
+import KopsShell
+import KopsTestSupport
+import Testing
+
+/// Inputs that used to crash, hang or mislead: combining marks, CRLF scripts, byte order marks,
+/// runaway variables, scripts that source themselves.
+@Suite struct BadInputTests {
+    @Test(arguments: [
+        ("\u{301}abc", ["\u{301}abc"]),
+        ("reply \"\u{301}\"", ["reply", "\u{301}"]),
+        ("reply '\u{301}x' y", ["reply", "\u{301}x", "y"]),
+        ("a \\\u{301}b", ["a", "\u{301}b"]),
+        ("e\u{301} \"e\u{301}\"", ["e\u{301}", "e\u{301}"]),
+    ])
+    func combiningMarksAreKeptAndNeverHideAQuote(line: String, words: [String]) throws {
+        #expect(try Lexer.commands(in: line).first?.map(\.text) == words)
+    }
+
+    @Test func columnsCountCharactersAsTheTerminalShowsThem() throws {
+        let words = try Lexer.commands(in: "e\u{301}e\u{301} 'x'")[0]
+        #expect(words.map(\.column) == [1, 4])
+        #expect(throws: LexerError.unterminatedQuote(quote: "\"", column: 4)) { try Lexer.commands(in: "e\u{301}e\u{301} \"x") }
+    }
+
+    @Test(arguments: ["'\u{301}", "\"\u{301}", "\u{301}\\", "a b;c\t\u{301}'d", "$\u{301}{x}", "\u{301}"])
+    func aValueInterpolatesToExactlyItself(value: String) throws {
+        for line in ["set x ${v}", "set x \"${v}\""] {
+            let expanded = try Interpolation.expand(line, variables: ["v": value], environment: [:])
+            #expect(try Lexer.commands(in: expanded).map { $0.map(\.text) } == [["set", "x", value]], "\(expanded.debugDescription)")
+        }
+    }
+
+    @Test func aCRLFScriptRunsLineByLine() {
+        let lines = ScriptLine.parse("set a 1\r\nset b 2\r\n# note\r\nstate\r\n")
+        #expect(lines == [
+            ScriptLine(.command("set a 1"), number: 1), ScriptLine(.command("set b 2"), number: 2),
+            ScriptLine(.command("state"), number: 4),
+        ])
+    }
+
+    @Test func aByteOrderMarkIsNotPartOfTheFirstCommand() {
+        let offline = OfflineShell()
+        let outcome = ScriptRunner(path: "t.kops", source: "\u{FEFF}set a 1\r\nset b ${a}\r\n").run(on: offline.shell)
+        #expect(outcome.commands == 2 && outcome.failed == 0 && outcome.status == .ok)
+        #expect(offline.shell.context.session.variables["b"] == "1")
+        #expect(offline.output.err == "")
+    }
+
+    @Test func doublingAVariableStopsAtTheLimitWithOneLine() {
+        let offline = OfflineShell()
+        let source = "set x abcdefgh\n" + String(repeating: "set x ${x}${x}\n", count: 30)
+        let outcome = ScriptRunner(path: "t.kops", source: source).run(on: offline.shell)
+        #expect(outcome.status == .usage)
+        #expect(outcome.failedLine == 15)  // 8 bytes doubled 13 times is 64 KiB; the 14th doubling is refused
+        #expect(offline.output.err == "t.kops:15: error: set: the value of 'x' passes 64 KiB (the limit for one variable); keep large data in a file\n")
+        #expect(offline.shell.context.session.variables["x"]?.utf8.count == 64 << 10)
+    }
+
+    @Test func aLineThatGrowsPastOneMiBIsRefused() {
+        let offline = OfflineShell()
+        let value = String(repeating: "a", count: 60_000)
+        offline.shell.context.session.variables["v"] = value
+        let status = offline.shell.run(line: "explain " + String(repeating: "${v}", count: 20))
+        #expect(status == .usage)
+        #expect(offline.output.err == "error: the line passed 1024 KiB once its variables were replaced (the limit for one line); use smaller values\n")
+    }
+
+    @Test func aScriptThatSourcesItselfStopsWithAClearLine() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-source-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("loop.kops").path
+        try Data("state\nsource \(path)\n".utf8).write(to: URL(fileURLWithPath: path))
+        let offline = OfflineShell()
+        let status = offline.shell.run(line: "source \(path)")
+        #expect(status == .usage)
+        let lines = offline.output.err.split(separator: "\n")
+        #expect(lines.first == "\(path):2: error: source: \(path) would nest scripts 9 deep (the limit is 8); does a script source itself?")
+        #expect(lines.count == SourceCommand.maxDepth + 1)
+    }
+}
