@@ -166,6 +166,10 @@ struct Kops: ParsableCommand {
                 stdout.progress = progress
             }
             context.confirm = reader.confirm
+            if let simulator {
+                // The demo's clock stands still while kops waits for an answer, so a recorded session replays.
+                context.confirm = { question in simulator.holdingClock { reader.confirm(question) } }
+            }
             context.profileChanged = { name in
                 reader.switchHistory(
                     to: HistoryFile.defaultPath(environment: environment, profile: name).map {
