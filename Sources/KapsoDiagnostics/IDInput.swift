@@ -26,7 +26,7 @@ public enum IDInput: Sendable, Equatable {
 
     /// Reads an id as pasted; surrounding spaces do not count.
     public static func read(_ text: String) -> Result<IDInput, Problem> {
-        let trimmed = text.withoutSurroundingSpaces()
+        let trimmed = text.trimmingSpaces()
         guard !trimmed.isEmpty else { return .failure(.empty) }
         guard trimmed.allSatisfy({ $0.isASCII && !$0.isNewline }) else { return .failure(.nonASCII) }
         if isUUID(trimmed) { return .success(.uuid(trimmed.lowercased())) }

@@ -30,7 +30,7 @@ extension IDResolver {
     /// What `id` is when it stands where a phone-number id belongs (`use ID`, `health ID`, an API
     /// path); nil when it is one of `numbers`' phone-number ids.
     public static func misplacedPhoneNumberID(_ id: String, numbers: [PhoneNumber]) -> MisplacedID? {
-        let trimmed = id.withoutSurroundingSpaces()
+        let trimmed = id.trimmingSpaces()
         guard !numbers.contains(where: { $0.id == trimmed }) else { return nil }
         let key = trimmed.lowercased()
         let wabas = numbers.filter { $0.businessAccountID == trimmed }

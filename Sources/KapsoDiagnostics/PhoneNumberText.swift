@@ -31,7 +31,7 @@ public struct PhoneNumberText: Sendable, Equatable {
 
     /// Reads `text`; separators may sit anywhere, `+` only first, `00` only as a prefix.
     public static func parse(_ text: String) -> Result<PhoneNumberText, Problem> {
-        let trimmed = text.withoutSurroundingSpaces()
+        let trimmed = text.trimmingSpaces()
         guard !trimmed.isEmpty else { return .failure(.empty) }
         var body = Substring(trimmed)
         var international = false
@@ -72,7 +72,7 @@ extension PhoneNumberText.Problem {
 
 extension String {
     /// Without leading and trailing spaces, tabs and newlines.
-    func withoutSurroundingSpaces() -> String {
+    func trimmingSpaces() -> String {
         var text = Substring(self)
         while let first = text.first, first.isWhitespace { text.removeFirst() }
         while let last = text.last, last.isWhitespace { text.removeLast() }
