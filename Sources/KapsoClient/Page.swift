@@ -44,7 +44,7 @@ public struct Page<Item: Sendable>: Sendable {
 
 extension Page {
     /// Reads `data[]` and `meta` or `paging` from a list body.
-    static func decode(_ json: JSONValue, item: (JSONObject) throws(KapsoAPIError) -> Item) throws(KapsoAPIError)
+    public static func decode(_ json: JSONValue, item: (JSONObject) throws(KapsoAPIError) -> Item) throws(KapsoAPIError)
         -> Page
     {
         guard let rows = json["data"]?.array else { throw .badShape("list response without a 'data' array") }

@@ -13,7 +13,7 @@ public struct PastedError: Sendable, Equatable {
 
     /// Reads pasted text; nil when no code can be found in it.
     public init?(_ text: String) {
-        let trimmed = text.trimmingSpaces
+        let trimmed = text.trimmingSpaces()
         if trimmed.first == "{" || trimmed.first == "[", let json = try? JSONValue.parse(Array(trimmed.utf8)) {
             guard let found = Self.fromJSON(json) else { return nil }
             self = found
@@ -62,14 +62,5 @@ public struct PastedError: Sendable, Equatable {
         if let number = words.first(where: { $0.allSatisfy { $0.isASCII && $0.isNumber } }) { return number }
         if words.count == 1, let word = words.first { return word }
         return words.first { ErrorCatalog.entry(for: $0) != nil }
-    }
-}
-
-extension String {
-    fileprivate var trimmingSpaces: String {
-        var text = Substring(self)
-        while text.first?.isWhitespace == true { text.removeFirst() }
-        while text.last?.isWhitespace == true { text.removeLast() }
-        return String(text)
     }
 }

@@ -5,7 +5,9 @@
 /// The shell's history file: one entry per line, plain text, mode 0600, appended after every command.
 ///
 /// kops keeps the file itself rather than through libedit (whose `append_history` repeats entries),
-/// so it alone decides which lines reach the disk.
+/// so it alone decides which lines reach the disk. A symbolic link at `path` is followed deliberately
+/// (dotfile managers link it); a file with more than one hard link, or anything but a regular file, is
+/// neither read, written nor chmod-ed (`refusal` says why), since its other names may be readable by others.
 public struct HistoryFile: Sendable {
     public let path: String
     /// Entries kept when the file is loaded; older ones are dropped.
@@ -24,16 +26,43 @@ public struct HistoryFile: Sendable {
         return state.map { $0 + "/kops/history" + (profile == "default" ? "" : "-" + profile) }
     }
 
+    /// The file written: `path`, or the file a symbolic link at `path` points to.
+    public var target: String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Why the file is left alone, e.g. `it has 2 hard links`; nil when it may be used (or does not exist yet).
+    public var refusal: String? {
+        var info = stat()
+        guard stat(target, &info) == 0 else { return nil }
+        if info.st_mode & S_IFMT != S_IFREG { return "it is not a regular file" }
+        if info.st_nlink > 1 { return "it has \(info.st_nlink) hard links" }
+        return nil
+    }
+
+    /// Opens the target without following a link swapped in since, and only if `refusal` has nothing against it.
+    private func openChecked(_ flags: Int32) -> Int32? {
+        let fd = open(target, flags | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return nil }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1 else {
+            close(fd)
+            return nil
+        }
+        return fd
+    }
+
     /// Creates the folder (0700) and file (0600) if needed, tightens the mode, and returns the last
     /// `limit` entries.
     public func load() -> [String] {
         var folder = ""
-        for part in path.split(separator: "/").dropLast() {
+        for part in target.split(separator: "/").dropLast() {
             folder += "/" + part
             if mkdir(folder, 0o700) != 0 && errno != EEXIST { return [] }
         }
-        let fd = open(path, O_CREAT | O_RDONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return [] }
+        guard let fd = openChecked(O_CREAT | O_RDONLY) else { return [] }
         defer { close(fd) }
         fchmod(fd, 0o600)
         var bytes: [UInt8] = []
@@ -50,8 +79,7 @@ public struct HistoryFile: Sendable {
 
     /// Appends one entry (newlines in it become spaces).
     public func append(_ line: String) {
-        let fd = open(path, O_CREAT | O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return }
+        guard let fd = openChecked(O_CREAT | O_WRONLY | O_APPEND) else { return }
         defer { close(fd) }
         var bytes = Array((line.replacingNewlines() + "\n").utf8)
         _ = bytes.withUnsafeMutableBytes { write(fd, $0.baseAddress, $0.count) }

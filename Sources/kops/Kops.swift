@@ -157,6 +157,9 @@ struct Kops: ParsableCommand {
             let history = HistoryFile.defaultPath(environment: environment, profile: settings.profile).map {
                 HistoryFile(path: $0, limit: historySize)
             }
+            if let history, let refusal = history.refusal {
+                stdout.write("warning: history file \(history.path) is not used: \(refusal); history stays in memory\n", to: .err)
+            }
             let reader = EditLineReader(history: history) { before in
                 Completion.candidates(lineBeforeCursor: before, registry: context.registry, ids: context.ids)
             }
@@ -166,6 +169,10 @@ struct Kops: ParsableCommand {
                 stdout.progress = progress
             }
             context.confirm = reader.confirm
+            if let simulator {
+                // The demo's clock stands still while kops waits for an answer, so a recorded session replays.
+                context.confirm = { question in simulator.holdingClock { reader.confirm(question) } }
+            }
             context.profileChanged = { name in
                 reader.switchHistory(
                     to: HistoryFile.defaultPath(environment: environment, profile: name).map {

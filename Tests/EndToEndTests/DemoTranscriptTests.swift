@@ -30,6 +30,8 @@ import Testing
             message \(Self.danaInbound)
             trace
             reply --dry-run Thanks, on its way
+            reply Thanks, your order ships today
+            trace
             state
             record stop
 
@@ -43,12 +45,13 @@ import Testing
             return (recorded, try String(contentsOfFile: path, encoding: .utf8), check)
         }
         #expect(recorded.status == 0, "\(recorded.stderr)")
+        #expect(transcript.contains("kops(default:…0501)> reply Thanks, your order ships today\nsent <message "))
         #expect(transcript.contains("- api: kapso-demo\n- api kind: demo simulator\n- simulator seeded: "))
-        #expect(transcript.components(separatedBy: "<!-- clock: ").count == 7)
+        #expect(transcript.components(separatedBy: "<!-- clock: ").count == 9)
         #expect(transcript.contains("POST http://kapso-demo/meta/whatsapp/"))
         #expect(!transcript.contains("127.0.0.1"))
         #expect(!transcript.contains("wamid.") && !transcript.contains("14155550142"))
-        #expect(check.stderr.hasSuffix(": 6 commands, output unchanged\n"), "\(check.stdout)\n\(check.stderr)")
+        #expect(check.stderr.hasSuffix(": 8 commands, output unchanged\n"), "\(check.stdout)\n\(check.stderr)")
         #expect(check.status == 0)
     }
 

@@ -111,11 +111,23 @@ import Testing
     }
 
     @Test(arguments: [
+        ("0014155550142", "14155550142"), ("+1 (415) 555-0142", "14155550142"), ("14155550142", "14155550142"),
+        ("00 44 20 7946 0958", "442079460958"),
+    ])
+    func toTakesEveryCommonFormAndSendsDigits(_ typed: String, _ sent: String) async throws {
+        let run = try await runShell(["reply --dry-run --to '\(typed)' x"])
+        #expect(run.statuses == [.ok])
+        #expect(run.out.contains("\"to\": \"\(sent)\","))
+    }
+
+    @Test(arguments: [
         ("reply", "error: reply: missing message text; usage: reply [--to E164] [--no-quote] [--force] [--dry-run] TEXT\n", KopsShell.ExitStatus.usage),
         ("reply '   '", "error: reply: missing message text; usage: reply [--to E164] [--no-quote] [--force] [--dry-run] TEXT\n", .usage),
         ("reply " + String(repeating: "a", count: 4_097), "error: reply: invalid message text '4097 characters'; expected at most 4096 characters (WhatsApp's limit)\n", .usage),
         ("reply --to abc hi", "error: reply: invalid value for --to 'abc'; expected a phone number in E.164 form, e.g. +14155550157\n", .usage),
         ("reply --to +1234 hi", "error: reply: invalid value for --to '+1234'; expected a phone number in E.164 form, e.g. +14155550157\n", .usage),
+        ("reply --to ١٤١٥٥٥٥٠١٤٢ hi", "error: reply: invalid value for --to '١٤١٥٥٥٥٠١٤٢'; expected a phone number in E.164 form, e.g. +14155550157\n", .usage),
+        ("reply --to 04155550142 hi", "error: reply: invalid value for --to '04155550142'; expected a phone number in E.164 form, e.g. +14155550157\n", .usage),
         ("reply hi", "error: reply: no message selected; give a WAMID or run 'message <wamid>' first ('messages' lists them)\n", .failure),
     ])
     func refusesBadInputBeforeAnyRequest(line: String, error: String, status: KopsShell.ExitStatus) async throws {

@@ -20,6 +20,11 @@ public struct PhoneNumber: Sendable {
     public var status: String? { json["status"]?.string }
     public var webhookVerifiedAt: String? { json["webhook_verified_at"]?.string }
     public var isCoexistence: Bool { json["is_coexistence"]?.bool ?? false }
+    /// The WhatsApp Business Account (WABA) id the number belongs to (kapso-api.md §2.1).
+    public var businessAccountID: String? { json["business_account_id"]?.string }
+    /// Kapso's UUID of the number (`internal_id`; `whatsapp_config_id` in deliveries and v1 payloads).
+    public var internalID: String? { json["internal_id"]?.string }
+    public var customerID: String? { json["customer_id"]?.string }
 
     /// `100200300400501 (+1 415-555-0100, Support Line)`, for lists in error messages.
     public var label: String {

@@ -19,9 +19,9 @@ public struct CommandRegistry: Sendable {
             SetCommand.self, UnsetCommand.self, SourceCommand.self, AssertCommand.self, CaptureCommand.self,
             RecordCommand.self,
             MessagesCommand.self, MessageCommand.self, ConversationsCommand.self, ConversationCommand.self,
-            TraceCommand.self, ReplyCommand.self,
+            TraceCommand.self, ReplyCommand.self, WhoisCommand.self,
         ],
-        aliases: ["quit": "exit", "?": "help"])
+        aliases: ["quit": "exit", "?": "help", "id": "whois"])
 
     public func command(named name: String) throws(ShellError) -> any Command.Type {
         let wanted = aliases[name] ?? name

@@ -11,7 +11,12 @@ public enum HealthCommand: Command {
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let id = try arguments.positionals.first ?? context.session.requirePhoneNumber()
-        let health = try context.client.health(id)
+        if case .failure(let problem) = IDInput.read(id) {
+            throw ShellError.unreadableID(command: name, value: IDInput.echo(id), reason: problem.reason)
+        }
+        let client = context.client
+        let health = try Result { () throws(KapsoAPIError) in try client.health(id) }
+            .mapError { $0.explainingMisplacedID(command: name) }.get()
         var blocks: [Block] = []
         let when = health.timestamp.map { " (checked \($0))" } ?? ""
         blocks.append(.line(StyledText("\(id): \(health.status)\(when)", style: statusStyle(health.status))))

@@ -1,4 +1,5 @@
 internal import KapsoClient
+internal import KapsoDiagnostics
 
 /// `use ID|DISPLAY-NUMBER`: select the number later commands work on.
 public enum UseCommand: Command {
@@ -6,7 +7,8 @@ public enum UseCommand: Command {
     public static let summary = "select a phone number by id or display number"
     public static let usage = "use <phone-number-id | display number>"
     public static let details = """
-        Digits are compared, so spaces, dashes and '+' do not matter.
+        Digits are compared, so spaces, dashes, '+' and the 00 prefix do not matter. A WABA id, Kapso id
+        or customer id is named, with the phone-number ids to pick from.
         Examples:
           use 100200300400501
           use +1 415-555-0100
@@ -15,18 +17,29 @@ public enum UseCommand: Command {
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let query = arguments.positionals.joined(separator: " ")
-        guard !query.isEmpty else {
+        let digits: String?
+        switch IDInput.read(query) {
+        case .failure(.empty):
             throw ShellError.missingArgument(command: name, what: "phone number id or display number", usage: usage)
-        }
-        let digits = query.filter(\.isNumber)
-        guard !digits.isEmpty, query.allSatisfy({ $0.isNumber || " +-().".contains($0) }) else {
-            throw ShellError.invalidValue(
-                command: name, what: "phone number", value: query, expected: "a phone-number id or a display number like +1 415-555-0100")
+        case .failure(let problem):
+            throw ShellError.unreadableID(command: name, value: IDInput.echo(query), reason: problem.reason)
+        case .success(.wamid):
+            throw ShellError.unreadableID(
+                command: name, value: IDInput.echo(query),
+                reason: "a WAMID is a message id; 'whois' says which number it belongs to")
+        case .success(.uuid): digits = nil
+        case .success(.number(let number)): digits = number.digits
         }
         let numbers = try context.client.allPhoneNumbers()
-        guard let number = numbers.first(where: { $0.id == digits }) ?? numbers.first(where: { $0.normalizedDisplayNumber == digits })
-        else {
-            throw ShellError.noMatchingPhoneNumber(query: query, known: numbers.map(\.label))
+        let match = digits.flatMap { digits in
+            numbers.first { $0.id == digits } ?? numbers.first { $0.normalizedDisplayNumber == digits }
+        }
+        guard let number = match else {
+            let trimmed = query.split(separator: " ").joined(separator: " ")
+            guard let misplaced = IDResolver.misplacedPhoneNumberID(trimmed, numbers: numbers), misplaced.kind != .unknown else {
+                throw ShellError.noMatchingPhoneNumber(query: query, known: numbers.map(\.label))
+            }
+            throw ShellError.notAPhoneNumberID(explanation: misplaced.line(command: name))
         }
         context.session.phoneNumberID = number.id
         context.session.sources["phone_number_id"] = "use"

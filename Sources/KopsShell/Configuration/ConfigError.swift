@@ -12,6 +12,8 @@ public enum ConfigError: KopsError, Equatable {
     case unknownProfile(name: String, known: [String])
     /// The profile's key command failed or printed nothing.
     case keyCommandFailed(profile: String, status: Int32)
+    /// The profile's `api_key_command` passed a `KeyCommand` limit (time, output) or could not start.
+    case keyCommandStopped(profile: String, failure: KeyCommand.Failure)
     /// The file could not be written.
     case unwritable(path: String, reason: String)
 
@@ -32,6 +34,14 @@ public enum ConfigError: KopsError, Equatable {
                     : "profiles: " + known.joined(separator: ", "))
         case .keyCommandFailed(let profile, let status):
             "the api_key_command of profile '\(profile)' failed (exit \(status)) or printed nothing; run it by hand to see why"
+        case .keyCommandStopped(let profile, .timedOut(let seconds)):
+            "the api_key_command of profile '\(profile)' gave no key within \(Int(seconds)) s (the limit) and was stopped; "
+                + "run it by hand: does it wait for input?"
+        case .keyCommandStopped(let profile, .outputTooLarge(let bytes)):
+            "the api_key_command of profile '\(profile)' printed more than \(bytes / 1024) KiB (the limit) and was stopped; "
+                + "it should print the key on one line"
+        case .keyCommandStopped(let profile, .couldNotStart):
+            "the api_key_command of profile '\(profile)' could not start (/bin/sh); check the system"
         case .unwritable(let path, let reason):
             "cannot write \(path): \(reason)"
         }
@@ -40,7 +50,7 @@ public enum ConfigError: KopsError, Equatable {
     public var exitStatus: ExitStatus {
         switch self {
         case .unreadable: .noInput
-        case .keyCommandFailed: .noPermission
+        case .keyCommandFailed, .keyCommandStopped: .noPermission
         case .unwritable: .failure
         default: .usage
         }

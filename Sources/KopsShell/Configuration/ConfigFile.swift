@@ -17,18 +17,23 @@ public struct ConfigFile: Sendable {
 
     /// The parsed file; an absent file is an empty configuration.
     public func load() throws(ConfigError) -> KopsConfig {
-        guard FileManager.default.fileExists(atPath: path) else { return KopsConfig() }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw .unreadable(path: path, reason: (error as NSError).localizedDescription.lowercased())
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return KopsConfig() }
+        guard !isFolder.boolValue else { throw .unreadable(path: path, reason: "it is a folder, not a file") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let reason = access(path, R_OK) == 0 ? "it could not be read" : String(cString: strerror(errno)).lowercased()
+            throw .unreadable(path: path, reason: reason)
         }
         return try KopsConfig.parse(String(decoding: data, as: UTF8.self), path: path)
     }
 
     /// Adds (or replaces) a profile, writing a temporary file with mode 0600 and renaming it over the old one.
+    ///
+    /// A symbolic link at `path` is followed deliberately: the file it points to is replaced and the link
+    /// stays. A file with more than one hard link is refused, since renaming over it would silently split
+    /// the links.
     public func save(_ profile: Profile) throws(ConfigError) {
+        let path = try writableTarget()
         var text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
         let existing = try KopsConfig.parse(text, path: path)
         if existing.profile(named: profile.name) != nil {
@@ -47,8 +52,23 @@ public struct ConfigFile: Sendable {
             if rename(temporary, path) != 0 { throw CocoaError(.fileWriteUnknown) }
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
-            throw .unwritable(path: path, reason: "\(error)")
+            throw .unwritable(path: path, reason: String(cString: strerror(errno)).lowercased())
         }
+    }
+
+    /// `path`, or the file a symbolic link there points to; throws when that is a folder or has other hard links.
+    private func writableTarget() throws(ConfigError) -> String {
+        var info = stat()
+        guard stat(self.path, &info) == 0 else { return self.path }
+        if info.st_mode & S_IFMT == S_IFDIR { throw .unwritable(path: self.path, reason: "it is a folder, not a file") }
+        if info.st_nlink > 1 {
+            throw .unwritable(
+                path: self.path,
+                reason: "it has \(info.st_nlink) hard links and replacing it would split them; edit it by hand or remove the other links")
+        }
+        guard let resolved = realpath(self.path, nil) else { return self.path }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     static func section(for profile: Profile) -> String {

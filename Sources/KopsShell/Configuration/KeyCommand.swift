@@ -1,22 +1,83 @@
-internal import Foundation
+#if canImport(Glibc)
+    internal import Glibc
+#endif
 
-/// Runs a profile's `api_key_command` with `/bin/sh -c` and returns its status and standard output.
+/// Runs a profile's `api_key_command` with `/bin/sh -c` and returns its status and standard output,
+/// within a time limit and an output limit.
+///
+/// The command runs in its own process group, stdin and stderr on `/dev/null`; when a limit is hit the
+/// whole group is killed (a `sh -c 'sleep 100'` leaves no `sleep` holding the pipe open).
 public enum KeyCommand {
-    public static func run(_ command: String) -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            return (127, "")
+    /// Seconds a key command may take (10): a password manager's prompt-less unlock is well within it.
+    public static let timeout = 10.0
+    /// Bytes of output a key command may print (64 KiB); an API key is a line.
+    public static let maxOutputBytes = 64 << 10
+
+    /// Why a key command gave no answer.
+    public enum Failure: Error, Sendable, Equatable {
+        case timedOut(seconds: Double)
+        case outputTooLarge(bytes: Int)
+        case couldNotStart
+    }
+
+    public static func run(_ command: String) throws(Failure) -> (status: Int32, output: String) {
+        try run(command, timeout: timeout, maxOutputBytes: maxOutputBytes)
+    }
+
+    /// The same with chosen limits (tests use short ones).
+    public static func run(_ command: String, timeout: Double, maxOutputBytes: Int) throws(Failure) -> (
+        status: Int32, output: String
+    ) {
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { throw .couldNotStart }
+        let (readEnd, writeEnd) = (fds[0], fds[1])
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, writeEnd, 1)
+        posix_spawn_file_actions_addclose(&actions, readEnd)
+        posix_spawn_file_actions_addclose(&actions, writeEnd)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
+        var pid: pid_t = 0
+        let arguments: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/sh"), strdup("-c"), strdup(command), nil]
+        defer { arguments.forEach { free($0) } }
+        let spawned = posix_spawn(&pid, "/bin/sh", &actions, &attributes, arguments, environ)
+        close(writeEnd)
+        defer { close(readEnd) }
+        guard spawned == 0 else { throw .couldNotStart }
+
+        var output: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
+        var failure: Failure?
+        while failure == nil {
+            let left = ContinuousClock.now.duration(to: deadline).components
+            let milliseconds = Int32(max(0, left.seconds * 1000 + left.attoseconds / 1_000_000_000_000_000))
+            var poller = pollfd(fd: readEnd, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&poller, 1, milliseconds)
+            if ready < 0 && errno == EINTR { continue }
+            if ready == 0 {
+                failure = .timedOut(seconds: timeout)
+                break
+            }
+            let count = buffer.withUnsafeMutableBytes { read(readEnd, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            output += buffer[0..<count]
+            if output.count > maxOutputBytes { failure = .outputTooLarge(bytes: maxOutputBytes) }
         }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        if failure != nil { kill(-pid, SIGKILL) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        if let failure { throw failure }
+        // WIFEXITED / WEXITSTATUS, which Swift cannot call as macros.
+        let exited = status & 0x7F == 0
+        return (exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), String(decoding: output, as: UTF8.self))
     }
 }

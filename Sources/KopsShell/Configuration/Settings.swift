@@ -51,7 +51,7 @@ public struct Settings: Sendable {
     /// Resolves every setting; `runKeyCommand` runs a profile's `api_key_command` (status, output).
     public static func resolve(
         flags: Flags, environment: [String: String], config: KopsConfig,
-        runKeyCommand: (String) -> (status: Int32, output: String)
+        runKeyCommand: (String) throws(KeyCommand.Failure) -> (status: Int32, output: String)
     ) throws(ConfigError) -> Settings {
         var sources: [String: Source] = [:]
         let chosen: (name: String, source: Source)? =

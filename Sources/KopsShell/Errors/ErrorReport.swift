@@ -1,9 +1,14 @@
+internal import KapsoClient
+internal import KapsoDiagnostics
+
 /// The one funnel from any `Error` to the line a user sees and the exit status.
 public struct ErrorReport: Sendable, Equatable {
     public var message: String
     public var status: ExitStatus
 
     public init(_ error: any Error) {
+        // A 404 for a phone-number id says what the id is instead, with the fix (IDResolver).
+        let error = (error as? KapsoAPIError)?.explainingMisplacedID(command: "use") ?? error
         if let error = error as? any KopsError {
             message = error.message
             status = error.exitStatus

@@ -19,6 +19,12 @@ public enum ShellError: KopsError, Equatable {
     case noMatchingPhoneNumber(query: String, known: [String])
     /// `trace` or `reply` without a WAMID and with no message remembered.
     case noMessageSelected(command: String)
+    /// Text that is no id kops can look up (empty, non-ASCII, too long, a broken WAMID); `value` is shortened.
+    case unreadableID(command: String, value: String, reason: String)
+    /// An id found nowhere in the project; the explanation says what was searched.
+    case idNotFound(explanation: String)
+    /// An id used where a phone-number id belongs; the explanation names what it is and the fix.
+    case notAPhoneNumberID(explanation: String)
     /// `next` without a previous list that has more pages.
     case nothingToContinue
     /// `explain` was given a code the error catalog does not know.
@@ -52,6 +58,10 @@ public enum ShellError: KopsError, Equatable {
                 + (known.isEmpty ? "the project has no phone numbers" : "numbers: " + known.joined(separator: ", "))
         case .noMessageSelected(let command):
             "\(command): no message selected; give a WAMID or run 'message <wamid>' first ('messages' lists them)"
+        case .unreadableID(let command, let value, let reason):
+            "\(command): cannot read '\(value)' as an id: \(reason)"
+        case .idNotFound(let explanation), .notAPhoneNumberID(let explanation):
+            explanation
         case .nothingToContinue:
             "nothing to continue; 'next' follows the last list that had more pages"
         case .unknownErrorCode(let code):
@@ -69,7 +79,8 @@ public enum ShellError: KopsError, Equatable {
     public var exitStatus: ExitStatus {
         switch self {
         case .unknownCommand, .unknownFlag, .missingArgument, .invalidValue, .unexpectedArgument, .syntax: .usage
-        case .malformedSignature: .usage
+        case .malformedSignature, .unreadableID: .usage
+        case .idNotFound, .notAPhoneNumberID: .failure
         case .noPhoneNumberSelected, .noMessageSelected, .noMatchingPhoneNumber, .nothingToContinue, .unknownErrorCode, .signatureMismatch:
             .failure
         case .unreadableFile: .noInput

@@ -1,3 +1,5 @@
+internal import KapsoDiagnostics
+
 /// Checks of what a user typed for messages, made before any request is sent.
 enum MessageInput {
     /// The most characters a WhatsApp text body may hold.
@@ -12,14 +14,12 @@ enum MessageInput {
         return text
     }
 
-    /// The digits of a phone number in E.164 form (`+14155550157`, spaces and dashes allowed).
+    /// The digits of a contact's number with its country code: `+1 415-555-0157`, `0014155550157` and
+    /// `14155550157` all give `14155550157` (the parser `use` and `whois` share).
     static func phoneNumber(_ text: String, command: String, flag: String) throws(ShellError) -> String {
-        let allowed = text.allSatisfy { $0.isASCII && ($0.isNumber || " -().+".contains($0)) }
-        let digits = String(text.filter { $0.isASCII && $0.isNumber })
-        guard allowed, text.filter({ $0 == "+" }).count <= 1, !text.dropFirst().contains("+"), (8...15).contains(digits.count)
-        else {
+        guard case .success(let number) = PhoneNumberText.parse(text), let digits = number.e164 else {
             throw .invalidValue(
-                command: command, what: "value for \(flag)", value: text,
+                command: command, what: "value for \(flag)", value: IDInput.echo(text),
                 expected: "a phone number in E.164 form, e.g. +14155550157")
         }
         return digits

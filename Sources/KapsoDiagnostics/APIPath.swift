@@ -1,0 +1,30 @@
+/// Reads the phone-number id out of an API path, as the API log records it.
+///
+/// `/meta/whatsapp/v24.0/200300400500601/messages` → `200300400500601`;
+/// `/platform/v1/whatsapp/phone_numbers/100200300400501/health` → `100200300400501`;
+/// `/meta/whatsapp/v24.0/200300400500601/message_templates` → nil (a WABA path, kapso-api.md §14.3).
+public enum APIPath {
+    /// Graph edges that hang off a WABA id, not a phone-number id.
+    static let wabaEdges: Set<String> = ["message_templates", "phone_numbers", "subscribed_apps", "flows", "assigned_users"]
+
+    /// The id in the path's phone-number slot, nil when the path has none.
+    public static func phoneNumberID(in endpoint: String) -> String? {
+        var path = Substring(endpoint)
+        if let query = path.firstIndex(of: "?") { path = path[..<query] }
+        let segments = path.split(separator: "/").map(String.init)
+        if let index = segments.firstIndex(of: "phone_numbers"), index + 1 < segments.count {
+            return segments[index + 1]
+        }
+        // Meta proxy: /meta/whatsapp/vNN.N/{id}/edge, also logged as /vNN.N/{id}/edge.
+        guard let version = segments.firstIndex(where: isGraphVersion), version + 1 < segments.count else { return nil }
+        let id = segments[version + 1]
+        guard id.allSatisfy(\.isNumber), !id.isEmpty else { return nil }
+        if version + 2 < segments.count, wabaEdges.contains(segments[version + 2]) { return nil }
+        return id
+    }
+
+    private static func isGraphVersion(_ segment: String) -> Bool {
+        segment.hasPrefix("v") && segment.count > 1 && segment.dropFirst().allSatisfy { $0.isNumber || $0 == "." }
+            && segment.contains(".")
+    }
+}

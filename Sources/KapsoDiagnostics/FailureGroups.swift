@@ -1,0 +1,169 @@
+internal import Foundation
+public import KapsoClient
+
+/// The failures of an `ErrorTriage`, one group per cause, largest first: the rows of `errors` and
+/// `logs --errors`, and the causes `overview` names.
+///
+/// A cause is source, who, what and error. API calls: key name, method and path, HTTP status and Graph
+/// code; but 404s whose path holds the same id that is not a phone-number id of the project (a WABA id,
+/// an unknown id) are one cause whatever the path, explained by `IDResolver`. Failed messages: number
+/// and error code. Failed deliveries: webhook and answer (`HTTP 500`, `no response`).
+public struct FailureGroups {
+    /// One cause and the failures behind it.
+    public struct Group {
+        public var source: ErrorTriage.Source
+        /// The API key name, the number's name, or the webhook's host and path.
+        public var who: String
+        /// The method and path, the message, or the event; `(+N more)` when the group has several.
+        public var what: String
+        /// HTTP status and Graph code (`404 #100`), the message's error (`131047 Re-engagement message`),
+        /// or the delivery's answer (`HTTP 500 after 4 attempts`).
+        public var error: String
+        public var count: Int
+        /// ISO-8601 UTC.
+        public var firstSeen: String
+        public var lastSeen: String
+        /// The explanation and the fix, from `IDResolver` and `ErrorCatalog`.
+        public var meaning: String
+        /// The cause in one sentence for `overview`, e.g. `48 failed calls from key history-sync: 200300400500601
+        /// is a WABA id, not a phone-number id`.
+        public var headline: String
+        /// The distinct paths, messages or events behind the group, most frequent first.
+        public var variants: [String]
+    }
+
+    public private(set) var groups: [Group] = []
+    /// Failures grouped.
+    public private(set) var total = 0
+
+    /// Groups `entries`; `numbers` are the project's phone numbers (empty when unknown: then ids in paths
+    /// are not judged).
+    public init(_ entries: [ErrorTriage.Entry], numbers: [PhoneNumber]) {
+        var order: [Cause] = []
+        var members: [Cause: [Member]] = [:]
+        for entry in entries {
+            let member = Self.member(entry, numbers: numbers)
+            if members[member.cause] == nil { order.append(member.cause) }
+            members[member.cause, default: []].append(member)
+        }
+        total = entries.count
+        groups = order.compactMap { cause in members[cause].map { Self.group($0) } }
+            .sorted { ($0.count, $0.lastSeen) > ($1.count, $1.lastSeen) }
+    }
+
+    /// The groups as JSON values, for `--output json`.
+    public var json: JSONValue {
+        .array(
+            groups.map { group in
+                .object([
+                    "source": .string(group.source.rawValue), "who": .string(group.who), "what": .string(group.what),
+                    "variants": .array(group.variants.map(JSONValue.string)), "error": .string(group.error),
+                    "count": .number(String(group.count)), "first_seen": .string(group.firstSeen),
+                    "last_seen": .string(group.lastSeen), "meaning": .string(group.meaning),
+                    "headline": .string(group.headline),
+                ])
+            })
+    }
+
+    // MARK: - Causes
+
+    private struct Cause: Hashable {
+        var source: String
+        var who: String
+        var what: String
+        var error: String
+    }
+
+    /// One failure, with its cause and how it reads in the group.
+    private struct Member {
+        var cause: Cause
+        var source: ErrorTriage.Source
+        var time: String
+        var who: String
+        var what: String
+        var error: String
+        var meaning: String
+        var headline: (Int) -> String
+    }
+
+    private static func member(_ entry: ErrorTriage.Entry, numbers: [PhoneNumber]) -> Member {
+        let json = entry.json
+        if entry.source == .api {
+            let key = json["api_key_name"]?.string ?? "-"
+            let method = json["http_method"]?.string ?? "?"
+            let endpoint = json["endpoint"]?.string ?? "?"
+            let status = json["response_status"]?.int ?? 0
+            let code = graphCode(json["error_message"]?.string)
+            let what = "\(method) \(endpoint)"
+            let error = "\(status)" + (code.map { " #\($0)" } ?? "")
+            if status == 404, !numbers.isEmpty, let id = APIPath.phoneNumberID(in: endpoint),
+                let misplaced = IDResolver.misplacedPhoneNumberID(id, numbers: numbers)
+            {
+                let meaning =
+                    misplaced.numbers.isEmpty
+                    ? "\(misplaced.summary); wrong project or key? 'numbers' lists the phone-number ids"
+                    : "\(misplaced.summary); the caller must use \(misplaced.choices)"
+                return Member(
+                    cause: Cause(source: "api", who: key, what: "id \(id)", error: "404"), source: .api, time: entry.time,
+                    who: key, what: what, error: "404", meaning: meaning,
+                    headline: { "\(IDResolver.plural($0, "failed call")) from key \(key): \(misplaced.summary)" })
+            }
+            let reason = code.flatMap(ErrorCatalog.entry(for:)).map { "\(status) \($0.name)" } ?? error
+            return Member(
+                cause: Cause(source: "api", who: key, what: what, error: error), source: .api, time: entry.time, who: key,
+                what: what, error: error, meaning: entry.meaning,
+                headline: { "\(IDResolver.plural($0, "failed call")) from key \(key): \(reason) on \(what)" })
+        }
+        if entry.source == .webhook {
+            let url = json["webhook_url"]?.string ?? "?"
+            let who = WebhookURL.short(url)
+            let answer = json["response_status"]?.int.map { "HTTP \($0)" } ?? "no response"
+            return Member(
+                cause: Cause(source: "webhook", who: json["webhook_id"]?.string ?? url, what: "", error: answer),
+                source: .webhook, time: entry.time, who: who, what: json["event"]?.string ?? "?", error: entry.error,
+                meaning: entry.meaning,
+                headline: { "\(IDResolver.plural($0, "delivery", "deliveries")) to \(who) failed: \(answer)" })
+        }
+        // Messages, and any source added later: by number and error code.
+        let number = json["kapso"]?["phone_number_id"]?.string
+        let who = number.map { id in numbers.first { $0.id == id }?.name ?? id } ?? "-"
+        let code = entry.error.split(separator: " ").first.map(String.init) ?? entry.error
+        let name = ErrorCatalog.entry(for: code).map { " (\($0.name))" } ?? ""
+        return Member(
+            cause: Cause(source: entry.source.rawValue, who: number ?? "-", what: "", error: code), source: entry.source,
+            time: entry.time, who: who, what: entry.subject, error: entry.error, meaning: entry.meaning,
+            headline: { "\(IDResolver.plural($0, "message")) failed with \(code)\(name)" })
+    }
+
+    private static func group(_ members: [Member]) -> Group {
+        let newest = members.max { $0.time < $1.time } ?? members[0]
+        var counts: [String: Int] = [:]
+        for member in members { counts[member.what, default: 0] += 1 }
+        let variants = counts.keys.sorted { (counts[$0] ?? 0, $1) > (counts[$1] ?? 0, $0) }
+        let what = (variants.first ?? "") + (variants.count > 1 ? " (+\(variants.count - 1) more)" : "")
+        let errors = Set(members.map(\.error))
+        return Group(
+            source: newest.source, who: newest.who, what: what,
+            error: errors.count == 1 ? newest.error : newest.cause.error, count: members.count,
+            firstSeen: members.map(\.time).min() ?? newest.time, lastSeen: newest.time, meaning: newest.meaning,
+            headline: newest.headline(members.count), variants: variants)
+    }
+
+    /// `100` from `(#100) Unsupported get request`.
+    static func graphCode(_ message: String?) -> String? {
+        guard let message, let open = message.range(of: "(#"),
+            let close = message[open.upperBound...].firstIndex(of: ")")
+        else { return nil }
+        let code = message[open.upperBound..<close]
+        return code.isEmpty || !code.allSatisfy(\.isNumber) ? nil : String(code)
+    }
+}
+
+extension IDResolver.MisplacedID {
+    /// `100200300400502 (Sales Line) or 100200300400501 (Support Line)`.
+    public var choices: String {
+        let items = numbers.map { $0.id + ($0.name.map { " (\($0))" } ?? "") }
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " or " + (items.last ?? "")
+    }
+}

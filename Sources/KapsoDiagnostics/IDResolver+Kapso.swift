@@ -1,0 +1,133 @@
+internal import KapsoClient
+
+// MARK: - UUIDs (Kapso's own ids) and WAMIDs
+
+extension IDResolver {
+    static func resolveUUID(_ id: String, typed: String, facts: Facts) -> Identity {
+        let numbers = facts.numbers
+        if let misplaced = misplacedPhoneNumberID(id, numbers: numbers),
+            misplaced.kind == .kapsoPhoneNumberID || misplaced.kind == .customerID
+        {
+            let kind: Identity.Kind = misplaced.kind
+            var identity = Identity(
+                input: typed, kind: kind,
+                statement: kind == .customerID
+                    ? "\(id) is the customer id of \(owners(misplaced.numbers))"
+                    : "\(id) is Kapso's id of \(owners(misplaced.numbers)) (internal_id; whatsapp_config_id in deliveries and v1 payloads)",
+                fix: "API paths take the phone-number id; " + misplaced.fix(command: "use"))
+            if kind == .kapsoPhoneNumberID, let number = misplaced.numbers.first { identity.details = details(of: number) }
+            identity.phoneNumberIDs = misplaced.numbers.map(\.id)
+            return identity
+        }
+        if let webhook = facts.webhooks.first(where: { $0.id.lowercased() == id }) {
+            return webhookIdentity(webhook, typed: typed, numbers: numbers)
+        }
+        if facts.webhooks.contains(where: { $0.json["project_id"]?.string?.lowercased() == id }) {
+            return Identity(
+                input: typed, kind: .projectID, statement: "\(id) is the id of this project (the API key's project)",
+                fix: nil)
+        }
+        if let conversation = facts.conversations.first(where: { $0.id.lowercased() == id }) {
+            let line = conversation.phoneNumberID.flatMap { pnid in numbers.first { $0.id == pnid } }
+            let who = conversation.contactName ?? conversation.contact.map(contact) ?? "a contact"
+            var identity = Identity(
+                input: typed, kind: .conversationID,
+                statement: "\(id) is the conversation with \(who) on \(line.map(label) ?? conversation.phoneNumberID ?? "an unknown number") (\(conversation.status))",
+                fix: "conversation \(id)")
+            identity.details = [
+                Identity.Detail("contact", conversation.contact.map(contact) ?? "-"),
+                Identity.Detail("phone-number id", conversation.phoneNumberID ?? "-"),
+                Identity.Detail("last active", conversation.lastActiveAt ?? "-"),
+            ]
+            identity.phoneNumberIDs = conversation.phoneNumberID.map { [$0] } ?? []
+            return identity
+        }
+        if let log = facts.apiLogs.first(where: { $0.id.lowercased() == id }) {
+            var identity = Identity(
+                input: typed, kind: .apiLogID,
+                statement: "\(id) is the API call \(log.httpMethod) \(log.endpoint) at \(log.createdAt), answered \(log.responseStatus)"
+                    + (log.apiKeyName.map { ", made with key \($0)" } ?? ""),
+                fix: "logs --endpoint \(log.endpoint)")
+            if let error = log.errorMessage { identity.details.append(Identity.Detail("error", error)) }
+            return identity
+        }
+        if let key = facts.apiLogs.first(where: { $0.json["api_key_id"]?.string?.lowercased() == id }) {
+            let calls = facts.apiLogs.filter { $0.json["api_key_id"]?.string?.lowercased() == id }
+            return Identity(
+                input: typed, kind: .apiKeyID,
+                statement: "\(id) is the id of API key \(key.apiKeyName ?? "(unnamed)"), which made "
+                    + "\(plural(calls.count, "call")) among the newest API logs, \(calls.filter { $0.responseStatus >= 400 }.count) failed",
+                fix: nil)
+        }
+        if let delivery = facts.deliveries.first(where: { $0.id.lowercased() == id }) {
+            let answer = delivery.responseStatus.map { "HTTP \($0)" } ?? "no response"
+            var identity = Identity(
+                input: typed, kind: .deliveryID,
+                statement: "\(id) is the delivery of \(delivery.event) to \(WebhookURL.short(delivery.webhookURL)) at "
+                    + "\(delivery.createdAt): \(delivery.status), \(answer) after \(plural(delivery.attemptCount, "attempt"))",
+                fix: "deliveries --webhook \(delivery.webhookID)")
+            identity.details = [Identity.Detail("webhook id", delivery.webhookID)]
+            return identity
+        }
+        var identity = Identity(
+            input: typed, kind: .unknown,
+            statement: "\(id) is not a number, WABA, customer, webhook, conversation, API log or delivery of this project",
+            fix: "wrong project or key? ids from another project are not visible with this key")
+        identity.details = [
+            Identity.Detail(
+                "searched",
+                "\(plural(numbers.count, "number")) (Kapso and customer ids), \(plural(facts.webhooks.count, "webhook")), "
+                    + "conversations by id, the newest \(plural(facts.apiLogs.count, "API log")) and "
+                    + "\(plural(facts.deliveries.count, "delivery", "deliveries")) of the last 30 days")
+        ]
+        return identity
+    }
+
+    private static func webhookIdentity(_ webhook: Webhook, typed: String, numbers: [PhoneNumber]) -> Identity {
+        let scope = webhook.phoneNumberID.map { pnid in
+            "for " + (numbers.first { $0.id == pnid }.map(label) ?? pnid)
+        } ?? "for the whole project (project scope)"
+        let state = webhook.active ? "active" : "paused"
+        var identity = Identity(
+            input: typed, kind: .webhookID,
+            statement: "\(webhook.id) is the \(state) \(webhook.kind) webhook to \(webhook.url) \(scope)",
+            fix: "webhooks get \(webhook.id)")
+        identity.details = [
+            Identity.Detail("events", webhook.events.isEmpty ? "(all, raw Meta payloads)" : webhook.events.joined(separator: ", ")),
+            Identity.Detail("payload version", webhook.payloadVersion ?? "-"),
+        ]
+        identity.phoneNumberIDs = webhook.phoneNumberID.map { [$0] } ?? []
+        return identity
+    }
+
+    static func resolveWAMID(_ id: String, contact number: String?, facts: Facts) -> Identity {
+        let carried = number.map { "the contact \(contact($0))" } ?? "no contact number that can be read"
+        guard let message = facts.messages.first(where: { $0.id == id }) else {
+            var identity = Identity(
+                input: id, kind: .wamid,
+                statement: "\(id) is a WAMID carrying \(carried), but no message with this id is in this project",
+                fix: "wrong project or key? 'messages' lists this project's messages")
+            if let number { identity.details = [Identity.Detail("contact (from the id)", contact(number))] }
+            return identity
+        }
+        let line = message.phoneNumberID.flatMap { pnid in facts.numbers.first { $0.id == pnid } }
+        let direction = message.isInbound ? "an inbound \(message.type) message from" : "an outbound \(message.type) message to"
+        let who = message.contact.map { contact($0.filter(\.isNumber)) } ?? number.map(contact) ?? "an unknown contact"
+        let failure = StatusHistory(message: message).failures.last.map { $0.errors.first?.code.map { " \($0)" } ?? "" } ?? ""
+        var identity = Identity(
+            input: id, kind: .wamid,
+            statement: "\(id) is \(direction) \(who) on \(line.map(label) ?? message.phoneNumberID ?? "an unknown number"), "
+                + "\(message.status)\(failure)",
+            fix: "trace \(id)")
+        identity.details = [
+            Identity.Detail("contact", who), Identity.Detail("conversation", message.conversationID ?? "-"),
+            Identity.Detail("phone-number id", message.phoneNumberID ?? "-"),
+            Identity.Detail("time", message.time.map(KapsoTime.iso) ?? "-"),
+        ]
+        if let number, let shown = message.contact?.filter(\.isNumber), shown != number {
+            identity.warnings.append("the id carries \(contact(number)), but the message's contact is \(contact(shown))")
+        }
+        identity.phoneNumberIDs = message.phoneNumberID.map { [$0] } ?? []
+        return identity
+    }
+}

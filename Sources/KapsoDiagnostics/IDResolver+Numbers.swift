@@ -1,0 +1,203 @@
+public import KapsoClient
+
+// MARK: - Digits: phone-number ids, WABA ids, display and contact numbers
+
+extension IDResolver {
+    /// An id used where a phone-number id belongs, and what it really is.
+    public struct MisplacedID: Sendable {
+        public var id: String
+        public var kind: Identity.Kind
+        /// `200300400500601 is the WABA id of 2 numbers`.
+        public var statement: String
+        /// `200300400500601 is a WABA id, not a phone-number id`.
+        public var summary: String
+        /// The numbers it points to, in the API's order (empty when it points nowhere).
+        public var numbers: [PhoneNumber]
+
+        /// `pick one: use A (Sales Line) or use B (Support Line)`, with `command` as the verb.
+        public func fix(command: String) -> String {
+            guard !numbers.isEmpty else { return "wrong project or key? 'numbers' lists this project's phone-number ids" }
+            return IDResolver.pick(numbers, command: command)
+        }
+
+        /// One error line: `… is the WABA id of 2 numbers, not a phone-number id; pick one: use …`.
+        public func line(command: String) -> String {
+            let not = [.wabaID, .kapsoPhoneNumberID, .customerID].contains(kind) ? ", not a phone-number id" : ""
+            return statement + not + "; " + fix(command: command)
+        }
+    }
+
+    /// What `id` is when it stands where a phone-number id belongs (`use ID`, `health ID`, an API
+    /// path); nil when it is one of `numbers`' phone-number ids.
+    public static func misplacedPhoneNumberID(_ id: String, numbers: [PhoneNumber]) -> MisplacedID? {
+        let trimmed = id.trimmingSpaces()
+        guard !numbers.contains(where: { $0.id == trimmed }) else { return nil }
+        let key = trimmed.lowercased()
+        let wabas = numbers.filter { $0.businessAccountID == trimmed }
+        if !wabas.isEmpty {
+            return MisplacedID(
+                id: trimmed, kind: .wabaID, statement: "\(trimmed) is the WABA id of \(numbersPhrase(wabas))",
+                summary: "\(trimmed) is a WABA id, not a phone-number id", numbers: wabas)
+        }
+        if let number = numbers.first(where: { $0.internalID?.lowercased() == key }) {
+            return MisplacedID(
+                id: trimmed, kind: .kapsoPhoneNumberID,
+                statement: "\(trimmed) is Kapso's id (internal_id, whatsapp_config_id) of \(label(number))",
+                summary: "\(trimmed) is Kapso's id of \(number.name ?? number.id), not its phone-number id", numbers: [number])
+        }
+        let customers = numbers.filter { $0.customerID?.lowercased() == key }
+        if !customers.isEmpty {
+            return MisplacedID(
+                id: trimmed, kind: .customerID, statement: "\(trimmed) is the customer id of \(numbersPhrase(customers))",
+                summary: "\(trimmed) is a customer id, not a phone-number id", numbers: customers)
+        }
+        if case .success(let typed) = PhoneNumberText.parse(trimmed) {
+            if let number = numbers.first(where: { $0.normalizedDisplayNumber == typed.digits }) {
+                return MisplacedID(
+                    id: trimmed, kind: .displayNumber,
+                    statement: "\(trimmed) is the display number of \(number.name ?? number.id); its phone-number id is \(number.id)",
+                    summary: "\(trimmed) is the display number of \(number.name ?? number.id), not its phone-number id",
+                    numbers: [number])
+            }
+            let national = numbers.filter { isNationalForm(typed, of: $0.normalizedDisplayNumber) }
+            if !national.isEmpty {
+                return MisplacedID(
+                    id: trimmed, kind: .nationalNumber,
+                    statement: "\(trimmed) is the national form of \(list(national.map(label))), without its country code",
+                    summary: "\(trimmed) is a display number without its country code", numbers: national)
+            }
+        }
+        return MisplacedID(
+            id: trimmed, kind: .unknown,
+            statement: "\(trimmed) is not a phone-number id, WABA id, Kapso id or display number of this project",
+            summary: "\(trimmed) is not an id of this project", numbers: [])
+    }
+
+    /// `2 numbers` or `Support Line`.
+    private static func numbersPhrase(_ numbers: [PhoneNumber]) -> String {
+        numbers.count == 1 ? (numbers[0].name ?? numbers[0].id) : "\(numbers.count) numbers"
+    }
+
+    /// True when `typed` (no `+`/`00`) is `full` without its leading country-code digits (1 to 3).
+    static func isNationalForm(_ typed: PhoneNumberText, of full: String) -> Bool {
+        let national = typed.digits.trimmingLeadingZeros()
+        guard !typed.hasInternationalPrefix, national.count >= 6, full.count > national.count,
+            full.count - national.count <= 3
+        else { return false }
+        return full.hasSuffix(national)
+    }
+
+    /// The country codes of the project's numbers, e.g. `["1"]`, from display numbers such as `+1 415-555-0100`.
+    public static func countryCodes(_ numbers: [PhoneNumber]) -> [String] {
+        var codes: [String] = []
+        for number in numbers {
+            guard let display = number.displayPhoneNumber, display.hasPrefix("+") else { continue }
+            let code = String(display.dropFirst().prefix { $0.isNumber })
+            if !code.isEmpty, code.count <= 3, !codes.contains(code) { codes.append(code) }
+        }
+        return codes
+    }
+
+    static func resolveNumber(_ number: PhoneNumberText, typed: String, facts: Facts) -> Identity {
+        let digits = number.digits
+        let numbers = facts.numbers
+        var identity: Identity
+        if let own = numbers.first(where: { $0.id == digits }) {
+            identity = Identity(
+                input: typed, kind: .phoneNumberID, statement: "\(digits) is the phone-number id of \(label(own))",
+                fix: "use \(own.id)")
+            identity.details = details(of: own)
+            identity.phoneNumberIDs = [own.id]
+        } else if let misplaced = misplacedPhoneNumberID(digits, numbers: numbers), misplaced.kind == .wabaID {
+            identity = Identity(
+                input: typed, kind: .wabaID,
+                statement: "\(digits) is the WABA id (business_account_id) of \(owners(misplaced.numbers))",
+                fix: "calls about messages and numbers take a phone-number id; " + misplaced.fix(command: "use"))
+            identity.details = [Identity.Detail("WABA id is for", "templates: /{waba}/message_templates")]
+            identity.phoneNumberIDs = misplaced.numbers.map(\.id)
+        } else if let own = numbers.first(where: { $0.normalizedDisplayNumber == digits }) {
+            identity = Identity(
+                input: typed, kind: .displayNumber,
+                statement: "\(typed) is the display number of \(own.name ?? own.id); its phone-number id is \(own.id)",
+                fix: "use \(own.id)")
+            identity.details = details(of: own)
+            identity.phoneNumberIDs = [own.id]
+        } else if let contact = contactIdentity(digits, typed: typed, facts: facts) {
+            identity = contact
+        } else if case let national = numbers.filter({ isNationalForm(number, of: $0.normalizedDisplayNumber) }),
+            !national.isEmpty
+        {
+            identity = Identity(
+                input: typed, kind: .nationalNumber,
+                statement: "\(typed) has no country code; it matches \(list(national.map(label)))",
+                fix: national.count == 1 ? "use \(national[0].id)" : pick(national, command: "use"))
+            identity.phoneNumberIDs = national.map(\.id)
+        } else {
+            identity = Identity(
+                input: typed, kind: .unknown,
+                statement: "\(typed) is not a phone-number id, WABA id, display number or contact of this project",
+                fix: "wrong project or key? 'numbers' lists this project's ids")
+            identity.details = [
+                Identity.Detail("searched", "\(plural(numbers.count, "number")) (ids, WABA ids, display numbers), "
+                    + "conversations by contact number, API calls of the last 30 days by path")
+            ]
+        }
+        if !number.hasInternationalPrefix, identity.kind == .unknown || identity.kind == .nationalNumber,
+            digits.count <= 12
+        {
+            let codes = countryCodes(numbers).map { "+\($0)" }
+            if !codes.isEmpty {
+                identity.warnings.append(
+                    "\(typed) has no '+' or '00': if it is a national number, add the country code "
+                        + "(this project's numbers use \(list(codes)))")
+            }
+        }
+        identity.details += mentions(digits, in: facts.apiLogs)
+        return identity
+    }
+
+    private static func contactIdentity(_ digits: String, typed: String, facts: Facts) -> Identity? {
+        let conversations = facts.conversations.filter { $0.contact.map { $0.filter(\.isNumber) } == digits }
+        guard let first = conversations.first else { return nil }
+        let lines = conversations.compactMap(\.phoneNumberID).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let names = lines.map { id in facts.numbers.first { $0.id == id }.map { $0.name ?? id } ?? id }
+        let who = first.contactName.map { "the contact \($0)" } ?? "a contact"
+        var identity = Identity(
+            input: typed, kind: .contactNumber,
+            statement: "\(contact(digits)) is \(who) in \(plural(conversations.count, "conversation")) on \(list(names))",
+            fix: "messages --phone-number \(digits)")
+        identity.details = conversations.prefix(5).map { conversation in
+            Identity.Detail("conversation", "\(conversation.id) (\(conversation.status), last active \(conversation.lastActiveAt ?? "-"))")
+        }
+        identity.phoneNumberIDs = lines
+        return identity
+    }
+
+    /// `API calls: 48 in the last 30 days with 200300400500601 in the path, 48 failed (404) from key history-sync`.
+    static func mentions(_ id: String, in logs: [APILog]) -> [Identity.Detail] {
+        let mentioning = logs.filter { $0.endpoint.contains(id) }
+        guard !mentioning.isEmpty else { return [] }
+        let failed = mentioning.filter { $0.responseStatus >= 400 }
+        var text = "\(mentioning.count) in the last 30 days with \(id) in the path"
+        if !failed.isEmpty {
+            let statuses = Set(failed.map(\.responseStatus)).sorted().map(String.init).joined(separator: ", ")
+            let keys = failed.compactMap(\.apiKeyName).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            text += ", \(failed.count) failed (\(statuses))" + (keys.isEmpty ? "" : " from key \(list(keys))")
+        }
+        return [Identity.Detail("API calls", text)]
+    }
+
+    static func details(of number: PhoneNumber) -> [Identity.Detail] {
+        var details = [Identity.Detail("name", number.name ?? "-"), Identity.Detail("display number", number.displayPhoneNumber ?? "-")]
+        details.append(Identity.Detail("phone-number id", number.id))
+        if let waba = number.businessAccountID { details.append(Identity.Detail("WABA id", waba)) }
+        if let kapso = number.internalID { details.append(Identity.Detail("Kapso id", kapso)) }
+        if let customer = number.customerID { details.append(Identity.Detail("customer id", customer)) }
+        details.append(
+            Identity.Detail(
+                "coexistence",
+                number.isCoexistence ? "yes: shared with the WhatsApp Business app; history sync applies" : "no"))
+        if let status = number.status { details.append(Identity.Detail("status", status)) }
+        return details
+    }
+}

@@ -1,0 +1,122 @@
+public import KapsoClient
+
+/// Says what an id is in a project, from data the caller fetched: numbers, webhooks, conversations,
+/// messages, API logs and webhook deliveries (see `docs/id-resolver.md` for what is searched and why).
+///
+/// Pure: `lookups(for:)` says what to fetch, the caller fetches it (at once), and `resolve` answers.
+/// Kapso facts (kapso-api.md §0.6, §2.1): a number's `id` is Meta's phone-number id and every API path
+/// takes it; `business_account_id` is the WABA id (templates are managed under it, §14.3);
+/// `internal_id` is Kapso's UUID of the number, called `whatsapp_config_id` in deliveries and v1 payloads.
+public enum IDResolver {
+    /// One thing to fetch for an id.
+    public enum Lookup: Sendable, Equatable {
+        /// Every phone number (ids, WABA ids, Kapso ids, customer ids, display numbers).
+        case phoneNumbers
+        /// Every webhook, both scopes.
+        case webhooks
+        /// `GET /whatsapp/conversations/{id}`.
+        case conversation(String)
+        /// `GET /whatsapp/messages/{wamid}`.
+        case message(String)
+        /// Conversations whose contact number contains these digits.
+        case contactConversations(String)
+        /// API calls of the last 30 days whose path contains the id.
+        case apiLogsMentioning(String)
+        /// The newest API calls and webhook deliveries of the last 30 days (their own ids, key ids).
+        case recentAPILogs
+        case recentDeliveries
+
+        /// The part's name in reports, e.g. `API logs`.
+        public var part: String {
+            switch self {
+            case .phoneNumbers: "numbers"
+            case .webhooks: "webhooks"
+            case .conversation: "conversations"
+            case .message: "messages"
+            case .contactConversations: "conversations"
+            case .apiLogsMentioning, .recentAPILogs: "API logs"
+            case .recentDeliveries: "webhook deliveries"
+            }
+        }
+    }
+
+    /// What the caller fetched; a look-up that failed is named in `unchecked` instead.
+    public struct Facts: Sendable {
+        public var numbers: [PhoneNumber] = []
+        public var webhooks: [Webhook] = []
+        public var conversations: [Conversation] = []
+        public var messages: [Message] = []
+        public var apiLogs: [APILog] = []
+        public var deliveries: [WebhookDelivery] = []
+        /// `part: reason` for each look-up that could not be made, e.g. `API logs: timed out`.
+        public var unchecked: [String] = []
+
+        public init() {}
+    }
+
+    /// The look-ups an id needs, to be sent at once.
+    public static func lookups(for input: IDInput) -> [Lookup] {
+        switch input {
+        case .number(let number):
+            var lookups: [Lookup] = [.phoneNumbers, .apiLogsMentioning(number.digits)]
+            if number.digits.count >= 6 { lookups.append(.contactConversations(number.digits.trimmingLeadingZeros())) }
+            return lookups
+        case .uuid(let id):
+            return [.phoneNumbers, .webhooks, .conversation(id), .recentAPILogs, .recentDeliveries]
+        case .wamid(let id, _):
+            return [.phoneNumbers, .message(id)]
+        }
+    }
+
+    /// What `input` (typed as `typed`) is, given the facts fetched for `lookups(for: input)`.
+    public static func resolve(_ input: IDInput, typed: String, facts: Facts) -> Identity {
+        var identity: Identity
+        switch input {
+        case .number(let number): identity = resolveNumber(number, typed: typed, facts: facts)
+        case .uuid(let id): identity = resolveUUID(id, typed: typed, facts: facts)
+        case .wamid(let id, let contact): identity = resolveWAMID(id, contact: contact, facts: facts)
+        }
+        identity.unchecked = facts.unchecked
+        return identity
+    }
+
+    // MARK: - Wording shared by the resolvers
+
+    /// `Sales Line 100200300400502 and Support Line 100200300400501`.
+    static func owners(_ numbers: [PhoneNumber]) -> String {
+        list(numbers.map { "\($0.name ?? $0.displayPhoneNumber ?? "number") \($0.id)" })
+    }
+
+    /// `pick one: use A (Sales Line) or use B (Support Line)`, or `use A` for one number.
+    static func pick(_ numbers: [PhoneNumber], command: String) -> String {
+        guard numbers.count > 1 else { return numbers.first.map { "\(command) \($0.id)" } ?? "'numbers' lists the ids" }
+        let choices = numbers.map { "\(command) \($0.id)" + ($0.name.map { " (\($0))" } ?? "") }
+        return "pick one: " + choices.dropLast().joined(separator: ", ") + " or " + (choices.last ?? "")
+    }
+
+    /// `a`, `a and b`, `a, b and c`.
+    static func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + (items.last ?? "")
+    }
+
+    static func plural(_ count: Int, _ noun: String, _ plural: String? = nil) -> String {
+        "\(count) " + (count == 1 ? noun : plural ?? noun + "s")
+    }
+
+    /// `Support Line (+1 415-555-0100)`.
+    static func label(_ number: PhoneNumber) -> String {
+        let name = number.name ?? number.verifiedName ?? number.id
+        return number.displayPhoneNumber.map { "\(name) (\($0))" } ?? name
+    }
+
+    /// A contact number written with `+`, so transcripts mask it as personal data.
+    static func contact(_ digits: String) -> String { "+" + digits }
+}
+
+extension String {
+    func trimmingLeadingZeros() -> String {
+        let trimmed = drop { $0 == "0" }
+        return trimmed.isEmpty ? self : String(trimmed)
+    }
+}

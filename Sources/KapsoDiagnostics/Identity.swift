@@ -1,0 +1,91 @@
+public import KapsoClient
+
+/// What an id is in this project: its kind, one statement naming its owner, and what to use instead.
+public struct Identity: Sendable {
+    /// The kinds of id `whois` tells apart; the raw value is the JSON `kind`.
+    public enum Kind: String, Sendable, CaseIterable {
+        case phoneNumberID = "phone_number_id"
+        case wabaID = "waba_id"
+        case kapsoPhoneNumberID = "kapso_phone_number_id"
+        case customerID = "customer_id"
+        case projectID = "project_id"
+        case webhookID = "webhook_id"
+        case conversationID = "conversation_id"
+        case wamid
+        case apiLogID = "api_log_id"
+        case deliveryID = "delivery_id"
+        case apiKeyID = "api_key_id"
+        case displayNumber = "display_number"
+        case contactNumber = "contact_number"
+        case nationalNumber = "national_number"
+        case unknown
+
+        /// The kind in words, e.g. `WABA id (business_account_id)`.
+        public var title: String {
+            switch self {
+            case .phoneNumberID: "phone-number id"
+            case .wabaID: "WABA id (business_account_id)"
+            case .kapsoPhoneNumberID: "Kapso's id of a number (internal_id, whatsapp_config_id)"
+            case .customerID: "customer id"
+            case .projectID: "project id"
+            case .webhookID: "webhook id"
+            case .conversationID: "conversation id"
+            case .wamid: "message id (WAMID)"
+            case .apiLogID: "API log id"
+            case .deliveryID: "webhook delivery id"
+            case .apiKeyID: "API key id"
+            case .displayNumber: "display phone number"
+            case .contactNumber: "contact's phone number"
+            case .nationalNumber: "national number without its country code"
+            case .unknown: "not found"
+            }
+        }
+    }
+
+    /// A labelled fact shown under the statement.
+    public struct Detail: Sendable, Equatable {
+        public var label: String
+        public var value: String
+
+        public init(_ label: String, _ value: String) {
+            self.label = label
+            self.value = value
+        }
+    }
+
+    /// The id as typed (trimmed).
+    public var input: String
+    public var kind: Kind
+    /// One sentence: what the id is and what it belongs to, e.g.
+    /// `200300400500601 is the WABA id (business_account_id) of Sales Line 100200300400502 and Support Line 100200300400501`.
+    public var statement: String
+    /// What to use instead or run next, e.g. `pick one: use 100200300400502 (Sales Line) or use …`.
+    public var fix: String?
+    public var details: [Detail] = []
+    /// Doubts the answer carries, e.g. a national number's missing country code.
+    public var warnings: [String] = []
+    /// Parts that could not be checked and why, e.g. `API logs: rate limited (429)`; the rest still answered.
+    public var unchecked: [String] = []
+    /// The project's phone-number ids the id leads to.
+    public var phoneNumberIDs: [String] = []
+
+    public init(input: String, kind: Kind, statement: String, fix: String? = nil) {
+        self.input = input
+        self.kind = kind
+        self.statement = statement
+        self.fix = fix
+    }
+
+    /// The same facts as a JSON object (`whois --output json`).
+    public var json: JSONValue {
+        var object: JSONObject = [
+            "input": .string(input), "kind": .string(kind.rawValue), "kind_title": .string(kind.title),
+            "statement": .string(statement), "fix": fix.map(JSONValue.string) ?? .null,
+            "phone_number_ids": .array(phoneNumberIDs.map(JSONValue.string)),
+        ]
+        object["details"] = .object(JSONObject(details.map { JSONObject.Entry(key: $0.label, value: .string($0.value)) }))
+        object["warnings"] = .array(warnings.map(JSONValue.string))
+        object["unchecked"] = .array(unchecked.map(JSONValue.string))
+        return .object(object)
+    }
+}

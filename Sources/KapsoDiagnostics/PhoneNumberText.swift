@@ -1,0 +1,81 @@
+/// A phone number or numeric id as people type it, reduced to its digits: `+1 415-555-0101`,
+/// `(415) 555-0101`, `0014155550101` and `14155550101` all read as digits plus whether the text
+/// said the country code is included.
+///
+/// The one parser behind `use`, `whois`, `reply --to` and `messages --phone-number`, so
+/// `reply --to 0014155550142` and `use 0014155550142` read the same number.
+public struct PhoneNumberText: Sendable, Equatable {
+    /// The digits without the `+` or `00` international prefix, e.g. `14155550101`.
+    public var digits: String
+    /// True when the text marked its country code: a leading `+` or the `00` international prefix.
+    public var hasInternationalPrefix: Bool
+
+    /// Why a text is not a phone number or numeric id.
+    public enum Problem: Error, Sendable, Equatable {
+        case empty
+        /// A character other than ASCII digits, spaces, `-`, `.`, `(`, `)` and one leading `+`.
+        case notANumber
+        /// More digits than any id or phone number has.
+        case tooLong(digits: Int)
+    }
+
+    /// The most digits a numeric id may have (Meta ids have 15–17; E.164 numbers at most 15).
+    public static let maxDigits = 20
+    /// The digit counts of an E.164 number with its country code (ITU-T E.164: at most 15).
+    public static let e164Digits = 8...15
+
+    public init(digits: String, hasInternationalPrefix: Bool) {
+        self.digits = digits
+        self.hasInternationalPrefix = hasInternationalPrefix
+    }
+
+    /// Reads `text`; separators may sit anywhere, `+` only first, `00` only as a prefix.
+    public static func parse(_ text: String) -> Result<PhoneNumberText, Problem> {
+        let trimmed = text.trimmingSpaces()
+        guard !trimmed.isEmpty else { return .failure(.empty) }
+        var body = Substring(trimmed)
+        var international = false
+        if body.first == "+" {
+            international = true
+            body = body.dropFirst()
+        }
+        guard body.allSatisfy({ $0.isASCII && ($0.isNumber || " -.()".contains($0)) }) else {
+            return .failure(.notANumber)
+        }
+        var digits = String(body.filter(\.isNumber))
+        guard !digits.isEmpty else { return .failure(.notANumber) }
+        // `00` is the international call prefix in most of the world (ITU-T E.164 annex; `011` in North America).
+        if !international, digits.hasPrefix("00"), digits.count > 2 {
+            digits.removeFirst(2)
+            international = true
+        }
+        guard digits.count <= maxDigits else { return .failure(.tooLong(digits: digits.count)) }
+        return .success(PhoneNumberText(digits: digits, hasInternationalPrefix: international))
+    }
+
+    /// The digits when they can be a number with its country code (8 to 15 digits, not starting with 0).
+    public var e164: String? {
+        PhoneNumberText.e164Digits.contains(digits.count) && digits.first != "0" ? digits : nil
+    }
+}
+
+extension PhoneNumberText.Problem {
+    /// What was wrong, for an error line.
+    public var reason: String {
+        switch self {
+        case .empty: "nothing was given"
+        case .notANumber: "only digits, spaces, '-', '.', '(', ')' and a leading '+' may appear"
+        case .tooLong(let digits): "\(digits) digits is longer than any phone number or id"
+        }
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces, tabs and newlines.
+    func trimmingSpaces() -> String {
+        var text = Substring(self)
+        while let first = text.first, first.isWhitespace { text.removeFirst() }
+        while let last = text.last, last.isWhitespace { text.removeLast() }
+        return String(text)
+    }
+}

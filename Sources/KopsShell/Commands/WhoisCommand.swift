@@ -1,0 +1,53 @@
+internal import Foundation
+internal import KapsoClient
+internal import KapsoDiagnostics
+
+/// `whois ID` (alias `id`): what an id is in this project, what it belongs to, and what to use instead.
+public enum WhoisCommand: Command {
+    public static let name = "whois"
+    public static let summary = "what an id is (number, WABA, webhook, WAMID, ...) and what to use instead"
+    public static let usage = "whois ID [--output table|json]"
+    public static let details = """
+        Takes any identifier you may paste: a phone-number id, a WABA id (business_account_id), Kapso's
+        UUIDs (internal_id / whatsapp_config_id, customer, webhook, conversation, API log, delivery,
+        API key), a WAMID (the contact number inside it is read), or a phone number in any form
+        (+1 415-555-0101, 14155550101, 0014155550101). The look-ups go out at once; one that fails is
+        named and the rest still answer. Unknown ids fail with what was searched.
+        Examples:
+          whois 200300400500601
+          id +1 415-555-0101
+          whois wamid.HBgLMTQxNTU1NTAxNDIVAgASGBQzRUIwQTFDMkQzRTRGNTA2MTcyOAA= --output json
+        """
+    public static let maxArguments: Int? = nil
+    public static let flags = [FlagSpec("--output", choices: ["table", "json"], help: "print the answer as a table or JSON")]
+
+    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        let typed = arguments.positionals.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
+        let input: IDInput
+        switch IDInput.read(typed) {
+        case .success(let value): input = value
+        case .failure(.empty): throw ShellError.missingArgument(command: name, what: "id", usage: usage)
+        case .failure(let problem): throw ShellError.unreadableID(command: name, value: IDInput.echo(typed), reason: problem.reason)
+        }
+        let facts = IDLookups.fetch(IDResolver.lookups(for: input), client: context.client)
+        let identity = IDResolver.resolve(input, typed: typed, facts: facts)
+        guard identity.kind != .unknown else { throw ShellError.idNotFound(explanation: explanation(identity)) }
+        var blocks: [Block] = [.line(StyledText(identity.statement, style: .bold))]
+        if let fix = identity.fix { blocks.append(.line(StyledText("fix: " + fix))) }
+        blocks.append(.line(StyledText("")))
+        blocks.append(.fields([Field("kind", identity.kind.title)] + identity.details.map { Field($0.label, $0.value) }))
+        for warning in identity.warnings { blocks.append(.line(StyledText("warning: " + warning, style: .warn))) }
+        for part in identity.unchecked { blocks.append(.line(StyledText("could not check " + part, style: .warn))) }
+        return CommandResult(blocks: blocks, json: identity.json)
+            .shown(as: arguments.value("--output").flatMap(OutputMode.init(rawValue:)))
+    }
+
+    /// The unknown answer on one line: statement, what was searched, what could not be, and the fix.
+    private static func explanation(_ identity: Identity) -> String {
+        var text = identity.statement
+        if let searched = identity.details.first(where: { $0.label == "searched" }) { text += " (searched \(searched.value))" }
+        if !identity.unchecked.isEmpty { text += "; could not check " + identity.unchecked.joined(separator: ", ") }
+        text += identity.warnings.map { "; " + $0 }.joined()
+        return text + (identity.fix.map { "; " + $0 } ?? "")
+    }
+}

@@ -1,0 +1,256 @@
+import KapsoClient
+import KapsoDiagnostics
+import Testing
+
+/// `IDResolver` on a small project shaped like the demo: two numbers under one WABA and one customer.
+@Suite struct IDResolverTests {
+    static let sales = number(
+        id: "100200300400502", name: "Sales Line", display: "+1 415-555-0101", kapsoID: "b2d3f4a5-1c2e-4f3a-9b4c-6d7e8f901234",
+        coexistence: true)
+    static let support = number(
+        id: "100200300400501", name: "Support Line", display: "+1 415-555-0100", kapsoID: "a1c2e3f4-0b1d-4e2f-8a3b-5c6d7e8f9012")
+    static let numbers = [sales, support]
+
+    static func number(id: String, name: String, display: String, kapsoID: String, coexistence: Bool = false) -> PhoneNumber {
+        let digits = display.filter(\.isNumber)
+        return try! PhoneNumber(json: [
+            "id": .string(id), "phone_number_id": .string(id), "name": .string(name), "internal_id": .string(kapsoID),
+            "business_account_id": "200300400500601", "customer_id": "c3e4a5b6-2d3f-4a4b-8c5d-7e8f90123456",
+            "display_phone_number": .string(display), "display_phone_number_normalized": .string(digits),
+            "is_coexistence": .bool(coexistence), "status": "CONNECTED",
+        ])
+    }
+
+    static var facts: IDResolver.Facts {
+        var facts = IDResolver.Facts()
+        facts.numbers = numbers
+        facts.webhooks = [
+            try! Webhook(json: [
+                "id": "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", "url": "https://hooks.acme-demo.test/kapso/whatsapp",
+                "kind": "kapso", "events": ["whatsapp.message.received"], "active": true,
+                "phone_number_id": "100200300400501", "project_id": "5b0e7c1a-2f4d-4e8a-9c3b-7d6e5f4a3b21",
+                "payload_version": "v2",
+            ])
+        ]
+        facts.conversations = [
+            try! Conversation(json: [
+                "id": "d4f5b6c7-3e4a-4b5c-9d6e-8f9012345678", "phone_number": "14155550142",
+                "phone_number_id": "100200300400501", "status": "active", "kapso": ["contact_name": "Dana Ortiz"],
+            ])
+        ]
+        facts.apiLogs = [
+            try! APILog(json: [
+                "id": "8b9c0d1e-2f3a-4b4c-9d5e-6f7a8b9c0d02", "http_method": "POST",
+                "endpoint": "/meta/whatsapp/v24.0/100200300400501/messages", "response_status": 422,
+                "api_key_id": "9c0d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e01", "api_key_name": "inbox-backend",
+                "error_message": "(#131047) Re-engagement message", "created_at": "2026-11-20T09:15:00Z",
+            ]),
+            try! APILog(json: [
+                "id": "8b9c0d1e-2f3a-4b4c-9d5e-6f7a8b9c0d99", "http_method": "GET",
+                "endpoint": "/meta/whatsapp/v24.0/200300400500601/messages", "response_status": 404,
+                "api_key_name": "history-sync", "created_at": "2026-11-21T11:05:00Z",
+            ]),
+        ]
+        facts.deliveries = [
+            try! WebhookDelivery(json: [
+                "id": "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c02", "event": "whatsapp.message.failed", "status": "failed",
+                "response_status": 500, "attempt_count": 4, "created_at": "2026-11-20T09:15:03Z",
+                "webhook_id": "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                "webhook_url": "https://hooks.acme-demo.test/kapso/whatsapp",
+            ])
+        ]
+        return facts
+    }
+
+    static func resolve(_ text: String, facts: IDResolver.Facts = facts) throws -> Identity {
+        IDResolver.resolve(try IDInput.read(text).get(), typed: text, facts: facts)
+    }
+
+    typealias Row = (id: String, kind: Identity.Kind, statement: String, numbers: [String])
+
+    static let rows: [Row] = [
+        (
+            "100200300400501", .phoneNumberID, "100200300400501 is the phone-number id of Support Line (+1 415-555-0100)",
+            ["100200300400501"]
+        ),
+        (
+            "200300400500601", .wabaID,
+            "200300400500601 is the WABA id (business_account_id) of Sales Line 100200300400502 and Support Line 100200300400501",
+            ["100200300400502", "100200300400501"]
+        ),
+        (
+            "A1C2E3F4-0B1D-4E2F-8A3B-5C6D7E8F9012", .kapsoPhoneNumberID,
+            "a1c2e3f4-0b1d-4e2f-8a3b-5c6d7e8f9012 is Kapso's id of Support Line 100200300400501 "
+                + "(internal_id; whatsapp_config_id in deliveries and v1 payloads)",
+            ["100200300400501"]
+        ),
+        (
+            "c3e4a5b6-2d3f-4a4b-8c5d-7e8f90123456", .customerID,
+            "c3e4a5b6-2d3f-4a4b-8c5d-7e8f90123456 is the customer id of Sales Line 100200300400502 and Support Line 100200300400501",
+            ["100200300400502", "100200300400501"]
+        ),
+        (
+            "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", .webhookID,
+            "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d is the active kapso webhook to https://hooks.acme-demo.test/kapso/whatsapp "
+                + "for Support Line (+1 415-555-0100)",
+            ["100200300400501"]
+        ),
+        (
+            "5b0e7c1a-2f4d-4e8a-9c3b-7d6e5f4a3b21", .projectID,
+            "5b0e7c1a-2f4d-4e8a-9c3b-7d6e5f4a3b21 is the id of this project (the API key's project)", []
+        ),
+        (
+            "d4f5b6c7-3e4a-4b5c-9d6e-8f9012345678", .conversationID,
+            "d4f5b6c7-3e4a-4b5c-9d6e-8f9012345678 is the conversation with Dana Ortiz on Support Line (+1 415-555-0100) (active)",
+            ["100200300400501"]
+        ),
+        (
+            "8b9c0d1e-2f3a-4b4c-9d5e-6f7a8b9c0d02", .apiLogID,
+            "8b9c0d1e-2f3a-4b4c-9d5e-6f7a8b9c0d02 is the API call POST /meta/whatsapp/v24.0/100200300400501/messages at "
+                + "2026-11-20T09:15:00Z, answered 422, made with key inbox-backend", []
+        ),
+        (
+            "9c0d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e01", .apiKeyID,
+            "9c0d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e01 is the id of API key inbox-backend, which made 1 call among the newest "
+                + "API logs, 1 failed", []
+        ),
+        (
+            "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c02", .deliveryID,
+            "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c02 is the delivery of whatsapp.message.failed to "
+                + "hooks.acme-demo.test/kapso/whatsapp at 2026-11-20T09:15:03Z: failed, HTTP 500 after 4 attempts", []
+        ),
+        (
+            "+1 415-555-0101", .displayNumber,
+            "+1 415-555-0101 is the display number of Sales Line; its phone-number id is 100200300400502", ["100200300400502"]
+        ),
+        (
+            "0014155550101", .displayNumber,
+            "0014155550101 is the display number of Sales Line; its phone-number id is 100200300400502", ["100200300400502"]
+        ),
+        (
+            "14155550100", .displayNumber,
+            "14155550100 is the display number of Support Line; its phone-number id is 100200300400501", ["100200300400501"]
+        ),
+        (
+            "(415) 555-0101", .nationalNumber, "(415) 555-0101 has no country code; it matches Sales Line (+1 415-555-0101)",
+            ["100200300400502"]
+        ),
+        (
+            "+1 (415) 555-0142", .contactNumber, "+14155550142 is the contact Dana Ortiz in 1 conversation on Support Line",
+            ["100200300400501"]
+        ),
+        (
+            "200300400500699", .unknown,
+            "200300400500699 is not a phone-number id, WABA id, display number or contact of this project", []
+        ),
+        (
+            "ffffffff-0000-4000-8000-000000000000", .unknown,
+            "ffffffff-0000-4000-8000-000000000000 is not a number, WABA, customer, webhook, conversation, API log or "
+                + "delivery of this project", []
+        ),
+    ]
+
+    @Test(arguments: rows)
+    func namesTheKindAndTheOwner(_ row: Row) throws {
+        let identity = try Self.resolve(row.id)
+        #expect(identity.kind == row.kind)
+        #expect(identity.statement == row.statement)
+        #expect(identity.phoneNumberIDs == row.numbers)
+    }
+
+    @Test func wabaFixNamesEveryNumberToPickFrom() throws {
+        let identity = try Self.resolve("200300400500601")
+        #expect(
+            identity.fix
+                == "calls about messages and numbers take a phone-number id; pick one: use 100200300400502 (Sales Line) "
+                + "or use 100200300400501 (Support Line)")
+    }
+
+    @Test func nationalNumberWarnsWithTheProjectsCountryCodes() throws {
+        let matched = try Self.resolve("4155550101")
+        #expect(matched.kind == .nationalNumber)
+        #expect(matched.warnings == [
+            "4155550101 has no '+' or '00': if it is a national number, add the country code (this project's numbers use +1)"
+        ])
+        let unmatched = try Self.resolve("4155559999")
+        #expect(unmatched.kind == .unknown)
+        #expect(unmatched.warnings.first?.hasSuffix("(this project's numbers use +1)") == true)
+        // With its country code the same digits are a plain unknown number: no warning.
+        #expect(try Self.resolve("+1 415 555 9999").warnings.isEmpty)
+    }
+
+    @Test func apiCallsWithTheIdInTheirPathAreCounted() throws {
+        let identity = try Self.resolve("200300400500601")
+        #expect(identity.details.contains(Identity.Detail(
+            "API calls", "1 in the last 30 days with 200300400500601 in the path, 1 failed (404) from key history-sync")))
+    }
+
+    @Test func failedLookupsAreNamedAndTheRestStillAnswers() throws {
+        var facts = Self.facts
+        facts.webhooks = []
+        facts.unchecked = ["webhooks: rate limited (429); retry in 1 s"]
+        let identity = try Self.resolve("c3e4a5b6-2d3f-4a4b-8c5d-7e8f90123456", facts: facts)
+        #expect(identity.kind == .customerID)
+        #expect(identity.unchecked == ["webhooks: rate limited (429); retry in 1 s"])
+        #expect(identity.json["unchecked"]?[0]?.string == "webhooks: rate limited (429); retry in 1 s")
+    }
+
+    @Test func wamidWithoutAMessageStillNamesItsContact() throws {
+        let wamid = "wamid.HBgLMTQxNTU1NTAxNDIVAgASGBQzRUIwQTFDMkQzRTRGNTA2MTcyOAA="
+        let identity = try Self.resolve(wamid)
+        #expect(identity.kind == .wamid)
+        #expect(identity.statement == "\(wamid) is a WAMID carrying the contact +14155550142, but no message with this id is in this project")
+    }
+
+    @Test func lookupsGoByForm() throws {
+        #expect(IDResolver.lookups(for: try IDInput.read("0014155550101").get()) == [
+            .phoneNumbers, .apiLogsMentioning("14155550101"), .contactConversations("14155550101"),
+        ])
+        #expect(IDResolver.lookups(for: try IDInput.read("d4f5b6c7-3e4a-4b5c-9d6e-8f9012345678").get()) == [
+            .phoneNumbers, .webhooks, .conversation("d4f5b6c7-3e4a-4b5c-9d6e-8f9012345678"), .recentAPILogs, .recentDeliveries,
+        ])
+    }
+
+    typealias Misplaced = (id: String, line: String?)
+
+    static let misplaced: [Misplaced] = [
+        ("100200300400501", nil),
+        (
+            "200300400500601",
+            "200300400500601 is the WABA id of 2 numbers, not a phone-number id; pick one: use 100200300400502 (Sales Line) "
+                + "or use 100200300400501 (Support Line)"
+        ),
+        (
+            "a1c2e3f4-0b1d-4e2f-8a3b-5c6d7e8f9012",
+            "a1c2e3f4-0b1d-4e2f-8a3b-5c6d7e8f9012 is Kapso's id (internal_id, whatsapp_config_id) of Support Line "
+                + "(+1 415-555-0100), not a phone-number id; use 100200300400501"
+        ),
+        (
+            "14155550101",
+            "14155550101 is the display number of Sales Line; its phone-number id is 100200300400502; use 100200300400502"
+        ),
+        (
+            "999",
+            "999 is not a phone-number id, WABA id, Kapso id or display number of this project; wrong project or key? "
+                + "'numbers' lists this project's phone-number ids"
+        ),
+    ]
+
+    @Test(arguments: misplaced)
+    func misplacedPhoneNumberIDsGetAStatementWithTheFix(_ row: Misplaced) {
+        #expect(IDResolver.misplacedPhoneNumberID(row.id, numbers: Self.numbers)?.line(command: "use") == row.line)
+    }
+
+    @Test(arguments: [
+        ("/meta/whatsapp/v24.0/200300400500601/messages", "200300400500601"),
+        ("/platform/v1/whatsapp/phone_numbers/200300400500601", "200300400500601"),
+        ("/platform/v1/whatsapp/phone_numbers/100200300400501/health?x=1", "100200300400501"),
+        ("/v24.0/100200300400501/messages", "100200300400501"),
+        ("/meta/whatsapp/v24.0/200300400500601/message_templates", nil),
+        ("/platform/v1/whatsapp/messages", nil),
+        ("/platform/v1/api_logs", nil),
+    ] as [(String, String?)])
+    func readsThePhoneNumberIDOutOfAPaths(_ path: String, _ id: String?) {
+        #expect(APIPath.phoneNumberID(in: path) == id)
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import KopsShell
+import KopsTerminal
+import Testing
+
+/// Files kops writes (history, config.toml) behind symbolic or hard links, and a key command that
+/// hangs or floods: each is followed deliberately, refused with one line, or stopped at its limit.
+@Suite struct LinkedFilesTests {
+    private func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("kops-links-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func aSymlinkedHistoryIsFollowedAndStaysALink() throws {
+        let base = try folder()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let real = base.appendingPathComponent("dotfiles-history").path
+        let link = base.appendingPathComponent("history").path
+        try Data("numbers\n".utf8).write(to: URL(fileURLWithPath: real))
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real)
+        let file = HistoryFile(path: link)
+        #expect(file.refusal == nil)
+        #expect(file.load() == ["numbers"])
+        file.append("state")
+        #expect(try String(contentsOfFile: real, encoding: .utf8) == "numbers\nstate\n")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == real)
+    }
+
+    @Test func aHardLinkedHistoryIsNeitherWrittenNorChmoded() throws {
+        let base = try folder()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let other = base.appendingPathComponent("shared-notes").path
+        let path = base.appendingPathComponent("history").path
+        try Data("notes\n".utf8).write(to: URL(fileURLWithPath: other))
+        chmod(other, 0o644)
+        #expect(link(other, path) == 0)
+        let file = HistoryFile(path: path)
+        #expect(file.refusal == "it has 2 hard links")
+        #expect(file.load() == [])
+        file.append("verify --secret x")
+        #expect(try String(contentsOfFile: other, encoding: .utf8) == "notes\n")
+        let mode = try FileManager.default.attributesOfItem(atPath: other)[.posixPermissions] as? Int
+        #expect(mode == 0o644)
+    }
+
+    @Test func aConfigPathThatIsAFolderIsOnePlainLine() throws {
+        let base = try folder()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let path = base.appendingPathComponent("config.toml").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        #expect(throws: ConfigError.unreadable(path: path, reason: "it is a folder, not a file")) {
+            try ConfigFile(path: path).load()
+        }
+        #expect(ConfigError.unreadable(path: path, reason: "it is a folder, not a file").message.hasPrefix("cannot read \(path): it is a folder"))
+        #expect(throws: ConfigError.unwritable(path: path, reason: "it is a folder, not a file")) {
+            try ConfigFile(path: path).save(Profile(name: "acme", baseURL: "https://api.kapso.ai"))
+        }
+    }
+
+    @Test func aSymlinkedConfigIsFollowedAndTheLinkKept() throws {
+        let base = try folder()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let real = base.appendingPathComponent("real.toml").path
+        let link = base.appendingPathComponent("config.toml").path
+        try Data("[profiles.old]\nbase_url = \"https://api.kapso.ai\"\n".utf8).write(to: URL(fileURLWithPath: real))
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real)
+        try ConfigFile(path: link).save(Profile(name: "acme", baseURL: "https://api.kapso.ai"))
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == real)
+        let text = try String(contentsOfFile: real, encoding: .utf8)
+        #expect(text.contains("[profiles.old]") && text.contains("[profiles.acme]"))
+    }
+
+    @Test func aHardLinkedConfigIsRefused() throws {
+        let base = try folder()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let other = base.appendingPathComponent("backup.toml").path
+        let path = base.appendingPathComponent("config.toml").path
+        try Data("[profiles.old]\nbase_url = \"https://api.kapso.ai\"\n".utf8).write(to: URL(fileURLWithPath: other))
+        #expect(link(other, path) == 0)
+        #expect(throws: ConfigError.self) { try ConfigFile(path: path).save(Profile(name: "acme", baseURL: "https://api.kapso.ai")) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "[profiles.old]\nbase_url = \"https://api.kapso.ai\"\n")
+    }
+
+    @Test func aKeyCommandThatHangsIsStoppedAtItsLimit() throws {
+        let started = ContinuousClock.now
+        #expect(throws: KeyCommand.Failure.timedOut(seconds: 0.5)) {
+            try KeyCommand.run("echo partial; sleep 30", timeout: 0.5, maxOutputBytes: 1024)
+        }
+        // The group was killed: the sleeping child does not hold the pipe open for 30 s.
+        #expect(started.duration(to: .now) < .seconds(10))
+        #expect(
+            ConfigError.keyCommandStopped(profile: "acme", failure: .timedOut(seconds: 10)).message
+                == "the api_key_command of profile 'acme' gave no key within 10 s (the limit) and was stopped; run it by hand: does it wait for input?")
+    }
+
+    @Test func aKeyCommandThatFloodsIsStoppedAtItsLimit() throws {
+        #expect(throws: KeyCommand.Failure.outputTooLarge(bytes: 1024)) {
+            try KeyCommand.run("yes", timeout: 5, maxOutputBytes: 1024)
+        }
+    }
+
+    @Test func aKeyCommandsKeyAndStatusComeBack() throws {
+        let result = try KeyCommand.run("printf 'sk_test_1\\nmore'; exit 3", timeout: 5, maxOutputBytes: 1024)
+        #expect(result.status == 3)
+        #expect(result.output == "sk_test_1\nmore")
+        #expect(try KeyCommand.run("printf key", timeout: 5, maxOutputBytes: 1024) == (0, "key"))
+    }
+}

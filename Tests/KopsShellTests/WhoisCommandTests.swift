@@ -1,0 +1,221 @@
+import KapsoClient
+import KopsHTTP
+import KopsShell
+import KopsTestSupport
+import Testing
+
+/// `whois` on the demo seed: each kind of id named with its owner, bad input refused in one line, and
+/// look-ups that fail reported per part while the rest still answers.
+@Suite struct WhoisCommandTests {
+    typealias Row = (id: String, first: String, kind: String)
+
+    static let rows: [Row] = [
+        (
+            "200300400500601",
+            "200300400500601 is the WABA id (business_account_id) of Sales Line 100200300400502 and Support Line 100200300400501",
+            "WABA id (business_account_id)"
+        ),
+        ("100200300400502", "100200300400502 is the phone-number id of Sales Line (+1 415-555-0101)", "phone-number id"),
+        (
+            "b2d3f4a5-1c2e-4f3a-9b4c-6d7e8f901234",
+            "b2d3f4a5-1c2e-4f3a-9b4c-6d7e8f901234 is Kapso's id of Sales Line 100200300400502 (internal_id; whatsapp_config_id "
+                + "in deliveries and v1 payloads)", "Kapso's id of a number (internal_id, whatsapp_config_id)"
+        ),
+        (
+            "c3e4a5b6-2d3f-4a4b-8c5d-7e8f90123456",
+            "c3e4a5b6-2d3f-4a4b-8c5d-7e8f90123456 is the customer id of Sales Line 100200300400502 and Support Line 100200300400501",
+            "customer id"
+        ),
+        (
+            "5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92",
+            "5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92 is the active kapso webhook to https://analytics.acme-demo.test/ingest/whatsapp "
+                + "for Sales Line (+1 415-555-0101)", "webhook id"
+        ),
+        (
+            Demo.danaConversation,
+            "\(Demo.danaConversation) is the conversation with Dana Ortiz on Support Line (+1 415-555-0100) (active)",
+            "conversation id"
+        ),
+        (
+            Demo.leeFailedReply,
+            "\(Demo.leeFailedReply) is an outbound text message to +14155550157 on Support Line (+1 415-555-0100), failed 131047",
+            "message id (WAMID)"
+        ),
+        (
+            "8b9c0d1e-2f3a-4b4c-9d5e-6f7a8b9c0d03",
+            "8b9c0d1e-2f3a-4b4c-9d5e-6f7a8b9c0d03 is the API call GET /platform/v1/whatsapp/phone_numbers/100200300400502/health "
+                + "at 2026-11-20T08:59:58Z, answered 429, made with key ops-laptop", "API log id"
+        ),
+        (
+            "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c03",
+            "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c03 is the delivery of whatsapp.conversation.inactive to "
+                + "ops.acme-demo.test/kapso/conversations at 2026-11-20T06:44:20Z: failed, no response after 4 attempts",
+            "webhook delivery id"
+        ),
+        (
+            "+1 415-555-0100",
+            "+1 415-555-0100 is the display number of Support Line; its phone-number id is 100200300400501",
+            "display phone number"
+        ),
+        (
+            "0014155550101", "0014155550101 is the display number of Sales Line; its phone-number id is 100200300400502",
+            "display phone number"
+        ),
+        ("415 555 0101", "415 555 0101 has no country code; it matches Sales Line (+1 415-555-0101)", "national number without its country code"),
+        ("14155550163", "+14155550163 is the contact Sam Rivera in 1 conversation on Sales Line", "contact's phone number"),
+    ]
+
+    @Test(arguments: rows)
+    func namesTheKindAndTheOwner(_ row: Row) async throws {
+        let ran = try await runDemo("whois \(row.id)")
+        #expect(ran.status == 0, "\(ran.err)")
+        let lines = ran.out.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.first.map(String.init) == row.first)
+        #expect(ran.out.contains("\nkind: ") && ran.out.contains(row.kind))
+    }
+
+    @Test func idIsAnAliasAndJSONCarriesTheSameFacts() async throws {
+        let ran = try await runDemo("id 200300400500601 --output json")
+        let json = try JSONValue.parse(Array(ran.out.utf8))
+        #expect(json["kind"]?.string == "waba_id")
+        #expect(json["phone_number_ids"] == ["100200300400502", "100200300400501"])
+        #expect(json["fix"]?.string?.hasSuffix("pick one: use 100200300400502 (Sales Line) or use 100200300400501 (Support Line)") == true)
+        #expect(
+            json["details"]?["API calls"]?.string
+                == "48 in the last 30 days with 200300400500601 in the path, 48 failed (404) from key history-sync")
+    }
+
+    @Test(arguments: [
+        ("whois", "error: whois: missing id; usage: whois ID [--output table|json]\n", Int32(64)),
+        ("whois '  \t '", "error: whois: missing id; usage: whois ID [--output table|json]\n", 64),
+        (
+            "whois " + String(repeating: "4", count: 500),
+            "error: whois: cannot read '44444444444444444444444…' as an id: 500 digits is longer than any phone number or id\n", 64
+        ),
+        (
+            "whois ３００",
+            "error: whois: cannot read '３００' as an id: ids and phone numbers use ASCII letters and digits only; copy the id again from the source\n",
+            64
+        ),
+        (
+            "whois wamid.%%%notbase64",
+            "error: whois: cannot read 'wamid.%%%notbase64' as an id: the part after 'wamid.' is not base64; copy the whole id from the payload\n",
+            64
+        ),
+        (
+            "whois ffffffff-0000-4000-8000-000000000000",
+            "error: ffffffff-0000-4000-8000-000000000000 is not a number, WABA, customer, webhook, conversation, API log or delivery "
+                + "of this project (searched 2 numbers (Kapso and customer ids), 6 webhooks, conversations by id, the newest 100 API "
+                + "logs and 100 deliveries of the last 30 days); wrong project or key? ids from another project are not visible with this key\n",
+            1
+        ),
+    ])
+    func badInputGetsOneLine(_ line: String, _ error: String, _ status: Int32) async throws {
+        let runs = try await runDemo([line, "state"])
+        #expect(runs[0].err == error)
+        #expect(runs[0].out.isEmpty)
+        #expect(runs[0].status == status)
+        #expect(runs[1].status == 0)
+    }
+
+    @Test func nationalNumberNotInTheProjectWarnsWithItsCountryCodes() async throws {
+        let ran = try await runDemo("whois 4155559999")
+        #expect(ran.status == 1)
+        #expect(ran.err.contains("4155559999 has no '+' or '00': if it is a national number, add the country code (this project's numbers use +1)"))
+    }
+
+    @Test func lookupsGoOutAtOnceAndAFailedPartIsNamedWhileTheRestAnswers() async throws {
+        let (out, err, status, batches) = try await withSimulator { fixture in
+            let (shell, output) = try fixture.shell()
+            let transport = PartlyFailingTransport(
+                wrapping: try CurlTransport(options: .init(connectTimeout: 2, timeout: 5, userAgent: "kops-tests")),
+                failures: ["/api_logs": .failure(.timeout(host: "127.0.0.1", seconds: 5)), "/whatsapp/webhooks": .success(HTTPResponse(
+                    status: 429, headers: [("Retry-After", "3")], body: Array(#"{"error":"Rate limit exceeded"}"#.utf8)))])
+            shell.context.client = KapsoClient(baseURL: fixture.baseURL, apiKey: Secret(fixture.apiKey), transport: transport)
+            let status = shell.run(line: "whois 5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92")
+            let customer = shell.run(line: "whois c3e4a5b6-2d3f-4a4b-8c5d-7e8f90123456")
+            return (output.out, output.err, [status, customer], transport.batches)
+        }
+        // The webhook itself could not be looked up: the answer says so instead of guessing.
+        #expect(status[0] == KopsShell.ExitStatus.failure)
+        #expect(err.contains("could not check webhooks (rate limited (429): Rate limit exceeded; retry in 3 s), API logs ("))
+        // A customer id is found in the numbers, which did answer; the failed parts are still named.
+        #expect(status[1] == KopsShell.ExitStatus.ok)
+        #expect(out.hasPrefix("c3e4a5b6-2d3f-4a4b-8c5d-7e8f90123456 is the customer id of Sales Line 100200300400502"))
+        #expect(out.contains("could not check webhooks (rate limited (429)"))
+        #expect(out.contains("could not check API logs ("))
+        #expect(batches == [5, 5])
+    }
+}
+
+/// A transport that answers requests whose URL contains a key with a canned failure, and sends the
+/// rest on through a real one; it counts the requests of each `sendAll`.
+final class PartlyFailingTransport: HTTPTransport {
+    let inner: any HTTPTransport
+    let failures: [String: Result<HTTPResponse, TransportError>]
+    private(set) var batches: [Int] = []
+    var observer: (@Sendable (HTTPExchange) -> Void)?
+
+    init(wrapping inner: any HTTPTransport, failures: [String: Result<HTTPResponse, TransportError>]) {
+        self.inner = inner
+        self.failures = failures
+    }
+
+    private func canned(_ request: HTTPRequest) -> Result<HTTPResponse, TransportError>? {
+        failures.first { request.url.contains($0.key) }?.value
+    }
+
+    func send(_ request: HTTPRequest) throws(TransportError) -> HTTPResponse {
+        if let canned = canned(request) { return try canned.get() }
+        return try inner.send(request)
+    }
+
+    func sendAll(_ requests: [HTTPRequest]) -> [Result<HTTPResponse, TransportError>] {
+        batches.append(requests.count)
+        let passed = requests.filter { canned($0) == nil }
+        var answers = inner.sendAll(passed).makeIterator()
+        return requests.map { canned($0) ?? answers.next()! }
+    }
+}
+
+/// `use`, `health ID` and the error funnel name what a misplaced id is, with the fix.
+@Suite struct MisplacedIDTests {
+    @Test(arguments: [
+        (
+            "use 200300400500601",
+            "error: 200300400500601 is the WABA id of 2 numbers, not a phone-number id; pick one: use 100200300400502 (Sales Line) "
+                + "or use 100200300400501 (Support Line)\n"
+        ),
+        (
+            "health 200300400500601",
+            "error: 200300400500601 is the WABA id of 2 numbers, not a phone-number id; pick one: health 100200300400502 "
+                + "(Sales Line) or health 100200300400501 (Support Line)\n"
+        ),
+        (
+            "use A1C2E3F4-0B1D-4E2F-8A3B-5C6D7E8F9012",
+            "error: A1C2E3F4-0B1D-4E2F-8A3B-5C6D7E8F9012 is Kapso's id (internal_id, whatsapp_config_id) of Support Line "
+                + "(+1 415-555-0100), not a phone-number id; use 100200300400501\n"
+        ),
+        (
+            "health 14155550100",
+            "error: 14155550100 is the display number of Support Line; its phone-number id is 100200300400501; health 100200300400501\n"
+        ),
+        (
+            "use (415) 555-0101",
+            "error: (415) 555-0101 is the national form of Sales Line (+1 415-555-0101), without its country code; use 100200300400502\n"
+        ),
+        ("use wamid.HBgL", "error: use: cannot read 'wamid.HBgL' as an id: a WAMID is a message id; 'whois' says which number it belongs to\n"),
+        ("health ١٢٣", "error: health: cannot read '١٢٣' as an id: ids and phone numbers use ASCII letters and digits only; copy the id again from the source\n"),
+    ])
+    func statesWhatTheIdIsWithTheFix(_ line: String, _ error: String) async throws {
+        let ran = try await runDemo(line, number: nil)
+        #expect(ran.err == error)
+        #expect(ran.status != 0)
+    }
+
+    @Test(arguments: ["use 0014155550101", "use +1 415-555-0101", "use 14155550101", "use 100200300400502"])
+    func useTakesEveryFormOfTheNumber(_ line: String) async throws {
+        let ran = try await runDemo(line, number: nil)
+        #expect(ran.out == "using 100200300400502 (+1 415-555-0101, Sales Line)\n")
+    }
+}
