@@ -1,4 +1,6 @@
 import Foundation
+import KapsoClient
+import KapsoSimulator
 import KopsHTTP
 import KopsShell
 import KopsTestSupport
@@ -140,5 +142,65 @@ import Testing
         #expect(requests.count == 1, "sent \(requests.count) times")
         #expect(requests.first?.method == "POST")
         #expect(seconds < 3.5, "took \(seconds) s with a 1 s timeout")
+    }
+
+    @Test func aListWhoseCursorNeverEndsStopsWithOneLine() async throws {
+        let (status, err, requests) = try await offPool {
+            let server = try HostileServer { _ in
+                .json(#"{"data":[],"paging":{"cursors":{"after":"c1"},"next":"c1","previous":null}}"#)
+            }
+            defer { server.stop() }
+            let (shell, output) = try server.shell()
+            let status = shell.run(line: "deliveries --all")
+            return (status, output.err, server.requests.count)
+        }
+        #expect(status == .failure)
+        #expect(err == "error: the API returned a page cursor it had already given; stopped instead of looping (a server bug); try again\n")
+        #expect(requests == 2)
+    }
+
+    /// kapso-sim's own faults (its fault flags and control endpoint take the same specs) against a read and
+    /// a write; `truncate` cuts the real answer, so the webhook exists although its answer was lost.
+    @Test(arguments: [
+        ("reset", KopsShell.ExitStatus.unavailable, KopsShell.ExitStatus.unknownOutcome, false),
+        ("truncate", .unavailable, .unknownOutcome, true),
+        ("html", .failure, .failure, false),
+        ("500", .failure, .failure, false),
+        ("latency=2500ms", .unavailable, .unknownOutcome, true),
+    ])
+    func simulatorFaults(spec: String, read: KopsShell.ExitStatus, write: KopsShell.ExitStatus, created: Bool)
+        async throws
+    {
+        let result = try await offPool {
+            let fixture = try SimulatorFixture()
+            let client = try fixture.client(timeout: 1)
+            let context = ShellContext(
+                session: Session(baseURL: client.baseURL, phoneNumberID: "100200300400501"), client: client,
+                registry: .standard)
+            let output = BufferOutput()
+            let shell = Shell(context: context, renderer: Renderer(), output: output)
+            try fixture.setFaults(spec)
+            let before = fixture.counters().requests
+            let readStatus = shell.run(line: Self.read)
+            let readErr = output.err
+            let writeStatus = shell.run(
+                line: "webhooks create --url https://example.com/fault-\(spec.prefix(5)) --events whatsapp.message.received")
+            let sent = fixture.counters().requests - before
+            try fixture.setFaults("")
+            Thread.sleep(forTimeInterval: spec.hasPrefix("latency") ? 2 : 0)
+            let list = try fixture.client().webhooks(.phoneNumber("100200300400501"), perPage: 100)
+            let exists = list.items.contains { $0.url == "https://example.com/fault-\(spec.prefix(5))" }
+            return (readStatus, readErr, writeStatus, String(output.err.dropFirst(readErr.count)), sent, exists)
+        }
+        let (readStatus, readErr, writeStatus, writeErr, sent, exists) = result
+        #expect(readStatus == read)
+        #expect(readErr.hasPrefix("error: ") && readErr.filter { $0 == "\n" }.count == 1, "\(readErr.debugDescription)")
+        #expect(writeStatus == write)
+        #expect(writeErr.hasPrefix("error: ") && writeErr.filter { $0 == "\n" }.count == 1, "\(writeErr.debugDescription)")
+        if write == .unknownOutcome {
+            #expect(writeErr.hasSuffix("the webhook may exist; check with 'webhooks'\n"), "\(writeErr.debugDescription)")
+        }
+        #expect(sent == 2, "one read and one write, none retried")
+        #expect(exists == created)
     }
 }

@@ -36,7 +36,9 @@ public struct TranscriptParser: Sendable {
         var block = ""
         var expectCommand = false
         var clock: Int64?
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // "\r\n" is one Character: split on it too, or a CRLF file (or an output line ending in "\r") hides its fences.
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        for (offset, line) in lines.enumerated() {
             if !inBlock {
                 if let micros = TranscriptClock.micros(inLine: line) {
                     clock = micros
