@@ -79,8 +79,34 @@ public enum WebhookSignature {
         return .success(bytes)
     }
 
+    /// Checks a legacy `X-Hub-Signature` digest (HMAC-SHA1 of the body, 40 hex characters after `sha1=`), in constant time.
+    ///
+    /// Meta still sends this header beside `X-Hub-Signature-256`; kops checks it only when that is what was pasted.
+    public static func verifySHA1(body: [UInt8], secret: Secret, hex: String) -> Bool {
+        var expected: [UInt8] = []
+        var high: UInt8?
+        for character in hex {
+            guard character.isASCII, let nibble = character.hexDigitValue.map(UInt8.init) else { return false }
+            if let first = high {
+                expected.append(first << 4 | nibble)
+                high = nil
+            } else {
+                high = nibble
+            }
+        }
+        let actual = hmac(EVP_sha1(), key: Array(secret.revealed.utf8), message: body)
+        guard hex.count == 40, actual.count == 20, expected.count == 20 else { return false }
+        return actual.withUnsafeBytes { lhs in
+            expected.withUnsafeBytes { rhs in CRYPTO_memcmp(lhs.baseAddress, rhs.baseAddress, lhs.count) == 0 }
+        }
+    }
+
     /// The raw 32-byte HMAC-SHA256, or no bytes if libcrypto fails.
     static func hmacSHA256(key: [UInt8], message: [UInt8]) -> [UInt8] {
+        hmac(EVP_sha256(), key: key, message: message)
+    }
+
+    private static func hmac(_ digestType: OpaquePointer?, key: [UInt8], message: [UInt8]) -> [UInt8] {
         var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
         // A placeholder byte keeps pointers non-null for an empty key or body, which libcrypto rejects.
@@ -90,7 +116,7 @@ public enum WebhookSignature {
             messageBytes.withUnsafeBufferPointer { messagePointer in
                 digest.withUnsafeMutableBufferPointer { out in
                     HMAC(
-                        EVP_sha256(), keyPointer.baseAddress, Int32(key.count), messagePointer.baseAddress,
+                        digestType, keyPointer.baseAddress, Int32(key.count), messagePointer.baseAddress,
                         message.count, out.baseAddress, &length)
                 }
             }

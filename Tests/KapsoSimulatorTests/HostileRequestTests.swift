@@ -222,6 +222,72 @@ import Glibc
         #expect(reply.closed)
     }
 
+    @Test func clientThatStopsReading_IsDropped() async throws {
+        // Requests keep coming but no answer is read: once the socket buffers are full the server's write
+        // waits, and after `requestSeconds` the connection is closed, which the sender sees as an error.
+        var limits = HTTPLimits()
+        limits.requestSeconds = 0.2
+        let batch = [UInt8]((0..<100).flatMap { _ in Self.request(keepAlive: true) })
+        let outcome = try await withHostileSimulator(limits: limits) { port in
+            try await offPool { () -> String in
+                let socket = try RawSocket(port: port)
+                var sent = 0
+                while sent < 200 << 20 {
+                    do {
+                        try socket.send(batch)
+                    } catch let failure as RawSocket.SendFailure {
+                        // EAGAIN would be our own 10 s send timeout: the server did not drop us.
+                        return failure.errno == EPIPE || failure.errno == ECONNRESET ? "dropped" : "send failed: errno \(failure.errno)"
+                    }
+                    sent += batch.count
+                }
+                return "still open after \(sent) bytes"
+            }
+        }
+        #expect(outcome == "dropped")
+    }
+
+    @Test func connectionsOverLimit_CloseTheLongestIdle() async throws {
+        var limits = HTTPLimits()
+        limits.connections = 2
+        let (oldest, newest) = try await withHostileSimulator(limits: limits) { port in
+            try await offPool { () -> ([UInt8], Int?) in
+                let idle = try (0..<2).map { _ in try RawSocket(port: port) }
+                for socket in idle {
+                    try socket.send(Self.request(keepAlive: true))
+                    _ = try socket.receive()
+                }
+                let third = try RawSocket(port: port)
+                try third.send(Self.request())
+                let newest = Reply(bytes: try third.receiveUntilClosed(), closed: third.sawEOF).status
+                // The first idle connection was closed to make room; the second is still open.
+                let oldest = try idle[0].receiveUntilClosed()
+                withExtendedLifetime(idle) {}
+                return (oldest, newest)
+            }
+        }
+        #expect(newest == 200)
+        #expect(oldest.isEmpty)
+    }
+
+    @Test func connectionsOverLimit_AllBusy_Get503() async throws {
+        var limits = HTTPLimits()
+        limits.connections = 2
+        let reply = try await withHostileSimulator(limits: limits) { port in
+            try await offPool { () -> HostileRequestTests.Reply in
+                let busy = try (0..<2).map { _ in try RawSocket(port: port) }
+                for socket in busy { try socket.send(Array("GET /platform/v1/wha".utf8)) }
+                Thread.sleep(forTimeInterval: 0.2)  // both accepted and reading their request
+                let third = try RawSocket(port: port)
+                let reply = Reply(bytes: try third.receiveUntilClosed(), closed: third.sawEOF)
+                withExtendedLifetime(busy) {}
+                return reply
+            }
+        }
+        #expect(reply.status == 503)
+        #expect(reply.error == "More than 2 connections open; close some and retry")
+    }
+
     // MARK: - Bounded API log and stopping
 
     @Test func apiLog_DropsOldestPastItsLimit() async throws {
@@ -324,6 +390,7 @@ final class RawSocket {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         var timeout = timeval(tv_sec: 10, tv_usec: 0)
         setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(socket, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         let result = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 Glibc.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
@@ -334,11 +401,15 @@ final class RawSocket {
 
     deinit { Glibc.close(socket) }
 
+    struct SendFailure: Error {
+        var errno: Int32
+    }
+
     func send(_ bytes: [UInt8]) throws {
         var sent = 0
         while sent < bytes.count {
             let count = bytes[sent...].withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            guard count > 0 else { throw LoopbackClient.Failure(description: "send failed: errno \(errno)") }
+            guard count > 0 else { throw SendFailure(errno: errno) }
             sent += count
         }
     }

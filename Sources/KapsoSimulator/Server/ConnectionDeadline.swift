@@ -5,11 +5,16 @@
 /// (about 450 bytes) until the original deadline, so a timer per read held memory in proportion to the
 /// request rate times the timeout (measured with heaptrack; docs/simulator-http.md).
 final class ConnectionDeadline: Sendable {
-    private let state = Locked<(deadline: ContinuousClock.Instant?, expired: Bool)>((nil, false))
+    private let state = Locked<(deadline: ContinuousClock.Instant?, expired: Bool, idleSince: ContinuousClock.Instant?)>(
+        (nil, false, nil))
 
-    /// Starts waiting until `deadline`.
-    func arm(_ deadline: ContinuousClock.Instant) {
-        state.withLock { $0.deadline = deadline }
+    /// Starts waiting until `deadline`; `idle` when waiting for a next request (such a connection may be closed
+    /// to make room for a new one).
+    func arm(_ deadline: ContinuousClock.Instant, idle: Bool = false) {
+        state.withLock {
+            $0.deadline = deadline
+            $0.idleSince = idle ? .now : nil
+        }
     }
 
     /// Stops waiting; returns whether the deadline had already been found passed (the read then counts as
@@ -17,6 +22,7 @@ final class ConnectionDeadline: Sendable {
     func disarm() -> Bool {
         state.withLock { state in
             state.deadline = nil
+            state.idleSince = nil
             return state.expired
         }
     }
@@ -24,6 +30,20 @@ final class ConnectionDeadline: Sendable {
     /// Whether the sweeper found the deadline passed.
     var hasExpired: Bool {
         state.withLock { $0.expired }
+    }
+
+    /// Since when the connection has been waiting for a next request; nil while a request is under way.
+    var idleSince: ContinuousClock.Instant? {
+        state.withLock { $0.idleSince }
+    }
+
+    /// Marks the deadline passed if the connection is idle; true only the first time.
+    func expireIfIdle() -> Bool {
+        state.withLock { state in
+            guard !state.expired, state.idleSince != nil else { return false }
+            state.expired = true
+            return true
+        }
     }
 
     /// Marks the deadline passed if it is armed and before `now`; true only the first time.

@@ -11,10 +11,14 @@ public struct HTTPLimits: Sendable, Equatable {
     public var headerCount = 100
     /// Largest request body, in bytes, as announced by `Content-Length` or as decoded from chunks; larger: 413.
     public var bodyBytes = 1_048_576
-    /// Seconds from a request's first byte until its whole body has arrived; later: 408, connection closed.
+    /// Seconds from a request's first byte until its whole body has arrived (later: 408, connection closed), and
+    /// for the client to take in an answer (later: connection closed).
     public var requestSeconds: Double = 10
     /// Seconds a kept-alive connection may wait for its next request; later: closed without an answer.
     public var idleSeconds: Double = 30
+    /// Most connections open at once. One more closes the connection that has waited longest for its next
+    /// request; when none is waiting, the new one is answered 503 and closed.
+    public var connections = 1_000
 
     public init() {}
 }

@@ -23,13 +23,13 @@ struct RequestReader {
     }
 
     /// The next request; nil when the client closed the connection, or kept it idle longer than
-    /// `limits.idleSeconds`, between requests.
+    /// `limits.idleSeconds` (or while the server needed room for a new connection) between requests.
     mutating func next() async throws -> ReceivedRequest? {
         buffer.removeSubrange(0..<position)
         position = 0
         if buffer.isEmpty {
             do {
-                guard try await fill(until: .now + .seconds(limits.idleSeconds)) else { return nil }
+                guard try await fill(until: .now + .seconds(limits.idleSeconds), idle: true) else { return nil }
             } catch is ReadTimeout {
                 return nil
             }
@@ -171,8 +171,8 @@ struct RequestReader {
 
     /// Appends the next block received; false when the client closed its side. Throws `ReadTimeout` once
     /// `until` has passed (the server's sweeper cancels the read).
-    private mutating func fill(until instant: ContinuousClock.Instant) async throws -> Bool {
-        deadline.arm(instant)
+    private mutating func fill(until instant: ContinuousClock.Instant, idle: Bool = false) async throws -> Bool {
+        deadline.arm(instant, idle: idle)
         let block: [UInt8]
         do {
             block = try await socket.read(atMost: 65_536)

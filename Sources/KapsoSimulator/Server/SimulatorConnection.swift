@@ -21,12 +21,12 @@ struct SimulatorConnection {
             while let request = try await reader.next() {
                 switch await handler.reply(to: request) {
                 case .answer(let response):
-                    try await socket.write(response.wire(keepAlive: request.keepsAlive))
+                    try await send(response.wire(keepAlive: request.keepsAlive))
                     guard request.keepsAlive else { return }
                 case .truncated(let response):
                     // The head promises the whole body; half of it goes out, then the connection closes.
                     let half = response.body.prefix(response.body.count / 2)
-                    try await socket.write(Data(response.head(contentLength: response.body.count, keepAlive: true) + half))
+                    try await send(Data(response.head(contentLength: response.body.count, keepAlive: true) + half))
                     return
                 case .reset:
                     return
@@ -39,12 +39,19 @@ struct SimulatorConnection {
         }
     }
 
+    /// Writes `data`, within `limits.requestSeconds`: a client that stops reading its answers is dropped.
+    private func send(_ data: Data) async throws {
+        deadline.arm(.now + .seconds(limits.requestSeconds))
+        try await socket.write(data)
+        if deadline.disarm() { throw CancellationError() }
+    }
+
     /// Answers a request that will not be served with its status and `{"error": ...}`, then closes gently:
     /// the write side first, then whatever the client is still sending is read and dropped for a moment, so
     /// the answer is not lost to a reset from unread data (the lingering close of RFC 9112 §9.6).
     private func refuse(_ error: HTTPRequestError) async {
         let response = APIResponse.error(error.status, error.message)
-        guard (try? await socket.write(response.wire(keepAlive: false))) != nil else { return }
+        guard (try? await send(response.wire(keepAlive: false))) != nil else { return }
         shutdown(socket.socket.file.rawValue, Int32(SHUT_WR))
         guard !deadline.hasExpired else { return }
         deadline.arm(.now + .milliseconds(500))

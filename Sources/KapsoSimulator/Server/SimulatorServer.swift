@@ -1,5 +1,6 @@
 internal import FlyingFox
 internal import FlyingSocks
+internal import Foundation
 #if canImport(Glibc)
 internal import Glibc
 #elseif canImport(Darwin)
@@ -23,6 +24,8 @@ final class SimulatorServer: Sendable {
         var acceptTask: Task<Void, Never>?
         var sweepTask: Task<Void, Never>?
         var connections: [Int: (task: Task<Void, Never>, deadline: ConnectionDeadline)] = [:]
+        /// Connections closed to make room, whose tasks have not ended yet.
+        var closing: Set<Int> = []
         var accepted = 0
         var isStopped = false
     }
@@ -71,7 +74,10 @@ final class SimulatorServer: Sendable {
     func stop() async {
         let (acceptTask, sweepTask, connections) = running.withLock { running in
             running.isStopped = true
-            defer { running.connections = [:] }
+            defer {
+                running.connections = [:]
+                running.closing = []
+            }
             return (running.acceptTask, running.sweepTask, running.connections.values.map(\.task))
         }
         acceptTask?.cancel()
@@ -101,15 +107,50 @@ final class SimulatorServer: Sendable {
                     try? client.close()
                     return
                 }
+                if running.connections.count - running.closing.count >= limits.connections {
+                    let closed = closeLongestIdle(running)
+                    guard !closed.isEmpty else {
+                        Self.turnAway(client, limit: limits.connections)
+                        try? client.close()
+                        return
+                    }
+                    running.closing.formUnion(closed)
+                }
                 running.accepted += 1
                 let id = running.accepted
                 let task = Task {
                     await connection.serve()
-                    self.running.withLock { _ = $0.connections.removeValue(forKey: id) }
+                    self.running.withLock { running in
+                        running.connections[id] = nil
+                        running.closing.remove(id)
+                    }
                 }
                 running.connections[id] = (task, deadline)
             }
         }
+    }
+
+    /// Makes room at the connection limit: closes the eighth of the connections that have waited longest for a
+    /// next request (as if their idle time had run out), at least one, in one scan. Returns the ids closed;
+    /// empty when every connection is in the middle of a request.
+    private func closeLongestIdle(_ running: Running) -> [Int] {
+        let idle = running.connections.compactMap { id, connection -> (id: Int, since: ContinuousClock.Instant)? in
+            guard !running.closing.contains(id), let since = connection.deadline.idleSince else { return nil }
+            return (id, since)
+        }
+        let oldest = idle.sorted { $0.since < $1.since }.prefix(max(1, limits.connections / 8))
+        return oldest.compactMap { candidate in
+            guard let connection = running.connections[candidate.id], connection.deadline.expireIfIdle() else { return nil }
+            connection.task.cancel()
+            return candidate.id
+        }
+    }
+
+    /// Answers 503 on a connection over the limit, without waiting: a few hundred bytes fit in a fresh
+    /// socket's send buffer, and if they do not, the client gets the close alone.
+    private static func turnAway(_ client: AsyncSocket, limit: Int) {
+        let response = APIResponse.error(503, "More than \(limit) connections open; close some and retry")
+        _ = try? client.socket.write(response.wire(keepAlive: false))
     }
 
     /// Every tick, cancels the connections whose read has outlived its deadline (`ConnectionDeadline`); their

@@ -1,5 +1,6 @@
 internal import Foundation
 internal import KapsoClient
+internal import KapsoDiagnostics
 internal import KopsHTTP
 
 /// `verify --secret S --signature HEX (--file F | --body B) [--meta]`: checks a webhook signature offline.
@@ -12,8 +13,10 @@ public enum VerifyCommand: Command {
     public static let details = """
         Computes HMAC-SHA256 over the exact body bytes and compares it, in constant time, with the
         X-Webhook-Signature value (Kapso: 64 hex characters; a 'sha256=' prefix is tolerated) or, with
-        --meta, the X-Hub-Signature-256 value ('sha256=' + hex). Save the body exactly as received:
-        a re-formatted or re-serialised body, or an added trailing newline, no longer matches.
+        --meta, the X-Hub-Signature-256 value ('sha256=' + hex). A pasted header line, stray spaces, an
+        upper-case prefix and Meta's legacy 'sha1=' X-Hub-Signature are recognised and named. Save the
+        body exactly as received: a re-formatted or re-serialised body (Meta signs JSON with non-ASCII
+        as \\uXXXX and '/' as '\\/'), or an added trailing newline, no longer matches; kops says which.
         Exit status 1 when the signature is invalid. Works offline; the secret is never printed.
         Examples:
           verify --secret whsec_... --signature ac85...9e2e --file body.json
@@ -31,10 +34,13 @@ public enum VerifyCommand: Command {
         guard let secretText = arguments.value("--secret") else {
             throw ShellError.missingArgument(command: name, what: "--secret SECRET", usage: usage)
         }
-        guard let signature = arguments.value("--signature") else {
+        guard let pastedSignature = arguments.value("--signature") else {
             throw ShellError.missingArgument(command: name, what: "--signature HEX", usage: usage)
         }
         let meta = arguments.has("--meta")
+        let pasted = SignatureCheck.read(pastedSignature)
+        if pasted.algorithm == .sha1 { return try verifyLegacy(pasted, arguments: arguments) }
+        let signature = pasted.value
         // A signature that is not hex is rejected before anything is read or hashed.
         if case .failure(let malformation) = WebhookSignature.decode(signature, meta: false) {
             throw ShellError.malformedSignature(command: name, reason: describe(malformation))
@@ -42,50 +48,47 @@ public enum VerifyCommand: Command {
         let body = try readBody(arguments)
         let secret = Secret(secretText)
         let header = meta ? "X-Hub-Signature-256" : "X-Webhook-Signature"
+        let noted = pasted.notes.isEmpty ? "" : " (" + pasted.notes.joined(separator: "; ") + ")"
         switch WebhookSignature.verify(body: body, secret: secret, signature: signature, meta: meta) {
         case .valid:
             var blocks: [Block] = [
                 .line(StyledText("valid: \(header) matches the \(body.count)-byte body", style: .good))
             ]
-            if !meta && signature.lowercased().hasPrefix(WebhookSignature.metaPrefix) {
+            blocks += pasted.notes.map(Block.hint)
+            if !meta && signature.hasPrefix(WebhookSignature.metaPrefix) {
                 blocks.append(.hint("the 'sha256=' prefix is Meta's form; Kapso's X-Webhook-Signature is bare hex"))
             }
             return CommandResult(
                 blocks: blocks,
                 json: ["valid": true, "header": .string(header), "body_bytes": .number(String(body.count))])
         case .malformed(.missingPrefix):
-            throw ShellError.signatureMismatch(cause: prefixCause(body: body, secret: secret, signature: signature))
+            throw ShellError.signatureMismatch(cause: prefixCause(body: body, secret: secret, signature: signature) + noted)
         case .malformed(let malformation):
             throw ShellError.malformedSignature(command: name, reason: describe(malformation))
         case .mismatch:
             throw ShellError.signatureMismatch(
-                cause: cause(body: body, secret: secret, signature: signature, meta: meta))
+                cause: SignatureCheck.cause(body: body, secret: secret, signature: signature, meta: meta) + noted)
         }
     }
 
-    /// The common causes, or the one kops detected by trying the usual mistakes.
-    static func cause(body: [UInt8], secret: Secret, signature: String, meta: Bool) -> String {
-        for ending in ["\n", "\r\n"] where body.count > ending.utf8.count && body.ends(with: Array(ending.utf8)) {
-            let trimmed = Array(body.dropLast(ending.utf8.count))
-            if WebhookSignature.verify(body: trimmed, secret: secret, signature: signature, meta: meta) == .valid {
-                let name = ending == "\n" ? "newline" : "CRLF line ending"
-                return "the body ends with a \(name) and the signature matches without it; "
-                    + "hash the body exactly as received, with nothing appended"
-            }
+    /// A pasted `sha1=` value: Meta's legacy X-Hub-Signature, checked as HMAC-SHA1.
+    private static func verifyLegacy(_ pasted: SignatureCheck.Pasted, arguments: Arguments) throws -> CommandResult {
+        guard pasted.hex.count == 40, pasted.hex.allSatisfy({ $0.isASCII && $0.isHexDigit }) else {
+            throw ShellError.malformedSignature(
+                command: name,
+                reason: "a 'sha1=' value (Meta's legacy X-Hub-Signature) needs 40 hex characters, got \(pasted.hex.count)")
         }
-        if let parsed = try? JSONValue.parse(body) {
-            let compact = Array(parsed.serialized().utf8)
-            if compact != body,
-                WebhookSignature.verify(body: compact, secret: secret, signature: signature, meta: meta) == .valid
-            {
-                return "the body was re-formatted; the signature matches its compact form, "
-                    + "so hash the raw bytes as received, not JSON serialised again"
-            }
+        let body = try readBody(arguments)
+        let secret = Secret(arguments.value("--secret") ?? "")
+        guard WebhookSignature.verifySHA1(body: body, secret: secret, hex: pasted.hex) else {
+            throw ShellError.signatureMismatch(
+                cause: "the legacy SHA-1 X-Hub-Signature does not match this body and secret; check the "
+                    + "X-Hub-Signature-256 value with --meta instead, against the raw body and the app secret")
         }
-        return "it does not match this body and secret; common causes: the body was re-serialised from parsed "
-            + "JSON instead of hashing the raw bytes; a trailing newline was added; the secret is wrong "
-            + "(each webhook has its own secret_key); Meta's X-Hub-Signature-256 and Kapso's "
-            + "X-Webhook-Signature were mixed up (Meta signs with the app secret)"
+        return CommandResult(
+            blocks: [.line(StyledText("valid: X-Hub-Signature (legacy SHA-1) matches the \(body.count)-byte body", style: .good))]
+                + pasted.notes.map(Block.hint),
+            json: ["valid": true, "header": "X-Hub-Signature", "body_bytes": .number(String(body.count))])
     }
 
     /// `--meta` given but the value is bare hex, Kapso's form.
@@ -95,7 +98,7 @@ public enum VerifyCommand: Command {
                 + "it matches as Kapso's X-Webhook-Signature, so drop --meta"
         }
         return "Meta's X-Hub-Signature-256 starts with 'sha256=' and this value does not; "
-            + cause(body: body, secret: secret, signature: signature, meta: false)
+            + SignatureCheck.cause(body: body, secret: secret, signature: signature, meta: false)
     }
 
     private static func describe(_ malformation: WebhookSignature.Malformation) -> String {
@@ -131,13 +134,5 @@ public enum VerifyCommand: Command {
             throw ShellError.unreadableFile(path: path, reason: "permission denied or not a regular file")
         }
         return Array(data)
-    }
-}
-
-// MARK: - Suffix
-
-extension Array where Element == UInt8 {
-    fileprivate func ends(with suffix: [UInt8]) -> Bool {
-        count >= suffix.count && Array(self[(count - suffix.count)...]) == suffix
     }
 }

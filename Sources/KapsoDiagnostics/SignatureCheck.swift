@@ -1,0 +1,159 @@
+public import KapsoClient
+public import KopsHTTP
+
+/// What a pasted webhook signature is, and why a signature does not match a body: the rules behind `verify`.
+///
+/// Senders: Kapso's `X-Webhook-Signature` is bare hex (kapso-api.md §10.1); Meta's `X-Hub-Signature-256`
+/// is `sha256=` + hex of the HMAC over the exact bytes it sent, which escape non-ASCII as lowercase
+/// `\uXXXX` (surrogate pairs for emoji) and `/` as `\/`; Meta's legacy `X-Hub-Signature` is `sha1=` +
+/// hex of HMAC-SHA1 (Meta's Webhooks docs, "Validating payloads").
+public enum SignatureCheck {
+    /// The hash a pasted value names.
+    public enum Algorithm: Sendable, Equatable {
+        case sha256, sha1
+    }
+
+    /// A pasted signature, cleaned: header name, stray whitespace and prefix case removed, each noted.
+    public struct Pasted: Sendable, Equatable {
+        /// The value to check: `sha256=` + hex, `sha1=` + hex, or bare hex, without whitespace.
+        public var value: String
+        public var algorithm: Algorithm
+        /// The hex digits after any prefix.
+        public var hex: String
+        /// One line per thing that was not a plain header value, saying what it was.
+        public var notes: [String]
+    }
+
+    /// Reads what a user pasted as a signature: `sha256=ab…`, ` AB…\n`, `SHA256=…`,
+    /// `X-Hub-Signature-256: sha256=…`, or the legacy `sha1=…`.
+    public static func read(_ raw: String) -> Pasted {
+        var notes: [String] = []
+        let whitespace = raw.contains { $0.isWhitespace }
+        var text = raw
+        var header = false
+        if let colon = text.firstIndex(of: ":") {
+            let name = text[..<colon].filter { !$0.isWhitespace }
+            if !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
+                notes.append("a whole header line was pasted ('\(name): …'); only its value was checked")
+                text = String(text[text.index(after: colon)...])
+                header = true
+            }
+        }
+        let stripped = text.filter { !$0.isWhitespace }
+        // The one space after a header's colon is part of the header line, not stray whitespace.
+        let trimmed = raw.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }
+        let inner = header ? text.drop { $0 == " " }.contains { $0.isWhitespace } : whitespace
+        if inner || trimmed.count != raw.count {
+            notes.append("whitespace in the pasted value (spaces, tabs or line breaks) was ignored")
+        }
+        var algorithm = Algorithm.sha256
+        var hex = stripped
+        var value = stripped
+        for (prefix, kind) in [("sha256=", Algorithm.sha256), ("sha1=", .sha1)] where stripped.lowercased().hasPrefix(prefix) {
+            let written = String(stripped.prefix(prefix.count))
+            if written != prefix { notes.append("the prefix was written '\(written)'; senders write '\(prefix)' (read the same)") }
+            algorithm = kind
+            hex = String(stripped.dropFirst(prefix.count))
+            value = prefix + hex
+        }
+        if algorithm == .sha1 {
+            notes.append(
+                "'sha1=' is Meta's legacy X-Hub-Signature (HMAC-SHA1); it was checked as such; "
+                    + "prefer X-Hub-Signature-256 ('sha256=')")
+        }
+        return Pasted(value: value, algorithm: algorithm, hex: hex, notes: notes)
+    }
+
+    /// The body as Meta writes it: compact JSON, non-ASCII as lowercase `\uXXXX` (UTF-16, surrogate pairs
+    /// for emoji), `/` as `\/`, control characters escaped; keys in document order, numbers as written.
+    public static func metaEscaped(_ value: JSONValue) -> String {
+        var out = ""
+        write(value, to: &out)
+        return out
+    }
+
+    /// Why `signature` does not match `body` under `secret`, found by trying the usual mistakes; one line
+    /// naming the cause and the fix, or the list of common causes when none of them explains it.
+    public static func cause(body: [UInt8], secret: Secret, signature: String, meta: Bool) -> String {
+        func matches(_ bytes: [UInt8]) -> Bool {
+            WebhookSignature.verify(body: bytes, secret: secret, signature: signature, meta: meta) == .valid
+        }
+        for ending in ["\n", "\r\n"] where body.count > ending.utf8.count && body.ends(with: Array(ending.utf8)) {
+            if matches(Array(body.dropLast(ending.utf8.count))) {
+                let name = ending == "\n" ? "newline" : "CRLF line ending"
+                return "the body ends with a \(name) and the signature matches without it; "
+                    + "hash the body exactly as received, with nothing appended"
+            }
+        }
+        if let parsed = try? JSONValue.parse(body) {
+            let compact = Array(parsed.serialized().utf8)
+            if compact != body, matches(compact) {
+                return "the body was re-formatted; the signature matches its compact form, "
+                    + "so hash the raw bytes as received, not JSON serialised again"
+            }
+            let escaped = Array(metaEscaped(parsed).utf8)
+            if escaped != body, matches(escaped) {
+                return "the body was re-serialised; Meta signs its escaped form (non-ASCII as lowercase \\uXXXX, "
+                    + "'/' as '\\/'), which matches: hash the raw bytes as received, before any JSON parsing"
+            }
+        }
+        return "it does not match this body and secret; common causes: the body was re-serialised from parsed "
+            + "JSON instead of hashing the raw bytes; a trailing newline was added; the secret is wrong "
+            + "(each webhook has its own secret_key); Meta's X-Hub-Signature-256 and Kapso's "
+            + "X-Webhook-Signature were mixed up (Meta signs with the app secret)"
+    }
+
+    // MARK: - Meta's escaped JSON
+
+    private static func write(_ value: JSONValue, to out: inout String) {
+        switch value {
+        case .null: out += "null"
+        case .bool(let flag): out += flag ? "true" : "false"
+        case .number(let literal): out += literal
+        case .string(let text): quote(text, to: &out)
+        case .array(let elements):
+            out += "["
+            for (index, element) in elements.enumerated() {
+                if index > 0 { out += "," }
+                write(element, to: &out)
+            }
+            out += "]"
+        case .object(let object):
+            out += "{"
+            for (index, entry) in object.entries.enumerated() {
+                if index > 0 { out += "," }
+                quote(entry.key, to: &out)
+                out += ":"
+                write(entry.value, to: &out)
+            }
+            out += "}"
+        }
+    }
+
+    private static func quote(_ text: String, to out: inout String) {
+        out += "\""
+        for unit in text.utf16 {
+            switch unit {
+            case 0x22: out += "\\\""
+            case 0x5C: out += "\\\\"
+            case 0x2F: out += "\\/"
+            case 0x08: out += "\\b"
+            case 0x0C: out += "\\f"
+            case 0x0A: out += "\\n"
+            case 0x0D: out += "\\r"
+            case 0x09: out += "\\t"
+            case 0x20..<0x7F: out.unicodeScalars.append(Unicode.Scalar(UInt8(unit)))
+            default:
+                let hex = String(unit, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            }
+        }
+        out += "\""
+    }
+}
+
+extension Array where Element == UInt8 {
+    fileprivate func ends(with suffix: [UInt8]) -> Bool {
+        count >= suffix.count && Array(self[(count - suffix.count)...]) == suffix
+    }
+}

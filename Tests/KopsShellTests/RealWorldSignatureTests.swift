@@ -1,0 +1,104 @@
+import Foundation
+import KapsoClient
+import KapsoDiagnostics
+import KopsShell
+import KopsTestSupport
+import Testing
+
+/// The four webhook-signature rows of `cases/real-world/README.md`, and what users paste as a signature.
+@Suite struct RealWorldSignatureTests {
+    static let metaSecret = "app_secret_fake_0123456789abcdef"
+    static let kapsoSecret = "whsec_case_py_0001"
+
+    static func path(_ name: String) -> String { Fixtures.realWorldCases.appendingPathComponent(name).path }
+    static func text(_ name: String) throws -> String {
+        String(decoding: try Data(contentsOf: Fixtures.realWorldCases.appendingPathComponent(name)), as: UTF8.self)
+    }
+
+    private func verify(_ words: [String], secret: String) -> (status: KopsShell.ExitStatus, out: String, err: String) {
+        let result = OfflineShell.run(["verify", "--secret", secret] + words)
+        #expect(!(result.out + result.err).contains(secret), "the secret leaked")
+        return (result.status, result.out, result.err)
+    }
+
+    @Test func metaWireBodyIsValid() throws {
+        let run = verify(["--meta", "--signature", try Self.text("meta-unicode.signature.txt"), "--file", Self.path("meta-unicode.wire.json")], secret: Self.metaSecret)
+        #expect(run.status == .ok)
+        #expect(run.out == "valid: X-Hub-Signature-256 matches the 536-byte body\n")
+    }
+
+    @Test func metaRestringifiedBodyNamesMetasEscapedForm() throws {
+        let run = verify(
+            ["--meta", "--signature", try Self.text("meta-unicode.signature.txt"), "--file", Self.path("meta-unicode.restringified.json")],
+            secret: Self.metaSecret)
+        #expect(run.status == .failure)
+        #expect(
+            run.err == "error: invalid signature: the body was re-serialised; Meta signs its escaped form (non-ASCII as "
+                + "lowercase \\uXXXX, '/' as '\\/'), which matches: hash the raw bytes as received, before any JSON parsing\n")
+    }
+
+    @Test func kapsoWireBodyIsValid() throws {
+        let run = verify(["--signature", try Self.text("kapso-es.signature.txt"), "--file", Self.path("kapso-es.wire.json")], secret: Self.kapsoSecret)
+        #expect(run.status == .ok)
+        #expect(run.out.hasPrefix("valid: X-Webhook-Signature matches the "))
+    }
+
+    @Test func kapsoPythonDumpsBodyNamesTheCompactForm() throws {
+        let run = verify(
+            ["--signature", try Self.text("kapso-es.signature.txt"), "--file", Self.path("kapso-es.python-dumps.json")], secret: Self.kapsoSecret)
+        #expect(run.status == .failure)
+        #expect(run.err.hasPrefix("error: invalid signature: the body was re-formatted; the signature matches its compact form"))
+    }
+
+    /// What people paste as the signature: each is recognised, named in one line, and still checked.
+    @Test(arguments: [
+        ("X-Hub-Signature-256: sha256=HEX", "a whole header line was pasted ('X-Hub-Signature-256: …'); only its value was checked"),
+        ("SHA256=HEX", "the prefix was written 'SHA256='; senders write 'sha256=' (read the same)"),
+        ("  sha256=HEX \n", "whitespace in the pasted value (spaces, tabs or line breaks) was ignored"),
+        ("sha256=\nHEX", "whitespace in the pasted value (spaces, tabs or line breaks) was ignored"),
+    ])
+    func pastedFormsAreRecognisedAndNamed(_ form: String, _ note: String) throws {
+        let hex = try Self.text("meta-unicode.signature.txt").dropFirst("sha256=".count)
+        let signature = form.replacingOccurrences(of: "HEX", with: String(hex))
+        let run = verify(["--meta", "--signature", signature, "--file", Self.path("meta-unicode.wire.json")], secret: Self.metaSecret)
+        #expect(run.status == .ok)
+        #expect(run.out == "valid: X-Hub-Signature-256 matches the 536-byte body\n")
+        #expect(run.err == note + "\n")
+    }
+
+    @Test func legacySHA1HeaderIsCheckedAsSHA1AndNamed() throws {
+        let body = try Data(contentsOf: Fixtures.realWorldCases.appendingPathComponent("meta-unicode.wire.json"))
+        // HMAC-SHA1 of the wire body under the app secret, computed independently with `openssl dgst -sha1 -hmac`.
+        let sha1 = "sha1=" + Self.opensslSHA1(body: body, key: Self.metaSecret)
+        let run = verify(["--signature", "X-Hub-Signature: " + sha1, "--file", Self.path("meta-unicode.wire.json")], secret: Self.metaSecret)
+        #expect(run.status == .ok)
+        #expect(run.out == "valid: X-Hub-Signature (legacy SHA-1) matches the 536-byte body\n")
+        #expect(run.err.contains("'sha1=' is Meta's legacy X-Hub-Signature (HMAC-SHA1)"))
+        let wrong = verify(["--signature", "sha1=" + String(repeating: "0", count: 40), "--file", Self.path("meta-unicode.wire.json")], secret: Self.metaSecret)
+        #expect(wrong.status == .failure)
+        #expect(wrong.err.hasPrefix("error: invalid signature: the legacy SHA-1 X-Hub-Signature does not match"))
+    }
+
+    @Test func metaEscapedFormRebuildsMetasBytes() throws {
+        let wire = try Self.text("meta-unicode.wire.json")
+        let parsed = try JSONValue.parse(Array(try Self.text("meta-unicode.restringified.json").utf8))
+        #expect(SignatureCheck.metaEscaped(parsed) == wire)
+        #expect(SignatureCheck.metaEscaped(["s": "é/🍝\u{1}\"\\"]) == #"{"s":"\u00e9\/\ud83c\udf5d\u0001\"\\"}"#)
+    }
+
+    static func opensslSHA1(body: Data, key: String) -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["openssl", "dgst", "-sha1", "-hmac", key, "-hex"]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try? process.run()
+        input.fileHandleForWriting.write(body)
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        return String(text.split(separator: " ").last ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
