@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import KapsoClient
 import KapsoSimulator
 import KopsHTTP
@@ -103,7 +104,9 @@ struct Kops: ParsableCommand {
             // Sequential ids (and, for check, the recorded clock) so a recorded demo session replays.
             var options = SimulatorOptions(apiKey: key, seed: .demo, deterministic: demoTranscript?.seeded == nil && demoTranscript != nil)
             options.sequentialIDs = true
-            options.pinnedClock = demoTranscript?.seeded
+            // The demo's clock is fixed too, moved to this machine's time before each command line: a command
+            // then runs at one instant, as `kops check` replays it.
+            options.pinnedClock = demoTranscript == nil ? Int64(Date().timeIntervalSince1970 * 1_000_000) : demoTranscript?.seeded
             let running = try KapsoSimulator.startBlocking(options: options)
             simulator = running
             if demoTranscript == nil {
@@ -126,7 +129,11 @@ struct Kops: ParsableCommand {
         if let simulator {
             context.simulatorClock = { simulator.now() }
             context.simulatorSeeded = simulator.simulator.seededAt
-            if demoTranscript != nil { context.moveSimulatorClock = { simulator.advanceClock(to: $0) } }
+            if demoTranscript != nil {
+                context.moveSimulatorClock = { simulator.advanceClock(to: $0) }
+            } else {
+                context.beforeCommandLine = { simulator.advanceClockToWallTime() }
+            }
         }
         context.environment = environment
         context.config = config
@@ -174,10 +181,6 @@ struct Kops: ParsableCommand {
             }
             context.confirm = reader.confirm
             context.confirmWrites = reader.confirm
-            if let simulator {
-                // The demo's clock stands still while kops waits for an answer, so a recorded session replays.
-                context.confirm = { question in simulator.holdingClock { reader.confirm(question) } }
-            }
             context.profileChanged = { name in
                 reader.switchHistory(
                     to: HistoryFile.defaultPath(environment: environment, profile: name).map {
