@@ -20,10 +20,13 @@ struct Kops: ParsableCommand {
             NO_COLOR, XDG_CONFIG_HOME (config.toml profiles), XDG_STATE_HOME (history).
             Precedence: flags > environment > profile > defaults.
             Also: kops run FILE.kops, kops check FILE.md, kops bundle [FILE.md], kops verify --secret S --signature HEX --file F,
-            kops completions bash|zsh|fish. Exit statuses: 0 ok, 1 a command failed, 64 usage, 69 API unreachable,
-            75 a write was sent but no answer came (it may have taken effect: check before retrying),
-            77 credentials rejected.
-            """,
+            kops completions bash|zsh|fish.
+            Without a key, commands that need no API still run (help, explain, verify, payload, profile, state, ...);
+            the first one that does says where keys come from. Writes from -c, scripts or piped input need --allow-writes.
+
+            Exit statuses (also 'help exit-codes' in the shell):
+
+            """ + (HelpTopics.text("exit-codes") ?? ""),
         version: KopsVersion.current)
 
     @Option(help: "Profile from config.toml to use (default: $KOPS_PROFILE, then default_profile).")
