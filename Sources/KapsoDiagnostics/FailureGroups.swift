@@ -30,6 +30,10 @@ public struct FailureGroups {
         public var headline: String
         /// The distinct paths, messages or events behind the group, most frequent first.
         public var variants: [String]
+        /// The id in the calls' paths that is not a phone-number id of the project, when that is the cause.
+        public var misplacedID: String?
+        /// The API's objects behind the group (messages, API logs, deliveries), newest first.
+        public var items: [JSONObject]
     }
 
     public private(set) var groups: [Group] = []
@@ -42,7 +46,8 @@ public struct FailureGroups {
         var order: [Cause] = []
         var members: [Cause: [Member]] = [:]
         for entry in entries {
-            let member = Self.member(entry, numbers: numbers)
+            var member = Self.member(entry, numbers: numbers)
+            member.item = entry.json
             if members[member.cause] == nil { order.append(member.cause) }
             members[member.cause, default: []].append(member)
         }
@@ -60,9 +65,16 @@ public struct FailureGroups {
                     "variants": .array(group.variants.map(JSONValue.string)), "error": .string(group.error),
                     "count": .number(String(group.count)), "first_seen": .string(group.firstSeen),
                     "last_seen": .string(group.lastSeen), "meaning": .string(group.meaning),
-                    "headline": .string(group.headline),
+                    "headline": .string(group.headline), "misplaced_id": group.misplacedID.map(JSONValue.string) ?? .null,
+                    "items": .array(group.items.map(JSONValue.object)),
                 ])
             })
+    }
+
+    /// The meaning of one failure: for a 404 whose path holds an id that is not one of `numbers`'
+    /// phone-number ids, what the id is and which id the caller must use; else the triage's meaning.
+    public static func meaning(of entry: ErrorTriage.Entry, numbers: [PhoneNumber]) -> String {
+        member(entry, numbers: numbers).meaning
     }
 
     // MARK: - Causes
@@ -84,6 +96,8 @@ public struct FailureGroups {
         var error: String
         var meaning: String
         var headline: (Int) -> String
+        var misplacedID: String? = nil
+        var item: JSONObject = [:]
     }
 
     private static func member(_ entry: ErrorTriage.Entry, numbers: [PhoneNumber]) -> Member {
@@ -106,7 +120,8 @@ public struct FailureGroups {
                 return Member(
                     cause: Cause(source: "api", who: key, what: "id \(id)", error: "404"), source: .api, time: entry.time,
                     who: key, what: what, error: "404", meaning: meaning,
-                    headline: { "\(IDResolver.plural($0, "failed call")) from key \(key): \(misplaced.summary)" })
+                    headline: { "\(IDResolver.plural($0, "failed call")) from key \(key): \(misplaced.summary)" },
+                    misplacedID: id)
             }
             let reason = code.flatMap(ErrorCatalog.entry(for:)).map { "\(status) \($0.name)" } ?? error
             return Member(
@@ -127,7 +142,8 @@ public struct FailureGroups {
         // Messages, and any source added later: by number and error code.
         let number = json["kapso"]?["phone_number_id"]?.string
         let who = number.map { id in numbers.first { $0.id == id }?.name ?? id } ?? "-"
-        let code = entry.error.split(separator: " ").first.map(String.init) ?? entry.error
+        let first = entry.error.split(separator: " ").first.map(String.init) ?? ""
+        let code = !first.isEmpty && first.allSatisfy(\.isNumber) ? first : entry.error
         let name = ErrorCatalog.entry(for: code).map { " (\($0.name))" } ?? ""
         return Member(
             cause: Cause(source: entry.source.rawValue, who: number ?? "-", what: "", error: code), source: entry.source,
@@ -146,7 +162,8 @@ public struct FailureGroups {
             source: newest.source, who: newest.who, what: what,
             error: errors.count == 1 ? newest.error : newest.cause.error, count: members.count,
             firstSeen: members.map(\.time).min() ?? newest.time, lastSeen: newest.time, meaning: newest.meaning,
-            headline: newest.headline(members.count), variants: variants)
+            headline: newest.headline(members.count), variants: variants, misplacedID: newest.misplacedID,
+            items: members.sorted { $0.time > $1.time }.map(\.item))
     }
 
     /// `100` from `(#100) Unsupported get request`.

@@ -18,7 +18,7 @@ struct Kops: ParsableCommand {
             Environment: KAPSO_API_BASE_URL (host only, e.g. https://api.kapso.ai), KAPSO_API_KEY, KOPS_PROFILE,
             NO_COLOR, XDG_CONFIG_HOME (config.toml profiles), XDG_STATE_HOME (history).
             Precedence: flags > environment > profile > defaults.
-            Also: kops run FILE.kops, kops check FILE.md, kops verify --secret S --signature HEX --file F,
+            Also: kops run FILE.kops, kops check FILE.md, kops bundle [FILE.md], kops verify --secret S --signature HEX --file F,
             kops completions bash|zsh|fish. Exit statuses: 0 ok, 1 a command failed, 64 usage, 69 API unreachable,
             75 a write was sent but no answer came (it may have taken effect: check before retrying),
             77 credentials rejected.

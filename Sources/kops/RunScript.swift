@@ -31,10 +31,12 @@ struct ScriptOptions: ParsableArguments {
             }
             return
         }
-        guard ["run", "check"].contains(verb) else {
-            throw ValidationError("unknown subcommand '\(verb)'; use 'kops run FILE.kops' or 'kops check FILE.md'")
+        guard ["run", "check", "bundle"].contains(verb) else {
+            throw ValidationError(
+                "unknown subcommand '\(verb)'; use 'kops run FILE.kops', 'kops check FILE.md' or 'kops bundle FILE.md'")
         }
-        guard words.count == 2 else {
+        guard words.count == 2 || (verb == "bundle" && words.count == 1) else {
+            if verb == "bundle" { throw ValidationError("usage: kops bundle [FILE.md]") }
             throw ValidationError("usage: kops \(verb) \(verb == "run" ? "FILE.kops" : "FILE.md")")
         }
         for variable in variables where !variable.contains("=") {
@@ -58,6 +60,7 @@ struct ScriptOptions: ParsableArguments {
 
     /// Runs `run` or `check` on the shell and returns the exit status; nil when neither was asked for.
     func run(shell: Shell, stderr: any OutputSink) -> ExitStatus? {
+        if words.first == "bundle" { return shell.run(words: words) }
         guard let verb = words.first, words.count == 2 else { return nil }
         let path = words[1]
         return verb == "run" ? runScript(path, shell: shell, stderr: stderr) : check(path, shell: shell, stderr: stderr)

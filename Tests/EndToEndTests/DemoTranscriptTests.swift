@@ -68,6 +68,18 @@ import Testing
         #expect(check.status == 1)
     }
 
+    @Test func aDemoBundlePassesCheck() async throws {
+        let (bundle, check) = try await inFolder { folder, kops in
+            let session = "record \(folder)/s.md\nuse 100200300400502\nhealth\nbundle \(folder)/b.md\n"
+            _ = try kops(["--demo"], session)
+            Thread.sleep(forTimeInterval: 1.1)
+            return (try String(contentsOfFile: folder + "/b.md", encoding: .utf8), try kops(["check", folder + "/b.md"], ""))
+        }
+        #expect(bundle.contains("## Support bundle\n\n- project: not set (PROJECT_ID)\n"))
+        #expect(bundle.contains("> logs --errors --ids --period 24h\n"))
+        #expect(check.stderr.hasSuffix("b.md: 6 commands, output unchanged\n"), "\(check.stdout)\n\(check.stderr)")
+    }
+
     @Test func recordInACommandLineRecordsTheCommandsAfterIt() async throws {
         let transcript = try await inFolder { folder, kops in
             _ = try kops(["--demo", "-c", "record \(folder)/c.md; use 100200300400501; explain 131047"], "")

@@ -20,12 +20,18 @@ import Testing
     @Test func listsNumbers() async throws {
         let result = try await kops(["-c", "numbers"])
         #expect(result.stdout == """
-              ID               NUMBER           NAME          STATUS     QUALITY  WEBHOOK VERIFIED
-              100200300400502  +1 415-555-0101  Sales Line    CONNECTED  YELLOW   no
-              100200300400501  +1 415-555-0100  Support Line  CONNECTED  GREEN    yes
+              ID               NUMBER           NAME          WABA             COEX  STATUS     QUALITY
+              100200300400502  +1 415-555-0101  Sales Line    200300400500601  yes   CONNECTED  YELLOW
+              100200300400501  +1 415-555-0100  Support Line  200300400500601  no    CONNECTED  GREEN
 
             """)
-        #expect(result.stderr == "2 items\nselect one with 'use 100200300400502'\n")
+        #expect(result.stderr == """
+            2 items
+            webhook not verified by Meta yet: Sales Line (Meta verifies it after the first inbound message)
+            COEX: shared with the WhatsApp Business app; history sync applies to those numbers
+            select one with 'use 100200300400502'
+
+            """)
         #expect(result.status == 0)
     }
 

@@ -157,6 +157,14 @@ import Glibc
         #expect(reply.text.components(separatedBy: "HTTP/1.1 ").dropFirst().map { $0.prefix(3) } == ["200", "404"])
     }
 
+    @Test func head_IsAnsweredWithoutBody() async throws {
+        // Pipelined after a HEAD, the next answer must start right after the HEAD's head.
+        let reply = try await exchange(Self.request(method: "HEAD", keepAlive: true) + Self.request("/platform/v1/nothing"))
+        let answers = reply.text.components(separatedBy: "HTTP/1.1 ").dropFirst()
+        #expect(answers.map { $0.prefix(3) } == ["404", "404"])
+        #expect(answers.first?.hasSuffix("\r\n\r\n") == true)
+    }
+
     @Test func expectContinue_IsAnsweredBeforeTheBody() async throws {
         let json = #"{"whatsapp_webhook":{"url":"https://example.test/hook","events":["project.event"]}}"#
         let head = Self.request(

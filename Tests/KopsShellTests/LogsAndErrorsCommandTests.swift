@@ -1,3 +1,5 @@
+import Foundation
+import KapsoClient
 import KopsShell
 import KopsTestSupport
 import Testing
@@ -15,7 +17,7 @@ import Testing
     }
 
     @Test func listsAPIErrorsByEndpointWithNext() async throws {
-        let runs = try await runDemo(["logs --errors --endpoint /meta/ --limit 2", "next"])
+        let runs = try await runDemo(["logs --errors --flat --endpoint /meta/ --limit 2", "next"])
         #expect(runs[0].out == """
             TIME                 METHOD  ENDPOINT                                       STATUS   TOOK  KEY           ERROR
             2026-11-21 11:05:00  GET     /meta/whatsapp/v24.0/200300400500601/messages     404  21 ms  history-sync  (#100) Unsupported get request. Object with ID '200300400500601' does not exist
@@ -31,15 +33,15 @@ import Testing
     }
 
     @Test func errorsMergesTheThreeSourcesNewestFirst() async throws {
-        let ran = try await runDemo("errors --period 7d --limit 6")
+        let ran = try await runDemo("errors --period 7d --limit 6 --flat")
         #expect(ran.out == """
             TIME                 SOURCE  WHAT                                                     ERROR                                                                                MEANING / NEXT
-            2026-11-21 11:35:00  api     GET /platform/v1/whatsapp/phone_numbers/200300400500601  404 WhatsApp phone number not found or not accessible in this project                the id in the path is not in this project; 'numbers' lists the phone-number ids
-            2026-11-21 11:05:00  api     GET /meta/whatsapp/v24.0/200300400500601/messages        404 (#100) Unsupported get request. Object with ID '200300400500601' does not exist  the id in the path does not exist (a WABA id used as a phone-number id?); 'numbers' lists the ids
-            2026-11-21 10:35:00  api     GET /platform/v1/whatsapp/phone_numbers/200300400500601  404 WhatsApp phone number not found or not accessible in this project                the id in the path is not in this project; 'numbers' lists the phone-number ids
-            2026-11-21 10:05:00  api     GET /meta/whatsapp/v24.0/200300400500601/messages        404 (#100) Unsupported get request. Object with ID '200300400500601' does not exist  the id in the path does not exist (a WABA id used as a phone-number id?); 'numbers' lists the ids
-            2026-11-21 09:35:00  api     GET /platform/v1/whatsapp/phone_numbers/200300400500601  404 WhatsApp phone number not found or not accessible in this project                the id in the path is not in this project; 'numbers' lists the phone-number ids
-            2026-11-21 09:05:00  api     GET /meta/whatsapp/v24.0/200300400500601/messages        404 (#100) Unsupported get request. Object with ID '200300400500601' does not exist  the id in the path does not exist (a WABA id used as a phone-number id?); 'numbers' lists the ids
+            2026-11-21 11:35:00  api     GET /platform/v1/whatsapp/phone_numbers/200300400500601  404 WhatsApp phone number not found or not accessible in this project                200300400500601 is a WABA id, not a phone-number id; the caller must use 100200300400502 (Sales Line) or 100200300400501 (Support Line)
+            2026-11-21 11:05:00  api     GET /meta/whatsapp/v24.0/200300400500601/messages        404 (#100) Unsupported get request. Object with ID '200300400500601' does not exist  200300400500601 is a WABA id, not a phone-number id; the caller must use 100200300400502 (Sales Line) or 100200300400501 (Support Line)
+            2026-11-21 10:35:00  api     GET /platform/v1/whatsapp/phone_numbers/200300400500601  404 WhatsApp phone number not found or not accessible in this project                200300400500601 is a WABA id, not a phone-number id; the caller must use 100200300400502 (Sales Line) or 100200300400501 (Support Line)
+            2026-11-21 10:05:00  api     GET /meta/whatsapp/v24.0/200300400500601/messages        404 (#100) Unsupported get request. Object with ID '200300400500601' does not exist  200300400500601 is a WABA id, not a phone-number id; the caller must use 100200300400502 (Sales Line) or 100200300400501 (Support Line)
+            2026-11-21 09:35:00  api     GET /platform/v1/whatsapp/phone_numbers/200300400500601  404 WhatsApp phone number not found or not accessible in this project                200300400500601 is a WABA id, not a phone-number id; the caller must use 100200300400502 (Sales Line) or 100200300400501 (Support Line)
+            2026-11-21 09:05:00  api     GET /meta/whatsapp/v24.0/200300400500601/messages        404 (#100) Unsupported get request. Object with ID '200300400500601' does not exist  200300400500601 is a WABA id, not a phone-number id; the caller must use 100200300400502 (Sales Line) or 100200300400501 (Support Line)
             
             """)
         #expect(ran.err == "newest 6 of 116 failures in the last 7d\n")
@@ -48,11 +50,11 @@ import Testing
     @Test func errorsOfFailedMessagesExplainTheCode() async throws {
         let ran = try await runDemo("errors --source message --period 7d", number: "100200300400501")
         #expect(ran.out == """
-            TIME                 SOURCE   WHAT                           ERROR                         MEANING / NEXT
-            2026-11-20 09:15:02  message  message to 14155550157 (text)  131047 Re-engagement message  re-engagement (24 h window closed): send an approved template; free-form works again after the contact replies
-            
+            COUNT  SOURCE   WHO           WHAT                           ERROR                         FIRST        LAST         MEANING / NEXT
+                1  message  Support Line  message to 14155550157 (text)  131047 Re-engagement message  11-20 09:15  11-20 09:15  re-engagement (24 h window closed): send an approved template; free-form works again after the contact replies
+
             """)
-        #expect(ran.err == "1 failure in the last 7d\n")
+        #expect(ran.err == "1 cause of 1 failure in the last 7d; 'errors --flat' lists each failure\n")
     }
 
     @Test func overviewNamesTheNextCommandPerProblem() async throws {
@@ -67,8 +69,54 @@ import Testing
 
             next:
               use 100200300400502; health  # Sales Line is degraded
-              logs --errors --period 24h   # 48 API calls failed
+              whois 200300400500601        # 48 failed calls from key history-sync: 200300400500601 is a WABA id, not a phone-number id
             
             """)
     }
+}
+
+/// Grouped triage on the demo seed: one row per cause.
+@Suite struct GroupedTriageTests {
+    @Test func errorsInTheDemoFitOnOneScreenWithTheHistorySyncGroupFirst() async throws {
+        let ran = try await runDemo("errors", number: nil)
+        let rows = ran.out.split(separator: "\n").dropFirst().map { cells(String($0)) }
+        #expect(rows.count <= 12)
+        #expect(rows.first?.prefix(5) == ["48", "api", "history-sync", "GET /meta/whatsapp/v24.0/200300400500601/messages (+1 more)", "404"])
+        #expect(rows.first?.last == "\(Self.waba)")
+        // The failed 131047 send, the 131049 template and the failing deliveries each have their row.
+        #expect(rows.contains { $0[1] == "message" && $0[4] == "131047 Re-engagement message" })
+        #expect(rows.contains { $0[1] == "message" && $0[3] == "message to 14155550204 (template)" && $0[4].hasPrefix("131049 ") })
+        #expect(rows.filter { $0[1] == "webhook" }.map { [$0[0], $0[2]] } == [
+            ["48", "analytics.acme-demo.test/ingest/whatsapp"], ["24", "analytics.acme-demo.test/ingest/whatsapp"],
+            ["4", "ops.acme-demo.test/kapso/conversations"], ["1", "hooks.acme-demo.test/kapso/whatsapp"],
+        ])
+        #expect(ran.err == "9 causes of 129 failures in the last 30d; 'errors --flat' lists each failure\n")
+    }
+
+    @Test func logsErrorsGroupsTheFailedCalls() async throws {
+        let ran = try await runDemo("logs --errors --period 30d", number: nil)
+        #expect(ran.out == """
+            COUNT  SOURCE  WHO            WHAT                                                            ERROR        FIRST        LAST         MEANING / NEXT
+               48  api     history-sync   GET /meta/whatsapp/v24.0/200300400500601/messages (+1 more)     404          11-20 12:05  11-21 11:35  \(Self.waba)
+                1  api     inbox-backend  POST /meta/whatsapp/v24.0/100200300400501/messages              422 #131047  11-20 09:15  11-20 09:15  re-engagement (24 h window closed): send an approved template; free-form works again after the contact replies
+                1  api     ops-laptop     GET /platform/v1/whatsapp/phone_numbers/100200300400502/health  429          11-20 08:59  11-20 08:59  rate limited; the caller must back off and honour Retry-After
+
+            """)
+        #expect(ran.err == "3 causes of 50 failures in the last 30d; 'logs --errors --flat' lists each failure\n")
+    }
+
+    @Test func jsonCarriesEachGroupWithItsPathsAndTheMisplacedID() async throws {
+        let ran = try await runDemo("logs --errors --period 30d --output json", number: nil)
+        let json = try JSONValue.parse(Array(ran.out.utf8))
+        let first = try #require(json["groups"]?[0])
+        #expect(first["count"]?.int == 48)
+        #expect(first["misplaced_id"]?.string == "200300400500601")
+        #expect(first["variants"] == [
+            "GET /meta/whatsapp/v24.0/200300400500601/messages", "GET /platform/v1/whatsapp/phone_numbers/200300400500601",
+        ])
+        #expect(json["failures"]?.int == 50)
+    }
+
+    static let waba =
+        "200300400500601 is a WABA id, not a phone-number id; the caller must use 100200300400502 (Sales Line) or 100200300400501 (Support Line)"
 }

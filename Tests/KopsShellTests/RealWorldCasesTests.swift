@@ -93,7 +93,7 @@ func caseID(_ row: String) -> String {
     }
 
     @Test func errorsListsEveryMessageWithAFailureOrAnErrorWhateverItsFinalStatus() async throws {
-        let run = try await runCases(["errors --source message --period 7d"])[0]
+        let run = try await runCases(["errors --source message --period 7d --flat"])[0]
         let rows = run.out.split(separator: "\n").map { cells(String($0)) }
         #expect(rows.count == 4)
         #expect(rows[1][2...3] == ["message to 14155550171 (text, now delivered)", "131026 Receiver is incapable of receiving this message"])

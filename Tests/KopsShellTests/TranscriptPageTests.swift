@@ -164,3 +164,48 @@ func recordPage(_ lines: [String], width: Int? = 60, keepPII: Bool = false) asyn
         #expect(!transcript.contains("wamid."))
     }
 }
+
+/// `bundle`: one file for a support ticket that `kops check` replays.
+@Suite struct BundleCommandTests {
+    struct Made: Sendable {
+        var bundle: String
+        var restore: TranscriptRestore?
+        var replayDiff: [String]
+        var refused: String
+    }
+
+    @Test func holdsFactsTheSessionHealthAndRequestIdsAndReplays() async throws {
+        let made = try await withSimulator { fixture in
+            let (shell, output) = try fixture.shell()
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-bundle-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            shell.context.environment = ["PROJECT_ID": "proj_demo_1"]
+            shell.run(line: "record \(folder.path)/s.md")
+            shell.run(line: "use 100200300400501")
+            shell.run(line: "message \(Demo.danaInbound)")
+            shell.run(line: "bundle \(folder.path)/b.md --period 7d")
+            shell.run(line: "bundle \(folder.path)/b.md")
+            let path = folder.path + "/b.md"
+            let bundle = try String(contentsOfFile: path, encoding: .utf8)
+            let restore = TranscriptRestore.load(besides: path)
+            let replay = try TranscriptChecker(expected: bundle, path: path, restore: restore)
+                .replay(on: try fixture.shell().shell)
+            return Made(bundle: bundle, restore: restore, replayDiff: replay.diff, refused: output.err)
+        }
+        #expect(made.bundle.hasPrefix("# kops transcript\n"))
+        #expect(made.bundle.contains("- project: proj_demo_1\n"))
+        #expect(made.bundle.contains("- number: 100200300400501 ("))
+        #expect(made.bundle.contains("- time window: 2026-11-14T12:00:00Z to 2026-11-21T12:00:00Z (7d)\n"))
+        #expect(made.bundle.contains("## Session transcript\n\n```kops\nkops(default)> use 100200300400501\n"))
+        #expect(made.bundle.contains("> message <message 1>\n"))
+        #expect(!made.bundle.contains("> bundle"), "the open block of the line that made the bundle is left out")
+        #expect(made.bundle.contains("## Diagnostics\n\n```kops\nkops(default:…0501)> state\n"))
+        #expect(made.bundle.contains("> health\n100200300400501: healthy"))
+        #expect(made.bundle.contains("> logs --errors --ids --period 7d\nTIME                 REQUEST ID  "))
+        #expect(!made.bundle.contains("wamid.") && !made.bundle.contains("14155550142"))
+        #expect(made.restore?.lines["message <message 1>"] == "message \(Demo.danaInbound)")
+        #expect(made.replayDiff.isEmpty, "\(made.replayDiff.joined(separator: "\n"))")
+        #expect(made.refused.contains("b.md' already exists; add --append"), "a second bundle does not overwrite")
+    }
+}

@@ -25,4 +25,38 @@ import Testing
         #expect(failing == PlaybookTests.findings[name], "scripts/\(name).kops:\n\(recorded.terminal)")
         #expect(recorded.outcome.failed == (PlaybookTests.findings[name] == nil ? 0 : 1))
     }
+
+    /// Playbooks whose recording is pinned by `transcripts/playbook-NAME.md` (no `.kops` of its own there, so
+    /// `TranscriptTests` leaves it alone); `KOPS_RECORD=1` rewrites it for review, as for the other goldens.
+    static let pinned = ["phone-id-404"]
+
+    @Test(arguments: pinned)
+    func playbookRecordingMatchesItsGolden(_ name: String) async throws {
+        let script = GoldenTranscript.root.appendingPathComponent("scripts/\(name).kops")
+        let golden = GoldenTranscript.folder.appendingPathComponent("playbook-\(name).md")
+        let recorded = try await withSimulator { fixture in
+            try fixture.record(script: script, label: "scripts/\(name).kops", preludes: [], allowWrites: false)
+        }
+        if TranscriptTests.recording {
+            try Data(recorded.transcript.utf8).write(to: golden)
+            Issue.record("KOPS_RECORD=1: rewrote transcripts/playbook-\(name).md; review 'git diff transcripts', then run without it")
+            return
+        }
+        let expected = try String(contentsOf: golden, encoding: .utf8)
+        let diff = LineDiff.lines(expected: expected, actual: recorded.transcript)
+        #expect(diff.isEmpty, "transcripts/playbook-\(name).md differs:\n\(diff.joined(separator: "\n"))")
+    }
+
+    @Test func phoneID404EndsWithTheAnswer() async throws {
+        let script = GoldenTranscript.root.appendingPathComponent("scripts/phone-id-404.kops")
+        let recorded = try await withSimulator { fixture in
+            try fixture.record(script: script, label: "scripts/phone-id-404.kops", preludes: [], allowWrites: false)
+        }
+        let last = try #require(recorded.transcript.components(separatedBy: "```kops\n").last)
+        #expect(last.hasPrefix("kops(default)> whois 200300400500601\n"))
+        #expect(last.contains("""
+            200300400500601 is the WABA id (business_account_id) of Sales Line 100200300400502 and Support Line 100200300400501
+            fix: calls about messages and numbers take a phone-number id; pick one: use 100200300400502 (Sales Line) or use 100200300400501 (Support Line)
+            """))
+    }
 }

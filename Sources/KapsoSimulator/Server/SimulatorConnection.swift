@@ -21,7 +21,11 @@ struct SimulatorConnection {
             while let request = try await reader.next() {
                 switch await handler.reply(to: request) {
                 case .answer(let response):
-                    try await send(response.wire(keepAlive: request.keepsAlive))
+                    // A HEAD answer has the head a GET would have, and no body (RFC 9110 §9.3.2).
+                    let wire = request.method == "HEAD"
+                        ? Data(response.head(contentLength: response.body.count, keepAlive: request.keepsAlive))
+                        : response.wire(keepAlive: request.keepsAlive)
+                    try await send(wire)
                     guard request.keepsAlive else { return }
                 case .truncated(let response):
                     // The head promises the whole body; half of it goes out, then the connection closes.

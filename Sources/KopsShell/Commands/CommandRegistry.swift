@@ -18,6 +18,7 @@ public struct CommandRegistry: Sendable {
             ExplainCommand.self, VerifyCommand.self, PayloadCommand.self,
             SetCommand.self, UnsetCommand.self, SourceCommand.self, AssertCommand.self, CaptureCommand.self,
             RecordCommand.self,
+            BundleCommand.self,
             MessagesCommand.self, MessageCommand.self, ConversationsCommand.self, ConversationCommand.self,
             TraceCommand.self, ReplyCommand.self, WhoisCommand.self,
         ],

@@ -3,7 +3,7 @@ internal import KapsoClient
 /// `numbers`: the project's WhatsApp numbers, the selected one marked.
 public enum NumbersCommand: Command {
     public static let name = "numbers"
-    public static let summary = "list the project's phone numbers"
+    public static let summary = "list the project's phone numbers with their WABA and coexistence"
     public static let usage = "numbers [--per-page N]"
     public static let details = "Examples:\n  numbers\n  use +1 415-555-0100"
     public static let flags = [FlagSpec("--per-page", value: "N", help: "numbers per page (1-100, default 20)")]
@@ -25,18 +25,27 @@ public enum NumbersCommand: Command {
                 StyledText(number.id),
                 StyledText(number.displayPhoneNumber ?? "-"),
                 StyledText(number.name ?? number.verifiedName ?? "-"),
+                StyledText(number.businessAccountID ?? "-"),
+                StyledText(number.isCoexistence ? "yes" : "no"),
                 StyledText(number.status ?? "-", style: number.status == "CONNECTED" ? .good : .warn),
                 StyledText(number.qualityRating ?? "-", style: qualityStyle(number.qualityRating)),
-                StyledText(number.webhookVerifiedAt == nil ? "no" : "yes", style: number.webhookVerifiedAt == nil ? .warn : .plain),
             ]
         }
+        // WABA ids are whole at 100 columns and keep both ends when narrower; ids and numbers never shrink.
         let table = Table(
             columns: [
                 Column("", truncation: .never), Column("ID", truncation: .never), Column("NUMBER", truncation: .never),
-                Column("NAME"), Column("STATUS", truncation: .never), Column("QUALITY", truncation: .never),
-                Column("WEBHOOK VERIFIED", truncation: .never),
+                Column("NAME"), Column("WABA", truncation: .middle), Column("COEX", truncation: .never),
+                Column("STATUS", truncation: .never), Column("QUALITY", truncation: .never),
             ], rows: rows)
         var hints = [page.footer]
+        let unverified = page.items.filter { $0.webhookVerifiedAt == nil }.map { $0.name ?? $0.id }
+        if !unverified.isEmpty {
+            hints.append("webhook not verified by Meta yet: \(unverified.joined(separator: ", ")) (Meta verifies it after the first inbound message)")
+        }
+        if page.items.contains(where: \.isCoexistence) {
+            hints.append("COEX: shared with the WhatsApp Business app; history sync applies to those numbers")
+        }
         if selected == nil, let first = page.items.first { hints.append("select one with 'use \(first.id)'") }
         return CommandResult(blocks: [.table(table)] + hints.map(Block.hint), json: page.json)
     }

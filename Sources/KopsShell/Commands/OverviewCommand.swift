@@ -16,7 +16,8 @@ public enum OverviewCommand: Command {
         var next: [(command: String, why: String)] = []
         var rows: [[StyledText]] = []
         var numbers: [JSONValue] = []
-        for number in try client.allPhoneNumbers() {
+        let phoneNumbers = try client.allPhoneNumbers()
+        for number in phoneNumbers {
             let health = try client.health(number.id)
             let blocking = HealthTriage(health).blocking
             let headline =
@@ -31,19 +32,23 @@ public enum OverviewCommand: Command {
                 next.append(("use \(number.id); health", "\(number.name ?? number.id) is \(health.status)"))
             }
         }
-        let calls = try countAPICalls(period: period, in: context)
+        var triage = ErrorTriage()
+        let calls = try countAPICalls(period: period, into: &triage, in: context)
         var deliveries = DeliveryStats()
         try CursorPages.forEach({ after in try client.webhookDeliveries([("period", period), ("limit", "100")] + after)
             }) {
                 for delivery in $0 { deliveries.add(delivery) }
             }
         let failedDeliveries = deliveries.byStatus["failed"] ?? 0
-        if calls.failed > 0 {
-            next.append(
-                (
-                    "logs --errors --period \(period)",
-                    "\(calls.failed) API \(calls.failed == 1 ? "call" : "calls") failed"
-                ))
+        // The top causes of failed calls, in words, each with the command that shows it.
+        let causes = FailureGroups(triage.entries, numbers: phoneNumbers).groups
+        let named = causes.enumerated().filter { $0.offset == 0 || $0.element.misplacedID != nil }.prefix(2).map(\.element)
+        for group in named {
+            next.append((group.misplacedID.map { "whois \($0)" } ?? "logs --errors --period \(period)", group.headline))
+        }
+        if causes.count > named.count {
+            let more = causes.count - named.count
+            next.append(("logs --errors --period \(period)", "\(more) more \(more == 1 ? "cause" : "causes") of failed API calls"))
         }
         if failedDeliveries > 0 {
             let noun = failedDeliveries == 1 ? "delivery" : "deliveries"
@@ -92,7 +97,9 @@ public enum OverviewCommand: Command {
         return CommandResult(blocks: blocks, json: json)
     }
 
-    private static func countAPICalls(period: String, in context: ShellContext) throws -> (total: Int, failed: Int) {
+    private static func countAPICalls(period: String, into triage: inout ErrorTriage, in context: ShellContext) throws
+        -> (total: Int, failed: Int)
+    {
         var total = 0
         var failed = 0
         try CursorPages.forEach({ after in try context.client.apiLogs([("period", period), ("limit", "100")] + after) })
@@ -100,6 +107,7 @@ public enum OverviewCommand: Command {
             logs in
             total += logs.count
             failed += logs.filter { $0.responseStatus >= 400 }.count
+            triage.addAPILogs(logs)
         }
         return (total, failed)
     }

@@ -5,4 +5,10 @@ enum TimeText {
         guard let iso, iso.count >= 19, iso.dropFirst(10).first == "T" else { return iso ?? "-" }
         return iso.prefix(10) + " " + iso.dropFirst(11).prefix(8)
     }
+
+    /// Month, day, hour and minute, for columns of first and last times: `2026-11-21T11:35:00Z` → `11-21 11:35`.
+    static func brief(_ iso: String?) -> String {
+        guard let iso, iso.count >= 16, iso.dropFirst(10).first == "T" else { return iso ?? "-" }
+        return iso.dropFirst(5).prefix(5) + " " + iso.dropFirst(11).prefix(5)
+    }
 }

@@ -30,7 +30,9 @@ public final class PIIMasker {
         "from", "to", "wa_id", "phone_number", "recipient_id", "contact_phone", "phone", "conversation_phone_number",
         "recipient", "customer_phone",
     ]
-    static let ownNumberKeys: Set<String> = ["display_phone_number", "display_number"]
+    static let ownNumberKeys: Set<String> = [
+        "display_phone_number", "display_number", "display_phone_number_normalized",
+    ]
 
     public init() {}
 

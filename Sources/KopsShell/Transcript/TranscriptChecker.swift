@@ -39,12 +39,15 @@ public struct TranscriptChecker {
         }
         shell.context.session.profile = parsed.header.profile
         shell.context.session.phoneNumberID = parsed.header.phoneNumberID
-        let recorder = try TranscriptRecorder(header: parsed.header, destination: .memory, context: shell.context)
+        let recorder = try TranscriptRecorder(
+            header: parsed.header, destination: .memory, preamble: TranscriptParser.preamble(of: expected),
+            context: shell.context)
         recorder.isReplay = true
         let saved = (shell.recorder, shell.readOnly)
         (shell.recorder, shell.readOnly) = (recorder, !allowWrites)
         defer { (shell.recorder, shell.readOnly) = saved }
         for (entry, line) in zip(parsed.commands, lines) {
+            recorder.copy(entry.lead)
             if entry.command.contains("<redacted>") {
                 recorder.copy(entry.block)
                 continue
@@ -53,6 +56,7 @@ public struct TranscriptChecker {
             shell.run(line: line)
             if shell.context.exitRequested { break }
         }
+        recorder.copy(parsed.trailer)
         let diff = LineDiff.lines(
             expected: TranscriptChecker.trimmed(expected), actual: TranscriptChecker.trimmed(recorder.text))
         return Outcome(

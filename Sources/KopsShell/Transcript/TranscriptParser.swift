@@ -19,6 +19,28 @@ public struct TranscriptParser: Sendable {
         public var block: String
         /// The simulator's clock when the command ran (the `<!-- clock: … -->` line above the block).
         public var clock: Int64?
+        /// Text between the previous block and this one (headings, notes), kept as written.
+        public var lead = ""
+    }
+
+    /// Text after the last block, kept as written.
+    public var trailer = ""
+
+    /// Everything before the first block (the header and any facts under it), as written.
+    public static func preamble(of text: String) -> String {
+        var lines: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line == TranscriptRecorder.fence + TranscriptRecorder.info || TranscriptClock.micros(inLine: line) != nil {
+                break
+            }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The blocks after the preamble, as written.
+    public static func body(of text: String) -> String {
+        String(text.dropFirst(preamble(of: text).count))
     }
 
     /// True when `text` starts with the transcript title line that `record` writes.
@@ -36,34 +58,50 @@ public struct TranscriptParser: Sendable {
         var block = ""
         var expectCommand = false
         var clock: Int64?
+        var seenBlock = false
+        // After a block's closing fence, its blank line; then any text until the next block is a lead.
+        var afterFence = false
+        var lead: [Substring] = []
         for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if !inBlock {
                 if let micros = TranscriptClock.micros(inLine: line) {
                     clock = micros
                 } else if line == TranscriptRecorder.fence + TranscriptRecorder.info {
                     inBlock = true
+                    seenBlock = true
                     expectCommand = true
                     block = (clock.map { TranscriptClock.line($0) + "\n" } ?? "") + line + "\n"
-                } else if line.hasPrefix("- "), let colon = line.firstIndex(of: ":") {
-                    let key = line[line.index(line.startIndex, offsetBy: 2)..<colon]
-                    fields[String(key)] = String(line[line.index(after: colon)...]).trimmingWhitespace
+                } else if !seenBlock {
+                    if line.hasPrefix("- "), let colon = line.firstIndex(of: ":") {
+                        let key = line[line.index(line.startIndex, offsetBy: 2)..<colon]
+                        fields[String(key)] = String(line[line.index(after: colon)...]).trimmingWhitespace
+                    }
+                } else if afterFence && line.isEmpty {
+                    afterFence = false
+                } else {
+                    afterFence = false
+                    lead.append(line)
                 }
                 continue
             }
             block += line + "\n"
             if line == TranscriptRecorder.fence {
                 inBlock = false
+                afterFence = true
                 if !commands.isEmpty, commands[commands.count - 1].block.isEmpty {
                     commands[commands.count - 1].block = block + "\n"
                 }
             } else if expectCommand {
                 expectCommand = false
                 if let command = TranscriptParser.command(in: String(line)) {
-                    commands.append(Entry(line: offset + 1, command: command, block: "", clock: clock))
+                    let text = lead.map { $0 + "\n" }.joined()
+                    commands.append(Entry(line: offset + 1, command: command, block: "", clock: clock, lead: text))
+                    lead = []
                 }
                 clock = nil
             }
         }
+        if lead.contains(where: { !$0.isEmpty }) { trailer = lead.map { $0 + "\n" }.joined() }
         header = TranscriptHeader(
             version: fields["kops"] ?? KopsVersion.current, time: fields["recorded"] ?? "",
             profile: fields["profile"] ?? "default",

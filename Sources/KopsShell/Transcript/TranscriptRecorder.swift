@@ -41,7 +41,8 @@ public final class TranscriptRecorder: OutputSink {
     public var liveBaseURL: String?
     /// True for the recorder `kops check` replays into: `record` lines it replays leave it alone.
     public var isReplay = false
-    private let masker: PIIMasker?
+    /// The aliases so far (nil with `--keep-pii`).
+    public let masker: PIIMasker?
     private var depth = 0
     private var skipping = false
 
@@ -50,12 +51,18 @@ public final class TranscriptRecorder: OutputSink {
     ///
     /// Throws `ScriptError.transcriptExists` for an existing file opened with `.create`,
     /// `.notATranscript` for `.append` to a file that is not a kops transcript, `.unwritableTranscript`.
-    public init(header: TranscriptHeader, destination: Destination, opening: Opening = .create) throws(ScriptError) {
+    ///
+    /// `preamble` replaces the header's Markdown (a bundle's facts, `kops check` keeping the file's own);
+    /// `masker` continues another recorder's aliases (a bundle after the session it holds).
+    public init(
+        header: TranscriptHeader, destination: Destination, opening: Opening = .create, preamble: String? = nil,
+        masker: PIIMasker? = nil
+    ) throws(ScriptError) {
         self.destination = destination
         self.header = header
-        masker = header.keepPII ? nil : PIIMasker()
+        self.masker = header.keepPII ? nil : masker ?? PIIMasker()
         guard case .file(let path) = destination else {
-            append(header.markdown)
+            append(preamble ?? header.markdown)
             return
         }
         var isFolder: ObjCBool = false
@@ -72,14 +79,15 @@ public final class TranscriptRecorder: OutputSink {
         guard FileManager.default.createFile(atPath: path, contents: nil) else {
             throw .unwritableTranscript(path: path, reason: "it cannot be created")
         }
-        append(header.markdown)
+        append(preamble ?? header.markdown)
     }
 
     /// A recorder wired to a shell's context: its results, its API's base URL and its simulator clock.
     public convenience init(
-        header: TranscriptHeader, destination: Destination, opening: Opening = .create, context: ShellContext
+        header: TranscriptHeader, destination: Destination, opening: Opening = .create, preamble: String? = nil,
+        masker: PIIMasker? = nil, context: ShellContext
     ) throws(ScriptError) {
-        try self.init(header: header, destination: destination, opening: opening)
+        try self.init(header: header, destination: destination, opening: opening, preamble: preamble, masker: masker)
         results = { [weak context] in context?.lastResult?.json }
         liveBaseURL = context.client.baseURL
         clock = context.simulatorClock
@@ -151,6 +159,14 @@ public final class TranscriptRecorder: OutputSink {
     /// Appends a block as recorded before (`kops check` keeps blocks it cannot replay).
     public func copy(_ block: String) {
         append(block)
+    }
+
+    /// Appends recorded blocks and their restore lines (a bundle holding the session's transcript).
+    public func copy(_ blocks: String, restoring lines: [String: String]) {
+        append(blocks)
+        guard !lines.isEmpty else { return }
+        restore.lines.merge(lines) { _, new in new }
+        if case .file(let path) = destination { restore.save(besides: path) }
     }
 
     /// The prompt and line as the page shows them; a line that masking changed is kept for the restore file.

@@ -1,0 +1,111 @@
+internal import Foundation
+internal import KapsoClient
+
+/// `bundle [FILE.md] [--period 24h|7d|30d] [--force]`: one Markdown file for a Kapso support ticket.
+public enum BundleCommand: ScriptCommand {
+    public static let name = "bundle"
+    public static let summary = "write a support bundle: the session's transcript, failed calls' request ids, health"
+    public static let usage = "bundle [FILE.md] [--period 24h|7d|30d] [--force]"
+    public static let details = """
+        Writes one Markdown file to attach to a Kapso support ticket: the environment facts support asks
+        for (kops version, API host, project, number, time window), the transcript being recorded, then
+        the selected number's health, its errors and the failed API calls with their request ids.
+        Redacted and masked like any transcript ('record --keep-pii' keeps personal data), and
+        replayable with 'kops check FILE.md'. Record the session first ('record FILE.md') so the bundle
+        holds what you did. An existing file is never overwritten without --force.
+        Examples:
+          record ticket-4411.md
+          bundle ticket-4411-bundle.md --period 7d
+        """
+    public static let maxArguments: Int? = 1
+    public static let flags = [
+        FlagSpec("--period", choices: ["24h", "7d", "30d"], help: "how far back errors and failed calls go (default 24h)"),
+        FlagSpec("--force", help: "replace an existing file"),
+    ]
+
+    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        let path = arguments.positionals.first ?? defaultPath()
+        let period = arguments.value("--period") ?? "24h"
+        let done = CommandResult(blocks: [.hint("wrote support bundle \(path) (check it with 'kops check \(path)')")])
+        // `kops check` replaying a session that made a bundle shows the same line and writes nothing.
+        guard let shell = context.shell, shell.recorder?.isReplay != true else { return done }
+        let session = shell.recorder
+        let recorded = session.flatMap(recordedText)
+        var header = recorded.map { TranscriptParser($0).header } ?? TranscriptHeader(context: context)
+        header.time = TranscriptHeader.now
+        if let session { header.keepPII = session.header.keepPII }
+        let bundle = try TranscriptRecorder(
+            header: header, destination: .file(path), opening: arguments.has("--force") ? .replace : .create,
+            preamble: header.markdown + facts(context: context, period: period, recorded: recorded != nil),
+            masker: session?.masker, context: context)
+        if let recorded {
+            var restore = TranscriptRestore()
+            if case .file(let sessionPath)? = session?.destination {
+                restore = TranscriptRestore.load(besides: sessionPath) ?? restore
+            }
+            bundle.copy(TranscriptParser.body(of: recorded), restoring: restore.lines)
+        }
+        bundle.copy("## Diagnostics\n\n", restoring: [:])
+        shell.recorder = bundle
+        defer { shell.recorder = session }
+        var lines = ["state"]
+        if context.session.phoneNumberID != nil { lines.append("health") }
+        lines += ["errors --period \(period)", "logs --errors --ids --period \(period)"]
+        for line in lines { shell.run(line: line) }
+        return done
+    }
+
+    /// What the session's recorder has written so far (a file's text, or the text kept in memory), without
+    /// the block still open (the line running `bundle`).
+    private static func recordedText(_ recorder: TranscriptRecorder) -> String? {
+        let text: String?
+        if case .file(let path) = recorder.destination {
+            text = FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) }
+        } else {
+            text = recorder.text
+        }
+        guard let text else { return nil }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let open = lines.lastIndex(of: Substring(TranscriptRecorder.fence + TranscriptRecorder.info)),
+            !lines[open...].contains(Substring(TranscriptRecorder.fence))
+        else { return text }
+        var start = open
+        if start > 0, TranscriptClock.micros(inLine: lines[start - 1]) != nil { start -= 1 }
+        lines.removeSubrange(start...)
+        return lines.map { $0 + "\n" }.joined()
+    }
+
+    /// The facts a support engineer asks for first, as Markdown under the header.
+    private static func facts(context: ShellContext, period: String, recorded: Bool) -> String {
+        let seconds: Int64 = ["24h": 86_400, "7d": 604_800, "30d": 2_592_000][period] ?? 86_400
+        let now = context.now()
+        let number = context.session.phoneNumberID.map { id in
+            context.ids.labels[id].map { "\(id) (\($0))" } ?? id
+        }
+        var lines = [
+            "## Support bundle", "",
+            "- project: \(context.environment["PROJECT_ID"] ?? "not set (PROJECT_ID)")",
+            "- number: \(number ?? "none selected")",
+            "- time window: \(iso(now - seconds)) to \(iso(now)) (\(period))",
+            "- request ids: the REQUEST ID column of 'logs --errors --ids' below",
+            "",
+        ]
+        lines += recorded
+            ? ["## Session transcript", "", ""]
+            : ["No session was being recorded: run 'record FILE.md' before reproducing the problem, then 'bundle'.", "", ""]
+        return lines.joined(separator: "\n")
+    }
+
+    private static func iso(_ seconds: Int64) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+    }
+
+    /// `kops-bundle-20261121-120000.md` in the current folder.
+    private static func defaultPath() -> String {
+        let stamp = TranscriptHeader.now.filter { $0.isNumber || $0 == "T" }.replacingOccurrences(of: "T", with: "-")
+        return "kops-bundle-\(stamp).md"
+    }
+}

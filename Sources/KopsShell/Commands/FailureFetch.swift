@@ -1,0 +1,97 @@
+internal import KapsoClient
+internal import KapsoDiagnostics
+internal import KopsHTTP
+
+/// Everything that failed in a period, for `errors`, `logs --errors` and `overview`: the first page of
+/// each source and the project's numbers go out at once (curl multi); API logs and deliveries then
+/// follow their cursors, at most `maxPages` pages each, so group counts are whole.
+struct FailureFetch {
+    var triage = ErrorTriage()
+    /// The project's numbers, for judging ids in API paths (empty when they could not be fetched).
+    var numbers: [PhoneNumber] = []
+    /// True when a list had more pages than were read.
+    var truncated = false
+
+    static let maxPages = 20
+
+    /// Fetches `sources` for `period` (`24h`, `7d`, `30d`); `apiFilters` narrow the API logs (`endpoint`,
+    /// `status_code`); messages are the selected number's, if any.
+    static func load(
+        sources: [ErrorTriage.Source], period: String, apiFilters: [(String, String)] = [], in context: ShellContext
+    ) throws -> FailureFetch {
+        let client = context.client
+        let window = [("period", period), ("errors_only", "true"), ("limit", "100")]
+        let number = context.session.phoneNumberID.map { [("phone_number_id", $0)] } ?? []
+        // Messages: those whose final status is failed, plus the latest 100 of any status, because a
+        // failure can be followed by a delivery and received messages can carry errors[] too.
+        var requests: [(ErrorTriage.Source?, HTTPRequest)] = [
+            (nil, client.platformRequest("/whatsapp/phone_numbers", query: [("page", "1"), ("per_page", "100")]))
+        ]
+        for source in sources {
+            switch source {
+            case .message:
+                requests.append((source, client.platformRequest("/whatsapp/messages", query: number + [("status", "failed"), ("limit", "100")])))
+                requests.append((source, client.platformRequest("/whatsapp/messages", query: number + [("limit", "100")])))
+            case .api: requests.append((source, client.apiLogsRequest(apiFilters + window)))
+            case .webhook: requests.append((source, client.webhookDeliveriesRequest(window)))
+            }
+        }
+        let responses = client.transport.sendAll(requests.map(\.1))
+        var fetch = FailureFetch()
+        for ((source, request), response) in zip(requests, responses) {
+            guard let source else {
+                // Without the numbers, ids in paths are not judged; the failures still show.
+                let json = try? client.decode(try response.get(), for: request)
+                fetch.numbers = json.flatMap { try? Page.decode($0, item: PhoneNumber.init(json:)).items } ?? []
+                continue
+            }
+            let json: JSONValue
+            do {
+                json = try client.decode(try response.get(), for: request)
+            } catch let error as TransportError {
+                throw KapsoAPIError.transport(error)
+            }
+            switch source {
+            case .message:
+                // The page of recent messages of any status says nothing about more failures.
+                if request.url.contains("status=failed"), !(json["paging"]?["next"]?.isNull ?? true) { fetch.truncated = true }
+                // Read after a response is decoded: `now` is the API's clock from its `Date` header.
+                fetch.triage.addMessages(json, since: context.now() - seconds(period))
+            case .api:
+                let first = try client.apiLogs(from: json)
+                fetch.triage.addAPILogs(try fetch.following(first, query: apiFilters + window, next: client.apiLogs))
+            case .webhook:
+                let first = try client.webhookDeliveries(from: json)
+                fetch.triage.addDeliveries(try fetch.following(first, query: window, next: client.webhookDeliveries))
+            }
+        }
+        return fetch
+    }
+
+    /// The items of `first` and the pages after it, up to `maxPages`.
+    private mutating func following<Item>(
+        _ first: Page<Item>, query: [(String, String)], next: ([(String, String)]) throws(KapsoAPIError) -> Page<Item>
+    ) throws(KapsoAPIError) -> [Item] {
+        var items = first.items
+        var page = first
+        var pages = 1
+        while let after = page.nextPageQuery {
+            guard pages < FailureFetch.maxPages else {
+                truncated = true
+                break
+            }
+            page = try next(query + after)
+            items += page.items
+            pages += 1
+        }
+        return items
+    }
+
+    static func seconds(_ period: String) -> Int64 {
+        switch period {
+        case "7d": 7 * 86_400
+        case "30d": 30 * 86_400
+        default: 86_400
+        }
+    }
+}

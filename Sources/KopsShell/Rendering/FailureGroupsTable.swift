@@ -1,0 +1,29 @@
+internal import KapsoDiagnostics
+
+/// The rows of grouped triage (`errors`, `logs --errors`): one per cause, largest first.
+enum FailureGroupsTable {
+    static func table(_ groups: [FailureGroups.Group]) -> Table {
+        let rows = groups.map { group -> [StyledText] in
+            [
+                StyledText(String(group.count)), StyledText(group.source.rawValue), StyledText(group.who),
+                StyledText(group.what), StyledText(group.error, style: .bad), StyledText(TimeText.brief(group.firstSeen)),
+                StyledText(TimeText.brief(group.lastSeen)), StyledText(group.meaning),
+            ]
+        }
+        return Table(
+            columns: [
+                Column("COUNT", truncation: .never, alignRight: true), Column("SOURCE", truncation: .never), Column("WHO"),
+                Column("WHAT", truncation: .middle), Column("ERROR"), Column("FIRST", truncation: .never),
+                Column("LAST", truncation: .never), Column("MEANING / NEXT"),
+            ], rows: rows)
+    }
+
+    /// `4 causes of 120 failures in the last 30d; 'errors --flat' lists each failure`.
+    static func hint(_ groups: FailureGroups, shown: Int, truncated: Bool, period: String, flat: String) -> String {
+        let total = "\(groups.total)\(truncated ? "+" : "")"
+        let causes = shown == groups.groups.count ? "\(shown)" : "top \(shown) of \(groups.groups.count)"
+        let noun = groups.groups.count == 1 ? "cause" : "causes"
+        let failures = groups.total == 1 && !truncated ? "failure" : "failures"
+        return "\(causes) \(noun) of \(total) \(failures) in the last \(period); '\(flat)' lists each failure"
+    }
+}

@@ -1,0 +1,81 @@
+import KapsoClient
+import KapsoDiagnostics
+import Testing
+
+/// `FailureGroups`: one group per cause, the misplaced-id cause across paths, counts and times.
+@Suite struct FailureGroupsTests {
+    static func log(_ method: String, _ path: String, _ status: Int, key: String, at time: String, error: String? = nil) -> APILog {
+        try! APILog(json: [
+            "id": .string("log-\(time)-\(path.count)"), "http_method": .string(method), "endpoint": .string(path),
+            "response_status": .number(String(status)), "api_key_name": .string(key), "created_at": .string(time),
+            "error_message": error.map(JSONValue.string) ?? .null,
+        ])
+    }
+
+    static func delivery(_ webhook: String, status: Int?, at time: String, event: String) -> WebhookDelivery {
+        try! WebhookDelivery(json: [
+            "id": .string("d-\(time)"), "event": .string(event), "status": "failed", "attempt_count": 4,
+            "response_status": status.map { .number(String($0)) } ?? .null, "created_at": .string(time),
+            "webhook_id": .string(webhook), "webhook_url": .string("https://\(webhook).test/hook"),
+        ])
+    }
+
+    static var groups: FailureGroups {
+        var triage = ErrorTriage()
+        var logs: [APILog] = []
+        for hour in 10..<14 {
+            logs.append(log("GET", "/meta/whatsapp/v24.0/200300400500601/messages", 404, key: "sync", at: "2026-11-21T\(hour):05:00Z", error: "(#100) Unsupported get request"))
+            logs.append(log("GET", "/platform/v1/whatsapp/phone_numbers/200300400500601", 404, key: "sync", at: "2026-11-21T\(hour):35:00Z"))
+        }
+        // A real phone-number id that 404s (a wrong sub-path) is not an id problem: its own cause.
+        logs.append(log("GET", "/platform/v1/whatsapp/phone_numbers/100200300400501/nothing", 404, key: "sync", at: "2026-11-21T09:00:00Z"))
+        logs.append(log("POST", "/meta/whatsapp/v24.0/100200300400501/messages", 422, key: "inbox", at: "2026-11-21T08:00:00Z", error: "(#131047) Re-engagement message"))
+        logs.append(log("POST", "/meta/whatsapp/v24.0/100200300400501/messages", 422, key: "inbox", at: "2026-11-21T08:30:00Z", error: "(#131047) Re-engagement message"))
+        logs.append(log("GET", "/meta/whatsapp/v24.0/100200300400501/messages", 200, key: "inbox", at: "2026-11-21T08:40:00Z"))
+        triage.addAPILogs(logs)
+        triage.addDeliveries([
+            delivery("analytics", status: 500, at: "2026-11-20T10:00:00Z", event: "whatsapp.message.sent"),
+            delivery("analytics", status: 500, at: "2026-11-20T11:00:00Z", event: "whatsapp.message.received"),
+            delivery("analytics", status: nil, at: "2026-11-20T12:00:00Z", event: "whatsapp.message.sent"),
+        ])
+        return FailureGroups(triage.entries, numbers: IDResolverTests.numbers)
+    }
+
+    @Test func oneRowPerCauseLargestFirst() {
+        let groups = Self.groups
+        #expect(groups.total == 14)
+        #expect(groups.groups.map(\.count) == [8, 2, 2, 1, 1])
+        #expect(groups.groups.map(\.who) == ["sync", "inbox", "analytics.test/hook", "sync", "analytics.test/hook"])
+        #expect(groups.groups.map(\.error) == ["404", "422 #131047", "HTTP 500 after 4 attempts", "404", "no response after 4 attempts"])
+    }
+
+    @Test func aWABAIdInThePathIsOneCauseAcrossPaths() throws {
+        let first = try #require(Self.groups.groups.first)
+        #expect(first.what == "GET /meta/whatsapp/v24.0/200300400500601/messages (+1 more)")
+        #expect(first.variants.count == 2)
+        #expect(first.misplacedID == "200300400500601")
+        #expect(first.firstSeen == "2026-11-21T10:05:00Z")
+        #expect(first.lastSeen == "2026-11-21T13:35:00Z")
+        #expect(first.headline == "8 failed calls from key sync: 200300400500601 is a WABA id, not a phone-number id")
+        #expect(
+            first.meaning
+                == "200300400500601 is a WABA id, not a phone-number id; the caller must use 100200300400502 (Sales Line) or 100200300400501 (Support Line)")
+    }
+
+    @Test func otherCausesKeepTheCatalogueMeaning() throws {
+        let send = try #require(Self.groups.groups.first { $0.who == "inbox" })
+        #expect(send.headline == "2 failed calls from key inbox: 422 re-engagement (24 h window closed) on POST /meta/whatsapp/v24.0/100200300400501/messages")
+        #expect(send.misplacedID == nil)
+        let hook = try #require(Self.groups.groups.first { $0.error == "HTTP 500 after 4 attempts" })
+        #expect(hook.headline == "2 deliveries to analytics.test/hook failed: HTTP 500")
+        #expect(hook.variants == ["whatsapp.message.received", "whatsapp.message.sent"])
+    }
+
+    @Test func withoutTheNumbersIdsInPathsAreNotJudged() {
+        var triage = ErrorTriage()
+        triage.addAPILogs([Self.log("GET", "/meta/whatsapp/v24.0/200300400500601/messages", 404, key: "sync", at: "2026-11-21T10:00:00Z")])
+        let groups = FailureGroups(triage.entries, numbers: [])
+        #expect(groups.groups.first?.misplacedID == nil)
+        #expect(groups.groups.first?.meaning.contains("WABA id") == false)
+    }
+}
