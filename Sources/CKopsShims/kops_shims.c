@@ -34,6 +34,11 @@ void kops_sigint_install(void) {
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0; /* no SA_RESTART: blocking reads and poll() return EINTR */
     sigaction(SIGINT, &action, NULL);
+    /* A parent may start kops with SIGINT blocked (some process launchers do); Ctrl-C must still reach it. */
+    sigset_t interrupt;
+    sigemptyset(&interrupt);
+    sigaddset(&interrupt, SIGINT);
+    sigprocmask(SIG_UNBLOCK, &interrupt, NULL);
 }
 
 int kops_sigint_pending(void) { return sigint_flag != 0; }

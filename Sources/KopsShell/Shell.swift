@@ -12,6 +12,8 @@ public final class Shell {
     public var location: String?
     /// True while a script runs without `--allow-writes`: commands that change data are refused.
     public var readOnly = false
+    /// `FILE:LINE` where Ctrl-C stopped the running script (shown once as `cancelled at FILE:LINE`), nil otherwise.
+    public var cancelledAt: String?
     /// Scripts running now, one inside another (`kops run`, `source`); `source` refuses to go past its limit.
     public var scriptDepth = 0
     /// The transcript being recorded: gets each line and what the terminal shows.
@@ -74,6 +76,7 @@ public final class Shell {
                 throw ScriptError.writeRefused(command: ScriptPolicy.label(words))
             }
             let arguments = try Arguments(command: command, words: Array(words.dropFirst()))
+            if command.sendsRequests { try context.needsKey() }
             redactor.learn(arguments: words)
             let result = try command.run(arguments, in: context)
             redactor.learn(from: result.json)
@@ -91,10 +94,13 @@ public final class Shell {
         }
     }
 
-    /// Reads and runs lines until `exit` or end of input; returns the first failure's status.
-    public func loop(reader: any LineReader, stopOnError: Bool = false) -> ExitStatus {
+    /// Reads and runs lines until `exit` or end of input; returns the first failure's status. With `source`
+    /// (`<stdin>`), errors name `SOURCE:LINE` and Ctrl-C stops the loop.
+    public func loop(reader: any LineReader, stopOnError: Bool = false, source: String? = nil) -> ExitStatus {
         var first = ExitStatus.ok
-        while !context.exitRequested {
+        var number = 0
+        cancelledAt = nil
+        while !context.exitRequested && (source == nil || cancelledAt == nil) {
             // The marker shows on the terminal only; transcripts record the plain prompt.
             let prompt = context.session.prompt.dropLast(2) + (recorder == nil ? "> " : " [rec]> ")
             switch reader.readLine(prompt: String(prompt)) {
@@ -105,6 +111,8 @@ public final class Shell {
                 return first
             case .interrupted: continue
             case .line(let line):
+                number += 1
+                if let source { location = "\(source):\(number)" }
                 if !line.allSatisfy(\.isWhitespace) {
                     reader.remember(line)
                     context.history.append(line)
@@ -130,7 +138,19 @@ public final class Shell {
     /// Prints an error through the one funnel (with the script location on the terminal); returns its status.
     @discardableResult
     public func report(_ error: any Error) -> ExitStatus {
+        var error = error
+        if case .unauthorized(let host)? = error as? KapsoAPIError {
+            error = CredentialError.rejected(host: host, source: context.session.sources["key"])
+        }
         let report = ErrorReport(error)
+        if let location, ErrorReport.isCancellation(error) {
+            // Ctrl-C in a script is the user's doing, not a line to fix.
+            if cancelledAt == nil {
+                cancelledAt = location
+                output.write(redactor.redact("cancelled at \(location)" + (report.message.contains("sent") ? " (the request had been sent; it may have taken effect)" : "") + "\n"), to: .err)
+            }
+            return report.status
+        }
         output.write(redactor.redact(report.line(location: location) + "\n"), to: .err)
         recorder?.write(redactor.redact(report.line() + "\n"), to: .err)
         return report.status

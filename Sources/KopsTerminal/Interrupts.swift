@@ -7,6 +7,11 @@ public enum Interrupts {
         kops_sigint_install()
     }
 
+    /// True when Ctrl-C was pressed since the last call; the press is used up.
+    public static func take() -> Bool {
+        kops_sigint_take() != 0
+    }
+
     /// Forgets a Ctrl-C pressed before the next command starts.
     public static func clear() {
         kops_sigint_clear()

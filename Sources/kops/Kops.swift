@@ -73,13 +73,19 @@ struct Kops: ParsableCommand {
 
         let configFile = ConfigFile.defaultPath(environment: environment).map(ConfigFile.init(path:))
         var settings: Settings
-        let config: KopsConfig
+        var config = KopsConfig()
         do {
             config = try configFile?.load() ?? KopsConfig()
+        } catch {
+            // A broken config.toml must not lock the user out of help, explain or profile: say so once, go on
+            // without its profiles; 'profile add' refuses to write over it.
+            stdout.write(ErrorReport(error).line() + "; kops runs without its profiles until it is fixed\n", to: .err)
+        }
+        do {
             for warning in config.warnings { stdout.write("warning: \(warning)\n", to: .err) }
             settings = try Settings.resolve(
                 flags: .init(profile: profile, baseURL: baseURL, output: output.flatMap(OutputMode.init(rawValue:)), noColor: noColor),
-                environment: environment, config: config, runKeyCommand: KeyCommand.run)
+                environment: environment, config: config)
         } catch {
             stdout.write(ErrorReport(error).line() + "\n", to: .err)
             throw ExitCode(ErrorReport(error).status.rawValue)
@@ -104,31 +110,15 @@ struct Kops: ParsableCommand {
                 stdout.write("demo: built-in kapso-sim with demo data at \(running.baseURL) (nothing leaves this machine)\n", to: .err)
             }
             settings.baseURL = running.baseURL
-            settings.apiKey = Secret(key)
+            settings.key = .value(Secret(key), .flag("--demo"))
             settings.sources["api"] = .flag("--demo")
             settings.sources["key"] = .flag("--demo")
         }
-        guard let key = settings.apiKey else {
-            if case .environment(let variable)? = settings.sources["key"] {
-                stdout.write(
-                    "error: profile '\(settings.profile)' reads its API key from \(variable), which is not set; "
-                        + "export it, or pick another profile with --profile\n", to: .err)
-                throw ExitCode(ExitStatus.usage.rawValue)
-            }
-            stdout.write(
-                """
-                kops needs a Kapso project API key to connect:
-                  export KAPSO_API_KEY=...   (and KAPSO_API_BASE_URL for another host), or add a profile to config.toml
-                or try it offline on demo data: kops --demo
-
-                """, to: .err)
-            throw ExitCode(ExitStatus.usage.rawValue)
-        }
-
         let transport = try CurlTransport(
             options: .init(connectTimeout: min(10, timeout), timeout: timeout, userAgent: "kops/\(KopsVersion.current)"))
         if verbose { transport.observer = VerboseLog.write }
-        let client = KapsoClient(baseURL: settings.baseURL, apiKey: key, transport: transport)
+        // The key is looked up at the first command that sends a request, so offline commands need none.
+        let client = KapsoClient(baseURL: settings.baseURL, apiKey: Secret(""), transport: transport)
         var session = Session(
             baseURL: client.baseURL, profile: settings.profile, phoneNumberID: settings.phoneNumberID, output: settings.output)
         session.sources = settings.sources.mapValues(\.description)
@@ -145,13 +135,27 @@ struct Kops: ParsableCommand {
             context: context,
             renderer: Renderer(mode: session.output, width: terminal.width, color: terminal.color && settings.color),
             output: stdout)
+        context.useKey(from: settings.key)
         Interrupts.install()
+        context.interrupted = Interrupts.take
+        script.setVariables(on: shell)
+        // Writes on the built-in demo simulator reach no customer, so the demo needs no --allow-writes.
+        var script = self.script
+        script.allowWrites = script.allowWrites || demo
+        if terminal.stdinIsTTY && terminal.stderrIsTTY {
+            // Writes from a script or -c started at a terminal ask once; the interactive shell replaces this.
+            context.confirmWrites = { question in
+                stdout.write(question, to: .err)
+                return PlainLineReader().confirm("")
+            }
+        }
 
         let status: ExitStatus
         if let scripted = script.run(shell: shell, stderr: stdout) {
             status = scripted
         } else if let commands {
-            status = shell.run(line: commands)
+            status = ScriptRunner(path: "-c", lines: ScriptLine.commands(in: commands), allowWrites: script.allowWrites)
+                .run(on: shell).status
         } else if terminal.stdinIsTTY {
             let historySize = environment["KOPS_HISTORY_SIZE"].flatMap(Int.init).map { max(0, $0) } ?? 1000
             let history = HistoryFile.defaultPath(environment: environment, profile: settings.profile).map {
@@ -169,6 +173,7 @@ struct Kops: ParsableCommand {
                 stdout.progress = progress
             }
             context.confirm = reader.confirm
+            context.confirmWrites = reader.confirm
             if let simulator {
                 // The demo's clock stands still while kops waits for an answer, so a recorded session replays.
                 context.confirm = { question in simulator.holdingClock { reader.confirm(question) } }
@@ -184,7 +189,9 @@ struct Kops: ParsableCommand {
             _ = shell.loop(reader: reader)
             status = .ok
         } else {
-            status = shell.loop(reader: PlainLineReader())
+            // Piped commands are a script read as it comes: writes need --allow-writes, errors name <stdin>:LINE.
+            shell.readOnly = !script.allowWrites
+            status = shell.loop(reader: PlainLineReader(), source: "<stdin>")
         }
         if status != .ok { throw ExitCode(status.rawValue) }
     }

@@ -15,7 +15,9 @@ struct ScriptOptions: ParsableArguments {
     @Option(name: .customLong("var"), help: "Set a script variable, NAME=VALUE (repeatable).")
     var variables: [String] = []
 
-    @Flag(name: .customLong("allow-writes"), help: "Let a script run commands that change data.")
+    @Flag(
+        name: .customLong("allow-writes"),
+        help: "Let a script, -c or piped commands change data (send messages, create, update, delete or test webhooks).")
     var allowWrites = false
 
     @Option(name: .customLong("record"), help: "Record the script's session as a Markdown transcript.")
@@ -26,8 +28,8 @@ struct ScriptOptions: ParsableArguments {
 
     func validate() throws {
         guard let verb = words.first else {
-            if !variables.isEmpty || allowWrites || record != nil || update {
-                throw ValidationError("--var, --allow-writes, --record and --update go with 'kops run' or 'kops check'")
+            if record != nil || update {
+                throw ValidationError("--record and --update go with 'kops run' or 'kops check'")
             }
             return
         }
@@ -66,11 +68,15 @@ struct ScriptOptions: ParsableArguments {
         return verb == "run" ? runScript(path, shell: shell, stderr: stderr) : check(path, shell: shell, stderr: stderr)
     }
 
-    private func runScript(_ path: String, shell: Shell, stderr: any OutputSink) -> ExitStatus {
+    /// Sets the `--var NAME=VALUE` variables in the session.
+    func setVariables(on shell: Shell) {
         for variable in variables {
             let parts = variable.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             shell.context.session.variables[String(parts[0])] = String(parts[1])
         }
+    }
+
+    private func runScript(_ path: String, shell: Shell, stderr: any OutputSink) -> ExitStatus {
         do {
             let script = try ScriptRunner.load(path: path, allowWrites: allowWrites)
             if let record {

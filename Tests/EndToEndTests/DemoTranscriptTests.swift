@@ -64,7 +64,8 @@ import Testing
                 to: URL(fileURLWithPath: path))
             return try kops(["check", path], "")
         }
-        #expect(check.stdout.hasPrefix("@@ line 15 (in 'use 100200300400502; health')\n"), "\(check.stdout)")
+        // `-c` commands run (and are recorded) one at a time, as a script's lines are.
+        #expect(check.stdout.hasPrefix("@@ line 15 (in 'use 100200300400502')\n"), "\(check.stdout)")
         #expect(check.status == 1)
     }
 
@@ -85,7 +86,9 @@ import Testing
             _ = try kops(["--demo", "-c", "record \(folder)/c.md; use 100200300400501; explain 131047"], "")
             return try String(contentsOfFile: folder + "/c.md", encoding: .utf8)
         }
-        #expect(transcript.contains("> use 100200300400501; explain 131047\nusing 100200300400501 (+1 415-555-0100, Support Line)\n"))
+        // `-c` commands run (and are recorded) one at a time, as a script's lines are.
+        #expect(transcript.contains("> use 100200300400501\nusing 100200300400501 (+1 415-555-0100, Support Line)\n```\n"))
+        #expect(transcript.contains("> explain 131047\n"))
         #expect(transcript.contains("131047"))
     }
 

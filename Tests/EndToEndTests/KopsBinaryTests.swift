@@ -79,17 +79,17 @@ import Testing
     }
 
     @Test(arguments: [
-        ("frobnicate", "error: unknown command 'frobnicate'; type 'help' for the list\n", Int32(64)),
-        ("helth", "error: unknown command 'helth'; did you mean 'health'?\n", 64),
-        ("use", "error: use: missing phone number id or display number; usage: use <phone-number-id | display number>\n", 64),
-        ("webhooks --bogus", "error: webhooks: unknown flag '--bogus'; see 'help webhooks'\n", 64),
-        ("use \"unterminated", "error: unterminated \" quote starting at column 5; close it or escape it with \\\n", 64),
-        ("health", "error: no phone number selected; run 'use <phone-number-id>' first ('numbers' lists them)\n", 1),
+        ("frobnicate", "-c:1: error: unknown command 'frobnicate'; type 'help' for the list\n", Int32(64)),
+        ("helth", "-c:1: error: unknown command 'helth'; did you mean 'health'?\n", 64),
+        ("use", "-c:1: error: use: missing phone number id or display number; usage: use <phone-number-id | display number>\n", 64),
+        ("webhooks --bogus", "-c:1: error: webhooks: unknown flag '--bogus'; see 'help webhooks'\n", 64),
+        ("use \"unterminated", "-c:1: error: unterminated \" quote starting at column 5; close it or escape it with \\\n", 64),
+        ("health", "-c:1: error: no phone number selected; run 'use <phone-number-id>' first ('numbers' lists them)\n", 1),
         ("health 999",
-         "error: phone number id 999 was not found in this project; ids in this project: 100200300400502 (+1 415-555-0101, Sales Line), 100200300400501 (+1 415-555-0100, Support Line)\n",
+         "-c:1: error: phone number id 999 was not found in this project; ids in this project: 100200300400502 (+1 415-555-0101, Sales Line), 100200300400501 (+1 415-555-0100, Support Line)\n",
          1),
         ("webhooks get nope",
-         "error: webhook nope was not found; webhook ids: 5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92, 4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a81, 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70, 1b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e, 2c3d4e5f-6a7b-4c8d-8e9f-1a2b3c4d5e6f, 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\n",
+         "-c:1: error: webhook nope was not found; webhook ids: 5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92, 4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a81, 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70, 1b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e, 2c3d4e5f-6a7b-4c8d-8e9f-1a2b3c4d5e6f, 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\n",
          1),
     ])
     func badInputGetsOneLineAndAStatus(command: String, stderr: String, status: Int32) async throws {
@@ -111,19 +111,19 @@ import Testing
     @Test func rejectedKeyExits77() async throws {
         let result = try await kops(["-c", "numbers"], key: "wrong-key")
         #expect(result.stdout == "")
-        #expect(result.stderr == "error: the API key was rejected by 127.0.0.1 (401); check KAPSO_API_KEY or the profile's key\n")
+        #expect(result.stderr == "-c:1: error: the key from env KAPSO_API_KEY was rejected by 127.0.0.1 (401); check that it is a current Kapso project API key\n")
         #expect(result.status == 77)
     }
 
     @Test func unreachableHostExits69() async throws {
         let result = try await kops(["-c", "numbers"], baseURL: "http://127.0.0.1:1")
-        #expect(result.stderr == "error: cannot connect to 127.0.0.1:1; is the API (or kapso-sim) running and the base URL right?\n")
+        #expect(result.stderr == "-c:1: error: cannot connect to 127.0.0.1:1; is the API (or kapso-sim) running and the base URL right?\n")
         #expect(result.status == 69)
     }
 
     @Test func plainHTTPToARemoteHostIsRefusedWithoutConnecting() async throws {
         let result = try await kops(["--base-url", "http://api.kapso.ai", "-c", "numbers"])
-        #expect(result.stderr == "error: refusing plain http:// to api.kapso.ai; use https:// (http is allowed only for loopback hosts)\n")
+        #expect(result.stderr == "-c:1: error: refusing plain http:// to api.kapso.ai; use https:// (http is allowed only for loopback hosts)\n")
         #expect(result.status == 64)
     }
 
@@ -133,18 +133,13 @@ import Testing
         #expect(result.stdout.contains("phone_number_id:      100200300400501  (use)\n"))
         #expect(!result.stdout.contains("kops("))
         #expect(!result.stdout.contains("NUMBER"), "nothing runs after exit")
-        #expect(result.stderr == "error: unknown command 'frobnicate'; type 'help' for the list\n")
+        #expect(result.stderr == "<stdin>:1: error: unknown command 'frobnicate'; type 'help' for the list\n")
         #expect(result.status == 64)
     }
 
     @Test func withoutAKeyExplainsHowToConnect() async throws {
         let result = try await offPool { try ProcessRunner.run("kops", ["-c", "numbers"]) }
-        #expect(result.stderr == """
-            kops needs a Kapso project API key to connect:
-              export KAPSO_API_KEY=...   (and KAPSO_API_BASE_URL for another host), or add a profile to config.toml
-            or try it offline on demo data: kops --demo
-
-            """)
+        #expect(result.stderr == "-c:1: error: this command needs a Kapso project API key; export KAPSO_API_KEY=..., or 'profile add NAME --base-url URL --key-env VAR'; or try kops --demo\n")
         #expect(result.status == 64)
     }
 

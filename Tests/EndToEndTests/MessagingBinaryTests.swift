@@ -6,12 +6,12 @@ import Testing
     private static let leeFailedReply = "wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA="
     private static let leeConversation = "e5a6c7d8-4f5b-4c6d-8e7f-901234567890"
 
-    private func kops(_ commands: String) async throws -> (result: ProcessResult, key: String) {
+    private func kops(_ commands: String, allowWrites: Bool = false) async throws -> (result: ProcessResult, key: String) {
         try await offPool {
             let simulator = try SimulatorProcess()
             defer { simulator.stop() }
             let result = try ProcessRunner.run(
-                "kops", ["-c", commands],
+                "kops", ["-c", commands] + (allowWrites ? ["--allow-writes"] : []),
                 environment: ["KAPSO_API_BASE_URL": simulator.baseURL, "KAPSO_API_KEY": simulator.apiKey], stdin: "")
             return (result, simulator.apiKey)
         }
@@ -25,8 +25,8 @@ import Testing
     }
 
     @Test func replyOutsideTheWindowIsRefusedWithOneLineAndStatusOne() async throws {
-        let (result, _) = try await kops("conversation \(Self.leeConversation); reply Your part is ready")
-        #expect(result.stderr.hasPrefix("error: reply: the 24-hour window with Lee Park (14155550157) closed at 2026-11-20T07:15:00Z"))
+        let (result, _) = try await kops("conversation \(Self.leeConversation); reply Your part is ready", allowWrites: true)
+        #expect(result.stderr.hasPrefix("-c:2: error: reply: the 24-hour window with Lee Park (14155550157) closed at 2026-11-20T07:15:00Z"))
         #expect(result.stderr.split(separator: "\n").count == 1)
         #expect(result.status == 1)
     }
@@ -41,7 +41,7 @@ import Testing
 
     @Test func malformedMessageIDIsAUsageError() async throws {
         let (result, _) = try await kops("trace 12345")
-        #expect(result.stderr == "error: trace: invalid message id '12345'; expected a WAMID starting with 'wamid.'\n")
+        #expect(result.stderr == "-c:1: error: trace: invalid message id '12345'; expected a WAMID starting with 'wamid.'\n")
         #expect(result.status == 64)
     }
 }

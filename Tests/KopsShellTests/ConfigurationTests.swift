@@ -21,9 +21,15 @@ import Testing
     private func settings(_ flags: Settings.Flags = .init(), environment: [String: String] = [:], config: String? = nil)
         throws -> Settings
     {
-        try Settings.resolve(
-            flags: flags, environment: environment, config: try KopsConfig.parse(config ?? sample, path: "config.toml"),
-            runKeyCommand: { command in command == "printf eagle-key" ? (0, "eagle-key\n") : (1, "") })
+        try Settings.resolve(flags: flags, environment: environment, config: try KopsConfig.parse(config ?? sample, path: "config.toml"))
+    }
+
+    /// The key a setting's origin yields, with the key command stubbed.
+    private func key(_ settings: Settings, environment: [String: String] = [:]) throws -> String {
+        try settings.key.lookUp(
+            environment: environment, profiles: ["acme", "eagle"],
+            runKeyCommand: { command in command == "printf eagle-key" ? (0, "eagle-key\n") : (1, "") }
+        ).key.revealed
     }
 
     @Test func parsesProfiles() throws {
@@ -39,7 +45,8 @@ import Testing
         let fromProfile = try settings(environment: ["ACME_KAPSO_KEY": "acme-key"])
         #expect(fromProfile.profile == "acme")
         #expect(fromProfile.baseURL == "https://api.kapso.ai")
-        #expect(fromProfile.apiKey?.revealed == "acme-key")
+        #expect(fromProfile.key == .variable("ACME_KAPSO_KEY", profile: "acme"))
+        #expect(try key(fromProfile, environment: ["ACME_KAPSO_KEY": "acme-key-0123"]) == "acme-key-0123")
         #expect(fromProfile.sources["api"] == .profile("acme"))
         #expect(fromProfile.sources["key"] == .environment("ACME_KAPSO_KEY"))
         #expect(fromProfile.sources["profile"] == .configFile("default_profile"))
@@ -49,7 +56,7 @@ import Testing
         ])
         #expect(fromEnvironment.profile == "eagle")
         #expect(fromEnvironment.baseURL == "http://127.0.0.1:1")
-        #expect(fromEnvironment.apiKey?.revealed == "env-key")
+        #expect(try key(fromEnvironment) == "env-key")
         #expect(fromEnvironment.sources["profile"] == .environment("KOPS_PROFILE"))
 
         let fromFlags = try settings(
@@ -58,14 +65,15 @@ import Testing
         #expect(fromFlags.profile == "eagle")
         #expect(fromFlags.baseURL == "https://flag.example")
         #expect(fromFlags.output == .expanded)
-        #expect(fromFlags.apiKey?.revealed == "eagle-key")
+        #expect(fromFlags.key == .command("printf eagle-key", profile: "eagle"))
+        #expect(try key(fromFlags) == "eagle-key")
         #expect(fromFlags.color == false)
         #expect(fromFlags.sources["key"] == .profile("eagle api_key_command"))
 
         let defaults = try settings(config: "")
         #expect(defaults.profile == "default")
         #expect(defaults.baseURL == "https://api.kapso.ai")
-        #expect(defaults.apiKey == nil)
+        #expect(defaults.key == .none(profile: nil))
         #expect(defaults.sources["api"] == .defaultValue)
     }
 
@@ -103,9 +111,34 @@ import Testing
                 == "unknown profile 'nope'; profiles: acme, eagle")
     }
 
-    @Test func aFailingKeyCommandIsOneLine() {
-        #expect(throws: ConfigError.keyCommandFailed(profile: "x", status: 1)) {
-            try settings(.init(profile: "x"), config: "[profiles.x]\napi_key_command = \"false\"\n")
+    @Test func aFailingKeyCommandIsOneLineAtTheFirstRequestNotAtStartUp() throws {
+        let chosen = try settings(.init(profile: "x"), config: "[profiles.x]\napi_key_command = \"false\"\n")
+        #expect(throws: ConfigError.keyCommandFailed(profile: "x", status: 1)) { try key(chosen) }
+    }
+
+    @Test(arguments: [
+        (KeyOrigin.none(profile: nil), [:], [],
+         "this command needs a Kapso project API key; export KAPSO_API_KEY=..., or 'profile add NAME --base-url URL --key-env VAR'; or try kops --demo"),
+        (.none(profile: nil), [:], ["sim"],
+         "this command needs a Kapso project API key; export KAPSO_API_KEY=..., or use a profile that names one: profile 'sim' exists: kops --profile sim, or 'profile default sim'"),
+        (.none(profile: "bare"), [:], ["bare", "sim"],
+         "this command needs a Kapso project API key; profile 'bare' names no key: add api_key_env or api_key_command to it in config.toml, or export KAPSO_API_KEY"),
+        (.variable("SIMKEY", profile: "sim"), [:], ["sim"],
+         "profile 'sim' reads its API key from SIMKEY, which is not set; export SIMKEY=..., or pick another profile with --profile"),
+        (.variable("PATH", profile: "sim"), ["PATH": "/usr/bin:/bin"], ["sim"],
+         "PATH does not hold an API key (a key is one word of 8 to 512 letters, digits and symbols); export the key itself in it, or name another variable"),
+        (.variable("SIMKEY", profile: "sim"), ["SIMKEY": "two words here"], ["sim"],
+         "SIMKEY does not hold an API key (a key is one word of 8 to 512 letters, digits and symbols); export the key itself in it, or name another variable"),
+    ] as [(KeyOrigin, [String: String], [String], String)])
+    func aMissingKeyNamesWhereKeysComeFromAndTheProfiles(
+        origin: KeyOrigin, environment: [String: String], profiles: [String], message: String
+    ) {
+        do {
+            _ = try origin.lookUp(environment: environment, profiles: profiles, runKeyCommand: { _ in (1, "") })
+            Issue.record("expected an error")
+        } catch {
+            #expect(ErrorReport(error).message == message)
+            #expect(!ErrorReport(error).message.contains("/usr/bin"))
         }
     }
 }

@@ -71,11 +71,19 @@ import Testing
     }
 
     @Test func onErrorContinueRunsOnAndCountsFailures() async throws {
-        let run = try await run("set on_error continue\nfrobnicate\n#! error\nhelp nope\nassert .a == 1\nstate")
+        let run = try await run("set on_error continue\nhealth\n#! error\nhelp nope\nassert .a == 1\nstate")
         #expect(run.outcome.summary == "5 commands, 2 failed")
         #expect(run.outcome.failedLine == 2)
-        #expect(run.outcome.status == .usage)
+        #expect(run.outcome.status == .failure)
         #expect(run.out.contains("api:"))
+    }
+
+    @Test func aMalformedLineStopsTheScriptBeforeLineOneEvenWithOnErrorContinue() async throws {
+        let run = try await run("set on_error continue\nnumbers\nstate\nfrobnicate")
+        #expect(run.outcome.summary == "nothing ran")
+        #expect(run.outcome.failedLine == 4)
+        #expect(run.out == "")
+        #expect(run.err == "t.kops:4: error: unknown command 'frobnicate'; type 'help' for the list\n")
     }
 
     @Test func capturesAndInterpolatesValues() async throws {

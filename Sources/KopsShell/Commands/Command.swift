@@ -11,6 +11,8 @@ public protocol Command: SendableMetatype {
     static var flags: [FlagSpec] { get }
     /// The most positional arguments accepted (nil: any number, e.g. free text).
     static var maxArguments: Int? { get }
+    /// False for commands that never call the API (`help`, `explain`, `profile`): they run without a key.
+    static var sendsRequests: Bool { get }
 
     static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult
 
@@ -22,6 +24,7 @@ extension Command {
     public static var flags: [FlagSpec] { [] }
     public static var maxArguments: Int? { 0 }
     public static var details: String { "" }
+    public static var sendsRequests: Bool { true }
     public static func isWrite(_ words: [String]) -> Bool { false }
 }
 

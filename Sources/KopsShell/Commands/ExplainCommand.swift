@@ -5,6 +5,7 @@ internal import KapsoDiagnostics
 public enum ExplainCommand: Command {
     public static let name = "explain"
     public static let summary = "explain a WhatsApp or Kapso error code: meaning, fix, retry advice"
+    public static let sendsRequests = false
     public static let usage = "explain CODE|PASTED-ERROR"
     public static let details = """
         Takes a Graph error code (the 'code' of an error body or a failed status) or a Kapso code, or

@@ -2,6 +2,7 @@
 public enum HelpCommand: Command {
     public static let name = "help"
     public static let summary = "list commands, or show how to use one"
+    public static let sendsRequests = false
     public static let usage = "help [command | topics | TOPIC]"
     public static let details = "Examples:\n  help\n  help webhooks\n  help topics\n  help exit-codes"
     public static let maxArguments: Int? = 1

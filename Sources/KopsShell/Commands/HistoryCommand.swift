@@ -2,6 +2,7 @@
 public enum HistoryCommand: Command {
     public static let name = "history"
     public static let summary = "list the lines typed in this session"
+    public static let sendsRequests = false
     public static let usage = "history [N]"
     public static let details = """
         Lines starting with a space, and lines carrying secrets (--secret, --secret-key, token-shaped

@@ -2,6 +2,7 @@
 public enum OutputCommand: Command {
     public static let name = "output"
     public static let summary = "choose how results are printed: table, json, expanded or auto"
+    public static let sendsRequests = false
     public static let usage = "output [table|json|expanded|auto]"
     public static let details = """
         table     tables fitted to the terminal (long ids and URLs shortened in the middle with …)

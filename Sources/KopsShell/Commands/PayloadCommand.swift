@@ -5,6 +5,7 @@ internal import KapsoDiagnostics
 public enum PayloadCommand: Command {
     public static let name = "payload"
     public static let summary = "show a sample webhook delivery for an event: headers and exact body, v2 or v1"
+    public static let sendsRequests = false
     public static let usage = "payload sample EVENT [--v1|--v2]"
     public static let details = """
         Prints what a receiver gets: the headers, an empty line, then the body byte for byte (compact

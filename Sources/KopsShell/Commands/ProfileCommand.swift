@@ -1,19 +1,25 @@
 internal import KapsoClient
 internal import KopsHTTP
 
-/// `profile`, `profile list`, `profile use NAME`, `profile add NAME ...`: named connections from config.toml.
+/// `profile`, `profile list`, `profile use NAME`, `profile add NAME ...`, `profile default NAME`: named connections
+/// from config.toml.
 public enum ProfileCommand: Command {
     public static let name = "profile"
-    public static let summary = "show, list, switch or add connection profiles (config.toml)"
-    public static let usage = "profile [list | use NAME | add NAME --base-url URL (--key-env VAR | --key-command CMD)]"
+    public static let summary = "show, list, switch, add or set the default connection profile (config.toml)"
+    public static let sendsRequests = false
+    public static let usage =
+        "profile [list | use NAME | default NAME | add NAME --base-url URL (--key-env VAR | --key-command CMD) [--default]]"
     public static let details = """
         Profiles live in $XDG_CONFIG_HOME/kops/config.toml (default ~/.config/kops/config.toml) and never hold
         a key: a profile names the environment variable or the command that yields it.
-        'profile use' switches the API host, key, selected number and history file of the running shell.
+        'profile use' switches the API host, key, selected number and history file of this session only;
+        'profile default' writes default_profile, so every later kops starts with it. The first profile added
+        to an empty config becomes the default.
         Examples:
           profile list
           profile add eagle --base-url https://api.kapso.ai --key-env EAGLE_KAPSO_KEY
           profile use eagle
+          profile default eagle
         """
     public static let maxArguments: Int? = 2
     public static let flags = [
@@ -21,6 +27,7 @@ public enum ProfileCommand: Command {
         FlagSpec("--key-env", value: "VAR", help: "environment variable that holds its API key"),
         FlagSpec("--key-command", value: "CMD", help: "command that prints its API key"),
         FlagSpec("--phone-number-id", value: "ID", help: "number selected when the profile is used"),
+        FlagSpec("--default", help: "also make the new profile the default (default_profile)"),
     ]
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
@@ -29,8 +36,10 @@ public enum ProfileCommand: Command {
         case "list": return list(context)
         case "use": return try use(try arguments.required(1, "profile name"), in: context)
         case "add": return try add(try arguments.required(1, "profile name"), arguments, in: context)
+        case "default": return try makeDefault(try arguments.required(1, "profile name"), in: context)
         case let other?:
-            throw ShellError.invalidValue(command: name, what: "subcommand", value: other, expected: "'list', 'use' or 'add'")
+            throw ShellError.invalidValue(
+                command: name, what: "subcommand", value: other, expected: "'list', 'use', 'add' or 'default'")
         }
     }
 
@@ -63,24 +72,23 @@ public enum ProfileCommand: Command {
         guard let profile = context.config.profile(named: name) else {
             throw ConfigError.unknownProfile(name: name, known: context.config.profiles.map(\.name))
         }
-        let found = try profile.key(environment: context.environment, runKeyCommand: KeyCommand.run)
-        guard let key = found.key else {
-            throw ShellError.syntax("profile '\(name)' has no key: set \(profile.apiKeyEnv ?? "its api_key_env variable") in the environment")
-        }
         let baseURL = profile.baseURL ?? Settings.defaultBaseURL
-        context.client = KapsoClient(baseURL: baseURL, apiKey: key, transport: context.client.transport)
-        context.shell?.redactor.knownSecrets.append(key)
+        context.client = KapsoClient(baseURL: baseURL, apiKey: Secret(""), transport: context.client.transport)
+        context.useKey(from: profile.keyOrigin)
         context.session.profile = name
         context.session.baseURL = context.client.baseURL
         context.session.phoneNumberID = profile.phoneNumberID
         context.session.sources["api"] = profile.baseURL == nil ? "default" : "profile \(name)"
-        context.session.sources["key"] = found.source?.description
         context.session.sources["profile"] = "profile use"
         context.session.sources["phone_number_id"] = profile.phoneNumberID == nil ? nil : "profile \(name)"
         context.session.lastList = nil
         context.ids.clear()
         context.profileChanged(name)
-        return CommandResult(blocks: [.line(StyledText("using profile \(name) (\(context.client.baseURL))"))])
+        let isDefault = context.config.defaultProfile == name
+        return CommandResult(blocks: [
+            .line(StyledText("using profile \(name) (\(context.client.baseURL)) for this session")),
+            .hint(isDefault ? "it is also the default profile" : "'profile default \(name)' makes it the default for every kops"),
+        ])
     }
 
     private static func add(_ name: String, _ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
@@ -92,6 +100,10 @@ public enum ProfileCommand: Command {
         }
         guard let baseURL = arguments.value("--base-url") else {
             throw ShellError.missingArgument(command: Self.name, what: "--base-url", usage: usage)
+        }
+        guard baseURL.contains("://") else {
+            throw ShellError.invalidValue(
+                command: Self.name, what: "--base-url", value: baseURL, expected: "a URL with its scheme: add https://, e.g. https://\(Shortened.text(baseURL))")
         }
         guard URLParts(baseURL) != nil else {
             throw ShellError.invalidValue(command: Self.name, what: "--base-url", value: baseURL, expected: "a URL like https://api.kapso.ai")
@@ -105,10 +117,31 @@ public enum ProfileCommand: Command {
             throw ShellError.invalidValue(
                 command: Self.name, what: "--key-env", value: "…", expected: "the NAME of an environment variable (like ACME_KAPSO_KEY), never the key itself")
         }
+        if let keyEnv, let value = context.environment[keyEnv], !value.isEmpty, !KeyShape.looksLikeKey(value) {
+            throw CredentialError.notAKey(variable: keyEnv)
+        }
         let profile = Profile(name: name, baseURL: baseURL, apiKeyEnv: keyEnv, apiKeyCommand: keyCommand,
             phoneNumberID: arguments.value("--phone-number-id"))
-        try file.save(profile)
+        let isDefault = try file.save(profile, makeDefault: arguments.has("--default"))
         context.config = try file.load()
-        return CommandResult(blocks: [.line(StyledText("saved profile \(name) in \(file.path)")), .hint("switch to it with 'profile use \(name)'")])
+        var blocks: [Block] = [.line(StyledText("saved profile \(name) in \(file.path)"))]
+        if isDefault {
+            blocks.append(.line(StyledText("profile \(name) is the default: kops starts with it (default_profile)")))
+        } else {
+            blocks.append(.hint("'profile use \(name)' switches to it now; 'profile default \(name)' makes it the default"))
+        }
+        return CommandResult(blocks: blocks)
+    }
+
+    private static func makeDefault(_ name: String, in context: ShellContext) throws -> CommandResult {
+        guard let file = context.configFile else {
+            throw ShellError.syntax("profile: no config file location (set HOME or XDG_CONFIG_HOME)")
+        }
+        try file.setDefault(name)
+        context.config = try file.load()
+        return CommandResult(blocks: [
+            .line(StyledText("profile \(name) is the default: kops starts with it (default_profile in \(file.path))")),
+            .hint(context.session.profile == name ? "this session already uses it" : "'profile use \(name)' switches this session too"),
+        ])
     }
 }

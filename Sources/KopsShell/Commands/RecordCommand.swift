@@ -5,6 +5,7 @@ internal import KapsoClient
 public enum RecordCommand: ScriptCommand {
     public static let name = "record"
     public static let summary = "record the session as a Markdown transcript to share (secrets redacted)"
+    public static let sendsRequests = false
     public static let usage = "record [FILE.md] [--keep-pii] [--append|--force] | record stop"
     public static let details = """
         Each command line and its output (errors included) is appended as a ```kops block and saved

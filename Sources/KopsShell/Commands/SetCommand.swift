@@ -3,6 +3,7 @@
 public enum SetCommand: ScriptCommand {
     public static let name = "set"
     public static let summary = "set a variable for ${NAME}, or list them"
+    public static let sendsRequests = false
     public static let usage = "set [--default] [NAME VALUE...]"
     public static let details = """
         'set on_error continue' makes a script run on after a failing line ('set on_error stop' undoes it).

@@ -1,5 +1,6 @@
 public import KapsoClient
 internal import Foundation
+internal import KopsHTTP
 
 /// What a command runs with: the session it may change, the shared client, and the terminal's facts.
 public final class ShellContext {
@@ -15,6 +16,11 @@ public final class ShellContext {
     /// Asks a yes/no question before a write; the default answers yes, as scripts, pipes and `-c` do
     /// not ask (the interactive shell installs a prompt).
     public var confirm: (String) -> Bool = { _ in true }
+    /// Asks at a terminal whether a script, `source` or `-c` may run the commands that change data; nil where
+    /// nobody can answer (piped input, no terminal), so they are refused without `--allow-writes`.
+    public var confirmWrites: ((String) -> Bool)?
+    /// Takes a Ctrl-C pressed since the last call (set by the terminal layer), so a script stops between lines.
+    public var interrupted: () -> Bool = { false }
     /// Shows a partial result at once (a page of `--all`, new rows of `--follow`); set by `Shell.init`.
     public var emit: (CommandResult) -> Void = { _ in }
     /// True when a person is at a terminal: writes ask before deleting, `--follow` shows liveness on stderr.
@@ -33,6 +39,12 @@ public final class ShellContext {
     /// Profiles from config.toml and the file they came from (nil when there is no home folder).
     public var config = KopsConfig()
     public var configFile: ConfigFile?
+    /// Where the API key comes from; `needsKey` looks it up before the first command that sends a request.
+    public var keyOrigin = KeyOrigin.none(profile: nil)
+    /// True once the client holds the key of `keyOrigin`.
+    public var keyInHand = false
+    /// Runs a profile's `api_key_command` (status, output); tests replace it.
+    public var runKeyCommand: (String) throws(KeyCommand.Failure) -> (status: Int32, output: String) = KeyCommand.run
     /// The in-process demo simulator's clock in Unix microseconds, written before each recorded command so
     /// `kops check` can replay the transcript at the same instants; nil on any other API.
     public var simulatorClock: (() -> Int64)?
@@ -47,6 +59,8 @@ public final class ShellContext {
         self.session = session
         self.client = client
         self.registry = registry
+        // A client built with its key (tests, `kops verify`) needs no look-up.
+        keyInHand = !client.apiKey.isEmpty
         now = { [unowned self] in self.client.serverTime ?? Int64(Date().timeIntervalSince1970) }
     }
 }

@@ -2,6 +2,7 @@
 public enum SourceCommand: ScriptCommand {
     public static let name = "source"
     public static let summary = "run the commands of a .kops script in this session"
+    public static let sendsRequests = false
     public static let usage = "source FILE.kops [--allow-writes]"
     public static let details = """
         Stops at the first failing line unless the script says 'set on_error continue'.
@@ -20,6 +21,11 @@ public enum SourceCommand: ScriptCommand {
         guard shell.scriptDepth < maxDepth else { throw ScriptError.sourceTooDeep(path: path, limit: maxDepth) }
         let script = try ScriptRunner.load(path: path, allowWrites: arguments.has("--allow-writes"))
         let outcome = script.run(on: shell)
+        if shell.cancelledAt != nil {
+            var result = CommandResult()
+            result.status = .failure
+            return result
+        }
         if let line = outcome.failedLine {
             throw ScriptError.sourcedScriptFailed(path: path, line: line, status: outcome.status)
         }

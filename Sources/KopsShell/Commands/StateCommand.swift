@@ -4,6 +4,7 @@ internal import KapsoClient
 public enum StateCommand: Command {
     public static let name = "state"
     public static let summary = "show the session: API host, profile, selected number, output mode"
+    public static let sendsRequests = false
     public static let usage = "state"
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
@@ -19,8 +20,16 @@ public enum StateCommand: Command {
         var fields = rows.map { key, value in
             Field(key, (value ?? "-") + (session.sources[key].map { "  (\($0))" } ?? ""), style: value == nil ? .dim : .plain)
         }
-        if let keySource = session.sources["key"] {
-            fields.insert(Field("key", "set, never shown  (\(keySource))"), at: 2)
+        let keyState =
+            if context.keyInHand { "set, never shown" }
+            else if case .command = context.keyOrigin { "read at the first request" }
+            else if session.sources["key"] != nil { "not set" }
+            else { "none; export KAPSO_API_KEY or 'profile add'" }
+        // A shell given its key directly (tests, replays) has nothing to say about it.
+        if !context.keyInHand || session.sources["key"] != nil {
+            fields.insert(
+            Field("key", keyState + (session.sources["key"].map { "  (\($0))" } ?? ""), style: context.keyInHand ? .plain : .dim),
+            at: 2)
         }
         if !session.sources.isEmpty {
             json["sources"] = .object(JSONObject(session.sources.sorted { $0.key < $1.key }.map { .init(key: $0.key, value: .string($0.value)) }))

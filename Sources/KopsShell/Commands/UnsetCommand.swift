@@ -2,6 +2,7 @@
 public enum UnsetCommand: ScriptCommand {
     public static let name = "unset"
     public static let summary = "forget variables set with set or capture"
+    public static let sendsRequests = false
     public static let usage = "unset NAME..."
     public static let maxArguments: Int? = nil
 

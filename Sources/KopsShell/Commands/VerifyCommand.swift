@@ -9,6 +9,7 @@ internal import KopsHTTP
 public enum VerifyCommand: Command {
     public static let name = "verify"
     public static let summary = "check a webhook signature against a body and secret, and say why it fails"
+    public static let sendsRequests = false
     public static let usage = "verify --secret SECRET --signature HEX (--file FILE | --body TEXT) [--meta]"
     public static let details = """
         Computes HMAC-SHA256 over the exact body bytes and compares it, in constant time, with the

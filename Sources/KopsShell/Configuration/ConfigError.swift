@@ -31,7 +31,7 @@ public enum ConfigError: KopsError, Equatable {
         case .unknownProfile(let name, let known):
             "unknown profile '\(name)'; "
                 + (known.isEmpty ? "no profiles are configured ('profile add NAME --base-url URL --key-env VAR')"
-                    : "profiles: " + known.joined(separator: ", "))
+                    : "profiles: " + NameList.text(known))
         case .keyCommandFailed(let profile, let status):
             "the api_key_command of profile '\(profile)' failed (exit \(status)) or printed nothing; run it by hand to see why"
         case .keyCommandStopped(let profile, .timedOut(let seconds)):

@@ -27,21 +27,76 @@ public struct ConfigFile: Sendable {
         return try KopsConfig.parse(String(decoding: data, as: UTF8.self), path: path)
     }
 
-    /// Adds (or replaces) a profile, writing a temporary file with mode 0600 and renaming it over the old one.
-    ///
-    /// A symbolic link at `path` is followed deliberately: the file it points to is replaced and the link
-    /// stays. A file with more than one hard link is refused, since renaming over it would silently split
-    /// the links.
-    public func save(_ profile: Profile) throws(ConfigError) {
-        let path = try writableTarget()
-        var text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    /// Adds (or replaces) a profile, keeping the rest of the file, and makes it the default when asked or when it
+    /// is the file's first profile; returns true when it became the default. Written atomically, mode 0600.
+    @discardableResult
+    public func save(_ profile: Profile, makeDefault: Bool = false) throws(ConfigError) -> Bool {
+        var text = try readText()
         let existing = try KopsConfig.parse(text, path: path)
+        let becomesDefault = makeDefault || (existing.profiles.isEmpty && existing.defaultProfile == nil)
         if existing.profile(named: profile.name) != nil {
             text = ConfigFile.removingSection("profiles.\(profile.name)", from: text)
         }
         if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
         if !text.isEmpty { text += "\n" }
         text += ConfigFile.section(for: profile)
+        if becomesDefault { text = ConfigFile.settingDefault(profile.name, in: text) }
+        try write(text)
+        return becomesDefault
+    }
+
+    /// Sets `default_profile = "NAME"`, keeping every other line and comment; the profile must exist.
+    public func setDefault(_ name: String) throws(ConfigError) {
+        let text = try readText()
+        let existing = try KopsConfig.parse(text, path: path)
+        guard existing.profile(named: name) != nil else {
+            throw .unknownProfile(name: name, known: existing.profiles.map(\.name))
+        }
+        try write(ConfigFile.settingDefault(name, in: text))
+    }
+
+    /// The text with its top-level `default_profile` line replaced, or added before the first table.
+    static func settingDefault(_ name: String, in text: String) -> String {
+        let assignment = "default_profile = \(quoted(name))"
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        var firstTable: Int?
+        for (index, line) in lines.enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("[") {
+                firstTable = index
+                break
+            }
+            let key = trimmed.prefix { $0 != "=" && $0 != " " && $0 != "\t" }
+            if key == "default_profile" {
+                lines[index] = assignment
+                return lines.joined(separator: "\n") + "\n"
+            }
+        }
+        guard let firstTable else { return (lines + [assignment]).joined(separator: "\n") + "\n" }
+        lines.insert(contentsOf: [assignment, ""], at: firstTable)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The file's text; "" when there is no file yet, an error (never "") when it exists but cannot be read.
+    private func readText() throws(ConfigError) -> String {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return "" }
+        guard !isFolder.boolValue else { throw .unwritable(path: path, reason: "it is a folder, not a file") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .unreadable(path: path, reason: String(cString: strerror(errno)).lowercased())
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw .unreadable(path: path, reason: "it is not UTF-8 text") }
+        return text
+    }
+
+    /// Writes a temporary file with mode 0600 beside the config and renames it over the old one.
+    ///
+    /// A symbolic link at `path` is followed deliberately: the file it points to is replaced and the link
+    /// stays. A file with more than one hard link is refused, since renaming over it would silently split
+    /// the links.
+    private func write(_ text: String) throws(ConfigError) {
+        let path = try writableTarget()
         let folder = (path as NSString).deletingLastPathComponent
         let temporary = path + ".tmp-\(getpid())"
         do {

@@ -41,18 +41,16 @@ public struct Settings: Sendable {
 
     public var profile: String
     public var baseURL: String
-    public var apiKey: Secret?
+    /// Where the API key comes from; nothing is read or run until a command needs it.
+    public var key: KeyOrigin
     public var phoneNumberID: String?
     public var output: OutputMode
     public var color: Bool
     /// Setting name (`api`, `profile`, `key`, `phone_number_id`, `output`, `color`) → its source.
     public var sources: [String: Source]
 
-    /// Resolves every setting; `runKeyCommand` runs a profile's `api_key_command` (status, output).
-    public static func resolve(
-        flags: Flags, environment: [String: String], config: KopsConfig,
-        runKeyCommand: (String) throws(KeyCommand.Failure) -> (status: Int32, output: String)
-    ) throws(ConfigError) -> Settings {
+    /// Resolves every setting but the key's value (see `KeyOrigin.lookUp`).
+    public static func resolve(flags: Flags, environment: [String: String], config: KopsConfig) throws(ConfigError) -> Settings {
         var sources: [String: Source] = [:]
         let chosen: (name: String, source: Source)? =
             flags.profile.map { ($0, .flag("--profile")) }
@@ -92,17 +90,11 @@ public struct Settings: Sendable {
                 (profile?.color, fromProfile)], fallback: true)
         let phone = pick("phone_number_id", [(profile?.phoneNumberID, fromProfile)], fallback: String?.none)
 
-        var key: Secret?
-        if let value = nonEmpty("KAPSO_API_KEY") {
-            key = Secret(value)
-            sources["key"] = .environment("KAPSO_API_KEY")
-        } else if let profile {
-            let found = try profile.key(environment: environment, runKeyCommand: runKeyCommand)
-            key = found.key
-            sources["key"] = found.source
-        }
+        let key = nonEmpty("KAPSO_API_KEY").map { KeyOrigin.value(Secret($0), .environment("KAPSO_API_KEY")) }
+            ?? profile?.keyOrigin ?? .none(profile: nil)
+        sources["key"] = key.source
         return Settings(
-            profile: profileName, baseURL: baseURL, apiKey: key, phoneNumberID: phone, output: output, color: color,
+            profile: profileName, baseURL: baseURL, key: key, phoneNumberID: phone, output: output, color: color,
             sources: sources)
     }
 }

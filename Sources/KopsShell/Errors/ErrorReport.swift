@@ -1,4 +1,5 @@
 internal import KapsoClient
+internal import KopsHTTP
 internal import KapsoDiagnostics
 
 /// The one funnel from any `Error` to the line a user sees and the exit status.
@@ -16,6 +17,13 @@ public struct ErrorReport: Sendable, Equatable {
             message = "internal error: \(String(describing: error)); please report it with the command you ran"
             status = .failure
         }
+    }
+
+    /// True for Ctrl-C during a request.
+    public static func isCancellation(_ error: any Error) -> Bool {
+        if case .cancelled? = error as? TransportError { return true }
+        if case .transport(.cancelled)? = error as? KapsoAPIError { return true }
+        return false
     }
 
     /// `error: <message>`, or `FILE.kops:LINE: error: <message>` inside a script; control characters in

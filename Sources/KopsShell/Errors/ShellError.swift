@@ -39,16 +39,16 @@ public enum ShellError: KopsError, Equatable {
     public var message: String {
         switch self {
         case .unknownCommand(let name, let suggestion):
-            "unknown command '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; type 'help' for the list")
+            "unknown command '\(Shortened.text(name))'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; type 'help' for the list")
         case .unknownFlag(let command, let flag, let suggestion):
-            "\(command): unknown flag '\(flag)'"
+            "\(command): unknown flag '\(Shortened.text(flag))'"
                 + (suggestion.map { "; did you mean '\($0)'?" } ?? "; see 'help \(command)'")
         case .missingArgument(let command, let what, let usage):
             "\(command): missing \(what); usage: \(usage)"
         case .invalidValue(let command, let what, let value, let expected):
-            "\(command): invalid \(what) '\(value)'; expected \(expected)"
+            "\(command): invalid \(what) '\(Shortened.text(value))'; expected \(expected)"
         case .unexpectedArgument(let command, let argument, let usage):
-            "\(command): unexpected argument '\(argument)'; usage: \(usage)"
+            "\(command): unexpected argument '\(Shortened.text(argument))'; usage: \(usage)"
         case .syntax(let text):
             text
         case .noPhoneNumberSelected:

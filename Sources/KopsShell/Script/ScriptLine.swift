@@ -59,6 +59,47 @@ public struct ScriptLine: Sendable, Equatable {
         return result
     }
 
+    /// The `;`-separated commands of a `kops -c` argument, numbered 1, 2, ... in order, as raw text (quotes and
+    /// `${...}` kept for the runner), e.g. `numbers; reply "a; b"` → `numbers` at 1, `reply "a; b"` at 2.
+    ///
+    /// `;` and newlines inside quotes or after a backslash do not split; `#` at a word's start comments out the rest.
+    public static func commands(in text: String) -> [ScriptLine] {
+        var pieces: [String] = []
+        var current = ""
+        var quote: Character?
+        var escaped = false
+        var comment = false
+        for character in text {
+            if comment {
+                if character == "\n" { comment = false } else { continue }
+            }
+            if escaped {
+                current.append(character)
+                escaped = false
+                continue
+            }
+            switch character {
+            case "\\" where quote != "'":
+                escaped = true
+                current.append(character)
+            case "'", "\"":
+                if quote == nil { quote = character } else if quote == character { quote = nil }
+                current.append(character)
+            case ";" where quote == nil, "\n" where quote == nil:
+                pieces.append(current)
+                current = ""
+            case "#" where quote == nil && (current.last?.isWhitespace ?? true):
+                comment = true
+            default:
+                current.append(character)
+            }
+        }
+        pieces.append(current)
+        return pieces.map(\.trimmingWhitespace).filter { !$0.isEmpty }.enumerated().map {
+            ScriptLine(.command($0.element), number: $0.offset + 1)
+        }
+    }
+
     /// True when the line ends in an odd number of backslashes (an even number are escaped backslashes).
     private static func endsWithContinuation(_ text: String) -> Bool {
         text.reversed().prefix(while: { $0 == "\\" }).count % 2 == 1

@@ -2,6 +2,9 @@ internal import Foundation
 
 /// Runs a `.kops` script on a shell line by line, stopping at the first failing line unless the script
 /// says `set on_error continue`; errors are prefixed `FILE.kops:LINE:`.
+///
+/// The whole script is checked first (`ScriptCheck`): a malformed line or a write without `--allow-writes` (and
+/// no yes at a terminal) stops it before line 1 runs. Ctrl-C stops it with `cancelled at FILE:LINE`.
 public struct ScriptRunner: Sendable {
     /// The path as given, shown in error locations.
     public var path: String
@@ -13,6 +16,13 @@ public struct ScriptRunner: Sendable {
         self.path = path
         // A UTF-8 byte order mark (editors on Windows write one) is not part of the first command.
         self.lines = ScriptLine.parse(source.hasPrefix("\u{FEFF}") ? String(source.dropFirst()) : source)
+        self.allowWrites = allowWrites
+    }
+
+    /// A script of lines already split, e.g. the commands of `kops -c` numbered 1, 2, ... under the path `-c`.
+    public init(path: String, lines: [ScriptLine], allowWrites: Bool = false) {
+        self.path = path
+        self.lines = lines
         self.allowWrites = allowWrites
     }
 
@@ -30,7 +40,7 @@ public struct ScriptRunner: Sendable {
         return ScriptRunner(path: path, source: source, allowWrites: allowWrites)
     }
 
-    /// Runs every line; the shell's location and write policy are restored afterwards.
+    /// Checks, then runs every line; the shell's location and write policy are restored afterwards.
     public func run(on shell: Shell) -> ScriptOutcome {
         let saved = (shell.location, shell.readOnly)
         shell.readOnly = saved.1 || !allowWrites
@@ -39,7 +49,24 @@ public struct ScriptRunner: Sendable {
             (shell.location, shell.readOnly) = saved
             shell.scriptDepth -= 1
         }
+        if saved.0 == nil { shell.cancelledAt = nil }
         var outcome = ScriptOutcome()
+        let context = shell.context
+        let check = ScriptCheck(
+            lines: lines, registry: context.registry, variables: Set(context.session.variables.keys),
+            environment: context.environment)
+        if let problem = check.problem {
+            return stop(at: problem.line, with: problem.error, on: shell)
+        }
+        if shell.readOnly, let first = check.writes.first {
+            let labels = check.writes.prefix(3).map { "line \($0.line): \($0.label)" }.joined(separator: ", ")
+            let more = check.writes.count > 3 ? " and \(check.writes.count - 3) more" : ""
+            let question = "\(path) changes data (\(labels)\(more)); run it? [y/N] "
+            guard !saved.1, let confirm = context.confirmWrites, confirm(question) else {
+                return stop(at: first.line, with: ScriptError.writeRefused(command: first.label), on: shell)
+            }
+            shell.readOnly = false
+        }
         var expectFailure: Int?
         for line in lines {
             guard case .command(let text) = line.kind else {
@@ -59,8 +86,26 @@ public struct ScriptRunner: Sendable {
                 if outcome.failedLine == nil { (outcome.failedLine, outcome.status) = (line.number, status) }
                 if shell.context.session.variables["on_error"] != "continue" { break }
             }
+            if shell.cancelledAt == nil && context.interrupted() {
+                shell.cancelledAt = shell.location
+                shell.output.write("cancelled at \(shell.location ?? path)\n", to: .err)
+            }
+            if shell.cancelledAt != nil {
+                if outcome.failedLine == nil { (outcome.failedLine, outcome.status) = (line.number, .failure) }
+                if status == .ok { outcome.failed += 1 }
+                break
+            }
             if shell.context.exitRequested { break }
         }
+        return outcome
+    }
+
+    /// Reports a problem found before running at its line; nothing has run.
+    private func stop(at line: Int, with error: any Error, on shell: Shell) -> ScriptOutcome {
+        shell.location = "\(path):\(line)"
+        var outcome = ScriptOutcome()
+        outcome.status = shell.report(error)
+        (outcome.failed, outcome.failedLine) = (1, line)
         return outcome
     }
 }
@@ -74,8 +119,9 @@ public struct ScriptOutcome: Sendable, Equatable {
     /// The first failure's status, or `.ok`.
     public var status = ExitStatus.ok
 
-    /// `12 commands, 1 failed`.
+    /// `12 commands, 1 failed`, or `nothing ran` when the check before line 1 stopped the script.
     public var summary: String {
-        "\(commands) command\(commands == 1 ? "" : "s"), \(failed) failed"
+        if commands == 0 && failed > 0 { return "nothing ran" }
+        return "\(commands) command\(commands == 1 ? "" : "s"), \(failed) failed"
     }
 }

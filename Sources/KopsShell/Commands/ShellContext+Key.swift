@@ -1,0 +1,24 @@
+internal import KapsoClient
+
+extension ShellContext {
+    /// Looks the API key up (once) and hands it to the client; throws the one-line reason when there is none.
+    public func needsKey() throws {
+        guard !keyInHand else { return }
+        let found = try keyOrigin.lookUp(
+            environment: environment, profiles: config.profiles.map(\.name), runKeyCommand: runKeyCommand)
+        client.apiKey = found.key
+        shell?.redactor.knownSecrets.append(found.key)
+        session.sources["key"] = found.source.description
+        keyInHand = true
+    }
+
+    /// Starts using `origin` for the key; nothing is read until a command needs it.
+    public func useKey(from origin: KeyOrigin) {
+        keyOrigin = origin
+        keyInHand = false
+        session.sources["key"] = origin.source?.description
+        // A value or a variable is read now, so `state` can say whether it is set; a command waits for a request.
+        if case .command = origin { return }
+        try? needsKey()
+    }
+}

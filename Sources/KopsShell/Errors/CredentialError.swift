@@ -1,0 +1,45 @@
+/// Why a command that talks to the API has no usable key; each names where keys come from, never a value.
+public enum CredentialError: KopsError, Equatable {
+    /// No `KAPSO_API_KEY` and no profile naming a key; `profiles` are those config.toml has.
+    case noKey(profile: String?, profiles: [String])
+    /// The profile's `api_key_env` variable is not set (or empty).
+    case unsetVariable(String, profile: String)
+    /// The variable holds something that is not an API key (a path, several words, ...).
+    case notAKey(variable: String)
+    /// The API answered 401; `source` says where the rejected key came from.
+    case rejected(host: String, source: String?)
+
+    public var message: String {
+        switch self {
+        case .noKey(let profile, let profiles):
+            let others = profiles.filter { $0 != profile }
+            let advice =
+                if let name = profile {
+                    "profile '\(name)' names no key: add api_key_env or api_key_command to it in config.toml, or export KAPSO_API_KEY"
+                } else if let first = others.first {
+                    "export KAPSO_API_KEY=..., or use a profile that names one: "
+                        + (others.count == 1 ? "profile '\(first)' exists" : "profiles " + NameList.text(others) + " exist")
+                        + ": kops --profile \(first), or 'profile default \(first)'"
+                } else {
+                    "export KAPSO_API_KEY=..., or 'profile add NAME --base-url URL --key-env VAR'; or try kops --demo"
+                }
+            return "this command needs a Kapso project API key; " + advice
+        case .unsetVariable(let variable, let profile):
+            return "profile '\(profile)' reads its API key from \(variable), which is not set; "
+                + "export \(variable)=..., or pick another profile with --profile"
+        case .notAKey(let variable):
+            return "\(variable) does not hold an API key (a key is one word of 8 to 512 letters, digits and symbols); "
+                + "export the key itself in it, or name another variable"
+        case .rejected(let host, let source):
+            let origin = source.map { "the key from \($0)" } ?? "the API key"
+            return "\(origin) was rejected by \(host) (401); check that it is a current Kapso project API key"
+        }
+    }
+
+    public var exitStatus: ExitStatus {
+        switch self {
+        case .rejected: .noPermission
+        default: .usage
+        }
+    }
+}

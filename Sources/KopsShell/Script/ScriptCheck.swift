@@ -1,0 +1,87 @@
+/// A whole script checked before its first line runs: quotes, command names, flags, `${...}` references, and
+/// which lines change data, e.g. `numbers` + `reply "hi` → unterminated quote at line 2, nothing run.
+///
+/// Lines after a `#! error` marker are expected to fail: they are neither checked nor counted as writes. A `${name}` that an earlier `set`
+/// or `capture` assigns is taken on trust, and so is any name after a `source` line (the sourced script may set
+/// it); a line using such a value skips the flag check, which needs the real value.
+public struct ScriptCheck {
+    /// A line that changes data, e.g. line 3 `reply`.
+    public struct Write: Sendable, Equatable {
+        public var line: Int
+        /// The command as errors name it, e.g. `webhooks delete`.
+        public var label: String
+
+        public init(line: Int, label: String) {
+            self.line = line
+            self.label = label
+        }
+    }
+
+    /// The first mistake and its line, nil when every line is well formed.
+    public private(set) var problem: (line: Int, error: any Error)?
+    /// Lines that change data, in order.
+    public private(set) var writes: [Write] = []
+
+    public init(lines: [ScriptLine], registry: CommandRegistry, variables: Set<String>, environment: [String: String]) {
+        var assigned = variables
+        var anyName = false
+        var expectFailure = false
+        for line in lines {
+            guard case .command(let text) = line.kind else {
+                expectFailure = true
+                continue
+            }
+            defer { expectFailure = false }
+            do {
+                let dynamic = try Self.placeholders(in: text, assigned: assigned, anyName: anyName)
+                let expanded = try Interpolation.expand(text, variables: dynamic.values, environment: environment)
+                let commands: [[Word]]
+                do {
+                    commands = try Lexer.commands(in: expanded)
+                } catch {
+                    throw ShellError.syntax(error.message)
+                }
+                for words in commands.map({ $0.map(\.text) }) {
+                    let command = try registry.command(named: words[0])
+                    if !dynamic.used && !words.contains("--help") {
+                        _ = try Arguments(command: command, words: Array(words.dropFirst()))
+                    }
+                    // A write marked `#! error` is refused when it runs, as the marker expects.
+                    if !expectFailure && ScriptPolicy.isWrite(words, registry: registry) {
+                        writes.append(Write(line: line.number, label: ScriptPolicy.label(words)))
+                    }
+                    assigned.formUnion(Self.assignedNames(words))
+                    if command.name == SourceCommand.name { anyName = true }
+                }
+            } catch {
+                if !expectFailure && problem == nil { problem = (line.number, error) }
+            }
+        }
+    }
+
+    /// Stand-in values for the names a script assigns before this line, and whether the line uses one.
+    private static func placeholders(in text: String, assigned: Set<String>, anyName: Bool) throws(ScriptError)
+        -> (values: [String: String], used: Bool)
+    {
+        var values: [String: String] = [:]
+        var used = false
+        for piece in text.split(separator: "${", omittingEmptySubsequences: false).dropFirst() {
+            guard let close = piece.firstIndex(of: "}") else { continue }
+            let name = String(piece[..<close])
+            if !name.hasPrefix("env:"), Interpolation.isName(name), anyName || assigned.contains(name) {
+                values[name] = "x"
+                used = true
+            }
+        }
+        return (values, used)
+    }
+
+    /// `set [--default] NAME VALUE` and `capture PATH as NAME` assign a name.
+    private static func assignedNames(_ words: [String]) -> [String] {
+        switch words.first {
+        case SetCommand.name: Array(words.dropFirst().filter { !$0.hasPrefix("--") }.prefix(1))
+        case CaptureCommand.name: words.count >= 4 && words[2] == "as" ? [words[3]] : []
+        default: []
+        }
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import KopsTestSupport
+import Testing
+
+/// A new user's first minutes: no `KAPSO_API_KEY`, an empty config folder, no demo.
+@Suite struct FirstMinutesTests {
+    /// Runs kops with an empty `XDG_CONFIG_HOME` (kept across calls in `folder`) and no key.
+    private func kops(_ arguments: [String], folder: URL, environment: [String: String] = [:], stdin: String = "")
+        async throws -> ProcessResult
+    {
+        try await offPool {
+            try ProcessRunner.run(
+                "kops", arguments, environment: ["XDG_CONFIG_HOME": folder.path].merging(environment) { _, new in new },
+                stdin: stdin)
+        }
+    }
+
+    private func emptyFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-first-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test(arguments: [
+        "help", "help exit-codes", "explain 131047", "payload sample whatsapp.message.received", "state", "history",
+        "output json", "set ticket 4411", "profile", "profile list", "record stop; help", "unset ticket; help",
+    ])
+    func offlineCommandsNeedNoKey(command: String) async throws {
+        let folder = try emptyFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try await kops(["-c", command.replacingOccurrences(of: "record stop; ", with: "")], folder: folder)
+        #expect(result.status == 0, "\(command): \(result.stderr)")
+        #expect(!result.stderr.contains("API key"), "\(command): \(result.stderr)")
+    }
+
+    @Test func theFirstRequestAsksForTheKeyNamingTheProfilesThatExist() async throws {
+        let folder = try emptyFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = folder.appendingPathComponent("kops/config.toml")
+        try FileManager.default.createDirectory(at: config.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("[profiles.sim]\nbase_url = \"http://127.0.0.1:9\"\napi_key_env = \"SIMKEY\"\n".utf8).write(to: config)
+        let result = try await kops(["-c", "help; numbers"], folder: folder)
+        #expect(result.stdout.contains("explain"), "help ran first")
+        #expect(
+            result.stderr.hasSuffix(
+                "-c:2: error: this command needs a Kapso project API key; export KAPSO_API_KEY=..., or use a profile that names one: "
+                + "profile 'sim' exists: kops --profile sim, or 'profile default sim'\n"))
+        #expect(result.status == 64)
+    }
+
+    @Test func addThenDefaultThenPlainKopsListsNumbers() async throws {
+        let folder = try emptyFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await offPool {
+            let simulator = try SimulatorProcess()
+            defer { simulator.stop() }
+            let config = folder.appendingPathComponent("kops/config.toml").path
+            let environment = ["XDG_CONFIG_HOME": folder.path, "SIMKEY": simulator.apiKey]
+            let first = try ProcessRunner.run(
+                "kops", ["-c", "profile add sim --base-url \(simulator.baseURL) --key-env SIMKEY"], environment: environment)
+            #expect(first.status == 0, "\(first.stderr)")
+            #expect(first.stdout == "saved profile sim in \(config)\nprofile sim is the default: kops starts with it (default_profile)\n")
+
+            let second = try ProcessRunner.run(
+                "kops", ["-c", "profile add other --base-url https://api.kapso.ai --key-env OTHER_KEY"], environment: environment)
+            #expect(second.status == 0, "\(second.stderr)")
+            #expect(second.stdout == "saved profile other in \(config)\n", "only the first profile becomes the default")
+
+            let switched = try ProcessRunner.run("kops", ["-c", "profile default other; profile default sim"], environment: environment)
+            #expect(switched.status == 0, "\(switched.stderr)")
+            let text = try String(contentsOfFile: config, encoding: .utf8)
+            #expect(text.components(separatedBy: "default_profile").count == 2, "one default_profile line:\n\(text)")
+
+            let numbers = try ProcessRunner.run("kops", ["-c", "numbers"], environment: environment)
+            #expect(numbers.status == 0, "\(numbers.stderr)")
+            #expect(numbers.stdout.contains("100200300400501"))
+        }
+    }
+
+    @Test func profileUseSaysItIsForThisSession() async throws {
+        let folder = try emptyFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try await kops(
+            ["-c", "profile add a --base-url https://api.kapso.ai --key-env A_KEY; profile add b --base-url https://api.kapso.ai --key-env B_KEY; profile use b"],
+            folder: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasSuffix("using profile b (https://api.kapso.ai) for this session\n"))
+        #expect(result.stderr.contains("'profile default b' makes it the default for every kops\n"))
+    }
+
+    @Test(arguments: [
+        ("profile default nope", "-c:1: error: unknown profile 'nope'; profiles: keep\n"),
+        ("profile add x --base-url api.kapso.ai --key-env X_KEY",
+         "-c:1: error: profile: invalid --base-url 'api.kapso.ai'; expected a URL with its scheme: add https://, e.g. https://api.kapso.ai\n"),
+        ("profile add x --base-url https://api.kapso.ai --key-env PATH",
+         "-c:1: error: PATH does not hold an API key (a key is one word of 8 to 512 letters, digits and symbols); export the key itself in it, or name another variable\n"),
+    ])
+    func badProfileInputIsOneLineAndWritesNothing(command: String, stderr: String) async throws {
+        let folder = try emptyFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = folder.appendingPathComponent("kops/config.toml")
+        try FileManager.default.createDirectory(at: config.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let original = "# our team's profiles\n[profiles.keep]\nbase_url = \"https://api.kapso.ai\" # prod\napi_key_env = \"KEEP_KEY\"\n"
+        try Data(original.utf8).write(to: config)
+        let result = try await kops(["-c", command], folder: folder)
+        #expect(result.stderr == stderr)
+        #expect(result.status == 64)
+        #expect(try String(contentsOf: config, encoding: .utf8) == original)
+    }
+
+    @Test func profileDefaultKeepsCommentsAndTheRestOfTheFile() async throws {
+        let folder = try emptyFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = folder.appendingPathComponent("kops/config.toml")
+        try FileManager.default.createDirectory(at: config.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let original = """
+            # our team's profiles
+            default_profile = "a"   # prod first
+
+            [profiles.a]
+            base_url = "https://api.kapso.ai" # prod
+            api_key_env = "A_KEY"
+
+            # staging
+            [profiles.b]
+            api_key_env = "B_KEY"
+
+            """
+        try Data(original.utf8).write(to: config)
+        let result = try await kops(["-c", "profile default b"], folder: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try String(contentsOf: config, encoding: .utf8) == original.replacingOccurrences(of: "default_profile = \"a\"   # prod first", with: "default_profile = \"b\""))
+    }
+
+    @Test(arguments: [
+        ("[profiles.a\nbase_url = 1\n", "error while parsing table header"),
+        ("[profiles.a]\ncolor = \"yes\"\n", "config.toml:2: invalid value for 'color'; expected true or false"),
+    ])
+    func aBrokenConfigIsOneLineHelpStillRunsAndNothingIsWritten(text: String, fragment: String) async throws {
+        let folder = try emptyFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = folder.appendingPathComponent("kops/config.toml")
+        try FileManager.default.createDirectory(at: config.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: config)
+        let help = try await kops(["-c", "explain 131047"], folder: folder)
+        #expect(help.status == 0)
+        #expect(help.stderr.split(separator: "\n").count == 1 && help.stderr.contains(fragment), "\(help.stderr)")
+        let add = try await kops(["-c", "profile add b --base-url https://api.kapso.ai --key-env B_KEY"], folder: folder)
+        #expect(add.status == 64)
+        #expect(try String(contentsOf: config, encoding: .utf8) == text)
+    }
+
+    @Test func tenThousandProfilesAreListedShortInErrors() async throws {
+        let folder = try emptyFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = folder.appendingPathComponent("kops/config.toml")
+        try FileManager.default.createDirectory(at: config.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let text = (0..<10_000).map { "[profiles.p\($0)]\napi_key_env = \"P\($0)_KEY\"\n" }.joined()
+        try Data(text.utf8).write(to: config)
+        let result = try await kops(["-c", "profile default nope"], folder: folder)
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("-c:1: error: unknown profile 'nope'; profiles: "))
+        #expect(result.stderr.hasSuffix(" and 9995 more\n"))
+        #expect(try String(contentsOf: config, encoding: .utf8) == text)
+    }
+}

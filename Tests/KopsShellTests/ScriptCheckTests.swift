@@ -1,0 +1,56 @@
+import KopsShell
+import Testing
+
+/// Scripts checked whole before they run: the first malformed line and every write, with their line numbers.
+@Suite struct ScriptCheckTests {
+    private func check(_ source: String, variables: Set<String> = [], environment: [String: String] = [:]) -> ScriptCheck {
+        ScriptCheck(
+            lines: ScriptLine.parse(source), registry: .standard, variables: variables, environment: environment)
+    }
+
+    @Test(arguments: [
+        ("numbers\nstate\nhelp\nexplain 131047\nnumbers\nstate\nreply \"hi", 7,
+         "unterminated \" quote starting at column 7; close it or escape it with \\"),
+        ("numbers\n\n# comment\nhelth", 4, "unknown command 'helth'; did you mean 'health'?"),
+        ("webhooks --bogus", 1, "webhooks: unknown flag '--bogus'; see 'help webhooks'"),
+        ("deliveries --status sideways", 1,
+         "deliveries: invalid value for --status 'sideways'; expected 'pending', 'delivered', 'failed'"),
+        ("use ${number}", 1, "unset variable 'number'; set it with 'set number VALUE' or 'kops run --var number=VALUE'"),
+        ("state; use ${env:KOPS_CHECK_UNSET}", 1,
+         "environment variable KOPS_CHECK_UNSET is not set; export KOPS_CHECK_UNSET=... before running kops"),
+    ])
+    func findsTheFirstMalformedLine(source: String, line: Int, message: String) {
+        let problem = check(source).problem
+        #expect(problem?.line == line)
+        #expect(problem.map { ErrorReport($0.error).message } == message)
+    }
+
+    @Test(arguments: [
+        "set number 100200300400501\nuse ${number}",
+        "webhooks --scope project\ncapture .data[0].id as hook\nwebhooks get ${hook}",
+        "source other.kops\nuse ${number}",
+        "#! error\nfrobnicate",
+        "set --default scope project\nwebhooks --scope ${scope}",
+        "reply --help",
+    ])
+    func acceptsWhatOnlyTheRunCanKnow(source: String) {
+        #expect(check(source).problem == nil)
+    }
+
+    @Test func namesEveryWriteWithItsLine() {
+        let found = check("numbers\nreply hi\nreply --dry-run hi\nwebhooks delete 1 --yes\nwebhooks get 1\n#! error\nreply refused").writes
+        #expect(found == [ScriptCheck.Write(line: 2, label: "reply"), ScriptCheck.Write(line: 4, label: "webhooks delete")])
+    }
+
+    @Test(arguments: [
+        ("numbers; reply \"a; b\"; state", ["numbers", "reply \"a; b\"", "state"]),
+        ("help # a comment; not a command", ["help"]),
+        ("set x 'it''s'; explain 1\\;2", ["set x 'it''s'", "explain 1\\;2"]),
+        (";;numbers;", ["numbers"]),
+    ])
+    func splitsDashCIntoNumberedCommands(text: String, expected: [String]) {
+        let lines = ScriptLine.commands(in: text)
+        #expect(lines.map(\.kind) == expected.map { .command($0) })
+        #expect(lines.map(\.number) == Array(1...expected.count))
+    }
+}
