@@ -116,7 +116,7 @@ public struct FailureGroups {
                 let meaning =
                     misplaced.numbers.isEmpty
                     ? "\(misplaced.summary); wrong project or key? 'numbers' lists the phone-number ids"
-                    : "\(misplaced.summary); the caller must use \(misplaced.choices)"
+                    : "\(misplaced.summary); use \(misplaced.choices)"
                 return Member(
                     cause: Cause(source: "api", who: key, what: "id \(id)", error: "404"), source: .api, time: entry.time,
                     who: key, what: what, error: "404", meaning: meaning,

@@ -36,12 +36,12 @@ import Testing
         let ran = try await runDemo("errors --period 7d --limit 6 --flat")
         #expect(ran.out == """
             TIME                 SOURCE  WHAT                                                     ERROR                                                                                MEANING / NEXT
-            2026-11-21 11:35:00  api     GET /platform/v1/whatsapp/phone_numbers/200300400500601  404 WhatsApp phone number not found or not accessible in this project                200300400500601 is a WABA id, not a phone-number id; the caller must use 100200300400502 (Sales Line) or 100200300400501 (Support Line)
-            2026-11-21 11:05:00  api     GET /meta/whatsapp/v24.0/200300400500601/messages        404 (#100) Unsupported get request. Object with ID '200300400500601' does not exist  200300400500601 is a WABA id, not a phone-number id; the caller must use 100200300400502 (Sales Line) or 100200300400501 (Support Line)
-            2026-11-21 10:35:00  api     GET /platform/v1/whatsapp/phone_numbers/200300400500601  404 WhatsApp phone number not found or not accessible in this project                200300400500601 is a WABA id, not a phone-number id; the caller must use 100200300400502 (Sales Line) or 100200300400501 (Support Line)
-            2026-11-21 10:05:00  api     GET /meta/whatsapp/v24.0/200300400500601/messages        404 (#100) Unsupported get request. Object with ID '200300400500601' does not exist  200300400500601 is a WABA id, not a phone-number id; the caller must use 100200300400502 (Sales Line) or 100200300400501 (Support Line)
-            2026-11-21 09:35:00  api     GET /platform/v1/whatsapp/phone_numbers/200300400500601  404 WhatsApp phone number not found or not accessible in this project                200300400500601 is a WABA id, not a phone-number id; the caller must use 100200300400502 (Sales Line) or 100200300400501 (Support Line)
-            2026-11-21 09:05:00  api     GET /meta/whatsapp/v24.0/200300400500601/messages        404 (#100) Unsupported get request. Object with ID '200300400500601' does not exist  200300400500601 is a WABA id, not a phone-number id; the caller must use 100200300400502 (Sales Line) or 100200300400501 (Support Line)
+            2026-11-21 11:35:00  api     GET /platform/v1/whatsapp/phone_numbers/200300400500601  404 WhatsApp phone number not found or not accessible in this project                200300400500601 is a WABA id, not a phone-number id; use 100200300400502 (Sales Line) or 100200300400501 (Support Line)
+            2026-11-21 11:05:00  api     GET /meta/whatsapp/v24.0/200300400500601/messages        404 (#100) Unsupported get request. Object with ID '200300400500601' does not exist  200300400500601 is a WABA id, not a phone-number id; use 100200300400502 (Sales Line) or 100200300400501 (Support Line)
+            2026-11-21 10:35:00  api     GET /platform/v1/whatsapp/phone_numbers/200300400500601  404 WhatsApp phone number not found or not accessible in this project                200300400500601 is a WABA id, not a phone-number id; use 100200300400502 (Sales Line) or 100200300400501 (Support Line)
+            2026-11-21 10:05:00  api     GET /meta/whatsapp/v24.0/200300400500601/messages        404 (#100) Unsupported get request. Object with ID '200300400500601' does not exist  200300400500601 is a WABA id, not a phone-number id; use 100200300400502 (Sales Line) or 100200300400501 (Support Line)
+            2026-11-21 09:35:00  api     GET /platform/v1/whatsapp/phone_numbers/200300400500601  404 WhatsApp phone number not found or not accessible in this project                200300400500601 is a WABA id, not a phone-number id; use 100200300400502 (Sales Line) or 100200300400501 (Support Line)
+            2026-11-21 09:05:00  api     GET /meta/whatsapp/v24.0/200300400500601/messages        404 (#100) Unsupported get request. Object with ID '200300400500601' does not exist  200300400500601 is a WABA id, not a phone-number id; use 100200300400502 (Sales Line) or 100200300400501 (Support Line)
             
             """)
         #expect(ran.err == "newest 6 of 116 failures in the last 7d\n")
@@ -118,5 +118,5 @@ import Testing
     }
 
     static let waba =
-        "200300400500601 is a WABA id, not a phone-number id; the caller must use 100200300400502 (Sales Line) or 100200300400501 (Support Line)"
+        "200300400500601 is a WABA id, not a phone-number id; use 100200300400502 (Sales Line) or 100200300400501 (Support Line)"
 }

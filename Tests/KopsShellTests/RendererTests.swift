@@ -64,4 +64,24 @@ import Testing
         #expect(!masked.contains("Lee"))
         #expect(masked.contains("<body 1>…"))
     }
+
+    /// A table whose last column is a sentence: other columns shrink first, and when the sentence would
+    /// still be cut the rows are shown expanded instead.
+    @Test func sentenceColumnShrinksLastThenTheTableExpands() {
+        var table = Table(
+            columns: [Column("WHO"), Column("WHAT", truncation: .middle), Column("MEANING")],
+            rows: [[StyledText("history-sync"), StyledText("GET /meta/whatsapp/v24.0/200300400500601/messages"),
+                    StyledText("200300400500601 is a WABA id")]])
+        table.columns[2].shrinksLast = true
+        table.expandsWhenTooWide = true
+        let result = CommandResult(blocks: [.table(table)])
+        #expect(Renderer(mode: .table, width: 60).render(result).out == [
+            "WHO           WHAT              MEANING", "history-sync  GET /met…essages  200300400500601 is a WABA id",
+        ])
+        #expect(Renderer(mode: .table, width: 30).render(result).out == [
+            "-[ RECORD 1 ]-", "WHO:     history-sync", "WHAT:    GET /meta/whatsapp/v24.0/200300400500601/messages",
+            "MEANING: 200300400500601 is a WABA id",
+        ])
+        #expect(Renderer(mode: .table, width: nil).render(result).out.count == 2)
+    }
 }

@@ -2,14 +2,25 @@ internal import KapsoClient
 
 /// Walks a cursor-style list to its end one page at a time, e.g. every delivery of a period for counting.
 enum CursorPages {
+    /// The most pages one walk fetches (10,000: a million records at 100 a page).
+    static let maxPages = 10_000
+
     /// Calls `body` with each page's items; `fetch` gets the `after` query item (none for the first page).
-    static func forEach<Item>(_ fetch: ([(String, String)]) throws -> Page<Item>, _ body: ([Item]) -> Void) throws {
+    ///
+    /// Throws `ListError` past `limit` pages or when the API repeats a cursor, so a broken or hostile
+    /// server cannot keep a command running forever.
+    static func forEach<Item>(
+        limit: Int = maxPages, _ fetch: ([(String, String)]) throws -> Page<Item>, _ body: ([Item]) -> Void
+    ) throws {
         var after: [(String, String)] = []
-        while true {
+        var seen: Set<String> = []
+        for _ in 0..<limit {
             let page = try fetch(after)
             body(page.items)
             guard case .cursor(let next?) = page.position else { return }
+            guard seen.insert(next).inserted else { throw ListError.cursorRepeated }
             after = [("after", next)]
         }
+        throw ListError.tooManyPages(limit: limit)
     }
 }

@@ -69,6 +69,9 @@ public struct Table: Sendable, Equatable {
     public var rows: [[StyledText]]
     /// False for the pages after the first of a streamed list (`--all`), so the header shows once.
     public var showsHeader = true
+    /// Shown expanded (one `COLUMN: value` block per row) in table mode too when fitting it to the terminal
+    /// would cut a `shrinksLast` column: a sentence that truncation would make useless.
+    public var expandsWhenTooWide = false
 
     public init(columns: [Column], rows: [[StyledText]]) {
         self.columns = columns
@@ -92,6 +95,8 @@ public struct Column: Sendable, Equatable {
     public var truncation: Truncation
     /// Right-aligned (numbers).
     public var alignRight: Bool
+    /// Shortened only after every other shrinkable column is at its minimum (a sentence worth reading whole).
+    public var shrinksLast = false
 
     public init(_ header: String, truncation: Truncation = .tail, alignRight: Bool = false) {
         self.header = header

@@ -10,12 +10,16 @@ enum FailureGroupsTable {
                 StyledText(TimeText.brief(group.lastSeen)), StyledText(group.meaning),
             ]
         }
-        return Table(
+        var table = Table(
             columns: [
                 Column("COUNT", truncation: .never, alignRight: true), Column("SOURCE", truncation: .never), Column("WHO"),
                 Column("WHAT", truncation: .middle), Column("ERROR"), Column("FIRST", truncation: .never),
                 Column("LAST", truncation: .never), Column("MEANING / NEXT"),
             ], rows: rows)
+        // A cut meaning is the bug this view exists to fix: on a narrow terminal each cause is a block.
+        table.columns[table.columns.count - 1].shrinksLast = true
+        table.expandsWhenTooWide = true
+        return table
     }
 
     /// `4 causes of 120 failures in the last 30d; 'errors --flat' lists each failure`.

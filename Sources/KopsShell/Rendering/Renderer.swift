@@ -33,6 +33,8 @@ public struct Renderer: Sendable {
     private func expands(_ table: Table) -> Bool {
         switch mode {
         case .expanded: return true
+        case .table where table.expandsWhenTooWide:
+            return self.table.width != nil && self.table.cutsShrinkLastColumn(table)
         case .auto:
             guard let width = self.table.width else { return false }
             let natural = table.columns.indices.map { column in

@@ -31,6 +31,15 @@ public struct TableRenderer: Sendable {
         return (table.showsHeader ? [headers] + rows : rows).map { line(for: $0, columns: columns, widths: widths) }
     }
 
+    /// True when fitting `table` to the width would cut a column marked `shrinksLast`.
+    public func cutsShrinkLastColumn(_ table: Table) -> Bool {
+        let cells = [table.columns.map { StyledText(Self.cleaned($0.header)) }]
+            + table.rows.map { row in table.columns.indices.map { StyledText(Self.cleaned($0 < row.count ? row[$0].text : "")) } }
+        let natural = table.columns.indices.map { index in cells.map { TextWidth.displayWidth($0[index].text) }.max() ?? 0 }
+        let fitted = fittedWidths(columns: table.columns, cells: cells)
+        return table.columns.indices.contains { table.columns[$0].shrinksLast && fitted[$0] < natural[$0] }
+    }
+
     // MARK: - Layout
 
     /// Natural widths, shrunk one column at a time (widest first, leftmost on ties) to fit.
@@ -43,9 +52,15 @@ public struct TableRenderer: Sendable {
         var excess = widths.reduce(0, +) + 2 * max(columns.count - 1, 0) - width
         while excess > 0 {
             var widest: Int?
-            for index in columns.indices where columns[index].truncation != .never && widths[index] > minimums[index] {
-                if widest.map({ widths[index] > widths[$0] }) ?? true {
-                    widest = index
+            // Columns marked `shrinksLast` give up width only when no other column can.
+            for lastResort in [false, true] where widest == nil {
+                for index in columns.indices
+                where columns[index].truncation != .never && columns[index].shrinksLast == lastResort
+                    && widths[index] > minimums[index]
+                {
+                    if widest.map({ widths[index] > widths[$0] }) ?? true {
+                        widest = index
+                    }
                 }
             }
             guard let widest else { break }

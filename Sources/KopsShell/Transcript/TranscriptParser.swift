@@ -62,7 +62,9 @@ public struct TranscriptParser: Sendable {
         // After a block's closing fence, its blank line; then any text until the next block is a lead.
         var afterFence = false
         var lead: [Substring] = []
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // "\r\n" is one Character: split on it too, or a CRLF file (or an output line ending in "\r") hides its fences.
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        for (offset, line) in lines.enumerated() {
             if !inBlock {
                 if let micros = TranscriptClock.micros(inLine: line) {
                     clock = micros

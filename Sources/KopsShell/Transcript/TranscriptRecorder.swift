@@ -142,16 +142,22 @@ public final class TranscriptRecorder: OutputSink {
     /// Text without ANSI escape sequences (colours on a terminal), so transcripts stay plain Markdown.
     static func removingEscapes(_ text: String) -> String {
         guard text.contains("\u{1B}") else { return text }
+        let scalars = Array(text.unicodeScalars)
         var result = ""
-        var scalars = text.unicodeScalars.makeIterator()
-        while let scalar = scalars.next() {
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            index += 1
             guard scalar == "\u{1B}" else {
                 result.unicodeScalars.append(scalar)
                 continue
             }
-            // CSI: ESC [ parameters... final byte in @...~
-            guard scalars.next() == "[" else { continue }
-            while let next = scalars.next(), !(0x40...0x7E).contains(next.value) {}
+            // CSI: ESC [ parameter and intermediate bytes (0x20...0x3F) then a final byte in @...~. Anything
+            // else ends the sequence unconsumed, so a stray ESC never swallows the newline before a fence.
+            guard index < scalars.count, scalars[index] == "[" else { continue }
+            index += 1
+            while index < scalars.count, (0x20...0x3F).contains(scalars[index].value) { index += 1 }
+            if index < scalars.count, (0x40...0x7E).contains(scalars[index].value) { index += 1 }
         }
         return result
     }

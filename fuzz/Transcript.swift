@@ -1,0 +1,30 @@
+// libFuzzer target: the transcript parser. Properties: any text parses (no crash), and a transcript the
+// recorder writes, with command lines and outputs taken from the input, reads back the same command lines.
+import KopsShell
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzTranscript(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    _ = TranscriptParser(text).commands
+    // Input split on NUL: command, output, command, output, ...
+    let parts = text.split(separator: "\0", omittingEmptySubsequences: false).map(String.init)
+    let header = TranscriptHeader(
+        version: "0", time: "2026-11-21T12:00:00Z", profile: "default", host: "127.0.0.1", kind: nil, seeded: nil,
+        phoneNumberID: nil, keepPII: true)
+    guard let recorder = try? TranscriptRecorder(header: header, destination: .memory) else { return 0 }
+    var commands: [String] = []
+    for index in stride(from: 0, to: parts.count, by: 2) {
+        // A command line is one line as typed (the line reader never returns a newline inside one).
+        let command = String(parts[index].unicodeScalars.filter { $0 != "\n" && $0 != "\r" }.map(Character.init))
+        guard !command.isEmpty, !command.hasPrefix("record") else { continue }
+        recorder.begin(prompt: "kops(default)> ", line: command)
+        if index + 1 < parts.count { recorder.write(parts[index + 1] + "\n", to: .out) }
+        recorder.end()
+        commands.append(command)
+    }
+    let read = TranscriptParser(recorder.text).commands.map(\.command)
+    guard read == commands else {
+        fatalError("round trip failed: \(commands) -> \(read)\n\(recorder.text.debugDescription)")
+    }
+    return 0
+}
