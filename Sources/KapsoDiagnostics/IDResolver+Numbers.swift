@@ -124,6 +124,8 @@ extension IDResolver {
             identity.phoneNumberIDs = [own.id]
         } else if let contact = contactIdentity(digits, typed: typed, facts: facts) {
             identity = contact
+        } else if let contact = nationalContactIdentity(number, typed: typed, facts: facts) {
+            identity = contact
         } else if case let national = numbers.filter({ isNationalForm(number, of: $0.normalizedDisplayNumber) }),
             !national.isEmpty
         {
@@ -170,6 +172,23 @@ extension IDResolver {
             Identity.Detail("conversation", "\(conversation.id) (\(conversation.status), last active \(conversation.lastActiveAt ?? "-"))")
         }
         identity.phoneNumberIDs = lines
+        return identity
+    }
+
+    /// A contact's number typed without its country code: `4155550142` for `+14155550142`.
+    private static func nationalContactIdentity(_ number: PhoneNumberText, typed: String, facts: Facts) -> Identity? {
+        let matches = facts.conversations.filter { conversation in
+            conversation.contact.map { isNationalForm(number, of: $0.filter(\.isNumber)) } ?? false
+        }
+        guard let first = matches.first, let full = first.contact?.filter(\.isNumber),
+            matches.allSatisfy({ $0.contact?.filter(\.isNumber) == full })
+        else { return nil }
+        let who = first.contactName.map { "the contact \($0)" } ?? "a contact"
+        var identity = Identity(
+            input: typed, kind: .nationalNumber,
+            statement: "\(typed) has no country code; it matches \(who) (\(contact(full))) in \(plural(matches.count, "conversation"))",
+            fix: "messages --phone-number \(full)")
+        identity.phoneNumberIDs = matches.compactMap(\.phoneNumberID).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         return identity
     }
 

@@ -52,6 +52,7 @@ public enum Completion {
         case ("use", 0), ("health", 0): return ids[.phoneNumber]
         case ("message", 0), ("trace", 0): return ids[.message]
         case ("conversation", 0): return ids[.conversation]
+        case ("whois", 0), ("id", 0): return IDCache.Kind.allCases.flatMap { ids[$0] }
         case ("explain", 0): return []
         case ("source", 0), ("run", 0): return paths(matching: current)
         case ("record", 0): return ["stop"] + paths(matching: current)

@@ -140,6 +140,11 @@ import Testing
             ["100200300400501"]
         ),
         (
+            "415-555-0142", .nationalNumber,
+            "415-555-0142 has no country code; it matches the contact Dana Ortiz (+14155550142) in 1 conversation",
+            ["100200300400501"]
+        ),
+        (
             "200300400500699", .unknown,
             "200300400500699 is not a phone-number id, WABA id, display number or contact of this project", []
         ),

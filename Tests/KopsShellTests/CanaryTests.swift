@@ -108,4 +108,12 @@ import Testing
         }
         #expect(history.load() == ["numbers"])
     }
+
+    @Test func aShortSecretValueIsNeverListed() {
+        let offline = OfflineShell()
+        offline.shell.run(line: "set api_key abc")
+        offline.shell.run(line: "set region eu")
+        offline.shell.run(line: "set")
+        #expect(offline.output.out == "api_key: <redacted>\nregion:  eu\n")
+    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import KapsoClient
 import KapsoSimulator
+import KopsHTTP
 import KopsShell
 import KopsTestSupport
 import Testing
@@ -106,5 +107,20 @@ import Testing
             return output.err
         }
         #expect(err == "error: the API rejected the request (422): bad\\x1b]0;pwned\\x07\\x0d\\x0aerror: fake\\u009b\n")
+    }
+
+    @Test func completionNeverOffersAnIdWithControlsAndShowsLabelsAsEscapes() throws {
+        var cache = IDCache()
+        let json = try JSONValue.parse(
+            #"{"data":[{"id":"wh_ok","url":"https://x.test/\u001b]0;t\u0007"},{"id":"wh\u001b[2J"},{"id":"wh with space"}]}"#)
+        cache.harvest(command: "webhooks", json: json)
+        #expect(cache[.webhook] == ["wh_ok"])
+        #expect(cache.labels["wh_ok"] == "https://x.test/\\x1b]0;t\\x07")
+    }
+
+    @Test func aWriteCancelledAfterSendingIsAnUnknownOutcome() {
+        #expect(ErrorReport(KapsoAPIError.transport(.cancelled(sent: true))).status == .unknownOutcome)
+        #expect(ErrorReport(KapsoAPIError.transport(.cancelled(sent: false))).status == .failure)
+        #expect(ErrorReport(KapsoAPIError.transport(.noAnswer(host: "h", detail: "d"))).status.rawValue == 75)
     }
 }

@@ -209,3 +209,23 @@ func recordPage(_ lines: [String], width: Int? = 60, keepPII: Bool = false) asyn
         #expect(made.refused.contains("b.md' already exists; add --append"), "a second bundle does not overwrite")
     }
 }
+
+/// Lists streamed page by page (`--all`) and NDJSON are masked like any result.
+@Suite struct StreamedPIITests {
+    @Test(arguments: ["messages --all", "output json\nmessages --all", "conversations --all", "deliveries --all", "output json\ndeliveries --all"])
+    func streamedPagesAreMasked(_ lines: String) async throws {
+        let page = try await recordPage(lines.split(separator: "\n").map(String.init))
+        for form in ["14155550142", "14155550157", "Dana Ortiz", "Lee Park", "wamid."] {
+            #expect(!page.transcript.contains(form), "'\(lines)' shows '\(form)' on the page")
+        }
+    }
+
+    @Test func numbersNamesAndBodiesInPrintedJSONAreLearned() {
+        let masker = PIIMasker()
+        let line = #"{"from":"14155550142","contact_name":"Dana Ortiz","text":{"body":"Hi \"there\""},"display_phone_number":"+1 415-555-0100"}"#
+        #expect(
+            masker.mask(line)
+                == #"{"from":"+1 415 ••• 0142","contact_name":"<contact 1>","text":{"body":"<body 1>"},"display_phone_number":"+1 415-555-0100"}"#)
+        #expect(masker.mask("Dana Ortiz wrote from 4155550142") == "<contact 1> wrote from +1 415 ••• 0142")
+    }
+}

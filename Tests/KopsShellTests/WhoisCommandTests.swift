@@ -63,6 +63,10 @@ import Testing
         ),
         ("415 555 0101", "415 555 0101 has no country code; it matches Sales Line (+1 415-555-0101)", "national number without its country code"),
         ("14155550163", "+14155550163 is the contact Sam Rivera in 1 conversation on Sales Line", "contact's phone number"),
+        (
+            "415-555-0157", "415-555-0157 has no country code; it matches the contact Lee Park (+14155550157) in 1 conversation",
+            "national number without its country code"
+        ),
     ]
 
     @Test(arguments: rows)

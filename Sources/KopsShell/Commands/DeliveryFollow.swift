@@ -82,7 +82,8 @@ struct DeliveryFollow {
             return CommandResult(
                 blocks: deliveries.map { .line(StyledText(redactor.redact(.object($0.json)).serialized())) })
         }
-        return CommandResult(blocks: [.table(DeliveriesCommand.table(deliveries))])
+        return CommandResult(
+            blocks: [.table(DeliveriesCommand.table(deliveries))], json: .array(deliveries.map { .object($0.json) }))
     }
 
     private func summary(polls: Int, shown: [String: Int]) -> String {

@@ -24,7 +24,10 @@ public enum SetCommand: ScriptCommand {
             guard !variables.isEmpty else {
                 return CommandResult(blocks: [.hint("no variables; set one with 'set NAME VALUE'")])
             }
-            return CommandResult(blocks: [.fields(variables.map { Field($0.key, $0.value) })])
+            // A secret-looking variable's value is never listed, however short (the redactor only learns values of 6+).
+            return CommandResult(blocks: [
+                .fields(variables.map { Field($0.key, Redactor.isSecretName($0.key) ? "<redacted>" : $0.value) })
+            ])
         }
         guard Interpolation.isName(variable) else {
             throw ShellError.invalidValue(

@@ -46,6 +46,8 @@ public enum WhoisCommand: Command {
     private static func explanation(_ identity: Identity) -> String {
         var text = identity.statement
         if let searched = identity.details.first(where: { $0.label == "searched" }) { text += " (searched \(searched.value))" }
+        // An id no object has can still be in API paths: say how often and by which key.
+        if let calls = identity.details.first(where: { $0.label == "API calls" }) { text += "; API calls: \(calls.value)" }
         if !identity.unchecked.isEmpty { text += "; could not check " + identity.unchecked.joined(separator: ", ") }
         text += identity.warnings.map { "; " + $0 }.joined()
         return text + (identity.fix.map { "; " + $0 } ?? "")

@@ -17,7 +17,9 @@ extension TransportError: KopsError {
         case .dns, .connect, .timeout, .tls, .protocolError: .unavailable
         case .insecureURL, .badURL: .usage
         case .noAnswer: .unknownOutcome
-        case .cancelled, .tooLarge: .failure
+        // A write cancelled after it was sent is as unknown as one whose answer was lost.
+        case .cancelled(let sent): sent ? .unknownOutcome : .failure
+        case .tooLarge: .failure
         }
     }
 }

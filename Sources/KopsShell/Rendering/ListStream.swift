@@ -27,7 +27,8 @@ struct ListStream {
             } else if !items.isEmpty {
                 var page = table(items)
                 page.showsHeader = count == items.count
-                context.emit(CommandResult(blocks: [.table(page)]))
+                // The items' JSON rides along (unrendered in table modes) so a transcript can learn what to mask.
+                context.emit(CommandResult(blocks: [.table(page)], json: .array(items.map { .object(json($0)) })))
             }
         }
         return count

@@ -31,9 +31,14 @@ public struct IDCache: Sendable {
         guard let kind = IDCache.kind(producedBy: command), let json else { return }
         let rows = json["data"]?.array ?? json["data"].map { [$0] } ?? [json]
         for row in rows.reversed() {
-            guard let id = row["id"]?.string else { continue }
-            let label = [row["display_phone_number"]?.string, row["name"]?.string, row["url"]?.string]
-                .compactMap { $0 }.joined(separator: " ")
+            // Completion lists print ids and labels through libedit, not the renderer: an id with control
+            // characters or spaces is no id to offer, and labels are shown as escapes.
+            guard let id = row["id"]?.string, !id.unicodeScalars.contains(where: {
+                VisibleText.needsEscape($0) || $0.properties.isWhitespace
+            }) else { continue }
+            let label = VisibleText.escaped(
+                [row["display_phone_number"]?.string, row["name"]?.string, row["url"]?.string]
+                    .compactMap { $0 }.joined(separator: " "))
             remember(id, as: kind, label: label.isEmpty ? nil : label)
         }
     }

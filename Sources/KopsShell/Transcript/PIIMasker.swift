@@ -14,8 +14,11 @@ public import KapsoClient
 /// The business's own numbers (`display_phone_number` of its phone numbers) and ids stay as they are.
 /// Mask a `CommandResult` before layout (`mask(_ result:)`) so tables are measured on the aliases.
 public final class PIIMasker {
-    private var names: [(value: String, alias: String)] = []
-    private var bodies: [(value: String, alias: String)] = []
+    /// Learned values, longest first; each gets its alias when it first reaches the page.
+    private var names: [String] = []
+    private var bodies: [String] = []
+    private var aliases: [String: String] = [:]
+    private var aliasCounts: [String: Int] = [:]
     private var messages: [String: String] = [:]
     /// Digits of contacts' numbers (country code included when the API gave it).
     private var contactNumbers: Set<String> = []
@@ -72,11 +75,26 @@ public final class PIIMasker {
         }
     }
 
-    private func add(_ value: String, to list: inout [(value: String, alias: String)], prefix: String) {
-        guard value.count >= 3, !list.contains(where: { $0.value == value }) else { return }
-        list.append((value, "<\(prefix) \(list.count + 1)>"))
+    private func add(_ value: String, to list: inout [String], prefix: String) {
+        guard value.count >= 3, !list.contains(value) else { return }
+        list.append(value)
         // Longer values first, so a name inside a longer body is not split.
-        list.sort { $0.value.count > $1.value.count }
+        list.sort { $0.count > $1.count }
+    }
+
+    /// `<contact 1>`, `<body 2>`: numbered in the order values first reach the page, so none is skipped.
+    private func alias(for value: String, prefix: String) -> String {
+        let key = prefix + "\u{0}" + value
+        if let alias = aliases[key] { return alias }
+        let number = aliasCounts[prefix, default: 0] + 1
+        aliasCounts[prefix] = number
+        let alias = "<\(prefix) \(number)>"
+        aliases[key] = alias
+        return alias
+    }
+
+    private var learned: [(value: String, prefix: String)] {
+        bodies.map { ($0, "body") } + names.map { ($0, "contact") }
     }
 
     /// A command line as the page shows it: a bare number after `--to` is a contact's, learned first.
@@ -125,21 +143,55 @@ public final class PIIMasker {
     /// `text` with learned bodies and names, WAMIDs and contacts' phone numbers masked; a run of two or
     /// more spaces after a replaced value (a column gap) grows or shrinks to keep columns aligned.
     public func mask(_ text: String) -> String {
+        if text.contains("\":") { learnJSONText(text) }
         var result = text
-        for (value, alias) in bodies + names where result.contains(value) {
-            result = PIIMasker.replace(value, with: alias, in: result)
+        for (value, prefix) in learned where result.contains(value) {
+            result = PIIMasker.replace(value, with: alias(for: value, prefix: prefix), in: result)
         }
         // A cell cut short with "…" still shows a body's or name's start.
         if result.contains("…") {
-            for (value, alias) in bodies + names where value.count > 8 {
+            for (value, prefix) in learned where value.count > 8 {
                 for length in stride(from: value.count - 1, through: 6, by: -1) {
                     let cut = String(value.prefix(length)) + "…"
-                    if result.contains(cut) { result = PIIMasker.replace(cut, with: alias + "…", in: result) }
+                    if result.contains(cut) {
+                        result = PIIMasker.replace(cut, with: alias(for: value, prefix: prefix) + "…", in: result)
+                    }
                 }
             }
         }
         if result.contains("wamid.") { result = maskWAMIDs(result) }
         return maskNumbers(result)
+    }
+
+    /// Learns from JSON already printed as text (NDJSON of `--all`, request bodies): string values of the
+    /// number, name and body keys, as they appear in the text (escapes kept).
+    private func learnJSONText(_ text: String) {
+        var rest = Substring(text)
+        while let quote = rest.range(of: "\":") {
+            let keyStart = rest[..<quote.lowerBound].lastIndex(of: "\"")
+            let key = keyStart.map { rest[rest.index(after: $0)..<quote.lowerBound].lowercased() } ?? ""
+            var value = rest[quote.upperBound...].drop { $0 == " " }
+            rest = value
+            guard value.first == "\"" else { continue }
+            value = value.dropFirst()
+            var end = value.startIndex
+            var escaped = false
+            while end < value.endIndex, escaped || value[end] != "\"" {
+                escaped = !escaped && value[end] == "\\"
+                end = value.index(after: end)
+            }
+            let string = String(value[..<end])
+            if PIIMasker.numberKeys.contains(key), PIIMasker.isBareNumber(string) {
+                contactNumbers.insert(PIIMasker.digits(string))
+            } else if PIIMasker.ownNumberKeys.contains(key) {
+                let digits = PIIMasker.digits(string)
+                if digits.count >= 8 { ownNumbers.insert(digits) }
+            } else if PIIMasker.nameKeys.contains(key) {
+                add(string, to: &names, prefix: "contact")
+            } else if PIIMasker.bodyKeys.contains(key) {
+                add(string, to: &bodies, prefix: "body")
+            }
+        }
     }
 
     /// True when a line holds what `mask` writes: an alias or a masked number.

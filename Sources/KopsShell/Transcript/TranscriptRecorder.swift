@@ -133,7 +133,10 @@ public final class TranscriptRecorder: OutputSink {
         var page = renderer
         page.table.width = nil
         page.table.color = false
-        let (out, err) = page.render(masker?.mask(result) ?? result)
+        var shown = result
+        // JSON is only rendered in JSON mode; masking it otherwise would number aliases the page never shows.
+        if page.mode != .json { shown.json = nil }
+        let (out, err) = page.render(masker?.mask(shown) ?? shown)
         for lines in [out, err] where !lines.isEmpty {
             append(mask(TranscriptRecorder.removingEscapes(redact(lines.joined(separator: "\n") + "\n"))))
         }
