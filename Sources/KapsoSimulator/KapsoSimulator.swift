@@ -89,12 +89,6 @@ public final class KapsoSimulator: Sendable {
         await state.clock.now.micros
     }
 
-    /// Makes a span of real time that has just passed not count on a running clock (the clock is set back by
-    /// it; scheduled events move with it). Does nothing on a fixed clock.
-    public func holdClock(forMicroseconds micros: Int64) async {
-        await state.holdClock(forMicroseconds: micros)
-    }
-
     /// Moves a fixed clock forward to `micros` (Unix microseconds) and runs what became due; an instant at or
     /// before the clock's is ignored.
     public func advanceClock(to micros: Int64) async {

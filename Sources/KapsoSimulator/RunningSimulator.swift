@@ -28,19 +28,10 @@ public final class RunningSimulator: Sendable {
         return result.withLock { $0 }
     }
 
-    /// Runs `body` with the simulator's clock held still: the real time it takes does not count.
-    public func holdingClock<T>(_ body: () -> T) -> T {
-        let start = ContinuousClock.now
-        let result = body()
-        let (seconds, attoseconds) = (ContinuousClock.now - start).components
-        let micros = seconds * 1_000_000 + attoseconds / 1_000_000_000_000
-        let done = DispatchSemaphore(value: 0)
-        Task.detached { [simulator] in
-            await simulator.holdClock(forMicroseconds: micros)
-            done.signal()
-        }
-        done.wait()
-        return result
+    /// Moves a fixed clock forward to this machine's time and runs what became due, blocking until done
+    /// (`kops --demo` before each command line, so the clock stands still during a command).
+    public func advanceClockToWallTime() {
+        advanceClock(to: Int64(Date().timeIntervalSince1970 * 1_000_000))
     }
 
     /// Moves a fixed clock forward to `micros` and runs what became due, blocking until done.

@@ -18,6 +18,8 @@ public final class Shell {
     public var scriptDepth = 0
     /// The transcript being recorded: gets each line and what the terminal shows.
     public var recorder: TranscriptRecorder?
+    /// Command lines running (a `source`d script's lines run inside the `source` line).
+    private var lineDepth = 0
 
     public init(context: ShellContext, renderer: Renderer, output: any OutputSink) {
         self.context = context
@@ -37,6 +39,9 @@ public final class Shell {
         let expanded = Result { [context] in
             try Interpolation.expand(line, variables: context.session.variables, environment: context.environment)
         }
+        if lineDepth == 0 { context.beforeCommandLine?() }
+        lineDepth += 1
+        defer { lineDepth -= 1 }
         // Transcripts show the line as it ran, so `kops check` replays it without the variables.
         let ran = (try? expanded.get()) ?? line
         var block = recorder

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import KapsoClient
 import KapsoSimulator
 import KopsHTTP
@@ -19,10 +20,13 @@ struct Kops: ParsableCommand {
             NO_COLOR, XDG_CONFIG_HOME (config.toml profiles), XDG_STATE_HOME (history).
             Precedence: flags > environment > profile > defaults.
             Also: kops run FILE.kops, kops check FILE.md, kops bundle [FILE.md], kops verify --secret S --signature HEX --file F,
-            kops completions bash|zsh|fish. Exit statuses: 0 ok, 1 a command failed, 64 usage, 69 API unreachable,
-            75 a write was sent but no answer came (it may have taken effect: check before retrying),
-            77 credentials rejected.
-            """,
+            kops completions bash|zsh|fish.
+            Without a key, commands that need no API still run (help, explain, verify, payload, profile, state, ...);
+            the first one that does says where keys come from. Writes from -c, scripts or piped input need --allow-writes.
+
+            Exit statuses (also 'help exit-codes' in the shell):
+
+            """ + (HelpTopics.text("exit-codes") ?? ""),
         version: KopsVersion.current)
 
     @Option(help: "Profile from config.toml to use (default: $KOPS_PROFILE, then default_profile).")
@@ -103,7 +107,9 @@ struct Kops: ParsableCommand {
             // Sequential ids (and, for check, the recorded clock) so a recorded demo session replays.
             var options = SimulatorOptions(apiKey: key, seed: .demo, deterministic: demoTranscript?.seeded == nil && demoTranscript != nil)
             options.sequentialIDs = true
-            options.pinnedClock = demoTranscript?.seeded
+            // The demo's clock is fixed too, moved to this machine's time before each command line: a command
+            // then runs at one instant, as `kops check` replays it.
+            options.pinnedClock = demoTranscript == nil ? Int64(Date().timeIntervalSince1970 * 1_000_000) : demoTranscript?.seeded
             let running = try KapsoSimulator.startBlocking(options: options)
             simulator = running
             if demoTranscript == nil {
@@ -126,7 +132,11 @@ struct Kops: ParsableCommand {
         if let simulator {
             context.simulatorClock = { simulator.now() }
             context.simulatorSeeded = simulator.simulator.seededAt
-            if demoTranscript != nil { context.moveSimulatorClock = { simulator.advanceClock(to: $0) } }
+            if demoTranscript != nil {
+                context.moveSimulatorClock = { simulator.advanceClock(to: $0) }
+            } else {
+                context.beforeCommandLine = { simulator.advanceClockToWallTime() }
+            }
         }
         context.environment = environment
         context.config = config
@@ -174,10 +184,6 @@ struct Kops: ParsableCommand {
             }
             context.confirm = reader.confirm
             context.confirmWrites = reader.confirm
-            if let simulator {
-                // The demo's clock stands still while kops waits for an answer, so a recorded session replays.
-                context.confirm = { question in simulator.holdingClock { reader.confirm(question) } }
-            }
             context.profileChanged = { name in
                 reader.switchHistory(
                     to: HistoryFile.defaultPath(environment: environment, profile: name).map {

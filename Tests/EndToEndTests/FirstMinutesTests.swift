@@ -1,4 +1,5 @@
 import Foundation
+import KopsShell
 import KopsTestSupport
 import Testing
 
@@ -162,5 +163,21 @@ import Testing
         #expect(result.stderr.hasPrefix("-c:1: error: unknown profile 'nope'; profiles: "))
         #expect(result.stderr.hasSuffix(" and 9995 more\n"))
         #expect(try String(contentsOf: config, encoding: .utf8) == text)
+    }
+}
+
+/// Every exit status is documented where a user looks: `kops --help` and `help exit-codes`.
+@Suite struct ExitStatusDocsTests {
+    @Test func kopsHelpAndHelpExitCodesListEveryStatus() async throws {
+        let (help, topic) = try await offPool {
+            (try ProcessRunner.run("kops", ["--help"]), try ProcessRunner.run("kops", ["-c", "help exit-codes"]))
+        }
+        #expect(help.status == 0 && topic.status == 0)
+        for status in ExitStatus.allCases {
+            let code = String(status.rawValue)
+            #expect(
+                topic.stdout.split(separator: "\n").contains { $0.hasPrefix(code + " ") }, "help exit-codes lacks \(code)")
+            #expect(help.stdout.split(separator: "\n").contains { $0.hasPrefix(code + " ") }, "kops --help lacks \(code)")
+        }
     }
 }

@@ -72,7 +72,7 @@ import Testing
     }
 
     @Test func recordsThenChecksATranscript() async throws {
-        let script = "use 100200300400502\nhealth\n#! error\nexplain 424242\n"
+        let script = "use 100200300400502\n#! error\nhealth\n#! error\nexplain 424242\n"
         let (recorded, files) = try await kops(["run", "t.kops", "--record", "out.md"], files: ["t.kops": script])
         #expect(recorded.status == 0)
         let transcript = try #require(files["out.md"])

@@ -17,17 +17,4 @@ import Testing
         #expect(pinned.seededAt == live.seededAt)
         #expect(await pinned.now() == live.seededAt + 2_500_000)
     }
-
-    /// A running clock is set back by the span held; a fixed clock is not moved.
-    @Test func holdingSetsARunningClockBackAndLeavesAFixedOne() async throws {
-        let running = try KapsoSimulator(options: SimulatorOptions(apiKey: "k", seed: .empty))
-        let before = await running.now()
-        await running.holdClock(forMicroseconds: 60_000_000)
-        let after = await running.now()
-        #expect(after < before, "a minute held does not count: \(after - before) µs")
-        let fixed = try KapsoSimulator(options: SimulatorOptions(apiKey: "k", seed: .empty, deterministic: true))
-        let start = await fixed.now()
-        await fixed.holdClock(forMicroseconds: 60_000_000)
-        #expect(await fixed.now() == start)
-    }
 }

@@ -27,8 +27,8 @@ import Testing
             "t.kops:2: error: unknown command 'frobnicate'; type 'help' for the list"
         ),
         (
-            "health 100200300400502\n\n# the number is degraded\nassert .status == healthy", 4, .failure,
-            "t.kops:4: error: assert .status == healthy failed: actual \"degraded\""
+            "#! error\nhealth 100200300400502\n\n# the number is degraded\nassert .status == healthy", 5, .failure,
+            "t.kops:5: error: assert .status == healthy failed: actual \"degraded\""
         ),
         (
             "state\nwebhooks delete 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70", 2, .failure,

@@ -44,13 +44,6 @@ extension SimulatorState {
         return clock.now
     }
 
-    /// Moves a running clock back by a span that has just passed, so that span does not count (`kops --demo`
-    /// holds its clock while it waits for the user's yes or no, so a recorded session replays at the same times).
-    func holdClock(forMicroseconds micros: Int64) {
-        guard micros > 0, !clock.isFixed else { return }
-        clock.advance(byMicroseconds: -micros)
-    }
-
     // On the wall clock, events also run when their time comes with no request to trigger them; a fixed clock
     // moves only when advanced.
     private func armWakeUp() {

@@ -6,7 +6,8 @@ public enum HealthCommand: Command {
     public static let name = "health"
     public static let summary = "check a number's health: what blocks it, why, and what to do"
     public static let usage = "health [phone-number-id]"
-    public static let details = "Uses the selected number unless an id is given.\nExamples:\n  health\n  health 100200300400502"
+    public static let details =
+        "Uses the selected number unless an id is given. Exits 1 unless the number is healthy.\nExamples:\n  health\n  health 100200300400502"
     public static let maxArguments: Int? = 1
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
@@ -50,7 +51,10 @@ public enum HealthCommand: Command {
         if !others.isEmpty {
             blocks.append(.hint("also failing: " + others.map(\.check).joined(separator: ", ")))
         }
-        return CommandResult(blocks: blocks, json: .object(health.json))
+        var shown = CommandResult(blocks: blocks, json: .object(health.json))
+        // A check that finds a problem exits 1, as 'webhooks check' does: scripts and CI can act on it.
+        if health.status != "healthy" { shown.status = .failure }
+        return shown
     }
 
     private static func result(_ severity: HealthTriage.Finding.Severity) -> StyledText {

@@ -4,13 +4,18 @@ public enum HelpTopics {
     public static let all: [(name: String, text: String)] = [
         ("exit-codes", """
             0   ok
-            1   a command failed (API error, failed check, failed assert, invalid signature)
-            64  usage: unknown command or flag, missing argument, bad value, script syntax
-            66  a script or input file was not found
-            69  the API is unreachable (DNS, connect, TLS, timeout, a reply that is not HTTP)
-            75  a write was sent but no answer came: it may have taken effect; check before retrying
-            77  the API key was rejected (401)
-            kops -c and piped input exit with the first failure's status; scripts stop at the failing line
+            1   a command failed, or a check found a problem: an API error, health not
+                healthy, webhooks check errors, a failed assert, an invalid signature,
+                a write refused without --allow-writes, Ctrl-C in a script
+            64  usage: unknown command or flag, missing argument, bad value, script
+                syntax, no API key
+            66  a script, transcript or input file was not found or cannot be read
+            69  the API is unreachable (DNS, connect, TLS, timeout, a reply not HTTP)
+            75  a write was sent but no answer came: it may have taken effect; check
+                before retrying
+            77  the API key was rejected (401) or its api_key_command failed
+            kops -c and piped input exit with the first failure's status; scripts
+            stop at the failing line
             """),
         ("scripts", """
             kops run FILE.kops [--var k=v]... [--allow-writes] [--record OUT.md]   (or 'source FILE.kops' in the shell)

@@ -50,6 +50,9 @@ public final class ShellContext {
     public var simulatorClock: (() -> Int64)?
     /// When the demo simulator seeded its data, Unix microseconds.
     public var simulatorSeeded: Int64?
+    /// Runs before each top-level command line: `kops --demo` moves its simulator's clock to this machine's time
+    /// here, so the clock stands still during a command and a recorded command replays at one instant.
+    public var beforeCommandLine: (() -> Void)?
     /// Moves the demo simulator's clock forward to an instant (`kops check` of a demo transcript).
     public var moveSimulatorClock: ((Int64) -> Void)?
     /// Told the new profile's name after `profile use`, e.g. so the terminal switches history files.

@@ -6,7 +6,7 @@ public protocol KopsError: Error {
 }
 
 /// Exit statuses, after sysexits: wording and numbers are interface.
-public enum ExitStatus: Int32, Sendable, Comparable {
+public enum ExitStatus: Int32, Sendable, Comparable, CaseIterable {
     case ok = 0
     /// A command failed.
     case failure = 1
