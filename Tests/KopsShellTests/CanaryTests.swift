@@ -1,5 +1,6 @@
 import Foundation
 import KapsoClient
+import KopsHTTP
 import KopsShell
 import KopsTerminal
 import KopsTestSupport
@@ -115,5 +116,12 @@ import Testing
         offline.shell.run(line: "set region eu")
         offline.shell.run(line: "set")
         #expect(offline.output.out == "api_key: <redacted>\nregion:  eu\n")
+    }
+
+    @Test func aKeyTooShortToBeASecretMasksNoOrdinaryWords() {
+        var redactor = Redactor()
+        redactor.knownSecrets.append(Secret("k"))
+        redactor.knownSecrets.append(Secret("sk_test_long_enough"))
+        #expect(redactor.redact("check the key sk_test_long_enough") == "check the key <redacted>")
     }
 }

@@ -207,4 +207,28 @@ import Testing
         #expect(sent == 2, "one read and one write, none retried")
         #expect(exists == created)
     }
+
+    /// `reply` reads first (the contact's conversation), then sends once: a lost answer to the send is unknown.
+    @Test(arguments: [
+        HostileServer.Reply(Array("HTTP/1.1 200 OK\r\nContent-Length: 80\r\n\r\n{\"messages\":[".utf8)),
+        .json(#"{"messaging_product":"whatsapp"}"#),
+        .init([], holdOpen: 6),
+    ])
+    func aReplyWithALostAnswerIsUnknownAndSentOnce(_ fault: HostileServer.Reply) async throws {
+        let (status, err, posts) = try await offPool {
+            let server = try HostileServer { request in
+                request.method == "POST"
+                    ? fault
+                    : .json(#"{"data":[],"paging":{"cursors":{"before":null,"after":null},"next":null,"previous":null}}"#)
+            }
+            defer { server.stop() }
+            let (shell, output) = try server.shell()
+            let status = shell.run(line: "reply --to +14155550142 --force hello")
+            return (status, output.err, server.requests.filter { $0.method == "POST" }.count)
+        }
+        #expect(status == .unknownOutcome, "\(err)")
+        #expect(err.hasPrefix("error: the request was sent but no answer came ("), "\(err)")
+        #expect(err.hasSuffix("): the message may have been sent; check with 'messages'\n"), "\(err)")
+        #expect(posts == 1)
+    }
 }

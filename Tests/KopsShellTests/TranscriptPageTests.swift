@@ -59,6 +59,18 @@ func recordPage(_ lines: [String], width: Int? = 60, keepPII: Bool = false) asyn
         #expect(page.transcript.contains("using 100200300400501 (+1 415-555-0100, Support Line)"))
     }
 
+    /// A canary contact who is not in the data: the number and the text typed to them stay off the page.
+    @Test func aReplyToACanaryIsMaskedInTheCommandLineAndItsOutput() async throws {
+        let page = try await recordPage([
+            "reply --to +15550001234 --force Hello canary", "reply --to 15550001234 --dry-run 'Hi canary'",
+        ])
+        for form in ["15550001234", "5550001234", "555-000-1234", "MTU1NTAwMDEyMzQ", "canary", "wamid."] {
+            #expect(!page.transcript.contains(form), "the page shows '\(form)'")
+        }
+        #expect(page.transcript.contains("> reply --to +1 555 ••• 1234 --force <body 1>\n"))
+        #expect(page.restore.lines["reply --to +1 555 ••• 1234 --force <body 1>"] == "reply --to +15550001234 --force Hello canary")
+    }
+
     @Test func maskedCommandLinesAreKeptAsTypedForTheRestoreFile() async throws {
         let page = try await recordPage(["message \(Demo.danaInbound)"])
         #expect(page.transcript.contains("> message <message 1>\n"))

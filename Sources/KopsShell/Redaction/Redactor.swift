@@ -43,7 +43,8 @@ public struct Redactor: Sendable {
     /// `text` with every known secret value replaced by `<redacted>`.
     public func redact(_ text: String) -> String {
         var result = text
-        for secret in knownSecrets where ByteSearch.contains(secret.revealed, in: result) {
+        // Values under 4 characters are not secrets worth masking: a 1-letter test key would mask every 'k'.
+        for secret in knownSecrets where secret.revealed.count >= 4 && ByteSearch.contains(secret.revealed, in: result) {
             result = result.split(separator: secret.revealed, omittingEmptySubsequences: false)
                 .joined(separator: "<redacted>")
         }

@@ -98,11 +98,27 @@ public final class PIIMasker {
     }
 
     /// A command line as the page shows it: a bare number after `--to` is a contact's, learned first.
+    /// The text a `reply` line sends is a message body too.
     public func mask(commandLine line: String) -> String {
         let words = line.split(separator: " ")
         for (index, word) in words.enumerated() where word == "--to" && index + 1 < words.count {
             let value = String(words[index + 1])
             if PIIMasker.isBareNumber(value) { contactNumbers.insert(PIIMasker.digits(value)) }
+        }
+        if words.first == Substring(ReplyCommand.name) {
+            let valued = Set(ReplyCommand.flags.filter { $0.valueName != nil }.map(\.name))
+            var index = 1
+            while index < words.count, words[index].hasPrefix("--") {
+                index += valued.contains(String(words[index].prefix { $0 != "=" })) && !words[index].contains("=") ? 2 : 1
+            }
+            if index < words.count {
+                var text = words[index...].joined(separator: " ")
+                // A quoted text is learned without its quotes, as it appears in the output.
+                for quote in ["\"", "'"] where text.count > 2 && text.hasPrefix(quote) && text.hasSuffix(quote) {
+                    text = String(text.dropFirst().dropLast())
+                }
+                add(text, to: &bodies, prefix: "body")
+            }
         }
         return mask(line)
     }
