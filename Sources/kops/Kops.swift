@@ -86,7 +86,7 @@ struct Kops: ParsableCommand {
             stdout.write(ErrorReport(error).line() + "; kops runs without its profiles until it is fixed\n", to: .err)
         }
         do {
-            for warning in config.warnings { stdout.write("warning: \(warning)\n", to: .err) }
+            for warning in config.warnings { stdout.write("warning: \(VisibleText.escaped(warning))\n", to: .err) }
             settings = try Settings.resolve(
                 flags: .init(profile: profile, baseURL: baseURL, output: output.flatMap(OutputMode.init(rawValue:)), noColor: noColor),
                 environment: environment, config: config)
