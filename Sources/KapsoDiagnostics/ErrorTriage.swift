@@ -106,18 +106,18 @@ public struct ErrorTriage {
 
     private static func meaning(of log: APILog) -> String {
         let message = log.errorMessage ?? ""
+        let whois = "'whois \(APIPath.phoneNumberID(in: log.endpoint) ?? "ID")' says what the id is and which phone-number id to use"
         if let open = message.range(of: "(#"), let close = message[open.upperBound...].firstIndex(of: ")"),
             let entry = ErrorCatalog.entry(for: String(message[open.upperBound..<close]))
         {
             if entry.code == "100", log.responseStatus == 404 {
-                return
-                    "the id in the path does not exist (a WABA id used as a phone-number id?); 'numbers' lists the ids"
+                return "no object has the id in the path; " + whois
             }
             return "\(entry.name): \(entry.fix)"
         }
         switch log.responseStatus {
         case 401: return "the key was rejected; check which key the caller uses"
-        case 404: return "the id in the path is not in this project; 'numbers' lists the phone-number ids"
+        case 404: return "the id in the path is not in this project; " + whois
         case 429: return "rate limited; the caller must back off and honour Retry-After"
         case 500...: return "Kapso or Meta failed; retry, and check Kapso's status if it persists"
         default: return "the request was refused; the error text says which field"

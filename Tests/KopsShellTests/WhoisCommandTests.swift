@@ -222,4 +222,18 @@ final class PartlyFailingTransport: HTTPTransport {
         let ran = try await runDemo(line, number: nil)
         #expect(ran.out == "using 100200300400502 (+1 415-555-0101, Sales Line)\n")
     }
+
+    @Test func aWABAIdAsTheSelectedNumberIsNamedInsteadOfAnEmptyList() async throws {
+        let runs = try await runDemo(["messages", "conversations", "errors", "health"], number: "200300400500601")
+        let line =
+            "200300400500601 is the WABA id of 2 numbers, not a phone-number id; pick one: use 100200300400502 (Sales Line) "
+            + "or use 100200300400501 (Support Line)\n"
+        for run in runs.prefix(3) {
+            #expect(run.err == "error: the selected phone_number_id is not a phone-number id: " + line)
+            #expect(run.out.isEmpty)
+            #expect(run.status == 1)
+        }
+        #expect(runs[3].err.hasPrefix("error: 200300400500601 is the WABA id of 2 numbers, not a phone-number id; pick one: health "))
+    }
 }
+

@@ -53,6 +53,8 @@ struct FailureFetch {
             }
             switch source {
             case .message:
+                // A WABA id as the selected number finds no messages; say so instead of "nothing failed".
+                if !fetch.numbers.isEmpty { try context.verifyNumberFilter(number, numbers: fetch.numbers) }
                 // The page of recent messages of any status says nothing about more failures.
                 if request.url.contains("status=failed"), !(json["paging"]?["next"]?.isNull ?? true) { fetch.truncated = true }
                 // Read after a response is decoded: `now` is the API's clock from its `Date` header.

@@ -51,6 +51,7 @@ public enum MessagesCommand: Command {
 
     static func list(filters: [(String, String)], limit: Int, after: String?, in context: ShellContext) throws -> CommandResult {
         let page = try context.client.messages(filters: filters, limit: limit, after: after)
+        if page.items.isEmpty, after == nil { try context.verifyNumberFilter(filters) }
         context.rememberList(page, source: .messages(filters: filters, limit: limit))
         return CommandResult(blocks: [.table(table(page.items)), .hint(page.footer)], json: page.json)
     }
