@@ -111,7 +111,8 @@ struct ScriptOptions: ParsableArguments {
             let demo = header.kind == .demo && shell.context.moveSimulatorClock != nil
             let outcome = try checker.replay(on: replayShell, allowWrites: allowWrites || demo)
             guard !outcome.diff.isEmpty else {
-                stderr.write("\(path): \(outcome.commands) commands, output unchanged\n", to: .err)
+                let noun = outcome.commands == 1 ? "command" : "commands"
+                stderr.write("\(path): \(outcome.commands) \(noun), output unchanged\n", to: .err)
                 return .ok
             }
             stderr.write(outcome.diff.map { VisibleText.escaped($0) }.joined(separator: "\n") + "\n", to: .out)

@@ -108,7 +108,7 @@ import Testing
         let live = transcript.replacingOccurrences(of: "- api kind: simulator", with: "- api kind: Kapso API")
         let (check, _) = try await kops(["check", "out.md"], files: ["out.md": live])
         #expect(check.stderr.hasPrefix("out.md: replaying on 127.0.0.1, a live API: differences show what changed since it was recorded ("))
-        #expect(check.stderr.hasSuffix("out.md: 1 commands, output unchanged\n"))
+        #expect(check.stderr.hasSuffix("out.md: 1 command, output unchanged\n"))
     }
 
     @Test func withoutASubcommandKopsStillRunsCommands() async throws {

@@ -80,20 +80,23 @@ import Testing
         #expect(lines.count == SourceCommand.maxDepth + 1)
     }
 
-    /// Found by `scripts/fuzz` (Transcript), twice: an output line ending in "\r" merged with the recorder's "\n"
+    /// Found by `scripts/fuzz` (Transcript), three times: an output line ending in "\r" merged with the recorder's "\n"
     /// into one Character, so the parser never saw the closing fence and lost the next command.
     @Test func aTranscriptWithCRLineEndsKeepsEveryCommand() throws {
         let header = TranscriptHeader(time: "2026-11-21T12:00:00Z", profile: "default", host: "127.0.0.1", phoneNumberID: nil, keepPII: true)
         let recorder = try TranscriptRecorder(header: header, destination: .memory)
         // The second: a stray ESC at a line end took the newline with it, gluing the closing fence to the output.
-        for (command, output) in [("health", "ok\r"), ("state", "profile: default\u{1B}"), ("numbers", "\u{1B}[31mx\u{1B}[0m")] {
+        // The third: a command starting with a combining mark joined the prompt's space into one Character.
+        for (command, output) in [
+            ("health", "ok\r"), ("state", "profile: default\u{1B}"), ("\u{329}reply", ""), ("numbers", "\u{1B}[31mx\u{1B}[0m"),
+        ] {
             recorder.begin(prompt: "kops(default)> ", line: command)
             recorder.write(output + "\n", to: .out)
             recorder.end()
         }
-        #expect(TranscriptParser(recorder.text).commands.map(\.command) == ["health", "state", "numbers"])
+        #expect(TranscriptParser(recorder.text).commands.map(\.command) == ["health", "state", "\u{329}reply", "numbers"])
         #expect(recorder.text.contains("\nx\n```\n"), "colour escapes are still removed")
         let crlf = recorder.text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
-        #expect(TranscriptParser(crlf).commands.map(\.command) == ["health", "state", "numbers"])
+        #expect(TranscriptParser(crlf).commands.map(\.command) == ["health", "state", "\u{329}reply", "numbers"])
     }
 }

@@ -49,7 +49,9 @@ public enum RecordCommand: ScriptCommand {
         let header = TranscriptHeader(context: context, keepPII: arguments.has("--keep-pii"))
         shell.recorder = try TranscriptRecorder(
             header: header, destination: .file(path), opening: opening, context: context)
-        return CommandResult(blocks: [.hint("recording to \(path) (stop with 'record stop')")])
+        let restore = header.keepPII
+            ? "" : "; lines that masking changes are kept for 'kops check' in \(TranscriptRestore.path(besides: path)) (private: don't attach it)"
+        return CommandResult(blocks: [.hint("recording to \(path) (stop with 'record stop')\(restore)")])
     }
 
     private static func location(_ destination: TranscriptRecorder.Destination) -> String {

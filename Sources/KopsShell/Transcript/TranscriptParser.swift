@@ -115,9 +115,11 @@ public struct TranscriptParser: Sendable {
 
     /// `kops(default:…0501)> health` → `health`; nil for a line that is not a prompt.
     static func command(in line: String) -> String? {
-        guard line.hasPrefix("kops("), let close = line.firstIndex(of: ")"),
-            line[close...].hasPrefix(")> ")
+        // Scalars, not Characters: a command that starts with a combining mark joins the prompt's space.
+        let scalars = line.unicodeScalars
+        guard scalars.starts(with: "kops(".unicodeScalars), let close = scalars.firstIndex(of: ")"),
+            scalars[close...].starts(with: ")> ".unicodeScalars)
         else { return nil }
-        return String(line[line.index(close, offsetBy: 3)...])
+        return String(String.UnicodeScalarView(scalars[scalars.index(close, offsetBy: 3)...]))
     }
 }
