@@ -62,6 +62,9 @@ import Testing
         "numbers", "health", "webhooks", "webhooks --scope project", "deliveries", "messages", "message \(message)",
         "conversations", "trace \(message)", "errors", "logs", "overview", "output expanded", "messages",
         "message \(message)", "webhooks", "output json", "messages", "message \(message)", "output table",
+        "webhooks get 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", "webhooks check 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+        "conversation d4f5b6c7-3e4a-4b5c-9d6e-8f9012345678", "deliveries stats", "whois \(message)",
+        "use 100200300400501", "state", "numbers --output expanded", "deliveries --all", "logs --all --output json",
     ]
 
     @Test func noCommandLetsAControlCharacterThrough() async throws {
