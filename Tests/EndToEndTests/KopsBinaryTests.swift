@@ -28,6 +28,7 @@ import Testing
         #expect(result.stderr == """
             2 items
             webhook not verified by Meta yet: Sales Line (Meta verifies it after the first inbound message)
+            WABA 200300400500601: Sales Line, Support Line
             COEX: shared with the WhatsApp Business app; history sync applies to those numbers
             select one with 'use 100200300400502'
 

@@ -43,6 +43,17 @@ public enum NumbersCommand: Command {
         if !unverified.isEmpty {
             hints.append("webhook not verified by Meta yet: \(unverified.joined(separator: ", ")) (Meta verifies it after the first inbound message)")
         }
+        // The WABA ids whole, whatever the width: the id a WABA-for-number mix-up needs.
+        var wabas: [(id: String, names: [String])] = []
+        for number in page.items {
+            guard let waba = number.businessAccountID else { continue }
+            if let index = wabas.firstIndex(where: { $0.id == waba }) {
+                wabas[index].names.append(number.name ?? number.id)
+            } else {
+                wabas.append((waba, [number.name ?? number.id]))
+            }
+        }
+        for waba in wabas { hints.append("WABA \(waba.id): \(waba.names.joined(separator: ", "))") }
         if page.items.contains(where: \.isCoexistence) {
             hints.append("COEX: shared with the WhatsApp Business app; history sync applies to those numbers")
         }
