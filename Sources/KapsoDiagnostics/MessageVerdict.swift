@@ -27,6 +27,17 @@ public struct MessageVerdict: Sendable, Equatable {
         let history = StatusHistory(message: message)
         if let conflict = history.conflict { return contradiction(conflict, history: history) }
         let status = history.latest?.status ?? message.status
+        let verdict = outbound(status, message: message, history: history, windowAtSend: windowAtSend, now: now)
+        guard history.untimedCount > 0 else { return verdict }
+        let count = history.untimedCount
+        let note =
+            " (Kapso's status; \(count) status \(count == 1 ? "event has no timestamp, so where it falls" : "events have no timestamp, so where they fall") is unknown)"
+        return MessageVerdict(verdict.text + note, verdict.severity == .good ? .warning : verdict.severity)
+    }
+
+    private static func outbound(
+        _ status: String, message: Message, history: StatusHistory, windowAtSend: ServiceWindow?, now: Int64
+    ) -> MessageVerdict {
         switch status {
         case "failed":
             return MessageVerdict(failure(history.failures.last?.errors ?? [], windowAtSend: windowAtSend), .bad)
@@ -35,7 +46,7 @@ public struct MessageVerdict: Sendable, Equatable {
         case "delivered":
             return MessageVerdict("delivered\(after("delivered", history)), not read yet", .good)
         case "sent":
-            let since = (history.latest?.time ?? message.time).map { now - $0 } ?? 0
+            let since = (history.events.last { $0.time != nil }?.time ?? message.time).map { now - $0 } ?? 0
             let offline = since > 3_600 ? ": the contact's phone may be offline" : ""
             return MessageVerdict("sent \(Elapsed.text(since)) ago, no delivery report yet\(offline)", .warning)
         case let other:

@@ -64,8 +64,9 @@ public struct StatusHistory: Sendable {
     /// The failed events, oldest first.
     public var failures: [Event] { events.filter { $0.status == "failed" } }
 
-    /// The latest event by time (an untimed one only when none has a time).
-    public var latest: Event? { events.last { $0.time != nil } ?? events.last }
+    /// The latest event by time; nil when the history is empty or an event has no timestamp (then
+    /// which came last is unknown, and Kapso's own `kapso.status` is the better guess).
+    public var latest: Event? { untimedCount > 0 ? nil : events.last }
 
     /// A failed event together with a delivered or read one, if the history has both.
     public var conflict: Conflict? {

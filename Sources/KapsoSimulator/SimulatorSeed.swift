@@ -2,6 +2,8 @@
 public enum SimulatorSeed: Sendable, Equatable {
     /// The demo story: two numbers (one healthy, one degraded), misconfigured webhooks, a 131047 failure.
     case demo
+    /// The demo story plus a conversation on each number holding every message type, status history and error shape.
+    case zoo
     /// A project with no numbers, webhooks, messages or logs.
     case empty
     /// One number with `N` messages and `N` webhook deliveries, for benchmarks.
@@ -10,10 +12,11 @@ public enum SimulatorSeed: Sendable, Equatable {
     /// `webhook_deliveries`, `api_logs` (each an array of API-shaped objects; `health` an object by number id).
     case file(String)
 
-    /// Parses a command-line value: `demo`, `empty`, `scale:100000`, or a path ending in `.json`.
+    /// Parses a command-line value: `demo`, `zoo`, `empty`, `scale:100000`, or a path ending in `.json`.
     public init?(argument: String) {
         switch argument {
         case "demo": self = .demo
+        case "zoo": self = .zoo
         case "empty": self = .empty
         case let text where text.hasPrefix("scale:"):
             guard let count = Int(text.dropFirst("scale:".count)), count >= 0 else { return nil }

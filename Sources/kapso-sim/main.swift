@@ -13,7 +13,8 @@ struct KapsoSim: ParsableCommand {
             /meta/whatsapp/{version} until SIGINT or SIGTERM. Events (message status changes, webhook delivery \
             attempts, injected faults, clock advances) are logged to stderr.
 
-            Seeds: `demo` (two numbers, misconfigured webhooks, a 131047 failure), `empty`, `scale:N` (N \
+            Seeds: `demo` (two numbers, misconfigured webhooks, a 131047 failure), `zoo` (the demo plus every \
+            message type, status history and error shape on both numbers), `empty`, `scale:N` (N \
             messages and N webhook deliveries, for benchmarks), or a .json seed file.
 
             Faults (--faults, comma- or repeat-combinable): `latency=100ms` delays every response; \
@@ -40,7 +41,7 @@ struct KapsoSim: ParsableCommand {
     @Option(name: .customLong("api-key"), help: "The API key clients must send (default: $KAPSO_API_KEY).")
     var apiKey: String?
 
-    @Option(help: "Seed data: demo, empty, scale:N, or a path to a .json seed file.")
+    @Option(help: "Seed data: demo, zoo, empty, scale:N, or a path to a .json seed file.")
     var seed = "demo"
 
     @Flag(help: """
@@ -72,7 +73,7 @@ struct KapsoSim: ParsableCommand {
             throw ValidationError("no API key: pass --api-key or set KAPSO_API_KEY")
         }
         guard let seed = SimulatorSeed(argument: seed) else {
-            throw ValidationError("unknown seed '\(seed)'; use demo, empty, scale:N or a .json file")
+            throw ValidationError("unknown seed '\(seed)'; use demo, zoo, empty, scale:N or a .json file")
         }
         guard timeScale.isFinite, timeScale > 0 else {
             throw ValidationError("invalid --time-scale \(timeScale); use a positive number such as 1 or 1000")

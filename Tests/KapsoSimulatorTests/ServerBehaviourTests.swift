@@ -85,6 +85,7 @@ import Testing
     @Test func seedArguments_Parse() {
         #expect(SimulatorSeed(argument: "demo") == .demo)
         #expect(SimulatorSeed(argument: "empty") == .empty)
+        #expect(SimulatorSeed(argument: "zoo") == .zoo)
         #expect(SimulatorSeed(argument: "scale:100000") == .scale(100_000))
         #expect(SimulatorSeed(argument: "/tmp/seed.json") == .file("/tmp/seed.json"))
         #expect(SimulatorSeed(argument: "scale:x") == nil)

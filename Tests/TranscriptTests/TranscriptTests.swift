@@ -1,5 +1,6 @@
 import Foundation
 import KopsShell
+import KapsoSimulator
 import KopsTestSupport
 import Testing
 
@@ -14,7 +15,7 @@ import Testing
         let expectedURL = GoldenTranscript.folder.appendingPathComponent(name + ".md")
         let label = "transcripts/\(name).kops"
         let allowWrites = try TranscriptTests.allowsWrites(name)
-        let recorded = try await withSimulator { fixture in
+        let recorded = try await withSimulator(seed: try TranscriptTests.seed(name)) { fixture in
             try fixture.record(script: script, label: label, allowWrites: allowWrites)
         }
         if let line = recorded.outcome.failedLine {
@@ -55,12 +56,20 @@ import Testing
         else { return }
         let allowWrites = try TranscriptTests.allowsWrites(name)
         let path = GoldenTranscript.folder.appendingPathComponent(name + ".md").path
-        let outcome = try await withSimulator { fixture in
+        let outcome = try await withSimulator(seed: try TranscriptTests.seed(name)) { fixture in
             try TranscriptChecker(expected: expected, path: path, restore: TranscriptRestore.load(besides: path))
                 .replay(on: try fixture.goldenShell().shell, allowWrites: allowWrites)
         }
         #expect(outcome.diff.isEmpty, "kops check transcripts/\(name).md:\n\(outcome.diff.joined(separator: "\n"))")
         #expect(outcome.commands > 0)
+    }
+
+    /// Goldens run on the demo seed unless they say `#! seed NAME` (e.g. `zoo`) on a line of their own.
+    static func seed(_ name: String) throws -> SimulatorSeed {
+        let script = GoldenTranscript.folder.appendingPathComponent(name + ".kops")
+        let lines = try String(contentsOf: script, encoding: .utf8).split(separator: "\n")
+        guard let line = lines.first(where: { $0.hasPrefix("#! seed ") }) else { return .demo }
+        return try #require(SimulatorSeed(argument: String(line.dropFirst("#! seed ".count))))
     }
 
     /// Goldens are read-only like any script, unless they say `#! allow-writes` on a line of their own.

@@ -28,6 +28,11 @@ enum DemoSeed {
     }
 
     static func make(now: Timestamp) -> SeedData {
+        finish(story(now: now))
+    }
+
+    /// The story written so far, for seeds that add to it (`ZooSeed`).
+    static func story(now: Timestamp) -> StoryBuilder {
         var story = StoryBuilder(now: now)
         story.phoneNumber(salesLine(story), health: salesHealth(story))
         story.phoneNumber(supportLine(story), health: supportHealth(story))
@@ -35,6 +40,11 @@ enum DemoSeed {
         addConversations(to: &story)
         addDeliveries(to: &story)
         addAPILogs(to: &story)
+        return story
+    }
+
+    /// The seed data of a finished story, with the demo's project id and receiver outcomes.
+    static func finish(_ story: StoryBuilder) -> SeedData {
         var data = story.build()
         data.projectID = projectID
         data.receiverOutcomes = [

@@ -119,6 +119,29 @@ struct StoryBuilder {
         return message
     }
 
+    /// Adds a message object written by hand (any type, status history or error shape) to a conversation
+    /// declared earlier; `id`, `kapso.phone_number_id` and `kapso.whatsapp_conversation_id` are filled in.
+    mutating func message(in conversationID: String, at time: Timestamp, json: JSONObject, summary: String?) {
+        guard let position = threadPositions[conversationID] else { preconditionFailure("no \(conversationID)") }
+        let party = threads[position].party
+        var message = json
+        let wamid = json["id"]?.stringValue ?? MessageJSON.wamid(contact: party.contact, hex: hex(20))
+        message["id"] = .string(wamid)
+        message["timestamp"] = .string(time.unix)
+        var kapso = message["kapso"]?.objectValue ?? [:]
+        kapso["phone_number_id"] = .string(party.phoneNumberID)
+        kapso["whatsapp_conversation_id"] = .string(party.conversationID)
+        message["kapso"] = .object(kapso)
+        let sequence = data.nextMessageSequence
+        data.nextMessageSequence += 1
+        let created = Timestamp(micros: time.micros + Int64(sequence * 137 % 1000) * 1000)
+        data.messages.append(Record(id: wamid, sortTime: created, cursorID: String(sequence), json: message))
+        let inbound = kapso["direction"]?.stringValue == "inbound"
+        threads[position].summary.add(
+            id: .string(wamid), type: message["type"] ?? .null, text: JSONValue(summary), inbound: inbound, at: time)
+        threads[position].time = time
+    }
+
     /// Overrides fields of a conversation after its messages (e.g. an `ended` status).
     mutating func finishConversation(_ id: String, status: String, updatedAt: Timestamp) {
         guard let position = threadPositions[id] else { return }

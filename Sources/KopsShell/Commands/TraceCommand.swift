@@ -135,7 +135,7 @@ public enum TraceCommand: Command {
         var blocks: [Block] = [.line(StyledText("")), .table(table)]
         if history.untimedCount > 0 {
             let count = history.untimedCount
-            blocks.append(.line(StyledText("  \(count) \(count == 1 ? "status has" : "statuses have") no timestamp; shown last, their order is unknown", style: .warn)))
+            blocks.append(.line(StyledText("  \(count) \(count == 1 ? "status has" : "statuses have") no timestamp: shown last, where \(count == 1 ? "it belongs" : "they belong") is unknown", style: .warn)))
         }
         return blocks + explained(history.failures.flatMap(\.errors) + received)
     }
