@@ -14,8 +14,9 @@ public final class Shell {
     public var readOnly = false
     /// `FILE:LINE` where Ctrl-C stopped the running script (shown once as `cancelled at FILE:LINE`), nil otherwise.
     public var cancelledAt: String?
-    /// Scripts running now, one inside another (`kops run`, `source`); `source` refuses to go past its limit.
-    public var scriptDepth = 0
+    /// The scripts running now, outermost first (`kops run`, `source`), as absolute paths when they resolve:
+    /// `source` refuses one that is already running (a loop) and nesting past its limit.
+    public var runningScripts: [String] = []
     /// The transcript being recorded: gets each line and what the terminal shows.
     public var recorder: TranscriptRecorder?
     /// Command lines running (a `source`d script's lines run inside the `source` line).

@@ -75,9 +75,27 @@ import Testing
         let offline = OfflineShell()
         let status = offline.shell.run(line: "source \(path)")
         #expect(status == .usage)
-        let lines = offline.output.err.split(separator: "\n")
-        #expect(lines.first == "\(path):2: error: source: \(path) would nest scripts 9 deep (the limit is 8); does a script source itself?")
-        #expect(lines.count == SourceCommand.maxDepth + 1)
+        #expect(offline.output.err == """
+            \(path):2: error: source: \(path) is already running (it sources itself, directly or through another script); remove the loop
+            error: source: \(path) stopped at line 2; fix that line or 'set on_error continue'
+
+            """)
+    }
+
+    @Test func nestingPastTheLimitStopsWithALineNamingIt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-nest-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let paths = (0...SourceCommand.maxDepth).map { folder.appendingPathComponent("s\($0).kops").path }
+        for (index, path) in paths.enumerated() {
+            let next = index + 1 < paths.count ? "source \(paths[index + 1])\n" : "state\n"
+            try Data(next.utf8).write(to: URL(fileURLWithPath: path))
+        }
+        let offline = OfflineShell()
+        #expect(offline.shell.run(line: "source \(paths[0])") == .usage)
+        let last = paths[SourceCommand.maxDepth]
+        #expect(offline.output.err.hasPrefix(
+            "\(paths[SourceCommand.maxDepth - 1]):1: error: source: \(last) would nest scripts 9 deep (the limit is 8); source fewer levels\n"))
     }
 
     /// Found by `scripts/fuzz` (Transcript), three times: an output line ending in "\r" merged with the recorder's "\n"

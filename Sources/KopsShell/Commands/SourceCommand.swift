@@ -18,7 +18,10 @@ public enum SourceCommand: ScriptCommand {
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let path = try arguments.required(0, "script file")
         guard let shell = context.shell else { return CommandResult() }
-        guard shell.scriptDepth < maxDepth else { throw ScriptError.sourceTooDeep(path: path, limit: maxDepth) }
+        guard !shell.runningScripts.contains(ScriptRunner.identity(of: path)) else {
+            throw ScriptError.sourceLoop(path: path)
+        }
+        guard shell.runningScripts.count < maxDepth else { throw ScriptError.sourceTooDeep(path: path, limit: maxDepth) }
         let script = try ScriptRunner.load(path: path, allowWrites: arguments.has("--allow-writes"))
         let outcome = script.run(on: shell)
         if shell.cancelledAt != nil {

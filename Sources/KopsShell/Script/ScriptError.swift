@@ -30,8 +30,10 @@ public enum ScriptError: KopsError, Equatable {
     case lineTooLong(limit: Int)
     /// A variable value past `SetCommand.maxValueBytes`.
     case variableTooLarge(name: String, limit: Int)
-    /// `source` nested deeper than `SourceCommand.maxDepth` (a script that sources itself).
+    /// `source` nested deeper than `SourceCommand.maxDepth`.
     case sourceTooDeep(path: String, limit: Int)
+    /// `source` of a script that is already running: it sources itself, directly or through another.
+    case sourceLoop(path: String)
     /// `record FILE` on a file that exists, without `--append` or `--force`.
     case transcriptExists(path: String)
     /// `kops check` or `record --append` on a file that is not a kops transcript.
@@ -72,7 +74,9 @@ public enum ScriptError: KopsError, Equatable {
         case .variableTooLarge(let name, let limit):
             "set: the value of '\(name)' passes \(limit / 1024) KiB (the limit for one variable); keep large data in a file"
         case .sourceTooDeep(let path, let limit):
-            "source: \(path) would nest scripts \(limit + 1) deep (the limit is \(limit)); does a script source itself?"
+            "source: \(path) would nest scripts \(limit + 1) deep (the limit is \(limit)); source fewer levels"
+        case .sourceLoop(let path):
+            "source: \(path) is already running (it sources itself, directly or through another script); remove the loop"
         case .transcriptExists(let path):
             "'\(path)' already exists; add --append to continue it, --force to replace it, or pick another name"
         case .notATranscript(let path):
@@ -85,7 +89,7 @@ public enum ScriptError: KopsError, Equatable {
     public var exitStatus: ExitStatus {
         switch self {
         case .unsetVariable, .unsetEnvironmentVariable, .malformedInterpolation, .malformedPath, .notATranscript,
-            .lineTooLong, .variableTooLarge, .sourceTooDeep:
+            .lineTooLong, .variableTooLarge, .sourceTooDeep, .sourceLoop:
             .usage
         case .missingRestore: .noInput
         case .scriptNotFound: .noInput

@@ -40,14 +40,21 @@ public struct ScriptRunner: Sendable {
         return ScriptRunner(path: path, source: source, allowWrites: allowWrites)
     }
 
+    /// The script's absolute path with links resolved, or the path as given when it does not resolve.
+    static func identity(of path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     /// Checks, then runs every line; the shell's location and write policy are restored afterwards.
     public func run(on shell: Shell) -> ScriptOutcome {
         let saved = (shell.location, shell.readOnly)
         shell.readOnly = saved.1 || !allowWrites
-        shell.scriptDepth += 1
+        shell.runningScripts.append(ScriptRunner.identity(of: path))
         defer {
             (shell.location, shell.readOnly) = saved
-            shell.scriptDepth -= 1
+            shell.runningScripts.removeLast()
         }
         if saved.0 == nil { shell.cancelledAt = nil }
         var outcome = ScriptOutcome()
