@@ -83,6 +83,20 @@ import Testing
         #expect(check.stderr.hasSuffix("b.md: 6 commands, output unchanged\n"), "\(check.stdout)\n\(check.stderr)")
     }
 
+    @Test func appendingContinuesOnlyTheSameDemoSession() async throws {
+        let (same, other, check) = try await inFolder { folder, kops in
+            let path = folder + "/t.md"
+            let same = try kops(
+                ["--demo"], "record \(path)\nexplain 131047\nrecord stop\nrecord \(path) --append\nexplain 131026\n")
+            let other = try kops(["--demo", "-c", "record \(path) --append"], "")
+            return (same, other, try kops(["check", path], ""))
+        }
+        #expect(same.status == 0, "\(same.stderr)")
+        #expect(other.status == 1)
+        #expect(other.stderr.hasSuffix("t.md': it was recorded on another demo session; record to a new file\n"))
+        #expect(check.stderr.hasSuffix("t.md: 2 commands, output unchanged\n"), "\(check.stdout)\n\(check.stderr)")
+    }
+
     @Test func recordInACommandLineRecordsTheCommandsAfterIt() async throws {
         let transcript = try await inFolder { folder, kops in
             _ = try kops(["--demo", "-c", "record \(folder)/c.md; use 100200300400501; explain 131047"], "")

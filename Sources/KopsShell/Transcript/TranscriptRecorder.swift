@@ -72,6 +72,12 @@ public final class TranscriptRecorder: OutputSink {
         if exists && opening == .append {
             let existing = FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) }
             guard let existing, TranscriptParser.isTranscript(existing) else { throw .notATranscript(path: path) }
+            let recorded = TranscriptParser(existing).header
+            if recorded.kind == .demo || header.kind == .demo, recorded.seeded != header.seeded {
+                // Its blocks replay on the demo data of the session that started it, not this one's.
+                throw .recording(
+                    "cannot append to '\(path)': it was recorded on another demo session; record to a new file")
+            }
             restore = TranscriptRestore.load(besides: path) ?? TranscriptRestore()
             if !existing.hasSuffix("\n\n") { append(existing.hasSuffix("\n") ? "\n" : "\n\n") }
             return
