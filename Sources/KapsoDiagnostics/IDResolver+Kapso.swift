@@ -40,6 +40,7 @@ extension IDResolver {
                 Identity.Detail("last active", conversation.lastActiveAt ?? "-"),
             ]
             identity.phoneNumberIDs = conversation.phoneNumberID.map { [$0] } ?? []
+            identity.contacts = conversation.contact.map { [($0.filter(\.isNumber), conversation.contactName)] } ?? []
             return identity
         }
         if let log = facts.apiLogs.first(where: { $0.id.lowercased() == id }) {
@@ -107,7 +108,10 @@ extension IDResolver {
                 input: id, kind: .wamid,
                 statement: "\(id) is a WAMID carrying \(carried), but no message with this id is in this project",
                 fix: "wrong project or key? 'messages' lists this project's messages")
-            if let number { identity.details = [Identity.Detail("contact (from the id)", contact(number))] }
+            if let number {
+                identity.details = [Identity.Detail("contact (from the id)", contact(number))]
+                identity.contacts = [(number, nil)]
+            }
             return identity
         }
         let line = message.phoneNumberID.flatMap { pnid in facts.numbers.first { $0.id == pnid } }
@@ -128,6 +132,8 @@ extension IDResolver {
             identity.warnings.append("the id carries \(contact(number)), but the message's contact is \(contact(shown))")
         }
         identity.phoneNumberIDs = message.phoneNumberID.map { [$0] } ?? []
+        identity.contacts = [(message.contact?.filter(\.isNumber) ?? number ?? "", message.contactName)].filter { !$0.0.isEmpty }
+        if let number, !identity.contacts.contains(where: { $0.phoneNumber == number }) { identity.contacts.append((number, nil)) }
         return identity
     }
 }

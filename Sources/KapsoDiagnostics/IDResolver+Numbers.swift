@@ -172,6 +172,7 @@ extension IDResolver {
             Identity.Detail("conversation", "\(conversation.id) (\(conversation.status), last active \(conversation.lastActiveAt ?? "-"))")
         }
         identity.phoneNumberIDs = lines
+        identity.contacts = [(digits, first.contactName)]
         return identity
     }
 
@@ -189,6 +190,7 @@ extension IDResolver {
             statement: "\(typed) has no country code; it matches \(who) (\(contact(full))) in \(plural(matches.count, "conversation"))",
             fix: "messages --phone-number \(full)")
         identity.phoneNumberIDs = matches.compactMap(\.phoneNumberID).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        identity.contacts = [(full, first.contactName)]
         return identity
     }
 

@@ -68,6 +68,9 @@ public struct Identity: Sendable {
     public var unchecked: [String] = []
     /// The project's phone-number ids the id leads to.
     public var phoneNumberIDs: [String] = []
+    /// Contacts the answer names (digits and name): personal data that transcripts mask (`PIIMasker`
+    /// learns them from the JSON's `phone_number` and `contact_name`).
+    public var contacts: [(phoneNumber: String, name: String?)] = []
 
     public init(input: String, kind: Kind, statement: String, fix: String? = nil) {
         self.input = input
@@ -86,6 +89,8 @@ public struct Identity: Sendable {
         object["details"] = .object(JSONObject(details.map { JSONObject.Entry(key: $0.label, value: .string($0.value)) }))
         object["warnings"] = .array(warnings.map(JSONValue.string))
         object["unchecked"] = .array(unchecked.map(JSONValue.string))
+        object["contacts"] = .array(
+            contacts.map { .object(["phone_number": .string($0.phoneNumber), "contact_name": $0.name.map(JSONValue.string) ?? .null]) })
         return .object(object)
     }
 }

@@ -89,6 +89,12 @@ import Testing
                 == "48 in the last 30 days with 200300400500601 in the path, 48 failed (404) from key history-sync")
     }
 
+    @Test func contactsAreInTheJSONUnderTheNamesTranscriptsMask() async throws {
+        let ran = try await runDemo("whois \(Demo.danaConversation) --output json")
+        let json = try JSONValue.parse(Array(ran.out.utf8))
+        #expect(json["contacts"] == [["phone_number": "14155550142", "contact_name": "Dana Ortiz"]])
+    }
+
     @Test(arguments: [
         ("whois", "error: whois: missing id; usage: whois ID [--output table|json]\n", Int32(64)),
         ("whois '  \t '", "error: whois: missing id; usage: whois ID [--output table|json]\n", 64),
