@@ -32,14 +32,22 @@ public enum PayloadSamples {
     /// Events whose samples exist only as v1 (legacy).
     public static let v1Only: Set<String> = ["whatsapp.config.created"]
 
-    /// The delivery for `event` in `version` (`v1` or `v2`), or nil when there is no sample.
-    public static func sample(_ event: String, version: String) -> Sample? {
+    /// The delivery for `event` in `version` (`v1` or `v2`), or nil when there is no sample; a v2
+    /// `whatsapp.message.received` can carry any `MessageShapes` name instead of its text message.
+    public static func sample(_ event: String, version: String, messageShape: String? = nil) -> Sample? {
         guard events.contains(event), version == "v1" || (version == "v2" && !v1Only.contains(event)) else {
             return nil
         }
         let headerEvent =
             version == "v1" && event == "whatsapp.phone_number.created" ? "whatsapp.config.created" : event
-        guard let body = version == "v1" ? v1Body(headerEvent) : v2Body(event) else { return nil }
+        guard var body = version == "v1" ? v1Body(headerEvent) : v2Body(event) else { return nil }
+        if let messageShape {
+            guard version == "v2", event == "whatsapp.message.received", case .object(var object) = body,
+                let message = object["message"].flatMap({ MessageShapes.applying(messageShape, to: $0) })
+            else { return nil }
+            object["message"] = message
+            body = .object(object)
+        }
         let bytes = Array(body.serialized().utf8)
         let headers = [
             Header(name: "Content-Type", value: "application/json"),
@@ -187,7 +195,7 @@ extension PayloadSamples {
 // MARK: - Story
 
 /// The fixtures' people, numbers and messages (`../shared/fixtures/README.md`).
-private enum Story {
+enum Story {
     static let support = "100200300400501"
     static let sales = "100200300400502"
     static let supportConfig = "a1c2e3f4-0b1d-4e2f-8a3b-5c6d7e8f9012"

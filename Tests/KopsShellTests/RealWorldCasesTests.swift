@@ -53,10 +53,10 @@ func caseID(_ row: String) -> String {
         func row(_ id: String) -> [String] { cells(rows.first { $0.hasSuffix(caseID(id)) } ?? "") }
         #expect(row("H03")[5] == "reaction removed from \(caseID("H01"))")
         #expect(row("H10")[5] == "animated sticker")
-        #expect(row("H11")[3] == "received, error 131051")
+        #expect(row("H11")[3] == "error 131051")
         #expect(row("H14")[4...5] == ["Contact A", "Hello from a username-only user"])
         #expect(row("H20")[3] == "failed 131026")
-        #expect(row("H21")[3] == "delivered (also failed 131026)")
+        #expect(row("H21")[3] == "delivered/failed 131026")
         #expect(run.err == "17 items\n")
     }
 

@@ -72,16 +72,17 @@ public enum MessagesCommand: Command {
             ], rows: rows)
     }
 
-    /// `read`, `failed 131047` in red, `delivered (also failed 131026)` or `received, error 131051` in yellow.
+    /// `read`, `failed 131047` in red; in yellow `delivered/failed 131026` (both were reported) and
+    /// `error 131051` (a received message WhatsApp reported an error on).
     static func status(_ message: Message) -> StyledText {
         let history = StatusHistory(message: message)
         let failedCode = history.failures.last.map { failure in failure.errors.first?.code.map { " \($0)" } ?? "" }
         let received = MessageError.all(in: message.json["errors"]).first
         switch message.status {
         case "failed": return StyledText("failed" + (failedCode ?? ""), style: .bad)
-        case let other where failedCode != nil: return StyledText("\(other) (also failed\(failedCode ?? ""))", style: .warn)
-        case let other where received != nil:
-            return StyledText("\(other), error" + (received?.code.map { " \($0)" } ?? " without code"), style: .warn)
+        case let other where failedCode != nil: return StyledText("\(other)/failed\(failedCode ?? "")", style: .warn)
+        case _ where received != nil:
+            return StyledText("error" + (received?.code.map { " \($0)" } ?? " without code"), style: .warn)
         case "pending": return StyledText("pending", style: .warn)
         case let other: return StyledText(other)
         }

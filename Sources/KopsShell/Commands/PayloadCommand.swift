@@ -6,19 +6,22 @@ public enum PayloadCommand: Command {
     public static let name = "payload"
     public static let summary = "show a sample webhook delivery for an event: headers and exact body, v2 or v1"
     public static let sendsRequests = false
-    public static let usage = "payload sample EVENT [--v1|--v2]"
+    public static let usage = "payload sample EVENT [--v1|--v2] [--type SHAPE]"
     public static let details = """
         Prints what a receiver gets: the headers, an empty line, then the body byte for byte (compact
         JSON, no trailing newline when sent). The signature is computed with the placeholder secret
-        'whsec_example'. Works offline.
+        'whsec_example'. --type gives a received message of another shape (location, sticker,
+        button_reply, nfm_reply, reaction_removed, unsupported, ...). Works offline.
         Examples:
           payload sample whatsapp.message.received
+          payload sample whatsapp.message.received --type location
           payload sample whatsapp.message.failed --v1
         """
     public static let maxArguments: Int? = 2
     public static let flags = [
         FlagSpec("--v2", help: "the current payload format (default)"),
         FlagSpec("--v1", help: "the legacy payload format"),
+        FlagSpec("--type", choices: MessageShapes.names, help: "whatsapp.message.received only: the message's shape"),
     ]
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
@@ -43,7 +46,13 @@ public enum PayloadCommand: Command {
                 expected: "--v1 (v2 webhooks get whatsapp.phone_number.created instead)")
         }
         let version = arguments.has("--v1") || isV1Only ? "v1" : "v2"
-        guard let sample = PayloadSamples.sample(event, version: version) else {
+        let shape = arguments.value("--type")
+        if shape != nil, event != "whatsapp.message.received" || version != "v2" {
+            throw ShellError.invalidValue(
+                command: name, what: "combination", value: "--type with \(event) \(version)",
+                expected: "--type only with whatsapp.message.received (v2)")
+        }
+        guard let sample = PayloadSamples.sample(event, version: version, messageShape: shape) else {
             throw ShellError.invalidValue(
                 command: name, what: "event", value: event,
                 expected: "one with a sample: " + PayloadSamples.events.joined(separator: ", "))
