@@ -186,7 +186,10 @@ public final class Shell {
             }
             return report.status
         }
-        output.write(redactor.redact(report.line(location: location) + "\n"), to: .err)
+        // On a terminal the line wraps at words under the message, as prose does; pipes and transcripts keep one line.
+        let line = redactor.redact(report.line(location: location))
+        let shown = terminalWidth?().map { ProseWrap.lines(line, width: $0).joined(separator: "\n") } ?? line
+        output.write(shown + "\n", to: .err)
         recorder?.write(redactor.redact(report.line() + "\n"), to: .err)
         return report.status
     }

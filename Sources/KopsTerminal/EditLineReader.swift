@@ -41,6 +41,8 @@ public final class EditLineReader: LineReader {
                 FileDescriptor.standardError.write("\n")
                 return .interrupted
             }
+            // Ctrl-D leaves the cursor after the prompt; the shell's next words start on a line of their own.
+            FileDescriptor.standardError.write("\n")
             return .endOfInput
         }
         defer { free(raw) }

@@ -66,6 +66,13 @@ struct Kops: ParsableCommand {
         if let output, OutputMode(rawValue: output) == nil {
             throw ValidationError("invalid --output '\(output)'; expected table, json, expanded or auto")
         }
+        // 0 would mean "never give up" to libcurl: a hung request would hang kops for good.
+        guard timeout > 0, timeout.isFinite else {
+            throw ValidationError("invalid --timeout '\(timeout)'; expected seconds above 0, e.g. --timeout 30")
+        }
+        if let baseURL, !baseURL.contains("://") {
+            throw ValidationError("invalid --base-url '\(Shortened.text(baseURL))'; add https://, e.g. https://\(Shortened.text(baseURL))")
+        }
     }
 
     func run() throws {
@@ -93,6 +100,13 @@ struct Kops: ParsableCommand {
         } catch {
             stdout.write(ErrorReport(error).line() + "\n", to: .err)
             throw ExitCode(ErrorReport(error).status.rawValue)
+        }
+        if !settings.baseURL.contains("://") {
+            let origin = settings.sources["api"].map { " (\($0))" } ?? ""
+            stdout.write(
+                "error: the API base URL '\(Shortened.text(settings.baseURL))'\(origin) has no scheme; add https://, "
+                    + "e.g. https://\(Shortened.text(settings.baseURL))\n", to: .err)
+            throw ExitCode(ExitStatus.usage.rawValue)
         }
         // `kops check` of a demo transcript replays on a demo simulator pinned to the recorded clock.
         let demoTranscript: TranscriptHeader?
@@ -169,7 +183,8 @@ struct Kops: ParsableCommand {
                 .run(on: shell).status
         } else if terminal.stdinIsTTY {
             let historySize = environment["KOPS_HISTORY_SIZE"].flatMap(Int.init).map { max(0, $0) } ?? 1000
-            let history = HistoryFile.defaultPath(environment: environment, profile: settings.profile).map {
+            // The demo keeps its own history, so demo commands never mix with a real project's.
+            let history = HistoryFile.defaultPath(environment: environment, profile: demo ? "demo" : settings.profile).map {
                 HistoryFile(path: $0, limit: historySize)
             }
             if let history, let refusal = history.refusal {

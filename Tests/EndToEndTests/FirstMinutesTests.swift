@@ -181,3 +181,31 @@ import Testing
         }
     }
 }
+
+/// Small manners: values kops cannot use are refused at start with one line.
+@Suite struct StartUpMannersTests {
+    @Test(arguments: [
+        (["--timeout", "0", "-c", "help"], [:], "invalid --timeout '0.0'; expected seconds above 0, e.g. --timeout 30"),
+        (["--base-url", "api.kapso.ai", "-c", "help"], [:], "invalid --base-url 'api.kapso.ai'; add https://, e.g. https://api.kapso.ai"),
+        (["-c", "help"], ["KAPSO_API_BASE_URL": "api.kapso.ai"],
+         "error: the API base URL 'api.kapso.ai' (env KAPSO_API_BASE_URL) has no scheme; add https://, e.g. https://api.kapso.ai"),
+    ] as [([String], [String: String], String)])
+    func refusedAtStartWithOneLine(arguments: [String], environment: [String: String], message: String) async throws {
+        let result = try await offPool { try ProcessRunner.run("kops", arguments, environment: environment) }
+        #expect(result.status == 64)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(result.stdout == "")
+    }
+
+    @Test func webhooksShowIsGet() async throws {
+        let result = try await offPool {
+            let simulator = try SimulatorProcess()
+            defer { simulator.stop() }
+            return try ProcessRunner.run(
+                "kops", ["-c", "webhooks show 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70"],
+                environment: ["KAPSO_API_BASE_URL": simulator.baseURL, "KAPSO_API_KEY": simulator.apiKey])
+        }
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70"))
+    }
+}

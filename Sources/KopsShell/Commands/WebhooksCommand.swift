@@ -60,7 +60,8 @@ public enum WebhooksCommand: Command {
     ]
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
-        let subcommand = arguments.positionals.first ?? "list"
+        // `webhooks show ID` is what many users type first; it is `get`.
+        let subcommand = arguments.positionals.first.map { $0 == "show" ? "get" : $0 } ?? "list"
         guard let allowed = allowedFlags[subcommand] else {
             throw ShellError.invalidValue(
                 command: name, what: "subcommand", value: subcommand,
