@@ -22,6 +22,12 @@ public final class Shell {
     /// Command lines running (a `source`d script's lines run inside the `source` line).
     private var lineDepth = 0
 
+    /// The terminal's width now, read before each render so a resized terminal is honoured; nil keeps the
+    /// renderer's width (tests, pipes).
+    public var terminalWidth: (() -> Int?)?
+    /// The mode of this command's `--output`, which every command that prints a result takes.
+    private var outputOverride: OutputMode?
+
     public init(context: ShellContext, renderer: Renderer, output: any OutputSink) {
         self.context = context
         self.renderer = renderer
@@ -29,7 +35,7 @@ public final class Shell {
         redactor = Redactor(knownSecrets: [context.client.apiKey])
         context.shell = self
         context.emit = { [unowned self] result in
-            self.renderer.mode = self.context.session.output
+            self.renderer.mode = self.outputOverride ?? self.context.session.output
             self.show(result)
         }
     }
@@ -76,11 +82,14 @@ public final class Shell {
         if words.count > 1 && words.contains("--help") && name != "help" {
             return run(words: ["help", name])
         }
+        defer { outputOverride = nil }
         do {
             let command = try context.registry.command(named: name)
             if readOnly && ScriptPolicy.isWrite(words, registry: context.registry) {
                 throw ScriptError.writeRefused(command: ScriptPolicy.label(words))
             }
+            var words = words
+            outputOverride = try Self.takeOutput(from: &words, command: command)
             let arguments = try Arguments(command: command, words: Array(words.dropFirst()))
             if command.sendsRequests { try context.needsKey() }
             redactor.learn(arguments: words)
@@ -92,7 +101,7 @@ public final class Shell {
                 context.lastResult = redacted
             }
             context.ids.harvest(command: command.name, json: result.json)
-            renderer.mode = context.session.output
+            renderer.mode = outputOverride ?? context.session.output
             show(result)
             return result.status
         } catch {
@@ -131,7 +140,27 @@ public final class Shell {
         return first
     }
 
+    /// `--output MODE` (or `--output=MODE`) for this command only: removed from the words unless the command
+    /// takes the flag itself (it then also reads it, e.g. for NDJSON), checked either way.
+    static func takeOutput(from words: inout [String], command: any Command.Type) throws(ShellError) -> OutputMode? {
+        let end = words.firstIndex(of: "--") ?? words.endIndex
+        guard let index = words[..<end].firstIndex(where: { $0 == "--output" || $0.hasPrefix("--output=") }) else { return nil }
+        let inline = words[index].hasPrefix("--output=")
+        guard inline || index + 1 < end else {
+            throw .missingArgument(command: command.name, what: "value for --output (table|json|expanded)", usage: command.usage)
+        }
+        let value = inline ? String(words[index].dropFirst("--output=".count)) : words[index + 1]
+        guard let mode = OutputMode(rawValue: value) else {
+            throw .invalidValue(command: command.name, what: "value for --output", value: value, expected: "'table', 'json', 'expanded' or 'auto'")
+        }
+        if !command.flags.contains(where: { $0.name == "--output" }) {
+            words.removeSubrange(index...(inline ? index : index + 1))
+        }
+        return mode
+    }
+
     private func show(_ result: CommandResult) {
+        if let terminalWidth { renderer.table.width = terminalWidth() }
         var result = result
         result.json = result.json.map(redactor.redact)
         let (out, err) = renderer.render(result)

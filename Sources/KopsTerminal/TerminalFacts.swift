@@ -14,6 +14,13 @@ public struct TerminalFacts: Sendable {
     /// Colour only on a TTY, never with NO_COLOR set (any value) or `--no-color`.
     public var color: Bool
 
+    /// Columns of the terminal on standard output now (it may have been resized), nil when it is not one.
+    public static func currentWidth(environment: [String: String]) -> Int? {
+        guard isatty(1) == 1 else { return nil }
+        let columns = Int(kops_terminal_width(1))
+        return columns > 0 ? columns : environment["COLUMNS"].flatMap(Int.init) ?? 80
+    }
+
     public static func current(environment: [String: String], noColor: Bool) -> TerminalFacts {
         let stdoutTTY = isatty(1) == 1
         let columns = Int(kops_terminal_width(1))

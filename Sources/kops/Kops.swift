@@ -145,6 +145,7 @@ struct Kops: ParsableCommand {
             context: context,
             renderer: Renderer(mode: session.output, width: terminal.width, color: terminal.color && settings.color),
             output: stdout)
+        if terminal.stdoutIsTTY { shell.terminalWidth = { TerminalFacts.currentWidth(environment: environment) } }
         context.useKey(from: settings.key)
         Interrupts.install()
         context.interrupted = Interrupts.take

@@ -78,10 +78,79 @@ import Testing
         #expect(Renderer(mode: .table, width: 60).render(result).out == [
             "WHO           WHAT              MEANING", "history-sync  GET /met…essages  200300400500601 is a WABA id",
         ])
+        // Expanded values wrap at words under the value column; a word wider than the room stays whole.
         #expect(Renderer(mode: .table, width: 30).render(result).out == [
-            "-[ RECORD 1 ]-", "WHO:     history-sync", "WHAT:    GET /meta/whatsapp/v24.0/200300400500601/messages",
-            "MEANING: 200300400500601 is a WABA id",
+            "-[ RECORD 1 ]-", "WHO:     history-sync", "WHAT:    GET", "         /meta/whatsapp/v24.0/200300400500601/messages",
+            "MEANING: 200300400500601 is a", "         WABA id",
         ])
         #expect(Renderer(mode: .table, width: nil).render(result).out.count == 2)
+    }
+}
+
+/// Output that fits the terminal: prose wrapped at words with a hanging indent, tables expanded when they
+/// cannot fit, nothing wider than the width.
+@Suite struct FittingOutputTests {
+    @Test(arguments: [
+        ("  cause: the contact last wrote more than 24 hours ago", 30,
+         ["  cause: the contact last", "         wrote more than 24", "         hours ago"]),
+        ("help      list commands, or show how to use one", 30,
+         ["help      list commands, or", "          show how to use one"]),
+        ("verdict: failed: 131047, the 24-hour window closed", 80, ["verdict: failed: 131047, the 24-hour window closed"]),
+        ("a https://example.test/a/very/long/webhook/url/that/is/one/word b", 20,
+         ["a", "https://example.test/a/very/long/webhook/url/that/is/one/word", "b"]),
+    ])
+    func proseWrapsAtWordsWithAHangingIndent(text: String, width: Int, expected: [String]) {
+        #expect(ProseWrap.lines(text, width: width) == expected)
+    }
+
+    private let wide = CommandResult(blocks: [
+        .table(
+            Table(
+                columns: [Column("ID", truncation: .middle), Column("STATUS", truncation: .never), Column("URL", truncation: .middle)],
+                rows: [[StyledText("3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70"), StyledText("failing"),
+                        StyledText("https://hooks.example.test/kapso/whatsapp/inbound")]])),
+        .line(StyledText("fix: subscribe a webhook on the number to whatsapp.message.received instead of the project")),
+    ])
+
+    @Test(arguments: [60, 80, 200])
+    func noLineIsWiderThanTheTerminalAndNoWordIsSplit(width: Int) {
+        let (out, _) = Renderer(mode: .table, width: width).render(wide)
+        for line in out { #expect(TextWidth.displayWidth(line) <= width, "\(width): \(line)") }
+        let prose = out.filter { !$0.hasPrefix("ID") && !$0.hasPrefix("3d4e") }.joined(separator: " ")
+        #expect(prose.split(separator: " ").map(String.init) == "fix: subscribe a webhook on the number to whatsapp.message.received instead of the project".split(separator: " ").map(String.init))
+    }
+
+    @Test func aTableThatFitsStaysATableAndOneThatCannotIsExpanded() {
+        #expect(Renderer(mode: .table, width: 200).render(wide).out[0].hasPrefix("ID  "))
+        #expect(Renderer(mode: .table, width: 80).render(wide).out[0].hasPrefix("ID  "), "ids shrink in the middle")
+        #expect(Renderer(mode: .table, width: 20).render(wide).out.prefix(2) == ["-[ RECORD 1 ]-", "ID:     3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70"])
+        #expect(Renderer(mode: .table, width: nil).render(wide).out[0].hasPrefix("ID  "), "pipes and transcripts keep tables")
+    }
+}
+
+/// `--output json|table|expanded` on any command that prints a result, for that command only.
+@Suite struct OutputFlagTests {
+    @Test(arguments: [
+        (["explain", "131047", "--output", "json"], "{"), (["explain", "--output=json", "131047"], "{"),
+        (["payload", "sample", "whatsapp.message.received", "--output", "table"], ""),
+        (["state", "--output", "json"], "{"),
+    ])
+    func everyCommandTakesOutput(words: [String], prefix: String) {
+        let ran = OfflineShell.run(words)
+        #expect(ran.status == .ok, "\(ran.err)")
+        #expect(ran.out.hasPrefix(prefix))
+    }
+
+    @Test func aBadOutputValueIsOneLine() {
+        let ran = OfflineShell.run("explain", "131047", "--output", "yaml")
+        #expect(ran.status == .usage)
+        #expect(ran.err == "error: explain: invalid value for --output 'yaml'; expected 'table', 'json', 'expanded' or 'auto'\n")
+    }
+
+    @Test func theSessionModeIsKeptAfterACommandsOwnOutput() {
+        let offline = OfflineShell()
+        offline.shell.run(words: ["state", "--output", "json"])
+        offline.shell.run(words: ["output"])
+        #expect(offline.output.out.hasSuffix("output: table\n"))
     }
 }

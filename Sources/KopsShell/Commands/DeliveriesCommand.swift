@@ -32,7 +32,7 @@ public enum DeliveriesCommand: Command {
         FlagSpec("--interval", value: "S", help: "seconds between --follow polls (default 2)"),
         FlagSpec("--max-polls", value: "N", help: "stop --follow after N polls"),
         FlagSpec(
-            "--output", choices: ["table", "json"],
+            "--output", choices: ["table", "json", "expanded"],
             help: "print this command as a table or JSON (NDJSON with --all, --follow)"),
     ]
 

@@ -27,7 +27,7 @@ public enum LogsCommand: Command {
         FlagSpec("--limit", value: "N", help: "calls per page (1-100, default 20)"),
         FlagSpec("--all", help: "every page, printed as it arrives"),
         FlagSpec(
-            "--output", choices: ["table", "json"], help: "print this command as a table or JSON (NDJSON with --all)"),
+            "--output", choices: ["table", "json", "expanded"], help: "print this command as a table or JSON (NDJSON with --all)"),
     ]
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {

@@ -19,7 +19,7 @@ public enum WhoisCommand: Command {
           whois wamid.HBgLMTQxNTU1NTAxNDIVAgASGBQzRUIwQTFDMkQzRTRGNTA2MTcyOAA= --output json
         """
     public static let maxArguments: Int? = nil
-    public static let flags = [FlagSpec("--output", choices: ["table", "json"], help: "print the answer as a table or JSON")]
+    public static let flags = [FlagSpec("--output", choices: ["table", "json", "expanded"], help: "print the answer as a table or JSON")]
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let typed = arguments.positionals.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)

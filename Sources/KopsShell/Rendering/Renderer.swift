@@ -20,21 +20,30 @@ public struct Renderer: Sendable {
         var err: [String] = []
         for block in result.blocks {
             switch block {
-            case .line(let text): out.append(styled(visible(text)))
+            case .line(let text): out += wrapped(visible(text))
             case .table(let table): out += expands(table) ? expanded(table) : self.table.render(table)
             case .fields(let fields): out += render(fields)
-            case .hint(let text): err.append(styled(visible(StyledText(text, style: .dim))))
+            case .hint(let text): err += wrapped(visible(StyledText(text, style: .dim)))
             }
         }
         return (out, err)
     }
 
-    /// True in expanded mode, and in auto mode when the table's natural width exceeds the terminal's.
+    /// Prose fitted to the terminal (word boundaries, hanging indent), each piece styled.
+    private func wrapped(_ text: StyledText) -> [String] {
+        guard let width = table.width else { return [styled(text)] }
+        return ProseWrap.lines(text.text, width: width).map { styled(StyledText($0, style: text.style)) }
+    }
+
+    /// True in expanded mode; in auto mode when the table's natural width exceeds the terminal's; in table mode
+    /// on a terminal when the table would still be wider than the terminal after shrinking (psql's `\x auto`),
+    /// or would cut the column it marks as most useful (`shrinksLast`), so no table is wider than the terminal.
     private func expands(_ table: Table) -> Bool {
         switch mode {
         case .expanded: return true
-        case .table where table.expandsWhenTooWide:
-            return self.table.width != nil && self.table.cutsShrinkLastColumn(table)
+        case .table:
+            guard self.table.width != nil, !table.rows.isEmpty else { return false }
+            return !self.table.fits(table) || (table.expandsWhenTooWide && self.table.cutsShrinkLastColumn(table))
         case .auto:
             guard let width = self.table.width else { return false }
             let natural = table.columns.indices.map { column in
@@ -59,10 +68,22 @@ public struct Renderer: Sendable {
 
     private func render(_ fields: [Field]) -> [String] {
         let width = fields.map { TextWidth.displayWidth(VisibleText.escaped($0.label)) }.max() ?? 0
-        return fields.map { field in
+        return fields.flatMap { field -> [String] in
             let padding = String(repeating: " ", count: width - TextWidth.displayWidth(VisibleText.escaped(field.label)))
-            let line = VisibleText.escaped(field.label) + ":" + padding + " " + styled(visible(field.value))
-            return line.hasSuffix(" ") ? String(line.dropLast()) : line
+            let label = VisibleText.escaped(field.label) + ":" + padding + " "
+            let value = visible(field.value)
+            guard let terminal = table.width else {
+                let line = label + styled(value)
+                return [line.hasSuffix(" ") ? String(line.dropLast()) : line]
+            }
+            // Long values wrap under the value column, never under the labels.
+            let pieces = ProseWrap.lines(label + value.text, width: terminal)
+            return pieces.enumerated().map { index, piece in
+                let text = index == 0 ? String(piece.dropFirst(label.count)) : String(piece.drop { $0 == " " })
+                let prefix = index == 0 ? label : String(repeating: " ", count: label.count)
+                let line = prefix + styled(StyledText(text, style: value.style))
+                return line.hasSuffix(" ") ? String(line.dropLast()) : line
+            }
         }
     }
 

@@ -40,6 +40,16 @@ public struct TableRenderer: Sendable {
         return table.columns.indices.contains { table.columns[$0].shrinksLast && fitted[$0] < natural[$0] }
     }
 
+    /// True when the table, shrunk as `render` shrinks it, is no wider than `width`; always true without a width.
+    public func fits(_ table: Table) -> Bool {
+        guard let width else { return true }
+        let columns = table.columns
+        let cells = [columns.map { StyledText(Self.cleaned($0.header)) }] + table.rows.map { row in
+            columns.indices.map { index in index < row.count ? StyledText(Self.cleaned(row[index].text)) : StyledText("") }
+        }
+        return fittedWidths(columns: columns, cells: cells).reduce(0, +) + 2 * max(columns.count - 1, 0) <= width
+    }
+
     // MARK: - Layout
 
     /// Natural widths, shrunk one column at a time (widest first, leftmost on ties) to fit.

@@ -44,7 +44,9 @@ public struct ScriptCheck {
                 for words in commands.map({ $0.map(\.text) }) {
                     let command = try registry.command(named: words[0])
                     if !dynamic.used && !words.contains("--help") {
-                        _ = try Arguments(command: command, words: Array(words.dropFirst()))
+                        var checked = words
+                        _ = try Shell.takeOutput(from: &checked, command: command)
+                        _ = try Arguments(command: command, words: Array(checked.dropFirst()))
                     }
                     // A write marked `#! error` is refused when it runs, as the marker expects.
                     if !expectFailure && ScriptPolicy.isWrite(words, registry: registry) {
