@@ -84,6 +84,13 @@ public struct MessageVerdict: Sendable, Equatable {
         let failure = conflict.failure
         let code = failure.errors.first?.code.map { "failed \($0)" } ?? "failure without an error code"
         let uncertain = history.untimedCount > 0 ? " (order uncertain: \(history.untimedCount) status without a timestamp)" : ""
+        let success = conflict.success
+        if failure.time == nil || success.time == nil {
+            let untimed = failure.time == nil ? "the \(code)" : "the \(success.status)"
+            return MessageVerdict(
+                "\(success.status) and \(code) were both recorded, and \(untimed) has no timestamp, so which came last "
+                    + "is unknown: whether the contact has it is uncertain; ask them", .warning)
+        }
         if conflict.failureIsLast {
             return MessageVerdict(
                 "\(code) at \(when(failure)), after a \(conflict.success.status) at \(when(conflict.success)): "

@@ -102,3 +102,53 @@ func caseID(_ row: String) -> String {
         #expect(run.err == "3 failures in the last 7d\n")
     }
 }
+
+/// The issue's bad input through the real commands: 10,000 statuses, a 5 MB text body, a status without
+/// a timestamp, a code of null, an unknown type, a type object of the wrong JSON type.
+@Suite struct BadMessageInputTests {
+    static func seed() throws -> String {
+        let id = "wamid.BADINPUT0001"
+        let statuses = (0..<10_000).map { index in
+            #"{"status":"\#(index == 9_999 ? "delivered" : "sent")","timestamp":"\#(1_795_256_000 + index)","recipient_id":"14155550171"}"#
+        }
+        let failedNoCode = #"{"status":"failed","recipient_id":"14155550171","errors":[{"code":null,"title":"Something odd"}]}"#
+        let body = String(repeating: "lorem ipsum ", count: 440_000)
+        let kapso = #""phone_number":"14155550171","phone_number_id":"100200300400501","whatsapp_conversation_id":"0a1b2c3d-0000-4000-8000-000000000171""#
+        let messages = [
+            #"{"id":"\#(id)","timestamp":"1795256000","type":"text","to":"14155550171","text":{"body":"\#(body)"},"kapso":{"direction":"outbound","status":"delivered",\#(kapso),"statuses":[\#(statuses.joined(separator: ",")),\#(failedNoCode)]}}"#,
+            #"{"id":"wamid.BADINPUT0002","timestamp":"1795256100","type":"hologram","from":"14155550171","kapso":{"direction":"inbound","status":"received",\#(kapso)}}"#,
+            #"{"id":"wamid.BADINPUT0003","timestamp":"1795256200","type":"location","location":"here","from":"14155550171","kapso":{"direction":"inbound","status":"received",\#(kapso)}}"#,
+        ]
+        let json = #"{"phone_numbers":[],"messages":[\#(messages.joined(separator: ","))]}"#
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kops-bad-input-\(UUID().uuidString).json").path
+        try Data(json.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func showsBadInputAsWellAsItCanWithoutAConfidentWrongVerdict() async throws {
+        let path = try Self.seed()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let runs = try await withSimulator(seed: .file(path)) { fixture in
+            let (shell, output) = try fixture.shell(phoneNumberID: nil)
+            shell.context.now = { 1_795_262_400 }
+            return ["messages", "message wamid.BADINPUT0001", "trace wamid.BADINPUT0001", "errors --source message --period 7d"].map { line in
+                let (out, err) = (output.out.count, output.err.count)
+                let status = shell.run(line: line)
+                return Ran(status: status.rawValue, out: String(output.out.dropFirst(out)), err: String(output.err.dropFirst(err)))
+            }
+        }
+        #expect(runs.map(\.status) == [0, 0, 0, 0])
+        #expect(runs[0].out.contains("unknown type 'hologram'"))
+        #expect(runs[0].out.contains("location ('location' is a string, not an object)"))
+        #expect(runs[1].out.contains("more characters)\n"))
+        #expect(runs[1].out.count < 5_000, "a 5 MB body is cut, not printed")
+        #expect(runs[2].out.contains("… 9961 more statuses"))
+        #expect(runs[2].out.contains("1 status has no timestamp"))
+        #expect(runs[2].out.contains(
+            "verdict: delivered and failure without an error code were both recorded, and the failure without an error code "
+                + "has no timestamp, so which came last is unknown: whether the contact has it is uncertain; ask them\n"))
+        #expect(runs[2].out.contains("no error code: Something odd"))
+        #expect(!runs[2].out.contains("explain"))
+        #expect(runs[3].out.contains("no error code: Something odd"))
+    }
+}
