@@ -33,8 +33,8 @@ import Testing
             return nil
         }
         #expect(ran.out == """
-            TIME                 EVENT                      WEBHOOK                                   STATUS  HTTP  TRIES  LAST ATTEMPT
-            2026-11-21 12:00:00  whatsapp.message.received  analytics.acme-demo.test/ingest/whatsapp  failed   500      4  2026-11-21 12:02:20
+            TIME                  EVENT                      WEBHOOK                                   STATUS  HTTP  TRIES  LAST ATTEMPT
+            2026-11-21T12:00:00Z  whatsapp.message.received  analytics.acme-demo.test/ingest/whatsapp  failed   500      4  2026-11-21T12:02:20Z
 
             """)
         #expect(ran.err == "stopped after 3 polls: 1 new delivery (1 failed)\n")

@@ -9,8 +9,8 @@ import Testing
     @Test func listsAPIErrorsOfOneStatus() async throws {
         let ran = try await runDemo("logs --period 7d --status-code 422")
         #expect(ran.out == """
-            TIME                 METHOD  ENDPOINT                                       STATUS    TOOK  KEY            ERROR
-            2026-11-20 09:15:00  POST    /meta/whatsapp/v24.0/100200300400501/messages     422  288 ms  inbox-backend  (#131047) Re-engagement message
+            TIME                  METHOD  ENDPOINT                                       STATUS    TOOK  KEY            ERROR
+            2026-11-20T09:15:00Z  POST    /meta/whatsapp/v24.0/100200300400501/messages     422  288 ms  inbox-backend  (#131047) Re-engagement message
             
             """)
         #expect(ran.err == "1 item\n")
@@ -19,15 +19,15 @@ import Testing
     @Test func listsAPIErrorsByEndpointWithNext() async throws {
         let runs = try await runDemo(["logs --errors --flat --endpoint /meta/ --limit 2", "next"])
         #expect(runs[0].out == """
-            TIME                 METHOD  ENDPOINT                                       STATUS   TOOK  KEY           ERROR
-            2026-11-21 11:05:00  GET     /meta/whatsapp/v24.0/200300400500601/messages     404  21 ms  history-sync  (#100) Unsupported get request. Object with ID '200300400500601' does not exist
-            2026-11-21 10:05:00  GET     /meta/whatsapp/v24.0/200300400500601/messages     404  21 ms  history-sync  (#100) Unsupported get request. Object with ID '200300400500601' does not exist
+            TIME                  METHOD  ENDPOINT                                       STATUS   TOOK  KEY           ERROR
+            2026-11-21T11:05:00Z  GET     /meta/whatsapp/v24.0/200300400500601/messages     404  21 ms  history-sync  (#100) Unsupported get request. Object with ID '200300400500601' does not exist
+            2026-11-21T10:05:00Z  GET     /meta/whatsapp/v24.0/200300400500601/messages     404  21 ms  history-sync  (#100) Unsupported get request. Object with ID '200300400500601' does not exist
             
             """)
         #expect(runs[1].out == """
-            TIME                 METHOD  ENDPOINT                                       STATUS   TOOK  KEY           ERROR
-            2026-11-21 09:05:00  GET     /meta/whatsapp/v24.0/200300400500601/messages     404  21 ms  history-sync  (#100) Unsupported get request. Object with ID '200300400500601' does not exist
-            2026-11-21 08:05:00  GET     /meta/whatsapp/v24.0/200300400500601/messages     404  21 ms  history-sync  (#100) Unsupported get request. Object with ID '200300400500601' does not exist
+            TIME                  METHOD  ENDPOINT                                       STATUS   TOOK  KEY           ERROR
+            2026-11-21T09:05:00Z  GET     /meta/whatsapp/v24.0/200300400500601/messages     404  21 ms  history-sync  (#100) Unsupported get request. Object with ID '200300400500601' does not exist
+            2026-11-21T08:05:00Z  GET     /meta/whatsapp/v24.0/200300400500601/messages     404  21 ms  history-sync  (#100) Unsupported get request. Object with ID '200300400500601' does not exist
             
             """)
     }
@@ -35,13 +35,13 @@ import Testing
     @Test func errorsMergesTheThreeSourcesNewestFirst() async throws {
         let ran = try await runDemo("errors --period 7d --limit 6 --flat")
         #expect(ran.out == """
-            TIME                 SOURCE  WHAT                                                     ERROR                                                                                MEANING / NEXT
-            2026-11-21 11:35:00  api     GET /platform/v1/whatsapp/phone_numbers/200300400500601  404 WhatsApp phone number not found or not accessible in this project                200300400500601 is a WABA id, not a phone-number id; use 100200300400502 (Sales Line) or 100200300400501 (Support Line)
-            2026-11-21 11:05:00  api     GET /meta/whatsapp/v24.0/200300400500601/messages        404 (#100) Unsupported get request. Object with ID '200300400500601' does not exist  200300400500601 is a WABA id, not a phone-number id; use 100200300400502 (Sales Line) or 100200300400501 (Support Line)
-            2026-11-21 10:35:00  api     GET /platform/v1/whatsapp/phone_numbers/200300400500601  404 WhatsApp phone number not found or not accessible in this project                200300400500601 is a WABA id, not a phone-number id; use 100200300400502 (Sales Line) or 100200300400501 (Support Line)
-            2026-11-21 10:05:00  api     GET /meta/whatsapp/v24.0/200300400500601/messages        404 (#100) Unsupported get request. Object with ID '200300400500601' does not exist  200300400500601 is a WABA id, not a phone-number id; use 100200300400502 (Sales Line) or 100200300400501 (Support Line)
-            2026-11-21 09:35:00  api     GET /platform/v1/whatsapp/phone_numbers/200300400500601  404 WhatsApp phone number not found or not accessible in this project                200300400500601 is a WABA id, not a phone-number id; use 100200300400502 (Sales Line) or 100200300400501 (Support Line)
-            2026-11-21 09:05:00  api     GET /meta/whatsapp/v24.0/200300400500601/messages        404 (#100) Unsupported get request. Object with ID '200300400500601' does not exist  200300400500601 is a WABA id, not a phone-number id; use 100200300400502 (Sales Line) or 100200300400501 (Support Line)
+            TIME                  SOURCE  WHAT                                                     ERROR                                                                                MEANING / NEXT
+            2026-11-21T11:35:00Z  api     GET /platform/v1/whatsapp/phone_numbers/200300400500601  404 WhatsApp phone number not found or not accessible in this project                200300400500601 is a WABA id, not a phone-number id; use 100200300400502 (Sales Line) or 100200300400501 (Support Line)
+            2026-11-21T11:05:00Z  api     GET /meta/whatsapp/v24.0/200300400500601/messages        404 (#100) Unsupported get request. Object with ID '200300400500601' does not exist  200300400500601 is a WABA id, not a phone-number id; use 100200300400502 (Sales Line) or 100200300400501 (Support Line)
+            2026-11-21T10:35:00Z  api     GET /platform/v1/whatsapp/phone_numbers/200300400500601  404 WhatsApp phone number not found or not accessible in this project                200300400500601 is a WABA id, not a phone-number id; use 100200300400502 (Sales Line) or 100200300400501 (Support Line)
+            2026-11-21T10:05:00Z  api     GET /meta/whatsapp/v24.0/200300400500601/messages        404 (#100) Unsupported get request. Object with ID '200300400500601' does not exist  200300400500601 is a WABA id, not a phone-number id; use 100200300400502 (Sales Line) or 100200300400501 (Support Line)
+            2026-11-21T09:35:00Z  api     GET /platform/v1/whatsapp/phone_numbers/200300400500601  404 WhatsApp phone number not found or not accessible in this project                200300400500601 is a WABA id, not a phone-number id; use 100200300400502 (Sales Line) or 100200300400501 (Support Line)
+            2026-11-21T09:05:00Z  api     GET /meta/whatsapp/v24.0/200300400500601/messages        404 (#100) Unsupported get request. Object with ID '200300400500601' does not exist  200300400500601 is a WABA id, not a phone-number id; use 100200300400502 (Sales Line) or 100200300400501 (Support Line)
             
             """)
         #expect(ran.err == "newest 6 of 116 failures in the last 7d\n")

@@ -145,7 +145,7 @@ import Testing
             status:       failed
             http:         500
             attempts:     4
-            last attempt: 2026-11-21 12:02:20
+            last attempt: 2026-11-21T12:02:20Z
 
             """)
         #expect(ran.err == "the receiver answered HTTP 500; it must answer 200 within 10 s: check its logs, then 'webhooks test 5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92' again\n")

@@ -1,9 +1,11 @@
-/// API times shortened for tables: `2026-11-20T14:30:06.123456Z` → `2026-11-20 14:30:06`.
+/// API times shortened for tables in the one format kops shows times in, ISO 8601 UTC to the second:
+/// `2026-11-20T14:30:06.123456Z` → `2026-11-20T14:30:06Z`.
 enum TimeText {
-    /// The date and time to the second, or the text unchanged when it is not ISO-8601.
+    /// The UTC date and time to the second, or the text unchanged when it is not ISO 8601 in UTC.
     static func short(_ iso: String?) -> String {
-        guard let iso, iso.count >= 19, iso.dropFirst(10).first == "T" else { return iso ?? "-" }
-        return iso.prefix(10) + " " + iso.dropFirst(11).prefix(8)
+        guard let iso, iso.count >= 19, iso.dropFirst(10).first == "T", iso.hasSuffix("Z") || iso.hasSuffix("+00:00")
+        else { return iso ?? "-" }
+        return iso.prefix(19) + "Z"
     }
 
     /// Month, day, hour and minute, for columns of first and last times: `2026-11-21T11:35:00Z` → `11-21 11:35`.
