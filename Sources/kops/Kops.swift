@@ -159,7 +159,11 @@ struct Kops: ParsableCommand {
             context: context,
             renderer: Renderer(mode: session.output, width: terminal.width, color: terminal.color && settings.color),
             output: stdout)
-        if terminal.stdoutIsTTY { shell.terminalWidth = { TerminalFacts.currentWidth(environment: environment) } }
+        if terminal.stdoutIsTTY {
+            shell.terminalWidth = { TerminalFacts.currentWidth(environment: environment) }
+            // Cursor home, clear the screen and its scrollback: what `clear` does in a shell.
+            context.clearScreen = { stdout.write("\u{1B}[H\u{1B}[2J\u{1B}[3J", to: .out) }
+        }
         context.useKey(from: settings.key)
         Interrupts.install()
         context.interrupted = Interrupts.take

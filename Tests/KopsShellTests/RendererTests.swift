@@ -154,3 +154,28 @@ import Testing
         #expect(offline.output.out.hasSuffix("output: table\n"))
     }
 }
+
+/// `help topics` gives one line per topic: its name and what it covers.
+@Suite struct HelpTopicsTests {
+    @Test func oneLinePerTopicWithWhatItCovers() {
+        let ran = OfflineShell.run("help", "topics")
+        let lines = ran.out.split(separator: "\n")
+        #expect(lines.count == HelpTopics.all.count)
+        for (line, topic) in zip(lines, HelpTopics.all) {
+            #expect(line.hasPrefix(topic.name + " "), "\(line)")
+            #expect(HelpTopics.summaries[topic.name] != nil, "\(topic.name) has no summary")
+        }
+    }
+}
+
+@Suite struct ClearCommandTests {
+    @Test func clearAsksTheTerminalAndPrintsNothingElsewhere() {
+        let offline = OfflineShell()
+        #expect(offline.shell.run(words: ["clear"]) == .ok)
+        #expect(offline.output.combined == "", "no terminal: nothing to clear")
+        nonisolated(unsafe) var cleared = 0
+        offline.shell.context.clearScreen = { cleared += 1 }
+        offline.shell.run(words: ["clear"])
+        #expect(cleared == 1)
+    }
+}

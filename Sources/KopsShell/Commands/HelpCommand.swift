@@ -20,7 +20,10 @@ public enum HelpCommand: Command {
         }
         if name == "topics" {
             return CommandResult(
-                blocks: HelpTopics.all.map { .line(StyledText($0.name)) } + [.hint("'help TOPIC' shows one")])
+                blocks: HelpTopics.all.map { topic in
+                    let summary = HelpTopics.summaries[topic.name].map { "  " + $0 } ?? ""
+                    return .line(StyledText(topic.name + String(repeating: " ", count: max(0, 13 - topic.name.count)) + summary))
+                } + [.hint("'help TOPIC' shows one")])
         }
         if let text = HelpTopics.text(name) {
             return CommandResult(blocks: text.split(separator: "\n").map { .line(StyledText(String($0))) })

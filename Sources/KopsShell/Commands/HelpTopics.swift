@@ -1,5 +1,13 @@
 /// Help pages that are not about one command: `help topics`, `help exit-codes`, ...
 public enum HelpTopics {
+    /// Topic name → the one line `help topics` shows for it.
+    public static let summaries = [
+        "exit-codes": "what each exit status of kops means (0, 1, 64, 66, 69, 75, 77)",
+        "scripts": "kops run, source, variables, assert and capture, and writes in scripts (--allow-writes)",
+        "transcripts": "record a session as Markdown for a ticket, and replay it with kops check",
+        "configuration": "profiles, keys, base URL, output, colour, timeout, history: flags and environment",
+    ]
+
     /// Topic name → its text, in the order `help topics` lists them.
     public static let all: [(name: String, text: String)] = [
         ("exit-codes", """
@@ -21,7 +29,8 @@ public enum HelpTopics {
             kops run FILE.kops [--var k=v]... [--allow-writes] [--record OUT.md]   (or 'source FILE.kops' in the shell)
             one command per line; '#' comments; '\\' continues a line; ${name} and ${env:NAME} are replaced
             a script stops at the first failing line (FILE.kops:LINE: error: ...) unless 'set on_error continue'
-            writes (webhooks create|update|delete|test, reply) need --allow-writes
+            a script (and -c, and piped input) is checked whole before its first line runs
+            writes (webhooks create|update|delete|test, reply) need --allow-writes, or a yes at a terminal; --dry-run is never a write
             assert PATH OP VALUE checks the last result; capture PATH as NAME keeps a value
             """),
         ("transcripts", """

@@ -19,6 +19,8 @@ public final class ShellContext {
     /// Asks at a terminal whether a script, `source` or `-c` may run the commands that change data; nil where
     /// nobody can answer (piped input, no terminal), so they are refused without `--allow-writes`.
     public var confirmWrites: ((String) -> Bool)?
+    /// Clears the terminal (`clear`); nil when output is not a terminal.
+    public var clearScreen: (() -> Void)?
     /// Takes a Ctrl-C pressed since the last call (set by the terminal layer), so a script stops between lines.
     public var interrupted: () -> Bool = { false }
     /// Shows a partial result at once (a page of `--all`, new rows of `--follow`); set by `Shell.init`.
