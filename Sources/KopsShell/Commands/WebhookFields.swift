@@ -25,7 +25,11 @@ struct WebhookFields {
             fields["kind"] = .string(kind)
         }
         if let events = arguments.value("--events") {
-            fields["events"] = .array(try Self.checkedEvents(events).map(JSONValue.string))
+            // `all` and `whatsapp.message.*` expand to the catalog's events for the new webhook's scope.
+            let scope: WebhookEvents.Scope? =
+                isCreate ? (arguments.value("--scope") == "project" ? .project : .phoneNumber) : nil
+            let expanded = try Self.expandedEvents(events, scope: scope, v1: arguments.value("--payload-version") == "v1")
+            fields["events"] = .array(try Self.checkedEvents(expanded).map(JSONValue.string))
         }
         if let version = arguments.value("--payload-version") { fields["payload_version"] = .string(version) }
         if let secret = arguments.value("--secret-key") {
@@ -61,6 +65,38 @@ struct WebhookFields {
                 expected: "an https:// URL (plain http only for loopback receivers)")
         }
         return url
+    }
+
+    /// `all` → every catalog event a webhook of `scope` receives; a name with `*` (`whatsapp.message.*`) → the
+    /// catalog events it matches; other names unchanged. `all` needs the scope, so only `create` takes it.
+    /// `whatsapp.config.created` exists only in v1 payloads, so it joins only with `--payload-version v1`.
+    static func expandedEvents(_ text: String, scope: WebhookEvents.Scope?, v1: Bool) throws(ShellError) -> String {
+        guard !text.hasPrefix("[") else { return text }
+        let catalog = WebhookEvents.all.filter { v1 || $0 != "whatsapp.config.created" }
+        var names: [String] = []
+        for word in text.split(separator: ",").map({ $0.trimmingSpaces() }) where !word.isEmpty {
+            if word == "all" {
+                guard let scope else {
+                    throw .invalidValue(
+                        command: "webhooks", what: "value for --events", value: word,
+                        expected: "event names or a pattern like whatsapp.message.* on update ('all' depends on the webhook's scope; use it with create)")
+                }
+                names += catalog.filter { WebhookEvents.scope(of: $0) == scope }
+            } else if word.contains("*") {
+                let prefix = String(word.prefix { $0 != "*" })
+                let matches = catalog.filter { $0.hasPrefix(prefix) && word.hasSuffix("*") && word.filter({ $0 == "*" }).count == 1 }
+                guard !matches.isEmpty else {
+                    throw .invalidValue(
+                        command: "webhooks", what: "event pattern", value: word,
+                        expected: "a pattern ending in * that matches catalog events, e.g. whatsapp.message.*")
+                }
+                names += matches
+            } else {
+                names.append(word)
+            }
+        }
+        var seen = Set<String>()
+        return names.filter { seen.insert($0).inserted }.joined(separator: ",")
     }
 
     /// Event names from `a,b` or `["a","b"]`, each in the catalog.

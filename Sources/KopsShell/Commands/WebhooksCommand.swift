@@ -40,7 +40,9 @@ public enum WebhooksCommand: Command {
         FlagSpec("--per-page", value: "N", help: "webhooks per page (1-100, default 20)"),
         FlagSpec("--reveal-secret", help: "get: print the signing secret in clear"),
         FlagSpec("--url", value: "URL", help: "create/update: the receiver (https; http only for loopback)"),
-        FlagSpec("--events", value: "LIST", help: "create/update: events, a,b or a JSON array"),
+        FlagSpec(
+            "--events", value: "LIST",
+            help: "create/update: events, a,b or a JSON array; whatsapp.message.* matches a group; all (create) every event of the scope"),
         FlagSpec("--payload-version", choices: ["v1", "v2"], help: "create/update: payload version (default v2)"),
         FlagSpec("--secret-key", value: "S", help: "create/update: signing secret (create generates one if absent)"),
         FlagSpec("--buffer-enabled", help: "create/update: batch received messages"),
