@@ -31,7 +31,7 @@ public struct WebhookCheck {
     /// Checks `webhooks`; with `coverageFor`, also that the number has a receiver of inbound messages.
     public init(webhooks: [Webhook], deliveries: [String: DeliveryCount], period: String, coverageFor number: String?) {
         for webhook in webhooks {
-            check(webhook, deliveries: deliveries[webhook.id], period: period)
+            check(webhook, deliveries: deliveries[webhook.id], period: period, number: number)
         }
         if let number {
             let covered = webhooks.contains { webhook in
@@ -58,15 +58,25 @@ public struct WebhookCheck {
         findings.append(Finding(severity: severity, webhookID: webhook.id, problem: problem, fix: fix))
     }
 
-    private mutating func check(_ webhook: Webhook, deliveries: DeliveryCount?, period: String) {
+    /// Commands that can be pasted as they are: create the webhook on the number with the events that never
+    /// reach it here, then keep only project events here (or delete it when none are left).
+    static func moveToNumberFix(_ webhook: Webhook, numberEvents: [String], number: String?) -> String {
+        let projectEvents = webhook.events.filter { !numberEvents.contains($0) }
+        let create = "use \(number ?? "PHONE_NUMBER_ID"); webhooks create --url \(webhook.url) --events \(numberEvents.joined(separator: ","))"
+        let keep =
+            projectEvents.isEmpty
+            ? "webhooks delete \(webhook.id)" : "webhooks update \(webhook.id) --events \(projectEvents.joined(separator: ","))"
+        return create + "; " + keep
+    }
+
+    private mutating func check(_ webhook: Webhook, deliveries: DeliveryCount?, period: String, number: String?) {
         let id = webhook.id
         let numberEvents = webhook.events.filter { WebhookEvents.scope(of: $0) == .phoneNumber }
         if webhook.isProjectScoped, !numberEvents.isEmpty {
             add(
                 .error, webhook,
                 "project-scoped but subscribed to \(numberEvents.joined(separator: ", ")): these reach only phone-number webhooks, so they are never delivered",
-                fix:
-                    "create it on the number ('use ID', then webhooks create --url \(webhook.url) --events ...) and drop them here with webhooks update \(id) --events ..."
+                fix: Self.moveToNumberFix(webhook, numberEvents: numberEvents, number: number)
             )
         }
         if webhook.payloadVersion == "v1" {
@@ -81,7 +91,7 @@ public struct WebhookCheck {
         if !lower.hasPrefix("https://"), !(URLParts(webhook.url)?.isLoopback ?? false) {
             add(
                 .error, webhook, "URL is not https: payloads travel unencrypted",
-                fix: "webhooks update \(id) --url https://...")
+                fix: "webhooks update \(id) --url " + (lower.hasPrefix("http://") ? "https://" + webhook.url.dropFirst(7) : "https://..."))
         }
         if !webhook.active {
             add(
@@ -101,7 +111,7 @@ public struct WebhookCheck {
             if let value, !range.contains(value) {
                 add(
                     .error, webhook, "\(name) is \(value), outside \(range.lowerBound)-\(range.upperBound)",
-                    fix: "webhooks update \(id) --\(name.replacingUnderscores()) N")
+                    fix: "webhooks update \(id) --\(name.replacingUnderscores()) \(min(max(value, range.lowerBound), range.upperBound))")
             }
         }
         if webhook.bufferEnabled {

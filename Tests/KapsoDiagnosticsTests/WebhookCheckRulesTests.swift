@@ -42,4 +42,17 @@ import Testing
             try findings(["active": false], coverage: "100").first
                 == "error: no active webhook of 100 receives whatsapp.message.received: inbound messages reach no receiver")
     }
+
+    /// Fixes that kops can write out in full are commands that can be pasted as they are.
+    @Test(arguments: [
+        (["url": "http://example.com/h"], "webhooks update w1 --url https://example.com/h"),
+        (["buffer_window_seconds": 90], "webhooks update w1 --buffer-window-seconds 60"),
+        (["phone_number_id": .null, "events": ["whatsapp.message.received", "project.event"]],
+         "use 100; webhooks create --url https://example.com/h --events whatsapp.message.received; webhooks update w1 --events project.event"),
+        (["phone_number_id": .null], "use 100; webhooks create --url https://example.com/h --events whatsapp.message.received; webhooks delete w1"),
+    ] as [(JSONObject, String)])
+    func fixesArePasteable(fields: JSONObject, fix: String) throws {
+        let check = WebhookCheck(webhooks: [try webhook(fields)], deliveries: [:], period: "7d", coverageFor: "100")
+        #expect(check.findings.map(\.fix).contains(fix), "\(check.findings.map(\.fix))")
+    }
 }

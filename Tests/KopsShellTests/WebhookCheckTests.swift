@@ -7,11 +7,11 @@ import Testing
     @Test func lintsTheSalesNumbersWebhooksAndTheProjectScope() async throws {
         let ran = try await runDemo("webhooks check")
         #expect(ran.out == """
-            error: 5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92: 61 of 61 deliveries failed in the last 7d (100 %)
+            error: 5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92 (https://analytics.acme-demo.test/ingest/whatsapp): 61 of 61 deliveries failed in the last 7d (100 %)
               fix: deliveries --webhook 5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92 --errors shows the HTTP statuses; the receiver must answer 200 within 10 s
-            error: 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70: project-scoped but subscribed to whatsapp.message.received, whatsapp.message.sent: these reach only phone-number webhooks, so they are never delivered
-              fix: create it on the number ('use ID', then webhooks create --url https://crm.acme-demo.test/kapso/events --events ...) and drop them here with webhooks update 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70 --events ...
-            warning: 4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a81: uses legacy v1 payloads: flat message fields and a nested whatsapp_config object
+            error: 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70 (https://crm.acme-demo.test/kapso/events): project-scoped but subscribed to whatsapp.message.received, whatsapp.message.sent: these reach only phone-number webhooks, so they are never delivered
+              fix: use 100200300400502; webhooks create --url https://crm.acme-demo.test/kapso/events --events whatsapp.message.received,whatsapp.message.sent; webhooks update 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70 --events whatsapp.phone_number.created
+            warning: 4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a81 (https://sales.acme-demo.test/webhooks/kapso): uses legacy v1 payloads: flat message fields and a nested whatsapp_config object
               fix: move the receiver to v2 (Meta-style message with a kapso block, phone_number_id instead of whatsapp_config_id, no whatsapp_config), then webhooks update 4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a81 --payload-version v2
             checked 3 webhooks: 2 errors, 1 warning, 0 info
             
@@ -23,13 +23,13 @@ import Testing
     @Test func lintsTheSupportNumber() async throws {
         let ran = try await runDemo("webhooks check", number: "100200300400501")
         #expect(ran.out == """
-            error: 1b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e: 4 of 4 deliveries failed in the last 7d (100 %)
+            error: 1b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e (https://ops.acme-demo.test/kapso/conversations): 4 of 4 deliveries failed in the last 7d (100 %)
               fix: deliveries --webhook 1b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e --errors shows the HTTP statuses; the receiver must answer 200 within 10 s
-            error: 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70: project-scoped but subscribed to whatsapp.message.received, whatsapp.message.sent: these reach only phone-number webhooks, so they are never delivered
-              fix: create it on the number ('use ID', then webhooks create --url https://crm.acme-demo.test/kapso/events --events ...) and drop them here with webhooks update 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70 --events ...
-            warning: 1b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e: paused (active: false): nothing is delivered to it
+            error: 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70 (https://crm.acme-demo.test/kapso/events): project-scoped but subscribed to whatsapp.message.received, whatsapp.message.sent: these reach only phone-number webhooks, so they are never delivered
+              fix: use 100200300400501; webhooks create --url https://crm.acme-demo.test/kapso/events --events whatsapp.message.received,whatsapp.message.sent; webhooks update 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70 --events whatsapp.phone_number.created
+            warning: 1b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e (https://ops.acme-demo.test/kapso/conversations): paused (active: false): nothing is delivered to it
               fix: fix the receiver, then webhooks update 1b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e --active true
-            warning: 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d: 1 of 9 deliveries failed in the last 7d (11 %)
+            warning: 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d (https://hooks.acme-demo.test/kapso/whatsapp): 1 of 9 deliveries failed in the last 7d (11 %)
               fix: deliveries --webhook 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d --errors shows the HTTP statuses; the receiver must answer 200 within 10 s
             checked 4 webhooks: 2 errors, 2 warnings, 0 info
             

@@ -25,14 +25,15 @@ extension WebhooksCommand {
         }
         let check = WebhookCheck(
             webhooks: webhooks, deliveries: stats.byWebhook, period: "7d", coverageFor: id == nil ? number : nil)
-        return render(check, checked: webhooks.count)
+        return render(check, checked: webhooks.count, urls: Dictionary(webhooks.map { ($0.id, $0.url) }) { first, _ in first })
     }
 
-    private static func render(_ check: WebhookCheck, checked: Int) -> CommandResult {
+    private static func render(_ check: WebhookCheck, checked: Int, urls: [String: String]) -> CommandResult {
         var blocks: [Block] = []
         for finding in check.findings {
             let style: Style = finding.severity == .error ? .bad : finding.severity == .warning ? .warn : .dim
-            let subject = finding.webhookID ?? "number"
+            // The URL says which receiver it is; ids alone mean nothing to the person who runs it.
+            let subject = finding.webhookID.map { id in urls[id].map { "\(id) (\($0))" } ?? id } ?? "number"
             blocks.append(
                 .line(StyledText("\(finding.severity.rawValue): \(subject): \(finding.problem)", style: style)))
             blocks.append(.line(StyledText("  fix: \(finding.fix)")))
