@@ -19,6 +19,7 @@ public enum ProcessRunner {
     }
 
     /// Runs to completion with `stdin` as input; output goes through temporary files (no pipe deadlocks).
+    /// After `timeout` seconds the process gets SIGTERM (then SIGKILL), so a test never hangs.
     public static func run(
         _ name: String, _ arguments: [String], environment: [String: String] = [:], stdin: String = "",
         timeout: Double = 60
@@ -30,25 +31,15 @@ public enum ProcessRunner {
         let output = folder.appendingPathComponent("stdout")
         let errors = folder.appendingPathComponent("stderr")
         try Data(stdin.utf8).write(to: input)
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
 
-        let process = Process()
-        process.executableURL = executable(name)
-        process.arguments = arguments
         var env = ["PATH": "/usr/bin:/bin", "HOME": folder.path, "XDG_STATE_HOME": folder.path + "/state"]
         env.merge(environment) { _, new in new }
-        process.environment = env
-        process.standardInput = try FileHandle(forReadingFrom: input)
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardError = try FileHandle(forWritingTo: errors)
-        try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(5_000) }
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        let process = try ChildProcess(
+            executable: executable(name).path, arguments: arguments, environment: env,
+            stdin: .file(input.path), stdout: .file(output.path), stderr: .file(errors.path))
+        let status = process.wait(seconds: timeout)
         return ProcessResult(
             stdout: try String(contentsOf: output, encoding: .utf8), stderr: try String(contentsOf: errors, encoding: .utf8),
-            status: process.terminationStatus)
+            status: status)
     }
 }

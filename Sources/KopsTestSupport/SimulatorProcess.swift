@@ -1,35 +1,44 @@
 public import Foundation
+#if canImport(Glibc)
+    internal import Glibc
+#endif
 
 /// The `kapso-sim` executable started as a user would, on a free loopback port.
 public final class SimulatorProcess {
-    public let process: Process
+    public let process: ChildProcess
     public let baseURL: String
     public let apiKey: String
     /// The first line the simulator printed (`listening on http://127.0.0.1:PORT`).
     public let firstLine: String
+    private let outputEnd: Int32
+    private var stopped = false
 
     /// Starts `kapso-sim --port 0 --api-key KEY --seed SEED --deterministic` and waits for its first line.
     public init(seed: String = "demo", apiKey: String = "e2e_key_0123456789", extraArguments: [String] = []) throws {
         self.apiKey = apiKey
-        process = Process()
-        process.executableURL = ProcessRunner.executable("kapso-sim")
-        process.arguments = ["--port", "0", "--api-key", apiKey, "--seed", seed, "--deterministic"] + extraArguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var line: [UInt8] = []
-        let handle = pipe.fileHandleForReading
-        while true {
-            let byte = handle.readData(ofLength: 1)
-            guard let first = byte.first else { break }
-            if first == UInt8(ascii: "\n") { break }
-            line.append(first)
+        let pipe = try ChildPipe()
+        do {
+            process = try ChildProcess(
+                executable: ProcessRunner.executable("kapso-sim").path,
+                arguments: ["--port", "0", "--api-key", apiKey, "--seed", seed, "--deterministic"] + extraArguments,
+                stdout: .descriptor(pipe.writeEnd))
+        } catch {
+            close(pipe.readEnd)
+            close(pipe.writeEnd)
+            throw error
         }
+        close(pipe.writeEnd)
+        var line: [UInt8] = []
+        var byte: UInt8 = 0
+        while read(pipe.readEnd, &byte, 1) == 1, byte != UInt8(ascii: "\n") { line.append(byte) }
+        // The rest of stdout is not read: the simulator prints one line there, and a closed pipe would
+        // only matter if it printed more than a pipe buffer.
+        outputEnd = pipe.readEnd
         firstLine = String(decoding: line, as: UTF8.self)
         let prefix = "listening on "
         guard firstLine.hasPrefix(prefix) else {
-            process.terminate()
+            process.wait(seconds: 0)
+            close(pipe.readEnd)
             throw SimulatorProcessError.unexpectedFirstLine(firstLine)
         }
         baseURL = String(firstLine.dropFirst(prefix.count))
@@ -38,12 +47,12 @@ public final class SimulatorProcess {
     /// Sends SIGTERM and waits up to 5 s (then SIGKILL, so a test never hangs); returns the exit status.
     @discardableResult
     public func stop() -> Int32 {
-        if process.isRunning { process.terminate() }
-        let deadline = Date().addingTimeInterval(5)
-        while process.isRunning && Date() < deadline { usleep(2_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-        return process.terminationStatus
+        let status = process.wait(seconds: 0)
+        if !stopped {
+            stopped = true
+            close(outputEnd)
+        }
+        return status
     }
 
     deinit { stop() }

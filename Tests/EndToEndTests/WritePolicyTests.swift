@@ -88,22 +88,18 @@ import Testing
             let stderr = folder.appendingPathComponent("err")
             FileManager.default.createFile(atPath: stdout.path, contents: nil)
             FileManager.default.createFile(atPath: stderr.path, contents: nil)
-            let process = Process()
-            process.executableURL = ProcessRunner.executable("kops")
-            process.arguments = ["run", script.path]
-            process.environment = [
-                "KAPSO_API_BASE_URL": simulator.baseURL, "KAPSO_API_KEY": simulator.apiKey, "HOME": folder.path,
-            ]
-            process.standardInput = FileHandle.nullDevice
-            process.standardOutput = try FileHandle(forWritingTo: stdout)
-            process.standardError = try FileHandle(forWritingTo: stderr)
-            try process.run()
+            let process = try ChildProcess(
+                executable: ProcessRunner.executable("kops").path, arguments: ["run", script.path],
+                environment: [
+                    "KAPSO_API_BASE_URL": simulator.baseURL, "KAPSO_API_KEY": simulator.apiKey, "HOME": folder.path,
+                ],
+                stdout: .file(stdout.path), stderr: .file(stderr.path))
             // Line 1 prints at once; line 2 then waits on the slow API.
             let deadline = Date().addingTimeInterval(30)
             while ((try? Data(contentsOf: stdout))?.isEmpty ?? true) && Date() < deadline { usleep(20_000) }
             usleep(500_000)
-            kill(process.processIdentifier, SIGINT)
-            process.waitUntilExit()
+            process.send(SIGINT)
+            process.wait(seconds: 30)
             return (
                 try String(contentsOf: stdout, encoding: .utf8),
                 try String(contentsOf: stderr, encoding: .utf8).replacingOccurrences(of: folder.path + "/", with: "")

@@ -91,15 +91,14 @@ import Testing
 
     /// 8 MiB of spaces, gzipped to a few KB by the system's gzip.
     static let gzipBomb: [UInt8] = {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "head -c 8388608 /dev/zero | tr '\\0' ' ' | gzip -c"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try? process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Array(data)
+        guard let pipe = try? ChildPipe() else { return [] }
+        let process = try? ChildProcess(
+            executable: "/bin/sh", arguments: ["-c", "head -c 8388608 /dev/zero | tr '\\0' ' ' | gzip -c"],
+            stdout: .descriptor(pipe.writeEnd))
+        close(pipe.writeEnd)
+        let data = pipe.readAll()
+        process?.wait()
+        return data
     }()
 
     private func run(_ line: String, against fault: Fault) async throws -> (

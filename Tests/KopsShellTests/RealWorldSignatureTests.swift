@@ -87,18 +87,15 @@ import Testing
     }
 
     static func opensslSHA1(body: Data, key: String) -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["openssl", "dgst", "-sha1", "-hmac", key, "-hex"]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try? process.run()
-        input.fileHandleForWriting.write(body)
-        try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("kops-sha1-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: input) }
+        guard (try? body.write(to: input)) != nil, let pipe = try? ChildPipe() else { return "" }
+        let process = try? ChildProcess(
+            executable: "/usr/bin/env", arguments: ["openssl", "dgst", "-sha1", "-hmac", key, "-hex"],
+            stdin: .file(input.path), stdout: .descriptor(pipe.writeEnd))
+        close(pipe.writeEnd)
+        let text = String(decoding: pipe.readAll(), as: UTF8.self)
+        process?.wait()
         return String(text.split(separator: " ").last ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
