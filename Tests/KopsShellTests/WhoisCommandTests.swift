@@ -242,6 +242,15 @@ final class PartlyFailingTransport: HTTPTransport {
             "use (415) 555-0101",
             "error: (415) 555-0101 is the national form of Sales Line (+1 415-555-0101), without its country code; use 100200300400502\n"
         ),
+        (
+            "use \(Demo.danaConversation)",
+            "error: \(Demo.danaConversation) is the conversation with Dana Ortiz on Support Line (+1 415-555-0100) (active), "
+                + "not a phone-number id; use 100200300400501\n"
+        ),
+        (
+            "use +1 415-555-0163",
+            "error: +14155550163 is the contact Sam Rivera in 1 conversation on Sales Line, not a phone-number id; use 100200300400502\n"
+        ),
         ("use wamid.HBgL", "error: use: cannot read 'wamid.HBgL' as an id: a WAMID is a message id; 'whois' says which number it belongs to\n"),
         ("health ١٢٣", "error: health: cannot read '١٢٣' as an id: ids and phone numbers use ASCII letters and digits only; copy the id again from the source\n"),
     ])
