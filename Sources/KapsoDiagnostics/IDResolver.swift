@@ -48,8 +48,10 @@ public enum IDResolver {
         public var messages: [Message] = []
         public var apiLogs: [APILog] = []
         public var deliveries: [WebhookDelivery] = []
-        /// `part: reason` for each look-up that could not be made, e.g. `API logs: timed out`.
+        /// `part (reason)` for each look-up that could not be made, e.g. `API logs (timed out)`.
         public var unchecked: [String] = []
+        /// The look-ups that could not be made (their reasons are in `unchecked`).
+        public var failed: [Lookup] = []
 
         public init() {}
     }
@@ -77,10 +79,55 @@ public enum IDResolver {
         case .wamid(let id, let contact): identity = resolveWAMID(id, contact: contact, facts: facts)
         }
         identity.unchecked = facts.unchecked
+        if identity.kind == .unknown, !facts.failed.isEmpty { identity = unchecked(identity, input: input, facts: facts) }
         return identity
     }
 
+    /// An id not found while parts could not be checked: no conclusion, only what could not be checked
+    /// and what answered (an id in a part that failed may well be in this project).
+    private static func unchecked(_ found: Identity, input: IDInput, facts: Facts) -> Identity {
+        var identity = Identity(
+            input: found.input, kind: .unknown,
+            statement: "could not tell what \(found.input) is: could not check " + grouped(facts.unchecked),
+            fix: "try again when the API answers; 'numbers' shows whether it does")
+        identity.incomplete = true
+        identity.unchecked = facts.unchecked
+        var answered: [String] = []
+        for lookup in lookups(for: input) where !facts.failed.contains(lookup) && !answered.contains(lookup.part) {
+            answered.append(lookup.part)
+        }
+        if !answered.isEmpty {
+            identity.details = [Identity.Detail("not found in", list(answered) + " (the parts that answered)")]
+        }
+        identity.details += found.details.filter { $0.label == "API calls" }
+        identity.warnings = found.warnings
+        return identity
+    }
+
+    /// The error line of `use ID` for an id that leads to numbers without being one:
+    /// `STATEMENT; use 100200300400501` (or `pick one: …`); nil when it leads to none of `numbers`.
+    public static func useLine(_ identity: Identity, numbers: [PhoneNumber]) -> String? {
+        let leads = identity.phoneNumberIDs.compactMap { id in numbers.first { $0.id == id } }
+        guard identity.kind != .unknown, !leads.isEmpty else { return nil }
+        return identity.statement + ", not a phone-number id; " + pick(leads, command: "use")
+    }
+
     // MARK: - Wording shared by the resolvers
+
+    /// `numbers, API logs and conversations (cannot connect …)` from `part (reason)` entries that share a reason.
+    static func grouped(_ unchecked: [String]) -> String {
+        var reasons: [(reason: String, parts: [String])] = []
+        for entry in unchecked {
+            let part = String(entry.prefix { $0 != "(" }).trimmingSpaces()
+            let reason = String(entry.dropFirst(part.count))
+            if let index = reasons.firstIndex(where: { $0.reason == reason }) {
+                if !reasons[index].parts.contains(part) { reasons[index].parts.append(part) }
+            } else {
+                reasons.append((reason, [part]))
+            }
+        }
+        return reasons.map { list($0.parts) + $0.reason }.joined(separator: ", ")
+    }
 
     /// `Sales Line 100200300400502 and Support Line 100200300400501`.
     static func owners(_ numbers: [PhoneNumber]) -> String {

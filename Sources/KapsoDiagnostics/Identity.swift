@@ -66,6 +66,8 @@ public struct Identity: Sendable {
     public var warnings: [String] = []
     /// Parts that could not be checked and why, e.g. `API logs: rate limited (429)`; the rest still answered.
     public var unchecked: [String] = []
+    /// True when the id was not found but some parts could not be checked: not an answer.
+    public var incomplete = false
     /// The project's phone-number ids the id leads to.
     public var phoneNumberIDs: [String] = []
     /// Contacts the answer names (digits and name): personal data that transcripts mask (`PIIMasker`
@@ -89,6 +91,7 @@ public struct Identity: Sendable {
         object["details"] = .object(JSONObject(details.map { JSONObject.Entry(key: $0.label, value: .string($0.value)) }))
         object["warnings"] = .array(warnings.map(JSONValue.string))
         object["unchecked"] = .array(unchecked.map(JSONValue.string))
+        object["incomplete"] = .bool(incomplete)
         object["contacts"] = .array(
             contacts.map { .object(["phone_number": .string($0.phoneNumber), "contact_name": $0.name.map(JSONValue.string) ?? .null]) })
         return .object(object)

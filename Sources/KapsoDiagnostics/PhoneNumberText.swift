@@ -44,6 +44,13 @@ public struct PhoneNumberText: Sendable, Equatable {
         }
         var digits = String(body.filter(\.isNumber))
         guard !digits.isEmpty else { return .failure(.notANumber) }
+        // A trunk prefix written after the country code, `+44 (0)20 7946 0958`, is not dialled from abroad
+        // (ITU-T E.123 §2.5 advises against it; people write it anyway): drop it.
+        if international || digits.hasPrefix("00"), let trunk = body.firstRange(of: "(0)"),
+            body[..<trunk.lowerBound].contains(where: \.isNumber)
+        {
+            digits = String((body[..<trunk.lowerBound] + body[trunk.upperBound...]).filter(\.isNumber))
+        }
         // `00` is the international call prefix in most of the world (ITU-T E.164 annex; `011` in North America).
         if !international, digits.hasPrefix("00"), digits.count > 2 {
             digits.removeFirst(2)

@@ -112,7 +112,7 @@ import Testing
 
     @Test(arguments: [
         ("0014155550142", "14155550142"), ("+1 (415) 555-0142", "14155550142"), ("14155550142", "14155550142"),
-        ("00 44 20 7946 0958", "442079460958"),
+        ("00 44 20 7946 0958", "442079460958"), ("+44 (0)20 7946 0958", "442079460958"),
     ])
     func toTakesEveryCommonFormAndSendsDigits(_ typed: String, _ sent: String) async throws {
         let run = try await runShell(["reply --dry-run --to '\(typed)' x"])
@@ -135,6 +135,43 @@ import Testing
         #expect(run.err == error)
         #expect(run.statuses == [status])
         #expect(run.requests == 0)
+    }
+
+    /// The project's own ids and numbers, and a number without its country code, are refused with what
+    /// they are; the only request made is the numbers list (nothing is sent, even with --force).
+    @Test(arguments: [
+        (
+            "reply --dry-run --to 4155550142 x",
+            "error: reply: not sent: 4155550142 has no '+' or '00' and does not start with this project's country code (+1): "
+                + "if it is a national number, it would go to the wrong country; add the country code, e.g. --to +14155550142\n"
+        ),
+        (
+            "reply --force --to 200300400500601 x",
+            "error: reply: not sent: 200300400500601 is the WABA id (business_account_id) of Sales Line 100200300400502 and "
+                + "Support Line 100200300400501, not a contact's number; give the contact's number with its country code, e.g. +14155550142\n"
+        ),
+        (
+            "reply --force --to 14155550100 x",
+            "error: reply: not sent: 14155550100: that is your own Support Line number (+1 415-555-0100), not a contact's; "
+                + "give the contact's number with its country code, e.g. +14155550142\n"
+        ),
+        (
+            "reply --force --to '(415) 555-0101' x",
+            "error: reply: not sent: (415) 555-0101: that is your own Sales Line number (+1 415-555-0101), not a contact's; "
+                + "give the contact's number with its country code, e.g. +14155550142\n"
+        ),
+        (
+            "reply --force --to 100200300400501 x",
+            "error: reply: not sent: 100200300400501 is the phone-number id of your own Support Line (+1 415-555-0100), "
+                + "not a contact's number; give the contact's number with its country code, e.g. +14155550142\n"
+        ),
+    ])
+    func refusesTheProjectsOwnNumbersAndNationalNumbers(line: String, error: String) async throws {
+        let run = try await runShell([line])
+        #expect(run.err == error)
+        #expect(run.out.isEmpty)
+        #expect(run.statuses == [.failure])
+        #expect(run.requests == 1)
     }
 
     @Test func acceptsTextOfExactlyTheLimit() async throws {

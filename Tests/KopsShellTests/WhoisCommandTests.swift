@@ -158,6 +158,34 @@ import Testing
     }
 }
 
+extension WhoisCommandTests {
+    /// With the API down, or the numbers list failing, `whois` says what could not be checked and exits
+    /// as the transport did; it never concludes "not in this project" from parts that failed.
+    @Test(arguments: [
+        (["/"], "could not check numbers, API logs and conversations (cannot connect", KopsShell.ExitStatus.unavailable),
+        (["/whatsapp/phone_numbers"], "could not check numbers (cannot connect", KopsShell.ExitStatus.unavailable),
+        (["/api_logs"], "could not check API logs (", KopsShell.ExitStatus.failure),
+    ])
+    func failedPartsAreNotAnAnswer(_ failing: [String], _ named: String, _ expected: KopsShell.ExitStatus) async throws {
+        let (err, statuses) = try await withSimulator { fixture in
+            let (shell, output) = try fixture.shell()
+            let transport = PartlyFailingTransport(
+                wrapping: try CurlTransport(options: .init(connectTimeout: 2, timeout: 5, userAgent: "kops-tests")),
+                failures: Dictionary(uniqueKeysWithValues: failing.map { ($0, .failure(.connect(authority: "127.0.0.1:18990"))) }))
+            shell.context.client = KapsoClient(baseURL: fixture.baseURL, apiKey: Secret(fixture.apiKey), transport: transport)
+            let statuses = ["whois 200300400500699", "whois 4155559999", "whois ffffffff-0000-4000-8000-000000000000"].map {
+                shell.run(line: $0)
+            }
+            return (output.err, statuses)
+        }
+        for status in statuses.prefix(2) { #expect(status == expected) }
+        #expect(!err.contains("is not a"), "\(err)")
+        #expect(!err.contains("searched 0 numbers"), "\(err)")
+        #expect(err.contains("could not tell what 200300400500699 is: " + named), "\(err)")
+        #expect(err.contains("could not tell what 4155559999 is: "), "\(err)")
+    }
+}
+
 /// A transport that answers requests whose URL contains a key with a canned failure, and sends the
 /// rest on through a real one; it counts the requests of each `sendAll`.
 final class PartlyFailingTransport: HTTPTransport {
@@ -213,6 +241,15 @@ final class PartlyFailingTransport: HTTPTransport {
         (
             "use (415) 555-0101",
             "error: (415) 555-0101 is the national form of Sales Line (+1 415-555-0101), without its country code; use 100200300400502\n"
+        ),
+        (
+            "use \(Demo.danaConversation)",
+            "error: \(Demo.danaConversation) is the conversation with Dana Ortiz on Support Line (+1 415-555-0100) (active), "
+                + "not a phone-number id; use 100200300400501\n"
+        ),
+        (
+            "use +1 415-555-0163",
+            "error: +14155550163 is the contact Sam Rivera in 1 conversation on Sales Line, not a phone-number id; use 100200300400502\n"
         ),
         ("use wamid.HBgL", "error: use: cannot read 'wamid.HBgL' as an id: a WAMID is a message id; 'whois' says which number it belongs to\n"),
         ("health ١٢٣", "error: health: cannot read '١٢٣' as an id: ids and phone numbers use ASCII letters and digits only; copy the id again from the source\n"),

@@ -6,7 +6,9 @@ internal import KopsHTTP
 /// `sendAll` (curl multi); a look-up that fails (timeout, 429, 5xx) is named in `unchecked`, the
 /// others still count.
 enum IDLookups {
-    static func fetch(_ lookups: [IDResolver.Lookup], client: KapsoClient) -> IDResolver.Facts {
+    /// The facts, and the error of each look-up that failed (for the exit status).
+    static func fetch(_ lookups: [IDResolver.Lookup], client: KapsoClient) -> (facts: IDResolver.Facts, errors: [any KopsError]) {
+        var errors: [any KopsError] = []
         let requests = lookups.map { request(for: $0, client: client) }
         let responses = client.transport.sendAll(requests)
         var facts = IDResolver.Facts()
@@ -14,17 +16,18 @@ enum IDLookups {
             do {
                 let json = try client.decode(try responses[index].get(), for: requests[index])
                 try add(json, of: lookup, to: &facts, client: client)
-            } catch let error as TransportError {
-                facts.unchecked.append("\(lookup.part) (\(error.message))")
             } catch KapsoAPIError.notFound {
                 // A conversation or message id that is not one: an answer, not a failure.
-            } catch let error as KapsoAPIError {
+            } catch let error as any KopsError {
                 facts.unchecked.append("\(lookup.part) (\(error.message))")
+                facts.failed.append(lookup)
+                errors.append(error)
             } catch {
                 facts.unchecked.append("\(lookup.part) (\(error))")
+                facts.failed.append(lookup)
             }
         }
-        return facts
+        return (facts, errors)
     }
 
     private static func request(for lookup: IDResolver.Lookup, client: KapsoClient) -> HTTPRequest {

@@ -1,4 +1,5 @@
 internal import KapsoClient
+internal import KapsoDiagnostics
 internal import KopsHTTP
 
 /// `reply TEXT`, `reply --to E164 TEXT`: a free-form text, checked against the 24-hour window first.
@@ -8,7 +9,9 @@ public enum ReplyCommand: Command {
     public static let usage = "reply [--to E164] [--no-quote] [--force] [--dry-run] TEXT"
     public static let details = """
         Writes to the contact of the last message ('message', 'trace') and quotes it when it was
-        received, else to the last conversation's contact; --to picks a contact on the selected number.
+        received, else to the last conversation's contact; --to picks a contact on the selected number
+        (read like 'whois' reads numbers; the project's own ids and numbers, and a number with neither
+        '+'/'00' nor the project's country code, are refused with what they are).
         Refuses when the 24-hour window is closed (--force sends anyway). --dry-run prints the exact
         request, key redacted, and sends nothing. The interactive shell asks before sending; scripts,
         pipes and -c send without asking. The new message becomes the last message: 'trace' follows it.
@@ -37,7 +40,9 @@ public enum ReplyCommand: Command {
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let text = try MessageInput.text(arguments.positionals, command: name, usage: usage)
-        let to = try arguments.value("--to").map { try MessageInput.phoneNumber($0, command: name, flag: "--to") }
+        let to = try arguments.value("--to").map { typed in
+            (typed: typed, number: try MessageInput.phoneNumberText(typed, command: name, flag: "--to"))
+        }
         let target = try resolve(to: to, quote: !arguments.has("--no-quote"), in: context)
         let window = target.conversation?.window(at: context.now()) ?? ServiceWindow(lastInbound: nil, at: context.now())
         let dryRun = arguments.has("--dry-run")
@@ -71,11 +76,15 @@ public enum ReplyCommand: Command {
             json: ["id": .string(wamid), "to": .string(target.contact), "phone_number_id": .string(target.phoneNumberID)])
     }
 
-    private static func resolve(to: String?, quote: Bool, in context: ShellContext) throws -> Target {
+    private static func resolve(to: (typed: String, number: PhoneNumberText)?, quote: Bool, in context: ShellContext) throws -> Target {
         let session = context.session
         let client = context.client
         if let to {
             let phoneNumberID = try session.requirePhoneNumber()
+            if let problem = IDResolver.notAContact(to.number, typed: to.typed, numbers: try client.allPhoneNumbers()) {
+                throw ReplyError.notAContact(problem)
+            }
+            let to = to.number.digits
             let found = try client.conversations(filters: [("phone_number_id", phoneNumberID), ("phone_number", to)], limit: 20)
             let conversation = found.items.first { $0.contact == to }
             return Target(

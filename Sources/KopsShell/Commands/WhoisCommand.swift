@@ -29,8 +29,15 @@ public enum WhoisCommand: Command {
         case .failure(.empty): throw ShellError.missingArgument(command: name, what: "id", usage: usage)
         case .failure(let problem): throw ShellError.unreadableID(command: name, value: IDInput.echo(typed), reason: problem.reason)
         }
-        let facts = IDLookups.fetch(IDResolver.lookups(for: input), client: context.client)
+        let lookups = IDResolver.lookups(for: input)
+        let (facts, errors) = IDLookups.fetch(lookups, client: context.client)
         let identity = IDResolver.resolve(input, typed: typed, facts: facts)
+        if identity.incomplete {
+            // Without the numbers (or without any answer) nothing can be concluded: exit as the transport did.
+            let essential = facts.failed.contains(.phoneNumbers) || facts.failed.count == lookups.count
+            let status = essential ? errors.map(\.exitStatus).max() ?? .failure : .failure
+            throw ShellError.idUnchecked(explanation: explanation(identity), status: status)
+        }
         guard identity.kind != .unknown else { throw ShellError.idNotFound(explanation: explanation(identity)) }
         var blocks: [Block] = [.line(StyledText(identity.statement, style: .bold))]
         if let fix = identity.fix { blocks.append(.line(StyledText("fix: " + fix))) }
@@ -46,9 +53,10 @@ public enum WhoisCommand: Command {
     private static func explanation(_ identity: Identity) -> String {
         var text = identity.statement
         if let searched = identity.details.first(where: { $0.label == "searched" }) { text += " (searched \(searched.value))" }
+        if let answered = identity.details.first(where: { $0.label == "not found in" }) { text += "; not found in \(answered.value)" }
         // An id no object has can still be in API paths: say how often and by which key.
         if let calls = identity.details.first(where: { $0.label == "API calls" }) { text += "; API calls: \(calls.value)" }
-        if !identity.unchecked.isEmpty { text += "; could not check " + identity.unchecked.joined(separator: ", ") }
+        if !identity.unchecked.isEmpty, !identity.incomplete { text += "; could not check " + identity.unchecked.joined(separator: ", ") }
         text += identity.warnings.map { "; " + $0 }.joined()
         return text + (identity.fix.map { "; " + $0 } ?? "")
     }

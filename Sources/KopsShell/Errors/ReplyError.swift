@@ -1,5 +1,5 @@
 public import KapsoClient
-internal import KapsoDiagnostics
+public import KapsoDiagnostics
 
 /// Why `reply` did not send: the 24-hour window is closed, or the API refused the message.
 public enum ReplyError: KopsError, Equatable {
@@ -9,6 +9,8 @@ public enum ReplyError: KopsError, Equatable {
     case rejected(MetaSendError)
     /// The remembered message or conversation has no contact number to write to.
     case noContact
+    /// `--to` is one of the project's own ids or numbers, or has no country code; nothing was sent.
+    case notAContact(IDResolver.NotAContact)
 
     public var message: String {
         switch self {
@@ -28,6 +30,8 @@ public enum ReplyError: KopsError, Equatable {
             return "reply: not sent: \(entry.code) \(entry.name) (HTTP \(error.status)): \(entry.meaning); \(entry.fix)"
         case .noContact:
             return "reply: the last message or conversation has no contact number; use 'reply --to E164 TEXT'"
+        case .notAContact(let problem):
+            return "reply: not sent: \(problem.statement); \(problem.fix)"
         }
     }
 

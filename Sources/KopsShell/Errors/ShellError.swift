@@ -23,6 +23,8 @@ public enum ShellError: KopsError, Equatable {
     case unreadableID(command: String, value: String, reason: String)
     /// An id found nowhere in the project; the explanation says what was searched.
     case idNotFound(explanation: String)
+    /// An id not found while parts of the project could not be checked; `status` is the transport's.
+    case idUnchecked(explanation: String, status: ExitStatus)
     /// An id used where a phone-number id belongs; the explanation names what it is and the fix.
     case notAPhoneNumberID(explanation: String)
     /// `next` without a previous list that has more pages.
@@ -60,7 +62,7 @@ public enum ShellError: KopsError, Equatable {
             "\(command): no message selected; give a WAMID or run 'message <wamid>' first ('messages' lists them)"
         case .unreadableID(let command, let value, let reason):
             "\(command): cannot read '\(value)' as an id: \(reason)"
-        case .idNotFound(let explanation), .notAPhoneNumberID(let explanation):
+        case .idNotFound(let explanation), .notAPhoneNumberID(let explanation), .idUnchecked(let explanation, _):
             explanation
         case .nothingToContinue:
             "nothing to continue; 'next' follows the last list that had more pages"
@@ -81,6 +83,7 @@ public enum ShellError: KopsError, Equatable {
         case .unknownCommand, .unknownFlag, .missingArgument, .invalidValue, .unexpectedArgument, .syntax: .usage
         case .malformedSignature, .unreadableID: .usage
         case .idNotFound, .notAPhoneNumberID: .failure
+        case .idUnchecked(_, let status): status
         case .noPhoneNumberSelected, .noMessageSelected, .noMatchingPhoneNumber, .nothingToContinue, .unknownErrorCode, .signatureMismatch:
             .failure
         case .unreadableFile: .noInput

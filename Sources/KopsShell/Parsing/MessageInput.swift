@@ -17,12 +17,17 @@ enum MessageInput {
     /// The digits of a contact's number with its country code: `+1 415-555-0157`, `0014155550157` and
     /// `14155550157` all give `14155550157` (the parser `use` and `whois` share).
     static func phoneNumber(_ text: String, command: String, flag: String) throws(ShellError) -> String {
-        guard case .success(let number) = PhoneNumberText.parse(text), let digits = number.e164 else {
+        try phoneNumberText(text, command: command, flag: flag).digits
+    }
+
+    /// The parsed number, for callers that also need whether a country code was marked (`reply --to`).
+    static func phoneNumberText(_ text: String, command: String, flag: String) throws(ShellError) -> PhoneNumberText {
+        guard case .success(let number) = PhoneNumberText.parse(text), number.e164 != nil else {
             throw .invalidValue(
                 command: command, what: "value for \(flag)", value: IDInput.echo(text),
                 expected: "a phone number in E.164 form, e.g. +14155550157")
         }
-        return digits
+        return number
     }
 
     /// The text of a message: not empty, at most 4096 characters.

@@ -1,0 +1,49 @@
+public import KapsoClient
+
+// MARK: - A number typed where a contact's number belongs (`reply --to`)
+
+extension IDResolver {
+    /// Why `typed` cannot be the contact a message goes to, or nil when it can.
+    public struct NotAContact: Sendable, Equatable {
+        /// `200300400500601 is the WABA id (business_account_id) of Sales Line 100200300400502 and …`.
+        public var statement: String
+        /// `give the contact's number with its country code, e.g. +14155550142`.
+        public var fix: String
+    }
+
+    /// Refuses, before anything is sent, a `--to` that is one of the project's own ids or numbers (a
+    /// phone-number id, a WABA id, a display number in full or national form) or a number without a
+    /// country code: `+` or `00` is missing and the digits do not start with a country code of the
+    /// project's numbers, so it is likely national (the same doubt `whois` warns of). Meta reads
+    /// `to` as digits with the country code (kapso-api.md §4; Cloud API `to` is E.164 without `+`).
+    public static func notAContact(_ number: PhoneNumberText, typed: String, numbers: [PhoneNumber]) -> NotAContact? {
+        let digits = number.digits
+        let fix = "give the contact's number with its country code, e.g. +14155550142"
+        if let own = numbers.first(where: { $0.id == digits }) {
+            return NotAContact(statement: "\(typed) is the phone-number id of your own \(label(own)), not a contact's number", fix: fix)
+        }
+        let wabas = numbers.filter { $0.businessAccountID == digits }
+        if !wabas.isEmpty {
+            return NotAContact(
+                statement: "\(typed) is the WABA id (business_account_id) of \(owners(wabas)), not a contact's number", fix: fix)
+        }
+        if let own = numbers.first(where: { $0.normalizedDisplayNumber == digits })
+            ?? numbers.first(where: { isNationalForm(number, of: $0.normalizedDisplayNumber) })
+        {
+            let name = own.name ?? own.verifiedName ?? "business"
+            return NotAContact(
+                statement: "\(typed): that is your own \(name) number (\(own.displayPhoneNumber ?? own.id)), not a contact's",
+                fix: fix)
+        }
+        let codes = countryCodes(numbers)
+        if !number.hasInternationalPrefix, !codes.isEmpty, !codes.contains(where: { digits.hasPrefix($0) }) {
+            let national = digits.trimmingLeadingZeros()
+            let example = codes.count == 1 ? "--to +\(codes[0])\(national)" : "--to +CC\(national)"
+            return NotAContact(
+                statement: "\(typed) has no '+' or '00' and does not start with this project's country code "
+                    + "(\(list(codes.map { "+" + $0 }))): if it is a national number, it would go to the wrong country",
+                fix: "add the country code, e.g. \(example)")
+        }
+        return nil
+    }
+}
