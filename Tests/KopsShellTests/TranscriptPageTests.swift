@@ -60,6 +60,50 @@ func recordPage(_ lines: [String], width: Int? = 60, keepPII: Bool = false) asyn
         #expect(page.transcript.contains("using 100200300400501 (+1 415-555-0100, Support Line)"))
     }
 
+    /// Contact numbers typed with the `00` prefix, spaces, dots, dashes or parentheses, or in national form,
+    /// are masked in the command line and its output, in a form like the one typed, and replay as typed.
+    @Test func contactNumbersTypedInAnyFormAreMaskedAndReplay() async throws {
+        let lines = [
+            "whois 0014155550157", "messages --phone-number 0014155550157 --limit 1", "whois '001 415 555 0157'",
+            "whois 415.555.0157", "whois '(415) 555-0157'", "reply --to 0014155550142 --dry-run hi",
+        ]
+        let page = try await recordPage(lines)
+        for form in ["14155550157", "4155550157", "415 555 0157", "415.555.0157", "555-0157", "555 0157", "4155550142"] {
+            #expect(!page.transcript.contains(form), "the page shows '\(form)'")
+        }
+        #expect(page.transcript.contains("> whois +1 415 ••• 0157\n"))
+        #expect(page.transcript.contains("> whois '(415) ••• 0157'\n"))
+        #expect(page.transcript.contains("--to +1 415 ••• 0142 "))
+        let typed = Set(page.restore.lines.values.flatMap { $0 })
+        #expect(typed == Set(lines))
+        let replayed = try await withSimulator { fixture in
+            try TranscriptChecker(expected: page.transcript, path: "t.md", restore: page.restore)
+                .replay(on: try fixture.shell(phoneNumberID: Demo.support).shell)
+        }
+        #expect(replayed.diff.isEmpty, "\(replayed.diff.joined(separator: "\n"))")
+    }
+
+    /// The business's own number stays as typed, also before any result of the recording named it.
+    @Test func theBusinessNumberStaysAsTypedWhenTheSessionListedIt() async throws {
+        let transcript = try await withSimulator { fixture in
+            let shell = try fixture.shell().shell
+            shell.run(line: "numbers")
+            let recorder = try TranscriptRecorder(
+                header: TranscriptHeader(context: shell.context), destination: .memory, context: shell.context)
+            shell.recorder = recorder
+            shell.run(line: "use +1 415-555-0100")
+            shell.run(line: "whois 004155550100")
+            return recorder.text
+        }
+        #expect(transcript.contains("> use +1 415-555-0100\n"))
+        #expect(!transcript.contains("•••"))
+        // Replayed on a session that has not listed its numbers, the line and its output are the same.
+        let replayed = try await withSimulator { fixture in
+            try TranscriptChecker(expected: transcript, path: "t.md").replay(on: try fixture.shell().shell)
+        }
+        #expect(replayed.diff.isEmpty, "\(replayed.diff.joined(separator: "\n"))")
+    }
+
     /// A canary contact who is not in the data: the number and the text typed to them stay off the page.
     @Test func aReplyToACanaryIsMaskedInTheCommandLineAndItsOutput() async throws {
         let page = try await recordPage([
@@ -260,6 +304,7 @@ func recordPage(_ lines: [String], width: Int? = 60, keepPII: Bool = false) asyn
         #expect(
             masker.mask(line)
                 == #"{"from":"+1 415 ••• 0142","contact_name":"<contact 1>","text":{"body":"<body 1>"},"display_phone_number":"+1 415-555-0100"}"#)
-        #expect(masker.mask("Dana Ortiz wrote from 4155550142") == "<contact 1> wrote from +1 415 ••• 0142")
+        // A national number keeps its national form: no country code the text did not have.
+        #expect(masker.mask("Dana Ortiz wrote from 4155550142") == "<contact 1> wrote from 415 ••• 0142")
     }
 }

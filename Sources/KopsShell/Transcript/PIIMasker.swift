@@ -99,12 +99,23 @@ public final class PIIMasker {
 
     /// A command line as the page shows it: a bare number after `--to` is a contact's, learned first.
     /// The text a `reply` line sends is a message body too.
+    ///
+    /// A number typed in any common form is a contact's and is learned (so the output masks it too) unless it
+    /// is one of the business's own: `+`-prefixed, `00`-prefixed, written with spaces, dots, dashes or
+    /// parentheses, or bare digits after `--to`, `--phone-number`, `--phone` or `whois` (up to 13, so ids stay).
     public func mask(commandLine line: String) -> String {
         let words = line.split(separator: " ")
-        for (index, word) in words.enumerated() where word == "--to" && index + 1 < words.count {
-            let value = String(words[index + 1])
-            if PIIMasker.isBareNumber(value) { contactNumbers.insert(PIIMasker.digits(value)) }
+        for (index, word) in words.enumerated()
+        where PIIMasker.numberArguments.contains(String(word)) && index + 1 < words.count {
+            let value = String(words[index + 1]).trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
+            // After `whois` and `--phone-number` a bare run of 14 digits or more is an id (phone-number, WABA).
+            let digits = PIIMasker.normalized(value)
+            let longest = word == "--to" ? 15 : 13
+            if PIIMasker.isBareNumber(value), !value.hasPrefix("+"), digits.count <= longest {
+                learnTyped(digits)
+            }
         }
+        learnTypedNumbers(in: line)
         if words.first == Substring(ReplyCommand.name) {
             let valued = Set(ReplyCommand.flags.filter { $0.valueName != nil }.map(\.name))
             var index = 1
@@ -121,6 +132,62 @@ public final class PIIMasker {
             }
         }
         return mask(line)
+    }
+
+    /// Words after which bare digits are a contact's number.
+    static let numberArguments: Set<String> = ["--to", "--phone-number", "--phone", "whois"]
+
+    /// Learns the business's own numbers (`+1 415-555-0100`, any form), which stay unmasked.
+    public func learnOwnNumbers(_ numbers: [String]) {
+        for number in numbers {
+            let digits = PIIMasker.digits(number)
+            if digits.count >= 8 { ownNumbers.insert(digits) }
+        }
+    }
+
+    /// A typed contact number's digits, without an international `00` prefix; the business's own are left.
+    private func learnTyped(_ digits: String) {
+        let digits = PIIMasker.normalized(digits)
+        guard digits.count >= 8, !isOwn(digits) else { return }
+        contactNumbers.insert(digits)
+    }
+
+    /// Learns numbers a command line writes in a contact number's form (`typedNumbers`).
+    private func learnTypedNumbers(in line: String) {
+        for digits in PIIMasker.typedNumbers(in: line) { learnTyped(digits) }
+    }
+
+    /// The digits of each number `line` writes in a contact number's form: `+` or `00` first, or with
+    /// spaces, dots, dashes or parentheses. A masked number (`+1 415 ••• 0142`) is none.
+    public static func typedNumbers(in line: String) -> [String] {
+        let characters = Array(line)
+        var numbers: [String] = []
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            let previous = index > 0 ? characters[index - 1] : " "
+            guard character == "+" || character == "(" || (character.isASCII && character.isNumber),
+                !(previous.isLetter || previous.isNumber || previous == "." || previous == "_" || previous == "-"),
+                let span = numberSpan(in: characters, from: index)
+            else {
+                index += 1
+                continue
+            }
+            let original = String(characters[index...span.last])
+            let digits = self.digits(original)
+            if (original.hasPrefix("+") || original.hasPrefix("00") || original.count != digits.count)
+                && !(original.hasPrefix("(") && !original.contains(")"))
+            {
+                numbers.append(digits)
+            }
+            index = span.last + 1
+        }
+        return numbers
+    }
+
+    /// Digits without an international `00` prefix (`0014155550157` → `14155550157`).
+    static func normalized(_ digits: String) -> String {
+        digits.hasPrefix("00") ? String(digits.dropFirst(2)) : digits
     }
 
     /// The result with every text masked: lines, table cells, field values, hints and JSON strings, so a
@@ -289,15 +356,35 @@ public final class PIIMasker {
         return "+\(digits.prefix(country)) \(area) ••• \(last)"
     }
 
-    /// The contact number `digits` belong to: equal, or its national part (the last 10 digits or more).
+    /// The contact number `digits` belong to: equal, its national part (the last 10 digits or more), or a
+    /// national number learned as typed; an international `00` prefix is ignored.
     private func contactNumber(for digits: String) -> String? {
+        let digits = PIIMasker.normalized(digits)
         if contactNumbers.contains(digits) { return digits }
         guard digits.count >= 10 else { return nil }
         return contactNumbers.first { $0.count > digits.count && $0.hasSuffix(digits) }
+            ?? contactNumbers.first { $0.count >= 10 && digits.hasSuffix($0) }
     }
 
     private func isOwn(_ digits: String) -> Bool {
-        ownNumbers.contains { $0 == digits || ($0.count > digits.count && digits.count >= 10 && $0.hasSuffix(digits)) }
+        let digits = PIIMasker.normalized(digits)
+        return ownNumbers.contains {
+            $0 == digits || ($0.count > digits.count && digits.count >= 10 && $0.hasSuffix(digits))
+        }
+    }
+
+    /// A contact's number as the page shows it, in the form it was written: international (`+` or `00`)
+    /// as `+1 415 ••• 0142`, a national number as `(415) ••• 0142` or `415 ••• 0142`.
+    static func alias(of original: String, contact: String) -> String {
+        if original.hasPrefix("+") { return masked(original) }
+        let digits = normalized(self.digits(original))
+        if self.digits(original).hasPrefix("00") { return masked(digits) }
+        if contact.count > digits.count || digits.count <= 10 {
+            let area = digits.dropLast(7).suffix(3)
+            let last = digits.suffix(4)
+            return original.hasPrefix("(") ? "(\(area)) ••• \(last)" : "\(area) ••• \(last)"
+        }
+        return masked(contact)
     }
 
     /// Masks phone-number-shaped runs (digits with spaces, dashes, dots or parentheses, 8 to 15 digits) that
@@ -333,7 +420,7 @@ public final class PIIMasker {
             if isOwn(digits) {
                 alias = nil
             } else if let contact = contactNumber(for: digits) {
-                alias = PIIMasker.masked(original.hasPrefix("+") ? original : contact)
+                alias = PIIMasker.alias(of: original, contact: contact)
             } else {
                 alias = original.hasPrefix("+") ? PIIMasker.masked(original) : nil
             }

@@ -37,6 +37,8 @@ public final class TranscriptRecorder: OutputSink {
     private var occurrences: [String: Int] = [:]
     /// Supplies the last result's JSON, from which contact names and bodies are learned.
     public var results: () -> JSONValue? = { nil }
+    /// The business's numbers known so far (labels of cached phone numbers, `+1 415-555-0100 Support Line`).
+    public var ownNumbers: () -> [String] = { [] }
     /// The simulator's clock in Unix microseconds, read as each block opens; nil off a simulator.
     public var clock: (() -> Int64)?
     /// The API's live base URL, written as the header's host (`http://127.0.0.1:41234` → `http://kapso-demo`).
@@ -98,6 +100,10 @@ public final class TranscriptRecorder: OutputSink {
     ) throws(ScriptError) {
         try self.init(header: header, destination: destination, opening: opening, preamble: preamble, masker: masker)
         results = { [weak context] in context?.lastResult?.json }
+        ownNumbers = { [weak context] in
+            guard let ids = context?.ids else { return [] }
+            return ids[.phoneNumber].compactMap { ids.labels[$0] }
+        }
         liveBaseURL = context.client.baseURL
         clock = context.simulatorClock
     }
@@ -195,6 +201,7 @@ public final class TranscriptRecorder: OutputSink {
 
     /// The line as the page shows it.
     private func maskLine(_ line: String) -> String {
+        masker?.learnOwnNumbers(ownNumbers().map { String($0.prefix { !$0.isLetter }) })
         let redacted = Redactor.maskHeaders(line, signatures: true)
         return masker?.mask(commandLine: redacted) ?? redacted
     }
