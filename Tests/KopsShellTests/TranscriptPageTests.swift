@@ -69,13 +69,13 @@ func recordPage(_ lines: [String], width: Int? = 60, keepPII: Bool = false) asyn
             #expect(!page.transcript.contains(form), "the page shows '\(form)'")
         }
         #expect(page.transcript.contains("> reply --to +1 555 ••• 1234 --force <body 1>\n"))
-        #expect(page.restore.lines["reply --to +1 555 ••• 1234 --force <body 1>"] == "reply --to +15550001234 --force Hello canary")
+        #expect(page.restore.lines["reply --to +1 555 ••• 1234 --force <body 1>"] == ["reply --to +15550001234 --force Hello canary"])
     }
 
     @Test func maskedCommandLinesAreKeptAsTypedForTheRestoreFile() async throws {
         let page = try await recordPage(["message \(Demo.danaInbound)"])
         #expect(page.transcript.contains("> message <message 1>\n"))
-        #expect(page.restore.lines == ["message <message 1>": "message \(Demo.danaInbound)"])
+        #expect(page.restore.lines == ["message <message 1>": ["message \(Demo.danaInbound)"]])
     }
 
     @Test func aMaskedTranscriptReplaysWithItsRestoreFileAndSaysWhatIsMissingWithout() async throws {
@@ -93,6 +93,27 @@ func recordPage(_ lines: [String], width: Int? = 60, keepPII: Bool = false) asyn
         #expect(throws: ScriptError.missingRestore(path: "t.md.restore", line: "message <message 1>")) {
             try missing.get()
         }
+    }
+
+    /// Two lines typed differently that mask to the same text each replay as typed (restore by occurrence).
+    @Test func differentLinesMaskedAlikeEachReplayTheirOwnLine() async throws {
+        let page = try await recordPage([
+            "whois '+1.415.555.0157'", "whois '(415) 555-0157'", "whois '+1.415.555.0157'",
+        ])
+        let (replayed, file) = try await withSimulator { fixture in
+            let shell = try fixture.shell(phoneNumberID: Demo.support).shell
+            let folder = NSTemporaryDirectory() + "restore-\(UUID().uuidString)"
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            page.restore.save(besides: folder + "/t.md")
+            let file = TranscriptRestore.load(besides: folder + "/t.md")
+            let replayed = try TranscriptChecker(expected: page.transcript, path: "t.md", restore: file).replay(on: shell)
+            return (replayed, file)
+        }
+        #expect(file == page.restore)
+        #expect(replayed.diff.isEmpty, "\(replayed.diff.joined(separator: "\n"))")
+        let typed = Set(page.restore.lines.values.flatMap { $0 })
+        #expect(typed.contains("whois '+1.415.555.0157'") && typed.contains("whois '(415) 555-0157'"))
     }
 
     @Test func checkRefusesAFileThatIsNotATranscript() async throws {
@@ -217,7 +238,7 @@ func recordPage(_ lines: [String], width: Int? = 60, keepPII: Bool = false) asyn
         #expect(made.bundle.contains("> health\n100200300400501: healthy"))
         #expect(made.bundle.contains("> logs --errors --ids --period 7d\nTIME                  REQUEST ID  "))
         #expect(!made.bundle.contains("wamid.") && !made.bundle.contains("14155550142"))
-        #expect(made.restore?.lines["message <message 1>"] == "message \(Demo.danaInbound)")
+        #expect(made.restore?.lines["message <message 1>"] == ["message \(Demo.danaInbound)"])
         #expect(made.replayDiff.isEmpty, "\(made.replayDiff.joined(separator: "\n"))")
         #expect(made.refused.contains("b.md' already exists; add --append"), "a second bundle does not overwrite")
     }

@@ -43,9 +43,9 @@ public enum BundleCommand: ScriptCommand {
             if case .file(let sessionPath)? = session?.destination {
                 restore = TranscriptRestore.load(besides: sessionPath) ?? restore
             }
-            bundle.copy(TranscriptParser.body(of: recorded), restoring: restore.lines)
+            bundle.copy(TranscriptParser.body(of: recorded), restoring: restore)
         }
-        bundle.copy("## Diagnostics\n\n", restoring: [:])
+        bundle.copy("## Diagnostics\n\n", restoring: TranscriptRestore())
         shell.recorder = bundle
         defer { shell.recorder = session }
         var lines = ["state"]

@@ -32,8 +32,11 @@ public struct TranscriptChecker {
         guard TranscriptParser.isTranscript(expected) else { throw .notATranscript(path: path) }
         let parsed = TranscriptParser(expected)
         var lines: [String] = []
+        var occurrences: [String: Int] = [:]
         for entry in parsed.commands {
-            let line = restore?.lines[entry.command] ?? entry.command
+            let occurrence = occurrences[entry.command, default: 0]
+            occurrences[entry.command] = occurrence + 1
+            let line = restore?.line(for: entry.command, occurrence: occurrence) ?? entry.command
             if PIIMasker.isMasked(line) { throw .missingRestore(path: TranscriptRestore.path(besides: path), line: entry.command) }
             lines.append(line)
         }

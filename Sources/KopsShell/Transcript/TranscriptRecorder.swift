@@ -31,8 +31,10 @@ public final class TranscriptRecorder: OutputSink {
     public let header: TranscriptHeader
     /// Everything written so far, header included (`.memory` only).
     public private(set) var text = ""
-    /// Masked command line → the line as typed, for the restore file.
+    /// Masked command line → the lines as typed, for the restore file.
     public private(set) var restore = TranscriptRestore()
+    /// How many blocks so far open with each command line as the page shows it.
+    private var occurrences: [String: Int] = [:]
     /// Supplies the last result's JSON, from which contact names and bodies are learned.
     public var results: () -> JSONValue? = { nil }
     /// The simulator's clock in Unix microseconds, read as each block opens; nil off a simulator.
@@ -79,6 +81,7 @@ public final class TranscriptRecorder: OutputSink {
                     "cannot append to '\(path)': it was recorded on another demo session; record to a new file")
             }
             restore = TranscriptRestore.load(besides: path) ?? TranscriptRestore()
+            occurrences = TranscriptRestore.occurrences(in: existing)
             if !existing.hasSuffix("\n\n") { append(existing.hasSuffix("\n") ? "\n" : "\n\n") }
             return
         }
@@ -104,13 +107,17 @@ public final class TranscriptRecorder: OutputSink {
     public func begin(prompt: String, line: String) {
         depth += 1
         guard depth == 1 else {
-            if !skipping { append(maskLine(prompt: prompt, line: line) + "\n") }
+            if !skipping { append(prompt + maskLine(line) + "\n") }
             return
         }
         skipping = line.split(separator: " ").first.map { $0 == "record" } ?? false
         guard !skipping else { return }
         let clockLine = clock.map { TranscriptClock.line($0()) + "\n" } ?? ""
-        append(clockLine + TranscriptRecorder.fence + TranscriptRecorder.info + "\n" + maskLine(prompt: prompt, line: line) + "\n")
+        let shown = maskLine(line)
+        let occurrence = occurrences[shown, default: 0]
+        occurrences[shown] = occurrence + 1
+        keep(line, as: shown, occurrence: occurrence)
+        append(clockLine + TranscriptRecorder.fence + TranscriptRecorder.info + "\n" + prompt + shown + "\n")
     }
 
     /// The command line finished: closes its block.
@@ -177,22 +184,26 @@ public final class TranscriptRecorder: OutputSink {
     }
 
     /// Appends recorded blocks and their restore lines (a bundle holding the session's transcript).
-    public func copy(_ blocks: String, restoring lines: [String: String]) {
+    public func copy(_ blocks: String, restoring lines: TranscriptRestore) {
         append(blocks)
-        guard !lines.isEmpty else { return }
-        restore.lines.merge(lines) { _, new in new }
+        let counts = occurrences
+        for (command, count) in TranscriptRestore.occurrences(in: blocks) { occurrences[command, default: 0] += count }
+        guard !lines.lines.isEmpty else { return }
+        restore.append(lines, after: counts)
         if case .file(let path) = destination { restore.save(besides: path) }
     }
 
-    /// The prompt and line as the page shows them; a line that masking changed is kept for the restore file.
-    private func maskLine(prompt: String, line: String) -> String {
+    /// The line as the page shows it.
+    private func maskLine(_ line: String) -> String {
         let redacted = Redactor.maskHeaders(line, signatures: true)
-        let shown = masker?.mask(commandLine: redacted) ?? redacted
-        if shown != line, restore.lines[shown] != line {
-            restore.lines[shown] = line
-            if case .file(let path) = destination { restore.save(besides: path) }
-        }
-        return prompt + shown
+        return masker?.mask(commandLine: redacted) ?? redacted
+    }
+
+    /// A block's line that masking changed is kept for the restore file, by its occurrence on the page.
+    private func keep(_ line: String, as shown: String, occurrence: Int) {
+        guard shown != line, restore.line(for: shown, occurrence: occurrence) != line else { return }
+        restore.keep(line, for: shown, occurrence: occurrence)
+        if case .file(let path) = destination { restore.save(besides: path) }
     }
 
     private func mask(_ text: String) -> String {

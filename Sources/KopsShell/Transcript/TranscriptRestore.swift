@@ -5,13 +5,46 @@ internal import KapsoClient
 /// was typed. Kept beside the transcript in a private file (`FILE.md.restore`, mode 0600) that is never
 /// part of the Markdown people paste into tickets.
 ///
-/// `{"kops restore": 1, "lines": {"message <message 1>": "message wamid.HBgL…"}}`
+/// `{"kops restore": 1, "lines": {"message <message 1>": "message wamid.HBgL…", "whois '+1 415 ••• 0157'":
+/// ["whois '+1.415.555.0157'", "whois '(415) 555-0157'"]}}`: a masked line maps to the line as typed, or,
+/// when different typed lines mask to the same text, to one typed line per occurrence of the masked line
+/// among the transcript's blocks (in order; occurrences past the list's end repeat its last line).
 public struct TranscriptRestore: Sendable, Equatable {
-    /// Masked command line → the line as typed.
-    public var lines: [String: String] = [:]
+    /// Masked command line → the lines as typed, by occurrence.
+    public var lines: [String: [String]] = [:]
 
-    public init(lines: [String: String] = [:]) {
+    public init(lines: [String: [String]] = [:]) {
         self.lines = lines
+    }
+
+    /// The line as typed for the `occurrence`-th (0-based) block whose command line reads `masked`.
+    public func line(for masked: String, occurrence: Int) -> String? {
+        guard let typed = lines[masked], !typed.isEmpty else { return nil }
+        return typed[min(occurrence, typed.count - 1)]
+    }
+
+    /// Keeps `typed` as the `occurrence`-th (0-based) block whose command line reads `masked`.
+    public mutating func keep(_ typed: String, for masked: String, occurrence: Int) {
+        var list = lines[masked] ?? []
+        if occurrence < list.count {
+            list[occurrence] = typed
+        } else if let last = list.last {
+            guard last != typed else { return }
+            list += Array(repeating: last, count: occurrence - list.count) + [typed]
+        } else {
+            list = [typed]
+        }
+        lines[masked] = list
+    }
+
+    /// Adds another file's lines for blocks that follow this file's: `counts` gives how many blocks of
+    /// each masked line come before them.
+    public mutating func append(_ other: TranscriptRestore, after counts: [String: Int]) {
+        for (masked, typed) in other.lines {
+            for (index, line) in typed.enumerated() {
+                keep(line, for: masked, occurrence: counts[masked, default: 0] + index)
+            }
+        }
     }
 
     /// `ticket.md` → `ticket.md.restore`.
@@ -24,14 +57,23 @@ public struct TranscriptRestore: Sendable, Equatable {
         else { return nil }
         var restore = TranscriptRestore()
         for entry in object.entries {
-            if let line = entry.value.string { restore.lines[entry.key] = line }
+            if let line = entry.value.string {
+                restore.lines[entry.key] = [line]
+            } else if case .array(let items) = entry.value {
+                let typed = items.compactMap(\.string)
+                if !typed.isEmpty { restore.lines[entry.key] = typed }
+            }
         }
         return restore
     }
 
-    /// The file's JSON text, keys sorted so rewrites are stable.
+    /// The file's JSON text, keys sorted so rewrites are stable; a line typed one way is a plain string.
     public var json: String {
-        let entries = lines.keys.sorted().map { JSONObject.Entry(key: $0, value: .string(lines[$0] ?? "")) }
+        let entries = lines.keys.sorted().map { key in
+            let typed = lines[key] ?? []
+            let value: JSONValue = typed.count == 1 ? .string(typed[0]) : .array(typed.map(JSONValue.string))
+            return JSONObject.Entry(key: key, value: value)
+        }
         let object = JSONObject([
             JSONObject.Entry(key: "kops restore", value: .number("1")),
             JSONObject.Entry(key: "lines", value: .object(JSONObject(entries))),
@@ -46,5 +88,10 @@ public struct TranscriptRestore: Sendable, Equatable {
             atPath: path, contents: Data(json.utf8), attributes: [.posixPermissions: 0o600])
         // createFile keeps an existing file's mode: make sure it is private.
         _ = try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+    }
+
+    /// How many blocks of each command line `text` (a transcript or its blocks) holds.
+    public static func occurrences(in text: String) -> [String: Int] {
+        TranscriptParser(text).commands.reduce(into: [:]) { counts, entry in counts[entry.command, default: 0] += 1 }
     }
 }
