@@ -23,6 +23,18 @@ public enum APIPath {
         return id
     }
 
+    /// The collection and object id of a platform path: `/platform/v1/whatsapp/conversations/{id}` →
+    /// `("conversations", id)`; nil when the path names no object after `whatsapp/`.
+    public static func objectID(in endpoint: String) -> (collection: String, id: String)? {
+        var path = Substring(endpoint)
+        if let query = path.firstIndex(of: "?") { path = path[..<query] }
+        let segments = path.split(separator: "/").map(String.init)
+        guard let index = segments.firstIndex(of: "whatsapp"), index + 2 < segments.count,
+            segments[index + 1].first?.isLetter == true
+        else { return nil }
+        return (segments[index + 1], segments[index + 2])
+    }
+
     private static func isGraphVersion(_ segment: String) -> Bool {
         segment.hasPrefix("v") && segment.count > 1 && segment.dropFirst().allSatisfy { $0.isNumber || $0 == "." }
             && segment.contains(".")

@@ -42,11 +42,12 @@ public struct FailureGroups {
 
     /// Groups `entries`; `numbers` are the project's phone numbers (empty when unknown: then ids in paths
     /// are not judged).
-    public init(_ entries: [ErrorTriage.Entry], numbers: [PhoneNumber]) {
+    /// `webhooks` let a 404 whose path holds a webhook id be named (empty when unknown).
+    public init(_ entries: [ErrorTriage.Entry], numbers: [PhoneNumber], webhooks: [Webhook] = []) {
         var order: [Cause] = []
         var members: [Cause: [Member]] = [:]
         for entry in entries {
-            var member = Self.member(entry, numbers: numbers)
+            var member = Self.member(entry, numbers: numbers, webhooks: webhooks)
             member.item = entry.json
             if members[member.cause] == nil { order.append(member.cause) }
             members[member.cause, default: []].append(member)
@@ -73,8 +74,8 @@ public struct FailureGroups {
 
     /// The meaning of one failure: for a 404 whose path holds an id that is not one of `numbers`'
     /// phone-number ids, what the id is and which id the caller must use; else the triage's meaning.
-    public static func meaning(of entry: ErrorTriage.Entry, numbers: [PhoneNumber]) -> String {
-        member(entry, numbers: numbers).meaning
+    public static func meaning(of entry: ErrorTriage.Entry, numbers: [PhoneNumber], webhooks: [Webhook] = []) -> String {
+        member(entry, numbers: numbers, webhooks: webhooks).meaning
     }
 
     // MARK: - Causes
@@ -100,7 +101,7 @@ public struct FailureGroups {
         var item: JSONObject = [:]
     }
 
-    private static func member(_ entry: ErrorTriage.Entry, numbers: [PhoneNumber]) -> Member {
+    private static func member(_ entry: ErrorTriage.Entry, numbers: [PhoneNumber], webhooks: [Webhook]) -> Member {
         let json = entry.json
         if entry.source == .api {
             let key = json["api_key_name"]?.string ?? "-"
@@ -124,9 +125,13 @@ public struct FailureGroups {
                     misplacedID: id)
             }
             let reason = code.flatMap(ErrorCatalog.entry(for:)).map { "\(status) \($0.name)" } ?? error
+            // A 404 whose id IS in the project, in the wrong slot (a webhook id as a conversation id).
+            let wrongSlot = status == 404 ? APIPath.objectID(in: endpoint).flatMap {
+                IDResolver.wrongCollectionID($0.id, collection: $0.collection, numbers: numbers, webhooks: webhooks)
+            } : nil
             return Member(
                 cause: Cause(source: "api", who: key, what: what, error: error), source: .api, time: entry.time, who: key,
-                what: what, error: error, meaning: entry.meaning,
+                what: what, error: error, meaning: wrongSlot ?? entry.meaning,
                 headline: { "\(IDResolver.plural($0, "failed call")) from key \(key): \(reason) on \(what)" })
         }
         if entry.source == .webhook {

@@ -47,3 +47,38 @@ extension IDResolver {
         return nil
     }
 }
+
+// MARK: - A project id used in the wrong slot of a path (a 404 whose id IS in the project)
+
+extension IDResolver {
+    /// What `id`, the object id of a path under `collection` (`conversations`, `messages`, `webhooks`, …),
+    /// is when it belongs to the project but not to that collection, e.g. `the id in the path is the id
+    /// of the kapso webhook to hooks.acme-demo.test/kapso/whatsapp, used as a conversation id`; nil when
+    /// it is none of the project's known ids (or is of that collection).
+    public static func wrongCollectionID(_ id: String, collection: String, numbers: [PhoneNumber], webhooks: [Webhook]) -> String? {
+        let key = id.lowercased()
+        let what: String
+        var own: String? = nil
+        if let webhook = webhooks.first(where: { $0.id.lowercased() == key }) {
+            what = "the id of the \(webhook.kind) webhook to \(WebhookURL.short(webhook.url))"
+            own = "webhooks"
+        } else if let number = numbers.first(where: { $0.id == id }) {
+            what = "the phone-number id of \(number.name ?? number.id)"
+            own = "phone_numbers"
+        } else if let misplaced = misplacedPhoneNumberID(id, numbers: numbers),
+            [.wabaID, .kapsoPhoneNumberID, .customerID].contains(misplaced.kind)
+        {
+            what = misplaced.statement.dropFirst(id.count + 4).description
+        } else {
+            return nil
+        }
+        guard own != collection else { return nil }
+        let slot = (collection.hasSuffix("s") ? String(collection.dropLast()) : collection).replacingUnderscores()
+        let fix = collection == "conversations" ? "'conversations' lists conversation ids" : "'whois \(id)' says what it is"
+        return "the id in the path is \(what), used as a \(slot) id; \(fix)"
+    }
+}
+
+extension String {
+    fileprivate func replacingUnderscores() -> String { String(map { $0 == "_" ? " " : $0 }) }
+}

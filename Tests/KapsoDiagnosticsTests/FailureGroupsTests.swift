@@ -71,6 +71,33 @@ import Testing
         #expect(hook.variants == ["whatsapp.message.received", "whatsapp.message.sent"])
     }
 
+    /// A 404 whose path id IS in the project, in the wrong slot, is named, never "not in this project";
+    /// an id of the right collection, or one the project does not have, keeps the triage's meaning.
+    @Test(arguments: [
+        (
+            "/platform/v1/whatsapp/conversations/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+            "the id in the path is the id of the kapso webhook to hooks.acme-demo.test/kapso/whatsapp, used as a conversation id; "
+                + "'conversations' lists conversation ids"
+        ),
+        (
+            "/platform/v1/whatsapp/messages/a1c2e3f4-0b1d-4e2f-8a3b-5c6d7e8f9012",
+            "the id in the path is Kapso's id (internal_id, whatsapp_config_id) of Support Line (+1 415-555-0100), used as a "
+                + "message id; 'whois a1c2e3f4-0b1d-4e2f-8a3b-5c6d7e8f9012' says what it is"
+        ),
+        ("/platform/v1/whatsapp/webhooks/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", nil),
+        ("/platform/v1/whatsapp/conversations/ffffffff-0000-4000-8000-000000000000", nil),
+    ])
+    func aProjectIdInTheWrongSlotIsNamed(_ path: String, _ expected: String?) throws {
+        var triage = ErrorTriage()
+        triage.addAPILogs([Self.log("GET", path, 404, key: "inbox", at: "2026-11-21T10:00:00Z")])
+        let webhooks = IDResolverTests.facts.webhooks
+        let entry = try #require(triage.entries.first)
+        let meaning = FailureGroups.meaning(of: entry, numbers: IDResolverTests.numbers, webhooks: webhooks)
+        #expect(meaning == (expected ?? entry.meaning))
+        #expect(FailureGroups(triage.entries, numbers: IDResolverTests.numbers, webhooks: webhooks).groups.first?.meaning == meaning)
+        if expected != nil { #expect(!meaning.contains("not in this project")) }
+    }
+
     @Test func withoutTheNumbersIdsInPathsAreNotJudged() {
         var triage = ErrorTriage()
         triage.addAPILogs([Self.log("GET", "/meta/whatsapp/v24.0/200300400500601/messages", 404, key: "sync", at: "2026-11-21T10:00:00Z")])

@@ -37,7 +37,7 @@ public enum ErrorsCommand: Command {
             return .line("nothing failed in the last \(period)", style: .good, json: ["period": .string(period), "data": []])
         }
         guard flat else {
-            let groups = FailureGroups(fetch.triage.entries, numbers: fetch.numbers)
+            let groups = FailureGroups(fetch.triage.entries, numbers: fetch.numbers, webhooks: fetch.webhooks)
             let shown = Array(groups.groups.prefix(limit))
             return CommandResult(
                 blocks: [
@@ -66,7 +66,7 @@ public enum ErrorsCommand: Command {
         let rows = entries.map { entry -> [StyledText] in
             [
                 StyledText(TimeText.short(entry.time)), StyledText(entry.source.rawValue), StyledText(entry.subject),
-                StyledText(entry.error, style: .bad), StyledText(FailureGroups.meaning(of: entry, numbers: fetch.numbers)),
+                StyledText(entry.error, style: .bad), StyledText(FailureGroups.meaning(of: entry, numbers: fetch.numbers, webhooks: fetch.webhooks)),
             ]
         }
         let table = Table(

@@ -9,6 +9,8 @@ struct FailureFetch {
     var triage = ErrorTriage()
     /// The project's numbers, for judging ids in API paths (empty when they could not be fetched).
     var numbers: [PhoneNumber] = []
+    /// The project's webhooks, for naming a webhook id used in a path (empty when not fetched).
+    var webhooks: [Webhook] = []
     /// True when a list had more pages than were read.
     var truncated = false
 
@@ -27,6 +29,10 @@ struct FailureFetch {
         var requests: [(ErrorTriage.Source?, HTTPRequest)] = [
             (nil, client.platformRequest("/whatsapp/phone_numbers", query: [("page", "1"), ("per_page", "100")]))
         ]
+        // The webhooks name a webhook id used where another id belongs (a 404's path).
+        if sources.contains(.api) {
+            requests.append((nil, client.platformRequest("/whatsapp/webhooks", query: [("page", "1"), ("per_page", "100")])))
+        }
         for source in sources {
             switch source {
             case .message:
@@ -42,7 +48,11 @@ struct FailureFetch {
             guard let source else {
                 // Without the numbers, ids in paths are not judged; the failures still show.
                 let json = try? client.decode(try response.get(), for: request)
-                fetch.numbers = json.flatMap { try? Page.decode($0, item: PhoneNumber.init(json:)).items } ?? []
+                if request.url.contains("/whatsapp/webhooks") {
+                    fetch.webhooks = json.flatMap { try? Page.decode($0, item: Webhook.init(json:)).items } ?? []
+                } else {
+                    fetch.numbers = json.flatMap { try? Page.decode($0, item: PhoneNumber.init(json:)).items } ?? []
+                }
                 continue
             }
             let json: JSONValue
