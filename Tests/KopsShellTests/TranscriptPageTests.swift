@@ -104,6 +104,26 @@ func recordPage(_ lines: [String], width: Int? = 60, keepPII: Bool = false) asyn
         #expect(replayed.diff.isEmpty, "\(replayed.diff.joined(separator: "\n"))")
     }
 
+    /// `use NUMBER` as a recording's first line: the number its result names is the business's, unmasked.
+    @Test func theBusinessNumberStaysAsTypedBeforeAnyResultNamedIt() async throws {
+        let transcript = try await withSimulator { fixture in
+            let shell = try fixture.shell().shell
+            let recorder = try TranscriptRecorder(
+                header: TranscriptHeader(context: shell.context), destination: .memory, context: shell.context)
+            shell.recorder = recorder
+            shell.run(line: "use +1 415-555-0100")
+            shell.run(line: "use '(415) 555-0157'")
+            return (recorder.text, recorder.restore)
+        }
+        #expect(transcript.0.contains("> use +1 415-555-0100\nusing 100200300400501"))
+        #expect(!transcript.0.contains("555-0157"))
+        let replayed = try await withSimulator { fixture in
+            try TranscriptChecker(expected: transcript.0, path: "t.md", restore: transcript.1)
+                .replay(on: try fixture.shell().shell)
+        }
+        #expect(replayed.diff.isEmpty, "\(replayed.diff.joined(separator: "\n"))")
+    }
+
     /// A canary contact who is not in the data: the number and the text typed to them stay off the page.
     @Test func aReplyToACanaryIsMaskedInTheCommandLineAndItsOutput() async throws {
         let page = try await recordPage([

@@ -113,12 +113,26 @@ public final class TranscriptRecorder: OutputSink {
     public func begin(prompt: String, line: String) {
         depth += 1
         guard depth == 1 else {
+            open()
             if !skipping { append(prompt + maskLine(line) + "\n") }
             return
         }
         skipping = line.split(separator: " ").first.map { $0 == "record" } ?? false
         guard !skipping else { return }
         let clockLine = clock.map { TranscriptClock.line($0()) + "\n" } ?? ""
+        pending = (clockLine, prompt, line)
+        // `use NUMBER` names one of the business's own numbers, which its result teaches the masker: its
+        // line is written with its first output, so a listed number is not masked (other lines at once).
+        if line.split(separator: " ").first != "use" { open() }
+    }
+
+    /// A block whose opening line waits for the command's first output (`use`).
+    private var pending: (clockLine: String, prompt: String, line: String)?
+
+    /// Writes the pending block's opening: clock, fence and the masked line.
+    private func open() {
+        guard let (clockLine, prompt, line) = pending else { return }
+        pending = nil
         let shown = maskLine(line)
         let occurrence = occurrences[shown, default: 0]
         occurrences[shown] = occurrence + 1
@@ -131,6 +145,7 @@ public final class TranscriptRecorder: OutputSink {
         guard depth > 0 else { return }
         depth -= 1
         if depth == 0 {
+            open()
             if !skipping { append(TranscriptRecorder.fence + "\n\n") }
             skipping = false
         }
@@ -140,6 +155,7 @@ public final class TranscriptRecorder: OutputSink {
     public func write(_ text: String, to stream: OutputStream) {
         guard depth > 0, !skipping else { return }
         masker?.learn(from: results())
+        open()
         append(mask(TranscriptRecorder.removingEscapes(text)))
     }
 
@@ -149,6 +165,7 @@ public final class TranscriptRecorder: OutputSink {
         guard depth > 0, !skipping else { return }
         masker?.learn(from: results())
         masker?.learn(from: result.json)
+        open()
         var page = renderer
         page.table.width = nil
         page.table.color = false
