@@ -21,9 +21,9 @@ public final class PIIMasker {
     private var aliasCounts: [String: Int] = [:]
     private var messages: [String: String] = [:]
     /// Digits of contacts' numbers (country code included when the API gave it).
-    private var contactNumbers: Set<String> = []
+    var contactNumbers: Set<String> = []
     /// Digits of the business's own numbers.
-    private var ownNumbers: Set<String> = []
+    var ownNumbers: Set<String> = []
     private var lastLearned: JSONValue?
 
     static let nameKeys: Set<String> = ["contact_name", "profile_name", "customer_name"]
@@ -164,23 +164,17 @@ public final class PIIMasker {
         var numbers: [String] = []
         var index = 0
         while index < characters.count {
-            let character = characters[index]
-            let previous = index > 0 ? characters[index - 1] : " "
-            guard character == "+" || character == "(" || (character.isASCII && character.isNumber),
-                !(previous.isLetter || previous.isNumber || previous == "." || previous == "_" || previous == "-"),
-                let span = numberSpan(in: characters, from: index)
-            else {
+            guard let run = numberRun(in: characters, at: index) else {
                 index += 1
                 continue
             }
-            let original = String(characters[index...span.last])
-            let digits = self.digits(original)
-            if (original.hasPrefix("+") || original.hasPrefix("00") || original.count != digits.count)
-                && !(original.hasPrefix("(") && !original.contains(")"))
+            let digits = self.digits(run.original)
+            if (run.original.hasPrefix("+") || run.original.hasPrefix("00") || run.original.count != digits.count)
+                && !(run.original.hasPrefix("(") && !run.original.contains(")"))
             {
                 numbers.append(digits)
             }
-            index = span.last + 1
+            index = run.last + 1
         }
         return numbers
     }
@@ -334,138 +328,5 @@ public final class PIIMasker {
         guard spaces >= 2, delta != 0 else { return rest }
         if delta < 0 { return Substring(String(repeating: " ", count: -delta)) + rest }
         return rest.dropFirst(min(delta, spaces - 2))
-    }
-
-    static func isBareNumber(_ text: String) -> Bool {
-        let digits = text.hasPrefix("+") ? text.dropFirst() : Substring(text)
-        return (8...15).contains(digits.count) && digits.allSatisfy { $0.isASCII && $0.isNumber }
-    }
-
-    static func digits(_ text: String) -> String {
-        String(text.filter { $0.isASCII && $0.isNumber })
-    }
-
-    /// `+1 415-555-0142` or `14155550142` → `+1 415 ••• 0142`.
-    static func masked(_ number: String) -> String {
-        let groups = number.split(whereSeparator: { !($0.isASCII && $0.isNumber) }).map(String.init)
-        let digits = groups.joined()
-        let last = String(digits.suffix(4))
-        if number.hasPrefix("+") && groups.count >= 3 { return "+\(groups[0]) \(groups[1]) ••• \(last)" }
-        let country = max(1, digits.count - 10)
-        let area = digits.dropFirst(country).prefix(3)
-        return "+\(digits.prefix(country)) \(area) ••• \(last)"
-    }
-
-    /// The contact number `digits` belong to: equal, its national part (the last 10 digits or more), or a
-    /// national number learned as typed; an international `00` prefix is ignored.
-    private func contactNumber(for digits: String) -> String? {
-        let digits = PIIMasker.normalized(digits)
-        if contactNumbers.contains(digits) { return digits }
-        guard digits.count >= 10 else { return nil }
-        return contactNumbers.first { $0.count > digits.count && $0.hasSuffix(digits) }
-            ?? contactNumbers.first { $0.count >= 10 && digits.hasSuffix($0) }
-    }
-
-    private func isOwn(_ digits: String) -> Bool {
-        let digits = PIIMasker.normalized(digits)
-        return ownNumbers.contains {
-            $0 == digits || ($0.count > digits.count && digits.count >= 10 && $0.hasSuffix(digits))
-        }
-    }
-
-    /// A contact's number as the page shows it, in the form it was written: international (`+` or `00`)
-    /// as `+1 415 ••• 0142`, a national number as `(415) ••• 0142` or `415 ••• 0142`.
-    static func alias(of original: String, contact: String) -> String {
-        if original.hasPrefix("+") { return masked(original) }
-        let digits = normalized(self.digits(original))
-        if self.digits(original).hasPrefix("00") { return masked(digits) }
-        if contact.count > digits.count || digits.count <= 10 {
-            let area = digits.dropLast(7).suffix(3)
-            let last = digits.suffix(4)
-            return original.hasPrefix("(") ? "(\(area)) ••• \(last)" : "\(area) ••• \(last)"
-        }
-        return masked(contact)
-    }
-
-    /// Masks phone-number-shaped runs (digits with spaces, dashes, dots or parentheses, 8 to 15 digits) that
-    /// start with `+` or are a learned contact's number; the business's own numbers and other ids are kept.
-    func maskNumbers(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return text }
-        let characters = Array(text)
-        var result = ""
-        var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            let previous = index > 0 ? characters[index - 1] : " "
-            // `%2B14155550142` is a URL-encoded `+14155550142`.
-            let encodedPlus = index >= 3 && String(characters[(index - 3)..<index]).uppercased() == "%2B"
-            let startsHere =
-                (character == "+" || character == "(" || (character.isASCII && character.isNumber))
-                && (encodedPlus
-                    || !(previous.isLetter || previous.isNumber || previous == "." || previous == "_" || previous == "-"))
-            guard startsHere, let span = PIIMasker.numberSpan(in: characters, from: index) else {
-                result.append(character)
-                index += 1
-                continue
-            }
-            let original = String(characters[index...span.last])
-            if original.hasPrefix("("), !original.contains(")") {
-                // An opening parenthesis before a number, not around an area code.
-                result.append(character)
-                index += 1
-                continue
-            }
-            let digits = PIIMasker.digits(original)
-            let alias: String?
-            if isOwn(digits) {
-                alias = nil
-            } else if let contact = contactNumber(for: digits) {
-                alias = PIIMasker.alias(of: original, contact: contact)
-            } else {
-                alias = original.hasPrefix("+") ? PIIMasker.masked(original) : nil
-            }
-            guard let alias else {
-                result += original
-                index = span.last + 1
-                continue
-            }
-            result += alias
-            index = span.last + 1
-            var spaces = 0
-            while index + spaces < characters.count, characters[index + spaces] == " " { spaces += 1 }
-            let delta = alias.count - original.count
-            if spaces >= 2 && delta < 0 { result += String(repeating: " ", count: -delta) }
-            if spaces >= 2 && delta > 0 { index += min(delta, spaces - 2) }
-        }
-        return result
-    }
-
-    /// The last character of a phone-number-shaped run starting at `start`, when it holds 8 to 15 digits and
-    /// is not followed by more letters or digits (so longer ids and words are left alone).
-    private static func numberSpan(in characters: [Character], from start: Int) -> (last: Int, digits: Int)? {
-        var end = start + (characters[start] == "+" ? 1 : 0)
-        var lastDigit = -1
-        var digits = 0
-        while end < characters.count, digits <= 15 {
-            let character = characters[end]
-            if character.isASCII && character.isNumber {
-                digits += 1
-                lastDigit = end
-            } else if " -.()".contains(character), end + 1 < characters.count,
-                characters[end + 1].isASCII && characters[end + 1].isNumber || characters[end + 1] == "("
-                    || (character == ")" && characters[end + 1] == " ")
-            {
-                // a separator inside the number
-            } else {
-                break
-            }
-            end += 1
-        }
-        guard (8...15).contains(digits), lastDigit >= start else { return nil }
-        if lastDigit + 1 < characters.count {
-            let next = characters[lastDigit + 1]
-            if next.isLetter || next.isNumber || next == "_" { return nil }
-        }
-        return (lastDigit, digits)
     }
 }

@@ -1,0 +1,143 @@
+/// Phone numbers in transcript text: finding number-shaped runs, telling a contact's number from the
+/// business's own, and writing the masked form (`+1 415 ••• 0142`).
+extension PIIMasker {
+    static func isBareNumber(_ text: String) -> Bool {
+        let digits = text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+        return (8...15).contains(digits.count) && digits.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    static func digits(_ text: String) -> String {
+        String(text.filter { $0.isASCII && $0.isNumber })
+    }
+
+    /// `+1 415-555-0142` or `14155550142` → `+1 415 ••• 0142`.
+    static func masked(_ number: String) -> String {
+        let groups = number.split(whereSeparator: { !($0.isASCII && $0.isNumber) }).map(String.init)
+        let digits = groups.joined()
+        let last = String(digits.suffix(4))
+        if number.hasPrefix("+") && groups.count >= 3 { return "+\(groups[0]) \(groups[1]) ••• \(last)" }
+        let country = max(1, digits.count - 10)
+        let area = digits.dropFirst(country).prefix(3)
+        return "+\(digits.prefix(country)) \(area) ••• \(last)"
+    }
+
+    /// The contact number `digits` belong to: equal, its national part (the last 10 digits or more), or a
+    /// national number learned as typed; an international `00` prefix is ignored.
+    func contactNumber(for digits: String) -> String? {
+        let digits = PIIMasker.normalized(digits)
+        if contactNumbers.contains(digits) { return digits }
+        guard digits.count >= 10 else { return nil }
+        return contactNumbers.first { $0.count > digits.count && $0.hasSuffix(digits) }
+            ?? contactNumbers.first { $0.count >= 10 && digits.hasSuffix($0) }
+    }
+
+    func isOwn(_ digits: String) -> Bool {
+        let digits = PIIMasker.normalized(digits)
+        return ownNumbers.contains {
+            $0 == digits || ($0.count > digits.count && digits.count >= 10 && $0.hasSuffix(digits))
+        }
+    }
+
+    /// A contact's number as the page shows it, in the form it was written: international (`+` or `00`)
+    /// as `+1 415 ••• 0142`, a national number as `(415) ••• 0142` or `415 ••• 0142`.
+    static func alias(of original: String, contact: String) -> String {
+        if original.hasPrefix("+") { return masked(original) }
+        let digits = normalized(self.digits(original))
+        if self.digits(original).hasPrefix("00") { return masked(digits) }
+        if contact.count > digits.count || digits.count <= 10 {
+            let area = digits.dropLast(7).suffix(3)
+            let last = digits.suffix(4)
+            return original.hasPrefix("(") ? "(\(area)) ••• \(last)" : "\(area) ••• \(last)"
+        }
+        return masked(contact)
+    }
+
+    /// Masks phone-number-shaped runs (digits with spaces, dashes, dots or parentheses, 8 to 15 digits) that
+    /// start with `+` or are a learned contact's number; the business's own numbers and other ids are kept.
+    func maskNumbers(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return text }
+        let characters = Array(text)
+        var result = ""
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            // `%2B14155550142` is a URL-encoded `+14155550142`.
+            let encodedPlus = index >= 3 && String(characters[(index - 3)..<index]).uppercased() == "%2B"
+            guard let run = PIIMasker.numberRun(in: characters, at: index, afterEncodedPlus: encodedPlus),
+                !(run.original.hasPrefix("(") && !run.original.contains(")"))
+            else {
+                // Not a number here (an opening parenthesis before a number is not around an area code).
+                result.append(character)
+                index += 1
+                continue
+            }
+            let (original, last) = run
+            let digits = PIIMasker.digits(original)
+            let alias: String?
+            if isOwn(digits) {
+                alias = nil
+            } else if let contact = contactNumber(for: digits) {
+                alias = PIIMasker.alias(of: original, contact: contact)
+            } else {
+                alias = original.hasPrefix("+") ? PIIMasker.masked(original) : nil
+            }
+            guard let alias else {
+                result += original
+                index = last + 1
+                continue
+            }
+            result += alias
+            index = last + 1
+            var spaces = 0
+            while index + spaces < characters.count, characters[index + spaces] == " " { spaces += 1 }
+            let delta = alias.count - original.count
+            if spaces >= 2 && delta < 0 { result += String(repeating: " ", count: -delta) }
+            if spaces >= 2 && delta > 0 { index += min(delta, spaces - 2) }
+        }
+        return result
+    }
+
+    /// The phone-number-shaped run starting at `index` (`numberSpan`), when a number can start there: a `+`,
+    /// `(` or digit not glued to a word, an id or a dotted name, unless it follows a URL-encoded `+`.
+    static func numberRun(
+        in characters: [Character], at index: Int, afterEncodedPlus: Bool = false
+    ) -> (original: String, last: Int)? {
+        let character = characters[index]
+        let previous = index > 0 ? characters[index - 1] : " "
+        guard character == "+" || character == "(" || (character.isASCII && character.isNumber),
+            afterEncodedPlus
+                || !(previous.isLetter || previous.isNumber || previous == "." || previous == "_" || previous == "-"),
+            let span = numberSpan(in: characters, from: index)
+        else { return nil }
+        return (String(characters[index...span.last]), span.last)
+    }
+
+    /// The last character of a phone-number-shaped run starting at `start`, when it holds 8 to 15 digits and
+    /// is not followed by more letters or digits (so longer ids and words are left alone).
+    private static func numberSpan(in characters: [Character], from start: Int) -> (last: Int, digits: Int)? {
+        var end = start + (characters[start] == "+" ? 1 : 0)
+        var lastDigit = -1
+        var digits = 0
+        while end < characters.count, digits <= 15 {
+            let character = characters[end]
+            if character.isASCII && character.isNumber {
+                digits += 1
+                lastDigit = end
+            } else if " -.()".contains(character), end + 1 < characters.count,
+                characters[end + 1].isASCII && characters[end + 1].isNumber || characters[end + 1] == "("
+                    || (character == ")" && characters[end + 1] == " ")
+            {
+                // a separator inside the number
+            } else {
+                break
+            }
+            end += 1
+        }
+        guard (8...15).contains(digits), lastDigit >= start else { return nil }
+        if lastDigit + 1 < characters.count {
+            let next = characters[lastDigit + 1]
+            if next.isLetter || next.isNumber || next == "_" { return nil }
+        }
+        return (lastDigit, digits)
+    }
+}
