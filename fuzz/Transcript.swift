@@ -16,7 +16,7 @@ public func fuzzTranscript(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     for index in stride(from: 0, to: parts.count, by: 2) {
         // A command line is one line as typed (the line reader never returns a newline inside one).
         let command = String(parts[index].unicodeScalars.filter { $0 != "\n" && $0 != "\r" }.map(Character.init))
-        guard !command.isEmpty, !command.hasPrefix("record") else { continue }
+        guard !command.isEmpty, TranscriptRecorder.commandName(of: command) != "record" else { continue }
         recorder.begin(prompt: "kops(default)> ", line: command)
         if index + 1 < parts.count { recorder.write(parts[index + 1] + "\n", to: .out) }
         recorder.end()

@@ -117,4 +117,18 @@ import Testing
         let crlf = recorder.text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
         #expect(TranscriptParser(crlf).commands.map(\.command) == ["health", "state", "\u{329}reply", "numbers"])
     }
+
+    /// Found by `scripts/fuzz` (Transcript) in CI: the recorder left out lines whose first space-separated word
+    /// was `record`, but the shell reads words as its lexer does, so ` record` was left out while the
+    /// fuzzer expected it and `\trecord` or `"record"` (which run `record`) were written to the page.
+    @Test func recordLinesAreLeftOutWhateverTheWhitespaceOrQuotes() throws {
+        let header = TranscriptHeader(time: "2026-11-21T12:00:00Z", profile: "default", host: "127.0.0.1", phoneNumberID: nil, keepPII: true)
+        let recorder = try TranscriptRecorder(header: header, destination: .memory)
+        for command in ["health", " record x.md", "\trecord", "\"record\" y.md", "records", "state", " "] {
+            recorder.begin(prompt: "kops(default)> ", line: command)
+            recorder.write("out\n", to: .out)
+            recorder.end()
+        }
+        #expect(TranscriptParser(recorder.text).commands.map(\.command) == ["health", "records", "state", " "])
+    }
 }

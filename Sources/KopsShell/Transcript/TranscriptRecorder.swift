@@ -117,13 +117,20 @@ public final class TranscriptRecorder: OutputSink {
             if !skipping { append(prompt + maskLine(line) + "\n") }
             return
         }
-        skipping = line.split(separator: " ").first.map { $0 == "record" } ?? false
+        skipping = TranscriptRecorder.commandName(of: line) == "record"
         guard !skipping else { return }
         let clockLine = clock.map { TranscriptClock.line($0()) + "\n" } ?? ""
         pending = (clockLine, prompt, line)
         // `use NUMBER` names one of the business's own numbers, which its result teaches the masker: its
         // line is written with its first output, so a listed number is not masked (other lines at once).
-        if line.split(separator: " ").first != "use" { open() }
+        if TranscriptRecorder.commandName(of: line) != "use" { open() }
+    }
+
+    /// The command a line runs, read as the shell reads it: its first word from the lexer, so any
+    /// whitespace and quotes count (`\t"record" x` → `record`); nil for a line the lexer refuses or an
+    /// empty one. `record` lines are not recorded and `use` lines wait for their first output.
+    public static func commandName(of line: String) -> String? {
+        (try? Lexer.commands(in: line))?.first?.first?.text
     }
 
     /// A block whose opening line waits for the command's first output (`use`).
