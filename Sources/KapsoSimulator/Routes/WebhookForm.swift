@@ -1,18 +1,8 @@
+internal import KapsoDiagnostics
+
 /// Builds and validates a webhook's JSON from a `{"whatsapp_webhook": {...}}` body (create or partial update).
 struct WebhookForm {
     typealias FieldError = (field: String, message: String)
-
-    /// Events a phone-number-scoped webhook can receive.
-    static let numberEvents = [
-        "whatsapp.message.received", "whatsapp.message.sent", "whatsapp.message.delivered",
-        "whatsapp.message.read", "whatsapp.message.failed", "whatsapp.conversation.created",
-        "whatsapp.conversation.ended", "whatsapp.conversation.inactive",
-    ]
-    /// Events only a project-scoped webhook receives.
-    static let projectEvents = [
-        "whatsapp.phone_number.created", "whatsapp.phone_number.deleted", "workflow.execution.handoff",
-        "workflow.execution.failed", "project.event", "whatsapp.config.created",
-    ]
 
     var json: JSONObject
     /// Created through `/phone_numbers/{id}/webhooks`, where `secret_key` is required.
@@ -40,6 +30,14 @@ struct WebhookForm {
             throw .badRequest("param is missing or the value is empty: whatsapp_webhook")
         }
         return fields
+    }
+
+    /// 422 `{"error":"Events contains unsupported events: \"NAME\""}` when `fields` name events outside the
+    /// catalogue (kapso-api.md §14.1); nothing is saved.
+    static func refuseUnsupportedEvents(in fields: JSONObject) throws(APIError) {
+        let names = fields["events"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        let unsupported = WebhookEvents.unsupported(names)
+        guard unsupported.isEmpty else { throw APIError(.error(422, WebhookEvents.unsupportedMessage(unsupported))) }
     }
 
     /// Applies the given fields, fills kind-dependent defaults, and returns every validation failure.
@@ -105,11 +103,8 @@ struct WebhookForm {
         guard !isMeta else { return [] }
         guard let events = json["events"]?.arrayValue else { return [("events", "must be a list of event names")] }
         if events.isEmpty { return [("events", "can't be blank")] }
-        let known = Set(Self.numberEvents + Self.projectEvents)
-        return events.compactMap { event in
-            guard let name = event.stringValue else { return ("events", "must be a list of event names") }
-            return known.contains(name) ? nil : ("events", "contains unknown event \(name)")
-        }
+        // Unknown names were refused before (`unsupportedEvents`), with Kapso's own 422 body.
+        return events.contains { $0.stringValue == nil } ? [("events", "must be a list of event names")] : []
     }
 
     private static func urlErrors(_ value: JSONValue?) -> [FieldError] {
