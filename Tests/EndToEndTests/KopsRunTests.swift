@@ -99,6 +99,26 @@ import Testing
         #expect(after["out.md"] == transcript)
     }
 
+    /// A transcript saved by an editor that adds a byte-order mark and CRLF line ends still replays; a file
+    /// with a header and no commands is not reported as checked.
+    @Test func checkReadsAnEditorsBOMAndCRLFAndRefusesAnEmptyTranscript() async throws {
+        let (recorded, files) = try await kops(["run", "t.kops", "--record", "out.md"], files: ["t.kops": "explain 131047\n"])
+        #expect(recorded.status == 0)
+        let transcript = try #require(files["out.md"])
+        let windows = "\u{FEFF}" + transcript.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
+        let (check, _) = try await kops(["check", "out.md"], files: ["out.md": windows])
+        #expect(check.stderr == "out.md: 1 command, output unchanged\n")
+        #expect(check.status == 0)
+
+        let firstBlock = try #require(transcript.range(of: "```kops"))
+        let header = String(transcript[..<firstBlock.lowerBound])
+        let (empty, _) = try await kops(["check", "empty.md"], files: ["empty.md": header])
+        #expect(
+            empty.stderr == "empty.md: no commands recorded, so nothing was checked; record some with 'record FILE' "
+                + "or 'kops run SCRIPT --record FILE'\n")
+        #expect(empty.status == 1)
+    }
+
     /// A transcript recorded on a real API is replayed on what that API holds now: the first line says so.
     @Test func checkOnALiveAPISaysSoFirst() async throws {
         let (recorded, files) = try await kops(["run", "t.kops", "--record", "out.md"], files: ["t.kops": "explain 131047\n"])
