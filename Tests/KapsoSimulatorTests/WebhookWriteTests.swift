@@ -178,8 +178,9 @@ import Testing
                     body: wrapped(#""url":"\#(url)","secret_key":"s","events":["whatsapp.contact.marketing_preference_changed"]"#))
                 let id = created.json["data"]?["id"]?.stringValue ?? ""
                 _ = try client.request("POST", "\(platform)/whatsapp/webhooks/\(id)/test")
+                // Waited for on the client's own thread: blocking the cooperative pool would stall the delivery.
+                return receiver.waitForRequest()
             }
-            return receiver.waitForRequest()
         }
         let raw = try #require(request)
         #expect(raw.lowercased().contains("x-webhook-event: whatsapp.contact.marketing_preference_changed"))
