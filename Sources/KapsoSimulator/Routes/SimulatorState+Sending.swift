@@ -37,6 +37,8 @@ extension SimulatorState {
         {
             body = WebhookPayload.conversation(event: event, conversation: conversation.json, webhook: webhook)
             contact = conversation.json["phone_number"]?.stringValue
+        } else if let sample = WebhookPayload.catalogueSample(event, version: webhook["payload_version"]?.stringValue) {
+            body = sample
         } else {
             body = WebhookPayload.project(event: event, projectID: projectID, number: number)
         }

@@ -1,18 +1,8 @@
+internal import KapsoDiagnostics
+
 /// Builds and validates a webhook's JSON from a `{"whatsapp_webhook": {...}}` body (create or partial update).
 struct WebhookForm {
     typealias FieldError = (field: String, message: String)
-
-    /// Events a phone-number-scoped webhook can receive.
-    static let numberEvents = [
-        "whatsapp.message.received", "whatsapp.message.sent", "whatsapp.message.delivered",
-        "whatsapp.message.read", "whatsapp.message.failed", "whatsapp.conversation.created",
-        "whatsapp.conversation.ended", "whatsapp.conversation.inactive",
-    ]
-    /// Events only a project-scoped webhook receives.
-    static let projectEvents = [
-        "whatsapp.phone_number.created", "whatsapp.phone_number.deleted", "workflow.execution.handoff",
-        "workflow.execution.failed", "project.event", "whatsapp.config.created",
-    ]
 
     var json: JSONObject
     /// Created through `/phone_numbers/{id}/webhooks`, where `secret_key` is required.
@@ -86,6 +76,14 @@ struct WebhookForm {
         }
     }
 
+    /// 422 `{"error":"Events contains unsupported events: \"NAME\""}` when `fields` name events outside the
+    /// catalogue (kapso-api.md §14.1); nothing is saved.
+    static func refuseUnsupportedEvents(in fields: JSONObject) throws(APIError) {
+        let names = fields["events"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        let unsupported = WebhookEvents.unsupported(names)
+        guard unsupported.isEmpty else { throw APIError(.error(422, WebhookEvents.unsupportedMessage(unsupported))) }
+    }
+
     /// Applies the given fields, fills kind-dependent defaults, and returns every validation failure.
     mutating func apply(_ fields: JSONObject, isCreate: Bool) -> [FieldError] {
         let wrongTypes = Self.typeErrors(fields)
@@ -145,17 +143,11 @@ struct WebhookForm {
         guard !isMeta else { return [] }
         let events = json["events"]?.arrayValue?.compactMap(\.stringValue) ?? []
         if events.isEmpty { return [("events", "can't be blank")] }
+        // Unknown names in `events` were refused before (`refuseUnsupportedEvents`), with Kapso's own 422 body.
         let buffered = json["buffer_events"]?.arrayValue?.compactMap(\.stringValue) ?? []
-        return [Self.unsupported(events, "events"), Self.unsupported(buffered, "buffer_events")].compactMap { $0 }
-    }
-
-    /// Kapso's answer to names outside the event catalogue (`kapso-api.md` §14.1):
-    /// `Events contains unsupported events: "<name>"`, each unknown name quoted, in the order sent.
-    private static func unsupported(_ names: [String], _ field: String) -> FieldError? {
-        let known = Set(numberEvents + projectEvents)
-        let unknown = names.filter { !known.contains($0) }
-        guard !unknown.isEmpty else { return nil }
-        return (field, "contains unsupported events: " + unknown.map { "\"\($0)\"" }.joined(separator: ", "))
+        let unknown = WebhookEvents.unsupported(buffered)
+        guard !unknown.isEmpty else { return [] }
+        return [("buffer_events", "contains unsupported events: " + unknown.map { "\"\($0)\"" }.joined(separator: ", "))]
     }
 
     private static func urlErrors(_ value: JSONValue?) -> [FieldError] {

@@ -1,5 +1,6 @@
 internal import Foundation
 internal import KapsoClient
+internal import KapsoDiagnostics
 
 // MARK: - create, update, delete, test
 
