@@ -36,6 +36,8 @@ let package = Package(
             name: "KapsoSimulator",
             dependencies: [
                 .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"), "CCrypto",
+                // The webhook event catalogue and its sample payloads only; no client models.
+                "KapsoDiagnostics",
             ]
         ),
         .target(name: "KopsTestSupport", dependencies: ["KapsoSimulator", "KopsShell", "KopsHTTP"]),

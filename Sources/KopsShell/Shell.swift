@@ -95,14 +95,14 @@ public final class Shell {
             redactor.learn(arguments: words)
             let result = try command.run(arguments, in: context)
             redactor.learn(from: result.json)
-            if !(command is any ScriptCommand.Type) {
-                var redacted = result
-                redacted.json = result.json.map(redactor.redact)
-                context.lastResult = redacted
-            }
-            context.ids.harvest(command: command.name, json: result.json)
             renderer.mode = outputOverride ?? context.session.output
-            show(result)
+            // The JSON is redacted once: `assert` and `capture` read it, JSON mode prints it.
+            let keepsResult = !(command is any ScriptCommand.Type)
+            var redacted = result
+            if keepsResult || renderer.mode == .json { redacted.json = result.json.map(redactor.redact) }
+            if keepsResult { context.lastResult = redacted }
+            context.ids.harvest(command: command.name, json: result.json)
+            show(redacted, jsonRedacted: true)
             return result.status
         } catch {
             return report(error)
@@ -159,10 +159,12 @@ public final class Shell {
         return mode
     }
 
-    private func show(_ result: CommandResult) {
+    /// Prints `result` and records it. Its JSON, printed only in JSON mode, is redacted here unless the caller
+    /// did (`jsonRedacted`); the rendered text is redacted once more on its way to each sink.
+    private func show(_ result: CommandResult, jsonRedacted: Bool = false) {
         if let terminalWidth { renderer.table.width = terminalWidth() }
         var result = result
-        result.json = result.json.map(redactor.redact)
+        if !jsonRedacted, renderer.mode == .json { result.json = result.json.map(redactor.redact) }
         let (out, err) = renderer.render(result)
         write(out, to: .out, revealing: result.revealedSecret)
         write(err, to: .err, revealing: result.revealedSecret)

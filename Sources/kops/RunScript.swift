@@ -92,7 +92,8 @@ struct ScriptOptions: ParsableArguments {
     }
 
     private func check(_ path: String, shell: Shell, stderr: any OutputSink) -> ExitStatus {
-        guard let data = FileManager.default.contents(atPath: path), let expected = String(data: data, encoding: .utf8)
+        guard let data = FileManager.default.contents(atPath: path),
+            let expected = String(data: data, encoding: .utf8).map(TranscriptParser.normalized)
         else {
             return shell.report(ScriptError.scriptNotFound(path: path, reason: "no such file or not UTF-8 text"))
         }
@@ -110,6 +111,12 @@ struct ScriptOptions: ParsableArguments {
             // A demo transcript replays on a private simulator of its own: its writes harm nothing.
             let demo = header.kind == .demo && shell.context.moveSimulatorClock != nil
             let outcome = try checker.replay(on: replayShell, allowWrites: allowWrites || demo)
+            guard outcome.commands > 0 else {
+                stderr.write(
+                    "\(path): no commands recorded, so nothing was checked; record some with 'record FILE' "
+                        + "or 'kops run SCRIPT --record FILE'\n", to: .err)
+                return .failure
+            }
             guard !outcome.diff.isEmpty else {
                 let noun = outcome.commands == 1 ? "command" : "commands"
                 stderr.write("\(path): \(outcome.commands) \(noun), output unchanged\n", to: .err)

@@ -42,6 +42,16 @@ import Testing
         #expect(result.status == 0)
     }
 
+    /// Issue 20: the deterministic simulator's health limiter counts on the simulated clock and waits out a
+    /// full window there, so ten checks in a row replay without a 429 however fast the machine is.
+    @Test func tenHealthChecksReplayOnTheDeterministicSimulator() async throws {
+        let script = "use 100200300400501\n" + String(repeating: "health\n", count: 10)
+        let (result, _) = try await kops(["run", "t.kops"], files: ["t.kops": script])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.hasSuffix("11 commands, 0 failed\n"), "\(result.stderr)")
+        #expect(!result.stdout.contains("429") && !result.stderr.contains("429"))
+    }
+
     @Test func stopsAtTheFailingLineWithItsLocationAndStatus() async throws {
         let script = "numbers\n\nuse \\\n  ${env:KOPS_E2E_UNSET}\nstate\n"
         let (result, _) = try await kops(["run", "t.kops"], files: ["t.kops": script])
@@ -97,6 +107,26 @@ import Testing
         let (updated, after) = try await kops(["check", "out.md", "--update"], files: ["out.md": edited])
         #expect(updated.status == 0)
         #expect(after["out.md"] == transcript)
+    }
+
+    /// A transcript saved by an editor that adds a byte-order mark and CRLF line ends still replays; a file
+    /// with a header and no commands is not reported as checked.
+    @Test func checkReadsAnEditorsBOMAndCRLFAndRefusesAnEmptyTranscript() async throws {
+        let (recorded, files) = try await kops(["run", "t.kops", "--record", "out.md"], files: ["t.kops": "explain 131047\n"])
+        #expect(recorded.status == 0)
+        let transcript = try #require(files["out.md"])
+        let windows = "\u{FEFF}" + transcript.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
+        let (check, _) = try await kops(["check", "out.md"], files: ["out.md": windows])
+        #expect(check.stderr == "out.md: 1 command, output unchanged\n")
+        #expect(check.status == 0)
+
+        let firstBlock = try #require(transcript.range(of: "```kops"))
+        let header = String(transcript[..<firstBlock.lowerBound])
+        let (empty, _) = try await kops(["check", "empty.md"], files: ["empty.md": header])
+        #expect(
+            empty.stderr == "empty.md: no commands recorded, so nothing was checked; record some with 'record FILE' "
+                + "or 'kops run SCRIPT --record FILE'\n")
+        #expect(empty.status == 1)
     }
 
     /// A transcript recorded on a real API is replayed on what that API holds now: the first line says so.

@@ -76,7 +76,7 @@ import Testing
     }
 
     @Test func ctrlCInAScriptSaysWhereItStopped() async throws {
-        let output = try await offPool { () -> (String, String) in
+        let (status, stdout, stderr) = try await offPool { () -> (Int32, String, String) in
             let simulator = try SimulatorProcess(extraArguments: ["--faults", "latency=20000ms"])
             defer { simulator.stop() }
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-cancel-\(UUID().uuidString)")
@@ -99,14 +99,15 @@ import Testing
             while ((try? Data(contentsOf: stdout))?.isEmpty ?? true) && Date() < deadline { usleep(20_000) }
             usleep(500_000)
             process.send(SIGINT)
-            process.wait(seconds: 30)
-            return (
+            let status = process.wait(seconds: 30)
+            return (status,
                 try String(contentsOf: stdout, encoding: .utf8),
                 try String(contentsOf: stderr, encoding: .utf8).replacingOccurrences(of: folder.path + "/", with: "")
             )
         }
-        #expect(output.1.hasPrefix("cancelled at slow.kops:2"), "\(output.1)")
-        #expect(!output.1.contains("fix that line"))
-        #expect(!output.0.contains("usage: help"), "line 3 did not run")
+        #expect(stderr.hasPrefix("cancelled at slow.kops:2"), "\(stderr)")
+        #expect(!stderr.contains("fix that line"))
+        #expect(!stdout.contains("usage: help"), "line 3 did not run")
+        #expect(status == 130, "Ctrl-C exits 128 + SIGINT, as shells report it")
     }
 }

@@ -14,6 +14,31 @@ import Testing
         #expect(Redactor().redact(text) == expected)
     }
 
+    /// The cheap test in front of redaction lets text through unchanged only when no secret can be in it.
+    @Test(arguments: [
+        ("2026-11-21T12:00:00Z delivered", false), ("key: value", false), ("sk_live_canary_77", true),
+        ("xsk_live_canary_77y", true), ("AUTHORIZATION:x", true), ("{\"Proxy-Authorization\":\"x\"}", true),
+        ("x-api-key :", false), ("sk_live_canary_7", false),
+    ])
+    func textWithoutASecretIsLeftAlone(_ text: String, _ masked: Bool) {
+        let redactor = Redactor(knownSecrets: [Secret("sk_live_canary_77")])
+        #expect((redactor.redact(text) != text) == masked)
+    }
+
+    @Test func jsonWithoutASecretIsReturnedAsItIsAndSecretFieldsAreMaskedInAnyCase() {
+        let plain: JSONValue = ["data": [["id": "1", "text": ["body": "hi: there"], "n": 2, "ok": true]]]
+        #expect(Redactor(knownSecrets: [Secret("sk_live_canary_77")]).redact(plain) == plain)
+        let secret: JSONValue = [
+            "a": [["Secret_Key": "whsec_abcdefgh_1234567"]], "API_\u{212A}EY": "sk_live_kelvin_123456",
+            "b": "sk_live_canary_77", "token": 5,
+        ]
+        #expect(
+            Redactor(knownSecrets: [Secret("sk_live_canary_77")]).redact(secret)
+                == [
+                    "a": [["Secret_Key": "whsec_…67"]], "API_\u{212A}EY": "sk_…56", "b": "<redacted>", "token": 5,
+                ])
+    }
+
     @Test func signatureHeadersAreMaskedOnlyWhenAsked() {
         let text = "X-Webhook-Signature: 65f2d6d6\nX-Hub-Signature-256: sha256=ab12"
         #expect(Redactor().redact(text) == text)

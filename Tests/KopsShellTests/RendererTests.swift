@@ -20,8 +20,15 @@ import Testing
 
     @Test func jsonModePrintsOnlyThePrettyJSON() {
         let (out, err) = Renderer(mode: .json).render(result)
-        #expect(out == ["{", "  \"data\": {", "    \"id\": \"a1\"", "  }", "}"])
+        // One piece as the serializer wrote it, never split into lines and joined again.
+        #expect(out == ["{\n  \"data\": {\n    \"id\": \"a1\"\n  }\n}"])
         #expect(err.isEmpty)
+    }
+
+    @Test func jsonModeShowsControlsInStringsAsEscapesAndKeepsItsOwnLineBreaks() {
+        let hostile = CommandResult(json: ["text": .string("a\u{1B}[2J\u{2028}b\nc\u{9B}")])
+        let (out, _) = Renderer(mode: .json).render(hostile)
+        #expect(out == ["{\n  \"text\": \"a\\u001b[2J\\u2028b\\nc\\u009b\"\n}"])
     }
 
     @Test func expandedModeShowsOneFieldPerLine() {

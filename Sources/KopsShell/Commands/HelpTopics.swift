@@ -14,7 +14,7 @@ public enum HelpTopics {
             0   ok
             1   a command failed, or a check found a problem: an API error, health not
                 healthy, webhooks check errors, a failed assert, an invalid signature,
-                a write refused without --allow-writes, Ctrl-C in a script
+                a write refused without --allow-writes
             64  usage: unknown command or flag, missing argument, bad value, script
                 syntax, no API key
             66  a script, transcript or input file was not found or cannot be read
@@ -22,6 +22,7 @@ public enum HelpTopics {
             75  a write was sent but no answer came: it may have taken effect; check
                 before retrying
             77  the API key was rejected (401) or its api_key_command failed
+            130 Ctrl-C stopped a script before its end (128 + SIGINT, as shells say)
             kops -c and piped input exit with the first failure's status; scripts
             stop at the failing line
             """),

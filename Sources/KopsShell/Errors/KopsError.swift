@@ -21,6 +21,8 @@ public enum ExitStatus: Int32, Sendable, Comparable, CaseIterable {
     case unknownOutcome = 75
     /// Credentials rejected (EX_NOPERM).
     case noPermission = 77
+    /// Ctrl-C stopped a script before its end: 128 + SIGINT, the status shells give a command it stopped.
+    case interrupted = 130
 
     public static func < (lhs: ExitStatus, rhs: ExitStatus) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -1,21 +1,67 @@
-/// Substring tests over UTF-8 bytes: the redactor runs them on every string kops shows, and the
-/// standard library's pattern search builds a table per call, which dominated script replays.
+/// Substring tests over UTF-8 bytes: the redactor runs them on every string kops shows, so they read the
+/// strings' own storage and allocate nothing (the standard library's pattern search builds a table per call).
 enum ByteSearch {
     /// True when `needle` occurs in `text`; with `ignoringASCIICase`, A–Z match a–z.
     static func contains(_ needle: String, in text: String, ignoringASCIICase: Bool = false) -> Bool {
-        let pattern = Array(needle.utf8)
+        var needle = needle
+        return needle.withUTF8 { pattern in contains(pattern, in: text, ignoringASCIICase: ignoringASCIICase) }
+    }
+
+    /// True when the bytes of `pattern` occur in `text`; with `ignoringASCIICase`, A–Z match a–z.
+    static func contains(
+        _ pattern: UnsafeBufferPointer<UInt8>, in text: String, ignoringASCIICase: Bool = false
+    ) -> Bool {
         guard let first = pattern.first else { return true }
         var text = text
         return text.withUTF8 { bytes in
             guard bytes.count >= pattern.count else { return false }
-            let fold: (UInt8) -> UInt8 = { ignoringASCIICase && $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
-            let start = fold(first)
-            for index in 0...(bytes.count - pattern.count) where fold(bytes[index]) == start {
+            let start = ignoringASCIICase ? fold(first) : first
+            for index in 0...(bytes.count - pattern.count)
+            where (ignoringASCIICase ? fold(bytes[index]) : bytes[index]) == start {
                 var offset = 1
-                while offset < pattern.count && fold(bytes[index + offset]) == fold(pattern[offset]) { offset += 1 }
+                while offset < pattern.count,
+                    ignoringASCIICase
+                        ? fold(bytes[index + offset]) == fold(pattern[offset]) : bytes[index + offset] == pattern[offset]
+                {
+                    offset += 1
+                }
                 if offset == pattern.count { return true }
             }
             return false
         }
+    }
+
+    /// True when one of `names` (lowercase) ends right before a `:` in `text`, or before `":` (a JSON key),
+    /// in any ASCII case: `Authorization: …`, `"X-API-Key": …`. One pass over the bytes, looking back from
+    /// each colon.
+    static func containsHeader(_ names: [[UInt8]], in text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for index in bytes.indices where bytes[index] == UInt8(ascii: ":") {
+                let end = index > 0 && bytes[index - 1] == UInt8(ascii: "\"") ? index - 1 : index
+                for name in names where end >= name.count {
+                    var offset = 0
+                    while offset < name.count, fold(bytes[end - name.count + offset]) == name[offset] { offset += 1 }
+                    if offset == name.count { return true }
+                }
+            }
+            return false
+        }
+    }
+
+    /// True when `text` is `lowercase` in any ASCII case; `lowercase` holds no A–Z.
+    static func equalsIgnoringASCIICase(_ lowercase: [UInt8], _ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count == lowercase.count else { return false }
+            for index in bytes.indices where fold(bytes[index]) != lowercase[index] { return false }
+            return true
+        }
+    }
+
+    /// A–Z as a–z; every other byte as it is.
+    @inline(__always)
+    static func fold(_ byte: UInt8) -> UInt8 {
+        byte >= 65 && byte <= 90 ? byte + 32 : byte
     }
 }

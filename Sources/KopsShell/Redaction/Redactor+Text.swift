@@ -9,6 +9,9 @@ extension Redactor {
     /// made with a placeholder secret, for checking a receiver).
     static let signatureHeaders = ["x-webhook-signature", "x-hub-signature-256", "x-hub-signature"]
 
+    static let credentialHeaderBytes = credentialHeaders.map { Array($0.utf8) }
+    static let headerBytesWithSignatures = (credentialHeaders + signatureHeaders).map { Array($0.utf8) }
+
     /// Flags whose value is a secret in a command line: `verify --secret S` → `verify --secret <redacted>`.
     static let secretFlags: Set<String> = ["--secret", "--secret-key", "--api-key", "--token", "--password"]
 
@@ -43,13 +46,10 @@ extension Redactor {
     /// `text` with the value of every credential header (and signature header when asked), to the end of
     /// its line or a closing quote, replaced by `<redacted>`.
     public static func maskHeaders(_ text: String, signatures: Bool = false) -> String {
+        guard ByteSearch.containsHeader(signatures ? headerBytesWithSignatures : credentialHeaderBytes, in: text) else {
+            return text
+        }
         let secretHeaders = credentialHeaders + (signatures ? signatureHeaders : [])
-        guard
-            secretHeaders.contains(where: { header in
-                ByteSearch.contains(header + ":", in: text, ignoringASCIICase: true)
-                    || ByteSearch.contains(header + "\":", in: text, ignoringASCIICase: true)
-            })
-        else { return text }
         var characters = Array(text)
         var folded = characters.map { $0.isASCII ? Character($0.lowercased()) : $0 }
         var index = 0
@@ -147,7 +147,7 @@ extension Redactor {
             for item in items { learn(from: item) }
         case .object(let object)?:
             for entry in object.entries {
-                if Redactor.secretFields.contains(entry.key.lowercased()), let value = entry.value.string {
+                if Redactor.isSecretField(entry.key), let value = entry.value.string {
                     remember(value)
                 } else {
                     learn(from: entry.value)

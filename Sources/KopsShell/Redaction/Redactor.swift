@@ -5,6 +5,9 @@ public import KopsHTTP
 ///
 /// Fields named like `secret_key`, `api_key`, `token` or `authorization` keep only a masked form
 /// (`whsec_…23`); any occurrence of a known secret's value in text becomes `<redacted>`.
+///
+/// Each redaction starts with a test that reads bytes and allocates nothing (`needsRedaction`), and
+/// returns its input unchanged when no secret can be in it: the shell redacts every result it shows.
 public struct Redactor: Sendable {
     /// Values that must never be printed (the API key, secrets seen in responses).
     public var knownSecrets: [Secret]
@@ -18,19 +21,20 @@ public struct Redactor: Sendable {
         "password",
     ]
 
-    /// A copy of `json` with every secret-named string field masked.
+    /// A copy of `json` with every secret-named string field masked; `json` itself when nothing is to mask.
     public func redact(_ json: JSONValue) -> JSONValue {
+        guard needsRedaction(json) else { return json }
         switch json {
         case .array(let items):
             return .array(items.map(redact))
         case .object(let object):
-            var copy = JSONObject()
-            for entry in object.entries {
-                if Redactor.secretFields.contains(entry.key.lowercased()), let value = entry.value.string {
-                    copy[entry.key] = .string(Secret(value).masked)
-                } else {
-                    copy[entry.key] = redact(entry.value)
+            // Keys are unique already: the entries keep their order without the subscript's look-ups.
+            var copy = object
+            copy.entries = object.entries.map { entry in
+                if Redactor.isSecretField(entry.key), let value = entry.value.string {
+                    return JSONObject.Entry(key: entry.key, value: .string(Secret(value).masked))
                 }
+                return JSONObject.Entry(key: entry.key, value: redact(entry.value))
             }
             return .object(copy)
         case .string(let text):
@@ -40,14 +44,48 @@ public struct Redactor: Sendable {
         }
     }
 
-    /// `text` with every known secret value replaced by `<redacted>`.
+    /// `text` with every known secret value replaced by `<redacted>`; `text` itself when none is in it.
     public func redact(_ text: String) -> String {
+        guard needsRedaction(text) else { return text }
         var result = text
         // Values under 4 characters are not secrets worth masking: a 1-letter test key would mask every 'k'.
-        for secret in knownSecrets where secret.revealed.count >= 4 && ByteSearch.contains(secret.revealed, in: result) {
+        for secret in knownSecrets where ByteSearch.contains(secret.revealed, in: result) && secret.revealed.count >= 4 {
             result = result.split(separator: secret.revealed, omittingEmptySubsequences: false)
                 .joined(separator: "<redacted>")
         }
         return Redactor.maskHeaders(result)
     }
+
+    /// False when `text` holds no known secret and no credential header: `redact` would return it unchanged.
+    func needsRedaction(_ text: String) -> Bool {
+        knownSecrets.contains { ByteSearch.contains($0.revealed, in: text) }
+            || ByteSearch.containsHeader(Redactor.credentialHeaderBytes, in: text)
+    }
+
+    /// False when no field of `json` is secret-named and no string in it needs redaction.
+    func needsRedaction(_ json: JSONValue) -> Bool {
+        switch json {
+        case .array(let items):
+            return items.contains { needsRedaction($0) }
+        case .object(let object):
+            return object.entries.contains { entry in
+                (Redactor.isSecretField(entry.key) && entry.value.string != nil) || needsRedaction(entry.value)
+            }
+        case .string(let text):
+            return needsRedaction(text)
+        default:
+            return false
+        }
+    }
+
+    /// True for a field name in `secretFields`, in any ASCII case (`Authorization`, `X-API-Key`).
+    static func isSecretField(_ key: String) -> Bool {
+        // A non-ASCII key may lowercase to a secret name (the Kelvin sign K becomes k): Unicode decides.
+        guard key.utf8.allSatisfy({ $0 < 0x80 }) else { return secretFields.contains(key.lowercased()) }
+        // Secret field names are 5 to 13 bytes long; most keys are ruled out by their length alone.
+        guard (5...13).contains(key.utf8.count) else { return false }
+        return secretFieldBytes.contains { ByteSearch.equalsIgnoringASCIICase($0, key) }
+    }
+
+    private static let secretFieldBytes = secretFields.map { Array($0.utf8) }
 }

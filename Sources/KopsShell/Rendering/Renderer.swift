@@ -10,11 +10,11 @@ public struct Renderer: Sendable {
         self.table = TableRenderer(width: width, color: color)
     }
 
-    /// Lines for standard output (data) and standard error (hints).
+    /// Lines for standard output (data) and standard error (hints); JSON comes as one piece, line breaks included.
     public func render(_ result: CommandResult) -> (out: [String], err: [String]) {
         if mode == .json, let json = result.json {
-            let lines = json.serialized(pretty: true).split(separator: "\n", omittingEmptySubsequences: false)
-            return (lines.map { VisibleText.escaped($0) }, [])
+            // One piece, line breaks and all: the serializer escapes the strings' own, so the text is not re-split.
+            return ([VisibleText.escaped(json.serialized(pretty: true), newlines: .kept)], [])
         }
         var out: [String] = []
         var err: [String] = []

@@ -15,14 +15,20 @@ public enum VisibleText {
         case escaped
         /// Replaced by a space, with tabs (table cells).
         case spaces
+        /// Left as they are (`\n` only): text whose line breaks are its layout, e.g. pretty-printed JSON,
+        /// whose strings escape their own.
+        case kept
     }
 
     /// `text` with every control character shown as an escape; printable text, tabs included, unchanged.
     public static func escaped(_ text: some StringProtocol, newlines: Newlines = .escaped) -> String {
         // Printable ASCII, most of what kops shows, needs no work.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return String(text) }
+        let kept = newlines == .kept
+        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || (kept && $0 == 0x0A) }) { return String(text) }
         let spaces = newlines == .spaces
-        guard text.unicodeScalars.contains(where: { needsEscape($0) || (spaces && $0 == "\t") }) else {
+        guard
+            text.unicodeScalars.contains(where: { (needsEscape($0) && !(kept && $0 == "\n")) || (spaces && $0 == "\t") })
+        else {
             return String(text)
         }
         var result = ""
@@ -30,7 +36,7 @@ public enum VisibleText {
         for scalar in text.unicodeScalars {
             if spaces && (scalar == "\n" || scalar == "\r" || scalar == "\t") {
                 result.unicodeScalars.append(" ")
-            } else if scalar == "\t" || !needsEscape(scalar) {
+            } else if scalar == "\t" || !needsEscape(scalar) || (kept && scalar == "\n") {
                 result.unicodeScalars.append(scalar)
             } else {
                 result += escape(scalar)

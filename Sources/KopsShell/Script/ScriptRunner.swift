@@ -83,6 +83,17 @@ public struct ScriptRunner: Sendable {
             shell.location = "\(path):\(line.number)"
             var status = shell.run(line: text)
             outcome.commands += 1
+            if shell.cancelledAt == nil && context.interrupted() {
+                shell.cancelledAt = shell.location
+                shell.output.write("cancelled at \(shell.location ?? path)\n", to: .err)
+            }
+            if shell.cancelledAt != nil {
+                // 130 as shells report Ctrl-C, unless a write's outcome is unknown (75 says more).
+                outcome.failed += 1
+                outcome.failedLine = outcome.failedLine ?? line.number
+                outcome.status = status == .unknownOutcome || outcome.status == .unknownOutcome ? .unknownOutcome : .interrupted
+                break
+            }
             if expectFailure != nil {
                 expectFailure = nil
                 guard status == .ok else { continue }
@@ -92,15 +103,6 @@ public struct ScriptRunner: Sendable {
                 outcome.failed += 1
                 if outcome.failedLine == nil { (outcome.failedLine, outcome.status) = (line.number, status) }
                 if shell.context.session.variables["on_error"] != "continue" { break }
-            }
-            if shell.cancelledAt == nil && context.interrupted() {
-                shell.cancelledAt = shell.location
-                shell.output.write("cancelled at \(shell.location ?? path)\n", to: .err)
-            }
-            if shell.cancelledAt != nil {
-                if outcome.failedLine == nil { (outcome.failedLine, outcome.status) = (line.number, .failure) }
-                if status == .ok { outcome.failed += 1 }
-                break
             }
             if shell.context.exitRequested { break }
         }

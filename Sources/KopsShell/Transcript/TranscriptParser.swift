@@ -43,9 +43,20 @@ public struct TranscriptParser: Sendable {
         String(text.dropFirst(preamble(of: text).count))
     }
 
-    /// True when `text` starts with the transcript title line that `record` writes.
+    /// True when `text` starts with the transcript title line that `record` writes (after an editor's
+    /// byte-order mark or CRLF line ends, which `normalized` removes).
     public static func isTranscript(_ text: String) -> Bool {
-        text.hasPrefix(TranscriptHeader.title + "\n")
+        normalized(text).hasPrefix(TranscriptHeader.title + "\n")
+    }
+
+    /// The text as the recorder writes it: without a leading byte-order mark (U+FEFF, which Windows
+    /// editors add) and with CRLF line ends turned into LF, so a transcript saved by another editor
+    /// replays and compares line by line.
+    public static func normalized(_ text: String) -> String {
+        var text = Substring(text)
+        if text.unicodeScalars.first == "\u{FEFF}" { text = Substring(text.unicodeScalars.dropFirst()) }
+        guard text.contains("\r\n") else { return String(text) }
+        return text.split(separator: "\r\n", omittingEmptySubsequences: false).joined(separator: "\n")
     }
 
     /// The blocks in order.

@@ -1,0 +1,95 @@
+import Foundation
+import KapsoClient
+import KapsoSimulator
+import KopsShell
+import KopsTestSupport
+import Testing
+
+/// Every output path of the list commands (one page, `--all` streamed, in table, expanded and JSON forms),
+/// on a server whose every string carries the API key, a bearer token after `Authorization:`, and whose
+/// objects carry a secret-named field: none of the three values reaches the terminal or a transcript.
+@Suite struct OutputCanaryTests {
+    static let apiKey = "kops_canary_OUTPUT_5e1d7c"
+    static let bearer = "EAAcanaryBEARER8842"
+    static let tokenField = "tok_canary_FIELD_3391"
+    /// Copies of the fixture's 3 messages: more than one page of 100, so `--all` prints from two pages.
+    static let copies = 34
+
+    /// The contract's fixtures, messages repeated `copies` times with unique ids, every free-text string
+    /// ending in the canaries and every object of a list holding a `token` field.
+    static func secretSeed() throws -> String {
+        let sources = [
+            ("phone_numbers", "phone_numbers.list.json"), ("messages", "messages.list.json"),
+            ("webhooks", "webhooks.list.json"), ("conversations", "conversations.list.json"),
+            ("webhook_deliveries", "webhook_deliveries.list.json"), ("api_logs", "api_logs.list.json"),
+        ]
+        var seed = JSONObject()
+        for (key, file) in sources {
+            let items = try Fixtures.json(file)["data"]?.array ?? []
+            let repeated = key == "messages" ? copies : 1
+            seed[key] = .array((0..<repeated).flatMap { copy in
+                items.map { item -> JSONValue in
+                    guard case .object(var object) = canaried(item, key: key) else { return item }
+                    if copy > 0, let id = object["id"]?.string { object["id"] = .string(id + "-\(copy)") }
+                    object["token"] = .string(tokenField)
+                    return .object(object)
+                }
+            })
+        }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kops-canary-\(UUID().uuidString).json").path
+        try Data(JSONValue.object(seed).serialized().utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    static func canaried(_ value: JSONValue, key: String) -> JSONValue {
+        switch value {
+        case .string(let text):
+            let kept = key == "id" || key.hasSuffix("_id") || key.hasSuffix("_at") || key == "timestamp"
+                || key == "status" || key == "direction" || key == "type" || key == "phone_number" || key == "to"
+                || key == "from" || key == "event" || key.hasSuffix("url") || key == "endpoint"
+            // Bodies carry the key alone, so the test without a header in the text is exercised too.
+            guard !kept else { return value }
+            return .string(text + " key \(apiKey)" + (key == "body" ? "" : " Authorization: Bearer \(bearer)"))
+        case .array(let items):
+            return .array(items.map { canaried($0, key: key) })
+        case .object(let object):
+            var copy = object
+            copy.entries = object.entries.map { .init(key: $0.key, value: canaried($0.value, key: $0.key)) }
+            return .object(copy)
+        default:
+            return value
+        }
+    }
+
+    static let lists = ["messages", "conversations", "deliveries --period 30d", "logs --period 30d"]
+
+    @Test(arguments: ["table", "expanded", "json"])
+    func noListOutputPathShowsASecret(mode: String) async throws {
+        let seed = try Self.secretSeed()
+        defer { try? FileManager.default.removeItem(atPath: seed) }
+        let (terminal, transcript) = try await offPool {
+            let fixture = try SimulatorFixture(seed: .file(seed), apiKey: Self.apiKey)
+            let (shell, output) = try fixture.shell()
+            let recorder = try TranscriptRecorder(
+                header: TranscriptHeader(session: shell.context.session, host: "127.0.0.1"), destination: .memory)
+            shell.recorder = recorder
+            shell.run(line: "output \(mode)")
+            for list in Self.lists {
+                shell.run(line: list)
+                shell.run(line: "next")
+                shell.run(line: list + " --all")
+                shell.run(line: list + " --all --output \(mode)")
+            }
+            return (output.combined, recorder.text)
+        }
+        // The canaries were served and shown, masked: the check below reads what was printed.
+        #expect(terminal.contains("key <redacted>"))
+        #expect(terminal.contains("Authorization: <redacted>"))
+        for (sink, text) in [("terminal", terminal), ("transcript", transcript)] {
+            for canary in [Self.apiKey, Self.bearer, Self.tokenField] {
+                #expect(!text.contains(canary), "\(canary) reached the \(sink) in \(mode) mode")
+            }
+        }
+        if mode == "json" { #expect(terminal.contains("\"token\": \"tok_…91\"")) }
+    }
+}
