@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import KapsoClient
-import KapsoSimulator
 import KopsHTTP
 import KopsShell
 import KopsTerminal
@@ -79,7 +78,7 @@ struct Kops: ParsableCommand {
         let environment = ProcessEnvironment.variables
         let terminal = TerminalFacts.current(environment: environment, noColor: noColor)
         let stdout = StandardOutput()
-        var simulator: RunningSimulator?
+        var simulator: DemoSimulator?
         defer { simulator?.stop() }
 
         let configFile = ConfigFile.defaultPath(environment: environment).map(ConfigFile.init(path:))
@@ -118,13 +117,15 @@ struct Kops: ParsableCommand {
         }
         if demo || demoTranscript != nil {
             let key = "kops_demo_" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
-            // Sequential ids (and, for check, the recorded clock) so a recorded demo session replays.
-            var options = SimulatorOptions(apiKey: key, seed: .demo, deterministic: demoTranscript?.seeded == nil && demoTranscript != nil)
-            options.sequentialIDs = true
-            // The demo's clock is fixed too, moved to this machine's time before each command line: a command
-            // then runs at one instant, as `kops check` replays it.
-            options.pinnedClock = demoTranscript == nil ? Int64(Date().timeIntervalSince1970 * 1_000_000) : demoTranscript?.seeded
-            let running = try KapsoSimulator.startBlocking(options: options)
+            // The demo's clock is fixed (ids sequential), moved to this machine's time before each command line: a
+            // command then runs at one instant, as `kops check` replays it on a clock pinned where it was recorded.
+            let running: DemoSimulator
+            do {
+                running = try DemoSimulator(key: key, pinnedClock: demoTranscript == nil ? Self.wallClockMicros() : demoTranscript?.seeded)
+            } catch {
+                stdout.write(error.message + "\n", to: .err)
+                throw ExitCode(ExitStatus.unavailable.rawValue)
+            }
             simulator = running
             if demoTranscript == nil {
                 stdout.write("demo: built-in kapso-sim with demo data at \(running.baseURL) (nothing leaves this machine)\n", to: .err)
@@ -145,7 +146,7 @@ struct Kops: ParsableCommand {
         let context = ShellContext(session: session, client: client, registry: .standard)
         if let simulator {
             context.simulatorClock = { simulator.now() }
-            context.simulatorSeeded = simulator.simulator.seededAt
+            context.simulatorSeeded = simulator.seededAt
             if demoTranscript != nil {
                 context.moveSimulatorClock = { simulator.advanceClock(to: $0) }
             } else {
@@ -220,6 +221,13 @@ struct Kops: ParsableCommand {
             status = shell.loop(reader: PlainLineReader(), source: "<stdin>")
         }
         if status != .ok { throw ExitCode(status.rawValue) }
+    }
+
+    /// This machine's time in Unix microseconds.
+    private static func wallClockMicros() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int64(time.tv_sec) * 1_000_000 + Int64(time.tv_nsec) / 1_000
     }
 }
 
