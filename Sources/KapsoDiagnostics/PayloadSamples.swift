@@ -26,18 +26,24 @@ public enum PayloadSamples {
     /// The secret the sample signatures are computed with; real deliveries use the webhook's own.
     public static let placeholderSecret = "whsec_example"
 
-    /// Events with a sample, in catalog order.
-    public static let events = WebhookEvents.all.filter { $0 != "project.event" }
+    /// Events with a sample: every event of the catalogue, in its order.
+    public static let events = WebhookEvents.all
 
     /// Events whose samples exist only as v1 (legacy).
-    public static let v1Only: Set<String> = ["whatsapp.config.created"]
+    public static let v1Only = Set(WebhookEvents.catalog.filter { $0.versions == .v1Only }.map(\.name))
+
+    /// Events Kapso delivers only in v2 payloads, so they have no v1 sample.
+    public static let v2Only = Set(WebhookEvents.catalog.filter { $0.versions == .v2Only }.map(\.name))
+
+    /// The versions `event` has a sample in: `["v1"]`, `["v2"]` or `["v1", "v2"]`.
+    public static func versions(of event: String) -> [String] {
+        v1Only.contains(event) ? ["v1"] : v2Only.contains(event) ? ["v2"] : ["v1", "v2"]
+    }
 
     /// The delivery for `event` in `version` (`v1` or `v2`), or nil when there is no sample; a v2
     /// `whatsapp.message.received` can carry any `MessageShapes` name instead of its text message.
     public static func sample(_ event: String, version: String, messageShape: String? = nil) -> Sample? {
-        guard events.contains(event), version == "v1" || (version == "v2" && !v1Only.contains(event)) else {
-            return nil
-        }
+        guard events.contains(event), versions(of: event).contains(version) else { return nil }
         let headerEvent =
             version == "v1" && event == "whatsapp.phone_number.created" ? "whatsapp.config.created" : event
         guard var body = version == "v1" ? v1Body(headerEvent) : v2Body(event) else { return nil }
@@ -119,7 +125,7 @@ extension PayloadSamples {
         case "workflow.execution.handoff", "workflow.execution.failed":
             return Story.workflow(status: status)
         default:
-            return nil
+            return newerV2Body(event)
         }
     }
 }

@@ -1,4 +1,5 @@
 internal import KapsoClient
+internal import KapsoDiagnostics
 internal import Foundation
 
 /// Tab-completion candidates for the word under the cursor, from local knowledge only (never the network):

@@ -89,15 +89,3 @@ import Testing
                 == .malformed(reason))
     }
 }
-
-@Suite struct WebhookEventsTests {
-    @Test func scopesFollowTheCatalog() {
-        #expect(WebhookEvents.all.count == 14)
-        #expect(
-            WebhookEvents.all.filter { WebhookEvents.scope(of: $0) == .phoneNumber } == WebhookEvents.messages
-                + WebhookEvents.conversations)
-        #expect(WebhookEvents.scope(of: "whatsapp.phone_number.created") == .project)
-        #expect(WebhookEvents.scope(of: "project.event") == .project)
-        #expect(!WebhookEvents.isKnown("whatsapp.message.status"))
-    }
-}

@@ -36,7 +36,6 @@ import Testing
         (#""url":"https://x.test/h","events":["whatsapp.message.read"]"#, "secret_key"),
         (#""url":"not a url","secret_key":"s","events":["whatsapp.message.read"]"#, "url"),
         (#""url":"https://x.test/h","secret_key":"s","events":[]"#, "events"),
-        (#""url":"https://x.test/h","secret_key":"s","events":["whatsapp.message.status"]"#, "events"),
         (#""url":"https://x.test/h","secret_key":"s","events":["whatsapp.message.read"],"payload_version":"v3""#, "payload_version"),
         (#""url":"https://x.test/h","secret_key":"s","events":["whatsapp.message.read"],"buffer_enabled":true,"buffer_window_seconds":90"#, "buffer_window_seconds"),
         (#""url":"https://x.test/h","secret_key":"s","kind":"meta""#, "kind"),
@@ -48,6 +47,42 @@ import Testing
         #expect(response.status == 422)
         #expect(response.json["error"]?.stringValue != nil)
         #expect(response.json["errors"]?[field]?.arrayValue?.isEmpty == false, "\(response.text)")
+    }
+
+    /// kapso-api.md §14.1: an unknown name answers Kapso's own 422 body and saves nothing, on create and update.
+    @Test func unknownEventNames_Are422AndSaveNothing() async throws {
+        let (create, update, list, after) = try await withSimulator { simulator in
+            try await requests(to: simulator) { client in
+                let create = try client.request(
+                    "POST", support,
+                    body: wrapped(
+                        #""url":"https://x.test/h","secret_key":"s","events":["whatsapp.message.status","whatsapp.contact.identity_changed"]"#))
+                let update = try client.request(
+                    "PATCH", "\(platform)/whatsapp/webhooks/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                    body: wrapped(#""events":["whatsapp.message.received","whatsapp.message.Read"],"active":false"#))
+                let list = try client.request("GET", "\(platform)/whatsapp/webhooks?per_page=100")
+                let after = try client.request("GET", "\(platform)/whatsapp/webhooks/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d")
+                return (create, update, list, after)
+            }
+        }
+        #expect(create.status == 422)
+        #expect(create.text == #"{"error":"Events contains unsupported events: \"whatsapp.message.status\""}"#)
+        #expect(update.status == 422)
+        #expect(update.text == #"{"error":"Events contains unsupported events: \"whatsapp.message.Read\""}"#)
+        #expect(list.json["data"]?.arrayValue?.contains { $0["url"] == "https://x.test/h" } == false)
+        #expect(after.json["data"]?["active"] == true)
+    }
+
+    @Test func newerCatalogueEvents_AreAccepted() async throws {
+        let created = try await withSimulator { simulator in
+            try await requests(to: simulator) { client in
+                try client.request(
+                    "POST", support,
+                    body: wrapped(
+                        #""url":"https://x.test/h","secret_key":"s","events":["whatsapp.contact.marketing_preference_changed","whatsapp.meta_business_agent.handover"]"#))
+            }
+        }
+        #expect(created.status == 201, "\(created.text)")
     }
 
     @Test func kindCannotChange_AndProjectScopeNeedsNoSecret() async throws {
@@ -69,11 +104,12 @@ import Testing
         #expect(project.json["data"]?["phone_number_id"] == .null)
     }
 
-    @Test func missingWrapper_Returns400() async throws {
+    @Test func missingWrapper_Returns422() async throws {
         let response = try await withSimulator { simulator in
             try await requests(to: simulator) { try $0.request("POST", support, body: #"{"url":"https://x.test"}"#) }
         }
-        #expect(response.status == 400)
+        #expect(response.status == 422)
+        #expect(response.json["errors"]?["whatsapp_webhook"] != nil)
     }
 
     @Test func test_RejectsUnsubscribedEvent_AndRecordsDelivery() async throws {
@@ -130,6 +166,26 @@ import Testing
         #expect(body.contains(#""status":"received""#))
         #expect(row["data"]?.arrayValue?.first?["status"] == "delivered")
         #expect(counters.deliveries == 1)
+    }
+
+    /// Events the simulator keeps no state for go out as the catalogue's sample of that event.
+    @Test func test_NewerEventSendsTheCatalogueSample() async throws {
+        let receiver = try LoopbackReceiver()
+        let url = "http://127.0.0.1:\(receiver.port)/hook"
+        let request = try await withSimulator { simulator in
+            try await requests(to: simulator) { client in
+                let created = try client.request(
+                    "POST", support,
+                    body: wrapped(#""url":"\#(url)","secret_key":"s","events":["whatsapp.contact.marketing_preference_changed"]"#))
+                let id = created.json["data"]?["id"]?.stringValue ?? ""
+                _ = try client.request("POST", "\(platform)/whatsapp/webhooks/\(id)/test")
+                // Waited for on the client's own thread: blocking the cooperative pool would stall the delivery.
+                return receiver.waitForRequest()
+            }
+        }
+        let raw = try #require(request)
+        #expect(raw.lowercased().contains("x-webhook-event: whatsapp.contact.marketing_preference_changed"))
+        #expect(raw.contains(#""marketing_preference":{"status":"stopped","previous_status":"resumed""#))
     }
 
     @Test func signatureMatchesFixture() throws {

@@ -21,7 +21,7 @@ import Testing
 
     @Test(arguments: PayloadSamples.events)
     func everySampleIsSignedAndShapedForItsVersion(event: String) throws {
-        for version in PayloadSamples.v1Only.contains(event) ? ["v1"] : ["v1", "v2"] {
+        for version in PayloadSamples.versions(of: event) {
             let sample = try #require(PayloadSamples.sample(event, version: version), "\(event) \(version)")
             let headers = Dictionary(uniqueKeysWithValues: sample.headers.map { ($0.name, $0.value) })
             #expect(
@@ -79,12 +79,24 @@ import Testing
                 + WebhookEvents.all.joined(separator: ", ") + "\n")
     }
 
-    @Test func eventWithoutASampleListsTheSampledOnes() {
-        let result = OfflineShell.run("payload", "sample", "project.event")
+    @Test func reconstructedShapesSaySo() {
+        let documented = OfflineShell.run("payload", "sample", "whatsapp.contact.marketing_preference_changed")
+        #expect(documented.status == .ok)
+        #expect(documented.out.contains(#""marketing_preference":{"status":"stopped""#))
+        #expect(!documented.err.contains("reconstructed"))
+        let reconstructed = OfflineShell.run("payload", "sample", "project.event")
+        #expect(reconstructed.status == .ok)
+        #expect(
+            reconstructed.err.contains(
+                "shape reconstructed: Kapso names project.event but publishes no sample payload; fields may differ\n"))
+    }
+
+    @Test func newerEventsHaveNoV1Form() {
+        let result = OfflineShell.run("payload", "sample", "whatsapp.contact.identity_changed", "--v1")
         #expect(result.status == .usage)
         #expect(
-            result.err == "error: payload: invalid event 'project.event'; expected one with a sample: "
-                + PayloadSamples.events.joined(separator: ", ") + "\n")
+            result.err == "error: payload: invalid version for whatsapp.contact.identity_changed 'v1'; "
+                + "expected --v2 (Kapso sends whatsapp.contact.identity_changed in v2 payloads only)\n")
     }
 
     @Test func legacyEventHasNoV2Form() {

@@ -1,3 +1,5 @@
+internal import KapsoDiagnostics
+
 /// Builds outbound webhook bodies: v2 (default), legacy v1, and raw Meta payloads for `kind: meta`.
 enum WebhookPayload {
     /// The body `webhook` gets for a message event, in its kind and payload version; batch-shaped when the
@@ -67,7 +69,17 @@ enum WebhookPayload {
         return .object(body)
     }
 
-    /// Project-level events (`whatsapp.phone_number.created`, workflow and custom events).
+    /// The catalogue's sample body of an event the simulator keeps no state for (contact, handover, account,
+    /// workflow, agent-run and custom events, the newer number-lifecycle events), in `version` when it has one.
+    static func catalogueSample(_ event: String, version: String?) -> JSONValue? {
+        let stateful = ["whatsapp.phone_number.created", "whatsapp.phone_number.deleted", "whatsapp.config.created"]
+        guard !stateful.contains(event), !event.hasPrefix("whatsapp.message."), !event.hasPrefix("whatsapp.conversation.")
+        else { return nil }
+        let sample = PayloadSamples.sample(event, version: version ?? "v2") ?? PayloadSamples.sample(event, version: "v2")
+        return sample.flatMap { try? JSONParser.parse(Array($0.bodyText.utf8)) }
+    }
+
+    /// Project-level events (`whatsapp.phone_number.created`, `.deleted`, legacy `whatsapp.config.created`).
     static func project(event: String, projectID: String, number: JSONObject?) -> JSONValue {
         [
             "event": .string(event), "phone_number_id": number?["id"] ?? .null, "project": ["id": .string(projectID)],

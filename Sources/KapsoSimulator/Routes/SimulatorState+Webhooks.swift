@@ -49,6 +49,7 @@ extension SimulatorState {
     {
         if let phoneNumberID { _ = try phoneNumber(phoneNumberID) }
         var fields = try WebhookForm.fields(from: request)
+        try WebhookForm.refuseUnsupportedEvents(in: fields)
         if let phoneNumberID { fields["phone_number_id"] = .string(phoneNumberID) }
         let scope = fields["phone_number_id"]?.stringValue
         if let scope, phoneNumbers[scope] == nil { throw .notFound(Self.phoneNumberNotFound) }
@@ -68,6 +69,7 @@ extension SimulatorState {
     {
         let record = try webhook(id, on: phoneNumberID)
         let fields = try WebhookForm.fields(from: request)
+        try WebhookForm.refuseUnsupportedEvents(in: fields)
         var form = WebhookForm(existing: record.json, numberScoped: phoneNumberID != nil)
         var errors = form.apply(fields, isCreate: false)
         errors += duplicateMetaErrors(form.json, excluding: id)

@@ -45,6 +45,11 @@ public enum PayloadCommand: Command {
                 command: name, what: "version for \(event)", value: "v2",
                 expected: "--v1 (v2 webhooks get whatsapp.phone_number.created instead)")
         }
+        if PayloadSamples.v2Only.contains(event) && arguments.has("--v1") {
+            throw ShellError.invalidValue(
+                command: name, what: "version for \(event)", value: "v1",
+                expected: "--v2 (Kapso sends \(event) in v2 payloads only)")
+        }
         let version = arguments.has("--v1") || isV1Only ? "v1" : "v2"
         let shape = arguments.value("--type")
         if shape != nil, event != "whatsapp.message.received" || version != "v2" {
@@ -71,6 +76,10 @@ public enum PayloadCommand: Command {
         }
         if version == "v1" {
             blocks.append(.hint("v1 shapes are reconstructed from Kapso's legacy docs; fields may differ in detail"))
+        }
+        if WebhookEvents.event(event)?.documentedPayload == false {
+            blocks.append(
+                .hint("shape reconstructed: Kapso names \(event) but publishes no sample payload; fields may differ"))
         }
         blocks.append(.hint(versionHint))
         return CommandResult(blocks: blocks, json: json(sample))

@@ -1,4 +1,5 @@
 internal import KapsoClient
+internal import KapsoDiagnostics
 internal import KopsHTTP
 
 /// The `whatsapp_webhook` fields of a `webhooks create|update` line, checked before anything is sent.
@@ -69,10 +70,11 @@ struct WebhookFields {
 
     /// `all` → every catalog event a webhook of `scope` receives; a name with `*` (`whatsapp.message.*`) → the
     /// catalog events it matches; other names unchanged. `all` needs the scope, so only `create` takes it.
-    /// `whatsapp.config.created` exists only in v1 payloads, so it joins only with `--payload-version v1`.
+    /// `whatsapp.config.created` exists only in v1 payloads, so it joins only with `--payload-version v1`; the
+    /// events Kapso sends only in v2 payloads join only without it.
     static func expandedEvents(_ text: String, scope: WebhookEvents.Scope?, v1: Bool) throws(ShellError) -> String {
         guard !text.hasPrefix("[") else { return text }
-        let catalog = WebhookEvents.all.filter { v1 || $0 != "whatsapp.config.created" }
+        let catalog = WebhookEvents.catalog.filter { $0.versions != (v1 ? .v2Only : .v1Only) }.map(\.name)
         var names: [String] = []
         for word in text.split(separator: ",").map({ $0.trimmingSpaces() }) where !word.isEmpty {
             if word == "all" {

@@ -1,0 +1,123 @@
+/// The events a Kapso webhook can subscribe to, e.g. `whatsapp.message.received`: name, scope, whether it can be
+/// buffered, and which payload versions carry it. kops (validation, completion, samples) and kapso-sim (422 on
+/// unknown names, test deliveries) read this one list.
+///
+/// Sources: kapso-api.md §3.4 and §14.1; gokapso/agent-skills
+/// `skills/integrate-whatsapp/references/webhooks-reference.md` and `webhooks-event-types.md` (docs/webhook-events.md).
+public enum WebhookEvents {
+    /// Which webhooks receive an event.
+    public enum Scope: String, Sendable, Equatable {
+        /// Only webhooks created for one phone number.
+        case phoneNumber = "phone number"
+        /// Project-scoped webhooks (no `phone_number_id`).
+        case project
+    }
+
+    /// The payload versions an event is delivered in.
+    public enum Versions: Sendable, Equatable {
+        case both, v1Only, v2Only
+    }
+
+    /// One event of the catalogue.
+    public struct Event: Sendable, Equatable {
+        public var name: String
+        public var scope: Scope
+        /// Only `whatsapp.message.received` can be batched (`buffer_events`).
+        public var bufferable: Bool
+        public var versions: Versions
+        /// False when Kapso names the event but publishes no payload: our sample is reconstructed.
+        public var documentedPayload: Bool
+        /// What makes Kapso send it, in a few words.
+        public var summary: String
+    }
+
+    /// The catalogue in the sources' order: number events, then project events.
+    public static let catalog: [Event] = [
+        number("whatsapp.message.received", "a contact's message arrived", bufferable: true),
+        number("whatsapp.message.sent", "an outbound message reached WhatsApp"),
+        number("whatsapp.message.delivered", "an outbound message reached the contact's device"),
+        number("whatsapp.message.read", "the contact read an outbound message"),
+        number("whatsapp.message.failed", "an outbound message failed (errors[] has the Graph code)"),
+        number("whatsapp.conversation.created", "a conversation started"),
+        number("whatsapp.conversation.ended", "a conversation ended (agent, manual close or 24 h inactivity)"),
+        number("whatsapp.conversation.inactive", "no message either way for inactivity_minutes"),
+        number("whatsapp.contact.identity_changed", "a contact got a new business-scoped user id", versions: .v2Only),
+        number(
+            "whatsapp.contact.marketing_preference_changed", "a contact stopped or resumed marketing messages",
+            versions: .v2Only),
+        number(
+            "whatsapp.meta_business_agent.handover", "Meta's business agent handed a conversation over",
+            versions: .v2Only, documented: false),
+        project("whatsapp.config.created", "a number was connected (legacy v1 twin of phone_number.created)", versions: .v1Only),
+        project("whatsapp.phone_number.created", "a number was connected through a setup link", versions: .both),
+        project("whatsapp.phone_number.deleted", "a number's removal started", versions: .both),
+        project("whatsapp.phone_number.offboarded", "Meta offboarded a number from the Cloud API", documented: false),
+        project("whatsapp.phone_number.disconnected", "partner access was removed or the app uninstalled", documented: false),
+        project("whatsapp.phone_number.reconnected", "a number's Cloud API connection was restored", documented: false),
+        project("whatsapp.account.disabled", "Meta disabled the WhatsApp Business Account", documented: false),
+        project("whatsapp.account.restricted", "Meta restricted the account's messaging", documented: false),
+        project("whatsapp.account.reinstated", "Meta lifted a restriction or disable", documented: false),
+        project("whatsapp.account.violation", "Meta recorded a policy violation on the account", documented: false),
+        project("workflow.execution.handoff", "a workflow handed a conversation to a person", versions: .both),
+        project("workflow.execution.failed", "a workflow execution failed", versions: .both),
+        project("project.event", "a custom project event was emitted (plan-gated)", documented: false),
+        project("kapso_agent.run.approval_required", "an agent run waits for a tool approval", documented: false),
+        project("kapso_agent.run.completed", "an agent run completed", documented: false),
+        project("kapso_agent.run.failed", "an agent run failed", documented: false),
+        project("kapso_agent.run.cancelled", "an agent run was cancelled", documented: false),
+    ]
+
+    /// Every event name, in catalogue order.
+    public static let all: [String] = catalog.map(\.name)
+
+    /// Message events: the payload carries the message, its conversation and the number.
+    public static let messages = all.filter { $0.hasPrefix("whatsapp.message.") }
+
+    /// Conversation events: the payload carries the conversation and the number.
+    public static let conversations = all.filter { $0.hasPrefix("whatsapp.conversation.") }
+
+    /// The catalogue entry of `name` (exact, case-sensitive), or nil.
+    public static func event(_ name: String) -> Event? {
+        catalog.first { $0.name == name }
+    }
+
+    /// Whether `event` is in the catalogue (exact, case-sensitive name).
+    public static func isKnown(_ event: String) -> Bool {
+        self.event(event) != nil
+    }
+
+    /// The scope of an event; names outside the catalogue are judged by their prefix.
+    public static func scope(of event: String) -> Scope {
+        if let known = self.event(event) { return known.scope }
+        let numberPrefixes = ["whatsapp.message.", "whatsapp.conversation.", "whatsapp.contact.", "whatsapp.meta_business_agent."]
+        return numberPrefixes.contains { event.hasPrefix($0) } ? .phoneNumber : .project
+    }
+
+    /// The names in `names` that are not in the catalogue, in order, each once.
+    public static func unsupported(_ names: [String]) -> [String] {
+        var seen = Set<String>()
+        return names.filter { !isKnown($0) && seen.insert($0).inserted }
+    }
+
+    /// Kapso's 422 text for unknown names on create or update (kapso-api.md §14.1):
+    /// `Events contains unsupported events: "whatsapp.message.status"`.
+    public static func unsupportedMessage(_ names: [String]) -> String {
+        "Events contains unsupported events: " + names.map { "\"\($0)\"" }.joined(separator: ", ")
+    }
+
+    private static func number(
+        _ name: String, _ summary: String, bufferable: Bool = false, versions: Versions = .both, documented: Bool = true
+    ) -> Event {
+        Event(
+            name: name, scope: .phoneNumber, bufferable: bufferable, versions: versions, documentedPayload: documented,
+            summary: summary)
+    }
+
+    private static func project(
+        _ name: String, _ summary: String, versions: Versions = .v2Only, documented: Bool = true
+    ) -> Event {
+        Event(
+            name: name, scope: .project, bufferable: false, versions: versions, documentedPayload: documented,
+            summary: summary)
+    }
+}
