@@ -68,7 +68,7 @@ extension IDInput.Problem {
         case .wamid(.missingPrefix): "a WAMID starts with 'wamid.'"
         case .wamid(.notBase64): "the part after 'wamid.' is not base64; copy the whole id from the payload"
         case .unknownForm:
-            "expected digits (an id or phone number), a UUID, a WAMID or a business-scoped user id (US.13491208655302741918)"
+            "expected digits (an id or phone number), a UUID, a WAMID or a business-scoped user id (US.<digits>)"
         }
     }
 }
