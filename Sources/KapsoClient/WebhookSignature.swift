@@ -101,6 +101,20 @@ public enum WebhookSignature {
         }
     }
 
+    /// Lowercase hex SHA-256 of `bytes` (a meta-kind delivery's `X-Idempotency-Key`, kapso-api.md §10.1);
+    /// empty only if libcrypto fails.
+    public static func sha256Hex(_ bytes: [UInt8]) -> String {
+        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        let input = bytes.isEmpty ? [0] : bytes
+        let result = input.withUnsafeBufferPointer { pointer in
+            digest.withUnsafeMutableBufferPointer { out in
+                EVP_Digest(pointer.baseAddress, bytes.count, out.baseAddress, &length, EVP_sha256(), nil)
+            }
+        }
+        return result == 1 ? hex(Array(digest.prefix(Int(length)))) : ""
+    }
+
     /// The raw 32-byte HMAC-SHA256, or no bytes if libcrypto fails.
     static func hmacSHA256(key: [UInt8], message: [UInt8]) -> [UInt8] {
         hmac(EVP_sha256(), key: key, message: message)
