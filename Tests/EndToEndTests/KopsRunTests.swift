@@ -42,6 +42,16 @@ import Testing
         #expect(result.status == 0)
     }
 
+    /// Issue 20: the deterministic simulator's health limiter counts on the simulated clock and waits out a
+    /// full window there, so ten checks in a row replay without a 429 however fast the machine is.
+    @Test func tenHealthChecksReplayOnTheDeterministicSimulator() async throws {
+        let script = "use 100200300400501\n" + String(repeating: "health\n", count: 10)
+        let (result, _) = try await kops(["run", "t.kops"], files: ["t.kops": script])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.hasSuffix("11 commands, 0 failed\n"), "\(result.stderr)")
+        #expect(!result.stdout.contains("429") && !result.stderr.contains("429"))
+    }
+
     @Test func stopsAtTheFailingLineWithItsLocationAndStatus() async throws {
         let script = "numbers\n\nuse \\\n  ${env:KOPS_E2E_UNSET}\nstate\n"
         let (result, _) = try await kops(["run", "t.kops"], files: ["t.kops": script])

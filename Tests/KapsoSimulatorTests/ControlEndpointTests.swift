@@ -68,8 +68,10 @@ import Testing
             #expect(response.status == 422)
             #expect(response.json["errors"]?["seconds"] != nil)
         }
+        // An unreadable body is 422 like the Platform writes; a body declared as another type stays 400.
+        #expect(malformed.status == 422)
+        #expect(textBody.status == 400)
         for response in [malformed, textBody] {
-            #expect(response.status == 400)
             #expect(response.json["error"]?.stringValue != nil)
         }
     }

@@ -38,7 +38,7 @@ import Testing
     /// Five checks per round, the clock advanced 2 s between rounds (so no two rounds share a second window
     /// even when real time ticks over mid-round), use up the minute.
     @Test func endpoint_Answers429WithContractBodyAndRetryAfter_AfterSixtyChecks() async throws {
-        let (allowed, refused, afterMinute) = try await withSimulator { simulator in
+        let (allowed, refused, afterMinute) = try await withSimulator(deterministic: false) { simulator in
             try await requests(to: simulator) { client in
                 var allowed: [LoopbackClient.Response] = []
                 for round in 0..<12 {
@@ -64,7 +64,7 @@ import Testing
     /// Back-to-back checks are refused soon, however slow the machine: no run of 200 fits under both 5/s and
     /// 60/min. (The exact counts are the limiter tests' above, with explicit times.)
     @Test func endpoint_RefusesABurst() async throws {
-        let refused = try await withSimulator { simulator in
+        let refused = try await withSimulator(deterministic: false) { simulator in
             try await requests(to: simulator) { client -> LoopbackClient.Response? in
                 for _ in 0..<200 {
                     let response = try client.request("GET", health)
@@ -77,6 +77,42 @@ import Testing
         #expect(Int(response.header("retry-after") ?? "") ?? 0 >= 1)
         #expect(response.header("x-health-ratelimit-second-remaining") == "0"
             || response.header("x-health-ratelimit-minute-remaining") == "0")
+    }
+
+    /// Deterministic mode counts windows on the simulated clock only, and a check past the limit moves that
+    /// clock to the end of the window (a client honouring Retry-After), so a replay never meets a 429 and
+    /// always sees the same times, however fast it runs.
+    @Test func deterministic_WaitsOutTheWindowOnTheSimulatedClock() async throws {
+        let (statuses, dates, clock) = try await withSimulator { simulator in
+            try await requests(to: simulator) { client in
+                var statuses: [Int] = []
+                var dates: [String] = []
+                for _ in 0..<12 {
+                    let response = try client.request("GET", health)
+                    statuses.append(response.status)
+                    dates.append(response.header("date") ?? "")
+                }
+                return (statuses, dates, try client.request("GET", "/__sim/clock").json["data"]?["now"])
+            }
+        }
+        #expect(statuses == Array(repeating: 200, count: 12))
+        // Checks 6 and 11 each wait out one second window.
+        #expect(dates.first == "Sat, 21 Nov 2026 12:00:00 GMT")
+        #expect(dates[5] == "Sat, 21 Nov 2026 12:00:01 GMT")
+        #expect(dates[10] == "Sat, 21 Nov 2026 12:00:02 GMT")
+        #expect(clock == "2026-11-21T12:00:02Z")
+    }
+
+    @Test func deterministic_MinuteLimitMovesTheClockToTheNextMinute() async throws {
+        let dates = try await withSimulator { simulator in
+            try await requests(to: simulator) { client in
+                try (0..<61).map { _ in try client.request("GET", health) }.map { ($0.status, $0.header("date") ?? "") }
+            }
+        }
+        #expect(dates.allSatisfy { $0.0 == 200 })
+        // 60 checks fill 12 one-second windows (11 waits); the 61st waits for the minute to end.
+        #expect(dates[59].1 == "Sat, 21 Nov 2026 12:00:11 GMT")
+        #expect(dates[60].1 == "Sat, 21 Nov 2026 12:01:00 GMT")
     }
 
     @Test func result_IsCachedForThreeMinutesPerNumber() async throws {

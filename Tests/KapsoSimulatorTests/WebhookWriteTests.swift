@@ -104,11 +104,12 @@ import Testing
         #expect(project.json["data"]?["phone_number_id"] == .null)
     }
 
-    @Test func missingWrapper_Returns400() async throws {
+    @Test func missingWrapper_Returns422() async throws {
         let response = try await withSimulator { simulator in
             try await requests(to: simulator) { try $0.request("POST", support, body: #"{"url":"https://x.test"}"#) }
         }
-        #expect(response.status == 400)
+        #expect(response.status == 422)
+        #expect(response.json["errors"]?["whatsapp_webhook"] != nil)
     }
 
     @Test func test_RejectsUnsubscribedEvent_AndRecordsDelivery() async throws {

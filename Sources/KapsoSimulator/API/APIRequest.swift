@@ -27,10 +27,12 @@ struct APIRequest: Sendable {
         headers[name.lowercased()]
     }
 
-    /// The body as a JSON object; 400 in the Platform shape when it is not JSON or not an object.
+    /// The body as a JSON object; 422 in the Platform shape when it is missing, not JSON or not an object
+    /// (what the Platform write operations document for a body they cannot use).
     func jsonObject() throws(APIError) -> JSONObject {
-        guard let document = try? JSONParser.parse(body) else { throw .badRequest("Request body is not valid JSON") }
-        guard let object = document.objectValue else { throw .badRequest("Request body must be a JSON object") }
+        guard !body.isEmpty else { throw .unprocessable("Request body is missing; send a JSON object") }
+        guard let document = try? JSONParser.parse(body) else { throw .unprocessable("Request body is not valid JSON") }
+        guard let object = document.objectValue else { throw .unprocessable("Request body must be a JSON object") }
         return object
     }
 

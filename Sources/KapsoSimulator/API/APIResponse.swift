@@ -104,16 +104,26 @@ struct APIError: Error {
     }
 
     static func badRequest(_ message: String) -> APIError { APIError(.error(400, message)) }
+    /// 422 in the Platform shape, for a body that cannot be read (the write operations document 422, not 400).
+    static func unprocessable(_ message: String) -> APIError { APIError(.error(422, message)) }
     static func notFound(_ message: String) -> APIError { APIError(.error(404, message)) }
 
-    /// 422 with the per-field shape `{"error": "...", "errors": {"field": ["msg"]}}`.
+    /// 422 with the per-field shape `{"error": "...", "errors": {"field": ["msg"]}}`; `error` joins Rails-style
+    /// full messages (`buffer_events` → `Buffer events must be a list of strings`), so a single unknown event
+    /// reads `Events contains unsupported events: "x"` as Kapso words it (`kapso-api.md` §14.1).
     static func validation(_ errors: [(field: String, message: String)]) -> APIError {
         var fields = JSONObject()
         for (field, message) in errors {
             let previous = fields[field]?.arrayValue ?? []
             fields[field] = .array(previous + [.string(message)])
         }
-        let summary = errors.map { "\($0.field) \($0.message)" }.joined(separator: ", ")
-        return APIError(.json(422, ["error": .string("Validation failed: " + summary), "errors": .object(fields)]))
+        let summary = errors.map { "\(humanized($0.field)) \($0.message)" }.joined(separator: ", ")
+        return APIError(.json(422, ["error": .string(summary), "errors": .object(fields)]))
+    }
+
+    /// `buffer_events` → `Buffer events`.
+    private static func humanized(_ field: String) -> String {
+        let words = String(field.map { $0 == "_" ? " " : $0 })
+        return words.prefix(1).uppercased() + words.dropFirst()
     }
 }

@@ -15,7 +15,9 @@ enum CursorQuery {
     }
 
     /// Reads `limit` (1–100, default 20), `after`/`before`, or the legacy `page`/`per_page`; 400 on bad values.
-    static func parse(_ query: [String: String]) throws(APIError) -> Mode {
+    /// An empty `after`/`before` (`?before=&after=`, what a client sends for "no cursor") counts as absent.
+    static func parse(_ sent: [String: String]) throws(APIError) -> Mode {
+        let query = sent.filter { !(["after", "before"].contains($0.key) && $0.value.isEmpty) }
         let cursorKeys = ["limit", "after", "before"].filter { query[$0] != nil }
         if cursorKeys.isEmpty, query["page"] != nil || query["per_page"] != nil {
             let page = try PageQuery.parse(query)

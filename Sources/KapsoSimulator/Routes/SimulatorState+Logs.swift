@@ -11,6 +11,10 @@ extension SimulatorState {
         if let status = query["status"], !["pending", "delivered", "failed"].contains(status) {
             throw .badRequest("Invalid status parameter")
         }
+        // The spec types `webhook_id` as a UUID.
+        if let webhookID = query["webhook_id"], !IDGenerator.isUUID(webhookID) {
+            throw .badRequest("Invalid webhook_id parameter: expected a webhook UUID")
+        }
         return CursorQuery.response(deliveries, mode: mode, column: "created_at", request: request, since: since) {
             record in
             let json = record.json

@@ -77,7 +77,7 @@ extension SimulatorState {
     func updateConversation(_ id: String, _ request: APIRequest, now: Timestamp) throws(APIError) -> APIResponse {
         _ = try conversation(id)
         guard let fields = try request.jsonObject()["whatsapp_conversation"]?.objectValue else {
-            throw .badRequest("param is missing or the value is empty: whatsapp_conversation")
+            throw .validation([("whatsapp_conversation", "is required and must be an object")])
         }
         guard let status = fields["status"]?.stringValue, status == "active" || status == "ended" else {
             throw .validation([("status", "is not included in the list")])

@@ -39,8 +39,15 @@ extension SimulatorState {
 
     /// `GET .../{id}/health`: the bare health object, checked at most every 3 minutes per number, behind the
     /// health limiter (5/s and 60/min per project → 429 with `Retry-After`); `X-Health-RateLimit-*` on each.
-    func healthResponse(_ id: String, now: Timestamp) throws(APIError) -> APIResponse {
-        let decision = healthLimiter.admit(at: clock.elapsed)
+    func healthResponse(_ id: String) throws(APIError) -> APIResponse {
+        var decision = healthLimiter.admit(at: clock.limiterTime)
+        if !decision.allowed, clock.isFixed, let wait = decision.retryAfter {
+            // Deterministic mode plays the client that honours Retry-After: the simulated clock moves to where
+            // the exhausted window has ended, and the check is made then (docs/simulator-http.md).
+            clock.advance(byMicroseconds: Int64(wait) * 1_000_000)
+            emit("health limit reached for \(id); deterministic clock advanced \(wait) s, as a client honouring Retry-After would wait")
+            decision = healthLimiter.admit(at: clock.limiterTime)
+        }
         guard decision.allowed else {
             let wait = decision.retryAfter ?? 1
             emit("health rate limit exceeded for \(id); retry after \(wait) s")
@@ -53,6 +60,7 @@ extension SimulatorState {
             return response
         }
         let number = try phoneNumber(id)
+        let now = clock.now
         let document: JSONObject
         if let cached = healthCache[id], now.micros - cached.checkedAt.micros < Self.healthCacheSeconds * 1_000_000 {
             document = cached.document

@@ -7,11 +7,12 @@ extension SimulatorState {
     func testWebhook(_ id: String, _ request: APIRequest, now: Timestamp) throws(APIError) -> APIResponse {
         let webhook = try self.webhook(id, on: nil).json
         var bodyEvent: String?
-        if !request.body.isEmpty {
-            if let value = try request.jsonObject()["event_type"], !value.isNull {
-                guard let name = value.stringValue else { throw .validation([("event_type", "must be a string")]) }
-                bodyEvent = name
+        if !request.body.isEmpty, let value = try request.jsonObject()["event_type"] {
+            // The spec types `event_type` as a string; `null` is refused like any other non-string.
+            guard let name = value.stringValue, !name.isEmpty else {
+                throw .validation([("event_type", "must be an event name such as whatsapp.message.received")])
             }
+            bodyEvent = name
         }
         let subscribed = webhook["events"]?.arrayValue?.compactMap(\.stringValue) ?? []
         let isMeta = webhook["kind"]?.stringValue == "meta"

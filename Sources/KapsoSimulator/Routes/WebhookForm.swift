@@ -24,12 +24,56 @@ struct WebhookForm {
         self.numberScoped = numberScoped
     }
 
-    /// The `whatsapp_webhook` object of a request body; 400 when the body or the wrapper is missing.
+    /// The `whatsapp_webhook` object of a request body; 422 when the body is not a JSON object or the wrapper is
+    /// missing or not an object (the create and update operations document 422, openapi-platform.yaml).
     static func fields(from request: APIRequest) throws(APIError) -> JSONObject {
         guard let fields = try request.jsonObject()["whatsapp_webhook"]?.objectValue else {
-            throw .badRequest("param is missing or the value is empty: whatsapp_webhook")
+            throw .validation([("whatsapp_webhook", "is required and must be an object")])
         }
         return fields
+    }
+
+    /// The JSON type each settable field must have (`WhatsappWebhookRequest`); `nil` allowed where the spec says
+    /// nullable. A field sent with another type is refused and nothing is saved.
+    private static let fieldTypes: [String: (type: FieldType, nullable: Bool)] = [
+        "url": (.string, false), "kind": (.string, false), "phone_number_id": (.string, false),
+        "payload_version": (.string, false), "secret_key": (.string, true), "events": (.strings, false),
+        "buffer_events": (.strings, false), "active": (.bool, false), "buffer_enabled": (.bool, false),
+        "buffer_window_seconds": (.integer, true), "max_buffer_size": (.integer, true),
+        "inactivity_minutes": (.integer, true), "headers": (.stringMap, true),
+    ]
+
+    private enum FieldType {
+        case string, strings, bool, integer, stringMap
+
+        func admits(_ value: JSONValue) -> Bool {
+            switch self {
+            case .string: value.stringValue != nil
+            case .strings: value.arrayValue?.allSatisfy { $0.stringValue != nil } == true
+            case .bool: value.boolValue != nil
+            case .integer: value.intValue != nil
+            case .stringMap: value.objectValue?.members.allSatisfy { $0.value.stringValue != nil } == true
+            }
+        }
+
+        var expected: String {
+            switch self {
+            case .string: "must be a string"
+            case .strings: "must be a list of strings"
+            case .bool: "must be true or false"
+            case .integer: "must be an integer"
+            case .stringMap: "must be an object of strings"
+            }
+        }
+    }
+
+    /// Fields of `fields` whose JSON type is wrong, each named once.
+    private static func typeErrors(_ fields: JSONObject) -> [FieldError] {
+        fieldTypes.keys.sorted().compactMap { key in
+            guard let value = fields[key], let rule = fieldTypes[key] else { return nil }
+            if value.isNull { return rule.nullable ? nil : (key, "can't be null") }
+            return rule.type.admits(value) ? nil : (key, rule.type.expected)
+        }
     }
 
     /// 422 `{"error":"Events contains unsupported events: \"NAME\""}` when `fields` name events outside the
@@ -42,6 +86,8 @@ struct WebhookForm {
 
     /// Applies the given fields, fills kind-dependent defaults, and returns every validation failure.
     mutating func apply(_ fields: JSONObject, isCreate: Bool) -> [FieldError] {
+        let wrongTypes = Self.typeErrors(fields)
+        guard wrongTypes.isEmpty else { return wrongTypes }
         var errors: [FieldError] = []
         if let kind = fields["kind"] {
             if !isCreate, kind != json["kind"] { errors.append(("kind", "cannot be changed")) }
@@ -90,21 +136,18 @@ struct WebhookForm {
         if !isMeta, !["v1", "v2"].contains(json["payload_version"]?.stringValue ?? "") {
             errors.append(("payload_version", "must be v1 or v2"))
         }
-        if json["active"]?.boolValue == nil { errors.append(("active", "must be true or false")) }
-        if let headers = json["headers"], !headers.isNull,
-            headers.objectValue?.members.allSatisfy({ $0.value.stringValue != nil }) != true
-        {
-            errors.append(("headers", "must be an object of strings"))
-        }
         return errors
     }
 
     private func eventErrors(isMeta: Bool) -> [FieldError] {
         guard !isMeta else { return [] }
-        guard let events = json["events"]?.arrayValue else { return [("events", "must be a list of event names")] }
+        let events = json["events"]?.arrayValue?.compactMap(\.stringValue) ?? []
         if events.isEmpty { return [("events", "can't be blank")] }
-        // Unknown names were refused before (`unsupportedEvents`), with Kapso's own 422 body.
-        return events.contains { $0.stringValue == nil } ? [("events", "must be a list of event names")] : []
+        // Unknown names in `events` were refused before (`refuseUnsupportedEvents`), with Kapso's own 422 body.
+        let buffered = json["buffer_events"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        let unknown = WebhookEvents.unsupported(buffered)
+        guard !unknown.isEmpty else { return [] }
+        return [("buffer_events", "contains unsupported events: " + unknown.map { "\"\($0)\"" }.joined(separator: ", "))]
     }
 
     private static func urlErrors(_ value: JSONValue?) -> [FieldError] {

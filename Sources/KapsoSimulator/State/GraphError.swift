@@ -12,6 +12,8 @@ enum GraphError {
         case 131_049:
             ("This message was not delivered to maintain healthy ecosystem engagement.",
              "Meta limited marketing messages to this user.")
+        case 190:
+            ("Invalid OAuth access token", "The X-API-Key header (or Bearer token) is missing or not this project's key.")
         default: ("Invalid parameter", "A parameter is missing or has an invalid value.")
         }
     }

@@ -17,6 +17,11 @@ struct IDGenerator: Sendable {
         return "00000000-0000-4000-8000-" + String(repeating: "0", count: max(0, 12 - digits.count)) + digits
     }
 
+    /// Whether `text` is a UUID in the 8-4-4-4-12 hex form (either case), as the spec's `format: uuid`.
+    static func isUUID(_ text: String) -> Bool {
+        UUID(uuidString: text) != nil
+    }
+
     /// Uppercase hex of `count` characters, as inside WAMIDs and trace ids.
     mutating func hex(_ count: Int) -> String {
         counter += 1

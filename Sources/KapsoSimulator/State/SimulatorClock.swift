@@ -31,6 +31,13 @@ struct SimulatorClock: Sendable {
         return seconds * 1_000_000 + attoseconds / 1_000_000_000_000 + offset
     }
 
+    /// What the health limiter counts its windows in. Wall-clock mode: `elapsed`. Deterministic (fixed) mode:
+    /// only the simulated clock's advances, never real time, so a replayed script meets the same windows
+    /// however fast it runs (docs/simulator-http.md, "Health limiter").
+    var limiterTime: Int64 {
+        isFixed ? offset : elapsed
+    }
+
     mutating func advance(byMicroseconds micros: Int64) {
         offset += micros
     }

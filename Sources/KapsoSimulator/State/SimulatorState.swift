@@ -99,7 +99,11 @@ actor SimulatorState {
     /// Answers one request: authenticates, routes, records it in the API logs, adds rate-limit headers.
     func respond(to request: APIRequest) async -> APIResponse {
         guard let surface = Route.surface(of: request.segments) else { return .notFound }
-        guard isAuthorized(request, surface: surface) else { return .error(401, "Invalid API key") }
+        guard isAuthorized(request, surface: surface) else {
+            // The Meta proxy answers like Graph does, even before routing: code 190 is Graph's bad-token code.
+            guard surface == .metaProxy else { return .error(401, "Invalid API key") }
+            return .json(401, GraphError.body(code: 190, type: "OAuthException", message: "Invalid API key", traceID: ids.hex(23)))
+        }
         if surface == .control { return await control(request) }
         await runDue(waitingForAttempts: false)
         let now = clock.now
@@ -111,13 +115,17 @@ actor SimulatorState {
             } catch {
                 response = error.response
             }
+        } else if surface == .metaProxy {
+            // Not served by the simulator: 404 as on the Platform side, in Graph's shape like every proxy answer.
+            let message = "(#100) Unsupported \(request.method.lowercased()) request on \(request.path)"
+            response = .json(404, GraphError.body(code: 100, type: "GraphMethodException", message: message, traceID: ids.hex(23)))
         } else {
             response = .notFound
         }
         recordAPILog(request, response, now: now)
         response.headers += rateLimitHeaders(now: now)
         // The simulator's clock, so clients judge 24-hour windows by it (kops reads `Date`).
-        response.headers.append(("Date", now.httpDate))
+        response.headers.append(("Date", clock.now.httpDate))
         return response
     }
 
@@ -139,7 +147,7 @@ actor SimulatorState {
         switch route {
         case .listPhoneNumbers: return try listPhoneNumbers(request)
         case .getPhoneNumber(let id): return .data(.object(try phoneNumber(id).json))
-        case .health(let id): return try healthResponse(id, now: now)
+        case .health(let id): return try healthResponse(id)
         case .listNumberWebhooks(let id): return try listNumberWebhooks(id, request)
         case .createNumberWebhook(let id): return try createWebhook(request, scopedTo: id, now: now)
         case .getNumberWebhook(let id, let webhookID): return .data(.object(try webhook(webhookID, on: id).json))

@@ -112,6 +112,9 @@ extension WebhooksCommand {
     static func test(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let id = try arguments.required(1, "webhook id")
         if let event = arguments.value("--event") { _ = try WebhookFields.checkedEvents(event) }
+        // Webhook ids are UUIDs and the delivery list refuses other filters (400): a non-UUID id is looked up
+        // instead, so it is named as unknown together with the project's webhook ids.
+        if UUID(uuidString: id) == nil { _ = try context.client.webhook(id) }
         let query = [("webhook_id", id), ("limit", "10")]
         let before = Set(try context.client.webhookDeliveries(query).items.map(\.id))
         try UnknownOutcome.reporting(effect: "a test delivery may have been queued", check: "deliveries") {
