@@ -16,14 +16,16 @@ let package = Package(
     ],
     targets: [
         // C at the bottom: system libraries and one small shim target.
-        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // libcurl's headers only: kops opens libcurl with dlopen at the first request (CKopsShims/kops_curl.c), so
+        // nothing links it and commands that send nothing never load it (apt: libcurl4-openssl-dev).
+        .systemLibrary(name: "CCurl"),
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .target(name: "CKopsShims", dependencies: ["CCurl", "CEditLine"]),
 
         // Swift layers, each depending only on those above it.
         .target(name: "KopsHTTP", dependencies: ["CKopsShims", "CCurl"]),
-        .target(name: "KapsoClient", dependencies: ["KopsHTTP", "CCrypto"]),
+        .target(name: "KapsoClient", dependencies: ["KopsHTTP", "CKopsShims"]),
         .target(name: "KapsoDiagnostics", dependencies: ["KapsoClient"]),
         .target(
             name: "KopsShell",

@@ -8,18 +8,6 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-CURLcode kops_curl_setopt_long(CURL *h, CURLoption o, long v) { return curl_easy_setopt(h, o, v); }
-CURLcode kops_curl_setopt_str(CURL *h, CURLoption o, const char *v) { return curl_easy_setopt(h, o, v); }
-CURLcode kops_curl_setopt_ptr(CURL *h, CURLoption o, void *v) { return curl_easy_setopt(h, o, v); }
-CURLcode kops_curl_setopt_slist(CURL *h, CURLoption o, struct curl_slist *v) { return curl_easy_setopt(h, o, v); }
-CURLcode kops_curl_setopt_datacb(CURL *h, CURLoption o, kops_curl_data_cb cb) { return curl_easy_setopt(h, o, cb); }
-CURLcode kops_curl_getinfo_long(CURL *h, CURLINFO i, long *out) { return curl_easy_getinfo(h, i, out); }
-CURLcode kops_curl_getinfo_double(CURL *h, CURLINFO i, double *out) { return curl_easy_getinfo(h, i, out); }
-CURLcode kops_curl_getinfo_str(CURL *h, CURLINFO i, const char **out) { return curl_easy_getinfo(h, i, out); }
-CURLMcode kops_curl_multi_setopt_long(CURLM *m, CURLMoption o, long v) { return curl_multi_setopt(m, o, v); }
-CURLSHcode kops_curl_share_setopt_long(CURLSH *s, CURLSHoption o, long v) { return curl_share_setopt(s, o, v); }
-CURLcode kops_curl_setopt_share(CURL *h, CURLSH *s) { return curl_easy_setopt(h, CURLOPT_SHARE, s); }
-
 static volatile sig_atomic_t sigint_flag = 0;
 
 static void on_sigint(int signal) {
@@ -50,16 +38,6 @@ int kops_sigint_take(void) {
 }
 
 void kops_sigint_clear(void) { sigint_flag = 0; }
-
-static int abort_if_interrupted(void *p, curl_off_t dt, curl_off_t dn, curl_off_t ut, curl_off_t un) {
-    (void)p; (void)dt; (void)dn; (void)ut; (void)un;
-    return sigint_flag ? 1 : 0;
-}
-
-CURLcode kops_curl_abort_on_sigint(CURL *h) {
-    curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, abort_if_interrupted);
-    return curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
-}
 
 static kops_completer swift_completer = NULL;
 

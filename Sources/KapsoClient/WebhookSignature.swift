@@ -1,4 +1,4 @@
-internal import CCrypto
+internal import CKopsShims
 public import KopsHTTP
 
 /// Checks webhook signatures: HMAC-SHA256 of the raw body bytes, as lowercase hex (kapso-api.md §10.1, §10.8).
@@ -49,7 +49,7 @@ public enum WebhookSignature {
         let actual = hmacSHA256(key: Array(secret.revealed.utf8), message: body)
         guard actual.count == expected.count else { return .mismatch }
         let same = actual.withUnsafeBytes { lhs in
-            expected.withUnsafeBytes { rhs in CRYPTO_memcmp(lhs.baseAddress, rhs.baseAddress, lhs.count) == 0 }
+            expected.withUnsafeBytes { rhs in kops_constant_time_compare(lhs.baseAddress, rhs.baseAddress, lhs.count) == 0 }
         }
         return same ? .valid : .mismatch
     }
@@ -94,10 +94,10 @@ public enum WebhookSignature {
                 high = nibble
             }
         }
-        let actual = hmac(EVP_sha1(), key: Array(secret.revealed.utf8), message: body)
+        let actual = hmac("SHA1", key: Array(secret.revealed.utf8), message: body)
         guard hex.count == 40, actual.count == 20, expected.count == 20 else { return false }
         return actual.withUnsafeBytes { lhs in
-            expected.withUnsafeBytes { rhs in CRYPTO_memcmp(lhs.baseAddress, rhs.baseAddress, lhs.count) == 0 }
+            expected.withUnsafeBytes { rhs in kops_constant_time_compare(lhs.baseAddress, rhs.baseAddress, lhs.count) == 0 }
         }
     }
 
@@ -117,26 +117,25 @@ public enum WebhookSignature {
 
     /// The raw 32-byte HMAC-SHA256, or no bytes if libcrypto fails.
     static func hmacSHA256(key: [UInt8], message: [UInt8]) -> [UInt8] {
-        hmac(EVP_sha256(), key: key, message: message)
+        hmac("SHA256", key: key, message: message)
     }
 
-    private static func hmac(_ digestType: OpaquePointer?, key: [UInt8], message: [UInt8]) -> [UInt8] {
-        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-        var length: UInt32 = 0
+    /// `digest` is "SHA256" or "SHA1"; libcrypto is loaded at the first call (kops_crypto.c).
+    private static func hmac(_ digest: String, key: [UInt8], message: [UInt8]) -> [UInt8] {
+        var output = [UInt8](repeating: 0, count: 64)
         // A placeholder byte keeps pointers non-null for an empty key or body, which libcrypto rejects.
         let keyBytes = key.isEmpty ? [0] : key
         let messageBytes = message.isEmpty ? [0] : message
-        let result = keyBytes.withUnsafeBufferPointer { keyPointer in
+        let length = keyBytes.withUnsafeBufferPointer { keyPointer in
             messageBytes.withUnsafeBufferPointer { messagePointer in
-                digest.withUnsafeMutableBufferPointer { out in
-                    HMAC(
-                        digestType, keyPointer.baseAddress, Int32(key.count), messagePointer.baseAddress,
-                        message.count, out.baseAddress, &length)
+                output.withUnsafeMutableBufferPointer { out in
+                    kops_hmac(
+                        digest, keyPointer.baseAddress, Int32(key.count), messagePointer.baseAddress, message.count,
+                        out.baseAddress)
                 }
             }
         }
-        guard result != nil else { return [] }
-        return Array(digest.prefix(Int(length)))
+        return Array(output.prefix(Int(length)))
     }
 
     private static func hex(_ bytes: [UInt8]) -> String {

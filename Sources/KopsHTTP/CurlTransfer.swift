@@ -17,27 +17,29 @@ final class CurlTransfer {
     fileprivate var exceeded: TransportError.Limit?
 
     init() throws(TransportError) {
-        _ = CurlGlobal.initialised
-        guard let handle = curl_easy_init() else {
+        if let failure = kops_curl_load() {
+            throw .protocolError(host: "localhost", detail: String(cString: failure))
+        }
+        guard let handle = kops_curl_easy_init() else {
             throw .protocolError(host: "localhost", detail: "libcurl could not create a handle")
         }
         self.handle = handle
     }
 
     deinit {
-        curl_slist_free_all(headerList)
-        curl_easy_cleanup(handle)
+        kops_curl_slist_free_all(headerList)
+        kops_curl_easy_cleanup(handle)
     }
 
     /// Resets the handle (keeping its connections) and sets every option for `request`.
     func configure(_ request: HTTPRequest, options: CurlTransport.Options, share: UnsafeMutableRawPointer?) {
-        curl_easy_reset(handle)
+        kops_curl_easy_reset(handle)
         body = []
         headers = []
         headerBytes = 0
         limits = options.limits
         exceeded = nil
-        curl_slist_free_all(headerList)
+        kops_curl_slist_free_all(headerList)
         headerList = nil
         errorBuffer.withUnsafeMutableBufferPointer { buffer in
             buffer[0] = 0
@@ -72,8 +74,8 @@ final class CurlTransfer {
             if request.method == "GET" { _ = kops_curl_setopt_str(handle, CURLOPT_CUSTOMREQUEST, "GET") }
         }
         var list: UnsafeMutablePointer<curl_slist>?
-        for header in request.headers { list = curl_slist_append(list, header.wireLine) }
-        if request.body != nil { list = curl_slist_append(list, "Expect:") }
+        for header in request.headers { list = kops_curl_slist_append(list, header.wireLine) }
+        if request.body != nil { list = kops_curl_slist_append(list, "Expect:") }
         headerList = list
         if let list { _ = kops_curl_setopt_slist(handle, CURLOPT_HTTPHEADER, list) }
 
@@ -113,7 +115,7 @@ final class CurlTransfer {
         -> TransportError
     {
         let detail = errorBuffer.withUnsafeBufferPointer { buffer in
-            buffer[0] == 0 ? String(cString: curl_easy_strerror(code)) : String(cString: buffer.baseAddress!)
+            buffer[0] == 0 ? String(cString: kops_curl_easy_strerror(code)) : String(cString: buffer.baseAddress!)
         }
         if let exceeded { return sentWrite(request) ? .noAnswer(host: host, detail: exceeded.text) : .tooLarge(host: host, exceeded) }
         // libcurl reports a header line over its fixed cap as running out of memory.
@@ -160,11 +162,6 @@ final class CurlTransfer {
 private func shortDetail(_ detail: String) -> String {
     let line = detail.split(separator: "\n").first.map(String.init) ?? detail
     return line.prefix(1).lowercased() + line.dropFirst()
-}
-
-/// libcurl's process-wide initialisation, done once on first use.
-enum CurlGlobal {
-    static let initialised: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
 }
 
 private let writeBody: kops_curl_data_cb = { pointer, size, count, userdata in

@@ -41,25 +41,36 @@ public final class CurlTransport: HTTPTransport {
     /// TCP connections opened so far by this transport (reused ones are not counted).
     public private(set) var connectionsOpened = 0
 
-    private let primary: CurlTransfer
-    private let share: UnsafeMutableRawPointer?
+    /// The kept-alive handle and the connection cache shared with `sendAll`'s handles, made at the first request.
+    private var primaryTransfer: CurlTransfer?
+    private var share: UnsafeMutableRawPointer?
 
+    /// Sets nothing up: libcurl is loaded and initialised at the first request, so commands that send none
+    /// (and `kops --version`) never pay for it. Does not throw; the signature is kept for callers.
     public init(options: Options = Options()) throws(TransportError) {
         self.options = options
-        primary = try CurlTransfer()
-        share = curl_share_init()
-        if let share { _ = kops_curl_share_setopt_long(share, CURLSHOPT_SHARE, Int(CURL_LOCK_DATA_CONNECT.rawValue)) }
     }
 
     deinit {
-        if let share { curl_share_cleanup(share) }
+        if let share { kops_curl_share_cleanup(share) }
+    }
+
+    /// The kept-alive handle, loading libcurl and making the shared connection cache on first use.
+    private func primary() throws(TransportError) -> CurlTransfer {
+        if let primaryTransfer { return primaryTransfer }
+        let transfer = try CurlTransfer()
+        share = kops_curl_share_init()
+        if let share { _ = kops_curl_share_setopt_long(share, CURLSHOPT_SHARE, Int(CURL_LOCK_DATA_CONNECT.rawValue)) }
+        primaryTransfer = transfer
+        return transfer
     }
 
     public func send(_ request: HTTPRequest) throws(TransportError) -> HTTPResponse {
         try check(request.url)
+        let primary = try primary()
         let started = ContinuousClock.now
         primary.configure(request, options: options, share: share)
-        let code = curl_easy_perform(primary.handle)
+        let code = kops_curl_easy_perform(primary.handle)
         let result = primary.finish(code, request: request, started: started, options: options)
         record(request, transfer: primary, result: result)
         return try result.get()
@@ -67,17 +78,22 @@ public final class CurlTransport: HTTPTransport {
 
     public func sendAll(_ requests: [HTTPRequest]) -> [Result<HTTPResponse, TransportError>] {
         var results = [Result<HTTPResponse, TransportError>?](repeating: nil, count: requests.count)
-        guard let multi = curl_multi_init() else {
+        do throws(TransportError) {
+            _ = try primary()
+        } catch {
+            return requests.map { _ in .failure(error) }
+        }
+        guard let multi = kops_curl_multi_init() else {
             return requests.map { request in Result { () throws(TransportError) in try send(request) } }
         }
-        defer { curl_multi_cleanup(multi) }
+        defer { kops_curl_multi_cleanup(multi) }
         var transfers: [(index: Int, transfer: CurlTransfer)] = []
         for (index, request) in requests.enumerated() {
             do throws(TransportError) {
                 try check(request.url)
                 let transfer = try CurlTransfer()
                 transfer.configure(request, options: options, share: share)
-                curl_multi_add_handle(multi, transfer.handle)
+                kops_curl_multi_add_handle(multi, transfer.handle)
                 transfers.append((index, transfer))
             } catch {
                 results[index] = .failure(error)
@@ -86,11 +102,11 @@ public final class CurlTransport: HTTPTransport {
         let started = ContinuousClock.now
         var running: Int32 = 1
         while running > 0 {
-            guard curl_multi_perform(multi, &running) == CURLM_OK else { break }
-            if running > 0 { curl_multi_poll(multi, nil, 0, 100, nil) }
+            guard kops_curl_multi_perform(multi, &running) == CURLM_OK else { break }
+            if running > 0 { kops_curl_multi_poll(multi, 100) }
         }
         var remaining: Int32 = 0
-        while let message = curl_multi_info_read(multi, &remaining) {
+        while let message = kops_curl_multi_info_read(multi, &remaining) {
             guard message.pointee.msg == CURLMSG_DONE,
                 let entry = transfers.first(where: { $0.transfer.handle == message.pointee.easy_handle })
             else { continue }
@@ -100,7 +116,7 @@ public final class CurlTransport: HTTPTransport {
             record(request, transfer: entry.transfer, result: result)
             results[entry.index] = result
         }
-        for entry in transfers { curl_multi_remove_handle(multi, entry.transfer.handle) }
+        for entry in transfers { kops_curl_multi_remove_handle(multi, entry.transfer.handle) }
         return results.map { $0 ?? .failure(.cancelled(sent: false)) }
     }
 

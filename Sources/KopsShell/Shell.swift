@@ -26,7 +26,7 @@ public final class Shell {
     /// renderer's width (tests, pipes).
     public var terminalWidth: (() -> Int?)?
     /// The mode of this command's `--output`, which every command that prints a result takes.
-    private var outputOverride: OutputMode?
+    private(set) var outputOverride: OutputMode?
 
     public init(context: ShellContext, renderer: Renderer, output: any OutputSink) {
         self.context = context

@@ -4,6 +4,29 @@
 #include <curl/curl.h>
 #include <stddef.h>
 
+/* libcurl, opened with dlopen at the first request (kops_curl.c says why). kops_curl_load loads and
+   initialises it once; it returns NULL when ready, or one line saying why not. Every other kops_curl_
+   function may be called only after it returned NULL. */
+const char *kops_curl_load(void);
+
+CURL *kops_curl_easy_init(void);
+void kops_curl_easy_cleanup(CURL *handle);
+void kops_curl_easy_reset(CURL *handle);
+CURLcode kops_curl_easy_perform(CURL *handle);
+const char *kops_curl_easy_strerror(CURLcode code);
+struct curl_slist *kops_curl_slist_append(struct curl_slist *list, const char *line);
+void kops_curl_slist_free_all(struct curl_slist *list);
+CURLM *kops_curl_multi_init(void);
+CURLMcode kops_curl_multi_cleanup(CURLM *multi);
+CURLMcode kops_curl_multi_add_handle(CURLM *multi, CURL *handle);
+CURLMcode kops_curl_multi_remove_handle(CURLM *multi, CURL *handle);
+CURLMcode kops_curl_multi_perform(CURLM *multi, int *running);
+/* curl_multi_poll with no extra descriptors. */
+CURLMcode kops_curl_multi_poll(CURLM *multi, int timeout_ms);
+CURLMsg *kops_curl_multi_info_read(CURLM *multi, int *remaining);
+CURLSH *kops_curl_share_init(void);
+CURLSHcode kops_curl_share_cleanup(CURLSH *share);
+
 /* Typed wrappers for libcurl's variadic functions, which Swift cannot call. */
 typedef size_t (*kops_curl_data_cb)(char *ptr, size_t size, size_t nmemb, void *userdata);
 
@@ -36,6 +59,13 @@ const char *kops_rl_line_buffer(void);
 char **kops_rl_completion_matches(const char *text, char **candidates, int count);
 void kops_rl_set_append_character(int character);
 void kops_rl_refresh_line(void);
+
+/* libcrypto, opened with dlopen at the first signature check (kops_crypto.c). HMAC of data under key with
+   "SHA256" or "SHA1" into out (at least 64 bytes); returns the digest length, or 0 when libcrypto is missing. */
+unsigned int kops_hmac(const char *digest, const void *key, int key_length, const unsigned char *data, size_t length,
+                       unsigned char *out);
+/* CRYPTO_memcmp: 0 when equal, compared in constant time; -1 when libcrypto is missing. */
+int kops_constant_time_compare(const void *a, const void *b, size_t length);
 
 /* Terminal facts: columns of the terminal on fd, or 0 when it is not a terminal. */
 int kops_terminal_width(int fd);

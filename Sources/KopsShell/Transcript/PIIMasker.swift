@@ -201,6 +201,7 @@ public final class PIIMasker {
             }
         }
         masked.json = result.json.map(mask(json:))
+        masked.jsonText = result.jsonText.map { self.mask($0) }
         return masked
     }
 

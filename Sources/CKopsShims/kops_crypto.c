@@ -1,0 +1,54 @@
+#include "kops_shims.h"
+
+#include <dlfcn.h>
+#include <pthread.h>
+#include <string.h>
+
+/* libcrypto is opened with dlopen at the first signature check, not linked: it is relocated eagerly
+   (BIND_NOW), which cost every start of kops ~4.7 M instructions (docs/performance.md). Declared here
+   without OpenSSL's headers: only these four functions are used. */
+
+static struct {
+    unsigned char *(*hmac)(const void *md, const void *key, int key_len, const unsigned char *d, size_t n,
+                           unsigned char *out, unsigned int *out_len);
+    const void *(*sha256)(void);
+    const void *(*sha1)(void);
+    int (*memcmp)(const void *a, const void *b, size_t len);
+} api;
+
+static pthread_once_t load_once = PTHREAD_ONCE_INIT;
+static int loaded = 0;
+
+static void load(void) {
+#ifdef __APPLE__
+    const char *names[] = {"libcrypto.3.dylib", "libcrypto.dylib"};
+#else
+    const char *names[] = {"libcrypto.so.3", "libcrypto.so"};
+#endif
+    void *library = NULL;
+    for (size_t i = 0; i < sizeof names / sizeof names[0] && library == NULL; i++) {
+        library = dlopen(names[i], RTLD_LAZY | RTLD_LOCAL);
+    }
+    if (library == NULL) return;
+    *(void **)&api.hmac = dlsym(library, "HMAC");
+    *(void **)&api.sha256 = dlsym(library, "EVP_sha256");
+    *(void **)&api.sha1 = dlsym(library, "EVP_sha1");
+    *(void **)&api.memcmp = dlsym(library, "CRYPTO_memcmp");
+    loaded = api.hmac && api.sha256 && api.sha1 && api.memcmp;
+}
+
+unsigned int kops_hmac(const char *digest, const void *key, int key_length, const unsigned char *data, size_t length,
+                       unsigned char *out) {
+    pthread_once(&load_once, load);
+    if (!loaded) return 0;
+    const void *md = strcmp(digest, "SHA1") == 0 ? api.sha1() : api.sha256();
+    unsigned int out_length = 0;
+    if (api.hmac(md, key, key_length, data, length, out, &out_length) == NULL) return 0;
+    return out_length;
+}
+
+int kops_constant_time_compare(const void *a, const void *b, size_t length) {
+    pthread_once(&load_once, load);
+    if (!loaded) return -1;
+    return api.memcmp(a, b, length) == 0 ? 0 : 1;
+}
