@@ -104,15 +104,12 @@ public enum WebhookSignature {
     /// Lowercase hex SHA-256 of `bytes` (a meta-kind delivery's `X-Idempotency-Key`, kapso-api.md §10.1);
     /// empty only if libcrypto fails.
     public static func sha256Hex(_ bytes: [UInt8]) -> String {
-        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-        var length: UInt32 = 0
+        var digest = [UInt8](repeating: 0, count: 32)
         let input = bytes.isEmpty ? [0] : bytes
-        let result = input.withUnsafeBufferPointer { pointer in
-            digest.withUnsafeMutableBufferPointer { out in
-                EVP_Digest(pointer.baseAddress, bytes.count, out.baseAddress, &length, EVP_sha256(), nil)
-            }
+        let length = input.withUnsafeBufferPointer { pointer in
+            digest.withUnsafeMutableBufferPointer { out in kops_sha256(pointer.baseAddress, bytes.count, out.baseAddress) }
         }
-        return result == 1 ? hex(Array(digest.prefix(Int(length)))) : ""
+        return length == 32 ? hex(digest) : ""
     }
 
     /// The raw 32-byte HMAC-SHA256, or no bytes if libcrypto fails.
