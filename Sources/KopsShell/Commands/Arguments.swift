@@ -6,6 +6,8 @@ public struct Arguments: Sendable {
     public var positionals: [String]
     public var values: [String: String]
     public var switches: Set<String>
+    /// Every value of each flag, in order, for flags that may repeat (`--set a=1 --set b=2`).
+    public var repeated: [String: [String]] = [:]
     public var usage: String
 
     /// Parses words for a command; `--` ends flags.
@@ -50,6 +52,7 @@ public struct Arguments: Sendable {
                     expected: choices.map { "'\($0)'" }.joined(separator: ", "))
             }
             values[name] = value
+            repeated[name, default: []].append(value)
         }
         if let max = command.maxArguments, positionals.count > max {
             throw .unexpectedArgument(command: command.name, argument: positionals[max], usage: command.usage)
