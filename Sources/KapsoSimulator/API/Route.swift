@@ -22,6 +22,9 @@ enum Route: Sendable, Equatable {
     case getConversation(String)
     case updateConversation(String)
     case sendMessage(phoneNumberID: String)
+    case listTemplates(businessAccountID: String)
+    case marketingPreferences(contact: String)
+    case marketingPreference(contact: String, phoneNumberID: String)
 
     /// Which surface a path belongs to; nil for paths outside all three.
     enum Surface {
@@ -50,8 +53,11 @@ enum Route: Sendable, Equatable {
     }
 
     private init?(proxy method: String, _ path: [String]) {
-        guard method == "POST", path.count == 2, path[1] == "messages" else { return nil }
-        self = .sendMessage(phoneNumberID: path[0])
+        switch (method, path.count, path.last) {
+        case ("POST", 2, "messages"?): self = .sendMessage(phoneNumberID: path[0])
+        case ("GET", 2, "message_templates"?): self = .listTemplates(businessAccountID: path[0])
+        default: return nil
+        }
     }
 
     // One switch over the path's shape, then the method.
@@ -91,6 +97,9 @@ enum Route: Sendable, Equatable {
         case ("conversations", 1, "GET"): .listConversations
         case ("conversations", 2, "GET"): .getConversation(path[1])
         case ("conversations", 2, "PATCH"): .updateConversation(path[1])
+        case ("contacts", 3, "GET") where path[2] == "marketing_preferences": .marketingPreferences(contact: path[1])
+        case ("contacts", 4, "GET") where path[2] == "marketing_preferences":
+            .marketingPreference(contact: path[1], phoneNumberID: path[3])
         default: nil
         }
     }

@@ -40,6 +40,7 @@ enum DemoSeed {
         addConversations(to: &story)
         addDeliveries(to: &story)
         addAPILogs(to: &story)
+        addTemplates(to: &story)
         return story
     }
 

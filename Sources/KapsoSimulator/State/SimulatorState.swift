@@ -14,6 +14,8 @@ actor SimulatorState {
     var messages: RecordList
     var deliveries: RecordList
     var apiLogs: RecordList
+    var templates: RecordList
+    var marketingPreferences: [String: JSONObject]
     /// Most API-log rows kept (at least the seed's): past it, the oldest are dropped, so a long-running
     /// simulator's memory stays bounded.
     let apiLogLimit: Int
@@ -54,6 +56,8 @@ actor SimulatorState {
         // The lists a `scale:N` seed makes big are ordered and indexed side by side.
         (self.messages, (self.deliveries, self.apiLogs)) = concurrently(
             { RecordList(seed.messages) }, { (RecordList(seed.deliveries), RecordList(seed.apiLogs, indexed: false)) })
+        self.templates = RecordList(seed.templates)
+        self.marketingPreferences = seed.marketingPreferences
         self.apiLogLimit = max(options.apiLogLimit, seed.apiLogs.count)
         self.nextMessageSequence = seed.nextMessageSequence
         self.receiverOutcomes = seed.receiverOutcomes
@@ -168,6 +172,10 @@ actor SimulatorState {
         case .getConversation(let id): return try getConversation(id)
         case .updateConversation(let id): return try updateConversation(id, request, now: now)
         case .sendMessage(let phoneNumberID): return try sendMessage(phoneNumberID, request, now: now)
+        case .listTemplates(let businessAccountID): return try listTemplates(businessAccountID, request)
+        case .marketingPreferences(let contact): return try marketingPreferences(of: contact)
+        case .marketingPreference(let contact, let phoneNumberID):
+            return try marketingPreference(of: contact, on: phoneNumberID)
         }
     }
 
