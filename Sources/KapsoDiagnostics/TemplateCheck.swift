@@ -254,10 +254,12 @@ public enum TemplateCheck {
         return Send(components: components, headerValues: [:], bodyValues: values, headerText: nil, bodyText: bodyText)
     }
 
-    /// The `type: template` body of a send (kapso-api.md §9.1, §14.3).
-    public static func message(to recipient: String, template: MessageTemplate, send: Send) -> JSONValue {
+    /// The `type: template` body of a send (kapso-api.md §9.1, §14.3); with `byUserID` the recipient is a
+    /// business-scoped user id, sent as `recipient` instead of `to`.
+    public static func message(to recipient: String, template: MessageTemplate, send: Send, byUserID: Bool = false) -> JSONValue {
         [
-            "messaging_product": "whatsapp", "recipient_type": "individual", "to": .string(recipient), "type": "template",
+            "messaging_product": "whatsapp", "recipient_type": "individual", byUserID ? "recipient" : "to": .string(recipient),
+            "type": "template",
             "template": [
                 "name": .string(template.name), "language": ["code": .string(template.language)],
                 "components": .array(send.components),

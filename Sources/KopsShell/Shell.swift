@@ -26,7 +26,7 @@ public final class Shell {
     /// renderer's width (tests, pipes).
     public var terminalWidth: (() -> Int?)?
     /// The mode of this command's `--output`, which every command that prints a result takes.
-    private var outputOverride: OutputMode?
+    private(set) var outputOverride: OutputMode?
 
     public init(context: ShellContext, renderer: Renderer, output: any OutputSink) {
         self.context = context
@@ -91,7 +91,7 @@ public final class Shell {
             var words = words
             outputOverride = try Self.takeOutput(from: &words, command: command)
             let arguments = try Arguments(command: command, words: Array(words.dropFirst()))
-            if command.sendsRequests { try context.needsKey() }
+            if command.sendsRequests(arguments) { try context.needsKey() }
             redactor.learn(arguments: words)
             let result = try command.run(arguments, in: context)
             redactor.learn(from: result.json)

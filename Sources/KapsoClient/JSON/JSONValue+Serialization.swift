@@ -5,9 +5,11 @@ extension JSONValue {
     /// spaces and writes `"key": value`, like `jq`, with `[]` and `{}` for empty containers.
     /// Strings escape `"`, `\`, and control characters (`\n`, `\r`, `\t`, `\b`, `\f`, else
     /// `\u00XX`, DEL too); `/` and non-ASCII characters are written as they are. No trailing newline.
-    public func serialized(pretty: Bool = false) -> String {
+    /// `indent` is the nesting level the value starts at (pretty output only: its inner lines get two
+    /// spaces more per level), for writing a value inside a document written in pieces.
+    public func serialized(pretty: Bool = false, indent: Int = 0) -> String {
         var writer = JSONWriter(pretty: pretty)
-        writer.write(self, indent: 0)
+        writer.write(self, indent: indent)
         return String(decoding: writer.output, as: UTF8.self)
     }
 }

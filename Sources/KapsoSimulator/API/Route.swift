@@ -82,14 +82,14 @@ enum Route: Sendable, Equatable {
         case ("phone_numbers", 4, _) where path[2] == "webhooks":
             switch method {
             case "GET": .getNumberWebhook(path[1], webhookID: path[3])
-            case "PATCH", "PUT": .updateNumberWebhook(path[1], webhookID: path[3])
+            case "PATCH": .updateNumberWebhook(path[1], webhookID: path[3])
             case "DELETE": .deleteNumberWebhook(path[1], webhookID: path[3])
             default: nil
             }
         case ("webhooks", 1, "GET"): .listWebhooks
         case ("webhooks", 1, "POST"): .createWebhook
         case ("webhooks", 2, "GET"): .getWebhook(path[1])
-        case ("webhooks", 2, "PATCH"), ("webhooks", 2, "PUT"): .updateWebhook(path[1])
+        case ("webhooks", 2, "PATCH"): .updateWebhook(path[1])
         case ("webhooks", 2, "DELETE"): .deleteWebhook(path[1])
         case ("webhooks", 3, "POST") where path[2] == "test": .testWebhook(path[1])
         case ("messages", 1, "GET"): .listMessages
@@ -102,6 +102,11 @@ enum Route: Sendable, Equatable {
             .marketingPreference(contact: path[1], phoneNumberID: path[3])
         default: nil
         }
+    }
+
+    /// The methods the simulator serves on `segments`' path (empty for a path it does not serve).
+    static func methods(for segments: [String]) -> [String] {
+        ["GET", "POST", "PATCH", "DELETE"].filter { Route(method: $0, segments: segments) != nil }
     }
 
     /// `v24.0`, `v21.0`, `24.0`: any Graph API version segment.

@@ -1,3 +1,5 @@
+internal import KapsoDiagnostics
+
 // MARK: - Meta proxy sends and webhook tests
 
 extension SimulatorState {
@@ -31,12 +33,12 @@ extension SimulatorState {
             body = WebhookPayload.message(
                 event: event, message: message.json, conversation: conversation.json, number: number, webhook: webhook,
                 sequence: Int(message.cursorID))
-            contact = conversation.json["phone_number"]?.stringValue
+            contact = ConversationJSON.contact(of: conversation.json)
         } else if event.hasPrefix("whatsapp.conversation."),
             let conversation = conversations.records.first(where: { scope == nil || $0.json["phone_number_id"]?.stringValue == scope })
         {
             body = WebhookPayload.conversation(event: event, conversation: conversation.json, webhook: webhook)
-            contact = conversation.json["phone_number"]?.stringValue
+            contact = ConversationJSON.contact(of: conversation.json)
         } else if let sample = WebhookPayload.catalogueSample(event, version: webhook["payload_version"]?.stringValue) {
             body = sample
         } else {
@@ -85,10 +87,21 @@ extension SimulatorState {
             }
             return .json(200, ["success": true])
         }
-        guard let recipient = body["to"]?.stringValue, !Self.digits(recipient).isEmpty else {
-            throw graphError(400, code: 100, message: "(#100) The parameter to is required.")
+        // `to` (a number) wins over `recipient` (a business-scoped user id) when both are sent (openapi-whatsapp.yaml).
+        let contact: String
+        let recipient: String
+        if let to = body["to"]?.stringValue, !Self.digits(to).isEmpty {
+            (contact, recipient) = (Self.digits(to), to)
+        } else if let userID = body["recipient"] {
+            guard let text = userID.stringValue, BusinessScopedUserID.isValid(text) else {
+                throw graphError(
+                    400, code: 100,
+                    message: "(#100) Invalid parameter recipient: expected a business-scoped user id such as US.13491208655302741918")
+            }
+            (contact, recipient) = (text, text)
+        } else {
+            throw graphError(400, code: 100, message: "(#100) The parameter to is required (or recipient, a business-scoped user id).")
         }
-        let contact = Self.digits(recipient)
         let type = body["type"]?.stringValue ?? "text"
         var content = MessageJSON.Content(type: type, quotedID: body["context"]?["message_id"]?.stringValue)
         switch type {
@@ -108,9 +121,9 @@ extension SimulatorState {
             content.mediaID = body[type]?["id"]?.stringValue ?? ids.hex(12)
         }
         let existing = conversations.records.first {
-            $0.json["phone_number_id"]?.stringValue == phoneNumberID && $0.json["phone_number"]?.stringValue == contact
+            $0.json["phone_number_id"]?.stringValue == phoneNumberID && ConversationJSON.contact(of: $0.json) == contact
         }
-        let known = existing != nil || conversations.records.contains { $0.json["phone_number"]?.stringValue == contact }
+        let known = existing != nil || conversations.records.contains { ConversationJSON.contact(of: $0.json) == contact }
         guard known else { throw graphError(422, code: 131_026, subcode: 131_026) }
         if type != "template" {
             let lastInbound = existing.flatMap { ConversationJSON.lastInbound($0.json) }
@@ -120,10 +133,11 @@ extension SimulatorState {
         }
         let wamid = MessageJSON.wamid(contact: contact, hex: ids.hex(20))
         record(content, wamid: wamid, to: contact, existing: existing, number: number.json, now: now)
-        return .json(200, [
-            "messaging_product": "whatsapp", "contacts": [["input": .string(recipient), "wa_id": .string(contact)]],
-            "messages": [["id": .string(wamid)]],
-        ])
+        // Graph names a BSUID recipient by `user_id` and gives no `wa_id` (no phone number is shared).
+        let identity: JSONValue = BusinessScopedUserID.isValid(contact)
+            ? ["input": .string(recipient), "user_id": .string(contact)]
+            : ["input": .string(recipient), "wa_id": .string(contact)]
+        return .json(200, ["messaging_product": "whatsapp", "contacts": [identity], "messages": [["id": .string(wamid)]]])
     }
 
     // Stores a sent message, updates (or opens) its conversation and delivers `whatsapp.message.sent`.
@@ -132,13 +146,14 @@ extension SimulatorState {
         now: Timestamp
     ) {
         let phoneNumberID = number["id"]?.stringValue ?? ""
-        let contactName = conversations.records.first { $0.json["phone_number"]?.stringValue == contact }?
-            .json["kapso"]?["contact_name"]?.stringValue
+        let known = conversations.records.first { ConversationJSON.contact(of: $0.json) == contact }?.json
+        let contactName = known?["kapso"]?["contact_name"]?.stringValue
         let conversation = existing?.json ?? ConversationJSON.make(
             id: ids.uuid(), contact: contact, contactName: contactName, phoneNumberID: phoneNumberID, createdAt: now)
         let conversationID = conversation["id"]?.stringValue ?? ""
         let party = MessageJSON.Party(
-            contact: contact, contactName: contactName, phoneNumberID: phoneNumberID, conversationID: conversationID)
+            contact: contact, contactName: contactName, phoneNumberID: phoneNumberID, conversationID: conversationID,
+            username: known?["username"]?.stringValue)
         let message = MessageJSON.message(id: wamid, at: now, inbound: false, party: party, content: content, status: "sent")
         let sequence = nextMessageSequence
         nextMessageSequence += 1

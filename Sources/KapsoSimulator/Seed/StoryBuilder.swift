@@ -89,8 +89,9 @@ struct StoryBuilder {
         let id = json["id"]?.stringValue ?? ""
         let created = json["created_at"]?.stringValue.flatMap(Timestamp.init(iso:)) ?? now
         let party = MessageJSON.Party(
-            contact: json["phone_number"]?.stringValue ?? "", contactName: json["kapso"]?["contact_name"]?.stringValue,
-            phoneNumberID: json["phone_number_id"]?.stringValue ?? "", conversationID: id)
+            contact: ConversationJSON.contact(of: json) ?? "", contactName: json["kapso"]?["contact_name"]?.stringValue,
+            phoneNumberID: json["phone_number_id"]?.stringValue ?? "", conversationID: id,
+            username: json["username"]?.stringValue)
         threadPositions[id] = threads.count
         threads.append(Thread(json: json, time: created, party: party))
     }

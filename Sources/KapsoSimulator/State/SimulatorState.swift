@@ -119,6 +119,13 @@ actor SimulatorState {
             } catch {
                 response = error.response
             }
+        } else if case let allowed = Route.methods(for: request.segments), !allowed.isEmpty {
+            // A path the simulator serves, asked with another method: 405 and the methods it takes.
+            let message = "Method \(request.method) not allowed on \(request.path); use \(allowed.joined(separator: ", "))"
+            response = surface == .metaProxy
+                ? .json(405, GraphError.body(code: 100, type: "GraphMethodException", message: "(#100) " + message, traceID: ids.hex(23)))
+                : .error(405, message)
+            response.headers.append(("Allow", allowed.joined(separator: ", ")))
         } else if surface == .metaProxy {
             // Not served by the simulator: 404 as on the Platform side, in Graph's shape like every proxy answer.
             let message = "(#100) Unsupported \(request.method.lowercased()) request on \(request.path)"

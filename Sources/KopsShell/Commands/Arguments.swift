@@ -6,7 +6,7 @@ public struct Arguments: Sendable {
     public var positionals: [String]
     public var values: [String: String]
     public var switches: Set<String>
-    /// Every value of each flag in the order typed (`--param a --param b`); `values` keeps the last.
+    /// Every value of each flag, in order, for flags that may repeat (`--set a=1 --set b=2`, `--param a --param b`).
     public var repeated: [String: [String]] = [:]
     public var usage: String
 

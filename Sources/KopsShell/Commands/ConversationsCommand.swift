@@ -29,15 +29,15 @@ public enum ConversationsCommand: Command {
         if let status = arguments.value("--status") { filters.append(("status", status)) }
         let limit = try arguments.integer("--limit", in: 1...100) ?? 20
         guard arguments.has("--all") else { return try list(filters: filters, limit: limit, after: nil, in: context) }
-        var conversations: [Conversation] = []
-        try CursorPages.forEach({ after in
-            try context.client.conversations(filters: filters, limit: 100, after: after.first?.1)
-        }) { conversations += $0 }
+        let mode = context.outputMode(arguments)
+        // Windows are judged at the server's time, known once a page has arrived.
+        let count = try ListStream(context: context, mode: mode, jsonForm: .document, showsEmptyTable: true).run(
+            fetch: { try context.client.conversations(filters: filters, limit: 100, after: $0.first?.1) },
+            json: \.json, table: { table($0, now: context.now()) })
         context.session.lastList = nil
-        let noun = conversations.count == 1 ? "conversation" : "conversations"
-        return CommandResult(
-            blocks: [.table(table(conversations, now: context.now())), .hint("\(conversations.count) \(noun)")],
-            json: ["data": .array(conversations.map { .object($0.json) })])
+        // JSON mode prints the document alone, as a one-page list does.
+        guard mode != .json else { return CommandResult() }
+        return CommandResult(blocks: [.hint("\(count) \(count == 1 ? "conversation" : "conversations")")])
     }
 
     static func list(filters: [(String, String)], limit: Int, after: String?, in context: ShellContext) throws -> CommandResult {

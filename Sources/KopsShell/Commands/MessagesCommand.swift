@@ -38,15 +38,14 @@ public enum MessagesCommand: Command {
         if arguments.has("--has-media") { filters.append(("has_media", "true")) }
         let limit = try arguments.integer("--limit", in: 1...100) ?? 20
         guard arguments.has("--all") else { return try list(filters: filters, limit: limit, after: nil, in: context) }
-        var messages: [Message] = []
-        try CursorPages.forEach({ after in
-            try context.client.messages(filters: filters, limit: 100, after: after.first?.1)
-        }) { messages += $0 }
+        let mode = context.outputMode(arguments)
+        let count = try ListStream(context: context, mode: mode, jsonForm: .document, showsEmptyTable: true).run(
+            fetch: { try context.client.messages(filters: filters, limit: 100, after: $0.first?.1) },
+            json: \.json, table: table)
         context.session.lastList = nil
-        let noun = messages.count == 1 ? "message" : "messages"
-        return CommandResult(
-            blocks: [.table(table(messages)), .hint("\(messages.count) \(noun)")],
-            json: ["data": .array(messages.map { .object($0.json) })])
+        // JSON mode prints the document alone, as a one-page list does.
+        guard mode != .json else { return CommandResult() }
+        return CommandResult(blocks: [.hint("\(count) \(count == 1 ? "message" : "messages")")])
     }
 
     static func list(filters: [(String, String)], limit: Int, after: String?, in context: ShellContext) throws -> CommandResult {

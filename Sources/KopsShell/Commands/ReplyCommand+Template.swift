@@ -13,11 +13,15 @@ extension ReplyCommand {
             throw ShellError.unexpectedArgument(command: name, argument: arguments.positionals[0], usage: usage)
         }
         let templateName = arguments.value("--template") ?? ""
-        let to = try arguments.value("--to").map { typed in
-            (typed: typed, number: try MessageInput.phoneNumberText(typed, command: name, flag: "--to"))
+        let typedTo = arguments.value("--to")
+        let to = try typedTo.flatMap { typed in
+            BusinessScopedUserID.isValid(typed)
+                ? nil : (typed: typed, number: try MessageInput.phoneNumberText(typed, command: name, flag: "--to"))
         }
         // Templates are not quoted: the reply goes to the contact, not as an answer to one message.
-        let target = try resolve(to: to, quote: false, in: context)
+        let target = try typedTo.flatMap { BusinessScopedUserID.isValid($0) ? $0 : nil }
+            .map { try resolve(userID: $0, in: context) }
+            ?? resolve(to: to, quote: false, in: context)
         let force = arguments.has("--force")
         let waba = try TemplateLookup.businessAccountID(of: target.phoneNumberID, in: context)
         let template = try TemplateLookup.template(
@@ -41,7 +45,8 @@ extension ReplyCommand {
             guard force else { throw TemplateError.refused(command: name, name: template.name, problem: problem) }
             warnings.append("--force: sending although \(problem.code): \(problem.statement)")
         }
-        let body = TemplateCheck.message(to: target.contact, template: template, send: checked)
+        let body = TemplateCheck.message(
+            to: target.contact, template: template, send: checked, byUserID: BusinessScopedUserID.isValid(target.contact))
         let request = context.client.metaRequest(phoneNumberID: target.phoneNumberID, body: body)
         let rendered = "template \(template.name) (\(template.language)): \"\(checked.bodyText)\""
         if arguments.has("--dry-run") {

@@ -2,20 +2,22 @@ internal import KapsoClient
 internal import KapsoDiagnostics
 internal import KopsHTTP
 
-/// `reply TEXT`, `reply --to E164 TEXT`: a free-form text, checked against the 24-hour window first;
+/// `reply TEXT`, `reply --to E164|BSUID TEXT`: a free-form text, checked against the 24-hour window first;
 /// `reply --template NAME [--param VALUE]...`: an approved template, checked against the template first.
 public enum ReplyCommand: Command {
     public static let name = "reply"
     public static let summary =
         "send a text or an approved template to the last message's contact or to --to; checks the window and the template"
     public static let usage =
-        "reply [--to E164] [--no-quote] [--force] [--dry-run] TEXT | reply --template NAME [--language CODE] "
-        + "[--param VALUE]... [--param name=VALUE]... [--header-media URL] [--to E164] [--force] [--dry-run]"
+        "reply [--to E164|BSUID] [--no-quote] [--force] [--dry-run] TEXT | reply --template NAME [--language CODE] "
+        + "[--param VALUE]... [--param name=VALUE]... [--header-media URL] [--to E164|BSUID] [--force] [--dry-run]"
     public static let details = """
         Writes to the contact of the last message ('message', 'trace') and quotes it when it was
         received, else to the last conversation's contact; --to picks a contact on the selected number
         (read like 'whois' reads numbers; the project's own ids and numbers, and a number with neither
-        '+'/'00' nor the project's country code, are refused with what they are).
+        '+'/'00' nor the project's country code, are refused with what they are). A contact who adopted a
+        WhatsApp username and shares no number is written to by business-scoped user id
+        (--to US.13491208655302741918, sent as 'recipient').
         Refuses when the 24-hour window is closed (--force sends anyway). --dry-run prints the exact
         request, key redacted, and sends nothing. The interactive shell asks before sending; scripts,
         pipes and -c send without asking. The new message becomes the last message: 'trace' follows it.
@@ -29,11 +31,12 @@ public enum ReplyCommand: Command {
         Examples:
           message wamid.HBgLMTQxNTU1NTAxNDIVAgASGBQzRUIwQTFDMkQzRTRGNTA2MTcyOAA=; reply "It ships today"
           reply --to +14155550142 --dry-run "Hello"
+          reply --to US.48210937561029384756 --dry-run "Held for you"
           reply --template part_ready --language en_US --param customer_name=Lee --param order_id=A-1042
         """
     public static let maxArguments: Int? = nil
     public static let flags = [
-        FlagSpec("--to", value: "E164", help: "the contact to write to, on the selected number"),
+        FlagSpec("--to", value: "E164|BSUID", help: "the contact to write to, on the selected number"),
         FlagSpec("--no-quote", help: "do not quote the last message"),
         FlagSpec("--force", help: "send even when the 24-hour window is closed or the template check fails"),
         FlagSpec("--template", value: "NAME", help: "send this approved template instead of text"),
@@ -61,17 +64,22 @@ public enum ReplyCommand: Command {
                 command: name, what: "use of \(flag)", value: flag, expected: "\(flag) together with --template NAME")
         }
         let text = try MessageInput.text(arguments.positionals, command: name, usage: usage)
-        let to = try arguments.value("--to").map { typed in
-            (typed: typed, number: try MessageInput.phoneNumberText(typed, command: name, flag: "--to"))
+        let typedTo = arguments.value("--to")
+        let to = try typedTo.flatMap { typed in
+            BusinessScopedUserID.isValid(typed)
+                ? nil : (typed: typed, number: try MessageInput.phoneNumberText(typed, command: name, flag: "--to"))
         }
-        let target = try resolve(to: to, quote: !arguments.has("--no-quote"), in: context)
+        let target = try typedTo.flatMap { BusinessScopedUserID.isValid($0) ? $0 : nil }
+            .map { try resolve(userID: $0, in: context) }
+            ?? resolve(to: to, quote: !arguments.has("--no-quote"), in: context)
         let window = target.conversation?.window(at: context.now()) ?? ServiceWindow(lastInbound: nil, at: context.now())
         let dryRun = arguments.has("--dry-run")
         if !window.isOpen && !arguments.has("--force") && !dryRun {
             throw ReplyError.windowClosed(
                 contact: target.label, window: window, templates: TemplateLookup.fitting(target.phoneNumberID, contact: target.contact, in: context))
         }
-        let body = KapsoClient.textMessage(to: target.contact, text: text, quoting: target.quotedID)
+        let body = KapsoClient.textMessage(
+            to: target.contact, text: text, quoting: target.quotedID, byUserID: BusinessScopedUserID.isValid(target.contact))
         let request = context.client.metaRequest(phoneNumberID: target.phoneNumberID, body: body)
         if dryRun {
             var hints: [String] = []
@@ -127,19 +135,33 @@ public enum ReplyCommand: Command {
         }
         if let id = session.lastMessageID {
             let message = try client.message(id)
-            guard let contact = message.contact else { throw ReplyError.noContact }
+            guard let contact = message.contact ?? message.userID else { throw ReplyError.noContact }
             guard let phoneNumberID = message.phoneNumberID ?? session.phoneNumberID else { throw ShellError.noPhoneNumberSelected }
             return Target(
-                contact: contact, label: MessageCommand.contactLabel(message.contactName, contact), phoneNumberID: phoneNumberID,
+                contact: contact, label: MessageCommand.contactLabel(message.contactName, message.username ?? contact),
+                phoneNumberID: phoneNumberID,
                 conversation: try message.conversationID.map(client.conversation),
                 quotedID: quote && message.isInbound ? message.id : nil)
         }
         guard let id = session.lastConversationID else { throw ShellError.noMessageSelected(command: name) }
         let conversation = try client.conversation(id)
-        guard let contact = conversation.contact else { throw ReplyError.noContact }
+        guard let contact = conversation.contact ?? conversation.businessScopedUserID else { throw ReplyError.noContact }
         guard let phoneNumberID = conversation.phoneNumberID ?? session.phoneNumberID else { throw ShellError.noPhoneNumberSelected }
         return Target(
-            contact: contact, label: MessageCommand.contactLabel(conversation.contactName, contact),
+            contact: contact, label: MessageCommand.contactLabel(conversation.contactName, conversation.username ?? contact),
+            phoneNumberID: phoneNumberID, conversation: conversation)
+    }
+
+    /// A contact known by business-scoped user id on the selected number: its conversation is found through
+    /// its newest message (`GET /whatsapp/messages?business_scoped_user_id=`, the documented filter).
+    static func resolve(userID: String, in context: ShellContext) throws -> Target {
+        let phoneNumberID = try context.session.requirePhoneNumber()
+        let found = try context.client.messages(
+            filters: [("phone_number_id", phoneNumberID), ("business_scoped_user_id", userID)], limit: 1)
+        let message = found.items.first
+        let conversation = try message?.conversationID.map(context.client.conversation)
+        return Target(
+            contact: userID, label: MessageCommand.contactLabel(message?.contactName, message?.username ?? userID),
             phoneNumberID: phoneNumberID, conversation: conversation)
     }
 

@@ -23,8 +23,9 @@ extension CommandResult {
 }
 
 extension ShellContext {
-    /// The mode a command prints in: its `--output` flag, else the session's.
+    /// The mode a command prints in: its `--output` flag (read by the shell when the command does not take it), else
+    /// the session's.
     func outputMode(_ arguments: Arguments) -> OutputMode {
-        arguments.value("--output").flatMap(OutputMode.init(rawValue:)) ?? session.output
+        arguments.value("--output").flatMap(OutputMode.init(rawValue:)) ?? shell?.outputOverride ?? session.output
     }
 }

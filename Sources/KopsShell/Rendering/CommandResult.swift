@@ -13,9 +13,14 @@ public struct CommandResult: Sendable {
     /// transcripts and other sinks still mask it.
     public var revealedSecret: String?
 
-    public init(blocks: [Block] = [], json: JSONValue? = nil) {
+    /// JSON already written out, printed as it is in JSON mode instead of `json`: a piece of a list streamed
+    /// page by page (`--all`), whose `json` holds only that page's items.
+    public var jsonText: String?
+
+    public init(blocks: [Block] = [], json: JSONValue? = nil, jsonText: String? = nil) {
         self.blocks = blocks
         self.json = json
+        self.jsonText = jsonText
     }
 
     /// A result that shows one plain line.
@@ -69,6 +74,8 @@ public struct Table: Sendable, Equatable {
     public var rows: [[StyledText]]
     /// False for the pages after the first of a streamed list (`--all`), so the header shows once.
     public var showsHeader = true
+    /// The number of the first row's `-[ RECORD n ]-` in expanded form: a streamed list numbers on from its last page.
+    public var firstRecordNumber = 1
     /// Shown expanded (one `COLUMN: value` block per row) in table mode too when fitting it to the terminal
     /// would cut a `shrinksLast` column: a sentence that truncation would make useless.
     public var expandsWhenTooWide = false

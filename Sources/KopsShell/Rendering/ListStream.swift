@@ -2,35 +2,87 @@ internal import KapsoClient
 
 /// Prints every page of a cursor-style list as it arrives (`--all`), holding one page at a time.
 ///
-/// In JSON mode each item is one compact line (NDJSON, for `jq`); otherwise each page is a table, headed once.
+/// Table and expanded modes print each page as a table, headed once, records numbered on from the last
+/// page. JSON mode writes each item as one compact line (NDJSON, for `jq`) or, for the lists that have
+/// always printed one document, `{"data": [...]}` exactly as `serialized(pretty:)` writes it, piece by piece.
 struct ListStream {
-    let context: ShellContext
-    /// `json` prints NDJSON, anything else tables.
-    let mode: OutputMode
-    private let redactor = Redactor()
+    /// How JSON mode prints the items.
+    enum JSONForm {
+        /// One compact line per item.
+        case lines
+        /// One pretty-printed `{"data": [...]}` document, written as the pages arrive.
+        case document
+    }
 
-    init(context: ShellContext, mode: OutputMode) {
+    let context: ShellContext
+    /// `json` prints JSON, anything else tables.
+    let mode: OutputMode
+    let jsonForm: JSONForm
+    /// With no item at all, table modes still print the table's header (as a one-page list does).
+    let showsEmptyTable: Bool
+
+    init(context: ShellContext, mode: OutputMode, jsonForm: JSONForm = .lines, showsEmptyTable: Bool = false) {
         self.context = context
         self.mode = mode
+        self.jsonForm = jsonForm
+        self.showsEmptyTable = showsEmptyTable
     }
 
     /// Fetches pages from `fetch` (given the `after` query item) until the last one; returns the items shown.
     func run<Item>(
         fetch: ([(String, String)]) throws -> Page<Item>, json: (Item) -> JSONObject, table: ([Item]) -> Table
     ) throws -> Int {
+        // The shell's redactor knows the session's secrets: they are masked before the JSON is written out.
+        let redactor = context.shell?.redactor ?? Redactor()
+        var document = JSONDocumentWriter()
         var count = 0
         try CursorPages.forEach(fetch) { items in
-            count += items.count
+            defer { count += items.count }
+            guard !items.isEmpty else { return }
+            let objects = items.map { JSONValue.object(json($0)) }
             if mode == .json {
-                let lines = items.map { Block.line(StyledText(redactor.redact(.object(json($0))).serialized())) }
-                if !lines.isEmpty { context.emit(CommandResult(blocks: lines)) }
-            } else if !items.isEmpty {
+                let redacted = objects.map(redactor.redact)
+                let text = jsonForm == .lines
+                    ? redacted.map { $0.serialized() }.joined(separator: "\n") : document.add(redacted)
+                // The items' JSON rides along (not printed: the text is) so a transcript can learn what to mask.
+                if !text.isEmpty { context.emit(CommandResult(json: .array(objects), jsonText: text)) }
+            } else {
                 var page = table(items)
-                page.showsHeader = count == items.count
-                // The items' JSON rides along (unrendered in table modes) so a transcript can learn what to mask.
-                context.emit(CommandResult(blocks: [.table(page)], json: .array(items.map { .object(json($0)) })))
+                page.showsHeader = count == 0
+                page.firstRecordNumber = count + 1
+                context.emit(CommandResult(blocks: [.table(page)], json: .array(objects)))
             }
         }
+        if mode == .json, jsonForm == .document {
+            context.emit(CommandResult(jsonText: document.end()))
+        } else if mode != .json, count == 0, showsEmptyTable {
+            context.emit(CommandResult(blocks: [.table(table([]))]))
+        }
         return count
+    }
+}
+
+/// Writes `{"data": [...]}` in pieces, byte for byte as `JSONValue.serialized(pretty: true)` writes the whole.
+///
+/// Each item's closing line waits for the next item or the end, which tell whether a comma follows it, so
+/// one item is held at a time.
+struct JSONDocumentWriter {
+    private var held: String?
+
+    /// The lines for `items` that are known in full, without a final newline; empty when there are none yet.
+    mutating func add(_ items: [JSONValue]) -> String {
+        var lines: [String] = []
+        for item in items {
+            if let held { lines.append(held + ",") } else { lines.append("{\n  \"data\": [") }
+            held = "    " + item.serialized(pretty: true, indent: 2)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The rest of the document: the held item and the closing brackets, or the whole empty document.
+    mutating func end() -> String {
+        defer { held = nil }
+        guard let held else { return "{\n  \"data\": []\n}" }
+        return held + "\n  ]\n}"
     }
 }

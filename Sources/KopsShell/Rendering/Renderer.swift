@@ -12,6 +12,9 @@ public struct Renderer: Sendable {
 
     /// Lines for standard output (data) and standard error (hints); JSON comes as one piece, line breaks included.
     public func render(_ result: CommandResult) -> (out: [String], err: [String]) {
+        if mode == .json, let text = result.jsonText {
+            return ([VisibleText.escaped(text, newlines: .kept)], [])
+        }
         if mode == .json, let json = result.json {
             // One piece, line breaks and all: the serializer escapes the strings' own, so the text is not re-split.
             return ([VisibleText.escaped(json.serialized(pretty: true), newlines: .kept)], [])
@@ -62,7 +65,7 @@ public struct Renderer: Sendable {
                 guard !spec.header.isEmpty, column < row.count else { return nil }
                 return Field(spec.header, row[column].text, style: row[column].style)
             }
-            return ["-[ RECORD \(index + 1) ]-"] + render(fields)
+            return ["-[ RECORD \(table.firstRecordNumber + index) ]-"] + render(fields)
         }
     }
 

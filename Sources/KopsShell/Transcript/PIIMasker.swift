@@ -1,6 +1,7 @@
 internal import KapsoDiagnostics
 internal import Foundation
 public import KapsoClient
+internal import KapsoDiagnostics
 
 /// Masks personal data in transcript text (never on the live terminal).
 ///
@@ -10,7 +11,9 @@ public import KapsoClient
 ///   its country and area code and last four digits (`+1 415 ••• 0142`).
 /// - WAMIDs, which carry the contact's number in base64 (`wamid.HBgLMTQxNTU1NTAxNDI…`): stable aliases
 ///   `<message 1>` in first-seen order.
-/// - Contact names and message bodies seen in results: `<contact 1>`, `<body 1>`.
+/// - Contact names, WhatsApp usernames and message bodies seen in results: `<contact 1>`, `<body 1>`.
+/// - Business-scoped user ids (`US.13491208655302741918`, the id of a contact who shares no number), wherever
+///   they appear, typed or learned: stable aliases `<user 1>`.
 ///
 /// The business's own numbers (`display_phone_number` of its phone numbers) and ids stay as they are.
 /// Mask a `CommandResult` before layout (`mask(_ result:)`) so tables are measured on the aliases.
@@ -21,13 +24,14 @@ public final class PIIMasker {
     private var aliases: [String: String] = [:]
     private var aliasCounts: [String: Int] = [:]
     private var messages: [String: String] = [:]
+    private var users: [String: String] = [:]
     /// Digits of contacts' numbers (country code included when the API gave it).
     var contactNumbers: Set<String> = []
     /// Digits of the business's own numbers.
     var ownNumbers: Set<String> = []
     private var lastLearned: JSONValue?
 
-    static let nameKeys: Set<String> = ["contact_name", "profile_name", "customer_name"]
+    static let nameKeys: Set<String> = ["contact_name", "profile_name", "customer_name", "username"]
     static let nameParents: Set<String> = ["profile", "contact", "contacts", "customer"]
     static let bodyKeys: Set<String> = ["body", "caption"]
     static let numberKeys: Set<String> = [
@@ -226,6 +230,7 @@ public final class PIIMasker {
             }
         }
         masked.json = result.json.map(mask(json:))
+        masked.jsonText = result.jsonText.map { self.mask($0) }
         return masked
     }
 
@@ -262,6 +267,7 @@ public final class PIIMasker {
             }
         }
         if result.contains("wamid.") { result = maskWAMIDs(result) }
+        if result.contains(".") { result = maskUserIDs(result) }
         return maskNumbers(result)
     }
 
@@ -299,7 +305,7 @@ public final class PIIMasker {
     /// True when a line holds what `mask` writes: an alias or a masked number.
     public static func isMasked(_ line: String) -> Bool {
         if line.contains("•••") { return true }
-        for prefix in ["<contact ", "<body ", "<message "] {
+        for prefix in ["<contact ", "<body ", "<message ", "<user "] {
             var rest = Substring(line)
             while let range = rest.range(of: prefix) {
                 let after = rest[range.upperBound...]
@@ -334,6 +340,49 @@ public final class PIIMasker {
             rest = PIIMasker.realigned(tail.dropFirst(body.count), delta: alias.count - wamid.count)
         }
         return result + rest
+    }
+
+    // MARK: - Business-scoped user ids
+
+    private static let userIDCharacters = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.")
+
+    /// Every BSUID-shaped word (`CC.` then letters and digits, at least one digit, not inside a longer word)
+    /// becomes `<user N>`, numbered in first-seen order.
+    private func maskUserIDs(_ text: String) -> String {
+        let characters = Array(text)
+        var result = ""
+        var index = 0
+        var copied = 0
+        while index + 3 < characters.count {
+            let startsWord = index == 0 || !PIIMasker.userIDCharacters.contains(characters[index - 1])
+            guard startsWord, characters[index].isUppercase, characters[index + 1].isUppercase, characters[index + 2] == "."
+            else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < characters.count, PIIMasker.userIDCharacters.contains(characters[end]) { end += 1 }
+            var candidate = String(characters[index..<end])
+            while candidate.hasSuffix(".") { candidate.removeLast() }
+            guard BusinessScopedUserID.isValid(candidate), candidate.contains(where: \.isNumber) else {
+                index = end
+                continue
+            }
+            let alias = users[candidate] ?? "<user \(users.count + 1)>"
+            users[candidate] = alias
+            result += String(characters[copied..<index]) + alias
+            index += candidate.count
+            let rest = PIIMasker.realigned(Substring(String(characters[index...])), delta: alias.count - candidate.count)
+            let skipped = characters.count - index - rest.count
+            if skipped >= 0 {
+                copied = index + skipped
+                index = copied
+            } else {
+                result += String(repeating: " ", count: -skipped)
+                copied = index
+            }
+        }
+        return result + String(characters[copied...])
     }
 
     // MARK: - Phone numbers
