@@ -25,6 +25,15 @@ import Testing
         #expect(row.contains("Held for you"))
     }
 
+    @Test func conversationsNameTheContactByUsername() async throws {
+        let run = try await runShell(
+            ["conversations --limit 1", "conversation a7c8e9f0-6b7d-4e8f-9a01-234567890123"], phoneNumberID: Self.sales)
+        #expect(run.statuses == [.ok, .ok])
+        let row = try #require(run.out.split(separator: "\n").first { $0.hasPrefix("a7c8e9f0-") })
+        #expect(row.contains("  @marisol.v  Marisol Vega  active  "))
+        #expect(run.out.contains("contact:      Marisol Vega (@marisol.v)\n"))
+    }
+
     @Test func dryRunSendsTheUserIDAsRecipientNotTo() async throws {
         let run = try await runShell(["reply --to \(Self.marisol) --dry-run Held for you"], phoneNumberID: Self.sales)
         #expect(run.statuses == [.ok])

@@ -18,6 +18,8 @@ public struct Conversation: Sendable {
     public var businessScopedUserID: String? { json["business_scoped_user_id"]?.string }
     /// The contact's WhatsApp username (`@handle`), when they adopted one.
     public var username: String? { json["username"]?.string }
+    /// How to name the contact when no name is wanted: the number, else the username, else the BSUID.
+    public var contactHandle: String? { contact ?? username ?? businessScopedUserID }
     /// `active` or `ended`.
     public var status: String { json["status"]?.string ?? "unknown" }
     public var phoneNumberID: String? { json["phone_number_id"]?.string }

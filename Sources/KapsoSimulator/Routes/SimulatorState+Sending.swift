@@ -68,7 +68,8 @@ extension SimulatorState {
     /// `POST /meta/whatsapp/{version}/{phone_number_id}/messages`: Graph-shaped success or error.
     ///
     /// A free-form message to a contact whose last inbound is 24 hours old or more gets 422 with Graph error
-    /// 131047; a recipient the project has never talked to gets 422 with 131026. Templates open new windows.
+    /// 131047; a recipient the project has never talked to gets 422 with 131026. Templates open new windows
+    /// and are checked like Meta checks them (`checkTemplateSend`), never against the 24-hour window.
     func sendMessage(_ phoneNumberID: String, _ request: APIRequest, now: Timestamp) throws(APIError) -> APIResponse {
         guard let number = phoneNumbers[phoneNumberID] else {
             throw graphError(404, code: 100, type: "GraphMethodException", subcode: 33,
@@ -110,10 +111,11 @@ extension SimulatorState {
             }
             content.body = text
         case "template":
-            guard let name = body["template"]?["name"]?.stringValue else {
-                throw graphError(400, code: 100, message: "(#100) The parameter template['name'] is required.")
-            }
-            content.templateName = name
+            let send = try checkTemplateSend(body, number: number.json, contact: contact)
+            content.templateName = send.name
+            content.templateLanguage = send.language
+            content.templateComponents = send.components
+            content.body = send.rendered
         default:
             content.caption = body[type]?["caption"]?.stringValue
             content.mediaID = body[type]?["id"]?.stringValue ?? ids.hex(12)
@@ -165,11 +167,13 @@ extension SimulatorState {
         scheduleProgression(of: wamid, type: content.type, sentAt: now)
     }
 
-    private func graphError(
-        _ status: Int, code: Int, type: String = "OAuthException", subcode: Int? = nil, message: String? = nil
+    func graphError(
+        _ status: Int, code: Int, type: String = "OAuthException", subcode: Int? = nil, message: String? = nil,
+        details: String? = nil
     ) -> APIError {
         let kind = code >= 130_000 ? "MessageError" : type
-        let body = GraphError.body(code: code, type: kind, subcode: subcode, message: message, traceID: ids.hex(23))
+        let body = GraphError.body(
+            code: code, type: kind, subcode: subcode, message: message, details: details, traceID: ids.hex(23))
         return APIError(.json(status, body))
     }
 }

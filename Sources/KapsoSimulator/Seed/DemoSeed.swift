@@ -42,6 +42,8 @@ enum DemoSeed {
         addAPILogs(to: &story)
         // Last, so the story's earlier random draws (ids, times) stay as they were.
         addMarisol(to: &story)
+        // Templates draw nothing random.
+        addTemplates(to: &story)
         return story
     }
 

@@ -151,6 +151,18 @@ struct StoryBuilder {
         threads[position].json["updated_at"] = .string(updatedAt.iso)
     }
 
+    /// A message template of `businessAccountID` (Graph's shape, kapso-api.md §14.3), listed newest first.
+    mutating func template(_ json: JSONObject, businessAccountID: String, at created: Timestamp) {
+        var json = json
+        json["business_account_id"] = .string(businessAccountID)
+        data.templates.append(Record(id: json["id"]?.stringValue ?? "", sortTime: created, json: json))
+    }
+
+    /// A contact's marketing preference on one number (`stopped` or `resumed`).
+    mutating func marketingPreference(contact: String, phoneNumberID: String, _ json: JSONObject) {
+        data.marketingPreferences[SeedData.preferenceKey(contact: contact, phoneNumberID: phoneNumberID)] = json
+    }
+
     /// A delivery row as in `fixtures/webhook_deliveries.list.json`.
     mutating func delivery(
         id: String? = nil, event: String, webhook: JSONObject, contact: String?, createdAt: Timestamp,

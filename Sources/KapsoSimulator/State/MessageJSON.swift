@@ -43,6 +43,9 @@ enum MessageJSON {
         var caption: String?
         var mediaID: String?
         var templateName: String?
+        var templateLanguage: String?
+        /// The send's `template.components` as given (parameters included).
+        var templateComponents: JSONValue?
         var quotedID: String?
     }
 
@@ -102,7 +105,7 @@ enum MessageJSON {
     static func text(_ content: Content) -> String? {
         switch content.type {
         case "text": content.body
-        case "template": "Template: \(content.templateName ?? "")"
+        case "template": content.body ?? "Template: \(content.templateName ?? "")"
         default: content.caption
         }
     }
@@ -110,7 +113,11 @@ enum MessageJSON {
     private static func payload(_ content: Content) -> JSONValue {
         switch content.type {
         case "text": ["body": JSONValue(content.body)]
-        case "template": ["name": JSONValue(content.templateName), "language": ["code": "en_US"], "components": []]
+        case "template":
+            [
+                "name": JSONValue(content.templateName), "language": ["code": .string(content.templateLanguage ?? "en_US")],
+                "components": content.templateComponents ?? [],
+            ]
         default: ["id": JSONValue(content.mediaID), "caption": JSONValue(content.caption)]
         }
     }

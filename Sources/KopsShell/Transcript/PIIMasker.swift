@@ -1,3 +1,4 @@
+internal import KapsoDiagnostics
 internal import Foundation
 public import KapsoClient
 internal import KapsoDiagnostics
@@ -97,8 +98,11 @@ public final class PIIMasker {
         return alias
     }
 
+    // Longest first across both lists, so a short template value (`Lee`) never splits a name (`Lee Park`).
     private var learned: [(value: String, prefix: String)] {
-        bodies.map { ($0, "body") } + names.map { ($0, "contact") }
+        (bodies.map { ($0, "body") } + names.map { ($0, "contact") }).enumerated()
+            .sorted { $0.element.0.count != $1.element.0.count ? $0.element.0.count > $1.element.0.count : $0.offset < $1.offset }
+            .map(\.element)
     }
 
     /// A command line as the page shows it: a bare number after `--to` is a contact's, learned first.
@@ -120,7 +124,11 @@ public final class PIIMasker {
             }
         }
         learnTypedNumbers(in: line)
-        if words.first == Substring(ReplyCommand.name) {
+        if words.first == Substring(ReplyCommand.name), line.contains("--template") {
+            // A template reply's values (`--param Lee`, `--param customer_name=Lee`) are what the contact reads
+            // of it: masked like bodies. Read with the shell's lexer, so quoted values keep their spaces.
+            for value in PIIMasker.templateValues(in: line) { add(value, to: &bodies, prefix: "body") }
+        } else if words.first == Substring(ReplyCommand.name) {
             let valued = Set(ReplyCommand.flags.filter { $0.valueName != nil }.map(\.name))
             var index = 1
             while index < words.count, words[index].hasPrefix("--") {
@@ -136,6 +144,23 @@ public final class PIIMasker {
             }
         }
         return mask(line)
+    }
+
+    /// The values of `--param` words of a `reply --template` line, without a leading `name=`.
+    static func templateValues(in line: String) -> [String] {
+        guard let words = (try? Lexer.commands(in: line))?.first?.map(\.text) else { return [] }
+        var values: [String] = []
+        for (index, word) in words.enumerated() {
+            var value: String?
+            if word == "--param", index + 1 < words.count { value = words[index + 1] }
+            if word.hasPrefix("--param=") { value = String(word.dropFirst("--param=".count)) }
+            guard var value else { continue }
+            if let equals = value.firstIndex(of: "="), TemplateCheck.isVariableName(value[..<equals]) {
+                value = String(value[value.index(after: equals)...])
+            }
+            if !value.isEmpty { values.append(value) }
+        }
+        return values
     }
 
     /// Words after which bare digits are a contact's number.
