@@ -150,6 +150,13 @@ public enum TemplateCheck {
         }
     }
 
+    /// Whatever the values: a BODY, APPROVED, and no button value kops cannot give.
+    public static func sendable(_ template: MessageTemplate) throws(Problem) {
+        guard template.body != nil else { throw .noBody }
+        guard template.status == "APPROVED" else { throw .notApproved(status: template.status) }
+        if let url = template.dynamicURLButtons.first { throw .dynamicURLButton(template.buttons[url].text) }
+    }
+
     /// Checks `arguments` (and a header media link) against `template` and builds the send's components.
     ///
     /// Positional values fill the text header's variables first, then the body's; named values go to every
@@ -157,9 +164,8 @@ public enum TemplateCheck {
     public static func check(_ template: MessageTemplate, arguments: [Argument], headerMedia: String? = nil)
         throws(Problem) -> Send
     {
-        guard let body = template.body else { throw .noBody }
-        guard template.status == "APPROVED" else { throw .notApproved(status: template.status) }
-        if let url = template.dynamicURLButtons.first { throw .dynamicURLButton(template.buttons[url].text) }
+        try sendable(template)
+        let body = template.body ?? ""
         for (index, argument) in arguments.enumerated() {
             let label = argument.name.map { "'\($0)'" } ?? "\(index + 1)"
             if argument.value.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" }) || argument.value.contains("     ") {

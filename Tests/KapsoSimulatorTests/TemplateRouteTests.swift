@@ -90,6 +90,8 @@ import Testing
          #"[{"type":"body","parameters":[{"type":"text","parameter_name":"customer_name","text":"Lee\nPark"},{"type":"text","parameter_name":"order_id","text":"A"}]}]"#,
          400, 100),
         ("login_code", "en_US", #"[{"type":"body","parameters":[{"type":"text","text":"\#(String(repeating: "9", count: 1_100))"}]}]"#, 400, 132_005),
+        // The OTP button must repeat the code.
+        ("login_code", "en_US", #"[{"type":"body","parameters":[{"type":"text","text":"123456"}]}]"#, 400, 132_000),
     ])
     func refusedTemplateSendsAnswerMetaCodes(_ name: String, _ language: String, _ components: String, _ status: Int, _ code: Int)
         async throws
@@ -129,6 +131,15 @@ import Testing
         #expect(preference.json["data"]?["status"] == "stopped")
         #expect(subscribed.status == 404)
         #expect(subscribed.json["error"] == "Marketing preference not found")
+    }
+
+    @Test func authenticationTemplateWithItsButtonCodeGoes() async throws {
+        let components = #"[{"type":"body","parameters":[{"type":"text","text":"123456"}]},"#
+            + #"{"type":"button","sub_type":"url","index":"0","parameters":[{"type":"text","text":"123456"}]}]"#
+        let response = try await withSimulator { simulator in
+            try await requests(to: simulator) { try $0.request("POST", send, body: template("login_code", components: components)) }
+        }
+        #expect(response.status == 200, "\(response.text)")
     }
 
     @Test func utilityTemplateToAStoppedContactGoes_AndTheWindowDoesNotApply() async throws {

@@ -99,6 +99,29 @@ import Testing
         #expect(run.out.components(separatedBy: "\"type\": \"template\"").count - 1 == 2, "the dry run's body and the seed's one")
     }
 
+    @Test func theConfirmationShowsTheRenderedText_AndNoSendsNothing() async throws {
+        let asked = Prompts()
+        let run = try await runShell(
+            [
+                "message \(Demo.leeFailedReply)",
+                "reply --template part_ready --language en_US --param customer_name=Lee --param order_id=A-1042",
+                Self.templateMessages,
+            ],
+            configure: { context in
+                context.confirm = { prompt in
+                    asked.append(prompt)
+                    return false
+                }
+            })
+        #expect(run.statuses == [.ok, .ok, .ok])
+        #expect(asked.all == [
+            "send template part_ready (en_US): \"Hi Lee, the replacement part for order A-1042 is ready for pickup.\" "
+                + "to Lee Park (14155550157) from 100200300400501? [y/N] "
+        ])
+        #expect(run.out.contains("not sent\n"))
+        #expect(run.out.components(separatedBy: "\"type\": \"template\"").count - 1 == 1, "nothing new was sent")
+    }
+
     @Test func scriptsNeedAllowWritesForTemplateReplies() async throws {
         let words = ["--template", "part_ready", "--param", "customer_name=Lee"]
         #expect(ScriptPolicy.isWrite(["reply"] + words, registry: .standard))
@@ -148,5 +171,23 @@ import Testing
         #expect(emitted == 20)
         #expect(requests == 21)
         #expect(err.hasSuffix("2000 templates on WABA 300400500600700\n"))
+    }
+}
+
+/// Confirmation prompts a test saw (written on the shell's thread, read after it finished).
+private final class Prompts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var prompts: [String] = []
+
+    func append(_ prompt: String) {
+        lock.lock()
+        prompts.append(prompt)
+        lock.unlock()
+    }
+
+    var all: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return prompts
     }
 }

@@ -89,7 +89,8 @@ extension SimulatorState {
     /// exist (132001, also for templates not approved yet or rejected), Kapso's marketing pre-check (422
     /// `marketing_preference_stopped`), paused or disabled (132015, 132016), then the parameters: count and
     /// names per component (132000), a media header's parameter (132012), text without new lines, tabs or
-    /// more than four spaces in a row (100), the body with its values within 1,024 characters (132005).
+    /// more than four spaces in a row (100), the body with its values within 1,024 characters (132005), and an
+    /// OTP button's code (132000).
     /// Returns the body text with the values filled in.
     func checkTemplateSend(_ body: JSONValue, number: JSONObject, contact: String) throws(APIError) -> TemplateSend {
         guard let name = body["template"]?["name"]?.stringValue, !name.isEmpty else {
@@ -162,6 +163,17 @@ extension SimulatorState {
                         details: "the body with its parameters is \(filled.count) characters; at most 1024")
                 }
                 rendered = filled
+            }
+        }
+        // An AUTHENTICATION template's OTP button repeats the code as a `button` component (templates-reference.md).
+        let buttons = template["components"]?.arrayValue?.first { $0["type"]?.stringValue == "BUTTONS" }?["buttons"]?.arrayValue ?? []
+        if let otp = buttons.firstIndex(where: { $0["type"]?.stringValue == "OTP" }) {
+            let given = sent.first {
+                $0["type"]?.stringValue?.lowercased() == "button" && $0["index"]?.stringValue == String(otp)
+            }?["parameters"]?.arrayValue ?? []
+            guard given.count == 1 else {
+                throw graphError(400, code: 132_000, message: "(#132000) Number of parameters does not match the expected number of params",
+                    details: "button at index \(otp): number of localizable_params (\(given.count)) does not match the expected number of params (1)")
             }
         }
         return TemplateSend(name: name, language: language, components: .array(sent), rendered: rendered)

@@ -61,16 +61,15 @@ public enum TemplateCommand: Command {
 
     /// The `reply --template` line that would send it, or why it cannot be sent.
     static func sendField(_ template: MessageTemplate) -> Field {
-        let names = template.headerVariables + template.bodyVariables.filter { !template.isNamed || !template.headerVariables.contains($0) }
-        let arguments = names.map { template.isNamed ? TemplateCheck.Argument(name: $0, value: "x") : TemplateCheck.Argument(value: "x") }
-        let media = template.header?.isMedia == true ? "https://example.com/x" : nil
         do throws(TemplateCheck.Problem) {
-            _ = try TemplateCheck.check(template, arguments: arguments, headerMedia: media)
+            try TemplateCheck.sendable(template)
         } catch {
             return Field("send", "cannot be sent: \(error.code): \(error.statement); \(error.fix)", style: .bad)
         }
+        let names = template.headerVariables + template.bodyVariables.filter { !template.isNamed || !template.headerVariables.contains($0) }
+        let media = template.header?.isMedia == true
         var command = "reply --template \(template.name) --language \(template.language)"
-        if media != nil { command += " --header-media URL" }
+        if media { command += " --header-media URL" }
         for name in names { command += template.isNamed ? " --param \(name)=VALUE" : " --param VALUE" }
         return Field("send", command, style: .good)
     }
