@@ -66,6 +66,17 @@ import Testing
         #expect(run.out.components(separatedBy: "\"type\": \"template\"").count - 1 == 1, "nothing new was sent")
     }
 
+    @Test func templateFlagsWithoutATemplate_AndTextWithOne_AreUsageErrors() async throws {
+        let run = try await runShell([
+            "message \(Demo.danaInbound)", "reply --param x hello", "reply --template part_ready --language es hola",
+        ])
+        #expect(run.statuses == [.ok, .usage, .usage])
+        #expect(run.err.contains(
+            "error: reply: invalid use of --param '--param x'; expected --param together with --template NAME\n"))
+        #expect(run.err.contains(
+            "error: reply: invalid text with --template 'hola'; expected no text: a template's words are its own; give its values with --param\n"))
+    }
+
     @Test func forceSendsAnywayAndShowsTheAPIsAnswer() async throws {
         let run = try await runShell(["message \(Demo.leeFailedReply)", "reply --template winter_promo --param x --force"])
         #expect(run.statuses == [.ok, .failure])

@@ -33,12 +33,30 @@ extension KapsoClient {
     /// `GET /platform/v1/whatsapp/contacts/{identifier}/marketing_preferences/{phone_number_id}` (Kapso docs,
     /// "Get marketing preference"; docs/templates.md). Other 404s (unknown contact or number) are thrown.
     public func marketingPreference(contact: String, phoneNumberID: String) throws(KapsoAPIError) -> String? {
-        let path = "/whatsapp/contacts/\(percentEncode(contact))/marketing_preferences/\(percentEncode(phoneNumberID))"
+        let request = marketingPreferenceRequest(contact: contact, phoneNumberID: phoneNumberID)
+        let response: HTTPResponse
+        do { response = try transport.send(request) } catch { throw .transport(error) }
+        return try marketingPreference(from: response, for: request)
+    }
+
+    /// The request behind `marketingPreference(contact:phoneNumberID:)`, for sending it with others at once.
+    public func marketingPreferenceRequest(contact: String, phoneNumberID: String) -> HTTPRequest {
+        platformRequest("/whatsapp/contacts/\(percentEncode(contact))/marketing_preferences/\(percentEncode(phoneNumberID))")
+    }
+
+    /// Reads a marketing preference fetched elsewhere (e.g. with `transport.sendAll`).
+    public func marketingPreference(from response: HTTPResponse, for request: HTTPRequest) throws(KapsoAPIError) -> String? {
         do throws(KapsoAPIError) {
-            return try perform(platformRequest(path))["data"]?["status"]?.string
+            return try decode(response, for: request)["data"]?["status"]?.string
         } catch .notFound(let path, let message) {
+            // No preference recorded, or a contact Kapso has no record of: subscribed either way.
             if message == "Marketing preference not found" || message == "WhatsApp contact not found" { return nil }
             throw .notFound(path: path, message: message)
         }
+    }
+
+    /// The request for `GET /whatsapp/phone_numbers/{id}`, for sending it with others at once.
+    public func phoneNumberRequest(_ id: String) -> HTTPRequest {
+        platformRequest("/whatsapp/phone_numbers/\(percentEncode(id))")
     }
 }

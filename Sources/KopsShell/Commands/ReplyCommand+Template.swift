@@ -10,7 +10,9 @@ extension ReplyCommand {
     /// pre-check), then sends it like any reply. No 24-hour window applies to templates.
     static func sendTemplate(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         guard arguments.positionals.isEmpty else {
-            throw ShellError.unexpectedArgument(command: name, argument: arguments.positionals[0], usage: usage)
+            throw ShellError.invalidValue(
+                command: name, what: "text with --template", value: arguments.positionals.joined(separator: " "),
+                expected: "no text: a template's words are its own; give its values with --param")
         }
         let templateName = arguments.value("--template") ?? ""
         let typedTo = arguments.value("--to")

@@ -61,7 +61,8 @@ public enum ReplyCommand: Command {
         if arguments.value("--template") != nil { return try sendTemplate(arguments, in: context) }
         for flag in ["--language", "--param", "--header-media"] where !arguments.all(flag).isEmpty {
             throw ShellError.invalidValue(
-                command: name, what: "use of \(flag)", value: flag, expected: "\(flag) together with --template NAME")
+                command: name, what: "use of \(flag)", value: "\(flag) \(arguments.all(flag)[0])",
+                expected: "\(flag) together with --template NAME")
         }
         let text = try MessageInput.text(arguments.positionals, command: name, usage: usage)
         let typedTo = arguments.value("--to")

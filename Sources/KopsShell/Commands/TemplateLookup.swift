@@ -1,5 +1,6 @@
 internal import KapsoClient
 internal import KapsoDiagnostics
+internal import KopsHTTP
 
 /// Finding a number's WABA and one template on it by name and language, as `template` and `reply --template` do.
 enum TemplateLookup {
@@ -82,16 +83,30 @@ extension TemplateLookup {
     /// The approved templates a closed window leaves, for verdicts: `part_ready (en_US, es)`, utility first,
     /// then marketing (authentication templates carry codes, not replies); at most three names. Empty when the
     /// number has no WABA or the list cannot be read: the verdict then names the command without names.
-    /// With `contact`, marketing templates are left out when the contact stopped marketing on the number.
+    ///
+    /// Two round trips: the number (its WABA) and, with `contact`, the contact's marketing preference at once
+    /// (marketing templates are left out when the contact stopped marketing on the number); then the list.
     static func fitting(_ phoneNumberID: String, contact: String?, in context: ShellContext) -> [String] {
-        guard let waba = try? businessAccountID(of: phoneNumberID, in: context),
-            let page = try? context.client.templates(businessAccountID: waba, filters: [("status", "APPROVED")], limit: 100)
+        let client = context.client
+        var requests = [client.phoneNumberRequest(phoneNumberID)]
+        if let contact { requests.append(client.marketingPreferenceRequest(contact: contact, phoneNumberID: phoneNumberID)) }
+        let responses = client.transport.sendAll(requests)
+        guard case .success(let number) = responses[0], let json = try? client.decode(number, for: requests[0]),
+            let waba = json["data"]?["business_account_id"]?.string
         else { return [] }
-        var templates = page.items.map(MessageTemplate.init(json:)).filter { $0.status == "APPROVED" && $0.category != "AUTHENTICATION" }
-        if let contact, templates.contains(where: { $0.category == "MARKETING" }),
-            (try? context.client.marketingPreference(contact: contact, phoneNumberID: phoneNumberID)) == "stopped"
-        {
-            templates.removeAll { $0.category == "MARKETING" }
+        var stopped = false
+        if responses.count > 1, case .success(let preference) = responses[1] {
+            stopped = (try? client.marketingPreference(from: preference, for: requests[1])) == "stopped"
+        }
+        return fitting(businessAccountID: waba, marketingStopped: stopped, in: context)
+    }
+
+    /// The same from a known WABA and marketing preference: one request.
+    static func fitting(businessAccountID waba: String, marketingStopped: Bool, in context: ShellContext) -> [String] {
+        guard let page = try? context.client.templates(businessAccountID: waba, filters: [("status", "APPROVED")], limit: 100)
+        else { return [] }
+        let templates = page.items.map(MessageTemplate.init(json:)).filter {
+            $0.status == "APPROVED" && $0.category != "AUTHENTICATION" && !(marketingStopped && $0.category == "MARKETING")
         }
         var names: [String] = []
         var languages: [String: [String]] = [:]

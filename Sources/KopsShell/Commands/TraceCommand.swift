@@ -39,7 +39,9 @@ public enum TraceCommand: Command {
         blocks += [.line(StyledText("")), .line(StyledText("verdict: " + verdict.text, style: style(verdict.severity)))]
         // A verdict that says to send a template names the ones that fit (one more request, only then).
         if verdict.text.contains("reply --template NAME"), let number = trace.message.phoneNumberID {
-            let fitting = TemplateLookup.fitting(number, contact: trace.message.contact, in: context)
+            let fitting = trace.templateContext.map {
+                TemplateLookup.fitting(businessAccountID: $0.businessAccountID, marketingStopped: $0.marketingStopped, in: context)
+            } ?? TemplateLookup.fitting(number, contact: trace.message.contact, in: context)
             if !fitting.isEmpty {
                 blocks.append(.hint("approved templates: \(fitting.joined(separator: ", ")); 'template NAME' shows what each needs"))
             }
