@@ -49,16 +49,6 @@ enum ByteSearch {
         }
     }
 
-    /// True when `text` is `lowercase` in any ASCII case; `lowercase` holds no A–Z.
-    static func equalsIgnoringASCIICase(_ lowercase: [UInt8], _ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.count == lowercase.count else { return false }
-            for index in bytes.indices where fold(bytes[index]) != lowercase[index] { return false }
-            return true
-        }
-    }
-
     /// A–Z as a–z; every other byte as it is.
     @inline(__always)
     static func fold(_ byte: UInt8) -> UInt8 {
