@@ -58,8 +58,13 @@ public struct Redactor: Sendable {
 
     /// False when `text` holds no known secret and no credential header: `redact` would return it unchanged.
     func needsRedaction(_ text: String) -> Bool {
-        knownSecrets.contains { ByteSearch.contains($0.revealed, in: text) }
-            || ByteSearch.containsHeader(Redactor.credentialHeaderBytes, in: text)
+        var text = text
+        return text.withUTF8 { bytes in
+            knownSecrets.contains { secret in
+                var secret = secret.revealed
+                return secret.withUTF8 { ByteSearch.contains($0, in: bytes) }
+            } || ByteSearch.containsHeader(Redactor.credentialHeaderBytes, in: bytes)
+        }
     }
 
     /// False when no field of `json` is secret-named and no string in it needs redaction.

@@ -91,9 +91,9 @@ public struct TableRenderer: Sendable {
             text += painted
             if !column.alignRight { text += padding }
         }
-        // A trailing space byte is a whole character: nothing extends a space.
-        while text.utf8.last == UInt8(ascii: " ") { text.unicodeScalars.removeLast() }
-        return text
+        // Trailing spaces are whole characters (nothing extends a space): they are cut as bytes.
+        let spaces = text.utf8.reversed().prefix { $0 == UInt8(ascii: " ") }.count
+        return spaces == 0 ? text : String(decoding: text.utf8.dropLast(spaces), as: UTF8.self)
     }
 
     // MARK: - Cells
