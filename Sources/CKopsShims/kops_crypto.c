@@ -6,7 +6,7 @@
 
 /* libcrypto is opened with dlopen at the first signature check, not linked: it is relocated eagerly
    (BIND_NOW), which cost every start of kops ~4.7 M instructions (docs/performance.md). Declared here
-   without OpenSSL's headers: only these four functions are used. */
+   without OpenSSL's headers: only these five functions are used. */
 
 static struct {
     unsigned char *(*hmac)(const void *md, const void *key, int key_len, const unsigned char *d, size_t n,
@@ -14,6 +14,7 @@ static struct {
     const void *(*sha256)(void);
     const void *(*sha1)(void);
     int (*memcmp)(const void *a, const void *b, size_t len);
+    int (*digest)(const void *data, size_t count, unsigned char *md, unsigned int *size, const void *type, void *engine);
 } api;
 
 static pthread_once_t load_once = PTHREAD_ONCE_INIT;
@@ -34,7 +35,8 @@ static void load(void) {
     *(void **)&api.sha256 = dlsym(library, "EVP_sha256");
     *(void **)&api.sha1 = dlsym(library, "EVP_sha1");
     *(void **)&api.memcmp = dlsym(library, "CRYPTO_memcmp");
-    loaded = api.hmac && api.sha256 && api.sha1 && api.memcmp;
+    *(void **)&api.digest = dlsym(library, "EVP_Digest");
+    loaded = api.hmac && api.sha256 && api.sha1 && api.memcmp && api.digest;
 }
 
 unsigned int kops_hmac(const char *digest, const void *key, int key_length, const unsigned char *data, size_t length,
@@ -51,4 +53,12 @@ int kops_constant_time_compare(const void *a, const void *b, size_t length) {
     pthread_once(&load_once, load);
     if (!loaded) return -1;
     return api.memcmp(a, b, length) == 0 ? 0 : 1;
+}
+
+unsigned int kops_sha256(const unsigned char *data, size_t length, unsigned char *out) {
+    pthread_once(&load_once, load);
+    if (!loaded) return 0;
+    unsigned int out_length = 0;
+    if (api.digest(data, length, out, &out_length, api.sha256(), NULL) != 1) return 0;
+    return out_length;
 }

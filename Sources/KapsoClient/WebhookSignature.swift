@@ -101,6 +101,17 @@ public enum WebhookSignature {
         }
     }
 
+    /// Lowercase hex SHA-256 of `bytes` (a meta-kind delivery's `X-Idempotency-Key`, kapso-api.md §10.1);
+    /// empty only if libcrypto fails.
+    public static func sha256Hex(_ bytes: [UInt8]) -> String {
+        var digest = [UInt8](repeating: 0, count: 32)
+        let input = bytes.isEmpty ? [0] : bytes
+        let length = input.withUnsafeBufferPointer { pointer in
+            digest.withUnsafeMutableBufferPointer { out in kops_sha256(pointer.baseAddress, bytes.count, out.baseAddress) }
+        }
+        return length == 32 ? hex(digest) : ""
+    }
+
     /// The raw 32-byte HMAC-SHA256, or no bytes if libcrypto fails.
     static func hmacSHA256(key: [UInt8], message: [UInt8]) -> [UInt8] {
         hmac("SHA256", key: key, message: message)

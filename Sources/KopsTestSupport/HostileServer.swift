@@ -41,11 +41,18 @@ public final class HostileServer: @unchecked Sendable {
         }
     }
 
-    /// One request as received: method, path with query, and body.
+    /// One request as received: method, path with query, header lines and body.
     public struct Request: Sendable {
         public var method: String
         public var path: String
         public var body: [UInt8]
+        /// Header fields as sent, in order, names as written.
+        public var headers: [(name: String, value: String)] = []
+
+        /// The first header with this name, compared case-insensitively.
+        public func header(_ name: String) -> String? {
+            headers.first { $0.name.lowercased() == name.lowercased() }?.value
+        }
     }
 
     public let port: Int
@@ -165,9 +172,13 @@ public final class HostileServer: @unchecked Sendable {
         let end = headEnd ?? bytes.count
         let head = String(decoding: bytes[0..<end], as: UTF8.self)
         let requestLine = head.split(separator: "\r\n").first.map { $0.split(separator: " ") } ?? []
+        let fields = head.split(separator: "\r\n").dropFirst().compactMap { line -> (name: String, value: String)? in
+            guard let colon = line.firstIndex(of: ":") else { return nil }
+            return (String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+        }
         return Request(
             method: requestLine.first.map(String.init) ?? "", path: requestLine.dropFirst().first.map(String.init) ?? "",
-            body: Array(bytes[end...]))
+            body: Array(bytes[end...]), headers: fields)
     }
 
     private func findHeadEnd(_ bytes: [UInt8]) -> Int? {

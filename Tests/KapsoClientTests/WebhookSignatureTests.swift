@@ -89,3 +89,10 @@ import Testing
                 == .malformed(reason))
     }
 }
+
+@Suite struct SHA256Tests {
+    @Test func knownVectors() {
+        #expect(WebhookSignature.sha256Hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(WebhookSignature.sha256Hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+}

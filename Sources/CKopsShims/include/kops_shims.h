@@ -64,6 +64,9 @@ void kops_rl_refresh_line(void);
    "SHA256" or "SHA1" into out (at least 64 bytes); returns the digest length, or 0 when libcrypto is missing. */
 unsigned int kops_hmac(const char *digest, const void *key, int key_length, const unsigned char *data, size_t length,
                        unsigned char *out);
+/* SHA-256 of data into out (at least 32 bytes); returns 32, or 0 when libcrypto is missing. */
+unsigned int kops_sha256(const unsigned char *data, size_t length, unsigned char *out);
+
 /* CRYPTO_memcmp: 0 when equal, compared in constant time; -1 when libcrypto is missing. */
 int kops_constant_time_compare(const void *a, const void *b, size_t length);
 

@@ -11,7 +11,7 @@ internal import Darwin
 struct SimulatorConnection {
     let socket: AsyncSocket
     let limits: HTTPLimits
-    let handler: SimulatorHandler
+    let handler: any ConnectionHandler
     let deadline: ConnectionDeadline
 
     func serve() async {
@@ -37,6 +37,7 @@ struct SimulatorConnection {
                 }
             }
         } catch let error as HTTPRequestError {
+            handler.refused(error)
             await refuse(error)
         } catch {
             // The client left mid-request, the socket failed, or the simulator is stopping: nothing to answer.

@@ -2,7 +2,7 @@
 /// including injected faults.
 ///
 /// Each connection is served by its own task, so injected latency delays that connection's answer only.
-struct SimulatorHandler: Sendable {
+struct SimulatorHandler: ConnectionHandler {
     let state: SimulatorState
 
     /// Header fields a request may carry once: a second `X-API-Key` could smuggle a good key past a check that
@@ -32,4 +32,17 @@ struct SimulatorHandler: Sendable {
         default: name.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: "-")
         }
     }
+}
+
+/// What a connection asks of whoever serves it: the answer to each request it reads, and word of a request it
+/// refused (too large, too slow, malformed) before anyone saw it. The simulator's API and `HTTPReceiver` both
+/// serve through it.
+protocol ConnectionHandler: Sendable {
+    func reply(to request: ReceivedRequest) async -> SimulatorState.Reply
+    /// A request refused with `error`'s status before it was complete; the default ignores it.
+    func refused(_ error: HTTPRequestError)
+}
+
+extension ConnectionHandler {
+    func refused(_ error: HTTPRequestError) {}
 }

@@ -15,7 +15,7 @@ internal import Darwin
 final class SimulatorServer: Sendable {
     private let address: sockaddr_in
     private let limits: HTTPLimits
-    private let handler: SimulatorHandler
+    private let handler: any ConnectionHandler
     private let running = Locked(Running())
 
     private struct Running {
@@ -30,7 +30,7 @@ final class SimulatorServer: Sendable {
         var isStopped = false
     }
 
-    init(address: sockaddr_in, limits: HTTPLimits, handler: SimulatorHandler) {
+    init(address: sockaddr_in, limits: HTTPLimits, handler: any ConnectionHandler) {
         self.address = address
         self.limits = limits
         self.handler = handler

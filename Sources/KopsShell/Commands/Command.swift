@@ -13,6 +13,8 @@ public protocol Command: SendableMetatype {
     static var maxArguments: Int? { get }
     /// False for commands that never call the API (`help`, `explain`, `profile`): they run without a key.
     static var sendsRequests: Bool { get }
+    /// Whether these arguments call the API (`webhooks fire` does not, `webhooks list` does); default `sendsRequests`.
+    static func sendsRequests(_ arguments: Arguments) -> Bool
 
     static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult
 
@@ -25,6 +27,7 @@ extension Command {
     public static var maxArguments: Int? { 0 }
     public static var details: String { "" }
     public static var sendsRequests: Bool { true }
+    public static func sendsRequests(_ arguments: Arguments) -> Bool { sendsRequests }
     public static func isWrite(_ words: [String]) -> Bool { false }
 }
 

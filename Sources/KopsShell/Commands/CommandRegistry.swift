@@ -20,7 +20,8 @@ public struct CommandRegistry: Sendable {
             RecordCommand.self,
             BundleCommand.self,
             MessagesCommand.self, MessageCommand.self, ConversationsCommand.self, ConversationCommand.self,
-            TraceCommand.self, ReplyCommand.self, WhoisCommand.self,
+            TraceCommand.self, ReplyCommand.self, WhoisCommand.self, TemplatesCommand.self, TemplateCommand.self,
+            SimCommand.self,
         ],
         aliases: ["quit": "exit", "?": "help", "id": "whois"])
 

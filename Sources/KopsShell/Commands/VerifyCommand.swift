@@ -103,11 +103,7 @@ public enum VerifyCommand: Command {
     }
 
     private static func describe(_ malformation: WebhookSignature.Malformation) -> String {
-        switch malformation {
-        case .missingPrefix: "expected 'sha256=' followed by 64 hex characters"
-        case .notHex(let position): "character \(position + 1) is not a hex digit (expected 64 hex characters)"
-        case .wrongLength(let count): "expected 64 hex characters, got \(count)"
-        }
+        ReceivedDelivery.describe(malformation)
     }
 
     private static func readBody(_ arguments: Arguments) throws -> [UInt8] {

@@ -1,11 +1,12 @@
 internal import KapsoClient
 internal import KopsHTTP
 
-/// `webhooks [list]`, `get ID`, `create`, `update ID`, `delete ID`, `test ID`, `check [ID]`.
+/// `webhooks [list]`, `get ID`, `create`, `update ID`, `delete ID`, `test ID`, `check [ID]`, `fire EVENT|SCENARIO`.
 public enum WebhooksCommand: Command {
     public static let name = "webhooks"
     public static let summary = "list, show, create, change, delete, test and lint webhooks"
-    public static let usage = "webhooks [list | get ID | create | update ID | delete ID | test ID | check [ID]] [flags]"
+    public static let usage =
+        "webhooks [list | get ID | create | update ID | delete ID | test ID | check [ID] | fire EVENT|SCENARIO] [flags]"
     static let createUsage =
         "webhooks create --url URL --events a,b [--scope number|project] [--kind kapso|meta] [--payload-version v1|v2] [--secret-key S] ..."
     static let updateUsage =
@@ -16,7 +17,11 @@ public enum WebhooksCommand: Command {
         --reveal-secret' prints one in clear. 'create' generates a secret when --secret-key is not
         given and shows it once. 'delete' asks first on a terminal and needs --yes elsewhere. 'test'
         queues a sample delivery and shows how it went. 'check' lints one or every webhook (of the
-        selected number and the project) and exits 1 when it finds an error.
+        selected number and the project) and exits 1 when it finds an error. 'fire' sends signed sample
+        deliveries of any catalogue event, or a scenario (message-lifecycle, failed-131047,
+        out-of-order-statuses, buffered-batch, conversation-inactive, marketing-stop, identity-changed), to
+        your own handler (--to URL) and prints each answer against Kapso's 10 s limit; --set PATH=VALUE
+        changes a field that exists in the payload, checked before anything is sent; it needs no API key.
         --events takes a,b or a JSON array; buffer window 1-60 s, buffer size 1-100, inactivity 1-1440 min;
         --headers takes a JSON object of strings.
         Examples:
@@ -28,6 +33,8 @@ public enum WebhooksCommand: Command {
           webhooks delete 3d4e5f6a-... --yes
           webhooks test 5f6a7b8c-... --event whatsapp.message.received
           webhooks check
+          webhooks fire message-lifecycle --to http://127.0.0.1:3000/webhooks --secret whsec_...
+          webhooks fire whatsapp.message.received --to http://127.0.0.1:3000/webhooks --set message.text.body=Hola
         """
     public static let maxArguments: Int? = 2
     public static let flags = [
@@ -52,13 +59,30 @@ public enum WebhooksCommand: Command {
         FlagSpec("--headers", value: "JSON", help: "create/update: extra headers, a JSON object of strings"),
         FlagSpec("--yes", help: "delete: do not ask"),
         FlagSpec("--event", value: "TYPE", help: "test: the event to send (default: the first subscribed)"),
+        FlagSpec("--to", value: "URL", help: "fire: your handler's URL (http only for loopback)"),
+        FlagSpec("--secret", value: "S", help: "fire: sign with this secret (the webhook's secret_key); never printed"),
+        FlagSpec("--v1", help: "fire: legacy v1 payloads"),
+        FlagSpec("--v2", help: "fire: v2 payloads (default)"),
+        FlagSpec("--batch", value: "N", help: "fire: N received messages in one batch body (1-100)"),
+        FlagSpec("--meta", help: "fire: Meta's raw payload, signed as X-Hub-Signature-256 (message events)"),
+        FlagSpec("--set", value: "PATH=VALUE", help: "fire: change a payload field, e.g. message.text.body=Hola (repeatable)"),
     ]
+
+    public static func sendsRequests(_ arguments: Arguments) -> Bool {
+        arguments.positionals.first != "fire"
+    }
+
+    /// `fire` to a handler off this machine sends data out, so scripts need `--allow-writes` for it.
+    public static func isWrite(_ words: [String]) -> Bool {
+        words.first(where: { !$0.hasPrefix("--") }) == "fire" && sendsOffMachine(words, flag: "--to")
+    }
 
     /// Flags each subcommand takes; any other flag is refused.
     private static let allowedFlags: [String: Set<String>] = [
         "list": ["--scope", "--kind", "--active", "--per-page"], "get": ["--reveal-secret"],
         "create": WebhookFields.flagNames.union(["--scope"]), "update": WebhookFields.flagNames.subtracting(["--kind"]),
         "delete": ["--yes"], "test": ["--event"], "check": [],
+        "fire": ["--to", "--secret", "--v1", "--v2", "--batch", "--meta", "--set"],
     ]
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
@@ -67,7 +91,7 @@ public enum WebhooksCommand: Command {
         guard let allowed = allowedFlags[subcommand] else {
             throw ShellError.invalidValue(
                 command: name, what: "subcommand", value: subcommand,
-                expected: "'list', 'get', 'create', 'update', 'delete', 'test' or 'check'")
+                expected: "'list', 'get', 'create', 'update', 'delete', 'test', 'check' or 'fire'")
         }
         let given = Set(arguments.values.keys).union(arguments.switches)
         if let flag = given.subtracting(allowed).sorted().first {
@@ -97,6 +121,7 @@ public enum WebhooksCommand: Command {
         case "update": return try update(arguments, in: context)
         case "delete": return try delete(arguments, in: context)
         case "test": return try test(arguments, in: context)
+        case "fire": return try fire(arguments, in: context)
         default: return try check(arguments.positionals.count > 1 ? arguments.positionals[1] : nil, in: context)
         }
     }

@@ -1,0 +1,109 @@
+public import KapsoClient
+public import KopsHTTP
+
+/// What a webhook receiver can tell about one delivery from its headers and raw body: the event, batch size,
+/// number, message id and status, and whether its signature holds (kapso-api.md §10.1, §10.5, §10.8).
+public struct ReceivedDelivery: Sendable {
+    /// The signature verdict, named as `verify` names it.
+    public enum Signature: Sendable, Equatable {
+        /// The header matches the HMAC of the raw bytes under the given secret.
+        case valid(header: String)
+        /// Well-formed but not this body's HMAC under this secret; `cause` says what likely happened.
+        case mismatch(header: String, cause: String)
+        /// Not a signature (no hex, wrong length, no `sha256=` prefix for Meta).
+        case malformed(header: String, reason: String)
+        /// No signature header at all.
+        case missing(expected: String)
+        /// No secret was given for this kind of delivery, so nothing was checked.
+        case unchecked(header: String)
+
+        public var isValid: Bool { if case .valid = self { true } else { false } }
+
+        /// `signature ok`, `signature MISMATCH: …`, `unsigned: no X-Webhook-Signature`, …
+        public var text: String {
+            switch self {
+            case .valid: "signature ok"
+            case .mismatch(let header, let cause): "\(header) does not match: \(cause)"
+            case .malformed(let header, let reason): "\(header) is malformed: \(reason)"
+            case .missing(let expected): "unsigned: no \(expected) header"
+            case .unchecked(let header): "\(header) not checked (no secret given)"
+            }
+        }
+    }
+
+    public var event: String
+    /// `kapso` (X-Webhook-* headers) or `meta` (Meta's `whatsapp_business_account` body).
+    public var kind: String
+    public var version: String?
+    public var batchSize: Int
+    public var phoneNumberID: String?
+    public var messageID: String?
+    public var messageStatus: String?
+    public var idempotencyKey: String?
+    /// Nil when the body is JSON; else why not, e.g. `body is not JSON (12 bytes)`.
+    public var bodyProblem: String?
+    public var signature: Signature
+
+    /// Reads one delivery. `secret` checks Kapso's `X-Webhook-Signature`, `metaSecret` Meta's
+    /// `X-Hub-Signature-256`; header names are compared case-insensitively.
+    public init(headers: [(name: String, value: String)], body: [UInt8], secret: Secret?, metaSecret: Secret?) {
+        func header(_ name: String) -> String? {
+            headers.first { $0.name.lowercased() == name.lowercased() }?.value
+        }
+        let json = try? JSONValue.parse(body)
+        bodyProblem = json == nil ? "body is not JSON (\(body.count) bytes)" : nil
+        let isMeta = header("X-Webhook-Event") == nil
+            && (header("X-Hub-Signature-256") != nil || json?["object"] == "whatsapp_business_account")
+        kind = isMeta ? "meta" : "kapso"
+        version = header("X-Webhook-Payload-Version")
+        idempotencyKey = header("X-Idempotency-Key")
+        let batch = json?["batch"] == true ? json?["data"]?.array : nil
+        batchSize = batch?.count ?? Int(header("X-Batch-Size") ?? "") ?? 1
+        let item = batch?.first ?? json
+        if isMeta {
+            let value = json?["entry"]?[0]?["changes"]?[0]?["value"]
+            phoneNumberID = value?["metadata"]?["phone_number_id"]?.string
+            if let message = value?["messages"]?[0] {
+                event = "meta: message"
+                messageID = message["id"]?.string
+                messageStatus = message["type"]?.string
+            } else if let status = value?["statuses"]?[0] {
+                event = "meta: status"
+                messageID = status["id"]?.string
+                messageStatus = status["status"]?.string
+            } else {
+                event = "meta: " + (json?["entry"]?[0]?["changes"]?[0]?["field"]?.string ?? "unknown change")
+            }
+        } else {
+            event = header("X-Webhook-Event") ?? "(no X-Webhook-Event)"
+            phoneNumberID = item?["phone_number_id"]?.string ?? item?["whatsapp_config"]?["phone_number_id"]?.string
+            let message = item?["message"]
+            messageID = message?["whatsapp_message_id"]?.string ?? message?["id"]?.string
+            messageStatus = message?["kapso"]?["status"]?.string ?? message?["status"]?.string
+                ?? item?["marketing_preference"]?["status"]?.string ?? item?["status"]?.string
+        }
+        let name = isMeta ? "X-Hub-Signature-256" : "X-Webhook-Signature"
+        let key = isMeta ? metaSecret : secret
+        signature = Self.check(header(name), name: name, body: body, secret: key, meta: isMeta)
+    }
+
+    static func check(_ value: String?, name: String, body: [UInt8], secret: Secret?, meta: Bool) -> Signature {
+        guard let value else { return .missing(expected: name) }
+        guard let secret else { return .unchecked(header: name) }
+        switch WebhookSignature.verify(body: body, secret: secret, signature: value, meta: meta) {
+        case .valid: return .valid(header: name)
+        case .malformed(let reason): return .malformed(header: name, reason: Self.describe(reason))
+        case .mismatch:
+            return .mismatch(header: name, cause: SignatureCheck.cause(body: body, secret: secret, signature: value, meta: meta))
+        }
+    }
+
+    /// One phrase per malformation (`verify` and `listen` say the same).
+    public static func describe(_ malformation: WebhookSignature.Malformation) -> String {
+        switch malformation {
+        case .missingPrefix: "expected 'sha256=' followed by 64 hex characters"
+        case .notHex(let position): "character \(position + 1) is not a hex digit (expected 64 hex characters)"
+        case .wrongLength(let count): "expected 64 hex characters, got \(count)"
+        }
+    }
+}

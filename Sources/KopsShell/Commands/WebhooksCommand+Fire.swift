@@ -1,0 +1,103 @@
+internal import Foundation
+internal import KapsoClient
+internal import KapsoDiagnostics
+internal import KopsHTTP
+
+// MARK: - fire: signed sample deliveries to the user's own handler
+
+extension WebhooksCommand {
+    static let fireUsage =
+        "webhooks fire EVENT|SCENARIO --to URL [--secret S] [--v1|--v2] [--batch N] [--meta] [--set PATH=VALUE]..."
+
+    /// `webhooks fire message-lifecycle --to http://127.0.0.1:3000/hook --secret S`: builds every delivery first
+    /// (overrides checked against each payload), then posts them in order and prints each answer.
+    static func fire(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        let target = try arguments.required(1, "event or scenario (\(FirePlan.scenarios.map(\.name).joined(separator: ", ")), or an event)")
+        guard let url = arguments.value("--to") else {
+            throw ShellError.missingArgument(command: name, what: "--to URL (your handler)", usage: fireUsage)
+        }
+        try checkHandlerURL(url, flag: "--to")
+        if arguments.has("--v1") && arguments.has("--v2") {
+            throw ShellError.invalidValue(command: name, what: "combination", value: "--v1 with --v2", expected: "one of them")
+        }
+        let names = FirePlan.scenarios.map(\.name) + WebhookEvents.all
+        if !names.contains(target) {
+            let guess = Suggestion.closest(to: target, in: names).map { "; did you mean \($0)?" } ?? ""
+            throw ShellError.invalidValue(
+                command: name, what: "event or scenario", value: target,
+                expected: "a scenario (\(FirePlan.scenarios.map(\.name).joined(separator: ", "))) or a catalogue event (payload sample lists them)\(guess)")
+        }
+        var edits: [JSONPathEdit] = []
+        for text in arguments.repeated["--set"] ?? [] {
+            guard let edit = JSONPathEdit(text) else {
+                throw ShellError.invalidValue(
+                    command: name, what: "value for --set", value: text,
+                    expected: "PATH=VALUE, e.g. message.text.body=\"Hola\" or data[0].message.id=wamid.X")
+            }
+            edits.append(edit)
+        }
+        let batch = try arguments.integer("--batch", in: 1...100)
+        let plan: FirePlan
+        do throws(FirePlan.Refusal) {
+            plan = try FirePlan(
+                target, version: arguments.has("--v1") ? "v1" : arguments.has("--v2") ? "v2" : nil,
+                batch: batch, meta: arguments.has("--meta"),
+                overrides: edits, secret: arguments.value("--secret").map(Secret.init), newKey: { UUID().uuidString.lowercased() })
+        } catch {
+            throw ShellError.invalidValue(command: name, what: error.what, value: error.value, expected: error.expected)
+        }
+        if !(URLParts(url)?.isLoopback ?? false) {
+            let count = plan.deliveries.count
+            guard context.confirm("send \(count) signed test \(count == 1 ? "delivery" : "deliveries") to \(url)? [y/N] ") else {
+                return .line("nothing sent")
+            }
+        }
+        if let note = plan.note { context.emit(CommandResult(blocks: [.hint(note)])) }
+        if arguments.value("--secret") == nil {
+            context.emit(CommandResult(blocks: [.hint("unsigned: no --secret, so no signature header; a verifying handler should answer 401")]))
+        }
+        var failed = 0
+        var transportFailure: TransportError?
+        var rows: [JSONValue] = []
+        for (index, delivery) in plan.deliveries.enumerated() {
+            let outcome = HandlerCall.post(
+                delivery.body, headers: delivery.headers.map { ($0.name, $0.value) }, to: url,
+                transport: context.client.transport)
+            let (text, style) = HandlerCall.describe(outcome)
+            let batch = delivery.batchSize > 1 ? " (batch of \(delivery.batchSize))" : ""
+            context.emit(.line("\(index + 1)/\(plan.deliveries.count) \(delivery.event)\(batch) → \(text)", style: style))
+            rows.append(["event": .string(delivery.event), "status": outcome.status.map { .number(String($0)) } ?? .null])
+            if !outcome.isSuccess { failed += 1 }
+            if case .failed(let error) = outcome {
+                transportFailure = error
+                if case .cancelled = error { break }
+            }
+        }
+        var result = CommandResult(
+            blocks: [.hint(failed == 0 ? "all \(plan.deliveries.count) accepted" : "\(failed) of \(plan.deliveries.count) not accepted")],
+            json: .array(rows))
+        if failed > 0 { result.status = transportFailure != nil && failed == plan.deliveries.count ? .unavailable : .failure }
+        return result
+    }
+
+    /// A handler URL must be http(s) with a host; plain http only to loopback (the transport's rule, said first).
+    static func checkHandlerURL(_ url: String, flag: String) throws(ShellError) {
+        guard let parts = URLParts(url) else {
+            throw .invalidValue(
+                command: name, what: "value for \(flag)", value: url, expected: "an http(s) URL, e.g. http://127.0.0.1:3000/webhooks")
+        }
+        if parts.scheme == "http" && !parts.isLoopback {
+            throw .invalidValue(
+                command: name, what: "value for \(flag)", value: url,
+                expected: "https:// (plain http only to loopback, e.g. a local handler or tunnel client)")
+        }
+    }
+
+    /// True when a command line sends deliveries outside this machine (scripts then need `--allow-writes`).
+    static func sendsOffMachine(_ words: [String], flag: String) -> Bool {
+        guard let index = words.firstIndex(where: { $0 == flag || $0.hasPrefix(flag + "=") }) else { return false }
+        let url = words[index].hasPrefix(flag + "=") ? String(words[index].dropFirst(flag.count + 1))
+            : index + 1 < words.count ? words[index + 1] : ""
+        return !(URLParts(url)?.isLoopback ?? false)
+    }
+}

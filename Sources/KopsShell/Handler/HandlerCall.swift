@@ -1,0 +1,99 @@
+internal import Foundation
+internal import KapsoClient
+internal import KopsHTTP
+
+/// One POST of a webhook delivery to the user's own handler, as Kapso would make it: exact body, given headers,
+/// and Kapso's 10 s limit (kapso-api.md §10.2) as the timeout. Used by `webhooks fire`, `replay`, `listen`
+/// (forwarding) and `webhooks probe`.
+struct HandlerCall {
+    /// Kapso counts an answer after this many seconds as a failed attempt.
+    static let kapsoLimitSeconds = 10.0
+
+    /// What the handler did.
+    enum Outcome {
+        /// It answered: status, seconds taken, and the start of the body.
+        case answered(status: Int, seconds: Double, body: [UInt8], headers: [(name: String, value: String)])
+        /// No answer: refused, timed out, TLS failed, Ctrl-C (the transport's one-line reason).
+        case failed(TransportError)
+
+        var isSuccess: Bool {
+            if case .answered(let status, _, _, _) = self { return (200..<300).contains(status) }
+            return false
+        }
+
+        var status: Int? {
+            if case .answered(let status, _, _, _) = self { return status }
+            return nil
+        }
+    }
+
+    /// Sends `body` with `headers` to `url`; the transport's own timeout is set to Kapso's limit for this call.
+    static func post(
+        _ body: [UInt8], headers: [(name: String, value: String)], to url: String, transport: any HTTPTransport
+    ) -> Outcome {
+        let curl = transport as? CurlTransport
+        let saved = curl?.options
+        if var options = saved {
+            options.timeout = kapsoLimitSeconds
+            options.connectTimeout = min(options.connectTimeout, kapsoLimitSeconds)
+            curl?.options = options
+        }
+        defer { if let saved { curl?.options = saved } }
+        // Content-Length is the transport's to write (it sends the exact body); Host follows the URL.
+        let skipped: Set<String> = ["content-length", "host", "transfer-encoding", "connection", "expect"]
+        let request = HTTPRequest(
+            method: "POST", url: url,
+            headers: headers.filter { !skipped.contains($0.name.lowercased()) }.map { HTTPHeader($0.name, $0.value) },
+            body: body)
+        do {
+            let response = try transport.send(request)
+            return .answered(status: response.status, seconds: response.duration, body: response.body, headers: response.headers)
+        } catch {
+            return .failed(error)
+        }
+    }
+
+    /// `200 in 12 ms`, `500 in 3 ms: {"error":"boom"}`, `200 in 11.2 s, over Kapso's 10 s limit: counted as failed`,
+    /// or the transport's reason; server text is escaped, never shown as control sequences.
+    static func describe(_ outcome: Outcome) -> (text: String, style: Style) {
+        switch outcome {
+        case .failed(let error):
+            return ("no answer: " + reason(error), .bad)
+        case .answered(let status, let seconds, let body, _):
+            var text = "\(status) in \(Self.duration(seconds))"
+            if seconds > kapsoLimitSeconds {
+                return (text + ", over Kapso's 10 s limit: counted as failed and retried", .bad)
+            }
+            guard (200..<300).contains(status) else {
+                text += status == 200 ? "" : " (Kapso retries anything but 2xx)"
+                let start = bodyStart(body)
+                return (start.isEmpty ? text : text + ": " + start, .bad)
+            }
+            if status != 200 { text += " (Kapso documents 200; other 2xx may count as failed)" }
+            return (text, .good)
+        }
+    }
+
+    /// Why a handler gave no answer, in a handler's terms (the transport's own messages speak of the API).
+    static func reason(_ error: TransportError) -> String {
+        switch error {
+        case .connect(let authority): "nothing accepts connections at \(authority); is your handler running on that port?"
+        case .timeout: "no answer within Kapso's 10 s limit: the handler hangs or is too slow (Kapso retries)"
+        case .noAnswer(let host, let detail): "the handler at \(host) took the request but gave no answer (\(detail))"
+        case .dns(let host): "could not resolve host '\(host)'; check the URL"
+        case .cancelled: "stopped (Ctrl-C)"
+        default: error.message
+        }
+    }
+
+    /// The first 200 bytes of a handler's body as one visible line.
+    static func bodyStart(_ body: [UInt8]) -> String {
+        let prefix = String(decoding: body.prefix(200), as: UTF8.self)
+        return VisibleText.escaped(prefix) + (body.count > 200 ? "…" : "")
+    }
+
+    /// `12 ms` below a second, `1.4 s` above.
+    static func duration(_ seconds: Double) -> String {
+        seconds < 1 ? "\(Int((seconds * 1000).rounded())) ms" : String(format: "%.1f s", seconds)
+    }
+}
