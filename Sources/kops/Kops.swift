@@ -153,6 +153,7 @@ struct Kops: ParsableCommand {
             }
         }
         context.environment = environment
+        context.openReceiver = LocalReceiver.open
         context.config = config
         context.configFile = configFile
         let shell = Shell(
