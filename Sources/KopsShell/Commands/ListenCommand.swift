@@ -71,7 +71,8 @@ public enum ListenCommand: Command {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 guard FileManager.default.isWritableFile(atPath: folder) else { throw CocoaError(.fileWriteNoPermission) }
             } catch {
-                context.emit(.line("cannot save to \(folder): \(Self.reason(error)); deliveries are not saved", style: .bad))
+                context.emit(
+                    .line("cannot save to \(folder): the folder cannot be created or written to; deliveries are not saved", style: .bad))
                 saveFolder = nil
             }
         }
