@@ -44,7 +44,8 @@ let package = Package(
         .executableTarget(
             name: "kops",
             dependencies: [
-                "KopsShell", "KopsTerminal", "KapsoSimulator",
+                // No KapsoSimulator: `--demo` runs the kapso-sim executable beside kops (DemoSimulator.swift).
+                "KopsShell", "KopsTerminal", "KapsoClient", "KopsHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,7 +59,8 @@ let package = Package(
         .testTarget(name: "KapsoDiagnosticsTests", dependencies: ["KapsoDiagnostics", "KopsTestSupport"]),
         .testTarget(name: "KopsShellTests", dependencies: ["KapsoDiagnostics", "KopsShell", "KopsTerminal", "KopsTestSupport"]),
         .testTarget(name: "KapsoSimulatorTests", dependencies: ["KapsoSimulator"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["KopsTestSupport"]),
+        .testTarget(name: "KopsLaunchTests", dependencies: ["kops", "KopsShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["KopsTestSupport", "KopsHTTP"]),
         .testTarget(name: "TranscriptTests", dependencies: ["KopsTestSupport"]),
     ]
 )

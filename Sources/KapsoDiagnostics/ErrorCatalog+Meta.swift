@@ -130,7 +130,7 @@ extension ErrorCatalog {
         entry(
             "131047", "re-engagement (24 h window closed)",
             "the contact last wrote more than 24 hours ago, so free-form messages are refused",
-            "send an approved template; free-form works again after the contact replies", .no, .reengagementWindow,
+            "send an approved template ('reply --template NAME' in kops); free-form works again after the contact replies", .no, .reengagementWindow,
             title: "Re-engagement message", http: 400),
         entry(
             "131049", "ecosystem limit", "Meta held back a marketing template to keep the user's marketing volume healthy",

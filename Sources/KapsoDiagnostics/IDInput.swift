@@ -1,5 +1,5 @@
 /// What an identifier looks like before anything is fetched: digits (an id or a number in any
-/// display form), a UUID (Kapso's own ids), or a WAMID.
+/// display form), a UUID (Kapso's own ids), a WAMID, or a business-scoped user id.
 ///
 /// `IDInput.read("+1 415-555-0101")` → `.number(14155550101, international)`;
 /// `IDInput.read("A1C2E3F4-0B1D-4E2F-8A3B-5C6D7E8F9012")` → `.uuid("a1c2e3f4-…")`.
@@ -9,6 +9,8 @@ public enum IDInput: Sendable, Equatable {
     case uuid(String)
     /// The WAMID as typed and the contact number it carries, if any.
     case wamid(String, contact: String?)
+    /// A business-scoped user id as typed (`US.13491208655302741918`, `US.ENT.…`): a contact without a number.
+    case businessScopedUserID(String)
 
     /// Why a text is not an id kops can look up.
     public enum Problem: Error, Sendable, Equatable {
@@ -30,6 +32,7 @@ public enum IDInput: Sendable, Equatable {
         guard !trimmed.isEmpty else { return .failure(.empty) }
         guard trimmed.allSatisfy({ $0.isASCII && !$0.isNewline }) else { return .failure(.nonASCII) }
         if isUUID(trimmed) { return .success(.uuid(trimmed.lowercased())) }
+        if BusinessScopedUserID.isValid(trimmed) { return .success(.businessScopedUserID(trimmed)) }
         if !trimmed.contains(where: \.isLetter), trimmed.contains(where: \.isNumber) {
             return PhoneNumberText.parse(trimmed).map(IDInput.number).mapError(Problem.number)
         }
@@ -64,7 +67,8 @@ extension IDInput.Problem {
         case .number(let problem): problem.reason
         case .wamid(.missingPrefix): "a WAMID starts with 'wamid.'"
         case .wamid(.notBase64): "the part after 'wamid.' is not base64; copy the whole id from the payload"
-        case .unknownForm: "expected digits (an id or phone number), a UUID or a WAMID"
+        case .unknownForm:
+            "expected digits (an id or phone number), a UUID, a WAMID or a business-scoped user id (US.<digits>)"
         }
     }
 }

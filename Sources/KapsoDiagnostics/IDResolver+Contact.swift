@@ -48,6 +48,49 @@ extension IDResolver {
     }
 }
 
+// MARK: - A business-scoped user id (a contact who adopted a username and shares no number)
+
+extension IDResolver {
+    /// What a BSUID is in this project, from the messages from or to it (`userMessages`).
+    static func resolveUserID(_ id: String, facts: Facts) -> Identity {
+        let messages = facts.messages.filter { $0.userID == id }
+        let parent = BusinessScopedUserID.isParent(id) ? "parent " : ""
+        guard let newest = messages.max(by: { ($0.time ?? 0) < ($1.time ?? 0) }) else {
+            return Identity(
+                input: id, kind: .unknown,
+                statement: "\(id) has the shape of a \(parent)business-scoped user id, but no message in this project is from or to it",
+                fix: "BSUIDs are per business portfolio: copy it from this project's webhook payload (from_user_id, user_id)")
+        }
+        let lineIDs = Set(messages.compactMap(\.phoneNumberID))
+        let lines = facts.numbers.filter { lineIDs.contains($0.id) }
+        let who = userLabel(id, username: newest.username, name: newest.contactName)
+        var identity = Identity(
+            input: id, kind: .businessScopedUserID,
+            statement: "\(id) is the \(parent)business-scoped user id of \(who), a WhatsApp username contact of "
+                + (lines.isEmpty ? list(lineIDs.sorted()) : owners(lines)) + " (no phone number shared)",
+            fix: "reply --to \(id) writes to them (sent as 'recipient'); 'trace \(newest.id)' follows their newest message")
+        let conversations = Set(messages.compactMap(\.conversationID)).sorted()
+        identity.details = [
+            Identity.Detail("contact", newest.contactName ?? "-"), Identity.Detail("username", newest.username ?? "-"),
+            Identity.Detail("conversation", conversations.isEmpty ? "-" : conversations.joined(separator: ", ")),
+            Identity.Detail("messages", plural(messages.count, "message") + (messages.count == 100 ? " or more" : "")),
+            Identity.Detail("newest", "\(newest.time.map(KapsoTime.iso) ?? "-") \(newest.isInbound ? "from" : "to") them"),
+        ]
+        identity.phoneNumberIDs = lineIDs.sorted()
+        return identity
+    }
+
+    /// `Marisol Vega (@marisol.v)`, or the id when nothing else is known.
+    static func userLabel(_ id: String, username: String?, name: String?) -> String {
+        switch (name, username) {
+        case (let name?, let username?): "\(name) (\(username))"
+        case (let name?, nil): "\(name) (\(id))"
+        case (nil, let username?): username
+        case (nil, nil): id
+        }
+    }
+}
+
 // MARK: - A project id used in the wrong slot of a path (a 404 whose id IS in the project)
 
 extension IDResolver {

@@ -116,7 +116,8 @@ extension IDResolver {
         }
         let line = message.phoneNumberID.flatMap { pnid in facts.numbers.first { $0.id == pnid } }
         let direction = message.isInbound ? "an inbound \(message.type) message from" : "an outbound \(message.type) message to"
-        let who = message.contact.map { contact($0.filter(\.isNumber)) } ?? number.map(contact) ?? "an unknown contact"
+        let who = message.contact.map { contact($0.filter(\.isNumber)) } ?? number.map(contact)
+            ?? message.userID.map { userLabel($0, username: message.username, name: message.contactName) } ?? "an unknown contact"
         let failure = StatusHistory(message: message).failures.last.map { $0.errors.first?.code.map { " \($0)" } ?? "" } ?? ""
         var identity = Identity(
             input: id, kind: .wamid,

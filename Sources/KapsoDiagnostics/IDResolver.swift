@@ -20,6 +20,8 @@ public enum IDResolver {
         case message(String)
         /// Conversations whose contact number contains these digits.
         case contactConversations(String)
+        /// The newest messages from or to a business-scoped user id (`business_scoped_user_id` filter).
+        case userMessages(String)
         /// API calls of the last 30 days whose path contains the id.
         case apiLogsMentioning(String)
         /// The newest API calls and webhook deliveries of the last 30 days (their own ids, key ids).
@@ -32,7 +34,7 @@ public enum IDResolver {
             case .phoneNumbers: "numbers"
             case .webhooks: "webhooks"
             case .conversation: "conversations"
-            case .message: "messages"
+            case .message, .userMessages: "messages"
             case .contactConversations: "conversations"
             case .apiLogsMentioning, .recentAPILogs: "API logs"
             case .recentDeliveries: "webhook deliveries"
@@ -67,6 +69,8 @@ public enum IDResolver {
             return [.phoneNumbers, .webhooks, .conversation(id), .recentAPILogs, .recentDeliveries]
         case .wamid(let id, _):
             return [.phoneNumbers, .message(id)]
+        case .businessScopedUserID(let id):
+            return [.phoneNumbers, .userMessages(id)]
         }
     }
 
@@ -77,6 +81,7 @@ public enum IDResolver {
         case .number(let number): identity = resolveNumber(number, typed: typed, facts: facts)
         case .uuid(let id): identity = resolveUUID(id, typed: typed, facts: facts)
         case .wamid(let id, let contact): identity = resolveWAMID(id, contact: contact, facts: facts)
+        case .businessScopedUserID(let id): identity = resolveUserID(id, facts: facts)
         }
         identity.unchecked = facts.unchecked
         if identity.kind == .unknown, !facts.failed.isEmpty { identity = unchecked(identity, input: input, facts: facts) }

@@ -17,6 +17,7 @@ public struct Identity: Sendable {
         case apiKeyID = "api_key_id"
         case displayNumber = "display_number"
         case contactNumber = "contact_number"
+        case businessScopedUserID = "business_scoped_user_id"
         case nationalNumber = "national_number"
         case unknown
 
@@ -36,6 +37,7 @@ public struct Identity: Sendable {
             case .apiKeyID: "API key id"
             case .displayNumber: "display phone number"
             case .contactNumber: "contact's phone number"
+            case .businessScopedUserID: "contact's business-scoped user id (BSUID; a username contact without a number)"
             case .nationalNumber: "national number without its country code"
             case .unknown: "not found"
             }

@@ -1,7 +1,7 @@
 public import KapsoClient
 
 /// The one-line conclusion about a message, e.g. `failed: 131047, the 24-hour window closed 2 h before
-/// the send; send a template`, or for a contradictory history `delivered, but a failed 131026 was
+/// the send; send an approved template with 'reply --template NAME'`, or for a contradictory history `delivered, but a failed 131026 was
 /// recorded at 2026-11-21T10:15:01Z (1 s after sending) ...`.
 ///
 /// Read from the status history sorted by time (`StatusHistory`), not from the order Kapso stored it in;
@@ -63,7 +63,7 @@ public struct MessageVerdict: Sendable, Equatable {
             windowText =
                 window.isOpen
                 ? "the 24-hour window is open for \(Elapsed.text(closes - now)) more: free-form replies go through"
-                : "the 24-hour window it opened closed \(Elapsed.text(now - closes)) ago: reply with a template"
+                : "the 24-hour window it opened closed \(Elapsed.text(now - closes)) ago: reply with an approved template ('reply --template NAME')"
             severity = window.isOpen ? .good : .warning
         } else {
             windowText = ""
@@ -111,10 +111,10 @@ public struct MessageVerdict: Sendable, Equatable {
         }
         if code == "131047", let window = windowAtSend {
             guard let closes = window.closesAt else {
-                return "failed: 131047, the contact never wrote, so no 24-hour window was open; send a template\(more)"
+                return "failed: 131047, the contact never wrote, so no 24-hour window was open; send an approved template with 'reply --template NAME'\(more)"
             }
             if closes <= window.at {
-                return "failed: 131047, the 24-hour window closed \(Elapsed.text(window.at - closes)) before the send; send a template\(more)"
+                return "failed: 131047, the 24-hour window closed \(Elapsed.text(window.at - closes)) before the send; send an approved template with 'reply --template NAME'\(more)"
             }
         }
         guard let entry = error.entry else {

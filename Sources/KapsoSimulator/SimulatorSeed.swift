@@ -8,7 +8,7 @@ public enum SimulatorSeed: Sendable, Equatable {
     case empty
     /// One number with `N` messages and `N` webhook deliveries, for benchmarks.
     case scale(Int)
-    /// A JSON file with keys `phone_numbers`, `health`, `webhooks`, `conversations`, `messages`,
+    /// A JSON file with keys `phone_numbers`, `health`, `webhooks`, `conversations`, `messages`, `message_templates`,
     /// `webhook_deliveries`, `api_logs` (each an array of API-shaped objects; `health` an object by number id).
     case file(String)
 

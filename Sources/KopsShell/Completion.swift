@@ -31,6 +31,7 @@ public enum Completion {
     static let subcommands: [String: [String]] = [
         "webhooks": ["list", "get", "create", "update", "delete", "test", "check"],
         "deliveries": ["stats"], "payload": ["sample"], "record": ["stop"], "profile": ["list", "use", "add"],
+        "sim": ["clock", "advance"],
     ]
 
     private static func values(for flag: FlagSpec, current: String, ids: IDCache) -> [String] {
@@ -40,6 +41,8 @@ public enum Completion {
         case "--conversation": return ids[.conversation]
         case "--event", "--events": return WebhookEvents.all
         case "--file", "--record": return paths(matching: current)
+        case "--template", "--name": return ids[.template]
+        case "--language": return ids[.templateLanguage]
         default: return []
         }
     }
@@ -53,7 +56,8 @@ public enum Completion {
         case ("use", 0), ("health", 0): return ids[.phoneNumber]
         case ("message", 0), ("trace", 0): return ids[.message]
         case ("conversation", 0): return ids[.conversation]
-        case ("whois", 0), ("id", 0): return IDCache.Kind.allCases.flatMap { ids[$0] }
+        case ("whois", 0), ("id", 0): return IDCache.Kind.identifiers.flatMap { ids[$0] }
+        case ("template", 0): return ids[.template]
         case ("explain", 0): return []
         case ("source", 0), ("run", 0): return paths(matching: current)
         case ("record", 0): return ["stop"] + paths(matching: current)

@@ -32,7 +32,8 @@ final class TerminationSignal: @unchecked Sendable {
         }
     }
 
-    private func fire() {
+    /// Ends `wait()` as a signal would (`--stop-on-stdin-eof`).
+    func fire() {
         lock.lock()
         fired = true
         let waiting = continuation

@@ -67,6 +67,24 @@ struct KapsoSim: ParsableCommand {
     @Flag(help: "Do not log events to stderr.")
     var quiet = false
 
+    @Flag(name: .customLong("sequential-ids"), help: "Number new ids in sequence on a running clock (implied by --deterministic).")
+    var sequentialIDs = false
+
+    @Option(
+        name: .customLong("pinned-clock"),
+        help: ArgumentHelp(
+            "Fix the clock at this instant (Unix microseconds) instead of 2026-11-21T12:00:00Z; it then moves only when advanced.",
+            valueName: "micros"))
+    var pinnedClock: Int64?
+
+    @Flag(help: "Receive webhooks for kops listen instead of simulating: requests go to stdout, answers come from stdin.")
+    var receive = false
+
+    @Flag(
+        name: .customLong("stop-on-stdin-eof"),
+        help: "Stop when standard input closes: a parent holding the other end of a pipe (kops --demo) takes the simulator with it however it ends.")
+    var stopOnStdinEOF = false
+
     /// Starts the simulator, prints where it listens, and serves until a termination signal.
     func serve() async throws {
         guard let key = apiKey ?? ProcessInfo.processInfo.environment["KAPSO_API_KEY"], !key.isEmpty else {
@@ -90,11 +108,20 @@ struct KapsoSim: ParsableCommand {
         options.host = host
         options.faults = faults
         options.timeScale = timeScale
+        options.sequentialIDs = sequentialIDs
+        options.pinnedClock = pinnedClock
         if !quiet {
             options.log = { line in FileHandle.standardError.write(Data("kapso-sim: \(line)\n".utf8)) }
         }
         // Armed before anything is printed, so a signal sent after the first line is never lost.
         let termination = TerminationSignal()
+        if stopOnStdinEOF {
+            Thread.detachNewThread {
+                var byte: UInt8 = 0
+                while read(0, &byte, 1) > 0 || errno == EINTR {}
+                termination.fire()
+            }
+        }
         let simulator = try KapsoSimulator(options: options)
         try await simulator.start()
         // Unbuffered, so a parent process reading the first line sees it at once.
@@ -112,7 +139,9 @@ do {
     // Parsed by hand rather than through `AsyncParsableCommand.main()`, which top-level code resolves to
     // the synchronous overload.
     var command = try KapsoSim.parseAsRoot()
-    if let simulator = command as? KapsoSim {
+    if let simulator = command as? KapsoSim, simulator.receive {
+        Foundation.exit(ReceiverBridge.run(host: simulator.host, port: UInt16(simulator.port), bodyLimit: 8 << 20))
+    } else if let simulator = command as? KapsoSim {
         try await simulator.serve()
     } else {
         try command.run()

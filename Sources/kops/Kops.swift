@@ -1,7 +1,5 @@
 import ArgumentParser
-import Foundation
 import KapsoClient
-import KapsoSimulator
 import KopsHTTP
 import KopsShell
 import KopsTerminal
@@ -55,11 +53,23 @@ struct Kops: ParsableCommand {
 
     @OptionGroup var script: ScriptOptions
 
-    /// Offline verbs first (`kops verify`, `kops completions`), then the shell's own flags.
+    /// Offline verbs first (`kops verify`, `kops completions`), then the common command lines without the
+    /// argument parser (`QuickArguments`), then the parser for everything else (help, errors, rarer forms).
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let status = OfflineVerbs.run(arguments) { Glibc.exit(status) }
-        main(arguments)
+        switch QuickArguments.parse(arguments) {
+        case .version?:
+            print(KopsVersion.current)
+        case .launch(let launch)?:
+            do {
+                try launch.run()
+            } catch {
+                exit(withError: error)
+            }
+        case nil:
+            main(arguments)
+        }
     }
 
     func validate() throws {
@@ -76,151 +86,6 @@ struct Kops: ParsableCommand {
     }
 
     func run() throws {
-        let environment = ProcessEnvironment.variables
-        let terminal = TerminalFacts.current(environment: environment, noColor: noColor)
-        let stdout = StandardOutput()
-        var simulator: RunningSimulator?
-        defer { simulator?.stop() }
-
-        let configFile = ConfigFile.defaultPath(environment: environment).map(ConfigFile.init(path:))
-        var settings: Settings
-        var config = KopsConfig()
-        do {
-            config = try configFile?.load() ?? KopsConfig()
-        } catch {
-            // A broken config.toml must not lock the user out of help, explain or profile: say so once, go on
-            // without its profiles; 'profile add' refuses to write over it.
-            stdout.write(ErrorReport(error).line() + "; kops runs without its profiles until it is fixed\n", to: .err)
-        }
-        do {
-            for warning in config.warnings { stdout.write("warning: \(VisibleText.escaped(warning))\n", to: .err) }
-            settings = try Settings.resolve(
-                flags: .init(profile: profile, baseURL: baseURL, output: output.flatMap(OutputMode.init(rawValue:)), noColor: noColor),
-                environment: environment, config: config)
-        } catch {
-            stdout.write(ErrorReport(error).line() + "\n", to: .err)
-            throw ExitCode(ErrorReport(error).status.rawValue)
-        }
-        if !settings.baseURL.contains("://") {
-            let origin = settings.sources["api"].map { " (\($0))" } ?? ""
-            stdout.write(
-                "error: the API base URL '\(Shortened.text(settings.baseURL))'\(origin) has no scheme; add https://, "
-                    + "e.g. https://\(Shortened.text(settings.baseURL))\n", to: .err)
-            throw ExitCode(ExitStatus.usage.rawValue)
-        }
-        // `kops check` of a demo transcript replays on a demo simulator pinned to the recorded clock.
-        let demoTranscript: TranscriptHeader?
-        do {
-            demoTranscript = try script.demoTranscriptHeader()
-        } catch {
-            stdout.write(ErrorReport(error).line() + "\n", to: .err)
-            throw ExitCode(ErrorReport(error).status.rawValue)
-        }
-        if demo || demoTranscript != nil {
-            let key = "kops_demo_" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
-            // Sequential ids (and, for check, the recorded clock) so a recorded demo session replays.
-            var options = SimulatorOptions(apiKey: key, seed: .demo, deterministic: demoTranscript?.seeded == nil && demoTranscript != nil)
-            options.sequentialIDs = true
-            // The demo's clock is fixed too, moved to this machine's time before each command line: a command
-            // then runs at one instant, as `kops check` replays it.
-            options.pinnedClock = demoTranscript == nil ? Int64(Date().timeIntervalSince1970 * 1_000_000) : demoTranscript?.seeded
-            let running = try KapsoSimulator.startBlocking(options: options)
-            simulator = running
-            if demoTranscript == nil {
-                stdout.write("demo: built-in kapso-sim with demo data at \(running.baseURL) (nothing leaves this machine)\n", to: .err)
-            }
-            settings.baseURL = running.baseURL
-            settings.key = .value(Secret(key), .flag("--demo"))
-            settings.sources["api"] = .flag("--demo")
-            settings.sources["key"] = .flag("--demo")
-        }
-        let transport = try CurlTransport(
-            options: .init(connectTimeout: min(10, timeout), timeout: timeout, userAgent: "kops/\(KopsVersion.current)"))
-        if verbose { transport.observer = VerboseLog.write }
-        // The key is looked up at the first command that sends a request, so offline commands need none.
-        let client = KapsoClient(baseURL: settings.baseURL, apiKey: Secret(""), transport: transport)
-        var session = Session(
-            baseURL: client.baseURL, profile: settings.profile, phoneNumberID: settings.phoneNumberID, output: settings.output)
-        session.sources = settings.sources.mapValues(\.description)
-        let context = ShellContext(session: session, client: client, registry: .standard)
-        if let simulator {
-            context.simulatorClock = { simulator.now() }
-            context.simulatorSeeded = simulator.simulator.seededAt
-            if demoTranscript != nil {
-                context.moveSimulatorClock = { simulator.advanceClock(to: $0) }
-            } else {
-                context.beforeCommandLine = { simulator.advanceClockToWallTime() }
-            }
-        }
-        context.environment = environment
-        context.openReceiver = LocalReceiver.open
-        context.config = config
-        context.configFile = configFile
-        let shell = Shell(
-            context: context,
-            renderer: Renderer(mode: session.output, width: terminal.width, color: terminal.color && settings.color),
-            output: stdout)
-        if terminal.stdoutIsTTY {
-            shell.terminalWidth = { TerminalFacts.currentWidth(environment: environment) }
-            // Cursor home, clear the screen and its scrollback: what `clear` does in a shell.
-            context.clearScreen = { stdout.write("\u{1B}[H\u{1B}[2J\u{1B}[3J", to: .out) }
-        }
-        context.useKey(from: settings.key)
-        Interrupts.install()
-        context.interrupted = Interrupts.take
-        script.setVariables(on: shell)
-        // Writes on the built-in demo simulator reach no customer, so the demo needs no --allow-writes.
-        var script = self.script
-        script.allowWrites = script.allowWrites || demo
-        if terminal.stdinIsTTY && terminal.stderrIsTTY {
-            // Writes from a script or -c started at a terminal ask once; the interactive shell replaces this.
-            context.confirmWrites = { question in
-                stdout.write(question, to: .err)
-                return PlainLineReader().confirm("")
-            }
-        }
-
-        let status: ExitStatus
-        if let scripted = script.run(shell: shell, stderr: stdout) {
-            status = scripted
-        } else if let commands {
-            status = ScriptRunner(path: "-c", lines: ScriptLine.commands(in: commands), allowWrites: script.allowWrites)
-                .run(on: shell).status
-        } else if terminal.stdinIsTTY {
-            let historySize = environment["KOPS_HISTORY_SIZE"].flatMap(Int.init).map { max(0, $0) } ?? 1000
-            // The demo keeps its own history, so demo commands never mix with a real project's.
-            let history = HistoryFile.defaultPath(environment: environment, profile: demo ? "demo" : settings.profile).map {
-                HistoryFile(path: $0, limit: historySize)
-            }
-            if let history, let refusal = history.refusal {
-                stdout.write("warning: history file \(history.path) is not used: \(refusal); history stays in memory\n", to: .err)
-            }
-            let reader = EditLineReader(history: history) { before in
-                Completion.candidates(lineBeforeCursor: before, registry: context.registry, ids: context.ids)
-            }
-            if terminal.stderrIsTTY {
-                let progress = ProgressIndicator(label: client.host)
-                reader.progress = progress
-                stdout.progress = progress
-            }
-            context.confirm = reader.confirm
-            context.confirmWrites = reader.confirm
-            context.profileChanged = { name in
-                reader.switchHistory(
-                    to: HistoryFile.defaultPath(environment: environment, profile: name).map {
-                        HistoryFile(path: $0, limit: historySize)
-                    })
-            }
-            context.isInteractive = terminal.stderrIsTTY
-            // At a terminal each error was already shown; leaving with Ctrl-D or exit is a success.
-            _ = shell.loop(reader: reader)
-            status = .ok
-        } else {
-            // Piped commands are a script read as it comes: writes need --allow-writes, errors name <stdin>:LINE.
-            shell.readOnly = !script.allowWrites
-            status = shell.loop(reader: PlainLineReader(), source: "<stdin>")
-        }
-        if status != .ok { throw ExitCode(status.rawValue) }
+        try Launch(self).run()
     }
 }
-

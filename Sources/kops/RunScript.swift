@@ -45,6 +45,25 @@ struct ScriptOptions: ParsableArguments {
             throw ValidationError("invalid --var '\(variable)'; expected NAME=VALUE")
         }
     }
+}
+
+/// The script flags as plain values (`ScriptOptions` parsed, or `QuickArguments`), and what they run.
+struct ScriptLaunch: Equatable {
+    var words: [String] = []
+    var variables: [String] = []
+    var allowWrites = false
+    var record: String?
+    var update = false
+
+    init() {}
+
+    init(_ options: ScriptOptions) {
+        words = options.words
+        variables = options.variables
+        allowWrites = options.allowWrites
+        record = options.record
+        update = options.update
+    }
 
     /// For `kops check FILE.md`, before any connection: refuses a file that is not a kops transcript, and
     /// returns the header when the transcript was recorded on `kops --demo` (nil otherwise).

@@ -20,7 +20,7 @@ import Testing
     @Test func tracesTheFailedInboxReplyToItsVerdict() async throws {
         let (result, _) = try await kops("trace \(Self.leeFailedReply)")
         #expect(result.stdout.contains("2026-11-20T09:15:02Z  failed  +2 s   131047 re-engagement (24 h window closed)\n"))
-        #expect(result.stdout.hasSuffix("verdict: failed: 131047, the 24-hour window closed 2 h before the send; send a template\n"))
+        #expect(result.stdout.hasSuffix("verdict: failed: 131047, the 24-hour window closed 2 h before the send; send an approved template with 'reply --template NAME'\n"))
         #expect(result.status == 0)
     }
 

@@ -181,9 +181,9 @@ import Testing
         BadInput(method: "POST", target: send, body: textBody, contentType: "text/plain", status: 400, graph: true),
         BadInput(method: "POST", target: send, body: #"{"messaging_product":"whatsapp","type":"text"}"#, status: 400, graph: true),
         BadInput(target: "\(platform)/whatsapp/phone_numbers/100200300400501/nothing", status: 404),
-        BadInput(method: "DELETE", target: "\(platform)/whatsapp/phone_numbers", status: 404),
+        BadInput(method: "DELETE", target: "\(platform)/whatsapp/phone_numbers", status: 405),
         BadInput(target: "\(platform)/unknown", status: 404),
-        BadInput(target: "/meta/whatsapp/v24.0/100200300400501/messages", status: 404, graph: true),
+        BadInput(target: "/meta/whatsapp/v24.0/100200300400501/messages", status: 405, graph: true),
         BadInput(target: "/favicon.ico", status: 404),
         BadInput(target: "\(platform)/webhook_deliveries?after=%25%25%25", status: 400),
         BadInput(target: "\(platform)/api_logs?before=bm90LWpzb24", status: 400),
@@ -205,7 +205,7 @@ import Testing
         BadInput(target: "\(platform)/webhook_deliveries?errors_only=perhaps", status: 400),
         BadInput(target: "\(platform)/whatsapp/phone_numbers?messaging_enabled=maybe", status: 400),
         BadInput(target: "\(platform)/whatsapp/conversations?created_after=yesterday", status: 400),
-        BadInput(target: "\(platform)/whatsapp/conversations?assigned_user_id=x&unassigned=true", status: 422),
+        BadInput(target: "\(platform)/whatsapp/conversations?assigned_user_id=5b0e7c1a-2f4d-4e8a-9c3b-7d6e5f4a3b21&unassigned=true", status: 422),
     ]
 
     @Test(arguments: badInputs)

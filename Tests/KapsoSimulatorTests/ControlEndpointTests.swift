@@ -61,9 +61,11 @@ import Testing
             }
         }
         #expect(before.json["data"]?["now"] == "2026-11-21T12:00:00Z")
+        #expect(before.json["data"]?["now_micros"] == .int(1_795_262_400_000_000))
         #expect(before.json["data"]?["fixed"] == true)
         #expect(advanced.status == 200)
         #expect(advanced.json["data"]?["now"] == "2026-11-21T12:01:30Z")
+        #expect(advanced.json["data"]?["now_micros"] == .int(1_795_262_490_500_000))
         for response in [negative, missing] {
             #expect(response.status == 422)
             #expect(response.json["errors"]?["seconds"] != nil)

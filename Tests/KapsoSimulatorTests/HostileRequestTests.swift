@@ -161,7 +161,8 @@ import Glibc
         // Pipelined after a HEAD, the next answer must start right after the HEAD's head.
         let reply = try await exchange(Self.request(method: "HEAD", keepAlive: true) + Self.request("/platform/v1/nothing"))
         let answers = reply.text.components(separatedBy: "HTTP/1.1 ").dropFirst()
-        #expect(answers.map { $0.prefix(3) } == ["404", "404"])
+        // HEAD is not a method the routes serve: 405 (with Allow), and no body.
+        #expect(answers.map { $0.prefix(3) } == ["405", "404"])
         #expect(answers.first?.hasSuffix("\r\n\r\n") == true)
     }
 

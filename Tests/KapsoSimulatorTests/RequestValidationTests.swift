@@ -152,4 +152,51 @@ import Testing
         #expect(response.json["error"]?["code"] == 100)
         #expect(response.json["error"]?["message"]?.stringValue?.contains("Unsupported get request") == true)
     }
+
+    @Test(arguments: [
+        ("PUT", "\(platform)/whatsapp/webhooks/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", "GET, PATCH, DELETE"),
+        ("DELETE", "\(platform)/whatsapp/phone_numbers", "GET"),
+        ("TRACE", "\(platform)/api_logs", "GET"),
+    ])
+    func servedPathWithAnotherMethod_Is405WithAllow(_ method: String, _ path: String, _ allow: String) async throws {
+        let response = try await withSimulator { simulator in
+            try await requests(to: simulator) { try $0.request(method, path) }
+        }
+        #expect(response.status == 405)
+        #expect(response.header("allow") == allow)
+        #expect(response.json["error"]?.stringValue?.contains("use \(allow)") == true)
+    }
+
+    @Test func metaProxyWrongMethod_Is405AsAGraphError() async throws {
+        let response = try await withSimulator { try await get($0, send) }
+        #expect(response.status == 405)
+        #expect(response.json["error"]?["code"] == 100)
+    }
+
+    @Test(arguments: [
+        "whatsapp/phone_numbers?customer_id=", "whatsapp/messages?conversation_id=abc",
+        "whatsapp/conversations?assigned_user_id=x", "whatsapp/conversations?unassigned=null",
+    ])
+    func badUUIDOrBooleanFilters_Are400(_ query: String) async throws {
+        let response = try await withSimulator { try await get($0, "\(platform)/\(query)") }
+        #expect(response.status == 400, "\(response.text)")
+        #expect(response.json["error"]?.stringValue?.hasPrefix("Invalid ") == true)
+    }
+
+    @Test func nullPayloadVersion_MeansTheDefault_AndMetaDropsBufferEvents() async throws {
+        let (kapso, meta) = try await withSimulator { simulator in
+            try await requests(to: simulator) { client in
+                (
+                    try client.request("POST", numberHooks, body: wrapped(valid + #","payload_version":null"#)),
+                    try client.request(
+                        "POST", "\(platform)/whatsapp/phone_numbers/100200300400502/webhooks",
+                        body: wrapped(#""url":"https://x.test/m","secret_key":"s","kind":"meta","buffer_events":["x"]"#))
+                )
+            }
+        }
+        #expect(kapso.status == 201)
+        #expect(kapso.json["data"]?["payload_version"] == "v2")
+        #expect(meta.status == 201, "\(meta.text)")
+        #expect(meta.json["data"]?["buffer_events"] == [])
+    }
 }

@@ -43,7 +43,7 @@ import Testing
     }
 
     @Test func templateToLee_Succeeds() async throws {
-        let body = #"{"messaging_product":"whatsapp","to":"14155550157","type":"template","template":{"name":"pickup_ready","language":{"code":"en_US"}}}"#
+        let body = #"{"messaging_product":"whatsapp","to":"14155550157","type":"template","template":{"name":"part_ready","language":{"code":"en_US"},"components":[{"type":"body","parameters":[{"type":"text","parameter_name":"customer_name","text":"Lee"},{"type":"text","parameter_name":"order_id","text":"A-1042"}]}]}}"#
         let response = try await withSimulator { simulator in
             try await requests(to: simulator) { try $0.request("POST", send, body: body) }
         }

@@ -10,7 +10,7 @@ import Testing
                 code:       131047
                 name:       re-engagement (24 h window closed)
                 meaning:    the contact last wrote more than 24 hours ago, so free-form messages are refused
-                what to do: send an approved template; free-form works again after the contact replies
+                what to do: send an approved template ('reply --template NAME' in kops); free-form works again after the contact replies
                 retry:      no: the same request fails again
                 category:   reengagementWindow (Kapso JS SDK)
                 meta title: Re-engagement message (HTTP 400)

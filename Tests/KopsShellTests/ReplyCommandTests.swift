@@ -42,10 +42,13 @@ import Testing
         #expect(run.statuses == [.ok, .failure])
         #expect(run.err == """
             error: reply: the 24-hour window with Lee Park (14155550157) closed at 2026-11-20T07:15:00Z (1 d 4 h ago), \
-            so free-form messages fail with 131047; send an approved template, or add --force to try anyway
+            so free-form messages fail with 131047; send an approved template with 'reply --template NAME' \
+            (approved: part_ready (en_US, es), order_update (en_US), spring_promo (en_US)), or add --force to try anyway
 
             """)
-        #expect(run.requests == 2)
+        // The conversation, then for the templates that fit: the number (its WABA), its approved templates and
+        // Lee's marketing preference; no send.
+        #expect(run.requests == 5)
     }
 
     @Test func forcedSendOutsideTheWindowGetsTheAPIsErrorExplained() async throws {
@@ -53,7 +56,8 @@ import Testing
         #expect(run.statuses == [.ok, .failure])
         #expect(run.err == """
             error: reply: not sent: 131047 re-engagement (24 h window closed) (HTTP 422): the contact last wrote more \
-            than 24 hours ago, so free-form messages are refused; send an approved template; free-form works again \
+            than 24 hours ago, so free-form messages are refused; send an approved template ('reply --template NAME' in \
+            kops); free-form works again \
             after the contact replies
 
             """)
@@ -121,8 +125,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("reply", "error: reply: missing message text; usage: reply [--to E164] [--no-quote] [--force] [--dry-run] TEXT\n", KopsShell.ExitStatus.usage),
-        ("reply '   '", "error: reply: missing message text; usage: reply [--to E164] [--no-quote] [--force] [--dry-run] TEXT\n", .usage),
+        ("reply", "error: reply: missing message text; usage: reply [--to E164|BSUID] [--no-quote] [--force] [--dry-run] TEXT | reply --template NAME [--language CODE] [--param VALUE]... [--param name=VALUE]... [--header-media URL] [--to E164|BSUID] [--force] [--dry-run]\n", KopsShell.ExitStatus.usage),
+        ("reply '   '", "error: reply: missing message text; usage: reply [--to E164|BSUID] [--no-quote] [--force] [--dry-run] TEXT | reply --template NAME [--language CODE] [--param VALUE]... [--param name=VALUE]... [--header-media URL] [--to E164|BSUID] [--force] [--dry-run]\n", .usage),
         ("reply " + String(repeating: "a", count: 4_097), "error: reply: invalid message text '4097 characters'; expected at most 4096 characters (WhatsApp's limit)\n", .usage),
         ("reply --to abc hi", "error: reply: invalid value for --to 'abc'; expected a phone number in E.164 form, e.g. +14155550157\n", .usage),
         ("reply --to +1234 hi", "error: reply: invalid value for --to '+1234'; expected a phone number in E.164 form, e.g. +14155550157\n", .usage),

@@ -14,6 +14,12 @@ public struct Conversation: Sendable {
     /// The contact's number (digits), nil for contacts known only by a business-scoped user id.
     public var contact: String? { json["phone_number"]?.string }
     public var contactName: String? { kapso["contact_name"]?.string }
+    /// The business-scoped user id of a contact known without a number (`business_scoped_user_id`).
+    public var businessScopedUserID: String? { json["business_scoped_user_id"]?.string }
+    /// The contact's WhatsApp username (`@handle`), when they adopted one.
+    public var username: String? { json["username"]?.string }
+    /// How to name the contact when no name is wanted: the number, else the username, else the BSUID.
+    public var contactHandle: String? { contact ?? username ?? businessScopedUserID }
     /// `active` or `ended`.
     public var status: String { json["status"]?.string ?? "unknown" }
     public var phoneNumberID: String? { json["phone_number_id"]?.string }

@@ -21,6 +21,11 @@ public struct Message: Sendable {
     /// The contact's number (digits), from `kapso.phone_number`, else `from` or `to`.
     public var contact: String? { kapso["phone_number"]?.string ?? json[isInbound ? "from" : "to"]?.string }
     public var contactName: String? { kapso["contact_name"]?.string }
+    /// The contact's business-scoped user id (`from_user_id` inbound, `to_user_id` outbound): how a contact who
+    /// adopted a WhatsApp username and shares no number is addressed (openapi-whatsapp.yaml).
+    public var userID: String? { json[isInbound ? "from_user_id" : "to_user_id"]?.string }
+    /// The contact's WhatsApp username (`@handle`), when they adopted one.
+    public var username: String? { json["username"]?.string }
     /// The business number (Meta phone_number_id).
     public var phoneNumberID: String? { kapso["phone_number_id"]?.string }
     public var conversationID: String? { kapso["whatsapp_conversation_id"]?.string }

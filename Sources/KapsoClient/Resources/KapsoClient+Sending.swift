@@ -13,10 +13,15 @@ extension KapsoClient {
             body: Array(body.serialized().utf8))
     }
 
-    /// The body of a free-form text message, quoting `quotedID` when given (kapso-api.md §9.1).
-    public static func textMessage(to recipient: String, text: String, quoting quotedID: String? = nil) -> JSONValue {
+    /// The body of a free-form text message, quoting `quotedID` when given (kapso-api.md §9.1). With `byUserID`,
+    /// `recipient` is a business-scoped user id and is sent as `recipient` instead of `to` (openapi-whatsapp.yaml:
+    /// "Recipient BSUID or parent BSUID").
+    public static func textMessage(
+        to recipient: String, text: String, quoting quotedID: String? = nil, byUserID: Bool = false
+    ) -> JSONValue {
         var body: JSONObject = [
-            "messaging_product": "whatsapp", "recipient_type": "individual", "to": .string(recipient), "type": "text",
+            "messaging_product": "whatsapp", "recipient_type": "individual",
+            byUserID ? "recipient" : "to": .string(recipient), "type": "text",
         ]
         if let quotedID { body["context"] = ["message_id": .string(quotedID)] }
         body["text"] = ["body": .string(text), "preview_url": false]

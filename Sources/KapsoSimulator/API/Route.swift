@@ -22,6 +22,9 @@ enum Route: Sendable, Equatable {
     case getConversation(String)
     case updateConversation(String)
     case sendMessage(phoneNumberID: String)
+    case listTemplates(businessAccountID: String)
+    case marketingPreferences(contact: String)
+    case marketingPreference(contact: String, phoneNumberID: String)
 
     /// Which surface a path belongs to; nil for paths outside all three.
     enum Surface {
@@ -50,8 +53,11 @@ enum Route: Sendable, Equatable {
     }
 
     private init?(proxy method: String, _ path: [String]) {
-        guard method == "POST", path.count == 2, path[1] == "messages" else { return nil }
-        self = .sendMessage(phoneNumberID: path[0])
+        switch (method, path.count, path.last) {
+        case ("POST", 2, "messages"?): self = .sendMessage(phoneNumberID: path[0])
+        case ("GET", 2, "message_templates"?): self = .listTemplates(businessAccountID: path[0])
+        default: return nil
+        }
     }
 
     // One switch over the path's shape, then the method.
@@ -76,14 +82,14 @@ enum Route: Sendable, Equatable {
         case ("phone_numbers", 4, _) where path[2] == "webhooks":
             switch method {
             case "GET": .getNumberWebhook(path[1], webhookID: path[3])
-            case "PATCH", "PUT": .updateNumberWebhook(path[1], webhookID: path[3])
+            case "PATCH": .updateNumberWebhook(path[1], webhookID: path[3])
             case "DELETE": .deleteNumberWebhook(path[1], webhookID: path[3])
             default: nil
             }
         case ("webhooks", 1, "GET"): .listWebhooks
         case ("webhooks", 1, "POST"): .createWebhook
         case ("webhooks", 2, "GET"): .getWebhook(path[1])
-        case ("webhooks", 2, "PATCH"), ("webhooks", 2, "PUT"): .updateWebhook(path[1])
+        case ("webhooks", 2, "PATCH"): .updateWebhook(path[1])
         case ("webhooks", 2, "DELETE"): .deleteWebhook(path[1])
         case ("webhooks", 3, "POST") where path[2] == "test": .testWebhook(path[1])
         case ("messages", 1, "GET"): .listMessages
@@ -91,8 +97,16 @@ enum Route: Sendable, Equatable {
         case ("conversations", 1, "GET"): .listConversations
         case ("conversations", 2, "GET"): .getConversation(path[1])
         case ("conversations", 2, "PATCH"): .updateConversation(path[1])
+        case ("contacts", 3, "GET") where path[2] == "marketing_preferences": .marketingPreferences(contact: path[1])
+        case ("contacts", 4, "GET") where path[2] == "marketing_preferences":
+            .marketingPreference(contact: path[1], phoneNumberID: path[3])
         default: nil
         }
+    }
+
+    /// The methods the simulator serves on `segments`' path (empty for a path it does not serve).
+    static func methods(for segments: [String]) -> [String] {
+        ["GET", "POST", "PATCH", "DELETE"].filter { Route(method: $0, segments: segments) != nil }
     }
 
     /// `v24.0`, `v21.0`, `24.0`: any Graph API version segment.

@@ -49,7 +49,7 @@ extension SimulatorState {
 
     private func clockResponse() -> APIResponse {
         .data([
-            "now": .string(clock.now.iso), "fixed": .bool(clock.isFixed),
+            "now": .string(clock.now.iso), "now_micros": .int(Int(clock.now.micros)), "fixed": .bool(clock.isFixed),
             "offset_seconds": .double(Double(clock.offset) / 1_000_000), "time_scale": .double(timeScale),
         ])
     }

@@ -6,6 +6,7 @@ extension SimulatorState {
         let query = request.query
         let mode = try CursorQuery.parse(query)
         let hasMedia = try boolFilter(query, "has_media")
+        try uuidFilter(query, "conversation_id")
         if let direction = query["direction"], direction != "inbound", direction != "outbound" {
             throw .badRequest("Invalid direction parameter")
         }
@@ -45,6 +46,8 @@ extension SimulatorState {
         if let status = query["status"], status != "active", status != "ended" {
             throw .badRequest("Invalid status parameter")
         }
+        try uuidFilter(query, "assigned_user_id")
+        _ = try boolFilter(query, "unassigned")
         if query["assigned_user_id"] != nil, query["unassigned"] != nil {
             throw APIError(.error(422, "assigned_user_id and unassigned cannot be used together"))
         }

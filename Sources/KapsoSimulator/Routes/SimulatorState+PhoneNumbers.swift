@@ -5,6 +5,7 @@ extension SimulatorState {
 
     /// `GET /whatsapp/phone_numbers`: page style, newest first, with the contract's cheap filters.
     func listPhoneNumbers(_ request: APIRequest) throws(APIError) -> APIResponse {
+        try uuidFilter(request.query, "customer_id")
         let page = try PageQuery.parse(request.query)
         let query = request.query
         let createdAfter = try timeFilter(query, "created_after")
@@ -119,6 +120,11 @@ extension SimulatorState {
         guard let text = query[name] else { return nil }
         guard let time = Timestamp(iso: text) else { throw .badRequest("Invalid \(name) parameter") }
         return time
+    }
+
+    /// Refuses (400) a query parameter the spec types `format: uuid` that is not one.
+    func uuidFilter(_ query: [String: String], _ name: String) throws(APIError) {
+        if let text = query[name], !IDGenerator.isUUID(text) { throw .badRequest("Invalid \(name) parameter: expected a UUID") }
     }
 
     /// Reads a boolean query parameter (`true`/`false`/`1`/`0`); 400 when present but not a boolean.

@@ -1,3 +1,5 @@
+internal import KapsoDiagnostics
+
 // MARK: - Meta proxy sends and webhook tests
 
 extension SimulatorState {
@@ -31,12 +33,12 @@ extension SimulatorState {
             body = WebhookPayload.message(
                 event: event, message: message.json, conversation: conversation.json, number: number, webhook: webhook,
                 sequence: Int(message.cursorID))
-            contact = conversation.json["phone_number"]?.stringValue
+            contact = ConversationJSON.contact(of: conversation.json)
         } else if event.hasPrefix("whatsapp.conversation."),
             let conversation = conversations.records.first(where: { scope == nil || $0.json["phone_number_id"]?.stringValue == scope })
         {
             body = WebhookPayload.conversation(event: event, conversation: conversation.json, webhook: webhook)
-            contact = conversation.json["phone_number"]?.stringValue
+            contact = ConversationJSON.contact(of: conversation.json)
         } else if let sample = WebhookPayload.catalogueSample(event, version: webhook["payload_version"]?.stringValue) {
             body = sample
         } else {
@@ -66,7 +68,8 @@ extension SimulatorState {
     /// `POST /meta/whatsapp/{version}/{phone_number_id}/messages`: Graph-shaped success or error.
     ///
     /// A free-form message to a contact whose last inbound is 24 hours old or more gets 422 with Graph error
-    /// 131047; a recipient the project has never talked to gets 422 with 131026. Templates open new windows.
+    /// 131047; a recipient the project has never talked to gets 422 with 131026. Templates open new windows
+    /// and are checked like Meta checks them (`checkTemplateSend`), never against the 24-hour window.
     func sendMessage(_ phoneNumberID: String, _ request: APIRequest, now: Timestamp) throws(APIError) -> APIResponse {
         guard let number = phoneNumbers[phoneNumberID] else {
             throw graphError(404, code: 100, type: "GraphMethodException", subcode: 33,
@@ -84,10 +87,21 @@ extension SimulatorState {
             }
             return .json(200, ["success": true])
         }
-        guard let recipient = body["to"]?.stringValue, !Self.digits(recipient).isEmpty else {
-            throw graphError(400, code: 100, message: "(#100) The parameter to is required.")
+        // `to` (a number) wins over `recipient` (a business-scoped user id) when both are sent (openapi-whatsapp.yaml).
+        let contact: String
+        let recipient: String
+        if let to = body["to"]?.stringValue, !Self.digits(to).isEmpty {
+            (contact, recipient) = (Self.digits(to), to)
+        } else if let userID = body["recipient"] {
+            guard let text = userID.stringValue, BusinessScopedUserID.isValid(text) else {
+                throw graphError(
+                    400, code: 100,
+                    message: "(#100) Invalid parameter recipient: expected a business-scoped user id such as US.13491208655302741918")
+            }
+            (contact, recipient) = (text, text)
+        } else {
+            throw graphError(400, code: 100, message: "(#100) The parameter to is required (or recipient, a business-scoped user id).")
         }
-        let contact = Self.digits(recipient)
         let type = body["type"]?.stringValue ?? "text"
         var content = MessageJSON.Content(type: type, quotedID: body["context"]?["message_id"]?.stringValue)
         switch type {
@@ -97,18 +111,19 @@ extension SimulatorState {
             }
             content.body = text
         case "template":
-            guard let name = body["template"]?["name"]?.stringValue else {
-                throw graphError(400, code: 100, message: "(#100) The parameter template['name'] is required.")
-            }
-            content.templateName = name
+            let send = try checkTemplateSend(body, number: number.json, contact: contact)
+            content.templateName = send.name
+            content.templateLanguage = send.language
+            content.templateComponents = send.components
+            content.body = send.rendered
         default:
             content.caption = body[type]?["caption"]?.stringValue
             content.mediaID = body[type]?["id"]?.stringValue ?? ids.hex(12)
         }
         let existing = conversations.records.first {
-            $0.json["phone_number_id"]?.stringValue == phoneNumberID && $0.json["phone_number"]?.stringValue == contact
+            $0.json["phone_number_id"]?.stringValue == phoneNumberID && ConversationJSON.contact(of: $0.json) == contact
         }
-        let known = existing != nil || conversations.records.contains { $0.json["phone_number"]?.stringValue == contact }
+        let known = existing != nil || conversations.records.contains { ConversationJSON.contact(of: $0.json) == contact }
         guard known else { throw graphError(422, code: 131_026, subcode: 131_026) }
         if type != "template" {
             let lastInbound = existing.flatMap { ConversationJSON.lastInbound($0.json) }
@@ -118,10 +133,11 @@ extension SimulatorState {
         }
         let wamid = MessageJSON.wamid(contact: contact, hex: ids.hex(20))
         record(content, wamid: wamid, to: contact, existing: existing, number: number.json, now: now)
-        return .json(200, [
-            "messaging_product": "whatsapp", "contacts": [["input": .string(recipient), "wa_id": .string(contact)]],
-            "messages": [["id": .string(wamid)]],
-        ])
+        // Graph names a BSUID recipient by `user_id` and gives no `wa_id` (no phone number is shared).
+        let identity: JSONValue = BusinessScopedUserID.isValid(contact)
+            ? ["input": .string(recipient), "user_id": .string(contact)]
+            : ["input": .string(recipient), "wa_id": .string(contact)]
+        return .json(200, ["messaging_product": "whatsapp", "contacts": [identity], "messages": [["id": .string(wamid)]]])
     }
 
     // Stores a sent message, updates (or opens) its conversation and delivers `whatsapp.message.sent`.
@@ -130,13 +146,14 @@ extension SimulatorState {
         now: Timestamp
     ) {
         let phoneNumberID = number["id"]?.stringValue ?? ""
-        let contactName = conversations.records.first { $0.json["phone_number"]?.stringValue == contact }?
-            .json["kapso"]?["contact_name"]?.stringValue
+        let known = conversations.records.first { ConversationJSON.contact(of: $0.json) == contact }?.json
+        let contactName = known?["kapso"]?["contact_name"]?.stringValue
         let conversation = existing?.json ?? ConversationJSON.make(
             id: ids.uuid(), contact: contact, contactName: contactName, phoneNumberID: phoneNumberID, createdAt: now)
         let conversationID = conversation["id"]?.stringValue ?? ""
         let party = MessageJSON.Party(
-            contact: contact, contactName: contactName, phoneNumberID: phoneNumberID, conversationID: conversationID)
+            contact: contact, contactName: contactName, phoneNumberID: phoneNumberID, conversationID: conversationID,
+            username: known?["username"]?.stringValue)
         let message = MessageJSON.message(id: wamid, at: now, inbound: false, party: party, content: content, status: "sent")
         let sequence = nextMessageSequence
         nextMessageSequence += 1
@@ -150,11 +167,13 @@ extension SimulatorState {
         scheduleProgression(of: wamid, type: content.type, sentAt: now)
     }
 
-    private func graphError(
-        _ status: Int, code: Int, type: String = "OAuthException", subcode: Int? = nil, message: String? = nil
+    func graphError(
+        _ status: Int, code: Int, type: String = "OAuthException", subcode: Int? = nil, message: String? = nil,
+        details: String? = nil
     ) -> APIError {
         let kind = code >= 130_000 ? "MessageError" : type
-        let body = GraphError.body(code: code, type: kind, subcode: subcode, message: message, traceID: ids.hex(23))
+        let body = GraphError.body(
+            code: code, type: kind, subcode: subcode, message: message, details: details, traceID: ids.hex(23))
         return APIError(.json(status, body))
     }
 }

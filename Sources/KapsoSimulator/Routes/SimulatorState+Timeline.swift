@@ -68,7 +68,7 @@ extension SimulatorState {
     /// Appends a status to a sent message, logs it, and tells the number's subscribed webhooks.
     func applyStatus(_ status: String, to messageID: String, at time: Timestamp) {
         guard let record = messages[messageID], record.json["kapso"]?["status"]?.stringValue != "failed" else { return }
-        let recipient = record.json["to"]?.stringValue ?? ""
+        let recipient = record.json["to"]?.stringValue ?? record.json["to_user_id"]?.stringValue ?? ""
         let updated = messages.update(id: messageID) { record in
             var kapso = record.json["kapso"]?.objectValue ?? [:]
             let entry = MessageJSON.statusEntry(
@@ -97,7 +97,8 @@ extension SimulatorState {
             let body = WebhookPayload.message(
                 event: event, message: message, conversation: conversation.json, number: number.json, webhook: webhook,
                 isNewConversation: isNewConversation, sequence: sequence)
-            deliver(event: event, body: body, to: webhook, contact: kapso?["phone_number"]?.stringValue, now: time)
+            let contact = kapso?["phone_number"]?.stringValue ?? message["to_user_id"]?.stringValue ?? message["from_user_id"]?.stringValue
+            deliver(event: event, body: body, to: webhook, contact: contact, now: time)
         }
     }
 }

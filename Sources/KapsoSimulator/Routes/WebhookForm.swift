@@ -37,7 +37,7 @@ struct WebhookForm {
     /// nullable. A field sent with another type is refused and nothing is saved.
     private static let fieldTypes: [String: (type: FieldType, nullable: Bool)] = [
         "url": (.string, false), "kind": (.string, false), "phone_number_id": (.string, false),
-        "payload_version": (.string, false), "secret_key": (.string, true), "events": (.strings, false),
+        "payload_version": (.string, true), "secret_key": (.string, true), "events": (.strings, false),
         "buffer_events": (.strings, false), "active": (.bool, false), "buffer_enabled": (.bool, false),
         "buffer_window_seconds": (.integer, true), "max_buffer_size": (.integer, true),
         "inactivity_minutes": (.integer, true), "headers": (.stringMap, true),
@@ -101,9 +101,12 @@ struct WebhookForm {
             if let value = fields[key] { json[key] = value }
         }
         let isMeta = json["kind"]?.stringValue == "meta"
+        // `payload_version: null` asks for the default (WhatsappWebhookRequest: "defaults to 'v2'").
+        if !isMeta, fields["payload_version"]?.isNull == true { json["payload_version"] = "v2" }
         if isMeta {
             if fields["buffer_enabled"]?.boolValue == true { errors.append(("buffer_enabled", "is not supported for meta webhooks")) }
             json["events"] = []
+            json["buffer_events"] = []
             json["payload_version"] = .null
             json["inactivity_minutes"] = .null
             json["buffer_enabled"] = false

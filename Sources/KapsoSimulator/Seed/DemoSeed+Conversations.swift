@@ -11,6 +11,11 @@ extension DemoSeed {
         /// Lee Park's inbox reply that failed with 131047 (his last inbound was 26 hours earlier).
         static let leeFailedReply = "wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA="
         static let samImage = "wamid.HBgLMTQxNTU1NTAxNjMVAgASGBQzRUIwRDRFNUY2MDcxODI5M0E0QgA="
+        /// Marisol Vega adopted a WhatsApp username and shares no phone number: Sales knows her only by her
+        /// business-scoped user id.
+        static let marisolConversation = "a7c8e9f0-6b7d-4e8f-9a01-234567890123"
+        static let marisolBSUID = "US.48210937561029384756"
+        static let marisolUsername = "@marisol.v"
         /// Messages whose deliveries and API logs the story writes by hand.
         static let scripted: Set<String> = [danaInbound, danaReply, leeFailedReply]
     }
@@ -77,6 +82,27 @@ extension DemoSeed {
             in: id, at: story.at("2026-11-20T09:15:00Z"), inbound: false,
             text("Hi Lee, your replacement part is ready for pickup."), status: "failed", errorCode: 131_047,
             id: Story.leeFailedReply)
+    }
+
+    /// A username-only contact on Sales (no `phone_number`; `business_scoped_user_id` and `username` instead),
+    /// whose last message is recent enough for a free-form reply by BSUID.
+    static func addMarisol(to story: inout StoryBuilder) {
+        let id = Story.marisolConversation
+        story.conversation(
+            ConversationJSON.make(
+                id: id, contact: Story.marisolBSUID, contactName: "Marisol Vega", phoneNumberID: sales,
+                createdAt: story.at("2026-11-21T08:05:00Z"), username: Story.marisolUsername))
+        // Fixed WAMIDs: no draws from the story's generator, so seeds built on the demo (zoo) keep their ids.
+        let wamid = { (hex: String) in MessageJSON.wamid(contact: Story.marisolBSUID, hex: hex) }
+        story.message(
+            in: id, at: story.at("2026-11-21T08:05:00Z"), inbound: true, text("Hola! Is the blue jacket back in stock?"),
+            status: "delivered", id: wamid("4D41525349534F4C3031"))
+        story.message(
+            in: id, at: story.at("2026-11-21T08:07:30Z"), inbound: false,
+            text("Hi Marisol, yes: sizes S to L arrived this morning."), status: "read", id: wamid("4D41525349534F4C3032"))
+        story.message(
+            in: id, at: story.at("2026-11-21T09:30:00Z"), inbound: true, text("Great, can you hold an M for me?"),
+            status: "delivered", id: wamid("4D41525349534F4C3033"))
     }
 
     private static func addSam(to story: inout StoryBuilder) {

@@ -40,6 +40,10 @@ enum DemoSeed {
         addConversations(to: &story)
         addDeliveries(to: &story)
         addAPILogs(to: &story)
+        // Last, so the story's earlier random draws (ids, times) stay as they were.
+        addMarisol(to: &story)
+        // Templates draw nothing random.
+        addTemplates(to: &story)
         return story
     }
 

@@ -19,6 +19,12 @@ enum FileSeed {
         data.conversations = records(document["conversations"], time: "last_active_at")
         data.deliveries = records(document["webhook_deliveries"], time: "created_at")
         data.apiLogs = records(document["api_logs"], time: "created_at")
+        // Graph template objects plus `business_account_id` (whose WABA) and optional `created_at` (order).
+        data.templates = records(document["message_templates"], time: "created_at").map { record in
+            var record = record
+            record.json["created_at"] = nil
+            return record
+        }
         for member in document["health"]?.objectValue?.members ?? [] {
             if let health = member.value.objectValue { data.health[member.key] = health }
         }

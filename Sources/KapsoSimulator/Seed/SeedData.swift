@@ -9,8 +9,19 @@ struct SeedData: Sendable {
     var messages: [Record] = []
     var deliveries: [Record] = []
     var apiLogs: [Record] = []
+    /// Message templates of every WABA; `business_account_id` in each says whose (stripped when served).
+    var templates: [Record] = []
+    /// Marketing preferences by `preferenceKey(contact:phoneNumberID:)`; absent means subscribed.
+    var marketingPreferences: [String: JSONObject] = [:]
     /// How simulated (non-loopback) receivers answer, by webhook URL; unlisted URLs answer 200.
     var receiverOutcomes: [String: DeliveryOutcome] = [:]
     /// The next numeric message id (the cursor's second column for messages).
     var nextMessageSequence = 1
+}
+
+extension SeedData {
+    /// `14155550142|100200300400501`: a contact's digits and the business number, the scope of a preference.
+    static func preferenceKey(contact: String, phoneNumberID: String) -> String {
+        contact + "|" + phoneNumberID
+    }
 }

@@ -89,8 +89,9 @@ struct StoryBuilder {
         let id = json["id"]?.stringValue ?? ""
         let created = json["created_at"]?.stringValue.flatMap(Timestamp.init(iso:)) ?? now
         let party = MessageJSON.Party(
-            contact: json["phone_number"]?.stringValue ?? "", contactName: json["kapso"]?["contact_name"]?.stringValue,
-            phoneNumberID: json["phone_number_id"]?.stringValue ?? "", conversationID: id)
+            contact: ConversationJSON.contact(of: json) ?? "", contactName: json["kapso"]?["contact_name"]?.stringValue,
+            phoneNumberID: json["phone_number_id"]?.stringValue ?? "", conversationID: id,
+            username: json["username"]?.stringValue)
         threadPositions[id] = threads.count
         threads.append(Thread(json: json, time: created, party: party))
     }
@@ -148,6 +149,18 @@ struct StoryBuilder {
         threads[position].foldSummary()
         threads[position].json["status"] = .string(status)
         threads[position].json["updated_at"] = .string(updatedAt.iso)
+    }
+
+    /// A message template of `businessAccountID` (Graph's shape, kapso-api.md §14.3), listed newest first.
+    mutating func template(_ json: JSONObject, businessAccountID: String, at created: Timestamp) {
+        var json = json
+        json["business_account_id"] = .string(businessAccountID)
+        data.templates.append(Record(id: json["id"]?.stringValue ?? "", sortTime: created, json: json))
+    }
+
+    /// A contact's marketing preference on one number (`stopped` or `resumed`).
+    mutating func marketingPreference(contact: String, phoneNumberID: String, _ json: JSONObject) {
+        data.marketingPreferences[SeedData.preferenceKey(contact: contact, phoneNumberID: phoneNumberID)] = json
     }
 
     /// A delivery row as in `fixtures/webhook_deliveries.list.json`.

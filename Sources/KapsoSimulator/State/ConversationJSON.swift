@@ -1,11 +1,15 @@
+internal import KapsoDiagnostics
+
 /// Builds conversation objects and keeps their `kapso` summary in step with their messages.
 enum ConversationJSON {
     /// A conversation with no messages yet (`fixtures/conversations.list.json` shape).
+    /// A `contact` with the BSUID shape is a username-only contact: `phone_number` is null and the conversation
+    /// carries `business_scoped_user_id` and `username` instead.
     static func make(
         id: String, contact: String, contactName: String?, phoneNumberID: String, createdAt: Timestamp,
-        status: String = "active", metadata: JSONValue = [:]
+        status: String = "active", metadata: JSONValue = [:], username: String? = nil
     ) -> JSONObject {
-        [
+        var json: JSONObject = [
             "id": .string(id), "phone_number": .string(contact), "status": .string(status),
             "last_active_at": .string(createdAt.iso), "created_at": .string(createdAt.iso),
             "updated_at": .string(createdAt.iso), "metadata": metadata, "phone_number_id": .string(phoneNumberID),
@@ -15,6 +19,17 @@ enum ConversationJSON {
                 "last_inbound_at": .null, "last_outbound_at": .null,
             ],
         ]
+        if BusinessScopedUserID.isValid(contact) {
+            json["phone_number"] = .null
+            json["business_scoped_user_id"] = .string(contact)
+            json["username"] = JSONValue(username)
+        }
+        return json
+    }
+
+    /// Who a conversation is with: the number's digits, else the business-scoped user id.
+    static func contact(of conversation: JSONObject) -> String? {
+        conversation["phone_number"]?.stringValue ?? conversation["business_scoped_user_id"]?.stringValue
     }
 
     /// `conversation` after `message` (sent or received at `time`) joined it.

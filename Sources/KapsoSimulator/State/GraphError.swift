@@ -20,9 +20,10 @@ enum GraphError {
 
     /// `{"error": {"message", "type", "code", "error_subcode"?, "error_data", "fbtrace_id"}}`.
     static func body(code: Int, type: String = "MessageError", subcode: Int? = nil, message: String? = nil,
-                     traceID: String) -> JSONValue
+                     details: String? = nil, traceID: String) -> JSONValue
     {
-        let (title, details) = describe(code)
+        let (title, described) = describe(code)
+        let details = details ?? described
         var error: JSONObject = [
             "message": .string(message ?? "(#\(code)) \(title)"), "type": .string(type), "code": .int(code),
         ]

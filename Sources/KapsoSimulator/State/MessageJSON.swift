@@ -1,3 +1,5 @@
+internal import KapsoDiagnostics
+
 /// Builds WAMIDs, message objects and status entries in the shapes of `fixtures/messages.list.json`.
 enum MessageJSON {
     /// A WAMID like Meta's: `wamid.` + base64 of the contact's digits and a 20-character hex id.
@@ -41,15 +43,24 @@ enum MessageJSON {
         var caption: String?
         var mediaID: String?
         var templateName: String?
+        var templateLanguage: String?
+        /// The send's `template.components` as given (parameters included).
+        var templateComponents: JSONValue?
         var quotedID: String?
     }
 
     /// Who sent a message to whom, on which number and conversation.
     struct Party: Sendable {
+        /// The contact's number (digits), or its business-scoped user id for a username-only contact.
         var contact: String
         var contactName: String?
         var phoneNumberID: String
         var conversationID: String
+        /// `@handle` of a contact who adopted a WhatsApp username.
+        var username: String? = nil
+
+        /// A contact known only by a BSUID: messages carry `from_user_id`/`to_user_id` and no phone number.
+        var isUserID: Bool { BusinessScopedUserID.isValid(contact) }
     }
 
     /// A message object; outbound ones carry `statuses` for every status up to `status`.
@@ -58,12 +69,19 @@ enum MessageJSON {
         error: JSONValue? = nil
     ) -> JSONObject {
         var json: JSONObject = ["id": .string(id), "timestamp": .string(time.unix), "type": .string(content.type)]
-        json[inbound ? "from" : "to"] = .string(party.contact)
+        if party.isUserID {
+            // Kapso's `WhatsappMessageResponse`: `from`/`to` null, `from_user_id`/`to_user_id` and `username` set.
+            json[inbound ? "from" : "to"] = .null
+            json[inbound ? "from_user_id" : "to_user_id"] = .string(party.contact)
+            json["username"] = JSONValue(party.username)
+        } else {
+            json[inbound ? "from" : "to"] = .string(party.contact)
+        }
         if let quoted = content.quotedID { json["context"] = ["id": .string(quoted), "from": .string(party.contact)] }
         json[content.type] = payload(content)
         var kapso: JSONObject = [
             "direction": inbound ? "inbound" : "outbound", "status": .string(status),
-            "processing_status": "processed", "origin": "cloud_api", "phone_number": .string(party.contact),
+            "processing_status": "processed", "origin": "cloud_api", "phone_number": party.isUserID ? .null : .string(party.contact),
             "phone_number_id": .string(party.phoneNumberID), "has_media": .bool(content.mediaID != nil),
             "whatsapp_conversation_id": .string(party.conversationID), "contact_name": JSONValue(party.contactName),
             "content": JSONValue(text(content)),
@@ -87,7 +105,7 @@ enum MessageJSON {
     static func text(_ content: Content) -> String? {
         switch content.type {
         case "text": content.body
-        case "template": "Template: \(content.templateName ?? "")"
+        case "template": content.body ?? "Template: \(content.templateName ?? "")"
         default: content.caption
         }
     }
@@ -95,7 +113,11 @@ enum MessageJSON {
     private static func payload(_ content: Content) -> JSONValue {
         switch content.type {
         case "text": ["body": JSONValue(content.body)]
-        case "template": ["name": JSONValue(content.templateName), "language": ["code": "en_US"], "components": []]
+        case "template":
+            [
+                "name": JSONValue(content.templateName), "language": ["code": .string(content.templateLanguage ?? "en_US")],
+                "components": content.templateComponents ?? [],
+            ]
         default: ["id": JSONValue(content.mediaID), "caption": JSONValue(content.caption)]
         }
     }
@@ -122,9 +144,11 @@ enum MessageJSON {
 
     /// One Meta status event (`{id, status, timestamp, recipient_id, pricing?}`); `pricing` on sent and delivered.
     static func statusEntry(id: String, status: String, at time: Timestamp, recipient: String, priced: Bool) -> JSONValue {
+        // Meta names a username-only recipient by `recipient_user_id` instead of `recipient_id`.
+        let recipientKey = BusinessScopedUserID.isValid(recipient) ? "recipient_user_id" : "recipient_id"
         var json: JSONObject = [
             "id": .string(id), "status": .string(status), "timestamp": .string(time.unix),
-            "recipient_id": .string(recipient),
+            recipientKey: .string(recipient),
         ]
         if priced { json["pricing"] = pricing }
         return .object(json)

@@ -14,6 +14,8 @@ actor SimulatorState {
     var messages: RecordList
     var deliveries: RecordList
     var apiLogs: RecordList
+    var templates: RecordList
+    var marketingPreferences: [String: JSONObject]
     /// Most API-log rows kept (at least the seed's): past it, the oldest are dropped, so a long-running
     /// simulator's memory stays bounded.
     let apiLogLimit: Int
@@ -54,6 +56,8 @@ actor SimulatorState {
         // The lists a `scale:N` seed makes big are ordered and indexed side by side.
         (self.messages, (self.deliveries, self.apiLogs)) = concurrently(
             { RecordList(seed.messages) }, { (RecordList(seed.deliveries), RecordList(seed.apiLogs, indexed: false)) })
+        self.templates = RecordList(seed.templates)
+        self.marketingPreferences = seed.marketingPreferences
         self.apiLogLimit = max(options.apiLogLimit, seed.apiLogs.count)
         self.nextMessageSequence = seed.nextMessageSequence
         self.receiverOutcomes = seed.receiverOutcomes
@@ -115,6 +119,13 @@ actor SimulatorState {
             } catch {
                 response = error.response
             }
+        } else if case let allowed = Route.methods(for: request.segments), !allowed.isEmpty {
+            // A path the simulator serves, asked with another method: 405 and the methods it takes.
+            let message = "Method \(request.method) not allowed on \(request.path); use \(allowed.joined(separator: ", "))"
+            response = surface == .metaProxy
+                ? .json(405, GraphError.body(code: 100, type: "GraphMethodException", message: "(#100) " + message, traceID: ids.hex(23)))
+                : .error(405, message)
+            response.headers.append(("Allow", allowed.joined(separator: ", ")))
         } else if surface == .metaProxy {
             // Not served by the simulator: 404 as on the Platform side, in Graph's shape like every proxy answer.
             let message = "(#100) Unsupported \(request.method.lowercased()) request on \(request.path)"
@@ -168,6 +179,10 @@ actor SimulatorState {
         case .getConversation(let id): return try getConversation(id)
         case .updateConversation(let id): return try updateConversation(id, request, now: now)
         case .sendMessage(let phoneNumberID): return try sendMessage(phoneNumberID, request, now: now)
+        case .listTemplates(let businessAccountID): return try listTemplates(businessAccountID, request)
+        case .marketingPreferences(let contact): return try marketingPreferences(of: contact)
+        case .marketingPreference(let contact, let phoneNumberID):
+            return try marketingPreference(of: contact, on: phoneNumberID)
         }
     }
 

@@ -6,7 +6,7 @@ public struct Arguments: Sendable {
     public var positionals: [String]
     public var values: [String: String]
     public var switches: Set<String>
-    /// Every value of each flag, in order, for flags that may repeat (`--set a=1 --set b=2`).
+    /// Every value of each flag, in order, for flags that may repeat (`--set a=1 --set b=2`, `--param a --param b`).
     public var repeated: [String: [String]] = [:]
     public var usage: String
 
@@ -61,6 +61,9 @@ public struct Arguments: Sendable {
 
     public func value(_ flag: String) -> String? { values[flag] }
     public func has(_ flag: String) -> Bool { switches.contains(flag) }
+
+    /// All values given for a repeatable flag, in order (empty when absent).
+    public func all(_ flag: String) -> [String] { repeated[flag] ?? [] }
 
     /// The positional at `index`, or a missing-argument error naming `what`.
     public func required(_ index: Int, _ what: String) throws(ShellError) -> String {

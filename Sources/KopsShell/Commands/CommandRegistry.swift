@@ -20,8 +20,8 @@ public struct CommandRegistry: Sendable {
             RecordCommand.self,
             BundleCommand.self,
             MessagesCommand.self, MessageCommand.self, ConversationsCommand.self, ConversationCommand.self,
-            TraceCommand.self, ReplyCommand.self, WhoisCommand.self,
-            ListenCommand.self, ReplayCommand.self,
+            TraceCommand.self, ReplyCommand.self, WhoisCommand.self, TemplatesCommand.self, TemplateCommand.self,
+            SimCommand.self, ListenCommand.self, ReplayCommand.self,
         ],
         aliases: ["quit": "exit", "?": "help", "id": "whois"])
 

@@ -21,7 +21,7 @@ public enum ConversationCommand: Command {
         context.session.lastConversationID = conversation.id
         let window = conversation.window(at: context.now())
         var fields = [
-            Field("id", conversation.id), Field("contact", MessageCommand.contactLabel(conversation.contactName, conversation.contact)),
+            Field("id", conversation.id), Field("contact", MessageCommand.contactLabel(conversation.contactName, conversation.contactHandle)),
             Field("status", conversation.status), Field("number", conversation.phoneNumberID ?? "-"),
             Field("created", conversation.createdAt ?? "-"), Field("last active", conversation.lastActiveAt ?? "-"),
             Field("messages", conversation.messagesCount.map(String.init) ?? "-"),

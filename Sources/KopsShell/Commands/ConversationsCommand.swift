@@ -50,7 +50,7 @@ public enum ConversationsCommand: Command {
     static func table(_ conversations: [Conversation], now: Int64) -> Table {
         let rows = conversations.map { conversation -> [StyledText] in
             [
-                StyledText(conversation.id), StyledText(conversation.contact ?? "-"),
+                StyledText(conversation.id), StyledText(conversation.contactHandle ?? "-"),
                 StyledText(conversation.contactName ?? "-"),
                 StyledText(conversation.status, style: conversation.status == "active" ? .plain : .dim),
                 StyledText(conversation.lastActiveAt ?? "-"),

@@ -43,6 +43,8 @@ enum IDLookups {
             return client.platformRequest("/whatsapp/messages/\(percentEncode(id))")
         case .contactConversations(let digits):
             return client.platformRequest("/whatsapp/conversations", query: [("phone_number", digits), ("limit", "100")])
+        case .userMessages(let id):
+            return client.messagesRequest(filters: [("business_scoped_user_id", id)], limit: 100)
         case .apiLogsMentioning(let id):
             return client.apiLogsRequest([("endpoint", id)] + recent)
         case .recentAPILogs:
@@ -68,6 +70,8 @@ enum IDLookups {
             facts.messages.append(try Message(json: object))
         case .contactConversations:
             facts.conversations += try Page.decode(json, item: Conversation.init(json:)).items
+        case .userMessages:
+            facts.messages += try Page.decode(json, item: Message.init(json:)).items
         case .apiLogsMentioning, .recentAPILogs:
             facts.apiLogs += try client.apiLogs(from: json).items
         case .recentDeliveries:

@@ -19,6 +19,9 @@ public enum NextCommand: Command {
             return try DeliveriesCommand.list(filters: filters, limit: limit, after: cursor.after, in: context)
         case .apiLogs(let filters, let limit):
             return try LogsCommand.list(filters: filters, limit: limit, after: cursor.after, in: context)
+        case .templates(let businessAccountID, let filters, let limit):
+            return try TemplatesCommand.list(
+                businessAccountID: businessAccountID, filters: filters, limit: limit, after: cursor.after, in: context)
         }
     }
 }

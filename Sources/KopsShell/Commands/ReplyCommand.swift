@@ -2,35 +2,54 @@ internal import KapsoClient
 internal import KapsoDiagnostics
 internal import KopsHTTP
 
-/// `reply TEXT`, `reply --to E164 TEXT`: a free-form text, checked against the 24-hour window first.
+/// `reply TEXT`, `reply --to E164|BSUID TEXT`: a free-form text, checked against the 24-hour window first;
+/// `reply --template NAME [--param VALUE]...`: an approved template, checked against the template first.
 public enum ReplyCommand: Command {
     public static let name = "reply"
-    public static let summary = "send a text to the last message's contact (quoting it) or to --to; checks the 24-hour window"
-    public static let usage = "reply [--to E164] [--no-quote] [--force] [--dry-run] TEXT"
+    public static let summary =
+        "send a text or an approved template to the last message's contact or to --to; checks the window and the template"
+    public static let usage =
+        "reply [--to E164|BSUID] [--no-quote] [--force] [--dry-run] TEXT | reply --template NAME [--language CODE] "
+        + "[--param VALUE]... [--param name=VALUE]... [--header-media URL] [--to E164|BSUID] [--force] [--dry-run]"
     public static let details = """
         Writes to the contact of the last message ('message', 'trace') and quotes it when it was
         received, else to the last conversation's contact; --to picks a contact on the selected number
         (read like 'whois' reads numbers; the project's own ids and numbers, and a number with neither
-        '+'/'00' nor the project's country code, are refused with what they are).
+        '+'/'00' nor the project's country code, are refused with what they are). A contact who adopted a
+        WhatsApp username and shares no number is written to by business-scoped user id
+        (--to US.13491208655302741918, sent as 'recipient').
         Refuses when the 24-hour window is closed (--force sends anyway). --dry-run prints the exact
         request, key redacted, and sends nothing. The interactive shell asks before sending; scripts,
         pipes and -c send without asking. The new message becomes the last message: 'trace' follows it.
+        --template sends an approved template instead (no 24-hour window needed): one --param per
+        variable, in order for {{1}} {{2}} (header first, then body), as name=VALUE for {{name}};
+        --header-media gives a media header's link. Before sending, kops checks what Meta and Kapso
+        would refuse (132001 unknown or unapproved, 132015 paused, 132000 wrong parameters, 132012
+        header media, 100 new lines or tabs, over 1,024 characters, marketing to a contact who
+        stopped it); --force sends anyway and shows the API's answer. 'template NAME' shows what a
+        template needs; Tab completes names and languages from the last 'templates'.
         Examples:
           message wamid.HBgLMTQxNTU1NTAxNDIVAgASGBQzRUIwQTFDMkQzRTRGNTA2MTcyOAA=; reply "It ships today"
           reply --to +14155550142 --dry-run "Hello"
+          reply --to US.48210937561029384756 --dry-run "Held for you"
+          reply --template part_ready --language en_US --param customer_name=Lee --param order_id=A-1042
         """
     public static let maxArguments: Int? = nil
     public static let flags = [
-        FlagSpec("--to", value: "E164", help: "the contact to write to, on the selected number"),
+        FlagSpec("--to", value: "E164|BSUID", help: "the contact to write to, on the selected number"),
         FlagSpec("--no-quote", help: "do not quote the last message"),
-        FlagSpec("--force", help: "send even when the 24-hour window is closed"),
+        FlagSpec("--force", help: "send even when the 24-hour window is closed or the template check fails"),
+        FlagSpec("--template", value: "NAME", help: "send this approved template instead of text"),
+        FlagSpec("--language", value: "CODE", help: "the template's language (en_US, es, ...)"),
+        FlagSpec("--param", value: "VALUE", help: "a template value, repeatable: VALUE in order, or name=VALUE"),
+        FlagSpec("--header-media", value: "URL", help: "the link of a template's image, video or document header"),
         FlagSpec("--dry-run", help: "print the request (key redacted) and send nothing"),
     ]
 
     public static func isWrite(_ words: [String]) -> Bool { !words.contains("--dry-run") }
 
     /// Who the reply goes to and what it quotes.
-    private struct Target {
+    struct Target {
         var contact: String
         var label: String
         var phoneNumberID: String
@@ -39,26 +58,47 @@ public enum ReplyCommand: Command {
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
-        let text = try MessageInput.text(arguments.positionals, command: name, usage: usage)
-        let to = try arguments.value("--to").map { typed in
-            (typed: typed, number: try MessageInput.phoneNumberText(typed, command: name, flag: "--to"))
+        if arguments.value("--template") != nil { return try sendTemplate(arguments, in: context) }
+        for flag in ["--language", "--param", "--header-media"] where !arguments.all(flag).isEmpty {
+            throw ShellError.invalidValue(
+                command: name, what: "use of \(flag)", value: "\(flag) \(arguments.all(flag)[0])",
+                expected: "\(flag) together with --template NAME")
         }
-        let target = try resolve(to: to, quote: !arguments.has("--no-quote"), in: context)
+        let text = try MessageInput.text(arguments.positionals, command: name, usage: usage)
+        let typedTo = arguments.value("--to")
+        let to = try typedTo.flatMap { typed in
+            BusinessScopedUserID.isValid(typed)
+                ? nil : (typed: typed, number: try MessageInput.phoneNumberText(typed, command: name, flag: "--to"))
+        }
+        let target = try typedTo.flatMap { BusinessScopedUserID.isValid($0) ? $0 : nil }
+            .map { try resolve(userID: $0, in: context) }
+            ?? resolve(to: to, quote: !arguments.has("--no-quote"), in: context)
         let window = target.conversation?.window(at: context.now()) ?? ServiceWindow(lastInbound: nil, at: context.now())
         let dryRun = arguments.has("--dry-run")
         if !window.isOpen && !arguments.has("--force") && !dryRun {
-            throw ReplyError.windowClosed(contact: target.label, window: window)
+            throw ReplyError.windowClosed(
+                contact: target.label, window: window, templates: TemplateLookup.fitting(target.phoneNumberID, contact: target.contact, in: context))
         }
-        let body = KapsoClient.textMessage(to: target.contact, text: text, quoting: target.quotedID)
+        let body = KapsoClient.textMessage(
+            to: target.contact, text: text, quoting: target.quotedID, byUserID: BusinessScopedUserID.isValid(target.contact))
         let request = context.client.metaRequest(phoneNumberID: target.phoneNumberID, body: body)
         if dryRun {
-            // Shown against the session's API host (the same as the client's, except in golden transcripts).
-            let url = context.session.baseURL + request.url.dropFirst(context.client.baseURL.count)
-            return dryRunResult(request, url: url, body: body, window: window, label: target.label)
+            var hints: [String] = []
+            if !window.isOpen {
+                hints.append(ReplyError.windowClosed(
+                    contact: target.label, window: window, templates: TemplateLookup.fitting(target.phoneNumberID, contact: target.contact, in: context)
+                ).message)
+            }
+            return dryRunResult(request, body: body, hints: hints, in: context)
         }
         guard context.confirm("send \(text.count) characters to \(target.label) from \(target.phoneNumberID)? [y/N] ") else {
             return .line("not sent", style: .warn)
         }
+        return try send(request, to: target, what: nil, in: context)
+    }
+
+    /// Sends a built request and reports the new WAMID, which becomes the session's last message.
+    static func send(_ request: HTTPRequest, to target: Target, what: String?, in context: ShellContext) throws -> CommandResult {
         let wamid: String
         do throws(KapsoAPIError) {
             wamid = try context.client.send(request)
@@ -72,11 +112,14 @@ public enum ReplyCommand: Command {
         context.session.lastMessageID = wamid
         if let conversation = target.conversation { context.session.lastConversationID = conversation.id }
         return CommandResult(
-            blocks: [.line(StyledText("sent \(wamid) to \(target.label)", style: .good)), .hint("follow it with 'trace'")],
+            blocks: [
+                .line(StyledText("sent \(wamid) to \(target.label)" + (what.map { ": \($0)" } ?? ""), style: .good)),
+                .hint("follow it with 'trace'"),
+            ],
             json: ["id": .string(wamid), "to": .string(target.contact), "phone_number_id": .string(target.phoneNumberID)])
     }
 
-    private static func resolve(to: (typed: String, number: PhoneNumberText)?, quote: Bool, in context: ShellContext) throws -> Target {
+    static func resolve(to: (typed: String, number: PhoneNumberText)?, quote: Bool, in context: ShellContext) throws -> Target {
         let session = context.session
         let client = context.client
         if let to {
@@ -93,29 +136,44 @@ public enum ReplyCommand: Command {
         }
         if let id = session.lastMessageID {
             let message = try client.message(id)
-            guard let contact = message.contact else { throw ReplyError.noContact }
+            guard let contact = message.contact ?? message.userID else { throw ReplyError.noContact }
             guard let phoneNumberID = message.phoneNumberID ?? session.phoneNumberID else { throw ShellError.noPhoneNumberSelected }
             return Target(
-                contact: contact, label: MessageCommand.contactLabel(message.contactName, contact), phoneNumberID: phoneNumberID,
+                contact: contact, label: MessageCommand.contactLabel(message.contactName, message.username ?? contact),
+                phoneNumberID: phoneNumberID,
                 conversation: try message.conversationID.map(client.conversation),
                 quotedID: quote && message.isInbound ? message.id : nil)
         }
         guard let id = session.lastConversationID else { throw ShellError.noMessageSelected(command: name) }
         let conversation = try client.conversation(id)
-        guard let contact = conversation.contact else { throw ReplyError.noContact }
+        guard let contact = conversation.contact ?? conversation.businessScopedUserID else { throw ReplyError.noContact }
         guard let phoneNumberID = conversation.phoneNumberID ?? session.phoneNumberID else { throw ShellError.noPhoneNumberSelected }
         return Target(
-            contact: contact, label: MessageCommand.contactLabel(conversation.contactName, contact),
+            contact: contact, label: MessageCommand.contactLabel(conversation.contactName, conversation.username ?? contact),
             phoneNumberID: phoneNumberID, conversation: conversation)
     }
 
-    private static func dryRunResult(
-        _ request: HTTPRequest, url: String, body: JSONValue, window: ServiceWindow, label: String
-    ) -> CommandResult {
+    /// A contact known by business-scoped user id on the selected number: its conversation is found through
+    /// its newest message (`GET /whatsapp/messages?business_scoped_user_id=`, the documented filter).
+    static func resolve(userID: String, in context: ShellContext) throws -> Target {
+        let phoneNumberID = try context.session.requirePhoneNumber()
+        let found = try context.client.messages(
+            filters: [("phone_number_id", phoneNumberID), ("business_scoped_user_id", userID)], limit: 1)
+        let message = found.items.first
+        let conversation = try message?.conversationID.map(context.client.conversation)
+        return Target(
+            contact: userID, label: MessageCommand.contactLabel(message?.contactName, message?.username ?? userID),
+            phoneNumberID: phoneNumberID, conversation: conversation)
+    }
+
+    /// The exact request, key redacted, shown against the session's API host (the same as the client's,
+    /// except in golden transcripts), then `hints`.
+    static func dryRunResult(_ request: HTTPRequest, body: JSONValue, hints: [String], in context: ShellContext) -> CommandResult {
+        let url = context.session.baseURL + request.url.dropFirst(context.client.baseURL.count)
         var lines = ["\(request.method) \(url)"] + request.headers.map(\.redactedLine) + [""]
         lines += body.serialized(pretty: true).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var blocks = lines.map { Block.line(StyledText($0)) }
-        if !window.isOpen { blocks.append(.hint(ReplyError.windowClosed(contact: label, window: window).message)) }
+        blocks += hints.map(Block.hint)
         blocks.append(.hint("dry run: nothing sent"))
         return CommandResult(blocks: blocks, json: body)
     }

@@ -47,7 +47,7 @@ public final class ShellContext {
     public var keyInHand = false
     /// Runs a profile's `api_key_command` (status, output); tests replace it.
     public var runKeyCommand: (String) throws(KeyCommand.Failure) -> (status: Int32, output: String) = KeyCommand.run
-    /// The in-process demo simulator's clock in Unix microseconds, written before each recorded command so
+    /// The demo simulator's clock in Unix microseconds, written before each recorded command so
     /// `kops check` can replay the transcript at the same instants; nil on any other API.
     public var simulatorClock: (() -> Int64)?
     /// When the demo simulator seeded its data, Unix microseconds.

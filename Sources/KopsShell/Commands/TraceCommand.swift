@@ -37,6 +37,15 @@ public enum TraceCommand: Command {
         blocks += apiLogs(trace)
         let verdict = trace.verdict(now: now)
         blocks += [.line(StyledText("")), .line(StyledText("verdict: " + verdict.text, style: style(verdict.severity)))]
+        // A verdict that says to send a template names the ones that fit (one more request, only then).
+        if verdict.text.contains("reply --template NAME"), let number = trace.message.phoneNumberID {
+            let fitting = trace.templateContext.map {
+                TemplateLookup.fitting(businessAccountID: $0.businessAccountID, marketingStopped: $0.marketingStopped, in: context)
+            } ?? TemplateLookup.fitting(number, contact: trace.message.contact, in: context)
+            if !fitting.isEmpty {
+                blocks.append(.hint("approved templates: \(fitting.joined(separator: ", ")); 'template NAME' shows what each needs"))
+            }
+        }
         if trace.failedDeliveryCount > 0 {
             let count = trace.failedDeliveryCount
             blocks.append(.hint("\(count) webhook \(count == 1 ? "delivery" : "deliveries") of this message failed: 'deliveries --errors' shows more"))
@@ -77,8 +86,10 @@ public enum TraceCommand: Command {
             return Field("window", "unknown: the message has no time", style: .warn)
         }
         let when = trace.message.isInbound ? "received" : "sent"
+        // Templates go out whatever the window: say so before what it was.
+        let template = trace.message.type == "template" ? "not needed for a template; " : ""
         guard let closes = window.closesAt, let last = window.lastInbound else {
-            return Field("window", "closed when \(when): the contact had never written", style: .warn)
+            return Field("window", template + "closed when \(when): the contact had never written", style: template.isEmpty ? .warn : .plain)
         }
         if window.isOpen {
             return Field(
@@ -87,8 +98,8 @@ public enum TraceCommand: Command {
         }
         return Field(
             "window",
-            "closed when \(when): last inbound \(KapsoTime.iso(last)), closed \(KapsoTime.iso(closes)) "
-                + "(\(Elapsed.text(window.at - closes)) before)", style: .bad)
+            template + "closed when \(when): last inbound \(KapsoTime.iso(last)), closed \(KapsoTime.iso(closes)) "
+                + "(\(Elapsed.text(window.at - closes)) before)", style: template.isEmpty ? .bad : .plain)
     }
 
     /// Timelines longer than this show their first and last `timelineEdge` events.

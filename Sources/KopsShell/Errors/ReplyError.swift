@@ -3,8 +3,9 @@ public import KapsoDiagnostics
 
 /// Why `reply` did not send: the 24-hour window is closed, or the API refused the message.
 public enum ReplyError: KopsError, Equatable {
-    /// The window check found no open window; `--force` sends anyway.
-    case windowClosed(contact: String, window: ServiceWindow)
+    /// The window check found no open window; `--force` sends anyway. `templates` are the approved ones that
+    /// fit (`part_ready (en_US, es)`), empty when none or when they could not be listed.
+    case windowClosed(contact: String, window: ServiceWindow, templates: [String])
     /// The Meta proxy refused the send; explained from the error catalog.
     case rejected(MetaSendError)
     /// The remembered message or conversation has no contact number to write to.
@@ -14,14 +15,15 @@ public enum ReplyError: KopsError, Equatable {
 
     public var message: String {
         switch self {
-        case .windowClosed(let contact, let window):
+        case .windowClosed(let contact, let window, let templates):
+            let send = "send an approved template with 'reply --template NAME'"
+                + (templates.isEmpty ? " ('templates --status APPROVED' lists them)" : " (approved: \(templates.joined(separator: ", ")))")
+                + ", or add --force to try anyway"
             guard let closes = window.closesAt else {
-                return "reply: \(contact) has never written to this number, so no 24-hour window is open; "
-                    + "send an approved template, or add --force to try anyway"
+                return "reply: \(contact) has never written to this number, so no 24-hour window is open; " + send
             }
             return "reply: the 24-hour window with \(contact) closed at \(KapsoTime.iso(closes)) "
-                + "(\(Elapsed.text(window.at - closes)) ago), so free-form messages fail with 131047; "
-                + "send an approved template, or add --force to try anyway"
+                + "(\(Elapsed.text(window.at - closes)) ago), so free-form messages fail with 131047; " + send
         case .rejected(let error):
             guard let code = error.code, let entry = ErrorCatalog.entry(for: code) else {
                 let code = error.code.map { " \($0)" } ?? ""

@@ -5,6 +5,11 @@ public struct IDCache: Sendable {
     /// What an id names; decides where it is offered.
     public enum Kind: String, Sendable, CaseIterable {
         case phoneNumber, webhook, message, conversation
+        /// Template names and their language codes, from the last `templates` or `template`.
+        case template, templateLanguage
+
+        /// The kinds that are API ids (what `whois` completes), not names.
+        public static let identifiers: [Kind] = [.phoneNumber, .webhook, .message, .conversation]
     }
 
     /// The most recent ids per kind, newest first, at most `limit` each.

@@ -77,6 +77,8 @@ public enum ListSource: Sendable {
     case deliveries(filters: [(String, String)], limit: Int)
     /// `logs` with the API query filters it was given.
     case apiLogs(filters: [(String, String)], limit: Int)
+    /// `templates` of a WABA with the Graph query filters it was given.
+    case templates(businessAccountID: String, filters: [(String, String)], limit: Int)
 
     /// The command that shows this list, for `state`.
     public var command: String {
@@ -88,6 +90,7 @@ public enum ListSource: Sendable {
         case .conversations: "conversations"
         case .deliveries: "deliveries"
         case .apiLogs: "logs"
+        case .templates: "templates"
         }
     }
 }

@@ -20,6 +20,9 @@ struct MessageTrace {
     var lastInboundBefore: Part<Message?>
     var deliveries: Part<[WebhookDelivery]>
     var apiLogs: Part<[APILog]>
+    /// Read with the other look-ups when the message can only be answered with a template (a 131047 failure, or
+    /// an inbound message whose window has closed): the number's WABA and whether the contact stopped marketing.
+    var templateContext: (businessAccountID: String, marketingStopped: Bool)?
 
     /// How far around the message's status times deliveries and log entries still count as its own.
     static let slack: Int64 = 5
@@ -64,6 +67,15 @@ struct MessageTrace {
         let sendPath = "/\(message.phoneNumberID ?? "-")/messages"
         let logQuery = [("endpoint", sendPath), ("period", period), ("limit", "100")]
         requests.append(client.apiLogsRequest(logQuery))
+        // The verdict will say to send a template: its WABA and the contact's preference come along now, so
+        // naming the templates that fit costs one more round trip, not three.
+        let failed131047 = StatusHistory(message: message).failures.contains { $0.errors.contains { $0.code == "131047" } }
+        let closedInbound = message.isInbound && !ServiceWindow(lastInbound: message.time, at: now).isOpen
+        let templateRequests = (failed131047 || closedInbound) ? message.phoneNumberID.map { number in
+            [client.phoneNumberRequest(number)]
+                + (message.contact.map { [client.marketingPreferenceRequest(contact: $0, phoneNumberID: number)] } ?? [])
+        } ?? [] : []
+        requests += templateRequests
         let responses: [Result<HTTPResponse, TransportError>] =
             sequential ? requests.map { request in Result { () throws(TransportError) in try client.transport.send(request) } }
             : client.transport.sendAll(requests)
@@ -76,6 +88,14 @@ struct MessageTrace {
         let start = time - slack
         let statusTimes = message.statuses.compactMap(\.time)
         let end = (statusTimes.max() ?? time) + deliveryHorizon
+        var templateContext: (businessAccountID: String, marketingStopped: Bool)?
+        if !templateRequests.isEmpty, case .success(let number) = json(4), let waba = number["data"]?["business_account_id"]?.string {
+            var stopped = false
+            if templateRequests.count > 1, case .success(let response) = responses[5] {
+                stopped = (try? client.marketingPreference(from: response, for: requests[5])) == "stopped"
+            }
+            templateContext = (waba, stopped)
+        }
         return MessageTrace(
             message: message,
             conversation: part(json(0)) { json throws(KapsoAPIError) in try Conversation(fromResponse: json) },
@@ -94,7 +114,8 @@ struct MessageTrace {
                         return log.httpMethod == "POST" && log.endpoint.hasSuffix(sendPath) && at >= start && at <= time + slack
                     }
                     .reversed()
-            })
+            },
+            templateContext: templateContext)
     }
 
     /// The events a message's journey produces: received for inbound, the status events for outbound.

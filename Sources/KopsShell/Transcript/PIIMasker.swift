@@ -1,5 +1,7 @@
+internal import KapsoDiagnostics
 internal import Foundation
 public import KapsoClient
+internal import KapsoDiagnostics
 
 /// Masks personal data in transcript text (never on the live terminal).
 ///
@@ -9,7 +11,9 @@ public import KapsoClient
 ///   its country and area code and last four digits (`+1 415 ••• 0142`).
 /// - WAMIDs, which carry the contact's number in base64 (`wamid.HBgLMTQxNTU1NTAxNDI…`): stable aliases
 ///   `<message 1>` in first-seen order.
-/// - Contact names and message bodies seen in results: `<contact 1>`, `<body 1>`.
+/// - Contact names, WhatsApp usernames and message bodies seen in results: `<contact 1>`, `<body 1>`.
+/// - Business-scoped user ids (`US.13491208655302741918`, the id of a contact who shares no number), wherever
+///   they appear, typed or learned: stable aliases `<user 1>`.
 ///
 /// The business's own numbers (`display_phone_number` of its phone numbers) and ids stay as they are.
 /// Mask a `CommandResult` before layout (`mask(_ result:)`) so tables are measured on the aliases.
@@ -20,13 +24,14 @@ public final class PIIMasker {
     private var aliases: [String: String] = [:]
     private var aliasCounts: [String: Int] = [:]
     private var messages: [String: String] = [:]
+    private var users: [String: String] = [:]
     /// Digits of contacts' numbers (country code included when the API gave it).
     var contactNumbers: Set<String> = []
     /// Digits of the business's own numbers.
     var ownNumbers: Set<String> = []
     private var lastLearned: JSONValue?
 
-    static let nameKeys: Set<String> = ["contact_name", "profile_name", "customer_name"]
+    static let nameKeys: Set<String> = ["contact_name", "profile_name", "customer_name", "username"]
     static let nameParents: Set<String> = ["profile", "contact", "contacts", "customer"]
     static let bodyKeys: Set<String> = ["body", "caption"]
     static let numberKeys: Set<String> = [
@@ -93,8 +98,11 @@ public final class PIIMasker {
         return alias
     }
 
+    // Longest first across both lists, so a short template value (`Lee`) never splits a name (`Lee Park`).
     private var learned: [(value: String, prefix: String)] {
-        bodies.map { ($0, "body") } + names.map { ($0, "contact") }
+        (bodies.map { ($0, "body") } + names.map { ($0, "contact") }).enumerated()
+            .sorted { $0.element.0.count != $1.element.0.count ? $0.element.0.count > $1.element.0.count : $0.offset < $1.offset }
+            .map(\.element)
     }
 
     /// A command line as the page shows it: a bare number after `--to` is a contact's, learned first.
@@ -116,7 +124,11 @@ public final class PIIMasker {
             }
         }
         learnTypedNumbers(in: line)
-        if words.first == Substring(ReplyCommand.name) {
+        if words.first == Substring(ReplyCommand.name), line.contains("--template") {
+            // A template reply's values (`--param Lee`, `--param customer_name=Lee`) are what the contact reads
+            // of it: masked like bodies. Read with the shell's lexer, so quoted values keep their spaces.
+            for value in PIIMasker.templateValues(in: line) { add(value, to: &bodies, prefix: "body") }
+        } else if words.first == Substring(ReplyCommand.name) {
             let valued = Set(ReplyCommand.flags.filter { $0.valueName != nil }.map(\.name))
             var index = 1
             while index < words.count, words[index].hasPrefix("--") {
@@ -132,6 +144,23 @@ public final class PIIMasker {
             }
         }
         return mask(line)
+    }
+
+    /// The values of `--param` words of a `reply --template` line, without a leading `name=`.
+    static func templateValues(in line: String) -> [String] {
+        guard let words = (try? Lexer.commands(in: line))?.first?.map(\.text) else { return [] }
+        var values: [String] = []
+        for (index, word) in words.enumerated() {
+            var value: String?
+            if word == "--param", index + 1 < words.count { value = words[index + 1] }
+            if word.hasPrefix("--param=") { value = String(word.dropFirst("--param=".count)) }
+            guard var value else { continue }
+            if let equals = value.firstIndex(of: "="), TemplateCheck.isVariableName(value[..<equals]) {
+                value = String(value[value.index(after: equals)...])
+            }
+            if !value.isEmpty { values.append(value) }
+        }
+        return values
     }
 
     /// Words after which bare digits are a contact's number.
@@ -238,6 +267,7 @@ public final class PIIMasker {
             }
         }
         if result.contains("wamid.") { result = maskWAMIDs(result) }
+        if result.contains(".") { result = maskUserIDs(result) }
         return maskNumbers(result)
     }
 
@@ -275,7 +305,7 @@ public final class PIIMasker {
     /// True when a line holds what `mask` writes: an alias or a masked number.
     public static func isMasked(_ line: String) -> Bool {
         if line.contains("•••") { return true }
-        for prefix in ["<contact ", "<body ", "<message "] {
+        for prefix in ["<contact ", "<body ", "<message ", "<user "] {
             var rest = Substring(line)
             while let range = rest.range(of: prefix) {
                 let after = rest[range.upperBound...]
@@ -310,6 +340,49 @@ public final class PIIMasker {
             rest = PIIMasker.realigned(tail.dropFirst(body.count), delta: alias.count - wamid.count)
         }
         return result + rest
+    }
+
+    // MARK: - Business-scoped user ids
+
+    private static let userIDCharacters = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.")
+
+    /// Every BSUID-shaped word (`CC.` then letters and digits, at least one digit, not inside a longer word)
+    /// becomes `<user N>`, numbered in first-seen order.
+    private func maskUserIDs(_ text: String) -> String {
+        let characters = Array(text)
+        var result = ""
+        var index = 0
+        var copied = 0
+        while index + 3 < characters.count {
+            let startsWord = index == 0 || !PIIMasker.userIDCharacters.contains(characters[index - 1])
+            guard startsWord, characters[index].isUppercase, characters[index + 1].isUppercase, characters[index + 2] == "."
+            else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < characters.count, PIIMasker.userIDCharacters.contains(characters[end]) { end += 1 }
+            var candidate = String(characters[index..<end])
+            while candidate.hasSuffix(".") { candidate.removeLast() }
+            guard BusinessScopedUserID.isValid(candidate), candidate.contains(where: \.isNumber) else {
+                index = end
+                continue
+            }
+            let alias = users[candidate] ?? "<user \(users.count + 1)>"
+            users[candidate] = alias
+            result += String(characters[copied..<index]) + alias
+            index += candidate.count
+            let rest = PIIMasker.realigned(Substring(String(characters[index...])), delta: alias.count - candidate.count)
+            let skipped = characters.count - index - rest.count
+            if skipped >= 0 {
+                copied = index + skipped
+                index = copied
+            } else {
+                result += String(repeating: " ", count: -skipped)
+                copied = index
+            }
+        }
+        return result + String(characters[copied...])
     }
 
     // MARK: - Phone numbers

@@ -9,7 +9,7 @@ internal import KapsoClient
 public struct TranscriptHeader: Sendable, Equatable {
     /// What answered the transcript's requests; decides how `kops check` replays it.
     public enum APIKind: String, Sendable, CaseIterable {
-        /// The simulator `kops --demo` starts in-process: `check` starts one pinned to the recorded clock.
+        /// The simulator `kops --demo` starts beside it: `check` starts one pinned to the recorded clock.
         case demo = "demo simulator"
         /// A `kapso-sim` or other loopback server: `check` replays on the configured API.
         case simulator

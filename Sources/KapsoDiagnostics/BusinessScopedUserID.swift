@@ -1,0 +1,25 @@
+/// A WhatsApp business-scoped user id (BSUID): how a contact who adopted a username, and shares no phone
+/// number, is addressed. `US.13491208655302741918`; a parent BSUID shared across portfolios carries `ENT`:
+/// `US.ENT.11815799212886844830`.
+///
+/// Shape: an ISO 3166 alpha-2 country code in capitals, a period, optionally `ENT.`, then 1 to 128 ASCII letters
+/// and digits. Sources: Kapso's `openapi-whatsapp.yaml` (`recipient`: "Recipient BSUID or parent BSUID";
+/// `WhatsappContact.business_scoped_user_id`), `openapi-platform.yaml` (`/whatsapp/contacts/{identifier}`: "BSUIDs
+/// are matched verbatim, including the country prefix and period"); Meta's business-scoped user ids page and
+/// 360dialog's "Usernames & BSUID" (format, parent BSUID). Read 2026-11-30; see docs/simulator-requests.md.
+public enum BusinessScopedUserID {
+    /// Whether `text` has the BSUID shape (exact: no spaces, case as sent).
+    public static func isValid(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2 || (parts.count == 3 && parts[1] == "ENT") else { return false }
+        let country = parts[0]
+        guard country.count == 2, country.allSatisfy({ $0.isASCII && $0.isUppercase }) else { return false }
+        let id = parts[parts.count - 1]
+        return (1...128).contains(id.count) && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+    }
+
+    /// Whether `text` is a parent BSUID (`CC.ENT.…`).
+    public static func isParent(_ text: String) -> Bool {
+        isValid(text) && text.split(separator: ".").count == 3
+    }
+}

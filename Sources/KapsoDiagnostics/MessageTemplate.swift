@@ -1,0 +1,98 @@
+public import KapsoClient
+
+/// A WhatsApp message template as Graph lists it (`GET /{waba}/message_templates`, kapso-api.md §14.3):
+/// `{id, name, language, status, category, parameter_format, quality_score{score}, components[{type: HEADER|BODY|
+/// FOOTER|BUTTONS, format, text, buttons}]}`.
+///
+/// Fields are read leniently (missing → nil/empty) so a template Meta added fields to still shows; whether it
+/// can be sent is `TemplateCheck`'s job.
+public struct MessageTemplate: Sendable, Equatable {
+    /// A header: `TEXT` (with `text`, possibly with variables) or a media format (`IMAGE`, `VIDEO`, `DOCUMENT`,
+    /// `LOCATION`) whose value a send must supply.
+    public struct Header: Sendable, Equatable {
+        public var format: String
+        public var text: String?
+
+        public var isMedia: Bool { format != "TEXT" }
+    }
+
+    /// A button: `QUICK_REPLY`, `URL` (with `url`, a trailing `{{1}}` when dynamic), `PHONE_NUMBER`, `OTP`, ...
+    public struct Button: Sendable, Equatable {
+        public var type: String
+        public var text: String
+        public var url: String?
+        /// `COPY_CODE`, `ONE_TAP`, `ZERO_TAP` on `OTP` buttons.
+        public var otpType: String?
+    }
+
+    public var id: String
+    public var name: String
+    /// Meta's language code, e.g. `en_US`, `es`.
+    public var language: String
+    /// `APPROVED`, `PENDING`, `REJECTED`, `PAUSED`, `DISABLED`, `IN_APPEAL`, ... (upper case as Meta sends it).
+    public var status: String
+    /// `MARKETING`, `UTILITY`, `AUTHENTICATION`.
+    public var category: String
+    /// `NAMED` (`{{order_id}}`) or `POSITIONAL` (`{{1}}`, the default when absent).
+    public var isNamed: Bool
+    /// `quality_score.score`: `GREEN`, `YELLOW`, `RED`, `UNKNOWN`; nil when not given.
+    public var quality: String?
+    /// Meta's review reason on rejected templates (`INVALID_FORMAT`, ...); nil for `NONE` or absent.
+    public var rejectedReason: String?
+    public var header: Header?
+    /// BODY text; nil when the template has no BODY component (Meta requires one).
+    public var body: String?
+    public var footer: String?
+    public var buttons: [Button]
+    /// The object as Graph sent it.
+    public var json: JSONObject
+
+    public init(json: JSONObject) {
+        self.json = json
+        func text(_ value: JSONValue?) -> String? { value?.string }
+        id = text(json["id"]) ?? ""
+        name = text(json["name"]) ?? ""
+        language = text(json["language"]) ?? ""
+        status = (text(json["status"]) ?? "UNKNOWN").uppercased()
+        category = (text(json["category"]) ?? "UNKNOWN").uppercased()
+        isNamed = text(json["parameter_format"])?.uppercased() == "NAMED"
+        quality = text(json["quality_score"]?["score"])
+        rejectedReason = text(json["rejected_reason"]).flatMap { $0 == "NONE" ? nil : $0 }
+        header = nil
+        body = nil
+        footer = nil
+        buttons = []
+        for component in json["components"]?.array ?? [] {
+            switch text(component["type"])?.uppercased() {
+            case "HEADER"?: header = Header(format: (text(component["format"]) ?? "TEXT").uppercased(), text: text(component["text"]))
+            case "BODY"?: body = text(component["text"]) ?? ""
+            case "FOOTER"?: footer = text(component["text"])
+            case "BUTTONS"?:
+                buttons = (component["buttons"]?.array ?? []).map { button in
+                    Button(
+                        type: (text(button["type"]) ?? "").uppercased(), text: text(button["text"]) ?? "",
+                        url: text(button["url"]), otpType: text(button["otp_type"]))
+                }
+            default: continue
+            }
+        }
+    }
+
+    /// Variables of the text header, in order (none for media headers).
+    public var headerVariables: [String] {
+        guard let header, !header.isMedia, let text = header.text else { return [] }
+        return TemplateText.variables(in: text)
+    }
+
+    public var bodyVariables: [String] { body.map(TemplateText.variables(in:)) ?? [] }
+
+    /// The button whose code a send must repeat (`OTP` copy-code and one-tap buttons of AUTHENTICATION templates).
+    public var otpButtonIndex: Int? {
+        buttons.firstIndex { $0.type == "OTP" }
+    }
+
+    /// URL buttons with a variable at the end of the URL (a send must give its suffix).
+    public var dynamicURLButtons: [Int] {
+        buttons.indices.filter { buttons[$0].type == "URL" && !TemplateText.variables(in: buttons[$0].url ?? "").isEmpty }
+    }
+}

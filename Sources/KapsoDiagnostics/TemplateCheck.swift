@@ -1,0 +1,275 @@
+public import KapsoClient
+
+/// Whether a template send would be accepted, decided before sending with the codes Meta or Kapso would
+/// answer: the template's status (132001 pending/rejected, 132015 paused, 132016 disabled), parameters against
+/// its variables (132000 count or names), header media (132012), parameter text (100: new line or tab or
+/// more than four spaces in a row; over 1,024 characters) and the body's length once filled (132005).
+///
+/// Sources: gokapso/agent-skills `integrate-whatsapp/references/templates-reference.md` (send-time components,
+/// OTP button parameter, media header rules); Meta's error codes page; kapso-api.md §9.5, §14.3 (docs/templates.md).
+public enum TemplateCheck {
+    /// Meta's limit on one parameter's text and on the filled-in body, in characters.
+    public static let maxTextLength = 1_024
+
+    /// One `--param` as typed: `VALUE` (positional) or `name=VALUE` (named templates).
+    public struct Argument: Sendable, Equatable {
+        public var name: String?
+        public var value: String
+
+        public init(name: String? = nil, value: String) {
+            self.name = name
+            self.value = value
+        }
+
+        /// Reads `name=VALUE` as named only when `name` is a variable name (`[a-z_][a-z0-9_]*`, Meta's rule for
+        /// named parameters) and the template is NAMED; anything else is one positional value, `=` included.
+        public init(typed: String, named: Bool) {
+            if named, let equals = typed.firstIndex(of: "="), TemplateCheck.isVariableName(typed[..<equals]) {
+                self.init(name: String(typed[..<equals]), value: String(typed[typed.index(after: equals)...]))
+            } else {
+                self.init(value: typed)
+            }
+        }
+    }
+
+    /// A send that passed every check: the request's `template.components` and the text the contact reads.
+    public struct Send: Sendable, Equatable {
+        public var components: [JSONValue]
+        /// Values by variable name (`1`, `customer_name`) per component.
+        public var headerValues: [String: String]
+        public var bodyValues: [String: String]
+        /// Header text and body with the values filled in.
+        public var headerText: String?
+        public var bodyText: String
+    }
+
+    /// Why a send would be refused, with the code the API would give.
+    public enum Problem: Error, Sendable, Equatable {
+        case noBody
+        case notApproved(status: String)
+        /// Positional values that do not match the variables: `header` then `body` variable names.
+        case wrongCount(header: [String], body: [String], given: Int)
+        case unknownName(String, expected: [String])
+        case missingNames([String])
+        case unnamedForNamed(String)
+        case badCharacters(parameter: String)
+        case parameterTooLong(parameter: String, length: Int)
+        case bodyTooLong(length: Int)
+        case headerMediaMissing(format: String)
+        case headerMediaUnexpected
+        case dynamicURLButton(String)
+        case unknownLanguage(String, available: [String])
+        case marketingStopped
+
+        /// The Graph code (`132000`) or Kapso code (`marketing_preference_stopped`) the API would answer.
+        public var code: String {
+            switch self {
+            case .noBody: "132001"
+            case .notApproved(let status): status == "PAUSED" ? "132015" : status == "DISABLED" ? "132016" : "132001"
+            case .wrongCount, .unknownName, .missingNames, .unnamedForNamed, .dynamicURLButton: "132000"
+            case .badCharacters: "100"
+            case .parameterTooLong, .bodyTooLong: "132005"
+            case .headerMediaMissing, .headerMediaUnexpected: "132012"
+            case .unknownLanguage: "132001"
+            case .marketingStopped: "marketing_preference_stopped"
+            }
+        }
+
+        /// What is wrong, in one clause.
+        public var statement: String {
+            switch self {
+            case .noBody: "the template has no BODY component, which Meta requires"
+            case .notApproved(let status):
+                switch status {
+                case "PAUSED": "the template is PAUSED by Meta for low quality"
+                case "DISABLED": "the template is DISABLED by Meta for repeated low quality"
+                case "PENDING", "IN_APPEAL": "the template is \(status) (still in Meta's review), so it cannot be sent yet"
+                default: "the template is \(status), so it cannot be sent"
+                }
+            case .wrongCount(let header, let body, let given):
+                "the template needs \(TemplateCheck.count(header.count + body.count, "value")) ("
+                    + [("header", header), ("body", body)].filter { !$0.1.isEmpty }
+                        .map { "\($0.0) " + $0.1.map { "{{\($0)}}" }.joined(separator: " ") }.joined(separator: ", ")
+                    + ") but \(given) " + (given == 1 ? "was" : "were") + " given"
+            case .unknownName(let name, let expected):
+                "'\(name)' is not a variable of the template (it has \(expected.map { "{{\($0)}}" }.joined(separator: ", ")))"
+            case .missingNames(let names): "no value for \(names.map { "{{\($0)}}" }.joined(separator: ", "))"
+            case .unnamedForNamed(let value): "the template's variables are named, but '\(value)' has no name"
+            case .badCharacters(let parameter):
+                "parameter \(parameter) has a new line, a tab or more than four spaces in a row, which Meta refuses"
+            case .parameterTooLong(let parameter, let length):
+                "parameter \(parameter) is \(length) characters; Meta takes at most \(TemplateCheck.maxTextLength)"
+            case .bodyTooLong(let length):
+                "the body with its values is \(length) characters; Meta takes at most \(TemplateCheck.maxTextLength)"
+            case .headerMediaMissing(let format):
+                "the template's header is \(format.lowercased() == "image" ? "an" : "a") \(format) that every send must supply"
+            case .headerMediaUnexpected: "the template has no media header, so --header-media does not fit"
+            case .dynamicURLButton(let text): "the URL button '\(text)' needs a value, which kops cannot send yet"
+            case .unknownLanguage(let code, let available):
+                "'\(code)' is not a WhatsApp template language code"
+                    + (available.isEmpty ? "" : " (this template has \(available.joined(separator: ", ")))")
+            case .marketingStopped: "the contact stopped marketing messages on this number; Kapso refuses marketing templates to them"
+            }
+        }
+
+        /// What to do about it.
+        public var fix: String {
+            switch self {
+            case .noBody: "fix the template in WhatsApp Manager"
+            case .notApproved(let status) where status == "PENDING" || status == "IN_APPEAL":
+                "wait for approval or pick an approved template ('templates --status APPROVED')"
+            case .notApproved: "pick an approved template ('templates --status APPROVED')"
+            case .wrongCount, .unknownName, .missingNames, .unnamedForNamed:
+                "give one --param per variable ('template NAME' shows them)"
+            case .badCharacters: "put the value on one line without tabs or runs of spaces"
+            case .parameterTooLong, .bodyTooLong: "shorten the values"
+            case .headerMediaMissing: "add --header-media with a public HTTPS link"
+            case .headerMediaUnexpected: "leave --header-media out"
+            case .dynamicURLButton: "send it from your integration, or use a template without a dynamic URL button"
+            case .unknownLanguage: "use --language with one of the template's codes"
+            case .marketingStopped: "don't retry; send a utility template or reach the contact another way"
+            }
+        }
+    }
+
+    /// `1 variable`, `2 variables`.
+    static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
+
+    /// Meta's rule for named parameters: lowercase letters, digits and underscores, not starting with a digit.
+    public static func isVariableName(_ text: Substring) -> Bool {
+        guard let first = text.first, first == "_" || ("a"..."z").contains(first) else { return false }
+        return text.allSatisfy { $0 == "_" || ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+    }
+
+    /// Checks a language code before any lookup: a code Meta does not list and none of `available` has.
+    public static func language(_ code: String, available: [String]) throws(Problem) {
+        guard TemplateLanguage.isKnown(code) || available.contains(code) else {
+            throw .unknownLanguage(code, available: available)
+        }
+    }
+
+    /// Whatever the values: a BODY, APPROVED, and no button value kops cannot give.
+    public static func sendable(_ template: MessageTemplate) throws(Problem) {
+        guard template.body != nil else { throw .noBody }
+        guard template.status == "APPROVED" else { throw .notApproved(status: template.status) }
+        if let url = template.dynamicURLButtons.first { throw .dynamicURLButton(template.buttons[url].text) }
+    }
+
+    /// Checks `arguments` (and a header media link) against `template` and builds the send's components.
+    ///
+    /// Positional values fill the text header's variables first, then the body's; named values go to every
+    /// component that has the name. An AUTHENTICATION template's OTP button repeats the body's first value.
+    public static func check(_ template: MessageTemplate, arguments: [Argument], headerMedia: String? = nil)
+        throws(Problem) -> Send
+    {
+        try sendable(template)
+        let body = template.body ?? ""
+        for (index, argument) in arguments.enumerated() {
+            let label = argument.name.map { "'\($0)'" } ?? "\(index + 1)"
+            if argument.value.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" }) || argument.value.contains("     ") {
+                throw .badCharacters(parameter: label)
+            }
+            if argument.value.count > maxTextLength { throw .parameterTooLong(parameter: label, length: argument.value.count) }
+        }
+        let headerNames = template.headerVariables
+        let bodyNames = template.bodyVariables
+        var headerValues: [String: String] = [:]
+        var bodyValues: [String: String] = [:]
+        if template.isNamed {
+            let all = headerNames + bodyNames.filter { !headerNames.contains($0) }
+            for argument in arguments {
+                guard let name = argument.name else { throw .unnamedForNamed(argument.value) }
+                guard all.contains(name) else { throw .unknownName(name, expected: all) }
+                if headerNames.contains(name) { headerValues[name] = argument.value }
+                if bodyNames.contains(name) { bodyValues[name] = argument.value }
+            }
+            let missing = all.filter { headerValues[$0] == nil && bodyValues[$0] == nil }
+            if !missing.isEmpty { throw .missingNames(missing) }
+        } else {
+            let expected = headerNames.count + bodyNames.count
+            guard arguments.count == expected else {
+                throw .wrongCount(header: headerNames, body: bodyNames, given: arguments.count)
+            }
+            for (name, argument) in zip(headerNames, arguments) { headerValues[name] = argument.value }
+            for (name, argument) in zip(bodyNames, arguments.dropFirst(headerNames.count)) { bodyValues[name] = argument.value }
+        }
+        let bodyText = TemplateText.filled(body, values: bodyValues)
+        if bodyText.count > maxTextLength { throw .bodyTooLong(length: bodyText.count) }
+        var components: [JSONValue] = []
+        if let header = template.header, header.isMedia {
+            guard let link = headerMedia else { throw .headerMediaMissing(format: header.format) }
+            let kind = header.format.lowercased()
+            components.append(["type": "header", "parameters": [.object(JSONObject([
+                .init(key: "type", value: .string(kind)), .init(key: kind, value: ["link": .string(link)]),
+            ]))]])
+        } else if headerMedia != nil {
+            throw .headerMediaUnexpected
+        }
+        func parameters(_ names: [String], _ values: [String: String]) -> JSONValue {
+            .array(names.map { name in
+                var parameter: JSONObject = ["type": "text", "text": .string(values[name] ?? "")]
+                if template.isNamed { parameter["parameter_name"] = .string(name) }
+                return .object(parameter)
+            })
+        }
+        if !headerNames.isEmpty { components.append(["type": "header", "parameters": parameters(headerNames, headerValues)]) }
+        if !bodyNames.isEmpty { components.append(["type": "body", "parameters": parameters(bodyNames, bodyValues)]) }
+        if let otp = template.otpButtonIndex, let code = bodyNames.first.flatMap({ bodyValues[$0] }) {
+            components.append([
+                "type": "button", "sub_type": "url", "index": .string(String(otp)),
+                "parameters": [["type": "text", "text": .string(code)]],
+            ])
+        }
+        let headerText = template.header.flatMap { $0.isMedia ? nil : $0.text }.map { TemplateText.filled($0, values: headerValues) }
+        return Send(
+            components: components, headerValues: headerValues, bodyValues: bodyValues, headerText: headerText,
+            bodyText: bodyText)
+    }
+
+    /// The components `arguments` make without any check (`--force`): positional values fill the header's
+    /// variables then the body's, named values carry their names; what the API then answers is its verdict.
+    public static func unchecked(_ template: MessageTemplate, arguments: [Argument], headerMedia: String?) -> Send {
+        var components: [JSONValue] = []
+        if let link = headerMedia {
+            let kind = template.header?.format.lowercased() ?? "image"
+            components.append(["type": "header", "parameters": [.object(JSONObject([
+                .init(key: "type", value: .string(kind)), .init(key: kind, value: ["link": .string(link)]),
+            ]))]])
+        }
+        let headerCount = template.isNamed ? 0 : template.headerVariables.count
+        func parameters(_ items: ArraySlice<Argument>) -> JSONValue {
+            .array(items.map { argument in
+                var parameter: JSONObject = ["type": "text", "text": .string(argument.value)]
+                if let name = argument.name { parameter["parameter_name"] = .string(name) }
+                return .object(parameter)
+            })
+        }
+        var headerArguments = arguments.prefix(min(headerCount, arguments.count))
+        var bodyArguments = arguments.dropFirst(headerArguments.count)
+        if template.isNamed {
+            headerArguments = arguments.filter { template.headerVariables.contains($0.name ?? "") }[...]
+            bodyArguments = arguments.filter { !template.headerVariables.contains($0.name ?? "") }[...]
+        }
+        if !headerArguments.isEmpty { components.append(["type": "header", "parameters": parameters(headerArguments)]) }
+        if !bodyArguments.isEmpty { components.append(["type": "body", "parameters": parameters(bodyArguments)]) }
+        var values: [String: String] = [:]
+        for (index, argument) in bodyArguments.enumerated() { values[argument.name ?? String(index + 1)] = argument.value }
+        let bodyText = TemplateText.filled(template.body ?? "", values: values)
+        return Send(components: components, headerValues: [:], bodyValues: values, headerText: nil, bodyText: bodyText)
+    }
+
+    /// The `type: template` body of a send (kapso-api.md §9.1, §14.3); with `byUserID` the recipient is a
+    /// business-scoped user id, sent as `recipient` instead of `to`.
+    public static func message(to recipient: String, template: MessageTemplate, send: Send, byUserID: Bool = false) -> JSONValue {
+        [
+            "messaging_product": "whatsapp", "recipient_type": "individual", byUserID ? "recipient" : "to": .string(recipient),
+            "type": "template",
+            "template": [
+                "name": .string(template.name), "language": ["code": .string(template.language)],
+                "components": .array(send.components),
+            ],
+        ]
+    }
+}

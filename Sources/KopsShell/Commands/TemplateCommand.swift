@@ -1,0 +1,76 @@
+internal import KapsoClient
+internal import KapsoDiagnostics
+
+/// `template NAME [--language CODE]`: one template in full: status, category, quality, the body with its
+/// variables marked, what a send needs, and why it cannot be sent when it cannot.
+public enum TemplateCommand: Command {
+    public static let name = "template"
+    public static let summary = "show one template: status, quality, body with variables, what a send needs"
+    public static let usage = "template NAME [--language CODE]"
+    public static let details = """
+        Looks the template up on the selected number's WABA. Variables show as {{1}} or {{name}};
+        'send' is the reply that would send it, or why it cannot be sent (paused, rejected, in review,
+        no BODY). With several languages, --language picks one.
+        Examples:
+          template part_ready
+          template part_ready --language es
+        """
+    public static let maxArguments: Int? = 1
+    public static let flags = [FlagSpec("--language", value: "CODE", help: "the language version (en_US, es, ...)")]
+
+    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        let templateName = try arguments.required(0, "template name")
+        let phoneNumberID = try context.session.requirePhoneNumber()
+        let waba = try TemplateLookup.businessAccountID(of: phoneNumberID, in: context)
+        let template = try TemplateLookup.template(
+            named: templateName, language: arguments.value("--language"), businessAccountID: waba, command: name, in: context)
+        var fields = [
+            Field("name", template.name), Field("language", template.language), Field("category", template.category),
+            Field("status", TemplatesCommand.status(template.status).text, style: TemplatesCommand.status(template.status).style),
+            Field("quality", TemplatesCommand.quality(template.quality).text, style: TemplatesCommand.quality(template.quality).style),
+            Field("id", template.id), Field("format", template.isNamed ? "NAMED" : "POSITIONAL"),
+        ]
+        if let reason = template.rejectedReason { fields.append(Field("rejected", reason, style: .bad)) }
+        if let header = template.header {
+            fields.append(Field("header", header.isMedia ? header.format : TemplateText.marked(header.text ?? "")))
+        }
+        fields.append(Field("body", template.body.map { TemplateText.marked($0) } ?? "(none)", style: template.body == nil ? .bad : .plain))
+        if let footer = template.footer { fields.append(Field("footer", footer)) }
+        for button in template.buttons {
+            let detail = [button.otpType, button.url].compactMap { $0 }.joined(separator: " ")
+            fields.append(Field("button", "\(button.type) \"\(button.text)\"" + (detail.isEmpty ? "" : " \(detail)")))
+        }
+        fields.append(Field("parameters", parameters(template)))
+        fields.append(sendField(template))
+        return CommandResult(blocks: [.fields(fields)], json: .object(template.json))
+    }
+
+    /// `customer_name, order_id (named: --param customer_name=VALUE)` or `header {{1}}, body {{1}} {{2}} {{3}}`.
+    static func parameters(_ template: MessageTemplate) -> String {
+        var parts: [String] = []
+        if let header = template.header, header.isMedia { parts.append("header \(header.format.lowercased()) (--header-media URL)") }
+        if !template.headerVariables.isEmpty {
+            parts.append("header " + template.headerVariables.map { "{{\($0)}}" }.joined(separator: " "))
+        }
+        if !template.bodyVariables.isEmpty {
+            parts.append("body " + template.bodyVariables.map { "{{\($0)}}" }.joined(separator: " "))
+        }
+        if let otp = template.otpButtonIndex { parts.append("button \(otp) repeats the code") }
+        return parts.isEmpty ? "none" : parts.joined(separator: ", ")
+    }
+
+    /// The `reply --template` line that would send it, or why it cannot be sent.
+    static func sendField(_ template: MessageTemplate) -> Field {
+        do throws(TemplateCheck.Problem) {
+            try TemplateCheck.sendable(template)
+        } catch {
+            return Field("send", "cannot be sent: \(error.code): \(error.statement); \(error.fix)", style: .bad)
+        }
+        let names = template.headerVariables + template.bodyVariables.filter { !template.isNamed || !template.headerVariables.contains($0) }
+        let media = template.header?.isMedia == true
+        var command = "reply --template \(template.name) --language \(template.language)"
+        if media { command += " --header-media URL" }
+        for name in names { command += template.isNamed ? " --param \(name)=VALUE" : " --param VALUE" }
+        return Field("send", command, style: .good)
+    }
+}

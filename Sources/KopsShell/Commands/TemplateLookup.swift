@@ -1,0 +1,125 @@
+internal import KapsoClient
+internal import KapsoDiagnostics
+internal import KopsHTTP
+
+/// Finding a number's WABA and one template on it by name and language, as `template` and `reply --template` do.
+enum TemplateLookup {
+    /// The WABA id of `phoneNumberID`, read from the number itself (never asked of the user).
+    static func businessAccountID(of phoneNumberID: String, in context: ShellContext) throws -> String {
+        guard let id = try context.client.phoneNumber(phoneNumberID).businessAccountID, !id.isEmpty else {
+            throw TemplateError.noBusinessAccount(phoneNumberID: phoneNumberID)
+        }
+        return id
+    }
+
+    /// The template `name` in `language` (or its only language), with every language it has; throws when it
+    /// does not exist, lacks that language, the language code is unknown, or the choice is ambiguous.
+    static func template(
+        named name: String, language: String?, businessAccountID: String, command: String, in context: ShellContext
+    ) throws -> MessageTemplate {
+        var found: [MessageTemplate] = []
+        try CursorPages.forEach({ after in
+            try context.client.templates(
+                businessAccountID: businessAccountID, filters: [("name", name)], limit: 100, after: after.first?.1)
+        }) { page in found += page.map(MessageTemplate.init(json:)).filter { $0.name == name } }
+        for template in found { remember(template, in: context) }
+        let languages = found.map(\.language)
+        if let language {
+            do throws(TemplateCheck.Problem) {
+                try TemplateCheck.language(language, available: languages)
+            } catch {
+                throw TemplateError.refused(command: command, name: name, problem: error)
+            }
+        }
+        guard !found.isEmpty else {
+            throw TemplateError.notFound(
+                name: name, businessAccountID: businessAccountID,
+                similar: try similarNames(to: name, businessAccountID: businessAccountID, in: context))
+        }
+        if let language {
+            guard let template = found.first(where: { $0.language == language }) else {
+                throw TemplateError.languageMissing(name: name, language: language, available: languages)
+            }
+            return template
+        }
+        guard found.count == 1 else {
+            // Prefer the one approved version when only one is; else make the user choose.
+            let approved = found.filter { $0.status == "APPROVED" }
+            if approved.count == 1 { return approved[0] }
+            throw TemplateError.languageAmbiguous(name: name, available: languages)
+        }
+        return found[0]
+    }
+
+    /// Up to three template names close to `name` (first page of the WABA's list only).
+    private static func similarNames(to name: String, businessAccountID: String, in context: ShellContext) throws -> [String] {
+        let page = try context.client.templates(businessAccountID: businessAccountID, limit: 100)
+        var names: [String] = []
+        for template in page.items.map(MessageTemplate.init(json:)) where !names.contains(template.name) {
+            names.append(template.name)
+            remember(template, in: context)
+        }
+        if let closest = Suggestion.closest(to: name, in: names) { return [closest] }
+        return names.filter { $0.contains(name) || name.contains($0) }.prefix(3).map { $0 }
+    }
+
+    /// Offers the template's name and language to Tab completion.
+    static func remember(_ template: MessageTemplate, in context: ShellContext) {
+        context.ids.remember(template.language, as: .templateLanguage)
+        context.ids.remember(template.name, as: .template)
+    }
+
+    /// `2 named: customer_name, order_id`, `image header + 2`, `none`: what a send must give.
+    static func parameterSummary(_ template: MessageTemplate) -> String {
+        var parts: [String] = []
+        if let header = template.header, header.isMedia { parts.append("\(header.format.lowercased()) header") }
+        let names = template.headerVariables + template.bodyVariables.filter { !template.isNamed || !template.headerVariables.contains($0) }
+        if !names.isEmpty { parts.append(template.isNamed ? "\(names.count) named" : "\(names.count) positional") }
+        return parts.isEmpty ? "none" : parts.joined(separator: " + ")
+    }
+}
+
+extension TemplateLookup {
+    /// The approved templates a closed window leaves, for verdicts: `part_ready (en_US, es)`, utility first,
+    /// then marketing (authentication templates carry codes, not replies); at most three names. Empty when the
+    /// number has no WABA or the list cannot be read: the verdict then names the command without names.
+    ///
+    /// Two round trips: the number (its WABA) and, with `contact`, the contact's marketing preference at once
+    /// (marketing templates are left out when the contact stopped marketing on the number); then the list.
+    static func fitting(_ phoneNumberID: String, contact: String?, in context: ShellContext) -> [String] {
+        let client = context.client
+        var requests = [client.phoneNumberRequest(phoneNumberID)]
+        if let contact { requests.append(client.marketingPreferenceRequest(contact: contact, phoneNumberID: phoneNumberID)) }
+        let responses = client.transport.sendAll(requests)
+        guard case .success(let number) = responses[0], let json = try? client.decode(number, for: requests[0]),
+            let waba = json["data"]?["business_account_id"]?.string
+        else { return [] }
+        var stopped = false
+        if responses.count > 1, case .success(let preference) = responses[1] {
+            stopped = (try? client.marketingPreference(from: preference, for: requests[1])) == "stopped"
+        }
+        return fitting(businessAccountID: waba, marketingStopped: stopped, in: context)
+    }
+
+    /// The same from a known WABA and marketing preference: one request.
+    static func fitting(businessAccountID waba: String, marketingStopped: Bool, in context: ShellContext) -> [String] {
+        guard let page = try? context.client.templates(businessAccountID: waba, filters: [("status", "APPROVED")], limit: 100)
+        else { return [] }
+        let templates = page.items.map(MessageTemplate.init(json:)).filter {
+            $0.status == "APPROVED" && $0.category != "AUTHENTICATION" && !(marketingStopped && $0.category == "MARKETING")
+        }
+        var names: [String] = []
+        var languages: [String: [String]] = [:]
+        for category in ["UTILITY", "MARKETING"] {
+            for template in templates where template.category == category {
+                if languages[template.name] == nil { names.append(template.name) }
+                languages[template.name, default: []].append(template.language)
+            }
+        }
+        for template in templates where languages[template.name] == nil {
+            names.append(template.name)
+            languages[template.name] = [template.language]
+        }
+        return names.prefix(3).map { "\($0) (\((languages[$0] ?? []).sorted().joined(separator: ", ")))" }
+    }
+}

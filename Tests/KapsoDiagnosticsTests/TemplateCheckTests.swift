@@ -1,0 +1,138 @@
+import KapsoClient
+import Testing
+
+@testable import KapsoDiagnostics
+
+/// Template knowledge: variables in text, and every refusal `TemplateCheck` makes before a send, with Meta's codes.
+@Suite struct TemplateCheckTests {
+    static func template(
+        status: String = "APPROVED", category: String = "UTILITY", named: Bool = false, header: JSONValue? = nil,
+        body: String? = "Hi {{1}}, order {{2}}", buttons: JSONValue? = nil
+    ) throws -> MessageTemplate {
+        var components: [JSONValue] = []
+        if let header { components.append(header) }
+        if let body { components.append(["type": "BODY", "text": .string(body)]) }
+        if let buttons { components.append(["type": "BUTTONS", "buttons": buttons]) }
+        return MessageTemplate(json: [
+            "id": "1", "name": "t", "language": "en_US", "status": .string(status), "category": .string(category),
+            "parameter_format": named ? "NAMED" : "POSITIONAL", "components": .array(components),
+        ])
+    }
+
+    @Test(arguments: [
+        ("Hi {{1}}, order {{2}} ({{1}})", ["1", "2"]),
+        ("Hi {{customer_name}}, {{ order_id }}", ["customer_name", "order_id"]),
+        ("no variables, {{}} and {{ unclosed", []),
+        ("{{1}}{{2}}", ["1", "2"]),
+    ])
+    func variablesInText(_ text: String, _ expected: [String]) {
+        #expect(TemplateText.variables(in: text) == expected)
+    }
+
+    @Test func markedAndFilledText() {
+        let text = "Hi {{name}}, order {{order_id}} is ready"
+        #expect(TemplateText.marked(text) == text)
+        #expect(TemplateText.marked(text, values: ["name": "Lee"]) == "Hi [Lee], order {{order_id}} is ready")
+        #expect(TemplateText.filled(text, values: ["name": "Lee", "order_id": "A-1"]) == "Hi Lee, order A-1 is ready")
+    }
+
+    @Test(arguments: [
+        ("customer_name=Lee", true, "customer_name", "Lee"),
+        ("customer_name=a=b", true, "customer_name", "a=b"),
+        ("Customer=Lee", true, nil, "Customer=Lee"),
+        ("discount=20%", false, nil, "discount=20%"),
+        ("Lee", true, nil, "Lee"),
+    ] as [(String, Bool, String?, String)])
+    func argumentsAreNamedOnlyForNamedTemplates(_ typed: String, _ named: Bool, _ name: String?, _ value: String) {
+        #expect(TemplateCheck.Argument(typed: typed, named: named) == TemplateCheck.Argument(name: name, value: value))
+    }
+
+    static let long = String(repeating: "x", count: 1_025)
+
+    /// Each row: template, arguments, header media, the code expected.
+    @Test(arguments: [
+        (try template(body: nil), [], nil, "132001"),
+        (try template(status: "PAUSED"), ["a", "b"], nil, "132015"),
+        (try template(status: "DISABLED"), ["a", "b"], nil, "132016"),
+        (try template(status: "PENDING"), ["a", "b"], nil, "132001"),
+        (try template(status: "REJECTED"), ["a", "b"], nil, "132001"),
+        (try template(), ["a"], nil, "132000"),
+        (try template(), ["a", "b", "c"], nil, "132000"),
+        (try template(), ["a", "line\nbreak"], nil, "100"),
+        (try template(), ["a", "tab\there"], nil, "100"),
+        (try template(), ["a", "five     spaces"], nil, "100"),
+        (try template(), ["a", long], nil, "132005"),
+        (try template(body: String(repeating: "y", count: 1_020) + " {{1}} {{2}}"), ["aa", "bb"], nil, "132005"),
+        (try template(header: ["type": "HEADER", "format": "IMAGE"]), ["a", "b"], nil, "132012"),
+        (try template(), ["a", "b"], "https://cdn.example.test/x.jpg", "132012"),
+        (try template(buttons: [["type": "URL", "text": "Track", "url": "https://x.test/{{1}}"]]), ["a", "b"], nil, "132000"),
+    ] as [(MessageTemplate, [String], String?, String)])
+    func refusals(_ template: MessageTemplate, _ values: [String], _ media: String?, _ code: String) {
+        let arguments = values.map { TemplateCheck.Argument(value: $0) }
+        #expect(throws: (any Error).self) { try TemplateCheck.check(template, arguments: arguments, headerMedia: media) }
+        do {
+            _ = try TemplateCheck.check(template, arguments: arguments, headerMedia: media)
+        } catch {
+            #expect(error.code == code, "\(error.statement)")
+            #expect(!error.statement.isEmpty && !error.fix.isEmpty)
+        }
+    }
+
+    @Test func namedProblems() throws {
+        let template = try Self.template(named: true, body: "Hi {{customer_name}}, order {{order_id}}")
+        func problem(_ arguments: [TemplateCheck.Argument]) -> TemplateCheck.Problem? {
+            do {
+                _ = try TemplateCheck.check(template, arguments: arguments)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        #expect(problem([.init(name: "customer", value: "Lee"), .init(name: "order_id", value: "1")])
+            == .unknownName("customer", expected: ["customer_name", "order_id"]))
+        #expect(problem([.init(name: "customer_name", value: "Lee")]) == .missingNames(["order_id"]))
+        #expect(problem([.init(value: "Lee")]) == .unnamedForNamed("Lee"))
+        #expect(problem([.init(name: "customer_name", value: "Lee"), .init(name: "order_id", value: "1")]) == nil)
+    }
+
+    @Test func positionalSendFillsHeaderThenBody() throws {
+        let template = try Self.template(
+            header: ["type": "HEADER", "format": "TEXT", "text": "Order {{1}}"], body: "Hi {{1}}, order {{2}} is {{3}}")
+        let send = try TemplateCheck.check(template, arguments: ["A-1", "Lee", "A-1", "late"].map { .init(value: $0) })
+        #expect(send.headerText == "Order A-1")
+        #expect(send.bodyText == "Hi Lee, order A-1 is late")
+        #expect(send.components.count == 2)
+        #expect(send.components[0]["type"]?.string == "header")
+        #expect(send.components[1]["parameters"]?[2]?["text"]?.string == "late")
+        #expect(send.components[1]["parameters"]?[0]?["parameter_name"] == nil)
+    }
+
+    @Test func namedSendCarriesNames_AndOTPButtonRepeatsTheCode() throws {
+        let named = try Self.template(named: true, body: "Hi {{customer_name}}")
+        let send = try TemplateCheck.check(named, arguments: [.init(name: "customer_name", value: "Lee")])
+        #expect(send.components[0]["parameters"]?[0]?["parameter_name"]?.string == "customer_name")
+        let otp = try Self.template(
+            category: "AUTHENTICATION", body: "{{1}} is your code", buttons: [["type": "OTP", "otp_type": "COPY_CODE", "text": "Copy"]])
+        let code = try TemplateCheck.check(otp, arguments: [.init(value: "123456")])
+        #expect(code.components.last?["type"]?.string == "button")
+        #expect(code.components.last?["sub_type"]?.string == "url")
+        #expect(code.components.last?["parameters"]?[0]?["text"]?.string == "123456")
+    }
+
+    @Test func mediaHeaderBecomesALinkParameter() throws {
+        let template = try Self.template(header: ["type": "HEADER", "format": "IMAGE"])
+        let send = try TemplateCheck.check(
+            template, arguments: [.init(value: "a"), .init(value: "b")], headerMedia: "https://cdn.example.test/x.jpg")
+        #expect(send.components[0]["parameters"]?[0]?["image"]?["link"]?.string == "https://cdn.example.test/x.jpg")
+    }
+
+    @Test func languageCodes() {
+        #expect(throws: Never.self) { try TemplateCheck.language("en_US", available: []) }
+        #expect(throws: Never.self) { try TemplateCheck.language("xx_NEW", available: ["xx_NEW"]) }
+        #expect(throws: TemplateCheck.Problem.unknownLanguage("en-US", available: ["en_US"])) {
+            try TemplateCheck.language("en-US", available: ["en_US"])
+        }
+        #expect(TemplateCheck.Problem.unknownLanguage("x", available: []).code == "132001")
+        #expect(TemplateCheck.Problem.marketingStopped.code == "marketing_preference_stopped")
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import KapsoClient
+import KopsShell
+import Testing
+
+/// A contact who adopted a WhatsApp username and shares no number (the demo's Marisol Vega on Sales), known
+/// only by business-scoped user id: reply, messages, trace, whois and masking (issue 20).
+@Suite struct BusinessScopedUserTests {
+    static let sales = "100200300400502"
+    static let marisol = "US.48210937561029384756"
+    static let marisolInbound = "wamid.HBgXVVMuNDgyMTA5Mzc1NjEwMjkzODQ3NTYVAgASGBQ0RDQxNTI1MzQ5NTM0RjRDMzAzMwA="
+
+    @Test func replyToTheUserIDIsSentAsRecipientAndShowsInMessagesAndTrace() async throws {
+        let run = try await runShell(
+            ["reply --to \(Self.marisol) Held for you", "trace", "messages --limit 1"], phoneNumberID: Self.sales)
+        #expect(run.statuses == [.ok, .ok, .ok], "\(run.err)")
+        let sent = try #require(run.out.split(separator: "\n").first { $0.hasPrefix("sent wamid.") })
+        #expect(sent.hasSuffix(" to Marisol Vega (@marisol.v)"))
+        #expect(run.out.contains("direction:    outbound text to Marisol Vega (@marisol.v)\n"))
+        #expect(run.out.contains("conversation: a7c8e9f0-6b7d-4e8f-9a01-234567890123 (active)\n"))
+        #expect(run.out.contains("POST    /meta/whatsapp/v24.0/100200300400502/messages  200"))
+        let wamid = String(sent.dropFirst(5).prefix { $0 != " " })
+        let row = try #require(run.out.split(separator: "\n").first { $0.hasSuffix(wamid) && $0.contains("  out  ") })
+        #expect(row.contains("@marisol.v"))
+        #expect(row.contains("Held for you"))
+    }
+
+    @Test func conversationsNameTheContactByUsername() async throws {
+        let run = try await runShell(
+            ["conversations --limit 1", "conversation a7c8e9f0-6b7d-4e8f-9a01-234567890123"], phoneNumberID: Self.sales)
+        #expect(run.statuses == [.ok, .ok])
+        let row = try #require(run.out.split(separator: "\n").first { $0.hasPrefix("a7c8e9f0-") })
+        #expect(row.contains("  @marisol.v  Marisol Vega  active  "))
+        #expect(run.out.contains("contact:      Marisol Vega (@marisol.v)\n"))
+    }
+
+    @Test func dryRunSendsTheUserIDAsRecipientNotTo() async throws {
+        let run = try await runShell(["reply --to \(Self.marisol) --dry-run Held for you"], phoneNumberID: Self.sales)
+        #expect(run.statuses == [.ok])
+        #expect(run.out.contains(#""recipient": "US.48210937561029384756""#))
+        #expect(!run.out.contains(#""to":"#))
+    }
+
+    @Test func replyToTheLastMessageOfAUsernameContactQuotesIt() async throws {
+        let run = try await runShell(["message \(Self.marisolInbound)", "reply Yes, an M is held", "trace"], phoneNumberID: Self.sales)
+        #expect(run.statuses == [.ok, .ok, .ok], "\(run.err)")
+        #expect(run.out.contains("to Marisol Vega (@marisol.v)\n"))
+        #expect(run.out.contains("quotes:       \(Self.marisolInbound)\n"))
+    }
+
+    @Test func whoisNamesTheContactAndTheNumber() async throws {
+        let run = try await runShell(["whois \(Self.marisol)", "whois US.11111111111111"], phoneNumberID: nil)
+        #expect(run.statuses == [.ok, .failure])
+        #expect(run.out.hasPrefix("""
+            \(Self.marisol) is the business-scoped user id of Marisol Vega (@marisol.v), a WhatsApp username contact \
+            of Sales Line 100200300400502 (no phone number shared)
+            fix: reply --to \(Self.marisol) writes to them (sent as 'recipient'); 'trace \(Self.marisolInbound)' follows their newest message
+
+            """))
+        #expect(run.out.contains("username:     @marisol.v\n"))
+        #expect(run.err == """
+            error: US.11111111111111 has the shape of a business-scoped user id, but no message in this project is from \
+            or to it; BSUIDs are per business portfolio: copy it from this project's webhook payload (from_user_id, user_id)
+
+            """)
+    }
+
+    @Test(arguments: ["US.4821", "us.48210937561029384756", "U.48210937561029384756", "US..4821"])
+    func notQuiteAUserIDIsRefusedAsAnId(_ typed: String) async throws {
+        let run = try await runShell(["reply --to \(typed) --dry-run hi"], phoneNumberID: Self.sales)
+        // `US.4821` is a user id shape with no match: the window is closed (no conversation), dry run still prints.
+        if typed == "US.4821" {
+            #expect(run.statuses == [.ok])
+            #expect(run.out.contains(#""recipient": "US.4821""#))
+        } else {
+            #expect(run.statuses == [.usage])
+            #expect(run.err.hasPrefix("error: reply: "))
+            #expect(run.err.split(separator: "\n").count == 1)
+        }
+    }
+
+    @Test func transcriptsMaskTheUserIDAndTheUsername() {
+        let masker = PIIMasker()
+        masker.learn(from: ["data": [["username": "@marisol.v", "to_user_id": .string(Self.marisol)]]])
+        #expect(masker.mask(commandLine: "reply --to \(Self.marisol) Held for you") == "reply --to <user 1> <body 1>")
+        #expect(masker.mask("\(Self.marisol) is the id of Marisol (@marisol.v).") == "<user 1> is the id of Marisol (<contact 1>).")
+        #expect(masker.mask("US.ENT.11815799212886844830, and \(Self.marisol)") == "<user 2>, and <user 1>")
+        // Columns stay aligned when the alias is shorter than the id.
+        #expect(masker.mask("\(Self.marisol)  next") == "<user 1>                 next")
+        #expect(masker.mask("see e.g. OK.go or XX.y") == "see e.g. OK.go or XX.y")
+        #expect(PIIMasker.isMasked("to <user 3>"))
+    }
+}

@@ -1,0 +1,204 @@
+import Foundation
+import KapsoClient
+import KapsoSimulator
+import KopsShell
+import KopsTestSupport
+import Testing
+
+/// `templates`, `template`, `reply --template` and `sim` on the demo simulator (and a WABA of 2,000 templates).
+@Suite struct TemplateCommandTests {
+    /// Template messages the simulator holds (the demo seed has one, a failed spring_promo).
+    private static let templateMessages = "messages --type template --limit 100 --output json"
+
+    @Test func listsTheWABAOfTheSelectedNumber_AndRemembersNamesForCompletion() async throws {
+        let (run, ids) = try await withSimulator { fixture -> (ShellRun, IDCache) in
+            let (shell, output) = try fixture.shell(phoneNumberID: Demo.support)
+            let statuses = ["templates --status APPROVED --limit 2", "next"].map { shell.run(line: $0) }
+            return (ShellRun(out: output.out, err: output.err, statuses: statuses, baseURL: "", requests: 0, apiKey: ""),
+                    shell.context.ids)
+        }
+        #expect(run.statuses == [.ok, .ok])
+        #expect(run.out.contains("spring_promo  en_US     MARKETING  APPROVED  YELLOW   image header + 2 positional"))
+        #expect(run.out.contains("part_ready    en_US     UTILITY   APPROVED  GREEN    2 named"))
+        #expect(run.err.hasPrefix("showing 2 items (more: next)\n"))
+        let names = Completion.candidates(lineBeforeCursor: "reply --template ", registry: .standard, ids: ids)
+        #expect(Set(names) == ["spring_promo", "part_ready", "order_update"])
+        #expect(Completion.candidates(lineBeforeCursor: "template ", registry: .standard, ids: ids) == names)
+        #expect(Set(Completion.candidates(lineBeforeCursor: "reply --language ", registry: .standard, ids: ids)) == ["en_US", "es"])
+        #expect(!Completion.candidates(lineBeforeCursor: "whois ", registry: .standard, ids: ids).contains("part_ready"))
+    }
+
+    @Test func needsANumber_AndRefusesAnUnknownLanguageCode() async throws {
+        let none = try await runShell(["templates"], phoneNumberID: nil)
+        #expect(none.statuses == [.failure])
+        let bad = try await runShell(["templates --language en-US", "template part_ready --language xx"])
+        #expect(bad.statuses == [.usage, .failure])
+        #expect(bad.err.contains("expected a WhatsApp template language code such as en_US, es, pt_BR"))
+        #expect(bad.err.contains("'xx' is not a WhatsApp template language code (this template has es, en_US)"))
+    }
+
+    @Test func showsWhyATemplateCannotBeSent() async throws {
+        let run = try await runShell(["template delivery_survey", "template holiday_hours", "template part_redy"])
+        #expect(run.statuses == [.ok, .ok, .failure])
+        #expect(run.out.contains(
+            "send:       cannot be sent: 132001: the template is PENDING (still in Meta's review), so it cannot be sent yet"))
+        #expect(run.out.contains("rejected:   INVALID_FORMAT\n"))
+        #expect(run.err.contains("no template named 'part_redy' on WABA 200300400500601 (a send would fail with 132001); did you mean 'part_ready'?"))
+    }
+
+    @Test(arguments: [
+        ("reply --template part_ready --language en_US --param customer_name=Lee", "132000: part_ready: no value for {{order_id}}"),
+        ("reply --template part_ready --language en_US --param customer_name=Lee --param order=A",
+         "132000: part_ready: 'order' is not a variable of the template"),
+        ("reply --template order_update --param A", "132000: order_update: the template needs 4 values"),
+        ("reply --template winter_promo --param x", "132015: winter_promo: the template is PAUSED"),
+        ("reply --template delivery_survey --param customer_name=Lee", "132001: delivery_survey: the template is PENDING"),
+        ("reply --template spring_promo --param a --param b", "132012: spring_promo: the template's header is an IMAGE"),
+        ("reply --template login_code --param \(String(repeating: "9", count: 1_025))", "132005: login_code: parameter 1 is 1025 characters"),
+        ("reply --template login_code --param 'a     b'", "100: login_code: parameter 1 has a new line, a tab or more than four spaces"),
+        ("reply --to +14155550142 --template spring_promo --header-media https://cdn.example.test/a.jpg --param a --param b",
+         "marketing_preference_stopped: spring_promo: the contact stopped marketing messages on this number"),
+    ])
+    func refusesBeforeSending(_ line: String, _ error: String) async throws {
+        let run = try await runShell(["message \(Demo.leeFailedReply)", line, Self.templateMessages])
+        #expect(run.statuses == [.ok, .failure, .ok])
+        #expect(run.err.contains("error: reply: not sent: " + error), "\(run.err)")
+        #expect(run.out.components(separatedBy: "\"type\": \"template\"").count - 1 == 1, "nothing new was sent")
+    }
+
+    @Test func templateFlagsWithoutATemplate_AndTextWithOne_AreUsageErrors() async throws {
+        let run = try await runShell([
+            "message \(Demo.danaInbound)", "reply --param x hello", "reply --template part_ready --language es hola",
+        ])
+        #expect(run.statuses == [.ok, .usage, .usage])
+        #expect(run.err.contains(
+            "error: reply: invalid use of --param '--param x'; expected --param together with --template NAME\n"))
+        #expect(run.err.contains(
+            "error: reply: invalid text with --template 'hola'; expected no text: a template's words are its own; give its values with --param\n"))
+    }
+
+    @Test func forceSendsAnywayAndShowsTheAPIsAnswer() async throws {
+        let run = try await runShell(["message \(Demo.leeFailedReply)", "reply --template winter_promo --param x --force"])
+        #expect(run.statuses == [.ok, .failure])
+        #expect(run.err.contains("--force: sending although 132015: the template is PAUSED by Meta for low quality\n"))
+        #expect(run.err.contains("error: reply: not sent: 132015 template paused (HTTP 400)"))
+    }
+
+    @Test func sendsAnApprovedTemplateOutsideTheWindow_ThenTraceFollowsItToRead() async throws {
+        let run = try await runShell([
+            "message \(Demo.leeFailedReply)",
+            "reply --template part_ready --language en_US --param customer_name=Lee --param order_id=A-1042",
+            "sim advance 10", "trace",
+        ])
+        #expect(run.statuses == [.ok, .ok, .ok, .ok])
+        #expect(run.out.contains(
+            "to Lee Park (14155550157): template part_ready (en_US): \"Hi Lee, the replacement part for order A-1042 is ready for pickup.\"\n"))
+        #expect(run.out.contains("simulator clock: 2026-11-21T12:00:10Z (moved 10 s forward; what became due ran)\n"))
+        #expect(run.out.contains("window:       not needed for a template; closed when sent"))
+        #expect(run.out.hasSuffix("verdict: read by the contact 5 s after sending\n"))
+    }
+
+    @Test func dryRunShowsTheRenderedTextAndSendsNothing() async throws {
+        let run = try await runShell([
+            "message \(Demo.leeFailedReply)",
+            "reply --template order_update --param A-1042 --param Lee --param A-1042 --param 'on its way' --dry-run",
+            Self.templateMessages,
+        ])
+        #expect(run.statuses == [.ok, .ok, .ok])
+        #expect(run.err.contains("renders: template order_update (en_US): \"Hi Lee, your order A-1042 is on its way.\"\n"))
+        #expect(run.out.contains("\"type\": \"header\""))
+        #expect(run.out.components(separatedBy: "\"type\": \"template\"").count - 1 == 2, "the dry run's body and the seed's one")
+    }
+
+    @Test func theConfirmationShowsTheRenderedText_AndNoSendsNothing() async throws {
+        let asked = Prompts()
+        let run = try await runShell(
+            [
+                "message \(Demo.leeFailedReply)",
+                "reply --template part_ready --language en_US --param customer_name=Lee --param order_id=A-1042",
+                Self.templateMessages,
+            ],
+            configure: { context in
+                context.confirm = { prompt in
+                    asked.append(prompt)
+                    return false
+                }
+            })
+        #expect(run.statuses == [.ok, .ok, .ok])
+        #expect(asked.all == [
+            "send template part_ready (en_US): \"Hi Lee, the replacement part for order A-1042 is ready for pickup.\" "
+                + "to Lee Park (14155550157) from 100200300400501? [y/N] "
+        ])
+        #expect(run.out.contains("not sent\n"))
+        #expect(run.out.components(separatedBy: "\"type\": \"template\"").count - 1 == 1, "nothing new was sent")
+    }
+
+    @Test func scriptsNeedAllowWritesForTemplateReplies() async throws {
+        let words = ["--template", "part_ready", "--param", "customer_name=Lee"]
+        #expect(ScriptPolicy.isWrite(["reply"] + words, registry: .standard))
+        #expect(!ScriptPolicy.isWrite(["reply"] + words + ["--dry-run"], registry: .standard))
+        #expect(ScriptPolicy.isWrite(["sim", "advance", "10"], registry: .standard))
+        #expect(!ScriptPolicy.isWrite(["sim", "clock"], registry: .standard))
+        #expect(!ScriptPolicy.isWrite(["templates"], registry: .standard))
+    }
+
+    @Test func simRefusesAnAPIThatIsNotTheSimulator() async throws {
+        let server = try HostileServer { _ in .json(status: 404, #"{"error":"Not found"}"#) }
+        defer { server.stop() }
+        let run = try await runShell(["sim clock"], configure: { context in
+            context.client = KapsoClient(baseURL: server.baseURL, apiKey: context.client.apiKey, transport: context.client.transport)
+        })
+        #expect(run.statuses == [.failure])
+        #expect(run.err.contains("is not kapso-sim (no /__sim control endpoints)"))
+    }
+
+    @Test func streamsTwoThousandTemplatesPageByPage() async throws {
+        let path = FileManager.default.temporaryDirectory.path + "/kops-templates-\(UInt32.random(in: 0...UInt32.max)).json"
+        var templates: [String] = []
+        for index in 0..<2_000 {
+            templates.append(
+                #"{"id":"9\#(index)","name":"t\#(index)","language":"en_US","status":"APPROVED","category":"UTILITY","#
+                    + #""business_account_id":"300400500600700","created_at":"2026-10-01T00:00:00Z","#
+                    + #""components":[{"type":"BODY","text":"Hello {{1}}"}]}"#)
+        }
+        let seed = #"{"phone_numbers":[{"id":"100200300400599","phone_number_id":"100200300400599","internal_id":"u","name":"Big","#
+            + #""business_account_id":"300400500600700","created_at":"2026-10-01T00:00:00Z","updated_at":"2026-10-01T00:00:00Z"}],"#
+            + #""message_templates":[\#(templates.joined(separator: ","))]}"#
+        try seed.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let (emitted, requests, err) = try await withSimulator(seed: .file(path)) { fixture -> (Int, Int, String) in
+            let (shell, output) = try fixture.shell(phoneNumberID: "100200300400599")
+            var pages = 0
+            let show = shell.context.emit
+            shell.context.emit = { result in
+                pages += 1
+                show(result)
+            }
+            let before = fixture.counters().requests
+            #expect(shell.run(line: "templates --all") == .ok)
+            return (pages, fixture.counters().requests - before, output.err)
+        }
+        // One page of 100 at a time is shown as it arrives: 20 pages, plus the number's look-up.
+        #expect(emitted == 20)
+        #expect(requests == 21)
+        #expect(err.hasSuffix("2000 templates on WABA 300400500600700\n"))
+    }
+}
+
+/// Confirmation prompts a test saw (written on the shell's thread, read after it finished).
+private final class Prompts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var prompts: [String] = []
+
+    func append(_ prompt: String) {
+        lock.lock()
+        prompts.append(prompt)
+        lock.unlock()
+    }
+
+    var all: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return prompts
+    }
+}
