@@ -12,6 +12,8 @@ public final class KapsoClient {
     /// The API's clock at its latest response (Unix seconds from the `Date` header), nil before one arrives;
     /// time-relative views such as the 24-hour window use it, so a skewed local clock cannot mislead them.
     public private(set) var serverTime: Int64?
+    /// The `Date` header `serverTime` was read from.
+    private var serverDate: String?
 
     public init(baseURL: String, apiKey: Secret, transport: any HTTPTransport) {
         self.baseURL = KapsoClient.hostOnly(baseURL)
@@ -55,7 +57,11 @@ public final class KapsoClient {
 
     /// Maps one response to its JSON or a typed error (shared by `perform` and concurrent calls).
     public func decode(_ response: HTTPResponse, for request: HTTPRequest) throws(KapsoAPIError) -> JSONValue {
-        if let date = response.header("Date"), let time = KapsoTime.seconds(httpDate: date) { serverTime = time }
+        if let date = response.header("Date"), date != serverDate, let time = KapsoTime.seconds(httpDate: date) {
+            // The header changes once a second at most: it is parsed only when it changed.
+            serverTime = time
+            serverDate = date
+        }
         if response.status == 204 { return .null }
         let json = try? JSONValue.parse(response.body)
         guard response.isSuccess else { throw error(for: response, json: json, request: request) }

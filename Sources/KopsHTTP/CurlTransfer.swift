@@ -90,9 +90,9 @@ final class CurlTransfer {
     func finish(_ code: CURLcode, request: HTTPRequest, started: ContinuousClock.Instant, options: CurlTransport.Options)
         -> Result<HTTPResponse, TransportError>
     {
-        let parts = URLParts(request.url)
-        let host = parts?.host ?? request.url
         guard code == CURLE_OK else {
+            let parts = URLParts(request.url)
+            let host = parts?.host ?? request.url
             return .failure(error(for: code, host: host, authority: parts?.authority ?? host, request: request, options: options))
         }
         var status = 0
@@ -184,24 +184,20 @@ private let writeHeader: kops_curl_data_cb = { pointer, size, count, userdata in
         return 0
     }
     guard let pointer else { return length }
-    let line = String(decoding: UnsafeRawBufferPointer(start: pointer, count: length), as: UTF8.self)
-    if line.hasPrefix("HTTP/") {
+    // Read as bytes: header names and the separators around values are ASCII.
+    let line = UnsafeRawBufferPointer(start: pointer, count: length)
+    if line.starts(with: "HTTP/".utf8) {
         transfer.headers = []
         transfer.headerBytes = length
-    } else if let colon = line.firstIndex(of: ":") {
-        let name = String(line[..<colon])
-        // "\r\n" is a single Character in Swift, so it must be listed on its own.
-        let value = line[line.index(after: colon)...].trimmingCharacters(in: [" ", "\t", "\r", "\n", "\r\n"])
+    } else if let colon = line.firstIndex(of: UInt8(ascii: ":")) {
+        let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
+        var start = colon + 1
+        var end = length
+        while start < end, blank(line[start]) { start += 1 }
+        while end > start, blank(line[end - 1]) { end -= 1 }
+        let name = String(decoding: line[..<colon], as: UTF8.self)
+        let value = String(decoding: line[start..<end], as: UTF8.self)
         transfer.headers.append((name, value))
     }
     return length
-}
-
-extension Substring {
-    fileprivate func trimmingCharacters(in set: Set<Character>) -> String {
-        var slice = self[...]
-        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
-        return String(slice)
-    }
 }

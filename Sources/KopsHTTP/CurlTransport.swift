@@ -44,6 +44,8 @@ public final class CurlTransport: HTTPTransport {
     /// The kept-alive handle and the connection cache shared with `sendAll`'s handles, made at the first request.
     private var primaryTransfer: CurlTransfer?
     private var share: UnsafeMutableRawPointer?
+    /// The origin of the last URL `check` accepted.
+    private var checkedOrigin: String?
 
     /// Sets nothing up: libcurl is loaded and initialised at the first request, so commands that send none
     /// (and `kops --version`) never pay for it. Does not throw; the signature is kept for callers.
@@ -122,8 +124,21 @@ public final class CurlTransport: HTTPTransport {
 
     /// Refuses URLs that do not parse and plain http to hosts that are not loopback.
     private func check(_ url: String) throws(TransportError) {
+        if let checkedOrigin, let origin = Self.origin(of: url), origin.utf8.elementsEqual(checkedOrigin.utf8) { return }
         guard let parts = URLParts(url) else { throw .badURL(url) }
         if parts.scheme == "http" && !parts.isLoopback { throw .insecureURL(host: parts.host) }
+        checkedOrigin = Self.origin(of: url).map(String.init)
+    }
+
+    /// `scheme://authority` of an ASCII URL, the part `check` judges: a session's requests share it, so
+    /// it is judged once. Nil for a URL with other characters, which is judged every time.
+    private static func origin(of url: String) -> Substring? {
+        let bytes = url.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }), let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        guard bytes[colon...].starts(with: "://".utf8) else { return nil }
+        let authority = bytes.index(colon, offsetBy: 3)
+        let end = bytes[authority...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }
+        return url[..<(end ?? bytes.endIndex)]
     }
 
     private func record(_ request: HTTPRequest, transfer: CurlTransfer, result: Result<HTTPResponse, TransportError>) {

@@ -10,6 +10,9 @@ struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
+    /// A fingerprint of each key of the objects being parsed, outermost object first: duplicates are
+    /// found by comparing integers, and a string only when two fingerprints match.
+    private var keyPrints: [UInt64] = []
 
     private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -58,6 +61,8 @@ struct JSONParser {
         var object = JSONObject()
         // Duplicate keys are rare; only large objects get an index to find them quickly.
         var positions: [String: Int] = [:]
+        let printsStart = keyPrints.count
+        defer { keyPrints.removeSubrange(printsStart...) }
         skipWhitespace()
         if peek() == UInt8(ascii: "}") {
             index += 1
@@ -74,7 +79,7 @@ struct JSONParser {
             index += 1
             skipWhitespace()
             let value = try parseValue()
-            insert(key: key, value: value, into: &object, positions: &positions)
+            insert(key: key, value: value, into: &object, positions: &positions, printsStart: printsStart)
             skipWhitespace()
             switch peek() {
             case UInt8(ascii: ","):
@@ -91,14 +96,19 @@ struct JSONParser {
         }
     }
 
-    private func insert(key: String, value: JSONValue, into object: inout JSONObject, positions: inout [String: Int]) {
-        let linearLimit = 16
+    private mutating func insert(
+        key: String, value: JSONValue, into object: inout JSONObject, positions: inout [String: Int], printsStart: Int
+    ) {
+        let linearLimit = 64
         if object.entries.count < linearLimit {
-            if let position = object.entries.firstIndex(where: { $0.key == key }) {
+            let print = Self.fingerprint(key)
+            for position in object.entries.indices
+            where keyPrints[printsStart + position] == print && object.entries[position].key == key {
                 object.entries[position].value = value
-            } else {
-                object.entries.append(JSONObject.Entry(key: key, value: value))
+                return
             }
+            object.entries.append(JSONObject.Entry(key: key, value: value))
+            keyPrints.append(print)
             return
         }
         if positions.isEmpty {
@@ -111,6 +121,16 @@ struct JSONParser {
         } else {
             positions[key] = object.entries.count
             object.entries.append(JSONObject.Entry(key: key, value: value))
+        }
+    }
+
+    /// FNV-1a over the key's UTF-8 bytes.
+    private static func fingerprint(_ key: String) -> UInt64 {
+        var key = key
+        return key.withUTF8 { bytes in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            return hash
         }
     }
 
@@ -191,12 +211,17 @@ struct JSONParser {
         index += 1
         let start = index
         // Fast path: no escapes, so the string is a slice of the input.
+        var highBits: UInt8 = 0
         while let byte = peek(), byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte >= 0x20 {
+            highBits |= byte
             index += 1
         }
         if peek() == UInt8(ascii: "\"") {
             index += 1
-            return try decode(UnsafeBufferPointer(rebasing: bytes[start..<index - 1]), quote: quote)
+            let slice = UnsafeBufferPointer(rebasing: bytes[start..<index - 1])
+            // ASCII needs no validation, and the generic validating initialiser costs more than the parse.
+            if highBits < 0x80 { return String(decoding: slice, as: UTF8.self) }
+            return try decode(slice, quote: quote)
         }
         var buffer = Array(bytes[start..<index])
         while let byte = peek() {

@@ -11,24 +11,29 @@ enum ByteSearch {
     static func contains(
         _ pattern: UnsafeBufferPointer<UInt8>, in text: String, ignoringASCIICase: Bool = false
     ) -> Bool {
-        guard let first = pattern.first else { return true }
         var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.count >= pattern.count else { return false }
-            let start = ignoringASCIICase ? fold(first) : first
-            for index in 0...(bytes.count - pattern.count)
-            where (ignoringASCIICase ? fold(bytes[index]) : bytes[index]) == start {
-                var offset = 1
-                while offset < pattern.count,
-                    ignoringASCIICase
-                        ? fold(bytes[index + offset]) == fold(pattern[offset]) : bytes[index + offset] == pattern[offset]
-                {
-                    offset += 1
-                }
-                if offset == pattern.count { return true }
+        return text.withUTF8 { contains(pattern, in: $0, ignoringASCIICase: ignoringASCIICase) }
+    }
+
+    /// True when the bytes of `pattern` occur in `bytes`; with `ignoringASCIICase`, A–Z match a–z.
+    static func contains(
+        _ pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, ignoringASCIICase: Bool = false
+    ) -> Bool {
+        guard let first = pattern.first else { return true }
+        guard bytes.count >= pattern.count else { return false }
+        let start = ignoringASCIICase ? fold(first) : first
+        for index in 0...(bytes.count - pattern.count)
+        where (ignoringASCIICase ? fold(bytes[index]) : bytes[index]) == start {
+            var offset = 1
+            while offset < pattern.count,
+                ignoringASCIICase
+                    ? fold(bytes[index + offset]) == fold(pattern[offset]) : bytes[index + offset] == pattern[offset]
+            {
+                offset += 1
             }
-            return false
+            if offset == pattern.count { return true }
         }
+        return false
     }
 
     /// True when one of `names` (lowercase) ends right before a `:` in `text`, or before `":` (a JSON key),
@@ -36,27 +41,20 @@ enum ByteSearch {
     /// each colon.
     static func containsHeader(_ names: [[UInt8]], in text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            for index in bytes.indices where bytes[index] == UInt8(ascii: ":") {
-                let end = index > 0 && bytes[index - 1] == UInt8(ascii: "\"") ? index - 1 : index
-                for name in names where end >= name.count {
-                    var offset = 0
-                    while offset < name.count, fold(bytes[end - name.count + offset]) == name[offset] { offset += 1 }
-                    if offset == name.count { return true }
-                }
-            }
-            return false
-        }
+        return text.withUTF8 { containsHeader(names, in: $0) }
     }
 
-    /// True when `text` is `lowercase` in any ASCII case; `lowercase` holds no A–Z.
-    static func equalsIgnoringASCIICase(_ lowercase: [UInt8], _ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.count == lowercase.count else { return false }
-            for index in bytes.indices where fold(bytes[index]) != lowercase[index] { return false }
-            return true
+    /// `containsHeader(_:in:)` over bytes already at hand.
+    static func containsHeader(_ names: [[UInt8]], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for index in bytes.indices where bytes[index] == UInt8(ascii: ":") {
+            let end = index > 0 && bytes[index - 1] == UInt8(ascii: "\"") ? index - 1 : index
+            for name in names where end >= name.count {
+                var offset = 0
+                while offset < name.count, fold(bytes[end - name.count + offset]) == name[offset] { offset += 1 }
+                if offset == name.count { return true }
+            }
         }
+        return false
     }
 
     /// A–Z as a–z; every other byte as it is.

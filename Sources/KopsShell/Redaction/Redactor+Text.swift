@@ -147,10 +147,10 @@ extension Redactor {
             for item in items { learn(from: item) }
         case .object(let object)?:
             for entry in object.entries {
-                if Redactor.isSecretField(entry.key), let value = entry.value.string {
-                    remember(value)
-                } else {
-                    learn(from: entry.value)
+                switch entry.value {
+                case .string(let value) where Redactor.isSecretField(entry.key): remember(value)
+                case .array, .object: learn(from: entry.value)
+                default: break
                 }
             }
         default:

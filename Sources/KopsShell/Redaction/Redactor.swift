@@ -58,8 +58,13 @@ public struct Redactor: Sendable {
 
     /// False when `text` holds no known secret and no credential header: `redact` would return it unchanged.
     func needsRedaction(_ text: String) -> Bool {
-        knownSecrets.contains { ByteSearch.contains($0.revealed, in: text) }
-            || ByteSearch.containsHeader(Redactor.credentialHeaderBytes, in: text)
+        var text = text
+        return text.withUTF8 { bytes in
+            knownSecrets.contains { secret in
+                var secret = secret.revealed
+                return secret.withUTF8 { ByteSearch.contains($0, in: bytes) }
+            } || ByteSearch.containsHeader(Redactor.credentialHeaderBytes, in: bytes)
+        }
     }
 
     /// False when no field of `json` is secret-named and no string in it needs redaction.
@@ -69,7 +74,8 @@ public struct Redactor: Sendable {
             return items.contains { needsRedaction($0) }
         case .object(let object):
             return object.entries.contains { entry in
-                (Redactor.isSecretField(entry.key) && entry.value.string != nil) || needsRedaction(entry.value)
+                if case .string = entry.value, Redactor.isSecretField(entry.key) { return true }
+                return needsRedaction(entry.value)
             }
         case .string(let text):
             return needsRedaction(text)
@@ -80,11 +86,19 @@ public struct Redactor: Sendable {
 
     /// True for a field name in `secretFields`, in any ASCII case (`Authorization`, `X-API-Key`).
     static func isSecretField(_ key: String) -> Bool {
-        // A non-ASCII key may lowercase to a secret name (the Kelvin sign K becomes k): Unicode decides.
-        guard key.utf8.allSatisfy({ $0 < 0x80 }) else { return secretFields.contains(key.lowercased()) }
-        // Secret field names are 5 to 13 bytes long; most keys are ruled out by their length alone.
-        guard (5...13).contains(key.utf8.count) else { return false }
-        return secretFieldBytes.contains { ByteSearch.equalsIgnoringASCIICase($0, key) }
+        // Secret names are 5 to 13 ASCII letters; a non-ASCII key that lowercases to one (the Kelvin sign K
+        // becomes k) has at most 3 bytes a letter. Most keys are ruled out by their length alone.
+        let count = key.utf8.count
+        guard count >= 5, count <= 39 else { return false }
+        var key = key
+        return key.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else {
+                return secretFields.contains(String(decoding: bytes, as: UTF8.self).lowercased())
+            }
+            return secretFieldBytes.contains { name in
+                name.count == bytes.count && name.indices.allSatisfy { ByteSearch.fold(bytes[$0]) == name[$0] }
+            }
+        }
     }
 
     private static let secretFieldBytes = secretFields.map { Array($0.utf8) }

@@ -87,10 +87,13 @@ public struct TableRenderer: Sendable {
             let padding = String(repeating: " ", count: max(widths[index] - TextWidth.displayWidth(shown), 0))
             let painted = painted(shown, cells[index].style)
             if index > 0 { text += "  " }
-            text += column.alignRight ? padding + painted : painted + padding
+            if column.alignRight { text += padding }
+            text += painted
+            if !column.alignRight { text += padding }
         }
-        while text.last == " " { text.removeLast() }
-        return text
+        // Trailing spaces are whole characters (nothing extends a space): they are cut as bytes.
+        let spaces = text.utf8.reversed().prefix { $0 == UInt8(ascii: " ") }.count
+        return spaces == 0 ? text : String(decoding: text.utf8.dropLast(spaces), as: UTF8.self)
     }
 
     // MARK: - Cells
@@ -127,7 +130,7 @@ public struct TableRenderer: Sendable {
     /// Cell text with tabs and line breaks as spaces, other controls shown as escapes (`VisibleText`),
     /// and trailing whitespace dropped.
     private static func cleaned(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) && text.last != " " { return text }
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) && text.utf8.last != UInt8(ascii: " ") { return text }
         var cleaned = VisibleText.escaped(text, newlines: .spaces)
         while cleaned.last?.isWhitespace == true { cleaned.removeLast() }
         return cleaned
