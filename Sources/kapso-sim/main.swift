@@ -77,6 +77,9 @@ struct KapsoSim: ParsableCommand {
             valueName: "micros"))
     var pinnedClock: Int64?
 
+    @Flag(help: "Receive webhooks for kops listen instead of simulating: requests go to stdout, answers come from stdin.")
+    var receive = false
+
     @Flag(
         name: .customLong("stop-on-stdin-eof"),
         help: "Stop when standard input closes: a parent holding the other end of a pipe (kops --demo) takes the simulator with it however it ends.")
@@ -136,7 +139,9 @@ do {
     // Parsed by hand rather than through `AsyncParsableCommand.main()`, which top-level code resolves to
     // the synchronous overload.
     var command = try KapsoSim.parseAsRoot()
-    if let simulator = command as? KapsoSim {
+    if let simulator = command as? KapsoSim, simulator.receive {
+        Foundation.exit(ReceiverBridge.run(host: simulator.host, port: UInt16(simulator.port), bodyLimit: 8 << 20))
+    } else if let simulator = command as? KapsoSim {
         try await simulator.serve()
     } else {
         try command.run()

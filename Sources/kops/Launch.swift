@@ -118,6 +118,7 @@ struct Launch: Equatable {
             }
         }
         context.environment = environment
+        context.openReceiver = LocalReceiver.open
         context.config = config
         context.configFile = configFile
         let shell = Shell(

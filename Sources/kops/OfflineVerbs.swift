@@ -15,6 +15,7 @@ enum OfflineVerbs {
         switch arguments.first {
         case "verify": return verify(Array(arguments.dropFirst()))
         case "completions": return completions(Array(arguments.dropFirst()))
+        case "listen", "replay": return handlerVerb(arguments)
         default: return nil
         }
     }
@@ -27,6 +28,31 @@ enum OfflineVerbs {
         let context = ShellContext(session: Session(baseURL: client.baseURL), client: client, registry: .standard)
         let shell = Shell(context: context, renderer: Renderer(), output: output)
         return shell.run(words: ["verify"] + words).rawValue
+    }
+
+    /// `kops listen …` and `kops replay …`: the shell's commands for a local handler, outside the shell. They need
+    /// no API key; Ctrl-C stops `listen` with its summary (and aborts a forward in flight).
+    private static func handlerVerb(_ words: [String]) -> Int32 {
+        let output = StandardOutput()
+        guard let transport = try? CurlTransport(options: .init(userAgent: "kops/\(KopsVersion.current)")) else {
+            return ExitStatus.failure.rawValue
+        }
+        let client = KapsoClient(baseURL: Settings.defaultBaseURL, apiKey: Secret(""), transport: transport)
+        let context = ShellContext(session: Session(baseURL: client.baseURL), client: client, registry: .standard)
+        context.environment = ProcessEnvironment.variables
+        context.openReceiver = LocalReceiver.open
+        Interrupts.install()
+        context.interrupted = Interrupts.take
+        let terminal = TerminalFacts.current(environment: context.environment, noColor: false)
+        context.isInteractive = terminal.stderrIsTTY
+        if terminal.stdinIsTTY && terminal.stderrIsTTY {
+            context.confirm = { question in
+                output.write(question, to: .err)
+                return PlainLineReader().confirm("")
+            }
+        }
+        let shell = Shell(context: context, renderer: Renderer(), output: output)
+        return shell.run(words: words).rawValue
     }
 
     /// Shell completion scripts for kops's command-line flags.

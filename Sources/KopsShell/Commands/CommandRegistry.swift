@@ -21,7 +21,7 @@ public struct CommandRegistry: Sendable {
             BundleCommand.self,
             MessagesCommand.self, MessageCommand.self, ConversationsCommand.self, ConversationCommand.self,
             TraceCommand.self, ReplyCommand.self, WhoisCommand.self, TemplatesCommand.self, TemplateCommand.self,
-            SimCommand.self,
+            SimCommand.self, ListenCommand.self, ReplayCommand.self,
         ],
         aliases: ["quit": "exit", "?": "help", "id": "whois"])
 

@@ -57,6 +57,8 @@ public final class ShellContext {
     public var beforeCommandLine: (() -> Void)?
     /// Moves the demo simulator's clock forward to an instant (`kops check` of a demo transcript).
     public var moveSimulatorClock: ((Int64) -> Void)?
+    /// Opens the local HTTP server behind `listen` (set by the executable); nil where none is available.
+    public var openReceiver: ReceiverOpener?
     /// Told the new profile's name after `profile use`, e.g. so the terminal switches history files.
     public var profileChanged: (String) -> Void = { _ in }
 

@@ -13,7 +13,7 @@ extension Redactor {
     static let headerBytesWithSignatures = (credentialHeaders + signatureHeaders).map { Array($0.utf8) }
 
     /// Flags whose value is a secret in a command line: `verify --secret S` → `verify --secret <redacted>`.
-    static let secretFlags: Set<String> = ["--secret", "--secret-key", "--api-key", "--token", "--password"]
+    static let secretFlags: Set<String> = ["--secret", "--secret-key", "--meta-secret", "--api-key", "--token", "--password"]
 
     /// True for a `set` variable name that looks like it holds a secret (`api_key`, `hook_secret`,
     /// `TOKEN`, `db_password`): its value is masked in transcripts and the line stays out of history.

@@ -1,0 +1,234 @@
+internal import Foundation
+internal import KapsoClient
+internal import KapsoDiagnostics
+internal import KopsHTTP
+
+/// `listen [--port N] [--host ADDR] [--secret S | --secret-env VAR] [--meta-secret S] [--forward-to URL]
+/// [--save DIR] [--max-deliveries N]`: a local webhook receiver that verifies, forwards, reports and saves.
+///
+/// Runs until Ctrl-C (or `--max-deliveries`); every fault (bad body, bad signature, slow or failing handler,
+/// unwritable folder, refused request) is one line and listening goes on. Secrets are never printed.
+public enum ListenCommand: Command {
+    public static let name = "listen"
+    public static let summary = "receive webhooks locally: verify signatures, forward to your handler, save for replay"
+    public static let sendsRequests = false
+    public static let usage =
+        "listen [--port N] [--host ADDR] [--secret S | --secret-env VAR] [--meta-secret S] [--forward-to URL] [--save DIR]"
+    public static let details = """
+        Listens on 127.0.0.1 (port 0 picks a free one; the first line says which). For each request it
+        checks the signature on the raw bytes (Kapso: X-Webhook-Signature with --secret; Meta:
+        X-Hub-Signature-256 with --meta-secret) and names the cause of a failure as 'verify' does, prints
+        one line (time, event, batch size, number, message id and status, signature verdict), forwards
+        the exact bytes and headers to --forward-to and shows your handler's status and latency against
+        Kapso's 10 s limit (and the start of a non-2xx body), and with --save writes each delivery to
+        DIR as a .http file for 'replay'. It answers the sender with your handler's status, or 200 when
+        not forwarding. Bodies over 8 MiB, slow or malformed requests are refused with one line.
+        Ctrl-C stops it (saved files are complete). Point a webhook at it with a tunnel, or a kapso-sim
+        webhook at http://127.0.0.1:PORT/.
+        Examples:
+          listen --port 3001 --secret-env KAPSO_WEBHOOK_SECRET --forward-to http://127.0.0.1:3000/webhooks
+          listen --save deliveries/ --secret whsec_...
+        """
+    public static let flags = [
+        FlagSpec("--port", value: "N", help: "port to listen on (default 0: any free port)"),
+        FlagSpec("--host", value: "ADDR", help: "IPv4 address to listen on (default 127.0.0.1)"),
+        FlagSpec("--secret", value: "S", help: "the webhook's secret_key, to verify X-Webhook-Signature; never printed"),
+        FlagSpec("--secret-env", value: "VAR", help: "read the secret from this environment variable"),
+        FlagSpec("--meta-secret", value: "S", help: "Meta's app secret, to verify X-Hub-Signature-256; never printed"),
+        FlagSpec("--forward-to", value: "URL", help: "your handler: each delivery is passed on byte for byte"),
+        FlagSpec("--save", value: "DIR", help: "save each delivery (headers and raw body) as DIR/*.http for replay"),
+        FlagSpec("--max-deliveries", value: "N", help: "stop after N deliveries (default: until Ctrl-C)"),
+    ]
+
+    /// Largest body accepted; Kapso's biggest, a batch of 100 messages, is far below.
+    static let bodyLimit = 8 << 20
+
+    /// Off-machine forwarding sends contacts' messages out, so scripts need `--allow-writes` for it.
+    public static func isWrite(_ words: [String]) -> Bool {
+        WebhooksCommand.sendsOffMachine(words, flag: "--forward-to")
+    }
+
+    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        guard let open = context.openReceiver else {
+            throw ShellError.invalidValue(
+                command: name, what: "use", value: "listen", expected: "the kops executable (this build has no local server)")
+        }
+        let port = try arguments.integer("--port", in: 0...65535) ?? 0
+        let host = arguments.value("--host") ?? "127.0.0.1"
+        let maxDeliveries = try arguments.integer("--max-deliveries", in: 1...1_000_000)
+        let secret = try secret(arguments, in: context)
+        let metaSecret = arguments.value("--meta-secret").map(Secret.init)
+        let forward = arguments.value("--forward-to")
+        if let forward {
+            try WebhooksCommand.checkHandlerURL(forward, flag: "--forward-to")
+            if !(URLParts(forward)?.isLoopback ?? false) {
+                guard context.confirm("forward every delivery received to \(forward)? [y/N] ") else { return .line("not started") }
+            }
+        }
+        var saveFolder = arguments.value("--save")
+        if let folder = saveFolder {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                guard FileManager.default.isWritableFile(atPath: folder) else { throw CocoaError(.fileWriteNoPermission) }
+            } catch {
+                context.emit(
+                    .line("cannot save to \(folder): the folder cannot be created or written to; deliveries are not saved", style: .bad))
+                saveFolder = nil
+            }
+        }
+        let receiver: any DeliveryReceiver
+        do {
+            receiver = try open(host, port, bodyLimit)
+        } catch {
+            throw ShellError.invalidValue(
+                command: name, what: "address", value: "\(host):\(port)",
+                expected: "a free port on a local IPv4 address (\(error)); pick another with --port")
+        }
+        defer { receiver.stop() }
+        var parts = ["listening on http://\(host):\(receiver.port)/"]
+        parts.append(forward.map { "forwarding to \($0)" } ?? "answering 200 (no --forward-to)")
+        if let saveFolder { parts.append("saving to \(saveFolder)") }
+        parts.append(secret == nil && metaSecret == nil ? "signatures not checked (no --secret)" : "checking signatures")
+        context.emit(.line(parts.joined(separator: "; ")))
+        if !["127.0.0.1", "localhost"].contains(host) {
+            context.emit(CommandResult(blocks: [.hint("listening beyond loopback on \(host): anyone who reaches it can post to your handler")]))
+        }
+        if context.isInteractive { context.emit(CommandResult(blocks: [.hint("Ctrl-C stops")])) }
+        var tally = Tally()
+        while !context.interrupted() {
+            guard let event = receiver.next(waitingUpTo: 0.2) else { continue }
+            switch event {
+            case .refused(let status, let reason):
+                tally.refused += 1
+                context.emit(.line("\(Self.clock()) refused a request: \(status) \(VisibleText.escaped(reason))", style: .bad))
+            case .delivery(let request, let answer):
+                tally.deliveries += 1
+                let line = handle(
+                    request, number: tally.deliveries, secret: secret, metaSecret: metaSecret, forward: forward,
+                    saveFolder: saveFolder, transport: context.client.transport, tally: &tally, answer: answer)
+                context.emit(line)
+                if let maxDeliveries, tally.deliveries >= maxDeliveries { return tally.result }
+            }
+        }
+        return tally.result
+    }
+
+    /// Saves, verifies, forwards and answers one delivery; returns its line.
+    private static func handle(
+        _ request: IncomingRequest, number: Int, secret: Secret?, metaSecret: Secret?, forward: String?,
+        saveFolder: String?, transport: any HTTPTransport, tally: inout Tally,
+        answer: (Int, [(name: String, value: String)], [UInt8]) -> Void
+    ) -> CommandResult {
+        let reading = ReceivedDelivery(headers: request.headers, body: request.body, secret: secret, metaSecret: metaSecret)
+        var text = "\(clock()) \(VisibleText.escaped(reading.event))"
+        if reading.batchSize > 1 { text += " ×\(reading.batchSize)" }
+        if let number = reading.phoneNumberID { text += " number \(VisibleText.escaped(number))" }
+        if let message = reading.messageID { text += " msg \(VisibleText.escaped(message))" }
+        if let status = reading.messageStatus { text += " \(VisibleText.escaped(status))" }
+        if let problem = reading.bodyProblem { text += "; \(problem)" }
+        var bad = false
+        if request.method != "POST" {
+            text += "; \(VisibleText.escaped(request.method)) instead of POST"
+            bad = true
+        }
+        // Saved first: a delivery is on disk before anything else can go wrong, Ctrl-C included.
+        var saveProblem: String?
+        if let saveFolder {
+            do {
+                _ = try DeliveryArchive.save(request, event: reading.event, number: number, in: saveFolder, at: Date())
+            } catch {
+                saveProblem = "not saved: \(reason(error))"
+            }
+        }
+        let signature = reading.signature
+        text += "; " + VisibleText.escaped(signature.text)
+        if signature.isValid { tally.verified += 1 } else if case .unchecked = signature {} else {
+            tally.unverified += 1
+            bad = true
+        }
+        if let forward {
+            let outcome = HandlerCall.post(request.body, headers: request.headers, to: forward, transport: transport)
+            let (described, style) = HandlerCall.describe(outcome)
+            text += "; handler " + described
+            if style == .bad {
+                tally.handlerFailures += 1
+                bad = true
+            }
+            switch outcome {
+            case .answered(let status, _, let body, let headers):
+                let kept = headers.filter { $0.name.lowercased() == "content-type" }
+                answer(status, kept, body)
+            case .failed(let error):
+                answer(502, [("Content-Type", "application/json")], Array("{\"error\":\"kops listen: \(HandlerCall.reason(error).replacingOccurrences(of: "\"", with: "'"))\"}".utf8))
+            }
+        } else {
+            answer(200, [("Content-Type", "application/json")], Array("{\"ok\":true}".utf8))
+        }
+        if let saveProblem {
+            text += "; " + saveProblem
+            bad = true
+        }
+        return .line(text, style: bad ? .bad : .plain)
+    }
+
+    /// Counts for the summary line.
+    private struct Tally {
+        var deliveries = 0
+        var verified = 0
+        var unverified = 0
+        var handlerFailures = 0
+        var refused = 0
+
+        var result: CommandResult {
+            var parts = ["\(deliveries) \(deliveries == 1 ? "delivery" : "deliveries")"]
+            if verified > 0 { parts.append("\(verified) verified") }
+            if unverified > 0 { parts.append("\(unverified) failed verification") }
+            if handlerFailures > 0 { parts.append("\(handlerFailures) not accepted by the handler") }
+            if refused > 0 { parts.append("\(refused) refused") }
+            var result = CommandResult(blocks: [.hint("stopped: " + parts.joined(separator: ", "))])
+            result.json = [
+                "deliveries": .number(String(deliveries)), "verified": .number(String(verified)),
+                "failed_verification": .number(String(unverified)), "handler_failures": .number(String(handlerFailures)),
+                "refused": .number(String(refused)),
+            ]
+            return result
+        }
+    }
+
+    /// `--secret S` or `--secret-env VAR` (never both); a named variable must be set.
+    private static func secret(_ arguments: Arguments, in context: ShellContext) throws(ShellError) -> Secret? {
+        switch (arguments.value("--secret"), arguments.value("--secret-env")) {
+        case (let text?, nil): return Secret(text)
+        case (nil, let variable?):
+            guard let value = context.environment[variable] ?? ProcessInfo.processInfo.environment[variable], !value.isEmpty else {
+                throw .invalidValue(
+                    command: name, what: "value for --secret-env", value: variable,
+                    expected: "the name of a set environment variable holding the webhook's secret")
+            }
+            return Secret(value)
+        case (nil, nil): return nil
+        case (_?, _?): throw .invalidValue(command: name, what: "combination", value: "--secret with --secret-env", expected: "one of them")
+        }
+    }
+
+    /// `21:30:05Z`: the time a line was printed, UTC.
+    static func clock() -> String {
+        let seconds = Int(Date().timeIntervalSince1970) % 86_400
+        return String(format: "%02d:%02d:%02dZ", seconds / 3600, seconds / 60 % 60, seconds % 60)
+    }
+
+    static func reason(_ error: any Error) -> String {
+        if let cocoa = error as? CocoaError {
+            switch cocoa.code {
+            case .fileWriteNoPermission: return "permission denied"
+            case .fileWriteOutOfSpace: return "the disk is full"
+            case .fileWriteVolumeReadOnly: return "the disk is read-only"
+            default: break
+            }
+            if let underlying = cocoa.userInfo[NSUnderlyingErrorKey] as? NSError, let posix = POSIXErrorCode(rawValue: Int32(underlying.code)) {
+                return String(cString: strerror(posix.rawValue)).lowercased()
+            }
+        }
+        return "\((error as NSError).localizedDescription)".lowercased()
+    }
+}

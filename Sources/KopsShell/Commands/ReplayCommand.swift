@@ -1,0 +1,95 @@
+internal import Foundation
+internal import KapsoClient
+internal import KapsoDiagnostics
+internal import KopsHTTP
+
+/// `replay FILE|DIR --to URL [--secret S]`: re-sends deliveries saved by `listen --save`, byte for byte with their
+/// original headers (`X-Idempotency-Key` included), to prove a handler is idempotent.
+public enum ReplayCommand: Command {
+    public static let name = "replay"
+    public static let summary = "re-send saved deliveries byte for byte to your handler (idempotency check)"
+    public static let sendsRequests = false
+    public static let usage = "replay FILE|DIR --to URL [--secret S] [--meta-secret S]"
+    public static let details = """
+        Sends each saved delivery (a .http file from 'listen --save'; a folder: every .http file in name
+        order) with its original body and headers, X-Idempotency-Key included, so a handler that is not
+        idempotent shows itself. The signature is sent as saved; --secret (Kapso) or --meta-secret (Meta)
+        re-signs the body for a handler with another secret. Prints each answer against Kapso's 10 s limit.
+        Examples:
+          replay deliveries/ --to http://127.0.0.1:3000/webhooks
+          replay deliveries/20261130T213005Z-0001-whatsapp.message.received.http --to http://127.0.0.1:3000/webhooks
+        """
+    public static let maxArguments: Int? = 1
+    public static let flags = [
+        FlagSpec("--to", value: "URL", help: "your handler's URL (http only for loopback)"),
+        FlagSpec("--secret", value: "S", help: "re-sign X-Webhook-Signature with this secret; never printed"),
+        FlagSpec("--meta-secret", value: "S", help: "re-sign X-Hub-Signature-256 with this app secret; never printed"),
+    ]
+
+    /// Replaying to a handler off this machine sends contacts' messages out: scripts need `--allow-writes`.
+    public static func isWrite(_ words: [String]) -> Bool {
+        WebhooksCommand.sendsOffMachine(words, flag: "--to")
+    }
+
+    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        let path = try arguments.required(0, "saved delivery (a .http file or a folder of them)")
+        guard let url = arguments.value("--to") else {
+            throw ShellError.missingArgument(command: name, what: "--to URL (your handler)", usage: usage)
+        }
+        try WebhooksCommand.checkHandlerURL(url, flag: "--to")
+        let files = try DeliveryArchive.files(at: path)
+        // Every file is read before anything is sent: a broken one stops the replay with nothing delivered.
+        var requests: [(file: String, request: IncomingRequest)] = []
+        for file in files { requests.append((file, try DeliveryArchive.load(file))) }
+        if !(URLParts(url)?.isLoopback ?? false) {
+            guard context.confirm("re-send \(requests.count) saved \(requests.count == 1 ? "delivery" : "deliveries") to \(url)? [y/N] ") else {
+                return .line("nothing sent")
+            }
+        }
+        let secret = arguments.value("--secret").map(Secret.init)
+        let metaSecret = arguments.value("--meta-secret").map(Secret.init)
+        var failed = 0
+        var rows: [JSONValue] = []
+        for (index, entry) in requests.enumerated() {
+            let headers = resigned(entry.request.headers, body: entry.request.body, secret: secret, metaSecret: metaSecret)
+            let outcome = HandlerCall.post(entry.request.body, headers: headers, to: url, transport: context.client.transport)
+            let (text, style) = HandlerCall.describe(outcome)
+            let event = headers.first { $0.name.lowercased() == "x-webhook-event" }?.value ?? "meta"
+            let key = headers.first { $0.name.lowercased() == "x-idempotency-key" }?.value
+            let name = (entry.file as NSString).lastPathComponent
+            context.emit(
+                .line(
+                    "\(index + 1)/\(requests.count) \(VisibleText.escaped(name)) \(VisibleText.escaped(event))"
+                        + (key.map { " key \(VisibleText.escaped($0.prefix(8)))…" } ?? "") + " → \(text)", style: style))
+            rows.append(["file": .string(entry.file), "status": outcome.status.map { .number(String($0)) } ?? .null])
+            if !outcome.isSuccess { failed += 1 }
+            if case .failed(.cancelled) = outcome { break }
+        }
+        var result = CommandResult(
+            blocks: [
+                .hint(
+                    failed == 0
+                        ? "all \(requests.count) accepted; a handler that is idempotent did nothing twice (check its side effects)"
+                        : "\(failed) of \(requests.count) not accepted")
+            ], json: .array(rows))
+        if failed > 0 { result.status = .failure }
+        return result
+    }
+
+    /// The saved headers, with the signature computed again when a secret is given.
+    static func resigned(
+        _ headers: [(name: String, value: String)], body: [UInt8], secret: Secret?, metaSecret: Secret?
+    ) -> [(name: String, value: String)] {
+        var headers = headers
+        for (name, key, prefix) in [("x-webhook-signature", secret, ""), ("x-hub-signature-256", metaSecret, WebhookSignature.metaPrefix)] {
+            guard let key else { continue }
+            let value = prefix + WebhookSignature.hmacSHA256Hex(key: Array(key.revealed.utf8), message: body)
+            if let index = headers.firstIndex(where: { $0.name.lowercased() == name }) {
+                headers[index].value = value
+            } else {
+                headers.append((name, value))
+            }
+        }
+        return headers
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import KapsoClient
+import KopsHTTP
+import KopsTestSupport
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `kops listen`, `kops replay` and `webhooks fire` as a user runs them, all on loopback: kapso-sim delivers to
+/// listen, which verifies and forwards to a small handler.
+@Suite struct ListenBinaryTests {
+    static let secret = "whsec_listen_e2e_4242"
+
+    /// `kops listen …` started with `--port 0`; its port is read from its first line.
+    final class Listener {
+        let process: ChildProcess
+        let folder: URL
+        let port: Int
+        var url: String { "http://127.0.0.1:\(port)/hook" }
+
+        init(_ arguments: [String]) throws {
+            folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-listen-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            process = try ChildProcess(
+                executable: ProcessRunner.executable("kops").path, arguments: ["listen", "--port", "0"] + arguments,
+                environment: ["PATH": "/usr/bin:/bin", "HOME": folder.path],
+                stdout: .file(folder.appendingPathComponent("out").path),
+                stderr: .file(folder.appendingPathComponent("err").path))
+            var port = 0
+            for _ in 0..<500 where port == 0 {
+                let first = (try? String(contentsOf: folder.appendingPathComponent("out"), encoding: .utf8)) ?? ""
+                if let range = first.range(of: "listening on http://127.0.0.1:") {
+                    port = Int(first[range.upperBound...].prefix { $0.isNumber }) ?? 0
+                }
+                if port == 0 { usleep(10_000) }
+            }
+            self.port = port
+        }
+
+        /// Ctrl-C, then everything it printed and its exit status.
+        func stop() -> (out: String, err: String, status: Int32) {
+            process.send(SIGINT)
+            let status = process.wait(seconds: 10)
+            let out = (try? String(contentsOf: folder.appendingPathComponent("out"), encoding: .utf8)) ?? ""
+            let err = (try? String(contentsOf: folder.appendingPathComponent("err"), encoding: .utf8)) ?? ""
+            return (out, err, status)
+        }
+
+        deinit { try? FileManager.default.removeItem(at: folder) }
+    }
+
+    /// A handler that verifies Kapso's signature on the raw bytes: 200 when valid, 401 when not; `failing` answers 500.
+    static func handler(failing: Bool = false) throws -> HostileServer {
+        try HostileServer { request in
+            guard let signature = request.header("X-Webhook-Signature"),
+                WebhookSignature.verify(body: request.body, secret: Secret(secret), signature: signature, meta: false) == .valid
+            else { return .json(status: 401, #"{"error":"bad signature"}"#) }
+            return failing ? .json(status: 500, #"{"error":"db down"}"#) : .json(#"{"ok":true}"#)
+        }
+    }
+
+    @Test func theSimulatorsDeliveryIsVerifiedForwardedSavedAndReplayedByteForByte() async throws {
+        try await offPool {
+            let handler = try Self.handler()
+            let save = FileManager.default.temporaryDirectory.appendingPathComponent("kops-saved-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: save) }
+            let listener = try Listener(["--secret", Self.secret, "--forward-to", handler.baseURL + "/in", "--save", save.path])
+            #expect(listener.port > 0)
+            let simulator = try SimulatorProcess()
+            defer { simulator.stop() }
+            let script = """
+                use 100200300400501
+                webhooks create --url \(listener.url) --events whatsapp.message.received --secret-key \(Self.secret)
+                webhooks --per-page 1
+                capture .data[0].id as hook
+                webhooks test ${hook}
+                """
+            let sim = try ProcessRunner.run(
+                "kops", ["-c", script.split(separator: "\n").joined(separator: "; "), "--allow-writes"],
+                environment: ["KAPSO_API_BASE_URL": simulator.baseURL, "KAPSO_API_KEY": simulator.apiKey])
+            #expect(sim.status == 0, "\(sim.stderr)")
+            #expect(handler.requests.count == 1)
+            let delivered = try #require(handler.requests.first)
+            let files = try FileManager.default.contentsOfDirectory(atPath: save.path).sorted()
+            #expect(files.count == 1)
+
+            // Replay reaches the handler with the same bytes and idempotency key.
+            let replay = try ProcessRunner.run("kops", ["replay", save.path, "--to", handler.baseURL + "/in"])
+            #expect(replay.status == 0, "\(replay.stderr)")
+            #expect(replay.stdout.contains("whatsapp.message.received key "))
+            #expect(handler.requests.count == 2)
+            let replayed = handler.requests[1]
+            #expect(replayed.body == delivered.body)
+            #expect(replayed.header("X-Idempotency-Key") == delivered.header("X-Idempotency-Key"))
+            #expect(replayed.header("X-Webhook-Signature") == delivered.header("X-Webhook-Signature"))
+
+            let (out, err, status) = listener.stop()
+            #expect(status == 0, "\(err)")
+            let lines = out.split(separator: "\n")
+            let line = try #require(lines.first { $0.contains("whatsapp.message.received") })
+            #expect(line.contains("number 100200300400501"))
+            #expect(line.contains("; signature ok; handler 200 in "))
+            #expect(err.contains("stopped: 1 delivery, 1 verified"))
+            #expect(!(out + err + sim.stdout + sim.stderr + replay.stdout + replay.stderr).contains(Self.secret))
+        }
+    }
+
+    @Test func aFailingHandlerATamperedByteAndFiredScenariosAreReported() async throws {
+        try await offPool {
+            let handler = try Self.handler(failing: true)
+            let save = FileManager.default.temporaryDirectory.appendingPathComponent("kops-saved-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: save) }
+            let listener = try Listener(["--secret", Self.secret, "--forward-to", handler.baseURL + "/in", "--save", save.path])
+            let fire = try ProcessRunner.run(
+                "kops", ["-c", "webhooks fire message-lifecycle --to \(listener.url) --secret \(Self.secret)"])
+            #expect(fire.status == 1)
+            #expect(fire.stdout.contains("1/4 whatsapp.message.received → 500 in "))
+            #expect(handler.requests.count == 4)
+
+            // One byte of a saved body changed, replayed as saved: listen names the mismatch.
+            let file = try #require(try FileManager.default.contentsOfDirectory(atPath: save.path).sorted().first)
+            let path = save.appendingPathComponent(file).path
+            var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+            let index = try #require(bytes.lastIndex(of: UInt8(ascii: "A")))
+            bytes[index] = UInt8(ascii: "B")
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            let replay = try ProcessRunner.run("kops", ["replay", path, "--to", listener.url])
+            #expect(replay.status == 1)
+
+            let (out, err, _) = listener.stop()
+            let lines = out.split(separator: "\n").filter { $0.contains("whatsapp.message.") }
+            #expect(lines.count == 5)
+            #expect(lines.prefix(4).allSatisfy { $0.contains("; signature ok; handler 500 in ") && $0.contains(#"{"error":"db down"}"#) })
+            #expect(lines[4].contains("X-Webhook-Signature does not match"))
+            #expect(err.contains("stopped: 5 deliveries, 4 verified, 1 failed verification, 5 not accepted by the handler"))
+        }
+    }
+
+    @Test func badInputIsOneLineEachAndListeningGoesOn() async throws {
+        try await offPool {
+            let listener = try Listener(["--secret", Self.secret, "--save", "/proc/kops-cannot-write-here"])
+            let transport = try CurlTransport(options: .init(connectTimeout: 2, timeout: 10))
+            let notJSON = try transport.send(HTTPRequest(method: "POST", url: listener.url, headers: [HTTPHeader("X-Webhook-Event", "whatsapp.message.received")], body: Array("hello".utf8)))
+            let big = try transport.send(HTTPRequest(method: "POST", url: listener.url, body: [UInt8](repeating: 32, count: 9 << 20)))
+            let malformed = try transport.send(
+                HTTPRequest(
+                    method: "POST", url: listener.url,
+                    headers: [HTTPHeader("X-Webhook-Event", "whatsapp.message.read"), HTTPHeader("X-Webhook-Signature", "zz")],
+                    body: Array("{}".utf8)))
+            #expect(notJSON.status == 200)
+            #expect(big.status == 413)
+            #expect(malformed.status == 200)
+            let (out, err, status) = listener.stop()
+            #expect(status == 0)
+            #expect(out.contains("cannot save to /proc/kops-cannot-write-here: the folder cannot be created or written to; deliveries are not saved\n"))
+            #expect(out.contains("whatsapp.message.received; body is not JSON (5 bytes); unsigned: no X-Webhook-Signature header"))
+            #expect(out.contains("refused a request: 413 Request body larger than 8388608 bytes"))
+            #expect(out.contains("whatsapp.message.read; X-Webhook-Signature is malformed: character 1 is not a hex digit"))
+            #expect(err.contains("stopped: 2 deliveries, 2 failed verification, 1 refused"))
+        }
+    }
+
+    @Test func aTakenPortIsOneLine() async throws {
+        try await offPool {
+            let first = try Listener([])
+            let second = try ProcessRunner.run("kops", ["listen", "--port", String(first.port)], timeout: 10)
+            #expect(second.status == 64)
+            #expect(second.stderr.hasPrefix("error: listen: invalid address '127.0.0.1:\(first.port)'"))
+            #expect(second.stderr.split(separator: "\n").count == 1)
+            _ = first.stop()
+        }
+    }
+}
