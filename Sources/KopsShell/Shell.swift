@@ -164,7 +164,8 @@ public final class Shell {
     private func show(_ result: CommandResult, jsonRedacted: Bool = false) {
         if let terminalWidth { renderer.table.width = terminalWidth() }
         var result = result
-        if !jsonRedacted, renderer.mode == .json { result.json = result.json.map(redactor.redact) }
+        // A piece written out already (`jsonText`) is printed instead of the JSON, which its writer redacted.
+        if !jsonRedacted, renderer.mode == .json, result.jsonText == nil { result.json = result.json.map(redactor.redact) }
         let (out, err) = renderer.render(result)
         write(out, to: .out, revealing: result.revealedSecret)
         write(err, to: .err, revealing: result.revealedSecret)

@@ -67,6 +67,13 @@ private struct JSONWriter {
 
     private mutating func write(quoted text: String) {
         output.append(UInt8(ascii: "\""))
+        var text = text
+        // Most strings need no escape: they are copied whole.
+        if text.withUTF8({ bytes in !bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0x22 || $0 == 0x5C } }) {
+            text.withUTF8 { output.append(contentsOf: $0) }
+            output.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): write("\\\"")

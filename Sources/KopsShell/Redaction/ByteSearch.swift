@@ -49,9 +49,10 @@ enum ByteSearch {
         for index in bytes.indices where bytes[index] == UInt8(ascii: ":") {
             let end = index > 0 && bytes[index - 1] == UInt8(ascii: "\"") ? index - 1 : index
             for name in names where end >= name.count {
-                var offset = 0
-                while offset < name.count, fold(bytes[end - name.count + offset]) == name[offset] { offset += 1 }
-                if offset == name.count { return true }
+                // From the name's last letter back: most keys before a colon differ there.
+                var offset = name.count - 1
+                while offset >= 0, fold(bytes[end - name.count + offset]) == name[offset] { offset -= 1 }
+                if offset < 0 { return true }
             }
         }
         return false

@@ -8,7 +8,10 @@ public enum TextWidth {
     /// The columns `text` takes.
     public static func displayWidth(_ text: some StringProtocol) -> Int {
         // Printable ASCII, most of what kops shows, is one column a byte: skip the Unicode lookups.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        let printable: (UInt8) -> Bool = { $0 >= 0x20 && $0 < 0x7F }
+        if text.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy(printable) }) ?? text.utf8.allSatisfy(printable) {
+            return text.utf8.count
+        }
         return text.reduce(0) { $0 + displayWidth($1) }
     }
 

@@ -24,7 +24,11 @@ public enum VisibleText {
     public static func escaped(_ text: some StringProtocol, newlines: Newlines = .escaped) -> String {
         // Printable ASCII, most of what kops shows, needs no work.
         let kept = newlines == .kept
-        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || (kept && $0 == 0x0A) }) { return String(text) }
+        let printable: (UInt8) -> Bool = { ($0 >= 0x20 && $0 < 0x7F) || (kept && $0 == 0x0A) }
+        // Read in place when the text is contiguous UTF-8 (native strings are): iterating the view costs more.
+        if text.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy(printable) }) ?? text.utf8.allSatisfy(printable) {
+            return String(text)
+        }
         let spaces = newlines == .spaces
         guard
             text.unicodeScalars.contains(where: { (needsEscape($0) && !(kept && $0 == "\n")) || (spaces && $0 == "\t") })
