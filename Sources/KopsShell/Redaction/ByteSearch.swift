@@ -21,6 +21,15 @@ enum ByteSearch {
     ) -> Bool {
         guard let first = pattern.first else { return true }
         guard bytes.count >= pattern.count else { return false }
+        if !ignoringASCIICase {
+            // The redactor's search for known secrets, on every string shown: kept to plain comparisons.
+            for index in 0...(bytes.count - pattern.count) where bytes[index] == first {
+                var offset = 1
+                while offset < pattern.count, bytes[index + offset] == pattern[offset] { offset += 1 }
+                if offset == pattern.count { return true }
+            }
+            return false
+        }
         let start = ignoringASCIICase ? fold(first) : first
         for index in 0...(bytes.count - pattern.count)
         where (ignoringASCIICase ? fold(bytes[index]) : bytes[index]) == start {

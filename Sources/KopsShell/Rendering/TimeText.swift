@@ -3,12 +3,25 @@
 enum TimeText {
     /// The UTC date and time to the second, or the text unchanged when it is not ISO 8601 in UTC.
     static func short(_ iso: String?) -> String {
+        if let iso, let short = shortASCII(iso) { return short }
         guard let iso, iso.count >= 19, iso.dropFirst(10).first == "T", iso.hasSuffix("Z") || iso.hasSuffix("+00:00")
         else { return iso ?? "-" }
         return iso.prefix(19) + "Z"
     }
 
     /// Month, day, hour and minute, for columns of first and last times: `2026-11-21T11:35:00Z` → `11-21 11:35`.
+    /// `short` for printable ASCII, where characters are bytes, read as bytes (tables show thousands of times);
+    /// nil for other text.
+    private static func shortASCII(_ iso: String) -> String? {
+        var iso = iso
+        return iso.withUTF8 { bytes -> String? in
+            guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+            let utc = bytes.last == UInt8(ascii: "Z") || bytes.suffix(6).elementsEqual("+00:00".utf8)
+            guard bytes.count >= 19, bytes[10] == UInt8(ascii: "T"), utc else { return String(decoding: bytes, as: UTF8.self) }
+            return String(decoding: bytes[..<19], as: UTF8.self) + "Z"
+        }
+    }
+
     static func brief(_ iso: String?) -> String {
         guard let iso, iso.count >= 16, iso.dropFirst(10).first == "T" else { return iso ?? "-" }
         return iso.dropFirst(5).prefix(5) + " " + iso.dropFirst(11).prefix(5)
