@@ -105,6 +105,25 @@ import Testing
     }
 }
 
+/// Pages of one streamed table keep the columns of the pages before, so a narrower page still lines up.
+@Suite struct StreamedTableWidthTests {
+    @Test func aLaterPageIsAtLeastAsWideAsThePagesBefore() {
+        let columns = [Column("ID", truncation: .never), Column("NAME")]
+        let first = Table(columns: columns, rows: [[StyledText("a-long-id"), StyledText("x")]])
+        var second = Table(columns: columns, rows: [[StyledText("b"), StyledText("y")]])
+        second.showsHeader = false
+        second.minimumWidths = TableRenderer.naturalWidths(first)
+        var third = Table(columns: columns, rows: [[StyledText("c"), StyledText("a wider name")]])
+        third.showsHeader = false
+        third.minimumWidths = TableRenderer.naturalWidths(second)
+        let renderer = TableRenderer(width: nil, color: false)
+        #expect(
+            renderer.render(first) + renderer.render(second) + renderer.render(third) == [
+                "ID         NAME", "a-long-id  x", "b          y", "c          a wider name",
+            ])
+    }
+}
+
 /// A value shared between the server's thread and the test.
 final class TestLocked<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()

@@ -74,6 +74,9 @@ public struct Table: Sendable, Equatable {
     public var rows: [[StyledText]]
     /// False for the pages after the first of a streamed list (`--all`), so the header shows once.
     public var showsHeader = true
+    /// Columns at least this wide (display columns, by index) before fitting: a streamed list keeps its earlier
+    /// pages' widths, so columns stay aligned down the list unless a later cell is wider.
+    public var minimumWidths: [Int] = []
     /// The number of the first row's `-[ RECORD n ]-` in expanded form: a streamed list numbers on from its last page.
     public var firstRecordNumber = 1
     /// Shown expanded (one `COLUMN: value` block per row) in table mode too when fitting it to the terminal

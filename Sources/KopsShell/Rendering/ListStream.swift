@@ -2,8 +2,8 @@ internal import KapsoClient
 
 /// Prints every page of a cursor-style list as it arrives (`--all`), holding one page at a time.
 ///
-/// Table and expanded modes print each page as a table, headed once, records numbered on from the last
-/// page. JSON mode writes each item as one compact line (NDJSON, for `jq`) or, for the lists that have
+/// Table and expanded modes print each page as a table, headed once, columns at least as wide as on the
+/// pages before, records numbered on from the last page. JSON mode writes each item as one compact line (NDJSON, for `jq`) or, for the lists that have
 /// always printed one document, `{"data": [...]}` exactly as `serialized(pretty:)` writes it, piece by piece.
 struct ListStream {
     /// How JSON mode prints the items.
@@ -36,6 +36,7 @@ struct ListStream {
         let redactor = context.shell?.redactor ?? Redactor()
         var document = JSONDocumentWriter()
         var count = 0
+        var widths: [Int] = []
         try CursorPages.forEach(fetch) { items in
             defer { count += items.count }
             guard !items.isEmpty else { return }
@@ -50,6 +51,8 @@ struct ListStream {
                 var page = table(items)
                 page.showsHeader = count == 0
                 page.firstRecordNumber = count + 1
+                page.minimumWidths = widths
+                widths = TableRenderer.naturalWidths(page)
                 context.emit(CommandResult(blocks: [.table(page)], json: .array(objects)))
             }
         }

@@ -27,8 +27,17 @@ public struct TableRenderer: Sendable {
                 index < row.count ? StyledText(Self.cleaned(row[index].text), style: row[index].style) : StyledText("")
             }
         }
-        let widths = fittedWidths(columns: columns, cells: [headers] + rows)
+        let widths = fittedWidths(columns: columns, cells: [headers] + rows, minimums: table.minimumWidths)
         return (table.showsHeader ? [headers] + rows : rows).map { line(for: $0, columns: columns, widths: widths) }
+    }
+
+    /// Each column's natural width (its widest cell or header, at least `table.minimumWidths`), before fitting.
+    public static func naturalWidths(_ table: Table) -> [Int] {
+        table.columns.indices.map { index in
+            let cells = [table.columns[index].header] + table.rows.map { index < $0.count ? $0[index].text : "" }
+            let widest = cells.map { TextWidth.displayWidth(cleaned($0)) }.max() ?? 0
+            return max(widest, index < table.minimumWidths.count ? table.minimumWidths[index] : 0)
+        }
     }
 
     /// True when fitting `table` to the width would cut a column marked `shrinksLast`.
@@ -36,7 +45,7 @@ public struct TableRenderer: Sendable {
         let cells = [table.columns.map { StyledText(Self.cleaned($0.header)) }]
             + table.rows.map { row in table.columns.indices.map { StyledText(Self.cleaned($0 < row.count ? row[$0].text : "")) } }
         let natural = table.columns.indices.map { index in cells.map { TextWidth.displayWidth($0[index].text) }.max() ?? 0 }
-        let fitted = fittedWidths(columns: table.columns, cells: cells)
+        let fitted = fittedWidths(columns: table.columns, cells: cells, minimums: table.minimumWidths)
         return table.columns.indices.contains { table.columns[$0].shrinksLast && fitted[$0] < natural[$0] }
     }
 
@@ -47,15 +56,16 @@ public struct TableRenderer: Sendable {
         let cells = [columns.map { StyledText(Self.cleaned($0.header)) }] + table.rows.map { row in
             columns.indices.map { index in index < row.count ? StyledText(Self.cleaned(row[index].text)) : StyledText("") }
         }
-        return fittedWidths(columns: columns, cells: cells).reduce(0, +) + 2 * max(columns.count - 1, 0) <= width
+        return fittedWidths(columns: columns, cells: cells, minimums: table.minimumWidths).reduce(0, +)
+            + 2 * max(columns.count - 1, 0) <= width
     }
 
     // MARK: - Layout
 
     /// Natural widths, shrunk one column at a time (widest first, leftmost on ties) to fit.
-    private func fittedWidths(columns: [Column], cells: [[StyledText]]) -> [Int] {
+    private func fittedWidths(columns: [Column], cells: [[StyledText]], minimums: [Int] = []) -> [Int] {
         var widths = columns.indices.map { index in
-            cells.map { TextWidth.displayWidth($0[index].text) }.max() ?? 0
+            max(cells.map { TextWidth.displayWidth($0[index].text) }.max() ?? 0, index < minimums.count ? minimums[index] : 0)
         }
         guard let width else { return widths }
         let minimums = columns.map { max(TextWidth.displayWidth($0.header), 6) }
