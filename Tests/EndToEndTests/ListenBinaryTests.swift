@@ -10,7 +10,7 @@ import Testing
 
 /// `kops listen`, `kops replay` and `webhooks fire` as a user runs them, all on loopback: kapso-sim delivers to
 /// listen, which verifies and forwards to a small handler.
-@Suite struct ListenBinaryTests {
+@Suite(.serialized) struct ListenBinaryTests {
     static let secret = "whsec_listen_e2e_4242"
 
     /// `kops listen …` started with `--port 0`; its port is read from its first line.

@@ -61,6 +61,28 @@ import Testing
         #expect(ran.status == 0)
     }
 
+    /// A new delivery whose fields carry the API key, a bearer token and a secret-named field: masked in
+    /// every form `--follow` prints.
+    @Test(arguments: ["table", "expanded", "json"])
+    func followedDeliveriesShowNoSecret(mode: String) async throws {
+        let ran = try await follow("output \(mode); deliveries --follow --interval 0 --max-polls 2") { fixture, poll in
+            guard poll == 2 else { return nil }
+            let delivery: JSONValue = [
+                "id": "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c99", "event": .string("whatsapp.message.sent \(fixture.apiKey)"),
+                "status": "failed", "attempt_count": 1, "created_at": "2026-11-21T12:00:00Z", "response_status": 401,
+                "last_attempt_at": "2026-11-21T12:00:00Z", "webhook_id": "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                "webhook_url": .string("https://hooks.acme-demo.test/\(fixture.apiKey)"),
+                "error": "Authorization: Bearer EAAfollowCANARY77", "token": "tok_follow_canary_4411",
+            ]
+            let body = JSONValue.object(["data": [delivery], "paging": ["next": .null]]).serialized()
+            return HTTPResponse(status: 200, headers: [("Content-Type", "application/json")], body: Array(body.utf8))
+        }
+        #expect(ran.out.contains("<redacted>"), "the delivery was printed: \(ran.out)")
+        for canary in ["test_key_0123456789", "EAAfollowCANARY77", "tok_follow_canary_4411"] {
+            #expect(!ran.out.contains(canary) && !ran.err.contains(canary), "\(canary) shown in \(mode) mode")
+        }
+    }
+
     @Test func ctrlCStopsWithASummary() async throws {
         let ran = try await follow("deliveries --follow --interval 0") { _, poll throws(TransportError) in
             if poll == 3 { throw .cancelled(sent: true) }

@@ -29,42 +29,48 @@ import Testing
     }
 
     @Test(arguments: FirePlan.scenarios.map(\.name))
-    func everyScenarioReachesTheHandlerAndVerifies(scenario: String) throws {
-        let handler = try Self.verifyingHandler()
-        let result = try Self.fire([scenario, "--secret", Self.secret], handler: handler)
-        let events = try #require(FirePlan.scenarios.first { $0.name == scenario }).events
-        #expect(result.status == .ok, "\(result.err)")
-        #expect(handler.requests.count == events.count)
-        #expect(handler.requests.map { $0.header("X-Webhook-Event") ?? "" } == events)
-        #expect(result.out.split(separator: "\n").count == events.count)
-        #expect(result.out.split(separator: "\n").allSatisfy { $0.contains("→ 200 in ") })
-        #expect(!(result.out + result.err).contains(Self.secret))
-        let keys = handler.requests.compactMap { $0.header("X-Idempotency-Key") }
-        #expect(Set(keys).count == events.count, "a new idempotency key per delivery")
+    func everyScenarioReachesTheHandlerAndVerifies(scenario: String) async throws {
+        try await offPool {
+            let handler = try Self.verifyingHandler()
+            let result = try Self.fire([scenario, "--secret", Self.secret], handler: handler)
+            let events = try #require(FirePlan.scenarios.first { $0.name == scenario }).events
+            #expect(result.status == .ok, "\(result.err)")
+            #expect(handler.requests.count == events.count)
+            #expect(handler.requests.map { $0.header("X-Webhook-Event") ?? "" } == events)
+            #expect(result.out.split(separator: "\n").count == events.count)
+            #expect(result.out.split(separator: "\n").allSatisfy { $0.contains("→ 200 in ") })
+            #expect(!(result.out + result.err).contains(Self.secret))
+            let keys = handler.requests.compactMap { $0.header("X-Idempotency-Key") }
+            #expect(Set(keys).count == events.count, "a new idempotency key per delivery")
+        }
     }
 
-    @Test func bufferedBatchSendsTheBatchShape() throws {
-        let handler = try Self.verifyingHandler()
-        let result = try Self.fire(["buffered-batch", "--secret", Self.secret, "--batch", "5"], handler: handler)
-        #expect(result.status == .ok)
-        let request = try #require(handler.requests.first)
-        #expect(request.header("X-Webhook-Batch") == "true")
-        #expect(request.header("X-Batch-Size") == "5")
-        let body = try JSONValue.parse(request.body)
-        #expect(body["data"]?.array?.count == 5)
-        #expect(body["batch_info"]?["size"] == 5)
-        #expect(result.out.contains("(batch of 5) → 200"))
+    @Test func bufferedBatchSendsTheBatchShape() async throws {
+        try await offPool {
+            let handler = try Self.verifyingHandler()
+            let result = try Self.fire(["buffered-batch", "--secret", Self.secret, "--batch", "5"], handler: handler)
+            #expect(result.status == .ok)
+            let request = try #require(handler.requests.first)
+            #expect(request.header("X-Webhook-Batch") == "true")
+            #expect(request.header("X-Batch-Size") == "5")
+            let body = try JSONValue.parse(request.body)
+            #expect(body["data"]?.array?.count == 5)
+            #expect(body["batch_info"]?["size"] == 5)
+            #expect(result.out.contains("(batch of 5) → 200"))
+        }
     }
 
-    @Test func setChangesAFieldThatExistsAndIsSigned() throws {
-        let handler = try Self.verifyingHandler()
-        let result = try Self.fire(
-            ["whatsapp.message.received", "--secret", Self.secret, "--set", "message.text.body=Hola, ¿qué tal?",
-             "--set", "is_new_conversation=true"], handler: handler)
-        #expect(result.status == .ok, "\(result.err)")
-        let body = try JSONValue.parse(try #require(handler.requests.first).body)
-        #expect(body["message"]?["text"]?["body"] == "Hola, ¿qué tal?")
-        #expect(body["is_new_conversation"] == true)
+    @Test func setChangesAFieldThatExistsAndIsSigned() async throws {
+        try await offPool {
+            let handler = try Self.verifyingHandler()
+            let result = try Self.fire(
+                ["whatsapp.message.received", "--secret", Self.secret, "--set", "message.text.body=Hola, ¿qué tal?",
+                 "--set", "is_new_conversation=true"], handler: handler)
+            #expect(result.status == .ok, "\(result.err)")
+            let body = try JSONValue.parse(try #require(handler.requests.first).body)
+            #expect(body["message"]?["text"]?["body"] == "Hola, ¿qué tal?")
+            #expect(body["is_new_conversation"] == true)
+        }
     }
 
     @Test(arguments: [
@@ -72,63 +78,77 @@ import Testing
         ("message.text.body.x=1", "error: webhooks: invalid --set path for whatsapp.message.received 'message.text.body.x'; expected a path in its payload: 'message.text.body' is a string, not an object\n"),
         ("nothing", "error: webhooks: invalid value for --set 'nothing'; expected PATH=VALUE, e.g. message.text.body=\"Hola\" or data[0].message.id=wamid.X\n"),
     ])
-    func badOverridesStopTheRunBeforeAnythingIsSent(set: String, expected: String) throws {
-        let handler = try Self.verifyingHandler()
-        let result = try Self.fire(["message-lifecycle", "--secret", Self.secret, "--set", set], handler: handler)
-        #expect(result.status == .usage)
-        #expect(result.err == expected)
-        #expect(handler.requests.isEmpty)
+    func badOverridesStopTheRunBeforeAnythingIsSent(set: String, expected: String) async throws {
+        try await offPool {
+            let handler = try Self.verifyingHandler()
+            let result = try Self.fire(["message-lifecycle", "--secret", Self.secret, "--set", set], handler: handler)
+            #expect(result.status == .usage)
+            #expect(result.err == expected)
+            #expect(handler.requests.isEmpty)
+        }
     }
 
-    @Test func aFailingHandlerIsReportedWithItsBody() throws {
-        let handler = try Self.verifyingHandler(status: 500)
-        let result = try Self.fire(["failed-131047", "--secret", Self.secret], handler: handler)
-        #expect(result.status == .failure)
-        #expect(result.out.contains("1/1 whatsapp.message.failed → 500 in "))
-        #expect(result.out.contains(#"(Kapso retries anything but 2xx): {"error":"handler broke"}"#))
+    @Test func aFailingHandlerIsReportedWithItsBody() async throws {
+        try await offPool {
+            let handler = try Self.verifyingHandler(status: 500)
+            let result = try Self.fire(["failed-131047", "--secret", Self.secret], handler: handler)
+            #expect(result.status == .failure)
+            #expect(result.out.contains("1/1 whatsapp.message.failed → 500 in "))
+            #expect(result.out.contains(#"(Kapso retries anything but 2xx): {"error":"handler broke"}"#))
+        }
     }
 
-    @Test func unsignedDeliveriesAreRejectedByAVerifyingHandler() throws {
-        let handler = try Self.verifyingHandler()
-        let result = try Self.fire(["whatsapp.message.read"], handler: handler)
-        #expect(result.status == .failure)
-        #expect(result.err.contains("unsigned: no --secret"))
-        #expect(result.out.contains("→ 401 in "))
+    @Test func unsignedDeliveriesAreRejectedByAVerifyingHandler() async throws {
+        try await offPool {
+            let handler = try Self.verifyingHandler()
+            let result = try Self.fire(["whatsapp.message.read"], handler: handler)
+            #expect(result.status == .failure)
+            #expect(result.err.contains("unsigned: no --secret"))
+            #expect(result.out.contains("→ 401 in "))
+        }
     }
 
-    @Test func metaPayloadsAreSignedTheMetaWay() throws {
-        let handler = try Self.verifyingHandler()
-        let result = try Self.fire(["whatsapp.message.received", "--meta", "--secret", Self.secret], handler: handler)
-        #expect(result.status == .ok, "\(result.err)")
-        let request = try #require(handler.requests.first)
-        #expect(request.header("X-Hub-Signature-256")?.hasPrefix("sha256=") == true)
-        #expect(request.header("X-Webhook-Signature") == nil)
-        #expect(request.header("X-Idempotency-Key") == WebhookSignature.sha256Hex(request.body))
-        let body = try JSONValue.parse(request.body)
-        #expect(body["object"] == "whatsapp_business_account")
+    @Test func metaPayloadsAreSignedTheMetaWay() async throws {
+        try await offPool {
+            let handler = try Self.verifyingHandler()
+            let result = try Self.fire(["whatsapp.message.received", "--meta", "--secret", Self.secret], handler: handler)
+            #expect(result.status == .ok, "\(result.err)")
+            let request = try #require(handler.requests.first)
+            #expect(request.header("X-Hub-Signature-256")?.hasPrefix("sha256=") == true)
+            #expect(request.header("X-Webhook-Signature") == nil)
+            #expect(request.header("X-Idempotency-Key") == WebhookSignature.sha256Hex(request.body))
+            let body = try JSONValue.parse(request.body)
+            #expect(body["object"] == "whatsapp_business_account")
+        }
     }
 
-    @Test func unknownTargetsSuggestAName() throws {
-        let handler = try Self.verifyingHandler()
-        let result = try Self.fire(["message-lifecyle"], handler: handler)
-        #expect(result.status == .usage)
-        #expect(result.err.hasSuffix("did you mean message-lifecycle?\n"))
-        #expect(handler.requests.isEmpty)
+    @Test func unknownTargetsSuggestAName() async throws {
+        try await offPool {
+            let handler = try Self.verifyingHandler()
+            let result = try Self.fire(["message-lifecyle"], handler: handler)
+            #expect(result.status == .usage)
+            #expect(result.err.hasSuffix("did you mean message-lifecycle?\n"))
+            #expect(handler.requests.isEmpty)
+        }
     }
 
-    @Test func aHandlerThatIsNotRunningIsOneLine() throws {
-        let handler = try Self.verifyingHandler()
-        let (shell, output) = try handler.shell()
-        let closed = try HostileServer { _ in .json("{}") }
-        let url = closed.baseURL + "/hook"
-        closed.stop()
-        let status = shell.run(words: ["webhooks", "fire", "whatsapp.message.sent", "--to", url])
-        #expect(status == .unavailable)
-        #expect(output.out.contains("1/1 whatsapp.message.sent → no answer: nothing accepts connections at 127.0.0.1:"))
+    @Test func aHandlerThatIsNotRunningIsOneLine() async throws {
+        try await offPool {
+            let handler = try Self.verifyingHandler()
+            let (shell, output) = try handler.shell()
+            let closed = try HostileServer { _ in .json("{}") }
+            let url = closed.baseURL + "/hook"
+            closed.stop()
+            let status = shell.run(words: ["webhooks", "fire", "whatsapp.message.sent", "--to", url])
+            #expect(status == .unavailable)
+            #expect(output.out.contains("1/1 whatsapp.message.sent → no answer: nothing accepts connections at 127.0.0.1:"))
+        }
     }
 
-    @Test func firingOffThisMachineIsAWrite() {
-        #expect(ScriptPolicy.isWrite(["webhooks", "fire", "message-lifecycle", "--to", "https://hooks.example.com/x"], registry: .standard))
-        #expect(!ScriptPolicy.isWrite(["webhooks", "fire", "message-lifecycle", "--to", "http://127.0.0.1:3000/x"], registry: .standard))
+    @Test func firingOffThisMachineIsAWrite() async throws {
+        try await offPool {
+            #expect(ScriptPolicy.isWrite(["webhooks", "fire", "message-lifecycle", "--to", "https://hooks.example.com/x"], registry: .standard))
+            #expect(!ScriptPolicy.isWrite(["webhooks", "fire", "message-lifecycle", "--to", "http://127.0.0.1:3000/x"], registry: .standard))
+        }
     }
 }

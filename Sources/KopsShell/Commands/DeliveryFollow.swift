@@ -46,7 +46,7 @@ struct DeliveryFollow {
                 seen = Set(items.map(\.id))
                 for delivery in new { shown[delivery.status, default: 0] += 1 }
                 if !new.isEmpty {
-                    context.emit(rows(new.reversed(), json: mode == .json))
+                    context.emit(rows(new.reversed(), json: mode == .json, redactor: context.shell?.redactor ?? Redactor()))
                 } else if context.isInteractive && (polls == 1 || polls % 15 == 0) {
                     let text = polls == 1 ? "following deliveries; Ctrl-C stops" : "still following (\(polls) polls)"
                     context.emit(CommandResult(blocks: [.hint(text)]))
@@ -75,12 +75,12 @@ struct DeliveryFollow {
         }
     }
 
-    /// One line per delivery (NDJSON in JSON mode), oldest first.
-    private func rows(_ deliveries: [WebhookDelivery], json: Bool) -> CommandResult {
+    /// One line per delivery (NDJSON in JSON mode, written out as `ListStream` writes it), oldest first.
+    private func rows(_ deliveries: [WebhookDelivery], json: Bool, redactor: Redactor) -> CommandResult {
         if json {
-            let redactor = Redactor()
+            let objects = deliveries.map { JSONValue.object($0.json) }
             return CommandResult(
-                blocks: deliveries.map { .line(StyledText(redactor.redact(.object($0.json)).serialized())) })
+                json: .array(objects), jsonText: objects.map { redactor.redact($0).serialized() }.joined(separator: "\n"))
         }
         return CommandResult(
             blocks: [.table(DeliveriesCommand.table(deliveries))], json: .array(deliveries.map { .object($0.json) }))

@@ -6,7 +6,7 @@ public enum WebhooksCommand: Command {
     public static let name = "webhooks"
     public static let summary = "list, show, create, change, delete, test and lint webhooks"
     public static let usage =
-        "webhooks [list | get ID | create | update ID | delete ID | test ID | check [ID] | fire EVENT|SCENARIO] [flags]"
+        "webhooks [list | get ID | create | update ID | delete ID | test ID | check [ID] | fire EVENT|SCENARIO | probe [ID]] [flags]"
     static let createUsage =
         "webhooks create --url URL --events a,b [--scope number|project] [--kind kapso|meta] [--payload-version v1|v2] [--secret-key S] ..."
     static let updateUsage =
@@ -22,6 +22,8 @@ public enum WebhooksCommand: Command {
         out-of-order-statuses, buffered-batch, conversation-inactive, marketing-stop, identity-changed), to
         your own handler (--to URL) and prints each answer against Kapso's 10 s limit; --set PATH=VALUE
         changes a field that exists in the payload, checked before anything is sent; it needs no API key.
+        'probe' sends the webhook's own URL three signed deliveries (ASCII, non-ASCII, wrong signature) and
+        says whether the handler verifies on the raw bytes; accepting the wrong signature is an error.
         --events takes a,b or a JSON array; buffer window 1-60 s, buffer size 1-100, inactivity 1-1440 min;
         --headers takes a JSON object of strings.
         Examples:
@@ -34,6 +36,7 @@ public enum WebhooksCommand: Command {
           webhooks test 5f6a7b8c-... --event whatsapp.message.received
           webhooks check
           webhooks fire message-lifecycle --to http://127.0.0.1:3000/webhooks --secret whsec_...
+          webhooks probe 5f6a7b8c-...
           webhooks fire whatsapp.message.received --to http://127.0.0.1:3000/webhooks --set message.text.body=Hola
         """
     public static let maxArguments: Int? = 2
@@ -74,7 +77,9 @@ public enum WebhooksCommand: Command {
 
     /// `fire` to a handler off this machine sends data out, so scripts need `--allow-writes` for it.
     public static func isWrite(_ words: [String]) -> Bool {
-        words.first(where: { !$0.hasPrefix("--") }) == "fire" && sendsOffMachine(words, flag: "--to")
+        let subcommand = words.first(where: { !$0.hasPrefix("--") })
+        // probe's URL is known only once fetched: it counts as a write wherever the webhook points.
+        return subcommand == "probe" || (subcommand == "fire" && sendsOffMachine(words, flag: "--to"))
     }
 
     /// Flags each subcommand takes; any other flag is refused.
@@ -82,7 +87,7 @@ public enum WebhooksCommand: Command {
         "list": ["--scope", "--kind", "--active", "--per-page"], "get": ["--reveal-secret"],
         "create": WebhookFields.flagNames.union(["--scope"]), "update": WebhookFields.flagNames.subtracting(["--kind"]),
         "delete": ["--yes"], "test": ["--event"], "check": [],
-        "fire": ["--to", "--secret", "--v1", "--v2", "--batch", "--meta", "--set"],
+        "fire": ["--to", "--secret", "--v1", "--v2", "--batch", "--meta", "--set"], "probe": [],
     ]
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
@@ -91,7 +96,7 @@ public enum WebhooksCommand: Command {
         guard let allowed = allowedFlags[subcommand] else {
             throw ShellError.invalidValue(
                 command: name, what: "subcommand", value: subcommand,
-                expected: "'list', 'get', 'create', 'update', 'delete', 'test', 'check' or 'fire'")
+                expected: "'list', 'get', 'create', 'update', 'delete', 'test', 'check', 'fire' or 'probe'")
         }
         let given = Set(arguments.values.keys).union(arguments.switches)
         if let flag = given.subtracting(allowed).sorted().first {
@@ -122,6 +127,7 @@ public enum WebhooksCommand: Command {
         case "delete": return try delete(arguments, in: context)
         case "test": return try test(arguments, in: context)
         case "fire": return try fire(arguments, in: context)
+        case "probe": return try probe(arguments, in: context)
         default: return try check(arguments.positionals.count > 1 ? arguments.positionals[1] : nil, in: context)
         }
     }

@@ -1,0 +1,64 @@
+import KapsoClient
+import KapsoDiagnostics
+import KopsHTTP
+import KopsShell
+import KopsTestSupport
+import Testing
+
+/// `webhooks probe`: three deliveries to the webhook's own URL tell whether its handler verifies raw bytes.
+@Suite struct WebhookProbeTests {
+    static let secret = "whsec_probe_test_9876"
+
+    enum Handler: Sendable { case strict, acceptsAnything, hashesReserialisedJSON }
+
+    static func server(_ kind: Handler) throws -> HostileServer {
+        try HostileServer { request in
+            let signature = request.header("X-Webhook-Signature") ?? ""
+            let hashed: [UInt8]
+            switch kind {
+            case .acceptsAnything: return .json(#"{"ok":true}"#)
+            case .strict: hashed = request.body
+            case .hashesReserialisedJSON:
+                hashed = (try? JSONValue.parse(request.body)).map { Array(SignatureCheck.metaEscaped($0).utf8) } ?? []
+            }
+            let valid = WebhookSignature.verify(body: hashed, secret: Secret(secret), signature: signature, meta: false) == .valid
+            return valid ? .json(#"{"ok":true}"#) : .json(status: 401, #"{"error":"bad signature"}"#)
+        }
+    }
+
+    static func probe(_ kind: Handler) async throws -> Ran {
+        let handler = try server(kind)
+        let runs = try await runDemo([
+            "webhooks create --url \(handler.baseURL)/hook --events whatsapp.message.received --secret-key \(secret)",
+            "webhooks --per-page 1",
+            "webhooks probe",
+        ])
+        #expect(runs[0].status == 0, "\(runs[0].err)")
+        #expect(handler.requests.count == 3)
+        #expect(!(runs[2].out + runs[2].err).contains(secret))
+        return runs[2]
+    }
+
+    @Test func aStrictHandlerPasses() async throws {
+        let run = try await Self.probe(.strict)
+        #expect(run.status == 0, "\(run.err)")
+        #expect(run.out.contains("signed, ASCII body → 200 in "))
+        #expect(run.out.contains("signed, non-ASCII body → 200 in "))
+        #expect(run.out.contains("wrong signature → 401 in "))
+        #expect(run.out.contains("a wrong signature was rejected\n"))
+        #expect(run.out.contains("correctly signed deliveries were accepted, ASCII and not\n"))
+    }
+
+    @Test func aHandlerThatAcceptsABadSignatureIsAnError() async throws {
+        let run = try await Self.probe(.acceptsAnything)
+        #expect(run.status == 1)
+        #expect(run.out.contains("error: the handler accepted a wrong signature: anyone can post events to it; verify X-Webhook-Signature\n"))
+    }
+
+    @Test func aHandlerThatHashesReserialisedJSONIsNamed() async throws {
+        let run = try await Self.probe(.hashesReserialisedJSON)
+        #expect(run.status == 1)
+        #expect(run.out.contains("signed, non-ASCII body → 401 in "))
+        #expect(run.out.contains("error: the ASCII body passed but the non-ASCII one did not: the handler hashes re-serialised JSON, not the raw bytes\n"))
+    }
+}
