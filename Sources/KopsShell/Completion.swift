@@ -29,7 +29,7 @@ public enum Completion {
 
     /// Subcommands offered as a command's first word.
     static let subcommands: [String: [String]] = [
-        "webhooks": ["list", "get", "create", "update", "delete", "test", "check"],
+        "webhooks": ["list", "get", "create", "update", "delete", "test", "check", "fire", "probe"],
         "deliveries": ["stats"], "payload": ["sample"], "record": ["stop"], "profile": ["list", "use", "add"],
         "sim": ["clock", "advance"],
     ]
@@ -40,7 +40,7 @@ public enum Completion {
         case "--webhook": return ids[.webhook]
         case "--conversation": return ids[.conversation]
         case "--event", "--events": return WebhookEvents.all
-        case "--file", "--record": return paths(matching: current)
+        case "--file", "--record", "--save": return paths(matching: current)
         case "--template", "--name": return ids[.template]
         case "--language": return ids[.templateLanguage]
         default: return []
@@ -62,7 +62,9 @@ public enum Completion {
         case ("source", 0), ("run", 0): return paths(matching: current)
         case ("record", 0): return ["stop"] + paths(matching: current)
         case ("payload", 1): return WebhookEvents.all
-        case ("webhooks", 1) where ["get", "update", "delete", "test", "check"].contains(previous.first ?? ""):
+        case ("replay", 0): return paths(matching: current)
+        case ("webhooks", 1) where previous.first == "fire": return FirePlan.scenarios.map(\.name) + WebhookEvents.all
+        case ("webhooks", 1) where ["get", "update", "delete", "test", "check", "probe"].contains(previous.first ?? ""):
             return ids[.webhook]
         default:
             return index == 0 ? subcommands[command] ?? [] : []

@@ -34,6 +34,12 @@ enum OfflineVerbs {
     /// no API key; Ctrl-C stops `listen` with its summary (and aborts a forward in flight).
     private static func handlerVerb(_ words: [String]) -> Int32 {
         let output = StandardOutput()
+        if words.first == "listen", words.contains(where: { $0 == "--register" || $0.hasPrefix("--register=") }) {
+            output.write(
+                "error: listen --register needs the API and a number; run it in the shell or as "
+                    + "kops -c 'use PHONE_NUMBER_ID; listen --register URL ...'\n", to: .err)
+            return ExitStatus.usage.rawValue
+        }
         guard let transport = try? CurlTransport(options: .init(userAgent: "kops/\(KopsVersion.current)")) else {
             return ExitStatus.failure.rawValue
         }

@@ -162,6 +162,44 @@ import Testing
         }
     }
 
+    @Test func registerMakesATemporaryWebhookThatVerifiesAndIsGoneAfterCtrlC() async throws {
+        try await offPool {
+            let simulator = try SimulatorProcess()
+            defer { simulator.stop() }
+            let environment = ["KAPSO_API_BASE_URL": simulator.baseURL, "KAPSO_API_KEY": simulator.apiKey]
+            let probe = try Listener([])
+            let port = probe.port
+            _ = probe.stop()
+            let url = "http://127.0.0.1:\(port)/"
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-register-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let listen = try ChildProcess(
+                executable: ProcessRunner.executable("kops").path,
+                arguments: ["-c", "use 100200300400501; listen --port \(port) --register \(url) --events whatsapp.message.received", "--allow-writes"],
+                environment: environment.merging(["PATH": "/usr/bin:/bin", "HOME": folder.path]) { $1 },
+                stdout: .file(folder.appendingPathComponent("out").path), stderr: .file(folder.appendingPathComponent("err").path))
+            var out = ""
+            for _ in 0..<500 where !out.contains("registered temporary webhook") {
+                usleep(10_000)
+                out = (try? String(contentsOf: folder.appendingPathComponent("out"), encoding: .utf8)) ?? ""
+            }
+            let line = try #require(out.split(separator: "\n").first { $0.hasPrefix("registered temporary webhook ") })
+            let id = String(line.split(separator: " ")[3])
+            let test = try ProcessRunner.run("kops", ["-c", "webhooks test \(id)", "--allow-writes"], environment: environment)
+            #expect(test.status == 0, "\(test.stderr)")
+            listen.send(SIGINT)
+            #expect(listen.wait(seconds: 10) == 0)
+            out = (try? String(contentsOf: folder.appendingPathComponent("out"), encoding: .utf8)) ?? ""
+            #expect(out.contains("whatsapp.message.received"))
+            #expect(out.contains("; signature ok"), "the generated secret verifies the simulator's signature")
+            #expect(out.contains("deleted temporary webhook \(id)\n"))
+            #expect(!out.contains("whsec_"))
+            let after = try ProcessRunner.run("kops", ["-c", "webhooks get \(id)"], environment: environment)
+            #expect(after.status != 0)
+        }
+    }
+
     @Test func aTakenPortIsOneLine() async throws {
         try await offPool {
             let first = try Listener([])

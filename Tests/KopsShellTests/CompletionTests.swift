@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("webhooks ", ["list", "get", "create", "update", "delete", "test", "check"]),
+        ("webhooks ", ["list", "get", "create", "update", "delete", "test", "check", "fire", "probe"]),
         ("webhooks --scope ", ["number", "project"]),
         ("output ", ["table", "json", "expanded", "auto"]),
         ("nosuch ", []),
@@ -23,6 +23,13 @@ import Testing
     ])
     func offersSubcommandsAndFlagChoices(line: String, expected: [String]) {
         #expect(candidates(line) == expected)
+    }
+
+    @Test func fireOffersScenariosAndEveryCatalogueEvent() {
+        let offered = candidates("webhooks fire ")
+        #expect(offered.contains("out-of-order-statuses"))
+        #expect(offered.contains("whatsapp.contact.marketing_preference_changed"))
+        #expect(offered.count == 7 + 28)
     }
 
     @Test func offersTheCommandsFlagsForADashWord() {

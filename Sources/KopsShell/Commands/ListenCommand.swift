@@ -24,10 +24,13 @@ public enum ListenCommand: Command {
         DIR as a .http file for 'replay'. It answers the sender with your handler's status, or 200 when
         not forwarding. Bodies over 8 MiB, slow or malformed requests are refused with one line.
         Ctrl-C stops it (saved files are complete). Point a webhook at it with a tunnel, or a kapso-sim
-        webhook at http://127.0.0.1:PORT/.
+        webhook at http://127.0.0.1:PORT/. --register URL creates a temporary webhook on the selected
+        number at your tunnel's public URL, verifies with its generated secret (never shown) and deletes
+        it when listen stops, Ctrl-C included.
         Examples:
           listen --port 3001 --secret-env KAPSO_WEBHOOK_SECRET --forward-to http://127.0.0.1:3000/webhooks
           listen --save deliveries/ --secret whsec_...
+          listen --register https://abc.trycloudflare.com/ --port 3001 --forward-to http://127.0.0.1:3000/webhooks
         """
     public static let flags = [
         FlagSpec("--port", value: "N", help: "port to listen on (default 0: any free port)"),
@@ -38,14 +41,23 @@ public enum ListenCommand: Command {
         FlagSpec("--forward-to", value: "URL", help: "your handler: each delivery is passed on byte for byte"),
         FlagSpec("--save", value: "DIR", help: "save each delivery (headers and raw body) as DIR/*.http for replay"),
         FlagSpec("--max-deliveries", value: "N", help: "stop after N deliveries (default: until Ctrl-C)"),
+        FlagSpec(
+            "--register", value: "URL",
+            help: "create a temporary webhook on the selected number pointing at URL (your tunnel); deleted when listen stops"),
+        FlagSpec("--events", value: "LIST", help: "with --register: events to subscribe (default whatsapp.message.*)"),
     ]
+
+    /// `--register` creates and deletes a webhook through the API; listening alone needs no key.
+    public static func sendsRequests(_ arguments: Arguments) -> Bool {
+        arguments.value("--register") != nil
+    }
 
     /// Largest body accepted; Kapso's biggest, a batch of 100 messages, is far below.
     static let bodyLimit = 8 << 20
 
     /// Off-machine forwarding sends contacts' messages out, so scripts need `--allow-writes` for it.
     public static func isWrite(_ words: [String]) -> Bool {
-        WebhooksCommand.sendsOffMachine(words, flag: "--forward-to")
+        WebhooksCommand.sendsOffMachine(words, flag: "--forward-to") || words.contains { $0 == "--register" || $0.hasPrefix("--register=") }
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
@@ -56,7 +68,16 @@ public enum ListenCommand: Command {
         let port = try arguments.integer("--port", in: 0...65535) ?? 0
         let host = arguments.value("--host") ?? "127.0.0.1"
         let maxDeliveries = try arguments.integer("--max-deliveries", in: 1...1_000_000)
-        let secret = try secret(arguments, in: context)
+        var secret = try secret(arguments, in: context)
+        let register = arguments.value("--register")
+        if arguments.value("--events") != nil && register == nil {
+            throw ShellError.invalidValue(command: name, what: "flag", value: "--events", expected: "--events only with --register URL")
+        }
+        if register != nil && secret != nil {
+            throw ShellError.invalidValue(
+                command: name, what: "combination", value: "--register with --secret",
+                expected: "one of them (--register makes the webhook's secret itself and verifies with it)")
+        }
         let metaSecret = arguments.value("--meta-secret").map(Secret.init)
         let forward = arguments.value("--forward-to")
         if let forward {
@@ -85,6 +106,15 @@ public enum ListenCommand: Command {
                 expected: "a free port on a local IPv4 address (\(error)); pick another with --port")
         }
         defer { receiver.stop() }
+        var temporary: String?
+        if let register {
+            let made = try registerWebhook(register, events: arguments.value("--events") ?? "whatsapp.message.*", in: context)
+            temporary = made.id
+            secret = made.secret
+        }
+        defer {
+            if let temporary { context.emit(removeWebhook(temporary, in: context)) }
+        }
         var parts = ["listening on http://\(host):\(receiver.port)/"]
         parts.append(forward.map { "forwarding to \($0)" } ?? "answering 200 (no --forward-to)")
         if let saveFolder { parts.append("saving to \(saveFolder)") }
@@ -111,6 +141,39 @@ public enum ListenCommand: Command {
             }
         }
         return tally.result
+    }
+
+    /// Creates the temporary webhook of `--register` on the selected number with a generated secret, which is
+    /// used to verify and never shown. Off this machine it asks first at a terminal.
+    private static func registerWebhook(_ url: String, events: String, in context: ShellContext) throws -> (id: String, secret: Secret) {
+        try WebhooksCommand.checkHandlerURL(url, flag: "--register")
+        let number = try context.session.requirePhoneNumber()
+        let names = try WebhookFields.checkedEvents(WebhookFields.expandedEvents(events, scope: .phoneNumber, v1: false))
+        guard context.confirm("create a temporary webhook on \(number) pointing at \(url)? [y/N] ") else {
+            throw ShellError.invalidValue(command: name, what: "answer", value: "no", expected: "yes to register (nothing was created)")
+        }
+        let secret = WebhooksCommand.generatedSecret()
+        let fields: JSONObject = [
+            "url": .string(url), "events": .array(names.map { .string($0) }), "secret_key": .string(secret),
+            "payload_version": "v2",
+        ]
+        let webhook = try UnknownOutcome.reporting(effect: "a temporary webhook may exist", check: "webhooks") {
+            () throws(KapsoAPIError) in try context.client.createWebhook(.phoneNumber(number), fields: fields)
+        }
+        context.emit(
+            .line("registered temporary webhook \(webhook.id) on \(number) → \(url) (\(names.joined(separator: ",")); secret kept, not shown)"))
+        return (webhook.id, Secret(secret))
+    }
+
+    /// Deletes the temporary webhook; says how to do it by hand when that fails.
+    private static func removeWebhook(_ id: String, in context: ShellContext) -> CommandResult {
+        do {
+            try context.client.deleteWebhook(id)
+            return .line("deleted temporary webhook \(id)")
+        } catch {
+            return .line(
+                "could not delete temporary webhook \(id): \(error.message); delete it with 'webhooks delete \(id)'", style: .bad)
+        }
     }
 
     /// Saves, verifies, forwards and answers one delivery; returns its line.

@@ -154,7 +154,7 @@ extension WebhooksCommand {
     }
 
     /// `whsec_` and 32 random hex digits.
-    private static func generatedSecret() -> String {
+    static func generatedSecret() -> String {
         var generator = SystemRandomNumberGenerator()
         return "whsec_"
             + (0..<16).map { _ in

@@ -65,7 +65,7 @@ struct HandlerCall {
                 return (text + ", over Kapso's 10 s limit: counted as failed and retried", .bad)
             }
             guard (200..<300).contains(status) else {
-                text += status == 200 ? "" : " (Kapso retries anything but 2xx)"
+                text += " (Kapso retries anything but 2xx)"
                 let start = bodyStart(body)
                 return (start.isEmpty ? text : text + ": " + start, .bad)
             }

@@ -1,0 +1,70 @@
+import KapsoClient
+import KapsoDiagnostics
+import KopsHTTP
+import Testing
+
+/// What `listen` reads off a delivery: event, batch, number, message, and the signature verdict on raw bytes.
+@Suite struct ReceivedDeliveryTests {
+    static let secret = Secret("whsec_read_test")
+
+    static func plan(_ target: String, meta: Bool = false, batch: Int? = nil) throws -> FirePlan.Delivery {
+        try FirePlan(target, version: nil, batch: batch, meta: meta, overrides: [], secret: secret, newKey: { "key-1" })
+            .deliveries[0]
+    }
+
+    static func read(_ delivery: FirePlan.Delivery, body: [UInt8]? = nil, secret: Secret? = secret) -> ReceivedDelivery {
+        ReceivedDelivery(
+            headers: delivery.headers.map { ($0.name.lowercased(), $0.value) }, body: body ?? delivery.body,
+            secret: meta(delivery) ? nil : secret, metaSecret: meta(delivery) ? secret : nil)
+    }
+
+    static func meta(_ delivery: FirePlan.Delivery) -> Bool { delivery.headers.contains { $0.name == "X-Hub-Signature-256" } }
+
+    @Test func aKapsoMessageEventIsReadAndVerified() throws {
+        let reading = Self.read(try Self.plan("whatsapp.message.failed"))
+        #expect(reading.event == "whatsapp.message.failed")
+        #expect(reading.kind == "kapso")
+        #expect(reading.phoneNumberID == "100200300400501")
+        #expect(reading.messageStatus == "failed")
+        #expect(reading.idempotencyKey == "key-1")
+        #expect(reading.signature == .valid(header: "X-Webhook-Signature"))
+    }
+
+    @Test func aBatchCountsItsItems() throws {
+        let reading = Self.read(try Self.plan("buffered-batch", batch: 4))
+        #expect(reading.batchSize == 4)
+        #expect(reading.messageStatus == "received")
+    }
+
+    @Test func aMetaPayloadIsReadAsMeta() throws {
+        let reading = Self.read(try Self.plan("whatsapp.message.read", meta: true))
+        #expect(reading.kind == "meta")
+        #expect(reading.event == "meta: status")
+        #expect(reading.messageStatus == "read")
+        #expect(reading.signature == .valid(header: "X-Hub-Signature-256"))
+    }
+
+    @Test func oneChangedByteIsAMismatchAndReserialisingIsNamed() throws {
+        let delivery = try Self.plan("whatsapp.message.received")
+        var tampered = delivery.body
+        tampered[tampered.count / 2] ^= 0x01
+        guard case .mismatch = Self.read(delivery, body: tampered).signature else {
+            Issue.record("a changed byte must not verify")
+            return
+        }
+        let pretty = Array(try JSONValue.parse(delivery.body).serialized(pretty: true).utf8)
+        guard case .mismatch(_, let cause) = Self.read(delivery, body: pretty).signature else {
+            Issue.record("a re-formatted body must not verify")
+            return
+        }
+        #expect(cause.hasPrefix("the body was re-formatted"))
+    }
+
+    @Test func noSecretMeansNotCheckedAndNoHeaderMeansUnsigned() throws {
+        let delivery = try Self.plan("whatsapp.message.sent")
+        #expect(Self.read(delivery, secret: nil).signature == .unchecked(header: "X-Webhook-Signature"))
+        let unsigned = ReceivedDelivery(headers: [("x-webhook-event", "whatsapp.message.sent")], body: Array("hi".utf8), secret: Self.secret, metaSecret: nil)
+        #expect(unsigned.signature == .missing(expected: "X-Webhook-Signature"))
+        #expect(unsigned.bodyProblem == "body is not JSON (2 bytes)")
+    }
+}
