@@ -33,7 +33,7 @@ struct LogSearchQuery: Sendable {
             throw Self.invalid("filters", "filters in a query string are sent as filters[KEY]=VALUE, not filters=\(value)", code: "invalid_filter")
         }
         var limit: Int?
-        if let text = query["limit"], !text.isEmpty { limit = try Self.limit(Int(text)) }
+        if let text = query["limit"] { limit = try Self.limit(Int(text)) }
         let problemsOnly = try Self.bool(query, "problems_only")
         let errorsOnly = try Self.bool(query, "errors_only")
         try self.init(
@@ -46,23 +46,24 @@ struct LogSearchQuery: Sendable {
 
     /// A POST body.
     init(body: JSONObject) throws(APIError) {
+        // A member set to null is refused like any other wrong type (the spec types none of them nullable).
         func string(_ key: String) throws(APIError) -> String? {
             switch body[key] {
-            case nil, .null?: return nil
+            case nil: return nil
             case .string(let value)?: return value
             default: throw Self.invalid(key, "\(key) must be a string", code: "invalid_parameter")
             }
         }
         func bool(_ key: String) throws(APIError) -> Bool? {
             switch body[key] {
-            case nil, .null?: return nil
+            case nil: return nil
             case .bool(let value)?: return value
             default: throw Self.invalid(key, "\(key) must be true or false", code: "invalid_parameter")
             }
         }
         var limit: Int?
         switch body["limit"] {
-        case nil, .null?: break
+        case nil: break
         case .int(let value)?: limit = try Self.limit(value)
         default: throw Self.invalid("limit", "limit must be an integer from 1 to 100", code: "invalid_parameter")
         }
@@ -80,7 +81,7 @@ struct LogSearchQuery: Sendable {
         filters: [(String, String)], limit: Int?, cursor: String?, highlightEventID: String?,
         highlightResourceID: String?
     ) throws(APIError) {
-        if let source, !source.isEmpty {
+        if let source {
             guard let resolved = LogSearchCatalog.resolve(source) else {
                 let names = LogSearchCatalog.sources.map(\.value).joined(separator: ", ")
                 throw Self.invalid("source", "Unknown source \"\(source)\"; use one of \(names)", code: "invalid_source")
@@ -88,13 +89,13 @@ struct LogSearchQuery: Sendable {
             (sourceName, sources) = resolved
         }
         self.text = text.flatMap { $0.isEmpty ? nil : $0.lowercased() }
-        if let period, !period.isEmpty {
+        if let period {
             guard ["24h", "7d", "30d", "context"].contains(period) else {
                 throw Self.invalid("period", "Unknown period \"\(period)\"; use 24h, 7d, 30d or context (with around)", code: "invalid_parameter")
             }
             self.period = period
         }
-        if let around, !around.isEmpty {
+        if let around {
             guard let time = Timestamp(iso: around) else {
                 throw Self.invalid("around", "around must be a date-time such as 2026-11-20T09:15:00Z, not \"\(around)\"", code: "invalid_parameter")
             }
@@ -155,7 +156,7 @@ struct LogSearchQuery: Sendable {
 
     private static func bool(_ query: [String: String], _ name: String) throws(APIError) -> Bool? {
         switch query[name] {
-        case nil, ""?: return nil
+        case nil: return nil
         case "true"?, "1"?: return true
         case "false"?, "0"?: return false
         case let value?: throw invalid(name, "\(name) must be true or false, not \"\(value)\"", code: "invalid_parameter")
@@ -183,7 +184,7 @@ struct LogSearchQuery: Sendable {
             }
         }
         switch value {
-        case nil, .null?: return []
+        case nil: return []
         case .object(let object)?:
             var pairs: [(String, String)] = []
             for member in object.members { pairs.append((member.key, try text(member.key, member.value))) }
