@@ -8,6 +8,11 @@ extension ErrorTriage {
         /// Of those, the ones whose WAMID is already listed as a message failure (the same failure, counted once).
         public var matched = 0
 
+        public init(problems: Int = 0, matched: Int = 0) {
+            self.problems = problems
+            self.matched = matched
+        }
+
         /// Meta failures that no message entry had: each became a `meta` entry.
         public var added: Int { problems - matched }
     }

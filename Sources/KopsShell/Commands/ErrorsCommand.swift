@@ -52,7 +52,7 @@ public enum ErrorsCommand: Command {
                 ]))
         }
         if let meta = fetch.meta {
-            result.blocks.append(.hint(metaLine(meta, period: period)))
+            result.blocks.append(.hint(metaLine(meta, period: period, messagesRead: sources.contains(.message))))
             if case .object(var object)? = result.json {
                 object["meta_events"] = metaJSON(meta)
                 result.json = .object(object)
@@ -62,7 +62,7 @@ public enum ErrorsCommand: Command {
     }
 
     /// One line on what Meta's own webhooks (log search) added, or why they could not be read.
-    static func metaLine(_ meta: FailureFetch.MetaOutcome, period: String) -> String {
+    static func metaLine(_ meta: FailureFetch.MetaOutcome, period: String, messagesRead: Bool) -> String {
         switch meta {
         case .unavailable(let reason): return "Meta's webhooks not searched: \(reason)"
         case .failed(let error): return "Meta's webhooks not searched: \(error)"
@@ -70,6 +70,7 @@ public enum ErrorsCommand: Command {
             return "Meta's webhooks (log search): no failed status in the last \(period)"
         case .checked(let check):
             let statuses = check.problems == 1 ? "1 failed status" : "\(check.problems) failed statuses"
+            guard messagesRead else { return "Meta's webhooks (log search): \(statuses) in the last \(period)" }
             if check.added == 0 { return "Meta's webhooks (log search): \(statuses), \(check.problems == 1 ? "the same failure as a message" : "all for messages") above" }
             return "Meta's webhooks (log search): \(statuses), \(check.added) not among the messages (source meta)"
         }
