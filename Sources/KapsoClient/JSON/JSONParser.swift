@@ -16,7 +16,7 @@ struct JSONParser {
     /// Keys met before, by fingerprint (a few slots, the last key wins a slot): the next object of a list
     /// reuses the string instead of building it again.
     private var keyCache = [(print: UInt64, key: String)](repeating: (0, ""), count: JSONParser.keyCacheSlots)
-    private static let keyCacheSlots = 32
+    private static let keyCacheSlots = 128
 
     private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -164,8 +164,13 @@ struct JSONParser {
         let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
         let slot = Int(truncatingIfNeeded: hash % UInt64(Self.keyCacheSlots))
         if keyCache[slot].print == hash {
-            var cached = keyCache[slot].key
-            if cached.withUTF8({ $0.elementsEqual(slice) }) { return (cached, hash) }
+            let cached = keyCache[slot].key
+            let same = cached.utf8.withContiguousStorageIfAvailable { known in
+                guard known.count == slice.count else { return false }
+                for position in 0..<known.count where known[position] != slice[position] { return false }
+                return true
+            }
+            if same == true { return (cached, hash) }
         }
         let key = highBits < 0x80 ? String(decoding: slice, as: UTF8.self) : try decode(slice, quote: quote)
         keyCache[slot] = (hash, key)
@@ -251,6 +256,17 @@ struct JSONParser {
         // Fast path: no escapes, so the string is a slice of the input.
         var highBits: UInt8 = 0
         var end = index
+        // Eight bytes at a time while none is a quote, a backslash or a control character.
+        while end + 8 <= bytes.count {
+            let word = ByteWords.word(bytes, at: end)
+            if ByteWords.contains(word, UInt8(ascii: "\"")) || ByteWords.contains(word, UInt8(ascii: "\\"))
+                || ByteWords.containsBelow(word, 0x20)
+            {
+                break
+            }
+            if ByteWords.containsNonASCII(word) { highBits = 0x80 }
+            end += 8
+        }
         while end < bytes.count {
             let byte = bytes[end]
             if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
