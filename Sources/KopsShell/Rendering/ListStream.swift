@@ -1,7 +1,8 @@
 internal import KapsoClient
 internal import KopsHTTP
 
-/// Prints every page of a cursor-style list as it arrives (`--all`), holding one page at a time.
+/// Prints every page of a cursor-style list as it arrives (`--all`), holding one page at a time while the
+/// next one is on its way (when the command gives the request it sends for a page).
 ///
 /// Table and expanded modes print each page as a table, headed once, columns at least as wide as on the
 /// pages before, records numbered on from the last page. JSON mode writes each item as one compact line (NDJSON, for `jq`) or, for the lists that have
