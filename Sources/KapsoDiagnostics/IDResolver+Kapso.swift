@@ -40,6 +40,7 @@ extension IDResolver {
                 Identity.Detail("last active", conversation.lastActiveAt ?? "-"),
             ]
             identity.phoneNumberIDs = conversation.phoneNumberID.map { [$0] } ?? []
+            identity.moment = conversation.lastActiveAt.flatMap(KapsoTime.seconds(iso:))
             identity.contacts = conversation.contact.map { [($0.filter(\.isNumber), conversation.contactName)] } ?? []
             return identity
         }
@@ -50,6 +51,7 @@ extension IDResolver {
                     + (log.apiKeyName.map { ", made with key \($0)" } ?? ""),
                 fix: "logs --endpoint \(log.endpoint)")
             if let error = log.errorMessage { identity.details.append(Identity.Detail("error", error)) }
+            identity.moment = KapsoTime.seconds(iso: log.createdAt)
             return identity
         }
         if let key = facts.apiLogs.first(where: { $0.json["api_key_id"]?.string?.lowercased() == id }) {
@@ -68,6 +70,7 @@ extension IDResolver {
                     + "\(delivery.createdAt): \(delivery.status), \(answer) after \(plural(delivery.attemptCount, "attempt"))",
                 fix: "deliveries --webhook \(delivery.webhookID)")
             identity.details = [Identity.Detail("webhook id", delivery.webhookID)]
+            identity.moment = KapsoTime.seconds(iso: delivery.createdAt)
             return identity
         }
         var identity = Identity(
@@ -133,6 +136,7 @@ extension IDResolver {
             identity.warnings.append("the id carries \(contact(number)), but the message's contact is \(contact(shown))")
         }
         identity.phoneNumberIDs = message.phoneNumberID.map { [$0] } ?? []
+        identity.moment = message.time
         identity.contacts = [(message.contact?.filter(\.isNumber) ?? number ?? "", message.contactName)].filter { !$0.0.isEmpty }
         if let number, !identity.contacts.contains(where: { $0.phoneNumber == number }) { identity.contacts.append((number, nil)) }
         return identity

@@ -72,6 +72,9 @@ public struct Identity: Sendable {
     public var incomplete = false
     /// The project's phone-number ids the id leads to.
     public var phoneNumberIDs: [String] = []
+    /// When the thing the id names happened (Unix seconds), for ids that name an event: a message's time, an
+    /// API call's or delivery's `created_at`, a conversation's last activity; nil for numbers, webhooks, keys.
+    public var moment: Int64?
     /// Contacts the answer names (digits and name): personal data that transcripts mask (`PIIMasker`
     /// learns them from the JSON's `phone_number` and `contact_name`).
     public var contacts: [(phoneNumber: String, name: String?)] = []

@@ -5,8 +5,10 @@ public struct HTTPRequest: Sendable {
     public var url: String
     public var headers: [HTTPHeader]
     public var body: [UInt8]?
+    /// True for a POST that only reads (a search whose parameters need a JSON body): treated as a GET.
+    public var readsOnly = false
     /// True for requests that change state; they are never retried blindly.
-    public var isWrite: Bool { !["GET", "HEAD", "OPTIONS"].contains(method) }
+    public var isWrite: Bool { !readsOnly && !["GET", "HEAD", "OPTIONS"].contains(method) }
 
     public init(method: String = "GET", url: String, headers: [HTTPHeader] = [], body: [UInt8]? = nil) {
         self.method = method

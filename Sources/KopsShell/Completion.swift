@@ -31,12 +31,16 @@ public enum Completion {
     static let subcommands: [String: [String]] = [
         "webhooks": ["list", "get", "create", "update", "delete", "test", "check", "fire", "probe"],
         "deliveries": ["stats"], "payload": ["sample"], "record": ["stop"], "profile": ["list", "use", "add"],
-        "sim": ["clock", "advance"],
+        "sim": ["clock", "advance"], "logs": ["search"],
     ]
 
     private static func values(for flag: FlagSpec, current: String, ids: IDCache) -> [String] {
         if let choices = flag.choices { return choices }
         switch flag.name {
+        case "--source": return ids.logSearchCatalog.map { $0.sources.map(\.value) } ?? LogSearchSource.names
+        // Keys end in `=` so the value follows at once.
+        case "--filter": return (ids.logSearchCatalog?.filterKeys ?? LogSearchSource.filterKeys).map { $0 + "=" }
+        case "--around": return ids[.message]
         case "--webhook": return ids[.webhook]
         case "--conversation": return ids[.conversation]
         case "--event", "--events": return WebhookEvents.all

@@ -1,22 +1,44 @@
 internal import KapsoClient
 internal import KapsoDiagnostics
 
-/// `logs [--period] [--endpoint SUBSTR] [--status-code N] [--errors] [--limit N] [--all]`: the project's API calls.
+/// `logs [--period] [--endpoint SUBSTR] [--status-code N] [--errors] [--limit N] [--all]`: the project's API calls;
+/// `logs search [QUERY] [flags]`: one search over every log (Kapso's log search).
 public enum LogsCommand: Command {
     public static let name = "logs"
-    public static let summary = "API calls made with the project's keys: status, time, errors"
+    public static let summary = "API calls made with the project's keys; 'logs search' searches every log at once"
     public static let usage =
         "logs [--period 24h|7d|30d] [--endpoint TEXT] [--status-code N] [--errors [--flat]] [--ids] [--limit N] [--all]"
+        + " | logs search [QUERY] [--source S] [--period P | --around TIME|ID] [--problems] [--filter K=V]... [--all | --follow]"
     public static let details = """
         Newest first, 20 at a time ('next' shows more); --all prints every page as it arrives (NDJSON
         with --output json). --endpoint matches part of the path. --errors shows one row per cause (key,
         method and path, status and code) with its count and meaning, as 'errors --source api' does;
         --errors --flat (or --ids) lists each failed call.
+
+        'logs search' is Kapso's log search: one table across the project's API calls (api), the webhooks
+        Meta sent Kapso for each message and status (meta), message events (message), webhook deliveries
+        (delivery), flow and function events. Columns: time, source, what happened, status, and the id
+        that links it (request id, WAMID, delivery id). QUERY is free text (an id, a path, an error).
+        --source takes external_api_log, whatsapp_webhook_event, whatsapp_message_event, webhook_delivery,
+        flow_event, function_invocation_event, function_log_event or all (and Kapso's aliases api, meta,
+        messages, webhooks, workflows, functions). --around takes an ISO time or any id 'whois' knows (a
+        WAMID, delivery id, API log id, conversation id) and searches an hour either side of its moment,
+        marking that event with '>'; it replaces --period. --problems keeps failures only. --filter
+        KEY=VALUE narrows by a field (repeatable; keys from Kapso's catalogue, e.g. request_id,
+        response_status, whatsapp_message_id, webhook_id, event_type, status, phone_number_id). --follow
+        polls for new events until Ctrl-C; --all prints every page. --cursor continues a search from
+        its pagination.next_cursor (--output json). When log search is not enabled for the project it
+        says so and fails, never "no results".
         Examples:
           logs --errors
           logs --endpoint /messages --status-code 422
           logs --period 7d --all --output json | jq .endpoint
+          logs search --problems --period 7d
+          logs search --source whatsapp_webhook_event --around wamid.HBgL...
+          logs search 200300400500601 --source api
+          logs search --filter webhook_id=5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92 --follow
         """
+    public static let maxArguments: Int? = nil
     public static let flags = [
         FlagSpec("--period", choices: ["24h", "7d", "30d"], help: "how far back (default 24h)"),
         FlagSpec("--endpoint", value: "TEXT", help: "only calls whose path contains TEXT"),
@@ -24,13 +46,31 @@ public enum LogsCommand: Command {
         FlagSpec("--errors", help: "only calls answered with 400 or more, one row per cause"),
         FlagSpec("--flat", help: "with --errors: one row per failed call instead of one per cause"),
         FlagSpec("--ids", help: "add each call's log id, the request id Kapso support looks up"),
-        FlagSpec("--limit", value: "N", help: "calls per page (1-100, default 20)"),
+        FlagSpec("--limit", value: "N", help: "calls or events per page (1-100, default 20)"),
         FlagSpec("--all", help: "every page, printed as it arrives"),
+        FlagSpec("--source", value: "S", help: "search: one source, e.g. whatsapp_webhook_event (default all)"),
+        FlagSpec("--around", value: "TIME|ID", help: "search: an hour either side of an ISO time or an id's moment"),
+        FlagSpec("--problems", help: "search: only failures"),
+        FlagSpec("--filter", value: "K=V", help: "search: only events whose field K is V (repeatable)"),
+        FlagSpec("--follow", help: "search: poll for new events until Ctrl-C"),
+        FlagSpec("--interval", value: "S", help: "search: seconds between --follow polls (default 2)"),
+        FlagSpec("--max-polls", value: "N", help: "search: stop --follow after N polls"),
+        FlagSpec("--cursor", value: "C", help: "search: continue from a pagination.next_cursor"),
         FlagSpec(
-            "--output", choices: ["table", "json", "expanded"], help: "print this command as a table or JSON (NDJSON with --all)"),
+            "--output", choices: ["table", "json", "expanded"],
+            help: "print this command as a table or JSON (NDJSON with --all, --follow)"),
     ]
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        switch arguments.positionals.first {
+        case "search"?: return try search(arguments, in: context)
+        case let other?:
+            throw ShellError.invalidValue(command: name, what: "subcommand", value: other, expected: "'search' or flags")
+        case nil:
+            if let flag = searchOnlyFlags.first(where: { arguments.has($0) || arguments.value($0) != nil }) {
+                throw LogSearchError.misplacedFlag(flag, search: false)
+            }
+        }
         var filters: [(String, String)] = []
         if let period = arguments.value("--period") { filters.append(("period", period)) }
         if let endpoint = arguments.value("--endpoint") { filters.append(("endpoint", endpoint)) }

@@ -1,3 +1,5 @@
+internal import KapsoClient
+
 /// `next`: the following page of the last list.
 public enum NextCommand: Command {
     public static let name = "next"
@@ -19,6 +21,9 @@ public enum NextCommand: Command {
             return try DeliveriesCommand.list(filters: filters, limit: limit, after: cursor.after, in: context)
         case .apiLogs(let filters, let limit):
             return try LogsCommand.list(filters: filters, limit: limit, after: cursor.after, in: context)
+        case .logSearch(var query):
+            query.cursor = cursor.after
+            return try LogsCommand.searchPage(query, in: context)
         case .templates(let businessAccountID, let filters, let limit):
             return try TemplatesCommand.list(
                 businessAccountID: businessAccountID, filters: filters, limit: limit, after: cursor.after, in: context)

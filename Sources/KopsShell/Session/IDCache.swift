@@ -16,6 +16,8 @@ public struct IDCache: Sendable {
     public private(set) var ids: [Kind: [String]] = [:]
     /// A short description per id (`+1 415-555-0100 Support Line`) for listings.
     public private(set) var labels: [String: String] = [:]
+    /// Log search's sources and filter keys, fetched by the first `logs search` of a project, for Tab and checks.
+    public var logSearchCatalog: LogSearchCatalog?
     public let limit: Int
 
     public init(limit: Int = 200) {
@@ -52,6 +54,7 @@ public struct IDCache: Sendable {
     public mutating func clear() {
         ids = [:]
         labels = [:]
+        logSearchCatalog = nil
     }
 
     public subscript(kind: Kind) -> [String] { ids[kind] ?? [] }

@@ -79,6 +79,8 @@ public enum ListSource: Sendable {
     case apiLogs(filters: [(String, String)], limit: Int)
     /// `templates` of a WABA with the Graph query filters it was given.
     case templates(businessAccountID: String, filters: [(String, String)], limit: Int)
+    /// `logs search` with its search (without a cursor).
+    case logSearch(LogSearchQuery)
 
     /// The command that shows this list, for `state`.
     public var command: String {
@@ -91,6 +93,7 @@ public enum ListSource: Sendable {
         case .deliveries: "deliveries"
         case .apiLogs: "logs"
         case .templates: "templates"
+        case .logSearch: "logs search"
         }
     }
 }

@@ -1,0 +1,71 @@
+public import KapsoClient
+
+/// What one log search event means, in the few words a table row holds: when, from where, what happened,
+/// how it ended, and the id that links it to the rest of the story (request id, WAMID, delivery id).
+///
+/// Problems (kapso-api.md §6, §14.4; the simulator's rules in `docs/log-search.md` follow Kapso's
+/// `problems_only`): an API call answered 400 or more; a delivery that failed, or is pending after a failed
+/// attempt; a message or Meta status event that failed or carries an error; any event at level `error`.
+public struct LogSearchReading: Sendable, Equatable {
+    public var time: String
+    /// The source's short label (`api`, `meta`, `message`, `delivery`, `flow`, `function`).
+    public var source: String
+    /// One line, e.g. `status failed: 131047 Re-engagement message`.
+    public var what: String
+    /// `404`, `failed`, `delivered`, `read`, ...
+    public var status: String
+    /// The request id, WAMID, delivery id or resource id that other commands take.
+    public var link: String
+    public var isProblem: Bool
+
+    public init(_ event: LogSearchEvent) {
+        time = event.time
+        source = LogSearchSource.label(of: event.source)
+        let code = event.text("error_code")
+        let error = code.map { MessageError(code: $0, title: event.text("error_title")).headline }
+        let failedStatus = event.status == "failed" || event.text("has_status_error") == "true"
+        switch event.source {
+        case "external_api_log":
+            let call = [event.httpMethod, event.endpoint].compactMap { $0 }.joined(separator: " ")
+            what = (call.isEmpty ? event.message ?? "API call" : call) + (event.errorMessage.map { ": " + $0 } ?? "")
+            status = event.responseStatus.map(String.init) ?? event.status ?? "-"
+            link = event.text("request_id") ?? event.resourceID ?? event.id
+            isProblem = (event.responseStatus ?? 0) >= 400
+        case "whatsapp_webhook_event":
+            what = Self.metaEvent(event, error: error)
+            status = event.status ?? "-"
+            link = event.text("whatsapp_message_id") ?? event.resourceID ?? event.id
+            isProblem = failedStatus || code != nil
+        case "whatsapp_message_event":
+            let kind = event.text("event_type").map { $0.hasPrefix("message.") ? String($0.dropFirst(8)) : $0 }
+            let type = event.text("message_type").map { " (\($0))" } ?? ""
+            what = "message " + (kind ?? event.status ?? "event") + type + (error.map { ": " + $0 } ?? "")
+            status = event.status ?? kind ?? "-"
+            link = event.text("whatsapp_message_id") ?? event.resourceID ?? event.id
+            isProblem = failedStatus || code != nil
+        case "webhook_delivery":
+            let name = event.event ?? event.eventType ?? "delivery"
+            let target = event.webhookURL.map { " to " + WebhookURL.short($0) } ?? ""
+            let answer = event.errorMessage ?? event.responseStatus.map { "HTTP \($0)" }
+            what = name + target + (answer.map { ": " + $0 } ?? "")
+            status = event.status ?? "-"
+            link = event.resourceID ?? event.id
+            let failedAttempt = event.errorClass != nil || (event.responseStatus ?? 200) >= 400
+            isProblem = event.status == "failed" || (event.status == "pending" && failedAttempt)
+        default:
+            what = event.message ?? event.eventType ?? event.resourceType ?? "event"
+            status = event.status ?? event.level ?? "-"
+            link = event.text("flow_execution_id") ?? event.resourceID ?? event.id
+            isProblem = event.status == "failed" || event.errorMessage != nil
+        }
+        if event.level == "error" { isProblem = true }
+    }
+
+    /// `Meta status failed: 131047 Re-engagement message`, `Meta message received (text)`.
+    private static func metaEvent(_ event: LogSearchEvent, error: String?) -> String {
+        let inbound = event.eventType == "messages"
+        let type = event.text("message_type").map { " (\($0))" } ?? ""
+        let head = inbound ? "Meta message \(event.status ?? "received")\(type)" : "Meta status \(event.status ?? "-")"
+        return head + (error.map { ": " + $0 } ?? "")
+    }
+}

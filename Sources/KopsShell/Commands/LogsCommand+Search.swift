@@ -1,0 +1,205 @@
+internal import Foundation
+internal import KapsoClient
+internal import KapsoDiagnostics
+
+// MARK: - logs search
+
+extension LogsCommand {
+    /// Flags only `logs search` takes, and flags only plain `logs` takes.
+    static let searchOnlyFlags = ["--source", "--around", "--problems", "--filter", "--follow", "--cursor", "--interval", "--max-polls"]
+    static let listOnlyFlags = ["--endpoint", "--status-code", "--errors", "--flat", "--ids"]
+
+    /// `logs search [QUERY] [--source S] [--period P | --around TIME|ID] [--problems] [--filter K=V]... [--limit N]
+    /// [--cursor C] [--all | --follow]`.
+    static func search(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        if let flag = listOnlyFlags.first(where: { arguments.has($0) || arguments.value($0) != nil }) {
+            throw LogSearchError.misplacedFlag(flag, search: true)
+        }
+        if arguments.has("--follow"), arguments.has("--all") { throw LogSearchError.conflict("--follow", "--all") }
+        if arguments.value("--around") != nil {
+            if arguments.value("--period") != nil { throw LogSearchError.periodWithAround }
+            if arguments.has("--follow") { throw LogSearchError.conflict("--around", "--follow") }
+        }
+        let filters = try LogSearchInput.filters(arguments.all("--filter"))
+        let following = arguments.has("--follow") || arguments.has("--all")
+        let limit = try arguments.integer("--limit", in: 1...100) ?? (following ? 100 : 20)
+        let text = arguments.positionals.dropFirst().joined(separator: " ")
+        var query = LogSearchQuery(
+            query: text.isEmpty ? nil : text, source: arguments.value("--source"), period: arguments.value("--period"),
+            problemsOnly: arguments.has("--problems"), filters: filters, limit: limit, cursor: arguments.value("--cursor"))
+        let catalog = try LogSearchInput.catalog(in: context)
+        try LogSearchInput.check(query, against: catalog)
+        if let around = arguments.value("--around") {
+            let centre = try LogSearchInput.moment(of: around, in: context)
+            query.period = "context"
+            query.around = KapsoTime.iso(centre.time)
+            query.highlightResourceID = centre.highlight
+        }
+        let mode = context.outputMode(arguments)
+        if arguments.has("--follow") {
+            return try LogSearchFollow(arguments: arguments, query: query).run(in: context, mode: mode)
+        }
+        if arguments.has("--all") {
+            let count = try ListStream(context: context, mode: mode).run(
+                fetch: { after in
+                    var page = query
+                    if let cursor = after.first(where: { $0.0 == "after" })?.1 { page.cursor = cursor }
+                    return try LogSearchInput.page(page, in: context).page
+                },
+                json: \.json, table: { table($0, highlight: query.highlightResourceID) })
+            context.session.lastList = nil
+            return CommandResult(blocks: [.hint("\(count) \(count == 1 ? "event" : "events")")])
+        }
+        return try searchPage(query, in: context).shown(as: arguments.value("--output").flatMap(OutputMode.init(rawValue:)))
+    }
+
+    /// One page as a table, remembered for `next`.
+    static func searchPage(_ query: LogSearchQuery, in context: ShellContext) throws -> CommandResult {
+        let page = try LogSearchInput.page(query, in: context)
+        var first = query
+        first.cursor = nil
+        context.session.lastList = page.nextCursor.map { ListCursor(source: .logSearch(first), nextQuery: [("after", $0)]) }
+        let window = [page.since, page.until].compactMap { $0 }.map(TimeText.short).joined(separator: " to ")
+        let span = window.isEmpty ? "" : " from \(window)"
+        guard !page.events.isEmpty else {
+            let what = query.problemsOnly ? "no problems" : "no events"
+            return CommandResult(blocks: [.line(StyledText("\(what) match\(span)"))], json: page.json)
+        }
+        let noun = page.events.count == 1 ? "event" : "events"
+        var hint = "\(page.events.count) \(noun)\(span)" + (page.nextCursor == nil ? "" : " (more: next)")
+        if let highlight = query.highlightResourceID {
+            hint += page.events.contains(where: \.isHighlighted)
+                ? "; > marks \(highlight)" : "; \(highlight) itself is not among these events"
+        }
+        return CommandResult(blocks: [.table(table(page.events, highlight: query.highlightResourceID)), .hint(hint)], json: page.json)
+    }
+
+    /// Time, source, what happened, status and the linking id; problems in red, the highlighted event marked `>`.
+    static func table(_ events: [LogSearchEvent], highlight: String?) -> Table {
+        var columns = [
+            Column("TIME", truncation: .never), Column("SOURCE", truncation: .never), Column("WHAT"),
+            Column("STATUS", truncation: .never), Column("ID", truncation: .never),
+        ]
+        var rows = events.map { event -> [StyledText] in
+            let reading = LogSearchReading(event)
+            return [
+                StyledText(TimeText.short(reading.time)), StyledText(reading.source), StyledText(reading.what),
+                StyledText(reading.status, style: reading.isProblem ? .bad : .plain), StyledText(reading.link),
+            ]
+        }
+        guard highlight != nil else { return Table(columns: columns, rows: rows) }
+        columns.insert(Column("", truncation: .never), at: 0)
+        rows = zip(events, rows).map { event, row in [StyledText(event.isHighlighted ? ">" : "")] + row }
+        return Table(columns: columns, rows: rows)
+    }
+}
+
+/// Reading `logs search`'s input: filters, the catalogue's sources and keys, and `--around`'s moment.
+enum LogSearchInput {
+    /// `["response_status=404"]` → `[("response_status", "404")]`; one line for a filter without `=`, key or value.
+    static func filters(_ texts: [String]) throws(LogSearchError) -> [(key: String, value: String)] {
+        var filters: [(key: String, value: String)] = []
+        for text in texts {
+            guard let equals = text.firstIndex(of: "=") else { throw .malformedFilter(text) }
+            let key = text[..<equals].trimmingCharacters(in: .whitespaces)
+            let value = text[text.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            guard !key.isEmpty, !value.isEmpty else { throw .malformedFilter(text) }
+            guard !filters.contains(where: { $0.key == key }) else { throw .repeatedFilter(key: key) }
+            filters.append((key, value))
+        }
+        return filters
+    }
+
+    /// The catalogue, fetched by the first search of the session (and kept for completion); nil when the API
+    /// has none to give (an older API), so the search itself judges sources and keys.
+    static func catalog(in context: ShellContext) throws -> LogSearchCatalog? {
+        if let cached = context.ids.logSearchCatalog { return cached }
+        let catalog: LogSearchCatalog
+        do {
+            catalog = try context.client.logSearchCatalog()
+        } catch {
+            switch error {
+            case .notFound, .server, .badResponse, .rejected: return nil
+            default: throw error
+            }
+        }
+        guard catalog.available else { throw LogSearchError.unavailable }
+        context.ids.logSearchCatalog = catalog
+        return catalog
+    }
+
+    /// Checks the source and filter keys against the catalogue (or, without one, the sources the contract names).
+    static func check(_ query: LogSearchQuery, against catalog: LogSearchCatalog?) throws(LogSearchError) {
+        if let source = query.source {
+            let known = catalog.map { $0.sources.map(\.value) } ?? LogSearchSource.names
+            let accepted = catalog?.sourceNames ?? LogSearchSource.names
+            guard accepted.contains(source) else { throw .unknownSource(source, known: known) }
+        }
+        guard let keys = catalog?.filterKeys, !keys.isEmpty else { return }
+        for filter in query.filters where !keys.contains(filter.key) {
+            throw .unknownFilterKey(filter.key, known: keys, suggestion: Suggestion.closest(to: filter.key, in: keys))
+        }
+    }
+
+    /// The moment `--around` names: an ISO time as typed, or the time of the event an id names (a WAMID's
+    /// message, an API call, a delivery, a conversation's last activity), found as `whois` finds it.
+    static func moment(of text: String, in context: ShellContext) throws -> (time: Int64, highlight: String?) {
+        if let time = KapsoTime.seconds(iso: text) { return (time, nil) }
+        let input: IDInput
+        switch IDInput.read(text) {
+        case .success(let value): input = value
+        case .failure(let problem):
+            throw ShellError.unreadableID(
+                command: "logs search --around", value: IDInput.echo(text),
+                reason: problem.reason + "; give an ISO time such as 2026-11-21T11:35:00Z or an id 'whois' knows")
+        }
+        let lookups = IDResolver.lookups(for: input)
+        let (facts, errors) = IDLookups.fetch(lookups, client: context.client)
+        let identity = IDResolver.resolve(input, typed: text, facts: facts)
+        if identity.incomplete {
+            let essential = facts.failed.contains(.phoneNumbers) || facts.failed.count == lookups.count
+            throw ShellError.idUnchecked(
+                explanation: "logs search --around: " + identity.statement + (identity.fix.map { "; " + $0 } ?? ""),
+                status: essential ? errors.map(\.exitStatus).max() ?? .failure : .failure)
+        }
+        guard identity.kind != .unknown, !(identity.kind == .wamid && identity.moment == nil) else {
+            throw ShellError.idNotFound(
+                explanation: "logs search --around: " + identity.statement + (identity.fix.map { "; " + $0 } ?? ""))
+        }
+        guard let time = identity.moment else {
+            throw LogSearchError.aroundWithoutMoment(
+                id: identity.input, kind: identity.kind.title, instead: instead(for: identity))
+        }
+        // Conversations have no event of their own to mark; the others are an event's resource id.
+        return (time, identity.kind == .conversationID ? nil : identity.input)
+    }
+
+    /// A filter that finds what an id without a moment is about, e.g. `--filter webhook_id=ID`.
+    private static func instead(for identity: Identity) -> String? {
+        switch identity.kind {
+        case .webhookID: "--filter webhook_id=\(identity.input)"
+        case .phoneNumberID: "--filter phone_number_id=\(identity.input)"
+        default: nil
+        }
+    }
+
+    /// One page of a search, `available: false` and the API's 400 and 422 turned into one-line errors.
+    static func page(_ query: LogSearchQuery, in context: ShellContext) throws -> LogSearchPage {
+        let result: LogSearchResult
+        do {
+            result = try context.client.logSearch(query)
+        } catch {
+            switch error {
+            case .rejected(let status, let message, _) where status == 400 || status == 422:
+                throw LogSearchError.rejected(status: status, message: message)
+            case .notFound(let path, _) where path.hasSuffix("/log_search"):
+                throw LogSearchError.noEndpoint(host: context.client.host)
+            default: throw error
+            }
+        }
+        switch result {
+        case .page(let page): return page
+        case .unavailable: throw LogSearchError.unavailable
+        }
+    }
+}
