@@ -1,9 +1,10 @@
-/// Tests on eight bytes at once, read as one 64-bit word ("SWAR"), for the JSON parser's and writer's string scans.
+/// Tests on eight bytes at once, read as one 64-bit word ("SWAR"), for the string scans of the JSON parser and
+/// writer and of the redactor.
 ///
 /// Each test is exact for the word as a whole (no false positives): it answers whether any of its bytes matches,
 /// so a scan skips words that hold no byte of interest and looks at the bytes of the word that does.
 /// After Sean Anderson's "Bit Twiddling Hacks" (`haszero`, `hasless`).
-enum ByteWords {
+public enum ByteWords {
     private static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let highs: UInt64 = 0x8080_8080_8080_8080
 
@@ -24,6 +25,17 @@ enum ByteWords {
     @inline(__always)
     static func containsBelow(_ word: UInt64, _ limit: UInt8) -> Bool {
         (word &- ones &* UInt64(limit)) & ~word & highs != 0
+    }
+
+    /// The first position at or after `start` where `bytes` holds `byte`; nil when there is none.
+    public static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        var position = start
+        while position + 8 <= bytes.count, !contains(word(bytes, at: position), byte) { position += 8 }
+        while position < bytes.count {
+            if bytes[position] == byte { return position }
+            position += 1
+        }
+        return nil
     }
 
     /// True when a byte of `word` is not ASCII.
