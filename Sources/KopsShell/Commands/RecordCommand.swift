@@ -25,6 +25,13 @@ public enum RecordCommand: ScriptCommand {
         FlagSpec("--force", help: "replace an existing file"),
     ]
 
+    public static func validate(_ arguments: Arguments) throws {
+        if arguments.has("--append") && arguments.has("--force") {
+            throw ShellError.invalidValue(
+                command: name, what: "flags", value: "--append --force", expected: "one of --append or --force")
+        }
+    }
+
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         // `kops check` replays a line such as `explain 131047; record stop` into its own recording.
         guard let shell = context.shell, shell.recorder?.isReplay != true else { return CommandResult() }
@@ -38,10 +45,6 @@ public enum RecordCommand: ScriptCommand {
         if let recorder = shell.recorder {
             throw ScriptError.recording(
                 "already recording" + location(recorder.destination) + "; run 'record stop' first")
-        }
-        if arguments.has("--append") && arguments.has("--force") {
-            throw ShellError.invalidValue(
-                command: name, what: "flags", value: "--append --force", expected: "one of --append or --force")
         }
         let path = arguments.positionals.first ?? defaultPath()
         let opening: TranscriptRecorder.Opening =
