@@ -15,15 +15,10 @@ extension WebhooksCommand {
         guard isMeta || form.fields["events"] != nil else {
             throw .missingArgument(command: name, what: "--events (kapso webhooks need at least one)", usage: createUsage)
         }
-        let numberEvents = (form.fields["events"]?.array ?? []).compactMap(\.string)
-            .filter { WebhookEvents.scope(of: $0) == .phoneNumber }
-        if arguments.value("--scope") == "project", let event = numberEvents.first {
-            throw .invalidValue(
-                command: name, what: "event for --scope project", value: event,
-                expected:
-                    "project events only (message and conversation events reach only number webhooks; use --scope number)"
-            )
-        }
+        let project = arguments.value("--scope") == "project"
+        try WebhookFields.refuseOutOfScope(
+            (form.fields["events"]?.array ?? []).compactMap(\.string), projectScoped: project, command: name,
+            webhook: project ? "--scope project" : "a phone-number webhook")
         return form
     }
 
