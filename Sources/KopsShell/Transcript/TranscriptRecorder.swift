@@ -39,6 +39,8 @@ public final class TranscriptRecorder: OutputSink {
     public var results: () -> JSONValue? = { nil }
     /// The business's numbers known so far (labels of cached phone numbers, `+1 415-555-0100 Support Line`).
     public var ownNumbers: () -> [String] = { [] }
+    /// The project's phone-number ids seen this session: never masked as bare numbers.
+    public var ownIDs: () -> [String] = { [] }
     /// The simulator's clock in Unix microseconds, read as each block opens; nil off a simulator.
     public var clock: (() -> Int64)?
     /// The API's live base URL, written as the header's host (`http://127.0.0.1:41234` → `http://kapso-demo`).
@@ -104,6 +106,7 @@ public final class TranscriptRecorder: OutputSink {
             guard let ids = context?.ids else { return [] }
             return ids[.phoneNumber].compactMap { ids.labels[$0] }
         }
+        ownIDs = { [weak context] in context?.ids[.phoneNumber] ?? [] }
         liveBaseURL = context.client.baseURL
         clock = context.simulatorClock
     }
@@ -172,6 +175,7 @@ public final class TranscriptRecorder: OutputSink {
         guard depth > 0, !skipping else { return }
         masker?.learn(from: results())
         masker?.learn(from: result.json)
+        masker?.learnOwnIDs(ownIDs())
         open()
         var page = renderer
         page.table.width = nil
@@ -226,6 +230,7 @@ public final class TranscriptRecorder: OutputSink {
     /// The line as the page shows it.
     private func maskLine(_ line: String) -> String {
         masker?.learnOwnNumbers(ownNumbers().map { String($0.prefix { !$0.isLetter }) })
+        masker?.learnOwnIDs(ownIDs())
         let redacted = Redactor.maskHeaders(line, signatures: true)
         return masker?.mask(commandLine: redacted) ?? redacted
     }
@@ -238,6 +243,7 @@ public final class TranscriptRecorder: OutputSink {
     }
 
     private func mask(_ text: String) -> String {
+        masker?.learnOwnIDs(ownIDs())
         var masked = Redactor.maskHeaders(text, signatures: true)
         if let liveBaseURL, masked.contains(liveBaseURL) {
             masked = masked.replacingOccurrences(of: liveBaseURL, with: header.shownBaseURL(live: liveBaseURL))
