@@ -54,7 +54,7 @@ public enum RecordCommand: ScriptCommand {
             header: header, destination: .file(path), opening: opening, context: context)
         let restore = header.keepPII
             ? "" : "; lines that masking changes are kept for 'kops check' in \(TranscriptRestore.path(besides: path)) (private: don't attach it)"
-        return CommandResult(blocks: [.hint("recording to \(path) (stop with 'record stop')\(restore)")])
+        return CommandResult(blocks: [.hint("recording to \(TranscriptFile.described(path)) (stop with 'record stop')\(restore)")])
     }
 
     private static func location(_ destination: TranscriptRecorder.Destination) -> String {

@@ -49,6 +49,8 @@ public final class TranscriptRecorder: OutputSink {
     public var isReplay = false
     /// The aliases so far (nil with `--keep-pii`).
     public let masker: PIIMasker?
+    /// The file written for a `.file` destination: its path, or the file a link there points to.
+    private var file: String?
     private var depth = 0
     private var skipping = false
 
@@ -71,12 +73,16 @@ public final class TranscriptRecorder: OutputSink {
             append(preamble ?? header.markdown)
             return
         }
+        // A link is followed deliberately (a dangling one too): its target is what is created, appended to or
+        // replaced, and the link stays (`TranscriptFile`).
+        let target = try TranscriptFile.target(of: path)
+        file = target
         var isFolder: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+        let exists = FileManager.default.fileExists(atPath: target, isDirectory: &isFolder)
         if exists && isFolder.boolValue { throw .unwritableTranscript(path: path, reason: "it is a folder") }
         if exists && opening == .create { throw .transcriptExists(path: path) }
         if exists && opening == .append {
-            let existing = FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) }
+            let existing = FileManager.default.contents(atPath: target).flatMap { String(data: $0, encoding: .utf8) }
             guard let existing, TranscriptParser.isTranscript(existing) else { throw .notATranscript(path: path) }
             let recorded = TranscriptParser(existing).header
             if recorded.kind == .demo || header.kind == .demo, recorded.seeded != header.seeded {
@@ -89,7 +95,7 @@ public final class TranscriptRecorder: OutputSink {
             if !existing.hasSuffix("\n\n") { append(existing.hasSuffix("\n") ? "\n" : "\n\n") }
             return
         }
-        guard FileManager.default.createFile(atPath: path, contents: nil) else {
+        guard FileManager.default.createFile(atPath: target, contents: nil) else {
             throw .unwritableTranscript(path: path, reason: "it cannot be created")
         }
         append(preamble ?? header.markdown)
@@ -253,7 +259,7 @@ public final class TranscriptRecorder: OutputSink {
 
     private func append(_ chunk: String) {
         if destination == .memory { text += chunk }
-        guard case .file(let path) = destination, let handle = FileHandle(forWritingAtPath: path) else { return }
+        guard let file, let handle = FileHandle(forWritingAtPath: file) else { return }
         defer { try? handle.close() }
         _ = try? handle.seekToEnd()
         try? handle.write(contentsOf: Data(chunk.utf8))
