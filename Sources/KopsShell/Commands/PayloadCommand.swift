@@ -72,11 +72,10 @@ public enum PayloadCommand: Command {
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let (event, version, sample) = try sample(arguments)
-        var blocks = sample.headers.map { Block.line(StyledText("\($0.name): \($0.value)")) }
+        var blocks = sample.headers.map { Block.data("\($0.name): \($0.value)") }
         blocks.append(.line(StyledText("")))
-        blocks += sample.bodyText.split(separator: "\n", omittingEmptySubsequences: false).map {
-            .line(StyledText(String($0)))
-        }
+        // The body byte for byte: a wrapped line would no longer match the signature above it.
+        blocks += sample.bodyText.split(separator: "\n", omittingEmptySubsequences: false).map { .data(String($0)) }
         blocks.append(
             .hint(
                 "X-Webhook-Signature is computed with the placeholder secret '\(PayloadSamples.placeholderSecret)'; "
