@@ -21,6 +21,8 @@ public final class ShellContext {
     public var confirmWrites: ((String) -> Bool)?
     /// Clears the terminal (`clear`); nil when output is not a terminal.
     public var clearScreen: (() -> Void)?
+    /// True while a script runs without `--allow-writes` (`Shell.readOnly`).
+    public var readOnly = false
     /// Takes a Ctrl-C pressed since the last call (set by the terminal layer), so a script stops between lines.
     public var interrupted: () -> Bool = { false }
     /// While a command holds something it must undo when stopped (`listen --register`'s temporary webhook),
