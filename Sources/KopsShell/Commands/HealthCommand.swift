@@ -10,11 +10,14 @@ public enum HealthCommand: Command {
         "Uses the selected number unless an id is given. Exits 1 unless the number is healthy.\nExamples:\n  health\n  health 100200300400502"
     public static let maxArguments: Int? = 1
 
-    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
-        let id = try arguments.positionals.first ?? context.session.requirePhoneNumber()
-        if case .failure(let problem) = IDInput.read(id) {
+    public static func validate(_ arguments: Arguments) throws {
+        if let id = arguments.positionals.first, case .failure(let problem) = IDInput.read(id) {
             throw ShellError.unreadableID(command: name, value: IDInput.echo(id), reason: problem.reason)
         }
+    }
+
+    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        let id = try arguments.positionals.first ?? context.session.requirePhoneNumber()
         let client = context.client
         let health = try Result { () throws(KapsoAPIError) in try client.health(id) }
             .mapError { $0.explainingMisplacedID(command: name) }.get()

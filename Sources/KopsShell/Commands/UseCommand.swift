@@ -16,23 +16,30 @@ public enum UseCommand: Command {
         """
     public static let maxArguments: Int? = nil
 
-    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+    public static func validate(_ arguments: Arguments) throws { _ = try input(arguments) }
+
+    /// What was typed, read as an id: empty, unreadable text and WAMIDs are refused before any request.
+    private static func input(_ arguments: Arguments) throws(ShellError) -> IDInput {
         let query = arguments.positionals.joined(separator: " ")
-        let digits: String?
-        let input: IDInput
         switch IDInput.read(query) {
         case .failure(.empty):
-            throw ShellError.missingArgument(command: name, what: "phone number id or display number", usage: usage)
+            throw .missingArgument(command: name, what: "phone number id or display number", usage: usage)
         case .failure(let problem):
-            throw ShellError.unreadableID(command: name, value: IDInput.echo(query), reason: problem.reason)
+            throw .unreadableID(command: name, value: IDInput.echo(query), reason: problem.reason)
         case .success(.wamid):
-            throw ShellError.unreadableID(
+            throw .unreadableID(
                 command: name, value: IDInput.echo(query),
                 reason: "a WAMID is a message id; 'whois' says which number it belongs to")
         case .success(let read):
-            input = read
-            if case .number(let number) = read { digits = number.digits } else { digits = nil }
+            return read
         }
+    }
+
+    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        let query = arguments.positionals.joined(separator: " ")
+        let input = try input(arguments)
+        let digits: String?
+        if case .number(let number) = input { digits = number.digits } else { digits = nil }
         let numbers = try context.client.allPhoneNumbers()
         let match = digits.flatMap { digits in
             numbers.first { $0.id == digits } ?? numbers.first { $0.normalizedDisplayNumber == digits }

@@ -21,14 +21,20 @@ public enum WhoisCommand: Command {
     public static let maxArguments: Int? = nil
     public static let flags = [FlagSpec("--output", choices: ["table", "json", "expanded"], help: "print the answer as a table or JSON")]
 
-    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+    public static func validate(_ arguments: Arguments) throws { _ = try input(arguments) }
+
+    /// What was typed, read as an id; empty or unreadable text is refused before any request.
+    private static func input(_ arguments: Arguments) throws(ShellError) -> (typed: String, input: IDInput) {
         let typed = arguments.positionals.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
-        let input: IDInput
         switch IDInput.read(typed) {
-        case .success(let value): input = value
-        case .failure(.empty): throw ShellError.missingArgument(command: name, what: "id", usage: usage)
-        case .failure(let problem): throw ShellError.unreadableID(command: name, value: IDInput.echo(typed), reason: problem.reason)
+        case .success(let value): return (typed, value)
+        case .failure(.empty): throw .missingArgument(command: name, what: "id", usage: usage)
+        case .failure(let problem): throw .unreadableID(command: name, value: IDInput.echo(typed), reason: problem.reason)
         }
+    }
+
+    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        let (typed, input) = try input(arguments)
         let lookups = IDResolver.lookups(for: input)
         let (facts, errors) = IDLookups.fetch(lookups, client: context.client)
         let identity = IDResolver.resolve(input, typed: typed, facts: facts)
