@@ -94,7 +94,7 @@ public enum ReplyCommand: Command {
         let target = try typedTo.flatMap { BusinessScopedUserID.isValid($0) ? $0 : nil }
             .map { try resolve(userID: $0, in: context) }
             ?? resolve(to: to, quote: !arguments.has("--no-quote"), in: context)
-        let window = target.conversation?.window(at: context.now()) ?? ServiceWindow(lastInbound: nil, at: context.now())
+        let window = try contactWindow(target, in: context)
         let dryRun = arguments.has("--dry-run")
         if !window.isOpen && !arguments.has("--force") && !dryRun {
             throw ReplyError.windowClosed(
@@ -138,6 +138,22 @@ public enum ReplyCommand: Command {
                 .hint("follow it with 'trace'"),
             ],
             json: ["id": .string(wamid), "to": .string(target.contact), "phone_number_id": .string(target.phoneNumberID)])
+    }
+
+    /// The 24-hour window of the (phone number, contact) pair: Meta's window follows the contact's newest message
+    /// to the number, in whichever of Kapso's conversations it landed (Kapso ends and opens conversations on its
+    /// own), so every conversation of the contact on the number is read, not only the target's.
+    static func contactWindow(_ target: Target, in context: ShellContext) throws -> ServiceWindow {
+        let now = context.now()
+        var newest = target.conversation?.lastInboundAt.flatMap { KapsoTime.seconds(iso: $0) }
+        if !BusinessScopedUserID.isValid(target.contact) {
+            let all = try context.client.conversations(
+                filters: [("phone_number_id", target.phoneNumberID), ("phone_number", target.contact)], limit: 20)
+            for conversation in all.items where conversation.contact == target.contact {
+                if let at = conversation.lastInboundAt.flatMap({ KapsoTime.seconds(iso: $0) }), at > (newest ?? .min) { newest = at }
+            }
+        }
+        return ServiceWindow(lastInbound: newest, at: now)
     }
 
     static func resolve(to: (typed: String, number: PhoneNumberText)?, quote: Bool, in context: ShellContext) throws -> Target {

@@ -70,8 +70,12 @@ struct MessageTrace {
         var requests: [HTTPRequest] = [
             message.conversationID.map(client.conversationRequest)
                 ?? client.platformRequest("/whatsapp/conversations/-"),
+            // Meta's window belongs to the (number, contact) pair, across Kapso's conversations.
             client.messagesRequest(
-                filters: [("conversation_id", message.conversationID ?? "-"), ("direction", "inbound")], limit: 100),
+                filters: message.contact.flatMap { contact in message.phoneNumberID.map { [("phone_number_id", $0), ("phone_number", contact)] } }
+                    .map { $0 + [("direction", "inbound")] }
+                    ?? [("conversation_id", message.conversationID ?? "-"), ("direction", "inbound")],
+                limit: 100),
             client.webhookDeliveriesRequest(deliveryQuery),
         ]
         let sendPath = "/\(message.phoneNumberID ?? "-")/messages"
