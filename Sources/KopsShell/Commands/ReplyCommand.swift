@@ -55,6 +55,8 @@ public enum ReplyCommand: Command {
         var phoneNumberID: String
         var conversation: Conversation?
         var quotedID: String?
+        /// Every conversation of the contact on the number, when resolving already listed them (`--to`).
+        var contactConversations: [Conversation]?
     }
 
     public static func validate(_ arguments: Arguments) throws {
@@ -147,9 +149,9 @@ public enum ReplyCommand: Command {
         let now = context.now()
         var newest = target.conversation?.lastInboundAt.flatMap { KapsoTime.seconds(iso: $0) }
         if !BusinessScopedUserID.isValid(target.contact) {
-            let all = try context.client.conversations(
-                filters: [("phone_number_id", target.phoneNumberID), ("phone_number", target.contact)], limit: 20)
-            for conversation in all.items where conversation.contact == target.contact {
+            let all = try target.contactConversations ?? context.client.conversations(
+                filters: [("phone_number_id", target.phoneNumberID), ("phone_number", target.contact)], limit: 20).items
+            for conversation in all where conversation.contact == target.contact {
                 if let at = conversation.lastInboundAt.flatMap({ KapsoTime.seconds(iso: $0) }), at > (newest ?? .min) { newest = at }
             }
         }
@@ -169,7 +171,7 @@ public enum ReplyCommand: Command {
             let conversation = found.items.first { $0.contact == to }
             return Target(
                 contact: to, label: MessageCommand.contactLabel(conversation?.contactName, to), phoneNumberID: phoneNumberID,
-                conversation: conversation)
+                conversation: conversation, contactConversations: found.items)
         }
         if let id = session.lastMessageID {
             let message = try client.message(id)
