@@ -196,7 +196,7 @@ extension IDResolver {
 
     /// `API calls: 48 in the last 30 days with 200300400500601 in the path, 48 failed (404) from key history-sync`.
     static func mentions(_ id: String, in logs: [APILog]) -> [Identity.Detail] {
-        let mentioning = logs.filter { $0.endpoint.contains(id) }
+        let mentioning = logs.filter { APIPath.segments(of: $0.endpoint).contains { $0 == id } }
         guard !mentioning.isEmpty else { return [] }
         let failed = mentioning.filter { $0.responseStatus >= 400 }
         var text = "\(mentioning.count) in the last 30 days with \(id) in the path"

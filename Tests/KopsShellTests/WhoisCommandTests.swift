@@ -1,4 +1,5 @@
 import KapsoClient
+import KapsoDiagnostics
 import KopsHTTP
 import KopsShell
 import KopsTestSupport
@@ -235,10 +236,6 @@ final class PartlyFailingTransport: HTTPTransport {
                 + "(+1 415-555-0100), not a phone-number id; use 100200300400501\n"
         ),
         (
-            "health 14155550100",
-            "error: 14155550100 is the display number of Support Line; its phone-number id is 100200300400501; health 100200300400501\n"
-        ),
-        (
             "use (415) 555-0101",
             "error: (415) 555-0101 is the national form of Sales Line (+1 415-555-0101), without its country code; use 100200300400502\n"
         ),
@@ -251,7 +248,16 @@ final class PartlyFailingTransport: HTTPTransport {
             "use +1 415-555-0163",
             "error: +14155550163 is the contact Sam Rivera in 1 conversation on Sales Line, not a phone-number id; use 100200300400502\n"
         ),
-        ("use wamid.HBgL", "error: use: cannot read 'wamid.HBgL' as an id: a WAMID is a message id; 'whois' says which number it belongs to\n"),
+        ("use wamid.HBgL", "error: use: cannot read 'wamid.HBgL' as an id: a WAMID is a message id; 'whois wamid.HBgL' says which number it belongs to\n"),
+        (
+            "health 14155550157",
+            "error: +14155550157 is the contact Lee Park in 1 conversation on Support Line, not a phone-number id; health 100200300400501\n"
+        ),
+        (
+            "health \(Demo.leeFailedReply)",
+            "error: health: cannot read 'wamid.HBgLMTQxNTU1NTAxN…' as an id: a WAMID is a message id carrying the contact "
+                + "+14155550157; 'whois \(Demo.leeFailedReply)' says which number it belongs to\n"
+        ),
         ("health ١٢٣", "error: health: cannot read '١٢٣' as an id: ids and phone numbers use ASCII letters and digits only; copy the id again from the source\n"),
     ])
     func statesWhatTheIdIsWithTheFix(_ line: String, _ error: String) async throws {
@@ -280,3 +286,40 @@ final class PartlyFailingTransport: HTTPTransport {
     }
 }
 
+
+/// What people paste (probe F4, F6, probe2 F1): the same reading in `whois`, `message`, `trace`, `use` and `health`.
+@Suite struct PastedIDTests {
+    static let unpadded = String(Demo.leeFailedReply.dropLast())
+
+    @Test(arguments: [unpadded, unpadded + "%3D", Demo.leeFailedReply + ".", "WAMID." + Demo.leeFailedReply.dropFirst(6)])
+    func aPastedWAMIDFindsTheMessageEverywhere(_ pasted: String) async throws {
+        let runs = try await runDemo(["whois '\(pasted)'", "message '\(pasted)'", "trace '\(pasted)'"], number: nil)
+        #expect(runs[0].out.hasPrefix("\(Demo.leeFailedReply) is an outbound text message to +14155550157 on Support Line"), "\(runs[0].err)")
+        #expect(runs[0].err.hasPrefix("read as pasted, with "), "\(runs[0].err)")
+        for run in runs {
+            #expect(run.status == 0, "\(run.err)")
+            #expect(!run.err.contains("not found") && !run.err.contains("wrong project"))
+        }
+        #expect(runs[2].out.contains("verdict: failed: 131047"))
+    }
+
+    @Test(arguments: ["'100200300400501.'", "'100 200 300 400 501'", "' 100200300400501'", "14155550100", "'+1 415-555-0100,'"])
+    func healthReadsTheIdAsUseDoes(_ pasted: String) async throws {
+        let runs = try await runDemo(["health \(pasted)", "use \(pasted)"], number: nil)
+        #expect(runs[0].out.hasPrefix("100200300400501: "), "\(runs[0].err)")
+        #expect(!runs[0].err.contains("was not found"))
+        #expect(runs[1].out == "using 100200300400501 (+1 415-555-0100, Support Line)\n")
+    }
+
+    @Test func aMinusSignIsRefusedAndPartsOfIdsMatchNoPath() async throws {
+        let runs = try await runDemo(["whois -1", "whois 2003004005", "whois 00", "whois 100200300400501"], number: nil)
+        #expect(runs[0].status == 64)
+        #expect(runs[0].err == "error: whois: cannot read '-1' as an id: a '-' before the digits makes a negative number; ids and phone numbers have none\n")
+        for run in runs[1...2] {
+            #expect(run.status == 1)
+            #expect(!run.err.contains("API calls: "), "a truncated id is in no path: \(run.err)")
+        }
+        // A whole id still counts the calls that had it as a path segment.
+        #expect(runs[3].out.contains("API calls: "))
+    }
+}

@@ -22,13 +22,16 @@ public enum WhoisCommand: Command {
     public static let flags = [FlagSpec("--output", choices: ["table", "json", "expanded"], help: "print the answer as a table or JSON")]
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
-        let typed = arguments.positionals.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
+        let pasted = arguments.positionals.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
         let input: IDInput
-        switch IDInput.read(typed) {
+        switch IDInput.read(pasted) {
         case .success(let value): input = value
         case .failure(.empty): throw ShellError.missingArgument(command: name, what: "id", usage: usage)
-        case .failure(let problem): throw ShellError.unreadableID(command: name, value: IDInput.echo(typed), reason: problem.reason)
+        case .failure(let problem): throw ShellError.unreadableID(command: name, value: IDInput.echo(pasted), reason: problem.reason)
         }
+        // The id as looked up: quotes and trailing punctuation dropped, a WAMID's padding and URL encoding repaired.
+        let typed: String
+        if case .wamid(let id, _) = input { typed = id } else { typed = IDInput.cleaned(pasted) }
         let lookups = IDResolver.lookups(for: input)
         let (facts, errors) = IDLookups.fetch(lookups, client: context.client)
         let identity = IDResolver.resolve(input, typed: typed, facts: facts)
@@ -41,6 +44,8 @@ public enum WhoisCommand: Command {
         guard identity.kind != .unknown else { throw ShellError.idNotFound(explanation: explanation(identity)) }
         var blocks: [Block] = [.line(StyledText(identity.statement, style: .bold))]
         if let fix = identity.fix { blocks.append(.line(StyledText("fix: " + fix))) }
+        let repairs = IDInput.repairs(pasted)
+        if !repairs.isEmpty { blocks.append(.hint("read as pasted, with " + repairs.joined(separator: ", "))) }
         blocks.append(.line(StyledText("")))
         blocks.append(.fields([Field("kind", identity.kind.title)] + identity.details.map { Field($0.label, $0.value) }))
         for warning in identity.warnings { blocks.append(.line(StyledText("warning: " + warning, style: .warn))) }
