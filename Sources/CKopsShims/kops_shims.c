@@ -39,6 +39,40 @@ int kops_sigint_take(void) {
 
 void kops_sigint_clear(void) { sigint_flag = 0; }
 
+static volatile sig_atomic_t termination_signal = 0;
+static struct sigaction saved_term, saved_hup;
+static int held_term = 0, held_hup = 0;
+
+static void on_termination(int signal) {
+    termination_signal = signal;
+    sigint_flag = 1;
+}
+
+static int hold(int signal, struct sigaction *saved) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_termination;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    if (sigaction(signal, NULL, saved) != 0 || saved->sa_handler == SIG_IGN) return 0;
+    return sigaction(signal, &action, NULL) == 0;
+}
+
+void kops_termination_hold(void) {
+    termination_signal = 0;
+    held_term = hold(SIGTERM, &saved_term);
+    held_hup = hold(SIGHUP, &saved_hup);
+}
+
+int kops_termination_release(void) {
+    if (held_term) sigaction(SIGTERM, &saved_term, NULL);
+    if (held_hup) sigaction(SIGHUP, &saved_hup, NULL);
+    held_term = held_hup = 0;
+    int signal = termination_signal;
+    termination_signal = 0;
+    return signal;
+}
+
 static kops_completer swift_completer = NULL;
 
 static char **complete(const char *text, int start, int end) {

@@ -2,8 +2,8 @@ public import KapsoClient
 
 /// Whether a template send would be accepted, decided before sending with the codes Meta or Kapso would
 /// answer: the template's status (132001 pending/rejected, 132015 paused, 132016 disabled), parameters against
-/// its variables (132000 count or names), header media (132012), parameter text (100: new line or tab or
-/// more than four spaces in a row; over 1,024 characters) and the body's length once filled (132005).
+/// its variables (132000 count, names, a name given twice), header media (132012; 100 when not https), parameter
+/// text (100: empty, new line or tab or more than four spaces in a row; over 1,024 characters) and the body's length once filled (132005).
 ///
 /// Sources: gokapso/agent-skills `integrate-whatsapp/references/templates-reference.md` (send-time components,
 /// OTP button parameter, media header rules); Meta's error codes page; kapso-api.md §9.5, §14.3 (docs/templates.md).
@@ -53,6 +53,12 @@ public enum TemplateCheck {
         case missingNames([String])
         case unnamedForNamed(String)
         case badCharacters(parameter: String)
+        /// An empty or blank value: Graph answers #100 "Parameter ... missing or empty".
+        case emptyParameter(parameter: String)
+        /// The same named variable given twice: which value is meant cannot be known.
+        case duplicateName(String)
+        /// A header media link that is not https: Meta fetches only public HTTPS links.
+        case headerMediaNotHTTPS(String)
         case parameterTooLong(parameter: String, length: Int)
         case bodyTooLong(length: Int)
         case headerMediaMissing(format: String)
@@ -67,7 +73,8 @@ public enum TemplateCheck {
             case .noBody: "132001"
             case .notApproved(let status): status == "PAUSED" ? "132015" : status == "DISABLED" ? "132016" : "132001"
             case .wrongCount, .unknownName, .missingNames, .unnamedForNamed, .dynamicURLButton: "132000"
-            case .badCharacters: "100"
+            case .badCharacters, .emptyParameter, .headerMediaNotHTTPS: "100"
+            case .duplicateName: "132000"
             case .parameterTooLong, .bodyTooLong: "132005"
             case .headerMediaMissing, .headerMediaUnexpected: "132012"
             case .unknownLanguage: "132001"
@@ -97,6 +104,9 @@ public enum TemplateCheck {
             case .unnamedForNamed(let value): "the template's variables are named, but '\(value)' has no name"
             case .badCharacters(let parameter):
                 "parameter \(parameter) has a new line, a tab or more than four spaces in a row, which Meta refuses"
+            case .emptyParameter(let parameter): "parameter \(parameter) is empty or blank, which Meta refuses"
+            case .duplicateName(let name): "{{\(name)}} was given twice"
+            case .headerMediaNotHTTPS(let link): "the header media link '\(link)' is not https; Meta fetches only public HTTPS links"
             case .parameterTooLong(let parameter, let length):
                 "parameter \(parameter) is \(length) characters; Meta takes at most \(TemplateCheck.maxTextLength)"
             case .bodyTooLong(let length):
@@ -122,6 +132,9 @@ public enum TemplateCheck {
             case .wrongCount, .unknownName, .missingNames, .unnamedForNamed:
                 "give one --param per variable ('template NAME' shows them)"
             case .badCharacters: "put the value on one line without tabs or runs of spaces"
+            case .emptyParameter: "give every variable a value with visible text"
+            case .duplicateName: "give each variable once"
+            case .headerMediaNotHTTPS: "give --header-media a public https:// link"
             case .parameterTooLong, .bodyTooLong: "shorten the values"
             case .headerMediaMissing: "add --header-media with a public HTTPS link"
             case .headerMediaUnexpected: "leave --header-media out"
@@ -172,6 +185,7 @@ public enum TemplateCheck {
                 throw .badCharacters(parameter: label)
             }
             if argument.value.count > maxTextLength { throw .parameterTooLong(parameter: label, length: argument.value.count) }
+            if argument.value.allSatisfy(\.isWhitespace) { throw .emptyParameter(parameter: label) }
         }
         let headerNames = template.headerVariables
         let bodyNames = template.bodyVariables
@@ -182,6 +196,7 @@ public enum TemplateCheck {
             for argument in arguments {
                 guard let name = argument.name else { throw .unnamedForNamed(argument.value) }
                 guard all.contains(name) else { throw .unknownName(name, expected: all) }
+                if headerValues[name] != nil || bodyValues[name] != nil { throw .duplicateName(name) }
                 if headerNames.contains(name) { headerValues[name] = argument.value }
                 if bodyNames.contains(name) { bodyValues[name] = argument.value }
             }
@@ -200,6 +215,7 @@ public enum TemplateCheck {
         var components: [JSONValue] = []
         if let header = template.header, header.isMedia {
             guard let link = headerMedia else { throw .headerMediaMissing(format: header.format) }
+            guard link.lowercased().hasPrefix("https://"), link.count > "https://".count else { throw .headerMediaNotHTTPS(link) }
             let kind = header.format.lowercased()
             components.append(["type": "header", "parameters": [.object(JSONObject([
                 .init(key: "type", value: .string(kind)), .init(key: kind, value: ["link": .string(link)]),

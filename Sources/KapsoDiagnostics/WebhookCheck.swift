@@ -3,7 +3,8 @@ internal import KopsHTTP
 
 /// Lint rules over webhook configurations and their recent deliveries, each finding with a fix.
 ///
-/// Rules: message/conversation events on a project-scoped webhook (never delivered), v1 payloads,
+/// Rules: message/conversation events on a project-scoped webhook and project events on a phone-number webhook
+/// (never delivered), v1 payloads,
 /// non-https URLs, paused webhooks, missing secrets, buffer settings out of range, a high failure rate,
 /// and a selected number with no webhook receiving `whatsapp.message.received`.
 public struct WebhookCheck {
@@ -69,6 +70,17 @@ public struct WebhookCheck {
         return create + "; " + keep
     }
 
+    /// The mirror of `moveToNumberFix`: create a project webhook with the project events, then keep only the number
+    /// events here (or delete it when none are left).
+    static func moveToProjectFix(_ webhook: Webhook, projectEvents: [String]) -> String {
+        let numberEvents = webhook.events.filter { !projectEvents.contains($0) }
+        let create = "webhooks create --scope project --url \(webhook.url) --events \(projectEvents.joined(separator: ","))"
+        let keep =
+            numberEvents.isEmpty
+            ? "webhooks delete \(webhook.id)" : "webhooks update \(webhook.id) --events \(numberEvents.joined(separator: ","))"
+        return create + "; " + keep
+    }
+
     private mutating func check(_ webhook: Webhook, deliveries: DeliveryCount?, period: String, number: String?) {
         let id = webhook.id
         let numberEvents = webhook.events.filter { WebhookEvents.scope(of: $0) == .phoneNumber }
@@ -77,6 +89,14 @@ public struct WebhookCheck {
                 .error, webhook,
                 "project-scoped but subscribed to \(numberEvents.joined(separator: ", ")): these reach only phone-number webhooks, so they are never delivered",
                 fix: Self.moveToNumberFix(webhook, numberEvents: numberEvents, number: number)
+            )
+        }
+        let projectEvents = WebhookEvents.outOfScope(webhook.events, projectScoped: false)
+        if !webhook.isProjectScoped, webhook.kind != "meta", !projectEvents.isEmpty {
+            add(
+                .error, webhook,
+                "phone-number webhook subscribed to \(projectEvents.joined(separator: ", ")): these reach only project webhooks, so they are never delivered",
+                fix: Self.moveToProjectFix(webhook, projectEvents: projectEvents)
             )
         }
         if webhook.payloadVersion == "v1" {

@@ -93,6 +93,26 @@ public enum WebhookEvents {
         return numberPrefixes.contains { event.hasPrefix($0) } ? .phoneNumber : .project
     }
 
+    /// The names in `names` that a webhook of the given scope never receives, in order, each once: message,
+    /// conversation and contact events on a project webhook, project events (number lifecycle, account, workflow,
+    /// agent runs) on a phone-number webhook. Source: kapso-api.md §2 rule 9, §3.3 ("without phone_number_id =
+    /// project events only; with it = message/conversation events for that number") and §14.1 ("project scope only").
+    public static func outOfScope(_ names: [String], projectScoped: Bool) -> [String] {
+        let wrong: Scope = projectScoped ? .phoneNumber : .project
+        var seen = Set<String>()
+        return names.filter { scope(of: $0) == wrong && seen.insert($0).inserted }
+    }
+
+    /// Why `names` (from `outOfScope`) are never delivered to a webhook of that scope, e.g. `whatsapp.account.disabled
+    /// reaches only project webhooks, never a phone-number webhook`.
+    public static func outOfScopeReason(_ names: [String], projectScoped: Bool) -> String {
+        let list = names.joined(separator: ", ")
+        let verb = names.count == 1 ? "reaches" : "reach"
+        return projectScoped
+            ? "\(list) \(verb) only phone-number webhooks, never a project webhook"
+            : "\(list) \(verb) only project webhooks, never a phone-number webhook"
+    }
+
     /// The names in `names` that are not in the catalogue, in order, each once.
     public static func unsupported(_ names: [String]) -> [String] {
         var seen = Set<String>()

@@ -1,4 +1,5 @@
 internal import CKopsShims
+internal import Glibc
 
 /// Ctrl-C handling: a flag set by a SIGINT handler, read by libcurl's progress callback and the prompt.
 public enum Interrupts {
@@ -10,6 +11,18 @@ public enum Interrupts {
     /// True when Ctrl-C was pressed since the last call; the press is used up.
     public static func take() -> Bool {
         kops_sigint_take() != 0
+    }
+
+    /// From now until `releaseTermination`, SIGTERM and SIGHUP (a `kill`, a closed terminal) stop the command like
+    /// Ctrl-C instead of killing kops, so it can undo what it made (`listen --register`'s temporary webhook).
+    public static func holdTermination() {
+        kops_termination_hold()
+    }
+
+    /// Restores SIGTERM and SIGHUP; when one came while held, raises it again now, so kops ends as it would have.
+    public static func releaseTermination() {
+        let signal = kops_termination_release()
+        if signal != 0 { raise(signal) }
     }
 
     /// Forgets a Ctrl-C pressed before the next command starts.

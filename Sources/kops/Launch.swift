@@ -133,6 +133,8 @@ struct Launch: Equatable {
         context.useKey(from: settings.key)
         Interrupts.install()
         context.interrupted = Interrupts.take
+        context.holdTermination = Interrupts.holdTermination
+        context.releaseTermination = Interrupts.releaseTermination
         script.setVariables(on: shell)
         // Writes on the built-in demo simulator reach no customer, so the demo needs no --allow-writes.
         var script = self.script

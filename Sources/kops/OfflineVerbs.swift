@@ -49,6 +49,8 @@ enum OfflineVerbs {
         context.openReceiver = LocalReceiver.open
         Interrupts.install()
         context.interrupted = Interrupts.take
+        context.holdTermination = Interrupts.holdTermination
+        context.releaseTermination = Interrupts.releaseTermination
         let terminal = TerminalFacts.current(environment: context.environment, noColor: false)
         context.isInteractive = terminal.stderrIsTTY
         if terminal.stdinIsTTY && terminal.stderrIsTTY {

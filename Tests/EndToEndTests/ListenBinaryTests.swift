@@ -162,6 +162,58 @@ import Testing
         }
     }
 
+    /// A kill (SIGTERM) or a closed terminal (SIGHUP) stops listen like Ctrl-C: the temporary webhook is deleted,
+    /// then kops ends by that signal as it would have (probe2 F8).
+    @Test(arguments: [SIGTERM, SIGHUP])
+    func registerDeletesTheTemporaryWebhookOnTerminationSignals(signal: Int32) async throws {
+        try await offPool {
+            let simulator = try SimulatorProcess()
+            defer { simulator.stop() }
+            let environment = ["KAPSO_API_BASE_URL": simulator.baseURL, "KAPSO_API_KEY": simulator.apiKey]
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-register-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let listen = try ChildProcess(
+                executable: ProcessRunner.executable("kops").path,
+                arguments: ["-c", "use 100200300400502; listen --register https://hup.example.test/", "--allow-writes"],
+                environment: environment.merging(["PATH": "/usr/bin:/bin", "HOME": folder.path]) { $1 },
+                stdout: .file(folder.appendingPathComponent("out").path), stderr: .file(folder.appendingPathComponent("err").path))
+            var out = ""
+            for _ in 0..<500 where !out.contains("registered temporary webhook") {
+                usleep(10_000)
+                out = (try? String(contentsOf: folder.appendingPathComponent("out"), encoding: .utf8)) ?? ""
+            }
+            let line = try #require(out.split(separator: "\n").first { $0.hasPrefix("registered temporary webhook ") })
+            let id = String(line.split(separator: " ")[3])
+            listen.send(signal)
+            _ = listen.wait(seconds: 10)
+            out = (try? String(contentsOf: folder.appendingPathComponent("out"), encoding: .utf8)) ?? ""
+            #expect(out.contains("deleted temporary webhook \(id)\n"), "\(out)")
+            let after = try ProcessRunner.run("kops", ["-c", "webhooks get \(id)"], environment: environment)
+            #expect(after.status != 0, "the temporary webhook is gone")
+        }
+    }
+
+    /// Project-only events never reach the phone-number webhook --register makes: refused before creating it.
+    @Test func registerRefusesProjectOnlyEvents() async throws {
+        try await offPool {
+            let simulator = try SimulatorProcess()
+            defer { simulator.stop() }
+            let environment = ["KAPSO_API_BASE_URL": simulator.baseURL, "KAPSO_API_KEY": simulator.apiKey]
+            let run = try ProcessRunner.run(
+                "kops",
+                ["--allow-writes", "-c", "use 100200300400502; listen --register https://x.example.test/ --events whatsapp.account.disabled"],
+                environment: environment, timeout: 20)
+            #expect(run.status == 64)
+            #expect(
+                run.stderr.contains(
+                    "invalid event for --register (a phone-number webhook) 'whatsapp.account.disabled'; expected phone-number events only"),
+                "\(run.stderr)")
+            let list = try ProcessRunner.run("kops", ["-c", "use 100200300400502; webhooks"], environment: environment)
+            #expect(!list.stdout.contains("x.example.test"))
+        }
+    }
+
     @Test func registerMakesATemporaryWebhookThatVerifiesAndIsGoneAfterCtrlC() async throws {
         try await offPool {
             let simulator = try SimulatorProcess()

@@ -43,6 +43,26 @@ import Testing
                 == "error: no active webhook of 100 receives whatsapp.message.received: inbound messages reach no receiver")
     }
 
+    /// The mirror of rule 9 (kapso-api.md §14.1 "project scope only"): project events on a number webhook.
+    @Test func projectEventsOnANumberWebhookAreNeverDelivered() throws {
+        #expect(
+            try findings(["events": ["whatsapp.message.received", "whatsapp.phone_number.offboarded", "kapso_agent.run.failed"]])
+                == [
+                    "error: phone-number webhook subscribed to whatsapp.phone_number.offboarded, kapso_agent.run.failed: these reach only project webhooks, so they are never delivered"
+                ])
+        #expect(try findings(["phone_number_id": .null, "events": ["whatsapp.account.disabled"]]) == [])
+    }
+
+    @Test func outOfScopeNamesEachWrongEventOnce() {
+        #expect(
+            WebhookEvents.outOfScope(
+                ["whatsapp.account.disabled", "whatsapp.message.read", "whatsapp.account.disabled"], projectScoped: false)
+                == ["whatsapp.account.disabled"])
+        #expect(
+            WebhookEvents.outOfScope(["whatsapp.account.disabled", "whatsapp.contact.identity_changed"], projectScoped: true)
+                == ["whatsapp.contact.identity_changed"])
+    }
+
     /// Fixes that kops can write out in full are commands that can be pasted as they are.
     @Test(arguments: [
         (["url": "http://example.com/h"], "webhooks update w1 --url https://example.com/h"),
@@ -50,6 +70,10 @@ import Testing
         (["phone_number_id": .null, "events": ["whatsapp.message.received", "project.event"]],
          "use 100; webhooks create --url https://example.com/h --events whatsapp.message.received; webhooks update w1 --events project.event"),
         (["phone_number_id": .null], "use 100; webhooks create --url https://example.com/h --events whatsapp.message.received; webhooks delete w1"),
+        (["events": ["whatsapp.message.received", "whatsapp.account.disabled", "kapso_agent.run.failed"]],
+         "webhooks create --scope project --url https://example.com/h --events whatsapp.account.disabled,kapso_agent.run.failed; webhooks update w1 --events whatsapp.message.received"),
+        (["events": ["whatsapp.phone_number.offboarded"]],
+         "webhooks create --scope project --url https://example.com/h --events whatsapp.phone_number.offboarded; webhooks delete w1"),
     ] as [(JSONObject, String)])
     func fixesArePasteable(fields: JSONObject, fix: String) throws {
         let check = WebhookCheck(webhooks: [try webhook(fields)], deliveries: [:], period: "7d", coverageFor: "100")

@@ -85,6 +85,35 @@ import Testing
         #expect(created.status == 201, "\(created.text)")
     }
 
+    /// kapso-api.md §14.1 "project scope only": a phone-number webhook never receives project events, so creating
+    /// or updating one with them is refused and nothing is saved; project webhooks take them.
+    @Test func projectOnlyEventsOnANumberWebhook_Return422() async throws {
+        let (create, viaProject, update) = try await withSimulator { simulator in
+            try await requests(to: simulator) { client in
+                (
+                    try client.request(
+                        "POST", support,
+                        body: wrapped(
+                            #""url":"https://a.example/","secret_key":"s3cretvalue123","events":["whatsapp.phone_number.offboarded","kapso_agent.run.failed"]"#)),
+                    try client.request(
+                        "POST", "\(platform)/whatsapp/webhooks",
+                        body: wrapped(
+                            #""url":"https://a.example/","phone_number_id":"100200300400502","events":["whatsapp.message.received","whatsapp.account.disabled"]"#)),
+                    try client.request(
+                        "PATCH", "\(platform)/whatsapp/webhooks/5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92",
+                        body: wrapped(#""events":["whatsapp.message.received","workflow.execution.failed"]"#))
+                )
+            }
+        }
+        #expect(create.status == 422)
+        #expect(
+            create.json["error"]
+                == #"Events contains project-only events: "whatsapp.phone_number.offboarded", "kapso_agent.run.failed" (delivered only to project webhooks)"#)
+        #expect(viaProject.status == 422)
+        #expect(update.status == 422)
+        #expect(update.json["errors"]?["events"] != nil)
+    }
+
     @Test func kindCannotChange_AndProjectScopeNeedsNoSecret() async throws {
         let (kind, project) = try await withSimulator { simulator in
             try await requests(to: simulator) { client in

@@ -56,6 +56,12 @@ import Testing
         ("reply --template spring_promo --param a --param b", "132012: spring_promo: the template's header is an IMAGE"),
         ("reply --template login_code --param \(String(repeating: "9", count: 1_025))", "132005: login_code: parameter 1 is 1025 characters"),
         ("reply --template login_code --param 'a     b'", "100: login_code: parameter 1 has a new line, a tab or more than four spaces"),
+        ("reply --template spring_promo --header-media ftp://x --param a --param b",
+         "100: spring_promo: the header media link 'ftp://x' is not https; Meta fetches only public HTTPS links; give --header-media a public https:// link"),
+        ("reply --template part_ready --language en_US --param customer_name=Lee --param customer_name=Bob --param order_id=A",
+         "132000: part_ready: {{customer_name}} was given twice; give each variable once"),
+        ("reply --template login_code --param ''", "100: login_code: parameter 1 is empty or blank, which Meta refuses"),
+        ("reply --template login_code --param '   '", "100: login_code: parameter 1 is empty or blank, which Meta refuses"),
         ("reply --to +14155550142 --template spring_promo --header-media https://cdn.example.test/a.jpg --param a --param b",
          "marketing_preference_stopped: spring_promo: the contact stopped marketing messages on this number"),
     ])
@@ -82,6 +88,20 @@ import Testing
         #expect(run.statuses == [.ok, .failure])
         #expect(run.err.contains("--force: sending although 132015: the template is PAUSED by Meta for low quality\n"))
         #expect(run.err.contains("error: reply: not sent: 132015 template paused (HTTP 400)"))
+    }
+
+    /// Issue 19: "--force reproduces Meta's answer from the simulator", unknown names and languages included.
+    @Test func forceSendsAnUnknownNameOrLanguage_AndShowsTheSimulators132001() async throws {
+        let run = try await runShell([
+            "message \(Demo.leeFailedReply)", "reply --template nope --force",
+            "reply --template part_ready --language fr --param customer_name=a --param order_id=b --force",
+            Self.templateMessages,
+        ])
+        #expect(run.statuses == [.ok, .failure, .failure, .ok])
+        #expect(run.err.contains(
+            "--force: sending although 132001: no template named 'nope' on WABA 200300400500601 (language en_US, as none was given)\n"))
+        #expect(run.err.contains("--force: sending although 132001: template 'part_ready' has no fr version\n"))
+        #expect(run.err.components(separatedBy: "error: reply: not sent: 132001").count - 1 == 2, "\(run.err)")
     }
 
     @Test func sendsAnApprovedTemplateOutsideTheWindow_ThenTraceFollowsItToRead() async throws {

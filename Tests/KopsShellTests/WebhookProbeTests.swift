@@ -9,7 +9,7 @@ import Testing
 @Suite struct WebhookProbeTests {
     static let secret = "whsec_probe_test_9876"
 
-    enum Handler: Sendable { case strict, acceptsAnything, hashesReserialisedJSON }
+    enum Handler: Sendable { case strict, acceptsAnything, hashesReserialisedJSON, failsEverything }
 
     static func server(_ kind: Handler) throws -> HostileServer {
         try HostileServer { request in
@@ -17,6 +17,7 @@ import Testing
             let hashed: [UInt8]
             switch kind {
             case .acceptsAnything: return .json(#"{"ok":true}"#)
+            case .failsEverything: return .json(status: 500, #"{"error":"boom"}"#)
             case .strict: hashed = request.body
             case .hashesReserialisedJSON:
                 hashed = (try? JSONValue.parse(request.body)).map { Array(SignatureCheck.metaEscaped($0).utf8) } ?? []
@@ -45,7 +46,7 @@ import Testing
         #expect(run.out.contains("signed, ASCII body → 200 in "))
         #expect(run.out.contains("signed, non-ASCII body → 200 in "))
         #expect(run.out.contains("wrong signature → 401 in "))
-        #expect(run.out.contains("a wrong signature was rejected\n"))
+        #expect(run.out.contains("a wrong signature was rejected (401) while correctly signed ones were accepted\n"))
         #expect(run.out.contains("correctly signed deliveries were accepted, ASCII and not\n"))
     }
 
@@ -53,6 +54,15 @@ import Testing
         let run = try await Self.probe(.acceptsAnything)
         #expect(run.status == 1)
         #expect(run.out.contains("error: the handler accepted a wrong signature: anyone can post events to it; verify X-Webhook-Signature\n"))
+    }
+
+    /// A handler that answers 500 to everything shows nothing about its signature check (probe2 F10).
+    @Test func aHandlerThatFailsEverythingIsNotSaidToRejectTheWrongSignature() async throws {
+        let run = try await Self.probe(.failsEverything)
+        #expect(run.status == 1)
+        #expect(!run.out.contains("rejected"))
+        #expect(run.out.contains("wrong signature → 500, like the signed ones: cannot tell whether the handler verifies signatures\n"))
+        #expect(run.out.contains("error: a correctly signed delivery was not accepted: Kapso's deliveries to it fail and are retried\n"))
     }
 
     @Test func aHandlerThatHashesReserialisedJSONIsNamed() async throws {

@@ -58,6 +58,10 @@ import Testing
             "error: webhooks: invalid event for --scope project 'whatsapp.message.received'; expected project events only (message and conversation events reach only number webhooks; use --scope number)\n"
         ),
         (
+            "webhooks create --url https://example.com/hook --events whatsapp.message.received,whatsapp.account.disabled",
+            "error: webhooks: invalid event for a phone-number webhook 'whatsapp.account.disabled'; expected phone-number events only (whatsapp.account.disabled reaches only project webhooks, never a phone-number webhook; create a project webhook for it with 'webhooks create --scope project')\n"
+        ),
+        (
             "webhooks create --url https://example.com/hook",
             "error: webhooks: missing --events (kapso webhooks need at least one); usage: webhooks create --url URL --events a,b [--scope number|project] [--kind kapso|meta] [--payload-version v1|v2] [--secret-key S] ...\n"
         ),

@@ -51,6 +51,12 @@ int kops_sigint_pending(void);
 int kops_sigint_take(void);
 void kops_sigint_clear(void);
 
+/* SIGTERM and SIGHUP while a command holds something to undo (listen --register's webhook): they set the SIGINT
+   flag (so the command stops as on Ctrl-C) and are remembered; release restores the previous handlers and returns
+   the signal that came (0 if none). A signal the parent ignores (nohup) stays ignored. */
+void kops_termination_hold(void);
+int kops_termination_release(void);
+
 /* libedit globals, which Swift 6 cannot touch directly. */
 typedef char **(*kops_completer)(const char *text, int start, int end);
 void kops_rl_setup(const char *name, kops_completer completer);

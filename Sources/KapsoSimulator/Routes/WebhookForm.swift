@@ -115,7 +115,21 @@ struct WebhookForm {
             if json["max_buffer_size"]?.isNull ?? true { json["max_buffer_size"] = 50 }
             if json["buffer_events"]?.arrayValue?.isEmpty ?? true { json["buffer_events"] = ["whatsapp.message.received"] }
         }
-        return errors + validate(isCreate: isCreate, isMeta: isMeta)
+        return errors + validate(isCreate: isCreate, isMeta: isMeta) + scopeErrors(fields, isMeta: isMeta)
+    }
+
+    /// Project events (number lifecycle, account, workflow, agent runs) sent for a phone-number webhook: Kapso
+    /// delivers them only to project webhooks (kapso-api.md §3.3, §14.1 "project scope only"), so they are refused.
+    /// Only the events of this request are judged. The mirror (message events on a project webhook, §3.3 422
+    /// [uncertain]) stays accepted: the demo story's own project webhook was created that way on Kapso.
+    private func scopeErrors(_ fields: JSONObject, isMeta: Bool) -> [FieldError] {
+        guard !isMeta, json["phone_number_id"]?.stringValue != nil,
+            let names = fields["events"]?.arrayValue?.compactMap(\.stringValue)
+        else { return [] }
+        let wrong = WebhookEvents.outOfScope(names, projectScoped: false)
+        guard !wrong.isEmpty else { return [] }
+        let quoted = wrong.map { "\"\($0)\"" }.joined(separator: ", ")
+        return [("events", "contains project-only events: \(quoted) (delivered only to project webhooks)")]
     }
 
     private func validate(isCreate: Bool, isMeta: Bool) -> [FieldError] {

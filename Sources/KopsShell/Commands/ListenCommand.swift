@@ -108,12 +108,22 @@ public enum ListenCommand: Command {
         defer { receiver.stop() }
         var temporary: String?
         if let register {
-            let made = try registerWebhook(register, events: arguments.value("--events") ?? "whatsapp.message.*", in: context)
-            temporary = made.id
-            secret = made.secret
+            // A kill or a closed terminal stops listen like Ctrl-C, so the temporary webhook is deleted either way.
+            context.holdTermination()
+            do {
+                let made = try registerWebhook(register, events: arguments.value("--events") ?? "whatsapp.message.*", in: context)
+                temporary = made.id
+                secret = made.secret
+            } catch {
+                context.releaseTermination()
+                throw error
+            }
         }
         defer {
-            if let temporary { context.emit(removeWebhook(temporary, in: context)) }
+            if let temporary {
+                context.emit(removeWebhook(temporary, in: context))
+                context.releaseTermination()
+            }
         }
         var parts = ["listening on http://\(host):\(receiver.port)/"]
         parts.append(forward.map { "forwarding to \($0)" } ?? "answering 200 (no --forward-to)")
@@ -137,6 +147,8 @@ public enum ListenCommand: Command {
                     request, number: tally.deliveries, secret: secret, metaSecret: metaSecret, forward: forward,
                     saveFolder: saveFolder, transport: context.client.transport, tally: &tally, answer: answer)
                 context.emit(line)
+                // The transport spends the Ctrl-C that abandoned a forward; that press was meant for listen too.
+                if tally.stoppedInForward { return tally.result }
                 if let maxDeliveries, tally.deliveries >= maxDeliveries { return tally.result }
             }
         }
@@ -149,6 +161,8 @@ public enum ListenCommand: Command {
         try WebhooksCommand.checkHandlerURL(url, flag: "--register")
         let number = try context.session.requirePhoneNumber()
         let names = try WebhookFields.checkedEvents(WebhookFields.expandedEvents(events, scope: .phoneNumber, v1: false))
+        try WebhookFields.refuseOutOfScope(
+            names, projectScoped: false, command: name, webhook: "--register (a phone-number webhook)")
         guard context.confirm("create a temporary webhook on \(number) pointing at \(url)? [y/N] ") else {
             throw ShellError.invalidValue(command: name, what: "answer", value: "no", expected: "yes to register (nothing was created)")
         }
@@ -222,6 +236,7 @@ public enum ListenCommand: Command {
                 let kept = headers.filter { $0.name.lowercased() == "content-type" }
                 answer(status, kept, body)
             case .failed(let error):
+                if case .cancelled = error { tally.stoppedInForward = true }
                 answer(502, [("Content-Type", "application/json")], Array("{\"error\":\"kops listen: \(HandlerCall.reason(error).replacingOccurrences(of: "\"", with: "'"))\"}".utf8))
             }
         } else {
@@ -241,6 +256,8 @@ public enum ListenCommand: Command {
         var unverified = 0
         var handlerFailures = 0
         var refused = 0
+        /// Ctrl-C (or SIGTERM/SIGHUP) came while a delivery was being forwarded.
+        var stoppedInForward = false
 
         var result: CommandResult {
             var parts = ["\(deliveries) \(deliveries == 1 ? "delivery" : "deliveries")"]

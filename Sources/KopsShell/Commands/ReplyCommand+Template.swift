@@ -26,12 +26,21 @@ extension ReplyCommand {
             ?? resolve(to: to, quote: false, in: context)
         let force = arguments.has("--force")
         let waba = try TemplateLookup.businessAccountID(of: target.phoneNumberID, in: context)
-        let template = try TemplateLookup.template(
-            named: templateName, language: arguments.value("--language"), businessAccountID: waba, command: name,
-            in: context)
+        var warnings: [String] = []
+        let template: MessageTemplate
+        do {
+            template = try TemplateLookup.template(
+                named: templateName, language: arguments.value("--language"), businessAccountID: waba, command: name,
+                in: context)
+        } catch let error as TemplateError where force {
+            // Meta's own answer (132001) is what --force is for: send the name and language as typed.
+            guard let standIn = forcedStandIn(for: error, language: arguments.value("--language"), arguments: arguments)
+            else { throw error }
+            warnings.append(standIn.warning)
+            template = standIn.template
+        }
         let values = arguments.all("--param").map { TemplateCheck.Argument(typed: $0, named: template.isNamed) }
         let media = arguments.value("--header-media")
-        var warnings: [String] = []
         let checked: TemplateCheck.Send
         do throws(TemplateCheck.Problem) {
             checked = try TemplateCheck.check(template, arguments: values, headerMedia: media)
@@ -59,5 +68,38 @@ extension ReplyCommand {
             return .line("not sent", style: .warn)
         }
         return try send(request, to: target, what: rendered, in: context)
+    }
+
+    /// With `--force`, a template kops could not find (unknown name, a language it lacks, an unknown code) is sent
+    /// as typed so the API gives its own answer (132001): a stand-in with that name and language, named values
+    /// when every `--param` is `name=VALUE`. Nil for errors --force cannot override (no WABA, ambiguous language).
+    static func forcedStandIn(for error: TemplateError, language: String?, arguments: Arguments)
+        -> (template: MessageTemplate, warning: String)?
+    {
+        let name: String
+        let statement: String
+        switch error {
+        case .notFound(let missing, let waba, _):
+            name = missing
+            statement = "no template named '\(missing)' on WABA \(waba)"
+        case .languageMissing(let missing, let code, _):
+            name = missing
+            statement = "template '\(missing)' has no \(code) version"
+        case .refused(_, let missing, let problem):
+            guard case .unknownLanguage = problem else { return nil }
+            name = missing
+            statement = problem.statement
+        default:
+            return nil
+        }
+        let code = language ?? "en_US"
+        let params = arguments.all("--param")
+        let named = !params.isEmpty && params.allSatisfy { TemplateCheck.Argument(typed: $0, named: true).name != nil }
+        let template = MessageTemplate(json: [
+            "name": .string(name), "language": .string(code), "status": "UNKNOWN",
+            "parameter_format": .string(named ? "NAMED" : "POSITIONAL"), "components": [],
+        ])
+        let chosen = language == nil ? " (language en_US, as none was given)" : ""
+        return (template, "--force: sending although 132001: \(statement)\(chosen)")
     }
 }

@@ -23,6 +23,11 @@ public final class ShellContext {
     public var clearScreen: (() -> Void)?
     /// Takes a Ctrl-C pressed since the last call (set by the terminal layer), so a script stops between lines.
     public var interrupted: () -> Bool = { false }
+    /// While a command holds something it must undo when stopped (`listen --register`'s temporary webhook),
+    /// SIGTERM and SIGHUP stop it like Ctrl-C (`holdTermination`); `releaseTermination`, after the undo, lets a
+    /// signal that came end kops as it would have. No-ops where nothing can send them (tests).
+    public var holdTermination: () -> Void = {}
+    public var releaseTermination: () -> Void = {}
     /// Shows a partial result at once (a page of `--all`, new rows of `--follow`); set by `Shell.init`.
     public var emit: (CommandResult) -> Void = { _ in }
     /// True when a person is at a terminal: writes ask before deleting, `--follow` shows liveness on stderr.

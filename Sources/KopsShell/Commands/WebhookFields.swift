@@ -127,6 +127,22 @@ struct WebhookFields {
         return names
     }
 
+    /// Refuses the first of `names` that a webhook of this scope never receives (`WebhookEvents.outOfScope`):
+    /// message and conversation events on a project webhook, project events on a phone-number webhook.
+    static func refuseOutOfScope(_ names: [String], projectScoped: Bool, command: String, webhook: String) throws(ShellError) {
+        guard let event = WebhookEvents.outOfScope(names, projectScoped: projectScoped).first else { return }
+        if projectScoped {
+            throw .invalidValue(
+                command: command, what: "event for \(webhook)", value: event,
+                expected: "project events only (message and conversation events reach only number webhooks; use --scope number)")
+        }
+        throw .invalidValue(
+            command: command, what: "event for \(webhook)", value: event,
+            expected:
+                "phone-number events only (\(WebhookEvents.outOfScopeReason([event], projectScoped: false)); create a project webhook for it with 'webhooks create --scope project')"
+        )
+    }
+
     /// `--headers` as a JSON object whose values are all strings.
     static func checkedHeaders(_ text: String) throws(ShellError) -> JSONValue {
         guard let object = (try? JSONValue.parse(Array(text.utf8)))?.object,

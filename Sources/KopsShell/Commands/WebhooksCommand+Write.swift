@@ -18,15 +18,9 @@ extension WebhooksCommand {
         let project = arguments.value("--scope") == "project"
         let scope: KapsoClient.WebhookScope =
             project ? .project : .phoneNumber(try context.session.requirePhoneNumber())
-        let numberEvents = (form.fields["events"]?.array ?? []).compactMap(\.string)
-            .filter { WebhookEvents.scope(of: $0) == .phoneNumber }
-        if project, let event = numberEvents.first {
-            throw ShellError.invalidValue(
-                command: name, what: "event for --scope project", value: event,
-                expected:
-                    "project events only (message and conversation events reach only number webhooks; use --scope number)"
-            )
-        }
+        try WebhookFields.refuseOutOfScope(
+            (form.fields["events"]?.array ?? []).compactMap(\.string), projectScoped: project, command: name,
+            webhook: project ? "--scope project" : "a phone-number webhook")
         var generated: String?
         if form.fields["secret_key"] == nil {
             let secret = generatedSecret()

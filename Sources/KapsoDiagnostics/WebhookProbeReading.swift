@@ -1,0 +1,134 @@
+/// What `webhooks probe`'s three deliveries (signed ASCII, signed non-ASCII, wrong signature) show about a handler,
+/// e.g. `a wrong signature was rejected (401) while correctly signed ones were accepted`.
+///
+/// Only what the answers prove is stated: a wrong signature counts as rejected only when correctly signed deliveries
+/// were accepted (a handler that fails everything shows nothing about its signature check), and TLS counts as
+/// verified only when an https handler answered (kops's transport always verifies certificates, so an answer
+/// means the handshake passed). Source: issue 17 §4; Kapso's 200-within-10-s rule, kapso-api.md §10.2.
+public struct WebhookProbeReading: Sendable, Equatable {
+    /// What one probe delivery got.
+    public enum Answer: Sendable, Equatable {
+        /// The handler answered with this HTTP status (after `seconds`).
+        case status(Int, seconds: Double)
+        /// Nothing was reached: the host did not resolve, nothing accepted the connection, or connecting timed out.
+        case noConnection
+        /// The TLS handshake failed (certificate, hostname, protocol); the detail is the transport's.
+        case tlsFailed(String)
+        /// Connected, but no HTTP answer: the handler hung past 10 s, closed the connection, or Ctrl-C stopped it.
+        case noAnswer
+
+        /// Kapso counts only a 2xx within 10 s as delivered.
+        public var isAccepted: Bool {
+            if case .status(let status, let seconds) = self { return (200..<300).contains(status) && seconds <= 10 }
+            return false
+        }
+
+        var status: Int? {
+            if case .status(let status, _) = self { return status }
+            return nil
+        }
+
+        var shortText: String {
+            switch self {
+            case .status(let status, let seconds): seconds > 10 ? "\(status) after Kapso's 10 s limit" : String(status)
+            case .noConnection: "no connection"
+            case .tlsFailed: "TLS failure"
+            case .noAnswer: "no answer"
+            }
+        }
+    }
+
+    /// One line of the reading.
+    public struct Verdict: Sendable, Equatable {
+        public enum Kind: Sendable, Equatable {
+            /// The handler does the right thing.
+            case good
+            /// Not shown either way; the text says why.
+            case undetermined
+            /// Kapso's deliveries fail or anyone can post to the handler: `webhooks probe` exits 1.
+            case error
+        }
+
+        public var kind: Kind
+        public var text: String
+    }
+
+    /// TLS, then the signature check, then whether correct deliveries are accepted.
+    public let verdicts: [Verdict]
+    /// How the wrong-signature probe's own line should read: good only when it proves a rejection.
+    public let wrongSignatureKind: Verdict.Kind
+
+    public var hasError: Bool { verdicts.contains { $0.kind == .error } }
+
+    public init(https: Bool, signedASCII: Answer, signedNonASCII: Answer, wrongSignature: Answer) {
+        let all = [signedASCII, signedNonASCII, wrongSignature]
+        var verdicts: [Verdict] = []
+        if !https {
+            verdicts.append(Verdict(kind: .good, text: "plain http (loopback only)"))
+        } else if all.contains(where: { $0.status != nil }) {
+            verdicts.append(Verdict(kind: .good, text: "TLS verified (https)"))
+        } else if let detail = all.lazy.compactMap({ answer -> String? in
+            if case .tlsFailed(let detail) = answer { return detail }
+            return nil
+        }).first {
+            verdicts.append(Verdict(kind: .error, text: "error: TLS failed: \(detail); Kapso cannot deliver to this URL"))
+        } else {
+            let why = all.allSatisfy { $0 == .noConnection } ? "no connection was made" : "no answer came"
+            verdicts.append(Verdict(kind: .undetermined, text: "TLS not checked: \(why)"))
+        }
+
+        let signedAccepted = signedASCII.isAccepted || signedNonASCII.isAccepted
+        let signedText = [signedASCII, signedNonASCII].map(\.shortText).joined(separator: ", ")
+        let signature: Verdict
+        switch wrongSignature {
+        case _ where wrongSignature.isAccepted:
+            signature = Verdict(
+                kind: .error,
+                text: "error: the handler accepted a wrong signature: anyone can post events to it; verify X-Webhook-Signature")
+        case .status(let status, _) where signedAccepted:
+            signature = Verdict(kind: .good, text: "a wrong signature was rejected (\(status)) while correctly signed ones were accepted")
+        case .status(let status, _) where signedASCII.status == status && signedNonASCII.status == status:
+            signature = Verdict(
+                kind: .undetermined,
+                text: "wrong signature → \(status), like the signed ones: cannot tell whether the handler verifies signatures")
+        case .status(let status, _):
+            signature = Verdict(
+                kind: .undetermined,
+                text:
+                    "wrong signature → \(status), signed ones → \(signedText): signature checking is not confirmed until signed deliveries are accepted"
+            )
+        default:
+            signature = Verdict(
+                kind: .undetermined, text: "signature checking not tested: the wrong-signature delivery got \(wrongSignature.shortText)")
+        }
+        verdicts.append(signature)
+
+        switch (signedASCII, signedNonASCII) {
+        case (_, _) where signedASCII.isAccepted && signedNonASCII.isAccepted:
+            verdicts.append(Verdict(kind: .good, text: "correctly signed deliveries were accepted, ASCII and not"))
+        case (_, .status(let status, _)) where signedASCII.isAccepted && (400..<500).contains(status):
+            verdicts.append(
+                Verdict(
+                    kind: .error,
+                    text: "error: the ASCII body passed but the non-ASCII one did not: the handler hashes re-serialised JSON, not the raw bytes"
+                ))
+        case (_, _) where signedASCII.isAccepted:
+            verdicts.append(
+                Verdict(
+                    kind: .error,
+                    text:
+                        "error: the ASCII body passed but the non-ASCII one got \(signedNonASCII.shortText): the handler fails on non-ASCII text (re-serialised JSON or a wrong text encoding)"
+                ))
+        case (.noConnection, .noConnection):
+            verdicts.append(
+                Verdict(kind: .error, text: "error: no delivery reached the handler: Kapso's deliveries to it fail and are retried"))
+        default:
+            verdicts.append(
+                Verdict(
+                    kind: .error,
+                    text: "error: a correctly signed delivery was not accepted: Kapso's deliveries to it fail and are retried"))
+        }
+        self.verdicts = verdicts
+        self.wrongSignatureKind = signature.kind
+    }
+}
