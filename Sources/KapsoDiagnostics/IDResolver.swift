@@ -54,6 +54,11 @@ public enum IDResolver {
         public var unchecked: [String] = []
         /// The look-ups that could not be made (their reasons are in `unchecked`).
         public var failed: [Lookup] = []
+        /// The list look-ups (API logs, deliveries) that had more pages than were read: what was not
+        /// found in them may be in the rest, and their counts are lower bounds.
+        public var capped: [Lookup] = []
+        /// The ids of API-log entries that are kops's own look-ups (not the project's calls).
+        public var ownLogIDs: Set<String> = []
 
         public init() {}
     }

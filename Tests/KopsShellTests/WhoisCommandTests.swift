@@ -116,8 +116,8 @@ import Testing
         (
             "whois ffffffff-0000-4000-8000-000000000000",
             "error: ffffffff-0000-4000-8000-000000000000 is not a number, WABA, customer, webhook, conversation, API log or delivery "
-                + "of this project (searched 2 numbers (Kapso and customer ids), 6 webhooks, conversations by id, the newest 100 API "
-                + "logs and 100 deliveries of the last 30 days); wrong project or key? ids from another project are not visible with this key\n",
+                + "of this project (searched 2 numbers (Kapso and customer ids), 6 webhooks, conversations by id, all 147 API "
+                + "logs and all 350 deliveries of the last 30 days); wrong project or key? ids from another project are not visible with this key\n",
             1
         ),
     ])
@@ -321,5 +321,22 @@ final class PartlyFailingTransport: HTTPTransport {
         }
         // A whole id still counts the calls that had it as a path segment.
         #expect(runs[3].out.contains("API calls: "))
+    }
+}
+
+/// `whois` reads API logs and deliveries past the newest 100 (probe F5, probe2 F2): an id in the 30-day log is
+/// found however many calls came after it, and a key's counts are the whole 30 days.
+@Suite struct WhoisPagingTests {
+    @Test func anOlderLogIdAndAKeyIdAreStillFoundAfterManyNewerCalls() async throws {
+        // `templates` calls /{waba}/message_templates: 110 newer calls with the WABA id in their path.
+        let lines = ["use 100200300400501"] + Array(repeating: "templates", count: 109) + [
+            "whois 7ed5bbdc-cce7-4247-83e8-af1e02f2d47a", "whois 9c0d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e03", "whois 200300400500601",
+        ]
+        let runs = try await runDemo(lines, number: nil)
+        let (log, key, waba) = (runs[110], runs[111], runs[112])
+        #expect(log.status == 0, "\(log.err)")
+        #expect(log.out.hasPrefix("7ed5bbdc-cce7-4247-83e8-af1e02f2d47a is the API call GET "), "\(log.out)")
+        #expect(key.out.hasPrefix("9c0d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e03 is the id of API key history-sync, which made 48 calls in the last 30 days, 48 failed"), "\(key.out)")
+        #expect(waba.out.contains("API calls:      157 in the last 30 days with 200300400500601 in the path, 48 failed (404) from key history-sync"), "\(waba.out)")
     }
 }

@@ -34,7 +34,9 @@ public enum ErrorsCommand: Command {
             ?? ErrorTriage.Source.allCases
         let fetch = try FailureFetch.load(sources: sources, period: period, in: context)
         guard !fetch.triage.entries.isEmpty else {
-            return .line("nothing failed in the last \(period)", style: .good, json: ["period": .string(period), "data": []])
+            return CommandResult(
+                blocks: [.line(StyledText("nothing failed in the last \(period)", style: .good))] + fetch.leftOutHint,
+                json: fetch.addingLeftOut(to: ["period": .string(period), "data": []]))
         }
         guard flat else {
             let groups = FailureGroups(fetch.triage.entries, numbers: fetch.numbers, webhooks: fetch.webhooks)
@@ -43,11 +45,12 @@ public enum ErrorsCommand: Command {
                 blocks: [
                     .table(FailureGroupsTable.table(shown)),
                     .hint(FailureGroupsTable.hint(groups, shown: shown.count, truncated: fetch.truncated, period: period, flat: "errors --flat")),
-                ],
-                json: .object([
-                    "period": .string(period), "failures": .number(String(groups.total)), "truncated": .bool(fetch.truncated),
-                    "groups": groups.json,
-                ]))
+                ] + fetch.leftOutHint,
+                json: fetch.addingLeftOut(
+                    to: .object([
+                        "period": .string(period), "failures": .number(String(groups.total)), "truncated": .bool(fetch.truncated),
+                        "groups": groups.json,
+                    ])))
         }
         return flatResult(fetch, limit: limit, period: period)
     }
@@ -79,6 +82,7 @@ public enum ErrorsCommand: Command {
         let found = "\(triage.entries.count)\(more ? "+" : "")"
         let shown = entries.count == triage.entries.count && !more ? found : "newest \(entries.count) of \(found)"
         let noun = triage.entries.count == 1 && !more ? "failure" : "failures"
-        return CommandResult(blocks: [.table(table), .hint("\(shown) \(noun) in the last \(period)")], json: json)
+        return CommandResult(
+            blocks: [.table(table), .hint("\(shown) \(noun) in the last \(period)")] + fetch.leftOutHint, json: fetch.addingLeftOut(to: json))
     }
 }

@@ -33,7 +33,9 @@ public enum WhoisCommand: Command {
         let typed: String
         if case .wamid(let id, _) = input { typed = id } else { typed = IDInput.cleaned(pasted) }
         let lookups = IDResolver.lookups(for: input)
-        let (facts, errors) = IDLookups.fetch(lookups, client: context.client)
+        let uuid: String?
+        if case .uuid(let id) = input { uuid = id } else { uuid = nil }
+        let (facts, errors) = IDLookups.fetch(lookups, client: context.client, id: uuid, own: context.ownLookups)
         let identity = IDResolver.resolve(input, typed: typed, facts: facts)
         if identity.incomplete {
             // Without the numbers (or without any answer) nothing can be concluded: exit as the transport did.
