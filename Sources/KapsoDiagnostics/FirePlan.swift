@@ -93,7 +93,10 @@ public struct FirePlan: Sendable {
                 if let missing = edit.missing(in: body) {
                     throw Refusal(what: "--set path for \(event)", value: edit.path, expected: "a path in its payload: \(missing)")
                 }
-                body = edit.applied(to: body)
+                if let problem = edit.typeProblem(in: body) {
+                    throw Refusal(what: "--set value for \(event)", value: "\(edit.path)=\(edit.typed)", expected: "a value of the payload's type: \(problem)")
+                }
+                body = edit.fitted(to: body).applied(to: body)
             }
             let bytes = Array((meta ? SignatureCheck.metaEscaped(body) : body.serialized()).utf8)
             built.append(

@@ -92,7 +92,7 @@ struct Launch: Equatable {
             }
             simulator = running
             if demoTranscript == nil {
-                stdout.write("demo: built-in kapso-sim with demo data at \(running.baseURL) (nothing leaves this machine)\n", to: .err)
+                stdout.write("demo: kapso-sim at \(running.baseURL); nothing leaves this machine\n", to: .err)
             }
             settings.baseURL = running.baseURL
             settings.key = .value(Secret(key), .flag("--demo"))

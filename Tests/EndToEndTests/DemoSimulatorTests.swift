@@ -43,7 +43,7 @@ import Testing
                 usleep(20_000)
                 let text = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
                 if let range = text.range(of: " at http://") {
-                    baseURL = text[range.upperBound...].split(separator: " ").first.map { "http://" + $0 }
+                    baseURL = "http://" + text[range.upperBound...].prefix { $0 != " " && $0 != ";" && !$0.isNewline }
                 }
             }
             let url = try #require(baseURL) + "/platform/v1/whatsapp/phone_numbers"

@@ -72,25 +72,49 @@ import Testing
         #expect(masked.contains("<body 1>…"))
     }
 
-    /// A table whose last column is a sentence: other columns shrink first, and when the sentence would
-    /// still be cut the rows are shown expanded instead.
-    @Test func sentenceColumnShrinksLastThenTheTableExpands() {
+    /// A table whose last column is a sentence: when any cell would be cut, the sentence goes under its row (a column marked `dropsWhenNarrow` giving way first), and only when even that
+    /// cannot fit are the rows expanded.
+    @Test func sentenceColumnShrinksLastThenGoesUnderItsRow() {
         var table = Table(
-            columns: [Column("WHO"), Column("WHAT", truncation: .middle), Column("MEANING")],
-            rows: [[StyledText("history-sync"), StyledText("GET /meta/whatsapp/v24.0/200300400500601/messages"),
-                    StyledText("200300400500601 is a WABA id")]])
-        table.columns[2].shrinksLast = true
-        table.expandsWhenTooWide = true
+            columns: [Column("COUNT", truncation: .never, alignRight: true), Column("WHAT", truncation: .middle),
+                      Column("FIRST", truncation: .never), Column("MEANING")],
+            rows: [[StyledText("48"), StyledText("GET /meta/whatsapp/v24.0/200300400500601/messages"), StyledText("11-30 02:54"),
+                    StyledText("200300400500601 is a WABA id, not a phone-number id")]])
+        table.columns[3].shrinksLast = true
+        table.columns[2].dropsWhenNarrow = true
+        table.detailBelowWhenTooWide = true
         let result = CommandResult(blocks: [.table(table)])
-        #expect(Renderer(mode: .table, width: 60).render(result).out == [
-            "WHO           WHAT              MEANING", "history-sync  GET /met…essages  200300400500601 is a WABA id",
+        #expect(Renderer(mode: .table, width: 140).render(result).out == [
+            "COUNT  WHAT                                               FIRST        MEANING",
+            "   48  GET /meta/whatsapp/v24.0/200300400500601/messages  11-30 02:54  200300400500601 is a WABA id, not a phone-number id",
+        ])
+        #expect(Renderer(mode: .table, width: 80).render(result).out == [
+            "COUNT  WHAT                                               FIRST",
+            "   48  GET /meta/whatsapp/v24.0/200300400500601/messages  11-30 02:54",
+            "       200300400500601 is a WABA id, not a phone-number id",
+        ])
+        #expect(Renderer(mode: .table, width: 40).render(result).out == [
+            "COUNT  WHAT",
+            "   48  GET /meta/whatsa…0500601/messages",
+            "       200300400500601 is a WABA id, not",
+            "       a phone-number id",
         ])
         // Expanded values wrap at words under the value column; a word wider than the room stays whole.
-        #expect(Renderer(mode: .table, width: 30).render(result).out == [
-            "-[ RECORD 1 ]-", "WHO:     history-sync", "WHAT:    GET", "         /meta/whatsapp/v24.0/200300400500601/messages",
-            "MEANING: 200300400500601 is a", "         WABA id",
+        #expect(Renderer(mode: .table, width: 12).render(result).out == [
+            "-[ RECORD 1 ]-", "COUNT:   48", "WHAT:    GET", "         /meta/whatsapp/v24.0/200300400500601/messages",
+            "FIRST:   11-30", "         02:54", "MEANING: 200300400500601", "         is a WABA", "         id, not a", "         phone-number",
+            "         id",
         ])
         #expect(Renderer(mode: .table, width: nil).render(result).out.count == 2)
+    }
+
+    /// Expanded records at a narrow terminal: a long label's continuation lines stay within the width.
+    @Test func expandedValuesWrapWithinTheWidthUnderAWideLabel() {
+        let table = Table(columns: [Column("MEANING / NEXT")], rows: [[StyledText(
+            "24-hour window closed: send an approved template ('reply --template NAME' in kops); free-form works again after the contact replies")]])
+        let out = Renderer(mode: .expanded, width: 80).render(CommandResult(blocks: [.table(table)])).out
+        for line in out { #expect(TextWidth.displayWidth(line) <= 80, "\(line)") }
+        #expect(out.dropFirst().joined(separator: " ").split(separator: " ").joined(separator: " ").hasSuffix("after the contact replies"))
     }
 }
 

@@ -10,7 +10,7 @@ import Testing
         let sent = try #require(run.out.split(separator: "\n").first { $0.hasPrefix("sent wamid.") })
         let wamid = String(sent.dropFirst(5).prefix { $0 != " " })
         #expect(sent == "sent \(wamid) to Dana Ortiz (14155550142)")
-        let trace = String(run.out[try #require(run.out.range(of: "\(sent)\n"))!.upperBound...])
+        let trace = String(run.out[try #require(run.out.range(of: "\(sent)\n")).upperBound...])
         #expect(trace.hasPrefix("""
             message:      \(wamid)
             sent:         2026-11-21T12:00:00Z
@@ -71,7 +71,7 @@ import Testing
 
     @Test func dryRunPrintsTheExactRequestWithTheKeyRedactedAndSendsNothing() async throws {
         let run = try await runShell(["message \(Demo.danaInbound)", "reply --dry-run It ships today"])
-        let request = String(run.out[try #require(run.out.range(of: "POST "))!.lowerBound...])
+        let request = String(run.out[try #require(run.out.range(of: "POST ")).lowerBound...])
         #expect(request == """
             POST \(run.baseURL)/meta/whatsapp/v24.0/100200300400501/messages
             X-API-Key: <redacted>

@@ -20,7 +20,7 @@ import Testing
             shell.run(line: "trace")
             return output.out
         }
-        let trace = String(out[try #require(out.range(of: "\nmessage:"))!.lowerBound...])
+        let trace = String(out[try #require(out.range(of: "\nmessage:")).lowerBound...])
         #expect(trace.contains("""
             TIME                  STATUS     AFTER  DETAIL
             2026-11-21T12:00:00Z  sent       +0 s

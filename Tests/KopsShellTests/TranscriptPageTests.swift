@@ -192,6 +192,44 @@ func recordPage(_ lines: [String], width: Int? = 60, keepPII: Bool = false) asyn
                 == "'README.md' is not a kops transcript (no '# kops transcript' first line); nothing was written")
     }
 
+    /// A transcript comes from someone else: `check` refuses, before anything runs, a line that would change
+    /// which host gets the checker's key, read their environment or files, write files, or send elsewhere.
+    @Test(arguments: [
+        ("profile add evil --base-url http://127.0.0.1:9 --key-env KAPSO_API_KEY --default", "changes or shows which API host and key"),
+        ("profile use evil", "changes or shows which API host and key"),
+        ("explain ${env:HOME}", "reads your environment"),
+        ("numbers; source /tmp/x.kops", "runs a script file"),
+        ("bundle /tmp/b.md", "writes files"),
+        ("history", "prints your own command history"),
+        ("listen --port 9", "opens a port"),
+        ("replay /tmp/d --to http://127.0.0.1:9/", "reads files from your machine"),
+        ("verify --secret s --signature 00 --file /etc/hostname", "reads a file"),
+        ("webhooks fire message-lifecycle --to http://127.0.0.1:9/ --secret s", "sends requests to a URL"),
+        ("webhooks --scope project probe", "sends requests to a URL"),
+    ])
+    func checkRefusesLinesThatReachBeyondTheAPIBeforeAnythingRuns(line: String, reason: String) async throws {
+        let page = try await recordPage(["numbers"], keepPII: true)
+        let transcript = page.transcript + "\n```kops\nkops(default)> \(line)\n```\n"
+        let (outcome, output) = try await withSimulator { fixture in
+            let (shell, output) = try fixture.shell()
+            let outcome = Result { () throws(ScriptError) in try TranscriptChecker(expected: transcript, path: "t.md").replay(on: shell) }
+            return (outcome, output.combined)
+        }
+        #expect(output.isEmpty, "nothing ran, not even the numbers before it")
+        #expect {
+            try outcome.get()
+        } throws: { error in
+            guard case .notReplayed(let path, let at, let command, let why) = error as? ScriptError else { return false }
+            return path == "t.md" && at > 1 && command == line && why.contains(reason)
+        }
+    }
+
+    @Test func aTranscriptsOwnVariablesStillReplay() {
+        #expect(ScriptPolicy.notReplayed("webhooks get ${hook}", registry: .standard) == nil)
+        #expect(ScriptPolicy.notReplayed("verify --secret s --signature 00 --body '{}'", registry: .standard) == nil)
+        #expect(ScriptPolicy.notReplayed("webhooks test 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70", registry: .standard) == nil)
+    }
+
     @Test func checkIgnoresTrailingBlankLinesAndNamesTheCommandThatChanged() async throws {
         let page = try await recordPage(["use 100200300400502", "health"], keepPII: true)
         let trimmed = String(page.transcript.dropLast(2))

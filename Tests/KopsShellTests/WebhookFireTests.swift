@@ -11,6 +11,10 @@ import Testing
 
     /// A handler that verifies Kapso's (or Meta's) signature on the raw bytes: 200 when valid, 401 otherwise.
     static func verifyingHandler(status: Int = 200) throws -> HostileServer {
+        try verifyingHandlerFor(secret: secret, status: status)
+    }
+
+    static func verifyingHandlerFor(secret: String, status: Int = 200) throws -> HostileServer {
         try HostileServer { request in
             let kapso = request.header("X-Webhook-Signature")
             let meta = request.header("X-Hub-Signature-256")
@@ -73,9 +77,24 @@ import Testing
         }
     }
 
+    /// A bare number typed for a text field is that text: Kapso never sends a numeric message body (probe2 F5).
+    @Test func aNumberForATextFieldIsSentAsText() async throws {
+        try await offPool {
+            let handler = try Self.verifyingHandler()
+            let result = try Self.fire(
+                ["whatsapp.message.received", "--secret", Self.secret, "--set", "message.text.body=1042"], handler: handler)
+            #expect(result.status == .ok, "\(result.err)")
+            let body = try JSONValue.parse(try #require(handler.requests.first).body)
+            #expect(body["message"]?["text"]?["body"] == "1042")
+        }
+    }
+
     @Test(arguments: [
         ("message.txt.body=x", "error: webhooks: invalid --set path for whatsapp.message.received 'message.txt.body'; expected a path in its payload: no 'txt' in 'message'; keys there: id, timestamp, type, from, text, kapso\n"),
         ("message.text.body.x=1", "error: webhooks: invalid --set path for whatsapp.message.received 'message.text.body.x'; expected a path in its payload: 'message.text.body' is a string, not an object\n"),
+        ("message.text=Hola", "error: webhooks: invalid --set value for whatsapp.message.received 'message.text=Hola'; expected a value of the payload's type: 'message.text' is an object (keys: body); set a field inside it, e.g. message.text.body=...\n"),
+        ("is_new_conversation=1", "error: webhooks: invalid --set value for whatsapp.message.received 'is_new_conversation=1'; expected a value of the payload's type: 'is_new_conversation' is a boolean in this payload; give true or false\n"),
+        ("message.kapso.has_media=no", "error: webhooks: invalid --set value for whatsapp.message.received 'message.kapso.has_media=no'; expected a value of the payload's type: 'message.kapso.has_media' is a boolean in this payload; give true or false\n"),
         ("nothing", "error: webhooks: invalid value for --set 'nothing'; expected PATH=VALUE, e.g. message.text.body=\"Hola\" or data[0].message.id=wamid.X\n"),
     ])
     func badOverridesStopTheRunBeforeAnythingIsSent(set: String, expected: String) async throws {

@@ -40,7 +40,12 @@ public enum ReplayCommand: Command {
         let files = try DeliveryArchive.files(at: path)
         // Every file is read before anything is sent: a broken one stops the replay with nothing delivered.
         var requests: [(file: String, request: IncomingRequest)] = []
-        for file in files { requests.append((file, try DeliveryArchive.load(file))) }
+        var notes: [String] = []
+        for file in files {
+            let loaded = try DeliveryArchive.load(file)
+            requests.append((file, loaded.request))
+            notes += loaded.notes
+        }
         if !(URLParts(url)?.isLoopback ?? false) {
             guard context.confirm("re-send \(requests.count) saved \(requests.count == 1 ? "delivery" : "deliveries") to \(url)? [y/N] ") else {
                 return .line("nothing sent")
@@ -48,7 +53,15 @@ public enum ReplayCommand: Command {
         }
         let secret = arguments.value("--secret").map(Secret.init)
         let metaSecret = arguments.value("--meta-secret").map(Secret.init)
+        for (file, request) in requests {
+            if let note = Self.signatureNote(request.headers, file: file, secret: secret != nil, metaSecret: metaSecret != nil) {
+                notes.append(note)
+            }
+        }
+        if !notes.isEmpty { context.emit(CommandResult(blocks: notes.map { .hint($0) })) }
         var failed = 0
+        var sent = 0
+        var stopped = false
         var rows: [JSONValue] = []
         for (index, entry) in requests.enumerated() {
             let headers = resigned(entry.request.headers, body: entry.request.body, secret: secret, metaSecret: metaSecret)
@@ -62,27 +75,68 @@ public enum ReplayCommand: Command {
                     "\(index + 1)/\(requests.count) \(VisibleText.escaped(name)) \(VisibleText.escaped(event))"
                         + (key.map { " key \(VisibleText.escaped($0.prefix(8)))…" } ?? "") + " → \(text)", style: style))
             rows.append(["file": .string(entry.file), "status": outcome.status.map { .number(String($0)) } ?? .null])
+            sent += 1
             if !outcome.isSuccess { failed += 1 }
-            if case .failed(.cancelled) = outcome { break }
+            if case .failed(.cancelled) = outcome {
+                stopped = true
+                break
+            }
+            if context.interrupted() {
+                stopped = true
+                break
+            }
         }
-        var result = CommandResult(
-            blocks: [
-                .hint(
-                    failed == 0
-                        ? "all \(requests.count) accepted; a handler that is idempotent did nothing twice (check its side effects)"
-                        : "\(failed) of \(requests.count) not accepted")
-            ], json: .array(rows))
-        if failed > 0 { result.status = .failure }
+        let summary =
+            stopped
+            ? HandlerCall.stoppedSummary(sent: sent, failed: failed, total: requests.count)
+            : failed == 0
+                ? "all \(requests.count) accepted; a handler that is idempotent did nothing twice (check its side effects)"
+                : "\(failed) of \(requests.count) not accepted"
+        var result = CommandResult(blocks: [.hint(summary)], json: .array(rows))
+        if failed > 0 || stopped { result.status = .failure }
         return result
     }
 
-    /// The saved headers, with the signature computed again when a secret is given.
+    /// Which platform signed a saved delivery: Kapso (`X-Webhook-Signature`, `X-Webhook-Event`) or Meta
+    /// (`X-Hub-Signature-256`); nil when it carries neither.
+    static func signedByMeta(_ headers: [(name: String, value: String)]) -> Bool? {
+        let names = Set(headers.map { $0.name.lowercased() })
+        if names.contains("x-webhook-signature") || names.contains("x-webhook-event") { return false }
+        if names.contains("x-hub-signature-256") { return true }
+        return nil
+    }
+
+    /// One line when the re-signing flag is the other platform's: the delivery keeps its own signature header.
+    static func signatureNote(_ headers: [(name: String, value: String)], file: String, secret: Bool, metaSecret: Bool) -> String? {
+        guard let meta = signedByMeta(headers) else { return nil }
+        let name = (file as NSString).lastPathComponent
+        if meta, secret, !metaSecret {
+            return "\(name) is a Meta delivery: --secret re-signs its X-Hub-Signature-256 (no X-Webhook-Signature is added)"
+        }
+        if !meta, metaSecret, !secret {
+            return "\(name) is a Kapso delivery: --meta-secret re-signs its X-Webhook-Signature (no X-Hub-Signature-256 is added)"
+        }
+        return nil
+    }
+
+    /// The saved headers, with the signature computed again when a secret is given: the header of the platform
+    /// that signed the delivery (a delivery never carries both), with the secret given for it or, when only the
+    /// other flag was given, with that one. An unsigned delivery gets the header of the flag given.
     static func resigned(
         _ headers: [(name: String, value: String)], body: [UInt8], secret: Secret?, metaSecret: Secret?
     ) -> [(name: String, value: String)] {
         var headers = headers
-        for (name, key, prefix) in [("x-webhook-signature", secret, ""), ("x-hub-signature-256", metaSecret, WebhookSignature.metaPrefix)] {
-            guard let key else { continue }
+        var signings: [(name: String, key: Secret, prefix: String)] = []
+        switch signedByMeta(headers) {
+        case false?:
+            if let key = secret ?? metaSecret { signings.append(("x-webhook-signature", key, "")) }
+        case true?:
+            if let key = metaSecret ?? secret { signings.append(("x-hub-signature-256", key, WebhookSignature.metaPrefix)) }
+        case nil:
+            if let secret { signings.append(("x-webhook-signature", secret, "")) }
+            if let metaSecret { signings.append(("x-hub-signature-256", metaSecret, WebhookSignature.metaPrefix)) }
+        }
+        for (name, key, prefix) in signings {
             let value = prefix + WebhookSignature.hmacSHA256Hex(key: Array(key.revealed.utf8), message: body)
             if let index = headers.firstIndex(where: { $0.name.lowercased() == name }) {
                 headers[index].value = value

@@ -57,6 +57,8 @@ extension WebhooksCommand {
             context.emit(CommandResult(blocks: [.hint("unsigned: no --secret, so no signature header; a verifying handler should answer 401")]))
         }
         var failed = 0
+        var sent = 0
+        var stopped = false
         var transportFailure: TransportError?
         var rows: [JSONValue] = []
         for (index, delivery) in plan.deliveries.enumerated() {
@@ -67,15 +69,27 @@ extension WebhooksCommand {
             let batch = delivery.batchSize > 1 ? " (batch of \(delivery.batchSize))" : ""
             context.emit(.line("\(index + 1)/\(plan.deliveries.count) \(delivery.event)\(batch) → \(text)", style: style))
             rows.append(["event": .string(delivery.event), "status": outcome.status.map { .number(String($0)) } ?? .null])
+            sent += 1
             if !outcome.isSuccess { failed += 1 }
             if case .failed(let error) = outcome {
                 transportFailure = error
-                if case .cancelled = error { break }
+                if case .cancelled = error {
+                    stopped = true
+                    break
+                }
+            }
+            if context.interrupted() {
+                stopped = true
+                break
             }
         }
-        var result = CommandResult(
-            blocks: [.hint(failed == 0 ? "all \(plan.deliveries.count) accepted" : "\(failed) of \(plan.deliveries.count) not accepted")],
-            json: .array(rows))
+        let total = plan.deliveries.count
+        let summary =
+            stopped
+            ? HandlerCall.stoppedSummary(sent: sent, failed: failed, total: total)
+            : failed == 0 ? "all \(total) accepted" : "\(failed) of \(total) not accepted"
+        var result = CommandResult(blocks: [.hint(summary)], json: .array(rows))
+        if stopped { result.status = .failure }
         if failed > 0 { result.status = transportFailure != nil && failed == plan.deliveries.count ? .unavailable : .failure }
         return result
     }

@@ -36,16 +36,32 @@ enum DeliveryArchive {
         }
     }
 
+    /// A saved delivery as read back, with what was fixed or is suspicious about the file (one line each).
+    struct Loaded {
+        var request: IncomingRequest
+        var notes: [String] = []
+    }
+
     /// Reads a saved delivery; throws `ShellError.unreadableFile` naming what is wrong.
-    static func load(_ path: String) throws(ShellError) -> IncomingRequest {
+    ///
+    /// Files an editor touched are read as the delivery they were: a head with LF line ends (a CRLF→LF
+    /// conversion) is accepted, and bytes after the saved `content-length` that are only line ends (the newline
+    /// vim or nano add on save) are dropped, each with a note. A body of another length than the saved
+    /// `content-length` is sent as it is, with a note that the saved signature cannot match.
+    static func load(_ path: String) throws(ShellError) -> Loaded {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .unreadableFile(path: path, reason: FileManager.default.fileExists(atPath: path) ? "it cannot be read" : "no such file")
         }
         let bytes = Array(data)
-        guard let end = headEnd(bytes) else {
+        guard let head = headEnd(bytes) else {
             throw .unreadableFile(path: path, reason: "not a saved delivery (no empty line after the headers; listen --save writes them)")
         }
-        let lines = String(decoding: bytes[..<end], as: UTF8.self).components(separatedBy: "\r\n")
+        var notes: [String] = []
+        let name = (path as NSString).lastPathComponent
+        if head.separator == 1 { notes.append("\(name): LF line ends in the head (an editor converted them); read as CRLF") }
+        // Split on bytes: in a Swift String "\r\n" is one Character, which no "\n" separator matches.
+        let lines = bytes[..<head.index].split(separator: 10, omittingEmptySubsequences: false)
+            .map { String(decoding: $0.last == 13 ? $0.dropLast() : $0, as: UTF8.self) }
         let requestLine = lines.first?.split(separator: " ") ?? []
         guard requestLine.count == 3, requestLine[2].hasPrefix("HTTP/") else {
             throw .unreadableFile(path: path, reason: "not a saved delivery (the first line is not 'POST /path HTTP/1.1')")
@@ -57,8 +73,21 @@ enum DeliveryArchive {
             }
             headers.append((String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
         }
-        return IncomingRequest(
-            method: String(requestLine[0]), target: String(requestLine[1]), headers: headers, body: Array(bytes[(end + 4)...]))
+        var body = Array(bytes[(head.index + 2 * head.separator)...])
+        let saved = headers.last { $0.name.lowercased() == "content-length" }.flatMap { Int($0.value) }
+        if let saved, body.count > saved, body[saved...].allSatisfy({ $0 == 10 || $0 == 13 }) {
+            notes.append(
+                "\(name): \(body.count - saved) byte\(body.count - saved == 1 ? "" : "s") of line ends after the saved body "
+                    + "(content-length \(saved)) dropped: an editor adds a newline on save")
+            body = Array(body[..<saved])
+        } else if let saved, body.count != saved {
+            notes.append(
+                "\(name): body is \(body.count) bytes, saved content-length \(saved): the file was edited, so the saved "
+                    + "signature will not match (re-sign with --secret)")
+        }
+        return Loaded(
+            request: IncomingRequest(method: String(requestLine[0]), target: String(requestLine[1]), headers: headers, body: body),
+            notes: notes)
     }
 
     /// The `.http` files of a folder in name order (the order they were saved), or the file itself.
@@ -74,11 +103,13 @@ enum DeliveryArchive {
         return files
     }
 
-    /// The index of the CRLF CRLF that ends the head.
-    private static func headEnd(_ bytes: [UInt8]) -> Int? {
-        guard bytes.count >= 4 else { return nil }
-        for index in 0...(bytes.count - 4) where bytes[index] == 13 && bytes[index + 1] == 10 && bytes[index + 2] == 13 && bytes[index + 3] == 10 {
-            return index
+    /// Where the head ends: the first CRLF CRLF (`separator` 2) or, in a file an editor converted, LF LF (1).
+    private static func headEnd(_ bytes: [UInt8]) -> (index: Int, separator: Int)? {
+        for index in bytes.indices where bytes[index] == 10 {
+            if index + 1 < bytes.count, bytes[index + 1] == 10 { return (index, 1) }
+            if index >= 1, bytes[index - 1] == 13, index + 2 < bytes.count, bytes[index + 1] == 13, bytes[index + 2] == 10 {
+                return (index - 1, 2)
+            }
         }
         return nil
     }

@@ -92,6 +92,16 @@ struct HandlerCall {
         return VisibleText.escaped(prefix) + (body.count > 200 ? "…" : "")
     }
 
+    /// `stopped by Ctrl-C after 1 of 5: 1 not accepted, 4 not sent`: a run of deliveries cut short, so nobody
+    /// reads the ones never sent as accepted.
+    static func stoppedSummary(sent: Int, failed: Int, total: Int) -> String {
+        var parts: [String] = []
+        if sent - failed > 0 { parts.append("\(sent - failed) accepted") }
+        if failed > 0 { parts.append("\(failed) not accepted") }
+        if total - sent > 0 { parts.append("\(total - sent) not sent") }
+        return "stopped by Ctrl-C after \(sent) of \(total): " + parts.joined(separator: ", ")
+    }
+
     /// `12 ms` below a second, `1.4 s` above.
     static func duration(_ seconds: Double) -> String {
         seconds < 1 ? "\(Int((seconds * 1000).rounded())) ms" : String(format: "%.1f s", seconds)

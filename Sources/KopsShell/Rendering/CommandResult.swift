@@ -79,9 +79,12 @@ public struct Table: Sendable, Equatable {
     public var minimumWidths: [Int] = []
     /// The number of the first row's `-[ RECORD n ]-` in expanded form: a streamed list numbers on from its last page.
     public var firstRecordNumber = 1
-    /// Shown expanded (one `COLUMN: value` block per row) in table mode too when fitting it to the terminal
-    /// would cut a `shrinksLast` column: a sentence that truncation would make useless.
-    public var expandsWhenTooWide = false
+    /// When the table cannot show every cell whole on the terminal, its last column (a sentence that truncation
+    /// would make useless) is wrapped on indented lines under each row; if an id column would still be cut,
+    /// `dropsWhenNarrow` columns are left out, then `movesBelowWhenNarrow` columns go under the row too.
+    /// Expanded only when even that cannot fit. `errors`: one row per cause with its meaning below, so the
+    /// demo's causes fit on one screen.
+    public var detailBelowWhenTooWide = false
 
     public init(columns: [Column], rows: [[StyledText]]) {
         self.columns = columns
@@ -107,6 +110,11 @@ public struct Column: Sendable, Equatable {
     public var alignRight: Bool
     /// Shortened only after every other shrinkable column is at its minimum (a sentence worth reading whole).
     public var shrinksLast = false
+    /// Left out at a narrow terminal when a table shows its detail below rows (`Table.detailBelowWhenTooWide`)
+    /// and keeping it would cut another column.
+    public var dropsWhenNarrow = false
+    /// Shown under its row, whole, instead of cut, when a table shows its detail below rows.
+    public var movesBelowWhenNarrow = false
 
     public init(_ header: String, truncation: Truncation = .tail, alignRight: Bool = false) {
         self.header = header

@@ -16,9 +16,12 @@ enum FailureGroupsTable {
                 Column("WHAT", truncation: .middle), Column("ERROR"), Column("FIRST", truncation: .never),
                 Column("LAST", truncation: .never), Column("MEANING / NEXT"),
             ], rows: rows)
-        // A cut meaning is the bug this view exists to fix: on a narrow terminal each cause is a block.
+        // A cut meaning is the bug this view exists to fix: on a terminal too narrow for it, the meaning goes
+        // under its row; FIRST gives way before the path with its id is cut, and then the path goes under too.
         table.columns[table.columns.count - 1].shrinksLast = true
-        table.expandsWhenTooWide = true
+        table.columns[5].dropsWhenNarrow = true
+        table.columns[3].movesBelowWhenNarrow = true
+        table.detailBelowWhenTooWide = true
         return table
     }
 

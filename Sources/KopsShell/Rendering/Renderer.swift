@@ -24,7 +24,12 @@ public struct Renderer: Sendable {
         for block in result.blocks {
             switch block {
             case .line(let text): out += wrapped(visible(text))
-            case .table(let table): out += expands(table) ? expanded(table) : self.table.render(table)
+            case .table(let table):
+                if let lines = detailBelow(table) {
+                    out += lines
+                } else {
+                    out += expands(table) ? expanded(table) : self.table.render(table)
+                }
             case .fields(let fields): out += render(fields)
             case .hint(let text): err += wrapped(visible(StyledText(text, style: .dim)))
             }
@@ -46,7 +51,7 @@ public struct Renderer: Sendable {
         case .expanded: return true
         case .table:
             guard self.table.width != nil, !table.rows.isEmpty else { return false }
-            return !self.table.fits(table) || (table.expandsWhenTooWide && self.table.cutsShrinkLastColumn(table))
+            return !self.table.fits(table) || (table.detailBelowWhenTooWide && self.table.cutsShrinkLastColumn(table))
         case .auto:
             guard let width = self.table.width else { return false }
             let natural = table.columns.indices.map { column in
@@ -56,6 +61,56 @@ public struct Renderer: Sendable {
             return natural.reduce(0, +) + 2 * max(0, natural.count - 1) > width
         default: return false
         }
+    }
+
+    /// In table mode on a terminal, a `detailBelowWhenTooWide` table that cannot show every cell whole: the
+    /// last column's text wrapped under each row; while an id column (cut in the middle) would still be cut,
+    /// `dropsWhenNarrow` columns are left out, then cut `movesBelowWhenNarrow` columns go under the row too, in
+    /// column order. `nil` when the table is shown as usual, or when even this cannot fit (then it is expanded).
+    private func detailBelow(_ table: Table) -> [String]? {
+        guard mode == .table, table.detailBelowWhenTooWide, let width = self.table.width, table.columns.count > 1,
+            !table.rows.isEmpty, !self.table.cutColumns(table).isEmpty
+        else { return nil }
+        var below: Set<Int> = [table.columns.count - 1]
+        var dropped: Set<Int> = []
+        var kept: [Int] { table.columns.indices.filter { !below.contains($0) && !dropped.contains($0) } }
+        func main() -> Table {
+            let columns = kept
+            var main = table
+            main.detailBelowWhenTooWide = false
+            main.columns = columns.map { table.columns[$0] }
+            main.rows = table.rows.map { row in columns.map { $0 < row.count ? row[$0] : StyledText("") } }
+            main.minimumWidths = columns.map { $0 < table.minimumWidths.count ? table.minimumWidths[$0] : 0 }
+            return main
+        }
+        while true {
+            let cut = self.table.cutColumns(main()).map { kept[$0] }
+            guard cut.contains(where: { table.columns[$0].truncation == .middle || table.columns[$0].movesBelowWhenNarrow })
+            else { break }
+            if let drop = kept.first(where: { table.columns[$0].dropsWhenNarrow }) {
+                dropped.insert(drop)
+            } else if let move = cut.first(where: { table.columns[$0].movesBelowWhenNarrow }) {
+                below.insert(move)
+            } else {
+                break
+            }
+        }
+        let shown = main()
+        guard self.table.fits(shown) else { return nil }
+        let lines = self.table.render(shown)
+        let indent = (TableRenderer.naturalWidths(shown).first ?? 0) + 2
+        guard indent < width / 2 else { return nil }
+        let pad = String(repeating: " ", count: indent)
+        var out = shown.showsHeader ? [lines[0]] : []
+        for (index, line) in lines.dropFirst(shown.showsHeader ? 1 : 0).enumerated() {
+            out.append(line)
+            for column in below.sorted() where column < table.rows[index].count {
+                let detail = visible(table.rows[index][column])
+                guard !detail.text.isEmpty else { continue }
+                out += ProseWrap.lines(detail.text, width: width - indent).map { pad + styled(StyledText($0, style: detail.style)) }
+            }
+        }
+        return out
     }
 
     /// Each row as a `-[ RECORD n ]-` header and `COLUMN: value` lines.
@@ -79,12 +134,12 @@ public struct Renderer: Sendable {
                 let line = label + styled(value)
                 return [line.hasSuffix(" ") ? String(line.dropLast()) : line]
             }
-            // Long values wrap under the value column, never under the labels.
-            let pieces = ProseWrap.lines(label + value.text, width: terminal)
+            // Long values wrap under the value column, never under the labels, within the terminal's width.
+            let labelWidth = TextWidth.displayWidth(label)
+            let pieces = ProseWrap.lines(value.text, width: max(terminal - labelWidth, 10))
             return pieces.enumerated().map { index, piece in
-                let text = index == 0 ? String(piece.dropFirst(label.count)) : String(piece.drop { $0 == " " })
-                let prefix = index == 0 ? label : String(repeating: " ", count: label.count)
-                let line = prefix + styled(StyledText(text, style: value.style))
+                let prefix = index == 0 ? label : String(repeating: " ", count: labelWidth)
+                let line = prefix + styled(StyledText(String(piece.drop { $0 == " " }), style: value.style))
                 return line.hasSuffix(" ") ? String(line.dropLast()) : line
             }
         }

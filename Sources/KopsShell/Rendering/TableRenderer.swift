@@ -49,6 +49,16 @@ public struct TableRenderer: Sendable {
         return table.columns.indices.contains { table.columns[$0].shrinksLast && fitted[$0] < natural[$0] }
     }
 
+    /// The indices of the columns that fitting `table` to the width would cut.
+    public func cutColumns(_ table: Table) -> [Int] {
+        guard width != nil else { return [] }
+        let cells = [table.columns.map { StyledText(Self.cleaned($0.header)) }]
+            + table.rows.map { row in table.columns.indices.map { StyledText(Self.cleaned($0 < row.count ? row[$0].text : "")) } }
+        let natural = table.columns.indices.map { index in cells.map { TextWidth.displayWidth($0[index].text) }.max() ?? 0 }
+        let fitted = fittedWidths(columns: table.columns, cells: cells, minimums: table.minimumWidths)
+        return table.columns.indices.filter { fitted[$0] < natural[$0] }
+    }
+
     /// True when the table, shrunk as `render` shrinks it, is no wider than `width`; always true without a width.
     public func fits(_ table: Table) -> Bool {
         guard let width else { return true }

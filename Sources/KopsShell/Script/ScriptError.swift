@@ -40,6 +40,8 @@ public enum ScriptError: KopsError, Equatable {
     case notATranscript(path: String)
     /// A masked transcript's command line that `kops check` cannot restore (no restore file beside it).
     case missingRestore(path: String, line: String)
+    /// A transcript line `kops check` will not replay (`ScriptPolicy.notReplayed`): `path:line`, the command, why.
+    case notReplayed(path: String, line: Int, command: String, reason: String)
 
     public var message: String {
         switch self {
@@ -83,6 +85,8 @@ public enum ScriptError: KopsError, Equatable {
             "'\(path)' is not a kops transcript (no '\(TranscriptHeader.title)' first line); nothing was written"
         case .missingRestore(let path, let line):
             "cannot replay '\(line)': it was masked and \(path) is missing; record with --keep-pii, or keep the restore file beside the transcript"
+        case .notReplayed(let path, let line, let command, let reason):
+            "\(path):\(line): check does not replay '\(Shortened.text(command))': \(reason); nothing was run. Remove the block if the transcript came from someone else, or run the line yourself"
         }
     }
 
@@ -92,6 +96,7 @@ public enum ScriptError: KopsError, Equatable {
             .lineTooLong, .variableTooLarge, .sourceTooDeep, .sourceLoop:
             .usage
         case .missingRestore: .noInput
+        case .notReplayed: .usage
         case .scriptNotFound: .noInput
         case .sourcedScriptFailed(_, _, let status): status
         case .writeRefused, .expectedFailure, .assertionFailed, .noResult, .missingValue, .recording,

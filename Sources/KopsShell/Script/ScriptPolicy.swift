@@ -24,6 +24,44 @@ public enum ScriptPolicy {
         return command?.isWrite(Array(words.dropFirst())) ?? false
     }
 
+    /// Why `kops check` will not replay a transcript's command line, or nil when it may.
+    ///
+    /// A transcript is input from someone else (pasted into a ticket), replayed with the checker's own key and
+    /// settings. So `check` replays only what reads the API it was told to use: never a line that changes
+    /// which API or key kops uses (`profile`), reads the checker's environment (`${env:NAME}`) or files
+    /// (`source`, `verify --file`, `replay`), writes files (`bundle`, `record`), prints local history, or
+    /// sends to a URL the transcript names (`listen`, `replay`, `webhooks fire|probe`).
+    public static func notReplayed(_ line: String, registry: CommandRegistry) -> String? {
+        if line.contains("${env:") {
+            return "it reads your environment (${env:…}), whose values would go into the output and requests"
+        }
+        for command in (try? Lexer.commands(in: line)) ?? [] {
+            if let reason = notReplayed(words: command.map(\.text), registry: registry) { return reason }
+        }
+        return nil
+    }
+
+    private static func notReplayed(words: [String], registry: CommandRegistry) -> String? {
+        guard let name = words.first else { return nil }
+        let command = try? registry.command(named: name)
+        let canonical = command?.name ?? name
+        // Flag values are not subcommands: `webhooks --scope project probe` probes.
+        let parsed = command.flatMap { try? Arguments(command: $0, words: Array(words.dropFirst())) }
+        let positionals = parsed?.positionals ?? words.dropFirst().filter { !$0.hasPrefix("--") }
+        switch canonical {
+        case "profile": return "it changes or shows which API host and key kops uses"
+        case "source": return "it runs a script file from your machine"
+        case "bundle", "record": return "it writes files on your machine"
+        case "history": return "it prints your own command history"
+        case "listen": return "it opens a port and can register a webhook"
+        case "replay": return "it reads files from your machine and sends them to a URL"
+        case "verify" where words.contains("--file"): return "it reads a file from your machine"
+        case "webhooks" where positionals.first == "fire" || positionals.first == "probe":
+            return "it sends requests to a URL outside the API"
+        default: return nil
+        }
+    }
+
     /// The words naming the write for an error, e.g. `webhooks delete`.
     static func label(_ words: [String]) -> String {
         guard let name = words.first else { return "" }

@@ -27,7 +27,8 @@ public struct TranscriptChecker {
     /// On a demo transcript the context's simulator clock is moved to each block's recorded instant first.
     ///
     /// Throws `ScriptError.notATranscript` for other files, `.missingRestore` for a masked command line
-    /// the restore file does not give back, before anything runs.
+    /// the restore file does not give back, `.notReplayed` for a line `ScriptPolicy.notReplayed` refuses
+    /// (a transcript may come from anyone), all before anything runs.
     public func replay(on shell: Shell, allowWrites: Bool = false) throws(ScriptError) -> Outcome {
         guard TranscriptParser.isTranscript(expected) else { throw .notATranscript(path: path) }
         let parsed = TranscriptParser(expected)
@@ -38,6 +39,9 @@ public struct TranscriptChecker {
             occurrences[entry.command] = occurrence + 1
             let line = restore?.line(for: entry.command, occurrence: occurrence) ?? entry.command
             if PIIMasker.isMasked(line) { throw .missingRestore(path: TranscriptRestore.path(besides: path), line: entry.command) }
+            if let reason = ScriptPolicy.notReplayed(line, registry: shell.context.registry) {
+                throw .notReplayed(path: path, line: entry.line, command: entry.command, reason: reason)
+            }
             lines.append(line)
         }
         shell.context.session.profile = parsed.header.profile
