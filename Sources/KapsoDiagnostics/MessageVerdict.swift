@@ -143,6 +143,12 @@ public struct MessageVerdict: Sendable, Equatable {
             if closes <= window.at {
                 return "failed: 131047, the 24-hour window closed \(Elapsed.text(window.at - closes)) before the send; send an approved template with 'reply --template NAME'\(more)"
             }
+            // Meta says the window was closed, but the inbound kops found says open: one of them is not what it seems.
+            if let last = window.lastInbound {
+                return "failed: 131047 (Meta: 24-hour window closed), yet the contact's last inbound here was "
+                    + "\(Elapsed.text(window.at - last)) before the send: check that inbound reached this same number and "
+                    + "contact (another number or conversation does not open this window); a template still goes through\(more)"
+            }
         }
         guard let entry = error.entry else {
             return "failed: \(code) (\(error.title ?? error.message ?? "no title"))\(more); not in kops's catalogue: see \(ErrorCatalog.metaReference)"

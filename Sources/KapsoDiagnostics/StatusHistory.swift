@@ -62,8 +62,11 @@ public struct StatusHistory: Sendable {
                 storedIndex: index, unusableTimestamp: unusable)
             if time == nil { untimed.append(event) } else { timed.append(event) }
         }
-        // Swift's sort is not guaranteed stable; the stored index breaks ties.
-        timed.sort { ($0.time ?? 0, $0.storedIndex) < ($1.time ?? 0, $1.storedIndex) }
+        // Meta stamps whole seconds, so sent, delivered and read often share one: ties go in status order
+        // (sent < delivered < read), then as stored (Swift's sort is not stable).
+        timed.sort {
+            ($0.time ?? 0, Self.rank($0.status) ?? Int.max, $0.storedIndex) < ($1.time ?? 0, Self.rank($1.status) ?? Int.max, $1.storedIndex)
+        }
         events = timed + untimed
         untimedCount = untimed.count
     }
@@ -76,9 +79,22 @@ public struct StatusHistory: Sendable {
     /// The failed events, oldest first.
     public var failures: [Event] { events.filter { $0.status == "failed" } }
 
-    /// The latest event by time; nil when the history is empty or an event has no timestamp (then
-    /// which came last is unknown, and Kapso's own `kapso.status` is the better guess).
-    public var latest: Event? { untimedCount > 0 ? nil : events.last }
+    /// The furthest status reached (sent < delivered < read; `failed` is final), whatever order the events
+    /// were stamped or stored in: Meta sends a late `delivered` after `read`, and events are not ordered.
+    /// Statuses kops does not know count only when nothing known was reached. Nil when the history is
+    /// empty or an event has no usable timestamp (Kapso's own `kapso.status` is then the better guess).
+    /// A history with both a failure and a delivery (`conflict`) has no furthest status: the last one stamped.
+    public var latest: Event? {
+        guard untimedCount == 0 else { return nil }
+        if conflict != nil { return events.last }
+        return events.max { (Self.rank($0.status) ?? -1, $0.time ?? 0) < (Self.rank($1.status) ?? -1, $1.time ?? 0) }
+    }
+
+    /// True when the stamps disagree with the status order (a `delivered` stamped after the `read`).
+    public var outOfOrder: Bool {
+        let ranks = events.filter { $0.time != nil && $0.status != "failed" }.compactMap { Self.rank($0.status) }
+        return zip(ranks, ranks.dropFirst()).contains { $0 > $1 }
+    }
 
     /// A failed event together with a delivered or read one, if the history has both.
     public var conflict: Conflict? {

@@ -93,6 +93,40 @@ import Testing
         #expect(!verdict.text.contains("no delivery report"))
     }
 
+    /// The verdict is the furthest status reached, whatever order the events were stamped or stored in
+    /// (probe F24, F24b): same-second ties stored newest first, a late `delivered` after `read`.
+    static let unordered: [(String, String, String)] = [
+        (#"[{"status":"read","timestamp":"1000"},{"status":"delivered","timestamp":"1000"},{"status":"sent","timestamp":"1000"}]"#,
+         "read", "read by the contact 0 s after sending"),
+        (#"[{"status":"sent","timestamp":"1000"},{"status":"read","timestamp":"1003"},{"status":"delivered","timestamp":"1005"}]"#,
+         "read", "read by the contact 3 s after sending"),
+        (#"[{"status":"failed","timestamp":"1001","errors":[{"code":131026}]},{"status":"sent","timestamp":"1002"}]"#,
+         "failed", "failed: 131026 (message undeliverable); check the number is on WhatsApp and correct in E.164; do not retry in a loop"),
+        (#"[{"status":"delivered","timestamp":"1001"},{"status":"sent","timestamp":"1002"}]"#,
+         "delivered", "delivered 1 s after sending, not read yet"),
+    ]
+
+    @Test(arguments: unordered)
+    func verdictIsTheFurthestStatusReached(_ statuses: String, _ status: String, _ text: String) throws {
+        let message = try Self.message(statuses, status: status)
+        #expect(MessageVerdict.of(message, windowAtSend: nil, now: 9_000).text == text)
+        #expect(!MessageVerdict.of(message, windowAtSend: nil, now: 9_000).text.contains("no delivery report"))
+    }
+
+    @Test func sameSecondTiesAreShownInStatusOrder() throws {
+        let history = StatusHistory(message: try Self.message(Self.unordered[0].0, status: "read"))
+        #expect(history.events.map(\.status) == ["sent", "delivered", "read"])
+        #expect(!history.outOfOrder)
+        #expect(StatusHistory(message: try Self.message(Self.unordered[1].0, status: "read")).outOfOrder)
+    }
+
+    /// Meta answered 131047 while the inbound kops found says the window was open (probe F22): say so.
+    @Test func a131047WithAnOpenWindowSaysTheEvidenceDisagrees() throws {
+        let message = try Self.message(#"[{"status":"failed","timestamp":"1001","errors":[{"code":131047}]}]"#, status: "failed")
+        let verdict = MessageVerdict.of(message, windowAtSend: ServiceWindow(lastInbound: 700, at: 1_000), now: 9_000)
+        #expect(verdict.text.hasPrefix("failed: 131047 (Meta: 24-hour window closed), yet the contact's last inbound here was 5 min before the send"))
+    }
+
     /// Timestamps that are there but cannot be this message's time (probe F2): milliseconds, `0`, text.
     @Test(arguments: [
         (#""1795255620000""#, "1795255620000"), (#""0""#, "0"), (#"1795255620000"#, "1795255620000"), (#""soon""#, "soon"),

@@ -151,6 +151,9 @@ public enum TraceCommand: Command {
             let missing = history.unusable.isEmpty ? "no timestamp" : "no usable timestamp (missing, or not Unix seconds of this message's time)"
             blocks.append(.line(StyledText("  \(count) \(count == 1 ? "status has" : "statuses have") \(missing): shown last, where \(count == 1 ? "it belongs" : "they belong") is unknown", style: .warn)))
         }
+        if history.outOfOrder {
+            blocks.append(.line(StyledText("  the statuses are stamped out of order (Meta sends them unordered): the verdict takes the furthest one reached", style: .dim)))
+        }
         if history.isBehind(message.status) {
             blocks.append(.line(StyledText("  Kapso's status is \(message.status), but no \(message.status) event was recorded in the history", style: .warn)))
         }
