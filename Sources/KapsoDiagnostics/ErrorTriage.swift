@@ -4,9 +4,9 @@ public import KapsoClient
 /// One list of what went wrong, newest first: message errors (failed statuses anywhere in a history,
 /// errors on received messages), API errors and failed deliveries.
 public struct ErrorTriage {
-    /// Where an entry comes from; the `--source` names.
+    /// Where an entry comes from; the `--source` names. `meta`: failed statuses Meta sent Kapso (log search).
     public enum Source: String, CaseIterable {
-        case message, api, webhook
+        case message, api, webhook, meta
     }
 
     /// One failure with its meaning and the next step.
@@ -20,7 +20,7 @@ public struct ErrorTriage {
         public var json: JSONObject
     }
 
-    public private(set) var entries: [Entry] = []
+    public internal(set) var entries: [Entry] = []
     /// API calls answered with an error status that is Kapso's normal answer, left out of `entries`.
     public private(set) var normalAnswers = 0
     // Keys of message errors already added, so overlapping pages add each once.

@@ -145,7 +145,7 @@ public struct FailureGroups {
                 headline: { "\(IDResolver.plural($0, "delivery", "deliveries")) to \(who) failed: \(answer)" })
         }
         // Messages, and any source added later: by number and error code.
-        let number = json["kapso"]?["phone_number_id"]?.string
+        let number = json["kapso"]?["phone_number_id"]?.string ?? json["phone_number_id"]?.string
         let who = number.map { id in numbers.first { $0.id == id }?.name ?? id } ?? "-"
         let first = entry.error.split(separator: " ").first.map(String.init) ?? ""
         let code = !first.isEmpty && first.allSatisfy(\.isNumber) ? first : entry.error

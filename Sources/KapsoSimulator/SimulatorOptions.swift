@@ -26,6 +26,9 @@ public struct SimulatorOptions: Sendable {
     /// API-log rows kept (`GET /platform/v1/api_logs`), or the seed's count if larger: every request adds one
     /// (about 1.5 KB), and past this limit, plus an eighth, the oldest are dropped back to it.
     public var apiLogLimit = 10_000
+    /// Whether log search is enabled for the simulated project; when false, `/platform/v1/log_search` answers
+    /// 200 `{"data": {"available": false, …}}` (also settable at run time with `POST /__sim/log_search`).
+    public var logSearchAvailable = true
     /// Receives one line per simulated event (status changes, delivery attempts, clock and fault changes).
     public var log: (@Sendable (String) -> Void)?
 

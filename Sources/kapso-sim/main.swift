@@ -25,7 +25,8 @@ struct KapsoSim: ParsableCommand {
 
             Control endpoints (same X-API-Key; never faulted or counted): GET/POST/DELETE /__sim/faults \
             (body {"faults": "latency=100ms"}; "" clears), GET /__sim/clock, POST /__sim/clock/advance (body \
-            {"seconds": N}), GET /__sim/counters (requests, connections, deliveries).
+            {"seconds": N}), GET /__sim/counters (requests, connections, deliveries), GET/POST /__sim/log_search \
+            (body {"available": false} makes log search answer available: false; true turns it back on).
 
             Limits per request: request line 8 KiB (414), headers 32 KiB and 100 fields (431), body 1 MiB (413), \
             10 s to send it (408); a kept-alive connection idle for 30 s is closed. Malformed requests get 400 \
@@ -63,6 +64,11 @@ struct KapsoSim: ParsableCommand {
             "Run the webhook retry schedule (10, 40, 90 s) and message status progression (delivered +2 s, read +5 s) this many times faster.",
             valueName: "factor"))
     var timeScale: Double = 1
+
+    @Flag(
+        name: .customLong("log-search-unavailable"),
+        help: "Answer /platform/v1/log_search with available: false (log search not enabled for the project).")
+    var logSearchUnavailable = false
 
     @Flag(help: "Do not log events to stderr.")
     var quiet = false
@@ -110,6 +116,7 @@ struct KapsoSim: ParsableCommand {
         options.timeScale = timeScale
         options.sequentialIDs = sequentialIDs
         options.pinnedClock = pinnedClock
+        options.logSearchAvailable = !logSearchUnavailable
         if !quiet {
             options.log = { line in FileHandle.standardError.write(Data("kapso-sim: \(line)\n".utf8)) }
         }

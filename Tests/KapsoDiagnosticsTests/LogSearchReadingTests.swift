@@ -47,3 +47,34 @@ import Testing
         #expect(LogSearchSource.label(of: "whatsapp_webhook_event") == "meta")
     }
 }
+
+@Suite struct MetaFailureTests {
+    private static func event(_ id: String, wamid: String, status: String, code: String?) throws -> LogSearchEvent {
+        var object: JSONObject = [
+            "id": .string(id), "source": "whatsapp_webhook_event", "timestamp": "2026-11-20T09:15:02Z", "event_type": "statuses",
+            "status": .string(status), "whatsapp_message_id": .string(wamid),
+        ]
+        if let code { object["error_code"] = .number(code) }
+        return try LogSearchEvent(json: object)
+    }
+
+    @Test func aFailureAlreadyListedAsAMessageIsCountedOnceAndOthersBecomeMetaRows() throws {
+        var triage = ErrorTriage()
+        let page = try JSONValue.parse("""
+            {"data": [{"id": "wamid.LISTED", "timestamp": "1763630100", "type": "text",
+              "kapso": {"direction": "outbound", "status": "failed", "phone_number_id": "100200300400501",
+                "statuses": [{"status": "failed", "timestamp": "1763630102", "errors": [{"code": 131047, "title": "Re-engagement message"}]}]}}]}
+            """)
+        triage.addMessages(page, since: 0)
+        let check = triage.addMetaEvents([
+            try Self.event("e1", wamid: "wamid.LISTED", status: "failed", code: "131047"),
+            try Self.event("e2", wamid: "wamid.OTHER", status: "failed", code: "131026"),
+            try Self.event("e3", wamid: "wamid.OTHER", status: "delivered", code: nil),
+        ])
+        #expect(check == ErrorTriage.MetaCheck(problems: 2, matched: 1))
+        #expect(triage.entries.map(\.source) == [.message, .meta])
+        let meta = try #require(triage.entries.last)
+        #expect(meta.subject == "status failed of wamid.OTHER")
+        #expect(meta.error.hasPrefix("131026"))
+    }
+}

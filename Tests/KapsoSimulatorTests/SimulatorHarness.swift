@@ -5,11 +5,12 @@ import Testing
 /// Starts a simulator on an ephemeral port, runs `body` with it, and stops it.
 func withSimulator<T: Sendable>(
     seed: SimulatorSeed = .demo, deterministic: Bool = true, faults: SimulatorFaults = .none, timeScale: Double = 1,
-    _ body: @Sendable (KapsoSimulator) async throws -> T
+    logSearchAvailable: Bool = true, _ body: @Sendable (KapsoSimulator) async throws -> T
 ) async throws -> T {
     var options = SimulatorOptions(apiKey: "test-key", seed: seed, deterministic: deterministic)
     options.faults = faults
     options.timeScale = timeScale
+    options.logSearchAvailable = logSearchAvailable
     let simulator = try KapsoSimulator(options: options)
     try await simulator.start()
     do {

@@ -25,7 +25,9 @@ import Testing
             2026-11-21T12:00:00Z  sent    +0 s
 
             """))
-        #expect(trace.contains("2026-11-21T12:00:00Z  POST    /meta/whatsapp/v24.0/100200300400501/messages  200"))
+        // The send call, with the request id log search knows it by, and the status Meta sent Kapso for the reply.
+        #expect(trace.contains("2026-11-21T12:00:00Z  req_00000000000040008000000000000013  POST    /meta/whatsapp/v24.0/100200300400501/messages  200"))
+        #expect(trace.contains("Meta's webhooks: 1 (log search)\nTIME                  META SENT KAPSO   AFTER  EVENT ID\n2026-11-21T12:00:00Z  Meta status sent  +0 s"))
         #expect(trace.hasSuffix("verdict: sent 0 s ago, no delivery report yet\n"))
         #expect(run.err == "follow it with 'trace'\nfollow it with 'trace'\n")
     }

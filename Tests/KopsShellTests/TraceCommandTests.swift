@@ -21,14 +21,19 @@ import Testing
               fix:     send an approved template ('reply --template NAME' in kops); free-form works again after the contact replies
               meta:    The recipient last wrote more than 24 hours ago, so only an approved template can be sent.
 
+            Meta's webhooks: 2 (log search)
+            TIME                  META SENT KAPSO                                   AFTER  EVENT ID
+            2026-11-20T09:15:00Z  Meta status sent                                  +0 s   wwe_270_1
+            2026-11-20T09:15:02Z  Meta status failed: 131047 Re-engagement message  +2 s   wwe_270_2
+
             webhook deliveries: 2
             DELIVERED AT          EVENT                    STATUS     HTTP  ATTEMPTS  WEBHOOK URL
             2026-11-20T09:15:01Z  whatsapp.message.sent    delivered  200          1  https://hooks.acme-demo.test/kapso/whatsapp
             2026-11-20T09:15:03Z  whatsapp.message.failed  failed     500          4  https://hooks.acme-demo.test/kapso/whatsapp
 
             API calls: 1
-            CALLED AT             METHOD  ENDPOINT                                       STATUS   MS  KEY            ERROR
-            2026-11-20T09:15:00Z  POST    /meta/whatsapp/v24.0/100200300400501/messages  422     288  inbox-backend  (#131047) Re-engagement message
+            CALLED AT             REQUEST ID                            METHOD  ENDPOINT                                       STATUS   MS  KEY            ERROR
+            2026-11-20T09:15:00Z  req_8b9c0d1e2f3a4b4c9d5e6f7a8b9c0d02  POST    /meta/whatsapp/v24.0/100200300400501/messages  422     288  inbox-backend  (#131047) Re-engagement message
 
             verdict: failed: 131047, the 24-hour window closed 2 h before the send; send an approved template with 'reply --template NAME'
 
@@ -44,10 +49,11 @@ import Testing
     @Test func sendsTheLookUpsAfterTheMessageOnceEachInEitherMode() async throws {
         let concurrent = try await runShell(["trace \(Demo.leeFailedReply)"])
         let sequential = try await runShell(["trace --sequential \(Demo.leeFailedReply)"])
-        // 5 for the trace; a verdict that says to send a template adds the number (its WABA), the approved
-        // templates and, as marketing ones are among them, the contact's marketing preference.
-        #expect(concurrent.requests == 8)
-        #expect(sequential.requests == 8)
+        // 5 for the trace and 2 log searches (Meta's webhooks, the send call's request id); a verdict that says to
+        // send a template adds the number (its WABA), the approved templates and, as marketing ones are among them,
+        // the contact's marketing preference.
+        #expect(concurrent.requests == 10)
+        #expect(sequential.requests == 10)
         #expect(sequential.out == concurrent.out)
     }
 

@@ -25,6 +25,8 @@ enum Route: Sendable, Equatable {
     case listTemplates(businessAccountID: String)
     case marketingPreferences(contact: String)
     case marketingPreference(contact: String, phoneNumberID: String)
+    case logSearch
+    case logSearchCatalog
 
     /// Which surface a path belongs to; nil for paths outside all three.
     enum Surface {
@@ -65,6 +67,8 @@ enum Route: Sendable, Equatable {
         switch (path.count, path.first) {
         case (1, "webhook_deliveries"?) where method == "GET": self = .listDeliveries
         case (1, "api_logs"?) where method == "GET": self = .listAPILogs
+        case (1, "log_search"?) where method == "GET" || method == "POST": self = .logSearch
+        case (2, "log_search"?) where path[1] == "catalog" && method == "GET": self = .logSearchCatalog
         case (_, "whatsapp"?) where path.count >= 2:
             guard let route = Self.whatsapp(method, Array(path.dropFirst())) else { return nil }
             self = route

@@ -4,7 +4,8 @@ extension SimulatorState {
     /// The longest single clock advance accepted: ten years.
     static let maximumAdvanceSeconds = 315_360_000.0
 
-    /// `GET|POST|DELETE /__sim/faults`, `GET /__sim/clock`, `POST /__sim/clock/advance`, `GET /__sim/counters`.
+    /// `GET|POST|DELETE /__sim/faults`, `GET /__sim/clock`, `POST /__sim/clock/advance`, `GET /__sim/counters`,
+    /// `GET|POST /__sim/log_search` (body `{"available": false}` makes log search answer `available: false`).
     func control(_ request: APIRequest) async -> APIResponse {
         do {
             try requireJSONBody(request, surface: .control)
@@ -21,15 +22,22 @@ extension SimulatorState {
                 let seconds = try Self.seconds(from: try request.jsonObject())
                 _ = await advanceClock(byMicroseconds: Int64((seconds * 1_000_000).rounded()))
                 return clockResponse()
+            case ("GET", ["log_search"]): return .data(["available": .bool(logSearchAvailable)])
+            case ("POST", ["log_search"]), ("PUT", ["log_search"]):
+                guard let available = try request.jsonObject()["available"]?.boolValue else {
+                    return APIError.validation([("available", "must be true or false")]).response
+                }
+                setLogSearchAvailable(available)
+                return .data(["available": .bool(logSearchAvailable)])
             case ("GET", ["counters"]):
                 return .data([
                     "requests": .int(requestCount), "connections": .int(connectionCount()),
                     "deliveries": .int(deliveryCount),
                 ])
-            case (_, ["faults"]), (_, ["clock"]), (_, ["clock", "advance"]), (_, ["counters"]):
+            case (_, ["faults"]), (_, ["clock"]), (_, ["clock", "advance"]), (_, ["counters"]), (_, ["log_search"]):
                 return .error(405, "Method \(request.method) not allowed on \(request.path)")
             default:
-                return .error(404, "Not found; the control endpoints are /__sim/faults, /__sim/clock, /__sim/clock/advance and /__sim/counters")
+                return .error(404, "Not found; the control endpoints are /__sim/faults, /__sim/clock, /__sim/clock/advance, /__sim/counters and /__sim/log_search")
             }
         } catch {
             return error.response

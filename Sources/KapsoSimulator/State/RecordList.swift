@@ -10,6 +10,8 @@ struct RecordList: Sendable {
     /// order (API logs) skips the index, which for 100k records costs more than sorting them. Lookups by id in
     /// such a list find nothing.
     private let isIndexed: Bool
+    /// Counts changes, so a view derived from the records (log search's message events) knows when to rebuild.
+    private(set) var version = 0
 
     init(_ records: [Record] = [], indexed: Bool = true) {
         isIndexed = indexed
@@ -34,6 +36,7 @@ struct RecordList: Sendable {
         // The first stored record newer than `record`; everything before it is older.
         let index = Self.index(in: storage) { $0.isNewer(than: record) }
         storage.insert(record, at: index)
+        version += 1
         reindex(from: index)
     }
 
@@ -45,6 +48,7 @@ struct RecordList: Sendable {
         change(&record)
         if record.key == storage[index].key && record.id == id {
             storage[index] = record
+            version += 1
         } else {
             remove(id: id)
             insert(record)
@@ -58,12 +62,14 @@ struct RecordList: Sendable {
         guard excess > 0 else { return }
         if isIndexed { for record in storage[..<excess] { positions[record.id] = nil } }
         storage.removeFirst(excess)
+        version += 1
         reindex(from: 0)
     }
 
     mutating func remove(id: String) {
         guard let index = positions.removeValue(forKey: id) else { return }
         storage.remove(at: index)
+        version += 1
         reindex(from: index)
     }
 

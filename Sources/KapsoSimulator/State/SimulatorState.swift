@@ -36,6 +36,10 @@ actor SimulatorState {
     /// The due time a real-time wake-up is armed for, and its task.
     var wakeUp: (due: Timestamp, task: Task<Void, Never>)?
     var isStopped = false
+    /// Whether log search is enabled; when not, `/log_search` answers `available: false`.
+    var logSearchAvailable: Bool
+    /// Message events in log search order, kept while the messages do not change.
+    var messageEventIndex: MessageEventIndex?
 
     static let rateLimitPerMinute = 1000
     static let simulatorKeyID = "9c0d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e99"
@@ -61,6 +65,7 @@ actor SimulatorState {
         self.apiLogLimit = max(options.apiLogLimit, seed.apiLogs.count)
         self.nextMessageSequence = seed.nextMessageSequence
         self.receiverOutcomes = seed.receiverOutcomes
+        self.logSearchAvailable = options.logSearchAvailable
     }
 
     /// How the server should answer one request.
@@ -183,6 +188,8 @@ actor SimulatorState {
         case .marketingPreferences(let contact): return try marketingPreferences(of: contact)
         case .marketingPreference(let contact, let phoneNumberID):
             return try marketingPreference(of: contact, on: phoneNumberID)
+        case .logSearch: return try logSearch(request, now: now)
+        case .logSearchCatalog: return logSearchCatalog()
         }
     }
 

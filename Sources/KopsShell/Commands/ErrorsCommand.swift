@@ -1,11 +1,11 @@
 internal import KapsoClient
 internal import KapsoDiagnostics
 
-/// `errors [--period] [--source message|api|webhook] [--limit N] [--flat]`: everything that failed, one row per cause.
+/// `errors [--period] [--source message|api|webhook|meta] [--limit N] [--flat]`: everything that failed, one row per cause.
 public enum ErrorsCommand: Command {
     public static let name = "errors"
     public static let summary = "what failed, one row per cause: messages, API calls, webhook deliveries"
-    public static let usage = "errors [--period 24h|7d|30d] [--source message|api|webhook] [--limit N] [--flat]"
+    public static let usage = "errors [--period 24h|7d|30d] [--source message|api|webhook|meta] [--limit N] [--flat]"
     public static let details = """
         Fetches message errors (of the selected number, if any): failed messages, messages with a
         failed status anywhere in their history, and received messages with errors (e.g. 131051); API
@@ -33,15 +33,17 @@ public enum ErrorsCommand: Command {
             arguments.value("--source").flatMap(ErrorTriage.Source.init(rawValue:)).map { [$0] }
             ?? ErrorTriage.Source.allCases
         let fetch = try FailureFetch.load(sources: sources, period: period, in: context)
-        guard !fetch.triage.entries.isEmpty else {
-            return CommandResult(
+        var result: CommandResult
+        if fetch.triage.entries.isEmpty {
+            result = CommandResult(
                 blocks: [.line(StyledText("nothing failed in the last \(period)", style: .good))] + fetch.leftOutHint,
                 json: fetch.addingLeftOut(to: ["period": .string(period), "data": []]))
-        }
-        guard flat else {
+        } else if flat {
+            result = flatResult(fetch, limit: limit, period: period)
+        } else {
             let groups = FailureGroups(fetch.triage.entries, numbers: fetch.numbers, webhooks: fetch.webhooks)
             let shown = Array(groups.groups.prefix(limit))
-            return CommandResult(
+            result = CommandResult(
                 blocks: [
                     .table(FailureGroupsTable.table(shown)),
                     .hint(FailureGroupsTable.hint(groups, shown: shown.count, truncated: fetch.truncated, period: period, flat: "errors --flat")),
@@ -52,7 +54,38 @@ public enum ErrorsCommand: Command {
                         "groups": groups.json,
                     ])))
         }
-        return flatResult(fetch, limit: limit, period: period)
+        if let meta = fetch.meta {
+            result.blocks.append(.hint(metaLine(meta, period: period, messagesRead: sources.contains(.message))))
+            if case .object(var object)? = result.json {
+                object["meta_events"] = metaJSON(meta)
+                result.json = .object(object)
+            }
+        }
+        return result
+    }
+
+    /// One line on what Meta's own webhooks (log search) added, or why they could not be read.
+    static func metaLine(_ meta: FailureFetch.MetaOutcome, period: String, messagesRead: Bool) -> String {
+        switch meta {
+        case .unavailable(let reason): return "Meta's webhooks not searched: \(reason)"
+        case .failed(let error): return "Meta's webhooks not searched: \(error)"
+        case .checked(let check) where check.problems == 0:
+            return "Meta's webhooks (log search): no failed status in the last \(period)"
+        case .checked(let check):
+            let statuses = check.problems == 1 ? "1 failed status" : "\(check.problems) failed statuses"
+            guard messagesRead else { return "Meta's webhooks (log search): \(statuses) in the last \(period)" }
+            if check.added == 0 { return "Meta's webhooks (log search): \(statuses), \(check.problems == 1 ? "the same failure as a message" : "all for messages") above" }
+            return "Meta's webhooks (log search): \(statuses), \(check.added) not among the messages (source meta)"
+        }
+    }
+
+    private static func metaJSON(_ meta: FailureFetch.MetaOutcome) -> JSONValue {
+        switch meta {
+        case .unavailable(let reason): ["available": false, "reason": .string(reason)]
+        case .failed(let error): ["available": .null, "error": .string(error)]
+        case .checked(let check):
+            ["available": true, "problems": .number(String(check.problems)), "matched": .number(String(check.matched))]
+        }
     }
 
     /// One row per failure, newest first (`--flat`).

@@ -15,6 +15,15 @@ struct FailureFetch {
     var truncated = false
     /// Failed API calls that were kops's own look-ups (`OwnLookups`), left out of `triage`.
     var ownLookups = 0
+    /// What Meta's own webhooks (log search) said, when `meta` was among the sources.
+    var meta: MetaOutcome?
+
+    /// The log search part of a fetch: checked, not available for the project, or failed (the rest still shows).
+    enum MetaOutcome {
+        case checked(ErrorTriage.MetaCheck)
+        case unavailable(String)
+        case failed(String)
+    }
 
     static let maxPages = 20
 
@@ -42,11 +51,14 @@ struct FailureFetch {
                 requests.append((source, client.platformRequest("/whatsapp/messages", query: number + [("limit", "100")])))
             case .api: requests.append((source, client.apiLogsRequest(apiFilters + window)))
             case .webhook: requests.append((source, client.webhookDeliveriesRequest(window)))
+            case .meta: requests.append((source, client.logSearchRequest(metaQuery(period: period, number: number))))
             }
         }
         let responses = client.transport.sendAll(requests.map(\.1))
         var fetch = FailureFetch()
         for ((source, request), response) in zip(requests, responses) {
+            // Meta's events are read last, once the message failures they may repeat are known.
+            if source == .meta { continue }
             guard let source else {
                 // Without the numbers, ids in paths are not judged; the failures still show.
                 let json = try? client.decode(try response.get(), for: request)
@@ -80,9 +92,56 @@ struct FailureFetch {
             case .webhook:
                 let first = try client.webhookDeliveries(from: json)
                 fetch.triage.addDeliveries(try fetch.following(first, query: window, next: client.webhookDeliveries))
+            case .meta:
+                break
             }
         }
+        if let index = requests.firstIndex(where: { $0.0 == .meta }) {
+            fetch.meta = fetch.readMeta(responses[index], request: requests[index].1, period: period, number: number, in: context)
+        }
         return fetch
+    }
+
+    /// Failed statuses Meta sent Kapso in the period (of the selected number, if any).
+    private static func metaQuery(period: String, number: [(String, String)]) -> LogSearchQuery {
+        LogSearchQuery(
+            source: "whatsapp_webhook_event", period: period, problemsOnly: true,
+            filters: number.map { (key: $0.0, value: $0.1) }, limit: 100)
+    }
+
+    /// Adds Meta's failures not already listed; a failure of log search is reported, never thrown.
+    private mutating func readMeta(
+        _ response: Result<HTTPResponse, TransportError>, request: HTTPRequest, period: String, number: [(String, String)],
+        in context: ShellContext
+    ) -> MetaOutcome {
+        let client = context.client
+        do {
+            var result = try LogSearchResult(json: try client.decode(try response.get(), for: request))
+            var events: [LogSearchEvent] = []
+            var pages = 0
+            while case .page(let page) = result {
+                events += page.events
+                pages += 1
+                guard let cursor = page.nextCursor else { break }
+                guard pages < FailureFetch.maxPages else {
+                    truncated = true
+                    break
+                }
+                var next = Self.metaQuery(period: period, number: number)
+                next.cursor = cursor
+                result = try client.logSearch(next)
+            }
+            if case .unavailable = result { return .unavailable("log search is not enabled for this project") }
+            return .checked(triage.addMetaEvents(events))
+        } catch let error as TransportError {
+            return .failed(error.message)
+        } catch KapsoAPIError.notFound {
+            return .unavailable("this API has no log search")
+        } catch let error as KapsoAPIError {
+            return .failed(error.message)
+        } catch {
+            return .failed("\(error)")
+        }
     }
 
     /// The items of `first` and the pages after it, up to `maxPages`.

@@ -6,6 +6,7 @@ public enum HelpTopics {
         "scripts": "kops run, source, variables, assert and capture, and writes in scripts (--allow-writes)",
         "transcripts": "record a session as Markdown for a ticket, and replay it with kops check",
         "configuration": "profiles, keys, base URL, output, colour, timeout, history: flags and environment",
+        "log-search": "one search over API calls, Meta's webhooks, message events and deliveries: where to start",
     ]
 
     /// Topic name → its text, in the order `help topics` lists them.
@@ -52,6 +53,19 @@ public enum HelpTopics {
             XDG_CONFIG_HOME                    profiles in $XDG_CONFIG_HOME/kops/config.toml: base_url,
                                                api_key_env or api_key_command, phone_number_id, output, color
             kops --demo                        the built-in simulator with demo data, nothing leaves the machine
+            """),
+        ("log-search", """
+            logs search [QUERY] searches Kapso's log search: every source at once, newest first
+            sources: api (external_api_log), meta (whatsapp_webhook_event: what Meta told Kapso),
+                     message (whatsapp_message_event), delivery (webhook_delivery), flow, function
+            start from what you have:
+              an id (WAMID, request id, delivery id)  logs search ID --period 7d
+              a moment or an id's moment              logs search --around 2026-11-21T11:35:00Z
+                                                      logs search --source meta --around WAMID
+              what failed this week                   logs search --problems --period 7d
+              one webhook's deliveries, live          logs search --filter webhook_id=ID --follow
+            'available: false' means search is not enabled for the project: kops says so and exits 1;
+            trace and errors then say so in one line and use the separate logs as before
             """),
     ]
 

@@ -7,7 +7,9 @@ internal import KapsoDiagnostics
 extension LogsCommand {
     /// Flags only `logs search` takes, and flags only plain `logs` takes.
     static let searchOnlyFlags = ["--source", "--around", "--problems", "--filter", "--follow", "--cursor", "--interval", "--max-polls"]
-    static let listOnlyFlags = ["--endpoint", "--status-code", "--errors", "--flat", "--ids"]
+    static let listOnlyFlags = ["--endpoint", "--status-code", "--errors", "--ids"]
+    /// Pages of problems read at most for one grouped view (100 events each).
+    static let maxProblemPages = 20
 
     /// `logs search [QUERY] [--source S] [--period P | --around TIME|ID] [--problems] [--filter K=V]... [--limit N]
     /// [--cursor C] [--all | --follow]`.
@@ -50,7 +52,56 @@ extension LogsCommand {
             context.session.lastList = nil
             return CommandResult(blocks: [.hint("\(count) \(count == 1 ? "event" : "events")")])
         }
-        return try searchPage(query, in: context).shown(as: arguments.value("--output").flatMap(OutputMode.init(rawValue:)))
+        let forced = arguments.value("--output").flatMap(OutputMode.init(rawValue:))
+        if query.problemsOnly, query.around == nil, query.cursor == nil, !arguments.has("--flat") {
+            return try problems(query, in: context).shown(as: forced)
+        }
+        return try searchPage(query, in: context).shown(as: forced)
+    }
+
+    /// `--problems`: every problem of the window (up to `maxProblemPages` pages), one row per cause.
+    static func problems(_ query: LogSearchQuery, in context: ShellContext) throws -> CommandResult {
+        var problems = LogSearchProblems()
+        var search = query
+        search.limit = 100
+        var page = try LogSearchInput.page(search, in: context)
+        var pages = 1
+        problems.add(page.events)
+        while let cursor = page.nextCursor, pages < maxProblemPages {
+            search.cursor = cursor
+            page = try LogSearchInput.page(search, in: context)
+            problems.add(page.events)
+            pages += 1
+        }
+        context.session.lastList = nil
+        let truncated = page.nextCursor != nil
+        let window = [page.since, page.until].compactMap { $0 }.map(TimeText.short).joined(separator: " to ")
+        let span = window.isEmpty ? "" : " from \(window)"
+        let json: JSONValue = [
+            "since": page.since.map(JSONValue.string) ?? .null, "until": page.until.map(JSONValue.string) ?? .null,
+            "problems": .number(String(problems.total)), "truncated": .bool(truncated), "groups": problems.json,
+        ]
+        guard problems.total > 0 else {
+            return CommandResult(blocks: [.line(StyledText("no problems\(span)", style: .good))], json: json)
+        }
+        let rows = problems.groups.map { group -> [StyledText] in
+            [
+                StyledText(String(group.count)), StyledText(group.reading.source), StyledText(group.reading.what),
+                StyledText(group.reading.status, style: .bad), StyledText(TimeText.brief(group.first)),
+                StyledText(TimeText.brief(group.last)), StyledText(group.reading.link),
+            ]
+        }
+        let table = Table(
+            columns: [
+                Column("COUNT", truncation: .never, alignRight: true), Column("SOURCE", truncation: .never), Column("WHAT"),
+                Column("STATUS", truncation: .never), Column("FIRST", truncation: .never), Column("LAST", truncation: .never),
+                Column("NEWEST ID", truncation: .never),
+            ], rows: rows)
+        let count = problems.total == 1 ? "1 problem" : "\(problems.total)\(truncated ? "+" : "") problems"
+        let causes = problems.groups.count == 1 ? "1 cause" : "\(problems.groups.count) causes"
+        let hint = "\(count) in \(causes)\(span); '--flat' lists each event"
+            + (truncated ? " (the first \(maxProblemPages * 100) were read)" : "")
+        return CommandResult(blocks: [.table(table), .hint(hint)], json: json)
     }
 
     /// One page as a table, remembered for `next`.

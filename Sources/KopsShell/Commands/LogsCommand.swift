@@ -23,7 +23,8 @@ public enum LogsCommand: Command {
         flow_event, function_invocation_event, function_log_event or all (and Kapso's aliases api, meta,
         messages, webhooks, workflows, functions). --around takes an ISO time or any id 'whois' knows (a
         WAMID, delivery id, API log id, conversation id) and searches an hour either side of its moment,
-        marking that event with '>'; it replaces --period. --problems keeps failures only. --filter
+        marking that event with '>'; it replaces --period. --problems reads every failure of the window
+        and shows one row per cause with its count, first and last time (--flat: each event). --filter
         KEY=VALUE narrows by a field (repeatable; keys from Kapso's catalogue, e.g. request_id,
         response_status, whatsapp_message_id, webhook_id, event_type, status, phone_number_id). --follow
         polls for new events until Ctrl-C; --all prints every page. --cursor continues a search from
@@ -44,7 +45,7 @@ public enum LogsCommand: Command {
         FlagSpec("--endpoint", value: "TEXT", help: "only calls whose path contains TEXT"),
         FlagSpec("--status-code", value: "N", help: "only calls answered with this HTTP status"),
         FlagSpec("--errors", help: "only calls answered with 400 or more, one row per cause"),
-        FlagSpec("--flat", help: "with --errors: one row per failed call instead of one per cause"),
+        FlagSpec("--flat", help: "with --errors or search --problems: one row per failure instead of one per cause"),
         FlagSpec("--ids", help: "add each call's log id, the request id Kapso support looks up"),
         FlagSpec("--limit", value: "N", help: "calls or events per page (1-100, default 20)"),
         FlagSpec("--all", help: "every page, printed as it arrives"),

@@ -1,9 +1,43 @@
 internal import KapsoClient
 internal import KapsoDiagnostics
 
-// MARK: - Webhook deliveries, API log entries and JSON
+// MARK: - Meta's webhooks, webhook deliveries, API log entries and JSON
 
 extension TraceCommand {
+    /// The webhooks Meta sent Kapso about the message (log search), with time since send and errors.
+    static func metaEvents(_ trace: MessageTrace) -> [Block] {
+        let heading: [Block] = [.line(StyledText(""))]
+        switch trace.metaEvents {
+        case .failed(let error):
+            return heading + [.line(StyledText("Meta's webhooks: not loaded: \(error)", style: .warn))]
+        case .loaded(.unavailable(let reason)):
+            return heading + [.line(StyledText("Meta's webhooks: not searched: \(reason)", style: .dim))]
+        case .loaded(.events(let events)) where events.isEmpty:
+            let text = "Meta's webhooks: none about this message in log search (Meta has not told Kapso of it in that period)"
+            return heading + [.line(StyledText(text, style: .warn))]
+        case .loaded(.events(let events)):
+            let sent = trace.message.time
+            let rows = events.map { event -> [StyledText] in
+                let reading = LogSearchReading(event)
+                var delta = "-"
+                if let at = KapsoTime.seconds(iso: event.time), let sent {
+                    let seconds: Int64 = at - sent
+                    delta = (seconds < 0 ? "-" : "+") + Elapsed.text(abs(seconds))
+                }
+                return [
+                    StyledText(TimeText.short(event.time)), StyledText(reading.what, style: reading.isProblem ? .bad : .plain),
+                    StyledText(delta), StyledText(event.id),
+                ]
+            }
+            let table = Table(
+                columns: [
+                    Column("TIME", truncation: .never), Column("META SENT KAPSO"), Column("AFTER", truncation: .never),
+                    Column("EVENT ID", truncation: .middle),
+                ], rows: rows)
+            return heading + [.line(StyledText("Meta's webhooks: \(events.count) (log search)")), .table(table)]
+        }
+    }
+
     static func deliveries(_ trace: MessageTrace) -> [Block] {
         let heading: [Block] = [.line(StyledText(""))]
         switch trace.deliveries {
@@ -51,12 +85,21 @@ extension TraceCommand {
                     StyledText(log.errorMessage ?? ""),
                 ]
             }
-            let table = Table(
+            var table = Table(
                 columns: [
                     Column("CALLED AT", truncation: .never), Column("METHOD", truncation: .never),
                     Column("ENDPOINT", truncation: .middle), Column("STATUS", truncation: .never),
                     Column("MS", truncation: .never, alignRight: true), Column("KEY"), Column("ERROR"),
                 ], rows: rows)
+            // Log search knows each call's request id, what Kapso support asks for.
+            if logs.contains(where: { trace.requestIDs[$0.id] != nil }) {
+                table.columns.insert(Column("REQUEST ID", truncation: .never), at: 1)
+                table.rows = zip(logs, table.rows).map { log, row in
+                    var row = row
+                    row.insert(StyledText(trace.requestIDs[log.id] ?? "-"), at: 1)
+                    return row
+                }
+            }
             return heading + [.line(StyledText("API calls: \(logs.count)")), .table(table)]
         }
     }
@@ -80,7 +123,19 @@ extension TraceCommand {
             "conversation": part(trace.conversation) { .object($0.json) },
             "window": window,
             "webhook_deliveries": part(trace.deliveries) { .array($0.map { .object($0.json) }) },
-            "api_logs": part(trace.apiLogs) { .array($0.map { .object($0.json) }) },
+            "api_logs": part(trace.apiLogs) { logs in
+                .array(logs.map { log in
+                    var object = log.json
+                    if let request = trace.requestIDs[log.id] { object["request_id"] = .string(request) }
+                    return .object(object)
+                })
+            },
+            "meta_events": part(trace.metaEvents) { search in
+                switch search {
+                case .events(let events): .array(events.map { .object($0.json) })
+                case .unavailable(let reason): ["available": false, "reason": .string(reason)]
+                }
+            },
             "verdict": .string(trace.verdict(now: now).text),
         ]
     }

@@ -7,9 +7,10 @@ public enum TraceCommand: Command {
     public static let summary = "follow one message: statuses, errors explained, window, webhooks, API calls, verdict"
     public static let usage = "trace [WAMID] [--sequential]"
     public static let details = """
-        Shows the message, its status timeline (errors with meaning and fix), its conversation and
-        the 24-hour window when it was sent, the webhook deliveries of its events, the API call that
-        sent it, and a verdict. Without a WAMID it traces the last message ('message', 'reply').
+        Shows the message, its status timeline (errors with meaning and fix), the webhooks Meta sent
+        Kapso about it (Kapso's log search; one line says so when search is not enabled), its
+        conversation and the 24-hour window when it was sent, the webhook deliveries of its events,
+        the API call that sent it with its request id, and a verdict. Without a WAMID it traces the last message ('message', 'reply').
         The look-ups after the message go out at once; --sequential sends them one by one.
         Examples:
           trace wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA=
@@ -33,6 +34,7 @@ public enum TraceCommand: Command {
         context.remember(trace.message)
         var blocks: [Block] = [.fields(summary(trace, now: now))]
         blocks += timeline(trace.message)
+        blocks += metaEvents(trace)
         blocks += deliveries(trace)
         blocks += apiLogs(trace)
         let verdict = trace.verdict(now: now)

@@ -20,6 +20,16 @@ struct MessageTrace {
     var lastInboundBefore: Part<Message?>
     var deliveries: Part<[WebhookDelivery]>
     var apiLogs: Part<[APILog]>
+    /// The webhooks Meta sent Kapso about this WAMID (log search, `whatsapp_webhook_event`), oldest first.
+    var metaEvents: Part<Search>
+    /// Request ids of the send calls, by API log id (log search's `external_api_log`); empty when not known.
+    var requestIDs: [String: String] = [:]
+
+    /// What a log search gave: events, or why there are none to give (not enabled, no such endpoint).
+    enum Search {
+        case events([LogSearchEvent])
+        case unavailable(String)
+    }
     /// Read with the other look-ups when the message can only be answered with a template (a 131047 failure, or
     /// an inbound message whose window has closed): the number's WABA and whether the contact stopped marketing.
     var templateContext: (businessAccountID: String, marketingStopped: Bool)?
@@ -76,6 +86,19 @@ struct MessageTrace {
                 + (message.contact.map { [client.marketingPreferenceRequest(contact: $0, phoneNumberID: number)] } ?? [])
         } ?? [] : []
         requests += templateRequests
+        // Meta's side and the send call's request id come from log search, in the same round trip.
+        let metaIndex = requests.count
+        requests.append(
+            client.logSearchRequest(
+                LogSearchQuery(source: "whatsapp_webhook_event", period: period, filters: [("whatsapp_message_id", message.id)], limit: 100)))
+        let callsIndex = message.isInbound ? nil : requests.count
+        if callsIndex != nil {
+            requests.append(
+                client.logSearchRequest(
+                    LogSearchQuery(
+                        source: "external_api_log", period: "context", around: KapsoTime.iso(time),
+                        filters: [("endpoint_contains", sendPath)], limit: 100)))
+        }
         let responses: [Result<HTTPResponse, TransportError>] =
             sequential ? requests.map { request in Result { () throws(TransportError) in try client.transport.send(request) } }
             : client.transport.sendAll(requests)
@@ -115,7 +138,31 @@ struct MessageTrace {
                     }
                     .reversed()
             },
+            metaEvents: search(json(metaIndex)),
+            requestIDs: callsIndex.map { index -> [String: String] in
+                guard case .loaded(.events(let events)) = search(json(index)) else { return [:] }
+                var ids: [String: String] = [:]
+                for event in events { if let log = event.resourceID, let request = event.text("request_id") { ids[log] = request } }
+                return ids
+            } ?? [:],
             templateContext: templateContext)
+    }
+
+    /// One log search answer: its events oldest first, `.unavailable` for `available: false` or an API without log search (404).
+    private static func search(_ json: Result<JSONValue, KapsoAPIError>) -> Part<Search> {
+        switch json {
+        case .failure(.notFound): return .loaded(.unavailable("this API has no log search"))
+        case .failure(let error): return .failed(error.message)
+        case .success(let json):
+            do throws(KapsoAPIError) {
+                switch try LogSearchResult(json: json) {
+                case .page(let page): return .loaded(.events(page.events.reversed()))
+                case .unavailable: return .loaded(.unavailable("log search is not enabled for this project"))
+                }
+            } catch {
+                return .failed(error.message)
+            }
+        }
     }
 
     /// The events a message's journey produces: received for inbound, the status events for outbound.
