@@ -59,6 +59,11 @@ public final class KapsoClient {
         return try decode(response, for: request)
     }
 
+    /// Starts `request` (a GET) ahead of the `perform` that will ask for it; see `HTTPTransport.prefetch`.
+    public func prefetch(_ request: HTTPRequest) {
+        transport.prefetch(request)
+    }
+
     /// Maps one response to its JSON or a typed error (shared by `perform` and concurrent calls).
     public func decode(_ response: HTTPResponse, for request: HTTPRequest) throws(KapsoAPIError) -> JSONValue {
         if let date = response.header("Date"), date != serverDate, let time = KapsoTime.seconds(httpDate: date) {

@@ -44,6 +44,9 @@ public final class CurlTransport: HTTPTransport {
     /// The kept-alive handle and the connection cache shared with `sendAll`'s handles, made at the first request.
     private var primaryTransfer: CurlTransfer?
     private var share: UnsafeMutableRawPointer?
+    /// The GET `prefetch` started, taken by the next `send`, and the handle it ran on, kept for the next one.
+    private var prefetched: CurlPrefetch?
+    private var prefetchTransfer: CurlTransfer?
     /// The origin of the last URL `check` accepted.
     private var checkedOrigin: String?
 
@@ -68,6 +71,21 @@ public final class CurlTransport: HTTPTransport {
     }
 
     public func send(_ request: HTTPRequest) throws(TransportError) -> HTTPResponse {
+        if let prefetch = prefetched {
+            prefetched = nil
+            if prefetch.matches(request), let code = prefetch.complete() {
+                let result = prefetch.transfer.finish(code, request: request, started: prefetch.started, options: options)
+                switch result {
+                case .success, .failure(.cancelled):
+                    record(request, transfer: prefetch.transfer, result: result)
+                    return try result.get()
+                case .failure:
+                    // Asked again, as if never prefetched: the answer may have waited past its timeout behind a
+                    // paused pipe, or the server closed the idle connection.
+                    break
+                }
+            }
+        }
         try check(request.url)
         let primary = try primary()
         let started = ContinuousClock.now
@@ -79,6 +97,7 @@ public final class CurlTransport: HTTPTransport {
     }
 
     public func sendAll(_ requests: [HTTPRequest]) -> [Result<HTTPResponse, TransportError>] {
+        prefetched = nil
         var results = [Result<HTTPResponse, TransportError>?](repeating: nil, count: requests.count)
         do throws(TransportError) {
             _ = try primary()
@@ -120,6 +139,15 @@ public final class CurlTransport: HTTPTransport {
         }
         for entry in transfers { kops_curl_multi_remove_handle(multi, entry.transfer.handle) }
         return results.map { $0 ?? .failure(.cancelled(sent: false)) }
+    }
+
+    public func prefetch(_ request: HTTPRequest) {
+        prefetched = nil
+        guard request.method == "GET", request.body == nil, (try? check(request.url)) != nil,
+            (try? primary()) != nil, let transfer = prefetchTransfer ?? (try? CurlTransfer())
+        else { return }
+        prefetchTransfer = transfer
+        prefetched = CurlPrefetch(request, transfer: transfer, options: options, share: share)
     }
 
     /// Refuses URLs that do not parse and plain http to hosts that are not loopback.

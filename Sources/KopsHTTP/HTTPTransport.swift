@@ -6,6 +6,10 @@ public protocol HTTPTransport: AnyObject {
     /// Performs independent requests concurrently; results come back in the order of `requests`.
     func sendAll(_ requests: [HTTPRequest]) -> [Result<HTTPResponse, TransportError>]
 
+    /// Starts a GET that a `send` of the same request is expected to ask for next, so the server works on it
+    /// while the caller does something else; any other exchange first drops it. A hint: doing nothing is correct.
+    func prefetch(_ request: HTTPRequest)
+
     /// Called after each exchange (for `--verbose`); sees only redacted headers.
     var observer: (@Sendable (HTTPExchange) -> Void)? { get set }
 }
@@ -14,6 +18,8 @@ extension HTTPTransport {
     public func sendAll(_ requests: [HTTPRequest]) -> [Result<HTTPResponse, TransportError>] {
         requests.map { request in Result { () throws(TransportError) in try send(request) } }
     }
+
+    public func prefetch(_ request: HTTPRequest) {}
 }
 
 /// What `--verbose` prints about one exchange: request line, redacted headers, outcome.

@@ -1,3 +1,4 @@
+import Foundation
 import KapsoClient
 import KapsoSimulator
 import KopsHTTP
@@ -104,6 +105,29 @@ import Testing
         #expect(total == "2")
         #expect(date == "Sat, 21 Nov 2026 12:00:00 GMT")
         #expect(serverTime == KapsoTime.seconds(iso: "2026-11-21T12:00:00Z"))
+    }
+
+    /// On a kept-alive connection a prefetched GET is on its way before anything asks for it, and the request
+    /// that then asks for it gets its answer without sending it again.
+    @Test func aPrefetchedRequestIsSentAtOnceAndAnsweredOnce() async throws {
+        let (first, second, sentEarly, counters) = try await withSimulator { fixture in
+            let client = try fixture.client()
+            let request = client.platformRequest("/whatsapp/phone_numbers")
+            let first = try client.perform(request)
+            client.prefetch(request)
+            var waited = 0
+            while fixture.counters().requests < 2 && waited < 500 {
+                usleep(10_000)
+                waited += 1
+            }
+            let sentEarly = fixture.counters().requests == 2
+            let second = try client.perform(request)
+            return (first, second, sentEarly, fixture.counters())
+        }
+        #expect(sentEarly)
+        #expect(first == second)
+        #expect(counters.requests == 2)
+        #expect(counters.connections == 1)
     }
 
     @Test func twoHundredSequentialRequestsReuseOneConnection() async throws {

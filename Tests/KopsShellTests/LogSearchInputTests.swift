@@ -68,6 +68,18 @@ import Testing
         #expect(ids.logSearchCatalog == nil)
     }
 
+    @Test func wamidsInASearchAreOfferedToTraceNext() throws {
+        var ids = IDCache()
+        let page = try JSONValue.parse("""
+            {"data": {"available": true, "events": [
+              {"id": "e2", "source": "whatsapp_webhook_event", "whatsapp_message_id": "wamid.NEW"},
+              {"id": "e1", "source": "external_api_log", "request_id": "req_1"},
+              {"id": "e0", "source": "whatsapp_message_event", "whatsapp_message_id": "wamid.OLD\\u001b[2J"}]}}
+            """)
+        ids.harvest(command: "logs", json: page)
+        #expect(candidates("trace ", ids: ids) == ["wamid.NEW"])
+    }
+
     @Test func aroundOffersRecentMessages() {
         var ids = IDCache()
         ids.remember("wamid.A", as: .message)

@@ -13,6 +13,10 @@ struct JSONParser {
     /// A fingerprint of each key of the objects being parsed, outermost object first: duplicates are
     /// found by comparing integers, and a string only when two fingerprints match.
     private var keyPrints: [UInt64] = []
+    /// Keys met before, by fingerprint (a few slots, the last key wins a slot): the next object of a list
+    /// reuses the string instead of building it again.
+    private var keyCache = [(print: UInt64, key: String)](repeating: (0, ""), count: JSONParser.keyCacheSlots)
+    private static let keyCacheSlots = 128
 
     private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -73,13 +77,13 @@ struct JSONParser {
             guard peek() == UInt8(ascii: "\"") else {
                 throw JSONParseError("expected a string key", at: index)
             }
-            let key = try parseString()
+            let (key, print) = try parseKey()
             skipWhitespace()
             guard peek() == UInt8(ascii: ":") else { throw JSONParseError("expected ':'", at: index) }
             index += 1
             skipWhitespace()
             let value = try parseValue()
-            insert(key: key, value: value, into: &object, positions: &positions, printsStart: printsStart)
+            insert(key: key, print: print, value: value, into: &object, positions: &positions, printsStart: printsStart)
             skipWhitespace()
             switch peek() {
             case UInt8(ascii: ","):
@@ -97,11 +101,11 @@ struct JSONParser {
     }
 
     private mutating func insert(
-        key: String, value: JSONValue, into object: inout JSONObject, positions: inout [String: Int], printsStart: Int
+        key: String, print: UInt64, value: JSONValue, into object: inout JSONObject, positions: inout [String: Int],
+        printsStart: Int
     ) {
         let linearLimit = 64
         if object.entries.count < linearLimit {
-            let print = Self.fingerprint(key)
             for position in object.entries.indices
             where keyPrints[printsStart + position] == print && object.entries[position].key == key {
                 object.entries[position].value = value
@@ -124,14 +128,53 @@ struct JSONParser {
         }
     }
 
+    private static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let fnvPrime: UInt64 = 0x100_0000_01b3
+
     /// FNV-1a over the key's UTF-8 bytes.
     private static func fingerprint(_ key: String) -> UInt64 {
         var key = key
         return key.withUTF8 { bytes in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            var hash = fnvBasis
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* fnvPrime }
             return hash
         }
+    }
+
+    /// An object key and its fingerprint. A key without escapes is hashed as it is scanned and, when the
+    /// cache holds the same bytes, shared rather than built again; one with escapes takes `parseString`.
+    private mutating func parseKey() throws(JSONParseError) -> (String, UInt64) {
+        let quote = index
+        let start = index + 1
+        var end = start
+        var hash = Self.fnvBasis
+        var highBits: UInt8 = 0
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            hash = (hash ^ UInt64(byte)) &* Self.fnvPrime
+            highBits |= byte
+            end += 1
+        }
+        guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else {
+            let key = try parseString()
+            return (key, Self.fingerprint(key))
+        }
+        index = end + 1
+        let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        let slot = Int(truncatingIfNeeded: hash % UInt64(Self.keyCacheSlots))
+        if keyCache[slot].print == hash {
+            let cached = keyCache[slot].key
+            let same = cached.utf8.withContiguousStorageIfAvailable { known in
+                guard known.count == slice.count else { return false }
+                for position in 0..<known.count where known[position] != slice[position] { return false }
+                return true
+            }
+            if same == true { return (cached, hash) }
+        }
+        let key = highBits < 0x80 ? String(decoding: slice, as: UTF8.self) : try decode(slice, quote: quote)
+        keyCache[slot] = (hash, key)
+        return (key, hash)
     }
 
     private mutating func parseArray() throws(JSONParseError) -> JSONValue {
@@ -212,10 +255,25 @@ struct JSONParser {
         let start = index
         // Fast path: no escapes, so the string is a slice of the input.
         var highBits: UInt8 = 0
-        while let byte = peek(), byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte >= 0x20 {
-            highBits |= byte
-            index += 1
+        var end = index
+        // Eight bytes at a time while none is a quote, a backslash or a control character.
+        while end + 8 <= bytes.count {
+            let word = ByteWords.word(bytes, at: end)
+            if ByteWords.contains(word, UInt8(ascii: "\"")) || ByteWords.contains(word, UInt8(ascii: "\\"))
+                || ByteWords.containsBelow(word, 0x20)
+            {
+                break
+            }
+            if ByteWords.containsNonASCII(word) { highBits = 0x80 }
+            end += 8
         }
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            highBits |= byte
+            end += 1
+        }
+        index = end
         if peek() == UInt8(ascii: "\"") {
             index += 1
             let slice = UnsafeBufferPointer(rebasing: bytes[start..<index - 1])

@@ -68,29 +68,48 @@ private struct JSONWriter {
     private mutating func write(quoted text: String) {
         output.append(UInt8(ascii: "\""))
         var text = text
-        // Most strings need no escape: they are copied whole.
-        if text.withUTF8({ bytes in !bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0x22 || $0 == 0x5C } }) {
-            text.withUTF8 { output.append(contentsOf: $0) }
-            output.append(UInt8(ascii: "\""))
-            return
-        }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): write("\\\"")
-            case UInt8(ascii: "\\"): write("\\\\")
-            case 0x0A: write("\\n")
-            case 0x0D: write("\\r")
-            case 0x09: write("\\t")
-            case 0x08: write("\\b")
-            case 0x0C: write("\\f")
-            case 0..<0x20, 0x7F:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                write("\\u00")
-                output.append(hex[Int(byte >> 4)])
-                output.append(hex[Int(byte & 0x0F)])
-            default: output.append(byte)
+        // One pass: the runs between bytes that need an escape are copied whole (most strings are one run).
+        text.withUTF8 { bytes in
+            var run = 0
+            var position = 0
+            // Eight bytes at a time while none needs an escape.
+            while position + 8 <= bytes.count {
+                let word = ByteWords.word(bytes, at: position)
+                if ByteWords.contains(word, 0x22) || ByteWords.contains(word, 0x5C) || ByteWords.contains(word, 0x7F)
+                    || ByteWords.containsBelow(word, 0x20)
+                {
+                    break
+                }
+                position += 8
             }
+            for position in position..<bytes.count {
+                let byte = bytes[position]
+                guard byte < 0x20 || byte == 0x7F || byte == 0x22 || byte == 0x5C else { continue }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<position]))
+                write(escaped: byte)
+                run = position + 1
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    /// `"`, `\`, or a control character (DEL too) as its JSON escape.
+    private mutating func write(escaped byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "\""): write("\\\"")
+        case UInt8(ascii: "\\"): write("\\\\")
+        case 0x0A: write("\\n")
+        case 0x0D: write("\\r")
+        case 0x09: write("\\t")
+        case 0x08: write("\\b")
+        case 0x0C: write("\\f")
+        case 0..<0x20, 0x7F:
+            let hex: [UInt8] = Array("0123456789abcdef".utf8)
+            write("\\u00")
+            output.append(hex[Int(byte >> 4)])
+            output.append(hex[Int(byte & 0x0F)])
+        default: output.append(byte)
+        }
     }
 }

@@ -3,7 +3,7 @@
 ///
 /// Equality is structural and order-sensitive: objects with the same entries in another order
 /// differ, and so do the numbers `1` and `1.0`.
-public indirect enum JSONValue: Sendable, Hashable {
+public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     /// A number as written in the document (`42`, `-1.5e3`), so integers never round-trip

@@ -6,8 +6,12 @@ extension KapsoClient {
     public func conversations(filters: [(String, String)] = [], limit: Int = 20, after: String? = nil)
         throws(KapsoAPIError) -> Page<Conversation>
     {
-        let query = filters + [("limit", String(limit))] + (after.map { [("after", $0)] } ?? [])
-        return try Page.decode(perform(platformRequest("/whatsapp/conversations", query: query)), item: Conversation.init(json:))
+        try Page.decode(perform(conversationsRequest(filters: filters, limit: limit, after: after)), item: Conversation.init(json:))
+    }
+
+    /// The request behind `conversations(filters:limit:after:)`.
+    public func conversationsRequest(filters: [(String, String)] = [], limit: Int = 20, after: String? = nil) -> HTTPRequest {
+        platformRequest("/whatsapp/conversations", query: filters + [("limit", String(limit))] + (after.map { [("after", $0)] } ?? []))
     }
 
     /// The request behind `conversation(_:)`, for sending it with others at once.

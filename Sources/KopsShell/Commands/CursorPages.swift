@@ -7,15 +7,20 @@ enum CursorPages {
 
     /// Calls `body` with each page's items; `fetch` gets the `after` query item (none for the first page).
     ///
-    /// Throws `ListError` past `limit` pages or when the API repeats a cursor, so a broken or hostile
-    /// server cannot keep a command running forever.
+    /// `prefetch`, when given, gets the next page's `after` before `body` runs, so that page can be on its
+    /// way while this one is shown; `fetch` still asks for it next. Throws `ListError` past `limit` pages or
+    /// when the API repeats a cursor, so a broken or hostile server cannot keep a command running forever.
     static func forEach<Item>(
-        limit: Int = maxPages, _ fetch: ([(String, String)]) throws -> Page<Item>, _ body: ([Item]) -> Void
+        limit: Int = maxPages, _ fetch: ([(String, String)]) throws -> Page<Item>,
+        prefetch: (([(String, String)]) -> Void)? = nil, _ body: ([Item]) -> Void
     ) throws {
         var after: [(String, String)] = []
         var seen: Set<String> = []
-        for _ in 0..<limit {
+        for round in 0..<limit {
             let page = try fetch(after)
+            if let prefetch, round + 1 < limit, case .cursor(let next?) = page.position, !seen.contains(next) {
+                prefetch([("after", next)])
+            }
             body(page.items)
             guard case .cursor(let next?) = page.position else { return }
             guard seen.insert(next).inserted else { throw ListError.cursorRepeated }

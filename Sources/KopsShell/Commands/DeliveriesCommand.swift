@@ -93,6 +93,7 @@ public enum DeliveriesCommand: Command {
     ) throws -> CommandResult {
         let count = try ListStream(context: context, mode: mode).run(
             fetch: { try context.client.webhookDeliveries(filters + [("limit", "100")] + $0) },
+            request: { context.client.webhookDeliveriesRequest(filters + [("limit", "100")] + $0) },
             json: \.json, table: table)
         context.session.lastList = nil
         return CommandResult(blocks: [.hint("\(count) \(count == 1 ? "delivery" : "deliveries")")])

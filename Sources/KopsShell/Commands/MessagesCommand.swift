@@ -41,6 +41,7 @@ public enum MessagesCommand: Command {
         let mode = context.outputMode(arguments)
         let count = try ListStream(context: context, mode: mode, jsonForm: .document, showsEmptyTable: true).run(
             fetch: { try context.client.messages(filters: filters, limit: 100, after: $0.first?.1) },
+            request: { context.client.messagesRequest(filters: filters, limit: 100, after: $0.first?.1) },
             json: \.json, table: table)
         context.session.lastList = nil
         // JSON mode prints the document alone, as a one-page list does.

@@ -1,3 +1,5 @@
+internal import KapsoClient
+
 /// Substring tests over UTF-8 bytes: the redactor runs them on every string kops shows, so they read the
 /// strings' own storage and allocate nothing (the standard library's pattern search builds a table per call).
 enum ByteSearch {
@@ -22,11 +24,14 @@ enum ByteSearch {
         guard let first = pattern.first else { return true }
         guard bytes.count >= pattern.count else { return false }
         if !ignoringASCIICase {
-            // The redactor's search for known secrets, on every string shown: kept to plain comparisons.
-            for index in 0...(bytes.count - pattern.count) where bytes[index] == first {
+            // The redactor's search for known secrets, on every string shown: candidates found a word at a time.
+            let last = bytes.count - pattern.count
+            var from = 0
+            while let index = ByteWords.firstIndex(of: first, in: bytes, from: from), index <= last {
                 var offset = 1
                 while offset < pattern.count, bytes[index + offset] == pattern[offset] { offset += 1 }
                 if offset == pattern.count { return true }
+                from = index + 1
             }
             return false
         }
@@ -55,7 +60,9 @@ enum ByteSearch {
 
     /// `containsHeader(_:in:)` over bytes already at hand.
     static func containsHeader(_ names: [[UInt8]], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for index in bytes.indices where bytes[index] == UInt8(ascii: ":") {
+        var from = 0
+        while let index = ByteWords.firstIndex(of: UInt8(ascii: ":"), in: bytes, from: from) {
+            from = index + 1
             let end = index > 0 && bytes[index - 1] == UInt8(ascii: "\"") ? index - 1 : index
             for name in names where end >= name.count {
                 // From the name's last letter back: most keys before a colon differ there.

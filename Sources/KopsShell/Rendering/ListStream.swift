@@ -1,6 +1,8 @@
 internal import KapsoClient
+internal import KopsHTTP
 
-/// Prints every page of a cursor-style list as it arrives (`--all`), holding one page at a time.
+/// Prints every page of a cursor-style list as it arrives (`--all`), holding one page at a time while the
+/// next one is on its way (when the command gives the request it sends for a page).
 ///
 /// Table and expanded modes print each page as a table, headed once, columns at least as wide as on the
 /// pages before, records numbered on from the last page. JSON mode writes each item as one compact line (NDJSON, for `jq`) or, for the lists that have
@@ -29,15 +31,20 @@ struct ListStream {
     }
 
     /// Fetches pages from `fetch` (given the `after` query item) until the last one; returns the items shown.
+    ///
+    /// `request`, when given, builds the request `fetch` sends for an `after`: the next page is then asked for
+    /// while this one prints (`HTTPTransport.prefetch`), and `fetch` takes its answer.
     func run<Item>(
-        fetch: ([(String, String)]) throws -> Page<Item>, json: (Item) -> JSONObject, table: ([Item]) -> Table
+        fetch: ([(String, String)]) throws -> Page<Item>, request: (([(String, String)]) -> HTTPRequest)? = nil,
+        json: (Item) -> JSONObject, table: ([Item]) -> Table
     ) throws -> Int {
         // The shell's redactor knows the session's secrets: they are masked before the JSON is written out.
         let redactor = context.shell?.redactor ?? Redactor()
         var document = JSONDocumentWriter()
         var count = 0
         var widths: [Int] = []
-        try CursorPages.forEach(fetch) { items in
+        let prefetch = request.map { request in { (after: [(String, String)]) in context.client.prefetch(request(after)) } }
+        try CursorPages.forEach(fetch, prefetch: prefetch) { items in
             defer { count += items.count }
             guard !items.isEmpty else { return }
             let objects = items.map { JSONValue.object(json($0)) }

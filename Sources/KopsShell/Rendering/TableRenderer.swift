@@ -101,19 +101,21 @@ public struct TableRenderer: Sendable {
     }
 
     private func line(for cells: [StyledText], columns: [Column], widths: [Int]) -> String {
-        var text = ""
+        // Built as bytes and made a string once: appending to a String per cell costs more than the layout.
+        let space = UInt8(ascii: " ")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(widths.reduce(2 * columns.count, +))
         for (index, column) in columns.enumerated() {
             let shown = Self.truncated(cells[index].text, to: widths[index], column.truncation)
-            let padding = String(repeating: " ", count: max(widths[index] - TextWidth.displayWidth(shown), 0))
-            let painted = painted(shown, cells[index].style)
-            if index > 0 { text += "  " }
-            if column.alignRight { text += padding }
-            text += painted
-            if !column.alignRight { text += padding }
+            let padding = max(widths[index] - TextWidth.displayWidth(shown), 0)
+            if index > 0 { bytes.append(space); bytes.append(space) }
+            if column.alignRight { bytes.append(contentsOf: repeatElement(space, count: padding)) }
+            bytes.append(contentsOf: painted(shown, cells[index].style).utf8)
+            if !column.alignRight { bytes.append(contentsOf: repeatElement(space, count: padding)) }
         }
         // Trailing spaces are whole characters (nothing extends a space): they are cut as bytes.
-        let spaces = text.utf8.reversed().prefix { $0 == UInt8(ascii: " ") }.count
-        return spaces == 0 ? text : String(decoding: text.utf8.dropLast(spaces), as: UTF8.self)
+        while bytes.last == space { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     // MARK: - Cells
@@ -150,7 +152,10 @@ public struct TableRenderer: Sendable {
     /// Cell text with tabs and line breaks as spaces, other controls shown as escapes (`VisibleText`),
     /// and trailing whitespace dropped.
     private static func cleaned(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) && text.utf8.last != UInt8(ascii: " ") { return text }
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.last != UInt8(ascii: " ") && !bytes.contains { $0 < 0x20 || $0 >= 0x7F }
+        }
+        if plain == true { return text }
         var cleaned = VisibleText.escaped(text, newlines: .spaces)
         while cleaned.last?.isWhitespace == true { cleaned.removeLast() }
         return cleaned

@@ -8,11 +8,16 @@ public enum TextWidth {
     /// The columns `text` takes.
     public static func displayWidth(_ text: some StringProtocol) -> Int {
         // Printable ASCII, most of what kops shows, is one column a byte: skip the Unicode lookups.
-        let printable: (UInt8) -> Bool = { $0 >= 0x20 && $0 < 0x7F }
-        if text.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy(printable) }) ?? text.utf8.allSatisfy(printable) {
-            return text.utf8.count
-        }
+        if isPrintableASCII(text) { return text.utf8.count }
         return text.reduce(0) { $0 + displayWidth($1) }
+    }
+
+    /// True when every byte of `text` is printable ASCII (space to `~`), so it takes one column a byte.
+    static func isPrintableASCII(_ text: some StringProtocol) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes where byte < 0x20 || byte >= 0x7F { return false }
+            return true
+        } ?? text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     /// The columns one character (grapheme cluster) takes: 0, 1 or 2.

@@ -35,19 +35,29 @@ public struct IDCache: Sendable {
 
     /// Collects ids from a command's JSON: `data[]` of lists and `data` (or the object itself) of gets.
     public mutating func harvest(command: String, json: JSONValue?) {
+        // A log search page names messages by WAMID in its events: offered to `trace` and `message` next.
+        if command == "logs", let events = json?["data"]?["events"]?.array {
+            for wamid in events.reversed().compactMap({ $0["whatsapp_message_id"]?.string }) where IDCache.isOfferable(wamid) {
+                remember(wamid, as: .message)
+            }
+            return
+        }
         guard let kind = IDCache.kind(producedBy: command), let json else { return }
         let rows = json["data"]?.array ?? json["data"].map { [$0] } ?? [json]
         for row in rows.reversed() {
-            // Completion lists print ids and labels through libedit, not the renderer: an id with control
-            // characters or spaces is no id to offer, and labels are shown as escapes.
-            guard let id = row["id"]?.string, !id.unicodeScalars.contains(where: {
-                VisibleText.needsEscape($0) || $0.properties.isWhitespace
-            }) else { continue }
+            // Labels, like ids, are printed by libedit, not the renderer: they are shown as escapes.
+            guard let id = row["id"]?.string, IDCache.isOfferable(id) else { continue }
             let label = VisibleText.escaped(
                 [row["display_phone_number"]?.string, row["name"]?.string, row["url"]?.string]
                     .compactMap { $0 }.joined(separator: " "))
             remember(id, as: kind, label: label.isEmpty ? nil : label)
         }
+    }
+
+    /// Completion lists print ids through libedit, not the renderer: an id with control characters or spaces is
+    /// no id to offer.
+    static func isOfferable(_ id: String) -> Bool {
+        !id.unicodeScalars.contains { VisibleText.needsEscape($0) || $0.properties.isWhitespace }
     }
 
     /// Forgets everything (after switching projects).

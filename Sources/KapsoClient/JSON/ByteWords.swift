@@ -1,0 +1,46 @@
+/// Tests on eight bytes at once, read as one 64-bit word ("SWAR"), for the string scans of the JSON parser and
+/// writer and of the redactor.
+///
+/// Each test is exact for the word as a whole (no false positives): it answers whether any of its bytes matches,
+/// so a scan skips words that hold no byte of interest and looks at the bytes of the word that does.
+/// After Sean Anderson's "Bit Twiddling Hacks" (`haszero`, `hasless`).
+public enum ByteWords {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// The eight bytes at `offset` of `bytes` (which must hold them), in memory order.
+    @inline(__always)
+    static func word(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64 {
+        UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self)
+    }
+
+    /// True when a byte of `word` equals `byte`.
+    @inline(__always)
+    static func contains(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let spread = word ^ (ones &* UInt64(byte))
+        return (spread &- ones) & ~spread & highs != 0
+    }
+
+    /// True when a byte of `word` is below `limit` (at most 128).
+    @inline(__always)
+    static func containsBelow(_ word: UInt64, _ limit: UInt8) -> Bool {
+        (word &- ones &* UInt64(limit)) & ~word & highs != 0
+    }
+
+    /// The first position at or after `start` where `bytes` holds `byte`; nil when there is none.
+    public static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        var position = start
+        while position + 8 <= bytes.count, !contains(word(bytes, at: position), byte) { position += 8 }
+        while position < bytes.count {
+            if bytes[position] == byte { return position }
+            position += 1
+        }
+        return nil
+    }
+
+    /// True when a byte of `word` is not ASCII.
+    @inline(__always)
+    static func containsNonASCII(_ word: UInt64) -> Bool {
+        word & highs != 0
+    }
+}
