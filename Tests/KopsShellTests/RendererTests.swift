@@ -151,6 +151,14 @@ import Testing
         #expect(prose.split(separator: " ").map(String.init) == "fix: subscribe a webhook on the number to whatsapp.message.received instead of the project".split(separator: " ").map(String.init))
     }
 
+    /// A payload body or request is data: the terminal may soft-wrap it, kops never inserts a line break,
+    /// so what is copied from the screen is still the signed bytes.
+    @Test func dataLinesAreNeverWrappedButControlsAreStillEscaped() {
+        let body = #"{"message":{"text":{"body":"Hi, order A-1042 still hasn't arrived"}}}"#
+        let result = CommandResult(blocks: [.data(body), .data("evil\u{1B}]0;title\u{07}")])
+        #expect(Renderer(mode: .table, width: 20).render(result).out == [body, "evil\\x1b]0;title\\x07"])
+    }
+
     @Test func aTableThatFitsStaysATableAndOneThatCannotIsExpanded() {
         #expect(Renderer(mode: .table, width: 200).render(wide).out[0].hasPrefix("ID  "))
         #expect(Renderer(mode: .table, width: 80).render(wide).out[0].hasPrefix("ID  "), "ids shrink in the middle")

@@ -87,8 +87,8 @@ extension LogsCommand {
         let rows = problems.groups.map { group -> [StyledText] in
             [
                 StyledText(String(group.count)), StyledText(group.reading.source), StyledText(group.reading.what),
-                StyledText(group.reading.status, style: .bad), StyledText(TimeText.brief(group.first)),
-                StyledText(TimeText.brief(group.last)), StyledText(group.reading.link),
+                StyledText(group.reading.status, style: .bad), StyledText(TimeText.short(group.first)),
+                StyledText(TimeText.short(group.last)), StyledText(group.reading.link),
             ]
         }
         let table = Table(

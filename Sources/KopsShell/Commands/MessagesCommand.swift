@@ -64,12 +64,15 @@ public enum MessagesCommand: Command {
                 StyledText(MessageSummary.text(of: message.json)), StyledText(message.id),
             ]
         }
-        return Table(
+        var table = Table(
             columns: [
                 Column("TIME", truncation: .never), Column("DIR", truncation: .never), Column("TYPE", truncation: .never),
                 Column("STATUS", truncation: .never), Column("CONTACT", truncation: .never), Column("CONTENT"),
                 Column("ID", truncation: .middle),
             ], rows: rows)
+        // The WAMID is what 'message', 'trace' and 'whois' need: a narrow terminal shows it whole under its row.
+        table.detailBelowWhenTooWide = true
+        return table
     }
 
     /// `read`, `failed 131047` in red; in yellow `delivered/failed 131026` (both were reported) and

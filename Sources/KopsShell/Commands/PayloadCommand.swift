@@ -62,11 +62,10 @@ public enum PayloadCommand: Command {
                 command: name, what: "event", value: event,
                 expected: "one with a sample: " + PayloadSamples.events.joined(separator: ", "))
         }
-        var blocks = sample.headers.map { Block.line(StyledText("\($0.name): \($0.value)")) }
+        var blocks = sample.headers.map { Block.data("\($0.name): \($0.value)") }
         blocks.append(.line(StyledText("")))
-        blocks += sample.bodyText.split(separator: "\n", omittingEmptySubsequences: false).map {
-            .line(StyledText(String($0)))
-        }
+        // The body byte for byte: a wrapped line would no longer match the signature above it.
+        blocks += sample.bodyText.split(separator: "\n", omittingEmptySubsequences: false).map { .data(String($0)) }
         blocks.append(
             .hint(
                 "X-Webhook-Signature is computed with the placeholder secret '\(PayloadSamples.placeholderSecret)'; "

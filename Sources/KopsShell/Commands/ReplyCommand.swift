@@ -172,7 +172,8 @@ public enum ReplyCommand: Command {
         let url = context.session.baseURL + request.url.dropFirst(context.client.baseURL.count)
         var lines = ["\(request.method) \(url)"] + request.headers.map(\.redactedLine) + [""]
         lines += body.serialized(pretty: true).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var blocks = lines.map { Block.line(StyledText($0)) }
+        // The request as it would be sent: never wrapped, so a copied body is the same JSON.
+        var blocks = lines.map { Block.data($0) }
         blocks += hints.map(Block.hint)
         blocks.append(.hint("dry run: nothing sent"))
         return CommandResult(blocks: blocks, json: body)

@@ -77,7 +77,8 @@ public enum TemplatesCommand: Command {
         }
         return Table(
             columns: [
-                Column("NAME"), Column("LANGUAGE", truncation: .never), Column("CATEGORY", truncation: .never),
+                // The name is what 'template NAME' and 'reply --template NAME' take: never cut.
+                Column("NAME", truncation: .never), Column("LANGUAGE", truncation: .never), Column("CATEGORY", truncation: .never),
                 Column("STATUS", truncation: .never), Column("QUALITY", truncation: .never), Column("PARAMS"),
                 Column("ID", truncation: .middle),
             ], rows: rows)

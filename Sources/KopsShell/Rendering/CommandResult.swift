@@ -37,6 +37,9 @@ public enum Block: Sendable, Equatable {
     case table(Table)
     /// `label: value` pairs, one per line, labels aligned.
     case fields([Field])
+    /// A line of data shown exactly (a payload body): never wrapped, since a terminal's soft wrap is copied as
+    /// the same bytes while an inserted line break is not; controls are still shown as escapes.
+    case data(String)
     /// A hint about what to do next (e.g. "showing 20 (more: next)"); dimmed on a TTY.
     case hint(String)
 }

@@ -6,8 +6,8 @@ enum FailureGroupsTable {
         let rows = groups.map { group -> [StyledText] in
             [
                 StyledText(String(group.count)), StyledText(group.source.rawValue), StyledText(group.who),
-                StyledText(group.what), StyledText(group.error, style: .bad), StyledText(TimeText.brief(group.firstSeen)),
-                StyledText(TimeText.brief(group.lastSeen)), StyledText(group.meaning),
+                StyledText(group.what), StyledText(group.error, style: .bad), StyledText(TimeText.short(group.firstSeen)),
+                StyledText(TimeText.short(group.lastSeen)), StyledText(group.meaning),
             ]
         }
         var table = Table(

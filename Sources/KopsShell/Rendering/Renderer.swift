@@ -32,6 +32,7 @@ public struct Renderer: Sendable {
                 }
             case .fields(let fields): out += render(fields)
             case .hint(let text): err += wrapped(visible(StyledText(text, style: .dim)))
+            case .data(let text): out.append(VisibleText.escaped(text))
             }
         }
         return (out, err)
@@ -98,8 +99,11 @@ public struct Renderer: Sendable {
         let shown = main()
         guard self.table.fits(shown) else { return nil }
         let lines = self.table.render(shown)
-        let indent = (TableRenderer.naturalWidths(shown).first ?? 0) + 2
-        guard indent < width / 2 else { return nil }
+        // Under the second column, or near the margin when a word below (a WAMID) would not fit there.
+        let longestWord = table.rows.flatMap { row in below.map { $0 < row.count ? row[$0].text : "" } }
+            .flatMap { $0.split(separator: " ") }.map { TextWidth.displayWidth($0) }.max() ?? 0
+        var indent = (TableRenderer.naturalWidths(shown).first ?? 0) + 2
+        if indent >= width / 2 || longestWord > width - indent { indent = 2 }
         let pad = String(repeating: " ", count: indent)
         var out = shown.showsHeader ? [lines[0]] : []
         for (index, line) in lines.dropFirst(shown.showsHeader ? 1 : 0).enumerated() {

@@ -9,7 +9,6 @@ enum TimeText {
         return iso.prefix(19) + "Z"
     }
 
-    /// Month, day, hour and minute, for columns of first and last times: `2026-11-21T11:35:00Z` → `11-21 11:35`.
     /// `short` for printable ASCII, where characters are bytes, read as bytes (tables show thousands of times);
     /// nil for other text.
     private static func shortASCII(_ iso: String) -> String? {
@@ -20,10 +19,5 @@ enum TimeText {
             guard bytes.count >= 19, bytes[10] == UInt8(ascii: "T"), utc else { return String(decoding: bytes, as: UTF8.self) }
             return String(decoding: bytes[..<19], as: UTF8.self) + "Z"
         }
-    }
-
-    static func brief(_ iso: String?) -> String {
-        guard let iso, iso.count >= 16, iso.dropFirst(10).first == "T" else { return iso ?? "-" }
-        return iso.dropFirst(5).prefix(5) + " " + iso.dropFirst(11).prefix(5)
     }
 }

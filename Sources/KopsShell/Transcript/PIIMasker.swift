@@ -222,6 +222,7 @@ public final class PIIMasker {
             switch block {
             case .line(let line): return .line(text(line))
             case .hint(let hint): return .hint(mask(hint))
+            case .data(let data): return .data(mask(data))
             case .fields(let fields):
                 return .fields(fields.map { Field($0.label, mask($0.value.text), style: $0.value.style) })
             case .table(var table):
