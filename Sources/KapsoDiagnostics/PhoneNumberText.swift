@@ -67,6 +67,24 @@ public struct PhoneNumberText: Sendable, Equatable {
     public var e164: String? {
         PhoneNumberText.e164Digits.contains(digits.count) && digits.first != "0" ? digits : nil
     }
+
+    /// True when a bare run of digits found in text (a path, an error message) is likely a phone number with
+    /// its country code: 10 to 13 digits not starting with 0; with country code 1 (NANP) exactly 11, with an
+    /// area code and exchange that start with 2-9; with 7 (Russia, Kazakhstan) exactly 11.
+    ///
+    /// Meta's ids (15-17 digits), Unix times in seconds (10 digits starting with 1) and milliseconds (13) are
+    /// not. Sources: ITU-T E.164 (15 digits at most; country codes), NANP numbering plan (NXX-NXX-XXXX).
+    public static func isPlausibleInternational(_ digits: String) -> Bool {
+        let characters = Array(digits)
+        guard (10...13).contains(characters.count), characters.allSatisfy({ $0.isASCII && $0.isNumber }),
+            characters[0] != "0"
+        else { return false }
+        switch characters[0] {
+        case "1": return characters.count == 11 && characters[1] >= "2" && characters[4] >= "2"
+        case "7": return characters.count == 11
+        default: return true
+        }
+    }
 }
 
 extension PhoneNumberText.Problem {

@@ -91,6 +91,7 @@ public final class Shell {
             var words = words
             outputOverride = try Self.takeOutput(from: &words, command: command)
             let arguments = try Arguments(command: command, words: Array(words.dropFirst()))
+            try command.validate(arguments)
             if command.sendsRequests(arguments) { try context.needsKey() }
             redactor.learn(arguments: words)
             let result = try command.run(arguments, in: context)

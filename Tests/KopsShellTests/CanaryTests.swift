@@ -72,6 +72,29 @@ import Testing
         #expect(!evidence.history.contains("verify"))
     }
 
+    /// A webhook's custom headers may carry its receiver's credentials (probe finding F12): a Cookie and a
+    /// password-like header are masked in the recorded command line, the output, JSON and history.
+    @Test func customHeaderValuesAppearNowhere() async throws {
+        let headers = #"{"Cookie": "session=CANARY19cookie", "X-Hook-Pass": "CANARY18pass"}"#
+        let evidence = try await session([
+            "use 100200300400501",
+            "webhooks create --url https://x.test/h4 --events whatsapp.message.received --headers '\(headers)'",
+            "webhooks", "webhooks get", "output json", "webhooks", "output table",
+            "webhooks create --url https://x.test/h5 --events whatsapp.message.received --headers {Cookie:CANARY17crumb,X-Env:prod}",
+        ])
+        for (name, text) in [
+            ("terminal", evidence.terminal), ("transcript", evidence.transcript), ("history", evidence.history),
+        ] {
+            for canary in ["CANARY19cookie", "CANARY18pass", "CANARY17crumb"] {
+                #expect(!text.contains(canary), "\(canary) leaked into the \(name)")
+            }
+        }
+        #expect(evidence.transcript.contains(#"--headers '{"Cookie":"<redacted>","X-Hook-Pass":"<redacted>"}'"#))
+        #expect(evidence.transcript.contains(#""X-Hook-Pass": "<redacted>""#))
+        // The error line still says what was wrong after the masked value.
+        #expect(evidence.terminal.contains("; expected a JSON object of strings"))
+    }
+
     static let tabSecret = "whsec_canary_TAB_9d1e"
 
     /// The same secret after a tab, in quotes, as `--flag=value`, and in `set` of secret-looking names:

@@ -1,6 +1,7 @@
 import Foundation
 import KopsShell
 import KopsTerminal
+import KopsTestSupport
 import Testing
 
 /// Files kops writes (history, config.toml) behind symbolic or hard links, and a key command that
@@ -105,5 +106,57 @@ import Testing
         #expect(result.status == 3)
         #expect(result.output == "sk_test_1\nmore")
         #expect(try KeyCommand.run("printf key", timeout: 5, maxOutputBytes: 1024) == (0, "key"))
+    }
+}
+
+/// Transcripts follow the same link policy as config.toml and history (probe finding F13): a link is followed
+/// deliberately, also a dangling one, whatever the opening; the link stays; a hard-linked file is refused.
+@Suite struct TranscriptLinkTests {
+    private func folder() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kops-tlink-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    private func record(_ path: String, _ flags: String = "") -> (KopsShell.ExitStatus, String) {
+        let offline = OfflineShell()
+        let status = offline.shell.run(line: "record \(path) \(flags); explain 131047; record stop")
+        return (status, offline.output.combined)
+    }
+
+    @Test(arguments: ["", "--append", "--force"])
+    func aLinkIsFollowedAndStays(flags: String) throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let target = dir + "/target.md"
+        if !flags.isEmpty { #expect(record(target).0 == .ok) }
+        try FileManager.default.createSymbolicLink(atPath: dir + "/link.md", withDestinationPath: "target.md")
+        let (status, output) = record(dir + "/link.md", flags)
+        #expect(status == .ok, "\(output)")
+        #expect(output.contains("recording to \(dir)/link.md (a link: writing \(dir)/target.md)"))
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: dir + "/link.md")) == "target.md")
+        let written = try String(contentsOfFile: target, encoding: .utf8)
+        #expect(written.components(separatedBy: "> explain 131047").count - 1 == (flags == "--append" ? 2 : 1))
+    }
+
+    @Test func aDanglingLinkCreatesItsTarget() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createSymbolicLink(atPath: dir + "/link.md", withDestinationPath: dir + "/missing.md")
+        #expect(record(dir + "/link.md").0 == .ok)
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: dir + "/link.md")) == dir + "/missing.md")
+        #expect(FileManager.default.fileExists(atPath: dir + "/missing.md"))
+    }
+
+    @Test func aHardLinkedFileIsRefused() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(record(dir + "/a.md").0 == .ok)
+        try FileManager.default.linkItem(atPath: dir + "/a.md", toPath: dir + "/b.md")
+        let before = try String(contentsOfFile: dir + "/a.md", encoding: .utf8)
+        let (status, output) = record(dir + "/b.md", "--force")
+        #expect(status != .ok)
+        #expect(output.contains("it has 2 hard links"))
+        #expect(try String(contentsOfFile: dir + "/a.md", encoding: .utf8) == before)
     }
 }

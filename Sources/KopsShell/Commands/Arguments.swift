@@ -51,6 +51,13 @@ public struct Arguments: Sendable {
                     command: command.name, what: "value for \(name)", value: value,
                     expected: choices.map { "'\($0)'" }.joined(separator: ", "))
             }
+            if let range = spec.range {
+                guard let number = Int(value), range.contains(number) else {
+                    throw .invalidValue(
+                        command: command.name, what: "value for \(name)", value: value,
+                        expected: "a whole number from \(range.lowerBound) to \(range.upperBound)")
+                }
+            }
             values[name] = value
             repeated[name, default: []].append(value)
         }
@@ -71,14 +78,8 @@ public struct Arguments: Sendable {
         return positionals[index]
     }
 
-    /// An integer flag value within a range, or an invalid-value error.
-    public func integer(_ flag: String, in range: ClosedRange<Int>) throws(ShellError) -> Int? {
-        guard let text = values[flag] else { return nil }
-        guard let number = Int(text), range.contains(number) else {
-            throw .invalidValue(
-                command: command, what: "value for \(flag)", value: text,
-                expected: "a whole number from \(range.lowerBound) to \(range.upperBound)")
-        }
-        return number
+    /// The value of a whole-number flag, already checked against its `FlagSpec`'s range; nil when absent.
+    public func integer(_ flag: String) -> Int? {
+        values[flag].flatMap { Int($0) }
     }
 }

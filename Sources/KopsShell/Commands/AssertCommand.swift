@@ -18,7 +18,10 @@ public enum AssertCommand: ScriptCommand {
         """
     public static let maxArguments: Int? = nil
 
-    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+    public static func validate(_ arguments: Arguments) throws { _ = try parsed(arguments) }
+
+    /// `PATH OP VALUE` read from the arguments: a missing operator or value, or a malformed path, is refused.
+    private static func parsed(_ arguments: Arguments) throws -> (path: ResultPath, comparison: Comparison, expected: String) {
         let words = arguments.positionals
         guard let opIndex = words.firstIndex(where: { Comparison(rawValue: $0) != nil }), opIndex > 0,
             let comparison = Comparison(rawValue: words[opIndex])
@@ -26,10 +29,14 @@ public enum AssertCommand: ScriptCommand {
             throw ShellError.missingArgument(command: name, what: "PATH and operator", usage: usage)
         }
         let path = try ResultPath(words[..<opIndex].joined(separator: " "))
-        let expected = words[(opIndex + 1)...].joined(separator: " ")
         if comparison != .exists && opIndex + 1 >= words.count {
             throw ShellError.missingArgument(command: name, what: "VALUE after '\(comparison.rawValue)'", usage: usage)
         }
+        return (path, comparison, words[(opIndex + 1)...].joined(separator: " "))
+    }
+
+    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        let (path, comparison, expected) = try parsed(arguments)
         guard let json = context.lastResult?.json else { throw ScriptError.noResult(command: name) }
         let actual = path.value(in: json)
         guard comparison.holds(actual, expected) else {

@@ -15,7 +15,10 @@ public enum CaptureCommand: ScriptCommand {
         """
     public static let maxArguments: Int? = nil
 
-    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+    public static func validate(_ arguments: Arguments) throws { _ = try parsed(arguments) }
+
+    /// `PATH as NAME` read from the arguments: a missing `as NAME`, a bad name or a malformed path is refused.
+    private static func parsed(_ arguments: Arguments) throws -> (path: ResultPath, variable: String) {
         let words = arguments.positionals
         guard let asIndex = words.lastIndex(of: "as"), asIndex > 0, asIndex == words.count - 2 else {
             throw ShellError.missingArgument(command: name, what: "PATH as NAME", usage: usage)
@@ -25,7 +28,11 @@ public enum CaptureCommand: ScriptCommand {
             throw ShellError.invalidValue(
                 command: name, what: "variable name", value: variable, expected: "letters, digits, '_', '-' or '.'")
         }
-        let path = try ResultPath(words[..<asIndex].joined(separator: " "))
+        return (try ResultPath(words[..<asIndex].joined(separator: " ")), variable)
+    }
+
+    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        let (path, variable) = try parsed(arguments)
         guard let json = context.lastResult?.json else { throw ScriptError.noResult(command: name) }
         guard let value = path.value(in: json) else { throw ScriptError.missingValue(path: path.text) }
         context.session.variables[variable] = value.scalarText

@@ -16,6 +16,11 @@ public protocol Command: SendableMetatype {
     /// Whether these arguments call the API (`webhooks fire` does not, `webhooks list` does); default `sendsRequests`.
     static func sendsRequests(_ arguments: Arguments) -> Bool
 
+    /// Checks these arguments without running anything: every mistake that needs neither the API nor the
+    /// session (a missing or extra argument, a bad value, a malformed path) throws here, so a script with such a
+    /// line on line 7 runs nothing (`ScriptCheck`). The shell calls it before `run`, which may rely on it.
+    static func validate(_ arguments: Arguments) throws
+
     static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult
 
     /// True when these words (after the command's name) change data, so scripts need `--allow-writes`.
@@ -29,21 +34,27 @@ extension Command {
     public static var sendsRequests: Bool { true }
     public static func sendsRequests(_ arguments: Arguments) -> Bool { sendsRequests }
     public static func isWrite(_ words: [String]) -> Bool { false }
+    public static func validate(_ arguments: Arguments) throws {}
 }
 
-/// A `--flag` a command accepts: boolean, or taking a value from a fixed set or free.
+/// A `--flag` a command accepts: boolean, or taking a value from a fixed set, a whole number in a range, or free.
 public struct FlagSpec: Sendable {
     public var name: String
     /// The value's placeholder (`ID`), or nil for a boolean flag.
     public var valueName: String?
     /// Allowed values, checked before the command runs.
     public var choices: [String]?
+    /// For a whole-number flag (`--limit N`), the values allowed, checked before the command runs.
+    public var range: ClosedRange<Int>?
     public var help: String
 
-    public init(_ name: String, value: String? = nil, choices: [String]? = nil, help: String) {
+    public init(
+        _ name: String, value: String? = nil, choices: [String]? = nil, range: ClosedRange<Int>? = nil, help: String
+    ) {
         self.name = name
         self.valueName = value ?? (choices.map { $0.joined(separator: "|") })
         self.choices = choices
+        self.range = range
         self.help = help
     }
 }

@@ -14,6 +14,8 @@ public enum ConversationCommand: Command {
         """
     public static let maxArguments: Int? = 1
 
+    public static func validate(_ arguments: Arguments) throws { _ = try arguments.required(0, "conversation id") }
+
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let id = try arguments.required(0, "conversation id")
         let conversation = try context.client.conversation(id)

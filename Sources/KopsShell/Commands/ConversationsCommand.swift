@@ -16,18 +16,23 @@ public enum ConversationsCommand: Command {
     public static let flags = [
         FlagSpec("--phone-number", value: "E164", help: "only conversations with this contact (partial match)"),
         FlagSpec("--status", choices: ["active", "ended"], help: "only active or only ended conversations"),
-        FlagSpec("--limit", value: "N", help: "conversations per page (1-100, default 20)"),
+        FlagSpec("--limit", value: "N", range: 1...100, help: "conversations per page (1-100, default 20)"),
         FlagSpec("--all", help: "fetch every page"),
     ]
+
+    public static func validate(_ arguments: Arguments) throws { _ = try contact(arguments) }
+
+    /// `--phone-number` read as a phone number's digits, nil when absent.
+    private static func contact(_ arguments: Arguments) throws -> String? {
+        try arguments.value("--phone-number").map { try MessageInput.phoneNumber($0, command: name, flag: "--phone-number") }
+    }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         var filters: [(String, String)] = []
         if let id = context.session.phoneNumberID { filters.append(("phone_number_id", id)) }
-        if let contact = arguments.value("--phone-number") {
-            filters.append(("phone_number", try MessageInput.phoneNumber(contact, command: name, flag: "--phone-number")))
-        }
+        if let contact = try contact(arguments) { filters.append(("phone_number", contact)) }
         if let status = arguments.value("--status") { filters.append(("status", status)) }
-        let limit = try arguments.integer("--limit", in: 1...100) ?? 20
+        let limit = arguments.integer("--limit") ?? 20
         guard arguments.has("--all") else { return try list(filters: filters, limit: limit, after: nil, in: context) }
         let mode = context.outputMode(arguments)
         // Windows are judged at the server's time, known once a page has arrived.

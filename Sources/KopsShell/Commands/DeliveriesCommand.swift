@@ -26,32 +26,40 @@ public enum DeliveriesCommand: Command {
         FlagSpec("--event", value: "TYPE", help: "only this event, e.g. whatsapp.message.received"),
         FlagSpec("--webhook", value: "ID", help: "only deliveries to this webhook"),
         FlagSpec("--errors", help: "only failed deliveries"),
-        FlagSpec("--limit", value: "N", help: "deliveries per page (1-100, default 20)"),
+        FlagSpec("--limit", value: "N", range: 1...100, help: "deliveries per page (1-100, default 20)"),
         FlagSpec("--all", help: "every page, printed as it arrives"),
         FlagSpec("--follow", help: "poll for new deliveries until Ctrl-C"),
         FlagSpec("--interval", value: "S", help: "seconds between --follow polls (default 2)"),
-        FlagSpec("--max-polls", value: "N", help: "stop --follow after N polls"),
+        FlagSpec("--max-polls", value: "N", range: 1...1_000_000, help: "stop --follow after N polls"),
         FlagSpec(
             "--output", choices: ["table", "json", "expanded"],
             help: "print this command as a table or JSON (NDJSON with --all, --follow)"),
     ]
+
+    public static func validate(_ arguments: Arguments) throws {
+        _ = try query(arguments)
+        switch arguments.positionals.first {
+        case nil: if arguments.has("--follow") { _ = try DeliveryFollow(arguments: arguments, filters: []) }
+        case "stats"?: break
+        case let other?:
+            throw ShellError.invalidValue(command: name, what: "subcommand", value: other, expected: "'stats' or flags")
+        }
+    }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let filters = try query(arguments)
         let forced = arguments.value("--output").flatMap(OutputMode.init(rawValue:))
         switch arguments.positionals.first {
         case nil:
-            let limit = try arguments.integer("--limit", in: 1...100) ?? 20
+            let limit = arguments.integer("--limit") ?? 20
             let mode = context.outputMode(arguments)
             if arguments.has("--follow") {
                 return try DeliveryFollow(arguments: arguments, filters: filters).run(in: context, mode: mode)
             }
             if arguments.has("--all") { return try all(filters: filters, mode: mode, in: context) }
             return try list(filters: filters, limit: limit, after: nil, in: context).shown(as: forced)
-        case "stats":
+        default:
             return try DeliveryStatsReport.run(filters: filters, in: context).shown(as: forced)
-        case let other?:
-            throw ShellError.invalidValue(command: name, what: "subcommand", value: other, expected: "'stats' or flags")
         }
     }
 

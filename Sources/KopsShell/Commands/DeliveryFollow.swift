@@ -22,7 +22,7 @@ struct DeliveryFollow {
                 expected: "seconds from 0 to 3600")
         }
         self.interval = interval
-        maxPolls = try arguments.integer("--max-polls", in: 1...1_000_000)
+        maxPolls = arguments.integer("--max-polls")
     }
 
     func run(in context: ShellContext, mode: OutputMode) throws -> CommandResult {

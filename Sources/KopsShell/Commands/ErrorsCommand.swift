@@ -21,14 +21,14 @@ public enum ErrorsCommand: Command {
     public static let flags = [
         FlagSpec("--period", choices: ["24h", "7d", "30d"], help: "how far back (default 30d)"),
         FlagSpec("--source", choices: ErrorTriage.Source.allCases.map(\.rawValue), help: "only one kind of failure"),
-        FlagSpec("--limit", value: "N", help: "rows to show (1-100; default 12 causes, or 20 failures with --flat)"),
+        FlagSpec("--limit", value: "N", range: 1...100, help: "rows to show (1-100; default 12 causes, or 20 failures with --flat)"),
         FlagSpec("--flat", help: "one row per failure, newest first, instead of one per cause"),
     ]
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let period = arguments.value("--period") ?? "30d"
         let flat = arguments.has("--flat")
-        let limit = try arguments.integer("--limit", in: 1...100) ?? (flat ? 20 : 12)
+        let limit = arguments.integer("--limit") ?? (flat ? 20 : 12)
         let sources =
             arguments.value("--source").flatMap(ErrorTriage.Source.init(rawValue:)).map { [$0] }
             ?? ErrorTriage.Source.allCases

@@ -20,17 +20,25 @@ public enum ExplainCommand: Command {
         """
     public static let maxArguments: Int? = nil
 
-    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+    public static func validate(_ arguments: Arguments) throws { _ = try pasted(arguments) }
+
+    /// The code (and Meta's words, if pasted) read from the arguments; a missing or unreadable one is refused.
+    private static func pasted(_ arguments: Arguments) throws(ShellError) -> PastedError {
         let text = arguments.positionals.joined(separator: " ")
         guard !text.isEmpty else {
-            throw ShellError.missingArgument(
+            throw .missingArgument(
                 command: name, what: "error code ('#' starts a comment: write 131047 or quote it, '#131047')", usage: usage)
         }
         guard let pasted = PastedError(text) else {
-            throw ShellError.invalidValue(
+            throw .invalidValue(
                 command: name, what: "error code", value: text,
                 expected: "a code such as 131047, '(#131047) ...' or a Graph error body in single quotes")
         }
+        return pasted
+    }
+
+    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        let pasted = try pasted(arguments)
         guard let entry = ErrorCatalog.entry(for: pasted.code) else { throw ShellError.unknownErrorCode(code: pasted.code) }
         var fields = [
             Field("code", entry.code, style: .bold), Field("name", entry.name), Field("meaning", entry.meaning),

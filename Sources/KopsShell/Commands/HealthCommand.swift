@@ -10,6 +10,10 @@ public enum HealthCommand: Command {
         "Uses the selected number unless an id is given. Exits 1 unless the number is healthy.\nExamples:\n  health\n  health 100200300400502"
     public static let maxArguments: Int? = 1
 
+    public static func validate(_ arguments: Arguments) throws {
+        if let typed = arguments.positionals.first { _ = try ShellContext.phoneNumberInput(typed, command: name, usage: usage) }
+    }
+
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let id: String
         if let typed = arguments.positionals.first {

@@ -7,6 +7,12 @@ public enum HelpCommand: Command {
     public static let details = "Examples:\n  help\n  help webhooks\n  help topics\n  help exit-codes"
     public static let maxArguments: Int? = 1
 
+    /// A name that is neither a topic nor a command is refused ("did you mean").
+    public static func validate(_ arguments: Arguments) throws {
+        guard let name = arguments.positionals.first, name != "topics", HelpTopics.text(name) == nil else { return }
+        _ = try CommandRegistry.standard.command(named: name)
+    }
+
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let registry = context.registry
         guard let name = arguments.positionals.first else {

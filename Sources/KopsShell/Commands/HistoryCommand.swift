@@ -13,16 +13,21 @@ public enum HistoryCommand: Command {
         """
     public static let maxArguments: Int? = 1
 
+    public static func validate(_ arguments: Arguments) throws { _ = try wanted(arguments) }
+
+    /// The count asked for, nil for all; anything but a whole number above 0 is refused.
+    private static func wanted(_ arguments: Arguments) throws(ShellError) -> Int? {
+        guard let text = arguments.positionals.first else { return nil }
+        guard let wanted = Int(text), wanted > 0 else {
+            throw .invalidValue(command: name, what: "count", value: text, expected: "a whole number above 0")
+        }
+        return wanted
+    }
+
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         // The line that ran `history` itself is the last entry; leave it out.
         let lines = Array(context.history.dropLast())
-        var count = lines.count
-        if let text = arguments.positionals.first {
-            guard let wanted = Int(text), wanted > 0 else {
-                throw ShellError.invalidValue(command: name, what: "count", value: text, expected: "a whole number above 0")
-            }
-            count = min(wanted, lines.count)
-        }
+        let count = min(try wanted(arguments) ?? lines.count, lines.count)
         let first = lines.count - count
         let width = String(lines.count).count
         let shown = lines[first...].enumerated().map { offset, line in

@@ -33,14 +33,14 @@ public enum ListenCommand: Command {
           listen --register https://abc.trycloudflare.com/ --port 3001 --forward-to http://127.0.0.1:3000/webhooks
         """
     public static let flags = [
-        FlagSpec("--port", value: "N", help: "port to listen on (default 0: any free port)"),
+        FlagSpec("--port", value: "N", range: 0...65535, help: "port to listen on (default 0: any free port)"),
         FlagSpec("--host", value: "ADDR", help: "IPv4 address to listen on (default 127.0.0.1)"),
         FlagSpec("--secret", value: "S", help: "the webhook's secret_key, to verify X-Webhook-Signature; never printed"),
         FlagSpec("--secret-env", value: "VAR", help: "read the secret from this environment variable"),
         FlagSpec("--meta-secret", value: "S", help: "Meta's app secret, to verify X-Hub-Signature-256; never printed"),
         FlagSpec("--forward-to", value: "URL", help: "your handler: each delivery is passed on byte for byte"),
         FlagSpec("--save", value: "DIR", help: "save each delivery (headers and raw body) as DIR/*.http for replay"),
-        FlagSpec("--max-deliveries", value: "N", help: "stop after N deliveries (default: until Ctrl-C)"),
+        FlagSpec("--max-deliveries", value: "N", range: 1...1_000_000, help: "stop after N deliveries (default: until Ctrl-C)"),
         FlagSpec(
             "--register", value: "URL",
             help: "create a temporary webhook on the selected number pointing at URL (your tunnel); deleted when listen stops"),
@@ -60,28 +60,35 @@ public enum ListenCommand: Command {
         WebhooksCommand.sendsOffMachine(words, flag: "--forward-to") || words.contains { $0 == "--register" || $0.hasPrefix("--register=") }
     }
 
+    public static func validate(_ arguments: Arguments) throws {
+        let register = arguments.value("--register")
+        if arguments.value("--events") != nil && register == nil {
+            throw ShellError.invalidValue(command: name, what: "flag", value: "--events", expected: "--events only with --register URL")
+        }
+        if arguments.value("--secret") != nil && arguments.value("--secret-env") != nil {
+            throw ShellError.invalidValue(command: name, what: "combination", value: "--secret with --secret-env", expected: "one of them")
+        }
+        if register != nil && (arguments.value("--secret") != nil || arguments.value("--secret-env") != nil) {
+            throw ShellError.invalidValue(
+                command: name, what: "combination", value: "--register with --secret",
+                expected: "one of them (--register makes the webhook's secret itself and verifies with it)")
+        }
+        if let forward = arguments.value("--forward-to") { try WebhooksCommand.checkHandlerURL(forward, flag: "--forward-to") }
+    }
+
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         guard let open = context.openReceiver else {
             throw ShellError.invalidValue(
                 command: name, what: "use", value: "listen", expected: "the kops executable (this build has no local server)")
         }
-        let port = try arguments.integer("--port", in: 0...65535) ?? 0
+        let port = arguments.integer("--port") ?? 0
         let host = arguments.value("--host") ?? "127.0.0.1"
-        let maxDeliveries = try arguments.integer("--max-deliveries", in: 1...1_000_000)
+        let maxDeliveries = arguments.integer("--max-deliveries")
         var secret = try secret(arguments, in: context)
         let register = arguments.value("--register")
-        if arguments.value("--events") != nil && register == nil {
-            throw ShellError.invalidValue(command: name, what: "flag", value: "--events", expected: "--events only with --register URL")
-        }
-        if register != nil && secret != nil {
-            throw ShellError.invalidValue(
-                command: name, what: "combination", value: "--register with --secret",
-                expected: "one of them (--register makes the webhook's secret itself and verifies with it)")
-        }
         let metaSecret = arguments.value("--meta-secret").map(Secret.init)
         let forward = arguments.value("--forward-to")
         if let forward {
-            try WebhooksCommand.checkHandlerURL(forward, flag: "--forward-to")
             if !(URLParts(forward)?.isLoopback ?? false) {
                 guard context.confirm("forward every delivery received to \(forward)? [y/N] ") else { return .line("not started") }
             }

@@ -26,7 +26,7 @@ struct LogSearchFollow {
                 command: "logs search", what: "value for --interval", value: text, expected: "seconds from 0 to 3600")
         }
         self.interval = interval
-        maxPolls = try arguments.integer("--max-polls", in: 1...1_000_000)
+        maxPolls = arguments.integer("--max-polls")
     }
 
     func run(in context: ShellContext, mode: OutputMode) throws -> CommandResult {

@@ -13,7 +13,9 @@ extension LogsCommand {
 
     /// `logs search [QUERY] [--source S] [--period P | --around TIME|ID] [--problems] [--filter K=V]... [--limit N]
     /// [--cursor C] [--all | --follow]`.
-    static func search(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+    /// The flags of a `logs search` line, checked before anything is fetched: list-only flags, conflicting flags,
+    /// malformed `--filter`s and `--interval`; returns the filters.
+    static func searchFilters(_ arguments: Arguments) throws -> [(key: String, value: String)] {
         if let flag = listOnlyFlags.first(where: { arguments.has($0) || arguments.value($0) != nil }) {
             throw LogSearchError.misplacedFlag(flag, search: true)
         }
@@ -22,9 +24,33 @@ extension LogsCommand {
             if arguments.value("--period") != nil { throw LogSearchError.periodWithAround }
             if arguments.has("--follow") { throw LogSearchError.conflict("--around", "--follow") }
         }
-        let filters = try LogSearchInput.filters(arguments.all("--filter"))
+        if arguments.has("--follow") { _ = try LogSearchFollow(arguments: arguments, query: LogSearchQuery()) }
+        if let text = arguments.value("--around") { _ = try Self.around(text) }
+        return try LogSearchInput.filters(arguments.all("--filter"))
+    }
+
+    /// `--around` read as an ISO time or an id, before any look-up; unreadable text is refused.
+    static func around(_ text: String) throws(ShellError) -> Around {
+        if let time = KapsoTime.seconds(iso: text) { return .time(time) }
+        switch IDInput.read(text) {
+        case .success(let value): return .id(value)
+        case .failure(let problem):
+            throw .unreadableID(
+                command: "logs search --around", value: IDInput.echo(text),
+                reason: problem.reason + "; give an ISO time such as 2026-11-21T11:35:00Z or an id 'whois' knows")
+        }
+    }
+
+    /// What `--around` names: a moment, or an id whose moment the resolver finds.
+    enum Around {
+        case time(Int64)
+        case id(IDInput)
+    }
+
+    static func search(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        let filters = try searchFilters(arguments)
         let following = arguments.has("--follow") || arguments.has("--all")
-        let limit = try arguments.integer("--limit", in: 1...100) ?? (following ? 100 : 20)
+        let limit = arguments.integer("--limit") ?? (following ? 100 : 20)
         let text = arguments.positionals.dropFirst().joined(separator: " ")
         var query = LogSearchQuery(
             query: text.isEmpty ? nil : text, source: arguments.value("--source"), period: arguments.value("--period"),
@@ -195,14 +221,10 @@ enum LogSearchInput {
     /// The moment `--around` names: an ISO time as typed, or the time of the event an id names (a WAMID's
     /// message, an API call, a delivery, a conversation's last activity), found as `whois` finds it.
     static func moment(of text: String, in context: ShellContext) throws -> (time: Int64, highlight: String?) {
-        if let time = KapsoTime.seconds(iso: text) { return (time, nil) }
         let input: IDInput
-        switch IDInput.read(text) {
-        case .success(let value): input = value
-        case .failure(let problem):
-            throw ShellError.unreadableID(
-                command: "logs search --around", value: IDInput.echo(text),
-                reason: problem.reason + "; give an ISO time such as 2026-11-21T11:35:00Z or an id 'whois' knows")
+        switch try LogsCommand.around(text) {
+        case .time(let time): return (time, nil)
+        case .id(let value): input = value
         }
         let lookups = IDResolver.lookups(for: input)
         let (facts, errors) = IDLookups.fetch(lookups, client: context.client)

@@ -43,11 +43,11 @@ public enum LogsCommand: Command {
     public static let flags = [
         FlagSpec("--period", choices: ["24h", "7d", "30d"], help: "how far back (default 24h)"),
         FlagSpec("--endpoint", value: "TEXT", help: "only calls whose path contains TEXT"),
-        FlagSpec("--status-code", value: "N", help: "only calls answered with this HTTP status"),
+        FlagSpec("--status-code", value: "N", range: 100...599, help: "only calls answered with this HTTP status"),
         FlagSpec("--errors", help: "only calls answered with 400 or more, one row per cause"),
         FlagSpec("--flat", help: "with --errors or search --problems: one row per failure instead of one per cause"),
         FlagSpec("--ids", help: "add each call's log id, the request id Kapso support looks up"),
-        FlagSpec("--limit", value: "N", help: "calls or events per page (1-100, default 20)"),
+        FlagSpec("--limit", value: "N", range: 1...100, help: "calls or events per page (1-100, default 20)"),
         FlagSpec("--all", help: "every page, printed as it arrives"),
         FlagSpec("--source", value: "S", help: "search: one source, e.g. whatsapp_webhook_event (default all)"),
         FlagSpec("--around", value: "TIME|ID", help: "search: an hour either side of an ISO time or an id's moment"),
@@ -55,16 +55,16 @@ public enum LogsCommand: Command {
         FlagSpec("--filter", value: "K=V", help: "search: only events whose field K is V (repeatable)"),
         FlagSpec("--follow", help: "search: poll for new events until Ctrl-C"),
         FlagSpec("--interval", value: "S", help: "search: seconds between --follow polls (default 2)"),
-        FlagSpec("--max-polls", value: "N", help: "search: stop --follow after N polls"),
+        FlagSpec("--max-polls", value: "N", range: 1...1_000_000, help: "search: stop --follow after N polls"),
         FlagSpec("--cursor", value: "C", help: "search: continue from a pagination.next_cursor"),
         FlagSpec(
             "--output", choices: ["table", "json", "expanded"],
             help: "print this command as a table or JSON (NDJSON with --all, --follow)"),
     ]
 
-    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+    public static func validate(_ arguments: Arguments) throws {
         switch arguments.positionals.first {
-        case "search"?: return try search(arguments, in: context)
+        case "search"?: _ = try searchFilters(arguments)
         case let other?:
             throw ShellError.invalidValue(command: name, what: "subcommand", value: other, expected: "'search' or flags")
         case nil:
@@ -72,14 +72,18 @@ public enum LogsCommand: Command {
                 throw LogSearchError.misplacedFlag(flag, search: false)
             }
         }
+    }
+
+    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        if arguments.positionals.first == "search" { return try search(arguments, in: context) }
         var filters: [(String, String)] = []
         if let period = arguments.value("--period") { filters.append(("period", period)) }
         if let endpoint = arguments.value("--endpoint") { filters.append(("endpoint", endpoint)) }
-        if let code = try arguments.integer("--status-code", in: 100...599) {
+        if let code = arguments.integer("--status-code") {
             filters.append(("status_code", String(code)))
         }
         if arguments.has("--errors") { filters.append(("errors_only", "true")) }
-        let limit = try arguments.integer("--limit", in: 1...100) ?? 20
+        let limit = arguments.integer("--limit") ?? 20
         if arguments.has("--errors"), !arguments.has("--flat"), !arguments.has("--ids"), !arguments.has("--all") {
             return try grouped(filters: filters, period: arguments.value("--period") ?? "24h", limit: limit, in: context)
                 .shown(as: arguments.value("--output").flatMap(OutputMode.init(rawValue:)))

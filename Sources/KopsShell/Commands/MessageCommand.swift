@@ -14,8 +14,15 @@ public enum MessageCommand: Command {
         """
     public static let maxArguments: Int? = 1
 
+    public static func validate(_ arguments: Arguments) throws { _ = try wamid(arguments) }
+
+    /// The WAMID typed, read as users paste it; a missing or unreadable one is refused.
+    private static func wamid(_ arguments: Arguments) throws -> String {
+        try MessageInput.wamid(try arguments.required(0, "message id (WAMID)"), command: name)
+    }
+
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
-        let id = try MessageInput.wamid(try arguments.required(0, "message id (WAMID)"), command: name)
+        let id = try wamid(arguments)
         let message = try context.client.message(id)
         context.remember(message)
         var fields = [

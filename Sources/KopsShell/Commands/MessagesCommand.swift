@@ -23,20 +23,25 @@ public enum MessagesCommand: Command {
         FlagSpec("--conversation", value: "ID", help: "only messages of this conversation"),
         FlagSpec("--type", value: "TYPE", help: "only this type: text, image, template, ..."),
         FlagSpec("--has-media", help: "only messages with media"),
-        FlagSpec("--limit", value: "N", help: "messages per page (1-100, default 20)"),
+        FlagSpec("--limit", value: "N", range: 1...100, help: "messages per page (1-100, default 20)"),
         FlagSpec("--all", help: "fetch every page"),
     ]
+
+    public static func validate(_ arguments: Arguments) throws { _ = try contact(arguments) }
+
+    /// `--phone-number` read as a phone number's digits, nil when absent.
+    private static func contact(_ arguments: Arguments) throws -> String? {
+        try arguments.value("--phone-number").map { try MessageInput.phoneNumber($0, command: name, flag: "--phone-number") }
+    }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         var filters: [(String, String)] = []
         if let id = context.session.phoneNumberID { filters.append(("phone_number_id", id)) }
-        if let contact = arguments.value("--phone-number") {
-            filters.append(("phone_number", try MessageInput.phoneNumber(contact, command: name, flag: "--phone-number")))
-        }
+        if let contact = try contact(arguments) { filters.append(("phone_number", contact)) }
         let names = [("--conversation", "conversation_id"), ("--direction", "direction"), ("--status", "status"), ("--type", "message_type")]
         for (flag, key) in names { if let value = arguments.value(flag) { filters.append((key, value)) } }
         if arguments.has("--has-media") { filters.append(("has_media", "true")) }
-        let limit = try arguments.integer("--limit", in: 1...100) ?? 20
+        let limit = arguments.integer("--limit") ?? 20
         guard arguments.has("--all") else { return try list(filters: filters, limit: limit, after: nil, in: context) }
         let mode = context.outputMode(arguments)
         let count = try ListStream(context: context, mode: mode, jsonForm: .document, showsEmptyTable: true).run(

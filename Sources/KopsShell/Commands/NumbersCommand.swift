@@ -6,10 +6,10 @@ public enum NumbersCommand: Command {
     public static let summary = "list the project's phone numbers with their WABA and coexistence"
     public static let usage = "numbers [--per-page N]"
     public static let details = "Examples:\n  numbers\n  use +1 415-555-0100"
-    public static let flags = [FlagSpec("--per-page", value: "N", help: "numbers per page (1-100, default 20)")]
+    public static let flags = [FlagSpec("--per-page", value: "N", range: 1...100, help: "numbers per page (1-100, default 20)")]
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
-        let perPage = try arguments.integer("--per-page", in: 1...100) ?? 20
+        let perPage = arguments.integer("--per-page") ?? 20
         return try list(pageQuery: [("page", "1"), ("per_page", String(perPage))], in: context)
     }
 

@@ -12,12 +12,20 @@ public enum OutputCommand: Command {
         """
     public static let maxArguments: Int? = 1
 
-    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
-        guard let word = arguments.positionals.first else {
-            return .line("output: " + context.session.output.rawValue)
-        }
+    public static func validate(_ arguments: Arguments) throws { _ = try mode(arguments) }
+
+    /// The mode named, nil when none was; an unknown name is refused.
+    private static func mode(_ arguments: Arguments) throws(ShellError) -> OutputMode? {
+        guard let word = arguments.positionals.first else { return nil }
         guard let mode = OutputMode(rawValue: word) else {
-            throw ShellError.invalidValue(command: name, what: "mode", value: word, expected: "'table', 'json', 'expanded' or 'auto'")
+            throw .invalidValue(command: name, what: "mode", value: word, expected: "'table', 'json', 'expanded' or 'auto'")
+        }
+        return mode
+    }
+
+    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        guard let mode = try mode(arguments) else {
+            return .line("output: " + context.session.output.rawValue)
         }
         context.session.output = mode
         return CommandResult(blocks: [.hint("output: \(mode.rawValue)")])

@@ -24,44 +24,54 @@ public enum PayloadCommand: Command {
         FlagSpec("--type", choices: MessageShapes.names, help: "whatsapp.message.received only: the message's shape"),
     ]
 
-    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+    public static func validate(_ arguments: Arguments) throws { _ = try sample(arguments) }
+
+    /// The sample the arguments name, with the event asked for and its payload version; every mistake is refused.
+    private static func sample(_ arguments: Arguments) throws(ShellError)
+        -> (event: String, version: String, sample: PayloadSamples.Sample)
+    {
         let subcommand = try arguments.required(0, "subcommand 'sample'")
         guard subcommand == "sample" else {
-            throw ShellError.invalidValue(command: name, what: "subcommand", value: subcommand, expected: "'sample'")
+            throw .invalidValue(command: name, what: "subcommand", value: subcommand, expected: "'sample'")
         }
         let event = try arguments.required(1, "event")
         if arguments.has("--v1") && arguments.has("--v2") {
-            throw ShellError.invalidValue(
+            throw .invalidValue(
                 command: name, what: "combination", value: "--v1 with --v2", expected: "one of them")
         }
         guard WebhookEvents.isKnown(event) else {
-            throw ShellError.invalidValue(
+            throw .invalidValue(
                 command: name, what: "event", value: event,
                 expected: "one of: " + WebhookEvents.all.joined(separator: ", "))
         }
         let isV1Only = PayloadSamples.v1Only.contains(event)
         if isV1Only && arguments.has("--v2") {
-            throw ShellError.invalidValue(
+            throw .invalidValue(
                 command: name, what: "version for \(event)", value: "v2",
                 expected: "--v1 (v2 webhooks get whatsapp.phone_number.created instead)")
         }
         if PayloadSamples.v2Only.contains(event) && arguments.has("--v1") {
-            throw ShellError.invalidValue(
+            throw .invalidValue(
                 command: name, what: "version for \(event)", value: "v1",
                 expected: "--v2 (Kapso sends \(event) in v2 payloads only)")
         }
         let version = arguments.has("--v1") || isV1Only ? "v1" : "v2"
         let shape = arguments.value("--type")
         if shape != nil, event != "whatsapp.message.received" || version != "v2" {
-            throw ShellError.invalidValue(
+            throw .invalidValue(
                 command: name, what: "combination", value: "--type with \(event) \(version)",
                 expected: "--type only with whatsapp.message.received (v2)")
         }
         guard let sample = PayloadSamples.sample(event, version: version, messageShape: shape) else {
-            throw ShellError.invalidValue(
+            throw .invalidValue(
                 command: name, what: "event", value: event,
                 expected: "one with a sample: " + PayloadSamples.events.joined(separator: ", "))
         }
+        return (event, version, sample)
+    }
+
+    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        let (event, version, sample) = try sample(arguments)
         var blocks = sample.headers.map { Block.data("\($0.name): \($0.value)") }
         blocks.append(.line(StyledText("")))
         // The body byte for byte: a wrapped line would no longer match the signature above it.

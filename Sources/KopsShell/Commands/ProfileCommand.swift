@@ -30,6 +30,17 @@ public enum ProfileCommand: Command {
         FlagSpec("--default", help: "also make the new profile the default (default_profile)"),
     ]
 
+    public static func validate(_ arguments: Arguments) throws {
+        switch arguments.positionals.first {
+        case nil, "list"?: return
+        case "use"?, "default"?: _ = try arguments.required(1, "profile name")
+        case "add"?: try checkAdd(try arguments.required(1, "profile name"), arguments)
+        case let other?:
+            throw ShellError.invalidValue(
+                command: name, what: "subcommand", value: other, expected: "'list', 'use', 'add' or 'default'")
+        }
+    }
+
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         switch arguments.positionals.first {
         case nil: return show(context)
@@ -91,32 +102,39 @@ public enum ProfileCommand: Command {
         ])
     }
 
+    /// `profile add NAME ...` as typed: the name, a base URL with its scheme, exactly one key source.
+    private static func checkAdd(_ name: String, _ arguments: Arguments) throws(ShellError) {
+        guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+            throw .invalidValue(command: Self.name, what: "profile name", value: name, expected: "letters, digits, - and _")
+        }
+        guard let baseURL = arguments.value("--base-url") else {
+            throw .missingArgument(command: Self.name, what: "--base-url", usage: usage)
+        }
+        guard baseURL.contains("://") else {
+            throw .invalidValue(
+                command: Self.name, what: "--base-url", value: baseURL, expected: "a URL with its scheme: add https://, e.g. https://\(Shortened.text(baseURL))")
+        }
+        guard URLParts(baseURL) != nil else {
+            throw .invalidValue(command: Self.name, what: "--base-url", value: baseURL, expected: "a URL like https://api.kapso.ai")
+        }
+        let keyEnv = arguments.value("--key-env")
+        guard (keyEnv == nil) != (arguments.value("--key-command") == nil) else {
+            throw .missingArgument(command: Self.name, what: "one of --key-env VAR or --key-command CMD", usage: usage)
+        }
+        if let keyEnv, keyEnv.isEmpty || !keyEnv.allSatisfy({ $0.isUppercase || $0.isNumber || $0 == "_" }) {
+            throw .invalidValue(
+                command: Self.name, what: "--key-env", value: "…", expected: "the NAME of an environment variable (like ACME_KAPSO_KEY), never the key itself")
+        }
+    }
+
     private static func add(_ name: String, _ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         guard let file = context.configFile else {
             throw ShellError.syntax("profile: no config file location (set HOME or XDG_CONFIG_HOME)")
         }
-        guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
-            throw ShellError.invalidValue(command: Self.name, what: "profile name", value: name, expected: "letters, digits, - and _")
-        }
-        guard let baseURL = arguments.value("--base-url") else {
-            throw ShellError.missingArgument(command: Self.name, what: "--base-url", usage: usage)
-        }
-        guard baseURL.contains("://") else {
-            throw ShellError.invalidValue(
-                command: Self.name, what: "--base-url", value: baseURL, expected: "a URL with its scheme: add https://, e.g. https://\(Shortened.text(baseURL))")
-        }
-        guard URLParts(baseURL) != nil else {
-            throw ShellError.invalidValue(command: Self.name, what: "--base-url", value: baseURL, expected: "a URL like https://api.kapso.ai")
-        }
+        try checkAdd(name, arguments)
+        let baseURL = arguments.value("--base-url") ?? ""
         let keyEnv = arguments.value("--key-env")
         let keyCommand = arguments.value("--key-command")
-        guard (keyEnv == nil) != (keyCommand == nil) else {
-            throw ShellError.missingArgument(command: Self.name, what: "one of --key-env VAR or --key-command CMD", usage: usage)
-        }
-        if let keyEnv, keyEnv.isEmpty || !keyEnv.allSatisfy({ $0.isUppercase || $0.isNumber || $0 == "_" }) {
-            throw ShellError.invalidValue(
-                command: Self.name, what: "--key-env", value: "…", expected: "the NAME of an environment variable (like ACME_KAPSO_KEY), never the key itself")
-        }
         if let keyEnv, let value = context.environment[keyEnv], !value.isEmpty, !KeyShape.looksLikeKey(value) {
             throw CredentialError.notAKey(variable: keyEnv)
         }

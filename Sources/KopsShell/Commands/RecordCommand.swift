@@ -25,6 +25,13 @@ public enum RecordCommand: ScriptCommand {
         FlagSpec("--force", help: "replace an existing file"),
     ]
 
+    public static func validate(_ arguments: Arguments) throws {
+        if arguments.has("--append") && arguments.has("--force") {
+            throw ShellError.invalidValue(
+                command: name, what: "flags", value: "--append --force", expected: "one of --append or --force")
+        }
+    }
+
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         // `kops check` replays a line such as `explain 131047; record stop` into its own recording.
         guard let shell = context.shell, shell.recorder?.isReplay != true else { return CommandResult() }
@@ -39,10 +46,6 @@ public enum RecordCommand: ScriptCommand {
             throw ScriptError.recording(
                 "already recording" + location(recorder.destination) + "; run 'record stop' first")
         }
-        if arguments.has("--append") && arguments.has("--force") {
-            throw ShellError.invalidValue(
-                command: name, what: "flags", value: "--append --force", expected: "one of --append or --force")
-        }
         let path = arguments.positionals.first ?? defaultPath()
         let opening: TranscriptRecorder.Opening =
             arguments.has("--append") ? .append : arguments.has("--force") ? .replace : .create
@@ -51,7 +54,7 @@ public enum RecordCommand: ScriptCommand {
             header: header, destination: .file(path), opening: opening, context: context)
         let restore = header.keepPII
             ? "" : "; lines that masking changes are kept for 'kops check' in \(TranscriptRestore.path(besides: path)) (private: don't attach it)"
-        return CommandResult(blocks: [.hint("recording to \(path) (stop with 'record stop')\(restore)")])
+        return CommandResult(blocks: [.hint("recording to \(TranscriptFile.described(path)) (stop with 'record stop')\(restore)")])
     }
 
     private static func location(_ destination: TranscriptRecorder.Destination) -> String {

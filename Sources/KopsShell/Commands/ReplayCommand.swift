@@ -31,12 +31,20 @@ public enum ReplayCommand: Command {
         WebhooksCommand.sendsOffMachine(words, flag: "--to")
     }
 
-    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+    public static func validate(_ arguments: Arguments) throws { _ = try target(arguments) }
+
+    /// The saved delivery's path and the handler's URL; a missing one or a URL kops would not send to is refused.
+    private static func target(_ arguments: Arguments) throws(ShellError) -> (path: String, url: String) {
         let path = try arguments.required(0, "saved delivery (a .http file or a folder of them)")
         guard let url = arguments.value("--to") else {
-            throw ShellError.missingArgument(command: name, what: "--to URL (your handler)", usage: usage)
+            throw .missingArgument(command: name, what: "--to URL (your handler)", usage: usage)
         }
         try WebhooksCommand.checkHandlerURL(url, flag: "--to")
+        return (path, url)
+    }
+
+    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        let (path, url) = try target(arguments)
         let files = try DeliveryArchive.files(at: path)
         // Every file is read before anything is sent: a broken one stops the replay with nothing delivered.
         var requests: [(file: String, request: IncomingRequest)] = []

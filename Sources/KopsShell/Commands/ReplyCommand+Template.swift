@@ -9,17 +9,9 @@ extension ReplyCommand {
     /// number's WABA, checks it and the values as Meta and Kapso would (`TemplateCheck`, Kapso's marketing
     /// pre-check), then sends it like any reply. No 24-hour window applies to templates.
     static func sendTemplate(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
-        guard arguments.positionals.isEmpty else {
-            throw ShellError.invalidValue(
-                command: name, what: "text with --template", value: arguments.positionals.joined(separator: " "),
-                expected: "no text: a template's words are its own; give its values with --param")
-        }
         let templateName = arguments.value("--template") ?? ""
         let typedTo = arguments.value("--to")
-        let to = try typedTo.flatMap { typed in
-            BusinessScopedUserID.isValid(typed)
-                ? nil : (typed: typed, number: try MessageInput.phoneNumberText(typed, command: name, flag: "--to"))
-        }
+        let to = try recipient(arguments)
         // Templates are not quoted: the reply goes to the contact, not as an answer to one message.
         let target = try typedTo.flatMap { BusinessScopedUserID.isValid($0) ? $0 : nil }
             .map { try resolve(userID: $0, in: context) }

@@ -57,19 +57,40 @@ public enum ReplyCommand: Command {
         var quotedID: String?
     }
 
-    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
-        if arguments.value("--template") != nil { return try sendTemplate(arguments, in: context) }
-        for flag in ["--language", "--param", "--header-media"] where !arguments.all(flag).isEmpty {
+    public static func validate(_ arguments: Arguments) throws {
+        _ = try recipient(arguments)
+        guard arguments.value("--template") != nil else {
+            _ = try text(arguments)
+            return
+        }
+        guard arguments.positionals.isEmpty else {
             throw ShellError.invalidValue(
+                command: name, what: "text with --template", value: arguments.positionals.joined(separator: " "),
+                expected: "no text: a template's words are its own; give its values with --param")
+        }
+    }
+
+    /// The message text: template-only flags without `--template` and an empty text are refused.
+    private static func text(_ arguments: Arguments) throws(ShellError) -> String {
+        for flag in ["--language", "--param", "--header-media"] where !arguments.all(flag).isEmpty {
+            throw .invalidValue(
                 command: name, what: "use of \(flag)", value: "\(flag) \(arguments.all(flag)[0])",
                 expected: "\(flag) together with --template NAME")
         }
-        let text = try MessageInput.text(arguments.positionals, command: name, usage: usage)
+        return try MessageInput.text(arguments.positionals, command: name, usage: usage)
+    }
+
+    /// `--to` as typed and read as a phone number, nil when absent or a business-scoped user id.
+    static func recipient(_ arguments: Arguments) throws(ShellError) -> (typed: String, number: PhoneNumberText)? {
+        guard let typed = arguments.value("--to"), !BusinessScopedUserID.isValid(typed) else { return nil }
+        return (typed, try MessageInput.phoneNumberText(typed, command: name, flag: "--to"))
+    }
+
+    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        if arguments.value("--template") != nil { return try sendTemplate(arguments, in: context) }
+        let text = try text(arguments)
         let typedTo = arguments.value("--to")
-        let to = try typedTo.flatMap { typed in
-            BusinessScopedUserID.isValid(typed)
-                ? nil : (typed: typed, number: try MessageInput.phoneNumberText(typed, command: name, flag: "--to"))
-        }
+        let to = try recipient(arguments)
         let target = try typedTo.flatMap { BusinessScopedUserID.isValid($0) ? $0 : nil }
             .map { try resolve(userID: $0, in: context) }
             ?? resolve(to: to, quote: !arguments.has("--no-quote"), in: context)

@@ -17,18 +17,13 @@ public enum SetCommand: ScriptCommand {
     /// The most bytes one variable may hold (64 KiB): ids, names and short texts, not documents.
     public static let maxValueBytes = 64 << 10
 
-    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+    public static func validate(_ arguments: Arguments) throws { _ = try assignment(arguments) }
+
+    /// `NAME VALUE` read from the arguments (nil for a bare `set`): a bad name, a missing or oversized value, or
+    /// an `on_error` other than continue/stop is refused.
+    private static func assignment(_ arguments: Arguments) throws -> (name: String, value: String)? {
         let words = arguments.positionals
-        guard let variable = words.first else {
-            let variables = context.session.variables.sorted { $0.key < $1.key }
-            guard !variables.isEmpty else {
-                return CommandResult(blocks: [.hint("no variables; set one with 'set NAME VALUE'")])
-            }
-            // A secret-looking variable's value is never listed, however short (the redactor only learns values of 6+).
-            return CommandResult(blocks: [
-                .fields(variables.map { Field($0.key, Redactor.isSecretName($0.key) ? "<redacted>" : $0.value) })
-            ])
-        }
+        guard let variable = words.first else { return nil }
         guard Interpolation.isName(variable) else {
             throw ShellError.invalidValue(
                 command: name, what: "variable name", value: variable, expected: "letters, digits, '_', '-' or '.'")
@@ -42,6 +37,22 @@ public enum SetCommand: ScriptCommand {
             throw ShellError.invalidValue(
                 command: name, what: "value for on_error", value: value, expected: "'continue' or 'stop'")
         }
+        return (variable, value)
+    }
+
+    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        let words = arguments.positionals
+        guard let variable = words.first else {
+            let variables = context.session.variables.sorted { $0.key < $1.key }
+            guard !variables.isEmpty else {
+                return CommandResult(blocks: [.hint("no variables; set one with 'set NAME VALUE'")])
+            }
+            // A secret-looking variable's value is never listed, however short (the redactor only learns values of 6+).
+            return CommandResult(blocks: [
+                .fields(variables.map { Field($0.key, Redactor.isSecretName($0.key) ? "<redacted>" : $0.value) })
+            ])
+        }
+        let value = try assignment(arguments)?.value ?? ""
         if !arguments.has("--default") || context.session.variables[variable] == nil {
             context.session.variables[variable] = value
         }

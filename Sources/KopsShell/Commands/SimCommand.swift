@@ -18,31 +18,39 @@ public enum SimCommand: Command {
 
     public static func isWrite(_ words: [String]) -> Bool { words.first == "advance" }
 
+    public static func validate(_ arguments: Arguments) throws { _ = try advance(arguments) }
+
+    /// The seconds `advance` moves the clock, nil for `clock`; another verb, an extra word or a bad number is refused.
+    private static func advance(_ arguments: Arguments) throws(ShellError) -> Double? {
+        switch try arguments.required(0, "'clock' or 'advance SECONDS'") {
+        case "clock":
+            guard arguments.positionals.count == 1 else {
+                throw .unexpectedArgument(command: name, argument: arguments.positionals[1], usage: usage)
+            }
+            return nil
+        case "advance":
+            let text = try arguments.required(1, "seconds to advance")
+            guard let seconds = Double(text), seconds > 0, seconds <= 31_536_000 else {
+                throw .invalidValue(
+                    command: name, what: "seconds", value: text, expected: "a number of seconds from 0 to 31536000 (a year)")
+            }
+            return seconds
+        case let verb:
+            throw .invalidValue(command: name, what: "subcommand", value: verb, expected: "'clock' or 'advance'")
+        }
+    }
+
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
-        let verb = try arguments.required(0, "'clock' or 'advance SECONDS'")
+        let advanced = try advance(arguments)
         let client = context.client
         var request = HTTPRequest(
             method: "GET", url: client.baseURL + "/__sim/clock",
             headers: [HTTPHeader("X-API-Key", secret: client.apiKey), HTTPHeader("Accept", "application/json")])
-        var advanced: Double?
-        switch verb {
-        case "clock":
-            guard arguments.positionals.count == 1 else {
-                throw ShellError.unexpectedArgument(command: name, argument: arguments.positionals[1], usage: usage)
-            }
-        case "advance":
-            let text = try arguments.required(1, "seconds to advance")
-            guard let seconds = Double(text), seconds > 0, seconds <= 31_536_000 else {
-                throw ShellError.invalidValue(
-                    command: name, what: "seconds", value: text, expected: "a number of seconds from 0 to 31536000 (a year)")
-            }
-            advanced = seconds
+        if let seconds = advanced {
             request.method = "POST"
             request.url += "/advance"
             request.headers.append(HTTPHeader("Content-Type", "application/json"))
             request.body = Array(JSONValue.object(["seconds": .number(String(seconds))]).serialized().utf8)
-        default:
-            throw ShellError.invalidValue(command: name, what: "subcommand", value: verb, expected: "'clock' or 'advance'")
         }
         let json = try perform(request, on: client)
         guard let now = json["data"]?["now"]?.string else { throw SimError.notASimulator(host: client.host) }

@@ -15,6 +15,8 @@ public enum SourceCommand: ScriptCommand {
     /// How deep scripts may source scripts (8): enough for preludes, and a script that sources itself stops.
     public static let maxDepth = 8
 
+    public static func validate(_ arguments: Arguments) throws { _ = try arguments.required(0, "script file") }
+
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let path = try arguments.required(0, "script file")
         guard let shell = context.shell else { return CommandResult() }

@@ -18,6 +18,8 @@ public enum TemplateCommand: Command {
     public static let maxArguments: Int? = 1
     public static let flags = [FlagSpec("--language", value: "CODE", help: "the language version (en_US, es, ...)")]
 
+    public static func validate(_ arguments: Arguments) throws { _ = try arguments.required(0, "template name") }
+
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let templateName = try arguments.required(0, "template name")
         let phoneNumberID = try context.session.requirePhoneNumber()

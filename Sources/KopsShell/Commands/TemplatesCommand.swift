@@ -23,9 +23,17 @@ public enum TemplatesCommand: Command {
         FlagSpec("--category", choices: ["MARKETING", "UTILITY", "AUTHENTICATION"], help: "only this category"),
         FlagSpec("--name", value: "NAME", help: "only templates with this exact name"),
         FlagSpec("--language", value: "CODE", help: "only this language code (en_US, es, ...)"),
-        FlagSpec("--limit", value: "N", help: "templates per page (1-100, default 20)"),
+        FlagSpec("--limit", value: "N", range: 1...100, help: "templates per page (1-100, default 20)"),
         FlagSpec("--all", help: "stream every page"),
     ]
+
+    public static func validate(_ arguments: Arguments) throws {
+        if let language = arguments.value("--language"), !TemplateLanguage.isKnown(language) {
+            throw ShellError.invalidValue(
+                command: name, what: "value for --language", value: language,
+                expected: "a WhatsApp template language code such as en_US, es, pt_BR")
+        }
+    }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let phoneNumberID = try context.session.requirePhoneNumber()
@@ -33,12 +41,7 @@ public enum TemplatesCommand: Command {
         for flag in ["--name", "--status", "--category", "--language"] {
             if let value = arguments.value(flag) { filters.append((String(flag.dropFirst(2)), value)) }
         }
-        if let language = arguments.value("--language"), !TemplateLanguage.isKnown(language) {
-            throw ShellError.invalidValue(
-                command: name, what: "value for --language", value: language,
-                expected: "a WhatsApp template language code such as en_US, es, pt_BR")
-        }
-        let limit = try arguments.integer("--limit", in: 1...100) ?? 20
+        let limit = arguments.integer("--limit") ?? 20
         let waba = try TemplateLookup.businessAccountID(of: phoneNumberID, in: context)
         guard arguments.has("--all") else {
             return try list(businessAccountID: waba, filters: filters, limit: limit, after: nil, in: context)

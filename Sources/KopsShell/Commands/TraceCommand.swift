@@ -21,6 +21,10 @@ public enum TraceCommand: Command {
         FlagSpec("--sequential", help: "send the look-ups one by one instead of at once (for comparison)")
     ]
 
+    public static func validate(_ arguments: Arguments) throws {
+        if let typed = arguments.positionals.first { _ = try MessageInput.wamid(typed, command: name) }
+    }
+
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let id: String
         if let typed = arguments.positionals.first {

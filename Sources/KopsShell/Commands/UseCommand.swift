@@ -15,6 +15,10 @@ public enum UseCommand: Command {
         """
     public static let maxArguments: Int? = nil
 
+    public static func validate(_ arguments: Arguments) throws {
+        _ = try ShellContext.phoneNumberInput(arguments.positionals.joined(separator: " "), command: name, usage: usage)
+    }
+
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let number = try context.phoneNumber(for: arguments.positionals.joined(separator: " "), command: name, usage: usage)
         context.session.phoneNumberID = number.id

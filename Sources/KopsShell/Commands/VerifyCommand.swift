@@ -31,13 +31,24 @@ public enum VerifyCommand: Command {
         FlagSpec("--meta", help: "check Meta's X-Hub-Signature-256 form instead of Kapso's X-Webhook-Signature"),
     ]
 
-    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+    public static func validate(_ arguments: Arguments) throws {
+        _ = try given(arguments)
+        _ = try bodySource(arguments)
+    }
+
+    /// `--secret` and `--signature`, both required.
+    private static func given(_ arguments: Arguments) throws(ShellError) -> (secret: String, signature: String) {
         guard let secretText = arguments.value("--secret") else {
-            throw ShellError.missingArgument(command: name, what: "--secret SECRET", usage: usage)
+            throw .missingArgument(command: name, what: "--secret SECRET", usage: usage)
         }
         guard let pastedSignature = arguments.value("--signature") else {
-            throw ShellError.missingArgument(command: name, what: "--signature HEX", usage: usage)
+            throw .missingArgument(command: name, what: "--signature HEX", usage: usage)
         }
+        return (secretText, pastedSignature)
+    }
+
+    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        let (secretText, pastedSignature) = try given(arguments)
         let meta = arguments.has("--meta")
         let pasted = SignatureCheck.read(pastedSignature)
         if pasted.algorithm == .sha1 { return try verifyLegacy(pasted, arguments: arguments) }
@@ -106,18 +117,22 @@ public enum VerifyCommand: Command {
         ReceivedDelivery.describe(malformation)
     }
 
-    private static func readBody(_ arguments: Arguments) throws -> [UInt8] {
+    /// Where the body comes from: `--file` (a path) or `--body` (the text), exactly one of them.
+    private static func bodySource(_ arguments: Arguments) throws(ShellError) -> (path: String?, text: String?) {
         switch (arguments.value("--file"), arguments.value("--body")) {
-        case (let path?, nil):
-            return try read(path)
-        case (nil, let text?):
-            return Array(text.utf8)
         case (nil, nil):
-            throw ShellError.missingArgument(command: name, what: "--file FILE or --body TEXT", usage: usage)
+            throw .missingArgument(command: name, what: "--file FILE or --body TEXT", usage: usage)
         case (_?, _?):
-            throw ShellError.invalidValue(
-                command: name, what: "combination", value: "--file with --body", expected: "only one of them")
+            throw .invalidValue(command: name, what: "combination", value: "--file with --body", expected: "only one of them")
+        case let (path, text):
+            return (path, text)
         }
+    }
+
+    private static func readBody(_ arguments: Arguments) throws -> [UInt8] {
+        let source = try bodySource(arguments)
+        if let path = source.path { return try read(path) }
+        return Array((source.text ?? "").utf8)
     }
 
     private static func read(_ path: String) throws -> [UInt8] {

@@ -41,12 +41,11 @@ struct WebhookFields {
             fields["secret_key"] = .string(secret)
         }
         if arguments.has("--buffer-enabled") { fields["buffer_enabled"] = true }
-        for (flag, key, range) in [
-            ("--buffer-window-seconds", "buffer_window_seconds", 1...60),
-            ("--max-buffer-size", "max_buffer_size", 1...100),
-            ("--inactivity-minutes", "inactivity_minutes", 1...1440),
+        for (flag, key) in [
+            ("--buffer-window-seconds", "buffer_window_seconds"), ("--max-buffer-size", "max_buffer_size"),
+            ("--inactivity-minutes", "inactivity_minutes"),
         ] {
-            if let number = try arguments.integer(flag, in: range) { fields[key] = .number(String(number)) }
+            if let number = arguments.integer(flag) { fields[key] = .number(String(number)) }
         }
         if let headers = arguments.value("--headers") { fields["headers"] = try Self.checkedHeaders(headers) }
         if let active = arguments.value("--active") { fields["active"] = .bool(active == "true") }

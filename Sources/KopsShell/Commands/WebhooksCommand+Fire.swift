@@ -11,7 +11,8 @@ extension WebhooksCommand {
 
     /// `webhooks fire message-lifecycle --to http://127.0.0.1:3000/hook --secret S`: builds every delivery first
     /// (overrides checked against each payload), then posts them in order and prints each answer.
-    static func fire(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+    /// The handler URL and every delivery of a `fire` line, built and checked before anything is sent.
+    static func firePlan(_ arguments: Arguments) throws(ShellError) -> (url: String, plan: FirePlan) {
         let target = try arguments.required(1, "event or scenario (\(FirePlan.scenarios.map(\.name).joined(separator: ", ")), or an event)")
         guard let url = arguments.value("--to") else {
             throw ShellError.missingArgument(command: name, what: "--to URL (your handler)", usage: fireUsage)
@@ -36,7 +37,7 @@ extension WebhooksCommand {
             }
             edits.append(edit)
         }
-        let batch = try arguments.integer("--batch", in: 1...100)
+        let batch = arguments.integer("--batch")
         let plan: FirePlan
         do throws(FirePlan.Refusal) {
             plan = try FirePlan(
@@ -44,8 +45,13 @@ extension WebhooksCommand {
                 batch: batch, meta: arguments.has("--meta"),
                 overrides: edits, secret: arguments.value("--secret").map(Secret.init), newKey: { UUID().uuidString.lowercased() })
         } catch {
-            throw ShellError.invalidValue(command: name, what: error.what, value: error.value, expected: error.expected)
+            throw .invalidValue(command: name, what: error.what, value: error.value, expected: error.expected)
         }
+        return (url, plan)
+    }
+
+    static func fire(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        let (url, plan) = try firePlan(arguments)
         if !(URLParts(url)?.isLoopback ?? false) {
             let count = plan.deliveries.count
             guard context.confirm("send \(count) signed test \(count == 1 ? "delivery" : "deliveries") to \(url)? [y/N] ") else {

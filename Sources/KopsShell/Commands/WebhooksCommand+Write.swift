@@ -5,22 +5,37 @@ internal import KapsoDiagnostics
 // MARK: - create, update, delete, test
 
 extension WebhooksCommand {
-    static func create(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
-        var form = try WebhookFields(arguments, isCreate: true)
+    /// The fields of a `create` line: `--url`, `--events` (unless `--kind meta`) and events that fit the scope.
+    static func createForm(_ arguments: Arguments) throws(ShellError) -> WebhookFields {
+        let form = try WebhookFields(arguments, isCreate: true)
         guard form.fields["url"] != nil else {
-            throw ShellError.missingArgument(command: name, what: "--url", usage: createUsage)
+            throw .missingArgument(command: name, what: "--url", usage: createUsage)
         }
         let isMeta = arguments.value("--kind") == "meta"
         guard isMeta || form.fields["events"] != nil else {
-            throw ShellError.missingArgument(
-                command: name, what: "--events (kapso webhooks need at least one)", usage: createUsage)
+            throw .missingArgument(command: name, what: "--events (kapso webhooks need at least one)", usage: createUsage)
         }
         let project = arguments.value("--scope") == "project"
-        let scope: KapsoClient.WebhookScope =
-            project ? .project : .phoneNumber(try context.session.requirePhoneNumber())
         try WebhookFields.refuseOutOfScope(
             (form.fields["events"]?.array ?? []).compactMap(\.string), projectScoped: project, command: name,
             webhook: project ? "--scope project" : "a phone-number webhook")
+        return form
+    }
+
+    /// The fields of an `update ID` line; at least one setting to change.
+    static func updateForm(_ arguments: Arguments) throws(ShellError) -> (id: String, form: WebhookFields) {
+        let id = try arguments.required(1, "webhook id")
+        let form = try WebhookFields(arguments, isCreate: false)
+        guard !form.fields.isEmpty else {
+            throw .missingArgument(command: name, what: "a setting to change (e.g. --active true)", usage: updateUsage)
+        }
+        return (id, form)
+    }
+
+    static func create(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        var form = try createForm(arguments)
+        let scope: KapsoClient.WebhookScope =
+            arguments.value("--scope") == "project" ? .project : .phoneNumber(try context.session.requirePhoneNumber())
         var generated: String?
         if form.fields["secret_key"] == nil {
             let secret = generatedSecret()
@@ -63,12 +78,7 @@ extension WebhooksCommand {
     }
 
     static func update(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
-        let id = try arguments.required(1, "webhook id")
-        let form = try WebhookFields(arguments, isCreate: false)
-        guard !form.fields.isEmpty else {
-            throw ShellError.missingArgument(
-                command: name, what: "a setting to change (e.g. --active true)", usage: updateUsage)
-        }
+        let (id, form) = try updateForm(arguments)
         let webhook = try UnknownOutcome.reporting(effect: "the webhook may have changed", check: "webhooks get \(id)") {
             () throws(KapsoAPIError) in try context.client.updateWebhook(id, fields: form.fields)
         }

@@ -47,7 +47,7 @@ public enum WebhooksCommand: Command {
         FlagSpec(
             "--active", choices: ["true", "false"],
             help: "only active or only paused webhooks; on create/update, the state"),
-        FlagSpec("--per-page", value: "N", help: "webhooks per page (1-100, default 20)"),
+        FlagSpec("--per-page", value: "N", range: 1...100, help: "webhooks per page (1-100, default 20)"),
         FlagSpec("--reveal-secret", help: "get: print the signing secret in clear"),
         FlagSpec("--url", value: "URL", help: "create/update: the receiver (https; http only for loopback)"),
         FlagSpec(
@@ -56,9 +56,9 @@ public enum WebhooksCommand: Command {
         FlagSpec("--payload-version", choices: ["v1", "v2"], help: "create/update: payload version (default v2)"),
         FlagSpec("--secret-key", value: "S", help: "create/update: signing secret (create generates one if absent)"),
         FlagSpec("--buffer-enabled", help: "create/update: batch received messages"),
-        FlagSpec("--buffer-window-seconds", value: "N", help: "create/update: buffer window (1-60)"),
-        FlagSpec("--max-buffer-size", value: "N", help: "create/update: messages per batch (1-100)"),
-        FlagSpec("--inactivity-minutes", value: "N", help: "create/update: conversation.inactive threshold (1-1440)"),
+        FlagSpec("--buffer-window-seconds", value: "N", range: 1...60, help: "create/update: buffer window (1-60)"),
+        FlagSpec("--max-buffer-size", value: "N", range: 1...100, help: "create/update: messages per batch (1-100)"),
+        FlagSpec("--inactivity-minutes", value: "N", range: 1...1440, help: "create/update: conversation.inactive threshold (1-1440)"),
         FlagSpec("--headers", value: "JSON", help: "create/update: extra headers, a JSON object of strings"),
         FlagSpec("--yes", help: "delete: do not ask"),
         FlagSpec("--event", value: "TYPE", help: "test: the event to send (default: the first subscribed)"),
@@ -66,7 +66,7 @@ public enum WebhooksCommand: Command {
         FlagSpec("--secret", value: "S", help: "fire: sign with this secret (the webhook's secret_key); never printed"),
         FlagSpec("--v1", help: "fire: legacy v1 payloads"),
         FlagSpec("--v2", help: "fire: v2 payloads (default)"),
-        FlagSpec("--batch", value: "N", help: "fire: N received messages in one batch body (1-100)"),
+        FlagSpec("--batch", value: "N", range: 1...100, help: "fire: N received messages in one batch body (1-100)"),
         FlagSpec("--meta", help: "fire: Meta's raw payload, signed as X-Hub-Signature-256 (message events)"),
         FlagSpec("--set", value: "PATH=VALUE", help: "fire: change a payload field, e.g. message.text.body=Hola (repeatable)"),
     ]
@@ -90,9 +90,9 @@ public enum WebhooksCommand: Command {
         "fire": ["--to", "--secret", "--v1", "--v2", "--batch", "--meta", "--set"], "probe": [],
     ]
 
-    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
-        // `webhooks show ID` is what many users type first; it is `get`.
-        let subcommand = arguments.positionals.first.map { $0 == "show" ? "get" : $0 } ?? "list"
+    /// The subcommand, its flags and positionals, and each subcommand's own values (create's form, fire's plan).
+    public static func validate(_ arguments: Arguments) throws {
+        let subcommand = subcommand(arguments)
         guard let allowed = allowedFlags[subcommand] else {
             throw ShellError.invalidValue(
                 command: name, what: "subcommand", value: subcommand,
@@ -110,13 +110,31 @@ public enum WebhooksCommand: Command {
                 command: name, argument: arguments.positionals[maxPositionals], usage: usage)
         }
         switch subcommand {
+        case "get", "delete": _ = try arguments.required(1, "webhook id")
+        case "create": _ = try createForm(arguments)
+        case "update": _ = try updateForm(arguments)
+        case "test":
+            _ = try arguments.required(1, "webhook id")
+            if let event = arguments.value("--event") { _ = try WebhookFields.checkedEvents(event) }
+        case "fire": _ = try firePlan(arguments)
+        default: break
+        }
+    }
+
+    /// `webhooks show ID` is what many users type first; it is `get`.
+    private static func subcommand(_ arguments: Arguments) -> String {
+        arguments.positionals.first.map { $0 == "show" ? "get" : $0 } ?? "list"
+    }
+
+    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        switch subcommand(arguments) {
         case "list":
             let scope: KapsoClient.WebhookScope =
                 arguments.value("--scope") == "project"
                 ? .project : .phoneNumber(try context.session.requirePhoneNumber())
             let filters = [("kind", arguments.value("--kind")), ("active", arguments.value("--active"))]
                 .compactMap { key, value in value.map { (key, $0) } }
-            let perPage = try arguments.integer("--per-page", in: 1...100) ?? 20
+            let perPage = arguments.integer("--per-page") ?? 20
             return try list(
                 scope: scope, filters: filters, pageQuery: [("page", "1"), ("per_page", String(perPage))], in: context)
         case "get":

@@ -21,14 +21,20 @@ public enum WhoisCommand: Command {
     public static let maxArguments: Int? = nil
     public static let flags = [FlagSpec("--output", choices: ["table", "json", "expanded"], help: "print the answer as a table or JSON")]
 
-    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+    public static func validate(_ arguments: Arguments) throws { _ = try input(arguments) }
+
+    /// What was pasted, read as an id; empty or unreadable text is refused before any request.
+    private static func input(_ arguments: Arguments) throws(ShellError) -> (pasted: String, input: IDInput) {
         let pasted = arguments.positionals.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
-        let input: IDInput
         switch IDInput.read(pasted) {
-        case .success(let value): input = value
-        case .failure(.empty): throw ShellError.missingArgument(command: name, what: "id", usage: usage)
-        case .failure(let problem): throw ShellError.unreadableID(command: name, value: IDInput.echo(pasted), reason: problem.reason)
+        case .success(let value): return (pasted, value)
+        case .failure(.empty): throw .missingArgument(command: name, what: "id", usage: usage)
+        case .failure(let problem): throw .unreadableID(command: name, value: IDInput.echo(pasted), reason: problem.reason)
         }
+    }
+
+    public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        let (pasted, input) = try input(arguments)
         // The id as looked up: quotes and trailing punctuation dropped, a WAMID's padding and URL encoding repaired.
         let typed: String
         if case .wamid(let id, _) = input { typed = id } else { typed = IDInput.cleaned(pasted) }

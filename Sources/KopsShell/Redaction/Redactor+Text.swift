@@ -3,7 +3,7 @@ public import KopsHTTP
 
 extension Redactor {
     /// Headers whose values never appear in text: `Authorization: Bearer …` → `Authorization: <redacted>`.
-    static let credentialHeaders = ["authorization", "proxy-authorization", "x-api-key"]
+    static let credentialHeaders = ["authorization", "proxy-authorization", "x-api-key", "cookie", "set-cookie"]
 
     /// Signature headers: masked in transcripts; the terminal shows them (`payload sample` prints one
     /// made with a placeholder secret, for checking a receiver).
@@ -32,6 +32,10 @@ extension Redactor {
                 found.append((command[index + 1].source, "<redacted>"))
             } else if let equals = text.firstIndex(of: "="), secretFlags.contains(String(text[..<equals])) {
                 found.append((span.source, text[..<equals] + "=<redacted>"))
+            } else if text == headersFlag, index + 1 < command.count {
+                found.append((command[index + 1].source, "'" + redactedHeaders(command[index + 1].word.text) + "'"))
+            } else if text.hasPrefix(headersFlag + "=") {
+                found.append((span.source, headersFlag + "='" + redactedHeaders(String(text.dropFirst(headersFlag.count + 1))) + "'"))
             }
         }
         if command.first?.word.text == "set" {
@@ -67,8 +71,10 @@ extension Redactor {
             }
             start += 1
             while start < characters.count, characters[start] == " " || characters[start] == "\"" { start += 1 }
+            // The value ends at the line's end or where a quoted or JSON value would end (`'`, `"`, `,`, `}`), so
+            // the rest of an error line that echoes unquoted JSON still says what was wrong.
             var end = start
-            while end < characters.count, !characters[end].isNewline, characters[end] != "\"" { end += 1 }
+            while end < characters.count, !characters[end].isNewline, !"\"',}".contains(characters[end]) { end += 1 }
             if end > start, String(characters[start..<end]) != "<redacted>" {
                 characters.replaceSubrange(start..<end, with: Array("<redacted>"))
                 folded.replaceSubrange(start..<end, with: Array("<redacted>"))
@@ -124,9 +130,32 @@ extension Redactor {
         return commands
     }
 
+    /// The flag whose value is a webhook's custom headers: kops cannot know which of them authenticates the
+    /// sender (a `Cookie`, an `X-Hook-Pass`), so every value is a secret.
+    static let headersFlag = "--headers"
+
+    /// `{"Cookie": "s=1", "X-Env": "prod"}` → `{"Cookie":"<redacted>","X-Env":"<redacted>"}`; text that is not a
+    /// JSON object becomes `<redacted>`.
+    static func redactedHeaders(_ text: String) -> String {
+        guard let object = (try? JSONValue.parse(Array(text.utf8)))?.object else { return "<redacted>" }
+        var copy = object
+        copy.entries = object.entries.map { JSONObject.Entry(key: $0.key, value: .string("<redacted>")) }
+        return JSONValue.object(copy).serialized()
+    }
+
+    /// The values of a `headers` object (a webhook's custom headers), each a secret: shown masked.
+    static func customHeaderValues(_ json: JSONValue) -> [String] {
+        (json.object?.entries ?? []).compactMap(\.value.string)
+    }
+
     /// Remembers the values of secret flags (`--secret S`) so they are masked wherever they appear later.
     public mutating func learn(arguments words: [String]) {
         for (index, word) in words.enumerated() {
+            if word == Redactor.headersFlag, index + 1 < words.count,
+                let headers = try? JSONValue.parse(Array(words[index + 1].utf8))
+            {
+                for value in Redactor.customHeaderValues(headers) { remember(value) }
+            }
             let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
             if parts.count == 2, Redactor.secretFlags.contains(parts[0]) {
                 remember(parts[1])
@@ -149,6 +178,8 @@ extension Redactor {
             for entry in object.entries {
                 switch entry.value {
                 case .string(let value) where Redactor.isSecretField(entry.key): remember(value)
+                case .object where entry.key == "headers" && isWebhook(object):
+                    for value in Redactor.customHeaderValues(entry.value) { remember(value) }
                 case .array, .object: learn(from: entry.value)
                 default: break
                 }
@@ -156,6 +187,11 @@ extension Redactor {
         default:
             break
         }
+    }
+
+    /// A webhook's JSON (its custom `headers` are secrets), not a sample delivery's headers.
+    func isWebhook(_ object: JSONObject) -> Bool {
+        object["headers"] != nil && (object["secret_key"] != nil || object["events"] != nil || object["url"] != nil)
     }
 
     private mutating func remember(_ value: String) {

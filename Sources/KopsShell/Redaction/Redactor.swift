@@ -30,9 +30,15 @@ public struct Redactor: Sendable {
         case .object(let object):
             // Keys are unique already: the entries keep their order without the subscript's look-ups.
             var copy = object
+            let webhook = isWebhook(object)
             copy.entries = object.entries.map { entry in
                 if Redactor.isSecretField(entry.key), let value = entry.value.string {
                     return JSONObject.Entry(key: entry.key, value: .string(Secret(value).masked))
+                }
+                // A webhook's custom headers may carry its receiver's credentials (a Cookie, a password).
+                if webhook, entry.key == "headers", case .object(var headers) = entry.value {
+                    headers.entries = headers.entries.map { JSONObject.Entry(key: $0.key, value: .string("<redacted>")) }
+                    return JSONObject.Entry(key: entry.key, value: .object(headers))
                 }
                 return JSONObject.Entry(key: entry.key, value: redact(entry.value))
             }
@@ -73,6 +79,7 @@ public struct Redactor: Sendable {
         case .array(let items):
             return items.contains { needsRedaction($0) }
         case .object(let object):
+            if isWebhook(object), object["headers"]?.object?.entries.isEmpty == false { return true }
             return object.entries.contains { entry in
                 if case .string = entry.value, Redactor.isSecretField(entry.key) { return true }
                 return needsRedaction(entry.value)

@@ -1,5 +1,6 @@
-/// A whole script checked before its first line runs: quotes, command names, flags, `${...}` references, and
-/// which lines change data, e.g. `numbers` + `reply "hi` → unterminated quote at line 2, nothing run.
+/// A whole script checked before its first line runs: quotes, command names, flags, each command's own argument
+/// checks (`Command.validate`: missing or extra arguments, bad values), `${...}` references, and which lines change
+/// data, e.g. `numbers` + `reply "hi` → unterminated quote at line 2, nothing run.
 ///
 /// Lines after a `#! error` marker are expected to fail: they are neither checked nor counted as writes. A `${name}` that an earlier `set`
 /// or `capture` assigns is taken on trust, and so is any name after a `source` line (the sourced script may set
@@ -46,7 +47,7 @@ public struct ScriptCheck {
                     if !dynamic.used && !words.contains("--help") {
                         var checked = words
                         _ = try Shell.takeOutput(from: &checked, command: command)
-                        _ = try Arguments(command: command, words: Array(checked.dropFirst()))
+                        try command.validate(Arguments(command: command, words: Array(checked.dropFirst())))
                     }
                     // A write marked `#! error` is refused when it runs, as the marker expects.
                     if !expectFailure && ScriptPolicy.isWrite(words, registry: registry) {

@@ -1,3 +1,5 @@
+internal import KapsoDiagnostics
+
 /// Phone numbers in transcript text: finding number-shaped runs, telling a contact's number from the
 /// business's own, and writing the masked form (`+1 415 ••• 0142`).
 extension PIIMasker {
@@ -33,6 +35,7 @@ extension PIIMasker {
 
     func isOwn(_ digits: String) -> Bool {
         let digits = PIIMasker.normalized(digits)
+        if ownIDs.contains(digits) { return true }
         return ownNumbers.contains {
             $0 == digits || ($0.count > digits.count && digits.count >= 10 && $0.hasSuffix(digits))
         }
@@ -78,8 +81,12 @@ extension PIIMasker {
                 alias = nil
             } else if let contact = contactNumber(for: digits) {
                 alias = PIIMasker.alias(of: original, contact: contact)
+            } else if original.hasPrefix("+") {
+                alias = PIIMasker.masked(original)
             } else {
-                alias = original.hasPrefix("+") ? PIIMasker.masked(original) : nil
+                // Bare digits in a path or an error text (`/contacts/447700900555`) are a number kops never saw
+                // as a contact's: masked when they can be one, unless they are one of the project's own ids.
+                alias = original == digits && PhoneNumberText.isPlausibleInternational(digits) ? PIIMasker.masked(digits) : nil
             }
             guard let alias else {
                 result += original

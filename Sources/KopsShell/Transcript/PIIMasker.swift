@@ -29,17 +29,26 @@ public final class PIIMasker {
     var contactNumbers: Set<String> = []
     /// Digits of the business's own numbers.
     var ownNumbers: Set<String> = []
+    /// The project's own numeric ids (phone-number ids, WABA ids) seen in results: never masked as numbers.
+    var ownIDs: Set<String> = []
     private var lastLearned: JSONValue?
 
-    static let nameKeys: Set<String> = ["contact_name", "profile_name", "customer_name", "username"]
+    static let nameKeys: Set<String> = ["contact_name", "profile_name", "customer_name", "username", "email"]
     static let nameParents: Set<String> = ["profile", "contact", "contacts", "customer"]
-    static let bodyKeys: Set<String> = ["body", "caption"]
+    /// A shared contact card's name parts (`contacts[].name.formatted_name`), names like a contact's own.
+    static let cardNameKeys: Set<String> = ["formatted_name", "first_name", "last_name", "middle_name", "name_suffix", "name_prefix"]
+    static let bodyKeys: Set<String> = ["body", "caption", "filename"]
+    /// Objects whose every value is what a contact sent (a location, a card's addresses and company): bodies.
+    static let contentParents: Set<String> = ["location", "addresses", "org", "urls"]
     static let numberKeys: Set<String> = [
         "from", "to", "wa_id", "phone_number", "recipient_id", "contact_phone", "phone", "conversation_phone_number",
         "recipient", "customer_phone",
     ]
     static let ownNumberKeys: Set<String> = [
         "display_phone_number", "display_number", "display_phone_number_normalized",
+    ]
+    static let ownIDKeys: Set<String> = [
+        "phone_number_id", "business_account_id", "whatsapp_business_account_id", "waba_id", "whatsapp_config_id",
     ]
 
     public init() {}
@@ -58,19 +67,8 @@ public final class PIIMasker {
         case .object(let object):
             for entry in object.entries {
                 let key = entry.key.lowercased()
-                if let text = entry.value.string {
-                    if PIIMasker.nameKeys.contains(key)
-                        || (key == "name" && parent.map(PIIMasker.nameParents.contains) == true)
-                    {
-                        add(text, to: &names, prefix: "contact")
-                    } else if PIIMasker.bodyKeys.contains(key) {
-                        add(text, to: &bodies, prefix: "body")
-                    } else if PIIMasker.ownNumberKeys.contains(key) {
-                        let digits = PIIMasker.digits(text)
-                        if digits.count >= 8 { ownNumbers.insert(digits) }
-                    } else if PIIMasker.numberKeys.contains(key), PIIMasker.isBareNumber(text) {
-                        contactNumbers.insert(PIIMasker.digits(text))
-                    }
+                if let text = entry.value.string ?? entry.value.numberText {
+                    learn(text, key: key, parent: parent)
                 } else {
                     learn(entry.value, parent: key)
                 }
@@ -80,8 +78,57 @@ public final class PIIMasker {
         }
     }
 
+    /// One string (or number) field of a result: the kind of personal data its key and parent say it is.
+    ///
+    /// What a contact sends is a body whatever its type: text, captions, file names, a location's name,
+    /// address and coordinates, a shared card's address and company, the values of a flow's `response_json`;
+    /// a shared card's names and emails are names, its phones numbers.
+    private func learn(_ text: String, key: String, parent: String?) {
+        if key == "type" { return }
+        if PIIMasker.nameKeys.contains(key) || (key == "name" && parent.map(PIIMasker.nameParents.contains) == true)
+            || (parent == "name" && PIIMasker.cardNameKeys.contains(key))
+        {
+            add(text, to: &names, prefix: "contact")
+        } else if PIIMasker.ownNumberKeys.contains(key) {
+            let digits = PIIMasker.digits(text)
+            if digits.count >= 8 { ownNumbers.insert(digits) }
+        } else if PIIMasker.ownIDKeys.contains(key) {
+            if PIIMasker.digits(text).count == text.count { ownIDs.insert(text) }
+        } else if PIIMasker.numberKeys.contains(key) {
+            if case .success(let number) = PhoneNumberText.parse(text), let digits = number.e164, !isOwn(digits) {
+                contactNumbers.insert(digits)
+            }
+        } else if key == "response_json", let values = try? JSONValue.parse(Array(text.utf8)) {
+            // A flow's answers, sent as a JSON string: every value the contact filled in.
+            learnContent(values)
+        } else if PIIMasker.bodyKeys.contains(key) || parent.map(PIIMasker.contentParents.contains) == true
+            || (parent == "order" && key == "text")
+        {
+            add(text, to: &bodies, prefix: "body")
+        }
+    }
+
+    /// Every leaf of content a contact filled in (a flow response): numbers as numbers, the rest as bodies.
+    private func learnContent(_ json: JSONValue) {
+        switch json {
+        case .array(let items): for item in items { learnContent(item) }
+        case .object(let object):
+            // The flow token is the business's own handle for the flow, not something the contact filled in.
+            for entry in object.entries where entry.key != "flow_token" { learnContent(entry.value) }
+        default:
+            guard let text = json.string ?? json.numberText else { return }
+            if case .success(let number) = PhoneNumberText.parse(text), let digits = number.e164, !isOwn(digits) {
+                contactNumbers.insert(digits)
+            } else {
+                add(text, to: &bodies, prefix: "body")
+            }
+        }
+    }
+
     private func add(_ value: String, to list: inout [String], prefix: String) {
-        guard value.count >= 3, !list.contains(value) else { return }
+        // An alias or a masked number (from text masked before) is not personal data: learning it would give
+        // the same person a second alias.
+        guard value.count >= 3, !list.contains(value), !PIIMasker.isMasked(value) else { return }
         list.append(value)
         // Longer values first, so a name inside a longer body is not split.
         list.sort { $0.count > $1.count }
@@ -165,6 +212,11 @@ public final class PIIMasker {
 
     /// Words after which bare digits are a contact's number.
     static let numberArguments: Set<String> = ["--to", "--phone-number", "--phone", "whois"]
+
+    /// Learns the project's own numeric ids (phone-number ids, WABA ids), which are never masked as numbers.
+    public func learnOwnIDs(_ ids: [String]) {
+        ownIDs.formUnion(ids.filter { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } })
+    }
 
     /// Learns the business's own numbers (`+1 415-555-0100`, any form), which stay unmasked.
     public func learnOwnNumbers(_ numbers: [String]) {
@@ -403,5 +455,13 @@ public final class PIIMasker {
         guard spaces >= 2, delta != 0 else { return rest }
         if delta < 0 { return Substring(String(repeating: " ", count: -delta)) + rest }
         return rest.dropFirst(min(delta, spaces - 2))
+    }
+}
+
+extension JSONValue {
+    /// A number's text as the JSON had it (`51.501009`), nil for anything else.
+    fileprivate var numberText: String? {
+        if case .number(let text) = self { return text }
+        return nil
     }
 }

@@ -39,6 +39,8 @@ public final class TranscriptRecorder: OutputSink {
     public var results: () -> JSONValue? = { nil }
     /// The business's numbers known so far (labels of cached phone numbers, `+1 415-555-0100 Support Line`).
     public var ownNumbers: () -> [String] = { [] }
+    /// The project's phone-number ids seen this session: never masked as bare numbers.
+    public var ownIDs: () -> [String] = { [] }
     /// The simulator's clock in Unix microseconds, read as each block opens; nil off a simulator.
     public var clock: (() -> Int64)?
     /// The API's live base URL, written as the header's host (`http://127.0.0.1:41234` → `http://kapso-demo`).
@@ -47,6 +49,8 @@ public final class TranscriptRecorder: OutputSink {
     public var isReplay = false
     /// The aliases so far (nil with `--keep-pii`).
     public let masker: PIIMasker?
+    /// The file written for a `.file` destination: its path, or the file a link there points to.
+    private var file: String?
     private var depth = 0
     private var skipping = false
 
@@ -69,12 +73,16 @@ public final class TranscriptRecorder: OutputSink {
             append(preamble ?? header.markdown)
             return
         }
+        // A link is followed deliberately (a dangling one too): its target is what is created, appended to or
+        // replaced, and the link stays (`TranscriptFile`).
+        let target = try TranscriptFile.target(of: path)
+        file = target
         var isFolder: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+        let exists = FileManager.default.fileExists(atPath: target, isDirectory: &isFolder)
         if exists && isFolder.boolValue { throw .unwritableTranscript(path: path, reason: "it is a folder") }
         if exists && opening == .create { throw .transcriptExists(path: path) }
         if exists && opening == .append {
-            let existing = FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) }
+            let existing = FileManager.default.contents(atPath: target).flatMap { String(data: $0, encoding: .utf8) }
             guard let existing, TranscriptParser.isTranscript(existing) else { throw .notATranscript(path: path) }
             let recorded = TranscriptParser(existing).header
             if recorded.kind == .demo || header.kind == .demo, recorded.seeded != header.seeded {
@@ -87,7 +95,7 @@ public final class TranscriptRecorder: OutputSink {
             if !existing.hasSuffix("\n\n") { append(existing.hasSuffix("\n") ? "\n" : "\n\n") }
             return
         }
-        guard FileManager.default.createFile(atPath: path, contents: nil) else {
+        guard FileManager.default.createFile(atPath: target, contents: nil) else {
             throw .unwritableTranscript(path: path, reason: "it cannot be created")
         }
         append(preamble ?? header.markdown)
@@ -104,6 +112,7 @@ public final class TranscriptRecorder: OutputSink {
             guard let ids = context?.ids else { return [] }
             return ids[.phoneNumber].compactMap { ids.labels[$0] }
         }
+        ownIDs = { [weak context] in context?.ids[.phoneNumber] ?? [] }
         liveBaseURL = context.client.baseURL
         clock = context.simulatorClock
     }
@@ -172,6 +181,7 @@ public final class TranscriptRecorder: OutputSink {
         guard depth > 0, !skipping else { return }
         masker?.learn(from: results())
         masker?.learn(from: result.json)
+        masker?.learnOwnIDs(ownIDs())
         open()
         var page = renderer
         page.table.width = nil
@@ -226,6 +236,7 @@ public final class TranscriptRecorder: OutputSink {
     /// The line as the page shows it.
     private func maskLine(_ line: String) -> String {
         masker?.learnOwnNumbers(ownNumbers().map { String($0.prefix { !$0.isLetter }) })
+        masker?.learnOwnIDs(ownIDs())
         let redacted = Redactor.maskHeaders(line, signatures: true)
         return masker?.mask(commandLine: redacted) ?? redacted
     }
@@ -238,6 +249,7 @@ public final class TranscriptRecorder: OutputSink {
     }
 
     private func mask(_ text: String) -> String {
+        masker?.learnOwnIDs(ownIDs())
         var masked = Redactor.maskHeaders(text, signatures: true)
         if let liveBaseURL, masked.contains(liveBaseURL) {
             masked = masked.replacingOccurrences(of: liveBaseURL, with: header.shownBaseURL(live: liveBaseURL))
@@ -247,7 +259,7 @@ public final class TranscriptRecorder: OutputSink {
 
     private func append(_ chunk: String) {
         if destination == .memory { text += chunk }
-        guard case .file(let path) = destination, let handle = FileHandle(forWritingAtPath: path) else { return }
+        guard let file, let handle = FileHandle(forWritingAtPath: file) else { return }
         defer { try? handle.close() }
         _ = try? handle.seekToEnd()
         try? handle.write(contentsOf: Data(chunk.utf8))

@@ -83,7 +83,8 @@ public struct TranscriptRestore: Sendable, Equatable {
 
     /// Writes the file beside `transcript`, readable by its owner only.
     public func save(besides transcript: String) {
-        let path = TranscriptRestore.path(besides: transcript)
+        // The same link policy as the transcript's: a link is followed, a hard-linked file left alone.
+        guard let path = try? TranscriptFile.target(of: TranscriptRestore.path(besides: transcript)) else { return }
         _ = FileManager.default.createFile(
             atPath: path, contents: Data(json.utf8), attributes: [.posixPermissions: 0o600])
         // createFile keeps an existing file's mode: make sure it is private.

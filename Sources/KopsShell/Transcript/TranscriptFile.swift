@@ -1,0 +1,50 @@
+internal import Foundation
+
+/// Where a transcript (or its restore file) at a path is written: the one policy kops keeps for every file it
+/// writes, as for config.toml and history.
+///
+/// A symbolic link is followed deliberately, also a dangling one: the file it points to is written, created or
+/// replaced, and the link stays (dotfile managers and shared folders link files). A file with more than one hard
+/// link, or anything but a regular file, is refused: writing it would change another name's file too, or split
+/// the links.
+enum TranscriptFile {
+    /// The most links followed in a row, as the kernel's `ELOOP` limit does.
+    static let maxLinks = 40
+
+    /// The file to write for `path`: `path` itself, or the end of the chain of links there.
+    ///
+    /// Throws `ScriptError.unwritableTranscript` for a folder, a non-regular file, a file with other hard links,
+    /// or a loop of links.
+    static func target(of path: String) throws(ScriptError) -> String {
+        var current = path
+        for _ in 0...maxLinks {
+            var info = stat()
+            guard lstat(current, &info) == 0 else { return current }
+            switch info.st_mode & S_IFMT {
+            case S_IFLNK:
+                guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else {
+                    throw .unwritableTranscript(path: path, reason: "its link cannot be read")
+                }
+                current = destination.hasPrefix("/")
+                    ? destination : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(destination)
+            case S_IFDIR:
+                throw .unwritableTranscript(path: path, reason: "it is a folder")
+            case S_IFREG:
+                if info.st_nlink > 1 {
+                    throw .unwritableTranscript(
+                        path: path, reason: "it has \(info.st_nlink) hard links and writing it would change the other names' file too")
+                }
+                return current
+            default:
+                throw .unwritableTranscript(path: path, reason: "it is not a regular file")
+            }
+        }
+        throw .unwritableTranscript(path: path, reason: "its links loop")
+    }
+
+    /// `path (a link to TARGET)` when `path` is a link, else `path`: what `record` says it writes.
+    static func described(_ path: String) -> String {
+        guard let target = try? target(of: path), target != path else { return path }
+        return "\(path) (a link: writing \(target))"
+    }
+}

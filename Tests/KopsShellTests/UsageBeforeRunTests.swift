@@ -1,0 +1,114 @@
+import Foundation
+import KopsShell
+import KopsTestSupport
+import Testing
+
+/// Every usage mistake (exit 64) a command can find without the API is found before a script's first line runs:
+/// a late bad line never lets an earlier `reply` send (probe finding F11).
+@Suite struct UsageBeforeRunTests {
+    /// The testers' late lines, after a write on line 2: the check stops the script at line 3, nothing runs.
+    @Test(arguments: [
+        ("use", "use: missing phone number id or display number; usage: \(UseCommand.usage)"),
+        ("messages --limit abc", "messages: invalid value for --limit 'abc'; expected a whole number from 1 to 100"),
+        ("messages --limit 0", "messages: invalid value for --limit '0'; expected a whole number from 1 to 100"),
+        ("output yaml", "output: invalid mode 'yaml'; expected 'table', 'json', 'expanded' or 'auto'"),
+        ("explain", "explain: missing error code ('#' starts a comment: write 131047 or quote it, '#131047'); usage: \(ExplainCommand.usage)"),
+        ("assert .status ==", "assert: missing VALUE after '=='; usage: \(AssertCommand.usage)"),
+        ("capture .x", "capture: missing PATH as NAME; usage: \(CaptureCommand.usage)"),
+        ("capture .data[ as x", nil),
+        ("webhooks create --url ftp://x.test/h --events whatsapp.message.received",
+         "webhooks: invalid value for --url 'ftp://x.test/h'; expected an absolute https:// URL"),
+        ("webhooks create --events whatsapp.message.received", nil),
+        ("webhooks update 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70", nil),
+        ("webhooks get", nil),
+        ("webhooks fire no.such.event --to http://127.0.0.1:9/h", nil),
+        ("webhooks list --per-page 500", nil),
+        ("sim advance -5", nil),
+        ("history 0", "history: invalid count '0'; expected a whole number above 0"),
+        ("set on_error maybe", "set: invalid value for on_error 'maybe'; expected 'continue' or 'stop'"),
+        ("payload sample whatsapp.nothing", nil),
+        ("verify --secret s --signature abc", nil),
+        ("record t.md --append --force", "record: invalid flags '--append --force'; expected one of --append or --force"),
+        ("trace not-a-wamid", nil),
+        ("reply --to 12 hello", nil),
+        ("deliveries --follow --interval soon", nil),
+        ("logs search --filter nokey", nil),
+        ("deliveries sideways", nil),
+        ("profile add", nil),
+    ] as [(String, String?)])
+    func findsALateUsageMistakeBeforeLineOne(line: String, message: String?) {
+        let source = "use 100200300400501\nreply --to +14155550142 \"side effect\"\n\(line)\nstate"
+        let check = ScriptCheck(lines: ScriptLine.parse(source), registry: .standard, variables: [], environment: [:])
+        #expect(check.problem?.line == 3, Comment(rawValue: line))
+        if let message { #expect(check.problem.map { ErrorReport($0.error).message } == message) }
+        #expect(check.problem.map { ErrorReport($0.error).status } == .usage)
+    }
+
+    /// A script run with writes allowed stops before line 1: the reply on line 2 is never sent.
+    @Test func aLateBadLineSendsNothing() {
+        let offline = OfflineShell()
+        let source = "use 100200300400501\nreply --to +14155550142 \"side effect\"\nmessages --limit 0"
+        let outcome = ScriptRunner(path: "late.kops", source: source, allowWrites: true).run(on: offline.shell)
+        #expect(outcome.summary == "nothing ran")
+        #expect(outcome.status == .usage)
+        #expect(offline.transport.requests.isEmpty)
+        #expect(offline.output.err.hasPrefix("late.kops:3: error: messages: invalid value for --limit '0'"))
+    }
+
+    /// The sweep that keeps the kind fixed: for every command and many malformed argument lists, a line that
+    /// exits 64 when it runs (on a stub API that answers 500, so nothing past the request matters) is one the
+    /// whole-script check refuses. A command that adds a usage check to `run` without `validate` fails here.
+    @Test func everyUsageErrorOfRunIsFoundByTheCheck() {
+        // listen serves, record and bundle write files, exit stops the shell: their checks are in the table above.
+        let skipped: Set<String> = ["listen", "record", "bundle", "exit", "source"]
+        // What these name is known only from the config file or the server: a profile, a log-search source.
+        let known: [(command: String, flag: String)] = [("profile use", ""), ("profile default", ""), ("logs search", "--source")]
+        var missed: [String] = []
+        for command in CommandRegistry.standard.commands where !skipped.contains(command.name) {
+            for words in Self.variants(of: command) {
+                let offline = OfflineShell()
+                offline.shell.context.session.phoneNumberID = "100200300400501"
+                offline.shell.context.isInteractive = true
+                offline.shell.context.confirm = { _ in false }
+                offline.shell.context.session.lastWebhookID = "3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70"
+                let line = ([command.name] + words).joined(separator: " ")
+                if known.contains(where: { line.hasPrefix($0.command) && words.contains($0.flag.isEmpty ? words.first ?? "" : $0.flag) }) {
+                    continue
+                }
+                guard offline.shell.run(words: [command.name] + words) == .usage else { continue }
+                let check = ScriptCheck(
+                    lines: [ScriptLine(.command(Self.quoted([command.name] + words)), number: 1)],
+                    registry: .standard, variables: [], environment: [:])
+                if check.problem == nil { missed.append(line + "  →  " + offline.output.err) }
+            }
+        }
+        #expect(missed.isEmpty, Comment(rawValue: "exit 64 at run time but not found by the check:\n" + missed.joined(separator: "\n")))
+    }
+
+    /// Malformed argument lists for a command: none, odd words, each value flag with odd values, and the same after
+    /// each subcommand its usage names.
+    private static func variants(of command: any Command.Type) -> [[String]] {
+        let odd = ["", "abc", "0", "-1", "ftp://x", "{", "9999999999"]
+        var heads: [[String]] = [[]]
+        let subcommands = command.usage.split(separator: " ").dropFirst()
+            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "[]|")) }
+            .filter { !$0.isEmpty && $0.allSatisfy { $0.isLowercase } }
+        heads += subcommands.map { [$0] }
+        var variants: [[String]] = []
+        for head in heads {
+            variants.append(head)
+            variants.append(head + ["x"])
+            variants.append(head + ["x", "y", "z", "w", "v"])
+            for flag in command.flags where flag.valueName != nil && flag.choices == nil {
+                for value in odd { variants.append(head + ["x", flag.name, value]) }
+                for value in odd { variants.append(head + [flag.name, value]) }
+            }
+        }
+        return variants
+    }
+
+    /// Words as a script line, each single-quoted so the lexer gives them back unchanged.
+    private static func quoted(_ words: [String]) -> String {
+        words.map { "'" + $0.replacingOccurrences(of: "'", with: "''") + "'" }.joined(separator: " ")
+    }
+}
