@@ -28,15 +28,14 @@ extension SimulatorState {
         var last: (time: Timestamp, id: String)?
         var hasMore = false
         while let next = Self.newest(in: streams, since: window.since) {
-            let head = streams[next].head
-            streams[next].head += 1
+            let (head, key) = streams[next].advance()
             guard Self.matches(streams[next].event(at: head, full: false), search) else { continue }
             if events.count == search.limit {
                 hasMore = true
                 break
             }
             events.append(streams[next].event(at: head, full: true))
-            last = streams[next].key(at: head)
+            last = key
         }
         let fingerprint = search.fingerprint
         let nextCursor = hasMore ? last.map { LogSearchCursor(time: $0.time, id: $0.id, fingerprint: fingerprint, since: window.since, until: window.until).encoded } : nil
@@ -114,16 +113,15 @@ extension SimulatorState {
     /// The stream whose next event is newest and still inside the window, if any.
     private static func newest(in streams: [LogSearchStream], since: Timestamp) -> Int? {
         var best: (index: Int, time: Timestamp, id: String)?
-        for (index, stream) in streams.enumerated() where stream.head < stream.count {
-            let key = stream.key(at: stream.head)
-            guard key.time >= since else { continue }
+        for (index, stream) in streams.enumerated() {
+            guard let key = stream.headKey, key.time >= since else { continue }
             if let current = best, current.time > key.time || (current.time == key.time && current.id > key.id) { continue }
             best = (index, key.time, key.id)
         }
         return best?.index
     }
 
-    private static let searchedFields = [
+    private static let searchedFields: Set<String> = [
         "message", "endpoint", "id", "resource_id", "whatsapp_message_id", "request_id", "webhook_id", "webhook_url",
         "phone_number_id", "event_type", "event", "api_key_name", "error_message", "error_title",
     ]
@@ -141,8 +139,9 @@ extension SimulatorState {
         }
         if let query = search.text {
             let needle = Array(query.utf8)
-            return searchedFields.contains { field in
-                guard case .string(let value)? = event[field] else { return false }
+            // One pass over the event's members (a lookup per searched field would scan them each time).
+            return event.members.contains { member in
+                guard case .string(let value) = member.value, searchedFields.contains(member.key) else { return false }
                 return Self.contains(value, foldedNeedle: needle)
             }
         }
@@ -187,14 +186,19 @@ extension SimulatorState {
 /// One source's events in newest-first order, read from `head` on.
 struct LogSearchStream {
     let count: Int
-    var head = 0
+    private(set) var head = 0
+    /// The key of the event at `head` (nil past the end), made once: the merge compares it at every step.
+    private(set) var headKey: (time: Timestamp, id: String)?
     private let keyAt: (Int) -> (time: Timestamp, id: String)
     private let eventAt: (Int, Bool) -> JSONObject
 
     /// `make(record, full)` makes the event; without `full` it may leave out what no search matches on.
     init(records: RecordList.NewestFirst, prefix: String, make: @escaping (Record, Bool) -> JSONObject) {
         count = records.count
-        keyAt = { (records[$0].sortTime, prefix + records[$0].id) }
+        keyAt = { index in
+            let record = records[index]
+            return (record.sortTime, prefix + record.id)
+        }
         eventAt = { make(records[$0], $1) }
     }
 
@@ -207,8 +211,15 @@ struct LogSearchStream {
         eventAt = { make(entries[$0], $1) }
     }
 
-    func key(at index: Int) -> (time: Timestamp, id: String) { keyAt(index) }
     func event(at index: Int, full: Bool) -> JSONObject { eventAt(index, full) }
+
+    /// Moves past the event at `head`; returns its index and key.
+    mutating func advance() -> (index: Int, key: (time: Timestamp, id: String)) {
+        let taken = (head, headKey ?? keyAt(head))
+        head += 1
+        headKey = head < count ? keyAt(head) : nil
+        return taken
+    }
 
     /// Moves `head` to the first event strictly older than `position` in (time, id) descending order.
     mutating func start(after position: (time: Timestamp, id: String)) {
@@ -224,5 +235,6 @@ struct LogSearchStream {
             }
         }
         head = low
+        headKey = head < count ? keyAt(head) : nil
     }
 }
