@@ -19,6 +19,20 @@ public struct ReceivedDelivery: Sendable {
 
         public var isValid: Bool { if case .valid = self { true } else { false } }
 
+        /// True for a mismatch no single cause explains: its text ends with `SignatureCheck.commonCauses`.
+        public var isUnexplainedMismatch: Bool {
+            if case .mismatch(_, let cause) = self { return cause.hasPrefix(SignatureCheck.unexplained) }
+            return false
+        }
+
+        /// `text` without the list of common causes, for one line per delivery (`listen` shows the list once).
+        public var shortText: String {
+            if case .mismatch(let header, _) = self, isUnexplainedMismatch {
+                return "\(header) does not match: \(SignatureCheck.unexplained)"
+            }
+            return text
+        }
+
         /// `signature ok`, `signature MISMATCH: …`, `unsigned: no X-Webhook-Signature`, …
         public var text: String {
             switch self {

@@ -97,11 +97,18 @@ public enum SignatureCheck {
                     + "'/' as '\\/'), which matches: hash the raw bytes as received, before any JSON parsing"
             }
         }
-        return "it does not match this body and secret; common causes: the body was re-serialised from parsed "
-            + "JSON instead of hashing the raw bytes; a trailing newline was added; the secret is wrong "
-            + "(each webhook has its own secret_key); Meta's X-Hub-Signature-256 and Kapso's "
-            + "X-Webhook-Signature were mixed up (Meta signs with the app secret)"
+        return unexplained + "; " + commonCauses
     }
+
+    /// The start of `cause` when none of the usual mistakes explains a mismatch.
+    public static let unexplained = "it does not match this body and secret"
+
+    /// What usually makes a signature fail when no single cause could be shown; `listen` prints it once.
+    public static let commonCauses =
+        "common causes: the body was re-serialised from parsed "
+        + "JSON instead of hashing the raw bytes; a trailing newline was added; the secret is wrong "
+        + "(each webhook has its own secret_key); Meta's X-Hub-Signature-256 and Kapso's "
+        + "X-Webhook-Signature were mixed up (Meta signs with the app secret)"
 
     // MARK: - Meta's escaped JSON
 

@@ -10,8 +10,12 @@ public final class Shell {
     public var redactor: Redactor
     /// `FILE.kops:LINE` of the script line running: prefixes errors on the terminal, not in transcripts.
     public var location: String?
-    /// True while a script runs without `--allow-writes`: commands that change data are refused.
-    public var readOnly = false
+    /// True while a script runs without `--allow-writes`: commands that change data are refused. Kept on the
+    /// context, so a command that learns its target only once fetched (`webhooks probe`) can refuse too.
+    public var readOnly: Bool {
+        get { context.readOnly }
+        set { context.readOnly = newValue }
+    }
     /// `FILE:LINE` where Ctrl-C stopped the running script (shown once as `cancelled at FILE:LINE`), nil otherwise.
     public var cancelledAt: String?
     /// The scripts running now, outermost first (`kops run`, `source`), as absolute paths when they resolve:

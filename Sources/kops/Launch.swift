@@ -127,6 +127,7 @@ struct Launch: Equatable {
             output: stdout)
         if terminal.stdoutIsTTY {
             shell.terminalWidth = { TerminalFacts.currentWidth(environment: environment) }
+            context.terminalWidth = { TerminalFacts.currentWidth(environment: environment) }
             // Cursor home, clear the screen and its scrollback: what `clear` does in a shell.
             context.clearScreen = { stdout.write("\u{1B}[H\u{1B}[2J\u{1B}[3J", to: .out) }
         }
@@ -169,6 +170,7 @@ struct Launch: Equatable {
                 let progress = ProgressIndicator(label: client.host)
                 reader.progress = progress
                 stdout.progress = progress
+                context.quietProgress = { progress.end() }
             }
             context.confirm = reader.confirm
             context.confirmWrites = reader.confirm

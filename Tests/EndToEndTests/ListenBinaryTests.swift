@@ -133,7 +133,10 @@ import Testing
             let lines = out.split(separator: "\n").filter { $0.contains("whatsapp.message.") }
             #expect(lines.count == 5)
             #expect(lines.prefix(4).allSatisfy { $0.contains("; signature ok; handler 500 in ") && $0.contains(#"{"error":"db down"}"#) })
-            #expect(lines[4].contains("X-Webhook-Signature does not match"))
+            #expect(lines[4].contains("X-Webhook-Signature does not match: it does not match this body and secret; handler"))
+            // The long list of common causes once, not on the event's line (probe2 F12).
+            #expect(!lines[4].contains("common causes"))
+            #expect(err.components(separatedBy: "signature mismatch: common causes: ").count == 2)
             #expect(err.contains("stopped: 5 deliveries, 4 verified, 1 failed verification, 5 not accepted by the handler"))
         }
     }

@@ -168,7 +168,9 @@ import Testing
     }
 
     @Test func metaProxyWrongMethod_Is405AsAGraphError() async throws {
-        let response = try await withSimulator { try await get($0, send) }
+        let response = try await withSimulator { simulator in
+            try await requests(to: simulator) { try $0.request("DELETE", send) }
+        }
         #expect(response.status == 405)
         #expect(response.json["error"]?["code"] == 100)
     }

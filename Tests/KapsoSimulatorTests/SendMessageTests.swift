@@ -68,6 +68,23 @@ import Testing
         #expect(response.json["error"]?["code"] == 100)
     }
 
+    /// The demo story's history-sync GET with a WABA id: the same 404 Graph 100/33 its seeded API log shows, and
+    /// for a real number a 404 naming what the simulator does not serve, never 405 "use POST" (probe2 F15).
+    @Test func historyGet_Is404_UnknownObjectOrNotServed() async throws {
+        let (waba, number) = try await withSimulator { simulator in
+            try await requests(to: simulator) {
+                (try $0.request("GET", "/meta/whatsapp/v24.0/200300400500601/messages"),
+                 try $0.request("GET", "/meta/whatsapp/v24.0/100200300400501/messages"))
+            }
+        }
+        #expect(waba.status == 404)
+        #expect(waba.json["error"]?["error_subcode"] == 33)
+        #expect(waba.json["error"]?["message"]?.stringValue?.hasPrefix(
+            "Unsupported get request. Object with ID '200300400500601' does not exist") == true)
+        #expect(number.status == 404)
+        #expect(number.json["error"]?["message"]?.stringValue?.contains("is not served by kapso-sim") == true)
+    }
+
     @Test func bearerTokenWorksOnProxy() async throws {
         let response = try await withSimulator { simulator in
             try await requests(to: simulator, apiKey: nil) {

@@ -157,7 +157,10 @@ import Testing
         #expect(accepted.json == ["data": ["success": true]])
         let row = deliveries.json["data"]?.arrayValue?.first
         #expect(row?["created_at"] == "2026-11-21T12:00:00Z")
-        #expect(row?["status"] == "failed")
+        // The simulated receiver's first attempt failed now; its retries wait for the simulator's clock.
+        #expect(row?["status"] == "pending")
+        #expect(row?["attempt_count"] == 1)
+        #expect(row?["last_attempt_at"] == "2026-11-21T12:00:00Z")
         #expect(row?["response_status"] == 500)
     }
 

@@ -49,6 +49,8 @@ func caseID(_ row: String) -> String {
 
     @Test func messagesListsEveryShapeWithItsSummaryAndContact() async throws {
         let run = try await runCases(["messages --limit 20"])[0]
+        // A failed run (a timeout under load) stops here instead of crashing the test process on an index.
+        try #require(run.status == 0, "\(run.err)")
         let rows = run.out.split(separator: "\n").map(String.init)
         func row(_ id: String) -> [String] { cells(rows.first { $0.hasSuffix(caseID(id)) } ?? "") }
         #expect(row("H03")[5] == "reaction removed from \(caseID("H01"))")
@@ -95,7 +97,7 @@ func caseID(_ row: String) -> String {
     @Test func errorsListsEveryMessageWithAFailureOrAnErrorWhateverItsFinalStatus() async throws {
         let run = try await runCases(["errors --source message --period 7d --flat"])[0]
         let rows = run.out.split(separator: "\n").map { cells(String($0)) }
-        #expect(rows.count == 4)
+        try #require(rows.count == 4, "\(run.err)")
         #expect(rows[1][2...3] == ["message to 14155550171 (text, now delivered)", "131026 Receiver is incapable of receiving this message"])
         #expect(rows[2][2...3] == ["message to 14155550171 (text)", "131026 Receiver is incapable of receiving this message"])
         #expect(rows[3][2...3] == ["message from 14155550171 (unsupported)", "131051 Message type unknown"])

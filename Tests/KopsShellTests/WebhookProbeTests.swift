@@ -40,6 +40,30 @@ import Testing
         return runs[2]
     }
 
+    /// Probing and firing at a loopback handler changes nothing in Kapso and sends nothing off the machine: a
+    /// read-only script runs them; a non-loopback URL is refused with that reason (probe2 F11).
+    @Test func readOnlyScriptsProbeAndFireLoopbackButNotOffMachine() async throws {
+        let handler = try Self.server(.strict)
+        let (statuses, err) = try await withSimulator { fixture -> ([KopsShell.ExitStatus], String) in
+            let (shell, output) = try fixture.shell(phoneNumberID: "100200300400502")
+            let created = shell.run(
+                line: "webhooks create --url \(handler.baseURL)/hook --events whatsapp.message.received --secret-key \(Self.secret)")
+            shell.readOnly = true
+            return ([created] + [
+                "webhooks probe",
+                "webhooks fire whatsapp.message.received --to \(handler.baseURL)/hook --secret \(Self.secret)",
+                "webhooks fire whatsapp.message.received --to https://handler.example.test/hook",
+                "webhooks probe 5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92",
+            ].map { shell.run(line: $0) }, output.err)
+        }
+        #expect(statuses == [.ok, .ok, .ok, .failure, .failure], "\(err)")
+        #expect(handler.requests.count == 4)
+        #expect(err.contains(
+            "error: 'webhooks fire' sends to a URL off this machine, which scripts do only with --allow-writes; run with --allow-writes to let it\n"))
+        #expect(err.contains(
+            "error: 'webhooks probe' sends to a URL off this machine, which scripts do only with --allow-writes; run with --allow-writes to let it\n"))
+    }
+
     @Test func aStrictHandlerPasses() async throws {
         let run = try await Self.probe(.strict)
         #expect(run.status == 0, "\(run.err)")

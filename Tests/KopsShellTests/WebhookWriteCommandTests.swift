@@ -146,14 +146,29 @@ import Testing
         #expect(ran.out == """
             test whatsapp.message.received sent to https://analytics.acme-demo.test/ingest/whatsapp
             delivery:     00000000-0000-4000-8000-000000000002
-            status:       failed
+            status:       pending
             http:         500
-            attempts:     4
-            last attempt: 2026-11-21T12:02:20Z
+            attempts:     1
+            last attempt: 2026-11-21T12:00:00Z
 
             """)
-        #expect(ran.err == "the receiver answered HTTP 500; it must answer 200 within 10 s: check its logs, then 'webhooks test 5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92' again\n")
+        #expect(ran.err == "the receiver answered HTTP 500 (Kapso retries it after 10, 40 and 90 s); it must answer 200 within 10 s: check its logs, then 'webhooks test 5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92' again\n")
         #expect(ran.status == 1)
+    }
+
+    /// A simulated receiver's retries follow the simulator's clock: nothing is stamped in the simulated future,
+    /// and 'sim advance' past the schedule ends the delivery failed after 4 attempts (probe2 F16).
+    @Test func aSimulatedReceiversRetriesFollowTheSimulatorsClock() async throws {
+        let runs = try await runDemo([
+            "webhooks test \(Self.failing)", "sim advance 60", "deliveries --limit 1 --output json", "sim advance 100",
+            "deliveries --limit 1 --output json",
+        ])
+        #expect(runs[2].out.contains("\"status\": \"pending\""), "\(runs[2].out)")
+        #expect(runs[2].out.contains("\"attempt_count\": 3"))
+        #expect(runs[2].out.contains("\"last_attempt_at\": \"2026-11-21T12:00:50Z\""))
+        #expect(runs[4].out.contains("\"status\": \"failed\""))
+        #expect(runs[4].out.contains("\"attempt_count\": 4"))
+        #expect(runs[4].out.contains("\"failed_at\": \"2026-11-21T12:02:20Z\""))
     }
 
     @Test func testOfAnUnsubscribedEventIsRejectedByTheAPI() async throws {

@@ -22,6 +22,8 @@ enum Route: Sendable, Equatable {
     case getConversation(String)
     case updateConversation(String)
     case sendMessage(phoneNumberID: String)
+    /// `GET /{phone_number_id}/messages` (proxy history, kapso-api.md §8.4): answered, but not served.
+    case proxyMessageHistory(phoneNumberID: String)
     case listTemplates(businessAccountID: String)
     case marketingPreferences(contact: String)
     case marketingPreference(contact: String, phoneNumberID: String)
@@ -57,6 +59,7 @@ enum Route: Sendable, Equatable {
     private init?(proxy method: String, _ path: [String]) {
         switch (method, path.count, path.last) {
         case ("POST", 2, "messages"?): self = .sendMessage(phoneNumberID: path[0])
+        case ("GET", 2, "messages"?): self = .proxyMessageHistory(phoneNumberID: path[0])
         case ("GET", 2, "message_templates"?): self = .listTemplates(businessAccountID: path[0])
         default: return nil
         }

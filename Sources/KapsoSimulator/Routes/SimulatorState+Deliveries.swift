@@ -29,9 +29,10 @@ extension SimulatorState {
         deliveries.insert(Record(id: id, sortTime: now, json: json))
 
         guard let target = WebhookSender.loopbackTarget(url) else {
-            let outcome = receiverOutcomes[url] ?? .delivered()
-            finishDelivery(id, outcome: outcome, attemptedAt: nil)
-            emit("delivery \(id) \(event) -> \(url): \(Self.describe(outcome)) (simulated receiver)")
+            // Attempt 1 now; any later attempt on the retry schedule of the simulator's clock, as for loopback
+            // receivers, so no row is stamped in the simulated future.
+            simulatedAttempts[id] = (receiverOutcomes[url] ?? .delivered(), now)
+            simulatedAttempt(id, number: 1)
             return
         }
         let bytes = body.encoded
@@ -74,6 +75,31 @@ extension SimulatorState {
         let due = pending.due.adding(micros: scaled(seconds: Self.retryDelays[number - 1]))
         pendingAttempts[id]?.due = due
         schedule(.attempt(deliveryID: id, number: number + 1), at: due)
+    }
+
+    /// Records attempt `number` of a delivery to a simulated receiver: the seed's outcome once its attempt count is
+    /// reached, a failed attempt (the outcome's status, none for a delivery that succeeds later) before that.
+    func simulatedAttempt(_ id: String, number: Int) {
+        guard let pending = simulatedAttempts[id] else { return }
+        let final = pending.outcome
+        let finalAttempts: Int
+        let failedStatus: Int?
+        switch final {
+        case .delivered(_, let attempts): (finalAttempts, failedStatus) = (attempts, nil)
+        case .retrying(let status, let attempts), .failed(let status, let attempts): (finalAttempts, failedStatus) = (attempts, status)
+        }
+        let url = deliveries[id]?.json["webhook_url"]?.stringValue ?? ""
+        let outcome: DeliveryOutcome =
+            number >= finalAttempts ? final : .retrying(status: failedStatus, attempts: number)
+        finishDelivery(id, outcome: outcome, attemptedAt: pending.due)
+        emit("delivery \(id) -> \(url): attempt \(number), \(Self.describe(outcome)) (simulated receiver)")
+        guard number < finalAttempts, number <= Self.retryDelays.count else {
+            simulatedAttempts[id] = nil
+            return
+        }
+        let due = pending.due.adding(micros: scaled(seconds: Self.retryDelays[number - 1]))
+        simulatedAttempts[id]?.due = due
+        schedule(.simulatedAttempt(deliveryID: id, number: number + 1), at: due)
     }
 
     /// Writes an attempt's result into the delivery row; a real attempt is stamped with the time it was made.

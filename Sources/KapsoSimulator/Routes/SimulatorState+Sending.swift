@@ -167,6 +167,19 @@ extension SimulatorState {
         scheduleProgression(of: wamid, type: content.type, sentAt: now)
     }
 
+    /// `GET /meta/whatsapp/{version}/{id}/messages`: for an id that is no phone number of the project, Graph's 404
+    /// for an unknown object (code 100, subcode 33), as the demo's seeded API log shows for a WABA id used there;
+    /// for a real number, a 404 that says the simulator does not serve the proxy history (kapso-api.md §8.4),
+    /// never a 405 that would suggest the method is wrong.
+    func proxyMessageHistory(_ phoneNumberID: String) -> APIError {
+        guard phoneNumbers[phoneNumberID] != nil else {
+            return graphError(404, code: 100, type: "GraphMethodException", subcode: 33,
+                message: "Unsupported get request. Object with ID '\(phoneNumberID)' does not exist, cannot be loaded due to missing permissions, or does not support this operation")
+        }
+        return graphError(404, code: 100, type: "GraphMethodException",
+            message: "(#100) GET /\(phoneNumberID)/messages (message history) is not served by kapso-sim; list messages with GET /platform/v1/whatsapp/messages?phone_number_id=\(phoneNumberID)")
+    }
+
     func graphError(
         _ status: Int, code: Int, type: String = "OAuthException", subcode: Int? = nil, message: String? = nil,
         details: String? = nil

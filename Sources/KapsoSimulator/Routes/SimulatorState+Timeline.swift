@@ -32,6 +32,7 @@ extension SimulatorState {
             case .status(let id, let status): applyStatus(status, to: id, at: due)
             case .attempt(let id, let number) where wait: await attempt(id, number: number)
             case .attempt(let id, let number): Task { await self.attempt(id, number: number) }
+            case .simulatedAttempt(let id, let number): simulatedAttempt(id, number: number)
             }
         }
     }

@@ -33,6 +33,8 @@ actor SimulatorState {
     var timeline = Timeline()
     /// Webhook deliveries to loopback receivers that are still being attempted, by delivery id.
     var pendingAttempts: [String: PendingAttempt] = [:]
+    /// Deliveries to simulated receivers still being retried: the outcome the seed gives and the next attempt's time.
+    var simulatedAttempts: [String: (outcome: DeliveryOutcome, due: Timestamp)] = [:]
     /// The due time a real-time wake-up is armed for, and its task.
     var wakeUp: (due: Timestamp, task: Task<Void, Never>)?
     var isStopped = false
@@ -152,6 +154,7 @@ actor SimulatorState {
         wakeUp = nil
         timeline = Timeline()
         pendingAttempts = [:]
+        simulatedAttempts = [:]
     }
 
     /// Passes one event line to the log sink, if any.
@@ -184,6 +187,7 @@ actor SimulatorState {
         case .getConversation(let id): return try getConversation(id)
         case .updateConversation(let id): return try updateConversation(id, request, now: now)
         case .sendMessage(let phoneNumberID): return try sendMessage(phoneNumberID, request, now: now)
+        case .proxyMessageHistory(let phoneNumberID): throw proxyMessageHistory(phoneNumberID)
         case .listTemplates(let businessAccountID): return try listTemplates(businessAccountID, request)
         case .marketingPreferences(let contact): return try marketingPreferences(of: contact)
         case .marketingPreference(let contact, let phoneNumberID):

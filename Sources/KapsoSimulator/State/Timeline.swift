@@ -9,6 +9,8 @@ struct Timeline: Sendable {
         case status(messageID: String, status: String)
         /// Attempt `number` of a webhook delivery to a loopback receiver.
         case attempt(deliveryID: String, number: Int)
+        /// Attempt `number` of a delivery to a simulated (non-loopback) receiver, which answers by the seed.
+        case simulatedAttempt(deliveryID: String, number: Int)
     }
 
     private var events: [(due: Timestamp, event: Event)] = []

@@ -141,6 +141,8 @@ public enum ListenCommand: Command {
             context.emit(CommandResult(blocks: [.hint("listening beyond loopback on \(host): anyone who reaches it can post to your handler")]))
         }
         if context.isInteractive { context.emit(CommandResult(blocks: [.hint("Ctrl-C stops")])) }
+        // Waiting for deliveries is not waiting for an answer: no "waiting for HOST" spinner.
+        context.quietProgress()
         var tally = Tally()
         while !context.interrupted() {
             guard let event = receiver.next(waitingUpTo: 0.2) else { continue }
@@ -152,8 +154,14 @@ public enum ListenCommand: Command {
                 tally.deliveries += 1
                 let line = handle(
                     request, number: tally.deliveries, secret: secret, metaSecret: metaSecret, forward: forward,
-                    saveFolder: saveFolder, transport: context.client.transport, tally: &tally, answer: answer)
+                    saveFolder: saveFolder, transport: context.client.transport, width: context.terminalWidth(),
+                    tally: &tally, answer: answer)
                 context.emit(line)
+                if tally.unexplainedMismatches == 1 && !tally.causesShown {
+                    // Said once, not on every line: the list is the same for every delivery.
+                    tally.causesShown = true
+                    context.emit(CommandResult(blocks: [.hint("signature mismatch: " + SignatureCheck.commonCauses)]))
+                }
                 // The transport spends the Ctrl-C that abandoned a forward; that press was meant for listen too.
                 if tally.stoppedInForward { return tally.result }
                 if let maxDeliveries, tally.deliveries >= maxDeliveries { return tally.result }
@@ -200,7 +208,7 @@ public enum ListenCommand: Command {
     /// Saves, verifies, forwards and answers one delivery; returns its line.
     private static func handle(
         _ request: IncomingRequest, number: Int, secret: Secret?, metaSecret: Secret?, forward: String?,
-        saveFolder: String?, transport: any HTTPTransport, tally: inout Tally,
+        saveFolder: String?, transport: any HTTPTransport, width: Int?, tally: inout Tally,
         answer: (Int, [(name: String, value: String)], [UInt8]) -> Void
     ) -> CommandResult {
         let reading = ReceivedDelivery(headers: request.headers, body: request.body, secret: secret, metaSecret: metaSecret)
@@ -211,6 +219,7 @@ public enum ListenCommand: Command {
         if let status = reading.messageStatus { text += " \(VisibleText.escaped(status))" }
         if let problem = reading.bodyProblem { text += "; \(problem)" }
         var bad = false
+        var preview: String?
         if request.method != "POST" {
             text += "; \(VisibleText.escaped(request.method)) instead of POST"
             bad = true
@@ -225,7 +234,8 @@ public enum ListenCommand: Command {
             }
         }
         let signature = reading.signature
-        text += "; " + VisibleText.escaped(signature.text)
+        text += "; " + VisibleText.escaped(signature.shortText)
+        if signature.isUnexplainedMismatch { tally.unexplainedMismatches += 1 }
         if signature.isValid { tally.verified += 1 } else if case .unchecked = signature {} else {
             tally.unverified += 1
             bad = true
@@ -234,6 +244,9 @@ public enum ListenCommand: Command {
             let outcome = HandlerCall.post(request.body, headers: request.headers, to: forward, transport: transport)
             let (described, style) = HandlerCall.describe(outcome)
             text += "; handler " + described
+            if case .answered(let status, _, let body, _) = outcome, !(200..<300).contains(status) {
+                preview = HandlerCall.bodyStart(body)
+            }
             if style == .bad {
                 tally.handlerFailures += 1
                 bad = true
@@ -253,7 +266,22 @@ public enum ListenCommand: Command {
             text += "; " + saveProblem
             bad = true
         }
-        return .line(text, style: bad ? .bad : .plain)
+        return .line(fitted(text, messageID: reading.messageID.map { VisibleText.escaped($0) }, preview: preview, width: width), style: bad ? .bad : .plain)
+    }
+
+    /// One line per delivery at a terminal: past `width`, the message id keeps its ends and the handler's body
+    /// preview is cut to what is left (the saved delivery and the handler's log have them whole).
+    static func fitted(_ line: String, messageID: String?, preview: String?, width: Int?) -> String {
+        guard let width, line.count > width else { return line }
+        var line = line
+        if let messageID, messageID.count > 24, let range = line.range(of: " msg " + messageID) {
+            line.replaceSubrange(range, with: " msg " + messageID.prefix(12) + "…" + messageID.suffix(8))
+        }
+        if line.count > width, let preview, !preview.isEmpty, let range = line.range(of: ": " + preview, options: .backwards) {
+            let room = max(width - (line.count - preview.count), 12)
+            if room < preview.count { line.replaceSubrange(range, with: ": " + preview.prefix(room - 1) + "…") }
+        }
+        return line
     }
 
     /// Counts for the summary line.
@@ -265,6 +293,9 @@ public enum ListenCommand: Command {
         var refused = 0
         /// Ctrl-C (or SIGTERM/SIGHUP) came while a delivery was being forwarded.
         var stoppedInForward = false
+        /// Signature mismatches no single cause explains, and whether their common causes were shown.
+        var unexplainedMismatches = 0
+        var causesShown = false
 
         var result: CommandResult {
             var parts = ["\(deliveries) \(deliveries == 1 ? "delivery" : "deliveries")"]

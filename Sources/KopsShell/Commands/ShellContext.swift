@@ -26,6 +26,14 @@ public final class ShellContext {
     public var confirmWrites: ((String) -> Bool)?
     /// Clears the terminal (`clear`); nil when output is not a terminal.
     public var clearScreen: (() -> Void)?
+    /// The terminal's width in columns when output goes to one (nil otherwise), for commands that keep one line
+    /// per event (`listen`).
+    public var terminalWidth: () -> Int? = { nil }
+    /// Stops the "waiting for HOST" spinner of the command in progress: for commands that wait for others
+    /// (`listen`), not for an answer.
+    public var quietProgress: () -> Void = {}
+    /// True while a script runs without `--allow-writes` (`Shell.readOnly`).
+    public var readOnly = false
     /// Takes a Ctrl-C pressed since the last call (set by the terminal layer), so a script stops between lines.
     public var interrupted: () -> Bool = { false }
     /// While a command holds something it must undo when stopped (`listen --register`'s temporary webhook),

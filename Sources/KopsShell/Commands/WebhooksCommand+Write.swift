@@ -129,7 +129,8 @@ extension WebhooksCommand {
         for attempt in 0..<6 {
             if attempt > 0 { Thread.sleep(forTimeInterval: 0.25 * Double(attempt)) }
             found = try context.client.webhookDeliveries(query).items.first { !before.contains($0.id) }
-            if let found, found.status != "pending" { break }
+            // A pending delivery with an attempt made has its first answer; Kapso's retries come much later.
+            if let found, found.status != "pending" || found.attemptCount > 0 { break }
         }
         guard let delivery = found else {
             return .line(
@@ -146,13 +147,15 @@ extension WebhooksCommand {
                     Field("last attempt", TimeText.short(delivery.lastAttemptAt)),
                 ]),
             ], json: .object(delivery.json))
-        if delivery.status == "failed" {
+        let failedAttempt = delivery.status == "pending" && delivery.attemptCount > 0
+        if delivery.status == "failed" || failedAttempt {
             result.status = .failure
             let cause =
                 delivery.responseStatus.map { "the receiver answered HTTP \($0)" }
                 ?? "the receiver gave no HTTP response (timeout or connection refused)"
+            let retries = failedAttempt ? " (Kapso retries it after 10, 40 and 90 s)" : ""
             result.blocks.append(
-                .hint("\(cause); it must answer 200 within 10 s: check its logs, then 'webhooks test \(id)' again"))
+                .hint("\(cause)\(retries); it must answer 200 within 10 s: check its logs, then 'webhooks test \(id)' again"))
         }
         return result
     }

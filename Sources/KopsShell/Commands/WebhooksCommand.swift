@@ -78,8 +78,8 @@ public enum WebhooksCommand: Command {
     /// `fire` to a handler off this machine sends data out, so scripts need `--allow-writes` for it.
     public static func isWrite(_ words: [String]) -> Bool {
         let subcommand = words.first(where: { !$0.hasPrefix("--") })
-        // probe's URL is known only once fetched: it counts as a write wherever the webhook points.
-        return subcommand == "probe" || (subcommand == "fire" && sendsOffMachine(words, flag: "--to"))
+        // probe's URL is known only once fetched: probe itself refuses a non-loopback one in a read-only script.
+        return subcommand == "fire" && sendsOffMachine(words, flag: "--to")
     }
 
     /// Flags each subcommand takes; any other flag is refused.

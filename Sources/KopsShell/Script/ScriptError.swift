@@ -51,6 +51,8 @@ public enum ScriptError: KopsError, Equatable {
             "environment variable \(name) is not set; export \(name)=... before running kops"
         case .malformedInterpolation(let text):
             "malformed interpolation '\(text)'; write ${name} or ${env:NAME}, or quote it with '...'"
+        case .writeRefused(let command) where ScriptPolicy.sendsOffMachine.contains(command):
+            "'\(command)' sends to a URL off this machine, which scripts do only with --allow-writes; run with --allow-writes to let it"
         case .writeRefused(let command):
             "'\(command)' changes data and scripts are read-only; run with --allow-writes to let it"
         case .scriptNotFound(let path, let reason):

@@ -8,6 +8,10 @@ public enum ScriptPolicy {
         "reply": nil,
     ]
 
+    /// Writes that change nothing in Kapso: they count as writes only because they send deliveries to a URL off this
+    /// machine (a loopback handler needs no `--allow-writes`); their refusal says so.
+    static let sendsOffMachine: Set<String> = ["webhooks fire", "webhooks probe", "replay"]
+
     /// True when the command given as words changes data: by the table above or the command's own `isWrite`.
     public static func isWrite(_ words: [String], registry: CommandRegistry) -> Bool {
         guard let name = words.first else { return false }
