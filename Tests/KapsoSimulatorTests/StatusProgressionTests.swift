@@ -68,6 +68,23 @@ import Testing
         #expect(final == "read")
     }
 
+    /// kapso-api.md §10.1: a meta-kind delivery's X-Idempotency-Key is the SHA-256 of its payload (probe2 F25).
+    @Test func metaKindDelivery_IdempotencyKeyIsThePayloadsSHA256() async throws {
+        let receiver = try LoopbackReceiver()
+        let body = #"{"whatsapp_webhook":{"url":"http://127.0.0.1:\#(receiver.port)/meta"}}"#
+        let request = try await withSimulator { simulator in
+            try await requests(to: simulator) { client -> String? in
+                _ = try client.request("PATCH", "\(platform)/whatsapp/webhooks/2c3d4e5f-6a7b-4c8d-8e9f-1a2b3c4d5e6f", body: body)
+                _ = try client.request("POST", send, body: toDana)
+                _ = try client.request("POST", "/__sim/clock/advance", body: #"{"seconds": 2}"#)
+                return receiver.waitForRequest()
+            }
+        }
+        let received = ReceivedRequest(try #require(request))
+        #expect(received.headers["x-idempotency-key"] == WebhookSignature.sha256Hex(Array(received.body.utf8)))
+        #expect(received.headers["x-idempotency-key"]?.count == 64)
+    }
+
     @Test func subscribedLoopbackWebhook_ReceivesSignedDeliveredEvent() async throws {
         let receiver = try LoopbackReceiver()
         let body = #"{"whatsapp_webhook":{"url":"http://127.0.0.1:\#(receiver.port)/hook","secret_key":"s3cret","events":["whatsapp.message.delivered"]}}"#

@@ -114,6 +114,26 @@ import Testing
         #expect(update.json["errors"]?["events"] != nil)
     }
 
+    /// An event named twice, or buffer_events beyond whatsapp.message.received: 422 naming the field (probe2 F28).
+    @Test func duplicateEventsAndUnbufferableBufferEvents_Return422() async throws {
+        let (duplicate, buffered) = try await withSimulator { simulator in
+            try await requests(to: simulator) { client in
+                (
+                    try client.request(
+                        "POST", support,
+                        body: wrapped(#""url":"https://a.example/","secret_key":"s","events":["whatsapp.message.received","whatsapp.message.received"]"#)),
+                    try client.request(
+                        "PATCH", "\(platform)/whatsapp/webhooks/5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92",
+                        body: wrapped(#""buffer_enabled":true,"buffer_events":["whatsapp.message.sent"]"#))
+                )
+            }
+        }
+        #expect(duplicate.status == 422)
+        #expect(duplicate.json["errors"]?["events"] == [#"contains duplicates: "whatsapp.message.received""#])
+        #expect(buffered.status == 422)
+        #expect(buffered.json["errors"]?["buffer_events"] != nil)
+    }
+
     @Test func kindCannotChange_AndProjectScopeNeedsNoSecret() async throws {
         let (kind, project) = try await withSimulator { simulator in
             try await requests(to: simulator) { client in

@@ -39,7 +39,8 @@ extension SimulatorState {
         var headers: [(name: String, value: String)] = [
             ("Content-Type", "application/json"), ("X-Webhook-Event", event),
             ("X-Webhook-Signature", WebhookSignature.hex(body: bytes, secret: webhook["secret_key"]?.stringValue ?? "")),
-            ("X-Idempotency-Key", ids.uuid()),
+            // kapso-api.md §10.1: a UUID per delivery for kapso kind, the payload's SHA-256 for meta kind.
+            ("X-Idempotency-Key", webhook["kind"]?.stringValue == "meta" ? WebhookSignature.sha256Hex(bytes) : ids.uuid()),
         ]
         if let version = webhook["payload_version"]?.stringValue { headers.append(("X-Webhook-Payload-Version", version)) }
         if body["batch"] == true {

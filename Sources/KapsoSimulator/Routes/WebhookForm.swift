@@ -116,6 +116,30 @@ struct WebhookForm {
             if json["buffer_events"]?.arrayValue?.isEmpty ?? true { json["buffer_events"] = ["whatsapp.message.received"] }
         }
         return errors + validate(isCreate: isCreate, isMeta: isMeta) + scopeErrors(fields, isMeta: isMeta)
+            + listErrors(fields, isMeta: isMeta)
+    }
+
+    /// The lists of this request: an event named twice in `events`, and `buffer_events` naming events that cannot
+    /// be buffered (only `whatsapp.message.received`, kapso-api.md §10.5, §14.1) are refused, naming the field.
+    private func listErrors(_ fields: JSONObject, isMeta: Bool) -> [FieldError] {
+        guard !isMeta else { return [] }
+        var errors: [FieldError] = []
+        let events = fields["events"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        var seen = Set<String>()
+        let twice = events.filter { !seen.insert($0).inserted }
+        if !twice.isEmpty {
+            errors.append(("events", "contains duplicates: " + twice.map { "\"\($0)\"" }.joined(separator: ", ")))
+        }
+        let buffered = fields["buffer_events"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        let notBufferable = buffered.filter { WebhookEvents.event($0).map { !$0.bufferable } ?? false }
+        if !notBufferable.isEmpty {
+            errors.append((
+                "buffer_events",
+                "contains events that cannot be buffered: " + notBufferable.map { "\"\($0)\"" }.joined(separator: ", ")
+                    + " (only whatsapp.message.received)"
+            ))
+        }
+        return errors
     }
 
     /// Project events (number lifecycle, account, workflow, agent runs) sent for a phone-number webhook: Kapso

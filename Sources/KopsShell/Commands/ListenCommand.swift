@@ -186,12 +186,44 @@ public enum ListenCommand: Command {
             "url": .string(url), "events": .array(names.map { .string($0) }), "secret_key": .string(secret),
             "payload_version": "v2",
         ]
-        let webhook = try UnknownOutcome.reporting(effect: "a temporary webhook may exist", check: "webhooks") {
-            () throws(KapsoAPIError) in try context.client.createWebhook(.phoneNumber(number), fields: fields)
+        let webhook: Webhook
+        do {
+            webhook = try UnknownOutcome.reporting(effect: "a temporary webhook may exist", check: "webhooks") {
+                () throws(KapsoAPIError) in try context.client.createWebhook(.phoneNumber(number), fields: fields)
+            }
+        } catch {
+            // Ctrl-C or a lost answer after the create was sent: it may exist, with a secret nobody has seen.
+            if !isAnswered(error) { context.emit(removeUnconfirmed(url: url, secret: secret, number: number, in: context)) }
+            throw error
         }
         context.emit(
             .line("registered temporary webhook \(webhook.id) on \(number) → \(url) (\(names.joined(separator: ",")); secret kept, not shown)"))
         return (webhook.id, Secret(secret))
+    }
+
+    /// True when the API answered (an error status): the create did not happen.
+    private static func isAnswered(_ error: any Error) -> Bool {
+        guard let error = error as? KapsoAPIError else { return false }
+        switch error {
+        case .transport, .badResponse: return false
+        default: return true
+        }
+    }
+
+    /// After a create whose outcome is unknown: finds the webhook by its URL and generated secret (so no other
+    /// webhook is touched) and deletes it; says what to check when that cannot be done.
+    private static func removeUnconfirmed(url: String, secret: String, number: String, in context: ShellContext) -> CommandResult {
+        do {
+            let made = try context.client.webhooks(.phoneNumber(number), perPage: 100).items.filter {
+                $0.url == url && $0.secretKey?.revealed == secret
+            }
+            guard !made.isEmpty else { return .line("no temporary webhook to \(url) was created") }
+            for webhook in made { try context.client.deleteWebhook(webhook.id) }
+            return .line("deleted temporary webhook \(made.map(\.id).joined(separator: ", ")) (its creation was not confirmed)")
+        } catch {
+            return .line(
+                "a temporary webhook to \(url) may exist: check 'use \(number); webhooks' and delete it", style: .bad)
+        }
     }
 
     /// Deletes the temporary webhook; says how to do it by hand when that fails.
