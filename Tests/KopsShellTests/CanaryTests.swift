@@ -95,6 +95,36 @@ import Testing
         #expect(evidence.terminal.contains("; expected a JSON object of strings"))
     }
 
+    /// Credentials inside a webhook's URL (probe finding F30): the userinfo password and credential-named query
+    /// values are masked in output, JSON, `webhooks check`, the recorded command line and history.
+    @Test func urlCredentialsAppearNowhere() async throws {
+        let url = "https://user:URLPASS1x@hooks.acme.test/kapso?token=URLTOKEN2x&api_key=URLKEY3x&env=prod"
+        let evidence = try await session([
+            "use 100200300400501",
+            "webhooks create --url '\(url)' --events whatsapp.message.received",
+            "webhooks", "webhooks get", "webhooks check", "output json", "webhooks get", "output table",
+        ])
+        for (name, text) in [
+            ("terminal", evidence.terminal), ("transcript", evidence.transcript), ("history", evidence.history),
+        ] {
+            for canary in ["URLPASS1x", "URLTOKEN2x", "URLKEY3x"] {
+                #expect(!text.contains(canary), "\(canary) leaked into the \(name)")
+            }
+        }
+        #expect(evidence.transcript.contains("https://user:<redacted>@hooks.acme.test/kapso?token=<redacted>&api_key=<redacted>&env=prod"))
+    }
+
+    @Test(arguments: [
+        ("https://u:p4ss@h.test/x", "https://u:<redacted>@h.test/x"),
+        ("see https://tok3n@h.test/x?a=1 now", "see https://<redacted>@h.test/x?a=1 now"),
+        ("\"url\": \"https://h.test/k?Token=abc&x=1#f\"", "\"url\": \"https://h.test/k?Token=<redacted>&x=1#f\""),
+        ("https://h.test/path@v2?hook_secret=s", "https://h.test/path@v2?hook_secret=<redacted>"),
+        ("https://hooks.acme-demo.test/kapso", "https://hooks.acme-demo.test/kapso"),
+    ])
+    func urlCredentialsAreMaskedInText(text: String, expected: String) {
+        #expect(Redactor().redact(text) == expected)
+    }
+
     static let tabSecret = "whsec_canary_TAB_9d1e"
 
     /// The same secret after a tab, in quotes, as `--flag=value`, and in `set` of secret-looking names:

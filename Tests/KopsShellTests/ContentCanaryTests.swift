@@ -90,4 +90,16 @@ import Testing
         masker.learnOwnIDs(["100200300400501"])
         #expect(masker.mask(text) == expected)
     }
+
+    /// `whois`'s contact detail and a template's parameter values (a login code) are masked too (probe2 F31).
+    @Test func whoisContactsAndTemplateValuesAreMasked() throws {
+        let masker = PIIMasker()
+        masker.learn(from: try JSONValue.parse(Array(#"{"details":{"contact":"Marisol Vega","name":"Support Line"}}"#.utf8)))
+        masker.learn(from: try JSONValue.parse(Array(#"""
+            {"type":"template","template":{"name":"login_code","components":[{"type":"body","parameters":[{"type":"text","text":"987654"}]}]}}
+            """#.utf8)))
+        #expect(masker.mask("contact:      Marisol Vega") == "contact:      <contact 1>")
+        #expect(masker.mask("template login_code (en_US): 987654, 987654") == "template login_code (en_US): <body 1>, <body 1>")
+        #expect(masker.mask("name: Support Line") == "name: Support Line")
+    }
 }

@@ -1,6 +1,6 @@
 /// Which entered lines may be written to the history file: none that carries a secret.
 ///
-/// Left out: lines starting with whitespace, lines with a secret flag (`--secret`, `--secret-key`,
+/// Left out: lines starting with whitespace, lines with a URL that carries credentials, lines with a secret flag (`--secret`, `--secret-key`,
 /// `--api-key`, `--token`, `--password`, also as `--flag=value`), `set NAME …` where NAME looks secret
 /// (key, secret, token, password), and lines with a token-shaped word (`sk_…`, `whsec_…`, `Bearer …`,
 /// or a long mix of letters and digits that is not an id). Words are the lexer's own, so a tab, quotes
@@ -11,6 +11,8 @@ public enum HistoryPolicy {
     /// True when `line` may be saved to the history file.
     public static func allows(_ line: String) -> Bool {
         guard let first = line.unicodeScalars.first, !first.properties.isWhitespace else { return line.isEmpty }
+        // A URL carrying a password or a token (`https://user:pass@…`, `?token=…`).
+        guard Redactor.maskURLCredentials(line) == line else { return false }
         let commands: [[String]]
         if let spans = try? Lexer.spans(in: line) {
             guard !spans.contains(where: { !Redactor.secretSources(in: $0).isEmpty }) else { return false }

@@ -84,6 +84,57 @@ extension Redactor {
         return String(characters)
     }
 
+    static let urlMarker = Array("://".utf8)
+
+    /// Query parameters whose values are credentials (`?token=…`, `&api_key=…`), in any ASCII case.
+    static let credentialQueryNames: Set<String> = [
+        "token", "access_token", "auth_token", "api_key", "apikey", "key", "secret", "password", "pass", "pwd", "auth",
+        "sig", "signature", "credential", "credentials",
+    ]
+
+    /// `text` with the credentials inside URLs replaced by `<redacted>`: the password of `user:pass@` (or a lone
+    /// `token@`) and the values of credential-named query parameters. A receiver authenticated by its URL is as
+    /// common as one authenticated by a header, so its URL is shown as `https://user:<redacted>@host/p?token=<redacted>`.
+    public static func maskURLCredentials(_ text: String) -> String {
+        guard text.contains("://") else { return text }
+        var characters = Array(text)
+        let ends: Set<Character> = [" ", "\t", "\n", "\r", "\"", "'", "<", ">", "`", ","]
+        var index = 0
+        while index + 2 < characters.count {
+            guard characters[index] == ":", characters[index + 1] == "/", characters[index + 2] == "/" else {
+                index += 1
+                continue
+            }
+            let start = index + 3
+            var end = start
+            while end < characters.count, !ends.contains(characters[end]) { end += 1 }
+            var url = Array(characters[start..<end])
+            let authorityEnd = url.firstIndex { "/?#".contains($0) } ?? url.count
+            if let at = url[..<authorityEnd].lastIndex(of: "@"), at > 0 {
+                let userinfo = url[..<at]
+                let secretStart = userinfo.firstIndex(of: ":").map { $0 + 1 } ?? 0
+                if String(url[secretStart..<at]) != "<redacted>" {
+                    url.replaceSubrange(secretStart..<at, with: Array("<redacted>"))
+                }
+            }
+            if let question = url.firstIndex(of: "?") {
+                let queryEnd = url[question...].firstIndex(of: "#") ?? url.count
+                let pairs = url[(question + 1)..<queryEnd].split(separator: "&", omittingEmptySubsequences: false)
+                let masked = pairs.map { pair -> String in
+                    guard let equals = pair.firstIndex(of: "=") else { return String(pair) }
+                    let name = String(pair[..<equals]).lowercased()
+                    guard credentialQueryNames.contains(name) || name.hasSuffix("_token") || name.hasSuffix("_secret")
+                    else { return String(pair) }
+                    return String(pair[...equals]) + "<redacted>"
+                }
+                url.replaceSubrange((question + 1)..<queryEnd, with: Array(masked.joined(separator: "&")))
+            }
+            characters.replaceSubrange(start..<end, with: url)
+            index = start + url.count
+        }
+        return String(characters)
+    }
+
     private static func matches(_ word: String, in characters: [Character], at index: Int) -> Bool {
         guard index == 0 || !(characters[index - 1].isLetter || characters[index - 1] == "-") else { return false }
         let pattern = Array(word)

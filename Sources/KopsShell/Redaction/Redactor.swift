@@ -59,7 +59,7 @@ public struct Redactor: Sendable {
             result = result.split(separator: secret.revealed, omittingEmptySubsequences: false)
                 .joined(separator: "<redacted>")
         }
-        return Redactor.maskHeaders(result)
+        return Redactor.maskURLCredentials(Redactor.maskHeaders(result))
     }
 
     /// False when `text` holds no known secret and no credential header: `redact` would return it unchanged.
@@ -70,6 +70,7 @@ public struct Redactor: Sendable {
                 var secret = secret.revealed
                 return secret.withUTF8 { ByteSearch.contains($0, in: bytes) }
             } || ByteSearch.containsHeader(Redactor.credentialHeaderBytes, in: bytes)
+                || Redactor.urlMarker.withUnsafeBufferPointer { ByteSearch.contains($0, in: bytes) }
         }
     }
 

@@ -82,10 +82,15 @@ public final class PIIMasker {
     ///
     /// What a contact sends is a body whatever its type: text, captions, file names, a location's name,
     /// address and coordinates, a shared card's address and company, the values of a flow's `response_json`;
-    /// a shared card's names and emails are names, its phones numbers.
+    /// a shared card's names and emails are names, its phones numbers. What the business sent a contact in a
+    /// template's parameters (a name, an order id, a login code) is a body too.
     private func learn(_ text: String, key: String, parent: String?) {
         if key == "type" { return }
-        if PIIMasker.nameKeys.contains(key) || (key == "name" && parent.map(PIIMasker.nameParents.contains) == true)
+        if parent == "details" && key == "contact" {
+            // `whois`'s detail line: `Marisol Vega`, or `Lee Park (+1 415 555 0157)` whose number is masked anyway.
+            let name = text.components(separatedBy: " (").first ?? text
+            if name != "-", !name.hasPrefix("+") { add(name, to: &names, prefix: "contact") }
+        } else if PIIMasker.nameKeys.contains(key) || (key == "name" && parent.map(PIIMasker.nameParents.contains) == true)
             || (parent == "name" && PIIMasker.cardNameKeys.contains(key))
         {
             add(text, to: &names, prefix: "contact")
@@ -102,7 +107,7 @@ public final class PIIMasker {
             // A flow's answers, sent as a JSON string: every value the contact filled in.
             learnContent(values)
         } else if PIIMasker.bodyKeys.contains(key) || parent.map(PIIMasker.contentParents.contains) == true
-            || (parent == "order" && key == "text")
+            || (parent == "order" && key == "text") || (parent == "parameters" && key == "text")
         {
             add(text, to: &bodies, prefix: "body")
         }
