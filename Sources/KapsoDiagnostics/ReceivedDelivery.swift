@@ -74,7 +74,8 @@ public struct ReceivedDelivery: Sendable {
         let batch = json?["batch"] == true ? json?["data"]?.array : nil
         batchSize = batch?.count ?? Int(header("X-Batch-Size") ?? "") ?? 1
         let item = batch?.first ?? json
-        if isMeta {
+        // The body is read by its shape: a meta-kind webhook of Kapso sends Meta's envelope with Kapso's headers.
+        if isMeta || json?["object"] == "whatsapp_business_account" {
             let value = json?["entry"]?[0]?["changes"]?[0]?["value"]
             phoneNumberID = value?["metadata"]?["phone_number_id"]?.string
             if let message = value?["messages"]?[0] {
@@ -88,6 +89,7 @@ public struct ReceivedDelivery: Sendable {
             } else {
                 event = "meta: " + (json?["entry"]?[0]?["changes"]?[0]?["field"]?.string ?? "unknown change")
             }
+            if let named = header("X-Webhook-Event") { event = named }
         } else {
             event = header("X-Webhook-Event") ?? "(no X-Webhook-Event)"
             phoneNumberID = item?["phone_number_id"]?.string ?? item?["whatsapp_config"]?["phone_number_id"]?.string

@@ -44,6 +44,18 @@ import Testing
         #expect(reading.signature == .valid(header: "X-Hub-Signature-256"))
     }
 
+    /// A meta-kind webhook of Kapso sends Meta's envelope with Kapso's headers: number, message and status are
+    /// still read from the body, the event from X-Webhook-Event (probe2 F26).
+    @Test func aMetaEnvelopeWithKapsosHeadersIsReadByItsShape() throws {
+        let delivery = try Self.plan("whatsapp.message.read", meta: true)
+        let headers = [("X-Webhook-Event", "whatsapp.message.read"), ("X-Webhook-Signature", "00")]
+        let reading = ReceivedDelivery(headers: headers, body: delivery.body, secret: nil, metaSecret: nil)
+        #expect(reading.event == "whatsapp.message.read")
+        #expect(reading.phoneNumberID == "100200300400501")
+        #expect(reading.messageID?.hasPrefix("wamid.") == true)
+        #expect(reading.messageStatus == "read")
+    }
+
     @Test func oneChangedByteIsAMismatchAndReserialisingIsNamed() throws {
         let delivery = try Self.plan("whatsapp.message.received")
         var tampered = delivery.body
