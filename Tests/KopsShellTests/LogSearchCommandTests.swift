@@ -64,6 +64,16 @@ import Testing
         #expect(ran.err == "1 event from 2026-11-20T08:15:00Z to 2026-11-20T10:15:00Z\n")
     }
 
+    @Test func aroundARequestIDFoundByLogSearchMarksThatCall() async throws {
+        let ran = try await run(["logs search --source external_api_log --around req_8b9c0d1e2f3a4b4c9d5e6f7a8b9c0d02 --limit 1"])
+        #expect(ran.statuses == [.ok])
+        #expect(ran.out.hasPrefix("""
+               TIME                  SOURCE  WHAT                                                                                 STATUS  ID
+            >  2026-11-20T09:15:00Z  api     POST /meta/whatsapp/v24.0/100200300400501/messages: (#131047) Re-engagement message  422     req_8b9c0d1e2f3a4b4c9d5e6f7a8b9c0d02
+            """))
+        #expect(ran.err == "1 event from 2026-11-20T08:15:00Z to 2026-11-20T10:15:00Z (more: next); > marks the event --around named\n")
+    }
+
     @Test func aroundAnAPILogIDCentresOnThatCall() async throws {
         // The failed send's API log id, as `logs --ids` and `whois` show it.
         let ran = try await run(["logs --ids --status-code 422 --period 7d --output json", "capture .data[0].id as call",

@@ -34,6 +34,9 @@ extension LogsCommand {
         if let time = KapsoTime.seconds(iso: text) { return .time(time) }
         switch IDInput.read(text) {
         case .success(let value): return .id(value)
+        // Not an id `whois` reads, such as a request id (`req_…`) or a log search event id: log search itself
+        // knows when it happened.
+        case .failure(.unknownForm): return .searched(text.trimmingCharacters(in: .whitespaces))
         case .failure(let problem):
             throw .unreadableID(
                 command: "logs search --around", value: IDInput.echo(text),
@@ -45,6 +48,8 @@ extension LogsCommand {
     enum Around {
         case time(Int64)
         case id(IDInput)
+        /// Text in no form `whois` reads, looked up in log search.
+        case searched(String)
     }
 
     static func search(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
@@ -62,6 +67,7 @@ extension LogsCommand {
             query.period = "context"
             query.around = KapsoTime.iso(centre.time)
             query.highlightResourceID = centre.highlight
+            query.highlightEventID = centre.highlightEvent
         }
         let mode = context.outputMode(arguments)
         if arguments.has("--follow") {
@@ -74,7 +80,7 @@ extension LogsCommand {
                     if let cursor = after.first(where: { $0.0 == "after" })?.1 { page.cursor = cursor }
                     return try LogSearchInput.page(page, in: context).page
                 },
-                json: \.json, table: { table($0, highlight: query.highlightResourceID) })
+                json: \.json, table: { table($0, highlight: query.highlightResourceID ?? query.highlightEventID) })
             context.session.lastList = nil
             return CommandResult(blocks: [.hint("\(count) \(count == 1 ? "event" : "events")")])
         }
@@ -144,11 +150,12 @@ extension LogsCommand {
         }
         let noun = page.events.count == 1 ? "event" : "events"
         var hint = "\(page.events.count) \(noun)\(span)" + (page.nextCursor == nil ? "" : " (more: next)")
-        if let highlight = query.highlightResourceID {
+        if let highlight = query.highlightResourceID.map({ "\($0)" }) ?? query.highlightEventID.map({ _ in "the event --around named" }) {
             hint += page.events.contains(where: \.isHighlighted)
                 ? "; > marks \(highlight)" : "; \(highlight) itself is not among these events"
         }
-        return CommandResult(blocks: [.table(table(page.events, highlight: query.highlightResourceID)), .hint(hint)], json: page.json)
+        let marked = query.highlightResourceID ?? query.highlightEventID
+        return CommandResult(blocks: [.table(table(page.events, highlight: marked)), .hint(hint)], json: page.json)
     }
 
     /// Time, source, what happened, status and the linking id; problems in red, the highlighted event marked `>`.
@@ -220,11 +227,12 @@ enum LogSearchInput {
 
     /// The moment `--around` names: an ISO time as typed, or the time of the event an id names (a WAMID's
     /// message, an API call, a delivery, a conversation's last activity), found as `whois` finds it.
-    static func moment(of text: String, in context: ShellContext) throws -> (time: Int64, highlight: String?) {
+    static func moment(of text: String, in context: ShellContext) throws -> Moment {
         let input: IDInput
         switch try LogsCommand.around(text) {
-        case .time(let time): return (time, nil)
+        case .time(let time): return (time, nil, nil)
         case .id(let value): input = value
+        case .searched(let id): return try searched(id, in: context)
         }
         let lookups = IDResolver.lookups(for: input)
         let (facts, errors) = IDLookups.fetch(lookups, client: context.client)
@@ -244,7 +252,24 @@ enum LogSearchInput {
                 id: identity.input, kind: identity.kind.title, instead: instead(for: identity))
         }
         // Conversations have no event of their own to mark; the others are an event's resource id.
-        return (time, identity.kind == .conversationID ? nil : identity.input)
+        return (time, identity.kind == .conversationID ? nil : identity.input, nil)
+    }
+
+    /// Where `--around` centres and what it marks: a resource id (WAMID, API log id, delivery id) or an event id.
+    typealias Moment = (time: Int64, highlight: String?, highlightEvent: String?)
+
+    /// The moment of the newest event of the last 30 days whose id, request id or resource id is `id`.
+    private static func searched(_ id: String, in context: ShellContext) throws -> Moment {
+        let events = try page(LogSearchQuery(query: id, period: "30d", limit: 100), in: context).events
+        let names = ["request_id", "resource_id", "whatsapp_message_id"]
+        guard let event = events.first(where: { event in event.id == id || names.contains { event.text($0) == id } }),
+            let time = KapsoTime.seconds(iso: event.time)
+        else {
+            throw ShellError.idNotFound(
+                explanation: "logs search --around: \(id) is neither an id 'whois' knows nor an event, request or resource id "
+                    + "in log search's last 30 days; give an ISO time, or a WAMID, delivery id, API log id or conversation id")
+        }
+        return (time, nil, event.id)
     }
 
     /// A filter that finds what an id without a moment is about, e.g. `--filter webhook_id=ID`.

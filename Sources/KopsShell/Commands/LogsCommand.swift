@@ -21,15 +21,15 @@ public enum LogsCommand: Command {
         that links it (request id, WAMID, delivery id). QUERY is free text (an id, a path, an error).
         --source takes external_api_log, whatsapp_webhook_event, whatsapp_message_event, webhook_delivery,
         flow_event, function_invocation_event, function_log_event or all (and Kapso's aliases api, meta,
-        messages, webhooks, workflows, functions). --around takes an ISO time or any id 'whois' knows (a
-        WAMID, delivery id, API log id, conversation id) and searches an hour either side of its moment,
-        marking that event with '>'; it replaces --period. --problems reads every failure of the window
-        and shows one row per cause with its count, first and last time (--flat: each event). --filter
-        KEY=VALUE narrows by a field (repeatable; keys from Kapso's catalogue, e.g. request_id,
-        response_status, whatsapp_message_id, webhook_id, event_type, status, phone_number_id). --follow
-        polls for new events until Ctrl-C; --all prints every page. --cursor continues a search from
-        its pagination.next_cursor (--output json). When log search is not enabled for the project it
-        says so and fails, never "no results".
+        messages, webhooks, workflows, functions). --around takes an ISO time, any id 'whois' knows (a
+        WAMID, delivery id, API log id, conversation id) or a request id from this table, and searches an
+        hour either side of its moment, marking that event with '>'; it replaces --period. --problems
+        reads every failure of the window and shows one row per cause with its count, first and last
+        time (--flat: each event). --filter KEY=VALUE narrows by a field (repeatable; keys from Kapso's
+        catalogue, e.g. request_id, response_status, whatsapp_message_id, webhook_id, event_type, status,
+        phone_number_id). --follow polls for new events until Ctrl-C; --all prints every page. --cursor
+        continues a search from its pagination.next_cursor (--output json). When log search is not
+        enabled for the project it says so and fails, never "no results".
         Examples:
           logs --errors
           logs --endpoint /messages --status-code 422
