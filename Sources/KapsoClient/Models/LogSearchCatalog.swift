@@ -26,7 +26,7 @@ public struct LogSearchCatalog: Sendable {
         self.filters = filters
     }
 
-    /// Reads `{"data": {"available", "catalog": {"sources": [{value, label, aliases}], "filter_suggestions": [{key, ...}]}}}`.
+    /// Reads `{"data": {"available", "catalog": {"sources": [{value, label, aliases}], "filter_suggestions": [{key, param_key, ...}]}}}`.
     public init(json: JSONValue) throws(KapsoAPIError) {
         guard let data = json["data"]?.object else { throw .badShape("log search catalogue without a 'data' object") }
         available = data["available"]?.bool ?? true
@@ -37,7 +37,8 @@ public struct LogSearchCatalog: Sendable {
             return Source(value: value, label: row["label"]?.string, aliases: row["aliases"]?.array?.compactMap(\.string) ?? [])
         }
         filters = (catalog?["filter_suggestions"]?.array ?? catalog?["filters"]?.array ?? []).compactMap { row in
-            guard let key = row["key"]?.string ?? row.string else { return nil }
+            // `param_key` is what `filters` takes (Kapso's spec: key "endpoint", param_key "endpoint_contains").
+            guard let key = row["param_key"]?.string ?? row["key"]?.string ?? row.string else { return nil }
             return Filter(key: key, description: row["description"]?.string, sources: row["sources"]?.array?.compactMap(\.string) ?? [])
         }
     }
