@@ -12,12 +12,16 @@ enum TimeText {
     /// `short` for printable ASCII, where characters are bytes, read as bytes (tables show thousands of times);
     /// nil for other text.
     private static func shortASCII(_ iso: String) -> String? {
-        var iso = iso
-        return iso.withUTF8 { bytes -> String? in
-            guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+        var bytes = iso
+        // Text already to the second in UTC (`2026-11-20T14:30:06Z`, what the API sends) or not a UTC time at all
+        // is shown as it is, without a copy.
+        let shape = bytes.withUTF8 { bytes -> (ascii: Bool, asIs: Bool) in
+            guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return (false, false) }
             let utc = bytes.last == UInt8(ascii: "Z") || bytes.suffix(6).elementsEqual("+00:00".utf8)
-            guard bytes.count >= 19, bytes[10] == UInt8(ascii: "T"), utc else { return String(decoding: bytes, as: UTF8.self) }
-            return String(decoding: bytes[..<19], as: UTF8.self) + "Z"
+            guard bytes.count >= 19, bytes[10] == UInt8(ascii: "T"), utc else { return (true, true) }
+            return (true, bytes.count == 20 && bytes[19] == UInt8(ascii: "Z"))
         }
+        guard shape.ascii else { return nil }
+        return shape.asIs ? iso : String(decoding: iso.utf8.prefix(19), as: UTF8.self) + "Z"
     }
 }
