@@ -14,6 +14,10 @@ public final class KapsoClient {
     public private(set) var serverTime: Int64?
     /// The `Date` header `serverTime` was read from.
     private var serverDate: String?
+    /// Told of each GET answered 404: method, path (after the host, query included) and the API's clock
+    /// (`serverTime`, nil without a `Date` header). Kapso logs these calls like any other; the shell keeps
+    /// them so its own look-ups are not reported as the project's failures.
+    public var notFound: ((_ method: String, _ path: String, _ serverTime: Int64?) -> Void)?
 
     public init(baseURL: String, apiKey: Secret, transport: any HTTPTransport) {
         self.baseURL = KapsoClient.hostOnly(baseURL)
@@ -66,6 +70,9 @@ public final class KapsoClient {
             // The header changes once a second at most: it is parsed only when it changed.
             serverTime = time
             serverDate = date
+        }
+        if response.status == 404, request.method == "GET" {
+            notFound?(request.method, String(request.url.dropFirst(baseURL.count)), response.header("Date").flatMap(KapsoTime.seconds(httpDate:)))
         }
         if response.status == 204 { return .null }
         let json = try? JSONValue.parse(response.body)

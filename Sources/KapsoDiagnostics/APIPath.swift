@@ -35,6 +35,15 @@ public enum APIPath {
         return (segments[index + 1], segments[index + 2])
     }
 
+    /// The path's segments, query left out: `/platform/v1/whatsapp/phone_numbers/1002?x=1` →
+    /// `["platform", "v1", "whatsapp", "phone_numbers", "1002"]`. An id is "in the path" only as a whole
+    /// segment, so `1` is not in `/platform/v1/…` and a truncated id matches nothing.
+    public static func segments(of endpoint: String) -> [Substring] {
+        var path = Substring(endpoint)
+        if let query = path.firstIndex(of: "?") { path = path[..<query] }
+        return path.split(separator: "/")
+    }
+
     private static func isGraphVersion(_ segment: String) -> Bool {
         segment.hasPrefix("v") && segment.count > 1 && segment.dropFirst().allSatisfy { $0.isNumber || $0 == "." }
             && segment.contains(".")

@@ -21,6 +21,8 @@ public struct ErrorTriage {
     }
 
     public internal(set) var entries: [Entry] = []
+    /// API calls answered with an error status that is Kapso's normal answer, left out of `entries`.
+    public private(set) var normalAnswers = 0
     // Keys of message errors already added, so overlapping pages add each once.
     private var seen: Set<String> = []
 
@@ -73,9 +75,13 @@ public struct ErrorTriage {
         return error.code == nil ? error.meaning : "\(error.meaning); \(error.next)"
     }
 
-    /// Adds API calls answered with an error (an `/api_logs` page).
+    /// Adds API calls answered with an error (an `/api_logs` page), except Kapso's normal answers (`isNormalAnswer`).
     public mutating func addAPILogs(_ logs: [APILog]) {
         for log in logs where log.responseStatus >= 400 {
+            if Self.isNormalAnswer(log) {
+                normalAnswers += 1
+                continue
+            }
             entries.append(
                 Entry(
                     time: log.createdAt, source: .api, subject: "\(log.httpMethod) \(log.endpoint)",
@@ -97,6 +103,14 @@ public struct ErrorTriage {
                         "the receiver must answer 200 within 10 s; see 'deliveries --webhook \(delivery.webhookID) --errors'",
                     json: delivery.json))
         }
+    }
+
+    /// True for an error status that is Kapso's normal answer, not a failure: `GET …/marketing_preferences/…`
+    /// answered 404 `Marketing preference not found` means no preference is recorded, i.e. subscribed
+    /// (Kapso docs, "Get marketing preference"; docs/templates.md).
+    public static func isNormalAnswer(_ log: APILog) -> Bool {
+        log.responseStatus == 404 && log.httpMethod == "GET" && log.endpoint.contains("/marketing_preferences/")
+            && log.errorMessage == "Marketing preference not found"
     }
 
     /// Newest first, at most `limit`.

@@ -26,9 +26,10 @@ public enum IDInput: Sendable, Equatable {
     /// The longest id accepted (WAMIDs run to about 60 characters).
     public static let maxLength = 200
 
-    /// Reads an id as pasted; surrounding spaces do not count.
+    /// Reads an id as pasted: what `cleaned` removes does not count, and a WAMID is read in its
+    /// `WAMID.canonical` form (so `.wamid`'s id is the one to send to the API).
     public static func read(_ text: String) -> Result<IDInput, Problem> {
-        let trimmed = text.trimmingSpaces()
+        let trimmed = cleaned(text)
         guard !trimmed.isEmpty else { return .failure(.empty) }
         guard trimmed.allSatisfy({ $0.isASCII && !$0.isNewline }) else { return .failure(.nonASCII) }
         if isUUID(trimmed) { return .success(.uuid(trimmed.lowercased())) }
@@ -37,10 +38,42 @@ public enum IDInput: Sendable, Equatable {
             return PhoneNumberText.parse(trimmed).map(IDInput.number).mapError(Problem.number)
         }
         guard trimmed.count <= maxLength else { return .failure(.tooLong(characters: trimmed.count)) }
-        if trimmed.hasPrefix("wamid.") {
-            return WAMID.contactNumber(in: trimmed).map { .wamid(trimmed, contact: $0) }.mapError(Problem.wamid)
+        if trimmed.lowercased().hasPrefix("wamid.") {
+            return WAMID.canonical(trimmed).flatMap { id in WAMID.contactNumber(in: id).map { .wamid(id, contact: $0) } }
+                .mapError(Problem.wamid)
         }
         return .failure(.unknownForm)
+    }
+
+    /// What was pasted, without what surrounds an id in tickets, chats and URLs: spaces, quotes (also
+    /// typographic ones), backticks and angle or square brackets around it, and sentence punctuation
+    /// after it (`.` `,` `;` `:` `!` `?`). `"200300400500601,"` → `200300400500601`. No id or phone
+    /// number ends in one of those, and base64 (WAMIDs) has none of them.
+    public static func cleaned(_ text: String) -> String {
+        var text = Substring(text.trimmingSpaces())
+        let pairs: [(Character, Character)] = [("\"", "\""), ("'", "'"), ("`", "`"), ("<", ">"), ("[", "]"), ("\u{201C}", "\u{201D}"), ("\u{2018}", "\u{2019}")]
+        while true {
+            let before = text
+            while let last = text.last, ".,;:!?".contains(last) { text.removeLast() }
+            if let first = text.first, let last = text.last, text.count >= 2, pairs.contains(where: { $0 == (first, last) }) {
+                text = text.dropFirst().dropLast()
+            }
+            text = Substring(String(text).trimmingSpaces())
+            if text == before { return String(text) }
+        }
+    }
+
+    /// What reading `text` changed, in words, e.g. `["the '=' padding put back"]`; empty when it was read as typed.
+    public static func repairs(_ text: String) -> [String] {
+        let trimmed = text.trimmingSpaces()
+        let inner = cleaned(text)
+        var repairs: [String] = inner != trimmed ? ["quotes or punctuation around it dropped"] : []
+        guard case .success(let id) = WAMID.canonical(inner) else { return repairs }
+        if !inner.hasPrefix("wamid.") { repairs.append("'\(inner.prefix(6))' read as 'wamid.'") }
+        if inner.contains("%") { repairs.append("URL encoding decoded (%3D is '=')") }
+        let decoded = inner.filter { $0 == "=" }.count + inner.lowercased().ranges(of: "%3d").count
+        if id.filter({ $0 == "=" }).count > decoded { repairs.append("the '=' padding put back") }
+        return repairs
     }
 
     /// `8-4-4-4-12` hex digits.

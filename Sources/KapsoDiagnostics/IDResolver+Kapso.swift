@@ -56,10 +56,13 @@ extension IDResolver {
         }
         if let key = facts.apiLogs.first(where: { $0.json["api_key_id"]?.string?.lowercased() == id }) {
             let calls = facts.apiLogs.filter { $0.json["api_key_id"]?.string?.lowercased() == id }
+            let failed = calls.filter { $0.responseStatus >= 400 && !facts.ownLogIDs.contains($0.id) }.count
+            let counted = facts.capped.contains(.recentAPILogs)
+                ? "at least \(plural(calls.count, "call")) in the last 30 days (the newest \(facts.apiLogs.count) API logs read)"
+                : "\(plural(calls.count, "call")) in the last 30 days"
             return Identity(
                 input: typed, kind: .apiKeyID,
-                statement: "\(id) is the id of API key \(key.apiKeyName ?? "(unnamed)"), which made "
-                    + "\(plural(calls.count, "call")) among the newest API logs, \(calls.filter { $0.responseStatus >= 400 }.count) failed",
+                statement: "\(id) is the id of API key \(key.apiKeyName ?? "(unnamed)"), which made \(counted), \(failed) failed",
                 fix: nil)
         }
         if let delivery = facts.deliveries.first(where: { $0.id.lowercased() == id }) {
@@ -73,17 +76,22 @@ extension IDResolver {
             identity.moment = KapsoTime.seconds(iso: delivery.createdAt)
             return identity
         }
+        let searched =
+            "\(plural(numbers.count, "number")) (Kapso and customer ids), \(plural(facts.webhooks.count, "webhook")), "
+            + "conversations by id, \(facts.capped.contains(.recentAPILogs) ? "the newest " : "all ")\(plural(facts.apiLogs.count, "API log")) and "
+            + "\(facts.capped.contains(.recentDeliveries) ? "the newest " : "all ")\(plural(facts.deliveries.count, "delivery", "deliveries")) of the last 30 days"
+        // Older API logs or deliveries were not read: the id may be one of them, so no "wrong project" conclusion.
+        let cut = [(Lookup.recentAPILogs, "logs --all"), (.recentDeliveries, "deliveries --all")].filter { facts.capped.contains($0.0) }
         var identity = Identity(
             input: typed, kind: .unknown,
-            statement: "\(id) is not a number, WABA, customer, webhook, conversation, API log or delivery of this project",
-            fix: "wrong project or key? ids from another project are not visible with this key")
-        identity.details = [
-            Identity.Detail(
-                "searched",
-                "\(plural(numbers.count, "number")) (Kapso and customer ids), \(plural(facts.webhooks.count, "webhook")), "
-                    + "conversations by id, the newest \(plural(facts.apiLogs.count, "API log")) and "
-                    + "\(plural(facts.deliveries.count, "delivery", "deliveries")) of the last 30 days")
-        ]
+            statement: cut.isEmpty
+                ? "\(id) is not a number, WABA, customer, webhook, conversation, API log or delivery of this project"
+                : "\(id) is not a number, WABA, customer, webhook or conversation of this project, nor among the API logs and "
+                    + "deliveries read (older ones were not searched)",
+            fix: cut.isEmpty
+                ? "wrong project or key? ids from another project are not visible with this key"
+                : list(cut.map { "'\($0.1)'" }) + " \(cut.count == 1 ? "lists" : "list") the older ones")
+        identity.details = [Identity.Detail("searched", searched)]
         return identity
     }
 

@@ -154,7 +154,7 @@ extension IDResolver {
                         + "(this project's numbers use \(list(codes)))")
             }
         }
-        identity.details += mentions(digits, in: facts.apiLogs)
+        identity.details += mentions(digits, facts: facts)
         return identity
     }
 
@@ -194,17 +194,25 @@ extension IDResolver {
         return identity
     }
 
-    /// `API calls: 48 in the last 30 days with 200300400500601 in the path, 48 failed (404) from key history-sync`.
-    static func mentions(_ id: String, in logs: [APILog]) -> [Identity.Detail] {
-        let mentioning = logs.filter { $0.endpoint.contains(id) }
+    /// `API calls: 48 in the last 30 days with 200300400500601 in the path, 48 failed (404) from key history-sync`:
+    /// calls with the id as a whole path segment, kops's own look-ups left out; `at least` when the API
+    /// logs had more pages than were read.
+    static func mentions(_ id: String, facts: Facts) -> [Identity.Detail] {
+        let all = facts.apiLogs.filter { APIPath.segments(of: $0.endpoint).contains { $0 == id } }
+        let mentioning = all.filter { !facts.ownLogIDs.contains($0.id) }
+        let own = all.count - mentioning.count
         guard !mentioning.isEmpty else { return [] }
         let failed = mentioning.filter { $0.responseStatus >= 400 }
-        var text = "\(mentioning.count) in the last 30 days with \(id) in the path"
+        let capped = facts.capped.contains(.apiLogsMentioning(id))
+        var text = capped
+            ? "at least \(mentioning.count) in the last 30 days with \(id) in the path (the newest \(facts.apiLogs.count) matching calls read)"
+            : "\(mentioning.count) in the last 30 days with \(id) in the path"
         if !failed.isEmpty {
             let statuses = Set(failed.map(\.responseStatus)).sorted().map(String.init).joined(separator: ", ")
             let keys = failed.compactMap(\.apiKeyName).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
             text += ", \(failed.count) failed (\(statuses))" + (keys.isEmpty ? "" : " from key \(list(keys))")
         }
+        if own > 0 { text += " (\(plural(own, "look-up")) by kops itself left out)" }
         return [Identity.Detail("API calls", text)]
     }
 

@@ -54,6 +54,11 @@ public enum IDResolver {
         public var unchecked: [String] = []
         /// The look-ups that could not be made (their reasons are in `unchecked`).
         public var failed: [Lookup] = []
+        /// The list look-ups (API logs, deliveries) that had more pages than were read: what was not
+        /// found in them may be in the rest, and their counts are lower bounds.
+        public var capped: [Lookup] = []
+        /// The ids of API-log entries that are kops's own look-ups (not the project's calls).
+        public var ownLogIDs: Set<String> = []
 
         public init() {}
     }
@@ -111,10 +116,10 @@ public enum IDResolver {
 
     /// The error line of `use ID` for an id that leads to numbers without being one:
     /// `STATEMENT; use 100200300400501` (or `pick one: …`); nil when it leads to none of `numbers`.
-    public static func useLine(_ identity: Identity, numbers: [PhoneNumber]) -> String? {
+    public static func useLine(_ identity: Identity, numbers: [PhoneNumber], command: String = "use") -> String? {
         let leads = identity.phoneNumberIDs.compactMap { id in numbers.first { $0.id == id } }
         guard identity.kind != .unknown, !leads.isEmpty else { return nil }
-        return identity.statement + ", not a phone-number id; " + pick(leads, command: "use")
+        return identity.statement + ", not a phone-number id; " + pick(leads, command: command)
     }
 
     // MARK: - Wording shared by the resolvers

@@ -26,12 +26,14 @@ public struct MessageVerdict: Sendable, Equatable {
         if message.isInbound { return inbound(message, now: now) }
         let history = StatusHistory(message: message)
         if let conflict = history.conflict { return contradiction(conflict, history: history) }
+        if history.isBehind(message.status) { return incomplete(message, history: history, windowAtSend: windowAtSend) }
         let status = history.latest?.status ?? message.status
         let verdict = outbound(status, message: message, history: history, windowAtSend: windowAtSend, now: now)
         guard history.untimedCount > 0 else { return verdict }
         let count = history.untimedCount
+        let missing = history.unusable.isEmpty ? "no timestamp" : "no usable timestamp"
         let note =
-            " (Kapso's status; \(count) status \(count == 1 ? "event has no timestamp, so where it falls" : "events have no timestamp, so where they fall") is unknown)"
+            " (Kapso's status; \(count) status \(count == 1 ? "event has \(missing), so where it falls" : "events have \(missing), so where they fall") is unknown)"
         return MessageVerdict(verdict.text + note, verdict.severity == .good ? .warning : verdict.severity)
     }
 
@@ -51,6 +53,31 @@ public struct MessageVerdict: Sendable, Equatable {
             return MessageVerdict("sent \(Elapsed.text(since)) ago, no delivery report yet\(offline)", .warning)
         case let other:
             return MessageVerdict("\(other): Meta has not confirmed the message yet", .warning)
+        }
+    }
+
+    /// Kapso's `kapso.status` is further along than the history (a `failed` or `read` event Kapso never
+    /// stored): the verdict follows Kapso's status and says the history is incomplete, never "no delivery
+    /// report yet" for a message Kapso calls failed or read.
+    private static func incomplete(_ message: Message, history: StatusHistory, windowAtSend: ServiceWindow?) -> MessageVerdict {
+        let latest = history.latest.map { "\($0.status) at \(when($0))" } ?? "nothing"
+        let stops = "the status history stops at \(latest) and holds no \(message.status) event"
+        switch message.status {
+        case "failed":
+            if let success = history.events.last(where: { $0.status == "delivered" || $0.status == "read" }) {
+                return MessageVerdict(
+                    "Kapso's status is failed, but the status history records \(success.status) at \(when(success)) and no "
+                        + "failure: whether the contact has it is uncertain; ask them", .warning)
+            }
+            return MessageVerdict(
+                "failed (Kapso's status); \(stops), so Meta's error code was not recorded; the failed webhook "
+                    + "('deliveries --event whatsapp.message.failed') may carry it", .bad)
+        case "read":
+            return MessageVerdict("read by the contact (Kapso's status; \(stops), so when is unknown)", .good)
+        case "delivered":
+            return MessageVerdict("delivered, not read yet (Kapso's status; \(stops), so when is unknown)", .good)
+        case let other:
+            return MessageVerdict("\(other) (Kapso's status; \(stops))", .warning)
         }
     }
 
@@ -115,6 +142,12 @@ public struct MessageVerdict: Sendable, Equatable {
             }
             if closes <= window.at {
                 return "failed: 131047, the 24-hour window closed \(Elapsed.text(window.at - closes)) before the send; send an approved template with 'reply --template NAME'\(more)"
+            }
+            // Meta says the window was closed, but the inbound kops found says open: one of them is not what it seems.
+            if let last = window.lastInbound {
+                return "failed: 131047 (Meta: 24-hour window closed), yet the contact's last inbound here was "
+                    + "\(Elapsed.text(window.at - last)) before the send: check that inbound reached this same number and "
+                    + "contact (another number or conversation does not open this window); a template still goes through\(more)"
             }
         }
         guard let entry = error.entry else {

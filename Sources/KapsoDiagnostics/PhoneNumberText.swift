@@ -17,6 +17,8 @@ public struct PhoneNumberText: Sendable, Equatable {
         case notANumber
         /// More digits than any id or phone number has.
         case tooLong(digits: Int)
+        /// A `-` before the first digit: `-1` is a negative number, not `1`.
+        case signed
     }
 
     /// The most digits a numeric id may have (Meta ids have 15–17; E.164 numbers at most 15).
@@ -42,6 +44,7 @@ public struct PhoneNumberText: Sendable, Equatable {
         guard body.allSatisfy({ $0.isASCII && ($0.isNumber || " -.()".contains($0)) }) else {
             return .failure(.notANumber)
         }
+        guard body.first != "-" else { return .failure(.signed) }
         var digits = String(body.filter(\.isNumber))
         guard !digits.isEmpty else { return .failure(.notANumber) }
         // A trunk prefix written after the country code, `+44 (0)20 7946 0958`, is not dialled from abroad
@@ -91,6 +94,7 @@ extension PhoneNumberText.Problem {
         case .empty: "nothing was given"
         case .notANumber: "only digits, spaces, '-', '.', '(', ')' and a leading '+' may appear"
         case .tooLong(let digits): "\(digits) digits is longer than any phone number or id"
+        case .signed: "a '-' before the digits makes a negative number; ids and phone numbers have none"
         }
     }
 }

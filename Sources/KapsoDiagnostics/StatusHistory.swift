@@ -18,6 +18,9 @@ public struct StatusHistory: Sendable {
         public var errors: [MessageError]
         /// Where the event was in `kapso.statuses[]`, zero-based.
         public var storedIndex: Int
+        /// The `timestamp` as given when it is there but unusable (`"1795255620000"` in milliseconds, `"0"`,
+        /// text that is no time), so it is shown rather than turned into a time; nil otherwise.
+        public var unusableTimestamp: String? = nil
     }
 
     /// A failure and a later delivery or read: WhatsApp reported both, so the outcome is uncertain.
@@ -33,8 +36,17 @@ public struct StatusHistory: Sendable {
     public let events: [Event]
     /// The send time the deltas count from (Unix seconds).
     public let sentAt: Int64?
-    /// How many events have no readable timestamp.
+    /// How many events have no usable timestamp (missing or unusable).
     public let untimedCount: Int
+
+    /// Status times are Unix seconds (kapso-api.md §0.16). A status may be stamped a little before the
+    /// message's own time (clocks differ), and Meta keeps trying to deliver for up to 30 days; outside that
+    /// window (`0`, or milliseconds read as seconds: year 58859) it is not this message's time.
+    /// Without the message's time, only 2009 (before WhatsApp) to 2100 counts.
+    static let earliestPlausible: Int64 = 1_230_768_000
+    static let latestPlausible: Int64 = 4_102_444_800
+    static let before: Int64 = 3_600
+    static let after: Int64 = 31 * 86_400
 
     /// Reads a `kapso.statuses` value; anything that is not an array of objects gives no events.
     public init(statuses: JSONValue?, sentAt: Int64?) {
@@ -43,15 +55,18 @@ public struct StatusHistory: Sendable {
         var untimed: [Event] = []
         for (index, value) in (statuses?.array ?? []).enumerated() {
             guard let json = value.object else { continue }
-            let time = Self.seconds(json["timestamp"])
+            let (time, unusable) = Self.time(json["timestamp"], sentAt: sentAt)
             let event = Event(
                 status: json["status"]?.string ?? "unknown", time: time,
                 sinceSend: time.flatMap { time in sentAt.map { time - $0 } }, errors: MessageError.all(in: json["errors"]),
-                storedIndex: index)
+                storedIndex: index, unusableTimestamp: unusable)
             if time == nil { untimed.append(event) } else { timed.append(event) }
         }
-        // Swift's sort is not guaranteed stable; the stored index breaks ties.
-        timed.sort { ($0.time ?? 0, $0.storedIndex) < ($1.time ?? 0, $1.storedIndex) }
+        // Meta stamps whole seconds, so sent, delivered and read often share one: ties go in status order
+        // (sent < delivered < read), then as stored (Swift's sort is not stable).
+        timed.sort {
+            ($0.time ?? 0, Self.rank($0.status) ?? Int.max, $0.storedIndex) < ($1.time ?? 0, Self.rank($1.status) ?? Int.max, $1.storedIndex)
+        }
         events = timed + untimed
         untimedCount = untimed.count
     }
@@ -64,9 +79,22 @@ public struct StatusHistory: Sendable {
     /// The failed events, oldest first.
     public var failures: [Event] { events.filter { $0.status == "failed" } }
 
-    /// The latest event by time; nil when the history is empty or an event has no timestamp (then
-    /// which came last is unknown, and Kapso's own `kapso.status` is the better guess).
-    public var latest: Event? { untimedCount > 0 ? nil : events.last }
+    /// The furthest status reached (sent < delivered < read; `failed` is final), whatever order the events
+    /// were stamped or stored in: Meta sends a late `delivered` after `read`, and events are not ordered.
+    /// Statuses kops does not know count only when nothing known was reached. Nil when the history is
+    /// empty or an event has no usable timestamp (Kapso's own `kapso.status` is then the better guess).
+    /// A history with both a failure and a delivery (`conflict`) has no furthest status: the last one stamped.
+    public var latest: Event? {
+        guard untimedCount == 0 else { return nil }
+        if conflict != nil { return events.last }
+        return events.max { (Self.rank($0.status) ?? -1, $0.time ?? 0) < (Self.rank($1.status) ?? -1, $1.time ?? 0) }
+    }
+
+    /// True when the stamps disagree with the status order (a `delivered` stamped after the `read`).
+    public var outOfOrder: Bool {
+        let ranks = events.filter { $0.time != nil && $0.status != "failed" }.compactMap { Self.rank($0.status) }
+        return zip(ranks, ranks.dropFirst()).contains { $0 > $1 }
+    }
 
     /// A failed event together with a delivered or read one, if the history has both.
     public var conflict: Conflict? {
@@ -81,9 +109,38 @@ public struct StatusHistory: Sendable {
         return Conflict(failure: failure, success: success, failureIsLast: failureIsLast)
     }
 
-    // `"1795256160"` (Meta's string of digits) or a bare number.
-    private static func seconds(_ value: JSONValue?) -> Int64? {
-        if let text = value?.string { return KapsoTime.seconds(unix: text) }
-        return value?.int.map(Int64.init)
+    /// The events whose timestamp is there but unusable.
+    public var unusable: [Event] { events.filter { $0.unusableTimestamp != nil } }
+
+    /// True when Kapso's own `kapso.status` is further along than the latest event of the history
+    /// (`failed` or `read` while only `sent` was recorded): an event Kapso never stored, so the history
+    /// is incomplete and Kapso's status is the better answer.
+    public func isBehind(_ kapsoStatus: String) -> Bool {
+        guard let latest, let reported = Self.rank(latest.status), let kapso = Self.rank(kapsoStatus) else { return false }
+        return kapso > reported
+    }
+
+    /// How far along a status is: `accepted`/`pending` 0, `sent` 1, `delivered` 2, `read` 3, `failed` 4
+    /// (final); nil for a status kops does not know (Meta may add some).
+    public static func rank(_ status: String) -> Int? {
+        switch status {
+        case "accepted", "pending", "queued": 0
+        case "sent": 1
+        case "delivered": 2
+        case "read", "played": 3
+        case "failed": 4
+        default: nil
+        }
+    }
+
+    /// A usable time from `"1795256160"` (Meta's string of digits), a bare number, or an ISO-8601 text;
+    /// else the value as given when there is one (an implausible or unreadable timestamp).
+    private static func time(_ value: JSONValue?, sentAt: Int64?) -> (Int64?, String?) {
+        guard let value, !value.isNull else { return (nil, nil) }
+        let text = value.string ?? value.int.map(String.init) ?? value.serialized()
+        let seconds = value.string.flatMap { KapsoTime.seconds(unix: $0) ?? KapsoTime.seconds(iso: $0) } ?? value.int.map(Int64.init)
+        guard let seconds else { return (nil, text) }
+        let plausible = sentAt.map { (($0 - before)...($0 + after)) } ?? (earliestPlausible...latestPlausible)
+        return plausible.contains(seconds) ? (seconds, nil) : (nil, text)
     }
 }

@@ -15,17 +15,33 @@ public enum WAMID {
         case notBase64
     }
 
-    /// The contact number inside a WAMID (digits), nil when the id holds none; an error when `text` is no WAMID.
-    public static func contactNumber(in text: String) -> Result<String?, Problem> {
-        guard text.hasPrefix("wamid.") else { return .failure(.missingPrefix) }
-        // Ids copied from URLs arrive percent-encoded (`%3D` for `=`).
-        var encoded = String(text.dropFirst(6)).replacingOccurrences(of: "%3D", with: "=")
-            .replacingOccurrences(of: "%2B", with: "+").replacingOccurrences(of: "%2F", with: "/")
+    /// The WAMID as Meta and Kapso spell it, from what was pasted: `WAMID.` read as `wamid.`, URL
+    /// encoding undone (`%3D` → `=`, `%2B` → `+`, `%2F` → `/`, as in dashboard URLs and `--verbose` lines),
+    /// and the base64 `=` padding that double-click selection leaves behind put back.
+    ///
+    /// `wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA` → `…MgA=`; an error when it is no WAMID.
+    public static func canonical(_ text: String) -> Result<String, Problem> {
+        guard text.lowercased().hasPrefix("wamid.") else { return .failure(.missingPrefix) }
+        var encoded = String(text.dropFirst(6))
+        for (escape, character) in [("%3D", "="), ("%2B", "+"), ("%2F", "/")] {
+            encoded = encoded.replacingOccurrences(of: escape, with: character, options: .caseInsensitive)
+        }
         let alphabet = encoded.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+/=".contains($0)) }
-        guard alphabet, !encoded.isEmpty, encoded.count % 4 != 1 else { return .failure(.notBase64) }
-        while encoded.count % 4 != 0 { encoded += "=" }
-        guard let data = Data(base64Encoded: encoded) else { return .failure(.notBase64) }
-        return .success(number(in: Array(data)))
+        var body = encoded
+        while body.last == "=" { body.removeLast() }
+        guard alphabet, !body.isEmpty, !body.contains("="), body.count % 4 != 1 else { return .failure(.notBase64) }
+        while body.count % 4 != 0 { body += "=" }
+        guard Data(base64Encoded: body) != nil else { return .failure(.notBase64) }
+        return .success("wamid." + body)
+    }
+
+    /// The contact number inside a WAMID (digits), nil when the id holds none; an error when `text` is no WAMID.
+    /// Reads what `canonical` accepts.
+    public static func contactNumber(in text: String) -> Result<String?, Problem> {
+        canonical(text).flatMap { id in
+            guard let data = Data(base64Encoded: String(id.dropFirst(6))) else { return .failure(.notBase64) }
+            return .success(number(in: Array(data)))
+        }
     }
 
     // The first `0x18 <length> <digits>` field with 7 to 15 digits.

@@ -111,8 +111,8 @@ import Testing
         ),
         (
             "9c0d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e01", .apiKeyID,
-            "9c0d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e01 is the id of API key inbox-backend, which made 1 call among the newest "
-                + "API logs, 1 failed", []
+            "9c0d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e01 is the id of API key inbox-backend, which made 1 call in the last 30 days, "
+                + "1 failed", []
         ),
         (
             "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c02", .deliveryID,
@@ -188,6 +188,31 @@ import Testing
         let identity = try Self.resolve("200300400500601")
         #expect(identity.details.contains(Identity.Detail(
             "API calls", "1 in the last 30 days with 200300400500601 in the path, 1 failed (404) from key history-sync")))
+    }
+
+    /// Lists read only in part (probe F5, probe2 F2): no "wrong project" conclusion, counts as lower bounds.
+    @Test func anIdNotInTheListsReadIsNotCalledAnotherProjects() throws {
+        var facts = Self.facts
+        facts.capped = [.recentAPILogs]
+        let identity = try Self.resolve("ffffffff-0000-4000-8000-000000000000", facts: facts)
+        #expect(identity.kind == .unknown)
+        #expect(!identity.statement.contains("API log or delivery of this project"))
+        #expect(identity.statement.hasSuffix("nor among the API logs and deliveries read (older ones were not searched)"))
+        #expect(identity.fix == "'logs --all' lists the older ones")
+        #expect(identity.details.first?.value.contains("the newest ") == true)
+        let key = try Self.resolve("9c0d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e01", facts: facts)
+        #expect(key.statement.hasSuffix("which made at least 1 call in the last 30 days (the newest \(facts.apiLogs.count) API logs read), 1 failed"))
+    }
+
+    @Test func cappedMentionsSayAtLeastAndKopsOwnLookupsAreLeftOut() throws {
+        var facts = Self.facts
+        facts.capped = [.apiLogsMentioning("200300400500601")]
+        let capped = try Self.resolve("200300400500601", facts: facts)
+        #expect(capped.details.contains { $0.label == "API calls" && $0.value.hasPrefix("at least 1 in the last 30 days with 200300400500601 in the path (the newest ") })
+        facts.capped = []
+        facts.ownLogIDs = Set(facts.apiLogs.map(\.id))
+        let own = try Self.resolve("200300400500601", facts: facts)
+        #expect(!own.details.contains { $0.label == "API calls" }, "only kops's own calls: nothing to count")
     }
 
     @Test func failedLookupsAreNamedAndTheRestStillAnswers() throws {

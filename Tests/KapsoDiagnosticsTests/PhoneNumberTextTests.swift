@@ -106,6 +106,47 @@ import Testing
         #expect(!problem.reason.isEmpty)
     }
 
+    static let lee = "wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA="
+
+    /// What people paste around an id (probe F4, F6): one reading for every command.
+    @Test(arguments: [
+        (String(lee.dropLast()), lee), (String(lee.dropLast()) + "%3D", lee), (String(lee.dropLast()) + "%3d", lee),
+        (lee + ".", lee), (lee + ",", lee), ("WAMID." + lee.dropFirst(6), lee), ("\"" + lee + "\"", lee),
+        ("<" + lee + ">.", lee), ("\u{201C}" + lee + "\u{201D}", lee), ("`" + lee + "`", lee),
+    ])
+    func readsAPastedWAMIDAsTheOneInTheAPI(_ pasted: String, _ id: String) {
+        #expect(IDInput.read(pasted) == .success(.wamid(id, contact: "14155550157")))
+        #expect(WAMID.canonical(IDInput.cleaned(pasted)) == .success(id))
+    }
+
+    @Test func repairsSayWhatReadingChanged() {
+        #expect(IDInput.repairs(String(Self.lee.dropLast())) == ["the '=' padding put back"])
+        #expect(IDInput.repairs(String(Self.lee.dropLast()) + "%3D") == ["URL encoding decoded (%3D is '=')"])
+        #expect(IDInput.repairs(Self.lee + ".") == ["quotes or punctuation around it dropped"])
+        #expect(IDInput.repairs("WAMID." + Self.lee.dropFirst(6)) == ["'WAMID.' read as 'wamid.'"])
+        #expect(IDInput.repairs(Self.lee).isEmpty)
+        #expect(IDInput.repairs(" 100200300400501 ").isEmpty)
+    }
+
+    @Test(arguments: [
+        ("100200300400501.", "100200300400501"), ("200300400500601,", "200300400500601"), (" '100 200 300 400 501' ", "100200300400501"),
+        ("(415) 555-0101;", "4155550101"), ("[+1 415-555-0101]", "14155550101"),
+    ])
+    func readsAPastedNumberWithoutItsPunctuation(_ pasted: String, _ digits: String) {
+        guard case .success(.number(let number)) = IDInput.read(pasted) else {
+            Issue.record("\(pasted) not read as a number")
+            return
+        }
+        #expect(number.digits == digits)
+    }
+
+    @Test func aMinusSignIsNoIdAndTruncatedBase64IsRefused() {
+        #expect(IDInput.read("-1") == .failure(.number(.signed)))
+        #expect(IDInput.read("-100200300400501") == .failure(.number(.signed)))
+        #expect(IDInput.read("wamid.HBgLM") == .failure(.wamid(.notBase64)), "5 base64 characters cannot be padded")
+        #expect(IDInput.read("wamid.HB=gL") == .failure(.wamid(.notBase64)), "'=' only at the end")
+    }
+
     @Test func echoIsShortAndHasNoControlCharacters() {
         #expect(IDInput.echo(String(repeating: "1", count: 500)) == String(repeating: "1", count: 23) + "…")
         #expect(IDInput.echo("ab\u{1B}[2Jcd") == "ab?[2Jcd")

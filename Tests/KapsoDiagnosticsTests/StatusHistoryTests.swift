@@ -69,6 +69,90 @@ import Testing
          .warning),
     ]
 
+    /// Kapso's own `kapso.status` further along than the history (a failed or read event Kapso never stored,
+    /// probe F1): the verdict follows Kapso and says the history is incomplete, never "no delivery report yet".
+    static let incompleteHistories: [(String, String, String, MessageVerdict.Severity)] = [
+        (#"[{"status":"sent","timestamp":"1000"}]"#, "failed",
+         "failed (Kapso's status); the status history stops at sent at 1970-01-01T00:16:40Z (0 s after sending) and holds no "
+            + "failed event, so Meta's error code was not recorded; the failed webhook ('deliveries --event "
+            + "whatsapp.message.failed') may carry it", .bad),
+        (#"[{"status":"sent","timestamp":"1000"}]"#, "read",
+         "read by the contact (Kapso's status; the status history stops at sent at 1970-01-01T00:16:40Z (0 s after sending) "
+            + "and holds no read event, so when is unknown)", .good),
+        (#"[{"status":"sent","timestamp":"1000"},{"status":"delivered","timestamp":"1004"}]"#, "failed",
+         "Kapso's status is failed, but the status history records delivered at 1970-01-01T00:16:44Z (4 s after sending) and "
+            + "no failure: whether the contact has it is uncertain; ask them", .warning),
+    ]
+
+    @Test(arguments: incompleteHistories)
+    func kapsoStatusAheadOfTheHistoryIsNotInFlight(_ statuses: String, _ status: String, _ text: String, _ severity: MessageVerdict.Severity) throws {
+        let message = try Self.message(statuses, status: status)
+        let verdict = MessageVerdict.of(message, windowAtSend: nil, now: 9_000)
+        #expect(verdict.text == text)
+        #expect(verdict.severity == severity)
+        #expect(!verdict.text.contains("no delivery report"))
+    }
+
+    /// The verdict is the furthest status reached, whatever order the events were stamped or stored in
+    /// (probe F24, F24b): same-second ties stored newest first, a late `delivered` after `read`.
+    static let unordered: [(String, String, String)] = [
+        (#"[{"status":"read","timestamp":"1000"},{"status":"delivered","timestamp":"1000"},{"status":"sent","timestamp":"1000"}]"#,
+         "read", "read by the contact 0 s after sending"),
+        (#"[{"status":"sent","timestamp":"1000"},{"status":"read","timestamp":"1003"},{"status":"delivered","timestamp":"1005"}]"#,
+         "read", "read by the contact 3 s after sending"),
+        (#"[{"status":"failed","timestamp":"1001","errors":[{"code":131026}]},{"status":"sent","timestamp":"1002"}]"#,
+         "failed", "failed: 131026 (message undeliverable); check the number is on WhatsApp and correct in E.164; do not retry in a loop"),
+        (#"[{"status":"delivered","timestamp":"1001"},{"status":"sent","timestamp":"1002"}]"#,
+         "delivered", "delivered 1 s after sending, not read yet"),
+    ]
+
+    @Test(arguments: unordered)
+    func verdictIsTheFurthestStatusReached(_ statuses: String, _ status: String, _ text: String) throws {
+        let message = try Self.message(statuses, status: status)
+        #expect(MessageVerdict.of(message, windowAtSend: nil, now: 9_000).text == text)
+        #expect(!MessageVerdict.of(message, windowAtSend: nil, now: 9_000).text.contains("no delivery report"))
+    }
+
+    @Test func sameSecondTiesAreShownInStatusOrder() throws {
+        let history = StatusHistory(message: try Self.message(Self.unordered[0].0, status: "read"))
+        #expect(history.events.map(\.status) == ["sent", "delivered", "read"])
+        #expect(!history.outOfOrder)
+        #expect(StatusHistory(message: try Self.message(Self.unordered[1].0, status: "read")).outOfOrder)
+    }
+
+    /// Meta answered 131047 while the inbound kops found says the window was open (probe F22): say so.
+    @Test func a131047WithAnOpenWindowSaysTheEvidenceDisagrees() throws {
+        let message = try Self.message(#"[{"status":"failed","timestamp":"1001","errors":[{"code":131047}]}]"#, status: "failed")
+        let verdict = MessageVerdict.of(message, windowAtSend: ServiceWindow(lastInbound: 700, at: 1_000), now: 9_000)
+        #expect(verdict.text.hasPrefix("failed: 131047 (Meta: 24-hour window closed), yet the contact's last inbound here was 5 min before the send"))
+    }
+
+    /// Timestamps that are there but cannot be this message's time (probe F2): milliseconds, `0`, text.
+    @Test(arguments: [
+        (#""1795255620000""#, "1795255620000"), (#""0""#, "0"), (#"1795255620000"#, "1795255620000"), (#""soon""#, "soon"),
+    ])
+    func implausibleTimestampsAreUnusableNotTimes(_ stamp: String, _ shown: String) throws {
+        let text =
+            #"{"id":"wamid.X","timestamp":"1795255600","type":"text","text":{"body":"hi"},"kapso":{"direction":"outbound","#
+            + #""status":"delivered","statuses":[{"status":"sent","timestamp":"1795255600"},{"status":"delivered","timestamp":\#(stamp)}]}}"#
+        let message = try Message(json: try #require(try JSONValue.parse(Array(text.utf8)).object))
+        let history = StatusHistory(message: message)
+        #expect(history.untimedCount == 1)
+        #expect(history.unusable.map(\.unusableTimestamp) == [shown])
+        let verdict = MessageVerdict.of(message, windowAtSend: nil, now: 1_795_262_400)
+        #expect(verdict.text == "delivered, not read yet (Kapso's status; 1 status event has no usable timestamp, so where it falls is unknown)")
+        #expect(verdict.severity == .warning)
+    }
+
+    @Test func isoTimestampsAreRead() throws {
+        let text =
+            #"{"id":"wamid.X","timestamp":"1795255600","type":"text","text":{"body":"hi"},"kapso":{"direction":"outbound","#
+            + #""status":"delivered","statuses":[{"status":"sent","timestamp":"1795255600"},{"status":"delivered","timestamp":"2026-11-21T10:06:50Z"}]}}"#
+        let history = StatusHistory(message: try Message(json: try #require(try JSONValue.parse(Array(text.utf8)).object)))
+        #expect(history.untimedCount == 0)
+        #expect(history.events.map(\.sinceSend) == [0, 10])
+    }
+
     @Test(arguments: verdicts)
     func verdictSaysWhatTheHistorySays(_ statuses: String, _ status: String, _ errors: String?, _ text: String, _ severity: MessageVerdict.Severity) throws {
         let direction = status == "received" ? "inbound" : "outbound"

@@ -1,4 +1,5 @@
 import KapsoClient
+import KapsoDiagnostics
 import KopsHTTP
 import KopsShell
 import KopsTestSupport
@@ -112,19 +113,26 @@ import Testing
             "error: whois: cannot read 'wamid.%%%notbase64' as an id: the part after 'wamid.' is not base64; copy the whole id from the payload\n",
             64
         ),
-        (
-            "whois ffffffff-0000-4000-8000-000000000000",
-            "error: ffffffff-0000-4000-8000-000000000000 is not a number, WABA, customer, webhook, conversation, API log or delivery "
-                + "of this project (searched 2 numbers (Kapso and customer ids), 6 webhooks, conversations by id, the newest 100 API "
-                + "logs and 100 deliveries of the last 30 days); wrong project or key? ids from another project are not visible with this key\n",
-            1
-        ),
     ])
     func badInputGetsOneLine(_ line: String, _ error: String, _ status: Int32) async throws {
         let runs = try await runDemo([line, "state"])
         #expect(runs[0].err == error)
         #expect(runs[0].out.isEmpty)
         #expect(runs[0].status == status)
+        #expect(runs[1].status == 0)
+    }
+
+    /// An unknown UUID after every API log and delivery of 30 days was read: then "wrong project" is a conclusion.
+    /// (How many API logs there are depends on which of whois's own calls the log holds by then.)
+    @Test func anUnknownUUIDAfterWholeListsIsAnotherProjects() async throws {
+        let runs = try await runDemo(["whois ffffffff-0000-4000-8000-000000000000", "state"])
+        #expect(runs[0].status == 1)
+        #expect(runs[0].out.isEmpty)
+        #expect(runs[0].err.hasPrefix(
+            "error: ffffffff-0000-4000-8000-000000000000 is not a number, WABA, customer, webhook, conversation, API log or delivery "
+                + "of this project (searched 2 numbers (Kapso and customer ids), 6 webhooks, conversations by id, all 14"))
+        #expect(runs[0].err.hasSuffix(
+            " API logs and all 350 deliveries of the last 30 days); wrong project or key? ids from another project are not visible with this key\n"))
         #expect(runs[1].status == 0)
     }
 
@@ -235,10 +243,6 @@ final class PartlyFailingTransport: HTTPTransport {
                 + "(+1 415-555-0100), not a phone-number id; use 100200300400501\n"
         ),
         (
-            "health 14155550100",
-            "error: 14155550100 is the display number of Support Line; its phone-number id is 100200300400501; health 100200300400501\n"
-        ),
-        (
             "use (415) 555-0101",
             "error: (415) 555-0101 is the national form of Sales Line (+1 415-555-0101), without its country code; use 100200300400502\n"
         ),
@@ -251,7 +255,16 @@ final class PartlyFailingTransport: HTTPTransport {
             "use +1 415-555-0163",
             "error: +14155550163 is the contact Sam Rivera in 1 conversation on Sales Line, not a phone-number id; use 100200300400502\n"
         ),
-        ("use wamid.HBgL", "error: use: cannot read 'wamid.HBgL' as an id: a WAMID is a message id; 'whois' says which number it belongs to\n"),
+        ("use wamid.HBgL", "error: use: cannot read 'wamid.HBgL' as an id: a WAMID is a message id; 'whois wamid.HBgL' says which number it belongs to\n"),
+        (
+            "health 14155550157",
+            "error: +14155550157 is the contact Lee Park in 1 conversation on Support Line, not a phone-number id; health 100200300400501\n"
+        ),
+        (
+            "health \(Demo.leeFailedReply)",
+            "error: health: cannot read 'wamid.HBgLMTQxNTU1NTAxN…' as an id: a WAMID is a message id carrying the contact "
+                + "+14155550157; 'whois \(Demo.leeFailedReply)' says which number it belongs to\n"
+        ),
         ("health ١٢٣", "error: health: cannot read '١٢٣' as an id: ids and phone numbers use ASCII letters and digits only; copy the id again from the source\n"),
     ])
     func statesWhatTheIdIsWithTheFix(_ line: String, _ error: String) async throws {
@@ -280,3 +293,57 @@ final class PartlyFailingTransport: HTTPTransport {
     }
 }
 
+
+/// What people paste (probe F4, F6, probe2 F1): the same reading in `whois`, `message`, `trace`, `use` and `health`.
+@Suite struct PastedIDTests {
+    static let unpadded = String(Demo.leeFailedReply.dropLast())
+
+    @Test(arguments: [unpadded, unpadded + "%3D", Demo.leeFailedReply + ".", "WAMID." + Demo.leeFailedReply.dropFirst(6)])
+    func aPastedWAMIDFindsTheMessageEverywhere(_ pasted: String) async throws {
+        let runs = try await runDemo(["whois '\(pasted)'", "message '\(pasted)'", "trace '\(pasted)'"], number: nil)
+        #expect(runs[0].out.hasPrefix("\(Demo.leeFailedReply) is an outbound text message to +14155550157 on Support Line"), "\(runs[0].err)")
+        #expect(runs[0].err.hasPrefix("read as pasted, with "), "\(runs[0].err)")
+        for run in runs {
+            #expect(run.status == 0, "\(run.err)")
+            #expect(!run.err.contains("not found") && !run.err.contains("wrong project"))
+        }
+        #expect(runs[2].out.contains("verdict: failed: 131047"))
+    }
+
+    @Test(arguments: ["'100200300400501.'", "'100 200 300 400 501'", "' 100200300400501'", "14155550100", "'+1 415-555-0100,'"])
+    func healthReadsTheIdAsUseDoes(_ pasted: String) async throws {
+        let runs = try await runDemo(["health \(pasted)", "use \(pasted)"], number: nil)
+        #expect(runs[0].out.hasPrefix("100200300400501: "), "\(runs[0].err)")
+        #expect(!runs[0].err.contains("was not found"))
+        #expect(runs[1].out == "using 100200300400501 (+1 415-555-0100, Support Line)\n")
+    }
+
+    @Test func aMinusSignIsRefusedAndPartsOfIdsMatchNoPath() async throws {
+        let runs = try await runDemo(["whois -1", "whois 2003004005", "whois 00", "whois 100200300400501"], number: nil)
+        #expect(runs[0].status == 64)
+        #expect(runs[0].err == "error: whois: cannot read '-1' as an id: a '-' before the digits makes a negative number; ids and phone numbers have none\n")
+        for run in runs[1...2] {
+            #expect(run.status == 1)
+            #expect(!run.err.contains("API calls: "), "a truncated id is in no path: \(run.err)")
+        }
+        // A whole id still counts the calls that had it as a path segment.
+        #expect(runs[3].out.contains("API calls: "))
+    }
+}
+
+/// `whois` reads API logs and deliveries past the newest 100 (probe F5, probe2 F2): an id in the 30-day log is
+/// found however many calls came after it, and a key's counts are the whole 30 days.
+@Suite struct WhoisPagingTests {
+    @Test func anOlderLogIdAndAKeyIdAreStillFoundAfterManyNewerCalls() async throws {
+        // `templates` calls /{waba}/message_templates: 110 newer calls with the WABA id in their path.
+        let lines = ["use 100200300400501"] + Array(repeating: "templates", count: 109) + [
+            "whois 7ed5bbdc-cce7-4247-83e8-af1e02f2d47a", "whois 9c0d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e03", "whois 200300400500601",
+        ]
+        let runs = try await runDemo(lines, number: nil)
+        let (log, key, waba) = (runs[110], runs[111], runs[112])
+        #expect(log.status == 0, "\(log.err)")
+        #expect(log.out.hasPrefix("7ed5bbdc-cce7-4247-83e8-af1e02f2d47a is the API call GET "), "\(log.out)")
+        #expect(key.out.hasPrefix("9c0d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e03 is the id of API key history-sync, which made 48 calls in the last 30 days, 48 failed"), "\(key.out)")
+        #expect(waba.out.contains("API calls:      157 in the last 30 days with 200300400500601 in the path, 48 failed (404) from key history-sync"), "\(waba.out)")
+    }
+}

@@ -35,7 +35,9 @@ public enum ErrorsCommand: Command {
         let fetch = try FailureFetch.load(sources: sources, period: period, in: context)
         var result: CommandResult
         if fetch.triage.entries.isEmpty {
-            result = .line("nothing failed in the last \(period)", style: .good, json: ["period": .string(period), "data": []])
+            result = CommandResult(
+                blocks: [.line(StyledText("nothing failed in the last \(period)", style: .good))] + fetch.leftOutHint,
+                json: fetch.addingLeftOut(to: ["period": .string(period), "data": []]))
         } else if flat {
             result = flatResult(fetch, limit: limit, period: period)
         } else {
@@ -45,11 +47,12 @@ public enum ErrorsCommand: Command {
                 blocks: [
                     .table(FailureGroupsTable.table(shown)),
                     .hint(FailureGroupsTable.hint(groups, shown: shown.count, truncated: fetch.truncated, period: period, flat: "errors --flat")),
-                ],
-                json: .object([
-                    "period": .string(period), "failures": .number(String(groups.total)), "truncated": .bool(fetch.truncated),
-                    "groups": groups.json,
-                ]))
+                ] + fetch.leftOutHint,
+                json: fetch.addingLeftOut(
+                    to: .object([
+                        "period": .string(period), "failures": .number(String(groups.total)), "truncated": .bool(fetch.truncated),
+                        "groups": groups.json,
+                    ])))
         }
         if let meta = fetch.meta {
             result.blocks.append(.hint(metaLine(meta, period: period, messagesRead: sources.contains(.message))))
@@ -112,6 +115,7 @@ public enum ErrorsCommand: Command {
         let found = "\(triage.entries.count)\(more ? "+" : "")"
         let shown = entries.count == triage.entries.count && !more ? found : "newest \(entries.count) of \(found)"
         let noun = triage.entries.count == 1 && !more ? "failure" : "failures"
-        return CommandResult(blocks: [.table(table), .hint("\(shown) \(noun) in the last \(period)")], json: json)
+        return CommandResult(
+            blocks: [.table(table), .hint("\(shown) \(noun) in the last \(period)")] + fetch.leftOutHint, json: fetch.addingLeftOut(to: json))
     }
 }

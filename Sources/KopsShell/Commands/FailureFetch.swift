@@ -13,6 +13,8 @@ struct FailureFetch {
     var webhooks: [Webhook] = []
     /// True when a list had more pages than were read.
     var truncated = false
+    /// Failed API calls that were kops's own look-ups (`OwnLookups`), left out of `triage`.
+    var ownLookups = 0
     /// What Meta's own webhooks (log search) said, when `meta` was among the sources.
     var meta: MetaOutcome?
 
@@ -83,7 +85,10 @@ struct FailureFetch {
                 fetch.triage.addMessages(json, since: context.now() - seconds(period))
             case .api:
                 let first = try client.apiLogs(from: json)
-                fetch.triage.addAPILogs(try fetch.following(first, query: apiFilters + window, next: client.apiLogs))
+                let logs = try fetch.following(first, query: apiFilters + window, next: client.apiLogs)
+                let own = context.ownLookups.ownLogIDs(in: logs, host: client.baseURL)
+                fetch.ownLookups += own.count
+                fetch.triage.addAPILogs(own.isEmpty ? logs : logs.filter { !own.contains($0.id) })
             case .webhook:
                 let first = try client.webhookDeliveries(from: json)
                 fetch.triage.addDeliveries(try fetch.following(first, query: window, next: client.webhookDeliveries))
@@ -156,6 +161,33 @@ struct FailureFetch {
             pages += 1
         }
         return items
+    }
+
+    /// `2 of kops's own look-ups and 1 'Marketing preference not found' answer left out (not failures)`, nil when none.
+    var leftOut: String? {
+        FailureFetch.leftOut(own: ownLookups, normal: triage.normalAnswers)
+    }
+
+    static func leftOut(own: Int, normal: Int) -> String? {
+        var parts: [String] = []
+        if own > 0 { parts.append("\(own) of kops's own look-ups") }
+        if normal > 0 {
+            parts.append("\(normal) 'Marketing preference not found' \(normal == 1 ? "answer" : "answers") (no preference recorded)")
+        }
+        guard !parts.isEmpty else { return nil }
+        return parts.joined(separator: " and ") + " left out: not failures"
+    }
+
+    /// Adds `left_out` (counts of what `leftOut` names) to a JSON object, when anything was left out.
+    func addingLeftOut(to json: JSONValue) -> JSONValue {
+        guard leftOut != nil, var object = json.object else { return json }
+        object["left_out"] = .object(["own_lookups": .number(String(ownLookups)), "normal_answers": .number(String(triage.normalAnswers))])
+        return .object(object)
+    }
+
+    /// The `leftOut` line as a hint block, or none.
+    var leftOutHint: [Block] {
+        leftOut.map { [.hint($0)] } ?? []
     }
 
     static func seconds(_ period: String) -> Int64 {

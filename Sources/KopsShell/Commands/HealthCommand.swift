@@ -11,13 +11,19 @@ public enum HealthCommand: Command {
     public static let maxArguments: Int? = 1
 
     public static func validate(_ arguments: Arguments) throws {
-        if let id = arguments.positionals.first, case .failure(let problem) = IDInput.read(id) {
-            throw ShellError.unreadableID(command: name, value: IDInput.echo(id), reason: problem.reason)
-        }
+        if let typed = arguments.positionals.first { _ = try ShellContext.phoneNumberInput(typed, command: name, usage: usage) }
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
-        let id = try arguments.positionals.first ?? context.session.requirePhoneNumber()
+        let id: String
+        if let typed = arguments.positionals.first {
+            // Read as `use` reads it: pasted forms, display numbers, and other ids named with the number they lead to.
+            id = try context.phoneNumber(for: typed, command: name, usage: usage) {
+                KapsoAPIError.phoneNumberNotFound(id: $0, known: $1)
+            }.id
+        } else {
+            id = try context.session.requirePhoneNumber()
+        }
         let client = context.client
         let health = try Result { () throws(KapsoAPIError) in try client.health(id) }
             .mapError { $0.explainingMisplacedID(command: name) }.get()

@@ -6,8 +6,15 @@ internal import KopsHTTP
 /// `sendAll` (curl multi); a look-up that fails (timeout, 429, 5xx) is named in `unchecked`, the
 /// others still count.
 enum IDLookups {
-    /// The facts, and the error of each look-up that failed (for the exit status).
-    static func fetch(_ lookups: [IDResolver.Lookup], client: KapsoClient) -> (facts: IDResolver.Facts, errors: [any KopsError]) {
+    /// Pages of API logs and deliveries read at most per look-up (100 rows each), as `errors` does.
+    static let maxPages = FailureFetch.maxPages
+
+    /// The facts, and the error of each look-up that failed (for the exit status). API-log and delivery
+    /// look-ups follow their cursors after the first answers, up to `maxPages` (stopping once `id` is
+    /// found); a list cut there is named in `facts.capped`. `own` marks kops's own look-ups among the API logs.
+    static func fetch(_ lookups: [IDResolver.Lookup], client: KapsoClient, id: String? = nil, own: OwnLookups? = nil)
+        -> (facts: IDResolver.Facts, errors: [any KopsError])
+    {
         var errors: [any KopsError] = []
         let requests = lookups.map { request(for: $0, client: client) }
         let responses = client.transport.sendAll(requests)
@@ -16,6 +23,7 @@ enum IDLookups {
             do {
                 let json = try client.decode(try responses[index].get(), for: requests[index])
                 try add(json, of: lookup, to: &facts, client: client)
+                try follow(json, of: lookup, to: &facts, client: client, id: id)
             } catch KapsoAPIError.notFound {
                 // A conversation or message id that is not one: an answer, not a failure.
             } catch let error as any KopsError {
@@ -27,11 +35,58 @@ enum IDLookups {
                 facts.failed.append(lookup)
             }
         }
+        if let own { facts.ownLogIDs = own.ownLogIDs(in: facts.apiLogs, host: client.baseURL) }
         return (facts, errors)
     }
 
-    private static func request(for lookup: IDResolver.Lookup, client: KapsoClient) -> HTTPRequest {
+    /// The pages after the first of an API-log or delivery look-up, up to `maxPages`; stops early once
+    /// `id` is an API log's, its key's or a delivery's id.
+    private static func follow(
+        _ first: JSONValue, of lookup: IDResolver.Lookup, to facts: inout IDResolver.Facts, client: KapsoClient, id: String?
+    ) throws(KapsoAPIError) {
+        let key = id?.lowercased()
+        // An API key's id is not "found" early: its calls are counted over every page read.
+        func found() -> Bool {
+            guard let key else { return false }
+            return facts.apiLogs.contains { $0.id.lowercased() == key } || facts.deliveries.contains { $0.id.lowercased() == key }
+        }
+        switch lookup {
+        case .apiLogsMentioning, .recentAPILogs:
+            var page = try client.apiLogs(from: first)
+            var pages = 1
+            while let after = page.nextPageQuery, !(lookup == .recentAPILogs && found()) {
+                guard pages < maxPages else {
+                    facts.capped.append(lookup)
+                    return
+                }
+                page = try client.apiLogs(query(for: lookup) + after)
+                facts.apiLogs += page.items
+                pages += 1
+            }
+        case .recentDeliveries:
+            var page = try client.webhookDeliveries(from: first)
+            var pages = 1
+            while let after = page.nextPageQuery, !found() {
+                guard pages < maxPages else {
+                    facts.capped.append(lookup)
+                    return
+                }
+                page = try client.webhookDeliveries(query(for: lookup) + after)
+                facts.deliveries += page.items
+                pages += 1
+            }
+        default: return
+        }
+    }
+
+    /// The query of a list look-up (API logs, deliveries), for its later pages too.
+    private static func query(for lookup: IDResolver.Lookup) -> [(String, String)] {
         let recent = [("period", "30d"), ("limit", "100")]
+        if case .apiLogsMentioning(let id) = lookup { return [("endpoint", id)] + recent }
+        return recent
+    }
+
+    private static func request(for lookup: IDResolver.Lookup, client: KapsoClient) -> HTTPRequest {
         switch lookup {
         case .phoneNumbers:
             return client.platformRequest("/whatsapp/phone_numbers", query: [("page", "1"), ("per_page", "100")])
@@ -45,12 +100,10 @@ enum IDLookups {
             return client.platformRequest("/whatsapp/conversations", query: [("phone_number", digits), ("limit", "100")])
         case .userMessages(let id):
             return client.messagesRequest(filters: [("business_scoped_user_id", id)], limit: 100)
-        case .apiLogsMentioning(let id):
-            return client.apiLogsRequest([("endpoint", id)] + recent)
-        case .recentAPILogs:
-            return client.apiLogsRequest(recent)
+        case .apiLogsMentioning, .recentAPILogs:
+            return client.apiLogsRequest(query(for: lookup))
         case .recentDeliveries:
-            return client.webhookDeliveriesRequest(recent)
+            return client.webhookDeliveriesRequest(query(for: lookup))
         }
     }
 

@@ -107,19 +107,21 @@ public enum LogsCommand: Command {
         let narrowing = filters.filter { $0.0 == "endpoint" || $0.0 == "status_code" }
         let fetch = try FailureFetch.load(sources: [.api], period: period, apiFilters: narrowing, in: context)
         let groups = FailureGroups(fetch.triage.entries, numbers: fetch.numbers, webhooks: fetch.webhooks)
-        let json: JSONValue = .object([
-            "period": .string(period), "failures": .number(String(groups.total)), "truncated": .bool(fetch.truncated),
-            "groups": groups.json,
-        ])
+        let json: JSONValue = fetch.addingLeftOut(
+            to: .object([
+                "period": .string(period), "failures": .number(String(groups.total)), "truncated": .bool(fetch.truncated),
+                "groups": groups.json,
+            ]))
         guard !groups.groups.isEmpty else {
-            return CommandResult(blocks: [.line(StyledText("no API call failed in the last \(period)", style: .good))], json: json)
+            return CommandResult(
+                blocks: [.line(StyledText("no API call failed in the last \(period)", style: .good))] + fetch.leftOutHint, json: json)
         }
         let shown = Array(groups.groups.prefix(limit))
         return CommandResult(
             blocks: [
                 .table(FailureGroupsTable.table(shown)),
                 .hint(FailureGroupsTable.hint(groups, shown: shown.count, truncated: fetch.truncated, period: period, flat: "logs --errors --flat")),
-            ], json: json)
+            ] + fetch.leftOutHint, json: json)
     }
 
     /// One page as a table, remembered for `next`.

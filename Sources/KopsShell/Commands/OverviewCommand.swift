@@ -34,6 +34,7 @@ public enum OverviewCommand: Command {
         }
         var triage = ErrorTriage()
         let calls = try countAPICalls(period: period, into: &triage, in: context)
+        let leftOut = FailureFetch.leftOut(own: calls.own, normal: triage.normalAnswers)
         var deliveries = DeliveryStats()
         try CursorPages.forEach({ after in try client.webhookDeliveries([("period", period), ("limit", "100")] + after)
             }) {
@@ -65,8 +66,9 @@ public enum OverviewCommand: Command {
             .line(StyledText("")),
             .fields([
                 Field(
-                    "API calls (\(period))", "\(calls.total) total, \(calls.failed) failed",
-                    style: calls.failed > 0 ? .warn : .plain),
+                    "API calls (\(period))", "\(calls.total) total, \(calls.failed - calls.own - triage.normalAnswers) failed"
+                        + (leftOut.map { " (\($0))" } ?? ""),
+                    style: calls.failed - calls.own - triage.normalAnswers > 0 ? .warn : .plain),
                 Field(
                     "deliveries (\(period))", "\(deliveries.total) total, \(failedDeliveries) failed",
                     style: failedDeliveries > 0 ? .warn : .plain),
@@ -88,7 +90,9 @@ public enum OverviewCommand: Command {
         }
         let json: JSONValue = .object([
             "period": .string(period), "phone_numbers": .array(numbers),
-            "api_calls": .object(["total": .number(String(calls.total)), "failed": .number(String(calls.failed))]),
+            "api_calls": .object([
+                "total": .number(String(calls.total)), "failed": .number(String(calls.failed - calls.own - triage.normalAnswers)),
+            ]),
             "deliveries": .object([
                 "total": .number(String(deliveries.total)), "failed": .number(String(failedDeliveries)),
             ]),
@@ -98,17 +102,21 @@ public enum OverviewCommand: Command {
     }
 
     private static func countAPICalls(period: String, into triage: inout ErrorTriage, in context: ShellContext) throws
-        -> (total: Int, failed: Int)
+        -> (total: Int, failed: Int, own: Int)
     {
         var total = 0
         var failed = 0
+        var own = 0
         try CursorPages.forEach({ after in try context.client.apiLogs([("period", period), ("limit", "100")] + after) })
         {
             logs in
             total += logs.count
             failed += logs.filter { $0.responseStatus >= 400 }.count
-            triage.addAPILogs(logs)
+            // kops's own look-ups (a `trace`, a `whois`) are not failures of the project.
+            let mine = context.ownLookups.ownLogIDs(in: logs, host: context.client.baseURL)
+            own += mine.count
+            triage.addAPILogs(mine.isEmpty ? logs : logs.filter { !mine.contains($0.id) })
         }
-        return (total, failed)
+        return (total, failed, own)
     }
 }

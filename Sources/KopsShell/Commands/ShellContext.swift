@@ -6,7 +6,12 @@ internal import KopsHTTP
 public final class ShellContext {
     public var session: Session
     /// The API client; `profile use` replaces it (keeping the transport and its connections).
-    public var client: KapsoClient
+    public var client: KapsoClient {
+        didSet { noteOwnLookups() }
+    }
+    /// kops's own GETs answered 404, left out of failure views; kept in the state folder once
+    /// `environment` is set (in memory only without one).
+    public lazy var ownLookups = OwnLookups(path: OwnLookups.defaultPath(environment: environment))
     public let registry: CommandRegistry
     /// True when the user asked to leave (`exit`, `quit`).
     public var exitRequested = false
@@ -82,5 +87,14 @@ public final class ShellContext {
         // A client built with its key (tests, `kops verify`) needs no look-up.
         keyInHand = !client.apiKey.isEmpty
         now = { [unowned self] in self.client.serverTime ?? Int64(Date().timeIntervalSince1970) }
+        noteOwnLookups()
+    }
+
+    /// Has the client tell `ownLookups` of each GET answered 404.
+    private func noteOwnLookups() {
+        let host = client.baseURL
+        client.notFound = { [unowned self] method, path, time in
+            self.ownLookups.note(method: method, host: host, path: path, time: time ?? Int64(Date().timeIntervalSince1970))
+        }
     }
 }

@@ -139,7 +139,9 @@ public enum TraceCommand: Command {
                 error.code.map { "\($0) " + (error.entry?.name ?? error.title ?? error.message ?? "") } ?? error.headline
             }
             rows.append([
-                StyledText(event.time.map(KapsoTime.iso) ?? "no timestamp", style: event.time == nil ? .warn : .plain),
+                StyledText(
+                    event.time.map(KapsoTime.iso) ?? event.unusableTimestamp.map { "unusable: \(VisibleText.escaped(String($0.prefix(24))))" }
+                        ?? "no timestamp", style: event.time == nil ? .warn : .plain),
                 StyledText(event.status, style: event.status == "failed" ? .bad : .plain), StyledText(delta),
                 StyledText(detail.joined(separator: "; ").trimmingSuffix()),
             ])
@@ -152,7 +154,14 @@ public enum TraceCommand: Command {
         var blocks: [Block] = [.line(StyledText("")), .table(table)]
         if history.untimedCount > 0 {
             let count = history.untimedCount
-            blocks.append(.line(StyledText("  \(count) \(count == 1 ? "status has" : "statuses have") no timestamp: shown last, where \(count == 1 ? "it belongs" : "they belong") is unknown", style: .warn)))
+            let missing = history.unusable.isEmpty ? "no timestamp" : "no usable timestamp (missing, or not Unix seconds of this message's time)"
+            blocks.append(.line(StyledText("  \(count) \(count == 1 ? "status has" : "statuses have") \(missing): shown last, where \(count == 1 ? "it belongs" : "they belong") is unknown", style: .warn)))
+        }
+        if history.outOfOrder {
+            blocks.append(.line(StyledText("  the statuses are stamped out of order (Meta sends them unordered): the verdict takes the furthest one reached", style: .dim)))
+        }
+        if history.isBehind(message.status) {
+            blocks.append(.line(StyledText("  Kapso's status is \(message.status), but no \(message.status) event was recorded in the history", style: .warn)))
         }
         return blocks + explained(history.failures.flatMap(\.errors) + received)
     }

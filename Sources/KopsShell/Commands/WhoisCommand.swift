@@ -23,20 +23,25 @@ public enum WhoisCommand: Command {
 
     public static func validate(_ arguments: Arguments) throws { _ = try input(arguments) }
 
-    /// What was typed, read as an id; empty or unreadable text is refused before any request.
-    private static func input(_ arguments: Arguments) throws(ShellError) -> (typed: String, input: IDInput) {
-        let typed = arguments.positionals.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
-        switch IDInput.read(typed) {
-        case .success(let value): return (typed, value)
+    /// What was pasted, read as an id; empty or unreadable text is refused before any request.
+    private static func input(_ arguments: Arguments) throws(ShellError) -> (pasted: String, input: IDInput) {
+        let pasted = arguments.positionals.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
+        switch IDInput.read(pasted) {
+        case .success(let value): return (pasted, value)
         case .failure(.empty): throw .missingArgument(command: name, what: "id", usage: usage)
-        case .failure(let problem): throw .unreadableID(command: name, value: IDInput.echo(typed), reason: problem.reason)
+        case .failure(let problem): throw .unreadableID(command: name, value: IDInput.echo(pasted), reason: problem.reason)
         }
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
-        let (typed, input) = try input(arguments)
+        let (pasted, input) = try input(arguments)
+        // The id as looked up: quotes and trailing punctuation dropped, a WAMID's padding and URL encoding repaired.
+        let typed: String
+        if case .wamid(let id, _) = input { typed = id } else { typed = IDInput.cleaned(pasted) }
         let lookups = IDResolver.lookups(for: input)
-        let (facts, errors) = IDLookups.fetch(lookups, client: context.client)
+        let uuid: String?
+        if case .uuid(let id) = input { uuid = id } else { uuid = nil }
+        let (facts, errors) = IDLookups.fetch(lookups, client: context.client, id: uuid, own: context.ownLookups)
         let identity = IDResolver.resolve(input, typed: typed, facts: facts)
         if identity.incomplete {
             // Without the numbers (or without any answer) nothing can be concluded: exit as the transport did.
@@ -47,6 +52,8 @@ public enum WhoisCommand: Command {
         guard identity.kind != .unknown else { throw ShellError.idNotFound(explanation: explanation(identity)) }
         var blocks: [Block] = [.line(StyledText(identity.statement, style: .bold))]
         if let fix = identity.fix { blocks.append(.line(StyledText("fix: " + fix))) }
+        let repairs = IDInput.repairs(pasted)
+        if !repairs.isEmpty { blocks.append(.hint("read as pasted, with " + repairs.joined(separator: ", "))) }
         blocks.append(.line(StyledText("")))
         blocks.append(.fields([Field("kind", identity.kind.title)] + identity.details.map { Field($0.label, $0.value) }))
         for warning in identity.warnings { blocks.append(.line(StyledText("warning: " + warning, style: .warn))) }

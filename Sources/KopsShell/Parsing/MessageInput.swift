@@ -5,13 +5,16 @@ enum MessageInput {
     /// The most characters a WhatsApp text body may hold.
     static let maxTextLength = 4_096
 
-    /// A WAMID as typed, or an error when it does not look like one (`wamid.` and base64).
+    /// The WAMID in what was typed, read as `whois` reads it (`IDInput.cleaned`, then `WAMID.canonical`:
+    /// `=` padding put back, `%3D` decoded, trailing punctuation dropped), or an error when it is none.
     static func wamid(_ text: String, command: String) throws(ShellError) -> String {
-        guard text.hasPrefix("wamid."), text.count > 6, !text.contains(where: \.isWhitespace) else {
+        switch WAMID.canonical(IDInput.cleaned(text)) {
+        case .success(let id): return id
+        case .failure(let problem):
             throw .invalidValue(
-                command: command, what: "message id", value: text, expected: "a WAMID starting with 'wamid.'")
+                command: command, what: "message id", value: IDInput.echo(text),
+                expected: problem == .missingPrefix ? "a WAMID starting with 'wamid.'" : IDInput.Problem.wamid(problem).reason)
         }
-        return text
     }
 
     /// The digits of a contact's number with its country code: `+1 415-555-0157`, `0014155550157` and

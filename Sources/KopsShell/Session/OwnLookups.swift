@@ -1,0 +1,158 @@
+internal import Foundation
+public import KapsoClient
+
+#if canImport(Glibc)
+    internal import Glibc
+#endif
+
+/// kops's own reads that Kapso answered 404, kept so `errors`, `logs --errors`, `overview` and `whois` do
+/// not present them as failures of the project (Kapso logs every call of the project's keys, kops's too).
+///
+/// A 404 to a GET kops made is a look-up: `trace` asking for a marketing preference (404 `Marketing
+/// preference not found` is Kapso's "none recorded"), `whois` trying a UUID as a conversation, `message`
+/// with a mistyped WAMID. Each is noted as `method, API host, path, server time` (the `Date` header, the
+/// clock `created_at` is stamped with) in memory and in `$XDG_STATE_HOME/kops/own-lookups` (mode 0600),
+/// so separate `kops -c` runs see each other's. An API-log entry matches a note with the same method,
+/// host and path, a 404, and `created_at` within `window` of the note's time; each note matches one entry.
+/// See docs/own-lookups.md.
+public final class OwnLookups {
+    /// One noted look-up.
+    public struct Entry: Sendable, Equatable {
+        /// Unix seconds, the API's clock.
+        public var time: Int64
+        public var method: String
+        /// The API's base URL, e.g. `https://api.kapso.ai`.
+        public var host: String
+        /// Percent-decoded, without the query: `/platform/v1/whatsapp/conversations/ffff…`.
+        public var path: String
+    }
+
+    /// The file, nil to keep notes in memory only.
+    public let path: String?
+    private var loaded = false
+    private var notes: [Entry] = []
+
+    /// Notes kept at most (the newest); older and more than `horizon` old ones are dropped on rewrite.
+    static let limit = 500
+    /// API logs cover 30 days (kapso-api.md §4).
+    static let horizon: Int64 = 31 * 86_400
+    /// How far before and after a note's time its API-log entry may be stamped (the log stamps the
+    /// request, the `Date` header the answer; a slow answer or a retry moves them apart).
+    static let window: ClosedRange<Int64> = -120...5
+
+    public init(path: String?) {
+        self.path = path
+    }
+
+    /// `$XDG_STATE_HOME/kops/own-lookups` (default `~/.local/state/kops/own-lookups`); nil without either variable.
+    public static func defaultPath(environment: [String: String]) -> String? {
+        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? environment["HOME"].map { $0 + "/.local/state" }
+        return state.map { $0 + "/kops/own-lookups" }
+    }
+
+    /// The notes, oldest first (read from the file once).
+    public var entries: [Entry] {
+        loadOnce()
+        return notes
+    }
+
+    /// Notes a GET that was answered 404 at `time` (the API's clock).
+    public func note(method: String, host: String, path: String, time: Int64) {
+        loadOnce()
+        let entry = Entry(time: time, method: method, host: host, path: Self.decoded(path))
+        notes.append(entry)
+        guard let file = self.path else { return }
+        if notes.count > 2 * Self.limit {
+            notes = Array(notes.suffix(Self.limit))
+            rewrite(file)
+        } else {
+            append(entry, to: file)
+        }
+    }
+
+    /// The ids of the API-log entries that are kops's own look-ups (each note matches at most one entry).
+    public func ownLogIDs(in logs: [APILog], host: String) -> Set<String> {
+        var unused = entries.filter { $0.host == host }
+        guard !unused.isEmpty else { return [] }
+        var own: Set<String> = []
+        for log in logs where log.responseStatus == 404 {
+            guard let at = KapsoTime.seconds(iso: log.createdAt) else { continue }
+            let path = Self.decoded(log.endpoint)
+            if let index = unused.firstIndex(where: {
+                $0.method == log.httpMethod && $0.path == path && Self.window.contains(at - $0.time)
+            }) {
+                own.insert(log.id)
+                unused.remove(at: index)
+            }
+        }
+        return own
+    }
+
+    /// The path of `url` after `host`, without its query, percent-decoded.
+    static func decoded(_ path: String) -> String {
+        let bare = path.prefix { $0 != "?" }
+        return String(bare).removingPercentEncoding ?? String(bare)
+    }
+
+    // MARK: - The file
+
+    private func loadOnce() {
+        guard !loaded else { return }
+        loaded = true
+        guard let path, let data = FileManager.default.contents(atPath: path), Self.isPrivateFile(path) else { return }
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 4, let time = Int64(fields[0]) else { continue }
+            notes.append(Entry(time: time, method: fields[1], host: fields[2], path: fields[3]))
+        }
+        if let newest = notes.map(\.time).max() { notes.removeAll { $0.time < newest - Self.horizon } }
+        notes = Array(notes.suffix(Self.limit))
+    }
+
+    private static func line(_ entry: Entry) -> String {
+        let clean = { (text: String) in String(text.map { $0 == "\t" || $0.isNewline ? " " : $0 }) }
+        return "\(entry.time)\t\(clean(entry.method))\t\(clean(entry.host))\t\(clean(entry.path))\n"
+    }
+
+    private func append(_ entry: Entry, to file: String) {
+        guard let fd = Self.open(file, O_WRONLY | O_APPEND) else { return }
+        defer { close(fd) }
+        Self.write(Self.line(entry), to: fd)
+    }
+
+    private func rewrite(_ file: String) {
+        guard let fd = Self.open(file, O_WRONLY | O_TRUNC) else { return }
+        defer { close(fd) }
+        Self.write(notes.map(Self.line).joined(), to: fd)
+    }
+
+    private static func write(_ text: String, to fd: Int32) {
+        var bytes = Array(text.utf8)
+        _ = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+    }
+
+    /// Creates the folder (0700) and file (0600) as needed; refuses anything but a private regular file
+    /// with one link, and does not follow a link (the file holds API paths, which may carry contacts' numbers).
+    private static func open(_ file: String, _ flags: Int32) -> Int32? {
+        var folder = ""
+        for part in file.split(separator: "/").dropLast() {
+            folder += "/" + part
+            if mkdir(folder, 0o700) != 0 && errno != EEXIST { return nil }
+        }
+        let fd = Glibc.open(file, flags | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return nil }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1 else {
+            close(fd)
+            return nil
+        }
+        fchmod(fd, 0o600)
+        return fd
+    }
+
+    private static func isPrivateFile(_ file: String) -> Bool {
+        var info = stat()
+        return lstat(file, &info) == 0 && info.st_mode & S_IFMT == S_IFREG && info.st_nlink == 1
+    }
+}

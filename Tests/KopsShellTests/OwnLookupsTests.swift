@@ -1,0 +1,77 @@
+import KapsoClient
+import KapsoDiagnostics
+import KopsShell
+import KopsTestSupport
+import Testing
+
+/// kops's own look-ups (probe F3, F3b; probe2 F4): a `trace`'s marketing-preference read, `whois`'s UUID
+/// probes, a dry run's preference check and a mistyped WAMID leave 404s in Kapso's API log; `errors`,
+/// `logs --errors`, `overview` and `whois` leave them out and say how many.
+@Suite struct OwnLookupsTests {
+    static let tour = "wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA="
+
+    /// The failures `errors --output json` counts, and its groups' paths.
+    static func failures(_ ran: Ran) throws -> (count: Int?, paths: String) {
+        let json = try JSONValue.parse(Array(ran.out.utf8))
+        return (json["failures"]?.int, json["groups"].map { $0.serialized() } ?? "")
+    }
+
+    @Test func lookUpsOfTraceWhoisAndDryRunsAreNotFailures() async throws {
+        let runs = try await runDemo(
+            [
+                "errors --output json", "overview --output json",
+                "trace \(Self.tour)", "whois 12345678-1234-4123-8123-123456789abc", "whois ffffffff-0000-4000-8000-000000000000",
+                "message wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRaWlpaWlpaWlpaWlpaWlpaWgA=",
+                "reply --dry-run --to 14155550163 --template spring_promo --header-media https://x.test/a.png --param 20% --param May",
+                "errors --output json", "errors", "logs --errors", "overview --output json", "overview",
+            ], number: "100200300400502")
+        let before = try Self.failures(runs[0])
+        let after = try Self.failures(runs[7])
+        #expect(after.count == before.count, "the same failures as before kops looked anything up")
+        for path in ["marketing_preferences", "12345678-1234", "ffffffff-0000", "RaWlpaWl"] {
+            #expect(!after.paths.contains(path), "\(path) in \(after.paths)")
+            #expect(!runs[8].out.contains(path) && !runs[9].out.contains(path), "\(path)")
+        }
+        let own = try JSONValue.parse(Array(runs[7].out.utf8))["left_out"]?["own_lookups"]?.int
+        #expect(own == 5, "marketing preference, two conversation probes, one message, one dry-run preference check")
+        #expect(runs[8].err.contains("5 of kops's own look-ups left out: not failures"), "\(runs[8].err)")
+        #expect(runs[9].err.contains("5 of kops's own look-ups left out: not failures"), "\(runs[9].err)")
+        let overviewBefore = try JSONValue.parse(Array(runs[1].out.utf8))
+        let overviewAfter = try JSONValue.parse(Array(runs[10].out.utf8))
+        #expect(overviewAfter["api_calls"]?["failed"] == overviewBefore["api_calls"]?["failed"])
+        #expect(overviewAfter["next"] == overviewBefore["next"], "no 'whois' of kops's own probes among the next steps")
+        #expect(runs[11].out.contains("5 of kops's own look-ups left out"))
+    }
+
+    @Test func whoisCountsNoneOfKopsOwnCalls() async throws {
+        let runs = try await runDemo(["whois 12345678-1234-4123-8123-123456789abc", "whois 12345678-1234-4123-8123-123456789abc",
+            "whois 100200300400502"], number: nil)
+        #expect(runs[1].status == 1)
+        #expect(!runs[1].err.contains("API calls:"), "kops's own probe of the id is no call of the project: \(runs[1].err)")
+        #expect(!runs[2].out.contains("from key kapso-sim") || !runs[2].out.contains("404"), "\(runs[2].out)")
+    }
+
+    @Test func anIntegrationsNoPreferenceAnswerIsNotAFailure() throws {
+        let log = try APILog(json: [
+            "id": "l1", "endpoint": "/platform/v1/whatsapp/contacts/14155550142/marketing_preferences/100200300400501",
+            "http_method": "GET", "response_status": 404, "error_message": "Marketing preference not found",
+            "created_at": "2026-11-21T10:00:00Z", "api_key_name": "inbox-backend",
+        ])
+        var triage = ErrorTriage()
+        triage.addAPILogs([log])
+        #expect(triage.entries.isEmpty)
+        #expect(triage.normalAnswers == 1)
+    }
+
+    @Test func notesMatchOneLogEachWithinTheirWindow() throws {
+        let own = OwnLookups(path: nil)
+        own.note(method: "GET", host: "http://h", path: "/platform/v1/whatsapp/messages/wamid.A%3D?x=1", time: 1_000)
+        func log(_ id: String, _ at: String, path: String = "/platform/v1/whatsapp/messages/wamid.A=") throws -> APILog {
+            try APILog(json: ["id": .string(id), "endpoint": .string(path), "http_method": "GET", "response_status": 404, "created_at": .string(at)])
+        }
+        let logs = [try log("a", "1970-01-01T00:16:40Z"), try log("b", "1970-01-01T00:16:40Z"), try log("c", "1970-01-01T00:26:40Z")]
+        #expect(own.ownLogIDs(in: logs, host: "http://h") == ["a"], "one note, one entry; the path is compared decoded")
+        #expect(own.ownLogIDs(in: logs, host: "http://other").isEmpty, "another API's notes do not count")
+        #expect(own.ownLogIDs(in: [try log("d", "1970-01-01T00:26:40Z")], host: "http://h").isEmpty, "ten minutes later is not it")
+    }
+}
