@@ -115,6 +115,14 @@ extension ErrorCatalog {
             "the recipient is not on WhatsApp, cannot be reached, runs an old app, has not accepted the terms, or blocks this business",
             "check the number is on WhatsApp and correct in E.164; do not retry in a loop", .no, .parameter,
             title: "Message Undeliverable", http: 400),
+        // Not on the copy of Meta's page read first; Meta's own answer, as a developer quoted it in public
+        // (github.com/Neurotech-HQ/heyoo issue 40): "(#131030) Recipient phone number not in allowed list",
+        // subcode 2655007, details "add the recipient's phone number to a recipient list, then try again".
+        entry(
+            "131030", "recipient not in allowed list",
+            "the number sends as a test number, which reaches only the recipients on its allowed list, and this one is not on it",
+            "add the recipient under API Setup in Meta's App Dashboard, or send from a registered production number", .fixFirst,
+            .parameter, title: "Recipient phone number not in allowed list", http: 400),
         entry(
             "131037", "display name not approved", "the 555 business number that sent it has no approved display name",
             "get the display name approved in WhatsApp Manager", .fixFirst, .wabaConfig,

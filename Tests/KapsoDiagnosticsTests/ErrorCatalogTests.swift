@@ -25,6 +25,7 @@ import Testing
         ("131016", "service unavailable", .yes, .server),
         ("131021", "recipient is sender", .no, .parameter),
         ("131026", "message undeliverable", .no, .parameter),
+        ("131030", "recipient not in allowed list", .fixFirst, .parameter),
         ("131031", "account locked", .no, .integrity),
         ("131047", "re-engagement (24 h window closed)", .no, .reengagementWindow),
         ("131048", "spam rate limit", .later, .throttling),
