@@ -33,4 +33,12 @@ import Testing
         #expect(ran.out.contains("window:       open when sent: last inbound 2026-11-21T10:00:00Z"), "\(ran.out)")
         #expect(!ran.out.contains("never written"))
     }
+
+    @Test func conversationViewsShowThePairsWindowNotTheConversations() async throws {
+        let ran = try await run(["conversation 0a1b2c3d-0000-4000-8000-0000000001a2", "conversations"])
+        #expect(ran.out.contains("window:       open until 2026-11-22T10:00:00Z"), "\(ran.out)")
+        let rows = ran.out.split(separator: "\n").filter { $0.contains("14155550181") && $0.contains("0a1b2c3d") }
+        #expect(rows.count == 2 && rows.allSatisfy { $0.contains("open, ") }, "\(rows)")
+        #expect(!ran.out.contains("never opened"))
+    }
 }

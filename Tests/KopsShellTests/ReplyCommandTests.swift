@@ -48,9 +48,10 @@ import Testing
             (approved: part_ready (en_US, es), order_update (en_US), spring_promo (en_US)), or add --force to try anyway
 
             """)
-        // The conversation, Lee's conversations on the number (the window is the pair's), then for the templates
-        // that fit: the number (its WABA), its approved templates and Lee's marketing preference; no send.
-        #expect(run.requests == 6)
+        // The conversation and Lee's conversations on the number (the window is the pair's, for `conversation`
+        // and again for `reply`), then for the templates that fit: the number (its WABA), its approved templates
+        // and Lee's marketing preference; no send.
+        #expect(run.requests == 7)
     }
 
     @Test func forcedSendOutsideTheWindowGetsTheAPIsErrorExplained() async throws {

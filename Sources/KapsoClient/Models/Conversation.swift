@@ -37,4 +37,24 @@ public struct Conversation: Sendable {
     }
 
     private var kapso: JSONValue { json["kapso"] ?? .null }
+    /// False when the conversation came without its `kapso` block (the spec allows null), so nothing is known
+    /// of its last inbound message.
+    public var hasKapsoBlock: Bool { kapso.object != nil }
+
+    /// The newest `last_inbound_at` (Unix seconds) per (phone-number id, contact) among `conversations`: Meta's
+    /// 24-hour window belongs to that pair, whichever of Kapso's conversations the message landed in.
+    public static func pairLastInbound(_ conversations: [Conversation]) -> [String: Int64] {
+        var newest: [String: Int64] = [:]
+        for conversation in conversations {
+            guard let key = conversation.pairKey, let at = conversation.lastInboundAt.flatMap({ KapsoTime.seconds(iso: $0) }) else { continue }
+            newest[key] = max(newest[key] ?? at, at)
+        }
+        return newest
+    }
+
+    /// `phone_number_id|contact`, nil without both.
+    public var pairKey: String? {
+        guard let number = phoneNumberID, let contact = contact ?? businessScopedUserID else { return nil }
+        return number + "|" + contact
+    }
 }

@@ -21,15 +21,25 @@ public enum ConversationCommand: Command {
         let conversation = try context.client.conversation(id)
         if context.session.lastConversationID != conversation.id { context.session.lastMessageID = nil }
         context.session.lastConversationID = conversation.id
-        let window = conversation.window(at: context.now())
+        // The window is the (number, contact) pair's, across Kapso's conversations of that contact on the number.
+        var lastInbound = conversation.lastInboundAt.flatMap { KapsoTime.seconds(iso: $0) }
+        if let number = conversation.phoneNumberID, let contact = conversation.contact {
+            let all = try context.client.conversations(filters: [("phone_number_id", number), ("phone_number", contact)], limit: 20)
+            if let key = conversation.pairKey, let newest = Conversation.pairLastInbound(all.items + [conversation])[key] {
+                lastInbound = newest
+            }
+        }
+        let window = ServiceWindow(lastInbound: lastInbound, at: context.now())
         var fields = [
             Field("id", conversation.id), Field("contact", MessageCommand.contactLabel(conversation.contactName, conversation.contactHandle)),
             Field("status", conversation.status), Field("number", conversation.phoneNumberID ?? "-"),
             Field("created", conversation.createdAt ?? "-"), Field("last active", conversation.lastActiveAt ?? "-"),
             Field("messages", conversation.messagesCount.map(String.init) ?? "-"),
-            Field("last inbound", conversation.lastInboundAt ?? "never"),
+            Field("last inbound", lastInbound.map(KapsoTime.iso) ?? (conversation.hasKapsoBlock ? "never" : "unknown")),
         ]
-        let (text, style) = describe(window)
+        let (text, style) = lastInbound == nil && !conversation.hasKapsoBlock
+            ? ("unknown: Kapso sent no last_inbound_at for this conversation; 'messages --phone-number' shows the contact's messages", Style.warn)
+            : describe(window)
         fields.append(Field("window", text, style: style))
         return CommandResult(blocks: [.fields(fields)], json: .object(conversation.json))
     }

@@ -54,13 +54,18 @@ public enum ConversationsCommand: Command {
     }
 
     static func table(_ conversations: [Conversation], now: Int64) -> Table {
+        // The window is the (number, contact) pair's: a contact's newer conversation on the page opens it for all.
+        let pairs = Conversation.pairLastInbound(conversations)
         let rows = conversations.map { conversation -> [StyledText] in
-            [
+            let lastInbound = conversation.pairKey.flatMap { pairs[$0] }
+            let cell = lastInbound == nil && !conversation.hasKapsoBlock
+                ? StyledText("unknown", style: .dim) : window(ServiceWindow(lastInbound: lastInbound, at: now))
+            return [
                 StyledText(conversation.id), StyledText(conversation.contactHandle ?? "-"),
                 StyledText(conversation.contactName ?? "-"),
                 StyledText(conversation.status, style: conversation.status == "active" ? .plain : .dim),
                 StyledText(conversation.lastActiveAt ?? "-"),
-                StyledText(conversation.messagesCount.map(String.init) ?? "-"), window(conversation.window(at: now)),
+                StyledText(conversation.messagesCount.map(String.init) ?? "-"), cell,
             ]
         }
         return Table(
