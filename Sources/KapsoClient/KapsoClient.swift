@@ -88,6 +88,8 @@ public final class KapsoClient {
     }
 
     private func error(for response: HTTPResponse, json: JSONValue?, request: HTTPRequest) -> KapsoAPIError {
+        // The status decides a rejected key, whatever the body (a proxy's or CDN's plain "Unauthorized" page).
+        if response.status == 401 { return .unauthorized(host: host) }
         guard let json, json.object != nil else {
             return .badResponse(
                 status: response.status, detail: "the error body is not JSON", firstBytes: preview(response))

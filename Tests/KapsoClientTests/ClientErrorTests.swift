@@ -15,6 +15,8 @@ import Testing
         (502, "<html>upstream\nerror</html>", "unexpected response (HTTP 502): the error body is not JSON; body starts: '<html>upstream error</html>'"),
         (200, "", "unexpected response (HTTP 200): the body is not valid JSON; body starts: (empty)"),
         (401, "{\"error\":\"Invalid API key\"}", "the API key was rejected by api.kapso.ai (401); check KAPSO_API_KEY or the profile's key"),
+        // A proxy's or CDN's plain 401 page is still a rejected key (exit 77), not an unexpected response.
+        (401, "Unauthorized", "the API key was rejected by api.kapso.ai (401); check KAPSO_API_KEY or the profile's key"),
         (429, "{\"error\":\"Rate limit exceeded\",\"message\":\"slow down\"}", "rate limited (429): Rate limit exceeded; retry in a minute"),
         (500, "{\"error\":\"boom\"}", "the API failed (500): boom; retry, and check Kapso's status if it persists"),
         (422, "{\"error\":\"Validation failed\",\"errors\":{\"url\":[\"must be https\"],\"events\":[\"can't be blank\"]}}",

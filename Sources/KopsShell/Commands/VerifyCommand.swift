@@ -74,6 +74,15 @@ public enum VerifyCommand: Command {
                 blocks: blocks,
                 json: ["valid": true, "header": .string(header), "body_bytes": .number(String(body.count))])
         case .malformed(.missingPrefix):
+            // The same HMAC-SHA256 over the same bytes: a value that lost its 'sha256=' (handlers often split it off)
+            // still proves the body and secret; only the header's form differs.
+            if WebhookSignature.verify(body: body, secret: secret, signature: signature, meta: false) == .valid {
+                return CommandResult(
+                    blocks: [.line(StyledText("valid: the HMAC-SHA256 matches the \(body.count)-byte body", style: .good))]
+                        + pasted.notes.map(Block.hint)
+                        + [.hint("the value has no 'sha256=' prefix: Meta's X-Hub-Signature-256 carries one (Kapso's X-Webhook-Signature does not); the signature itself is right")],
+                    json: ["valid": true, "header": .string(header), "body_bytes": .number(String(body.count)), "prefix_missing": true])
+            }
             throw ShellError.signatureMismatch(cause: prefixCause(body: body, secret: secret, signature: signature) + noted)
         case .malformed(let malformation):
             throw ShellError.malformedSignature(command: name, reason: describe(malformation))
@@ -103,12 +112,8 @@ public enum VerifyCommand: Command {
             json: ["valid": true, "header": "X-Hub-Signature", "body_bytes": .number(String(body.count))])
     }
 
-    /// `--meta` given but the value is bare hex, Kapso's form.
+    /// `--meta` given but the value is bare hex, Kapso's form, and does not match either.
     private static func prefixCause(body: [UInt8], secret: Secret, signature: String) -> String {
-        if WebhookSignature.verify(body: body, secret: secret, signature: signature, meta: false) == .valid {
-            return "Meta's X-Hub-Signature-256 starts with 'sha256=' and this value does not; "
-                + "it matches as Kapso's X-Webhook-Signature, so drop --meta"
-        }
         return "Meta's X-Hub-Signature-256 starts with 'sha256=' and this value does not; "
             + SignatureCheck.cause(body: body, secret: secret, signature: signature, meta: false)
     }
