@@ -146,16 +146,15 @@ public enum ReplyCommand: Command {
     /// to the number, in whichever of Kapso's conversations it landed (Kapso ends and opens conversations on its
     /// own), so every conversation of the contact on the number is read, not only the target's.
     static func contactWindow(_ target: Target, in context: ShellContext) throws -> ServiceWindow {
-        let now = context.now()
         var newest = target.conversation?.lastInboundAt.flatMap { KapsoTime.seconds(iso: $0) }
         if !BusinessScopedUserID.isValid(target.contact) {
             let all = try target.contactConversations ?? context.client.conversations(
                 filters: [("phone_number_id", target.phoneNumberID), ("phone_number", target.contact)], limit: 20).items
-            for conversation in all where conversation.contact == target.contact {
-                if let at = conversation.lastInboundAt.flatMap({ KapsoTime.seconds(iso: $0) }), at > (newest ?? .min) { newest = at }
+            if let pair = Conversation.pairLastInbound(all)[target.phoneNumberID + "|" + target.contact] {
+                newest = max(newest ?? pair, pair)
             }
         }
-        return ServiceWindow(lastInbound: newest, at: now)
+        return ServiceWindow(lastInbound: newest, at: context.now())
     }
 
     static func resolve(to: (typed: String, number: PhoneNumberText)?, quote: Bool, in context: ShellContext) throws -> Target {

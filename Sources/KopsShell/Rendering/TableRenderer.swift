@@ -42,11 +42,7 @@ public struct TableRenderer: Sendable {
 
     /// True when fitting `table` to the width would cut a column marked `shrinksLast`.
     public func cutsShrinkLastColumn(_ table: Table) -> Bool {
-        let cells = [table.columns.map { StyledText(Self.cleaned($0.header)) }]
-            + table.rows.map { row in table.columns.indices.map { StyledText(Self.cleaned($0 < row.count ? row[$0].text : "")) } }
-        let natural = table.columns.indices.map { index in cells.map { TextWidth.displayWidth($0[index].text) }.max() ?? 0 }
-        let fitted = fittedWidths(columns: table.columns, cells: cells, minimums: table.minimumWidths)
-        return table.columns.indices.contains { table.columns[$0].shrinksLast && fitted[$0] < natural[$0] }
+        cutColumns(table).contains { table.columns[$0].shrinksLast }
     }
 
     /// The indices of the columns that fitting `table` to the width would cut.

@@ -14,12 +14,7 @@ public enum ScriptPolicy {
 
     /// True when the command given as words changes data: by the table above or the command's own `isWrite`.
     public static func isWrite(_ words: [String], registry: CommandRegistry) -> Bool {
-        guard let name = words.first else { return false }
-        let command = try? registry.command(named: name)
-        let canonical = command?.name ?? name
-        // Flag values are not subcommands: `webhooks --scope project test` tests.
-        let parsed = command.flatMap { try? Arguments(command: $0, words: Array(words.dropFirst())) }
-        let positionals = parsed?.positionals ?? words.dropFirst().filter { !$0.hasPrefix("--") }
+        guard let (command, canonical, positionals) = read(words, registry: registry) else { return false }
         if let entry = writes[canonical] {
             // `reply --dry-run` only shows the request it would send.
             guard let subcommands = entry else { return !words.contains("--dry-run") }
@@ -46,12 +41,7 @@ public enum ScriptPolicy {
     }
 
     private static func notReplayed(words: [String], registry: CommandRegistry) -> String? {
-        guard let name = words.first else { return nil }
-        let command = try? registry.command(named: name)
-        let canonical = command?.name ?? name
-        // Flag values are not subcommands: `webhooks --scope project probe` probes.
-        let parsed = command.flatMap { try? Arguments(command: $0, words: Array(words.dropFirst())) }
-        let positionals = parsed?.positionals ?? words.dropFirst().filter { !$0.hasPrefix("--") }
+        guard let (_, canonical, positionals) = read(words, registry: registry) else { return nil }
         switch canonical {
         case "profile": return "it changes or shows which API host and key kops uses"
         case "source": return "it runs a script file from your machine"
@@ -64,6 +54,17 @@ public enum ScriptPolicy {
             return "it sends requests to a URL outside the API"
         default: return nil
         }
+    }
+
+    /// A command line's command (nil when unknown), its canonical name and its positional words; flag values are
+    /// not subcommands (`webhooks --scope project test` tests). Nil for no words.
+    private static func read(_ words: [String], registry: CommandRegistry)
+        -> (command: (any Command.Type)?, canonical: String, positionals: [String])?
+    {
+        guard let name = words.first else { return nil }
+        let command = try? registry.command(named: name)
+        let parsed = command.flatMap { try? Arguments(command: $0, words: Array(words.dropFirst())) }
+        return (command, command?.name ?? name, parsed?.positionals ?? words.dropFirst().filter { !$0.hasPrefix("--") })
     }
 
     /// The words naming the write for an error, e.g. `webhooks delete`.
