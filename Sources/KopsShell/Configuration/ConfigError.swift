@@ -16,6 +16,8 @@ public enum ConfigError: KopsError, Equatable {
     case keyCommandStopped(profile: String, failure: KeyCommand.Failure)
     /// The file could not be written.
     case unwritable(path: String, reason: String)
+    /// kops's own edit would not read back as intended, so the file was left unchanged.
+    case editRefused(path: String, reason: String)
 
     public var message: String {
         switch self {
@@ -44,6 +46,8 @@ public enum ConfigError: KopsError, Equatable {
             "the api_key_command of profile '\(profile)' could not start (/bin/sh); check the system"
         case .unwritable(let path, let reason):
             "cannot write \(path): \(reason)"
+        case .editRefused(let path, let reason):
+            "\(path) was left unchanged: \(reason); edit it by hand"
         }
     }
 
@@ -51,7 +55,7 @@ public enum ConfigError: KopsError, Equatable {
         switch self {
         case .unreadable: .noInput
         case .keyCommandFailed, .keyCommandStopped: .noPermission
-        case .unwritable: .failure
+        case .unwritable, .editRefused: .failure
         default: .usage
         }
     }

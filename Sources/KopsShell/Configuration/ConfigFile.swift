@@ -35,13 +35,17 @@ public struct ConfigFile: Sendable {
         let existing = try KopsConfig.parse(text, path: path)
         let becomesDefault = makeDefault || (existing.profiles.isEmpty && existing.defaultProfile == nil)
         if existing.profile(named: profile.name) != nil {
-            text = ConfigFile.removingSection("profiles.\(profile.name)", from: text)
+            text = ConfigFile.removingSection(["profiles", profile.name], from: text)
         }
         if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
         if !text.isEmpty { text += "\n" }
         text += ConfigFile.section(for: profile)
         if becomesDefault { text = ConfigFile.settingDefault(profile.name, in: text) }
-        try write(text)
+        var expected = existing
+        expected.profiles.removeAll { $0.name == profile.name }
+        expected.profiles.append(profile)
+        if becomesDefault { expected.defaultProfile = profile.name }
+        try write(try checkedRoundTrip(text, expected: expected))
         return becomesDefault
     }
 
@@ -52,7 +56,25 @@ public struct ConfigFile: Sendable {
         guard existing.profile(named: name) != nil else {
             throw .unknownProfile(name: name, known: existing.profiles.map(\.name))
         }
-        try write(ConfigFile.settingDefault(name, in: text))
+        var expected = existing
+        expected.defaultProfile = name
+        try write(try checkedRoundTrip(ConfigFile.settingDefault(name, in: text), expected: expected))
+    }
+
+    /// The edited text, once it reads back as `expected` (same default, same profiles with the same values);
+    /// otherwise the file is left as it is and the error says why, so an edit can never make it unreadable.
+    private func checkedRoundTrip(_ text: String, expected: KopsConfig) throws(ConfigError) -> String {
+        let reread: KopsConfig
+        do {
+            reread = try KopsConfig.parse(text, path: path)
+        } catch {
+            throw .editRefused(path: path, reason: "the edited file would not read back (\(error.message))")
+        }
+        let sorted = { (config: KopsConfig) in config.profiles.sorted { $0.name < $1.name } }
+        guard reread.defaultProfile == expected.defaultProfile, sorted(reread) == sorted(expected) else {
+            throw .editRefused(path: path, reason: "the edited file would read back with different profiles")
+        }
+        return text
     }
 
     /// The text with its top-level `default_profile` line replaced, or added before the first table.
@@ -127,7 +149,7 @@ public struct ConfigFile: Sendable {
     }
 
     static func section(for profile: Profile) -> String {
-        var lines = ["[profiles.\(profile.name)]"]
+        var lines = ["[profiles.\(key(profile.name))]"]
         if let value = profile.baseURL { lines.append("base_url = \(quoted(value))") }
         if let value = profile.apiKeyEnv { lines.append("api_key_env = \(quoted(value))") }
         if let value = profile.apiKeyCommand { lines.append("api_key_command = \(quoted(value))") }
@@ -137,18 +159,63 @@ public struct ConfigFile: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// A TOML basic string: `\`, `"` and control characters escaped (TOML 1.0 "String").
     private static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "\t": result += "\\t"
+            case "\n": result += "\\n"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                result += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16, uppercase: true)
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
     }
 
-    private static func removingSection(_ name: String, from text: String) -> String {
+    /// A TOML key as written in a table header: bare when TOML allows it (ASCII letters, digits, `-`, `_`;
+    /// TOML 1.0 "Keys"), otherwise a basic string, so `café` becomes `"café"`.
+    static func key(_ name: String) -> String {
+        let bare = !name.isEmpty && name.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
+        }
+        return bare ? name : quoted(name)
+    }
+
+    /// The text without the table whose header names `path` (`[profiles.acme]`, `[ profiles."acme" ]`, ...).
+    private static func removingSection(_ path: [String], from text: String) -> String {
         var kept: [Substring] = []
         var skipping = false
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix("[") { skipping = trimmed == "[\(name)]" }
+            if trimmed.hasPrefix("[") { skipping = headerPath(trimmed) == path }
             if !skipping { kept.append(line) }
         }
         return kept.joined(separator: "\n")
+    }
+
+    /// The dotted key of a `[table]` header line, quotes removed; nil for array tables or text it cannot read.
+    private static func headerPath(_ line: String) -> [String]? {
+        guard line.hasPrefix("["), !line.hasPrefix("[["), let close = line.lastIndex(of: "]") else { return nil }
+        var parts: [String] = []
+        var current = ""
+        var quote: Character?
+        for character in line[line.index(after: line.startIndex)..<close] {
+            if let open = quote {
+                if character == open { quote = nil } else { current.append(character) }
+            } else if character == "\"" || character == "'" {
+                quote = character
+            } else if character == "." {
+                parts.append(current)
+                current = ""
+            } else if character != " " && character != "\t" {
+                current.append(character)
+            }
+        }
+        parts.append(current)
+        return quote == nil ? parts : nil
     }
 }
