@@ -33,6 +33,10 @@ actor SimulatorState {
     var timeline = Timeline()
     /// Webhook deliveries to loopback receivers that are still being attempted, by delivery id.
     var pendingAttempts: [String: PendingAttempt] = [:]
+    /// Attempts to loopback receivers started without waiting (by a request, or at a look), by a serial number;
+    /// each removes itself when done, and a clock advance waits for them.
+    var runningAttempts: [Int: Task<Void, Never>] = [:]
+    var attemptSerial = 0
     /// Deliveries to simulated receivers still being retried: the outcome the seed gives and the next attempt's time.
     var simulatedAttempts: [String: (outcome: DeliveryOutcome, due: Timestamp)] = [:]
     /// The due time a real-time wake-up is armed for, and its task.
