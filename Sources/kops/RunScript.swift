@@ -145,6 +145,12 @@ struct ScriptLaunch: Equatable {
                         + "data; its recorded output is kept ('kops check \(path) --allow-writes' sends it again)\n",
                     to: .err)
             }
+            if outcome.snapshots > 0 {
+                let blocks = outcome.snapshots == 1 ? "1 block is" : "\(outcome.snapshots) blocks are"
+                stderr.write(
+                    "\(path): \(blocks) a snapshot made after a session that was not recorded: kept as recorded, "
+                        + "not replayed\n", to: .err)
+            }
             guard !outcome.diff.isEmpty else {
                 let noun = outcome.commands == 1 ? "command" : "commands"
                 let skipped = outcome.writesNotReplayed.count

@@ -346,6 +346,33 @@ func recordPage(_ lines: [String], width: Int? = 60, keepPII: Bool = false) asyn
     }
 }
 
+extension BundleCommandTests {
+    /// A bundle made after a session that was not recorded: its `state` (set by `use`, `trace`) and its API log
+    /// (kops's own look-up made by `trace`) come from commands it does not hold, so `kops check` keeps its blocks
+    /// as recorded, says so, and finds nothing changed.
+    @Test func aBundleWithoutARecordedSessionIsASnapshotCheckKeeps() async throws {
+        let (bundle, replay) = try await withSimulator { fixture in
+            let shell = try fixture.shell().shell
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-bundle-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            shell.run(line: "use 100200300400501")
+            shell.run(line: "trace \(Demo.leeFailedReply)")
+            shell.run(line: "bundle \(folder.path)/b.md")
+            let path = folder.path + "/b.md"
+            let bundle = try String(contentsOfFile: path, encoding: .utf8)
+            let replay = try TranscriptChecker(expected: bundle, path: path, restore: TranscriptRestore.load(besides: path))
+                .replay(on: try fixture.shell().shell)
+            return (bundle, replay)
+        }
+        #expect(bundle.contains("## Diagnostics\n\n" + TranscriptParser.snapshotLine + "\n"))
+        #expect(bundle.contains("last_message_id:      <message 1>"))
+        #expect(replay.snapshots == 4)
+        #expect(replay.diff.isEmpty, "\(replay.diff.joined(separator: "\n"))")
+        #expect(replay.actual == bundle)
+    }
+}
+
 /// Lists streamed page by page (`--all`) and NDJSON are masked like any result.
 @Suite struct StreamedPIITests {
     @Test(arguments: ["messages --all", "output json\nmessages --all", "conversations --all", "deliveries --all", "output json\ndeliveries --all"])

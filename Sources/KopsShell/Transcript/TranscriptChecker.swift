@@ -10,6 +10,8 @@ public struct TranscriptChecker {
         /// The recorded command lines that change data and were not run again (no `allowWrites`), with their
         /// line numbers: their blocks are kept as recorded, the evidence of what was sent.
         public var writesNotReplayed: [(line: Int, command: String)] = []
+        /// How many blocks were a snapshot (`TranscriptParser.Entry.snapshot`), kept as recorded.
+        public var snapshots = 0
     }
 
     public let expected: String
@@ -27,7 +29,8 @@ public struct TranscriptChecker {
     /// Runs each recorded command line in order (failures included: they are part of the output) on
     /// `shell`, which starts with the header's profile and phone number. A line that changes data is not
     /// run unless `allowWrites`: its block is kept as recorded (a `sent wamid.…` is the ticket's evidence)
-    /// and named in `writesNotReplayed`; a line whose secret was redacted cannot run, so its block is kept.
+    /// and named in `writesNotReplayed`; a line whose secret was redacted cannot run, so its block is kept, and
+    /// so is a snapshot block (a bundle's diagnostics after a session that was not recorded).
     /// On a demo transcript the context's simulator clock is moved to each block's recorded instant first.
     ///
     /// Throws `ScriptError.notATranscript` for other files, `.missingRestore` for a masked command line
@@ -63,7 +66,7 @@ public struct TranscriptChecker {
         defer { (shell.recorder, shell.readOnly) = saved }
         for (entry, line) in zip(parsed.commands, lines) {
             recorder.copy(entry.lead)
-            if entry.command.contains("<redacted>") || writes.contains(where: { $0.line == entry.line }) {
+            if entry.command.contains("<redacted>") || entry.snapshot || writes.contains(where: { $0.line == entry.line }) {
                 recorder.copy(entry.block)
                 continue
             }
@@ -79,7 +82,7 @@ public struct TranscriptChecker {
             expected: TranscriptChecker.trimmed(expected), actual: TranscriptChecker.trimmed(recorder.text))
         return Outcome(
             commands: parsed.commands.count, actual: recorder.text, diff: TranscriptChecker.named(diff, in: parsed),
-            writesNotReplayed: writes)
+            writesNotReplayed: writes, snapshots: parsed.commands.filter(\.snapshot).count)
     }
 
     /// The text without trailing blank lines or final newline: an editor's tidying is not a change.
