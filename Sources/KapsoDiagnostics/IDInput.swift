@@ -34,7 +34,7 @@ public enum IDInput: Sendable, Equatable {
         guard trimmed.allSatisfy({ $0.isASCII && !$0.isNewline }) else { return .failure(.nonASCII) }
         if isUUID(trimmed) { return .success(.uuid(trimmed.lowercased())) }
         if BusinessScopedUserID.isValid(trimmed) { return .success(.businessScopedUserID(trimmed)) }
-        if !trimmed.contains(where: \.isLetter), trimmed.contains(where: \.isNumber) {
+        if PhoneNumberText.linkedNumber(trimmed) != nil || !trimmed.contains(where: \.isLetter) && trimmed.contains(where: \.isNumber) {
             return PhoneNumberText.parse(trimmed).map(IDInput.number).mapError(Problem.number)
         }
         guard trimmed.count <= maxLength else { return .failure(.tooLong(characters: trimmed.count)) }

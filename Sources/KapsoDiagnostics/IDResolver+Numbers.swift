@@ -148,11 +148,21 @@ extension IDResolver {
             digits.count <= 12
         {
             let codes = countryCodes(numbers).map { "+\($0)" }
-            if !codes.isEmpty {
+            // `14155550172` already starts with the project's country code 1: "add the country code" would mislead.
+            let hasCode = countryCodes(numbers).contains { digits.hasPrefix($0) } && PhoneNumberText.isPlausibleInternational(digits)
+            if !codes.isEmpty, !hasCode {
                 identity.warnings.append(
                     "\(typed) has no '+' or '00': if it is a national number, add the country code "
                         + "(this project's numbers use \(list(codes)))")
             }
+        }
+        // `011` is the international call prefix dialled from North America (NANP); it is not read as one,
+        // since national numbers elsewhere start with 011 too (Leeds: 0113), but a number found nowhere says so.
+        if identity.kind == .unknown, !number.hasInternationalPrefix, digits.hasPrefix("011"),
+            PhoneNumberText(digits: String(digits.dropFirst(3)), hasInternationalPrefix: true).e164 != nil
+        {
+            identity.warnings.append(
+                "if 011 is the international call prefix (dialled from North America), the number is +\(digits.dropFirst(3)): whois +\(digits.dropFirst(3))")
         }
         identity.details += mentions(digits, facts: facts)
         return identity

@@ -122,6 +122,18 @@ public enum IDResolver {
         return identity.statement + ", not a phone-number id; " + pick(leads, command: command)
     }
 
+    /// The error line for an id given where another kind belongs (`conversation ID`, `webhooks get ID`,
+    /// `trace ID`, `messages --conversation ID`, `deliveries --webhook ID`): `STATEMENT, not a conversation
+    /// id; FIX`, e.g. `200300400500601 is the WABA id (business_account_id) of …, not a conversation id;
+    /// calls about messages and numbers take a phone-number id; pick one: use … or use …`.
+    /// Nil when the id is of the `expected` kind, or was found nowhere (the caller's own line stands then).
+    public static func wrongKindLine(_ identity: Identity, expected: Identity.Kind) -> String? {
+        guard identity.kind != expected, identity.kind != .unknown, !identity.incomplete else { return nil }
+        // A WAMID of another project still "is a WAMID": no other kind to name.
+        if expected == .wamid, identity.kind == .wamid { return nil }
+        return identity.statement + ", not a " + expected.title + (identity.fix.map { "; " + $0 } ?? "")
+    }
+
     // MARK: - Wording shared by the resolvers
 
     /// `numbers, API logs and conversations (cannot connect …)` from `part (reason)` entries that share a reason.

@@ -10,6 +10,10 @@ public struct PastedError: Sendable, Equatable {
     /// Meta's `message` and `error_data.details` when a JSON body was pasted.
     public var message: String?
     public var details: String?
+    /// The id Graph names in "Unsupported get request. Object with ID 'N' does not exist, cannot be loaded
+    /// due to missing permissions, or does not support this operation" (code 100, `error_subcode` 33,
+    /// `GraphMethodException`): the request's path id is the cause, not its payload.
+    public var objectID: String?
 
     /// Reads pasted text; nil when no code can be found in it.
     public init?(_ text: String) {
@@ -21,6 +25,25 @@ public struct PastedError: Sendable, Equatable {
         }
         guard let code = Self.code(inText: trimmed) else { return nil }
         self.init(code: code, message: nil, details: nil)
+        objectID = Self.objectID(in: trimmed)
+    }
+
+    /// What to do when the error names an object id (`objectID`), instead of the code's generic advice
+    /// ("fix the payload"): the id is unknown to the key, of another project, or another kind of id.
+    public var objectAdvice: String? {
+        objectID.map { id in
+            "the id \(id) in the request path is not an object this key can use: it does not exist, belongs to "
+                + "another project, or is another kind of id (a WABA id where a phone-number id belongs is the usual "
+                + "case); 'whois \(id)' says what it is and what to use"
+        }
+    }
+
+    /// `N` in `Object with ID 'N' does not exist` (quotes optional); nil when the text has no such phrase.
+    static func objectID(in text: String) -> String? {
+        guard let range = text.range(of: "object with id", options: .caseInsensitive) else { return nil }
+        let rest = text[range.upperBound...].drop { $0 == " " || "'\"`\u{2018}\u{2019}".contains($0) }
+        let id = rest.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) }
+        return id.isEmpty ? nil : String(id)
     }
 
     init(code: String, message: String?, details: String?) {
@@ -35,11 +58,15 @@ public struct PastedError: Sendable, Equatable {
         for candidate in candidates.compactMap({ $0 }) where candidate.object != nil {
             let message = candidate["message"]?.string ?? candidate["title"]?.string
             let details = candidate["error_data"]?["details"]?.string
+            var found: PastedError?
             if let error = MessageError(json: candidate), let code = error.code {
-                return PastedError(code: code, message: message, details: details)
+                found = PastedError(code: code, message: message, details: details)
+            } else if let message, let code = Self.code(inText: message) {
+                found = PastedError(code: code, message: message, details: details)
             }
-            if let message, let code = Self.code(inText: message) {
-                return PastedError(code: code, message: message, details: details)
+            if var found {
+                found.objectID = message.flatMap(objectID(in:))
+                return found
             }
         }
         return nil

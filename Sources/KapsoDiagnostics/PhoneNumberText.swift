@@ -33,13 +33,17 @@ public struct PhoneNumberText: Sendable, Equatable {
 
     /// Reads `text`; separators may sit anywhere, `+` only first, `00` only as a prefix.
     public static func parse(_ text: String) -> Result<PhoneNumberText, Problem> {
-        let trimmed = text.trimmingSpaces()
+        let trimmed = linkedNumber(text) ?? text.trimmingSpaces()
         guard !trimmed.isEmpty else { return .failure(.empty) }
         var body = Substring(trimmed)
         var international = false
         if body.first == "+" {
             international = true
             body = body.dropFirst()
+        } else if body.hasPrefix("(+") {
+            // `(+1) 415 555 0101`: the country code in brackets.
+            international = true
+            body = "(" + body.dropFirst(2)
         }
         guard body.allSatisfy({ $0.isASCII && ($0.isNumber || " -.()".contains($0)) }) else {
             return .failure(.notANumber)
@@ -61,6 +65,36 @@ public struct PhoneNumberText: Sendable, Equatable {
         }
         guard digits.count <= maxDigits else { return .failure(.tooLong(digits: digits.count)) }
         return .success(PhoneNumberText(digits: digits, hasInternationalPrefix: international))
+    }
+
+    /// The number in a link people paste for a contact, ready for `parse`; nil for any other text.
+    /// `https://wa.me/14155550101` and `https://api.whatsapp.com/send?phone=14155550101` (WhatsApp's
+    /// click-to-chat links carry the full number in international form without `+`: WhatsApp Help Center,
+    /// "How to use click to chat") and `whatsapp://send?phone=…` give `+14155550101`; `tel:+1-415-555-0101`
+    /// (RFC 3966) gives `+1-415-555-0101`.
+    public static func linkedNumber(_ text: String) -> String? {
+        var link = Substring(text.trimmingSpaces())
+        for scheme in ["https://", "http://"] where link.lowercased().hasPrefix(scheme) { link = link.dropFirst(scheme.count) }
+        let lowered = link.lowercased()
+        if lowered.hasPrefix("tel:") {
+            let number = link.dropFirst(4).prefix { $0 != ";" }
+            return number.isEmpty ? nil : String(number)
+        }
+        var number: Substring
+        if lowered.hasPrefix("wa.me/") {
+            number = link.dropFirst(6).prefix { $0 != "?" && $0 != "/" }
+        } else if lowered.hasPrefix("api.whatsapp.com/send") || lowered.hasPrefix("whatsapp://send"),
+            let query = link.firstIndex(of: "?")
+        {
+            let pairs = link[link.index(after: query)...].split(separator: "&")
+            guard let phone = pairs.first(where: { $0.lowercased().hasPrefix("phone=") }) else { return nil }
+            number = phone.dropFirst(6)
+        } else {
+            return nil
+        }
+        number = number.replacing("%2B", with: "+").replacing("%2b", with: "+")[...]
+        if number.first == "+" { number = number.dropFirst() }
+        return number.isEmpty ? nil : "+" + number
     }
 
     /// The digits when they can be a number with its country code (8 to 15 digits, not starting with 0).

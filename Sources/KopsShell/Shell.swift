@@ -181,7 +181,8 @@ public final class Shell {
     /// Prints an error through the one funnel (with the script location on the terminal); returns its status.
     @discardableResult
     public func report(_ error: any Error) -> ExitStatus {
-        var error = error
+        // An id of another kind than the command takes says what it is (the id resolver).
+        var error = context.explainingWrongKind(error)
         if case .unauthorized(let host)? = error as? KapsoAPIError {
             error = CredentialError.rejected(host: host, source: context.session.sources["key"])
         }

@@ -41,6 +41,18 @@ import Testing
         #expect(!run.out.contains(#""to":"#))
     }
 
+    /// Probe finding F21: the CONTACT column of `conversations` (`@marisol.v`) works as `--to`: sent to the
+    /// contact's business-scoped user id; a username no conversation has names the BSUID form.
+    @Test func replyToAUsernameGoesToItsUserID() async throws {
+        let run = try await runShell(
+            ["reply --to @marisol.v --dry-run Held for you", "reply --to @nobody.here --dry-run Hi"], phoneNumberID: Self.sales)
+        #expect(run.statuses == [.ok, .usage])
+        #expect(run.out.contains(#""recipient": "US.48210937561029384756""#))
+        #expect(run.err.contains(
+            "reply: invalid value for --to '@nobody.here'; expected a phone number or a business-scoped user id (--to US.<digits>); "
+                + "no contact with this username is among the newest 100 conversations of 100200300400502"))
+    }
+
     @Test func replyToTheLastMessageOfAUsernameContactQuotesIt() async throws {
         let run = try await runShell(["message \(Self.marisolInbound)", "reply Yes, an M is held", "trace"], phoneNumberID: Self.sales)
         #expect(run.statuses == [.ok, .ok, .ok], "\(run.err)")

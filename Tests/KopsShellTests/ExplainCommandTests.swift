@@ -109,4 +109,26 @@ import Testing
                 == "error: explain: invalid error code 'the message failed'; expected a code such as 131047, "
                 + "'(#131047) ...' or a Graph error body in single quotes\n")
     }
+
+    /// Probe finding F26: Graph's "Object with ID 'N' does not exist" (code 100, subcode 33) is about the id in
+    /// the path, not the payload: the advice names the id and `whois`, in text and in JSON.
+    @Test(arguments: [
+        "explain \"(#100) Unsupported get request. Object with ID '200300400500601' does not exist\"",
+        "explain '{\"error\":{\"message\":\"Unsupported post request. Object with ID 200300400500601 does not exist, cannot be "
+            + "loaded due to missing permissions, or does not support this operation.\",\"type\":\"GraphMethodException\",\"code\":100,"
+            + "\"error_subcode\":33}}'",
+    ])
+    func objectIDErrorNamesTheID(line: String) {
+        let offline = OfflineShell()
+        offline.shell.run(line: line)
+        #expect(offline.output.out.contains(
+            "what to do: the id 200300400500601 in the request path is not an object this key can use: it does not exist, "
+                + "belongs to another project, or is another kind of id (a WABA id where a phone-number id belongs is the "
+                + "usual case); 'whois 200300400500601' says what it is and what to use\n"))
+        #expect(!offline.output.out.contains("fix the payload"))
+        let json = OfflineShell()
+        json.shell.run(line: "output json; " + line)
+        #expect(json.output.out.contains("\"object_id\": \"200300400500601\""))
+    }
+
 }

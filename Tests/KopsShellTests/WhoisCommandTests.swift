@@ -136,6 +136,17 @@ import Testing
         #expect(runs[1].status == 0)
     }
 
+    /// Probe finding F21: a number that already starts with the project's country code is not told to add it;
+    /// `011` (North America's international prefix) is named, not guessed.
+    @Test func numberWithTheCountryCodeIsNotToldToAddIt() async throws {
+        let runs = try await runDemo(["whois 14155550172", "whois 011442079460958"])
+        #expect(runs[0].status == 1)
+        #expect(runs[0].err.hasPrefix("error: 14155550172 is not a phone-number id, WABA id, display number or contact of this project"))
+        #expect(!runs[0].err.contains("add the country code"))
+        #expect(runs[1].err.contains(
+            "; if 011 is the international call prefix (dialled from North America), the number is +442079460958: whois +442079460958;"))
+    }
+
     @Test func nationalNumberNotInTheProjectWarnsWithItsCountryCodes() async throws {
         let ran = try await runDemo("whois 4155559999")
         #expect(ran.status == 1)
@@ -273,7 +284,10 @@ final class PartlyFailingTransport: HTTPTransport {
         #expect(ran.status != 0)
     }
 
-    @Test(arguments: ["use 0014155550101", "use +1 415-555-0101", "use 14155550101", "use 100200300400502"])
+    @Test(arguments: [
+        "use 0014155550101", "use +1 415-555-0101", "use 14155550101", "use 100200300400502", "use https://wa.me/14155550101",
+        "use '(+1) 415 555 0101'", "use 14155550101;",
+    ])
     func useTakesEveryFormOfTheNumber(_ line: String) async throws {
         let ran = try await runDemo(line, number: nil)
         #expect(ran.out == "using 100200300400502 (+1 415-555-0101, Sales Line)\n")

@@ -48,7 +48,7 @@ public enum ConversationsCommand: Command {
 
     static func list(filters: [(String, String)], limit: Int, after: String?, in context: ShellContext) throws -> CommandResult {
         let page = try context.client.conversations(filters: filters, limit: limit, after: after)
-        if page.items.isEmpty, after == nil { try context.verifyNumberFilter(filters) }
+        if page.items.isEmpty, after == nil { try context.verifyIDFilters(filters) }
         context.rememberList(page, source: .conversations(filters: filters, limit: limit))
         return CommandResult(blocks: [.table(table(page.items, now: context.now())), .hint(page.footer)], json: page.json)
     }

@@ -91,6 +91,7 @@ public enum DeliveriesCommand: Command {
         let page = try context.client.webhookDeliveries(query)
         context.rememberList(page, source: .deliveries(filters: filters, limit: limit))
         guard !page.items.isEmpty else {
+            if after == nil { try context.verifyIDFilters(filters) }
             return CommandResult(blocks: [.line(StyledText("no deliveries match in this period"))], json: page.json)
         }
         return CommandResult(blocks: [.table(table(page.items)), .hint(page.footer)], json: page.json)
@@ -104,6 +105,7 @@ public enum DeliveriesCommand: Command {
             request: { context.client.webhookDeliveriesRequest(filters + [("limit", "100")] + $0) },
             json: \.json, table: table)
         context.session.lastList = nil
+        if count == 0 { try context.verifyIDFilters(filters) }
         return CommandResult(blocks: [.hint("\(count) \(count == 1 ? "delivery" : "deliveries")")])
     }
 

@@ -42,7 +42,7 @@ public enum ExplainCommand: Command {
         guard let entry = ErrorCatalog.entry(for: pasted.code) else { throw ShellError.unknownErrorCode(code: pasted.code) }
         var fields = [
             Field("code", entry.code, style: .bold), Field("name", entry.name), Field("meaning", entry.meaning),
-            Field("what to do", entry.fix), Field("retry", entry.retry.advice, style: style(entry.retry)),
+            Field("what to do", pasted.objectAdvice ?? entry.fix), Field("retry", entry.retry.advice, style: style(entry.retry)),
         ]
         if let category = entry.category { fields.append(Field("category", category.rawValue + " (Kapso JS SDK)")) }
         if let title = entry.title {
@@ -50,19 +50,22 @@ public enum ExplainCommand: Command {
         }
         if let details = pasted.details { fields.append(Field("meta says", details, style: .dim)) }
         fields.append(Field("source", entry.source.reference, style: .dim))
-        return CommandResult(blocks: [.fields(fields)], json: json(entry))
+        return CommandResult(blocks: [.fields(fields)], json: json(entry, pasted: pasted))
     }
 
-    static func json(_ entry: ErrorCatalog.Entry) -> JSONValue {
-        [
+    /// The entry as JSON; a pasted error that names an object id adds `object_id` and its advice as `fix`.
+    static func json(_ entry: ErrorCatalog.Entry, pasted: PastedError? = nil) -> JSONValue {
+        var object: JSONObject = [
             "code": .string(entry.code), "name": .string(entry.name), "meaning": .string(entry.meaning),
-            "fix": .string(entry.fix), "retry": .string(entry.retry.rawValue),
+            "fix": .string(pasted?.objectAdvice ?? entry.fix), "retry": .string(entry.retry.rawValue),
             "retry_advice": .string(entry.retry.advice),
             "category": entry.category.map { .string($0.rawValue) } ?? .null, "source": .string(entry.source.rawValue),
             "meta_title": entry.title.map(JSONValue.string) ?? .null,
             "http_status": entry.httpStatus.map { .number(String($0)) } ?? .null,
             "reference": .string(entry.source.reference),
         ]
+        if let id = pasted?.objectID { object["object_id"] = .string(id) }
+        return .object(object)
     }
 
     private static func style(_ retry: ErrorCatalog.Retry) -> Style {

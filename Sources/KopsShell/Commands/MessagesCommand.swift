@@ -49,6 +49,7 @@ public enum MessagesCommand: Command {
             request: { context.client.messagesRequest(filters: filters, limit: 100, after: $0.first?.1) },
             json: \.json, table: table)
         context.session.lastList = nil
+        if count == 0 { try context.verifyIDFilters(filters) }
         // JSON mode prints the document alone, as a one-page list does.
         guard mode != .json else { return CommandResult() }
         return CommandResult(blocks: [.hint("\(count) \(count == 1 ? "message" : "messages")")])
@@ -56,7 +57,7 @@ public enum MessagesCommand: Command {
 
     static func list(filters: [(String, String)], limit: Int, after: String?, in context: ShellContext) throws -> CommandResult {
         let page = try context.client.messages(filters: filters, limit: limit, after: after)
-        if page.items.isEmpty, after == nil { try context.verifyNumberFilter(filters) }
+        if page.items.isEmpty, after == nil { try context.verifyIDFilters(filters) }
         context.rememberList(page, source: .messages(filters: filters, limit: limit))
         return CommandResult(blocks: [.table(table(page.items)), .hint(page.footer)], json: page.json)
     }

@@ -13,7 +13,7 @@ extension ReplyCommand {
         let typedTo = arguments.value("--to")
         let to = try recipient(arguments)
         // Templates are not quoted: the reply goes to the contact, not as an answer to one message.
-        let target = try typedTo.flatMap { BusinessScopedUserID.isValid($0) ? $0 : nil }
+        let target = try typedTo.flatMap { try userID(to: $0, in: context) }
             .map { try resolve(userID: $0, in: context) }
             ?? resolve(to: to, quote: false, in: context)
         let force = arguments.has("--force")

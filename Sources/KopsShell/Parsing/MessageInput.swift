@@ -7,13 +7,18 @@ enum MessageInput {
 
     /// The WAMID in what was typed, read as `whois` reads it (`IDInput.cleaned`, then `WAMID.canonical`:
     /// `=` padding put back, `%3D` decoded, trailing punctuation dropped), or an error when it is none.
-    static func wamid(_ text: String, command: String) throws(ShellError) -> String {
+    /// An id of another form (a UUID, digits) throws `WrongIDForm`, which the error funnel names with the resolver.
+    static func wamid(_ text: String, command: String) throws -> String {
         switch WAMID.canonical(IDInput.cleaned(text)) {
         case .success(let id): return id
         case .failure(let problem):
-            throw .invalidValue(
+            let plain = ShellError.invalidValue(
                 command: command, what: "message id", value: IDInput.echo(text),
                 expected: problem == .missingPrefix ? "a WAMID starting with 'wamid.'" : IDInput.Problem.wamid(problem).reason)
+            if problem == .missingPrefix, case .success(let input) = IDInput.read(text) {
+                throw WrongIDForm(plain: plain, id: IDInput.cleaned(text), input: input, expected: .wamid)
+            }
+            throw plain
         }
     }
 

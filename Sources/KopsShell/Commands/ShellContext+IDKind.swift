@@ -1,0 +1,88 @@
+internal import KapsoClient
+internal import KapsoDiagnostics
+
+/// The one check behind every place a command takes an id of one kind (issue 11 §2): `conversation ID`,
+/// `webhooks get|test ID`, `message`/`trace ID`, `messages --conversation`, `deliveries --webhook`. An id
+/// the API does not know as that kind, or that filters a list down to nothing, is given to the resolver,
+/// which says what it is instead ("… is the WABA id of 2 numbers, not a conversation id; pick one: …").
+extension ShellContext {
+    /// The error funnel's step: a 404 for a conversation, webhook or message id, or an id of another form
+    /// (`WrongIDForm`), becomes the resolver's statement when the id is something else in the project.
+    /// Any other error, and an id found nowhere, comes back unchanged.
+    func explainingWrongKind(_ error: any Error) -> any Error {
+        let id: String
+        let expected: Identity.Kind
+        var status = ExitStatus.failure
+        switch error {
+        case KapsoAPIError.conversationNotFound(let value): (id, expected) = (value, .conversationID)
+        case KapsoAPIError.webhookNotFound(let value, _): (id, expected) = (value, .webhookID)
+        case KapsoAPIError.messageNotFound(let value): (id, expected) = (value, .wamid)
+        case let wrong as WrongIDForm: (id, expected, status) = (wrong.id, wrong.expected, wrong.exitStatus)
+        default: return error
+        }
+        guard let line = wrongKindLine(id, expected: expected) else { return error }
+        return IDOfAnotherKind(explanation: line, exitStatus: status)
+    }
+
+    /// After a list filtered by an id came back empty: a phone-number id that is none of the project's,
+    /// a conversation or webhook id that is another kind of id or none of the project's, throws what it
+    /// is with the fix, since an empty list would read as "nothing happened". Requests are made only
+    /// for an empty list, and only the filters' own look-ups unless the id is not of its kind.
+    func verifyIDFilters(_ filters: [(String, String)], numbers known: [PhoneNumber]? = nil) throws {
+        try verifyNumberFilter(filters, numbers: known)
+        let kinds: [(key: String, flag: String, kind: Identity.Kind)] = [
+            ("conversation_id", "--conversation", .conversationID), ("webhook_id", "--webhook", .webhookID),
+        ]
+        for (key, flag, kind) in kinds {
+            guard let id = filters.first(where: { $0.0 == key })?.1, let identity = identity(of: id, expected: kind) else { continue }
+            // Of its kind, but on another number than the selected one: the list is empty for that reason.
+            if identity.kind == kind, let selected = filters.first(where: { $0.0 == "phone_number_id" })?.1,
+                let own = identity.phoneNumberIDs.first, !identity.phoneNumberIDs.contains(selected)
+            {
+                throw IDOfAnotherKind(
+                    explanation: "\(flag): " + identity.statement + ", not of the selected number \(selected); use \(own)",
+                    exitStatus: .failure)
+            }
+            if let line = IDResolver.wrongKindLine(identity, expected: kind) {
+                throw IDOfAnotherKind(explanation: "\(flag): " + line, exitStatus: .failure)
+            }
+            if identity.kind == .unknown, !identity.incomplete {
+                let searched = identity.details.first { $0.label == "searched" }.map { " (searched \($0.value))" } ?? ""
+                throw ShellError.idNotFound(
+                    explanation: "\(flag): " + identity.statement + searched + (identity.fix.map { "; " + $0 } ?? ""))
+            }
+        }
+    }
+
+    /// `IDResolver.wrongKindLine` for `id`, or nil when it is of the expected kind, unreadable, or found nowhere.
+    private func wrongKindLine(_ id: String, expected: Identity.Kind) -> String? {
+        identity(of: id, expected: expected).flatMap { IDResolver.wrongKindLine($0, expected: expected) }
+    }
+
+    /// What `id` is: the `expected` kind's own look-up is asked first, the whole resolver only when the id
+    /// is not of that kind. Nil when it cannot be read as an id, is a WAMID where one belongs, or no key is at hand.
+    private func identity(of id: String, expected: Identity.Kind) -> Identity? {
+        guard case .success(let input) = IDInput.read(id) else { return nil }
+        // A WAMID is no other kind of id: its own 404 already said all there is.
+        if case .wamid = input, expected == .wamid { return nil }
+        guard (try? needsKey()) != nil else { return nil }
+        let typed: String
+        if case .wamid(let wamid, _) = input { typed = wamid } else { typed = IDInput.cleaned(id) }
+        let own: [IDResolver.Lookup]
+        switch (expected, input) {
+        case (.webhookID, _): own = [.phoneNumbers, .webhooks]
+        case (.conversationID, .uuid(let uuid)): own = [.phoneNumbers, .conversation(uuid)]
+        default: own = []
+        }
+        if !own.isEmpty {
+            let (facts, _) = IDLookups.fetch(own, client: client, own: ownLookups)
+            let identity = IDResolver.resolve(input, typed: typed, facts: facts)
+            if identity.kind == expected { return identity }
+        }
+        let lookups = IDResolver.lookups(for: input)
+        let uuid: String?
+        if case .uuid(let value) = input { uuid = value } else { uuid = nil }
+        let (facts, _) = IDLookups.fetch(lookups, client: client, id: uuid, own: ownLookups)
+        return IDResolver.resolve(input, typed: typed, facts: facts)
+    }
+}
