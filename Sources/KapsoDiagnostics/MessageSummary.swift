@@ -43,7 +43,7 @@ public enum MessageSummary {
         let payload = message[type]
         let summary: String?
         switch type {
-        case "text": summary = payload?["body"]?.string
+        case "text": summary = payload?.object.flatMap(text)
         case "image", "video", "audio", "document": summary = media(type, payload?.object, kapso: message["kapso"])
         case "sticker": summary = payload?.object.map { ($0["animated"]?.bool == true ? "animated " : "") + "sticker" }
         case "location": summary = payload?.object.map(location)
@@ -65,8 +65,19 @@ public enum MessageSummary {
         if let summary { return summary }
         // The type object is missing or of the wrong JSON type: say so, keep Kapso's rendering if any.
         let expected = type == "contacts" ? "array" : "object"
-        let problem = payload.map { "'\(type)' is \(article($0.typeName)), not \(article(expected))" } ?? "no '\(type)' \(expected)"
+        let problem = payload.map { value in
+            guard value.typeName != expected else {
+                // The right JSON type without what kops reads from it: `"text": {}`.
+                return "'\(type)' has no " + (type == "text" ? "'body' string" : "readable content")
+            }
+            return "'\(type)' is \(article(value.typeName)), not \(article(expected))"
+        } ?? "no '\(type)' \(expected)"
         return kapsoContent.map { "\($0) (\(problem))" } ?? "\(type) (\(problem))"
+    }
+
+    /// The body, `(empty text)` for an empty one (a row never shows an empty cell); nil without a string body.
+    private static func text(_ payload: JSONObject) -> String? {
+        payload["body"]?.string.map { $0.isEmpty ? "(empty text)" : $0 }
     }
 
     private static func media(_ type: String, _ payload: JSONObject?, kapso: JSONValue?) -> String? {
