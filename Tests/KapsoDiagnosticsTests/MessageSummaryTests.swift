@@ -70,6 +70,13 @@ import Testing
         (#"{"type":"text","text":{"body":"a\u001b[31mred"}}"#, "a[31mred"),
     ]
 
+    /// A detail view keeps a body's line breaks (CRLF too, blank lines as one); a row turns them into spaces.
+    @Test func lineBreaksAreKeptOnlyWhenAsked() throws {
+        let message = try Self.message(#"{"type":"text","text":{"body":"Order A-1\r\nShipped:\n\n\n  today \u001b[2J"}}"#)
+        #expect(MessageSummary.text(of: message) == "Order A-1 Shipped: today [2J")
+        #expect(MessageSummary.text(of: message, lineBreaks: true) == "Order A-1\nShipped:\n\ntoday [2J")
+    }
+
     @Test(arguments: cases)
     func summarises(_ json: String, _ expected: String) throws {
         #expect(MessageSummary.text(of: try Self.message(json)) == expected)

@@ -54,6 +54,20 @@ public enum VisibleText {
         return result
     }
 
+    /// Multi-line server text (a message body, a template's body) as lines to show one under the other: split at
+    /// each `\n` (a `\r\n` is one break), each line `escaped`, so a lone CR and every other control stays an escape.
+    /// Trailing empty lines are dropped; an empty text is one empty line.
+    public static func lines(_ text: String) -> [String] {
+        guard text.utf8.contains(0x0A) else { return [escaped(text)] }
+        var pieces = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { piece in
+            var line = String.UnicodeScalarView(piece)
+            if line.last == "\r" { line.removeLast() }
+            return escaped(String(line))
+        }
+        while pieces.count > 1, pieces.last?.isEmpty == true { pieces.removeLast() }
+        return pieces
+    }
+
     /// True for a scalar a terminal would act on rather than print, or that prints as nothing: C0 and C1 controls,
     /// DEL, the line and paragraph separators, and every format character (Unicode category Cf): bidirectional
     /// controls, zero-width spaces and joiners, the byte-order mark U+FEFF, soft hyphens, tags. Context-free:
