@@ -136,6 +136,14 @@ func recordPage(_ lines: [String], width: Int? = 60, keepPII: Bool = false) asyn
         #expect(page.restore.lines["reply --to +1 555 ••• 1234 --force <body 1>"] == ["reply --to +15550001234 --force Hello canary"])
     }
 
+    /// A name kops read to phrase an answer (`sent … to Dana Ortiz`, from a conversation look-up, not in the result)
+    /// is masked like one a result holds, also when the session never listed conversations.
+    @Test func aNameKopsLookedUpIsMaskedInTheSentence() async throws {
+        let page = try await recordPage(["reply --to +14155550142 --force hello there"])
+        #expect(!page.transcript.contains("Dana"), "\(page.transcript)")
+        #expect(page.transcript.contains("\nsent <message 1> to <contact 1> (+1 415 ••• 0142)\n"))
+    }
+
     @Test func maskedCommandLinesAreKeptAsTypedForTheRestoreFile() async throws {
         let page = try await recordPage(["message \(Demo.danaInbound)"])
         #expect(page.transcript.contains("> message <message 1>\n"))

@@ -44,6 +44,13 @@ import Testing
         #expect(check.problem.map { ErrorReport($0.error).status } == .usage)
     }
 
+    /// Values inside the range a message states are accepted: `sim advance 0` (0 to 31536000) runs what is due now.
+    @Test func sayingFromZeroAcceptsZero() {
+        let source = "sim advance 0\nsim advance 31536000"
+        let check = ScriptCheck(lines: ScriptLine.parse(source), registry: .standard, variables: [], environment: [:])
+        #expect(check.problem == nil)
+    }
+
     /// A script run with writes allowed stops before line 1: the reply on line 2 is never sent.
     @Test func aLateBadLineSendsNothing() {
         let offline = OfflineShell()

@@ -108,9 +108,10 @@ public enum ListenCommand: Command {
         do {
             receiver = try open(host, port, bodyLimit)
         } catch {
+            let hostProblem = "\(error)".contains("not an address of this machine")
             throw ShellError.invalidValue(
                 command: name, what: "address", value: "\(host):\(port)",
-                expected: "a free port on a local IPv4 address (\(error)); pick another with --port")
+                expected: "a free port on a local IPv4 address (\(error)); pick another with " + (hostProblem ? "--host" : "--port"))
         }
         defer { receiver.stop() }
         var temporary: String?
@@ -348,7 +349,10 @@ public enum ListenCommand: Command {
     /// `--secret S` or `--secret-env VAR` (never both); a named variable must be set.
     private static func secret(_ arguments: Arguments, in context: ShellContext) throws(ShellError) -> Secret? {
         switch (arguments.value("--secret"), arguments.value("--secret-env")) {
-        case (let text?, nil): return Secret(text)
+        case (let text?, nil):
+            // An empty secret would call every real signature wrong.
+            guard !text.isEmpty else { throw .invalidValue(command: name, what: "--secret", value: "", expected: "the webhook's secret_key") }
+            return Secret(text)
         case (nil, let variable?):
             guard let value = context.environment[variable] ?? ProcessInfo.processInfo.environment[variable], !value.isEmpty else {
                 throw .invalidValue(
