@@ -144,6 +144,13 @@ func recordPage(_ lines: [String], width: Int? = 60, keepPII: Bool = false) asyn
         #expect(page.transcript.contains("\nsent <message 1> to <contact 1> (+1 415 ••• 0142)\n"))
     }
 
+    /// A template value too short to mask everywhere (`42`) is masked where a summary lists the values.
+    @Test func aShortTemplateValueIsMaskedInTheListOfValues() async throws {
+        let page = try await recordPage(["reply --to 14155550157 --template login_code --param 42", "messages --limit 1"])
+        #expect(!page.transcript.contains("(en_US): 42"), "\(page.transcript)")
+        #expect(page.transcript.contains("template login_code (en_US): <body 1>, <body 1>"), "\(page.transcript)")
+    }
+
     @Test func maskedCommandLinesAreKeptAsTypedForTheRestoreFile() async throws {
         let page = try await recordPage(["message \(Demo.danaInbound)"])
         #expect(page.transcript.contains("> message <message 1>\n"))
