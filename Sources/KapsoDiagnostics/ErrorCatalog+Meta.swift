@@ -334,9 +334,10 @@ extension ErrorCatalog {
         // Secondary source only: a health-status sample in pywa's tests (david-lev/pywa tests/test_types.py).
         entry(
             "141006", "payment method problem",
-            "the WhatsApp Business Account's payment method has an error, which blocks business-initiated conversations",
+            "the WhatsApp Business Account's payment method has an error, which blocks business-initiated conversations; "
+                + "replies inside the 24-hour window still go out",
             "add a new payment method to the account in Meta Business Manager", .unknown, nil,
-            reference: "pywa (david-lev/pywa) tests/test_types.py, a health-status sample; not on a Meta page read"),
+            reference: "pywa (david-lev/pywa) tests/test_types.py, a health-status sample; replies still work: kapso-api.md §9.5; not on a Meta page read"),
         entry(
             "139000", "flow blocked by integrity",
             "Meta found an integrity issue with the account and will not let it create or publish Flows",

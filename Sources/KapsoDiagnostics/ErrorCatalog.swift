@@ -117,6 +117,13 @@ extension ErrorCatalog {
             "do not retry; use a utility or authentication template", .no, nil, source: .kapso,
             reference: "Kapso docs, Marketing opt-outs: https://docs.kapso.ai/docs/whatsapp/templates/marketing-opt-outs"),
         entry(
+            "sandbox_session_required", "Kapso sandbox",
+            "Kapso refused the send (HTTP 403): the recipient has no active session with Kapso's shared sandbox number "
+                + "(third-party observation in kapso-api.md §9.3; unverified in Kapso's docs)",
+            "send from the project's own connected number, or have the recipient open a sandbox session first",
+            .fixFirst, nil, source: .kapso,
+            reference: "kapso-api.md §9.3 (third-party observation; unverified in Kapso's docs)"),
+        entry(
             "messaging_account_mismatch", "WABA mismatch",
             "the messaging_account_id sent does not own this phone number",
             "send the WhatsApp Business Account id that owns the number, or omit the field", .fixFirst, nil,

@@ -109,8 +109,13 @@ public struct ErrorTriage {
     /// answered 404 `Marketing preference not found` means no preference is recorded, i.e. subscribed
     /// (Kapso docs, "Get marketing preference"; docs/templates.md).
     public static func isNormalAnswer(_ log: APILog) -> Bool {
-        log.responseStatus == 404 && log.httpMethod == "GET" && log.endpoint.contains("/marketing_preferences/")
-            && log.errorMessage == "Marketing preference not found"
+        isNormalAnswer(method: log.httpMethod, endpoint: log.endpoint, status: log.responseStatus, message: log.errorMessage)
+    }
+
+    /// `isNormalAnswer` for a call read from elsewhere (a log search `external_api_log` event).
+    public static func isNormalAnswer(method: String?, endpoint: String?, status: Int?, message: String?) -> Bool {
+        status == 404 && method == "GET" && (endpoint?.contains("/marketing_preferences/") ?? false)
+            && message == "Marketing preference not found"
     }
 
     /// Newest first, at most `limit`.
@@ -119,22 +124,19 @@ public struct ErrorTriage {
     }
 
     private static func meaning(of log: APILog) -> String {
-        let message = log.errorMessage ?? ""
         let whois = "'whois \(APIPath.phoneNumberID(in: log.endpoint) ?? "ID")' says what the id is and which phone-number id to use"
-        if let open = message.range(of: "(#"), let close = message[open.upperBound...].firstIndex(of: ")"),
-            let entry = ErrorCatalog.entry(for: String(message[open.upperBound..<close]))
-        {
-            if entry.code == "100", log.responseStatus == 404 {
+        if let refusal = APIRefusal(status: log.responseStatus, text: log.errorMessage), let advice = refusal.advice {
+            if refusal.code == "100", log.responseStatus == 404 {
                 return "no object has the id in the path; " + whois
             }
-            return "\(entry.name): \(entry.fix)"
+            return advice
         }
         switch log.responseStatus {
         case 401: return "the key was rejected; check which key the caller uses"
         case 404: return "the id in the path is not in this project; " + whois
         case 429: return "rate limited; the caller must back off and honour Retry-After"
         case 500...: return "Kapso or Meta failed; retry, and check Kapso's status if it persists"
-        default: return "the request was refused; the error text says which field"
+        default: return "the request was refused; read the error text (ERROR), it usually names the field"
         }
     }
 }

@@ -108,9 +108,10 @@ public struct FailureGroups {
             let method = json["http_method"]?.string ?? "?"
             let endpoint = json["endpoint"]?.string ?? "?"
             let status = json["response_status"]?.int ?? 0
-            let code = graphCode(json["error_message"]?.string)
+            let text = json["error_message"]?.string
+            let refusal = APIRefusal(status: status, text: text)
             let what = "\(method) \(endpoint)"
-            let error = "\(status)" + (code.map { " #\($0)" } ?? "")
+            let error = ["\(status)", refusal?.label ?? Self.shortText(text)].filter { !$0.isEmpty }.joined(separator: " ")
             if status == 404, !numbers.isEmpty, let id = APIPath.phoneNumberID(in: endpoint),
                 let misplaced = IDResolver.misplacedPhoneNumberID(id, numbers: numbers)
             {
@@ -124,7 +125,7 @@ public struct FailureGroups {
                     headline: { "\(IDResolver.plural($0, "failed call")) from key \(key): \(misplaced.summary)" },
                     misplacedID: id)
             }
-            let reason = code.flatMap(ErrorCatalog.entry(for:)).map { "\(status) \($0.name)" } ?? error
+            let reason = refusal?.entry.map { "\(status) \($0.name)" } ?? error
             // A 404 whose id IS in the project, in the wrong slot (a webhook id as a conversation id).
             let wrongSlot = status == 404 ? APIPath.objectID(in: endpoint).flatMap {
                 IDResolver.wrongCollectionID($0.id, collection: $0.collection, numbers: numbers, webhooks: webhooks)
@@ -171,13 +172,11 @@ public struct FailureGroups {
             items: members.sorted { $0.time > $1.time }.map(\.item))
     }
 
-    /// `100` from `(#100) Unsupported get request`.
-    static func graphCode(_ message: String?) -> String? {
-        guard let message, let open = message.range(of: "(#"),
-            let close = message[open.upperBound...].firstIndex(of: ")")
-        else { return nil }
-        let code = message[open.upperBound..<close]
-        return code.isEmpty || !code.allSatisfy(\.isNumber) ? nil : String(code)
+    /// An error text no code was found in, cut to its first 48 characters on one line, so the grouped
+    /// view shows what the server said (`401 Invalid API key`).
+    static func shortText(_ text: String?) -> String {
+        let line = (text ?? "").split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        return line.count > 48 ? String(line.prefix(47)) + "…" : line
     }
 }
 

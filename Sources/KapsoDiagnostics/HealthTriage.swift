@@ -20,6 +20,10 @@ public struct HealthTriage: Sendable {
         public var cause: String?
         /// What to do about it (failures only).
         public var fix: String?
+        /// When Kapso's `passed` is true but the check's own details show a failure (a subscription with
+        /// `subscribed: false`, an entity BLOCKED or with errors), what the details say. kops goes by the
+        /// details: Kapso's summary flags are cached up to 3 min and can disagree with them (kapso-api.md §2.3).
+        public var contradiction: String?
     }
 
     public var findings: [Finding]
@@ -40,9 +44,21 @@ public struct HealthTriage: Sendable {
         findings.filter { $0.severity < .passed }.min { $0.severity < $1.severity }
     }
 
+    /// Checks Kapso marks passed whose details show a failure: the report's `status` cannot be trusted then.
+    public var contradicted: [Finding] { findings.filter { $0.contradiction != nil } }
+
+    /// The check as its details show it: a `passed: true` whose details show a failure is read as failed.
     private static func read(_ name: String, _ check: JSONObject) -> Finding {
-        let passed = check["passed"]?.bool
         let details = check["details"]?.object ?? JSONObject()
+        guard check["passed"]?.bool == true, let evidence = failureEvidence(name, check: check, details: details) else {
+            return read(name, check, details: details, passed: check["passed"]?.bool)
+        }
+        var finding = read(name, check, details: details, passed: false)
+        finding.contradiction = "Kapso marks this check passed, but its details say \(evidence)"
+        return finding
+    }
+
+    private static func read(_ name: String, _ check: JSONObject, details: JSONObject, passed: Bool?) -> Finding {
         var finding = Finding(
             check: name, severity: passed == true ? .passed : passed == false ? .attention : .unknown,
             detail: summary(name, check: check, details: details))
@@ -71,14 +87,20 @@ public struct HealthTriage: Sendable {
             finding.cause = "the coexistence token of this number is no longer valid"
             finding.fix = "reconnect the WhatsApp Business App number through Kapso's setup link"
         case "messaging_health":
-            let overall = check["overall_status"]?.string ?? details["can_send_message"]?.string ?? "unknown"
+            let overall = worstState(check: check, details: details) ?? "unknown"
             finding.severity = overall == "BLOCKED" ? .critical : .attention
-            let reason = limitedEntity(details).map { " (\($0))" } ?? ""
-            finding.cause = "Meta reports messaging as \(overall)\(reason)"
-            finding.fix =
-                overall == "BLOCKED"
-                ? "resolve the blocking entity's errors in WhatsApp Manager; sending is refused until then"
-                : "replies inside the 24-hour window still work; fix the listed entity (display name, payment, quality) to lift the limit"
+            let entity = limitedEntity(details)
+            finding.cause = "Meta reports messaging as \(overall)" + (entity.map { " (\($0.text))" } ?? "")
+            if let known = entity?.entry {
+                finding.cause = (finding.cause ?? "") + ": \(known.meaning)"
+                finding.fix = known.fix + (entity?.solution.map { "; Meta suggests: \($0)" } ?? "")
+            } else {
+                finding.fix =
+                    overall == "BLOCKED"
+                    ? "resolve the blocking entity's errors in WhatsApp Manager; sending is refused until then"
+                    : "replies inside the 24-hour window still work; fix the listed entity (display name, payment, quality) to lift the limit"
+                if let solution = entity?.solution { finding.fix = (finding.fix ?? "") + "; Meta suggests: \(solution)" }
+            }
         case "webhook_subscription":
             finding.cause = "the app is not subscribed to this WhatsApp account's events, so nothing reaches Kapso"
             finding.fix = "reconnect the number in Kapso to resubscribe the app (subscribed_fields must include messages)"
@@ -106,7 +128,7 @@ public struct HealthTriage: Sendable {
         case "phone_number_connection":
             return details["status"]?.string ?? ""
         case "messaging_health":
-            return check["overall_status"]?.string ?? details["can_send_message"]?.string ?? ""
+            return worstState(check: check, details: details) ?? ""
         case "webhook_subscription":
             let subscribed = details["subscribed"]?.bool == true ? "subscribed" : "not subscribed"
             let fields = details["subscribed_fields"]?.array?.compactMap(\.string) ?? []
@@ -118,15 +140,48 @@ public struct HealthTriage: Sendable {
         }
     }
 
-    /// `PHONE_NUMBER LIMITED: <first additional info or error>` for the first entity not AVAILABLE.
-    private static func limitedEntity(_ details: JSONObject) -> String? {
+    /// The first entity not AVAILABLE (or, failing that, with errors): `WABA: 141006 There is an error ...`,
+    /// with the catalogue's entry for its error code and Meta's `possible_solution`.
+    private static func limitedEntity(_ details: JSONObject) -> (text: String, entry: ErrorCatalog.Entry?, solution: String?)? {
+        let entities = details["entities"]?.array?.compactMap(\.object) ?? []
         guard
-            let entity = details["entities"]?.array?.compactMap(\.object)
-                .first(where: { $0["can_send_message"]?.string != "AVAILABLE" })
+            let entity = entities.first(where: { $0["can_send_message"]?.string.map { $0 != "AVAILABLE" } ?? false })
+                ?? entities.first(where: { !($0["errors"]?.array?.isEmpty ?? true) })
         else { return nil }
         let type = entity["entity_type"]?.string ?? "entity"
-        let why =
-            entity["errors"]?[0]?["error_description"]?.string ?? entity["additional_info"]?[0]?.string
-        return why.map { "\(type): \($0)" } ?? type
+        let error = entity["errors"]?[0]
+        let code = error?["error_code"]?.string ?? error?["error_code"]?.int.map(String.init)
+        let why = error?["error_description"]?.string ?? entity["additional_info"]?[0]?.string
+        let words = [code, why].compactMap { $0 }.joined(separator: " ")
+        return (
+            words.isEmpty ? type : "\(type): \(words)", code.flatMap(ErrorCatalog.entry(for:)),
+            error?["possible_solution"]?.string
+        )
+    }
+
+    /// The worst of the check's own state and its entities' states: `BLOCKED` over `LIMITED` over `AVAILABLE`.
+    private static func worstState(check: JSONObject, details: JSONObject) -> String? {
+        let states =
+            [check["overall_status"]?.string, details["can_send_message"]?.string]
+            + (details["entities"]?.array ?? []).map { $0["can_send_message"]?.string }
+        let known = states.compactMap { $0 }
+        return known.first { $0 == "BLOCKED" } ?? known.first { $0 != "AVAILABLE" } ?? known.first
+    }
+
+    /// What a check's details show that contradicts a pass, or nil when they agree with one.
+    private static func failureEvidence(_ name: String, check: JSONObject, details: JSONObject) -> String? {
+        switch name {
+        case "messaging_health":
+            if let state = worstState(check: check, details: details), state != "AVAILABLE" {
+                return "messaging is \(state)" + (limitedEntity(details).map { " (\($0.text))" } ?? "")
+            }
+            return limitedEntity(details).map { "an entity reports an error (\($0.text))" }
+        case "webhook_subscription":
+            return details["subscribed"]?.bool == false ? "the app is not subscribed (subscribed: false)" : nil
+        case "phone_number_connection", "phone_number_access":
+            return details["status"]?.string == "DISCONNECTED" ? "the number is DISCONNECTED" : nil
+        default:
+            return nil
+        }
     }
 }

@@ -19,11 +19,13 @@ public struct PastedError: Sendable, Equatable {
     public init?(_ text: String) {
         let trimmed = text.trimmingSpaces()
         if trimmed.first == "{" || trimmed.first == "[", let json = try? JSONValue.parse(Array(trimmed.utf8)) {
-            guard let found = Self.fromJSON(json) else { return nil }
+            // Kapso's own refusals are `{"error": "text"}` without a code (kapso-api.md §9.3).
+            let kapso = APIRefusal(status: nil, text: trimmed).map { PastedError(code: $0.code, message: json["error"]?.string, details: nil) }
+            guard let found = Self.fromJSON(json) ?? kapso else { return nil }
             self = found
             return
         }
-        guard let code = Self.code(inText: trimmed) else { return nil }
+        guard let code = Self.code(inText: trimmed) ?? APIRefusal(status: nil, text: trimmed)?.code else { return nil }
         self.init(code: code, message: nil, details: nil)
         objectID = Self.objectID(in: trimmed)
     }

@@ -44,6 +44,45 @@ import Testing
         #expect(result.findings.map(\.check) == ["phone_number_connection", "webhook_verified"])
     }
 
+    /// probe3 F8: Kapso's `passed: true` next to details that show a failure is read as a failure.
+    @Test func detailsThatContradictPassedAreAFailure() throws {
+        let health = try PhoneNumberHealth(json: [
+            "status": "healthy", "timestamp": "2026-11-21T12:00:00Z",
+            "checks": [
+                "messaging_health": [
+                    "passed": true, "overall_status": "AVAILABLE",
+                    "details": [
+                        "can_send_message": "AVAILABLE",
+                        "entities": [
+                            ["entity_type": "PHONE_NUMBER", "id": "100200300400501", "can_send_message": "AVAILABLE"],
+                            [
+                                "entity_type": "WABA", "id": "200300400500601", "can_send_message": "BLOCKED",
+                                "errors": [[
+                                    "error_code": "141006", "error_description": "There is an error with the payment method.",
+                                    "possible_solution": "Update payment method in Business Manager",
+                                ]],
+                            ],
+                        ],
+                    ],
+                ],
+                "webhook_subscription": ["passed": true, "details": ["app_id": "400500600700801", "subscribed": false, "subscribed_fields": nil]],
+                "phone_number_connection": ["passed": true, "details": ["status": "CONNECTED"]],
+            ],
+        ])
+        let result = HealthTriage(health)
+        #expect(result.contradicted.map(\.check) == ["messaging_health", "webhook_subscription"])
+        let blocking = try #require(result.blocking)
+        #expect(blocking.check == "messaging_health")
+        #expect(blocking.severity == .critical)
+        #expect(blocking.cause?.hasPrefix("Meta reports messaging as BLOCKED (WABA: 141006 There is an error with the payment method.)") == true)
+        #expect(blocking.cause?.contains("replies inside the 24-hour window still go out") == true)
+        #expect(blocking.fix == "add a new payment method to the account in Meta Business Manager; Meta suggests: Update payment method in Business Manager")
+        #expect(blocking.contradiction?.hasPrefix("Kapso marks this check passed, but its details say messaging is BLOCKED") == true)
+        let subscription = try #require(result.findings.first { $0.check == "webhook_subscription" })
+        #expect(subscription.severity == .attention)
+        #expect(result.findings.first { $0.check == "phone_number_connection" }?.severity == .passed)
+    }
+
     @Test func errorStatusWithoutChecksHasNoFindings() throws {
         let health = try PhoneNumberHealth(json: ["status": "error", "error": "another check is running", "checks": nil])
         #expect(health.timestamp == nil)

@@ -118,6 +118,51 @@ import Testing
         #expect(err == "error: the API rejected the request (422): bad\\x1b]0;pwned\\x07\\x0d\\x0aerror: fake\\u009b\n")
     }
 
+    /// probe3 F16: a huge server text is cut on the terminal, saying how much; `--output json` keeps it whole.
+    @Test func hugeServerTextIsCutAndSaysHowMuch() async throws {
+        let huge = String(repeating: "E", count: 1_000_000)
+        let err = try await offPool {
+            let server = try HostileServer { _ in .json(status: 500, #"{"error":"\#(huge)"}"#) }
+            defer { server.stop() }
+            let (shell, output) = try server.shell()
+            shell.run(line: "numbers")
+            return output.err
+        }
+        #expect(err.hasPrefix("error: "))
+        #expect(err.count < 1_200, "\(err.count) characters")
+        #expect(err.contains("more characters not shown)"))
+        #expect(err.split(separator: "\n").count == 1)
+    }
+
+    @Test func aHugeNameIsCutInEveryLineButNotInJSON() async throws {
+        var numbers = try Fixtures.json("phone_numbers.list.json")
+        let name = String(repeating: "N", count: 100_000)
+        if case .object(var page) = numbers, case .array(var items)? = page["data"], case .object(var first)? = items.first {
+            first["name"] = .string(name)
+            first["webhook_verified_at"] = .null
+            items[0] = .object(first)
+            page["data"] = .array(items)
+            numbers = .object(page)
+        }
+        let body = numbers.serialized()
+        let (table, json) = try await offPool {
+            let server = try HostileServer { _ in .json(body) }
+            defer { server.stop() }
+            let (shell, output) = try server.shell()
+            shell.run(line: "numbers")
+            shell.run(line: "numbers --output expanded")
+            let shown = output.combined
+            let before = output.out.count
+            shell.run(line: "numbers --output json")
+            return (shown, String(output.out.dropFirst(before)))
+        }
+        let longest = table.split(separator: "\n").map(\.count).max() ?? 0
+        #expect(longest <= VisibleText.valueLimit + 200, "longest line: \(longest)")
+        #expect(table.count < 40_000, "\(table.count) characters in all")
+        #expect(table.contains("more characters not shown"))
+        #expect(json.contains(name))
+    }
+
     @Test func completionNeverOffersAnIdWithControlsAndShowsLabelsAsEscapes() throws {
         var cache = IDCache()
         let json = try JSONValue.parse(

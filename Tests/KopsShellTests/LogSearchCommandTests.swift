@@ -71,7 +71,18 @@ import Testing
                TIME                  SOURCE  WHAT                                                                                 STATUS  ID
             >  2026-11-20T09:15:00Z  api     POST /meta/whatsapp/v24.0/100200300400501/messages: (#131047) Re-engagement message  422     req_8b9c0d1e2f3a4b4c9d5e6f7a8b9c0d02
             """))
-        #expect(ran.err == "1 event from 2026-11-20T08:15:00Z to 2026-11-20T10:15:00Z (more: next); > marks the event --around named\n")
+        #expect(ran.err == "1 event from 2026-11-20T08:15:00Z to 2026-11-20T10:15:00Z, the 1 nearest 2026-11-20T09:15:00Z of 3; "
+            + "'--all' lists them all; > marks the event --around named\n")
+    }
+
+    /// probe3 F17: `--around` shows the events nearest the moment, not the newest edge of its ±1 h window.
+    @Test func aroundShowsTheEventsNearestTheMoment() async throws {
+        let ran = try await run(["logs search --source external_api_log --around 2026-11-20T08:59:00Z --limit 2"])
+        #expect(ran.statuses == [.ok])
+        let times = ran.out.split(separator: "\n").dropFirst().map { String($0.prefix(20)) }
+        // The window (07:59 to 09:59) also holds the failed send at 09:15, its newest event: 16 min away.
+        #expect(times == ["2026-11-20T08:59:58Z", "2026-11-20T08:58:40Z"], "\(ran.out)")
+        #expect(ran.err.hasPrefix("2 events from 2026-11-20T07:59:00Z to 2026-11-20T09:59:00Z, the 2 nearest 2026-11-20T08:59:00Z of "))
     }
 
     @Test func aroundAnAPILogIDCentresOnThatCall() async throws {

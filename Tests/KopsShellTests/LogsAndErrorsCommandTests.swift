@@ -102,10 +102,10 @@ import Testing
     @Test func logsErrorsGroupsTheFailedCalls() async throws {
         let ran = try await runDemo("logs --errors --period 30d", number: nil)
         #expect(ran.out == """
-            COUNT  SOURCE  WHO            WHAT                                                            ERROR        FIRST                 LAST                  MEANING / NEXT
-               48  api     history-sync   GET /meta/whatsapp/v24.0/200300400500601/messages (+1 more)     404          2026-11-20T12:05:00Z  2026-11-21T11:35:00Z  \(Self.waba)
-                1  api     inbox-backend  POST /meta/whatsapp/v24.0/100200300400501/messages              422 #131047  2026-11-20T09:15:00Z  2026-11-20T09:15:00Z  re-engagement (24 h window closed): send an approved template ('reply --template NAME' in kops); free-form works again after the contact replies
-                1  api     ops-laptop     GET /platform/v1/whatsapp/phone_numbers/100200300400502/health  429          2026-11-20T08:59:58Z  2026-11-20T08:59:58Z  rate limited; the caller must back off and honour Retry-After
+            COUNT  SOURCE  WHO            WHAT                                                            ERROR                    FIRST                 LAST                  MEANING / NEXT
+               48  api     history-sync   GET /meta/whatsapp/v24.0/200300400500601/messages (+1 more)     404                      2026-11-20T12:05:00Z  2026-11-21T11:35:00Z  \(Self.waba)
+                1  api     inbox-backend  POST /meta/whatsapp/v24.0/100200300400501/messages              422 #131047              2026-11-20T09:15:00Z  2026-11-20T09:15:00Z  re-engagement (24 h window closed): send an approved template ('reply --template NAME' in kops); free-form works again after the contact replies
+                1  api     ops-laptop     GET /platform/v1/whatsapp/phone_numbers/100200300400502/health  429 Rate limit exceeded  2026-11-20T08:59:58Z  2026-11-20T08:59:58Z  rate limited; the caller must back off and honour Retry-After
 
             """)
         #expect(ran.err == "3 causes of 50 failures in the last 30d; 'logs --errors --flat' lists each failure\n")

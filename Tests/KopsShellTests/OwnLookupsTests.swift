@@ -43,6 +43,25 @@ import Testing
         #expect(runs[11].out.contains("5 of kops's own look-ups left out"))
     }
 
+    /// probe3 F17: `logs search --problems` leaves kops's own look-ups out as `errors` does, and says so.
+    @Test func logSearchProblemsLeaveOutKopsOwnLookUps() async throws {
+        let runs = try await runDemo(
+            [
+                "whois 12345678-1234-4123-8123-123456789abc", "message wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRaWlpaWlpaWlpaWlpaWlpaWgA=",
+                "logs search --problems --source external_api_log --period 24h --output json",
+                "logs search --problems --source external_api_log --period 24h",
+                "logs search --problems --source external_api_log --period 24h --flat",
+            ], number: "100200300400502")
+        let json = try JSONValue.parse(Array(runs[2].out.utf8))
+        #expect(json["left_out"]?["own_lookups"]?.int == 2, "\(runs[2].out)")
+        for path in ["12345678-1234", "RaWlpaWl"] {
+            #expect(!(json["groups"].map { $0.serialized() } ?? "").contains(path), "\(path)")
+            #expect(!runs[3].out.contains(path) && !runs[4].out.contains(path), "\(path): \(runs[3].out)")
+        }
+        #expect(runs[3].err.contains("2 of kops's own look-ups left out: not failures"), "\(runs[3].err)")
+        #expect(runs[4].err.contains("of kops's own look-ups left out: not failures"), "\(runs[4].err)")
+    }
+
     @Test func whoisCountsNoneOfKopsOwnCalls() async throws {
         let runs = try await runDemo(["whois 12345678-1234-4123-8123-123456789abc", "whois 12345678-1234-4123-8123-123456789abc",
             "whois 100200300400502"], number: nil)

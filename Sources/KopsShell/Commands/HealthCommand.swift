@@ -38,17 +38,24 @@ public enum HealthCommand: Command {
             blocks.append(.line(StyledText("Kapso is backing off after access errors; the next live check is after \(retry)")))
         }
         let triage = HealthTriage(health)
+        if health.status == "healthy", !triage.contradicted.isEmpty {
+            let checks = triage.contradicted.map(\.check).joined(separator: ", ")
+            blocks.append(.line(StyledText(
+                "but the details of \(checks) show a failure that Kapso's summary does not count: kops goes by the details "
+                    + "(Kapso caches health up to 3 min; re-run 'health' shortly to compare)", style: .warn)))
+        }
         if let blocking = triage.blocking {
             blocks.append(.line(StyledText("")))
             let label = blocking.severity == .critical ? "blocking" : "needs attention"
             blocks.append(.line(StyledText("\(label): \(blocking.check)", style: blocking.severity == .critical ? .bad : .warn)))
             if let cause = blocking.cause { blocks.append(.line(StyledText("  cause: \(cause)"))) }
             if let fix = blocking.fix { blocks.append(.line(StyledText("  fix:   \(fix)"))) }
+            if let contradiction = blocking.contradiction { blocks.append(.line(StyledText("  note:  \(contradiction)"))) }
         }
         if !triage.findings.isEmpty {
             blocks.append(.line(StyledText("")))
             let rows = triage.findings.map { finding -> [StyledText] in
-                [StyledText(finding.check), result(finding.severity), StyledText(finding.detail)]
+                [StyledText(finding.check), result(finding), StyledText(finding.detail)]
             }
             blocks.append(
                 .table(
@@ -62,16 +69,18 @@ public enum HealthCommand: Command {
         }
         var shown = CommandResult(blocks: blocks, json: .object(health.json))
         // A check that finds a problem exits 1, as 'webhooks check' does: scripts and CI can act on it.
-        if health.status != "healthy" { shown.status = .failure }
+        if health.status != "healthy" || triage.blocking != nil { shown.status = .failure }
         return shown
     }
 
-    private static func result(_ severity: HealthTriage.Finding.Severity) -> StyledText {
-        switch severity {
-        case .passed: StyledText("passed", style: .good)
-        case .critical: StyledText("FAILED", style: .bad)
-        case .attention: StyledText("failed", style: .warn)
-        case .unknown: StyledText("unknown", style: .dim)
+    /// `passed`, `FAILED`, `failed`, `unknown`; a failure Kapso marked passed says so.
+    private static func result(_ finding: HealthTriage.Finding) -> StyledText {
+        let disputed = finding.contradiction == nil ? "" : " (Kapso: passed)"
+        switch finding.severity {
+        case .passed: return StyledText("passed", style: .good)
+        case .critical: return StyledText("FAILED" + disputed, style: .bad)
+        case .attention: return StyledText("failed" + disputed, style: .warn)
+        case .unknown: return StyledText("unknown", style: .dim)
         }
     }
 

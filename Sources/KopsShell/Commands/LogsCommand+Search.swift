@@ -88,7 +88,78 @@ extension LogsCommand {
         if query.problemsOnly, query.around == nil, query.cursor == nil, !arguments.has("--flat") {
             return try problems(query, in: context).shown(as: forced)
         }
+        if query.around != nil, query.cursor == nil {
+            return try nearest(query, in: context).shown(as: forced)
+        }
         return try searchPage(query, in: context).shown(as: forced)
+    }
+
+    /// Problem events that are not the project's: kops's own look-ups (`OwnLookups`) and Kapso's normal
+    /// 404 answers (`ErrorTriage.isNormalAnswer`), as `errors` leaves them out; with their counts.
+    static func leavingOut(_ events: [LogSearchEvent], in context: ShellContext) -> (events: [LogSearchEvent], own: Int, normal: Int) {
+        let own = context.ownLookups.ownEventIDs(in: events, host: context.client.baseURL)
+        var normal = 0
+        let kept = events.filter { event in
+            if own.contains(event.id) { return false }
+            if ErrorTriage.isNormalAnswer(
+                method: event.httpMethod, endpoint: event.endpoint, status: event.responseStatus, message: event.text("error_message"))
+            {
+                normal += 1
+                return false
+            }
+            return true
+        }
+        return (kept, own.count, normal)
+    }
+
+    /// `--around`: the `limit` events nearest the moment (read from up to `maxProblemPages` pages of the window),
+    /// newest first; the API's pages start at the window's newest edge, an hour away from the moment.
+    static func nearest(_ query: LogSearchQuery, in context: ShellContext) throws -> CommandResult {
+        var search = query
+        search.limit = 100
+        var page = try LogSearchInput.page(search, in: context)
+        let firstJSON = page.json
+        var events = page.events
+        var pages = 1
+        while let cursor = page.nextCursor, pages < maxProblemPages {
+            search.cursor = cursor
+            page = try LogSearchInput.page(search, in: context)
+            events += page.events
+            pages += 1
+        }
+        context.session.lastList = nil
+        let centre = query.around.flatMap { KapsoTime.seconds(iso: $0) } ?? 0
+        let distance = { (event: LogSearchEvent) in KapsoTime.seconds(iso: event.time).map { abs($0 - centre) } ?? .max }
+        let shown = events.enumerated()
+            .sorted { (distance($0.element), $0.offset) < (distance($1.element), $1.offset) }
+            .prefix(query.limit ?? 20)
+            .sorted { $0.offset < $1.offset }
+            .map(\.element)
+        let window = [page.since, page.until].compactMap { $0 }.map(TimeText.short).joined(separator: " to ")
+        // The API's page shape (`data.window`, `data.events`), with the events shown and how many the window had.
+        var data = firstJSON["data"]?.object ?? JSONObject()
+        data["events"] = .array(shown.map { .object($0.json) })
+        data["pagination"] = ["has_more": false, "next_cursor": .null]
+        data["around"] = query.around.map(JSONValue.string) ?? .null
+        data["events_in_window"] = .number(String(events.count))
+        data["window_truncated"] = .bool(page.nextCursor != nil)
+        let json: JSONValue = ["data": .object(data)]
+        let span = window.isEmpty ? "" : " from \(window)"
+        guard !shown.isEmpty else {
+            let what = query.problemsOnly ? "no problems" : "no events"
+            return CommandResult(blocks: [.line(StyledText("\(what) match\(span)"))], json: json)
+        }
+        let noun = shown.count == 1 ? "event" : "events"
+        var hint = "\(shown.count) \(noun)\(span)"
+        if shown.count < events.count || page.nextCursor != nil {
+            let total = "\(events.count)\(page.nextCursor == nil ? "" : "+")"
+            hint += ", the \(shown.count) nearest \(query.around.map(TimeText.short) ?? "the moment") of \(total); '--all' lists them all"
+        }
+        let marked = query.highlightResourceID ?? query.highlightEventID
+        if let highlight = query.highlightResourceID ?? query.highlightEventID.map({ _ in "the event --around named" }) {
+            hint += shown.contains(where: \.isHighlighted) ? "; > marks \(highlight)" : "; \(highlight) itself is not among these events"
+        }
+        return CommandResult(blocks: [.table(table(shown, highlight: marked)), .hint(hint)], json: json)
     }
 
     /// `--problems`: every problem of the window (up to `maxProblemPages` pages), one row per cause.
@@ -98,13 +169,22 @@ extension LogsCommand {
         search.limit = 100
         var page = try LogSearchInput.page(search, in: context)
         var pages = 1
-        problems.add(page.events)
+        var own = 0
+        var normal = 0
+        func add(_ events: [LogSearchEvent]) {
+            let kept = leavingOut(events, in: context)
+            own += kept.own
+            normal += kept.normal
+            problems.add(kept.events)
+        }
+        add(page.events)
         while let cursor = page.nextCursor, pages < maxProblemPages {
             search.cursor = cursor
             page = try LogSearchInput.page(search, in: context)
-            problems.add(page.events)
+            add(page.events)
             pages += 1
         }
+        let leftOut: [Block] = FailureFetch.leftOut(own: own, normal: normal).map { [.hint($0)] } ?? []
         context.session.lastList = nil
         let truncated = page.nextCursor != nil
         let window = [page.since, page.until].compactMap { $0 }.map(TimeText.short).joined(separator: " to ")
@@ -112,9 +192,10 @@ extension LogsCommand {
         let json: JSONValue = [
             "since": page.since.map(JSONValue.string) ?? .null, "until": page.until.map(JSONValue.string) ?? .null,
             "problems": .number(String(problems.total)), "truncated": .bool(truncated), "groups": problems.json,
+            "left_out": ["own_lookups": .number(String(own)), "normal_answers": .number(String(normal))],
         ]
         guard problems.total > 0 else {
-            return CommandResult(blocks: [.line(StyledText("no problems\(span)", style: .good))], json: json)
+            return CommandResult(blocks: [.line(StyledText("no problems\(span)", style: .good))] + leftOut, json: json)
         }
         let rows = problems.groups.map { group -> [StyledText] in
             [
@@ -133,12 +214,18 @@ extension LogsCommand {
         let causes = problems.groups.count == 1 ? "1 cause" : "\(problems.groups.count) causes"
         let hint = "\(count) in \(causes)\(span); '--flat' lists each event"
             + (truncated ? " (the first \(maxProblemPages * 100) were read)" : "")
-        return CommandResult(blocks: [.table(table), .hint(hint)], json: json)
+        return CommandResult(blocks: [.table(table), .hint(hint)] + leftOut, json: json)
     }
 
     /// One page as a table, remembered for `next`.
     static func searchPage(_ query: LogSearchQuery, in context: ShellContext) throws -> CommandResult {
-        let page = try LogSearchInput.page(query, in: context)
+        var page = try LogSearchInput.page(query, in: context)
+        var leftOut: [Block] = []
+        if query.problemsOnly {
+            let kept = leavingOut(page.events, in: context)
+            page.events = kept.events
+            leftOut = FailureFetch.leftOut(own: kept.own, normal: kept.normal).map { [.hint($0)] } ?? []
+        }
         var first = query
         first.cursor = nil
         context.session.lastList = page.nextCursor.map { ListCursor(source: .logSearch(first), nextQuery: [("after", $0)]) }
@@ -146,7 +233,7 @@ extension LogsCommand {
         let span = window.isEmpty ? "" : " from \(window)"
         guard !page.events.isEmpty else {
             let what = query.problemsOnly ? "no problems" : "no events"
-            return CommandResult(blocks: [.line(StyledText("\(what) match\(span)"))], json: page.json)
+            return CommandResult(blocks: [.line(StyledText("\(what) match\(span)"))] + leftOut, json: page.json)
         }
         let noun = page.events.count == 1 ? "event" : "events"
         var hint = "\(page.events.count) \(noun)\(span)" + (page.nextCursor == nil ? "" : " (more: next)")
@@ -155,7 +242,7 @@ extension LogsCommand {
                 ? "; > marks \(highlight)" : "; \(highlight) itself is not among these events"
         }
         let marked = query.highlightResourceID ?? query.highlightEventID
-        return CommandResult(blocks: [.table(table(page.events, highlight: marked)), .hint(hint)], json: page.json)
+        return CommandResult(blocks: [.table(table(page.events, highlight: marked)), .hint(hint)] + leftOut, json: page.json)
     }
 
     /// Time, source, what happened, status and the linking id; problems in red, the highlighted event marked `>`.

@@ -19,17 +19,24 @@ public enum OverviewCommand: Command {
         let phoneNumbers = try client.allPhoneNumbers()
         for number in phoneNumbers {
             let health = try client.health(number.id)
-            let blocking = HealthTriage(health).blocking
+            let triage = HealthTriage(health)
+            let blocking = triage.blocking
             let headline =
-                blocking.map { "\($0.severity == .critical ? "blocking" : "needs attention"): \($0.check)" } ?? "ok"
+                health.status == "error" ? "the health check did not run"
+                : blocking.map { "\($0.severity == .critical ? "blocking" : "needs attention"): \($0.check)" } ?? "ok"
             rows.append([
                 StyledText(number.id), StyledText(number.name ?? "-"),
                 StyledText(health.status, style: HealthCommand.statusStyle(health.status)), StyledText(headline),
             ])
             numbers.append(
                 .object(["id": .string(number.id), "status": .string(health.status), "headline": .string(headline)]))
-            if health.status != "healthy" {
-                next.append(("use \(number.id); health", "\(number.name ?? number.id) is \(health.status)"))
+            let name = number.name ?? number.id
+            if health.status == "error" {
+                next.append(("use \(number.id); health", "the health check of \(name) did not run; run it again"))
+            } else if health.status != "healthy" {
+                next.append(("use \(number.id); health", "\(name) is \(health.status)"))
+            } else if let disputed = triage.contradicted.first {
+                next.append(("use \(number.id); health", "\(name) is healthy per Kapso, but the details of \(disputed.check) show a failure"))
             }
         }
         var triage = ErrorTriage()

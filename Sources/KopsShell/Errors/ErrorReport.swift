@@ -29,6 +29,7 @@ public struct ErrorReport: Sendable, Equatable {
     /// `error: <message>`, or `FILE.kops:LINE: error: <message>` inside a script; control characters in
     /// the message (server text) are shown as escapes, so an error is always one harmless line.
     public func line(location: String? = nil) -> String {
-        (location.map { "\(VisibleText.escaped($0)): " } ?? "") + "error: " + VisibleText.escaped(message)
+        (location.map { "\(VisibleText.escaped($0)): " } ?? "") + "error: "
+            + VisibleText.escaped(VisibleText.capped(message, limit: VisibleText.lineLimit))
     }
 }

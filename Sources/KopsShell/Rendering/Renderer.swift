@@ -135,7 +135,7 @@ public struct Renderer: Sendable {
             let label = VisibleText.escaped(field.label) + ":" + padding + " "
             // A value's own line breaks (a multi-line body) start new lines under the value column, never at the
             // left edge, so server text cannot forge a line; other controls are escapes.
-            let lines = VisibleText.lines(field.value.text)
+            let lines = VisibleText.lines(VisibleText.capped(field.value.text, limit: VisibleText.valueLimit))
             let labelWidth = TextWidth.displayWidth(label)
             // Long values wrap under the value column, never under the labels, within the terminal's width.
             let pieces = table.width.map { terminal in
@@ -153,7 +153,7 @@ public struct Renderer: Sendable {
 
     /// Text with its control characters shown as escapes: every block's text may come from the server.
     private func visible(_ text: StyledText) -> StyledText {
-        StyledText(VisibleText.escaped(text.text), style: text.style)
+        StyledText(VisibleText.escaped(VisibleText.capped(text.text, limit: VisibleText.lineLimit)), style: text.style)
     }
 
     /// Text with ANSI colour when colour is on.

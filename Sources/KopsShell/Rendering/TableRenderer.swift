@@ -146,8 +146,9 @@ public struct TableRenderer: Sendable {
     }
 
     /// Cell text with tabs and line breaks as spaces, other controls shown as escapes (`VisibleText`),
-    /// and trailing whitespace dropped.
+    /// trailing whitespace dropped, and at most `VisibleText.valueLimit` characters when no width cuts it.
     private static func cleaned(_ text: String) -> String {
+        let text = VisibleText.capped(text, limit: VisibleText.valueLimit)
         let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
             bytes.last != UInt8(ascii: " ") && !bytes.contains { $0 < 0x20 || $0 >= 0x7F }
         }

@@ -54,6 +54,23 @@ public enum VisibleText {
         return result
     }
 
+    /// The most characters of one prose line, hint or error line the terminal gets: far beyond anything kops
+    /// writes itself, so only server text (a 20 MB error message, a 100 000-character name) is ever cut.
+    public static let lineLimit = 1_000
+    /// The most characters of one field's value (`message`'s content: WhatsApp text bodies go up to 4 096).
+    public static let valueLimit = 5_000
+
+    /// `text` cut to `limit` characters with `… (N more characters not shown)` when longer; the full text stays
+    /// in `--output json`. Cheap for short text: only the UTF-8 length is read.
+    public static func capped(_ text: String, limit: Int) -> String {
+        guard text.utf8.count > limit else { return text }
+        guard let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex), end < text.endIndex else {
+            return text
+        }
+        let rest = text.unicodeScalars[end...].count
+        return String(text[..<end]) + "… (\(rest) more characters not shown)"
+    }
+
     /// Multi-line server text (a message body, a template's body) as lines to show one under the other: split at
     /// each `\n` (a `\r\n` is one break), each line `escaped`, so a lone CR and every other control stays an escape.
     /// Trailing empty lines are dropped; an empty text is one empty line.

@@ -71,18 +71,47 @@ public final class OwnLookups {
         }
     }
 
+    /// One call as Kapso logged it: an `/api_logs` entry, or a log search `external_api_log` event.
+    public struct LoggedCall: Sendable {
+        public var id: String
+        public var method: String
+        public var endpoint: String
+        public var status: Int
+        /// ISO-8601 UTC.
+        public var time: String
+    }
+
     /// The ids of the API-log entries that are kops's own look-ups (each note matches at most one entry).
     public func ownLogIDs(in logs: [APILog], host: String) -> Set<String> {
+        ownIDs(
+            in: logs.map { LoggedCall(id: $0.id, method: $0.httpMethod, endpoint: $0.endpoint, status: $0.responseStatus, time: $0.createdAt) },
+            host: host)
+    }
+
+    /// The ids of the log search events that are kops's own look-ups (API calls only; each note matches one event).
+    public func ownEventIDs(in events: [LogSearchEvent], host: String) -> Set<String> {
+        ownIDs(
+            in: events.compactMap { event in
+                guard event.source == "external_api_log", let method = event.httpMethod, let endpoint = event.endpoint,
+                    let status = event.responseStatus
+                else { return nil }
+                return LoggedCall(id: event.id, method: method, endpoint: endpoint, status: status, time: event.time)
+            }, host: host)
+    }
+
+    /// The ids of the calls that are kops's own look-ups: a 404 to the same method and path within `window`
+    /// of a note (each note matches at most one call).
+    public func ownIDs(in calls: [LoggedCall], host: String) -> Set<String> {
         var unused = entries.filter { $0.host == host }
         guard !unused.isEmpty else { return [] }
         var own: Set<String> = []
-        for log in logs where log.responseStatus == 404 {
-            guard let at = KapsoTime.seconds(iso: log.createdAt) else { continue }
-            let path = Self.decoded(log.endpoint)
+        for call in calls where call.status == 404 {
+            guard let at = KapsoTime.seconds(iso: call.time) else { continue }
+            let path = Self.decoded(call.endpoint)
             if let index = unused.firstIndex(where: {
-                $0.method == log.httpMethod && $0.path == path && Self.window.contains(at - $0.time)
+                $0.method == call.method && $0.path == path && Self.window.contains(at - $0.time)
             }) {
-                own.insert(log.id)
+                own.insert(call.id)
                 unused.remove(at: index)
             }
         }

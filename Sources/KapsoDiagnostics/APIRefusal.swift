@@ -1,0 +1,102 @@
+internal import Foundation
+public import KapsoClient
+
+/// What an API call's error answer was, read from its HTTP status and error text: an `/api_logs` row's
+/// `error_message`, or a body a user pastes. Finds a Graph code (`(#131047) ...`, a Graph error body
+/// `{"error": {"code": 131047}}`), Kapso's own send refusals (kapso-api.md §9.3: 402
+/// `{"error": "...", "code": "insufficient_credits", "billing_url": ...}`, 403 "Active sandbox session
+/// required to send messages", 409 "Another message is already in-flight for this conversation", 422
+/// `marketing_preference_stopped` / `messaging_account_mismatch`), and Meta's OAuth texts without a code
+/// ("Invalid OAuth access token", "Error validating access token": Graph code 190). Texts kops cannot read
+/// give nil: the caller shows them as they are.
+public struct APIRefusal: Sendable, Equatable {
+    /// The catalogue key: `131047`, `190`, `insufficient_credits`, `409`, `sandbox_session_required`.
+    public var code: String
+    /// True when the code is a Graph code (`#131047`), false for Kapso's own refusals.
+    public var isGraphCode: Bool
+    /// The catalogue's entry, when it knows the code (a Graph code it lacks still has a `code`).
+    public var entry: ErrorCatalog.Entry?
+    /// Kapso's `billing_url` (402), when the body carried one.
+    public var billingURL: String?
+
+    /// Reads the status and text; nil when neither names a cause kops knows.
+    public init?(status: Int?, text: String?) {
+        let text = text ?? ""
+        let trimmed = text.drop { $0 == " " || $0 == "\n" }
+        var body = text
+        var billingURL: String?
+        if trimmed.first == "{", let json = try? JSONValue.parse(Array(trimmed.utf8)) {
+            billingURL = json["billing_url"]?.string
+            if let code = json["code"]?.string, ErrorCatalog.entry(for: code)?.source == .kapso {
+                self.init(code: code, graph: false, billingURL: billingURL)
+                return
+            }
+            if let graph = json["error"], graph.object != nil {
+                let code = graph["code"]?.string ?? graph["code"]?.int.map(String.init)
+                if let code, code.allSatisfy(\.isNumber), !code.isEmpty {
+                    self.init(code: code, graph: true, billingURL: nil)
+                    return
+                }
+                body = graph["message"]?.string ?? ""
+            } else if let message = json["error"]?.string ?? json["message"]?.string {
+                body = message
+            }
+        }
+        if let code = Self.graphCode(in: body) {
+            self.init(code: code, graph: true, billingURL: nil)
+            return
+        }
+        let lowered = body.lowercased()
+        if let known = Self.knownTexts.first(where: { lowered.contains($0.text) }) {
+            self.init(code: known.code, graph: known.code.allSatisfy(\.isNumber) && known.code != "409", billingURL: billingURL)
+            return
+        }
+        // Statuses that, on Kapso, have one meaning whatever the text (kapso-api.md §9.3).
+        switch status {
+        case 402?: self.init(code: "insufficient_credits", graph: false, billingURL: billingURL)
+        case 409?: self.init(code: "409", graph: false, billingURL: nil)
+        default: return nil
+        }
+    }
+
+    private init(code: String, graph: Bool, billingURL: String?) {
+        self.code = code
+        self.isGraphCode = graph
+        self.entry = ErrorCatalog.entry(for: code)
+        self.billingURL = billingURL
+    }
+
+    /// The code as the ERROR column shows it after the HTTP status: `#131047`, `insufficient_credits`,
+    /// `send in flight` (for 409, whose code is the status itself).
+    public var label: String {
+        if isGraphCode { return "#" + code }
+        if code == "409" { return entry?.name ?? code }
+        return code
+    }
+
+    /// What it means and what to do, in one line: `name: fix` for Graph codes; Kapso's refusals say what
+    /// happened too (`the Kapso balance cannot cover ...; top up ...`), with the billing URL when given.
+    public var advice: String? {
+        guard let entry else { return nil }
+        guard entry.source == .kapso else { return "\(entry.name): \(entry.fix)" }
+        let fix = billingURL.map { "\(entry.fix): \($0)" } ?? entry.fix
+        return "\(entry.name): \(entry.meaning); \(fix)"
+    }
+
+    /// Phrases of Kapso's and Meta's error texts that name their cause without a code, lower case.
+    static let knownTexts: [(text: String, code: String)] = [
+        ("insufficient credits", "insufficient_credits"),
+        ("already in-flight", "409"),
+        ("sandbox session required", "sandbox_session_required"),
+        ("marketing preference stopped", "marketing_preference_stopped"),
+        ("invalid oauth access token", "190"),
+        ("error validating access token", "190"),
+    ]
+
+    /// `100` from `(#100) Unsupported get request`.
+    static func graphCode(in message: String) -> String? {
+        guard let open = message.range(of: "(#"), let close = message[open.upperBound...].firstIndex(of: ")") else { return nil }
+        let code = message[open.upperBound..<close]
+        return code.isEmpty || !code.allSatisfy(\.isNumber) ? nil : String(code)
+    }
+}
