@@ -41,7 +41,7 @@ public struct ErrorTriage {
             let history = StatusHistory(statuses: kapso?["statuses"], sentAt: sentAt)
             let final = history.latest?.status ?? kapso?["status"]?.string ?? "?"
             let contact = MessageSummary.contact(of: message) ?? "?"
-            let type = message["type"]?.string ?? "?"
+            let type = (message["type"]?.string ?? "?") + (UnsupportedContent.type(of: message).map { ": \($0)" } ?? "")
             var found: [(key: String, time: Int64?, error: MessageError?, subject: String)] = []
             for failure in history.failures {
                 let subject = "message to \(contact) (\(type)" + (final == "failed" ? ")" : ", now \(final))")
@@ -57,14 +57,18 @@ public struct ErrorTriage {
                 let direction = inbound ? "from" : "to"
                 found.append(("\(id)/errors/\(index)", sentAt, error, "message \(direction) \(contact) (\(type))"))
             }
+            // A received edit or poll (`unsupported.type`) is what the contact did, not lost content.
+            let unsupported = inbound ? UnsupportedContent.type(of: message) : nil
             for item in found where (item.time ?? 0) >= since && !seen.contains(item.key) {
                 seen.insert(item.key)
+                let meaning =
+                    unsupported.map { "\(UnsupportedContent.what($0)); \(UnsupportedContent.advice($0))" }
+                    ?? item.error.map(Self.meaning(of:)) ?? "the failed status has no errors[] entry; 'trace \(id)' shows the history"
                 entries.append(
                     Entry(
-                        time: KapsoTime.iso(item.time ?? 0), source: .message, subject: item.subject,
-                        error: item.error?.headline ?? "failed, and Meta gave no error code",
-                        meaning: item.error.map(Self.meaning(of:)) ?? "the failed status has no errors[] entry; 'trace \(id)' shows the history",
-                        json: message))
+                        time: KapsoTime.iso(item.time ?? 0), source: .message,
+                        subject: item.subject,
+                        error: item.error?.headline ?? "failed, and Meta gave no error code", meaning: meaning, json: message))
             }
         }
     }

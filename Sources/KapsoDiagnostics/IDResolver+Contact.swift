@@ -35,6 +35,13 @@ extension IDResolver {
                 statement: "\(typed): that is your own \(name) number (\(own.displayPhoneNumber ?? own.id)), not a contact's",
                 fix: fix)
         }
+        if number.hasInternationalPrefix, let code = PhoneNumberText.trunkZeroCountryCode(digits) {
+            let national = String(digits.dropFirst(code.count + 1))
+            return NotAContact(
+                statement: "\(typed) keeps the national trunk 0 after the country code +\(code): in international form "
+                    + "it is dropped, so +\(code)0\(national) reaches nobody",
+                fix: "write --to +\(code)\(national)")
+        }
         let codes = countryCodes(numbers)
         if !number.hasInternationalPrefix, !codes.isEmpty, !codes.contains(where: { digits.hasPrefix($0) }) {
             let national = digits.trimmingLeadingZeros()

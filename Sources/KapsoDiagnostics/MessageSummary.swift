@@ -210,8 +210,9 @@ public enum MessageSummary {
 
     private static func unsupported(_ message: JSONObject) -> String {
         let errors = MessageError.all(in: message["errors"])
-        guard let first = errors.first else { return "unsupported message (WhatsApp did not pass its content on)" }
-        return "unsupported message (\(first.headline))"
+        let kind = UnsupportedContent.type(of: message).map { ": \(UnsupportedContent.what($0))" } ?? ""
+        guard let first = errors.first else { return "unsupported message\(kind) (WhatsApp did not pass its content on)" }
+        return "unsupported message\(kind) (\(first.headline))"
     }
 
     private static func edited(_ message: JSONObject, _ payload: JSONObject?) -> String? {

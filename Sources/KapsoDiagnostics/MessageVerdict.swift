@@ -102,6 +102,11 @@ public struct MessageVerdict: Sendable, Equatable {
         let more = errors.count > 1 ? " (and \(errors.count - 1) more)" : ""
         let name = error.entry.map { " (\($0.name))" } ?? ""
         let what = error.code == nil ? error.headline : "\(error.code ?? "")\(name)"
+        if let kind = UnsupportedContent.type(of: message.json) {
+            return MessageVerdict(
+                "received with error \(what)\(more): \(UnsupportedContent.what(kind)); \(UnsupportedContent.advice(kind))"
+                    + (windowText.isEmpty ? "" : "; " + windowText), kind == "edit" ? severity : .warning)
+        }
         return MessageVerdict(
             "received with error \(what)\(more): WhatsApp did not pass the content on; ask the contact to send it another way"
                 + (windowText.isEmpty ? "" : "; " + windowText), .warning)

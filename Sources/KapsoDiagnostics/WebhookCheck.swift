@@ -81,6 +81,17 @@ public struct WebhookCheck {
         return create + "; " + keep
     }
 
+    /// Headers Kapso sets on each delivery (kapso-api.md §10.1) and HTTP's own framing headers, lower case.
+    static let deliveryHeaders: Set<String> = [
+        "content-type", "x-webhook-event", "x-webhook-signature", "x-idempotency-key", "x-webhook-payload-version",
+        "x-webhook-batch", "x-batch-size", "host", "content-length", "transfer-encoding",
+    ]
+
+    /// The custom header names (as written) that collide with `deliveryHeaders`, compared without case.
+    static func kapsoHeaderNames(in names: [String]) -> [String] {
+        names.filter { deliveryHeaders.contains(String($0.lowercased().filter { $0 != " " })) }
+    }
+
     private mutating func check(_ webhook: Webhook, deliveries: DeliveryCount?, period: String, number: String?) {
         let id = webhook.id
         let numberEvents = webhook.events.filter { WebhookEvents.scope(of: $0) == .phoneNumber }
@@ -139,6 +150,15 @@ public struct WebhookCheck {
                 .info, webhook,
                 "buffering is on: every whatsapp.message.received delivery is batch-shaped, even with one message",
                 fix: "make the receiver read batch bodies (data[]), or turn buffering off")
+        }
+        let taken = Self.kapsoHeaderNames(in: webhook.json["headers"]?.object?.entries.map(\.key) ?? [])
+        if !taken.isEmpty {
+            add(
+                .warning, webhook,
+                "custom headers \(taken.joined(separator: ", ")) have the names of headers Kapso sets on every delivery "
+                    + "(kapso-api.md §10.1); which value reaches the receiver is not documented, and if the custom one wins, "
+                    + "signature checks or JSON parsing fail there",
+                fix: "webhooks update \(id) --headers '{...}' without \(taken.count == 1 ? "it" : "them")")
         }
         if let deliveries, deliveries.failureRate >= 10 {
             let text =

@@ -51,6 +51,11 @@ import Testing
          "identity changed (the contact's security code changed): Security code changed"),
         (#"{"type":"unsupported","errors":[{"code":131051,"title":"Message type unknown"}]}"#, "unsupported message (131051 Message type unknown)"),
         (#"{"type":"unsupported"}"#, "unsupported message (WhatsApp did not pass its content on)"),
+        // probe3 F9: Meta's `unsupported.type` (Unsupported messages webhook reference) says what it was.
+        (#"{"type":"unsupported","unsupported":{"type":"edit"},"errors":[{"code":131051,"title":"Message type unknown"}]}"#,
+         "unsupported message: the contact edited an earlier message (131051 Message type unknown)"),
+        (#"{"type":"unsupported","unsupported":{"type":"poll"},"errors":[{"code":131051,"title":"Message type unknown"}]}"#,
+         "unsupported message: the contact sent a poll (131051 Message type unknown)"),
         (#"{"type":"unknown","errors":[{"code":"131051","title":"Message type unknown"}]}"#, "unsupported message (131051 Message type unknown)"),
         (#"{"type":"edit","edit":{"original_message_id":"wamid.O","message":{"type":"text","text":{"body":"fixed"}}}}"#, "edited wamid.O: fixed"),
         (#"{"type":"revoke","revoke":{"original_message_id":"wamid.O"}}"#, "deleted by the contact (revoked): wamid.O"),

@@ -153,6 +153,24 @@ import Testing
         #expect(history.events.map(\.sinceSend) == [0, 10])
     }
 
+    /// probe3 F9: a received edit or poll is named, and an edit is not "ask the contact to send it another way".
+    @Test func aReceivedEditOrPollIsNamedNotLostContent() throws {
+        func verdict(_ kind: String) throws -> MessageVerdict {
+            let text = #"{"id":"wamid.X","timestamp":"1000","type":"unsupported","unsupported":{"type":"\#(kind)"},"#
+                + #""errors":[{"code":131051,"title":"Message type unknown"}],"kapso":{"direction":"inbound","status":"received"}}"#
+            let message = try Message(json: try #require(try JSONValue.parse(Array(text.utf8)).object))
+            return MessageVerdict.of(message, windowAtSend: nil, now: 1_009)
+        }
+        let edit = try verdict("edit")
+        #expect(edit.text.hasPrefix("received with error 131051 (unsupported message type): the contact edited an earlier message; "
+            + "the Cloud API does not deliver edits, so the earlier message stays as first received"))
+        #expect(!edit.text.contains("send it another way"))
+        #expect(edit.severity == .good)
+        let poll = try verdict("poll")
+        #expect(poll.text.contains("the contact sent a poll; the Cloud API does not deliver polls"))
+        #expect(poll.severity == .warning)
+    }
+
     @Test(arguments: verdicts)
     func verdictSaysWhatTheHistorySays(_ statuses: String, _ status: String, _ errors: String?, _ text: String, _ severity: MessageVerdict.Severity) throws {
         let direction = status == "received" ? "inbound" : "outbound"

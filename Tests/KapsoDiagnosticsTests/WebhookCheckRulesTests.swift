@@ -22,6 +22,18 @@ import Testing
         #expect(try findings([:], coverage: "100") == [])
     }
 
+    /// probe3 F23: custom headers named like Kapso's own delivery headers are a warning; other names are not.
+    @Test func customHeadersThatCollideWithKapsosOwnAreAWarning() throws {
+        let headers: JSONValue = ["X-Webhook-Signature": "static", "content-type": "text/plain", "Host": "other.test", "Authorization": "Bearer x"]
+        let found = try findings(["headers": headers])
+        #expect(found == [
+            "warning: custom headers X-Webhook-Signature, content-type, Host have the names of headers Kapso sets on every delivery "
+                + "(kapso-api.md §10.1); which value reaches the receiver is not documented, and if the custom one wins, "
+                + "signature checks or JSON parsing fail there",
+        ])
+        #expect(try findings(["headers": ["Authorization": "Bearer x", "X-Tenant": "acme"]], coverage: "100") == [])
+    }
+
     @Test func plainHTTPIsAnErrorExceptOnLoopback() throws {
         #expect(try findings(["url": "http://example.com/h"]) == ["error: URL is not https: payloads travel unencrypted"])
         #expect(try findings(["url": "http://127.0.0.1:8080/h"]) == [])

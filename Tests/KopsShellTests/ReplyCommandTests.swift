@@ -153,6 +153,17 @@ import Testing
             "error: reply: not sent: 4155550142 has no '+' or '00' and does not start with this project's country code (+1): "
                 + "if it is a national number, it would go to the wrong country; add the country code, e.g. --to +14155550142\n"
         ),
+        // probe3 F12: a trunk 0 kept after the country code is refused, with the number as it should be.
+        (
+            "reply --dry-run --to '+44 07700 900123' x",
+            "error: reply: not sent: +44 07700 900123 keeps the national trunk 0 after the country code +44: in international "
+                + "form it is dropped, so +4407700900123 reaches nobody; write --to +447700900123\n"
+        ),
+        (
+            "reply --force --to 00490301234567 x",
+            "error: reply: not sent: 00490301234567 keeps the national trunk 0 after the country code +49: in international "
+                + "form it is dropped, so +490301234567 reaches nobody; write --to +49301234567\n"
+        ),
         (
             "reply --force --to 200300400500601 x",
             "error: reply: not sent: 200300400500601 is the WABA id (business_account_id) of Sales Line 100200300400502 and "

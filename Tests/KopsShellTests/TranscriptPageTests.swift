@@ -296,6 +296,27 @@ func recordPage(_ lines: [String], width: Int? = 60, keepPII: Bool = false) asyn
         #expect(!replaced.contains("131047") && replaced.contains("> explain 368; record stop\n"))
     }
 
+    /// probe3 F15: a transcript continued with `--append` by another session replays that part with a fresh
+    /// session (no number carried over from the first part), so `kops check` passes on it.
+    @Test func anAppendFromAnotherSessionReplaysAsThatSession() async throws {
+        let (transcript, diff) = try await withSimulator { fixture in
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-rec-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let path = folder.path + "/ap.md"
+            for lines in [["record \(path)", "use 100200300400501", "record stop"], ["record \(path) --append", "numbers", "record stop"]] {
+                let shell = try fixture.shell().shell
+                for line in lines { shell.run(line: line) }
+            }
+            let transcript = try String(contentsOfFile: path, encoding: .utf8)
+            let outcome = try TranscriptChecker(expected: transcript, path: path, restore: TranscriptRestore.load(besides: path))
+                .replay(on: try fixture.shell().shell)
+            return (transcript, outcome.diff)
+        }
+        #expect(transcript.contains("<!-- appended: another session, profile default, phone number id none -->\n\n```kops\nkops(default)> numbers"))
+        #expect(diff.isEmpty, "\(diff.joined(separator: "\n"))")
+    }
+
     @Test func recordMidLineRecordsTheRestOfTheLine() async throws {
         let transcript = try await inFolder { shell, _, folder in
             shell.run(line: "record \(folder)/c.md; use 100200300400501; explain 131047")

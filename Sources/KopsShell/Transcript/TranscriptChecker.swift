@@ -64,8 +64,17 @@ public struct TranscriptChecker {
         let saved = (shell.recorder, shell.readOnly)
         (shell.recorder, shell.readOnly) = (recorder, !allowWrites)
         defer { (shell.recorder, shell.readOnly) = saved }
+        let initialOutput = shell.context.session.output
         for (entry, line) in zip(parsed.commands, lines) {
             recorder.copy(entry.lead)
+            if let session = entry.appended {
+                // `record --append` from another session: nothing of the session before carries over.
+                var fresh = Session(
+                    baseURL: shell.context.session.baseURL, profile: session.profile, phoneNumberID: session.phoneNumberID,
+                    output: initialOutput)
+                fresh.sources = shell.context.session.sources
+                shell.context.session = fresh
+            }
             if entry.command.contains("<redacted>") || entry.snapshot || writes.contains(where: { $0.line == entry.line }) {
                 recorder.copy(entry.block)
                 continue

@@ -24,6 +24,31 @@ public struct TranscriptParser: Sendable {
         /// True for a block under a `<!-- snapshot … -->` line: what a bundle saw of a session that was not
         /// recorded, which `kops check` keeps as recorded rather than replays.
         public var snapshot = false
+        /// The profile and number of a session that `record --append` continued the file with, from the
+        /// `<!-- appended: … -->` line above the block: `kops check` starts a fresh session there.
+        public var appended: (profile: String, phoneNumberID: String?)?
+
+        public static func == (lhs: Entry, rhs: Entry) -> Bool {
+            lhs.line == rhs.line && lhs.command == rhs.command && lhs.block == rhs.block && lhs.clock == rhs.clock
+                && lhs.lead == rhs.lead && lhs.snapshot == rhs.snapshot && lhs.appended?.profile == rhs.appended?.profile
+                && lhs.appended?.phoneNumberID == rhs.appended?.phoneNumberID
+        }
+    }
+
+    /// `<!-- appended: another session, profile default, phone number id none -->`: written by `record --append`.
+    public static func appendedLine(profile: String, phoneNumberID: String?) -> String {
+        "<!-- appended: another session, profile \(profile), phone number id \(phoneNumberID ?? "none") -->"
+    }
+
+    /// The profile and number an `appendedLine` names; nil for any other line.
+    static func appended(in line: Substring) -> (profile: String, phoneNumberID: String?)? {
+        let prefix = "<!-- appended: another session, profile ", suffix = " -->"
+        guard line.hasPrefix(prefix), line.hasSuffix(suffix) else { return nil }
+        let body = line.dropFirst(prefix.count).dropLast(suffix.count)
+        let parts = body.split(separator: ", phone number id ", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return nil }
+        let number = String(parts[1])
+        return (String(parts[0]), number == "none" ? nil : number)
     }
 
     /// The line above a block that is a snapshot (`Entry.snapshot`).
@@ -90,6 +115,7 @@ public struct TranscriptParser: Sendable {
         var expectCommand = false
         var clock: Int64?
         var snapshot = false
+        var appended: (profile: String, phoneNumberID: String?)?
         var seenBlock = false
         // After a block's closing fence, its blank line; then any text until the next block is a lead.
         var afterFence = false
@@ -117,6 +143,7 @@ public struct TranscriptParser: Sendable {
                     afterFence = false
                 } else {
                     afterFence = false
+                    if let session = TranscriptParser.appended(in: line) { appended = session }
                     lead.append(line)
                 }
                 continue
@@ -133,8 +160,11 @@ public struct TranscriptParser: Sendable {
                 if let command = TranscriptParser.command(in: String(line)) {
                     let text = lead.map { $0 + "\n" }.joined()
                     commands.append(
-                        Entry(line: offset + 1, command: command, block: "", clock: clock, lead: text, snapshot: snapshot))
+                        Entry(
+                            line: offset + 1, command: command, block: "", clock: clock, lead: text, snapshot: snapshot,
+                            appended: appended))
                     lead = []
+                    appended = nil
                 }
                 clock = nil
                 snapshot = false
