@@ -128,7 +128,7 @@ public struct FailureGroups {
             // A 404 whose id IS in the project, in the wrong slot (a webhook id as a conversation id).
             let wrongSlot = status == 404 ? APIPath.objectID(in: endpoint).flatMap {
                 IDResolver.wrongCollectionID($0.id, collection: $0.collection, numbers: numbers, webhooks: webhooks)
-            } : nil
+            } ?? IDResolver.wabaEdgeMeaning(endpoint, numbers: numbers) : nil
             return Member(
                 cause: Cause(source: "api", who: key, what: what, error: error), source: .api, time: entry.time, who: key,
                 what: what, error: error, meaning: wrongSlot ?? entry.meaning,

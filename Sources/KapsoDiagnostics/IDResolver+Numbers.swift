@@ -74,7 +74,7 @@ extension IDResolver {
     }
 
     /// `2 numbers` or `Support Line`.
-    private static func numbersPhrase(_ numbers: [PhoneNumber]) -> String {
+    static func numbersPhrase(_ numbers: [PhoneNumber]) -> String {
         numbers.count == 1 ? (numbers[0].name ?? numbers[0].id) : "\(numbers.count) numbers"
     }
 
@@ -122,6 +122,19 @@ extension IDResolver {
                 fix: "use \(own.id)")
             identity.details = details(of: own)
             identity.phoneNumberIDs = [own.id]
+        } else if let (waba, template) = facts.templates.first(where: { $0.template.id == digits }) {
+            let owners = numbers.filter { $0.businessAccountID == waba }
+            identity = Identity(
+                input: typed, kind: .templateID,
+                statement: "\(digits) is the template \(template.name) (\(template.language), \(template.category), \(template.status)) "
+                    + "of WABA \(waba)" + (owners.isEmpty ? "" : " (\(list(owners.map { $0.name ?? $0.id })))"),
+                fix: (owners.first.map { "use \($0.id); " } ?? "") + "template \(template.name) --language \(template.language)")
+            identity.details = [
+                Identity.Detail("name", template.name), Identity.Detail("language", template.language),
+                Identity.Detail("category", template.category), Identity.Detail("status", template.status),
+                Identity.Detail("WABA id", waba),
+            ]
+            identity.phoneNumberIDs = owners.map(\.id)
         } else if let contact = contactIdentity(digits, typed: typed, facts: facts) {
             identity = contact
         } else if let contact = nationalContactIdentity(number, typed: typed, facts: facts) {
@@ -137,11 +150,13 @@ extension IDResolver {
         } else {
             identity = Identity(
                 input: typed, kind: .unknown,
-                statement: "\(typed) is not a phone-number id, WABA id, display number or contact of this project",
+                statement: "\(typed) is not a phone-number id, WABA id, display number"
+                    + (facts.templateWABAs.isEmpty ? "" : ", template") + " or contact of this project",
                 fix: "wrong project or key? 'numbers' lists this project's ids")
+            let templates = facts.templateWABAs.isEmpty ? "" : ", the templates of \(plural(facts.templateWABAs.count, "WABA"))"
             identity.details = [
                 Identity.Detail("searched", "\(plural(numbers.count, "number")) (ids, WABA ids, display numbers), "
-                    + "conversations by contact number, API calls of the last 30 days by path")
+                    + "conversations by contact number, API calls of the last 30 days by path" + templates)
             ]
         }
         if !number.hasInternationalPrefix, identity.kind == .unknown || identity.kind == .nationalNumber,

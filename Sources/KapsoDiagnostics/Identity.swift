@@ -19,6 +19,7 @@ public struct Identity: Sendable {
         case contactNumber = "contact_number"
         case businessScopedUserID = "business_scoped_user_id"
         case nationalNumber = "national_number"
+        case templateID = "template_id"
         case unknown
 
         /// The kind in words, e.g. `WABA id (business_account_id)`.
@@ -39,6 +40,7 @@ public struct Identity: Sendable {
             case .contactNumber: "contact's phone number"
             case .businessScopedUserID: "contact's business-scoped user id (BSUID; a username contact without a number)"
             case .nationalNumber: "national number without its country code"
+            case .templateID: "message template id"
             case .unknown: "not found"
             }
         }

@@ -17,6 +17,12 @@ import Testing
             "WABA id (business_account_id)"
         ),
         ("100200300400502", "100200300400502 is the phone-number id of Sales Line (+1 415-555-0101)", "phone-number id"),
+        // Probe finding F22: a template id of the project's own WABA (what Graph errors and Meta's UI show).
+        (
+            "780100200300404",
+            "780100200300404 is the template spring_promo (en_US, MARKETING, APPROVED) of WABA 200300400500601 (Sales Line and Support Line)",
+            "message template id"
+        ),
         (
             "b2d3f4a5-1c2e-4f3a-9b4c-6d7e8f901234",
             "b2d3f4a5-1c2e-4f3a-9b4c-6d7e8f901234 is Kapso's id of Sales Line 100200300400502 (internal_id; whatsapp_config_id "
@@ -145,6 +151,14 @@ import Testing
         #expect(!runs[0].err.contains("add the country code"))
         #expect(runs[1].err.contains(
             "; if 011 is the international call prefix (dialled from North America), the number is +442079460958: whois +442079460958;"))
+    }
+
+    /// A Meta-length id found nowhere says the WABAs' templates were searched too.
+    @Test func unknownLongIdSaysTheTemplatesWereSearched() async throws {
+        let ran = try await runDemo("whois 999999999999999")
+        #expect(ran.status == 1)
+        #expect(ran.err.hasPrefix("error: 999999999999999 is not a phone-number id, WABA id, display number, template or contact of this project"))
+        #expect(ran.err.contains(", the templates of 1 WABA)"))
     }
 
     @Test func nationalNumberNotInTheProjectWarnsWithItsCountryCodes() async throws {
