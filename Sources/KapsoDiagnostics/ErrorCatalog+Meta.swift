@@ -2,9 +2,16 @@
 
 // Meta's WhatsApp Cloud API error codes, section by section as Meta's page lists them (titles and HTTP
 // statuses are Meta's; meanings and fixes are ours, written from Meta's "details" and "possible
-// solutions"); docs/error-catalogue.md says where the page was read and what was added from elsewhere.
+// solutions"), then the codes Meta documents on other pages (calling, No Storage, Flows), each with that
+// page as its `reference`; docs/error-catalogue.md says where each page was read.
 extension ErrorCatalog {
-    static let meta: [Entry] = authorization + integrity + throttling + messaging + templates + registration + other
+    static let meta: [Entry] =
+        authorization + integrity + throttling + messaging + templates + registration + other + calling + noStorage
+
+    private static let callingPage =
+        "Meta, WhatsApp Calling troubleshooting: https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"
+    private static let noStoragePage =
+        "Meta, No Storage: https://developers.facebook.com/documentation/business-messaging/whatsapp/no-storage"
 
     private static let authorization: [Entry] = [
         entry(
@@ -24,7 +31,7 @@ extension ErrorCatalog {
             title: "Access token has expired", http: 401),
         entry(
             "200-299", "permission", "the app lacks a permission this call needs",
-            "check the app's permissions and the number's allow-listing", .fixFirst, .permission,
+            "check the token's permissions with Meta's access token debugger", .fixFirst, .permission,
             title: "API Permission", http: 403),
     ]
 
@@ -112,17 +119,18 @@ extension ErrorCatalog {
             "send to a different recipient", .no, .parameter, title: "Recipient cannot be sender", http: 400),
         entry(
             "131026", "message undeliverable",
-            "the recipient is not on WhatsApp, cannot be reached, runs an old app, has not accepted the terms, or blocks this business",
-            "check the number is on WhatsApp and correct in E.164; do not retry in a loop", .no, .parameter,
+            "Meta's reasons: the number is not on WhatsApp, the recipient has not accepted WhatsApp's latest terms, or their app is too old",
+            "check the number is correct in E.164; by another channel, ask the contact to write to this number, accept the terms and update WhatsApp; do not retry in a loop",
+            .no, .parameter,
             title: "Message Undeliverable", http: 400),
-        // Not on the copy of Meta's page read first; Meta's own answer, as a developer quoted it in public
-        // (github.com/Neurotech-HQ/heyoo issue 40): "(#131030) Recipient phone number not in allowed list",
-        // subcode 2655007, details "add the recipient's phone number to a recipient list, then try again".
+        // Not on Meta's error-codes page; Meta's Calling troubleshooting page lists it (public test numbers
+        // only, HTTP 400), and Meta's own answer to a send, as a developer quoted it (github.com/Neurotech-HQ/heyoo
+        // issue 40), gives the title: "(#131030) Recipient phone number not in allowed list".
         entry(
             "131030", "recipient not in allowed list",
-            "the number sends as a test number, which reaches only the recipients on its allowed list, and this one is not on it",
+            "the number sends as a public test number, which reaches only the recipients on its allowed list, and this one is not on it",
             "add the recipient under API Setup in Meta's App Dashboard, or send from a registered production number", .fixFirst,
-            .parameter, title: "Recipient phone number not in allowed list", http: 400),
+            nil, title: "Recipient phone number not in allowed list", http: 400, reference: callingPage),
         entry(
             "131037", "display name not approved", "the 555 business number that sent it has no approved display name",
             "get the display name approved in WhatsApp Manager", .fixFirst, .wabaConfig,
@@ -141,8 +149,10 @@ extension ErrorCatalog {
             "send an approved template ('reply --template NAME' in kops); free-form works again after the contact replies", .no, .reengagementWindow,
             title: "Re-engagement message", http: 400),
         entry(
-            "131049", "ecosystem limit", "Meta held back a marketing template to keep the user's marketing volume healthy",
-            "do not resend to this user for at least 24 hours; prefer utility templates", .no, nil,
+            "131049", "ecosystem limit",
+            "Meta held back a marketing template to keep the user's marketing volume healthy (per-user limit); Meta also gives it for marketing templates to US (+1) numbers, paused since 1 Apr 2025",
+            "do not resend to this user for at least 24 hours (sooner fails again); to a US number marketing is not delivered at all; prefer utility templates",
+            .no, nil,
             title: "Meta chose not to deliver.", http: 400),
         entry(
             "131050", "user stopped marketing", "the contact chose to stop marketing messages from this business",
@@ -162,12 +172,20 @@ extension ErrorCatalog {
             "check the file's real MIME type and size against Meta's supported media types, then send again", .fixFirst,
             .media, title: "Media upload error", http: 400),
         entry(
-            "131055", "method not allowed", "the Marketing Messages API sends only marketing templates",
-            "send a marketing template, or use the Cloud API for other messages", .fixFirst, nil,
+            "131055", "method not allowed",
+            "the Marketing Messages API sends only marketing templates; for calling, Graph API calls are refused on a SIP-enabled number",
+            "send a marketing template, or use the Cloud API for other messages; call a SIP-enabled number over SIP", .fixFirst,
+            nil,
             title: "Method not allowed", http: 400),
         entry(
             "131057", "account in maintenance", "the business account is in maintenance mode (e.g. a throughput upgrade)",
             "wait and retry later", .later, .server, title: "Account in maintenance mode", http: 500),
+        // Meta's business-scoped user IDs page lists it with details only (no title, no HTTP status).
+        entry(
+            "131062", "BSUID recipient not allowed",
+            "the message was addressed to a business-scoped user ID (BSUID), and Meta sends authentication messages only to phone numbers",
+            "send it to the contact's phone number, not the BSUID", .fixFirst, nil,
+            reference: "Meta, Business-scoped user IDs: https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids"),
     ]
 
     private static let templates: [Entry] = [
@@ -203,7 +221,8 @@ extension ErrorCatalog {
             "fix the flow in WhatsApp Manager", .fixFirst, .flow, title: "Flow is blocked", http: 400),
         entry(
             "132069", "flow throttled", "the flow is throttled: 10 messages with it were sent in the last hour",
-            "send fewer messages with this flow, then retry after the hour", .later, .flow,
+            "correct the flow in WhatsApp Manager; until then send fewer messages with it and retry after the hour", .later,
+            .flow,
             title: "Flow is throttled", http: 400),
         entry(
             "2388019", "template limit", "the WhatsApp Business Account has the maximum number of templates (250)",
@@ -279,6 +298,11 @@ extension ErrorCatalog {
         entry(
             "2494100", "number in maintenance", "the business phone number is in maintenance mode",
             "try again in a few minutes", .later, nil, title: "Account is in maintenance mode."),
+        // One code for nine different messages in Meta's "Phone migration errors" table; no single title.
+        entry(
+            "2388103", "phone migration refused",
+            "Meta refused to migrate the phone number to another WhatsApp Business Account; the message names the reason (destination webhooks, display name, payment account, account approvals, same business)",
+            "fix what the message names, as Meta's phone migration errors table says, then migrate again", .fixFirst, nil),
     ]
 
     private static let other: [Entry] = [
@@ -300,14 +324,54 @@ extension ErrorCatalog {
             title: "Synchronization Request made outside of allowed time window", http: 400),
         entry(
             "1026", "receiver incapable", "the recipient's app cannot show this message type (e.g. address message)",
-            "fall back to a simpler message type", .no, nil),
+            "fall back to a simpler message type", .no, nil, title: "Receiver Incapable",
+            reference: "Meta, Address messages: https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/address-messages"),
         entry(
             "141000", "health check error",
             "reported in messaging-health entity errors; Meta's exact meaning is not published",
-            "contact Kapso support", .unknown, nil),
+            "contact Kapso support", .unknown, nil,
+            reference: "Kapso, gokapso/agent-skills: skills/observe-whatsapp/references/health-reference.md (Special error)"),
+        // Secondary source only: a health-status sample in pywa's tests (david-lev/pywa tests/test_types.py).
         entry(
             "141006", "payment method problem",
-            "the account's payment method is failing; business-initiated messages are blocked, replies inside 24 h still work",
-            "fix the payment method in Meta Business Manager", .unknown, nil),
+            "the WhatsApp Business Account's payment method has an error, which blocks business-initiated conversations",
+            "add a new payment method to the account in Meta Business Manager", .unknown, nil,
+            reference: "pywa (david-lev/pywa) tests/test_types.py, a health-status sample; not on a Meta page read"),
+        entry(
+            "139000", "flow blocked by integrity",
+            "Meta found an integrity issue with the account and will not let it create or publish Flows",
+            "contact Meta support; Kapso's guide says the WABA must be verified in Meta's security center", .no, nil,
+            title: "Blocked By Integrity",
+            reference: "Meta, Flows error codes: https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes; Kapso, gokapso/agent-skills skills/integrate-whatsapp/SKILL.md"),
+    ]
+
+    private static let calling: [Entry] = [
+        entry(
+            "138000", "calling not enabled", "the Calling API is not enabled on this business phone number",
+            "enable calling in the number's call settings", .fixFirst, nil, title: "Calling not enabled", http: 401,
+            reference: callingPage),
+        entry(
+            "138001", "receiver uncallable",
+            "the recipient cannot take calls: the number is not on WhatsApp, they have not accepted WhatsApp's latest terms, or their app is not Android, iOS or a WhatsApp Business app",
+            "confirm with the recipient that they agree to be called over WhatsApp and run the latest WhatsApp", .no, nil,
+            title: "Receiver Uncallable", http: 400, reference: callingPage),
+        entry(
+            "131044", "calling payment problem",
+            "sent on a user-initiated call: the account has no valid payment method attached (Meta likens it to 131042)",
+            "fix billing for the WhatsApp Business Account in Meta Business Manager, as for 131042", .fixFirst, nil,
+            http: 400, reference: callingPage),
+    ]
+
+    private static let noStorage: [Entry] = [
+        entry(
+            "131036", "not delivered to the primary device",
+            "a message from a No Storage number did not reach the contact's primary device before its retention ran out; other devices may have it",
+            "Meta gives no fix; send it again if the contact must see it on their phone", .unknown, nil,
+            title: "Message failed to be delivered on at least one of the user's device", reference: noStoragePage),
+        entry(
+            "131035", "incoming webhook dropped",
+            "a No Storage number's incoming-message webhook could not be delivered within the retention limit, so Meta dropped it",
+            "check that the webhook endpoint takes Meta's deliveries; Meta does not retry these for 7 days", .unknown, nil,
+            title: "Webhook could not be delivered within data retention limit", reference: noStoragePage),
     ]
 }

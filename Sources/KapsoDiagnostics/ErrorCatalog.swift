@@ -18,9 +18,12 @@ public enum ErrorCatalog {
         public var meaning: String
         public var fix: String
         public var retry: Retry
-        /// The `@kapso/whatsapp-cloud-api` (SDK-JS) category, when it classifies the code.
+        /// The `@kapso/whatsapp-cloud-api` (SDK-JS) category, when its code map (`categorize.ts`) lists the code.
         public var category: Category?
         public var source: Source
+        /// Where the entry's facts can be read: `source.reference`, or the page that documents a code Meta's
+        /// error-codes page does not list (e.g. Meta's Calling troubleshooting page for 138000).
+        public var reference: String
     }
 
     /// Whether sending the same request again can succeed.
@@ -39,7 +42,7 @@ public enum ErrorCatalog {
             case .maybe: "maybe: if Meta's status page shows an outage, later; otherwise fix the request first"
             case .fixFirst: "only after fixing the cause; the same request fails again"
             case .afterTopUp: "after topping up the Kapso balance"
-            case .unknown: "no advice: not tied to one request"
+            case .unknown: "no advice: the sources give none"
             }
         }
     }
@@ -89,11 +92,11 @@ public enum ErrorCatalog {
 
     static func entry(
         _ code: String, _ name: String, _ meaning: String, _ fix: String, _ retry: Retry, _ category: Category?,
-        title: String? = nil, http: Int? = nil, source: Source = .meta
+        title: String? = nil, http: Int? = nil, source: Source = .meta, reference: String? = nil
     ) -> Entry {
         Entry(
             code: code, name: name, title: title, httpStatus: http, meaning: meaning, fix: fix, retry: retry,
-            category: category, source: source)
+            category: category, source: source, reference: reference ?? source.reference)
     }
 }
 
@@ -103,14 +106,16 @@ extension ErrorCatalog {
     static let kapso: [Entry] = [
         entry(
             "409", "send in flight", "another send to the same conversation is in progress (Kapso's send lock)",
-            "retry in a moment", .yes, nil, source: .kapso),
+            "retry in a moment", .yes, nil, source: .kapso,
+            reference: "Kapso, gokapso/agent-skills: skills/integrate-whatsapp/references/whatsapp-api-reference.md (Errors)"),
         entry(
             "insufficient_credits", "Kapso billing", "the Kapso balance cannot cover Meta's fee for this message",
             "top up the balance (the error's billing_url)", .afterTopUp, nil, source: .kapso),
         entry(
             "marketing_preference_stopped", "Kapso marketing pre-check",
             "the contact stopped marketing messages from this number; Kapso refused the send and did not charge",
-            "do not retry; use a utility or authentication template", .no, nil, source: .kapso),
+            "do not retry; use a utility or authentication template", .no, nil, source: .kapso,
+            reference: "Kapso docs, Marketing opt-outs: https://docs.kapso.ai/docs/whatsapp/templates/marketing-opt-outs"),
         entry(
             "messaging_account_mismatch", "WABA mismatch",
             "the messaging_account_id sent does not own this phone number",

@@ -115,8 +115,10 @@ public final class Shell {
     }
 
     /// Reads and runs lines until `exit` or end of input; returns the first failure's status. With `source`
-    /// (`<stdin>`), errors name `SOURCE:LINE` and Ctrl-C stops the loop.
-    public func loop(reader: any LineReader, stopOnError: Bool = false, source: String? = nil) -> ExitStatus {
+    /// (`<stdin>`), errors name `SOURCE:LINE`, Ctrl-C stops the loop, and so does the first failing line,
+    /// as in a script (a failed `use` must not leave a later write aimed at the previous number), unless
+    /// the input said `set on_error continue`. At a terminal (no `source`) every error was shown and it goes on.
+    public func loop(reader: any LineReader, source: String? = nil) -> ExitStatus {
         var first = ExitStatus.ok
         var number = 0
         cancelledAt = nil
@@ -139,7 +141,9 @@ public final class Shell {
                 }
                 let status = run(line: line)
                 if status != .ok && first == .ok { first = status }
-                if status != .ok && stopOnError { return status }
+                if status != .ok && source != nil && context.session.variables["on_error"] != "continue" {
+                    return first
+                }
             }
         }
         return first

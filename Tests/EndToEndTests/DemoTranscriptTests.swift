@@ -73,7 +73,7 @@ import Testing
 
     @Test func aDemoBundlePassesCheck() async throws {
         let (bundle, check) = try await inFolder { folder, kops in
-            let session = "record \(folder)/s.md\nuse 100200300400502\nhealth\nbundle \(folder)/b.md\n"
+            let session = "record \(folder)/s.md\nuse 100200300400501\nhealth\nbundle \(folder)/b.md\n"
             _ = try kops(["--demo"], session)
             Thread.sleep(forTimeInterval: 1.1)
             return (try String(contentsOfFile: folder + "/b.md", encoding: .utf8), try kops(["check", folder + "/b.md"], ""))

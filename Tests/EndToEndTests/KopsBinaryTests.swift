@@ -128,13 +128,23 @@ import Testing
         #expect(result.status == 64)
     }
 
-    @Test func pipedStdinRunsEveryLineWithoutPromptAndExitsWithTheFirstFailure() async throws {
-        let result = try await kops([], stdin: "frobnicate\nuse 100200300400501\nstate\nexit\nnumbers\n")
+    @Test func pipedStdinStopsAtTheFirstFailingLineAsAScriptDoes() async throws {
+        let result = try await kops([], stdin: "state\nuse 999\nuse 100200300400501\nstate\n")
+        #expect(result.stdout.hasPrefix("api:"))
+        #expect(!result.stdout.contains("using 100200300400501"), "nothing runs after the failing line")
+        #expect(result.stderr.hasPrefix("<stdin>:2: error: no phone number in this project matches '999'"))
+        #expect(result.stderr.filter { $0 == "\n" }.count == 1)
+        #expect(result.status == 1)
+    }
+
+    @Test func pipedStdinWithOnErrorContinueRunsEveryLineWithoutPromptAndExitsWithTheFirstFailure() async throws {
+        let result = try await kops(
+            [], stdin: "set on_error continue\nfrobnicate\nuse 100200300400501\nstate\nexit\nnumbers\n")
         #expect(result.stdout.hasPrefix("using 100200300400501 (+1 415-555-0100, Support Line)\napi:"))
         #expect(result.stdout.contains("phone_number_id:      100200300400501  (use)\n"))
         #expect(!result.stdout.contains("kops("))
         #expect(!result.stdout.contains("NUMBER"), "nothing runs after exit")
-        #expect(result.stderr == "<stdin>:1: error: unknown command 'frobnicate'; type 'help' for the list\n")
+        #expect(result.stderr == "<stdin>:2: error: unknown command 'frobnicate'; type 'help' for the list\n")
         #expect(result.status == 64)
     }
 

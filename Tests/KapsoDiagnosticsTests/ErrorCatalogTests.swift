@@ -1,3 +1,4 @@
+import KapsoClient
 import KapsoDiagnostics
 import Testing
 
@@ -25,7 +26,7 @@ import Testing
         ("131016", "service unavailable", .yes, .server),
         ("131021", "recipient is sender", .no, .parameter),
         ("131026", "message undeliverable", .no, .parameter),
-        ("131030", "recipient not in allowed list", .fixFirst, .parameter),
+        ("131030", "recipient not in allowed list", .fixFirst, nil),
         ("131031", "account locked", .no, .integrity),
         ("131047", "re-engagement (24 h window closed)", .no, .reengagementWindow),
         ("131048", "spam rate limit", .later, .throttling),
@@ -115,7 +116,7 @@ import Testing
         #expect(entry.source == .meta)
         #expect(!entry.meaning.isEmpty && !entry.fix.isEmpty && !entry.name.isEmpty)
         #expect(entry.title != nil, "Meta's title for \(code)")
-        #expect(entry.source.reference.contains(ErrorCatalog.metaReference))
+        #expect(entry.reference == entry.source.reference && entry.reference.contains(ErrorCatalog.metaReference))
     }
 
     @Test(arguments: [
@@ -126,6 +127,96 @@ import Testing
         let entry = try #require(ErrorCatalog.entry(for: code))
         #expect(entry.title == title)
         #expect(entry.httpStatus == status)
+    }
+}
+
+/// Codes verified on Meta's pages beside its error-codes page (and 2388103 from that page's phone-migration
+/// table), each with the page it was read on (docs/error-catalogue.md): Meta's title and HTTP status where
+/// that page gives them, no SDK category (the SDK's code map lists none of them).
+@Suite struct VerifiedAdditionsTests {
+    typealias Row = (code: String, name: String, title: String?, http: Int?, retry: ErrorCatalog.Retry, page: String)
+
+    static let rows: [Row] = [
+        ("131036", "not delivered to the primary device", "Message failed to be delivered on at least one of the user's device", nil,
+         .unknown, "whatsapp/no-storage"),
+        ("131035", "incoming webhook dropped", "Webhook could not be delivered within data retention limit", nil, .unknown,
+         "whatsapp/no-storage"),
+        ("131044", "calling payment problem", nil, 400, .fixFirst, "whatsapp/calling/troubleshooting"),
+        ("131062", "BSUID recipient not allowed", nil, nil, .fixFirst, "whatsapp/business-scoped-user-ids"),
+        ("138000", "calling not enabled", "Calling not enabled", 401, .fixFirst, "whatsapp/calling/troubleshooting"),
+        ("138001", "receiver uncallable", "Receiver Uncallable", 400, .no, "whatsapp/calling/troubleshooting"),
+        ("139000", "flow blocked by integrity", "Blocked By Integrity", nil, .no, "whatsapp/flows/reference/error-codes"),
+        ("2388103", "phone migration refused", nil, nil, .fixFirst, "whatsapp/support/error-codes"),
+        ("1026", "receiver incapable", "Receiver Incapable", nil, .no, "whatsapp/messages/address-messages"),
+        ("131030", "recipient not in allowed list", "Recipient phone number not in allowed list", 400, .fixFirst,
+         "whatsapp/calling/troubleshooting"),
+    ]
+
+    @Test(arguments: rows)
+    func hasMetasFactsAndThePageTheyComeFrom(row: Row) throws {
+        let entry = try #require(ErrorCatalog.entry(for: row.code))
+        #expect(entry.name == row.name)
+        #expect(entry.title == row.title)
+        #expect(entry.httpStatus == row.http)
+        #expect(entry.retry == row.retry)
+        #expect(entry.category == nil)
+        #expect(entry.source == .meta)
+        #expect(entry.reference.contains("https://developers.facebook.com/"))
+        #expect(entry.reference.contains(row.page), "\(entry.reference)")
+    }
+
+    /// Advice corrected against its source (docs/error-catalogue.md, "Audit").
+    @Test func correctedAdviceSaysWhatTheSourceSays() throws {
+        func entry(_ code: String) throws -> ErrorCatalog.Entry { try #require(ErrorCatalog.entry(for: code)) }
+        // Meta names three reasons for 131026, none of them a block by the recipient.
+        #expect(try !entry("131026").meaning.contains("block"))
+        #expect(try entry("131026").fix.contains("accept the terms and update WhatsApp"))
+        #expect(try entry("131049").meaning.contains("US (+1) numbers"))
+        #expect(try entry("131055").meaning.contains("SIP-enabled number"))
+        #expect(try entry("132069").fix.hasPrefix("correct the flow"))
+        #expect(try entry("250").fix == "check the token's permissions with Meta's access token debugger")
+        #expect(try entry("141006").reference.contains("david-lev/pywa"))
+        #expect(try entry("141000").reference.contains("health-reference.md"))
+        #expect(try entry("409").reference.contains("gokapso/agent-skills"))
+        #expect(try entry("marketing_preference_stopped").reference.contains("docs.kapso.ai"))
+        #expect(try entry("insufficient_credits").reference == ErrorCatalog.Source.kapso.reference)
+    }
+}
+
+/// An error body carrying a verified code is triaged with the catalogue's name and fix, whether it comes as
+/// a failed status's `errors[]` (how Meta reports 131036 and 1026) or as an API call's Graph message.
+@Suite struct VerifiedAdditionsTriageTests {
+    static let codes = VerifiedAdditionsTests.rows.map(\.code)
+
+    @Test(arguments: codes)
+    func aFailedStatusWithTheCodeIsExplained(_ code: String) throws {
+        let entry = try #require(ErrorCatalog.entry(for: code))
+        let page = try JSONValue.parse("""
+            {"data": [{"id": "wamid.A", "timestamp": "1763630100", "type": "text",
+              "kapso": {"direction": "outbound", "status": "failed", "phone_number_id": "100200300400501",
+                "statuses": [{"status": "failed", "timestamp": "1763630102",
+                  "errors": [{"code": \(code), "title": "Meta's title", "error_data": {"details": "Meta's details"}}]}]}}]}
+            """)
+        var triage = ErrorTriage()
+        triage.addMessages(page, since: 0)
+        let row = try #require(triage.entries.first)
+        #expect(triage.entries.count == 1)
+        #expect(row.error == "\(code) Meta's title")
+        #expect(row.meaning == "\(entry.name): \(entry.fix)")
+    }
+
+    @Test(arguments: codes)
+    func anAPIErrorWithTheCodeIsExplained(_ code: String) throws {
+        let entry = try #require(ErrorCatalog.entry(for: code))
+        let log = try APILog(json: [
+            "id": "log-1", "http_method": "POST", "endpoint": "/meta/whatsapp/v24.0/100200300400501/messages",
+            "response_status": 400, "created_at": "2026-11-21T08:00:00Z", "error_message": .string("(#\(code)) Meta's title"),
+        ])
+        var triage = ErrorTriage()
+        triage.addAPILogs([log])
+        let row = try #require(triage.entries.first)
+        #expect(row.error == "400 (#\(code)) Meta's title")
+        #expect(row.meaning == "\(entry.name): \(entry.fix)")
     }
 }
 

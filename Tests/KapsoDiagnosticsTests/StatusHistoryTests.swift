@@ -52,7 +52,7 @@ import Testing
         (#"[{"status":"failed","timestamp":"1001"}]"#, "failed", nil,
          "failed, and Meta gave no error code; the status has no errors[] entry to explain it", .bad),
         (#"[{"status":"failed","timestamp":"1001","errors":[{"code":131026},{"code":131000}]}]"#, "failed", nil,
-         "failed: 131026 (message undeliverable) (and 1 more error); check the number is on WhatsApp and correct in E.164; do not retry in a loop", .bad),
+         "failed: 131026 (message undeliverable) (and 1 more error); check the number is correct in E.164; by another channel, ask the contact to write to this number, accept the terms and update WhatsApp; do not retry in a loop", .bad),
         (#"[{"status":"failed","timestamp":"1001","errors":[{"code":999999,"title":"New thing"}]}]"#, "failed", nil,
          "failed: 999999 (New thing); not in kops's catalogue: see \(ErrorCatalog.metaReference)", .bad),
         (#"[{"status":"sent"},{"status":"delivered"}]"#, "delivered", nil,
@@ -101,7 +101,7 @@ import Testing
         (#"[{"status":"sent","timestamp":"1000"},{"status":"read","timestamp":"1003"},{"status":"delivered","timestamp":"1005"}]"#,
          "read", "read by the contact 3 s after sending"),
         (#"[{"status":"failed","timestamp":"1001","errors":[{"code":131026}]},{"status":"sent","timestamp":"1002"}]"#,
-         "failed", "failed: 131026 (message undeliverable); check the number is on WhatsApp and correct in E.164; do not retry in a loop"),
+         "failed", "failed: 131026 (message undeliverable); check the number is correct in E.164; by another channel, ask the contact to write to this number, accept the terms and update WhatsApp; do not retry in a loop"),
         (#"[{"status":"delivered","timestamp":"1001"},{"status":"sent","timestamp":"1002"}]"#,
          "delivered", "delivered 1 s after sending, not read yet"),
     ]

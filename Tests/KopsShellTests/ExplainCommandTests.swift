@@ -58,7 +58,7 @@ import Testing
                   "code": "250",
                   "name": "permission",
                   "meaning": "the app lacks a permission this call needs",
-                  "fix": "check the app's permissions and the number's allow-listing",
+                  "fix": "check the token's permissions with Meta's access token debugger",
                   "retry": "fix_first",
                   "retry_advice": "only after fixing the cause; the same request fails again",
                   "category": "permission",
@@ -87,6 +87,30 @@ import Testing
         let offline = OfflineShell()
         #expect(offline.shell.run(line: line) == .ok, "\(offline.output.err)")
         #expect(offline.output.out.hasPrefix("code:       \(code)\n"))
+    }
+
+    /// Codes verified on Meta's pages beside the error-codes page: a pasted Graph error body shows the entry,
+    /// Meta's details and, as its source, the page the code was verified on.
+    @Test(arguments: [
+        ("131036", "not delivered to the primary device", "whatsapp/no-storage"),
+        ("131035", "incoming webhook dropped", "whatsapp/no-storage"),
+        ("131044", "calling payment problem", "whatsapp/calling/troubleshooting"),
+        ("131062", "BSUID recipient not allowed", "whatsapp/business-scoped-user-ids"),
+        ("138000", "calling not enabled", "whatsapp/calling/troubleshooting"),
+        ("138001", "receiver uncallable", "whatsapp/calling/troubleshooting"),
+        ("139000", "flow blocked by integrity", "whatsapp/flows/reference/error-codes"),
+        ("2388103", "phone migration refused", "whatsapp/support/error-codes"),
+        ("1026", "receiver incapable", "whatsapp/messages/address-messages"),
+    ])
+    func explainsAVerifiedCodeFromAPastedBody(_ code: String, _ name: String, _ page: String) {
+        let offline = OfflineShell()
+        let body = #"{"error":{"message":"(#\#(code)) Title","type":"OAuthException","code":\#(code),"error_data":{"details":"the details"}}}"#
+        #expect(offline.shell.run(line: "explain '\(body)'") == .ok, "\(offline.output.err)")
+        let out = offline.output.out
+        #expect(out.hasPrefix("code:       \(code)\nname:       \(name)\n"), "\(out)")
+        #expect(out.contains("\nmeta says:  the details\n"))
+        let source = out.split(separator: "\n").first { $0.hasPrefix("source:") } ?? ""
+        #expect(source.contains("https://developers.facebook.com/") && source.contains(page), "\(source)")
     }
 
     @Test func showsMetasDetailsFromAPastedBody() {

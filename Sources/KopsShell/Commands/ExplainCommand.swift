@@ -49,7 +49,7 @@ public enum ExplainCommand: Command {
             fields.append(Field("meta title", title + (entry.httpStatus.map { " (HTTP \($0))" } ?? "")))
         }
         if let details = pasted.details { fields.append(Field("meta says", details, style: .dim)) }
-        fields.append(Field("source", entry.source.reference, style: .dim))
+        fields.append(Field("source", entry.reference, style: .dim))
         return CommandResult(blocks: [.fields(fields)], json: json(entry, pasted: pasted))
     }
 
@@ -62,7 +62,7 @@ public enum ExplainCommand: Command {
             "category": entry.category.map { .string($0.rawValue) } ?? .null, "source": .string(entry.source.rawValue),
             "meta_title": entry.title.map(JSONValue.string) ?? .null,
             "http_status": entry.httpStatus.map { .number(String($0)) } ?? .null,
-            "reference": .string(entry.source.reference),
+            "reference": .string(entry.reference),
         ]
         if let id = pasted?.objectID { object["object_id"] = .string(id) }
         return .object(object)

@@ -24,14 +24,15 @@ public enum HelpTopics {
                 before retrying
             77  the API key was rejected (401) or its api_key_command failed
             130 Ctrl-C stopped a script before its end (128 + SIGINT, as shells say)
-            kops -c and piped input exit with the first failure's status; scripts
-            stop at the failing line
+            kops -c, piped input and scripts stop at the first failing line and exit
+            with its status ('set on_error continue' runs on, and exits with the first)
             """),
         ("scripts", """
             kops run FILE.kops [--var k=v]... [--allow-writes] [--record OUT.md]   (or 'source FILE.kops' in the shell)
             one command per line; '#' comments; '\\' continues a line; ${name} and ${env:NAME} are replaced
             a script stops at the first failing line (FILE.kops:LINE: error: ...) unless 'set on_error continue'
-            a script (and -c, and piped input) is checked whole before its first line runs
+            a script and -c are checked whole before their first line runs; piped input (<stdin>:LINE) is read
+            as it comes and stops the same way
             writes (webhooks create|update|delete|test, reply) need --allow-writes, or a yes at a terminal; --dry-run is never a write
             assert PATH OP VALUE checks the last result; capture PATH as NAME keeps a value
             """),
