@@ -119,6 +119,31 @@ import Testing
             LineDiff.lines(expected: "a\nb\nc\nd", actual: "a\nB\nc\nd\ne") == [
                 "@@ line 2", "+B", "-b", "@@ line 5", "+e",
             ])
+        #expect(
+            LineDiff.lines(expected: "a\nb\nc\nd\ne\nf", actual: "a\nB\nc\nd\nE\nf") == [
+                "@@ line 2", "+B", "-b", "@@ line 5", "+E", "-e",
+            ])
+    }
+
+    /// A long transcript with one changed line: the common ends are set aside, the line is named by number.
+    @Test func aLongTextWithOneChangeIsOneHunk() {
+        let lines = (1...30_000).map { "line \($0)" }
+        var changed = lines
+        changed[14_999] = "changed"
+        #expect(
+            LineDiff.lines(expected: lines.joined(separator: "\n"), actual: changed.joined(separator: "\n"))
+                == ["@@ line 15000", "+changed", "-line 15000"])
+    }
+
+    /// Past the alignment limit the middle is one replaced block: every expected line, then every actual one.
+    @Test func aMiddleTooLargeToAlignIsOneReplacedBlock() {
+        let side = 2_001  // 2,001 × 2,001 lines is past 4,000,000 cells
+        let old = ["same"] + (0..<side).map { "old \($0)" } + ["end"]
+        let new = ["same"] + (0..<side).map { "new \($0)" } + ["end"]
+        let diff = LineDiff.lines(expected: old.joined(separator: "\n"), actual: new.joined(separator: "\n"))
+        #expect(diff.first == "@@ line 2")
+        #expect(diff.count == 1 + 2 * side)
+        #expect(diff[1] == "-old 0" && diff[side] == "-old \(side - 1)" && diff[side + 1] == "+new 0" && diff.last == "+new \(side - 1)")
     }
 }
 
