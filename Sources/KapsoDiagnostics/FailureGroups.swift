@@ -147,6 +147,8 @@ public struct FailureGroups {
         var meaning: String
         var headline: (Int) -> String
         var misplacedID: String? = nil
+        /// A fact the whole group's meaning carries when any member has it (history sync's coexistence numbers).
+        var note: String? = nil
         var item: JSONObject = [:]
     }
 
@@ -167,11 +169,20 @@ public struct FailureGroups {
                     misplaced.numbers.isEmpty
                     ? "\(misplaced.summary); wrong project or key? 'numbers' lists the phone-number ids"
                     : "\(misplaced.summary); use \(misplaced.choices)"
+                // Reading a WABA's message history: history sync applies to coexistence numbers only (`numbers`' COEX).
+                let coexistence = misplaced.numbers.filter(\.isCoexistence)
+                var note: String? = nil
+                if method == "GET", APIPath.segments(of: endpoint).last == "messages", !coexistence.isEmpty,
+                    coexistence.count < misplaced.numbers.count
+                {
+                    note = "history sync applies only to coexistence numbers: "
+                        + IDResolver.list(coexistence.map { "\($0.name ?? $0.id) \($0.id)" })
+                }
                 return Member(
                     cause: Cause(source: "api", who: key, what: "id \(id)", error: "404"), source: .api, time: entry.time,
                     who: key, what: what, error: "404", meaning: meaning,
                     headline: { "\(IDResolver.plural($0, "failed call")) from key \(key): \(misplaced.summary)" },
-                    misplacedID: id)
+                    misplacedID: id, note: note)
             }
             let reason = code.flatMap(ErrorCatalog.entry(for:)).map { "\(status) \($0.name)" } ?? error
             // A 404 whose id IS in the project, in the wrong slot (a webhook id as a conversation id).
@@ -215,7 +226,8 @@ public struct FailureGroups {
         return Group(
             source: newest.source, who: newest.who, what: what,
             error: errors.count == 1 ? newest.error : newest.cause.error, count: members.count,
-            firstSeen: members.map(\.time).min() ?? newest.time, lastSeen: newest.time, meaning: newest.meaning,
+            firstSeen: members.map(\.time).min() ?? newest.time, lastSeen: newest.time,
+            meaning: newest.meaning + (members.lazy.compactMap(\.note).first.map { "; " + $0 } ?? ""),
             headline: newest.headline(members.count), variants: variants, misplacedID: newest.misplacedID,
             items: members.sorted { $0.time > $1.time }.map(\.item))
     }

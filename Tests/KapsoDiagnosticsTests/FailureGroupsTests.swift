@@ -59,7 +59,8 @@ import Testing
         #expect(first.headline == "8 failed calls from key sync: 200300400500601 is a WABA id, not a phone-number id")
         #expect(
             first.meaning
-                == "200300400500601 is a WABA id, not a phone-number id; use 100200300400502 (Sales Line) or 100200300400501 (Support Line)")
+                == "200300400500601 is a WABA id, not a phone-number id; use 100200300400502 (Sales Line) or 100200300400501 (Support Line)"
+                + "; history sync applies only to coexistence numbers: Sales Line 100200300400502")
     }
 
     @Test func otherCausesKeepTheCatalogueMeaning() throws {

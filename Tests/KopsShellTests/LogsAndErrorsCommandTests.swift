@@ -124,8 +124,10 @@ import Testing
         #expect(json["failures"]?.int == 50)
     }
 
+    /// Probe2 finding F43: the history-sync calls' fix names the one coexistence number too.
     static let waba =
-        "200300400500601 is a WABA id, not a phone-number id; use 100200300400502 (Sales Line) or 100200300400501 (Support Line)"
+        "200300400500601 is a WABA id, not a phone-number id; use 100200300400502 (Sales Line) or 100200300400501 (Support Line); "
+        + "history sync applies only to coexistence numbers: Sales Line 100200300400502"
 }
 
 /// Probe2 findings F21 and F35: what the counts of `errors` are.
