@@ -116,10 +116,13 @@ public enum IDResolver {
         for lookup in lookups(for: input) where !facts.failed.contains(lookup) && !answered.contains(lookup.part) {
             answered.append(lookup.part)
         }
+        // Calls with the id in their path were found in the API logs: not "not found" there.
+        if found.apiCalls != nil { answered.removeAll { $0 == Lookup.recentAPILogs.part } }
         if !answered.isEmpty {
             identity.details = [Identity.Detail("not found in", list(answered) + " (the parts that answered)")]
         }
         identity.details += found.details.filter { $0.label == "API calls" }
+        identity.apiCalls = found.apiCalls
         identity.warnings = found.warnings
         return identity
     }

@@ -96,6 +96,21 @@ import Testing
                 == "48 in the last 30 days with 200300400500601 in the path, 48 failed (404) from key history-sync")
     }
 
+    /// Probe2 finding F27: the API-call counts are numbers and names in JSON, and an id found nowhere is still
+    /// a JSON value (what was searched) with exit status 1.
+    @Test func jsonCarriesAPICallsAsValuesAndNotFoundAsAValue() async throws {
+        let runs = try await runDemo(["whois 200300400500601 --output json", "whois 12345 --output json"])
+        let calls = try #require(try JSONValue.parse(Array(runs[0].out.utf8))["api_calls"])
+        #expect(calls["failed"]?.int == 48)
+        #expect(calls["failed_statuses"] == [404])
+        #expect(calls["failed_keys"] == ["history-sync"])
+        #expect(calls["at_least"] == false)
+        #expect(runs[1].status == 1)
+        let unknown = try JSONValue.parse(Array(runs[1].out.utf8))
+        #expect(unknown["kind"]?.string == "unknown")
+        #expect(unknown["details"]?["searched"]?.string?.hasPrefix("2 numbers") == true)
+    }
+
     @Test func contactsAreInTheJSONUnderTheNamesTranscriptsMask() async throws {
         let ran = try await runDemo("whois \(Demo.danaConversation) --output json")
         let json = try JSONValue.parse(Array(ran.out.utf8))
