@@ -54,12 +54,22 @@ public enum KapsoAPIError: Error, Sendable {
             let details = fields.map { "\($0.field): \($0.messages.joined(separator: ", "))" }
             return "the API rejected the request (\(status)): " + (details.isEmpty ? message : details.joined(separator: "; "))
         case .rateLimited(let retryAfter, let message):
-            let wait = retryAfter.map { "retry in \($0) s" } ?? "retry in a minute"
+            let wait = retryAfter.map { "retry in " + Self.wait($0) } ?? "retry in a minute"
             return "rate limited (429): \(message); \(wait)"
         case .server(let status, let message):
             return "the API failed (\(status)): \(message); retry, and check Kapso's status if it persists"
         case .badResponse(let status, let detail, let firstBytes):
             return "unexpected response (HTTP \(status)): \(detail); body starts: \(firstBytes)"
         }
+    }
+}
+
+extension KapsoAPIError {
+    /// A `Retry-After` in seconds as a person reads it: `7 s`, `3 min 20 s`, `27 h 46 min`.
+    static func wait(_ seconds: Int) -> String {
+        guard seconds >= 120 else { return "\(seconds) s" }
+        let (hours, minutes, rest) = (seconds / 3_600, seconds % 3_600 / 60, seconds % 60)
+        if hours > 0 { return "\(hours) h" + (minutes > 0 ? " \(minutes) min" : "") }
+        return "\(minutes) min" + (rest > 0 ? " \(rest) s" : "")
     }
 }

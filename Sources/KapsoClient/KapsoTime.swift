@@ -19,12 +19,23 @@ public enum KapsoTime {
             let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
             (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
         else { return nil }
-        var rest = bytes[19...].drop { $0 == UInt8(ascii: ".") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
-        if rest.first == UInt8(ascii: "Z") { rest = rest.dropFirst() } else if Array(rest) == Array("+00:00".utf8) {
+        var rest = Array(bytes[19...].drop { $0 == UInt8(ascii: ".") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
+        // `Z`, or an RFC 3339 offset `+02:00` / `-0500` (ISO 8601 allows both; kapso-api.md §0.16 says Kapso writes Z).
+        var offset: Int64 = 0
+        if rest == [UInt8(ascii: "Z")] {
+            rest = []
+        } else if let sign = rest.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+            var digits = Array(rest.dropFirst())
+            if digits.count == 5, digits[2] == UInt8(ascii: ":") { digits.remove(at: 2) }
+            guard digits.count == 4, digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
+            let value = { (index: Int) in Int64(digits[index] - UInt8(ascii: "0")) }
+            let hours = value(0) * 10 + value(1), minutes = value(2) * 10 + value(3)
+            guard hours < 24, minutes < 60 else { return nil }
+            offset = (hours * 3_600 + minutes * 60) * (sign == UInt8(ascii: "+") ? 1 : -1)
             rest = []
         }
         guard rest.isEmpty else { return nil }
-        return days(year: year, month: month, day: day) * 86_400 + hour * 3_600 + minute * 60 + second
+        return days(year: year, month: month, day: day) * 86_400 + hour * 3_600 + minute * 60 + second - offset
     }
 
     /// Unix seconds of a message `timestamp` (a string of digits).

@@ -134,7 +134,8 @@ public struct MessageVerdict: Sendable, Equatable {
     }
 
     private static func failure(_ errors: [MessageError], windowAtSend: ServiceWindow?) -> String {
-        guard let error = errors.first else {
+        // Meta's generic 131000 ("something went wrong") next to a specific code: the specific one is the cause.
+        guard let error = errors.first(where: { $0.code != nil && $0.code != "131000" }) ?? errors.first else {
             return "failed, and Meta gave no error code; the status has no errors[] entry to explain it"
         }
         let more = errors.count > 1 ? " (and \(errors.count - 1) more \(errors.count == 2 ? "error" : "errors"))" : ""

@@ -38,6 +38,9 @@ import Testing
             Issue.record("expected a rate-limit error")
         } catch {
             #expect(error.message == "rate limited (429): Rate limit exceeded; retry in 7 s")
+            // probe3 F10: a long Retry-After reads as hours, not 100000 s.
+            #expect(KapsoAPIError.rateLimited(retryAfter: 100_000, message: "x").message == "rate limited (429): x; retry in 27 h 46 min")
+            #expect(KapsoAPIError.rateLimited(retryAfter: 200, message: "x").message == "rate limited (429): x; retry in 3 min 20 s")
         }
     }
 

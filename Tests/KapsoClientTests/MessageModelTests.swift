@@ -8,12 +8,14 @@ import Testing
     @Test(arguments: [
         ("2026-11-20T09:15:00Z", Int64(1_795_166_100)), ("2026-11-20T09:15:00.123456Z", 1_795_166_100),
         ("2026-11-20T09:15:00+00:00", 1_795_166_100), ("1970-01-01T00:00:00Z", 0), ("2024-02-29T23:59:59Z", 1_709_251_199),
+        // probe3 F10: RFC 3339 offsets are read, never taken for "no time" ("never opened").
+        ("2026-11-20T11:15:00+02:00", 1_795_166_100), ("2026-11-20T04:15:00.5-0500", 1_795_166_100),
     ])
     func parsesISOTimes(text: String, seconds: Int64) {
         #expect(KapsoTime.seconds(iso: text) == seconds)
     }
 
-    @Test(arguments: ["", "2026-11-20", "2026-11-20T09:15:00", "2026-13-20T09:15:00Z", "2026-11-20T09:15:00+02:00"])
+    @Test(arguments: ["", "2026-11-20", "2026-11-20T09:15:00", "2026-13-20T09:15:00Z", "2026-11-20T09:15:00+25:00", "2026-11-20T09:15:00+2:00", "2026-11-20T09:15:00Zx"])
     func rejectsOtherTimes(text: String) {
         #expect(KapsoTime.seconds(iso: text) == nil)
     }

@@ -53,6 +53,10 @@ import Testing
          "failed, and Meta gave no error code; the status has no errors[] entry to explain it", .bad),
         (#"[{"status":"failed","timestamp":"1001","errors":[{"code":131026},{"code":131000}]}]"#, "failed", nil,
          "failed: 131026 (message undeliverable) (and 1 more error); check the number is correct in E.164; by another channel, ask the contact to write to this number, accept the terms and update WhatsApp; do not retry in a loop", .bad),
+        // probe3 F10: a generic 131000 before the specific code: the verdict follows the specific one.
+        (#"[{"status":"failed","timestamp":"1001","errors":[{"code":131000},{"code":131053}]}]"#, "failed", nil,
+         "failed: 131053 (media upload error) (and 1 more error); "
+            + (ErrorCatalog.entry(for: "131053").map { $0.fix } ?? ""), .bad),
         (#"[{"status":"failed","timestamp":"1001","errors":[{"code":999999,"title":"New thing"}]}]"#, "failed", nil,
          "failed: 999999 (New thing); not in kops's catalogue: see \(ErrorCatalog.metaReference)", .bad),
         (#"[{"status":"sent"},{"status":"delivered"}]"#, "delivered", nil,

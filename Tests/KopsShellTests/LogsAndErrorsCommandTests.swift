@@ -59,6 +59,17 @@ import Testing
         #expect(ran.err == "1 cause of 1 failure in the last 7d; 'errors --flat' lists each failure\n")
     }
 
+    /// probe3 F18: a key whose project has no numbers is the finding, never "nothing to fix".
+    @Test func overviewOfAProjectWithoutNumbersSaysSo() async throws {
+        let (status, out) = try await withSimulator(seed: .empty) { fixture in
+            let (shell, output) = try fixture.shell()
+            return (shell.run(line: "overview"), output.out)
+        }
+        #expect(status == .failure)
+        #expect(out.contains("this key's project has no phone numbers: wrong key or project? 'state' shows where the key came from"))
+        #expect(!out.contains("nothing to fix"))
+    }
+
     @Test func overviewNamesTheNextCommandPerProblem() async throws {
         let ran = try await runDemo("overview", number: nil)
         #expect(ran.out == """

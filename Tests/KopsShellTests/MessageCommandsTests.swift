@@ -68,6 +68,14 @@ import Testing
             """)
     }
 
+    /// probe3 F10: `--type TEXT` finds the text messages (types are lower case at the API).
+    @Test func aTypeInCapitalsFindsTheSameMessages() async throws {
+        let lower = try await runShell(["messages --type text"])
+        let upper = try await runShell(["messages --type TEXT"])
+        #expect(lower.out.contains("  text  "), "\(lower.out)")
+        #expect(upper.out == lower.out)
+    }
+
     @Test func showsAConversationsOpenWindow() async throws {
         let run = try await runShell(["conversation \(Demo.danaConversation)"])
         #expect(run.out.contains("window:       open until 2026-11-21T14:30:05Z (2 h 30 min left)\n"))

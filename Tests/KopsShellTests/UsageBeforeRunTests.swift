@@ -26,6 +26,8 @@ import Testing
         ("sim advance -5", nil),
         ("history 0", "history: invalid count '0'; expected a whole number above 0"),
         ("set on_error maybe", "set: invalid value for on_error 'maybe'; expected 'continue' or 'stop'"),
+        // probe3 F22: the `--var NAME=VALUE` spelling is named, without echoing the value.
+        ("set token=s3cret-value", "set: invalid variable name 'token=…'; expected NAME and VALUE as two words: set token VALUE"),
         ("payload sample whatsapp.nothing", nil),
         ("verify --secret s --signature abc", nil),
         ("record t.md --append --force", "record: invalid flags '--append --force'; expected one of --append or --force"),

@@ -42,7 +42,10 @@ public enum MessagesCommand: Command {
         if let id = context.session.phoneNumberID { filters.append(("phone_number_id", id)) }
         if let contact = try contact(arguments) { filters.append(contact) }
         let names = [("--conversation", "conversation_id"), ("--direction", "direction"), ("--status", "status"), ("--type", "message_type")]
-        for (flag, key) in names { if let value = arguments.value(flag) { filters.append((key, value)) } }
+        // WhatsApp's message types are lower case and the API matches them exactly: `--type TEXT` is `text`.
+        for (flag, key) in names {
+            if let value = arguments.value(flag) { filters.append((key, flag == "--type" ? value.lowercased() : value)) }
+        }
         if arguments.has("--has-media") { filters.append(("has_media", "true")) }
         let limit = arguments.integer("--limit") ?? 20
         guard arguments.has("--all") else { return try list(filters: filters, limit: limit, after: nil, in: context) }

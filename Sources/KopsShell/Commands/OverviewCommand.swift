@@ -81,7 +81,12 @@ public enum OverviewCommand: Command {
                     style: failedDeliveries > 0 ? .warn : .plain),
             ]),
         ]
-        if next.isEmpty {
+        if phoneNumbers.isEmpty {
+            // A key for the wrong project is itself the finding, not "nothing to fix" (probe3 F18).
+            blocks.append(.line(StyledText(
+                "this key's project has no phone numbers: wrong key or project? 'state' shows where the key came from",
+                style: .warn)))
+        } else if next.isEmpty {
             blocks.append(.line(StyledText("nothing to fix", style: .good)))
         } else {
             blocks.append(.line(StyledText("")))
@@ -105,7 +110,9 @@ public enum OverviewCommand: Command {
             ]),
             "next": .array(next.map { .object(["command": .string($0.command), "why": .string($0.why)]) }),
         ])
-        return CommandResult(blocks: blocks, json: json)
+        var result = CommandResult(blocks: blocks, json: json)
+        if phoneNumbers.isEmpty { result.status = .failure }
+        return result
     }
 
     private static func countAPICalls(period: String, into triage: inout ErrorTriage, in context: ShellContext) throws

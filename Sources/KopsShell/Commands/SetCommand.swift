@@ -25,6 +25,12 @@ public enum SetCommand: ScriptCommand {
         let words = arguments.positionals
         guard let variable = words.first else { return nil }
         guard Interpolation.isName(variable) else {
+            // `kops run --var NAME=VALUE` spells it with `=`; here it is two words.
+            if let equals = variable.firstIndex(of: "="), Interpolation.isName(String(variable[..<equals])) {
+                throw ShellError.invalidValue(
+                    command: name, what: "variable name", value: variable[..<equals] + "=…",
+                    expected: "NAME and VALUE as two words: set \(variable[..<equals]) VALUE")
+            }
             throw ShellError.invalidValue(
                 command: name, what: "variable name", value: variable, expected: "letters, digits, '_', '-' or '.'")
         }
