@@ -40,20 +40,30 @@ public struct MessageVerdict: Sendable, Equatable {
     private static func outbound(
         _ status: String, message: Message, history: StatusHistory, windowAtSend: ServiceWindow?, now: Int64
     ) -> MessageVerdict {
-        switch status {
-        case "failed":
+        switch StatusWord(status) {
+        case .failed:
             return MessageVerdict(failure(history.failures.last?.errors ?? [], windowAtSend: windowAtSend), .bad)
-        case "read":
+        case .played:
+            return MessageVerdict("played by the contact\(after("played", history)) (a voice message listened to)", .good)
+        case .read:
             return MessageVerdict("read by the contact\(after("read", history))", .good)
-        case "delivered":
+        case .delivered:
             return MessageVerdict("delivered\(after("delivered", history)), not read yet", .good)
-        case "sent":
+        case .sent:
             let since = (history.events.last { $0.time != nil }?.time ?? message.time).map { now - $0 } ?? 0
             let offline = since > 3_600 ? ": the contact's phone may be offline" : ""
             return MessageVerdict("sent \(Elapsed.text(since)) ago, no delivery report yet\(offline)", .warning)
-        case let other:
-            return MessageVerdict("\(other): Meta has not confirmed the message yet", .warning)
+        case .waiting(let word):
+            return MessageVerdict("\(word): Meta has not confirmed the message yet", .warning)
+        case .unknown(let word):
+            return MessageVerdict(unknownStatus(word), .warning)
         }
+    }
+
+    /// A status word kops does not know: shown as unknown, never read as "not confirmed" or as a failure.
+    private static func unknownStatus(_ word: String) -> String {
+        "status '\(word)' is not one kops knows (\(StatusWord.known.joined(separator: ", "))), so what it means "
+            + "for the message is unknown; the timeline shows what was recorded"
     }
 
     /// Kapso's `kapso.status` is further along than the history (a `failed` or `read` event Kapso never
@@ -62,9 +72,9 @@ public struct MessageVerdict: Sendable, Equatable {
     private static func incomplete(_ message: Message, history: StatusHistory, windowAtSend: ServiceWindow?) -> MessageVerdict {
         let latest = history.latest.map { "\($0.status) at \(when($0))" } ?? "nothing"
         let stops = "the status history stops at \(latest) and holds no \(message.status) event"
-        switch message.status {
-        case "failed":
-            if let success = history.events.last(where: { $0.status == "delivered" || $0.status == "read" }) {
+        switch StatusWord(message.status) {
+        case .failed:
+            if let success = history.events.last(where: { StatusWord($0.status).reachedDevice }) {
                 return MessageVerdict(
                     "Kapso's status is failed, but the status history records \(success.status) at \(when(success)) and no "
                         + "failure: whether the contact has it is uncertain; ask them", .warning)
@@ -72,12 +82,14 @@ public struct MessageVerdict: Sendable, Equatable {
             return MessageVerdict(
                 "failed (Kapso's status); \(stops), so Meta's error code was not recorded; the failed webhook "
                     + "('deliveries --event whatsapp.message.failed') may carry it", .bad)
-        case "read":
-            return MessageVerdict("read by the contact (Kapso's status; \(stops), so when is unknown)", .good)
-        case "delivered":
+        case .read, .played:
+            return MessageVerdict("\(message.status) by the contact (Kapso's status; \(stops), so when is unknown)", .good)
+        case .delivered:
             return MessageVerdict("delivered, not read yet (Kapso's status; \(stops), so when is unknown)", .good)
-        case let other:
-            return MessageVerdict("\(other) (Kapso's status; \(stops))", .warning)
+        case .unknown(let word):
+            return MessageVerdict("\(unknownStatus(word)) (Kapso's status; \(stops))", .warning)
+        case .waiting, .sent:
+            return MessageVerdict("\(message.status) (Kapso's status; \(stops))", .warning)
         }
     }
 
@@ -138,7 +150,7 @@ public struct MessageVerdict: Sendable, Equatable {
         }
         if code == "131047", let window = windowAtSend {
             guard let closes = window.closesAt else {
-                return "failed: 131047, the contact never wrote, so no 24-hour window was open; send an approved template with 'reply --template NAME'\(more)"
+                return "failed: 131047, no inbound message from the contact before the send was found, so no 24-hour window was open; send an approved template with 'reply --template NAME'\(more)"
             }
             if closes <= window.at {
                 return "failed: 131047, the 24-hour window closed \(Elapsed.text(window.at - closes)) before the send; send an approved template with 'reply --template NAME'\(more)"

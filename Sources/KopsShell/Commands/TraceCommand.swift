@@ -95,7 +95,9 @@ public enum TraceCommand: Command {
         // Templates go out whatever the window: say so before what it was.
         let template = trace.message.type == "template" ? "not needed for a template; " : ""
         guard let closes = window.closesAt, let last = window.lastInbound else {
-            return Field("window", template + "closed when \(when): the contact had never written", style: template.isEmpty ? .warn : .plain)
+            return Field(
+                "window", template + "closed when \(when): no inbound message from the contact before it was found",
+                style: template.isEmpty ? .warn : .plain)
         }
         if window.isOpen {
             return Field(

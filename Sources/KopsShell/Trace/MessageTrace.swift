@@ -126,9 +126,11 @@ struct MessageTrace {
         return MessageTrace(
             message: message,
             conversation: part(json(0)) { json throws(KapsoAPIError) in try Conversation(fromResponse: json) },
-            lastInboundBefore: part(json(1)) { json throws(KapsoAPIError) in
-                try client.messages(from: json).items.first { ($0.time ?? 0) <= time && $0.id != message.id }
-            },
+            lastInboundBefore: lastInbound(
+                part(json(1)) { json throws(KapsoAPIError) in
+                    let page = try client.messages(from: json)
+                    return (page.items.first { ($0.time ?? 0) <= time && $0.id != message.id && $0.isInbound }, page.hasMore)
+                }),
             deliveries: part(json(2)) { json throws(KapsoAPIError) in
                 try following(client.webhookDeliveries(from: json), query: deliveryQuery, until: start, next: client.webhookDeliveries)
                     .filter { matches($0, message: message, from: start, to: end) }
@@ -202,6 +204,16 @@ struct MessageTrace {
             pages += 1
         }
         return items
+    }
+
+    /// The inbound message before the traced one; a full page of later inbound messages says nothing about before
+    /// it, so that is unknown, not "none".
+    private static func lastInbound(_ listed: Part<(Message?, Bool)>) -> Part<Message?> {
+        switch listed {
+        case .loaded((nil, true)): .failed("the contact's newest inbound messages are all later, and older ones were not read")
+        case .loaded((let message, _)): .loaded(message)
+        case .failed(let error): .failed(error)
+        }
     }
 
     private static func part<Value>(_ json: Result<JSONValue, KapsoAPIError>, _ read: (JSONValue) throws(KapsoAPIError) -> Value)
