@@ -2,7 +2,7 @@ internal import CCurl
 internal import CKopsShims
 
 /// The libcurl transport: one easy handle reused across commands (keep-alive), TLS verification on,
-/// plain http only to loopback, Ctrl-C aborting the transfer, and a curl multi handle for `sendAll`.
+/// plain http only to loopback, Ctrl-C aborting the transfer, and curl multi handles for `sendAll` and `exchanges`.
 ///
 /// Not thread-safe: one instance belongs to the thread that runs commands.
 public final class CurlTransport: HTTPTransport {
@@ -43,7 +43,7 @@ public final class CurlTransport: HTTPTransport {
 
     /// The kept-alive handle and the connection cache shared with `sendAll`'s handles, made at the first request.
     private var primaryTransfer: CurlTransfer?
-    private var share: UnsafeMutableRawPointer?
+    private(set) var share: UnsafeMutableRawPointer?
     /// The GET `prefetch` started, taken by the next `send`, and the handle it ran on, kept for the next one.
     private var prefetched: CurlPrefetch?
     private var prefetchTransfer: CurlTransfer?
@@ -61,7 +61,7 @@ public final class CurlTransport: HTTPTransport {
     }
 
     /// The kept-alive handle, loading libcurl and making the shared connection cache on first use.
-    private func primary() throws(TransportError) -> CurlTransfer {
+    func primary() throws(TransportError) -> CurlTransfer {
         if let primaryTransfer { return primaryTransfer }
         let transfer = try CurlTransfer()
         share = kops_curl_share_init()
@@ -141,6 +141,8 @@ public final class CurlTransport: HTTPTransport {
         return results.map { $0 ?? .failure(.cancelled(sent: false)) }
     }
 
+    public func exchanges() -> any HTTPExchanges { CurlExchanges(self) }
+
     public func prefetch(_ request: HTTPRequest) {
         prefetched = nil
         guard request.method == "GET", request.body == nil, (try? check(request.url)) != nil,
@@ -151,7 +153,7 @@ public final class CurlTransport: HTTPTransport {
     }
 
     /// Refuses URLs that do not parse and plain http to hosts that are not loopback.
-    private func check(_ url: String) throws(TransportError) {
+    func check(_ url: String) throws(TransportError) {
         if let checkedOrigin, let origin = Self.origin(of: url), origin.utf8.elementsEqual(checkedOrigin.utf8) { return }
         guard let parts = URLParts(url) else { throw .badURL(url) }
         if parts.scheme == "http" && !parts.isLoopback { throw .insecureURL(host: parts.host) }
@@ -169,7 +171,7 @@ public final class CurlTransport: HTTPTransport {
         return url[..<(end ?? bytes.endIndex)]
     }
 
-    private func record(_ request: HTTPRequest, transfer: CurlTransfer, result: Result<HTTPResponse, TransportError>) {
+    func record(_ request: HTTPRequest, transfer: CurlTransfer, result: Result<HTTPResponse, TransportError>) {
         let opened = transfer.newConnections
         connectionsOpened += opened
         guard let observer else { return }

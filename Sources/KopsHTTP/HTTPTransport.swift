@@ -10,6 +10,10 @@ public protocol HTTPTransport: AnyObject {
     /// while the caller does something else; any other exchange first drops it. A hint: doing nothing is correct.
     func prefetch(_ request: HTTPRequest)
 
+    /// A set of exchanges that run side by side while the caller does other work between looks at them
+    /// (`listen` forwarding deliveries while it keeps receiving). Owned by the caller's thread, as the transport is.
+    func exchanges() -> any HTTPExchanges
+
     /// Called after each exchange (for `--verbose`); sees only redacted headers.
     var observer: (@Sendable (HTTPExchange) -> Void)? { get set }
 }
@@ -20,6 +24,9 @@ extension HTTPTransport {
     }
 
     public func prefetch(_ request: HTTPRequest) {}
+
+    /// Exchanges one at a time, each made when started: for transports with no way to run several at once.
+    public func exchanges() -> any HTTPExchanges { SequentialExchanges(self) }
 }
 
 /// What `--verbose` prints about one exchange: request line, redacted headers, outcome.

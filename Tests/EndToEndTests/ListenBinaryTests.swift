@@ -129,7 +129,8 @@ import Testing
             let replay = try ProcessRunner.run("kops", ["replay", path, "--to", listener.url])
             #expect(replay.status == 1)
 
-            let (out, err, _) = listener.stop()
+            let (out, err, status) = listener.stop()
+            #expect(status == 1, "deliveries the handler did not accept make listen fail, as replay and fire")
             let lines = out.split(separator: "\n").filter { $0.contains("whatsapp.message.") }
             #expect(lines.count == 5)
             #expect(lines.prefix(4).allSatisfy { $0.contains("; signature ok; handler 500 in ") && $0.contains(#"{"error":"db down"}"#) })
@@ -156,7 +157,7 @@ import Testing
             #expect(big.status == 413)
             #expect(malformed.status == 200)
             let (out, err, status) = listener.stop()
-            #expect(status == 0)
+            #expect(status == 1, "2 deliveries failed verification")
             #expect(out.contains("cannot save to /proc/kops-cannot-write-here: the folder cannot be created or written to; deliveries are not saved\n"))
             #expect(out.contains("whatsapp.message.received; body is not JSON (5 bytes); unsigned: no X-Webhook-Signature header"))
             #expect(out.contains("refused a request: 413 Request body larger than 8388608 bytes"))
@@ -252,6 +253,75 @@ import Testing
             #expect(!out.contains("whsec_"))
             let after = try ProcessRunner.run("kops", ["-c", "webhooks get \(id)"], environment: environment)
             #expect(after.status != 0)
+        }
+    }
+
+    /// Deliveries that arrive together reach the handler together, as Kapso sends them: a 3 s handler answers each
+    /// sender in about 3 s, not 3, 6, 9, 12 s behind one another (probe2 F38).
+    @Test func concurrentDeliveriesAreForwardedSideBySide() async throws {
+        try await offPool {
+            let handler = try HostileServer { _ in
+                usleep(3_000_000)
+                return .json(#"{"ok":true}"#)
+            }
+            let listener = try Listener(["--forward-to", handler.baseURL + "/in"])
+            let transport = try CurlTransport(options: .init(connectTimeout: 10, timeout: 60))
+            let request = HTTPRequest(
+                method: "POST", url: listener.url, headers: [HTTPHeader("X-Webhook-Event", "whatsapp.message.received")],
+                body: Array("{}".utf8))
+            let started = ContinuousClock.now
+            let answers = transport.sendAll(Array(repeating: request, count: 4))
+            let took = started.duration(to: .now)
+            let (out, _, _) = listener.stop()
+            #expect(answers.allSatisfy { (try? $0.get().status) == 200 }, "\(out)")
+            // One after another would take 12 s; side by side about 3 s (slack for a loaded machine).
+            #expect(took < .seconds(9), "\(took)")
+            let lines = out.split(separator: "\n").filter { $0.contains("; handler 200 in ") }
+            #expect(lines.count == 4, "\(out)")
+        }
+    }
+
+    /// One Ctrl-C stops listen while deliveries are with a slow handler: each is abandoned (its sender gets 502),
+    /// all stay saved, and the run fails because they were not accepted (probe2 F7).
+    @Test func oneCtrlCStopsListenWithDeliveriesInFlight() async throws {
+        try await offPool {
+            let handler = try HostileServer { _ in
+                usleep(30_000_000)
+                return .json(#"{"ok":true}"#)
+            }
+            let save = FileManager.default.temporaryDirectory.appendingPathComponent("kops-saved-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: save) }
+            let listener = try Listener(["--forward-to", handler.baseURL + "/in", "--save", save.path])
+            let url = listener.url
+            let senders = Thread {
+                let transport = try? CurlTransport(options: .init(connectTimeout: 10, timeout: 60))
+                let request = HTTPRequest(
+                    method: "POST", url: url, headers: [HTTPHeader("X-Webhook-Event", "whatsapp.message.received")],
+                    body: Array("{}".utf8))
+                _ = transport?.sendAll(Array(repeating: request, count: 3))
+            }
+            senders.start()
+            for _ in 0..<3000 where handler.requests.count < 3 { usleep(10_000) }
+            #expect(handler.requests.count == 3)
+            let (out, err, status) = listener.stop()
+            #expect(!listener.process.isRunning, "one Ctrl-C stops listen")
+            #expect(status == 1)
+            #expect(out.components(separatedBy: "handler no answer: stopped (Ctrl-C)").count == 4, "\(out)")
+            #expect(err.contains("stopped: 3 deliveries, 3 failed verification, 3 not accepted by the handler"), "\(err)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: save.path).count == 3)
+        }
+    }
+
+    /// Forwarding to listen's own address would send each delivery back to itself forever (probe2 F39).
+    @Test(arguments: ["http://localhost:PORT/x", "http://127.0.0.1:PORT/"])
+    func forwardingToListenItselfIsRefused(url: String) async throws {
+        try await offPool {
+            let port = String(40_000 + Int.random(in: 0..<20_000))
+            let run = try ProcessRunner.run(
+                "kops", ["listen", "--port", port, "--forward-to", url.replacingOccurrences(of: "PORT", with: port)], timeout: 10)
+            #expect(run.status == 64, "\(run.stdout)")
+            #expect(run.stderr.contains("that is listen itself (port \(port))"), "\(run.stderr)")
+            #expect(run.stderr.split(separator: "\n").count == 1)
         }
     }
 

@@ -47,6 +47,23 @@ import Testing
         try expectShape(of: response.json, like: "platform_error.429.json")
     }
 
+    /// On the Meta proxy an injected status is a Graph error object with the code Graph uses for it (probe2 F42).
+    @Test(arguments: [("429:retry-after=1", 429, 4), ("500:times=1", 500, 1), ("503", 503, 2), ("400", 400, 100)])
+    func statusFault_OnTheProxy_IsAGraphError(_ spec: String, _ status: Int, _ code: Int) async throws {
+        let response = try await withSimulator(faults: try SimulatorFaults(spec: spec)) {
+            try await get($0, "/meta/whatsapp/v24.0/200300400500601/message_templates")
+        }
+        #expect(response.status == status)
+        let error = response.json["error"]
+        #expect(error?["code"] == .int(code))
+        #expect(error?["message"]?.stringValue?.hasPrefix("(#\(code)) ") == true)
+        #expect(error?["type"]?.stringValue != nil)
+        #expect(error?["fbtrace_id"]?.stringValue != nil)
+        #expect(error?["error_data"]?["details"]?.stringValue?.contains("(simulated fault)") == true)
+        #expect(error?["is_transient"] == (status == 400 ? nil : .bool(true)))
+        if status == 429 { #expect(response.header("retry-after") == "1") }
+    }
+
     @Test func reset_ClosesWithoutAnyResponse() async throws {
         let received = try await withSimulator(faults: try SimulatorFaults(spec: "reset")) { simulator in
             try await requests(to: simulator) { try $0.exchangeUntilClosed("GET", numbers) }

@@ -201,7 +201,23 @@ import Glibc
                 "/meta/whatsapp/v24.0/100200300400501/messages", method: "POST",
                 headers: ["Authorization: Bearer wrong", "Authorization: Bearer test-key", "Content-Length: 2"], body: "{}"))
         #expect(reply.status == 400)
-        #expect(reply.error == "Header Authorization sent 2 times; send it once")
+        // The Meta proxy answers every error with a Graph error object (issue 20 §2, probe2 F42).
+        #expect(reply.graph?["code"] == 100)
+        #expect(reply.graph?["error_data"]?["details"] == "Header Authorization sent 2 times; send it once")
+    }
+
+    /// The HTTP layer's refusals on the Meta proxy are Graph error objects too, with the reason in `details`
+    /// (probe2 F42); on the Platform API they keep `{"error": ...}` (bodyOverLimit_Is413WithoutReadingIt).
+    @Test func bodyOverLimit_OnTheProxy_IsAGraphError() async throws {
+        let reply = try await exchange(
+            Self.request(
+                "/meta/whatsapp/v24.0/100200300400501/messages?x=1", method: "POST",
+                headers: ["X-API-Key: test-key", "Content-Length: 2097152"]))
+        #expect(reply.status == 413)
+        #expect(reply.graph?["code"] == 100)
+        #expect(reply.graph?["message"]?.stringValue?.hasPrefix("(#100) ") == true)
+        #expect(reply.graph?["fbtrace_id"]?.stringValue != nil)
+        #expect(reply.graph?["error_data"]?["details"]?.stringValue?.contains("1048576 bytes") == true)
     }
 
     // MARK: - Slow clients
@@ -349,6 +365,13 @@ import Glibc
             guard let range = text.range(of: "\r\n\r\n") else { return nil }
             let body = Array(text[range.upperBound...].utf8)
             return (try? JSONParser.parse(body))?["error"]?.stringValue
+        }
+
+        /// The `error` object of a Graph error body.
+        var graph: JSONValue? {
+            guard let range = text.range(of: "\r\n\r\n") else { return nil }
+            let error = (try? JSONParser.parse(Array(text[range.upperBound...].utf8)))?["error"]
+            return error?.objectValue == nil ? nil : error
         }
     }
 

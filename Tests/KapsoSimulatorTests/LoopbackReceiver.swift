@@ -9,15 +9,18 @@ final class LoopbackReceiver: @unchecked Sendable {
     let port: UInt16
     private let listener: Int32
     private let statuses: [Int]
+    /// Seconds each answer waits after the request was read.
+    private let delay: TimeInterval
     private let received = NSCondition()
     private var requests: [String] = []
 
-    convenience init(status: Int = 200) throws {
-        try self.init(statuses: [status])
+    convenience init(status: Int = 200, delay: TimeInterval = 0) throws {
+        try self.init(statuses: [status], delay: delay)
     }
 
-    init(statuses: [Int]) throws {
+    init(statuses: [Int], delay: TimeInterval = 0) throws {
         self.statuses = statuses
+        self.delay = delay
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -63,6 +66,7 @@ final class LoopbackReceiver: @unchecked Sendable {
             let status = statuses[min(requests.count, statuses.count - 1)]
             requests.append(request)
             received.unlock()
+            if delay > 0 { Thread.sleep(forTimeInterval: delay) }
             let reply = Array("HTTP/1.1 \(status) OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".utf8)
             _ = reply.withUnsafeBytes { send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
             Glibc.close(connection)

@@ -140,6 +140,27 @@ import Testing
         #expect(keys.count == 1)
     }
 
+    /// An advance returns once the attempts it made due have ended, including the retries of an attempt that was
+    /// still running when it came, so `sim advance 150; deliveries` shows the final row (probe2 F30).
+    @Test func advance_WaitsForAttemptsStillRunning_AndTheRetriesTheyMakeDue() async throws {
+        let receiver = try LoopbackReceiver(status: 500, delay: 1)
+        let body = #"{"whatsapp_webhook":{"url":"http://127.0.0.1:\#(receiver.port)/hook","secret_key":"s","events":["whatsapp.message.received"]}}"#
+        let (row, clock) = try await withSimulator { simulator in
+            try await requests(to: simulator) { client in
+                let id = try client.request("POST", support, body: body).json["data"]?["id"]?.stringValue ?? ""
+                _ = try client.request("POST", "\(platform)/whatsapp/webhooks/\(id)/test")
+                // Attempt 1 is with the receiver (it answers after 1 s) while the clock moves past every retry.
+                let clock = try client.request("POST", "/__sim/clock/advance", body: #"{"seconds": 150}"#).json
+                let row = try client.request("GET", "\(platform)/webhook_deliveries?limit=1&webhook_id=\(id)").json["data"]?.arrayValue?.first
+                return (row, clock)
+            }
+        }
+        #expect(row?["status"] == "failed")
+        #expect(row?["attempt_count"] == 4)
+        #expect(row?["failed_at"] == "2026-11-21T12:02:20Z")
+        #expect(clock["data"]?["attempts_running"] == 0)
+    }
+
     @Test func receiverRecovering_EndsDelivered() async throws {
         let receiver = try LoopbackReceiver(statuses: [503, 200])
         let body = #"{"whatsapp_webhook":{"url":"http://127.0.0.1:\#(receiver.port)/hook","secret_key":"s","events":["whatsapp.message.received"]}}"#

@@ -30,10 +30,17 @@ struct APIResponse: Sendable {
 
     static let notFound = error(404, "Not found")
 
-    /// What an injected status fault answers: the Platform error shape (`platform_error.429.json` for 429).
-    static func fault(status: Int, retryAfter: Int?) -> APIResponse {
+    /// What an injected status fault answers: the Platform error shape (`platform_error.429.json` for 429), or on
+    /// the Meta proxy (`graphTraceID` given) a Graph error object, as every proxy answer is (issue 20 §2).
+    static func fault(status: Int, retryAfter: Int?, graphTraceID: String? = nil) -> APIResponse {
         var response: APIResponse
-        if status == 429 {
+        if let graphTraceID {
+            let wait = retryAfter.map { "; retry in \($0) s" } ?? ""
+            response = json(status, GraphError.forStatus(status, details: "\(APIResponse(status: status).reason) (simulated fault)\(wait)", traceID: graphTraceID))
+            if status == 429 {
+                response.headers += [("X-RateLimit-Limit", String(SimulatorState.rateLimitPerMinute)), ("X-RateLimit-Remaining", "0")]
+            }
+        } else if status == 429 {
             let wait = retryAfter.map { "; retry in \($0) s" } ?? ""
             response = json(429, ["error": "Rate limit exceeded", "message": .string("Too many requests (simulated fault)\(wait)")])
             response.headers += [("X-RateLimit-Limit", String(SimulatorState.rateLimitPerMinute)), ("X-RateLimit-Remaining", "0")]

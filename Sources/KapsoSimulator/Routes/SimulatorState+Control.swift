@@ -59,6 +59,7 @@ extension SimulatorState {
         .data([
             "now": .string(clock.now.iso), "now_micros": .int(Int(clock.now.micros)), "fixed": .bool(clock.isFixed),
             "offset_seconds": .double(Double(clock.offset) / 1_000_000), "time_scale": .double(timeScale),
+            "attempts_running": .int(runningAttempts.count),
         ])
     }
 

@@ -50,7 +50,19 @@ extension SimulatorState {
             if let value = member.value.stringValue { headers.append((member.key, value)) }
         }
         pendingAttempts[id] = PendingAttempt(target: target, body: bytes, headers: headers, url: url, due: now)
-        Task { await self.attempt(id, number: 1) }
+        startAttempt(id, number: 1)
+    }
+
+    /// Starts attempt `number` without waiting for it (a request must not wait on a slow receiver); a clock
+    /// advance waits for it (`advanceClock`).
+    func startAttempt(_ id: String, number: Int) {
+        attemptSerial += 1
+        let key = attemptSerial
+        // Runs on this actor once the caller returns, so it is in `runningAttempts` before it can end.
+        runningAttempts[key] = Task {
+            await self.attempt(id, number: number)
+            self.runningAttempts[key] = nil
+        }
     }
 
     /// Makes attempt `number` of a pending delivery and records its result; a failure schedules the next

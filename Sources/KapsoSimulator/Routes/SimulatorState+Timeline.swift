@@ -31,17 +31,28 @@ extension SimulatorState {
             switch event {
             case .status(let id, let status): applyStatus(status, to: id, at: due)
             case .attempt(let id, let number) where wait: await attempt(id, number: number)
-            case .attempt(let id, let number): Task { await self.attempt(id, number: number) }
+            case .attempt(let id, let number): startAttempt(id, number: number)
             case .simulatedAttempt(let id, let number): simulatedAttempt(id, number: number)
             }
         }
     }
 
-    /// Moves the clock forward and runs everything that became due, webhook attempts included.
+    /// How long a clock advance waits, in all, for webhook attempts that were already running when it came
+    /// (each attempt gives up after 10 s): past it, the advance answers with those still running counted.
+    static let runningAttemptsWait = Duration.seconds(20)
+
+    /// Moves the clock forward and runs everything that became due, webhook attempts included, and returns once
+    /// they have ended: attempts already running (started by a request just before) are waited for, and the
+    /// retries they schedule that are now due run too. So `sim advance 150; deliveries` shows the final rows.
     func advanceClock(byMicroseconds micros: Int64) async -> Timestamp {
         clock.advance(byMicroseconds: micros)
         emit("clock advanced by \(Double(micros) / 1_000_000) s to \(clock.now.iso)")
         await runDue(waitingForAttempts: true)
+        let deadline = ContinuousClock.now + Self.runningAttemptsWait
+        while let running = runningAttempts.min(by: { $0.key < $1.key })?.value, ContinuousClock.now < deadline {
+            await running.value
+            await runDue(waitingForAttempts: true)
+        }
         return clock.now
     }
 

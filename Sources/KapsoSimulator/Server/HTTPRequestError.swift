@@ -1,8 +1,10 @@
 /// A request the server can frame well enough to answer, but will not serve: the status and the one-line
-/// reason sent back as `{"error": message}` before the connection is closed.
+/// reason sent back (`{"error": message}`, or a Graph error on the Meta proxy) before the connection is closed.
 struct HTTPRequestError: Error, Equatable {
     var status: Int
     var message: String
+    /// The request target, once the request line was read (so the answer can take its surface's shape).
+    var target: String?
 
     static func malformed(_ message: String) -> HTTPRequestError { HTTPRequestError(status: 400, message: message) }
 

@@ -53,12 +53,17 @@ struct RequestReader {
         }
         guard !line.isEmpty else { throw HTTPRequestError.malformed("Empty request line; \(RequestSyntax.expectedLine)") }
         let requestLine = try RequestSyntax.requestLine(buffer[line])
-        let headers = try await readHeaders(until: deadline)
-        var request = ReceivedRequest(
-            method: requestLine.method, target: requestLine.target, minorVersion: requestLine.minorVersion,
-            headers: headers, body: [])
-        request.body = try await readBody(of: request, until: deadline)
-        return request
+        do {
+            let headers = try await readHeaders(until: deadline)
+            var request = ReceivedRequest(
+                method: requestLine.method, target: requestLine.target, minorVersion: requestLine.minorVersion,
+                headers: headers, body: [])
+            request.body = try await readBody(of: request, until: deadline)
+            return request
+        } catch var error as HTTPRequestError {
+            error.target = requestLine.target
+            throw error
+        }
     }
 
     private mutating func readHeaders(until deadline: ContinuousClock.Instant) async throws -> [ReceivedRequest.Header] {

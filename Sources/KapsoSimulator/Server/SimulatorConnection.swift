@@ -55,7 +55,7 @@ struct SimulatorConnection {
     /// the write side first, then whatever the client is still sending is read and dropped for a moment, so
     /// the answer is not lost to a reset from unread data (the lingering close of RFC 9112 §9.6).
     private func refuse(_ error: HTTPRequestError) async {
-        let response = APIResponse.error(error.status, error.message)
+        let response = await handler.refusal(error)
         guard (try? await send(response.wire(keepAlive: false))) != nil else { return }
         shutdown(socket.socket.file.rawValue, Int32(SHUT_WR))
         guard !deadline.hasExpired else { return }

@@ -11,7 +11,8 @@ struct SimulatorHandler: ConnectionHandler {
 
     func reply(to request: ReceivedRequest) async -> SimulatorState.Reply {
         for name in Self.singleHeaders where request.values(name).count > 1 {
-            return .answer(.error(400, "Header \(Self.displayName(name)) sent \(request.values(name).count) times; send it once"))
+            let message = "Header \(Self.displayName(name)) sent \(request.values(name).count) times; send it once"
+            return .answer(await state.refusal(status: 400, message: message, target: request.target))
         }
         var headers: [String: String] = [:]
         for header in request.headers {
@@ -24,6 +25,10 @@ struct SimulatorHandler: ConnectionHandler {
         let fault = await state.admit(apiRequest)
         if fault.latencyMilliseconds > 0 { try? await Task.sleep(for: .milliseconds(fault.latencyMilliseconds)) }
         return await state.reply(to: apiRequest, fault: fault.action)
+    }
+
+    func refusal(_ error: HTTPRequestError) async -> APIResponse {
+        await state.refusal(status: error.status, message: error.message, target: error.target)
     }
 
     private static func displayName(_ name: String) -> String {
@@ -41,8 +46,12 @@ protocol ConnectionHandler: Sendable {
     func reply(to request: ReceivedRequest) async -> SimulatorState.Reply
     /// A request refused with `error`'s status before it was complete; the default ignores it.
     func refused(_ error: HTTPRequestError)
+    /// The answer to such a request; the default is `{"error": message}`.
+    func refusal(_ error: HTTPRequestError) async -> APIResponse
 }
 
 extension ConnectionHandler {
     func refused(_ error: HTTPRequestError) {}
+
+    func refusal(_ error: HTTPRequestError) async -> APIResponse { .error(error.status, error.message) }
 }

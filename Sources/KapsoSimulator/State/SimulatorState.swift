@@ -33,6 +33,10 @@ actor SimulatorState {
     var timeline = Timeline()
     /// Webhook deliveries to loopback receivers that are still being attempted, by delivery id.
     var pendingAttempts: [String: PendingAttempt] = [:]
+    /// Attempts to loopback receivers started without waiting (by a request, or at a look), by a serial number;
+    /// each removes itself when done, and a clock advance waits for them.
+    var runningAttempts: [Int: Task<Void, Never>] = [:]
+    var attemptSerial = 0
     /// Deliveries to simulated receivers still being retried: the outcome the seed gives and the next attempt's time.
     var simulatedAttempts: [String: (outcome: DeliveryOutcome, due: Timestamp)] = [:]
     /// The due time a real-time wake-up is armed for, and its task.
@@ -103,8 +107,18 @@ actor SimulatorState {
             return .answer(.gatewayPage)
         case .status(let status, let retryAfter)?:
             emit("fault: \(status) for \(request.method) \(request.path)")
-            return .answer(.fault(status: status, retryAfter: retryAfter))
+            let graph = Route.surface(of: request.segments) == .metaProxy ? ids.hex(23) : nil
+            return .answer(.fault(status: status, retryAfter: retryAfter, graphTraceID: graph))
         }
+    }
+
+    /// An answer given before any route runs (a duplicated header, a request the HTTP layer refused) in the shape
+    /// of the surface `target` belongs to: a Graph error object on the Meta proxy, `{"error": message}` elsewhere.
+    func refusal(status: Int, message: String, target: String?) -> APIResponse {
+        let path = target.map { $0.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? $0 }
+        let segments = path?.split(separator: "/").map(String.init) ?? []
+        guard Route.surface(of: segments) == .metaProxy else { return .error(status, message) }
+        return .json(status, GraphError.forStatus(status, details: message, traceID: ids.hex(23)))
     }
 
     /// Answers one request: authenticates, routes, records it in the API logs, adds rate-limit headers.

@@ -73,7 +73,22 @@ public enum ListenCommand: Command {
                 command: name, what: "combination", value: "--register with --secret",
                 expected: "one of them (--register makes the webhook's secret itself and verifies with it)")
         }
-        if let forward = arguments.value("--forward-to") { try WebhooksCommand.checkHandlerURL(forward, flag: "--forward-to") }
+        if let forward = arguments.value("--forward-to") {
+            try WebhooksCommand.checkHandlerURL(forward, flag: "--forward-to")
+            if let port = arguments.integer("--port"), isListenItself(forward, host: arguments.value("--host") ?? "127.0.0.1", port: port) {
+                throw ShellError.invalidValue(
+                    command: name, what: "value for --forward-to", value: forward,
+                    expected: "your handler's address; that is listen itself (port \(port)), so each delivery would come back forever")
+            }
+        }
+    }
+
+    /// True when `url` reaches the listener on `host:port`: same port, and the same host or loopback to a listener on
+    /// loopback or every address.
+    static func isListenItself(_ url: String, host: String, port: Int) -> Bool {
+        guard let parts = URLParts(url), parts.port == port else { return false }
+        let listensOnLoopback = host == "0.0.0.0" || (URLParts("http://\(host)/")?.isLoopback ?? false)
+        return parts.host.lowercased() == host.lowercased() || (parts.isLoopback && listensOnLoopback)
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
@@ -144,27 +159,61 @@ public enum ListenCommand: Command {
         // Waiting for deliveries is not waiting for an answer: no "waiting for HOST" spinner.
         context.quietProgress()
         var tally = Tally()
-        while !context.interrupted() {
-            guard let event = receiver.next(waitingUpTo: 0.2) else { continue }
-            switch event {
-            case .refused(let status, let reason):
-                tally.refused += 1
-                context.emit(.line("\(Self.clock()) refused a request: \(status) \(VisibleText.escaped(reason))", style: .bad))
-            case .delivery(let request, let answer):
-                tally.deliveries += 1
-                let line = handle(
-                    request, number: tally.deliveries, secret: secret, metaSecret: metaSecret, forward: forward,
-                    saveFolder: saveFolder, transport: context.client.transport, width: context.terminalWidth(),
-                    tally: &tally, answer: answer)
-                context.emit(line)
-                if tally.unexplainedMismatches == 1 && !tally.causesShown {
-                    // Said once, not on every line: the list is the same for every delivery.
-                    tally.causesShown = true
-                    context.emit(CommandResult(blocks: [.hint("signature mismatch: " + SignatureCheck.commonCauses)]))
+        let forwarder = forward.map { DeliveryForwarder(to: $0, transport: context.client.transport) }
+        var forwarding: [Int: Received] = [:]
+        var receiving = true
+        var stopped = false
+        // Lines come out as deliveries end: a slow one does not hold up the lines (or the answers) of the next.
+        func finish(_ received: Received, _ forwarded: DeliveryForwarder.Forwarded?) {
+            context.emit(received.finish(forwarded, width: context.terminalWidth(), tally: &tally))
+            if tally.unexplainedMismatches == 1 && !tally.causesShown {
+                // Said once, not on every line: the list is the same for every delivery.
+                tally.causesShown = true
+                context.emit(CommandResult(blocks: [.hint("signature mismatch: " + SignatureCheck.commonCauses)]))
+            }
+        }
+        while receiving || forwarder?.isBusy == true {
+            if context.interrupted() {
+                stopped = true
+                break
+            }
+            if receiving {
+                // While forwards run, only a look: the loop goes on to see which of them ended.
+                // At most a few at a time, so a steady stream does not keep the ended forwards from being answered.
+                var wait = forwarder?.isBusy == true ? 0 : 0.2
+                var looks = 0
+                while receiving, looks < DeliveryForwarder.limit, let event = receiver.next(waitingUpTo: wait) {
+                    wait = 0
+                    looks += 1
+                    switch event {
+                    case .refused(let status, let reason):
+                        tally.refused += 1
+                        context.emit(.line("\(Self.clock()) refused a request: \(status) \(VisibleText.escaped(reason))", style: .bad))
+                    case .delivery(let request, let answer):
+                        tally.deliveries += 1
+                        let received = Received(
+                            request, number: tally.deliveries, secret: secret, metaSecret: metaSecret, saveFolder: saveFolder,
+                            tally: &tally, answer: answer)
+                        if let forwarder {
+                            forwarding[tally.deliveries] = received
+                            forwarder.add(request.body, headers: request.headers, tag: tally.deliveries, received: received.time)
+                        } else {
+                            finish(received, nil)
+                        }
+                        if let maxDeliveries, tally.deliveries >= maxDeliveries { receiving = false }
+                    }
                 }
+            }
+            for forwarded in forwarder?.finished(waitingUpTo: receiving ? 0.02 : 0.2) ?? [] {
+                if let received = forwarding.removeValue(forKey: forwarded.tag) { finish(received, forwarded) }
                 // The transport spends the Ctrl-C that abandoned a forward; that press was meant for listen too.
-                if tally.stoppedInForward { return tally.result }
-                if let maxDeliveries, tally.deliveries >= maxDeliveries { return tally.result }
+                if case .failed(.cancelled) = forwarded.outcome { stopped = true }
+            }
+            if stopped { break }
+        }
+        if stopped {
+            for forwarded in forwarder?.stopAll() ?? [] {
+                if let received = forwarding.removeValue(forKey: forwarded.tag) { finish(received, forwarded) }
             }
         }
         return tally.result
@@ -237,68 +286,87 @@ public enum ListenCommand: Command {
         }
     }
 
-    /// Saves, verifies, forwards and answers one delivery; returns its line.
-    private static func handle(
-        _ request: IncomingRequest, number: Int, secret: Secret?, metaSecret: Secret?, forward: String?,
-        saveFolder: String?, transport: any HTTPTransport, width: Int?, tally: inout Tally,
-        answer: (Int, [(name: String, value: String)], [UInt8]) -> Void
-    ) -> CommandResult {
-        let reading = ReceivedDelivery(headers: request.headers, body: request.body, secret: secret, metaSecret: metaSecret)
-        var text = "\(clock()) \(VisibleText.escaped(reading.event))"
-        if reading.batchSize > 1 { text += " ×\(reading.batchSize)" }
-        if let number = reading.phoneNumberID { text += " number \(VisibleText.escaped(number))" }
-        if let message = reading.messageID { text += " msg \(VisibleText.escaped(message))" }
-        if let status = reading.messageStatus { text += " \(VisibleText.escaped(status))" }
-        if let problem = reading.bodyProblem { text += "; \(problem)" }
+    /// One delivery as received: saved, verified and described; `finish` adds the handler's part, answers the
+    /// sender and gives the line.
+    private struct Received {
+        let time = ContinuousClock.now
+        var text: String
         var bad = false
-        var preview: String?
-        if request.method != "POST" {
-            text += "; \(VisibleText.escaped(request.method)) instead of POST"
-            bad = true
-        }
-        // Saved first: a delivery is on disk before anything else can go wrong, Ctrl-C included.
+        var messageID: String?
         var saveProblem: String?
-        if let saveFolder {
-            do {
-                _ = try DeliveryArchive.save(request, event: reading.event, number: number, in: saveFolder, at: Date())
-            } catch {
-                saveProblem = "not saved: \(reason(error))"
-            }
-        }
-        let signature = reading.signature
-        text += "; " + VisibleText.escaped(signature.shortText)
-        if signature.isUnexplainedMismatch { tally.unexplainedMismatches += 1 }
-        if signature.isValid { tally.verified += 1 } else if case .unchecked = signature {} else {
-            tally.unverified += 1
-            bad = true
-        }
-        if let forward {
-            let outcome = HandlerCall.post(request.body, headers: request.headers, to: forward, transport: transport)
-            let (described, style) = HandlerCall.describe(outcome)
-            text += "; handler " + described
-            if case .answered(let status, _, let body, _) = outcome, !(200..<300).contains(status) {
-                preview = HandlerCall.bodyStart(body)
-            }
-            if style == .bad {
-                tally.handlerFailures += 1
+        let answer: (Int, [(name: String, value: String)], [UInt8]) -> Void
+
+        /// Saves (first: a delivery is on disk before anything else can go wrong, Ctrl-C included) and verifies.
+        init(
+            _ request: IncomingRequest, number: Int, secret: Secret?, metaSecret: Secret?, saveFolder: String?,
+            tally: inout Tally, answer: @escaping (Int, [(name: String, value: String)], [UInt8]) -> Void
+        ) {
+            self.answer = answer
+            let reading = ReceivedDelivery(headers: request.headers, body: request.body, secret: secret, metaSecret: metaSecret)
+            var text = "\(ListenCommand.clock()) \(VisibleText.escaped(reading.event))"
+            if reading.batchSize > 1 { text += " ×\(reading.batchSize)" }
+            if let number = reading.phoneNumberID { text += " number \(VisibleText.escaped(number))" }
+            if let message = reading.messageID { text += " msg \(VisibleText.escaped(message))" }
+            if let status = reading.messageStatus { text += " \(VisibleText.escaped(status))" }
+            if let problem = reading.bodyProblem { text += "; \(problem)" }
+            messageID = reading.messageID.map { VisibleText.escaped($0) }
+            if request.method != "POST" {
+                text += "; \(VisibleText.escaped(request.method)) instead of POST"
                 bad = true
             }
-            switch outcome {
-            case .answered(let status, _, let body, let headers):
-                let kept = headers.filter { $0.name.lowercased() == "content-type" }
-                answer(status, kept, body)
-            case .failed(let error):
-                if case .cancelled = error { tally.stoppedInForward = true }
-                answer(502, [("Content-Type", "application/json")], Array("{\"error\":\"kops listen: \(HandlerCall.reason(error).replacingOccurrences(of: "\"", with: "'"))\"}".utf8))
+            if let saveFolder {
+                do {
+                    _ = try DeliveryArchive.save(request, event: reading.event, number: number, in: saveFolder, at: Date())
+                } catch {
+                    saveProblem = "not saved: \(ListenCommand.reason(error))"
+                }
             }
-        } else {
-            answer(200, [("Content-Type", "application/json")], Array("{\"ok\":true}".utf8))
+            let signature = reading.signature
+            text += "; " + VisibleText.escaped(signature.shortText)
+            if signature.isUnexplainedMismatch { tally.unexplainedMismatches += 1 }
+            if signature.isValid { tally.verified += 1 } else if case .unchecked = signature {} else {
+                tally.unverified += 1
+                bad = true
+            }
+            self.text = text
         }
-        if let saveProblem {
-            text += "; " + saveProblem
-            bad = true
+
+        /// Answers the sender (the handler's status, 502 when it gave none, 200 when not forwarding) and returns
+        /// the delivery's line.
+        func finish(_ forwarded: DeliveryForwarder.Forwarded?, width: Int?, tally: inout Tally) -> CommandResult {
+            var text = text
+            var bad = bad
+            var preview: String?
+            if let forwarded {
+                let (described, style) = HandlerCall.describe(forwarded.outcome)
+                text += forwarded.sent ? "; handler " + described : "; not forwarded: listen stopped (Ctrl-C)"
+                if forwarded.waited >= 0.5 {
+                    text += " (\(HandlerCall.duration(forwarded.waited)) of it waiting in listen: \(DeliveryForwarder.limit) forwards at once)"
+                }
+                if style == .bad {
+                    tally.handlerFailures += 1
+                    bad = true
+                }
+                switch forwarded.outcome {
+                case .answered(let status, _, let body, let headers):
+                    if !(200..<300).contains(status) { preview = HandlerCall.bodyStart(body) }
+                    answer(status, headers.filter { $0.name.lowercased() == "content-type" }, body)
+                case .failed(let error):
+                    let reason = forwarded.sent ? HandlerCall.reason(error) : "listen stopped before forwarding it"
+                    answer(
+                        forwarded.sent ? 502 : 503, [("Content-Type", "application/json")],
+                        Array("{\"error\":\"kops listen: \(reason.replacingOccurrences(of: "\"", with: "'"))\"}".utf8))
+                }
+            } else {
+                answer(200, [("Content-Type", "application/json")], Array("{\"ok\":true}".utf8))
+            }
+            if let saveProblem {
+                text += "; " + saveProblem
+                tally.notSaved += 1
+                bad = true
+            }
+            return .line(ListenCommand.fitted(text, messageID: messageID, preview: preview, width: width), style: bad ? .bad : .plain)
         }
-        return .line(fitted(text, messageID: reading.messageID.map { VisibleText.escaped($0) }, preview: preview, width: width), style: bad ? .bad : .plain)
     }
 
     /// One line per delivery at a terminal: past `width`, the message id keeps its ends and the handler's body
@@ -323,8 +391,7 @@ public enum ListenCommand: Command {
         var unverified = 0
         var handlerFailures = 0
         var refused = 0
-        /// Ctrl-C (or SIGTERM/SIGHUP) came while a delivery was being forwarded.
-        var stoppedInForward = false
+        var notSaved = 0
         /// Signature mismatches no single cause explains, and whether their common causes were shown.
         var unexplainedMismatches = 0
         var causesShown = false
@@ -335,12 +402,15 @@ public enum ListenCommand: Command {
             if unverified > 0 { parts.append("\(unverified) failed verification") }
             if handlerFailures > 0 { parts.append("\(handlerFailures) not accepted by the handler") }
             if refused > 0 { parts.append("\(refused) refused") }
+            if notSaved > 0 { parts.append("\(notSaved) not saved") }
             var result = CommandResult(blocks: [.hint("stopped: " + parts.joined(separator: ", "))])
             result.json = [
                 "deliveries": .number(String(deliveries)), "verified": .number(String(verified)),
                 "failed_verification": .number(String(unverified)), "handler_failures": .number(String(handlerFailures)),
-                "refused": .number(String(refused)),
+                "refused": .number(String(refused)), "not_saved": .number(String(notSaved)),
             ]
+            // As 'replay' and 'webhooks fire': a delivery that failed makes the run fail; Ctrl-C itself does not.
+            if unverified + handlerFailures + notSaved > 0 { result.status = .failure }
             return result
         }
     }

@@ -54,7 +54,10 @@ public enum SimCommand: Command {
         }
         let json = try perform(request, on: client)
         guard let now = json["data"]?["now"]?.string else { throw SimError.notASimulator(host: client.host) }
-        let text = advanced.map { "simulator clock: \(now) (moved \(Self.seconds($0)) s forward; what became due ran)" }
+        // The simulator waits (a while) for webhook attempts to end before it answers; any still running are named.
+        let running = json["data"]?["attempts_running"]?.int ?? 0
+        let ran = running > 0 ? "what became due started, \(running) webhook attempt\(running == 1 ? "" : "s") still running" : "what became due ran"
+        let text = advanced.map { "simulator clock: \(now) (moved \(Self.seconds($0)) s forward; \(ran))" }
             ?? "simulator clock: \(now)"
         return CommandResult(blocks: [.line(StyledText(text))], json: json["data"])
     }

@@ -39,17 +39,25 @@ struct HandlerCall {
             curl?.options = options
         }
         defer { if let saved { curl?.options = saved } }
-        // Content-Length is the transport's to write (it sends the exact body); Host follows the URL.
+        return outcome(Result { () throws(TransportError) in try transport.send(request(body, headers: headers, to: url)) })
+    }
+
+    /// The POST of a delivery: the exact body and the given headers, less those the transport writes itself
+    /// (Content-Length for the exact body; Host follows the URL).
+    static func request(_ body: [UInt8], headers: [(name: String, value: String)], to url: String) -> HTTPRequest {
         let skipped: Set<String> = ["content-length", "host", "transfer-encoding", "connection", "expect"]
-        let request = HTTPRequest(
+        return HTTPRequest(
             method: "POST", url: url,
             headers: headers.filter { !skipped.contains($0.name.lowercased()) }.map { HTTPHeader($0.name, $0.value) },
             body: body)
-        do {
-            let response = try transport.send(request)
-            return .answered(status: response.status, seconds: response.duration, body: response.body, headers: response.headers)
-        } catch {
-            return .failed(error)
+    }
+
+    /// The outcome of an exchange made with `request`.
+    static func outcome(_ result: Result<HTTPResponse, TransportError>) -> Outcome {
+        switch result {
+        case .success(let response):
+            .answered(status: response.status, seconds: response.duration, body: response.body, headers: response.headers)
+        case .failure(let error): .failed(error)
         }
     }
 

@@ -84,8 +84,6 @@ extension Redactor {
         return String(characters)
     }
 
-    static let urlMarker = Array("://".utf8)
-
     /// Query parameters whose values are credentials (`?token=…`, `&api_key=…`), in any ASCII case.
     static let credentialQueryNames: Set<String> = [
         "token", "access_token", "auth_token", "api_key", "apikey", "key", "secret", "password", "pass", "pwd", "auth",
@@ -96,7 +94,13 @@ extension Redactor {
     /// `token@`) and the values of credential-named query parameters. A receiver authenticated by its URL is as
     /// common as one authenticated by a header, so its URL is shown as `https://user:<redacted>@host/p?token=<redacted>`.
     public static func maskURLCredentials(_ text: String) -> String {
-        guard text.contains("://") else { return text }
+        var bytes = text
+        guard bytes.withUTF8(URLCredentialScan.mayHoldCredentials) else { return text }
+        return maskURLCredentialsByCharacter(text)
+    }
+
+    /// `maskURLCredentials` without its byte test first: what the test must agree with (`URLCredentialScanTests`).
+    static func maskURLCredentialsByCharacter(_ text: String) -> String {
         var characters = Array(text)
         let ends: Set<Character> = [" ", "\t", "\n", "\r", "\"", "'", "<", ">", "`", ","]
         var index = 0

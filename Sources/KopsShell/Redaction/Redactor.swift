@@ -70,7 +70,7 @@ public struct Redactor: Sendable {
                 var secret = secret.revealed
                 return secret.withUTF8 { ByteSearch.contains($0, in: bytes) }
             } || ByteSearch.containsHeader(Redactor.credentialHeaderBytes, in: bytes)
-                || Redactor.urlMarker.withUnsafeBufferPointer { ByteSearch.contains($0, in: bytes) }
+                || URLCredentialScan.mayHoldCredentials(bytes)
         }
     }
 

@@ -1,0 +1,86 @@
+internal import KapsoClient
+
+/// The redactor's cheap test for credentials inside URLs: false only where `Redactor.maskURLCredentials` would
+/// leave the text as it is, read from the UTF-8 bytes without allocating.
+///
+/// Every result with a webhook's or a page's URL passes it (`https://…` is in most results); before it, each such
+/// string went through the masking itself, which works on `Character`s (about a third of a 50-command replay).
+/// The masking reads grapheme clusters and this test reads bytes, so wherever the two could read a URL
+/// differently (a non-ASCII byte in or right after a URL, `\r\n`) it answers true and the masking decides.
+enum URLCredentialScan {
+    /// True when some URL in `bytes` has userinfo (`user:pass@`, `token@`) or a credential-named query parameter,
+    /// or cannot be judged from its bytes alone.
+    static func mayHoldCredentials(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var from = 0
+        while let colon = ByteWords.firstIndex(of: UInt8(ascii: ":"), in: bytes, from: from) {
+            from = colon + 1
+            guard colon + 2 < bytes.count, bytes[colon + 1] == slash, bytes[colon + 2] == slash else { continue }
+            let start = colon + 3
+            guard let end = urlEnd(bytes, from: start) else { return true }
+            if holdsCredentials(UnsafeBufferPointer(rebasing: bytes[start..<end])) { return true }
+        }
+        return false
+    }
+
+    private static let slash = UInt8(ascii: "/")
+
+    /// Where the URL starting at `start` ends (the masking's end characters: whitespace, quotes, `<`, `>`, a
+    /// backtick, a comma); nil when a non-ASCII byte or `\r\n` makes the byte reading unsure.
+    private static func urlEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte >= 0x80 { return nil }
+            if isEnd(byte) {
+                // A combining mark after the end byte, or `\r\n`, makes one Character that is not an end.
+                if index + 1 < bytes.count, bytes[index + 1] >= 0x80 || (byte == 0x0D && bytes[index + 1] == 0x0A) {
+                    return nil
+                }
+                return index
+            }
+            index += 1
+        }
+        return index
+    }
+
+    private static func isEnd(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x20, 0x09, 0x0A, 0x0D, 0x22, 0x27, 0x3C, 0x3E, 0x60, 0x2C: return true
+        default: return false
+        }
+    }
+
+    /// True for userinfo before the host, or a query parameter named like a credential (any ASCII case).
+    private static func holdsCredentials(_ url: UnsafeBufferPointer<UInt8>) -> Bool {
+        let authorityEnd = url.firstIndex { $0 == slash || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? url.count
+        if let at = url[..<authorityEnd].lastIndex(of: UInt8(ascii: "@")), at > 0 { return true }
+        guard let question = url.firstIndex(of: UInt8(ascii: "?")) else { return false }
+        let queryEnd = url[question...].firstIndex(of: UInt8(ascii: "#")) ?? url.count
+        var pairStart = question + 1
+        while pairStart <= queryEnd {
+            let pairEnd = url[pairStart..<queryEnd].firstIndex(of: UInt8(ascii: "&")) ?? queryEnd
+            if let equals = url[pairStart..<pairEnd].firstIndex(of: UInt8(ascii: "=")),
+                isCredentialName(UnsafeBufferPointer(rebasing: url[pairStart..<equals]))
+            {
+                return true
+            }
+            pairStart = pairEnd + 1
+        }
+        return false
+    }
+
+    private static func isCredentialName(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        let folded = name.map(ByteSearch.fold)
+        return credentialNameBytes.contains(folded) || folded.hasSuffix(tokenSuffix) || folded.hasSuffix(secretSuffix)
+    }
+
+    private static let credentialNameBytes = Set(Redactor.credentialQueryNames.map { Array($0.utf8) })
+    private static let tokenSuffix = Array("_token".utf8)
+    private static let secretSuffix = Array("_secret".utf8)
+}
+
+extension Array where Element == UInt8 {
+    fileprivate func hasSuffix(_ suffix: [UInt8]) -> Bool {
+        count >= suffix.count && self[(count - suffix.count)...].elementsEqual(suffix)
+    }
+}
