@@ -18,6 +18,9 @@ public final class KapsoClient {
     /// (`serverTime`, nil without a `Date` header). Kapso logs these calls like any other; the shell keeps
     /// them so its own look-ups are not reported as the project's failures.
     public var notFound: ((_ method: String, _ path: String, _ serverTime: Int64?) -> Void)?
+    /// Told of each successful response's JSON, whatever the command does with it: a recording learns the
+    /// personal data in it (a contact's name from a look-up) even when the command shows it in a sentence.
+    public var received: ((JSONValue) -> Void)?
 
     public init(baseURL: String, apiKey: Secret, transport: any HTTPTransport) {
         self.baseURL = KapsoClient.hostOnly(baseURL)
@@ -84,6 +87,7 @@ public final class KapsoClient {
             }
             throw .badResponse(status: response.status, detail: "the body is not valid JSON", firstBytes: preview(response))
         }
+        received?(json)
         return json
     }
 

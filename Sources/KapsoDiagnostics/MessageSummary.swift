@@ -6,7 +6,8 @@ public import KapsoClient
 /// Kapso's `kapso.content` is used only when the type object says nothing (missing, of the wrong JSON
 /// type, or a type this summary does not know). Missing pieces never crash: an unknown future type reads
 /// `unknown type 'x'`, a missing type object `text (no 'text' object)`. Whitespace runs (newlines included)
-/// become one space, other control characters are dropped, and the line stops after `maxCharacters`.
+/// become one space (a detail view keeps line breaks), other control characters are dropped, and the text
+/// stops after `maxCharacters`.
 ///
 /// Sources: Meta's webhook message objects (developers.facebook.com, WhatsApp Cloud API webhooks
 /// reference, "messages" field) and Kapso's `WhatsappMessage` (kapso-api.md §7.3).
@@ -15,8 +16,11 @@ public enum MessageSummary {
     public static let maxCharacters = 500
 
     /// The summary of one message object (`{id, type, <type>: {...}, kapso: {...}}`).
-    public static func text(of message: JSONObject) -> String {
-        oneLine(raw(message))
+    ///
+    /// `lineBreaks` keeps the text's own line breaks (`\n`, `\r\n`; a blank line stays one blank line) for a detail
+    /// view, which shows each as a new line under the value; a table row or one-line answer leaves it false.
+    public static func text(of message: JSONObject, lineBreaks: Bool = false) -> String {
+        oneLine(raw(message), lineBreaks: lineBreaks)
     }
 
     /// Who the contact is, for a message whose contact may have no phone number (username-only users):
@@ -43,7 +47,7 @@ public enum MessageSummary {
         let payload = message[type]
         let summary: String?
         switch type {
-        case "text": summary = payload?["body"]?.string
+        case "text": summary = payload?.object.flatMap(text)
         case "image", "video", "audio", "document": summary = media(type, payload?.object, kapso: message["kapso"])
         case "sticker": summary = payload?.object.map { ($0["animated"]?.bool == true ? "animated " : "") + "sticker" }
         case "location": summary = payload?.object.map(location)
@@ -65,8 +69,19 @@ public enum MessageSummary {
         if let summary { return summary }
         // The type object is missing or of the wrong JSON type: say so, keep Kapso's rendering if any.
         let expected = type == "contacts" ? "array" : "object"
-        let problem = payload.map { "'\(type)' is \(article($0.typeName)), not \(article(expected))" } ?? "no '\(type)' \(expected)"
+        let problem = payload.map { value in
+            guard value.typeName != expected else {
+                // The right JSON type without what kops reads from it: `"text": {}`.
+                return "'\(type)' has no " + (type == "text" ? "'body' string" : "readable content")
+            }
+            return "'\(type)' is \(article(value.typeName)), not \(article(expected))"
+        } ?? "no '\(type)' \(expected)"
         return kapsoContent.map { "\($0) (\(problem))" } ?? "\(type) (\(problem))"
+    }
+
+    /// The body, `(empty text)` for an empty one (a row never shows an empty cell); nil without a string body.
+    private static func text(_ payload: JSONObject) -> String? {
+        payload["body"]?.string.map { $0.isEmpty ? "(empty text)" : $0 }
     }
 
     private static func media(_ type: String, _ payload: JSONObject?, kapso: JSONValue?) -> String? {
@@ -236,11 +251,13 @@ public enum MessageSummary {
         return "\(cents / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
-    /// Whitespace runs as one space, other control characters dropped, cut at `maxCharacters`.
-    static func oneLine(_ text: String) -> String {
+    /// Whitespace runs as one space (as one or two line breaks when `lineBreaks` and the run holds any), other
+    /// control characters dropped, cut at `maxCharacters`.
+    static func oneLine(_ text: String, lineBreaks: Bool = false) -> String {
         var out = ""
         var count = 0
         var space = false
+        var breaks = 0
         var index = text.unicodeScalars.startIndex
         let scalars = text.unicodeScalars
         while index < scalars.endIndex {
@@ -248,13 +265,16 @@ public enum MessageSummary {
             index = scalars.index(after: index)
             if scalar.properties.isWhitespace {
                 space = !out.isEmpty
+                if lineBreaks && scalar == "\n" && !out.isEmpty { breaks += 1 }
                 continue
             }
             if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { continue }
             if space {
-                out.unicodeScalars.append(" ")
-                count += 1
+                let separator = breaks > 0 ? String(repeating: "\n", count: min(breaks, 2)) : " "
+                out += separator
+                count += separator.count
                 space = false
+                breaks = 0
             }
             if count >= maxCharacters {
                 let rest = scalars[index...].count + 1

@@ -140,13 +140,13 @@ final class CurlTransfer {
             return .cancelled(sent: sent)
         case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM,
             CURLE_SSL_CIPHER, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR:
-            return .tls(host: host, detail: shortDetail(detail))
+            return .tls(host: host, detail: CurlDetail.short(detail))
         // The URL was checked before sending; UNSUPPORTED_PROTOCOL here is a reply curl cannot read
         // (e.g. "Received HTTP/0.9 when not allowed"), so it is the server's fault, not the URL's.
         case CURLE_URL_MALFORMAT: return .badURL(request.url)
         default:
-            guard sentWrite(request) else { return .protocolError(host: host, detail: shortDetail(detail)) }
-            return .noAnswer(host: host, detail: shortDetail(detail))
+            guard sentWrite(request) else { return .protocolError(host: host, detail: CurlDetail.short(detail)) }
+            return .noAnswer(host: host, detail: CurlDetail.short(detail))
         }
     }
 
@@ -159,9 +159,16 @@ final class CurlTransfer {
     }
 }
 
-private func shortDetail(_ detail: String) -> String {
-    let line = detail.split(separator: "\n").first.map(String.init) ?? detail
-    return line.prefix(1).lowercased() + line.dropFirst()
+/// libcurl's error text as the end of a kops sentence.
+enum CurlDetail {
+    /// The first line, its first letter lower-cased (`Could not resolve host` → `could not…`) unless it starts an
+    /// acronym (`SSL certificate problem`, `OpenSSL/3.0`: never `sSL`).
+    static func short(_ detail: String) -> String {
+        let line = detail.split(separator: "\n").first.map(String.init) ?? detail
+        let word = line.prefix { $0.isLetter || $0.isNumber || $0 == "/" || $0 == "." }
+        guard word.count > 1, word.dropFirst().allSatisfy({ !$0.isUppercase }) else { return line }
+        return line.prefix(1).lowercased() + line.dropFirst()
+    }
 }
 
 private let writeBody: kops_curl_data_cb = { pointer, size, count, userdata in

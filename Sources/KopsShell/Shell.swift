@@ -89,13 +89,16 @@ public final class Shell {
         defer { outputOverride = nil }
         do {
             let command = try context.registry.command(named: name)
-            if readOnly && ScriptPolicy.isWrite(words, registry: context.registry) {
-                throw ScriptError.writeRefused(command: ScriptPolicy.label(words))
-            }
+            let typed = words
             var words = words
             outputOverride = try Self.takeOutput(from: &words, command: command)
             let arguments = try Arguments(command: command, words: Array(words.dropFirst()))
             try command.validate(arguments)
+            // After the usage check: a bad value is named first, not hidden behind "run with --allow-writes" that
+            // could not help (`webhooks fire … --to ftp://x`).
+            if readOnly && ScriptPolicy.isWrite(typed, registry: context.registry) {
+                throw ScriptError.writeRefused(command: ScriptPolicy.label(typed))
+            }
             if command.sendsRequests(arguments) { try context.needsKey() }
             redactor.learn(arguments: words)
             let result = try command.run(arguments, in: context)

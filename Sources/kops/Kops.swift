@@ -81,7 +81,7 @@ struct Kops: ParsableCommand {
             throw ValidationError("invalid --timeout '\(timeout)'; expected seconds above 0, e.g. --timeout 30")
         }
         if let baseURL, !baseURL.contains("://") {
-            throw ValidationError("invalid --base-url '\(Shortened.text(baseURL))'; add https://, e.g. https://\(Shortened.text(baseURL))")
+            throw ValidationError("invalid --base-url '\(Shortened.text(baseURL))'; " + SchemeAdvice.text(for: baseURL))
         }
     }
 

@@ -67,8 +67,8 @@ struct Launch: Equatable {
         if !settings.baseURL.contains("://") {
             let origin = settings.sources["api"].map { " (\($0))" } ?? ""
             stdout.write(
-                "error: the API base URL '\(Shortened.text(settings.baseURL))'\(origin) has no scheme; add https://, "
-                    + "e.g. https://\(Shortened.text(settings.baseURL))\n", to: .err)
+                "error: the API base URL '\(Shortened.text(settings.baseURL))'\(origin) has no scheme; "
+                    + SchemeAdvice.text(for: settings.baseURL) + "\n", to: .err)
             throw ExitCode(ExitStatus.usage.rawValue)
         }
         // `kops check` of a demo transcript replays on a demo simulator pinned to the recorded clock.

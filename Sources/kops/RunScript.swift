@@ -111,11 +111,13 @@ struct ScriptLaunch: Equatable {
     }
 
     private func check(_ path: String, shell: Shell, stderr: any OutputSink) -> ExitStatus {
-        guard let data = FileManager.default.contents(atPath: path),
-            let expected = String(data: data, encoding: .utf8).map(TranscriptParser.normalized)
+        // Decoded as is (Foundation's decoding may drop a byte-order mark, which `--update` keeps).
+        guard let data = FileManager.default.contents(atPath: path), String(data: data, encoding: .utf8) != nil
         else {
             return shell.report(ScriptError.scriptNotFound(path: path, reason: "no such file or not UTF-8 text"))
         }
+        let original = String(decoding: data, as: UTF8.self)
+        let expected = TranscriptParser.normalized(original)
         // The replay's own output goes into the new recording, not to the terminal.
         let replayShell = Shell(context: shell.context, renderer: shell.renderer, output: BufferOutput())
         do {
@@ -136,14 +138,29 @@ struct ScriptLaunch: Equatable {
                         + "or 'kops run SCRIPT --record FILE'\n", to: .err)
                 return .failure
             }
+            // A write is not sent again: its recorded output stays, and the user learns it was not checked.
+            for write in outcome.writesNotReplayed {
+                stderr.write(
+                    "\(path):\(write.line): not replayed: '\(VisibleText.escaped(Shortened.text(write.command)))' changes "
+                        + "data; its recorded output is kept ('kops check \(path) --allow-writes' sends it again)\n",
+                    to: .err)
+            }
+            if outcome.snapshots > 0 {
+                let blocks = outcome.snapshots == 1 ? "1 block is" : "\(outcome.snapshots) blocks are"
+                stderr.write(
+                    "\(path): \(blocks) a snapshot made after a session that was not recorded: kept as recorded, "
+                        + "not replayed\n", to: .err)
+            }
             guard !outcome.diff.isEmpty else {
                 let noun = outcome.commands == 1 ? "command" : "commands"
-                stderr.write("\(path): \(outcome.commands) \(noun), output unchanged\n", to: .err)
+                let skipped = outcome.writesNotReplayed.count
+                let note = skipped == 0 ? "" : " (\(skipped) \(skipped == 1 ? "write" : "writes") not replayed)"
+                stderr.write("\(path): \(outcome.commands) \(noun), output unchanged\(note)\n", to: .err)
                 return .ok
             }
             stderr.write(outcome.diff.map { VisibleText.escaped($0) }.joined(separator: "\n") + "\n", to: .out)
             if update {
-                guard FileManager.default.createFile(atPath: path, contents: Data(outcome.actual.utf8)) else {
+                guard FileManager.default.createFile(atPath: path, contents: Data(TranscriptParser.inFileForm(outcome.actual, like: original).utf8)) else {
                     return shell.report(ScriptError.unwritableTranscript(path: path, reason: "it cannot be written"))
                 }
                 stderr.write("\(path): output changed; rewrote it\n", to: .err)

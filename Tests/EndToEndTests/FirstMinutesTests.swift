@@ -187,6 +187,10 @@ import Testing
     @Test(arguments: [
         (["--timeout", "0", "-c", "help"], [:], "invalid --timeout '0.0'; expected seconds above 0, e.g. --timeout 30"),
         (["--base-url", "api.kapso.ai", "-c", "help"], [:], "invalid --base-url 'api.kapso.ai'; add https://, e.g. https://api.kapso.ai"),
+        (["--base-url", "127.0.0.1:38141", "-c", "help"], [:],
+         "invalid --base-url '127.0.0.1:38141'; add http:// (a loopback host such as kapso-sim speaks plain http), e.g. http://127.0.0.1:38141"),
+        (["-c", "help"], ["KAPSO_API_BASE_URL": "localhost:8080"],
+         "error: the API base URL 'localhost:8080' (env KAPSO_API_BASE_URL) has no scheme; add http:// (a loopback host such as kapso-sim speaks plain http), e.g. http://localhost:8080"),
         (["-c", "help"], ["KAPSO_API_BASE_URL": "api.kapso.ai"],
          "error: the API base URL 'api.kapso.ai' (env KAPSO_API_BASE_URL) has no scheme; add https://, e.g. https://api.kapso.ai"),
     ] as [([String], [String: String], String)])

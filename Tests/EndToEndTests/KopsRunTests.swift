@@ -23,7 +23,8 @@ import Testing
             var result = try ProcessRunner.run("kops", absolute, environment: env)
             var after: [String: String] = [:]
             for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
-                after[name] = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+                // Decoded as is: a byte-order mark stays in the text.
+                after[name] = (try? Data(contentsOf: folder.appendingPathComponent(name))).map { String(decoding: $0, as: UTF8.self) }
             }
             // Paths in messages are the folder's; show them relative.
             let strip = { (text: String) in text.replacingOccurrences(of: folder.path + "/", with: "") }
@@ -127,6 +128,48 @@ import Testing
             empty.stderr == "empty.md: no commands recorded, so nothing was checked; record some with 'record FILE' "
                 + "or 'kops run SCRIPT --record FILE'\n")
         #expect(empty.status == 1)
+    }
+
+    /// `check --update` of a file an editor saved with a byte-order mark and CRLF line ends writes it back so.
+    @Test func checkUpdateKeepsTheFilesBOMAndCRLF() async throws {
+        let (recorded, files) = try await kops(["run", "t.kops", "--record", "out.md"], files: ["t.kops": "explain 131047\n"])
+        #expect(recorded.status == 0)
+        let transcript = try #require(files["out.md"])
+        let windows = { (text: String) in
+            "\u{FEFF}" + text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
+        }
+        let edited = transcript.replacingOccurrences(of: "re-engagement", with: "re-engagment")
+        #expect(edited != transcript)
+        let (updated, after) = try await kops(["check", "out.md", "--update"], files: ["out.md": windows(edited)])
+        #expect(updated.status == 0)
+        #expect(after["out.md"] == windows(transcript))
+    }
+
+    /// A recorded send is not sent again by `check`: its block (the WAMID it sent, the ticket's evidence) is kept as
+    /// recorded, also by `--update`, and the check names the line it did not replay.
+    @Test func checkKeepsARecordedWriteAndSaysItWasNotReplayed() async throws {
+        let script = "use 100200300400501\nreply --to +14155550142 \"check replay canary\"\nexplain 131047\n"
+        let (recorded, files) = try await kops(
+            ["run", "t.kops", "--record", "out.md", "--allow-writes"], files: ["t.kops": script])
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        let transcript = try #require(files["out.md"])
+        #expect(transcript.contains("\nsent <message 1> to "))
+        let line = try #require(
+            transcript.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+                $0.hasSuffix("> reply --to +1 415 ••• 0142 \"<body 1>\"")
+            })
+        let note = "out.md:\(line + 1): not replayed: 'reply --to +1 415 ••• 0142 \"<body 1>\"' changes data; its recorded output "
+            + "is kept ('kops check out.md --allow-writes' sends it again)\n"
+        let restore = try #require(files["out.md.restore"])
+        let (check, _) = try await kops(["check", "out.md"], files: ["out.md": transcript, "out.md.restore": restore])
+        #expect(check.stderr == note + "out.md: 3 commands, output unchanged (1 write not replayed)\n")
+        #expect(check.status == 0)
+
+        let edited = transcript.replacingOccurrences(of: "re-engagement", with: "re-engagment")
+        let (updated, after) = try await kops(
+            ["check", "out.md", "--update"], files: ["out.md": edited, "out.md.restore": restore])
+        #expect(updated.status == 0)
+        #expect(after["out.md"] == transcript, "the recorded send is kept")
     }
 
     /// A transcript recorded on a real API is replayed on what that API holds now: the first line says so.

@@ -330,9 +330,24 @@ import Testing
             let first = try Listener([])
             let second = try ProcessRunner.run("kops", ["listen", "--port", String(first.port)], timeout: 10)
             #expect(second.status == 64)
-            #expect(second.stderr.hasPrefix("error: listen: invalid address '127.0.0.1:\(first.port)'"))
-            #expect(second.stderr.split(separator: "\n").count == 1)
+            #expect(
+                second.stderr == "error: listen: invalid address '127.0.0.1:\(first.port)'; expected a free port on a local "
+                    + "IPv4 address (cannot listen on 127.0.0.1:\(first.port): the port is in use); pick another with --port\n")
             _ = first.stop()
+        }
+    }
+
+    /// An address that is not this machine's is the host's fault, not the port's; an empty secret is refused.
+    @Test func aForeignHostAndAnEmptySecretAreOneLineNamingTheRightFlag() async throws {
+        try await offPool {
+            let foreign = try ProcessRunner.run("kops", ["listen", "--host", "192.0.2.7"], timeout: 10)
+            #expect(
+                foreign.stderr == "error: listen: invalid address '192.0.2.7:0'; expected a free port on a local IPv4 "
+                    + "address (cannot listen on 192.0.2.7:0: the host is not an address of this machine); pick another with --host\n")
+            #expect(foreign.status == 64)
+            let empty = try ProcessRunner.run("kops", ["listen", "--secret", ""], timeout: 10)
+            #expect(empty.stderr == "error: listen: invalid --secret ''; expected the webhook's secret_key\n")
+            #expect(empty.status == 64)
         }
     }
 }

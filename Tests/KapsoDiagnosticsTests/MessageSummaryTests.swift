@@ -60,12 +60,22 @@ import Testing
         (#"{"type":"hologram","kapso":{"content":"a hologram"}}"#, "unknown type 'hologram': a hologram"),
         (#"{"type":"text"}"#, "text (no 'text' object)"),
         (#"{"type":"text","text":"hello"}"#, "text ('text' is a string, not an object)"),
+        (#"{"type":"text","text":{}}"#, "text ('text' has no 'body' string)"),
+        (#"{"type":"text","text":{"body":""}}"#, "(empty text)"),
+        (#"{"type":"text","text":{"body":5}}"#, "text ('text' has no 'body' string)"),
         (#"{"type":"location","location":[1,2],"kapso":{"content":"Pin"}}"#, "Pin ('location' is an array, not an object)"),
         (#"{"type":"contacts","contacts":{"name":"x"}}"#, "contacts ('contacts' is an object, not an array)"),
         (#"{"type":42}"#, "message with a 'type' that is a number"),
         (#"{"kapso":{"content":"hi"}}"#, "hi (message with no 'type')"),
         (#"{"type":"text","text":{"body":"a\u001b[31mred"}}"#, "a[31mred"),
     ]
+
+    /// A detail view keeps a body's line breaks (CRLF too, blank lines as one); a row turns them into spaces.
+    @Test func lineBreaksAreKeptOnlyWhenAsked() throws {
+        let message = try Self.message(#"{"type":"text","text":{"body":"Order A-1\r\nShipped:\n\n\n  today \u001b[2J"}}"#)
+        #expect(MessageSummary.text(of: message) == "Order A-1 Shipped: today [2J")
+        #expect(MessageSummary.text(of: message, lineBreaks: true) == "Order A-1\nShipped:\n\ntoday [2J")
+    }
 
     @Test(arguments: cases)
     func summarises(_ json: String, _ expected: String) throws {

@@ -29,6 +29,14 @@ import Testing
         }
     }
 
+    /// A choice is read in any case, as it is listed: `templates --status paused` is `PAUSED`.
+    @Test func choicesAreReadInAnyCase() throws {
+        let arguments = try Arguments(command: TemplatesCommand.self, words: ["--status", "paused", "--category=Utility"])
+        #expect(arguments.value("--status") == "PAUSED")
+        #expect(arguments.value("--category") == "UTILITY")
+        #expect(try Arguments(command: WebhooksCommand.self, words: ["--scope", "PROJECT"]).value("--scope") == "project")
+    }
+
     @Test func doubleDashEndsFlags() throws {
         let arguments = try Arguments(command: UseCommand.self, words: ["--", "--scope"])
         #expect(arguments.positionals == ["--scope"])

@@ -116,6 +116,29 @@ import Testing
         #expect(throws: ConfigError.keyCommandFailed(profile: "x", status: 1)) { try key(chosen) }
     }
 
+    /// A key command's first line is checked like a variable's value: a bare CR (header injection), a space or binary
+    /// bytes are refused with one line naming the command, never the value; a CRLF line end is a line end.
+    @Test(arguments: [
+        ("probe-key\rX-Injected: yes\n", nil), ("probe-key-123\u{0}\n", nil), ("two words-here\n", nil),
+        ("\u{1B}]0;x\u{07}key-12345678\n", nil), ("probe-key-123\r\n", "probe-key-123"), ("probe-key-123", "probe-key-123"),
+        ("probe-key-123\nsecond line\n", "probe-key-123"),
+    ] as [(String, String?)])
+    func aKeyCommandsOutputIsCheckedLikeAVariables(output: String, key: String?) throws {
+        let origin = KeyOrigin.command("printf %s \"$SECRET\"", profile: "p")
+        do {
+            let found = try origin.lookUp(environment: [:], profiles: ["p"], runKeyCommand: { _ in (0, output) })
+            #expect(found.key.revealed == key)
+        } catch {
+            #expect(key == nil, "\(error)")
+            let message = ErrorReport(error).message
+            #expect(
+                message == "the api_key_command of profile 'p' ('printf %s \"$SECRET\"') did not print an API key on its "
+                    + "first line (a key is one word of 8 to 512 letters, digits and symbols, no control characters); "
+                    + "make it print only the key")
+            #expect(!message.contains("probe-key") && !message.contains("words") && !message.contains("\r"))
+        }
+    }
+
     @Test(arguments: [
         (KeyOrigin.none(profile: nil), [:], [],
          "this command needs a Kapso project API key; export KAPSO_API_KEY=..., or 'profile add NAME --base-url URL --key-env VAR'; or try kops --demo"),

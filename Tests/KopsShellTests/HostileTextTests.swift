@@ -94,6 +94,12 @@ import Testing
         ("\u{1B}]0;t\u{07}", "\\x1b]0;t\\x07"), ("a\tb", "a\tb"), ("\u{9B}2J", "\\u009b2J"), ("x\u{202E}y", "x\\u202ey"),
         ("line\r\nnext", "line\\x0d\\x0anext"), ("\u{0}\u{7F}", "\\x00\\x7f"), ("e\u{301} 中 👍🏽", "e\u{301} 中 👍🏽"),
         ("plain", "plain"),
+        // Invisible format characters (category Cf): shown, except joiners that join and a flag's tags.
+        ("Zero\u{200B}Width\u{FEFF}BOM", "Zero\\u200bWidth\\ufeffBOM"), ("pay\u{200D}pal", "pay\\u200dpal"),
+        ("\u{200E}x\u{061C}\u{00AD}\u{2060}", "\\u200ex\\u061c\\u00ad\\u2060"), ("a\u{E0041}", "a\\udb40\\udc41"),
+        ("👩\u{200D}💻 ❤\u{FE0F}\u{200D}🔥", "👩\u{200D}💻 ❤\u{FE0F}\u{200D}🔥"), ("می\u{200C}خواهم", "می\u{200C}خواهم"),
+        ("🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}", "🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}"),
+        ("\u{200D}x", "\\u200dx"),
     ])
     func controlsAreShownAsEscapes(input: String, shown: String) {
         #expect(VisibleText.escaped(input) == shown)

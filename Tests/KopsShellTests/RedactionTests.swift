@@ -52,6 +52,14 @@ import Testing
         ("webhooks update 1 --secret-key=whsec_abc123", "webhooks update 1 --secret-key=<redacted>"),
         ("set api_key sk_live_1234567", "set api_key <redacted>"),
         ("set hook 3d4e", "set hook 3d4e"),
+        // A flag no command takes that shortens or misspells a secret flag: its value is the secret meant.
+        ("verify --sec whsec_typo_1 --body x", "verify --sec <redacted> --body x"),
+        ("verify --secert=whsec_typo_2 --body x", "verify --secert=<redacted> --body x"),
+        ("webhooks create --url https://x.test --pass hunter22", "webhooks create --url https://x.test --pass <redacted>"),
+        // Real flags that start like a secret flag (`--to` of `--token`, `--meta` of `--meta-secret`) are not.
+        ("reply --to 14155550142 hi", "reply --to 14155550142 hi"), ("verify --meta --body x", "verify --meta --body x"),
+        ("set pw hunter22", "set pw <redacted>"), ("set bearer abc.def", "set bearer <redacted>"),
+        ("set whsec whsec_1", "set whsec <redacted>"), ("set db_pw x1", "set db_pw <redacted>"),
     ])
     func masksSecretArgumentsInCommandLines(_ line: String, _ expected: String) {
         #expect(Redactor().redact(commandLine: line) == expected)
@@ -78,6 +86,9 @@ import Testing
         ("echo sk_live_51Habcdefgh", false),
         ("echo Kx9fQ2mZp7LwR4tV8yB3nC6", false),
         (" health", false),
+        ("set pw V", false), ("set bearer V", false), ("set whsec V", false), ("set PW_main V", false),
+        ("verify --sec VALUE --body x", false), ("verify --sec=VALUE --body x", false), ("set number 100200300400501", true),
+        ("reply --to 14155550142 hi", true),
     ])
     func historyPolicy(_ line: String, _ allowed: Bool) {
         #expect(HistoryPolicy.allows(line) == allowed)

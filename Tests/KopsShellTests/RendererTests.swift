@@ -18,6 +18,18 @@ import Testing
         #expect(err == ["1 item"])
     }
 
+    /// One rule for multi-line server text (a template's body, a message's text): in a detail view each line break
+    /// starts a new line under the value column, never at the left edge; a lone CR and other controls stay escapes.
+    @Test(arguments: [nil, 40] as [Int?])
+    func aMultiLineValueContinuesUnderItsColumn(width: Int?) {
+        let fields = CommandResult(blocks: [
+            .fields([Field("body", "Hi {{1}}\n\n```\r\nerror: forged\rx\u{1B}[2J\n\n"), Field("id", "t1")]),
+        ])
+        #expect(Renderer(mode: .table, width: width).render(fields).out == [
+            "body: Hi {{1}}", "", "      ```", "      error: forged\\x0dx\\x1b[2J", "id:   t1",
+        ])
+    }
+
     @Test func jsonModePrintsOnlyThePrettyJSON() {
         let (out, err) = Renderer(mode: .json).render(result)
         // One piece as the serializer wrote it, never split into lines and joined again.

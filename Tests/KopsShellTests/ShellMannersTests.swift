@@ -42,4 +42,19 @@ import Testing
         #expect(viaFlag == viaHelp)
         #expect(viaFlag.hasPrefix("usage: webhooks"))
     }
+
+    /// A flag with many choices (`payload --type`) stands on lines of its own, broken after a `|`; the other flags'
+    /// descriptions line up after the short labels, not at column 200 (piped, where nothing wraps).
+    @Test func aLongFlagLabelNeitherWidensItsLineNorPadsTheOthers() async throws {
+        let text = try await withSimulator { fixture -> String in
+            let (shell, output) = try fixture.shell()
+            shell.run(line: "help payload")
+            return output.combined
+        }
+        let flags = text.split(separator: "\n").drop { $0 != "flags:" }.dropFirst().prefix { $0.hasPrefix("  ") }
+        #expect(flags.first == "  --v2  the current payload format (default)")
+        #expect(flags.contains("  --type text|image|video|voice|document|sticker|location|contacts|"))
+        #expect(flags.allSatisfy { $0.count <= 80 }, "\(flags.filter { $0.count > 80 })")
+        #expect(flags.last == "        whatsapp.message.received only: the message's shape")
+    }
 }

@@ -136,6 +136,21 @@ func recordPage(_ lines: [String], width: Int? = 60, keepPII: Bool = false) asyn
         #expect(page.restore.lines["reply --to +1 555 ••• 1234 --force <body 1>"] == ["reply --to +15550001234 --force Hello canary"])
     }
 
+    /// A name kops read to phrase an answer (`sent … to Dana Ortiz`, from a conversation look-up, not in the result)
+    /// is masked like one a result holds, also when the session never listed conversations.
+    @Test func aNameKopsLookedUpIsMaskedInTheSentence() async throws {
+        let page = try await recordPage(["reply --to +14155550142 --force hello there"])
+        #expect(!page.transcript.contains("Dana"), "\(page.transcript)")
+        #expect(page.transcript.contains("\nsent <message 1> to <contact 1> (+1 415 ••• 0142)\n"))
+    }
+
+    /// A template value too short to mask everywhere (`42`) is masked where a summary lists the values.
+    @Test func aShortTemplateValueIsMaskedInTheListOfValues() async throws {
+        let page = try await recordPage(["reply --to 14155550157 --template login_code --param 42", "messages --limit 1"])
+        #expect(!page.transcript.contains("(en_US): 42"), "\(page.transcript)")
+        #expect(page.transcript.contains("template login_code (en_US): <body 1>, <body 1>"), "\(page.transcript)")
+    }
+
     @Test func maskedCommandLinesAreKeptAsTypedForTheRestoreFile() async throws {
         let page = try await recordPage(["message \(Demo.danaInbound)"])
         #expect(page.transcript.contains("> message <message 1>\n"))
@@ -343,6 +358,33 @@ func recordPage(_ lines: [String], width: Int? = 60, keepPII: Bool = false) asyn
         #expect(made.restore?.lines["message <message 1>"] == ["message \(Demo.danaInbound)"])
         #expect(made.replayDiff.isEmpty, "\(made.replayDiff.joined(separator: "\n"))")
         #expect(made.refused.contains("b.md' already exists; add --append"), "a second bundle does not overwrite")
+    }
+}
+
+extension BundleCommandTests {
+    /// A bundle made after a session that was not recorded: its `state` (set by `use`, `trace`) and its API log
+    /// (kops's own look-up made by `trace`) come from commands it does not hold, so `kops check` keeps its blocks
+    /// as recorded, says so, and finds nothing changed.
+    @Test func aBundleWithoutARecordedSessionIsASnapshotCheckKeeps() async throws {
+        let (bundle, replay) = try await withSimulator { fixture in
+            let shell = try fixture.shell().shell
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-bundle-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            shell.run(line: "use 100200300400501")
+            shell.run(line: "trace \(Demo.leeFailedReply)")
+            shell.run(line: "bundle \(folder.path)/b.md")
+            let path = folder.path + "/b.md"
+            let bundle = try String(contentsOfFile: path, encoding: .utf8)
+            let replay = try TranscriptChecker(expected: bundle, path: path, restore: TranscriptRestore.load(besides: path))
+                .replay(on: try fixture.shell().shell)
+            return (bundle, replay)
+        }
+        #expect(bundle.contains("## Diagnostics\n\n" + TranscriptParser.snapshotLine + "\n"))
+        #expect(bundle.contains("last_message_id:      <message 1>"))
+        #expect(replay.snapshots == 4)
+        #expect(replay.diff.isEmpty, "\(replay.diff.joined(separator: "\n"))")
+        #expect(replay.actual == bundle)
     }
 }
 

@@ -44,6 +44,31 @@ import Testing
         #expect(check.problem.map { ErrorReport($0.error).status } == .usage)
     }
 
+    /// In a read-only run a bad value is named before the write refusal, which adding --allow-writes could not fix; a
+    /// replay's error names `replay`, not `webhooks`.
+    @Test(arguments: [
+        ("webhooks fire whatsapp.message.received --to ftp://x",
+         "error: webhooks: invalid value for --to 'ftp://x'; expected an http(s) URL, e.g. http://127.0.0.1:3000/webhooks\n"),
+        ("replay saved.http --to http://example.com/h",
+         "error: replay: invalid value for --to 'http://example.com/h'; expected https:// (plain http only to loopback, e.g. a local handler or tunnel client)\n"),
+        ("webhooks fire whatsapp.message.received --to https://example.com/h",
+         "error: 'webhooks fire' sends to a URL off this machine, which scripts do only with --allow-writes; run with --allow-writes to let it\n"),
+    ])
+    func aBadValueIsNamedBeforeTheWriteRefusal(line: String, message: String) {
+        let offline = OfflineShell()
+        offline.shell.readOnly = true
+        offline.shell.run(line: line)
+        #expect(offline.output.err == message)
+        #expect(offline.transport.requests.isEmpty)
+    }
+
+    /// Values inside the range a message states are accepted: `sim advance 0` (0 to 31536000) runs what is due now.
+    @Test func sayingFromZeroAcceptsZero() {
+        let source = "sim advance 0\nsim advance 31536000"
+        let check = ScriptCheck(lines: ScriptLine.parse(source), registry: .standard, variables: [], environment: [:])
+        #expect(check.problem == nil)
+    }
+
     /// A script run with writes allowed stops before line 1: the reply on line 2 is never sent.
     @Test func aLateBadLineSendsNothing() {
         let offline = OfflineShell()

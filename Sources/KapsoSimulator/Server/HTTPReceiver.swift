@@ -37,6 +37,18 @@ public final class HTTPReceiver: Sendable {
 
     /// Listens on `host:port` (port 0: any free one) and blocks until it does; call from a plain thread.
     /// Throws `SimulatorError.invalidHost` for a bad address and the socket's error when the port is taken.
+    /// Why `start` failed, in words for a user line (never an enum dump): `the port is in use`, `… not an address of
+    /// this machine`, or the system's message.
+    static func reason(_ error: any Error) -> String {
+        guard let socket = error as? SocketError else { return "\(error)" }
+        switch socket {
+        case .failed(_, let code, _) where code == EADDRINUSE: return "the port is in use"
+        case .failed(_, let code, _) where code == EADDRNOTAVAIL: return "the host is not an address of this machine"
+        case .failed(_, _, let message): return message
+        default: return socket.localizedDescription
+        }
+    }
+
     public static func start(host: String, port: UInt16, bodyLimit: Int) throws -> HTTPReceiver {
         let address: sockaddr_in
         do { address = try .inet(ip4: host, port: port) } catch { throw SimulatorError.invalidHost(host) }

@@ -19,7 +19,7 @@ public enum ReceiverBridge {
         do {
             receiver = try HTTPReceiver.start(host: host, port: port, bodyLimit: bodyLimit)
         } catch {
-            write(Array("error: cannot listen on \(host):\(port): \(error)\n".utf8))
+            write(Array("error: cannot listen on \(host):\(port): \(HTTPReceiver.reason(error))\n".utf8))
             return 1
         }
         write(Array("receiving on http://\(host):\(receiver.port)\n".utf8))

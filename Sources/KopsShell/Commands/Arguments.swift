@@ -42,14 +42,19 @@ public struct Arguments: Sendable {
                 switches.insert(name)
                 continue
             }
-            guard let value = inline ?? (index < words.count ? words[index] : nil) else {
+            guard var value = inline ?? (index < words.count ? words[index] : nil) else {
                 throw .missingArgument(command: command.name, what: "value for \(name) (\(valueName))", usage: command.usage)
             }
             if inline == nil { index += 1 }
-            if let choices = spec.choices, !choices.contains(value) {
-                throw .invalidValue(
-                    command: command.name, what: "value for \(name)", value: value,
-                    expected: choices.map { "'\($0)'" }.joined(separator: ", "))
+            if let choices = spec.choices {
+                // Any case (`--status paused`), read as the choice is listed (`PAUSED`).
+                guard let choice = choices.first(where: { $0 == value }) ?? choices.first(where: { $0.lowercased() == value.lowercased() })
+                else {
+                    throw .invalidValue(
+                        command: command.name, what: "value for \(name)", value: value,
+                        expected: choices.map { "'\($0)'" }.joined(separator: ", "))
+                }
+                value = choice
             }
             if let range = spec.range {
                 guard let number = Int(value), range.contains(number) else {

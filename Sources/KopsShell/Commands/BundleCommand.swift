@@ -27,6 +27,7 @@ public enum BundleCommand: ScriptCommand {
         let path = arguments.positionals.first ?? defaultPath()
         let period = arguments.value("--period") ?? "24h"
         let done = CommandResult(blocks: [.hint("wrote support bundle \(path) (check it with 'kops check \(path)')")])
+        let snapshotDone = CommandResult(blocks: [.hint("wrote support bundle \(path)")])
         // `kops check` replaying a session that made a bundle shows the same line and writes nothing.
         guard let shell = context.shell, shell.recorder?.isReplay != true else { return done }
         let session = shell.recorder
@@ -46,13 +47,16 @@ public enum BundleCommand: ScriptCommand {
             bundle.copy(TranscriptParser.body(of: recorded), restoring: restore)
         }
         bundle.copy("## Diagnostics\n\n", restoring: TranscriptRestore())
+        // Without the session's transcript its diagnostics cannot be replayed (its `state`, kops's own look-ups in
+        // the API log come from commands the bundle does not hold): `kops check` keeps them as recorded.
+        bundle.snapshot = recorded == nil
         shell.recorder = bundle
         defer { shell.recorder = session }
         var lines = ["state"]
         if context.session.phoneNumberID != nil { lines.append("health") }
         lines += ["errors --period \(period)", "logs --errors --ids --period \(period)"]
         for line in lines { shell.run(line: line) }
-        return done
+        return recorded == nil ? snapshotDone : done
     }
 
     /// What the session's recorder has written so far (a file's text, or the text kept in memory), without

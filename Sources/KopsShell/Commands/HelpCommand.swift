@@ -37,17 +37,46 @@ public enum HelpCommand: Command {
         let command = try registry.command(named: name)
         var blocks: [Block] = [.line(StyledText("usage: " + command.usage)), .line(StyledText(command.summary))]
         if !command.flags.isEmpty {
-            let width = command.flags.map { flagLabel($0).count }.max() ?? 0
+            // Descriptions line up after the labels that fit `labelColumns`; a longer label (a flag with many
+            // choices) stands on its own lines, broken after a `|`, its description under it, so no line is
+            // wider than 80 columns because of it, on a terminal or piped.
+            let width = command.flags.map { flagLabel($0).count }.filter { $0 <= labelColumns }.max() ?? labelColumns
             blocks.append(.line(StyledText("flags:")))
             for flag in command.flags {
                 let label = flagLabel(flag)
-                blocks.append(.line(StyledText("  " + label + String(repeating: " ", count: width - label.count + 2) + flag.help)))
+                if label.count <= width {
+                    blocks.append(.line(StyledText("  " + label + String(repeating: " ", count: width - label.count + 2) + flag.help)))
+                } else {
+                    blocks += brokenLabel(flag, columns: 76).map { .line(StyledText("  " + $0)) }
+                    blocks.append(.line(StyledText(String(repeating: " ", count: width + 4) + flag.help)))
+                }
             }
         }
         if !command.details.isEmpty {
             blocks += command.details.split(separator: "\n", omittingEmptySubsequences: false).map { .line(StyledText(String($0))) }
         }
         return CommandResult(blocks: blocks)
+    }
+
+    /// The widest flag label that keeps its description on its line.
+    static let labelColumns = 26
+
+    /// `--type text|image|…|revoke` as lines of at most `columns`, broken after a `|`, continuations under the value.
+    private static func brokenLabel(_ flag: FlagSpec, columns: Int) -> [String] {
+        let label = flagLabel(flag)
+        guard let value = flag.valueName, label.count > columns else { return [label] }
+        let indent = String(repeating: " ", count: flag.name.count + 1)
+        var lines: [String] = []
+        var current = flag.name + " "
+        for (index, choice) in value.split(separator: "|").enumerated() {
+            if index > 0, current.count + 1 + choice.count > columns {
+                lines.append(current + "|")
+                current = indent + choice
+            } else {
+                current += (index == 0 ? "" : "|") + choice
+            }
+        }
+        return lines + [current]
     }
 
     private static func flagLabel(_ flag: FlagSpec) -> String {

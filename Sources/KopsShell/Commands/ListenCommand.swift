@@ -123,9 +123,10 @@ public enum ListenCommand: Command {
         do {
             receiver = try open(host, port, bodyLimit)
         } catch {
+            let hostProblem = "\(error)".contains("not an address of this machine")
             throw ShellError.invalidValue(
                 command: name, what: "address", value: "\(host):\(port)",
-                expected: "a free port on a local IPv4 address (\(error)); pick another with --port")
+                expected: "a free port on a local IPv4 address (\(error)); pick another with " + (hostProblem ? "--host" : "--port"))
         }
         defer { receiver.stop() }
         var temporary: String?
@@ -133,7 +134,11 @@ public enum ListenCommand: Command {
             // A kill or a closed terminal stops listen like Ctrl-C, so the temporary webhook is deleted either way.
             context.holdTermination()
             do {
-                let made = try registerWebhook(register, events: arguments.value("--events") ?? "whatsapp.message.*", in: context)
+                guard let made = try registerWebhook(register, events: arguments.value("--events") ?? "whatsapp.message.*", in: context)
+                else {
+                    context.releaseTermination()
+                    return .line("not registered; nothing was created", style: .warn)
+                }
                 temporary = made.id
                 secret = made.secret
             } catch {
@@ -221,14 +226,15 @@ public enum ListenCommand: Command {
 
     /// Creates the temporary webhook of `--register` on the selected number with a generated secret, which is
     /// used to verify and never shown. Off this machine it asks first at a terminal.
-    private static func registerWebhook(_ url: String, events: String, in context: ShellContext) throws -> (id: String, secret: Secret) {
+    /// Nil when the user does not confirm (no, Ctrl-C or end of input at the question).
+    private static func registerWebhook(_ url: String, events: String, in context: ShellContext) throws -> (id: String, secret: Secret)? {
         try WebhooksCommand.checkHandlerURL(url, flag: "--register")
         let number = try context.session.requirePhoneNumber()
         let names = try WebhookFields.checkedEvents(WebhookFields.expandedEvents(events, scope: .phoneNumber, v1: false))
         try WebhookFields.refuseOutOfScope(
             names, projectScoped: false, command: name, webhook: "--register (a phone-number webhook)")
         guard context.confirm("create a temporary webhook on \(number) pointing at \(url)? [y/N] ") else {
-            throw ShellError.invalidValue(command: name, what: "answer", value: "no", expected: "yes to register (nothing was created)")
+            return nil
         }
         let secret = WebhooksCommand.generatedSecret()
         let fields: JSONObject = [
@@ -418,7 +424,10 @@ public enum ListenCommand: Command {
     /// `--secret S` or `--secret-env VAR` (never both); a named variable must be set.
     private static func secret(_ arguments: Arguments, in context: ShellContext) throws(ShellError) -> Secret? {
         switch (arguments.value("--secret"), arguments.value("--secret-env")) {
-        case (let text?, nil): return Secret(text)
+        case (let text?, nil):
+            // An empty secret would call every real signature wrong.
+            guard !text.isEmpty else { throw .invalidValue(command: name, what: "--secret", value: "", expected: "the webhook's secret_key") }
+            return Secret(text)
         case (nil, let variable?):
             guard let value = context.environment[variable] ?? ProcessInfo.processInfo.environment[variable], !value.isEmpty else {
                 throw .invalidValue(

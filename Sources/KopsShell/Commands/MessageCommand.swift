@@ -33,7 +33,7 @@ public enum MessageCommand: Command {
             Field("number", message.phoneNumberID ?? "-"), Field("conversation", message.conversationID ?? "-"),
         ]
         if let quoted = message.quotedID { fields.append(Field("quotes", quoted)) }
-        fields.append(Field("content", MessageSummary.text(of: message.json)))
+        fields.append(Field("content", MessageSummary.text(of: message.json, lineBreaks: true)))
         let history = StatusHistory(message: message)
         var errors: [MessageError] = []
         for error in history.failures.flatMap(\.errors) + MessageError.all(in: message.json["errors"]) where !errors.contains(error) {

@@ -112,7 +112,7 @@ public enum ProfileCommand: Command {
         }
         guard baseURL.contains("://") else {
             throw .invalidValue(
-                command: Self.name, what: "--base-url", value: baseURL, expected: "a URL with its scheme: add https://, e.g. https://\(Shortened.text(baseURL))")
+                command: Self.name, what: "--base-url", value: baseURL, expected: "a URL with its scheme: " + SchemeAdvice.text(for: baseURL))
         }
         guard URLParts(baseURL) != nil else {
             throw .invalidValue(command: Self.name, what: "--base-url", value: baseURL, expected: "a URL like https://api.kapso.ai")

@@ -39,7 +39,7 @@ public enum ReplayCommand: Command {
         guard let url = arguments.value("--to") else {
             throw .missingArgument(command: name, what: "--to URL (your handler)", usage: usage)
         }
-        try WebhooksCommand.checkHandlerURL(url, flag: "--to")
+        try WebhooksCommand.checkHandlerURL(url, flag: "--to", command: name)
         return (path, url)
     }
 

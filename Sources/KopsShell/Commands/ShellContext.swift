@@ -88,6 +88,9 @@ public final class ShellContext {
         keyInHand = !client.apiKey.isEmpty
         now = { [unowned self] in self.client.serverTime ?? Int64(Date().timeIntervalSince1970) }
         noteOwnLookups()
+        // What kops reads to phrase an answer (`sent … to Dana Ortiz`: the name from a conversation look-up) is
+        // personal data a recording must mask like what a result holds.
+        client.received = { [unowned self] json in self.shell?.recorder?.masker?.learn(from: json) }
     }
 
     /// Has the client tell `ownLookups` of each GET answered 404.

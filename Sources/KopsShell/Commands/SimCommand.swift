@@ -30,7 +30,7 @@ public enum SimCommand: Command {
             return nil
         case "advance":
             let text = try arguments.required(1, "seconds to advance")
-            guard let seconds = Double(text), seconds > 0, seconds <= 31_536_000 else {
+            guard let seconds = Double(text), seconds >= 0, seconds <= 31_536_000 else {
                 throw .invalidValue(
                     command: name, what: "seconds", value: text, expected: "a number of seconds from 0 to 31536000 (a year)")
             }

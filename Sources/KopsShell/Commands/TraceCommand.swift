@@ -66,7 +66,7 @@ public enum TraceCommand: Command {
             Field("message", message.id, style: .bold),
             Field(message.isInbound ? "received" : "sent", message.time.map(KapsoTime.iso) ?? "-"),
             Field("direction", "\(direction) \(MessageCommand.contactLabel(message))"),
-            Field("number", message.phoneNumberID ?? "-"), Field("content", MessageSummary.text(of: message.json)),
+            Field("number", message.phoneNumberID ?? "-"), Field("content", MessageSummary.text(of: message.json, lineBreaks: true)),
         ]
         if let quoted = message.quotedID { fields.append(Field("quotes", quoted)) }
         switch trace.conversation {

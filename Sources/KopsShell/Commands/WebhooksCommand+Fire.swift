@@ -101,14 +101,14 @@ extension WebhooksCommand {
     }
 
     /// A handler URL must be http(s) with a host; plain http only to loopback (the transport's rule, said first).
-    static func checkHandlerURL(_ url: String, flag: String) throws(ShellError) {
+    static func checkHandlerURL(_ url: String, flag: String, command: String = name) throws(ShellError) {
         guard let parts = URLParts(url) else {
             throw .invalidValue(
-                command: name, what: "value for \(flag)", value: url, expected: "an http(s) URL, e.g. http://127.0.0.1:3000/webhooks")
+                command: command, what: "value for \(flag)", value: url, expected: "an http(s) URL, e.g. http://127.0.0.1:3000/webhooks")
         }
         if parts.scheme == "http" && !parts.isLoopback {
             throw .invalidValue(
-                command: name, what: "value for \(flag)", value: url,
+                command: command, what: "value for \(flag)", value: url,
                 expected: "https:// (plain http only to loopback, e.g. a local handler or tunnel client)")
         }
     }

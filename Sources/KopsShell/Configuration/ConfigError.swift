@@ -12,6 +12,8 @@ public enum ConfigError: KopsError, Equatable {
     case unknownProfile(name: String, known: [String])
     /// The profile's key command failed or printed nothing.
     case keyCommandFailed(profile: String, status: Int32)
+    /// The profile's `api_key_command` printed a first line that is not an API key (a control character, a space).
+    case keyCommandNotAKey(profile: String, command: String)
     /// The profile's `api_key_command` passed a `KeyCommand` limit (time, output) or could not start.
     case keyCommandStopped(profile: String, failure: KeyCommand.Failure)
     /// The file could not be written.
@@ -34,6 +36,10 @@ public enum ConfigError: KopsError, Equatable {
                     : "profiles: " + NameList.text(known))
         case .keyCommandFailed(let profile, let status):
             "the api_key_command of profile '\(profile)' failed (exit \(status)) or printed nothing; run it by hand to see why"
+        case .keyCommandNotAKey(let profile, let command):
+            "the api_key_command of profile '\(profile)' ('\(VisibleText.escaped(Shortened.text(command)))') did not print an "
+                + "API key on its first line (a key is one word of 8 to 512 letters, digits and symbols, no control "
+                + "characters); make it print only the key"
         case .keyCommandStopped(let profile, .timedOut(let seconds)):
             "the api_key_command of profile '\(profile)' gave no key within \(Int(seconds)) s (the limit) and was stopped; "
                 + "run it by hand: does it wait for input?"

@@ -44,14 +44,25 @@ public enum KeyOrigin: Sendable, Equatable {
             } catch {
                 throw ConfigError.keyCommandStopped(profile: profile, failure: error)
             }
-            let value = result.output.split(separator: "\n").first.map(String.init) ?? ""
+            let value = KeyOrigin.firstLine(of: result.output)
             guard result.status == 0, !value.isEmpty else {
                 throw ConfigError.keyCommandFailed(profile: profile, status: result.status)
             }
+            // The same check as a variable's value: a CR or other control character would go into the header.
+            guard KeyShape.looksLikeKey(value) else { throw ConfigError.keyCommandNotAKey(profile: profile, command: command) }
             return (Secret(value), .profile("\(profile) api_key_command"))
         case .none(let profile):
             throw CredentialError.noKey(profile: profile, profiles: profiles)
         }
+    }
+}
+
+extension KeyOrigin {
+    /// A command's first line without its line end (`\n` or `\r\n`); a lone CR stays, so the key check refuses it.
+    static func firstLine(of output: String) -> String {
+        var line = String.UnicodeScalarView(output.unicodeScalars.prefix { $0 != "\n" })
+        if line.count < output.unicodeScalars.count, line.last == "\r" { line.removeLast() }
+        return String(line)
     }
 }
 

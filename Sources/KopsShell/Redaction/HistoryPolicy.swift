@@ -1,8 +1,8 @@
 /// Which entered lines may be written to the history file: none that carries a secret.
 ///
 /// Left out: lines starting with whitespace, lines with a URL that carries credentials, lines with a secret flag (`--secret`, `--secret-key`,
-/// `--api-key`, `--token`, `--password`, also as `--flag=value`), `set NAME …` where NAME looks secret
-/// (key, secret, token, password), and lines with a token-shaped word (`sk_…`, `whsec_…`, `Bearer …`,
+/// `--api-key`, `--token`, `--password`, also as `--flag=value`, and misspellings of them such as `--sec`),
+/// `set NAME …` where NAME looks secret (key, secret, token, password, pw, bearer, whsec), and lines with a token-shaped word (`sk_…`, `whsec_…`, `Bearer …`,
 /// or a long mix of letters and digits that is not an id). Words are the lexer's own, so a tab, quotes
 /// or `=` hide nothing; a line the lexer refuses is split on whitespace, quotes, `=` and `;` instead.
 public enum HistoryPolicy {
@@ -19,7 +19,7 @@ public enum HistoryPolicy {
             commands = spans.map { $0.map(\.word.text) }
         } else {
             commands = [line.split(whereSeparator: { $0.isWhitespace || ";=\"'".contains($0) }).map(String.init)]
-            if commands[0].contains(where: { Redactor.secretFlags.contains($0) }) { return false }
+            if commands[0].contains(where: Redactor.isSecretFlag) { return false }
             if commands[0].first == "set", commands[0].count > 1, Redactor.isSecretName(commands[0][1]) { return false }
         }
         // A token can hide inside a quoted word or after `=`: look at every piece.

@@ -15,11 +15,29 @@ extension Redactor {
     /// Flags whose value is a secret in a command line: `verify --secret S` → `verify --secret <redacted>`.
     static let secretFlags: Set<String> = ["--secret", "--secret-key", "--meta-secret", "--api-key", "--token", "--password"]
 
-    /// True for a `set` variable name that looks like it holds a secret (`api_key`, `hook_secret`,
-    /// `TOKEN`, `db_password`): its value is masked in transcripts and the line stays out of history.
+    /// True for a flag whose value is a secret: one of `secretFlags`, or a word no command takes that is a
+    /// shortening or a near-miss of one (`--sec`, `--secert`, `--pass`, `--api-kye`). The shell refuses such a
+    /// flag ("did you mean '--secret'?"), but the value after it is what the user meant as the secret.
+    static func isSecretFlag(_ word: String) -> Bool {
+        if secretFlags.contains(word) { return true }
+        guard word.hasPrefix("--"), word.count >= 4, !knownFlags.contains(word) else { return false }
+        let typed = Array(word.lowercased())
+        return secretFlags.contains { flag in
+            flag.hasPrefix(String(typed)) || Suggestion.alignmentDistance(typed, Array(flag)) <= 2
+        }
+    }
+
+    /// Every flag some command takes: none of them is a misspelt secret flag (`--to` is no `--token`).
+    static let knownFlags = Set(CommandRegistry.standard.commands.flatMap { $0.flags.map(\.name) })
+
+    /// True for a `set` variable name that looks like it holds a secret (`api_key`, `hook_secret`, `TOKEN`,
+    /// `db_password`, `pw`, `bearer`, `whsec`): its value is masked in transcripts and the line stays out of history.
     static func isSecretName(_ name: String) -> Bool {
         let lower = name.lowercased()
-        return ["key", "secret", "token", "password", "passwd", "credential", "auth"].contains { lower.contains($0) }
+        let parts = lower.split { !$0.isLetter && !$0.isNumber }
+        return ["key", "secret", "token", "pass", "credential", "auth", "bearer", "whsec", "cookie"].contains {
+            lower.contains($0)
+        } || parts.contains { ["pw", "pwd", "pin", "otp", "sig", "sk"].contains($0) }
     }
 
     /// The source ranges (unicode-scalar offsets) of the secret values in one lexed command: the word after
@@ -28,9 +46,9 @@ extension Redactor {
         var found: [(Range<Int>, String)] = []
         for (index, span) in command.enumerated() {
             let text = span.word.text
-            if secretFlags.contains(text), index + 1 < command.count {
+            if isSecretFlag(text), index + 1 < command.count {
                 found.append((command[index + 1].source, "<redacted>"))
-            } else if let equals = text.firstIndex(of: "="), secretFlags.contains(String(text[..<equals])) {
+            } else if let equals = text.firstIndex(of: "="), isSecretFlag(String(text[..<equals])) {
                 found.append((span.source, text[..<equals] + "=<redacted>"))
             } else if text == headersFlag, index + 1 < command.count {
                 found.append((command[index + 1].source, "'" + redactedHeaders(command[index + 1].word.text) + "'"))
@@ -212,9 +230,9 @@ extension Redactor {
                 for value in Redactor.customHeaderValues(headers) { remember(value) }
             }
             let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
-            if parts.count == 2, Redactor.secretFlags.contains(parts[0]) {
+            if parts.count == 2, Redactor.isSecretFlag(parts[0]) {
                 remember(parts[1])
-            } else if Redactor.secretFlags.contains(word), index + 1 < words.count {
+            } else if Redactor.isSecretFlag(word), index + 1 < words.count {
                 remember(words[index + 1])
             }
         }

@@ -133,17 +133,19 @@ public struct Renderer: Sendable {
         return fields.flatMap { field -> [String] in
             let padding = String(repeating: " ", count: width - TextWidth.displayWidth(VisibleText.escaped(field.label)))
             let label = VisibleText.escaped(field.label) + ":" + padding + " "
-            let value = visible(field.value)
-            guard let terminal = table.width else {
-                let line = label + styled(value)
-                return [line.hasSuffix(" ") ? String(line.dropLast()) : line]
-            }
-            // Long values wrap under the value column, never under the labels, within the terminal's width.
+            // A value's own line breaks (a multi-line body) start new lines under the value column, never at the
+            // left edge, so server text cannot forge a line; other controls are escapes.
+            let lines = VisibleText.lines(field.value.text)
             let labelWidth = TextWidth.displayWidth(label)
-            let pieces = ProseWrap.lines(value.text, width: max(terminal - labelWidth, 10))
+            // Long values wrap under the value column, never under the labels, within the terminal's width.
+            let pieces = table.width.map { terminal in
+                lines.flatMap { ProseWrap.lines($0, width: max(terminal - labelWidth, 10)).map { String($0.drop { $0 == " " }) } }
+            } ?? lines
             return pieces.enumerated().map { index, piece in
+                // A blank line inside the value is an empty line, not a run of spaces.
+                if index > 0 && piece.isEmpty { return "" }
                 let prefix = index == 0 ? label : String(repeating: " ", count: labelWidth)
-                let line = prefix + styled(StyledText(String(piece.drop { $0 == " " }), style: value.style))
+                let line = prefix + styled(StyledText(piece, style: field.value.style))
                 return line.hasSuffix(" ") ? String(line.dropLast()) : line
             }
         }

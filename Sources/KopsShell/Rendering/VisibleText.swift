@@ -4,8 +4,9 @@
 /// The one sanitiser between server-provided text (message bodies, contact names, error messages,
 /// anything from the API) and the terminal or a transcript; the renderer, the error funnel and the
 /// `--verbose` log all pass their text through it. Shown as escapes, as git and psql do:
-/// C0 controls and DEL as `\xNN` (`\x1b`, `\x07`, `\x0d`); C1 controls, bidirectional overrides and
-/// isolates, and the line and paragraph separators as `\uNNNN` (`\u009b`, `\u202e`, `\u2028`). With
+/// C0 controls and DEL as `\xNN` (`\x1b`, `\x07`, `\x0d`); C1 controls, the line and paragraph separators and
+/// the invisible format characters (bidi overrides, zero-width spaces, U+FEFF) as `\uNNNN` (`\u009b`,
+/// `\u202e`, `\u2028`, `\u200b`), beyond the BMP as a surrogate pair. With
 /// ESC shown as `\x1b`, an OSC or CSI sequence prints as plain text and does nothing. The `\uNNNN`
 /// form is also a valid escape inside a JSON string, so `--output json` stays valid JSON.
 public enum VisibleText {
@@ -30,33 +31,75 @@ public enum VisibleText {
             return String(text)
         }
         let spaces = newlines == .spaces
-        guard
-            text.unicodeScalars.contains(where: { (needsEscape($0) && !(kept && $0 == "\n")) || (spaces && $0 == "\t") })
-        else {
+        let scalars = Array(text.unicodeScalars)
+        let shown = { (index: Int) -> Bool in
+            let scalar = scalars[index]
+            if scalar == "\t" || (kept && scalar == "\n") { return false }
+            return needsEscape(scalar) && !joins(scalars, at: index)
+        }
+        guard scalars.indices.contains(where: { shown($0) || (spaces && scalars[$0] == "\t") }) else {
             return String(text)
         }
         var result = ""
-        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
+        result.unicodeScalars.reserveCapacity(scalars.count)
+        for (index, scalar) in scalars.enumerated() {
             if spaces && (scalar == "\n" || scalar == "\r" || scalar == "\t") {
                 result.unicodeScalars.append(" ")
-            } else if scalar == "\t" || !needsEscape(scalar) || (kept && scalar == "\n") {
-                result.unicodeScalars.append(scalar)
-            } else {
+            } else if shown(index) {
                 result += escape(scalar)
+            } else {
+                result.unicodeScalars.append(scalar)
             }
         }
         return result
     }
 
-    /// True for a scalar a terminal would act on rather than print.
+    /// Multi-line server text (a message body, a template's body) as lines to show one under the other: split at
+    /// each `\n` (a `\r\n` is one break), each line `escaped`, so a lone CR and every other control stays an escape.
+    /// Trailing empty lines are dropped; an empty text is one empty line.
+    public static func lines(_ text: String) -> [String] {
+        guard text.utf8.contains(0x0A) else { return [escaped(text)] }
+        var pieces = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { piece in
+            var line = String.UnicodeScalarView(piece)
+            if line.last == "\r" { line.removeLast() }
+            return escaped(String(line))
+        }
+        while pieces.count > 1, pieces.last?.isEmpty == true { pieces.removeLast() }
+        return pieces
+    }
+
+    /// True for a scalar a terminal would act on rather than print, or that prints as nothing: C0 and C1 controls,
+    /// DEL, the line and paragraph separators, and every format character (Unicode category Cf): bidirectional
+    /// controls, zero-width spaces and joiners, the byte-order mark U+FEFF, soft hyphens, tags. Context-free:
+    /// `escaped` still leaves a joiner that joins (`joins`).
     public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00..<0x20, 0x7F: scalar != "\t"
         case 0x80...0x9F: true
-        // Bidirectional embeddings, overrides and isolates ("Trojan Source"), line and paragraph separators.
-        case 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: true
-        default: false
+        case 0x2028, 0x2029: true
+        case ..<0xAD: false
+        default: scalar.properties.generalCategory == .format
+        }
+    }
+
+    /// True for a format character that is part of what the text writes, not hidden in it: a zero-width joiner or
+    /// non-joiner between two non-ASCII characters (emoji sequences such as 👩‍💻, Persian and Indic words), and the
+    /// tags of a flag sequence after U+1F3F4 (🏴 of England). Between ASCII letters (`pay\u200dpal`) it is shown.
+    static func joins(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        let scalar = scalars[index]
+        switch scalar.value {
+        case 0x200C, 0x200D:
+            guard index > 0, index + 1 < scalars.count else { return false }
+            let visible = { (other: Unicode.Scalar) in
+                other.value >= 0x80 && !other.properties.isWhitespace && !needsEscape(other)
+            }
+            return visible(scalars[index - 1]) && visible(scalars[index + 1])
+        case 0xE0020...0xE007F:
+            var before = index - 1
+            while before >= 0, (0xE0020...0xE007F).contains(scalars[before].value) { before -= 1 }
+            return before >= 0 && scalars[before].value == 0x1F3F4
+        default:
+            return false
         }
     }
 
@@ -66,6 +109,9 @@ public enum VisibleText {
         if value < 0x80 {
             return "\\x" + String(digits[value >> 4]) + String(digits[value & 0xF])
         }
-        return "\\u" + (0..<4).reversed().map { String(digits[(value >> ($0 * 4)) & 0xF]) }.joined()
+        let hex = { (unit: Int) in "\\u" + (0..<4).reversed().map { String(digits[(unit >> ($0 * 4)) & 0xF]) }.joined() }
+        guard value > 0xFFFF else { return hex(value) }
+        // Beyond the BMP (the tags U+E0001…): a UTF-16 surrogate pair, as JSON writes it.
+        return hex(0xD800 + ((value - 0x10000) >> 10)) + hex(0xDC00 + ((value - 0x10000) & 0x3FF))
     }
 }

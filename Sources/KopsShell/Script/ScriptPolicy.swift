@@ -23,6 +23,11 @@ public enum ScriptPolicy {
         return command?.isWrite(Array(words.dropFirst())) ?? false
     }
 
+    /// True when any command of a whole line (`use X; reply …`) changes data; a line that does not lex is none.
+    public static func isWrite(line: String, registry: CommandRegistry) -> Bool {
+        ((try? Lexer.commands(in: line)) ?? []).contains { isWrite($0.map(\.text), registry: registry) }
+    }
+
     /// Why `kops check` will not replay a transcript's command line, or nil when it may.
     ///
     /// A transcript is input from someone else (pasted into a ticket), replayed with the checker's own key and

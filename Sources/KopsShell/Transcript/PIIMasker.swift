@@ -109,6 +109,7 @@ public final class PIIMasker {
         } else if PIIMasker.bodyKeys.contains(key) || parent.map(PIIMasker.contentParents.contains) == true
             || (parent == "order" && key == "text") || (parent == "parameters" && key == "text")
         {
+            if parent == "parameters" { learnTemplateValue(text) }
             add(text, to: &bodies, prefix: "body")
         }
     }
@@ -179,7 +180,10 @@ public final class PIIMasker {
         if words.first == Substring(ReplyCommand.name), line.contains("--template") {
             // A template reply's values (`--param Lee`, `--param customer_name=Lee`) are what the contact reads
             // of it: masked like bodies. Read with the shell's lexer, so quoted values keep their spaces.
-            for value in PIIMasker.templateValues(in: line) { add(value, to: &bodies, prefix: "body") }
+            for value in PIIMasker.templateValues(in: line) {
+                learnTemplateValue(value)
+                add(value, to: &bodies, prefix: "body")
+            }
         } else if words.first == Substring(ReplyCommand.name) {
             let valued = Set(ReplyCommand.flags.filter { $0.valueName != nil }.map(\.name))
             var index = 1
@@ -213,6 +217,36 @@ public final class PIIMasker {
             if !value.isEmpty { values.append(value) }
         }
         return values
+    }
+
+    /// Template parameter values too short to mask wherever they appear (`H`, `42`: masking every `a` would wreck the
+    /// page), masked where a summary lists them (`template order_update (en_US): <body 1>, …`).
+    private var shortTemplateValues: Set<String> = []
+
+    private func learnTemplateValue(_ value: String) {
+        if !value.isEmpty, value.count < 3, !PIIMasker.isMasked(value) { shortTemplateValues.insert(value) }
+    }
+
+    /// `template NAME (LANG): H, a, name=b` → each short learned value in the list after the colon as its alias; the
+    /// list ends at a column gap (two spaces) or the text's end.
+    private func maskTemplateList(_ text: String) -> String {
+        guard !shortTemplateValues.isEmpty, let start = text.range(of: "template ") else { return text }
+        var rest = text[start.upperBound...]
+        rest = rest.drop { $0 != " " && $0 != ":" }
+        if rest.hasPrefix(" (") { rest = rest.drop { $0 != ")" }.dropFirst() }
+        guard rest.hasPrefix(": ") else { return text }
+        let listStart = rest.index(rest.startIndex, offsetBy: 2)
+        let listEnd = text[listStart...].range(of: "  ")?.lowerBound ?? text.endIndex
+        let items = text[listStart..<listEnd].components(separatedBy: ", ").map { item -> String in
+            let equals = item.firstIndex(of: "=").flatMap { TemplateCheck.isVariableName(item[..<$0]) ? $0 : nil }
+            let value = equals.map { String(item[item.index(after: $0)...]) } ?? item
+            guard shortTemplateValues.contains(value) else { return item }
+            return (equals.map { String(item[...$0]) } ?? "") + alias(for: value, prefix: "body")
+        }
+        let list = items.joined(separator: ", ")
+        let gap = String(text[listEnd...])
+        let delta = list.count - text[listStart..<listEnd].count
+        return String(text[..<listStart]) + list + PIIMasker.realigned(Substring(gap), delta: delta)
     }
 
     /// Words after which bare digits are a contact's number.
@@ -324,6 +358,7 @@ public final class PIIMasker {
                 }
             }
         }
+        result = maskTemplateList(result)
         if result.contains("wamid.") { result = maskWAMIDs(result) }
         if result.contains(".") { result = maskUserIDs(result) }
         return maskNumbers(result)

@@ -7,6 +7,11 @@ public struct TranscriptChecker {
         public var actual: String
         /// Empty when nothing changed; each hunk's `@@ line N` names the command whose block it is in.
         public var diff: [String]
+        /// The recorded command lines that change data and were not run again (no `allowWrites`), with their
+        /// line numbers: their blocks are kept as recorded, the evidence of what was sent.
+        public var writesNotReplayed: [(line: Int, command: String)] = []
+        /// How many blocks were a snapshot (`TranscriptParser.Entry.snapshot`), kept as recorded.
+        public var snapshots = 0
     }
 
     public let expected: String
@@ -22,8 +27,10 @@ public struct TranscriptChecker {
     }
 
     /// Runs each recorded command line in order (failures included: they are part of the output) on
-    /// `shell`, which starts with the header's profile and phone number. Commands that change data are
-    /// refused unless `allowWrites`; a line whose secret was redacted cannot run, so its block is kept.
+    /// `shell`, which starts with the header's profile and phone number. A line that changes data is not
+    /// run unless `allowWrites`: its block is kept as recorded (a `sent wamid.…` is the ticket's evidence)
+    /// and named in `writesNotReplayed`; a line whose secret was redacted cannot run, so its block is kept, and
+    /// so is a snapshot block (a bundle's diagnostics after a session that was not recorded).
     /// On a demo transcript the context's simulator clock is moved to each block's recorded instant first.
     ///
     /// Throws `ScriptError.notATranscript` for other files, `.missingRestore` for a masked command line
@@ -33,6 +40,7 @@ public struct TranscriptChecker {
         guard TranscriptParser.isTranscript(expected) else { throw .notATranscript(path: path) }
         let parsed = TranscriptParser(expected)
         var lines: [String] = []
+        var writes: [(line: Int, command: String)] = []
         var occurrences: [String: Int] = [:]
         for entry in parsed.commands {
             let occurrence = occurrences[entry.command, default: 0]
@@ -41,6 +49,9 @@ public struct TranscriptChecker {
             if PIIMasker.isMasked(line) { throw .missingRestore(path: TranscriptRestore.path(besides: path), line: entry.command) }
             if let reason = ScriptPolicy.notReplayed(line, registry: shell.context.registry) {
                 throw .notReplayed(path: path, line: entry.line, command: entry.command, reason: reason)
+            }
+            if !allowWrites, ScriptPolicy.isWrite(line: line, registry: shell.context.registry) {
+                writes.append((entry.line, entry.command))
             }
             lines.append(line)
         }
@@ -55,7 +66,7 @@ public struct TranscriptChecker {
         defer { (shell.recorder, shell.readOnly) = saved }
         for (entry, line) in zip(parsed.commands, lines) {
             recorder.copy(entry.lead)
-            if entry.command.contains("<redacted>") {
+            if entry.command.contains("<redacted>") || entry.snapshot || writes.contains(where: { $0.line == entry.line }) {
                 recorder.copy(entry.block)
                 continue
             }
@@ -70,7 +81,8 @@ public struct TranscriptChecker {
         let diff = LineDiff.lines(
             expected: TranscriptChecker.trimmed(expected), actual: TranscriptChecker.trimmed(recorder.text))
         return Outcome(
-            commands: parsed.commands.count, actual: recorder.text, diff: TranscriptChecker.named(diff, in: parsed))
+            commands: parsed.commands.count, actual: recorder.text, diff: TranscriptChecker.named(diff, in: parsed),
+            writesNotReplayed: writes, snapshots: parsed.commands.filter(\.snapshot).count)
     }
 
     /// The text without trailing blank lines or final newline: an editor's tidying is not a change.

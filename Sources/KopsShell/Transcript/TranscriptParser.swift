@@ -21,7 +21,13 @@ public struct TranscriptParser: Sendable {
         public var clock: Int64?
         /// Text between the previous block and this one (headings, notes), kept as written.
         public var lead = ""
+        /// True for a block under a `<!-- snapshot … -->` line: what a bundle saw of a session that was not
+        /// recorded, which `kops check` keeps as recorded rather than replays.
+        public var snapshot = false
     }
+
+    /// The line above a block that is a snapshot (`Entry.snapshot`).
+    public static let snapshotLine = "<!-- snapshot: made after a session that was not recorded; kops check keeps it as recorded -->"
 
     /// Text after the last block, kept as written.
     public var trailer = ""
@@ -30,7 +36,9 @@ public struct TranscriptParser: Sendable {
     public static func preamble(of text: String) -> String {
         var lines: [Substring] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line == TranscriptRecorder.fence + TranscriptRecorder.info || TranscriptClock.micros(inLine: line) != nil {
+            if line == TranscriptRecorder.fence + TranscriptRecorder.info || TranscriptClock.micros(inLine: line) != nil
+                || line == snapshotLine
+            {
                 break
             }
             lines.append(line)
@@ -59,6 +67,18 @@ public struct TranscriptParser: Sendable {
         return text.split(separator: "\r\n", omittingEmptySubsequences: false).joined(separator: "\n")
     }
 
+    /// `text` (as the recorder writes it) in the form `original` was saved in: with its byte-order mark and its
+    /// CRLF line ends when its first line ends so, so `kops check --update` keeps how an editor saved the file.
+    public static func inFileForm(_ text: String, like original: String) -> String {
+        let scalars = original.unicodeScalars
+        let bom = scalars.first == "\u{FEFF}"
+        let firstLine = scalars.prefix { $0 != "\n" }
+        let crlf = firstLine.count < scalars.count && firstLine.last == "\r"
+        var result = crlf ? text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n") : text
+        if bom && result.unicodeScalars.first != "\u{FEFF}" { result = "\u{FEFF}" + result }
+        return result
+    }
+
     /// The blocks in order.
     public var commands: [Entry]
 
@@ -69,6 +89,7 @@ public struct TranscriptParser: Sendable {
         var block = ""
         var expectCommand = false
         var clock: Int64?
+        var snapshot = false
         var seenBlock = false
         // After a block's closing fence, its blank line; then any text until the next block is a lead.
         var afterFence = false
@@ -77,13 +98,16 @@ public struct TranscriptParser: Sendable {
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         for (offset, line) in lines.enumerated() {
             if !inBlock {
-                if let micros = TranscriptClock.micros(inLine: line) {
+                if line == TranscriptParser.snapshotLine {
+                    snapshot = true
+                } else if let micros = TranscriptClock.micros(inLine: line) {
                     clock = micros
                 } else if line == TranscriptRecorder.fence + TranscriptRecorder.info {
                     inBlock = true
                     seenBlock = true
                     expectCommand = true
-                    block = (clock.map { TranscriptClock.line($0) + "\n" } ?? "") + line + "\n"
+                    block = (snapshot ? TranscriptParser.snapshotLine + "\n" : "")
+                        + (clock.map { TranscriptClock.line($0) + "\n" } ?? "") + line + "\n"
                 } else if !seenBlock {
                     if line.hasPrefix("- "), let colon = line.firstIndex(of: ":") {
                         let key = line[line.index(line.startIndex, offsetBy: 2)..<colon]
@@ -108,10 +132,12 @@ public struct TranscriptParser: Sendable {
                 expectCommand = false
                 if let command = TranscriptParser.command(in: String(line)) {
                     let text = lead.map { $0 + "\n" }.joined()
-                    commands.append(Entry(line: offset + 1, command: command, block: "", clock: clock, lead: text))
+                    commands.append(
+                        Entry(line: offset + 1, command: command, block: "", clock: clock, lead: text, snapshot: snapshot))
                     lead = []
                 }
                 clock = nil
+                snapshot = false
             }
         }
         if lead.contains(where: { !$0.isEmpty }) { trailer = lead.map { $0 + "\n" }.joined() }

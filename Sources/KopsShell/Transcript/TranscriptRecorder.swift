@@ -47,6 +47,8 @@ public final class TranscriptRecorder: OutputSink {
     public var liveBaseURL: String?
     /// True for the recorder `kops check` replays into: `record` lines it replays leave it alone.
     public var isReplay = false
+    /// True while the blocks written are a snapshot `kops check` keeps as recorded (`TranscriptParser.snapshotLine`).
+    public var snapshot = false
     /// The aliases so far (nil with `--keep-pii`).
     public let masker: PIIMasker?
     /// The file written for a `.file` destination: its path, or the file a link there points to.
@@ -128,7 +130,7 @@ public final class TranscriptRecorder: OutputSink {
         }
         skipping = TranscriptRecorder.commandName(of: line) == "record"
         guard !skipping else { return }
-        let clockLine = clock.map { TranscriptClock.line($0()) + "\n" } ?? ""
+        let clockLine = (snapshot ? TranscriptParser.snapshotLine + "\n" : "") + (clock.map { TranscriptClock.line($0()) + "\n" } ?? "")
         pending = (clockLine, prompt, line)
         // `use NUMBER` names one of the business's own numbers, which its result teaches the masker: its
         // line is written with its first output, so a listed number is not masked (other lines at once).
