@@ -63,7 +63,7 @@ import Testing
         let result = try await kops(["-c", "webhooks --scope project"])
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 7)
-        #expect(lines.first?.hasPrefix("ID                                    SCOPE            KIND   PAYLOAD  ACTIVE  EVENTS") == true)
+        #expect(lines.first?.hasPrefix("ID                                    SCOPE            KIND   PAYLOAD  ACTIVE  URL") == true)
         #expect(lines.contains { $0.hasPrefix("3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70  project          kapso  v2") })
         #expect(lines.contains { $0.hasPrefix("4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a81  100200300400502  kapso  v1") })
         #expect(result.stderr == "6 items\n")

@@ -8,9 +8,9 @@ import Testing
     @Test func listsTheLastDayNewestFirst() async throws {
         let ran = try await runDemo("deliveries")
         #expect(ran.out == """
-            TIME                  EVENT                      WEBHOOK                              STATUS     HTTP  TRIES  LAST ATTEMPT
-            2026-11-20T14:32:11Z  whatsapp.message.sent      hooks.acme-demo.test/kapso/whatsapp  pending     503      2  2026-11-20T14:32:21Z
-            2026-11-20T14:30:06Z  whatsapp.message.received  hooks.acme-demo.test/kapso/whatsapp  delivered   200      1  2026-11-20T14:30:06Z
+            TIME                  EVENT                      STATUS     HTTP  TRIES  LAST ATTEMPT          WEBHOOK
+            2026-11-20T14:32:11Z  whatsapp.message.sent      pending     503      2  2026-11-20T14:32:21Z  hooks.acme-demo.test/kapso/whatsapp
+            2026-11-20T14:30:06Z  whatsapp.message.received  delivered   200      1  2026-11-20T14:30:06Z  hooks.acme-demo.test/kapso/whatsapp
             
             """)
         #expect(ran.err == "2 items\n")
@@ -19,17 +19,17 @@ import Testing
     @Test func pagesWithNext() async throws {
         let runs = try await runDemo(["deliveries --period 30d --webhook 5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92 --limit 3", "next"])
         #expect(runs[0].out == """
-            TIME                  EVENT                      WEBHOOK                                   STATUS  HTTP  TRIES  LAST ATTEMPT
-            2026-11-19T16:50:43Z  whatsapp.message.received  analytics.acme-demo.test/ingest/whatsapp  failed     -      4  2026-11-19T16:53:03Z
-            2026-11-19T11:56:00Z  whatsapp.message.sent      analytics.acme-demo.test/ingest/whatsapp  failed   500      4  2026-11-19T11:58:20Z
-            2026-11-19T11:35:24Z  whatsapp.message.received  analytics.acme-demo.test/ingest/whatsapp  failed   500      4  2026-11-19T11:37:44Z
+            TIME                  EVENT                      STATUS  HTTP  TRIES  LAST ATTEMPT          WEBHOOK
+            2026-11-19T16:50:43Z  whatsapp.message.received  failed     -      4  2026-11-19T16:53:03Z  analytics.acme-demo.test/ingest/whatsapp
+            2026-11-19T11:56:00Z  whatsapp.message.sent      failed   500      4  2026-11-19T11:58:20Z  analytics.acme-demo.test/ingest/whatsapp
+            2026-11-19T11:35:24Z  whatsapp.message.received  failed   500      4  2026-11-19T11:37:44Z  analytics.acme-demo.test/ingest/whatsapp
             
             """)
         #expect(runs[1].out == """
-            TIME                  EVENT                      WEBHOOK                                   STATUS  HTTP  TRIES  LAST ATTEMPT
-            2026-11-19T11:24:31Z  whatsapp.message.sent      analytics.acme-demo.test/ingest/whatsapp  failed     -      4  2026-11-19T11:26:51Z
-            2026-11-19T11:20:01Z  whatsapp.message.received  analytics.acme-demo.test/ingest/whatsapp  failed   500      4  2026-11-19T11:22:21Z
-            2026-11-19T08:24:59Z  whatsapp.message.sent      analytics.acme-demo.test/ingest/whatsapp  failed   500      4  2026-11-19T08:27:19Z
+            TIME                  EVENT                      STATUS  HTTP  TRIES  LAST ATTEMPT          WEBHOOK
+            2026-11-19T11:24:31Z  whatsapp.message.sent      failed     -      4  2026-11-19T11:26:51Z  analytics.acme-demo.test/ingest/whatsapp
+            2026-11-19T11:20:01Z  whatsapp.message.received  failed   500      4  2026-11-19T11:22:21Z  analytics.acme-demo.test/ingest/whatsapp
+            2026-11-19T08:24:59Z  whatsapp.message.sent      failed   500      4  2026-11-19T08:27:19Z  analytics.acme-demo.test/ingest/whatsapp
             
             """)
         #expect(runs[1].err == "showing 3 items (more: next)\n")
@@ -38,11 +38,11 @@ import Testing
     @Test func filtersFailedDeliveriesOfOneEvent() async throws {
         let ran = try await runDemo("deliveries --period 7d --errors --event whatsapp.conversation.inactive")
         #expect(ran.out == """
-            TIME                  EVENT                           WEBHOOK                                 STATUS  HTTP  TRIES  LAST ATTEMPT
-            2026-11-20T06:44:20Z  whatsapp.conversation.inactive  ops.acme-demo.test/kapso/conversations  failed     -      4  2026-11-20T06:46:40Z
-            2026-11-20T02:10:00Z  whatsapp.conversation.inactive  ops.acme-demo.test/kapso/conversations  failed     -      4  2026-11-20T02:12:20Z
-            2026-11-19T23:40:00Z  whatsapp.conversation.inactive  ops.acme-demo.test/kapso/conversations  failed     -      4  2026-11-19T23:42:20Z
-            2026-11-19T21:10:00Z  whatsapp.conversation.inactive  ops.acme-demo.test/kapso/conversations  failed     -      4  2026-11-19T21:12:20Z
+            TIME                  EVENT                           STATUS  HTTP  TRIES  LAST ATTEMPT          WEBHOOK
+            2026-11-20T06:44:20Z  whatsapp.conversation.inactive  failed     -      4  2026-11-20T06:46:40Z  ops.acme-demo.test/kapso/conversations
+            2026-11-20T02:10:00Z  whatsapp.conversation.inactive  failed     -      4  2026-11-20T02:12:20Z  ops.acme-demo.test/kapso/conversations
+            2026-11-19T23:40:00Z  whatsapp.conversation.inactive  failed     -      4  2026-11-19T23:42:20Z  ops.acme-demo.test/kapso/conversations
+            2026-11-19T21:10:00Z  whatsapp.conversation.inactive  failed     -      4  2026-11-19T21:12:20Z  ops.acme-demo.test/kapso/conversations
             
             """)
     }

@@ -33,9 +33,9 @@ import Testing
             return nil
         }
         #expect(ran.out == """
-            TIME                  EVENT                      WEBHOOK                                   STATUS   HTTP  TRIES  LAST ATTEMPT
-            2026-11-21T12:00:00Z  whatsapp.message.received  analytics.acme-demo.test/ingest/whatsapp  pending   500      1  2026-11-21T12:00:00Z
-
+            TIME                  EVENT                      STATUS   HTTP  TRIES  LAST ATTEMPT          WEBHOOK
+            2026-11-21T12:00:00Z  whatsapp.message.received  pending   500      1  2026-11-21T12:00:00Z  analytics.acme-demo.test/ingest/whatsapp
+            
             """)
         // Its first attempt failed now; the retries wait for the simulator's clock (nothing stamped in its future).
         #expect(ran.err == "stopped after 3 polls: 1 new delivery (1 pending)\n")

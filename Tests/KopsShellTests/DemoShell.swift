@@ -13,10 +13,11 @@ struct Ran: Sendable {
 /// Runs command lines in one shell on a fresh deterministic demo simulator, one `Ran` per line.
 func runDemo(
     _ lines: [String], number: String? = "100200300400502", interactive: Bool = false,
-    confirm: (@Sendable (String) -> Bool)? = nil
+    confirm: (@Sendable (String) -> Bool)? = nil, width: Int? = nil
 ) async throws -> [Ran] {
     try await withSimulator { fixture in
         let (shell, output) = try fixture.shell(phoneNumberID: number)
+        if let width { shell.terminalWidth = { width } }
         shell.context.isInteractive = interactive
         shell.context.now = { 1_795_262_400 }
         if let confirm { shell.context.confirm = confirm }

@@ -109,22 +109,27 @@ public enum DeliveriesCommand: Command {
         return CommandResult(blocks: [.hint("\(count) \(count == 1 ? "delivery" : "deliveries")")])
     }
 
-    /// Time, event, webhook URL, status, HTTP status, attempts, last attempt.
+    /// Time, event, status, HTTP status, attempts, last attempt, webhook URL. At a narrow terminal the last
+    /// attempt is left out and the webhook goes under its row, so the event is never cut.
     static func table(_ deliveries: [WebhookDelivery]) -> Table {
         let rows = deliveries.map { delivery -> [StyledText] in
             [
-                StyledText(TimeText.short(delivery.createdAt)), StyledText(delivery.event),
-                StyledText(WebhookURL.short(delivery.webhookURL)), status(delivery.status),
+                StyledText(TimeText.short(delivery.createdAt)), StyledText(delivery.event), status(delivery.status),
                 StyledText(delivery.responseStatus.map(String.init) ?? "-", style: httpStyle(delivery.responseStatus)),
                 StyledText(String(delivery.attemptCount)), StyledText(TimeText.short(delivery.lastAttemptAt)),
+                StyledText(WebhookURL.short(delivery.webhookURL)),
             ]
         }
-        return Table(
+        var lastAttempt = Column("LAST ATTEMPT", truncation: .never)
+        lastAttempt.dropsWhenNarrow = true
+        var table = Table(
             columns: [
-                Column("TIME", truncation: .never), Column("EVENT"), Column("WEBHOOK", truncation: .middle),
+                Column("TIME", truncation: .never), Column("EVENT", truncation: .never),
                 Column("STATUS", truncation: .never), Column("HTTP", truncation: .never, alignRight: true),
-                Column("TRIES", truncation: .never, alignRight: true), Column("LAST ATTEMPT", truncation: .never),
+                Column("TRIES", truncation: .never, alignRight: true), lastAttempt, Column("WEBHOOK", truncation: .middle),
             ], rows: rows)
+        table.detailBelowWhenTooWide = true
+        return table
     }
 
     /// A delivery status drawn green, yellow or red.

@@ -165,17 +165,21 @@ public enum WebhooksCommand: Command {
                 StyledText(webhook.kind),
                 StyledText(webhook.payloadVersion ?? "-", style: webhook.payloadVersion == "v1" ? .warn : .plain),
                 StyledText(webhook.active ? "yes" : "no", style: webhook.active ? .plain : .warn),
-                StyledText(webhook.events.isEmpty ? "-" : webhook.events.joined(separator: ",")),
                 StyledText(webhook.url),
+                StyledText(webhook.events.isEmpty ? "-" : webhook.events.joined(separator: ", ")),
             ]
         }
-        let table = Table(
+        var url = Column("URL", truncation: .middle)
+        url.movesBelowWhenNarrow = true
+        // At a narrow terminal the events, then the URL, go whole under their row instead of being cut: the id
+        // stays whole for the next command.
+        var table = Table(
             columns: [
                 Column("ID", truncation: .middle), Column("SCOPE", truncation: .never),
                 Column("KIND", truncation: .never),
-                Column("PAYLOAD", truncation: .never), Column("ACTIVE", truncation: .never), Column("EVENTS"),
-                Column("URL", truncation: .middle),
+                Column("PAYLOAD", truncation: .never), Column("ACTIVE", truncation: .never), url, Column("EVENTS"),
             ], rows: rows)
+        table.detailBelowWhenTooWide = true
         if let last = page.items.last { context.session.lastWebhookID = last.id }
         return CommandResult(blocks: [.table(table), .hint(page.footer)], json: page.json)
     }

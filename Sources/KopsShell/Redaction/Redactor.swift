@@ -10,10 +10,16 @@ public import KopsHTTP
 /// returns its input unchanged when no secret can be in it: the shell redacts every result it shows.
 public struct Redactor: Sendable {
     /// Values that must never be printed (the API key, secrets seen in responses).
-    public var knownSecrets: [Secret]
+    public var knownSecrets: [Secret] {
+        didSet { secretPatterns = SecretPatterns(knownSecrets) }
+    }
+
+    /// `knownSecrets` as bytes, for `needsRedaction`.
+    private var secretPatterns: SecretPatterns
 
     public init(knownSecrets: [Secret] = []) {
         self.knownSecrets = knownSecrets.filter { $0.revealed.count >= 4 }
+        secretPatterns = SecretPatterns(self.knownSecrets)
     }
 
     static let secretFields: Set<String> = [
@@ -66,10 +72,7 @@ public struct Redactor: Sendable {
     func needsRedaction(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            knownSecrets.contains { secret in
-                var secret = secret.revealed
-                return secret.withUTF8 { ByteSearch.contains($0, in: bytes) }
-            } || ByteSearch.containsHeader(Redactor.credentialHeaderBytes, in: bytes)
+            secretPatterns.occurs(in: bytes) || ByteSearch.containsHeader(Redactor.credentialHeaderBytes, in: bytes)
                 || URLCredentialScan.mayHoldCredentials(bytes)
         }
     }

@@ -83,8 +83,9 @@ public struct Table: Sendable, Equatable {
     /// The number of the first row's `-[ RECORD n ]-` in expanded form: a streamed list numbers on from its last page.
     public var firstRecordNumber = 1
     /// When the table cannot show every cell whole on the terminal, its last column (a sentence that truncation
-    /// would make useless) is wrapped on indented lines under each row; if an id column would still be cut,
-    /// `dropsWhenNarrow` columns are left out, then `movesBelowWhenNarrow` columns go under the row too.
+    /// would make useless) is wrapped on indented lines under each row; while the rest does not fit or an id
+    /// column would still be cut, `dropsWhenNarrow` columns are left out, then `movesBelowWhenNarrow` columns
+    /// go under the row too.
     /// Expanded only when even that cannot fit. `errors`: one row per cause with its meaning below, so the
     /// demo's causes fit on one screen.
     public var detailBelowWhenTooWide = false

@@ -65,7 +65,8 @@ public struct Renderer: Sendable {
     }
 
     /// In table mode on a terminal, a `detailBelowWhenTooWide` table that cannot show every cell whole: the
-    /// last column's text wrapped under each row; while an id column (cut in the middle) would still be cut,
+    /// last column's text wrapped under each row; while the rest does not fit or an id column (cut in the
+    /// middle) would still be cut,
     /// `dropsWhenNarrow` columns are left out, then cut `movesBelowWhenNarrow` columns go under the row too, in
     /// column order. `nil` when the table is shown as usual, or when even this cannot fit (then it is expanded).
     private func detailBelow(_ table: Table) -> [String]? {
@@ -86,8 +87,9 @@ public struct Renderer: Sendable {
         }
         while true {
             let cut = self.table.cutColumns(main()).map { kept[$0] }
-            guard cut.contains(where: { table.columns[$0].truncation == .middle || table.columns[$0].movesBelowWhenNarrow })
-            else { break }
+            let needsRoom = !self.table.fits(main())
+                || cut.contains { table.columns[$0].truncation == .middle || table.columns[$0].movesBelowWhenNarrow }
+            guard needsRoom else { break }
             if let drop = kept.first(where: { table.columns[$0].dropsWhenNarrow }) {
                 dropped.insert(drop)
             } else if let move = cut.first(where: { table.columns[$0].movesBelowWhenNarrow }) {

@@ -1,0 +1,56 @@
+import KopsHTTP
+@testable import KopsShell
+import Testing
+
+/// The redactor's one-scan-per-first-byte test for known secrets answers as a search for each secret would.
+@Suite struct SecretPatternsTests {
+    /// A plain search of `pattern`'s bytes in `text`'s, one position at a time.
+    static func naive(_ pattern: [UInt8], in text: [UInt8]) -> Bool {
+        guard !pattern.isEmpty else { return true }
+        guard pattern.count <= text.count else { return false }
+        return (0...(text.count - pattern.count)).contains { Array(text[$0..<($0 + pattern.count)]) == pattern }
+    }
+
+    @Test func randomSecretsAndTextsAgreeWithAPlainSearch() {
+        // Secrets sharing first bytes and prefixes, as `whsec_…` secrets do; texts made of their pieces.
+        let alphabet = Array("whsec_abkW9é\"".utf8)
+        var generator = SplitMix(seed: 7)
+        var found = 0
+        for _ in 0..<3_000 {
+            let secrets = (0..<(generator.next() % 5)).map { _ in
+                (0..<(1 + generator.next() % 6)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+            }
+            let text = (0..<(generator.next() % 40)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+            let patterns = SecretPatterns(secrets.map { Secret(String(decoding: $0, as: UTF8.self)) })
+            let expected = secrets.contains { Self.naive(Array(String(decoding: $0, as: UTF8.self).utf8), in: text) }
+            let answer = text.withUnsafeBufferPointer { patterns.occurs(in: $0) }
+            if expected { found += 1 }
+            #expect(answer == expected, "\(secrets) in \(text)")
+        }
+        #expect(found > 300 && found < 2_700)
+    }
+
+    @Test func aSecretLearnedLaterIsMasked() {
+        var redactor = Redactor(knownSecrets: [Secret("kops_key_1234")])
+        #expect(redactor.redact("x whsec_later_99 y") == "x whsec_later_99 y")
+        redactor.knownSecrets.append(Secret("whsec_later_99"))
+        #expect(redactor.redact("x whsec_later_99 y") == "x <redacted> y")
+        redactor.knownSecrets.removeAll()
+        #expect(redactor.redact("x whsec_later_99 kops_key_1234") == "x whsec_later_99 kops_key_1234")
+    }
+}
+
+/// A small seeded generator, so a failure replays.
+private struct SplitMix {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
+}
