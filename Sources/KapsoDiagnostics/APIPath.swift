@@ -24,16 +24,29 @@ public enum APIPath {
     }
 
     /// The collection and object id of a platform path: `/platform/v1/whatsapp/conversations/{id}` →
-    /// `("conversations", id)`; nil when the path names no object after `whatsapp/`.
+    /// `("conversations", id)`; nil when the path names no object after `whatsapp/`, and for a Graph
+    /// (Meta proxy) path, whose `v24.0` is a version, not a collection (`graphObject`).
     public static func objectID(in endpoint: String) -> (collection: String, id: String)? {
         var path = Substring(endpoint)
         if let query = path.firstIndex(of: "?") { path = path[..<query] }
         let segments = path.split(separator: "/").map(String.init)
         guard let index = segments.firstIndex(of: "whatsapp"), index + 2 < segments.count,
-            segments[index + 1].first?.isLetter == true
+            segments[index + 1].first?.isLetter == true, !isGraphVersion(segments[index + 1])
         else { return nil }
         return (segments[index + 1], segments[index + 2])
     }
+
+    /// The node id and edge of a Graph (Meta proxy) path: `/meta/whatsapp/v24.0/200300400500601/message_templates`
+    /// → `("200300400500601", "message_templates")`, `/v24.0/100200300400501` → `(…, nil)`; nil for other paths.
+    public static func graphObject(in endpoint: String) -> (id: String, edge: String?)? {
+        let segments = self.segments(of: endpoint).map(String.init)
+        guard let version = segments.firstIndex(where: isGraphVersion), version + 1 < segments.count else { return nil }
+        return (segments[version + 1], version + 2 < segments.count ? segments[version + 2] : nil)
+    }
+
+    /// True when a Graph edge hangs off a WABA id (`message_templates`, `phone_numbers`, `subscribed_apps`, …),
+    /// false for the edges of a phone-number id (`messages`, `register`, `whatsapp_business_profile`, …).
+    public static func edgeTakesWABA(_ edge: String) -> Bool { wabaEdges.contains(edge) }
 
     /// The path's segments, query left out: `/platform/v1/whatsapp/phone_numbers/1002?x=1` →
     /// `["platform", "v1", "whatsapp", "phone_numbers", "1002"]`. An id is "in the path" only as a whole

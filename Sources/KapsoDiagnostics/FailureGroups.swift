@@ -34,27 +34,67 @@ public struct FailureGroups {
         public var misplacedID: String?
         /// The API's objects behind the group (messages, API logs, deliveries), newest first.
         public var items: [JSONObject]
+        /// True when the group's source had more failures than were read: `count` is a lower bound and
+        /// `firstSeen` the oldest failure read, not the first of the period.
+        public var isLowerBound = false
     }
 
     public private(set) var groups: [Group] = []
     /// Failures grouped.
     public private(set) var total = 0
+    /// Failed API calls that are the same send as a failed message (`sameSend`), counted once, as the message.
+    public private(set) var joined = 0
 
     /// Groups `entries`; `numbers` are the project's phone numbers (empty when unknown: then ids in paths
     /// are not judged).
-    /// `webhooks` let a 404 whose path holds a webhook id be named (empty when unknown).
-    public init(_ entries: [ErrorTriage.Entry], numbers: [PhoneNumber], webhooks: [Webhook] = []) {
+    /// `webhooks` let a 404 whose path holds a webhook id be named (empty when unknown). `cut` are the sources
+    /// that had more failures than were read: their groups' counts are lower bounds.
+    public init(
+        _ entries: [ErrorTriage.Entry], numbers: [PhoneNumber], webhooks: [Webhook] = [], cut: Set<ErrorTriage.Source> = []
+    ) {
         var order: [Cause] = []
         var members: [Cause: [Member]] = [:]
-        for entry in entries {
+        let entries = Self.withoutSameSends(entries)
+        joined = entries.joined
+        for entry in entries.kept {
             var member = Self.member(entry, numbers: numbers, webhooks: webhooks)
             member.item = entry.json
             if members[member.cause] == nil { order.append(member.cause) }
             members[member.cause, default: []].append(member)
         }
-        total = entries.count
+        total = entries.kept.count
         groups = order.compactMap { cause in members[cause].map { Self.group($0) } }
             .sorted { ($0.count, $0.lastSeen) > ($1.count, $1.lastSeen) }
+        for index in groups.indices where cut.contains(groups[index].source) { groups[index].isLowerBound = true }
+    }
+
+    /// `entries` without the failed API calls that are the same send as a failed message: a
+    /// `POST /{phone-number id}/messages` answered with the Graph code the message failed with, on the same
+    /// number, within 10 s of the message's failure (a send Meta refuses at once is both an API-log row and a
+    /// failed message in Kapso). Each message takes at most one call.
+    static func withoutSameSends(_ entries: [ErrorTriage.Entry]) -> (kept: [ErrorTriage.Entry], joined: Int) {
+        var sends: [(number: String, code: String, time: Int64)] = entries.compactMap { entry in
+            guard entry.source == .message, let number = entry.json["kapso"]?["phone_number_id"]?.string ?? entry.json["phone_number_id"]?.string,
+                let code = entry.error.split(separator: " ").first.map(String.init), code.allSatisfy(\.isNumber),
+                let time = KapsoTime.seconds(iso: entry.time)
+            else { return nil }
+            return (number, code, time)
+        }
+        var kept: [ErrorTriage.Entry] = []
+        var joined = 0
+        for entry in entries {
+            if entry.source == .api, entry.json["http_method"]?.string == "POST",
+                let endpoint = entry.json["endpoint"]?.string, let (number, edge) = APIPath.graphObject(in: endpoint), edge == "messages",
+                let code = graphCode(entry.json["error_message"]?.string), let time = KapsoTime.seconds(iso: entry.time),
+                let index = sends.firstIndex(where: { $0.number == number && $0.code == code && abs($0.time - time) <= 10 })
+            {
+                sends.remove(at: index)
+                joined += 1
+                continue
+            }
+            kept.append(entry)
+        }
+        return (kept, joined)
     }
 
     /// The groups as JSON values, for `--output json`.
@@ -64,7 +104,8 @@ public struct FailureGroups {
                 .object([
                     "source": .string(group.source.rawValue), "who": .string(group.who), "what": .string(group.what),
                     "variants": .array(group.variants.map(JSONValue.string)), "error": .string(group.error),
-                    "count": .number(String(group.count)), "first_seen": .string(group.firstSeen),
+                    "count": .number(String(group.count)), "count_is_lower_bound": .bool(group.isLowerBound),
+                    "first_seen": .string(group.firstSeen),
                     "last_seen": .string(group.lastSeen), "meaning": .string(group.meaning),
                     "headline": .string(group.headline), "misplaced_id": group.misplacedID.map(JSONValue.string) ?? .null,
                     "items": .array(group.items.map(JSONValue.object)),
@@ -76,6 +117,14 @@ public struct FailureGroups {
     /// phone-number ids, what the id is and which id the caller must use; else the triage's meaning.
     public static func meaning(of entry: ErrorTriage.Entry, numbers: [PhoneNumber], webhooks: [Webhook] = []) -> String {
         member(entry, numbers: numbers, webhooks: webhooks).meaning
+    }
+
+    /// The meaning of one API call answered 400 or more, as `errors` gives it (the resolver's statement for
+    /// an id in the wrong slot of the path, else the catalogue's); nil for a call that did not fail.
+    public static func meaning(of log: APILog, numbers: [PhoneNumber], webhooks: [Webhook] = []) -> String? {
+        var triage = ErrorTriage()
+        triage.addAPILogs([log])
+        return triage.entries.first.map { meaning(of: $0, numbers: numbers, webhooks: webhooks) }
     }
 
     // MARK: - Causes
@@ -98,6 +147,8 @@ public struct FailureGroups {
         var meaning: String
         var headline: (Int) -> String
         var misplacedID: String? = nil
+        /// A fact the whole group's meaning carries when any member has it (history sync's coexistence numbers).
+        var note: String? = nil
         var item: JSONObject = [:]
     }
 
@@ -118,17 +169,26 @@ public struct FailureGroups {
                     misplaced.numbers.isEmpty
                     ? "\(misplaced.summary); wrong project or key? 'numbers' lists the phone-number ids"
                     : "\(misplaced.summary); use \(misplaced.choices)"
+                // Reading a WABA's message history: history sync applies to coexistence numbers only (`numbers`' COEX).
+                let coexistence = misplaced.numbers.filter(\.isCoexistence)
+                var note: String? = nil
+                if method == "GET", APIPath.segments(of: endpoint).last == "messages", !coexistence.isEmpty,
+                    coexistence.count < misplaced.numbers.count
+                {
+                    note = "history sync applies only to coexistence numbers: "
+                        + IDResolver.list(coexistence.map { "\($0.name ?? $0.id) \($0.id)" })
+                }
                 return Member(
                     cause: Cause(source: "api", who: key, what: "id \(id)", error: "404"), source: .api, time: entry.time,
                     who: key, what: what, error: "404", meaning: meaning,
                     headline: { "\(IDResolver.plural($0, "failed call")) from key \(key): \(misplaced.summary)" },
-                    misplacedID: id)
+                    misplacedID: id, note: note)
             }
             let reason = code.flatMap(ErrorCatalog.entry(for:)).map { "\(status) \($0.name)" } ?? error
             // A 404 whose id IS in the project, in the wrong slot (a webhook id as a conversation id).
             let wrongSlot = status == 404 ? APIPath.objectID(in: endpoint).flatMap {
                 IDResolver.wrongCollectionID($0.id, collection: $0.collection, numbers: numbers, webhooks: webhooks)
-            } : nil
+            } ?? IDResolver.wabaEdgeMeaning(endpoint, numbers: numbers) : nil
             return Member(
                 cause: Cause(source: "api", who: key, what: what, error: error), source: .api, time: entry.time, who: key,
                 what: what, error: error, meaning: wrongSlot ?? entry.meaning,
@@ -166,7 +226,8 @@ public struct FailureGroups {
         return Group(
             source: newest.source, who: newest.who, what: what,
             error: errors.count == 1 ? newest.error : newest.cause.error, count: members.count,
-            firstSeen: members.map(\.time).min() ?? newest.time, lastSeen: newest.time, meaning: newest.meaning,
+            firstSeen: members.map(\.time).min() ?? newest.time, lastSeen: newest.time,
+            meaning: newest.meaning + (members.lazy.compactMap(\.note).first.map { "; " + $0 } ?? ""),
             headline: newest.headline(members.count), variants: variants, misplacedID: newest.misplacedID,
             items: members.sorted { $0.time > $1.time }.map(\.item))
     }

@@ -122,6 +122,30 @@ extension IDResolver {
     }
 }
 
+// MARK: - A 404 on a Graph edge that takes a WABA id
+
+extension IDResolver {
+    /// What a 404 on a Graph path whose edge hangs off a WABA (`/{WABA}/message_templates`, `phone_numbers`,
+    /// `subscribed_apps`; kapso-api.md §14.3: template CRUD takes the WABA id, sending the phone-number id)
+    /// means for the id in it: this project's WABA id (the id is right: Graph could not load the WABA with
+    /// the key's access), or a phone-number id where the WABA id belongs (with the WABA to use). Nil for
+    /// other paths and for ids that are none of the project's (the caller's meaning stands).
+    public static func wabaEdgeMeaning(_ endpoint: String, numbers: [PhoneNumber]) -> String? {
+        guard let (id, edge) = APIPath.graphObject(in: endpoint), let edge, APIPath.edgeTakesWABA(edge) else { return nil }
+        let owners = numbers.filter { $0.businessAccountID == id }
+        if !owners.isEmpty {
+            return "\(id) is this project's WABA id (of \(numbersPhrase(owners))) and /\(edge) takes a WABA id: the id is "
+                + "right; Graph could not load the WABA with this key's access (a permission, or a WABA not connected to "
+                + "the key's project)"
+        }
+        if let number = numbers.first(where: { $0.id == id }), let waba = number.businessAccountID {
+            return "the id in the path is the phone-number id of \(number.name ?? number.id), but /\(edge) takes the WABA "
+                + "id: use \(waba)"
+        }
+        return nil
+    }
+}
+
 extension String {
     fileprivate func replacingUnderscores() -> String { String(map { $0 == "_" ? " " : $0 }) }
 }

@@ -74,7 +74,7 @@ extension IDResolver {
     }
 
     /// `2 numbers` or `Support Line`.
-    private static func numbersPhrase(_ numbers: [PhoneNumber]) -> String {
+    static func numbersPhrase(_ numbers: [PhoneNumber]) -> String {
         numbers.count == 1 ? (numbers[0].name ?? numbers[0].id) : "\(numbers.count) numbers"
     }
 
@@ -122,6 +122,19 @@ extension IDResolver {
                 fix: "use \(own.id)")
             identity.details = details(of: own)
             identity.phoneNumberIDs = [own.id]
+        } else if let (waba, template) = facts.templates.first(where: { $0.template.id == digits }) {
+            let owners = numbers.filter { $0.businessAccountID == waba }
+            identity = Identity(
+                input: typed, kind: .templateID,
+                statement: "\(digits) is the template \(template.name) (\(template.language), \(template.category), \(template.status)) "
+                    + "of WABA \(waba)" + (owners.isEmpty ? "" : " (\(list(owners.map { $0.name ?? $0.id })))"),
+                fix: (owners.first.map { "use \($0.id); " } ?? "") + "template \(template.name) --language \(template.language)")
+            identity.details = [
+                Identity.Detail("name", template.name), Identity.Detail("language", template.language),
+                Identity.Detail("category", template.category), Identity.Detail("status", template.status),
+                Identity.Detail("WABA id", waba),
+            ]
+            identity.phoneNumberIDs = owners.map(\.id)
         } else if let contact = contactIdentity(digits, typed: typed, facts: facts) {
             identity = contact
         } else if let contact = nationalContactIdentity(number, typed: typed, facts: facts) {
@@ -137,11 +150,13 @@ extension IDResolver {
         } else {
             identity = Identity(
                 input: typed, kind: .unknown,
-                statement: "\(typed) is not a phone-number id, WABA id, display number or contact of this project",
+                statement: "\(typed) is not a phone-number id, WABA id, display number"
+                    + (facts.templateWABAs.isEmpty ? "" : ", template") + " or contact of this project",
                 fix: "wrong project or key? 'numbers' lists this project's ids")
+            let templates = facts.templateWABAs.isEmpty ? "" : ", the templates of \(plural(facts.templateWABAs.count, "WABA"))"
             identity.details = [
                 Identity.Detail("searched", "\(plural(numbers.count, "number")) (ids, WABA ids, display numbers), "
-                    + "conversations by contact number, API calls of the last 30 days by path")
+                    + "conversations by contact number, API calls of the last 30 days by path" + templates)
             ]
         }
         if !number.hasInternationalPrefix, identity.kind == .unknown || identity.kind == .nationalNumber,
@@ -165,6 +180,7 @@ extension IDResolver {
                 "if 011 is the international call prefix (dialled from North America), the number is +\(digits.dropFirst(3)): whois +\(digits.dropFirst(3))")
         }
         identity.details += mentions(digits, facts: facts)
+        identity.apiCalls = apiCalls(digits, facts: facts)
         return identity
     }
 
@@ -208,22 +224,28 @@ extension IDResolver {
     /// calls with the id as a whole path segment, kops's own look-ups left out; `at least` when the API
     /// logs had more pages than were read.
     static func mentions(_ id: String, facts: Facts) -> [Identity.Detail] {
+        guard let calls = apiCalls(id, facts: facts) else { return [] }
+        var text = calls.atLeast
+            ? "at least \(calls.count) in the last 30 days with \(id) in the path (the newest \(facts.apiLogs.count) matching calls read)"
+            : "\(calls.count) in the last 30 days with \(id) in the path"
+        if calls.failed > 0 {
+            let statuses = calls.failedStatuses.map(String.init).joined(separator: ", ")
+            text += ", \(calls.failed) failed (\(statuses))" + (calls.failedKeys.isEmpty ? "" : " from key \(list(calls.failedKeys))")
+        }
+        if calls.ownLeftOut > 0 { text += " (\(plural(calls.ownLeftOut, "look-up")) by kops itself left out)" }
+        return [Identity.Detail("API calls", text)]
+    }
+
+    /// The calls `mentions` describes, as numbers and names (`whois --output json`); nil when none.
+    static func apiCalls(_ id: String, facts: Facts) -> Identity.APICalls? {
         let all = facts.apiLogs.filter { APIPath.segments(of: $0.endpoint).contains { $0 == id } }
         let mentioning = all.filter { !facts.ownLogIDs.contains($0.id) }
-        let own = all.count - mentioning.count
-        guard !mentioning.isEmpty else { return [] }
+        guard !mentioning.isEmpty else { return nil }
         let failed = mentioning.filter { $0.responseStatus >= 400 }
-        let capped = facts.capped.contains(.apiLogsMentioning(id))
-        var text = capped
-            ? "at least \(mentioning.count) in the last 30 days with \(id) in the path (the newest \(facts.apiLogs.count) matching calls read)"
-            : "\(mentioning.count) in the last 30 days with \(id) in the path"
-        if !failed.isEmpty {
-            let statuses = Set(failed.map(\.responseStatus)).sorted().map(String.init).joined(separator: ", ")
-            let keys = failed.compactMap(\.apiKeyName).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-            text += ", \(failed.count) failed (\(statuses))" + (keys.isEmpty ? "" : " from key \(list(keys))")
-        }
-        if own > 0 { text += " (\(plural(own, "look-up")) by kops itself left out)" }
-        return [Identity.Detail("API calls", text)]
+        return Identity.APICalls(
+            count: mentioning.count, failed: failed.count, failedStatuses: Set(failed.map(\.responseStatus)).sorted(),
+            failedKeys: failed.compactMap(\.apiKeyName).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } },
+            atLeast: facts.capped.contains(.apiLogsMentioning(id)), ownLeftOut: all.count - mentioning.count)
     }
 
     static func details(of number: PhoneNumber) -> [Identity.Detail] {

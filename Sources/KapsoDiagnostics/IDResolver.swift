@@ -27,6 +27,9 @@ public enum IDResolver {
         /// The newest API calls and webhook deliveries of the last 30 days (their own ids, key ids).
         case recentAPILogs
         case recentDeliveries
+        /// The message templates of every WABA of the project (`GET /{WABA}/message_templates`), for a
+        /// template id: sent after the numbers, which name the WABAs; stops at the id.
+        case templates(String)
 
         /// The part's name in reports, e.g. `API logs`.
         public var part: String {
@@ -38,6 +41,7 @@ public enum IDResolver {
             case .contactConversations: "conversations"
             case .apiLogsMentioning, .recentAPILogs: "API logs"
             case .recentDeliveries: "webhook deliveries"
+            case .templates: "templates"
             }
         }
     }
@@ -50,6 +54,10 @@ public enum IDResolver {
         public var messages: [Message] = []
         public var apiLogs: [APILog] = []
         public var deliveries: [WebhookDelivery] = []
+        /// Templates read, each with the WABA id it was listed under.
+        public var templates: [(businessAccountID: String, template: MessageTemplate)] = []
+        /// The WABA ids whose templates were read to the end (or to the id).
+        public var templateWABAs: [String] = []
         /// `part (reason)` for each look-up that could not be made, e.g. `API logs (timed out)`.
         public var unchecked: [String] = []
         /// The look-ups that could not be made (their reasons are in `unchecked`).
@@ -69,6 +77,8 @@ public enum IDResolver {
         case .number(let number):
             var lookups: [Lookup] = [.phoneNumbers, .apiLogsMentioning(number.digits)]
             if number.digits.count >= 6 { lookups.append(.contactConversations(number.digits.trimmingLeadingZeros())) }
+            // Template ids are Meta object ids (15 digits and more); a number written with '+' or '00' is none.
+            if number.digits.count >= 15, !number.hasInternationalPrefix { lookups.append(.templates(number.digits)) }
             return lookups
         case .uuid(let id):
             return [.phoneNumbers, .webhooks, .conversation(id), .recentAPILogs, .recentDeliveries]
@@ -106,10 +116,13 @@ public enum IDResolver {
         for lookup in lookups(for: input) where !facts.failed.contains(lookup) && !answered.contains(lookup.part) {
             answered.append(lookup.part)
         }
+        // Calls with the id in their path were found in the API logs: not "not found" there.
+        if found.apiCalls != nil { answered.removeAll { $0 == Lookup.recentAPILogs.part } }
         if !answered.isEmpty {
             identity.details = [Identity.Detail("not found in", list(answered) + " (the parts that answered)")]
         }
         identity.details += found.details.filter { $0.label == "API calls" }
+        identity.apiCalls = found.apiCalls
         identity.warnings = found.warnings
         return identity
     }

@@ -19,6 +19,7 @@ public struct Identity: Sendable {
         case contactNumber = "contact_number"
         case businessScopedUserID = "business_scoped_user_id"
         case nationalNumber = "national_number"
+        case templateID = "template_id"
         case unknown
 
         /// The kind in words, e.g. `WABA id (business_account_id)`.
@@ -39,6 +40,7 @@ public struct Identity: Sendable {
             case .contactNumber: "contact's phone number"
             case .businessScopedUserID: "contact's business-scoped user id (BSUID; a username contact without a number)"
             case .nationalNumber: "national number without its country code"
+            case .templateID: "message template id"
             case .unknown: "not found"
             }
         }
@@ -53,6 +55,20 @@ public struct Identity: Sendable {
             self.label = label
             self.value = value
         }
+    }
+
+    /// API calls of the last 30 days with the id as a whole segment of their path, kops's own look-ups left out.
+    public struct APICalls: Sendable, Equatable {
+        public var count: Int
+        public var failed: Int
+        /// The HTTP statuses of the failed calls, ascending.
+        public var failedStatuses: [Int]
+        /// The key names of the failed calls, in the order met (newest first).
+        public var failedKeys: [String]
+        /// True when the API logs had more pages than were read: the counts are lower bounds.
+        public var atLeast: Bool
+        /// Matching calls that were kops's own look-ups, left out of the counts.
+        public var ownLeftOut: Int
     }
 
     /// The id as typed (trimmed).
@@ -75,6 +91,8 @@ public struct Identity: Sendable {
     /// When the thing the id names happened (Unix seconds), for ids that name an event: a message's time, an
     /// API call's or delivery's `created_at`, a conversation's last activity; nil for numbers, webhooks, keys.
     public var moment: Int64?
+    /// The calls with the id in their path, for digits ids (nil when none or not searched).
+    public var apiCalls: APICalls?
     /// Contacts the answer names (digits and name): personal data that transcripts mask (`PIIMasker`
     /// learns them from the JSON's `phone_number` and `contact_name`).
     public var contacts: [(phoneNumber: String, name: String?)] = []
@@ -97,6 +115,14 @@ public struct Identity: Sendable {
         object["warnings"] = .array(warnings.map(JSONValue.string))
         object["unchecked"] = .array(unchecked.map(JSONValue.string))
         object["incomplete"] = .bool(incomplete)
+        object["api_calls"] = apiCalls.map { calls in
+            .object([
+                "window": "last 30 days", "count": .number(String(calls.count)), "failed": .number(String(calls.failed)),
+                "failed_statuses": .array(calls.failedStatuses.map { .number(String($0)) }),
+                "failed_keys": .array(calls.failedKeys.map(JSONValue.string)), "at_least": .bool(calls.atLeast),
+                "own_lookups_left_out": .number(String(calls.ownLeftOut)),
+            ])
+        } ?? .null
         object["contacts"] = .array(
             contacts.map { .object(["phone_number": .string($0.phoneNumber), "contact_name": $0.name.map(JSONValue.string) ?? .null]) })
         return .object(object)

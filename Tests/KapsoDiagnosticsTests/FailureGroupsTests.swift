@@ -59,7 +59,8 @@ import Testing
         #expect(first.headline == "8 failed calls from key sync: 200300400500601 is a WABA id, not a phone-number id")
         #expect(
             first.meaning
-                == "200300400500601 is a WABA id, not a phone-number id; use 100200300400502 (Sales Line) or 100200300400501 (Support Line)")
+                == "200300400500601 is a WABA id, not a phone-number id; use 100200300400502 (Sales Line) or 100200300400501 (Support Line)"
+                + "; history sync applies only to coexistence numbers: Sales Line 100200300400502")
     }
 
     @Test func otherCausesKeepTheCatalogueMeaning() throws {
@@ -84,6 +85,17 @@ import Testing
             "the id in the path is Kapso's id (internal_id, whatsapp_config_id) of Support Line (+1 415-555-0100), used as a "
                 + "message id; 'whois a1c2e3f4-0b1d-4e2f-8a3b-5c6d7e8f9012' says what it is"
         ),
+        // Graph edges that take a WABA id (probe finding F21): the WABA id there is right, a phone-number id is not.
+        (
+            "/meta/whatsapp/v24.0/200300400500601/message_templates",
+            "200300400500601 is this project's WABA id (of 2 numbers) and /message_templates takes a WABA id: the id is right; "
+                + "Graph could not load the WABA with this key's access (a permission, or a WABA not connected to the key's project)"
+        ),
+        (
+            "/meta/whatsapp/v24.0/100200300400501/message_templates",
+            "the id in the path is the phone-number id of Support Line, but /message_templates takes the WABA id: use 200300400500601"
+        ),
+        ("/meta/whatsapp/v24.0/900800700600500/message_templates", nil),
         ("/platform/v1/whatsapp/webhooks/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", nil),
         ("/platform/v1/whatsapp/conversations/ffffffff-0000-4000-8000-000000000000", nil),
     ])

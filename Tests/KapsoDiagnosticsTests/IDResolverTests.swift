@@ -225,6 +225,21 @@ import Testing
         #expect(identity.json["unchecked"]?[0]?.string == "webhooks: rate limited (429); retry in 1 s")
     }
 
+    /// Probe2 F1 addendum: with the numbers not checked, calls found with the id in their path are not also
+    /// "not found in API logs".
+    @Test func callsFoundAreNotCalledNotFoundWhenAPartFailed() throws {
+        var facts = Self.facts
+        facts.numbers = []
+        facts.failed = [.phoneNumbers]
+        facts.unchecked = ["numbers (rate limited)"]
+        let identity = try Self.resolve("200300400500601", facts: facts)
+        #expect(identity.incomplete)
+        #expect(identity.apiCalls?.failed == 1)
+        let notFound = identity.details.first { $0.label == "not found in" }?.value ?? ""
+        #expect(!notFound.contains("API logs"))
+        #expect(identity.details.contains { $0.label == "API calls" })
+    }
+
     @Test func wamidWithoutAMessageStillNamesItsContact() throws {
         let wamid = "wamid.HBgLMTQxNTU1NTAxNDIVAgASGBQzRUIwQTFDMkQzRTRGNTA2MTcyOAA="
         let identity = try Self.resolve(wamid)

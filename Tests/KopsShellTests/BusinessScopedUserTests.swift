@@ -53,6 +53,18 @@ import Testing
                 + "no contact with this username is among the newest 100 conversations of 100200300400502"))
     }
 
+    /// Probe2 finding F34: a username contact's messages are listed by their BSUID (`business_scoped_user_id`);
+    /// conversations, which Kapso cannot filter so, say where to look instead.
+    @Test func messagesOfAUsernameContactByTheirUserID() async throws {
+        let run = try await runShell(
+            ["messages --phone-number \(Self.marisol)", "conversations --phone-number \(Self.marisol)"], phoneNumberID: Self.sales)
+        #expect(run.statuses == [.ok, .usage])
+        let rows = run.out.split(separator: "\n").filter { $0.hasPrefix("20") }
+        #expect(!rows.isEmpty)
+        #expect(rows.allSatisfy { $0.contains("@marisol.v") })
+        #expect(run.err.contains("'messages --phone-number \(Self.marisol)' lists that contact's messages with their conversation ids"))
+    }
+
     @Test func replyToTheLastMessageOfAUsernameContactQuotesIt() async throws {
         let run = try await runShell(["message \(Self.marisolInbound)", "reply Yes, an M is held", "trace"], phoneNumberID: Self.sales)
         #expect(run.statuses == [.ok, .ok, .ok], "\(run.err)")

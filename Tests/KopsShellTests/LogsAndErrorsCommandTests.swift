@@ -1,5 +1,6 @@
 import Foundation
 import KapsoClient
+import KapsoSimulator
 import KopsShell
 import KopsTestSupport
 import Testing
@@ -9,8 +10,8 @@ import Testing
     @Test func listsAPIErrorsOfOneStatus() async throws {
         let ran = try await runDemo("logs --period 7d --status-code 422")
         #expect(ran.out == """
-            TIME                  METHOD  ENDPOINT                                       STATUS    TOOK  KEY            ERROR
-            2026-11-20T09:15:00Z  POST    /meta/whatsapp/v24.0/100200300400501/messages     422  288 ms  inbox-backend  (#131047) Re-engagement message
+            TIME                  METHOD  ENDPOINT                                       STATUS    TOOK  KEY            ERROR                            MEANING / NEXT
+            2026-11-20T09:15:00Z  POST    /meta/whatsapp/v24.0/100200300400501/messages     422  288 ms  inbox-backend  (#131047) Re-engagement message  re-engagement (24 h window closed): send an approved template ('reply --template NAME' in kops); free-form works again after the contact replies
             
             """)
         #expect(ran.err == "1 item\n")
@@ -19,15 +20,15 @@ import Testing
     @Test func listsAPIErrorsByEndpointWithNext() async throws {
         let runs = try await runDemo(["logs --errors --flat --endpoint /meta/ --limit 2", "next"])
         #expect(runs[0].out == """
-            TIME                  METHOD  ENDPOINT                                       STATUS   TOOK  KEY           ERROR
-            2026-11-21T11:05:00Z  GET     /meta/whatsapp/v24.0/200300400500601/messages     404  21 ms  history-sync  (#100) Unsupported get request. Object with ID '200300400500601' does not exist
-            2026-11-21T10:05:00Z  GET     /meta/whatsapp/v24.0/200300400500601/messages     404  21 ms  history-sync  (#100) Unsupported get request. Object with ID '200300400500601' does not exist
+            TIME                  METHOD  ENDPOINT                                       STATUS   TOOK  KEY           ERROR                                                                            MEANING / NEXT
+            2026-11-21T11:05:00Z  GET     /meta/whatsapp/v24.0/200300400500601/messages     404  21 ms  history-sync  (#100) Unsupported get request. Object with ID '200300400500601' does not exist  200300400500601 is a WABA id, not a phone-number id; use 100200300400502 (Sales Line) or 100200300400501 (Support Line)
+            2026-11-21T10:05:00Z  GET     /meta/whatsapp/v24.0/200300400500601/messages     404  21 ms  history-sync  (#100) Unsupported get request. Object with ID '200300400500601' does not exist  200300400500601 is a WABA id, not a phone-number id; use 100200300400502 (Sales Line) or 100200300400501 (Support Line)
             
             """)
         #expect(runs[1].out == """
-            TIME                  METHOD  ENDPOINT                                       STATUS   TOOK  KEY           ERROR
-            2026-11-21T09:05:00Z  GET     /meta/whatsapp/v24.0/200300400500601/messages     404  21 ms  history-sync  (#100) Unsupported get request. Object with ID '200300400500601' does not exist
-            2026-11-21T08:05:00Z  GET     /meta/whatsapp/v24.0/200300400500601/messages     404  21 ms  history-sync  (#100) Unsupported get request. Object with ID '200300400500601' does not exist
+            TIME                  METHOD  ENDPOINT                                       STATUS   TOOK  KEY           ERROR                                                                            MEANING / NEXT
+            2026-11-21T09:05:00Z  GET     /meta/whatsapp/v24.0/200300400500601/messages     404  21 ms  history-sync  (#100) Unsupported get request. Object with ID '200300400500601' does not exist  200300400500601 is a WABA id, not a phone-number id; use 100200300400502 (Sales Line) or 100200300400501 (Support Line)
+            2026-11-21T08:05:00Z  GET     /meta/whatsapp/v24.0/200300400500601/messages     404  21 ms  history-sync  (#100) Unsupported get request. Object with ID '200300400500601' does not exist  200300400500601 is a WABA id, not a phone-number id; use 100200300400502 (Sales Line) or 100200300400501 (Support Line)
             
             """)
     }
@@ -93,7 +94,7 @@ import Testing
         ])
         // Meta's two failed statuses (131047, 131049) are the two message rows: counted once.
         #expect(ran.err == """
-            9 causes of 129 failures in the last 30d; 'errors --flat' lists each failure
+            8 causes of 128 failures in the last 30d; 'errors --flat' lists each failure; 1 send refused at once counted once, as the failed message (not again as its API call)
             Meta's webhooks (log search): 2 failed statuses, all for messages above
 
             """)
@@ -123,6 +124,45 @@ import Testing
         #expect(json["failures"]?.int == 50)
     }
 
+    /// Probe2 finding F43: the history-sync calls' fix names the one coexistence number too.
     static let waba =
-        "200300400500601 is a WABA id, not a phone-number id; use 100200300400502 (Sales Line) or 100200300400501 (Support Line)"
+        "200300400500601 is a WABA id, not a phone-number id; use 100200300400502 (Sales Line) or 100200300400501 (Support Line); "
+        + "history sync applies only to coexistence numbers: Sales Line 100200300400502"
+}
+
+/// Probe2 findings F21 and F35: what the counts of `errors` are.
+@Suite struct ErrorCountsTests {
+    /// The 131047 send Meta refused at once is one API-log row and one failed message: one failure, once.
+    @Test func aSendRefusedAtOnceIsCountedOnce() async throws {
+        let ran = try await runDemo("errors", number: nil)
+        let rows = ran.out.split(separator: "\n").dropFirst().map { cells(String($0)) }
+        #expect(rows.contains { $0[1] == "message" && $0[4] == "131047 Re-engagement message" })
+        #expect(!rows.contains { $0[1] == "api" && $0[4] == "422 #131047" })
+        #expect(ran.err.hasPrefix(
+            "8 causes of 128 failures in the last 30d; 'errors --flat' lists each failure; 1 send refused at once counted once, "
+                + "as the failed message (not again as its API call)\n"))
+    }
+
+    /// With a number selected, the footer says which sources are that number's and which the project's.
+    @Test func aSelectedNumberNamesTheScope() async throws {
+        let ran = try await runDemo("errors", number: "100200300400502")
+        #expect(ran.err.contains("; messages are 100200300400502's only; API calls and deliveries are the whole project's\n"))
+    }
+
+    /// More failures than are read: the counts of the cut sources are lower bounds, in the table and the JSON.
+    @Test func cutSourcesGiveLowerBounds() async throws {
+        let runs = try await withSimulator(seed: .scale(50_000)) { fixture in
+            let (shell, output) = try fixture.shell()
+            shell.run(line: "errors")
+            let text = (output.out, output.err)
+            shell.run(line: "errors --output json")
+            return (text.0, text.1, String(output.out.dropFirst(text.0.count)))
+        }
+        let rows = runs.0.split(separator: "\n").dropFirst().map { cells(String($0)) }
+        #expect(!rows.isEmpty)
+        #expect(rows.filter { $0[1] != "message" }.allSatisfy { $0[0].hasSuffix("+") && $0[5].hasPrefix("≤ ") })
+        #expect(runs.1.contains("; a count marked + is at least that many (only the newest 2000 failures of its source were read; FIRST '≤' is the oldest read)"))
+        let json = try JSONValue.parse(Array(runs.2.utf8))
+        #expect(json["groups"]?[0]?["count_is_lower_bound"] == true)
+    }
 }

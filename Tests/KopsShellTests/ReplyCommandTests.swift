@@ -61,7 +61,7 @@ import Testing
             error: reply: not sent: 131047 re-engagement (24 h window closed) (HTTP 422): the contact last wrote more \
             than 24 hours ago, so free-form messages are refused; send an approved template ('reply --template NAME' in \
             kops); free-form works again \
-            after the contact replies
+            after the contact replies; approved: part_ready (en_US, es), order_update (en_US), spring_promo (en_US)
 
             """)
     }

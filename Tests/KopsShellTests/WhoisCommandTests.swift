@@ -17,6 +17,12 @@ import Testing
             "WABA id (business_account_id)"
         ),
         ("100200300400502", "100200300400502 is the phone-number id of Sales Line (+1 415-555-0101)", "phone-number id"),
+        // Probe finding F22: a template id of the project's own WABA (what Graph errors and Meta's UI show).
+        (
+            "780100200300404",
+            "780100200300404 is the template spring_promo (en_US, MARKETING, APPROVED) of WABA 200300400500601 (Sales Line and Support Line)",
+            "message template id"
+        ),
         (
             "b2d3f4a5-1c2e-4f3a-9b4c-6d7e8f901234",
             "b2d3f4a5-1c2e-4f3a-9b4c-6d7e8f901234 is Kapso's id of Sales Line 100200300400502 (internal_id; whatsapp_config_id "
@@ -90,6 +96,21 @@ import Testing
                 == "48 in the last 30 days with 200300400500601 in the path, 48 failed (404) from key history-sync")
     }
 
+    /// Probe2 finding F27: the API-call counts are numbers and names in JSON, and an id found nowhere is still
+    /// a JSON value (what was searched) with exit status 1.
+    @Test func jsonCarriesAPICallsAsValuesAndNotFoundAsAValue() async throws {
+        let runs = try await runDemo(["whois 200300400500601 --output json", "whois 12345 --output json"])
+        let calls = try #require(try JSONValue.parse(Array(runs[0].out.utf8))["api_calls"])
+        #expect(calls["failed"]?.int == 48)
+        #expect(calls["failed_statuses"] == [404])
+        #expect(calls["failed_keys"] == ["history-sync"])
+        #expect(calls["at_least"] == false)
+        #expect(runs[1].status == 1)
+        let unknown = try JSONValue.parse(Array(runs[1].out.utf8))
+        #expect(unknown["kind"]?.string == "unknown")
+        #expect(unknown["details"]?["searched"]?.string?.hasPrefix("2 numbers") == true)
+    }
+
     @Test func contactsAreInTheJSONUnderTheNamesTranscriptsMask() async throws {
         let ran = try await runDemo("whois \(Demo.danaConversation) --output json")
         let json = try JSONValue.parse(Array(ran.out.utf8))
@@ -145,6 +166,14 @@ import Testing
         #expect(!runs[0].err.contains("add the country code"))
         #expect(runs[1].err.contains(
             "; if 011 is the international call prefix (dialled from North America), the number is +442079460958: whois +442079460958;"))
+    }
+
+    /// A Meta-length id found nowhere says the WABAs' templates were searched too.
+    @Test func unknownLongIdSaysTheTemplatesWereSearched() async throws {
+        let ran = try await runDemo("whois 999999999999999")
+        #expect(ran.status == 1)
+        #expect(ran.err.hasPrefix("error: 999999999999999 is not a phone-number id, WABA id, display number, template or contact of this project"))
+        #expect(ran.err.contains(", the templates of 1 WABA)"))
     }
 
     @Test func nationalNumberNotInTheProjectWarnsWithItsCountryCodes() async throws {

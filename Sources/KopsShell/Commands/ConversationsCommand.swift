@@ -24,7 +24,15 @@ public enum ConversationsCommand: Command {
 
     /// `--phone-number` read as a phone number's digits, nil when absent.
     private static func contact(_ arguments: Arguments) throws -> String? {
-        try arguments.value("--phone-number").map { try MessageInput.phoneNumber($0, command: name, flag: "--phone-number") }
+        guard let value = arguments.value("--phone-number") else { return nil }
+        // Kapso's conversation list filters by contact number only (kapso-api.md §8.1); messages take a BSUID.
+        if BusinessScopedUserID.isValid(value) {
+            throw ShellError.invalidValue(
+                command: name, what: "value for --phone-number", value: value,
+                expected: "a phone number: Kapso's conversation list has no business-scoped user id filter; "
+                    + "'messages --phone-number \(value)' lists that contact's messages with their conversation ids")
+        }
+        return try MessageInput.phoneNumber(value, command: name, flag: "--phone-number")
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {

@@ -41,12 +41,14 @@ public enum ErrorsCommand: Command {
         } else if flat {
             result = flatResult(fetch, limit: limit, period: period)
         } else {
-            let groups = FailureGroups(fetch.triage.entries, numbers: fetch.numbers, webhooks: fetch.webhooks)
+            let groups = FailureGroups(fetch.triage.entries, numbers: fetch.numbers, webhooks: fetch.webhooks, cut: fetch.cut)
             let shown = Array(groups.groups.prefix(limit))
             result = CommandResult(
                 blocks: [
                     .table(FailureGroupsTable.table(shown)),
-                    .hint(FailureGroupsTable.hint(groups, shown: shown.count, truncated: fetch.truncated, period: period, flat: "errors --flat")),
+                    .hint(FailureGroupsTable.hint(
+                        groups, shown: shown.count, truncated: fetch.truncated, period: period, flat: "errors --flat",
+                        scope: scope(sources, in: context))),
                 ] + fetch.leftOutHint,
                 json: fetch.addingLeftOut(
                     to: .object([
@@ -62,6 +64,16 @@ public enum ErrorsCommand: Command {
             }
         }
         return result
+    }
+
+    /// With a number selected, messages and Meta's statuses are that number's while API calls and deliveries
+    /// are the project's (the API logs and deliveries have no number filter): say so, nil otherwise.
+    static func scope(_ sources: [ErrorTriage.Source], in context: ShellContext) -> String? {
+        guard let number = context.session.phoneNumberID else { return nil }
+        let own = sources.filter { $0 == .message || $0 == .meta }.map(\.rawValue)
+        let project = sources.filter { $0 == .api || $0 == .webhook }.map { $0 == .api ? "API calls" : "deliveries" }
+        guard !own.isEmpty, !project.isEmpty else { return nil }
+        return "messages are \(number)'s only; " + project.joined(separator: " and ") + " are the whole project's"
     }
 
     /// One line on what Meta's own webhooks (log search) added, or why they could not be read.

@@ -11,8 +11,10 @@ struct FailureFetch {
     var numbers: [PhoneNumber] = []
     /// The project's webhooks, for naming a webhook id used in a path (empty when not fetched).
     var webhooks: [Webhook] = []
+    /// The sources that had more failures than were read (`maxPages` pages of 100).
+    var cut: Set<ErrorTriage.Source> = []
     /// True when a list had more pages than were read.
-    var truncated = false
+    var truncated: Bool { !cut.isEmpty }
     /// Failed API calls that were kops's own look-ups (`OwnLookups`), left out of `triage`.
     var ownLookups = 0
     /// What Meta's own webhooks (log search) said, when `meta` was among the sources.
@@ -80,18 +82,18 @@ struct FailureFetch {
                 // A WABA id as the selected number finds no messages; say so instead of "nothing failed".
                 if !fetch.numbers.isEmpty { try context.verifyNumberFilter(number, numbers: fetch.numbers) }
                 // The page of recent messages of any status says nothing about more failures.
-                if request.url.contains("status=failed"), !(json["paging"]?["next"]?.isNull ?? true) { fetch.truncated = true }
+                if request.url.contains("status=failed"), !(json["paging"]?["next"]?.isNull ?? true) { fetch.cut.insert(.message) }
                 // Read after a response is decoded: `now` is the API's clock from its `Date` header.
                 fetch.triage.addMessages(json, since: context.now() - seconds(period))
             case .api:
                 let first = try client.apiLogs(from: json)
-                let logs = try fetch.following(first, query: apiFilters + window, next: client.apiLogs)
+                let logs = try fetch.following(first, of: .api, query: apiFilters + window, next: client.apiLogs)
                 let own = context.ownLookups.ownLogIDs(in: logs, host: client.baseURL)
                 fetch.ownLookups += own.count
                 fetch.triage.addAPILogs(own.isEmpty ? logs : logs.filter { !own.contains($0.id) })
             case .webhook:
                 let first = try client.webhookDeliveries(from: json)
-                fetch.triage.addDeliveries(try fetch.following(first, query: window, next: client.webhookDeliveries))
+                fetch.triage.addDeliveries(try fetch.following(first, of: .webhook, query: window, next: client.webhookDeliveries))
             case .meta:
                 break
             }
@@ -124,7 +126,7 @@ struct FailureFetch {
                 pages += 1
                 guard let cursor = page.nextCursor else { break }
                 guard pages < FailureFetch.maxPages else {
-                    truncated = true
+                    cut.insert(.meta)
                     break
                 }
                 var next = Self.metaQuery(period: period, number: number)
@@ -144,16 +146,17 @@ struct FailureFetch {
         }
     }
 
-    /// The items of `first` and the pages after it, up to `maxPages`.
+    /// The items of `first` and the pages after it, up to `maxPages` (then `source` is cut).
     private mutating func following<Item>(
-        _ first: Page<Item>, query: [(String, String)], next: ([(String, String)]) throws(KapsoAPIError) -> Page<Item>
+        _ first: Page<Item>, of source: ErrorTriage.Source, query: [(String, String)],
+        next: ([(String, String)]) throws(KapsoAPIError) -> Page<Item>
     ) throws(KapsoAPIError) -> [Item] {
         var items = first.items
         var page = first
         var pages = 1
         while let after = page.nextPageQuery {
             guard pages < FailureFetch.maxPages else {
-                truncated = true
+                cut.insert(source)
                 break
             }
             page = try next(query + after)

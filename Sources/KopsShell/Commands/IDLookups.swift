@@ -16,6 +16,9 @@ enum IDLookups {
         -> (facts: IDResolver.Facts, errors: [any KopsError])
     {
         var errors: [any KopsError] = []
+        // Templates are listed per WABA, which the numbers name: they go after the rest.
+        let later = lookups.filter { if case .templates = $0 { true } else { false } }
+        let lookups = lookups.filter { !later.contains($0) }
         let requests = lookups.map { request(for: $0, client: client) }
         let responses = client.transport.sendAll(requests)
         var facts = IDResolver.Facts()
@@ -35,8 +38,38 @@ enum IDLookups {
                 facts.failed.append(lookup)
             }
         }
+        for lookup in later {
+            guard case .templates(let id) = lookup, !facts.failed.contains(.phoneNumbers) else { continue }
+            do {
+                try templates(id, to: &facts, client: client)
+            } catch {
+                facts.unchecked.append("\(lookup.part) (\(error.message))")
+                facts.failed.append(lookup)
+                errors.append(error)
+            }
+        }
         if let own { facts.ownLogIDs = own.ownLogIDs(in: facts.apiLogs, host: client.baseURL) }
         return (facts, errors)
+    }
+
+    /// The templates of each WABA of `facts.numbers`, page by page (up to `maxPages` each) until `id` is
+    /// one's id; none when `id` is a number's or a WABA's own id.
+    private static func templates(_ id: String, to facts: inout IDResolver.Facts, client: KapsoClient) throws(KapsoAPIError) {
+        guard !facts.numbers.contains(where: { $0.id == id || $0.businessAccountID == id }) else { return }
+        var wabas: [String] = []
+        for waba in facts.numbers.compactMap(\.businessAccountID) where !wabas.contains(waba) { wabas.append(waba) }
+        for waba in wabas {
+            var after: String? = nil
+            var pages = 0
+            repeat {
+                let page = try client.templates(businessAccountID: waba, limit: 100, after: after)
+                facts.templates += page.items.map { (waba, MessageTemplate(json: $0)) }
+                pages += 1
+                if facts.templates.contains(where: { $0.template.id == id }) { return }
+                after = page.nextPageQuery?.first { $0.0 == "after" }?.1
+            } while after != nil && pages < maxPages
+            facts.templateWABAs.append(waba)
+        }
     }
 
     /// The pages after the first of an API-log or delivery look-up, up to `maxPages`; stops early once
@@ -104,6 +137,8 @@ enum IDLookups {
             return client.apiLogsRequest(query(for: lookup))
         case .recentDeliveries:
             return client.webhookDeliveriesRequest(query(for: lookup))
+        case .templates:
+            preconditionFailure("templates are listed per WABA after the numbers, not in the first batch")
         }
     }
 
@@ -129,6 +164,8 @@ enum IDLookups {
             facts.apiLogs += try client.apiLogs(from: json).items
         case .recentDeliveries:
             facts.deliveries += try client.webhookDeliveries(from: json).items
+        case .templates:
+            return
         }
     }
 }

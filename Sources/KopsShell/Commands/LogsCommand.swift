@@ -106,7 +106,7 @@ public enum LogsCommand: Command {
     {
         let narrowing = filters.filter { $0.0 == "endpoint" || $0.0 == "status_code" }
         let fetch = try FailureFetch.load(sources: [.api], period: period, apiFilters: narrowing, in: context)
-        let groups = FailureGroups(fetch.triage.entries, numbers: fetch.numbers, webhooks: fetch.webhooks)
+        let groups = FailureGroups(fetch.triage.entries, numbers: fetch.numbers, webhooks: fetch.webhooks, cut: fetch.cut)
         let json: JSONValue = fetch.addingLeftOut(
             to: .object([
                 "period": .string(period), "failures": .number(String(groups.total)), "truncated": .bool(fetch.truncated),
@@ -136,25 +136,34 @@ public enum LogsCommand: Command {
         guard !page.items.isEmpty else {
             return CommandResult(blocks: [.line(StyledText("no API calls match in this period"))], json: page.json)
         }
-        return CommandResult(blocks: [.table(table(page.items, ids: ids)), .hint(page.footer)], json: page.json)
+        // A failed call gets the meaning 'errors' gives it (the id resolver for ids in the path): the numbers
+        // and webhooks are asked for only when the page has one.
+        var meanings: [String]? = nil
+        if page.items.contains(where: { $0.responseStatus >= 400 }) {
+            let numbers = (try? context.client.allPhoneNumbers()) ?? []
+            let webhooks = (try? context.client.webhooks(.project, perPage: 100).items) ?? []
+            meanings = page.items.map { FailureGroups.meaning(of: $0, numbers: numbers, webhooks: webhooks) ?? "" }
+        }
+        return CommandResult(blocks: [.table(table(page.items, ids: ids, meanings: meanings)), .hint(page.footer)], json: page.json)
     }
 
-    /// Time, method, endpoint, status, duration, key name, error.
-    /// With `ids`, the log id (the request id) comes after the time.
-    static func table(_ logs: [APILog], ids: Bool = false) -> Table {
-        let rows = logs.map { log -> [StyledText] in
+    /// Time, method, endpoint, status, duration, key name, error, and with `meanings` (one per log) the
+    /// meaning of each failed call. With `ids`, the log id (the request id) comes after the time.
+    static func table(_ logs: [APILog], ids: Bool = false, meanings: [String]? = nil) -> Table {
+        let rows = logs.enumerated().map { index, log -> [StyledText] in
             [
                 StyledText(TimeText.short(log.createdAt)), StyledText(log.httpMethod), StyledText(log.endpoint),
                 StyledText(String(log.responseStatus), style: log.responseStatus >= 400 ? .bad : .plain),
                 StyledText(log.responseTimeMS.map { "\($0) ms" } ?? "-"), StyledText(log.apiKeyName ?? "-"),
                 StyledText(log.errorMessage ?? ""),
-            ]
+            ] + (meanings.map { [StyledText($0[index])] } ?? [])
         }
         var columns = [
             Column("TIME", truncation: .never), Column("METHOD", truncation: .never),
             Column("ENDPOINT", truncation: .middle), Column("STATUS", truncation: .never, alignRight: true),
             Column("TOOK", truncation: .never, alignRight: true), Column("KEY"), Column("ERROR"),
         ]
+        if meanings != nil { columns.append(Column("MEANING / NEXT")) }
         guard ids else { return Table(columns: columns, rows: rows) }
         columns.insert(Column("REQUEST ID", truncation: .never), at: 1)
         return Table(columns: columns, rows: zip(logs, rows).map { log, row in

@@ -6,7 +6,7 @@ public enum MessagesCommand: Command {
     public static let name = "messages"
     public static let summary = "list messages, newest first, filtered by direction, status, contact, type"
     public static let usage =
-        "messages [--direction inbound|outbound] [--status STATUS] [--phone-number E164] [--conversation ID] "
+        "messages [--direction inbound|outbound] [--status STATUS] [--phone-number E164|BSUID] [--conversation ID] "
         + "[--type TYPE] [--has-media] [--limit N] [--all]"
     public static let details = """
         Lists the selected number's messages (all numbers when none is selected). --phone-number
@@ -19,7 +19,7 @@ public enum MessagesCommand: Command {
     public static let flags = [
         FlagSpec("--direction", choices: ["inbound", "outbound"], help: "only received or only sent messages"),
         FlagSpec("--status", choices: ["pending", "sent", "delivered", "read", "failed"], help: "only messages in this status"),
-        FlagSpec("--phone-number", value: "E164", help: "only messages with this contact (partial match)"),
+        FlagSpec("--phone-number", value: "E164|BSUID", help: "only messages with this contact (a number, partial match, or a business-scoped user id)"),
         FlagSpec("--conversation", value: "ID", help: "only messages of this conversation"),
         FlagSpec("--type", value: "TYPE", help: "only this type: text, image, template, ..."),
         FlagSpec("--has-media", help: "only messages with media"),
@@ -29,15 +29,18 @@ public enum MessagesCommand: Command {
 
     public static func validate(_ arguments: Arguments) throws { _ = try contact(arguments) }
 
-    /// `--phone-number` read as a phone number's digits, nil when absent.
-    private static func contact(_ arguments: Arguments) throws -> String? {
-        try arguments.value("--phone-number").map { try MessageInput.phoneNumber($0, command: name, flag: "--phone-number") }
+    /// `--phone-number` as a filter: a phone number's digits (`phone_number`), or a business-scoped user id
+    /// (`business_scoped_user_id`, kapso-api.md §7.1) for a username contact without a number; nil when absent.
+    private static func contact(_ arguments: Arguments) throws -> (String, String)? {
+        guard let value = arguments.value("--phone-number") else { return nil }
+        if BusinessScopedUserID.isValid(value) { return ("business_scoped_user_id", value) }
+        return ("phone_number", try MessageInput.phoneNumber(value, command: name, flag: "--phone-number"))
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         var filters: [(String, String)] = []
         if let id = context.session.phoneNumberID { filters.append(("phone_number_id", id)) }
-        if let contact = try contact(arguments) { filters.append(("phone_number", contact)) }
+        if let contact = try contact(arguments) { filters.append(contact) }
         let names = [("--conversation", "conversation_id"), ("--direction", "direction"), ("--status", "status"), ("--type", "message_type")]
         for (flag, key) in names { if let value = arguments.value(flag) { filters.append((key, value)) } }
         if arguments.has("--has-media") { filters.append(("has_media", "true")) }

@@ -1,4 +1,5 @@
 internal import KapsoClient
+internal import KapsoDiagnostics
 internal import KopsHTTP
 
 /// `profile`, `profile list`, `profile use NAME`, `profile add NAME ...`, `profile default NAME`: named connections
@@ -117,6 +118,11 @@ public enum ProfileCommand: Command {
         guard URLParts(baseURL) != nil else {
             throw .invalidValue(command: Self.name, what: "--base-url", value: baseURL, expected: "a URL like https://api.kapso.ai")
         }
+        if let id = arguments.value("--phone-number-id"), id.isEmpty || !id.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            throw .invalidValue(
+                command: Self.name, what: "--phone-number-id", value: IDInput.echo(id),
+                expected: "a phone-number id: digits, as 'numbers' lists them (Meta's phone_number_id)")
+        }
         let keyEnv = arguments.value("--key-env")
         guard (keyEnv == nil) != (arguments.value("--key-command") == nil) else {
             throw .missingArgument(command: Self.name, what: "one of --key-env VAR or --key-command CMD", usage: usage)
@@ -138,17 +144,38 @@ public enum ProfileCommand: Command {
         if let keyEnv, let value = context.environment[keyEnv], !value.isEmpty, !KeyShape.looksLikeKey(value) {
             throw CredentialError.notAKey(variable: keyEnv)
         }
-        let profile = Profile(name: name, baseURL: baseURL, apiKeyEnv: keyEnv, apiKeyCommand: keyCommand,
-            phoneNumberID: arguments.value("--phone-number-id"))
+        let phoneNumberID = arguments.value("--phone-number-id")
+        var checked: String? = nil
+        if let phoneNumberID, let keyEnv, let key = context.environment[keyEnv], !key.isEmpty {
+            checked = try checkPhoneNumberID(phoneNumberID, baseURL: baseURL, key: key, in: context)
+        }
+        let profile = Profile(name: name, baseURL: baseURL, apiKeyEnv: keyEnv, apiKeyCommand: keyCommand, phoneNumberID: phoneNumberID)
         let isDefault = try file.save(profile, makeDefault: arguments.has("--default"))
         context.config = try file.load()
         var blocks: [Block] = [.line(StyledText("saved profile \(name) in \(file.path)"))]
+        if let checked { blocks.append(.hint(checked)) }
         if isDefault {
             blocks.append(.line(StyledText("profile \(name) is the default: kops starts with it (default_profile)")))
         } else {
             blocks.append(.hint("'profile use \(name)' switches to it now; 'profile default \(name)' makes it the default"))
         }
         return CommandResult(blocks: blocks)
+    }
+
+    /// `--phone-number-id` asked of the new profile's own API with its key before anything is saved (the id
+    /// resolver, as `use` does): a WABA id, Kapso's id, a display number or an id of no number is refused with
+    /// what it is and the ids to give. Returns a note when the check could not be made (the profile is saved).
+    private static func checkPhoneNumberID(_ id: String, baseURL: String, key: String, in context: ShellContext) throws -> String? {
+        let client = KapsoClient(baseURL: baseURL, apiKey: Secret(key), transport: context.client.transport)
+        let numbers: [PhoneNumber]
+        do throws(KapsoAPIError) {
+            numbers = try client.allPhoneNumbers()
+        } catch {
+            return "--phone-number-id \(id) not checked: \(error.message)"
+        }
+        guard !numbers.isEmpty, let misplaced = IDResolver.misplacedPhoneNumberID(id, numbers: numbers) else { return nil }
+        throw ShellError.notAPhoneNumberID(
+            explanation: "profile add: --phone-number-id " + misplaced.line(command: "--phone-number-id") + "; nothing saved")
     }
 
     private static func makeDefault(_ name: String, in context: ShellContext) throws -> CommandResult {

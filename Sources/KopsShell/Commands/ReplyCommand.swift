@@ -133,7 +133,12 @@ public enum ReplyCommand: Command {
         do throws(KapsoAPIError) {
             wamid = try context.client.send(request)
         } catch {
-            if case .sendRejected(let rejection) = error { throw ReplyError.rejected(rejection) }
+            if case .sendRejected(let rejection) = error {
+                // A closed window names the templates that fit, as the check before sending does (issue 19 §3).
+                let templates = rejection.code == "131047" && what == nil
+                    ? TemplateLookup.fitting(target.phoneNumberID, contact: target.contact, in: context) : []
+                throw ReplyError.rejected(rejection, templates: templates)
+            }
             _ = try UnknownOutcome.reporting(effect: "the message may have been sent", check: "messages") {
                 () throws(KapsoAPIError) in throw error
             }

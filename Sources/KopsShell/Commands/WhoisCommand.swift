@@ -49,7 +49,15 @@ public enum WhoisCommand: Command {
             let status = essential ? errors.map(\.exitStatus).max() ?? .failure : .failure
             throw ShellError.idUnchecked(explanation: explanation(identity), status: status)
         }
-        guard identity.kind != .unknown else { throw ShellError.idNotFound(explanation: explanation(identity)) }
+        guard identity.kind != .unknown else {
+            // A script reading JSON gets what was searched as a value too (exit status 1, as in table mode).
+            if context.outputMode(arguments) == .json {
+                var result = CommandResult(json: identity.json)
+                result.status = .failure
+                return result
+            }
+            throw ShellError.idNotFound(explanation: explanation(identity))
+        }
         var blocks: [Block] = [.line(StyledText(identity.statement, style: .bold))]
         if let fix = identity.fix { blocks.append(.line(StyledText("fix: " + fix))) }
         let repairs = IDInput.repairs(pasted)

@@ -6,8 +6,9 @@ public enum ReplyError: KopsError, Equatable {
     /// The evidence says the window is closed (never raised when it is unknown); `--force` sends anyway. `templates`
     /// are the approved ones that fit (`part_ready (en_US, es)`), empty when none or when they could not be listed.
     case windowClosed(contact: String, window: ContactWindow, templates: [String])
-    /// The Meta proxy refused the send; explained from the error catalog.
-    case rejected(MetaSendError)
+    /// The Meta proxy refused the send; explained from the error catalog. For a 131047 (window closed),
+    /// `templates` are the approved ones that fit, as `windowClosed` names them.
+    case rejected(MetaSendError, templates: [String] = [])
     /// The remembered message or conversation has no contact number to write to.
     case noContact
     /// `--to` is one of the project's own ids or numbers, or has no country code; nothing was sent.
@@ -25,12 +26,13 @@ public enum ReplyError: KopsError, Equatable {
             }
             return "reply: the 24-hour window with \(contact) closed at \(KapsoTime.iso(closes)) "
                 + "(\(Elapsed.text(window.at - closes)) ago), so free-form messages fail with 131047; " + send
-        case .rejected(let error):
+        case .rejected(let error, let templates):
             guard let code = error.code, let entry = ErrorCatalog.entry(for: code) else {
                 let code = error.code.map { " \($0)" } ?? ""
                 return "reply: not sent (HTTP \(error.status)\(code)): \(error.message); check the request with --dry-run"
             }
-            return "reply: not sent: \(entry.code) \(entry.name) (HTTP \(error.status)): \(entry.meaning); \(entry.fix)"
+            let fitting = templates.isEmpty ? "" : "; approved: \(templates.joined(separator: ", "))"
+            return "reply: not sent: \(entry.code) \(entry.name) (HTTP \(error.status)): \(entry.meaning); \(entry.fix)\(fitting)"
         case .noContact:
             return "reply: the last message or conversation has no contact number; use 'reply --to E164 TEXT'"
         case .notAContact(let problem):

@@ -5,8 +5,9 @@ enum FailureGroupsTable {
     static func table(_ groups: [FailureGroups.Group]) -> Table {
         let rows = groups.map { group -> [StyledText] in
             [
-                StyledText(String(group.count)), StyledText(group.source.rawValue), StyledText(group.who),
-                StyledText(group.what), StyledText(group.error, style: .bad), StyledText(TimeText.short(group.firstSeen)),
+                StyledText(String(group.count) + (group.isLowerBound ? "+" : "")), StyledText(group.source.rawValue), StyledText(group.who),
+                StyledText(group.what), StyledText(group.error, style: .bad),
+                StyledText((group.isLowerBound ? "≤ " : "") + TimeText.short(group.firstSeen)),
                 StyledText(TimeText.short(group.lastSeen)), StyledText(group.meaning),
             ]
         }
@@ -25,12 +26,24 @@ enum FailureGroupsTable {
         return table
     }
 
-    /// `4 causes of 120 failures in the last 30d; 'errors --flat' lists each failure`.
-    static func hint(_ groups: FailureGroups, shown: Int, truncated: Bool, period: String, flat: String) -> String {
+    /// `4 causes of 120 failures in the last 30d; 'errors --flat' lists each failure`, then what the counts
+    /// are: lower bounds for a source cut at `FailureFetch.maxPages`, a send counted once, the scope.
+    static func hint(_ groups: FailureGroups, shown: Int, truncated: Bool, period: String, flat: String, scope: String? = nil) -> String {
         let total = "\(groups.total)\(truncated ? "+" : "")"
         let causes = shown == groups.groups.count ? "\(shown)" : "top \(shown) of \(groups.groups.count)"
         let noun = groups.groups.count == 1 ? "cause" : "causes"
         let failures = groups.total == 1 && !truncated ? "failure" : "failures"
-        return "\(causes) \(noun) of \(total) \(failures) in the last \(period); '\(flat)' lists each failure"
+        var text = "\(causes) \(noun) of \(total) \(failures) in the last \(period); '\(flat)' lists each failure"
+        if groups.groups.contains(where: \.isLowerBound) {
+            let rows = FailureFetch.maxPages * 100
+            text += "; a count marked + is at least that many (only the newest \(rows) failures of its source were read; "
+                + "FIRST '≤' is the oldest read)"
+        }
+        if groups.joined > 0 {
+            text += "; \(groups.joined == 1 ? "1 send" : "\(groups.joined) sends") refused at once counted once, as the failed message "
+                + "(not again as its API call)"
+        }
+        if let scope { text += "; " + scope }
+        return text
     }
 }
