@@ -53,7 +53,7 @@ import Testing
         let ran = try await runDemo("errors --source message --period 7d", number: "100200300400501")
         #expect(ran.out == """
             COUNT  SOURCE   WHO           WHAT                           ERROR                         FIRST                 LAST                  MEANING / NEXT
-                1  message  Support Line  message to 14155550157 (text)  131047 Re-engagement message  2026-11-20T09:15:02Z  2026-11-20T09:15:02Z  re-engagement (24 h window closed): send an approved template ('reply --template NAME' in kops); free-form works again after the contact replies
+                1  message  Support Line  message to 14155550157 (text)  131047 Re-engagement message  2026-11-20T09:15:02Z  2026-11-20T09:15:02Z  re-engagement (24 h window closed): send an approved template ('reply --template NAME' in kops); free-form works again after the contact replies; approved utility templates: part_ready (en_US, es), order_update (en_US)
 
             """)
         #expect(ran.err == "1 cause of 1 failure in the last 7d; 'errors --flat' lists each failure\n")

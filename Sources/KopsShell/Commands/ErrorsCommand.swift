@@ -42,7 +42,7 @@ public enum ErrorsCommand: Command {
             result = flatResult(fetch, limit: limit, period: period)
         } else {
             let groups = FailureGroups(fetch.triage.entries, numbers: fetch.numbers, webhooks: fetch.webhooks, cut: fetch.cut)
-            let shown = Array(groups.groups.prefix(limit))
+            let shown = namingTemplates(Array(groups.groups.prefix(limit)), numbers: fetch.numbers, in: context)
             result = CommandResult(
                 blocks: [
                     .table(FailureGroupsTable.table(shown)),
@@ -64,6 +64,25 @@ public enum ErrorsCommand: Command {
             }
         }
         return result
+    }
+
+    /// A 131047 group names the approved templates that fit (issue 19 §3): the utility ones of the number's
+    /// WABA, which need no marketing opt-in; marketing templates depend on each contact's preference, which
+    /// `reply` checks (asking for it here would leave a 404 in the project's API log for every row).
+    static func namingTemplates(_ groups: [FailureGroups.Group], numbers: [PhoneNumber], in context: ShellContext) -> [FailureGroups.Group] {
+        var found: [String: [String]] = [:]
+        return groups.map { group in
+            guard group.source == .message, group.error.hasPrefix("131047"),
+                let number = group.items.first.flatMap({ $0["kapso"]?["phone_number_id"]?.string ?? $0["phone_number_id"]?.string }),
+                let waba = numbers.first(where: { $0.id == number })?.businessAccountID
+            else { return group }
+            let names = found[waba] ?? TemplateLookup.fitting(businessAccountID: waba, marketingStopped: true, in: context)
+            found[waba] = names
+            guard !names.isEmpty else { return group }
+            var named = group
+            named.meaning += "; approved utility templates: " + names.joined(separator: ", ")
+            return named
+        }
     }
 
     /// With a number selected, messages and Meta's statuses are that number's while API calls and deliveries
