@@ -27,3 +27,8 @@ public struct Secret: Sendable, Hashable, CustomStringConvertible, CustomDebugSt
     public var description: String { "<redacted>" }
     public var debugDescription: String { "Secret(<redacted>)" }
 }
+
+/// `dump` and test failure messages read a value's children: a secret shows none.
+extension Secret: CustomReflectable {
+    public var customMirror: Mirror { Mirror(self, children: [:]) }
+}

@@ -54,3 +54,16 @@ private struct SplitMix {
         return value ^ (value >> 31)
     }
 }
+
+/// A redactor printed by a test failure or `dump` shows no secret, in any form.
+@Suite struct RedactorDescriptionTests {
+    @Test func noDescriptionShowsASecret() {
+        let redactor = Redactor(knownSecrets: [Secret("whsec_hidden_4242")])
+        var dumped = ""
+        dump(redactor, to: &dumped)
+        let bytes = Array("whsec_hidden_4242".utf8).map(String.init).joined(separator: ", ")
+        for text in [String(describing: redactor), String(reflecting: redactor), dumped] {
+            #expect(!text.contains("whsec_hidden_4242") && !text.contains(bytes), "\(text)")
+        }
+    }
+}

@@ -5,17 +5,17 @@
 /// so a scan skips words that hold no byte of interest and looks at the bytes of the word that does.
 /// After Sean Anderson's "Bit Twiddling Hacks" (`haszero`, `hasless`).
 public enum ByteWords {
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let highs: UInt64 = 0x8080_8080_8080_8080
+    @inlinable static var ones: UInt64 { 0x0101_0101_0101_0101 }
+    @inlinable static var highs: UInt64 { 0x8080_8080_8080_8080 }
 
     /// The eight bytes at `offset` of `bytes` (which must hold them), in memory order.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func word(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64 {
         UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self)
     }
 
     /// True when a byte of `word` equals `byte`.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func contains(_ word: UInt64, _ byte: UInt8) -> Bool {
         let spread = word ^ (ones &* UInt64(byte))
         return (spread &- ones) & ~spread & highs != 0
@@ -28,6 +28,7 @@ public enum ByteWords {
     }
 
     /// The first position at or after `start` where `bytes` holds `byte`; nil when there is none.
+    @inlinable
     public static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
         var position = start
         while position + 8 <= bytes.count, !contains(word(bytes, at: position), byte) { position += 8 }

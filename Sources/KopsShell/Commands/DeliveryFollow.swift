@@ -80,7 +80,7 @@ struct DeliveryFollow {
         if json {
             let objects = deliveries.map { JSONValue.object($0.json) }
             return CommandResult(
-                json: .array(objects), jsonText: objects.map { redactor.redact($0).serialized() }.joined(separator: "\n"))
+                json: .array(objects), jsonText: objects.map { redactor.serialized($0) }.joined(separator: "\n"))
         }
         return CommandResult(
             blocks: [.table(DeliveriesCommand.table(deliveries))], json: .array(deliveries.map { .object($0.json) }))

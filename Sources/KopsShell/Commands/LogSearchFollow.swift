@@ -83,7 +83,7 @@ struct LogSearchFollow {
     private func rows(_ events: [LogSearchEvent], json: Bool, redactor: Redactor) -> CommandResult {
         let objects = events.map { JSONValue.object($0.json) }
         if json {
-            return CommandResult(json: .array(objects), jsonText: objects.map { redactor.redact($0).serialized() }.joined(separator: "\n"))
+            return CommandResult(json: .array(objects), jsonText: objects.map { redactor.serialized($0) }.joined(separator: "\n"))
         }
         return CommandResult(blocks: [.table(LogsCommand.table(events, highlight: nil))], json: .array(objects))
     }

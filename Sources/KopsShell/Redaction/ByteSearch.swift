@@ -50,23 +50,23 @@ enum ByteSearch {
         return false
     }
 
-    /// True when one of `names` (lowercase) ends right before a `:` in `text`, or before `":` (a JSON key),
-    /// in any ASCII case: `Authorization: …`, `"X-API-Key": …`. One pass over the bytes, looking back from
-    /// each colon.
-    static func containsHeader(_ names: [[UInt8]], in text: String) -> Bool {
+    /// True when one of `names` ends right before a `:` in `text`, or before `":` (a JSON key), in any ASCII
+    /// case: `Authorization: …`, `"X-API-Key": …`. One pass over the bytes, looking back from each colon.
+    static func containsHeader(_ names: HeaderNames, in text: String) -> Bool {
         var text = text
         return text.withUTF8 { containsHeader(names, in: $0) }
     }
 
     /// `containsHeader(_:in:)` over bytes already at hand.
-    static func containsHeader(_ names: [[UInt8]], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func containsHeader(_ names: HeaderNames, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var from = 0
         while let index = ByteWords.firstIndex(of: UInt8(ascii: ":"), in: bytes, from: from) {
             from = index + 1
             let end = index > 0 && bytes[index - 1] == UInt8(ascii: "\"") ? index - 1 : index
-            for name in names where end >= name.count {
-                // From the name's last letter back: most keys before a colon differ there.
-                var offset = name.count - 1
+            guard end > 0 else { continue }
+            // Only the names ending in the byte before the colon: in JSON most keys end in none of them.
+            for name in names.endingIn[Int(fold(bytes[end - 1]))] where end >= name.count {
+                var offset = name.count - 2
                 while offset >= 0, fold(bytes[end - name.count + offset]) == name[offset] { offset -= 1 }
                 if offset < 0 { return true }
             }
@@ -78,5 +78,20 @@ enum ByteSearch {
     @inline(__always)
     static func fold(_ byte: UInt8) -> UInt8 {
         byte >= 65 && byte <= 90 ? byte + 32 : byte
+    }
+}
+
+/// Lowercase ASCII names looked for before a colon (`ByteSearch.containsHeader`), grouped by their last byte.
+struct HeaderNames: Sendable {
+    /// For each byte value, the names that end in it.
+    let endingIn: [[[UInt8]]]
+
+    init(_ names: [String]) {
+        var table = [[[UInt8]]](repeating: [], count: 256)
+        for name in names {
+            let bytes = Array(name.utf8)
+            if let last = bytes.last { table[Int(last)].append(bytes) }
+        }
+        endingIn = table
     }
 }

@@ -9,8 +9,8 @@ extension Redactor {
     /// made with a placeholder secret, for checking a receiver).
     static let signatureHeaders = ["x-webhook-signature", "x-hub-signature-256", "x-hub-signature"]
 
-    static let credentialHeaderBytes = credentialHeaders.map { Array($0.utf8) }
-    static let headerBytesWithSignatures = (credentialHeaders + signatureHeaders).map { Array($0.utf8) }
+    static let credentialHeaderBytes = HeaderNames(credentialHeaders)
+    static let headerBytesWithSignatures = HeaderNames(credentialHeaders + signatureHeaders)
 
     /// Flags whose value is a secret in a command line: `verify --secret S` → `verify --secret <redacted>`.
     static let secretFlags: Set<String> = ["--secret", "--secret-key", "--meta-secret", "--api-key", "--token", "--password"]

@@ -15,7 +15,7 @@ public struct Redactor: Sendable {
     }
 
     /// `knownSecrets` as bytes, for `needsRedaction`.
-    private var secretPatterns: SecretPatterns
+    private(set) var secretPatterns: SecretPatterns
 
     public init(knownSecrets: [Secret] = []) {
         self.knownSecrets = knownSecrets.filter { $0.revealed.count >= 4 }

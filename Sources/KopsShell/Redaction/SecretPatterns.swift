@@ -46,3 +46,12 @@ struct SecretPatterns: Sendable {
         return false
     }
 }
+
+// MARK: - Descriptions
+
+/// The patterns are secrets: descriptions, `dump` and test failure messages show none of their bytes.
+extension SecretPatterns: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    var description: String { "<redacted>" }
+    var debugDescription: String { "SecretPatterns(<redacted>)" }
+    var customMirror: Mirror { Mirror(self, children: [:]) }
+}

@@ -49,9 +49,9 @@ struct ListStream {
             guard !items.isEmpty else { return }
             let objects = items.map { JSONValue.object(json($0)) }
             if mode == .json {
-                let redacted = objects.map(redactor.redact)
                 let text = jsonForm == .lines
-                    ? redacted.map { $0.serialized() }.joined(separator: "\n") : document.add(redacted)
+                    ? objects.map { redactor.serialized($0) }.joined(separator: "\n")
+                    : document.add(objects.map { redactor.serialized($0, pretty: true, indent: 2) })
                 // The items' JSON rides along (not printed: the text is) so a transcript can learn what to mask.
                 if !text.isEmpty { context.emit(CommandResult(json: .array(objects), jsonText: text)) }
             } else {
@@ -79,12 +79,13 @@ struct ListStream {
 struct JSONDocumentWriter {
     private var held: String?
 
-    /// The lines for `items` that are known in full, without a final newline; empty when there are none yet.
-    mutating func add(_ items: [JSONValue]) -> String {
+    /// The lines for `items` (each `serialized(pretty: true, indent: 2)`) that are known in full, without a final
+    /// newline; empty when there are none yet.
+    mutating func add(_ items: [String]) -> String {
         var lines: [String] = []
         for item in items {
             if let held { lines.append(held + ",") } else { lines.append("{\n  \"data\": [") }
-            held = "    " + item.serialized(pretty: true, indent: 2)
+            held = "    " + item
         }
         return lines.joined(separator: "\n")
     }

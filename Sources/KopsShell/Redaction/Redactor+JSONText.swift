@@ -1,0 +1,41 @@
+public import KapsoClient
+
+extension Redactor {
+    /// `json` as JSON text (`JSONValue.serialized`) with its secrets masked as `redact(_:)` masks them.
+    ///
+    /// Lists print thousands of items: each is serialized first and its text tested (`leavesUnchanged`), which
+    /// costs a fraction of the walk over the item's tree; only an item whose text may hold something to mask is
+    /// redacted as a tree and serialized again. Either way the text is what `redact(json).serialized(…)` gives.
+    public func serialized(_ json: JSONValue, pretty: Bool = false, indent: Int = 0) -> String {
+        let text = json.serialized(pretty: pretty, indent: indent)
+        return leavesUnchanged(serialized: text) ? text : redact(json).serialized(pretty: pretty, indent: indent)
+    }
+
+    /// True when the value serialized as `text` has nothing `redact(_:)` would mask (then it returns the value
+    /// as it is), judged from the text's bytes. False answers may be wrong; true answers are not:
+    ///
+    /// - With no backslash in the text the serializer escaped nothing, so every key and string is in the text
+    ///   byte for byte, between quotes (a string cannot hold a `"` unescaped).
+    /// - A string's known secret, credential header (`name:`) or URL with credentials is then in the text too;
+    ///   a URL ends at the string's closing quote as it ends at the string's end.
+    /// - A secret-named key, and a webhook's `headers` key, is followed by `":` in the text: the header test
+    ///   looks back from each colon for those names too, in any ASCII case. A key that is not ASCII lowercases
+    ///   to a secret name only through the Kelvin sign (U+212A, `K`, which lowercases to `k`): its bytes make
+    ///   the answer false.
+    func leavesUnchanged(serialized text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            ByteWords.firstIndex(of: UInt8(ascii: "\\"), in: bytes) == nil
+                && !Redactor.kelvinSign.withUnsafeBufferPointer { ByteSearch.contains($0, in: bytes) }
+                && !secretPatterns.occurs(in: bytes)
+                && !ByteSearch.containsHeader(Redactor.headerAndFieldBytes, in: bytes)
+                && !URLCredentialScan.mayHoldCredentials(bytes)
+        }
+    }
+
+    /// U+212A KELVIN SIGN in UTF-8.
+    private static let kelvinSign: [UInt8] = [0xE2, 0x84, 0xAA]
+
+    /// Credential header names, secret field names and `headers`, lowercase.
+    private static let headerAndFieldBytes = HeaderNames(credentialHeaders + secretFields + ["headers"])
+}
