@@ -21,9 +21,11 @@ public struct MessageVerdict: Sendable, Equatable {
     }
 
     /// The verdict on `message` at `now` (Unix seconds); `windowAtSend` is the 24-hour window when it was
-    /// sent (nil when unknown), which explains a 131047.
-    public static func of(_ message: Message, windowAtSend: ServiceWindow?, now: Int64) -> MessageVerdict {
-        if message.isInbound { return inbound(message, now: now) }
+    /// sent (nil when unknown), which explains a 131047. For an inbound message, `newestInbound` is the contact's
+    /// newest inbound message to the number (Unix seconds) when it was read: a newer one reopens the window this
+    /// message opened, so an old message's closed window is not the contact's window (nil: not read, said so).
+    public static func of(_ message: Message, windowAtSend: ServiceWindow?, newestInbound: Int64? = nil, now: Int64) -> MessageVerdict {
+        if message.isInbound { return inbound(message, newestInbound: newestInbound, now: now) }
         let history = StatusHistory(message: message)
         if let conflict = history.conflict { return contradiction(conflict, history: history) }
         if history.isBehind(message.status) { return incomplete(message, history: history, windowAtSend: windowAtSend) }
@@ -93,16 +95,26 @@ public struct MessageVerdict: Sendable, Equatable {
         }
     }
 
-    private static func inbound(_ message: Message, now: Int64) -> MessageVerdict {
+    private static func inbound(_ message: Message, newestInbound: Int64?, now: Int64) -> MessageVerdict {
         let errors = MessageError.all(in: message.json["errors"])
-        let window = ServiceWindow(lastInbound: message.time, at: now)
+        let later = newestInbound.flatMap { newest in message.time.map { newest > $0 ? newest : nil } ?? newest }
+        let window = ServiceWindow(lastInbound: later ?? message.time, at: now)
         let windowText: String
         let severity: Severity
         if let closes = window.closesAt {
-            windowText =
-                window.isOpen
-                ? "the 24-hour window is open for \(Elapsed.text(closes - now)) more: free-form replies go through"
-                : "the 24-hour window it opened closed \(Elapsed.text(now - closes)) ago: reply with an approved template ('reply --template NAME')"
+            let again = later.map { "the contact wrote again at \(KapsoTime.iso($0))" }
+            if window.isOpen {
+                windowText = (again.map { $0 + ", so " } ?? "")
+                    + "the 24-hour window is open for \(Elapsed.text(closes - now)) more: free-form replies go through"
+            } else if let again {
+                windowText = again + "; that window closed \(Elapsed.text(now - closes)) ago: reply with an approved template "
+                    + "('reply --template NAME')"
+            } else {
+                // Without the contact's newer messages, only this message's own window is known.
+                let unread = newestInbound == nil ? " (unless the contact wrote since: 'conversation' shows their window)" : ""
+                windowText = "the 24-hour window it opened closed \(Elapsed.text(now - closes)) ago\(unread): "
+                    + "reply with an approved template ('reply --template NAME')"
+            }
             severity = window.isOpen ? .good : .warning
         } else {
             windowText = ""

@@ -136,6 +136,22 @@ import Testing
         #expect(verdict.severity == severity)
     }
 
+    /// An inbound message's window is the contact's: a newer inbound reopens it (probe3 F21); without the contact's
+    /// newer messages the verdict says only this message's window is known.
+    @Test func anOlderInboundIsJudgedByTheContactsNewestMessage() throws {
+        let old = try Self.message("null", status: "received", direction: "inbound")
+        let now: Int64 = 1_000 + 30 * 3_600
+        #expect(
+            MessageVerdict.of(old, windowAtSend: nil, newestInbound: now - 7_200, now: now).text
+                == "received; the contact wrote again at 1970-01-02T04:16:40Z, so the 24-hour window is open for 22 h more: free-form replies go through")
+        #expect(
+            MessageVerdict.of(old, windowAtSend: nil, newestInbound: 1_000, now: now).text
+                == "received; the 24-hour window it opened closed 6 h ago: reply with an approved template ('reply --template NAME')")
+        #expect(
+            MessageVerdict.of(old, windowAtSend: nil, now: now).text
+                == "received; the 24-hour window it opened closed 6 h ago (unless the contact wrote since: 'conversation' shows their window): reply with an approved template ('reply --template NAME')")
+    }
+
     /// A failure next to a `played` is a contradiction like one next to a `read`.
     @Test func aPlayedAndAFailureContradict() throws {
         let statuses = #"[{"status":"sent","timestamp":"1000"},\#(Self.failed131026),{"status":"played","timestamp":"1004"}]"#

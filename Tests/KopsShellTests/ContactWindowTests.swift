@@ -80,4 +80,19 @@ import Testing
         #expect(rows.count == 2 && rows.allSatisfy { $0.hasSuffix("unknown") }, "\(rows)")
         #expect(!ran.out.contains("never opened"))
     }
+
+    /// Tracing an older inbound message (the one a ticket quotes) judges the contact's window, not that message's
+    /// own (probe3 F21): the contact wrote again at 10:00, so free-form replies go through.
+    @Test func traceOfAnOlderInboundSaysTheContactWroteAgain() async throws {
+        let ran = try await run(["trace wamid.HBgLMTQxNTU1NTAxODEVAgASGBRPTERBQUFBQUFBQUFBQUFBQUFBQQA="])
+        #expect(
+            ran.out.contains(
+                "window:       opened by this message until 2026-11-21T06:00:00Z; the contact wrote again at 2026-11-21T10:00:00Z: "
+                    + "open until 2026-11-22T10:00:00Z (open now)"), "\(ran.out)")
+        #expect(
+            ran.out.hasSuffix(
+                "verdict: received; the contact wrote again at 2026-11-21T10:00:00Z, so the 24-hour window is open for 22 h more: "
+                    + "free-form replies go through\n"), "\(ran.out)")
+        #expect(!ran.out.contains("reply with an approved template"))
+    }
 }

@@ -81,11 +81,20 @@ public enum TraceCommand: Command {
 
     private static func window(_ trace: MessageTrace, now: Int64) -> Field {
         if trace.message.isInbound, let time = trace.message.time {
+            let own = time + Conversation.windowSeconds
+            // A newer inbound message from the contact reopened the window this one opened.
+            if let newest = trace.newestInbound, newest > time {
+                let window = ServiceWindow(lastInbound: newest, at: now)
+                let state = window.isOpen ? "open now" : "closed now"
+                return Field(
+                    "window",
+                    "opened by this message until \(KapsoTime.iso(own)); the contact wrote again at \(KapsoTime.iso(newest)): "
+                        + "open until \(KapsoTime.iso(newest + Conversation.windowSeconds)) (\(state))",
+                    style: window.isOpen ? .good : .warn)
+            }
             let window = ServiceWindow(lastInbound: time, at: now)
             let state = window.isOpen ? "open now" : "closed now"
-            return Field(
-                "window", "opened by this message until \(KapsoTime.iso(time + Conversation.windowSeconds)) (\(state))",
-                style: window.isOpen ? .good : .warn)
+            return Field("window", "opened by this message until \(KapsoTime.iso(own)) (\(state))", style: window.isOpen ? .good : .warn)
         }
         guard let window = trace.windowAtSend else {
             if case .failed(let error) = trace.lastInboundBefore { return Field("window", "unknown: \(error)", style: .warn) }
