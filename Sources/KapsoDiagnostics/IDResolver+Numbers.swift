@@ -115,6 +115,15 @@ extension IDResolver {
                 fix: "calls about messages and numbers take a phone-number id; " + misplaced.fix(command: "use"))
             identity.details = [Identity.Detail("WABA id is for", "templates: /{waba}/message_templates")]
             identity.phoneNumberIDs = misplaced.numbers.map(\.id)
+            // Calls reading the WABA's message history: history sync applies to coexistence numbers only (as `errors` says).
+            let coexistence = misplaced.numbers.filter(\.isCoexistence)
+            let readsHistory = facts.apiLogs.contains { log in
+                log.httpMethod == "GET" && Array(APIPath.segments(of: log.endpoint).suffix(2)) == [Substring(digits), "messages"]
+            }
+            if readsHistory, !coexistence.isEmpty, coexistence.count < misplaced.numbers.count {
+                identity.details.append(Identity.Detail(
+                    "history sync", "applies only to coexistence numbers: " + list(coexistence.map { "\($0.name ?? $0.id) \($0.id)" })))
+            }
         } else if let own = numbers.first(where: { $0.normalizedDisplayNumber == digits }) {
             identity = Identity(
                 input: typed, kind: .displayNumber,

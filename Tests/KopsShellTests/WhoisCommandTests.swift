@@ -106,6 +106,9 @@ import Testing
         #expect(calls["failed_keys"] == ["history-sync"])
         #expect(calls["at_least"] == false)
         #expect(runs[1].status == 1)
+        // Probe2 F43: history-sync's calls read the WABA's messages; only Sales Line is a coexistence number.
+        #expect(try JSONValue.parse(Array(runs[0].out.utf8))["details"]?["history sync"]?.string
+            == "applies only to coexistence numbers: Sales Line 100200300400502")
         let unknown = try JSONValue.parse(Array(runs[1].out.utf8))
         #expect(unknown["kind"]?.string == "unknown")
         #expect(unknown["details"]?["searched"]?.string?.hasPrefix("2 numbers") == true)
