@@ -54,7 +54,9 @@ public enum TraceCommand: Command {
         }
         if trace.failedDeliveryCount > 0 {
             let count = trace.failedDeliveryCount
-            blocks.append(.hint("\(count) webhook \(count == 1 ? "delivery" : "deliveries") of this message failed: 'deliveries --errors' shows more"))
+            let age = now - (trace.message.time ?? now)
+            let more = DeliveryPeriod.command(errors: true, period: DeliveryPeriod.covering(age: age))
+            blocks.append(.hint("\(count) webhook \(count == 1 ? "delivery" : "deliveries") of this message failed: '\(more)' shows more"))
         }
         return CommandResult(blocks: blocks, json: json(trace, now: now))
     }

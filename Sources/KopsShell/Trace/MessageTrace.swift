@@ -68,7 +68,7 @@ struct MessageTrace {
         let message = try client.message(id)
         let now = now()
         let time = message.time ?? now
-        let period = now - time < 23 * 3_600 ? "24h" : now - time < 6 * 86_400 ? "7d" : "30d"
+        let period = DeliveryPeriod.covering(age: now - time)
         let deliveryQuery = [("period", period), ("limit", "100")]
         var requests: [HTTPRequest] = [
             message.conversationID.map(client.conversationRequest)
