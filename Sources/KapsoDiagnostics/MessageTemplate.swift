@@ -13,7 +13,10 @@ public struct MessageTemplate: Sendable, Equatable {
         public var format: String
         public var text: String?
 
-        public var isMedia: Bool { format != "TEXT" }
+        /// An image, video or document, given by link (`--header-media`).
+        public var isMedia: Bool { format != "TEXT" && format != "LOCATION" }
+        /// A map: latitude, longitude, name and address given at send time (`--header-location`).
+        public var isLocation: Bool { format == "LOCATION" }
     }
 
     /// A button: `QUICK_REPLY`, `URL` (with `url`, a trailing `{{1}}` when dynamic), `PHONE_NUMBER`, `OTP`, ...
@@ -78,9 +81,9 @@ public struct MessageTemplate: Sendable, Equatable {
         }
     }
 
-    /// Variables of the text header, in order (none for media headers).
+    /// Variables of the text header, in order (none for media and location headers).
     public var headerVariables: [String] {
-        guard let header, !header.isMedia, let text = header.text else { return [] }
+        guard let header, header.format == "TEXT", let text = header.text else { return [] }
         return TemplateText.variables(in: text)
     }
 

@@ -2,7 +2,8 @@ public import KapsoClient
 
 /// Whether a template send would be accepted, decided before sending with the codes Meta or Kapso would
 /// answer: the template's status (132001 pending/rejected, 132015 paused, 132016 disabled), parameters against
-/// its variables (132000 count, names, a name given twice), header media (132012; 100 when not https), parameter
+/// its variables (132000 count, names, a name given twice), header media (132012; 100 when not https) or location
+/// (132012 without latitude and longitude), parameter
 /// text (100: empty, new line or tab or more than four spaces in a row; over 1,024 characters) and the body's length once filled (132005).
 ///
 /// Sources: gokapso/agent-skills `integrate-whatsapp/references/templates-reference.md` (send-time components,
@@ -63,6 +64,9 @@ public enum TemplateCheck {
         case bodyTooLong(length: Int)
         case headerMediaMissing(format: String)
         case headerMediaUnexpected
+        /// A LOCATION header needs a place (latitude, longitude, name, address), not a media link.
+        case headerLocationMissing
+        case headerLocationUnexpected
         case dynamicURLButton(String)
         case unknownLanguage(String, available: [String])
         case marketingStopped
@@ -76,7 +80,7 @@ public enum TemplateCheck {
             case .badCharacters, .emptyParameter, .headerMediaNotHTTPS: "100"
             case .duplicateName: "132000"
             case .parameterTooLong, .bodyTooLong: "132005"
-            case .headerMediaMissing, .headerMediaUnexpected: "132012"
+            case .headerMediaMissing, .headerMediaUnexpected, .headerLocationMissing, .headerLocationUnexpected: "132012"
             case .unknownLanguage: "132001"
             case .marketingStopped: "marketing_preference_stopped"
             }
@@ -114,6 +118,8 @@ public enum TemplateCheck {
             case .headerMediaMissing(let format):
                 "the template's header is \(format.lowercased() == "image" ? "an" : "a") \(format) that every send must supply"
             case .headerMediaUnexpected: "the template has no media header, so --header-media does not fit"
+            case .headerLocationMissing: "the template's header is a LOCATION: every send gives its latitude and longitude (a link does not fit)"
+            case .headerLocationUnexpected: "the template has no LOCATION header, so --header-location does not fit"
             case .dynamicURLButton(let text): "the URL button '\(text)' needs a value, which kops cannot send yet"
             case .unknownLanguage(let code, let available):
                 "'\(code)' is not a WhatsApp template language code"
@@ -138,6 +144,8 @@ public enum TemplateCheck {
             case .parameterTooLong, .bodyTooLong: "shorten the values"
             case .headerMediaMissing: "add --header-media with a public HTTPS link"
             case .headerMediaUnexpected: "leave --header-media out"
+            case .headerLocationMissing: "add --header-location LAT,LON[,NAME[,ADDRESS]]"
+            case .headerLocationUnexpected: "leave --header-location out"
             case .dynamicURLButton: "send it from your integration, or use a template without a dynamic URL button"
             case .unknownLanguage: "use --language with one of the template's codes"
             case .marketingStopped: "don't retry; send a utility template or reach the contact another way"
@@ -170,12 +178,13 @@ public enum TemplateCheck {
         if let url = template.dynamicURLButtons.first { throw .dynamicURLButton(template.buttons[url].text) }
     }
 
-    /// Checks `arguments` (and a header media link) against `template` and builds the send's components.
+    /// Checks `arguments` (and a header's media link or location) against `template` and builds the send's components.
     ///
     /// Positional values fill the text header's variables first, then the body's; named values go to every
     /// component that has the name. An AUTHENTICATION template's OTP button repeats the body's first value.
-    public static func check(_ template: MessageTemplate, arguments: [Argument], headerMedia: String? = nil)
-        throws(Problem) -> Send
+    public static func check(
+        _ template: MessageTemplate, arguments: [Argument], headerMedia: String? = nil, headerLocation: HeaderLocation? = nil
+    ) throws(Problem) -> Send
     {
         try sendable(template)
         let body = template.body ?? ""
@@ -220,9 +229,13 @@ public enum TemplateCheck {
             components.append(["type": "header", "parameters": [.object(JSONObject([
                 .init(key: "type", value: .string(kind)), .init(key: kind, value: ["link": .string(link)]),
             ]))]])
+        } else if let header = template.header, header.isLocation {
+            guard let headerLocation, headerMedia == nil else { throw .headerLocationMissing }
+            components.append(["type": "header", "parameters": [headerLocation.parameter]])
         } else if headerMedia != nil {
             throw .headerMediaUnexpected
         }
+        if headerLocation != nil && template.header?.isLocation != true { throw .headerLocationUnexpected }
         func parameters(_ names: [String], _ values: [String: String]) -> JSONValue {
             .array(names.map { name in
                 var parameter: JSONObject = ["type": "text", "text": .string(values[name] ?? "")]
@@ -246,9 +259,13 @@ public enum TemplateCheck {
 
     /// The components `arguments` make without any check (`--force`): positional values fill the header's
     /// variables then the body's, named values carry their names; what the API then answers is its verdict.
-    public static func unchecked(_ template: MessageTemplate, arguments: [Argument], headerMedia: String?) -> Send {
+    public static func unchecked(
+        _ template: MessageTemplate, arguments: [Argument], headerMedia: String?, headerLocation: HeaderLocation? = nil
+    ) -> Send {
         var components: [JSONValue] = []
-        if let link = headerMedia {
+        if let headerLocation {
+            components.append(["type": "header", "parameters": [headerLocation.parameter]])
+        } else if let link = headerMedia {
             let kind = template.header?.format.lowercased() ?? "image"
             components.append(["type": "header", "parameters": [.object(JSONObject([
                 .init(key: "type", value: .string(kind)), .init(key: kind, value: ["link": .string(link)]),

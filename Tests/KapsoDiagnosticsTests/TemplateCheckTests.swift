@@ -126,6 +126,36 @@ import Testing
         #expect(send.components[0]["parameters"]?[0]?["image"]?["link"]?.string == "https://cdn.example.test/x.jpg")
     }
 
+    /// A LOCATION header takes a place, never a link (Meta's location templates; probe2 F24).
+    @Test func locationHeaderTakesLatitudeLongitudeNameAndAddress() throws {
+        let template = try Self.template(header: ["type": "HEADER", "format": "LOCATION"])
+        let values: [TemplateCheck.Argument] = [.init(value: "a"), .init(value: "b")]
+        #expect(template.header?.isMedia == false)
+        #expect(throws: TemplateCheck.Problem.headerLocationMissing) { try TemplateCheck.check(template, arguments: values) }
+        #expect(throws: TemplateCheck.Problem.headerLocationMissing) {
+            try TemplateCheck.check(template, arguments: values, headerMedia: "https://x.example.test/a.jpg")
+        }
+        let place = try #require(HeaderLocation("37.483307, -122.148981,Acme HQ,1 Hacker Way, Menlo Park"))
+        let send = try TemplateCheck.check(template, arguments: values, headerLocation: place)
+        let location = send.components[0]["parameters"]?[0]
+        #expect(location?["type"]?.string == "location")
+        #expect(location?["location"]?["latitude"]?.string == "37.483307")
+        #expect(location?["location"]?["longitude"]?.string == "-122.148981")
+        #expect(location?["location"]?["name"]?.string == "Acme HQ")
+        #expect(location?["location"]?["address"]?.string == "1 Hacker Way, Menlo Park")
+        #expect(location?["location"]?["link"] == nil)
+        let image = try Self.template(header: ["type": "HEADER", "format": "IMAGE"])
+        #expect(throws: TemplateCheck.Problem.headerLocationUnexpected) {
+            try TemplateCheck.check(image, arguments: values, headerMedia: "https://x.example.test/a.jpg", headerLocation: place)
+        }
+        #expect(TemplateCheck.Problem.headerLocationMissing.code == "132012")
+    }
+
+    @Test(arguments: ["", "37.4", "north,west", "91,0", "0,181", "1e3,0", ",5"])
+    func headerLocationNeedsTwoCoordinatesInRange(_ text: String) {
+        #expect(HeaderLocation(text) == nil)
+    }
+
     @Test func languageCodes() {
         #expect(throws: Never.self) { try TemplateCheck.language("en_US", available: []) }
         #expect(throws: Never.self) { try TemplateCheck.language("xx_NEW", available: ["xx_NEW"]) }

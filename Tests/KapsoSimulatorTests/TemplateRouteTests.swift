@@ -92,6 +92,15 @@ import Testing
         ("login_code", "en_US", #"[{"type":"body","parameters":[{"type":"text","text":"\#(String(repeating: "9", count: 1_100))"}]}]"#, 400, 132_005),
         // The OTP button must repeat the code.
         ("login_code", "en_US", #"[{"type":"body","parameters":[{"type":"text","text":"123456"}]}]"#, 400, 132_000),
+        // What Meta refuses that the simulator took (probe2 F40): an image for a text variable, an empty value,
+        // a media link that is not http(s), components that are not a list.
+        ("login_code", "en_US", #"[{"type":"body","parameters":[{"type":"image","image":{"link":"https://x.example.test/a.jpg"}}]}]"#, 400, 132_012),
+        ("login_code", "en_US", #"[{"type":"body","parameters":[{"type":"text","text":""}]}]"#, 400, 100),
+        ("login_code", "en_US", #"[{"type":"body","parameters":[{"type":"text","text":"  "}]}]"#, 400, 100),
+        ("spring_promo", "en_US",
+         #"[{"type":"header","parameters":[{"type":"image","image":{"link":"ftp://x"}}]},{"type":"body","parameters":[{"type":"text","text":"20%"},{"type":"text","text":"May 1"}]}]"#,
+         400, 100),
+        ("login_code", "en_US", #""x""#, 400, 100),
     ])
     func refusedTemplateSendsAnswerMetaCodes(_ name: String, _ language: String, _ components: String, _ status: Int, _ code: Int)
         async throws

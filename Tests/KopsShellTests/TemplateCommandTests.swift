@@ -172,6 +172,43 @@ import Testing
         #expect(run.err.contains("is not kapso-sim (no /__sim control endpoints)"))
     }
 
+    /// A LOCATION-header template is sent with the place, as Meta takes it; a link is refused before sending, and
+    /// with --force the simulator answers Meta's 132012 (probe2 F24).
+    @Test func locationHeaderTemplatesAreSentWithAPlace() async throws {
+        let path = FileManager.default.temporaryDirectory.path + "/kops-location-\(UInt32.random(in: 0...UInt32.max)).json"
+        let seed = #"{"phone_numbers":[{"id":"100200300400599","phone_number_id":"100200300400599","internal_id":"u","name":"Map","#
+            + #""business_account_id":"300400500600700","created_at":"2026-10-01T00:00:00Z","updated_at":"2026-10-01T00:00:00Z"}],"#
+            + #""message_templates":[{"id":"91","name":"loc_head","language":"en_US","status":"APPROVED","category":"UTILITY","#
+            + #""business_account_id":"300400500600700","components":[{"type":"HEADER","format":"LOCATION"},{"type":"BODY","text":"We are here"}]}],"#
+            + #""conversations":[{"id":"d4f5b6c7-3e4a-4b5c-9d6e-8f9012345699","phone_number":"14155550157","status":"active","#
+            + #""last_active_at":"2026-11-20T09:00:00Z","created_at":"2026-11-18T16:02:44Z","phone_number_id":"100200300400599"}]}"#
+        try seed.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let (statuses, out, err) = try await withSimulator(seed: .file(path)) { fixture -> ([KopsShell.ExitStatus], String, String) in
+            let (shell, output) = try fixture.shell(phoneNumberID: "100200300400599")
+            let statuses = [
+                "template loc_head",
+                "reply --to 14155550157 --template loc_head --dry-run",
+                "reply --to 14155550157 --template loc_head --header-media https://x.example.test/a.jpg --dry-run",
+                "reply --to 14155550157 --template loc_head --header-location 37.4833,-122.149,'Acme HQ','1 Hacker Way, Menlo Park' --dry-run",
+                "reply --to 14155550157 --template loc_head --header-location 37.4833,-122.149",
+                "reply --to 14155550157 --template loc_head --header-media https://x.example.test/a.jpg --force",
+                "reply --to 14155550157 --template loc_head --header-location 95,0",
+            ].map { shell.run(line: $0) }
+            return (statuses, output.out, output.err)
+        }
+        #expect(statuses == [.ok, .failure, .failure, .ok, .ok, .failure, .usage], "\(err)")
+        #expect(out.contains("header location (--header-location LAT,LON[,NAME[,ADDRESS]])"))
+        #expect(out.contains("reply --template loc_head --language en_US --header-location LAT,LON"))
+        #expect(err.components(separatedBy: "132012: loc_head: the template's header is a LOCATION").count - 1 == 2, "\(err)")
+        #expect(out.contains(#""latitude": "37.4833""#), "\(out)")
+        #expect(out.contains(#""address": "1 Hacker Way, Menlo Park""#))
+        #expect(!out.contains(#""link""#))
+        #expect(out.contains("to 14155550157: template loc_head (en_US)"), "the simulator takes the place: \(out)")
+        #expect(err.contains("not sent: 132012"), "a link for a LOCATION header is Meta's 132012: \(err)")
+        #expect(err.contains("invalid value for --header-location '95,0'"))
+    }
+
     @Test func streamsTwoThousandTemplatesPageByPage() async throws {
         let path = FileManager.default.temporaryDirectory.path + "/kops-templates-\(UInt32.random(in: 0...UInt32.max)).json"
         var templates: [String] = []

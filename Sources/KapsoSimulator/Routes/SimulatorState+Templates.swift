@@ -121,6 +121,10 @@ extension SimulatorState {
         case "DISABLED"?: throw graphError(400, code: 132_016, message: "(#132016) Template is Disabled", details: "template \(name) is disabled")
         default: break
         }
+        if let components = body["template"]?["components"], components.arrayValue == nil, !components.isNull {
+            throw graphError(400, code: 100, message: "(#100) Invalid parameter",
+                details: "template['components'] must be an array of component objects")
+        }
         let sent = body["template"]?["components"]?.arrayValue ?? []
         var rendered = ""
         for component in template["components"]?.arrayValue ?? [] {
@@ -128,12 +132,7 @@ extension SimulatorState {
             guard type == "HEADER" || type == "BODY" else { continue }
             let given = sent.first { $0["type"]?.stringValue?.uppercased() == type }?["parameters"]?.arrayValue ?? []
             if type == "HEADER", let format = component["format"]?.stringValue, format != "TEXT" {
-                let kind = format.lowercased()
-                guard given.count == 1, given[0]["type"]?.stringValue == kind, given[0][kind]?["link"] != nil || given[0][kind]?["id"] != nil
-                else {
-                    throw graphError(400, code: 132_012, message: "(#132012) Parameter format does not match format in the created template",
-                        details: "header: Format mismatch, expected \(format), received \(given.first?["type"]?.stringValue?.uppercased() ?? "nothing")")
-                }
+                try checkHeaderParameter(given, format: format)
                 continue
             }
             let text = component["text"]?.stringValue ?? ""
@@ -144,7 +143,16 @@ extension SimulatorState {
             }
             var values: [String: String] = [:]
             for (index, parameter) in given.enumerated() {
+                // A variable of the template's text takes text (Meta also takes currency and date_time there).
+                guard let kind = parameter["type"]?.stringValue, ["text", "currency", "date_time"].contains(kind) else {
+                    throw graphError(400, code: 132_012, message: "(#132012) Parameter format does not match format in the created template",
+                        details: "\(type.lowercased()): parameter \(index + 1) is \(parameter["type"]?.stringValue ?? "untyped"), expected text")
+                }
                 let value = parameter["text"]?.stringValue ?? ""
+                if kind == "text", value.allSatisfy(\.isWhitespace) {
+                    throw graphError(400, code: 100, message: "(#100) Invalid parameter",
+                        details: "\(type.lowercased()): parameter \(index + 1) text is missing or empty")
+                }
                 if value.contains("\n") || value.contains("\t") || value.contains("     ") {
                     throw graphError(400, code: 100, message: "(#100) Invalid parameter",
                         details: "Param text cannot have new-line/tab characters or more than 4 consecutive spaces")
@@ -177,6 +185,48 @@ extension SimulatorState {
             }
         }
         return TemplateSend(name: name, language: language, components: .array(sent), rendered: rendered)
+    }
+
+    /// A media or location header's one parameter, as Meta reads it: the header's format as its type (132012
+    /// otherwise); a media `link` (or uploaded `id`) that is an http(s) URL (100 otherwise: Graph takes only
+    /// those); a location's `latitude` and `longitude` (Meta's location templates: the place is given at send
+    /// time as latitude, longitude, name and address; 132012 without them).
+    private func checkHeaderParameter(_ given: [JSONValue], format: String) throws(APIError) {
+        let kind = format.lowercased()
+        func mismatch() -> APIError {
+            graphError(400, code: 132_012, message: "(#132012) Parameter format does not match format in the created template",
+                details: "header: Format mismatch, expected \(format), received \(given.first?["type"]?.stringValue?.uppercased() ?? "nothing")")
+        }
+        guard given.count == 1, given[0]["type"]?.stringValue == kind, let value = given[0][kind] else { throw mismatch() }
+        if kind == "location" {
+            // Meta's examples send them as strings; numbers are read too.
+            func coordinate(_ name: String) -> Double? {
+                switch value[name] {
+                case .int(let number)?: Double(number)
+                case .double(let number)?: number
+                case .string(let text)?: Double(text)
+                default: nil
+                }
+            }
+            guard let latitude = coordinate("latitude"), let longitude = coordinate("longitude") else {
+                throw graphError(400, code: 132_012, message: "(#132012) Parameter format does not match format in the created template",
+                    details: "header: a location needs latitude and longitude")
+            }
+            guard abs(latitude) <= 90, abs(longitude) <= 180 else {
+                throw graphError(400, code: 100, message: "(#100) Invalid parameter",
+                    details: "header: latitude must be within -90..90 and longitude within -180..180")
+            }
+            return
+        }
+        if let link = value["link"]?.stringValue {
+            let lower = link.lowercased()
+            guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else {
+                throw graphError(400, code: 100, message: "(#100) Invalid parameter",
+                    details: "header: \(kind) link must be an http(s) URL")
+            }
+        } else if value["id"] == nil {
+            throw mismatch()
+        }
     }
 
     /// What a checked template send stores on its message.

@@ -5,7 +5,7 @@ internal import KopsHTTP
 // MARK: - reply --template
 
 extension ReplyCommand {
-    /// `reply --template NAME [--language CODE] [--param ...] [--header-media URL]`: looks the template up on the
+    /// `reply --template NAME [--language CODE] [--param ...] [--header-media URL | --header-location LAT,LON]`: looks the template up on the
     /// number's WABA, checks it and the values as Meta and Kapso would (`TemplateCheck`, Kapso's marketing
     /// pre-check), then sends it like any reply. No 24-hour window applies to templates.
     static func sendTemplate(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
@@ -33,13 +33,14 @@ extension ReplyCommand {
         }
         let values = arguments.all("--param").map { TemplateCheck.Argument(typed: $0, named: template.isNamed) }
         let media = arguments.value("--header-media")
+        let location = arguments.value("--header-location").flatMap(HeaderLocation.init)
         let checked: TemplateCheck.Send
         do throws(TemplateCheck.Problem) {
-            checked = try TemplateCheck.check(template, arguments: values, headerMedia: media)
+            checked = try TemplateCheck.check(template, arguments: values, headerMedia: media, headerLocation: location)
         } catch {
             guard force else { throw TemplateError.refused(command: name, name: template.name, problem: error) }
             warnings.append("--force: sending although \(error.code): \(error.statement)")
-            checked = TemplateCheck.unchecked(template, arguments: values, headerMedia: media)
+            checked = TemplateCheck.unchecked(template, arguments: values, headerMedia: media, headerLocation: location)
         }
         if template.category == "MARKETING",
             try context.client.marketingPreference(contact: target.contact, phoneNumberID: target.phoneNumberID) == "stopped"

@@ -10,7 +10,8 @@ public enum ReplyCommand: Command {
         "send a text or an approved template to the last message's contact or to --to; checks the window and the template"
     public static let usage =
         "reply [--to E164|BSUID] [--no-quote] [--force] [--dry-run] TEXT | reply --template NAME [--language CODE] "
-        + "[--param VALUE]... [--param name=VALUE]... [--header-media URL] [--to E164|BSUID] [--force] [--dry-run]"
+        + "[--param VALUE]... [--param name=VALUE]... [--header-media URL | --header-location LAT,LON[,NAME[,ADDRESS]]] "
+        + "[--to E164|BSUID] [--force] [--dry-run]"
     public static let details = """
         Writes to the contact of the last message ('message', 'trace') and quotes it when it was
         received, else to the last conversation's contact; --to picks a contact on the selected number
@@ -23,7 +24,8 @@ public enum ReplyCommand: Command {
         pipes and -c send without asking. The new message becomes the last message: 'trace' follows it.
         --template sends an approved template instead (no 24-hour window needed): one --param per
         variable, in order for {{1}} {{2}} (header first, then body), as name=VALUE for {{name}};
-        --header-media gives a media header's link. Before sending, kops checks what Meta and Kapso
+        --header-media gives a media header's link, --header-location a LOCATION header's place (latitude,
+        longitude, then optionally its name and address: 37.4833,-122.1490,Acme HQ,1 Hacker Way). Before sending, kops checks what Meta and Kapso
         would refuse (132001 unknown or unapproved, 132015 paused, 132000 wrong parameters, 132012
         header media, 100 new lines or tabs, over 1,024 characters, marketing to a contact who
         stopped it); --force sends anyway and shows the API's answer. 'template NAME' shows what a
@@ -43,6 +45,9 @@ public enum ReplyCommand: Command {
         FlagSpec("--language", value: "CODE", help: "the template's language (en_US, es, ...)"),
         FlagSpec("--param", value: "VALUE", help: "a template value, repeatable: VALUE in order, or name=VALUE"),
         FlagSpec("--header-media", value: "URL", help: "the link of a template's image, video or document header"),
+        FlagSpec(
+            "--header-location", value: "LAT,LON[,NAME[,ADDRESS]]",
+            help: "a LOCATION header's place: latitude, longitude, then its name and address"),
         FlagSpec("--dry-run", help: "print the request (key redacted) and send nothing"),
     ]
 
@@ -67,6 +72,11 @@ public enum ReplyCommand: Command {
             _ = try text(arguments)
             return
         }
+        if let location = arguments.value("--header-location"), HeaderLocation(location) == nil {
+            throw ShellError.invalidValue(
+                command: name, what: "value for --header-location", value: location,
+                expected: "LAT,LON[,NAME[,ADDRESS]] with latitude -90..90 and longitude -180..180, e.g. 37.4833,-122.149,Acme HQ")
+        }
         guard arguments.positionals.isEmpty else {
             throw ShellError.invalidValue(
                 command: name, what: "text with --template", value: arguments.positionals.joined(separator: " "),
@@ -76,7 +86,7 @@ public enum ReplyCommand: Command {
 
     /// The message text: template-only flags without `--template` and an empty text are refused.
     private static func text(_ arguments: Arguments) throws(ShellError) -> String {
-        for flag in ["--language", "--param", "--header-media"] where !arguments.all(flag).isEmpty {
+        for flag in ["--language", "--param", "--header-media", "--header-location"] where !arguments.all(flag).isEmpty {
             throw .invalidValue(
                 command: name, what: "use of \(flag)", value: "\(flag) \(arguments.all(flag)[0])",
                 expected: "\(flag) together with --template NAME")

@@ -34,7 +34,7 @@ public enum TemplateCommand: Command {
         ]
         if let reason = template.rejectedReason { fields.append(Field("rejected", reason, style: .bad)) }
         if let header = template.header {
-            fields.append(Field("header", header.isMedia ? header.format : TemplateText.marked(header.text ?? "")))
+            fields.append(Field("header", header.format != "TEXT" ? header.format : TemplateText.marked(header.text ?? "")))
         }
         fields.append(Field("body", template.body.map { TemplateText.marked($0) } ?? "(none)", style: template.body == nil ? .bad : .plain))
         if let footer = template.footer { fields.append(Field("footer", footer)) }
@@ -51,6 +51,7 @@ public enum TemplateCommand: Command {
     static func parameters(_ template: MessageTemplate) -> String {
         var parts: [String] = []
         if let header = template.header, header.isMedia { parts.append("header \(header.format.lowercased()) (--header-media URL)") }
+        if template.header?.isLocation == true { parts.append("header location (--header-location LAT,LON[,NAME[,ADDRESS]])") }
         if !template.headerVariables.isEmpty {
             parts.append("header " + template.headerVariables.map { "{{\($0)}}" }.joined(separator: " "))
         }
@@ -72,6 +73,7 @@ public enum TemplateCommand: Command {
         let media = template.header?.isMedia == true
         var command = "reply --template \(template.name) --language \(template.language)"
         if media { command += " --header-media URL" }
+        if template.header?.isLocation == true { command += " --header-location LAT,LON" }
         for name in names { command += template.isNamed ? " --param \(name)=VALUE" : " --param VALUE" }
         return Field("send", command, style: .good)
     }

@@ -72,7 +72,7 @@ enum TemplateLookup {
     /// `2 named: customer_name, order_id`, `image header + 2`, `none`: what a send must give.
     static func parameterSummary(_ template: MessageTemplate) -> String {
         var parts: [String] = []
-        if let header = template.header, header.isMedia { parts.append("\(header.format.lowercased()) header") }
+        if let header = template.header, header.format != "TEXT" { parts.append("\(header.format.lowercased()) header") }
         let names = template.headerVariables + template.bodyVariables.filter { !template.isNamed || !template.headerVariables.contains($0) }
         if !names.isEmpty { parts.append(template.isNamed ? "\(names.count) named" : "\(names.count) positional") }
         return parts.isEmpty ? "none" : parts.joined(separator: " + ")
