@@ -120,7 +120,7 @@ public struct ErrorTriage {
 
     private static func meaning(of log: APILog) -> String {
         let message = log.errorMessage ?? ""
-        let whois = "'whois \(APIPath.phoneNumberID(in: log.endpoint) ?? "ID")' says what the id is and which phone-number id to use"
+        let whois = "'whois \(APIPath.phoneNumberID(in: log.endpoint) ?? APIPath.ids(in: log.endpoint).first ?? "ID")' says what the id is and which phone-number id to use"
         if let open = message.range(of: "(#"), let close = message[open.upperBound...].firstIndex(of: ")"),
             let entry = ErrorCatalog.entry(for: String(message[open.upperBound..<close]))
         {
@@ -131,7 +131,12 @@ public struct ErrorTriage {
         }
         switch log.responseStatus {
         case 401: return "the key was rejected; check which key the caller uses"
-        case 404: return "the id in the path is not in this project; " + whois
+        case 404:
+            // Without an id in the path, no id can be missing: the API does not serve the path.
+            if APIPath.ids(in: log.endpoint).isEmpty {
+                return "the path is not an endpoint of the API (it has no id that could be missing); check the method and path against Kapso's API reference"
+            }
+            return "the id in the path is not in this project; " + whois
         case 429: return "rate limited; the caller must back off and honour Retry-After"
         case 500...: return "Kapso or Meta failed; retry, and check Kapso's status if it persists"
         default: return "the request was refused; the error text says which field"
