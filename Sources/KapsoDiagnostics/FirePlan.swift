@@ -133,15 +133,28 @@ public struct FirePlan: Sendable {
         return headers
     }
 
-    /// The batch shape of §10.5: `size` received messages of one conversation, numbered in their text and id.
+    /// The batch shape of §10.5: `size` received messages of one conversation, numbered in their text, each with
+    /// its own well-formed ids (a WAMID per item, v1's Kapso UUID too), as a handler that dedupes by id meets them;
+    /// the conversation's `last_message_id` is the last item's.
     static func batch(of item: JSONValue, size: Int) -> JSONValue {
         let items = (1...size).map { number -> JSONValue in
             guard size > 1, case .object(var object) = item, case .object(var message)? = object["message"] else { return item }
-            if let id = message["id"]?.string { message["id"] = .string(id + "." + String(number)) }
+            for key in ["id", "whatsapp_message_id"] {
+                guard let id = message[key]?.string else { continue }
+                message[key] = .string(id.hasPrefix("wamid.") ? WAMID.numbered(id, number) : numberedUUID(id, number))
+            }
             if let text = message["text"]?["body"]?.string {
                 message["text"] = ["body": .string(text + " (\(number)/\(size))")]
             }
+            if let content = message["content"]?.string { message["content"] = .string(content + " (\(number)/\(size))") }
             object["message"] = .object(message)
+            if number == size, case .object(var conversation)? = object["conversation"],
+                case .object(var kapso)? = conversation["kapso"], kapso["last_message_id"] != nil
+            {
+                kapso["last_message_id"] = message["id"]
+                conversation["kapso"] = .object(kapso)
+                object["conversation"] = .object(conversation)
+            }
             return .object(object)
         }
         return [
@@ -151,6 +164,13 @@ public struct FirePlan: Sendable {
                 "last_sequence": .number(String(100 + size)), "conversation_id": .string(Story.danaID),
             ],
         ]
+    }
+
+    /// A UUID whose last four hex digits are `number` (`…7c8d9e` → `…7c0001`), still a UUID.
+    static func numberedUUID(_ id: String, _ number: Int) -> String {
+        guard id.count == 36, number < 0x10000 else { return id }
+        let digits = String(number, radix: 16)
+        return id.dropLast(4) + String(repeating: "0", count: 4 - digits.count) + digits
     }
 
     /// The marketing-stop scenario's second delivery: an older `resumed` that arrives late (§14.2).

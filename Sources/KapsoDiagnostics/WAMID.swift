@@ -44,6 +44,22 @@ public enum WAMID {
         }
     }
 
+    /// Another well-formed WAMID of the same contact for item `number` of a made-up batch: the end of the id's last
+    /// run of hex digits (the message part) becomes `number` in hex, so each item has its own id that still reads
+    /// as a WAMID (`…MTcyOAA=` → `…MTcwMQA=` for 1). `id` itself when it holds no such run.
+    public static func numbered(_ id: String, _ number: Int) -> String {
+        guard id.hasPrefix("wamid."), var bytes = Data(base64Encoded: String(id.dropFirst(6))).map(Array.init) else { return id }
+        let isHex: (UInt8) -> Bool = { (0x30...0x39).contains($0) || (0x41...0x46).contains($0) }
+        guard let end = bytes.lastIndex(where: isHex) else { return id }
+        var start = end
+        while start > 0, isHex(bytes[start - 1]) { start -= 1 }
+        let digits = Array(String(number, radix: 16, uppercase: true).utf8)
+        guard end - start + 1 >= 8, digits.count <= 4 else { return id }
+        let padded = [UInt8](repeating: 0x30, count: 4 - digits.count) + digits
+        bytes.replaceSubrange((end - 3)...end, with: padded)
+        return "wamid." + Data(bytes).base64EncodedString()
+    }
+
     // The first `0x18 <length> <digits>` field with 7 to 15 digits.
     private static func number(in bytes: [UInt8]) -> String? {
         var index = 0

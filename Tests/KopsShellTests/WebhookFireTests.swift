@@ -1,3 +1,4 @@
+import Foundation
 import KapsoClient
 import KapsoDiagnostics
 import KopsHTTP
@@ -61,6 +62,30 @@ import Testing
             #expect(body["data"]?.array?.count == 5)
             #expect(body["batch_info"]?["size"] == 5)
             #expect(result.out.contains("(batch of 5) → 200"))
+        }
+    }
+
+    /// Each item of a batch has its own well-formed ids, as real batches do: a handler that dedupes by WAMID (or by
+    /// v1's whatsapp_message_id) keeps every item, and whois-style readers take each id (probe2 F37).
+    @Test(arguments: [("--v2", "id"), ("--v1", "whatsapp_message_id")])
+    func batchItemsHaveDistinctWellFormedIDs(version: String, key: String) async throws {
+        try await offPool {
+            let handler = try Self.verifyingHandler()
+            let result = try Self.fire(["whatsapp.message.received", "--batch", "3", version, "--secret", Self.secret], handler: handler)
+            #expect(result.status == .ok, "\(result.err)")
+            let body = try JSONValue.parse(try #require(handler.requests.first).body)
+            let items = try #require(body["data"]?.array)
+            let wamids = items.compactMap { $0["message"]?[key]?.string }
+            #expect(wamids.count == 3)
+            #expect(Set(wamids).count == 3, "\(wamids)")
+            for wamid in wamids {
+                #expect((try? WAMID.canonical(wamid).get()) == wamid, "\(wamid) is a WAMID as Meta spells it")
+                #expect((try? WAMID.contactNumber(in: wamid).get()) == "14155550142")
+            }
+            let ids = items.compactMap { $0["message"]?["id"]?.string }
+            #expect(Set(ids).count == 3)
+            if version == "--v1" { #expect(ids.allSatisfy { UUID(uuidString: $0) != nil }, "\(ids)") }
+            if version == "--v2" { #expect(items.last?["conversation"]?["kapso"]?["last_message_id"]?.string == ids.last) }
         }
     }
 

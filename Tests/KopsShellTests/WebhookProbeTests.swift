@@ -64,6 +64,34 @@ import Testing
             "error: 'webhooks probe' sends to a URL off this machine, which scripts do only with --allow-writes; run with --allow-writes to let it\n"))
     }
 
+    /// The probe's deliveries are about the webhook's own number, so a handler that routes by phone_number_id
+    /// serves them (probe2 F33): Sales Line's webhook gets Sales Line's ids, in v2 and v1.
+    @Test(arguments: ["v2", "v1"])
+    func probeDeliveriesCarryTheWebhooksOwnNumber(version: String) async throws {
+        let handler = try Self.server(.strict)
+        let (statuses, err) = try await withSimulator { fixture -> ([KopsShell.ExitStatus], String) in
+            let (shell, output) = try fixture.shell(phoneNumberID: "100200300400502")
+            return ([
+                "webhooks create --url \(handler.baseURL)/hook --events whatsapp.message.received --secret-key \(Self.secret) --payload-version \(version)",
+                "webhooks probe",
+            ].map { shell.run(line: $0) }, output.err)
+        }
+        #expect(statuses == [.ok, .ok], "\(err)")
+        #expect(handler.requests.count == 3)
+        for request in handler.requests {
+            let body = try JSONValue.parse(request.body)
+            if version == "v1" {
+                #expect(body["whatsapp_config"]?["phone_number_id"]?.string == "100200300400502")
+                #expect(body["whatsapp_config"]?["name"]?.string == "Sales Line")
+                #expect(body["conversation"]?["whatsapp_config_id"]?.string == body["whatsapp_config"]?["id"]?.string)
+            } else {
+                #expect(body["phone_number_id"]?.string == "100200300400502")
+                #expect(body["conversation"]?["phone_number_id"]?.string == "100200300400502")
+            }
+            #expect(!String(decoding: request.body, as: UTF8.self).contains("100200300400501"))
+        }
+    }
+
     @Test func aStrictHandlerPasses() async throws {
         let run = try await Self.probe(.strict)
         #expect(run.status == 0, "\(run.err)")

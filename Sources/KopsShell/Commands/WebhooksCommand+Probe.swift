@@ -10,6 +10,24 @@ extension WebhooksCommand {
     /// usually breaks on it (escaped or re-encoded characters), while an ASCII body still matches.
     static let probeText = "Olá, ¿llegó el pedido nº 1042? 👍 — gracias"
 
+    /// The sample's number fields set to the webhook's own number, so a handler that routes by phone_number_id
+    /// gets a delivery it serves (Kapso's own test is about the webhook's number).
+    static func probeNumberEdits(_ number: PhoneNumber, version: String) -> [JSONPathEdit] {
+        var fields: [(String, String?)] = [("phone_number_id", number.id), ("conversation.phone_number_id", number.id)]
+        if version == "v1" {
+            fields = [
+                ("whatsapp_config.id", number.internalID), ("whatsapp_config.name", number.name),
+                ("whatsapp_config.phone_number_id", number.id),
+                ("whatsapp_config.business_account_id", number.businessAccountID),
+                ("whatsapp_config.display_phone_number", number.displayPhoneNumber),
+                ("conversation.whatsapp_config_id", number.internalID),
+            ]
+        }
+        return fields.compactMap { path, value in
+            value.flatMap { JSONPathEdit("\(path)=\"\($0.replacingOccurrences(of: "\"", with: "\\\""))\"") }
+        }
+    }
+
     /// `webhooks probe [ID]`: three signed `whatsapp.message.received` deliveries to the webhook's own URL, as
     /// Kapso would send them (its secret, custom headers, payload version): ASCII, non-ASCII, and one signed
     /// with a wrong secret. A handler that accepts the wrong signature is an error (status 1).
@@ -36,8 +54,10 @@ extension WebhooksCommand {
         }
         let version = webhook.payloadVersion ?? "v2"
         let textPath = version == "v1" ? "message.content" : "message.text.body"
+        let number = try webhook.phoneNumberID.map { try context.client.phoneNumber($0) }
         func plan(_ text: String?, secret: Secret) throws -> FirePlan.Delivery {
-            let edits = text.flatMap { JSONPathEdit("\(textPath)=\"\($0)\"") }.map { [$0] } ?? []
+            let textEdits = text.flatMap { JSONPathEdit("\(textPath)=\"\($0)\"") }.map { [$0] } ?? []
+            let edits = textEdits + (number.map { probeNumberEdits($0, version: version) } ?? [])
             do {
                 let built = try FirePlan(
                     "whatsapp.message.received", version: version, batch: nil, meta: false, overrides: edits, secret: secret,
