@@ -39,6 +39,31 @@ public enum ByteWords {
         return nil
     }
 
+    /// True when every byte of `bytes` is printable ASCII (space to `~`), or a line feed when `newlines` allows it:
+    /// text a terminal shows as it is. Eight bytes at a time; a word with a line feed is looked at byte by byte.
+    public static func allPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>, newlines: Bool) -> Bool {
+        var position = 0
+        while position + 8 <= bytes.count {
+            let word = word(bytes, at: position)
+            if containsBelow(word, 0x20) || containsNonASCII(word) || contains(word, 0x7F) {
+                for offset in position..<(position + 8) where !isPrintable(bytes[offset], newlines: newlines) {
+                    return false
+                }
+            }
+            position += 8
+        }
+        while position < bytes.count {
+            if !isPrintable(bytes[position], newlines: newlines) { return false }
+            position += 1
+        }
+        return true
+    }
+
+    @inline(__always)
+    private static func isPrintable(_ byte: UInt8, newlines: Bool) -> Bool {
+        (byte >= 0x20 && byte < 0x7F) || (newlines && byte == 0x0A)
+    }
+
     /// True when a byte of `word` is not ASCII.
     @inline(__always)
     static func containsNonASCII(_ word: UInt64) -> Bool {

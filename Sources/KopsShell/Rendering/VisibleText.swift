@@ -1,3 +1,5 @@
+internal import KapsoClient
+
 /// Untrusted text made safe for a terminal: control characters are shown, never interpreted, e.g.
 /// `"hi\u{1B}]0;pwned\u{07}"` → `hi\x1b]0;pwned\x07`.
 ///
@@ -26,8 +28,10 @@ public enum VisibleText {
         // Printable ASCII, most of what kops shows, needs no work.
         let kept = newlines == .kept
         let printable: (UInt8) -> Bool = { ($0 >= 0x20 && $0 < 0x7F) || (kept && $0 == 0x0A) }
-        // Read in place when the text is contiguous UTF-8 (native strings are): iterating the view costs more.
-        if text.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy(printable) }) ?? text.utf8.allSatisfy(printable) {
+        // Read in place, eight bytes at a time, when the text is contiguous UTF-8 (native strings are).
+        if text.utf8.withContiguousStorageIfAvailable({ ByteWords.allPrintableASCII($0, newlines: kept) })
+            ?? text.utf8.allSatisfy(printable)
+        {
             return String(text)
         }
         let spaces = newlines == .spaces

@@ -1,0 +1,90 @@
+internal import Foundation
+internal import KapsoDiagnostics
+internal import KopsHTTP
+
+// MARK: - One delivery: saved, verified, forwarded, answered
+
+extension ListenCommand {
+    /// One delivery as received: saved, verified and described; `finish` adds the handler's part, answers the
+    /// sender and gives the line.
+    struct Received {
+        let time = ContinuousClock.now
+        var text: String
+        var bad = false
+        var messageID: String?
+        var saveProblem: String?
+        let answer: (Int, [(name: String, value: String)], [UInt8]) -> Void
+
+        /// Saves (first: a delivery is on disk before anything else can go wrong, Ctrl-C included) and verifies.
+        init(
+            _ request: IncomingRequest, number: Int, secret: Secret?, metaSecret: Secret?, saveFolder: String?,
+            tally: inout Tally, answer: @escaping (Int, [(name: String, value: String)], [UInt8]) -> Void
+        ) {
+            self.answer = answer
+            let reading = ReceivedDelivery(headers: request.headers, body: request.body, secret: secret, metaSecret: metaSecret)
+            var text = "\(ListenCommand.clock()) \(VisibleText.escaped(reading.event))"
+            if reading.batchSize > 1 { text += " ×\(reading.batchSize)" }
+            if let number = reading.phoneNumberID { text += " number \(VisibleText.escaped(number))" }
+            if let message = reading.messageID { text += " msg \(VisibleText.escaped(message))" }
+            if let status = reading.messageStatus { text += " \(VisibleText.escaped(status))" }
+            if let problem = reading.bodyProblem { text += "; \(problem)" }
+            messageID = reading.messageID.map { VisibleText.escaped($0) }
+            if request.method != "POST" {
+                text += "; \(VisibleText.escaped(request.method)) instead of POST"
+                bad = true
+            }
+            if let saveFolder {
+                do {
+                    _ = try DeliveryArchive.save(request, event: reading.event, number: number, in: saveFolder, at: Date())
+                } catch {
+                    saveProblem = "not saved: \(ListenCommand.reason(error))"
+                }
+            }
+            let signature = reading.signature
+            text += "; " + VisibleText.escaped(signature.shortText)
+            if signature.isUnexplainedMismatch { tally.unexplainedMismatches += 1 }
+            if signature.isValid { tally.verified += 1 } else if case .unchecked = signature {} else {
+                tally.unverified += 1
+                bad = true
+            }
+            self.text = text
+        }
+
+        /// Answers the sender (the handler's status, 502 when it gave none, 200 when not forwarding) and returns
+        /// the delivery's line.
+        func finish(_ forwarded: DeliveryForwarder.Forwarded?, width: Int?, tally: inout Tally) -> CommandResult {
+            var text = text
+            var bad = bad
+            var preview: String?
+            if let forwarded {
+                let (described, style) = HandlerCall.describe(forwarded.outcome)
+                text += forwarded.sent ? "; handler " + described : "; not forwarded: listen stopped (Ctrl-C)"
+                if forwarded.waited >= 0.5 {
+                    text += " (\(HandlerCall.duration(forwarded.waited)) of it waiting in listen: \(DeliveryForwarder.limit) forwards at once)"
+                }
+                if style == .bad {
+                    tally.handlerFailures += 1
+                    bad = true
+                }
+                switch forwarded.outcome {
+                case .answered(let status, _, let body, let headers):
+                    if !(200..<300).contains(status) { preview = HandlerCall.bodyStart(body) }
+                    answer(status, headers.filter { $0.name.lowercased() == "content-type" }, body)
+                case .failed(let error):
+                    let reason = forwarded.sent ? HandlerCall.reason(error) : "listen stopped before forwarding it"
+                    answer(
+                        forwarded.sent ? 502 : 503, [("Content-Type", "application/json")],
+                        Array("{\"error\":\"kops listen: \(reason.replacingOccurrences(of: "\"", with: "'"))\"}".utf8))
+                }
+            } else {
+                answer(200, [("Content-Type", "application/json")], Array("{\"ok\":true}".utf8))
+            }
+            if let saveProblem {
+                text += "; " + saveProblem
+                tally.notSaved += 1
+                bad = true
+            }
+            return .line(ListenCommand.fitted(text, messageID: messageID, preview: preview, width: width), style: bad ? .bad : .plain)
+        }
+    }
+}
