@@ -90,8 +90,9 @@ public struct ErrorTriage {
         }
     }
 
-    /// Adds failed deliveries (a `/webhook_deliveries` page).
-    public mutating func addDeliveries(_ deliveries: [WebhookDelivery]) {
+    /// Adds failed deliveries (a `/webhook_deliveries` page of `period`, which the suggested `deliveries` command
+    /// carries so it lists them too).
+    public mutating func addDeliveries(_ deliveries: [WebhookDelivery], period: String = DeliveryPeriod.standard) {
         for delivery in deliveries where delivery.status == "failed" {
             let answer = delivery.responseStatus.map { "HTTP \($0)" } ?? "no response"
             entries.append(
@@ -100,7 +101,7 @@ public struct ErrorTriage {
                     subject: "\(delivery.event) to \(WebhookURL.short(delivery.webhookURL))",
                     error: "\(answer) after \(delivery.attemptCount) attempts",
                     meaning:
-                        "the receiver must answer 200 within 10 s; see 'deliveries --webhook \(delivery.webhookID) --errors'",
+                        "the receiver must answer 200 within 10 s; see '\(DeliveryPeriod.command(webhookID: delivery.webhookID, errors: true, period: period))'",
                     json: delivery.json))
         }
     }

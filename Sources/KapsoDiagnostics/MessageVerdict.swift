@@ -21,9 +21,11 @@ public struct MessageVerdict: Sendable, Equatable {
     }
 
     /// The verdict on `message` at `now` (Unix seconds); `windowAtSend` is the 24-hour window when it was
-    /// sent (nil when unknown), which explains a 131047.
-    public static func of(_ message: Message, windowAtSend: ServiceWindow?, now: Int64) -> MessageVerdict {
-        if message.isInbound { return inbound(message, now: now) }
+    /// sent (nil when unknown), which explains a 131047. For an inbound message, `newestInbound` is the contact's
+    /// newest inbound message to the number (Unix seconds) when it was read: a newer one reopens the window this
+    /// message opened, so an old message's closed window is not the contact's window (nil: not read, said so).
+    public static func of(_ message: Message, windowAtSend: ServiceWindow?, newestInbound: Int64? = nil, now: Int64) -> MessageVerdict {
+        if message.isInbound { return inbound(message, newestInbound: newestInbound, now: now) }
         let history = StatusHistory(message: message)
         if let conflict = history.conflict { return contradiction(conflict, history: history) }
         if history.isBehind(message.status) { return incomplete(message, history: history, windowAtSend: windowAtSend) }
@@ -40,20 +42,30 @@ public struct MessageVerdict: Sendable, Equatable {
     private static func outbound(
         _ status: String, message: Message, history: StatusHistory, windowAtSend: ServiceWindow?, now: Int64
     ) -> MessageVerdict {
-        switch status {
-        case "failed":
+        switch StatusWord(status) {
+        case .failed:
             return MessageVerdict(failure(history.failures.last?.errors ?? [], windowAtSend: windowAtSend), .bad)
-        case "read":
+        case .played:
+            return MessageVerdict("played by the contact\(after("played", history)) (a voice message listened to)", .good)
+        case .read:
             return MessageVerdict("read by the contact\(after("read", history))", .good)
-        case "delivered":
+        case .delivered:
             return MessageVerdict("delivered\(after("delivered", history)), not read yet", .good)
-        case "sent":
+        case .sent:
             let since = (history.events.last { $0.time != nil }?.time ?? message.time).map { now - $0 } ?? 0
             let offline = since > 3_600 ? ": the contact's phone may be offline" : ""
             return MessageVerdict("sent \(Elapsed.text(since)) ago, no delivery report yet\(offline)", .warning)
-        case let other:
-            return MessageVerdict("\(other): Meta has not confirmed the message yet", .warning)
+        case .waiting(let word):
+            return MessageVerdict("\(word): Meta has not confirmed the message yet", .warning)
+        case .unknown(let word):
+            return MessageVerdict(unknownStatus(word), .warning)
         }
+    }
+
+    /// A status word kops does not know: shown as unknown, never read as "not confirmed" or as a failure.
+    private static func unknownStatus(_ word: String) -> String {
+        "status '\(word)' is not one kops knows (\(StatusWord.known.joined(separator: ", "))), so what it means "
+            + "for the message is unknown; the timeline shows what was recorded"
     }
 
     /// Kapso's `kapso.status` is further along than the history (a `failed` or `read` event Kapso never
@@ -62,9 +74,9 @@ public struct MessageVerdict: Sendable, Equatable {
     private static func incomplete(_ message: Message, history: StatusHistory, windowAtSend: ServiceWindow?) -> MessageVerdict {
         let latest = history.latest.map { "\($0.status) at \(when($0))" } ?? "nothing"
         let stops = "the status history stops at \(latest) and holds no \(message.status) event"
-        switch message.status {
-        case "failed":
-            if let success = history.events.last(where: { $0.status == "delivered" || $0.status == "read" }) {
+        switch StatusWord(message.status) {
+        case .failed:
+            if let success = history.events.last(where: { StatusWord($0.status).reachedDevice }) {
                 return MessageVerdict(
                     "Kapso's status is failed, but the status history records \(success.status) at \(when(success)) and no "
                         + "failure: whether the contact has it is uncertain; ask them", .warning)
@@ -72,25 +84,37 @@ public struct MessageVerdict: Sendable, Equatable {
             return MessageVerdict(
                 "failed (Kapso's status); \(stops), so Meta's error code was not recorded; the failed webhook "
                     + "('deliveries --event whatsapp.message.failed') may carry it", .bad)
-        case "read":
-            return MessageVerdict("read by the contact (Kapso's status; \(stops), so when is unknown)", .good)
-        case "delivered":
+        case .read, .played:
+            return MessageVerdict("\(message.status) by the contact (Kapso's status; \(stops), so when is unknown)", .good)
+        case .delivered:
             return MessageVerdict("delivered, not read yet (Kapso's status; \(stops), so when is unknown)", .good)
-        case let other:
-            return MessageVerdict("\(other) (Kapso's status; \(stops))", .warning)
+        case .unknown(let word):
+            return MessageVerdict("\(unknownStatus(word)) (Kapso's status; \(stops))", .warning)
+        case .waiting, .sent:
+            return MessageVerdict("\(message.status) (Kapso's status; \(stops))", .warning)
         }
     }
 
-    private static func inbound(_ message: Message, now: Int64) -> MessageVerdict {
+    private static func inbound(_ message: Message, newestInbound: Int64?, now: Int64) -> MessageVerdict {
         let errors = MessageError.all(in: message.json["errors"])
-        let window = ServiceWindow(lastInbound: message.time, at: now)
+        let later = newestInbound.flatMap { newest in message.time.map { newest > $0 ? newest : nil } ?? newest }
+        let window = ServiceWindow(lastInbound: later ?? message.time, at: now)
         let windowText: String
         let severity: Severity
         if let closes = window.closesAt {
-            windowText =
-                window.isOpen
-                ? "the 24-hour window is open for \(Elapsed.text(closes - now)) more: free-form replies go through"
-                : "the 24-hour window it opened closed \(Elapsed.text(now - closes)) ago: reply with an approved template ('reply --template NAME')"
+            let again = later.map { "the contact wrote again at \(KapsoTime.iso($0))" }
+            if window.isOpen {
+                windowText = (again.map { $0 + ", so " } ?? "")
+                    + "the 24-hour window is open for \(Elapsed.text(closes - now)) more: free-form replies go through"
+            } else if let again {
+                windowText = again + "; that window closed \(Elapsed.text(now - closes)) ago: reply with an approved template "
+                    + "('reply --template NAME')"
+            } else {
+                // Without the contact's newer messages, only this message's own window is known.
+                let unread = newestInbound == nil ? " (unless the contact wrote since: 'conversation' shows their window)" : ""
+                windowText = "the 24-hour window it opened closed \(Elapsed.text(now - closes)) ago\(unread): "
+                    + "reply with an approved template ('reply --template NAME')"
+            }
             severity = window.isOpen ? .good : .warning
         } else {
             windowText = ""
@@ -138,7 +162,7 @@ public struct MessageVerdict: Sendable, Equatable {
         }
         if code == "131047", let window = windowAtSend {
             guard let closes = window.closesAt else {
-                return "failed: 131047, the contact never wrote, so no 24-hour window was open; send an approved template with 'reply --template NAME'\(more)"
+                return "failed: 131047, no inbound message from the contact before the send was found, so no 24-hour window was open; send an approved template with 'reply --template NAME'\(more)"
             }
             if closes <= window.at {
                 return "failed: 131047, the 24-hour window closed \(Elapsed.text(window.at - closes)) before the send; send an approved template with 'reply --template NAME'\(more)"

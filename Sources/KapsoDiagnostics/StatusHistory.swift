@@ -7,7 +7,7 @@ public import KapsoClient
 /// (webhooks arrive out of order). Events without a readable timestamp are kept, after the timed ones,
 /// in stored order, and counted in `untimedCount`, because their place in the history is unknown.
 public struct StatusHistory: Sendable {
-    /// One status event: `sent`, `delivered`, `read`, `failed` (or anything Meta adds later).
+    /// One status event: `sent`, `delivered`, `read`, `played`, `failed` (or anything Meta adds later: `StatusWord`).
     public struct Event: Sendable {
         public var status: String
         /// Unix seconds, nil when the event has no readable `timestamp`.
@@ -26,7 +26,7 @@ public struct StatusHistory: Sendable {
     /// A failure and a later delivery or read: WhatsApp reported both, so the outcome is uncertain.
     public struct Conflict: Sendable {
         public var failure: Event
-        /// The delivered or read event that came after the failure (or, when the failure is last, before it).
+        /// The delivered, read or played event that came after the failure (or, when the failure is last, before it).
         public var success: Event
         /// True when the failure is the later of the two.
         public var failureIsLast: Bool
@@ -96,10 +96,10 @@ public struct StatusHistory: Sendable {
         return zip(ranks, ranks.dropFirst()).contains { $0 > $1 }
     }
 
-    /// A failed event together with a delivered or read one, if the history has both.
+    /// A failed event together with a delivered, read or played one, if the history has both.
     public var conflict: Conflict? {
         guard let failure = failures.last else { return nil }
-        let successes = events.filter { $0.status == "delivered" || $0.status == "read" }
+        let successes = events.filter { StatusWord($0.status).reachedDevice }
         guard let success = successes.last else { return nil }
         let failureIsLast: Bool
         switch (failure.time, success.time) {
@@ -120,18 +120,9 @@ public struct StatusHistory: Sendable {
         return kapso > reported
     }
 
-    /// How far along a status is: `accepted`/`pending` 0, `sent` 1, `delivered` 2, `read` 3, `failed` 4
-    /// (final); nil for a status kops does not know (Meta may add some).
-    public static func rank(_ status: String) -> Int? {
-        switch status {
-        case "accepted", "pending", "queued": 0
-        case "sent": 1
-        case "delivered": 2
-        case "read", "played": 3
-        case "failed": 4
-        default: nil
-        }
-    }
+    /// How far along a status is (`StatusWord.rank`): waiting 0, `sent` 1, `delivered` 2, `read`/`played` 3,
+    /// `failed` 4 (final); nil for a status kops does not know (Meta may add some).
+    public static func rank(_ status: String) -> Int? { StatusWord(status).rank }
 
     /// A usable time from `"1795256160"` (Meta's string of digits), a bare number, or an ISO-8601 text;
     /// else the value as given when there is one (an implausible or unreadable timestamp).

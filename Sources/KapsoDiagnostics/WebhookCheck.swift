@@ -4,7 +4,8 @@ internal import KopsHTTP
 /// Lint rules over webhook configurations and their recent deliveries, each finding with a fix.
 ///
 /// Rules: message/conversation events on a project-scoped webhook and project events on a phone-number webhook
-/// (never delivered), v1 payloads,
+/// (never delivered), no events or names that are not Kapso events, a URL Kapso cannot reach (localhost, private
+/// networks), a number outside the project, duplicates (`WebhookCheck+Delivery.swift`), v1 payloads,
 /// non-https URLs, paused webhooks, missing secrets, buffer settings out of range, a high failure rate,
 /// and a selected number with no webhook receiving `whatsapp.message.received`.
 public struct WebhookCheck {
@@ -29,11 +30,18 @@ public struct WebhookCheck {
 
     public private(set) var findings: [Finding] = []
 
-    /// Checks `webhooks`; with `coverageFor`, also that the number has a receiver of inbound messages.
-    public init(webhooks: [Webhook], deliveries: [String: DeliveryCount], period: String, coverageFor number: String?) {
+    /// Checks `webhooks`; with `coverageFor`, also that the number has a receiver of inbound messages. `projectNumbers`
+    /// (the project's phone-number ids, when listed) finds webhooks bound to a number outside the project;
+    /// `apiIsLocal` (the API runs on this machine: kapso-sim) makes a localhost receiver reachable, said as info.
+    public init(
+        webhooks: [Webhook], deliveries: [String: DeliveryCount], period: String, coverageFor number: String?,
+        projectNumbers: [String]? = nil, apiIsLocal: Bool = false
+    ) {
         for webhook in webhooks {
-            check(webhook, deliveries: deliveries[webhook.id], period: period, number: number)
+            check(webhook, deliveries: deliveries[webhook.id], period: period, number: number, apiIsLocal: apiIsLocal)
+            checkDelivery(webhook, deliveries: deliveries[webhook.id], projectNumbers: projectNumbers, apiIsLocal: apiIsLocal)
         }
+        checkDuplicates(webhooks)
         if let number {
             let covered = webhooks.contains { webhook in
                 webhook.phoneNumberID == number && webhook.active
@@ -55,7 +63,7 @@ public struct WebhookCheck {
             .map(\.element)
     }
 
-    private mutating func add(_ severity: Severity, _ webhook: Webhook, _ problem: String, fix: String) {
+    mutating func add(_ severity: Severity, _ webhook: Webhook, _ problem: String, fix: String) {
         findings.append(Finding(severity: severity, webhookID: webhook.id, problem: problem, fix: fix))
     }
 
@@ -81,9 +89,10 @@ public struct WebhookCheck {
         return create + "; " + keep
     }
 
-    private mutating func check(_ webhook: Webhook, deliveries: DeliveryCount?, period: String, number: String?) {
+    private mutating func check(_ webhook: Webhook, deliveries: DeliveryCount?, period: String, number: String?, apiIsLocal: Bool) {
         let id = webhook.id
-        let numberEvents = webhook.events.filter { WebhookEvents.scope(of: $0) == .phoneNumber }
+        let known = webhook.events.filter(WebhookEvents.isKnown)
+        let numberEvents = known.filter { WebhookEvents.scope(of: $0) == .phoneNumber }
         if webhook.isProjectScoped, !numberEvents.isEmpty {
             add(
                 .error, webhook,
@@ -91,7 +100,7 @@ public struct WebhookCheck {
                 fix: Self.moveToNumberFix(webhook, numberEvents: numberEvents, number: number)
             )
         }
-        let projectEvents = WebhookEvents.outOfScope(webhook.events, projectScoped: false)
+        let projectEvents = WebhookEvents.outOfScope(known, projectScoped: false)
         if !webhook.isProjectScoped, webhook.kind != "meta", !projectEvents.isEmpty {
             add(
                 .error, webhook,
@@ -108,7 +117,7 @@ public struct WebhookCheck {
             )
         }
         let lower = webhook.url.lowercased()
-        if !lower.hasPrefix("https://"), !(URLParts(webhook.url)?.isLoopback ?? false) {
+        if !lower.hasPrefix("https://"), WebhookURL.unreachable(webhook.url) == nil {
             add(
                 .error, webhook, "URL is not https: payloads travel unencrypted",
                 fix: "webhooks update \(id) --url " + (lower.hasPrefix("http://") ? "https://" + webhook.url.dropFirst(7) : "https://..."))
@@ -135,18 +144,34 @@ public struct WebhookCheck {
             }
         }
         if webhook.bufferEnabled {
-            add(
-                .info, webhook,
-                "buffering is on: every whatsapp.message.received delivery is batch-shaped, even with one message",
-                fix: "make the receiver read batch bodies (data[]), or turn buffering off")
+            let listed = webhook.json["buffer_events"]?.array?.compactMap(\.string) ?? []
+            let unbufferable = listed.filter { WebhookEvents.event($0)?.bufferable != true }
+            if !unbufferable.isEmpty {
+                add(
+                    .warning, webhook,
+                    "buffer_events lists \(unbufferable.joined(separator: ", ")), which Kapso does not buffer (only whatsapp.message.received can be)",
+                    fix: "webhooks update \(id) with buffer_events [whatsapp.message.received] (Kapso's dashboard or API), or turn buffering off")
+            }
+            let buffered = listed.isEmpty ? ["whatsapp.message.received"] : listed.filter { WebhookEvents.event($0)?.bufferable == true }
+            if buffered.isEmpty {
+                add(
+                    .info, webhook, "buffering is on, but buffer_events holds no bufferable event: nothing is batched",
+                    fix: "list whatsapp.message.received in buffer_events, or turn buffering off")
+            } else {
+                add(
+                    .info, webhook,
+                    "buffering is on: every \(buffered.joined(separator: ", ")) delivery is batch-shaped, even with one message",
+                    fix: "make the receiver read batch bodies (data[]), or turn buffering off")
+            }
         }
-        if let deliveries, deliveries.failureRate >= 10 {
+        // An unreachable URL has its own finding: "answer faster" is not its fix.
+        if let deliveries, deliveries.failureRate >= 10, apiIsLocal || WebhookURL.unreachable(webhook.url) == nil {
             let text =
                 "\(deliveries.failed) of \(deliveries.total) deliveries failed in the last \(period) (\(deliveries.failureRate) %)"
             add(
                 deliveries.failureRate >= 50 ? .error : .warning, webhook, text,
                 fix:
-                    "deliveries --webhook \(id) --errors shows the HTTP statuses; the receiver must answer 200 within 10 s"
+                    "\(DeliveryPeriod.command(webhookID: id, errors: true, period: period)) shows the HTTP statuses; the receiver must answer 200 within 10 s"
             )
         }
     }

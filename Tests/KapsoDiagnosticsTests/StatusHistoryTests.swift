@@ -113,6 +113,52 @@ import Testing
         #expect(!MessageVerdict.of(message, windowAtSend: nil, now: 9_000).text.contains("no delivery report"))
     }
 
+    /// Every status word is read by its kind (probe3 F1): `played` (a voice message listened to) is the strongest
+    /// confirmation, never "not confirmed"; a word kops does not know is said to be unknown, never "not confirmed".
+    static let statusWords: [(String, String, String, MessageVerdict.Severity)] = [
+        (#"[{"status":"sent","timestamp":"1000"},{"status":"delivered","timestamp":"1002"},{"status":"read","timestamp":"1005"},{"status":"played","timestamp":"1010"}]"#,
+         "played", "played by the contact 10 s after sending (a voice message listened to)", .good),
+        (#"[{"status":"sent","timestamp":"1000"},{"status":"played","timestamp":"1010"},{"status":"delivered","timestamp":"1002"}]"#,
+         "played", "played by the contact 10 s after sending (a voice message listened to)", .good),
+        (#"[{"status":"sent","timestamp":"1000"}]"#, "played",
+         "played by the contact (Kapso's status; the status history stops at sent at 1970-01-01T00:16:40Z (0 s after sending) "
+            + "and holds no played event, so when is unknown)", .good),
+        (#"[{"status":"warned","timestamp":"1003"}]"#, "warned",
+         "status 'warned' is not one kops knows (pending, sent, delivered, read, played, failed), so what it means for the "
+            + "message is unknown; the timeline shows what was recorded", .warning),
+        ("[]", "queued", "queued: Meta has not confirmed the message yet", .warning),
+    ]
+
+    @Test(arguments: statusWords)
+    func eachStatusWordIsReadByItsKind(_ statuses: String, _ status: String, _ text: String, _ severity: MessageVerdict.Severity) throws {
+        let verdict = MessageVerdict.of(try Self.message(statuses, status: status), windowAtSend: nil, now: 9_000)
+        #expect(verdict.text == text)
+        #expect(verdict.severity == severity)
+    }
+
+    /// An inbound message's window is the contact's: a newer inbound reopens it (probe3 F21); without the contact's
+    /// newer messages the verdict says only this message's window is known.
+    @Test func anOlderInboundIsJudgedByTheContactsNewestMessage() throws {
+        let old = try Self.message("null", status: "received", direction: "inbound")
+        let now: Int64 = 1_000 + 30 * 3_600
+        #expect(
+            MessageVerdict.of(old, windowAtSend: nil, newestInbound: now - 7_200, now: now).text
+                == "received; the contact wrote again at 1970-01-02T04:16:40Z, so the 24-hour window is open for 22 h more: free-form replies go through")
+        #expect(
+            MessageVerdict.of(old, windowAtSend: nil, newestInbound: 1_000, now: now).text
+                == "received; the 24-hour window it opened closed 6 h ago: reply with an approved template ('reply --template NAME')")
+        #expect(
+            MessageVerdict.of(old, windowAtSend: nil, now: now).text
+                == "received; the 24-hour window it opened closed 6 h ago (unless the contact wrote since: 'conversation' shows their window): reply with an approved template ('reply --template NAME')")
+    }
+
+    /// A failure next to a `played` is a contradiction like one next to a `read`.
+    @Test func aPlayedAndAFailureContradict() throws {
+        let statuses = #"[{"status":"sent","timestamp":"1000"},\#(Self.failed131026),{"status":"played","timestamp":"1004"}]"#
+        let history = StatusHistory(message: try Self.message(statuses, status: "played"))
+        #expect(history.conflict?.success.status == "played")
+    }
+
     @Test func sameSecondTiesAreShownInStatusOrder() throws {
         let history = StatusHistory(message: try Self.message(Self.unordered[0].0, status: "read"))
         #expect(history.events.map(\.status) == ["sent", "delivered", "read"])

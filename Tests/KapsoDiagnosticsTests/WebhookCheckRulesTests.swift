@@ -13,9 +13,11 @@ import Testing
         return try Webhook(json: json)
     }
 
-    private func findings(_ fields: JSONObject, coverage: String? = nil) throws -> [String] {
-        WebhookCheck(webhooks: [try webhook(fields)], deliveries: [:], period: "7d", coverageFor: coverage)
-            .findings.map { "\($0.severity.rawValue): \($0.problem)" }
+    private func findings(_ fields: JSONObject, coverage: String? = nil, apiIsLocal: Bool = false) throws -> [String] {
+        WebhookCheck(
+            webhooks: [try webhook(fields)], deliveries: [:], period: "7d", coverageFor: coverage, projectNumbers: ["100", "200"],
+            apiIsLocal: apiIsLocal
+        ).findings.map { "\($0.severity.rawValue): \($0.problem)" }
     }
 
     @Test func aWellConfiguredWebhookHasNoFindings() throws {
@@ -24,7 +26,59 @@ import Testing
 
     @Test func plainHTTPIsAnErrorExceptOnLoopback() throws {
         #expect(try findings(["url": "http://example.com/h"]) == ["error: URL is not https: payloads travel unencrypted"])
-        #expect(try findings(["url": "http://127.0.0.1:8080/h"]) == [])
+        #expect(
+            try findings(["url": "http://127.0.0.1:8080/h"], apiIsLocal: true) == [
+                "info: URL is localhost (this machine): reachable from the API on this machine (kapso-sim), never from Kapso's servers"
+            ])
+    }
+
+    /// Webhooks that can never deliver, whatever the receiver does (probe3 F6): each gets an error naming why.
+    static let neverDeliver: [(JSONObject, String)] = [
+        (["events": []], "error: subscribed to no events: a kapso webhook receives only the events it lists, so nothing is delivered"),
+        (["events": ["whatsapp.message.recieved"]],
+         "error: subscribed to whatsapp.message.recieved (did you mean whatsapp.message.received?), not a Kapso event: never delivered"),
+        (["events": ["whatsapp.message.status"]],
+         "error: subscribed to whatsapp.message.status (did you mean whatsapp.message.sent/delivered/read/failed?), not a Kapso event: never delivered"),
+        (["url": "http://localhost:3000/webhook"],
+         "error: URL is localhost (this machine): Kapso's servers cannot reach it, so every delivery fails"),
+        (["url": "https://10.0.0.5/hook"],
+         "error: URL is a private-network address (10.0.0.5): Kapso's servers cannot reach it, so every delivery fails"),
+        (["phone_number_id": "999"],
+         "error: bound to phone number 999, which is not one of this project's numbers (100, 200): nothing is delivered to it"),
+        (["payload_version": "v3"], "error: payload_version v3 is not one Kapso sends (v1, v2)"),
+    ]
+
+    @Test(arguments: neverDeliver)
+    func aWebhookThatCanNeverDeliverIsAnError(_ fields: JSONObject, _ finding: String) throws {
+        #expect(try findings(fields) == [finding])
+    }
+
+    @Test func theFixForAMisspeltEventIsACommandWithTheRightName() throws {
+        let check = WebhookCheck(
+            webhooks: [try webhook(["events": ["whatsapp.message.recieved", "whatsapp.message.sent"]])], deliveries: [:], period: "7d",
+            coverageFor: nil)
+        #expect(check.findings.first?.fix == "webhooks update w1 --events whatsapp.message.received,whatsapp.message.sent")
+    }
+
+    @Test func twoActiveWebhooksWithTheSameURLAndEventDeliverTwice() throws {
+        var twin = try webhook([:]).json
+        twin["id"] = "w2"
+        let check = WebhookCheck(webhooks: [try webhook([:]), try Webhook(json: twin)], deliveries: [:], period: "7d", coverageFor: nil)
+        #expect(
+            check.findings.map(\.problem) == ["same URL, number and events as w1, also active: every whatsapp.message.received is delivered twice"])
+    }
+
+    /// The buffering note names the events really buffered (probe3 F6): `buffer_events` with only a status event
+    /// buffers nothing, and says so.
+    @Test func bufferingNamesWhatIsBuffered() throws {
+        #expect(
+            try findings([
+                "events": ["whatsapp.message.received", "whatsapp.message.sent"], "buffer_enabled": true,
+                "buffer_events": ["whatsapp.message.sent"],
+            ]) == [
+                "warning: buffer_events lists whatsapp.message.sent, which Kapso does not buffer (only whatsapp.message.received can be)",
+                "info: buffering is on, but buffer_events holds no bufferable event: nothing is batched",
+            ])
     }
 
     @Test func missingSecretPausedAndBufferOutOfRange() throws {

@@ -41,4 +41,58 @@ import Testing
         #expect(rows.count == 2 && rows.allSatisfy { $0.contains("open, ") }, "\(rows)")
         #expect(!ran.out.contains("never opened"))
     }
+
+    /// Kapso's `last_inbound_at` is null (probe3 F2) or the whole `kapso` block is: the inbound message kops just
+    /// showed is the evidence, so the window is open and `reply` sends; never "has never written".
+    @Test(arguments: [
+        ("wamid.HBgLMTQxNTU1NTAxODIVAgASGBRXMDJBQUFBQUFBQUFBQUFBQUFBQQA=", "0a1b2c3d-0000-4000-8000-0000000001b2"),
+        ("wamid.HBgLMTQxNTU1NTAxODMVAgASGBRXMDNBQUFBQUFBQUFBQUFBQUFBQQA=", "0a1b2c3d-0000-4000-8000-0000000001b3"),
+    ])
+    func aNullSummaryDoesNotHideTheInboundMessage(_ wamid: String, _ conversation: String) async throws {
+        let ran = try await run(["message \(wamid)", "reply --dry-run hello", "conversation \(conversation)"])
+        #expect(ran.statuses == [.ok, .ok, .ok])
+        #expect(!ran.out.contains("never"), "\(ran.out)")
+        #expect(!ran.out.contains("template"), "no window-closed hint: \(ran.out)")
+        #expect(ran.out.contains("last inbound: 2026-11-21T10:00:00Z"), "\(ran.out)")
+        #expect(ran.out.contains("window:       open until 2026-11-22T10:00:00Z"), "\(ran.out)")
+    }
+
+    @Test func replyByNumberReadsTheContactsInboundMessages() async throws {
+        let ran = try await run(["reply --dry-run --to +14155550182 hello", "reply --dry-run --to +14155550183 hello"])
+        #expect(ran.statuses == [.ok, .ok])
+        #expect(!ran.out.contains("never") && !ran.out.contains("template"), "\(ran.out)")
+    }
+
+    /// Evidence that the contact has not written (their messages listed, none inbound) still refuses, saying what
+    /// was read rather than "never".
+    @Test func noInboundAmongTheContactsMessagesRefusesWithWhatWasRead() async throws {
+        let ran = try await run(["reply --to +14155550184 hello", "conversation 0a1b2c3d-0000-4000-8000-0000000001b4"])
+        #expect(ran.statuses == [.failure, .ok])
+        #expect(ran.out.contains("reply: no inbound message from Only Templates (14155550184) to this number was found"), "\(ran.out)")
+        #expect(ran.out.contains("window:       closed: no inbound message from the contact to this number was found"), "\(ran.out)")
+        #expect(!ran.out.contains("never"), "\(ran.out)")
+    }
+
+    /// The table reads no messages: a null `last_inbound_at` is "unknown" there, never "never opened".
+    @Test func theTableSaysUnknownForANullSummary() async throws {
+        let ran = try await run(["conversations"])
+        let rows = ran.out.split(separator: "\n").filter { $0.contains("14155550182") || $0.contains("14155550184") }
+        #expect(rows.count == 2 && rows.allSatisfy { $0.hasSuffix("unknown") }, "\(rows)")
+        #expect(!ran.out.contains("never opened"))
+    }
+
+    /// Tracing an older inbound message (the one a ticket quotes) judges the contact's window, not that message's
+    /// own (probe3 F21): the contact wrote again at 10:00, so free-form replies go through.
+    @Test func traceOfAnOlderInboundSaysTheContactWroteAgain() async throws {
+        let ran = try await run(["trace wamid.HBgLMTQxNTU1NTAxODEVAgASGBRPTERBQUFBQUFBQUFBQUFBQUFBQQA="])
+        #expect(
+            ran.out.contains(
+                "window:       opened by this message until 2026-11-21T06:00:00Z; the contact wrote again at 2026-11-21T10:00:00Z: "
+                    + "open until 2026-11-22T10:00:00Z (open now)"), "\(ran.out)")
+        #expect(
+            ran.out.hasSuffix(
+                "verdict: received; the contact wrote again at 2026-11-21T10:00:00Z, so the 24-hour window is open for 22 h more: "
+                    + "free-form replies go through\n"), "\(ran.out)")
+        #expect(!ran.out.contains("reply with an approved template"))
+    }
 }

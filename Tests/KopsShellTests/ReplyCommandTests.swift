@@ -26,7 +26,7 @@ import Testing
 
             """))
         // The send call, with the request id log search knows it by, and the status Meta sent Kapso for the reply.
-        #expect(trace.contains("2026-11-21T12:00:00Z  req_00000000000040008000000000000014  POST    /meta/whatsapp/v24.0/100200300400501/messages  200"))
+        #expect(trace.contains("2026-11-21T12:00:00Z  req_00000000000040008000000000000015  POST    /meta/whatsapp/v24.0/100200300400501/messages  200"))
         #expect(trace.contains("Meta's webhooks: 1 (log search)\nTIME                  META SENT KAPSO   AFTER  EVENT ID\n2026-11-21T12:00:00Z  Meta status sent  +0 s"))
         #expect(trace.hasSuffix("verdict: sent 0 s ago, no delivery report yet\n"))
         #expect(run.err == "follow it with 'trace'\nfollow it with 'trace'\n")
@@ -48,10 +48,10 @@ import Testing
             (approved: part_ready (en_US, es), order_update (en_US), spring_promo (en_US)), or add --force to try anyway
 
             """)
-        // The conversation and Lee's conversations on the number (the window is the pair's, for `conversation`
-        // and again for `reply`), then for the templates that fit: the number (its WABA), its approved templates
-        // and Lee's marketing preference; no send.
-        #expect(run.requests == 7)
+        // The conversation, Lee's conversations and inbound messages on the number (the window is the pair's, for
+        // `conversation` and again for `reply`, each pair sent at once), then for the templates that fit: the number
+        // (its WABA), its approved templates and Lee's marketing preference; no send.
+        #expect(run.requests == 9)
     }
 
     @Test func forcedSendOutsideTheWindowGetsTheAPIsErrorExplained() async throws {
@@ -98,8 +98,9 @@ import Testing
             """)
         #expect(run.err == "follow it with 'trace'\ndry run: nothing sent\n")
         #expect(!run.out.contains(run.apiKey) && !run.err.contains(run.apiKey))
-        // message, then reply: the message, the contact's conversations on the number (the window is the pair's).
-        #expect(run.requests == 4)
+        // message, then reply: the message, the contact's conversations and inbound messages on the number (the
+        // window is the pair's).
+        #expect(run.requests == 5)
     }
 
     @Test func dryRunOutsideTheWindowWarnsInsteadOfRefusing() async throws {
@@ -115,7 +116,7 @@ import Testing
         }
         #expect(run.out.contains("not sent\n"))
         #expect(run.out.contains("last_message_id:      \(Demo.danaInbound)\n"))
-        #expect(run.requests == 4)
+        #expect(run.requests == 5)
     }
 
     @Test(arguments: [

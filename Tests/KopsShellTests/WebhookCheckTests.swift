@@ -1,3 +1,4 @@
+import Foundation
 import KopsShell
 import KopsTestSupport
 import Testing
@@ -8,7 +9,7 @@ import Testing
         let ran = try await runDemo("webhooks check")
         #expect(ran.out == """
             error: 5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92 (https://analytics.acme-demo.test/ingest/whatsapp): 61 of 61 deliveries failed in the last 7d (100 %)
-              fix: deliveries --webhook 5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92 --errors shows the HTTP statuses; the receiver must answer 200 within 10 s
+              fix: deliveries --webhook 5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92 --errors --period 7d shows the HTTP statuses; the receiver must answer 200 within 10 s
             error: 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70 (https://crm.acme-demo.test/kapso/events): project-scoped but subscribed to whatsapp.message.received, whatsapp.message.sent: these reach only phone-number webhooks, so they are never delivered
               fix: use 100200300400502; webhooks create --url https://crm.acme-demo.test/kapso/events --events whatsapp.message.received,whatsapp.message.sent; webhooks update 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70 --events whatsapp.phone_number.created
             warning: 4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a81 (https://sales.acme-demo.test/webhooks/kapso): uses legacy v1 payloads: flat message fields and a nested whatsapp_config object
@@ -24,17 +25,39 @@ import Testing
         let ran = try await runDemo("webhooks check", number: "100200300400501")
         #expect(ran.out == """
             error: 1b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e (https://ops.acme-demo.test/kapso/conversations): 4 of 4 deliveries failed in the last 7d (100 %)
-              fix: deliveries --webhook 1b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e --errors shows the HTTP statuses; the receiver must answer 200 within 10 s
+              fix: deliveries --webhook 1b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e --errors --period 7d shows the HTTP statuses; the receiver must answer 200 within 10 s
             error: 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70 (https://crm.acme-demo.test/kapso/events): project-scoped but subscribed to whatsapp.message.received, whatsapp.message.sent: these reach only phone-number webhooks, so they are never delivered
               fix: use 100200300400501; webhooks create --url https://crm.acme-demo.test/kapso/events --events whatsapp.message.received,whatsapp.message.sent; webhooks update 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70 --events whatsapp.phone_number.created
             warning: 1b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e (https://ops.acme-demo.test/kapso/conversations): paused (active: false): nothing is delivered to it
               fix: fix the receiver, then webhooks update 1b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e --active true
             warning: 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d (https://hooks.acme-demo.test/kapso/whatsapp): 1 of 9 deliveries failed in the last 7d (11 %)
-              fix: deliveries --webhook 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d --errors shows the HTTP statuses; the receiver must answer 200 within 10 s
+              fix: deliveries --webhook 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d --errors --period 7d shows the HTTP statuses; the receiver must answer 200 within 10 s
             checked 4 webhooks: 2 errors, 2 warnings, 0 info
             
             """)
         #expect(ran.status == 1)
+    }
+
+    /// Every `deliveries` command the check prints lists the failures it speaks of (probe3 F3): it carries the
+    /// period the check counted, instead of `deliveries`' default 24 hours.
+    @Test(arguments: ["100200300400502", "100200300400501"])
+    func everyPrintedDeliveriesCommandFindsTheFailures(_ number: String) async throws {
+        let check = try await runDemo("webhooks check", number: number)
+        let commands = check.out.split(separator: "\n").compactMap { line -> String? in
+            guard let start = line.range(of: "fix: deliveries "), let end = line.range(of: " shows the HTTP statuses") else { return nil }
+            return String(line[line.index(start.lowerBound, offsetBy: 5)..<end.lowerBound])
+        }
+        #expect(!commands.isEmpty)
+        let ran = try await runDemo(commands, number: number)
+        for (command, result) in zip(commands, ran) {
+            #expect(result.status == 0 && result.out.contains("failed") && !result.out.contains("no deliveries match"), "\(command): \(result.out)")
+        }
+    }
+
+    @Test func anEmptyListNamesItsPeriodAndHowToLookFurther() async throws {
+        let ran = try await runDemo(["deliveries --event whatsapp.config.created", "deliveries --event whatsapp.config.created --period 30d"])
+        #expect(ran[0].out == "no deliveries match in the last 24h (--period 7d or --period 30d looks further back)\n")
+        #expect(ran[1].out == "no deliveries match in the last 30d\n")
     }
 
     @Test func aHealthyWebhookPassesWithStatusZero() async throws {

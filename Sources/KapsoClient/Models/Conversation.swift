@@ -27,34 +27,13 @@ public struct Conversation: Sendable {
     public var createdAt: String? { json["created_at"]?.string }
     public var messagesCount: Int? { kapso["messages_count"]?.int }
     public var lastMessageText: String? { kapso["last_message_text"]?.string }
-    /// When the contact last wrote (ISO-8601), nil if never.
+    /// When the contact last wrote (ISO-8601), nil when Kapso did not report it (null means "not reported", not
+    /// "never": kapso-api.md §8.3; KapsoDiagnostics `ContactWindow` reads the other evidence).
     public var lastInboundAt: String? { kapso["last_inbound_at"]?.string }
     public var lastOutboundAt: String? { kapso["last_outbound_at"]?.string }
-
-    /// The 24-hour window as of `now` (Unix seconds), from `kapso.last_inbound_at`.
-    public func window(at now: Int64) -> ServiceWindow {
-        ServiceWindow(lastInbound: lastInboundAt.flatMap { KapsoTime.seconds(iso: $0) }, at: now)
-    }
 
     private var kapso: JSONValue { json["kapso"] ?? .null }
     /// False when the conversation came without its `kapso` block (the spec allows null), so nothing is known
     /// of its last inbound message.
     public var hasKapsoBlock: Bool { kapso.object != nil }
-
-    /// The newest `last_inbound_at` (Unix seconds) per (phone-number id, contact) among `conversations`: Meta's
-    /// 24-hour window belongs to that pair, whichever of Kapso's conversations the message landed in.
-    public static func pairLastInbound(_ conversations: [Conversation]) -> [String: Int64] {
-        var newest: [String: Int64] = [:]
-        for conversation in conversations {
-            guard let key = conversation.pairKey, let at = conversation.lastInboundAt.flatMap({ KapsoTime.seconds(iso: $0) }) else { continue }
-            newest[key] = max(newest[key] ?? at, at)
-        }
-        return newest
-    }
-
-    /// `phone_number_id|contact`, nil without both.
-    public var pairKey: String? {
-        guard let number = phoneNumberID, let contact = contact ?? businessScopedUserID else { return nil }
-        return number + "|" + contact
-    }
 }

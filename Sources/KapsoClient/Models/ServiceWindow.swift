@@ -1,7 +1,7 @@
 /// WhatsApp's 24-hour customer-service window: free-form messages are allowed until 24 hours after
 /// the contact's last inbound message; after that only templates go through (Graph error 131047).
 public struct ServiceWindow: Sendable, Equatable {
-    /// The contact's last inbound message (Unix seconds), nil if the contact never wrote.
+    /// The contact's last inbound message (Unix seconds), nil when none was found.
     public var lastInbound: Int64?
     /// The moment the window is looked at (Unix seconds).
     public var at: Int64
@@ -11,7 +11,7 @@ public struct ServiceWindow: Sendable, Equatable {
         self.at = at
     }
 
-    /// When the window closes (or closed); nil if it never opened.
+    /// When the window closes (or closed); nil when no inbound message was found.
     public var closesAt: Int64? { lastInbound.map { $0 + Conversation.windowSeconds } }
 
     /// True while `at` is less than 24 hours after the last inbound message.

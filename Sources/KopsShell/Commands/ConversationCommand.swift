@@ -21,37 +21,22 @@ public enum ConversationCommand: Command {
         let conversation = try context.client.conversation(id)
         if context.session.lastConversationID != conversation.id { context.session.lastMessageID = nil }
         context.session.lastConversationID = conversation.id
-        // The window is the (number, contact) pair's, across Kapso's conversations of that contact on the number.
-        var lastInbound = conversation.lastInboundAt.flatMap { KapsoTime.seconds(iso: $0) }
-        if let number = conversation.phoneNumberID, let contact = conversation.contact {
-            let all = try context.client.conversations(filters: [("phone_number_id", number), ("phone_number", contact)], limit: 20)
-            if let key = conversation.pairKey, let newest = Conversation.pairLastInbound(all.items + [conversation])[key] {
-                lastInbound = newest
+        // The window is the (number, contact) pair's, across Kapso's conversations of that contact on the number and
+        // the contact's inbound messages (Kapso's last_inbound_at may be null while the message is there).
+        let window = try (conversation.phoneNumberID).flatMap { number in
+            try (conversation.contact ?? conversation.businessScopedUserID).map { contact in
+                try ContactWindowLookup.load(phoneNumberID: number, contact: contact, known: [conversation], in: context)
             }
-        }
-        let window = ServiceWindow(lastInbound: lastInbound, at: context.now())
-        var fields = [
+        } ?? ContactWindow(
+            evidence: .unknown("the conversation names no phone number id or contact"), at: context.now())
+        let fields = [
             Field("id", conversation.id), Field("contact", MessageCommand.contactLabel(conversation.contactName, conversation.contactHandle)),
             Field("status", conversation.status), Field("number", conversation.phoneNumberID ?? "-"),
             Field("created", conversation.createdAt ?? "-"), Field("last active", conversation.lastActiveAt ?? "-"),
             Field("messages", conversation.messagesCount.map(String.init) ?? "-"),
-            Field("last inbound", lastInbound.map(KapsoTime.iso) ?? (conversation.hasKapsoBlock ? "never" : "unknown")),
+            Field("last inbound", window.lastInboundText),
+            Field("window", window.text, style: window.isOpen ? .good : .warn),
         ]
-        let (text, style) = lastInbound == nil && !conversation.hasKapsoBlock
-            ? ("unknown: Kapso sent no last_inbound_at for this conversation; 'messages --phone-number' shows the contact's messages", Style.warn)
-            : describe(window)
-        fields.append(Field("window", text, style: style))
         return CommandResult(blocks: [.fields(fields)], json: .object(conversation.json))
-    }
-
-    /// `open until 2026-11-21T14:30:05Z (2 h 30 min left)` or `closed since ... (28 h ago); only templates go through`.
-    static func describe(_ window: ServiceWindow) -> (String, Style) {
-        guard let closes = window.closesAt else {
-            return ("never opened: the contact has not written; only templates go through", .warn)
-        }
-        if window.isOpen {
-            return ("open until \(KapsoTime.iso(closes)) (\(Elapsed.text(closes - window.at)) left)", .good)
-        }
-        return ("closed since \(KapsoTime.iso(closes)) (\(Elapsed.text(window.at - closes)) ago); only templates go through", .warn)
     }
 }

@@ -62,12 +62,14 @@ public enum ConversationsCommand: Command {
     }
 
     static func table(_ conversations: [Conversation], now: Int64) -> Table {
-        // The window is the (number, contact) pair's: a contact's newer conversation on the page opens it for all.
-        let pairs = Conversation.pairLastInbound(conversations)
+        // The window is the (number, contact) pair's: a contact's newer conversation on the page opens it for all. A
+        // null last_inbound_at is "not reported" (the contact's messages are not read here), so the cell says unknown.
         let rows = conversations.map { conversation -> [StyledText] in
-            let lastInbound = conversation.pairKey.flatMap { pairs[$0] }
-            let cell = lastInbound == nil && !conversation.hasKapsoBlock
-                ? StyledText("unknown", style: .dim) : window(ServiceWindow(lastInbound: lastInbound, at: now))
+            let cell = (conversation.phoneNumberID).flatMap { number in
+                (conversation.contact ?? conversation.businessScopedUserID).map { contact in
+                    window(ContactWindow(phoneNumberID: number, contact: contact, conversations: conversations, inbound: nil, at: now))
+                }
+            } ?? StyledText("unknown", style: .dim)
             return [
                 StyledText(conversation.id), StyledText(conversation.contactHandle ?? "-"),
                 StyledText(conversation.contactName ?? "-"),
@@ -84,9 +86,9 @@ public enum ConversationsCommand: Command {
             ], rows: rows)
     }
 
-    /// `open 2 h 30 min left`, `closed 28 h 45 min ago` or `never opened`, for a table cell.
-    static func window(_ window: ServiceWindow) -> StyledText {
-        guard let closes = window.closesAt else { return StyledText("never opened", style: .dim) }
+    /// `open, 2 h 30 min left`, `closed 28 h 45 min ago` or `unknown`, for a table cell.
+    static func window(_ window: ContactWindow) -> StyledText {
+        guard let closes = window.window?.closesAt else { return StyledText("unknown", style: .dim) }
         return window.isOpen
             ? StyledText("open, \(Elapsed.text(closes - window.at)) left", style: .good)
             : StyledText("closed \(Elapsed.text(window.at - closes)) ago", style: .warn)

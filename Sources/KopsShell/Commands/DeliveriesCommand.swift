@@ -92,7 +92,10 @@ public enum DeliveriesCommand: Command {
         context.rememberList(page, source: .deliveries(filters: filters, limit: limit))
         guard !page.items.isEmpty else {
             if after == nil { try context.verifyIDFilters(filters) }
-            return CommandResult(blocks: [.line(StyledText("no deliveries match in this period"))], json: page.json)
+            let period = filters.last { $0.0 == "period" }?.1 ?? DeliveryPeriod.standard
+            let further = DeliveryPeriod.all.drop { $0 != period }.dropFirst().map { "--period \($0)" }
+            let hint = further.isEmpty ? "" : " (\(further.joined(separator: " or ")) looks further back)"
+            return CommandResult(blocks: [.line(StyledText("no deliveries match in the last \(period)\(hint)"))], json: page.json)
         }
         return CommandResult(blocks: [.table(table(page.items)), .hint(page.footer)], json: page.json)
     }

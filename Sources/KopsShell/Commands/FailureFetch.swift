@@ -93,7 +93,8 @@ struct FailureFetch {
                 fetch.triage.addAPILogs(own.isEmpty ? logs : logs.filter { !own.contains($0.id) })
             case .webhook:
                 let first = try client.webhookDeliveries(from: json)
-                fetch.triage.addDeliveries(try fetch.following(first, of: .webhook, query: window, next: client.webhookDeliveries))
+                fetch.triage.addDeliveries(
+                    try fetch.following(first, of: .webhook, query: window, next: client.webhookDeliveries), period: period)
             case .meta:
                 break
             }

@@ -62,6 +62,8 @@ public enum ReplyCommand: Command {
         var quotedID: String?
         /// Every conversation of the contact on the number, when resolving already listed them (`--to`).
         var contactConversations: [Conversation]?
+        /// The message replied to, when there is one: an inbound one is evidence of the window.
+        var message: Message? = nil
     }
 
     public static func validate(_ arguments: Arguments) throws {
@@ -108,26 +110,31 @@ public enum ReplyCommand: Command {
             ?? resolve(to: to, quote: !arguments.has("--no-quote"), in: context)
         let window = try contactWindow(target, in: context)
         let dryRun = arguments.has("--dry-run")
-        if !window.isOpen && !arguments.has("--force") && !dryRun {
+        if window.isClosed && !arguments.has("--force") && !dryRun {
             throw ReplyError.windowClosed(
                 contact: target.label, window: window, templates: TemplateLookup.fitting(target.phoneNumberID, contact: target.contact, in: context))
         }
         let body = KapsoClient.textMessage(
             to: target.contact, text: text, quoting: target.quotedID, byUserID: BusinessScopedUserID.isValid(target.contact))
         let request = context.client.metaRequest(phoneNumberID: target.phoneNumberID, body: body)
+        // An unknown window does not refuse the send (a free-form reply may well go through) but says so.
+        let unknown = window.window == nil ? "the 24-hour window with \(target.label) is \(window.text)" : nil
         if dryRun {
             var hints: [String] = []
-            if !window.isOpen {
+            if window.isClosed {
                 hints.append(ReplyError.windowClosed(
                     contact: target.label, window: window, templates: TemplateLookup.fitting(target.phoneNumberID, contact: target.contact, in: context)
                 ).message)
             }
+            if let unknown { hints.append(unknown) }
             return dryRunResult(request, body: body, hints: hints, in: context)
         }
         guard context.confirm("send \(text.count) characters to \(target.label) from \(target.phoneNumberID)? [y/N] ") else {
             return .line("not sent", style: .warn)
         }
-        return try send(request, to: target, what: nil, in: context)
+        var result = try send(request, to: target, what: nil, in: context)
+        if let unknown { result.blocks.append(.hint(unknown)) }
+        return result
     }
 
     /// Sends a built request and reports the new WAMID, which becomes the session's last message.
@@ -159,17 +166,12 @@ public enum ReplyCommand: Command {
 
     /// The 24-hour window of the (phone number, contact) pair: Meta's window follows the contact's newest message
     /// to the number, in whichever of Kapso's conversations it landed (Kapso ends and opens conversations on its
-    /// own), so every conversation of the contact on the number is read, not only the target's.
-    static func contactWindow(_ target: Target, in context: ShellContext) throws -> ServiceWindow {
-        var newest = target.conversation?.lastInboundAt.flatMap { KapsoTime.seconds(iso: $0) }
-        if !BusinessScopedUserID.isValid(target.contact) {
-            let all = try target.contactConversations ?? context.client.conversations(
-                filters: [("phone_number_id", target.phoneNumberID), ("phone_number", target.contact)], limit: 20).items
-            if let pair = Conversation.pairLastInbound(all)[target.phoneNumberID + "|" + target.contact] {
-                newest = max(newest ?? pair, pair)
-            }
-        }
-        return ServiceWindow(lastInbound: newest, at: context.now())
+    /// own), so every conversation of the contact on the number is read, and the contact's inbound messages too
+    /// (Kapso's `last_inbound_at` may be null while the message is there).
+    static func contactWindow(_ target: Target, in context: ShellContext) throws -> ContactWindow {
+        try ContactWindowLookup.load(
+            phoneNumberID: target.phoneNumberID, contact: target.contact, known: target.conversation.map { [$0] } ?? [],
+            knownMessages: target.message.map { [$0] } ?? [], listedConversations: target.contactConversations, in: context)
     }
 
     static func resolve(to: (typed: String, number: PhoneNumberText)?, quote: Bool, in context: ShellContext) throws -> Target {
@@ -195,7 +197,7 @@ public enum ReplyCommand: Command {
                 contact: contact, label: MessageCommand.contactLabel(message.contactName, message.username ?? contact),
                 phoneNumberID: phoneNumberID,
                 conversation: try message.conversationID.map(client.conversation),
-                quotedID: quote && message.isInbound ? message.id : nil)
+                quotedID: quote && message.isInbound ? message.id : nil, message: message)
         }
         guard let id = session.lastConversationID else { throw ShellError.noMessageSelected(command: name) }
         let conversation = try client.conversation(id)

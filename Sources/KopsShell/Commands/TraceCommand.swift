@@ -54,7 +54,9 @@ public enum TraceCommand: Command {
         }
         if trace.failedDeliveryCount > 0 {
             let count = trace.failedDeliveryCount
-            blocks.append(.hint("\(count) webhook \(count == 1 ? "delivery" : "deliveries") of this message failed: 'deliveries --errors' shows more"))
+            let age = now - (trace.message.time ?? now)
+            let more = DeliveryPeriod.command(errors: true, period: DeliveryPeriod.covering(age: age))
+            blocks.append(.hint("\(count) webhook \(count == 1 ? "delivery" : "deliveries") of this message failed: '\(more)' shows more"))
         }
         return CommandResult(blocks: blocks, json: json(trace, now: now))
     }
@@ -81,11 +83,20 @@ public enum TraceCommand: Command {
 
     private static func window(_ trace: MessageTrace, now: Int64) -> Field {
         if trace.message.isInbound, let time = trace.message.time {
+            let own = time + Conversation.windowSeconds
+            // A newer inbound message from the contact reopened the window this one opened.
+            if let newest = trace.newestInbound, newest > time {
+                let window = ServiceWindow(lastInbound: newest, at: now)
+                let state = window.isOpen ? "open now" : "closed now"
+                return Field(
+                    "window",
+                    "opened by this message until \(KapsoTime.iso(own)); the contact wrote again at \(KapsoTime.iso(newest)): "
+                        + "open until \(KapsoTime.iso(newest + Conversation.windowSeconds)) (\(state))",
+                    style: window.isOpen ? .good : .warn)
+            }
             let window = ServiceWindow(lastInbound: time, at: now)
             let state = window.isOpen ? "open now" : "closed now"
-            return Field(
-                "window", "opened by this message until \(KapsoTime.iso(time + Conversation.windowSeconds)) (\(state))",
-                style: window.isOpen ? .good : .warn)
+            return Field("window", "opened by this message until \(KapsoTime.iso(own)) (\(state))", style: window.isOpen ? .good : .warn)
         }
         guard let window = trace.windowAtSend else {
             if case .failed(let error) = trace.lastInboundBefore { return Field("window", "unknown: \(error)", style: .warn) }
@@ -95,7 +106,9 @@ public enum TraceCommand: Command {
         // Templates go out whatever the window: say so before what it was.
         let template = trace.message.type == "template" ? "not needed for a template; " : ""
         guard let closes = window.closesAt, let last = window.lastInbound else {
-            return Field("window", template + "closed when \(when): the contact had never written", style: template.isEmpty ? .warn : .plain)
+            return Field(
+                "window", template + "closed when \(when): no inbound message from the contact before it was found",
+                style: template.isEmpty ? .warn : .plain)
         }
         if window.isOpen {
             return Field(

@@ -1,5 +1,6 @@
 internal import KapsoClient
 internal import KapsoDiagnostics
+internal import KopsHTTP
 
 // MARK: - check
 
@@ -7,13 +8,17 @@ extension WebhooksCommand {
     /// Lints one webhook, or every webhook of the selected number plus the project-scoped ones.
     static func check(_ id: String?, in context: ShellContext) throws -> CommandResult {
         let number = context.session.phoneNumberID
+        // The project's numbers: a webhook bound to any other number never receives anything.
+        let projectNumbers = try context.client.allPhoneNumbers().map(\.id)
         let webhooks: [Webhook]
         if let id {
             webhooks = [try context.client.webhook(id)]
         } else if let number {
             webhooks =
                 try context.client.webhooks(.phoneNumber(number), perPage: 100).items
-                + context.client.webhooks(.project, perPage: 100).items.filter(\.isProjectScoped)
+                + context.client.webhooks(.project, perPage: 100).items.filter { webhook in
+                    webhook.isProjectScoped || webhook.phoneNumberID.map { !projectNumbers.contains($0) } ?? false
+                }
         } else {
             webhooks = try context.client.webhooks(.project, perPage: 100).items
         }
@@ -24,7 +29,8 @@ extension WebhooksCommand {
             for delivery in $0 { stats.add(delivery) }
         }
         let check = WebhookCheck(
-            webhooks: webhooks, deliveries: stats.byWebhook, period: "7d", coverageFor: id == nil ? number : nil)
+            webhooks: webhooks, deliveries: stats.byWebhook, period: "7d", coverageFor: id == nil ? number : nil,
+            projectNumbers: projectNumbers, apiIsLocal: URLParts(context.session.baseURL)?.isLoopback ?? false)
         return render(check, checked: webhooks.count, urls: Dictionary(webhooks.map { ($0.id, $0.url) }) { first, _ in first })
     }
 

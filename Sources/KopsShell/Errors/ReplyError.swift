@@ -3,9 +3,9 @@ public import KapsoDiagnostics
 
 /// Why `reply` did not send: the 24-hour window is closed, or the API refused the message.
 public enum ReplyError: KopsError, Equatable {
-    /// The window check found no open window; `--force` sends anyway. `templates` are the approved ones that
-    /// fit (`part_ready (en_US, es)`), empty when none or when they could not be listed.
-    case windowClosed(contact: String, window: ServiceWindow, templates: [String])
+    /// The evidence says the window is closed (never raised when it is unknown); `--force` sends anyway. `templates`
+    /// are the approved ones that fit (`part_ready (en_US, es)`), empty when none or when they could not be listed.
+    case windowClosed(contact: String, window: ContactWindow, templates: [String])
     /// The Meta proxy refused the send; explained from the error catalog. For a 131047 (window closed),
     /// `templates` are the approved ones that fit, as `windowClosed` names them.
     case rejected(MetaSendError, templates: [String] = [])
@@ -20,8 +20,9 @@ public enum ReplyError: KopsError, Equatable {
             let send = "send an approved template with 'reply --template NAME'"
                 + (templates.isEmpty ? " ('templates --status APPROVED' lists them)" : " (approved: \(templates.joined(separator: ", ")))")
                 + ", or add --force to try anyway"
-            guard let closes = window.closesAt else {
-                return "reply: \(contact) has never written to this number, so no 24-hour window is open; " + send
+            guard let closes = window.window?.closesAt else {
+                return "reply: no inbound message from \(contact) to this number was found (its messages and conversations "
+                    + "were read), so no 24-hour window is open; " + send
             }
             return "reply: the 24-hour window with \(contact) closed at \(KapsoTime.iso(closes)) "
                 + "(\(Elapsed.text(window.at - closes)) ago), so free-form messages fail with 131047; " + send

@@ -18,6 +18,9 @@ struct MessageTrace {
     var conversation: Part<Conversation>
     /// The contact's latest inbound message at or before the traced one (nil if none).
     var lastInboundBefore: Part<Message?>
+    /// The contact's newest inbound message to the number (Unix seconds), the traced one included; nil when the
+    /// listing failed. A newer inbound reopens the window an older inbound message opened.
+    var newestInbound: Int64? = nil
     var deliveries: Part<[WebhookDelivery]>
     var apiLogs: Part<[APILog]>
     /// The webhooks Meta sent Kapso about this WAMID (log search, `whatsapp_webhook_event`), oldest first.
@@ -57,7 +60,7 @@ struct MessageTrace {
 
     /// The conclusion about the message (KapsoDiagnostics computes it).
     func verdict(now: Int64) -> MessageVerdict {
-        MessageVerdict.of(message, windowAtSend: windowAtSend, now: now)
+        MessageVerdict.of(message, windowAtSend: windowAtSend, newestInbound: newestInbound, now: now)
     }
 
     /// Fetches the message, then the rest at once (or one by one when `sequential`); `now` is read in between.
@@ -65,7 +68,7 @@ struct MessageTrace {
         let message = try client.message(id)
         let now = now()
         let time = message.time ?? now
-        let period = now - time < 23 * 3_600 ? "24h" : now - time < 6 * 86_400 ? "7d" : "30d"
+        let period = DeliveryPeriod.covering(age: now - time)
         let deliveryQuery = [("period", period), ("limit", "100")]
         var requests: [HTTPRequest] = [
             message.conversationID.map(client.conversationRequest)
@@ -123,12 +126,23 @@ struct MessageTrace {
             }
             templateContext = (waba, stopped)
         }
+        let inbound = part(json(1)) { json throws(KapsoAPIError) in
+            let page = try client.messages(from: json)
+            // `phone_number` matches partially: only this contact's messages count.
+            let mine = page.items.filter { other in
+                other.isInbound && other.id != message.id
+                    && ((message.contact == nil && message.userID == nil) || ContactWindow.sameContact(other.contact, message.contact)
+                        || ContactWindow.sameContact(other.userID, message.userID))
+            }
+            return InboundPage(
+                before: mine.first { ($0.time ?? 0) <= time }, hasMore: page.hasMore,
+                newest: ([message].filter(\.isInbound) + mine).compactMap(\.time).max())
+        }
         return MessageTrace(
             message: message,
             conversation: part(json(0)) { json throws(KapsoAPIError) in try Conversation(fromResponse: json) },
-            lastInboundBefore: part(json(1)) { json throws(KapsoAPIError) in
-                try client.messages(from: json).items.first { ($0.time ?? 0) <= time && $0.id != message.id }
-            },
+            lastInboundBefore: lastInbound(inbound),
+            newestInbound: { if case .loaded(let page) = inbound { page.newest } else { nil } }(),
             deliveries: part(json(2)) { json throws(KapsoAPIError) in
                 try following(client.webhookDeliveries(from: json), query: deliveryQuery, until: start, next: client.webhookDeliveries)
                     .filter { matches($0, message: message, from: start, to: end) }
@@ -202,6 +216,25 @@ struct MessageTrace {
             pages += 1
         }
         return items
+    }
+
+    /// The contact's inbound messages as listed (newest first): the last one before the traced message, whether more
+    /// pages follow, and the newest inbound time (the traced message's own included).
+    struct InboundPage {
+        var before: Message?
+        var hasMore: Bool
+        var newest: Int64?
+    }
+
+    /// The inbound message before the traced one; a full page of later inbound messages says nothing about before
+    /// it, so that is unknown, not "none".
+    private static func lastInbound(_ listed: Part<InboundPage>) -> Part<Message?> {
+        switch listed {
+        case .loaded(let page) where page.before == nil && page.hasMore:
+            .failed("the contact's newest inbound messages are all later, and older ones were not read")
+        case .loaded(let page): .loaded(page.before)
+        case .failed(let error): .failed(error)
+        }
     }
 
     private static func part<Value>(_ json: Result<JSONValue, KapsoAPIError>, _ read: (JSONValue) throws(KapsoAPIError) -> Value)

@@ -1,0 +1,119 @@
+public import KapsoClient
+
+/// The 24-hour customer-service window of one (phone number, contact) pair, from every piece of evidence kops read:
+/// Kapso's `kapso.last_inbound_at` on the pair's conversations and the pair's inbound messages themselves.
+///
+/// Kapso's summary can lag or be missing: the conversation's `kapso` block is `object|null` and its "timestamps may be
+/// null" (kapso-api.md §8.3), so a null `last_inbound_at` means "not reported", not "never wrote". The newest inbound
+/// message found wins, whichever source it came from; with no inbound time anywhere, the window is `noInbound` only
+/// when the pair's inbound messages were listed and none was there, else `unknown`. Meta's window belongs to the
+/// pair, across Kapso's conversations of it (kapso-api.md §8.3; docs/messages-trace-reply.md).
+public struct ContactWindow: Sendable, Equatable {
+    /// What the evidence says about the contact's last message to the number.
+    public enum Evidence: Sendable, Equatable {
+        /// The newest inbound time found (Unix seconds).
+        case lastInbound(Int64)
+        /// The pair's inbound messages were listed and held none, and no conversation reported one.
+        case noInbound
+        /// Nothing read says when the contact last wrote; the reason, e.g. `Kapso sent no last_inbound_at`.
+        case unknown(String)
+    }
+
+    public var evidence: Evidence
+    /// The moment the window is looked at (Unix seconds).
+    public var at: Int64
+
+    public init(evidence: Evidence, at: Int64) {
+        self.evidence = evidence
+        self.at = at
+    }
+
+    /// Reads the evidence for `contact` (digits or business-scoped user id) on `phoneNumberID`.
+    ///
+    /// - Parameters:
+    ///   - conversations: the pair's conversations that were read (others are ignored).
+    ///   - inbound: messages listed for the pair, nil when they were not listed (or the listing failed); only inbound
+    ///     messages of this pair count. `inboundComplete` false when the listing stopped at a page limit, so an empty
+    ///     result proves nothing.
+    ///   - unread: why the messages were not listed, for the `unknown` reason.
+    public init(
+        phoneNumberID: String, contact: String, conversations: [Conversation], inbound: [Message]?, inboundComplete: Bool = true,
+        unread: String? = nil, at: Int64
+    ) {
+        self.at = at
+        var newest: Int64?
+        for conversation in conversations
+        where conversation.phoneNumberID == phoneNumberID
+            && Self.sameContact(conversation.contact ?? conversation.businessScopedUserID, contact)
+        {
+            if let time = conversation.lastInboundAt.flatMap({ KapsoTime.seconds(iso: $0) }) { newest = max(newest ?? time, time) }
+        }
+        for message in inbound ?? []
+        where message.isInbound && message.phoneNumberID.map({ $0 == phoneNumberID }) ?? true
+            && (Self.sameContact(message.contact, contact) || Self.sameContact(message.userID, contact))
+        {
+            if let time = message.time { newest = max(newest ?? time, time) }
+        }
+        if let newest {
+            evidence = .lastInbound(newest)
+        } else if inbound != nil && inboundComplete {
+            evidence = .noInbound
+        } else {
+            let kapso = conversations.isEmpty ? "no conversation of the contact was found" : "Kapso sent no last_inbound_at"
+            let messages = unread ?? (inbound == nil ? "the contact's messages were not read" : "the contact's messages were read only in part")
+            evidence = .unknown(kapso + ", and " + messages)
+        }
+    }
+
+    /// The last inbound message (Unix seconds), nil when none was found or it is unknown.
+    public var lastInbound: Int64? {
+        if case .lastInbound(let time) = evidence { return time }
+        return nil
+    }
+
+    /// The window as a `ServiceWindow`, nil when unknown (a `noInbound` pair has one that never opened).
+    public var window: ServiceWindow? {
+        if case .unknown = evidence { return nil }
+        return ServiceWindow(lastInbound: lastInbound, at: at)
+    }
+
+    /// True while a free-form message goes through; false when closed or unknown.
+    public var isOpen: Bool { window?.isOpen ?? false }
+
+    /// True when the evidence says the window is closed (not when it is unknown).
+    public var isClosed: Bool { window.map { !$0.isOpen } ?? false }
+
+    /// `2026-11-21T10:00:00Z`, `none found` or `unknown: ...`, for a "last inbound" field.
+    public var lastInboundText: String {
+        switch evidence {
+        case .lastInbound(let time): KapsoTime.iso(time)
+        case .noInbound: "none found: the contact's messages to this number hold no inbound message"
+        case .unknown(let reason): "unknown: \(reason)"
+        }
+    }
+
+    /// `open until ... (2 h left)`, `closed since ... (28 h ago); only templates go through`, or why it is closed or
+    /// unknown, for a "window" field.
+    public var text: String {
+        switch evidence {
+        case .lastInbound(let last):
+            let closes = last + Conversation.windowSeconds
+            return at < closes
+                ? "open until \(KapsoTime.iso(closes)) (\(Elapsed.text(closes - at)) left)"
+                : "closed since \(KapsoTime.iso(closes)) (\(Elapsed.text(at - closes)) ago); only templates go through"
+        case .noInbound:
+            return "closed: no inbound message from the contact to this number was found; only templates go through"
+        case .unknown(let reason):
+            return "unknown: \(reason); if it is closed, free-form messages fail with 131047"
+        }
+    }
+
+    /// True when `a` and `b` name the same contact: equal, or the same digits (`+14155550193` and `14155550193`).
+    public static func sameContact(_ a: String?, _ b: String?) -> Bool {
+        guard let a, let b else { return false }
+        if a == b { return true }
+        let digits = { (text: String) in text.filter(\.isNumber) }
+        let isNumber = { (text: String) in text.allSatisfy { $0.isNumber || "+ ()-".contains($0) } }
+        return isNumber(a) && isNumber(b) && !digits(a).isEmpty && digits(a) == digits(b)
+    }
+}

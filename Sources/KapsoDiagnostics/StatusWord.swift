@@ -1,0 +1,64 @@
+/// A message status word as Kapso and Meta write it (`sent`, `delivered`, `read`, `played`, `failed`, ...), read once
+/// so every verdict, ordering and summary agrees on what it means.
+///
+/// Meta's status webhook values are `sent`, `delivered`, `read`, `played` and `failed`; `played` is "the first time a
+/// voice message is played by the WhatsApp user's device" (the blue microphone), so it confirms more than `read`.
+/// Kapso's own `kapso.status` adds `pending` before Meta answers (kapso-api.md §7.1 `status` filter).
+/// Source: Meta, WhatsApp Cloud API status messages webhook reference
+/// (developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/status), see
+/// docs/messages-trace-reply.md. A word outside these is `unknown`: its meaning is not guessed.
+public enum StatusWord: Sendable, Equatable {
+    /// `accepted`, `pending`, `queued`: Kapso or Meta holds the message, Meta has not confirmed sending it.
+    case waiting(String)
+    case sent, delivered, read, played, failed
+    /// A word kops does not know (Meta may add statuses), as given.
+    case unknown(String)
+
+    public init(_ word: String) {
+        switch word {
+        case "accepted", "pending", "queued": self = .waiting(word)
+        case "sent": self = .sent
+        case "delivered": self = .delivered
+        case "read": self = .read
+        case "played": self = .played
+        case "failed": self = .failed
+        default: self = .unknown(word)
+        }
+    }
+
+    /// The word as Kapso wrote it.
+    public var word: String {
+        switch self {
+        case .waiting(let word), .unknown(let word): word
+        case .sent: "sent"
+        case .delivered: "delivered"
+        case .read: "read"
+        case .played: "played"
+        case .failed: "failed"
+        }
+    }
+
+    /// How far along the status is: waiting 0, `sent` 1, `delivered` 2, `read` and `played` 3, `failed` 4 (final);
+    /// nil for an unknown word, whose place is not known.
+    public var rank: Int? {
+        switch self {
+        case .waiting: 0
+        case .sent: 1
+        case .delivered: 2
+        case .read, .played: 3
+        case .failed: 4
+        case .unknown: nil
+        }
+    }
+
+    /// True when the status says the message reached the contact's device (`delivered`, `read`, `played`).
+    public var reachedDevice: Bool {
+        switch self {
+        case .delivered, .read, .played: true
+        default: false
+        }
+    }
+
+    /// The status words kops knows, in order, for messages that name them.
+    public static let known = ["pending", "sent", "delivered", "read", "played", "failed"]
+}

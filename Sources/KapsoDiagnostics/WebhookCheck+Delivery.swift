@@ -1,0 +1,116 @@
+public import KapsoClient
+
+/// Rules for webhooks that can never deliver, whatever the receiver does: nothing subscribed, names Kapso does not
+/// send, a URL Kapso's servers cannot reach, a number outside the project; and pairs that deliver everything twice.
+///
+/// Sources: kapso-api.md §3.1 (`events` "required (non-empty) for kapso; always `[]` for meta", `payload_version`
+/// `v1`|`v2`), §3.4 (the event catalogue; `whatsapp.message.status` "is **not** a Kapso event"), §14.1 (unknown names
+/// are refused with 422 today, so such a webhook predates the check or came from elsewhere); docs/webhooks-and-deliveries.md.
+extension WebhookCheck {
+    mutating func checkDelivery(_ webhook: Webhook, deliveries: DeliveryCount?, projectNumbers: [String]?, apiIsLocal: Bool) {
+        let id = webhook.id
+        if webhook.kind == "meta" {
+            if !webhook.events.isEmpty {
+                add(
+                    .info, webhook,
+                    "kind meta with events \(webhook.events.joined(separator: ", ")): a meta webhook forwards Meta's payloads and ignores events",
+                    fix: "to receive only some events, use a kapso webhook: webhooks create --url \(webhook.url) --events EVENT,...")
+            }
+        } else {
+            if webhook.events.isEmpty {
+                add(
+                    .error, webhook, "subscribed to no events: a kapso webhook receives only the events it lists, so nothing is delivered",
+                    fix: "webhooks update \(id) --events whatsapp.message.received (add every event the receiver handles)")
+            }
+            let unknown = WebhookEvents.unsupported(webhook.events)
+            if !unknown.isEmpty {
+                let named = unknown.map { name in Self.suggestion(for: name).map { "\(name) (did you mean \($0)?)" } ?? name }
+                let fixed = Self.uniqued(webhook.events.flatMap { WebhookEvents.isKnown($0) ? [$0] : Self.replacements(for: $0) })
+                add(
+                    .error, webhook,
+                    "subscribed to \(named.joined(separator: ", ")), not \(unknown.count == 1 ? "a Kapso event" : "Kapso events"): never delivered",
+                    fix: "webhooks update \(id) --events \((fixed.isEmpty ? ["whatsapp.message.received"] : fixed).joined(separator: ","))")
+            }
+            if let version = webhook.payloadVersion, version != "v1", version != "v2" {
+                add(
+                    .error, webhook, "payload_version \(version) is not one Kapso sends (v1, v2)",
+                    fix: "webhooks update \(id) --payload-version v2")
+            }
+        }
+        if let unreachable = WebhookURL.unreachable(webhook.url) {
+            if apiIsLocal {
+                add(
+                    .info, webhook,
+                    "URL is \(unreachable): reachable from the API on this machine (kapso-sim), never from Kapso's servers",
+                    fix: "before pointing a real project at it, expose the receiver on a public https URL (a tunnel for local testing)")
+            } else {
+                let failed = deliveries.map { $0.failed > 0 ? " (\($0.failed) of \($0.total) deliveries failed)" : "" } ?? ""
+                add(
+                    .error, webhook, "URL is \(unreachable): Kapso's servers cannot reach it, so every delivery fails\(failed)",
+                    fix: "expose the receiver on a public https URL (a tunnel such as ngrok for local testing), then webhooks update \(id) --url https://...")
+            }
+        }
+        if let number = webhook.phoneNumberID, let projectNumbers, !projectNumbers.contains(number) {
+            add(
+                .error, webhook,
+                "bound to phone number \(number), which is not one of this project's numbers (\(projectNumbers.joined(separator: ", "))): nothing is delivered to it",
+                fix: "webhooks delete \(id), or create it on the right number: use PHONE_NUMBER_ID; webhooks create --url \(webhook.url)")
+        }
+    }
+
+    /// Active webhooks with the same URL, scope and kind that share an event: each such event is delivered twice.
+    mutating func checkDuplicates(_ webhooks: [Webhook]) {
+        var seen: [Webhook] = []
+        for webhook in webhooks where webhook.active {
+            let twin = seen.first { other in
+                other.url == webhook.url && other.phoneNumberID == webhook.phoneNumberID && other.kind == webhook.kind
+                    && (webhook.kind == "meta" || !Set(other.events).isDisjoint(with: webhook.events))
+            }
+            if let twin {
+                let shared = webhook.events.filter(twin.events.contains)
+                let what = shared.isEmpty ? "every payload" : "every \(shared.joined(separator: ", "))"
+                add(
+                    .warning, webhook, "same URL, number and events as \(twin.id), also active: \(what) is delivered twice",
+                    fix: "webhooks delete \(webhook.id) (or pause it: webhooks update \(webhook.id) --active false)")
+            }
+            seen.append(webhook)
+        }
+    }
+
+    /// The catalogue name closest to a misspelt one (`whatsapp.message.recieved` → `whatsapp.message.received`):
+    /// at most 3 edits away; nil when none is that close.
+    static func suggestion(for name: String) -> String? {
+        if name.hasSuffix(".status") { return "whatsapp.message.sent/delivered/read/failed" }
+        let scored = WebhookEvents.all.map { ($0, distance(name, $0)) }.filter { $0.1 <= 3 }
+        return scored.min { $0.1 < $1.1 }?.0
+    }
+
+    /// What replaces an unknown name in the fix: its suggestion, the four status events for `….status`, else nothing.
+    static func replacements(for name: String) -> [String] {
+        if name.hasSuffix(".status") {
+            return ["whatsapp.message.sent", "whatsapp.message.delivered", "whatsapp.message.read", "whatsapp.message.failed"]
+        }
+        return suggestion(for: name).map { [$0] } ?? []
+    }
+
+    static func uniqued(_ names: [String]) -> [String] {
+        var seen = Set<String>()
+        return names.filter { seen.insert($0).inserted }
+    }
+
+    /// Levenshtein distance between two short names.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.utf8), b = Array(b.utf8)
+        var row = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                let current = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = current
+            }
+        }
+        return row[b.count]
+    }
+}

@@ -1,0 +1,54 @@
+internal import KapsoClient
+internal import KapsoDiagnostics
+internal import KopsHTTP
+
+/// Reads the evidence of a (phone number, contact) pair's 24-hour window: every conversation of the contact on the
+/// number (Kapso's `last_inbound_at`) and the contact's newest inbound messages, so `reply` and `conversation` judge
+/// the window from what kops can see, not from a summary field that may be null (KapsoDiagnostics `ContactWindow`).
+enum ContactWindowLookup {
+    /// Inbound messages read at most: newest first, so the first one of the pair is its last inbound.
+    static let messageLimit = 20
+
+    /// The window of `contact` (digits or business-scoped user id) on `phoneNumberID`; `known` conversations and
+    /// `knownMessages` (already fetched) count as evidence too. A failed message listing leaves the window to the
+    /// conversations (and `unknown` without them), never to a guess.
+    static func load(
+        phoneNumberID: String, contact: String, known: [Conversation], knownMessages: [Message] = [],
+        listedConversations: [Conversation]? = nil, in context: ShellContext
+    ) throws -> ContactWindow {
+        let byUserID = BusinessScopedUserID.isValid(contact)
+        let client = context.client
+        let filters = [("phone_number_id", phoneNumberID), (byUserID ? "business_scoped_user_id" : "phone_number", contact), ("direction", "inbound")]
+        // The contact's conversations (unless already listed) and inbound messages go out at once: one round trip.
+        let listConversations = !byUserID && listedConversations == nil
+        var requests = [client.messagesRequest(filters: filters, limit: messageLimit)]
+        if listConversations {
+            requests.append(client.conversationsRequest(filters: [("phone_number_id", phoneNumberID), ("phone_number", contact)], limit: 20))
+        }
+        let responses = client.transport.sendAll(requests)
+        func json(_ index: Int) throws(KapsoAPIError) -> JSONValue {
+            switch responses[index] {
+            case .success(let response): try client.decode(response, for: requests[index])
+            case .failure(let error): throw .transport(error)
+            }
+        }
+        var conversations = known + (listedConversations ?? [])
+        if listConversations { conversations += try Page.decode(try json(1), item: Conversation.init(json:)).items }
+        var inbound: [Message]?
+        var complete = true
+        var unread: String?
+        do throws(KapsoAPIError) {
+            let page = try client.messages(from: try json(0))
+            inbound = knownMessages + page.items
+            // `phone_number` matches partially: a full page of other contacts' messages proves nothing.
+            complete = !page.hasMore
+        } catch {
+            inbound = knownMessages
+            complete = false
+            unread = "listing the contact's messages failed (\(error.message))"
+        }
+        return ContactWindow(
+            phoneNumberID: phoneNumberID, contact: contact, conversations: conversations, inbound: inbound, inboundComplete: complete,
+            unread: unread, at: context.now())
+    }
+}
