@@ -60,6 +60,10 @@ final class CurlTransfer {
         // enforces the same limit on the decoded body (gzip bombs, chunked replies without a length).
         _ = kops_curl_setopt_long(handle, CURLOPT_MAXFILESIZE, options.limits.bodyBytes)
         _ = kops_curl_abort_on_sigint(handle)
+        // libcurl sends a request again, unasked, when a kept-alive connection it reused turns out closed before
+        // any answer: harmless for a read, a second webhook or message for a write. A write opens its own
+        // connection, so that retry never applies (one connect more per write).
+        if request.isWrite { _ = kops_curl_setopt_long(handle, CURLOPT_FRESH_CONNECT, 1) }
 
         switch request.method {
         case "GET": _ = kops_curl_setopt_long(handle, CURLOPT_HTTPGET, 1)

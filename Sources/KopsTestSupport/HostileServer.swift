@@ -20,10 +20,20 @@ public final class HostileServer: @unchecked Sendable {
         public var bytes: [UInt8]
         /// Seconds to keep the connection open after writing, saying nothing more.
         public var holdOpen: Double
+        /// Read the next request on the same connection after this reply (a kept-alive connection).
+        public var keepsConnection = false
 
         public init(_ bytes: [UInt8], holdOpen: Double = 0) {
             self.bytes = bytes
             self.holdOpen = holdOpen
+        }
+
+        /// A JSON response that keeps the connection open for the next request.
+        public static func keptAlive(_ text: String) -> Reply {
+            let head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: \(text.utf8.count)\r\n\r\n"
+            var reply = Reply(Array(head.utf8) + Array(text.utf8))
+            reply.keepsConnection = true
+            return reply
         }
 
         /// A complete response with a `Content-Length`.
@@ -144,6 +154,7 @@ public final class HostileServer: @unchecked Sendable {
                 guard written > 0 else { return }
                 offset += written
             }
+            if reply.keepsConnection { continue }
             let deadline = Date().addingTimeInterval(reply.holdOpen)
             while Date() < deadline && !isStopped { usleep(20_000) }
             return

@@ -145,6 +145,11 @@ struct ScriptLaunch: Equatable {
                         + "data; its recorded output is kept ('kops check \(path) --allow-writes' sends it again)\n",
                     to: .err)
             }
+            for line in outcome.keptAsRecorded {
+                stderr.write(
+                    "\(path):\(line.line): not replayed: '\(VisibleText.escaped(Shortened.text(line.command)))': \(line.reason); "
+                        + "its recorded output is kept\n", to: .err)
+            }
             if outcome.snapshots > 0 {
                 let blocks = outcome.snapshots == 1 ? "1 block is" : "\(outcome.snapshots) blocks are"
                 stderr.write(

@@ -208,21 +208,15 @@ func recordPage(_ lines: [String], width: Int? = 60, keepPII: Bool = false) asyn
     }
 
     /// A transcript comes from someone else: `check` refuses, before anything runs, a line that would change
-    /// which host gets the checker's key, read their environment or files, write files, or send elsewhere.
+    /// which host gets the checker's key, read their environment, or run a script file.
     @Test(arguments: [
         ("profile add evil --base-url http://127.0.0.1:9 --key-env KAPSO_API_KEY --default", "changes or shows which API host and key"),
         ("profile use evil", "changes or shows which API host and key"),
         ("explain ${env:HOME}", "reads your environment"),
         ("numbers; source /tmp/x.kops", "runs a script file"),
-        ("bundle /tmp/b.md", "writes files"),
-        ("history", "prints your own command history"),
-        ("listen --port 9", "opens a port"),
-        ("replay /tmp/d --to http://127.0.0.1:9/", "reads files from your machine"),
-        ("verify --secret s --signature 00 --file /etc/hostname", "reads a file"),
-        ("webhooks fire message-lifecycle --to http://127.0.0.1:9/ --secret s", "sends requests to a URL"),
-        ("webhooks --scope project probe", "sends requests to a URL"),
+        ("numbers; bundle /tmp/b.md; profile use evil", "writes files"),
     ])
-    func checkRefusesLinesThatReachBeyondTheAPIBeforeAnythingRuns(line: String, reason: String) async throws {
+    func checkRefusesLinesThatChangeTheSessionBeforeAnythingRuns(line: String, reason: String) async throws {
         let page = try await recordPage(["numbers"], keepPII: true)
         let transcript = page.transcript + "\n```kops\nkops(default)> \(line)\n```\n"
         let (outcome, output) = try await withSimulator { fixture in
@@ -236,6 +230,36 @@ func recordPage(_ lines: [String], width: Int? = 60, keepPII: Bool = false) asyn
         } throws: { error in
             guard case .notReplayed(let path, let at, let command, let why) = error as? ScriptError else { return false }
             return path == "t.md" && at > 1 && command == line && why.contains(reason)
+        }
+    }
+
+    /// A line that acts only outside the session (writes a file, prints history, opens a port, reads a file, sends
+    /// to a URL) is not run by `check`: its recorded block is kept, the rest of the transcript replays, and the
+    /// line is named with the reason (a transcript recorded with `bundle` in it checks clean).
+    @Test(arguments: [
+        ("bundle /tmp/kops-check-kept-\(UInt32.random(in: 0...UInt32.max)).md", "writes files"),
+        ("history", "prints your own command history"),
+        ("listen --port 9", "opens a port"),
+        ("replay /tmp/d --to http://127.0.0.1:9/", "reads files from your machine"),
+        ("verify --secret s --signature 00 --file /etc/hostname", "reads a file"),
+        ("webhooks fire message-lifecycle --to http://127.0.0.1:9/ --secret s", "sends requests to a URL"),
+        ("webhooks --scope project probe", "sends requests to a URL"),
+    ])
+    func checkKeepsTheBlockOfALineThatActsOutsideTheSession(line: String, reason: String) async throws {
+        let page = try await recordPage(["numbers"], keepPII: true)
+        let block = "```kops\nkops(default)> \(line)\nrecorded output\n```\n"
+        let transcript = page.transcript + "\n" + block
+        let outcome = try await withSimulator { fixture in
+            let (shell, _) = try fixture.shell()
+            return try TranscriptChecker(expected: transcript, path: "t.md").replay(on: shell)
+        }
+        #expect(outcome.diff.isEmpty, "\(outcome.diff)")
+        #expect(outcome.commands == 2)
+        #expect(outcome.keptAsRecorded.map(\.command) == [line])
+        #expect(outcome.keptAsRecorded.first?.reason.contains(reason) == true)
+        #expect(outcome.actual.contains(block))
+        if line.hasPrefix("bundle ") {
+            #expect(!FileManager.default.fileExists(atPath: String(line.dropFirst(7))), "no file written")
         }
     }
 

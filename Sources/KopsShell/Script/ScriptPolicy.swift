@@ -45,6 +45,23 @@ public enum ScriptPolicy {
         return nil
     }
 
+    /// Why `kops check` keeps a transcript line's recorded block instead of running it, or nil: a line
+    /// `notReplayed` refuses whose commands only act outside the session (write a file, print history, open a
+    /// port, send to a URL), so skipping it leaves what later lines show unchanged. Lines that change the
+    /// session (`profile`, `source`) or read the environment stay refused.
+    public static func keptWhenChecked(_ line: String, registry: CommandRegistry) -> String? {
+        guard !line.contains("${env:"), let commands = try? Lexer.commands(in: line) else { return nil }
+        var reason: String?
+        for command in commands {
+            let words = command.map(\.text)
+            guard let refusal = notReplayed(words: words, registry: registry) else { continue }
+            guard let canonical = read(words, registry: registry)?.canonical, !["profile", "source"].contains(canonical)
+            else { return nil }
+            reason = reason ?? refusal
+        }
+        return reason
+    }
+
     private static func notReplayed(words: [String], registry: CommandRegistry) -> String? {
         guard let (_, canonical, positionals) = read(words, registry: registry) else { return nil }
         switch canonical {

@@ -12,6 +12,9 @@ public struct TranscriptChecker {
         public var writesNotReplayed: [(line: Int, command: String)] = []
         /// How many blocks were a snapshot (`TranscriptParser.Entry.snapshot`), kept as recorded.
         public var snapshots = 0
+        /// Recorded lines that act only outside the session (`bundle`, `history`, `listen`…,
+        /// `ScriptPolicy.keptWhenChecked`), not run: their blocks are kept as recorded, with the reason.
+        public var keptAsRecorded: [(line: Int, command: String, reason: String)] = []
     }
 
     public let expected: String
@@ -33,21 +36,28 @@ public struct TranscriptChecker {
     /// so is a snapshot block (a bundle's diagnostics after a session that was not recorded).
     /// On a demo transcript the context's simulator clock is moved to each block's recorded instant first.
     ///
+    /// A line that acts only outside the session (`bundle`, `listen`, …: `ScriptPolicy.keptWhenChecked`) is
+    /// not run either; its block is kept and named in `keptAsRecorded`.
+    ///
     /// Throws `ScriptError.notATranscript` for other files, `.missingRestore` for a masked command line
     /// the restore file does not give back, `.notReplayed` for a line `ScriptPolicy.notReplayed` refuses
-    /// (a transcript may come from anyone), all before anything runs.
+    /// that would change the session (`profile`, `source`, `${env:…}`; a transcript may come from anyone),
+    /// all before anything runs.
     public func replay(on shell: Shell, allowWrites: Bool = false) throws(ScriptError) -> Outcome {
         guard TranscriptParser.isTranscript(expected) else { throw .notATranscript(path: path) }
         let parsed = TranscriptParser(expected)
         var lines: [String] = []
         var writes: [(line: Int, command: String)] = []
+        var kept: [(line: Int, command: String, reason: String)] = []
         var occurrences: [String: Int] = [:]
         for entry in parsed.commands {
             let occurrence = occurrences[entry.command, default: 0]
             occurrences[entry.command] = occurrence + 1
             let line = restore?.line(for: entry.command, occurrence: occurrence) ?? entry.command
             if PIIMasker.isMasked(line) { throw .missingRestore(path: TranscriptRestore.path(besides: path), line: entry.command) }
-            if let reason = ScriptPolicy.notReplayed(line, registry: shell.context.registry) {
+            if let reason = ScriptPolicy.keptWhenChecked(line, registry: shell.context.registry) {
+                kept.append((entry.line, entry.command, reason))
+            } else if let reason = ScriptPolicy.notReplayed(line, registry: shell.context.registry) {
                 throw .notReplayed(path: path, line: entry.line, command: entry.command, reason: reason)
             }
             if !allowWrites, ScriptPolicy.isWrite(line: line, registry: shell.context.registry) {
@@ -66,7 +76,9 @@ public struct TranscriptChecker {
         defer { (shell.recorder, shell.readOnly) = saved }
         for (entry, line) in zip(parsed.commands, lines) {
             recorder.copy(entry.lead)
-            if entry.command.contains("<redacted>") || entry.snapshot || writes.contains(where: { $0.line == entry.line }) {
+            if entry.command.contains("<redacted>") || entry.snapshot || writes.contains(where: { $0.line == entry.line })
+                || kept.contains(where: { $0.line == entry.line })
+            {
                 recorder.copy(entry.block)
                 continue
             }
@@ -82,7 +94,7 @@ public struct TranscriptChecker {
             expected: TranscriptChecker.trimmed(expected), actual: TranscriptChecker.trimmed(recorder.text))
         return Outcome(
             commands: parsed.commands.count, actual: recorder.text, diff: TranscriptChecker.named(diff, in: parsed),
-            writesNotReplayed: writes, snapshots: parsed.commands.filter(\.snapshot).count)
+            writesNotReplayed: writes, snapshots: parsed.commands.filter(\.snapshot).count, keptAsRecorded: kept)
     }
 
     /// The text without trailing blank lines or final newline: an editor's tidying is not a change.
