@@ -7,6 +7,21 @@ public enum APIPath {
     /// Graph edges that hang off a WABA id, not a phone-number id.
     static let wabaEdges: Set<String> = ["message_templates", "phone_numbers", "subscribed_apps", "flows", "assigned_users"]
 
+    /// Collections every Kapso project has (kapso-api.md §2.1, §3.3, §4, §5, §7.1, §8.1): a 404 on one of them means
+    /// the request went to the wrong host or prefix, not that something is missing.
+    static let collections: Set<String> = [
+        "/platform/v1/whatsapp/phone_numbers", "/platform/v1/whatsapp/messages", "/platform/v1/whatsapp/conversations",
+        "/platform/v1/whatsapp/webhooks", "/platform/v1/webhook_deliveries", "/platform/v1/api_logs",
+    ]
+
+    /// True for a path (query ignored, trailing slash too) that always exists: a 404 there is a wrong base URL.
+    public static func alwaysExists(_ endpoint: String) -> Bool {
+        var path = Substring(endpoint)
+        if let query = path.firstIndex(of: "?") { path = path[..<query] }
+        while path.hasSuffix("/") { path = path.dropLast() }
+        return collections.contains(String(path))
+    }
+
     /// The id in the path's phone-number slot, nil when the path has none.
     public static func phoneNumberID(in endpoint: String) -> String? {
         var path = Substring(endpoint)

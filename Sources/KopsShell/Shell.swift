@@ -193,6 +193,13 @@ public final class Shell {
         if case .unauthorized(let host)? = error as? KapsoAPIError {
             error = CredentialError.rejected(host: host, source: context.session.sources["key"])
         }
+        // A 404 every call would get points at the base URL, with the full URL asked.
+        if let apiError = error as? KapsoAPIError,
+            let wrongHost = BaseURLError.explaining(
+                apiError, clientBase: context.client.baseURL, base: context.session.baseURL, source: context.session.sources["api"])
+        {
+            error = wrongHost
+        }
         let report = ErrorReport(error)
         if let location, ErrorReport.isCancellation(error) {
             // Ctrl-C in a script is the user's doing, not a line to fix.

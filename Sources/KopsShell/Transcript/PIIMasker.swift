@@ -81,7 +81,8 @@ public final class PIIMasker {
     /// One string (or number) field of a result: the kind of personal data its key and parent say it is.
     ///
     /// What a contact sends is a body whatever its type: text, captions, file names, a location's name,
-    /// address and coordinates, a shared card's address and company, the values of a flow's `response_json`;
+    /// address and coordinates, a shared card's address and company, the values of a flow's `response_json`, a voice
+    /// note's transcript (`kapso.transcript.text`, and `kapso.content`, which repeats it);
     /// a shared card's names and emails are names, its phones numbers. What the business sent a contact in a
     /// template's parameters (a name, an order id, a login code) is a body too.
     private func learn(_ text: String, key: String, parent: String?) {
@@ -108,6 +109,7 @@ public final class PIIMasker {
             learnContent(values)
         } else if PIIMasker.bodyKeys.contains(key) || parent.map(PIIMasker.contentParents.contains) == true
             || (parent == "order" && key == "text") || (parent == "parameters" && key == "text")
+            || (parent == "transcript" && key == "text") || (parent == "kapso" && key == "content")
         {
             if parent == "parameters" { learnTemplateValue(text) }
             add(text, to: &bodies, prefix: "body")

@@ -1,0 +1,37 @@
+public import KapsoClient
+internal import KapsoDiagnostics
+
+/// A 404 that every call would get, from an endpoint Kapso always has (`GET /platform/v1/whatsapp/phone_numbers`,
+/// kapso-api.md §2.1) or as a page that is not JSON: the API host is wrong, not the thing asked for. The line names
+/// the full URL asked and the base URL with where it came from (probe3 F4).
+public struct BaseURLError: KopsError, Equatable {
+    /// The URL that was asked, base included.
+    public var url: String?
+    /// What came back: `not found (404): Not found`, or the first bytes of a page that is not JSON.
+    public var answer: String
+    /// The base URL as configured, and where it came from (`env KAPSO_API_BASE_URL`, `profile acme`).
+    public var base: String
+    public var source: String?
+
+    /// `error` rewritten when it says the host is wrong; nil otherwise. `clientBase` is the base the client joins
+    /// paths to (`http://127.0.0.1:8080/api`), `base` the one the user gave.
+    public static func explaining(_ error: KapsoAPIError, clientBase: String, base: String, source: String?) -> BaseURLError? {
+        switch error {
+        case .notFound(let path, let message) where APIPath.alwaysExists(path):
+            return BaseURLError(url: clientBase + path, answer: "not found (404): \(message)", base: base, source: source)
+        case .badResponse(404, _, let firstBytes):
+            return BaseURLError(url: nil, answer: "HTTP 404 with a page that is not JSON (\(firstBytes))", base: base, source: source)
+        default:
+            return nil
+        }
+    }
+
+    public var message: String {
+        let asked = url.map { "\($0), an endpoint every Kapso API has, answered \(answer)" } ?? "the API answered \(answer)"
+        let origin = source.map { " (\($0))" } ?? ""
+        return "\(asked): the API base URL looks wrong: \(base)\(origin); it should be the host only, e.g. "
+            + "https://api.kapso.ai (kops adds /platform/v1); 'state' shows it, --base-url or 'profile' changes it"
+    }
+
+    public var exitStatus: ExitStatus { .failure }
+}
