@@ -72,6 +72,15 @@ public enum APIPath {
         return path.split(separator: "/")
     }
 
+    /// The segments of a path that are ids, not names or versions: a segment of six or more characters
+    /// with a digit in it (`100200300400501`, a UUID, a WAMID). `/platform/v1/whatsapp/webhook_deliveries`
+    /// → `[]`; `/meta/whatsapp/v24.0/200300400500601/messages` → `["200300400500601"]`.
+    public static func ids(in endpoint: String) -> [String] {
+        segments(of: endpoint).map(String.init).filter { segment in
+            segment.count >= 6 && segment.contains(where: \.isNumber) && !isGraphVersion(segment)
+        }
+    }
+
     private static func isGraphVersion(_ segment: String) -> Bool {
         segment.hasPrefix("v") && segment.count > 1 && segment.dropFirst().allSatisfy { $0.isNumber || $0 == "." }
             && segment.contains(".")

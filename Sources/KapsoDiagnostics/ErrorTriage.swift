@@ -129,7 +129,7 @@ public struct ErrorTriage {
     }
 
     private static func meaning(of log: APILog) -> String {
-        let whois = "'whois \(APIPath.phoneNumberID(in: log.endpoint) ?? "ID")' says what the id is and which phone-number id to use"
+        let whois = "'whois \(APIPath.phoneNumberID(in: log.endpoint) ?? APIPath.ids(in: log.endpoint).first ?? "ID")' says what the id is and which phone-number id to use"
         if let refusal = APIRefusal(status: log.responseStatus, text: log.errorMessage), let advice = refusal.advice {
             if refusal.code == "100", log.responseStatus == 404 {
                 return "no object has the id in the path; " + whois
@@ -138,7 +138,12 @@ public struct ErrorTriage {
         }
         switch log.responseStatus {
         case 401: return "the key was rejected; check which key the caller uses"
-        case 404: return "the id in the path is not in this project; " + whois
+        case 404:
+            // Without an id in the path, no id can be missing: the API does not serve the path.
+            if APIPath.ids(in: log.endpoint).isEmpty {
+                return "the path is not an endpoint of the API (it has no id that could be missing); check the method and path against Kapso's API reference"
+            }
+            return "the id in the path is not in this project; " + whois
         case 429: return "rate limited; the caller must back off and honour Retry-After"
         case 500...: return "Kapso or Meta failed; retry, and check Kapso's status if it persists"
         default: return "the request was refused; read the error text (ERROR), it usually names the field"

@@ -187,13 +187,9 @@ public struct FailureGroups {
                     misplacedID: id, note: note)
             }
             let reason = refusal?.entry.map { "\(status) \($0.name)" } ?? error
-            // A 404 whose id IS in the project, in the wrong slot (a webhook id as a conversation id).
-            let wrongSlot = status == 404 ? APIPath.objectID(in: endpoint).flatMap {
-                IDResolver.wrongCollectionID($0.id, collection: $0.collection, numbers: numbers, webhooks: webhooks)
-            } ?? IDResolver.wabaEdgeMeaning(endpoint, numbers: numbers) : nil
             return Member(
                 cause: Cause(source: "api", who: key, what: what, error: error), source: .api, time: entry.time, who: key,
-                what: what, error: error, meaning: wrongSlot ?? entry.meaning,
+                what: what, error: error, meaning: status == 404 ? notFoundMeaning(endpoint, entry, numbers, webhooks) : entry.meaning,
                 headline: { "\(IDResolver.plural($0, "failed call")) from key \(key): \(reason) on \(what)" })
         }
         if entry.source == .webhook {
@@ -216,6 +212,24 @@ public struct FailureGroups {
             cause: Cause(source: entry.source.rawValue, who: number ?? "-", what: "", error: code), source: entry.source,
             time: entry.time, who: who, what: entry.subject, error: entry.error, meaning: entry.meaning,
             headline: { "\(IDResolver.plural($0, "message")) failed with \(code)\(name)" })
+    }
+
+    /// A 404 not explained by a misplaced phone-number id: a project id in the wrong slot (a webhook id as
+    /// a conversation id), else a path the API does not serve (no id in it, or only ids this project has,
+    /// each in its place), else, when the numbers are not known, either cause; else the triage's meaning
+    /// (an id kops does not know: not in this project).
+    private static func notFoundMeaning(_ endpoint: String, _ entry: ErrorTriage.Entry, _ numbers: [PhoneNumber], _ webhooks: [Webhook]) -> String {
+        if let wrongSlot = APIPath.objectID(in: endpoint).flatMap({
+            IDResolver.wrongCollectionID($0.id, collection: $0.collection, numbers: numbers, webhooks: webhooks)
+        }) ?? IDResolver.wabaEdgeMeaning(endpoint, numbers: numbers) {
+            return wrongSlot
+        }
+        if let path = IDResolver.pathNotServed(endpoint, numbers: numbers, webhooks: webhooks) { return path }
+        if numbers.isEmpty, let id = APIPath.ids(in: endpoint).first {
+            return "either the id in the path is not in this project or the path is not an endpoint of the API "
+                + "(the project's numbers could not be read to tell); 'whois \(id)' says what the id is"
+        }
+        return entry.meaning
     }
 
     private static func group(_ members: [Member]) -> Group {

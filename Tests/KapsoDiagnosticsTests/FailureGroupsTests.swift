@@ -96,7 +96,6 @@ import Testing
             "the id in the path is the phone-number id of Support Line, but /message_templates takes the WABA id: use 200300400500601"
         ),
         ("/meta/whatsapp/v24.0/900800700600500/message_templates", nil),
-        ("/platform/v1/whatsapp/webhooks/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", nil),
         ("/platform/v1/whatsapp/conversations/ffffffff-0000-4000-8000-000000000000", nil),
     ])
     func aProjectIdInTheWrongSlotIsNamed(_ path: String, _ expected: String?) throws {
@@ -108,6 +107,52 @@ import Testing
         #expect(meaning == (expected ?? entry.meaning))
         #expect(FailureGroups(triage.entries, numbers: IDResolverTests.numbers, webhooks: webhooks).groups.first?.meaning == meaning)
         if expected != nil { #expect(!meaning.contains("not in this project")) }
+    }
+
+    /// A 404 whose path has no id, or only ids of this project each in its place, is the path's fault (probe4:
+    /// this project's own Support Line id was called "not in this project").
+    static let servedPathCases: [(path: String, meaning: String)] = [
+        (
+            "/platform/v1/whatsapp/phone_numbers/100200300400501/messages",
+            "the path is not an endpoint of the API: 100200300400501 is this project's phone-number id of Support Line, "
+                + "right for its place in the path; check the method and path against Kapso's API reference"
+        ),
+        (
+            "/platform/v1/whatsapp/webhooks/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+            "the path is not an endpoint of the API: 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d is the id of the kapso webhook to "
+                + "hooks.acme-demo.test/kapso/whatsapp, right for its place in the path; check the method and path against "
+                + "Kapso's API reference"
+        ),
+        (
+            "/platform/v1/whatsapp/webhook_deliveries",
+            "the path is not an endpoint of the API (it has no id that could be missing); check the method and path "
+                + "against Kapso's API reference"
+        ),
+    ]
+
+    @Test(arguments: servedPathCases)
+    func aPathTheAPIDoesNotServeIsNamed(_ path: String, _ expected: String) throws {
+        var triage = ErrorTriage()
+        triage.addAPILogs([Self.log("GET", path, 404, key: "curl", at: "2026-11-21T10:00:00Z")])
+        let groups = FailureGroups(triage.entries, numbers: IDResolverTests.numbers, webhooks: IDResolverTests.facts.webhooks)
+        #expect(groups.groups.first?.meaning == expected)
+        #expect(groups.groups.first?.misplacedID == nil)
+    }
+
+    /// Without the numbers, a 404 with an id names both causes; without an id, only the path.
+    @Test func withoutTheNumbersA404NamesBothCauses() throws {
+        var triage = ErrorTriage()
+        triage.addAPILogs([
+            Self.log("GET", "/platform/v1/whatsapp/phone_numbers/100200300400501/messages", 404, key: "k", at: "2026-11-21T10:00:00Z"),
+            Self.log("GET", "/platform/v1/whatsapp/webhook_deliveries", 404, key: "k", at: "2026-11-21T11:00:00Z"),
+        ])
+        let byPath = Dictionary(uniqueKeysWithValues: FailureGroups(triage.entries, numbers: []).groups.map { ($0.what, $0.meaning) })
+        let withID = try #require(byPath["GET /platform/v1/whatsapp/phone_numbers/100200300400501/messages"])
+        #expect(withID.hasPrefix("either the id in the path is not in this project or the path is not an endpoint of the API"))
+        #expect(withID.hasSuffix("'whois 100200300400501' says what the id is"))
+        let withoutID = try #require(byPath["GET /platform/v1/whatsapp/webhook_deliveries"])
+        #expect(withoutID.hasPrefix("the path is not an endpoint of the API"))
+        #expect(!withoutID.contains("not in this project"))
     }
 
     @Test func withoutTheNumbersIdsInPathsAreNotJudged() {

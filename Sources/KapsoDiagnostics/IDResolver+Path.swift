@@ -1,0 +1,46 @@
+public import KapsoClient
+
+// MARK: - A 404 whose path is the cause, not an id in it
+
+extension IDResolver {
+    /// What a 404 means when the ids in `endpoint` cannot be the cause: the path has no id at all
+    /// (`GET /platform/v1/whatsapp/webhook_deliveries`), or every id in it is one this project has
+    /// (a phone-number id, WABA id, Kapso id, customer id or webhook id of `numbers` / `webhooks`) in
+    /// a place where it belongs, e.g. `GET /platform/v1/whatsapp/phone_numbers/{id}/messages`. Then the
+    /// API does not serve the path: `the path is not an endpoint of the API; …`. Nil when an id in the
+    /// path is not one kops knows (it may be the cause), or when `numbers` is empty (nothing is known).
+    /// Call it after `misplacedPhoneNumberID`, `wrongCollectionID` and `wabaEdgeMeaning` found nothing:
+    /// those name a known id in the wrong place.
+    public static func pathNotServed(_ endpoint: String, numbers: [PhoneNumber], webhooks: [Webhook]) -> String? {
+        let fix = "check the method and path against Kapso's API reference"
+        let ids = APIPath.ids(in: endpoint)
+        if ids.isEmpty {
+            return "the path is not an endpoint of the API (it has no id that could be missing); " + fix
+        }
+        guard !numbers.isEmpty else { return nil }
+        var known: [String] = []
+        for id in ids {
+            guard let what = knownID(id, numbers: numbers, webhooks: webhooks) else { return nil }
+            known.append("\(id) is \(what)")
+        }
+        return "the path is not an endpoint of the API: \(list(known)), right for its place in the path; " + fix
+    }
+
+    /// What `id` is in this project (`the phone-number id of Support Line`), nil when kops does not know it.
+    static func knownID(_ id: String, numbers: [PhoneNumber], webhooks: [Webhook]) -> String? {
+        let key = id.lowercased()
+        if let number = numbers.first(where: { $0.id == id }) { return "this project's phone-number id of \(number.name ?? number.id)" }
+        let wabas = numbers.filter { $0.businessAccountID == id }
+        if !wabas.isEmpty { return "this project's WABA id (of \(numbersPhrase(wabas)))" }
+        if let number = numbers.first(where: { $0.internalID?.lowercased() == key }) {
+            return "Kapso's id of \(number.name ?? number.id)"
+        }
+        if let number = numbers.first(where: { $0.customerID?.lowercased() == key }) {
+            return "the customer id of \(number.name ?? number.id)"
+        }
+        if let webhook = webhooks.first(where: { $0.id.lowercased() == key }) {
+            return "the id of the \(webhook.kind) webhook to \(WebhookURL.short(webhook.url))"
+        }
+        return nil
+    }
+}
