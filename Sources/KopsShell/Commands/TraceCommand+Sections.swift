@@ -63,7 +63,8 @@ extension TraceCommand {
                     Column("STATUS", truncation: .never), Column("HTTP", truncation: .never),
                     Column("ATTEMPTS", truncation: .never, alignRight: true), Column("WEBHOOK URL", truncation: .middle),
                 ], rows: rows)
-            return heading + [.line(StyledText("webhook deliveries: \(deliveries.count)")), .table(table)]
+            let note = trace.deliveriesNote.map { [Block.line(StyledText($0, style: .warn))] } ?? []
+            return heading + [.line(StyledText("webhook deliveries: \(deliveries.count)"))] + note + [.table(table)]
         }
     }
 
@@ -100,7 +101,8 @@ extension TraceCommand {
                     return row
                 }
             }
-            return heading + [.line(StyledText("API calls: \(logs.count)")), .table(table)]
+            let note = trace.callsNote.map { [Block.line(StyledText($0, style: .warn))] } ?? []
+            return heading + [.line(StyledText("API calls: \(logs.count)"))] + note + [.table(table)]
         }
     }
 
@@ -118,7 +120,7 @@ extension TraceCommand {
                 "closes_at": at.closesAt.map { .string(KapsoTime.iso($0)) } ?? .null, "open_at_send": .bool(at.isOpen),
             ]
         }
-        return [
+        var object: JSONObject = [
             "message": .object(trace.message.json),
             "conversation": part(trace.conversation) { .object($0.json) },
             "window": window,
@@ -138,5 +140,9 @@ extension TraceCommand {
             },
             "verdict": .string(trace.verdict(now: now).text),
         ]
+        // Why the calls and deliveries may be another message's; only when they may.
+        let notes = [trace.callsNote, trace.deliveriesNote].compactMap { $0 }
+        if !notes.isEmpty { object["attribution_notes"] = .array(notes.map(JSONValue.string)) }
+        return .object(object)
     }
 }

@@ -25,6 +25,10 @@ struct MessageTrace {
     var apiLogs: Part<[APILog]>
     /// The webhooks Meta sent Kapso about this WAMID (log search, `whatsapp_webhook_event`), oldest first.
     var metaEvents: Part<Search>
+    /// Why the listed calls and deliveries may be another message's (several sends at that time), nil when
+    /// they fit this message alone (`SendAttribution`).
+    var callsNote: String?
+    var deliveriesNote: String?
     /// Request ids of the send calls, by API log id (log search's `external_api_log`); empty when not known.
     var requestIDs: [String: String] = [:]
 
@@ -138,7 +142,7 @@ struct MessageTrace {
                 before: mine.first { ($0.time ?? 0) <= time }, hasMore: page.hasMore,
                 newest: ([message].filter(\.isInbound) + mine).compactMap(\.time).max())
         }
-        return MessageTrace(
+        var trace = MessageTrace(
             message: message,
             conversation: part(json(0)) { json throws(KapsoAPIError) in try Conversation(fromResponse: json) },
             lastInboundBefore: lastInbound(inbound),
@@ -164,6 +168,19 @@ struct MessageTrace {
                 return ids
             } ?? [:],
             templateContext: templateContext)
+        trace.attribute()
+        return trace
+    }
+
+    /// Leaves out the calls and deliveries the message's own history rules out, and notes an ambiguous match.
+    private mutating func attribute() {
+        let calls = if case .loaded(let logs) = apiLogs { logs } else { [APILog]() }
+        let found = if case .loaded(let rows) = deliveries { rows } else { [WebhookDelivery]() }
+        let attribution = SendAttribution(message: message, calls: calls, deliveries: found)
+        if case .loaded = apiLogs { apiLogs = .loaded(attribution.calls) }
+        if case .loaded = deliveries { deliveries = .loaded(attribution.deliveries) }
+        callsNote = attribution.callsNote
+        deliveriesNote = attribution.deliveriesNote
     }
 
     /// One log search answer: its events oldest first, `.unavailable` for `available: false` or an API without log search (404).

@@ -1,0 +1,76 @@
+public import KapsoClient
+
+/// Which send calls (API log) and webhook deliveries found near a message's time are the message's own.
+///
+/// The API log and the delivery log carry no WAMID (kapso-api.md §4, §5: no bodies, no message id), so
+/// `trace` finds them by endpoint, number, contact and time. What the message's own history says is the
+/// link that remains: a call refused with a Graph code the message never failed with is another send's
+/// (a read message's send was not refused with #132015), and a delivery of an event the message never
+/// had (`whatsapp.message.failed` for a message with no failed status) is another message's. When
+/// several sends still fit, the match is named as ambiguous instead of listed as the message's own.
+public struct SendAttribution: Sendable {
+    /// The calls that fit the message, oldest first as given.
+    public var calls: [APILog]
+    /// The deliveries that fit the message, as given.
+    public var deliveries: [WebhookDelivery]
+    /// Send calls in the time window whose outcome contradicts the message (left out of `calls`).
+    public var otherCalls: Int
+    /// Deliveries of events the message never had (left out of `deliveries`).
+    public var otherDeliveries: Int
+    /// How many send calls were made in the window, this message's included.
+    public var sendsInWindow: Int
+    /// The most deliveries of one event to one webhook: more than 1 means more than one message's.
+    public var sameEventDeliveries: Int
+
+    /// How far an outbound message has come, by status (Meta's order: sent, delivered, read).
+    static let progress: [String: Int] = ["sent": 1, "delivered": 2, "read": 3]
+
+    /// Seconds around the message's time a send call counts as near it (MessageTrace's slack).
+    public static let window: Int64 = 5
+
+    /// Sorts `calls` (send calls near the message's time) and `deliveries` (of the message's number,
+    /// contact and period) by what the message's status history allows.
+    public init(message: Message, calls candidateCalls: [APILog], deliveries candidateDeliveries: [WebhookDelivery]) {
+        let history = StatusHistory(message: message)
+        let failureCodes = Set(history.failures.flatMap { $0.errors.compactMap(\.code) })
+        let failed = !history.failures.isEmpty || message.status == "failed"
+        calls = candidateCalls.filter { log in
+            guard log.responseStatus >= 400 else { return true }
+            guard failed else { return false }
+            guard let code = FailureGroups.graphCode(log.errorMessage), !failureCodes.isEmpty else { return true }
+            return failureCodes.contains(code)
+        }
+        otherCalls = candidateCalls.count - calls.count
+        sendsInWindow = candidateCalls.count
+        // A status event the message had, by the event's last word (`whatsapp.message.read` → `read`): a
+        // failed event needs a failed status; sent, delivered and read need the message to have come that far.
+        let had = Set(history.events.map(\.status) + [message.status])
+        let reached = had.compactMap { Self.progress[$0] }.max() ?? 0
+        deliveries = candidateDeliveries.filter { delivery in
+            guard !message.isInbound, delivery.event.hasPrefix("whatsapp.message.") else { return true }
+            let event = String(delivery.event.dropFirst("whatsapp.message.".count))
+            if event == "failed" { return failed }
+            return reached == 0 || (Self.progress[event].map { $0 <= reached } ?? true)
+        }
+        otherDeliveries = candidateDeliveries.count - deliveries.count
+        var counts: [String: Int] = [:]
+        for delivery in deliveries { counts[delivery.event + " " + delivery.webhookID, default: 0] += 1 }
+        sameEventDeliveries = counts.values.max() ?? 0
+    }
+
+    /// `3 send calls within 5 s of this message: these may belong to another message (the API log holds
+    /// no WAMID)`, nil when only one send fits.
+    public var callsNote: String? {
+        guard calls.count > 1 else { return nil }
+        return "\(sendsInWindow) send calls within \(Self.window) s of this message: these may belong to another message "
+            + "(the API log holds no WAMID)"
+    }
+
+    /// `2 deliveries of one event to one webhook: more than one message to this contact at that time; these may
+    /// belong to another message`, nil when each event reached each webhook once.
+    public var deliveriesNote: String? {
+        guard sameEventDeliveries > 1 else { return nil }
+        return "\(sameEventDeliveries) deliveries of one event to one webhook: more than one message to this contact at that "
+            + "time; these may belong to another message (the delivery log holds no WAMID)"
+    }
+}
