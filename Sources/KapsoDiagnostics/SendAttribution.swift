@@ -37,7 +37,10 @@ public struct SendAttribution: Sendable {
         calls = candidateCalls.filter { log in
             guard log.responseStatus >= 400 else { return true }
             guard failed else { return false }
-            guard let code = FailureGroups.graphCode(log.errorMessage), !failureCodes.isEmpty else { return true }
+            guard let refusal = APIRefusal(status: log.responseStatus, text: log.errorMessage), refusal.isGraphCode,
+                !failureCodes.isEmpty
+            else { return true }
+            let code = refusal.code
             return failureCodes.contains(code)
         }
         otherCalls = candidateCalls.count - calls.count
