@@ -174,8 +174,13 @@ public enum MessageSummary {
 
     private static func reaction(_ payload: JSONObject) -> String {
         let target = payload["message_id"]?.string ?? "a message"
-        guard let emoji = payload["emoji"]?.string, !emoji.isEmpty else { return "reaction removed from \(target)" }
-        return "reacted \(emoji) to \(target)"
+        // Meta's reaction webhook: an empty `emoji` (or none) removes the reaction; any other JSON type is
+        // not an emoji at all, so the reaction cannot be read, and it is never shown as a removal.
+        switch payload["emoji"] {
+        case nil, .null?: return "reaction removed from \(target)"
+        case .string(let emoji)?: return emoji.isEmpty ? "reaction removed from \(target)" : "reacted \(emoji) to \(target)"
+        case let other?: return "reaction to \(target) with an unreadable emoji (\(other.typeName), not text)"
+        }
     }
 
     private static func order(_ payload: JSONObject) -> String {

@@ -189,12 +189,14 @@ public struct MessageVerdict: Sendable, Equatable {
     // ` 92 s after sending`, from the send to the first event with this status.
     private static func after(_ status: String, _ history: StatusHistory) -> String {
         guard let since = history.events.first(where: { $0.status == status })?.sinceSend else { return "" }
+        // A status timestamped before the send is not a delay: the clocks or the record disagree; say so.
+        if since < 0 { return " \(Elapsed.text(since)) BEFORE sending (an implausible order: its timestamp is earlier than the send's)" }
         return " \(Elapsed.text(since)) after sending"
     }
 
     // `2026-11-21T10:15:01Z (1 s after sending)`, or `an unknown time` without a timestamp.
     private static func when(_ event: StatusHistory.Event) -> String {
         guard let time = event.time else { return "an unknown time (no timestamp)" }
-        return KapsoTime.iso(time) + (event.sinceSend.map { " (\(Elapsed.text($0)) after sending)" } ?? "")
+        return KapsoTime.iso(time) + (event.sinceSend.map { " (\(Elapsed.text($0)) \($0 < 0 ? "before" : "after") sending)" } ?? "")
     }
 }

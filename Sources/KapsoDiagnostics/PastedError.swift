@@ -30,6 +30,20 @@ public struct PastedError: Sendable, Equatable {
         objectID = Self.objectID(in: trimmed)
     }
 
+    /// Every error in pasted text: each entry of an `errors[]` array (a Graph body, a failed status, a bare
+    /// array), else the one `init?(_:)` reads; empty when no code can be found.
+    public static func all(_ text: String) -> [PastedError] {
+        let trimmed = text.trimmingSpaces()
+        if trimmed.first == "{" || trimmed.first == "[", let json = try? JSONValue.parse(Array(trimmed.utf8)) {
+            let lists = [json["errors"], json["statuses"]?[0]?["errors"], json]
+            if let list = lists.lazy.compactMap({ $0?.array }).first(where: { $0.count > 1 }) {
+                let found = list.compactMap(fromJSON)
+                if found.count > 1 { return found }
+            }
+        }
+        return PastedError(text).map { [$0] } ?? []
+    }
+
     /// What to do when the error names an object id (`objectID`), instead of the code's generic advice
     /// ("fix the payload"): the id is unknown to the key, of another project, or another kind of id.
     public var objectAdvice: String? {

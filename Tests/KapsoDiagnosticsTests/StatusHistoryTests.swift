@@ -110,6 +110,29 @@ import Testing
          "delivered", "delivered 1 s after sending, not read yet"),
     ]
 
+    /// A status stamped before the send is named implausible, never turned into a positive delay (probe4:
+    /// "delivered 2 min after sending" while the table showed -2 min).
+    @Test func aStatusBeforeTheSendIsNamedImplausible() throws {
+        let message = try Self.message(#"[{"status":"delivered","timestamp":"880"}]"#, status: "delivered")
+        let text = MessageVerdict.of(message, windowAtSend: nil, now: 9_000).text
+        #expect(text.hasPrefix("delivered 2 min BEFORE sending (an implausible order"))
+        #expect(!text.contains("after sending"))
+    }
+
+    /// A reaction whose `emoji` is not text cannot be read; only an empty or absent emoji removes one (Meta's
+    /// reaction webhook); probe4 saw `"emoji": 123` shown as "reaction removed".
+    @Test(arguments: [
+        (#"{"message_id":"wamid.A","emoji":123}"#, "reaction to wamid.A with an unreadable emoji (number, not text)"),
+        (#"{"message_id":"wamid.A","emoji":["x"]}"#, "reaction to wamid.A with an unreadable emoji (array, not text)"),
+        (#"{"message_id":"wamid.A","emoji":""}"#, "reaction removed from wamid.A"),
+        (#"{"message_id":"wamid.A"}"#, "reaction removed from wamid.A"),
+    ])
+    func aReactionWithAWrongTypedEmojiIsUnreadable(_ reaction: String, _ expected: String) throws {
+        let text = #"{"id":"wamid.R","timestamp":"1000","type":"reaction","reaction":\#(reaction),"kapso":{"direction":"inbound"}}"#
+        let message = try #require(try JSONValue.parse(Array(text.utf8)).object)
+        #expect(MessageSummary.text(of: message) == expected)
+    }
+
     @Test(arguments: unordered)
     func verdictIsTheFurthestStatusReached(_ statuses: String, _ status: String, _ text: String) throws {
         let message = try Self.message(statuses, status: status)

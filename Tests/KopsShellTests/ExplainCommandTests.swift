@@ -21,6 +21,17 @@ import Testing
         #expect(result.requests == 0)
     }
 
+    /// A body with several errors[] entries explains each (probe4: only the first was explained).
+    @Test func explainsEveryErrorOfAPastedBody() {
+        let result = OfflineShell.run("explain", #"{"errors":[{"code":131026},{"code":131047},{"code":999999}]}"#)
+        #expect(result.status == .ok)
+        #expect(result.out.hasPrefix("3 errors in what was pasted:\n"))
+        #expect(result.out.contains("code:       131026"))
+        #expect(result.out.contains("code:       131047"))
+        #expect(result.out.contains("code 999999: not in kops's catalogue"))
+        #expect(result.err == "")
+    }
+
     @Test func explainsAKapsoStringCodeWithoutACategory() {
         let result = OfflineShell.run("explain", "insufficient_credits")
         #expect(result.status == .ok)

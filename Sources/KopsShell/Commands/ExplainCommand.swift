@@ -38,7 +38,29 @@ public enum ExplainCommand: Command {
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
-        let pasted = try pasted(arguments)
+        let first = try pasted(arguments)
+        // A body with several errors[] entries: each is explained, none left out silently.
+        let all = PastedError.all(arguments.positionals.joined(separator: " "))
+        guard all.count > 1 else { return try explain(first) }
+        var blocks: [Block] = [.line(StyledText("\(all.count) errors in what was pasted:"))]
+        var json: [JSONValue] = []
+        for pasted in all {
+            blocks.append(.line(StyledText("")))
+            guard ErrorCatalog.entry(for: pasted.code) != nil else {
+                let text = "code \(pasted.code): not in kops's catalogue; see \(ErrorCatalog.metaReference)"
+                blocks.append(.line(StyledText(text, style: .warn)))
+                json.append(["code": .string(pasted.code), "unknown": true])
+                continue
+            }
+            let result = try explain(pasted)
+            blocks += result.blocks
+            json.append(result.json ?? .null)
+        }
+        return CommandResult(blocks: blocks, json: .array(json))
+    }
+
+    /// One error's fields; an unknown code is refused with a pointer to Meta's list.
+    private static func explain(_ pasted: PastedError) throws -> CommandResult {
         guard let entry = ErrorCatalog.entry(for: pasted.code) else { throw ShellError.unknownErrorCode(code: pasted.code) }
         var fields = [
             Field("code", entry.code, style: .bold), Field("name", entry.name), Field("meaning", entry.meaning),
