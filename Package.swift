@@ -59,7 +59,9 @@ let package = Package(
         .testTarget(name: "KapsoDiagnosticsTests", dependencies: ["KapsoDiagnostics", "KopsTestSupport"]),
         .testTarget(name: "KopsShellTests", dependencies: ["KapsoDiagnostics", "KopsShell", "KopsTerminal", "KopsTestSupport"]),
         .testTarget(name: "KapsoSimulatorTests", dependencies: ["KapsoSimulator"]),
-        .testTarget(name: "KopsLaunchTests", dependencies: ["kops", "KopsShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(
+            name: "KopsLaunchTests",
+            dependencies: ["kops", "KopsShell", "KopsTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "EndToEndTests", dependencies: ["KopsTestSupport", "KopsHTTP"]),
         .testTarget(name: "TranscriptTests", dependencies: ["KopsTestSupport"]),
     ]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import KopsShell
+import KopsTestSupport
 import Testing
 
 @testable import kops
@@ -59,20 +60,5 @@ import Testing
             #expect(quick == parsedByKops(arguments), "\(arguments)")
         }
         #expect(agreed > 100)
-    }
-}
-
-/// A small seeded generator, so a failure replays.
-private struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

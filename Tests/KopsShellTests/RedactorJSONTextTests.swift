@@ -1,6 +1,7 @@
 import KapsoClient
 import KopsHTTP
 @testable import KopsShell
+import KopsTestSupport
 import Testing
 
 /// A list item's JSON is serialized once and its text tested; the text printed is always what redacting the
@@ -67,20 +68,5 @@ import Testing
         let redactor = Redactor(knownSecrets: [Secret("whsec_known_123")])
         #expect(!redactor.leavesUnchanged(serialized: json.serialized()))
         #expect(redactor.serialized(json) == redactor.redact(json).serialized())
-    }
-}
-
-/// A small seeded generator, so a failure replays.
-private struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

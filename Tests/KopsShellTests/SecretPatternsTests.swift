@@ -1,5 +1,6 @@
 import KopsHTTP
 @testable import KopsShell
+import KopsTestSupport
 import Testing
 
 /// The redactor's one-scan-per-first-byte test for known secrets answers as a search for each secret would.
@@ -37,21 +38,6 @@ import Testing
         #expect(redactor.redact("x whsec_later_99 y") == "x <redacted> y")
         redactor.knownSecrets.removeAll()
         #expect(redactor.redact("x whsec_later_99 kops_key_1234") == "x whsec_later_99 kops_key_1234")
-    }
-}
-
-/// A small seeded generator, so a failure replays.
-private struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }
 
