@@ -40,7 +40,7 @@ public enum ScriptPolicy {
             return "it reads your environment (${env:…}), whose values would go into the output and requests"
         }
         for command in (try? Lexer.commands(in: line)) ?? [] {
-            if let reason = notReplayed(words: command.map(\.text), registry: registry) { return reason }
+            if let refusal = refusal(command.map(\.text), registry: registry) { return refusal.reason }
         }
         return nil
     }
@@ -53,27 +53,27 @@ public enum ScriptPolicy {
         guard !line.contains("${env:"), let commands = try? Lexer.commands(in: line) else { return nil }
         var reason: String?
         for command in commands {
-            let words = command.map(\.text)
-            guard let refusal = notReplayed(words: words, registry: registry) else { continue }
-            guard let canonical = read(words, registry: registry)?.canonical, !["profile", "source"].contains(canonical)
-            else { return nil }
-            reason = reason ?? refusal
+            guard let refusal = refusal(command.map(\.text), registry: registry) else { continue }
+            guard refusal.keepsBlock else { return nil }
+            reason = reason ?? refusal.reason
         }
         return reason
     }
 
-    private static func notReplayed(words: [String], registry: CommandRegistry) -> String? {
+    /// Why `check` does not run a command, and whether skipping it leaves the session as it was (its block can be
+    /// kept); nil when it may run.
+    private static func refusal(_ words: [String], registry: CommandRegistry) -> (reason: String, keepsBlock: Bool)? {
         guard let (_, canonical, positionals) = read(words, registry: registry) else { return nil }
         switch canonical {
-        case "profile": return "it changes or shows which API host and key kops uses"
-        case "source": return "it runs a script file from your machine"
-        case "bundle", "record": return "it writes files on your machine"
-        case "history": return "it prints your own command history"
-        case "listen": return "it opens a port and can register a webhook"
-        case "replay": return "it reads files from your machine and sends them to a URL"
-        case "verify" where words.contains("--file"): return "it reads a file from your machine"
+        case "profile": return ("it changes or shows which API host and key kops uses", false)
+        case "source": return ("it runs a script file from your machine", false)
+        case "bundle", "record": return ("it writes files on your machine", true)
+        case "history": return ("it prints your own command history", true)
+        case "listen": return ("it opens a port and can register a webhook", true)
+        case "replay": return ("it reads files from your machine and sends them to a URL", true)
+        case "verify" where words.contains("--file"): return ("it reads a file from your machine", true)
         case "webhooks" where positionals.first == "fire" || positionals.first == "probe":
-            return "it sends requests to a URL outside the API"
+            return ("it sends requests to a URL outside the API", true)
         default: return nil
         }
     }
