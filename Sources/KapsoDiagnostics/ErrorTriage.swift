@@ -42,6 +42,7 @@ public struct ErrorTriage {
             let final = history.latest?.status ?? kapso?["status"]?.string ?? "?"
             let contact = MessageSummary.contact(of: message) ?? "?"
             let type = (message["type"]?.string ?? "?") + (UnsupportedContent.type(of: message).map { ": \($0)" } ?? "")
+                + (Self.templateName(of: message).map { " \($0)" } ?? "")
             var found: [(key: String, time: Int64?, error: MessageError?, subject: String)] = []
             for failure in history.failures {
                 let subject = "message to \(contact) (\(type)" + (final == "failed" ? ")" : ", now \(final))")
@@ -71,6 +72,12 @@ public struct ErrorTriage {
                         error: item.error?.headline ?? "failed, and Meta gave no error code", meaning: meaning, json: message))
             }
         }
+    }
+
+    /// The name of the template a message sent (`template.name`, kapso-api.md §7.3), nil for other messages.
+    public static func templateName(of message: JSONObject) -> String? {
+        guard message["type"]?.string == "template", let name = message["template"]?["name"]?.string, !name.isEmpty else { return nil }
+        return name
     }
 
     // `unsupported message type: ...`, or Meta's own words and where to look for a code the catalogue lacks.
