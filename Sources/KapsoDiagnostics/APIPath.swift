@@ -51,6 +51,22 @@ public enum APIPath {
         return (segments[index + 1], segments[index + 2])
     }
 
+    /// What one object of a platform collection is called: `conversations` → `conversation`,
+    /// `phone_numbers` → `phone number`; nil for a collection kops does not know.
+    public static func objectKind(_ collection: String) -> String? {
+        switch collection {
+        case "phone_numbers": "phone number"
+        case "conversations": "conversation"
+        case "messages": "message"
+        case "webhooks": "webhook"
+        case "contacts": "contact"
+        case "templates": "template"
+        case "broadcasts": "broadcast"
+        case "customers": "customer"
+        default: nil
+        }
+    }
+
     /// The node id and edge of a Graph (Meta proxy) path: `/meta/whatsapp/v24.0/200300400500601/message_templates`
     /// → `("200300400500601", "message_templates")`, `/v24.0/100200300400501` → `(…, nil)`; nil for other paths.
     public static func graphObject(in endpoint: String) -> (id: String, edge: String?)? {

@@ -42,6 +42,7 @@ public struct ErrorTriage {
             let final = history.latest?.status ?? kapso?["status"]?.string ?? "?"
             let contact = MessageSummary.contact(of: message) ?? "?"
             let type = (message["type"]?.string ?? "?") + (UnsupportedContent.type(of: message).map { ": \($0)" } ?? "")
+                + (Self.templateName(of: message).map { " \($0)" } ?? "")
             var found: [(key: String, time: Int64?, error: MessageError?, subject: String)] = []
             for failure in history.failures {
                 let subject = "message to \(contact) (\(type)" + (final == "failed" ? ")" : ", now \(final))")
@@ -71,6 +72,12 @@ public struct ErrorTriage {
                         error: item.error?.headline ?? "failed, and Meta gave no error code", meaning: meaning, json: message))
             }
         }
+    }
+
+    /// The name of the template a message sent (`template.name`, kapso-api.md §7.3), nil for other messages.
+    public static func templateName(of message: JSONObject) -> String? {
+        guard message["type"]?.string == "template", let name = message["template"]?["name"]?.string, !name.isEmpty else { return nil }
+        return name
     }
 
     // `unsupported message type: ...`, or Meta's own words and where to look for a code the catalogue lacks.
@@ -129,7 +136,8 @@ public struct ErrorTriage {
     }
 
     private static func meaning(of log: APILog) -> String {
-        let whois = "'whois \(APIPath.phoneNumberID(in: log.endpoint) ?? APIPath.ids(in: log.endpoint).first ?? "ID")' says what the id is and which phone-number id to use"
+        let whois = APIPath.phoneNumberID(in: log.endpoint).map { "'whois \($0)' says what the id is and which phone-number id to use" }
+            ?? "'whois \(APIPath.ids(in: log.endpoint).first ?? "ID")' says what the id is"
         if let refusal = APIRefusal(status: log.responseStatus, text: log.errorMessage), let advice = refusal.advice {
             if refusal.code == "100", log.responseStatus == 404 {
                 return "no object has the id in the path; " + whois
@@ -142,6 +150,11 @@ public struct ErrorTriage {
             // Without an id in the path, no id can be missing: the API does not serve the path.
             if APIPath.ids(in: log.endpoint).isEmpty {
                 return "the path is not an endpoint of the API (it has no id that could be missing); check the method and path against Kapso's API reference"
+            }
+            // The collection says what kind of object is missing; the id may still be another kind's
+            // (a delivery id in a conversation path), which only 'whois' can tell.
+            if let object = APIPath.objectID(in: log.endpoint), let kind = APIPath.objectKind(object.collection) {
+                return "no \(kind) of this project has the id in the path; " + whois
             }
             return "the id in the path is not in this project; " + whois
         case 429: return "rate limited; the caller must back off and honour Retry-After"

@@ -34,6 +34,10 @@ public struct FailureGroups {
         public var misplacedID: String?
         /// The API's objects behind the group (messages, API logs, deliveries), newest first.
         public var items: [JSONObject]
+        /// The templates the group's failed messages sent (`template.name`), most frequent first; empty for other sends.
+        public var templates: [String] = []
+        /// Approved templates that would fit instead (a 131047 group, named by `errors`); empty when none were looked up.
+        public var fittingTemplates: [String] = []
         /// True when the group's source had more failures than were read: `count` is a lower bound and
         /// `firstSeen` the oldest failure read, not the first of the period.
         public var isLowerBound = false
@@ -68,11 +72,12 @@ public struct FailureGroups {
         for index in groups.indices where cut.contains(groups[index].source) { groups[index].isLowerBound = true }
     }
 
-    /// `entries` without the failed API calls that are the same send as a failed message: a
+    /// `entries` without the failed API calls that are the same send as a failed message (each failure once, as
+    /// grouped and flat views count it), and how many calls were left out: a
     /// `POST /{phone-number id}/messages` answered with the Graph code the message failed with, on the same
     /// number, within 10 s of the message's failure (a send Meta refuses at once is both an API-log row and a
     /// failed message in Kapso). Each message takes at most one call.
-    static func withoutSameSends(_ entries: [ErrorTriage.Entry]) -> (kept: [ErrorTriage.Entry], joined: Int) {
+    public static func withoutSameSends(_ entries: [ErrorTriage.Entry]) -> (kept: [ErrorTriage.Entry], joined: Int) {
         var sends: [(number: String, code: String, time: Int64)] = entries.compactMap { entry in
             guard entry.source == .message, let number = entry.json["kapso"]?["phone_number_id"]?.string ?? entry.json["phone_number_id"]?.string,
                 let code = entry.error.split(separator: " ").first.map(String.init), code.allSatisfy(\.isNumber),
@@ -99,7 +104,10 @@ public struct FailureGroups {
     }
 
     /// The groups as JSON values, for `--output json`.
-    public var json: JSONValue {
+    public var json: JSONValue { Self.json(groups) }
+
+    /// `groups` as JSON values, e.g. after a caller added to their meanings (`errors` names fitting templates).
+    public static func json(_ groups: [Group]) -> JSONValue {
         .array(
             groups.map { group in
                 .object([
@@ -109,6 +117,8 @@ public struct FailureGroups {
                     "first_seen": .string(group.firstSeen),
                     "last_seen": .string(group.lastSeen), "meaning": .string(group.meaning),
                     "headline": .string(group.headline), "misplaced_id": group.misplacedID.map(JSONValue.string) ?? .null,
+                    "templates": .array(group.templates.map(JSONValue.string)),
+                    "fitting_templates": .array(group.fittingTemplates.map(JSONValue.string)),
                     "items": .array(group.items.map(JSONValue.object)),
                 ])
             })
@@ -239,13 +249,16 @@ public struct FailureGroups {
         let variants = counts.keys.sorted { (counts[$0] ?? 0, $1) > (counts[$1] ?? 0, $0) }
         let what = (variants.first ?? "") + (variants.count > 1 ? " (+\(variants.count - 1) more)" : "")
         let errors = Set(members.map(\.error))
+        var templateCounts: [String: Int] = [:]
+        for name in members.compactMap({ ErrorTriage.templateName(of: $0.item) }) { templateCounts[name, default: 0] += 1 }
         return Group(
             source: newest.source, who: newest.who, what: what,
             error: errors.count == 1 ? newest.error : newest.cause.error, count: members.count,
             firstSeen: members.map(\.time).min() ?? newest.time, lastSeen: newest.time,
             meaning: newest.meaning + (members.lazy.compactMap(\.note).first.map { "; " + $0 } ?? ""),
             headline: newest.headline(members.count), variants: variants, misplacedID: newest.misplacedID,
-            items: members.sorted { $0.time > $1.time }.map(\.item))
+            items: members.sorted { $0.time > $1.time }.map(\.item),
+            templates: templateCounts.keys.sorted { (templateCounts[$0] ?? 0, $1) > (templateCounts[$1] ?? 0, $0) })
     }
 
     /// An error text no code was found in, cut to its first 48 characters on one line, so the grouped

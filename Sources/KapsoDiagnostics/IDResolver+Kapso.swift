@@ -44,6 +44,25 @@ extension IDResolver {
             identity.contacts = conversation.contact.map { [($0.filter(\.isNumber), conversation.contactName)] } ?? []
             return identity
         }
+        // Its messages name the conversation, but it was not among its contact's conversations read.
+        if let message = facts.messages.first(where: { $0.conversationID?.lowercased() == id }) {
+            let line = message.phoneNumberID.flatMap { pnid in numbers.first { $0.id == pnid } }
+            let who = message.contactName ?? message.contact.map { contact($0.filter(\.isNumber)) }
+                ?? message.userID.map { userLabel($0, username: message.username, name: nil) } ?? "a contact"
+            var identity = Identity(
+                input: typed, kind: .conversationID,
+                statement: "\(id) is the conversation with \(who) on \(line.map(label) ?? message.phoneNumberID ?? "an unknown number")"
+                    + " (its messages name it; its status was not read)",
+                fix: "conversation \(id)")
+            identity.details = [
+                Identity.Detail("contact", message.contact.map { contact($0.filter(\.isNumber)) } ?? "-"),
+                Identity.Detail("phone-number id", message.phoneNumberID ?? "-"),
+            ]
+            identity.phoneNumberIDs = message.phoneNumberID.map { [$0] } ?? []
+            identity.moment = message.time
+            identity.contacts = message.contact.map { [($0.filter(\.isNumber), message.contactName)] } ?? []
+            return identity
+        }
         if let log = facts.apiLogs.first(where: { $0.id.lowercased() == id }) {
             var identity = Identity(
                 input: typed, kind: .apiLogID,
@@ -78,7 +97,7 @@ extension IDResolver {
         }
         let searched =
             "\(plural(numbers.count, "number")) (Kapso and customer ids), \(plural(facts.webhooks.count, "webhook")), "
-            + "conversations by id, \(facts.capped.contains(.recentAPILogs) ? "the newest " : "all ")\(plural(facts.apiLogs.count, "API log")) and "
+            + "conversations (by their messages), \(facts.capped.contains(.recentAPILogs) ? "the newest " : "all ")\(plural(facts.apiLogs.count, "API log")) and "
             + "\(facts.capped.contains(.recentDeliveries) ? "the newest " : "all ")\(plural(facts.deliveries.count, "delivery", "deliveries")) of the last 30 days"
         // Older API logs or deliveries were not read: the id may be one of them, so no "wrong project" conclusion.
         let cut = [(Lookup.recentAPILogs, "logs --all"), (.recentDeliveries, "deliveries --all")].filter { facts.capped.contains($0.0) }
@@ -115,10 +134,17 @@ extension IDResolver {
     static func resolveWAMID(_ id: String, contact number: String?, facts: Facts) -> Identity {
         let carried = number.map { "the contact \(contact($0))" } ?? "no contact number that can be read"
         guard let message = facts.messages.first(where: { $0.id == id }) else {
+            // Found by listing (no 404 left in the project's log): say what was listed.
+            let capped = facts.capped.contains { if case .message = $0 { true } else { false } }
+            let listed = number == nil ? "this project's newest messages" : "the messages of that contact"
             var identity = Identity(
                 input: id, kind: .wamid,
-                statement: "\(id) is a WAMID carrying \(carried), but no message with this id is in this project",
-                fix: "wrong project or key? 'messages' lists this project's messages")
+                statement: capped
+                    ? "\(id) is a WAMID carrying \(carried); it is not among the \(facts.messages.count) newest of \(listed) read"
+                    : "\(id) is a WAMID carrying \(carried), but no message with this id is in this project (\(listed) searched)",
+                fix: capped
+                    ? "'message \(id)' asks Kapso for it by id"
+                    : "wrong project or key? 'messages' lists this project's messages")
             if let number {
                 identity.details = [Identity.Detail("contact (from the id)", contact(number))]
                 identity.contacts = [(number, nil)]

@@ -14,10 +14,16 @@ public enum IDResolver {
         case phoneNumbers
         /// Every webhook, both scopes.
         case webhooks
-        /// `GET /whatsapp/conversations/{id}`.
+        /// The newest message of conversation `id` (`GET /whatsapp/messages?conversation_id=`), then the
+        /// contact's conversations on that number, for the conversation's status. List look-ups answer 200
+        /// whether or not the id exists (kapso-api.md §7.1, §8.1), so a look-up leaves no 404 in the
+        /// project's API log for another machine's `errors` to read as a failure (docs/own-lookups.md).
         case conversation(String)
-        /// `GET /whatsapp/messages/{wamid}`.
-        case message(String)
+        /// The messages of the contact a WAMID carries (`GET /whatsapp/messages?phone_number=`, the number's
+        /// last 8 digits: the filter is a partial match, and Brazil's and Mexico's two forms of one number
+        /// share them), the newest messages when it carries none; page by page until the id, up to
+        /// `IDLookups.maxPages`. Not `GET /whatsapp/messages/{wamid}`, for the same reason as `conversation`.
+        case message(String, contact: String?)
         /// Conversations whose contact number contains these digits.
         case contactConversations(String)
         /// The newest messages from or to a business-scoped user id (`business_scoped_user_id` filter).
@@ -82,8 +88,8 @@ public enum IDResolver {
             return lookups
         case .uuid(let id):
             return [.phoneNumbers, .webhooks, .conversation(id), .recentAPILogs, .recentDeliveries]
-        case .wamid(let id, _):
-            return [.phoneNumbers, .message(id)]
+        case .wamid(let id, let contact):
+            return [.phoneNumbers, .message(id, contact: contact)]
         case .businessScopedUserID(let id):
             return [.phoneNumbers, .userMessages(id)]
         }

@@ -36,8 +36,10 @@ struct Kops: ParsableCommand {
     @Option(help: "How results are printed: table, json, expanded or auto.")
     var output: String?
 
-    @Option(name: .customShort("c"), help: "Run these ';'-separated commands, then exit with the first failure's status.")
-    var commands: String?
+    @Option(
+        name: .customShort("c"),
+        help: "Run these ';'-separated commands, then exit with the first failure's status (repeatable: run in order).")
+    var commands: [String] = []
 
     @Flag(help: "Start the built-in simulator with demo data and open the shell on it.")
     var demo = false

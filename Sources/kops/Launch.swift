@@ -14,7 +14,8 @@ struct Launch: Equatable {
     var profile: String?
     var baseURL: String?
     var output: String?
-    var commands: String?
+    /// The `-c` values in order (each ';'-separated); every one runs, as psql's repeated `-c` do.
+    var commands: [String] = []
     var demo = false
     var timeout: Double = 30
     var noColor = false
@@ -151,7 +152,7 @@ struct Launch: Equatable {
         let status: ExitStatus
         if let scripted = script.run(shell: shell, stderr: stdout) {
             status = scripted
-        } else if let commands {
+        } else if !commands.isEmpty {
             status = ScriptRunner(path: "-c", lines: ScriptLine.commands(in: commands), allowWrites: script.allowWrites)
                 .run(on: shell).status
         } else if terminal.stdinIsTTY {

@@ -31,8 +31,8 @@ enum QuickArguments {
                 launch.script.words.append(word)
                 continue
             }
-            // Repeats (other than --var) are left to the parser, which decides what they mean.
-            guard word == "--var" || seen.insert(word).inserted else { return nil }
+            // Repeats (other than --var and -c) are left to the parser, which decides what they mean.
+            guard word == "--var" || word == "-c" || seen.insert(word).inserted else { return nil }
             if flags.contains(word) {
                 switch word {
                 case "--demo": launch.demo = true
@@ -55,7 +55,7 @@ enum QuickArguments {
             case "--output":
                 guard OutputMode(rawValue: value) != nil else { return nil }
                 launch.output = value
-            case "-c": launch.commands = value
+            case "-c": launch.commands.append(value)
             case "--timeout":
                 guard let seconds = plainSeconds(value) else { return nil }
                 launch.timeout = seconds

@@ -36,6 +36,14 @@ import Testing
         #expect(result.status == 0)
     }
 
+    /// A repeated `-c` runs every value in order, numbered across them (before, only the last ran, silently).
+    @Test func repeatedCommandFlagsRunInOrder() async throws {
+        let result = try await kops(["-c", "set on_error continue; use 999", "-c", "use 100200300400501", "-c", "state"])
+        #expect(result.stderr.hasPrefix("-c:2: error: no phone number in this project matches '999'"), "\(result.stderr)")
+        #expect(result.stdout.contains("phone_number_id:      100200300400501"), "\(result.stdout)")
+        #expect(result.status == 1)
+    }
+
     @Test func selectsByDisplayNumberThenReadsHealthBlockingCheckFirst() async throws {
         let result = try await kops(["-c", "use +1 415-555-0101; health"])
         #expect(result.stdout == """

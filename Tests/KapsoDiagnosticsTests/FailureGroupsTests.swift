@@ -155,6 +155,22 @@ import Testing
         #expect(!withoutID.contains("not in this project"))
     }
 
+    /// probe4: a 404 for an id kops has not fetched says which kind of object is missing, not that the id is in
+    /// no part of the project (a delivery id used as a conversation id is the project's, only not a conversation).
+    @Test func aMissingObjectIsNamedByItsCollection() throws {
+        var triage = ErrorTriage()
+        triage.addAPILogs([
+            Self.log("GET", "/platform/v1/whatsapp/conversations/3925dbd8-af31-4c7d-86b8-9386327d8f7d", 404, key: "k", at: "2026-11-21T10:00:00Z"),
+            Self.log("GET", "/platform/v1/whatsapp/custom_things/3925dbd8-af31-4c7d-86b8-9386327d8f7e", 404, key: "k", at: "2026-11-21T11:00:00Z"),
+        ])
+        let groups = FailureGroups(triage.entries, numbers: IDResolverTests.numbers, webhooks: IDResolverTests.facts.webhooks)
+        let byPath = Dictionary(uniqueKeysWithValues: groups.groups.map { ($0.what, $0.meaning) })
+        #expect(byPath["GET /platform/v1/whatsapp/conversations/3925dbd8-af31-4c7d-86b8-9386327d8f7d"]
+            == "no conversation of this project has the id in the path; 'whois 3925dbd8-af31-4c7d-86b8-9386327d8f7d' says what the id is")
+        #expect(byPath["GET /platform/v1/whatsapp/custom_things/3925dbd8-af31-4c7d-86b8-9386327d8f7e"]
+            == "the id in the path is not in this project; 'whois 3925dbd8-af31-4c7d-86b8-9386327d8f7e' says what the id is")
+    }
+
     @Test func withoutTheNumbersIdsInPathsAreNotJudged() {
         var triage = ErrorTriage()
         triage.addAPILogs([Self.log("GET", "/meta/whatsapp/v24.0/200300400500601/messages", 404, key: "sync", at: "2026-11-21T10:00:00Z")])

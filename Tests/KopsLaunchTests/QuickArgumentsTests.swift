@@ -24,7 +24,7 @@ import Testing
         ["--allow-writes", "run", "x.kops", "--record", "out.md"], ["check", "t.md"], ["check", "t.md", "--update"],
         ["bundle"], ["bundle", "b.md"], ["--output", "json", "-c", "numbers"], ["--profile", "acme", "--verbose"],
         ["--base-url", "https://api.kapso.ai", "--timeout", "2.5", "--no-color"], ["--timeout", "30", "-c", "health"],
-        ["-c", "numbers", "--output", "expanded", "--demo"],
+        ["-c", "numbers", "--output", "expanded", "--demo"], ["-c", "a", "-c", "b"], ["-c", "a; b", "--demo", "-c", "c"],
     ])
     func commonCommandLinesSkipTheParserAndMeanTheSame(_ arguments: [String]) {
         let quick = QuickArguments.parse(arguments)
@@ -35,7 +35,7 @@ import Testing
     @Test(arguments: [
         ["--help"], ["-h"], ["help"], ["--frobnicate"], ["--output", "yaml"], ["--timeout", "0"], ["--timeout", "-1"],
         ["--timeout", "1e3"], ["--timeout", "inf"], ["--base-url", "api.kapso.ai"], ["-c"], ["-c", ""],
-        ["-c", "-x"], ["--output=json"], ["--demo", "--demo"], ["-c", "a", "-c", "b"], ["run"], ["run", "a", "b"],
+        ["-c", "-x"], ["--output=json"], ["--demo", "--demo"], ["run"], ["run", "a", "b"],
         ["check"], ["bundle", "a", "b"], ["frob", "x"], ["--record", "out.md"], ["--update"],
         ["run", "x.kops", "--var", "novalue"], ["--", "run", "x"], ["--version", "--demo"], ["-cnumbers"],
     ])

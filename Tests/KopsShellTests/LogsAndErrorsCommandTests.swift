@@ -98,7 +98,7 @@ import Testing
         #expect(rows.first?.last == "\(Self.waba)")
         // The failed 131047 send, the 131049 template and the failing deliveries each have their row.
         #expect(rows.contains { $0[1] == "message" && $0[4] == "131047 Re-engagement message" })
-        #expect(rows.contains { $0[1] == "message" && $0[3] == "message to 14155550204 (template)" && $0[4].hasPrefix("131049 ") })
+        #expect(rows.contains { $0[1] == "message" && $0[3] == "message to 14155550204 (template spring_promo)" && $0[4].hasPrefix("131049 ") })
         #expect(rows.filter { $0[1] == "webhook" }.map { [$0[0], $0[2]] } == [
             ["48", "analytics.acme-demo.test/ingest/whatsapp"], ["24", "analytics.acme-demo.test/ingest/whatsapp"],
             ["4", "ops.acme-demo.test/kapso/conversations"], ["1", "hooks.acme-demo.test/kapso/whatsapp"],
@@ -152,6 +152,37 @@ import Testing
         #expect(ran.err.hasPrefix(
             "8 causes of 128 failures in the last 30d; 'errors --flat' lists each failure; 1 send refused at once counted once, "
                 + "as the failed message (not again as its API call)\n"))
+    }
+
+    /// Tester finding: `--flat` listed the refused send twice (its API call and its failed message); it lists each
+    /// failure once, as many as the grouped view counts, and says which call it left out.
+    @Test func flatListsARefusedSendOnceAsTheGroupedViewCountsIt() async throws {
+        let runs = try await runDemo(["errors --flat --limit 100 --period 30d", "errors --flat --limit 100 --output json"], number: nil)
+        let rows = runs[0].out.split(separator: "\n").dropFirst().map { cells(String($0)) }
+        #expect(rows.contains { $0[1] == "message" && $0[3] == "131047 Re-engagement message" })
+        #expect(!rows.contains { $0[1] == "api" && $0[2].hasPrefix("POST ") && $0[3].hasPrefix("422 ") }, "\(runs[0].out)")
+        #expect(runs[0].err.hasPrefix(
+            "newest 100 of 128 failures in the last 30d; 1 send refused at once listed once, as the failed message "
+                + "(not again as its API call)\n"))
+        let json = try JSONValue.parse(Array(runs[1].out.utf8))
+        #expect(json["failures"]?.int == 128)
+        #expect(json["same_sends_joined"]?.int == 1)
+        let items = json["data"]?.array ?? []
+        #expect(!items.contains { $0["source"]?.string == "api" && $0["item"]?["http_method"]?.string == "POST" })
+    }
+
+    /// Tester finding: the JSON of grouped `errors` names the template a failed template send used, and the
+    /// approved templates a 131047 group suggests, as values (the table shows both).
+    @Test func groupedJSONNamesTheTemplates() async throws {
+        let ran = try await runDemo(["errors --output json"], number: nil)[0]
+        let groups = try JSONValue.parse(Array(ran.out.utf8))["groups"]?.array ?? []
+        let promo = try #require(groups.first { $0["error"]?.string?.hasPrefix("131049 ") == true })
+        #expect(promo["templates"] == ["spring_promo"])
+        #expect(promo["what"]?.string == "message to 14155550204 (template spring_promo)")
+        let reengage = try #require(groups.first { $0["error"]?.string?.hasPrefix("131047 ") == true })
+        #expect(reengage["templates"] == [])
+        #expect(reengage["fitting_templates"] == ["part_ready (en_US, es)", "order_update (en_US)"])
+        #expect(reengage["meaning"]?.string?.hasSuffix("; approved utility templates: part_ready (en_US, es), order_update (en_US)") == true)
     }
 
     /// With a number selected, the footer says which sources are that number's and which the project's.

@@ -29,6 +29,37 @@ import Testing
             """)
     }
 
+    /// Tester finding: at 80 columns the ERROR of `errors` was cut to `HTTP 500 after 4 at…`; it goes whole under
+    /// its row with the path and the meaning, and no line is wider than the terminal.
+    @Test func errorsKeepTheErrorWholeUnderTheRow() async throws {
+        let runs = try await runDemo(["errors", "errors --flat --limit 3"], number: nil, width: 80)
+        for ran in runs {
+            let lines = ran.out.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+            #expect(lines.allSatisfy { TextWidth.displayWidth($0) <= 80 }, "\(ran.out)")
+            #expect(!ran.out.contains("…"), "nothing cut: \(ran.out)")
+        }
+        let lines = runs[0].out.split(separator: "\n").map(String.init)
+        let row = try #require(lines.firstIndex { $0.hasPrefix("   48  webhook  analytics.acme-demo.test/ingest/whatsapp") })
+        #expect(lines[row + 1 ... row + 2] == ["       whatsapp.message.received (+1 more)", "       HTTP 500 after 4 attempts"])
+        #expect(lines.contains("       131047 Re-engagement message"))
+    }
+
+    /// Tester finding: `numbers` at 80 columns cut NAME and WABA (`2003…601`); WABA is left out there (the hints name
+    /// each WABA id whole) and every id and name is whole. A wide terminal keeps the column.
+    @Test func numbersLeaveOutWABAAt80ColumnsAndKeepTheRestWhole() async throws {
+        let narrow = try await runDemo(["numbers"], number: nil, width: 80)[0]
+        #expect(narrow.out == """
+              ID               NUMBER           NAME          COEX  STATUS     QUALITY
+              100200300400502  +1 415-555-0101  Sales Line    yes   CONNECTED  YELLOW
+              100200300400501  +1 415-555-0100  Support Line  no    CONNECTED  GREEN
+
+            """)
+        #expect(narrow.err.contains("WABA 200300400500601: Sales Line, Support Line\n"))
+        let wide = try await runDemo(["numbers"], number: nil, width: 200)[0]
+        #expect(wide.out.hasPrefix("  ID               NUMBER           NAME          WABA             COEX  STATUS     QUALITY\n"))
+        #expect(wide.out.contains("  100200300400502  +1 415-555-0101  Sales Line    200300400500601  yes   CONNECTED  YELLOW\n"))
+    }
+
     @Test func aWideTerminalShowsEveryColumnInItsRow() async throws {
         let ran = try await runDemo(["deliveries --errors --period 7d --limit 1"], width: 200)[0]
         #expect(ran.out.hasPrefix("TIME                  EVENT                    STATUS  HTTP  TRIES  LAST ATTEMPT          WEBHOOK\n"), "\(ran.out)")

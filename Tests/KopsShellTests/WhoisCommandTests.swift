@@ -154,7 +154,7 @@ import Testing
         #expect(runs[0].out.isEmpty)
         #expect(runs[0].err.hasPrefix(
             "error: ffffffff-0000-4000-8000-000000000000 is not a number, WABA, customer, webhook, conversation, API log or delivery "
-                + "of this project (searched 2 numbers (Kapso and customer ids), 6 webhooks, conversations by id, all 14"))
+                + "of this project (searched 2 numbers (Kapso and customer ids), 6 webhooks, conversations (by their messages), all 14"))
         #expect(runs[0].err.hasSuffix(
             " API logs and all 350 deliveries of the last 30 days); wrong project or key? ids from another project are not visible with this key\n"))
         #expect(runs[1].status == 0)

@@ -42,7 +42,9 @@ public enum ErrorsCommand: Command {
             result = flatResult(fetch, limit: limit, period: period)
         } else {
             let groups = FailureGroups(fetch.triage.entries, numbers: fetch.numbers, webhooks: fetch.webhooks, cut: fetch.cut)
-            let shown = namingTemplates(Array(groups.groups.prefix(limit)), numbers: fetch.numbers, in: context)
+            // Every group named, not only those shown: `--output json` carries all groups, with the same meanings.
+            let named = namingTemplates(groups.groups, numbers: fetch.numbers, in: context)
+            let shown = Array(named.prefix(limit))
             result = CommandResult(
                 blocks: [
                     .table(FailureGroupsTable.table(shown)),
@@ -53,7 +55,7 @@ public enum ErrorsCommand: Command {
                 json: fetch.addingLeftOut(
                     to: .object([
                         "period": .string(period), "failures": .number(String(groups.total)), "truncated": .bool(fetch.truncated),
-                        "groups": groups.json,
+                        "groups": FailureGroups.json(named),
                     ])))
         }
         if let meta = fetch.meta {
@@ -81,6 +83,7 @@ public enum ErrorsCommand: Command {
             guard !names.isEmpty else { return group }
             var named = group
             named.meaning += "; approved utility templates: " + names.joined(separator: ", ")
+            named.fittingTemplates = names
             return named
         }
     }
@@ -119,12 +122,13 @@ public enum ErrorsCommand: Command {
         }
     }
 
-    /// One row per failure, newest first (`--flat`).
+    /// One row per failure, newest first (`--flat`): each failure once, as the grouped view counts it (a send Meta
+    /// refused at once is its failed message, not again its API call).
     private static func flatResult(_ fetch: FailureFetch, limit: Int, period: String) -> CommandResult {
-        let triage = fetch.triage
-        let entries = triage.newest(limit)
+        let (all, joined) = FailureGroups.withoutSameSends(fetch.triage.entries)
+        let entries = Array(all.sorted { $0.time > $1.time }.prefix(limit))
         let json: JSONValue = .object([
-            "period": .string(period),
+            "period": .string(period), "failures": .number(String(all.count)), "same_sends_joined": .number(String(joined)),
             "data": .array(
                 entries.map {
                     .object(["source": .string($0.source.rawValue), "time": .string($0.time), "item": .object($0.json)])
@@ -136,17 +140,21 @@ public enum ErrorsCommand: Command {
                 StyledText(entry.error, style: .bad), StyledText(FailureGroups.meaning(of: entry, numbers: fetch.numbers, webhooks: fetch.webhooks)),
             ]
         }
-        let table = Table(
-            columns: [
-                Column("TIME", truncation: .never), Column("SOURCE", truncation: .never),
-                Column("WHAT", truncation: .middle),
-                Column("ERROR"), Column("MEANING / NEXT"),
-            ], rows: rows)
+        // As the grouped view: on a narrow terminal the meaning, then the path and the error, go whole under the row.
+        var what = Column("WHAT", truncation: .middle)
+        what.movesBelowWhenNarrow = true
+        var error = Column("ERROR")
+        error.movesBelowWhenNarrow = true
+        var meaning = Column("MEANING / NEXT")
+        meaning.shrinksLast = true
+        var table = Table(
+            columns: [Column("TIME", truncation: .never), Column("SOURCE", truncation: .never), what, error, meaning], rows: rows)
+        table.detailBelowWhenTooWide = true
         let more = fetch.truncated
-        let found = "\(triage.entries.count)\(more ? "+" : "")"
-        let shown = entries.count == triage.entries.count && !more ? found : "newest \(entries.count) of \(found)"
-        let noun = triage.entries.count == 1 && !more ? "failure" : "failures"
-        return CommandResult(
-            blocks: [.table(table), .hint("\(shown) \(noun) in the last \(period)")] + fetch.leftOutHint, json: fetch.addingLeftOut(to: json))
+        let found = "\(all.count)\(more ? "+" : "")"
+        let shown = entries.count == all.count && !more ? found : "newest \(entries.count) of \(found)"
+        let noun = all.count == 1 && !more ? "failure" : "failures"
+        let hint = "\(shown) \(noun) in the last \(period)" + (FailureGroupsTable.joinedNote(joined, verb: "listed").map { "; " + $0 } ?? "")
+        return CommandResult(blocks: [.table(table), .hint(hint)] + fetch.leftOutHint, json: fetch.addingLeftOut(to: json))
     }
 }

@@ -108,8 +108,50 @@ enum IDLookups {
                 facts.deliveries += page.items
                 pages += 1
             }
+        case .message(let wamid, let contact):
+            var page = try client.messages(from: first)
+            var pages = 1
+            while let after = page.nextPageQuery?.first(where: { $0.0 == "after" })?.1,
+                !facts.messages.contains(where: { $0.id == wamid })
+            {
+                guard pages < maxPages else {
+                    facts.capped.append(lookup)
+                    return
+                }
+                page = try client.messages(filters: contactFilter(contact), limit: 100, after: after)
+                facts.messages += page.items
+                pages += 1
+            }
+        case .conversation(let id):
+            try conversation(id, to: &facts, client: client)
         default: return
         }
+    }
+
+    /// The conversation `id` among the conversations of its newest message's number and contact (the
+    /// contact may have no number: a business-scoped user), active since an hour before that message, up
+    /// to `maxPages`; nothing when no message names it (a conversation without messages is not found).
+    private static func conversation(_ id: String, to facts: inout IDResolver.Facts, client: KapsoClient) throws(KapsoAPIError) {
+        let key = id.lowercased()
+        guard let message = facts.messages.first(where: { $0.conversationID?.lowercased() == key }) else { return }
+        var filters = contactFilter(message.contact)
+        if let number = message.phoneNumberID { filters.append(("phone_number_id", number)) }
+        if let time = message.time { filters.append(("last_active_after", KapsoTime.iso(time - 3600))) }
+        var after: String? = nil
+        var pages = 0
+        repeat {
+            let page = try client.conversations(filters: filters, limit: 100, after: after)
+            facts.conversations += page.items
+            pages += 1
+            if facts.conversations.contains(where: { $0.id.lowercased() == key }) { return }
+            after = page.nextPageQuery?.first { $0.0 == "after" }?.1
+        } while after != nil && pages < maxPages
+    }
+
+    /// The `phone_number` filter for a contact: its last 8 digits (a partial match), none without a number.
+    private static func contactFilter(_ contact: String?) -> [(String, String)] {
+        guard let digits = contact?.filter(\.isNumber), !digits.isEmpty else { return [] }
+        return [("phone_number", String(digits.suffix(8)))]
     }
 
     /// The query of a list look-up (API logs, deliveries), for its later pages too.
@@ -126,9 +168,9 @@ enum IDLookups {
         case .webhooks:
             return client.platformRequest("/whatsapp/webhooks", query: [("page", "1"), ("per_page", "100")])
         case .conversation(let id):
-            return client.conversationRequest(id)
-        case .message(let id):
-            return client.platformRequest("/whatsapp/messages/\(percentEncode(id))")
+            return client.messagesRequest(filters: [("conversation_id", id)], limit: 1)
+        case .message(_, let contact):
+            return client.messagesRequest(filters: contactFilter(contact), limit: 100)
         case .contactConversations(let digits):
             return client.platformRequest("/whatsapp/conversations", query: [("phone_number", digits), ("limit", "100")])
         case .userMessages(let id):
@@ -151,11 +193,8 @@ enum IDLookups {
             facts.numbers = page.hasMore ? try client.allPhoneNumbers() : page.items
         case .webhooks:
             facts.webhooks = try Page.decode(json, item: Webhook.init(json:)).items
-        case .conversation:
-            facts.conversations.append(try Conversation(fromResponse: json))
-        case .message:
-            guard let object = json["data"]?.object else { throw .badResponse(status: 200, detail: "message response without 'data'", firstBytes: "") }
-            facts.messages.append(try Message(json: object))
+        case .conversation, .message:
+            facts.messages += try client.messages(from: json).items
         case .contactConversations:
             facts.conversations += try Page.decode(json, item: Conversation.init(json:)).items
         case .userMessages:

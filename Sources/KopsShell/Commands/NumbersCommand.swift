@@ -31,11 +31,14 @@ public enum NumbersCommand: Command {
                 StyledText(number.qualityRating ?? "-", style: qualityStyle(number.qualityRating)),
             ]
         }
-        // WABA ids are whole at 100 columns and keep both ends when narrower; ids and numbers never shrink.
+        // Ids and numbers never shrink. On a terminal too narrow for every column (80), WABA is left out rather than
+        // cut to `2003…601`: the hints below name each WABA id whole with its numbers.
+        var waba = Column("WABA", truncation: .never)
+        waba.dropsWhenNarrow = true
         let table = Table(
             columns: [
                 Column("", truncation: .never), Column("ID", truncation: .never), Column("NUMBER", truncation: .never),
-                Column("NAME"), Column("WABA", truncation: .middle), Column("COEX", truncation: .never),
+                Column("NAME"), waba, Column("COEX", truncation: .never),
                 Column("STATUS", truncation: .never), Column("QUALITY", truncation: .never),
             ], rows: rows)
         var hints = [page.footer]

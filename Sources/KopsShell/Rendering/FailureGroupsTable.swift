@@ -18,12 +18,21 @@ enum FailureGroupsTable {
                 Column("LAST", truncation: .never), Column("MEANING / NEXT"),
             ], rows: rows)
         // A cut meaning is the bug this view exists to fix: on a terminal too narrow for it, the meaning goes
-        // under its row; FIRST gives way before the path with its id is cut, and then the path goes under too.
+        // under its row; FIRST gives way before the path with its id is cut, and then the path goes under too, then
+        // the error (`HTTP 500 after 4 attempts`, a message's code and Meta's title) rather than being cut to
+        // `HTTP 500 after 4 at…` at 80 columns.
         table.columns[table.columns.count - 1].shrinksLast = true
         table.columns[5].dropsWhenNarrow = true
         table.columns[3].movesBelowWhenNarrow = true
+        table.columns[4].movesBelowWhenNarrow = true
         table.detailBelowWhenTooWide = true
         return table
+    }
+
+    /// `1 send refused at once counted once, as the failed message (not again as its API call)`; nil for none.
+    static func joinedNote(_ joined: Int, verb: String) -> String? {
+        guard joined > 0 else { return nil }
+        return "\(joined == 1 ? "1 send" : "\(joined) sends") refused at once \(verb) once, as the failed message (not again as its API call)"
     }
 
     /// `4 causes of 120 failures in the last 30d; 'errors --flat' lists each failure`, then what the counts
@@ -39,10 +48,7 @@ enum FailureGroupsTable {
             text += "; a count marked + is at least that many (only the newest \(rows) failures of its source were read; "
                 + "FIRST '≤' is the oldest read)"
         }
-        if groups.joined > 0 {
-            text += "; \(groups.joined == 1 ? "1 send" : "\(groups.joined) sends") refused at once counted once, as the failed message "
-                + "(not again as its API call)"
-        }
+        if let joined = joinedNote(groups.joined, verb: "counted") { text += "; " + joined }
         if let scope { text += "; " + scope }
         return text
     }

@@ -25,6 +25,7 @@ public struct Renderer: Sendable {
             switch block {
             case .line(let text): out += wrapped(visible(text))
             case .table(let table):
+                let table = withoutNarrowColumns(table)
                 if let lines = detailBelow(table) {
                     out += lines
                 } else {
@@ -117,6 +118,24 @@ public struct Renderer: Sendable {
             }
         }
         return out
+    }
+
+    /// In table mode on a terminal, a table without detail below rows that would cut a column: its `dropsWhenNarrow`
+    /// columns left out, in column order, until nothing is cut or none is left (`numbers` leaves WABA out at 80
+    /// columns, and names the WABA ids whole in its hints). Tables with `detailBelowWhenTooWide` drop in `detailBelow`.
+    private func withoutNarrowColumns(_ table: Table) -> Table {
+        guard mode == .table, self.table.width != nil, !table.detailBelowWhenTooWide,
+            table.columns.contains(where: \.dropsWhenNarrow)
+        else { return table }
+        var table = table
+        while !self.table.cutColumns(table).isEmpty || !self.table.fits(table),
+            let drop = table.columns.firstIndex(where: \.dropsWhenNarrow)
+        {
+            table.columns.remove(at: drop)
+            table.rows = table.rows.map { row in drop < row.count ? row.enumerated().filter { $0.offset != drop }.map(\.element) : row }
+            if drop < table.minimumWidths.count { table.minimumWidths.remove(at: drop) }
+        }
+        return table
     }
 
     /// Each row as a `-[ RECORD n ]-` header and `COLUMN: value` lines.

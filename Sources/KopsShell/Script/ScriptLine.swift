@@ -63,7 +63,17 @@ public struct ScriptLine: Sendable, Equatable {
     /// `${...}` kept for the runner), e.g. `numbers; reply "a; b"` → `numbers` at 1, `reply "a; b"` at 2.
     ///
     /// `;` and newlines inside quotes or after a backslash do not split; `#` at a word's start comments out the rest.
-    public static func commands(in text: String) -> [ScriptLine] {
+    public static func commands(in text: String) -> [ScriptLine] { commands(in: [text]) }
+
+    /// The commands of several `-c` values in order, numbered across them (`-c 'a; b' -c c` → lines 1, 2, 3).
+    public static func commands(in texts: [String]) -> [ScriptLine] {
+        texts.flatMap(pieces(in:)).map(\.trimmingWhitespace).filter { !$0.isEmpty }.enumerated().map {
+            ScriptLine(.command($0.element), number: $0.offset + 1)
+        }
+    }
+
+    /// `text` cut at each `;` and newline outside quotes, comments dropped.
+    private static func pieces(in text: String) -> [String] {
         var pieces: [String] = []
         var current = ""
         var quote: Character?
@@ -95,9 +105,7 @@ public struct ScriptLine: Sendable, Equatable {
             }
         }
         pieces.append(current)
-        return pieces.map(\.trimmingWhitespace).filter { !$0.isEmpty }.enumerated().map {
-            ScriptLine(.command($0.element), number: $0.offset + 1)
-        }
+        return pieces
     }
 
     /// True when the line ends in an odd number of backslashes (an even number are escaped backslashes).
