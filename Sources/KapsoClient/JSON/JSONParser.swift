@@ -25,6 +25,11 @@ struct JSONParser {
     private var items: [(range: Range<Int>, exact: Bool)] = []
     /// How many duplicate keys the parse has dropped so far.
     private var duplicates = 0
+    /// The member count (at most `sizeHintLimit`) of the last object closed at each depth below 16: the next
+    /// object at that depth, most often the next item of a list, reserves that many entries instead of growing
+    /// its storage five times on the way to 15 (the allocations were 4 % of a `deliveries --all` table).
+    private var objectSizes = [Int](repeating: 0, count: 16)
+    private static let sizeHintLimit = 64
 
     private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -98,6 +103,8 @@ struct JSONParser {
             depth -= 1
             return .object(object)
         }
+        let level = depth
+        if level < objectSizes.count, objectSizes[level] > 0 { object.entries.reserveCapacity(objectSizes[level]) }
         while true {
             guard peek() == UInt8(ascii: "\"") else {
                 throw JSONParseError("expected a string key", at: index)
@@ -122,6 +129,7 @@ struct JSONParser {
             case UInt8(ascii: "}"):
                 index += 1
                 depth -= 1
+                if level < objectSizes.count { objectSizes[level] = min(object.entries.count, Self.sizeHintLimit) }
                 return .object(object)
             default:
                 throw JSONParseError("expected ',' or '}'", at: index)
