@@ -59,21 +59,19 @@ enum IDLookups {
         var wabas: [String] = []
         for waba in facts.numbers.compactMap(\.businessAccountID) where !wabas.contains(waba) { wabas.append(waba) }
         for waba in wabas {
-            var after: String? = nil
-            var pages = 0
-            repeat {
-                let page = try client.templates(businessAccountID: waba, limit: 100, after: after)
-                facts.templates += page.items.map { (waba, MessageTemplate(json: $0)) }
-                pages += 1
-                if facts.templates.contains(where: { $0.template.id == id }) { return }
-                after = page.nextPageQuery?.first { $0.0 == "after" }?.1
-            } while after != nil && pages < maxPages
-            facts.templateWABAs.append(waba)
+            let capped = try readPages(
+                next: { after throws(KapsoAPIError) in try client.templates(businessAccountID: waba, limit: 100, after: cursor(after)) },
+                take: { facts.templates += $0.items.map { (waba, MessageTemplate(json: $0)) } },
+                done: { facts.templates.contains { $0.template.id == id } })
+            if facts.templates.contains(where: { $0.template.id == id }) { return }
+            // Only a WABA read to its last page says the id is none of its templates.
+            if !capped { facts.templateWABAs.append(waba) }
         }
     }
 
-    /// The pages after the first of an API-log or delivery look-up, up to `maxPages`; stops early once
-    /// `id` is an API log's, its key's or a delivery's id.
+    /// The pages after the first of a list look-up, up to `maxPages`: API logs and deliveries stop early once
+    /// `id` is an API log's or a delivery's id, a WAMID's messages once the WAMID is among them; a list cut
+    /// at `maxPages` is named in `facts.capped`. A conversation's look-up goes on to its conversations.
     private static func follow(
         _ first: JSONValue, of lookup: IDResolver.Lookup, to facts: inout IDResolver.Facts, client: KapsoClient, id: String?
     ) throws(KapsoAPIError) {
@@ -83,49 +81,31 @@ enum IDLookups {
             guard let key else { return false }
             return facts.apiLogs.contains { $0.id.lowercased() == key } || facts.deliveries.contains { $0.id.lowercased() == key }
         }
+        let capped: Bool
         switch lookup {
         case .apiLogsMentioning, .recentAPILogs:
-            var page = try client.apiLogs(from: first)
-            var pages = 1
-            while let after = page.nextPageQuery, !(lookup == .recentAPILogs && found()) {
-                guard pages < maxPages else {
-                    facts.capped.append(lookup)
-                    return
-                }
-                page = try client.apiLogs(query(for: lookup) + after)
-                facts.apiLogs += page.items
-                pages += 1
-            }
+            capped = try readPages(
+                first: try client.apiLogs(from: first),
+                next: { after throws(KapsoAPIError) in try client.apiLogs(query(for: lookup) + after) },
+                take: { facts.apiLogs += $0.items }, done: { lookup == .recentAPILogs && found() })
         case .recentDeliveries:
-            var page = try client.webhookDeliveries(from: first)
-            var pages = 1
-            while let after = page.nextPageQuery, !found() {
-                guard pages < maxPages else {
-                    facts.capped.append(lookup)
-                    return
-                }
-                page = try client.webhookDeliveries(query(for: lookup) + after)
-                facts.deliveries += page.items
-                pages += 1
-            }
+            capped = try readPages(
+                first: try client.webhookDeliveries(from: first),
+                next: { after throws(KapsoAPIError) in try client.webhookDeliveries(query(for: lookup) + after) },
+                take: { facts.deliveries += $0.items }, done: found)
         case .message(let wamid, let contact):
-            var page = try client.messages(from: first)
-            var pages = 1
-            while let after = page.nextPageQuery?.first(where: { $0.0 == "after" })?.1,
-                !facts.messages.contains(where: { $0.id == wamid })
-            {
-                guard pages < maxPages else {
-                    facts.capped.append(lookup)
-                    return
-                }
-                page = try client.messages(filters: contactFilter(contact), limit: 100, after: after)
-                facts.messages += page.items
-                pages += 1
-            }
+            capped = try readPages(
+                first: try client.messages(from: first),
+                next: { after throws(KapsoAPIError) in
+                    try client.messages(filters: contactFilter(contact), limit: 100, after: cursor(after))
+                },
+                take: { facts.messages += $0.items }, done: { facts.messages.contains { $0.id == wamid } })
         case .conversation(let id):
             try conversation(id, to: &facts, client: client)
+            return
         default: return
         }
+        if capped { facts.capped.append(lookup) }
     }
 
     /// The conversation `id` among the conversations of its newest message's number and contact (the
@@ -137,15 +117,38 @@ enum IDLookups {
         var filters = contactFilter(message.contact)
         if let number = message.phoneNumberID { filters.append(("phone_number_id", number)) }
         if let time = message.time { filters.append(("last_active_after", KapsoTime.iso(time - 3600))) }
-        var after: String? = nil
-        var pages = 0
-        repeat {
-            let page = try client.conversations(filters: filters, limit: 100, after: after)
-            facts.conversations += page.items
+        _ = try readPages(
+            next: { after throws(KapsoAPIError) in try client.conversations(filters: filters, limit: 100, after: cursor(after)) },
+            take: { facts.conversations += $0.items }, done: { facts.conversations.contains { $0.id.lowercased() == key } })
+    }
+
+    /// Reads a list page by page: from `first` (already taken), or from `next([])` when there is none, following
+    /// each page's cursor (`nextPageQuery`) with `next` until `done()` or the last page, `maxPages` pages in all.
+    /// Every page read after `first` goes to `take`. True when it stopped at `maxPages` with pages left.
+    private static func readPages<Item>(
+        first: Page<Item>? = nil, next: (_ after: [(String, String)]) throws(KapsoAPIError) -> Page<Item>,
+        take: (Page<Item>) -> Void, done: () -> Bool
+    ) throws(KapsoAPIError) -> Bool {
+        var page: Page<Item>
+        if let first {
+            page = first
+        } else {
+            page = try next([])
+            take(page)
+        }
+        var pages = 1
+        while let after = page.nextPageQuery, !done() {
+            guard pages < maxPages else { return true }
+            page = try next(after)
+            take(page)
             pages += 1
-            if facts.conversations.contains(where: { $0.id.lowercased() == key }) { return }
-            after = page.nextPageQuery?.first { $0.0 == "after" }?.1
-        } while after != nil && pages < maxPages
+        }
+        return false
+    }
+
+    /// The `after` cursor of a page's `nextPageQuery`, for the calls that take it alone.
+    private static func cursor(_ after: [(String, String)]) -> String? {
+        after.first { $0.0 == "after" }?.1
     }
 
     /// The `phone_number` filter for a contact: its last 8 digits (a partial match), none without a number.
@@ -175,6 +178,8 @@ enum IDLookups {
             return client.platformRequest("/whatsapp/conversations", query: [("phone_number", digits), ("limit", "100")])
         case .userMessages(let id):
             return client.messagesRequest(filters: [("business_scoped_user_id", id)], limit: 100)
+        case .recentConversations:
+            return client.platformRequest("/whatsapp/conversations", query: [("limit", "100")])
         case .apiLogsMentioning, .recentAPILogs:
             return client.apiLogsRequest(query(for: lookup))
         case .recentDeliveries:
@@ -195,7 +200,7 @@ enum IDLookups {
             facts.webhooks = try Page.decode(json, item: Webhook.init(json:)).items
         case .conversation, .message:
             facts.messages += try client.messages(from: json).items
-        case .contactConversations:
+        case .contactConversations, .recentConversations:
             facts.conversations += try Page.decode(json, item: Conversation.init(json:)).items
         case .userMessages:
             facts.messages += try Page.decode(json, item: Message.init(json:)).items
