@@ -11,6 +11,9 @@ public enum IDInput: Sendable, Equatable {
     case wamid(String, contact: String?)
     /// A business-scoped user id as typed (`US.13491208655302741918`, `US.ENT.…`): a contact without a number.
     case businessScopedUserID(String)
+    /// A WhatsApp username as typed, `@` included (`@marisol.v`, as `conversations` shows it; Kapso's `username`,
+    /// kapso-api.md §8.3): a contact known by handle, found among the project's conversations.
+    case username(String)
 
     /// Why a text is not an id kops can look up.
     public enum Problem: Error, Sendable, Equatable {
@@ -32,6 +35,7 @@ public enum IDInput: Sendable, Equatable {
         let trimmed = cleaned(text)
         guard !trimmed.isEmpty else { return .failure(.empty) }
         guard trimmed.allSatisfy({ $0.isASCII && !$0.isNewline }) else { return .failure(.nonASCII) }
+        if trimmed.hasPrefix("@") { return isUsername(trimmed) ? .success(.username(trimmed)) : .failure(.unknownForm) }
         if isUUID(trimmed) { return .success(.uuid(trimmed.lowercased())) }
         if BusinessScopedUserID.isValid(trimmed) { return .success(.businessScopedUserID(trimmed)) }
         if PhoneNumberText.linkedNumber(trimmed) != nil || !trimmed.contains(where: \.isLetter) && trimmed.contains(where: \.isNumber) {
@@ -76,6 +80,17 @@ public enum IDInput: Sendable, Equatable {
         return repairs
     }
 
+    /// `@marisol.v`: `@` and a handle without spaces or a second `@`.
+    public static func isUsername(_ text: String) -> Bool {
+        text.hasPrefix("@") && text.count > 1 && !text.dropFirst().contains { $0.isWhitespace || $0 == "@" }
+    }
+
+    /// True when `username` (Kapso's field, with or without its `@`) is the handle `typed`, compared without case.
+    public static func sameUsername(_ username: String?, _ typed: String) -> Bool {
+        guard let username else { return false }
+        return username.lowercased().drop { $0 == "@" } == typed.lowercased().drop { $0 == "@" }
+    }
+
     /// `8-4-4-4-12` hex digits.
     public static func isUUID(_ text: String) -> Bool {
         let groups = text.split(separator: "-", omittingEmptySubsequences: false)
@@ -101,7 +116,8 @@ extension IDInput.Problem {
         case .wamid(.missingPrefix): "a WAMID starts with 'wamid.'"
         case .wamid(.notBase64): "the part after 'wamid.' is not base64; copy the whole id from the payload"
         case .unknownForm:
-            "expected digits (an id or phone number), a UUID, a WAMID or a business-scoped user id (US.<digits>)"
+            "expected digits (an id or phone number), a UUID, a WAMID, a business-scoped user id (US.<digits>) or a "
+                + "WhatsApp username (@handle)"
         }
     }
 }

@@ -87,6 +87,48 @@ extension IDResolver {
         return identity
     }
 
+    /// The most recently active conversation among `conversations` (one with a business-scoped user id first) of the
+    /// contact whose WhatsApp username is `typed` (`@marisol.v`; case and the `@` do not matter); nil when none has it. `reply --to @handle` and
+    /// `whois @handle` both find the contact so.
+    public static func conversation(username typed: String, in conversations: [Conversation]) -> Conversation? {
+        conversations.filter { IDInput.sameUsername($0.username, typed) }
+            .max { ($0.businessScopedUserID == nil ? 0 : 1, $0.lastActiveAt ?? "") < ($1.businessScopedUserID == nil ? 0 : 1, $1.lastActiveAt ?? "") }
+    }
+
+    /// What a WhatsApp username is in this project, from the newest conversations (`recentConversations`): whose
+    /// handle, on which numbers, and the business-scoped user id messages to them go to.
+    static func resolveUsername(_ typed: String, facts: Facts) -> Identity {
+        let matches = facts.conversations.filter { IDInput.sameUsername($0.username, typed) }
+        guard let newest = conversation(username: typed, in: facts.conversations) else {
+            return Identity(
+                input: typed, kind: .unknown,
+                statement: facts.conversations.count < 100
+                    ? "no contact in this project's conversations has the WhatsApp username \(typed)"
+                    : "no contact among this project's 100 most recently active conversations has the WhatsApp username \(typed)",
+                fix: "'conversations' shows contacts' usernames; usernames can change, a business-scoped user id (US.…, from_user_id in webhook payloads) does not")
+        }
+        let lineIDs = Set(matches.compactMap(\.phoneNumberID))
+        let lines = facts.numbers.filter { lineIDs.contains($0.id) }
+        let on = lines.isEmpty ? list(lineIDs.sorted()) : owners(lines)
+        let who = newest.contactName ?? typed
+        let userID = newest.businessScopedUserID
+        var identity = Identity(
+            input: typed, kind: .username,
+            statement: "\(typed) is the WhatsApp username of \(who), a contact of \(on)"
+                + (userID.map { " with business-scoped user id \($0)" } ?? " (no business-scoped user id recorded)"),
+            fix: userID.map { "reply --to \(typed) writes to them (sent to \($0)); 'whois \($0)' lists their messages" }
+                ?? "'conversation \(newest.id)' shows the conversation")
+        identity.details = [
+            Identity.Detail("contact", newest.contactName ?? "-"), Identity.Detail("username", newest.username ?? typed),
+            Identity.Detail("business-scoped user id", userID ?? "-"),
+            Identity.Detail("conversation", matches.map(\.id).sorted().joined(separator: ", ")),
+            Identity.Detail("last active", newest.lastActiveAt ?? "-"),
+        ]
+        identity.phoneNumberIDs = lineIDs.sorted()
+        identity.moment = newest.lastActiveAt.flatMap(KapsoTime.seconds(iso:))
+        return identity
+    }
+
     /// `Marisol Vega (@marisol.v)`, or the id when nothing else is known.
     static func userLabel(_ id: String, username: String?, name: String?) -> String {
         switch (name, username) {

@@ -28,6 +28,9 @@ public enum IDResolver {
         case contactConversations(String)
         /// The newest messages from or to a business-scoped user id (`business_scoped_user_id` filter).
         case userMessages(String)
+        /// The project's 100 most recently active conversations, for a WhatsApp username (the API has no
+        /// `username` filter, kapso-api.md §8.1).
+        case recentConversations
         /// API calls of the last 30 days whose path contains the id.
         case apiLogsMentioning(String)
         /// The newest API calls and webhook deliveries of the last 30 days (their own ids, key ids).
@@ -44,7 +47,7 @@ public enum IDResolver {
             case .webhooks: "webhooks"
             case .conversation: "conversations"
             case .message, .userMessages: "messages"
-            case .contactConversations: "conversations"
+            case .contactConversations, .recentConversations: "conversations"
             case .apiLogsMentioning, .recentAPILogs: "API logs"
             case .recentDeliveries: "webhook deliveries"
             case .templates: "templates"
@@ -92,6 +95,8 @@ public enum IDResolver {
             return [.phoneNumbers, .message(id, contact: contact)]
         case .businessScopedUserID(let id):
             return [.phoneNumbers, .userMessages(id)]
+        case .username:
+            return [.phoneNumbers, .recentConversations]
         }
     }
 
@@ -103,6 +108,7 @@ public enum IDResolver {
         case .uuid(let id): identity = resolveUUID(id, typed: typed, facts: facts)
         case .wamid(let id, let contact): identity = resolveWAMID(id, contact: contact, facts: facts)
         case .businessScopedUserID(let id): identity = resolveUserID(id, facts: facts)
+        case .username(let handle): identity = resolveUsername(handle, facts: facts)
         }
         identity.unchecked = facts.unchecked
         if identity.kind == .unknown, !facts.failed.isEmpty { identity = unchecked(identity, input: input, facts: facts) }

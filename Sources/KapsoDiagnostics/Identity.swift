@@ -18,6 +18,7 @@ public struct Identity: Sendable {
         case displayNumber = "display_number"
         case contactNumber = "contact_number"
         case businessScopedUserID = "business_scoped_user_id"
+        case username
         case nationalNumber = "national_number"
         case templateID = "template_id"
         case unknown
@@ -39,6 +40,7 @@ public struct Identity: Sendable {
             case .displayNumber: "display phone number"
             case .contactNumber: "contact's phone number"
             case .businessScopedUserID: "contact's business-scoped user id (BSUID; a username contact without a number)"
+            case .username: "contact's WhatsApp username"
             case .nationalNumber: "national number without its country code"
             case .templateID: "message template id"
             case .unknown: "not found"

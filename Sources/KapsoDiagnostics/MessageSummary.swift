@@ -6,8 +6,9 @@ public import KapsoClient
 /// Kapso's `kapso.content` is used only when the type object says nothing (missing, of the wrong JSON
 /// type, or a type this summary does not know). Missing pieces never crash: an unknown future type reads
 /// `unknown type 'x'`, a missing type object `text (no 'text' object)`. Whitespace runs (newlines included)
-/// become one space (a detail view keeps line breaks), other control characters are dropped, and the text
-/// stops after `maxCharacters`.
+/// become one space (a detail view keeps line breaks), other control characters (ESC, BEL, C1) are kept so the
+/// renderer shows them as escapes (`\x1b`, `\u009b`) as it does in error lines, and the text stops after
+/// `maxCharacters`. The summary is server text: print it only through the renderer.
 ///
 /// Sources: Meta's webhook message objects (developers.facebook.com, WhatsApp Cloud API webhooks
 /// reference, "messages" field) and Kapso's `WhatsappMessage` (kapso-api.md §7.3).
@@ -257,8 +258,9 @@ public enum MessageSummary {
         return "\(cents / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
-    /// Whitespace runs as one space (as one or two line breaks when `lineBreaks` and the run holds any), other
-    /// control characters dropped, cut at `maxCharacters`.
+    /// Whitespace runs as one space (as one or two line breaks when `lineBreaks` and the run holds any), cut at
+    /// `maxCharacters`. Other control characters stay, for the renderer to escape: dropping them would hide that
+    /// the server sent them (`\u{1B}]0;x` would read as `]0;x`).
     static func oneLine(_ text: String, lineBreaks: Bool = false) -> String {
         var out = ""
         var count = 0
@@ -274,7 +276,6 @@ public enum MessageSummary {
                 if lineBreaks && scalar == "\n" && !out.isEmpty { breaks += 1 }
                 continue
             }
-            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { continue }
             if space {
                 let separator = breaks > 0 ? String(repeating: "\n", count: min(breaks, 2)) : " "
                 out += separator

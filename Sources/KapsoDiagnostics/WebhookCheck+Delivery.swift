@@ -54,7 +54,9 @@ extension WebhookCheck {
             add(
                 .error, webhook,
                 "bound to phone number \(number), which is not one of this project's numbers (\(projectNumbers.joined(separator: ", "))): nothing is delivered to it",
-                fix: "webhooks delete \(id), or create it on the right number: use PHONE_NUMBER_ID; webhooks create --url \(webhook.url)")
+                fix: "webhooks delete \(id), or create it on the number that should send its events (\(Self.numbersChoice(projectNumbers))): "
+                    + "use <its id>; webhooks create --url \(webhook.url)"
+                    + (webhook.events.isEmpty ? "" : " --events \(webhook.events.joined(separator: ","))"))
         }
     }
 

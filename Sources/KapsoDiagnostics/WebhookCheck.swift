@@ -38,7 +38,9 @@ public struct WebhookCheck {
         projectNumbers: [String]? = nil, apiIsLocal: Bool = false
     ) {
         for webhook in webhooks {
-            check(webhook, deliveries: deliveries[webhook.id], period: period, number: number, apiIsLocal: apiIsLocal)
+            check(
+                webhook, deliveries: deliveries[webhook.id], period: period, number: number, projectNumbers: projectNumbers,
+                apiIsLocal: apiIsLocal)
             checkDelivery(webhook, deliveries: deliveries[webhook.id], projectNumbers: projectNumbers, apiIsLocal: apiIsLocal)
         }
         checkDuplicates(webhooks)
@@ -67,15 +69,27 @@ public struct WebhookCheck {
         findings.append(Finding(severity: severity, webhookID: webhook.id, problem: problem, fix: fix))
     }
 
-    /// Commands that can be pasted as they are: create the webhook on the number with the events that never
-    /// reach it here, then keep only project events here (or delete it when none are left).
-    static func moveToNumberFix(_ webhook: Webhook, numberEvents: [String], number: String?) -> String {
+    /// Create the webhook on a number with the events that never reach it here, then keep only project events here
+    /// (or delete it when none are left). With the number known (`number`, the selected one, or the project's only
+    /// one) a command line to paste as it is; else a sentence naming the numbers to choose from, never a
+    /// `PHONE_NUMBER_ID` placeholder inside a command line.
+    static func moveToNumberFix(_ webhook: Webhook, numberEvents: [String], number: String?, projectNumbers: [String]? = nil) -> String {
         let projectEvents = webhook.events.filter { !numberEvents.contains($0) }
-        let create = "use \(number ?? "PHONE_NUMBER_ID"); webhooks create --url \(webhook.url) --events \(numberEvents.joined(separator: ","))"
+        let create = "webhooks create --url \(webhook.url) --events \(numberEvents.joined(separator: ","))"
         let keep =
             projectEvents.isEmpty
             ? "webhooks delete \(webhook.id)" : "webhooks update \(webhook.id) --events \(projectEvents.joined(separator: ","))"
-        return create + "; " + keep
+        if let chosen = number ?? projectNumbers.flatMap({ $0.count == 1 ? $0.first : nil }) {
+            return "use \(chosen); \(create); \(keep)"
+        }
+        return "for each number that should send them (\(numbersChoice(projectNumbers))) run 'use <its id>; \(create)', "
+            + "then '\(keep)'"
+    }
+
+    /// `100200300400502 or 100200300400501`, or where the ids are listed when they are not known.
+    static func numbersChoice(_ projectNumbers: [String]?) -> String {
+        guard let numbers = projectNumbers, !numbers.isEmpty else { return "'numbers' lists them" }
+        return numbers.count == 1 ? numbers[0] : numbers.dropLast().joined(separator: ", ") + " or " + (numbers.last ?? "")
     }
 
     /// The mirror of `moveToNumberFix`: create a project webhook with the project events, then keep only the number
@@ -100,7 +114,9 @@ public struct WebhookCheck {
         names.filter { deliveryHeaders.contains(String($0.lowercased().filter { $0 != " " })) }
     }
 
-    private mutating func check(_ webhook: Webhook, deliveries: DeliveryCount?, period: String, number: String?, apiIsLocal: Bool) {
+    private mutating func check(
+        _ webhook: Webhook, deliveries: DeliveryCount?, period: String, number: String?, projectNumbers: [String]?, apiIsLocal: Bool
+    ) {
         let id = webhook.id
         let known = webhook.events.filter(WebhookEvents.isKnown)
         let numberEvents = known.filter { WebhookEvents.scope(of: $0) == .phoneNumber }
@@ -108,7 +124,7 @@ public struct WebhookCheck {
             add(
                 .error, webhook,
                 "project-scoped but subscribed to \(numberEvents.joined(separator: ", ")): these reach only phone-number webhooks, so they are never delivered",
-                fix: Self.moveToNumberFix(webhook, numberEvents: numberEvents, number: number)
+                fix: Self.moveToNumberFix(webhook, numberEvents: numberEvents, number: number, projectNumbers: projectNumbers)
             )
         }
         let projectEvents = WebhookEvents.outOfScope(known, projectScoped: false)

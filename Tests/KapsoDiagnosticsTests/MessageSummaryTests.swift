@@ -11,6 +11,8 @@ import Testing
     static let cases: [(String, String)] = [
         (#"{"type":"text","text":{"body":"Hi, is my order ready?"},"kapso":{"content":"other"}}"#, "Hi, is my order ready?"),
         (#"{"type":"text","text":{"body":"line one\n\n  line\ttwo"}}"#, "line one line two"),
+        // Controls other than whitespace are kept for the renderer to escape (`\x1b`), not silently dropped.
+        (#"{"type":"text","text":{"body":"red \u001b[31mX\u0007 \u009b2J"}}"#, "red \u{1B}[31mX\u{07} \u{9B}2J"),
         (#"{"type":"image","image":{"id":"m1","mime_type":"image/jpeg","caption":"The dent"}}"#, "image (image/jpeg): The dent"),
         (#"{"type":"video","video":{"id":"m1","mime_type":"video/mp4"}}"#, "video (video/mp4)"),
         (#"{"type":"audio","audio":{"id":"m1","mime_type":"audio/ogg; codecs=opus","voice":true},"kapso":{"transcript":{"text":"call me"}}}"#,
@@ -72,14 +74,14 @@ import Testing
         (#"{"type":"contacts","contacts":{"name":"x"}}"#, "contacts ('contacts' is an object, not an array)"),
         (#"{"type":42}"#, "message with a 'type' that is a number"),
         (#"{"kapso":{"content":"hi"}}"#, "hi (message with no 'type')"),
-        (#"{"type":"text","text":{"body":"a\u001b[31mred"}}"#, "a[31mred"),
+        (#"{"type":"text","text":{"body":"a\u001b[31mred"}}"#, "a\u{1B}[31mred"),
     ]
 
     /// A detail view keeps a body's line breaks (CRLF too, blank lines as one); a row turns them into spaces.
     @Test func lineBreaksAreKeptOnlyWhenAsked() throws {
         let message = try Self.message(#"{"type":"text","text":{"body":"Order A-1\r\nShipped:\n\n\n  today \u001b[2J"}}"#)
-        #expect(MessageSummary.text(of: message) == "Order A-1 Shipped: today [2J")
-        #expect(MessageSummary.text(of: message, lineBreaks: true) == "Order A-1\nShipped:\n\ntoday [2J")
+        #expect(MessageSummary.text(of: message) == "Order A-1 Shipped: today \u{1B}[2J")
+        #expect(MessageSummary.text(of: message, lineBreaks: true) == "Order A-1\nShipped:\n\ntoday \u{1B}[2J")
     }
 
     @Test(arguments: cases)

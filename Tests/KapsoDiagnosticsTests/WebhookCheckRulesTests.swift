@@ -145,4 +145,24 @@ import Testing
         let check = WebhookCheck(webhooks: [try webhook(fields)], deliveries: [:], period: "7d", coverageFor: "100")
         #expect(check.findings.map(\.fix).contains(fix), "\(check.findings.map(\.fix))")
     }
+
+    /// Tester finding: with no number selected, the project-scope fix read `use PHONE_NUMBER_ID; webhooks create …`.
+    /// The project's only number is used as it is; among several the fix is a sentence naming them; unknown numbers
+    /// point to `numbers`. No placeholder in a command line.
+    @Test(arguments: [
+        (["100"] as [String]?, "use 100; webhooks create --url https://example.com/h --events whatsapp.message.received; webhooks delete w1"),
+        (["100", "200"],
+         "for each number that should send them (100 or 200) run 'use <its id>; webhooks create --url https://example.com/h "
+            + "--events whatsapp.message.received', then 'webhooks delete w1'"),
+        (nil,
+         "for each number that should send them ('numbers' lists them) run 'use <its id>; webhooks create --url "
+            + "https://example.com/h --events whatsapp.message.received', then 'webhooks delete w1'"),
+    ] as [([String]?, String)])
+    func projectScopeFixWithoutASelectedNumberNamesTheNumbers(numbers: [String]?, fix: String) throws {
+        let check = WebhookCheck(
+            webhooks: [try webhook(["phone_number_id": .null])], deliveries: [:], period: "7d", coverageFor: nil,
+            projectNumbers: numbers)
+        #expect(check.findings.map(\.fix).contains(fix), "\(check.findings.map(\.fix))")
+        #expect(!check.findings.contains { $0.fix.contains("PHONE_NUMBER_ID") })
+    }
 }

@@ -72,6 +72,22 @@ import Testing
         #expect(run.out.contains("quotes:       \(Self.marisolInbound)\n"))
     }
 
+    /// Tester finding: `whois @username` was refused as an unreadable id while `reply --to @username` found the
+    /// contact; both find it through IDResolver now, case and `@` aside, and an unknown handle says where to look.
+    @Test func whoisResolvesAUsernameAsReplyDoes() async throws {
+        let run = try await runShell(["whois @Marisol.V", "whois @nobody.here", "whois @marisol.v --output json"], phoneNumberID: nil)
+        #expect(run.statuses == [.ok, .failure, .ok], "\(run.err)")
+        #expect(run.out.hasPrefix("""
+            @Marisol.V is the WhatsApp username of Marisol Vega, a contact of Sales Line 100200300400502 with business-scoped \
+            user id \(Self.marisol)
+            fix: reply --to @Marisol.V writes to them (sent to \(Self.marisol)); 'whois \(Self.marisol)' lists their messages
+            """), "\(run.out)")
+        #expect(run.out.contains("business-scoped user id: \(Self.marisol)\n"))
+        #expect(run.out.contains("conversation:            a7c8e9f0-6b7d-4e8f-9a01-234567890123\n"))
+        #expect(run.err.contains("no contact in this project's conversations has the WhatsApp username @nobody.here"))
+        #expect(run.out.contains(#""kind": "username""#))
+    }
+
     @Test func whoisNamesTheContactAndTheNumber() async throws {
         let run = try await runShell(["whois \(Self.marisol)", "whois US.11111111111111"], phoneNumberID: nil)
         #expect(run.statuses == [.ok, .failure])

@@ -90,6 +90,30 @@ import Testing
         #expect(terminal.contains("\\u001b]0;pwned\\u0007\\u001b[2J\\u009b31m\\r\\nerror: fake\\u202e>"))
     }
 
+    /// Tester finding: message summaries dropped ESC and the other controls (`]0;pwned` with nothing before it),
+    /// where error lines show them; a body's controls are shown as the same escapes in `messages` and `message`.
+    @Test func messageSummariesShowControlsAsEscapes() async throws {
+        let seed = try Self.hostileSeed()
+        defer { try? FileManager.default.removeItem(atPath: seed) }
+        let (list, detail) = try await offPool {
+            let fixture = try SimulatorFixture(seed: .file(seed))
+            let (shell, output) = try fixture.shell(phoneNumberID: "100200300400501")
+            shell.run(line: "messages")
+            let list = output.out
+            shell.run(line: "message \(Self.message)")
+            return (list, String(output.out.dropFirst(list.count)))
+        }
+        let escapes = "\\x1b]0;pwned\\x07\\x1b[2J\\u009b31m"
+        let row = try #require(list.split(separator: "\n").first { $0.contains("pwned") }, "\(list)")
+        #expect(row.contains(escapes), "\(row)")
+        // The detail keeps the body's line breaks: its value runs from `content:` to the next label.
+        let lines = detail.split(separator: "\n")
+        let start = try #require(lines.firstIndex { $0.hasPrefix("content:") }, "\(detail)")
+        let content = lines[start...].prefix { $0 == lines[start] || $0.hasPrefix(" ") }.joined(separator: "\n")
+        #expect(content.contains("shortly.<\\x00\\x01\\x02"), "\(content)")
+        #expect(content.contains(escapes), "\(content)")
+    }
+
     @Test(arguments: [
         ("\u{1B}]0;t\u{07}", "\\x1b]0;t\\x07"), ("a\tb", "a\tb"), ("\u{9B}2J", "\\u009b2J"), ("x\u{202E}y", "x\\u202ey"),
         ("line\r\nnext", "line\\x0d\\x0anext"), ("\u{0}\u{7F}", "\\x00\\x7f"), ("e\u{301} 中 👍🏽", "e\u{301} 中 👍🏽"),

@@ -178,6 +178,8 @@ enum IDLookups {
             return client.platformRequest("/whatsapp/conversations", query: [("phone_number", digits), ("limit", "100")])
         case .userMessages(let id):
             return client.messagesRequest(filters: [("business_scoped_user_id", id)], limit: 100)
+        case .recentConversations:
+            return client.platformRequest("/whatsapp/conversations", query: [("limit", "100")])
         case .apiLogsMentioning, .recentAPILogs:
             return client.apiLogsRequest(query(for: lookup))
         case .recentDeliveries:
@@ -198,7 +200,7 @@ enum IDLookups {
             facts.webhooks = try Page.decode(json, item: Webhook.init(json:)).items
         case .conversation, .message:
             facts.messages += try client.messages(from: json).items
-        case .contactConversations:
+        case .contactConversations, .recentConversations:
             facts.conversations += try Page.decode(json, item: Conversation.init(json:)).items
         case .userMessages:
             facts.messages += try Page.decode(json, item: Message.init(json:)).items

@@ -96,7 +96,7 @@ public enum ReplyCommand: Command {
 
     /// `--to` as typed and read as a phone number, nil when absent or a business-scoped user id.
     static func recipient(_ arguments: Arguments) throws(ShellError) -> (typed: String, number: PhoneNumberText)? {
-        guard let typed = arguments.value("--to"), !BusinessScopedUserID.isValid(typed), !isUsername(typed) else { return nil }
+        guard let typed = arguments.value("--to"), !BusinessScopedUserID.isValid(typed), !IDInput.isUsername(typed) else { return nil }
         return (typed, try MessageInput.phoneNumberText(typed, command: name, flag: "--to"))
     }
 
@@ -210,21 +210,17 @@ public enum ReplyCommand: Command {
 
     /// A contact known by business-scoped user id on the selected number: its conversation is found through
     /// its newest message (`GET /whatsapp/messages?business_scoped_user_id=`, the documented filter).
-    /// `@marisol.v`: a WhatsApp username as `conversations` shows it (Kapso's `username`, kapso-api.md §8.3).
-    static func isUsername(_ typed: String) -> Bool {
-        typed.hasPrefix("@") && typed.count > 1 && !typed.dropFirst().contains { $0.isWhitespace || $0 == "@" }
-    }
 
     /// The business-scoped user id `--to` names: as typed, or the one of the contact with this `@username` in
     /// the selected number's newest 100 conversations (messages to a username contact go to its BSUID);
     /// nil for a phone number.
     static func userID(to typed: String, in context: ShellContext) throws -> String? {
         if BusinessScopedUserID.isValid(typed) { return typed }
-        guard isUsername(typed) else { return nil }
+        guard IDInput.isUsername(typed) else { return nil }
         let phoneNumberID = try context.session.requirePhoneNumber()
-        let username = typed.dropFirst().lowercased()
         let page = try context.client.conversations(filters: [("phone_number_id", phoneNumberID)], limit: 100)
-        let match = page.items.first { $0.username.map { $0.lowercased().drop { $0 == "@" } == username[...] } ?? false }
+        // The same look-up as `whois @handle` (IDResolver), among the selected number's conversations.
+        let match = IDResolver.conversation(username: typed, in: page.items)
         guard let match, let userID = match.businessScopedUserID else {
             throw ShellError.invalidValue(
                 command: name, what: "value for --to", value: typed,

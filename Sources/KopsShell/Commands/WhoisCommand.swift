@@ -10,8 +10,10 @@ public enum WhoisCommand: Command {
     public static let details = """
         Takes any identifier you may paste: a phone-number id, a WABA id (business_account_id), Kapso's
         UUIDs (internal_id / whatsapp_config_id, customer, webhook, conversation, API log, delivery,
-        API key), a WAMID (the contact number inside it is read), or a phone number in any form
-        (+1 415-555-0101, 14155550101, 0014155550101). The look-ups go out at once; one that fails is
+        API key), a WAMID (the contact number inside it is read), a phone number in any form
+        (+1 415-555-0101, 14155550101, 0014155550101), a business-scoped user id (US.…) or a WhatsApp
+        username (@marisol.v, found among the 100 most recently active conversations, as 'reply --to'
+        finds it). The look-ups go out at once; one that fails is
         named and the rest still answer. Unknown ids fail with what was searched.
         Examples:
           whois 200300400500601
