@@ -108,9 +108,12 @@ public enum VerifyCommand: Command {
             }
             let other = arguments.has("--meta")
                 ? "the X-Hub-Signature-256 value ('sha256=…')" : "the X-Hub-Signature-256 value ('sha256=…') with --meta"
+            let unexplained = cause.hasPrefix(SignatureCheck.unexplained)
             throw ShellError.signatureMismatch(
-                cause: "the legacy SHA-1 X-Hub-Signature: " + cause
-                    + (cause.hasPrefix(SignatureCheck.unexplained) ? "; or check \(other) against the raw body and the app secret" : ""))
+                cause: unexplained
+                    ? "the legacy SHA-1 X-Hub-Signature does not match this body and secret; \(SignatureCheck.commonCauses); "
+                        + "or check \(other) against the raw body and the app secret"
+                    : "the legacy SHA-1 X-Hub-Signature does not match: " + cause)
         }
         return CommandResult(
             blocks: [.line(StyledText("valid: X-Hub-Signature (legacy SHA-1) matches the \(body.count)-byte body", style: .good))]
