@@ -70,7 +70,7 @@ public enum DeliveriesCommand: Command {
         if let status = arguments.value("--status") { query.append(("status", status)) }
         if let event = arguments.value("--event") {
             guard WebhookEvents.isKnown(event) else {
-                throw .invalidValue(
+                throw ShellError.invalidValue(
                     command: name, what: "event", value: event,
                     expected: "an event name such as whatsapp.message.received ('help webhooks' lists them)")
             }

@@ -1,4 +1,5 @@
 internal import KapsoClient
+internal import KapsoDiagnostics
 internal import KopsHTTP
 
 /// `webhooks [list]`, `get ID`, `create`, `update ID`, `delete ID`, `test ID`, `check [ID]`, `fire EVENT|SCENARIO`.
