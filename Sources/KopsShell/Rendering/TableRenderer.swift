@@ -1,3 +1,5 @@
+internal import KapsoClient
+
 /// Lays out a `Table` as terminal lines, e.g. columns `ID`, `STATUS` with one row →
 /// `["ID        STATUS", "wh_01abc  active"]`.
 ///
@@ -106,7 +108,8 @@ public struct TableRenderer: Sendable {
             let padding = max(widths[index] - TextWidth.displayWidth(shown), 0)
             if index > 0 { bytes.append(space); bytes.append(space) }
             if column.alignRight { bytes.append(contentsOf: repeatElement(space, count: padding)) }
-            bytes.append(contentsOf: painted(shown, cells[index].style).utf8)
+            var text = painted(shown, cells[index].style)
+            text.withUTF8 { bytes.append(contentsOf: $0) }
             if !column.alignRight { bytes.append(contentsOf: repeatElement(space, count: padding)) }
         }
         // Trailing spaces are whole characters (nothing extends a space): they are cut as bytes.
@@ -150,7 +153,7 @@ public struct TableRenderer: Sendable {
     private static func cleaned(_ text: String) -> String {
         let text = VisibleText.capped(text, limit: VisibleText.valueLimit)
         let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.last != UInt8(ascii: " ") && !bytes.contains { $0 < 0x20 || $0 >= 0x7F }
+            bytes.last != UInt8(ascii: " ") && ByteWords.allPrintableASCII(bytes, newlines: false)
         }
         if plain == true { return text }
         var cleaned = VisibleText.escaped(text, newlines: .spaces)
