@@ -95,6 +95,8 @@ struct JSONParser {
         var object = JSONObject()
         // Duplicate keys are rare; only large objects get an index to find them quickly.
         var positions: [String: Int] = [:]
+        // One bit per fingerprint's low six bits: a key whose bit is clear is new, without a look at the others.
+        var printBits: UInt64 = 0
         let printsStart = keyPrints.count
         defer { keyPrints.removeSubrange(printsStart...) }
         skipWhitespace()
@@ -119,7 +121,9 @@ struct JSONParser {
                 itemsNext = peek() == UInt8(ascii: "[")
             }
             let value = try parseValue()
-            insert(key: key, print: print, value: value, into: &object, positions: &positions, printsStart: printsStart)
+            insert(
+                key: key, print: print, value: value, into: &object, positions: &positions, printBits: &printBits,
+                printsStart: printsStart)
             skipWhitespace()
             switch peek() {
             case UInt8(ascii: ","):
@@ -139,15 +143,19 @@ struct JSONParser {
 
     private mutating func insert(
         key: String, print: UInt64, value: JSONValue, into object: inout JSONObject, positions: inout [String: Int],
-        printsStart: Int
+        printBits: inout UInt64, printsStart: Int
     ) {
         let linearLimit = 64
         if object.entries.count < linearLimit {
-            for position in object.entries.indices
-            where keyPrints[printsStart + position] == print && object.entries[position].key == key {
-                object.entries[position].value = value
-                duplicates += 1
-                return
+            let bit: UInt64 = 1 << (print & 63)
+            defer { printBits |= bit }
+            if printBits & bit != 0 {
+                for position in object.entries.indices
+                where keyPrints[printsStart + position] == print && object.entries[position].key == key {
+                    object.entries[position].value = value
+                    duplicates += 1
+                    return
+                }
             }
             object.entries.append(JSONObject.Entry(key: key, value: value))
             keyPrints.append(print)

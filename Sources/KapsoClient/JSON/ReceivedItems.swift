@@ -53,13 +53,60 @@ extension JSONValue {
 enum JSONLayout {
     /// `value`'s tokens with the serializer's whitespace; nil at a backslash or DEL in a string.
     static func write(_ value: UnsafeBufferPointer<UInt8>, pretty: Bool, indent: Int) -> [UInt8]? {
+        pretty ? writePretty(value, indent: indent) : writeCompact(value)
+    }
+
+    /// `value` without whitespace between tokens: most often the bytes as they are (one copy), else the runs
+    /// between the spaces outside strings.
+    private static func writeCompact(_ value: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        if !ByteWords.containsSpaceEscapeOrDEL(value) { return Array(value) }
         var output: [UInt8] = []
-        output.reserveCapacity(pretty ? value.count + value.count / 2 : value.count)
+        output.reserveCapacity(value.count)
+        var run = 0
+        var position = 0
+        while position < value.count {
+            switch value[position] {
+            case UInt8(ascii: "\""):
+                guard let end = stringEnd(value, quote: position) else { return nil }
+                position = end
+            case UInt8(ascii: " "), 0x0A, 0x0D, 0x09:
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: value[run..<position]))
+                position += 1
+                run = position
+            default:
+                position += 1
+            }
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: value[run...]))
+        return output
+    }
+
+    /// The position after the string whose opening quote is at `quote`; nil when it holds a backslash or DEL.
+    @inline(__always)
+    private static func stringEnd(_ value: UnsafeBufferPointer<UInt8>, quote: Int) -> Int? {
+        var position = quote + 1
+        // Eight bytes at a time while none is a quote, a backslash or DEL (the parser let no control through).
+        while position + 8 <= value.count {
+            let word = ByteWords.word(value, at: position)
+            if ByteWords.contains(word, 0x22) || ByteWords.contains(word, 0x5C) || ByteWords.contains(word, 0x7F) {
+                break
+            }
+            position += 8
+        }
+        while value[position] != UInt8(ascii: "\"") {
+            if value[position] == UInt8(ascii: "\\") || value[position] == 0x7F { return nil }
+            position += 1
+        }
+        return position + 1
+    }
+
+    private static func writePretty(_ value: UnsafeBufferPointer<UInt8>, indent: Int) -> [UInt8]? {
+        var output: [UInt8] = []
+        output.reserveCapacity(value.count + value.count / 2)
         var level = indent
         var position = 0
         let count = value.count
         func newline() {
-            guard pretty else { return }
             output.append(UInt8(ascii: "\n"))
             output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: level * 2))
         }
@@ -69,22 +116,9 @@ enum JSONLayout {
             case UInt8(ascii: " "), 0x0A, 0x0D, 0x09:
                 position += 1
             case UInt8(ascii: "\""):
-                let start = position
-                position += 1
-                // Eight bytes at a time while none is a quote, a backslash or DEL (the parser let no control through).
-                while position + 8 <= count {
-                    let word = ByteWords.word(value, at: position)
-                    if ByteWords.contains(word, 0x22) || ByteWords.contains(word, 0x5C) || ByteWords.contains(word, 0x7F) {
-                        break
-                    }
-                    position += 8
-                }
-                while value[position] != UInt8(ascii: "\"") {
-                    if value[position] == UInt8(ascii: "\\") || value[position] == 0x7F { return nil }
-                    position += 1
-                }
-                position += 1
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: value[start..<position]))
+                guard let end = stringEnd(value, quote: position) else { return nil }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: value[position..<end]))
+                position = end
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 let close = byte == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
                 output.append(byte)
@@ -112,7 +146,7 @@ enum JSONLayout {
                 position += 1
             case UInt8(ascii: ":"):
                 output.append(byte)
-                if pretty { output.append(UInt8(ascii: " ")) }
+                output.append(UInt8(ascii: " "))
                 position += 1
             default:
                 // A number, `true`, `false` or `null`: up to the next delimiter.
