@@ -67,8 +67,22 @@ public final class KapsoClient {
         transport.prefetch(request)
     }
 
+    /// `perform` for a list: the JSON and its `data` items' bytes (`ReceivedItems`), for printing them as JSON.
+    public func performList(_ request: HTTPRequest) throws(KapsoAPIError) -> (JSONValue, ReceivedItems?) {
+        let response: HTTPResponse
+        do { response = try transport.send(request) } catch { throw .transport(error) }
+        return try decoded(response, for: request, keepingItems: true)
+    }
+
     /// Maps one response to its JSON or a typed error (shared by `perform` and concurrent calls).
     public func decode(_ response: HTTPResponse, for request: HTTPRequest) throws(KapsoAPIError) -> JSONValue {
+        try decoded(response, for: request, keepingItems: false).0
+    }
+
+    /// `decode`, with the `data` items' bytes when `keepingItems` (nil otherwise, and for a 204).
+    private func decoded(_ response: HTTPResponse, for request: HTTPRequest, keepingItems: Bool)
+        throws(KapsoAPIError) -> (JSONValue, ReceivedItems?)
+    {
         if let date = response.header("Date"), date != serverDate, let time = KapsoTime.seconds(httpDate: date) {
             // The header changes once a second at most: it is parsed only when it changed.
             serverTime = time
@@ -77,8 +91,14 @@ public final class KapsoClient {
         if response.status == 404, request.method == "GET" {
             notFound?(request.method, String(request.url.dropFirst(baseURL.count)), response.header("Date").flatMap(KapsoTime.seconds(httpDate:)))
         }
-        if response.status == 204 { return .null }
-        let json = try? JSONValue.parse(response.body)
+        if response.status == 204 { return (.null, nil) }
+        var items: ReceivedItems?
+        let json: JSONValue?
+        if keepingItems, response.isSuccess, let list = try? JSONValue.parseList(response.body) {
+            (json, items) = (list.0, list.1)
+        } else {
+            json = try? JSONValue.parse(response.body)
+        }
         guard response.isSuccess else { throw error(for: response, json: json, request: request) }
         guard let json else {
             // A write the server accepted but whose answer cannot be read may still have happened.
@@ -88,7 +108,7 @@ public final class KapsoClient {
             throw .badResponse(status: response.status, detail: "the body is not valid JSON", firstBytes: preview(response))
         }
         received?(json)
-        return json
+        return (json, items)
     }
 
     private func error(for response: HTTPResponse, json: JSONValue?, request: HTTPRequest) -> KapsoAPIError {

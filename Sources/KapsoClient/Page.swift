@@ -11,6 +11,9 @@ public struct Page<Item: Sendable>: Sendable {
     public var items: [Item]
     public var position: Position
     public var json: JSONValue
+    /// The bytes of `items` as received, one element of `data` each, when the fetch kept them
+    /// (`KapsoClient.performList`): a list printed as JSON writes them instead of serializing `json` again.
+    public var received: ReceivedItems?
 
     public init(items: [Item], position: Position, json: JSONValue) {
         self.items = items
@@ -43,6 +46,16 @@ public struct Page<Item: Sendable>: Sendable {
 }
 
 extension Page {
+    /// `decode(_:item:)` of a body fetched with `KapsoClient.performList`, keeping its items' bytes.
+    public static func decode(_ list: (JSONValue, ReceivedItems?), item: (JSONObject) throws(KapsoAPIError) -> Item)
+        throws(KapsoAPIError) -> Page
+    {
+        var page = try decode(list.0, item: item)
+        // Each item is decoded from one element of `data`, in order; anything else keeps no bytes.
+        if let received = list.1, received.count == page.items.count { page.received = received }
+        return page
+    }
+
     /// Reads `data[]` and `meta` or `paging` from a list body.
     public static func decode(_ json: JSONValue, item: (JSONObject) throws(KapsoAPIError) -> Item) throws(KapsoAPIError)
         -> Page

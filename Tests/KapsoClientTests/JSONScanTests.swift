@@ -84,4 +84,17 @@ import Testing
         #expect(try JSONValue.parse(#"{"a\u0062":1,"ab":2,"x":3}"#) == ["ab": 2, "x": 3])
         #expect(try JSONValue.parse(#"[{"ab":1},{"a\u0062":2}]"#) == [["ab": 1], ["ab": 2]])
     }
+
+    /// Objects reserve as many members as the last object at their depth had: smaller, larger (past the 64 a hint
+    /// holds), empty and nested ones after each other parse to the same values as built by hand.
+    @Test("objects of changing sizes at one depth keep exactly their own members")
+    func objectsOfChangingSizesAtOneDepth() throws {
+        let sizes = [15, 3, 0, 15, 100, 1, 70, 2, 0, 15]
+        let items: [JSONValue] = sizes.enumerated().map { item, size in
+            .object(JSONObject((0..<size).map { JSONObject.Entry(key: "k\($0)", value: .number(String(item * 1_000 + $0))) }))
+        }
+        let nested: JSONValue = ["data": .array(items), "more": .array(items.reversed().map { ["inner": $0] })]
+        #expect(try JSONValue.parse(nested.serialized()) == nested)
+        #expect(try JSONValue.parse(nested.serialized(pretty: true)) == nested)
+    }
 }

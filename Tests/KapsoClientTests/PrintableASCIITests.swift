@@ -18,4 +18,18 @@ import Testing
             }
         }
     }
+
+    /// A list item's bytes are copied as they are when this test finds no space, escape or DEL in them.
+    @Test func aSpaceEscapeOrDELAtEveryPositionIsFound() {
+        for length in 0...19 {
+            for position in 0..<max(length, 1) {
+                for byte in [0x00, 0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x21, 0x22, 0x5B, 0x5C, 0x5D, 0x7E, 0x7F, 0x80, 0xA0, 0xDC, 0xFF] as [UInt8] {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                    if length > 0 { bytes[position] = byte }
+                    let expected = bytes.contains { $0 <= 0x20 || $0 == 0x5C || $0 == 0x7F }
+                    #expect(bytes.withUnsafeBufferPointer(ByteWords.containsSpaceEscapeOrDEL) == expected, "\(bytes)")
+                }
+            }
+        }
+    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import KapsoClient
 import KapsoSimulator
+import KopsHTTP
 import KopsShell
 import KopsTestSupport
 import Testing
@@ -91,5 +92,53 @@ import Testing
             }
         }
         if mode == "json" { #expect(terminal.contains("\"token\": \"tok_…91\"")) }
+    }
+
+    /// JSON mode writes a list item's own bytes when they need no escape (`ReceivedItems`): the canaries in them
+    /// are masked all the same, whether the server lays its JSON out as kops's serializer does or otherwise (spaces,
+    /// `\/`, `\u0041`, repeated keys), and both print the same text.
+    @Test(arguments: [
+        ("messages --all --output json", "/whatsapp/messages", "messages"),
+        ("conversations --all --output json", "/whatsapp/conversations", "conversations"),
+        ("deliveries --all --period 30d --output json", "/webhook_deliveries", "webhook_deliveries"),
+        ("logs --all --period 30d --output json", "/api_logs", "api_logs"),
+    ])
+    func receivedItemsAreMaskedAsPrinted(line: String, path: String, list: String) async throws {
+        let items = try Fixtures.json("\(list).list.json")["data"]?.array ?? []
+        let canaried = items.map { item -> JSONValue in
+            guard case .object(var object) = Self.canaried(item, key: list) else { return item }
+            object["token"] = .string(Self.tokenField)
+            return .object(object)
+        }
+        // Page 1 with the canaries, page 2 as the fixture has it.
+        let bodies: [JSONValue] = [(canaried, "p2" as JSONValue), (items, .null)].map { data, next in
+            ["data": .array(data), "paging": ["cursors": ["before": .null, "after": next], "next": next]]
+        }
+        var printed: [String] = []
+        for oddness: UInt64 in [0, 3] {
+            let texts = TestLocked<ServerJSONText>(ServerJSONText(generator: SplitMix(seed: 7), oddness: oddness))
+            printed.append(try await offPool {
+                let server = try HostileServer { request in
+                    guard request.path.contains(path) else { return .json(status: 404, #"{"error":"Not found"}"#) }
+                    let page = request.path.contains("after=p2") ? 2 : 1
+                    var text = ""
+                    texts.update { text = $0.text(bodies[page - 1]) }
+                    return .json(text)
+                }
+                defer { server.stop() }
+                let transport = try CurlTransport(options: .init(connectTimeout: 2, timeout: 5, userAgent: "kops-tests"))
+                let client = KapsoClient(baseURL: server.baseURL, apiKey: Secret(Self.apiKey), transport: transport)
+                let context = ShellContext(session: Session(baseURL: client.baseURL), client: client, registry: .standard)
+                let output = BufferOutput()
+                let shell = Shell(context: context, renderer: Renderer(), output: output)
+                #expect(shell.run(line: line) == .ok)
+                return output.combined
+            })
+        }
+        #expect(printed[0] == printed[1])
+        #expect(printed[0].contains("<redacted>") && printed[0].contains("tok_…91"))
+        for text in printed {
+            for canary in [Self.apiKey, Self.bearer, Self.tokenField] { #expect(!text.contains(canary), "\(canary) in \(text)") }
+        }
     }
 }

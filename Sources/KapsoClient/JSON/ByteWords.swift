@@ -39,6 +39,24 @@ public enum ByteWords {
         return nil
     }
 
+    /// True when `bytes` holds a space, tab, line feed, carriage return, backslash or DEL: JSON text without them
+    /// has no whitespace between tokens and no escape. Eight bytes at a time.
+    public static func containsSpaceEscapeOrDEL(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var position = 0
+        while position + 8 <= bytes.count {
+            let word = word(bytes, at: position)
+            // Tab, line feed and carriage return are the only bytes below 0x20 in parsed JSON, but any is answered.
+            if containsBelow(word, 0x21) || contains(word, 0x5C) || contains(word, 0x7F) { return true }
+            position += 8
+        }
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte <= 0x20 || byte == 0x5C || byte == 0x7F { return true }
+            position += 1
+        }
+        return false
+    }
+
     /// True when every byte of `bytes` is printable ASCII (space to `~`), or a line feed when `newlines` allows it:
     /// text a terminal shows as it is. Eight bytes at a time; a word with a line feed is looked at byte by byte.
     public static func allPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>, newlines: Bool) -> Bool {

@@ -29,7 +29,12 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     /// The value for `key`; setting a new key appends it, setting `nil` removes the key.
     public subscript(key: String) -> JSONValue? {
         get {
-            entries.first { $0.key == key }?.value
+            // Keys of another length are passed over without a string comparison (most keys of a lookup).
+            let length = key.utf8.count
+            for index in entries.indices where entries[index].key.utf8.count == length && entries[index].key == key {
+                return entries[index].value
+            }
+            return nil
         }
         set {
             let index = entries.firstIndex { $0.key == key }

@@ -10,7 +10,7 @@ extension KapsoClient {
 
     /// One page of webhook deliveries.
     public func webhookDeliveries(_ query: [(String, String)]) throws(KapsoAPIError) -> Page<WebhookDelivery> {
-        try Page.decode(try perform(webhookDeliveriesRequest(query)), item: WebhookDelivery.init(json:))
+        try Page.decode(try performList(webhookDeliveriesRequest(query)), item: WebhookDelivery.init(json:))
     }
 
     /// Decodes a deliveries page fetched elsewhere (e.g. with `transport.sendAll`).

@@ -14,7 +14,7 @@ public struct CommandRegistry: Sendable {
             HelpCommand.self, StateCommand.self, NumbersCommand.self, UseCommand.self, HealthCommand.self,
             WebhooksCommand.self, DeliveriesCommand.self, LogsCommand.self, ErrorsCommand.self, OverviewCommand.self,
             NextCommand.self, OutputCommand.self, ProfileCommand.self, HistoryCommand.self, RefreshCommand.self,
-            ClearCommand.self, ExitCommand.self,
+            ClearCommand.self, ExitCommand.self, CompletionsCommand.self,
             ExplainCommand.self, VerifyCommand.self, PayloadCommand.self,
             SetCommand.self, UnsetCommand.self, SourceCommand.self, AssertCommand.self, CaptureCommand.self,
             RecordCommand.self,

@@ -47,7 +47,7 @@ public enum ConversationsCommand: Command {
         let count = try ListStream(context: context, mode: mode, jsonForm: .document, showsEmptyTable: true).run(
             fetch: { try context.client.conversations(filters: filters, limit: 100, after: $0.first?.1) },
             request: { context.client.conversationsRequest(filters: filters, limit: 100, after: $0.first?.1) },
-            json: \.json, table: { table($0, now: context.now()) })
+            table: { table($0, now: context.now()) })
         context.session.lastList = nil
         // JSON mode prints the document alone, as a one-page list does.
         guard mode != .json else { return CommandResult() }

@@ -14,6 +14,14 @@ enum CursorPages {
         limit: Int = maxPages, _ fetch: ([(String, String)]) throws -> Page<Item>,
         prefetch: (([(String, String)]) -> Void)? = nil, _ body: ([Item]) -> Void
     ) throws {
+        try forEachPage(limit: limit, fetch, prefetch: prefetch) { body($0.items) }
+    }
+
+    /// `forEach`, calling `body` with each whole page.
+    static func forEachPage<Item>(
+        limit: Int = maxPages, _ fetch: ([(String, String)]) throws -> Page<Item>,
+        prefetch: (([(String, String)]) -> Void)? = nil, _ body: (Page<Item>) -> Void
+    ) throws {
         var after: [(String, String)] = []
         var seen: Set<String> = []
         for round in 0..<limit {
@@ -21,7 +29,7 @@ enum CursorPages {
             if let prefetch, round + 1 < limit, case .cursor(let next?) = page.position, !seen.contains(next) {
                 prefetch([("after", next)])
             }
-            body(page.items)
+            body(page)
             guard case .cursor(let next?) = page.position else { return }
             guard seen.insert(next).inserted else { throw ListError.cursorRepeated }
             after = [("after", next)]

@@ -106,7 +106,7 @@ public enum DeliveriesCommand: Command {
         let count = try ListStream(context: context, mode: mode).run(
             fetch: { try context.client.webhookDeliveries(filters + [("limit", "100")] + $0) },
             request: { context.client.webhookDeliveriesRequest(filters + [("limit", "100")] + $0) },
-            json: \.json, table: table)
+            table: table)
         context.session.lastList = nil
         if count == 0 { try context.verifyIDFilters(filters) }
         return CommandResult(blocks: [.hint("\(count) \(count == 1 ? "delivery" : "deliveries")")])

@@ -95,7 +95,7 @@ public enum LogsCommand: Command {
         let count = try ListStream(context: context, mode: context.outputMode(arguments)).run(
             fetch: { try context.client.apiLogs(filters + [("limit", "100")] + $0) },
             request: { context.client.apiLogsRequest(filters + [("limit", "100")] + $0) },
-            json: \.json, table: { table($0) })
+            table: { table($0) })
         context.session.lastList = nil
         return CommandResult(blocks: [.hint("\(count) \(count == 1 ? "call" : "calls")")])
     }

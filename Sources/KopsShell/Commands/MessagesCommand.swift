@@ -53,7 +53,7 @@ public enum MessagesCommand: Command {
         let count = try ListStream(context: context, mode: mode, jsonForm: .document, showsEmptyTable: true).run(
             fetch: { try context.client.messages(filters: filters, limit: 100, after: $0.first?.1) },
             request: { context.client.messagesRequest(filters: filters, limit: 100, after: $0.first?.1) },
-            json: \.json, table: table)
+            table: table)
         context.session.lastList = nil
         if count == 0 { try context.verifyIDFilters(filters) }
         // JSON mode prints the document alone, as a one-page list does.

@@ -6,8 +6,10 @@ extension Redactor {
     /// Lists print thousands of items: each is serialized first and its text tested (`leavesUnchanged`), which
     /// costs a fraction of the walk over the item's tree; only an item whose text may hold something to mask is
     /// redacted as a tree and serialized again. Either way the text is what `redact(json).serialized(…)` gives.
-    public func serialized(_ json: JSONValue, pretty: Bool = false, indent: Int = 0) -> String {
-        let text = json.serialized(pretty: pretty, indent: indent)
+    /// `asReceived`, when given, must be `json.serialized(pretty:indent:)` (as `ReceivedItems.text` writes it from
+    /// the bytes received): it is tested instead of serializing `json`.
+    public func serialized(_ json: JSONValue, pretty: Bool = false, indent: Int = 0, asReceived: String? = nil) -> String {
+        let text = asReceived ?? json.serialized(pretty: pretty, indent: indent)
         return leavesUnchanged(serialized: text) ? text : redact(json).serialized(pretty: pretty, indent: indent)
     }
 

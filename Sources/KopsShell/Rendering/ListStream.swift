@@ -38,20 +38,44 @@ struct ListStream {
         fetch: ([(String, String)]) throws -> Page<Item>, request: (([(String, String)]) -> HTTPRequest)? = nil,
         json: (Item) -> JSONObject, table: ([Item]) -> Table
     ) throws -> Int {
+        try run(fetch: fetch, request: request, json: json, asReceived: false, table: table)
+    }
+
+    /// `run` for items that keep their object as received: JSON mode writes each item's own bytes when a page
+    /// kept them (`Page.received`), laid out as the serializer would write the item, instead of serializing it.
+    func run<Item: ListItem>(
+        fetch: ([(String, String)]) throws -> Page<Item>, request: (([(String, String)]) -> HTTPRequest)? = nil,
+        table: ([Item]) -> Table
+    ) throws -> Int {
+        try run(fetch: fetch, request: request, json: { $0.json }, asReceived: true, table: table)
+    }
+
+    /// `asReceived`: `json` of an item is the page's element it was decoded from, so `Page.received` may be used.
+    private func run<Item>(
+        fetch: ([(String, String)]) throws -> Page<Item>, request: (([(String, String)]) -> HTTPRequest)?,
+        json: (Item) -> JSONObject, asReceived: Bool, table: ([Item]) -> Table
+    ) throws -> Int {
         // The shell's redactor knows the session's secrets: they are masked before the JSON is written out.
         let redactor = context.shell?.redactor ?? Redactor()
         var document = JSONDocumentWriter()
         var count = 0
         var widths: [Int] = []
         let prefetch = request.map { request in { (after: [(String, String)]) in context.client.prefetch(request(after)) } }
-        try CursorPages.forEach(fetch, prefetch: prefetch) { items in
+        try CursorPages.forEachPage(fetch, prefetch: prefetch) { page in
+            let items = page.items
             defer { count += items.count }
             guard !items.isEmpty else { return }
             let objects = items.map { JSONValue.object(json($0)) }
             if mode == .json {
-                let text = jsonForm == .lines
-                    ? objects.map { redactor.serialized($0) }.joined(separator: "\n")
-                    : document.add(objects.map { redactor.serialized($0, pretty: true, indent: 2) })
+                let received = asReceived ? page.received : nil
+                // Each item's text is tested for secrets (and redacted if need be) as it is printed.
+                let pretty = jsonForm == .document
+                let texts = objects.indices.map { position in
+                    redactor.serialized(
+                        objects[position], pretty: pretty, indent: pretty ? 2 : 0,
+                        asReceived: received?.text(at: position, pretty: pretty, indent: pretty ? 2 : 0))
+                }
+                let text = pretty ? document.add(texts) : texts.joined(separator: "\n")
                 // The items' JSON rides along (not printed: the text is) so a transcript can learn what to mask.
                 if !text.isEmpty { context.emit(CommandResult(json: .array(objects), jsonText: text)) }
             } else {

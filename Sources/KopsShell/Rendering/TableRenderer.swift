@@ -1,3 +1,5 @@
+internal import KapsoClient
+
 /// Lays out a `Table` as terminal lines, e.g. columns `ID`, `STATUS` with one row →
 /// `["ID        STATUS", "wh_01abc  active"]`.
 ///
@@ -27,8 +29,13 @@ public struct TableRenderer: Sendable {
                 index < row.count ? StyledText(Self.cleaned(row[index].text), style: row[index].style) : StyledText("")
             }
         }
-        let widths = fittedWidths(columns: columns, cells: [headers] + rows, minimums: table.minimumWidths)
-        return (table.showsHeader ? [headers] + rows : rows).map { line(for: $0, columns: columns, widths: widths) }
+        // Each cell's width is measured once, for the layout and for its padding.
+        let cells = [headers] + rows
+        let cellWidths = Self.cellWidths(cells)
+        let widths = fittedWidths(columns: columns, cellWidths: cellWidths, minimums: table.minimumWidths)
+        return cells.indices.dropFirst(table.showsHeader ? 0 : 1).map { row in
+            line(for: cells[row], cellWidths: cellWidths[row], columns: columns, widths: widths)
+        }
     }
 
     /// Each column's natural width (its widest cell or header, at least `table.minimumWidths`), before fitting.
@@ -50,8 +57,9 @@ public struct TableRenderer: Sendable {
         guard width != nil else { return [] }
         let cells = [table.columns.map { StyledText(Self.cleaned($0.header)) }]
             + table.rows.map { row in table.columns.indices.map { StyledText(Self.cleaned($0 < row.count ? row[$0].text : "")) } }
-        let natural = table.columns.indices.map { index in cells.map { TextWidth.displayWidth($0[index].text) }.max() ?? 0 }
-        let fitted = fittedWidths(columns: table.columns, cells: cells, minimums: table.minimumWidths)
+        let cellWidths = Self.cellWidths(cells)
+        let natural = table.columns.indices.map { index in cellWidths.map { $0[index] }.max() ?? 0 }
+        let fitted = fittedWidths(columns: table.columns, cellWidths: cellWidths, minimums: table.minimumWidths)
         return table.columns.indices.filter { fitted[$0] < natural[$0] }
     }
 
@@ -62,16 +70,17 @@ public struct TableRenderer: Sendable {
         let cells = [columns.map { StyledText(Self.cleaned($0.header)) }] + table.rows.map { row in
             columns.indices.map { index in index < row.count ? StyledText(Self.cleaned(row[index].text)) : StyledText("") }
         }
-        return fittedWidths(columns: columns, cells: cells, minimums: table.minimumWidths).reduce(0, +)
+        return fittedWidths(columns: columns, cellWidths: Self.cellWidths(cells), minimums: table.minimumWidths).reduce(0, +)
             + 2 * max(columns.count - 1, 0) <= width
     }
 
     // MARK: - Layout
 
     /// Natural widths, shrunk one column at a time (widest first, leftmost on ties) to fit.
-    private func fittedWidths(columns: [Column], cells: [[StyledText]], minimums: [Int] = []) -> [Int] {
-        var widths = columns.indices.map { index in
-            max(cells.map { TextWidth.displayWidth($0[index].text) }.max() ?? 0, index < minimums.count ? minimums[index] : 0)
+    private func fittedWidths(columns: [Column], cellWidths: [[Int]], minimums: [Int] = []) -> [Int] {
+        var widths = columns.indices.map { index in index < minimums.count ? minimums[index] : 0 }
+        for row in cellWidths {
+            for index in columns.indices where row[index] > widths[index] { widths[index] = row[index] }
         }
         guard let width else { return widths }
         let minimums = columns.map { max(TextWidth.displayWidth($0.header), 6) }
@@ -96,17 +105,24 @@ public struct TableRenderer: Sendable {
         return widths
     }
 
-    private func line(for cells: [StyledText], columns: [Column], widths: [Int]) -> String {
+    /// The display width of each cell, row by row.
+    private static func cellWidths(_ cells: [[StyledText]]) -> [[Int]] {
+        cells.map { row in row.map { TextWidth.displayWidth($0.text) } }
+    }
+
+    private func line(for cells: [StyledText], cellWidths: [Int], columns: [Column], widths: [Int]) -> String {
         // Built as bytes and made a string once: appending to a String per cell costs more than the layout.
         let space = UInt8(ascii: " ")
         var bytes: [UInt8] = []
         bytes.reserveCapacity(widths.reduce(2 * columns.count, +))
         for (index, column) in columns.enumerated() {
-            let shown = Self.truncated(cells[index].text, to: widths[index], column.truncation)
-            let padding = max(widths[index] - TextWidth.displayWidth(shown), 0)
+            let fits = column.truncation == .never || cellWidths[index] <= widths[index]
+            let shown = fits ? cells[index].text : Self.truncated(cells[index].text, to: widths[index], column.truncation)
+            let padding = max(widths[index] - (fits ? cellWidths[index] : TextWidth.displayWidth(shown)), 0)
             if index > 0 { bytes.append(space); bytes.append(space) }
             if column.alignRight { bytes.append(contentsOf: repeatElement(space, count: padding)) }
-            bytes.append(contentsOf: painted(shown, cells[index].style).utf8)
+            var text = painted(shown, cells[index].style)
+            text.withUTF8 { bytes.append(contentsOf: $0) }
             if !column.alignRight { bytes.append(contentsOf: repeatElement(space, count: padding)) }
         }
         // Trailing spaces are whole characters (nothing extends a space): they are cut as bytes.
@@ -150,7 +166,7 @@ public struct TableRenderer: Sendable {
     private static func cleaned(_ text: String) -> String {
         let text = VisibleText.capped(text, limit: VisibleText.valueLimit)
         let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.last != UInt8(ascii: " ") && !bytes.contains { $0 < 0x20 || $0 >= 0x7F }
+            bytes.last != UInt8(ascii: " ") && ByteWords.allPrintableASCII(bytes, newlines: false)
         }
         if plain == true { return text }
         var cleaned = VisibleText.escaped(text, newlines: .spaces)

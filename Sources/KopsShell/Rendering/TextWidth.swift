@@ -1,3 +1,5 @@
+internal import KapsoClient
+
 /// How many terminal columns text takes, e.g. `"abc"` → 3, `"中文"` → 4, `"e\u{301}"` → 1.
 ///
 /// Counts per `Character`: East Asian wide and fullwidth characters and emoji take 2 columns;
@@ -14,10 +16,8 @@ public enum TextWidth {
 
     /// True when every byte of `text` is printable ASCII (space to `~`), so it takes one column a byte.
     static func isPrintableASCII(_ text: some StringProtocol) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { bytes in
-            for byte in bytes where byte < 0x20 || byte >= 0x7F { return false }
-            return true
-        } ?? text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        text.utf8.withContiguousStorageIfAvailable { ByteWords.allPrintableASCII($0, newlines: false) }
+            ?? text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     /// The columns one character (grapheme cluster) takes: 0, 1 or 2.

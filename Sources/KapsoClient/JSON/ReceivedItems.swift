@@ -1,0 +1,168 @@
+/// The items of a list body as they were received: the body's bytes and the byte range of each element of its
+/// top-level `data` array, e.g. `{"data":[{"id":"1"},{"id":"2"}],"paging":{}}` gives `{"id":"1"}`, `{"id":"2"}`.
+///
+/// A long list printed as JSON re-emits each item's own bytes, laid out as the serializer lays out its parsed
+/// value, instead of writing the value again from its tree (`text(at:pretty:indent:)`); that is a copy with
+/// whitespace put in, about a fifth of the writer's instructions (docs/performance.md, session 6).
+public struct ReceivedItems: Sendable {
+    /// The whole body.
+    let bytes: [UInt8]
+    /// Each element's bytes, and false when the parse dropped a duplicate key inside it.
+    let items: [(range: Range<Int>, exact: Bool)]
+
+    init(bytes: [UInt8], items: [(range: Range<Int>, exact: Bool)]) {
+        self.bytes = bytes
+        self.items = items
+    }
+
+    /// How many elements `data` had.
+    public var count: Int { items.count }
+
+    /// Element `index` (0-based, below `count`) as `JSONValue.serialized(pretty:indent:)` writes its parsed value,
+    /// byte for byte; nil when that cannot be told from its bytes alone, and then the caller serializes the value.
+    ///
+    /// The bytes are the serializer's own when every string and key is in them as the serializer writes it: no
+    /// backslash (an escape the serializer may spell otherwise: `\/`, `\u0041`, `\u001F`) and no DEL (which the
+    /// serializer escapes), and no duplicate key (the parsed object kept one). Numbers and `true`, `false`, `null`
+    /// are kept as written by both; keys are in document order in both. What is left is whitespace between tokens,
+    /// which this drops and, for `pretty`, writes as the serializer does (a line and two spaces per level from
+    /// `indent`, `": "`, `[]` and `{}` for empty containers).
+    public func text(at index: Int, pretty: Bool, indent: Int) -> String? {
+        let (range, exact) = items[index]
+        guard exact else { return nil }
+        let written = bytes.withUnsafeBufferPointer { body in
+            JSONLayout.write(UnsafeBufferPointer(rebasing: body[range]), pretty: pretty, indent: indent)
+        }
+        return written.map { String(decoding: $0, as: UTF8.self) }
+    }
+}
+
+extension JSONValue {
+    /// Parses a list body as `parse` does, and keeps its `data` elements' bytes (`ReceivedItems`; none when the
+    /// body has no top-level `data` array).
+    public static func parseList(_ bytes: [UInt8]) throws(JSONParseError) -> (JSONValue, ReceivedItems) {
+        let result = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(JSONParseError) in try JSONParser.parseKeepingItems(buffer) }
+        }
+        let (value, items) = try result.get()
+        return (value, ReceivedItems(bytes: bytes, items: items))
+    }
+}
+
+/// Lays out one JSON value, already checked by the parser, as the serializer does.
+enum JSONLayout {
+    /// `value`'s tokens with the serializer's whitespace; nil at a backslash or DEL in a string.
+    static func write(_ value: UnsafeBufferPointer<UInt8>, pretty: Bool, indent: Int) -> [UInt8]? {
+        pretty ? writePretty(value, indent: indent) : writeCompact(value)
+    }
+
+    /// `value` without whitespace between tokens: most often the bytes as they are (one copy), else the runs
+    /// between the spaces outside strings.
+    private static func writeCompact(_ value: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        if !ByteWords.containsSpaceEscapeOrDEL(value) { return Array(value) }
+        var output: [UInt8] = []
+        output.reserveCapacity(value.count)
+        var run = 0
+        var position = 0
+        while position < value.count {
+            switch value[position] {
+            case UInt8(ascii: "\""):
+                guard let end = stringEnd(value, quote: position) else { return nil }
+                position = end
+            case UInt8(ascii: " "), 0x0A, 0x0D, 0x09:
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: value[run..<position]))
+                position += 1
+                run = position
+            default:
+                position += 1
+            }
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: value[run...]))
+        return output
+    }
+
+    /// The position after the string whose opening quote is at `quote`; nil when it holds a backslash or DEL.
+    @inline(__always)
+    private static func stringEnd(_ value: UnsafeBufferPointer<UInt8>, quote: Int) -> Int? {
+        var position = quote + 1
+        // Eight bytes at a time while none is a quote, a backslash or DEL (the parser let no control through).
+        while position + 8 <= value.count {
+            let word = ByteWords.word(value, at: position)
+            if ByteWords.contains(word, 0x22) || ByteWords.contains(word, 0x5C) || ByteWords.contains(word, 0x7F) {
+                break
+            }
+            position += 8
+        }
+        while value[position] != UInt8(ascii: "\"") {
+            if value[position] == UInt8(ascii: "\\") || value[position] == 0x7F { return nil }
+            position += 1
+        }
+        return position + 1
+    }
+
+    private static func writePretty(_ value: UnsafeBufferPointer<UInt8>, indent: Int) -> [UInt8]? {
+        var output: [UInt8] = []
+        output.reserveCapacity(value.count + value.count / 2)
+        var level = indent
+        var position = 0
+        let count = value.count
+        func newline() {
+            output.append(UInt8(ascii: "\n"))
+            output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: level * 2))
+        }
+        while position < count {
+            let byte = value[position]
+            switch byte {
+            case UInt8(ascii: " "), 0x0A, 0x0D, 0x09:
+                position += 1
+            case UInt8(ascii: "\""):
+                guard let end = stringEnd(value, quote: position) else { return nil }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: value[position..<end]))
+                position = end
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                let close = byte == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                output.append(byte)
+                position += 1
+                while value[position] == UInt8(ascii: " ") || value[position] == 0x0A || value[position] == 0x0D
+                    || value[position] == 0x09
+                {
+                    position += 1
+                }
+                if value[position] == close {
+                    output.append(close)
+                    position += 1
+                } else {
+                    level += 1
+                    newline()
+                }
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                level -= 1
+                newline()
+                output.append(byte)
+                position += 1
+            case UInt8(ascii: ","):
+                output.append(byte)
+                newline()
+                position += 1
+            case UInt8(ascii: ":"):
+                output.append(byte)
+                output.append(UInt8(ascii: " "))
+                position += 1
+            default:
+                // A number, `true`, `false` or `null`: up to the next delimiter.
+                let start = position
+                while position < count, !isDelimiter(value[position]) { position += 1 }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: value[start..<position]))
+            }
+        }
+        return output
+    }
+
+    @inline(__always)
+    private static func isDelimiter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: " "), 0x0A, 0x0D, 0x09: true
+        default: false
+        }
+    }
+}
