@@ -31,7 +31,9 @@ import Testing
 
     /// P5-7: N53's warning is the verdict; `errors` counts it as a warning of a listed message, not a failure.
     @Test func aWarningIsNamedAndNotCountedAsAFailure() async throws {
-        let runs = try await run(["trace \(Self.id(53))", "errors", "errors --flat"])
+        let runs = try await run(["trace \(Self.id(53))", "errors", "errors --flat", "messages"])
+        let row = try #require(runs[3].out.split(separator: "\n").first { $0.contains(Self.id(53)) })
+        #expect(row.contains(" sent/warning 131009 "), "\(row)")
         #expect(runs[0].out.contains(
             "verdict: warning 131009 (parameter value invalid) 1 s after sending: \"Product retailer id not found\"; Meta sends "
                 + "a warning when the message names a catalog item"), "\(runs[0].out)")
@@ -41,6 +43,11 @@ import Testing
         #expect(hints.contains("Meta's webhooks (log search): 3 failed statuses and 1 warning, all for messages above"))
         #expect(!hints.contains("not among the messages"))
         #expect((runs[2].out + runs[2].err).contains("4 failures and 1 warning in the last 30d"), "\(runs[2].err)")
+        // The JSON counts them as the footers do.
+        for line in ["errors --output json", "errors --flat --output json"] {
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(try await run([line])[0].out.utf8)) as? [String: Any])
+            #expect(json["failures"] as? Int == 4 && json["warnings"] as? Int == 1, "\(line): \(json["failures"] ?? "-")")
+        }
     }
 
     /// P5-12: N49's failed status with 131000, 131026 and 131053 is one failure under 131026 everywhere.

@@ -54,7 +54,8 @@ public enum ErrorsCommand: Command {
                 ] + fetch.leftOutHint,
                 json: fetch.addingLeftOut(
                     to: .object([
-                        "period": .string(period), "failures": .number(String(groups.total)), "truncated": .bool(fetch.truncated),
+                        "period": .string(period), "failures": .number(String(groups.total - groups.warnings)),
+                        "warnings": .number(String(groups.warnings)), "truncated": .bool(fetch.truncated),
                         "groups": FailureGroups.json(named),
                     ])))
         }
@@ -129,8 +130,10 @@ public enum ErrorsCommand: Command {
     private static func flatResult(_ fetch: FailureFetch, limit: Int, period: String) -> CommandResult {
         let (all, joined) = FailureGroups.withoutSameSends(fetch.triage.entries)
         let entries = Array(all.sorted { $0.time > $1.time }.prefix(limit))
+        let warnings = all.filter { $0.statusWord != nil }.count
         let json: JSONValue = .object([
-            "period": .string(period), "failures": .number(String(all.count)), "same_sends_joined": .number(String(joined)),
+            "period": .string(period), "failures": .number(String(all.count - warnings)), "warnings": .number(String(warnings)),
+            "same_sends_joined": .number(String(joined)),
             "data": .array(
                 entries.map {
                     .object(["source": .string($0.source.rawValue), "time": .string($0.time), "item": .object($0.json)])
@@ -153,7 +156,6 @@ public enum ErrorsCommand: Command {
             columns: [Column("TIME", truncation: .never), Column("SOURCE", truncation: .never), what, error, meaning], rows: rows)
         table.detailBelowWhenTooWide = true
         let more = fetch.truncated
-        let warnings = all.filter { $0.statusWord != nil }.count
         let failures = all.count - warnings
         let found = "\(failures)\(more ? "+" : "")"
         let noun = failures == 1 && !more ? "failure" : "failures"
