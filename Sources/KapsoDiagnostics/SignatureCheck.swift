@@ -75,29 +75,108 @@ public enum SignatureCheck {
     /// Why `signature` does not match `body` under `secret`, found by trying the usual mistakes; one line
     /// naming the cause and the fix, or the list of common causes when none of them explains it.
     public static func cause(body: [UInt8], secret: Secret, signature: String, meta: Bool) -> String {
-        func matches(_ bytes: [UInt8]) -> Bool {
-            WebhookSignature.verify(body: bytes, secret: secret, signature: signature, meta: meta) == .valid
+        cause(body: body, secret: secret) { bytes, key in
+            WebhookSignature.verify(body: bytes, secret: key, signature: signature, meta: meta) == .valid
         }
-        for ending in ["\n", "\r\n"] where body.count > ending.utf8.count && body.ends(with: Array(ending.utf8)) {
-            if matches(Array(body.dropLast(ending.utf8.count))) {
-                let name = ending == "\n" ? "newline" : "CRLF line ending"
+    }
+
+    /// `cause` for any algorithm: `matches(body, secret)` says whether the pasted signature is right for them
+    /// (Meta's legacy SHA-1 value goes through here too). Tried in order: bytes added around the body
+    /// (whitespace, line breaks, a UTF-8 byte-order mark: the JSON inside is then Meta's or Kapso's own),
+    /// the body re-formatted compactly (Kapso signs compact JSON), re-serialised without Meta's escapes,
+    /// and whitespace around the secret.
+    public static func cause(body: [UInt8], secret: Secret, matches: ([UInt8], Secret) -> Bool) -> String {
+        let trimmedSecret = Secret(String(secret.revealed.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed()))
+        var secrets = [(secret, "")]
+        if trimmedSecret != secret {
+            secrets.append((trimmedSecret, "; and the secret has whitespace around it: without it the signature matches"))
+        }
+        for (key, also) in secrets {
+            if let added = Added(body), matches(added.inner, key) {
+                return added.cause + also
+            }
+            if let parsed = try? JSONValue.parse(Added(body)?.inner ?? body) {
+                let compact = Array(parsed.serialized().utf8)
+                if compact != body, matches(compact, key) {
+                    return "the body was re-formatted; the signature matches its compact form, "
+                        + "so hash the raw bytes as received, not JSON serialised again" + also
+                }
+                let escaped = Array(metaEscaped(parsed).utf8)
+                if escaped != body, matches(escaped, key) {
+                    return "the body was re-serialised; Meta signs its escaped form (non-ASCII as lowercase \\uXXXX, "
+                        + "'/' as '\\/'), which matches: hash the raw bytes as received, before any JSON parsing" + also
+                }
+            }
+            if !also.isEmpty, matches(body, key) {
+                return "the secret has whitespace around it (as pasted or as stored); without it the signature matches: "
+                    + "remove the spaces or line break from the stored secret"
+            }
+        }
+        let spaced = trimmedSecret != secret ? "; note: the secret given has whitespace around it" : ""
+        return unexplained + "; " + commonCauses + spaced
+    }
+
+    /// Bytes added before or after a body: whitespace, line breaks and a UTF-8 byte-order mark.
+    private struct Added {
+        /// The body without them.
+        var inner: [UInt8]
+        var leading: ArraySlice<UInt8>
+        var trailing: ArraySlice<UInt8>
+
+        /// Nil when nothing surrounds the body (or nothing else is left).
+        init?(_ body: [UInt8]) {
+            var start = body.startIndex
+            if body.starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
+            while start < body.endIndex, Self.isSpace(body[start]) { start += 1 }
+            var end = body.endIndex
+            while end > start, Self.isSpace(body[end - 1]) { end -= 1 }
+            guard start > 0 || end < body.endIndex, start < end else { return nil }
+            inner = Array(body[start..<end])
+            leading = body[..<start]
+            trailing = body[end...]
+        }
+
+        private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+
+        /// `the body ends with a newline …`, `the body has a UTF-8 byte-order mark before it …`.
+        var cause: String {
+            if leading.isEmpty, trailing.elementsEqual([0x0A]) || trailing.elementsEqual([0x0D, 0x0A]) {
+                let name = trailing.count == 1 ? "newline" : "CRLF line ending"
                 return "the body ends with a \(name) and the signature matches without it; "
                     + "hash the body exactly as received, with nothing appended"
             }
+            var parts: [String] = []
+            if !leading.isEmpty { parts.append(Self.describe(leading) + " before it") }
+            if !trailing.isEmpty { parts.append(Self.describe(trailing) + " after it") }
+            return "the body has " + parts.joined(separator: " and ") + ", and the signature matches without "
+                + (leading.count + trailing.count == 1 ? "it" : "them") + "; hash the body exactly as received, with nothing added"
         }
-        if let parsed = try? JSONValue.parse(body) {
-            let compact = Array(parsed.serialized().utf8)
-            if compact != body, matches(compact) {
-                return "the body was re-formatted; the signature matches its compact form, "
-                    + "so hash the raw bytes as received, not JSON serialised again"
+
+        /// `a UTF-8 byte-order mark, 2 newlines`, in the order they come.
+        private static func describe(_ bytes: ArraySlice<UInt8>) -> String {
+            var names: [(String, Int)] = []
+            var index = bytes.startIndex
+            while index < bytes.endIndex {
+                let name: String
+                if bytes[index...].starts(with: [0xEF, 0xBB, 0xBF]) {
+                    name = "UTF-8 byte-order mark"
+                    index += 3
+                } else if bytes[index...].starts(with: [0x0D, 0x0A]) {
+                    name = "CRLF line break"
+                    index += 2
+                } else {
+                    switch bytes[index] {
+                    case 0x0A: name = "newline"
+                    case 0x0D: name = "carriage return"
+                    case 0x09: name = "tab"
+                    default: name = "space"
+                    }
+                    index += 1
+                }
+                if names.last?.0 == name { names[names.count - 1].1 += 1 } else { names.append((name, 1)) }
             }
-            let escaped = Array(metaEscaped(parsed).utf8)
-            if escaped != body, matches(escaped) {
-                return "the body was re-serialised; Meta signs its escaped form (non-ASCII as lowercase \\uXXXX, "
-                    + "'/' as '\\/'), which matches: hash the raw bytes as received, before any JSON parsing"
-            }
+            return names.map { name, count in count == 1 ? "a \(name)" : "\(count) \(name)s" }.joined(separator: ", ")
         }
-        return unexplained + "; " + commonCauses
     }
 
     /// The start of `cause` when none of the usual mistakes explains a mismatch.
@@ -159,8 +238,3 @@ public enum SignatureCheck {
     }
 }
 
-extension Array where Element == UInt8 {
-    fileprivate func ends(with suffix: [UInt8]) -> Bool {
-        count >= suffix.count && Array(self[(count - suffix.count)...]) == suffix
-    }
-}

@@ -12,6 +12,8 @@ import KopsTerminal
 enum OfflineVerbs {
     /// Runs the verb in `arguments` and returns its exit status, or nil when the words are not one.
     static func run(_ arguments: [String]) -> Int32? {
+        // Flags that change nothing offline may come first, as users write them: `kops --no-color verify …`.
+        let arguments = Array(arguments.drop { $0 == "--no-color" || $0 == "--verbose" })
         switch arguments.first {
         case "verify": return verify(Array(arguments.dropFirst()))
         case "completions": return completions(Array(arguments.dropFirst()))

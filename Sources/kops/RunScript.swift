@@ -34,6 +34,11 @@ struct ScriptOptions: ParsableArguments {
             return
         }
         guard ["run", "check", "bundle"].contains(verb) else {
+            if CommandRegistry.standard.names.contains(verb) {
+                let line = words.map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: " ")
+                throw ValidationError(
+                    "'\(verb)' is a shell command: run it with kops -c '\(line)', or type it in the shell ('kops')")
+            }
             throw ValidationError(
                 "unknown subcommand '\(verb)'; use 'kops run FILE.kops', 'kops check FILE.md' or 'kops bundle FILE.md'")
         }

@@ -44,6 +44,17 @@ import Testing
         #expect(result.status == 1)
     }
 
+    /// probe5 P5-16: a flag that changes nothing offline may come before an offline verb; a shell command given as a
+    /// verb is pointed to -c instead of "unknown subcommand".
+    @Test func offlineVerbsTakeLeadingFlagsAndShellCommandsArePointedToDashC() async throws {
+        let verify = try await kops(["--no-color", "verify", "--secret", "x", "--signature", String(repeating: "a", count: 64), "--body", "hi"])
+        #expect(verify.status == 1)
+        #expect(verify.stderr.hasPrefix("error: invalid signature:"), "\(verify.stderr)")
+        let explain = try await kops(["explain", "131047"])
+        #expect(explain.status == 64)
+        #expect(explain.stderr.contains("'explain' is a shell command: run it with kops -c 'explain 131047'"), "\(explain.stderr)")
+    }
+
     @Test func selectsByDisplayNumberThenReadsHealthBlockingCheckFirst() async throws {
         let result = try await kops(["-c", "use +1 415-555-0101; health"])
         #expect(result.stdout == """

@@ -26,6 +26,38 @@ import Testing
                 + "https://api.kapso.ai (kops adds /platform/v1); 'state' shows it, --base-url or 'profile' changes it\n")
     }
 
+    /// probe5 P5-1: the id commands read every look-up's 404 as "none" and answered "not in this project", "was not
+    /// found", "there are no webhooks" (whois of a WAMID even exited 0) about ids that exist; they say the base URL.
+    @Test func idCommandsSayTheBaseURLIsWrongWhenEveryCallIs404() async throws {
+        let wamid = "wamid.HBgLMTQxNTU1NTAxNDIVAgASGBRBN0YzQzE5RTAyQjg0RDZFNUMxMQA="
+        let lines = [
+            "whois 100200300400501", "whois 200300400500601", "whois +14155550142", "whois d4f5b6c7-3e4a-4b5c-9d6e-8f9012345678",
+            "whois \(wamid)", "message \(wamid)", "trace \(wamid)", "conversation d4f5b6c7-3e4a-4b5c-9d6e-8f9012345678",
+            "webhooks get 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", "message 100200300400501",
+        ]
+        let runs = try await withSimulator { fixture in
+            let transport = try CurlTransport(options: .init(connectTimeout: 2, timeout: 5, userAgent: "kops-tests"))
+            let base = fixture.baseURL + "/api"
+            let client = KapsoClient(baseURL: base, apiKey: Secret(fixture.apiKey), transport: transport)
+            let context = ShellContext(session: Session(baseURL: base), client: client, registry: .standard)
+            let output = BufferOutput()
+            let shell = Shell(context: context, renderer: Renderer(), output: output)
+            return lines.map { line in
+                let mark = output.err.count
+                let status = shell.run(line: line)
+                return (line, status.rawValue, String(output.err.dropFirst(mark)))
+            }
+        }
+        for (line, status, err) in runs {
+            #expect(status == 1, "\(line)")
+            #expect(err.contains("an endpoint every Kapso API has, answered not found (404)"), "\(line): \(err)")
+            #expect(err.contains("the API base URL looks wrong"), "\(line): \(err)")
+            for claim in ["not in this project", "was not found", "no webhooks", "wrong project", "searched 0"] {
+                #expect(!err.contains(claim), "\(line) concludes from calls that all failed: \(err)")
+            }
+        }
+    }
+
     @Test func a404ForAMissingObjectIsNotAboutTheHost() {
         let error = KapsoAPIError.notFound(path: "/platform/v1/whatsapp/conversations/x", message: "Not found")
         #expect(BaseURLError.explaining(error, clientBase: "https://api.kapso.ai", base: "https://api.kapso.ai", source: nil) == nil)

@@ -85,7 +85,8 @@ import Testing
         ("message", "error: message: missing message id (WAMID); usage: message WAMID\n", KopsShell.ExitStatus.usage, 0),
         // Digits are asked of the resolver (numbers, API logs: is it another kind of id?); found nowhere, the plain line stays.
         ("message 12345", "error: message: invalid message id '12345'; expected a WAMID starting with 'wamid.'\n", .usage, 2),
-        ("message wamid.AAAA", "error: message wamid.AAAA was not found; 'messages' lists recent ones\n", .failure, 1),
+        // The message's 404, then one row of the numbers list: a 404 there too would be the base URL's (probe5 P5-1).
+        ("message wamid.AAAA", "error: message wamid.AAAA was not found; 'messages' lists recent ones\n", .failure, 2),
         ("conversation nope", "error: conversation nope was not found; 'conversations' lists recent ones\n", .failure, 1),
         ("messages --phone-number abc", "error: messages: invalid value for --phone-number 'abc'; expected a phone number in E.164 form, e.g. +14155550157\n", .usage, 0),
         ("messages --limit 0", "error: messages: invalid value for --limit '0'; expected a whole number from 1 to 100\n", .usage, 0),

@@ -69,6 +69,42 @@ import Testing
                 + "hash the body exactly as received, with nothing appended\n")
     }
 
+    /// probe5 P5-5/P5-10: whitespace or a byte-order mark added around the body is named as such, not as a
+    /// re-formatted body (its JSON is the sender's own); the compact-form check used to claim it.
+    @Test(arguments: [
+        ("", "\n\n", "the body has 2 newlines after it, and the signature matches without them"),
+        (" ", "", "the body has a space before it, and the signature matches without it"),
+        ("\t", "\r\n\r\n", "the body has a tab before it and 2 CRLF line breaks after it, and the signature matches without them"),
+        ("\u{FEFF}", "", "the body has a UTF-8 byte-order mark before it, and the signature matches without it"),
+    ])
+    func bytesAddedAroundTheBodyAreNamed(_ before: String, _ after: String, _ cause: String) throws {
+        let result = verify(["--secret", Self.secret, "--signature", try signature, "--body", before + (try body) + after])
+        #expect(result.status == .failure)
+        #expect(result.err.hasPrefix("error: invalid signature: " + cause.components(separatedBy: ", and")[0]), "\(result.err)")
+        #expect(result.err.hasSuffix("hash the body exactly as received, with nothing added\n"), "\(result.err)")
+    }
+
+    /// probe5 P5-10: a secret pasted or stored with whitespace around it is named when the trimmed one matches.
+    @Test func aSecretWithWhitespaceAroundItIsNamed() throws {
+        let result = verify(["--secret", " \(Self.secret)\n", "--signature", try signature, "--body", try body])
+        #expect(result.status == .failure)
+        #expect(result.err.hasPrefix("error: invalid signature: the secret has whitespace around it"), "\(result.err)")
+        let both = verify(["--secret", "\(Self.secret) ", "--signature", try signature, "--body", (try body) + "\n"])
+        #expect(both.err.contains("the body ends with a newline") && both.err.contains("and the secret has whitespace around it"), "\(both.err)")
+    }
+
+    /// probe5 P5-10: a SHA-1 digest under 'sha256=' is named; a legacy sha1= value that fails gets the same causes.
+    @Test func sha1ValuesAreNamed() throws {
+        let forty = String(repeating: "ab", count: 20)
+        let mislabelled = verify(["--secret", Self.secret, "--signature", "sha256=" + forty, "--body", "{}"])
+        #expect(mislabelled.status == .usage)
+        #expect(mislabelled.err.contains("40 hex characters is a SHA-1 digest, Meta's legacy X-Hub-Signature"), "\(mislabelled.err)")
+        let legacy = verify(["--secret", Self.secret, "--signature", "sha1=" + forty, "--body", "{}", "--meta"])
+        #expect(legacy.status == .failure)
+        #expect(legacy.err.contains("or check the X-Hub-Signature-256 value ('sha256=…') against"), "\(legacy.err)")
+        #expect(!legacy.err.contains("with --meta"), "--meta was given: \(legacy.err)")
+    }
+
     @Test func reformattedJSONIsDetected() throws {
         let pretty = try JSONValue.parse(Array(try body.utf8)).serialized(pretty: true)
         let result = verify(["--secret", Self.secret, "--signature", try signature, "--body", pretty])

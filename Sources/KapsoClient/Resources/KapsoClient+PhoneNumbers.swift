@@ -36,12 +36,26 @@ extension KapsoClient {
         return try PhoneNumberHealth(json: object)
     }
 
-    /// Runs a call about one number; on 404 lists the project's numbers so the error can name them.
+    /// Runs a call about one number; on 404 lists the project's numbers so the error can name them. When that
+    /// list answers 404 too, its error is thrown: every project has the list, so the host is wrong, not the id.
     func explainingMissingNumber<T>(_ id: String, _ call: () throws(KapsoAPIError) -> T) throws(KapsoAPIError) -> T {
         do throws(KapsoAPIError) {
             return try call()
         } catch .notFound {
-            throw .phoneNumberNotFound(id: id, known: (try? allPhoneNumbers()) ?? [])
+            throw .phoneNumberNotFound(id: id, known: try listAfterNotFound { () throws(KapsoAPIError) in try allPhoneNumbers() })
+        }
+    }
+
+    /// The list `read` gives after an object's 404, to name what exists; empty when it fails, except that its own 404
+    /// (or a 404 page) is thrown: a list every Kapso API has is not missing, the base URL is (kapso-api.md §2.1, §3.3).
+    func listAfterNotFound<T>(_ read: () throws(KapsoAPIError) -> [T]) throws(KapsoAPIError) -> [T] {
+        do throws(KapsoAPIError) {
+            return try read()
+        } catch {
+            switch error {
+            case .notFound, .badResponse(404, _, _): throw error
+            default: return []
+            }
         }
     }
 }

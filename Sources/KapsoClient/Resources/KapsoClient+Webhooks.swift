@@ -30,7 +30,7 @@ extension KapsoClient {
         do throws(KapsoAPIError) {
             json = try perform(platformRequest("/whatsapp/webhooks/\(percentEncode(id))"))
         } catch .notFound {
-            throw .webhookNotFound(id: id, known: (try? webhooks(.project, perPage: 100).items) ?? [])
+            throw .webhookNotFound(id: id, known: try listAfterNotFound { () throws(KapsoAPIError) in try webhooks(.project, perPage: 100).items })
         }
         guard let object = json["data"]?.object else { throw .badShape("webhook response without 'data'") }
         return try Webhook(json: object)
@@ -85,7 +85,7 @@ extension KapsoClient {
         do throws(KapsoAPIError) {
             return try call()
         } catch .notFound {
-            throw .webhookNotFound(id: id, known: (try? webhooks(.project, perPage: 100).items) ?? [])
+            throw .webhookNotFound(id: id, known: try listAfterNotFound { () throws(KapsoAPIError) in try webhooks(.project, perPage: 100).items })
         }
     }
 }

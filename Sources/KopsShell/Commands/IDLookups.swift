@@ -27,8 +27,12 @@ enum IDLookups {
                 let json = try client.decode(try responses[index].get(), for: requests[index])
                 try add(json, of: lookup, to: &facts, client: client)
                 try follow(json, of: lookup, to: &facts, client: client, id: id)
-            } catch KapsoAPIError.notFound {
-                // A conversation or message id that is not one: an answer, not a failure.
+            } catch let error as KapsoAPIError where isWrongBaseURL(error) {
+                // Every look-up is a list every Kapso API has (kapso-api.md §2.1, §3.3, §4, §5, §7.1, §8.1): a 404
+                // there is the wrong base URL, not an empty answer, so nothing was searched (probe5 P5-1).
+                facts.unchecked.append("\(lookup.part) (404 from an endpoint every Kapso API has: the API base URL looks wrong)")
+                facts.failed.append(lookup)
+                errors.append(error)
             } catch let error as any KopsError {
                 facts.unchecked.append("\(lookup.part) (\(error.message))")
                 facts.failed.append(lookup)
@@ -50,6 +54,22 @@ enum IDLookups {
         }
         if let own { facts.ownLogIDs = own.ownLogIDs(in: facts.apiLogs, host: client.baseURL) }
         return (facts, errors)
+    }
+
+    /// The error of `errors` that says the API base URL is wrong (a 404 from a list every Kapso API has, or a 404
+    /// page that is not JSON), for a command to throw instead of a conclusion: the error funnel words it
+    /// (`BaseURLError`). Nil when no look-up failed that way.
+    static func wrongBaseURL(in errors: [any KopsError]) -> KapsoAPIError? {
+        errors.lazy.compactMap { $0 as? KapsoAPIError }.first(where: isWrongBaseURL)
+    }
+
+    /// True for a 404 on a path every Kapso API has (`APIPath.alwaysExists`) and a 404 page that is not JSON.
+    static func isWrongBaseURL(_ error: KapsoAPIError) -> Bool {
+        switch error {
+        case .notFound(let path, _): APIPath.alwaysExists(path)
+        case .badResponse(404, _, _): true
+        default: false
+        }
     }
 
     /// The templates of each WABA of `facts.numbers`, page by page (up to `maxPages` each) until `id` is

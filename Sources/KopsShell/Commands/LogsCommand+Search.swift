@@ -323,6 +323,7 @@ enum LogSearchInput {
         }
         let lookups = IDResolver.lookups(for: input)
         let (facts, errors) = IDLookups.fetch(lookups, client: context.client)
+        if let wrongHost = IDLookups.wrongBaseURL(in: errors) { throw wrongHost }
         let identity = IDResolver.resolve(input, typed: text, facts: facts)
         if identity.incomplete {
             let essential = facts.failed.contains(.phoneNumbers) || facts.failed.count == lookups.count

@@ -18,10 +18,29 @@ extension ShellContext {
         case KapsoAPIError.webhookNotFound(let value, _): (id, expected) = (value, .webhookID)
         case KapsoAPIError.messageNotFound(let value): (id, expected) = (value, .wamid)
         case let wrong as WrongIDForm: (id, expected, status) = (wrong.id, wrong.expected, wrong.exitStatus)
+        // Any other object asked for by id: not found, or not there because the base URL is wrong (probe5 P5-1).
+        case KapsoAPIError.notFound(let path, _) where !APIPath.alwaysExists(path): return wrongBaseURL() ?? error
         default: return error
         }
-        guard let line = wrongKindLine(id, expected: expected) else { return error }
-        return IDOfAnotherKind(explanation: line, exitStatus: status)
+        do {
+            guard let line = try wrongKindLine(id, expected: expected) else { return error }
+            return IDOfAnotherKind(explanation: line, exitStatus: status)
+        } catch {
+            // The look-ups got 404 from a list every Kapso API has: the funnel says the base URL is wrong.
+            return error
+        }
+    }
+
+    /// The error of `GET /whatsapp/phone_numbers` (one row) when it says the base URL is wrong
+    /// (`IDLookups.isWrongBaseURL`): asked after an object's own 404, which alone cannot tell a missing object
+    /// from a wrong host. Nil when the list answers, or fails in another way.
+    func wrongBaseURL() -> KapsoAPIError? {
+        do throws(KapsoAPIError) {
+            _ = try client.phoneNumbers(page: 1, perPage: 1)
+            return nil
+        } catch {
+            return IDLookups.isWrongBaseURL(error) ? error : nil
+        }
     }
 
     /// After a list filtered by an id came back empty: a phone-number id that is none of the project's,
@@ -34,7 +53,7 @@ extension ShellContext {
             ("conversation_id", "--conversation", .conversationID), ("webhook_id", "--webhook", .webhookID),
         ]
         for (key, flag, kind) in kinds {
-            guard let id = filters.first(where: { $0.0 == key })?.1, let identity = identity(of: id, expected: kind) else { continue }
+            guard let id = filters.first(where: { $0.0 == key })?.1, let identity = try identity(of: id, expected: kind) else { continue }
             // Of its kind, but on another number than the selected one: the list is empty for that reason.
             if identity.kind == kind, let selected = filters.first(where: { $0.0 == "phone_number_id" })?.1,
                 let own = identity.phoneNumberIDs.first, !identity.phoneNumberIDs.contains(selected)
@@ -55,17 +74,21 @@ extension ShellContext {
     }
 
     /// `IDResolver.wrongKindLine` for `id`, or nil when it is of the expected kind, unreadable, or found nowhere.
-    private func wrongKindLine(_ id: String, expected: Identity.Kind) -> String? {
-        identity(of: id, expected: expected).flatMap { IDResolver.wrongKindLine($0, expected: expected) }
+    private func wrongKindLine(_ id: String, expected: Identity.Kind) throws(KapsoAPIError) -> String? {
+        try identity(of: id, expected: expected).flatMap { IDResolver.wrongKindLine($0, expected: expected) }
     }
 
     /// What `id` is: the `expected` kind's own look-up is asked first, the whole resolver only when the id
     /// is not of that kind. Nil when it cannot be read as an id, is a WAMID where one belongs, or no key is at hand.
-    private func identity(of id: String, expected: Identity.Kind) -> Identity? {
+    /// Throws the look-ups' 404 when it says the base URL is wrong (`IDLookups.wrongBaseURL`): then nothing was searched.
+    private func identity(of id: String, expected: Identity.Kind) throws(KapsoAPIError) -> Identity? {
         guard case .success(let input) = IDInput.read(id) else { return nil }
-        // A WAMID is no other kind of id: its own 404 already said all there is.
-        if case .wamid = input, expected == .wamid { return nil }
         guard (try? needsKey()) != nil else { return nil }
+        // A WAMID is no other kind of id: its own 404 said all there is, unless every call gets 404.
+        if case .wamid = input, expected == .wamid {
+            if let wrongHost = wrongBaseURL() { throw wrongHost }
+            return nil
+        }
         let typed: String
         if case .wamid(let wamid, _) = input { typed = wamid } else { typed = IDInput.cleaned(id) }
         let own: [IDResolver.Lookup]
@@ -75,14 +98,16 @@ extension ShellContext {
         default: own = []
         }
         if !own.isEmpty {
-            let (facts, _) = IDLookups.fetch(own, client: client, own: ownLookups)
+            let (facts, errors) = IDLookups.fetch(own, client: client, own: ownLookups)
+            if let wrongHost = IDLookups.wrongBaseURL(in: errors) { throw wrongHost }
             let identity = IDResolver.resolve(input, typed: typed, facts: facts)
             if identity.kind == expected { return identity }
         }
         let lookups = IDResolver.lookups(for: input)
         let uuid: String?
         if case .uuid(let value) = input { uuid = value } else { uuid = nil }
-        let (facts, _) = IDLookups.fetch(lookups, client: client, id: uuid, own: ownLookups)
+        let (facts, errors) = IDLookups.fetch(lookups, client: client, id: uuid, own: ownLookups)
+        if let wrongHost = IDLookups.wrongBaseURL(in: errors) { throw wrongHost }
         return IDResolver.resolve(input, typed: typed, facts: facts)
     }
 }

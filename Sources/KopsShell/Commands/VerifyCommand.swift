@@ -55,7 +55,7 @@ public enum VerifyCommand: Command {
         let signature = pasted.value
         // A signature that is not hex is rejected before anything is read or hashed.
         if case .failure(let malformation) = WebhookSignature.decode(signature, meta: false) {
-            throw ShellError.malformedSignature(command: name, reason: describe(malformation))
+            throw ShellError.malformedSignature(command: name, reason: describe(malformation) + sha1Hint(pasted))
         }
         let body = try readBody(arguments)
         let secret = Secret(secretText)
@@ -85,7 +85,7 @@ public enum VerifyCommand: Command {
             }
             throw ShellError.signatureMismatch(cause: prefixCause(body: body, secret: secret, signature: signature) + noted)
         case .malformed(let malformation):
-            throw ShellError.malformedSignature(command: name, reason: describe(malformation))
+            throw ShellError.malformedSignature(command: name, reason: describe(malformation) + sha1Hint(pasted))
         case .mismatch:
             throw ShellError.signatureMismatch(
                 cause: SignatureCheck.cause(body: body, secret: secret, signature: signature, meta: meta) + noted)
@@ -102,14 +102,32 @@ public enum VerifyCommand: Command {
         let body = try readBody(arguments)
         let secret = Secret(arguments.value("--secret") ?? "")
         guard WebhookSignature.verifySHA1(body: body, secret: secret, hex: pasted.hex) else {
+            // The same mistakes as with SHA-256 (a newline added, a re-serialised body, a spaced secret) are named.
+            let cause = SignatureCheck.cause(body: body, secret: secret) { bytes, key in
+                WebhookSignature.verifySHA1(body: bytes, secret: key, hex: pasted.hex)
+            }
+            let other = arguments.has("--meta")
+                ? "the X-Hub-Signature-256 value ('sha256=…')" : "the X-Hub-Signature-256 value ('sha256=…') with --meta"
+            let unexplained = cause.hasPrefix(SignatureCheck.unexplained)
             throw ShellError.signatureMismatch(
-                cause: "the legacy SHA-1 X-Hub-Signature does not match this body and secret; check the "
-                    + "X-Hub-Signature-256 value with --meta instead, against the raw body and the app secret")
+                cause: unexplained
+                    ? "the legacy SHA-1 X-Hub-Signature does not match this body and secret; \(SignatureCheck.commonCauses); "
+                        + "or check \(other) against the raw body and the app secret"
+                    : "the legacy SHA-1 X-Hub-Signature does not match: " + cause)
         }
         return CommandResult(
             blocks: [.line(StyledText("valid: X-Hub-Signature (legacy SHA-1) matches the \(body.count)-byte body", style: .good))]
                 + pasted.notes.map(Block.hint),
             json: ["valid": true, "header": "X-Hub-Signature", "body_bytes": .number(String(body.count))])
+    }
+
+    /// `; 40 hex characters is a SHA-1 digest …` for a value of 40 hex digits read as SHA-256, else empty.
+    private static func sha1Hint(_ pasted: SignatureCheck.Pasted) -> String {
+        guard pasted.algorithm == .sha256, pasted.hex.count == 40, pasted.hex.allSatisfy({ $0.isASCII && $0.isHexDigit }) else {
+            return ""
+        }
+        return "; 40 hex characters is a SHA-1 digest, Meta's legacy X-Hub-Signature: write it as 'sha1=…', "
+            + "or paste the X-Hub-Signature-256 header's value"
     }
 
     /// `--meta` given but the value is bare hex, Kapso's form, and does not match either.

@@ -44,6 +44,8 @@ public enum WhoisCommand: Command {
         let uuid: String?
         if case .uuid(let id) = input { uuid = id } else { uuid = nil }
         let (facts, errors) = IDLookups.fetch(lookups, client: context.client, id: uuid, own: context.ownLookups)
+        // Every list 404s with a wrong base URL: nothing was searched, so nothing may be concluded (probe5 P5-1).
+        if let wrongHost = IDLookups.wrongBaseURL(in: errors) { throw wrongHost }
         let identity = IDResolver.resolve(input, typed: typed, facts: facts)
         if identity.incomplete {
             // Without the numbers (or without any answer) nothing can be concluded: exit as the transport did.
