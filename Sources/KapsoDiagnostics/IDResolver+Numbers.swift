@@ -168,17 +168,16 @@ extension IDResolver {
                     + "conversations by contact number, API calls of the last 30 days by path" + templates)
             ]
         }
-        if !number.hasInternationalPrefix, identity.kind == .unknown || identity.kind == .nationalNumber,
-            digits.count <= 12
+        // The reading `reply --to` refuses with: `14155550172` already starts with the project's country code 1 and
+        // `551187654321` is Brazilian, so "add the country code" would mislead.
+        if identity.kind == .unknown || identity.kind == .nationalNumber, digits.count <= 12,
+            case .uncertain(_, let asTyped) = number.countryReading(projectCodes: countryCodes(numbers))
         {
             let codes = countryCodes(numbers).map { "+\($0)" }
-            // `14155550172` already starts with the project's country code 1: "add the country code" would mislead.
-            let hasCode = countryCodes(numbers).contains { digits.hasPrefix($0) } && PhoneNumberText.isPlausibleInternational(digits)
-            if !codes.isEmpty, !hasCode {
-                identity.warnings.append(
-                    "\(typed) has no '+' or '00': if it is a national number, add the country code "
-                        + "(this project's numbers use \(list(codes)))")
-            }
+            identity.warnings.append(
+                "\(typed) has no '+' or '00': if it is a national number, add the country code "
+                    + "(this project's numbers use \(list(codes)))"
+                    + (asTyped.map { ", or if \(CountryCallingCode.code(of: $0).map { "+" + $0 } ?? "") is its own, whois +\($0)" } ?? ""))
         }
         // `011` is the international call prefix dialled from North America (NANP); it is not read as one,
         // since national numbers elsewhere start with 011 too (Leeds: 0113), but a number found nowhere says so.

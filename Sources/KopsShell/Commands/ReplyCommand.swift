@@ -179,15 +179,20 @@ public enum ReplyCommand: Command {
         let client = context.client
         if let to {
             let phoneNumberID = try session.requirePhoneNumber()
-            if let problem = IDResolver.notAContact(to.number, typed: to.typed, numbers: try client.allPhoneNumbers()) {
-                throw ReplyError.notAContact(problem)
+            // The contact's conversations and messages are read first only when the number may lack its country code.
+            var found: ContactRecords?
+            let problem = try IDResolver.notAContact(to.number, typed: to.typed, numbers: try client.allPhoneNumbers()) {
+                let records = try ContactRecords.load(to.number.digits, phoneNumberID: phoneNumberID, messages: true, in: context)
+                found = records
+                return records.contains(to.number.digits)
             }
+            if let problem { throw ReplyError.notAContact(problem) }
             let to = to.number.digits
-            let found = try client.conversations(filters: [("phone_number_id", phoneNumberID), ("phone_number", to)], limit: 20)
-            let conversation = found.items.first { $0.contact == to }
+            let conversations = try (found ?? ContactRecords.load(to, phoneNumberID: phoneNumberID, messages: false, in: context)).conversations
+            let conversation = conversations.first { $0.contact == to }
             return Target(
                 contact: to, label: MessageCommand.contactLabel(conversation?.contactName, to), phoneNumberID: phoneNumberID,
-                conversation: conversation, contactConversations: found.items)
+                conversation: conversation, contactConversations: conversations)
         }
         if let id = session.lastMessageID {
             let message = try client.message(id)
