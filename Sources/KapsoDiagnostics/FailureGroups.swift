@@ -44,8 +44,10 @@ public struct FailureGroups {
     }
 
     public private(set) var groups: [Group] = []
-    /// Failures grouped.
+    /// Failures grouped (warnings included: `warnings` says how many of them are).
     public private(set) var total = 0
+    /// Of `total`, the message entries that are no failed status but a `warning` (or another word) with an error.
+    public private(set) var warnings = 0
     /// Failed API calls that are the same send as a failed message (`sameSend`), counted once, as the message.
     public private(set) var joined = 0
 
@@ -67,6 +69,7 @@ public struct FailureGroups {
             members[member.cause, default: []].append(member)
         }
         total = entries.kept.count
+        warnings = entries.kept.filter { $0.statusWord != nil }.count
         groups = order.compactMap { cause in members[cause].map { Self.group($0) } }
             .sorted { ($0.count, $0.lastSeen) > ($1.count, $1.lastSeen) }
         for index in groups.indices where cut.contains(groups[index].source) { groups[index].isLowerBound = true }

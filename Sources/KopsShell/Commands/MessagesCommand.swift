@@ -87,17 +87,27 @@ public enum MessagesCommand: Command {
         return table
     }
 
-    /// `read`, `failed 131047` in red; in yellow `delivered/failed 131026` (both were reported) and
-    /// `error 131051` (a received message WhatsApp reported an error on).
+    /// `read`, `failed 131047` in red; in yellow `delivered/failed 131026` (both were reported), `sent/warning 131009`
+    /// (a `warning` status with an error) and `error 131051` (a received message WhatsApp reported an error on). The code is the message's code
+    /// (`MessageError.primary`, as the verdict picks it: 131026 rather than a generic 131000 beside it). `played`
+    /// replaces Kapso's `read` (or an earlier word) when the history has a `played` event: played counts as read and
+    /// says more (StatusWord); only the word shown changes, the JSON keeps Kapso's status.
     static func status(_ message: Message) -> StyledText {
         let history = StatusHistory(message: message)
-        let failedCode = history.failures.last.map { failure in failure.errors.first?.code.map { " \($0)" } ?? "" }
-        let received = MessageError.all(in: message.json["errors"]).first
+        let failedCode = history.failures.last.map { failure in MessageError.primary(of: failure.errors)?.code.map { " \($0)" } ?? "" }
+        let received = MessageError.primary(of: MessageError.all(in: message.json["errors"]))
+        let played = history.events.contains { StatusWord($0.status) == .played } && (StatusWord(message.status).rank ?? 4) <= 3
+        // A warning with an error (StatusWord): the message went out, but Meta reported a problem with it.
+        let warning = history.events.last { StatusWord($0.status) == .warning && !$0.errors.isEmpty }
+            .map { " " + (MessageError.primary(of: $0.errors)?.code ?? "without code") }
+        let shown = played ? "played" : message.status
         switch message.status {
         case "failed": return StyledText("failed" + (failedCode ?? ""), style: .bad)
         case let other where failedCode != nil: return StyledText("\(other)/failed\(failedCode ?? "")", style: .warn)
         case _ where received != nil:
             return StyledText("error" + (received?.code.map { " \($0)" } ?? " without code"), style: .warn)
+        case _ where warning != nil: return StyledText("\(shown)/warning\(warning ?? "")", style: .warn)
+        case _ where played: return StyledText("played")
         case "pending": return StyledText("pending", style: .warn)
         case let other: return StyledText(other)
         }
