@@ -27,8 +27,14 @@ public struct MessageVerdict: Sendable, Equatable {
     public static func of(_ message: Message, windowAtSend: ServiceWindow?, newestInbound: Int64? = nil, now: Int64) -> MessageVerdict {
         if message.isInbound { return inbound(message, newestInbound: newestInbound, now: now) }
         let history = StatusHistory(message: message)
-        if let conflict = history.conflict { return contradiction(conflict, history: history) }
-        if history.isBehind(message.status) { return incomplete(message, history: history, windowAtSend: windowAtSend) }
+        // A word that is no step of the delivery (a warning) is named whichever way the history is read.
+        if let conflict = history.conflict {
+            return noting(sideEvents(history, except: conflict.failure.status), to: contradiction(conflict, history: history), reached: .failed)
+        }
+        if history.isBehind(message.status) {
+            let verdict = incomplete(message, history: history, windowAtSend: windowAtSend)
+            return noting(sideEvents(history, except: message.status), to: verdict, reached: StatusWord(message.status))
+        }
         let status = history.latest?.status ?? message.status
         var verdict = outbound(status, message: message, history: history, windowAtSend: windowAtSend, now: now)
         verdict = noting(sideEvents(history, except: status), to: verdict, reached: StatusWord(status))

@@ -49,6 +49,18 @@ import Testing
         #expect(verdict.severity == .warning)
     }
 
+    /// The kind, not the one case: a warning is named when Kapso's status is ahead of the history and in a conflict too.
+    @Test(arguments: [
+        (#"[{"status":"sent","timestamp":"1000"},\#(warning131009)]"#, "failed", "failed (Kapso's status); "),
+        (#"[{"status":"sent","timestamp":"1000"},{"status":"delivered","timestamp":"1002"},{"status":"failed","timestamp":"1003","errors":[{"code":131026}]},\#(warning131009)]"#,
+         "failed", "failed 131026 at "),
+    ])
+    func aWarningIsNamedWhicheverWayTheHistoryIsRead(_ statuses: String, _ status: String, _ start: String) throws {
+        let verdict = MessageVerdict.of(try Self.message(statuses, status: status), windowAtSend: nil, now: 9_000)
+        #expect(verdict.text.hasPrefix(start), "\(verdict.text)")
+        #expect(verdict.text.contains("; warning 131009 (parameter value invalid) 1 s after sending"), "\(verdict.text)")
+    }
+
     @Test func statusWordsOutsideTheDeliveryHaveNoRank() {
         #expect(StatusWord("warning") == .warning && StatusWord("warning").rank == nil)
         #expect(StatusWord("deleted") == .deleted && StatusWord("deleted").rank == nil)
