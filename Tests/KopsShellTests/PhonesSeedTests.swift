@@ -35,4 +35,42 @@ import Testing
         #expect(!ran.err.contains("add the country code"), "\(ran.err)")
         #expect(!ran.err.contains("+1"), "\(ran.err)")
     }
+
+    static func wamid(_ n: Int) -> String { String(format: "wamid.HBgMNTUxMTg3NjU0MzIxFQIAEhgUP%02dAAAAAAAAAAAAAAAAAAAA=", n) }
+
+    /// P5-3: the reply to María's dialled number finds her message from her WhatsApp ID (`521…`): the window is open.
+    @Test func replyToTheDialledFormFindsTheWindowOpenedFromTheWhatsAppID() async throws {
+        let ran = try await run(["reply --dry-run --to +525512345678 hi", "reply --dry-run --to 551187654321 hi"])
+        #expect(ran.statuses == [.ok, .ok], "\(ran.err)")
+        #expect(!ran.err.contains("template") && !ran.err.contains("no inbound"), "\(ran.err)")
+        // João's conversation holds his dialled number; his name is found through it.
+        #expect(ran.out.contains("\"to\": \"551187654321\""), "\(ran.out)")
+    }
+
+    /// P5-3: each outbound message went out a minute after the contact wrote from the other form of the number.
+    @Test(arguments: [(2, "2026-11-21T10:00:00Z"), (4, "2026-11-21T10:05:00Z")])
+    func traceFindsTheInboundOfTheOtherForm(message: Int, inbound: String) async throws {
+        let ran = try await run(["trace \(Self.wamid(message))"])
+        #expect(ran.out.contains("window:       open when sent: last inbound \(inbound)"), "\(ran.out)")
+    }
+
+    /// P5-3: whois of either form names the contact, with the form WhatsApp IDs take.
+    @Test func whoisOfTheOtherFormNamesTheContact() async throws {
+        let ran = try await run(["whois 551187654321", "whois +52 55 1234 5678", "whois 5511987654321"])
+        #expect(ran.statuses == [.ok, .ok, .ok], "\(ran.err)")
+        #expect(ran.out.contains("+551187654321 is the contact João Silva (5511987654321, WhatsApp ID form 551187654321) in 1 conversation"), "\(ran.out)")
+        #expect(ran.out.contains("+525512345678 is the contact María López (WhatsApp ID form 5215512345678) in 1 conversation"), "\(ran.out)")
+        #expect(ran.out.contains("+5511987654321 is the contact João Silva in 1 conversation"), "\(ran.out)")
+        #expect(ran.out.contains("551187654321 (Brazil's ninth digit 9 after the area code"), "\(ran.out)")
+    }
+
+    /// P5-3: `messages --phone-number` lists the contact's messages in both forms, in the table and in JSON.
+    @Test func messagesOfAContactListBothForms() async throws {
+        let ran = try await run([
+            "messages --phone-number +5511987654321", "messages --phone-number 525512345678 --output json", "messages --phone-number 5491123456789",
+        ])
+        #expect(ran.statuses == [.ok, .ok, .ok], "\(ran.err)")
+        for n in [1, 2, 3, 4, 7] { #expect(ran.out.contains(Self.wamid(n)), "\(n): \(ran.out)") }
+        for n in [5, 6] { #expect(!ran.out.contains(Self.wamid(n)), "\(n)") }
+    }
 }

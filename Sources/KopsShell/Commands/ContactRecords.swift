@@ -5,7 +5,8 @@ internal import KopsHTTP
 /// What the project holds of one contact number on one phone number: its conversations and its newest messages,
 /// read at once (one round trip), for `reply --to` to tell a contact's number written without `+` from a national one.
 struct ContactRecords {
-    /// Kapso's conversations whose contact number contains the digits (the filter is a partial match, kapso-api.md §8.1).
+    /// Kapso's conversations whose contact number contains the digits' search key (a partial match, kapso-api.md §8.1):
+    /// other contacts' too, for the caller to filter.
     var conversations: [Conversation]
     /// The newest messages (either direction) whose contact number contains the digits; empty when the listing failed
     /// (the conversations still count).
@@ -18,7 +19,8 @@ struct ContactRecords {
     /// cannot be read.
     static func load(_ digits: String, phoneNumberID: String, messages: Bool, in context: ShellContext) throws -> ContactRecords {
         let client = context.client
-        let filters = [("phone_number_id", phoneNumberID), ("phone_number", digits)]
+        // A partial match on the key finds both forms of a Brazilian or Mexican number (ContactNumber).
+        let filters = [("phone_number_id", phoneNumberID), ("phone_number", ContactNumber.searchKey(digits))]
         let requests = [client.conversationsRequest(filters: filters, limit: 20)]
             + (messages ? [client.messagesRequest(filters: filters, limit: messageLimit)] : [])
         let responses = client.transport.sendAll(requests)
@@ -33,9 +35,9 @@ struct ContactRecords {
         return ContactRecords(conversations: conversations, messages: listed)
     }
 
-    /// True when a conversation or message is with `digits` (the same digits).
+    /// True when a conversation or message is with `digits` (`ContactNumber.same`: its other form counts).
     func contains(_ digits: String) -> Bool {
-        conversations.contains { ContactWindow.sameContact($0.contact, digits) }
-            || messages.contains { ContactWindow.sameContact($0.contact, digits) }
+        conversations.contains { ContactNumber.same($0.contact, digits) }
+            || messages.contains { ContactNumber.same($0.contact, digits) }
     }
 }

@@ -10,7 +10,9 @@ public enum MessagesCommand: Command {
         + "[--type TYPE] [--has-media] [--limit N] [--all]"
     public static let details = """
         Lists the selected number's messages (all numbers when none is selected). --phone-number
-        matches the contact's number; failed messages show their error code. 'next' continues.
+        matches the contact's number (part of it is enough; a Brazilian or Mexican number matches its
+        other form too, as WhatsApp IDs differ from dialled numbers there); failed messages show their
+        error code. 'next' continues.
         Examples:
           messages --status failed
           messages --phone-number +14155550157 --limit 5
@@ -29,18 +31,38 @@ public enum MessagesCommand: Command {
 
     public static func validate(_ arguments: Arguments) throws { _ = try contact(arguments) }
 
-    /// `--phone-number` as a filter: a phone number's digits (`phone_number`), or a business-scoped user id
-    /// (`business_scoped_user_id`, kapso-api.md §7.1) for a username contact without a number; nil when absent.
-    private static func contact(_ arguments: Arguments) throws -> (String, String)? {
+    /// `--phone-number` as a filter: a phone number's digits (`phone_number`, a partial match; for a Brazilian or
+    /// Mexican number the search key its two forms share, with the digits to keep the rows for), or a business-scoped
+    /// user id (`business_scoped_user_id`, kapso-api.md §7.1) for a username contact without a number; nil when absent.
+    private static func contact(_ arguments: Arguments) throws -> (filter: (String, String), rowsFor: String?)? {
         guard let value = arguments.value("--phone-number") else { return nil }
-        if BusinessScopedUserID.isValid(value) { return ("business_scoped_user_id", value) }
-        return ("phone_number", try MessageInput.phoneNumber(value, command: name, flag: "--phone-number"))
+        if BusinessScopedUserID.isValid(value) { return (("business_scoped_user_id", value), nil) }
+        let digits = try MessageInput.phoneNumber(value, command: name, flag: "--phone-number")
+        let key = ContactNumber.searchKey(digits)
+        return (("phone_number", key), key == digits ? nil : digits)
+    }
+
+    /// The page's messages with `digits` (`nil`: all): those whose contact number contains the digits or is their
+    /// other form (`ContactNumber.same`); the JSON document keeps only them.
+    static func only(_ digits: String?, in page: Page<Message>) -> Page<Message> {
+        guard let digits else { return page }
+        var page = page
+        page.items = page.items.filter { message in
+            message.contact.map { $0.filter(\.isNumber).contains(digits) || ContactNumber.same($0, digits) } ?? false
+        }
+        if case .object(var document) = page.json {
+            document["data"] = .array(page.items.map { .object($0.json) })
+            page.json = .object(document)
+        }
+        page.received = nil
+        return page
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         var filters: [(String, String)] = []
         if let id = context.session.phoneNumberID { filters.append(("phone_number_id", id)) }
-        if let contact = try contact(arguments) { filters.append(contact) }
+        let contact = try contact(arguments)
+        if let contact { filters.append(contact.filter) }
         let names = [("--conversation", "conversation_id"), ("--direction", "direction"), ("--status", "status"), ("--type", "message_type")]
         // WhatsApp's message types are lower case and the API matches them exactly: `--type TEXT` is `text`.
         for (flag, key) in names {
@@ -48,10 +70,12 @@ public enum MessagesCommand: Command {
         }
         if arguments.has("--has-media") { filters.append(("has_media", "true")) }
         let limit = arguments.integer("--limit") ?? 20
-        guard arguments.has("--all") else { return try list(filters: filters, limit: limit, after: nil, in: context) }
+        guard arguments.has("--all") else {
+            return try list(filters: filters, limit: limit, after: nil, contact: contact?.rowsFor, in: context)
+        }
         let mode = context.outputMode(arguments)
         let count = try ListStream(context: context, mode: mode, jsonForm: .document, showsEmptyTable: true).run(
-            fetch: { try context.client.messages(filters: filters, limit: 100, after: $0.first?.1) },
+            fetch: { try only(contact?.rowsFor, in: context.client.messages(filters: filters, limit: 100, after: $0.first?.1)) },
             request: { context.client.messagesRequest(filters: filters, limit: 100, after: $0.first?.1) },
             table: table)
         context.session.lastList = nil
@@ -61,10 +85,12 @@ public enum MessagesCommand: Command {
         return CommandResult(blocks: [.hint("\(count) \(count == 1 ? "message" : "messages")")])
     }
 
-    static func list(filters: [(String, String)], limit: Int, after: String?, in context: ShellContext) throws -> CommandResult {
-        let page = try context.client.messages(filters: filters, limit: limit, after: after)
+    static func list(
+        filters: [(String, String)], limit: Int, after: String?, contact: String? = nil, in context: ShellContext
+    ) throws -> CommandResult {
+        let page = only(contact, in: try context.client.messages(filters: filters, limit: limit, after: after))
         if page.items.isEmpty, after == nil { try context.verifyIDFilters(filters) }
-        context.rememberList(page, source: .messages(filters: filters, limit: limit))
+        context.rememberList(page, source: .messages(filters: filters, limit: limit, contact: contact))
         return CommandResult(blocks: [.table(table(page.items)), .hint(page.footer)], json: page.json)
     }
 

@@ -189,7 +189,7 @@ public enum ReplyCommand: Command {
             if let problem { throw ReplyError.notAContact(problem) }
             let to = to.number.digits
             let conversations = try (found ?? ContactRecords.load(to, phoneNumberID: phoneNumberID, messages: false, in: context)).conversations
-            let conversation = conversations.first { $0.contact == to }
+            let conversation = conversations.first { $0.contact == to } ?? conversations.first { ContactNumber.same($0.contact, to) }
             return Target(
                 contact: to, label: MessageCommand.contactLabel(conversation?.contactName, to), phoneNumberID: phoneNumberID,
                 conversation: conversation, contactConversations: conversations)
