@@ -78,9 +78,10 @@ extension IDResolver {
 // MARK: - A business-scoped user id (a contact who adopted a username and shares no number)
 
 extension IDResolver {
-    /// What a BSUID is in this project, from the messages from or to it (`userMessages`).
+    /// What a BSUID is in this project, from the messages from or to it (`userMessages`) and their conversation: the
+    /// username and name are read from whichever has them (an outbound message carries neither; probe5 P5-15).
     static func resolveUserID(_ id: String, facts: Facts) -> Identity {
-        let messages = facts.messages.filter { $0.userID == id }
+        let messages = facts.messages.filter { $0.userID == id }.sorted { ($0.time ?? 0) > ($1.time ?? 0) }
         let parent = BusinessScopedUserID.isParent(id) ? "parent " : ""
         guard let newest = messages.max(by: { ($0.time ?? 0) < ($1.time ?? 0) }) else {
             return Identity(
@@ -90,7 +91,12 @@ extension IDResolver {
         }
         let lineIDs = Set(messages.compactMap(\.phoneNumberID))
         let lines = facts.numbers.filter { lineIDs.contains($0.id) }
-        let who = userLabel(id, username: newest.username, name: newest.contactName)
+        let conversationIDs = Set(messages.compactMap(\.conversationID))
+        let conversation = facts.conversations.filter { $0.businessScopedUserID == id || conversationIDs.contains($0.id) }
+            .max { ($0.lastActiveAt ?? "") < ($1.lastActiveAt ?? "") }
+        let username = messages.lazy.compactMap(\.usernameHandle).first ?? conversation?.usernameHandle
+        let name = messages.lazy.compactMap(\.contactName).first ?? conversation?.contactName
+        let who = userLabel(id, username: username, name: name)
         var identity = Identity(
             input: id, kind: .businessScopedUserID,
             statement: "\(id) is the \(parent)business-scoped user id of \(who), a WhatsApp username contact of "
@@ -98,7 +104,7 @@ extension IDResolver {
             fix: "reply --to \(id) writes to them (sent as 'recipient'); 'trace \(newest.id)' follows their newest message")
         let conversations = Set(messages.compactMap(\.conversationID)).sorted()
         identity.details = [
-            Identity.Detail("contact", newest.contactName ?? "-"), Identity.Detail("username", newest.username ?? "-"),
+            Identity.Detail("contact", name ?? "-"), Identity.Detail("username", username ?? "-"),
             Identity.Detail("conversation", conversations.isEmpty ? "-" : conversations.joined(separator: ", ")),
             Identity.Detail("messages", plural(messages.count, "message") + (messages.count == 100 ? " or more" : "")),
             Identity.Detail("newest", "\(newest.time.map(KapsoTime.iso) ?? "-") \(newest.isInbound ? "from" : "to") them"),
@@ -139,7 +145,7 @@ extension IDResolver {
             fix: userID.map { "reply --to \(typed) writes to them (sent to \($0)); 'whois \($0)' lists their messages" }
                 ?? "'conversation \(newest.id)' shows the conversation")
         identity.details = [
-            Identity.Detail("contact", newest.contactName ?? "-"), Identity.Detail("username", newest.username ?? typed),
+            Identity.Detail("contact", newest.contactName ?? "-"), Identity.Detail("username", newest.usernameHandle ?? typed),
             Identity.Detail("business-scoped user id", userID ?? "-"),
             Identity.Detail("conversation", matches.map(\.id).sorted().joined(separator: ", ")),
             Identity.Detail("last active", newest.lastActiveAt ?? "-"),
@@ -149,9 +155,9 @@ extension IDResolver {
         return identity
     }
 
-    /// `Marisol Vega (@marisol.v)`, or the id when nothing else is known.
+    /// `Marisol Vega (@marisol.v)`, or the id when nothing else is known; `username` with or without its `@`.
     static func userLabel(_ id: String, username: String?, name: String?) -> String {
-        switch (name, username) {
+        switch (name, username.flatMap(Conversation.handle)) {
         case (let name?, let username?): "\(name) (\(username))"
         case (let name?, nil): "\(name) (\(id))"
         case (nil, let username?): username

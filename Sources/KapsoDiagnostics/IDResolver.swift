@@ -27,7 +27,8 @@ public enum IDResolver {
         /// Conversations whose contact number contains these digits (`ContactNumber.searchKey`: the last 8 of a
         /// Brazilian or Mexican number, which its two forms share).
         case contactConversations(String)
-        /// The newest messages from or to a business-scoped user id (`business_scoped_user_id` filter).
+        /// The newest messages from or to a business-scoped user id (`business_scoped_user_id` filter), then the
+        /// conversation of the newest one (for the contact's name and username), found as `conversation` finds one.
         case userMessages(String)
         /// The project's 100 most recently active conversations, for a WhatsApp username (the API has no
         /// `username` filter, kapso-api.md §8.1).

@@ -73,4 +73,23 @@ import Testing
         for n in [1, 2, 3, 4, 7] { #expect(ran.out.contains(Self.wamid(n)), "\(n): \(ran.out)") }
         for n in [5, 6] { #expect(!ran.out.contains(Self.wamid(n)), "\(n)") }
     }
+
+    /// P5-15: the outbound message to a BSUID carries no username: it is read from the inbound one and the conversation.
+    @Test func whoisOfABusinessScopedUserIDNamesTheUsernameAndTheContact() async throws {
+        let ran = try await run(["whois BR.81726354091827364512", "whois @ana.shop"])
+        #expect(ran.statuses == [.ok, .ok], "\(ran.err)")
+        #expect(ran.out.contains("BR.81726354091827364512 is the business-scoped user id of Ana (username) (@ana.shop), a WhatsApp username contact"), "\(ran.out)")
+        #expect(ran.out.contains("contact:      Ana (username)\n"), "\(ran.out)")
+        #expect(ran.out.contains("username:     @ana.shop\n"), "\(ran.out)")
+        #expect(ran.out.contains("@ana.shop is the WhatsApp username of Ana (username)"), "\(ran.out)")
+        #expect(ran.out.contains("username:                @ana.shop\n"), "\(ran.out)")
+    }
+
+    /// P5-15: `messages` and `conversations` write the username alike, as `whois` and `reply --to` take it.
+    @Test func messagesAndConversationsWriteTheUsernameAlike() async throws {
+        let ran = try await run(["messages", "conversations"])
+        let rows = ran.out.split(separator: "\n").filter { $0.contains("ana.shop") }
+        #expect(rows.count == 2, "\(ran.out)")
+        #expect(rows.allSatisfy { $0.contains(" @ana.shop ") }, "\(rows)")
+    }
 }

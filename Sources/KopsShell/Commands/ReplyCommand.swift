@@ -199,7 +199,7 @@ public enum ReplyCommand: Command {
             guard let contact = message.contact ?? message.userID else { throw ReplyError.noContact }
             guard let phoneNumberID = message.phoneNumberID ?? session.phoneNumberID else { throw ShellError.noPhoneNumberSelected }
             return Target(
-                contact: contact, label: MessageCommand.contactLabel(message.contactName, message.username ?? contact),
+                contact: contact, label: MessageCommand.contactLabel(message.contactName, message.usernameHandle ?? contact),
                 phoneNumberID: phoneNumberID,
                 conversation: try message.conversationID.map(client.conversation),
                 quotedID: quote && message.isInbound ? message.id : nil, message: message)
@@ -209,7 +209,7 @@ public enum ReplyCommand: Command {
         guard let contact = conversation.contact ?? conversation.businessScopedUserID else { throw ReplyError.noContact }
         guard let phoneNumberID = conversation.phoneNumberID ?? session.phoneNumberID else { throw ShellError.noPhoneNumberSelected }
         return Target(
-            contact: contact, label: MessageCommand.contactLabel(conversation.contactName, conversation.username ?? contact),
+            contact: contact, label: MessageCommand.contactLabel(conversation.contactName, conversation.usernameHandle ?? contact),
             phoneNumberID: phoneNumberID, conversation: conversation)
     }
 
@@ -243,7 +243,7 @@ public enum ReplyCommand: Command {
         let message = found.items.first
         let conversation = try message?.conversationID.map(context.client.conversation)
         return Target(
-            contact: userID, label: MessageCommand.contactLabel(message?.contactName, message?.username ?? userID),
+            contact: userID, label: MessageCommand.contactLabel(message?.contactName, message?.usernameHandle ?? userID),
             phoneNumberID: phoneNumberID, conversation: conversation)
     }
 
