@@ -218,13 +218,19 @@ public struct FailureGroups {
         // Messages, and any source added later: by number and error code.
         let number = json["kapso"]?["phone_number_id"]?.string ?? json["phone_number_id"]?.string
         let who = number.map { id in numbers.first { $0.id == id }?.name ?? id } ?? "-"
-        let first = entry.error.split(separator: " ").first.map(String.init) ?? ""
+        // A warning (`warning 131009 …`, ErrorTriage.Entry.statusWord) is its own cause, and no failure.
+        let words = entry.error.split(separator: " ").map(String.init)
+        let word = entry.statusWord.flatMap { words.first == $0 ? $0 : nil }
+        let first = (word == nil ? words.first : words.dropFirst().first) ?? ""
         let code = !first.isEmpty && first.allSatisfy(\.isNumber) ? first : entry.error
         let name = ErrorCatalog.entry(for: code).map { " (\($0.name))" } ?? ""
         return Member(
-            cause: Cause(source: entry.source.rawValue, who: number ?? "-", what: "", error: code), source: entry.source,
-            time: entry.time, who: who, what: entry.subject, error: entry.error, meaning: entry.meaning,
-            headline: { "\(IDResolver.plural($0, "message")) failed with \(code)\(name)" })
+            cause: Cause(source: entry.source.rawValue, who: number ?? "-", what: "", error: (word.map { $0 + " " } ?? "") + code),
+            source: entry.source, time: entry.time, who: who, what: entry.subject, error: entry.error, meaning: entry.meaning,
+            headline: { count in
+                word.map { "\(IDResolver.plural(count, "message")) with a \($0) \(code)\(name)" }
+                    ?? "\(IDResolver.plural(count, "message")) failed with \(code)\(name)"
+            })
     }
 
     /// A 404 not explained by a misplaced phone-number id: a project id in the wrong slot (a webhook id as

@@ -181,6 +181,8 @@ import Testing
         #expect(template.meaning == "re-engagement (24 h window closed) on a template: " + ErrorCatalog.reengagementOnTemplate)
         let groups = FailureGroups(triage.entries, numbers: [])
         #expect(groups.total == 3 && groups.warnings == 1)
+        #expect(groups.groups.map(\.headline).contains("1 message with a warning 131009 (parameter value invalid)"), "\(groups.groups.map(\.headline))")
+        #expect(groups.groups.map(\.headline).contains("1 message failed with 131026 (message undeliverable)"))
     }
 
     @Test func metaCheckCountsWarningsApart() {
