@@ -92,4 +92,13 @@ import Testing
         #expect(rows.count == 2, "\(ran.out)")
         #expect(rows.allSatisfy { $0.contains(" @ana.shop ") }, "\(rows)")
     }
+
+    /// P5-3: `conversations --phone-number` finds the conversation from either form of the number.
+    @Test(arguments: ["551187654321", "+52 55 1234 5678"])
+    func conversationsOfTheOtherFormFindTheContactsConversation(number: String) async throws {
+        let ran = try await run(["conversations --phone-number '\(number)'"])
+        #expect(ran.statuses == [.ok], "\(ran.err)")
+        let rows = ran.out.split(separator: "\n").filter { $0.hasPrefix("0a1b2c3d") }
+        #expect(rows.count == 1, "\(ran.out)")
+    }
 }

@@ -46,16 +46,9 @@ public enum MessagesCommand: Command {
     /// other form (`ContactNumber.same`); the JSON document keeps only them.
     static func only(_ digits: String?, in page: Page<Message>) -> Page<Message> {
         guard let digits else { return page }
-        var page = page
-        page.items = page.items.filter { message in
+        return page.keeping { message in
             message.contact.map { $0.filter(\.isNumber).contains(digits) || ContactNumber.same($0, digits) } ?? false
         }
-        if case .object(var document) = page.json {
-            document["data"] = .array(page.items.map { .object($0.json) })
-            page.json = .object(document)
-        }
-        page.received = nil
-        return page
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
