@@ -204,6 +204,8 @@ enum IDLookups {
             return client.apiLogsRequest(query(for: lookup))
         case .recentDeliveries:
             return client.webhookDeliveriesRequest(query(for: lookup))
+        case .health(let id):
+            return client.platformRequest("/whatsapp/phone_numbers/\(percentEncode(id))/health")
         case .templates:
             preconditionFailure("templates are listed per WABA after the numbers, not in the first batch")
         }
@@ -228,6 +230,18 @@ enum IDLookups {
             facts.apiLogs += try client.apiLogs(from: json).items
         case .recentDeliveries:
             facts.deliveries += try client.webhookDeliveries(from: json).items
+        case .health(let id):
+            guard let object = json.object else {
+                throw .badResponse(status: 200, detail: "health response that is not an object", firstBytes: "")
+            }
+            let report = try PhoneNumberHealth(json: object)
+            // A check that could not run (`status: error`, kapso-api.md §2.3) names no entities: not read, not "none".
+            guard report.check("messaging_health") != nil || report.check("webhook_subscription") != nil else {
+                facts.unchecked.append("health of \(id) (the check could not run" + (report.error.map { ": \($0)" } ?? "") + ")")
+                facts.failed.append(lookup)
+                return
+            }
+            facts.healths.append((id, report))
         case .templates:
             return
         }
