@@ -28,7 +28,9 @@ public struct ContactWindow: Sendable, Equatable {
         self.at = at
     }
 
-    /// Reads the evidence for `contact` (digits or business-scoped user id) on `phoneNumberID`.
+    /// Reads the evidence for `contact` (digits or business-scoped user id) on `phoneNumberID`. The contact's
+    /// conversations and messages are those `ContactNumber.same` says are the contact's (Brazil's and Mexico's two
+    /// forms of one number included), and the messages of those conversations.
     ///
     /// - Parameters:
     ///   - conversations: the pair's conversations that were read (others are ignored).
@@ -42,15 +44,19 @@ public struct ContactWindow: Sendable, Equatable {
     ) {
         self.at = at
         var newest: Int64?
-        for conversation in conversations
-        where conversation.phoneNumberID == phoneNumberID
-            && Self.sameContact(conversation.contact ?? conversation.businessScopedUserID, contact)
-        {
+        let pairs = conversations.filter { conversation in
+            conversation.phoneNumberID == phoneNumberID
+                && ContactNumber.same(conversation.contact ?? conversation.businessScopedUserID, contact)
+        }
+        for conversation in pairs {
             if let time = conversation.lastInboundAt.flatMap({ KapsoTime.seconds(iso: $0) }) { newest = max(newest ?? time, time) }
         }
+        // A message in one of the pair's conversations is the contact's, whatever form its number has.
+        let conversationIDs = Set(pairs.map(\.id))
         for message in inbound ?? []
         where message.isInbound && message.phoneNumberID.map({ $0 == phoneNumberID }) ?? true
-            && (Self.sameContact(message.contact, contact) || Self.sameContact(message.userID, contact))
+            && (ContactNumber.same(message.contact, contact) || ContactNumber.same(message.userID, contact)
+                || message.conversationID.map(conversationIDs.contains) == true)
         {
             if let time = message.time { newest = max(newest ?? time, time) }
         }
@@ -106,14 +112,5 @@ public struct ContactWindow: Sendable, Equatable {
         case .unknown(let reason):
             return "unknown: \(reason); if it is closed, free-form messages fail with 131047"
         }
-    }
-
-    /// True when `a` and `b` name the same contact: equal, or the same digits (`+14155550193` and `14155550193`).
-    public static func sameContact(_ a: String?, _ b: String?) -> Bool {
-        guard let a, let b else { return false }
-        if a == b { return true }
-        let digits = { (text: String) in text.filter(\.isNumber) }
-        let isNumber = { (text: String) in text.allSatisfy { $0.isNumber || "+ ()-".contains($0) } }
-        return isNumber(a) && isNumber(b) && !digits(a).isEmpty && digits(a) == digits(b)
     }
 }

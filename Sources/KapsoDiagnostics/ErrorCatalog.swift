@@ -75,20 +75,59 @@ public enum ErrorCatalog {
             number = value
             key = (200...299).contains(value) ? "200-299" : String(value)
         }
+        if let alias = legacy[key] { return alias }
         guard var entry = entries[key] else { return nil }
         entry.code = number.map(String.init) ?? key
         return entry
     }
 
+    /// True for the codes that say the 24-hour customer-service window was closed: 131047 and its legacy form 470.
+    public static func isReengagement(_ code: String?) -> Bool {
+        code.map { ["131047", "470"].contains($0.filter { !" \t()#".contains($0) }) } ?? false
+    }
+
+    /// What a re-engagement refusal (131047, 470) means when the refused message was itself a template. Meta's
+    /// error-codes page gives 131047 one reason, "more than 24 hours have passed since the recipient last replied to
+    /// the sender number", and one fix, "send the recipient a template message instead" (`metaReference`, 131047):
+    /// a template is what Meta lets through a closed window, so the fix cannot apply, and Meta names no cause for a
+    /// template refused this way. What is left to check is that the request really was a template.
+    public static let reengagementOnTemplate =
+        "the message was already a template, which Meta's fix for this code (send a template instead) asks for, and "
+        + "Meta documents no reason a template is refused with it: check in the send's API call ('trace' lists it) that "
+        + "it went out as type template (a free-form text with the template's wording is not one); if it did, open a "
+        + "Meta Direct Support ticket with the WAMID"
+
     /// Meta's published list of WhatsApp Cloud API error codes, where codes the catalogue lacks are looked up.
     public static let metaReference =
         "https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes"
 
-    /// Every code the catalog explains (the range 200–299 appears once as `200-299`).
-    public static var codes: [String] { entries.keys.sorted() }
+    /// Every code the catalog explains (the range 200–299 appears once as `200-299`; legacy aliases such as 470 too).
+    public static var codes: [String] { (Array(entries.keys) + Array(legacy.keys)).sorted() }
 
     private static let entries: [String: Entry] = Dictionary(
         uniqueKeysWithValues: (meta + kapso).map { ($0.code, $0) })
+
+    /// Older codes of the WhatsApp Business (On-Premises) API that stand for a Cloud API entry, as their entry
+    /// with the old code and its own title and source: 470 is the window closed, today's 131047. Meta's
+    /// On-Premises error page is not in the sources read; the code and its texts come from BSP documentation that
+    /// passes On-Premises statuses through: Gupshup's partner API reference (v2 "message-event" of type `failed`,
+    /// `{"code": 470, "reason": "Message failed to send because more than 24 hours have passed since the customer
+    /// last replied"}`) and a BSP's status schema on apidog (share.apidog.com/apidoc/docs-site/347068/schema-699995:
+    /// `errors: [{code: 470, title: "Failed to send message because you are outside the support window for freeform
+    /// messages to this user. Please use a valid HSM notification or reconsider."}]`).
+    private static let legacy: [String: Entry] = {
+        guard var window = entries["131047"] else { return [:] }
+        window.code = "470"
+        window.name = "re-engagement (24 h window closed; legacy code 470)"
+        window.meaning = "the older WhatsApp Business API code for 131047: " + window.meaning
+        window.title = "Message failed to send because more than 24 hours have passed since the customer last replied to this number"
+        window.httpStatus = nil
+        window.reference =
+            "legacy WhatsApp Business (On-Premises) API code, the same cause as 131047 (\(metaReference)); seen in BSP "
+            + "docs: Gupshup partner API, v2 failed message-event (code 470); a BSP status schema on apidog "
+            + "(share.apidog.com/apidoc/docs-site/347068/schema-699995)"
+        return ["470": window]
+    }()
 
     static func entry(
         _ code: String, _ name: String, _ meaning: String, _ fix: String, _ retry: Retry, _ category: Category?,

@@ -7,10 +7,28 @@ extension ErrorTriage {
         public var problems = 0
         /// Of those, the ones whose WAMID is already listed as a message failure (the same failure, counted once).
         public var matched = 0
+        /// Of `problems`, the events whose status is no failure (`warning`, or another word with an error), by word:
+        /// they are not failed statuses and are never counted as such.
+        public var otherStatuses: [String: Int] = [:]
 
-        public init(problems: Int = 0, matched: Int = 0) {
+        public init(problems: Int = 0, matched: Int = 0, otherStatuses: [String: Int] = [:]) {
             self.problems = problems
             self.matched = matched
+            self.otherStatuses = otherStatuses
+        }
+
+        /// The failed statuses among `problems`.
+        public var failed: Int { problems - otherStatuses.values.reduce(0, +) }
+
+        /// `13 failed statuses and 1 warning`, `1 failed status`, `2 warnings`.
+        public var counted: String {
+            var parts: [String] = []
+            if failed > 0 || otherStatuses.isEmpty { parts.append(failed == 1 ? "1 failed status" : "\(failed) failed statuses") }
+            for word in otherStatuses.keys.sorted() {
+                let count = otherStatuses[word] ?? 0
+                parts.append(word == "warning" ? (count == 1 ? "1 warning" : "\(count) warnings") : "\(count) '\(word)' with an error")
+            }
+            return parts.joined(separator: " and ")
         }
 
         /// Meta failures that no message entry had: each became a `meta` entry.
@@ -27,12 +45,13 @@ extension ErrorTriage {
         var added: Set<String> = []
         for event in events where LogSearchReading(event).isProblem {
             check.problems += 1
+            if let word = event.status, word != "failed", StatusWord(word).rank == nil { check.otherStatuses[word, default: 0] += 1 }
             let wamid = event.text("whatsapp_message_id") ?? event.resourceID ?? event.id
             if listed.contains(wamid) {
                 check.matched += 1
                 continue
             }
-            let error = event.text("error_code").map { MessageError(code: $0, title: event.text("error_title")) }
+            let error = LogSearchReading.error(of: event)
             guard added.insert(event.id).inserted else { continue }
             entries.append(
                 Entry(

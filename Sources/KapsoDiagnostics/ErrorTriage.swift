@@ -18,6 +18,8 @@ public struct ErrorTriage {
         public var error: String
         public var meaning: String
         public var json: JSONObject
+        /// For a message entry that is no failed status, the status word it came from (`warning`); nil otherwise.
+        public var statusWord: String? = nil
     }
 
     public internal(set) var entries: [Entry] = []
@@ -28,10 +30,12 @@ public struct ErrorTriage {
 
     public init() {}
 
-    /// Adds what went wrong in a `/whatsapp/messages` page, at or after `since` (Unix seconds): every
-    /// `errors[]` entry of every failed status, whatever the message's final status (a failure later
-    /// followed by a delivery is listed too), a failed status without errors, and the `errors[]` of
-    /// received messages (e.g. 131051). Pages may overlap: an error already added is not added again.
+    /// Adds what went wrong in a `/whatsapp/messages` page, at or after `since` (Unix seconds): every failed
+    /// status, whatever the message's final status (a failure later followed by a delivery is listed too), as one
+    /// failure under the message's code (`MessageError.primary`: a specific code over Meta's generic 131000) with
+    /// the status's other codes as detail; a failed status without errors; a status that is no failure but carries
+    /// errors (`warning`, StatusWord) as one entry named by its word; and the `errors[]` of received messages (e.g.
+    /// 131051). Pages may overlap: a failure already added is not added again.
     public mutating func addMessages(_ page: JSONValue, since: Int64) {
         for value in page["data"]?.array ?? [] {
             guard let message = value.object, let id = message["id"]?.string else { continue }
@@ -43,33 +47,49 @@ public struct ErrorTriage {
             let contact = MessageSummary.contact(of: message) ?? "?"
             let type = (message["type"]?.string ?? "?") + (UnsupportedContent.type(of: message).map { ": \($0)" } ?? "")
                 + (Self.templateName(of: message).map { " \($0)" } ?? "")
-            var found: [(key: String, time: Int64?, error: MessageError?, subject: String)] = []
+            var found: [(key: String, time: Int64?, error: MessageError?, others: [MessageError], subject: String, word: String?)] = []
             for failure in history.failures {
                 let subject = "message to \(contact) (\(type)" + (final == "failed" ? ")" : ", now \(final))")
-                let errors: [MessageError?] = failure.errors.isEmpty ? [nil] : failure.errors
-                for (index, error) in errors.enumerated() {
-                    found.append(("\(id)/status/\(failure.storedIndex)/\(index)", failure.time ?? sentAt, error, subject))
-                }
+                found.append(
+                    ("\(id)/status/\(failure.storedIndex)", failure.time ?? sentAt, MessageError.primary(of: failure.errors),
+                     MessageError.others(of: failure.errors), subject, nil))
+            }
+            // A warning (or another word that is no step of the delivery) with errors: not a failed status, but what
+            // Meta reported went wrong; named by its word so it is never counted as a failure.
+            for event in history.events where StatusWord(event.status).rank == nil && !event.errors.isEmpty {
+                found.append(
+                    ("\(id)/status/\(event.storedIndex)", event.time ?? sentAt, MessageError.primary(of: event.errors),
+                     MessageError.others(of: event.errors), "message to \(contact) (\(type), \(event.status))", event.status))
             }
             if history.failures.isEmpty, !inbound, kapso?["status"]?.string == "failed" {
-                found.append(("\(id)/final", sentAt, nil, "message to \(contact) (\(type))"))
+                found.append(("\(id)/final", sentAt, nil, [], "message to \(contact) (\(type))", nil))
             }
-            for (index, error) in MessageError.all(in: message["errors"]).enumerated() {
+            let received = MessageError.all(in: message["errors"])
+            if let error = MessageError.primary(of: received) {
                 let direction = inbound ? "from" : "to"
-                found.append(("\(id)/errors/\(index)", sentAt, error, "message \(direction) \(contact) (\(type))"))
+                found.append(
+                    ("\(id)/errors", sentAt, error, MessageError.others(of: received), "message \(direction) \(contact) (\(type))", nil))
             }
+            let template = Self.templateName(of: message) != nil
             // A received edit or poll (`unsupported.type`) is what the contact did, not lost content.
             let unsupported = inbound ? UnsupportedContent.type(of: message) : nil
             for item in found where (item.time ?? 0) >= since && !seen.contains(item.key) {
                 seen.insert(item.key)
-                let meaning =
+                var meaning =
                     unsupported.map { "\(UnsupportedContent.what($0)); \(UnsupportedContent.advice($0))" }
-                    ?? item.error.map(Self.meaning(of:)) ?? "the failed status has no errors[] entry; 'trace \(id)' shows the history"
+                    ?? item.error.map { Self.meaning(of: $0, template: template) }
+                    ?? "the failed status has no errors[] entry; 'trace \(id)' shows the history"
+                if item.word == "warning" { meaning = "a warning, not a failure: \(StatusWord.warningMeaning); " + meaning }
+                if !item.others.isEmpty {
+                    meaning += " (the same status also gave " + item.others.map(\.headline).joined(separator: ", ") + ")"
+                }
+                let headline = item.error?.headline ?? "failed, and Meta gave no error code"
                 entries.append(
                     Entry(
                         time: KapsoTime.iso(item.time ?? 0), source: .message,
                         subject: item.subject,
-                        error: item.error?.headline ?? "failed, and Meta gave no error code", meaning: meaning, json: message))
+                        error: item.word.map { "\($0) \(headline)" } ?? headline, meaning: meaning, json: message,
+                        statusWord: item.word))
             }
         }
     }
@@ -80,8 +100,12 @@ public struct ErrorTriage {
         return name
     }
 
-    // `unsupported message type: ...`, or Meta's own words and where to look for a code the catalogue lacks.
-    private static func meaning(of error: MessageError) -> String {
+    // `unsupported message type: ...`, or Meta's own words and where to look for a code the catalogue lacks; a
+    // re-engagement refusal of a template is not answered with "send a template" (`reengagementOnTemplate`).
+    private static func meaning(of error: MessageError, template: Bool = false) -> String {
+        if template, ErrorCatalog.isReengagement(error.code), let entry = error.entry {
+            return "\(entry.name) on a template: \(ErrorCatalog.reengagementOnTemplate)"
+        }
         if let entry = error.entry { return "\(entry.name): \(entry.fix)" }
         return error.code == nil ? error.meaning : "\(error.meaning); \(error.next)"
     }

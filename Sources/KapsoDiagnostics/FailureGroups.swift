@@ -44,8 +44,10 @@ public struct FailureGroups {
     }
 
     public private(set) var groups: [Group] = []
-    /// Failures grouped.
+    /// Failures grouped (warnings included: `warnings` says how many of them are).
     public private(set) var total = 0
+    /// Of `total`, the message entries that are no failed status but a `warning` (or another word) with an error.
+    public private(set) var warnings = 0
     /// Failed API calls that are the same send as a failed message (`sameSend`), counted once, as the message.
     public private(set) var joined = 0
 
@@ -67,6 +69,7 @@ public struct FailureGroups {
             members[member.cause, default: []].append(member)
         }
         total = entries.kept.count
+        warnings = entries.kept.filter { $0.statusWord != nil }.count
         groups = order.compactMap { cause in members[cause].map { Self.group($0) } }
             .sorted { ($0.count, $0.lastSeen) > ($1.count, $1.lastSeen) }
         for index in groups.indices where cut.contains(groups[index].source) { groups[index].isLowerBound = true }
@@ -215,13 +218,19 @@ public struct FailureGroups {
         // Messages, and any source added later: by number and error code.
         let number = json["kapso"]?["phone_number_id"]?.string ?? json["phone_number_id"]?.string
         let who = number.map { id in numbers.first { $0.id == id }?.name ?? id } ?? "-"
-        let first = entry.error.split(separator: " ").first.map(String.init) ?? ""
+        // A warning (`warning 131009 …`, ErrorTriage.Entry.statusWord) is its own cause, and no failure.
+        let words = entry.error.split(separator: " ").map(String.init)
+        let word = entry.statusWord.flatMap { words.first == $0 ? $0 : nil }
+        let first = (word == nil ? words.first : words.dropFirst().first) ?? ""
         let code = !first.isEmpty && first.allSatisfy(\.isNumber) ? first : entry.error
         let name = ErrorCatalog.entry(for: code).map { " (\($0.name))" } ?? ""
         return Member(
-            cause: Cause(source: entry.source.rawValue, who: number ?? "-", what: "", error: code), source: entry.source,
-            time: entry.time, who: who, what: entry.subject, error: entry.error, meaning: entry.meaning,
-            headline: { "\(IDResolver.plural($0, "message")) failed with \(code)\(name)" })
+            cause: Cause(source: entry.source.rawValue, who: number ?? "-", what: "", error: (word.map { $0 + " " } ?? "") + code),
+            source: entry.source, time: entry.time, who: who, what: entry.subject, error: entry.error, meaning: entry.meaning,
+            headline: { count in
+                word.map { "\(IDResolver.plural(count, "message")) with a \($0) \(code)\(name)" }
+                    ?? "\(IDResolver.plural(count, "message")) failed with \(code)\(name)"
+            })
     }
 
     /// A 404 not explained by a misplaced phone-number id: a project id in the wrong slot (a webhook id as

@@ -12,11 +12,15 @@ extension IDResolver {
     }
 
     /// Refuses, before anything is sent, a `--to` that is one of the project's own ids or numbers (a
-    /// phone-number id, a WABA id, a display number in full or national form) or a number without a
-    /// country code: `+` or `00` is missing and the digits do not start with a country code of the
-    /// project's numbers, so it is likely national (the same doubt `whois` warns of). Meta reads
-    /// `to` as digits with the country code (kapso-api.md §4; Cloud API `to` is E.164 without `+`).
-    public static func notAContact(_ number: PhoneNumberText, typed: String, numbers: [PhoneNumber]) -> NotAContact? {
+    /// phone-number id, a WABA id, a display number in full or national form) or a number that may lack its
+    /// country code (`PhoneNumberText.countryReading`, the doubt `whois` warns of): no `+` or `00`, no country
+    /// code of the project's numbers, and neither one of the project's contacts (`isContact`, asked only then)
+    /// nor 11 digits or more of another country's whole number. Meta reads `to` as digits with the country code
+    /// (kapso-api.md §4; Cloud API `to` is E.164 without `+`), so `5511987654321` is sent as it is. The fix never
+    /// puts a project code before digits that already make another country's number.
+    public static func notAContact(
+        _ number: PhoneNumberText, typed: String, numbers: [PhoneNumber], isContact: () throws -> Bool
+    ) rethrows -> NotAContact? {
         let digits = number.digits
         let fix = "give the contact's number with its country code, e.g. +14155550142"
         if let own = numbers.first(where: { $0.id == digits }) {
@@ -43,24 +47,41 @@ extension IDResolver {
                 fix: "write --to +\(code)\(national)")
         }
         let codes = countryCodes(numbers)
-        if !number.hasInternationalPrefix, !codes.isEmpty, !codes.contains(where: { digits.hasPrefix($0) }) {
-            let national = digits.trimmingLeadingZeros()
-            let example = codes.count == 1 ? "--to +\(codes[0])\(national)" : "--to +CC\(national)"
-            return NotAContact(
-                statement: "\(typed) has no '+' or '00' and does not start with this project's country code "
-                    + "(\(list(codes.map { "+" + $0 }))): if it is a national number, it would go to the wrong country",
-                fix: "add the country code, e.g. \(example)")
+        guard case .uncertain(let national, let asTyped) = try number.countryReading(projectCodes: codes, isContact: isContact)
+        else { return nil }
+        let start = "\(typed) has no '+' or '00' and does not start with this project's country code (\(list(codes.map { "+" + $0 })))"
+        // Another country's number as typed: its own code, never the project's, goes before it.
+        let own = asTyped.map { digits in
+            "if \(CountryCallingCode.code(of: digits).map { "+" + $0 } ?? "its start") is its country code, --to +\(digits)"
         }
-        return nil
+        if !national.isEmpty {
+            return NotAContact(
+                statement: start + ": if it is a national number, it would go to the wrong country",
+                fix: "add the country code, e.g. " + national.map { "--to +" + $0 }.joined(separator: " or ") + (own.map { "; " + $0 } ?? ""))
+        }
+        if let own {
+            return NotAContact(statement: start + ", and no conversation or message of this number is with it", fix: own)
+        }
+        return NotAContact(
+            statement: start + ", and no country's number has its length with one before it",
+            fix: "give the contact's whole number with its country code, as 'conversations' shows it")
+    }
+}
+
+extension IDResolver {
+    /// `notAContact` when the project's contacts are not known: a number that may lack its country code is refused.
+    public static func notAContact(_ number: PhoneNumberText, typed: String, numbers: [PhoneNumber]) -> NotAContact? {
+        notAContact(number, typed: typed, numbers: numbers, isContact: { false })
     }
 }
 
 // MARK: - A business-scoped user id (a contact who adopted a username and shares no number)
 
 extension IDResolver {
-    /// What a BSUID is in this project, from the messages from or to it (`userMessages`).
+    /// What a BSUID is in this project, from the messages from or to it (`userMessages`) and their conversation: the
+    /// username and name are read from whichever has them (an outbound message carries neither; probe5 P5-15).
     static func resolveUserID(_ id: String, facts: Facts) -> Identity {
-        let messages = facts.messages.filter { $0.userID == id }
+        let messages = facts.messages.filter { $0.userID == id }.sorted { ($0.time ?? 0) > ($1.time ?? 0) }
         let parent = BusinessScopedUserID.isParent(id) ? "parent " : ""
         guard let newest = messages.max(by: { ($0.time ?? 0) < ($1.time ?? 0) }) else {
             return Identity(
@@ -70,7 +91,12 @@ extension IDResolver {
         }
         let lineIDs = Set(messages.compactMap(\.phoneNumberID))
         let lines = facts.numbers.filter { lineIDs.contains($0.id) }
-        let who = userLabel(id, username: newest.username, name: newest.contactName)
+        let conversationIDs = Set(messages.compactMap(\.conversationID))
+        let conversation = facts.conversations.filter { $0.businessScopedUserID == id || conversationIDs.contains($0.id) }
+            .max { ($0.lastActiveAt ?? "") < ($1.lastActiveAt ?? "") }
+        let username = messages.lazy.compactMap(\.usernameHandle).first ?? conversation?.usernameHandle
+        let name = messages.lazy.compactMap(\.contactName).first ?? conversation?.contactName
+        let who = userLabel(id, username: username, name: name)
         var identity = Identity(
             input: id, kind: .businessScopedUserID,
             statement: "\(id) is the \(parent)business-scoped user id of \(who), a WhatsApp username contact of "
@@ -78,7 +104,7 @@ extension IDResolver {
             fix: "reply --to \(id) writes to them (sent as 'recipient'); 'trace \(newest.id)' follows their newest message")
         let conversations = Set(messages.compactMap(\.conversationID)).sorted()
         identity.details = [
-            Identity.Detail("contact", newest.contactName ?? "-"), Identity.Detail("username", newest.username ?? "-"),
+            Identity.Detail("contact", name ?? "-"), Identity.Detail("username", username ?? "-"),
             Identity.Detail("conversation", conversations.isEmpty ? "-" : conversations.joined(separator: ", ")),
             Identity.Detail("messages", plural(messages.count, "message") + (messages.count == 100 ? " or more" : "")),
             Identity.Detail("newest", "\(newest.time.map(KapsoTime.iso) ?? "-") \(newest.isInbound ? "from" : "to") them"),
@@ -119,7 +145,7 @@ extension IDResolver {
             fix: userID.map { "reply --to \(typed) writes to them (sent to \($0)); 'whois \($0)' lists their messages" }
                 ?? "'conversation \(newest.id)' shows the conversation")
         identity.details = [
-            Identity.Detail("contact", newest.contactName ?? "-"), Identity.Detail("username", newest.username ?? typed),
+            Identity.Detail("contact", newest.contactName ?? "-"), Identity.Detail("username", newest.usernameHandle ?? typed),
             Identity.Detail("business-scoped user id", userID ?? "-"),
             Identity.Detail("conversation", matches.map(\.id).sorted().joined(separator: ", ")),
             Identity.Detail("last active", newest.lastActiveAt ?? "-"),
@@ -129,9 +155,9 @@ extension IDResolver {
         return identity
     }
 
-    /// `Marisol Vega (@marisol.v)`, or the id when nothing else is known.
+    /// `Marisol Vega (@marisol.v)`, or the id when nothing else is known; `username` with or without its `@`.
     static func userLabel(_ id: String, username: String?, name: String?) -> String {
-        switch (name, username) {
+        switch (name, username.flatMap(Conversation.handle)) {
         case (let name?, let username?): "\(name) (\(username))"
         case (let name?, nil): "\(name) (\(id))"
         case (nil, let username?): username

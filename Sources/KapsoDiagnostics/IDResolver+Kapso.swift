@@ -155,7 +155,7 @@ extension IDResolver {
         let direction = message.isInbound ? "an inbound \(message.type) message from" : "an outbound \(message.type) message to"
         let who = message.contact.map { contact($0.filter(\.isNumber)) } ?? number.map(contact)
             ?? message.userID.map { userLabel($0, username: message.username, name: message.contactName) } ?? "an unknown contact"
-        let failure = StatusHistory(message: message).failures.last.map { $0.errors.first?.code.map { " \($0)" } ?? "" } ?? ""
+        let failure = StatusHistory(message: message).failures.last.map { MessageError.primary(of: $0.errors)?.code.map { " \($0)" } ?? "" } ?? ""
         var identity = Identity(
             input: id, kind: .wamid,
             statement: "\(id) is \(direction) \(who) on \(line.map(label) ?? message.phoneNumberID ?? "an unknown number"), "

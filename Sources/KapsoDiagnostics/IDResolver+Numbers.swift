@@ -179,17 +179,16 @@ extension IDResolver {
                 identity.details.append(Identity.Detail("not searched", "the Meta business and app ids that 'health' shows"))
             }
         }
-        if !number.hasInternationalPrefix, identity.kind == .unknown || identity.kind == .nationalNumber,
-            digits.count <= 12
+        // The reading `reply --to` refuses with: `14155550172` already starts with the project's country code 1 and
+        // `551187654321` is Brazilian, so "add the country code" would mislead.
+        if identity.kind == .unknown || identity.kind == .nationalNumber, digits.count <= 12,
+            case .uncertain(_, let asTyped) = number.countryReading(projectCodes: countryCodes(numbers))
         {
             let codes = countryCodes(numbers).map { "+\($0)" }
-            // `14155550172` already starts with the project's country code 1: "add the country code" would mislead.
-            let hasCode = countryCodes(numbers).contains { digits.hasPrefix($0) } && PhoneNumberText.isPlausibleInternational(digits)
-            if !codes.isEmpty, !hasCode {
-                identity.warnings.append(
-                    "\(typed) has no '+' or '00': if it is a national number, add the country code "
-                        + "(this project's numbers use \(list(codes)))")
-            }
+            identity.warnings.append(
+                "\(typed) has no '+' or '00': if it is a national number, add the country code "
+                    + "(this project's numbers use \(list(codes)))"
+                    + (asTyped.map { ", or if \(CountryCallingCode.code(of: $0).map { "+" + $0 } ?? "") is its own, whois +\($0)" } ?? ""))
         }
         // `011` is the international call prefix dialled from North America (NANP); it is not read as one,
         // since national numbers elsewhere start with 011 too (Leeds: 0113), but a number found nowhere says so.
@@ -204,18 +203,32 @@ extension IDResolver {
         return identity
     }
 
+    /// The contact whose conversations have `digits` or its other form (`ContactNumber`: Brazil's ninth digit, Mexico's
+    /// mobile 1), e.g. `551187654321 is the contact João Silva (5511987654321, WhatsApp ID form 551187654321) …`.
     private static func contactIdentity(_ digits: String, typed: String, facts: Facts) -> Identity? {
-        let conversations = facts.conversations.filter { $0.contact.map { $0.filter(\.isNumber) } == digits }
+        let conversations = facts.conversations.filter { ContactNumber.same($0.contact, digits) }
         guard let first = conversations.first else { return nil }
         let lines = conversations.compactMap(\.phoneNumberID).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let names = lines.map { id in facts.numbers.first { $0.id == id }.map { $0.name ?? id } ?? id }
-        let who = first.contactName.map { "the contact \($0)" } ?? "a contact"
+        let stored = first.contact?.filter(\.isNumber) ?? digits
+        // Typed in the other form: the number as Kapso stores the contact, and which is the WhatsApp ID form.
+        var forms: [String] = []
+        if stored != digits {
+            let idForm = ContactNumber.whatsAppIDForm(digits)
+            forms = [idForm == stored ? "WhatsApp ID form \(stored)" : stored]
+            if idForm == digits { forms.append("WhatsApp ID form \(digits)") }
+        }
+        let who = (first.contactName.map { "the contact \($0)" } ?? "a contact") + (forms.isEmpty ? "" : " (\(forms.joined(separator: ", ")))")
         var identity = Identity(
             input: typed, kind: .contactNumber,
             statement: "\(contact(digits)) is \(who) in \(plural(conversations.count, "conversation")) on \(list(names))",
             fix: "messages --phone-number \(digits)")
         identity.details = conversations.prefix(5).map { conversation in
             Identity.Detail("conversation", "\(conversation.id) (\(conversation.status), last active \(conversation.lastActiveAt ?? "-"))")
+        }
+        if let other = ContactNumber.otherForm(digits) {
+            identity.details.append(Identity.Detail(
+                "same contact", "\(other.digits) (\(ContactNumber.reason(other.match)); Meta's wa_id may have either form)"))
         }
         identity.phoneNumberIDs = lines
         identity.contacts = [(digits, first.contactName)]

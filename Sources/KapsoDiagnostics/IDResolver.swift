@@ -24,9 +24,11 @@ public enum IDResolver {
         /// share them), the newest messages when it carries none; page by page until the id, up to
         /// `IDLookups.maxPages`. Not `GET /whatsapp/messages/{wamid}`, for the same reason as `conversation`.
         case message(String, contact: String?)
-        /// Conversations whose contact number contains these digits.
+        /// Conversations whose contact number contains these digits (`ContactNumber.searchKey`: the last 8 of a
+        /// Brazilian or Mexican number, which its two forms share).
         case contactConversations(String)
-        /// The newest messages from or to a business-scoped user id (`business_scoped_user_id` filter).
+        /// The newest messages from or to a business-scoped user id (`business_scoped_user_id` filter), then the
+        /// conversation of the newest one (for the contact's name and username), found as `conversation` finds one.
         case userMessages(String)
         /// The project's 100 most recently active conversations, for a WhatsApp username (the API has no
         /// `username` filter, kapso-api.md §8.1).
@@ -92,7 +94,9 @@ public enum IDResolver {
         switch input {
         case .number(let number):
             var lookups: [Lookup] = [.phoneNumbers, .apiLogsMentioning(number.digits)]
-            if number.digits.count >= 6 { lookups.append(.contactConversations(number.digits.trimmingLeadingZeros())) }
+            if number.digits.count >= 6 {
+                lookups.append(.contactConversations(ContactNumber.searchKey(number.digits.trimmingLeadingZeros())))
+            }
             // Template ids are Meta object ids (15 digits and more); a number written with '+' or '00' is none.
             if number.digits.count >= 15, !number.hasInternationalPrefix { lookups.append(.templates(number.digits)) }
             return lookups

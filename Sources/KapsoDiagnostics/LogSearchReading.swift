@@ -21,8 +21,9 @@ public struct LogSearchReading: Sendable, Equatable {
     public init(_ event: LogSearchEvent) {
         time = event.time
         source = LogSearchSource.label(of: event.source)
-        let code = event.text("error_code")
-        let error = code.map { MessageError(code: $0, title: event.text("error_title")).headline }
+        let primary = Self.error(of: event)
+        let code = primary?.code
+        let error = primary?.headline
         let failedStatus = event.status == "failed" || event.text("has_status_error") == "true"
         switch event.source {
         case "external_api_log":
@@ -59,6 +60,17 @@ public struct LogSearchReading: Sendable, Equatable {
             isProblem = event.status == "failed" || event.errorMessage != nil
         }
         if event.level == "error" { isProblem = true }
+    }
+
+    /// The error an event stands for: with the status's own `errors[]` in the event's Meta `payload`
+    /// (`entry[0].changes[0].value.statuses[0].errors`), the message's code as the verdict picks it
+    /// (`MessageError.primary`: 131026 over a generic 131000 listed first); else the event's `error_code` and
+    /// `error_title`; nil without either.
+    public static func error(of event: LogSearchEvent) -> MessageError? {
+        let value = event.json["payload"]?["entry"]?[0]?["changes"]?[0]?["value"]
+        let errors = MessageError.all(in: value?["statuses"]?[0]?["errors"])
+        if let primary = MessageError.primary(of: errors), primary.code != nil { return primary }
+        return event.text("error_code").map { MessageError(code: $0, title: event.text("error_title")) }
     }
 
     /// `Meta status failed: 131047 Re-engagement message`, `Meta message received (text)`.

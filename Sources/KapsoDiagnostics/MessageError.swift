@@ -43,6 +43,23 @@ public struct MessageError: Sendable, Equatable {
         errors?.array?.compactMap(MessageError.init(json:)) ?? []
     }
 
+    /// The error that stands for a status or message with several `errors[]` entries: the first with a specific
+    /// code, else the first with a code, else the first. Meta's generic 131000 ("Something went wrong", a failure for an unknown reason) next
+    /// to a specific code is not the cause, the specific code is (Meta's error-codes page, 131000). The one rule
+    /// behind "the message's code" in the verdict, the STATUS column, `errors` and the Meta webhooks rows; the
+    /// other entries are detail (`others`). Nil when `errors` is empty.
+    public static func primary(of errors: [MessageError]) -> MessageError? {
+        errors.first { $0.code != nil && $0.code != "131000" } ?? errors.first { $0.code != nil } ?? errors.first
+    }
+
+    /// `errors` without `primary(of:)`, in their order: the detail after the message's code.
+    public static func others(of errors: [MessageError]) -> [MessageError] {
+        guard let primary = primary(of: errors), let index = errors.firstIndex(of: primary) else { return errors }
+        var rest = errors
+        rest.remove(at: index)
+        return rest
+    }
+
     /// The catalogue's entry for the code, if there is a code and the catalogue knows it.
     public var entry: ErrorCatalog.Entry? { code.flatMap(ErrorCatalog.entry(for:)) }
 

@@ -132,6 +132,8 @@ public enum MessageSummary {
         case "list_reply":
             let description = reply?["description"]?.string.flatMap { $0.isEmpty ? nil : " (\($0))" } ?? ""
             return "chose list row \"\(reply?["title"]?.string ?? "?")\"\(description)" + id(reply)
+        case "nfm_reply" where reply?["name"]?.string == "address_message":
+            return address(reply?["response_json"], body: reply?["body"]?.string)
         case "nfm_reply":
             return "flow response" + (reply?["name"]?.string.map { " '\($0)'" } ?? "") + flowFields(reply?["response_json"])
         case "call_permission_reply":
@@ -141,6 +143,26 @@ public enum MessageSummary {
             let body = payload["body"]?["text"]?.string.map { ": \($0)" } ?? ""
             return "interactive \(kind)\(body)"
         }
+    }
+
+    /// An address message's reply (Meta, "Address Messages": `interactive.nfm_reply` named `address_message`, whose
+    /// `response_json` holds `values` and `saved_address_id`): `address: Ana, +1415…, 1 Market St, San Francisco,
+    /// 400063`, in the form's order (name, phone, house, floor, tower, building, address, landmark, city, state, pin
+    /// code), then any field Meta adds; without readable values, the `body` WhatsApp showed the contact.
+    private static func address(_ response: JSONValue?, body: String?) -> String {
+        let fields = response?.object ?? response?.string.flatMap { try? JSONValue.parse(Array($0.utf8)).object }
+        let order = [
+            "name", "phone_number", "house_number", "floor_number", "tower_number", "building_name", "address", "landmark_area",
+            "city", "state", "in_pin_code",
+        ]
+        var parts: [String] = []
+        if let values = fields?["values"]?.object {
+            let keys = order.filter { values[$0] != nil } + values.entries.map(\.key).filter { !order.contains($0) }
+            parts = keys.compactMap { values[$0].map(scalar) }.filter { !$0.isEmpty }
+        }
+        let saved = fields?["saved_address_id"]?.string.flatMap { $0.isEmpty ? nil : " (saved address \($0))" } ?? ""
+        if parts.isEmpty, let body, !body.isEmpty { return "address: \(body)\(saved)" }
+        return parts.isEmpty ? "address (no fields)\(saved)" : "address: " + parts.joined(separator: ", ") + saved
     }
 
     private static func flowFields(_ response: JSONValue?) -> String {

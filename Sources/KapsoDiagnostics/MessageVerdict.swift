@@ -27,10 +27,17 @@ public struct MessageVerdict: Sendable, Equatable {
     public static func of(_ message: Message, windowAtSend: ServiceWindow?, newestInbound: Int64? = nil, now: Int64) -> MessageVerdict {
         if message.isInbound { return inbound(message, newestInbound: newestInbound, now: now) }
         let history = StatusHistory(message: message)
-        if let conflict = history.conflict { return contradiction(conflict, history: history) }
-        if history.isBehind(message.status) { return incomplete(message, history: history, windowAtSend: windowAtSend) }
+        // A word that is no step of the delivery (a warning) is named whichever way the history is read.
+        if let conflict = history.conflict {
+            return noting(sideEvents(history, except: conflict.failure.status), to: contradiction(conflict, history: history), reached: .failed)
+        }
+        if history.isBehind(message.status) {
+            let verdict = incomplete(message, history: history, windowAtSend: windowAtSend)
+            return noting(sideEvents(history, except: message.status), to: verdict, reached: StatusWord(message.status))
+        }
         let status = history.latest?.status ?? message.status
-        let verdict = outbound(status, message: message, history: history, windowAtSend: windowAtSend, now: now)
+        var verdict = outbound(status, message: message, history: history, windowAtSend: windowAtSend, now: now)
+        verdict = noting(sideEvents(history, except: status), to: verdict, reached: StatusWord(status))
         guard history.untimedCount > 0 else { return verdict }
         let count = history.untimedCount
         let missing = history.unusable.isEmpty ? "no timestamp" : "no usable timestamp"
@@ -44,7 +51,8 @@ public struct MessageVerdict: Sendable, Equatable {
     ) -> MessageVerdict {
         switch StatusWord(status) {
         case .failed:
-            return MessageVerdict(failure(history.failures.last?.errors ?? [], windowAtSend: windowAtSend), .bad)
+            let isTemplate = message.type == "template"
+            return MessageVerdict(failure(history.failures.last?.errors ?? [], windowAtSend: windowAtSend, isTemplate: isTemplate), .bad)
         case .played:
             return MessageVerdict("played by the contact\(after("played", history)) (a voice message listened to)", .good)
         case .read:
@@ -53,8 +61,13 @@ public struct MessageVerdict: Sendable, Equatable {
             return MessageVerdict("delivered\(after("delivered", history)), not read yet", .good)
         case .sent:
             let since = (history.events.last { $0.time != nil }?.time ?? message.time).map { now - $0 } ?? 0
-            let offline = since > 3_600 ? ": the contact's phone may be offline" : ""
+            // A warning or another word after `sent` is news from Meta: the phone being offline is not the guess then.
+            let other = !sideEvents(history, except: status).isEmpty
+            let offline = since > 3_600 && !other ? ": the contact's phone may be offline" : ""
             return MessageVerdict("sent \(Elapsed.text(since)) ago, no delivery report yet\(offline)", .warning)
+        case .warning, .deleted:
+            // Only side words were recorded: `noting` names them; no step of the delivery was reported.
+            return MessageVerdict("Meta reported no sent, delivered or read status", .warning)
         case .waiting(let word):
             return MessageVerdict("\(word): Meta has not confirmed the message yet", .warning)
         case .unknown(let word):
@@ -90,7 +103,7 @@ public struct MessageVerdict: Sendable, Equatable {
             return MessageVerdict("delivered, not read yet (Kapso's status; \(stops), so when is unknown)", .good)
         case .unknown(let word):
             return MessageVerdict("\(unknownStatus(word)) (Kapso's status; \(stops))", .warning)
-        case .waiting, .sent:
+        case .waiting, .sent, .warning, .deleted:
             return MessageVerdict("\(message.status) (Kapso's status; \(stops))", .warning)
         }
     }
@@ -120,7 +133,7 @@ public struct MessageVerdict: Sendable, Equatable {
             windowText = ""
             severity = .good
         }
-        guard let error = errors.first else {
+        guard let error = MessageError.primary(of: errors) else {
             return MessageVerdict(windowText.isEmpty ? "received from the contact" : "received; " + windowText, severity)
         }
         let more = errors.count > 1 ? " (and \(errors.count - 1) more)" : ""
@@ -138,7 +151,7 @@ public struct MessageVerdict: Sendable, Equatable {
 
     private static func contradiction(_ conflict: StatusHistory.Conflict, history: StatusHistory) -> MessageVerdict {
         let failure = conflict.failure
-        let code = failure.errors.first?.code.map { "failed \($0)" } ?? "failure without an error code"
+        let code = MessageError.primary(of: failure.errors)?.code.map { "failed \($0)" } ?? "failure without an error code"
         let uncertain = history.untimedCount > 0 ? " (order uncertain: \(history.untimedCount) status without a timestamp)" : ""
         let success = conflict.success
         if failure.time == nil || success.time == nil {
@@ -157,25 +170,37 @@ public struct MessageVerdict: Sendable, Equatable {
                 + "WhatsApp reported both, so the outcome is not certain; confirm with the contact\(uncertain)", .warning)
     }
 
-    private static func failure(_ errors: [MessageError], windowAtSend: ServiceWindow?) -> String {
+    private static func failure(_ errors: [MessageError], windowAtSend: ServiceWindow?, isTemplate: Bool) -> String {
         // Meta's generic 131000 ("something went wrong") next to a specific code: the specific one is the cause.
-        guard let error = errors.first(where: { $0.code != nil && $0.code != "131000" }) ?? errors.first else {
+        guard let error = MessageError.primary(of: errors) else {
             return "failed, and Meta gave no error code; the status has no errors[] entry to explain it"
         }
-        let more = errors.count > 1 ? " (and \(errors.count - 1) more \(errors.count == 2 ? "error" : "errors"))" : ""
+        let others = MessageError.others(of: errors)
+        let more = others.isEmpty ? "" : " (also " + others.map { $0.code ?? "an entry without a code" }.joined(separator: ", ") + ")"
         guard let code = error.code else {
             return "failed without an error code\(more): \(error.headline.dropFirst("no error code: ".count))"
         }
-        if code == "131047", let window = windowAtSend {
+        if ErrorCatalog.isReengagement(code), isTemplate {
+            // Meta's fix for the code is a template, and this was one: the window alone cannot explain it.
+            var window = ""
+            if let windowAtSend, let last = windowAtSend.lastInbound {
+                let open = windowAtSend.closesAt.map { $0 > windowAtSend.at } ?? false
+                window = "the contact's last inbound here was \(Elapsed.text(windowAtSend.at - last)) before the send"
+                    + (open ? ", so the 24-hour window was open too; " : " (a template does not need the window); ")
+            }
+            return "failed: \(code) (\(error.entry?.name ?? "re-engagement")) on a template\(more): \(window)"
+                + ErrorCatalog.reengagementOnTemplate
+        }
+        if ErrorCatalog.isReengagement(code), let window = windowAtSend {
             guard let closes = window.closesAt else {
-                return "failed: 131047, no inbound message from the contact before the send was found, so no 24-hour window was open; send an approved template with 'reply --template NAME'\(more)"
+                return "failed: \(code), no inbound message from the contact before the send was found, so no 24-hour window was open; send an approved template with 'reply --template NAME'\(more)"
             }
             if closes <= window.at {
-                return "failed: 131047, the 24-hour window closed \(Elapsed.text(window.at - closes)) before the send; send an approved template with 'reply --template NAME'\(more)"
+                return "failed: \(code), the 24-hour window closed \(Elapsed.text(window.at - closes)) before the send; send an approved template with 'reply --template NAME'\(more)"
             }
             // Meta says the window was closed, but the inbound kops found says open: one of them is not what it seems.
             if let last = window.lastInbound {
-                return "failed: 131047 (Meta: 24-hour window closed), yet the contact's last inbound here was "
+                return "failed: \(code) (Meta: 24-hour window closed), yet the contact's last inbound here was "
                     + "\(Elapsed.text(window.at - last)) before the send: check that inbound reached this same number and "
                     + "contact (another number or conversation does not open this window); a template still goes through\(more)"
             }
@@ -184,6 +209,51 @@ public struct MessageVerdict: Sendable, Equatable {
             return "failed: \(code) (\(error.title ?? error.message ?? "no title"))\(more); not in kops's catalogue: see \(ErrorCatalog.metaReference)"
         }
         return "failed: \(code) (\(entry.name))\(more); \(entry.fix)"
+    }
+
+    /// The events whose word is no step of the delivery (`warning`, `deleted`, a word kops does not know), first of
+    /// each word and error code, oldest first; `except` leaves out the status the verdict already stands on.
+    private static func sideEvents(_ history: StatusHistory, except status: String) -> [StatusHistory.Event] {
+        var seen: Set<String> = []
+        return history.events.filter { event in
+            guard StatusWord(event.status).rank == nil else { return false }
+            // An unknown word the verdict stands on is already named by it.
+            if event.status == status, case .unknown = StatusWord(status) { return false }
+            return seen.insert(event.status + "/" + (MessageError.primary(of: event.errors)?.code ?? "")).inserted
+        }
+    }
+
+    /// The verdict with the side events named: before it when no step past `sent` was reached (a warning is then
+    /// the news), after it otherwise; a good verdict with any becomes a warning.
+    private static func noting(_ events: [StatusHistory.Event], to verdict: MessageVerdict, reached: StatusWord) -> MessageVerdict {
+        guard !events.isEmpty else { return verdict }
+        let notes = events.map(sideNote).joined(separator: "; ")
+        let severity: Severity = verdict.severity == .good ? .warning : verdict.severity
+        switch reached {
+        case .delivered, .read, .played, .failed: return MessageVerdict(verdict.text + "; " + notes, severity)
+        default: return MessageVerdict(notes + "; " + verdict.text, severity)
+        }
+    }
+
+    /// One side event in words, with its error and what Meta says the word means (StatusWord's sources).
+    private static func sideNote(_ event: StatusHistory.Event) -> String {
+        let at = event.sinceSend.map { $0 < 0 ? " \(Elapsed.text(-$0)) before sending" : " \(Elapsed.text($0)) after sending" }
+            ?? (event.time.map { " at \(KapsoTime.iso($0))" } ?? " (no timestamp)")
+        let error = MessageError.primary(of: event.errors)
+        let code = error.map { error in
+            error.code.map { " \($0)" + (error.entry.map { " (\($0.name))" } ?? "") } ?? " without an error code"
+        } ?? ""
+        let words = error.flatMap { $0.details ?? ($0.message != $0.title ? $0.message : nil) }.map { ": \"\($0)\"" } ?? ""
+        switch StatusWord(event.status) {
+        case .warning:
+            let fix = error?.entry?.fix ?? "check the catalog items the message names"
+            return "warning\(code)\(at)\(words); \(StatusWord.warningMeaning): \(fix)"
+        case .deleted:
+            return "a 'deleted' status\(code)\(at): Meta documents 'deleted' (On-Premises API) for a message the customer "
+                + "sent and then deleted, not for one the business sent, so it does not tell whether the contact still sees this one"
+        default:
+            return "a status '\(event.status)' kops does not know\(at)" + (code.isEmpty ? "" : " with error\(code)") + words
+        }
     }
 
     // ` 92 s after sending`, from the send to the first event with this status.

@@ -14,6 +14,8 @@ public struct PastedError: Sendable, Equatable {
     /// due to missing permissions, or does not support this operation" (code 100, `error_subcode` 33,
     /// `GraphMethodException`): the request's path id is the cause, not its payload.
     public var objectID: String?
+    /// The text as pasted (for a Graph path in it); nil when built from parts.
+    var pastedText: String?
 
     /// Reads pasted text; nil when no code can be found in it.
     public init?(_ text: String) {
@@ -23,11 +25,13 @@ public struct PastedError: Sendable, Equatable {
             let kapso = APIRefusal(status: nil, text: trimmed).map { PastedError(code: $0.code, message: json["error"]?.string, details: nil) }
             guard let found = Self.fromJSON(json) ?? kapso else { return nil }
             self = found
+            pastedText = trimmed
             return
         }
         guard let code = Self.code(inText: trimmed) ?? APIRefusal(status: nil, text: trimmed)?.code else { return nil }
         self.init(code: code, message: nil, details: nil)
         objectID = Self.objectID(in: trimmed)
+        pastedText = trimmed
     }
 
     /// Every error in pasted text: each entry of an `errors[]` array (a Graph body, a failed status, a bare
@@ -44,14 +48,48 @@ public struct PastedError: Sendable, Equatable {
         return PastedError(text).map { [$0] } ?? []
     }
 
-    /// What to do when the error names an object id (`objectID`), instead of the code's generic advice
-    /// ("fix the payload"): the id is unknown to the key, of another project, or another kind of id.
-    public var objectAdvice: String? {
-        objectID.map { id in
-            "the id \(id) in the request path is not an object this key can use: it does not exist, belongs to "
-                + "another project, or is another kind of id (a WABA id where a phone-number id belongs is the usual "
-                + "case); 'whois \(id)' says what it is and what to use"
+    /// What to do when the error names an object id (`objectID`), instead of the code's generic advice ("fix the
+    /// payload"), with Meta's three causes as the Graph text gives them ("does not exist, cannot be loaded due to
+    /// missing permissions, or does not support this operation", code 100 subcode 33). `numbers` are the project's
+    /// numbers the session has seen (empty: nothing known): an id among them exists, so "does not exist" is not the
+    /// cause. For a phone-number id the likely one is an edge that takes the WABA id (`/message_templates`;
+    /// kapso-api.md §14.3, `IDResolver.wabaEdgeMeaning`), else a permission; for a WABA id, a permission or an edge that
+    /// takes the phone-number id (`/messages`). Nil when the error names no object.
+    public func objectAdvice(numbers: [PhoneNumber] = []) -> String? {
+        guard let id = objectID else { return nil }
+        let causes = "of Meta's three causes (the object does not exist, the key's access lacks a permission for it, it "
+            + "does not support this operation)"
+        // A pasted Graph path with its edge (an API-log line) says which edge was called.
+        if let path, let meaning = IDResolver.wabaEdgeMeaning(path, numbers: numbers) { return meaning }
+        guard let what = IDResolver.knownID(id, numbers: numbers, webhooks: []) else {
+            return "Graph could not use the id \(id) in the request path; \(causes) the usual one is an edge this kind of "
+                + "id does not have (/message_templates with a phone-number id, /messages with a WABA id); 'whois \(id)' "
+                + "says what the id is and what to use"
         }
+        if numbers.contains(where: { $0.id == id }) {
+            let edge = IDResolver.wabaEdgeMeaning("/meta/whatsapp/v24.0/\(id)/message_templates", numbers: numbers)
+                ?? "/message_templates takes the WABA id, not this one"
+            return "\(id) is \(what), so it exists; \(causes) the likely one is an edge it does not have: if the path was "
+                + "/\(id)/message_templates (or /phone_numbers, /subscribed_apps, /flows), \(edge); if it was /\(id)/messages "
+                + "or the number itself, a permission: the number's access token no longer covers it (reconnect the number)"
+        }
+        let owned = numbers.filter { $0.businessAccountID == id }
+        if !owned.isEmpty {
+            let phone = IDResolver.list(owned.map { "\($0.id) (\($0.name ?? $0.id))" })
+            return "\(id) is \(what), so it exists; \(causes) the likely one is an edge it does not have if the path was "
+                + "/\(id)/messages or another phone-number edge (those take the phone-number id: \(phone)), else a "
+                + "permission: Graph could not load the WABA with the key's access (a WABA not shared with the key's project)"
+        }
+        return "\(id) is \(what), a Kapso id, not a Meta object: Graph paths take Meta's ids (a phone-number id or WABA "
+            + "id); 'whois \(id)' names them"
+    }
+
+    /// A Graph path in the pasted text whose object is `objectID` (`GET /meta/whatsapp/v24.0/{id}/message_templates`
+    /// in an API-log line), nil when none was pasted.
+    var path: String? {
+        guard let objectID, let source = message.map({ $0 + " " + (pastedText ?? "") }) ?? pastedText else { return nil }
+        return source.split { $0.isWhitespace || "\"'`,;()".contains($0) }.map(String.init)
+            .first { APIPath.graphObject(in: $0)?.id == objectID && $0.contains("/") }
     }
 
     /// `N` in `Object with ID 'N' does not exist` (quotes optional); nil when the text has no such phrase.

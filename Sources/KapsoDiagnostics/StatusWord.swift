@@ -6,11 +6,21 @@
 /// Kapso's own `kapso.status` adds `pending` before Meta answers (kapso-api.md §7.1 `status` filter).
 /// Source: Meta, WhatsApp Cloud API status messages webhook reference
 /// (developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/status), see
-/// docs/messages-trace-reply.md. A word outside these is `unknown`: its meaning is not guessed.
+/// docs/messages-trace-reply.md.
+///
+/// Meta's On-Premises API adds two words that are no step of the delivery ("Status and Pricing Notifications",
+/// developers.facebook.com/docs/whatsapp/on-premises/webhooks/outbound): `warning`, "a message you sent contains an
+/// item in a catalog that is not available or does not exist", and `deleted`, "a message sent by the customer was
+/// deleted by the customer" (delete any copy downloaded from the server). They have no rank: a verdict names them
+/// beside the furthest step reached. A word outside all these is `unknown`: its meaning is not guessed.
 public enum StatusWord: Sendable, Equatable {
     /// `accepted`, `pending`, `queued`: Kapso or Meta holds the message, Meta has not confirmed sending it.
     case waiting(String)
     case sent, delivered, read, played, failed
+    /// `warning` (On-Premises API): the message names a catalog item that is not available or does not exist.
+    case warning
+    /// `deleted` (On-Premises API): a message the customer sent was deleted by the customer.
+    case deleted
     /// A word kops does not know (Meta may add statuses), as given.
     case unknown(String)
 
@@ -22,6 +32,8 @@ public enum StatusWord: Sendable, Equatable {
         case "read": self = .read
         case "played": self = .played
         case "failed": self = .failed
+        case "warning": self = .warning
+        case "deleted": self = .deleted
         default: self = .unknown(word)
         }
     }
@@ -35,11 +47,13 @@ public enum StatusWord: Sendable, Equatable {
         case .read: "read"
         case .played: "played"
         case .failed: "failed"
+        case .warning: "warning"
+        case .deleted: "deleted"
         }
     }
 
     /// How far along the status is: waiting 0, `sent` 1, `delivered` 2, `read` and `played` 3, `failed` 4 (final);
-    /// nil for an unknown word, whose place is not known.
+    /// nil for `warning` and `deleted` (no step of the delivery) and for an unknown word, whose place is not known.
     public var rank: Int? {
         switch self {
         case .waiting: 0
@@ -47,7 +61,7 @@ public enum StatusWord: Sendable, Equatable {
         case .delivered: 2
         case .read, .played: 3
         case .failed: 4
-        case .unknown: nil
+        case .warning, .deleted, .unknown: nil
         }
     }
 
@@ -59,6 +73,9 @@ public enum StatusWord: Sendable, Equatable {
         }
     }
 
+    /// What a `warning` status means, in Meta's words (On-Premises API status notifications, see above).
+    public static let warningMeaning = "Meta sends a warning when the message names a catalog item that is not available or does not exist"
+
     /// The status words kops knows, in order, for messages that name them.
-    public static let known = ["pending", "sent", "delivered", "read", "played", "failed"]
+    public static let known = ["pending", "sent", "delivered", "read", "played", "failed", "warning", "deleted"]
 }

@@ -4,6 +4,16 @@ internal import KopsHTTP
 public enum WebhookURL {
     /// A URL without its `https://` or `http://` scheme, for narrow columns.
     public static func short(_ url: String) -> String {
+        // A table shows one a row: the scheme is looked for in the bytes. When an ASCII byte (or nothing) follows it,
+        // the Character comparison below would give the same (no ASCII character joins the `/` before it).
+        let cut = url.utf8.withContiguousStorageIfAvailable { bytes -> Int in
+            guard bytes.count >= 7, bytes[0] == 0x68, bytes[1] == 0x74, bytes[2] == 0x74, bytes[3] == 0x70 else { return 0 }
+            let length = bytes[4] == 0x73 ? 8 : 7  // "https://" or "http://"
+            guard bytes.count >= length, bytes[length - 3] == 0x3A, bytes[length - 2] == 0x2F, bytes[length - 1] == 0x2F
+            else { return 0 }
+            return bytes.count == length || bytes[length] < 0x80 ? length : 0
+        }
+        if let cut, cut > 0, let text = String(url.utf8.dropFirst(cut)) { return text }
         for scheme in ["https://", "http://"] where url.hasPrefix(scheme) { return String(url.dropFirst(scheme.count)) }
         return url
     }

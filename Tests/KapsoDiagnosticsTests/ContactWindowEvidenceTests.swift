@@ -55,7 +55,7 @@ import Testing
 
     @Test func aContactMatchesWithOrWithoutThePlus() throws {
         #expect(try window([Self.conversation("2026-11-21T10:00:00Z", contact: "+14155550192")], nil) == .lastInbound(Self.now - 7_200))
-        #expect(!ContactWindow.sameContact("US.123", "123"))
+        #expect(!ContactNumber.same("US.123", "123"))
     }
 
     @Test func unknownIsNeitherOpenNorClosed() throws {

@@ -52,10 +52,10 @@ import Testing
         (#"[{"status":"failed","timestamp":"1001"}]"#, "failed", nil,
          "failed, and Meta gave no error code; the status has no errors[] entry to explain it", .bad),
         (#"[{"status":"failed","timestamp":"1001","errors":[{"code":131026},{"code":131000}]}]"#, "failed", nil,
-         "failed: 131026 (message undeliverable) (and 1 more error); check the number is correct in E.164; by another channel, ask the contact to write to this number, accept the terms and update WhatsApp; do not retry in a loop", .bad),
+         "failed: 131026 (message undeliverable) (also 131000); check the number is correct in E.164; by another channel, ask the contact to write to this number, accept the terms and update WhatsApp; do not retry in a loop", .bad),
         // probe3 F10: a generic 131000 before the specific code: the verdict follows the specific one.
         (#"[{"status":"failed","timestamp":"1001","errors":[{"code":131000},{"code":131053}]}]"#, "failed", nil,
-         "failed: 131053 (media upload error) (and 1 more error); "
+         "failed: 131053 (media upload error) (also 131000); "
             + (ErrorCatalog.entry(for: "131053").map { $0.fix } ?? ""), .bad),
         (#"[{"status":"failed","timestamp":"1001","errors":[{"code":999999,"title":"New thing"}]}]"#, "failed", nil,
          "failed: 999999 (New thing); not in kops's catalogue: see \(ErrorCatalog.metaReference)", .bad),
@@ -151,7 +151,7 @@ import Testing
          "played by the contact (Kapso's status; the status history stops at sent at 1970-01-01T00:16:40Z (0 s after sending) "
             + "and holds no played event, so when is unknown)", .good),
         (#"[{"status":"warned","timestamp":"1003"}]"#, "warned",
-         "status 'warned' is not one kops knows (pending, sent, delivered, read, played, failed), so what it means for the "
+         "status 'warned' is not one kops knows (pending, sent, delivered, read, played, failed, warning, deleted), so what it means for the "
             + "message is unknown; the timeline shows what was recorded", .warning),
         ("[]", "queued", "queued: Meta has not confirmed the message yet", .warning),
     ]

@@ -146,7 +146,7 @@ import Testing
     }
 
     /// Probe finding F26: Graph's "Object with ID 'N' does not exist" (code 100, subcode 33) is about the id in
-    /// the path, not the payload: the advice names the id and `whois`, in text and in JSON.
+    /// the path, not the payload: the advice names the id, Meta's three causes and `whois`, in text and in JSON.
     @Test(arguments: [
         "explain \"(#100) Unsupported get request. Object with ID '200300400500601' does not exist\"",
         "explain '{\"error\":{\"message\":\"Unsupported post request. Object with ID 200300400500601 does not exist, cannot be "
@@ -157,9 +157,10 @@ import Testing
         let offline = OfflineShell()
         offline.shell.run(line: line)
         #expect(offline.output.out.contains(
-            "what to do: the id 200300400500601 in the request path is not an object this key can use: it does not exist, "
-                + "belongs to another project, or is another kind of id (a WABA id where a phone-number id belongs is the "
-                + "usual case); 'whois 200300400500601' says what it is and what to use\n"))
+            "what to do: Graph could not use the id 200300400500601 in the request path; of Meta's three causes (the "
+                + "object does not exist, the key's access lacks a permission for it, it does not support this operation) "
+                + "the usual one is an edge this kind of id does not have (/message_templates with a phone-number id, "
+                + "/messages with a WABA id); 'whois 200300400500601' says what the id is and what to use\n"))
         #expect(!offline.output.out.contains("fix the payload"))
         let json = OfflineShell()
         json.shell.run(line: "output json; " + line)

@@ -18,8 +18,17 @@ public struct Conversation: Sendable {
     public var businessScopedUserID: String? { json["business_scoped_user_id"]?.string }
     /// The contact's WhatsApp username (`@handle`), when they adopted one.
     public var username: String? { json["username"]?.string }
-    /// How to name the contact when no name is wanted: the number, else the username, else the BSUID.
-    public var contactHandle: String? { contact ?? username ?? businessScopedUserID }
+    /// How to name the contact when no name is wanted: the number, else the username (`@ana.shop`, as `messages`
+    /// writes it and `whois`/`reply --to` take it), else the BSUID.
+    public var contactHandle: String? { contact ?? usernameHandle ?? businessScopedUserID }
+    /// The username as kops writes it: `@ana.shop`.
+    public var usernameHandle: String? { username.flatMap(Self.handle) }
+
+    /// `@ana.shop` for a username with or without its `@`; nil for an empty one.
+    public static func handle(_ username: String) -> String? {
+        let name = username.drop { $0 == "@" }
+        return name.isEmpty ? nil : "@" + name
+    }
     /// `active` or `ended`.
     public var status: String { json["status"]?.string ?? "unknown" }
     public var phoneNumberID: String? { json["phone_number_id"]?.string }

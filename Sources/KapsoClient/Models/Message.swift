@@ -24,8 +24,10 @@ public struct Message: Sendable {
     /// The contact's business-scoped user id (`from_user_id` inbound, `to_user_id` outbound): how a contact who
     /// adopted a WhatsApp username and shares no number is addressed (openapi-whatsapp.yaml).
     public var userID: String? { json[isInbound ? "from_user_id" : "to_user_id"]?.string }
-    /// The contact's WhatsApp username (`@handle`), when they adopted one.
+    /// The contact's WhatsApp username as Kapso sends it (`ana.shop`), when they adopted one.
     public var username: String? { json["username"]?.string }
+    /// The username as kops writes it and `whois`/`reply --to` take it: `@ana.shop`.
+    public var usernameHandle: String? { username.flatMap(Conversation.handle) }
     /// The business number (Meta phone_number_id).
     public var phoneNumberID: String? { kapso["phone_number_id"]?.string }
     public var conversationID: String? { kapso["whatsapp_conversation_id"]?.string }

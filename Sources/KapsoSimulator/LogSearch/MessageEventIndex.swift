@@ -29,8 +29,9 @@ struct MessageEventIndex: Sendable {
                 continue
             }
             for (index, status) in (kapso?["statuses"]?.arrayValue ?? []).enumerated() {
-                // A status without a usable timestamp is placed at its message's time.
-                let seconds = status["timestamp"]?.stringValue.flatMap { Int64($0) }
+                // Meta writes the timestamp as a string of digits; some senders write a bare number (kops reads both,
+                // StatusHistory). A status without a usable timestamp is placed at its message's time.
+                let seconds = status["timestamp"]?.stringValue.flatMap { Int64($0) } ?? status["timestamp"]?.intValue.map(Int64.init)
                 let time = seconds.map { Timestamp(seconds: $0) } ?? message.sortTime
                 entries.append(
                     Entry(time: time, suffix: message.cursorID + "_\(index + 1)", position: position, statusIndex: index))

@@ -18,12 +18,14 @@ enum ContactWindowLookup {
     ) throws -> ContactWindow {
         let byUserID = BusinessScopedUserID.isValid(contact)
         let client = context.client
-        let filters = [("phone_number_id", phoneNumberID), (byUserID ? "business_scoped_user_id" : "phone_number", contact), ("direction", "inbound")]
+        // `phone_number` is a partial match: the key finds both forms of a Brazilian or Mexican number (ContactNumber).
+        let key = byUserID ? contact : ContactNumber.searchKey(contact.filter(\.isNumber))
+        let filters = [("phone_number_id", phoneNumberID), (byUserID ? "business_scoped_user_id" : "phone_number", key), ("direction", "inbound")]
         // The contact's conversations (unless already listed) and inbound messages go out at once: one round trip.
         let listConversations = !byUserID && listedConversations == nil
         var requests = [client.messagesRequest(filters: filters, limit: messageLimit)]
         if listConversations {
-            requests.append(client.conversationsRequest(filters: [("phone_number_id", phoneNumberID), ("phone_number", contact)], limit: 20))
+            requests.append(client.conversationsRequest(filters: [("phone_number_id", phoneNumberID), ("phone_number", key)], limit: 20))
         }
         let responses = client.transport.sendAll(requests)
         func json(_ index: Int) throws(KapsoAPIError) -> JSONValue {

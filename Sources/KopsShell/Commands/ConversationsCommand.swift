@@ -14,7 +14,9 @@ public enum ConversationsCommand: Command {
           conversations --phone-number +14155550157
         """
     public static let flags = [
-        FlagSpec("--phone-number", value: "E164", help: "only conversations with this contact (partial match)"),
+        FlagSpec(
+            "--phone-number", value: "E164",
+            help: "only conversations with this contact (partial match; a Brazilian or Mexican number's other form too)"),
         FlagSpec("--status", choices: ["active", "ended"], help: "only active or only ended conversations"),
         FlagSpec("--limit", value: "N", range: 1...100, help: "conversations per page (1-100, default 20)"),
         FlagSpec("--all", help: "fetch every page"),
@@ -38,14 +40,18 @@ public enum ConversationsCommand: Command {
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         var filters: [(String, String)] = []
         if let id = context.session.phoneNumberID { filters.append(("phone_number_id", id)) }
-        if let contact = try contact(arguments) { filters.append(("phone_number", contact)) }
+        // Kapso's filter is a partial match: a Brazilian or Mexican number is asked for by the key both its forms share
+        // (ContactNumber), and the rows are kept for the number.
+        let digits = try contact(arguments)
+        let rowsFor = digits.flatMap { ContactNumber.searchKey($0) == $0 ? nil : $0 }
+        if let digits { filters.append(("phone_number", ContactNumber.searchKey(digits))) }
         if let status = arguments.value("--status") { filters.append(("status", status)) }
         let limit = arguments.integer("--limit") ?? 20
-        guard arguments.has("--all") else { return try list(filters: filters, limit: limit, after: nil, in: context) }
+        guard arguments.has("--all") else { return try list(filters: filters, limit: limit, after: nil, contact: rowsFor, in: context) }
         let mode = context.outputMode(arguments)
         // Windows are judged at the server's time, known once a page has arrived.
         let count = try ListStream(context: context, mode: mode, jsonForm: .document, showsEmptyTable: true).run(
-            fetch: { try context.client.conversations(filters: filters, limit: 100, after: $0.first?.1) },
+            fetch: { try only(rowsFor, in: context.client.conversations(filters: filters, limit: 100, after: $0.first?.1)) },
             request: { context.client.conversationsRequest(filters: filters, limit: 100, after: $0.first?.1) },
             table: { table($0, now: context.now()) })
         context.session.lastList = nil
@@ -54,11 +60,22 @@ public enum ConversationsCommand: Command {
         return CommandResult(blocks: [.hint("\(count) \(count == 1 ? "conversation" : "conversations")")])
     }
 
-    static func list(filters: [(String, String)], limit: Int, after: String?, in context: ShellContext) throws -> CommandResult {
-        let page = try context.client.conversations(filters: filters, limit: limit, after: after)
+    static func list(
+        filters: [(String, String)], limit: Int, after: String?, contact: String? = nil, in context: ShellContext
+    ) throws -> CommandResult {
+        let page = only(contact, in: try context.client.conversations(filters: filters, limit: limit, after: after))
         if page.items.isEmpty, after == nil { try context.verifyIDFilters(filters) }
-        context.rememberList(page, source: .conversations(filters: filters, limit: limit))
+        context.rememberList(page, source: .conversations(filters: filters, limit: limit, contact: contact))
         return CommandResult(blocks: [.table(table(page.items, now: context.now())), .hint(page.footer)], json: page.json)
+    }
+
+    /// The page's conversations with `digits` (`nil`: all): whose contact number contains the digits or is their other
+    /// form (`ContactNumber.same`); the JSON document keeps only them.
+    static func only(_ digits: String?, in page: Page<Conversation>) -> Page<Conversation> {
+        guard let digits else { return page }
+        return page.keeping { conversation in
+            conversation.contact.map { $0.filter(\.isNumber).contains(digits) || ContactNumber.same($0, digits) } ?? false
+        }
     }
 
     static func table(_ conversations: [Conversation], now: Int64) -> Table {

@@ -54,7 +54,8 @@ public enum ErrorsCommand: Command {
                 ] + fetch.leftOutHint,
                 json: fetch.addingLeftOut(
                     to: .object([
-                        "period": .string(period), "failures": .number(String(groups.total)), "truncated": .bool(fetch.truncated),
+                        "period": .string(period), "failures": .number(String(groups.total - groups.warnings)),
+                        "warnings": .number(String(groups.warnings)), "truncated": .bool(fetch.truncated),
                         "groups": FailureGroups.json(named),
                     ])))
         }
@@ -74,7 +75,9 @@ public enum ErrorsCommand: Command {
     static func namingTemplates(_ groups: [FailureGroups.Group], numbers: [PhoneNumber], in context: ShellContext) -> [FailureGroups.Group] {
         var found: [String: [String]] = [:]
         return groups.map { group in
-            guard group.source == .message, group.error.hasPrefix("131047"),
+            // A template refused with the code is not helped by another template (ErrorCatalog.reengagementOnTemplate).
+            guard group.source == .message, group.templates.isEmpty,
+                ErrorCatalog.isReengagement(group.error.split(separator: " ").first.map(String.init)),
                 let number = group.items.first.flatMap({ $0["kapso"]?["phone_number_id"]?.string ?? $0["phone_number_id"]?.string }),
                 let waba = numbers.first(where: { $0.id == number })?.businessAccountID
             else { return group }
@@ -106,7 +109,7 @@ public enum ErrorsCommand: Command {
         case .checked(let check) where check.problems == 0:
             return "Meta's webhooks (log search): no failed status in the last \(period)"
         case .checked(let check):
-            let statuses = check.problems == 1 ? "1 failed status" : "\(check.problems) failed statuses"
+            let statuses = check.counted
             guard messagesRead else { return "Meta's webhooks (log search): \(statuses) in the last \(period)" }
             if check.added == 0 { return "Meta's webhooks (log search): \(statuses), \(check.problems == 1 ? "the same failure as a message" : "all for messages") above" }
             return "Meta's webhooks (log search): \(statuses), \(check.added) not among the messages (source meta)"
@@ -127,8 +130,10 @@ public enum ErrorsCommand: Command {
     private static func flatResult(_ fetch: FailureFetch, limit: Int, period: String) -> CommandResult {
         let (all, joined) = FailureGroups.withoutSameSends(fetch.triage.entries)
         let entries = Array(all.sorted { $0.time > $1.time }.prefix(limit))
+        let warnings = all.filter { $0.statusWord != nil }.count
         let json: JSONValue = .object([
-            "period": .string(period), "failures": .number(String(all.count)), "same_sends_joined": .number(String(joined)),
+            "period": .string(period), "failures": .number(String(all.count - warnings)), "warnings": .number(String(warnings)),
+            "same_sends_joined": .number(String(joined)),
             "data": .array(
                 entries.map {
                     .object(["source": .string($0.source.rawValue), "time": .string($0.time), "item": .object($0.json)])
@@ -151,10 +156,12 @@ public enum ErrorsCommand: Command {
             columns: [Column("TIME", truncation: .never), Column("SOURCE", truncation: .never), what, error, meaning], rows: rows)
         table.detailBelowWhenTooWide = true
         let more = fetch.truncated
-        let found = "\(all.count)\(more ? "+" : "")"
-        let shown = entries.count == all.count && !more ? found : "newest \(entries.count) of \(found)"
-        let noun = all.count == 1 && !more ? "failure" : "failures"
-        let hint = "\(shown) \(noun) in the last \(period)" + (FailureGroupsTable.joinedNote(joined, verb: "listed").map { "; " + $0 } ?? "")
+        let failures = all.count - warnings
+        let found = "\(failures)\(more ? "+" : "")"
+        let noun = failures == 1 && !more ? "failure" : "failures"
+        let counted = "\(found) \(noun)\(FailureGroupsTable.warningsNote(warnings))"
+        let shown = entries.count == all.count && !more ? counted : "newest \(entries.count) of \(counted)"
+        let hint = "\(shown) in the last \(period)" + (FailureGroupsTable.joinedNote(joined, verb: "listed").map { "; " + $0 } ?? "")
         return CommandResult(blocks: [.table(table), .hint(hint)] + fetch.leftOutHint, json: fetch.addingLeftOut(to: json))
     }
 }

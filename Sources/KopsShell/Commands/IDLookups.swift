@@ -123,6 +123,12 @@ enum IDLookups {
         case .conversation(let id):
             try conversation(id, to: &facts, client: client)
             return
+        case .userMessages(let userID):
+            // The contact's name and username are on the conversation when no message carries them; a failure here
+            // leaves the messages' answer standing.
+            let newest = facts.messages.filter { $0.userID == userID }.max { ($0.time ?? 0) < ($1.time ?? 0) }
+            if let id = newest?.conversationID { try? conversation(id, to: &facts, client: client) }
+            return
         default: return
         }
         if capped { facts.capped.append(lookup) }

@@ -10,7 +10,9 @@ public enum MessagesCommand: Command {
         + "[--type TYPE] [--has-media] [--limit N] [--all]"
     public static let details = """
         Lists the selected number's messages (all numbers when none is selected). --phone-number
-        matches the contact's number; failed messages show their error code. 'next' continues.
+        matches the contact's number (part of it is enough; a Brazilian or Mexican number matches its
+        other form too, as WhatsApp IDs differ from dialled numbers there); failed messages show their
+        error code. 'next' continues.
         Examples:
           messages --status failed
           messages --phone-number +14155550157 --limit 5
@@ -40,18 +42,31 @@ public enum MessagesCommand: Command {
         }
     }
 
-    /// `--phone-number` as a filter: a phone number's digits (`phone_number`), or a business-scoped user id
-    /// (`business_scoped_user_id`, kapso-api.md §7.1) for a username contact without a number; nil when absent.
-    private static func contact(_ arguments: Arguments) throws -> (String, String)? {
+    /// `--phone-number` as a filter: a phone number's digits (`phone_number`, a partial match; for a Brazilian or
+    /// Mexican number the search key its two forms share, with the digits to keep the rows for), or a business-scoped
+    /// user id (`business_scoped_user_id`, kapso-api.md §7.1) for a username contact without a number; nil when absent.
+    private static func contact(_ arguments: Arguments) throws -> (filter: (String, String), rowsFor: String?)? {
         guard let value = arguments.value("--phone-number") else { return nil }
-        if BusinessScopedUserID.isValid(value) { return ("business_scoped_user_id", value) }
-        return ("phone_number", try MessageInput.phoneNumber(value, command: name, flag: "--phone-number"))
+        if BusinessScopedUserID.isValid(value) { return (("business_scoped_user_id", value), nil) }
+        let digits = try MessageInput.phoneNumber(value, command: name, flag: "--phone-number")
+        let key = ContactNumber.searchKey(digits)
+        return (("phone_number", key), key == digits ? nil : digits)
+    }
+
+    /// The page's messages with `digits` (`nil`: all): those whose contact number contains the digits or is their
+    /// other form (`ContactNumber.same`); the JSON document keeps only them.
+    static func only(_ digits: String?, in page: Page<Message>) -> Page<Message> {
+        guard let digits else { return page }
+        return page.keeping { message in
+            message.contact.map { $0.filter(\.isNumber).contains(digits) || ContactNumber.same($0, digits) } ?? false
+        }
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         var filters: [(String, String)] = []
         if let id = context.session.phoneNumberID { filters.append(("phone_number_id", id)) }
-        if let contact = try contact(arguments) { filters.append(contact) }
+        let contact = try contact(arguments)
+        if let contact { filters.append(contact.filter) }
         if let conversation = try conversation(arguments) { filters.append(("conversation_id", conversation)) }
         let names = [("--direction", "direction"), ("--status", "status"), ("--type", "message_type")]
         // WhatsApp's message types are lower case and the API matches them exactly: `--type TEXT` is `text`.
@@ -60,10 +75,12 @@ public enum MessagesCommand: Command {
         }
         if arguments.has("--has-media") { filters.append(("has_media", "true")) }
         let limit = arguments.integer("--limit") ?? 20
-        guard arguments.has("--all") else { return try list(filters: filters, limit: limit, after: nil, in: context) }
+        guard arguments.has("--all") else {
+            return try list(filters: filters, limit: limit, after: nil, contact: contact?.rowsFor, in: context)
+        }
         let mode = context.outputMode(arguments)
         let count = try ListStream(context: context, mode: mode, jsonForm: .document, showsEmptyTable: true).run(
-            fetch: { try context.client.messages(filters: filters, limit: 100, after: $0.first?.1) },
+            fetch: { try only(contact?.rowsFor, in: context.client.messages(filters: filters, limit: 100, after: $0.first?.1)) },
             request: { context.client.messagesRequest(filters: filters, limit: 100, after: $0.first?.1) },
             table: table)
         context.session.lastList = nil
@@ -73,10 +90,12 @@ public enum MessagesCommand: Command {
         return CommandResult(blocks: [.hint("\(count) \(count == 1 ? "message" : "messages")")])
     }
 
-    static func list(filters: [(String, String)], limit: Int, after: String?, in context: ShellContext) throws -> CommandResult {
-        let page = try context.client.messages(filters: filters, limit: limit, after: after)
+    static func list(
+        filters: [(String, String)], limit: Int, after: String?, contact: String? = nil, in context: ShellContext
+    ) throws -> CommandResult {
+        let page = only(contact, in: try context.client.messages(filters: filters, limit: limit, after: after))
         if page.items.isEmpty, after == nil { try context.verifyIDFilters(filters) }
-        context.rememberList(page, source: .messages(filters: filters, limit: limit))
+        context.rememberList(page, source: .messages(filters: filters, limit: limit, contact: contact))
         return CommandResult(blocks: [.table(table(page.items)), .hint(page.footer)], json: page.json)
     }
 
@@ -99,17 +118,27 @@ public enum MessagesCommand: Command {
         return table
     }
 
-    /// `read`, `failed 131047` in red; in yellow `delivered/failed 131026` (both were reported) and
-    /// `error 131051` (a received message WhatsApp reported an error on).
+    /// `read`, `failed 131047` in red; in yellow `delivered/failed 131026` (both were reported), `sent/warning 131009`
+    /// (a `warning` status with an error) and `error 131051` (a received message WhatsApp reported an error on). The code is the message's code
+    /// (`MessageError.primary`, as the verdict picks it: 131026 rather than a generic 131000 beside it). `played`
+    /// replaces Kapso's `read` (or an earlier word) when the history has a `played` event: played counts as read and
+    /// says more (StatusWord); only the word shown changes, the JSON keeps Kapso's status.
     static func status(_ message: Message) -> StyledText {
         let history = StatusHistory(message: message)
-        let failedCode = history.failures.last.map { failure in failure.errors.first?.code.map { " \($0)" } ?? "" }
-        let received = MessageError.all(in: message.json["errors"]).first
+        let failedCode = history.failures.last.map { failure in MessageError.primary(of: failure.errors)?.code.map { " \($0)" } ?? "" }
+        let received = MessageError.primary(of: MessageError.all(in: message.json["errors"]))
+        let played = history.events.contains { StatusWord($0.status) == .played } && (StatusWord(message.status).rank ?? 4) <= 3
+        // A warning with an error (StatusWord): the message went out, but Meta reported a problem with it.
+        let warning = history.events.last { StatusWord($0.status) == .warning && !$0.errors.isEmpty }
+            .map { " " + (MessageError.primary(of: $0.errors)?.code ?? "without code") }
+        let shown = played ? "played" : message.status
         switch message.status {
         case "failed": return StyledText("failed" + (failedCode ?? ""), style: .bad)
         case let other where failedCode != nil: return StyledText("\(other)/failed\(failedCode ?? "")", style: .warn)
         case _ where received != nil:
             return StyledText("error" + (received?.code.map { " \($0)" } ?? " without code"), style: .warn)
+        case _ where warning != nil: return StyledText("\(shown)/warning\(warning ?? "")", style: .warn)
+        case _ where played: return StyledText("played")
         case "pending": return StyledText("pending", style: .warn)
         case let other: return StyledText(other)
         }

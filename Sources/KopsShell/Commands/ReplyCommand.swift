@@ -179,22 +179,27 @@ public enum ReplyCommand: Command {
         let client = context.client
         if let to {
             let phoneNumberID = try session.requirePhoneNumber()
-            if let problem = IDResolver.notAContact(to.number, typed: to.typed, numbers: try client.allPhoneNumbers()) {
-                throw ReplyError.notAContact(problem)
+            // The contact's conversations and messages are read first only when the number may lack its country code.
+            var found: ContactRecords?
+            let problem = try IDResolver.notAContact(to.number, typed: to.typed, numbers: try client.allPhoneNumbers()) {
+                let records = try ContactRecords.load(to.number.digits, phoneNumberID: phoneNumberID, messages: true, in: context)
+                found = records
+                return records.contains(to.number.digits)
             }
+            if let problem { throw ReplyError.notAContact(problem) }
             let to = to.number.digits
-            let found = try client.conversations(filters: [("phone_number_id", phoneNumberID), ("phone_number", to)], limit: 20)
-            let conversation = found.items.first { $0.contact == to }
+            let conversations = try (found ?? ContactRecords.load(to, phoneNumberID: phoneNumberID, messages: false, in: context)).conversations
+            let conversation = conversations.first { $0.contact == to } ?? conversations.first { ContactNumber.same($0.contact, to) }
             return Target(
                 contact: to, label: MessageCommand.contactLabel(conversation?.contactName, to), phoneNumberID: phoneNumberID,
-                conversation: conversation, contactConversations: found.items)
+                conversation: conversation, contactConversations: conversations)
         }
         if let id = session.lastMessageID {
             let message = try client.message(id)
             guard let contact = message.contact ?? message.userID else { throw ReplyError.noContact }
             guard let phoneNumberID = message.phoneNumberID ?? session.phoneNumberID else { throw ShellError.noPhoneNumberSelected }
             return Target(
-                contact: contact, label: MessageCommand.contactLabel(message.contactName, message.username ?? contact),
+                contact: contact, label: MessageCommand.contactLabel(message.contactName, message.usernameHandle ?? contact),
                 phoneNumberID: phoneNumberID,
                 conversation: try message.conversationID.map(client.conversation),
                 quotedID: quote && message.isInbound ? message.id : nil, message: message)
@@ -204,7 +209,7 @@ public enum ReplyCommand: Command {
         guard let contact = conversation.contact ?? conversation.businessScopedUserID else { throw ReplyError.noContact }
         guard let phoneNumberID = conversation.phoneNumberID ?? session.phoneNumberID else { throw ShellError.noPhoneNumberSelected }
         return Target(
-            contact: contact, label: MessageCommand.contactLabel(conversation.contactName, conversation.username ?? contact),
+            contact: contact, label: MessageCommand.contactLabel(conversation.contactName, conversation.usernameHandle ?? contact),
             phoneNumberID: phoneNumberID, conversation: conversation)
     }
 
@@ -238,7 +243,7 @@ public enum ReplyCommand: Command {
         let message = found.items.first
         let conversation = try message?.conversationID.map(context.client.conversation)
         return Target(
-            contact: userID, label: MessageCommand.contactLabel(message?.contactName, message?.username ?? userID),
+            contact: userID, label: MessageCommand.contactLabel(message?.contactName, message?.usernameHandle ?? userID),
             phoneNumberID: phoneNumberID, conversation: conversation)
     }
 

@@ -176,18 +176,24 @@ public enum TraceCommand: Command {
         if history.isBehind(message.status) {
             blocks.append(.line(StyledText("  Kapso's status is \(message.status), but no \(message.status) event was recorded in the history", style: .warn)))
         }
-        return blocks + explained(history.failures.flatMap(\.errors) + received)
+        // The message's code first (as the verdict picks it), then the rest; a warning's errors too (StatusWord).
+        let statusErrors = history.events.filter { $0.status == "failed" || StatusWord($0.status).rank == nil }
+            .flatMap { event in (MessageError.primary(of: event.errors).map { [$0] } ?? []) + MessageError.others(of: event.errors) }
+        return blocks + explained(statusErrors + received, template: message.type == "template")
     }
 
     /// Meaning, fix and Meta's details of each distinct error, the first three in full.
-    private static func explained(_ errors: [MessageError], headlines: Bool = false) -> [Block] {
+    /// A template refused with a window code gets the template's advice (`ErrorCatalog.reengagementOnTemplate`), not
+    /// the catalogue's "send a template".
+    private static func explained(_ errors: [MessageError], headlines: Bool = false, template: Bool = false) -> [Block] {
         var seen: [MessageError] = []
         for error in errors where !seen.contains(error) { seen.append(error) }
         var blocks: [Block] = []
         for error in seen.prefix(3) {
             if headlines || seen.count > 1 || error.code == nil { blocks.append(.line(StyledText("  error:   " + error.headline, style: .bad))) }
             blocks.append(.line(StyledText("  meaning: " + error.meaning)))
-            blocks.append(.line(StyledText("  fix:     " + error.next)))
+            let fix = template && ErrorCatalog.isReengagement(error.code) ? ErrorCatalog.reengagementOnTemplate : error.next
+            blocks.append(.line(StyledText("  fix:     " + fix)))
             if let details = error.details, error.entry != nil || error.code == nil && details != error.meaning {
                 blocks.append(.line(StyledText("  meta:    " + details, style: .dim)))
             }

@@ -38,11 +38,12 @@ enum FailureGroupsTable {
     /// `4 causes of 120 failures in the last 30d; 'errors --flat' lists each failure`, then what the counts
     /// are: lower bounds for a source cut at `FailureFetch.maxPages`, a send counted once, the scope.
     static func hint(_ groups: FailureGroups, shown: Int, truncated: Bool, period: String, flat: String, scope: String? = nil) -> String {
-        let total = "\(groups.total)\(truncated ? "+" : "")"
+        let count = groups.total - groups.warnings
+        let total = "\(count)\(truncated ? "+" : "")"
         let causes = shown == groups.groups.count ? "\(shown)" : "top \(shown) of \(groups.groups.count)"
         let noun = groups.groups.count == 1 ? "cause" : "causes"
-        let failures = groups.total == 1 && !truncated ? "failure" : "failures"
-        var text = "\(causes) \(noun) of \(total) \(failures) in the last \(period); '\(flat)' lists each failure"
+        let failures = count == 1 && !truncated ? "failure" : "failures"
+        var text = "\(causes) \(noun) of \(total) \(failures)\(warningsNote(groups.warnings)) in the last \(period); '\(flat)' lists each failure"
         if groups.groups.contains(where: \.isLowerBound) {
             let rows = FailureFetch.maxPages * 100
             text += "; a count marked + is at least that many (only the newest \(rows) failures of its source were read; "
@@ -51,5 +52,10 @@ enum FailureGroupsTable {
         if let joined = joinedNote(groups.joined, verb: "counted") { text += "; " + joined }
         if let scope { text += "; " + scope }
         return text
+    }
+
+    /// ` and 1 warning` (message statuses that carry an error without failing, StatusWord), empty for none.
+    static func warningsNote(_ count: Int) -> String {
+        count == 0 ? "" : " and \(count) \(count == 1 ? "warning" : "warnings")"
     }
 }

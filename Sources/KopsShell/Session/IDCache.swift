@@ -16,6 +16,9 @@ public struct IDCache: Sendable {
     public private(set) var ids: [Kind: [String]] = [:]
     /// A short description per id (`+1 415-555-0100 Support Line`) for listings.
     public private(set) var labels: [String: String] = [:]
+    /// The project's numbers as the API answered `numbers` and `use` this session, by phone-number id: what offline
+    /// commands (`explain`) know of the project without a request.
+    public private(set) var phoneNumbers: [String: PhoneNumber] = [:]
     /// Log search's sources and filter keys, fetched by the first `logs search` of a project, for Tab and checks.
     public var logSearchCatalog: LogSearchCatalog?
     public let limit: Int
@@ -47,6 +50,9 @@ public struct IDCache: Sendable {
         for row in rows.reversed() {
             // Labels, like ids, are printed by libedit, not the renderer: they are shown as escapes.
             guard let id = row["id"]?.string, IDCache.isOfferable(id) else { continue }
+            if kind == .phoneNumber, let object = row.object, let number = try? PhoneNumber(json: object) {
+                phoneNumbers[id] = number
+            }
             let label = VisibleText.escaped(
                 [row["display_phone_number"]?.string, row["name"]?.string, row["url"]?.string]
                     .compactMap { $0 }.joined(separator: " "))

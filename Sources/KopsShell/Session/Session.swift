@@ -69,10 +69,12 @@ public struct ListCursor: Sendable {
 public enum ListSource: Sendable {
     case phoneNumbers
     case webhooks(KapsoClient.WebhookScope, filters: [(String, String)])
-    /// `messages` with the API query filters it was given.
-    case messages(filters: [(String, String)], limit: Int)
-    /// `conversations` with the API query filters it was given.
-    case conversations(filters: [(String, String)], limit: Int)
+    /// `messages` with the API query filters it was given, and the contact's digits its rows are kept for (the query
+    /// asked for a Brazilian or Mexican number's search key, which other contacts' numbers may end with).
+    case messages(filters: [(String, String)], limit: Int, contact: String? = nil)
+    /// `conversations` with the API query filters it was given, and the contact's digits its rows are kept for (as
+    /// for `messages`).
+    case conversations(filters: [(String, String)], limit: Int, contact: String? = nil)
     /// `deliveries` with the API query filters it was given.
     case deliveries(filters: [(String, String)], limit: Int)
     /// `logs` with the API query filters it was given.

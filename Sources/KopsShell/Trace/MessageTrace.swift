@@ -79,7 +79,9 @@ struct MessageTrace {
                 ?? client.platformRequest("/whatsapp/conversations/-"),
             // Meta's window belongs to the (number, contact) pair, across Kapso's conversations.
             client.messagesRequest(
-                filters: message.contact.flatMap { contact in message.phoneNumberID.map { [("phone_number_id", $0), ("phone_number", contact)] } }
+                filters: message.contact.flatMap { contact in
+                    message.phoneNumberID.map { [("phone_number_id", $0), ("phone_number", ContactNumber.searchKey(contact))] }
+                }
                     .map { $0 + [("direction", "inbound")] }
                     ?? [("conversation_id", message.conversationID ?? "-"), ("direction", "inbound")],
                 limit: 100),
@@ -132,11 +134,13 @@ struct MessageTrace {
         }
         let inbound = part(json(1)) { json throws(KapsoAPIError) in
             let page = try client.messages(from: json)
-            // `phone_number` matches partially: only this contact's messages count.
+            // `phone_number` matches partially: only this contact's messages count, in either form of a Brazilian or
+            // Mexican number, and any message of the traced one's conversation.
             let mine = page.items.filter { other in
                 other.isInbound && other.id != message.id
-                    && ((message.contact == nil && message.userID == nil) || ContactWindow.sameContact(other.contact, message.contact)
-                        || ContactWindow.sameContact(other.userID, message.userID))
+                    && ((message.contact == nil && message.userID == nil) || ContactNumber.same(other.contact, message.contact)
+                        || ContactNumber.same(other.userID, message.userID)
+                        || (other.conversationID != nil && other.conversationID == message.conversationID))
             }
             return InboundPage(
                 before: mine.first { ($0.time ?? 0) <= time }, hasMore: page.hasMore,
