@@ -53,17 +53,20 @@ extension IDResolver {
         let ids: [String]
         let what: String
         if !business.isEmpty {
-            (kind, ids, what) = (.metaBusinessID, business, "the Meta business (portfolio) id of")
+            (kind, ids, what) = (.metaBusinessID, business, "the Meta business (portfolio) id of this project's")
         } else if !app.isEmpty {
-            (kind, ids, what) = (.metaAppID, app, "the Meta app id subscribed to the WABA of")
+            (kind, ids, what) = (.metaAppID, app, "the Meta app id subscribed to the webhooks of this project's")
         } else {
             return nil
         }
-        let numbers = ids.compactMap { id in facts.numbers.first { $0.id == id } }
+        // One number per WABA was read: the id is the WABA's, so every number under it shares it.
+        let wabas = ids.map { id in facts.numbers.first { $0.id == id }?.businessAccountID ?? id }
+        let numbers = facts.numbers.filter { wabas.contains($0.businessAccountID ?? $0.id) }
         let read = plural(facts.healths.count, "number")
         var identity = Identity(
             input: typed, kind: kind,
-            statement: "\(typed) is \(what) " + (numbers.isEmpty ? list(ids) : owners(numbers)) + " (from health)",
+            statement: "\(typed) is \(what) " + (numbers.count == 1 ? "number " : "numbers ")
+                + (numbers.isEmpty ? list(ids) : owners(numbers)) + " (from health)",
             fix: "Kapso's API paths take the phone-number id, not Meta's \(kind == .metaAppID ? "app" : "business") id; "
                 + (numbers.isEmpty ? "'numbers' lists them" : pick(numbers, command: "use")))
         identity.details = [

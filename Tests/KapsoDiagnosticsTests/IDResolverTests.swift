@@ -325,8 +325,14 @@ import Testing
 
     /// whois of the business or app id `health` shows said "wrong project or key?"; with the health read it names them.
     @Test(arguments: [
-        ("300400500600701", Identity.Kind.metaBusinessID, "is the Meta business (portfolio) id of Support Line 100200300400501"),
-        ("400500600700801", .metaAppID, "is the Meta app id subscribed to the WABA of Support Line 100200300400501"),
+        (
+            "300400500600701", Identity.Kind.metaBusinessID,
+            "is the Meta business (portfolio) id of this project's numbers Sales Line 100200300400502 and Support Line 100200300400501"
+        ),
+        (
+            "400500600700801", .metaAppID,
+            "is the Meta app id subscribed to the webhooks of this project's numbers Sales Line 100200300400502 and Support Line"
+        ),
     ])
     func healthNamesTheMetaBusinessAndAppIDs(id: String, kind: Identity.Kind, statement: String) throws {
         let input = try IDInput.read(id).get()
@@ -338,7 +344,7 @@ import Testing
         let identity = IDResolver.resolve(input, typed: id, facts: facts)
         #expect(identity.kind == kind)
         #expect(identity.statement.contains(statement), "\(identity.statement)")
-        #expect(identity.phoneNumberIDs == ["100200300400501"])
+        #expect(identity.phoneNumberIDs == ["100200300400502", "100200300400501"], "both numbers are under the WABA read")
     }
 
     /// An id that may be one of those kinds, when health was not read, is not called another project's.

@@ -43,7 +43,12 @@ enum IDLookups {
             }
         }
         for lookup in later {
-            guard case .templates(let id) = lookup, !facts.failed.contains(.phoneNumbers) else { continue }
+            guard case .templates(let id) = lookup else { continue }
+            // Without the numbers there are no WABAs to list: not read, so not "not found in templates" either.
+            guard !facts.failed.contains(.phoneNumbers) else {
+                facts.failed.append(lookup)
+                continue
+            }
             do {
                 try templates(id, to: &facts, client: client)
             } catch {
