@@ -109,8 +109,8 @@ import Testing
          "-c:1: error: phone number id 999 was not found in this project; ids in this project: 100200300400502 (+1 415-555-0101, Sales Line), 100200300400501 (+1 415-555-0100, Support Line)\n",
          1),
         ("webhooks get nope",
-         "-c:1: error: webhook nope was not found; webhook ids: 5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92, 4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a81, 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70, 1b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e, 2c3d4e5f-6a7b-4c8d-8e9f-1a2b3c4d5e6f, 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\n",
-         1),
+         "-c:1: error: webhooks: invalid webhook id 'nope'; expected a UUID such as e5a6c7d8-4f5b-4c6d-8e7f-901234567890 (Kapso's webhook ids are UUIDs)\n",
+         64),
     ])
     func badInputGetsOneLineAndAStatus(command: String, stderr: String, status: Int32) async throws {
         let result = try await kops(["-c", command])

@@ -87,7 +87,12 @@ import Testing
         ("message 12345", "error: message: invalid message id '12345'; expected a WAMID starting with 'wamid.'\n", .usage, 2),
         // The message's 404, then one row of the numbers list: a 404 there too would be the base URL's (probe5 P5-1).
         ("message wamid.AAAA", "error: message wamid.AAAA was not found; 'messages' lists recent ones\n", .failure, 2),
-        ("conversation nope", "error: conversation nope was not found; 'conversations' lists recent ones\n", .failure, 1),
+        // Conversation ids are UUIDs: anything else is refused before a request the API would log as a failure (P5-4).
+        (
+            "conversation nope",
+            "error: conversation: invalid conversation id 'nope'; expected a UUID such as e5a6c7d8-4f5b-4c6d-8e7f-901234567890 "
+                + "(Kapso's conversation ids are UUIDs)\n", .usage, 0
+        ),
         ("messages --phone-number abc", "error: messages: invalid value for --phone-number 'abc'; expected a phone number in E.164 form, e.g. +14155550157\n", .usage, 0),
         ("messages --limit 0", "error: messages: invalid value for --limit '0'; expected a whole number from 1 to 100\n", .usage, 0),
     ])

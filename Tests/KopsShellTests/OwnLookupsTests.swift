@@ -94,6 +94,52 @@ import Testing
         }
     }
 
+    /// probe5 P5-4: `conversation`, `webhooks get`, `messages --conversation` and `deliveries --webhook` sent the typed
+    /// id to the API, leaving 400s and 404s that another machine's `errors` counted as the project's failures (48 → 57).
+    /// A non-UUID is named by the resolver before any request; a UUID is looked for in lists.
+    @Test func idCommandsLeaveNoFailureForAnotherMachine() async throws {
+        let lines = [
+            "conversation 100200300400501", "conversation 14155550142", "conversation a1c2e3f4-0b1d-4e2f-8a3b-5c6d7e8f9012",
+            "conversation 12345678-1234-4123-8123-123456789abc", "webhooks get 100200300400501",
+            "webhooks get d4f5b6c7-3e4a-4b5c-9d6e-8f9012345678", "webhooks get 12345678-1234-4123-8123-123456789abc",
+            "messages --conversation 100200300400501", "messages --conversation \(Self.tour)",
+            "deliveries --webhook 100200300400501", "deliveries stats --webhook 14155550142",
+            "webhooks check 100200300400501", "webhooks probe 12345678-1234-4123-8123-123456789abc",
+        ]
+        let (before, after, runs) = try await withSimulator { fixture in
+            let (other, output) = try fixture.shell(phoneNumberID: "100200300400501")
+            func failures() throws -> [Int?] {
+                func json(_ line: String) throws -> JSONValue {
+                    let mark = output.out.count
+                    _ = other.run(line: line)
+                    return try JSONValue.parse(Array(String(output.out.dropFirst(mark)).utf8))
+                }
+                return try [
+                    json("errors --output json")["failures"]?.int,
+                    json("logs --status-code 404 --period 30d --limit 100 --output json")["data"]?.array?.count,
+                    json("logs --status-code 400 --period 30d --limit 100 --output json")["data"]?.array?.count,
+                ]
+            }
+            let before = try failures()
+            let (mine, mineOutput) = try fixture.shell(phoneNumberID: "100200300400501")
+            let runs = lines.map { line in
+                let mark = mineOutput.err.count
+                let status = mine.run(line: line)
+                return (status.rawValue, String(mineOutput.err.dropFirst(mark)))
+            }
+            return (before, try failures(), runs)
+        }
+        #expect(before.allSatisfy { $0 != nil } && after == before, "another machine's errors, 404s and 400s: \(before) → \(after)")
+        for (line, run) in zip(lines, runs) { #expect(run.0 != 0, "\(line): \(run.1)") }
+        let flagged = ["messages --conversation 100200300400501": "--conversation: ", "deliveries --webhook 100200300400501": "--webhook: "]
+        for (line, flag) in flagged {
+            let err = runs[lines.firstIndex(of: line)!].1
+            #expect(err.contains(flag + "100200300400501 is the phone-number id of Support Line"), "\(line): \(err)")
+        }
+        #expect(runs[0].1.contains("not a conversation id"), "\(runs[0].1)")
+        #expect(runs[4].1.contains("not a webhook id"), "\(runs[4].1)")
+    }
+
     @Test func whoisCountsNoneOfKopsOwnCalls() async throws {
         let runs = try await runDemo(["whois 12345678-1234-4123-8123-123456789abc", "whois 12345678-1234-4123-8123-123456789abc",
             "whois 100200300400502"], number: nil)

@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func namesEveryWriteWithItsLine() {
-        let found = check("numbers\nreply hi\nreply --dry-run hi\nwebhooks delete 1 --yes\nwebhooks get 1\n#! error\nreply refused").writes
+        let found = check("numbers\nreply hi\nreply --dry-run hi\nwebhooks delete 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d --yes\nwebhooks get 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\n#! error\nreply refused").writes
         #expect(found == [ScriptCheck.Write(line: 2, label: "reply"), ScriptCheck.Write(line: 4, label: "webhooks delete")])
     }
 

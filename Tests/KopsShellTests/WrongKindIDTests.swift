@@ -9,18 +9,19 @@ import Testing
 
     static let rows: [Row] = [
         (
-            "conversation 200300400500601", 1,
+            // Not a UUID: refused before any request (usage, as trace's), then named by the resolver (probe5 P5-4).
+            "conversation 200300400500601", 64,
             "error: 200300400500601 is the WABA id (business_account_id) of Sales Line 100200300400502 and Support Line "
                 + "100200300400501, not a conversation id; calls about messages and numbers take a phone-number id; pick one: "
                 + "use 100200300400502 (Sales Line) or use 100200300400501 (Support Line)"
         ),
         (
-            "conversation \(Demo.leeFailedReply)", 1,
+            "conversation \(Demo.leeFailedReply)", 64,
             "error: \(Demo.leeFailedReply) is an outbound text message to +14155550157 on Support Line (+1 415-555-0100), "
                 + "failed 131047, not a conversation id; trace \(Demo.leeFailedReply)"
         ),
         (
-            "webhooks get 100200300400502", 1,
+            "webhooks get 100200300400502", 64,
             "error: 100200300400502 is the phone-number id of Sales Line (+1 415-555-0101), not a webhook id; use 100200300400502"
         ),
         (

@@ -14,11 +14,15 @@ public enum ConversationCommand: Command {
         """
     public static let maxArguments: Int? = 1
 
-    public static func validate(_ arguments: Arguments) throws { _ = try arguments.required(0, "conversation id") }
+    public static func validate(_ arguments: Arguments) throws { _ = try id(arguments) }
+
+    /// The conversation id typed: a UUID (`MessageInput.uuid`), or the resolver says what it is before any request.
+    private static func id(_ arguments: Arguments) throws -> String {
+        try MessageInput.uuid(try arguments.required(0, "conversation id"), command: name, what: "conversation id", expected: .conversationID)
+    }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
-        let id = try arguments.required(0, "conversation id")
-        let conversation = try context.client.conversation(id)
+        let conversation = try context.conversation(try id(arguments))
         if context.session.lastConversationID != conversation.id { context.session.lastMessageID = nil }
         context.session.lastConversationID = conversation.id
         // The window is the (number, contact) pair's, across Kapso's conversations of that contact on the number and
@@ -38,5 +42,25 @@ public enum ConversationCommand: Command {
             Field("window", window.text, style: window.isOpen ? .good : .warn),
         ]
         return CommandResult(blocks: [.fields(fields)], json: .object(conversation.json))
+    }
+}
+
+extension ShellContext {
+    /// Conversation `id` (a UUID), found through lists so an id of no conversation leaves no 404 in the project's API
+    /// log (docs/own-lookups.md): the resolver's look-up (its newest message, then its contact's conversations on
+    /// that number), else the 100 most recently active conversations (one without messages). `GET` by id only when
+    /// a message names it but the lists did not hold it. Throws `conversationNotFound` when none has the id, and a
+    /// look-up's own error (a 404 from a list every project has: the base URL) when one failed.
+    func conversation(_ id: String) throws -> Conversation {
+        func found(_ lookup: IDResolver.Lookup) throws -> IDResolver.Facts {
+            let (facts, errors) = IDLookups.fetch([lookup], client: client, id: id, own: ownLookups)
+            if let error = errors.first { throw error }
+            return facts
+        }
+        let facts = try found(.conversation(id))
+        if let conversation = facts.conversations.first(where: { $0.id.lowercased() == id }) { return conversation }
+        if facts.messages.contains(where: { $0.conversationID?.lowercased() == id }) { return try client.conversation(id) }
+        if let recent = try found(.recentConversations).conversations.first(where: { $0.id.lowercased() == id }) { return recent }
+        throw KapsoAPIError.conversationNotFound(id: id)
     }
 }

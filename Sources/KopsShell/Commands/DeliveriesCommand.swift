@@ -64,19 +64,25 @@ public enum DeliveriesCommand: Command {
     }
 
     /// The API query for the filter flags (`period`, `status`, `event`, `webhook_id`, `errors_only`).
-    static func query(_ arguments: Arguments) throws(ShellError) -> [(String, String)] {
+    static func query(_ arguments: Arguments) throws -> [(String, String)] {
         var query: [(String, String)] = []
         if let period = arguments.value("--period") { query.append(("period", period)) }
         if let status = arguments.value("--status") { query.append(("status", status)) }
         if let event = arguments.value("--event") {
             guard WebhookEvents.isKnown(event) else {
-                throw .invalidValue(
+                throw ShellError.invalidValue(
                     command: name, what: "event", value: event,
                     expected: "an event name such as whatsapp.message.received ('help webhooks' lists them)")
             }
             query.append(("event", event))
         }
-        if let webhook = arguments.value("--webhook") { query.append(("webhook_id", webhook)) }
+        if let webhook = arguments.value("--webhook") {
+            // Webhook ids are UUIDs; the API answers another value with 400 (logged as the project's failure).
+            query.append((
+                "webhook_id",
+                try MessageInput.uuid(webhook, command: name, what: "value for --webhook", expected: .webhookID, label: "--webhook")
+            ))
+        }
         if arguments.has("--errors") { query.append(("errors_only", "true")) }
         return query
     }

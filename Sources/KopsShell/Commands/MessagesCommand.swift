@@ -29,7 +29,18 @@ public enum MessagesCommand: Command {
         FlagSpec("--all", help: "fetch every page"),
     ]
 
-    public static func validate(_ arguments: Arguments) throws { _ = try contact(arguments) }
+    public static func validate(_ arguments: Arguments) throws {
+        _ = try contact(arguments)
+        _ = try conversation(arguments)
+    }
+
+    /// `--conversation` as a filter value: a UUID, checked before any request (`MessageInput.uuid`); nil when absent.
+    private static func conversation(_ arguments: Arguments) throws -> String? {
+        try arguments.value("--conversation").map { value in
+            try MessageInput.uuid(
+                value, command: name, what: "value for --conversation", expected: .conversationID, label: "--conversation")
+        }
+    }
 
     /// `--phone-number` as a filter: a phone number's digits (`phone_number`, a partial match; for a Brazilian or
     /// Mexican number the search key its two forms share, with the digits to keep the rows for), or a business-scoped
@@ -56,7 +67,8 @@ public enum MessagesCommand: Command {
         if let id = context.session.phoneNumberID { filters.append(("phone_number_id", id)) }
         let contact = try contact(arguments)
         if let contact { filters.append(contact.filter) }
-        let names = [("--conversation", "conversation_id"), ("--direction", "direction"), ("--status", "status"), ("--type", "message_type")]
+        if let conversation = try conversation(arguments) { filters.append(("conversation_id", conversation)) }
+        let names = [("--direction", "direction"), ("--status", "status"), ("--type", "message_type")]
         // WhatsApp's message types are lower case and the API matches them exactly: `--type TEXT` is `text`.
         for (flag, key) in names {
             if let value = arguments.value(flag) { filters.append((key, flag == "--type" ? value.lowercased() : value)) }

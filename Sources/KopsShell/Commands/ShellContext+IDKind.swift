@@ -13,18 +13,19 @@ extension ShellContext {
         let id: String
         let expected: Identity.Kind
         var status = ExitStatus.failure
+        var label: String?
         switch error {
         case KapsoAPIError.conversationNotFound(let value): (id, expected) = (value, .conversationID)
         case KapsoAPIError.webhookNotFound(let value, _): (id, expected) = (value, .webhookID)
         case KapsoAPIError.messageNotFound(let value): (id, expected) = (value, .wamid)
-        case let wrong as WrongIDForm: (id, expected, status) = (wrong.id, wrong.expected, wrong.exitStatus)
+        case let wrong as WrongIDForm: (id, expected, status, label) = (wrong.id, wrong.expected, wrong.exitStatus, wrong.label)
         // Any other object asked for by id: not found, or not there because the base URL is wrong (probe5 P5-1).
         case KapsoAPIError.notFound(let path, _) where !APIPath.alwaysExists(path): return wrongBaseURL() ?? error
         default: return error
         }
         do {
             guard let line = try wrongKindLine(id, expected: expected) else { return error }
-            return IDOfAnotherKind(explanation: line, exitStatus: status)
+            return IDOfAnotherKind(explanation: (label.map { $0 + ": " } ?? "") + line, exitStatus: status)
         } catch {
             // The look-ups got 404 from a list every Kapso API has: the funnel says the base URL is wrong.
             return error

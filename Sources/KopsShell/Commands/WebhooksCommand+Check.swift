@@ -12,7 +12,7 @@ extension WebhooksCommand {
         let projectNumbers = try context.client.allPhoneNumbers().map(\.id)
         let webhooks: [Webhook]
         if let id {
-            webhooks = [try context.client.webhook(id)]
+            webhooks = [try context.webhook(id)]
         } else if let number {
             webhooks =
                 try context.client.webhooks(.phoneNumber(number), perPage: 100).items

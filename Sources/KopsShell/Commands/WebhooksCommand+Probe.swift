@@ -35,7 +35,7 @@ extension WebhooksCommand {
         guard let id = arguments.positionals.dropFirst().first ?? context.session.lastWebhookID else {
             throw ShellError.missingArgument(command: name, what: "webhook id (or list webhooks first)", usage: "webhooks probe ID")
         }
-        let webhook = try context.client.webhook(id)
+        let webhook = try context.webhook(try MessageInput.uuid(id, command: name, what: "webhook id", expected: .webhookID))
         context.session.lastWebhookID = webhook.id
         guard webhook.kind == "kapso" else {
             throw ShellError.invalidValue(

@@ -78,7 +78,9 @@ extension WebhooksCommand {
     }
 
     static func update(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
-        let (id, form) = try updateForm(arguments)
+        let (_, form) = try updateForm(arguments)
+        // Found in the list first: a PATCH to an id of no webhook is a 404 in the project's API log.
+        let id = try context.webhook(try webhookID(arguments)).id
         let webhook = try UnknownOutcome.reporting(effect: "the webhook may have changed", check: "webhooks get \(id)") {
             () throws(KapsoAPIError) in try context.client.updateWebhook(id, fields: form.fields)
         }
@@ -93,14 +95,17 @@ extension WebhooksCommand {
     }
 
     static func delete(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
-        let id = try arguments.required(1, "webhook id")
+        let id = try webhookID(arguments)
         if !arguments.has("--yes") {
             guard context.isInteractive else {
                 throw ShellError.missingArgument(
                     command: name, what: "--yes (not at a terminal, so kops cannot ask)",
                     usage: "webhooks delete ID --yes")
             }
-            let webhook = try context.client.webhook(id)
+        }
+        // Found in the list first: a DELETE of an id of no webhook is a 404 in the project's API log.
+        let webhook = try context.webhook(id)
+        if !arguments.has("--yes") {
             guard context.confirm("delete webhook \(id) (\(webhook.url))? deliveries to it stop at once [y/N] ") else {
                 return .line("not deleted")
             }
@@ -114,11 +119,10 @@ extension WebhooksCommand {
 
     /// Queues a test delivery, then looks for the delivery it produced (a few polls of the webhook's deliveries).
     static func test(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
-        let id = try arguments.required(1, "webhook id")
         if let event = arguments.value("--event") { _ = try WebhookFields.checkedEvents(event) }
-        // Webhook ids are UUIDs and the delivery list refuses other filters (400): a non-UUID id is looked up
-        // instead, so it is named as unknown together with the project's webhook ids.
-        if UUID(uuidString: id) == nil { _ = try context.client.webhook(id) }
+        // Webhook ids are UUIDs (the delivery list answers another filter with 400), and one of no webhook is found
+        // missing in the list rather than by a POST that would leave a 404 in the project's API log.
+        let id = try context.webhook(try webhookID(arguments)).id
         let query = [("webhook_id", id), ("limit", "10")]
         let before = Set(try context.client.webhookDeliveries(query).items.map(\.id))
         try UnknownOutcome.reporting(effect: "a test delivery may have been queued", check: "deliveries") {

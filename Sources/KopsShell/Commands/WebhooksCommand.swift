@@ -1,4 +1,5 @@
 internal import KapsoClient
+internal import KapsoDiagnostics
 internal import KopsHTTP
 
 /// `webhooks [list]`, `get ID`, `create`, `update ID`, `delete ID`, `test ID`, `check [ID]`, `fire EVENT|SCENARIO`.
@@ -110,15 +111,24 @@ public enum WebhooksCommand: Command {
                 command: name, argument: arguments.positionals[maxPositionals], usage: usage)
         }
         switch subcommand {
-        case "get", "delete": _ = try arguments.required(1, "webhook id")
+        case "get", "delete": _ = try webhookID(arguments)
         case "create": _ = try createForm(arguments)
-        case "update": _ = try updateForm(arguments)
+        case "update":
+            _ = try updateForm(arguments)
+            _ = try webhookID(arguments)
         case "test":
-            _ = try arguments.required(1, "webhook id")
+            _ = try webhookID(arguments)
             if let event = arguments.value("--event") { _ = try WebhookFields.checkedEvents(event) }
+        case "probe", "check": if arguments.positionals.count > 1 { _ = try webhookID(arguments) }
         case "fire": _ = try firePlan(arguments)
         default: break
         }
+    }
+
+    /// The webhook id after the subcommand: a UUID (`MessageInput.uuid`), or the resolver says what it is before any
+    /// request, so a mistyped id leaves no 404 in the project's API log (probe5 P5-4).
+    static func webhookID(_ arguments: Arguments) throws -> String {
+        try MessageInput.uuid(try arguments.required(1, "webhook id"), command: name, what: "webhook id", expected: .webhookID)
     }
 
     /// `webhooks show ID` is what many users type first; it is `get`.
@@ -138,15 +148,14 @@ public enum WebhooksCommand: Command {
             return try list(
                 scope: scope, filters: filters, pageQuery: [("page", "1"), ("per_page", String(perPage))], in: context)
         case "get":
-            return try get(
-                try arguments.required(1, "webhook id"), reveal: arguments.has("--reveal-secret"), in: context)
+            return try get(try webhookID(arguments), reveal: arguments.has("--reveal-secret"), in: context)
         case "create": return try create(arguments, in: context)
         case "update": return try update(arguments, in: context)
         case "delete": return try delete(arguments, in: context)
         case "test": return try test(arguments, in: context)
         case "fire": return try fire(arguments, in: context)
         case "probe": return try probe(arguments, in: context)
-        default: return try check(arguments.positionals.count > 1 ? arguments.positionals[1] : nil, in: context)
+        default: return try check(arguments.positionals.count > 1 ? try webhookID(arguments) : nil, in: context)
         }
     }
 
@@ -185,7 +194,7 @@ public enum WebhooksCommand: Command {
     }
 
     static func get(_ id: String, reveal: Bool, in context: ShellContext) throws -> CommandResult {
-        let webhook = try context.client.webhook(id)
+        let webhook = try context.webhook(id)
         context.session.lastWebhookID = webhook.id
         let result = CommandResult(blocks: [.fields(fields(of: webhook))], json: .object(webhook.json))
         guard reveal, let secret = webhook.secretKey else { return result }
@@ -212,5 +221,22 @@ public enum WebhooksCommand: Command {
         ]
         if let created = webhook.createdAt { fields.append(Field("created", created)) }
         return fields
+    }
+}
+
+extension ShellContext {
+    /// Webhook `id` (a UUID) from the project's webhook list (both scopes, kapso-api.md §3.3), page by page up to
+    /// `IDLookups.maxPages`: the list answers 200 whatever the id, so an id of no webhook leaves no 404 in the
+    /// project's API log for another machine's `errors` to count (probe5 P5-4). Throws `webhookNotFound` naming the
+    /// webhooks read; a 404 of the list itself is the base URL's (the error funnel says so).
+    func webhook(_ id: String) throws -> Webhook {
+        var read: [Webhook] = []
+        for number in 1...IDLookups.maxPages {
+            let page = try client.webhooks(.project, page: number, perPage: 100)
+            read += page.items
+            if let webhook = page.items.first(where: { $0.id.lowercased() == id.lowercased() }) { return webhook }
+            guard page.hasMore else { break }
+        }
+        throw KapsoAPIError.webhookNotFound(id: id, known: read)
     }
 }

@@ -11,6 +11,8 @@ struct WrongIDForm: KopsError {
     var input: IDInput
     /// The kind the command takes.
     var expected: Identity.Kind
+    /// What leads the resolver's line, e.g. `--conversation` (a flag's value); nil for a command's argument.
+    var label: String? = nil
 
     var message: String { plain.message }
     var exitStatus: ExitStatus { plain.exitStatus }

@@ -22,6 +22,21 @@ enum MessageInput {
         }
     }
 
+    /// The Kapso id in what was typed where a UUID belongs (`IDInput.cleaned`, lowercased): conversation, webhook
+    /// and delivery ids are UUIDs (kapso-api.md §3.1, §4, §8.3), so any other text is refused before a request
+    /// that would leave a 400 or 404 in the project's API log (probe5 P5-4). A readable id of another form (digits,
+    /// a WAMID) throws `WrongIDForm`, which the error funnel names with the resolver ("… is the phone-number id of
+    /// Support Line, not a conversation id; …"); `label` (`--conversation`) leads that line.
+    static func uuid(_ text: String, command: String, what: String, expected: Identity.Kind, label: String? = nil) throws -> String {
+        let id = IDInput.cleaned(text)
+        if IDInput.isUUID(id) { return id.lowercased() }
+        let plain = ShellError.invalidValue(
+            command: command, what: what, value: IDInput.echo(text),
+            expected: "a UUID such as e5a6c7d8-4f5b-4c6d-8e7f-901234567890 (Kapso's \(expected.title)s are UUIDs)")
+        guard case .success(let input) = IDInput.read(text) else { throw plain }
+        throw WrongIDForm(plain: plain, id: id, input: input, expected: expected, label: label)
+    }
+
     /// The digits of a contact's number with its country code: `+1 415-555-0157`, `0014155550157` and
     /// `14155550157` all give `14155550157` (the parser `use` and `whois` share).
     static func phoneNumber(_ text: String, command: String, flag: String) throws(ShellError) -> String {
