@@ -156,17 +156,28 @@ extension IDResolver {
                 statement: "\(typed) has no country code; it matches \(list(national.map(label)))",
                 fix: national.count == 1 ? "use \(national[0].id)" : pick(national, command: "use"))
             identity.phoneNumberIDs = national.map(\.id)
+        } else if let meta = metaEntityIdentity(digits, typed: typed, facts: facts) {
+            identity = meta
         } else {
+            // A Meta object id kops did not look for in health (probe5 P5-11) may well be this project's: no "wrong project".
+            let metaUnsearched = mayBeMetaObjectID(number) && facts.healths.isEmpty && !numbers.isEmpty
             identity = Identity(
                 input: typed, kind: .unknown,
                 statement: "\(typed) is not a phone-number id, WABA id, display number"
-                    + (facts.templateWABAs.isEmpty ? "" : ", template") + " or contact of this project",
-                fix: "wrong project or key? 'numbers' lists this project's ids")
+                    + (facts.templateWABAs.isEmpty ? "" : ", template") + (facts.healths.isEmpty ? "" : ", Meta business or app id")
+                    + " or contact of this project",
+                fix: metaUnsearched
+                    ? "'whois \(digits)' also reads the numbers' health for Meta's business and app ids; 'numbers' lists this project's ids"
+                    : "wrong project or key? 'numbers' lists this project's ids")
             let templates = facts.templateWABAs.isEmpty ? "" : ", the templates of \(plural(facts.templateWABAs.count, "WABA"))"
+            let health = facts.healths.isEmpty ? "" : ", the Meta business and app ids in the health of \(plural(facts.healths.count, "number"))"
             identity.details = [
                 Identity.Detail("searched", "\(plural(numbers.count, "number")) (ids, WABA ids, display numbers), "
-                    + "conversations by contact number, API calls of the last 30 days by path" + templates)
+                    + "conversations by contact number, API calls of the last 30 days by path" + templates + health)
             ]
+            if metaUnsearched {
+                identity.details.append(Identity.Detail("not searched", "the Meta business and app ids that 'health' shows"))
+            }
         }
         // The reading `reply --to` refuses with: `14155550172` already starts with the project's country code 1 and
         // `551187654321` is Brazilian, so "add the country code" would mislead.

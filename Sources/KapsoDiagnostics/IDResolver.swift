@@ -38,6 +38,10 @@ public enum IDResolver {
         /// The newest API calls and webhook deliveries of the last 30 days (their own ids, key ids).
         case recentAPILogs
         case recentDeliveries
+        /// The health report of phone number `id` (`GET /whatsapp/phone_numbers/{id}/health`, kapso-api.md §2.3), for
+        /// the Meta business and app ids it names. A live check with its own limit (5/s, 60/min per project), so it is
+        /// asked only after the other look-ups found nothing (`healthLookups`).
+        case health(String)
         /// The message templates of every WABA of the project (`GET /{WABA}/message_templates`), for a
         /// template id: sent after the numbers, which name the WABAs; stops at the id.
         case templates(String)
@@ -51,6 +55,7 @@ public enum IDResolver {
             case .message, .userMessages: "messages"
             case .contactConversations, .recentConversations: "conversations"
             case .apiLogsMentioning, .recentAPILogs: "API logs"
+            case .health: "health"
             case .recentDeliveries: "webhook deliveries"
             case .templates: "templates"
             }
@@ -67,6 +72,8 @@ public enum IDResolver {
         public var deliveries: [WebhookDelivery] = []
         /// Templates read, each with the WABA id it was listed under.
         public var templates: [(businessAccountID: String, template: MessageTemplate)] = []
+        /// Health reports read, each with the phone-number id it is of (`healthLookups`).
+        public var healths: [(phoneNumberID: String, report: PhoneNumberHealth)] = []
         /// The WABA ids whose templates were read to the end (or to the id).
         public var templateWABAs: [String] = []
         /// `part (reason)` for each look-up that could not be made, e.g. `API logs (timed out)`.

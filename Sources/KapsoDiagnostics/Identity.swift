@@ -21,6 +21,10 @@ public struct Identity: Sendable {
         case username
         case nationalNumber = "national_number"
         case templateID = "template_id"
+        /// Meta's business (portfolio) id that owns the WABA, as health's `messaging_health` entities name it.
+        case metaBusinessID = "meta_business_id"
+        /// Meta's app id subscribed to the WABA's webhooks (health's `webhook_subscription.app_id`).
+        case metaAppID = "meta_app_id"
         case unknown
 
         /// The kind in words, e.g. `WABA id (business_account_id)`.
@@ -43,6 +47,8 @@ public struct Identity: Sendable {
             case .username: "contact's WhatsApp username"
             case .nationalNumber: "national number without its country code"
             case .templateID: "message template id"
+            case .metaBusinessID: "Meta business (portfolio) id"
+            case .metaAppID: "Meta app id"
             case .unknown: "not found"
             }
         }

@@ -303,4 +303,63 @@ import Testing
     func readsThePhoneNumberIDOutOfAPaths(_ path: String, _ id: String?) {
         #expect(APIPath.phoneNumberID(in: path) == id)
     }
+
+    // MARK: - Meta business and app ids (probe5 P5-11)
+
+    static func health(business: String, app: String) -> PhoneNumberHealth {
+        try! PhoneNumberHealth(json: [
+            "status": "healthy",
+            "checks": [
+                "messaging_health": [
+                    "passed": true, "overall_status": "AVAILABLE",
+                    "details": ["entities": [
+                        ["entity_type": "WABA", "id": "200300400500601", "can_send_message": "AVAILABLE"],
+                        ["entity_type": "BUSINESS", "id": .string(business), "can_send_message": "AVAILABLE"],
+                        ["entity_type": "APP", "id": .string(app), "can_send_message": "AVAILABLE"],
+                    ]],
+                ],
+                "webhook_subscription": ["passed": true, "details": ["app_id": .string(app), "subscribed": true]],
+            ],
+        ])
+    }
+
+    /// whois of the business or app id `health` shows said "wrong project or key?"; with the health read it names them.
+    @Test(arguments: [
+        (
+            "300400500600701", Identity.Kind.metaBusinessID,
+            "is the Meta business (portfolio) id of this project's numbers Sales Line 100200300400502 and Support Line 100200300400501"
+        ),
+        (
+            "400500600700801", .metaAppID,
+            "is the Meta app id subscribed to the webhooks of this project's numbers Sales Line 100200300400502 and Support Line"
+        ),
+    ])
+    func healthNamesTheMetaBusinessAndAppIDs(id: String, kind: Identity.Kind, statement: String) throws {
+        let input = try IDInput.read(id).get()
+        var facts = Self.facts
+        let unknown = IDResolver.resolve(input, typed: id, facts: facts)
+        #expect(unknown.kind == .unknown)
+        #expect(IDResolver.healthLookups(for: input, after: unknown, facts: facts) == [.health("100200300400502")], "one number per WABA")
+        facts.healths = [("100200300400501", Self.health(business: "300400500600701", app: "400500600700801"))]
+        let identity = IDResolver.resolve(input, typed: id, facts: facts)
+        #expect(identity.kind == kind)
+        #expect(identity.statement.contains(statement), "\(identity.statement)")
+        #expect(identity.phoneNumberIDs == ["100200300400502", "100200300400501"], "both numbers are under the WABA read")
+    }
+
+    /// An id that may be one of those kinds, when health was not read, is not called another project's.
+    @Test func aMetaObjectIDNotLookedForInHealthIsNoWrongProject() throws {
+        let unread = IDResolver.resolve(try IDInput.read("300400500600701").get(), typed: "300400500600701", facts: Self.facts)
+        #expect(unread.kind == .unknown)
+        #expect(!(unread.fix ?? "").contains("wrong project"), "\(unread.fix ?? "")")
+        #expect(unread.details.contains { $0.label == "not searched" && $0.value.contains("Meta business and app ids") })
+        var facts = Self.facts
+        facts.healths = [("100200300400501", Self.health(business: "300400500600701", app: "400500600700801"))]
+        let searched = IDResolver.resolve(try IDInput.read("999999999999999").get(), typed: "999999999999999", facts: facts)
+        #expect(searched.fix?.contains("wrong project or key?") == true, "searched everywhere: the usual line")
+        #expect(searched.details.first { $0.label == "searched" }?.value.contains("health of 1 number") == true)
+        let short = IDResolver.resolve(try IDInput.read("+14155550199").get(), typed: "+14155550199", facts: Self.facts)
+        #expect(!short.details.contains { $0.label == "not searched" }, "a number with '+' is no Meta object id")
+    }
+
 }

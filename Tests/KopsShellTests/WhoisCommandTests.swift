@@ -70,6 +70,17 @@ import Testing
         ),
         ("415 555 0101", "415 555 0101 has no country code; it matches Sales Line (+1 415-555-0101)", "national number without its country code"),
         ("14155550163", "+14155550163 is the contact Sam Rivera in 1 conversation on Sales Line", "contact's phone number"),
+        // probe5 P5-11: the business and app ids `health` shows, found in one number's health once nothing else named them.
+        (
+            "300400500600701",
+            "300400500600701 is the Meta business (portfolio) id of this project's numbers Sales Line 100200300400502 and "
+                + "Support Line 100200300400501 (from health)", "Meta business (portfolio) id"
+        ),
+        (
+            "400500600700801",
+            "400500600700801 is the Meta app id subscribed to the webhooks of this project's numbers Sales Line 100200300400502 "
+                + "and Support Line 100200300400501 (from health)", "Meta app id"
+        ),
         (
             "415-555-0157", "415-555-0157 has no country code; it matches the contact Lee Park (+14155550157) in 1 conversation",
             "national number without its country code"
@@ -175,8 +186,10 @@ import Testing
     @Test func unknownLongIdSaysTheTemplatesWereSearched() async throws {
         let ran = try await runDemo("whois 999999999999999")
         #expect(ran.status == 1)
-        #expect(ran.err.hasPrefix("error: 999999999999999 is not a phone-number id, WABA id, display number, template or contact of this project"))
-        #expect(ran.err.contains(", the templates of 1 WABA)"))
+        #expect(ran.err.hasPrefix(
+            "error: 999999999999999 is not a phone-number id, WABA id, display number, template, Meta business or app id or contact "
+                + "of this project"))
+        #expect(ran.err.contains(", the templates of 1 WABA, the Meta business and app ids in the health of 1 number)"))
     }
 
     @Test func nationalNumberNotInTheProjectWarnsWithItsCountryCodes() async throws {

@@ -43,7 +43,12 @@ enum IDLookups {
             }
         }
         for lookup in later {
-            guard case .templates(let id) = lookup, !facts.failed.contains(.phoneNumbers) else { continue }
+            guard case .templates(let id) = lookup else { continue }
+            // Without the numbers there are no WABAs to list: not read, so not "not found in templates" either.
+            guard !facts.failed.contains(.phoneNumbers) else {
+                facts.failed.append(lookup)
+                continue
+            }
             do {
                 try templates(id, to: &facts, client: client)
             } catch {
@@ -210,6 +215,8 @@ enum IDLookups {
             return client.apiLogsRequest(query(for: lookup))
         case .recentDeliveries:
             return client.webhookDeliveriesRequest(query(for: lookup))
+        case .health(let id):
+            return client.platformRequest("/whatsapp/phone_numbers/\(percentEncode(id))/health")
         case .templates:
             preconditionFailure("templates are listed per WABA after the numbers, not in the first batch")
         }
@@ -234,6 +241,18 @@ enum IDLookups {
             facts.apiLogs += try client.apiLogs(from: json).items
         case .recentDeliveries:
             facts.deliveries += try client.webhookDeliveries(from: json).items
+        case .health(let id):
+            guard let object = json.object else {
+                throw .badResponse(status: 200, detail: "health response that is not an object", firstBytes: "")
+            }
+            let report = try PhoneNumberHealth(json: object)
+            // A check that could not run (`status: error`, kapso-api.md §2.3) names no entities: not read, not "none".
+            guard report.check("messaging_health") != nil || report.check("webhook_subscription") != nil else {
+                facts.unchecked.append("health of \(id) (the check could not run" + (report.error.map { ": \($0)" } ?? "") + ")")
+                facts.failed.append(lookup)
+                return
+            }
+            facts.healths.append((id, report))
         case .templates:
             return
         }

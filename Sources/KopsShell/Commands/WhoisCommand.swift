@@ -43,10 +43,21 @@ public enum WhoisCommand: Command {
         let lookups = IDResolver.lookups(for: input)
         let uuid: String?
         if case .uuid(let id) = input { uuid = id } else { uuid = nil }
-        let (facts, errors) = IDLookups.fetch(lookups, client: context.client, id: uuid, own: context.ownLookups)
+        var (facts, errors) = IDLookups.fetch(lookups, client: context.client, id: uuid, own: context.ownLookups)
         // Every list 404s with a wrong base URL: nothing was searched, so nothing may be concluded (probe5 P5-1).
         if let wrongHost = IDLookups.wrongBaseURL(in: errors) { throw wrongHost }
-        let identity = IDResolver.resolve(input, typed: typed, facts: facts)
+        var identity = IDResolver.resolve(input, typed: typed, facts: facts)
+        // Digits found nowhere may be the Meta business or app id health shows (probe5 P5-11): health last, as it is
+        // a live check with its own rate limit (kapso-api.md §2.3).
+        let health = IDResolver.healthLookups(for: input, after: identity, facts: facts)
+        if !health.isEmpty {
+            let (read, failed) = IDLookups.fetch(health, client: context.client, own: context.ownLookups)
+            facts.healths = read.healths
+            facts.unchecked += read.unchecked
+            facts.failed += read.failed
+            errors += failed
+            identity = IDResolver.resolve(input, typed: typed, facts: facts)
+        }
         if identity.incomplete {
             // Without the numbers (or without any answer) nothing can be concluded: exit as the transport did.
             let essential = facts.failed.contains(.phoneNumbers) || facts.failed.count == lookups.count
@@ -79,6 +90,7 @@ public enum WhoisCommand: Command {
         var text = identity.statement
         if let searched = identity.details.first(where: { $0.label == "searched" }) { text += " (searched \(searched.value))" }
         if let answered = identity.details.first(where: { $0.label == "not found in" }) { text += "; not found in \(answered.value)" }
+        if let unsearched = identity.details.first(where: { $0.label == "not searched" }) { text += "; not searched: \(unsearched.value)" }
         // An id no object has can still be in API paths: say how often and by which key.
         if let calls = identity.details.first(where: { $0.label == "API calls" }) { text += "; API calls: \(calls.value)" }
         if !identity.unchecked.isEmpty, !identity.incomplete { text += "; could not check " + identity.unchecked.joined(separator: ", ") }
