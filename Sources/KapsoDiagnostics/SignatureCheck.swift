@@ -75,7 +75,8 @@ public enum SignatureCheck {
     /// Why `signature` does not match `body` under `secret`, found by trying the usual mistakes; one line
     /// naming the cause and the fix, or the list of common causes when none of them explains it.
     public static func cause(body: [UInt8], secret: Secret, signature: String, meta: Bool) -> String {
-        cause(body: body, secret: secret) { bytes, key in
+        let digest = (try? WebhookSignature.decode(signature, meta: false).get()) ?? []
+        return cause(body: body, secret: secret, digest: digest) { bytes, key in
             WebhookSignature.verify(body: bytes, secret: key, signature: signature, meta: meta) == .valid
         }
     }
@@ -84,14 +85,24 @@ public enum SignatureCheck {
     /// (Meta's legacy SHA-1 value goes through here too). Tried in order: bytes added around the body
     /// (whitespace, line breaks, a UTF-8 byte-order mark: the JSON inside is then Meta's or Kapso's own),
     /// the body re-formatted compactly (Kapso signs compact JSON), re-serialised without Meta's escapes,
-    /// and whitespace around the secret.
+    /// and whitespace or quotes around the secret (a secret copied from JSON or a `.env` line keeps its quotes).
     public static func cause(body: [UInt8], secret: Secret, matches: ([UInt8], Secret) -> Bool) -> String {
         let trimmedSecret = Secret(String(secret.revealed.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed()))
-        var secrets = [(secret, "")]
+        // (key, what to add to a body cause, the cause when the body is right)
+        var secrets = [(secret, "", "")]
         if trimmedSecret != secret {
-            secrets.append((trimmedSecret, "; and the secret has whitespace around it: without it the signature matches"))
+            secrets.append((
+                trimmedSecret, "; and the secret has whitespace around it: without it the signature matches",
+                "the secret has whitespace around it (as pasted or as stored); without it the signature matches: "
+                    + "remove the spaces or line break from the stored secret"))
         }
-        for (key, also) in secrets {
+        if let unquoted = unquoted(trimmedSecret.revealed) {
+            secrets.append((
+                Secret(unquoted), "; and the secret has quotes around it: without them the signature matches",
+                "the secret has quotes around it (copied with its JSON or .env quotes); without them the signature "
+                    + "matches: store and pass only the text between the quotes"))
+        }
+        for (key, also, alone) in secrets {
             if let added = Added(body), matches(added.inner, key) {
                 return added.cause + also
             }
@@ -107,13 +118,37 @@ public enum SignatureCheck {
                         + "'/' as '\\/'), which matches: hash the raw bytes as received, before any JSON parsing" + also
                 }
             }
-            if !also.isEmpty, matches(body, key) {
-                return "the secret has whitespace around it (as pasted or as stored); without it the signature matches: "
-                    + "remove the spaces or line break from the stored secret"
-            }
+            if !alone.isEmpty, matches(body, key) { return alone }
         }
         let spaced = trimmedSecret != secret ? "; note: the secret given has whitespace around it" : ""
         return unexplained + "; " + commonCauses + spaced
+    }
+
+    /// `cause` for an HMAC-SHA256 value given as `digest` (its 32 bytes), also naming two hashes that are not
+    /// the HMAC at all: a plain SHA-256 of the body (no key), and the HMAC with key and message swapped
+    /// (`HMAC(key: body, message: secret)`, a common argument-order slip).
+    public static func cause(body: [UInt8], secret: Secret, digest: [UInt8], matches: ([UInt8], Secret) -> Bool) -> String {
+        let found = cause(body: body, secret: secret, matches: matches)
+        guard found.hasPrefix(unexplained), digest.count == 32 else { return found }
+        let given = digest.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        if given == WebhookSignature.sha256Hex(body) {
+            return "the value is a plain SHA-256 of the body, made without the secret; the signature is an "
+                + "HMAC-SHA256 keyed with the secret: compute HMAC(key: secret, message: raw body)"
+        }
+        if given == WebhookSignature.hmacSHA256Hex(key: body, message: Array(secret.revealed.utf8)) {
+            return "the value is an HMAC-SHA256 with key and message swapped (the body used as the key); "
+                + "compute HMAC(key: secret, message: raw body)"
+        }
+        return found
+    }
+
+    /// The text between one pair of matching quotes (`"…"`, `'…'`, `“…”`), or nil when not quoted.
+    private static func unquoted(_ text: String) -> String? {
+        for (open, close) in [("\"", "\""), ("'", "'"), ("\u{201C}", "\u{201D}")]
+        where text.count > 2 && text.hasPrefix(open) && text.hasSuffix(close) {
+            return String(text.dropFirst().dropLast())
+        }
+        return nil
     }
 
     /// Bytes added before or after a body: whitespace, line breaks and a UTF-8 byte-order mark.
@@ -146,14 +181,23 @@ public enum SignatureCheck {
                     + "hash the body exactly as received, with nothing appended"
             }
             var parts: [String] = []
-            if !leading.isEmpty { parts.append(Self.describe(leading) + " before it") }
-            if !trailing.isEmpty { parts.append(Self.describe(trailing) + " after it") }
+            let before = Self.marks(leading)
+            let after = Self.marks(trailing)
+            if !before.isEmpty { parts.append(Self.describe(before) + " before it") }
+            if !after.isEmpty { parts.append(Self.describe(after) + " after it") }
+            // Counted in marks (a byte-order mark is 3 bytes, a CRLF 2), so one mark is "it".
+            let count = (before + after).reduce(0) { $0 + $1.1 }
             return "the body has " + parts.joined(separator: " and ") + ", and the signature matches without "
-                + (leading.count + trailing.count == 1 ? "it" : "them") + "; hash the body exactly as received, with nothing added"
+                + (count == 1 ? "it" : "them") + "; hash the body exactly as received, with nothing added"
         }
 
         /// `a UTF-8 byte-order mark, 2 newlines`, in the order they come.
-        private static func describe(_ bytes: ArraySlice<UInt8>) -> String {
+        private static func describe(_ names: [(String, Int)]) -> String {
+            names.map { name, count in count == 1 ? "a \(name)" : "\(count) \(name)s" }.joined(separator: ", ")
+        }
+
+        /// The marks in `bytes` with how many of each in a row: `[("UTF-8 byte-order mark", 1), ("newline", 2)]`.
+        private static func marks(_ bytes: ArraySlice<UInt8>) -> [(String, Int)] {
             var names: [(String, Int)] = []
             var index = bytes.startIndex
             while index < bytes.endIndex {
@@ -175,7 +219,7 @@ public enum SignatureCheck {
                 }
                 if names.last?.0 == name { names[names.count - 1].1 += 1 } else { names.append((name, 1)) }
             }
-            return names.map { name, count in count == 1 ? "a \(name)" : "\(count) \(name)s" }.joined(separator: ", ")
+            return names
         }
     }
 

@@ -80,7 +80,7 @@ import Testing
     func bytesAddedAroundTheBodyAreNamed(_ before: String, _ after: String, _ cause: String) throws {
         let result = verify(["--secret", Self.secret, "--signature", try signature, "--body", before + (try body) + after])
         #expect(result.status == .failure)
-        #expect(result.err.hasPrefix("error: invalid signature: " + cause.components(separatedBy: ", and")[0]), "\(result.err)")
+        #expect(result.err.hasPrefix("error: invalid signature: " + cause), "\(result.err)")
         #expect(result.err.hasSuffix("hash the body exactly as received, with nothing added\n"), "\(result.err)")
     }
 
@@ -91,6 +91,46 @@ import Testing
         #expect(result.err.hasPrefix("error: invalid signature: the secret has whitespace around it"), "\(result.err)")
         let both = verify(["--secret", "\(Self.secret) ", "--signature", try signature, "--body", (try body) + "\n"])
         #expect(both.err.contains("the body ends with a newline") && both.err.contains("and the secret has whitespace around it"), "\(both.err)")
+    }
+
+    /// probe6 P6-12: a secret pasted with its JSON quotes is named (alone, and with a body mistake).
+    @Test func aSecretWithQuotesAroundItIsNamed() throws {
+        let quoted = verify(["--secret", "\"\(Self.secret)\"", "--signature", try signature, "--body", try body])
+        #expect(quoted.status == .failure)
+        #expect(quoted.err.hasPrefix("error: invalid signature: the secret has quotes around it"), "\(quoted.err)")
+        let both = verify(["--secret", " '\(Self.secret)'", "--signature", try signature, "--body", (try body) + "\n"])
+        #expect(both.err.contains("the body ends with a newline") && both.err.contains("and the secret has quotes around it"), "\(both.err)")
+    }
+
+    /// probe6 P6-12: a base64 signature that decodes to the right HMAC is named as an encoding mistake, not "not hex".
+    @Test func aBase64SignatureIsNamed() throws {
+        let hex = try signature.trimmingCharacters(in: .whitespacesAndNewlines)
+        var bytes: [UInt8] = []
+        var index = hex.startIndex
+        while index < hex.endIndex {
+            let next = hex.index(index, offsetBy: 2)
+            bytes.append(UInt8(hex[index..<next], radix: 16)!)
+            index = next
+        }
+        let base64 = Data(bytes).base64EncodedString()
+        let right = verify(["--secret", Self.secret, "--signature", base64, "--file", Self.bodyFile])
+        #expect(right.status == .failure)
+        #expect(right.err.hasPrefix("error: invalid signature: the value is base64, and it decodes to the HMAC-SHA256 that matches"), "\(right.err)")
+        let wrong = verify(["--secret", "whsec_other_456", "--signature", base64, "--file", Self.bodyFile], secrets: ["whsec_other_456"])
+        #expect(wrong.status == .usage)
+        #expect(wrong.err.contains("it reads as base64 of 32 bytes, which does not match"), "\(wrong.err)")
+    }
+
+    /// probe6 P6-12: a plain SHA-256 of the body, and an HMAC with key and message swapped, are named.
+    @Test func hashesThatAreNotTheHMACAreNamed() throws {
+        let bodyBytes = Array(try body.utf8)
+        let plain = verify(["--secret", Self.secret, "--signature", WebhookSignature.sha256Hex(bodyBytes), "--body", try body])
+        #expect(plain.status == .failure)
+        #expect(plain.err.hasPrefix("error: invalid signature: the value is a plain SHA-256 of the body"), "\(plain.err)")
+        let swapped = WebhookSignature.hmacSHA256Hex(key: bodyBytes, message: Array(Self.secret.utf8))
+        let result = verify(["--secret", Self.secret, "--signature", "sha256=" + swapped, "--body", try body, "--meta"])
+        #expect(result.status == .failure)
+        #expect(result.err.hasPrefix("error: invalid signature: the value is an HMAC-SHA256 with key and message swapped"), "\(result.err)")
     }
 
     /// probe5 P5-10: a SHA-1 digest under 'sha256=' is named; a legacy sha1= value that fails gets the same causes.

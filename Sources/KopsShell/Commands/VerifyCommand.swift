@@ -15,7 +15,8 @@ public enum VerifyCommand: Command {
         Computes HMAC-SHA256 over the exact body bytes and compares it, in constant time, with the
         X-Webhook-Signature value (Kapso: 64 hex characters; a 'sha256=' prefix is tolerated) or, with
         --meta, the X-Hub-Signature-256 value ('sha256=' + hex). A pasted header line, stray spaces, an
-        upper-case prefix and Meta's legacy 'sha1=' X-Hub-Signature are recognised and named. Save the
+        upper-case prefix, Meta's legacy 'sha1=' X-Hub-Signature, a base64 value, a plain SHA-256 of the
+        body, key and message swapped, and a secret pasted with quotes are recognised and named. Save the
         body exactly as received: a re-formatted or re-serialised body (Meta signs JSON with non-ASCII
         as \\uXXXX and '/' as '\\/'), or an added trailing newline, no longer matches; kops says which.
         Exit status 1 when the signature is invalid. Works offline; the secret is never printed.
@@ -55,6 +56,22 @@ public enum VerifyCommand: Command {
         let signature = pasted.value
         // A signature that is not hex is rejected before anything is read or hashed.
         if case .failure(let malformation) = WebhookSignature.decode(signature, meta: false) {
+            // Base64 of 32 bytes: a handler that encodes its digest as base64 (senders send hex); the body is read
+            // only then, to say whether the decoded value is the right HMAC.
+            if let digest = base64Digest(pasted.hex) {
+                let body = try readBody(arguments)
+                let hexForm = digest.map { String(format: "%02x", $0) }.joined()
+                if WebhookSignature.verify(body: body, secret: Secret(secretText), signature: hexForm, meta: false) == .valid {
+                    throw ShellError.signatureMismatch(
+                        cause: "the value is base64, and it decodes to the HMAC-SHA256 that matches this \(body.count)-byte "
+                            + "body and secret; Kapso and Meta send hex: encode the digest as hex (e.g. digest('hex')) "
+                            + "where it is computed or compared")
+                }
+                throw ShellError.malformedSignature(
+                    command: name,
+                    reason: describe(malformation) + "; it reads as base64 of 32 bytes, which does not match this body "
+                        + "and secret either; senders send hex")
+            }
             throw ShellError.malformedSignature(command: name, reason: describe(malformation) + sha1Hint(pasted))
         }
         let body = try readBody(arguments)
@@ -128,6 +145,15 @@ public enum VerifyCommand: Command {
         }
         return "; 40 hex characters is a SHA-1 digest, Meta's legacy X-Hub-Signature: write it as 'sha1=…', "
             + "or paste the X-Hub-Signature-256 header's value"
+    }
+
+    /// The 32 bytes a base64 (or base64url) value decodes to, or nil when it is not base64 of 32 bytes.
+    private static func base64Digest(_ text: String) -> [UInt8]? {
+        guard text.count == 43 || text.count == 44 else { return nil }
+        var standard = String(text.map { $0 == "-" ? "+" : $0 == "_" ? "/" : $0 })
+        while standard.count % 4 != 0 { standard += "=" }
+        guard let data = Data(base64Encoded: standard), data.count == 32 else { return nil }
+        return Array(data)
     }
 
     /// `--meta` given but the value is bare hex, Kapso's form, and does not match either.
