@@ -134,6 +134,21 @@ extension IDResolver {
     static func resolveWAMID(_ id: String, contact number: String?, facts: Facts) -> Identity {
         let carried = number.map { "the contact \(contact($0))" } ?? "no contact number that can be read"
         guard let message = facts.messages.first(where: { $0.id == id }) else {
+            // The messages could not be listed (500, 429, timeout): nothing says whether the id is this project's
+            // (probe6 P6-1: "no message with this id is in this project", exit 0, above "could not check messages").
+            if facts.failed.contains(where: { if case .message = $0 { true } else { false } }) {
+                var identity = Identity(
+                    input: id, kind: .wamid,
+                    statement: "\(id) is a WAMID carrying \(carried); could not tell whether it is this project's: could not check "
+                        + list(facts.unchecked),
+                    fix: "try again when the API answers; 'message \(id)' asks Kapso for it by id")
+                identity.incomplete = true
+                if let number {
+                    identity.details = [Identity.Detail("contact (from the id)", contact(number))]
+                    identity.contacts = [(number, nil)]
+                }
+                return identity
+            }
             // Found by listing (no 404 left in the project's log): say what was listed.
             let capped = facts.capped.contains { if case .message = $0 { true } else { false } }
             let listed = number == nil ? "this project's newest messages" : "the messages of that contact"

@@ -171,6 +171,19 @@ import Testing
             == "the id in the path is not in this project; 'whois 3925dbd8-af31-4c7d-86b8-9386327d8f7e' says what the id is")
     }
 
+    /// probe6 P6-11: a failed delivery's advice follows its last answer; a 500 in time is the handler's failure,
+    /// not the timeout the "answer within 10 s" advice is for.
+    @Test(arguments: [
+        (500 as Int?, "the receiver's handler failed (500) on this event"), (nil, "no answer: the receiver timed out"),
+        (401, "its signature check or authentication rejects"), (404, "no handler for it at that URL (404)"),
+        (301, "a redirect (301)"), (422, "the receiver rejected the request (422)"),
+    ])
+    func aFailedDeliverysAdviceFollowsItsAnswer(_ status: Int?, _ advice: String) {
+        var triage = ErrorTriage()
+        triage.addDeliveries([Self.delivery("w1", status: status, at: "2026-11-21T10:00:00Z", event: "whatsapp.message.received")])
+        #expect(triage.entries.first?.meaning.contains(advice) == true, "\(triage.entries.first?.meaning ?? "-")")
+    }
+
     @Test func withoutTheNumbersIdsInPathsAreNotJudged() {
         var triage = ErrorTriage()
         triage.addAPILogs([Self.log("GET", "/meta/whatsapp/v24.0/200300400500601/messages", 404, key: "sync", at: "2026-11-21T10:00:00Z")])

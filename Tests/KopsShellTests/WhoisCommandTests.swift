@@ -250,6 +250,28 @@ extension WhoisCommandTests {
     }
 }
 
+extension WhoisCommandTests {
+    /// probe6 P6-1: a WAMID whose messages could not be listed (500) is not "no message with this id is in this
+    /// project" (exit 0): kops cannot tell, says what failed, and exits 1.
+    @Test func aWAMIDWhoseMessagesCouldNotBeListedIsNotConcluded() async throws {
+        let wamid = "wamid.HBgLMTQxNTU1NTAxNDIVAgASGBRBN0YzQzE5RTAyQjg0RDZFNUMxMQA="
+        let (out, err, status) = try await withSimulator { fixture in
+            let (shell, output) = try fixture.shell()
+            let transport = PartlyFailingTransport(
+                wrapping: try CurlTransport(options: .init(connectTimeout: 2, timeout: 5, userAgent: "kops-tests")),
+                failures: ["/whatsapp/messages": .success(HTTPResponse(
+                    status: 500, headers: [], body: Array(#"{"error":"Internal server error"}"#.utf8)))])
+            shell.context.client = KapsoClient(baseURL: fixture.baseURL, apiKey: Secret(fixture.apiKey), transport: transport)
+            let status = shell.run(line: "whois \(wamid)")
+            return (output.out, output.err, status)
+        }
+        #expect(status != KopsShell.ExitStatus.ok)
+        #expect(out.isEmpty, "\(out)")
+        #expect(!err.contains("no message with this id"), "\(err)")
+        #expect(err.contains("could not tell whether it is this project's: could not check messages ("), "\(err)")
+    }
+}
+
 /// A transport that answers requests whose URL contains a key with a canned failure, and sends the
 /// rest on through a real one; it counts the requests of each `sendAll`.
 final class PartlyFailingTransport: HTTPTransport {
