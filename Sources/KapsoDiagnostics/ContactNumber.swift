@@ -1,5 +1,5 @@
-/// Whether two numbers are the same WhatsApp contact: the same digits, or the two forms WhatsApp gives one Brazilian or
-/// Mexican mobile number, so a contact whose inbound `from` (`wa_id`) differs from the `to` a business sends to is one
+/// Whether two numbers are the same WhatsApp contact: the same digits, or the two forms WhatsApp gives one Brazilian,
+/// Mexican or Argentine mobile number, so a contact whose inbound `from` (`wa_id`) differs from the `to` a business sends to is one
 /// contact for the 24-hour window, `trace`, `reply`, `whois` and `messages --phone-number`.
 ///
 /// - Brazil (55): mobile numbers got a ninth digit 9 after the 2-digit area code (Anatel, from 2012), but many
@@ -8,10 +8,19 @@
 /// - Mexico (52): mobile numbers were dialled from abroad with a 1 after the code (`+52 1 55 1234 5678`) until 2019;
 ///   WhatsApp IDs made before keep it: `5215512345678` as `wa_id`, `525512345678` as dialled.
 ///
+/// - Argentina (54): a mobile is `+54 9 AREA NUMBER` in international form and its `wa_id` keeps the 9
+///   (`5491123456789`), while many people and CRMs write `+54 11 2345-6789` (`541123456789`) or keep the national
+///   mobile prefix 15 after the area code (`+54 11 15 2345-6789`, `54111523456789`). Area code and subscriber number
+///   are 10 digits together (area 11, or 3 or 4 digits starting 2 or 3), so the forms are `549` + 10 digits, `54` +
+///   10 digits and `54` + area + `15` + the rest (14 digits). Mobiles and landlines get distinct subscriber numbers,
+///   so the 9 never turns a landline into another subscriber's mobile.
+///
 /// Sources: Zoho, "What is the reason for inconsistencies in mobile numbers and their WhatsApp IDs in Brazil and
 /// Mexico?" (help.zoho.com); Zoko, "WhatsApp ID Brazil & Mexico" (zoko.io); whapi.cloud, "Specifics of sending
-/// messages to numbers of different countries" (also Argentina's 549, which kops does not link: its dialled form
-/// puts a 15 inside the number). docs/messages-trace-reply.md has the rule.
+/// messages to numbers of different countries" (Argentina with Brazil and Mexico); Wikipedia, "Telephone numbers in
+/// Argentina", mobile section ("(11) 15 1234-5678 … from abroad +54 9 11 1234 5678"); Toku, "Identifying an
+/// Argentina Mobile number" (support.toku.co: "remove [the 15] … whilst adding the prefix of 9"). Read through the
+/// search tool 2026-12-01. docs/messages-trace-reply.md has the rule.
 public enum ContactNumber {
     /// How two numbers of one contact differ.
     public enum Match: Sendable, Equatable {
@@ -21,6 +30,8 @@ public enum ContactNumber {
         case brazilNinthDigit
         /// Mexico: with and without the 1 after the country code.
         case mexicoMobileOne
+        /// Argentina: with and without the mobile 9 after the country code (or the national 15 after the area code).
+        case argentinaMobileNine
     }
 
     /// How `a` and `b` (digits, or numbers with `+`, spaces, `-`, `(`, `)`) are one contact; nil when they are not, or
@@ -28,8 +39,11 @@ public enum ContactNumber {
     public static func match(_ a: String, _ b: String) -> Match? {
         guard let a = digits(a), let b = digits(b) else { return nil }
         if a == b { return .sameDigits }
-        guard let other = otherForm(a), other.digits == b else { return nil }
-        return other.match
+        if let other = otherForm(a), other.digits == b { return other.match }
+        // Argentina's 15 form has up to three readings (area code of 2, 3 or 4 digits): any that meets the other.
+        let (a9, b9) = (argentineNineForms(a), argentineNineForms(b))
+        if !a9.isEmpty, !b9.isEmpty, !Set(a9).isDisjoint(with: b9) { return .argentinaMobileNine }
+        return nil
     }
 
     /// True when `a` and `b` name the same contact: the same text (a business-scoped user id), or `match`.
@@ -38,8 +52,9 @@ public enum ContactNumber {
         return a == b || match(a, b) != nil
     }
 
-    /// The other form of a Brazilian or Mexican mobile number's digits, nil for any other number:
-    /// `551187654321` for `5511987654321` and back, `525512345678` for `5215512345678` and back.
+    /// The other form of a Brazilian, Mexican or Argentine mobile number's digits, nil for any other number:
+    /// `551187654321` for `5511987654321` and back, `525512345678` for `5215512345678` and back, `541123456789` for
+    /// `5491123456789` and back; for Argentina's 15 form (`54111523456789`) the `549` form of its first reading.
     public static func otherForm(_ digits: String) -> (digits: String, match: Match)? {
         let all = Array(digits)
         guard all.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
@@ -55,23 +70,52 @@ public enum ContactNumber {
         if all.count == 12, digits.hasPrefix("52"), all[2] != "0", all[2] != "1" {
             return ("521" + String(all[2...]), .mexicoMobileOne)
         }
+        if all.count == 13, digits.hasPrefix("549"), isArgentineAreaStart(all[3]) {
+            return ("54" + String(all[3...]), .argentinaMobileNine)
+        }
+        if all.count == 12, digits.hasPrefix("54"), isArgentineAreaStart(all[2]) {
+            return ("549" + String(all[2...]), .argentinaMobileNine)
+        }
+        if all.count == 14, let first = argentineNineForms(digits).first { return (first, .argentinaMobileNine) }
         return nil
     }
 
-    /// The form WhatsApp IDs take (`wa_id`, an inbound `from`): Brazil's without the ninth digit, Mexico's with the 1;
+    /// The `549` + 10 digits forms an Argentine number may stand for: itself; `549` + the rest of `54` + 10 digits;
+    /// and for `54` + 14 digits, each reading with an area code of 2 (`11`), 3 or 4 digits followed by the national
+    /// mobile prefix `15`, without the 15. Empty for any other number.
+    static func argentineNineForms(_ digits: String) -> [String] {
+        let all = Array(digits)
+        guard digits.hasPrefix("54"), all.allSatisfy({ $0.isASCII && $0.isNumber }) else { return [] }
+        if all.count == 13, all[2] == "9", isArgentineAreaStart(all[3]) { return [digits] }
+        if all.count == 12, isArgentineAreaStart(all[2]) { return ["549" + String(all[2...])] }
+        guard all.count == 14, isArgentineAreaStart(all[2]) else { return [] }
+        return [2, 3, 4].compactMap { area in
+            if area == 2, String(all[2..<4]) != "11" { return nil }
+            if area > 2, !"23".contains(all[2]) { return nil }
+            let at = 2 + area
+            guard all[at] == "1", all[at + 1] == "5" else { return nil }
+            return "549" + String(all[2..<at]) + String(all[(at + 2)...])
+        }
+    }
+
+    /// The form WhatsApp IDs take (`wa_id`, an inbound `from`): Brazil's without the ninth digit, Mexico's and
+    /// Argentina's with the 1 or 9;
     /// nil for other numbers. Which form a given contact's ID has depends on when it was made, so kops says it, never
     /// assumes it.
     public static func whatsAppIDForm(_ digits: String) -> String? {
         guard let other = otherForm(digits) else { return nil }
         let (shorter, longer) = other.digits.count < digits.count ? (other.digits, digits) : (digits, other.digits)
+        if other.match == .argentinaMobileNine { return digits.count == 13 ? digits : other.digits }
         return other.match == .brazilNinthDigit ? shorter : longer
     }
 
     /// The digits to give Kapso's `phone_number` filter (a partial match, kapso-api.md §7.1, §8.1) so that both forms
     /// of a number are found: a Brazilian or Mexican mobile number's last 8 digits, which its two forms share (what it
-    /// finds includes other contacts ending so: filter with `same`); any other number's own digits.
+    /// finds includes other contacts ending so: filter with `same`); an Argentine mobile number's last 8 digits, or
+    /// the last 6 of its 15 form (the shortest subscriber number follows the 15); any other number's own digits.
     public static func searchKey(_ digits: String) -> String {
-        otherForm(digits) != nil ? String(digits.suffix(8)) : digits
+        guard otherForm(digits) != nil else { return digits }
+        return String(digits.suffix(digits.count == 14 ? 6 : 8))
     }
 
     /// `(which form, e.g. Brazil's ninth digit)` wording for a match, for a sentence.
@@ -80,6 +124,7 @@ public enum ContactNumber {
         case .sameDigits: "the same digits"
         case .brazilNinthDigit: "Brazil's ninth digit 9 after the area code"
         case .mexicoMobileOne: "Mexico's mobile 1 after the country code"
+        case .argentinaMobileNine: "Argentina's mobile 9 after the country code (15 after the area code at home)"
         }
     }
 
@@ -94,6 +139,9 @@ public enum ContactNumber {
     private static func isArea(_ first: Character, _ second: Character) -> Bool {
         ("1"..."9").contains(first) && ("1"..."9").contains(second)
     }
+
+    /// The first digit of an Argentine area code: 1 (11, Buenos Aires), 2 or 3 (3- and 4-digit codes).
+    private static func isArgentineAreaStart(_ digit: Character) -> Bool { ("1"..."3").contains(digit) }
 
     /// The first digit of a Brazilian mobile number before the ninth digit: 6-9 (2-5 are landlines).
     private static func isMobileStart(_ digit: Character) -> Bool { ("6"..."9").contains(digit) }

@@ -51,20 +51,28 @@ public struct PastedError: Sendable, Equatable {
     /// What to do when the error names an object id (`objectID`), instead of the code's generic advice ("fix the
     /// payload"), with Meta's three causes as the Graph text gives them ("does not exist, cannot be loaded due to
     /// missing permissions, or does not support this operation", code 100 subcode 33). `numbers` are the project's
-    /// numbers the session has seen (empty: nothing known): an id among them exists, so "does not exist" is not the
+    /// numbers the session has seen (empty: nothing known); `allNumbers` is true when they are the whole list
+    /// (`numbers` ran), false when only `use` showed some. An id among them exists, so "does not exist" is not the
     /// cause. For a phone-number id the likely one is an edge that takes the WABA id (`/message_templates`;
     /// kapso-api.md §14.3, `IDResolver.wabaEdgeMeaning`), else a permission; for a WABA id, a permission or an edge that
-    /// takes the phone-number id (`/messages`). Nil when the error names no object.
-    public func objectAdvice(numbers: [PhoneNumber] = []) -> String? {
+    /// takes a phone-number id (`/messages`): every known number of the WABA is named, coexistence ones marked (history
+    /// sync applies only to them), and when the list may be partial the advice says so and points at `whois`. An id
+    /// kops cannot check (explain sends no request; probe6 P6-4) is said to be unchecked, with `whois ID`. Nil when
+    /// the error names no object.
+    public func objectAdvice(numbers: [PhoneNumber] = [], allNumbers: Bool = false) -> String? {
         guard let id = objectID else { return nil }
         let causes = "of Meta's three causes (the object does not exist, the key's access lacks a permission for it, it "
-            + "does not support this operation)"
+            + "does not support this operation),"
         // A pasted Graph path with its edge (an API-log line) says which edge was called.
         if let path, let meaning = IDResolver.wabaEdgeMeaning(path, numbers: numbers) { return meaning }
         guard let what = IDResolver.knownID(id, numbers: numbers, webhooks: []) else {
-            return "Graph could not use the id \(id) in the request path; \(causes) the usual one is an edge this kind of "
-                + "id does not have (/message_templates with a phone-number id, /messages with a WABA id); 'whois \(id)' "
-                + "says what the id is and what to use"
+            let unchecked = numbers.isEmpty
+                ? "kops could not check the id \(id): explain sends no request, and this session has not listed the numbers"
+                : "\(id) is none of " + (allNumbers ? "this project's numbers or their WABAs" : "the numbers this session has seen")
+                    + " (explain sends no request to look further)"
+            return unchecked + "; 'whois \(id)' says what the id is and what to use. Graph could not use it in the request "
+                + "path; \(causes) the usual one is an edge this kind of id does not have (/message_templates with a "
+                + "phone-number id, /messages with a WABA id)"
         }
         if numbers.contains(where: { $0.id == id }) {
             let edge = IDResolver.wabaEdgeMeaning("/meta/whatsapp/v24.0/\(id)/message_templates", numbers: numbers)
@@ -75,10 +83,13 @@ public struct PastedError: Sendable, Equatable {
         }
         let owned = numbers.filter { $0.businessAccountID == id }
         if !owned.isEmpty {
-            let phone = IDResolver.list(owned.map { "\($0.id) (\($0.name ?? $0.id))" })
-            return "\(id) is \(what), so it exists; \(causes) the likely one is an edge it does not have if the path was "
-                + "/\(id)/messages or another phone-number edge (those take the phone-number id: \(phone)), else a "
-                + "permission: Graph could not load the WABA with the key's access (a WABA not shared with the key's project)"
+            let phone = IDResolver.list(owned.map { "\($0.id) (\($0.name ?? $0.id)\($0.isCoexistence ? ", coexistence" : ""))" })
+            let coexistence = owned.filter(\.isCoexistence).map { $0.name ?? $0.id }
+            let sync = coexistence.isEmpty ? "" : "; history sync applies only to coexistence numbers: \(IDResolver.list(coexistence))"
+            let partial = allNumbers ? "" : " (the numbers this session has seen; 'whois \(id)' names every number of the WABA)"
+            return "\(id) is \(what), so it exists; \(causes) the likely one is an edge it does not have, if the path was "
+                + "/\(id)/messages or another phone-number edge: those take a phone-number id, \(phone)\(partial)\(sync). "
+                + "Else a permission: Graph could not load the WABA with the key's access (a WABA not shared with the key's project)"
         }
         return "\(id) is \(what), a Kapso id, not a Meta object: Graph paths take Meta's ids (a phone-number id or WABA "
             + "id); 'whois \(id)' names them"

@@ -15,6 +15,13 @@ import Testing
         ("5592981723241", "559281723241", .brazilNinthDigit),
         ("5215512345678", "525512345678", .mexicoMobileOne),
         ("+52 55 1234 5678", "5215512345678", .mexicoMobileOne),
+        // Probe6 P6-3: Argentina's wa_id keeps the mobile 9; people write it without, or with the national 15.
+        ("5491123456789", "541123456789", .argentinaMobileNine),
+        ("+54 9 11 2345-6789", "+54 11 2345 6789", .argentinaMobileNine),
+        ("5491123456789", "+54 11 15 2345-6789", .argentinaMobileNine),
+        ("54111523456789", "541123456789", .argentinaMobileNine),
+        ("5493511234567", "+54 351 15 123-4567", .argentinaMobileNine),
+        ("5492966123456", "54 2966 15 12-3456", .argentinaMobileNine),
     ])
     func linksTheTwoFormsOfOneNumber(a: String, b: String, match: Match) {
         #expect(ContactNumber.match(a, b) == match)
@@ -27,7 +34,9 @@ import Testing
         ("5511923456789", "551123456789"),
         // Another digit than 9, another area code, another country, a prefix only.
         ("5511887654321", "551187654321"), ("5511987654321", "552187654321"), ("14155550142", "1415555014"),
-        ("5491123456789", "541123456789"), ("5215512345678", "525512345679"),
+        ("5491123456789", "541123456788"), ("5215512345678", "525512345679"),
+        // Argentina: no 15 where an area code ends, another subscriber after the 15, a 9 before no area code.
+        ("54112323456789", "5491123456789"), ("54111523456788", "5491123456789"), ("549912345678", "5412345678"),
         // A business-scoped user id is no number; nil is nobody.
         ("BR.81726354091827364512", "81726354091827364512"),
     ])
@@ -46,6 +55,11 @@ import Testing
         #expect(ContactNumber.searchKey("5511987654321") == "87654321")
         #expect(ContactNumber.searchKey("551187654321") == "87654321")
         #expect(ContactNumber.searchKey("5215512345678") == ContactNumber.searchKey("525512345678"))
+        // Argentina: Kapso's partial match of the key finds every form (the 15 form's key is in the others).
+        for form in ["5491123456789", "541123456789", "54111523456789", "5493511234567", "54351151234567"] {
+            let key = ContactNumber.searchKey(form)
+            #expect(key != form && ["5491123456789", "5493511234567"].contains { $0.hasSuffix(key) }, "\(form)")
+        }
         // Other numbers are searched by their own digits, as before.
         #expect(ContactNumber.searchKey("14155550142") == "14155550142")
     }
@@ -54,6 +68,9 @@ import Testing
         #expect(ContactNumber.whatsAppIDForm("5511987654321") == "551187654321")
         #expect(ContactNumber.whatsAppIDForm("551187654321") == "551187654321")
         #expect(ContactNumber.whatsAppIDForm("525512345678") == "5215512345678")
+        #expect(ContactNumber.whatsAppIDForm("541123456789") == "5491123456789")
+        #expect(ContactNumber.whatsAppIDForm("5491123456789") == "5491123456789")
+        #expect(ContactNumber.whatsAppIDForm("54111523456789") == "5491123456789")
         #expect(ContactNumber.whatsAppIDForm("14155550142") == nil)
     }
 

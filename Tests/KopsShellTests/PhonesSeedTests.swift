@@ -101,4 +101,18 @@ import Testing
         let rows = ran.out.split(separator: "\n").filter { $0.hasPrefix("0a1b2c3d") }
         #expect(rows.count == 1, "\(ran.out)")
     }
+    /// Probe6 P6-3: Argentina's contact wrote from `5491123456789` at 10:15; `+54 11 2345-6789` (no 9) and the national
+    /// 15 form are the same contact for the 24-hour window, `whois`, `messages` and `conversations`.
+    @Test(arguments: ["+541123456789", "+54 11 15 2345-6789"])
+    func argentinasFormsWithoutTheNineAreTheContact(number: String) async throws {
+        let ran = try await run([
+            "reply --dry-run --to '\(number)' hi", "whois '\(number)'", "messages --phone-number '\(number)'",
+            "conversations --phone-number '\(number)'",
+        ])
+        #expect(ran.statuses == [.ok, .ok, .ok, .ok], "\(ran.err)")
+        #expect(!ran.err.contains("template") && !ran.err.contains("no inbound"), "\(ran.err)")
+        #expect(ran.out.contains(" is the contact ") && ran.out.contains("WhatsApp ID form 5491123456789"), "\(ran.out)")
+        #expect(ran.out.contains(Self.wamid(7)), "\(ran.out)")
+        #expect(ran.out.split(separator: "\n").contains { $0.hasPrefix("0a1b2c3d-0000-4000-8000-0000000000d1") }, "\(ran.out)")
+    }
 }

@@ -55,6 +55,7 @@ public enum ConversationsCommand: Command {
             request: { context.client.conversationsRequest(filters: filters, limit: 100, after: $0.first?.1) },
             table: { table($0, now: context.now()) })
         context.session.lastList = nil
+        if count == 0 { try context.verifyIDFilters(filters, contactFilter: digits) }
         // JSON mode prints the document alone, as a one-page list does.
         guard mode != .json else { return CommandResult() }
         return CommandResult(blocks: [.hint("\(count) \(count == 1 ? "conversation" : "conversations")")])
@@ -64,7 +65,7 @@ public enum ConversationsCommand: Command {
         filters: [(String, String)], limit: Int, after: String?, contact: String? = nil, in context: ShellContext
     ) throws -> CommandResult {
         let page = only(contact, in: try context.client.conversations(filters: filters, limit: limit, after: after))
-        if page.items.isEmpty, after == nil { try context.verifyIDFilters(filters) }
+        if page.items.isEmpty, after == nil { try context.verifyIDFilters(filters, contactFilter: contact) }
         context.rememberList(page, source: .conversations(filters: filters, limit: limit, contact: contact))
         return CommandResult(blocks: [.table(table(page.items, now: context.now())), .hint(page.footer)], json: page.json)
     }

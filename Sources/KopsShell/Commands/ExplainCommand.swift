@@ -43,7 +43,8 @@ public enum ExplainCommand: Command {
         let all = PastedError.all(arguments.positionals.joined(separator: " "))
         // The numbers `numbers` and `use` showed this session: an id among them exists (no request is sent).
         let numbers = context.ids.phoneNumbers.keys.sorted().compactMap { context.ids.phoneNumbers[$0] }
-        guard all.count > 1 else { return try explain(first, numbers: numbers) }
+        let allNumbers = context.ids.phoneNumbersListed
+        guard all.count > 1 else { return try explain(first, numbers: numbers, allNumbers: allNumbers) }
         var blocks: [Block] = [.line(StyledText("\(all.count) errors in what was pasted:"))]
         var json: [JSONValue] = []
         for pasted in all {
@@ -54,7 +55,7 @@ public enum ExplainCommand: Command {
                 json.append(["code": .string(pasted.code), "unknown": true])
                 continue
             }
-            let result = try explain(pasted, numbers: numbers)
+            let result = try explain(pasted, numbers: numbers, allNumbers: allNumbers)
             blocks += result.blocks
             json.append(result.json ?? .null)
         }
@@ -62,11 +63,11 @@ public enum ExplainCommand: Command {
     }
 
     /// One error's fields; an unknown code is refused with a pointer to Meta's list.
-    private static func explain(_ pasted: PastedError, numbers: [PhoneNumber]) throws -> CommandResult {
+    private static func explain(_ pasted: PastedError, numbers: [PhoneNumber], allNumbers: Bool) throws -> CommandResult {
         guard let entry = ErrorCatalog.entry(for: pasted.code) else { throw ShellError.unknownErrorCode(code: pasted.code) }
         var fields = [
             Field("code", entry.code, style: .bold), Field("name", entry.name), Field("meaning", entry.meaning),
-            Field("what to do", pasted.objectAdvice(numbers: numbers) ?? entry.fix), Field("retry", entry.retry.advice, style: style(entry.retry)),
+            Field("what to do", pasted.objectAdvice(numbers: numbers, allNumbers: allNumbers) ?? entry.fix), Field("retry", entry.retry.advice, style: style(entry.retry)),
         ]
         if let category = entry.category { fields.append(Field("category", category.rawValue + " (Kapso JS SDK)")) }
         if let title = entry.title {
@@ -74,14 +75,16 @@ public enum ExplainCommand: Command {
         }
         if let details = pasted.details { fields.append(Field("meta says", details, style: .dim)) }
         fields.append(Field("source", entry.reference, style: .dim))
-        return CommandResult(blocks: [.fields(fields)], json: json(entry, pasted: pasted, numbers: numbers))
+        return CommandResult(blocks: [.fields(fields)], json: json(entry, pasted: pasted, numbers: numbers, allNumbers: allNumbers))
     }
 
     /// The entry as JSON; a pasted error that names an object id adds `object_id` and its advice as `fix`.
-    static func json(_ entry: ErrorCatalog.Entry, pasted: PastedError? = nil, numbers: [PhoneNumber] = []) -> JSONValue {
+    static func json(
+        _ entry: ErrorCatalog.Entry, pasted: PastedError? = nil, numbers: [PhoneNumber] = [], allNumbers: Bool = false
+    ) -> JSONValue {
         var object: JSONObject = [
             "code": .string(entry.code), "name": .string(entry.name), "meaning": .string(entry.meaning),
-            "fix": .string(pasted?.objectAdvice(numbers: numbers) ?? entry.fix), "retry": .string(entry.retry.rawValue),
+            "fix": .string(pasted?.objectAdvice(numbers: numbers, allNumbers: allNumbers) ?? entry.fix), "retry": .string(entry.retry.rawValue),
             "retry_advice": .string(entry.retry.advice),
             "category": entry.category.map { .string($0.rawValue) } ?? .null, "source": .string(entry.source.rawValue),
             "meta_title": entry.title.map(JSONValue.string) ?? .null,

@@ -84,7 +84,7 @@ public enum MessagesCommand: Command {
             request: { context.client.messagesRequest(filters: filters, limit: 100, after: $0.first?.1) },
             table: table)
         context.session.lastList = nil
-        if count == 0 { try context.verifyIDFilters(filters) }
+        if count == 0 { try context.verifyIDFilters(filters, contactFilter: contact?.rowsFor) }
         // JSON mode prints the document alone, as a one-page list does.
         guard mode != .json else { return CommandResult() }
         return CommandResult(blocks: [.hint("\(count) \(count == 1 ? "message" : "messages")")])
@@ -94,7 +94,7 @@ public enum MessagesCommand: Command {
         filters: [(String, String)], limit: Int, after: String?, contact: String? = nil, in context: ShellContext
     ) throws -> CommandResult {
         let page = only(contact, in: try context.client.messages(filters: filters, limit: limit, after: after))
-        if page.items.isEmpty, after == nil { try context.verifyIDFilters(filters) }
+        if page.items.isEmpty, after == nil { try context.verifyIDFilters(filters, contactFilter: contact) }
         context.rememberList(page, source: .messages(filters: filters, limit: limit, contact: contact))
         return CommandResult(blocks: [.table(table(page.items)), .hint(page.footer)], json: page.json)
     }

@@ -11,7 +11,7 @@ extension ReplyCommand {
     static func sendTemplate(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let templateName = arguments.value("--template") ?? ""
         let typedTo = arguments.value("--to")
-        let to = try recipient(arguments)
+        let to = try recipient(arguments, in: context)
         // Templates are not quoted: the reply goes to the contact, not as an answer to one message.
         let target = try typedTo.flatMap { try userID(to: $0, in: context) }
             .map { try resolve(userID: $0, in: context) }

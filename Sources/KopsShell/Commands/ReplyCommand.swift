@@ -96,15 +96,60 @@ public enum ReplyCommand: Command {
 
     /// `--to` as typed and read as a phone number, nil when absent or a business-scoped user id.
     static func recipient(_ arguments: Arguments) throws(ShellError) -> (typed: String, number: PhoneNumberText)? {
-        guard let typed = arguments.value("--to"), !BusinessScopedUserID.isValid(typed), !IDInput.isUsername(typed) else { return nil }
+        guard let typed = arguments.value("--to"), !BusinessScopedUserID.isValid(typed), !IDInput.isUsername(typed),
+            conversationOrMessageID(typed) == nil
+        else { return nil }
         return (typed, try MessageInput.phoneNumberText(typed, command: name, flag: "--to"))
+    }
+
+    /// `--to` read as a number, or resolved from a conversation id or WAMID (whose line is said first); nil when
+    /// absent or a business-scoped user id or username.
+    static func recipient(_ arguments: Arguments, in context: ShellContext) throws -> (typed: String, number: PhoneNumberText)? {
+        guard let id = arguments.value("--to").flatMap(conversationOrMessageID) else { return try recipient(arguments) }
+        let found = try recipient(ofID: id, in: context)
+        context.emit(CommandResult(blocks: [.hint(found.hint)]))
+        return found.to
+    }
+
+    /// `--to` given as a conversation id (a UUID) or a WAMID, as `IDInput` reads it (lowercased UUID, canonical
+    /// WAMID); nil for anything else.
+    static func conversationOrMessageID(_ typed: String) -> String? {
+        switch IDInput.read(typed) {
+        case .success(.uuid(let id)), .success(.wamid(let id, _)): id
+        default: nil
+        }
+    }
+
+    /// `--to` with a conversation id or a WAMID (probe6 P6-5): the resolver names what it is, and when it is a
+    /// conversation or message of the selected number with a contact number, the reply goes to that contact (the
+    /// returned hint says so). Anything else throws what the id is and what to type instead.
+    static func recipient(ofID id: String, in context: ShellContext) throws -> (to: (typed: String, number: PhoneNumberText), hint: String) {
+        guard let identity = try context.identity(of: id, expected: .contactNumber) else {
+            throw ShellError.invalidValue(
+                command: name, what: "value for --to", value: IDInput.echo(id),
+                expected: "a contact's phone number in E.164 form, e.g. +14155550157 ('whois \(id)' says what this id is)")
+        }
+        let found = [.conversationID, .wamid].contains(identity.kind) && !identity.phoneNumberIDs.isEmpty && !identity.incomplete
+        let contact = identity.contacts.first { !$0.phoneNumber.isEmpty }?.phoneNumber
+        guard found, let contact, case .success(let number) = PhoneNumberText.parse("+" + contact) else {
+            let fix = contact.map { "if that is the contact, --to +\($0)" } ?? identity.fix ?? "'whois \(id)' says more"
+            throw IDOfAnotherKind(explanation: "--to: \(identity.statement), not a contact's phone number; \(fix)", exitStatus: .usage)
+        }
+        let selected = try context.session.requirePhoneNumber()
+        guard identity.phoneNumberIDs.contains(selected) else {
+            throw IDOfAnotherKind(
+                explanation: "--to: \(identity.statement), not of the selected number \(selected); "
+                    + "use \(identity.phoneNumberIDs[0]), then reply --to +\(contact)",
+                exitStatus: .failure)
+        }
+        return (("+" + contact, number), "--to \(IDInput.echo(id)): \(identity.statement); replying to its contact +\(contact)")
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         if arguments.value("--template") != nil { return try sendTemplate(arguments, in: context) }
         let text = try text(arguments)
         let typedTo = arguments.value("--to")
-        let to = try recipient(arguments)
+        let to = try recipient(arguments, in: context)
         let target = try typedTo.flatMap { try userID(to: $0, in: context) }
             .map { try resolve(userID: $0, in: context) }
             ?? resolve(to: to, quote: !arguments.has("--no-quote"), in: context)

@@ -47,12 +47,21 @@ extension ShellContext {
     /// After a list filtered by an id came back empty: a phone-number id that is none of the project's,
     /// a conversation or webhook id that is another kind of id or none of the project's, throws what it
     /// is with the fix, since an empty list would read as "nothing happened". Requests are made only
-    /// for an empty list, and only the filters' own look-ups unless the id is not of its kind.
-    func verifyIDFilters(_ filters: [(String, String)], numbers known: [PhoneNumber]? = nil) throws {
+    /// for an empty list, and only the filters' own look-ups unless the id is not of its kind. `contactFilter` is the
+    /// `--phone-number` digits when the `phone_number` filter holds only their search key (`ContactNumber.searchKey`).
+    func verifyIDFilters(_ filters: [(String, String)], numbers known: [PhoneNumber]? = nil, contactFilter: String? = nil) throws {
         try verifyNumberFilter(filters, numbers: known)
         let kinds: [(key: String, flag: String, kind: Identity.Kind)] = [
             ("conversation_id", "--conversation", .conversationID), ("webhook_id", "--webhook", .webhookID),
         ]
+        // `--phone-number` with one of the project's own ids or numbers (probe6 P6-5): what it is, never a silent
+        // empty list. A number of no kind the resolver knows is left to the empty list (no contact has it).
+        if let digits = contactFilter ?? filters.first(where: { $0.0 == "phone_number" })?.1,
+            let identity = try identity(of: digits, expected: .contactNumber), identity.kind != .nationalNumber,
+            let line = IDResolver.wrongKindLine(identity, expected: .contactNumber)
+        {
+            throw IDOfAnotherKind(explanation: "--phone-number: " + line, exitStatus: .failure)
+        }
         for (key, flag, kind) in kinds {
             guard let id = filters.first(where: { $0.0 == key })?.1, let identity = try identity(of: id, expected: kind) else { continue }
             // Of its kind, but on another number than the selected one: the list is empty for that reason.
@@ -82,7 +91,7 @@ extension ShellContext {
     /// What `id` is: the `expected` kind's own look-up is asked first, the whole resolver only when the id
     /// is not of that kind. Nil when it cannot be read as an id, is a WAMID where one belongs, or no key is at hand.
     /// Throws the look-ups' 404 when it says the base URL is wrong (`IDLookups.wrongBaseURL`): then nothing was searched.
-    private func identity(of id: String, expected: Identity.Kind) throws(KapsoAPIError) -> Identity? {
+    func identity(of id: String, expected: Identity.Kind) throws(KapsoAPIError) -> Identity? {
         guard case .success(let input) = IDInput.read(id) else { return nil }
         guard (try? needsKey()) != nil else { return nil }
         // A WAMID is no other kind of id: its own 404 said all there is, unless every call gets 404.

@@ -45,7 +45,8 @@ enum MessageInput {
 
     /// The parsed number, for callers that also need whether a country code was marked (`reply --to`).
     static func phoneNumberText(_ text: String, command: String, flag: String) throws(ShellError) -> PhoneNumberText {
-        guard case .success(let number) = PhoneNumberText.parse(text), number.e164 != nil else {
+        // Read as `whois` and `use` read it (probe6 P6-5): quotes, brackets and trailing punctuation around it dropped.
+        guard case .success(let number) = PhoneNumberText.parse(IDInput.cleaned(text)), number.e164 != nil else {
             throw .invalidValue(
                 command: command, what: "value for \(flag)", value: IDInput.echo(text),
                 expected: "a phone number in E.164 form, e.g. +14155550157")

@@ -19,6 +19,9 @@ public struct IDCache: Sendable {
     /// The project's numbers as the API answered `numbers` and `use` this session, by phone-number id: what offline
     /// commands (`explain`) know of the project without a request.
     public private(set) var phoneNumbers: [String: PhoneNumber] = [:]
+    /// True once `numbers` listed the project's numbers this session: `phoneNumbers` is then the whole list, not
+    /// only the ones `use` selected (probe6 P6-4: `explain` says when it names only some).
+    public private(set) var phoneNumbersListed = false
     /// Log search's sources and filter keys, fetched by the first `logs search` of a project, for Tab and checks.
     public var logSearchCatalog: LogSearchCatalog?
     public let limit: Int
@@ -46,6 +49,7 @@ public struct IDCache: Sendable {
             return
         }
         guard let kind = IDCache.kind(producedBy: command), let json else { return }
+        if command == "numbers", json["data"]?.array != nil { phoneNumbersListed = true }
         let rows = json["data"]?.array ?? json["data"].map { [$0] } ?? [json]
         for row in rows.reversed() {
             // Labels, like ids, are printed by libedit, not the renderer: they are shown as escapes.
@@ -70,6 +74,8 @@ public struct IDCache: Sendable {
     public mutating func clear() {
         ids = [:]
         labels = [:]
+        phoneNumbers = [:]
+        phoneNumbersListed = false
         logSearchCatalog = nil
     }
 
