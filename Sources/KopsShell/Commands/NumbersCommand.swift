@@ -18,6 +18,8 @@ public enum NumbersCommand: Command {
             page: Page<PhoneNumber>.pageNumber(in: pageQuery),
             perPage: pageQuery.first { $0.0 == "per_page" }.flatMap { Int($0.1) } ?? 20)
         context.rememberList(page, source: .phoneNumbers)
+        // The first page with no page after it is the whole list: `explain` may say it knows every number.
+        if Page<PhoneNumber>.pageNumber(in: pageQuery) == 1, !page.hasMore { context.ids.rememberAllNumbers(page.items) }
         let selected = context.session.phoneNumberID
         let rows = page.items.map { number -> [StyledText] in
             [

@@ -48,6 +48,7 @@ extension ShellContext {
         let digits: String?
         if case .number(let number) = input { digits = number.digits } else { digits = nil }
         let numbers = try client.allPhoneNumbers()
+        ids.rememberAllNumbers(numbers)
         if let digits, let match = numbers.first(where: { $0.id == digits }) ?? numbers.first(where: { $0.normalizedDisplayNumber == digits }) {
             return match
         }

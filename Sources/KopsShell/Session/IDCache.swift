@@ -19,8 +19,8 @@ public struct IDCache: Sendable {
     /// The project's numbers as the API answered `numbers` and `use` this session, by phone-number id: what offline
     /// commands (`explain`) know of the project without a request.
     public private(set) var phoneNumbers: [String: PhoneNumber] = [:]
-    /// True once `numbers` listed the project's numbers this session: `phoneNumbers` is then the whole list, not
-    /// only the ones `use` selected (probe6 P6-4: `explain` says when it names only some).
+    /// True once the whole list of the project's numbers was fetched this session (`rememberAllNumbers`):
+    /// `phoneNumbers` is then every number, not only a page of them (probe6 P6-4: `explain` says when it names only some).
     public private(set) var phoneNumbersListed = false
     /// Log search's sources and filter keys, fetched by the first `logs search` of a project, for Tab and checks.
     public var logSearchCatalog: LogSearchCatalog?
@@ -28,6 +28,13 @@ public struct IDCache: Sendable {
 
     public init(limit: Int = 200) {
         self.limit = limit
+    }
+
+    /// The project's whole number list (all pages, as `use` and `health ID` fetch it, or `numbers` when it fits one
+    /// page): `explain` then knows every number of a WABA without a request.
+    public mutating func rememberAllNumbers(_ numbers: [PhoneNumber]) {
+        for number in numbers { phoneNumbers[number.id] = number }
+        phoneNumbersListed = true
     }
 
     /// Remembers one id.
@@ -49,7 +56,6 @@ public struct IDCache: Sendable {
             return
         }
         guard let kind = IDCache.kind(producedBy: command), let json else { return }
-        if command == "numbers", json["data"]?.array != nil { phoneNumbersListed = true }
         let rows = json["data"]?.array ?? json["data"].map { [$0] } ?? [json]
         for row in rows.reversed() {
             // Labels, like ids, are printed by libedit, not the renderer: they are shown as escapes.
