@@ -18,6 +18,9 @@ public final class KapsoClient {
     /// (`serverTime`, nil without a `Date` header). Kapso logs these calls like any other; the shell keeps
     /// them so its own look-ups are not reported as the project's failures.
     public var notFound: ((_ method: String, _ path: String, _ serverTime: Int64?) -> Void)?
+    /// Told of each other GET's answer (status, path with query, the API's clock): kops's own reads by id (a
+    /// WABA's templates) are in the API log too, and `whois` must not count them as the project's calls.
+    public var answered: ((_ status: Int, _ path: String, _ serverTime: Int64?) -> Void)?
     /// Told of each successful response's JSON, whatever the command does with it: a recording learns the
     /// personal data in it (a contact's name from a look-up) even when the command shows it in a sentence.
     public var received: ((JSONValue) -> Void)?
@@ -90,6 +93,8 @@ public final class KapsoClient {
         }
         if response.status == 404, request.method == "GET" {
             notFound?(request.method, String(request.url.dropFirst(baseURL.count)), response.header("Date").flatMap(KapsoTime.seconds(httpDate:)))
+        } else if request.method == "GET", let answered {
+            answered(response.status, String(request.url.dropFirst(baseURL.count)), response.header("Date").flatMap(KapsoTime.seconds(httpDate:)))
         }
         if response.status == 204 { return (.null, nil) }
         var items: ReceivedItems?

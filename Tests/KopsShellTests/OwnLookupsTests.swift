@@ -148,6 +148,26 @@ import Testing
         #expect(!runs[2].out.contains("from key kapso-sim") || !runs[2].out.contains("404"), "\(runs[2].out)")
     }
 
+    /// probe6 P6-10: kops's own template reads of a WABA (`whois TEMPLATE-ID`: a 200 with the WABA id in the path) are
+    /// not counted among the project's calls with that id, so `whois WABA`'s count does not grow as kops is used;
+    /// a 200 note never hides a failure.
+    @Test func whoisDoesNotCountKopsOwnTemplateReads() async throws {
+        let runs = try await runDemo(
+            ["whois 200300400500601 --output json", "whois 780100200300401", "whois 780100200300401",
+             "whois 200300400500601 --output json"], number: nil)
+        let before = try JSONValue.parse(Array(runs[0].out.utf8))["api_calls"]
+        let after = try JSONValue.parse(Array(runs[3].out.utf8))["api_calls"]
+        #expect(before?["count"]?.int != nil && after?["count"] == before?["count"], "\(runs[3].out)")
+        #expect((after?["own_lookups_left_out"]?.int ?? 0) >= 2, "the template reads: \(runs[3].out)")
+        let notes = OwnLookups(path: nil)
+        notes.note(method: "GET", host: "http://h", path: "/x/200300400500601/message_templates", time: 1_000, status: 200)
+        let failed = try APILog(json: [
+            "id": "f", "endpoint": "/x/200300400500601/message_templates", "http_method": "GET", "response_status": 404,
+            "created_at": "1970-01-01T00:16:40Z",
+        ])
+        #expect(notes.ownLogIDs(in: [failed], host: "http://h", answered: true).isEmpty)
+    }
+
     @Test func anIntegrationsNoPreferenceAnswerIsNotAFailure() throws {
         let log = try APILog(json: [
             "id": "l1", "endpoint": "/platform/v1/whatsapp/contacts/14155550142/marketing_preferences/100200300400501",

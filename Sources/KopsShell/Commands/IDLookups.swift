@@ -57,7 +57,7 @@ enum IDLookups {
                 errors.append(error)
             }
         }
-        if let own { facts.ownLogIDs = own.ownLogIDs(in: facts.apiLogs, host: client.baseURL) }
+        if let own { facts.ownLogIDs = own.ownLogIDs(in: facts.apiLogs, host: client.baseURL, answered: true) }
         return (facts, errors)
     }
 

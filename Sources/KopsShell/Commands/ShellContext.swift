@@ -93,11 +93,18 @@ public final class ShellContext {
         client.received = { [unowned self] json in self.shell?.recorder?.masker?.learn(from: json) }
     }
 
-    /// Has the client tell `ownLookups` of each GET answered 404.
+    /// Has the client tell `ownLookups` of each GET answered 404, and of each other GET with an id in its path.
     private func noteOwnLookups() {
         let host = client.baseURL
         client.notFound = { [unowned self] method, path, time in
             self.ownLookups.note(method: method, host: host, path: path, time: time ?? Int64(Date().timeIntervalSince1970))
+        }
+        // A read by id that answered (a WABA's templates): noted with its status, so `whois ID` does not count it
+        // among the project's calls with the id in the path (probe6 P6-10). Lists without an id are not noted.
+        client.answered = { [unowned self] status, path, time in
+            guard OwnLookups.hasID(path) else { return }
+            self.ownLookups.note(
+                method: "GET", host: host, path: path, time: time ?? Int64(Date().timeIntervalSince1970), status: status)
         }
     }
 }

@@ -25,6 +25,9 @@ public final class OwnLookups {
         public var host: String
         /// Percent-decoded, without the query: `/platform/v1/whatsapp/conversations/ffff…`.
         public var path: String
+        /// The HTTP status it was answered with: 404 for a look-up of nothing; another for a read by id that
+        /// answered (only `whois`'s API-call count leaves those out; failures never match them).
+        public var status: Int = 404
     }
 
     /// The file, nil to keep notes in memory only.
@@ -57,10 +60,10 @@ public final class OwnLookups {
         return notes
     }
 
-    /// Notes a GET that was answered 404 at `time` (the API's clock).
-    public func note(method: String, host: String, path: String, time: Int64) {
+    /// Notes a GET that was answered `status` (404 unless told) at `time` (the API's clock).
+    public func note(method: String, host: String, path: String, time: Int64, status: Int = 404) {
         loadOnce()
-        let entry = Entry(time: time, method: method, host: host, path: Self.decoded(path))
+        let entry = Entry(time: time, method: method, host: host, path: Self.decoded(path), status: status)
         notes.append(entry)
         guard let file = self.path else { return }
         if notes.count > 2 * Self.limit {
@@ -82,10 +85,12 @@ public final class OwnLookups {
     }
 
     /// The ids of the API-log entries that are kops's own look-ups (each note matches at most one entry).
-    public func ownLogIDs(in logs: [APILog], host: String) -> Set<String> {
+    /// `answered`: also reads by id that answered (not 404), for counts of all calls (`whois`); failure counts
+    /// leave it false.
+    public func ownLogIDs(in logs: [APILog], host: String, answered: Bool = false) -> Set<String> {
         ownIDs(
             in: logs.map { LoggedCall(id: $0.id, method: $0.httpMethod, endpoint: $0.endpoint, status: $0.responseStatus, time: $0.createdAt) },
-            host: host)
+            host: host, answered: answered)
     }
 
     /// The ids of the log search events that are kops's own look-ups (API calls only; each note matches one event).
@@ -99,23 +104,29 @@ public final class OwnLookups {
             }, host: host)
     }
 
-    /// The ids of the calls that are kops's own look-ups: a 404 to the same method and path within `window`
+    /// The ids of the calls that are kops's own look-ups: the same method, path and status within `window`
     /// of a note (each note matches at most one call).
-    public func ownIDs(in calls: [LoggedCall], host: String) -> Set<String> {
-        var unused = entries.filter { $0.host == host }
+    public func ownIDs(in calls: [LoggedCall], host: String, answered: Bool = false) -> Set<String> {
+        var unused = entries.filter { $0.host == host && (answered || $0.status == 404) }
         guard !unused.isEmpty else { return [] }
         var own: Set<String> = []
-        for call in calls where call.status == 404 {
+        for call in calls {
             guard let at = KapsoTime.seconds(iso: call.time) else { continue }
             let path = Self.decoded(call.endpoint)
             if let index = unused.firstIndex(where: {
-                $0.method == call.method && $0.path == path && Self.window.contains(at - $0.time)
+                $0.method == call.method && $0.status == call.status && $0.path == path && Self.window.contains(at - $0.time)
             }) {
                 own.insert(call.id)
                 unused.remove(at: index)
             }
         }
         return own
+    }
+
+    /// Whether a path (query ignored) has a segment that is an id: 8 or more characters with a digit, such as
+    /// a WABA id, a UUID or a WAMID (not `v24.0`, `platform`, `phone_numbers`).
+    public static func hasID(_ path: String) -> Bool {
+        decoded(path).split(separator: "/").contains { $0.count >= 8 && $0.contains { $0.isASCII && $0.isNumber } }
     }
 
     /// The path of `url` after `host`, without its query, percent-decoded.
@@ -132,8 +143,10 @@ public final class OwnLookups {
         guard let path, let data = FileManager.default.contents(atPath: path), Self.isPrivateFile(path) else { return }
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == 4, let time = Int64(fields[0]) else { continue }
-            notes.append(Entry(time: time, method: fields[1], host: fields[2], path: fields[3]))
+            // A fifth field, the status, was added later; lines without it are 404s.
+            guard fields.count == 4 || fields.count == 5, let time = Int64(fields[0]) else { continue }
+            let status = fields.count == 5 ? Int(fields[4]) ?? 404 : 404
+            notes.append(Entry(time: time, method: fields[1], host: fields[2], path: fields[3], status: status))
         }
         if let newest = notes.map(\.time).max() { notes.removeAll { $0.time < newest - Self.horizon } }
         notes = Array(notes.suffix(Self.limit))
@@ -141,7 +154,8 @@ public final class OwnLookups {
 
     private static func line(_ entry: Entry) -> String {
         let clean = { (text: String) in String(text.map { $0 == "\t" || $0.isNewline ? " " : $0 }) }
-        return "\(entry.time)\t\(clean(entry.method))\t\(clean(entry.host))\t\(clean(entry.path))\n"
+        let status = entry.status == 404 ? "" : "\t\(entry.status)"
+        return "\(entry.time)\t\(clean(entry.method))\t\(clean(entry.host))\t\(clean(entry.path))\(status)\n"
     }
 
     private func append(_ entry: Entry, to file: String) {
