@@ -49,7 +49,10 @@ public enum TransportError: Error, Sendable, Equatable {
         case .timeout(let host, let seconds):
             "request to \(host) timed out after \(formatSeconds(seconds)); try again or raise --timeout"
         case .tls(let host, let detail):
-            "TLS failure talking to \(host): \(detail); check the host name and the system CA certificates"
+            Self.plainHTTP(detail)
+                ? "TLS failure talking to \(host): \(detail); the server speaks plain HTTP: use http:// "
+                    + "(allowed for loopback hosts such as kapso-sim), or check the port"
+                : "TLS failure talking to \(host): \(detail); check the host name and the system CA certificates"
         case .cancelled(let sent):
             sent ? "cancelled (the request had been sent; it may have taken effect)" : "cancelled"
         case .insecureURL(let host):
@@ -63,6 +66,17 @@ public enum TransportError: Error, Sendable, Equatable {
         case .tooLarge(let host, let limit):
             "\(limit.text) from \(host); ask for less (a smaller --limit or a shorter period)"
         }
+    }
+}
+
+extension TransportError {
+    /// Whether a TLS error's text is what a TLS client reports when the server answered in plain HTTP:
+    /// OpenSSL's "wrong version number" (older: "unknown protocol", "packet length too long"),
+    /// GnuTLS's "unexpected TLS packet". The first bytes of "HTTP/1.1 400" are not a TLS record.
+    static func plainHTTP(_ detail: String) -> Bool {
+        let text = detail.lowercased()
+        return ["wrong version number", "unknown protocol", "packet length too long", "unexpected tls packet"]
+            .contains { text.contains($0) }
     }
 }
 

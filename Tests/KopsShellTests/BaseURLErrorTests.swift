@@ -58,6 +58,33 @@ import Testing
         }
     }
 
+    /// probe6 P6-9: a base URL that already is the host only is not told to be the host only: the host is wrong.
+    @Test(arguments: ["http://127.0.0.1:39569", "https://example.test/"])
+    func aHostOnlyBaseThatAnswers404IsAWrongHost(base: String) throws {
+        let error = KapsoAPIError.notFound(path: "/platform/v1/whatsapp/phone_numbers", message: "Not found")
+        let line = try #require(BaseURLError.explaining(error, clientBase: base, base: base, source: nil)).message
+        #expect(line.contains("this host does not serve Kapso's API: \(base) (wrong host or port?)"), "\(line)")
+        #expect(!line.contains("host only"), "\(line)")
+        let withPath = try #require(BaseURLError.explaining(error, clientBase: base + "/api", base: base + "/api", source: nil))
+        #expect(withPath.message.contains("it should be the host only"), "\(withPath.message)")
+    }
+
+    /// probe6 P6-8: https:// to a plain-HTTP server (kapso-sim) names the scheme, not the CA certificates.
+    @Test func httpsToAPlainHTTPServerSaysUseHTTP() async throws {
+        let err = try await withSimulator { fixture in
+            let transport = try CurlTransport(options: .init(connectTimeout: 2, timeout: 5, userAgent: "kops-tests"))
+            let base = "https://" + fixture.baseURL.dropFirst("http://".count)
+            let client = KapsoClient(baseURL: base, apiKey: Secret(fixture.apiKey), transport: transport)
+            let context = ShellContext(session: Session(baseURL: base), client: client, registry: .standard)
+            let output = BufferOutput()
+            _ = Shell(context: context, renderer: Renderer(), output: output).run(line: "numbers")
+            return output.err
+        }
+        #expect(err.contains("TLS failure talking to 127.0.0.1"), "\(err)")
+        #expect(err.contains("the server speaks plain HTTP: use http://"), "\(err)")
+        #expect(!err.contains("CA certificates"), "\(err)")
+    }
+
     @Test func a404ForAMissingObjectIsNotAboutTheHost() {
         let error = KapsoAPIError.notFound(path: "/platform/v1/whatsapp/conversations/x", message: "Not found")
         #expect(BaseURLError.explaining(error, clientBase: "https://api.kapso.ai", base: "https://api.kapso.ai", source: nil) == nil)

@@ -29,8 +29,22 @@ public struct BaseURLError: KopsError, Equatable {
     public var message: String {
         let asked = url.map { "\($0), an endpoint every Kapso API has, answered \(answer)" } ?? "the API answered \(answer)"
         let origin = source.map { " (\($0))" } ?? ""
+        // Already the host only (probe6 P6-9): the path is not the mistake, the host is.
+        if Self.isHostOnly(base) {
+            return "\(asked): this host does not serve Kapso's API: \(base)\(origin) (wrong host or port?); Kapso's is "
+                + "https://api.kapso.ai, kapso-sim prints its own; 'state' shows it, --base-url or 'profile' changes it"
+        }
         return "\(asked): the API base URL looks wrong: \(base)\(origin); it should be the host only, e.g. "
             + "https://api.kapso.ai (kops adds /platform/v1); 'state' shows it, --base-url or 'profile' changes it"
+    }
+
+    /// Whether `base` has no path after its host (`https://h`, `http://h:8080/`); a base without a scheme counts
+    /// by what follows its first `/`.
+    static func isHostOnly(_ base: String) -> Bool {
+        var rest = Substring(base)
+        if let colon = rest.firstIndex(of: ":"), rest[colon...].hasPrefix("://") { rest = rest[rest.index(colon, offsetBy: 3)...] }
+        guard let slash = rest.firstIndex(of: "/") else { return true }
+        return rest[slash...].allSatisfy { $0 == "/" }
     }
 
     public var exitStatus: ExitStatus { .failure }
