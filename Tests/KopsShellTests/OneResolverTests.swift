@@ -45,6 +45,7 @@ import Testing
         let run = try await runShell(["reply --dry-run --to \(id) hello"])
         #expect(run.statuses == [.ok], "\(run.err)")
         #expect(run.out.contains("\"to\": \"14155550142\""), "\(run.out)")
+        #expect((run.out + run.err).contains("--to: \(id.lowercased().hasPrefix("wamid") ? id : id.lowercased()) is "), "\(run.out)\(run.err)")
         #expect((run.out + run.err).contains("replying to its contact +14155550142"), "\(run.out)\(run.err)")
     }
 

@@ -142,7 +142,7 @@ public enum ReplyCommand: Command {
                     + "use \(identity.phoneNumberIDs[0]), then reply --to +\(contact)",
                 exitStatus: .failure)
         }
-        return (("+" + contact, number), "--to \(IDInput.echo(id)): \(identity.statement); replying to its contact +\(contact)")
+        return (("+" + contact, number), "--to: \(identity.statement); replying to its contact +\(contact)")
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
