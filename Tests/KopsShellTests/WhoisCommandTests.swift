@@ -96,6 +96,19 @@ import Testing
         #expect(ran.out.contains("\nkind: ") && ran.out.contains(row.kind))
     }
 
+    /// probe6 P6-13: an unknown WAMID is not found like an unknown UUID (exit 1); a WAMID of this project is found (0).
+    @Test func anUnknownWAMIDExitsLikeAnUnknownUUID() async throws {
+        let runs = try await runDemo(
+            ["whois wamid.HBgLMTQxNTU1NTA5OTkVAgASGBRBN0YzQzE5RTAyQjg0RDZFNUMxMQA=", "whois 11111111-2222-4333-8444-555555555555",
+             "whois wamid.HBgLMTQxNTU1NTAxNDIVAgASGBRBN0YzQzE5RTAyQjg0RDZFNUMxMQA=",
+             "whois wamid.HBgLMTQxNTU1NTA5OTkVAgASGBRBN0YzQzE5RTAyQjg0RDZFNUMxMQA= --output json"], number: nil)
+        #expect(runs[0].status == 1, "\(runs[0].out)")
+        #expect(runs[0].out.contains("no message with this id is in this project"), "\(runs[0].out)")
+        #expect(runs[1].status == 1)
+        #expect(runs[2].status == 0, "\(runs[2].out)\(runs[2].err)")
+        #expect(runs[3].status == 1)
+    }
+
     @Test func idIsAnAliasAndJSONCarriesTheSameFacts() async throws {
         let ran = try await runDemo("id 200300400500601 --output json")
         let json = try JSONValue.parse(Array(ran.out.utf8))

@@ -81,8 +81,12 @@ public enum WhoisCommand: Command {
         blocks.append(.fields([Field("kind", identity.kind.title)] + identity.details.map { Field($0.label, $0.value) }))
         for warning in identity.warnings { blocks.append(.line(StyledText("warning: " + warning, style: .warn))) }
         for part in identity.unchecked { blocks.append(.line(StyledText("could not check " + part, style: .warn))) }
-        return CommandResult(blocks: blocks, json: identity.json)
+        var result = CommandResult(blocks: blocks, json: identity.json)
             .shown(as: arguments.value("--output").flatMap(OutputMode.init(rawValue:)))
+        // A WAMID whose message is not in the project (no message, so no conversation detail) is not found, like an
+        // unknown UUID: exit status 1, with what the id carries still shown (probe6 P6-13).
+        if identity.kind == .wamid, !identity.details.contains(where: { $0.label == "conversation" }) { result.status = .failure }
+        return result
     }
 
     /// The unknown answer on one line: statement, what was searched, what could not be, and the fix.
