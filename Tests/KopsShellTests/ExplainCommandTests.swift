@@ -170,4 +170,14 @@ import Testing
         #expect(json.output.out.contains("\"object_id\": \"200300400500601\""))
     }
 
+
+    /// probe6 P6-13: an HTTP status pasted with its log line is explained as Kapso's answer, with the id in the path.
+    @Test func anHTTPStatusPastedWithItsPathIsExplained() {
+        let result = OfflineShell.run("explain", "GET /meta/whatsapp/v24.0/200300400500601/messages 404")
+        #expect(result.status == .ok, "\(result.err)")
+        #expect(result.out.contains("HTTP 404 from Kapso"), "\(result.out)")
+        #expect(result.out.contains("'whois 200300400500601' says what 200300400500601 is"), "\(result.out)")
+        #expect(!result.err.contains("unknown error code"))
+        #expect(result.requests == 0)
+    }
 }

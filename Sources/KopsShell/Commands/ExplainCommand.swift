@@ -44,7 +44,9 @@ public enum ExplainCommand: Command {
         // The numbers `numbers` and `use` showed this session: an id among them exists (no request is sent).
         let numbers = context.ids.phoneNumbers.keys.sorted().compactMap { context.ids.phoneNumbers[$0] }
         let allNumbers = context.ids.phoneNumbersListed
-        guard all.count > 1 else { return try explain(first, numbers: numbers, allNumbers: allNumbers) }
+        guard all.count > 1 else {
+            return try explain(first, numbers: numbers, allNumbers: allNumbers, text: arguments.positionals.joined(separator: " "))
+        }
         var blocks: [Block] = [.line(StyledText("\(all.count) errors in what was pasted:"))]
         var json: [JSONValue] = []
         for pasted in all {
@@ -63,8 +65,11 @@ public enum ExplainCommand: Command {
     }
 
     /// One error's fields; an unknown code is refused with a pointer to Meta's list.
-    private static func explain(_ pasted: PastedError, numbers: [PhoneNumber], allNumbers: Bool) throws -> CommandResult {
-        guard let entry = ErrorCatalog.entry(for: pasted.code) else { throw ShellError.unknownErrorCode(code: pasted.code) }
+    private static func explain(_ pasted: PastedError, numbers: [PhoneNumber], allNumbers: Bool, text: String = "") throws -> CommandResult {
+        guard let entry = ErrorCatalog.entry(for: pasted.code) else {
+            if let status = httpStatus(pasted, text: text) { return status }
+            throw ShellError.unknownErrorCode(code: pasted.code)
+        }
         var fields = [
             Field("code", entry.code, style: .bold), Field("name", entry.name), Field("meaning", entry.meaning),
             Field("what to do", pasted.objectAdvice(numbers: numbers, allNumbers: allNumbers) ?? entry.fix), Field("retry", entry.retry.advice, style: style(entry.retry)),
@@ -79,6 +84,41 @@ public enum ExplainCommand: Command {
     }
 
     /// The entry as JSON; a pasted error that names an object id adds `object_id` and its advice as `fix`.
+    /// An HTTP status pasted with a log line or path (`GET /meta/whatsapp/v24.0/200300400500601/messages 404`): what
+    /// that status from Kapso means and what to run, with the id in the path when there is one (probe6 P6-13).
+    /// Nil for anything but a 4xx/5xx status (kapso-api.md §1: errors are `{"error": …}` with the HTTP status).
+    private static func httpStatus(_ pasted: PastedError, text: String) -> CommandResult? {
+        guard pasted.code.count == 3, let status = Int(pasted.code), (400...599).contains(status) else { return nil }
+        // The id in a pasted path: a segment of 8+ characters with a digit (a WABA or phone-number id, UUID, WAMID).
+        let segments = text.split(whereSeparator: { $0 == "/" || $0 == " " || $0 == "?" || $0 == "&" || $0 == "=" })
+        let id = segments.first { $0.count >= 8 && $0 != pasted.code && $0.contains { $0.isASCII && $0.isNumber } }.map(String.init)
+        let whois = id.map { "'whois \($0)' says what \($0) is and which id the call takes" } ?? "'whois ID' says what the id in the path is"
+        let (meaning, todo): (String, String)
+        switch status {
+        case 404:
+            meaning = "HTTP 404 from Kapso: nothing of this project has the id in the path, or the id is another kind "
+                + "(a WABA id where a phone-number id goes, Meta's id where Kapso's UUID goes); 404 on every call means a wrong base URL"
+            todo = whois + "; 'errors' groups such calls"
+        case 401: (meaning, todo) = ("HTTP 401 from Kapso: the API key was refused", "check the key ('state' shows which is used)")
+        case 429: (meaning, todo) = ("HTTP 429 from Kapso: rate limited", "wait the Retry-After seconds and send less often")
+        case 400, 422:
+            meaning = "HTTP \(status) from Kapso: the request was refused as written"
+            todo = "read the error text beside it; " + whois
+        case 500...599:
+            (meaning, todo) = ("HTTP \(status): the API (Kapso or Meta behind it) failed, not the request", "retry later; 'health' shows the number's state")
+        default:
+            (meaning, todo) = ("HTTP \(status) from Kapso: the request was refused", "read the error text beside it; " + whois)
+        }
+        let fields = [
+            Field("HTTP status", String(status), style: .bold), Field("meaning", meaning), Field("what to do", todo),
+        ]
+        let json: JSONValue = [
+            "http_status": .number(String(status)), "meaning": .string(meaning), "what_to_do": .string(todo),
+            "id": id.map(JSONValue.string) ?? .null,
+        ]
+        return CommandResult(blocks: [.fields(fields)], json: json)
+    }
+
     static func json(
         _ entry: ErrorCatalog.Entry, pasted: PastedError? = nil, numbers: [PhoneNumber] = [], allNumbers: Bool = false
     ) -> JSONValue {
