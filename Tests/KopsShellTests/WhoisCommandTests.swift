@@ -109,6 +109,22 @@ import Testing
         #expect(runs[3].status == 1)
     }
 
+    /// probe6 P6-13: a pasted API path or Graph URL gives its one id; several ids or none are named.
+    @Test func theIdIsTakenOutOfAPastedPath() async throws {
+        let runs = try await runDemo(
+            ["whois /meta/whatsapp/v24.0/200300400500601/messages", "whois https://graph.facebook.com/v21.0/200300400500601/phone_numbers",
+             "whois /platform/v1/whatsapp/phone_numbers/100200300400501/webhooks/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+             "whois /platform/v1/whatsapp/phone_numbers"], number: nil)
+        for run in runs[0...1] {
+            #expect(run.status == 0, "\(run.err)")
+            #expect(run.out.hasPrefix("200300400500601 is the WABA id"), "\(run.out)")
+            #expect(run.err.contains("the id 200300400500601 was read from the pasted path"), "\(run.err)")
+        }
+        #expect(runs[2].status == 64)
+        #expect(runs[2].err.contains("this path holds 2 ids (100200300400501, 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d)"), "\(runs[2].err)")
+        #expect(runs[3].err.contains("no id is in this path"), "\(runs[3].err)")
+    }
+
     @Test func idIsAnAliasAndJSONCarriesTheSameFacts() async throws {
         let ran = try await runDemo("id 200300400500601 --output json")
         let json = try JSONValue.parse(Array(ran.out.utf8))

@@ -31,8 +31,28 @@ public enum WhoisCommand: Command {
         switch IDInput.read(pasted) {
         case .success(let value): return (pasted, value)
         case .failure(.empty): throw .missingArgument(command: name, what: "id", usage: usage)
-        case .failure(let problem): throw .unreadableID(command: name, value: IDInput.echo(pasted), reason: problem.reason)
+        case .failure(let problem):
+            if let fromPath = try idInPath(pasted) { return fromPath }
+            throw .unreadableID(command: name, value: IDInput.echo(pasted), reason: problem.reason)
         }
+    }
+
+    /// The one id in a pasted API path or Graph URL (`/meta/whatsapp/v24.0/200300400500601/messages`,
+    /// `https://graph.facebook.com/v21.0/200300400500601/phone_numbers`), as `errors` and `logs` show paths
+    /// (probe6 P6-13); nil when the text is no path; refused, naming them, when it holds several ids or none.
+    private static func idInPath(_ pasted: String) throws(ShellError) -> (pasted: String, input: IDInput)? {
+        guard pasted.contains("/"), !pasted.contains(" ") else { return nil }
+        let segments = pasted.split(whereSeparator: { "/?&=#".contains($0) }).map(String.init)
+        let ids = segments.filter { $0.count >= 8 && $0.contains { $0.isASCII && $0.isNumber } }
+            .compactMap { segment -> (String, IDInput)? in
+                guard case .success(let value) = IDInput.read(segment) else { return nil }
+                return (segment, value)
+            }
+        if ids.count == 1 { return ids[0] }
+        let reason = ids.isEmpty
+            ? "no id is in this path; paste the id alone (the digits, UUID or wamid.… in it)"
+            : "this path holds \(ids.count) ids (\(ids.map(\.0).joined(separator: ", "))); ask about one: whois \(ids[0].0)"
+        throw .unreadableID(command: name, value: IDInput.echo(pasted), reason: reason)
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
@@ -77,6 +97,8 @@ public enum WhoisCommand: Command {
         if let fix = identity.fix { blocks.append(.line(StyledText("fix: " + fix))) }
         let repairs = IDInput.repairs(pasted)
         if !repairs.isEmpty { blocks.append(.hint("read as pasted, with " + repairs.joined(separator: ", "))) }
+        let whole = arguments.positionals.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
+        if whole != pasted { blocks.append(.hint("the id \(pasted) was read from the pasted path")) }
         blocks.append(.line(StyledText("")))
         blocks.append(.fields([Field("kind", identity.kind.title)] + identity.details.map { Field($0.label, $0.value) }))
         for warning in identity.warnings { blocks.append(.line(StyledText("warning: " + warning, style: .warn))) }
