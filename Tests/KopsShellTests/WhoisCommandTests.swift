@@ -109,6 +109,14 @@ import Testing
         #expect(runs[3].status == 1)
     }
 
+    /// probe6 P6-13: `use TEMPLATE-ID` names the template and its WABA's numbers, as whois does.
+    @Test func useOfATemplateIdNamesItsNumbers() async throws {
+        let run = try await runDemo(["use 780100200300401"], number: nil)[0]
+        #expect(run.status != 0)
+        #expect(run.err.contains("780100200300401 is the template part_ready"), "\(run.err)")
+        #expect(run.err.contains("not a phone-number id; pick one: use 100200300400502 (Sales Line) or use 100200300400501 (Support Line)"), "\(run.err)")
+    }
+
     /// probe6 P6-13: a pasted API path or Graph URL gives its one id; several ids or none are named.
     @Test func theIdIsTakenOutOfAPastedPath() async throws {
         let runs = try await runDemo(

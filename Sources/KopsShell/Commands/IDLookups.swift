@@ -12,9 +12,11 @@ enum IDLookups {
     /// The facts, and the error of each look-up that failed (for the exit status). API-log and delivery
     /// look-ups follow their cursors after the first answers, up to `maxPages` (stopping once `id` is
     /// found); a list cut there is named in `facts.capped`. `own` marks kops's own look-ups among the API logs.
-    static func fetch(_ lookups: [IDResolver.Lookup], client: KapsoClient, id: String? = nil, own: OwnLookups? = nil)
-        -> (facts: IDResolver.Facts, errors: [any KopsError])
-    {
+    /// `numbers`: the project's numbers when the caller already read them (`use`, `health`): a template id's look-up
+    /// lists their WABAs' templates without `.phoneNumbers` among the look-ups (probe6 P6-13).
+    static func fetch(
+        _ lookups: [IDResolver.Lookup], client: KapsoClient, id: String? = nil, own: OwnLookups? = nil, numbers: [PhoneNumber]? = nil
+    ) -> (facts: IDResolver.Facts, errors: [any KopsError]) {
         var errors: [any KopsError] = []
         // Templates are listed per WABA, which the numbers name: they go after the rest.
         let later = lookups.filter { if case .templates = $0 { true } else { false } }
@@ -22,6 +24,7 @@ enum IDLookups {
         let requests = lookups.map { request(for: $0, client: client) }
         let responses = client.transport.sendAll(requests)
         var facts = IDResolver.Facts()
+        if let numbers { facts.numbers = numbers }
         for (index, lookup) in lookups.enumerated() {
             do {
                 let json = try client.decode(try responses[index].get(), for: requests[index])

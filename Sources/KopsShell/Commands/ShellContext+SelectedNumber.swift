@@ -58,7 +58,7 @@ extension ShellContext {
         }
         // Not one of the numbers' own ids: ask the resolver what it is (a conversation, a contact, a webhook …).
         let lookups = IDResolver.lookups(for: input).filter { $0 != .phoneNumbers }
-        var (facts, errors) = IDLookups.fetch(lookups, client: client, own: ownLookups)
+        var (facts, errors) = IDLookups.fetch(lookups, client: client, own: ownLookups, numbers: numbers)
         if let wrongHost = IDLookups.wrongBaseURL(in: errors) { throw wrongHost }
         facts.numbers = numbers
         let identity = IDResolver.resolve(input, typed: typed, facts: facts)
