@@ -149,16 +149,25 @@ extension IDResolver {
                 }
                 return identity
             }
-            // Found by listing (no 404 left in the project's log): say what was listed.
+            // Found by listing (no 404 left in the project's log): say what was listed. A contact's messages are
+            // listed by the number the id carries, and Kapso's `phone_number` can be null while business-scoped
+            // fields are present (Kapso docs, "WhatsApp data"): not finding it there proves nothing about the
+            // project, so only the whole project's messages, read to the end, say "not in this project".
             let capped = facts.capped.contains { if case .message = $0 { true } else { false } }
             let listed = number == nil ? "this project's newest messages" : "the messages of that contact"
+            let statement: String
+            if capped {
+                statement = "\(id) is a WAMID carrying \(carried); it is not among the \(facts.messages.count) newest of \(listed) read"
+            } else if number != nil {
+                statement = "\(id) is a WAMID carrying \(carried), but none of that contact's messages has this id "
+                    + "(listed by the number it carries)"
+            } else {
+                statement = "\(id) is a WAMID carrying \(carried), but no message with this id is in this project (\(listed) searched)"
+            }
             var identity = Identity(
-                input: id, kind: .wamid,
-                statement: capped
-                    ? "\(id) is a WAMID carrying \(carried); it is not among the \(facts.messages.count) newest of \(listed) read"
-                    : "\(id) is a WAMID carrying \(carried), but no message with this id is in this project (\(listed) searched)",
-                fix: capped
-                    ? "'message \(id)' asks Kapso for it by id"
+                input: id, kind: .wamid, statement: statement,
+                fix: capped || number != nil
+                    ? "'message \(id)' asks Kapso for it by id" + (capped ? "" : "; wrong project or key?")
                     : "wrong project or key? 'messages' lists this project's messages")
             if let number {
                 identity.details = [Identity.Detail("contact (from the id)", contact(number))]

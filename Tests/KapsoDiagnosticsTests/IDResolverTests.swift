@@ -244,7 +244,7 @@ import Testing
         let wamid = "wamid.HBgLMTQxNTU1NTAxNDIVAgASGBQzRUIwQTFDMkQzRTRGNTA2MTcyOAA="
         let identity = try Self.resolve(wamid)
         #expect(identity.kind == .wamid)
-        #expect(identity.statement == "\(wamid) is a WAMID carrying the contact +14155550142, but no message with this id is in this project (the messages of that contact searched)")
+        #expect(identity.statement == "\(wamid) is a WAMID carrying the contact +14155550142, but none of that contact's messages has this id (listed by the number it carries)")
     }
 
     @Test func lookupsGoByForm() throws {

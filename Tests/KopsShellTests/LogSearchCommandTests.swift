@@ -103,7 +103,7 @@ import Testing
          "error: logs search: --around \(failingWebhook): a webhook id names no moment; give a WAMID, delivery id, API log id, conversation id or ISO time, or search with --filter webhook_id=\(failingWebhook)\n",
          .failure),
         ("logs search --around wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyOQA=",
-         "error: logs search --around: wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyOQA= is a WAMID carrying the contact +14155550157, but no message with this id is in this project",
+         "error: logs search --around: wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyOQA= is a WAMID carrying the contact +14155550157, but none of that contact's messages has this id",
          .failure),
         ("logs search --cursor not-a-cursor",
          "error: logs search: the API rejected the search (400): Invalid cursor; a cursor only continues the search it came from: repeat that search, or drop --cursor\n",
