@@ -1,4 +1,5 @@
 import KapsoClient
+import KapsoSimulator
 import KopsHTTP
 import KopsShell
 import KopsTestSupport
@@ -10,12 +11,13 @@ struct Ran: Sendable {
     var err: String
 }
 
-/// Runs command lines in one shell on a fresh deterministic demo simulator, one `Ran` per line.
+/// Runs command lines in one shell on a fresh deterministic simulator (the demo unless `seed` names another),
+/// one `Ran` per line.
 func runDemo(
-    _ lines: [String], number: String? = "100200300400502", interactive: Bool = false,
+    _ lines: [String], number: String? = "100200300400502", seed: SimulatorSeed = .demo, interactive: Bool = false,
     confirm: (@Sendable (String) -> Bool)? = nil, width: Int? = nil
 ) async throws -> [Ran] {
-    try await withSimulator { fixture in
+    try await withSimulator(seed: seed) { fixture in
         let (shell, output) = try fixture.shell(phoneNumberID: number)
         if let width { shell.terminalWidth = { width } }
         shell.context.isInteractive = interactive

@@ -18,15 +18,7 @@ import Testing
     }
 
     func run(_ lines: [String]) async throws -> [Ran] {
-        try await withSimulator(seed: Self.seed) { fixture in
-            let (shell, output) = try fixture.shell(phoneNumberID: "100200300400501")
-            shell.context.now = { 1_795_262_400 }
-            return lines.map { line in
-                let (out, err) = (output.out.count, output.err.count)
-                let status = shell.run(line: line)
-                return Ran(status: status.rawValue, out: String(output.out.dropFirst(out)), err: String(output.err.dropFirst(err)))
-            }
-        }
+        try await runDemo(lines, number: "100200300400501", seed: Self.seed)
     }
 
     /// P5-7: N53's warning is the verdict; `errors` counts it as a warning of a listed message, not a failure.

@@ -7,15 +7,7 @@ import Testing
 /// Runs command lines in one shell on the real-world message-shapes seed (Support Line selected).
 func runCases(_ lines: [String]) async throws -> [Ran] {
     let seed = SimulatorSeed.file(Fixtures.realWorldCases.appendingPathComponent("message-shapes.seed.json").path)
-    return try await withSimulator(seed: seed) { fixture in
-        let (shell, output) = try fixture.shell(phoneNumberID: "100200300400501")
-        shell.context.now = { 1_795_262_400 }
-        return lines.map { line in
-            let (out, err) = (output.out.count, output.err.count)
-            let status = shell.run(line: line)
-            return Ran(status: status.rawValue, out: String(output.out.dropFirst(out)), err: String(output.err.dropFirst(err)))
-        }
-    }
+    return try await runDemo(lines, number: "100200300400501", seed: seed)
 }
 
 /// A table row's cells (columns are separated by two or more spaces).
@@ -130,15 +122,9 @@ func caseID(_ row: String) -> String {
     @Test func showsBadInputAsWellAsItCanWithoutAConfidentWrongVerdict() async throws {
         let path = try Self.seed()
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let runs = try await withSimulator(seed: .file(path)) { fixture in
-            let (shell, output) = try fixture.shell(phoneNumberID: nil)
-            shell.context.now = { 1_795_262_400 }
-            return ["messages", "message wamid.BADINPUT0001", "trace wamid.BADINPUT0001", "errors --source message --period 7d"].map { line in
-                let (out, err) = (output.out.count, output.err.count)
-                let status = shell.run(line: line)
-                return Ran(status: status.rawValue, out: String(output.out.dropFirst(out)), err: String(output.err.dropFirst(err)))
-            }
-        }
+        let runs = try await runDemo(
+            ["messages", "message wamid.BADINPUT0001", "trace wamid.BADINPUT0001", "errors --source message --period 7d"],
+            number: nil, seed: .file(path))
         #expect(runs.map(\.status) == [0, 0, 0, 0])
         #expect(runs[0].out.contains("unknown type 'hologram'"))
         #expect(runs[0].out.contains("location ('location' is a string, not an object)"))
