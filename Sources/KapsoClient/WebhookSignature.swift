@@ -135,7 +135,8 @@ public enum WebhookSignature {
         return Array(output.prefix(Int(length)))
     }
 
-    private static func hex(_ bytes: [UInt8]) -> String {
+    /// Lowercase hex of `bytes`, two digits a byte: how Kapso and Meta write a signature.
+    public static func hex(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         text.reserveCapacity(bytes.count * 2)

@@ -102,21 +102,22 @@ public enum SignatureCheck {
                 "the secret has quotes around it (copied with its JSON or .env quotes); without them the signature "
                     + "matches: store and pass only the text between the quotes"))
         }
+        // The body's other forms do not depend on the secret: made once, tried with each.
+        let added = Added(body)
+        let parsed = try? JSONValue.parse(added?.inner ?? body)
+        let compact = parsed.map { Array($0.serialized().utf8) }
+        let escaped = parsed.map { Array(metaEscaped($0).utf8) }
         for (key, also, alone) in secrets {
-            if let added = Added(body), matches(added.inner, key) {
+            if let added, matches(added.inner, key) {
                 return added.cause + also
             }
-            if let parsed = try? JSONValue.parse(Added(body)?.inner ?? body) {
-                let compact = Array(parsed.serialized().utf8)
-                if compact != body, matches(compact, key) {
-                    return "the body was re-formatted; the signature matches its compact form, "
-                        + "so hash the raw bytes as received, not JSON serialised again" + also
-                }
-                let escaped = Array(metaEscaped(parsed).utf8)
-                if escaped != body, matches(escaped, key) {
-                    return "the body was re-serialised; Meta signs its escaped form (non-ASCII as lowercase \\uXXXX, "
-                        + "'/' as '\\/'), which matches: hash the raw bytes as received, before any JSON parsing" + also
-                }
+            if let compact, compact != body, matches(compact, key) {
+                return "the body was re-formatted; the signature matches its compact form, "
+                    + "so hash the raw bytes as received, not JSON serialised again" + also
+            }
+            if let escaped, escaped != body, matches(escaped, key) {
+                return "the body was re-serialised; Meta signs its escaped form (non-ASCII as lowercase \\uXXXX, "
+                    + "'/' as '\\/'), which matches: hash the raw bytes as received, before any JSON parsing" + also
             }
             if !alone.isEmpty, matches(body, key) { return alone }
         }
@@ -130,7 +131,7 @@ public enum SignatureCheck {
     public static func cause(body: [UInt8], secret: Secret, digest: [UInt8], matches: ([UInt8], Secret) -> Bool) -> String {
         let found = cause(body: body, secret: secret, matches: matches)
         guard found.hasPrefix(unexplained), digest.count == 32 else { return found }
-        let given = digest.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        let given = WebhookSignature.hex(digest)
         if given == WebhookSignature.sha256Hex(body) {
             return "the value is a plain SHA-256 of the body, made without the secret; the signature is an "
                 + "HMAC-SHA256 keyed with the secret: compute HMAC(key: secret, message: raw body)"
