@@ -15,8 +15,9 @@ public enum ShellError: KopsError, Equatable {
     case syntax(String)
     /// The command needs a phone number and none is selected.
     case noPhoneNumberSelected
-    /// No number in the project matches what `use` was given.
-    case noMatchingPhoneNumber(query: String, known: [String])
+    /// No number in the project matches what `use` was given; `searched`: what the resolver said the id is not, with what it searched (`X is not a number, WABA, … of this
+    /// project (searched …)`), nil when it said nothing.
+    case noMatchingPhoneNumber(query: String, known: [String], searched: String? = nil)
     /// `trace` or `reply` without a WAMID and with no message remembered.
     case noMessageSelected(command: String)
     /// Text that is no id kops can look up (empty, non-ASCII, too long, a broken WAMID); `value` is shortened.
@@ -55,8 +56,8 @@ public enum ShellError: KopsError, Equatable {
             text
         case .noPhoneNumberSelected:
             "no phone number selected; run 'use <phone-number-id>' first ('numbers' lists them)"
-        case .noMatchingPhoneNumber(let query, let known):
-            "no phone number in this project matches '\(query)'; "
+        case .noMatchingPhoneNumber(let query, let known, let searched):
+            "no phone number in this project matches '\(query)'; " + (searched.map { $0 + "; " } ?? "")
                 + (known.isEmpty ? "the project has no phone numbers" : "numbers: " + known.joined(separator: ", "))
         case .noMessageSelected(let command):
             "\(command): no message selected; give a WAMID or run 'message <wamid>' first ('messages' lists them)"
