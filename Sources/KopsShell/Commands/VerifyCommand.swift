@@ -16,9 +16,12 @@ public enum VerifyCommand: Command {
         X-Webhook-Signature value (Kapso: 64 hex characters; a 'sha256=' prefix is tolerated) or, with
         --meta, the X-Hub-Signature-256 value ('sha256=' + hex). A pasted header line, stray spaces, an
         upper-case prefix, Meta's legacy 'sha1=' X-Hub-Signature, a base64 value, a plain SHA-256 of the
-        body, key and message swapped, and a secret pasted with quotes are recognised and named. Save the
-        body exactly as received: a re-formatted or re-serialised body (Meta signs JSON with non-ASCII
-        as \\uXXXX and '/' as '\\/'), or an added trailing newline, no longer matches; kops says which.
+        body, key and message swapped, a value or secret pasted with quotes, and another provider's format
+        (Stripe's 't=…,v1=…') are recognised and named. A header received twice ('A, B', as a proxy joins
+        them) is checked value by value. Save the body exactly as received: a re-formatted or re-serialised
+        body (Meta signs JSON with non-ASCII as \\uXXXX and '/' as '\\/'; parsing also turns \\u003c into
+        '<', and JavaScript writes 38.0 as 38), UTF-8 read as Latin-1, or an added trailing newline, no
+        longer matches; kops says which.
         Exit status 1 when the signature is invalid. Works offline; the secret is never printed.
         Examples:
           verify --secret whsec_... --signature ac85...9e2e --file body.json
@@ -51,7 +54,11 @@ public enum VerifyCommand: Command {
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let (secretText, pastedSignature) = try given(arguments)
         let meta = arguments.has("--meta")
-        let pasted = SignatureCheck.read(pastedSignature)
+        let field = SignatureCheck.field(pastedSignature)
+        if let foreign = field.foreign { throw ShellError.malformedSignature(command: name, reason: foreign) }
+        if field.values.count > 1 { return try verifyEach(field, meta: meta, arguments: arguments) }
+        var pasted = SignatureCheck.read(field.values[0])
+        pasted.notes = field.notes + pasted.notes
         if pasted.algorithm == .sha1 { return try verifyLegacy(pasted, arguments: arguments) }
         let signature = pasted.value
         // A signature that is not hex is rejected before anything is read or hashed.
@@ -107,6 +114,27 @@ public enum VerifyCommand: Command {
             throw ShellError.signatureMismatch(
                 cause: SignatureCheck.cause(body: body, secret: secret, signature: signature, meta: meta) + noted)
         }
+    }
+
+    /// A field that held several values (the header came twice, or a proxy joined its copies with ", "): each is
+    /// checked; valid when one matches, saying which, so a right secret is never blamed for a value added on the way.
+    private static func verifyEach(_ field: SignatureCheck.Field, meta: Bool, arguments: Arguments) throws -> CommandResult {
+        let body = try readBody(arguments)
+        let secret = Secret(arguments.value("--secret") ?? "")
+        let header = meta ? "X-Hub-Signature-256" : "X-Webhook-Signature"
+        let several = SignatureCheck.checkEach(field.values, body: body, secret: secret, meta: meta)
+        guard let match = several.match else { throw ShellError.signatureMismatch(cause: several.text) }
+        return CommandResult(
+            blocks: [
+                .line(StyledText(
+                    "valid: the \(SignatureCheck.ordinal(match)) of \(field.values.count) \(header) values matches the "
+                        + "\(body.count)-byte body", style: .good)),
+                .hint(several.text),
+            ] + field.notes.map(Block.hint),
+            json: [
+                "valid": true, "header": .string(header), "body_bytes": .number(String(body.count)),
+                "values": .number(String(field.values.count)), "matching_value": .number(String(match + 1)),
+            ])
     }
 
     /// A pasted `sha1=` value: Meta's legacy X-Hub-Signature, checked as HMAC-SHA1.
