@@ -168,7 +168,10 @@ struct ScriptLaunch: Equatable {
                 stderr.write("\(path): \(outcome.commands) \(noun), output unchanged\(note)\n", to: .err)
                 return .ok
             }
-            stderr.write(outcome.diff.map { VisibleText.escaped($0) }.joined(separator: "\n") + "\n", to: .out)
+            // One legend line first: which side of the diff is the file and which is the replay.
+            let legend = "diff: '-' lines are \(path) as recorded, '+' lines are the replay now"
+            stderr.write(
+                ([legend] + outcome.diff).map { VisibleText.escaped($0) }.joined(separator: "\n") + "\n", to: .out)
             if update {
                 guard FileManager.default.createFile(atPath: path, contents: Data(TranscriptParser.inFileForm(outcome.actual, like: original).utf8)) else {
                     return shell.report(ScriptError.unwritableTranscript(path: path, reason: "it cannot be written"))

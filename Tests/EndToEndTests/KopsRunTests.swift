@@ -100,6 +100,7 @@ import Testing
 
         let edited = transcript.replacingOccurrences(of: "Sales Line", with: "Sales Lime")
         let (changed, _) = try await kops(["check", "out.md"], files: ["out.md": edited])
+        #expect(changed.stdout.hasPrefix("diff: '-' lines are out.md as recorded, '+' lines are the replay now\n@@ line "))
         #expect(changed.stdout.contains("\n-using 100200300400502 (+1 415-555-0101, Sales Lime)\n"))
         #expect(changed.stdout.contains("\n+using 100200300400502 (+1 415-555-0101, Sales Line)\n"))
         #expect(changed.stderr == "out.md: output changed; review the diff, then 'kops check out.md --update'\n")

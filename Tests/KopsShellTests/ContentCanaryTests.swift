@@ -55,7 +55,7 @@ import Testing
         }
         #expect(page.contains("location \"<body "))
         #expect(page.contains("shared contact <contact "))
-        #expect(page.contains("/platform/v1/whatsapp/contacts/+44 770 ••• 0555"))
+        #expect(page.contains("/platform/v1/whatsapp/contacts/44770•••0555"))
         // The project's own ids stay as they are.
         #expect(page.contains("100200300400501"))
     }
@@ -79,8 +79,8 @@ import Testing
     /// Bare digits of a number in free text are masked when they can be a phone number, not when they are an id,
     /// a Unix time or one of the project's own ids.
     @Test(arguments: [
-        ("GET /platform/v1/whatsapp/contacts/447700900555", "GET /platform/v1/whatsapp/contacts/+44 770 ••• 0555"),
-        ("no user 5511987654321 here", "no user +551 198 ••• 4321 here"),
+        ("GET /platform/v1/whatsapp/contacts/447700900555", "GET /platform/v1/whatsapp/contacts/44770•••0555"),
+        ("no user 5511987654321 here", "no user 55119•••4321 here"),
         ("timestamp 1795257780 and 1795255620000", "timestamp 1795257780 and 1795255620000"),
         ("GET /meta/whatsapp/v24.0/100200300400501/messages", "GET /meta/whatsapp/v24.0/100200300400501/messages"),
         ("template 780100200300404 on WABA 200300400500601", "template 780100200300404 on WABA 200300400500601"),

@@ -115,8 +115,26 @@ import Testing
             ]
         ])
         #expect(
-            masker.mask("Ana Souza (14155550142): where is my order?") == "<contact 1> (+1 415 ••• 0142): <body 1>")
+            masker.mask("Ana Souza (14155550142): where is my order?") == "<contact 1> (1415•••0142): <body 1>")
         #expect(masker.mask("Bo Li said hello; Ana Souza") == "<contact 2> said <body 2>; <contact 1>")
+    }
+
+    /// A masked number keeps the form it was written in (probe6 P6-14): bare digits stay one run of digits (a JSON
+    /// value, a URL, a typed word), no `+` is added where there was none, a `00` prefix stays; masking it again
+    /// changes nothing.
+    @Test(arguments: [
+        (#""to": "14155550142""#, #""to": "1415•••0142""#), ("https://wa.me/14155550142", "https://wa.me/1415•••0142"),
+        ("whois 0014155550142", "whois 001415•••0142"), ("00 1 415 555 0142", "00 1 415 ••• 0142"),
+        ("1 415 555 0142", "1 415 ••• 0142"), ("+14155550142", "+1 415 ••• 0142"), ("4155550142", "415•••0142"),
+        ("(415) 555-0142", "(415) ••• 0142"), ("415-555-0142", "415 ••• 0142"),
+        ("/contacts/447700900555", "/contacts/44770•••0555"), ("/contacts/00447700900555", "/contacts/0044770•••0555"),
+        ("CONTACT      ID\n14155550142  7", "CONTACT      ID\n1415•••0142  7"),
+    ])
+    func aMaskedNumberKeepsTheFormItWasWrittenIn(_ text: String, _ expected: String) {
+        let masker = PIIMasker()
+        masker.learn(from: ["from": "14155550142"])
+        #expect(masker.mask(text) == expected)
+        #expect(masker.mask(expected) == expected)
     }
 }
 
@@ -167,6 +185,6 @@ import Testing
             columns: [Column("CONTACT"), Column("CONTENT"), Column("ID")],
             rows: [[StyledText("14155550142"), StyledText("where is my order, please?"), StyledText("wamid.HBgLMTQx=")]])
         let lines = Renderer().render(masker.mask(CommandResult(blocks: [.table(table)]))).out
-        #expect(lines == ["CONTACT          CONTENT   ID", "+1 415 ••• 0142  <body 1>  <message 1>"])
+        #expect(lines == ["CONTACT      CONTENT   ID", "1415•••0142  <body 1>  <message 1>"])
     }
 }

@@ -41,18 +41,31 @@ extension PIIMasker {
         }
     }
 
-    /// A contact's number as the page shows it, in the form it was written: international (`+` or `00`)
-    /// as `+1 415 ••• 0142`, a national number as `(415) ••• 0142` or `415 ••• 0142`.
+    /// `14155550142` → `1415•••0142`: bare digits stay one run of digits, the middle masked, so a masked JSON
+    /// value, URL or typed word keeps its shape (and, for an 11-digit number, its length). At most 5 leading
+    /// digits stay, so a masked number (even after `00`) never holds a run long enough to be masked again.
+    static func compact(_ digits: String) -> String {
+        "\(digits.prefix(min(max(1, digits.count - 7), 5)))•••\(digits.suffix(4))"
+    }
+
+    /// A contact's number as the page shows it, in the form it was written, adding no `+` and dropping no `00`:
+    /// `+1 415-555-0142` as `+1 415 ••• 0142`; bare digits as `1415•••0142`, `001415•••0157` or, national,
+    /// `415•••0142`; digits with spaces, dashes or dots as `1 415 ••• 0142`, `00 1 415 ••• 0157` or
+    /// `415 ••• 0142`; with parentheses as `(415) ••• 0142`.
     static func alias(of original: String, contact: String) -> String {
         if original.hasPrefix("+") { return masked(original) }
-        let digits = normalized(self.digits(original))
-        if self.digits(original).hasPrefix("00") { return masked(digits) }
-        if contact.count > digits.count || digits.count <= 10 {
+        let written = self.digits(original)
+        let international = written.hasPrefix("00")
+        let digits = normalized(written)
+        let bare = original == written
+        if !international && (contact.count > digits.count || digits.count <= 10) {
             let area = digits.dropLast(7).suffix(3)
             let last = digits.suffix(4)
-            return original.hasPrefix("(") ? "(\(area)) ••• \(last)" : "\(area) ••• \(last)"
+            if original.hasPrefix("(") { return "(\(area)) ••• \(last)" }
+            return bare ? "\(area)•••\(last)" : "\(area) ••• \(last)"
         }
-        return masked(contact)
+        if bare { return (international ? "00" : "") + compact(digits) }
+        return (international ? "00 " : "") + masked(digits).dropFirst()
     }
 
     /// Masks phone-number-shaped runs (digits with spaces, dashes, dots or parentheses, 8 to 15 digits) that
@@ -84,9 +97,12 @@ extension PIIMasker {
             } else if original.hasPrefix("+") {
                 alias = PIIMasker.masked(original)
             } else {
-                // Bare digits in a path or an error text (`/contacts/447700900555`) are a number kops never saw
-                // as a contact's: masked when they can be one, unless they are one of the project's own ids.
-                alias = original == digits && PhoneNumberText.isPlausibleInternational(digits) ? PIIMasker.masked(digits) : nil
+                // Bare digits in a path or an error text (`/contacts/447700900555`, `/contacts/00447700900555`) are a
+                // number kops never saw as a contact's: masked when they can be one, unless they are one of the
+                // project's own ids.
+                let international = PIIMasker.normalized(digits)
+                alias = original == digits && PhoneNumberText.isPlausibleInternational(international)
+                    ? String(digits.dropLast(international.count)) + PIIMasker.compact(international) : nil
             }
             guard let alias else {
                 result += original

@@ -1,7 +1,6 @@
 internal import KapsoDiagnostics
 internal import Foundation
 public import KapsoClient
-internal import KapsoDiagnostics
 
 /// Masks personal data in transcript text (never on the live terminal).
 ///
@@ -20,11 +19,11 @@ internal import KapsoDiagnostics
 public final class PIIMasker {
     /// Learned values, longest first; each gets its alias when it first reaches the page.
     private var names: [String] = []
-    private var bodies: [String] = []
+    var bodies: [String] = []
     private var aliases: [String: String] = [:]
     private var aliasCounts: [String: Int] = [:]
-    private var messages: [String: String] = [:]
-    private var users: [String: String] = [:]
+    var messages: [String: String] = [:]
+    var users: [String: String] = [:]
     /// Digits of contacts' numbers (country code included when the API gave it).
     var contactNumbers: Set<String> = []
     /// Digits of the business's own numbers.
@@ -32,6 +31,9 @@ public final class PIIMasker {
     /// The project's own numeric ids (phone-number ids, WABA ids) seen in results: never masked as numbers.
     var ownIDs: Set<String> = []
     private var lastLearned: JSONValue?
+    /// Template parameter values too short to mask wherever they appear (`H`, `42`: masking every `a` would wreck the
+    /// page), masked where a summary lists them (`template order_update (en_US): <body 1>, …`).
+    var shortTemplateValues: Set<String> = []
 
     static let nameKeys: Set<String> = ["contact_name", "profile_name", "customer_name", "username", "email"]
     static let nameParents: Set<String> = ["profile", "contact", "contacts", "customer"]
@@ -133,7 +135,7 @@ public final class PIIMasker {
         }
     }
 
-    private func add(_ value: String, to list: inout [String], prefix: String) {
+    func add(_ value: String, to list: inout [String], prefix: String) {
         // An alias or a masked number (from text masked before) is not personal data: learning it would give
         // the same person a second alias.
         guard value.count >= 3, !list.contains(value), !PIIMasker.isMasked(value) else { return }
@@ -143,7 +145,7 @@ public final class PIIMasker {
     }
 
     /// `<contact 1>`, `<body 2>`: numbered in the order values first reach the page, so none is skipped.
-    private func alias(for value: String, prefix: String) -> String {
+    func alias(for value: String, prefix: String) -> String {
         let key = prefix + "\u{0}" + value
         if let alias = aliases[key] { return alias }
         let number = aliasCounts[prefix, default: 0] + 1
@@ -160,100 +162,6 @@ public final class PIIMasker {
             .map(\.element)
     }
 
-    /// A command line as the page shows it: a bare number after `--to` is a contact's, learned first.
-    /// The text a `reply` line sends is a message body too.
-    ///
-    /// A number typed in any common form is a contact's and is learned (so the output masks it too) unless it
-    /// is one of the business's own: `+`-prefixed, `00`-prefixed, written with spaces, dots, dashes or
-    /// parentheses, or bare digits after `--to`, `--phone-number`, `--phone` or `whois` (up to 13, so ids stay).
-    public func mask(commandLine line: String) -> String {
-        let words = line.split(separator: " ")
-        for (index, word) in words.enumerated()
-        where PIIMasker.numberArguments.contains(String(word)) && index + 1 < words.count {
-            let value = String(words[index + 1]).trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
-            // After `whois` and `--phone-number` a bare run of 14 digits or more is an id (phone-number, WABA).
-            let digits = PIIMasker.normalized(value)
-            let longest = word == "--to" ? 15 : 13
-            if PIIMasker.isBareNumber(value), !value.hasPrefix("+"), digits.count <= longest {
-                learnTyped(digits)
-            }
-        }
-        learnTypedNumbers(in: line)
-        if words.first == Substring(ReplyCommand.name), line.contains("--template") {
-            // A template reply's values (`--param Lee`, `--param customer_name=Lee`) are what the contact reads
-            // of it: masked like bodies. Read with the shell's lexer, so quoted values keep their spaces.
-            for value in PIIMasker.templateValues(in: line) {
-                learnTemplateValue(value)
-                add(value, to: &bodies, prefix: "body")
-            }
-        } else if words.first == Substring(ReplyCommand.name) {
-            let valued = Set(ReplyCommand.flags.filter { $0.valueName != nil }.map(\.name))
-            var index = 1
-            while index < words.count, words[index].hasPrefix("--") {
-                index += valued.contains(String(words[index].prefix { $0 != "=" })) && !words[index].contains("=") ? 2 : 1
-            }
-            if index < words.count {
-                var text = words[index...].joined(separator: " ")
-                // A quoted text is learned without its quotes, as it appears in the output.
-                for quote in ["\"", "'"] where text.count > 2 && text.hasPrefix(quote) && text.hasSuffix(quote) {
-                    text = String(text.dropFirst().dropLast())
-                }
-                add(text, to: &bodies, prefix: "body")
-            }
-        }
-        return mask(line)
-    }
-
-    /// The values of `--param` words of a `reply --template` line, without a leading `name=`.
-    static func templateValues(in line: String) -> [String] {
-        guard let words = (try? Lexer.commands(in: line))?.first?.map(\.text) else { return [] }
-        var values: [String] = []
-        for (index, word) in words.enumerated() {
-            var value: String?
-            if word == "--param", index + 1 < words.count { value = words[index + 1] }
-            if word.hasPrefix("--param=") { value = String(word.dropFirst("--param=".count)) }
-            guard var value else { continue }
-            if let equals = value.firstIndex(of: "="), TemplateCheck.isVariableName(value[..<equals]) {
-                value = String(value[value.index(after: equals)...])
-            }
-            if !value.isEmpty { values.append(value) }
-        }
-        return values
-    }
-
-    /// Template parameter values too short to mask wherever they appear (`H`, `42`: masking every `a` would wreck the
-    /// page), masked where a summary lists them (`template order_update (en_US): <body 1>, …`).
-    private var shortTemplateValues: Set<String> = []
-
-    private func learnTemplateValue(_ value: String) {
-        if !value.isEmpty, value.count < 3, !PIIMasker.isMasked(value) { shortTemplateValues.insert(value) }
-    }
-
-    /// `template NAME (LANG): H, a, name=b` → each short learned value in the list after the colon as its alias; the
-    /// list ends at a column gap (two spaces) or the text's end.
-    private func maskTemplateList(_ text: String) -> String {
-        guard !shortTemplateValues.isEmpty, let start = text.range(of: "template ") else { return text }
-        var rest = text[start.upperBound...]
-        rest = rest.drop { $0 != " " && $0 != ":" }
-        if rest.hasPrefix(" (") { rest = rest.drop { $0 != ")" }.dropFirst() }
-        guard rest.hasPrefix(": ") else { return text }
-        let listStart = rest.index(rest.startIndex, offsetBy: 2)
-        let listEnd = text[listStart...].range(of: "  ")?.lowerBound ?? text.endIndex
-        let items = text[listStart..<listEnd].components(separatedBy: ", ").map { item -> String in
-            let equals = item.firstIndex(of: "=").flatMap { TemplateCheck.isVariableName(item[..<$0]) ? $0 : nil }
-            let value = equals.map { String(item[item.index(after: $0)...]) } ?? item
-            guard shortTemplateValues.contains(value) else { return item }
-            return (equals.map { String(item[...$0]) } ?? "") + alias(for: value, prefix: "body")
-        }
-        let list = items.joined(separator: ", ")
-        let gap = String(text[listEnd...])
-        let delta = list.count - text[listStart..<listEnd].count
-        return String(text[..<listStart]) + list + PIIMasker.realigned(Substring(gap), delta: delta)
-    }
-
-    /// Words after which bare digits are a contact's number.
-    static let numberArguments: Set<String> = ["--to", "--phone-number", "--phone", "whois"]
-
     /// Learns the project's own numeric ids (phone-number ids, WABA ids), which are never masked as numbers.
     public func learnOwnIDs(_ ids: [String]) {
         ownIDs.formUnion(ids.filter { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } })
@@ -265,45 +173,6 @@ public final class PIIMasker {
             let digits = PIIMasker.digits(number)
             if digits.count >= 8 { ownNumbers.insert(digits) }
         }
-    }
-
-    /// A typed contact number's digits, without an international `00` prefix; the business's own are left.
-    private func learnTyped(_ digits: String) {
-        let digits = PIIMasker.normalized(digits)
-        guard digits.count >= 8, !isOwn(digits) else { return }
-        contactNumbers.insert(digits)
-    }
-
-    /// Learns numbers a command line writes in a contact number's form (`typedNumbers`).
-    private func learnTypedNumbers(in line: String) {
-        for digits in PIIMasker.typedNumbers(in: line) { learnTyped(digits) }
-    }
-
-    /// The digits of each number `line` writes in a contact number's form: `+` or `00` first, or with
-    /// spaces, dots, dashes or parentheses. A masked number (`+1 415 ••• 0142`) is none.
-    public static func typedNumbers(in line: String) -> [String] {
-        let characters = Array(line)
-        var numbers: [String] = []
-        var index = 0
-        while index < characters.count {
-            guard let run = numberRun(in: characters, at: index) else {
-                index += 1
-                continue
-            }
-            let digits = self.digits(run.original)
-            if (run.original.hasPrefix("+") || run.original.hasPrefix("00") || run.original.count != digits.count)
-                && !(run.original.hasPrefix("(") && !run.original.contains(")"))
-            {
-                numbers.append(digits)
-            }
-            index = run.last + 1
-        }
-        return numbers
-    }
-
-    /// Digits without an international `00` prefix (`0014155550157` → `14155550157`).
-    static func normalized(_ digits: String) -> String {
-        digits.hasPrefix("00") ? String(digits.dropFirst(2)) : digits
     }
 
     /// The result with every text masked: lines, table cells, field values, hints and JSON strings, so a
@@ -412,75 +281,7 @@ public final class PIIMasker {
         return false
     }
 
-    // MARK: - WAMIDs
-
-    private static let wamidCharacters = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_-")
-
-    private func maskWAMIDs(_ text: String) -> String {
-        var result = ""
-        var rest = Substring(text)
-        while let range = rest.range(of: "wamid.") {
-            result += rest[..<range.lowerBound]
-            let tail = rest[range.upperBound...]
-            let body = tail.prefix { PIIMasker.wamidCharacters.contains($0) }
-            guard !body.isEmpty else {
-                result += rest[range]
-                rest = tail
-                continue
-            }
-            let wamid = "wamid." + body
-            let alias = messages[wamid] ?? "<message \(messages.count + 1)>"
-            messages[wamid] = alias
-            result += alias
-            rest = PIIMasker.realigned(tail.dropFirst(body.count), delta: alias.count - wamid.count)
-        }
-        return result + rest
-    }
-
-    // MARK: - Business-scoped user ids
-
-    private static let userIDCharacters = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.")
-
-    /// Every BSUID-shaped word (`CC.` then letters and digits, at least one digit, not inside a longer word)
-    /// becomes `<user N>`, numbered in first-seen order.
-    private func maskUserIDs(_ text: String) -> String {
-        let characters = Array(text)
-        var result = ""
-        var index = 0
-        var copied = 0
-        while index + 3 < characters.count {
-            let startsWord = index == 0 || !PIIMasker.userIDCharacters.contains(characters[index - 1])
-            guard startsWord, characters[index].isUppercase, characters[index + 1].isUppercase, characters[index + 2] == "."
-            else {
-                index += 1
-                continue
-            }
-            var end = index
-            while end < characters.count, PIIMasker.userIDCharacters.contains(characters[end]) { end += 1 }
-            var candidate = String(characters[index..<end])
-            while candidate.hasSuffix(".") { candidate.removeLast() }
-            guard BusinessScopedUserID.isValid(candidate), candidate.contains(where: \.isNumber) else {
-                index = end
-                continue
-            }
-            let alias = users[candidate] ?? "<user \(users.count + 1)>"
-            users[candidate] = alias
-            result += String(characters[copied..<index]) + alias
-            index += candidate.count
-            let rest = PIIMasker.realigned(Substring(String(characters[index...])), delta: alias.count - candidate.count)
-            let skipped = characters.count - index - rest.count
-            if skipped >= 0 {
-                copied = index + skipped
-                index = copied
-            } else {
-                result += String(repeating: " ", count: -skipped)
-                copied = index
-            }
-        }
-        return result + String(characters[copied...])
-    }
-
-    // MARK: - Phone numbers
+    // MARK: - Columns
 
     /// Replaces every `value` with `alias`, keeping table columns aligned.
     static func replace(_ value: String, with alias: String, in text: String) -> String {
@@ -492,7 +293,7 @@ public final class PIIMasker {
         return result
     }
 
-    private static func realigned(_ rest: Substring, delta: Int) -> Substring {
+    static func realigned(_ rest: Substring, delta: Int) -> Substring {
         let spaces = rest.prefix { $0 == " " }.count
         guard spaces >= 2, delta != 0 else { return rest }
         if delta < 0 { return Substring(String(repeating: " ", count: -delta)) + rest }

@@ -1,0 +1,135 @@
+internal import Foundation
+internal import KapsoDiagnostics
+
+/// Command lines in transcript text: the numbers, bodies and template values a typed line carries, learned
+/// before the line is masked, so the output that follows masks them too.
+extension PIIMasker {
+    /// A command line as the page shows it: a bare number after `--to` is a contact's, learned first.
+    /// The text a `reply` line sends is a message body too.
+    ///
+    /// A number typed in any common form is a contact's and is learned (so the output masks it too) unless it
+    /// is one of the business's own: `+`-prefixed, `00`-prefixed, written with spaces, dots, dashes or
+    /// parentheses, or bare digits after `--to`, `--phone-number`, `--phone` or `whois` (up to 13, so ids stay).
+    public func mask(commandLine line: String) -> String {
+        let words = line.split(separator: " ")
+        for (index, word) in words.enumerated()
+        where PIIMasker.numberArguments.contains(String(word)) && index + 1 < words.count {
+            let value = String(words[index + 1]).trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
+            // After `whois` and `--phone-number` a bare run of 14 digits or more is an id (phone-number, WABA).
+            let digits = PIIMasker.normalized(value)
+            let longest = word == "--to" ? 15 : 13
+            if PIIMasker.isBareNumber(value), !value.hasPrefix("+"), digits.count <= longest {
+                learnTyped(digits)
+            }
+        }
+        learnTypedNumbers(in: line)
+        if words.first == Substring(ReplyCommand.name), line.contains("--template") {
+            // A template reply's values (`--param Lee`, `--param customer_name=Lee`) are what the contact reads
+            // of it: masked like bodies. Read with the shell's lexer, so quoted values keep their spaces.
+            for value in PIIMasker.templateValues(in: line) {
+                learnTemplateValue(value)
+                add(value, to: &bodies, prefix: "body")
+            }
+        } else if words.first == Substring(ReplyCommand.name) {
+            let valued = Set(ReplyCommand.flags.filter { $0.valueName != nil }.map(\.name))
+            var index = 1
+            while index < words.count, words[index].hasPrefix("--") {
+                index += valued.contains(String(words[index].prefix { $0 != "=" })) && !words[index].contains("=") ? 2 : 1
+            }
+            if index < words.count {
+                var text = words[index...].joined(separator: " ")
+                // A quoted text is learned without its quotes, as it appears in the output.
+                for quote in ["\"", "'"] where text.count > 2 && text.hasPrefix(quote) && text.hasSuffix(quote) {
+                    text = String(text.dropFirst().dropLast())
+                }
+                add(text, to: &bodies, prefix: "body")
+            }
+        }
+        return mask(line)
+    }
+
+    /// The values of `--param` words of a `reply --template` line, without a leading `name=`.
+    static func templateValues(in line: String) -> [String] {
+        guard let words = (try? Lexer.commands(in: line))?.first?.map(\.text) else { return [] }
+        var values: [String] = []
+        for (index, word) in words.enumerated() {
+            var value: String?
+            if word == "--param", index + 1 < words.count { value = words[index + 1] }
+            if word.hasPrefix("--param=") { value = String(word.dropFirst("--param=".count)) }
+            guard var value else { continue }
+            if let equals = value.firstIndex(of: "="), TemplateCheck.isVariableName(value[..<equals]) {
+                value = String(value[value.index(after: equals)...])
+            }
+            if !value.isEmpty { values.append(value) }
+        }
+        return values
+    }
+
+    func learnTemplateValue(_ value: String) {
+        if !value.isEmpty, value.count < 3, !PIIMasker.isMasked(value) { shortTemplateValues.insert(value) }
+    }
+
+    /// `template NAME (LANG): H, a, name=b` → each short learned value in the list after the colon as its alias; the
+    /// list ends at a column gap (two spaces) or the text's end.
+    func maskTemplateList(_ text: String) -> String {
+        guard !shortTemplateValues.isEmpty, let start = text.range(of: "template ") else { return text }
+        var rest = text[start.upperBound...]
+        rest = rest.drop { $0 != " " && $0 != ":" }
+        if rest.hasPrefix(" (") { rest = rest.drop { $0 != ")" }.dropFirst() }
+        guard rest.hasPrefix(": ") else { return text }
+        let listStart = rest.index(rest.startIndex, offsetBy: 2)
+        let listEnd = text[listStart...].range(of: "  ")?.lowerBound ?? text.endIndex
+        let items = text[listStart..<listEnd].components(separatedBy: ", ").map { item -> String in
+            let equals = item.firstIndex(of: "=").flatMap { TemplateCheck.isVariableName(item[..<$0]) ? $0 : nil }
+            let value = equals.map { String(item[item.index(after: $0)...]) } ?? item
+            guard shortTemplateValues.contains(value) else { return item }
+            return (equals.map { String(item[...$0]) } ?? "") + alias(for: value, prefix: "body")
+        }
+        let list = items.joined(separator: ", ")
+        let gap = String(text[listEnd...])
+        let delta = list.count - text[listStart..<listEnd].count
+        return String(text[..<listStart]) + list + PIIMasker.realigned(Substring(gap), delta: delta)
+    }
+
+    /// Words after which bare digits are a contact's number.
+    static let numberArguments: Set<String> = ["--to", "--phone-number", "--phone", "whois"]
+
+    /// A typed contact number's digits, without an international `00` prefix; the business's own are left.
+    private func learnTyped(_ digits: String) {
+        let digits = PIIMasker.normalized(digits)
+        guard digits.count >= 8, !isOwn(digits) else { return }
+        contactNumbers.insert(digits)
+    }
+
+    /// Learns numbers a command line writes in a contact number's form (`typedNumbers`).
+    private func learnTypedNumbers(in line: String) {
+        for digits in PIIMasker.typedNumbers(in: line) { learnTyped(digits) }
+    }
+
+    /// The digits of each number `line` writes in a contact number's form: `+` or `00` first, or with
+    /// spaces, dots, dashes or parentheses. A masked number (`+1 415 ••• 0142`) is none.
+    public static func typedNumbers(in line: String) -> [String] {
+        let characters = Array(line)
+        var numbers: [String] = []
+        var index = 0
+        while index < characters.count {
+            guard let run = numberRun(in: characters, at: index) else {
+                index += 1
+                continue
+            }
+            let digits = self.digits(run.original)
+            if (run.original.hasPrefix("+") || run.original.hasPrefix("00") || run.original.count != digits.count)
+                && !(run.original.hasPrefix("(") && !run.original.contains(")"))
+            {
+                numbers.append(digits)
+            }
+            index = run.last + 1
+        }
+        return numbers
+    }
+
+    /// Digits without an international `00` prefix (`0014155550157` → `14155550157`).
+    static func normalized(_ digits: String) -> String {
+        digits.hasPrefix("00") ? String(digits.dropFirst(2)) : digits
+    }
+}
