@@ -18,6 +18,8 @@ extension SignatureCheck {
         public var notes: [String]
         /// Set when the field is another provider's signature format: what it is and what to paste instead.
         public var foreign: String?
+        /// What separated the values: `,` (a proxy joining a repeated header), `;`, or ` ` (whitespace).
+        public var separator: String = ","
     }
 
     /// Splits what was received or pasted as a signature header into its values.
@@ -47,13 +49,26 @@ extension SignatureCheck {
             text = inner
         }
         if let foreign = foreignFormat(text) { return Field(values: [String(text)], notes: notes, foreign: foreign) }
+        // `;` never occurs in a signature either; whitespace separates values only when each part is a whole
+        // signature (spaces inside one hex value, as a wrapped line has them, are read by `read`).
+        if !text.contains(","), !text.contains(";") {
+            let tokens = text.split(whereSeparator: \.isWhitespace)
+            if tokens.count > 1, tokens.allSatisfy({ token in
+                let value = String(quoted(token) ?? token)
+                if case .success = WebhookSignature.decode(value, meta: false) { return true }
+                return base64Digest(value) != nil
+            }) {
+                return Field(values: tokens.map { String(quoted($0) ?? $0) }, notes: notes, foreign: nil, separator: " ")
+            }
+        }
+        let separator: Character = !text.contains(",") && text.contains(";") ? ";" : ","
         var values: [String] = []
-        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+        for part in text.split(separator: separator, omittingEmptySubsequences: false) {
             let value = part.trimmed
             guard !value.isEmpty else { continue }
             values.append(String(quoted(value) ?? value))
         }
-        if values.count > 1, text.split(separator: ",").contains(where: { quoted($0.trimmed) != nil }) {
+        if values.count > 1, text.split(separator: separator).contains(where: { quoted($0.trimmed) != nil }) {
             notes.append("the values were quoted; the quotes were removed")
         }
         if values.count == 1, values[0] != String(text) {
@@ -63,7 +78,7 @@ extension SignatureCheck {
         }
         // One value is read as it came (`read` names whitespace around it), unless quotes were taken off.
         guard values.count > 1 else { return Field(values: [notes.isEmpty ? raw : String(text)], notes: notes, foreign: nil) }
-        return Field(values: values, notes: notes, foreign: nil)
+        return Field(values: values, notes: notes, foreign: nil, separator: String(separator))
     }
 
     /// The text inside one pair of straight quotes, or nil.
@@ -108,8 +123,15 @@ extension SignatureCheck {
 
     /// Checks each of `values` (from `field(_:)`) against the body: never calls the joined field malformed, and
     /// says which value matches, so a right secret is not blamed for a value someone else added.
-    public static func checkEach(_ values: [String], body: [UInt8], secret: Secret, meta: Bool) -> SeveralValues {
+    /// `separator` is the field's (`Field.separator`): values joined with `;` or whitespace are named so.
+    public static func checkEach(_ values: [String], body: [UInt8], secret: Secret, meta: Bool, separator: String = ",")
+        -> SeveralValues
+    {
         let count = values.count
+        let joined = separator == ","
+            ? "(the header came \(count) times, or a proxy joined them with ', ')"
+            : "(joined with " + (separator == ";" ? "';'" : "whitespace") + ")"
+        let split = separator == "," ? "','" : separator == ";" ? "';'" : "whitespace"
         var results: [WebhookSignature.Verification] = []
         for value in values {
             results.append(WebhookSignature.verify(body: body, secret: secret, signature: read(value).value, meta: meta))
@@ -119,9 +141,10 @@ extension SignatureCheck {
             if distinct == 1 {
                 return SeveralValues(
                     match: match,
-                    text: "the same signature value was received \(count) times (the header came \(count) times, or a "
-                        + "proxy joined its copies with ', '); it matches: a receiver that compares the whole field "
-                        + "rejects this delivery: split it on ',' and check each value",
+                    text: "the same signature value was received \(count) times "
+                        + (separator == "," ? "(the header came \(count) times, or a proxy joined its copies with ', ')" : joined)
+                        + "; it matches: a receiver that compares the whole field "
+                        + "rejects this delivery: split it on \(split) and check each value",
                     unexplained: false)
             }
             let others = (0..<count).filter { $0 != match && results[$0] != .valid }.map(ordinal)
@@ -129,23 +152,26 @@ extension SignatureCheck {
             let reader = match == 0 ? "compares the whole field" : "compares the whole field, or only its first value,"
             return SeveralValues(
                 match: match,
-                text: "\(count) signature values were received (the header came \(count) times, or a proxy joined them "
-                    + "with ', '); the \(ordinal(match)) matches this body and secret\(notMatching): a receiver that "
-                    + "\(reader) rejects this delivery: split the field on ',' and accept it when one value matches",
+                text: "\(count) signature values were received \(joined); the \(ordinal(match)) matches this body and "
+                    + "secret\(notMatching): a receiver that "
+                    + "\(reader) rejects this delivery: split the field on \(split) and accept it when one value matches",
                 unexplained: false)
         }
         var parts: [String] = []
         var cause: String?
         for (index, result) in results.enumerated() {
             if case .malformed(let reason) = result {
-                parts.append("the \(ordinal(index)) is not a signature (\(ReceivedDelivery.describe(reason)))")
+                if let spelling = spelling(read(values[index]).value, secret: secret, body: { body }) {
+                    parts.append("the \(ordinal(index)): " + spelling.text)
+                } else {
+                    parts.append("the \(ordinal(index)) is not a signature (\(ReceivedDelivery.describe(reason)))")
+                }
             } else if cause == nil {
                 let found = SignatureCheck.cause(body: body, secret: secret, signature: read(values[index]).value, meta: meta)
                 cause = found.hasPrefix(unexplained) ? nil : "the \(ordinal(index)): " + found
             }
         }
-        let head = "\(count) signature values were received (the header came \(count) times, or a proxy joined them "
-            + "with ', '); none matches this body and secret"
+        let head = "\(count) signature values were received \(joined); none matches this body and secret"
         let notes = parts.isEmpty ? "" : "; " + parts.joined(separator: "; ")
         if let cause { return SeveralValues(match: nil, text: head + notes + "; " + cause, unexplained: false) }
         return SeveralValues(match: nil, text: head + notes + "; " + commonCauses, unexplained: true)

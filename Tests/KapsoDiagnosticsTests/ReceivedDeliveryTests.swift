@@ -105,4 +105,52 @@ import Testing
         #expect(none.signature.isUnexplainedMismatch)
         #expect(none.signature.shortText.hasSuffix("none matches this body and secret"))
     }
+
+    /// probe8 P8-9, P8-10: `listen` reads a received value with the recognisers `verify` uses: base64, a doubled
+    /// 'sha256=', an invisible character; each is named, and said to match only when the HMAC does.
+    @Test func otherSpellingsOfTheSignatureAreNamedAsVerifyNamesThem() throws {
+        let delivery = try Self.plan("whatsapp.message.received")
+        let right = try #require(delivery.headers.first { $0.name == "X-Webhook-Signature" }?.value)
+        let others = delivery.headers.filter { $0.name != "X-Webhook-Signature" }.map { ($0.name.lowercased(), $0.value) }
+        var digest: [UInt8] = []
+        var index = right.startIndex
+        while index < right.endIndex {
+            let next = right.index(index, offsetBy: 2)
+            digest.append(try #require(UInt8(right[index..<next], radix: 16)))
+            index = next
+        }
+        let base64 = base64Encode(digest)
+        let zwsp = String(right.prefix(10)) + "\u{200B}" + String(right.dropFirst(10))
+        let cases: [(String, String)] = [
+            (base64, "the value is base64, and it decodes to the HMAC-SHA256 that matches"),
+            ("sha256=sha256=" + right, "the 'sha256=' prefix appears twice ('sha256=sha256=…'), and the HMAC-SHA256 after it matches"),
+            (zwsp, "the value holds an invisible U+200B (zero-width space) at character 11"),
+        ]
+        for (value, named) in cases {
+            let reading = ReceivedDelivery(headers: others + [("x-webhook-signature", value)], body: delivery.body, secret: Self.secret, metaSecret: nil)
+            #expect(!reading.signature.isValid)
+            #expect(reading.signature.text.contains(named), "\(reading.signature.text)")
+            #expect(!reading.signature.text.contains("is not a hex digit"), "\(reading.signature.text)")
+            // Under another secret the same spelling is named, and never said to match.
+            let wrong = ReceivedDelivery(headers: others + [("x-webhook-signature", value)], body: delivery.body, secret: Secret("whsec_other"), metaSecret: nil)
+            #expect(!wrong.signature.isValid)
+            #expect(!wrong.signature.text.contains("matches this"), "\(wrong.signature.text)")
+        }
+    }
+
+    /// Standard base64 of `bytes` (no Foundation in this suite).
+    private func base64Encode(_ bytes: [UInt8]) -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+        var out = ""
+        var index = 0
+        while index < bytes.count {
+            let chunk = Array(bytes[index..<min(index + 3, bytes.count)])
+            let value = chunk.enumerated().reduce(0) { $0 | Int($1.element) << (16 - 8 * $1.offset) }
+            for position in 0..<4 {
+                out.append(position <= chunk.count ? alphabet[(value >> (18 - 6 * position)) & 63] : "=")
+            }
+            index += 3
+        }
+        return out
+    }
 }

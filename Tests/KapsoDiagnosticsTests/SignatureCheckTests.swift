@@ -158,4 +158,40 @@ import Testing
         let unrelated = SignatureCheck.cause(body: received, secret: Self.secret, signature: Self.zeros, meta: false)
         #expect(unrelated.hasPrefix(SignatureCheck.unexplained))
     }
+
+    /// probe8 P8-10: values joined with ';' or whitespace are split like ','-joined ones; spaces inside one hex
+    /// value (a wrapped line) are not a separator.
+    @Test func valuesJoinedWithSemicolonOrWhitespaceAreSplit() {
+        let other = String(repeating: "0", count: 64)
+        #expect(SignatureCheck.field("\(Self.hex);\(other)").values == [Self.hex, other])
+        #expect(SignatureCheck.field("\(Self.hex);\(other)").separator == ";")
+        #expect(SignatureCheck.field("\(other) \(Self.hex)").values == [other, Self.hex])
+        #expect(SignatureCheck.field("sha256=\(other)\nsha256=\(Self.hex)").separator == " ")
+        let wrapped = String(Self.hex.prefix(32)) + " " + String(Self.hex.dropFirst(32))
+        #expect(SignatureCheck.field(wrapped).values == [wrapped])
+        let text = SignatureCheck.checkEach([other, Self.hex], body: [], secret: Secret("s"), meta: false, separator: ";").text
+        #expect(text.contains("(joined with ';')"), "\(text)")
+    }
+
+    /// probe8 P8-10: a doubled 'sha256=' and invisible characters are named; a match is claimed only when the HMAC
+    /// after the named change matches.
+    @Test func doubledPrefixAndInvisibleCharactersAreNamed() throws {
+        let body = Array("{\"a\":1}".utf8)
+        let secret = Secret("whsec_spelling")
+        let right = WebhookSignature.hmacSHA256Hex(key: Array(secret.revealed.utf8), message: body)
+        let doubled = try #require(SignatureCheck.spelling("sha256=sha256=" + right, secret: secret) { body })
+        #expect(doubled.matches && !doubled.pasteArtefact)
+        #expect(doubled.text.hasPrefix("the 'sha256=' prefix appears twice"), "\(doubled.text)")
+        let wrongDoubled = try #require(SignatureCheck.spelling("sha256=sha256=" + Self.hex, secret: secret) { body })
+        #expect(!wrongDoubled.matches && wrongDoubled.text.hasPrefix("the 'sha256=' prefix appears twice"))
+        for (mark, name) in [("\u{200B}", "U+200B (zero-width space)"), ("\u{FEFF}", "U+FEFF"), ("\u{00AD}", "U+00AD (soft hyphen)")] {
+            let value = "sha256=" + right.prefix(5) + mark + right.dropFirst(5)
+            let found = try #require(SignatureCheck.spelling(value, secret: secret) { body })
+            #expect(found.matches && found.pasteArtefact)
+            #expect(found.text.contains("an invisible \(name)") && found.text.contains("at character 6"), "\(found.text)")
+            let wrong = try #require(SignatureCheck.spelling(Self.hex + mark, secret: secret) { body })
+            #expect(!wrong.matches && !wrong.text.contains("matches this"), "\(wrong.text)")
+        }
+        #expect(try SignatureCheck.spelling("sha256=xyz", secret: secret) { body } == nil)
+    }
 }

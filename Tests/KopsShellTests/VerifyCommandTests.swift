@@ -248,4 +248,23 @@ import Testing
         #expect(!offline.output.combined.contains(Self.secret))
         #expect(offline.output.err.hasPrefix("error: invalid signature: it does not match"))
     }
+
+    /// probe8 P8-10: the spellings acceptance testing found: 'sha256=' written twice, a zero-width space, values
+    /// joined with ';' or a space.
+    @Test func doubledPrefixInvisibleCharactersAndOtherSeparatorsAreRead() throws {
+        let hex = try signature.trimmingCharacters(in: .whitespacesAndNewlines)
+        let zeros = String(repeating: "0", count: 64)
+        let doubled = verify(["--secret", Self.secret, "--signature", "sha256=sha256=" + hex, "--file", Self.bodyFile])
+        #expect(doubled.status == .failure)
+        #expect(doubled.err.hasPrefix("error: invalid signature: the 'sha256=' prefix appears twice"), "\(doubled.err)")
+        let zwsp = verify(["--secret", Self.secret, "--signature", String(hex.prefix(10)) + "\u{200B}" + hex.dropFirst(10), "--file", Self.bodyFile])
+        #expect(zwsp.status == .ok)
+        #expect(zwsp.out.hasPrefix("valid: X-Webhook-Signature matches the 1063-byte body"))
+        #expect((zwsp.out + zwsp.err).contains("U+200B (zero-width space) at character 11"), "\(zwsp.out)\(zwsp.err)")
+        for joined in ["\(hex);\(zeros)", "\(zeros) \(hex)"] {
+            let result = verify(["--secret", Self.secret, "--signature", joined, "--file", Self.bodyFile])
+            #expect(result.status == .ok, "\(joined): \(result.err)")
+            #expect(result.out.hasPrefix("valid: the "), "\(result.out)")
+        }
+    }
 }

@@ -63,21 +63,25 @@ public enum VerifyCommand: Command {
         let signature = pasted.value
         // A signature that is not hex is rejected before anything is read or hashed.
         if case .failure(let malformation) = WebhookSignature.decode(signature, meta: false) {
-            // Base64 of 32 bytes: a handler that encodes its digest as base64 (senders send hex); the body is read
-            // only then, to say whether the decoded value is the right HMAC.
-            if let digest = base64Digest(pasted.hex) {
-                let body = try readBody(arguments)
-                let hexForm = digest.map { String(format: "%02x", $0) }.joined()
-                if WebhookSignature.verify(body: body, secret: Secret(secretText), signature: hexForm, meta: false) == .valid {
-                    throw ShellError.signatureMismatch(
-                        cause: "the value is base64, and it decodes to the HMAC-SHA256 that matches this \(body.count)-byte "
-                            + "body and secret; Kapso and Meta send hex: encode the digest as hex (e.g. digest('hex')) "
-                            + "where it is computed or compared")
+            // Another spelling of the HMAC (invisible characters, a doubled prefix, base64): the recognisers `listen`
+            // uses too; the body is read only when one of them needs it.
+            var read: [UInt8]?
+            let spelling = try SignatureCheck.spelling(signature, secret: Secret(secretText)) {
+                if let read { return read }
+                let bytes = try readBody(arguments)
+                read = bytes
+                return bytes
+            }
+            if let spelling {
+                if spelling.matches && spelling.pasteArtefact, let body = read {
+                    let header = meta ? "X-Hub-Signature-256" : "X-Webhook-Signature"
+                    return CommandResult(
+                        blocks: [.line(StyledText("valid: \(header) matches the \(body.count)-byte body", style: .good))]
+                            + pasted.notes.map(Block.hint) + [.hint(spelling.text)],
+                        json: ["valid": true, "header": .string(header), "body_bytes": .number(String(body.count))])
                 }
-                throw ShellError.malformedSignature(
-                    command: name,
-                    reason: describe(malformation) + "; it reads as base64 of 32 bytes, which does not match this body "
-                        + "and secret either; senders send hex")
+                if spelling.malformed { throw ShellError.malformedSignature(command: name, reason: spelling.text) }
+                throw ShellError.signatureMismatch(cause: spelling.text)
             }
             throw ShellError.malformedSignature(command: name, reason: describe(malformation) + sha1Hint(pasted))
         }
@@ -122,7 +126,7 @@ public enum VerifyCommand: Command {
         let body = try readBody(arguments)
         let secret = Secret(arguments.value("--secret") ?? "")
         let header = meta ? "X-Hub-Signature-256" : "X-Webhook-Signature"
-        let several = SignatureCheck.checkEach(field.values, body: body, secret: secret, meta: meta)
+        let several = SignatureCheck.checkEach(field.values, body: body, secret: secret, meta: meta, separator: field.separator)
         guard let match = several.match else { throw ShellError.signatureMismatch(cause: several.text) }
         return CommandResult(
             blocks: [
@@ -173,15 +177,6 @@ public enum VerifyCommand: Command {
         }
         return "; 40 hex characters is a SHA-1 digest, Meta's legacy X-Hub-Signature: write it as 'sha1=…', "
             + "or paste the X-Hub-Signature-256 header's value"
-    }
-
-    /// The 32 bytes a base64 (or base64url) value decodes to, or nil when it is not base64 of 32 bytes.
-    private static func base64Digest(_ text: String) -> [UInt8]? {
-        guard text.count == 43 || text.count == 44 else { return nil }
-        var standard = String(text.map { $0 == "-" ? "+" : $0 == "_" ? "/" : $0 })
-        while standard.count % 4 != 0 { standard += "=" }
-        guard let data = Data(base64Encoded: standard), data.count == 32 else { return nil }
-        return Array(data)
     }
 
     /// `--meta` given but the value is bare hex, Kapso's form, and does not match either.
