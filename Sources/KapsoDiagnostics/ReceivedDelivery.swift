@@ -8,6 +8,9 @@ public struct ReceivedDelivery: Sendable {
     public enum Signature: Sendable, Equatable {
         /// The header matches the HMAC of the raw bytes under the given secret.
         case valid(header: String)
+        /// One of several values received for the header (it came more than once, or a proxy joined its copies
+        /// with ", ") matches; `note` says which, and that a receiver reading the field as one value rejects it.
+        case oneMatches(header: String, note: String)
         /// Well-formed but not this body's HMAC under this secret; `cause` says what likely happened.
         case mismatch(header: String, cause: String)
         /// Not a signature (no hex, wrong length, no `sha256=` prefix for Meta).
@@ -17,18 +20,28 @@ public struct ReceivedDelivery: Sendable {
         /// No secret was given for this kind of delivery, so nothing was checked.
         case unchecked(header: String)
 
-        public var isValid: Bool { if case .valid = self { true } else { false } }
+        public var isValid: Bool {
+            switch self {
+            case .valid, .oneMatches: true
+            default: false
+            }
+        }
 
-        /// True for a mismatch no single cause explains: its text ends with `SignatureCheck.commonCauses`.
+        /// True for a mismatch no single cause explains: its text holds `SignatureCheck.commonCauses`.
         public var isUnexplainedMismatch: Bool {
-            if case .mismatch(_, let cause) = self { return cause.hasPrefix(SignatureCheck.unexplained) }
+            if case .mismatch(_, let cause) = self { return cause.contains(SignatureCheck.commonCauses) }
             return false
         }
 
         /// `text` without the list of common causes, for one line per delivery (`listen` shows the list once).
         public var shortText: String {
-            if case .mismatch(let header, _) = self, isUnexplainedMismatch {
-                return "\(header) does not match: \(SignatureCheck.unexplained)"
+            if case .mismatch(let header, let cause) = self, isUnexplainedMismatch {
+                if cause.hasPrefix(SignatureCheck.unexplained) {
+                    return "\(header) does not match: \(SignatureCheck.unexplained)"
+                }
+                let list = "; " + SignatureCheck.commonCauses
+                let short = cause.firstRange(of: list).map { cause[..<$0.lowerBound] + cause[$0.upperBound...] }
+                return "\(header) does not match: " + String(short ?? Substring(cause))
             }
             return text
         }
@@ -37,6 +50,7 @@ public struct ReceivedDelivery: Sendable {
         public var text: String {
             switch self {
             case .valid: "signature ok"
+            case .oneMatches(_, let note): "signature ok: " + note
             case .mismatch(let header, let cause): "\(header) does not match: \(cause)"
             case .malformed(let header, let reason): "\(header) is malformed: \(reason)"
             case .missing(let expected): "unsigned: no \(expected) header"
@@ -63,6 +77,11 @@ public struct ReceivedDelivery: Sendable {
     public init(headers: [(name: String, value: String)], body: [UInt8], secret: Secret?, metaSecret: Secret?) {
         func header(_ name: String) -> String? {
             headers.first { $0.name.lowercased() == name.lowercased() }?.value
+        }
+        /// Every value of a header that came more than once, joined as a proxy would join them (RFC 9110 §5.3).
+        func joined(_ name: String) -> String? {
+            let values = headers.filter { $0.name.lowercased() == name.lowercased() }.map(\.value)
+            return values.isEmpty ? nil : values.joined(separator: ", ")
         }
         let json = try? JSONValue.parse(body)
         bodyProblem = json == nil ? "body is not JSON (\(body.count) bytes)" : nil
@@ -100,12 +119,19 @@ public struct ReceivedDelivery: Sendable {
         }
         let name = isMeta ? "X-Hub-Signature-256" : "X-Webhook-Signature"
         let key = isMeta ? metaSecret : secret
-        signature = Self.check(header(name), name: name, body: body, secret: key, meta: isMeta)
+        signature = Self.check(joined(name), name: name, body: body, secret: key, meta: isMeta)
     }
 
     static func check(_ value: String?, name: String, body: [UInt8], secret: Secret?, meta: Bool) -> Signature {
         guard let value else { return .missing(expected: name) }
         guard let secret else { return .unchecked(header: name) }
+        let field = SignatureCheck.field(value)
+        if let foreign = field.foreign { return .malformed(header: name, reason: foreign) }
+        if field.values.count > 1 {
+            let several = SignatureCheck.checkEach(field.values, body: body, secret: secret, meta: meta)
+            if several.match != nil { return .oneMatches(header: name, note: several.text) }
+            return .mismatch(header: name, cause: several.text)
+        }
         switch WebhookSignature.verify(body: body, secret: secret, signature: value, meta: meta) {
         case .valid: return .valid(header: name)
         case .malformed(let reason): return .malformed(header: name, reason: Self.describe(reason))

@@ -84,8 +84,11 @@ public enum SignatureCheck {
     /// `cause` for any algorithm: `matches(body, secret)` says whether the pasted signature is right for them
     /// (Meta's legacy SHA-1 value goes through here too). Tried in order: bytes added around the body
     /// (whitespace, line breaks, a UTF-8 byte-order mark: the JSON inside is then Meta's or Kapso's own),
-    /// the body re-formatted compactly (Kapso signs compact JSON), re-serialised without Meta's escapes,
-    /// and whitespace or quotes around the secret (a secret copied from JSON or a `.env` line keeps its quotes).
+    /// the body re-formatted compactly (Kapso signs compact JSON), re-serialised without Meta's escapes or
+    /// without `\u003c`/`\u003e`/`\u0026` (Go's and Rails' encoders), UTF-8 decoded as Latin-1 or Windows-1252
+    /// and encoded again, whole numbers that lost their `.0` (JavaScript), and whitespace or quotes around the
+    /// secret (a secret copied from JSON or a `.env` line keeps its quotes). A cause is named only when the
+    /// signature matches the form it names.
     public static func cause(body: [UInt8], secret: Secret, matches: ([UInt8], Secret) -> Bool) -> String {
         let trimmedSecret = Secret(String(secret.revealed.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed()))
         // (key, what to add to a body cause, the cause when the body is right)
@@ -102,24 +105,37 @@ public enum SignatureCheck {
                 "the secret has quotes around it (copied with its JSON or .env quotes); without them the signature "
                     + "matches: store and pass only the text between the quotes"))
         }
-        // The body's other forms do not depend on the secret: made once, tried with each.
+        for (key, _, alone) in secrets where !alone.isEmpty && matches(body, key) { return alone }
+        // Each other form of the body is made once, when the forms before it did not match, and tried with each key.
+        func attempt(_ bytes: [UInt8]?, _ cause: @autoclosure () -> String) -> String? {
+            guard let bytes, bytes != body else { return nil }
+            for (key, also, _) in secrets where matches(bytes, key) { return cause() + also }
+            return nil
+        }
         let added = Added(body)
+        if let added, let found = attempt(added.inner, added.cause) { return found }
         let parsed = try? JSONValue.parse(added?.inner ?? body)
-        let compact = parsed.map { Array($0.serialized().utf8) }
-        let escaped = parsed.map { Array(metaEscaped($0).utf8) }
-        for (key, also, alone) in secrets {
-            if let added, matches(added.inner, key) {
-                return added.cause + also
+        let compact = parsed.map { $0.serialized() }
+        let escaped = parsed.map(metaEscaped)
+        if let found = attempt(compact.map { Array($0.utf8) }, reformatted) { return found }
+        if let found = attempt(escaped.map { Array($0.utf8) }, reserialised) { return found }
+        let html = compact.flatMap(htmlEscaped)
+        if let found = attempt(html.map { Array($0.utf8) }, htmlCause) { return found }
+        if let (bytes, windows) = undoMojibake(body), let found = attempt(bytes, mojibakeCause(windows: windows)) {
+            return found
+        }
+        if let parsed {
+            let keys = wholeNumberKeys(parsed)
+            for choice in keyChoices(keys) {
+                let value = withZeroFractions(parsed, keys: choice)
+                let written = value.serialized()
+                let forms = [written, metaEscaped(value)] + (htmlEscaped(written).map { [$0] } ?? [])
+                for form in forms {
+                    if let found = attempt(Array(form.utf8), numbersCause(describeKeys(choice, order: keys))) {
+                        return found
+                    }
+                }
             }
-            if let compact, compact != body, matches(compact, key) {
-                return "the body was re-formatted; the signature matches its compact form, "
-                    + "so hash the raw bytes as received, not JSON serialised again" + also
-            }
-            if let escaped, escaped != body, matches(escaped, key) {
-                return "the body was re-serialised; Meta signs its escaped form (non-ASCII as lowercase \\uXXXX, "
-                    + "'/' as '\\/'), which matches: hash the raw bytes as received, before any JSON parsing" + also
-            }
-            if !alone.isEmpty, matches(body, key) { return alone }
         }
         let spaced = trimmedSecret != secret ? "; note: the secret given has whitespace around it" : ""
         return unexplained + "; " + commonCauses + spaced
@@ -222,6 +238,32 @@ public enum SignatureCheck {
             }
             return names
         }
+    }
+
+    private static let reformatted =
+        "the body was re-formatted; the signature matches its compact form, "
+        + "so hash the raw bytes as received, not JSON serialised again"
+
+    private static let reserialised =
+        "the body was re-serialised; Meta signs its escaped form (non-ASCII as lowercase \\uXXXX, "
+        + "'/' as '\\/'), which matches: hash the raw bytes as received, before any JSON parsing"
+
+    private static let htmlCause =
+        "the body was re-serialised; the signature matches it with '<', '>' and '&' written as \\u003c, \\u003e "
+        + "and \\u0026, as the sender's JSON encoder writes them (Go's encoding/json and Rails do), which a JSON "
+        + "parser turns back into the characters: hash the raw bytes as received, before any JSON parsing"
+
+    private static func mojibakeCause(windows: Bool) -> String {
+        let charset = windows ? "Windows-1252" : "Latin-1"
+        return "the body's UTF-8 was decoded as \(charset) and encoded again (mojibake: 'ñ' became 'Ã±'); the "
+            + "signature matches the bytes before that: hash the raw bytes as received, not text decoded with "
+            + "another character set (read the body as bytes, or as UTF-8)"
+    }
+
+    private static func numbersCause(_ keys: String) -> String {
+        "the body was re-serialised and lost number fractions: the signature matches it with the whole number in "
+            + "\(keys) written with '.0', as the sender wrote it (JavaScript's JSON.stringify writes 38.0 as 38): "
+            + "hash the raw bytes as received, before any JSON parsing"
     }
 
     /// The start of `cause` when none of the usual mistakes explains a mismatch.

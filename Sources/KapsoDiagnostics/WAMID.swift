@@ -20,6 +20,8 @@ public enum WAMID {
     /// and the base64 `=` padding that double-click selection leaves behind put back.
     ///
     /// `wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA` → `…MgA=`; an error when it is no WAMID.
+    /// Padding is only ever added: an id with more `=` than base64 needs is kept as typed (the API serves ids
+    /// as it stored them, and one `=` too many is still that id; taking it away would look up another).
     public static func canonical(_ text: String) -> Result<String, Problem> {
         guard text.lowercased().hasPrefix("wamid.") else { return .failure(.missingPrefix) }
         var encoded = String(text.dropFirst(6))
@@ -27,20 +29,32 @@ public enum WAMID {
             encoded = encoded.replacingOccurrences(of: escape, with: character, options: .caseInsensitive)
         }
         let alphabet = encoded.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+/=".contains($0)) }
+        guard alphabet, let padded = padded(encoded) else { return .failure(.notBase64) }
+        let typedPadding = encoded.reversed().prefix { $0 == "=" }.count
+        let neededPadding = padded.reversed().prefix { $0 == "=" }.count
+        return .success("wamid." + (typedPadding >= neededPadding ? encoded : padded))
+    }
+
+    /// `encoded` without its `=` and with exactly the padding base64 needs, when it then decodes; else nil.
+    private static func padded(_ encoded: String) -> String? {
         var body = encoded
         while body.last == "=" { body.removeLast() }
-        guard alphabet, !body.isEmpty, !body.contains("="), body.count % 4 != 1 else { return .failure(.notBase64) }
+        guard !body.isEmpty, !body.contains("="), body.count % 4 != 1 else { return nil }
         while body.count % 4 != 0 { body += "=" }
-        guard Data(base64Encoded: body) != nil else { return .failure(.notBase64) }
-        return .success("wamid." + body)
+        return Data(base64Encoded: body) != nil ? body : nil
+    }
+
+    /// The bytes a canonical id's base64 holds (its padding normalised first), or nil.
+    private static func bytes(_ id: String) -> [UInt8]? {
+        padded(String(id.dropFirst(6))).flatMap { Data(base64Encoded: $0) }.map(Array.init)
     }
 
     /// The contact number inside a WAMID (digits), nil when the id holds none; an error when `text` is no WAMID.
     /// Reads what `canonical` accepts.
     public static func contactNumber(in text: String) -> Result<String?, Problem> {
         canonical(text).flatMap { id in
-            guard let data = Data(base64Encoded: String(id.dropFirst(6))) else { return .failure(.notBase64) }
-            return .success(number(in: Array(data)))
+            guard let data = bytes(id) else { return .failure(.notBase64) }
+            return .success(number(in: data))
         }
     }
 
@@ -48,7 +62,7 @@ public enum WAMID {
     /// run of hex digits (the message part) becomes `number` in hex, so each item has its own id that still reads
     /// as a WAMID (`…MTcyOAA=` → `…MTcwMQA=` for 1). `id` itself when it holds no such run.
     public static func numbered(_ id: String, _ number: Int) -> String {
-        guard id.hasPrefix("wamid."), var bytes = Data(base64Encoded: String(id.dropFirst(6))).map(Array.init) else { return id }
+        guard id.hasPrefix("wamid."), var bytes = bytes(id) else { return id }
         let isHex: (UInt8) -> Bool = { (0x30...0x39).contains($0) || (0x41...0x46).contains($0) }
         guard let end = bytes.lastIndex(where: isHex) else { return id }
         var start = end

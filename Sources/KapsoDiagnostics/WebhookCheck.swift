@@ -29,6 +29,8 @@ public struct WebhookCheck {
     public typealias DeliveryCount = DeliveryStats.WebhookCount
 
     public private(set) var findings: [Finding] = []
+    /// How many webhooks were checked: each id once, however often the list held it.
+    public private(set) var checked = 0
 
     /// Checks `webhooks`; with `coverageFor`, also that the number has a receiver of inbound messages. `projectNumbers`
     /// (the project's phone-number ids, when listed) finds webhooks bound to a number outside the project;
@@ -37,7 +39,22 @@ public struct WebhookCheck {
         webhooks: [Webhook], deliveries: [String: DeliveryCount], period: String, coverageFor number: String?,
         projectNumbers: [String]? = nil, apiIsLocal: Bool = false
     ) {
+        // A webhook is one id: a list that holds an id twice (offset pages read while the list changed, or a seed
+        // that repeats it) must not make a webhook the duplicate of itself, nor count its deliveries twice.
+        var listed: [String: Int] = [:]
+        var unique: [Webhook] = []
         for webhook in webhooks {
+            listed[webhook.id, default: 0] += 1
+            if listed[webhook.id] == 1 { unique.append(webhook) }
+        }
+        let webhooks = unique
+        checked = unique.count
+        for webhook in webhooks {
+            if let times = listed[webhook.id], times > 1 {
+                add(
+                    .info, webhook, "listed \(times) times by the API (one webhook: the list changed while it was read, or repeats it); checked once",
+                    fix: "none: it is one webhook, not two; do not delete it as a duplicate")
+            }
             check(
                 webhook, deliveries: deliveries[webhook.id], period: period, number: number, projectNumbers: projectNumbers,
                 apiIsLocal: apiIsLocal)

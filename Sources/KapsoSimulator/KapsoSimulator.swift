@@ -30,6 +30,7 @@ public final class KapsoSimulator: Sendable {
         let seededAt = clock.now
         self.seededAt = seededAt.micros
         let seed = try SeedData.make(options.seed, now: seededAt)
+        for warning in seed.warnings { options.log?("seed warning: " + warning) }
         let address: sockaddr_in
         do {
             address = try .inet(ip4: options.host, port: options.port)

@@ -127,6 +127,16 @@ import Testing
         #expect(WAMID.canonical(IDInput.cleaned(pasted)) == .success(id))
     }
 
+    /// probe7 P7-9: an id with one `=` more than base64 needs (served so by the API) is kept as typed: the repair
+    /// only ever adds padding, so it never looks up a different id; its contact number is still read.
+    @Test func aWAMIDWithMorePaddingThanNeededIsKeptAsTyped() {
+        let served = "wamid.HBgLMTQxNTU1NTAxNzEVAgASGBQBP701AAAAAAAAAAAAAAAAAAAA="
+        #expect(WAMID.canonical(served) == .success(served))
+        #expect(IDInput.read(served) == .success(.wamid(served, contact: "14155550171")))
+        #expect(IDInput.repairs(served).isEmpty)
+        #expect(WAMID.canonical(String(served.dropLast())) == .success(String(served.dropLast())))
+    }
+
     @Test func repairsSayWhatReadingChanged() {
         #expect(IDInput.repairs(String(Self.lee.dropLast())) == ["the '=' padding put back"])
         #expect(IDInput.repairs(String(Self.lee.dropLast()) + "%3D") == ["URL encoding decoded (%3D is '=')"])

@@ -79,4 +79,30 @@ import Testing
         #expect(unsigned.signature == .missing(expected: "X-Webhook-Signature"))
         #expect(unsigned.bodyProblem == "body is not JSON (2 bytes)")
     }
+
+    /// probe7 P7-5: the signature header twice (two header lines): each value is checked, whichever comes first; the
+    /// line says which matched, and none matching is a mismatch, not a malformed value.
+    @Test func aSignatureHeaderReceivedTwiceHasEachValueChecked() throws {
+        let delivery = try Self.plan("whatsapp.message.received")
+        let right = try #require(delivery.headers.first { $0.name == "X-Webhook-Signature" }?.value)
+        let zeros = String(repeating: "0", count: 64)
+        let others = delivery.headers.filter { $0.name != "X-Webhook-Signature" }.map { ($0.name.lowercased(), $0.value) }
+        for (first, second, matching) in [(zeros, right, "2nd"), (right, zeros, "1st")] {
+            let headers = others + [("x-webhook-signature", first), ("x-webhook-signature", second)]
+            let reading = ReceivedDelivery(headers: headers, body: delivery.body, secret: Self.secret, metaSecret: nil)
+            #expect(reading.signature.isValid)
+            #expect(reading.signature.text.hasPrefix("signature ok: 2 signature values were received"))
+            #expect(reading.signature.text.contains("the \(matching) matches this body and secret"))
+        }
+        let none = ReceivedDelivery(
+            headers: others + [("x-webhook-signature", zeros), ("x-webhook-signature", String(repeating: "1", count: 64))],
+            body: delivery.body, secret: Self.secret, metaSecret: nil)
+        guard case .mismatch(_, let cause) = none.signature else {
+            Issue.record("two wrong values are a mismatch, got \(none.signature)")
+            return
+        }
+        #expect(cause.hasPrefix("2 signature values were received"))
+        #expect(none.signature.isUnexplainedMismatch)
+        #expect(none.signature.shortText.hasSuffix("none matches this body and secret"))
+    }
 }

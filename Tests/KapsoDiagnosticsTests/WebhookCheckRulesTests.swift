@@ -80,6 +80,18 @@ import Testing
             check.findings.map(\.problem) == ["same URL, number and events as w1, also active: every whatsapp.message.received is delivered twice"])
     }
 
+    /// probe7 P7-8: a list that holds one webhook twice (same id) is one webhook: never the duplicate of itself (whose
+    /// fix would delete the only receiver), checked and counted once, and the repeat said as info.
+    @Test func aWebhookListedTwiceIsNotItsOwnDuplicate() throws {
+        let check = WebhookCheck(
+            webhooks: [try webhook([:]), try webhook([:])], deliveries: [:], period: "7d", coverageFor: "100")
+        #expect(check.checked == 1)
+        #expect(!check.findings.contains { $0.problem.hasPrefix("same URL") || $0.fix.contains("webhooks delete") })
+        #expect(check.findings.map { "\($0.severity.rawValue): \($0.problem)" } == [
+            "info: listed 2 times by the API (one webhook: the list changed while it was read, or repeats it); checked once"
+        ])
+    }
+
     /// The buffering note names the events really buffered (probe3 F6): `buffer_events` with only a status event
     /// buffers nothing, and says so.
     @Test func bufferingNamesWhatIsBuffered() throws {

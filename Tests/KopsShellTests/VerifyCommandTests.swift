@@ -49,6 +49,28 @@ import Testing
         #expect(result.err == "error: invalid signature: \(Self.commonCauses)\n")
     }
 
+    /// probe7 P7-5: a field joined from two headers (RFC 9110 §5.3) is checked value by value, never called
+    /// malformed; a value with its JSON quotes is read and the quotes named; Stripe's format is named.
+    @Test func aJoinedSignatureFieldIsCheckedValueByValue() throws {
+        let zeros = String(repeating: "0", count: 64)
+        for (joined, which) in [("\(try signature), \(zeros)", "1st"), ("\(zeros), \(try signature)", "2nd")] {
+            let result = verify(["--secret", Self.secret, "--signature", joined, "--file", Self.bodyFile])
+            #expect(result.status == .ok)
+            #expect(result.out.hasPrefix("valid: the \(which) of 2 X-Webhook-Signature values matches the 1063-byte body\n"))
+            #expect(result.err.contains("2 signature values were received"))
+        }
+        let none = verify(["--secret", Self.secret, "--signature", "\(zeros), \(zeros)", "--file", Self.bodyFile])
+        #expect(none.status == .failure)
+        #expect(none.err.hasPrefix("error: invalid signature: the same signature value") || none.err.contains("none matches"))
+        #expect(!none.err.contains("malformed"))
+        let quoted = verify(["--secret", Self.secret, "--signature", "\"\(try signature)\"", "--file", Self.bodyFile])
+        #expect(quoted.status == .ok)
+        #expect(quoted.err.contains("pasted with its quotes"))
+        let stripe = verify(["--secret", Self.secret, "--signature", "t=1795255200,v1=\(zeros)", "--file", Self.bodyFile])
+        #expect(stripe.status == .usage)
+        #expect(stripe.err.contains("Stripe's Stripe-Signature format"))
+    }
+
     @Test func tamperedBodyListsTheCommonCauses() throws {
         let tampered = try body.replacingOccurrences(of: "A-1042", with: "A-1043")
         let result = verify(["--secret", Self.secret, "--signature", try signature, "--body", tampered])

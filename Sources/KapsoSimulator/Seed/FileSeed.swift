@@ -36,7 +36,36 @@ enum FileSeed {
             data.messages.append(
                 Record(id: id, sortTime: Timestamp(seconds: seconds), cursorID: String(sequence), json: json))
         }
+        data.warnings = repeatedIDs(
+            [
+                ("phone_numbers", data.phoneNumbers), ("webhooks", data.webhooks), ("conversations", data.conversations),
+                ("messages", data.messages), ("webhook_deliveries", data.deliveries), ("api_logs", data.apiLogs),
+                ("message_templates", data.templates),
+            ])
         return data
+    }
+
+    /// One line per id that a list holds more than once: `webhooks: id 0a1b… is listed 2 times (items 1 and 2);
+    /// every copy is served, so lists show it 2 times`. Loaded as written (an API can list an item twice,
+    /// which is worth reproducing), but said, since a seed that repeats an id is more often a mistake.
+    static func repeatedIDs(_ lists: [(name: String, records: [Record])]) -> [String] {
+        var lines: [String] = []
+        for (name, records) in lists {
+            var positions: [String: [Int]] = [:]
+            var order: [String] = []
+            for (index, record) in records.enumerated() {
+                if positions[record.id] == nil { order.append(record.id) }
+                positions[record.id, default: []].append(index + 1)
+            }
+            for id in order {
+                guard let items = positions[id], items.count > 1 else { continue }
+                let itemsText = items.dropLast().map(String.init).joined(separator: ", ") + " and \(items.last ?? 0)"
+                lines.append(
+                    "\(name): id \(id) is listed \(items.count) times (items \(itemsText)); every copy is served, so "
+                        + "lists show it \(items.count) times")
+            }
+        }
+        return lines
     }
 
     private static func records(_ value: JSONValue?, time field: String) -> [Record] {

@@ -17,6 +17,8 @@ struct SeedData: Sendable {
     var receiverOutcomes: [String: DeliveryOutcome] = [:]
     /// The next numeric message id (the cursor's second column for messages).
     var nextMessageSequence = 1
+    /// What is wrong with a seed file that still loads, one line each (an id listed twice); logged at start.
+    var warnings: [String] = []
 }
 
 extension SeedData {

@@ -51,7 +51,11 @@ public enum VerifyCommand: Command {
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let (secretText, pastedSignature) = try given(arguments)
         let meta = arguments.has("--meta")
-        let pasted = SignatureCheck.read(pastedSignature)
+        let field = SignatureCheck.field(pastedSignature)
+        if let foreign = field.foreign { throw ShellError.malformedSignature(command: name, reason: foreign) }
+        if field.values.count > 1 { return try verifyEach(field, meta: meta, arguments: arguments) }
+        var pasted = SignatureCheck.read(field.values[0])
+        pasted.notes = field.notes + pasted.notes
         if pasted.algorithm == .sha1 { return try verifyLegacy(pasted, arguments: arguments) }
         let signature = pasted.value
         // A signature that is not hex is rejected before anything is read or hashed.
@@ -107,6 +111,27 @@ public enum VerifyCommand: Command {
             throw ShellError.signatureMismatch(
                 cause: SignatureCheck.cause(body: body, secret: secret, signature: signature, meta: meta) + noted)
         }
+    }
+
+    /// A field that held several values (the header came twice, or a proxy joined its copies with ", "): each is
+    /// checked; valid when one matches, saying which, so a right secret is never blamed for a value added on the way.
+    private static func verifyEach(_ field: SignatureCheck.Field, meta: Bool, arguments: Arguments) throws -> CommandResult {
+        let body = try readBody(arguments)
+        let secret = Secret(arguments.value("--secret") ?? "")
+        let header = meta ? "X-Hub-Signature-256" : "X-Webhook-Signature"
+        let several = SignatureCheck.checkEach(field.values, body: body, secret: secret, meta: meta)
+        guard let match = several.match else { throw ShellError.signatureMismatch(cause: several.text) }
+        return CommandResult(
+            blocks: [
+                .line(StyledText(
+                    "valid: the \(SignatureCheck.ordinal(match)) of \(field.values.count) \(header) values matches the "
+                        + "\(body.count)-byte body", style: .good)),
+                .hint(several.text),
+            ] + field.notes.map(Block.hint),
+            json: [
+                "valid": true, "header": .string(header), "body_bytes": .number(String(body.count)),
+                "values": .number(String(field.values.count)), "matching_value": .number(String(match + 1)),
+            ])
     }
 
     /// A pasted `sha1=` value: Meta's legacy X-Hub-Signature, checked as HMAC-SHA1.

@@ -31,7 +31,7 @@ extension WebhooksCommand {
         let check = WebhookCheck(
             webhooks: webhooks, deliveries: stats.byWebhook, period: "7d", coverageFor: id == nil ? number : nil,
             projectNumbers: projectNumbers, apiIsLocal: URLParts(context.session.baseURL)?.isLoopback ?? false)
-        return render(check, checked: webhooks.count, urls: Dictionary(webhooks.map { ($0.id, $0.url) }) { first, _ in first })
+        return render(check, checked: check.checked, urls: Dictionary(webhooks.map { ($0.id, $0.url) }) { first, _ in first })
     }
 
     private static func render(_ check: WebhookCheck, checked: Int, urls: [String: String]) -> CommandResult {
