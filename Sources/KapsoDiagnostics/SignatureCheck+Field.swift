@@ -56,6 +56,11 @@ extension SignatureCheck {
         if values.count > 1, text.split(separator: ",").contains(where: { quoted($0.trimmed) != nil }) {
             notes.append("the values were quoted; the quotes were removed")
         }
+        if values.count == 1, values[0] != String(text) {
+            // `"sha256=…",` as a line of a logged JSON object has it: the comma and quotes are no part of the value.
+            notes.append("a ',' or quotes around the value (as a JSON or log line has them) were removed")
+            return Field(values: values, notes: notes, foreign: nil)
+        }
         // One value is read as it came (`read` names whitespace around it), unless quotes were taken off.
         guard values.count > 1 else { return Field(values: [notes.isEmpty ? raw : String(text)], notes: notes, foreign: nil) }
         return Field(values: values, notes: notes, foreign: nil)

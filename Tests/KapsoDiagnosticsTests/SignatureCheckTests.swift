@@ -50,6 +50,8 @@ import Testing
         ("\"sha256=\(hex)\"", "sha256=\(hex)"),
         ("  'sha256=\(hex)'\n", "sha256=\(hex)"),
         ("\"x-hub-signature-256\": \"sha256=\(hex)\",", "sha256=\(hex)"),
+        ("\"sha256=\(hex)\",", "sha256=\(hex)"),
+        ("\(hex),", hex),
     ])
     func quotesAndAJSONMemberAreUnwrappedAndSaid(_ raw: String, _ value: String) {
         let field = SignatureCheck.field(raw)

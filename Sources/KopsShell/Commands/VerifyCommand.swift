@@ -16,9 +16,12 @@ public enum VerifyCommand: Command {
         X-Webhook-Signature value (Kapso: 64 hex characters; a 'sha256=' prefix is tolerated) or, with
         --meta, the X-Hub-Signature-256 value ('sha256=' + hex). A pasted header line, stray spaces, an
         upper-case prefix, Meta's legacy 'sha1=' X-Hub-Signature, a base64 value, a plain SHA-256 of the
-        body, key and message swapped, and a secret pasted with quotes are recognised and named. Save the
-        body exactly as received: a re-formatted or re-serialised body (Meta signs JSON with non-ASCII
-        as \\uXXXX and '/' as '\\/'), or an added trailing newline, no longer matches; kops says which.
+        body, key and message swapped, a value or secret pasted with quotes, and another provider's format
+        (Stripe's 't=…,v1=…') are recognised and named. A header received twice ('A, B', as a proxy joins
+        them) is checked value by value. Save the body exactly as received: a re-formatted or re-serialised
+        body (Meta signs JSON with non-ASCII as \\uXXXX and '/' as '\\/'; parsing also turns \\u003c into
+        '<', and JavaScript writes 38.0 as 38), UTF-8 read as Latin-1, or an added trailing newline, no
+        longer matches; kops says which.
         Exit status 1 when the signature is invalid. Works offline; the secret is never printed.
         Examples:
           verify --secret whsec_... --signature ac85...9e2e --file body.json
