@@ -255,7 +255,7 @@ public enum SignatureCheck {
 
     private static func mojibakeCause(windows: Bool) -> String {
         let charset = windows ? "Windows-1252" : "Latin-1"
-        return "the body's UTF-8 was decoded as \(charset) and encoded again (mojibake: 'ñ' became 'Ã±'); the "
+        return "the body's UTF-8 was decoded as \(charset) and encoded again (mojibake, e.g. 'ñ' becomes 'Ã±'); the "
             + "signature matches the bytes before that: hash the raw bytes as received, not text decoded with "
             + "another character set (read the body as bytes, or as UTF-8)"
     }

@@ -43,6 +43,20 @@ import Testing
         #expect(run.out.hasPrefix("valid: X-Webhook-Signature matches the "))
     }
 
+    /// probe7 P7-10: the Spanish Kapso body read as Latin-1 and written back as UTF-8 (`maÃ±ana`) is named as such,
+    /// not answered with a list that includes "the secret is wrong".
+    @Test func kapsoBodyReadAsLatin1NamesTheMojibake() throws {
+        let wire = try Data(contentsOf: Fixtures.realWorldCases.appendingPathComponent("kapso-es.wire.json"))
+        let mojibake = String(String.UnicodeScalarView(wire.map { Unicode.Scalar($0) }))
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kapso-es-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(mojibake.utf8).write(to: file)
+        let run = verify(["--signature", try Self.text("kapso-es.signature.txt"), "--file", file.path], secret: Self.kapsoSecret)
+        #expect(run.status == .failure)
+        #expect(run.err.hasPrefix("error: invalid signature: the body's UTF-8 was decoded as Latin-1 and encoded again"))
+        #expect(!run.err.contains("the secret is wrong"))
+    }
+
     @Test func kapsoPythonDumpsBodyNamesTheCompactForm() throws {
         let run = verify(
             ["--signature", try Self.text("kapso-es.signature.txt"), "--file", Self.path("kapso-es.python-dumps.json")], secret: Self.kapsoSecret)
