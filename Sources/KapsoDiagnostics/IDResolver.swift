@@ -170,6 +170,22 @@ public enum IDResolver {
         return identity.statement + ", not a " + expected.title + (identity.fix.map { "; " + $0 } ?? "")
     }
 
+    /// The error line for an id-shaped value (15 digits or more, no `+` or `00`: Meta's ids are 15-17 digits, a
+    /// phone number 15 at most) given as a contact's number that the resolver found nowhere, the selection kops can
+    /// vouch for: `100200300400999 is not a phone-number id, WABA id, … or contact of this project (searched …);
+    /// --phone-number takes a contact's number; to work on one of this project's numbers, pick one: use … or use …`.
+    /// Nil for anything shorter (an empty list of a contact's number, or part of one, is an answer), for an id the
+    /// resolver knows (`wrongKindLine`), and when a look-up failed (nothing can be said).
+    public static func unknownIDAsContactLine(_ identity: Identity, digits: String, numbers: [PhoneNumber], flag: String) -> String? {
+        guard identity.kind == .unknown, !identity.incomplete,
+            mayBeMetaObjectID(PhoneNumberText(digits: digits, hasInternationalPrefix: false))
+        else { return nil }
+        let searched = identity.details.first { $0.label == "searched" }.map { " (searched \($0.value))" } ?? ""
+        let numbers =
+            numbers.isEmpty ? "'numbers' lists this project's numbers" : "for one of this project's numbers, " + pick(numbers, command: "use")
+        return identity.statement + searched + "; \(flag) takes a contact's number; " + numbers
+    }
+
     // MARK: - Wording shared by the resolvers
 
     /// `numbers, API logs and conversations (cannot connect …)` from `part (reason)` entries that share a reason.

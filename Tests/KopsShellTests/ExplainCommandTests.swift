@@ -51,6 +51,29 @@ import Testing
                 + "or, for a Kapso code, Kapso's API reference (docs.kapso.ai)\n")
     }
 
+    /// An API address pasted alone is named for what it is, with what to paste instead, not "unknown error code"
+    /// (probe6 leftovers); with a status or code beside it, it is explained as before.
+    @Test(arguments: [
+        ("https://graph.facebook.com/v21.0/123/messages", "a Graph API endpoint URL (Meta's own host; through Kapso it is /meta/whatsapp/v24.0/…)", "123"),
+        ("POST /meta/whatsapp/v24.0/100200300400501/messages", "a Graph API path (Kapso's Meta proxy)", "100200300400501"),
+        ("/platform/v1/whatsapp/conversations/d4f5b6c7-3e4a-4b5c-9d6e-8f9012345678", "a Kapso platform API path", "d4f5b6c7-3e4a-4b5c-9d6e-8f9012345678"),
+        ("https://example.com/hook", "a URL", nil),
+    ])
+    func anAddressAloneIsNamedWithWhatToPaste(text: String, what: String, id: String?) {
+        let result = OfflineShell.run("explain", text)
+        #expect(result.status == .usage)
+        #expect(result.err.contains("' is \(what), not an error; paste what the call answered: its error code (131047)"), "\(result.err)")
+        #expect(!result.err.contains("unknown error code"), "\(result.err)")
+        if let id { #expect(result.err.hasSuffix("; 'whois \(id)' says what \(id) is\n"), "\(result.err)") }
+        #expect(result.requests == 0)
+    }
+
+    @Test(arguments: ["GET /meta/whatsapp/v24.0/200300400500601/messages 404", "https://graph.facebook.com/v21.0/123/messages?code=131047"])
+    func anAddressWithAStatusOrCodeIsStillExplained(text: String) {
+        let result = OfflineShell.run("explain", text)
+        #expect(result.status == .ok, "\(result.err)")
+    }
+
     @Test func missingCodeIsAUsageError() {
         let result = OfflineShell.run("explain")
         #expect(result.status == .usage)

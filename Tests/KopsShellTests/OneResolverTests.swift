@@ -23,6 +23,30 @@ import Testing
         #expect(run.err.contains(statement) && run.err.contains(", not a contact's phone number"), "\(run.err)")
     }
 
+    /// An id-shaped value (15 digits) that no number of the project has is not answered with an empty list: the line
+    /// says it is none of the project's ids and no contact, and lists the numbers to 'use' (probe6 leftovers).
+    @Test(arguments: [
+        "messages --phone-number 100200300400999", "conversations --phone-number 100200300400999",
+        "messages --phone-number 100200300400999 --all",
+    ])
+    func anUnknownIDShapedPhoneNumberNamesTheProjectsNumbers(line: String) async throws {
+        let run = try await runShell([line])
+        #expect(run.statuses == [.failure], "\(run.out)")
+        #expect(run.err.contains("--phone-number: 100200300400999 is not a phone-number id, WABA id"), "\(run.err)")
+        #expect(
+            run.err.contains(
+                "--phone-number takes a contact's number; for one of this project's numbers, pick one: "
+                    + "use 100200300400502 (Sales Line) or use 100200300400501 (Support Line)"), "\(run.err)")
+        #expect(!run.err.contains("0 items") && !run.err.contains("0 messages"), "\(run.err)")
+    }
+
+    /// Shorter digits can be (part of) a contact's number: no contact with them is an empty list.
+    @Test func aShorterUnknownNumberIsStillAnEmptyList() async throws {
+        let run = try await runShell(["messages --phone-number 1002003004009"])
+        #expect(run.statuses == [.ok], "\(run.err)")
+        #expect(run.err.contains("0 items") && !run.err.contains("--phone-number:"), "\(run.err)")
+    }
+
     @Test func aContactWithNoMessagesIsStillAnEmptyList() async throws {
         let run = try await runShell(["messages --phone-number +14155550999"])
         #expect(run.statuses == [.ok], "\(run.err)")

@@ -388,6 +388,23 @@ final class PartlyFailingTransport: HTTPTransport {
         #expect(ran.status != 0)
     }
 
+    /// A UUID of nothing: what it is not and where kops looked, then the numbers (probe6 leftovers; `use` said only
+    /// that no number matches). The counts of logs and deliveries searched depend on the clock, so they are not pinned.
+    @Test func useOfAUUIDOfNothingSaysWhatWasSearched() async throws {
+        let uuid = "3f2a9c1e-0000-4000-8000-00000000abcd"
+        let ran = try await runDemo("use \(uuid)", number: nil)
+        #expect(ran.status == 1)
+        #expect(
+            ran.err.hasPrefix(
+                "error: no phone number in this project matches '\(uuid)'; \(uuid) is not a number, WABA, customer, webhook, "
+                    + "conversation, API log or delivery of this project (searched 2 numbers (Kapso and customer ids), 6 webhooks, "
+                    + "conversations (by their messages), all "), "\(ran.err)")
+        #expect(
+            ran.err.hasSuffix(
+                " of the last 30 days); numbers: 100200300400502 (+1 415-555-0101, Sales Line), 100200300400501 "
+                    + "(+1 415-555-0100, Support Line)\n"), "\(ran.err)")
+    }
+
     @Test(arguments: [
         "use 0014155550101", "use +1 415-555-0101", "use 14155550101", "use 100200300400502", "use https://wa.me/14155550101",
         "use '(+1) 415 555 0101'", "use 14155550101;",

@@ -29,6 +29,10 @@ public enum ExplainCommand: Command {
             throw .missingArgument(
                 command: name, what: "error code ('#' starts a comment: write 131047 or quote it, '#131047')", usage: usage)
         }
+        // An address alone (no status or code beside it) is no error: say what it is, not "unknown error code".
+        if let endpoint = endpoint(text), PastedError.all(text).allSatisfy({ ErrorCatalog.entry(for: $0.code) == nil }) {
+            throw .notAnError(command: name, value: text, what: endpoint.what, instead: endpoint.instead)
+        }
         guard let pasted = PastedError(text) else {
             throw .invalidValue(
                 command: name, what: "error code", value: text,
@@ -81,6 +85,45 @@ public enum ExplainCommand: Command {
         if let details = pasted.details { fields.append(Field("meta says", details, style: .dim)) }
         fields.append(Field("source", entry.reference, style: .dim))
         return CommandResult(blocks: [.fields(fields)], json: json(entry, pasted: pasted, numbers: numbers, allNumbers: allNumbers))
+    }
+
+    /// What an API address pasted without an error is, and what to paste instead: `https://graph.facebook.com/v21.0/123/messages`
+    /// → `a Graph API endpoint URL (the messages edge of 123)`; also Kapso's proxy (`/meta/whatsapp/v24.0/…`) and platform
+    /// paths (`/platform/v1/whatsapp/conversations/ID`), with or without host and method. Nil for anything else.
+    static func endpoint(_ text: String) -> (what: String, instead: String)? {
+        var words = text.split(separator: " ").map(String.init)
+        if let first = words.first, ["GET", "POST", "PUT", "PATCH", "DELETE"].contains(first.uppercased()) { words.removeFirst() }
+        guard words.count == 1, let address = words.first else { return nil }
+        var path = Substring(address)
+        var host = ""
+        if let scheme = path.firstRange(of: "://") {
+            let rest = path[scheme.upperBound...]
+            host = String(rest.prefix { $0 != "/" }).lowercased()
+            path = rest.dropFirst(host.count)
+        }
+        guard path.hasPrefix("/"), path.dropFirst().contains("/") || !host.isEmpty else { return nil }
+        let endpoint = String(path)
+        let graph = APIPath.graphObject(in: endpoint)
+        let what: String
+        if host.hasSuffix("graph.facebook.com") {
+            what = "a Graph API endpoint URL (Meta's own host; through Kapso it is /meta/whatsapp/v24.0/…)"
+        } else if graph != nil {
+            what = "a Graph API path (Kapso's Meta proxy)"
+        } else if endpoint.hasPrefix("/platform/") {
+            what = "a Kapso platform API path"
+        } else if !host.isEmpty {
+            what = "a URL"
+        } else {
+            return nil
+        }
+        // The id in it: the Graph node (any digits), else the platform object, else any id-like segment.
+        let id = graph?.id ?? APIPath.objectID(in: endpoint)?.id ?? APIPath.ids(in: endpoint).first
+        let whois = id.map { "; 'whois \($0)' says what \($0) is" } ?? ""
+        return (
+            what,
+            "paste what the call answered: its error code (131047), Meta's text ('(#131047) Re-engagement message'), "
+                + "the error body in single quotes, or the path with its HTTP status ('GET /… 404')" + whois
+        )
     }
 
     /// The entry as JSON; a pasted error that names an object id adds `object_id` and its advice as `fix`.

@@ -18,8 +18,8 @@ public enum HealthCommand: Command {
         let id: String
         if let typed = arguments.positionals.first {
             // Read as `use` reads it: pasted forms, display numbers, and other ids named with the number they lead to.
-            id = try context.phoneNumber(for: typed, command: name, usage: usage) {
-                KapsoAPIError.phoneNumberNotFound(id: $0, known: $1)
+            id = try context.phoneNumber(for: typed, command: name, usage: usage) { id, known, _ in
+                KapsoAPIError.phoneNumberNotFound(id: id, known: known)
             }.id
         } else {
             id = try context.session.requirePhoneNumber()

@@ -55,12 +55,19 @@ extension ShellContext {
             ("conversation_id", "--conversation", .conversationID), ("webhook_id", "--webhook", .webhookID),
         ]
         // `--phone-number` with one of the project's own ids or numbers (probe6 P6-5): what it is, never a silent
-        // empty list. A number of no kind the resolver knows is left to the empty list (no contact has it).
+        // empty list. A number of no kind the resolver knows is left to the empty list (no contact has it), unless it
+        // is id-shaped (15 digits or more): then whoever typed it meant an id, and no number of the project has it.
         if let digits = contactFilter ?? filters.first(where: { $0.0 == "phone_number" })?.1,
-            let identity = try identity(of: digits, expected: .contactNumber), identity.kind != .nationalNumber,
-            let line = IDResolver.wrongKindLine(identity, expected: .contactNumber)
+            let identity = try identity(of: digits, expected: .contactNumber), identity.kind != .nationalNumber
         {
-            throw IDOfAnotherKind(explanation: "--phone-number: " + line, exitStatus: .failure)
+            if let line = IDResolver.wrongKindLine(identity, expected: .contactNumber) {
+                throw IDOfAnotherKind(explanation: "--phone-number: " + line, exitStatus: .failure)
+            }
+            if let line = IDResolver.unknownIDAsContactLine(
+                identity, digits: digits, numbers: try known ?? client.allPhoneNumbers(), flag: "--phone-number")
+            {
+                throw ShellError.idNotFound(explanation: "--phone-number: " + line)
+            }
         }
         for (key, flag, kind) in kinds {
             guard let id = filters.first(where: { $0.0 == key })?.1, let identity = try identity(of: id, expected: kind) else { continue }

@@ -39,10 +39,14 @@ extension ShellContext {
     /// error that says what the id is and which number it leads to (a WABA id, Kapso's id, a conversation,
     /// a contact's number, a WAMID), or that no number matches, listing the project's numbers.
     ///
-    /// `notFound` makes the error for an id that leads to no number (default: "no phone number … matches").
+    /// `notFound` makes the error for an id that leads to no number from the typed id, the project's numbers and what the
+    /// resolver said of the id (what it is not, and what was searched; nil when it said nothing); default: "no phone
+    /// number … matches".
     func phoneNumber(
         for query: String, command: String, usage: String,
-        notFound: (String, [PhoneNumber]) -> any Error = { ShellError.noMatchingPhoneNumber(query: $0, known: $1.map(\.label)) }
+        notFound: (String, [PhoneNumber], String?) -> any Error = {
+            ShellError.noMatchingPhoneNumber(query: $0, known: $1.map(\.label), searched: $2)
+        }
     ) throws -> PhoneNumber {
         let input = try Self.phoneNumberInput(query, command: command, usage: usage)
         let digits: String?
@@ -65,6 +69,8 @@ extension ShellContext {
         if let line = IDResolver.useLine(identity, numbers: numbers, command: command) {
             throw ShellError.notAPhoneNumberID(explanation: line)
         }
-        throw notFound(typed, numbers)
+        // What the id is not, and where kops looked (probe6 leftovers: `use UUID` said only that no number matches).
+        let said = identity.kind == .unknown ? WhoisCommand.explanation(identity, withFix: false) : nil
+        throw notFound(typed, numbers, said)
     }
 }

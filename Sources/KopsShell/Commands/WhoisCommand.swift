@@ -119,8 +119,8 @@ public enum WhoisCommand: Command {
         return result
     }
 
-    /// The unknown answer on one line: statement, what was searched, what could not be, and the fix.
-    private static func explanation(_ identity: Identity) -> String {
+    /// The unknown answer on one line: statement, what was searched, what could not be, and (`withFix`) the fix.
+    static func explanation(_ identity: Identity, withFix: Bool = true) -> String {
         var text = identity.statement
         if let searched = identity.details.first(where: { $0.label == "searched" }) { text += " (searched \(searched.value))" }
         if let answered = identity.details.first(where: { $0.label == "not found in" }) { text += "; not found in \(answered.value)" }
@@ -129,6 +129,6 @@ public enum WhoisCommand: Command {
         if let calls = identity.details.first(where: { $0.label == "API calls" }) { text += "; API calls: \(calls.value)" }
         if !identity.unchecked.isEmpty, !identity.incomplete { text += "; could not check " + identity.unchecked.joined(separator: ", ") }
         text += identity.warnings.map { "; " + $0 }.joined()
-        return text + (identity.fix.map { "; " + $0 } ?? "")
+        return text + (withFix ? identity.fix.map { "; " + $0 } ?? "" : "")
     }
 }

@@ -15,8 +15,9 @@ public enum ShellError: KopsError, Equatable {
     case syntax(String)
     /// The command needs a phone number and none is selected.
     case noPhoneNumberSelected
-    /// No number in the project matches what `use` was given.
-    case noMatchingPhoneNumber(query: String, known: [String])
+    /// No number in the project matches what `use` was given; `searched`: what the resolver said the id is not, with
+    /// what it searched (`X is not a number, WABA, … of this project (searched …)`), nil when it said nothing.
+    case noMatchingPhoneNumber(query: String, known: [String], searched: String? = nil)
     /// `trace` or `reply` without a WAMID and with no message remembered.
     case noMessageSelected(command: String)
     /// Text that is no id kops can look up (empty, non-ASCII, too long, a broken WAMID); `value` is shortened.
@@ -31,6 +32,9 @@ public enum ShellError: KopsError, Equatable {
     case nothingToContinue
     /// `explain` was given a code the error catalog does not know.
     case unknownErrorCode(code: String)
+    /// `explain` was given something that is no error: `what` says what it is (`a Graph API endpoint URL`), `instead`
+    /// what to paste; `value` is shortened.
+    case notAnError(command: String, value: String, what: String, instead: String)
     /// An input file (`--file`) is missing or cannot be read; `reason` says which.
     case unreadableFile(path: String, reason: String)
     /// A webhook signature value that is not hex of the right length; rejected before hashing.
@@ -55,8 +59,8 @@ public enum ShellError: KopsError, Equatable {
             text
         case .noPhoneNumberSelected:
             "no phone number selected; run 'use <phone-number-id>' first ('numbers' lists them)"
-        case .noMatchingPhoneNumber(let query, let known):
-            "no phone number in this project matches '\(query)'; "
+        case .noMatchingPhoneNumber(let query, let known, let searched):
+            "no phone number in this project matches '\(query)'; " + (searched.map { $0 + "; " } ?? "")
                 + (known.isEmpty ? "the project has no phone numbers" : "numbers: " + known.joined(separator: ", "))
         case .noMessageSelected(let command):
             "\(command): no message selected; give a WAMID or run 'message <wamid>' first ('messages' lists them)"
@@ -69,6 +73,8 @@ public enum ShellError: KopsError, Equatable {
         case .unknownErrorCode(let code):
             "unknown error code '\(code)': not in kops's catalogue; look it up in Meta's error codes "
                 + "(\(ErrorCatalog.metaReference)) or, for a Kapso code, Kapso's API reference (docs.kapso.ai)"
+        case .notAnError(let command, let value, let what, let instead):
+            "\(command): '\(Shortened.text(value))' is \(what), not an error; \(instead)"
         case .unreadableFile(let path, let reason):
             "cannot read '\(path)': \(reason); check the path"
         case .malformedSignature(let command, let reason):
@@ -81,7 +87,7 @@ public enum ShellError: KopsError, Equatable {
     public var exitStatus: ExitStatus {
         switch self {
         case .unknownCommand, .unknownFlag, .missingArgument, .invalidValue, .unexpectedArgument, .syntax: .usage
-        case .malformedSignature, .unreadableID: .usage
+        case .malformedSignature, .unreadableID, .notAnError: .usage
         case .idNotFound, .notAPhoneNumberID: .failure
         case .idUnchecked(_, let status): status
         case .noPhoneNumberSelected, .noMessageSelected, .noMatchingPhoneNumber, .nothingToContinue, .unknownErrorCode, .signatureMismatch:
