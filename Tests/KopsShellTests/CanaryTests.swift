@@ -10,6 +10,8 @@ import Testing
 @Suite struct CanaryTests {
     static let apiKey = "kops_canary_APIKEY_7f3a9c"
     static let webhookSecret = "whsec_canary_SECRET_42b"
+    /// A secret of hex digits only: no token shape gives it away, only the variable name does.
+    static let hexSecret = "6f1e2d3c4b5a69788796a5b4c3d2e1f0"
     /// The demo seed's secret of webhook 0a1b2c3d-…, learned from the API's answer.
     static let seededSecret = "whsec_demo_123"
 
@@ -51,6 +53,8 @@ import Testing
             "output json",
             "webhooks get 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
             "set api_key \(CanaryTests.apiKey)",
+            // probe7 P7-12: refused, but the line is recorded; the hex value is no token shape the history test knows.
+            "set app_secret=\(CanaryTests.hexSecret)",
             "set",
             "explain \(CanaryTests.webhookSecret)",
             "payload sample whatsapp.message.received",
@@ -58,13 +62,14 @@ import Testing
         for (name, text) in [
             ("terminal", evidence.terminal), ("transcript", evidence.transcript), ("history", evidence.history),
         ] {
-            for canary in [CanaryTests.apiKey, CanaryTests.webhookSecret, CanaryTests.seededSecret] {
+            for canary in [CanaryTests.apiKey, CanaryTests.webhookSecret, CanaryTests.seededSecret, CanaryTests.hexSecret] {
                 #expect(!Data(text.utf8).contains(Data(canary.utf8)), "\(canary) leaked into the \(name)")
             }
         }
         #expect(evidence.transcript.contains("verify --secret <redacted> --signature"))
         #expect(evidence.transcript.contains("--secret=<redacted>"))
         #expect(evidence.transcript.contains("set api_key <redacted>"))
+        #expect(evidence.transcript.contains("set app_secret=<redacted>"))
         #expect(evidence.transcript.contains("\"secret_key\": \"whsec_…23\""))
         #expect(evidence.transcript.contains("\"X-Webhook-Signature\": \"<redacted>\""))
         #expect(evidence.terminal.contains("secret:    whsec_…23"))

@@ -60,6 +60,10 @@ import Testing
         ("reply --to 14155550142 hi", "reply --to 14155550142 hi"), ("verify --meta --body x", "verify --meta --body x"),
         ("set pw hunter22", "set pw <redacted>"), ("set bearer abc.def", "set bearer <redacted>"),
         ("set whsec whsec_1", "set whsec <redacted>"), ("set db_pw x1", "set db_pw <redacted>"),
+        // probe7 P7-12: the `--var NAME=VALUE` spelling, which `set` refuses, still hides its value.
+        ("set webhook_secret=whsec_live_8f3k", "set webhook_secret=<redacted>"),
+        ("set app_secret=6f1e2d3c4b5a6978 more words", "set app_secret=<redacted>"),
+        ("set --default api_key=abc", "set --default api_key=<redacted>"), ("set hook=3d4e", "set hook=3d4e"),
     ])
     func masksSecretArgumentsInCommandLines(_ line: String, _ expected: String) {
         #expect(Redactor().redact(commandLine: line) == expected)
@@ -72,6 +76,13 @@ import Testing
         redactor.learn(from: ["secret_key": "whsec_…99"])
         #expect(redactor.redact("a whsec_learned_1 b whsec_from_api_99") == "a <redacted> b <redacted>")
         #expect(redactor.knownSecrets.count == 2)
+    }
+
+    /// A value given as `set NAME=VALUE` is learned like `set NAME VALUE`: echoed later, it is masked.
+    @Test func learnsTheValueOfARefusedAssignment() {
+        var redactor = Redactor()
+        redactor.learn(arguments: ["set", "app_secret=6f1e2d3c4b5a6978"])
+        #expect(redactor.redact("got 6f1e2d3c4b5a6978") == "got <redacted>")
     }
 
     @Test(arguments: [
@@ -87,6 +98,8 @@ import Testing
         ("echo Kx9fQ2mZp7LwR4tV8yB3nC6", false),
         (" health", false),
         ("set pw V", false), ("set bearer V", false), ("set whsec V", false), ("set PW_main V", false),
+        ("set app_secret=6f1e2d3c4b5a69788796a5b4c3d2e1f0", false), ("set webhook_secret=V", false),
+        ("set hook=3d4e", true),
         ("verify --sec VALUE --body x", false), ("verify --sec=VALUE --body x", false), ("set number 100200300400501", true),
         ("reply --to 14155550142 hi", true),
     ])

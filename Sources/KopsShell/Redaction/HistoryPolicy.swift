@@ -2,7 +2,7 @@
 ///
 /// Left out: lines starting with whitespace, lines with a URL that carries credentials, lines with a secret flag (`--secret`, `--secret-key`,
 /// `--api-key`, `--token`, `--password`, also as `--flag=value`, and misspellings of them such as `--sec`),
-/// `set NAME …` where NAME looks secret (key, secret, token, password, pw, bearer, whsec), and lines with a token-shaped word (`sk_…`, `whsec_…`, `Bearer …`,
+/// `set NAME …` or `set NAME=…` where NAME looks secret (key, secret, token, password, pw, bearer, whsec), and lines with a token-shaped word (`sk_…`, `whsec_…`, `Bearer …`,
 /// or a long mix of letters and digits that is not an id). Words are the lexer's own, so a tab, quotes
 /// or `=` hide nothing; a line the lexer refuses is split on whitespace, quotes, `=` and `;` instead.
 public enum HistoryPolicy {

@@ -40,8 +40,14 @@ extension Redactor {
         } || parts.contains { ["pw", "pwd", "pin", "otp", "sig", "sk"].contains($0) }
     }
 
+    /// `NAME=VALUE` split at its first `=` when NAME looks secret (`webhook_secret=whsec_…`), else nil.
+    static func secretAssignment(_ word: String) -> (name: String, value: String)? {
+        guard let equals = word.firstIndex(of: "="), isSecretName(String(word[..<equals])) else { return nil }
+        return (String(word[..<equals]), String(word[word.index(after: equals)...]))
+    }
+
     /// The source ranges (unicode-scalar offsets) of the secret values in one lexed command: the word after
-    /// a secret flag, a `--secret=VALUE` word, and everything after the name in `set NAME VALUE...`.
+    /// a secret flag, a `--secret=VALUE` word, and everything after the name in `set NAME VALUE...` or `set NAME=VALUE...`.
     static func secretSources(in command: [WordSpan]) -> [(range: Range<Int>, replacement: String)] {
         var found: [(Range<Int>, String)] = []
         for (index, span) in command.enumerated() {
@@ -58,7 +64,10 @@ extension Redactor {
         }
         if command.first?.word.text == "set" {
             let rest = command.dropFirst().drop { $0.word.text.hasPrefix("--") }
-            if let name = rest.first, isSecretName(name.word.text), rest.count > 1, let last = rest.last {
+            if let first = rest.first, let assigned = secretAssignment(first.word.text), let last = rest.last {
+                // `set NAME=VALUE…` (the `--var` spelling, which `set` refuses): the value is still a secret.
+                found.append((first.source.lowerBound..<last.source.upperBound, assigned.name + "=<redacted>"))
+            } else if let name = rest.first, isSecretName(name.word.text), rest.count > 1, let last = rest.last {
                 found.append((rest[rest.startIndex + 1].source.lowerBound..<last.source.upperBound, "<redacted>"))
             }
         }
@@ -237,7 +246,10 @@ extension Redactor {
             }
         }
         let setWords = words.first == "set" ? Array(words.dropFirst().drop { $0.hasPrefix("--") }) : []
-        if setWords.count > 1, Redactor.isSecretName(setWords[0]) {
+        if let first = setWords.first, let assigned = Redactor.secretAssignment(first) {
+            remember(([assigned.value] + setWords.dropFirst()).joined(separator: " "))
+            remember(assigned.value)
+        } else if setWords.count > 1, Redactor.isSecretName(setWords[0]) {
             remember(setWords.dropFirst().joined(separator: " "))
         }
     }

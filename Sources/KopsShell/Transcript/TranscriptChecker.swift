@@ -1,3 +1,6 @@
+internal import KapsoClient
+internal import KopsHTTP
+
 /// Replays a transcript's commands on a shell and compares what the recorder writes with the file.
 public struct TranscriptChecker {
     /// What a replay found.
@@ -55,7 +58,9 @@ public struct TranscriptChecker {
             occurrences[entry.command] = occurrence + 1
             let line = restore?.line(for: entry.command, occurrence: occurrence) ?? entry.command
             if PIIMasker.isMasked(line) { throw .missingRestore(path: TranscriptRestore.path(besides: path), line: entry.command) }
-            if let reason = ScriptPolicy.keptWhenChecked(line, registry: shell.context.registry) {
+            if TranscriptChecker.wasCancelled(entry.block) {
+                kept.append((entry.line, entry.command, "it was stopped with Ctrl-C when recorded"))
+            } else if let reason = ScriptPolicy.keptWhenChecked(line, registry: shell.context.registry) {
                 kept.append((entry.line, entry.command, reason))
             } else if let reason = ScriptPolicy.notReplayed(line, registry: shell.context.registry) {
                 throw .notReplayed(path: path, line: entry.line, command: entry.command, reason: reason)
@@ -104,6 +109,19 @@ public struct TranscriptChecker {
         return Outcome(
             commands: parsed.commands.count, actual: recorder.text, diff: TranscriptChecker.named(diff, in: parsed),
             writesNotReplayed: writes, snapshots: parsed.commands.filter(\.snapshot).count, keptAsRecorded: kept)
+    }
+
+    /// True for a block whose command was stopped with Ctrl-C when recorded: its last line is the shell's
+    /// cancellation line (`error: cancelled`, or with "the request had been sent"). Run again, the command
+    /// would go to its end, which the recording never saw, and would mask values the recording never did,
+    /// so every later alias would shift; skipping it leaves the session as the recording left it (a cancelled
+    /// command changes no session state).
+    static func wasCancelled(_ block: String) -> Bool {
+        let lines = block.split(separator: "\n").filter { !$0.isEmpty && !$0.hasPrefix(TranscriptRecorder.fence) }
+        guard let last = lines.last else { return false }
+        return [false, true].contains { sent in
+            String(last) == ErrorReport(KapsoAPIError.transport(.cancelled(sent: sent))).line()
+        }
     }
 
     /// The text without trailing blank lines or final newline: an editor's tidying is not a change.
