@@ -34,8 +34,19 @@ public struct MessageError: Sendable, Equatable {
         }
         func text(_ value: JSONValue?) -> String? { value?.string.flatMap { $0.isEmpty ? nil : $0 } }
         self.init(
-            code: code, title: text(object["title"]), message: text(object["message"]),
+            code: code ?? Self.graphCode(in: text(object["title"])) ?? Self.graphCode(in: text(object["message"])),
+            title: text(object["title"]), message: text(object["message"]),
             details: text(object["error_data"]?["details"]) ?? text(object["details"]))
+    }
+
+    /// The code of Graph's own message form, `(#131026) Message undeliverable` (the text of a Graph error's
+    /// `message`, which some relays copy into an entry's title without `code`); nil for any other text, so a
+    /// number elsewhere in the words is never taken for a code.
+    static func graphCode(in text: String?) -> String? {
+        guard let text, text.hasPrefix("(#") else { return nil }
+        let digits = text.dropFirst(2).prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, text.dropFirst(2 + digits.count).first == ")" else { return nil }
+        return String(digits)
     }
 
     /// Every entry of an `errors` value that is an array of objects (anything else gives none).

@@ -63,7 +63,12 @@ public struct MessageVerdict: Sendable, Equatable {
             let since = (history.events.last { $0.time != nil }?.time ?? message.time).map { now - $0 } ?? 0
             // A warning or another word after `sent` is news from Meta: the phone being offline is not the guess then.
             let other = !sideEvents(history, except: status).isEmpty
-            let offline = since > 3_600 && !other ? ": the contact's phone may be offline" : ""
+            // Meta's "Message Not Delivered" (developers.facebook.com/docs/whatsapp/cloud-api/support): a message
+            // stays at sent when the contact stays offline (held 30 days) or has blocked this business's number,
+            // and Meta does not say which.
+            let offline = since > 3_600 && !other
+                ? ": the contact's phone may be offline, or the contact may have blocked this business's number (Meta does not say which)"
+                : ""
             return MessageVerdict("sent \(Elapsed.text(since)) ago, no delivery report yet\(offline)", .warning)
         case .warning, .deleted:
             // Only side words were recorded: `noting` names them; no step of the delivery was reported.

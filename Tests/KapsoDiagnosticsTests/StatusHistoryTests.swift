@@ -14,6 +14,15 @@ import Testing
 
     static let failed131026 = #"{"status":"failed","timestamp":"1001","errors":[{"code":131026,"title":"Receiver is incapable of receiving this message"}]}"#
 
+    /// Sent over an hour ago and nothing since: Meta's two silent causes, offline or blocked, both named (probe7 P7-9:
+    /// only "offline" was said, though a block also leaves a message at sent forever).
+    @Test func aLongSilenceAfterSentNamesOfflineAndBlocked() throws {
+        let message = try Self.message(#"[{"status":"sent","timestamp":"1000"}]"#, status: "sent")
+        let verdict = MessageVerdict.of(message, windowAtSend: nil, now: 1_000 + 7_200)
+        #expect(verdict.text == "sent \(Elapsed.text(7_200)) ago, no delivery report yet: the contact's phone may be offline, "
+            + "or the contact may have blocked this business's number (Meta does not say which)")
+    }
+
     @Test func sortsByTimeStablyWithDeltasFromTheSend() throws {
         let statuses = #"[{"status":"read","timestamp":"1005"},{"status":"sent","timestamp":"1000"},{"status":"delivered","timestamp":"1002"},{"status":"x","timestamp":"1002"}]"#
         let history = StatusHistory(message: try Self.message(statuses, status: "read"))
@@ -289,6 +298,11 @@ import Testing
         (#"{"code":""}"#, nil, "no error code: the error entry is empty"),
         (#"{"code":1.5e6}"#, "1500000", "1500000"),
         (#"{"code":true,"message":"x"}"#, nil, "no error code: x"),
+        // probe7 P7-9: Graph's `(#CODE) text` form in the title or message of an entry without a code.
+        (#"{"title":"(#131026) Message undeliverable"}"#, "131026", "131026 (#131026) Message undeliverable"),
+        (#"{"code":null,"message":"(#131049) held back"}"#, "131049", "131049 (#131049) held back"),
+        (#"{"title":"Retry after (#4) minutes"}"#, nil, "no error code: Retry after (#4) minutes"),
+        (#"{"title":"(#12a) odd"}"#, nil, "no error code: (#12a) odd"),
     ])
     func readsEveryErrorShape(_ json: String, _ code: String?, _ headline: String) throws {
         let error = try #require(MessageError(json: try JSONValue.parse(Array(json.utf8))))

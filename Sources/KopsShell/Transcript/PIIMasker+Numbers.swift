@@ -12,13 +12,15 @@ extension PIIMasker {
         String(text.filter { $0.isASCII && $0.isNumber })
     }
 
-    /// `+1 415-555-0142` or `14155550142` → `+1 415 ••• 0142`.
+    /// `+1 415-555-0142` or `14155550142` → `+1 415 ••• 0142`; `+5511987654321` → `+55 119 ••• 4321`: ungrouped
+    /// digits are split after their country calling code (E.164's table, `CountryCallingCode`), never after a
+    /// count that would show `+551` as a country; digits no code starts keep the last ten as the national part.
     static func masked(_ number: String) -> String {
         let groups = number.split(whereSeparator: { !($0.isASCII && $0.isNumber) }).map(String.init)
         let digits = groups.joined()
         let last = String(digits.suffix(4))
         if number.hasPrefix("+") && groups.count >= 3 { return "+\(groups[0]) \(groups[1]) ••• \(last)" }
-        let country = max(1, digits.count - 10)
+        let country = CountryCallingCode.code(of: digits)?.count ?? max(1, digits.count - 10)
         let area = digits.dropFirst(country).prefix(3)
         return "+\(digits.prefix(country)) \(area) ••• \(last)"
     }
