@@ -86,15 +86,18 @@ public final class KapsoClient {
     private func decoded(_ response: HTTPResponse, for request: HTTPRequest, keepingItems: Bool)
         throws(KapsoAPIError) -> (JSONValue, ReceivedItems?)
     {
-        if let date = response.header("Date"), date != serverDate, let time = KapsoTime.seconds(httpDate: date) {
+        let date = response.header("Date")
+        if let date, date != serverDate, let time = KapsoTime.seconds(httpDate: date) {
             // The header changes once a second at most: it is parsed only when it changed.
             serverTime = time
             serverDate = date
         }
+        // This answer's time: `serverDate` only ever holds a header that parsed, so an unreadable one gives nil.
+        let answeredAt = date != nil && date == serverDate ? serverTime : nil
         if response.status == 404, request.method == "GET" {
-            notFound?(request.method, String(request.url.dropFirst(baseURL.count)), response.header("Date").flatMap(KapsoTime.seconds(httpDate:)))
+            notFound?(request.method, String(request.url.dropFirst(baseURL.count)), answeredAt)
         } else if request.method == "GET", let answered {
-            answered(response.status, String(request.url.dropFirst(baseURL.count)), response.header("Date").flatMap(KapsoTime.seconds(httpDate:)))
+            answered(response.status, String(request.url.dropFirst(baseURL.count)), answeredAt)
         }
         if response.status == 204 { return (.null, nil) }
         var items: ReceivedItems?

@@ -93,8 +93,31 @@ public enum IDInput: Sendable, Equatable {
 
     /// `8-4-4-4-12` hex digits.
     public static func isUUID(_ text: String) -> Bool {
+        // Asked of every id typed: read as bytes when that gives the same answer. 36 bytes are 36 characters only when
+        // all are ASCII (else fewer, never a UUID); fewer bytes are fewer characters. More bytes than 36 can still be
+        // 36 characters when some are not ASCII (`Character.isHexDigit` takes the fullwidth digits): the `Character`
+        // reading decides those.
+        let utf8 = text.utf8
+        if utf8.count == 36 { return isUUIDBytes(Array(utf8)) }
+        if utf8.count < 36 || utf8.allSatisfy({ $0 < 0x80 }) { return false }
         let groups = text.split(separator: "-", omittingEmptySubsequences: false)
         return groups.map(\.count) == [8, 4, 4, 4, 12] && groups.allSatisfy { $0.allSatisfy(\.isHexDigit) }
+    }
+
+    /// `isUUID` of 36 bytes.
+    private static func isUUIDBytes(_ bytes: [UInt8]) -> Bool {
+        for (offset, byte) in bytes.enumerated() {
+            if offset == 8 || offset == 13 || offset == 18 || offset == 23 {
+                guard byte == UInt8(ascii: "-") else { return false }
+            } else {
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"),
+                    UInt8(ascii: "A")...UInt8(ascii: "F"): continue
+                default: return false
+                }
+            }
+        }
+        return true
     }
 
     /// A typed value safe and short enough to echo in an error line: at most 24 characters, control

@@ -104,11 +104,17 @@ public final class Shell {
             let result = try command.run(arguments, in: context)
             redactor.learn(from: result.json)
             renderer.mode = outputOverride ?? context.session.output
-            // The JSON is redacted once: `assert` and `capture` read it, JSON mode prints it.
+            // The JSON is redacted once: `assert` and `capture` read it, JSON mode prints it, a recording learns from it.
             let keepsResult = !(command is any ScriptCommand.Type)
             var redacted = result
-            if keepsResult || renderer.mode == .json { redacted.json = result.json.map(redactor.redact) }
-            if keepsResult { context.lastResult = redacted }
+            if renderer.mode == .json || (keepsResult && recorder != nil) {
+                redacted.json = result.json.map(redactor.redact)
+                if keepsResult { context.lastResult = redacted }
+            } else if keepsResult {
+                // Not printed here (other modes render the blocks): redacted when `assert` or `capture` reads it.
+                context.keepLastResult(result, redactingWith: redactor)
+                redacted.json = nil
+            }
             context.ids.harvest(command: command.name, json: result.json)
             show(redacted, jsonRedacted: true)
             return result.status

@@ -363,3 +363,35 @@ import Testing
     }
 
 }
+
+/// `IDInput.isUUID` reads bytes where that gives the `Character` reading's answer (docs/performance.md, session 7).
+@Suite struct UUIDReadingTests {
+    static func reference(_ text: String) -> Bool {
+        let groups = text.split(separator: "-", omittingEmptySubsequences: false)
+        return groups.map(\.count) == [8, 4, 4, 4, 12] && groups.allSatisfy { $0.allSatisfy(\.isHexDigit) }
+    }
+
+    @Test func answersAsTheCharacterReading() {
+        let pieces = ["0", "a", "F", "g", "-", "\u{FF10}", "\u{FF21}", "é", "e\u{301}", "\r\n", " ", "3d4e5f6a", "7b8c", "2b3c4d5e6f70"]
+        var state: UInt64 = 17
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33)
+        }
+        for _ in 0..<30_000 {
+            // Texts near a UUID: a real one with one character replaced, or random pieces.
+            var text: String
+            if next() % 2 == 0 {
+                var characters = Array("3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70")
+                characters[next() % characters.count] = Character(pieces[next() % 9])
+                text = String(characters)
+            } else {
+                text = (0..<(next() % 10)).map { _ in pieces[next() % pieces.count] }.joined()
+            }
+            #expect(IDInput.isUUID(text) == Self.reference(text), "\(text.debugDescription)")
+        }
+        #expect(IDInput.isUUID("3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70"))
+        #expect(IDInput.isUUID("\u{FF13}d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70"), "fullwidth digits are hex digits to Character")
+        #expect(!IDInput.isUUID("3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f7"))
+    }
+}

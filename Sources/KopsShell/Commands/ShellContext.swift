@@ -50,7 +50,26 @@ public final class ShellContext {
     /// Lines typed in this session, oldest first, for `history` (secret ones included: this stays in memory).
     public var history: [String] = []
     /// The last command's result (redacted), for `assert` and `capture`.
-    public var lastResult: CommandResult?
+    public var lastResult: CommandResult? {
+        get {
+            if let (result, redactor) = unredactedResult {
+                var redacted = result
+                redacted.json = result.json.map(redactor.redact)
+                (redactedResult, unredactedResult) = (redacted, nil)
+            }
+            return redactedResult
+        }
+        set { (redactedResult, unredactedResult) = (newValue, nil) }
+    }
+    private var redactedResult: CommandResult?
+    /// A result kept with the redactor of its time, redacted at the first read of `lastResult`: most results are
+    /// never asserted or captured, and nothing else prints their JSON outside JSON mode.
+    private var unredactedResult: (CommandResult, Redactor)?
+
+    /// Keeps `result` as `lastResult`, redacted by `redactor` (as it is now) when first read.
+    func keepLastResult(_ result: CommandResult, redactingWith redactor: Redactor) {
+        (redactedResult, unredactedResult) = (nil, (result, redactor))
+    }
     /// The process environment, for `${env:NAME}`.
     public var environment: [String: String] = [:]
     /// The shell running in this context, for `source` and `record`; set by `Shell.init`.

@@ -73,7 +73,9 @@ public struct IDCache: Sendable {
     /// Completion lists print ids through libedit, not the renderer: an id with control characters or spaces is
     /// no id to offer.
     static func isOfferable(_ id: String) -> Bool {
-        !id.unicodeScalars.contains { VisibleText.needsEscape($0) || $0.properties.isWhitespace }
+        // Ids are ASCII without spaces: those bytes need no scalar's properties (~12,000 instructions an id).
+        if id.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) { return true }
+        return !id.unicodeScalars.contains { VisibleText.needsEscape($0) || $0.properties.isWhitespace }
     }
 
     /// Forgets everything (after switching projects).
