@@ -132,7 +132,9 @@ import Testing
         ])
         #expect(
             masker.mask("Ana Souza (14155550142): where is my order?") == "<contact 1> (1415•••0142): <body 1>")
-        #expect(masker.mask("Bo Li said hello; Ana Souza") == "<contact 2> said <body 2>; <contact 1>")
+        // A one-word body is masked where it is a message's content, not in other text (probe7 P7-2,
+        // BodyFormsMaskTests); names are masked everywhere.
+        #expect(masker.mask("Bo Li said hello; Ana Souza") == "<contact 2> said hello; <contact 1>")
     }
 
     /// A masked number keeps the form it was written in (probe6 P6-14): bare digits stay one run of digits (a JSON

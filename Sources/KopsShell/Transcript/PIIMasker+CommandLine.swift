@@ -23,6 +23,7 @@ extension PIIMasker {
             }
         }
         learnTypedNumbers(in: line)
+        var typedText: String?
         if words.first == Substring(ReplyCommand.name), line.contains("--template") {
             // A template reply's values (`--param Lee`, `--param customer_name=Lee`) are what the contact reads
             // of it: masked like bodies. Read with the shell's lexer, so quoted values keep their spaces.
@@ -43,9 +44,18 @@ extension PIIMasker {
                     text = String(text.dropFirst().dropLast())
                 }
                 add(text, to: &bodies, prefix: "body")
+                typedText = text
             }
         }
-        return mask(line)
+        let masked = mask(line)
+        // The text a reply sends is what the message says: a one-word text (`reply thanks`) is masked there too,
+        // as at the end of the line (PIIMasker+Forms).
+        if let typedText, bodies.contains(typedText), pattern(typedText).isPlainWord {
+            for shown in [typedText, "\"\(typedText)\"", "'\(typedText)'"] where masked.hasSuffix(" " + shown) {
+                return String(masked.dropLast(shown.count)) + mask(shown, content: true)
+            }
+        }
+        return masked
     }
 
     /// The values of `--param` words of a `reply --template` line, without a leading `name=`.
@@ -66,6 +76,7 @@ extension PIIMasker {
     }
 
     func learnTemplateValue(_ value: String) {
+        templateValues.insert(value)
         if !value.isEmpty, value.count < 3, !PIIMasker.isMasked(value) { shortTemplateValues.insert(value) }
     }
 

@@ -31,9 +31,15 @@ public final class PIIMasker {
     /// The project's own numeric ids (phone-number ids, WABA ids) seen in results: never masked as numbers.
     var ownIDs: Set<String> = []
     private var lastLearned: JSONValue?
+    /// Each learned value's words, as `PIIMasker+Forms` matches them.
+    private var patterns: [String: Pattern] = [:]
     /// Template parameter values too short to mask wherever they appear (`H`, `42`: masking every `a` would wreck the
     /// page), masked where a summary lists them (`template order_update (en_US): <body 1>, …`).
     var shortTemplateValues: Set<String> = []
+    /// Template parameter values: masked everywhere even when one word (`Maria`), unlike a contact's one-word
+    /// reply (`PIIMasker+Forms`): what a business puts in a template is a name, a code, an address far more often
+    /// than a word of kops's own text.
+    var templateValues: Set<String> = []
 
     static let nameKeys: Set<String> = ["contact_name", "profile_name", "customer_name", "username", "email"]
     static let nameParents: Set<String> = ["profile", "contact", "contacts", "customer"]
@@ -155,6 +161,13 @@ public final class PIIMasker {
         return alias
     }
 
+    func pattern(_ value: String) -> Pattern {
+        if let pattern = patterns[value] { return pattern }
+        let pattern = Pattern(value)
+        patterns[value] = pattern
+        return pattern
+    }
+
     // Longest first across both lists, so a short template value (`Lee`) never splits a name (`Lee Park`).
     private var learned: [(value: String, prefix: String)] {
         (bodies.map { ($0, "body") } + names.map { ($0, "contact") }).enumerated()
@@ -179,55 +192,115 @@ public final class PIIMasker {
     /// renderer measures columns on what the page will show.
     public func mask(_ result: CommandResult) -> CommandResult {
         var masked = result
-        let text = { (styled: StyledText) in StyledText(self.mask(styled.text), style: styled.style) }
+        let text = { (styled: StyledText, content: Bool) in
+            StyledText(self.mask(styled.text, content: content), style: styled.style)
+        }
         masked.blocks = result.blocks.map { block in
             switch block {
-            case .line(let line): return .line(text(line))
+            case .line(let line): return .line(text(line, false))
             case .hint(let hint): return .hint(mask(hint))
-            case .data(let data): return .data(mask(data))
+            case .data(let data): return .data(mask(jsonText: data))
             case .fields(let fields):
-                return .fields(fields.map { Field($0.label, mask($0.value.text), style: $0.value.style) })
+                return .fields(fields.map { field in
+                    let content = PIIMasker.contentLabels.contains(field.label)
+                    return Field(field.label, mask(field.value.text, content: content), style: field.value.style)
+                })
             case .table(var table):
-                table.rows = table.rows.map { $0.map(text) }
+                let content = table.columns.map { PIIMasker.contentHeaders.contains($0.header) }
+                table.rows = table.rows.map { row in
+                    row.enumerated().map { text($0.element, $0.offset < content.count && content[$0.offset]) }
+                }
                 return .table(table)
             }
         }
-        masked.json = result.json.map(mask(json:))
-        masked.jsonText = result.jsonText.map { self.mask($0) }
+        masked.json = result.json.map { mask(json: $0, key: nil) }
+        masked.jsonText = result.jsonText.map { mask(jsonText: $0) }
         return masked
     }
 
-    private func mask(json: JSONValue) -> JSONValue {
+    /// Where kops shows what a message says, so a one-word body is masked there too (`PIIMasker+Forms`): the
+    /// `messages` table's column, the `message` and `trace` field.
+    static let contentHeaders: Set<String> = ["CONTENT"]
+    static let contentLabels: Set<String> = ["content"]
+    /// JSON keys whose strings are what a message says (a body, a caption, Kapso's `content`, a location's
+    /// address): a one-word body is masked in them. `name` (a location's) only when it is the whole string.
+    static let contentJSONKeys: Set<String> = [
+        "body", "caption", "filename", "text", "content", "address", "last_message_text",
+    ]
+
+    private func mask(json: JSONValue, key: String?) -> JSONValue {
         switch json {
-        case .string(let text): return .string(mask(text))
-        case .array(let items): return .array(items.map(mask(json:)))
+        case .string(let text):
+            let key = key?.lowercased()
+            if key == "name", wholePlainWordBody(text) != nil { return .string(mask(text, content: true)) }
+            return .string(mask(text, content: key.map(PIIMasker.contentJSONKeys.contains) ?? false))
+        case .array(let items): return .array(items.map { mask(json: $0, key: key) })
         case .object(var object):
             for index in object.entries.indices {
-                object.entries[index].value = mask(json: object.entries[index].value)
+                object.entries[index].value = mask(json: object.entries[index].value, key: object.entries[index].key)
             }
             return .object(object)
         default: return json
         }
     }
 
-    /// `text` with learned bodies and names, WAMIDs and contacts' phone numbers masked; a run of two or
-    /// more spaces after a replaced value (a column gap) grows or shrinks to keep columns aligned.
-    public func mask(_ text: String) -> String {
-        if text.contains("\":") { learnJSONText(text) }
-        var result = text
-        for (value, prefix) in learned where result.contains(value) {
-            result = PIIMasker.replace(value, with: alias(for: value, prefix: prefix), in: result)
+    /// The learned one-word body `text` is, whitespace around it ignored; nil when it is none.
+    private func wholePlainWordBody(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard bodies.contains(trimmed), pattern(trimmed).isPlainWord else { return nil }
+        return trimmed
+    }
+
+    /// JSON already written out (NDJSON of `--all`, a payload shown as data): masked as text, and a one-word body
+    /// where it is a whole string value of a content key (`"body": "again"`).
+    func mask(jsonText text: String) -> String {
+        var result = mask(text)
+        guard result.contains("\":") else { return result }
+        for value in bodies where pattern(value).isPlainWord && result.contains("\"" + value + "\"") {
+            let keys = PIIMasker.contentJSONKeys.union(["name"])
+            result = PIIMasker.replacingJSONStrings(value, keys: keys, with: alias(for: value, prefix: "body"), in: result)
         }
-        // A cell cut short with "…" still shows a body's or name's start.
-        if result.contains("…") {
-            for (value, prefix) in learned where value.count > 8 {
-                for length in stride(from: value.count - 1, through: 6, by: -1) {
-                    let cut = String(value.prefix(length)) + "…"
-                    if result.contains(cut) {
-                        result = PIIMasker.replace(cut, with: alias(for: value, prefix: prefix) + "…", in: result)
-                    }
+        return result
+    }
+
+    /// `text` with each `"KEY": "VALUE"` whose key is one of `keys` written `"KEY": "ALIAS"`.
+    static func replacingJSONStrings(_ value: String, keys: Set<String>, with alias: String, in text: String) -> String {
+        let quoted = "\"" + value + "\""
+        var result = ""
+        var rest = Substring(text)
+        while let range = rest.range(of: quoted) {
+            let before = rest[..<range.lowerBound]
+            var head = before.reversed().drop { $0 == " " }
+            var isValue = false
+            if head.first == ":" {
+                head = head.dropFirst().drop { $0 == " " }
+                if head.first == "\"" {
+                    let key = String(head.dropFirst().prefix { $0 != "\"" }.reversed()).lowercased()
+                    isValue = keys.contains(key)
                 }
             }
+            result += before + (isValue ? "\"" + alias + "\"" : quoted)
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
+    }
+
+    /// `text` with learned bodies and names, WAMIDs and contacts' phone numbers masked; a run of two or
+    /// more spaces after a replaced value (a column gap) grows or shrinks to keep columns aligned.
+    ///
+    /// A body or name matches in any form kops shows it (whitespace folded or escaped, cut with `…`), on word
+    /// boundaries; a one-word body only when `content` (the text is what a message says): `PIIMasker+Forms`.
+    public func mask(_ text: String) -> String {
+        mask(text, content: false)
+    }
+
+    func mask(_ text: String, content: Bool) -> String {
+        if text.contains("\":") { learnJSONText(text) }
+        var result = text
+        for (value, prefix) in learned {
+            let pattern = self.pattern(value)
+            if pattern.isPlainWord && prefix == "body" && !content && !templateValues.contains(value) { continue }
+            result = PIIMasker.replace(pattern, with: self.alias(for: value, prefix: prefix), in: result)
         }
         result = maskTemplateList(result)
         if result.contains("wamid.") { result = maskWAMIDs(result) }
@@ -282,16 +355,6 @@ public final class PIIMasker {
     }
 
     // MARK: - Columns
-
-    /// Replaces every `value` with `alias`, keeping table columns aligned.
-    static func replace(_ value: String, with alias: String, in text: String) -> String {
-        let parts = text.split(separator: value, omittingEmptySubsequences: false)
-        var result = String(parts[0])
-        for part in parts.dropFirst() {
-            result += alias + realigned(part, delta: alias.count - value.count)
-        }
-        return result
-    }
 
     static func realigned(_ rest: Substring, delta: Int) -> Substring {
         let spaces = rest.prefix { $0 == " " }.count

@@ -1,0 +1,184 @@
+internal import Foundation
+
+/// Where a learned body or name shows on a page, in whatever form kops gave it there.
+///
+/// The masker learns a value as the API sent it (`"card  4111 1111\texp 12/29"`, `"Hi,\nmy address…"`) but the page
+/// shows what kops made of it: a table row or a one-line summary folds every whitespace run into one space
+/// (`MessageSummary.oneLine`), a detail view keeps line breaks, the renderer shows a control as `\x0a`, JSON writes
+/// `\n` or `\u2028`, and a cell or preview cut short ends in `…`. Matching the raw string against that text leaked
+/// every body with a line break, a tab or two spaces in a row (probe7 P7-1). So a value matches as its words in
+/// order, separated by any run of whitespace (one space, a tab, line breaks, a no-break space) or of escaped
+/// whitespace (`\n`, `\x0a`, `\u2028`), its own leading and trailing whitespace ignored, and as a start of at least
+/// six of its characters followed by `…`. That covers every form kops writes: it fails closed, since a form it
+/// does not know still shares the value's words.
+///
+/// Where a value may be masked (probe7 P7-2): a match never starts or ends inside a word (`again` is not masked in
+/// `against`), and a one-word body made of letters only (`Support`, `again`, `thanks`: the common replies) is
+/// masked only where kops shows what a message says: the `CONTENT` column, the `content:` field, JSON strings of
+/// content keys (`body`, `caption`, `text`, `content`…), a typed `reply` text. Anywhere else the same word is far
+/// more likely kops's own text or the business's (`Support Line`, "open a Meta Direct Support ticket"): masking it
+/// there garbled the page and, worse, gave the body away from its context (`<body 1> Line` next to `Sales Line`).
+/// Longer or more distinctive bodies (two words or more, digits, an address, an email), names and template parameter
+/// values (a one-word `Maria`) are masked everywhere: they cannot be mistaken for kops's text, and a place kops
+/// shows them that this list forgot must not leak them.
+extension PIIMasker {
+    /// A learned value's words, as matched: whitespace and escaped whitespace split it.
+    struct Pattern {
+        var words: [[Character]]
+        /// Characters in the words (whitespace not counted): a cut form needs 6 of them, from a value of more than 8.
+        var length: Int
+        /// One word of letters only (`Support`): masked only where kops shows a message's content.
+        var isPlainWord: Bool
+        /// Whitespace characters the value ends with (`"Maria  Lopez "`): as many following a match go with it, so
+        /// `Maria  Lopez  (+1…)` does not read as a column gap after the alias.
+        var trailing: Int
+
+        init(_ value: String) {
+            let characters = Array(value)
+            var words: [[Character]] = []
+            var word: [Character] = []
+            var index = 0
+            while index < characters.count {
+                let separator = PIIMasker.separatorLength(characters, at: index)
+                if separator > 0 {
+                    if !word.isEmpty { words.append(word) }
+                    word = []
+                    index += separator
+                } else {
+                    word.append(characters[index])
+                    index += 1
+                }
+            }
+            if !word.isEmpty { words.append(word) }
+            self.words = words
+            trailing = characters.reversed().prefix { $0.isWhitespace }.count
+            length = words.reduce(0) { $0 + $1.count }
+            isPlainWord = words.count == 1
+                && words[0].allSatisfy { $0.isLetter || $0 == "'" || $0 == "’" || $0 == "-" }
+                && words[0].contains(where: \.isLetter)
+        }
+    }
+
+    /// One place a pattern matched: the characters it covers, and whether it is a cut form (`Hi, my addr…`, the `…`
+    /// included).
+    struct Occurrence {
+        var range: Range<Int>
+        var isCut: Bool
+    }
+
+    /// `text` with every occurrence of `value` replaced by `alias` (`alias…` for a cut form); a run of two or more
+    /// spaces after it (a column gap) grows or shrinks to keep columns aligned.
+    static func replace(_ pattern: Pattern, with alias: @autoclosure () -> String, in text: String) -> String {
+        guard let first = pattern.words.first, text.contains(String(first.prefix(6))) else { return text }
+        let characters = Array(text)
+        let found = occurrences(of: pattern, in: characters)
+        guard !found.isEmpty else { return text }
+        let alias = alias()
+        var result = ""
+        var copied = 0
+        for occurrence in found where occurrence.range.lowerBound >= copied {
+            result += String(characters[copied..<occurrence.range.lowerBound])
+            let shown = alias + (occurrence.isCut ? "…" : "")
+            result += shown
+            let rest = Substring(String(characters[occurrence.range.upperBound...]))
+            let realigned = PIIMasker.realigned(rest, delta: shown.count - occurrence.range.count)
+            let skipped = rest.count - realigned.count
+            if skipped < 0 { result += String(repeating: " ", count: -skipped) }
+            copied = occurrence.range.upperBound + max(skipped, 0)
+        }
+        return result + String(characters[min(copied, characters.count)...])
+    }
+
+    /// Every occurrence of `pattern` in `text`, left to right, none overlapping.
+    static func occurrences(of pattern: Pattern, in text: [Character]) -> [Occurrence] {
+        guard let first = pattern.words.first?.first else { return [] }
+        var found: [Occurrence] = []
+        var index = 0
+        while index < text.count {
+            if text[index] == first, let occurrence = match(pattern, in: text, at: index) {
+                found.append(occurrence)
+                index = occurrence.range.upperBound
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    /// The occurrence of `pattern` starting at `start`, if one does, on word boundaries.
+    private static func match(_ pattern: Pattern, in text: [Character], at start: Int) -> Occurrence? {
+        let firstWord = pattern.words[0]
+        if isWordCharacter(firstWord[0]), start > 0, isWordCharacter(text[start - 1]),
+            !endsInSeparator(text, before: start)
+        {
+            return nil
+        }
+        var index = start
+        var seen = 0
+        // A start of the value cut with `…`, long enough to be the value's: 6 characters of more than 8.
+        let cut = { (at: Int) -> Occurrence? in
+            guard at < text.count, text[at] == "…", seen >= 6, pattern.length > 8 else { return nil }
+            return Occurrence(range: start..<(at + 1), isCut: true)
+        }
+        for (number, word) in pattern.words.enumerated() {
+            if number > 0 {
+                var after = index
+                while after < text.count {
+                    let separator = separatorLength(text, at: after)
+                    guard separator > 0 else { break }
+                    after += separator
+                }
+                if after == index || text.indices.contains(after) && text[after] == "…" { return cut(after) }
+                index = after
+            }
+            for character in word {
+                guard index < text.count, text[index] == character else { return cut(index) }
+                index += 1
+                seen += 1
+            }
+        }
+        if let last = pattern.words.last?.last, isWordCharacter(last), index < text.count,
+            isWordCharacter(text[index])
+        {
+            return nil
+        }
+        var end = index
+        while end < text.count, end - index < pattern.trailing, text[end].isWhitespace { end += 1 }
+        return Occurrence(range: start..<end, isCut: false)
+    }
+
+    /// Letters, digits and `_`: what a word is made of, for the boundaries of a match.
+    static func isWordCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber || character == "_"
+    }
+
+    /// The length of one whitespace unit at `index`: a whitespace character (a `\r\n` is one), or an escape of one as
+    /// JSON (`\n`, `\t`) or the renderer (`\x0a`, `\u2028`) writes it; 0 for anything else.
+    static func separatorLength(_ text: [Character], at index: Int) -> Int {
+        let character = text[index]
+        if character.isWhitespace { return 1 }
+        guard character == "\\", index + 1 < text.count else { return 0 }
+        switch text[index + 1] {
+        case "n", "r", "t", "f": return 2
+        case "x": return escapedWhitespace(text, at: index, digits: 2) ? 4 : 0
+        case "u": return escapedWhitespace(text, at: index, digits: 4) ? 6 : 0
+        default: return 0
+        }
+    }
+
+    /// True when `\x` or `\u` at `index` is followed by `digits` hex digits naming a whitespace scalar.
+    private static func escapedWhitespace(_ text: [Character], at index: Int, digits: Int) -> Bool {
+        guard index + 2 + digits <= text.count else { return false }
+        let hex = String(text[(index + 2)..<(index + 2 + digits)])
+        guard let value = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(value) else { return false }
+        return scalar.properties.isWhitespace
+    }
+
+    /// True when the text before `index` ends with an escaped whitespace (`\n`, `\x0a`, `\u2028`): a word boundary
+    /// even though its last character is a letter or digit.
+    private static func endsInSeparator(_ text: [Character], before index: Int) -> Bool {
+        [2, 4, 6].contains { length in
+            index >= length && text[index - length] == "\\" && separatorLength(text, at: index - length) == length
+        }
+    }
+}
