@@ -71,10 +71,16 @@ public final class KapsoClient {
     }
 
     /// `perform` for a list: the JSON and its `data` items' bytes (`ReceivedItems`), for printing them as JSON.
-    public func performList(_ request: HTTPRequest) throws(KapsoAPIError) -> (JSONValue, ReceivedItems?) {
+    ///
+    /// `keys`, when given, is for a list whose items are only printed: each `data` element is then read without its
+    /// tree and cut down to those keys (`JSONValue.scanList`; `ReceivedItems.keptKeys` says so), unless the body is
+    /// one the scanner leaves to the parser. `received` is told of the cut-down document.
+    public func performList(_ request: HTTPRequest, keeping keys: [String]? = nil) throws(KapsoAPIError)
+        -> (JSONValue, ReceivedItems?)
+    {
         let response: HTTPResponse
         do { response = try transport.send(request) } catch { throw .transport(error) }
-        return try decoded(response, for: request, keepingItems: true)
+        return try decoded(response, for: request, keepingItems: true, keys: keys)
     }
 
     /// Maps one response to its JSON or a typed error (shared by `perform` and concurrent calls).
@@ -83,7 +89,7 @@ public final class KapsoClient {
     }
 
     /// `decode`, with the `data` items' bytes when `keepingItems` (nil otherwise, and for a 204).
-    private func decoded(_ response: HTTPResponse, for request: HTTPRequest, keepingItems: Bool)
+    private func decoded(_ response: HTTPResponse, for request: HTTPRequest, keepingItems: Bool, keys: [String]? = nil)
         throws(KapsoAPIError) -> (JSONValue, ReceivedItems?)
     {
         let date = response.header("Date")
@@ -102,7 +108,9 @@ public final class KapsoClient {
         if response.status == 204 { return (.null, nil) }
         var items: ReceivedItems?
         let json: JSONValue?
-        if keepingItems, response.isSuccess, let list = try? JSONValue.parseList(response.body) {
+        if keepingItems, response.isSuccess, let keys, let list = JSONValue.scanList(response.body, keeping: keys) {
+            (json, items) = (list.0, list.1)
+        } else if keepingItems, response.isSuccess, let list = try? JSONValue.parseList(response.body) {
             (json, items) = (list.0, list.1)
         } else {
             json = try? JSONValue.parse(response.body)

@@ -15,6 +15,11 @@ public struct Page<Item: Sendable>: Sendable {
     /// (`KapsoClient.performList`): a list printed as JSON writes them instead of serializing `json` again.
     public var received: ReceivedItems?
 
+    /// The only keys each item's object holds when the page was read for printing (`KapsoClient.performList(_:
+    /// keeping:)`): the items' `json` and the page's `data` are cut down to them, and `received` has every item's
+    /// bytes. Nil when the items are as received.
+    public var keptKeys: [String]? { received?.keptKeys }
+
     public init(items: [Item], position: Position, json: JSONValue) {
         self.items = items
         self.position = position

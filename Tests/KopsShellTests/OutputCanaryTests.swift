@@ -141,4 +141,51 @@ import Testing
             for canary in [Self.apiKey, Self.bearer, Self.tokenField] { #expect(!text.contains(canary), "\(canary) in \(text)") }
         }
     }
+
+    /// `deliveries --all` without a recording reads its pages without their trees (`ListScanner`), each item cut
+    /// down to the fields its row shows: canaries in those very fields (and in the rest) are masked in every mode.
+    @Test(arguments: ["table", "expanded", "json"])
+    func scannedDeliveriesShowNoSecret(mode: String) async throws {
+        let items = try Fixtures.json("webhook_deliveries.list.json")["data"]?.array ?? []
+        let canaried = items.map { item -> JSONValue in
+            guard case .object(var object) = Self.canaried(item, key: "webhook_deliveries") else { return item }
+            object["token"] = .string(Self.tokenField)
+            object["event"] = .string("whatsapp.message.sent key \(Self.apiKey)")
+            object["last_attempt_at"] = .string("2026-11-20T14:32:21Z \(Self.apiKey)")
+            object["webhook_url"] = .string("https://hooks.test/in/\(Self.apiKey) Authorization: Bearer \(Self.bearer)")
+            return .object(object)
+        }
+        let bodies: [JSONValue] = [(canaried, "p2" as JSONValue), (canaried, .null)].map { data, next in
+            ["data": .array(data), "paging": ["cursors": ["before": .null, "after": next], "next": next]]
+        }
+        // While a transcript records, pages are parsed whole: the terminal shows the same either way.
+        let (terminal, whole) = try await offPool {
+            let server = try HostileServer { request in
+                guard request.path.contains("/webhook_deliveries") else { return .json(status: 404, #"{"error":"Not found"}"#) }
+                return .json(bodies[request.path.contains("after=p2") ? 1 : 0].serialized())
+            }
+            defer { server.stop() }
+            var shown: [String] = []
+            for recording in [false, true] {
+                let transport = try CurlTransport(options: .init(connectTimeout: 2, timeout: 5, userAgent: "kops-tests"))
+                let client = KapsoClient(baseURL: server.baseURL, apiKey: Secret(Self.apiKey), transport: transport)
+                let context = ShellContext(session: Session(baseURL: client.baseURL), client: client, registry: .standard)
+                let output = BufferOutput()
+                let shell = Shell(context: context, renderer: Renderer(), output: output)
+                if recording {
+                    shell.recorder = try TranscriptRecorder(
+                        header: TranscriptHeader(session: shell.context.session, host: "127.0.0.1"), destination: .memory)
+                }
+                #expect(shell.run(line: "deliveries --all --period 30d --output \(mode)") == .ok)
+                shown.append(output.combined)
+            }
+            return (shown[0], shown[1])
+        }
+        #expect(terminal == whole)
+        // The canaries were served and shown, masked.
+        #expect(terminal.contains("key <redacted>") && terminal.contains("Authorization: <redacted>"))
+        for canary in [Self.apiKey, Self.bearer, Self.tokenField] {
+            #expect(!terminal.contains(canary), "\(canary) reached the terminal in \(mode) mode: \(terminal)")
+        }
+    }
 }

@@ -9,14 +9,29 @@ public struct ReceivedItems: Sendable {
     let bytes: [UInt8]
     /// Each element's bytes, and false when the parse dropped a duplicate key inside it.
     let items: [(range: Range<Int>, exact: Bool)]
+    /// The keys each element's parsed object was cut down to (`JSONValue.scanList`); nil when the elements were
+    /// parsed whole.
+    public let keptKeys: [String]?
 
-    init(bytes: [UInt8], items: [(range: Range<Int>, exact: Bool)]) {
+    init(bytes: [UInt8], items: [(range: Range<Int>, exact: Bool)], keptKeys: [String]? = nil) {
         self.bytes = bytes
         self.items = items
+        self.keptKeys = keptKeys
     }
 
     /// How many elements `data` had.
     public var count: Int { items.count }
+
+    /// Element `index` (0-based, below `count`) parsed whole, as the list's parse gives it; nil only for bytes the
+    /// parser refuses, which a list's own parse or scan did not let through.
+    public func value(at index: Int) -> JSONValue? {
+        bytes.withUnsafeBufferPointer { body in try? JSONParser.parse(UnsafeBufferPointer(rebasing: body[items[index].range])) }
+    }
+
+    /// The elements at `positions` (ascending, each below `count`), in that order.
+    public func keeping(_ positions: [Int]) -> ReceivedItems {
+        ReceivedItems(bytes: bytes, items: positions.map { items[$0] }, keptKeys: keptKeys)
+    }
 
     /// Element `index` (0-based, below `count`) as `JSONValue.serialized(pretty:indent:)` writes its parsed value,
     /// byte for byte; nil when that cannot be told from its bytes alone, and then the caller serializes the value.

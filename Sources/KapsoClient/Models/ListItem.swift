@@ -1,27 +1,41 @@
 /// A list item that keeps the object it was decoded from, as parsed and unchanged (`json`): its bytes in a page's
 /// `ReceivedItems` are then the text of `json`, and a list printed as JSON may write them instead.
 public protocol ListItem: Sendable {
-    /// The element of the list's `data` array this item was decoded from.
+    /// The element of the list's `data` array this item was decoded from; only the keys a page was cut down to
+    /// when it was read for printing (`Page.keptKeys`).
     var json: JSONObject { get }
+    /// The keys `init(json:)` reads to accept an object: a page read for printing keeps at least these.
+    static var checkedKeys: [String] { get }
 }
 
-extension APILog: ListItem {}
-extension Conversation: ListItem {}
-extension Message: ListItem {}
-extension WebhookDelivery: ListItem {}
+extension APILog: ListItem {
+    public static let checkedKeys = ["id"]
+}
+
+extension Conversation: ListItem {
+    public static let checkedKeys = ["id"]
+}
+
+extension Message: ListItem {
+    public static let checkedKeys = ["id", "kapso"]
+}
+
+extension WebhookDelivery: ListItem {
+    public static let checkedKeys = ["id", "status"]
+}
 
 extension Page where Item: ListItem {
     /// The page with only the items `keep` accepts, its JSON document's `data` too (the rest of the document, the
     /// cursor included, as received), for a filter the API matches only in part (kops's `--phone-number` rows).
     public func keeping(_ keep: (Item) -> Bool) -> Page {
         var page = self
-        page.items = items.filter(keep)
+        let kept = items.indices.filter { keep(items[$0]) }
+        page.items = kept.map { items[$0] }
         if case .object(var document) = json {
             document["data"] = .array(page.items.map { .object($0.json) })
             page.json = .object(document)
         }
-        // The received bytes are of every item.
-        page.received = nil
+        page.received = received?.keeping(kept)
         return page
     }
 }

@@ -10,7 +10,14 @@ extension KapsoClient {
 
     /// One page of webhook deliveries.
     public func webhookDeliveries(_ query: [(String, String)]) throws(KapsoAPIError) -> Page<WebhookDelivery> {
-        try Page.decode(try performList(webhookDeliveriesRequest(query)), item: WebhookDelivery.init(json:))
+        try webhookDeliveries(query, keeping: nil)
+    }
+
+    /// One page of webhook deliveries; `keys`: see `performList(_:keeping:)`.
+    public func webhookDeliveries(_ query: [(String, String)], keeping keys: [String]?) throws(KapsoAPIError)
+        -> Page<WebhookDelivery>
+    {
+        try Page.decode(try performList(webhookDeliveriesRequest(query), keeping: keys), item: WebhookDelivery.init(json:))
     }
 
     /// Decodes a deliveries page fetched elsewhere (e.g. with `transport.sendAll`).

@@ -51,7 +51,7 @@ public enum ConversationsCommand: Command {
         let mode = context.outputMode(arguments)
         // Windows are judged at the server's time, known once a page has arrived.
         let count = try ListStream(context: context, mode: mode, jsonForm: .document, showsEmptyTable: true).run(
-            fetch: { try only(rowsFor, in: context.client.conversations(filters: filters, limit: 100, after: $0.first?.1)) },
+            fetch: { after, _ in try only(rowsFor, in: context.client.conversations(filters: filters, limit: 100, after: after.first?.1)) },
             request: { context.client.conversationsRequest(filters: filters, limit: 100, after: $0.first?.1) },
             table: { table($0, now: context.now()) })
         context.session.lastList = nil

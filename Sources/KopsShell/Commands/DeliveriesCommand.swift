@@ -110,13 +110,16 @@ public enum DeliveriesCommand: Command {
         filters: [(String, String)], mode: OutputMode, in context: ShellContext
     ) throws -> CommandResult {
         let count = try ListStream(context: context, mode: mode).run(
-            fetch: { try context.client.webhookDeliveries(filters + [("limit", "100")] + $0) },
+            fetch: { try context.client.webhookDeliveries(filters + [("limit", "100")] + $0, keeping: $1) },
             request: { context.client.webhookDeliveriesRequest(filters + [("limit", "100")] + $0) },
-            table: table)
+            tableKeys: tableKeys, table: table)
         context.session.lastList = nil
         if count == 0 { try context.verifyIDFilters(filters) }
         return CommandResult(blocks: [.hint("\(count) \(count == 1 ? "delivery" : "deliveries")")])
     }
+
+    /// The keys of a delivery `table` reads.
+    static let tableKeys = ["created_at", "event", "status", "response_status", "attempt_count", "last_attempt_at", "webhook_url"]
 
     /// Time, event, status, HTTP status, attempts, last attempt, webhook URL. At a narrow terminal the last
     /// attempt is left out and the webhook goes under its row, so the event is never cut.

@@ -93,7 +93,7 @@ public enum LogsCommand: Command {
                 .shown(as: arguments.value("--output").flatMap(OutputMode.init(rawValue:)))
         }
         let count = try ListStream(context: context, mode: context.outputMode(arguments)).run(
-            fetch: { try context.client.apiLogs(filters + [("limit", "100")] + $0) },
+            fetch: { after, _ in try context.client.apiLogs(filters + [("limit", "100")] + after) },
             request: { context.client.apiLogsRequest(filters + [("limit", "100")] + $0) },
             table: { table($0) })
         context.session.lastList = nil

@@ -8,9 +8,18 @@ extension Redactor {
     /// redacted as a tree and serialized again. Either way the text is what `redact(json).serialized(…)` gives.
     /// `asReceived`, when given, must be `json.serialized(pretty:indent:)` (as `ReceivedItems.text` writes it from
     /// the bytes received): it is tested instead of serializing `json`.
-    public func serialized(_ json: JSONValue, pretty: Bool = false, indent: Int = 0, asReceived: String? = nil) -> String {
-        let text = asReceived ?? json.serialized(pretty: pretty, indent: indent)
-        return leavesUnchanged(serialized: text) ? text : redact(json).serialized(pretty: pretty, indent: indent)
+    /// `json` is asked for only when `asReceived` is nil or its text holds something to mask (a list item read
+    /// without its tree is parsed then).
+    public func serialized(
+        _ json: @autoclosure () -> JSONValue, pretty: Bool = false, indent: Int = 0, asReceived: String? = nil
+    ) -> String {
+        if let asReceived {
+            return leavesUnchanged(serialized: asReceived)
+                ? asReceived : redact(json()).serialized(pretty: pretty, indent: indent)
+        }
+        let value = json()
+        let text = value.serialized(pretty: pretty, indent: indent)
+        return leavesUnchanged(serialized: text) ? text : redact(value).serialized(pretty: pretty, indent: indent)
     }
 
     /// True when the value serialized as `text` has nothing `redact(_:)` would mask (then it returns the value

@@ -43,11 +43,24 @@ struct ListStream {
 
     /// `run` for items that keep their object as received: JSON mode writes each item's own bytes when a page
     /// kept them (`Page.received`), laid out as the serializer would write the item, instead of serializing it.
+    ///
+    /// `fetch` also gets the keys to cut each item down to (`KapsoClient.performList(_:keeping:)`), or nil for whole
+    /// items: in JSON mode the keys the item's `init(json:)` checks, in table modes those and `tableKeys` (the keys
+    /// `table` reads; nil when it needs whole items). Whole items while a transcript records, whose masker learns
+    /// from each page's JSON.
     func run<Item: ListItem>(
-        fetch: ([(String, String)]) throws -> Page<Item>, request: (([(String, String)]) -> HTTPRequest)? = nil,
-        table: ([Item]) -> Table
+        fetch: (_ after: [(String, String)], _ keys: [String]?) throws -> Page<Item>,
+        request: (([(String, String)]) -> HTTPRequest)? = nil, tableKeys: [String]? = nil, table: ([Item]) -> Table
     ) throws -> Int {
-        try run(fetch: fetch, request: request, json: { $0.json }, asReceived: true, table: table)
+        var keys: [String]?
+        if context.shell?.recorder == nil {
+            if mode == .json {
+                keys = Item.checkedKeys
+            } else if let tableKeys {
+                keys = Item.checkedKeys + tableKeys.filter { !Item.checkedKeys.contains($0) }
+            }
+        }
+        return try run(fetch: { try fetch($0, keys) }, request: request, json: { $0.json }, asReceived: true, table: table)
     }
 
     /// `asReceived`: `json` of an item is the page's element it was decoded from, so `Page.received` may be used.
@@ -65,26 +78,28 @@ struct ListStream {
             let items = page.items
             defer { count += items.count }
             guard !items.isEmpty else { return }
-            let objects = items.map { JSONValue.object(json($0)) }
+            let received = asReceived ? page.received : nil
+            // A page cut down to a few keys (`Page.keptKeys`) has no whole item to hand on: its JSON stays behind.
+            let cutDown = asReceived && page.keptKeys != nil
+            let objects = cutDown ? nil : JSONValue.array(items.map { .object(json($0)) })
             if mode == .json {
-                let received = asReceived ? page.received : nil
                 // Each item's text is tested for secrets (and redacted if need be) as it is printed.
                 let pretty = jsonForm == .document
-                let texts = objects.indices.map { position in
+                let texts = items.indices.map { position in
                     redactor.serialized(
-                        objects[position], pretty: pretty, indent: pretty ? 2 : 0,
-                        asReceived: received?.text(at: position, pretty: pretty, indent: pretty ? 2 : 0))
+                        whole(position, of: items, objects: objects, received: received, json: json), pretty: pretty,
+                        indent: pretty ? 2 : 0, asReceived: received?.text(at: position, pretty: pretty, indent: pretty ? 2 : 0))
                 }
                 let text = pretty ? document.add(texts) : texts.joined(separator: "\n")
                 // The items' JSON rides along (not printed: the text is) so a transcript can learn what to mask.
-                if !text.isEmpty { context.emit(CommandResult(json: .array(objects), jsonText: text)) }
+                if !text.isEmpty { context.emit(CommandResult(json: objects, jsonText: text)) }
             } else {
                 var page = table(items)
                 page.showsHeader = count == 0
                 page.firstRecordNumber = count + 1
                 page.minimumWidths = widths
                 widths = TableRenderer.naturalWidths(page)
-                context.emit(CommandResult(blocks: [.table(page)], json: .array(objects)))
+                context.emit(CommandResult(blocks: [.table(page)], json: objects))
             }
         }
         if mode == .json, jsonForm == .document {
@@ -93,6 +108,15 @@ struct ListStream {
             context.emit(CommandResult(blocks: [.table(table([]))]))
         }
         return count
+    }
+
+    /// Item `position` as a whole value: from the page's tree, or parsed from its bytes when the page was cut down.
+    private func whole<Item>(
+        _ position: Int, of items: [Item], objects: JSONValue?, received: ReceivedItems?, json: (Item) -> JSONObject
+    ) -> JSONValue {
+        if case .array(let values)? = objects { return values[position] }
+        // The bytes passed the scanner, so the parser takes them; the cut-down object is only a stand-in.
+        return received?.value(at: position) ?? .object(json(items[position]))
     }
 }
 

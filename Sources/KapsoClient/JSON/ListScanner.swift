@@ -1,0 +1,170 @@
+/// Reads a list body such as `{"data":[{"id":"1","status":"sent","x":{…}}],"paging":{"next":null}}` without building
+/// its items' trees: each element of `data` becomes an object holding only the named keys (`["id", "status"]` gives
+/// `{"id":"1","status":"sent"}`), with the element's byte range kept (`ReceivedItems`); every other top-level member
+/// (`paging`, `meta`) is parsed whole.
+///
+/// It checks the body as `JSONParser` does (grammar, escapes, control characters, UTF-8, nesting) but builds only
+/// what it keeps, so a page whose items are only printed costs a pass over its bytes instead of a tree built and
+/// freed (docs/performance.md, session 7). It answers nil for anything it does not read exactly as the parser
+/// would, and the caller parses then: a body the parser refuses, a duplicate key anywhere, a key with an escape or
+/// a non-ASCII byte, an object of 64 keys or more, a document that is not an object with a `data` array of objects.
+/// Where it answers, the result is the parser's with each item cut down to the named keys, in document order.
+struct ListScanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// The keys kept from each item, and their bytes.
+    private let names: [String]
+    private let wanted: [[UInt8]]
+    /// Bit `n` set when a kept key is `n` bytes long (`n` below 64): most keys are passed over on their length.
+    private let wantedLengths: UInt64
+    var index = 0
+    var depth = 0
+    /// The start and length of each key of the objects being read, outermost object first (duplicate checks).
+    var keys: [(start: Int, count: Int)] = []
+
+    private init(bytes: UnsafeBufferPointer<UInt8>, keeping names: [String]) {
+        self.bytes = bytes
+        self.names = names
+        wanted = names.map { Array($0.utf8) }
+        wantedLengths = wanted.reduce(0) { $1.count < 64 ? $0 | 1 << UInt64($1.count) : $0 }
+    }
+
+    /// The document with each `data` element cut down to the keys `names`, and each element's byte range; nil
+    /// where the parser must decide (see the type's summary).
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, keeping names: [String])
+        -> (JSONValue, [(range: Range<Int>, exact: Bool)])?
+    {
+        var scanner = ListScanner(bytes: bytes, keeping: names)
+        return scanner.document()
+    }
+
+    private mutating func document() -> (JSONValue, [(range: Range<Int>, exact: Bool)])? {
+        skipWhitespace()
+        guard peek() == UInt8(ascii: "{") else { return nil }
+        index += 1
+        depth = 1
+        var document = JSONObject()
+        var items: [(range: Range<Int>, exact: Bool)] = []
+        var sawData = false
+        var lengths: UInt64 = 0
+        skipWhitespace()
+        if peek() != UInt8(ascii: "}") {
+            while true {
+                guard let key = key(objectStart: 0, lengths: &lengths) else { return nil }
+                guard colon() else { return nil }
+                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[key]), as: UTF8.self)
+                if name == "data" {
+                    // A second `data` is a duplicate key, refused above; a `data` that is no array goes to the parser.
+                    guard peek() == UInt8(ascii: "["), let (elements, ranges) = dataArray() else { return nil }
+                    document.entries.append(JSONObject.Entry(key: name, value: .array(elements)))
+                    items = ranges.map { ($0, true) }
+                    sawData = true
+                } else {
+                    let start = index
+                    guard skipValue(), let value = parsed(start..<index) else { return nil }
+                    document.entries.append(JSONObject.Entry(key: name, value: value))
+                }
+                guard let more = separator(close: UInt8(ascii: "}")) else { return nil }
+                if !more { break }
+            }
+        } else {
+            index += 1
+        }
+        skipWhitespace()
+        guard sawData, index == bytes.count else { return nil }
+        return (.object(document), items)
+    }
+
+    /// The elements of the `data` array at `index`, each cut down to the kept keys, and their byte ranges.
+    private mutating func dataArray() -> ([JSONValue], [Range<Int>])? {
+        guard enter() else { return nil }
+        index += 1
+        var elements: [JSONValue] = []
+        var ranges: [Range<Int>] = []
+        skipWhitespace()
+        if peek() == UInt8(ascii: "]") {
+            index += 1
+            depth -= 1
+            return (elements, ranges)
+        }
+        while true {
+            let start = index
+            guard peek() == UInt8(ascii: "{"), let item = item() else { return nil }
+            elements.append(.object(item))
+            ranges.append(start..<index)
+            guard let more = separator(close: UInt8(ascii: "]")) else { return nil }
+            if !more { break }
+        }
+        depth -= 1
+        return (elements, ranges)
+    }
+
+    /// The object at `index` with only its kept keys, their values parsed.
+    private mutating func item() -> JSONObject? {
+        guard enter() else { return nil }
+        index += 1
+        let objectStart = keys.count
+        var lengths: UInt64 = 0
+        var kept = JSONObject()
+        kept.entries.reserveCapacity(names.count)
+        skipWhitespace()
+        if peek() == UInt8(ascii: "}") {
+            index += 1
+            depth -= 1
+            return kept
+        }
+        while true {
+            guard let key = key(objectStart: objectStart, lengths: &lengths), colon() else { return nil }
+            if let name = keptName(key) {
+                let start = index
+                guard skipValue(), let value = parsed(start..<index) else { return nil }
+                kept.entries.append(JSONObject.Entry(key: name, value: value))
+            } else if !skipValue() {
+                return nil
+            }
+            guard let more = separator(close: UInt8(ascii: "}")) else { return nil }
+            if !more { break }
+        }
+        keys.removeLast(keys.count - objectStart)
+        depth -= 1
+        return kept
+    }
+
+    /// The kept key whose bytes are at `key`, nil for one not kept.
+    @inline(__always)
+    private func keptName(_ key: Range<Int>) -> String? {
+        guard key.count < 64, wantedLengths & (1 << UInt64(key.count)) != 0 else { return nil }
+        for position in wanted.indices where wanted[position].count == key.count && equal(wanted[position], key) {
+            return names[position]
+        }
+        return nil
+    }
+
+    /// A value of the kept bytes `range` (already checked), as the parser reads it.
+    private func parsed(_ range: Range<Int>) -> JSONValue? {
+        let value = UnsafeBufferPointer(rebasing: bytes[range])
+        switch value[0] {
+        case UInt8(ascii: "\""):
+            // Without an escape the string is its bytes (checked UTF-8); with one the parser decodes it.
+            let inner = UnsafeBufferPointer(rebasing: value.dropFirst().dropLast())
+            if ByteWords.firstIndex(of: UInt8(ascii: "\\"), in: inner) == nil {
+                return .string(String(decoding: inner, as: UTF8.self))
+            }
+        case UInt8(ascii: "t"): return .bool(true)
+        case UInt8(ascii: "f"): return .bool(false)
+        case UInt8(ascii: "n"): return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return .number(String(decoding: value, as: UTF8.self))
+        default: break
+        }
+        return try? JSONParser.parse(value)
+    }
+}
+
+extension JSONValue {
+    /// `parseList` for a list whose items are only printed: each `data` element is cut down to the keys `names`
+    /// (`ListScanner`), its bytes kept; nil where the scanner leaves the body to the parser (`parseList`).
+    public static func scanList(_ bytes: [UInt8], keeping names: [String]) -> (JSONValue, ReceivedItems)? {
+        let scanned = bytes.withUnsafeBufferPointer { ListScanner.scan($0, keeping: names) }
+        return scanned.map { ($0.0, ReceivedItems(bytes: bytes, items: $0.1, keptKeys: names)) }
+    }
+}
