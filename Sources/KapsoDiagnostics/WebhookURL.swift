@@ -2,8 +2,14 @@ internal import KopsHTTP
 
 /// Facts about a webhook receiver's URL that checks and tables share.
 public enum WebhookURL {
-    /// A URL without its `https://` or `http://` scheme, for narrow columns.
+    /// A URL without its `https://` or `http://` scheme, for narrow columns; a URL with a `@` or a `?` (which may
+    /// carry a credential: `user:pass@`, `?token=…`) keeps it, because the redactor finds URLs by their scheme and
+    /// would not mask `hooks.test/in?token=…`.
     public static func short(_ url: String) -> String {
+        let mayCarryCredentials = url.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.contains(UInt8(ascii: "@")) || bytes.contains(UInt8(ascii: "?"))
+        } ?? url.utf8.contains { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "?") }
+        if mayCarryCredentials { return url }
         // A table shows one a row: the scheme is looked for in the bytes. When an ASCII byte (or nothing) follows it,
         // the Character comparison below would give the same (no ASCII character joins the `/` before it).
         let cut = url.utf8.withContiguousStorageIfAvailable { bytes -> Int in

@@ -19,4 +19,10 @@ import Testing
         #expect(WebhookURL.short(url) == Self.byCharacters(url))
         #expect(WebhookURL.short(url).utf8.elementsEqual(Self.byCharacters(url).utf8))
     }
+
+    /// The redactor finds a URL's credentials by its scheme: a URL that may carry one keeps it.
+    @Test(arguments: ["https://user:pw@hooks.test/in", "https://hooks.test/in?token=abc", "http://t0k3n@h.test", "https://h.test/?"])
+    func aURLThatMayCarryCredentialsKeepsItsScheme(url: String) {
+        #expect(WebhookURL.short(url) == url)
+    }
 }

@@ -143,7 +143,8 @@ import Testing
     }
 
     /// `deliveries --all` without a recording reads its pages without their trees (`ListScanner`), each item cut
-    /// down to the fields its row shows: canaries in those very fields (and in the rest) are masked in every mode.
+    /// down to the fields its row shows: canaries in those very fields (and in the rest) are masked in every mode,
+    /// a credential in the webhook's query too (the table shortens URLs without their scheme unless they may carry one).
     @Test(arguments: ["table", "expanded", "json"])
     func scannedDeliveriesShowNoSecret(mode: String) async throws {
         let items = try Fixtures.json("webhook_deliveries.list.json")["data"]?.array ?? []
@@ -152,7 +153,8 @@ import Testing
             object["token"] = .string(Self.tokenField)
             object["event"] = .string("whatsapp.message.sent key \(Self.apiKey)")
             object["last_attempt_at"] = .string("2026-11-20T14:32:21Z \(Self.apiKey)")
-            object["webhook_url"] = .string("https://hooks.test/in/\(Self.apiKey) Authorization: Bearer \(Self.bearer)")
+            object["webhook_url"] = .string(
+                "https://hooks.test/in/\(Self.apiKey)?token=\(Self.tokenField) Authorization: Bearer \(Self.bearer)")
             return .object(object)
         }
         let bodies: [JSONValue] = [(canaried, "p2" as JSONValue), (canaried, .null)].map { data, next in

@@ -25,6 +25,14 @@ import Testing
         #expect((redactor.redact(text) != text) == masked)
     }
 
+    /// A known secret in a URL is masked without ending the URL there: the credentials after it are masked too.
+    @Test func aURLsCredentialsAfterAKnownSecretAreMasked() {
+        let redactor = Redactor(knownSecrets: [Secret("sk_live_canary_77")])
+        #expect(
+            redactor.redact("to https://h.test/in/sk_live_canary_77?token=abc&api_key=sk_live_canary_77 now")
+                == "to https://h.test/in/<redacted>?token=<redacted>&api_key=<redacted> now")
+    }
+
     @Test func jsonWithoutASecretIsReturnedAsItIsAndSecretFieldsAreMaskedInAnyCase() {
         let plain: JSONValue = ["data": [["id": "1", "text": ["body": "hi: there"], "n": 2, "ok": true]]]
         #expect(Redactor(knownSecrets: [Secret("sk_live_canary_77")]).redact(plain) == plain)

@@ -59,13 +59,15 @@ public struct Redactor: Sendable {
     /// `text` with every known secret value replaced by `<redacted>`; `text` itself when none is in it.
     public func redact(_ text: String) -> String {
         guard needsRedaction(text) else { return text }
-        var result = text
+        // URLs first: a known secret masked inside a URL (`/in/<redacted>?token=…`) would end the URL at its `<`,
+        // and the credentials after it would be left as they are.
+        var result = Redactor.maskURLCredentials(text)
         // Values under 4 characters are not secrets worth masking: a 1-letter test key would mask every 'k'.
         for secret in knownSecrets where ByteSearch.contains(secret.revealed, in: result) && secret.revealed.count >= 4 {
             result = result.split(separator: secret.revealed, omittingEmptySubsequences: false)
                 .joined(separator: "<redacted>")
         }
-        return Redactor.maskURLCredentials(Redactor.maskHeaders(result))
+        return Redactor.maskHeaders(result)
     }
 
     /// False when `text` holds no known secret and no credential header: `redact` would return it unchanged.
