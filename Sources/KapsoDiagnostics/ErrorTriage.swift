@@ -198,6 +198,13 @@ public struct ErrorTriage {
             // The collection says what kind of object is missing; the id may still be another kind's
             // (a delivery id in a conversation path), which only 'whois' can tell.
             if let object = APIPath.objectID(in: log.endpoint), let kind = APIPath.objectKind(object.collection) {
+                // More path after the id (`/conversations/{id}/messages`): the object may exist and the path be unserved.
+                let segments = APIPath.segments(of: log.endpoint)
+                if let at = segments.firstIndex(of: Substring(object.id)), at + 1 < segments.count {
+                    let rest = segments[(at + 1)...].joined(separator: "/")
+                    return "no \(kind) of this project has the id in the path, or the \(kind) exists and /\(rest) under it is "
+                        + "not an endpoint of the API; 'whois \(object.id)' says whether the \(kind) exists"
+                }
                 return "no \(kind) of this project has the id in the path; " + whois
             }
             return "the id in the path is not in this project; " + whois

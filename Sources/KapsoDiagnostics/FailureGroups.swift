@@ -180,10 +180,18 @@ public struct FailureGroups {
             if status == 404, !numbers.isEmpty, let id = APIPath.phoneNumberID(in: endpoint),
                 let misplaced = IDResolver.misplacedPhoneNumberID(id, numbers: numbers)
             {
-                let meaning =
+                var summary = misplaced.summary
+                var meaning =
                     misplaced.numbers.isEmpty
                     ? "\(misplaced.summary); wrong project or key? 'numbers' lists the phone-number ids"
                     : "\(misplaced.summary); use \(misplaced.choices)"
+                // A Graph path of an id alone (`GET /v24.0/{id}`) reads any Meta object by its id: a template id there is
+                // the project's, only not a number's, so "not an id of this project" would be wrong.
+                if misplaced.kind == .unknown, let graph = APIPath.graphObject(in: endpoint), graph.edge == nil {
+                    summary = "\(id) is none of this project's phone-number or WABA ids"
+                    meaning = summary + "; a Graph path of an id alone reads any Meta object (a template, a media file, a "
+                        + "message…): 'whois \(id)' says what it is (it searches the templates too)"
+                }
                 // Reading a WABA's message history: history sync applies to coexistence numbers only (`numbers`' COEX).
                 let coexistence = misplaced.numbers.filter(\.isCoexistence)
                 var note: String? = nil
@@ -196,7 +204,7 @@ public struct FailureGroups {
                 return Member(
                     cause: Cause(source: "api", who: key, what: "id \(id)", error: "404"), source: .api, time: entry.time,
                     who: key, what: what, error: "404", meaning: meaning,
-                    headline: { "\(IDResolver.plural($0, "failed call")) from key \(key): \(misplaced.summary)" },
+                    headline: { "\(IDResolver.plural($0, "failed call")) from key \(key): \(summary)" },
                     misplacedID: id, note: note)
             }
             let reason = refusal?.entry.map { "\(status) \($0.name)" } ?? error
@@ -240,7 +248,7 @@ public struct FailureGroups {
     private static func notFoundMeaning(_ endpoint: String, _ entry: ErrorTriage.Entry, _ numbers: [PhoneNumber], _ webhooks: [Webhook]) -> String {
         if let wrongSlot = APIPath.objectID(in: endpoint).flatMap({
             IDResolver.wrongCollectionID($0.id, collection: $0.collection, numbers: numbers, webhooks: webhooks)
-        }) ?? IDResolver.wabaEdgeMeaning(endpoint, numbers: numbers) {
+        }) ?? IDResolver.wabaEdgeMeaning(endpoint, numbers: numbers) ?? IDResolver.wrongShapeMeaning(endpoint) {
             return wrongSlot
         }
         if let path = IDResolver.pathNotServed(endpoint, numbers: numbers, webhooks: webhooks) { return path }

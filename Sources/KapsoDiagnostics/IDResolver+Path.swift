@@ -44,3 +44,34 @@ extension IDResolver {
         return nil
     }
 }
+
+// MARK: - An id whose shape does not fit its slot
+
+extension IDResolver {
+    /// What a 404 means when the object id of a platform path (`APIPath.objectID`) cannot be of its collection by its
+    /// shape alone: a message is looked up by its WAMID (kapso-api.md §7.2), a conversation by Kapso's UUID (§8.2).
+    /// `/platform/v1/whatsapp/conversations/wamid.HBgL…` → `the id in the path is a WAMID (a message id), used as a
+    /// conversation id: a conversation is looked up by Kapso's UUID; 'whois wamid.HBgL…' says what it is`. Nil when
+    /// the shape fits, for other collections, and for an id that reads as none of these shapes. Call it after
+    /// `wrongCollectionID`, which names an id the project has.
+    public static func wrongShapeMeaning(_ endpoint: String) -> String? {
+        guard let (collection, id) = APIPath.objectID(in: endpoint), case .success(let input) = IDInput.read(id) else { return nil }
+        let slot: String
+        let expected: String
+        switch (collection, input) {
+        case ("messages", .wamid), ("conversations", .uuid): return nil
+        case ("messages", _): (slot, expected) = ("message", "a message is looked up by its WAMID (wamid.…)")
+        case ("conversations", _): (slot, expected) = ("conversation", "a conversation is looked up by Kapso's UUID")
+        default: return nil
+        }
+        let kind: String
+        switch input {
+        case .wamid: kind = "a WAMID (a message id)"
+        case .uuid: kind = "a UUID (Kapso's id of a conversation, webhook, number or log entry)"
+        case .number: kind = "a number (a phone-number, WABA or template id, or a phone number)"
+        case .businessScopedUserID: kind = "a business-scoped user id (a contact's)"
+        default: return nil
+        }
+        return "the id in the path is \(kind), used as a \(slot) id: \(expected); 'whois \(id)' says what it is"
+    }
+}

@@ -171,6 +171,44 @@ import Testing
             == "the id in the path is not in this project; 'whois 3925dbd8-af31-4c7d-86b8-9386327d8f7e' says what the id is")
     }
 
+    /// An id whose shape cannot be of its slot is named by its shape (a WAMID where a conversation's UUID goes, a UUID or
+    /// number where a message's WAMID goes); a Graph path of an id alone is not "not an id of this project" (a template
+    /// id is the project's); more path after a conversation id may be the path's fault (probe6 leftovers).
+    @Test(arguments: [
+        (
+            "/platform/v1/whatsapp/conversations/wamid.HBgLMTQxNTU1NTAxNDIVAgASGBRBN0YzQzE5RTAyQjg0RDZFNUMxMQA=",
+            "the id in the path is a WAMID (a message id), used as a conversation id: a conversation is looked up by Kapso's "
+                + "UUID; 'whois wamid.HBgLMTQxNTU1NTAxNDIVAgASGBRBN0YzQzE5RTAyQjg0RDZFNUMxMQA=' says what it is"
+        ),
+        (
+            "/platform/v1/whatsapp/messages/d4f5b6c7-3e4a-4b5c-9d6e-8f9012345678",
+            "the id in the path is a UUID (Kapso's id of a conversation, webhook, number or log entry), used as a message id: "
+                + "a message is looked up by its WAMID (wamid.…); 'whois d4f5b6c7-3e4a-4b5c-9d6e-8f9012345678' says what it is"
+        ),
+        (
+            "/platform/v1/whatsapp/messages/780100200300404",
+            "the id in the path is a number (a phone-number, WABA or template id, or a phone number), used as a message id: "
+                + "a message is looked up by its WAMID (wamid.…); 'whois 780100200300404' says what it is"
+        ),
+        (
+            "/meta/whatsapp/v24.0/780100200300404",
+            "780100200300404 is none of this project's phone-number or WABA ids; a Graph path of an id alone reads any Meta "
+                + "object (a template, a media file, a message…): 'whois 780100200300404' says what it is (it searches the "
+                + "templates too)"
+        ),
+        (
+            "/platform/v1/whatsapp/conversations/d4f5b6c7-3e4a-4b5c-9d6e-8f9012345678/messages",
+            "no conversation of this project has the id in the path, or the conversation exists and /messages under it is "
+                + "not an endpoint of the API; 'whois d4f5b6c7-3e4a-4b5c-9d6e-8f9012345678' says whether the conversation exists"
+        ),
+    ])
+    func anIDIsNamedByWhatKopsKnowsOfIt(_ path: String, _ expected: String) throws {
+        let log = Self.log("GET", path, 404, key: "k", at: "2026-11-21T10:00:00Z")
+        let meaning = FailureGroups.meaning(of: log, numbers: IDResolverTests.numbers, webhooks: IDResolverTests.facts.webhooks)
+        #expect(meaning == expected)
+        #expect(meaning?.contains("not an id of this project") == false)
+    }
+
     /// probe6 P6-11: a failed delivery's advice follows its last answer; a 500 in time is the handler's failure,
     /// not the timeout the "answer within 10 s" advice is for.
     @Test(arguments: [
