@@ -27,13 +27,13 @@ import Testing
         "use 100200300400501", "messages", "messages --direction inbound --output json",
         "message \(wamid(17))", "message \(wamid(18))", "message \(wamid(19))", "message \(wamid(20))",
         "message \(wamid(25))", "message \(wamid(30))", "trace \(wamid(19))", "numbers", "errors", "errors --flat",
-        "reply --to +14155550171 --dry-run thanks",
+        "reply --to +14155550171 --dry-run thanks", "conversations --output json",
     ]
 
     /// What no masked page may show: pieces of every multi-line, tabbed, double-spaced or long body.
     static let canaries = [
         "Maria", "Lopez", "Elm St", "4111", "12/29", "X1234567", "Passport", "Madrid", "Calle Mayor", "Claire",
-        "Dubois", "4242", "Canary Wharf", "E14 5AB", "bakery", "Please deliver", "thanks",
+        "Dubois", "4242", "Canary Wharf", "E14 5AB", "bakery", "Please deliver", "thanks", "Ring the bell",
     ]
 
     /// Records `lines` on a fresh simulator with the terminal `width` columns wide, then writes a bundle; returns the
@@ -134,6 +134,14 @@ import Testing
         ("Hi,\nmy address is 12 Elm St, Apt 4", "Hi, my ad…", "<body 1>…"),
         ("Bonjour\u{202F}! Je suis Claire", "Bonjour ! Je suis Claire", "<body 1>"),
         ("12 Elm St", "12 Elm Street", "12 Elm Street"),
+        // Escaped characters: the renderer's `\x1b`, JSON's `\u00e9` and surrogate pairs, JSON inside a JSON string.
+        ("x\u{1B}[2Jy note", "note=x\\x1b[2Jy note.", "note=<body 1>."),
+        ("José Álvarez, Calle Mayor", "\"address\": \"Jos\\u00e9 \\u00c1lvarez, Calle Mayor\"", "\"address\": \"<body 1>\""),
+        ("Thanks 😀 Maria", "\"address\": \"Thanks \\ud83d\\ude00 Maria\"", "\"address\": \"<body 1>\""),
+        (
+            "x\u{1B}[2Jy", #""response_json": "{\"note\": \"x\\u001b[2Jy\"}""#,
+            #""response_json": "{\"note\": \"<body 1>\"}""#
+        ),
     ])
     func aBodyIsMaskedInEveryRenderedForm(body: String, text: String, expected: String) throws {
         #expect(try masker(learning: [body]).mask(text) == expected)

@@ -69,7 +69,15 @@ extension PIIMasker {
     /// `text` with every occurrence of `value` replaced by `alias` (`alias…` for a cut form); a run of two or more
     /// spaces after it (a column gap) grows or shrinks to keep columns aligned.
     static func replace(_ pattern: Pattern, with alias: @autoclosure () -> String, in text: String) -> String {
-        guard let first = pattern.words.first, text.contains(String(first.prefix(6))) else { return text }
+        guard let first = pattern.words.first else { return text }
+        // Cheap first: the value's start as it is, or escaped (a start that has a character JSON or the renderer
+        // may escape, in a text with escapes).
+        let start = first.prefix(6)
+        let escapable = start.contains { character in
+            guard let ascii = character.asciiValue else { return true }
+            return ascii < 0x20 || ascii == 0x7F || ascii == 0x22 || ascii == 0x2F || ascii == 0x5C
+        }
+        guard text.contains(String(start)) || (escapable && text.contains("\\")) else { return text }
         let characters = Array(text)
         let found = occurrences(of: pattern, in: characters)
         guard !found.isEmpty else { return text }
@@ -95,7 +103,7 @@ extension PIIMasker {
         var found: [Occurrence] = []
         var index = 0
         while index < text.count {
-            if text[index] == first, let occurrence = match(pattern, in: text, at: index) {
+            if text[index] == first || text[index] == "\\", let occurrence = match(pattern, in: text, at: index) {
                 found.append(occurrence)
                 index = occurrence.range.upperBound
             } else {
@@ -132,8 +140,10 @@ extension PIIMasker {
                 index = after
             }
             for character in word {
-                guard index < text.count, text[index] == character else { return cut(index) }
-                index += 1
+                guard index < text.count, let length = matchLength(character, in: text, at: index) else {
+                    return cut(index)
+                }
+                index += length
                 seen += 1
             }
         }
@@ -155,29 +165,74 @@ extension PIIMasker {
     /// The length of one whitespace unit at `index`: a whitespace character (a `\r\n` is one), or an escape of one as
     /// JSON (`\n`, `\t`) or the renderer (`\x0a`, `\u2028`) writes it; 0 for anything else.
     static func separatorLength(_ text: [Character], at index: Int) -> Int {
-        let character = text[index]
-        if character.isWhitespace { return 1 }
-        guard character == "\\", index + 1 < text.count else { return 0 }
-        switch text[index + 1] {
-        case "n", "r", "t", "f": return 2
-        case "x": return escapedWhitespace(text, at: index, digits: 2) ? 4 : 0
-        case "u": return escapedWhitespace(text, at: index, digits: 4) ? 6 : 0
-        default: return 0
+        if text[index].isWhitespace { return 1 }
+        guard let (scalar, length) = escapedScalar(text, at: index), scalar.properties.isWhitespace else { return 0 }
+        return length
+    }
+
+    /// How many characters of `text` at `index` show `character`: 1 for itself, more for its escapes (`\x1b` as the
+    /// renderer shows an ESC, `\u00e9` or `\"` as JSON writes `é` or a quote); nil when they show something else.
+    private static func matchLength(_ character: Character, in text: [Character], at index: Int) -> Int? {
+        if text[index] == character { return 1 }
+        guard text[index] == "\\" else { return nil }
+        var next = index
+        for scalar in character.unicodeScalars {
+            guard next < text.count, let (shown, length) = escapedScalar(text, at: next), shown == scalar else { return nil }
+            next += length
+        }
+        return next - index
+    }
+
+    /// The scalar an escape at `index` stands for and the escape's length: JSON's `\n \r \t \b \f \" \/ \\`,
+    /// `\uXXXX` (a surrogate pair as one scalar) and the renderer's `\xNN`. A run of backslashes counts as one, so
+    /// JSON inside a JSON string (a flow's `response_json`: `\\u001b`) is read too; nil when there is no escape.
+    static func escapedScalar(_ text: [Character], at index: Int) -> (Unicode.Scalar, Int)? {
+        guard text[index] == "\\" else { return nil }
+        var letter = index
+        while letter < text.count, text[letter] == "\\" { letter += 1 }
+        guard letter < text.count else { return nil }
+        let hex = { (start: Int, digits: Int) -> UInt32? in
+            guard start + digits <= text.count else { return nil }
+            return UInt32(String(text[start..<(start + digits)]), radix: 16)
+        }
+        let end = letter + 1
+        switch text[letter] {
+        case "n": return ("\n", end - index)
+        case "r": return ("\r", end - index)
+        case "t": return ("\t", end - index)
+        case "b": return ("\u{08}", end - index)
+        case "f": return ("\u{0C}", end - index)
+        case "\"": return ("\"", end - index)
+        case "/": return ("/", end - index)
+        case "x":
+            guard let value = hex(end, 2), let scalar = Unicode.Scalar(value) else { return nil }
+            return (scalar, end + 2 - index)
+        case "u":
+            guard let value = hex(end, 4) else { return nil }
+            if let scalar = Unicode.Scalar(value) { return (scalar, end + 4 - index) }
+            // A high surrogate: the low one follows as another `\uXXXX`.
+            guard (0xD800..<0xDC00).contains(value), let (low, length) = lowSurrogate(text, at: end + 4),
+                let scalar = Unicode.Scalar(0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00))
+            else { return nil }
+            return (scalar, end + 4 + length - index)
+        default: return nil
         }
     }
 
-    /// True when `\x` or `\u` at `index` is followed by `digits` hex digits naming a whitespace scalar.
-    private static func escapedWhitespace(_ text: [Character], at index: Int, digits: Int) -> Bool {
-        guard index + 2 + digits <= text.count else { return false }
-        let hex = String(text[(index + 2)..<(index + 2 + digits)])
-        guard let value = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(value) else { return false }
-        return scalar.properties.isWhitespace
+    /// The low surrogate written as `\uXXXX` (after any run of backslashes) at `index`, and its length.
+    private static func lowSurrogate(_ text: [Character], at index: Int) -> (UInt32, Int)? {
+        var letter = index
+        while letter < text.count, text[letter] == "\\" { letter += 1 }
+        guard letter > index, letter + 5 <= text.count, text[letter] == "u",
+            let value = UInt32(String(text[(letter + 1)..<(letter + 5)]), radix: 16), (0xDC00..<0xE000).contains(value)
+        else { return nil }
+        return (value, letter + 5 - index)
     }
 
     /// True when the text before `index` ends with an escaped whitespace (`\n`, `\x0a`, `\u2028`): a word boundary
     /// even though its last character is a letter or digit.
     private static func endsInSeparator(_ text: [Character], before index: Int) -> Bool {
-        [2, 4, 6].contains { length in
+        (2...14).contains { length in
             index >= length && text[index - length] == "\\" && separatorLength(text, at: index - length) == length
         }
     }

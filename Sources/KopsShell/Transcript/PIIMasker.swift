@@ -45,7 +45,8 @@ public final class PIIMasker {
     static let nameParents: Set<String> = ["profile", "contact", "contacts", "customer"]
     /// A shared contact card's name parts (`contacts[].name.formatted_name`), names like a contact's own.
     static let cardNameKeys: Set<String> = ["formatted_name", "first_name", "last_name", "middle_name", "name_suffix", "name_prefix"]
-    static let bodyKeys: Set<String> = ["body", "caption", "filename"]
+    /// `last_message_text`: a conversation's last message (kapso-api.md), a body whether or not the message was listed.
+    static let bodyKeys: Set<String> = ["body", "caption", "filename", "last_message_text"]
     /// Objects whose every value is what a contact sent (a location, a card's addresses and company): bodies.
     static let contentParents: Set<String> = ["location", "addresses", "org", "urls"]
     static let numberKeys: Set<String> = [
