@@ -22,6 +22,9 @@ public struct ContactWindow: Sendable, Equatable {
     public var evidence: Evidence
     /// The moment the window is looked at (Unix seconds).
     public var at: Int64
+    /// The contact's newest message written in a WhatsApp group (Unix seconds), when one was read: it opened the
+    /// group's window, not this 1:1 window (`MessageOrigin`), so it is no evidence here and is only named.
+    public var groupInbound: Int64? = nil
 
     public init(evidence: Evidence, at: Int64) {
         self.evidence = evidence
@@ -30,7 +33,11 @@ public struct ContactWindow: Sendable, Equatable {
 
     /// Reads the evidence for `contact` (digits or business-scoped user id) on `phoneNumberID`. The contact's
     /// conversations and messages are those `ContactNumber.same` says are the contact's (Brazil's and Mexico's two
-    /// forms of one number included), and the messages of those conversations.
+    /// forms of one number included), and the messages of those conversations. A message the contact wrote in a
+    /// group (`group_id`) opens the group's window, not the 1:1 one (Meta's Groups pricing: "a customer service window
+    /// is opened between you and the entire group … different from 1:1 messaging"), so it does not count, and a
+    /// conversation's `last_inbound_at` that is the time of such a message (Kapso files it under the participant's
+    /// conversation) does not either.
     ///
     /// - Parameters:
     ///   - conversations: the pair's conversations that were read (others are ignored).
@@ -48,18 +55,26 @@ public struct ContactWindow: Sendable, Equatable {
             conversation.phoneNumberID == phoneNumberID
                 && ContactNumber.same(conversation.contact ?? conversation.businessScopedUserID, contact)
         }
-        for conversation in pairs {
-            if let time = conversation.lastInboundAt.flatMap({ KapsoTime.seconds(iso: $0) }) { newest = max(newest ?? time, time) }
-        }
         // A message in one of the pair's conversations is the contact's, whatever form its number has.
         let conversationIDs = Set(pairs.map(\.id))
+        var groupTimes: Set<Int64> = []
         for message in inbound ?? []
         where message.isInbound && message.phoneNumberID.map({ $0 == phoneNumberID }) ?? true
             && (ContactNumber.same(message.contact, contact) || ContactNumber.same(message.userID, contact)
                 || message.conversationID.map(conversationIDs.contains) == true)
         {
-            if let time = message.time { newest = max(newest ?? time, time) }
+            guard let time = message.time else { continue }
+            if MessageOrigin(message).isGroup {
+                groupTimes.insert(time)
+                continue
+            }
+            newest = max(newest ?? time, time)
         }
+        for conversation in pairs {
+            guard let time = conversation.lastInboundAt.flatMap({ KapsoTime.seconds(iso: $0) }), !groupTimes.contains(time) else { continue }
+            newest = max(newest ?? time, time)
+        }
+        groupInbound = groupTimes.max()
         if let newest {
             evidence = .lastInbound(newest)
         } else if inbound != nil && inboundComplete {
@@ -99,8 +114,14 @@ public struct ContactWindow: Sendable, Equatable {
     }
 
     /// `open until ... (2 h left)`, `closed since ... (28 h ago); only templates go through`, or why it is closed or
-    /// unknown, for a "window" field.
+    /// unknown, for a "window" field; a group message of the contact is named as not counting.
     public var text: String {
+        guard let group = groupInbound else { return evidenceText }
+        return evidenceText + "; the contact's message in a WhatsApp group at \(KapsoTime.iso(group)) opened the group's window, "
+            + "not a 1:1 window with them"
+    }
+
+    private var evidenceText: String {
         switch evidence {
         case .lastInbound(let last):
             let closes = last + Conversation.windowSeconds
@@ -108,7 +129,8 @@ public struct ContactWindow: Sendable, Equatable {
                 ? "open until \(KapsoTime.iso(closes)) (\(Elapsed.text(closes - at)) left)"
                 : "closed since \(KapsoTime.iso(closes)) (\(Elapsed.text(at - closes)) ago); only templates go through"
         case .noInbound:
-            return "closed: no inbound message from the contact to this number was found; only templates go through"
+            return "closed: no \(groupInbound == nil ? "" : "1:1 ")inbound message from the contact to this number was found; "
+                + "only templates go through"
         case .unknown(let reason):
             return "unknown: \(reason); if it is closed, free-form messages fail with 131047"
         }

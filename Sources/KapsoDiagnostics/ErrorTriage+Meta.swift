@@ -10,6 +10,9 @@ extension ErrorTriage {
         /// Of `problems`, the events whose status is no failure (`warning`, or another word with an error), by word:
         /// they are not failed statuses and are never counted as such.
         public var otherStatuses: [String: Int] = [:]
+        /// Events that repeat an earlier one (same WAMID, status, time and error: one notification Meta delivered
+        /// again, StatusHistory), left out of `problems`.
+        public var repeats = 0
 
         public init(problems: Int = 0, matched: Int = 0, otherStatuses: [String: Int] = [:]) {
             self.problems = problems
@@ -28,7 +31,8 @@ extension ErrorTriage {
                 let count = otherStatuses[word] ?? 0
                 parts.append(word == "warning" ? (count == 1 ? "1 warning" : "\(count) warnings") : "\(count) '\(word)' with an error")
             }
-            return parts.joined(separator: " and ")
+            let copies = repeats == 0 ? "" : " (\(repeats) more \(repeats == 1 ? "was a copy" : "were copies") of one delivered again)"
+            return parts.joined(separator: " and ") + copies
         }
 
         /// Meta failures that no message entry had: each became a `meta` entry.
@@ -43,7 +47,13 @@ extension ErrorTriage {
         let listed = Set(entries.filter { $0.source == .message }.compactMap { $0.json["id"]?.string })
         var check = MetaCheck()
         var added: Set<String> = []
+        var seen: Set<[String?]> = []
         for event in events where LogSearchReading(event).isProblem {
+            let key = [event.text("whatsapp_message_id") ?? event.resourceID, event.status, event.time, LogSearchReading.error(of: event)?.headline]
+            if key[0] != nil, !seen.insert(key).inserted {
+                check.repeats += 1
+                continue
+            }
             check.problems += 1
             if let word = event.status, word != "failed", StatusWord(word).rank == nil { check.otherStatuses[word, default: 0] += 1 }
             let wamid = event.text("whatsapp_message_id") ?? event.resourceID ?? event.id

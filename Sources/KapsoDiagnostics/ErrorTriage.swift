@@ -134,7 +134,7 @@ public struct ErrorTriage {
                 Entry(
                     time: delivery.createdAt, source: .webhook,
                     subject: "\(delivery.event) to \(WebhookURL.short(delivery.webhookURL))",
-                    error: "\(answer) after \(delivery.attemptCount) attempts",
+                    error: "\(answer) after \(delivery.attemptCount) \(delivery.attemptCount == 1 ? "attempt" : "attempts")",
                     meaning: Self.deliveryMeaning(status: delivery.responseStatus)
                         + "; see '\(DeliveryPeriod.command(webhookID: delivery.webhookID, errors: true, period: period))'",
                     json: delivery.json))
@@ -147,7 +147,9 @@ public struct ErrorTriage {
     public static func deliveryMeaning(status: Int?) -> String {
         switch status {
         case nil: "no answer: the receiver timed out (Kapso waits 10 s) or could not be reached; it must answer 200 within 10 s"
-        case (200..<300)?: "the receiver answered \(status ?? 200), but not within Kapso's 10 s: answer first, work afterwards"
+        case (200..<300)?:
+            "the receiver answered \(status ?? 200), yet Kapso counted the delivery as failed; the likely cause (not recorded) "
+                + "is that the answer came after Kapso's 10 s: answer first, work afterwards"
         case (300..<400)?: "the receiver answered a redirect (\(status ?? 300)), which is no 2xx: register the URL it redirects to"
         case 401?, 403?:
             "the receiver refused it (\(status ?? 401)): its signature check or authentication rejects Kapso's request; "

@@ -168,7 +168,8 @@ extension IDResolver {
                     + " or contact of this project",
                 fix: metaUnsearched
                     ? "'whois \(digits)' also reads the numbers' health for Meta's business and app ids; 'numbers' lists this project's ids"
-                    : "wrong project or key? 'numbers' lists this project's ids")
+                    : "wrong project or key? 'numbers' lists this project's ids; it may also be a Meta id kops does not look up "
+                        + "(a media id, or the source_id of an ad in a message's referral, which 'message WAMID' shows)")
             let templates = facts.templateWABAs.isEmpty ? "" : ", the templates of \(plural(facts.templateWABAs.count, "WABA"))"
             let health = facts.healths.isEmpty ? "" : ", the Meta business and app ids in the health of \(plural(facts.healths.count, "number"))"
             identity.details = [

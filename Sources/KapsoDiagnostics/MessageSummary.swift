@@ -100,12 +100,39 @@ public enum MessageSummary {
         if let name = payload["name"]?.string, !name.isEmpty { parts.append("\"\(name)\"") }
         if let address = payload["address"]?.string, !address.isEmpty { parts.append(address) }
         var text = "location" + (parts.isEmpty ? "" : " " + parts.joined(separator: ", "))
-        if let latitude = payload["latitude"]?.double, let longitude = payload["longitude"]?.double {
+        switch (coordinate(payload["latitude"], limit: 90), coordinate(payload["longitude"], limit: 180)) {
+        case (.some(.success(let latitude)), .some(.success(let longitude))):
             text += " (\(number(latitude)), \(number(longitude)))"
-        } else if parts.isEmpty {
-            text += " without coordinates"
+        case (nil, nil):
+            if parts.isEmpty { text += " without coordinates" }
+        case (let latitude, let longitude):
+            // One missing, or given in a form that is no coordinate: said, never dropped silently (probe7 P7-9).
+            func shown(_ value: Result<Double, CoordinateText>?) -> String {
+                switch value {
+                case .success(let degrees)?: number(degrees)
+                case .failure(let text)?: "\"\(oneLine(String(text.value.prefix(24))))\""
+                case nil: "missing"
+                }
+            }
+            text += " (unreadable coordinates: latitude \(shown(latitude)), longitude \(shown(longitude)))"
         }
         return text
+    }
+
+    /// A coordinate as given but unreadable, kept to be shown.
+    private struct CoordinateText: Error {
+        var value: String
+    }
+
+    /// A latitude or longitude in degrees within ±`limit`: a JSON number, or a number written as a string (`"37.7749"`,
+    /// as some BSPs and re-serialisers write them); nil when absent, else the value as given when it is no coordinate.
+    private static func coordinate(_ value: JSONValue?, limit: Double) -> Result<Double, CoordinateText>? {
+        guard let value, !value.isNull else { return nil }
+        let degrees = value.double ?? value.string.flatMap { Double($0.trimmingSpaces()) }
+        guard let degrees, degrees.isFinite, abs(degrees) <= limit else {
+            return .failure(CoordinateText(value: value.string ?? value.serialized()))
+        }
+        return .success(degrees)
     }
 
     private static func contacts(_ list: [JSONValue]) -> String {

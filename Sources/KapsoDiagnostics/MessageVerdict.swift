@@ -115,6 +115,17 @@ public struct MessageVerdict: Sendable, Equatable {
 
     private static func inbound(_ message: Message, newestInbound: Int64?, now: Int64) -> MessageVerdict {
         let errors = MessageError.all(in: message.json["errors"])
+        // Written in a group: the window it opened is the group's, and a reply to it goes to the group (MessageOrigin).
+        if let group = MessageOrigin(message).groupID, errors.isEmpty {
+            let window = ServiceWindow(lastInbound: message.time, at: now)
+            guard let closes = window.closesAt else { return MessageVerdict("received in group \(group); \(MessageOrigin.groupReply())", .good) }
+            let state = window.isOpen
+                ? "the group's 24-hour window it opened is open for \(Elapsed.text(closes - now)) more"
+                : "the group's 24-hour window it opened closed \(Elapsed.text(now - closes)) ago (a later message in the group may have reopened it)"
+            return MessageVerdict(
+                "received in group \(group); \(state); \(MessageOrigin.groupReply()); it opened no 1:1 window with the participant",
+                window.isOpen ? .good : .warning)
+        }
         let later = newestInbound.flatMap { newest in message.time.map { newest > $0 ? newest : nil } ?? newest }
         let window = ServiceWindow(lastInbound: later ?? message.time, at: now)
         let windowText: String

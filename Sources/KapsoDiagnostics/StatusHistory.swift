@@ -6,6 +6,11 @@ public import KapsoClient
 /// Kapso stores `kapso.statuses[]` in arrival order, which is not always the order Meta produced them
 /// (webhooks arrive out of order). Events without a readable timestamp are kept, after the timed ones,
 /// in stored order, and counted in `untimedCount`, because their place in the history is unknown.
+///
+/// A status stored twice with the same `id` (present), `status`, `timestamp` and `errors` is one event (`repeats` counts
+/// the copies): Meta retries a webhook notification until the receiver answers 200 ("we retry delivery with
+/// increasing delays … until the delivery succeeds", developers.facebook.com/docs/whatsapp/api/webhooks), so a
+/// retried notification reaches Kapso, and its history, again. One failure retried is still one failure.
 public struct StatusHistory: Sendable {
     /// One status event: `sent`, `delivered`, `read`, `played`, `failed` (or anything Meta adds later: `StatusWord`).
     public struct Event: Sendable {
@@ -21,6 +26,10 @@ public struct StatusHistory: Sendable {
         /// The `timestamp` as given when it is there but unusable (`"1795255620000"` in milliseconds, `"0"`,
         /// text that is no time), so it is shown rather than turned into a time; nil otherwise.
         public var unusableTimestamp: String? = nil
+        /// How many more identical copies of the event were stored (the same notification delivered again); 0 for one.
+        public var repeats: Int = 0
+        /// The status's `recipient_id` (the WhatsApp id of who it is about), nil when absent.
+        public var recipient: String? = nil
     }
 
     /// A failure and a later delivery or read: WhatsApp reported both, so the outcome is uncertain.
@@ -53,13 +62,22 @@ public struct StatusHistory: Sendable {
         self.sentAt = sentAt
         var timed: [Event] = []
         var untimed: [Event] = []
+        // The first copy of each (id, status, timestamp, errors) stands for all of them: its index in `events` by key.
+        var firstCopy: [[JSONValue?]: (timed: Bool, index: Int)] = [:]
         for (index, value) in (statuses?.array ?? []).enumerated() {
             guard let json = value.object else { continue }
+            // Without its `id` a status is not known to be the same notification: it is kept.
+            let key = [json["id"], json["status"], json["timestamp"], json["errors"]]
+            if json["id"]?.string != nil, let first = firstCopy[key] {
+                if first.timed { timed[first.index].repeats += 1 } else { untimed[first.index].repeats += 1 }
+                continue
+            }
             let (time, unusable) = Self.time(json["timestamp"], sentAt: sentAt)
             let event = Event(
                 status: json["status"]?.string ?? "unknown", time: time,
                 sinceSend: time.flatMap { time in sentAt.map { time - $0 } }, errors: MessageError.all(in: json["errors"]),
-                storedIndex: index, unusableTimestamp: unusable)
+                storedIndex: index, unusableTimestamp: unusable, recipient: json["recipient_id"]?.string)
+            firstCopy[key] = (time != nil, time == nil ? untimed.count : timed.count)
             if time == nil { untimed.append(event) } else { timed.append(event) }
         }
         // Meta stamps whole seconds, so sent, delivered and read often share one: ties go in status order
@@ -76,8 +94,11 @@ public struct StatusHistory: Sendable {
         self.init(statuses: message.json["kapso"]?["statuses"], sentAt: message.time)
     }
 
-    /// The failed events, oldest first.
+    /// The failed events, oldest first (a retried notification is one event: `Event.repeats`).
     public var failures: [Event] { events.filter { $0.status == "failed" } }
+
+    /// How many stored statuses were copies of another (`Event.repeats`, summed); 0 when none was stored twice.
+    public var repeatedCount: Int { events.reduce(0) { $0 + $1.repeats } }
 
     /// The furthest status reached (sent < delivered < read; `failed` is final), whatever order the events
     /// were stamped or stored in: Meta sends a late `delivered` after `read`, and events are not ordered.
@@ -107,6 +128,22 @@ public struct StatusHistory: Sendable {
         default: failureIsLast = failure.storedIndex > success.storedIndex
         }
         return Conflict(failure: failure, success: success, failureIsLast: failureIsLast)
+    }
+
+    /// The statuses' `recipient_id`s that are not the message's recipient `to` (digits), distinct, in history order.
+    ///
+    /// Meta's status names who it is about by `recipient_id`, a WhatsApp id; for Brazil's and Mexico's mobile numbers
+    /// it is normally the other form of the number the message was sent to, which `ContactNumber.same` accepts. Any
+    /// other id means the status may be another recipient's. Empty when `to` is unknown or every recipient is `to`.
+    public func otherRecipients(than to: String?) -> [String] {
+        guard let to, !to.isEmpty else { return [] }
+        var others: [String] = []
+        for event in events {
+            guard let recipient = event.recipient, !recipient.isEmpty, !ContactNumber.same(recipient, to), !others.contains(recipient)
+            else { continue }
+            others.append(recipient)
+        }
+        return others
     }
 
     /// The events whose timestamp is there but unusable.

@@ -81,7 +81,9 @@ extension TransportError {
 }
 
 func formatSeconds(_ seconds: Double) -> String {
-    seconds == seconds.rounded() ? "\(Int(seconds)) s" : "\(seconds) s"
+    // A measured wait (9.996939265) is shown to a tenth: `10 s`, `2.5 s`.
+    let tenths = (seconds * 10).rounded() / 10
+    return tenths == tenths.rounded() ? "\(Int(tenths)) s" : "\(tenths) s"
 }
 
 /// `32 MiB`, `256 KiB`, `512 bytes`.

@@ -12,9 +12,9 @@ import Testing
         ])
     }
 
-    static func delivery(_ webhook: String, status: Int?, at time: String, event: String) -> WebhookDelivery {
+    static func delivery(_ webhook: String, status: Int?, at time: String, event: String, attempts: Int = 4) -> WebhookDelivery {
         try! WebhookDelivery(json: [
-            "id": .string("d-\(time)"), "event": .string(event), "status": "failed", "attempt_count": 4,
+            "id": .string("d-\(time)"), "event": .string(event), "status": "failed", "attempt_count": .number(String(attempts)),
             "response_status": status.map { .number(String($0)) } ?? .null, "created_at": .string(time),
             "webhook_id": .string(webhook), "webhook_url": .string("https://\(webhook).test/hook"),
         ])
@@ -39,6 +39,15 @@ import Testing
             delivery("analytics", status: nil, at: "2026-11-20T12:00:00Z", event: "whatsapp.message.sent"),
         ])
         return FailureGroups(triage.entries, numbers: IDResolverTests.numbers)
+    }
+
+    /// probe7 P7-9: one attempt is `1 attempt`; an answer of 200 recorded as failed names its likely cause as likely.
+    @Test func oneAttemptAndAFailed200() throws {
+        var triage = ErrorTriage()
+        triage.addDeliveries([Self.delivery("hooks", status: 200, at: "2026-11-20T10:00:00Z", event: "whatsapp.message.sent", attempts: 1)])
+        let entry = try #require(triage.entries.first)
+        #expect(entry.error == "HTTP 200 after 1 attempt")
+        #expect(entry.meaning.hasPrefix("the receiver answered 200, yet Kapso counted the delivery as failed; the likely cause (not recorded)"))
     }
 
     @Test func oneRowPerCauseLargestFirst() {

@@ -25,6 +25,11 @@ import Testing
         (#"{"type":"location","location":{"latitude":37.7749,"longitude":-122.4194,"name":"Pickup point","address":"1 Market St, San Francisco, CA"}}"#,
          #"location "Pickup point", 1 Market St, San Francisco, CA (37.7749, -122.4194)"#),
         (#"{"type":"location","location":{"latitude":52,"longitude":13.4}}"#, "location (52, 13.4)"),
+        // Coordinates written as strings are read; text that is no coordinate is said, never dropped (probe7 P7-9).
+        (#"{"type":"location","location":{"latitude":"37.7749","longitude":"-122.4194","name":"Pickup"}}"#, #"location "Pickup" (37.7749, -122.4194)"#),
+        (#"{"type":"location","location":{"latitude":"north","longitude":"-122.4194","name":"Pickup"}}"#,
+         #"location "Pickup" (unreadable coordinates: latitude "north", longitude -122.4194)"#),
+        (#"{"type":"location","location":{"latitude":95,"name":"Pickup"}}"#, #"location "Pickup" (unreadable coordinates: latitude "95", longitude missing)"#),
         (#"{"type":"contacts","contacts":[{"name":{"first_name":"Contact","formatted_name":"Contact B"},"phones":[{"phone":"+1 415-555-0172"}]}]}"#,
          "shared contact Contact B"),
         (#"{"type":"contacts","contacts":[{"name":{"first_name":"Ana","last_name":"Ruiz"}},{"phones":[{"phone":"+1 415"}]}]}"#,

@@ -38,6 +38,34 @@ import Testing
         #expect(history.latest == nil, "which came last is unknown")
     }
 
+    /// probe7 P7-3: the same notification stored twice (a retried webhook) is one event, and one failure.
+    @Test func aStatusStoredTwiceIsOneEvent() throws {
+        let failed = #"{"id":"wamid.X","status":"failed","timestamp":"1001","errors":[{"code":131049,"title":"Healthy ecosystem"}]}"#
+        let statuses = #"[{"id":"wamid.X","status":"sent","timestamp":"1000"},\#(failed),\#(failed)]"#
+        let history = StatusHistory(message: try Self.message(statuses, status: "failed"))
+        #expect(history.events.map(\.status) == ["sent", "failed"])
+        #expect(history.failures.count == 1)
+        #expect(history.failures.first?.repeats == 1)
+        #expect(history.repeatedCount == 1)
+        // Another second, another error or no id: different notifications, kept apart.
+        let other = #"{"id":"wamid.X","status":"failed","timestamp":"1002","errors":[{"code":131049,"title":"Healthy ecosystem"}]}"#
+        let anonymous = #"{"status":"failed","timestamp":"1001","errors":[{"code":131049,"title":"Healthy ecosystem"}]}"#
+        let kept = StatusHistory(message: try Self.message("[\(failed),\(other),\(anonymous),\(anonymous)]", status: "failed"))
+        #expect(kept.failures.count == 4)
+        #expect(kept.repeatedCount == 0)
+    }
+
+    /// probe7 P7-9: a status about another recipient is named; Brazil's other form of the same number is not.
+    @Test func statusesAboutAnotherRecipientAreNamed() throws {
+        let statuses = #"[{"status":"sent","timestamp":"1000","recipient_id":"14155550999"},{"status":"delivered","timestamp":"1002","recipient_id":"14155550999"}]"#
+        let history = StatusHistory(message: try Self.message(statuses, status: "delivered"))
+        #expect(history.otherRecipients(than: "14155550171") == ["14155550999"])
+        #expect(history.otherRecipients(than: "14155550999").isEmpty)
+        #expect(history.otherRecipients(than: nil).isEmpty)
+        let brazil = #"[{"status":"sent","timestamp":"1000","recipient_id":"551187654321"}]"#
+        #expect(StatusHistory(message: try Self.message(brazil, status: "sent")).otherRecipients(than: "5511987654321").isEmpty)
+    }
+
     @Test func readsTenThousandStatuses() throws {
         let many = (0..<10_000).map { #"{"status":"\#($0 % 2 == 0 ? "sent" : "delivered")","timestamp":"\#(2000 - $0 % 7)"}"# }
         let history = StatusHistory(message: try Self.message("[" + many.joined(separator: ",") + "]", status: "delivered"))

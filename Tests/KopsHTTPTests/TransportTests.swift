@@ -2,6 +2,13 @@ import KopsHTTP
 import Testing
 
 @Suite struct URLPartsTests {
+    /// probe7 P7-9: a measured wait is shown to a tenth of a second, never as 9.996939265 s.
+    @Test func secondsAreShownToATenth() {
+        #expect(TransportError.timeout(host: "h", seconds: 9.996939265).message.hasPrefix("request to h timed out after 10 s;"))
+        #expect(TransportError.timeout(host: "h", seconds: 2.5).message.hasPrefix("request to h timed out after 2.5 s;"))
+        #expect(TransportError.timeout(host: "h", seconds: 5).message.hasPrefix("request to h timed out after 5 s;"))
+    }
+
     @Test(arguments: [
         ("https://api.kapso.ai", "https", "api.kapso.ai", false),
         ("http://127.0.0.1:8080/platform/v1", "http", "127.0.0.1", true),

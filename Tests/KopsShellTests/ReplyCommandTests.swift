@@ -26,7 +26,7 @@ import Testing
 
             """))
         // The send call, with the request id log search knows it by, and the status Meta sent Kapso for the reply.
-        #expect(trace.contains("2026-11-21T12:00:00Z  req_00000000000040008000000000000015  POST    /meta/whatsapp/v24.0/100200300400501/messages  200"))
+        #expect(trace.contains("2026-11-21T12:00:00Z  req_00000000000040008000000000000016  POST    /meta/whatsapp/v24.0/100200300400501/messages  200"))
         #expect(trace.contains("Meta's webhooks: 1 (log search)\nTIME                  META SENT KAPSO   AFTER  EVENT ID\n2026-11-21T12:00:00Z  Meta status sent  +0 s"))
         #expect(trace.hasSuffix("verdict: sent 0 s ago, no delivery report yet\n"))
         #expect(run.err == "follow it with 'trace'\nfollow it with 'trace'\n")
@@ -51,8 +51,9 @@ import Testing
         // The conversation (its newest message, then its contact's conversations: lists, so an id of none leaves no
         // 404, probe5 P5-4), Lee's conversations and inbound messages on the number (the window is the pair's, for
         // `conversation` and again for `reply`, each pair sent at once), then for the templates that fit: the number
-        // (its WABA), its approved templates and Lee's marketing preference; no send.
-        #expect(run.requests == 10)
+        // (its WABA), its approved templates and Lee's marketing preference; no send. The project's numbers are listed
+        // once, as no 'use' listed them: the contact may be the business's own number (probe7 P7-6).
+        #expect(run.requests == 11)
     }
 
     @Test func forcedSendOutsideTheWindowGetsTheAPIsErrorExplained() async throws {
@@ -100,8 +101,8 @@ import Testing
         #expect(run.err == "follow it with 'trace'\ndry run: nothing sent\n")
         #expect(!run.out.contains(run.apiKey) && !run.err.contains(run.apiKey))
         // message, then reply: the message, the contact's conversations and inbound messages on the number (the
-        // window is the pair's).
-        #expect(run.requests == 5)
+        // window is the pair's); the project's numbers once, to refuse the business's own number (probe7 P7-6).
+        #expect(run.requests == 6)
     }
 
     @Test func dryRunOutsideTheWindowWarnsInsteadOfRefusing() async throws {
@@ -117,7 +118,7 @@ import Testing
         }
         #expect(run.out.contains("not sent\n"))
         #expect(run.out.contains("last_message_id:      \(Demo.danaInbound)\n"))
-        #expect(run.requests == 5)
+        #expect(run.requests == 6)
     }
 
     @Test(arguments: [

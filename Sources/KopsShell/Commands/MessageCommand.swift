@@ -33,8 +33,15 @@ public enum MessageCommand: Command {
             Field("number", message.phoneNumberID ?? "-"), Field("conversation", message.conversationID ?? "-"),
         ]
         if let quoted = message.quotedID { fields.append(Field("quotes", quoted)) }
+        fields += MessageOrigin(message).lines.map { Field($0.label, $0.text) }
         fields.append(Field("content", MessageSummary.text(of: message.json, lineBreaks: true)))
         let history = StatusHistory(message: message)
+        let others = history.otherRecipients(than: message.json["to"]?.string ?? (message.isInbound ? nil : message.contact))
+        if !others.isEmpty {
+            fields.append(Field(
+                "status recipient", "\(others.joined(separator: ", ")), not the message's recipient: its statuses may be another's",
+                style: .warn))
+        }
         var errors: [MessageError] = []
         for error in history.failures.flatMap(\.errors) + MessageError.all(in: message.json["errors"]) where !errors.contains(error) {
             errors.append(error)

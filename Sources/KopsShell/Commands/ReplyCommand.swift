@@ -243,6 +243,11 @@ public enum ReplyCommand: Command {
             let message = try client.message(id)
             guard let contact = message.contact ?? message.userID else { throw ReplyError.noContact }
             guard let phoneNumberID = message.phoneNumberID ?? session.phoneNumberID else { throw ShellError.noPhoneNumberSelected }
+            // A reply to a message written in a group goes to the group, never 1:1 to the participant (probe7 P7-4).
+            if let group = MessageOrigin(message).groupID {
+                throw ReplyError.groupMessage(groupID: group, contact: MessageCommand.contactLabel(message.contactName, contact), number: contact)
+            }
+            try refuseOwnNumber(contact, in: context)
             return Target(
                 contact: contact, label: MessageCommand.contactLabel(message.contactName, message.usernameHandle ?? contact),
                 phoneNumberID: phoneNumberID,
@@ -253,9 +258,29 @@ public enum ReplyCommand: Command {
         let conversation = try client.conversation(id)
         guard let contact = conversation.contact ?? conversation.businessScopedUserID else { throw ReplyError.noContact }
         guard let phoneNumberID = conversation.phoneNumberID ?? session.phoneNumberID else { throw ShellError.noPhoneNumberSelected }
+        try refuseOwnNumber(contact, in: context)
         return Target(
             contact: contact, label: MessageCommand.contactLabel(conversation.contactName, conversation.usernameHandle ?? contact),
             phoneNumberID: phoneNumberID, conversation: conversation)
+    }
+
+    /// Refuses a remembered message's or conversation's contact that is one of the project's own numbers or ids, as
+    /// `--to` refuses it (probe7 P7-6): a message to the business's own number fails with 131021 whatever is sent.
+    /// A business-scoped user id is never one of them and is not checked.
+    static func refuseOwnNumber(_ contact: String, in context: ShellContext) throws {
+        guard !BusinessScopedUserID.isValid(contact), case .success(let number) = PhoneNumberText.parse("+" + contact) else { return }
+        let typed = "the last message's contact +\(contact)"
+        // The numbers `use` listed this session, else one listing (remembered for the next reply).
+        let numbers: [PhoneNumber]
+        if context.ids.phoneNumbersListed {
+            numbers = Array(context.ids.phoneNumbers.values)
+        } else {
+            numbers = try context.client.allPhoneNumbers()
+            context.ids.rememberAllNumbers(numbers)
+        }
+        guard var problem = IDResolver.notAContact(number, typed: typed, numbers: numbers) else { return }
+        problem.fix = "pick a contact's message ('messages') or use 'reply --to E164 TEXT'"
+        throw ReplyError.notAContact(problem)
     }
 
     /// A contact known by business-scoped user id on the selected number: its conversation is found through

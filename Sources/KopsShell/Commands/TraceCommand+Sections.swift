@@ -17,15 +17,18 @@ extension TraceCommand {
             return heading + [.line(StyledText(text, style: .warn))]
         case .loaded(.events(let events)):
             let sent = trace.message.time
+            // The same status at the same time again is one notification Meta delivered twice (StatusHistory).
+            var seen: Set<[String]> = []
             let rows = events.map { event -> [StyledText] in
                 let reading = LogSearchReading(event)
+                let again = event.status != nil && !seen.insert([reading.what, event.time]).inserted ? " (again: the same notification)" : ""
                 var delta = "-"
                 if let at = KapsoTime.seconds(iso: event.time), let sent {
                     let seconds: Int64 = at - sent
                     delta = (seconds < 0 ? "-" : "+") + Elapsed.text(abs(seconds))
                 }
                 return [
-                    StyledText(TimeText.short(event.time)), StyledText(reading.what, style: reading.isProblem ? .bad : .plain),
+                    StyledText(TimeText.short(event.time)), StyledText(reading.what + again, style: reading.isProblem ? .bad : .plain),
                     StyledText(delta), StyledText(event.id),
                 ]
             }

@@ -71,6 +71,7 @@ public enum TraceCommand: Command {
             Field("number", message.phoneNumberID ?? "-"), Field("content", MessageSummary.text(of: message.json, lineBreaks: true)),
         ]
         if let quoted = message.quotedID { fields.append(Field("quotes", quoted)) }
+        fields += MessageOrigin(message).lines.map { Field($0.label, $0.text) }
         switch trace.conversation {
         case .loaded(let conversation):
             fields.append(Field("conversation", "\(conversation.id) (\(conversation.status))"))
@@ -82,6 +83,14 @@ public enum TraceCommand: Command {
     }
 
     private static func window(_ trace: MessageTrace, now: Int64) -> Field {
+        if trace.message.isInbound, let time = trace.message.time, MessageOrigin(trace.message).isGroup {
+            let window = ServiceWindow(lastInbound: time, at: now)
+            let state = window.isOpen ? "open now" : "closed now, unless a later message in the group reopened it"
+            return Field(
+                "window",
+                "the group's, opened by this message until \(KapsoTime.iso(time + Conversation.windowSeconds)) (\(state)); "
+                    + "not a 1:1 window with the participant", style: window.isOpen ? .good : .warn)
+        }
         if trace.message.isInbound, let time = trace.message.time {
             let own = time + Conversation.windowSeconds
             // A newer inbound message from the contact reopened the window this one opened.
@@ -148,9 +157,10 @@ public enum TraceCommand: Command {
                 rows.append([StyledText("… \(hidden) more statuses", style: .dim), StyledText(""), StyledText(""), StyledText("")])
             }
             let delta = event.sinceSend.map { ($0 < 0 ? "-" : "+") + Elapsed.text($0) } ?? "-"
-            let detail = event.errors.map { error in
+            var detail = event.errors.map { error in
                 error.code.map { "\($0) " + (error.entry?.name ?? error.title ?? error.message ?? "") } ?? error.headline
             }
+            if event.repeats > 0 { detail.append("stored \(event.repeats + 1) times: one notification, delivered again") }
             rows.append([
                 StyledText(
                     event.time.map(KapsoTime.iso) ?? event.unusableTimestamp.map { "unusable: \(VisibleText.escaped(String($0.prefix(24))))" }
@@ -172,6 +182,13 @@ public enum TraceCommand: Command {
         }
         if history.outOfOrder {
             blocks.append(.line(StyledText("  the statuses are stamped out of order (Meta sends them unordered): the verdict takes the furthest one reached", style: .dim)))
+        }
+        let others = history.otherRecipients(than: message.json["to"]?.string ?? (message.isInbound ? nil : message.contact))
+        if !others.isEmpty {
+            let to = message.json["to"]?.string ?? message.contact ?? "-"
+            blocks.append(.line(StyledText(
+                "  the statuses are about \(others.joined(separator: ", ")), not the message's recipient \(to): "
+                    + "they may be another recipient's", style: .warn)))
         }
         if history.isBehind(message.status) {
             blocks.append(.line(StyledText("  Kapso's status is \(message.status), but no \(message.status) event was recorded in the history", style: .warn)))

@@ -23,7 +23,12 @@ public enum WhoisCommand: Command {
     public static let maxArguments: Int? = nil
     public static let flags = [FlagSpec("--output", choices: ["table", "json", "expanded"], help: "print the answer as a table or JSON")]
 
-    public static func validate(_ arguments: Arguments) throws { _ = try input(arguments) }
+    public static func validate(_ arguments: Arguments) throws {
+        // An id of a kind kops cannot look up is answered when run, not refused as a usage error.
+        if case .success = IDInput.read(arguments.positionals.joined(separator: " ")) { return }
+        if IDShape.describe(IDInput.cleaned(arguments.positionals.joined(separator: " "))) != nil { return }
+        _ = try input(arguments)
+    }
 
     /// What was pasted, read as an id; empty or unreadable text is refused before any request.
     private static func input(_ arguments: Arguments) throws(ShellError) -> (pasted: String, input: IDInput) {
@@ -33,6 +38,9 @@ public enum WhoisCommand: Command {
         case .failure(.empty): throw .missingArgument(command: name, what: "id", usage: usage)
         case .failure(let problem):
             if let fromPath = try idInPath(pasted) { return fromPath }
+            // An id of a kind kops cannot look up (a group id, Meta's conversation id, a ctwa_clid): say what it is
+            // or looks like (probe7 P7-7), as a not-found answer rather than a usage error.
+            if case .unknownForm = problem, let shape = IDShape.describe(IDInput.cleaned(pasted)) { throw .idNotFound(explanation: shape) }
             throw .unreadableID(command: name, value: IDInput.echo(pasted), reason: problem.reason)
         }
     }

@@ -13,6 +13,9 @@ public enum ReplyError: KopsError, Equatable {
     case noContact
     /// `--to` is one of the project's own ids or numbers, or has no country code; nothing was sent.
     case notAContact(IDResolver.NotAContact)
+    /// The remembered message was written in a WhatsApp group (`group_id`): a reply to it goes to the group, which kops
+    /// does not send, and the group's window is no 1:1 window with the participant (`contact`, digits `number`).
+    case groupMessage(groupID: String, contact: String, number: String)
 
     public var message: String {
         switch self {
@@ -20,12 +23,16 @@ public enum ReplyError: KopsError, Equatable {
             let send = "send an approved template with 'reply --template NAME'"
                 + (templates.isEmpty ? " ('templates --status APPROVED' lists them)" : " (approved: \(templates.joined(separator: ", ")))")
                 + ", or add --force to try anyway"
+            // A message the contact wrote in a group opened the group's window only (ContactWindow.groupInbound).
+            let group = window.groupInbound.map {
+                " (their message in a WhatsApp group at \(KapsoTime.iso($0)) opened the group's window, not a 1:1 one)"
+            } ?? ""
             guard let closes = window.window?.closesAt else {
-                return "reply: no inbound message from \(contact) to this number was found (its messages and conversations "
-                    + "were read), so no 24-hour window is open; " + send
+                return "reply: no \(group.isEmpty ? "" : "1:1 ")inbound message from \(contact) to this number was found (its messages and conversations "
+                    + "were read)\(group), so no 24-hour window is open; " + send
             }
             return "reply: the 24-hour window with \(contact) closed at \(KapsoTime.iso(closes)) "
-                + "(\(Elapsed.text(window.at - closes)) ago), so free-form messages fail with 131047; " + send
+                + "(\(Elapsed.text(window.at - closes)) ago)\(group), so free-form messages fail with 131047; " + send
         case .rejected(let error, let templates):
             guard let code = error.code, let entry = ErrorCatalog.entry(for: code) else {
                 let code = error.code.map { " \($0)" } ?? ""
@@ -37,6 +44,10 @@ public enum ReplyError: KopsError, Equatable {
             return "reply: the last message or conversation has no contact number; use 'reply --to E164 TEXT'"
         case .notAContact(let problem):
             return "reply: not sent: \(problem.statement); \(problem.fix)"
+        case .groupMessage(let group, let contact, let number):
+            return "reply: not sent: the last message was written by \(contact) in WhatsApp group \(group); "
+                + "\(MessageOrigin.groupReply(group)), and kops does not send to groups; to write to them 1:1, 'reply --to +\(number) TEXT' "
+                + "(their 1:1 window is checked on its own: the group message does not open it)"
         }
     }
 

@@ -135,16 +135,17 @@ struct MessageTrace {
         let inbound = part(json(1)) { json throws(KapsoAPIError) in
             let page = try client.messages(from: json)
             // `phone_number` matches partially: only this contact's messages count, in either form of a Brazilian or
-            // Mexican number, and any message of the traced one's conversation.
+            // Mexican number, and any message of the traced one's conversation. A message the contact wrote in a group
+            // opened the group's window, not the 1:1 one (MessageOrigin), so it is no evidence of it.
             let mine = page.items.filter { other in
-                other.isInbound && other.id != message.id
+                other.isInbound && other.id != message.id && !MessageOrigin(other).isGroup
                     && ((message.contact == nil && message.userID == nil) || ContactNumber.same(other.contact, message.contact)
                         || ContactNumber.same(other.userID, message.userID)
                         || (other.conversationID != nil && other.conversationID == message.conversationID))
             }
             return InboundPage(
                 before: mine.first { ($0.time ?? 0) <= time }, hasMore: page.hasMore,
-                newest: ([message].filter(\.isInbound) + mine).compactMap(\.time).max())
+                newest: ([message].filter { $0.isInbound && !MessageOrigin($0).isGroup } + mine).compactMap(\.time).max())
         }
         var trace = MessageTrace(
             message: message,

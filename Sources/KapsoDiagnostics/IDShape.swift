@@ -1,0 +1,54 @@
+internal import Foundation
+
+/// What an id that kops cannot look up looks like, from its shape alone, for `whois`: a WhatsApp group id, Meta's
+/// conversation id, a Click-to-WhatsApp click id (`ctwa_clid`). Only a group id is said as a fact (it decodes to
+/// `capi_group:…`); the others are said as shapes, because other tokens look alike.
+///
+/// `IDShape.describe("Y2FwaV9ncm91cDox…")` → `… is a WhatsApp group id …`;
+/// `IDShape.describe("6f3c0a1e2b4d5f60718293a4b5c6d7e8")` → `… has the shape of Meta's conversation id …`.
+public enum IDShape {
+    /// One line saying what `text` is or looks like and why kops cannot look it up; nil when no shape fits.
+    ///
+    /// Sources: a group id is what the Groups API returns and a group message carries as `group_id` (Meta's group
+    /// messages webhook reference, developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/group/);
+    /// Meta's conversation id is a status's `conversation.id` (Meta's status webhook reference); `ctwa_clid` is a
+    /// message's `referral.ctwa_clid` (Meta's messages webhook reference, Click to WhatsApp ads).
+    public static func describe(_ text: String) -> String? {
+        if let group = groupID(text) {
+            return "\(text) is a WhatsApp group id (it decodes to '\(group)'; Meta's Groups API, the group_id of a message "
+                + "written in a group); kops looks up no groups and Kapso's message list has no group filter (kapso-api.md §7.1): 'message WAMID' of "
+                + "a message written in it shows 'group:'"
+        }
+        if text.count == 32, text.allSatisfy(\.isHexDigit) {
+            let lower = text.lowercased()
+            let dashed = [lower.prefix(8), lower.dropFirst(8).prefix(4), lower.dropFirst(12).prefix(4), lower.dropFirst(16).prefix(4),
+                          lower.dropFirst(20)].joined(separator: "-")
+            return "\(text) has the shape of Meta's conversation id (32 hex digits: the conversation.id of a status's pricing "
+                + "block), which kops cannot look up (Kapso's conversation ids are UUIDs); 'trace WAMID' shows the status that "
+                + "carries it; if it is a UUID written without dashes, 'whois \(dashed)'"
+        }
+        let urlSafe = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+        if text.count >= 40, text.unicodeScalars.allSatisfy(urlSafe.contains), text.contains(where: \.isLetter),
+            text.contains(where: \.isNumber)
+        {
+            return "\(text) has the shape of a Click-to-WhatsApp click id (ctwa_clid: a long URL-safe token from a message's "
+                + "referral, which Meta's Conversions API takes), though other tokens look alike; kops cannot look it up: "
+                + "'message WAMID' of the message it came with shows it"
+        }
+        return nil
+    }
+
+    /// `capi_group:…` (the part before any byte that is no printable ASCII) when `text` is base64 (standard or URL-safe,
+    /// padding optional) of a text starting so; nil otherwise.
+    static func groupID(_ text: String) -> String? {
+        guard text.count >= 16, text.count <= 200 else { return nil }
+        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 = String(base64.prefix { $0 != "=" })
+        // The decoder wants whole 4-character groups: extra trailing characters (a partial group) are dropped.
+        base64 = String(base64.prefix(base64.count / 4 * 4))
+        guard let data = Data(base64Encoded: base64) else { return nil }
+        let printable = data.prefix { $0 >= 0x20 && $0 < 0x7F }
+        guard let decoded = String(bytes: printable, encoding: .ascii), decoded.hasPrefix("capi_group:") else { return nil }
+        return decoded
+    }
+}
