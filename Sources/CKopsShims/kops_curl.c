@@ -1,3 +1,6 @@
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* RTLD_DEEPBIND */
+#endif
 #include "kops_shims.h"
 
 #include <dlfcn.h>
@@ -32,6 +35,23 @@ static struct {
     CURLSHcode (*share_setopt)(CURLSH *, CURLSHoption, ...);
 } api;
 
+/* RTLD_DEEPBIND: libcurl and its ~30 libraries look up their symbols among themselves first, then in kops's global
+   scope. Without it every one of their symbol relocations first tries each library kops was linked with (the Swift
+   runtime, Foundation, ...): 21.1 M instructions for the dlopen, 11.8 M with it (callgrind; docs/performance.md,
+   session 7). Nothing in them is meant to bind to kops's own definitions (kops has no copy relocations, and it never
+   frees what libcurl allocates). Sanitizer runtimes interpose on libc and refuse RTLD_DEEPBIND, so those builds
+   (scripts/fuzz) do without it. */
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer)
+#define KOPS_SANITIZED 1
+#endif
+#endif
+#if defined(RTLD_DEEPBIND) && !defined(KOPS_SANITIZED)
+#define KOPS_DLOPEN_FLAGS (RTLD_LAZY | RTLD_LOCAL | RTLD_DEEPBIND)
+#else
+#define KOPS_DLOPEN_FLAGS (RTLD_LAZY | RTLD_LOCAL)
+#endif
+
 static pthread_once_t load_once = PTHREAD_ONCE_INIT;
 static int loaded = 0;
 static char load_error[256] = "";
@@ -44,7 +64,7 @@ static void load(void) {
 #endif
     void *library = NULL;
     for (size_t i = 0; i < sizeof names / sizeof names[0] && library == NULL; i++) {
-        library = dlopen(names[i], RTLD_LAZY | RTLD_LOCAL);
+        library = dlopen(names[i], KOPS_DLOPEN_FLAGS);
     }
     if (library == NULL) {
         const char *reason = dlerror();
@@ -84,6 +104,14 @@ static void load(void) {
         return;
     }
     loaded = 1;
+}
+
+int kops_curl_deep_bound(void) {
+#if defined(RTLD_DEEPBIND) && !defined(KOPS_SANITIZED)
+    return 1;
+#else
+    return 0;
+#endif
 }
 
 const char *kops_curl_load(void) {

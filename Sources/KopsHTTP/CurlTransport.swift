@@ -50,6 +50,11 @@ public final class CurlTransport: HTTPTransport {
     /// The origin of the last URL `check` accepted.
     private var checkedOrigin: String?
 
+    /// True when libcurl is opened with `RTLD_DEEPBIND` (glibc builds without a sanitizer): its ~30 libraries then
+    /// resolve their symbols among themselves before kops's, which halves the cost of loading it (docs/performance.md,
+    /// "Session 7: per command").
+    static var loadsLibcurlDeepBound: Bool { kops_curl_deep_bound() != 0 }
+
     /// Sets nothing up: libcurl is loaded and initialised at the first request, so commands that send none
     /// (and `kops --version`) never pay for it. Does not throw; the signature is kept for callers.
     public init(options: Options = Options()) throws(TransportError) {

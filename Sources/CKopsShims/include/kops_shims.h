@@ -8,6 +8,8 @@
    initialises it once; it returns NULL when ready, or one line saying why not. Every other kops_curl_
    function may be called only after it returned NULL. */
 const char *kops_curl_load(void);
+/* 1 when libcurl is opened with RTLD_DEEPBIND (glibc, no sanitizer), else 0. */
+int kops_curl_deep_bound(void);
 
 CURL *kops_curl_easy_init(void);
 void kops_curl_easy_cleanup(CURL *handle);
