@@ -55,6 +55,7 @@ public final class Shell {
         defer { lineDepth -= 1 }
         // Transcripts show the line as it ran, so `kops check` replays it without the variables.
         let ran = (try? expanded.get()) ?? line
+        redactor.learn(secretsTypedIn: ran)
         var block = recorder
         block?.begin(prompt: context.session.prompt, line: redactor.redact(commandLine: ran))
         defer { block?.end() }

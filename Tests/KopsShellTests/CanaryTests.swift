@@ -77,6 +77,30 @@ import Testing
         #expect(!evidence.history.contains("verify"))
     }
 
+    /// Secrets typed in lines kops refuses or does not know as secret-bearing (probe8 P8-1): shell-style assignments
+    /// typed into the wrong window, `export`, a `profile` line it refuses, a token-shaped value under an innocent
+    /// name. Recognised by their shape (the history rule's token prefixes) or their secret-looking NAME.
+    @Test func secretsTypedInRefusedOrShellStyleLinesAppearNowhere() async throws {
+        let typed = [
+            "KAPSO_API_KEY=kapso_live_canaryTYPED01": "kapso_live_canaryTYPED01",
+            "export WEBHOOK_SECRET=whsec_canary_EXPORT_02": "whsec_canary_EXPORT_02",
+            "export APP_SECRET=\(CanaryTests.hexSecret)": CanaryTests.hexSecret,
+            "set x whsec_canary_SETX_03": "whsec_canary_SETX_03",
+            "set z EAAGcanaryMETATOKEN04zzzz": "EAAGcanaryMETATOKEN04zzzz",
+            "profile set api_key kapso_live_canaryPROF05": "kapso_live_canaryPROF05",
+        ]
+        let evidence = try await session(Array(typed.keys).sorted())
+        for (name, text) in [
+            ("terminal", evidence.terminal), ("transcript", evidence.transcript), ("history", evidence.history),
+        ] {
+            for canary in typed.values {
+                #expect(!Data(text.utf8).contains(Data(canary.utf8)), "\(canary) leaked into the \(name)")
+            }
+        }
+        #expect(evidence.transcript.contains("KAPSO_API_KEY=<redacted>"), "\(evidence.transcript)")
+        #expect(evidence.transcript.contains("set x <redacted>"))
+    }
+
     /// A webhook's custom headers may carry its receiver's credentials (probe finding F12): a Cookie and a
     /// password-like header are masked in the recorded command line, the output, JSON and history.
     @Test func customHeaderValuesAppearNowhere() async throws {

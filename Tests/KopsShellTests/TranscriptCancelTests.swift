@@ -40,4 +40,59 @@ import Testing
         #expect(outcome.keptAsRecorded.map(\.command) == ["deliveries --limit 3"])
         #expect(outcome.keptAsRecorded.first?.reason == "it was stopped with Ctrl-C when recorded")
     }
+
+    /// The kept line's own masked id (`trace <message 1>`) keeps its alias in the replay, so the messages listed
+    /// after it are numbered as recorded (probe8 P8-7: every later `<message N>` was one lower).
+    @Test func aCancelledLineKeepsTheAliasItTook() async throws {
+        let wamid = "wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA="
+        let lines = ["trace \(wamid)", "messages --limit 3"]
+        let (transcript, restore) = try await withSimulator { fixture in
+            let transport = CancellingTransport(
+                inner: try CurlTransport(options: .init(connectTimeout: 2, timeout: 5, userAgent: "kops-tests")),
+                when: "/messages")
+            let client = KapsoClient(baseURL: fixture.baseURL, apiKey: Secret(fixture.apiKey), transport: transport)
+            let context = ShellContext(
+                session: Session(baseURL: client.baseURL, phoneNumberID: "100200300400501"), client: client,
+                registry: .standard)
+            let shell = Shell(context: context, renderer: Renderer(), output: BufferOutput())
+            let recorder = try TranscriptRecorder(
+                header: TranscriptHeader(context: context, keepPII: false), destination: .memory, context: context)
+            shell.recorder = recorder
+            for line in lines { shell.run(line: line) }
+            return (recorder.text, recorder.restore)
+        }
+        #expect(transcript.contains("> trace <message 1>\nerror: cancelled\n```"), "\(transcript)")
+        #expect(transcript.contains("<message 2>"), "\(transcript)")
+        let outcome = try await withSimulator { fixture in
+            let (shell, _) = try fixture.shell(phoneNumberID: "100200300400501")
+            return try TranscriptChecker(expected: transcript, path: "t.md", restore: restore).replay(on: shell)
+        }
+        #expect(outcome.diff.isEmpty, "\(outcome.diff)")
+        #expect(outcome.keptAsRecorded.map(\.command) == ["trace <message 1>"])
+    }
+}
+
+/// Stops the first request whose URL contains `when` as Ctrl-C stops it; sends every other one.
+final class CancellingTransport: HTTPTransport {
+    private let inner: any HTTPTransport
+    private let when: String
+    private var stopped = false
+
+    init(inner: any HTTPTransport, when: String) {
+        self.inner = inner
+        self.when = when
+    }
+
+    var observer: (@Sendable (HTTPExchange) -> Void)? {
+        get { inner.observer }
+        set { inner.observer = newValue }
+    }
+
+    func send(_ request: HTTPRequest) throws(TransportError) -> HTTPResponse {
+        if !stopped, request.url.contains(when) {
+            stopped = true
+            throw .cancelled(sent: false)
+        }
+        return try inner.send(request)
+    }
 }

@@ -244,6 +244,8 @@ func recordPage(_ lines: [String], width: Int? = 60, keepPII: Bool = false) asyn
         ("verify --secret s --signature 00 --file /etc/hostname", "reads a file"),
         ("webhooks fire message-lifecycle --to http://127.0.0.1:9/ --secret s", "sends requests to a URL"),
         ("webhooks --scope project probe", "sends requests to a URL"),
+        // probe8 P8-5: run again, a follow would wait forever for events that came once.
+        ("deliveries --follow", "follows new events until stopped with Ctrl-C"),
     ])
     func checkKeepsTheBlockOfALineThatActsOutsideTheSession(line: String, reason: String) async throws {
         let page = try await recordPage(["numbers"], keepPII: true)

@@ -2,7 +2,7 @@
 ///
 /// Left out: lines starting with whitespace, lines with a URL that carries credentials, lines with a secret flag (`--secret`, `--secret-key`,
 /// `--api-key`, `--token`, `--password`, also as `--flag=value`, and misspellings of them such as `--sec`),
-/// `set NAME …` or `set NAME=…` where NAME looks secret (key, secret, token, password, pw, bearer, whsec), and lines with a token-shaped word (`sk_…`, `whsec_…`, `Bearer …`,
+/// `set NAME …`, `set NAME=…` or any `NAME=…` word (`export APP_SECRET=…`) where NAME looks secret (key, secret, token, password, pw, bearer, whsec), and lines with a token-shaped word (`sk_…`, `whsec_…`, `Bearer …`,
 /// or a long mix of letters and digits that is not an id). Words are the lexer's own, so a tab, quotes
 /// or `=` hide nothing; a line the lexer refuses is split on whitespace, quotes, `=` and `;` instead.
 public enum HistoryPolicy {
@@ -22,6 +22,10 @@ public enum HistoryPolicy {
             if commands[0].contains(where: Redactor.isSecretFlag) { return false }
             if commands[0].first == "set", commands[0].count > 1, Redactor.isSecretName(commands[0][1]) { return false }
         }
+        // `export APP_SECRET=…` or `KAPSO_API_KEY=…` typed into the shell: a secret-named assignment anywhere.
+        if commands.joined().contains(where: { Redactor.secretAssignment(String($0.drop { $0 == "-" })) != nil }) {
+            return false
+        }
         // A token can hide inside a quoted word or after `=`: look at every piece.
         let pieces = commands.joined().flatMap { $0.split(whereSeparator: { $0.isWhitespace || "=\"'".contains($0) }) }
         return !pieces.contains { isTokenShaped(String($0)) }
@@ -30,7 +34,7 @@ public enum HistoryPolicy {
     /// `sk_live_…`, `whsec_…`, or 20+ letters and digits mixed that are not a UUID, a WhatsApp message id or hex.
     static func isTokenShaped(_ word: String) -> Bool {
         let lower = word.lowercased()
-        if tokenPrefixes.contains(where: { lower.hasPrefix($0) && word.count > $0.count + 3 }) { return true }
+        if hasTokenPrefix(word) { return true }
         guard word.count >= 20, !lower.hasPrefix("wamid."), !isUUID(lower) else { return false }
         guard word.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_-.+/".contains($0)) }) else {
             return false
@@ -39,6 +43,13 @@ public enum HistoryPolicy {
         let hasDigits = word.contains(where: \.isNumber)
         let isHex = lower.allSatisfy(\.isHexDigit)
         return hasLetters && hasDigits && !isHex
+    }
+
+    /// True for a word that starts like a credential (`whsec_`, `sk_`, `kapso_`, `kops_`, `EAA`, `Bearer`) and goes
+    /// on for more than three characters after it.
+    static func hasTokenPrefix(_ word: String) -> Bool {
+        let lower = word.lowercased()
+        return tokenPrefixes.contains { lower.hasPrefix($0) && word.count > $0.count + 3 }
     }
 
     private static func isUUID(_ word: String) -> Bool {

@@ -254,6 +254,24 @@ extension Redactor {
         }
     }
 
+    /// Remembers the secrets a typed line shows by their shape, whatever command it is, or none: each piece (split
+    /// on whitespace, quotes, `;` and `=`) that starts like a token (`whsec_…`, `sk_…`, `kapso_…`, `EAA…`:
+    /// `HistoryPolicy.hasTokenPrefix`, the rule that keeps such lines out of history), and the value of a
+    /// `NAME=VALUE` piece whose NAME looks secret (`export WEBHOOK_SECRET=…`). A line kops refuses
+    /// (`KAPSO_API_KEY=kapso_live_…` typed into the shell, `profile set api_key …`) then shows only `<redacted>` in
+    /// its error and in a transcript (probe8 P8-1).
+    public mutating func learn(secretsTypedIn line: String) {
+        let pieces = line.split { $0.isWhitespace || "\"';".contains($0) }
+        for piece in pieces {
+            if let assigned = Redactor.secretAssignment(String(piece.drop { $0 == "-" })) { remember(assigned.value) }
+            // In `NAME=VALUE` only what follows a `=` is a value: `KAPSO_API_KEY` is a name, not a `kapso_` token.
+            let parts = piece.split(separator: "=", omittingEmptySubsequences: false)
+            for part in parts.dropFirst(parts.count > 1 ? 1 : 0) where HistoryPolicy.hasTokenPrefix(String(part)) {
+                remember(String(part))
+            }
+        }
+    }
+
     /// Remembers the values of secret-named fields in a response, e.g. a webhook's `secret_key`.
     public mutating func learn(from json: JSONValue?) {
         switch json {

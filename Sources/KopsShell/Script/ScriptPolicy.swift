@@ -34,7 +34,8 @@ public enum ScriptPolicy {
     /// settings. So `check` replays only what reads the API it was told to use: never a line that changes
     /// which API or key kops uses (`profile`), reads the checker's environment (`${env:NAME}`) or files
     /// (`source`, `verify --file`, `replay`), writes files (`bundle`, `record`), prints local history, or
-    /// sends to a URL the transcript names (`listen`, `replay`, `webhooks fire|probe`).
+    /// sends to a URL the transcript names (`listen`, `replay`, `webhooks fire|probe`), and no `--follow`, which runs
+    /// until Ctrl-C.
     public static func notReplayed(_ line: String, registry: CommandRegistry) -> String? {
         if line.contains("${env:") {
             return "it reads your environment (${env:…}), whose values would go into the output and requests"
@@ -74,6 +75,9 @@ public enum ScriptPolicy {
         case "verify" where words.contains("--file"): return ("it reads a file from your machine", true)
         case "webhooks" where positionals.first == "fire" || positionals.first == "probe":
             return ("it sends requests to a URL outside the API", true)
+        // A follow shows what arrives while it runs and ends at Ctrl-C: run again it would wait for events that came
+        // once and never stop (probe8 P8-5); its block is the record of what arrived.
+        case _ where words.contains("--follow"): return ("it follows new events until stopped with Ctrl-C", true)
         default: return nil
         }
     }

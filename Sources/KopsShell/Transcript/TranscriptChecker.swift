@@ -93,6 +93,7 @@ public struct TranscriptChecker {
             if entry.command.contains("<redacted>") || entry.snapshot || writes.contains(where: { $0.line == entry.line })
                 || kept.contains(where: { $0.line == entry.line })
             {
+                if !entry.snapshot { recorder.maskSkipped(line) }
                 recorder.copy(entry.block)
                 continue
             }
