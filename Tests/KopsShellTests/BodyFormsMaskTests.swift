@@ -28,12 +28,21 @@ import Testing
         "message \(wamid(17))", "message \(wamid(18))", "message \(wamid(19))", "message \(wamid(20))",
         "message \(wamid(25))", "message \(wamid(30))", "trace \(wamid(19))", "numbers", "errors", "errors --flat",
         "reply --to +14155550171 --dry-run thanks", "conversations --output json",
+        "message \(wamid(32))", "message --output json \(wamid(32))", "message \(wamid(33))",
+        "message --output json \(wamid(34))", "reply --to +14155550171 --dry-run \(typedReply)",
     ]
+
+    /// probe8 P8-11: a typed reply whose request JSON escapes it (a quote, a tab).
+    static let typedReply = "'Dear \"Pablo Ortega\"\tyour code 778899'"
 
     /// What no masked page may show: pieces of every multi-line, tabbed, double-spaced or long body.
     static let canaries = [
         "Maria", "Lopez", "Elm St", "4111", "12/29", "X1234567", "Passport", "Madrid", "Calle Mayor", "Claire",
         "Dubois", "4242", "Canary Wharf", "E14 5AB", "bakery", "Please deliver", "thanks", "Ring the bell",
+        // probe8 P8-2, P8-3, P8-4: a list row and a button chosen (N32, N33), every string of a shared card (N34), the
+        // conversation's CRM metadata; P8-11's typed reply.
+        "Elena", "Libertad", "Valencia", "Sevilla", "41004", "Andalucia", "Spain", "\"ES\"", "Oliva", "Director",
+        "Sierpes", "rosa.example", "Pilar", "platinum", "\"Q7\"", "Pablo", "778899",
     ]
 
     /// Records `lines` on a fresh simulator with the terminal `width` columns wide, then writes a bundle; returns the
@@ -107,6 +116,21 @@ import Testing
             }
         }
         #expect(recorded.page.contains("> reply --to +1 415 ••• 0171 --dry-run <body "))
+    }
+
+    /// probe8: the ids kops shows next to what the contact chose stay (they are the business's), the masked list row
+    /// keeps its shape, and a typed reply has one placeholder on its line and in the request it prints (P8-11).
+    @Test func choicesKeepTheirIDsAndATypedReplyKeepsItsPlaceholder() async throws {
+        let page = try await record(width: nil).page
+        #expect(page.contains("chose list row \"<body "), "\(page)")
+        #expect(page.contains("(id r1)"), "\(page)")
+        #expect(page.contains("\"id\": \"r1\""), "\(page)")
+        #expect(page.contains("chose button \"<body "), "\(page)")
+        let lines = page.split(separator: "\n")
+        let typed = try #require(lines.first { $0.contains("--dry-run '<body ") })
+        let alias = try #require(typed.split(separator: "'").dropFirst().first)
+        let sent = lines.drop { $0 != typed }.first { $0.contains("\"body\": ") }
+        #expect(sent?.contains("\"body\": \"\(alias)\"") == true, "\(typed) / \(sent ?? "")")
     }
 
     /// A masker that learned `bodies` as text messages' bodies.

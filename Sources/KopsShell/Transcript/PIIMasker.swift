@@ -49,6 +49,14 @@ public final class PIIMasker {
     static let bodyKeys: Set<String> = ["body", "caption", "filename", "last_message_text"]
     /// Objects whose every value is what a contact sent (a location, a card's addresses and company): bodies.
     static let contentParents: Set<String> = ["location", "addresses", "org", "urls"]
+    /// Objects whose every string is masked by its field in JSON, one word or short (`"city": "Madrid"`,
+    /// `"country_code": "ES"`): a shared card's addresses, company and links, the row or button a contact chose
+    /// (`interactive.list_reply` / `button_reply`: its `title` and `description`; the `id` is the business's), and a
+    /// conversation's `metadata` (free-form CRM fields, kapso-api.md; Meta's webhook `metadata` holds only the
+    /// business's own number and id, which stay).
+    static let fieldParents: Set<String> = ["addresses", "org", "urls", "list_reply", "button_reply", "metadata"]
+    /// Keys in those objects that are labels or the business's handles, not what the contact wrote.
+    static let fieldExempt: Set<String> = ["type", "id"]
     static let numberKeys: Set<String> = [
         "from", "to", "wa_id", "phone_number", "recipient_id", "contact_phone", "phone", "conversation_phone_number",
         "recipient", "customer_phone",
@@ -78,6 +86,8 @@ public final class PIIMasker {
                 let key = entry.key.lowercased()
                 if let text = entry.value.string ?? entry.value.numberText {
                     learn(text, key: key, parent: parent)
+                } else if key == "metadata" {
+                    learnMetadata(entry.value)
                 } else {
                     learn(entry.value, parent: key)
                 }
@@ -117,11 +127,31 @@ public final class PIIMasker {
             // A flow's answers, sent as a JSON string: every value the contact filled in.
             learnContent(values)
         } else if PIIMasker.bodyKeys.contains(key) || parent.map(PIIMasker.contentParents.contains) == true
-            || (parent == "order" && key == "text") || (parent == "parameters" && key == "text")
+            || ((parent == "list_reply" || parent == "button_reply") && key != "id") || (parent == "button" && key == "text")
+            || (parent == "contacts" && key == "birthday") || (parent == "order" && key == "text") || (parent == "parameters" && key == "text")
             || (parent == "transcript" && key == "text") || (parent == "kapso" && key == "content")
         {
             if parent == "parameters" { learnTemplateValue(text) }
             add(text, to: &bodies, prefix: "body")
+        }
+    }
+
+    /// A conversation's `metadata`: every string at any depth is a body (free-form CRM fields: a note, a name, a card
+    /// number), except the business's own number and ids (Meta's webhook `metadata`).
+    private func learnMetadata(_ json: JSONValue) {
+        switch json {
+        case .array(let items): for item in items { learnMetadata(item) }
+        case .object(let object):
+            for entry in object.entries {
+                let key = entry.key.lowercased()
+                if PIIMasker.ownNumberKeys.contains(key) || PIIMasker.ownIDKeys.contains(key) {
+                    if let text = entry.value.string { learn(text, key: key, parent: "metadata") }
+                } else {
+                    learnMetadata(entry.value)
+                }
+            }
+        default:
+            if let text = json.string { add(text, to: &bodies, prefix: "body") }
         }
     }
 
@@ -214,7 +244,7 @@ public final class PIIMasker {
                 return .table(table)
             }
         }
-        masked.json = result.json.map { mask(json: $0, key: nil) }
+        masked.json = result.json.map { mask(json: $0, key: nil, byField: false) }
         masked.jsonText = result.jsonText.map { mask(jsonText: $0) }
         return masked
     }
@@ -229,16 +259,28 @@ public final class PIIMasker {
         "body", "caption", "filename", "text", "content", "address", "last_message_text",
     ]
 
-    private func mask(json: JSONValue, key: String?) -> JSONValue {
+    /// `byField`: the value is inside one of `fieldParents`, where every string is what the contact wrote.
+    private func mask(json: JSONValue, key: String?, byField: Bool) -> JSONValue {
         switch json {
         case .string(let text):
             let key = key?.lowercased()
+            if byField, let key, !PIIMasker.fieldExempt.contains(key), !PIIMasker.ownNumberKeys.contains(key),
+                !PIIMasker.ownIDKeys.contains(key)
+            {
+                // Masked by its field: learned values as anywhere, and what is left (a 2-letter country code) whole.
+                let masked = mask(text, content: true)
+                let blank = text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                if masked != text || blank || PIIMasker.isMasked(text) { return .string(masked) }
+                return .string(alias(for: text, prefix: "body"))
+            }
             if key == "name", wholePlainWordBody(text) != nil { return .string(mask(text, content: true)) }
             return .string(mask(text, content: key.map(PIIMasker.contentJSONKeys.contains) ?? false))
-        case .array(let items): return .array(items.map { mask(json: $0, key: key) })
+        case .array(let items): return .array(items.map { mask(json: $0, key: key, byField: byField) })
         case .object(var object):
+            let byField = byField || key.map { PIIMasker.fieldParents.contains($0.lowercased()) } == true
             for index in object.entries.indices {
-                object.entries[index].value = mask(json: object.entries[index].value, key: object.entries[index].key)
+                object.entries[index].value = mask(
+                    json: object.entries[index].value, key: object.entries[index].key, byField: byField)
             }
             return .object(object)
         default: return json
@@ -258,11 +300,17 @@ public final class PIIMasker {
         var result = mask(text)
         guard result.contains("\":") else { return result }
         for value in bodies where pattern(value).isPlainWord && result.contains("\"" + value + "\"") {
-            let keys = PIIMasker.contentJSONKeys.union(["name"])
+            let keys = PIIMasker.contentJSONKeys.union(PIIMasker.fieldJSONKeys)
             result = PIIMasker.replacingJSONStrings(value, keys: keys, with: alias(for: value, prefix: "body"), in: result)
         }
         return result
     }
+
+    /// Keys of `fieldParents`' strings (and a location's `name`): in JSON already written out, where a one-word body
+    /// is masked as a whole string value.
+    static let fieldJSONKeys: Set<String> = [
+        "name", "title", "description", "street", "city", "state", "zip", "country", "company", "department",
+    ]
 
     /// `text` with each `"KEY": "VALUE"` whose key is one of `keys` written `"KEY": "ALIAS"`.
     static func replacingJSONStrings(_ value: String, keys: Set<String>, with alias: String, in text: String) -> String {
@@ -326,7 +374,12 @@ public final class PIIMasker {
                 escaped = !escaped && value[end] == "\\"
                 end = value.index(after: end)
             }
-            let string = String(value[..<end])
+            var string = String(value[..<end])
+            // The value as the API had it (`Dear "Pablo"\tyour code`), so a body learned before (a typed reply) keeps
+            // its placeholder; `PIIMasker+Forms` finds it in its escaped form.
+            if string.contains("\\"), let decoded = try? JSONValue.parse(Array(("\"" + string + "\"").utf8)).string {
+                string = decoded
+            }
             if PIIMasker.numberKeys.contains(key), PIIMasker.isBareNumber(string) {
                 contactNumbers.insert(PIIMasker.digits(string))
             } else if PIIMasker.ownNumberKeys.contains(key) {
