@@ -48,7 +48,7 @@ public struct ErrorTriage {
             let type = (message["type"]?.string ?? "?") + (UnsupportedContent.type(of: message).map { ": \($0)" } ?? "")
                 + (Self.templateName(of: message).map { " \($0)" } ?? "")
             var found: [(key: String, time: Int64?, error: MessageError?, others: [MessageError], subject: String, word: String?)] = []
-            for failure in history.failures {
+            for failure in history.distinctFailures {
                 let subject = "message to \(contact) (\(type)" + (final == "failed" ? ")" : ", now \(final))")
                 found.append(
                     ("\(id)/status/\(failure.storedIndex)", failure.time ?? sentAt, MessageError.primary(of: failure.errors),

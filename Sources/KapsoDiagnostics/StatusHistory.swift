@@ -97,6 +97,24 @@ public struct StatusHistory: Sendable {
     /// The failed events, oldest first (a retried notification is one event: `Event.repeats`).
     public var failures: [Event] { events.filter { $0.status == "failed" } }
 
+    /// The failed events that are different failures, oldest first: a later `failed` with the same error codes (in
+    /// any order) as an earlier one is that failure reported again — a notification sent again with another
+    /// `timestamp`, or passed on by a relay that dropped its `href` or texts — since a message fails once (`failed`
+    /// is final; Meta's status webhooks reference). `trace` still shows every event; `errors` counts these
+    /// (probe8 P8-8: "27 failures" for 24 failed messages).
+    public var distinctFailures: [Event] {
+        var seen: Set<[String]> = []
+        return failures.filter { seen.insert(Self.codes(of: $0)).inserted }
+    }
+
+    /// The `storedIndex` of each failed event `distinctFailures` leaves out: an earlier failure had the same codes.
+    public var failuresReportedAgain: Set<Int> {
+        Set(failures.map(\.storedIndex)).subtracting(distinctFailures.map(\.storedIndex))
+    }
+
+    /// An event's error codes, sorted (`?` for an entry without one): what makes two failures the same failure.
+    static func codes(of event: Event) -> [String] { event.errors.map { $0.code ?? "?" }.sorted() }
+
     /// How many stored statuses were copies of another (`Event.repeats`, summed); 0 when none was stored twice.
     public var repeatedCount: Int { events.reduce(0) { $0 + $1.repeats } }
 

@@ -185,6 +185,18 @@ import Testing
         #expect(groups.groups.map(\.headline).contains("1 message failed with 131026 (message undeliverable)"))
     }
 
+    /// probe8 P8-8: one message whose failure was reported again (a second later, without `href`) is one entry.
+    @Test func aFailureReportedAgainIsCountedOnce() throws {
+        var triage = ErrorTriage()
+        try triage.addMessages(
+            Self.page([
+                Self.outbound(
+                    "wamid.R", status: "failed",
+                    statuses: #"[{"id":"wamid.R","status":"failed","timestamp":"1001","href":"h","errors":[{"code":131026}]},{"id":"wamid.R","status":"failed","timestamp":"1003","errors":[{"code":131026}]}]"#),
+            ]), since: 0)
+        #expect(triage.entries.count == 1)
+    }
+
     @Test func metaCheckCountsWarningsApart() {
         #expect(ErrorTriage.MetaCheck(problems: 14, otherStatuses: ["warning": 1]).counted == "13 failed statuses and 1 warning")
         #expect(ErrorTriage.MetaCheck(problems: 1).counted == "1 failed status")

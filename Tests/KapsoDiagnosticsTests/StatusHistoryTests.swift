@@ -38,6 +38,18 @@ import Testing
         #expect(history.latest == nil, "which came last is unknown")
     }
 
+    /// probe8 P8-8: the same failure reported again another second later, or passed on without its `href` or with its
+    /// errors in another order, is still one failure of the message (`distinctFailures`); trace keeps both events.
+    @Test func theSameFailureReportedAgainIsOneFailure() throws {
+        let first = #"{"id":"wamid.Y","status":"failed","timestamp":"1001","href":"https://x","errors":[{"code":131026},{"code":131049}]}"#
+        let later = #"{"id":"wamid.Y","status":"failed","timestamp":"1003","errors":[{"code":131049},{"code":131026,"title":"t"}]}"#
+        let other = #"{"id":"wamid.Y","status":"failed","timestamp":"1004","errors":[{"code":131000}]}"#
+        let history = StatusHistory(message: try Self.message("[\(first),\(later),\(other)]", status: "failed"))
+        #expect(history.failures.count == 3)
+        #expect(history.distinctFailures.map(\.storedIndex) == [0, 2])
+        #expect(history.failuresReportedAgain == [1])
+    }
+
     /// probe7 P7-3: the same notification stored twice (a retried webhook) is one event, and one failure.
     @Test func aStatusStoredTwiceIsOneEvent() throws {
         let failed = #"{"id":"wamid.X","status":"failed","timestamp":"1001","errors":[{"code":131049,"title":"Healthy ecosystem"}]}"#

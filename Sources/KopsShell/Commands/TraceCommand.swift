@@ -151,6 +151,7 @@ public enum TraceCommand: Command {
             hidden = events.count - 2 * timelineEdge
             events = Array(events.prefix(timelineEdge)) + Array(events.suffix(timelineEdge))
         }
+        let reportedAgain = history.failuresReportedAgain
         var rows: [[StyledText]] = []
         for (position, event) in events.enumerated() {
             if hidden > 0, position == timelineEdge {
@@ -161,6 +162,7 @@ public enum TraceCommand: Command {
                 error.code.map { "\($0) " + (error.entry?.name ?? error.title ?? error.message ?? "") } ?? error.headline
             }
             if event.repeats > 0 { detail.append("stored \(event.repeats + 1) times: one notification, delivered again") }
+            if reportedAgain.contains(event.storedIndex) { detail.append("the same failure reported again: one failure") }
             rows.append([
                 StyledText(
                     event.time.map(KapsoTime.iso) ?? event.unusableTimestamp.map { "unusable: \(VisibleText.escaped(String($0.prefix(24))))" }
