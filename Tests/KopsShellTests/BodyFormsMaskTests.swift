@@ -29,7 +29,7 @@ import Testing
         "message \(wamid(25))", "message \(wamid(30))", "trace \(wamid(19))", "numbers", "errors", "errors --flat",
         "reply --to +14155550171 --dry-run thanks", "conversations --output json",
         "message \(wamid(32))", "message --output json \(wamid(32))", "message \(wamid(33))",
-        "message --output json \(wamid(34))", "reply --to +14155550171 --dry-run \(typedReply)",
+        "message --output json \(wamid(34))", "conversations --all --output json", "messages --all --output json", "reply --to +14155550171 --dry-run \(typedReply)",
     ]
 
     /// probe8 P8-11: a typed reply whose request JSON escapes it (a quote, a tab).

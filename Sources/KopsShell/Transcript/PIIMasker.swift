@@ -40,6 +40,8 @@ public final class PIIMasker {
     /// reply (`PIIMasker+Forms`): what a business puts in a template is a name, a code, an address far more often
     /// than a word of kops's own text.
     var templateValues: Set<String> = []
+    /// Strings masked by their field (`learnFieldValue`), by key (lowercased).
+    var fieldValues: [String: Set<String>] = [:]
 
     static let nameKeys: Set<String> = ["contact_name", "profile_name", "customer_name", "username", "email"]
     static let nameParents: Set<String> = ["profile", "contact", "contacts", "customer"]
@@ -106,6 +108,11 @@ public final class PIIMasker {
     /// template's parameters (a name, an order id, a login code) is a body too.
     private func learn(_ text: String, key: String, parent: String?) {
         if key == "type" { return }
+        if let parent, PIIMasker.fieldParents.contains(parent), !PIIMasker.ownNumberKeys.contains(key),
+            !PIIMasker.ownIDKeys.contains(key)
+        {
+            learnFieldValue(text, key: key)
+        }
         if parent == "details" && key == "contact" {
             // `whois`'s detail line: `Marisol Vega`, or `Lee Park (+1 415 555 0157)` whose number is masked anyway.
             let name = text.components(separatedBy: " (").first ?? text
@@ -138,21 +145,33 @@ public final class PIIMasker {
 
     /// A conversation's `metadata`: every string at any depth is a body (free-form CRM fields: a note, a name, a card
     /// number), except the business's own number and ids (Meta's webhook `metadata`).
-    private func learnMetadata(_ json: JSONValue) {
+    private func learnMetadata(_ json: JSONValue, key: String = "metadata") {
         switch json {
-        case .array(let items): for item in items { learnMetadata(item) }
+        case .array(let items): for item in items { learnMetadata(item, key: key) }
         case .object(let object):
             for entry in object.entries {
                 let key = entry.key.lowercased()
                 if PIIMasker.ownNumberKeys.contains(key) || PIIMasker.ownIDKeys.contains(key) {
                     if let text = entry.value.string { learn(text, key: key, parent: "metadata") }
                 } else {
-                    learnMetadata(entry.value)
+                    learnMetadata(entry.value, key: key)
                 }
             }
         default:
-            if let text = json.string { add(text, to: &bodies, prefix: "body") }
+            if let text = json.string {
+                add(text, to: &bodies, prefix: "body")
+                learnFieldValue(text, key: key)
+            }
         }
+    }
+
+    /// A string masked by its field (`fieldParents`): kept with its key, so JSON already written out (a list's
+    /// `--all` stream, printed as the API sent it) masks `"key": "value"` however short or plain the value.
+    private func learnFieldValue(_ text: String, key: String) {
+        guard !PIIMasker.fieldExempt.contains(key), !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+            !PIIMasker.isMasked(text)
+        else { return }
+        fieldValues[key, default: []].insert(text)
     }
 
     /// Every leaf of content a contact filled in (a flow response): numbers as numbers, the rest as bodies.
@@ -324,6 +343,14 @@ public final class PIIMasker {
         for value in bodies where pattern(value).isPlainWord && result.contains("\"" + value + "\"") {
             let keys = PIIMasker.contentJSONKeys.union(PIIMasker.fieldJSONKeys)
             result = PIIMasker.replacingJSONStrings(value, keys: keys, with: alias(for: value, prefix: "body"), in: result)
+        }
+        for (key, values) in fieldValues.sorted(by: { $0.key < $1.key }) where result.contains("\"" + key + "\"") {
+            for value in values.sorted() {
+                let quoted = JSONValue.string(value).serialized()
+                guard result.contains(quoted) else { continue }
+                let inner = String(quoted.dropFirst().dropLast())
+                result = PIIMasker.replacingJSONStrings(inner, keys: [key], with: alias(for: value, prefix: "body"), in: result)
+            }
         }
         return result
     }
