@@ -343,6 +343,34 @@ func recordPage(_ lines: [String], width: Int? = 60, keepPII: Bool = false) asyn
         #expect(diff.isEmpty, "\(diff.joined(separator: "\n"))")
     }
 
+    /// probe8 P8-6: the appended part numbers its placeholders after the file's, so one placeholder never stands for
+    /// two values in one file, and the file still replays.
+    @Test func anAppendContinuesThePlaceholderNumbers() async throws {
+        let (transcript, diff) = try await withSimulator { fixture in
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-rec-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let path = folder.path + "/ap.md"
+            for lines in [
+                ["record \(path)", "use 100200300400501", "messages --limit 1", "record stop"],
+                ["record \(path) --append", "use 100200300400501", "message \(Demo.danaInbound)", "record stop"],
+            ] {
+                let shell = try fixture.shell().shell
+                for line in lines { shell.run(line: line) }
+            }
+            let transcript = try String(contentsOfFile: path, encoding: .utf8)
+            let outcome = try TranscriptChecker(expected: transcript, path: path, restore: TranscriptRestore.load(besides: path))
+                .replay(on: try fixture.shell().shell)
+            return (transcript, outcome.diff)
+        }
+        let parts = transcript.components(separatedBy: "<!-- appended:")
+        #expect(parts.count == 2)
+        #expect(parts[0].contains("<message 1>") && parts[0].contains("<body 1>"), "\(parts[0])")
+        #expect(parts[1].contains("> message <message 2>"), "\(parts[1])")
+        #expect(!parts[1].contains("<message 1>") && !parts[1].contains("<body 1>"), "\(parts[1])")
+        #expect(diff.isEmpty, "\(diff.joined(separator: "\n"))")
+    }
+
     @Test func recordMidLineRecordsTheRestOfTheLine() async throws {
         let transcript = try await inFolder { shell, _, folder in
             shell.run(line: "record \(folder)/c.md; use 100200300400501; explain 131047")

@@ -19,7 +19,7 @@ extension PIIMasker {
                 continue
             }
             let wamid = "wamid." + body
-            let alias = messages[wamid] ?? "<message \(messages.count + 1)>"
+            let alias = messages[wamid] ?? nextAlias("message")
             messages[wamid] = alias
             result += alias
             rest = PIIMasker.realigned(tail.dropFirst(body.count), delta: alias.count - wamid.count)
@@ -53,7 +53,7 @@ extension PIIMasker {
                 index = end
                 continue
             }
-            let alias = users[candidate] ?? "<user \(users.count + 1)>"
+            let alias = users[candidate] ?? nextAlias("user")
             users[candidate] = alias
             result += String(characters[copied..<index]) + alias
             index += candidate.count

@@ -200,15 +200,37 @@ public final class PIIMasker {
         list.sort { $0.count > $1.count }
     }
 
+    /// Numbers new aliases after the highest each kind already has in `text` (`<message 3>` → the next message is
+    /// `<message 4>`): `record --append` continues a file whose values this masker never saw, and restarting at 1
+    /// would give one placeholder to two values in one file (probe8 P8-6).
+    func continueNumbering(after text: String) {
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "<") {
+            rest = rest[rest.index(after: open)...]
+            let inside = rest.prefix { $0 != ">" && $0 != "<" && !$0.isNewline }
+            guard inside.endIndex < rest.endIndex, rest[inside.endIndex] == ">",
+                let space = inside.lastIndex(of: " "), let number = Int(inside[inside.index(after: space)...]),
+                !inside[..<space].isEmpty, inside[..<space].allSatisfy({ $0.isLetter || $0 == " " })
+            else { continue }
+            let prefix = String(inside[..<space])
+            aliasCounts[prefix] = max(aliasCounts[prefix, default: 0], number)
+        }
+    }
+
     /// `<contact 1>`, `<body 2>`: numbered in the order values first reach the page, so none is skipped.
     func alias(for value: String, prefix: String) -> String {
         let key = prefix + "\u{0}" + value
         if let alias = aliases[key] { return alias }
-        let number = aliasCounts[prefix, default: 0] + 1
-        aliasCounts[prefix] = number
-        let alias = "<\(prefix) \(number)>"
+        let alias = nextAlias(prefix)
         aliases[key] = alias
         return alias
+    }
+
+    /// The next unused placeholder of a kind: `<message 3>` after `<message 2>`.
+    func nextAlias(_ prefix: String) -> String {
+        let number = aliasCounts[prefix, default: 0] + 1
+        aliasCounts[prefix] = number
+        return "<\(prefix) \(number)>"
     }
 
     func pattern(_ value: String) -> Pattern {

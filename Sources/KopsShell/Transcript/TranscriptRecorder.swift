@@ -94,6 +94,7 @@ public final class TranscriptRecorder: OutputSink {
             }
             restore = TranscriptRestore.load(besides: path) ?? TranscriptRestore()
             occurrences = TranscriptRestore.occurrences(in: existing)
+            self.masker?.continueNumbering(after: existing)
             if !existing.hasSuffix("\n\n") { append(existing.hasSuffix("\n") ? "\n" : "\n\n") }
             // Another session continues here: `kops check` starts it afresh with this profile and number.
             append(TranscriptParser.appendedLine(profile: header.profile, phoneNumberID: header.phoneNumberID) + "\n\n")
