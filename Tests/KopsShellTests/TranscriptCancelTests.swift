@@ -9,47 +9,15 @@ import Testing
 /// names it, instead of running it to an end the recording never saw; the masked aliases of later commands
 /// stay as recorded.
 @Suite struct TranscriptCancelTests {
-    @Test func aCancelledCommandIsKeptAndTheRestReplaysClean() async throws {
-        let lines = ["deliveries --limit 3", "messages --limit 3", "errors --flat"]
-        let transcript = try await withSimulator { fixture in
-            // The first deliveries request is stopped as Ctrl-C stops it.
-            let transport = HookedTransport(
-                inner: try CurlTransport(options: .init(connectTimeout: 2, timeout: 5, userAgent: "kops-tests"))
-            ) { poll throws(TransportError) in
-                if poll == 1 { throw .cancelled(sent: false) }
-                return nil
-            }
-            let client = KapsoClient(baseURL: fixture.baseURL, apiKey: Secret(fixture.apiKey), transport: transport)
-            let context = ShellContext(
-                session: Session(baseURL: client.baseURL, phoneNumberID: "100200300400501"), client: client,
-                registry: .standard)
-            let shell = Shell(context: context, renderer: Renderer(), output: BufferOutput())
-            let recorder = try TranscriptRecorder(
-                header: TranscriptHeader(context: context, keepPII: false), destination: .memory, context: context)
-            shell.recorder = recorder
-            for line in lines { shell.run(line: line) }
-            return recorder.text
-        }
-        #expect(transcript.contains("> deliveries --limit 3\nerror: cancelled\n```"), "\(transcript)")
-        #expect(transcript.contains("<body 1>"), "later commands mask bodies: \(transcript)")
-        let outcome = try await withSimulator { fixture in
-            let (shell, _) = try fixture.shell(phoneNumberID: "100200300400501")
-            return try TranscriptChecker(expected: transcript, path: "t.md").replay(on: shell)
-        }
-        #expect(outcome.diff.isEmpty, "\(outcome.diff)")
-        #expect(outcome.keptAsRecorded.map(\.command) == ["deliveries --limit 3"])
-        #expect(outcome.keptAsRecorded.first?.reason == "it was stopped with Ctrl-C when recorded")
-    }
-
-    /// The kept line's own masked id (`trace <message 1>`) keeps its alias in the replay, so the messages listed
-    /// after it are numbered as recorded (probe8 P8-7: every later `<message N>` was one lower).
-    @Test func aCancelledLineKeepsTheAliasItTook() async throws {
-        let wamid = "wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA="
-        let lines = ["trace \(wamid)", "messages --limit 3"]
+    /// Records `lines` on Support Line, masked, with the first request whose URL contains `cancelling` stopped as
+    /// Ctrl-C stops it; then replays the transcript with `kops check` on a fresh simulator.
+    private func recordAndCheck(_ lines: [String], cancelling: String) async throws
+        -> (transcript: String, outcome: TranscriptChecker.Outcome)
+    {
         let (transcript, restore) = try await withSimulator { fixture in
             let transport = CancellingTransport(
                 inner: try CurlTransport(options: .init(connectTimeout: 2, timeout: 5, userAgent: "kops-tests")),
-                when: "/messages")
+                when: cancelling)
             let client = KapsoClient(baseURL: fixture.baseURL, apiKey: Secret(fixture.apiKey), transport: transport)
             let context = ShellContext(
                 session: Session(baseURL: client.baseURL, phoneNumberID: "100200300400501"), client: client,
@@ -61,12 +29,30 @@ import Testing
             for line in lines { shell.run(line: line) }
             return (recorder.text, recorder.restore)
         }
-        #expect(transcript.contains("> trace <message 1>\nerror: cancelled\n```"), "\(transcript)")
-        #expect(transcript.contains("<message 2>"), "\(transcript)")
         let outcome = try await withSimulator { fixture in
             let (shell, _) = try fixture.shell(phoneNumberID: "100200300400501")
             return try TranscriptChecker(expected: transcript, path: "t.md", restore: restore).replay(on: shell)
         }
+        return (transcript, outcome)
+    }
+
+    @Test func aCancelledCommandIsKeptAndTheRestReplaysClean() async throws {
+        let (transcript, outcome) = try await recordAndCheck(
+            ["deliveries --limit 3", "messages --limit 3", "errors --flat"], cancelling: "/webhook_deliveries")
+        #expect(transcript.contains("> deliveries --limit 3\nerror: cancelled\n```"), "\(transcript)")
+        #expect(transcript.contains("<body 1>"), "later commands mask bodies: \(transcript)")
+        #expect(outcome.diff.isEmpty, "\(outcome.diff)")
+        #expect(outcome.keptAsRecorded.map(\.command) == ["deliveries --limit 3"])
+        #expect(outcome.keptAsRecorded.first?.reason == "it was stopped with Ctrl-C when recorded")
+    }
+
+    /// The kept line's own masked id (`trace <message 1>`) keeps its alias in the replay, so the messages listed
+    /// after it are numbered as recorded (probe8 P8-7: every later `<message N>` was one lower).
+    @Test func aCancelledLineKeepsTheAliasItTook() async throws {
+        let wamid = "wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA="
+        let (transcript, outcome) = try await recordAndCheck(["trace \(wamid)", "messages --limit 3"], cancelling: "/messages")
+        #expect(transcript.contains("> trace <message 1>\nerror: cancelled\n```"), "\(transcript)")
+        #expect(transcript.contains("<message 2>"), "\(transcript)")
         #expect(outcome.diff.isEmpty, "\(outcome.diff)")
         #expect(outcome.keptAsRecorded.map(\.command) == ["trace <message 1>"])
     }
