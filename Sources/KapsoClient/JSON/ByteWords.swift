@@ -82,6 +82,21 @@ public enum ByteWords {
         (byte >= 0x20 && byte < 0x7F) || (newlines && byte == 0x0A)
     }
 
+    /// The first offset from `start` in whose 8-byte word a quote, a backslash, a control or a non-ASCII byte may
+    /// be: the string bytes before it need no look one by one (its last word, under 8 bytes, is left to the caller).
+    @inline(__always)
+    static func endOfPlainStringWords(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var position = start
+        while position + 8 <= bytes.count {
+            let word = word(bytes, at: position)
+            if contains(word, 0x22) || contains(word, 0x5C) || containsBelow(word, 0x20) || containsNonASCII(word) {
+                break
+            }
+            position += 8
+        }
+        return position
+    }
+
     /// True when a byte of `word` is not ASCII.
     @inline(__always)
     static func containsNonASCII(_ word: UInt64) -> Bool {

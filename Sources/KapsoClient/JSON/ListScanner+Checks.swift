@@ -91,17 +91,8 @@ extension ListScanner {
     mutating func key(objectStart: Int, lengths: inout UInt64) -> Range<Int>? {
         guard peek() == UInt8(ascii: "\""), keys.count - objectStart < 63 else { return nil }
         let start = index + 1
-        var end = start
         // Eight bytes at a time while none is a quote, a backslash, a control or a non-ASCII byte.
-        while end + 8 <= bytes.count {
-            let word = ByteWords.word(bytes, at: end)
-            if ByteWords.contains(word, 0x22) || ByteWords.contains(word, 0x5C) || ByteWords.containsBelow(word, 0x20)
-                || ByteWords.containsNonASCII(word)
-            {
-                break
-            }
-            end += 8
-        }
+        var end = ByteWords.endOfPlainStringWords(bytes, from: start)
         while end < bytes.count {
             let byte = bytes[end]
             if byte == UInt8(ascii: "\"") { break }
@@ -129,15 +120,7 @@ extension ListScanner {
         var position = index + 1
         while true {
             // Eight bytes at a time while none is a quote, a backslash, a control or a non-ASCII byte.
-            while position + 8 <= bytes.count {
-                let word = ByteWords.word(bytes, at: position)
-                if ByteWords.contains(word, 0x22) || ByteWords.contains(word, 0x5C) || ByteWords.containsBelow(word, 0x20)
-                    || ByteWords.containsNonASCII(word)
-                {
-                    break
-                }
-                position += 8
-            }
+            position = ByteWords.endOfPlainStringWords(bytes, from: position)
             guard position < bytes.count else { return false }
             let byte = bytes[position]
             switch byte {
