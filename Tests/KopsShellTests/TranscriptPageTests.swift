@@ -322,15 +322,15 @@ func recordPage(_ lines: [String], width: Int? = 60, keepPII: Bool = false) asyn
         #expect(!replaced.contains("131047") && replaced.contains("> explain 368; record stop\n"))
     }
 
-    /// probe3 F15: a transcript continued with `--append` by another session replays that part with a fresh
-    /// session (no number carried over from the first part), so `kops check` passes on it.
-    @Test func anAppendFromAnotherSessionReplaysAsThatSession() async throws {
-        let (transcript, diff) = try await withSimulator { fixture in
+    /// Records `first` in one shell and `then` in another with `record --append` to the same file, then replays the
+    /// file with `kops check` on a third: the file and the replay's diff.
+    private func recordInTwoSessions(_ first: [String], then second: [String]) async throws -> (String, [String]) {
+        try await withSimulator { fixture in
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-rec-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
             let path = folder.path + "/ap.md"
-            for lines in [["record \(path)", "use 100200300400501", "record stop"], ["record \(path) --append", "numbers", "record stop"]] {
+            for lines in [["record \(path)"] + first + ["record stop"], ["record \(path) --append"] + second + ["record stop"]] {
                 let shell = try fixture.shell().shell
                 for line in lines { shell.run(line: line) }
             }
@@ -339,6 +339,12 @@ func recordPage(_ lines: [String], width: Int? = 60, keepPII: Bool = false) asyn
                 .replay(on: try fixture.shell().shell)
             return (transcript, outcome.diff)
         }
+    }
+
+    /// probe3 F15: a transcript continued with `--append` by another session replays that part with a fresh
+    /// session (no number carried over from the first part), so `kops check` passes on it.
+    @Test func anAppendFromAnotherSessionReplaysAsThatSession() async throws {
+        let (transcript, diff) = try await recordInTwoSessions(["use 100200300400501"], then: ["numbers"])
         #expect(transcript.contains("<!-- appended: another session, profile default, phone number id none -->\n\n```kops\nkops(default)> numbers"))
         #expect(diff.isEmpty, "\(diff.joined(separator: "\n"))")
     }
@@ -346,23 +352,8 @@ func recordPage(_ lines: [String], width: Int? = 60, keepPII: Bool = false) asyn
     /// probe8 P8-6: the appended part numbers its placeholders after the file's, so one placeholder never stands for
     /// two values in one file, and the file still replays.
     @Test func anAppendContinuesThePlaceholderNumbers() async throws {
-        let (transcript, diff) = try await withSimulator { fixture in
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-rec-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let path = folder.path + "/ap.md"
-            for lines in [
-                ["record \(path)", "use 100200300400501", "messages --limit 1", "record stop"],
-                ["record \(path) --append", "use 100200300400501", "message \(Demo.danaInbound)", "record stop"],
-            ] {
-                let shell = try fixture.shell().shell
-                for line in lines { shell.run(line: line) }
-            }
-            let transcript = try String(contentsOfFile: path, encoding: .utf8)
-            let outcome = try TranscriptChecker(expected: transcript, path: path, restore: TranscriptRestore.load(besides: path))
-                .replay(on: try fixture.shell().shell)
-            return (transcript, outcome.diff)
-        }
+        let (transcript, diff) = try await recordInTwoSessions(
+            ["use 100200300400501", "messages --limit 1"], then: ["use 100200300400501", "message \(Demo.danaInbound)"])
         let parts = transcript.components(separatedBy: "<!-- appended:")
         #expect(parts.count == 2)
         #expect(parts[0].contains("<message 1>") && parts[0].contains("<body 1>"), "\(parts[0])")
