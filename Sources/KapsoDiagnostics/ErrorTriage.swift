@@ -185,7 +185,12 @@ public struct ErrorTriage {
         let whois = APIPath.phoneNumberID(in: log.endpoint).map { "'whois \($0)' says what the id is and which phone-number id to use" }
             ?? "'whois \(APIPath.ids(in: log.endpoint).first ?? "ID")' says what the id is"
         if let refusal = APIRefusal(status: log.responseStatus, text: log.errorMessage), let advice = refusal.advice {
-            if refusal.code == "100", log.responseStatus == 404 {
+            // Code 100 is "fix the payload" only when nothing says the path's object is missing: a 404, or Graph's
+            // "Object with ID … does not exist" on a 400 (P9-5; `ErrorCatalog.entry(for:subcode:status:path:message:)`).
+            if refusal.code == "100",
+                log.responseStatus == 404
+                    || ErrorCatalog.missingObjectID(subcode: nil, status: log.responseStatus, path: log.endpoint, message: log.errorMessage) != nil
+            {
                 return "no object has the id in the path; " + whois
             }
             return advice

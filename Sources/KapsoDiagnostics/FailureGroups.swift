@@ -177,7 +177,11 @@ public struct FailureGroups {
             let refusal = APIRefusal(status: status, text: text)
             let what = "\(method) \(endpoint)"
             let error = ["\(status)", refusal?.label ?? Self.shortText(text)].filter { !$0.isEmpty }.joined(separator: " ")
-            if status == 404, !numbers.isEmpty, let id = APIPath.phoneNumberID(in: endpoint),
+            // Graph's "Object with ID … does not exist" (code 100, subcode 33) says what a 404 says, on any status (P9-5).
+            let notFound = status == 404
+                || refusal?.code == "100"
+                    && ErrorCatalog.missingObjectID(subcode: nil, status: status, path: endpoint, message: text) != nil
+            if notFound, !numbers.isEmpty, let id = APIPath.phoneNumberID(in: endpoint),
                 let misplaced = IDResolver.misplacedPhoneNumberID(id, numbers: numbers)
             {
                 var summary = misplaced.summary
@@ -207,10 +211,13 @@ public struct FailureGroups {
                     headline: { "\(IDResolver.plural($0, "failed call")) from key \(key): \(summary)" },
                     misplacedID: id, note: note)
             }
-            let reason = refusal?.entry.map { "\(status) \($0.name)" } ?? error
+            let catalogued = refusal.flatMap {
+                $0.isGraphCode ? ErrorCatalog.entry(for: $0.code, subcode: nil, status: status, path: endpoint, message: text) : $0.entry
+            }
+            let reason = catalogued.map { "\(status) \($0.name)" } ?? error
             return Member(
                 cause: Cause(source: "api", who: key, what: what, error: error), source: .api, time: entry.time, who: key,
-                what: what, error: error, meaning: status == 404 ? notFoundMeaning(endpoint, entry, numbers, webhooks) : entry.meaning,
+                what: what, error: error, meaning: notFound ? notFoundMeaning(endpoint, entry, numbers, webhooks) : entry.meaning,
                 headline: { "\(IDResolver.plural($0, "failed call")) from key \(key): \(reason) on \(what)" })
         }
         if entry.source == .webhook {

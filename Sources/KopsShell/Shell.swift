@@ -196,7 +196,7 @@ public final class Shell {
     @discardableResult
     public func report(_ error: any Error) -> ExitStatus {
         // An id of another kind than the command takes says what it is (the id resolver).
-        var error = context.explainingWrongKind(error)
+        var error = context.explainingWrongKind(context.explainingSelectedNumber(error))
         if case .unauthorized(let host)? = error as? KapsoAPIError {
             error = CredentialError.rejected(host: host, source: context.session.sources["key"])
         }

@@ -244,3 +244,49 @@ import Testing
         #expect(pasted?.details == "Message Undeliverable.")
     }
 }
+
+/// P9-5: Graph's code 100 is read with its subcode, status and path: "Object with ID … does not exist" (subcode 33, the
+/// Meta proxy's 404 for an unknown phone-number id, kapso-api.md §9.3) is the id in the path, never "fix the payload".
+@Suite struct MissingObjectTests {
+    static let send = "http://127.0.0.1:8080/meta/whatsapp/v24.0/100200300400509/messages"
+    static let text =
+        "Unsupported post request. Object with ID '100200300400509' does not exist, cannot be loaded due to missing "
+        + "permissions, or does not support this operation"
+
+    @Test(arguments: [
+        (33, 404, send, text), (33, 400, send, "A parameter is missing"), (nil, 404, send, "x"), (nil, 400, send, text),
+        (33, 404, nil, text), (nil, nil, "/meta/whatsapp/v24.0/100200300400509/messages", "(#100) " + text),
+    ] as [(Int?, Int?, String?, String)])
+    func aMissingObjectNamesTheIDInThePath(subcode: Int?, status: Int?, path: String?, message: String) throws {
+        let entry = try #require(ErrorCatalog.entry(for: "100", subcode: subcode, status: status, path: path, message: message))
+        #expect(entry.meaning.hasPrefix("the id in the request path, 100200300400509, does not exist or this key cannot see it"))
+        #expect(entry.fix == "'whois 100200300400509' says what the id is and which phone-number id to use")
+        #expect(!entry.fix.contains("payload") && entry.meaning.hasSuffix("nothing in the payload is wrong"))
+    }
+
+    @Test(arguments: [
+        (nil, 400, send, "(#100) Invalid parameter"), (nil, 404, "/platform/v1/whatsapp/conversations/x", "Not found"),
+        (nil, nil, nil, "Param text['body'] must be at most 4096 characters"),
+    ] as [(Int?, Int?, String?, String)])
+    func anyOtherCode100KeepsItsPayloadAdvice(subcode: Int?, status: Int?, path: String?, message: String) throws {
+        let entry = try #require(ErrorCatalog.entry(for: "100", subcode: subcode, status: status, path: path, message: message))
+        #expect(entry == ErrorCatalog.entry(for: "100"))
+    }
+
+    @Test func otherCodesAreTheirOwnEntry() {
+        #expect(ErrorCatalog.entry(for: "131047", subcode: 33, status: 404, path: Self.send, message: Self.text) == ErrorCatalog.entry(for: "131047"))
+    }
+
+    /// A 400 with Graph's text on the project's own number's `/message_templates` is the edge, as its 404 is, not a payload.
+    @Test func anAPICallAnsweredWithTheObjectTextOnA400IsReadLikeA404() throws {
+        var triage = ErrorTriage()
+        let path = "/meta/whatsapp/v24.0/100200300400501/message_templates"
+        let text = "(#100) Unsupported get request. Object with ID '100200300400501' does not exist, cannot be loaded due to "
+            + "missing permissions, or does not support this operation"
+        triage.addAPILogs([FailureGroupsTests.log("GET", path, 400, key: "ops", at: "2026-11-21T10:00:00Z", error: text)])
+        let row = try #require(triage.entries.first)
+        #expect(!row.meaning.contains("payload"), "\(row.meaning)")
+        let group = try #require(FailureGroups(triage.entries, numbers: IDResolverTests.numbers).groups.first)
+        #expect(group.meaning.contains("takes the WABA id: use 200300400500601"), "\(group.meaning)")
+    }
+}

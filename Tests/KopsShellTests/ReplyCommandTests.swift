@@ -1,4 +1,5 @@
 import Foundation
+import KapsoClient
 import KopsShell
 import Testing
 
@@ -66,6 +67,22 @@ import Testing
             after the contact replies; approved: part_ready (en_US, es), order_update (en_US), spring_promo (en_US)
 
             """)
+    }
+
+    /// P9-5: Meta's 404 code 100 subcode 33 names the id in the send's path, not the payload.
+    @Test func aMissingObjectAnswerNamesThePathsIDNotThePayload() {
+        let error = MetaSendError(
+            status: 404, code: "100",
+            message: "Unsupported post request. Object with ID '100200300400509' does not exist, cannot be loaded due to "
+                + "missing permissions, or does not support this operation",
+            details: "A parameter is missing or has an invalid value.", subcode: 33,
+            path: "http://127.0.0.1:9/meta/whatsapp/v24.0/100200300400509/messages")
+        let message = ReplyError.rejected(error).message
+        #expect(message.hasPrefix(
+            "reply: not sent: 100 object not found (subcode 33) (HTTP 404): the id in the request path, 100200300400509, "
+                + "does not exist or this key cannot see it"), "\(message)")
+        #expect(message.hasSuffix("; 'whois 100200300400509' says what the id is and which phone-number id to use"))
+        #expect(!message.contains("fix the payload"))
     }
 
     @Test func unknownRecipientGetsTheAPIsErrorExplained() async throws {

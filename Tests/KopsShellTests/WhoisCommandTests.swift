@@ -426,6 +426,24 @@ final class PartlyFailingTransport: HTTPTransport {
         }
         #expect(runs[3].err.hasPrefix("error: 200300400500601 is the WABA id of 2 numbers, not a phone-number id; pick one: health "))
     }
+
+    /// P9-5: another project's phone-number id as the selected number: every command that uses it says so in the same
+    /// line (one check), `reply` too, instead of "no inbound message … send an approved template".
+    @Test func anotherProjectsNumberAsTheSelectedNumberIsTheSameLineEverywhere() async throws {
+        let lines = [
+            "messages", "conversations", "health", "reply --dry-run --to +14155550157 hi",
+            "reply --dry-run --template part_ready --to +14155550157", "templates",
+        ]
+        let runs = try await runDemo(lines, number: "100200300400509")
+        let line = "error: the selected phone_number_id is not a phone-number id: 100200300400509 is not a phone-number id, "
+            + "WABA id, Kapso id or display number of this project; wrong project or key? 'numbers' lists this project's "
+            + "phone-number ids\n"
+        for (command, run) in zip(lines, runs) {
+            #expect(run.err == line, "\(command): \(run.err)")
+            #expect(run.out.isEmpty, "\(command)")
+            #expect(run.status == 1, "\(command)")
+        }
+    }
 }
 
 

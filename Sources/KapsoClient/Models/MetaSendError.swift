@@ -10,13 +10,23 @@ public struct MetaSendError: Sendable, Equatable {
     public var message: String
     public var details: String?
     public var traceID: String?
+    /// Graph's `error_subcode` (33 with code 100: the path's object cannot be used), nil when absent.
+    public var subcode: Int?
+    /// The request's URL or path (`…/meta/whatsapp/v24.0/{phone-number id}/messages`), set by `send`: the id Graph
+    /// refuses is in it. Nil when not known.
+    public var path: String?
 
-    public init(status: Int, code: String?, message: String, details: String? = nil, traceID: String? = nil) {
+    public init(
+        status: Int, code: String?, message: String, details: String? = nil, traceID: String? = nil, subcode: Int? = nil,
+        path: String? = nil
+    ) {
         self.status = status
         self.code = code
         self.message = message
         self.details = details
         self.traceID = traceID
+        self.subcode = subcode
+        self.path = path
     }
 
     /// Reads an error body; nil when it has none of the known shapes.
@@ -25,7 +35,8 @@ public struct MetaSendError: Sendable, Equatable {
         if let graph = json["error"]?.object {
             self.init(
                 status: status, code: text(graph["code"]), message: graph["message"]?.string ?? "no error message",
-                details: graph["error_data"]?["details"]?.string, traceID: graph["fbtrace_id"]?.string)
+                details: graph["error_data"]?["details"]?.string, traceID: graph["fbtrace_id"]?.string,
+                subcode: graph["error_subcode"]?.int ?? graph["error_subcode"]?.string.flatMap { Int($0) })
         } else if let message = json["error"]?.string {
             // Kapso's 409 send lock has no code; the catalog knows it as `409`.
             self.init(status: status, code: text(json["code"]) ?? (status == 409 ? "409" : nil), message: message)

@@ -35,8 +35,9 @@ extension KapsoClient {
         let response: HTTPResponse
         do { response = try transport.send(request) } catch { throw .transport(error) }
         if !response.isSuccess, response.status != 401, let json = try? JSONValue.parse(response.body),
-            let error = MetaSendError(status: response.status, json: json)
+            var error = MetaSendError(status: response.status, json: json)
         {
+            error.path = request.url
             throw .sendRejected(error)
         }
         let json = try decode(response, for: request)

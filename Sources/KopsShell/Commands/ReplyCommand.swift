@@ -223,10 +223,12 @@ public enum ReplyCommand: Command {
         let session = context.session
         let client = context.client
         if let to {
-            let phoneNumberID = try session.requirePhoneNumber()
+            let numbers = try client.allPhoneNumbers()
+            // A selected number of another project has no records here: say so, not "no inbound message" (P9-5).
+            let phoneNumberID = try context.selectedPhoneNumber(numbers: numbers)
             // The contact's conversations and messages are read first only when the number may lack its country code.
             var found: ContactRecords?
-            let problem = try IDResolver.notAContact(to.number, typed: to.typed, numbers: try client.allPhoneNumbers()) {
+            let problem = try IDResolver.notAContact(to.number, typed: to.typed, numbers: numbers) {
                 let records = try ContactRecords.load(to.number.digits, phoneNumberID: phoneNumberID, messages: true, in: context)
                 found = records
                 return records.contains(to.number.digits)
@@ -292,7 +294,7 @@ public enum ReplyCommand: Command {
     static func userID(to typed: String, in context: ShellContext) throws -> String? {
         if BusinessScopedUserID.isValid(typed) { return typed }
         guard IDInput.isUsername(typed) else { return nil }
-        let phoneNumberID = try context.session.requirePhoneNumber()
+        let phoneNumberID = try context.selectedPhoneNumber()
         let page = try context.client.conversations(filters: [("phone_number_id", phoneNumberID)], limit: 100)
         // The same look-up as `whois @handle` (IDResolver), among the selected number's conversations.
         let match = IDResolver.conversation(username: typed, in: page.items)
@@ -307,7 +309,7 @@ public enum ReplyCommand: Command {
     }
 
     static func resolve(userID: String, in context: ShellContext) throws -> Target {
-        let phoneNumberID = try context.session.requirePhoneNumber()
+        let phoneNumberID = try context.selectedPhoneNumber()
         let found = try context.client.messages(
             filters: [("phone_number_id", phoneNumberID), ("business_scoped_user_id", userID)], limit: 1)
         let message = found.items.first

@@ -1,17 +1,48 @@
 internal import KapsoClient
 internal import KapsoDiagnostics
 
+/// The one check of the session's phone-number id (probe9 P9-5: a profile's `phone_number_id` of another project made
+/// `messages` say so while `reply` said "no inbound message … send a template" and `reply --force` blamed the payload).
+/// Every command that acts on the selected number asks it: `reply` and `reply --template` before reading the contact's
+/// records (`selectedPhoneNumber`), lists filtered by the number once they come back empty (`verifyNumberFilter`), and
+/// the error funnel for a 404 on the number (`explainingSelectedNumber`), so each says the same line.
 extension ShellContext {
+    /// The selected phone-number id, once it is known to be one of the project's. `known` are the project's numbers
+    /// when the caller already fetched them; else the session's whole list (`IDCache.phoneNumbersListed`, from `use`,
+    /// `numbers` or an earlier check) answers without a request, and only a session without it lists the numbers once.
+    /// Throws `noPhoneNumberSelected`, the list's error, or `selectedNumberProblem`.
+    func selectedPhoneNumber(numbers known: [PhoneNumber]? = nil) throws -> String {
+        let id = try session.requirePhoneNumber()
+        if known == nil, ids.phoneNumbersListed, ids.phoneNumbers[id] != nil { return id }
+        let numbers = try known ?? client.allPhoneNumbers()
+        if known == nil { ids.rememberAllNumbers(numbers) }
+        if let problem = selectedNumberProblem(id, numbers: numbers) { throw problem }
+        return id
+    }
+
+    /// The error for a phone-number id used as the selected number that is none of `numbers`' phone-number ids:
+    /// "the selected phone_number_id (from profile a) is not a phone-number id: ID is …; wrong project or key? …", the
+    /// resolver's statement with the ids to use. Nil when it is one of them, or when the project lists no numbers.
+    func selectedNumberProblem(_ id: String, numbers: [PhoneNumber]) -> ShellError? {
+        guard !numbers.isEmpty, let misplaced = IDResolver.misplacedPhoneNumberID(id, numbers: numbers) else { return nil }
+        let source = session.phoneNumberID == id ? session.sources["phone_number_id"].map { " (from \($0))" } ?? "" : ""
+        return .notAPhoneNumberID(
+            explanation: "the selected phone_number_id\(source) is not a phone-number id: " + misplaced.line(command: "use"))
+    }
+
+    /// The error funnel's step: the API's 404 for the selected number (`health`, a template look-up) becomes
+    /// `selectedNumberProblem`, so it reads as `messages` and `reply` say it. Any other error comes back unchanged.
+    func explainingSelectedNumber(_ error: any Error) -> any Error {
+        guard case KapsoAPIError.phoneNumberNotFound(let id, let known) = error, id == session.phoneNumberID else { return error }
+        return selectedNumberProblem(id, numbers: known) ?? error
+    }
+
     /// After a list filtered by `phone_number_id` came back empty: makes sure the id is one of the
     /// project's phone-number ids, because a WABA id or another project's id there gives an empty list,
-    /// not an error. Throws the resolver's statement with the fix; one extra request, only when empty.
+    /// not an error. Throws `selectedNumberProblem`; one extra request, only when empty.
     func verifyNumberFilter(_ filters: [(String, String)], numbers known: [PhoneNumber]? = nil) throws {
         guard let id = filters.first(where: { $0.0 == "phone_number_id" })?.1 else { return }
-        let numbers = try known ?? client.allPhoneNumbers()
-        guard !numbers.isEmpty, let misplaced = IDResolver.misplacedPhoneNumberID(id, numbers: numbers) else { return }
-        let source = session.phoneNumberID == id ? session.sources["phone_number_id"].map { " (from \($0))" } ?? "" : ""
-        throw ShellError.notAPhoneNumberID(
-            explanation: "the selected phone_number_id\(source) is not a phone-number id: " + misplaced.line(command: "use"))
+        if let problem = selectedNumberProblem(id, numbers: try known ?? client.allPhoneNumbers()) { throw problem }
     }
 }
 

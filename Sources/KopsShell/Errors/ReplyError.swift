@@ -34,7 +34,10 @@ public enum ReplyError: KopsError, Equatable {
             return "reply: the 24-hour window with \(contact) closed at \(KapsoTime.iso(closes)) "
                 + "(\(Elapsed.text(window.at - closes)) ago)\(group), so free-form messages fail with 131047; " + send
         case .rejected(let error, let templates):
-            guard let code = error.code, let entry = ErrorCatalog.entry(for: code) else {
+            // Read with the subcode, status and path: code 100 subcode 33 is the id in the path, not the payload (P9-5).
+            guard let code = error.code,
+                let entry = ErrorCatalog.entry(for: code, subcode: error.subcode, status: error.status, path: error.path, message: error.message)
+            else {
                 let code = error.code.map { " \($0)" } ?? ""
                 return "reply: not sent (HTTP \(error.status)\(code)): \(error.message); check the request with --dry-run"
             }
