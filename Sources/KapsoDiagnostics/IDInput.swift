@@ -24,6 +24,8 @@ public enum IDInput: Sendable, Equatable {
         case wamid(WAMID.Problem)
         /// Neither digits, a UUID nor a WAMID.
         case unknownForm
+        /// A number in scientific notation, `1.002003004005e14`: how a spreadsheet shows a long number (probe9 P9-21).
+        case scientificNotation(String)
     }
 
     /// The longest id accepted (WAMIDs run to about 60 characters).
@@ -42,6 +44,7 @@ public enum IDInput: Sendable, Equatable {
             return PhoneNumberText.parse(trimmed).map(IDInput.number).mapError(Problem.number)
         }
         guard trimmed.count <= maxLength else { return .failure(.tooLong(characters: trimmed.count)) }
+        if scientificDigits(trimmed) != nil { return .failure(.scientificNotation(trimmed)) }
         if trimmed.lowercased().hasPrefix("wamid.") {
             return WAMID.canonical(trimmed).flatMap { id in WAMID.contactNumber(in: id).map { .wamid(id, contact: $0) } }
                 .mapError(Problem.wamid)
@@ -78,6 +81,23 @@ public enum IDInput: Sendable, Equatable {
         let decoded = inner.filter { $0 == "=" }.count + inner.lowercased().ranges(of: "%3d").count
         if id.filter({ $0 == "=" }).count > decoded { repairs.append("the '=' padding put back") }
         return repairs
+    }
+
+    /// The digits a number in scientific notation stands for (`1.002003004005e14`, `1,00200300400501E+14`) and how
+    /// many of them it shows: `("100200300400500", shown: 13)`. Nil for other text and for a value that is no whole number.
+    static func scientificDigits(_ text: String) -> (digits: String, shown: Int)? {
+        let parts = text.lowercased().split(separator: "e", omittingEmptySubsequences: false)
+        guard parts.count == 2, let exponent = Int(parts[1].drop { $0 == "+" }), (1...40).contains(exponent),
+            parts[1].allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "+") })
+        else { return nil }
+        let mantissa = parts[0].split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+            .flatMap { $0.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false) }
+        guard let lead = mantissa.first, lead.count == 1, let digit = lead.first, digit.isASCII, digit.isNumber, digit != "0",
+            mantissa.count <= 2
+        else { return nil }
+        let fraction = mantissa.count == 2 ? mantissa[1] : ""
+        guard fraction.allSatisfy({ $0.isASCII && $0.isNumber }), fraction.count <= exponent else { return nil }
+        return (String(digit) + fraction + String(repeating: "0", count: exponent - fraction.count), 1 + fraction.count)
     }
 
     /// `@marisol.v`: `@` and a handle without spaces or a second `@`.
@@ -138,9 +158,24 @@ extension IDInput.Problem {
         case .number(let problem): problem.reason
         case .wamid(.missingPrefix): "a WAMID starts with 'wamid.'"
         case .wamid(.notBase64): "the part after 'wamid.' is not base64; copy the whole id from the payload"
+        case .scientificNotation(let text):
+            Self.scientificReason(text)
         case .unknownForm:
             "expected digits (an id or phone number), a UUID, a WAMID, a business-scoped user id (US.<digits>) or a "
                 + "WhatsApp username (@handle)"
         }
+    }
+
+    /// A spreadsheet shows a long number in scientific notation and keeps 15 significant digits (IEEE 754 doubles;
+    /// Microsoft, "Excel specifications and limits": number precision 15 digits), so the value is named only when the
+    /// notation shows every digit of it; else which digits are lost.
+    static func scientificReason(_ text: String) -> String {
+        let fix = "format the column as text and copy the id again ('numbers' lists this project's ids)"
+        guard let (digits, shown) = IDInput.scientificDigits(text) else { return "a number in scientific notation; " + fix }
+        let notation = "a number in scientific notation, as a spreadsheet shows a long number"
+        if shown == digits.count, digits.count <= 15 { return "\(notation): it is \(digits) (every digit shown); use \(digits)" }
+        let kept = min(shown, 15)
+        return "\(notation): only \(kept) of the \(digits.count) digits of an id starting \(digits.prefix(kept)) are kept, the "
+            + "rest are lost (a spreadsheet rounds to the digits shown and keeps at most 15); " + fix
     }
 }

@@ -35,6 +35,31 @@ public enum WAMID {
         return .success("wamid." + (typedPadding >= neededPadding ? encoded : padded))
     }
 
+    /// The ids to ask the API for, in order, for what was typed: the id as typed (`WAMID.` read as `wamid.`, URL encoding
+    /// undone: no stored id has either), then `canonical`'s form when its padding differs. Kapso serves a message by the
+    /// id as it stored it, and a stored id need not be padded to a multiple of 4 (probe9 P9-19: `messages` listed
+    /// `wamid.…AAAA=`, whose base64 needs `==`, and `message` of that exact id asked for `…==` and said "not found"), so
+    /// the padding is repaired only when the id as typed is not found. An error when `text` is no WAMID.
+    ///
+    /// `wamid.HBgL…MgA` → `["wamid.HBgL…MgA", "wamid.HBgL…MgA="]`; `wamid.HBgL…MgA=` → `["wamid.HBgL…MgA="]`.
+    public static func lookups(_ text: String) -> Result<[String], Problem> {
+        canonical(text).map { repaired in
+            var typed = String(text.dropFirst(6))
+            for (escape, character) in [("%3D", "="), ("%2B", "+"), ("%2F", "/")] {
+                typed = typed.replacingOccurrences(of: escape, with: character, options: .caseInsensitive)
+            }
+            return repaired == "wamid." + typed ? [repaired] : ["wamid." + typed, repaired]
+        }
+    }
+
+    /// True when a WAMID's base64 has letters but no capital one: base64 is case-sensitive, and a real id's has both
+    /// (every observed one starts `HBgL`), so such an id was lower-cased on its way (a case-insensitive database column
+    /// or URL handling, probe9 P9-21) and names no message.
+    public static func looksLowerCased(_ id: String) -> Bool {
+        let encoded = id.lowercased().hasPrefix("wamid.") ? id.dropFirst(6) : Substring(id)
+        return encoded.count >= 16 && encoded.contains(where: \.isLetter) && !encoded.contains(where: \.isUppercase)
+    }
+
     /// `encoded` without its `=` and with exactly the padding base64 needs, when it then decodes; else nil.
     private static func padded(_ encoded: String) -> String? {
         var body = encoded

@@ -22,8 +22,9 @@ public enum MessageCommand: Command {
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
-        let id = try wamid(arguments)
-        let message = try context.client.message(id)
+        let ids = try MessageInput.wamids(try arguments.required(0, "message id (WAMID)"), command: name)
+        let message: Message
+        do { message = try MessageLookup.first(ids, client: context.client) } catch { throw MessageLookup.explaining(error) }
         context.remember(message)
         var fields = [
             Field("id", message.id), Field("time", message.time.map(KapsoTime.iso) ?? "-"),
@@ -55,7 +56,8 @@ public enum MessageCommand: Command {
             let verdict = MessageVerdict.of(message, windowAtSend: nil, now: context.now())
             fields.append(Field("verdict", verdict.text, style: TraceCommand.style(verdict.severity)))
         }
-        return CommandResult(blocks: [.fields(fields), .hint("follow it with 'trace'")], json: .object(message.json))
+        let found = MessageLookup.note(ids, found: message).map { [Block.hint($0)] } ?? []
+        return CommandResult(blocks: [.fields(fields)] + found + [.hint("follow it with 'trace'")], json: .object(message.json))
     }
 
     /// The message's contact: `Lee Park (14155550157)`, `Contact A (@contact_a)` for a username-only user.

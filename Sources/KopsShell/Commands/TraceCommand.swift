@@ -26,17 +26,23 @@ public enum TraceCommand: Command {
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
-        let id: String
+        let ids: [String]
         if let typed = arguments.positionals.first {
-            id = try MessageInput.wamid(typed, command: name)
+            ids = try MessageInput.wamids(typed, command: name)
         } else {
             guard let last = context.session.lastMessageID else { throw ShellError.noMessageSelected(command: name) }
-            id = last
+            ids = [last]
         }
-        let trace = try MessageTrace.load(id, client: context.client, now: context.now, sequential: arguments.has("--sequential"))
+        let trace: MessageTrace
+        do {
+            trace = try MessageTrace.load(ids, client: context.client, now: context.now, sequential: arguments.has("--sequential"))
+        } catch {
+            throw MessageLookup.explaining(error)
+        }
         let now = context.now()
         context.remember(trace.message)
         var blocks: [Block] = [.fields(summary(trace, now: now))]
+        if let note = MessageLookup.note(ids, found: trace.message) { blocks.insert(.hint(note), at: 0) }
         blocks += timeline(trace.message)
         blocks += metaEvents(trace)
         blocks += deliveries(trace)

@@ -22,6 +22,13 @@ enum MessageInput {
         }
     }
 
+    /// The ids to ask for, for a WAMID typed (`WAMID.lookups`): as typed, then with its padding repaired when that differs.
+    /// Refuses what `wamid(_:command:)` refuses.
+    static func wamids(_ text: String, command: String) throws -> [String] {
+        let id = try wamid(text, command: command)
+        return (try? WAMID.lookups(IDInput.cleaned(text)).get()) ?? [id]
+    }
+
     /// The Kapso id in what was typed where a UUID belongs (`IDInput.cleaned`, lowercased): conversation, webhook
     /// and delivery ids are UUIDs (kapso-api.md §3.1, §4, §8.3), so any other text is refused before a request
     /// that would leave a 400 or 404 in the project's API log (probe5 P5-4). A readable id of another form (digits,

@@ -68,8 +68,9 @@ struct MessageTrace {
     }
 
     /// Fetches the message, then the rest at once (or one by one when `sequential`); `now` is read in between.
-    static func load(_ id: String, client: KapsoClient, now: () -> Int64, sequential: Bool) throws(KapsoAPIError) -> MessageTrace {
-        let message = try client.message(id)
+    /// `ids` are asked for in order until one finds the message (`MessageLookup.first`: as typed, then repaired).
+    static func load(_ ids: [String], client: KapsoClient, now: () -> Int64, sequential: Bool) throws(KapsoAPIError) -> MessageTrace {
+        let message = try MessageLookup.first(ids, client: client)
         let now = now()
         let time = message.time ?? now
         let period = DeliveryPeriod.covering(age: now - time)

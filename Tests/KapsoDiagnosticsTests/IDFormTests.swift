@@ -1,0 +1,47 @@
+import KapsoDiagnostics
+import Testing
+
+/// probe9 P9-19, P9-21: ids as they were stored or mangled on their way.
+@Suite struct IDFormTests {
+    /// Kapso serves an id as it stored it: the id as typed is asked first, the padded one only after it.
+    @Test(arguments: [
+        ("wamid.HBgLMTQxNTU1NTAx72VAgASGBQBQ02AAAAAAAAAAAAAAAAAAAA=",
+         ["wamid.HBgLMTQxNTU1NTAx72VAgASGBQBQ02AAAAAAAAAAAAAAAAAAAA=", "wamid.HBgLMTQxNTU1NTAx72VAgASGBQBQ02AAAAAAAAAAAAAAAAAAAA=="]),
+        ("wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA",
+         ["wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA", "wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA="]),
+        ("wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA=", ["wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA="]),
+        ("WAMID.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA%3D", ["wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA="]),
+    ])
+    func theIDAsTypedIsAskedFirst(_ typed: String, _ ids: [String]) throws {
+        #expect(try WAMID.lookups(typed).get() == ids)
+    }
+
+    @Test func aLowerCasedWAMIDIsNamed() {
+        #expect(WAMID.looksLowerCased("wamid.hbglmtqxntu1ntaxntcvagasgbrcotrfmkq3qte2qzazrju4rtkymga="))
+        #expect(!WAMID.looksLowerCased("wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA="))
+    }
+
+    /// A spreadsheet's rendering of a long id: the value is named only when every digit is shown.
+    @Test(arguments: [
+        ("1.00200300400501e14", "it is 100200300400501 (every digit shown); use 100200300400501"),
+        ("1.00200300400501E+14", "it is 100200300400501 (every digit shown); use 100200300400501"),
+        ("1.002003004005e14", "only 13 of the 15 digits of an id starting 1002003004005 are kept, the rest are lost"),
+        ("1,00200300400501E+14", "it is 100200300400501 (every digit shown)"),
+        ("2.00300400500601001E+17", "only 15 of the 18 digits of an id starting 200300400500601 are kept, the rest are lost"),
+    ])
+    func aNumberInScientificNotationSaysWhatItIs(_ typed: String, _ said: String) throws {
+        guard case .failure(let problem) = IDInput.read(typed) else {
+            Issue.record("\(typed) was read as an id")
+            return
+        }
+        #expect(problem.reason.hasPrefix("a number in scientific notation, as a spreadsheet shows a long number: "), "\(problem.reason)")
+        #expect(problem.reason.contains(said), "\(problem.reason)")
+    }
+
+    @Test(arguments: ["1.5e-3", "e14", "1.2345e2", "12e5x", "wamid.e14"])
+    func otherTextIsNoScientificNumber(_ typed: String) {
+        if case .failure(let problem) = IDInput.read(typed) {
+            #expect(!problem.reason.contains("(every digit shown)"), "\(typed): \(problem.reason)")
+        }
+    }
+}
