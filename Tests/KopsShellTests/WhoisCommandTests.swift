@@ -472,7 +472,7 @@ final class PartlyFailingTransport: HTTPTransport {
         #expect(runs[0].err.hasPrefix("read as pasted, with "), "\(runs[0].err)")
         for run in runs {
             #expect(run.status == 0, "\(run.err)")
-            #expect(!run.err.contains("not found") && !run.err.contains("wrong project"))
+            #expect(!run.err.contains("error:") && !run.err.contains("wrong project"), "\(run.err)")
         }
         #expect(runs[2].out.contains("verdict: failed: 131047"))
     }
