@@ -82,6 +82,11 @@ extension PIIMasker {
             let keys = PIIMasker.contentJSONKeys.union(PIIMasker.fieldJSONKeys)
             result = PIIMasker.replacingJSONStrings(value, keys: keys, with: alias(for: value, prefix: "body"), in: result)
         }
+        // A one-word name (`"contact_name": "Support"`) as the whole value of a name key.
+        for value in names where pattern(value).isPlainWord && result.contains("\"" + value + "\"") {
+            let keys = PIIMasker.nameKeys.union(PIIMasker.cardNameKeys).union(["name"])
+            result = PIIMasker.replacingJSONStrings(value, keys: keys, with: alias(for: value, prefix: "contact"), in: result)
+        }
         for (key, values) in fieldValues.sorted(by: { $0.key < $1.key }) where result.contains("\"" + key + "\"") {
             for value in values.sorted() {
                 let quoted = JSONValue.string(value).serialized()

@@ -170,7 +170,13 @@ public final class PIIMasker {
         var result = text
         for (value, prefix) in learned {
             let pattern = self.pattern(value)
-            if pattern.isPlainWord && prefix == "body" && !content && !templateValues.contains(value) { continue }
+            if pattern.isPlainWord && !content && !templateValues.contains(value) {
+                // A one-word body only as content; a one-word name as content and where it names the contact.
+                guard prefix == "contact" else { continue }
+                result = PIIMasker.replace(
+                    pattern, with: self.alias(for: value, prefix: prefix), in: result, onlyWhere: PIIMasker.namesTheContact)
+                continue
+            }
             result = PIIMasker.replace(pattern, with: self.alias(for: value, prefix: prefix), in: result)
         }
         result = maskTemplateList(result)
