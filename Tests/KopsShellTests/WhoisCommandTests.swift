@@ -1,3 +1,4 @@
+import Foundation
 import KapsoClient
 import KapsoDiagnostics
 import KopsHTTP
@@ -403,6 +404,19 @@ final class PartlyFailingTransport: HTTPTransport {
             ran.err.hasSuffix(
                 " of the last 30 days); numbers: 100200300400502 (+1 415-555-0101, Sales Line), 100200300400501 "
                     + "(+1 415-555-0100, Support Line)\n"), "\(ran.err)")
+    }
+
+    /// `health ID` of an id that leads to no number says what was searched in `use`'s words, not a bare "was not
+    /// found" (session 16's note): one helper, so the two lines are the same.
+    @Test(arguments: ["999999999999999", "3f2a9c1e-0000-4000-8000-00000000abcd", "+44 7700 900555"])
+    func healthOfAnUnknownIDSaysWhatWasSearchedAsUseDoes(_ id: String) async throws {
+        let runs = try await runDemo(["health '\(id)'", "use '\(id)'"], number: nil)
+        #expect(runs[0].status == 1 && runs[1].status == 1)
+        #expect(runs[0].err.hasPrefix("error: no phone number in this project matches '\(id)'; "), "\(runs[0].err)")
+        #expect(runs[0].err.contains("(searched "), "\(runs[0].err)")
+        // The API logs searched include the first command's own look-ups: their count is not compared.
+        let line = { (ran: Ran) in ran.err.replacingOccurrences(of: #"all \d+ API logs"#, with: "all N API logs", options: .regularExpression) }
+        #expect(line(runs[0]) == line(runs[1]))
     }
 
     @Test(arguments: [
