@@ -47,6 +47,13 @@ import Testing
         #expect(row.contains("closed 6 h ago"), "\(row)")
     }
 
+    /// P9-2: `whois` of the number the contact moved to finds them through Meta's notification.
+    @Test func whoisFindsTheNumberAContactMovedTo() async throws {
+        let run = try await run(["whois +14155550999"])[0]
+        #expect(run.status == 0, "\(run.err)")
+        #expect(run.out.contains("+14155550999 is the new number of the contact Contact 72 (14155550172)"), "\(run.out)")
+    }
+
     /// P9-11: a revoke and a removed reaction 1 h ago are not the contact writing: the window stays closed.
     @Test func aRevokeAndARemovedReactionOpenNoWindow() async throws {
         let runs = try await run(["trace \(Self.id("73", 2))", "trace \(Self.id("81", 2))", "conversation \(Self.conversation("81"))"])
