@@ -1,4 +1,5 @@
 import Foundation
+import KapsoClient
 import KopsShell
 import KopsTestSupport
 import Testing
@@ -10,6 +11,8 @@ import Testing
     struct Run: Sendable {
         var statuses: [KopsShell.ExitStatus]
         var err: String
+        /// Each line's stdout, in order.
+        var outs: [String] = []
         var files: [String: String]
         /// The diff of each `kops check` asked for, in order.
         var diffs: [[String]] = []
@@ -27,13 +30,18 @@ import Testing
             defer { try? FileManager.default.removeItem(atPath: folder) }
             try prepare(folder)
             var statuses: [KopsShell.ExitStatus] = []
+            var outs: [String] = []
             var err = ""
             // One machine: every shell keeps kops's look-ups in the same journal, as separate `kops` runs do.
             let journal = folder + "/state/own-lookups"
             for lines in sessions {
                 let (shell, output) = try fixture.shell()
                 shell.context.ownLookups = OwnLookups(path: journal)
-                for line in lines { statuses.append(shell.run(line: line.replacingOccurrences(of: "$D", with: folder))) }
+                for line in lines {
+                    let mark = output.out.count
+                    statuses.append(shell.run(line: line.replacingOccurrences(of: "$D", with: folder)))
+                    outs.append(String(output.out.dropFirst(mark)))
+                }
                 err += output.err
             }
             var files: [String: String] = [:]
@@ -50,7 +58,7 @@ import Testing
                     try TranscriptChecker(expected: text, path: path, restore: TranscriptRestore.load(besides: path))
                         .replay(on: shell).diff)
             }
-            return Run(statuses: statuses, err: err, files: files, diffs: diffs)
+            return Run(statuses: statuses, err: err, outs: outs, files: files, diffs: diffs)
         }
     }
 
@@ -191,5 +199,20 @@ import Testing
         #expect(result.statuses[0] == .failure)
         #expect(result.err.contains("/live.md': it was recorded on api.kapso.ai and this session uses 127.0.0.1:"), "\(result.err)")
         #expect(result.files["live.md"] == live)
+    }
+
+    /// `overview`'s failed calls leave out every run's look-ups of kops, and its note counts this session's only: counting
+    /// only this session's had made the earlier runs' 404s count as the project's failures.
+    @Test func overviewLeavesOutEarlierRunsLookUpsAndCountsThisSessions() async throws {
+        let result = try await run(
+            [
+                ["use 100200300400501", "overview --output json"],
+                ["use 100200300400501", "message \(Self.mistyped)", "message \(Self.mistyped)"],
+                ["use 100200300400501", "message \(Self.mistyped)", "overview --output json", "overview"],
+            ], read: [])
+        let failed = { (out: String) in try JSONValue.parse(Array(out.utf8))["api_calls"]?["failed"]?.int }
+        #expect(try failed(result.outs[1]) != nil)
+        #expect(try failed(result.outs[7]) == failed(result.outs[1]), "\(result.outs[7])")
+        #expect(result.outs[8].contains("(1 of kops's own look-ups this session left out: not failures"), "\(result.outs[8])")
     }
 }
