@@ -61,4 +61,15 @@ import Testing
         #expect(Redactor.mayNameSecret(argument: "api_key=abcdefgh"))
         #expect(Redactor.mayNameSecret(argument: "\u{2010}\u{2010}secret"))
     }
+
+    @Test func ellipsisAsTheCharacterSearch() {
+        let pieces = ["…", "…", "\u{301}", "\u{200D}", "a", "whsec_", ".", "\u{2025}", "\u{2027}", "\u{E2}", "\r", "\n"]
+        var random = SplitMix(seed: 37)
+        for _ in 0..<20_000 {
+            let value = (0..<Int(random.next() % 5)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            #expect(Redactor.holdsEllipsis(value) == value.contains("…"), "\(value.debugDescription)")
+        }
+        #expect(!Redactor.holdsEllipsis("whsec_…\u{301}23"))
+        #expect(Redactor.holdsEllipsis("whsec_…23"))
+    }
 }

@@ -310,9 +310,9 @@ extension Redactor {
 
     private mutating func remember(_ value: String) {
         // Short values would mask ordinary words; a masked form (`whsec_…23`) is not the secret.
-        guard value.count >= 6, !value.contains("…"), !knownSecrets.contains(where: { $0.revealed == value }) else {
-            return
-        }
+        // Known first: a webhook list answered again teaches its secrets again (the same conditions, cheapest first).
+        guard !knownSecrets.contains(where: { $0.revealed == value }), value.count >= 6, !Redactor.holdsEllipsis(value)
+        else { return }
         knownSecrets.append(Secret(value))
     }
 }

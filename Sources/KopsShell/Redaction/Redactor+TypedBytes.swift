@@ -43,4 +43,15 @@ extension Redactor {
             bytes.first == UInt8(ascii: "-") || bytes.contains { $0 >= 0x80 || $0 == UInt8(ascii: "=") }
         }
     }
+
+    /// `value.contains("…")` (the `Character`: a masked form such as `whsec_…23`), with the `Character` search only
+    /// when the bytes of U+2026 are there (a combining mark after it makes another `Character`).
+    static func holdsEllipsis(_ value: String) -> Bool {
+        var value = value
+        let bytesHold = value.withUTF8 { bytes in
+            bytes.count >= 3
+                && (0...(bytes.count - 3)).contains { bytes[$0] == 0xE2 && bytes[$0 + 1] == 0x80 && bytes[$0 + 2] == 0xA6 }
+        }
+        return bytesHold && value.contains("…")
+    }
 }
