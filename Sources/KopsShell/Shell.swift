@@ -106,7 +106,7 @@ public final class Shell {
             redactor.learn(from: result.json)
             renderer.mode = outputOverride ?? context.session.output
             // The JSON is redacted once: `assert` and `capture` read it, JSON mode prints it, a recording learns from it.
-            let keepsResult = !(command is any ScriptCommand.Type)
+            let keepsResult = command.keepsLastResult
             var redacted = result
             if renderer.mode == .json || (keepsResult && recorder != nil) {
                 redacted.json = result.json.map(redactor.redact)

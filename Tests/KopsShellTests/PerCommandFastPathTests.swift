@@ -69,6 +69,16 @@ import Testing
         }
     }
 
+    /// The static property the shell reads instead of looking up the `ScriptCommand` conformance gives its answer for
+    /// every command, the script commands (`set`, `assert`, `capture`, `source`, `record`) among them.
+    @Test func keepsLastResultAsTheConformanceSays() {
+        let commands = CommandRegistry.standard.commands
+        #expect(commands.filter { !$0.keepsLastResult }.count >= 5)
+        for command in commands {
+            #expect(command.keepsLastResult == !(command is any ScriptCommand.Type), "\(command.name)")
+        }
+    }
+
     /// `lastResult` is redacted when read, by the redactor of the command's time, as it was when redacted at once.
     @Test func lastResultIsRedactedWhenRead() throws {
         let context = ShellContext(
