@@ -1,0 +1,114 @@
+internal import Foundation
+internal import KapsoClient
+
+/// Strings masked by their field rather than by their words: inside `fieldParents` objects every string is what a
+/// contact wrote (`"city": "Madrid"`), so it is masked whole however short; and the JSON masking that applies it, to
+/// a result's JSON and to JSON already written out as text.
+extension PIIMasker {
+    /// Objects whose every string is masked by its field in JSON, one word or short (`"city": "Madrid"`,
+    /// `"country_code": "ES"`): a shared card's addresses, company and links, the row or button a contact chose
+    /// (`interactive.list_reply` / `button_reply`: its `title` and `description`; the `id` is the business's), and a
+    /// conversation's `metadata` (free-form CRM fields, kapso-api.md; Meta's webhook `metadata` holds only the
+    /// business's own number and id, which stay).
+    static let fieldParents: Set<String> = ["addresses", "org", "urls", "list_reply", "button_reply", "metadata"]
+    /// Keys in those objects that are labels or the business's handles, not what the contact wrote.
+    static let fieldExempt: Set<String> = ["type", "id"]
+
+    /// A string masked by its field (`fieldParents`): kept with its key, so JSON already written out (a list's
+    /// `--all` stream, printed as the API sent it) masks `"key": "value"` however short or plain the value.
+    func learnFieldValue(_ text: String, key: String) {
+        guard !PIIMasker.fieldExempt.contains(key), !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+            !PIIMasker.isMasked(text)
+        else { return }
+        fieldValues[key, default: []].insert(text)
+    }
+
+    /// JSON keys whose strings are what a message says (a body, a caption, Kapso's `content`, a location's
+    /// address): a one-word body is masked in them. `name` (a location's) only when it is the whole string.
+    static let contentJSONKeys: Set<String> = [
+        "body", "caption", "filename", "text", "content", "address", "last_message_text",
+    ]
+
+    /// `byField`: the value is inside one of `fieldParents`, where every string is what the contact wrote.
+    func mask(json: JSONValue, key: String?, byField: Bool) -> JSONValue {
+        switch json {
+        case .string(let text):
+            let key = key?.lowercased()
+            if byField, let key, !PIIMasker.fieldExempt.contains(key), !PIIMasker.ownNumberKeys.contains(key),
+                !PIIMasker.ownIDKeys.contains(key)
+            {
+                // Masked by its field: learned values as anywhere, and what is left (a 2-letter country code) whole.
+                let masked = mask(text, content: true)
+                let blank = text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                if masked != text || blank || PIIMasker.isMasked(text) { return .string(masked) }
+                return .string(alias(for: text, prefix: "body"))
+            }
+            if key == "name", wholePlainWordBody(text) != nil { return .string(mask(text, content: true)) }
+            return .string(mask(text, content: key.map(PIIMasker.contentJSONKeys.contains) ?? false))
+        case .array(let items): return .array(items.map { mask(json: $0, key: key, byField: byField) })
+        case .object(var object):
+            let byField = byField || key.map { PIIMasker.fieldParents.contains($0.lowercased()) } == true
+            for index in object.entries.indices {
+                object.entries[index].value = mask(
+                    json: object.entries[index].value, key: object.entries[index].key, byField: byField)
+            }
+            return .object(object)
+        default: return json
+        }
+    }
+
+    /// The learned one-word body `text` is, whitespace around it ignored; nil when it is none.
+    private func wholePlainWordBody(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard bodies.contains(trimmed), pattern(trimmed).isPlainWord else { return nil }
+        return trimmed
+    }
+
+    /// JSON already written out (NDJSON of `--all`, a payload shown as data): masked as text, and a one-word body
+    /// where it is a whole string value of a content key (`"body": "again"`).
+    func mask(jsonText text: String) -> String {
+        var result = mask(text)
+        guard result.contains("\":") else { return result }
+        for value in bodies where pattern(value).isPlainWord && result.contains("\"" + value + "\"") {
+            let keys = PIIMasker.contentJSONKeys.union(PIIMasker.fieldJSONKeys)
+            result = PIIMasker.replacingJSONStrings(value, keys: keys, with: alias(for: value, prefix: "body"), in: result)
+        }
+        for (key, values) in fieldValues.sorted(by: { $0.key < $1.key }) where result.contains("\"" + key + "\"") {
+            for value in values.sorted() {
+                let quoted = JSONValue.string(value).serialized()
+                guard result.contains(quoted) else { continue }
+                let inner = String(quoted.dropFirst().dropLast())
+                result = PIIMasker.replacingJSONStrings(inner, keys: [key], with: alias(for: value, prefix: "body"), in: result)
+            }
+        }
+        return result
+    }
+
+    /// Keys of `fieldParents`' strings (and a location's `name`): in JSON already written out, where a one-word body
+    /// is masked as a whole string value.
+    static let fieldJSONKeys: Set<String> = [
+        "name", "title", "description", "street", "city", "state", "zip", "country", "company", "department",
+    ]
+
+    /// `text` with each `"KEY": "VALUE"` whose key is one of `keys` written `"KEY": "ALIAS"`.
+    static func replacingJSONStrings(_ value: String, keys: Set<String>, with alias: String, in text: String) -> String {
+        let quoted = "\"" + value + "\""
+        var result = ""
+        var rest = Substring(text)
+        while let range = rest.range(of: quoted) {
+            let before = rest[..<range.lowerBound]
+            var head = before.reversed().drop { $0 == " " }
+            var isValue = false
+            if head.first == ":" {
+                head = head.dropFirst().drop { $0 == " " }
+                if head.first == "\"" {
+                    let key = String(head.dropFirst().prefix { $0 != "\"" }.reversed()).lowercased()
+                    isValue = keys.contains(key)
+                }
+            }
+            result += before + (isValue ? "\"" + alias + "\"" : quoted)
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
+    }
+}

@@ -1,0 +1,180 @@
+internal import Foundation
+internal import KapsoDiagnostics
+public import KapsoClient
+
+/// What the masker learns from results: which JSON keys hold names, bodies, contacts' and the business's own
+/// numbers and ids, and the walk over a result's JSON (or JSON already printed as text) that collects them.
+extension PIIMasker {
+    static let nameKeys: Set<String> = ["contact_name", "profile_name", "customer_name", "username", "email"]
+    static let nameParents: Set<String> = ["profile", "contact", "contacts", "customer"]
+    /// A shared contact card's name parts (`contacts[].name.formatted_name`), names like a contact's own.
+    static let cardNameKeys: Set<String> = ["formatted_name", "first_name", "last_name", "middle_name", "name_suffix", "name_prefix"]
+    /// `last_message_text`: a conversation's last message (kapso-api.md), a body whether or not the message was listed.
+    static let bodyKeys: Set<String> = ["body", "caption", "filename", "last_message_text"]
+    /// Objects whose every value is what a contact sent (a location, a card's addresses and company): bodies.
+    static let contentParents: Set<String> = ["location", "addresses", "org", "urls"]
+    static let numberKeys: Set<String> = [
+        "from", "to", "wa_id", "phone_number", "recipient_id", "contact_phone", "phone", "conversation_phone_number",
+        "recipient", "customer_phone",
+    ]
+    static let ownNumberKeys: Set<String> = [
+        "display_phone_number", "display_number", "display_phone_number_normalized",
+    ]
+    static let ownIDKeys: Set<String> = [
+        "phone_number_id", "business_account_id", "whatsapp_business_account_id", "waba_id", "whatsapp_config_id",
+    ]
+
+    /// Learns names, bodies and phone numbers from a result's JSON.
+    public func learn(from json: JSONValue?) {
+        guard let json, json != lastLearned else { return }
+        lastLearned = json
+        learn(json, parent: nil)
+    }
+
+    private func learn(_ json: JSONValue, parent: String?) {
+        switch json {
+        case .array(let items):
+            for item in items { learn(item, parent: parent) }
+        case .object(let object):
+            for entry in object.entries {
+                let key = entry.key.lowercased()
+                if let text = entry.value.string ?? entry.value.numberText {
+                    learn(text, key: key, parent: parent)
+                } else if key == "metadata" {
+                    learnMetadata(entry.value)
+                } else {
+                    learn(entry.value, parent: key)
+                }
+            }
+        default:
+            break
+        }
+    }
+
+    /// One string (or number) field of a result: the kind of personal data its key and parent say it is.
+    ///
+    /// What a contact sends is a body whatever its type: text, captions, file names, a location's name,
+    /// address and coordinates, a shared card's address and company, the values of a flow's `response_json`, a voice
+    /// note's transcript (`kapso.transcript.text`, and `kapso.content`, which repeats it);
+    /// a shared card's names and emails are names, its phones numbers. What the business sent a contact in a
+    /// template's parameters (a name, an order id, a login code) is a body too.
+    private func learn(_ text: String, key: String, parent: String?) {
+        if key == "type" { return }
+        if let parent, PIIMasker.fieldParents.contains(parent), !PIIMasker.ownNumberKeys.contains(key),
+            !PIIMasker.ownIDKeys.contains(key)
+        {
+            learnFieldValue(text, key: key)
+        }
+        if parent == "details" && key == "contact" {
+            // `whois`'s detail line: `Marisol Vega`, or `Lee Park (+1 415 555 0157)` whose number is masked anyway.
+            let name = text.components(separatedBy: " (").first ?? text
+            if name != "-", !name.hasPrefix("+") { add(name, to: &names, prefix: "contact") }
+        } else if PIIMasker.nameKeys.contains(key) || (key == "name" && parent.map(PIIMasker.nameParents.contains) == true)
+            || (parent == "name" && PIIMasker.cardNameKeys.contains(key))
+        {
+            add(text, to: &names, prefix: "contact")
+        } else if PIIMasker.ownNumberKeys.contains(key) {
+            let digits = PIIMasker.digits(text)
+            if digits.count >= 8 { ownNumbers.insert(digits) }
+        } else if PIIMasker.ownIDKeys.contains(key) {
+            if PIIMasker.digits(text).count == text.count { ownIDs.insert(text) }
+        } else if PIIMasker.numberKeys.contains(key) {
+            if case .success(let number) = PhoneNumberText.parse(text), let digits = number.e164, !isOwn(digits) {
+                contactNumbers.insert(digits)
+            }
+        } else if key == "response_json", let values = try? JSONValue.parse(Array(text.utf8)) {
+            // A flow's answers, sent as a JSON string: every value the contact filled in.
+            learnContent(values)
+        } else if PIIMasker.bodyKeys.contains(key) || parent.map(PIIMasker.contentParents.contains) == true
+            || ((parent == "list_reply" || parent == "button_reply") && key != "id") || (parent == "button" && key == "text")
+            || (parent == "contacts" && key == "birthday") || (parent == "order" && key == "text") || (parent == "parameters" && key == "text")
+            || (parent == "transcript" && key == "text") || (parent == "kapso" && key == "content")
+        {
+            if parent == "parameters" { learnTemplateValue(text) }
+            add(text, to: &bodies, prefix: "body")
+        }
+    }
+
+    /// A conversation's `metadata`: every string at any depth is a body (free-form CRM fields: a note, a name, a card
+    /// number), except the business's own number and ids (Meta's webhook `metadata`).
+    private func learnMetadata(_ json: JSONValue, key: String = "metadata") {
+        switch json {
+        case .array(let items): for item in items { learnMetadata(item, key: key) }
+        case .object(let object):
+            for entry in object.entries {
+                let key = entry.key.lowercased()
+                if PIIMasker.ownNumberKeys.contains(key) || PIIMasker.ownIDKeys.contains(key) {
+                    if let text = entry.value.string { learn(text, key: key, parent: "metadata") }
+                } else {
+                    learnMetadata(entry.value, key: key)
+                }
+            }
+        default:
+            if let text = json.string {
+                add(text, to: &bodies, prefix: "body")
+                learnFieldValue(text, key: key)
+            }
+        }
+    }
+
+    /// Every leaf of content a contact filled in (a flow response): numbers as numbers, the rest as bodies.
+    private func learnContent(_ json: JSONValue) {
+        switch json {
+        case .array(let items): for item in items { learnContent(item) }
+        case .object(let object):
+            // The flow token is the business's own handle for the flow, not something the contact filled in.
+            for entry in object.entries where entry.key != "flow_token" { learnContent(entry.value) }
+        default:
+            guard let text = json.string ?? json.numberText else { return }
+            if case .success(let number) = PhoneNumberText.parse(text), let digits = number.e164, !isOwn(digits) {
+                contactNumbers.insert(digits)
+            } else {
+                add(text, to: &bodies, prefix: "body")
+            }
+        }
+    }
+
+    /// Learns from JSON already printed as text (NDJSON of `--all`, request bodies): string values of the
+    /// number, name and body keys, as they appear in the text (escapes kept).
+    func learnJSONText(_ text: String) {
+        var rest = Substring(text)
+        while let quote = rest.range(of: "\":") {
+            let keyStart = rest[..<quote.lowerBound].lastIndex(of: "\"")
+            let key = keyStart.map { rest[rest.index(after: $0)..<quote.lowerBound].lowercased() } ?? ""
+            var value = rest[quote.upperBound...].drop { $0 == " " }
+            rest = value
+            guard value.first == "\"" else { continue }
+            value = value.dropFirst()
+            var end = value.startIndex
+            var escaped = false
+            while end < value.endIndex, escaped || value[end] != "\"" {
+                escaped = !escaped && value[end] == "\\"
+                end = value.index(after: end)
+            }
+            var string = String(value[..<end])
+            // The value as the API had it (`Dear "Pablo"\tyour code`), so a body learned before (a typed reply) keeps
+            // its placeholder; `PIIMasker+Forms` finds it in its escaped form.
+            if string.contains("\\"), let decoded = try? JSONValue.parse(Array(("\"" + string + "\"").utf8)).string {
+                string = decoded
+            }
+            if PIIMasker.numberKeys.contains(key), PIIMasker.isBareNumber(string) {
+                contactNumbers.insert(PIIMasker.digits(string))
+            } else if PIIMasker.ownNumberKeys.contains(key) {
+                let digits = PIIMasker.digits(string)
+                if digits.count >= 8 { ownNumbers.insert(digits) }
+            } else if PIIMasker.nameKeys.contains(key) {
+                add(string, to: &names, prefix: "contact")
+            } else if PIIMasker.bodyKeys.contains(key) {
+                add(string, to: &bodies, prefix: "body")
+            }
+        }
+    }
+}
+
+extension JSONValue {
+    /// A number's text as the JSON had it (`51.501009`), nil for anything else.
+    fileprivate var numberText: String? {
+        if case .number(let text) = self { return text }
+        return nil
+    }
+}
