@@ -42,6 +42,8 @@ private struct LineScanner {
     private let characters: [Unicode.Scalar]
     /// The 1-based `Character` column of each scalar, plus one past the end.
     private let columns: [Int]
+    /// The line's bytes when it is ASCII without CR (one byte a scalar): plain runs are copied from them.
+    private let asciiBytes: [UInt8]?
     private var index = 0
     private var finished: [[WordSpan]] = []
     private var words: [WordSpan] = []
@@ -54,8 +56,10 @@ private struct LineScanner {
         // Each ASCII scalar but a CR before an LF is a `Character` of its own: no grapheme breaking needed.
         if line.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
             columns = Array(1...characters.count + 1)
+            asciiBytes = Array(line.utf8)
             return
         }
+        asciiBytes = nil
         var columns: [Int] = []
         columns.reserveCapacity(characters.count + 1)
         var column = 1
@@ -109,7 +113,11 @@ private struct LineScanner {
                 let start = index
                 index += 1
                 while index < characters.count, !Self.endsRun(characters[index]) { index += 1 }
-                text?.unicodeScalars.append(contentsOf: characters[start..<index])
+                if let asciiBytes {
+                    text?.append(String(decoding: asciiBytes[start..<index], as: UTF8.self))
+                } else {
+                    for scalar in characters[start..<index] { text?.unicodeScalars.append(scalar) }
+                }
             }
         }
         endCommand()
