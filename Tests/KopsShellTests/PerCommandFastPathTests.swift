@@ -69,6 +69,24 @@ import Testing
         }
     }
 
+    /// `IDCache.remember` edits its list in place: the same ids, newest first, at most `limit`, as the copy it made.
+    @Test func rememberedIDsAsBefore() {
+        var random = SplitMix(seed: 43)
+        var cache = IDCache(limit: 4)
+        var reference: [IDCache.Kind: [String]] = [:]
+        for _ in 0..<5_000 {
+            let id = String(random.next() % 7)
+            let kind: IDCache.Kind = random.next() % 3 == 0 ? .webhook : .message
+            cache.remember(id, as: kind, label: "label \(id)")
+            var list = reference[kind] ?? []
+            list.removeAll { $0 == id }
+            list.insert(id, at: 0)
+            reference[kind] = Array(list.prefix(4))
+            #expect(cache[.webhook] == reference[.webhook] ?? [] && cache[.message] == reference[.message] ?? [])
+            #expect(cache.labels[id] == "label \(id)")
+        }
+    }
+
     /// The static property the shell reads instead of looking up the `ScriptCommand` conformance gives its answer for
     /// every command, the script commands (`set`, `assert`, `capture`, `source`, `record`) among them.
     @Test func keepsLastResultAsTheConformanceSays() {
