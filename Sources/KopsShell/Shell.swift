@@ -97,7 +97,12 @@ public final class Shell {
             try command.validate(arguments)
             // After the usage check: a bad value is named first, not hidden behind "run with --allow-writes" that
             // could not help (`webhooks fire … --to ftp://x`).
-            if readOnly && ScriptPolicy.isWrite(typed, registry: context.registry) {
+            // Unless `--output` was taken out, `command` and `arguments` are what the policy would read from `typed`.
+            if readOnly
+                && (typed.count == words.count
+                    ? ScriptPolicy.isWrite(typed, command: command, arguments: arguments)
+                    : ScriptPolicy.isWrite(typed, registry: context.registry))
+            {
                 throw ScriptError.writeRefused(command: ScriptPolicy.label(typed))
             }
             if command.sendsRequests(arguments) { try context.needsKey() }

@@ -87,6 +87,35 @@ import Testing
         }
     }
 
+    /// The write policy given the command and arguments the shell has read answers as when it reads the words itself.
+    @Test func writePolicyOnReadArgumentsAsOnWords() {
+        let registry = CommandRegistry.standard
+        let names = registry.commands.map { $0.name } + ["reply", "webhooks", "webhooks", "replay"]
+        let rest = [
+            "create", "update", "delete", "test", "get", "fire", "probe", "list", "show", "--scope", "project", "--dry-run",
+            "--yes", "--url", "https://x.test", "1", "--active", "false", "hello", "--to", "--kind", "meta", "--",
+        ]
+        var random = SplitMix(seed: 53)
+        var compared = 0
+        for _ in 0..<20_000 {
+            let words = [names[Int(random.next() % UInt64(names.count))]]
+                + (0..<Int(random.next() % 5)).map { _ in rest[Int(random.next() % UInt64(rest.count))] }
+            let command: any Command.Type
+            let arguments: Arguments
+            do {
+                command = try registry.command(named: words[0])
+                arguments = try Arguments(command: command, words: Array(words.dropFirst()))
+            } catch {
+                continue
+            }
+            compared += 1
+            let read = ScriptPolicy.isWrite(words, command: command, arguments: arguments)
+            let reread = ScriptPolicy.isWrite(words, registry: registry)
+            #expect(read == reread, "\(words)")
+        }
+        #expect(compared > 2_000)
+    }
+
     /// The static property the shell reads instead of looking up the `ScriptCommand` conformance gives its answer for
     /// every command, the script commands (`set`, `assert`, `capture`, `source`, `record`) among them.
     @Test func keepsLastResultAsTheConformanceSays() {
