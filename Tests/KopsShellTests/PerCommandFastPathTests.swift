@@ -69,6 +69,63 @@ import Testing
         }
     }
 
+    /// `IDCache.remember` edits its list in place: the same ids, newest first, at most `limit`, as the copy it made.
+    @Test func rememberedIDsAsBefore() {
+        var random = SplitMix(seed: 43)
+        var cache = IDCache(limit: 4)
+        var reference: [IDCache.Kind: [String]] = [:]
+        for _ in 0..<5_000 {
+            let id = String(random.next() % 7)
+            let kind: IDCache.Kind = random.next() % 3 == 0 ? .webhook : .message
+            cache.remember(id, as: kind, label: "label \(id)")
+            var list = reference[kind] ?? []
+            list.removeAll { $0 == id }
+            list.insert(id, at: 0)
+            reference[kind] = Array(list.prefix(4))
+            #expect(cache[.webhook] == reference[.webhook] ?? [] && cache[.message] == reference[.message] ?? [])
+            #expect(cache.labels[id] == "label \(id)")
+        }
+    }
+
+    /// The write policy given the command and arguments the shell has read answers as when it reads the words itself.
+    @Test func writePolicyOnReadArgumentsAsOnWords() {
+        let registry = CommandRegistry.standard
+        let names = registry.commands.map { $0.name } + ["reply", "webhooks", "webhooks", "replay"]
+        let rest = [
+            "create", "update", "delete", "test", "get", "fire", "probe", "list", "show", "--scope", "project", "--dry-run",
+            "--yes", "--url", "https://x.test", "1", "--active", "false", "hello", "--to", "--kind", "meta", "--",
+        ]
+        var random = SplitMix(seed: 53)
+        var compared = 0
+        for _ in 0..<20_000 {
+            let words = [names[Int(random.next() % UInt64(names.count))]]
+                + (0..<Int(random.next() % 5)).map { _ in rest[Int(random.next() % UInt64(rest.count))] }
+            let command: any Command.Type
+            let arguments: Arguments
+            do {
+                command = try registry.command(named: words[0])
+                arguments = try Arguments(command: command, words: Array(words.dropFirst()))
+            } catch {
+                continue
+            }
+            compared += 1
+            let read = ScriptPolicy.isWrite(words, command: command, arguments: arguments)
+            let reread = ScriptPolicy.isWrite(words, registry: registry)
+            #expect(read == reread, "\(words)")
+        }
+        #expect(compared > 2_000)
+    }
+
+    /// The static property the shell reads instead of looking up the `ScriptCommand` conformance gives its answer for
+    /// every command, the script commands (`set`, `assert`, `capture`, `source`, `record`) among them.
+    @Test func keepsLastResultAsTheConformanceSays() {
+        let commands = CommandRegistry.standard.commands
+        #expect(commands.filter { !$0.keepsLastResult }.count >= 5)
+        for command in commands {
+            #expect(command.keepsLastResult == !(command is any ScriptCommand.Type), "\(command.name)")
+        }
+    }
+
     /// `lastResult` is redacted when read, by the redactor of the command's time, as it was when redacted at once.
     @Test func lastResultIsRedactedWhenRead() throws {
         let context = ShellContext(

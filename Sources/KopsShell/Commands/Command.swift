@@ -25,6 +25,10 @@ public protocol Command: SendableMetatype {
 
     /// True when these words (after the command's name) change data, so scripts need `--allow-writes`.
     static func isWrite(_ words: [String]) -> Bool
+
+    /// False for the commands about the script itself (`ScriptCommand`), which leave the last result in place: read
+    /// through the witness table, where `command is any ScriptCommand.Type` looked up a conformance per command.
+    static var keepsLastResult: Bool { get }
 }
 
 extension Command {
@@ -35,6 +39,7 @@ extension Command {
     public static func sendsRequests(_ arguments: Arguments) -> Bool { sendsRequests }
     public static func isWrite(_ words: [String]) -> Bool { false }
     public static func validate(_ arguments: Arguments) throws {}
+    public static var keepsLastResult: Bool { true }
 }
 
 /// A `--flag` a command accepts: boolean, or taking a value from a fixed set, a whole number in a range, or free.

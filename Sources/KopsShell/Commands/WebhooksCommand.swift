@@ -231,10 +231,11 @@ extension ShellContext {
     /// webhooks read; a 404 of the list itself is the base URL's (the error funnel says so).
     func webhook(_ id: String) throws -> Webhook {
         var read: [Webhook] = []
+        let wanted = id.lowercased()
         for number in 1...IDLookups.maxPages {
             let page = try client.webhooks(.project, page: number, perPage: 100)
             read += page.items
-            if let webhook = page.items.first(where: { $0.id.lowercased() == id.lowercased() }) { return webhook }
+            if let webhook = page.items.first(where: { $0.id.lowercased() == wanted }) { return webhook }
             guard page.hasMore else { break }
         }
         throw KapsoAPIError.webhookNotFound(id: id, known: read)

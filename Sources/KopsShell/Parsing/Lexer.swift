@@ -20,6 +20,11 @@ public enum Lexer {
         var scanner = LineScanner(line)
         return try scanner.scan()
     }
+
+    /// `scalar.properties.isWhitespace`, read without the property table for ASCII (tab to carriage return, space).
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+    }
 }
 
 /// A word and the unicode-scalar offsets of its source in the line.
@@ -37,6 +42,8 @@ private struct LineScanner {
     private let characters: [Unicode.Scalar]
     /// The 1-based `Character` column of each scalar, plus one past the end.
     private let columns: [Int]
+    /// The line's bytes when it is ASCII without CR (one byte a scalar): plain runs are copied from them.
+    private let asciiBytes: [UInt8]?
     private var index = 0
     private var finished: [[WordSpan]] = []
     private var words: [WordSpan] = []
@@ -46,6 +53,13 @@ private struct LineScanner {
 
     init(_ line: String) {
         characters = Array(line.unicodeScalars)
+        // Each ASCII scalar but a CR before an LF is a `Character` of its own: no grapheme breaking needed.
+        if line.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            columns = Array(1...characters.count + 1)
+            asciiBytes = Array(line.utf8)
+            return
+        }
+        asciiBytes = nil
         var columns: [Int] = []
         columns.reserveCapacity(characters.count + 1)
         var column = 1
@@ -57,6 +71,14 @@ private struct LineScanner {
         self.columns = columns
     }
 
+    /// True for a scalar that ends a run of plain word characters: whitespace, `;`, a quote or a backslash.
+    private static func endsRun(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ";", "'", "\"", "\\": true
+        default: Lexer.isWhitespace(scalar)
+        }
+    }
+
     /// The 1-based column of the character at `index`.
     private var column: Int {
         columns[min(index, columns.count - 1)]
@@ -66,7 +88,7 @@ private struct LineScanner {
         scan: while index < characters.count {
             let character = characters[index]
             switch character {
-            case _ where character.properties.isWhitespace:
+            case _ where Lexer.isWhitespace(character):
                 endWord()
                 index += 1
             case ";":
@@ -86,9 +108,16 @@ private struct LineScanner {
                 text?.unicodeScalars.append(characters[index + 1])
                 index += 2
             default:
+                // The plain characters up to the next separator, quote or backslash, appended at once.
                 startWord()
-                text?.unicodeScalars.append(character)
+                let start = index
                 index += 1
+                while index < characters.count, !Self.endsRun(characters[index]) { index += 1 }
+                if let asciiBytes {
+                    text?.append(String(decoding: asciiBytes[start..<index], as: UTF8.self))
+                } else {
+                    for scalar in characters[start..<index] { text?.unicodeScalars.append(scalar) }
+                }
             }
         }
         endCommand()

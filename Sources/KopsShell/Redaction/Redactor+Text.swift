@@ -244,7 +244,12 @@ extension Redactor {
 
     /// Remembers the values of secret flags (`--secret S`) so they are masked wherever they appear later.
     public mutating func learn(arguments words: [String]) {
-        for (index, word) in words.enumerated() {
+        learn(arguments: words, testingBytesFirst: true)
+    }
+
+    /// `learn(arguments:)`; without `testingBytesFirst` every word is read in full (the reading the test stands for).
+    mutating func learn(arguments words: [String], testingBytesFirst: Bool) {
+        for (index, word) in words.enumerated() where !testingBytesFirst || Redactor.mayNameSecret(argument: word) {
             if word == Redactor.headersFlag, index + 1 < words.count,
                 let headers = try? JSONValue.parse(Array(words[index + 1].utf8))
             {
@@ -273,6 +278,12 @@ extension Redactor {
     /// (`KAPSO_API_KEY=kapso_live_…` typed into the shell, `profile set api_key …`) then shows only `<redacted>` in
     /// its error and in a transcript (probe8 P8-1).
     public mutating func learn(secretsTypedIn line: String) {
+        guard Redactor.mayShowSecret(typedLine: line) else { return }
+        learnEveryPiece(secretsTypedIn: line)
+    }
+
+    /// `learn(secretsTypedIn:)` without its byte test in front: the reading the test stands for.
+    mutating func learnEveryPiece(secretsTypedIn line: String) {
         let pieces = line.split { $0.isWhitespace || "\"';".contains($0) }
         for piece in pieces {
             if let assigned = Redactor.secretAssignment(String(piece.drop { $0 == "-" })) { remember(assigned.value) }
@@ -311,9 +322,9 @@ extension Redactor {
 
     private mutating func remember(_ value: String) {
         // Short values would mask ordinary words; a masked form (`whsec_…23`) is not the secret.
-        guard value.count >= 6, !value.contains("…"), !knownSecrets.contains(where: { $0.revealed == value }) else {
-            return
-        }
+        // Known first: a webhook list answered again teaches its secrets again (the same conditions, cheapest first).
+        guard !knownSecrets.contains(where: { $0.revealed == value }), value.count >= 6, !Redactor.holdsEllipsis(value)
+        else { return }
         knownSecrets.append(Secret(value))
     }
 }

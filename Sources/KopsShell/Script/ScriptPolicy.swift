@@ -15,6 +15,18 @@ public enum ScriptPolicy {
     /// True when the command given as words changes data: by the table above or the command's own `isWrite`.
     public static func isWrite(_ words: [String], registry: CommandRegistry) -> Bool {
         guard let (command, canonical, positionals) = read(words, registry: registry) else { return false }
+        return isWrite(words, command: command, canonical: canonical, positionals: positionals)
+    }
+
+    /// `isWrite(_:registry:)` for words the shell has read already: `command` named by the first word and `arguments`
+    /// parsed from the rest, so neither is looked up and parsed again (about 5,000 instructions a command).
+    static func isWrite(_ words: [String], command: any Command.Type, arguments: Arguments) -> Bool {
+        isWrite(words, command: command, canonical: command.name, positionals: arguments.positionals)
+    }
+
+    private static func isWrite(
+        _ words: [String], command: (any Command.Type)?, canonical: String, positionals: [String]
+    ) -> Bool {
         if let entry = writes[canonical] {
             // `reply --dry-run` only shows the request it would send.
             guard let subcommands = entry else { return !words.contains("--dry-run") }

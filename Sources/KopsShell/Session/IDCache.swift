@@ -39,10 +39,12 @@ public struct IDCache: Sendable {
 
     /// Remembers one id.
     public mutating func remember(_ id: String, as kind: Kind, label: String? = nil) {
-        var list = ids[kind] ?? []
+        // Taken out of the dictionary, the list is edited in place instead of copied twice.
+        var list = ids.removeValue(forKey: kind) ?? []
         list.removeAll { $0 == id }
         list.insert(id, at: 0)
-        ids[kind] = Array(list.prefix(limit))
+        if list.count > limit { list.removeLast(list.count - limit) }
+        ids[kind] = list
         if let label { labels[id] = label }
     }
 
