@@ -20,6 +20,8 @@ extension SignatureCheck {
         public var body: [UInt8]
         /// The member of a JSON export that held the body (`body`, `rawBody`, …); empty for a saved request.
         public var member: String
+        /// True when the export held the body as parsed JSON (an object or array), not as a string.
+        public var parsed = false
 
         /// Reads `bytes` as a saved request or a JSON export; nil when it is neither (an ordinary body).
         public init?(_ bytes: [UInt8]) {
@@ -27,6 +29,7 @@ extension SignatureCheck {
                 (kind, headers, body, member) = (.savedRequest, saved.headers, saved.body, "")
             } else if let export = Self.jsonExport(bytes) {
                 (kind, headers, body, member) = (.jsonExport, export.headers, export.body, export.member)
+                parsed = export.parsed
             } else {
                 return nil
             }
@@ -38,7 +41,11 @@ extension SignatureCheck {
             case .savedRequest:
                 "a saved HTTP request (request line, headers, an empty line, then the body: what 'listen --save' writes)"
             case .jsonExport:
-                "a JSON export of a request (headers and the body as a string in its \"\(member)\" member, as request-bin tools save one)"
+                parsed
+                    ? "a JSON export of a request (headers, and the body as parsed JSON in its \"body\" member, as "
+                        + "request-bin tools save one; its compact form stands for the body)"
+                    : "a JSON export of a request (headers and the body as a string in its \"\(member)\" member, as "
+                        + "request-bin tools save one)"
             }
         }
 
@@ -96,7 +103,9 @@ extension SignatureCheck {
 
         /// `{"headers": {…}, "body": "…"}`: headers as an object (values strings or arrays of strings) or a list of
         /// `{"name", "value"}` pairs; the body a string in `body`, `rawBody`, `raw_body` or `content` (webhook.site).
-        private static func jsonExport(_ bytes: [UInt8]) -> (headers: [(name: String, value: String)], body: [UInt8], member: String)? {
+        private static func jsonExport(
+            _ bytes: [UInt8]
+        ) -> (headers: [(name: String, value: String)], body: [UInt8], member: String, parsed: Bool)? {
             guard bytes.contains(where: { $0 == 0x7B }), let json = try? JSONValue.parse(bytes), let object = json.object,
                 let headerValue = object["headers"]
             else { return nil }
@@ -117,7 +126,11 @@ extension SignatureCheck {
                 return nil
             }
             for member in ["body", "rawBody", "raw_body", "content"] {
-                if let text = object[member]?.string, !text.isEmpty { return (headers, Array(text.utf8), member) }
+                if let text = object[member]?.string, !text.isEmpty { return (headers, Array(text.utf8), member, false) }
+            }
+            // A body kept as parsed JSON: its compact form is what Kapso sent when the export kept keys and numbers.
+            if let value = object["body"], value.object != nil || value.array != nil {
+                return (headers, Array(value.serialized().utf8), "body", true)
             }
             return nil
         }
