@@ -255,7 +255,7 @@ extension IDResolver {
     }
 
     /// `API calls: 48 in the last 30 days with 200300400500601 in the path, 48 failed (404) from key history-sync`:
-    /// calls with the id as a whole path segment, kops's own look-ups left out; `at least` when the API
+    /// calls with the id as a whole path segment, kops's own look-ups left out (this session's counted); `at least` when the API
     /// logs had more pages than were read.
     static func mentions(_ id: String, facts: Facts) -> [Identity.Detail] {
         guard let calls = apiCalls(id, facts: facts) else { return [] }
@@ -266,7 +266,7 @@ extension IDResolver {
             let statuses = calls.failedStatuses.map(String.init).joined(separator: ", ")
             text += ", \(calls.failed) failed (\(statuses))" + (calls.failedKeys.isEmpty ? "" : " from key \(list(calls.failedKeys))")
         }
-        if calls.ownLeftOut > 0 { text += " (\(plural(calls.ownLeftOut, "look-up")) by kops itself left out)" }
+        if calls.ownLeftOut > 0 { text += " (\(plural(calls.ownLeftOut, "look-up")) by kops itself this session left out, and its earlier ones)" }
         return [Identity.Detail("API calls", text)]
     }
 
@@ -279,7 +279,8 @@ extension IDResolver {
         return Identity.APICalls(
             count: mentioning.count, failed: failed.count, failedStatuses: Set(failed.map(\.responseStatus)).sorted(),
             failedKeys: failed.compactMap(\.apiKeyName).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } },
-            atLeast: facts.capped.contains(.apiLogsMentioning(id)), ownLeftOut: all.count - mentioning.count)
+            atLeast: facts.capped.contains(.apiLogsMentioning(id)),
+            ownLeftOut: all.filter { facts.sessionOwnLogIDs.contains($0.id) }.count)
     }
 
     static func details(of number: PhoneNumber) -> [Identity.Detail] {

@@ -85,6 +85,8 @@ public enum IDResolver {
         public var capped: [Lookup] = []
         /// The ids of API-log entries that are kops's own look-ups (not the project's calls).
         public var ownLogIDs: Set<String> = []
+        /// Those of `ownLogIDs` that this session made: the ones counted where they are left out.
+        public var sessionOwnLogIDs: Set<String> = []
 
         public init() {}
     }

@@ -39,8 +39,9 @@ public enum IDShape {
     }
 
     /// `capi_group:…` (the part before any byte that is no printable ASCII) when `text` is base64 (standard or URL-safe,
-    /// padding optional) of a text starting so; nil otherwise.
-    static func groupID(_ text: String) -> String? {
+    /// padding optional) of a text starting so; nil otherwise. The digits after `capi_group:` are a phone number and
+    /// the group's own number (`capi_group:17055501391:120363404694233820`), so a masked transcript masks both forms.
+    public static func groupID(_ text: String) -> String? {
         guard text.count >= 16, text.count <= 200 else { return nil }
         var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         base64 = String(base64.prefix { $0 != "=" })

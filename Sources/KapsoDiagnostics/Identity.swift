@@ -75,7 +75,8 @@ public struct Identity: Sendable {
         public var failedKeys: [String]
         /// True when the API logs had more pages than were read: the counts are lower bounds.
         public var atLeast: Bool
-        /// Matching calls that were kops's own look-ups, left out of the counts.
+        /// Matching calls that were this session's own look-ups of kops, left out of the counts (earlier runs' are
+        /// left out too, not counted: the count would grow with each run).
         public var ownLeftOut: Int
     }
 

@@ -106,7 +106,11 @@ import Testing
         ("use \"unterminated", "-c:1: error: unterminated \" quote starting at column 5; close it or escape it with \\\n", 64),
         ("health", "-c:1: error: no phone number selected; run 'use <phone-number-id>' first ('numbers' lists them)\n", 1),
         ("health 999",
-         "-c:1: error: phone number id 999 was not found in this project; ids in this project: 100200300400502 (+1 415-555-0101, Sales Line), 100200300400501 (+1 415-555-0100, Support Line)\n",
+         "-c:1: error: no phone number in this project matches '999'; 999 is not a phone-number id, WABA id, display number or "
+            + "contact of this project (searched 2 numbers (ids, WABA ids, display numbers), conversations by contact number, API "
+            + "calls of the last 30 days by path); 999 has no '+' or '00': if it is a national number, add the country code (this "
+            + "project's numbers use +1); numbers: 100200300400502 (+1 415-555-0101, Sales Line), 100200300400501 (+1 415-555-0100, "
+            + "Support Line)\n",
          1),
         ("webhooks get nope",
          "-c:1: error: webhooks: invalid webhook id 'nope'; expected a UUID such as e5a6c7d8-4f5b-4c6d-8e7f-901234567890 (Kapso's webhook ids are UUIDs)\n",

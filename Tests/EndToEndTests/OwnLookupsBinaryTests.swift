@@ -30,7 +30,8 @@ import Testing
         }
         #expect(first.status == 1)
         #expect(!second.stdout.contains("RaWlpaWl"), "\(second.stdout)")
-        #expect(second.stderr.contains("1 of kops's own look-ups left out: not failures"), "\(second.stderr)")
+        // Left out, not counted: another run's look-up (a count of every run's would grow as kops is used, probe9 P9-6).
+        #expect(!second.stderr.contains("of kops's own look-ups"), "\(second.stderr)")
         #expect(fresh.stdout.contains("RaWlpaWl"), "\(fresh.stdout)")
         #expect(mode == 0o600)
     }

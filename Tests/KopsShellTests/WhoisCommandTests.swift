@@ -1,3 +1,4 @@
+import Foundation
 import KapsoClient
 import KapsoDiagnostics
 import KopsHTTP
@@ -405,6 +406,19 @@ final class PartlyFailingTransport: HTTPTransport {
                     + "(+1 415-555-0100, Support Line)\n"), "\(ran.err)")
     }
 
+    /// `health ID` of an id that leads to no number says what was searched in `use`'s words, not a bare "was not
+    /// found" (session 16's note): one helper, so the two lines are the same.
+    @Test(arguments: ["999999999999999", "3f2a9c1e-0000-4000-8000-00000000abcd", "+44 7700 900555"])
+    func healthOfAnUnknownIDSaysWhatWasSearchedAsUseDoes(_ id: String) async throws {
+        let runs = try await runDemo(["health '\(id)'", "use '\(id)'"], number: nil)
+        #expect(runs[0].status == 1 && runs[1].status == 1)
+        #expect(runs[0].err.hasPrefix("error: no phone number in this project matches '\(id)'; "), "\(runs[0].err)")
+        #expect(runs[0].err.contains("(searched "), "\(runs[0].err)")
+        // The API logs searched include the first command's own look-ups: their count is not compared.
+        let line = { (ran: Ran) in ran.err.replacingOccurrences(of: #"all \d+ API logs"#, with: "all N API logs", options: .regularExpression) }
+        #expect(line(runs[0]) == line(runs[1]))
+    }
+
     @Test(arguments: [
         "use 0014155550101", "use +1 415-555-0101", "use 14155550101", "use 100200300400502", "use https://wa.me/14155550101",
         "use '(+1) 415 555 0101'", "use 14155550101;",
@@ -480,6 +494,6 @@ final class PartlyFailingTransport: HTTPTransport {
         #expect(log.out.hasPrefix("7ed5bbdc-cce7-4247-83e8-af1e02f2d47a is the API call GET "), "\(log.out)")
         #expect(key.out.hasPrefix("9c0d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e03 is the id of API key history-sync, which made 48 calls in the last 30 days, 48 failed"), "\(key.out)")
         // All 157 calls were read (past the first page); kops's own 109 template reads are not the project's (probe6 P6-10).
-        #expect(waba.out.contains("API calls:      48 in the last 30 days with 200300400500601 in the path, 48 failed (404) from key history-sync (109 look-ups by kops itself left out)"), "\(waba.out)")
+        #expect(waba.out.contains("API calls:      48 in the last 30 days with 200300400500601 in the path, 48 failed (404) from key history-sync (109 look-ups by kops itself this session left out, and its earlier ones)"), "\(waba.out)")
     }
 }

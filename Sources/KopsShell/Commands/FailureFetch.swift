@@ -15,7 +15,8 @@ struct FailureFetch {
     var cut: Set<ErrorTriage.Source> = []
     /// True when a list had more pages than were read.
     var truncated: Bool { !cut.isEmpty }
-    /// Failed API calls that were kops's own look-ups (`OwnLookups`), left out of `triage`.
+    /// Failed API calls that were this session's own look-ups (`OwnLookups.Matches.session`), left out of `triage`
+    /// (earlier runs' are left out too, not counted).
     var ownLookups = 0
     /// What Meta's own webhooks (log search) said, when `meta` was among the sources.
     var meta: MetaOutcome?
@@ -89,7 +90,7 @@ struct FailureFetch {
                 let first = try client.apiLogs(from: json)
                 let logs = try fetch.following(first, of: .api, query: apiFilters + window, next: client.apiLogs)
                 let own = context.ownLookups.ownLogIDs(in: logs, host: client.baseURL)
-                fetch.ownLookups += own.count
+                fetch.ownLookups += own.session.count
                 fetch.triage.addAPILogs(own.isEmpty ? logs : logs.filter { !own.contains($0.id) })
             case .webhook:
                 let first = try client.webhookDeliveries(from: json)
@@ -167,19 +168,22 @@ struct FailureFetch {
         return items
     }
 
-    /// `2 of kops's own look-ups and 1 'Marketing preference not found' answer left out (not failures)`, nil when none.
+    /// `2 of kops's own look-ups this session and 1 'Marketing preference not found' answer (…) left out: not failures
+    /// (…earlier runs…)`, nil when none. Only this session's look-ups are counted: a count of every run's would grow each
+    /// time kops runs against the API, and a transcript holding it would never replay unchanged (probe9 P9-6).
     var leftOut: String? {
         FailureFetch.leftOut(own: ownLookups, normal: triage.normalAnswers)
     }
 
     static func leftOut(own: Int, normal: Int) -> String? {
         var parts: [String] = []
-        if own > 0 { parts.append("\(own) of kops's own look-ups") }
+        if own > 0 { parts.append("\(own) of kops's own look-ups this session") }
         if normal > 0 {
             parts.append("\(normal) 'Marketing preference not found' \(normal == 1 ? "answer" : "answers") (no preference recorded)")
         }
         guard !parts.isEmpty else { return nil }
         return parts.joined(separator: " and ") + " left out: not failures"
+            + (own > 0 ? " (kops's look-ups of earlier runs are left out too)" : "")
     }
 
     /// Adds `left_out` (counts of what `leftOut` names) to a JSON object, when anything was left out.

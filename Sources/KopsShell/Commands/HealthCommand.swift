@@ -17,10 +17,9 @@ public enum HealthCommand: Command {
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let id: String
         if let typed = arguments.positionals.first {
-            // Read as `use` reads it: pasted forms, display numbers, and other ids named with the number they lead to.
-            id = try context.phoneNumber(for: typed, command: name, usage: usage) { id, known, _ in
-                KapsoAPIError.phoneNumberNotFound(id: id, known: known)
-            }.id
+            // Read as `use` reads it, and refused in its words: pasted forms, display numbers, other ids named with the
+            // number they lead to, and an id found nowhere with what was searched.
+            id = try context.phoneNumber(for: typed, command: name, usage: usage).id
         } else {
             id = try context.session.requirePhoneNumber()
         }

@@ -60,7 +60,10 @@ enum IDLookups {
                 errors.append(error)
             }
         }
-        if let own { facts.ownLogIDs = own.ownLogIDs(in: facts.apiLogs, host: client.baseURL, answered: true) }
+        if let own {
+            let matches = own.ownLogIDs(in: facts.apiLogs, host: client.baseURL, answered: true)
+            (facts.ownLogIDs, facts.sessionOwnLogIDs) = (matches.ids, matches.session)
+        }
         return (facts, errors)
     }
 

@@ -95,7 +95,8 @@ extension LogsCommand {
     }
 
     /// Problem events that are not the project's: kops's own look-ups (`OwnLookups`) and Kapso's normal
-    /// 404 answers (`ErrorTriage.isNormalAnswer`), as `errors` leaves them out; with their counts.
+    /// 404 answers (`ErrorTriage.isNormalAnswer`), as `errors` leaves them out; with their counts (of kops's
+    /// look-ups, this session's only).
     static func leavingOut(_ events: [LogSearchEvent], in context: ShellContext) -> (events: [LogSearchEvent], own: Int, normal: Int) {
         let own = context.ownLookups.ownEventIDs(in: events, host: context.client.baseURL)
         var normal = 0
@@ -109,7 +110,7 @@ extension LogsCommand {
             }
             return true
         }
-        return (kept, own.count, normal)
+        return (kept, own.session.count, normal)
     }
 
     /// `--around`: the `limit` events nearest the moment (read from up to `maxProblemPages` pages of the window),

@@ -128,7 +128,7 @@ public enum OverviewCommand: Command {
             failed += logs.filter { $0.responseStatus >= 400 }.count
             // kops's own look-ups (a `trace`, a `whois`) are not failures of the project.
             let mine = context.ownLookups.ownLogIDs(in: logs, host: context.client.baseURL)
-            own += mine.count
+            own += mine.session.count
             triage.addAPILogs(mine.isEmpty ? logs : logs.filter { !mine.contains($0.id) })
         }
         return (total, failed, own)

@@ -13,7 +13,8 @@ public enum RecordCommand: ScriptCommand {
         always redacted; contacts' phone numbers, WAMIDs, contact names and message bodies are masked
         unless --keep-pii, and command lines that masking changed are kept in FILE.md.restore (private,
         mode 0600; do not attach it) so 'kops check FILE.md' can replay them. An existing file is never
-        overwritten: --append continues a transcript, --force replaces the file.
+        overwritten: --append continues a transcript (masked as its header says: add --keep-pii to continue
+        one recorded with it), --force replaces the file and its restore file.
         Examples:
           record ticket-4411.md
           record stop
@@ -52,8 +53,11 @@ public enum RecordCommand: ScriptCommand {
         let header = TranscriptHeader(context: context, keepPII: arguments.has("--keep-pii"))
         shell.recorder = try TranscriptRecorder(
             header: header, destination: .file(path), opening: opening, context: context)
+        // A transcript counts the look-ups of its own commands (`errors`: "1 of kops's own look-ups this session"), so
+        // `kops check` finds the same count: it starts a session where the transcript (or an appended part) does.
+        context.ownLookups.startSession()
         let restore = header.keepPII
-            ? "" : "; lines that masking changes are kept for 'kops check' in \(TranscriptRestore.path(besides: path)) (private: don't attach it)"
+            ? "" : "; lines that masking changes are kept for 'kops check' in \(TranscriptFile.described(TranscriptRestore.path(besides: path))) (private: don't attach it)"
         return CommandResult(blocks: [.hint("recording to \(TranscriptFile.described(path)) (stop with 'record stop')\(restore)")])
     }
 

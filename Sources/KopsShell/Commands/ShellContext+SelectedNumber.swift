@@ -37,17 +37,9 @@ extension ShellContext {
     /// The project's number that `query` names, read as pasted (a phone-number id or display number in any
     /// form, `IDInput.cleaned`): the one resolver behind `use ID` and `health ID`. Anything else is an
     /// error that says what the id is and which number it leads to (a WABA id, Kapso's id, a conversation,
-    /// a contact's number, a WAMID), or that no number matches, listing the project's numbers.
-    ///
-    /// `notFound` makes the error for an id that leads to no number from the typed id, the project's numbers and what the
-    /// resolver said of the id (what it is not, and what was searched; nil when it said nothing); default: "no phone
-    /// number … matches".
-    func phoneNumber(
-        for query: String, command: String, usage: String,
-        notFound: (String, [PhoneNumber], String?) -> any Error = {
-            ShellError.noMatchingPhoneNumber(query: $0, known: $1.map(\.label), searched: $2)
-        }
-    ) throws -> PhoneNumber {
+    /// a contact's number, a WAMID), or that no number matches (`ShellError.noMatchingPhoneNumber`: what the id is not,
+    /// what was searched, and the project's numbers).
+    func phoneNumber(for query: String, command: String, usage: String) throws -> PhoneNumber {
         let input = try Self.phoneNumberInput(query, command: command, usage: usage)
         let digits: String?
         if case .number(let number) = input { digits = number.digits } else { digits = nil }
@@ -71,6 +63,6 @@ extension ShellContext {
         }
         // What the id is not, and where kops looked (probe6 leftovers: `use UUID` said only that no number matches).
         let said = identity.kind == .unknown ? WhoisCommand.explanation(identity, withFix: false) : nil
-        throw notFound(typed, numbers, said)
+        throw ShellError.noMatchingPhoneNumber(query: typed, known: numbers.map(\.label), searched: said)
     }
 }

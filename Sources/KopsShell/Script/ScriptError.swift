@@ -38,6 +38,12 @@ public enum ScriptError: KopsError, Equatable {
     case transcriptExists(path: String)
     /// `kops check` or `record --append` on a file that is not a kops transcript.
     case notATranscript(path: String)
+    /// `record FILE` (masking) where `FILE.md.restore` exists without `FILE.md`: another transcript's restore file.
+    case restoreExists(path: String)
+    /// `record FILE` (masking) where `FILE.md.restore` is a file kops did not write.
+    case notARestore(path: String)
+    /// `record --append` with another masking than the file's header promises (`personal data: masked|kept`).
+    case maskingDiffers(path: String, fileKeepsPII: Bool)
     /// A masked transcript's command line that `kops check` cannot restore (no restore file beside it).
     case missingRestore(path: String, line: String)
     /// A transcript line `kops check` will not replay (`ScriptPolicy.notReplayed`): `path:line`, the command, why.
@@ -85,6 +91,15 @@ public enum ScriptError: KopsError, Equatable {
             "'\(path)' already exists; add --append to continue it, --force to replace it, or pick another name"
         case .notATranscript(let path):
             "'\(path)' is not a kops transcript (no '\(TranscriptHeader.title)' first line); nothing was written"
+        case .restoreExists(let path):
+            "'\(path)' already exists: the restore file of an earlier transcript of that name, which 'kops check' needs; "
+                + "move it away or pick another name (--force replaces it)"
+        case .notARestore(let path):
+            "'\(path)' exists and is not a kops restore file; recording would replace it with the masked lines, so move it away or pick another name"
+        case .maskingDiffers(let path, true):
+            "cannot append to '\(path)' with masking: it keeps personal data (recorded with --keep-pii); add --keep-pii to continue it, or record to a new file"
+        case .maskingDiffers(let path, false):
+            "cannot append to '\(path)' with --keep-pii: its header promises masked personal data; leave out --keep-pii to continue it masked, or record to a new file"
         case .missingRestore(let path, let line):
             "cannot replay '\(line)': it was masked and \(path) is missing; record with --keep-pii, or keep the restore file beside the transcript"
         case .notReplayed(let path, let line, let command, let reason):
@@ -102,7 +117,7 @@ public enum ScriptError: KopsError, Equatable {
         case .scriptNotFound: .noInput
         case .sourcedScriptFailed(_, _, let status): status
         case .writeRefused, .expectedFailure, .assertionFailed, .noResult, .missingValue, .recording,
-            .unwritableTranscript, .transcriptExists:
+            .unwritableTranscript, .transcriptExists, .restoreExists, .notARestore, .maskingDiffers:
             .failure
         }
     }

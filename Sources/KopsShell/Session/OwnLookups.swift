@@ -14,6 +14,11 @@ public import KapsoClient
 /// clock `created_at` is stamped with) in memory and in `$XDG_STATE_HOME/kops/own-lookups` (mode 0600),
 /// so separate `kops -c` runs see each other's. An API-log entry matches a note with the same method,
 /// host and path, a 404, and `created_at` within `window` of the note's time; each note matches one entry.
+///
+/// Every matched entry is left out, but only those of this session's notes are counted (`Matches.session`): the notes
+/// since the shell started or `record` began (`startSession`). What kops says about its look-ups then depends only on
+/// the commands of the session, not on how often kops ran against the API before, so a transcript that runs
+/// `errors` after a look-up replays unchanged (probe9 P9-6: "1 of kops's own look-ups" became 2, 3… with each check).
 /// See docs/own-lookups.md.
 public final class OwnLookups {
     /// One noted look-up.
@@ -34,6 +39,8 @@ public final class OwnLookups {
     public let path: String?
     private var loaded = false
     private var notes: [Entry] = []
+    /// The index in `notes` of this session's first note.
+    private var sessionStart = 0
 
     /// Notes kept at most (the newest); older and more than `horizon` old ones are dropped on rewrite.
     static let limit = 500
@@ -60,6 +67,13 @@ public final class OwnLookups {
         return notes
     }
 
+    /// Starts a session: the notes so far become earlier runs' (left out, not counted). `record` calls it, so a
+    /// transcript counts the look-ups of its own commands, as `kops check` does at its top and at an appended part.
+    public func startSession() {
+        loadOnce()
+        sessionStart = notes.count
+    }
+
     /// Notes a GET that was answered `status` (404 unless told) at `time` (the API's clock).
     public func note(method: String, host: String, path: String, time: Int64, status: Int = 404) {
         loadOnce()
@@ -67,6 +81,7 @@ public final class OwnLookups {
         notes.append(entry)
         guard let file = self.path else { return }
         if notes.count > 2 * Self.limit {
+            sessionStart = max(0, sessionStart - (notes.count - Self.limit))
             notes = Array(notes.suffix(Self.limit))
             rewrite(file)
         } else {
@@ -84,17 +99,27 @@ public final class OwnLookups {
         public var time: String
     }
 
-    /// The ids of the API-log entries that are kops's own look-ups (each note matches at most one entry).
+    /// The calls that are kops's own look-ups: all of them are left out; `session` are those matched to this
+    /// session's notes, the ones to count (`ids` holds them too).
+    public struct Matches: Sendable, Equatable {
+        public var ids: Set<String> = []
+        public var session: Set<String> = []
+
+        public var isEmpty: Bool { ids.isEmpty }
+        public func contains(_ id: String) -> Bool { ids.contains(id) }
+    }
+
+    /// The API-log entries that are kops's own look-ups (each note matches at most one entry).
     /// `answered`: also reads by id that answered (not 404), for counts of all calls (`whois`); failure counts
     /// leave it false.
-    public func ownLogIDs(in logs: [APILog], host: String, answered: Bool = false) -> Set<String> {
+    public func ownLogIDs(in logs: [APILog], host: String, answered: Bool = false) -> Matches {
         ownIDs(
             in: logs.map { LoggedCall(id: $0.id, method: $0.httpMethod, endpoint: $0.endpoint, status: $0.responseStatus, time: $0.createdAt) },
             host: host, answered: answered)
     }
 
-    /// The ids of the log search events that are kops's own look-ups (API calls only; each note matches one event).
-    public func ownEventIDs(in events: [LogSearchEvent], host: String) -> Set<String> {
+    /// The log search events that are kops's own look-ups (API calls only; each note matches one event).
+    public func ownEventIDs(in events: [LogSearchEvent], host: String) -> Matches {
         ownIDs(
             in: events.compactMap { event in
                 guard event.source == "external_api_log", let method = event.httpMethod, let endpoint = event.endpoint,
@@ -104,23 +129,40 @@ public final class OwnLookups {
             }, host: host)
     }
 
-    /// The ids of the calls that are kops's own look-ups: the same method, path and status within `window`
-    /// of a note (each note matches at most one call).
-    public func ownIDs(in calls: [LoggedCall], host: String, answered: Bool = false) -> Set<String> {
-        var unused = entries.filter { $0.host == host && (answered || $0.status == 404) }
-        guard !unused.isEmpty else { return [] }
-        var own: Set<String> = []
+    /// The calls that are kops's own look-ups: the same method, path and status within `window` of a note (each
+    /// note matches at most one call). This session's notes are matched first, so each of its look-ups is counted
+    /// whatever earlier runs asked for the same path at the same time (a simulator's fixed clock).
+    public func ownIDs(in calls: [LoggedCall], host: String, answered: Bool = false) -> Matches {
+        loadOnce()
+        let fits = { (entry: Entry) in entry.host == host && (answered || entry.status == 404) }
+        var session = notes[sessionStart...].filter(fits)
+        var earlier = notes[..<sessionStart].filter(fits)
+        guard !session.isEmpty || !earlier.isEmpty else { return Matches() }
+        var matches = Matches()
+        var rest: [(call: LoggedCall, at: Int64, path: String)] = []
         for call in calls {
             guard let at = KapsoTime.seconds(iso: call.time) else { continue }
             let path = Self.decoded(call.endpoint)
-            if let index = unused.firstIndex(where: {
-                $0.method == call.method && $0.status == call.status && $0.path == path && Self.window.contains(at - $0.time)
-            }) {
-                own.insert(call.id)
-                unused.remove(at: index)
+            if Self.take(call, at: at, path: path, from: &session) {
+                matches.ids.insert(call.id)
+                matches.session.insert(call.id)
+            } else {
+                rest.append((call, at, path))
             }
         }
-        return own
+        for (call, at, path) in rest where Self.take(call, at: at, path: path, from: &earlier) {
+            matches.ids.insert(call.id)
+        }
+        return matches
+    }
+
+    /// Removes the first of `notes` that `call` matches; false when none does.
+    private static func take(_ call: LoggedCall, at: Int64, path: String, from notes: inout [Entry]) -> Bool {
+        guard let index = notes.firstIndex(where: {
+            $0.method == call.method && $0.status == call.status && $0.path == path && window.contains(at - $0.time)
+        }) else { return false }
+        notes.remove(at: index)
+        return true
     }
 
     /// Whether a path (query ignored) has a segment that is an id: 8 or more characters with a digit, such as
@@ -177,6 +219,8 @@ public final class OwnLookups {
         }
         if let newest = notes.map(\.time).max() { notes.removeAll { $0.time < newest - Self.horizon } }
         notes = Array(notes.suffix(Self.limit))
+        // What earlier runs noted is not this session's.
+        sessionStart = notes.count
     }
 
     private static func line(_ entry: Entry) -> String {

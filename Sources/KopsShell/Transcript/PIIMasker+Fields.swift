@@ -45,6 +45,15 @@ extension PIIMasker {
             }
             if key == "name", wholePlainWordBody(text) != nil { return .string(mask(text, content: true)) }
             return .string(mask(text, content: key.map(PIIMasker.contentJSONKeys.contains) ?? false))
+        case .number(let text):
+            // A number inside a field-masked object (a CRM `metadata` value): a phone number masked as one (a string
+            // now), anything else by its field, like a string there.
+            guard byField, let key = key?.lowercased(), !PIIMasker.fieldExempt.contains(key),
+                !PIIMasker.ownNumberKeys.contains(key), !PIIMasker.ownIDKeys.contains(key), fieldValues[key]?.contains(text) == true
+                    || PIIMasker.phoneNumberDigits(text) != nil
+            else { return json }
+            let masked = mask(text, content: true)
+            return .string(masked != text ? masked : alias(for: text, prefix: "body"))
         case .array(let items): return .array(items.map { mask(json: $0, key: key, byField: byField) })
         case .object(var object):
             let byField = byField || key.map { PIIMasker.fieldParents.contains($0.lowercased()) } == true
@@ -73,12 +82,22 @@ extension PIIMasker {
             let keys = PIIMasker.contentJSONKeys.union(PIIMasker.fieldJSONKeys)
             result = PIIMasker.replacingJSONStrings(value, keys: keys, with: alias(for: value, prefix: "body"), in: result)
         }
+        // A one-word name (`"contact_name": "Support"`) as the whole value of a name key.
+        for value in names where pattern(value).isPlainWord && result.contains("\"" + value + "\"") {
+            let keys = PIIMasker.nameKeys.union(PIIMasker.cardNameKeys).union(["name"])
+            result = PIIMasker.replacingJSONStrings(value, keys: keys, with: alias(for: value, prefix: "contact"), in: result)
+        }
         for (key, values) in fieldValues.sorted(by: { $0.key < $1.key }) where result.contains("\"" + key + "\"") {
             for value in values.sorted() {
                 let quoted = JSONValue.string(value).serialized()
-                guard result.contains(quoted) else { continue }
-                let inner = String(quoted.dropFirst().dropLast())
-                result = PIIMasker.replacingJSONStrings(inner, keys: [key], with: alias(for: value, prefix: "body"), in: result)
+                if result.contains(quoted) {
+                    let inner = String(quoted.dropFirst().dropLast())
+                    result = PIIMasker.replacingJSONStrings(inner, keys: [key], with: alias(for: value, prefix: "body"), in: result)
+                }
+                // A number value (`"card": 4111111111111111`), written as the API sent it.
+                if value.first.map({ $0.isNumber || $0 == "-" }) == true, result.contains(value) {
+                    result = PIIMasker.replacingJSONValues(value, keys: [key], with: alias(for: value, prefix: "body"), in: result)
+                }
             }
         }
         return result
@@ -92,7 +111,13 @@ extension PIIMasker {
 
     /// `text` with each `"KEY": "VALUE"` whose key is one of `keys` written `"KEY": "ALIAS"`.
     static func replacingJSONStrings(_ value: String, keys: Set<String>, with alias: String, in text: String) -> String {
-        let quoted = "\"" + value + "\""
+        replacingJSONValues("\"" + value + "\"", keys: keys, with: alias, in: text)
+    }
+
+    /// `text` with each `"KEY": LITERAL` whose key is one of `keys` written `"KEY": "ALIAS"`; `literal` is a JSON
+    /// string with its quotes or a number (`4111111111111111`, not matched inside a longer number).
+    static func replacingJSONValues(_ literal: String, keys: Set<String>, with alias: String, in text: String) -> String {
+        let quoted = literal
         var result = ""
         var rest = Substring(text)
         while let range = rest.range(of: quoted) {
@@ -105,6 +130,9 @@ extension PIIMasker {
                     let key = String(head.dropFirst().prefix { $0 != "\"" }.reversed()).lowercased()
                     isValue = keys.contains(key)
                 }
+            }
+            if !quoted.hasPrefix("\""), let next = rest[range.upperBound...].first, next.isNumber || ".eE".contains(next) {
+                isValue = false
             }
             result += before + (isValue ? "\"" + alias + "\"" : quoted)
             rest = rest[range.upperBound...]

@@ -18,9 +18,11 @@ internal import Foundation
 /// content keys (`body`, `caption`, `text`, `content`…), a typed `reply` text. Anywhere else the same word is far
 /// more likely kops's own text or the business's (`Support Line`, "open a Meta Direct Support ticket"): masking it
 /// there garbled the page and, worse, gave the body away from its context (`<body 1> Line` next to `Sales Line`).
-/// Longer or more distinctive bodies (two words or more, digits, an address, an email), names and template parameter
-/// values (a one-word `Maria`) are masked everywhere: they cannot be mistaken for kops's text, and a place kops
-/// shows them that this list forgot must not leak them.
+/// A one-word name (a contact whose profile name is `Support`) is masked in those places and where kops names the
+/// contact (`namesTheContact`: a `NAME` cell, `Support (14155550171)`, `@support`), not in `Support Line` or kops's
+/// advice. Longer or more distinctive bodies (two words or more, digits, an address, an email), longer names and
+/// template parameter values (a one-word `Maria`) are masked everywhere: they cannot be mistaken for kops's text, and a
+/// place kops shows them that this list forgot must not leak them.
 extension PIIMasker {
     /// A learned value's words, as matched: whitespace and escaped whitespace split it.
     struct Pattern {
@@ -68,7 +70,11 @@ extension PIIMasker {
 
     /// `text` with every occurrence of `value` replaced by `alias` (`alias…` for a cut form); a run of two or more
     /// spaces after it (a column gap) grows or shrinks to keep columns aligned.
-    static func replace(_ pattern: Pattern, with alias: @autoclosure () -> String, in text: String) -> String {
+    /// `onlyWhere`, when given, picks the occurrences to replace (`namesTheContact`).
+    static func replace(
+        _ pattern: Pattern, with alias: @autoclosure () -> String, in text: String,
+        onlyWhere accept: ((_ text: [Character], _ range: Range<Int>) -> Bool)? = nil
+    ) -> String {
         guard let first = pattern.words.first else { return text }
         // Cheap first: the value's start as it is, or escaped (a start that has a character JSON or the renderer
         // may escape, in a text with escapes).
@@ -79,7 +85,7 @@ extension PIIMasker {
         }
         guard text.contains(String(start)) || (escapable && text.contains("\\")) else { return text }
         let characters = Array(text)
-        let found = occurrences(of: pattern, in: characters)
+        let found = occurrences(of: pattern, in: characters).filter { accept?(characters, $0.range) ?? true }
         guard !found.isEmpty else { return text }
         let alias = alias()
         var result = ""
@@ -155,6 +161,20 @@ extension PIIMasker {
         var end = index
         while end < text.count, end - index < pattern.trailing, text[end].isWhitespace { end += 1 }
         return Occurrence(range: start..<end, isCut: false)
+    }
+
+    /// True when a one-word name's occurrence at `range` names the contact, as kops shows a contact: the whole text
+    /// (a `NAME` cell, a JSON name), a label `Support (14155550171)` / `Support (@support)` / `Support (+1 …)`, a
+    /// handle `@support`, or after the word `contact` (the resolver's "is the contact Support in 1 conversation"). Elsewhere the word is far more likely the business's (`Support Line`) or kops's own
+    /// ("open a Meta Direct Support ticket").
+    static func namesTheContact(_ text: [Character], _ range: Range<Int>) -> Bool {
+        if text[..<range.lowerBound].allSatisfy(\.isWhitespace) && text[range.upperBound...].allSatisfy(\.isWhitespace) {
+            return true
+        }
+        if range.lowerBound > 0, text[range.lowerBound - 1] == "@" { return true }
+        if String(text[..<range.lowerBound].suffix(8)).lowercased() == "contact " { return true }
+        let after = text[range.upperBound...].prefix(3)
+        return after.count == 3 && after.starts(with: [" ", "("]) && "+0123456789@(<".contains(after.last!)
     }
 
     /// Letters, digits and `_`: what a word is made of, for the boundaries of a match.

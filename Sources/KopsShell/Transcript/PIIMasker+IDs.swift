@@ -1,8 +1,8 @@
 internal import Foundation
 internal import KapsoDiagnostics
 
-/// Ids that carry or stand for a contact: WAMIDs (`<message 1>`) and business-scoped user ids (`<user 1>`),
-/// aliased in first-seen order.
+/// Ids that carry or stand for a contact: WAMIDs (`<message 1>`), business-scoped user ids (`<user 1>`), WhatsApp
+/// group ids (`<group 1>`) and Click-to-WhatsApp click ids (`<ad click 1>`), aliased in first-seen order.
 extension PIIMasker {
     private static let wamidCharacters = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_-")
 
@@ -68,5 +68,60 @@ extension PIIMasker {
             }
         }
         return result + String(characters[copied...])
+    }
+
+    // MARK: - Group ids and click ids
+
+    /// The base64 of `capi_group:` as it starts a group id (`Y2FwaV9ncm91cD…`, `IDShape.groupID`).
+    static let groupIDStart = "Y2FwaV9ncm91cD"
+    private static let base64Characters = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_-")
+    private static let decodedGroupCharacters = Set("capi_group:0123456789")
+
+    /// Group ids and click ids as `<group N>` / `<ad click N>`: those learned by key (`kindIDs`) and any group id by its
+    /// shape (typed into `whois`, quoted in an error), with its decoded form `capi_group:…` as the same group.
+    func maskKindIDs(_ text: String) -> String {
+        var result = text
+        if result.contains(PIIMasker.groupIDStart) {
+            result = PIIMasker.replacingTokens(startingWith: PIIMasker.groupIDStart, of: PIIMasker.base64Characters, in: result) {
+                guard let decoded = IDShape.groupID($0) else { return nil }
+                self.decodedGroups[decoded] = self.decodedGroups[decoded] ?? $0
+                return self.alias(for: $0, prefix: "group")
+            }
+        }
+        if result.contains("capi_group:") {
+            result = PIIMasker.replacingTokens(startingWith: "capi_group:", of: PIIMasker.decodedGroupCharacters, in: result) {
+                self.alias(for: self.decodedGroups[$0] ?? $0, prefix: "group")
+            }
+        }
+        for (value, kind) in kindIDs.sorted(by: { $0.key.count > $1.key.count }) where result.contains(value) {
+            guard let first = value.first else { continue }
+            let characters = PIIMasker.base64Characters.contains(first) ? PIIMasker.base64Characters : [first]
+            result = PIIMasker.replacingTokens(startingWith: value, of: characters, in: result) {
+                $0 == value ? self.alias(for: value, prefix: kind) : nil
+            }
+        }
+        return result
+    }
+
+    /// `text` with each token that starts with `start` (a run of `characters` not glued to one before it) replaced by
+    /// what `alias` names it, when it names it; a column gap after it realigned.
+    static func replacingTokens(
+        startingWith start: String, of characters: Set<Character>, in text: String, alias: (String) -> String?
+    ) -> String {
+        var result = ""
+        var rest = Substring(text)
+        while let range = rest.range(of: start) {
+            let before = rest[..<range.lowerBound]
+            let token = rest[range.lowerBound...].prefix { characters.contains($0) }
+            let glued = (before.last ?? result.last).map(characters.contains) ?? false
+            guard !glued, token.count >= start.count, let name = alias(String(token)) else {
+                result += rest[..<range.upperBound]
+                rest = rest[range.upperBound...]
+                continue
+            }
+            result += before + name
+            rest = PIIMasker.realigned(rest[token.endIndex...], delta: name.count - token.count)
+        }
+        return String(result + rest)
     }
 }

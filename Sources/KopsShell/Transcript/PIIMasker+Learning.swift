@@ -23,6 +23,10 @@ extension PIIMasker {
     static let ownIDKeys: Set<String> = [
         "phone_number_id", "business_account_id", "whatsapp_business_account_id", "waba_id", "whatsapp_config_id",
     ]
+    /// Keys of ids that stand for a person, by the kind of alias they get: a message's `group_id` (Meta's group messages
+    /// webhook; the id decodes to `capi_group:` and the creator's phone number, `IDShape`) and a referral's `ctwa_clid`
+    /// (Meta's messages webhook reference, Click to WhatsApp ads: the click that ties the contact to an ad).
+    static let idKinds: [String: String] = ["group_id": "group", "ctwa_clid": "ad click"]
 
     /// Learns names, bodies and phone numbers from a result's JSON.
     public func learn(from json: JSONValue?) {
@@ -60,6 +64,7 @@ extension PIIMasker {
     /// template's parameters (a name, an order id, a login code) is a body too.
     private func learn(_ text: String, key: String, parent: String?) {
         if key == "type" { return }
+        if let kind = PIIMasker.idKinds[key] { return learnID(text, kind: kind) }
         if let parent, PIIMasker.fieldParents.contains(parent), !PIIMasker.ownNumberKeys.contains(key),
             !PIIMasker.ownIDKeys.contains(key)
         {
@@ -95,8 +100,10 @@ extension PIIMasker {
         }
     }
 
-    /// A conversation's `metadata`: every string at any depth is a body (free-form CRM fields: a note, a name, a card
-    /// number), except the business's own number and ids (Meta's webhook `metadata`).
+    /// A conversation's `metadata` (free-form CRM fields: a note, a name, a card number), by the kind of each value at any
+    /// depth: a phone number (`"+1 415 555 0199"`, `14155550177`) is a contact's number, masked as one wherever it is; a
+    /// group id or click id under its key is one; any other string is a body and any other number a value masked by its
+    /// field. The business's own number and ids (Meta's webhook `metadata`) stay.
     private func learnMetadata(_ json: JSONValue, key: String = "metadata") {
         switch json {
         case .array(let items): for item in items { learnMetadata(item, key: key) }
@@ -110,11 +117,32 @@ extension PIIMasker {
                 }
             }
         default:
-            if let text = json.string {
-                add(text, to: &bodies, prefix: "body")
-                learnFieldValue(text, key: key)
+            guard let text = json.string ?? json.numberText else { return }
+            if let kind = PIIMasker.idKinds[key] { return learnID(text, kind: kind) }
+            if let digits = PIIMasker.phoneNumberDigits(text) {
+                if !isOwn(digits) { contactNumbers.insert(digits) }
+                return
             }
+            if json.string != nil { add(text, to: &bodies, prefix: "body") }
+            learnFieldValue(text, key: key)
         }
+    }
+
+    /// The digits of `text` when the whole of it is a phone number as people write one (`+1 415 555 0199`,
+    /// `14155550177`, `(415) 555-0199`: 8 to 15 digits, `PIIMasker+Numbers`); nil for anything else (a card number).
+    static func phoneNumberDigits(_ text: String) -> String? {
+        let characters = Array(text.trimmingCharacters(in: .whitespaces))
+        guard !characters.isEmpty, let run = numberRun(in: characters, at: 0), run.last == characters.count - 1,
+            case .success(let number) = PhoneNumberText.parse(run.original), let digits = number.e164
+        else { return nil }
+        return digits
+    }
+
+    /// A group id or click id (`idKinds`), masked as its kind wherever it appears; a group id's decoded form with it.
+    func learnID(_ text: String, kind: String) {
+        guard !text.isEmpty, !PIIMasker.isMasked(text) else { return }
+        kindIDs[text] = kind
+        if kind == "group", let decoded = IDShape.groupID(text) { decodedGroups[decoded] = text }
     }
 
     /// Every leaf of content a contact filled in (a flow response): numbers as numbers, the rest as bodies.
@@ -162,6 +190,8 @@ extension PIIMasker {
             } else if PIIMasker.ownNumberKeys.contains(key) {
                 let digits = PIIMasker.digits(string)
                 if digits.count >= 8 { ownNumbers.insert(digits) }
+            } else if let kind = PIIMasker.idKinds[key] {
+                learnID(string, kind: kind)
             } else if PIIMasker.nameKeys.contains(key) {
                 add(string, to: &names, prefix: "contact")
             } else if PIIMasker.bodyKeys.contains(key) {
@@ -173,7 +203,7 @@ extension PIIMasker {
 
 extension JSONValue {
     /// A number's text as the JSON had it (`51.501009`), nil for anything else.
-    fileprivate var numberText: String? {
+    var numberText: String? {
         if case .number(let text) = self { return text }
         return nil
     }

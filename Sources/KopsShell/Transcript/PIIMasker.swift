@@ -1,6 +1,6 @@
 internal import KapsoDiagnostics
 internal import Foundation
-public import KapsoClient
+internal import KapsoClient
 
 /// Masks personal data in transcript text (never on the live terminal).
 ///
@@ -13,6 +13,8 @@ public import KapsoClient
 /// - Contact names, WhatsApp usernames and message bodies seen in results: `<contact 1>`, `<body 1>`.
 /// - Business-scoped user ids (`US.13491208655302741918`, the id of a contact who shares no number), wherever
 ///   they appear, typed or learned: stable aliases `<user 1>`.
+/// - WhatsApp group ids (their base64 decodes to `capi_group:` and a phone number) and Click-to-WhatsApp click ids
+///   (`ctwa_clid`, which tie a person to an ad click): `<group 1>`, `<ad click 1>`, by key and a group id by shape.
 ///
 /// The business's own numbers (`display_phone_number` of its phone numbers) and ids stay as they are.
 /// Mask a `CommandResult` before layout (`mask(_ result:)`) so tables are measured on the aliases.
@@ -42,6 +44,11 @@ public final class PIIMasker {
     var templateValues: Set<String> = []
     /// Strings masked by their field (`learnFieldValue`), by key (lowercased).
     var fieldValues: [String: Set<String>] = [:]
+    /// Ids learned by their key (`idKinds`): the value → its kind of alias (`group`, `ad click`).
+    var kindIDs: [String: String] = [:]
+    /// A group id's decoded form (`capi_group:17055501391:1203…`, `IDShape.groupID`) → the group id, so both are one
+    /// `<group N>`.
+    var decodedGroups: [String: String] = [:]
 
     public init() {}
 
@@ -163,10 +170,17 @@ public final class PIIMasker {
         var result = text
         for (value, prefix) in learned {
             let pattern = self.pattern(value)
-            if pattern.isPlainWord && prefix == "body" && !content && !templateValues.contains(value) { continue }
+            if pattern.isPlainWord && !content && !templateValues.contains(value) {
+                // A one-word body only as content; a one-word name as content and where it names the contact.
+                guard prefix == "contact" else { continue }
+                result = PIIMasker.replace(
+                    pattern, with: self.alias(for: value, prefix: prefix), in: result, onlyWhere: PIIMasker.namesTheContact)
+                continue
+            }
             result = PIIMasker.replace(pattern, with: self.alias(for: value, prefix: prefix), in: result)
         }
         result = maskTemplateList(result)
+        result = maskKindIDs(result)
         if result.contains("wamid.") { result = maskWAMIDs(result) }
         if result.contains(".") { result = maskUserIDs(result) }
         return maskNumbers(result)
@@ -176,7 +190,7 @@ public final class PIIMasker {
     /// True when a line holds what `mask` writes: an alias or a masked number.
     public static func isMasked(_ line: String) -> Bool {
         if line.contains("•••") { return true }
-        for prefix in ["<contact ", "<body ", "<message ", "<user "] {
+        for prefix in ["<contact ", "<body ", "<message ", "<user ", "<group ", "<ad click "] {
             var rest = Substring(line)
             while let range = rest.range(of: prefix) {
                 let after = rest[range.upperBound...]

@@ -80,6 +80,8 @@ public struct TranscriptChecker {
         (shell.recorder, shell.readOnly) = (recorder, !allowWrites)
         defer { (shell.recorder, shell.readOnly) = saved }
         let initialOutput = shell.context.session.output
+        // kops's look-ups are counted per session, as when it was recorded: the replay's, not earlier runs'.
+        shell.context.ownLookups.startSession()
         for (entry, line) in zip(parsed.commands, lines) {
             recorder.copy(entry.lead)
             if let session = entry.appended {
@@ -89,6 +91,8 @@ public struct TranscriptChecker {
                     output: initialOutput)
                 fresh.sources = shell.context.session.sources
                 shell.context.session = fresh
+                shell.context.ownLookups.startSession()
+                recorder.startAppendedPart()
             }
             if entry.command.contains("<redacted>") || entry.snapshot || writes.contains(where: { $0.line == entry.line })
                 || kept.contains(where: { $0.line == entry.line })

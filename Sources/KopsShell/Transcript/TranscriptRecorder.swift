@@ -50,7 +50,7 @@ public final class TranscriptRecorder: OutputSink {
     /// True while the blocks written are a snapshot `kops check` keeps as recorded (`TranscriptParser.snapshotLine`).
     public var snapshot = false
     /// The aliases so far (nil with `--keep-pii`).
-    public let masker: PIIMasker?
+    public private(set) var masker: PIIMasker?
     /// The file written for a `.file` destination: its path, or the file a link there points to.
     private var file: String?
     private var depth = 0
@@ -83,6 +83,8 @@ public final class TranscriptRecorder: OutputSink {
         let exists = FileManager.default.fileExists(atPath: target, isDirectory: &isFolder)
         if exists && isFolder.boolValue { throw .unwritableTranscript(path: path, reason: "it is a folder") }
         if exists && opening == .create { throw .transcriptExists(path: path) }
+        let restoreFile = header.keepPII
+            ? nil : try Self.restoreFile(besides: path, continuing: exists && opening == .append, replacing: opening == .replace)
         if exists && opening == .append {
             let existing = FileManager.default.contents(atPath: target).flatMap { String(data: $0, encoding: .utf8) }
             guard let existing, TranscriptParser.isTranscript(existing) else { throw .notATranscript(path: path) }
@@ -92,7 +94,10 @@ public final class TranscriptRecorder: OutputSink {
                 throw .recording(
                     "cannot append to '\(path)': it was recorded on another demo session; record to a new file")
             }
-            restore = TranscriptRestore.load(besides: path) ?? TranscriptRestore()
+            // One file, one promise: an appended part masked otherwise would put clear data under "masked" (probe9
+            // P9-16), or masked data `kops check` replays in clear, and the file would never check clean.
+            if recorded.keepPII != header.keepPII { throw .maskingDiffers(path: path, fileKeepsPII: recorded.keepPII) }
+            restore = restoreFile ?? TranscriptRestore()
             occurrences = TranscriptRestore.occurrences(in: existing)
             self.masker?.continueNumbering(after: existing)
             if !existing.hasSuffix("\n\n") { append(existing.hasSuffix("\n") ? "\n" : "\n\n") }
@@ -103,7 +108,26 @@ public final class TranscriptRecorder: OutputSink {
         guard FileManager.default.createFile(atPath: target, contents: nil) else {
             throw .unwritableTranscript(path: path, reason: "it cannot be created")
         }
+        // `--force` replaces the transcript and with it the restore file of the one it replaces.
+        if restoreFile != nil { restore.save(besides: path) }
         append(preamble ?? header.markdown)
+    }
+
+    /// The restore file beside a transcript about to be recorded (masked) at `path`, checked before anything is
+    /// written: nil when there is none, else its lines. Refused where recording would overwrite a file the user keeps
+    /// (probe9 P9-7: `record NEW.md` replaced another transcript's `NEW.md.restore`, also through a link): a file kops
+    /// did not write, always; another transcript's restore file unless `continuing` that transcript (`--append`) or
+    /// `replacing` it (`--force`).
+    ///
+    /// Throws `ScriptError.notARestore`, `.restoreExists`, or `.unwritableTranscript` as `TranscriptFile.target` does.
+    private static func restoreFile(besides path: String, continuing: Bool, replacing: Bool) throws(ScriptError)
+        -> TranscriptRestore?
+    {
+        let restorePath = TranscriptRestore.path(besides: path)
+        guard FileManager.default.fileExists(atPath: try TranscriptFile.target(of: restorePath)) else { return nil }
+        guard let lines = TranscriptRestore.load(besides: path) else { throw .notARestore(path: restorePath) }
+        if !continuing && !replacing { throw .restoreExists(path: restorePath) }
+        return lines
     }
 
     /// A recorder wired to a shell's context: its results, its API's base URL and its simulator clock.
@@ -236,6 +260,15 @@ public final class TranscriptRecorder: OutputSink {
         guard !lines.lines.isEmpty else { return }
         restore.append(lines, after: counts)
         if case .file(let path) = destination { restore.save(besides: path) }
+    }
+
+    /// `kops check` reaching a part appended by another session (`record --append`): that session masked with aliases
+    /// of its own, numbered after the file's, so a value the first part showed got a new one (`<message 2>` for the
+    /// first part's `<message 1>`). The replay does the same, or it would show the first alias and never check clean.
+    func startAppendedPart() {
+        guard masker != nil else { return }
+        masker = PIIMasker()
+        masker?.continueNumbering(after: text)
     }
 
     /// The line as the page shows it.
