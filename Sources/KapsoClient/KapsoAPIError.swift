@@ -26,6 +26,9 @@ public enum KapsoAPIError: Error, Sendable {
     case server(status: Int, message: String)
     /// A body that is not the JSON the contract promises (HTML, truncated, wrong shape).
     case badResponse(status: Int, detail: String, firstBytes: String)
+    /// An error answer to a Platform API path whose `error` is an object: Kapso's Platform API answers
+    /// `{"error": "text"}` (kapso-api.md §1.5), Graph answers `{"error": {...}}` (§9.4), so another API answered.
+    case foreignError(status: Int, path: String, body: JSONValue)
 
     /// One line for the user: what went wrong, then what to do.
     public var message: String {
@@ -60,6 +63,9 @@ public enum KapsoAPIError: Error, Sendable {
             return "the API failed (\(status)): \(message); retry, and check Kapso's status if it persists"
         case .badResponse(let status, let detail, let firstBytes):
             return "unexpected response (HTTP \(status)): \(detail); body starts: \(firstBytes)"
+        case .foreignError(let status, let path, let body):
+            return "\(path) answered \(status) with an error object Kapso's Platform API never sends: "
+                + (errorText(body) ?? "no error message")
         }
     }
 }

@@ -128,6 +128,10 @@ public final class KapsoClient {
     }
 
     private func error(for response: HTTPResponse, json: JSONValue?, request: HTTPRequest) -> KapsoAPIError {
+        // Before the 401 rule: Graph answers a Kapso key with its own object, and that says more than "rejected".
+        if let json, json["error"]?.object != nil, pathOf(request.url).hasPrefix("/platform/") {
+            return .foreignError(status: response.status, path: pathOf(request.url), body: json)
+        }
         // The status decides a rejected key, whatever the body (a proxy's or CDN's plain "Unauthorized" page).
         if response.status == 401 { return .unauthorized(host: host) }
         guard let json, json.object != nil else {

@@ -1,4 +1,5 @@
 internal import KapsoClient
+internal import KapsoDiagnostics
 internal import KopsHTTP
 
 /// Runs command lines: lexer → registry → command → renderer → output, with the one error funnel.
@@ -198,7 +199,8 @@ public final class Shell {
         // An id of another kind than the command takes says what it is (the id resolver).
         var error = context.explainingWrongKind(error)
         if case .unauthorized(let host)? = error as? KapsoAPIError {
-            error = CredentialError.rejected(host: host, source: context.session.sources["key"])
+            error = CredentialError.rejected(
+                host: host, source: context.session.sources["key"], kind: APIKeyShape.kind(of: context.client.apiKey.revealed))
         }
         // A 404 every call would get points at the base URL, with the full URL asked.
         if let apiError = error as? KapsoAPIError,

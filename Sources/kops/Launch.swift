@@ -72,6 +72,12 @@ struct Launch: Equatable {
                     + SchemeAdvice.text(for: settings.baseURL) + "\n", to: .err)
             throw ExitCode(ExitStatus.usage.rawValue)
         }
+        do {
+            try BaseURLShapeError.check(settings.baseURL, source: settings.sources["api"]?.description)
+        } catch {
+            stdout.write(ErrorReport(error).line() + "\n", to: .err)
+            throw ExitCode(error.exitStatus.rawValue)
+        }
         // `kops check` of a demo transcript replays on a demo simulator pinned to the recorded clock.
         let demoTranscript: TranscriptHeader?
         do {

@@ -94,7 +94,7 @@ import Testing
         ("profile add x --base-url api.kapso.ai --key-env X_KEY",
          "-c:1: error: profile: invalid --base-url 'api.kapso.ai'; expected a URL with its scheme: add https://, e.g. https://api.kapso.ai\n"),
         ("profile add x --base-url https://api.kapso.ai --key-env PATH",
-         "-c:1: error: PATH does not hold an API key (a key is one word of 8 to 512 letters, digits and symbols); export the key itself in it, or name another variable\n"),
+         "-c:1: error: the key in env PATH is a path, not a key; put the key itself there, not a path (KAPSO_API_KEY=\"$(cat FILE)\" reads a file)\n"),
     ])
     func badProfileInputIsOneLineAndWritesNothing(command: String, stderr: String) async throws {
         let folder = try emptyFolder()

@@ -131,11 +131,9 @@ import Testing
         } catch {
             #expect(key == nil, "\(error)")
             let message = ErrorReport(error).message
-            #expect(
-                message == "the api_key_command of profile 'p' ('printf %s \"$SECRET\"') did not print an API key on its "
-                    + "first line (a key is one word of 8 to 512 letters, digits and symbols, no control characters); "
-                    + "make it print only the key")
-            #expect(!message.contains("probe-key") && !message.contains("words") && !message.contains("\r"))
+            #expect(message.hasPrefix("the first line the api_key_command of profile 'p' printed "), "\(message)")
+            // Neither the command (its words may hold a key) nor its output is quoted.
+            #expect(!message.contains("probe-key") && !message.contains("SECRET") && !message.contains("\r"), "\(message)")
         }
     }
 
@@ -149,9 +147,9 @@ import Testing
         (.variable("SIMKEY", profile: "sim"), [:], ["sim"],
          "profile 'sim' reads its API key from SIMKEY, which is not set; export SIMKEY=..., or pick another profile with --profile"),
         (.variable("PATH", profile: "sim"), ["PATH": "/usr/bin:/bin"], ["sim"],
-         "PATH does not hold an API key (a key is one word of 8 to 512 letters, digits and symbols); export the key itself in it, or name another variable"),
+         "the key in env PATH is a path, not a key; put the key itself there, not a path (KAPSO_API_KEY=\"$(cat FILE)\" reads a file)"),
         (.variable("SIMKEY", profile: "sim"), ["SIMKEY": "two words here"], ["sim"],
-         "SIMKEY does not hold an API key (a key is one word of 8 to 512 letters, digits and symbols); export the key itself in it, or name another variable"),
+         "the key in env SIMKEY holds spaces (3 words); a key is one word; give the key alone"),
     ] as [(KeyOrigin, [String: String], [String], String)])
     func aMissingKeyNamesWhereKeysComeFromAndTheProfiles(
         origin: KeyOrigin, environment: [String: String], profiles: [String], message: String

@@ -85,6 +85,7 @@ public enum ProfileCommand: Command {
             throw ConfigError.unknownProfile(name: name, known: context.config.profiles.map(\.name))
         }
         let baseURL = profile.baseURL ?? Settings.defaultBaseURL
+        try BaseURLShapeError.check(baseURL, source: "profile \(name)")
         context.client = KapsoClient(baseURL: baseURL, apiKey: Secret(""), transport: context.client.transport)
         context.useKey(from: profile.keyOrigin)
         context.session.profile = name
@@ -139,10 +140,14 @@ public enum ProfileCommand: Command {
         }
         try checkAdd(name, arguments)
         let baseURL = arguments.value("--base-url") ?? ""
+        try BaseURLShapeError.check(baseURL, source: "profile add --base-url")
         let keyEnv = arguments.value("--key-env")
         let keyCommand = arguments.value("--key-command")
-        if let keyEnv, let value = context.environment[keyEnv], !value.isEmpty, !KeyShape.looksLikeKey(value) {
-            throw CredentialError.notAKey(variable: keyEnv)
+        if let keyCommand, KeyCommand.printsLiteralKey(keyCommand) {
+            throw ConfigError.literalKey(path: file.path, line: nil, profile: name, key: "api_key_command")
+        }
+        if let keyEnv, let value = context.environment[keyEnv], !value.isEmpty {
+            try KeyOrigin.check(value, subject: "the key in env \(keyEnv)")
         }
         let phoneNumberID = arguments.value("--phone-number-id")
         var checked: String? = nil

@@ -12,8 +12,6 @@ public enum ConfigError: KopsError, Equatable {
     case unknownProfile(name: String, known: [String])
     /// The profile's key command failed or printed nothing.
     case keyCommandFailed(profile: String, status: Int32)
-    /// The profile's `api_key_command` printed a first line that is not an API key (a control character, a space).
-    case keyCommandNotAKey(profile: String, command: String)
     /// The profile's `api_key_command` passed a `KeyCommand` limit (time, output) or could not start.
     case keyCommandStopped(profile: String, failure: KeyCommand.Failure)
     /// The file could not be written.
@@ -28,7 +26,8 @@ public enum ConfigError: KopsError, Equatable {
         case .syntax(let path, let line, let column, let message):
             "\(path):\(line):\(column): \(message); fix the TOML syntax"
         case .literalKey(let path, let line, let profile, let key):
-            "\(path)\(line.map { ":\($0)" } ?? ""): profile '\(profile)' holds a literal secret in '\(key)'; "
+            "\(path)\(line.map { ":\($0)" } ?? ""): profile '\(profile)' holds a literal secret in '\(key)'"
+                + (key == "api_key_command" ? " (the command prints a key written into it)" : "") + "; "
                 + "keys never go in this file: export it in an environment variable and set api_key_env = \"NAME\""
         case .invalidValue(let path, let line, let key, let expected):
             "\(path)\(line.map { ":\($0)" } ?? ""): invalid value for '\(key)'; expected \(expected)"
@@ -38,10 +37,6 @@ public enum ConfigError: KopsError, Equatable {
                     : "profiles: " + NameList.text(known))
         case .keyCommandFailed(let profile, let status):
             "the api_key_command of profile '\(profile)' failed (exit \(status)) or printed nothing; run it by hand to see why"
-        case .keyCommandNotAKey(let profile, let command):
-            "the api_key_command of profile '\(profile)' ('\(VisibleText.escaped(Shortened.text(command)))') did not print an "
-                + "API key on its first line (a key is one word of 8 to 512 letters, digits and symbols, no control "
-                + "characters); make it print only the key"
         case .keyCommandStopped(let profile, .timedOut(let seconds)):
             "the api_key_command of profile '\(profile)' gave no key within \(Int(seconds)) s (the limit) and was stopped; "
                 + "run it by hand: does it wait for input?"

@@ -1,3 +1,4 @@
+internal import KapsoDiagnostics
 public import KopsHTTP
 
 /// Where the session's API key comes from; looked up at the first command that sends a request, so
@@ -30,12 +31,13 @@ public enum KeyOrigin: Sendable, Equatable {
     ) throws -> (key: Secret, source: Settings.Source) {
         switch self {
         case .value(let key, let source):
+            try KeyOrigin.check(key.revealed, subject: "the key in \(source)")
             return (key, source)
         case .variable(let name, let profile):
             guard let value = environment[name], !value.isEmpty else {
                 throw CredentialError.unsetVariable(name, profile: profile)
             }
-            guard KeyShape.looksLikeKey(value) else { throw CredentialError.notAKey(variable: name) }
+            try KeyOrigin.check(value, subject: "the key in env \(name)")
             return (Secret(value), .environment(name))
         case .command(let command, let profile):
             let result: (status: Int32, output: String)
@@ -48,8 +50,9 @@ public enum KeyOrigin: Sendable, Equatable {
             guard result.status == 0, !value.isEmpty else {
                 throw ConfigError.keyCommandFailed(profile: profile, status: result.status)
             }
-            // The same check as a variable's value: a CR or other control character would go into the header.
-            guard KeyShape.looksLikeKey(value) else { throw ConfigError.keyCommandNotAKey(profile: profile, command: command) }
+            // The same check as a variable's value: a CR or other control character would go into the header. The
+            // message names the profile, never the command: its words may hold a token (`echo kapso_live_…`).
+            try KeyOrigin.check(value, subject: "the first line the api_key_command of profile '\(profile)' printed")
             return (Secret(value), .profile("\(profile) api_key_command"))
         case .none(let profile):
             throw CredentialError.noKey(profile: profile, profiles: profiles)
@@ -66,11 +69,10 @@ extension KeyOrigin {
     }
 }
 
-/// What an API key can look like: one printable ASCII word, 8 to 512 characters, not a path or a list
-/// (so `--key-env PATH` is caught before a request).
-public enum KeyShape {
-    public static func looksLikeKey(_ value: String) -> Bool {
-        (8...512).contains(value.utf8.count) && value.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
-            && !value.hasPrefix("/") && !value.contains(":")
+extension KeyOrigin {
+    /// The one shape check of a key, wherever it came from (`APIKeyShape`): throws `CredentialError.malformedKey`
+    /// naming `subject` and the problem, never the value.
+    static func check(_ value: String, subject: String) throws(CredentialError) {
+        if let problem = APIKeyShape.problem(in: value) { throw .malformedKey(subject: subject, problem: problem) }
     }
 }

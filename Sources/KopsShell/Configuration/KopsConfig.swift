@@ -88,6 +88,9 @@ public struct KopsConfig: Sendable, Equatable {
             throw .literalKey(path: path, line: line("api_key_env"), profile: name, key: "api_key_env")
         }
         profile.apiKeyCommand = try string("api_key_command")
+        if let command = profile.apiKeyCommand, KeyCommand.printsLiteralKey(command) {
+            throw .literalKey(path: path, line: line("api_key_command"), profile: name, key: "api_key_command")
+        }
         profile.phoneNumberID = try string("phone_number_id")
         if let output = try string("output") {
             guard let mode = OutputMode(rawValue: output) else {

@@ -1,5 +1,5 @@
 public import KapsoClient
-internal import KapsoDiagnostics
+public import KapsoDiagnostics
 
 /// A 404 that every call would get, from an endpoint Kapso always has (`GET /platform/v1/whatsapp/phone_numbers`,
 /// kapso-api.md §2.1) or as a page that is not JSON: the API host is wrong, not the thing asked for. The line names
@@ -12,6 +12,10 @@ public struct BaseURLError: KopsError, Equatable {
     /// The base URL as configured, and where it came from (`env KAPSO_API_BASE_URL`, `profile acme`).
     public var base: String
     public var source: String?
+    /// Meta's Graph error object, when the answer was one (probe9 P9-17): the host is Graph, or in front of it.
+    public var graph: GraphErrorObject? = nil
+    /// True when the answer's error object is in no shape Kapso's Platform API uses (Graph's or another's).
+    public var foreignShape = false
 
     /// `error` rewritten when it says the host is wrong; nil otherwise. `clientBase` is the base the client joins
     /// paths to (`http://127.0.0.1:8080/api`), `base` the one the user gave.
@@ -19,6 +23,11 @@ public struct BaseURLError: KopsError, Equatable {
         switch error {
         case .notFound(let path, let message) where APIPath.alwaysExists(path):
             return BaseURLError(url: clientBase + path, answer: "not found (404): \(message)", base: base, source: source)
+        case .foreignError(let status, let path, let body):
+            let graph = GraphErrorObject(body)
+            let answer = graph.map { "like Meta's Graph API (\($0.label): \(Shortened.text($0.message)))" }
+                ?? "\(status) with an error object Kapso's API never sends"
+            return BaseURLError(url: clientBase + path, answer: answer, base: base, source: source, graph: graph, foreignShape: true)
         case .badResponse(404, _, let firstBytes):
             return BaseURLError(url: nil, answer: "HTTP 404 with a page that is not JSON (\(firstBytes))", base: base, source: source)
         default:
@@ -29,6 +38,17 @@ public struct BaseURLError: KopsError, Equatable {
     public var message: String {
         let asked = url.map { "\($0), an endpoint every Kapso API has, answered \(answer)" } ?? "the API answered \(answer)"
         let origin = source.map { " (\($0))" } ?? ""
+        if foreignShape {
+            // Any Platform path: Kapso's own answer never has this shape, whether or not the path always exists.
+            let asked = "\(url ?? base) answered \(answer)"
+            guard graph != nil else {
+                return "\(asked): this host does not serve Kapso's API: \(base)\(origin); Kapso's is "
+                    + "\(BaseURLShape.kapsoHost), kapso-sim prints its own; 'state' shows it, --base-url or 'profile' changes it"
+            }
+            return "\(asked): \(base)\(origin) is Meta's Graph API or stands in front of it, not Kapso's API; Kapso's host is "
+                + "\(BaseURLShape.kapsoHost) (kops adds /platform/v1), and a Kapso key is not a Meta access token; "
+                + "'state' shows the base URL, --base-url or 'profile' changes it"
+        }
         // Already the host only (probe6 P6-9): the path is not the mistake, the host is.
         if Self.isHostOnly(base) {
             return "\(asked): this host does not serve Kapso's API: \(base)\(origin) (wrong host or port?); Kapso's is "

@@ -1,13 +1,17 @@
+public import KapsoDiagnostics
+
 /// Why a command that talks to the API has no usable key; each names where keys come from, never a value.
 public enum CredentialError: KopsError, Equatable {
     /// No `KAPSO_API_KEY` and no profile naming a key; `profiles` are those config.toml has.
     case noKey(profile: String?, profiles: [String])
     /// The profile's `api_key_env` variable is not set (or empty).
     case unsetVariable(String, profile: String)
-    /// The variable holds something that is not an API key (a path, several words, ...).
-    case notAKey(variable: String)
-    /// The API answered 401; `source` says where the rejected key came from.
-    case rejected(host: String, source: String?)
+    /// A key whose text cannot be a key (`APIKeyShape`): a CR, quotes, `Bearer `, a path; `subject` says where it
+    /// came from (`the key in env KAPSO_API_KEY`). Nothing was sent.
+    case malformedKey(subject: String, problem: APIKeyShape.Problem)
+    /// The API answered 401; `source` says where the rejected key came from, `kind` what the key looks like
+    /// instead when kops can tell (a Meta access token, a webhook secret).
+    case rejected(host: String, source: String?, kind: APIKeyShape.Kind? = nil)
 
     public var message: String {
         switch self {
@@ -27,12 +31,20 @@ public enum CredentialError: KopsError, Equatable {
         case .unsetVariable(let variable, let profile):
             return "profile '\(profile)' reads its API key from \(variable), which is not set; "
                 + "export \(variable)=..., or pick another profile with --profile"
-        case .notAKey(let variable):
-            return "\(variable) does not hold an API key (a key is one word of 8 to 512 letters, digits and symbols); "
-                + "export the key itself in it, or name another variable"
-        case .rejected(let host, let source):
+        case .malformedKey(let subject, let problem):
+            return "\(subject) \(problem.what); \(problem.fix)"
+        case .rejected(let host, let source, let kind):
             let origin = source.map { "the key from \($0)" } ?? "the API key"
-            return "\(origin) was rejected by \(host) (401); check that it is a current Kapso project API key"
+            switch kind {
+            case .metaAccessToken?:
+                return "\(origin) was rejected by \(host) (401): it looks like a Meta access token (it starts with EAA), not "
+                    + "a Kapso project API key; Kapso's API takes the project's own key (Kapso dashboard, API keys) in X-API-Key"
+            case .webhookSecret?:
+                return "\(origin) was rejected by \(host) (401): it is a webhook signing secret (whsec_...), which signs "
+                    + "Kapso's deliveries to your receiver; the API takes the project API key (Kapso dashboard, API keys)"
+            case nil:
+                return "\(origin) was rejected by \(host) (401); check that it is a current Kapso project API key"
+            }
         }
     }
 

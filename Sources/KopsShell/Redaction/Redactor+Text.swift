@@ -56,6 +56,15 @@ extension Redactor {
                 found.append((command[index + 1].source, "<redacted>"))
             } else if let equals = text.firstIndex(of: "="), isSecretFlag(String(text[..<equals])) {
                 found.append((span.source, text[..<equals] + "=<redacted>"))
+            } else if text == keyCommandFlag, index + 1 < command.count,
+                KeyCommand.masked(command[index + 1].word.text) != command[index + 1].word.text
+            {
+                // `profile add --key-command 'echo kapso_live_…'`: the profile is refused, the line is still recorded.
+                found.append((command[index + 1].source, "'" + KeyCommand.masked(command[index + 1].word.text) + "'"))
+            } else if text.hasPrefix(keyCommandFlag + "="),
+                KeyCommand.masked(String(text.dropFirst(keyCommandFlag.count + 1))) != String(text.dropFirst(keyCommandFlag.count + 1))
+            {
+                found.append((span.source, keyCommandFlag + "='" + KeyCommand.masked(String(text.dropFirst(keyCommandFlag.count + 1))) + "'"))
             } else if text == headersFlag, index + 1 < command.count {
                 found.append((command[index + 1].source, "'" + redactedHeaders(command[index + 1].word.text) + "'"))
             } else if text.hasPrefix(headersFlag + "=") {
@@ -215,6 +224,9 @@ extension Redactor {
     /// The flag whose value is a webhook's custom headers: kops cannot know which of them authenticates the
     /// sender (a `Cookie`, an `X-Hook-Pass`), so every value is a secret.
     static let headersFlag = "--headers"
+
+    /// `profile add`'s key command: its token-shaped words are masked (`KeyCommand.masked`), the rest stays.
+    static let keyCommandFlag = "--key-command"
 
     /// `{"Cookie": "s=1", "X-Env": "prod"}` → `{"Cookie":"<redacted>","X-Env":"<redacted>"}`; text that is not a
     /// JSON object becomes `<redacted>`.

@@ -1,0 +1,86 @@
+/// What is wrong with a base URL before anything is sent: `http://127.0.0.1:8080?x=1` → `.query`,
+/// `https://graph.facebook.com/v24.0` → `.metaGraphAPI`.
+///
+/// Kapso's base URL is the host only, e.g. `https://api.kapso.ai`; clients append `/platform/v1/...` or
+/// `/meta/whatsapp/vNN.N/...` (kapso-api.md §1.1-1.2), so a query or fragment would swallow that path and the
+/// answer would be blamed on the host (probe9 P9-14). A trailing `/platform/v1` or `/meta/whatsapp/vNN.N` is
+/// allowed: Kapso's own scripts strip it, and so does `KapsoClient.hostOnly`. The scheme is checked by the caller.
+public enum BaseURLShape {
+    /// Kapso's API host (kapso-api.md §1.1).
+    public static let kapsoHost = "https://api.kapso.ai"
+
+    public enum Problem: Sendable, Equatable {
+        /// A control character or a space (a CR from a CRLF `.env` line); `value` is the scalar.
+        case controlCharacter(UInt32)
+        case whitespace(UInt32)
+        /// `?…` after the host or path.
+        case query
+        /// `#…`.
+        case fragment
+        /// `user@` or `user:password@` before the host: Kapso takes its key in `X-API-Key`, never in the URL.
+        case userInfo
+        /// Meta's Graph API host (`graph.facebook.com`, the host Meta's Cloud API docs use), not Kapso's.
+        case metaGraphAPI(host: String)
+    }
+
+    /// The first problem of `url`, nil when its shape is fine.
+    public static func problem(in url: String) -> Problem? {
+        for scalar in url.unicodeScalars {
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { return .controlCharacter(scalar.value) }
+            if scalar.properties.isWhitespace { return .whitespace(scalar.value) }
+        }
+        var rest = Substring(url)
+        if let colon = rest.firstIndex(of: ":"), rest[colon...].hasPrefix("://") { rest = rest[rest.index(colon, offsetBy: 3)...] }
+        let authorityEnd = rest.firstIndex { "/?#".contains($0) } ?? rest.endIndex
+        let authority = rest[..<authorityEnd]
+        if authority.contains("@") { return .userInfo }
+        if rest.contains("?") { return .query }
+        if rest.contains("#") { return .fragment }
+        var host = authority.lowercased()
+        if let colon = host.lastIndex(of: ":"), !host.hasSuffix("]") { host = String(host[..<colon]) }
+        if host.hasSuffix(".") { host.removeLast() }
+        if host == "graph.facebook.com" || host.hasSuffix(".graph.facebook.com") || host == "graph.beta.facebook.com" {
+            return .metaGraphAPI(host: host)
+        }
+        return nil
+    }
+}
+
+// MARK: - Words
+
+extension BaseURLShape.Problem {
+    /// What is wrong, after the subject (`the API base URL X (flag --base-url)`).
+    public var what: String {
+        switch self {
+        case .controlCharacter(0x0D): "ends in a carriage return (U+000D; a .env file with Windows line ends?)"
+        case .controlCharacter(let value): "holds the control character \(Self.code(value))"
+        case .whitespace(let value): "holds a space (\(Self.code(value)))"
+        case .query: "has a query ('?...')"
+        case .fragment: "has a fragment ('#...')"
+        case .userInfo: "holds a user name or password before the host ('user@')"
+        case .metaGraphAPI(let host): "is Meta's Graph API (\(host)), not Kapso's"
+        }
+    }
+
+    /// What to do; nothing was sent.
+    public var fix: String {
+        let hostOnly = "give the host only, e.g. \(BaseURLShape.kapsoHost) (kops adds /platform/v1)"
+        switch self {
+        case .controlCharacter, .whitespace:
+            return "nothing was sent; remove it and " + hostOnly
+        case .query, .fragment:
+            return "kops adds /platform/v1/... after the host, where it would land inside the "
+                + (self == .query ? "query" : "fragment") + "; " + hostOnly
+        case .userInfo:
+            return "Kapso takes its project API key in the X-API-Key header, not in the URL; nothing was sent; " + hostOnly
+        case .metaGraphAPI:
+            return "nothing was sent (the Kapso key is not a Meta access token); Kapso's host is \(BaseURLShape.kapsoHost), "
+                + "which serves its Meta proxy at /meta/whatsapp/v24.0 (kops adds the paths)"
+        }
+    }
+
+    static func code(_ value: UInt32) -> String {
+        let hex = String(value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+}

@@ -1,0 +1,24 @@
+public import KapsoDiagnostics
+
+/// A base URL refused before anything is sent, for its shape (`BaseURLShape`): a query, a fragment, `user@`, a
+/// control character, Meta's Graph API host. One line naming the URL (credentials masked, controls escaped), where
+/// it came from and the fix.
+public struct BaseURLShapeError: KopsError, Equatable {
+    public var base: String
+    /// Where the base URL came from: `flag --base-url`, `env KAPSO_API_BASE_URL`, `profile acme`.
+    public var source: String?
+    public var problem: BaseURLShape.Problem
+
+    /// Throws when `base` has a shape problem.
+    public static func check(_ base: String, source: String?) throws(BaseURLShapeError) {
+        if let problem = BaseURLShape.problem(in: base) { throw BaseURLShapeError(base: base, source: source, problem: problem) }
+    }
+
+    public var message: String {
+        let shown = VisibleText.escaped(Shortened.text(Redactor.maskURLCredentials(base)))
+        let origin = source.map { " (\($0))" } ?? ""
+        return "the API base URL '\(shown)'\(origin) \(problem.what); \(problem.fix)"
+    }
+
+    public var exitStatus: ExitStatus { .usage }
+}

@@ -1,0 +1,52 @@
+import KapsoClient
+import KapsoDiagnostics
+import Testing
+
+/// A base URL's shape, checked before anything is sent (probe9 P9-14, P9-17), and Graph's error object by its shape.
+@Suite struct BaseURLShapeTests {
+    @Test(arguments: [
+        ("http://127.0.0.1:8080?x=1", BaseURLShape.Problem.query),
+        ("https://api.kapso.ai/?x=1", .query),
+        ("https://api.kapso.ai#frag", .fragment),
+        ("https://me:pw@api.kapso.ai", .userInfo),
+        ("https://token@api.kapso.ai/platform/v1", .userInfo),
+        ("https://api.kapso.ai\r", .controlCharacter(0x0D)),
+        ("https://api.kapso.ai ", .whitespace(0x20)),
+        ("https://graph.facebook.com", .metaGraphAPI(host: "graph.facebook.com")),
+        ("https://graph.facebook.com/v24.0", .metaGraphAPI(host: "graph.facebook.com")),
+        ("https://GRAPH.facebook.com.:443/", .metaGraphAPI(host: "graph.facebook.com")),
+    ])
+    func aBaseURLThatCannotWorkIsNamed(url: String, problem: BaseURLShape.Problem) {
+        #expect(BaseURLShape.problem(in: url) == problem)
+    }
+
+    /// Host-only URLs and the suffixes Kapso's scripts strip are fine.
+    @Test(arguments: [
+        "https://api.kapso.ai", "https://api.kapso.ai/", "https://api.kapso.ai/platform/v1", "https://api.kapso.ai/meta/whatsapp/v24.0",
+        "http://127.0.0.1:38141", "http://[::1]:8080", "https://kapso.example.com/api",
+    ])
+    func aHostOnlyURLIsFine(url: String) {
+        #expect(BaseURLShape.problem(in: url) == nil)
+    }
+
+    @Test(arguments: [
+        (#"{"error":{"message":"Unknown path components: /platform/v1/whatsapp/phone_numbers","type":"OAuthException","code":2500,"fbtrace_id":"AbC"}}"#,
+         "OAuthException 2500"),
+        (#"{"error":{"message":"Unsupported get request. Object with ID 'platform' does not exist","type":"GraphMethodException","code":100,"error_subcode":33,"fbtrace_id":"AbC"}}"#,
+         "GraphMethodException 100/33"),
+        (#"{"error":{"message":"x","type":"OAuthException","code":"190"}}"#, "OAuthException 190"),
+    ])
+    func graphsErrorObjectIsRecognisedByItsShape(body: String, label: String) throws {
+        let graph = try #require(GraphErrorObject(try JSONValue.parse(Array(body.utf8))))
+        #expect(graph.label == label)
+    }
+
+    /// Kapso's own error shapes (kapso-api.md §1.5) are not Graph's.
+    @Test(arguments: [
+        #"{"error":"Invalid API key"}"#, #"{"error":"Rate limit exceeded","message":"Too many"}"#,
+        #"{"errors":{"url":["is invalid"]}}"#, #"{"error":{"message":"no type or code"}}"#,
+    ])
+    func kapsosErrorsAreNotGraphs(body: String) throws {
+        #expect(GraphErrorObject(try JSONValue.parse(Array(body.utf8))) == nil)
+    }
+}
