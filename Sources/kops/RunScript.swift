@@ -173,8 +173,23 @@ struct ScriptLaunch: Equatable {
             stderr.write(
                 ([legend] + outcome.diff).map { VisibleText.escaped($0) }.joined(separator: "\n") + "\n", to: .out)
             if update {
-                guard FileManager.default.createFile(atPath: path, contents: Data(TranscriptParser.inFileForm(outcome.actual, like: original).utf8)) else {
+                // The file `record` wrote: through a link (which stays), never a hard-linked file; its mode is kept. Writing
+                // the path itself replaced a link with a new 0644 file and left the linked transcript as it was.
+                let target = try TranscriptFile.target(of: path)
+                let mode = (try? FileManager.default.attributesOfItem(atPath: target))?[.posixPermissions] as? Int
+                guard FileManager.default.createFile(
+                    atPath: target, contents: Data(TranscriptParser.inFileForm(outcome.actual, like: original).utf8),
+                    attributes: mode.map { [.posixPermissions: $0] })
+                else {
                     return shell.report(ScriptError.unwritableTranscript(path: path, reason: "it cannot be written"))
+                }
+                // The file is written anew (atomically): its mode is set again, a private transcript stays private.
+                if let mode { _ = try? FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: target) }
+                // Its masked lines as the replay numbered them, or the next check cannot replay them.
+                if !header.keepPII, !outcome.restore.lines.isEmpty || checker.restore != nil,
+                    checker.restore != nil || !FileManager.default.fileExists(atPath: TranscriptRestore.path(besides: path))
+                {
+                    outcome.restore.save(besides: path)
                 }
                 stderr.write("\(path): output changed; rewrote it\n", to: .err)
                 return .ok

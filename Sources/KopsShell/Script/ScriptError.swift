@@ -46,6 +46,9 @@ public enum ScriptError: KopsError, Equatable {
     case maskingDiffers(path: String, fileKeepsPII: Bool)
     /// A masked transcript's command line that `kops check` cannot restore (no restore file beside it).
     case missingRestore(path: String, line: String)
+    /// A masked transcript's command line that its restore file does not hold (the transcript was edited, or the
+    /// restore file is another transcript's).
+    case restoreLacksLine(path: String, line: String)
     /// A transcript line `kops check` will not replay (`ScriptPolicy.notReplayed`): `path:line`, the command, why.
     case notReplayed(path: String, line: Int, command: String, reason: String)
 
@@ -102,6 +105,9 @@ public enum ScriptError: KopsError, Equatable {
             "cannot append to '\(path)' with --keep-pii: its header promises masked personal data; leave out --keep-pii to continue it masked, or record to a new file"
         case .missingRestore(let path, let line):
             "cannot replay '\(line)': it was masked and \(path) is missing; record with --keep-pii, or keep the restore file beside the transcript"
+        case .restoreLacksLine(let path, let line):
+            "cannot replay '\(line)': it was masked and \(path) does not hold it (was the transcript edited, or is that "
+                + "the restore file of another?); run the line yourself, or record again"
         case .notReplayed(let path, let line, let command, let reason):
             "\(path):\(line): check does not replay '\(Shortened.text(command))': \(reason); nothing was run. Remove the block if the transcript came from someone else, or run the line yourself"
         }
@@ -112,7 +118,7 @@ public enum ScriptError: KopsError, Equatable {
         case .unsetVariable, .unsetEnvironmentVariable, .malformedInterpolation, .malformedPath, .notATranscript,
             .lineTooLong, .variableTooLarge, .sourceTooDeep, .sourceLoop:
             .usage
-        case .missingRestore: .noInput
+        case .missingRestore, .restoreLacksLine: .noInput
         case .notReplayed: .usage
         case .scriptNotFound: .noInput
         case .sourcedScriptFailed(_, _, let status): status

@@ -18,6 +18,9 @@ public struct TranscriptChecker {
         /// Recorded lines that act only outside the session (`bundle`, `history`, `listen`…,
         /// `ScriptPolicy.keptWhenChecked`), not run: their blocks are kept as recorded, with the reason.
         public var keptAsRecorded: [(line: Int, command: String, reason: String)] = []
+        /// The restore lines of `actual`: each masked command line of its blocks as typed (for `--update`, whose
+        /// aliases may differ from the file's: a list with one message more numbers the next `<message 4>`, not 3).
+        public var restore = TranscriptRestore()
     }
 
     public let expected: String
@@ -42,7 +45,8 @@ public struct TranscriptChecker {
     /// A line that acts only outside the session (`bundle`, `listen`, …: `ScriptPolicy.keptWhenChecked`) is
     /// not run either; its block is kept and named in `keptAsRecorded`.
     ///
-    /// Throws `ScriptError.notATranscript` for other files, `.missingRestore` for a masked command line
+    /// Throws `ScriptError.notATranscript` for other files, `.missingRestore` (`.restoreLacksLine` when the restore
+    /// file is there) for a masked command line
     /// the restore file does not give back, `.notReplayed` for a line `ScriptPolicy.notReplayed` refuses
     /// that would change the session (`profile`, `source`, `${env:…}`; a transcript may come from anyone),
     /// all before anything runs.
@@ -57,7 +61,10 @@ public struct TranscriptChecker {
             let occurrence = occurrences[entry.command, default: 0]
             occurrences[entry.command] = occurrence + 1
             let line = restore?.line(for: entry.command, occurrence: occurrence) ?? entry.command
-            if PIIMasker.isMasked(line) { throw .missingRestore(path: TranscriptRestore.path(besides: path), line: entry.command) }
+            if PIIMasker.isMasked(line) {
+                let file = TranscriptRestore.path(besides: path)
+                throw restore == nil ? .missingRestore(path: file, line: entry.command) : .restoreLacksLine(path: file, line: entry.command)
+            }
             if TranscriptChecker.wasCancelled(entry.block) {
                 kept.append((entry.line, entry.command, "it was stopped with Ctrl-C when recorded"))
             } else if let reason = ScriptPolicy.keptWhenChecked(line, registry: shell.context.registry) {
@@ -97,7 +104,7 @@ public struct TranscriptChecker {
             if entry.command.contains("<redacted>") || entry.snapshot || writes.contains(where: { $0.line == entry.line })
                 || kept.contains(where: { $0.line == entry.line })
             {
-                if !entry.snapshot { recorder.maskSkipped(line) }
+                if !entry.snapshot { recorder.keepAsRecorded(line, recorded: entry.command) }
                 recorder.copy(entry.block)
                 continue
             }
@@ -113,7 +120,8 @@ public struct TranscriptChecker {
             expected: TranscriptChecker.trimmed(expected), actual: TranscriptChecker.trimmed(recorder.text))
         return Outcome(
             commands: parsed.commands.count, actual: recorder.text, diff: TranscriptChecker.named(diff, in: parsed),
-            writesNotReplayed: writes, snapshots: parsed.commands.filter(\.snapshot).count, keptAsRecorded: kept)
+            writesNotReplayed: writes, snapshots: parsed.commands.filter(\.snapshot).count, keptAsRecorded: kept,
+            restore: recorder.restore)
     }
 
     /// True for a block whose command was stopped with Ctrl-C when recorded: its last line is the shell's

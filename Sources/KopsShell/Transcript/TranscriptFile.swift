@@ -7,7 +7,7 @@ internal import Foundation
 /// replaced, and the link stays (dotfile managers and shared folders link files). A file with more than one hard
 /// link, or anything but a regular file, is refused: writing it would change another name's file too, or split
 /// the links.
-enum TranscriptFile {
+public enum TranscriptFile {
     /// The most links followed in a row, as the kernel's `ELOOP` limit does.
     static let maxLinks = 40
 
@@ -15,7 +15,7 @@ enum TranscriptFile {
     ///
     /// Throws `ScriptError.unwritableTranscript` for a folder, a non-regular file, a file with other hard links,
     /// or a loop of links.
-    static func target(of path: String) throws(ScriptError) -> String {
+    public static func target(of path: String) throws(ScriptError) -> String {
         var current = path
         for _ in 0...maxLinks {
             var info = stat()

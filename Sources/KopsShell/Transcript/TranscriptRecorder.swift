@@ -275,7 +275,14 @@ public final class TranscriptRecorder: OutputSink {
     /// A block `kops check` keeps as recorded instead of running: its line as typed is masked all the same, as it
     /// was when recorded, so the aliases it took (`trace <message 1>`) are not handed to later lines' values
     /// (probe8 P8-7).
-    func maskSkipped(_ line: String) { _ = maskLine(line) }
+    /// Its block shows the line as recorded (`recorded`), so that is the line the restore file keeps `line` for:
+    /// a `kops check --update` writes this recorder's restore lines beside the file.
+    func keepAsRecorded(_ line: String, recorded: String) {
+        _ = maskLine(line)
+        let occurrence = occurrences[recorded, default: 0]
+        occurrences[recorded] = occurrence + 1
+        keep(line, as: recorded, occurrence: occurrence)
+    }
 
     private func maskLine(_ line: String) -> String {
         masker?.learnOwnNumbers(ownNumbers().map { String($0.prefix { !$0.isLetter }) })

@@ -1,0 +1,49 @@
+import Foundation
+import KopsTestSupport
+import Testing
+
+/// `kops check --update` rewrites a transcript as `record` wrote it: the file a link points to (the link stays), with
+/// its mode, and the restore lines its masked command lines now need.
+@Suite struct CheckUpdateFileTests {
+    @Test func updateWritesThroughALinkKeepsTheModeAndTheRestoreLines() async throws {
+        let outcome = try await offPool {
+            let simulator = try SimulatorProcess()
+            defer { simulator.stop() }
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-update-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            func kops(_ arguments: String...) throws -> ProcessResult {
+                try ProcessRunner.run(
+                    "kops", ["--no-color"] + arguments,
+                    environment: [
+                        "KAPSO_API_BASE_URL": simulator.baseURL, "KAPSO_API_KEY": simulator.apiKey, "XDG_STATE_HOME": folder + "/state",
+                    ])
+            }
+            // The third newest message, listed among the five newest: it is `<message 3>` when recorded.
+            let listed = try kops("-c", "use 100200300400501", "-c", "messages --limit 3").stdout
+            let ids = listed.split(whereSeparator: { $0 == " " || $0 == "\n" }).filter { $0.hasPrefix("wamid.") }
+            let third = try #require(ids.count == 3 ? String(ids[2]) : nil, "\(listed)")
+            // Recorded through a link (a shared folder's), which `record` follows.
+            let path = folder + "/real.md"
+            try FileManager.default.createSymbolicLink(atPath: folder + "/link.md", withDestinationPath: "real.md")
+            _ = try kops("-c", "record \(folder)/link.md; use 100200300400501; messages --limit 5; message \(third); record stop")
+            chmod(path, 0o600)
+            // One message more: the list numbers the third newest `<message 4>` now.
+            _ = try kops("--allow-writes", "-c", "use 100200300400501; reply --to +14155550142 one more")
+            let update = try kops("check", folder + "/link.md", "--update")
+            let check = try kops("check", folder + "/link.md")
+            let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+            return (
+                update, check, try String(contentsOfFile: path, encoding: .utf8), mode,
+                try FileManager.default.destinationOfSymbolicLink(atPath: folder + "/link.md")
+            )
+        }
+        let (update, check, written, mode, link) = outcome
+        #expect(update.status == 0, "\(update.stderr)")
+        #expect(written.contains("> message <message 4>\n"), "the linked file was rewritten: \(written)")
+        #expect(link == "real.md", "the link stays")
+        #expect(mode == 0o600, "a private transcript stays private")
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stderr.hasSuffix("link.md: 3 commands, output unchanged\n"), "\(check.stderr)")
+    }
+}
