@@ -178,4 +178,18 @@ import Testing
         #expect(parts[1].components(separatedBy: "1 of kops's own look-ups this session").count == 2, "only after its own look-up: \(parts[1])")
         for diff in result.diffs { #expect(diff.isEmpty, "\(diff.joined(separator: "\n"))") }
     }
+
+    /// One promise of where it ran: a live Kapso API's transcript is not continued on a simulator (`kops check` replays
+    /// every part on one API, the one its header names).
+    @Test func anAppendFromAnotherAPIThanALiveOnesIsRefused() async throws {
+        let live = "# kops transcript\n\n- kops: 0.1.0\n- recorded: 2026-11-21T12:00:00Z\n- profile: default\n"
+            + "- api: api.kapso.ai\n- api kind: Kapso API\n- phone number id: none\n- personal data: masked\n\n"
+            + "```kops\nkops(default)> explain 131047\nerror: x\n```\n\n"
+        let result = try await run(
+            [["record $D/live.md --append", "explain 131047", "record stop"]], read: ["live.md"],
+            prepare: { try Data(live.utf8).write(to: URL(fileURLWithPath: $0 + "/live.md")) })
+        #expect(result.statuses[0] == .failure)
+        #expect(result.err.contains("/live.md': it was recorded on api.kapso.ai and this session uses 127.0.0.1:"), "\(result.err)")
+        #expect(result.files["live.md"] == live)
+    }
 }

@@ -94,6 +94,13 @@ public final class TranscriptRecorder: OutputSink {
                 throw .recording(
                     "cannot append to '\(path)': it was recorded on another demo session; record to a new file")
             }
+            // Its header names the API it ran on and `kops check` replays every part there: a part from another API
+            // (a live Kapso API's transcript continued on a simulator, or the reverse) would never check clean.
+            if recorded.kind == .kapso || header.kind == .kapso, recorded.host != header.host {
+                throw .recording(
+                    "cannot append to '\(path)': it was recorded on \(recorded.host) and this session uses \(header.host); "
+                        + "record to a new file")
+            }
             // One file, one promise: an appended part masked otherwise would put clear data under "masked" (probe9
             // P9-16), or masked data `kops check` replays in clear, and the file would never check clean.
             if recorded.keepPII != header.keepPII { throw .maskingDiffers(path: path, fileKeepsPII: recorded.keepPII) }
