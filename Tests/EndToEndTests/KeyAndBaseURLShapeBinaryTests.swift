@@ -42,6 +42,18 @@ import Testing
         #expect(result.status == 64)
     }
 
+    /// `state` says the key is there but will not be sent, and why (it said "not set").
+    @Test func stateSaysAKeyOfTheWrongShapeIsSetButNotSent() async throws {
+        let (result, folder) = try await kops(
+            ["-c", "state"], environment: ["KAPSO_API_BASE_URL": "http://127.0.0.1:1", "KAPSO_API_KEY": Self.key + "\r"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(
+            result.stdout.contains("key:                  set but not sent: it ends with a carriage return (U+000D)  (env KAPSO_API_KEY)\n"),
+            "\(result.stdout)")
+        #expect(!(result.stdout + result.stderr).contains("ABCDEFGH"))
+        #expect(result.status == 0)
+    }
+
     /// A Meta access token or a webhook secret given as the key: the 401 names what it is, never its text.
     @Test(arguments: [
         ("EAAGm0PX4ZCpsBAKZBqwertyuiop", "it looks like a Meta access token (it starts with EAA)", "m0PX4ZCp"),

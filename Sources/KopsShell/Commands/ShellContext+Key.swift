@@ -1,4 +1,6 @@
 internal import KapsoClient
+internal import KapsoDiagnostics
+internal import KopsHTTP
 
 extension ShellContext {
     /// Looks the API key up (once) and hands it to the client; throws the one-line reason when there is none.
@@ -20,5 +22,14 @@ extension ShellContext {
         // A value or a variable is read now, so `state` can say whether it is set; a command waits for a request.
         if case .command = origin { return }
         try? needsKey()
+    }
+
+    /// Why the key in hand or in its variable cannot be sent (`APIKeyShape`), for `state`; nil when it can or is unset.
+    var keyShapeProblem: APIKeyShape.Problem? {
+        switch keyOrigin {
+        case .value(let key, _): APIKeyShape.problem(in: key.revealed)
+        case .variable(let name, _): environment[name].flatMap { $0.isEmpty ? nil : APIKeyShape.problem(in: $0) }
+        default: nil
+        }
     }
 }

@@ -1,4 +1,5 @@
 internal import KapsoClient
+internal import KapsoDiagnostics
 
 /// `state`: what the session holds (API host, profile, selected number, output mode).
 public enum StateCommand: Command {
@@ -23,6 +24,7 @@ public enum StateCommand: Command {
         let keyState =
             if context.keyInHand { "set, never shown" }
             else if case .command = context.keyOrigin { "read at the first request" }
+            else if let problem = context.keyShapeProblem { "set but not sent: it \(problem.what)" }
             else if session.sources["key"] != nil { "not set" }
             else { "none; export KAPSO_API_KEY or 'profile add'" }
         // A shell given its key directly (tests, replays) has nothing to say about it.
