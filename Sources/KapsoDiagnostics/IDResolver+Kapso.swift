@@ -173,6 +173,7 @@ extension IDResolver {
                 identity.details = [Identity.Detail("contact (from the id)", contact(number))]
                 identity.contacts = [(number, nil)]
             }
+            if let damage = WAMID.damage(id) { identity.warnings.append("the id looks damaged: \(damage)") }
             return identity
         }
         let line = message.phoneNumberID.flatMap { pnid in facts.numbers.first { $0.id == pnid } }

@@ -13,6 +13,9 @@ public struct ReceivedDelivery: Sendable {
         case oneMatches(header: String, note: String)
         /// Well-formed but not this body's HMAC under this secret; `cause` says what likely happened.
         case mismatch(header: String, cause: String)
+        /// Not a signature as sent, but this body's HMAC under this secret when read another way (base64, a doubled
+        /// `sha256=`, invisible characters: `SignatureCheck.Spelling`): what was received, and what it is.
+        case otherSpelling(header: String, spelling: SignatureCheck.Spelling, bodyBytes: Int)
         /// Not a signature (no hex, wrong length, no `sha256=` prefix for Meta).
         case malformed(header: String, reason: String)
         /// No signature header at all.
@@ -56,6 +59,9 @@ public struct ReceivedDelivery: Sendable {
             case .valid: "signature ok"
             case .oneMatches(_, let note): "signature ok: " + note
             case .mismatch(let header, let cause): "\(header) does not match: \(cause)"
+            case .otherSpelling(let header, let spelling, let bytes):
+                "\(header) \(spelling.received); \(spelling.reading), it is this \(bytes)-byte body's HMAC-SHA256 under this "
+                    + "secret (the secret is right), but as sent it is no valid signature: \(spelling.senderFix)"
             case .malformed(let header, let reason): "\(header) is malformed: \(reason)"
             case .missing(let expected): "unsigned: no \(expected) header"
             case .unchecked(let header): "\(header) not checked (no \(Self.flag(for: header)) given)"
@@ -165,6 +171,7 @@ public struct ReceivedDelivery: Sendable {
                 return .malformed(header: name, reason: Self.describe(reason))
             }
             if spelling.malformed { return .malformed(header: name, reason: spelling.text) }
+            if spelling.matches { return .otherSpelling(header: name, spelling: spelling, bodyBytes: body.count) }
             return .mismatch(header: name, cause: spelling.text)
         case .mismatch:
             return .mismatch(header: name, cause: SignatureCheck.cause(body: body, secret: secret, signature: value, meta: meta))

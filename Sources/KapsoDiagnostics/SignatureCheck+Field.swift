@@ -72,8 +72,14 @@ extension SignatureCheck {
             notes.append("the values were quoted; the quotes were removed")
         }
         if values.count == 1, values[0] != String(text) {
-            // `"sha256=…",` as a line of a logged JSON object has it: the comma and quotes are no part of the value.
-            notes.append("a ',' or quotes around the value (as a JSON or log line has them) were removed")
+            // `"sha256=…",` as a line of a logged JSON object has it: the separator and quotes are no part of the value;
+            // the note names what was there (`;` after a value is a header list's, not a JSON line's `,`).
+            let quotes = values[0] != String(text.split(separator: separator).first?.trimmed ?? "")
+            let mark = text.contains(separator) ? (text.hasSuffix(String(separator)) ? "a trailing " : "a ") + "'\(separator)'" : nil
+            let removed = [quotes ? "quotes" : nil, mark].compactMap { $0 }.joined(separator: " and ")
+            let source = separator == ";" && !quotes ? "(';' separates the values of a header list; this one holds one value)"
+                : quotes ? "(as a JSON or log line has them)" : "(as a JSON or log line has it)"
+            notes.append("\(removed) \(source) \(mark != nil && !quotes ? "was" : "were") removed")
             return Field(values: values, notes: notes, foreign: nil)
         }
         // One value is read as it came (`read` names whitespace around it), unless quotes were taken off.

@@ -19,6 +19,12 @@ extension SignatureCheck {
         public var pasteArtefact: Bool
         /// One line: what the value is and whether it matches, with the fix.
         public var text: String
+        /// For a value that matches read this way, as a received header's line says it (`ReceivedDelivery`): what the
+        /// value is (`is base64, not hex`), how it was read (`decoded`), and what the sender did (`… encoded the digest
+        /// as base64`); empty otherwise.
+        public var received = ""
+        public var reading = ""
+        public var senderFix = ""
     }
 
     /// Zero-width and other invisible characters that chat apps, web pages and word processors put into copied
@@ -58,7 +64,9 @@ extension SignatureCheck {
                     matches: true, malformed: false, pasteArtefact: true,
                     text: "the value holds \(what) (copied from a chat or web page), and without "
                         + (found.count == 1 ? "it" : "them") + " the HMAC-SHA256 matches this \(bytes.count)-byte body "
-                        + "and secret: copy the value as plain text")
+                        + "and secret: copy the value as plain text",
+                    received: "holds \(what)", reading: "without " + (found.count == 1 ? "it" : "them"),
+                    senderFix: "whatever sent it copied the value from a chat or web page")
             }
             return Spelling(
                 matches: false, malformed: false, pasteArtefact: true,
@@ -85,7 +93,10 @@ extension SignatureCheck {
                         matches: true, malformed: false, pasteArtefact: false,
                         text: "the 'sha256=' prefix \(named), and the HMAC-SHA256 after it matches this \(bytes.count)-byte "
                             + "body and secret: 'sha256=' was added to a value that already starts with it (e.g. "
-                            + "'sha256=' + header): add the prefix to the computed hex only, and compare the header as it is")
+                            + "'sha256=' + header): add the prefix to the computed hex only, and compare the header as it is",
+                        received: times == 2 ? "starts 'sha256=sha256=' (the prefix twice)" : "starts with 'sha256=' \(times) times",
+                        reading: "after the prefix",
+                        senderFix: "whatever sent it added 'sha256=' to a value that already started with it")
                 }
                 return Spelling(
                     matches: false, malformed: true, pasteArtefact: false,
@@ -103,7 +114,9 @@ extension SignatureCheck {
                     matches: true, malformed: false, pasteArtefact: false,
                     text: "the value is base64, and it decodes to the HMAC-SHA256 that matches this \(bytes.count)-byte "
                         + "body and secret; Kapso and Meta send hex: encode the digest as hex (e.g. digest('hex')) "
-                        + "where it is computed or compared")
+                        + "where it is computed or compared",
+                    received: "is base64, not hex", reading: "decoded",
+                    senderFix: "Kapso and Meta send hex; whatever sent it encoded the digest as base64")
             }
             let reason = WebhookSignature.decode(value, meta: false).failureReason.map { ReceivedDelivery.describe($0) + "; " } ?? ""
             return Spelling(

@@ -45,7 +45,7 @@ public enum WAMID {
     }
 
     /// The bytes a canonical id's base64 holds (its padding normalised first), or nil.
-    private static func bytes(_ id: String) -> [UInt8]? {
+    static func bytes(_ id: String) -> [UInt8]? {
         padded(String(id.dropFirst(6))).flatMap { Data(base64Encoded: $0) }.map(Array.init)
     }
 

@@ -60,6 +60,19 @@ import Testing
         #expect(field.foreign == nil)
     }
 
+    /// A single value with a separator after it: the note names the separator that was there, not always ','.
+    @Test(arguments: [
+        ("\(hex);", "a trailing ';' (';' separates the values of a header list; this one holds one value) was removed"),
+        ("\(hex),", "a trailing ',' (as a JSON or log line has it) was removed"),
+        ("\"sha256=\(hex)\",", "quotes and a trailing ',' (as a JSON or log line has them) were removed"),
+        ("\"sha256=\(hex)\";", "quotes and a trailing ';' (as a JSON or log line has them) were removed"),
+    ])
+    func aSeparatorAfterOneValueIsNamedAsItWas(_ raw: String, _ note: String) {
+        let field = SignatureCheck.field(raw)
+        #expect(field.values.count == 1)
+        #expect(field.notes == [note])
+    }
+
     @Test func anotherProvidersFormatIsNamed() {
         let stripe = SignatureCheck.field("t=1795255200,v1=\(Self.hex)")
         #expect(stripe.foreign?.hasPrefix("'t=…,v1=…' is Stripe's Stripe-Signature format") == true)

@@ -84,7 +84,7 @@ import Testing
         ("trace nope", "error: trace: invalid message id 'nope'; expected a WAMID starting with 'wamid.'\n", KopsShell.ExitStatus.usage, 0),
         ("trace", "error: trace: no message selected; give a WAMID or run 'message <wamid>' first ('messages' lists them)\n", .failure, 0),
         // The message's 404, then one row of the numbers list: a 404 there too would be the base URL's (probe5 P5-1).
-        ("trace wamid.AAAA", "error: message wamid.AAAA was not found; 'messages' lists recent ones\n", .failure, 2),
+        ("trace wamid.AAAA", "error: no message with WAMID wamid.AAAA exists in this project (Kapso's look-up by WAMID covers all of its numbers); 'messages' lists recent ones; if the message is another project's, check the API key\n", .failure, 2),
     ])
     func refusesBadInputWithOneLine(line: String, error: String, status: KopsShell.ExitStatus, requests: Int) async throws {
         let run = try await runShell([line])

@@ -300,6 +300,20 @@ import Testing
         #expect(offline.output.err.hasPrefix("error: invalid signature: it does not match"))
     }
 
+    /// `help verify` lists every spelling `verify` and `listen` recognise (session 16's note: the help lagged).
+    @Test func helpListsEverySpellingItRecognises() throws {
+        let offline = OfflineShell()
+        offline.shell.run(line: "help verify")
+        let help = offline.output.out
+        for spelling in [
+            "a header received twice", "',' (as a proxy joins them), ';' or a space", "pasted with quotes", "Stripe's 't=…,v1=…'",
+            "Standard Webhooks (Svix) 'v1,…'", "'sha256=sha256=…'", "invisible characters", "zero-width space U+200B",
+            "base64 instead of hex",
+        ] {
+            #expect(help.contains(spelling), "help verify lacks \(spelling): \(help)")
+        }
+    }
+
     /// probe8 P8-10: the spellings acceptance testing found: 'sha256=' written twice, a zero-width space, values
     /// joined with ';' or a space.
     @Test func doubledPrefixInvisibleCharactersAndOtherSeparatorsAreRead() throws {

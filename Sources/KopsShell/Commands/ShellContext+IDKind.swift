@@ -17,7 +17,10 @@ extension ShellContext {
         switch error {
         case KapsoAPIError.conversationNotFound(let value): (id, expected) = (value, .conversationID)
         case KapsoAPIError.webhookNotFound(let value, _): (id, expected) = (value, .webhookID)
-        case KapsoAPIError.messageNotFound(let value): (id, expected) = (value, .wamid)
+        case KapsoAPIError.messageNotFound(let value):
+            // A WAMID is no other kind of id: its own 404 says no such message is in the project (and whether the id
+            // looks damaged), unless every call gets 404 (the base URL).
+            return wrongBaseURL() ?? ShellError.idNotFound(explanation: WAMID.notFound(value))
         case let wrong as WrongIDForm: (id, expected, status, label) = (wrong.id, wrong.expected, wrong.exitStatus, wrong.label)
         // Any other object asked for by id: not found, or not there because the base URL is wrong (probe5 P5-1).
         case KapsoAPIError.notFound(let path, _) where !APIPath.alwaysExists(path): return wrongBaseURL() ?? error

@@ -12,21 +12,25 @@ public enum VerifyCommand: Command {
     public static let sendsRequests = false
     public static let usage = "verify --secret SECRET [--signature HEX] (--file FILE | --body TEXT) [--meta]"
     public static let details = """
-        Computes HMAC-SHA256 over the exact body bytes and compares it, in constant time, with the
-        X-Webhook-Signature value (Kapso: 64 hex characters; a 'sha256=' prefix is tolerated) or, with
-        --meta, the X-Hub-Signature-256 value ('sha256=' + hex). A pasted header line, stray spaces, an
-        upper-case prefix, Meta's legacy 'sha1=' X-Hub-Signature, a base64 value, a plain SHA-256 of the
-        body, key and message swapped, a value or secret pasted with quotes, and another provider's format
-        (Stripe's 't=…,v1=…') are recognised and named. A header received twice ('A, B', as a proxy joins
-        them) is checked value by value. Save the body exactly as received: a re-formatted or re-serialised
-        body (Meta signs JSON with non-ASCII as \\uXXXX and '/' as '\\/'; parsing also turns \\u003c into
-        '<', and JavaScript writes 38.0 as 38), UTF-8 read as Latin-1, or an added trailing newline, no
-        longer matches; kops says which, as it names a body saved as UTF-16 (Windows PowerShell 5.1's '>')
-        and a secret with a zero-width space, a literal '\\n' or base64 encoding (a Kubernetes Secret's
-        data:), each only when the signature matches once that is undone.
-        A delivery saved by 'listen --save' (an .http file: request line, headers, an empty line, the body)
-        or a request-bin JSON export ({"headers": …, "body": "…"}) is read as such: its body is checked,
-        against its own signature header when --signature is not given.
+        Computes HMAC-SHA256 over the exact body bytes and compares it, in constant time, with the \
+        X-Webhook-Signature value (Kapso: 64 hex characters; a 'sha256=' prefix is tolerated) or, with --meta, the \
+        X-Hub-Signature-256 value ('sha256=' + hex).
+        Other spellings are recognised and named (so are the deliveries 'listen' receives):
+          - a header received twice, or values joined with ',' (as a proxy joins them), ';' or a space: each value \
+        is checked, and kops says which one matches
+          - a pasted header line, stray spaces, an upper-case prefix, a value or secret pasted with quotes
+          - invisible characters (zero-width space U+200B and the like, copied from a chat or web page)
+          - 'sha256=sha256=…' (the prefix added twice), base64 instead of hex, a plain SHA-256 of the body, key and \
+        message swapped, Meta's legacy 'sha1=' X-Hub-Signature
+          - another provider's format: Stripe's 't=…,v1=…', Standard Webhooks (Svix) 'v1,…'
+        Save the body exactly as received: a re-formatted or re-serialised body (Meta signs JSON with non-ASCII as \
+        \\uXXXX and '/' as '\\/'; parsing also turns \\u003c into '<', and JavaScript writes 38.0 as 38), UTF-8 read \
+        as Latin-1, UTF-16 (Windows PowerShell 5.1's '>' and Out-File), or an added trailing newline, no longer \
+        matches; kops says which. It also names a secret stored with a zero-width space, a literal '\\n' or in base64 \
+        (a Kubernetes Secret's data:), each only when the signature matches once that is undone.
+        A delivery saved by 'listen --save' (an .http file: request line, headers, an empty line, the body) or a \
+        request-bin JSON export ({"headers": …, "body": "…"}) is read as such: its body is checked, against its own \
+        signature header when --signature is not given.
         Exit status 1 when the signature is invalid. Works offline; the secret is never printed.
         Examples:
           verify --secret whsec_... --signature ac85...9e2e --file body.json

@@ -1,0 +1,143 @@
+internal import Foundation
+
+// MARK: - A WAMID that the API does not know, and whether it looks damaged
+
+extension WAMID {
+    /// What looks damaged in a WAMID, in one phrase, or nil when it looks whole: `wamid.HBgL…gA==` → `it ends with 2
+    /// '=' where its base64 needs 1 (an '=' was added)`.
+    ///
+    /// Read: characters base64 has not (`%25` of an id URL-encoded twice, `&`/`?`/`#` of a URL's query, `-`/`_` of
+    /// URL-safe base64, a space where a URL's query decoding turned `+` into one), padding beyond what the base64
+    /// needs, a length no base64 has, an id all in lower case (base64 is case-sensitive), and a record cut short. Meta
+    /// does not document the layout; every WAMID observed (Meta's webhook samples, Kapso's fixtures) decodes to one
+    /// whole Thrift-compact record (`0x1C`, the contact's number as a `0x18 <length> <digits>` field, …, a closing
+    /// `0x00`), so an id whose bytes stop inside a field that announces more "may have been cut short", never more
+    /// (ids made up for tests, such as the probes' seeds, can be such ids too).
+    public static func damage(_ typed: String) -> String? {
+        guard typed.lowercased().hasPrefix("wamid.") else { return nil }
+        var encoded = String(typed.dropFirst(6))
+        if encoded.range(of: "%25", options: .caseInsensitive) != nil {
+            return "it is URL-encoded twice ('%25' is an encoded '%': '%253D' is '=' encoded twice); decode it once more"
+        }
+        for (escape, character) in [("%3D", "="), ("%2B", "+"), ("%2F", "/")] {
+            encoded = encoded.replacingOccurrences(of: escape, with: character, options: .caseInsensitive)
+        }
+        if let mark = encoded.first(where: { "&?#".contains($0) }) {
+            return "it holds '\(mark)', where a URL's query goes on: it was copied with the rest of a URL; cut it at '\(mark)'"
+        }
+        if encoded.contains(where: \.isWhitespace) {
+            return "it holds a space where its base64 has a '+' (a URL's query decoding turns '+' into a space): put the '+' back"
+        }
+        if encoded.contains(where: { $0 == "-" || $0 == "_" }), !encoded.contains(where: { $0 == "+" || $0 == "/" }) {
+            return "it is written in URL-safe base64 ('-' and '_'), while WAMIDs use '+' and '/'"
+        }
+        guard encoded.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+/=".contains($0)) }) else { return nil }
+        let data = encoded.prefix { $0 != "=" }
+        let typedPadding = encoded.count - data.count
+        if data.count % 4 == 1 {
+            return "its base64 has \(data.count) characters, a length no base64 has: a character was lost or added"
+        }
+        let neededPadding = (4 - data.count % 4) % 4
+        if typedPadding > neededPadding {
+            let needs = neededPadding == 0 ? "none" : "\(neededPadding)"
+            return "it ends with \(typedPadding) '=' where its base64 needs \(needs) (an '=' was added)"
+        }
+        let letters = data.filter(\.isLetter)
+        let record = bytes("wamid." + data).map(Record.read) ?? .unreadable
+        // Base64 of binary mixes cases; one case throughout is a changed id, whatever its bytes now read as.
+        if record != .whole, letters.count >= 8, letters.allSatisfy(\.isLowercase) || letters.allSatisfy(\.isUppercase) {
+            let which = letters.allSatisfy(\.isLowercase) ? "lower" : "upper"
+            return "it is all in \(which) case, and base64 is case-sensitive: it was changed on the way (a case-insensitive "
+                + "store or URL handling)"
+        }
+        switch record {
+        case .cutShort(let announced?, let present):
+            return "it may have been cut short: its bytes stop inside the record every WAMID kops has seen holds (a field "
+                + "announces \(announced) bytes, \(present) follow)"
+        case .cutShort(nil, _):
+            return "it may have been cut short: its bytes stop before the end of the record every WAMID kops has seen holds"
+        default:
+            return nil
+        }
+    }
+
+    /// The answer for a WAMID that `GET /whatsapp/messages/{id}` (kapso-api.md §7.2) answered 404 for: no message with
+    /// it is in the API key's project (the look-up is not limited to one number), whether the id looks damaged
+    /// (`damage`), and where to look instead.
+    public static func notFound(_ id: String) -> String {
+        var line = "no message with WAMID \(id) exists in this project (Kapso's look-up by WAMID covers all of its numbers)"
+        if let damage = damage(id) {
+            return line + "; the id looks damaged: \(damage); copy it again from the webhook payload or 'messages'"
+        }
+        if case .success(let number?) = contactNumber(in: id) {
+            line += "; it carries the contact +\(number): 'messages --phone-number \(number)' lists that contact's messages here"
+        } else {
+            line += "; 'messages' lists recent ones"
+        }
+        return line + "; if the message is another project's, check the API key"
+    }
+
+    /// How a WAMID's bytes read as the record every observed WAMID holds (`damage`).
+    enum Record: Equatable {
+        /// One whole record, ending with its closing `0x00`.
+        case whole
+        /// The bytes stop inside a field that announces `announced` bytes of which `present` follow, or (`announced`
+        /// nil) inside a field's header or before the record's closing `0x00`.
+        case cutShort(announced: Int?, present: Int)
+        /// Not that record at all (another layout, or bytes changed).
+        case unreadable
+
+        /// Reads `bytes` as one Thrift-compact struct (the types seen in WAMIDs: bool, i32/i64 varints, binary, struct).
+        static func read(_ bytes: [UInt8]) -> Record {
+            var index = 0
+            return readStruct(bytes, &index, depth: 0)
+        }
+
+        private static func readStruct(_ bytes: [UInt8], _ index: inout Int, depth: Int) -> Record {
+            guard depth < 8 else { return .unreadable }
+            while true {
+                guard index < bytes.count else { return .cutShort(announced: nil, present: 0) }
+                let header = bytes[index]
+                index += 1
+                if header == 0 { return .whole }
+                if header >> 4 == 0 {
+                    // A field id written in full, as a zigzag varint.
+                    guard let _ = varint(bytes, &index) else { return .cutShort(announced: nil, present: 0) }
+                }
+                switch header & 0x0F {
+                case 1, 2: continue
+                case 3:
+                    guard index < bytes.count else { return .cutShort(announced: nil, present: 0) }
+                    index += 1
+                case 4, 5, 6:
+                    guard varint(bytes, &index) != nil else { return .cutShort(announced: nil, present: 0) }
+                case 8:
+                    guard let length = varint(bytes, &index) else { return .cutShort(announced: nil, present: 0) }
+                    guard length < 1 << 16 else { return .unreadable }
+                    let present = bytes.count - index
+                    if present < length { return .cutShort(announced: length, present: present) }
+                    index += length
+                case 12:
+                    let inner = readStruct(bytes, &index, depth: depth + 1)
+                    if inner != .whole { return inner }
+                default:
+                    return .unreadable
+                }
+            }
+        }
+
+        /// An unsigned LEB128 varint at `index`, or nil when the bytes end inside it.
+        private static func varint(_ bytes: [UInt8], _ index: inout Int) -> Int? {
+            var value = 0
+            var shift = 0
+            while index < bytes.count, shift < 63 {
+                let byte = bytes[index]
+                index += 1
+                value |= Int(byte & 0x7F) << shift
+                if byte & 0x80 == 0 { return value }
+                shift += 7
+            }
+            return nil
+        }
+    }
+}
