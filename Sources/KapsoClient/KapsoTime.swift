@@ -43,6 +43,20 @@ public enum KapsoTime {
         Int64(text)
     }
 
+    /// The message or status times kops reads as one, in Unix seconds: after 1970-01-01 and before 2100-01-01. A
+    /// 13-digit `timestamp` (milliseconds, JavaScript's `Date.now()`) read as seconds is in year 58856 and `0` is no
+    /// time at all (kapso-api.md §7.3: Unix seconds). Small values stay readable: tests use them as toy clocks, and
+    /// `StatusHistory` judges a status's time against its message's.
+    public static let plausible: ClosedRange<Int64> = 1...4_102_444_800
+
+    /// Unix seconds of a message's or status's `timestamp` (`"1795262400"`, or the integer), nil when it is missing,
+    /// not digits (an ISO date where seconds belong) or outside `plausible` (milliseconds, `0`): such a value is no
+    /// time kops may compute with or put in a query. KapsoDiagnostics `MessageTime` says what it is.
+    public static func seconds(timestamp value: JSONValue?) -> Int64? {
+        guard let seconds = value?.string.flatMap(seconds(unix:)) ?? value?.int.map(Int64.init), plausible.contains(seconds) else { return nil }
+        return seconds
+    }
+
     /// Unix seconds of an HTTP `Date` header in IMF-fixdate form (`Sat, 21 Nov 2026 12:00:00 GMT`).
     public static func seconds(httpDate text: String) -> Int64? {
         let parts = text.split(separator: " ")

@@ -19,12 +19,25 @@ public struct ContactWindow: Sendable, Equatable {
         case unknown(String)
     }
 
+    /// The contact's newest notification that they changed their number (`user_changed_number`), when no message they
+    /// wrote came after it: a message to the old number reaches nobody, or whoever holds it now.
+    public struct Moved: Sendable, Equatable {
+        /// The new number, digits.
+        public var number: String
+        /// When the notification came (Unix seconds), nil when its time is unreadable.
+        public var at: Int64?
+    }
+
     public var evidence: Evidence
     /// The moment the window is looked at (Unix seconds).
     public var at: Int64
     /// The contact's newest message written in a WhatsApp group (Unix seconds), when one was read: it opened the
     /// group's window, not this 1:1 window (`MessageOrigin`), so it is no evidence here and is only named.
     public var groupInbound: Int64? = nil
+    public var moved: Moved? = nil
+    /// The newest inbound message that is not the contact writing (`WindowEvidence`), when it is newer than the last
+    /// message they wrote: `2026-11-21T11:00:00Z: a reaction removed, not a new message`. Named, never counted.
+    public var notCounted: String? = nil
 
     public init(evidence: Evidence, at: Int64) {
         self.evidence = evidence
@@ -33,11 +46,13 @@ public struct ContactWindow: Sendable, Equatable {
 
     /// Reads the evidence for `contact` (digits or business-scoped user id) on `phoneNumberID`. The contact's
     /// conversations and messages are those `ContactNumber.same` says are the contact's (Brazil's and Mexico's two
-    /// forms of one number included), and the messages of those conversations. A message the contact wrote in a
-    /// group (`group_id`) opens the group's window, not the 1:1 one (Meta's Groups pricing: "a customer service window
-    /// is opened between you and the entire group … different from 1:1 messaging"), so it does not count, and a
-    /// conversation's `last_inbound_at` that is the time of such a message (Kapso files it under the participant's
-    /// conversation) does not either.
+    /// forms of one number included), and the messages of those conversations. Only a message the contact wrote 1:1
+    /// at a readable time counts (`WindowEvidence`, `MessageTime`): a notification, a revoke, a removed reaction or a
+    /// coexistence echo opens nothing, and a conversation's `last_inbound_at` that is the time of one does not count
+    /// either (Kapso files them as inbound). A message the contact wrote in a group (`group_id`) opens the group's
+    /// window, not the 1:1 one (Meta's Groups pricing: "a customer service window is opened between you and the entire
+    /// group … different from 1:1 messaging"). A message the contact wrote whose time kops cannot read makes the window
+    /// `unknown` unless a readable one already shows it open (another message can only keep it open longer).
     ///
     /// - Parameters:
     ///   - conversations: the pair's conversations that were read (others are ignored).
@@ -45,6 +60,7 @@ public struct ContactWindow: Sendable, Equatable {
     ///     messages of this pair count. `inboundComplete` false when the listing stopped at a page limit, so an empty
     ///     result proves nothing.
     ///   - unread: why the messages were not listed, for the `unknown` reason.
+    ///   - at: the API's clock (Unix seconds); a time more than `MessageTime.skew` ahead of it is unreadable.
     public init(
         phoneNumberID: String, contact: String, conversations: [Conversation], inbound: [Message]?, inboundComplete: Bool = true,
         unread: String? = nil, at: Int64
@@ -58,24 +74,52 @@ public struct ContactWindow: Sendable, Equatable {
         // A message in one of the pair's conversations is the contact's, whatever form its number has.
         let conversationIDs = Set(pairs.map(\.id))
         var groupTimes: Set<Int64> = []
+        var notWrittenTimes: Set<Int64> = []
+        var newestNotWritten: (time: Int64, what: String)?
+        var unreadable: [String] = []
         for message in inbound ?? []
         where message.isInbound && message.phoneNumberID.map({ $0 == phoneNumberID }) ?? true
             && (ContactNumber.same(message.contact, contact) || ContactNumber.same(message.userID, contact)
                 || message.conversationID.map(conversationIDs.contains) == true)
         {
-            guard let time = message.time else { continue }
-            if MessageOrigin(message).isGroup {
-                groupTimes.insert(time)
+            let evidence = WindowEvidence(message, now: at)
+            switch evidence.kind {
+            case .notWritten(let what):
+                let time = evidence.time.seconds
+                if let time {
+                    notWrittenTimes.insert(time)
+                    if time >= newestNotWritten?.time ?? .min { newestNotWritten = (time, what) }
+                }
+                if let number = evidence.movedTo, (moved?.at ?? .min) <= (time ?? .max) { moved = Moved(number: number, at: time) }
+            case .group:
+                if let time = evidence.time.seconds { groupTimes.insert(time) }
+            case .written:
+                guard let time = evidence.time.seconds else {
+                    if case .unreadable(let why) = evidence.time { unreadable.append("a message the contact wrote (\(message.id)) has no readable time: \(why)") }
+                    continue
+                }
+                newest = max(newest ?? time, time)
+            }
+        }
+        for conversation in pairs {
+            guard let text = conversation.lastInboundAt, let time = KapsoTime.seconds(iso: text),
+                !groupTimes.contains(time), !notWrittenTimes.contains(time)
+            else { continue }
+            if time > at + MessageTime.skew {
+                unreadable.append(
+                    "Kapso's last_inbound_at \(text) is \(Elapsed.text(time - at)) ahead of the API's clock (\(KapsoTime.iso(at)))")
                 continue
             }
             newest = max(newest ?? time, time)
         }
-        for conversation in pairs {
-            guard let time = conversation.lastInboundAt.flatMap({ KapsoTime.seconds(iso: $0) }), !groupTimes.contains(time) else { continue }
-            newest = max(newest ?? time, time)
-        }
         groupInbound = groupTimes.max()
-        if let newest {
+        if let newest, let movedAt = moved?.at, newest > movedAt { moved = nil }
+        if let other = newestNotWritten, other.time > (newest ?? .min) { notCounted = "\(KapsoTime.iso(other.time)): \(other.what)" }
+        let openNow = newest.map { at < $0 + Conversation.windowSeconds } ?? false
+        if let reason = unreadable.first, !openNow {
+            let readable = newest.map { "; the newest readable one is \(KapsoTime.iso($0)) (closed since \(KapsoTime.iso($0 + Conversation.windowSeconds)))" } ?? ""
+            evidence = .unknown(reason + readable)
+        } else if let newest {
             evidence = .lastInbound(newest)
         } else if inbound != nil && inboundComplete {
             evidence = .noInbound
@@ -116,9 +160,13 @@ public struct ContactWindow: Sendable, Equatable {
     /// `open until ... (2 h left)`, `closed since ... (28 h ago); only templates go through`, or why it is closed or
     /// unknown, for a "window" field; a group message of the contact is named as not counting.
     public var text: String {
-        guard let group = groupInbound else { return evidenceText }
-        return evidenceText + "; the contact's message in a WhatsApp group at \(KapsoTime.iso(group)) opened the group's window, "
-            + "not a 1:1 window with them"
+        var text = evidenceText
+        if let group = groupInbound {
+            text += "; the contact's message in a WhatsApp group at \(KapsoTime.iso(group)) opened the group's window, not a 1:1 window with them"
+        }
+        if let notCounted { text += "; not counted: \(notCounted)" }
+        if let moved { text += "; " + moved.text }
+        return text
     }
 
     private var evidenceText: String {
@@ -134,5 +182,14 @@ public struct ContactWindow: Sendable, Equatable {
         case .unknown(let reason):
             return "unknown: \(reason); if it is closed, free-form messages fail with 131047"
         }
+    }
+}
+
+extension ContactWindow.Moved {
+    /// `the contact changed their number to +14155550999 at 2026-11-21T11:00:00Z (user_changed_number): …`.
+    public var text: String {
+        "the contact changed their number to +\(number)" + (at.map { " at \(KapsoTime.iso($0))" } ?? "")
+            + " (user_changed_number): a message to this number reaches nobody, or whoever holds it now; "
+            + "write to +\(number) ('reply --to +\(number)': a template first, as they have not written from it)"
     }
 }

@@ -41,7 +41,7 @@ public struct ErrorTriage {
             guard let message = value.object, let id = message["id"]?.string else { continue }
             let kapso = message["kapso"]
             let inbound = kapso?["direction"]?.string == "inbound"
-            let sentAt = message["timestamp"]?.string.flatMap(KapsoTime.seconds(unix:)) ?? message["timestamp"]?.int.map(Int64.init)
+            let sentAt = KapsoTime.seconds(timestamp: message["timestamp"])
             let history = StatusHistory(statuses: kapso?["statuses"], sentAt: sentAt)
             let final = history.latest?.status ?? kapso?["status"]?.string ?? "?"
             let contact = MessageSummary.contact(of: message) ?? "?"

@@ -156,6 +156,8 @@ extension IDResolver {
                 statement: "\(typed) has no country code; it matches \(list(national.map(label)))",
                 fix: national.count == 1 ? "use \(national[0].id)" : pick(national, command: "use"))
             identity.phoneNumberIDs = national.map(\.id)
+        } else if let moved = movedContactIdentity(digits, typed: typed, facts: facts) {
+            identity = moved
         } else if let meta = metaEntityIdentity(digits, typed: typed, facts: facts) {
             identity = meta
         } else {
@@ -233,6 +235,25 @@ extension IDResolver {
         }
         identity.phoneNumberIDs = lines
         identity.contacts = [(digits, first.contactName)]
+        return identity
+    }
+
+    /// The number a contact moved to, named by Meta's `user_changed_number` notification (`WindowEvidence.movedTo`) in
+    /// one of their conversations, e.g. `+14155550999 is the new number of the contact Contact 72 (14155550172): …`.
+    private static func movedContactIdentity(_ digits: String, typed: String, facts: Facts) -> Identity? {
+        let notices = facts.messages.filter { ContactNumber.same(WindowEvidence($0, now: nil).movedTo, digits) }
+        guard let notice = notices.max(by: { ($0.time ?? 0) < ($1.time ?? 0) }), let old = notice.contact else { return nil }
+        let who = notice.contactName.map { "the contact \($0) (\(old))" } ?? "the contact \(old)"
+        var identity = Identity(
+            input: typed, kind: .contactNumber,
+            statement: "\(contact(digits)) is the new number of \(who): Meta's notification "
+                + (notice.time.map { "at \(KapsoTime.iso($0)) " } ?? "") + "says they changed their number (user_changed_number); "
+                + "no conversation with it yet",
+            fix: "write to +\(digits) with a template ('reply --to +\(digits) --template NAME'); "
+                + "their earlier messages are under the old number ('messages --phone-number \(old)')")
+        identity.details = [Identity.Detail("notification", notice.id)]
+        identity.phoneNumberIDs = notice.phoneNumberID.map { [$0] } ?? []
+        identity.contacts = [(digits, notice.contactName)]
         return identity
     }
 

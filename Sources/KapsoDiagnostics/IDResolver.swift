@@ -42,6 +42,9 @@ public enum IDResolver {
         /// the Meta business and app ids it names. A live check with its own limit (5/s, 60/min per project), so it is
         /// asked only after the other look-ups found nothing (`healthLookups`).
         case health(String)
+        /// The newest 100 inbound `system` messages (`message_type=system`, kapso-api.md §7.1), for a number a contact
+        /// moved to: Meta's `user_changed_number` notification names it (`system.wa_id`), and no conversation has it yet.
+        case numberChanges
         /// The message templates of every WABA of the project (`GET /{WABA}/message_templates`), for a
         /// template id: sent after the numbers, which name the WABAs; stops at the id.
         case templates(String)
@@ -52,7 +55,7 @@ public enum IDResolver {
             case .phoneNumbers: "numbers"
             case .webhooks: "webhooks"
             case .conversation: "conversations"
-            case .message, .userMessages: "messages"
+            case .message, .userMessages, .numberChanges: "messages"
             case .contactConversations, .recentConversations: "conversations"
             case .apiLogsMentioning, .recentAPILogs: "API logs"
             case .health: "health"
@@ -98,6 +101,7 @@ public enum IDResolver {
             var lookups: [Lookup] = [.phoneNumbers, .apiLogsMentioning(number.digits)]
             if number.digits.count >= 6 {
                 lookups.append(.contactConversations(ContactNumber.searchKey(number.digits.trimmingLeadingZeros())))
+                lookups.append(.numberChanges)
             }
             // Template ids are Meta object ids (15 digits and more); a number written with '+' or '00' is none.
             if number.digits.count >= 15, !number.hasInternationalPrefix { lookups.append(.templates(number.digits)) }

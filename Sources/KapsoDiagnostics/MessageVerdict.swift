@@ -69,6 +69,12 @@ public struct MessageVerdict: Sendable, Equatable {
             let offline = since > 3_600 && !other
                 ? ": the contact's phone may be offline, or the contact may have blocked this business's number (Meta does not say which)"
                 : ""
+            // A coexistence echo was sent from the app, which shows its delivery; the Cloud API's statuses are not its.
+            if WindowEvidence(message, now: nil).appOrigin == "business_app" {
+                return MessageVerdict(
+                    "sent \(Elapsed.text(since)) ago from the WhatsApp Business app (a coexistence echo): no delivery report "
+                        + "reached Kapso; the app shows whether it arrived", .warning)
+            }
             return MessageVerdict("sent \(Elapsed.text(since)) ago, no delivery report yet\(offline)", .warning)
         case .warning, .deleted:
             // Only side words were recorded: `noting` names them; no step of the delivery was reported.
@@ -126,11 +132,31 @@ public struct MessageVerdict: Sendable, Equatable {
                 "received in group \(group); \(state); \(MessageOrigin.groupReply()); it opened no 1:1 window with the participant",
                 window.isOpen ? .good : .warning)
         }
-        let later = newestInbound.flatMap { newest in message.time.map { newest > $0 ? newest : nil } ?? newest }
-        let window = ServiceWindow(lastInbound: later ?? message.time, at: now)
+        // Only a message the contact wrote, at a time kops can read, opens the window (WindowEvidence, MessageTime).
+        let evidence = WindowEvidence(message, now: now)
+        if let what = evidence.notWritten, errors.isEmpty {
+            let window = newestInbound.map { newest -> String in
+                let window = ServiceWindow(lastInbound: newest, at: now)
+                let closes = newest + Conversation.windowSeconds
+                return window.isOpen
+                    ? "; the contact last wrote at \(KapsoTime.iso(newest)), so the window is open for \(Elapsed.text(closes - now)) more"
+                    : "; the contact last wrote at \(KapsoTime.iso(newest)), and that window closed \(Elapsed.text(now - closes)) ago"
+            } ?? ""
+            let moved = evidence.movedTo.map {
+                "; the contact moved to +\($0): a message to this number reaches nobody, or whoever holds it now; write to +\($0) "
+                    + "(a template first, as they have not written from it)"
+            } ?? ""
+            return MessageVerdict("received \(what): it opens no 24-hour window\(window)\(moved)", .warning)
+        }
+        let own = evidence.time.seconds
+        let later = newestInbound.flatMap { newest in own.map { newest > $0 ? newest : nil } ?? newest }
+        let window = ServiceWindow(lastInbound: later ?? own, at: now)
         let windowText: String
         let severity: Severity
-        if let closes = window.closesAt {
+        if own == nil, later == nil, case .unreadable(let why) = evidence.time {
+            windowText = "the 24-hour window it opened is unknown: \(why)"
+            severity = .warning
+        } else if let closes = window.closesAt {
             let again = later.map { "the contact wrote again at \(KapsoTime.iso($0))" }
             if window.isOpen {
                 windowText = (again.map { $0 + ", so " } ?? "")

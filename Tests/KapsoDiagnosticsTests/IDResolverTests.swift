@@ -249,7 +249,7 @@ import Testing
 
     @Test func lookupsGoByForm() throws {
         #expect(IDResolver.lookups(for: try IDInput.read("0014155550101").get()) == [
-            .phoneNumbers, .apiLogsMentioning("14155550101"), .contactConversations("14155550101"),
+            .phoneNumbers, .apiLogsMentioning("14155550101"), .contactConversations("14155550101"), .numberChanges,
         ])
         #expect(IDResolver.lookups(for: try IDInput.read("d4f5b6c7-3e4a-4b5c-9d6e-8f9012345678").get()) == [
             .phoneNumbers, .webhooks, .conversation("d4f5b6c7-3e4a-4b5c-9d6e-8f9012345678"), .recentAPILogs, .recentDeliveries,

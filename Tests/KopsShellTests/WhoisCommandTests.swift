@@ -264,7 +264,7 @@ extension WhoisCommandTests {
     /// With the API down, or the numbers list failing, `whois` says what could not be checked and exits
     /// as the transport did; it never concludes "not in this project" from parts that failed.
     @Test(arguments: [
-        (["/"], "could not check numbers, API logs and conversations (cannot connect", KopsShell.ExitStatus.unavailable),
+        (["/"], "could not check numbers, API logs, conversations and messages (cannot connect", KopsShell.ExitStatus.unavailable),
         (["/whatsapp/phone_numbers"], "could not check numbers (cannot connect", KopsShell.ExitStatus.unavailable),
         (["/api_logs"], "could not check API logs (", KopsShell.ExitStatus.failure),
     ])

@@ -11,8 +11,9 @@ public struct Message: Sendable {
 
     /// The WAMID.
     public var id: String { json["id"]?.string ?? "" }
-    /// When it was sent or received, in Unix seconds (`timestamp` is a string of digits).
-    public var time: Int64? { json["timestamp"]?.string.flatMap(KapsoTime.seconds(unix:)) ?? json["timestamp"]?.int.map(Int64.init) }
+    /// When it was sent or received, in Unix seconds (`timestamp` is a string of digits); nil when the timestamp is
+    /// missing or no plausible time (`KapsoTime.seconds(timestamp:)`: an ISO date, milliseconds).
+    public var time: Int64? { KapsoTime.seconds(timestamp: json["timestamp"]) }
     public var type: String { json["type"]?.string ?? "unknown" }
     public var direction: String { kapso["direction"]?.string ?? "unknown" }
     public var isInbound: Bool { direction == "inbound" }
@@ -60,8 +61,8 @@ public struct MessageStatus: Sendable {
     }
 
     public var status: String { json["status"]?.string ?? "unknown" }
-    /// Unix seconds.
-    public var time: Int64? { json["timestamp"]?.string.flatMap(KapsoTime.seconds(unix:)) ?? json["timestamp"]?.int.map(Int64.init) }
+    /// Unix seconds; nil when missing or no plausible time (`KapsoTime.seconds(timestamp:)`).
+    public var time: Int64? { KapsoTime.seconds(timestamp: json["timestamp"]) }
 
     public var errors: [StatusError] {
         (json["errors"]?.array ?? []).compactMap { error in

@@ -215,6 +215,8 @@ enum IDLookups {
             return client.platformRequest("/whatsapp/conversations", query: [("phone_number", digits), ("limit", "100")])
         case .userMessages(let id):
             return client.messagesRequest(filters: [("business_scoped_user_id", id)], limit: 100)
+        case .numberChanges:
+            return client.messagesRequest(filters: [("message_type", "system"), ("direction", "inbound")], limit: 100)
         case .recentConversations:
             return client.platformRequest("/whatsapp/conversations", query: [("limit", "100")])
         case .apiLogsMentioning, .recentAPILogs:
@@ -241,7 +243,7 @@ enum IDLookups {
             facts.messages += try client.messages(from: json).items
         case .contactConversations, .recentConversations:
             facts.conversations += try Page.decode(json, item: Conversation.init(json:)).items
-        case .userMessages:
+        case .userMessages, .numberChanges:
             facts.messages += try Page.decode(json, item: Message.init(json:)).items
         case .apiLogsMentioning, .recentAPILogs:
             facts.apiLogs += try client.apiLogs(from: json).items

@@ -155,6 +155,10 @@ public enum ReplyCommand: Command {
             ?? resolve(to: to, quote: !arguments.has("--no-quote"), in: context)
         let window = try contactWindow(target, in: context)
         let dryRun = arguments.has("--dry-run")
+        // The contact moved to another number (user_changed_number): the old one reaches nobody, or someone else.
+        if let moved = window.moved, !arguments.has("--force") && !dryRun {
+            throw ReplyError.contactMoved(contact: target.label, moved: moved)
+        }
         if window.isClosed && !arguments.has("--force") && !dryRun {
             throw ReplyError.windowClosed(
                 contact: target.label, window: window, templates: TemplateLookup.fitting(target.phoneNumberID, contact: target.contact, in: context))
@@ -172,6 +176,7 @@ public enum ReplyCommand: Command {
                 ).message)
             }
             if let unknown { hints.append(unknown) }
+            if let moved = window.moved { hints.append(ReplyError.contactMoved(contact: target.label, moved: moved).message) }
             return dryRunResult(request, body: body, hints: hints, in: context)
         }
         guard context.confirm("send \(text.count) characters to \(target.label) from \(target.phoneNumberID)? [y/N] ") else {
@@ -252,7 +257,9 @@ public enum ReplyCommand: Command {
                 contact: contact, label: MessageCommand.contactLabel(message.contactName, message.usernameHandle ?? contact),
                 phoneNumberID: phoneNumberID,
                 conversation: try message.conversationID.map(client.conversation),
-                quotedID: quote && message.isInbound ? message.id : nil, message: message)
+                // A notification, revoke or removed reaction is no message of the contact's to quote (WindowEvidence).
+                quotedID: quote && message.isInbound && WindowEvidence(message, now: nil).notWritten == nil ? message.id : nil,
+                message: message)
         }
         guard let id = session.lastConversationID else { throw ShellError.noMessageSelected(command: name) }
         let conversation = try client.conversation(id)

@@ -77,7 +77,11 @@ extension TraceCommand {
         case .failed(let error):
             return heading + [.line(StyledText("API calls: not loaded: \(error)", style: .warn))]
         case .loaded(let logs) where logs.isEmpty:
+            // A coexistence echo or imported history never went through the API (WindowEvidence.appOrigin).
+            let origin = WindowEvidence(trace.message, now: nil).appOrigin
             let text = trace.message.isInbound ? "API calls: none (inbound messages are not sent through the API)"
+                : origin == "business_app" ? "API calls: none: it was sent from the WhatsApp Business app (kapso.origin business_app), not through the API"
+                : origin == "history_sync" ? "API calls: none: imported history (kapso.origin history_sync), not sent through the API"
                 : "API calls: no send call with this project's keys at that time (sent from the inbox or another project?)"
             return heading + [.line(StyledText(text, style: .dim))]
         case .loaded(let logs):

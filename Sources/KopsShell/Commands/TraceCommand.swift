@@ -66,7 +66,7 @@ public enum TraceCommand: Command {
         let direction = message.isInbound ? "inbound \(message.type) from" : "outbound \(message.type) to"
         var fields = [
             Field("message", message.id, style: .bold),
-            Field(message.isInbound ? "received" : "sent", message.time.map(KapsoTime.iso) ?? "-"),
+            Field(message.isInbound ? "received" : "sent", MessageTime(message, now: now).text),
             Field("direction", "\(direction) \(MessageCommand.contactLabel(message))"),
             Field("number", message.phoneNumberID ?? "-"), Field("content", MessageSummary.text(of: message.json, lineBreaks: true)),
         ]
@@ -83,7 +83,35 @@ public enum TraceCommand: Command {
     }
 
     private static func window(_ trace: MessageTrace, now: Int64) -> Field {
-        if trace.message.isInbound, let time = trace.message.time, MessageOrigin(trace.message).isGroup {
+        let message = trace.message
+        guard message.isInbound else {
+            let unknown: String
+            if case .failed(let error) = trace.lastInboundBefore {
+                unknown = error
+            } else if case .unreadable(let why) = MessageTime(message, now: now) {
+                unknown = "the message's own time is unreadable: " + why
+            } else {
+                unknown = "the message has no time"
+            }
+            let line = SendWindow.of(message, window: trace.windowAtSend, unknown: unknown)
+            return Field("window", line.text, style: line.severity.map(style) ?? .plain)
+        }
+        let evidence = WindowEvidence(message, now: now)
+        // Not the contact writing (a notification, a revoke, a removed reaction, an echo): it opens no window.
+        if let what = evidence.notWritten {
+            let newest = trace.newestInbound.map { newest -> String in
+                let window = ServiceWindow(lastInbound: newest, at: now)
+                return "; the contact last wrote at \(KapsoTime.iso(newest)): "
+                    + (window.isOpen ? "open until \(KapsoTime.iso(newest + Conversation.windowSeconds))" : "closed since \(KapsoTime.iso(newest + Conversation.windowSeconds))")
+            } ?? ""
+            let moved = evidence.movedTo.map { "; the contact moved to +\($0): a message to this number reaches nobody, or whoever holds it now" } ?? ""
+            return Field("window", "not opened by this message: it is \(what)\(newest)\(moved)", style: .warn)
+        }
+        guard let time = evidence.time.seconds else {
+            if case .unreadable(let why) = evidence.time { return Field("window", "unknown: \(why)", style: .warn) }
+            return Field("window", "unknown: the message has no time", style: .warn)
+        }
+        if evidence.kind == .group {
             let window = ServiceWindow(lastInbound: time, at: now)
             let state = window.isOpen ? "open now" : "closed now, unless a later message in the group reopened it"
             return Field(
@@ -91,43 +119,20 @@ public enum TraceCommand: Command {
                 "the group's, opened by this message until \(KapsoTime.iso(time + Conversation.windowSeconds)) (\(state)); "
                     + "not a 1:1 window with the participant", style: window.isOpen ? .good : .warn)
         }
-        if trace.message.isInbound, let time = trace.message.time {
-            let own = time + Conversation.windowSeconds
-            // A newer inbound message from the contact reopened the window this one opened.
-            if let newest = trace.newestInbound, newest > time {
-                let window = ServiceWindow(lastInbound: newest, at: now)
-                let state = window.isOpen ? "open now" : "closed now"
-                return Field(
-                    "window",
-                    "opened by this message until \(KapsoTime.iso(own)); the contact wrote again at \(KapsoTime.iso(newest)): "
-                        + "open until \(KapsoTime.iso(newest + Conversation.windowSeconds)) (\(state))",
-                    style: window.isOpen ? .good : .warn)
-            }
-            let window = ServiceWindow(lastInbound: time, at: now)
+        let own = time + Conversation.windowSeconds
+        // A newer inbound message from the contact reopened the window this one opened.
+        if let newest = trace.newestInbound, newest > time {
+            let window = ServiceWindow(lastInbound: newest, at: now)
             let state = window.isOpen ? "open now" : "closed now"
-            return Field("window", "opened by this message until \(KapsoTime.iso(own)) (\(state))", style: window.isOpen ? .good : .warn)
-        }
-        guard let window = trace.windowAtSend else {
-            if case .failed(let error) = trace.lastInboundBefore { return Field("window", "unknown: \(error)", style: .warn) }
-            return Field("window", "unknown: the message has no time", style: .warn)
-        }
-        let when = trace.message.isInbound ? "received" : "sent"
-        // Templates go out whatever the window: say so before what it was.
-        let template = trace.message.type == "template" ? "not needed for a template; " : ""
-        guard let closes = window.closesAt, let last = window.lastInbound else {
             return Field(
-                "window", template + "closed when \(when): no inbound message from the contact before it was found",
-                style: template.isEmpty ? .warn : .plain)
+                "window",
+                "opened by this message until \(KapsoTime.iso(own)); the contact wrote again at \(KapsoTime.iso(newest)): "
+                    + "open until \(KapsoTime.iso(newest + Conversation.windowSeconds)) (\(state))",
+                style: window.isOpen ? .good : .warn)
         }
-        if window.isOpen {
-            return Field(
-                "window", "open when \(when): last inbound \(KapsoTime.iso(last)), open until \(KapsoTime.iso(closes))",
-                style: .good)
-        }
-        return Field(
-            "window",
-            template + "closed when \(when): last inbound \(KapsoTime.iso(last)), closed \(KapsoTime.iso(closes)) "
-                + "(\(Elapsed.text(window.at - closes)) before)", style: template.isEmpty ? .bad : .plain)
+        let window = ServiceWindow(lastInbound: time, at: now)
+        let state = window.isOpen ? "open now" : "closed now"
+        return Field("window", "opened by this message until \(KapsoTime.iso(own)) (\(state))", style: window.isOpen ? .good : .warn)
     }
 
     /// Timelines longer than this show their first and last `timelineEdge` events.

@@ -16,6 +16,9 @@ public enum ReplyError: KopsError, Equatable {
     /// The remembered message was written in a WhatsApp group (`group_id`): a reply to it goes to the group, which kops
     /// does not send, and the group's window is no 1:1 window with the participant (`contact`, digits `number`).
     case groupMessage(groupID: String, contact: String, number: String)
+    /// The contact's newest word is Meta's notification that they changed their number (`ContactWindow.Moved`); `--force`
+    /// sends to the old number anyway.
+    case contactMoved(contact: String, moved: ContactWindow.Moved)
 
     public var message: String {
         switch self {
@@ -44,6 +47,8 @@ public enum ReplyError: KopsError, Equatable {
             return "reply: the last message or conversation has no contact number; use 'reply --to E164 TEXT'"
         case .notAContact(let problem):
             return "reply: not sent: \(problem.statement); \(problem.fix)"
+        case .contactMoved(let contact, let moved):
+            return "reply: not sent: \(contact): \(moved.text); or add --force to send to the old number anyway"
         case .groupMessage(let group, let contact, let number):
             return "reply: not sent: the last message was written by \(contact) in WhatsApp group \(group); "
                 + "\(MessageOrigin.groupReply(group)), and kops does not send to groups; to write to them 1:1, 'reply --to +\(number) TEXT' "

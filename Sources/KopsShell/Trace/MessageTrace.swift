@@ -135,17 +135,31 @@ struct MessageTrace {
         let inbound = part(json(1)) { json throws(KapsoAPIError) in
             let page = try client.messages(from: json)
             // `phone_number` matches partially: only this contact's messages count, in either form of a Brazilian or
-            // Mexican number, and any message of the traced one's conversation. A message the contact wrote in a group
-            // opened the group's window, not the 1:1 one (MessageOrigin), so it is no evidence of it.
+            // Mexican number, and any message of the traced one's conversation. Only a message the contact wrote 1:1 at a
+            // readable time opens the window (WindowEvidence: not a notification, revoke, removed reaction, echo or group
+            // message).
             let mine = page.items.filter { other in
-                other.isInbound && other.id != message.id && !MessageOrigin(other).isGroup
+                other.isInbound && other.id != message.id
                     && ((message.contact == nil && message.userID == nil) || ContactNumber.same(other.contact, message.contact)
                         || ContactNumber.same(other.userID, message.userID)
                         || (other.conversationID != nil && other.conversationID == message.conversationID))
             }
+            let evidence = mine.map { ($0, WindowEvidence($0, now: now)) }
+            let opening = evidence.filter { $0.1.opens != nil }
+            // Kapso stamps a send with its clock and Meta the contact's message with its own: a message stamped a few
+            // seconds after the send was written before it (SendWindow.clockSkew).
+            let before = opening.first { ($0.1.opens ?? 0) <= time + (message.isInbound ? 0 : SendWindow.clockSkew) }
+            // A message the contact wrote at a time kops cannot read may have opened the window, unless the one before
+            // the send already shows it open.
+            let openAtSend = before.map { ($0.1.opens ?? 0) + Conversation.windowSeconds > time } ?? false
+            let unreadable = openAtSend ? nil : evidence.first { $0.1.kind == .written && $0.1.opens == nil }.flatMap { pair -> String? in
+                guard case .unreadable(let why) = pair.1.time else { return nil }
+                return "a message the contact wrote (\(pair.0.id)) has no readable time: \(why)"
+            }
+            let own = WindowEvidence(message, now: now).opens
             return InboundPage(
-                before: mine.first { ($0.time ?? 0) <= time }, hasMore: page.hasMore,
-                newest: ([message].filter { $0.isInbound && !MessageOrigin($0).isGroup } + mine).compactMap(\.time).max())
+                before: before?.0, hasMore: page.hasMore,
+                newest: (opening.compactMap { $0.1.opens } + [own].compactMap { $0 }).max(), unreadable: unreadable)
         }
         var trace = MessageTrace(
             message: message,
@@ -246,6 +260,8 @@ struct MessageTrace {
         var before: Message?
         var hasMore: Bool
         var newest: Int64?
+        /// Why a message the contact wrote has no time kops can read, nil when every one has one.
+        var unreadable: String?
     }
 
     /// The inbound message before the traced one; a full page of later inbound messages says nothing about before
@@ -254,6 +270,8 @@ struct MessageTrace {
         switch listed {
         case .loaded(let page) where page.before == nil && page.hasMore:
             .failed("the contact's newest inbound messages are all later, and older ones were not read")
+        case .loaded(let page) where page.unreadable != nil:
+            .failed(page.unreadable ?? "")
         case .loaded(let page): .loaded(page.before)
         case .failed(let error): .failed(error)
         }

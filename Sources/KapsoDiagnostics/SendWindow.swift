@@ -1,0 +1,68 @@
+public import KapsoClient
+
+/// The 24-hour window when an outbound message was sent, in words for `trace`'s "window" field, e.g. `open when sent:
+/// last inbound 2026-11-21T11:00:00Z, open until 2026-11-22T11:00:00Z`; `severity` nil for a neutral line.
+///
+/// The window is computed from the contact's messages, but the message's own history can say more: a free-form message
+/// sent outside the window fails with 131047 (Meta's error codes: "more than 24 hours have passed since the recipient
+/// last replied"), so one that was delivered proves the window was open, whatever kops computed (probe9 P9-18: Kapso
+/// stamps the send with its clock and Meta the contact's message with its own). A message sent from the WhatsApp
+/// Business app (coexistence echo) or imported (`history_sync`) did not go through the Cloud API (`WindowEvidence`), so
+/// the Cloud API window says nothing about it: the app is not bound by it.
+public struct SendWindow: Sendable, Equatable {
+    public var text: String
+    public var severity: MessageVerdict.Severity?
+
+    /// How far after the send a message the contact wrote still counts as written before it: the two stamps come
+    /// from two clocks (Kapso's for the send, Meta's for the message), a second or two apart (probe9 P9-18).
+    public static let clockSkew: Int64 = 5
+
+    public init(text: String, severity: MessageVerdict.Severity?) {
+        self.text = text
+        self.severity = severity
+    }
+
+    /// The window line for `message` (outbound); `window` is the window at its send (nil when unknown, `unknown` then
+    /// says why).
+    public static func of(_ message: Message, window: ServiceWindow?, unknown: String) -> SendWindow {
+        let evidence = WindowEvidence(message, now: nil)
+        if evidence.appOrigin == "business_app" {
+            return SendWindow(
+                text: "does not apply: sent from the WhatsApp Business app (kapso.origin business_app, a coexistence echo), "
+                    + "which the Cloud API's 24-hour window does not govern", severity: nil)
+        }
+        if evidence.appOrigin == "history_sync" {
+            return SendWindow(text: "does not apply: imported history (kapso.origin history_sync), not sent through the Cloud API", severity: nil)
+        }
+        guard let window else { return SendWindow(text: "unknown: " + unknown, severity: .warning) }
+        let template = message.type == "template"
+        let prefix = template ? "not needed for a template; " : ""
+        // A free-form message that reached the phone went out inside the window.
+        let history = StatusHistory(message: message)
+        let delivered = template || !history.failures.isEmpty ? nil : history.events.first { StatusWord($0.status).reachedDevice }
+        guard let closes = window.closesAt, let last = window.lastInbound else {
+            if let delivered {
+                return SendWindow(
+                    text: "open when sent, as its \(delivered.status) status shows (a free-form message outside the window fails "
+                        + "with 131047), though no inbound message from the contact before it was found: they wrote in a way "
+                        + "kops did not read", severity: .warning)
+            }
+            return SendWindow(
+                text: prefix + "closed when sent: no inbound message from the contact before it was found", severity: template ? nil : .warning)
+        }
+        if window.isOpen {
+            let skew = last > window.at
+                ? " (the contact's message is stamped \(Elapsed.text(last - window.at)) after the send: Kapso stamps the send "
+                    + "and Meta the message, with clocks a moment apart)" : ""
+            return SendWindow(text: "open when sent: last inbound \(KapsoTime.iso(last)), open until \(KapsoTime.iso(closes))\(skew)", severity: .good)
+        }
+        let closed = "last inbound \(KapsoTime.iso(last)), closed \(KapsoTime.iso(closes)) (\(Elapsed.text(window.at - closes)) before)"
+        if let delivered {
+            return SendWindow(
+                text: "open when sent, as its \(delivered.status) status shows (a free-form message outside the window fails "
+                    + "with 131047), though kops's reading says closed (\(closed)): a message of the contact's that kops did "
+                    + "not read opened it, or its time and the send's come from clocks that differ", severity: .warning)
+        }
+        return SendWindow(text: prefix + "closed when sent: " + closed, severity: template ? nil : .bad)
+    }
+}

@@ -1,0 +1,100 @@
+public import KapsoClient
+
+/// What one message says about its contact's 24-hour window: only a message the contact wrote opens it, at a time kops
+/// can read (`MessageTime`); e.g. a `system` `user_changed_number` is `.notWritten("a system notification: …")`.
+///
+/// Meta's window opens "when a user messages you" (developers.facebook.com/docs/whatsapp/pricing, customer service
+/// windows). These arrive as messages but are not the contact writing, so they open nothing:
+/// - `system` notifications: `user_changed_number` ("the user changed their phone number … the notification includes
+///   the new phone number", `system.wa_id`; Meta's system messages webhook reference,
+///   …/whatsapp/webhooks/reference/messages/system/), a changed security code or user id;
+/// - `revoke` (the contact deleted an earlier message; "only available to WhatsApp Business app users (Coexistence)",
+///   …/webhooks/reference/messages/revoke) and a reaction removed (`reaction.emoji` empty or missing, Meta's reaction
+///   webhook): Meta documents neither as opening the window, so kops does not count them;
+/// - `kapso.origin` `business_app` (an echo of a message sent from the WhatsApp Business app, coexistence) and
+///   `history_sync` (imported history): kapso-api.md §7.3; Meta's `smb_message_echoes` webhook "notifies you of
+///   messages sent via the WhatsApp Business app or a companion device" (…/webhooks/reference/smb_message_echoes);
+///   Telnyx's coexistence page: an echo "does not open or extend the Cloud API customer service window"
+///   (developers.telnyx.com/docs/messaging/whatsapp/coexistence/webhooks). Meta itself does not say so for history.
+/// A message written in a WhatsApp group opens the group's window, not the 1:1 one (`MessageOrigin`).
+public struct WindowEvidence: Sendable, Equatable {
+    /// Whether the contact wrote the message.
+    public enum Kind: Sendable, Equatable {
+        /// The contact wrote it 1:1: it opens (or reopens) the window.
+        case written
+        /// The contact wrote it in a WhatsApp group: it opens the group's window only.
+        case group
+        /// Not the contact writing: what it is, e.g. `a system notification (user_changed_number)`.
+        case notWritten(String)
+    }
+
+    public var kind: Kind
+    public var time: MessageTime
+    /// The contact's new number (digits) when the message says they moved (`user_changed_number`'s `wa_id`).
+    public var movedTo: String?
+    /// `business_app` or `history_sync` when the message is a coexistence echo or imported history (`kapso.origin`).
+    public var appOrigin: String?
+
+    /// Reads `message` (inbound or outbound) at the API's clock `now` (Unix seconds, nil when unknown).
+    public init(_ message: Message, now: Int64?) {
+        time = MessageTime(message, now: now)
+        let json = message.json
+        let origin = json["kapso"]?["origin"]?.string
+        if origin == "business_app" || origin == "history_sync" { appOrigin = origin }
+        if origin == "business_app" {
+            kind = .notWritten(
+                message.isInbound
+                    ? "an echo from the WhatsApp Business app (kapso.origin business_app, coexistence), not the contact writing to the Cloud API"
+                    : "sent from the WhatsApp Business app (kapso.origin business_app: a coexistence echo), not through the Cloud API")
+            return
+        }
+        if origin == "history_sync" {
+            kind = .notWritten("imported history (kapso.origin history_sync): a copy of an older chat, not a message received now")
+            return
+        }
+        guard message.isInbound else {
+            kind = .notWritten("sent by the business")
+            return
+        }
+        switch message.type {
+        case "system":
+            let system = json["system"]
+            let type = system?["type"]?.string ?? "unknown"
+            if type == "user_changed_number" || type == "customer_changed_number" {
+                movedTo = (system?["wa_id"]?.string ?? system?["new_wa_id"]?.string).flatMap { $0.isEmpty ? nil : $0 }
+                kind = .notWritten(
+                    "a system notification that the contact changed their number"
+                        + (movedTo.map { " to +\($0)" } ?? "") + " (user_changed_number), not the contact writing")
+            } else {
+                kind = .notWritten("a system notification (\(type)), not the contact writing")
+            }
+        case "revoke", "revoked":
+            kind = .notWritten("the contact deleting an earlier message (revoke), not a new message")
+        case "reaction" where Self.isRemoval(json["reaction"]?["emoji"]):
+            kind = .notWritten("a reaction removed, not a new message")
+        default:
+            kind = MessageOrigin(message).isGroup ? .group : .written
+        }
+    }
+
+    /// A reaction's `emoji` that removes it: empty or missing (Meta's reaction webhook).
+    private static func isRemoval(_ emoji: JSONValue?) -> Bool {
+        switch emoji {
+        case nil, .null?: true
+        case .string(let text)?: text.isEmpty
+        default: false
+        }
+    }
+
+    /// The time the message opens the 1:1 window: written by the contact 1:1 at a readable time; nil otherwise.
+    public var opens: Int64? {
+        guard kind == .written else { return nil }
+        return time.seconds
+    }
+
+    /// What the message is when the contact did not write it, nil when they did (1:1 or in a group).
+    public var notWritten: String? {
+        if case .notWritten(let what) = kind { return what }
+        return nil
+    }
+}
