@@ -22,6 +22,10 @@ public struct ReceivedDelivery: Sendable {
         case missing(expected: String)
         /// No secret was given for this kind of delivery, so nothing was checked.
         case unchecked(header: String)
+        /// The secret for the other kind of delivery was given, and it matches this header: the flags were
+        /// mixed up (`--secret` for a Meta delivery, `--meta-secret` for a Kapso one). Not a verified delivery:
+        /// the handler's configuration has the same mix-up to fear.
+        case otherFlag(header: String)
 
         public var isValid: Bool {
             switch self {
@@ -60,9 +64,18 @@ public struct ReceivedDelivery: Sendable {
                     + "secret (the secret is right), but as sent it is no valid signature: \(spelling.senderFix)"
             case .malformed(let header, let reason): "\(header) is malformed: \(reason)"
             case .missing(let expected): "unsigned: no \(expected) header"
-            case .unchecked(let header): "\(header) not checked (no secret given)"
+            case .unchecked(let header): "\(header) not checked (no \(Self.flag(for: header)) given)"
+            case .otherFlag(let header):
+                header == "X-Hub-Signature-256"
+                    ? "X-Hub-Signature-256 (Meta's) not checked: --secret is for Kapso's X-Webhook-Signature, and the "
+                        + "secret given with it matches this header: pass it as --meta-secret"
+                    : "\(header) (Kapso's) not checked: --meta-secret is for Meta's X-Hub-Signature-256, and the "
+                        + "secret given with it matches this header: pass it as --secret"
             }
         }
+
+        /// The `listen` flag whose secret checks `header`: `--meta-secret` for Meta's, `--secret` for Kapso's.
+        static func flag(for header: String) -> String { header == "X-Hub-Signature-256" ? "--meta-secret" : "--secret" }
     }
 
     public var event: String
@@ -89,8 +102,13 @@ public struct ReceivedDelivery: Sendable {
             let values = headers.filter { $0.name.lowercased() == name.lowercased() }.map(\.value)
             return values.isEmpty ? nil : values.joined(separator: ", ")
         }
-        let json = try? JSONValue.parse(body)
+        var json = try? JSONValue.parse(body)
         bodyProblem = json == nil ? "body is not JSON (\(body.count) bytes)" : nil
+        // Text saved by Windows PowerShell 5.1 and sent again is UTF-16: read, and said, so.
+        if json == nil, let (decoded, form) = SignatureCheck.utf16Decoded(body), let parsed = try? JSONValue.parse(decoded) {
+            json = parsed
+            bodyProblem = "body is JSON written as \(form), not UTF-8 (\(body.count) bytes)"
+        }
         let isMeta = header("X-Webhook-Event") == nil
             && (header("X-Hub-Signature-256") != nil || json?["object"] == "whatsapp_business_account")
         kind = isMeta ? "meta" : "kapso"
@@ -126,6 +144,12 @@ public struct ReceivedDelivery: Sendable {
         let name = isMeta ? "X-Hub-Signature-256" : "X-Webhook-Signature"
         let key = isMeta ? metaSecret : secret
         signature = Self.check(joined(name), name: name, body: body, secret: key, meta: isMeta)
+        // The secret of the other flag, when it is the one that matches, says the flags were mixed up.
+        if case .unchecked = signature, let other = isMeta ? secret : metaSecret,
+            Self.check(joined(name), name: name, body: body, secret: other, meta: isMeta).isValid
+        {
+            signature = .otherFlag(header: name)
+        }
     }
 
     static func check(_ value: String?, name: String, body: [UInt8], secret: Secret?, meta: Bool) -> Signature {

@@ -41,6 +41,48 @@ extension SignatureCheck {
         }
     }
 
+    /// The UTF-8 bytes of a body saved as UTF-16 text, and how it was written (`UTF-16LE with a byte-order mark`);
+    /// nil when `body` is not UTF-16 text.
+    ///
+    /// Windows PowerShell 5.1 writes UTF-16LE with a byte-order mark (FF FE) for `>` and `Out-File`
+    /// (learn.microsoft.com, about_Redirection and about_Character_Encoding: "Unicode" is its default for
+    /// `Out-File`). Without a mark the order is read off the first character, which in JSON is ASCII (`{`, `[` or
+    /// whitespace): its other byte is 00. Kapso's and Meta's bodies are UTF-8 and never hold a 00 byte.
+    static func utf16Decoded(_ body: [UInt8]) -> (bytes: [UInt8], form: String)? {
+        guard body.count >= 4, body.count % 2 == 0 else { return nil }
+        let (little, start, form): (Bool, Int, String)
+        switch (body[0], body[1]) {
+        case (0xFF, 0xFE): (little, start, form) = (true, 2, "UTF-16LE with a byte-order mark")
+        case (0xFE, 0xFF): (little, start, form) = (false, 2, "UTF-16BE with a byte-order mark")
+        case (let first, 0) where first != 0 && first < 0x80: (little, start, form) = (true, 0, "UTF-16LE (no byte-order mark)")
+        case (0, let second) where second != 0 && second < 0x80: (little, start, form) = (false, 0, "UTF-16BE (no byte-order mark)")
+        default: return nil
+        }
+        var units: [UInt16] = []
+        units.reserveCapacity((body.count - start) / 2)
+        var index = start
+        while index < body.count {
+            let (low, high) = little ? (body[index], body[index + 1]) : (body[index + 1], body[index])
+            units.append(UInt16(high) << 8 | UInt16(low))
+            index += 2
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(units.count)
+        var parser = Unicode.UTF16.ForwardParser()
+        var iterator = units.makeIterator()
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                guard let utf8 = Unicode.UTF8.encode(Unicode.UTF16.decode(encoded)) else { return nil }
+                bytes.append(contentsOf: utf8)
+            case .emptyInput:
+                return bytes.isEmpty ? nil : (bytes, form)
+            case .error:
+                return nil
+            }
+        }
+    }
+
     /// Windows-1252's characters at 80–9F that are not the Latin-1 (C1 control) ones, by code point.
     private static let windows1252: [UInt32: UInt8] = [
         0x20AC: 0x80, 0x201A: 0x82, 0x0192: 0x83, 0x201E: 0x84, 0x2026: 0x85, 0x2020: 0x86, 0x2021: 0x87,

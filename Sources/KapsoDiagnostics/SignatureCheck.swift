@@ -86,25 +86,12 @@ public enum SignatureCheck {
     /// (whitespace, line breaks, a UTF-8 byte-order mark: the JSON inside is then Meta's or Kapso's own),
     /// the body re-formatted compactly (Kapso signs compact JSON), re-serialised without Meta's escapes or
     /// without `\u003c`/`\u003e`/`\u0026` (Go's and Rails' encoders), UTF-8 decoded as Latin-1 or Windows-1252
-    /// and encoded again, whole numbers that lost their `.0` (JavaScript), and whitespace or quotes around the
-    /// secret (a secret copied from JSON or a `.env` line keeps its quotes). A cause is named only when the
-    /// signature matches the form it names.
+    /// and encoded again, the body saved as UTF-16 (Windows PowerShell 5.1), whole numbers that lost their `.0`
+    /// (JavaScript); before them, a whole saved request sent as the body (`Envelope`); and with each, the secret
+    /// repaired (`secretRepairs`: whitespace, quotes, invisible characters, a literal `\n`, base64). A cause is
+    /// named only when the signature matches the form it names.
     public static func cause(body: [UInt8], secret: Secret, matches: ([UInt8], Secret) -> Bool) -> String {
-        let trimmedSecret = Secret(String(secret.revealed.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed()))
-        // (key, what to add to a body cause, the cause when the body is right)
-        var secrets = [(secret, "", "")]
-        if trimmedSecret != secret {
-            secrets.append((
-                trimmedSecret, "; and the secret has whitespace around it: without it the signature matches",
-                "the secret has whitespace around it (as pasted or as stored); without it the signature matches: "
-                    + "remove the spaces or line break from the stored secret"))
-        }
-        if let unquoted = unquoted(trimmedSecret.revealed) {
-            secrets.append((
-                Secret(unquoted), "; and the secret has quotes around it: without them the signature matches",
-                "the secret has quotes around it (copied with its JSON or .env quotes); without them the signature "
-                    + "matches: store and pass only the text between the quotes"))
-        }
+        let secrets = secretRepairs(secret).map { ($0.key, $0.also, $0.alone) }
         for (key, _, alone) in secrets where !alone.isEmpty && matches(body, key) { return alone }
         // Each other form of the body is made once, when the forms before it did not match, and tried with each key.
         func attempt(_ bytes: [UInt8]?, _ cause: @autoclosure () -> String) -> String? {
@@ -112,6 +99,7 @@ public enum SignatureCheck {
             for (key, also, _) in secrets where matches(bytes, key) { return cause() + also }
             return nil
         }
+        if let envelope = Envelope(body), let found = attempt(envelope.body, envelopeCause(envelope)) { return found }
         let added = Added(body)
         if let added, let found = attempt(added.inner, added.cause) { return found }
         let parsed = try? JSONValue.parse(added?.inner ?? body)
@@ -123,6 +111,10 @@ public enum SignatureCheck {
         if let found = attempt(html.map { Array($0.utf8) }, htmlCause) { return found }
         if let (bytes, windows) = undoMojibake(body), let found = attempt(bytes, mojibakeCause(windows: windows)) {
             return found
+        }
+        if let (decoded, form) = utf16Decoded(body) {
+            if let found = attempt(decoded, utf16Cause(form, added: nil)) { return found }
+            if let added = Added(decoded), let found = attempt(added.inner, utf16Cause(form, added: added)) { return found }
         }
         if let parsed {
             let keys = wholeNumberKeys(parsed)
@@ -137,7 +129,7 @@ public enum SignatureCheck {
                 }
             }
         }
-        let spaced = trimmedSecret != secret ? "; note: the secret given has whitespace around it" : ""
+        let spaced = trimmed(secret.revealed) != secret.revealed ? "; note: the secret given has whitespace around it" : ""
         return unexplained + "; " + commonCauses + spaced
     }
 
@@ -157,15 +149,6 @@ public enum SignatureCheck {
                 + "compute HMAC(key: secret, message: raw body)"
         }
         return found
-    }
-
-    /// The text between one pair of matching quotes (`"…"`, `'…'`, `“…”`), or nil when not quoted.
-    private static func unquoted(_ text: String) -> String? {
-        for (open, close) in [("\"", "\""), ("'", "'"), ("\u{201C}", "\u{201D}")]
-        where text.count > 2 && text.hasPrefix(open) && text.hasSuffix(close) {
-            return String(text.dropFirst().dropLast())
-        }
-        return nil
     }
 
     /// Bytes added before or after a body: whitespace, line breaks and a UTF-8 byte-order mark.
@@ -197,15 +180,23 @@ public enum SignatureCheck {
                 return "the body ends with a \(name) and the signature matches without it; "
                     + "hash the body exactly as received, with nothing appended"
             }
+            return "the body has " + phrase + ", and the signature matches without "
+                + pronoun + "; hash the body exactly as received, with nothing added"
+        }
+
+        /// `a newline after it`, `a UTF-8 byte-order mark before it and 2 spaces after it`.
+        var phrase: String {
             var parts: [String] = []
             let before = Self.marks(leading)
             let after = Self.marks(trailing)
             if !before.isEmpty { parts.append(Self.describe(before) + " before it") }
             if !after.isEmpty { parts.append(Self.describe(after) + " after it") }
-            // Counted in marks (a byte-order mark is 3 bytes, a CRLF 2), so one mark is "it".
-            let count = (before + after).reduce(0) { $0 + $1.1 }
-            return "the body has " + parts.joined(separator: " and ") + ", and the signature matches without "
-                + (count == 1 ? "it" : "them") + "; hash the body exactly as received, with nothing added"
+            return parts.joined(separator: " and ")
+        }
+
+        /// `it` for one mark, `them` for more: counted in marks (a byte-order mark is 3 bytes, a CRLF 2).
+        var pronoun: String {
+            (Self.marks(leading) + Self.marks(trailing)).reduce(0) { $0 + $1.1 } == 1 ? "it" : "them"
         }
 
         /// `a UTF-8 byte-order mark, 2 newlines`, in the order they come.
@@ -258,6 +249,19 @@ public enum SignatureCheck {
         return "the body's UTF-8 was decoded as \(charset) and encoded again (mojibake, e.g. 'ñ' becomes 'Ã±'); the "
             + "signature matches the bytes before that: hash the raw bytes as received, not text decoded with "
             + "another character set (read the body as bytes, or as UTF-8)"
+    }
+
+    private static func envelopeCause(_ envelope: Envelope) -> String {
+        "the body is \(envelope.what), not the body alone; the \(envelope.body.count)-byte body \(envelope.whereBody) "
+            + "matches: send and hash only the body (to send a saved delivery again, use 'replay FILE --to URL')"
+    }
+
+    private static func utf16Cause(_ form: String, added: Added?) -> String {
+        let extra = added.map { " and has " + $0.phrase } ?? ""
+        let without = added.map { " without " + $0.pronoun } ?? ""
+        return "the body was saved as \(form)\(extra), as Windows PowerShell 5.1's '>' and Out-File write text; "
+            + "decoded to UTF-8\(without), it matches the signature: hash or save the bytes as received, not text "
+            + "written again by PowerShell (its '>' re-encodes whatever it is given)"
     }
 
     private static func numbersCause(_ keys: String) -> String {

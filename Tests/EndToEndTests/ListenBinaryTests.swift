@@ -86,6 +86,13 @@ import Testing
             let files = try FileManager.default.contentsOfDirectory(atPath: save.path).sorted()
             #expect(files.count == 1)
 
+            // probe9 P9-4: the saved delivery checks offline as it checked on arrival, against its own header.
+            let saved = save.appendingPathComponent(try #require(files.first)).path
+            let verify = try ProcessRunner.run("kops", ["verify", "--secret", Self.secret, "--file", saved])
+            #expect(verify.status == 0, "\(verify.stderr)")
+            #expect(verify.stdout == "valid: X-Webhook-Signature matches the \(delivered.body.count)-byte body\n")
+            #expect(verify.stderr.hasSuffix("was checked against its own X-Webhook-Signature header\n"), "\(verify.stderr)")
+
             // Replay reaches the handler with the same bytes and idempotency key.
             let replay = try ProcessRunner.run("kops", ["replay", save.path, "--to", handler.baseURL + "/in"])
             #expect(replay.status == 0, "\(replay.stderr)")
@@ -103,7 +110,7 @@ import Testing
             #expect(line.contains("number 100200300400501"))
             #expect(line.contains("; signature ok; handler 200 in "))
             #expect(err.contains("stopped: 1 delivery, 1 verified"))
-            #expect(!(out + err + sim.stdout + sim.stderr + replay.stdout + replay.stderr).contains(Self.secret))
+            #expect(!(out + err + sim.stdout + sim.stderr + replay.stdout + replay.stderr + verify.stdout + verify.stderr).contains(Self.secret))
         }
     }
 
@@ -163,6 +170,22 @@ import Testing
             #expect(out.contains("refused a request: 413 Request body larger than 8388608 bytes"))
             #expect(out.contains("whatsapp.message.read; X-Webhook-Signature is malformed: character 1 is not a hex digit"))
             #expect(err.contains("stopped: 2 deliveries, 2 failed verification, 1 refused"))
+        }
+    }
+
+    /// probe9 P9-15: `--secret` given for a Meta delivery whose X-Hub-Signature-256 it signs: the mix-up and the flag
+    /// to use are named, and the delivery is not counted as verified (listen ends with status 1).
+    @Test func aSecretGivenWithTheOtherFlagIsNamedAndFailsListen() async throws {
+        try await offPool {
+            let listener = try Listener(["--secret", Self.secret])
+            let fire = try ProcessRunner.run(
+                "kops", ["-c", "webhooks fire whatsapp.message.read --meta --to \(listener.url) --secret \(Self.secret)"])
+            #expect(fire.status == 0, "\(fire.stderr)")
+            let (out, err, status) = listener.stop()
+            #expect(status == 1, "a delivery not verified with the secret given fails listen")
+            #expect(out.contains("X-Hub-Signature-256 (Meta's) not checked: --secret is for Kapso's X-Webhook-Signature, and the secret given with it matches this header: pass it as --meta-secret"), "\(out)")
+            #expect(err.contains("1 failed verification"), "\(err)")
+            #expect(!(out + err).contains(Self.secret))
         }
     }
 

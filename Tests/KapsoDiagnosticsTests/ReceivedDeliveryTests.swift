@@ -80,6 +80,41 @@ import Testing
         #expect(unsigned.bodyProblem == "body is not JSON (2 bytes)")
     }
 
+    /// probe9 P9-15: the secret of the other flag matches the header that came (`--secret` for a Meta delivery,
+    /// `--meta-secret` for a Kapso one): the mix-up and the flag to use are named, and the delivery is not verified.
+    @Test func aSecretGivenWithTheOtherFlagIsNamedWhenItMatches() throws {
+        let meta = try Self.plan("whatsapp.message.read", meta: true)
+        let metaHeaders = meta.headers.map { ($0.name.lowercased(), $0.value) }
+        let crossed = ReceivedDelivery(headers: metaHeaders, body: meta.body, secret: Self.secret, metaSecret: nil)
+        #expect(crossed.signature == .otherFlag(header: "X-Hub-Signature-256"))
+        #expect(!crossed.signature.isValid)
+        #expect(crossed.signature.text.hasSuffix("the secret given with it matches this header: pass it as --meta-secret"))
+        let kapso = try Self.plan("whatsapp.message.received")
+        let kapsoHeaders = kapso.headers.map { ($0.name.lowercased(), $0.value) }
+        let mirrored = ReceivedDelivery(headers: kapsoHeaders, body: kapso.body, secret: nil, metaSecret: Self.secret)
+        #expect(mirrored.signature == .otherFlag(header: "X-Webhook-Signature"))
+        #expect(mirrored.signature.text.hasSuffix("pass it as --secret"))
+        // Another secret for the other flag proves nothing: not checked, and the flag that would check it is named.
+        let other = ReceivedDelivery(headers: metaHeaders, body: meta.body, secret: Secret("whsec_other"), metaSecret: nil)
+        #expect(other.signature == .unchecked(header: "X-Hub-Signature-256"))
+        #expect(other.signature.text == "X-Hub-Signature-256 not checked (no --meta-secret given)")
+    }
+
+    /// probe9 P9-13: a body sent as UTF-16 (saved by Windows PowerShell 5.1, then posted) is read and said to be so.
+    @Test func aUTF16BodyIsReadAndNamed() throws {
+        let delivery = try Self.plan("whatsapp.message.received")
+        var utf16: [UInt8] = [0xFF, 0xFE]
+        for unit in String(decoding: delivery.body, as: UTF8.self).utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let reading = Self.read(delivery, body: utf16)
+        #expect(reading.bodyProblem == "body is JSON written as UTF-16LE with a byte-order mark, not UTF-8 (\(utf16.count) bytes)")
+        #expect(reading.phoneNumberID == "100200300400501")
+        guard case .mismatch(_, let cause) = reading.signature else {
+            Issue.record("a UTF-16 body is a mismatch, got \(reading.signature)")
+            return
+        }
+        #expect(cause.hasPrefix("the body was saved as UTF-16LE with a byte-order mark"), "\(cause)")
+    }
+
     /// probe7 P7-5: the signature header twice (two header lines): each value is checked, whichever comes first; the
     /// line says which matched, and none matching is a mismatch, not a malformed value.
     @Test func aSignatureHeaderReceivedTwiceHasEachValueChecked() throws {

@@ -40,6 +40,57 @@ import Testing
         #expect(result.err == "")
     }
 
+    /// Writes `bytes` to a fresh temporary file and runs `body` with its path.
+    private func withFile<T>(_ bytes: [UInt8], _ body: (String) throws -> T) throws -> T {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kops-verify-\(UUID().uuidString)")
+        try Data(bytes).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        return try body(file.path)
+    }
+
+    /// probe9 P9-4: a delivery as `listen --save` writes it (request line, headers, an empty line, the raw body) is
+    /// read as such: its body is checked, against the file's own signature header when none is given.
+    @Test func aSavedDeliveryHasItsBodyCheckedAgainstItsOwnHeader() throws {
+        let head = "POST /hook HTTP/1.1\r\ncontent-type: application/json\r\nx-webhook-event: whatsapp.message.received\r\n"
+            + "x-webhook-signature: \(try signature)\r\ncontent-length: 1063\r\n\r\n"
+        let saved = Array(head.utf8) + Array(try body.utf8)
+        let note = "the file is a saved HTTP request (request line, headers, an empty line, then the body: what "
+            + "'listen --save' writes); the 1063-byte body after the empty line was checked"
+        try withFile(saved) { path in
+            let given = verify(["--secret", Self.secret, "--signature", try signature, "--file", path])
+            #expect(given.status == .ok)
+            #expect(given.out == "valid: X-Webhook-Signature matches the 1063-byte body\n")
+            #expect(given.err == note + "\n")
+            let own = verify(["--secret", Self.secret, "--file", path])
+            #expect(own.status == .ok)
+            #expect(own.err == note + " against its own X-Webhook-Signature header\n")
+            let wrong = verify(["--secret=whsec_other_456", "--file", path], secrets: ["whsec_other_456"])
+            #expect(wrong.status == .failure)
+            #expect(wrong.err == "error: invalid signature: " + note + " against its own X-Webhook-Signature header; \(Self.commonCauses)\n")
+        }
+        // A file with no signature header of its own still needs --signature.
+        try withFile(Array("POST / HTTP/1.1\r\nhost: x\r\n\r\n{}".utf8)) { path in
+            let none = verify(["--secret", Self.secret, "--file", path])
+            #expect(none.status == .usage)
+            #expect(none.err == "error: verify: missing --signature HEX; usage: \(VerifyCommand.usage)\n")
+        }
+    }
+
+    /// probe9 P9-4: a request-bin style JSON export keeps the raw body as a string; its own header, when it is not a
+    /// signature, is said to be the file's.
+    @Test func aJSONExportHasItsBodyChecked() throws {
+        let export = JSONValue.object(["headers": .object(["x-webhook-signature": "x"]), "body": .string(try body)])
+        try withFile(Array(export.serialized().utf8)) { path in
+            let given = verify(["--secret", Self.secret, "--signature", try signature, "--file", path])
+            #expect(given.status == .ok)
+            #expect(given.out == "valid: X-Webhook-Signature matches the 1063-byte body\n")
+            #expect(given.err.hasPrefix("the file is a JSON export of a request"))
+            let own = verify(["--secret", Self.secret, "--file", path])
+            #expect(own.status == .usage)
+            #expect(own.err.hasPrefix("error: verify: malformed signature: the file's own X-Webhook-Signature header: "), "\(own.err)")
+        }
+    }
+
     @Test func wrongSecretListsTheCommonCauses() throws {
         let result = verify(
             ["--secret=whsec_other_456", "--signature", try signature, "--file", Self.bodyFile],

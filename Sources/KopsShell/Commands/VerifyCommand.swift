@@ -10,7 +10,7 @@ public enum VerifyCommand: Command {
     public static let name = "verify"
     public static let summary = "check a webhook signature against a body and secret, and say why it fails"
     public static let sendsRequests = false
-    public static let usage = "verify --secret SECRET --signature HEX (--file FILE | --body TEXT) [--meta]"
+    public static let usage = "verify --secret SECRET [--signature HEX] (--file FILE | --body TEXT) [--meta]"
     public static let details = """
         Computes HMAC-SHA256 over the exact body bytes and compares it, in constant time, with the \
         X-Webhook-Signature value (Kapso: 64 hex characters; a 'sha256=' prefix is tolerated) or, with --meta, the \
@@ -25,15 +25,21 @@ public enum VerifyCommand: Command {
           - another provider's format: Stripe's 't=…,v1=…', Standard Webhooks (Svix) 'v1,…'
         Save the body exactly as received: a re-formatted or re-serialised body (Meta signs JSON with non-ASCII as \
         \\uXXXX and '/' as '\\/'; parsing also turns \\u003c into '<', and JavaScript writes 38.0 as 38), UTF-8 read \
-        as Latin-1, or an added trailing newline, no longer matches; kops says which.
+        as Latin-1, UTF-16 (Windows PowerShell 5.1's '>' and Out-File), or an added trailing newline, no longer \
+        matches; kops says which. It also names a secret stored with a zero-width space, a literal '\\n' or in base64 \
+        (a Kubernetes Secret's data:), each only when the signature matches once that is undone.
+        A delivery saved by 'listen --save' (an .http file: request line, headers, an empty line, the body) or a \
+        request-bin JSON export ({"headers": …, "body": "…"}) is read as such: its body is checked, against its own \
+        signature header when --signature is not given.
         Exit status 1 when the signature is invalid. Works offline; the secret is never printed.
         Examples:
           verify --secret whsec_... --signature ac85...9e2e --file body.json
           verify --secret APP_SECRET --signature sha256=ac85... --file body.json --meta
+          verify --secret whsec_... --file deliveries/…-whatsapp.message.received.http
         """
     public static let flags = [
         FlagSpec("--secret", value: "SECRET", help: "the webhook's secret_key (Meta: the app secret); never printed"),
-        FlagSpec("--signature", value: "HEX", help: "the signature header's value"),
+        FlagSpec("--signature", value: "HEX", help: "the signature header's value (default: the saved request's own)"),
         FlagSpec("--file", value: "FILE", help: "the body as received, read byte for byte"),
         FlagSpec("--body", value: "TEXT", help: "the body as text (UTF-8), when it is short"),
         FlagSpec("--meta", help: "check Meta's X-Hub-Signature-256 form instead of Kapso's X-Webhook-Signature"),
@@ -44,52 +50,79 @@ public enum VerifyCommand: Command {
         _ = try bodySource(arguments)
     }
 
-    /// `--secret` and `--signature`, both required.
-    private static func given(_ arguments: Arguments) throws(ShellError) -> (secret: String, signature: String) {
+    /// `--secret` (required) and `--signature` (which a saved request's own header can stand in for).
+    private static func given(_ arguments: Arguments) throws(ShellError) -> (secret: String, signature: String?) {
         guard let secretText = arguments.value("--secret") else {
             throw .missingArgument(command: name, what: "--secret SECRET", usage: usage)
         }
-        guard let pastedSignature = arguments.value("--signature") else {
-            throw .missingArgument(command: name, what: "--signature HEX", usage: usage)
-        }
-        return (secretText, pastedSignature)
+        return (secretText, arguments.value("--signature"))
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
-        let (secretText, pastedSignature) = try given(arguments)
-        let meta = arguments.has("--meta")
+        let (secretText, givenSignature) = try given(arguments)
+        var meta = arguments.has("--meta")
+        let pastedSignature: String
+        // Read once when it was read for its signature header; else only when a check needs it (below).
+        var preread: Body?
+        if let givenSignature {
+            pastedSignature = givenSignature
+        } else {
+            var body = try readBody(arguments, preread: nil)
+            guard let envelope = body.envelope, let header = envelope.signature(meta: meta) else {
+                throw ShellError.missingArgument(command: name, what: "--signature HEX", usage: usage)
+            }
+            pastedSignature = header.value
+            meta = meta || header.meta
+            body.note = (body.note ?? "") + " against its own \(header.name) header"
+            preread = body
+        }
+        let loadBody = { [preread] () throws -> Body in try readBody(arguments, preread: preread) }
+        do {
+            return try check(pastedSignature, secretText: secretText, meta: meta, body: loadBody)
+        } catch ShellError.malformedSignature(let command, let reason) where givenSignature == nil {
+            // The value came from the file, not from the user: say whose it is.
+            let header = preread?.envelope?.signature(meta: meta)?.name ?? "signature"
+            throw ShellError.malformedSignature(command: command, reason: "the file's own \(header) header: " + reason)
+        }
+    }
+
+    /// Checks `pastedSignature` (as given, or the saved request's own header) against the body `loadBody` reads.
+    private static func check(
+        _ pastedSignature: String, secretText: String, meta: Bool, body loadBody: () throws -> Body
+    ) throws -> CommandResult {
         let field = SignatureCheck.field(pastedSignature)
         if let foreign = field.foreign { throw ShellError.malformedSignature(command: name, reason: foreign) }
-        if field.values.count > 1 { return try verifyEach(field, meta: meta, arguments: arguments) }
+        if field.values.count > 1 { return try verifyEach(field, meta: meta, secret: Secret(secretText), body: loadBody) }
         var pasted = SignatureCheck.read(field.values[0])
         pasted.notes = field.notes + pasted.notes
-        if pasted.algorithm == .sha1 { return try verifyLegacy(pasted, arguments: arguments) }
+        if pasted.algorithm == .sha1 { return try verifyLegacy(pasted, meta: meta, secret: Secret(secretText), body: loadBody) }
         let signature = pasted.value
         // A signature that is not hex is rejected before anything is read or hashed.
         if case .failure(let malformation) = WebhookSignature.decode(signature, meta: false) {
             // Another spelling of the HMAC (invisible characters, a doubled prefix, base64): the recognisers `listen`
             // uses too; the body is read only when one of them needs it.
-            var read: [UInt8]?
+            var read: Body?
             let spelling = try SignatureCheck.spelling(signature, secret: Secret(secretText)) {
-                if let read { return read }
-                let bytes = try readBody(arguments)
-                read = bytes
-                return bytes
+                if let read { return read.bytes }
+                let body = try loadBody()
+                read = body
+                return body.bytes
             }
             if let spelling {
                 if spelling.matches && spelling.pasteArtefact, let body = read {
                     let header = meta ? "X-Hub-Signature-256" : "X-Webhook-Signature"
                     return CommandResult(
-                        blocks: [.line(StyledText("valid: \(header) matches the \(body.count)-byte body", style: .good))]
-                            + pasted.notes.map(Block.hint) + [.hint(spelling.text)],
-                        json: ["valid": true, "header": .string(header), "body_bytes": .number(String(body.count))])
+                        blocks: [.line(StyledText("valid: \(header) matches the \(body.bytes.count)-byte body", style: .good))]
+                            + body.hints + pasted.notes.map(Block.hint) + [.hint(spelling.text)],
+                        json: ["valid": true, "header": .string(header), "body_bytes": .number(String(body.bytes.count))])
                 }
                 if spelling.malformed { throw ShellError.malformedSignature(command: name, reason: spelling.text) }
-                throw ShellError.signatureMismatch(cause: spelling.text)
+                throw ShellError.signatureMismatch(cause: (read?.prefix ?? "") + spelling.text)
             }
             throw ShellError.malformedSignature(command: name, reason: describe(malformation) + sha1Hint(pasted))
         }
-        let body = try readBody(arguments)
+        let read = try loadBody()
+        let body = read.bytes
         let secret = Secret(secretText)
         let header = meta ? "X-Hub-Signature-256" : "X-Webhook-Signature"
         let noted = pasted.notes.isEmpty ? "" : " (" + pasted.notes.joined(separator: "; ") + ")"
@@ -98,7 +131,7 @@ public enum VerifyCommand: Command {
             var blocks: [Block] = [
                 .line(StyledText("valid: \(header) matches the \(body.count)-byte body", style: .good))
             ]
-            blocks += pasted.notes.map(Block.hint)
+            blocks += read.hints + pasted.notes.map(Block.hint)
             if !meta && signature.hasPrefix(WebhookSignature.metaPrefix) {
                 blocks.append(.hint("the 'sha256=' prefix is Meta's form; Kapso's X-Webhook-Signature is bare hex"))
             }
@@ -111,34 +144,35 @@ public enum VerifyCommand: Command {
             if WebhookSignature.verify(body: body, secret: secret, signature: signature, meta: false) == .valid {
                 return CommandResult(
                     blocks: [.line(StyledText("valid: the HMAC-SHA256 matches the \(body.count)-byte body", style: .good))]
-                        + pasted.notes.map(Block.hint)
+                        + read.hints + pasted.notes.map(Block.hint)
                         + [.hint("the value has no 'sha256=' prefix: Meta's X-Hub-Signature-256 carries one (Kapso's X-Webhook-Signature does not); the signature itself is right")],
                     json: ["valid": true, "header": .string(header), "body_bytes": .number(String(body.count)), "prefix_missing": true])
             }
-            throw ShellError.signatureMismatch(cause: prefixCause(body: body, secret: secret, signature: signature) + noted)
+            throw ShellError.signatureMismatch(cause: read.prefix + prefixCause(body: body, secret: secret, signature: signature) + noted)
         case .malformed(let malformation):
             throw ShellError.malformedSignature(command: name, reason: describe(malformation) + sha1Hint(pasted))
         case .mismatch:
             throw ShellError.signatureMismatch(
-                cause: SignatureCheck.cause(body: body, secret: secret, signature: signature, meta: meta) + noted)
+                cause: read.prefix + SignatureCheck.cause(body: body, secret: secret, signature: signature, meta: meta) + noted)
         }
     }
 
     /// A field that held several values (the header came twice, or a proxy joined its copies with ", "): each is
     /// checked; valid when one matches, saying which, so a right secret is never blamed for a value added on the way.
-    private static func verifyEach(_ field: SignatureCheck.Field, meta: Bool, arguments: Arguments) throws -> CommandResult {
-        let body = try readBody(arguments)
-        let secret = Secret(arguments.value("--secret") ?? "")
+    private static func verifyEach(
+        _ field: SignatureCheck.Field, meta: Bool, secret: Secret, body load: () throws -> Body
+    ) throws -> CommandResult {
+        let read = try load()
+        let body = read.bytes
         let header = meta ? "X-Hub-Signature-256" : "X-Webhook-Signature"
         let several = SignatureCheck.checkEach(field.values, body: body, secret: secret, meta: meta, separator: field.separator)
-        guard let match = several.match else { throw ShellError.signatureMismatch(cause: several.text) }
+        guard let match = several.match else { throw ShellError.signatureMismatch(cause: read.prefix + several.text) }
         return CommandResult(
             blocks: [
                 .line(StyledText(
                     "valid: the \(SignatureCheck.ordinal(match)) of \(field.values.count) \(header) values matches the "
                         + "\(body.count)-byte body", style: .good)),
-                .hint(several.text),
-            ] + field.notes.map(Block.hint),
+            ] + read.hints + [.hint(several.text)] + field.notes.map(Block.hint),
             json: [
                 "valid": true, "header": .string(header), "body_bytes": .number(String(body.count)),
                 "values": .number(String(field.values.count)), "matching_value": .number(String(match + 1)),
@@ -146,31 +180,33 @@ public enum VerifyCommand: Command {
     }
 
     /// A pasted `sha1=` value: Meta's legacy X-Hub-Signature, checked as HMAC-SHA1.
-    private static func verifyLegacy(_ pasted: SignatureCheck.Pasted, arguments: Arguments) throws -> CommandResult {
+    private static func verifyLegacy(
+        _ pasted: SignatureCheck.Pasted, meta: Bool, secret: Secret, body load: () throws -> Body
+    ) throws -> CommandResult {
         guard pasted.hex.count == 40, pasted.hex.allSatisfy({ $0.isASCII && $0.isHexDigit }) else {
             throw ShellError.malformedSignature(
                 command: name,
                 reason: "a 'sha1=' value (Meta's legacy X-Hub-Signature) needs 40 hex characters, got \(pasted.hex.count)")
         }
-        let body = try readBody(arguments)
-        let secret = Secret(arguments.value("--secret") ?? "")
+        let read = try load()
+        let body = read.bytes
         guard WebhookSignature.verifySHA1(body: body, secret: secret, hex: pasted.hex) else {
             // The same mistakes as with SHA-256 (a newline added, a re-serialised body, a spaced secret) are named.
             let cause = SignatureCheck.cause(body: body, secret: secret) { bytes, key in
                 WebhookSignature.verifySHA1(body: bytes, secret: key, hex: pasted.hex)
             }
-            let other = arguments.has("--meta")
+            let other = meta
                 ? "the X-Hub-Signature-256 value ('sha256=…')" : "the X-Hub-Signature-256 value ('sha256=…') with --meta"
             let unexplained = cause.hasPrefix(SignatureCheck.unexplained)
             throw ShellError.signatureMismatch(
-                cause: unexplained
+                cause: read.prefix + (unexplained
                     ? "the legacy SHA-1 X-Hub-Signature does not match this body and secret; \(SignatureCheck.commonCauses); "
                         + "or check \(other) against the raw body and the app secret"
-                    : "the legacy SHA-1 X-Hub-Signature does not match: " + cause)
+                    : "the legacy SHA-1 X-Hub-Signature does not match: " + cause))
         }
         return CommandResult(
             blocks: [.line(StyledText("valid: X-Hub-Signature (legacy SHA-1) matches the \(body.count)-byte body", style: .good))]
-                + pasted.notes.map(Block.hint),
+                + read.hints + pasted.notes.map(Block.hint),
             json: ["valid": true, "header": "X-Hub-Signature", "body_bytes": .number(String(body.count))])
     }
 
@@ -205,10 +241,30 @@ public enum VerifyCommand: Command {
         }
     }
 
-    private static func readBody(_ arguments: Arguments) throws -> [UInt8] {
+    /// The bytes to check, and where they came from when the file (or text) was a whole saved request.
+    struct Body {
+        var bytes: [UInt8]
+        var envelope: SignatureCheck.Envelope?
+        /// `the file is a saved HTTP request (…); the 463-byte body after the empty line was checked`, or nil.
+        var note: String?
+
+        /// The note as a hint line under the verdict.
+        var hints: [Block] { note.map { [.hint($0)] } ?? [] }
+        /// The note as the start of a mismatch's cause.
+        var prefix: String { note.map { $0 + "; " } ?? "" }
+    }
+
+    /// The file's bytes or `--body`'s text; for a saved request (`listen --save`'s `.http`) or a request-bin JSON
+    /// export, the body inside it, with a note saying so. `preread` is returned as it is when given.
+    private static func readBody(_ arguments: Arguments, preread: Body?) throws -> Body {
+        if let preread { return preread }
         let source = try bodySource(arguments)
-        if let path = source.path { return try read(path) }
-        return Array((source.text ?? "").utf8)
+        let bytes = try source.path.map(read) ?? Array((source.text ?? "").utf8)
+        guard let envelope = SignatureCheck.Envelope(bytes) else { return Body(bytes: bytes) }
+        let what = source.path != nil ? "the file" : "the text given"
+        return Body(
+            bytes: envelope.body, envelope: envelope,
+            note: "\(what) is \(envelope.what); the \(envelope.body.count)-byte body \(envelope.whereBody) was checked")
     }
 
     private static func read(_ path: String) throws -> [UInt8] {

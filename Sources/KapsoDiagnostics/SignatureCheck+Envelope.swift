@@ -1,0 +1,138 @@
+public import KapsoClient
+
+// MARK: - A whole saved request where a body was expected
+
+extension SignatureCheck {
+    /// A saved request that holds a delivery's body: `listen --save`'s `.http` file (`POST / HTTP/1.1`, header
+    /// lines, an empty line, then the raw body; docs/listen.md, "Saved deliveries") or a request-bin style JSON
+    /// export (`{"headers": {…}, "body": "<raw body>"}`). `verify` checks the body inside and can take the
+    /// signature from its headers; `cause` names a body that is such a file (sent with `curl --data-binary @FILE`).
+    public struct Envelope: Sendable {
+        /// Which of the two shapes.
+        public enum Kind: Sendable, Equatable {
+            case savedRequest, jsonExport
+        }
+
+        public var kind: Kind
+        /// The header lines, in order, names as written.
+        public var headers: [(name: String, value: String)]
+        /// The body inside: the bytes after the empty line, or the export's body string as UTF-8.
+        public var body: [UInt8]
+        /// The member of a JSON export that held the body (`body`, `rawBody`, …); empty for a saved request.
+        public var member: String
+        /// True when the export held the body as parsed JSON (an object or array), not as a string.
+        public var parsed = false
+
+        /// Reads `bytes` as a saved request or a JSON export; nil when it is neither (an ordinary body).
+        public init?(_ bytes: [UInt8]) {
+            if let saved = Self.savedRequest(bytes) {
+                (kind, headers, body, member) = (.savedRequest, saved.headers, saved.body, "")
+            } else if let export = Self.jsonExport(bytes) {
+                (kind, headers, body, member) = (.jsonExport, export.headers, export.body, export.member)
+                parsed = export.parsed
+            } else {
+                return nil
+            }
+        }
+
+        /// `a saved HTTP request (request line, headers, an empty line, then the body: what 'listen --save' writes)`.
+        public var what: String {
+            switch kind {
+            case .savedRequest:
+                "a saved HTTP request (request line, headers, an empty line, then the body: what 'listen --save' writes)"
+            case .jsonExport:
+                parsed
+                    ? "a JSON export of a request (headers, and the body as parsed JSON in its \"body\" member, as "
+                        + "request-bin tools save one; its compact form stands for the body)"
+                    : "a JSON export of a request (headers and the body as a string in its \"\(member)\" member, as "
+                        + "request-bin tools save one)"
+            }
+        }
+
+        /// Where the body is in it: `after the empty line`, `in its "body" member`.
+        public var whereBody: String {
+            kind == .savedRequest ? "after the empty line" : "in its \"\(member)\" member"
+        }
+
+        /// The signature header it holds, preferring Meta's when `meta` and Kapso's otherwise: its name as
+        /// senders write it, every value (joined with ", " when the header came more than once, as `listen`
+        /// reads it), and whether it is Meta's. Nil when it holds none.
+        public func signature(meta: Bool) -> (name: String, value: String, meta: Bool)? {
+            let names = [("X-Webhook-Signature", false), ("X-Hub-Signature-256", true), ("X-Hub-Signature", true)]
+            let order = meta ? [names[1], names[2], names[0]] : names
+            for (name, isMeta) in order {
+                let values = headers.filter { $0.name.lowercased() == name.lowercased() }.map(\.value)
+                if !values.isEmpty { return (name, values.joined(separator: ", "), isMeta) }
+            }
+            return nil
+        }
+
+        /// `POST / HTTP/1.1` CRLF (or LF), `name: value` lines, an empty line, the body.
+        private static func savedRequest(_ bytes: [UInt8]) -> (headers: [(name: String, value: String)], body: [UInt8])? {
+            var lines: [String] = []
+            var index = 0
+            while true {
+                guard let end = bytes[index...].firstIndex(of: 0x0A), end - index <= 8192 else { return nil }
+                var line = bytes[index..<end]
+                if line.last == 0x0D { line = line.dropLast() }
+                index = end + 1
+                if line.isEmpty { break }
+                guard let text = String(validating: line, as: UTF8.self) else { return nil }
+                lines.append(text)
+            }
+            guard let requestLine = lines.first, isRequestLine(requestLine) else { return nil }
+            var headers: [(name: String, value: String)] = []
+            for line in lines.dropFirst() {
+                guard let colon = line.firstIndex(of: ":") else { return nil }
+                let name = line[..<colon]
+                guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_".contains($0)) }) else {
+                    return nil
+                }
+                headers.append((String(name), String(line[line.index(after: colon)...].drop { $0 == " " || $0 == "\t" })))
+            }
+            return (headers, Array(bytes[index...]))
+        }
+
+        /// `METHOD TARGET HTTP/1.1` (RFC 9112 §3).
+        private static func isRequestLine(_ line: String) -> Bool {
+            let parts = line.split(separator: " ", omittingEmptySubsequences: false)
+            guard parts.count == 3, !parts[0].isEmpty, parts[0].allSatisfy({ $0.isASCII && $0.isUppercase }), !parts[1].isEmpty
+            else { return false }
+            return parts[2].hasPrefix("HTTP/")
+        }
+
+        /// `{"headers": {…}, "body": "…"}`: headers as an object (values strings or arrays of strings) or a list of
+        /// `{"name", "value"}` pairs; the body a string in `body`, `rawBody`, `raw_body` or `content` (webhook.site).
+        private static func jsonExport(
+            _ bytes: [UInt8]
+        ) -> (headers: [(name: String, value: String)], body: [UInt8], member: String, parsed: Bool)? {
+            guard bytes.contains(where: { $0 == 0x7B }), let json = try? JSONValue.parse(bytes), let object = json.object,
+                let headerValue = object["headers"]
+            else { return nil }
+            var headers: [(name: String, value: String)] = []
+            if let fields = headerValue.object {
+                for entry in fields.entries {
+                    if let text = entry.value.string {
+                        headers.append((entry.key, text))
+                    } else if let list = entry.value.array {
+                        headers += list.compactMap(\.string).map { (entry.key, $0) }
+                    }
+                }
+            } else if let list = headerValue.array {
+                for item in list {
+                    if let name = item["name"]?.string, let value = item["value"]?.string { headers.append((name, value)) }
+                }
+            } else {
+                return nil
+            }
+            for member in ["body", "rawBody", "raw_body", "content"] {
+                if let text = object[member]?.string, !text.isEmpty { return (headers, Array(text.utf8), member, false) }
+            }
+            // A body kept as parsed JSON: its compact form is what Kapso sent when the export kept keys and numbers.
+            if let value = object["body"], value.object != nil || value.array != nil {
+                return (headers, Array(value.serialized().utf8), "body", true)
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,124 @@
+internal import Foundation
+public import KopsHTTP
+
+// MARK: - A secret as it was meant: what storing or copying it added
+
+extension SignatureCheck {
+    /// One way a given secret may differ from the one the sender signed with, and how `cause` names it.
+    struct SecretRepair {
+        /// The secret with the change undone.
+        var key: Secret
+        /// Added to a body cause when the body needed a change too (`; and the secret has …`).
+        var also: String
+        /// The cause when the body is right and only the secret differs.
+        var alone: String
+    }
+
+    /// The secret as given, then each repair that changes it: whitespace around it, quotes around it, invisible
+    /// characters in it (a zero-width space copied from a chat or web page), a literal `\n` at its end (a line
+    /// break escaped in a JSON or `.env` file and never unescaped), and base64 of it (a Kubernetes Secret's
+    /// `data:` values are base64, kubernetes.io/docs/concepts/configuration/secret: "The values for all keys in
+    /// the data field have to be base64-encoded strings"). `cause` names a repair only when the HMAC matches
+    /// with it.
+    static func secretRepairs(_ secret: Secret) -> [SecretRepair] {
+        let given = secret.revealed
+        let trimmed = Self.trimmed(given)
+        var repairs = [SecretRepair(key: secret, also: "", alone: "")]
+        func add(_ text: String, also: String, alone: String) {
+            guard !text.isEmpty, !repairs.contains(where: { $0.key.revealed == text }) else { return }
+            repairs.append(SecretRepair(key: Secret(text), also: also, alone: alone))
+        }
+        if trimmed != given {
+            add(
+                trimmed, also: "; and the secret has whitespace around it: without it the signature matches",
+                alone: "the secret has whitespace around it (as pasted or as stored); without it the signature matches: "
+                    + "remove the spaces or line break from the stored secret")
+        }
+        if let unquoted = unquoted(trimmed) {
+            add(
+                unquoted, also: "; and the secret has quotes around it: without them the signature matches",
+                alone: "the secret has quotes around it (copied with its JSON or .env quotes); without them the "
+                    + "signature matches: store and pass only the text between the quotes")
+        }
+        let found = trimmed.unicodeScalars.filter { invisibles[$0] != nil }
+        if !found.isEmpty {
+            var clean = String.UnicodeScalarView()
+            clean.append(contentsOf: trimmed.unicodeScalars.filter { invisibles[$0] == nil })
+            let kinds = Array(Set(found)).sorted { $0.value < $1.value }.map { scalar in
+                "U+" + String(format: "%04X", scalar.value) + " (" + (invisibles[scalar] ?? "") + ")"
+            }
+            let what = (found.count == 1 ? "an invisible " : "\(found.count) invisible characters, ") + kinds.joined(separator: ", ")
+            let pronoun = found.count == 1 ? "it" : "them"
+            add(
+                Self.trimmed(String(clean)),
+                also: "; and the secret holds \(what): without \(pronoun) the signature matches",
+                alone: "the secret holds \(what), as copying from a chat, web page or document adds; without \(pronoun) "
+                    + "the signature matches: type the secret again or paste it as plain text, and store it without \(pronoun)")
+        }
+        if let (text, escapes) = withoutEscapedLineEnds(trimmed) {
+            add(
+                text, also: "; and the secret ends with a literal \(escapes): without it the signature matches",
+                alone: "the secret ends with a literal \(escapes) (a backslash and a letter: a line break escaped in a "
+                    + "JSON or .env file and never unescaped); without it the signature matches: store the secret "
+                    + "without it")
+        }
+        if let decoded = base64Text(trimmed) {
+            let alone = "the secret given is base64-encoded (as a Kubernetes Secret's data: field holds it); its decoded "
+                + "text matches: use the decoded secret (Kubernetes decodes it for env vars and mounted files; "
+                + "'kubectl get secret' output is still encoded)"
+            add(decoded, also: "; and the secret given is base64-encoded: its decoded text matches", alone: alone)
+            let inner = Self.trimmed(decoded)
+            if inner != decoded {
+                add(
+                    inner, also: "; and the secret given is base64 of the secret with a line break: decoded and "
+                        + "without the line break it matches",
+                    alone: "the secret given is base64-encoded (as a Kubernetes Secret's data: field holds it), and "
+                        + "what it encodes ends with a line break ('echo' without -n before 'base64'); decoded and "
+                        + "without the line break it matches: encode the secret with 'echo -n', and use the decoded value")
+            }
+        }
+        return repairs
+    }
+
+    /// `text` without whitespace (spaces, tabs, line breaks) at either end.
+    static func trimmed(_ text: String) -> String {
+        String(text.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    }
+
+    /// The text between one pair of matching quotes (`"…"`, `'…'`, `“…”`), or nil when not quoted.
+    static func unquoted(_ text: String) -> String? {
+        for (open, close) in [("\"", "\""), ("'", "'"), ("\u{201C}", "\u{201D}")]
+        where text.count > 2 && text.hasPrefix(open) && text.hasSuffix(close) {
+            return String(text.dropFirst().dropLast())
+        }
+        return nil
+    }
+
+    /// `text` without the two-character sequences `\n`, `\r` (and `\r\n`) at its end, and how they are shown
+    /// (`'\n'`); nil when it has none.
+    static func withoutEscapedLineEnds(_ text: String) -> (text: String, shown: String)? {
+        var rest = Substring(text)
+        var removed = ""
+        while rest.hasSuffix("\\n") || rest.hasSuffix("\\r") {
+            removed = String(rest.suffix(2)) + removed
+            rest = rest.dropLast(2)
+        }
+        guard !removed.isEmpty, !rest.isEmpty else { return nil }
+        return (String(rest), "'" + removed + "'")
+    }
+
+    /// The text `secret` decodes to when it is standard base64 (padding optional) of printable UTF-8 (a line
+    /// break at the end allowed); nil otherwise.
+    static func base64Text(_ secret: String) -> String? {
+        guard secret.count >= 8, secret.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+/=".contains($0)) }) else {
+            return nil
+        }
+        var padded = secret
+        while padded.count % 4 != 0 { padded += "=" }
+        guard let data = Data(base64Encoded: padded), !data.isEmpty,
+            let text = String(bytes: data, encoding: .utf8),
+            trimmed(text).unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }), !trimmed(text).isEmpty
+        else { return nil }
+        return text
+    }
+}
