@@ -42,6 +42,20 @@ import Testing
         }
     }
 
+    /// P9-14: the message a contact later edited or deleted says so in `message` and `trace`, with the edit's text.
+    @Test func anEditedOrDeletedMessageSaysSo() async throws {
+        let deleted = "wamid.HBgLMTQxNTU1NTAxNzMVAgASGBQBUDAxAAAAAAAAAAAAAAAAAAA="
+        let runs = try await run(["message \(Self.padded)", "trace \(Self.padded)", "message \(deleted)", "trace \(deleted)"])
+        #expect(runs.map(\.status) == [0, 0, 0, 0], "\(runs.map(\.err))")
+        for run in runs.prefix(2) {
+            #expect(run.out.contains("content:      Order 77 to Main St\n"), "\(run.out)")
+            #expect(run.out.contains("edited:       at 2026-11-20T10:00:00Z to: Order 77 to Oak St\n"), "\(run.out)")
+        }
+        for run in runs.suffix(2) {
+            #expect(run.out.contains("deleted:      by the contact at 2026-11-21T11:00:00Z (revoke): the content above is withdrawn"), "\(run.out)")
+        }
+    }
+
     /// P9-21: a lower-cased WAMID is named as such, not only "not found".
     @Test func aLowerCasedIDIsNamed() async throws {
         let runs = try await run(["message \(Self.padded.lowercased())", "trace \(Self.padded.lowercased())"])

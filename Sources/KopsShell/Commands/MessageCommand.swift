@@ -21,6 +21,16 @@ public enum MessageCommand: Command {
         try MessageInput.wamid(try arguments.required(0, "message id (WAMID)"), command: name)
     }
 
+    /// The contact's later edits and deletion of an inbound message (`MessageChange`, probe9 P9-14): one listing of the
+    /// contact's newest 100 inbound messages on the number, which an edit or revoke is (they come after the original).
+    /// Empty for an outbound message, and when the listing fails (the message is then shown as before).
+    static func changes(of message: Message, in context: ShellContext) -> [MessageChange] {
+        guard message.isInbound, let number = message.phoneNumberID, let contact = message.contact else { return [] }
+        let filters = [("phone_number_id", number), ("phone_number", ContactNumber.searchKey(contact)), ("direction", "inbound")]
+        guard let page = try? context.client.messages(filters: filters, limit: 100) else { return [] }
+        return MessageChange.of(message.id, in: page.items)
+    }
+
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let ids = try MessageInput.wamids(try arguments.required(0, "message id (WAMID)"), command: name)
         let message: Message
@@ -36,6 +46,7 @@ public enum MessageCommand: Command {
         if let quoted = message.quotedID { fields.append(Field("quotes", quoted)) }
         fields += MessageOrigin(message).lines.map { Field($0.label, $0.text) }
         fields.append(Field("content", MessageSummary.text(of: message.json, lineBreaks: true)))
+        fields += changes(of: message, in: context).map { Field($0.label, $0.text, style: .warn) }
         let history = StatusHistory(message: message)
         let others = history.otherRecipients(than: message.json["to"]?.string ?? (message.isInbound ? nil : message.contact))
         if !others.isEmpty {

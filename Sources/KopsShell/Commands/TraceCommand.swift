@@ -76,6 +76,7 @@ public enum TraceCommand: Command {
             Field("direction", "\(direction) \(MessageCommand.contactLabel(message))"),
             Field("number", message.phoneNumberID ?? "-"), Field("content", MessageSummary.text(of: message.json, lineBreaks: true)),
         ]
+        fields += trace.changes.map { Field($0.label, $0.text, style: .warn) }
         if let quoted = message.quotedID { fields.append(Field("quotes", quoted)) }
         fields += MessageOrigin(message).lines.map { Field($0.label, $0.text) }
         switch trace.conversation {

@@ -31,6 +31,8 @@ struct MessageTrace {
     var deliveriesNote: String?
     /// Request ids of the send calls, by API log id (log search's `external_api_log`); empty when not known.
     var requestIDs: [String: String] = [:]
+    /// The contact's later edits and deletion of this message (`MessageChange`), from the contact's inbound listing.
+    var changes: [MessageChange] = []
 
     /// What a log search gave: events, or why there are none to give (not enabled, no such endpoint).
     enum Search {
@@ -188,6 +190,10 @@ struct MessageTrace {
                 return ids
             } ?? [:],
             templateContext: templateContext)
+        // Edits and revokes of the message are inbound messages of the contact, in the listing read for the window (P9-14).
+        if message.isInbound, case .success(let listed) = json(1), let page = try? client.messages(from: listed) {
+            trace.changes = MessageChange.of(message.id, in: page.items)
+        }
         trace.attribute()
         return trace
     }
