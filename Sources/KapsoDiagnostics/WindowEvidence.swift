@@ -9,7 +9,8 @@ public import KapsoClient
 ///   the new phone number", `system.wa_id`; Meta's system messages webhook reference,
 ///   …/whatsapp/webhooks/reference/messages/system/), a changed security code or user id;
 /// - `revoke` (the contact deleted an earlier message; "only available to WhatsApp Business app users (Coexistence)",
-///   …/webhooks/reference/messages/revoke) and a reaction removed (`reaction.emoji` empty or missing, Meta's reaction
+///   …/webhooks/reference/messages/revoke), `edit` (the contact changed an earlier message's text or caption, Meta's
+///   edit webhook reference, …/webhooks/reference/messages/edit) and a reaction removed (`reaction.emoji` empty or missing, Meta's reaction
 ///   webhook): Meta documents neither as opening the window, so kops does not count them;
 /// - `kapso.origin` `business_app` (an echo of a message sent from the WhatsApp Business app, coexistence) and
 ///   `history_sync` (imported history): kapso-api.md §7.3; Meta's `smb_message_echoes` webhook "notifies you of
@@ -70,6 +71,8 @@ public struct WindowEvidence: Sendable, Equatable {
             }
         case "revoke", "revoked":
             kind = .notWritten("the contact deleting an earlier message (revoke), not a new message")
+        case "edit":
+            kind = .notWritten("the contact editing an earlier message (edit), not a new message")
         case "reaction" where Self.isRemoval(json["reaction"]?["emoji"]):
             kind = .notWritten("a reaction removed, not a new message")
         default:

@@ -50,6 +50,7 @@ import Testing
         #expect(evidence.opens == nil && evidence.movedTo == "14155550999")
         let notWritten: [Message] = [
             moved, try Self.message(["type": "revoke", "revoke": ["original_message_id": "wamid.B"]]),
+            try Self.message(["type": "edit", "edit": ["original_message_id": "wamid.B", "message": ["text": ["body": "new"]]]]),
             try Self.message(["type": "reaction", "reaction": ["message_id": "wamid.B", "emoji": ""]]),
             try Self.message(["type": "reaction", "reaction": ["message_id": "wamid.B"]]),
             try Self.message(["text": ["body": "hi"]], origin: "business_app"), try Self.message(["text": ["body": "hi"]], origin: "history_sync"),

@@ -51,6 +51,8 @@ import Testing
             #expect(run.out.contains("content:      Order 77 to Main St\n"), "\(run.out)")
             #expect(run.out.contains("edited:       at 2026-11-20T10:00:00Z to: Order 77 to Oak St\n"), "\(run.out)")
         }
+        // The edit is not the contact writing again (WindowEvidence): trace's verdict does not count it.
+        #expect(!runs[1].out.contains("wrote again at 2026-11-20T10:00:00Z"), "\(runs[1].out)")
         for run in runs.suffix(2) {
             #expect(run.out.contains("deleted:      by the contact at 2026-11-21T11:00:00Z (revoke): the content above is withdrawn"), "\(run.out)")
         }
