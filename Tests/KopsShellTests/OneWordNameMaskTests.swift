@@ -31,19 +31,7 @@ import Testing
 
     @Test func aOneWordNameIsMaskedWhereItNamesTheContactOnly() async throws {
         try await withSeed { seed in
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kops-oneword-t-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: directory) }
-            let path = directory.appendingPathComponent("t.md").path
-            let page = try await withSimulator(seed: seed) { fixture in
-                let (shell, _) = try fixture.shell()
-                shell.renderer = Renderer(width: 80)
-                shell.recorder = try TranscriptRecorder(
-                    header: TranscriptHeader(context: shell.context, keepPII: false), destination: .file(path),
-                    opening: .create, context: shell.context)
-                for line in Self.lines { shell.run(line: line) }
-                return try String(contentsOfFile: path, encoding: .utf8)
-            }
+            let (page, restore) = try await recordMasked(Self.lines, seed: seed)
             #expect(!page.contains("> Line"), "the number's name was masked: \(page)")
             #expect(page.contains("Support Line  200300400500601"))
             #expect(page.contains("open a Meta Direct Support ticket"))
@@ -55,7 +43,6 @@ import Testing
             for line in page.split(separator: "\n") where line.contains("Support") {
                 #expect(line.contains("Support Line") || line.contains("Direct Support ticket"), "\(line)")
             }
-            let restore = TranscriptRestore.load(besides: path) ?? TranscriptRestore()
             let diff = try await withSimulator(seed: seed) { fixture in
                 try TranscriptChecker(expected: page, path: "t.md", restore: restore).replay(on: try fixture.shell().shell).diff
             }

@@ -29,19 +29,7 @@ import Testing
     ]
 
     private func record() async throws -> (page: String, restore: TranscriptRestore) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kops-originids-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("t.md").path
-        return try await withSimulator(seed: MessageOriginsSeedTests.seed) { fixture in
-            let (shell, _) = try fixture.shell()
-            shell.renderer = Renderer(width: 80)
-            shell.recorder = try TranscriptRecorder(
-                header: TranscriptHeader(context: shell.context, keepPII: false), destination: .file(path),
-                opening: .create, context: shell.context)
-            for line in Self.lines { shell.run(line: line) }
-            return (try String(contentsOfFile: path, encoding: .utf8), TranscriptRestore.load(besides: path) ?? TranscriptRestore())
-        }
+        try await recordMasked(Self.lines, seed: MessageOriginsSeedTests.seed)
     }
 
     @Test func groupIDsClickIDsAndMetadataNumbersAreMaskedByKindAndReplay() async throws {
