@@ -225,7 +225,8 @@ public enum TraceCommand: Command {
         for event in history.foreign.prefix(5) {
             let code = MessageError.primary(of: event.errors).map { " " + $0.headline } ?? ""
             let at = event.time.map(KapsoTime.iso) ?? event.unusableTimestamp.map { "unusable time \(VisibleText.escaped(String($0.prefix(24))))" } ?? "no timestamp"
-            blocks.append(.line(StyledText("    \(at)  \(event.status)\(code)  id \(event.messageID ?? "-")", style: .dim)))
+            blocks.append(.line(StyledText("    \(at)  \(event.status)\(code)", style: .dim)))
+            blocks.append(.line(StyledText("      about \(event.messageID ?? "-")", style: .dim)))
         }
         if count > 5 { blocks.append(.line(StyledText("    … \(count - 5) more: '--output json' shows them", style: .dim))) }
         return blocks
