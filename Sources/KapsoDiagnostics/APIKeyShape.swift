@@ -36,13 +36,13 @@ public enum APIKeyShape {
         case tooLong(Int)
     }
 
-    /// A kind of credential kops can tell by its prefix that is not a Kapso API key; named when the API answers 401,
-    /// never a reason to refuse before sending, since Kapso's own format is not published.
+    /// A kind of credential kops can tell by its prefix (`TokenPrefix`) that is not a Kapso API key; named when the
+    /// API answers 401, never a reason to refuse before sending, since Kapso's own format is not published.
     public enum Kind: Sendable, Equatable {
-        /// A Meta access token (user, system user, page), the `Bearer` token of a direct Cloud API integration: they
-        /// start `EAA` [uncertain: 3P, every token Meta's token tools issue; Meta does not document the format].
+        /// A Meta access token (user, system user, page), the `Bearer` token of a direct Cloud API integration:
+        /// `EAA…` (`TokenPrefix.metaAccessToken`).
         case metaAccessToken
-        /// A Kapso webhook signing secret, `whsec_…` (kapso-api.md §10.6, `whsec_demo_123`): it signs deliveries.
+        /// A Kapso webhook signing secret, `whsec_…` (`TokenPrefix.webhookSecret`): it signs deliveries.
         case webhookSecret
     }
 
@@ -70,11 +70,12 @@ public enum APIKeyShape {
         return nil
     }
 
-    /// What else `value` is, when its prefix says so; nil for anything that may be a Kapso key.
+    /// What else `value` is, when its prefix says so (`TokenPrefix.all`, in the issued case, from each prefix's
+    /// `kindMinimumCount` characters); nil for anything that may be a Kapso key.
     public static func kind(of value: String) -> Kind? {
-        if value.hasPrefix("EAA"), value.count >= 20 { return .metaAccessToken }
-        if value.hasPrefix("whsec_") { return .webhookSecret }
-        return nil
+        TokenPrefix.all.first { prefix in
+            prefix.kind != nil && value.hasPrefix(prefix.text) && value.count >= prefix.kindMinimumCount
+        }?.kind
     }
 
     /// The name of a `NAME=value` line: an environment-variable name (letters, digits and `_`, not a digit

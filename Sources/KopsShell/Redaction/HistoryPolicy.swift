@@ -1,3 +1,5 @@
+internal import KapsoDiagnostics
+
 /// Which entered lines may be written to the history file: none that carries a secret.
 ///
 /// Left out: lines starting with whitespace, lines with a URL that carries credentials, lines with a secret flag (`--secret`, `--secret-key`,
@@ -6,7 +8,8 @@
 /// or a long mix of letters and digits that is not an id). Words are the lexer's own, so a tab, quotes
 /// or `=` hide nothing; a line the lexer refuses is split on whitespace, quotes, `=` and `;` instead.
 public enum HistoryPolicy {
-    static let tokenPrefixes = ["sk_", "whsec_", "kapso_", "kops_", "eaa", "bearer"]
+    /// The credential prefixes lower-cased (`TokenPrefix.all`: `sk_`, `whsec_`, `kapso_`, `kops_`, `eaa`, `bearer`).
+    static let tokenPrefixes = TokenPrefix.all.map(\.folded)
 
     /// True when `line` may be saved to the history file.
     public static func allows(_ line: String) -> Bool {
@@ -45,8 +48,8 @@ public enum HistoryPolicy {
         return hasLetters && hasDigits && !isHex
     }
 
-    /// True for a word that starts like a credential (`whsec_`, `sk_`, `kapso_`, `kops_`, `EAA`, `Bearer`) and goes
-    /// on for more than three characters after it.
+    /// True for a word that starts like a credential (`TokenPrefix.all`: `whsec_`, `sk_`, `kapso_`, `kops_`, `EAA`,
+    /// `Bearer`, in any case) and goes on for more than three characters after it.
     static func hasTokenPrefix(_ word: String) -> Bool {
         let lower = word.lowercased()
         return tokenPrefixes.contains { lower.hasPrefix($0) && word.count > $0.count + 3 }

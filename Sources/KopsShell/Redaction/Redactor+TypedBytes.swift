@@ -5,7 +5,7 @@
 /// to ASCII ones (the Kelvin sign K to k), and `Character` comparison is by canonical equivalence.
 extension Redactor {
     /// False when `learn(secretsTypedIn:)` would remember nothing from `line`: it is ASCII, has no `=` (a
-    /// `NAME=VALUE` assignment) and no word starts with a token prefix (`HistoryPolicy.tokenPrefixes`, in any
+    /// `NAME=VALUE` assignment) and no word starts with a token prefix (`TokenPrefix.all`, in any
     /// case). A word may start at the line's start or after any byte up to the space, a quote or `;` (a superset
     /// of the reading's separators, so no start is missed).
     static func mayShowSecret(typedLine line: String) -> Bool {
@@ -23,7 +23,8 @@ extension Redactor {
         }
     }
 
-    /// `HistoryPolicy.tokenPrefixes` as bytes (all lowercase ASCII).
+    /// `TokenPrefix.all` lower-cased (`HistoryPolicy.tokenPrefixes`) as bytes: each is ASCII, so `ByteSearch.fold`
+    /// matches any case.
     private static let tokenPrefixBytes = HistoryPolicy.tokenPrefixes.map { Array($0.utf8) }
 
     /// True when a token prefix starts at `index`, in any ASCII case.

@@ -1,0 +1,59 @@
+/// A prefix that marks a word as a credential, as it is issued: `whsec_` in `whsec_demo_123`, `EAA` in `EAAGm0PX…`.
+///
+/// The one list behind three readings, so a prefix added here reaches all of them: which typed lines stay out of the
+/// history file and which typed words the redactor learns as secrets (KopsShell `HistoryPolicy.hasTokenPrefix`: the
+/// prefix in any case with more than three characters after it, behind a byte test that looks for the prefixes in
+/// any ASCII case), and what else a key the API refused with 401 is (`APIKeyShape.kind(of:)`: the prefix in its
+/// issued case, from `kindMinimumCount` characters on). Each prefix is plain ASCII (the byte test folds ASCII only).
+public struct TokenPrefix: Sendable, Equatable {
+    /// The prefix in the case it is issued in (`EAA`, `whsec_`); plain ASCII.
+    public let text: String
+    /// What a value with this prefix is when it is not a Kapso API key, named after a 401; nil when it may be one.
+    public let kind: APIKeyShape.Kind?
+    /// The fewest characters (`Character`s) a value with the prefix has before `kind` names it: `EAA` starts
+    /// ordinary words too.
+    public let kindMinimumCount: Int
+
+    init(_ text: String, kind: APIKeyShape.Kind? = nil, kindMinimumCount: Int = 0) {
+        self.text = text
+        self.kind = kind
+        self.kindMinimumCount = kindMinimumCount
+    }
+
+    /// The prefix lower-cased, for the readings that take it in any case (`eaa`, `bearer`).
+    public var folded: String { text.lowercased() }
+}
+
+// MARK: - The list
+
+extension TokenPrefix {
+    /// `sk_`, as in `sk_live_…` and `sk_test_…`: the secret-key prefix of many APIs (Stripe issues `sk_live_`/`sk_test_`)
+    /// and the shape of the keys in kops's own tests [uncertain: Kapso does not publish its key format (kapso-api.md
+    /// §1.1 says only "project key"); a pasted key of this shape is kept out of history either way].
+    public static let secretKey = TokenPrefix("sk_")
+
+    /// `whsec_`, a Kapso webhook signing secret: kapso-api.md §10.6 signs its fixture with `whsec_demo_123`, and the
+    /// real-world case `cases/real-world/kapso-es.wire.json` with `whsec_case_py_0001`. Not a key: it signs
+    /// deliveries, so a 401 with one says so.
+    public static let webhookSecret = TokenPrefix("whsec_", kind: .webhookSecret)
+
+    /// `kapso_`, as in `kapso_live_…`: a guessed Kapso key prefix [uncertain: Kapso does not publish its key format].
+    /// It also starts the `kapso_agent.run.*` event names (kapso-api.md §14), which are words of
+    /// more than three characters after it.
+    public static let kapso = TokenPrefix("kapso_")
+
+    /// `kops_`: the key `kops --demo` makes for its in-process simulator (`kops_demo_…`, Sources/kops/Launch.swift).
+    public static let kopsDemo = TokenPrefix("kops_")
+
+    /// `EAA`: a Meta access token (user, system user, page), the `Bearer` token of a direct Cloud API integration
+    /// [uncertain: 3P, every token Meta's token tools issue starts so; Meta does not document the format]. Named from
+    /// 20 characters on: `EAA` alone begins ordinary words.
+    public static let metaAccessToken = TokenPrefix("EAA", kind: .metaAccessToken, kindMinimumCount: 20)
+
+    /// `Bearer`: the HTTP authorization scheme word (RFC 6750 §2.1, `Authorization: Bearer <token>`, which Kapso's
+    /// Meta proxy also accepts, kapso-api.md §1.1) glued to a token, as a header value pasted without its space.
+    public static let bearer = TokenPrefix("Bearer")
+
+    /// Every prefix, in the order `APIKeyShape.kind(of:)` tries them (they do not overlap).
+    public static let all: [TokenPrefix] = [secretKey, webhookSecret, kapso, kopsDemo, metaAccessToken, bearer]
+}
