@@ -148,9 +148,10 @@ public final class Shell {
                 }
                 return first
             case .interrupted: continue
-            case .line(let line):
+            case .line(let typed):
                 number += 1
                 if let source { location = "\(source):\(number)" }
+                guard let line = continued(typed, reader: reader, number: &number) else { continue }
                 if !line.allSatisfy(\.isWhitespace) {
                     reader.remember(line)
                     context.history.append(line)
@@ -163,6 +164,23 @@ public final class Shell {
             }
         }
         return first
+    }
+
+    /// `line` joined with the lines that continue it, as in a script (`webhooks \` + `--scope project`, the next
+    /// read at a `... ` prompt); a `\` inside a comment does not continue. Nil when Ctrl-C dropped the partial command.
+    private func continued(_ line: String, reader: any LineReader, number: inout Int) -> String? {
+        var line = line
+        while ScriptLine.continues(line) {
+            line = line.dropLast().trimmingWhitespace
+            switch reader.readLine(prompt: "... ") {
+            case .line(let more):
+                number += 1
+                line += " " + more.trimmingWhitespace
+            case .interrupted: return nil
+            case .endOfInput: return line
+            }
+        }
+        return line
     }
 
     /// `--output MODE` (or `--output=MODE`) for this command only: removed from the words unless the command

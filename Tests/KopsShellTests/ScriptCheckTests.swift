@@ -47,6 +47,8 @@ import Testing
         ("help # a comment; not a command", ["help"]),
         ("set x 'it''s'; explain 1\\;2", ["set x 'it''s'", "explain 1\\;2"]),
         (";;numbers;", ["numbers"]),
+        // `\` before a newline continues the command as in a script (it was a word "\nstate"); not in a comment.
+        ("help \\\nstate\nnumbers # C:\\\nstate", ["help  state", "numbers", "state"]),
     ])
     func splitsDashCIntoNumberedCommands(text: String, expected: [String]) {
         let lines = ScriptLine.commands(in: text)

@@ -21,6 +21,41 @@ import Testing
         #expect(ScriptLine.parse("set path a\\\\\nstate").count == 2)
     }
 
+    // P10-8: `messages --limit 1   # list one \` swallowed the next line into its comment and the script
+    // reported success. A comment ends at the newline, as in `sh`, whatever it ends with.
+    @Test(arguments: [
+        "messages --limit 1   # list one \\\nnumbers",
+        "messages --limit 1 # C:\\Users\\me\\\nnumbers",
+        "messages --limit 1;# see \\\nnumbers",
+        "messages \\\n  --limit 1 # list one \\\nnumbers",
+        "messages \\\n# a note \\\nnumbers",
+    ])
+    func aBackslashInsideACommentDoesNotContinue(_ source: String) {
+        let lines = ScriptLine.parse(source)
+        #expect(lines.count == 2)
+        #expect(lines.last?.kind == .command("numbers"))
+    }
+
+    @Test(arguments: [
+        ("reply \"a # b\" \\\nnext", "reply \"a # b\" next"),
+        ("reply 'a # b' \\\nnext", "reply 'a # b' next"),
+        ("set x a#b \\\nnext", "set x a#b next"),
+        ("set x \\# \\\nnext", "set x \\# next"),
+        ("reply \"a \\\" # b\" \\\nnext", "reply \"a \\\" # b\" next"),
+    ])
+    func aHashThatIsNoCommentStillContinues(_ source: String, _ joined: String) {
+        #expect(ScriptLine.parse(source) == [ScriptLine(.command(joined), number: 1)])
+    }
+
+    @Test func anErrorMarkerAfterAContinuedLineMarksTheNextCommand() {
+        let lines = ScriptLine.parse("numbers \\\n#! error\nhelp nope")
+        #expect(
+            lines == [
+                ScriptLine(.command("numbers"), number: 1), ScriptLine(.expectFailure, number: 2),
+                ScriptLine(.command("help nope"), number: 3),
+            ])
+    }
+
     @Test func errorMarkerBecomesItsOwnLine() {
         let lines = ScriptLine.parse("#! error\nhelp nope\r\n")
         #expect(lines == [ScriptLine(.expectFailure, number: 1), ScriptLine(.command("help nope"), number: 2)])

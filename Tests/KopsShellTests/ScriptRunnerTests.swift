@@ -42,6 +42,11 @@ import Testing
             "webhooks get \\\n  ${hook}", 1, .usage,
             "t.kops:1: error: unset variable 'hook'; set it with 'set hook VALUE' or 'kops run --var hook=VALUE'"
         ),
+        // P10-8: the comment's trailing `\` used to swallow line 2, and the script passed.
+        (
+            "numbers   # list them \\\nfrobnicate", 2, .usage,
+            "t.kops:2: error: unknown command 'frobnicate'; type 'help' for the list"
+        ),
         (
             "#! error\nstate", 2, .failure,
             "t.kops:2: error: expected 'state' to fail (#! error) but it succeeded; fix the command or remove the marker"

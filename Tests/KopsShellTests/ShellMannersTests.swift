@@ -21,6 +21,23 @@ import Testing
             """))
     }
 
+    // P10-8: piped input and the prompt join a `\` line with the next, as a script does, and a `\` inside a
+    // comment does not continue (it used to be "dangling backslash" at the prompt and a swallowed line in scripts).
+    @Test func aBackslashContinuesAtThePromptButNotInsideAComment() async throws {
+        let (status, output, prompts, variables) = try await withSimulator {
+            fixture -> (KopsShell.ExitStatus, String, [String], [String: String]) in
+            let (shell, output) = try fixture.shell()
+            let reader = PromptLog(["help \\", "  state", "set a 1 # C:\\", "set b 2", "help nope \\", "more"])
+            let status = shell.loop(reader: reader, source: "<stdin>")
+            return (status, output.combined, reader.prompts, shell.context.session.variables)
+        }
+        #expect(output.hasPrefix("usage: state"))
+        #expect(output.hasSuffix("<stdin>:5: error: help: unexpected argument 'more'; usage: help [command | topics | TOPIC]\n"))
+        #expect(prompts.map { $0 == "... " } == [false, true, false, false, false, true])
+        #expect(variables["a"] == "1" && variables["b"] == "2")
+        #expect(status == .usage)
+    }
+
     @Test func refreshFillsTheCompletionCacheWithoutAList() async throws {
         let (text, ids) = try await withSimulator { fixture -> (String, [String]) in
             let (shell, output) = try fixture.shell()
@@ -57,4 +74,21 @@ import Testing
         #expect(flags.allSatisfy { $0.count <= 80 }, "\(flags.filter { $0.count > 80 })")
         #expect(flags.last == "        whatsapp.message.received only: the message's shape")
     }
+}
+
+/// Scripted lines that also keep the prompts they were read with.
+private final class PromptLog: LineReader {
+    private var lines: [String]
+    private(set) var prompts: [String] = []
+
+    init(_ lines: [String]) {
+        self.lines = lines
+    }
+
+    func readLine(prompt: String) -> LineInput {
+        prompts.append(prompt)
+        return lines.isEmpty ? .endOfInput : .line(lines.removeFirst())
+    }
+
+    func remember(_ line: String) {}
 }

@@ -29,7 +29,8 @@ public enum HelpTopics {
             """),
         ("scripts", """
             kops run FILE.kops [--var k=v]... [--allow-writes] [--record OUT.md]   (or 'source FILE.kops' in the shell)
-            one command per line; '#' comments; '\\' continues a line; ${name} and ${env:NAME} are replaced
+            one command per line; '#' comments; '\\' at the end continues a line (not inside a comment, which
+            ends at the line's end), here and at the prompt; ${name} and ${env:NAME} are replaced
             a script stops at the first failing line (FILE.kops:LINE: error: ...) unless 'set on_error continue'
             a script and -c are checked whole before their first line runs; piped input (<stdin>:LINE) is read
             as it comes and stops the same way

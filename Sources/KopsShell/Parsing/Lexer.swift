@@ -21,6 +21,44 @@ public enum Lexer {
         return try scanner.scan()
     }
 
+    /// True when `line` has a comment by the rules above, e.g. `numbers # see C:\` → true, `reply "a # b"`,
+    /// `a#b` and `\# x` → false. An unterminated quote runs to the end of the line (nothing after it is a comment).
+    ///
+    /// A script line whose trailing `\` is inside a comment does not continue (as in `sh`): otherwise the
+    /// comment would swallow the next command without a word.
+    public static func hasComment(_ line: String) -> Bool {
+        var quote: Unicode.Scalar?
+        var inWord = false
+        var escaped = false
+        for scalar in line.unicodeScalars {
+            if escaped {
+                escaped = false
+                continue
+            }
+            switch (quote, scalar) {
+            case ("'"?, "'"), ("\""?, "\""):
+                quote = nil
+            case ("\""?, "\\"):
+                escaped = true
+            case (.some, _):
+                break
+            case (nil, "#") where !inWord:
+                return true
+            case (nil, "'"), (nil, "\""):
+                quote = scalar
+                inWord = true
+            case (nil, "\\"):
+                escaped = true
+                inWord = true
+            case (nil, ";"):
+                inWord = false
+            case (nil, _):
+                inWord = !isWhitespace(scalar)
+            }
+        }
+        return false
+    }
+
     /// `scalar.properties.isWhitespace`, read without the property table for ASCII (tab to carriage return, space).
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace

@@ -24,30 +24,29 @@ public struct ScriptLine: Sendable, Equatable {
     /// The marker that says the next command must fail.
     public static let errorMarker = "#! error"
 
-    /// Splits a script's text into logical lines; a line ending in an unescaped `\` continues on the next.
+    /// Splits a script's text into logical lines; a line ending in an unescaped `\` outside a comment continues
+    /// on the next (`numbers # see C:\` does not).
     public static func parse(_ source: String) -> [ScriptLine] {
         var result: [ScriptLine] = []
         var pending: (text: String, number: Int)?
         // "\r\n" is one Character in Swift, so splitting on "\n" alone ran a CRLF script as one line.
         let lines = source.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         for (offset, raw) in lines.enumerated() {
-            var text = String(raw.hasSuffix("\r") ? raw.dropLast() : raw)
+            let text = raw.hasSuffix("\r") ? raw.dropLast() : raw
             let number = offset + 1
-            if pending == nil {
-                let trimmed = text.trimmingWhitespace
-                if trimmed == errorMarker {
-                    result.append(ScriptLine(.expectFailure, number: number))
-                    continue
-                }
-                if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            let trimmed = text.trimmingWhitespace
+            if trimmed == errorMarker {
+                // A marker after a continued line still marks the next command; it never joins the line above.
+                if let done = pending { result.append(ScriptLine(.command(done.text), number: done.number)) }
+                pending = nil
+                result.append(ScriptLine(.expectFailure, number: number))
+                continue
             }
-            let continues = endsWithContinuation(text)
-            if continues { text.removeLast() }
-            if let started = pending {
-                pending = (started.text + " " + text.trimmingWhitespace, started.number)
-            } else {
-                pending = (text.trimmingWhitespace, number)
-            }
+            if pending == nil && (trimmed.isEmpty || trimmed.hasPrefix("#")) { continue }
+            let joined = pending.map { $0.text + " " + trimmed } ?? trimmed
+            // A `\` inside a comment is part of the comment, which ends at the newline, as in `sh`.
+            let continues = endsWithContinuation(text) && !Lexer.hasComment(joined)
+            pending = (continues ? joined.dropLast().trimmingWhitespace : joined, pending?.number ?? number)
             if !continues, let done = pending {
                 result.append(ScriptLine(.command(done.text), number: done.number))
                 pending = nil
@@ -84,8 +83,14 @@ public struct ScriptLine: Sendable, Equatable {
                 if character == "\n" { comment = false } else { continue }
             }
             if escaped {
-                current.append(character)
                 escaped = false
+                // `\` before a newline continues the command, as in a script: the two become a space.
+                if character == "\n" || character == "\r\n" {
+                    current.removeLast()
+                    current.append(" ")
+                    continue
+                }
+                current.append(character)
                 continue
             }
             switch character {
@@ -108,8 +113,14 @@ public struct ScriptLine: Sendable, Equatable {
         return pieces
     }
 
+    /// True when `line` continues on the next: it ends in an unescaped `\` that is not inside a comment, as in `sh`
+    /// (`numbers # see C:\` ends at the newline; the comment would otherwise swallow the next command).
+    public static func continues(_ line: String) -> Bool {
+        endsWithContinuation(line) && !Lexer.hasComment(line)
+    }
+
     /// True when the line ends in an odd number of backslashes (an even number are escaped backslashes).
-    private static func endsWithContinuation(_ text: String) -> Bool {
+    private static func endsWithContinuation(_ text: some StringProtocol) -> Bool {
         text.reversed().prefix(while: { $0 == "\\" }).count % 2 == 1
     }
 }
