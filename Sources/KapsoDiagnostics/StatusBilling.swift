@@ -118,8 +118,9 @@ public struct StatusBilling: Sendable, Equatable {
     /// escapes control characters; masked transcripts mask it as a body, since it often holds an order id or an email).
     public let callbackData: [Seen<String>]
 
-    /// Reads the events of a status history (a retried notification counts once, as `StatusHistory` keeps it).
-    public init(statuses: JSONValue?) {
+    /// Reads the events of a status history of the message `messageID` (a retried notification counts once, and a
+    /// status naming another message is left out, as `StatusHistory` keeps them: another message's price is not this one's).
+    public init(statuses: JSONValue?, messageID: String? = nil) {
         var pricing: [Seen<Pricing>] = []
         var conversations: [Seen<MetaConversation>] = []
         var callbackData: [Seen<String>] = []
@@ -132,7 +133,7 @@ public struct StatusBilling: Sendable, Equatable {
             }
         }
         // History order: `StatusHistory` sorts by time; each of its events names the entry it was read from.
-        let ordered = StatusHistory(statuses: statuses, sentAt: nil).events.map(\.storedIndex)
+        let ordered = StatusHistory(statuses: statuses, sentAt: nil, messageID: messageID).events.map(\.storedIndex)
         let objects = (statuses?.array ?? [])
         for index in ordered where index < objects.count {
             guard let json = objects[index].object else { continue }
@@ -157,7 +158,7 @@ public struct StatusBilling: Sendable, Equatable {
 
     /// The pricing, conversation and callback data of a Platform API message (`kapso.statuses`).
     public init(message: Message) {
-        self.init(statuses: message.json["kapso"]?["statuses"])
+        self.init(statuses: message.json["kapso"]?["statuses"], messageID: message.id)
     }
 
     /// True when no status carried any of the three.

@@ -101,6 +101,15 @@ import Testing
         #expect(billing.callbackData.first?.statuses == ["sent", "read"])
     }
 
+    /// A stored status about another message (its `id` names it) carries that message's price, not this one's.
+    @Test func aStatusAboutAnotherMessageIsLeftOut() throws {
+        let statuses = #"[{"id":"wamid.A","status":"sent","timestamp":"1795262400","pricing":{"billable":true,"category":"utility"}},"#
+            + #"{"id":"wamid.B","status":"sent","timestamp":"1795262400","pricing":{"billable":true,"category":"marketing"},"biz_opaque_callback_data":"order=9"}]"#
+        let billing = StatusBilling(statuses: try JSONValue.parse(Array(statuses.utf8)), messageID: "wamid.A")
+        #expect(billing.pricing.map(\.value.category) == ["utility"])
+        #expect(billing.callbackData.isEmpty)
+    }
+
     @Test(arguments: ["[]", "null", #"[{"status":"sent","timestamp":"1795262400"}]"#, #"["junk",{"status":"sent","pricing":{}}]"#])
     func statusesWithoutAnyOfTheThreeGiveNoLines(statuses: String) throws {
         let billing = try Self.billing(statuses)
