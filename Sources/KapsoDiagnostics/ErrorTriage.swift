@@ -23,6 +23,10 @@ public struct ErrorTriage {
     }
 
     public internal(set) var entries: [Entry] = []
+    /// Failed statuses (or statuses with errors) stored with a listed message whose `id` names another message
+    /// (`StatusHistory.foreign`), left out of `entries`: not this message's outcome (probe10 P10-1). One WAMID per such
+    /// status: the message it is stored with.
+    public private(set) var statusesOfOtherMessages: [String] = []
     /// API calls answered with an error status that is Kapso's normal answer, left out of `entries`.
     public private(set) var normalAnswers = 0
     // Keys of message errors already added, so overlapping pages add each once.
@@ -35,14 +39,15 @@ public struct ErrorTriage {
     /// failure under the message's code (`MessageError.primary`: a specific code over Meta's generic 131000) with
     /// the status's other codes as detail; a failed status without errors; a status that is no failure but carries
     /// errors (`warning`, StatusWord) as one entry named by its word; and the `errors[]` of received messages (e.g.
-    /// 131051). Pages may overlap: a failure already added is not added again.
+    /// 131051). Pages may overlap: a failure already added is not added again. A failed status stored with a message
+    /// whose `id` names another message is no failure of this one: counted in `statusesOfOtherMessages` only.
     public mutating func addMessages(_ page: JSONValue, since: Int64) {
         for value in page["data"]?.array ?? [] {
             guard let message = value.object, let id = message["id"]?.string else { continue }
             let kapso = message["kapso"]
             let inbound = kapso?["direction"]?.string == "inbound"
             let sentAt = KapsoTime.seconds(timestamp: message["timestamp"])
-            let history = StatusHistory(statuses: kapso?["statuses"], sentAt: sentAt)
+            let history = StatusHistory(statuses: kapso?["statuses"], sentAt: sentAt, messageID: id)
             let final = history.latest?.status ?? kapso?["status"]?.string ?? "?"
             let contact = MessageSummary.contact(of: message) ?? "?"
             let type = (message["type"]?.string ?? "?") + (UnsupportedContent.type(of: message).map { ": \($0)" } ?? "")
@@ -61,7 +66,12 @@ public struct ErrorTriage {
                     ("\(id)/status/\(event.storedIndex)", event.time ?? sentAt, MessageError.primary(of: event.errors),
                      MessageError.others(of: event.errors), "message to \(contact) (\(type), \(event.status))", event.status))
             }
-            if history.failures.isEmpty, !inbound, kapso?["status"]?.string == "failed" {
+            for event in history.foreign where event.status == "failed" || !event.errors.isEmpty {
+                guard (event.time ?? sentAt ?? 0) >= since, seen.insert("\(id)/other/\(event.storedIndex)").inserted else { continue }
+                statusesOfOtherMessages.append(id)
+            }
+            // Kapso's `failed` that only another message's stored status has is that status's word, not this message's.
+            if history.failures.isEmpty, !inbound, kapso?["status"]?.string == "failed", !history.kapsoStatusIsForeign("failed") {
                 found.append(("\(id)/final", sentAt, nil, [], "message to \(contact) (\(type))", nil))
             }
             let received = MessageError.all(in: message["errors"])

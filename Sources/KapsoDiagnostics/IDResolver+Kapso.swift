@@ -180,11 +180,16 @@ extension IDResolver {
         let direction = message.isInbound ? "an inbound \(message.type) message from" : "an outbound \(message.type) message to"
         let who = message.contact.map { contact($0.filter(\.isNumber)) } ?? number.map(contact)
             ?? message.userID.map { userLabel($0, username: message.username, name: message.contactName) } ?? "an unknown contact"
-        let failure = StatusHistory(message: message).failures.last.map { MessageError.primary(of: $0.errors)?.code.map { " \($0)" } ?? "" } ?? ""
+        let history = StatusHistory(message: message)
+        let failure = history.failures.last.map { MessageError.primary(of: $0.errors)?.code.map { " \($0)" } ?? "" } ?? ""
+        // Kapso's word that only a stored status of another message has is not this message's (StatusHistory.foreign).
+        let status = history.kapsoStatusIsForeign(message.status)
+            ? "\((history.latest ?? history.events.last)?.status ?? "no status of its own") (Kapso's '\(message.status)' comes from a stored status of another message)"
+            : message.status + failure
         var identity = Identity(
             input: id, kind: .wamid,
             statement: "\(id) is \(direction) \(who) on \(line.map(label) ?? message.phoneNumberID ?? "an unknown number"), "
-                + "\(message.status)\(failure)",
+                + status,
             fix: "trace \(id)")
         identity.details = [
             Identity.Detail("contact", who), Identity.Detail("conversation", message.conversationID ?? "-"),

@@ -24,12 +24,37 @@ public struct MessageVerdict: Sendable, Equatable {
     /// sent (nil when unknown), which explains a 131047. For an inbound message, `newestInbound` is the contact's
     /// newest inbound message to the number (Unix seconds) when it was read: a newer one reopens the window this
     /// message opened, so an old message's closed window is not the contact's window (nil: not read, said so).
+    ///
+    /// Statuses stored with the message that name another message (`StatusHistory.foreign`) are no part of the verdict:
+    /// it says they were set aside, and when Kapso's own status is a word only they have (`failed` while every stored
+    /// failure is another WAMID's), it reads the message's own history instead of Kapso's status (probe10 P10-1).
     public static func of(_ message: Message, windowAtSend: ServiceWindow?, newestInbound: Int64? = nil, now: Int64) -> MessageVerdict {
         if message.isInbound { return inbound(message, newestInbound: newestInbound, now: now) }
         let history = StatusHistory(message: message)
+        let verdict = outbound(message, history: history, windowAtSend: windowAtSend, now: now)
+        guard let foreign = history.foreignText else { return verdict }
+        let count = history.foreign.count
+        var note = "\(count) stored \(count == 1 ? "status names" : "statuses name") another message, so \(count == 1 ? "it was" : "they were") "
+            + "set aside (Meta's status names its message by id): \(foreign)"
+        if history.kapsoStatusIsForeign(message.status) {
+            note += "; Kapso's status '\(message.status)' matches only \(count == 1 ? "it" : "them"), so it is not taken as this message's"
+        }
+        return MessageVerdict(verdict.text + "; " + note, verdict.severity == .good ? .warning : verdict.severity)
+    }
+
+    /// The verdict on an outbound message from its own statuses (`history.events`).
+    private static func outbound(_ message: Message, history: StatusHistory, windowAtSend: ServiceWindow?, now: Int64) -> MessageVerdict {
         // A word that is no step of the delivery (a warning) is named whichever way the history is read.
         if let conflict = history.conflict {
             return noting(sideEvents(history, except: conflict.failure.status), to: contradiction(conflict, history: history), reached: .failed)
+        }
+        // Kapso's status taken from another message's status says nothing of this one (`of`).
+        if history.kapsoStatusIsForeign(message.status) {
+            guard let latest = (history.latest ?? history.events.last)?.status else {
+                return MessageVerdict("no status about this message itself was stored", .warning)
+            }
+            let verdict = outbound(latest, message: message, history: history, windowAtSend: windowAtSend, now: now)
+            return noting(sideEvents(history, except: latest), to: verdict, reached: StatusWord(latest))
         }
         if history.isBehind(message.status) {
             let verdict = incomplete(message, history: history, windowAtSend: windowAtSend)

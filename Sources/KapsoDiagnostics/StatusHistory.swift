@@ -11,6 +11,14 @@ public import KapsoClient
 /// the copies): Meta retries a webhook notification until the receiver answers 200 ("we retry delivery with
 /// increasing delays … until the delivery succeeds", developers.facebook.com/docs/whatsapp/api/webhooks), so a
 /// retried notification reaches Kapso, and its history, again. One failure retried is still one failure.
+///
+/// A status whose `id` names another message is set apart (`foreign`), never part of `events`: Meta's status object
+/// names the message it is about by `id` (kapso-api.md §7.3 "Status entry"; Meta's status webhook reference,
+/// developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/status/), so another
+/// WAMID's `failed` is no evidence about this message (probe10 P10-1: a relay or receiver that files statuses by
+/// conversation or recipient stores them so). Every reader (verdict, timeline, `errors`, the STATUS column) reads
+/// `events`, so they agree on which statuses belong to the message. A status without an `id` is kept: nothing says
+/// it is another's.
 public struct StatusHistory: Sendable {
     /// One status event: `sent`, `delivered`, `read`, `played`, `failed` (or anything Meta adds later: `StatusWord`).
     public struct Event: Sendable {
@@ -30,6 +38,8 @@ public struct StatusHistory: Sendable {
         public var repeats: Int = 0
         /// The status's `recipient_id` (the WhatsApp id of who it is about), nil when absent.
         public var recipient: String? = nil
+        /// The status's `id`: the WAMID of the message it is about (Meta's status object), nil when absent.
+        public var messageID: String? = nil
     }
 
     /// A failure and a later delivery or read: WhatsApp reported both, so the outcome is uncertain.
@@ -47,6 +57,9 @@ public struct StatusHistory: Sendable {
     public let sentAt: Int64?
     /// How many events have no usable timestamp (missing or unusable).
     public let untimedCount: Int
+    /// The stored statuses whose `id` names another message than the one they are stored with, in stored order (their
+    /// `messageID` says which): not in `events`, counted nowhere; shown apart so the user sees them.
+    public let foreign: [Event]
 
     /// Status times are Unix seconds (kapso-api.md §0.16). A status may be stamped a little before the
     /// message's own time (clocks differ), and Meta keeps trying to deliver for up to 30 days; outside that
@@ -57,11 +70,13 @@ public struct StatusHistory: Sendable {
     static let before: Int64 = 3_600
     static let after: Int64 = 31 * 86_400
 
-    /// Reads a `kapso.statuses` value; anything that is not an array of objects gives no events.
-    public init(statuses: JSONValue?, sentAt: Int64?) {
+    /// Reads a `kapso.statuses` value of the message `messageID` (its WAMID; nil when unknown: then no status is set
+    /// apart); anything that is not an array of objects gives no events.
+    public init(statuses: JSONValue?, sentAt: Int64?, messageID: String?) {
         self.sentAt = sentAt
         var timed: [Event] = []
         var untimed: [Event] = []
+        var foreign: [Event] = []
         // The first copy of each (id, status, timestamp, errors) stands for all of them: its index in `events` by key.
         var firstCopy: [[JSONValue?]: (timed: Bool, index: Int)] = [:]
         for (index, value) in (statuses?.array ?? []).enumerated() {
@@ -76,7 +91,12 @@ public struct StatusHistory: Sendable {
             let event = Event(
                 status: json["status"]?.string ?? "unknown", time: time,
                 sinceSend: time.flatMap { time in sentAt.map { time - $0 } }, errors: MessageError.all(in: json["errors"]),
-                storedIndex: index, unusableTimestamp: unusable, recipient: json["recipient_id"]?.string)
+                storedIndex: index, unusableTimestamp: unusable, recipient: json["recipient_id"]?.string,
+                messageID: json["id"]?.string)
+            if let own = messageID, !own.isEmpty, let named = event.messageID, !named.isEmpty, named != own {
+                foreign.append(event)
+                continue
+            }
             firstCopy[key] = (time != nil, time == nil ? untimed.count : timed.count)
             if time == nil { untimed.append(event) } else { timed.append(event) }
         }
@@ -87,11 +107,12 @@ public struct StatusHistory: Sendable {
         }
         events = timed + untimed
         untimedCount = untimed.count
+        self.foreign = foreign
     }
 
     /// The history of a Platform API message (`kapso.statuses`, deltas from its `timestamp`).
     public init(message: Message) {
-        self.init(statuses: message.json["kapso"]?["statuses"], sentAt: message.time)
+        self.init(statuses: message.json["kapso"]?["statuses"], sentAt: message.time, messageID: message.id)
     }
 
     /// The failed events, oldest first (a retried notification is one event: `Event.repeats`).
@@ -162,6 +183,23 @@ public struct StatusHistory: Sendable {
             others.append(recipient)
         }
         return others
+    }
+
+    /// The set-apart statuses in words, e.g. `wamid.HBgL…AAA= (failed 131047 at 2026-11-21T11:00:02Z)`, joined by `; `;
+    /// nil when none.
+    public var foreignText: String? {
+        guard !foreign.isEmpty else { return nil }
+        return foreign.map { event in
+            let code = MessageError.primary(of: event.errors).map { " " + ($0.code ?? "without an error code") } ?? ""
+            let at = event.time.map { " at \(KapsoTime.iso($0))" } ?? event.unusableTimestamp.map { _ in " (unusable timestamp)" } ?? ""
+            return "\(event.messageID ?? "?") (\(event.status)\(code)\(at))"
+        }.joined(separator: "; ")
+    }
+
+    /// True when Kapso's `kapso.status` is a word only a set-apart status has (`failed` while every failure stored is
+    /// another message's): Kapso's status may come from that status, so it says nothing of this message.
+    public func kapsoStatusIsForeign(_ kapsoStatus: String) -> Bool {
+        !events.contains { $0.status == kapsoStatus } && foreign.contains { $0.status == kapsoStatus }
     }
 
     /// The events whose timestamp is there but unusable.

@@ -1,3 +1,4 @@
+import Foundation
 import KapsoClient
 import KapsoDiagnostics
 import Testing
@@ -41,9 +42,9 @@ import Testing
     /// probe8 P8-8: the same failure reported again another second later, or passed on without its `href` or with its
     /// errors in another order, is still one failure of the message (`distinctFailures`); trace keeps both events.
     @Test func theSameFailureReportedAgainIsOneFailure() throws {
-        let first = #"{"id":"wamid.Y","status":"failed","timestamp":"1001","href":"https://x","errors":[{"code":131026},{"code":131049}]}"#
-        let later = #"{"id":"wamid.Y","status":"failed","timestamp":"1003","errors":[{"code":131049},{"code":131026,"title":"t"}]}"#
-        let other = #"{"id":"wamid.Y","status":"failed","timestamp":"1004","errors":[{"code":131000}]}"#
+        let first = #"{"id":"wamid.X","status":"failed","timestamp":"1001","href":"https://x","errors":[{"code":131026},{"code":131049}]}"#
+        let later = #"{"id":"wamid.X","status":"failed","timestamp":"1003","errors":[{"code":131049},{"code":131026,"title":"t"}]}"#
+        let other = #"{"id":"wamid.X","status":"failed","timestamp":"1004","errors":[{"code":131000}]}"#
         let history = StatusHistory(message: try Self.message("[\(first),\(later),\(other)]", status: "failed"))
         #expect(history.failures.count == 3)
         #expect(history.distinctFailures.map(\.storedIndex) == [0, 2])
@@ -76,6 +77,53 @@ import Testing
         #expect(history.otherRecipients(than: nil).isEmpty)
         let brazil = #"[{"status":"sent","timestamp":"1000","recipient_id":"551187654321"}]"#
         #expect(StatusHistory(message: try Self.message(brazil, status: "sent")).otherRecipients(than: "5511987654321").isEmpty)
+    }
+
+    /// probe10 P10-1: a stored status whose `id` names another message (a relay or receiver that files statuses by
+    /// conversation) is no evidence about this one: the verdict, the failures `errors` counts and Kapso's `failed` all
+    /// leave it out and say it was set aside.
+    @Test func aStatusNamingAnotherMessageIsSetApart() throws {
+        let foreign = #"{"id":"wamid.Z","status":"failed","timestamp":"1002","recipient_id":"14155550999","errors":[{"code":131047,"title":"Re-engagement message"}]}"#
+        let message = try Self.message(#"[{"id":"wamid.X","status":"sent","timestamp":"1000"},\#(foreign)]"#, status: "sent")
+        let history = StatusHistory(message: message)
+        #expect(history.events.map(\.status) == ["sent"])
+        #expect(history.failures.isEmpty)
+        #expect(history.foreign.map(\.messageID) == ["wamid.Z"])
+        #expect(history.otherRecipients(than: "14155550171").isEmpty, "the other recipient was the other message's")
+        let verdict = MessageVerdict.of(message, windowAtSend: nil, now: 1_000 + 7_200)
+        #expect(verdict.text.hasPrefix("sent 2 h ago, no delivery report yet"), "\(verdict.text)")
+        #expect(verdict.text.hasSuffix(
+            "; 1 stored status names another message, so it was set aside (Meta's status names its message by id): "
+                + "wamid.Z (failed 131047 at 1970-01-01T00:16:42Z)"), "\(verdict.text)")
+        #expect(verdict.severity == .warning)
+        // Without the message's id (nil) nothing is set apart: the reading before this fix.
+        let unnamed = StatusHistory(statuses: message.json["kapso"]?["statuses"], sentAt: 1_000, messageID: nil)
+        #expect(unnamed.failures.count == 1 && unnamed.foreign.isEmpty)
+    }
+
+    /// probe10 P10-1 (contact 28): delivered, then another message's failure, and Kapso's status `failed` taken from it:
+    /// the message is delivered, not "uncertain"; `errors` counts no failure of it and says why.
+    @Test func kapsosFailedFromAnotherMessagesStatusIsNotThisMessages() throws {
+        let statuses = #"[{"id":"wamid.X","status":"sent","timestamp":"1000"},{"id":"wamid.X","status":"delivered","timestamp":"1002"},"#
+            + #"{"id":"wamid.Z","status":"failed","timestamp":"1003","errors":[{"code":131026,"title":"Message undeliverable"}]}]"#
+        let message = try Self.message(statuses, status: "failed")
+        let history = StatusHistory(message: message)
+        #expect(history.conflict == nil)
+        #expect(history.kapsoStatusIsForeign("failed"))
+        let verdict = MessageVerdict.of(message, windowAtSend: nil, now: 2_000)
+        #expect(verdict.text.hasPrefix("delivered 2 s after sending, not read yet; 1 stored status names another message"), "\(verdict.text)")
+        #expect(verdict.text.hasSuffix("; Kapso's status 'failed' matches only it, so it is not taken as this message's"))
+        #expect(!verdict.text.contains("uncertain"))
+        var triage = ErrorTriage()
+        triage.addMessages(.object(["data": .array([.object(message.json)])]), since: 0)
+        #expect(triage.entries.isEmpty, "\(triage.entries.map(\.error))")
+        #expect(triage.statusesOfOtherMessages == ["wamid.X"])
+        // The same failure under the message's own id is its failure, and counted.
+        let own = try Self.message(statuses.replacingOccurrences(of: "wamid.Z", with: "wamid.X"), status: "failed")
+        var counted = ErrorTriage()
+        counted.addMessages(.object(["data": .array([.object(own.json)])]), since: 0)
+        #expect(counted.entries.map(\.error) == ["131026 Message undeliverable"])
+        #expect(MessageVerdict.of(own, windowAtSend: nil, now: 2_000).text.contains("uncertain"))
     }
 
     @Test func readsTenThousandStatuses() throws {

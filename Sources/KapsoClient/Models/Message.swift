@@ -36,7 +36,8 @@ public struct Message: Sendable {
     /// The WAMID this message quotes, if any.
     public var quotedID: String? { json["context"]?["id"]?.string }
 
-    /// Meta status events, oldest first (empty until a status arrives; inbound messages have none).
+    /// Meta status events as stored, oldest first (empty until a status arrives; inbound messages have none), including
+    /// any whose `id` names another message: diagnostics read `StatusHistory`, which sets those apart.
     public var statuses: [MessageStatus] {
         kapso["statuses"]?.array?.compactMap { $0.object.map(MessageStatus.init(json:)) } ?? []
     }

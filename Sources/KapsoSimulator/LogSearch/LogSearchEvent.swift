@@ -82,14 +82,17 @@ enum LogSearchEvent {
             meta
             ? (inbound ? "Meta messages webhook: inbound \(type) message" : "Meta statuses webhook: \(status)\(errorText)")
             : (inbound ? "Inbound \(type) message received" : "Outbound \(type) message \(status)\(errorText)")
+        // Meta's status webhook names the message it is about by the status's `id`: a status stored with another
+        // message (a relay's mix-up, probe10 P10-1) is, on Meta's side, about the message it names.
+        let about = meta ? statusEntry?["id"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } ?? message.id : message.id
         var event = common(
             id: (meta ? "wwe_" : "wme_") + entry.suffix,
             source: meta ? LogSearchCatalog.webhookEvent : LogSearchCatalog.messageEvent, time: entry.time,
             level: problem ? "error" : "info", status: status, message: text, resourceType: "whatsapp_message",
-            resourceID: message.id)
+            resourceID: about)
         event["event_type"] = .string(meta ? (inbound ? "messages" : "statuses") : "message.\(status)")
         if meta { event["field"] = "messages" }
-        event["whatsapp_message_id"] = .string(message.id)
+        event["whatsapp_message_id"] = .string(about)
         event["phone_number_id"] = kapso["phone_number_id"] ?? .null
         if let display = number?["display_phone_number"] { event["display_phone_number"] = display }
         event["message_type"] = .string(type)

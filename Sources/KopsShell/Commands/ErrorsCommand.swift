@@ -59,6 +59,20 @@ public enum ErrorsCommand: Command {
                         "groups": FailureGroups.json(named),
                     ])))
         }
+        // Failed statuses stored with a message but naming another (StatusHistory.foreign): said, not counted.
+        let others = fetch.triage.statusesOfOtherMessages
+        if let first = others.first {
+            let hosts = Set(others).count
+            let text = others.count == 1
+                ? "1 failed status stored with message \(first) names another message (its id), so it is not counted as that message's failure"
+                : "\(others.count) failed statuses stored with \(hosts == 1 ? "message \(first)" : "\(hosts) messages") name other messages "
+                    + "(their ids), so they are not counted as \(hosts == 1 ? "its" : "those messages'") failures"
+            result.blocks.append(.hint(text + "; 'trace \(first)' shows \(others.count == 1 ? "it" : hosts == 1 ? "them" : "one")"))
+            if case .object(var object)? = result.json {
+                object["statuses_of_other_messages"] = .array(others.map(JSONValue.string))
+                result.json = .object(object)
+            }
+        }
         if let meta = fetch.meta {
             result.blocks.append(.hint(metaLine(meta, period: period, messagesRead: sources.contains(.message))))
             if case .object(var object)? = result.json {

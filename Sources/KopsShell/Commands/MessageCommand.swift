@@ -54,6 +54,9 @@ public enum MessageCommand: Command {
                 "status recipient", "\(others.joined(separator: ", ")), not the message's recipient: its statuses may be another's",
                 style: .warn))
         }
+        if let foreign = history.foreignText {
+            fields.append(Field("other statuses", "\(foreign): stored with this message but naming another (their id), so not counted", style: .warn))
+        }
         var errors: [MessageError] = []
         for error in history.failures.flatMap(\.errors) + MessageError.all(in: message.json["errors"]) where !errors.contains(error) {
             errors.append(error)
@@ -63,7 +66,7 @@ public enum MessageCommand: Command {
         if history.failures.contains(where: { $0.errors.isEmpty }) && message.status == "failed" && errors.isEmpty {
             fields.append(Field("error", "failed, and Meta gave no error code", style: .bad))
         }
-        if history.conflict != nil || !MessageError.all(in: message.json["errors"]).isEmpty {
+        if history.conflict != nil || !history.foreign.isEmpty || !MessageError.all(in: message.json["errors"]).isEmpty {
             let verdict = MessageVerdict.of(message, windowAtSend: nil, now: context.now())
             fields.append(Field("verdict", verdict.text, style: TraceCommand.style(verdict.severity)))
         }

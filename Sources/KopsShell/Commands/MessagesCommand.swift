@@ -124,7 +124,8 @@ public enum MessagesCommand: Command {
     /// (a `warning` status with an error) and `error 131051` (a received message WhatsApp reported an error on). The code is the message's code
     /// (`MessageError.primary`, as the verdict picks it: 131026 rather than a generic 131000 beside it). `played`
     /// replaces Kapso's `read` (or an earlier word) when the history has a `played` event: played counts as read and
-    /// says more (StatusWord); only the word shown changes, the JSON keeps Kapso's status.
+    /// says more (StatusWord); only the word shown changes, the JSON keeps Kapso's status. Kapso's status that only a
+    /// stored status naming another message has (`failed` from another WAMID's failure) reads `failed (other wamid)`.
     static func status(_ message: Message) -> StyledText {
         let history = StatusHistory(message: message)
         let failedCode = history.failures.last.map { failure in MessageError.primary(of: failure.errors)?.code.map { " \($0)" } ?? "" }
@@ -134,6 +135,10 @@ public enum MessagesCommand: Command {
         let warning = history.events.last { StatusWord($0.status) == .warning && !$0.errors.isEmpty }
             .map { " " + (MessageError.primary(of: $0.errors)?.code ?? "without code") }
         let shown = played ? "played" : message.status
+        // Kapso's word that only a stored status of another message has (StatusHistory.foreign) is not this message's.
+        if history.kapsoStatusIsForeign(message.status) {
+            return StyledText("\(message.status) (other wamid)", style: .warn)
+        }
         switch message.status {
         case "failed": return StyledText("failed" + (failedCode ?? ""), style: .bad)
         case let other where failedCode != nil: return StyledText("\(other)/failed\(failedCode ?? "")", style: .warn)

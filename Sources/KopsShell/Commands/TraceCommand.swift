@@ -154,8 +154,9 @@ public enum TraceCommand: Command {
                 return [.line(StyledText("")), .line(StyledText("errors on the received message:", style: .warn))]
                     + explained(received, headlines: true)
             }
-            let text = message.isInbound ? "statuses: none (inbound messages have no delivery statuses)" : "statuses: none reported yet"
-            return [.line(StyledText("")), .line(StyledText(text, style: .dim))]
+            let text = message.isInbound ? "statuses: none (inbound messages have no delivery statuses)"
+                : history.foreign.isEmpty ? "statuses: none reported yet" : "statuses: none about this message"
+            return [.line(StyledText("")), .line(StyledText(text, style: .dim))] + setApart(history)
         }
         var events = history.events
         var hidden = 0
@@ -204,13 +205,31 @@ public enum TraceCommand: Command {
                 "  the statuses are about \(others.joined(separator: ", ")), not the message's recipient \(to): "
                     + "they may be another recipient's", style: .warn)))
         }
-        if history.isBehind(message.status) {
+        blocks += setApart(history)
+        if history.isBehind(message.status), !history.kapsoStatusIsForeign(message.status) {
             blocks.append(.line(StyledText("  Kapso's status is \(message.status), but no \(message.status) event was recorded in the history", style: .warn)))
         }
         // The message's code first (as the verdict picks it), then the rest; a warning's errors too (StatusWord).
         let statusErrors = history.events.filter { $0.status == "failed" || StatusWord($0.status).rank == nil }
             .flatMap { event in (MessageError.primary(of: event.errors).map { [$0] } ?? []) + MessageError.others(of: event.errors) }
         return blocks + explained(statusErrors + received, template: message.type == "template")
+    }
+
+    /// The stored statuses that name another message (`StatusHistory.foreign`), under the timeline: one line each.
+    private static func setApart(_ history: StatusHistory) -> [Block] {
+        guard !history.foreign.isEmpty else { return [] }
+        let count = history.foreign.count
+        var blocks = [Block.line(StyledText(
+            "  \(count) more stored \(count == 1 ? "status names" : "statuses name") another message (Meta's status names its message "
+                + "by id), so \(count == 1 ? "it is" : "they are") not this message's and \(count == 1 ? "is" : "are") not counted:", style: .warn))]
+        for event in history.foreign.prefix(5) {
+            let code = MessageError.primary(of: event.errors).map { " " + $0.headline } ?? ""
+            let at = event.time.map(KapsoTime.iso) ?? event.unusableTimestamp.map { "unusable time \(VisibleText.escaped(String($0.prefix(24))))" } ?? "no timestamp"
+            blocks.append(.line(StyledText("    \(at)  \(event.status)\(code)", style: .dim)))
+            blocks.append(.line(StyledText("      about \(event.messageID ?? "-")", style: .dim)))
+        }
+        if count > 5 { blocks.append(.line(StyledText("    … \(count - 5) more: '--output json' shows them", style: .dim))) }
+        return blocks
     }
 
     /// Meaning, fix and Meta's details of each distinct error, the first three in full.

@@ -125,7 +125,7 @@ struct MessageTrace {
             }
         }
         let start = time - slack
-        let statusTimes = message.statuses.compactMap(\.time)
+        let statusTimes = StatusHistory(message: message).events.compactMap(\.time)
         let end = (statusTimes.max() ?? time) + deliveryHorizon
         var templateContext: (businessAccountID: String, marketingStopped: Bool)?
         if !templateRequests.isEmpty, case .success(let number) = json(4), let waba = number["data"]?["business_account_id"]?.string {

@@ -1,0 +1,61 @@
+import Foundation
+import KapsoSimulator
+import KopsShell
+import KopsTestSupport
+import Testing
+
+/// `trace`, `message`, `messages` and `errors` on the probe10 shapes (`Tests/Seeds/message-outcomes.seed.json`, from the
+/// tester's `gen10.py`): statuses stored with a message that name another message (P10-1), sends to a WhatsApp group
+/// (P10-2), a send pending for two days (P10-3) and an error code too big for an Int (P10-4).
+@Suite struct MessageOutcomesSeedTests {
+    static var seed: SimulatorSeed {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        return SimulatorSeed.file(folder.appendingPathComponent("Seeds/message-outcomes.seed.json").path)
+    }
+
+    /// The seed's message `n` of contact `1415555 01<contact>` (gen10.py's `wid`).
+    static func id(_ contact: String, _ n: Int) -> String {
+        let bytes: [UInt8] = [0x1C, 0x18, 0x0B] + Array("141555501\(contact)".utf8) + [0x15, 0x02, 0x00, 0x12, 0x18, 0x14, 0x01]
+            + Array("P\(n < 10 ? "0" : "")\(n)".utf8) + [UInt8](repeating: 0, count: 14)
+        return "wamid." + Data(bytes).base64EncodedString()
+    }
+
+    func run(_ lines: [String]) async throws -> [Ran] {
+        try await runDemo(lines, number: "100200300400501", seed: Self.seed)
+    }
+
+    @Test func idsAreTheSeeds() {
+        #expect(Self.id("12", 2) == "wamid.HBgLMTQxNTU1NTAxMTIVAgASGBQBUDAyAAAAAAAAAAAAAAAAAAA=")
+    }
+
+    /// P10-1: contact 12's `sent` plus another WAMID's `failed 131047`, contact 28's `delivered` plus another WAMID's
+    /// `failed 131026` under Kapso's `failed`: every view leaves the other message's failure out and says so.
+    @Test func statusesOfAnotherMessageAreSetApartEverywhere() async throws {
+        let runs = try await run([
+            "trace \(Self.id("12", 2))", "trace \(Self.id("28", 2))", "message \(Self.id("28", 2))", "messages", "errors --flat",
+            "whois \(Self.id("28", 2))",
+        ])
+        for run in runs { #expect(run.status == 0, "\(run.err)") }
+        let other12 = Self.id("12", 9)
+        #expect(runs[0].out.contains("verdict: sent 1 h ago, no delivery report yet"), "\(runs[0].out)")
+        #expect(!runs[0].out.contains("verdict: failed"))
+        #expect(runs[0].out.contains("1 more stored status names another message"), "\(runs[0].out)")
+        #expect(runs[0].out.contains("failed 131047 Re-engagement message\n      about \(other12)"), "\(runs[0].out)")
+        #expect(!runs[0].out.contains("the statuses are about 14155550999"), "that recipient was the other message's")
+        #expect(!runs[0].out.contains("Meta status failed"), "Meta's failed webhook named the other message: \(runs[0].out)")
+        #expect(runs[1].out.contains("verdict: delivered 2 s after sending, not read yet;"), "\(runs[1].out)")
+        #expect(runs[1].out.contains("Kapso's status 'failed' matches only it, so it is not taken as this message's"))
+        #expect(!runs[1].out.contains("uncertain"))
+        #expect(runs[2].out.contains("status:         failed (other wamid)"), "\(runs[2].out)")
+        #expect(runs[2].out.contains("other statuses: \(Self.id("28", 9)) (failed 131026 at 2026-11-21T11:00:03Z)"), "\(runs[2].out)")
+        let row28 = runs[3].out.split(separator: "\n").first { $0.contains("foreign same rcpt") } ?? ""
+        #expect(row28.contains("failed (other wamid)"), "\(runs[3].out)")
+        // errors: no failure of contact 12's or 28's message; Meta's webhooks name the other messages, so they are theirs.
+        #expect(!runs[4].out.contains("message to 14155550112"), "\(runs[4].out)")
+        #expect(!runs[4].out.contains("message to 14155550128"), "\(runs[4].out)")
+        #expect(runs[4].out.contains("status failed of \(other12)"), "\(runs[4].out)")
+        #expect(runs[4].err.contains("2 failed statuses stored with 2 messages name other messages (their ids), so they are not counted"),
+            "\(runs[4].err)")
+        #expect(runs[5].out.contains("delivered (Kapso's 'failed' comes from a stored status of another message)"), "\(runs[5].out)")
+    }
+}
