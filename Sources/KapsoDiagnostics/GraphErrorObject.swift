@@ -29,8 +29,30 @@ public struct GraphErrorObject: Sendable, Equatable {
         traceID = error["fbtrace_id"]?.string
     }
 
+    /// Nil unless a refused send was Graph's error object (with a `type` and an integer code); `path` becomes nil.
+    public init?(_ rejection: MetaSendError) {
+        guard let type = rejection.type, !type.isEmpty, let code = rejection.code.flatMap({ Int($0) }) else { return nil }
+        self.type = type
+        self.code = code
+        subcode = rejection.subcode
+        message = rejection.message
+        traceID = rejection.traceID
+    }
+
     /// `OAuthException 2500`, `GraphMethodException 100/33`: how Graph names it.
     public var label: String {
         "\(type) \(code)" + (subcode.map { "/\($0)" } ?? "")
+    }
+
+    /// True when Graph's text names a piece of Kapso's own paths as what it cannot find: `Unknown path components:
+    /// /meta/whatsapp/v24.0/…` (code 2500) or `Object with ID 'meta' does not exist` (100/33). Kapso's Meta proxy
+    /// sends Graph `/v24.0/{phone-number id}/messages` (kapso-api.md §1.1, §9), never its own `/meta/whatsapp`
+    /// prefix, so such an answer to a Meta proxy path came from Graph itself or a host that passed the path to it as
+    /// it was, not from Kapso relaying Meta's refusal [uncertain: Graph's words for an unknown first segment, as in
+    /// probe9's stand-in and Graph's own 2500 and 100/33 messages].
+    public var namesKapsoPath: Bool {
+        let text = message.lowercased()
+        return ["'meta'", "'platform'", "/meta/whatsapp", "/platform/v1", "components: /meta", "components: /platform"]
+            .contains { text.contains($0) }
     }
 }

@@ -49,4 +49,27 @@ import Testing
     func kapsosErrorsAreNotGraphs(body: String) throws {
         #expect(GraphErrorObject(try JSONValue.parse(Array(body.utf8))) == nil)
     }
+
+    /// Graph's answer names a piece of Kapso's own path only when Graph itself got it; Meta's refusals relayed by
+    /// Kapso's proxy name the message, the token or the phone-number id.
+    @Test(arguments: [
+        ("Unknown path components: /meta/whatsapp/v24.0/100200300400501/messages", "OAuthException", 2500, nil, true),
+        ("Unsupported post request. Object with ID 'meta' does not exist, cannot be loaded due to missing permissions, or does not support this operation.",
+         "GraphMethodException", 100, 33, true),
+        ("(#131047) Re-engagement message", "OAuthException", 131047, nil, false),
+        ("Unsupported post request. Object with ID '100200300400501' does not exist", "GraphMethodException", 100, 33, false),
+        ("Error validating access token: Session has expired", "OAuthException", 190, 463, false),
+    ] as [(String, String, Int, Int?, Bool)])
+    func graphNamesKapsosPathOnlyWhenItGotIt(message: String, type: String, code: Int, subcode: Int?, named: Bool) throws {
+        let rejection = MetaSendError(status: 400, code: String(code), message: message, subcode: subcode, type: type)
+        let graph = try #require(GraphErrorObject(rejection))
+        #expect(graph.namesKapsoPath == named)
+        #expect(graph.code == code && graph.subcode == subcode)
+    }
+
+    /// Kapso's own refusal of a send (`{"error": "…"}`, the 409 lock) is not Graph's object.
+    @Test func kapsosSendRefusalIsNotGraphs() throws {
+        let rejection = try #require(MetaSendError(status: 409, json: try JSONValue.parse(#"{"error":"Another send is in progress"}"#)))
+        #expect(GraphErrorObject(rejection) == nil)
+    }
 }

@@ -15,10 +15,12 @@ public struct MetaSendError: Sendable, Equatable {
     /// The request's URL or path (`…/meta/whatsapp/v24.0/{phone-number id}/messages`), set by `send`: the id Graph
     /// refuses is in it. Nil when not known.
     public var path: String?
+    /// Graph's `type` (`OAuthException`, `GraphMethodException`), nil for Kapso's own shape or when absent.
+    public var type: String?
 
     public init(
         status: Int, code: String?, message: String, details: String? = nil, traceID: String? = nil, subcode: Int? = nil,
-        path: String? = nil
+        path: String? = nil, type: String? = nil
     ) {
         self.status = status
         self.code = code
@@ -27,6 +29,7 @@ public struct MetaSendError: Sendable, Equatable {
         self.traceID = traceID
         self.subcode = subcode
         self.path = path
+        self.type = type
     }
 
     /// Reads an error body; nil when it has none of the known shapes.
@@ -36,7 +39,8 @@ public struct MetaSendError: Sendable, Equatable {
             self.init(
                 status: status, code: text(graph["code"]), message: graph["message"]?.string ?? "no error message",
                 details: graph["error_data"]?["details"]?.string, traceID: graph["fbtrace_id"]?.string,
-                subcode: graph["error_subcode"]?.int ?? graph["error_subcode"]?.string.flatMap { Int($0) })
+                subcode: graph["error_subcode"]?.int ?? graph["error_subcode"]?.string.flatMap { Int($0) },
+                type: graph["type"]?.string)
         } else if let message = json["error"]?.string {
             // Kapso's 409 send lock has no code; the catalog knows it as `409`.
             self.init(status: status, code: text(json["code"]) ?? (status == 409 ? "409" : nil), message: message)

@@ -194,6 +194,12 @@ public enum ReplyCommand: Command {
             wamid = try context.client.send(request)
         } catch {
             if case .sendRejected(let rejection) = error {
+                // Graph's own answer to Kapso's proxy path is about the base URL, not the message.
+                if let wrongHost = BaseURLError.explaining(
+                    error, clientBase: context.client.baseURL, base: context.session.baseURL, source: context.session.sources["api"])
+                {
+                    throw wrongHost
+                }
                 // A closed window names the templates that fit, as the check before sending does (issue 19 §3).
                 let templates = rejection.code == "131047" && what == nil
                     ? TemplateLookup.fitting(target.phoneNumberID, contact: target.contact, in: context) : []

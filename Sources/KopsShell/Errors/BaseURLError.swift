@@ -16,6 +16,8 @@ public struct BaseURLError: KopsError, Equatable {
     public var graph: GraphErrorObject? = nil
     /// True when the answer's error object is in no shape Kapso's Platform API uses (Graph's or another's).
     public var foreignShape = false
+    /// True when the answer was to a Meta proxy path (a send): nothing reached the contact.
+    public var metaProxy = false
 
     /// `error` rewritten when it says the host is wrong; nil otherwise. `clientBase` is the base the client joins
     /// paths to (`http://127.0.0.1:8080/api`), `base` the one the user gave.
@@ -28,6 +30,13 @@ public struct BaseURLError: KopsError, Equatable {
             let answer = graph.map { "like Meta's Graph API (\($0.label): \(Shortened.text($0.message)))" }
                 ?? "\(status) with an error object Kapso's API never sends"
             return BaseURLError(url: clientBase + path, answer: answer, base: base, source: source, graph: graph, foreignShape: true)
+        case .sendRejected(let rejection):
+            // A Meta proxy path answered by Graph itself: the host passes Kapso's paths on to Meta as they are.
+            guard let graph = GraphErrorObject(rejection), graph.namesKapsoPath else { return nil }
+            let answer = "like Meta's Graph API (\(graph.label): \(Shortened.text(graph.message)))"
+            return BaseURLError(
+                url: rejection.path ?? clientBase, answer: answer, base: base, source: source, graph: graph, foreignShape: true,
+                metaProxy: true)
         case .badResponse(404, _, let firstBytes):
             return BaseURLError(url: nil, answer: "HTTP 404 with a page that is not JSON (\(firstBytes))", base: base, source: source)
         default:
@@ -44,6 +53,12 @@ public struct BaseURLError: KopsError, Equatable {
             guard graph != nil else {
                 return "\(asked): this host does not serve Kapso's API: \(base)\(origin); Kapso's is "
                     + "\(BaseURLShape.kapsoHost), kapso-sim prints its own; 'state' shows it, --base-url or 'profile' changes it"
+            }
+            if metaProxy {
+                return "\(asked), so Meta's Graph API got Kapso's proxy path as it was and nothing was sent to the contact: \(base)\(origin) "
+                    + "passes /meta/whatsapp on to Meta instead of serving Kapso's Meta proxy; Kapso's host is "
+                    + "\(BaseURLShape.kapsoHost) (it serves /meta/whatsapp/v24.0), and a Kapso key is not a Meta access token; "
+                    + "'state' shows the base URL, --base-url or 'profile' changes it"
             }
             return "\(asked): \(base)\(origin) is Meta's Graph API or stands in front of it, not Kapso's API; Kapso's host is "
                 + "\(BaseURLShape.kapsoHost) (kops adds /platform/v1), and a Kapso key is not a Meta access token; "
