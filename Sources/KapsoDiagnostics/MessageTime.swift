@@ -6,8 +6,9 @@ public import KapsoClient
 /// Kapso's message `timestamp` is "Unix seconds" as a string (kapso-api.md §7.3 and §0.16). kops reads nothing else
 /// as a message time: an ISO date, a 13-digit value or a time ahead of the API's clock means something other than
 /// Meta wrote the record (another tool, a device's clock), and reading it anyway gave year-58856 dates and windows
-/// longer than 24 hours (probe9 P9-4, P9-5, P9-12). Milliseconds are named, not converted: status timestamps in
-/// milliseconds are "no usable timestamp" too (`StatusHistory`), so a message and its statuses are read alike.
+/// longer than 24 hours (probe9 P9-4, P9-5, P9-12). Milliseconds are named, not converted. The one reading of a
+/// message or status time: `messages`, `message` and `trace` show it, and `StatusHistory` reads each status's
+/// `timestamp` (Unix seconds too, kapso-api.md §7.4) through it, so a message and its statuses are read alike.
 public enum MessageTime: Sendable, Equatable {
     /// A readable time (Unix seconds), at most `skew` ahead of the API's clock.
     case seconds(Int64)

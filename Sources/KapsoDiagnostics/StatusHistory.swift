@@ -229,13 +229,13 @@ public struct StatusHistory: Sendable {
     /// `failed` 4 (final); nil for a status kops does not know (Meta may add some).
     public static func rank(_ status: String) -> Int? { StatusWord(status).rank }
 
-    /// A usable time from `"1795256160"` (Meta's string of digits), a bare number, or an ISO-8601 text;
-    /// else the value as given when there is one (an implausible or unreadable timestamp).
+    /// A usable time from `"1795256160"` (Meta's string of digits) or a bare number, read as a message's time is
+    /// (`MessageTime`: an ISO date or milliseconds where Unix seconds belong is no time), then within `before` and
+    /// `after` of the send; else the value as given when there is one (an implausible or unreadable timestamp).
     private static func time(_ value: JSONValue?, sentAt: Int64?) -> (Int64?, String?) {
         guard let value, !value.isNull else { return (nil, nil) }
         let text = value.string ?? value.int.map(String.init) ?? value.serialized()
-        let seconds = value.string.flatMap { KapsoTime.seconds(unix: $0) ?? KapsoTime.seconds(iso: $0) } ?? value.int.map(Int64.init)
-        guard let seconds else { return (nil, text) }
+        guard let seconds = MessageTime(timestamp: value, now: nil).seconds else { return (nil, text) }
         let plausible = sentAt.map { (($0 - before)...($0 + after)) } ?? (earliestPlausible...latestPlausible)
         return plausible.contains(seconds) ? (seconds, nil) : (nil, text)
     }

@@ -331,13 +331,17 @@ import Testing
         #expect(verdict.severity == .warning)
     }
 
-    @Test func isoTimestampsAreRead() throws {
+    /// A status's time is read as its message's is (`MessageTime`): Unix seconds only, so an ISO date or milliseconds
+    /// is an unusable timestamp, shown as given.
+    @Test(arguments: ["1795255610", "2026-11-21T10:06:50Z", "1795255610000", "0", "soon"])
+    func statusTimesAreReadAsMessageTimes(value: String) throws {
         let text =
             #"{"id":"wamid.X","timestamp":"1795255600","type":"text","text":{"body":"hi"},"kapso":{"direction":"outbound","#
-            + #""status":"delivered","statuses":[{"status":"sent","timestamp":"1795255600"},{"status":"delivered","timestamp":"2026-11-21T10:06:50Z"}]}}"#
+            + #""status":"delivered","statuses":[{"status":"delivered","timestamp":"\#(value)"}]}}"#
         let history = StatusHistory(message: try Message(json: try #require(try JSONValue.parse(Array(text.utf8)).object)))
-        #expect(history.untimedCount == 0)
-        #expect(history.events.map(\.sinceSend) == [0, 10])
+        let expected = MessageTime(timestamp: .string(value), now: nil).seconds
+        #expect(history.events.map(\.time) == [expected])
+        #expect(history.unusable.map(\.unusableTimestamp) == (expected == nil ? [value] : []))
     }
 
     /// probe3 F9: a received edit or poll is named, and an edit is not "ask the contact to send it another way".

@@ -109,6 +109,16 @@ import Testing
         #expect(runs[0].out.contains("verdict: received; the 24-hour window it opened is unknown"), "\(runs[0].out)")
     }
 
+    /// The same time ahead of the API's clock reads alike in every command (`MessageTime`): `messages` shows no time
+    /// for it (it printed it as given), `message` names it as `trace` does.
+    @Test func aTimeAheadOfTheServerClockIsNoTimeInMessagesOrMessage() async throws {
+        let runs = try await run(["messages --phone-number 14155550183", "message \(Self.id("83", 1))"])
+        #expect(!runs[0].out.contains("2026-11-21T17:00:00Z"), "\(runs[0].out)")
+        #expect(runs[0].out.split(separator: "\n").contains { $0.hasPrefix("-  ") }, "\(runs[0].out)")
+        #expect(runs[1].out.contains("time:         unreadable: its timestamp 2026-11-21T17:00:00Z is 5 h ahead of the API's clock"),
+            "\(runs[1].out)")
+    }
+
     /// P9-18: a reply stamped 1 s before the inbound it answers, then delivered, was sent inside the window.
     @Test func aReplyStampedASecondEarlyIsInsideTheWindow() async throws {
         let out = try await run(["trace \(Self.id("90", 3))"])[0].out

@@ -37,7 +37,7 @@ public enum MessageCommand: Command {
         do { message = try MessageLookup.first(ids, client: context.client) } catch { throw MessageLookup.explaining(error) }
         context.remember(message)
         var fields = [
-            Field("id", message.id), Field("time", message.time.map(KapsoTime.iso) ?? "-"),
+            Field("id", message.id), Field("time", MessageTime(message, now: context.now()).text),
             Field("direction", message.direction), Field("type", message.type),
             Field("status", MessagesCommand.status(message).text, style: MessagesCommand.status(message).style),
             Field("contact", contactLabel(message)),

@@ -84,7 +84,7 @@ public enum MessagesCommand: Command {
             // object parsed on its own) than parsed whole (docs/performance.md, session 7).
             fetch: { after, _ in try only(contact?.rowsFor, in: context.client.messages(filters: filters, limit: 100, after: after.first?.1)) },
             request: { context.client.messagesRequest(filters: filters, limit: 100, after: $0.first?.1) },
-            table: table)
+            table: { table($0, now: context.now()) })
         context.session.lastList = nil
         if count == 0 { try context.verifyIDFilters(filters, contactFilter: contact?.rowsFor) }
         // JSON mode prints the document alone, as a one-page list does.
@@ -98,13 +98,15 @@ public enum MessagesCommand: Command {
         let page = only(contact, in: try context.client.messages(filters: filters, limit: limit, after: after))
         if page.items.isEmpty, after == nil { try context.verifyIDFilters(filters, contactFilter: contact) }
         context.rememberList(page, source: .messages(filters: filters, limit: limit, contact: contact))
-        return CommandResult(blocks: [.table(table(page.items)), .hint(page.footer)], json: page.json)
+        return CommandResult(blocks: [.table(table(page.items, now: context.now())), .hint(page.footer)], json: page.json)
     }
 
-    static func table(_ messages: [Message]) -> Table {
+    /// The messages as rows; `now` is the API's clock: a time ahead of it is no time (`MessageTime`), shown `-` as a
+    /// missing, millisecond or ISO one is ('message' and 'trace' say why).
+    static func table(_ messages: [Message], now: Int64?) -> Table {
         let rows = messages.map { message -> [StyledText] in
             [
-                StyledText(message.time.map(KapsoTime.iso) ?? "-"), StyledText(message.isInbound ? "in" : "out"),
+                StyledText(MessageTime(message, now: now).seconds.map(KapsoTime.iso) ?? "-"), StyledText(message.isInbound ? "in" : "out"),
                 StyledText(message.type), status(message), StyledText(MessageSummary.contact(of: message.json) ?? "-"),
                 StyledText(MessageSummary.text(of: message.json)), StyledText(message.id),
             ]
