@@ -88,12 +88,14 @@ public struct Renderer: Sendable {
         }
         while true {
             let cut = self.table.cutColumns(main()).map { kept[$0] }
+            // A column cut narrower than it reads well in goes under the row on a line of its own.
+            let squeezed = self.table.squeezedColumns(main()).map { kept[$0] }
             let needsRoom = !self.table.fits(main())
-                || cut.contains { table.columns[$0].truncation == .middle || table.columns[$0].movesBelowWhenNarrow }
+                || cut.contains { table.columns[$0].truncation == .middle || table.columns[$0].movesBelowWhenNarrow } || !squeezed.isEmpty
             guard needsRoom else { break }
             if let drop = kept.first(where: { table.columns[$0].dropsWhenNarrow }) {
                 dropped.insert(drop)
-            } else if let move = cut.first(where: { table.columns[$0].movesBelowWhenNarrow }) {
+            } else if let move = cut.first(where: { table.columns[$0].movesBelowWhenNarrow }) ?? squeezed.first {
                 below.insert(move)
             } else {
                 break
@@ -106,7 +108,9 @@ public struct Renderer: Sendable {
         let longestWord = table.rows.flatMap { row in below.map { $0 < row.count ? row[$0].text : "" } }
             .flatMap { $0.split(separator: " ") }.map { TextWidth.displayWidth($0) }.max() ?? 0
         var indent = (TableRenderer.naturalWidths(shown).first ?? 0) + 2
-        if indent >= width / 2 || longestWord > width - indent { indent = 2 }
+        // A column moved below for room (`belowWhenNarrowerThan`) gets the line from the margin.
+        let forRoom = below.contains { table.columns[$0].belowWhenNarrowerThan != nil }
+        if indent >= width / 2 || longestWord > width - indent || forRoom { indent = 2 }
         let pad = String(repeating: " ", count: indent)
         var out = shown.showsHeader ? [lines[0]] : []
         for (index, line) in lines.dropFirst(shown.showsHeader ? 1 : 0).enumerated() {
@@ -114,6 +118,10 @@ public struct Renderer: Sendable {
             for column in below.sorted() where column < table.rows[index].count {
                 let detail = visible(table.rows[index][column])
                 guard !detail.text.isEmpty else { continue }
+                if table.columns[column].belowWhenNarrowerThan != nil {
+                    out.append(pad + styled(StyledText(TableRenderer.oneLine(detail.text, width: width - indent), style: detail.style)))
+                    continue
+                }
                 out += ProseWrap.lines(detail.text, width: width - indent).map { pad + styled(StyledText($0, style: detail.style)) }
             }
         }

@@ -134,6 +134,25 @@ public struct TableRenderer: Sendable {
 
     /// `text` cut to `width` columns with `…`: `abcdefg…` for `.tail`, `abc…xyz` for `.middle`
     /// (the start keeps the odd column).
+    /// The columns of `table` that fitting it to the width would cut narrower than their `belowWhenNarrowerThan`.
+    public func squeezedColumns(_ table: Table) -> [Int] {
+        guard width != nil, table.columns.contains(where: { $0.belowWhenNarrowerThan != nil }) else { return [] }
+        let cells = [table.columns.map { StyledText(Self.cleaned($0.header)) }]
+            + table.rows.map { row in table.columns.indices.map { StyledText(Self.cleaned($0 < row.count ? row[$0].text : "")) } }
+        let cellWidths = Self.cellWidths(cells)
+        let natural = table.columns.indices.map { index in cellWidths.map { $0[index] }.max() ?? 0 }
+        let fitted = fittedWidths(columns: table.columns, cellWidths: cellWidths, minimums: table.minimumWidths)
+        return table.columns.indices.filter { index in
+            table.columns[index].belowWhenNarrowerThan.map { fitted[index] < natural[index] && fitted[index] < $0 } ?? false
+        }
+    }
+
+    /// `text` cut at the end with `…` to `width` display columns (escapes shown for controls); whole when it fits.
+    static func oneLine(_ text: String, width: Int) -> String {
+        let text = cleaned(text)
+        return TextWidth.displayWidth(text) <= width ? text : truncated(text, to: width, .tail)
+    }
+
     private static func truncated(_ text: String, to width: Int, _ truncation: Column.Truncation) -> String {
         guard truncation != .never, TextWidth.displayWidth(text) > width else { return text }
         let room = width - 1
