@@ -4,10 +4,14 @@ internal import KapsoClient
 public struct Renderer: Sendable {
     public var mode: OutputMode
     public var table: TableRenderer
+    /// Columns hints (standard error) wrap at, nil for none: standard error's terminal, which need not be standard
+    /// output's (`kops -c … > out.txt` shows its hints on the terminal; `2> err.log` keeps them one line each).
+    public var errorWidth: Int?
 
     public init(mode: OutputMode = .table, width: Int? = nil, color: Bool = false) {
         self.mode = mode
         self.table = TableRenderer(width: width, color: color)
+        self.errorWidth = width
     }
 
     /// Lines for standard output (data) and standard error (hints); JSON comes as one piece, line breaks included.
@@ -23,7 +27,7 @@ public struct Renderer: Sendable {
         var err: [String] = []
         for block in result.blocks {
             switch block {
-            case .line(let text): out += wrapped(visible(text))
+            case .line(let text): out += wrapped(visible(text), width: table.width)
             case .table(let table):
                 let table = withoutNarrowColumns(table)
                 if let lines = detailBelow(table) {
@@ -32,7 +36,7 @@ public struct Renderer: Sendable {
                     out += expands(table) ? expanded(table) : self.table.render(table)
                 }
             case .fields(let fields): out += render(fields)
-            case .hint(let text): err += wrapped(visible(StyledText(text, style: .dim)))
+            case .hint(let text): err += wrapped(visible(StyledText(text, style: .dim)), width: errorWidth)
             case .data(let text): out.append(VisibleText.escaped(text))
             }
         }
@@ -40,8 +44,8 @@ public struct Renderer: Sendable {
     }
 
     /// Prose fitted to the terminal (word boundaries, hanging indent), each piece styled.
-    private func wrapped(_ text: StyledText) -> [String] {
-        guard let width = table.width else { return [styled(text)] }
+    private func wrapped(_ text: StyledText, width: Int?) -> [String] {
+        guard let width else { return [styled(text)] }
         return ProseWrap.lines(text.text, width: width).map { styled(StyledText($0, style: text.style)) }
     }
 
