@@ -171,10 +171,11 @@ public struct TableRenderer: Sendable {
     /// The columns of `table` that fitting it to the width would cut narrower than their `belowWhenNarrowerThan`.
     public func squeezedColumns(_ table: Table) -> [Int] {
         guard width != nil, table.columns.contains(where: { $0.belowWhenNarrowerThan != nil }) else { return [] }
-        let cells = [table.columns.map { StyledText(Self.cleaned($0.header)) }]
-            + table.rows.map { row in table.columns.indices.map { StyledText(Self.cleaned($0 < row.count ? row[$0].text : "")) } }
-        let cellWidths = Self.cellWidths(cells)
-        let natural = table.columns.indices.map { index in cellWidths.map { $0[index] }.max() ?? 0 }
+        let cellWidths = Self.cellWidths(table)
+        let count = table.columns.count
+        let natural = table.columns.indices.map { index in
+            stride(from: index, to: cellWidths.count, by: count).map { cellWidths[$0] }.max() ?? 0
+        }
         let fitted = fittedWidths(columns: table.columns, cellWidths: cellWidths, minimums: table.minimumWidths)
         return table.columns.indices.filter { index in
             table.columns[index].belowWhenNarrowerThan.map { fitted[index] < natural[index] && fitted[index] < $0 } ?? false
