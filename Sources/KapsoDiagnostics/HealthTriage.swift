@@ -26,9 +26,21 @@ public struct HealthTriage: Sendable {
         public var contradiction: String?
     }
 
+    /// What kops read of the number's inbound messages, for the `webhook_verified` advice (probe11 P11-4): "send a
+    /// message" cannot help a number that already received some.
+    public enum Inbound: Sendable, Equatable {
+        /// Not read: the advice says what it assumes.
+        case notRead
+        /// Read, and none is on record.
+        case none
+        /// The newest inbound message's time, Unix seconds.
+        case newest(Int64)
+    }
+
     public var findings: [Finding]
 
-    public init(_ health: PhoneNumberHealth) {
+    /// Reads `health`; `inbound` is what kops read of the number's inbound messages (only `webhook_verified` uses it).
+    public init(_ health: PhoneNumberHealth, inbound: Inbound = .notRead) {
         let order = [
             "phone_number_access", "phone_number_connection", "token_validity", "messaging_health",
             "webhook_subscription", "webhook_verified", "test_message",
@@ -36,7 +48,7 @@ public struct HealthTriage: Sendable {
         let checks = health.checks.sorted { lhs, rhs in
             (order.firstIndex(of: lhs.name) ?? order.count) < (order.firstIndex(of: rhs.name) ?? order.count)
         }
-        findings = checks.map { HealthTriage.read($0.name, $0.check) }
+        findings = checks.map { HealthTriage.read($0.name, $0.check, inbound: inbound) }
     }
 
     /// The first failing check, most severe first: what blocks the number.
@@ -48,17 +60,17 @@ public struct HealthTriage: Sendable {
     public var contradicted: [Finding] { findings.filter { $0.contradiction != nil } }
 
     /// The check as its details show it: a `passed: true` whose details show a failure is read as failed.
-    private static func read(_ name: String, _ check: JSONObject) -> Finding {
+    private static func read(_ name: String, _ check: JSONObject, inbound: Inbound) -> Finding {
         let details = check["details"]?.object ?? JSONObject()
         guard check["passed"]?.bool == true, let evidence = failureEvidence(name, check: check, details: details) else {
-            return read(name, check, details: details, passed: check["passed"]?.bool)
+            return read(name, check, details: details, passed: check["passed"]?.bool, inbound: inbound)
         }
-        var finding = read(name, check, details: details, passed: false)
+        var finding = read(name, check, details: details, passed: false, inbound: inbound)
         finding.contradiction = "Kapso marks this check passed, but its details say \(evidence)"
         return finding
     }
 
-    private static func read(_ name: String, _ check: JSONObject, details: JSONObject, passed: Bool?) -> Finding {
+    private static func read(_ name: String, _ check: JSONObject, details: JSONObject, passed: Bool?, inbound: Inbound) -> Finding {
         var finding = Finding(
             check: name, severity: passed == true ? .passed : passed == false ? .attention : .unknown,
             detail: summary(name, check: check, details: details))
@@ -102,11 +114,29 @@ public struct HealthTriage: Sendable {
                 if let solution = entity?.solution { finding.fix = (finding.fix ?? "") + "; Meta suggests: \(solution)" }
             }
         case "webhook_subscription":
-            finding.cause = "the app is not subscribed to this WhatsApp account's events, so nothing reaches Kapso"
+            if details["subscribed"]?.bool != false, let fields = missingMessages(details) {
+                finding.cause = "the app's subscription lacks Meta's messages field (it has: \(fields.isEmpty ? "none" : fields.joined(separator: ", "))), "
+                    + "so Meta sends Kapso no incoming messages and no statuses for this number and no message webhook fires"
+            } else {
+                finding.cause = "the app is not subscribed to this WhatsApp account's events, so nothing reaches Kapso"
+            }
             finding.fix = "reconnect the number in Kapso to resubscribe the app (subscribed_fields must include messages)"
         case "webhook_verified":
-            finding.cause = "Meta has not verified the webhook yet; it does so after the first inbound message"
-            finding.fix = "send a WhatsApp message to this number, then run 'health' again"
+            let says = details["message"]?.string.map { " (Kapso says: \($0))" } ?? ""
+            switch inbound {
+            case .newest(let time):
+                finding.cause = "Meta has not marked the webhook verified\(says), yet inbound messages reached Kapso, the newest at "
+                    + "\(KapsoTime.iso(time)): verification should have come with the first of them"
+                finding.fix = "another message will not change it: run 'health' again in 3 min (Kapso caches it); if it stays, "
+                    + "ask Kapso support, quoting this check"
+            case .none:
+                finding.cause = "Meta has not verified the webhook yet\(says); it does so after the first inbound message, and "
+                    + "this number has none on record"
+                finding.fix = "send a WhatsApp message to this number, then run 'health' again"
+            case .notRead:
+                finding.cause = "Meta has not verified the webhook yet\(says); it does so after the first inbound message"
+                finding.fix = "send a WhatsApp message to this number, then run 'health' again"
+            }
         case "test_message":
             finding.cause = "the test message could not be sent"
             finding.fix = "check the recipient number and the messaging_health check"
@@ -168,6 +198,16 @@ public struct HealthTriage: Sendable {
         return known.first { $0 == "BLOCKED" } ?? known.first { $0 != "AVAILABLE" } ?? known.first
     }
 
+    /// The subscribed fields when they are listed and lack `messages`: Meta's `messages` webhook field carries both
+    /// incoming messages and the statuses of sent ones (Meta, "messages webhook reference",
+    /// developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages), so without it
+    /// Kapso hears nothing of the number's messages (kapso-api.md §2.3 `subscribed_fields`). Nil when the list is
+    /// absent or null (not known) or holds `messages`.
+    private static func missingMessages(_ details: JSONObject) -> [String]? {
+        guard let fields = details["subscribed_fields"]?.array?.compactMap(\.string), !fields.contains("messages") else { return nil }
+        return fields
+    }
+
     /// What a check's details show that contradicts a pass, or nil when they agree with one.
     private static func failureEvidence(_ name: String, check: JSONObject, details: JSONObject) -> String? {
         switch name {
@@ -177,7 +217,10 @@ public struct HealthTriage: Sendable {
             }
             return limitedEntity(details).map { "an entity reports an error (\($0.text))" }
         case "webhook_subscription":
-            return details["subscribed"]?.bool == false ? "the app is not subscribed (subscribed: false)" : nil
+            if details["subscribed"]?.bool == false { return "the app is not subscribed (subscribed: false)" }
+            return missingMessages(details).map { fields in
+                "the app is subscribed to \(fields.isEmpty ? "no field" : fields.joined(separator: ", ") + " only"); messages is missing"
+            }
         case "phone_number_connection", "phone_number_access":
             return details["status"]?.string == "DISCONNECTED" ? "the number is DISCONNECTED" : nil
         default:

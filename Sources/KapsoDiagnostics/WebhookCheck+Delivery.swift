@@ -1,13 +1,14 @@
 public import KapsoClient
 
 /// Rules for webhooks that can never deliver, whatever the receiver does: nothing subscribed, names Kapso does not
-/// send, a URL Kapso's servers cannot reach, a number outside the project; and pairs that deliver everything twice.
+/// send, a URL Kapso's servers cannot reach, a number outside the project; pairs that deliver everything twice, and
+/// a second meta webhook on a number.
 ///
 /// Sources: kapso-api.md §3.1 (`events` "required (non-empty) for kapso; always `[]` for meta", `payload_version`
 /// `v1`|`v2`), §3.4 (the event catalogue; `whatsapp.message.status` "is **not** a Kapso event"), §14.1 (unknown names
 /// are refused with 422 today, so such a webhook predates the check or came from elsewhere); docs/webhooks-and-deliveries.md.
 extension WebhookCheck {
-    mutating func checkDelivery(_ webhook: Webhook, deliveries: DeliveryCount?, projectNumbers: [String]?, apiIsLocal: Bool) {
+    mutating func checkDelivery(_ webhook: Webhook, verdict: WebhookVerdict, projectNumbers: [String]?, apiIsLocal: Bool) {
         let id = webhook.id
         if webhook.kind == "meta" {
             if !webhook.events.isEmpty {
@@ -44,7 +45,8 @@ extension WebhookCheck {
                     "URL is \(unreachable): reachable from the API on this machine (kapso-sim), never from Kapso's servers",
                     fix: "before pointing a real project at it, expose the receiver on a public https URL (a tunnel for local testing)")
             } else {
-                let failed = deliveries.map { $0.failed > 0 ? " (\($0.failed) of \($0.total) deliveries failed)" : "" } ?? ""
+                // Counted at the URL it has now: failures at an earlier URL say nothing about this one (P11-1).
+                let failed = verdict.failed > 0 ? " (\(verdict.failed) of \(verdict.current.count) deliveries failed)" : ""
                 add(
                     .error, webhook, "URL is \(unreachable): Kapso's servers cannot reach it, so every delivery fails\(failed)",
                     fix: "expose the receiver on a public https URL (a tunnel such as ngrok for local testing), then webhooks update \(id) --url https://...")
@@ -76,6 +78,24 @@ extension WebhookCheck {
                     fix: "webhooks delete \(webhook.id) (or pause it: webhooks update \(webhook.id) --active false)")
             }
             seen.append(webhook)
+        }
+        // Kapso allows one meta webhook per number (kapso-api.md §3.2, from SKILL-NEW); two of them (what a migration
+        // or a re-created webhook leaves behind) mean at least one receives nothing, or an API state Kapso did not plan.
+        var metas: [String: Webhook] = [:]
+        for webhook in webhooks where webhook.kind == "meta" {
+            guard let number = webhook.phoneNumberID else { continue }
+            guard let first = metas[number] else {
+                metas[number] = webhook
+                continue
+            }
+            // Same URL and both active is already "delivered twice" above.
+            if first.url == webhook.url, first.active, webhook.active { continue }
+            let state = { (hook: Webhook) in hook.active ? "active" : "paused" }
+            add(
+                .warning, webhook,
+                "a second meta webhook on \(number), beside \(first.id) (\(first.url), \(state(first))): Kapso allows one meta "
+                    + "webhook per number (kapso-api.md §3.2), so which of them gets Meta's payloads is not something the API says",
+                fix: "keep the one the receiver uses and delete the other: webhooks delete \(webhook.id) (or webhooks delete \(first.id))")
         }
     }
 

@@ -5,9 +5,11 @@ internal import KopsHTTP
 ///
 /// Rules: message/conversation events on a project-scoped webhook and project events on a phone-number webhook
 /// (never delivered), no events or names that are not Kapso events, a URL Kapso cannot reach (localhost, private
-/// networks), a number outside the project, duplicates (`WebhookCheck+Delivery.swift`), v1 payloads,
-/// non-https URLs, paused webhooks, missing secrets, buffer settings out of range, a high failure rate,
-/// and a selected number with no webhook receiving `whatsapp.message.received`.
+/// networks), a number outside the project, duplicates and two meta webhooks on one number
+/// (`WebhookCheck+Delivery.swift`), v1 payloads, non-https URLs, missing secrets, buffer settings out of range; what
+/// the deliveries say (`WebhookCheck+Receiver.swift`, read through `WebhookVerdict`): a receiver failing now or
+/// recovered, failures at a previous URL, stuck deliveries, pauses, a webhook that receives nothing; and a selected
+/// number with no webhook receiving `whatsapp.message.received`.
 public struct WebhookCheck {
     /// How bad a finding is; `error` makes `webhooks check` exit 1.
     public enum Severity: String, Comparable {
@@ -25,19 +27,18 @@ public struct WebhookCheck {
         public var fix: String
     }
 
-    /// Deliveries of one webhook in the checked period.
-    public typealias DeliveryCount = DeliveryStats.WebhookCount
-
     public private(set) var findings: [Finding] = []
     /// How many webhooks were checked: each id once, however often the list held it.
     public private(set) var checked = 0
 
-    /// Checks `webhooks`; with `coverageFor`, also that the number has a receiver of inbound messages. `projectNumbers`
-    /// (the project's phone-number ids, when listed) finds webhooks bound to a number outside the project;
-    /// `apiIsLocal` (the API runs on this machine: kapso-sim) makes a localhost receiver reachable, said as info.
+    /// Checks `webhooks`; with `coverageFor`, also that the number has a receiver of inbound messages. `deliveries` are
+    /// the period's deliveries by webhook id; `now` the API's clock (Unix seconds; without it nothing is said of
+    /// stuck or silent webhooks); `inbound` the inbound messages read of each number. `projectNumbers` (the project's
+    /// phone-number ids, when listed) finds webhooks bound to a number outside the project; `apiIsLocal` (the API
+    /// runs on this machine: kapso-sim) makes a localhost receiver reachable, said as info.
     public init(
-        webhooks: [Webhook], deliveries: [String: DeliveryCount], period: String, coverageFor number: String?,
-        projectNumbers: [String]? = nil, apiIsLocal: Bool = false
+        webhooks: [Webhook], deliveries: [String: [WebhookVerdict.Delivery]], period: String, coverageFor number: String?,
+        projectNumbers: [String]? = nil, apiIsLocal: Bool = false, now: Int64? = nil, inbound: [Inbound] = []
     ) {
         // A webhook is one id: a list that holds an id twice (offset pages read while the list changed, or a seed
         // that repeats it) must not make a webhook the duplicate of itself, nor count its deliveries twice.
@@ -55,10 +56,11 @@ public struct WebhookCheck {
                     .info, webhook, "listed \(times) times by the API (one webhook: the list changed while it was read, or repeats it); checked once",
                     fix: "none: it is one webhook, not two; do not delete it as a duplicate")
             }
-            check(
-                webhook, deliveries: deliveries[webhook.id], period: period, number: number, projectNumbers: projectNumbers,
-                apiIsLocal: apiIsLocal)
-            checkDelivery(webhook, deliveries: deliveries[webhook.id], projectNumbers: projectNumbers, apiIsLocal: apiIsLocal)
+            let verdict = WebhookVerdict(webhook, deliveries: deliveries[webhook.id] ?? [], now: now)
+            check(webhook, number: number, projectNumbers: projectNumbers)
+            checkReceiver(
+                verdict, period: period, inbound: inbound.first { $0.number == webhook.phoneNumberID }, apiIsLocal: apiIsLocal)
+            checkDelivery(webhook, verdict: verdict, projectNumbers: projectNumbers, apiIsLocal: apiIsLocal)
         }
         checkDuplicates(webhooks)
         if let number {
@@ -131,9 +133,7 @@ public struct WebhookCheck {
         names.filter { deliveryHeaders.contains(String($0.lowercased().filter { $0 != " " })) }
     }
 
-    private mutating func check(
-        _ webhook: Webhook, deliveries: DeliveryCount?, period: String, number: String?, projectNumbers: [String]?, apiIsLocal: Bool
-    ) {
+    private mutating func check(_ webhook: Webhook, number: String?, projectNumbers: [String]?) {
         let id = webhook.id
         let known = webhook.events.filter(WebhookEvents.isKnown)
         let numberEvents = known.filter { WebhookEvents.scope(of: $0) == .phoneNumber }
@@ -165,11 +165,6 @@ public struct WebhookCheck {
             add(
                 .error, webhook, "URL is not https: payloads travel unencrypted",
                 fix: "webhooks update \(id) --url " + (lower.hasPrefix("http://") ? "https://" + webhook.url.dropFirst(7) : "https://..."))
-        }
-        if !webhook.active {
-            add(
-                .warning, webhook, "paused (active: false): nothing is delivered to it",
-                fix: "fix the receiver, then webhooks update \(id) --active true")
         }
         if webhook.secretKey == nil {
             add(
@@ -216,16 +211,6 @@ public struct WebhookCheck {
                     + "(kapso-api.md §10.1); which value reaches the receiver is not documented, and if the custom one wins, "
                     + "signature checks or JSON parsing fail there",
                 fix: "webhooks update \(id) --headers '{...}' without \(taken.count == 1 ? "it" : "them")")
-        }
-        // An unreachable URL has its own finding: "answer faster" is not its fix.
-        if let deliveries, deliveries.failureRate >= 10, apiIsLocal || WebhookURL.unreachable(webhook.url) == nil {
-            let text =
-                "\(deliveries.failed) of \(deliveries.total) deliveries failed in the last \(period) (\(deliveries.failureRate) %)"
-            add(
-                deliveries.failureRate >= 50 ? .error : .warning, webhook, text,
-                fix:
-                    "\(DeliveryPeriod.command(webhookID: id, errors: true, period: period)) shows the HTTP statuses; the receiver must answer 200 within 10 s"
-            )
         }
     }
 }

@@ -209,9 +209,14 @@ public final class Shell {
         var result = result
         // A piece written out already (`jsonText`) is printed instead of the JSON, which its writer redacted.
         if !jsonRedacted, renderer.mode == .json, result.jsonText == nil { result.json = result.json.map(redactor.redact) }
-        let (out, err) = renderer.render(result)
-        write(out, to: .out, revealing: result.revealedSecret)
-        write(err, to: .err, revealing: result.revealedSecret)
+        if result.jsonTextCleared, renderer.mode == .json, result.revealedSecret == nil, let text = result.jsonText {
+            // What `render` and `write` print for it, without their tests again: the text passed them as it is.
+            output.write(text + "\n", to: .out)
+        } else {
+            let (out, err) = renderer.render(result)
+            write(out, to: .out, revealing: result.revealedSecret)
+            write(err, to: .err, revealing: result.revealedSecret)
+        }
         // The page gets its own rendering: full width, personal data masked before layout.
         recorder?.record(result, renderer: renderer) { [redactor] in redactor.redact($0) }
     }

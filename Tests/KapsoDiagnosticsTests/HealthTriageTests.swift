@@ -93,4 +93,51 @@ import Testing
         let health = try PhoneNumberHealth(json: ["status": "healthy", "checked_at": "2026-11-21T12:00:00Z"])
         #expect(health.timestamp == "2026-11-21T12:00:00Z")
     }
+
+    /// probe11 P11-3: a subscription without Meta's `messages` field passes at Kapso, yet Meta sends Kapso no message
+    /// and no status: read as failed, naming the fields it has.
+    @Test func aSubscriptionWithoutTheMessagesFieldIsAFailure() throws {
+        let health = try PhoneNumberHealth(json: [
+            "status": "degraded", "timestamp": "2026-11-21T12:00:00Z",
+            "checks": [
+                "webhook_subscription": [
+                    "passed": true,
+                    "details": ["app_id": "400500600700801", "subscribed": true, "subscribed_fields": ["message_template_status_update"]],
+                ],
+                "webhook_verified": ["passed": true, "details": ["verified_at": "2026-11-01T00:00:00Z"]],
+            ],
+        ])
+        let finding = try #require(HealthTriage(health).blocking)
+        #expect(finding.check == "webhook_subscription")
+        #expect(finding.contradiction
+            == "Kapso marks this check passed, but its details say the app is subscribed to message_template_status_update only; messages is missing")
+        #expect(finding.cause
+            == "the app's subscription lacks Meta's messages field (it has: message_template_status_update), so Meta sends Kapso "
+                + "no incoming messages and no statuses for this number and no message webhook fires")
+        // A list with messages, or none at all (not known), is no contradiction.
+        for fields: JSONValue in [["messages", "message_template_status_update"], .null] {
+            let passing = try PhoneNumberHealth(json: [
+                "status": "healthy", "timestamp": "2026-11-21T12:00:00Z",
+                "checks": ["webhook_subscription": ["passed": true, "details": ["subscribed": true, "subscribed_fields": fields]]],
+            ])
+            #expect(HealthTriage(passing).blocking == nil)
+        }
+    }
+
+    /// probe11 P11-4: "send a message to verify it" only when no inbound message is on record; with inbound messages
+    /// the cause says when the newest came and the fix stops promising that a message helps.
+    @Test func webhookVerificationAdviceDependsOnInboundMessages() throws {
+        let health = try PhoneNumberHealth(json: [
+            "status": "degraded", "timestamp": "2026-11-21T12:00:00Z",
+            "checks": ["webhook_verified": ["passed": false, "details": ["verified_at": nil, "message": "Webhook not verified yet"]]],
+        ])
+        let seen = try #require(HealthTriage(health, inbound: .newest(1_795_255_980)).blocking)
+        #expect(seen.cause
+            == "Meta has not marked the webhook verified (Kapso says: Webhook not verified yet), yet inbound messages reached "
+                + "Kapso, the newest at 2026-11-21T10:13:00Z: verification should have come with the first of them")
+        #expect(seen.fix?.hasPrefix("another message will not change it") == true)
+        let none = try #require(HealthTriage(health, inbound: .none).blocking)
+        #expect(none.fix == "send a WhatsApp message to this number, then run 'health' again")
+        #expect(none.cause?.hasSuffix("this number has none on record") == true)
+    }
 }

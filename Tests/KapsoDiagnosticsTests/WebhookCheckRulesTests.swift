@@ -109,8 +109,8 @@ import Testing
         #expect(
             try findings(["secret_key": nil, "active": false, "buffer_window_seconds": 90, "buffer_enabled": true]) == [
                 "error: buffer_window_seconds is 90, outside 1-60",
-                "warning: paused (active: false): nothing is delivered to it",
                 "warning: no secret_key: the receiver cannot verify signatures",
+                "warning: paused (active: false): nothing is delivered to it",
                 "info: buffering is on: every whatsapp.message.received delivery is batch-shaped, even with one message",
             ])
     }

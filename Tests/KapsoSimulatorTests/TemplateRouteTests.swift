@@ -182,5 +182,9 @@ import Testing
         #expect(data?["kapso"]?["content"] == "Hi Lee, the replacement part for order A-1042 is ready for pickup.")
         #expect(data?["kapso"]?["status"] == "sent")
         #expect(later.json["data"]?["kapso"]?["status"] == "delivered")
+        // Meta prices a template by its category at the category's rate, not as a free reply in the window.
+        let pricing = later.json["data"]?["kapso"]?["statuses"]?.arrayValue?.map { $0["pricing"] }
+        let utility: JSONValue = ["billable": true, "pricing_model": "PMP", "category": "utility", "type": "regular"]
+        #expect(pricing == [utility, utility], "\(later.text)")
     }
 }

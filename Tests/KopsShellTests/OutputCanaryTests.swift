@@ -190,4 +190,57 @@ import Testing
             #expect(!terminal.contains(canary), "\(canary) reached the terminal in \(mode) mode: \(terminal)")
         }
     }
+
+    /// `deliveries --all --output json` prints a page whose text needs nothing from the redactor or the sanitizer as
+    /// received, in one test over the page (`ListStream.clearedLines`): one item holding one thing to mask or escape,
+    /// of each kind, among plain items, still has it masked or escaped; the plain pages print as received.
+    @Test(arguments: [
+        (#""note":"key \#(OutputCanaryTests.apiKey)""#, "key <redacted>"),
+        (#""token":"\#(OutputCanaryTests.tokenField)""#, #""token":"tok_…91""#),
+        (#""note":"Authorization: Bearer \#(OutputCanaryTests.bearer)""#, "Authorization: <redacted>"),
+        (#""note_url":"https://hooks.test/in?token=\#(OutputCanaryTests.tokenField)""#, "token=<redacted>"),
+        (#""note_url":"https://user:\#(OutputCanaryTests.tokenField)@hooks.test/in""#, "user:<redacted>@hooks.test"),
+        (#""note":"\u006b\#(OutputCanaryTests.apiKey.dropFirst())""#, #""note":"<redacted>""#),
+        (#""note":"bell\u0007 \#(OutputCanaryTests.apiKey)""#, #"bell\u0007 <redacted>"#),
+        (#""note":"rtl\u202e""#, #"rtl\u202e"#),
+    ])
+    func clearedPagesStillMaskTheOneItemThatNeedsIt(member: String, shown: String) async throws {
+        let items = try Fixtures.json("webhook_deliveries.list.json")["data"]?.array ?? []
+        let plain = items.map { $0.serialized() }
+        let marked = plain.enumerated().map { index, text in index == 1 ? "{" + member + "," + text.dropFirst() : text }
+        let bodies = [(plain, "\"p2\""), (marked, "\"p3\""), (plain, "null")].map { data, next in
+            #"{"data":["# + data.joined(separator: ",") + #"],"paging":{"cursors":{"before":null,"after":"# + next
+                + #"},"next":"# + next + "}}"
+        }
+        let printed = try await offPool {
+            let server = try HostileServer { request in
+                guard request.path.contains("/webhook_deliveries") else { return .json(status: 404, #"{"error":"Not found"}"#) }
+                return .json(bodies[request.path.contains("after=p3") ? 2 : request.path.contains("after=p2") ? 1 : 0])
+            }
+            defer { server.stop() }
+            var shown: [String] = []
+            for recording in [false, true] {
+                let transport = try CurlTransport(options: .init(connectTimeout: 2, timeout: 5, userAgent: "kops-tests"))
+                let client = KapsoClient(baseURL: server.baseURL, apiKey: Secret(Self.apiKey), transport: transport)
+                let context = ShellContext(session: Session(baseURL: client.baseURL), client: client, registry: .standard)
+                let output = BufferOutput()
+                let shell = Shell(context: context, renderer: Renderer(), output: output)
+                if recording {
+                    shell.recorder = try TranscriptRecorder(
+                        header: TranscriptHeader(session: shell.context.session, host: "127.0.0.1"), destination: .memory)
+                }
+                #expect(shell.run(line: "deliveries --all --period 30d --output json") == .ok)
+                shown.append(output.combined)
+            }
+            return shown
+        }
+        #expect(printed[0] == printed[1])
+        let lines = printed[0].split(separator: "\n").map(String.init)
+        #expect(Array(lines.prefix(plain.count)) == plain)
+        #expect(Array(lines.dropFirst(2 * plain.count).prefix(plain.count)) == plain)
+        #expect(lines[plain.count + 1].contains(shown), "\(lines[plain.count + 1])")
+        for canary in [Self.apiKey, Self.bearer, Self.tokenField] {
+            #expect(!printed[0].contains(canary), "\(canary) reached the terminal: \(printed[0])")
+        }
+    }
 }

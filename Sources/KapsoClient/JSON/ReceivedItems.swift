@@ -50,6 +50,24 @@ public struct ReceivedItems: Sendable {
         }
         return written.map { String(decoding: $0, as: UTF8.self) }
     }
+
+    /// Every element as `text(at:pretty: false, indent: 0)` writes it, each followed by a line feed, in one buffer
+    /// (an NDJSON page as a terminal is given it); nil when an element's text is nil.
+    public func compactLines() -> [UInt8]? {
+        guard let first = items.first, let last = items.last else { return [] }
+        var output: [UInt8] = []
+        output.reserveCapacity(last.range.upperBound - first.range.lowerBound + 1)
+        let complete = bytes.withUnsafeBufferPointer { body in
+            for (range, exact) in items {
+                guard exact, JSONLayout.appendCompact(UnsafeBufferPointer(rebasing: body[range]), to: &output) else {
+                    return false
+                }
+                output.append(UInt8(ascii: "\n"))
+            }
+            return true
+        }
+        return complete ? output : nil
+    }
 }
 
 extension JSONValue {
@@ -77,12 +95,27 @@ enum JSONLayout {
         if !ByteWords.containsSpaceEscapeOrDEL(value) { return Array(value) }
         var output: [UInt8] = []
         output.reserveCapacity(value.count)
+        return appendRuns(value, to: &output) ? output : nil
+    }
+
+    /// `writeCompact`'s text appended to `output`; false (with `output` partly written) where it gives nil.
+    static func appendCompact(_ value: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) -> Bool {
+        if !ByteWords.containsSpaceEscapeOrDEL(value) {
+            output.append(contentsOf: value)
+            return true
+        }
+        return appendRuns(value, to: &output)
+    }
+
+    /// The runs of `value` between the whitespace outside its strings, appended to `output`; false at a backslash
+    /// or DEL in a string.
+    private static func appendRuns(_ value: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) -> Bool {
         var run = 0
         var position = 0
         while position < value.count {
             switch value[position] {
             case UInt8(ascii: "\""):
-                guard let end = stringEnd(value, quote: position) else { return nil }
+                guard let end = stringEnd(value, quote: position) else { return false }
                 position = end
             case UInt8(ascii: " "), 0x0A, 0x0D, 0x09:
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: value[run..<position]))
@@ -93,7 +126,7 @@ enum JSONLayout {
             }
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: value[run...]))
-        return output
+        return true
     }
 
     /// The position after the string whose opening quote is at `quote`; nil when it holds a backslash or DEL.

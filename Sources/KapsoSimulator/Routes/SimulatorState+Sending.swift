@@ -116,6 +116,7 @@ extension SimulatorState {
             content.templateLanguage = send.language
             content.templateComponents = send.components
             content.body = send.rendered
+            content.templateCategory = send.category
         default:
             content.caption = body[type]?["caption"]?.stringValue
             content.mediaID = body[type]?["id"]?.stringValue ?? ids.hex(12)

@@ -184,7 +184,8 @@ extension SimulatorState {
                     details: "button at index \(otp): number of localizable_params (\(given.count)) does not match the expected number of params (1)")
             }
         }
-        return TemplateSend(name: name, language: language, components: .array(sent), rendered: rendered)
+        return TemplateSend(
+            name: name, language: language, components: .array(sent), rendered: rendered, category: template["category"]?.stringValue)
     }
 
     /// A media or location header's one parameter, as Meta reads it: the header's format as its type (132012
@@ -235,6 +236,8 @@ extension SimulatorState {
         var language: String
         var components: JSONValue
         var rendered: String
+        /// The template's `category` (`UTILITY`, `MARKETING`, `AUTHENTICATION`): what Meta prices the message by.
+        var category: String?
     }
 
     /// The variable names of `{{1}}`/`{{name}}` placeholders, in order of first appearance.

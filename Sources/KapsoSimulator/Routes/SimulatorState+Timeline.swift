@@ -83,8 +83,10 @@ extension SimulatorState {
         let recipient = record.json["to"]?.stringValue ?? record.json["to_user_id"]?.stringValue ?? ""
         let updated = messages.update(id: messageID) { record in
             var kapso = record.json["kapso"]?.objectValue ?? [:]
+            // Priced as its sent status was (a template by its category).
+            let pricing = kapso["statuses"]?.arrayValue?.lazy.compactMap { $0["pricing"] }.first
             let entry = MessageJSON.statusEntry(
-                id: messageID, status: status, at: time, recipient: recipient, priced: status != "read")
+                id: messageID, status: status, at: time, recipient: recipient, priced: status != "read", pricing: pricing)
             kapso["status"] = .string(status)
             kapso["statuses"] = .array((kapso["statuses"]?.arrayValue ?? []) + [entry])
             record.json["kapso"] = .object(kapso)

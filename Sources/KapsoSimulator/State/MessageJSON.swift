@@ -46,6 +46,8 @@ enum MessageJSON {
         var templateLanguage: String?
         /// The send's `template.components` as given (parameters included).
         var templateComponents: JSONValue?
+        /// A sent template's category (`UTILITY`): its statuses are priced by it (`templatePricing`).
+        var templateCategory: String?
         var quotedID: String?
     }
 
@@ -95,7 +97,9 @@ enum MessageJSON {
             ]
         }
         if !inbound {
-            kapso["statuses"] = .array(statuses(id: id, at: time, recipient: party.contact, upTo: status, error: error))
+            let pricing = content.templateCategory.map(templatePricing(category:))
+            kapso["statuses"] = .array(
+                statuses(id: id, at: time, recipient: party.contact, upTo: status, error: error, pricing: pricing))
         }
         json["kapso"] = .object(kapso)
         return json
@@ -123,11 +127,11 @@ enum MessageJSON {
     }
 
     /// Meta status events, oldest first: sent, then delivered (+2 s), read (+90 s) or failed (+2 s).
-    static func statuses(id: String, at time: Timestamp, recipient: String, upTo status: String, error: JSONValue?)
-        -> [JSONValue]
-    {
+    static func statuses(
+        id: String, at time: Timestamp, recipient: String, upTo status: String, error: JSONValue?, pricing: JSONValue? = nil
+    ) -> [JSONValue] {
         func entry(_ name: String, _ offset: Int64, priced: Bool) -> JSONValue {
-            statusEntry(id: id, status: name, at: time.adding(seconds: offset), recipient: recipient, priced: priced)
+            statusEntry(id: id, status: name, at: time.adding(seconds: offset), recipient: recipient, priced: priced, pricing: pricing)
         }
         switch status {
         case "pending": return []
@@ -142,16 +146,25 @@ enum MessageJSON {
         }
     }
 
-    /// One Meta status event (`{id, status, timestamp, recipient_id, pricing?}`); `pricing` on sent and delivered.
-    static func statusEntry(id: String, status: String, at time: Timestamp, recipient: String, priced: Bool) -> JSONValue {
+    /// One Meta status event (`{id, status, timestamp, recipient_id, pricing?}`); `pricing` on sent and delivered: the
+    /// one given, else a free-form reply's (free, in the customer service window).
+    static func statusEntry(
+        id: String, status: String, at time: Timestamp, recipient: String, priced: Bool, pricing: JSONValue? = nil
+    ) -> JSONValue {
         // Meta names a username-only recipient by `recipient_user_id` instead of `recipient_id`.
         let recipientKey = BusinessScopedUserID.isValid(recipient) ? "recipient_user_id" : "recipient_id"
         var json: JSONObject = [
             "id": .string(id), "status": .string(status), "timestamp": .string(time.unix),
             recipientKey: .string(recipient),
         ]
-        if priced { json["pricing"] = pricing }
+        if priced { json["pricing"] = pricing ?? Self.pricing }
         return .object(json)
+    }
+
+    /// A template's pricing: billable at its category's rate (Meta's per-message pricing; status webhook reference
+    /// `pricing {billable, pricing_model, type, category}`), e.g. category `utility` for `UTILITY`.
+    static func templatePricing(category: String) -> JSONValue {
+        ["billable": true, "pricing_model": "PMP", "category": .string(category.lowercased()), "type": "regular"]
     }
 
     private static let pricing: JSONValue = ["billable": false, "pricing_model": "PMP", "category": "service"]

@@ -36,7 +36,7 @@ public enum HealthCommand: Command {
         if let retry = health.retryAfter {
             blocks.append(.line(StyledText("Kapso is backing off after access errors; the next live check is after \(retry)")))
         }
-        let triage = HealthTriage(health)
+        let triage = HealthTriage(health, inbound: inbound(of: id, for: health, client: client))
         if health.status == "healthy", !triage.contradicted.isEmpty {
             let checks = triage.contradicted.map(\.check).joined(separator: ", ")
             blocks.append(.line(StyledText(
@@ -70,6 +70,17 @@ public enum HealthCommand: Command {
         // A check that finds a problem exits 1, as 'webhooks check' does: scripts and CI can act on it.
         if health.status != "healthy" || triage.blocking != nil { shown.status = .failure }
         return shown
+    }
+
+    /// The number's newest inbound message, read only when Meta has not verified the webhook: "send a message to
+    /// verify it" cannot help a number that already received messages (probe11 P11-4). One request; a failure to read
+    /// leaves the advice as it was (`notRead`), never fails `health`.
+    private static func inbound(of id: String, for health: PhoneNumberHealth, client: KapsoClient) -> HealthTriage.Inbound {
+        guard let check = health.check("webhook_verified"), check["passed"]?.bool != true else { return .notRead }
+        guard let page = try? client.messages(filters: [("phone_number_id", id), ("direction", "inbound")], limit: 1) else {
+            return .notRead
+        }
+        return page.items.first?.time.map(HealthTriage.Inbound.newest) ?? (page.items.isEmpty ? HealthTriage.Inbound.none : .notRead)
     }
 
     /// `passed`, `FAILED`, `failed`, `unknown`; a failure Kapso marked passed says so.

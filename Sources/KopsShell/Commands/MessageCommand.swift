@@ -47,6 +47,7 @@ public enum MessageCommand: Command {
         fields += MessageOrigin(message).lines.map { Field($0.label, $0.text) }
         fields.append(Field("content", MessageSummary.text(of: message.json, lineBreaks: true)))
         fields += changes(of: message, in: context).map { Field($0.label, $0.text, style: .warn) }
+        fields += StatusBilling(message: message).lines.map { Field($0.label, $0.text) }
         let history = StatusHistory(message: message)
         let others = history.otherRecipients(than: message.json["to"]?.string ?? (message.isInbound ? nil : message.contact))
         if !others.isEmpty {

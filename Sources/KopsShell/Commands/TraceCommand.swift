@@ -212,7 +212,17 @@ public enum TraceCommand: Command {
         // The message's code first (as the verdict picks it), then the rest; a warning's errors too (StatusWord).
         let statusErrors = history.events.filter { $0.status == "failed" || StatusWord($0.status).rank == nil }
             .flatMap { event in (MessageError.primary(of: event.errors).map { [$0] } ?? []) + MessageError.others(of: event.errors) }
-        return blocks + explained(statusErrors + received, template: message.type == "template")
+        return blocks + explained(statusErrors + received, template: message.type == "template") + billing(message)
+    }
+
+    /// How Meta priced the message, its billing conversation and the sender's callback data, one labelled line each
+    /// (`StatusBilling`; probe9 P9-22: they were shown only in JSON); none when no status carried them.
+    private static func billing(_ message: Message) -> [Block] {
+        let lines = StatusBilling(message: message).lines
+        let labelWidth = (lines.map { $0.label.count }.max() ?? 0) + 2
+        return lines.map { line in
+            .line(StyledText("  " + line.label + ":" + String(repeating: " ", count: labelWidth - line.label.count - 1) + line.text))
+        }
     }
 
     /// The stored statuses that name another message (`StatusHistory.foreign`), under the timeline: one line each.

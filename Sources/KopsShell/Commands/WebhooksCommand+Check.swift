@@ -22,16 +22,40 @@ extension WebhooksCommand {
         } else {
             webhooks = try context.client.webhooks(.project, perPage: 100).items
         }
-        var stats = DeliveryStats()
+        var deliveries: [String: [WebhookVerdict.Delivery]] = [:]
         // A week of deliveries: enough to catch a receiver that fails only at times.
         let filter = [("period", "7d")] + (id.map { [("webhook_id", $0)] } ?? [])
         try CursorPages.forEach({ try context.client.webhookDeliveries(filter + [("limit", "100")] + $0) }) {
-            for delivery in $0 { stats.add(delivery) }
+            for delivery in $0 {
+                if let read = WebhookVerdict.Delivery(delivery) { deliveries[delivery.webhookID, default: []].append(read) }
+            }
         }
+        // Read after the deliveries: `now` is the API's clock from its `Date` header.
+        let now = context.now()
+        let inbound = try inboundMessages(for: webhooks, deliveries: deliveries, in: context)
         let check = WebhookCheck(
-            webhooks: webhooks, deliveries: stats.byWebhook, period: "7d", coverageFor: id == nil ? number : nil,
-            projectNumbers: projectNumbers, apiIsLocal: URLParts(context.session.baseURL)?.isLoopback ?? false)
+            webhooks: webhooks, deliveries: deliveries, period: "7d", coverageFor: id == nil ? number : nil,
+            projectNumbers: projectNumbers, apiIsLocal: URLParts(context.session.baseURL)?.isLoopback ?? false, now: now,
+            inbound: inbound)
         return render(check, checked: check.checked, urls: Dictionary(webhooks.map { ($0.id, $0.url) }) { first, _ in first })
+    }
+
+    /// The newest page of inbound messages of each number with a receiver of inbound messages (kind kapso) that is
+    /// paused or got no delivery in the period: what says whether it missed messages (probe11 P11-5, P11-16). One request
+    /// per such number; none when every webhook has deliveries.
+    private static func inboundMessages(
+        for webhooks: [Webhook], deliveries: [String: [WebhookVerdict.Delivery]], in context: ShellContext
+    ) throws -> [WebhookCheck.Inbound] {
+        var numbers: [String] = []
+        for webhook in webhooks {
+            guard let number = webhook.phoneNumberID, !numbers.contains(number) else { continue }
+            guard webhook.kind != "meta", webhook.events.contains("whatsapp.message.received") else { continue }
+            if !webhook.active || deliveries[webhook.id, default: []].isEmpty { numbers.append(number) }
+        }
+        return try numbers.map { number in
+            let page = try context.client.messages(filters: [("phone_number_id", number), ("direction", "inbound")], limit: 100)
+            return WebhookCheck.Inbound(number: number, times: page.items.compactMap(\.time), complete: !page.hasMore)
+        }
     }
 
     private static func render(_ check: WebhookCheck, checked: Int, urls: [String: String]) -> CommandResult {

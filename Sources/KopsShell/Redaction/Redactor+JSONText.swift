@@ -44,6 +44,23 @@ extension Redactor {
         }
     }
 
+    /// True when `bytes`, printed as they are, need nothing from the redactor or the terminal sanitizer: printable
+    /// ASCII and line feeds only (what `VisibleText.escaped(_:newlines: .kept)` returns unchanged), no backslash, and
+    /// nothing `leavesUnchanged(serialized:)` or `redact(_:)` looks for: no known secret, no credential header or
+    /// secret-named key before a colon, no URL that may carry credentials.
+    ///
+    /// Each test answers whether some bytes occur in the text, so what holds for the text holds for every part of it:
+    /// each line of an NDJSON page that passes also passes `leavesUnchanged(serialized:)` (`ClearedPageTests`).
+    /// One pass over a page instead of one per item and another over the printed text (docs/performance.md,
+    /// session 10).
+    func printsAsIs(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        ByteWords.allPrintableASCII(bytes, newlines: true)
+            && ByteWords.firstIndex(of: UInt8(ascii: "\\"), in: bytes) == nil
+            && !secretPatterns.occurs(in: bytes)
+            && !ByteSearch.containsHeader(Redactor.headerAndFieldBytes, in: bytes)
+            && !URLCredentialScan.mayHoldCredentials(bytes)
+    }
+
     /// U+212A KELVIN SIGN in UTF-8.
     private static let kelvinSign: [UInt8] = [0xE2, 0x84, 0xAA]
 

@@ -16,6 +16,10 @@ public struct CommandResult: Sendable {
     /// JSON already written out, printed as it is in JSON mode instead of `json`: a piece of a list streamed
     /// page by page (`--all`), whose `json` holds only that page's items.
     public var jsonText: String?
+    /// True when `jsonText` passed the tests of the shell's redactor and of the terminal sanitizer as it is
+    /// (`Redactor.printsAsIs`, with the redactor the shell holds as the result is shown): the shell writes it
+    /// without testing it again.
+    var jsonTextCleared = false
 
     public init(blocks: [Block] = [], json: JSONValue? = nil, jsonText: String? = nil) {
         self.blocks = blocks

@@ -68,8 +68,6 @@ struct ListStream {
         fetch: ([(String, String)]) throws -> Page<Item>, request: (([(String, String)]) -> HTTPRequest)?,
         json: (Item) -> JSONObject, asReceived: Bool, table: ([Item]) -> Table
     ) throws -> Int {
-        // The shell's redactor knows the session's secrets: they are masked before the JSON is written out.
-        let redactor = context.shell?.redactor ?? Redactor()
         var document = JSONDocumentWriter()
         var count = 0
         var widths: [Int] = []
@@ -83,6 +81,16 @@ struct ListStream {
             let cutDown = asReceived && page.keptKeys != nil
             let objects = cutDown ? nil : JSONValue.array(items.map { .object(json($0)) })
             if mode == .json {
+                // The shell's redactor knows the session's secrets: they are masked before the JSON is written out.
+                let redactor = context.shell?.redactor ?? Redactor()
+                if jsonForm == .lines, let received, received.count == items.count,
+                    let text = Self.clearedLines(received, redactor: redactor)
+                {
+                    var result = CommandResult(json: objects, jsonText: text)
+                    result.jsonTextCleared = true
+                    context.emit(result)
+                    return
+                }
                 // Each item's text is tested for secrets (and redacted if need be) as it is printed.
                 let pretty = jsonForm == .document
                 let texts = items.indices.map { position in
@@ -108,6 +116,18 @@ struct ListStream {
             context.emit(CommandResult(blocks: [.table(table([]))]))
         }
         return count
+    }
+
+    /// An NDJSON page as received: the items' compact texts, one a line, when together they pass
+    /// `Redactor.printsAsIs`; nil when they do not, and each item is tested (and redacted) on its own.
+    ///
+    /// Then each item passes `leavesUnchanged(serialized:)` too, so the page is what the items printed one by one
+    /// give, and the shell prints it without testing it again (`CommandResult.jsonTextCleared`).
+    static func clearedLines(_ received: ReceivedItems, redactor: Redactor) -> String? {
+        guard let lines = received.compactLines(), !lines.isEmpty,
+            lines.withUnsafeBufferPointer({ redactor.printsAsIs($0) })
+        else { return nil }
+        return String(decoding: lines.dropLast(), as: UTF8.self)
     }
 
     /// Item `position` as a whole value: from the page's tree, or parsed from its bytes when the page was cut down.

@@ -10,7 +10,9 @@ extension PIIMasker {
     /// A shared contact card's name parts (`contacts[].name.formatted_name`), names like a contact's own.
     static let cardNameKeys: Set<String> = ["formatted_name", "first_name", "last_name", "middle_name", "name_suffix", "name_prefix"]
     /// `last_message_text`: a conversation's last message (kapso-api.md), a body whether or not the message was listed.
-    static let bodyKeys: Set<String> = ["body", "caption", "filename", "last_message_text"]
+    /// `biz_opaque_callback_data`: the sender's own text echoed on statuses (kapso-api.md §9.1), which holds order ids,
+    /// emails and CRM ids as often as not, so it is masked as a body (`StatusBilling`, probe9 P9-22).
+    static let bodyKeys: Set<String> = ["body", "caption", "filename", "last_message_text", "biz_opaque_callback_data"]
     /// Objects whose every value is what a contact sent (a location, a card's addresses and company): bodies.
     static let contentParents: Set<String> = ["location", "addresses", "org", "urls"]
     static let numberKeys: Set<String> = [

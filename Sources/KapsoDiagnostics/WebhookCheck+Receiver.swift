@@ -1,0 +1,203 @@
+public import KapsoClient
+
+/// Findings on what a webhook's deliveries say (`WebhookVerdict`): the receiver failing now or recovered, failures
+/// at a previous URL or of events no longer subscribed (history), deliveries stuck in `pending`, a pause that
+/// matches Kapso's automatic one, and a webhook that receives nothing while its number receives messages.
+extension WebhookCheck {
+    /// The inbound messages of one number that kops read: their times, newest first (Unix seconds), and whether
+    /// that is all of them (`complete`: fewer than a page) or only the newest page.
+    public struct Inbound: Sendable {
+        public var number: String
+        public var times: [Int64]
+        public var complete: Bool
+
+        public init(number: String, times: [Int64], complete: Bool) {
+            self.number = number
+            self.times = times.sorted(by: >)
+            self.complete = complete
+        }
+
+        /// `7`, or `100+` when the page was full and every message on it is newer than `cut`.
+        func count(after cut: Int64) -> (text: String, count: Int, newest: Int64?) {
+            let after = times.filter { $0 > cut }
+            let more = !complete && after.count == times.count
+            return ("\(after.count)\(more ? "+" : "")", after.count, after.first)
+        }
+    }
+
+    /// `7d` → 604800; nil for a period Kapso does not take.
+    static func seconds(_ period: String) -> Int64? {
+        ["24h": 86_400, "7d": 604_800, "30d": 2_592_000][period]
+    }
+
+    mutating func checkReceiver(_ verdict: WebhookVerdict, period: String, inbound: Inbound?, apiIsLocal: Bool) {
+        let webhook = verdict.webhook
+        let id = webhook.id
+        let list = DeliveryPeriod.command(webhookID: id, errors: true, period: period)
+        let newestFailure = verdict.current.last { $0.status == "failed" }
+        let advice = ErrorTriage.deliveryMeaning(status: newestFailure?.http)
+        // An unreachable URL has its own finding ("expose the receiver"): "answer faster" is not its fix.
+        let judged = apiIsLocal || WebhookURL.unreachable(webhook.url) == nil
+        if !webhook.active {
+            paused(verdict, inbound: inbound, advice: advice)
+        } else if judged, let (severity, problem) = receiverNow(verdict, period: period) {
+            let fix: String
+            if case .recovered = verdict.state, severity == .info {
+                fix = "none now; the events of the failed deliveries were never delivered (Kapso has no redelivery, "
+                    + "kapso-api.md §4): '\(list)' lists them, 'messages' holds the messages they carried"
+            } else {
+                fix = "\(advice); '\(list)' lists them"
+            }
+            add(severity, webhook, problem, fix: fix)
+        }
+        for history in verdict.previousURLs where history.failed > 0 {
+            let since = verdict.current.filter { $0.created > history.last }
+            let now = since.isEmpty
+                ? "no delivery to \(webhook.url) since"
+                : "\(since.filter { $0.status == "delivered" }.count) of \(since.count) delivered to \(webhook.url) since"
+            add(
+                .info, webhook,
+                "\(history.failed) of \(history.total) deliveries to a previous URL, \(history.what), failed "
+                    + "(\(history.answers.joined(separator: ", "))), the last at \(verdict.when(history.last)): they say nothing "
+                    + "about the URL it has now; \(now)",
+                fix: "none for the URL now; those events were never delivered (Kapso has no redelivery, kapso-api.md §4): "
+                    + "'\(DeliveryPeriod.command(webhookID: id, errors: true, period: period))' lists them")
+        }
+        if let history = verdict.unsubscribed, history.failed > 0 {
+            let since = verdict.current.filter { $0.created > history.last }
+            let now = since.isEmpty
+                ? "no delivery of its events since"
+                : "\(since.filter { $0.status == "delivered" }.count) of \(since.count) of its events delivered since"
+            add(
+                .info, webhook,
+                "\(history.failed) of \(history.total) deliveries of \(history.what), "
+                    + "which it no longer subscribes to, failed (\(history.answers.joined(separator: ", "))), the last at "
+                    + "\(verdict.when(history.last)): they say nothing about the events it receives now; \(now)",
+                fix: "none for its events now; '\(list)' lists the old failures")
+        }
+        if let oldest = verdict.stuck.first, let now = verdict.now {
+            let quiet = now - (verdict.stuck.map(\.lastAttempt).max() ?? oldest.lastAttempt)
+            let ids = verdict.stuck.prefix(3).map(\.id).joined(separator: ", ") + (verdict.stuck.count > 3 ? ", …" : "")
+            let count = verdict.stuck.count
+            add(
+                .warning, webhook,
+                "\(count) \(count == 1 ? "delivery" : "deliveries") still pending with no attempt for \(Elapsed.text(quiet)) "
+                    + "or more (the oldest created at \(KapsoTime.iso(oldest.created)), \(oldest.attempts) "
+                    + "\(oldest.attempts == 1 ? "attempt" : "attempts")): Kapso's retries end about 2.5 min after the first "
+                    + "attempt (kapso-api.md §10.3), so \(count == 1 ? "it is" : "they are") stuck, not in progress",
+                fix: "report \(count == 1 ? "it" : "them") to Kapso support with the \(count == 1 ? "id" : "ids") (\(ids)); "
+                    + "'deliveries --webhook \(id) --status pending --period \(period)' lists them")
+        }
+        silent(verdict, period: period, inbound: inbound)
+    }
+
+    /// The receiver's state as a finding: an error only when its newest deliveries fail; failures it recovered from
+    /// more than a day ago, with at least 3 deliveries since, are history (info).
+    private func receiverNow(_ verdict: WebhookVerdict, period: String) -> (Severity, String)? {
+        let total = verdict.current.count
+        let failed = verdict.failed
+        let rate = verdict.failureRate
+        let counted = "\(failed) of \(total) deliveries failed in the last \(period) (\(rate) %)"
+        switch verdict.state {
+        case .noDeliveries, .working:
+            return nil
+        case .failing(let count, let since):
+            let severity: Severity? = count >= 3 || rate >= 50 ? .error : count >= 2 || rate >= 10 ? .warning : nil
+            guard let severity else { return nil }
+            let run = Array(verdict.current.suffix(count))
+            let answers = WebhookVerdict.answers(run).joined(separator: ", ")
+            let last = run.last?.created ?? since
+            var text = count == total
+                ? "\(counted): all of them (\(answers)), the last at \(verdict.when(last))"
+                : "\(counted); failing since \(KapsoTime.iso(since)): the newest \(count) failed (\(answers)), the last at \(verdict.when(last))"
+            if let delivered = verdict.current.last(where: { $0.status == "delivered" }) {
+                text += "; the last delivered at \(KapsoTime.iso(delivered.created))"
+                if let updated = verdict.updated, updated > delivered.created, updated <= since {
+                    text += "; the webhook was changed at \(KapsoTime.iso(updated)), between that delivery and the first failure "
+                        + "(what changed is not in the API: URL, secret_key, headers or events)"
+                }
+            }
+            return (severity, text)
+        case .recovered(let count, let lastFailure):
+            let newest = verdict.current.last?.created ?? lastFailure
+            let failures = verdict.current.filter { $0.status == "failed" }
+            let answers = WebhookVerdict.answers(failures).joined(separator: ", ")
+            let since = count == 1 ? "the one delivery since was delivered, at" : "all \(count) since were delivered, the newest at"
+            let text = "\(counted), the last at \(verdict.when(lastFailure)) (\(answers)); \(since) \(verdict.when(newest))"
+            if count >= 3, let now = verdict.now, now - lastFailure >= 86_400 { return (.info, "recovered: " + text) }
+            return rate >= 10 ? (.warning, text) : nil
+        }
+    }
+
+    /// `paused (active: false)`, with what preceded the pause: a burst matching Kapso's automatic pause, or the
+    /// receiver failing at its last deliveries; and the inbound messages that arrived since.
+    private mutating func paused(_ verdict: WebhookVerdict, inbound: Inbound?, advice: String) {
+        let webhook = verdict.webhook
+        var problem = "paused (active: false): nothing is delivered to it"
+        var severity = Severity.warning
+        var failing = false
+        if let burst = verdict.autoPause, let updated = verdict.updated {
+            let answers = WebhookVerdict.answers(verdict.current.filter { $0.created >= burst.first && $0.created <= burst.last && $0.status == "failed" })
+            problem = "paused (active: false) since \(verdict.when(updated)) (its last change), "
+                + "\(Elapsed.text(updated - burst.last)) after \(burst.failed) of \(burst.total) deliveries within "
+                + "\(Elapsed.text(burst.last - burst.first)) failed (\(answers.joined(separator: ", "))): this matches Kapso's "
+                + "automatic pause (kapso-api.md §10.4: at least 40 deliveries, 10 failed and 85 % failed in 15 min), so Kapso "
+                + "probably paused it; nothing is delivered to it since"
+            severity = .error
+            failing = true
+        } else {
+            if let updated = verdict.updated { problem += "; last changed at \(verdict.when(updated))" }
+            if case .failing(let count, _) = verdict.state, count >= 3 || verdict.failureRate >= 50 {
+                let run = Array(verdict.current.suffix(count))
+                let answers = WebhookVerdict.answers(run).joined(separator: ", ")
+                problem += "; before that its newest \(count) \(count == 1 ? "delivery" : "deliveries") failed (\(answers)), "
+                    + "the last at \(verdict.when(run.last?.created ?? 0))"
+                severity = .error
+                failing = true
+            }
+        }
+        // Only a receiver of inbound messages missed them; what a paused receiver of other events missed is not read.
+        let receives = webhook.kind != "meta" && webhook.events.contains("whatsapp.message.received")
+        if receives, let inbound, let updated = verdict.updated {
+            let since = inbound.count(after: updated)
+            if since.count > 0, let newest = since.newest {
+                problem += "; \(since.text) inbound \(since.count == 1 ? "message" : "messages") arrived on \(inbound.number) "
+                    + "since that change (the last at \(verdict.when(newest))), none delivered to it"
+            }
+        }
+        let fix = failing
+            ? "fix the receiver first (\(advice)), then webhooks update \(webhook.id) --active true; events of the pause are "
+                + "never redelivered (kapso-api.md §4): read them with 'messages'"
+            : "fix the receiver, then webhooks update \(webhook.id) --active true"
+        add(severity, webhook, problem, fix: fix)
+    }
+
+    /// An active phone-number webhook that should receive inbound messages but got no delivery of them in the period
+    /// while messages arrived on its number after its last change (probe11 P11-5: "the webhook stopped firing").
+    /// Only messages after `updated_at` count: earlier ones may have arrived while it was paused or pointed elsewhere.
+    /// Kind kapso only: whether Kapso lists a meta webhook's forwards in its delivery log is not documented
+    /// (kapso-api.md §4 and §13 say nothing of it), so no delivery there proves nothing.
+    private mutating func silent(_ verdict: WebhookVerdict, period: String, inbound: Inbound?) {
+        let webhook = verdict.webhook
+        guard webhook.active, let number = webhook.phoneNumberID, let inbound, inbound.number == number,
+            webhook.kind != "meta", webhook.events.contains("whatsapp.message.received"),
+            let now = verdict.now, let span = Self.seconds(period)
+        else { return }
+        let received = verdict.current.contains { $0.event == "whatsapp.message.received" }
+            || verdict.stuck.contains { $0.event == "whatsapp.message.received" } || verdict.inFlight > 0
+        // Any delivery to an earlier URL also says Kapso sends to it: not "receives nothing".
+        guard !received, verdict.previousURLs.isEmpty else { return }
+        let created = webhook.createdAt.flatMap(KapsoTime.seconds(iso:)) ?? 0
+        let changed = max(created, verdict.updated ?? 0)
+        let cut = max(changed, now - span)
+        let after = inbound.count(after: cut)
+        guard after.count > 0, let newest = after.newest else { return }
+        let window = cut == changed ? "since its last change at \(KapsoTime.iso(changed))" : "in that time"
+        add(
+            .warning, webhook,
+            "no whatsapp.message.received delivery in the last \(period), although \(after.text) inbound \(after.count == 1 ? "message" : "messages") arrived on "
+                + "\(number) \(window) (the last at \(verdict.when(newest))): Kapso did not deliver them to it",
+            fix: "'health' (webhook_subscription must list messages), then 'logs search --source whatsapp_webhook_event --period "
+                + "\(period == "30d" ? "7d" : period)' (what Meta sent Kapso); if Meta's events arrive, report this webhook id to Kapso support")
+    }
+}

@@ -1,0 +1,217 @@
+public import KapsoClient
+
+/// What one webhook's deliveries of a period say about its receiver now: the one reading that `webhooks check`,
+/// `errors` and `overview` share, with the times it rests on.
+///
+/// Rules (probe11 P11-1, P11-2, P11-6, P11-16):
+/// - A delivery is evidence about the URL it went to (`webhook_url`, kapso-api.md §4) and the event it carried: one
+///   sent to a URL the webhook no longer has, or of an event it no longer subscribes to, is history of an earlier
+///   configuration (`Provenance`), never a verdict on the receiver configured now.
+/// - The receiver's state is read from its newest settled deliveries (`delivered`/`failed`), not from a flat rate
+///   over the period: failing when the newest ones failed, recovered when every delivery since its last failure
+///   was delivered. The period's rate is still said, so failures "at night" stay visible.
+/// - `pending` means "retries remain" (§4); Kapso's retries end about 2.5 min after the first attempt (§10.3: 10,
+///   40, 90 s), so a delivery still pending `stuckAfter` after its last attempt is stuck, not in progress.
+/// - A paused webhook whose last change came within minutes of a burst matching Kapso's automatic pause rule (§10.4:
+///   over 15 min, at least 40 deliveries, at least 10 failed, a failure rate of at least 85 %; a single source, so
+///   kops says "matches", never "was") is read as probably paused by Kapso.
+public struct WebhookVerdict: Sendable {
+    /// The fields of one delivery the verdict reads: kept small, as `webhooks check` holds a week of them.
+    public struct Delivery: Sendable, Equatable {
+        public var id: String
+        public var event: String
+        /// `pending`, `delivered` or `failed`.
+        public var status: String
+        /// The last attempt's HTTP status; nil when there was no answer.
+        public var http: Int?
+        public var attempts: Int
+        /// `created_at` in Unix seconds.
+        public var created: Int64
+        /// `last_attempt_at` in Unix seconds (`created` when absent).
+        public var lastAttempt: Int64
+        /// The URL it was sent to (`webhook_url`); empty when the API did not say.
+        public var url: String
+
+        public init(
+            id: String, event: String, status: String, http: Int?, attempts: Int = 1, created: Int64, lastAttempt: Int64? = nil,
+            url: String
+        ) {
+            self.id = id
+            self.event = event
+            self.status = status
+            self.http = http
+            self.attempts = attempts
+            self.created = created
+            self.lastAttempt = lastAttempt ?? created
+            self.url = url
+        }
+
+        /// The fields of an API delivery; nil without a readable `created_at`.
+        public init?(_ delivery: WebhookDelivery) {
+            guard let created = KapsoTime.seconds(iso: delivery.createdAt) else { return nil }
+            self.init(
+                id: delivery.id, event: delivery.event, status: delivery.status, http: delivery.responseStatus,
+                attempts: delivery.attemptCount, created: created,
+                lastAttempt: delivery.lastAttemptAt.flatMap(KapsoTime.seconds(iso:)), url: delivery.webhookURL)
+        }
+    }
+
+    /// Which configuration of its webhook a delivery speaks of.
+    public enum Provenance: Sendable, Equatable {
+        /// Sent to the webhook's URL now, with an event it subscribes to now (or the list did not say).
+        case current
+        /// Sent to a URL the webhook no longer has (the argument).
+        case previousURL(String)
+        /// An event the webhook no longer subscribes to (kind kapso only: meta webhooks list no events).
+        case unsubscribedEvent(String)
+        /// No webhook of the project has the delivery's `webhook_id` any more.
+        case deletedWebhook
+    }
+
+    /// Deliveries of one earlier configuration: how many, how many failed, their answers and times.
+    public struct History: Sendable, Equatable {
+        /// The previous URL, or the events no longer subscribed (`a, b`).
+        public var what: String
+        public var total = 0
+        public var failed = 0
+        public var answers: [String] = []
+        public var last: Int64 = 0
+    }
+
+    /// How the receiver configured now is doing.
+    public enum State: Sendable, Equatable {
+        /// No settled delivery to the current URL in the period.
+        case noDeliveries
+        /// Every settled delivery was delivered.
+        case working
+        /// The newest `count` settled deliveries failed, the first of them at `since`.
+        case failing(count: Int, since: Int64)
+        /// The newest `count` settled deliveries were delivered, after a failure at `lastFailure`.
+        case recovered(count: Int, lastFailure: Int64)
+    }
+
+    /// Kapso's retries end about 2.5 min after the first attempt (kapso-api.md §10.3); 10 min leaves room for a slow
+    /// last attempt (10 s) and clock skew.
+    public static let stuckAfter: Int64 = 600
+
+    public let webhook: Webhook
+    /// Settled deliveries to the current URL with subscribed events, oldest first.
+    public private(set) var current: [Delivery] = []
+    public private(set) var previousURLs: [History] = []
+    public private(set) var unsubscribed: History?
+    /// Deliveries still `pending` `stuckAfter` after their last attempt, oldest first.
+    public private(set) var stuck: [Delivery] = []
+    /// Deliveries to the current URL still pending within the retry schedule.
+    public private(set) var inFlight = 0
+    /// The period's deliveries of any kind, `pending` included.
+    public private(set) var total = 0
+    /// The webhook's `updated_at` in Unix seconds, when given.
+    public let updated: Int64?
+    /// The API's clock (Unix seconds) when the deliveries were read; nil when unknown.
+    public let now: Int64?
+
+    /// Reads `deliveries` (any order) of `webhook` in the period; `now` is the API's clock.
+    public init(_ webhook: Webhook, deliveries: [Delivery], now: Int64?) {
+        self.webhook = webhook
+        self.now = now
+        updated = webhook.json["updated_at"]?.string.flatMap(KapsoTime.seconds(iso:))
+        total = deliveries.count
+        var previous: [String: History] = [:]
+        var order: [String] = []
+        for delivery in deliveries.sorted(by: { ($0.created, $0.id) < ($1.created, $1.id) }) {
+            switch Self.provenance(url: delivery.url, event: delivery.event, of: webhook) {
+            case .previousURL(let url):
+                if previous[url] == nil { order.append(url) }
+                previous[url, default: History(what: url)].add(delivery)
+            case .unsubscribedEvent:
+                unsubscribed = unsubscribed ?? History(what: "")
+                unsubscribed?.add(delivery)
+                let events = Set((unsubscribed?.what ?? "").split(separator: ",").map { $0.filter { $0 != " " } }).union([delivery.event])
+                unsubscribed?.what = events.filter { !$0.isEmpty }.sorted().joined(separator: ", ")
+            case .current, .deletedWebhook:
+                if delivery.status == "pending" {
+                    if let now, now - delivery.lastAttempt > Self.stuckAfter { stuck.append(delivery) } else { inFlight += 1 }
+                } else if delivery.status == "delivered" || delivery.status == "failed" {
+                    current.append(delivery)
+                }
+            }
+        }
+        previousURLs = order.compactMap { previous[$0] }
+    }
+
+    /// Which configuration a delivery to `url` of `event` speaks of, judged against `webhook` as listed now (nil: no
+    /// webhook of the project has its id). The rule `errors` and `webhooks check` share (probe11 P11-1).
+    public static func provenance(url: String, event: String, of webhook: Webhook?) -> Provenance {
+        guard let webhook else { return .deletedWebhook }
+        if !url.isEmpty, !webhook.url.isEmpty, url != webhook.url { return .previousURL(url) }
+        if webhook.kind != "meta", !webhook.events.isEmpty, WebhookEvents.isKnown(event), !webhook.events.contains(event) {
+            return .unsubscribedEvent(event)
+        }
+        return .current
+    }
+
+    /// The receiver's state from its newest settled deliveries.
+    public var state: State {
+        guard let newest = current.last else { return .noDeliveries }
+        let run = current.reversed().prefix { $0.status == newest.status }
+        if newest.status == "failed" { return .failing(count: run.count, since: run.last?.created ?? newest.created) }
+        guard let failure = current.last(where: { $0.status == "failed" }) else { return .working }
+        return .recovered(count: run.count, lastFailure: failure.created)
+    }
+
+    /// Failed settled deliveries to the current configuration.
+    public var failed: Int { current.filter { $0.status == "failed" }.count }
+
+    /// Failed share of `current` in percent, rounded down.
+    public var failureRate: Int { current.isEmpty ? 0 : failed * 100 / current.count }
+
+    /// The answers of `deliveries` in words, most frequent first: `HTTP 401`, `no response`.
+    public static func answers(_ deliveries: [Delivery]) -> [String] {
+        var counts: [String: Int] = [:]
+        for delivery in deliveries { counts[delivery.http.map { "HTTP \($0)" } ?? "no response", default: 0] += 1 }
+        return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+    }
+
+    /// `2026-11-21T09:20:00Z (2 h 40 min ago)`; the bare time when `now` is unknown.
+    public func when(_ time: Int64) -> String {
+        KapsoTime.iso(time) + (now.map { $0 >= time ? " (\(Elapsed.text($0 - time)) ago)" : "" } ?? "")
+    }
+
+    /// A burst of failures just before the webhook's last change that matches Kapso's automatic pause (kapso-api.md
+    /// §10.4), for a paused webhook: the deliveries created in the 15 minutes before the newest delivery made before
+    /// `updated_at`, when that change came within 15 minutes of it.
+    public var autoPause: (total: Int, failed: Int, first: Int64, last: Int64)? {
+        guard !webhook.active, let updated else { return nil }
+        let before = current.filter { $0.created <= updated }
+        guard let last = before.last?.created, updated - last <= 900 else { return nil }
+        let burst = before.filter { $0.created >= last - 900 }
+        let failed = burst.filter { $0.status == "failed" }.count
+        guard burst.count >= 40, failed >= 10, failed * 100 >= burst.count * 85, let first = burst.first?.created else { return nil }
+        return (burst.count, failed, first, last)
+    }
+
+    /// One line on the receiver now, for `overview` and `errors`: `failing since …`, `recovered: …`; nil when its
+    /// deliveries say nothing (none, or all delivered).
+    public var headline: String? {
+        switch state {
+        case .noDeliveries, .working: return nil
+        case .failing(let count, let since):
+            let all = count == current.count
+            return (all ? "all \(count) deliveries failed" : "the newest \(count) failed") + ", since \(KapsoTime.iso(since))"
+        case .recovered(let count, let lastFailure):
+            return "\(count) delivered since its last failure at \(KapsoTime.iso(lastFailure))"
+        }
+    }
+}
+
+extension WebhookVerdict.History {
+    fileprivate mutating func add(_ delivery: WebhookVerdict.Delivery) {
+        total += 1
+        last = max(last, delivery.created)
+        if delivery.status == "failed" {
+            failed += 1
+            let answer = delivery.http.map { "HTTP \($0)" } ?? "no response"
+            if !answers.contains(answer) { answers.append(answer) }
+        }
+    }
+}

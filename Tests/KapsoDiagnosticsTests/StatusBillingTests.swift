@@ -1,0 +1,119 @@
+import KapsoClient
+import KapsoDiagnostics
+import Testing
+
+/// A status's pricing, Meta conversation and callback data read as a support engineer needs them (probe9 P9-22: "why
+/// were we charged?", "which order was this?"), on the shapes Meta's status webhook reference gives.
+@Suite struct StatusBillingTests {
+    static func billing(_ statuses: String) throws -> StatusBilling {
+        StatusBilling(statuses: try JSONValue.parse(Array(statuses.utf8)))
+    }
+
+    static func pricing(_ object: String) throws -> StatusBilling.Pricing? {
+        StatusBilling.Pricing(try JSONValue.parse(Array(object.utf8)))
+    }
+
+    @Test(arguments: [
+        (#"{"billable":false,"pricing_model":"PMP","category":"service","type":"free_customer_service"}"#,
+         "not billable; category service (not a template: a reply in the customer service window); type free_customer_service "
+            + "(free: in an open customer service window); PMP (per-message pricing)"),
+        (#"{"billable":true,"pricing_model":"PMP","category":"marketing","type":"regular"}"#,
+         "billable; category marketing (a marketing template); type regular (charged at the category's rate); PMP (per-message pricing)"),
+        (#"{"billable":true,"pricing_model":"CBP","category":"utility"}"#,
+         "billable; category utility (a utility template); CBP (conversation-based pricing, Meta's model before July 2025)"),
+        (#"{"pricing_model":"PMP","category":"authentication_international","type":"regular"}"#,
+         "category authentication_international (an authentication template at the international rate); type regular (charged at "
+            + "the category's rate); PMP (per-message pricing)"),
+        (#"{"billable":false,"pricing_model":"CBP","category":"referral_conversion"}"#,
+         "not billable; category referral_conversion (a free entry point conversation: the contact came from a Click to WhatsApp "
+            + "ad or a Page button); CBP (conversation-based pricing, Meta's model before July 2025)"),
+        (#"{"pricing_model":"PMP","category":"marketing_lite","type":"free_entry_point"}"#,
+         "category marketing_lite (a marketing template sent through Marketing Messages Lite); type free_entry_point (free: in a "
+            + "free entry point window, 72 hours after an ad or Page button); PMP (per-message pricing)"),
+        // A value Meta adds later is shown as given, with no meaning made up.
+        (#"{"pricing_model":"XYZ","category":"loyalty","type":"promo"}"#, "category loyalty; type promo; XYZ"),
+    ])
+    func pricingReadsEachFieldWithItsMeaning(object: String, text: String) throws {
+        #expect(try #require(try Self.pricing(object)).text == text)
+    }
+
+    @Test func anEmptyOrForeignPricingIsNone() throws {
+        #expect(try Self.pricing("{}") == nil)
+        #expect(try Self.pricing(#""PMP""#) == nil)
+        #expect(try Self.pricing(#"{"currency":"USD"}"#) == nil)
+    }
+
+    /// The same price on sent and delivered is one line naming both; the read status carries none.
+    @Test func onePriceOnSeveralStatusesIsOneLine() throws {
+        let price = #""pricing":{"billable":true,"pricing_model":"PMP","category":"utility","type":"regular"}"#
+        let billing = try Self.billing(
+            #"[{"status":"read","timestamp":"1795262460"},{"status":"delivered","timestamp":"1795262402",\#(price)},"#
+                + #"{"status":"sent","timestamp":"1795262400",\#(price)}]"#)
+        #expect(billing.pricing.count == 1)
+        #expect(billing.pricing.first?.statuses == ["sent", "delivered"], "history order, not stored order")
+        #expect(billing.lines.map(\.label) == ["pricing"])
+        #expect(billing.lines.first?.text.hasSuffix("; on the sent, delivered statuses") == true)
+    }
+
+    @Test func twoPricesOfOneMessageReadApart() throws {
+        let billing = try Self.billing(
+            #"[{"status":"sent","timestamp":"1795262400","pricing":{"billable":true,"pricing_model":"PMP","category":"utility","type":"regular"}},"#
+                + #"{"status":"delivered","timestamp":"1795262402","pricing":{"billable":false,"pricing_model":"PMP","category":"utility","type":"free_customer_service"}}]"#)
+        #expect(billing.lines.map(\.label) == ["pricing", "pricing"])
+        #expect(billing.lines[0].text.hasPrefix("billable; ") && billing.lines[0].text.hasSuffix("on the sent status"))
+        #expect(billing.lines[1].text.hasPrefix("not billable; ") && billing.lines[1].text.hasSuffix("on the delivered status"))
+    }
+
+    @Test func metaConversationNamesItsOriginAndExpiry() throws {
+        let billing = try Self.billing(
+            #"[{"status":"sent","timestamp":"1795262400","conversation":{"id":"c0ffee00c0ffee00c0ffee00c0ffee00","expiration_timestamp":"1795341600","origin":{"type":"service"}}},"#
+                + #"{"status":"delivered","timestamp":"1795262402","conversation":{"id":"c0ffee00c0ffee00c0ffee00c0ffee00","origin":{"type":"service"}}}]"#)
+        // Meta names the expiry on the first status only: still one conversation.
+        #expect(billing.lines.map(\.label) == ["meta conversation"])
+        #expect(billing.lines[0].text
+            == "c0ffee00c0ffee00c0ffee00c0ffee00 (origin service; expires 2026-11-22T10:00:00Z; Meta's billing conversation, not Kapso's)")
+        #expect(billing.conversations.first?.statuses == ["sent", "delivered"])
+    }
+
+    @Test func twoConversationsOfOneMessageReadApart() throws {
+        let billing = try Self.billing(
+            #"[{"status":"sent","timestamp":"1795262400","conversation":{"id":"c0ffee00c0ffee00c0ffee00c0ffee00","origin":{"type":"service"}}},"#
+                + #"{"status":"delivered","timestamp":"1795262402","conversation":{"id":"c0ffee00c0ffee00c0ffee00c0ffee00","origin":{"type":"utility"}}}]"#)
+        #expect(billing.lines.map(\.text) == [
+            "c0ffee00c0ffee00c0ffee00c0ffee00 (origin service; Meta's billing conversation, not Kapso's)",
+            "c0ffee00c0ffee00c0ffee00c0ffee00 (origin utility; Meta's billing conversation, not Kapso's)",
+        ])
+    }
+
+    @Test func anUnreadableExpiryIsShownAsGivenNotAsADate() throws {
+        let billing = try Self.billing(
+            #"[{"status":"sent","timestamp":"1795262400","conversation":{"id":"c0ffee00c0ffee00c0ffee00c0ffee00","expiration_timestamp":"1795341600000"}}]"#)
+        #expect(billing.lines.first?.text
+            == "c0ffee00c0ffee00c0ffee00c0ffee00 (expiration_timestamp 1795341600000, not Unix seconds; Meta's billing conversation, not Kapso's)")
+    }
+
+    @Test func callbackDataIsTheSendersTextOncePerValue() throws {
+        let billing = try Self.billing(
+            #"[{"status":"sent","timestamp":"1795262400","biz_opaque_callback_data":"order=77"},"#
+                + #"{"status":"read","timestamp":"1795262460","biz_opaque_callback_data":"order=77"},{"status":"failed","biz_opaque_callback_data":""}]"#)
+        #expect(billing.lines.map(\.label) == ["callback data"])
+        #expect(billing.callbackData.first?.value == "order=77")
+        #expect(billing.callbackData.first?.statuses == ["sent", "read"])
+    }
+
+    /// A stored status about another message (its `id` names it) carries that message's price, not this one's.
+    @Test func aStatusAboutAnotherMessageIsLeftOut() throws {
+        let statuses = #"[{"id":"wamid.A","status":"sent","timestamp":"1795262400","pricing":{"billable":true,"category":"utility"}},"#
+            + #"{"id":"wamid.B","status":"sent","timestamp":"1795262400","pricing":{"billable":true,"category":"marketing"},"biz_opaque_callback_data":"order=9"}]"#
+        let billing = StatusBilling(statuses: try JSONValue.parse(Array(statuses.utf8)), messageID: "wamid.A")
+        #expect(billing.pricing.map(\.value.category) == ["utility"])
+        #expect(billing.callbackData.isEmpty)
+    }
+
+    @Test(arguments: ["[]", "null", #"[{"status":"sent","timestamp":"1795262400"}]"#, #"["junk",{"status":"sent","pricing":{}}]"#])
+    func statusesWithoutAnyOfTheThreeGiveNoLines(statuses: String) throws {
+        let billing = try Self.billing(statuses)
+        #expect(billing.isEmpty)
+        #expect(billing.lines.isEmpty)
+    }
+}

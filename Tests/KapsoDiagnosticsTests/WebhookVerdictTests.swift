@@ -1,0 +1,163 @@
+import KapsoClient
+@testable import KapsoDiagnostics
+import Testing
+
+/// `WebhookVerdict` and the findings `webhooks check` draws from it (probe11, "the webhook stopped firing"): each
+/// verdict rests on the deliveries read, with their times; history is not the receiver's state now.
+@Suite struct WebhookVerdictTests {
+    /// The API's clock in these cases: 2026-11-21T12:00:00Z.
+    static let now: Int64 = 1_795_262_400
+    static let hour: Int64 = 3_600
+
+    private func webhook(_ fields: JSONObject = [:]) throws -> Webhook {
+        var json: JSONObject = [
+            "id": "w1", "url": "https://hooks.example.com/v2/kapso", "kind": "kapso", "events": ["whatsapp.message.received"],
+            "active": true, "phone_number_id": "100", "secret_key": "whsec_x", "payload_version": "v2",
+            "created_at": "2026-10-22T12:00:00Z", "updated_at": "2026-11-11T12:00:00Z",
+        ]
+        for entry in fields.entries { json[entry.key] = entry.value }
+        return try Webhook(json: json)
+    }
+
+    private func delivery(
+        _ status: String, _ http: Int?, hoursAgo: Double, url: String = "https://hooks.example.com/v2/kapso",
+        event: String = "whatsapp.message.received", attempts: Int = 1, id: String? = nil
+    ) -> WebhookVerdict.Delivery {
+        let created = Self.now - Int64((hoursAgo * Double(Self.hour)).rounded())
+        return WebhookVerdict.Delivery(
+            id: id ?? "d\(created)", event: event, status: status, http: http, attempts: attempts, created: created,
+            lastAttempt: created + (attempts > 1 ? 140 : 0), url: url)
+    }
+
+    private func findings(
+        _ hook: Webhook, _ deliveries: [WebhookVerdict.Delivery], inbound: [WebhookCheck.Inbound] = [], others: [Webhook] = []
+    ) -> [String] {
+        WebhookCheck(
+            webhooks: [hook] + others, deliveries: [hook.id: deliveries], period: "7d", coverageFor: nil, projectNumbers: ["100"],
+            now: Self.now, inbound: inbound
+        ).findings.map { "\($0.severity.rawValue): \($0.problem)" }
+    }
+
+    /// P11-1: failures at the URL the webhook had before are history; the URL it has now delivered 5 of 5.
+    @Test func failuresAtAPreviousURLAreHistoryNotTheReceiverNow() throws {
+        let hook = try webhook(["updated_at": "2026-11-20T18:00:00Z"])
+        let old = (0..<30).map { delivery("failed", 404, hoursAgo: 18.2 + Double($0), url: "https://hooks.example.com/kapso-old", attempts: 4) }
+        let new = (1...5).map { delivery("delivered", 200, hoursAgo: Double($0)) }
+        #expect(WebhookVerdict.provenance(url: "https://hooks.example.com/kapso-old", event: "whatsapp.message.received", of: hook)
+            == .previousURL("https://hooks.example.com/kapso-old"))
+        #expect(findings(hook, old + new) == [
+            "info: 30 of 30 deliveries to a previous URL, https://hooks.example.com/kapso-old, failed (HTTP 404), the last at "
+                + "2026-11-20T17:48:00Z (18 h 12 min ago): they say nothing about the URL it has now; 5 of 5 delivered to "
+                + "https://hooks.example.com/v2/kapso since",
+        ])
+    }
+
+    /// P11-2: a receiver that failed 4 days ago and delivered everything since is "recovered", info, with the times.
+    @Test func aReceiverThatRecoveredDaysAgoIsHistoryWithTimes() throws {
+        let failures = (0..<60).map { delivery("failed", 502, hoursAgo: 96 + Double($0) / 4, attempts: 4) }
+        let since = (0..<20).map { delivery("delivered", 200, hoursAgo: 1 + Double($0) * 2) }
+        #expect(findings(try webhook(), failures + since) == [
+            "info: recovered: 60 of 80 deliveries failed in the last 7d (75 %), the last at 2026-11-17T12:00:00Z (4 d ago) "
+                + "(HTTP 502); all 20 since were delivered, the newest at 2026-11-21T11:00:00Z (1 h ago)",
+        ])
+    }
+
+    /// Recovered only hours ago: still a warning, not an error; the newest deliveries decide, not the rate.
+    @Test func aRecentRecoveryIsAWarning() throws {
+        let failed = (0..<3).map { delivery("failed", 200, hoursAgo: 6 + Double($0), attempts: 4) }
+        let delivered = (1...4).map { delivery("delivered", 202, hoursAgo: Double($0)) }
+        #expect(findings(try webhook(), failed + delivered) == [
+            "warning: 3 of 7 deliveries failed in the last 7d (42 %), the last at 2026-11-21T06:00:00Z (6 h ago) (HTTP 200); "
+                + "all 4 since were delivered, the newest at 2026-11-21T11:00:00Z (1 h ago)",
+        ])
+    }
+
+    /// The newest deliveries failing is an error, said with when it began and the change that came just before.
+    @Test func aReceiverFailingSinceAChangeSaysWhenAndWhat() throws {
+        let hook = try webhook(["updated_at": "2026-11-21T09:00:00Z"])
+        let before = (0..<6).map { delivery("delivered", 200, hoursAgo: 5 + Double($0)) }
+        let after = (0..<8).map { delivery("failed", 401, hoursAgo: 0.5 + Double($0) / 4, attempts: 4) }
+        #expect(findings(hook, before + after) == [
+            "error: 8 of 14 deliveries failed in the last 7d (57 %); failing since 2026-11-21T09:45:00Z: the newest 8 failed "
+                + "(HTTP 401), the last at 2026-11-21T11:30:00Z (30 min ago); the last delivered at 2026-11-21T07:00:00Z; the "
+                + "webhook was changed at 2026-11-21T09:00:00Z, between that delivery and the first failure (what changed is not "
+                + "in the API: URL, secret_key, headers or events)",
+        ])
+    }
+
+    /// P11-2 (e5): failures of an event the webhook no longer subscribes to are history of that subscription.
+    @Test func failuresOfAnEventNoLongerSubscribedAreHistory() throws {
+        let hook = try webhook(["updated_at": "2026-11-21T06:00:00Z"])
+        let read = (0..<5).map { delivery("failed", 500, hoursAgo: 8 + Double($0), event: "whatsapp.message.read", attempts: 4) }
+        let received = (1...3).map { delivery("delivered", 200, hoursAgo: Double($0)) }
+        #expect(findings(hook, read + received) == [
+            "info: 5 of 5 deliveries of whatsapp.message.read, which it no longer subscribes to, failed (HTTP 500), the last "
+                + "at 2026-11-21T04:00:00Z (8 h ago): they say nothing about the events it receives now; 3 of 3 of its events "
+                + "delivered since",
+        ])
+    }
+
+    /// P11-6: `pending` 20 hours after the last attempt is past Kapso's 2.5-minute retry schedule: stuck.
+    @Test func deliveriesPendingLongAfterTheRetriesAreStuck() throws {
+        let pending = (0..<3).map { delivery("pending", 503, hoursAgo: 20 + Double($0), event: "whatsapp.message.received", attempts: 2, id: "p\($0)") }
+        let fresh = delivery("pending", nil, hoursAgo: 0.01, id: "in-flight")
+        let verdict = WebhookVerdict(try webhook(), deliveries: pending + [fresh], now: Self.now)
+        #expect(verdict.stuck.map(\.id) == ["p2", "p1", "p0"])
+        #expect(verdict.inFlight == 1)
+        let check = WebhookCheck(
+            webhooks: [try webhook()], deliveries: ["w1": pending + [fresh]], period: "7d", coverageFor: nil, now: Self.now)
+        let stuck = try #require(check.findings.first)
+        #expect("\(stuck.severity.rawValue): \(stuck.problem)"
+            == "warning: 3 deliveries still pending with no attempt for 19 h 57 min or more (the oldest created at "
+                + "2026-11-20T14:00:00Z, 2 attempts): Kapso's retries end about 2.5 min after the first attempt (kapso-api.md "
+                + "§10.3), so they are stuck, not in progress")
+        #expect(stuck.fix == "report them to Kapso support with the ids (p2, p1, p0); 'deliveries --webhook w1 --status pending --period 7d' lists them")
+    }
+
+    /// P11-16: a pause right after a burst matching Kapso's automatic-pause rule says so, and what arrived since.
+    @Test func aPauseRightAfterAFailureBurstIsReadAsKapsosAutomaticPause() throws {
+        let hook = try webhook(["active": false, "updated_at": "2026-11-21T08:15:00Z"])
+        let burst = (0..<44).map { (index: Int) -> WebhookVerdict.Delivery in
+            let ok = index % 10 == 0
+            let hoursAgo: Double = 4 - Double(index * 20) / 3_600
+            return delivery(ok ? "delivered" : "failed", ok ? 200 : 500, hoursAgo: hoursAgo, attempts: 4)
+        }
+        let inbound = WebhookCheck.Inbound(number: "100", times: [Self.now - 2 * Self.hour, Self.now - 5 * Self.hour], complete: true)
+        let found = findings(hook, burst, inbound: [inbound])
+        let expected: String = [
+            "error: paused (active: false) since 2026-11-21T08:15:00Z (3 h 45 min ago) (its last change), ",
+            "40 s after 39 of 44 deliveries within 14 min failed (HTTP 500): this matches Kapso's automatic pause ",
+            "(kapso-api.md §10.4: at least 40 deliveries, 10 failed and 85 % failed in 15 min), so Kapso probably paused it; ",
+            "nothing is delivered to it since; 1 inbound message arrived on 100 since that change (the last at ",
+            "2026-11-21T10:00:00Z (2 h ago)), none delivered to it",
+        ].joined()
+        #expect(found.first == expected)
+        // A pause with no such burst stays a plain pause, a warning.
+        #expect(findings(try webhook(["active": false]), [delivery("delivered", 200, hoursAgo: 300)]).first
+            == "warning: paused (active: false): nothing is delivered to it; last changed at 2026-11-11T12:00:00Z (10 d ago)")
+    }
+
+    /// P11-5: an active receiver of inbound messages with no delivery while its number received messages after its
+    /// last change; nothing is said when the messages predate the change or deliveries exist.
+    @Test func aWebhookThatReceivesNothingWhileMessagesArriveIsAWarning() throws {
+        let inbound = WebhookCheck.Inbound(number: "100", times: (0..<7).map { Self.now - 2 * Self.hour - $0 * 60 }, complete: true)
+        #expect(findings(try webhook(), [], inbound: [inbound]) == [
+            "warning: no whatsapp.message.received delivery in the last 7d, although 7 inbound messages arrived on 100 in "
+                + "that time (the last at 2026-11-21T10:00:00Z (2 h ago)): Kapso did not deliver them to it",
+        ])
+        #expect(findings(try webhook(["updated_at": "2026-11-21T11:00:00Z"]), [], inbound: [inbound]) == [])
+        #expect(findings(try webhook(), [delivery("delivered", 200, hoursAgo: 1)], inbound: [inbound]) == [])
+        #expect(findings(try webhook(["events": ["whatsapp.message.sent"]]), [], inbound: [inbound]) == [])
+    }
+
+    /// P11-7: Kapso allows one meta webhook per number; a second is named with the first.
+    @Test func twoMetaWebhooksOnOneNumberAreAWarning() throws {
+        let first = try webhook(["id": "m1", "kind": "meta", "events": [], "url": "https://meta-a.example.com/wa", "payload_version": nil])
+        let second = try webhook(["id": "m2", "kind": "meta", "events": [], "url": "https://meta-b.example.com/wa", "payload_version": nil])
+        let check = WebhookCheck(webhooks: [first, second], deliveries: [:], period: "7d", coverageFor: nil, now: Self.now)
+        #expect(check.findings.map { "\($0.severity.rawValue) \($0.webhookID ?? "-"): \($0.problem)" } == [
+            "warning m2: a second meta webhook on 100, beside m1 (https://meta-a.example.com/wa, active): Kapso allows one meta "
+                + "webhook per number (kapso-api.md §3.2), so which of them gets Meta's payloads is not something the API says",
+        ])
+    }
+}
