@@ -49,7 +49,7 @@ public struct ErrorTriage {
             let sentAt = KapsoTime.seconds(timestamp: message["timestamp"])
             let history = StatusHistory(statuses: kapso?["statuses"], sentAt: sentAt, messageID: id)
             let final = history.latest?.status ?? kapso?["status"]?.string ?? "?"
-            let contact = MessageSummary.contact(of: message) ?? "?"
+            let contact = MessageOrigin(message: message).sentToGroup.map { "group \($0)" } ?? MessageSummary.contact(of: message) ?? "?"
             let type = (message["type"]?.string ?? "?") + (UnsupportedContent.type(of: message).map { ": \($0)" } ?? "")
                 + (Self.templateName(of: message).map { " \($0)" } ?? "")
             var found: [(key: String, time: Int64?, error: MessageError?, others: [MessageError], subject: String, word: String?)] = []

@@ -178,7 +178,7 @@ extension IDResolver {
         }
         let line = message.phoneNumberID.flatMap { pnid in facts.numbers.first { $0.id == pnid } }
         let direction = message.isInbound ? "an inbound \(message.type) message from" : "an outbound \(message.type) message to"
-        let who = message.contact.map { contact($0.filter(\.isNumber)) } ?? number.map(contact)
+        let who = MessageOrigin(message).sentToGroup.map { "WhatsApp group \($0)" } ?? message.contact.map { contact($0.filter(\.isNumber)) } ?? number.map(contact)
             ?? message.userID.map { userLabel($0, username: message.username, name: message.contactName) } ?? "an unknown contact"
         let history = StatusHistory(message: message)
         let failure = history.failures.last.map { MessageError.primary(of: $0.errors)?.code.map { " \($0)" } ?? "" } ?? ""

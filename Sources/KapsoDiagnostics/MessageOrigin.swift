@@ -11,6 +11,13 @@ public import KapsoClient
 /// window ("opened between you and the entire group … different from 1:1 messaging", Meta's Groups pricing,
 /// …/whatsapp/groups/pricing/), and a message to it is sent with `recipient_type: "group"` and `to: <group id>`
 /// (kapso-api.md §9.1; 360dialog's Groups "Messaging API").
+///
+/// An outbound message to a group (`sentToGroup`) says so by `recipient_type: "group"` with the group id in `to` (Meta's
+/// group messaging guide, …/whatsapp/groups/groups-messaging/: "The `recipient_type` field now supports `group` … The
+/// `to` field now supports the group ID"), and its statuses by `recipient_type: "group"`, `recipient_id` the group id and
+/// `recipient_participant_id` the participant a delivered or read status is about (Meta's status webhook reference,
+/// …/webhooks/reference/messages/status/: "`recipient_id`: <USER_PHONE_NUMBER_OR_GROUP_ID>", the other two "only included if
+/// message sent to a group").
 public struct MessageOrigin: Sendable, Equatable {
     /// A Click-to-WhatsApp ad or post the contact tapped before writing (`referral`).
     public struct Referral: Sendable, Equatable {
@@ -32,12 +39,26 @@ public struct MessageOrigin: Sendable, Equatable {
 
     /// The group the message was written in (`group_id`), nil for a 1:1 message.
     public var groupID: String?
+    /// The group an outbound message was sent to: `to` when the message says `recipient_type: "group"`, else the
+    /// `recipient_id` of one of its own statuses (its `id` the message's, or none) that says so; nil for a 1:1 send.
+    public var sentToGroup: String?
     public var referral: Referral?
     public var forwarded: Forwarded?
 
     /// Reads a message object (Meta's fields, as the Platform API and the webhook carry them).
     public init(message: JSONObject) {
         groupID = message["group_id"]?.string.flatMap { $0.isEmpty ? nil : $0 }
+        func nonEmpty(_ value: JSONValue?) -> String? { value?.string.flatMap { $0.isEmpty ? nil : $0 } }
+        if message["recipient_type"]?.string == "group", let to = nonEmpty(message["to"]) {
+            sentToGroup = to
+        } else {
+            let own = message["id"]?.string
+            sentToGroup = (message["kapso"]?["statuses"]?.array ?? []).lazy.compactMap { status -> String? in
+                guard status["recipient_type"]?.string == "group" else { return nil }
+                if let id = nonEmpty(status["id"]), let own, id != own { return nil }
+                return nonEmpty(status["recipient_id"])
+            }.first
+        }
         if let referral = message["referral"]?.object {
             func text(_ key: String) -> String? { referral[key]?.string.flatMap { $0.isEmpty ? nil : $0 } }
             self.referral = Referral(
@@ -67,6 +88,9 @@ public struct MessageOrigin: Sendable, Equatable {
         if let groupID {
             lines.append(("group", "\(groupID) (written in a WhatsApp group by this participant; \(Self.groupReply()))"))
         }
+        if let sentToGroup {
+            lines.append(("group", "\(sentToGroup) (\(Self.groupSend))"))
+        }
         if let referral {
             var what = referral.sourceType.map { "\($0 == "ad" ? "Click-to-WhatsApp ad" : $0)" } ?? "Click-to-WhatsApp referral"
             if let id = referral.sourceID { what += " \(id)" }
@@ -83,6 +107,10 @@ public struct MessageOrigin: Sendable, Equatable {
         }
         return lines
     }
+
+    /// What a send to a group is, for the line that names the group.
+    public static let groupSend =
+        "sent to a WhatsApp group (recipient_type group): each delivered or read status is one participant's (recipient_participant_id)"
 
     /// Where a reply to a group message goes: `a reply to it goes to the group (recipient_type group, to <id>), …`;
     /// without an id, `to this group id` (for a line that has just named it).

@@ -31,7 +31,9 @@ public struct MessageVerdict: Sendable, Equatable {
     public static func of(_ message: Message, windowAtSend: ServiceWindow?, newestInbound: Int64? = nil, now: Int64) -> MessageVerdict {
         if message.isInbound { return inbound(message, newestInbound: newestInbound, now: now) }
         let history = StatusHistory(message: message)
-        let verdict = outbound(message, history: history, windowAtSend: windowAtSend, now: now)
+        // A send to a group: the 1:1 window with Kapso's contact says nothing of it (MessageOrigin.sentToGroup).
+        let group = MessageOrigin(message).sentToGroup
+        let verdict = outbound(message, history: history, windowAtSend: group == nil ? windowAtSend : nil, now: now)
         guard let foreign = history.foreignText else { return verdict }
         let count = history.foreign.count
         var note = "\(count) stored \(count == 1 ? "status names" : "statuses name") another message, so \(count == 1 ? "it was" : "they were") "
@@ -74,6 +76,9 @@ public struct MessageVerdict: Sendable, Equatable {
     private static func outbound(
         _ status: String, message: Message, history: StatusHistory, windowAtSend: ServiceWindow?, now: Int64
     ) -> MessageVerdict {
+        if let group = MessageOrigin(message).sentToGroup, let verdict = toGroup(group, status, history: history, message: message, now: now) {
+            return verdict
+        }
         switch StatusWord(status) {
         case .failed:
             let isTemplate = message.type == "template"
@@ -110,6 +115,38 @@ public struct MessageVerdict: Sendable, Equatable {
             return MessageVerdict(unknownStatus(word), .warning)
         }
     }
+
+    /// The verdict on a send to a WhatsApp group reached by `status` (sent, delivered, read, played), nil for the other
+    /// words (a failure reads as for any message): each delivered or read status is one participant's, named by
+    /// `recipient_participant_id` (Meta's status webhook reference), so "read" is "read by that participant", never
+    /// "read by the contact" or by the group.
+    private static func toGroup(_ group: String, _ status: String, history: StatusHistory, message: Message, now: Int64) -> MessageVerdict? {
+        func by(_ word: String) -> String {
+            let participants = history.participants(word)
+            switch participants.count {
+            case 0: return "a participant (Meta named none)"
+            case 1: return "participant \(participants[0])"
+            default: return "\(participants.count) participants (\(participants.joined(separator: ", ")))"
+            }
+        }
+        let each = "each group status is one participant's (recipient_participant_id), so others may not have it"
+        switch StatusWord(status) {
+        case .read, .played:
+            let word = StatusWord(status) == .played ? "played" : "read"
+            return MessageVerdict("\(word) in group \(group) by \(by(word))\(comma(after(word, history))); \(each)", .good)
+        case .delivered:
+            return MessageVerdict(
+                "delivered in group \(group) to \(by("delivered"))\(comma(after("delivered", history))), not read yet; \(each)", .good)
+        case .sent:
+            let since = (history.events.last { $0.time != nil }?.time ?? message.time).map { now - $0 } ?? 0
+            return MessageVerdict("sent to group \(group) \(Elapsed.text(since)) ago, no participant's delivery report yet", .warning)
+        default:
+            return nil
+        }
+    }
+
+    // `, 9 s after sending` for ` 9 s after sending`; empty stays empty.
+    private static func comma(_ after: String) -> String { after.isEmpty ? "" : "," + after }
 
     /// A status word kops does not know: shown as unknown, never read as "not confirmed" or as a failure.
     private static func unknownStatus(_ word: String) -> String {

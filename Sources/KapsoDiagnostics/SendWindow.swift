@@ -34,12 +34,21 @@ public struct SendWindow: Sendable, Equatable {
         if evidence.appOrigin == "history_sync" {
             return SendWindow(text: "does not apply: imported history (kapso.origin history_sync), not sent through the Cloud API", severity: nil)
         }
-        guard let window else { return SendWindow(text: "unknown: " + unknown, severity: .warning) }
         let template = message.type == "template"
         let prefix = template ? "not needed for a template; " : ""
         // A free-form message that reached the phone went out inside the window.
         let history = StatusHistory(message: message)
         let delivered = template || !history.failures.isEmpty ? nil : history.events.first { StatusWord($0.status).reachedDevice }
+        // A send to a group needs the group's window, which any participant's message opens; Kapso's contact's 1:1
+        // window says nothing of it, and the group's messages cannot be listed (no group filter, kapso-api.md §7.1).
+        if MessageOrigin(message).sentToGroup != nil {
+            let reached = delivered.map { "; it reached the group, as its \($0.status) status shows" } ?? ""
+            return SendWindow(
+                text: prefix + "the group's 24-hour window, not a 1:1 window with a participant; kops cannot list "
+                    + "the group's messages (Kapso's message list has no group filter), so when it was open is unknown\(reached)",
+                severity: nil)
+        }
+        guard let window else { return SendWindow(text: "unknown: " + unknown, severity: .warning) }
         guard let closes = window.closesAt, let last = window.lastInbound else {
             if let delivered {
                 return SendWindow(

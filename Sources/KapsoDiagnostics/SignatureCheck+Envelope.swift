@@ -5,7 +5,8 @@ public import KapsoClient
 extension SignatureCheck {
     /// A saved request that holds a delivery's body: `listen --save`'s `.http` file (`POST / HTTP/1.1`, header
     /// lines, an empty line, then the raw body; docs/listen.md, "Saved deliveries") or a request-bin style JSON
-    /// export (`{"headers": {…}, "body": "<raw body>"}`). `verify` checks the body inside and can take the
+    /// export (`{"headers": {…}, "body": "<raw body>"}`), an AWS Lambda event among them (`"isBase64Encoded": true`
+    /// and the body in base64). `verify` checks the body inside and can take the
     /// signature from its headers; `cause` names a body that is such a file (sent with `curl --data-binary @FILE`).
     public struct Envelope: Sendable {
         /// Which of the two shapes.
@@ -22,6 +23,22 @@ extension SignatureCheck {
         public var member: String
         /// True when the export held the body as parsed JSON (an object or array), not as a string.
         public var parsed = false
+        /// True for an AWS Lambda event (API Gateway or a function URL): an export with `"isBase64Encoded"`.
+        public var lambdaEvent = false
+        /// How the body string was encoded, by the export's `"isBase64Encoded"`.
+        public var encoding = Encoding.asWritten
+
+        /// What `"isBase64Encoded"` made of the body string: AWS API Gateway and Lambda function URL events hold
+        /// the body base64-encoded when it is true (docs.aws.amazon.com, API Gateway "Lambda proxy integrations",
+        /// input format), so a handler must decode it before hashing.
+        public enum Encoding: Sendable, Equatable {
+            /// No flag, or `false`: the string is the body.
+            case asWritten
+            /// `true`: `body` is the bytes the string decodes to.
+            case base64
+            /// `true`, yet the string is not base64: `body` is the string as written.
+            case notBase64
+        }
 
         /// Reads `bytes` as a saved request or a JSON export; nil when it is neither (an ordinary body).
         public init?(_ bytes: [UInt8]) {
@@ -30,6 +47,14 @@ extension SignatureCheck {
             } else if let export = Self.jsonExport(bytes) {
                 (kind, headers, body, member) = (.jsonExport, export.headers, export.body, export.member)
                 parsed = export.parsed
+                lambdaEvent = export.flag != nil
+                if export.flag == true, !parsed {
+                    if let decoded = SignatureCheck.base64Decoded(body) {
+                        (body, encoding) = (decoded, .base64)
+                    } else {
+                        encoding = .notBase64
+                    }
+                }
             } else {
                 return nil
             }
@@ -40,6 +65,8 @@ extension SignatureCheck {
             switch kind {
             case .savedRequest:
                 "a saved HTTP request (request line, headers, an empty line, then the body: what 'listen --save' writes)"
+            case .jsonExport where lambdaEvent && !parsed:
+                "an AWS Lambda event (API Gateway or a function URL)"
             case .jsonExport:
                 parsed
                     ? "a JSON export of a request (headers, and the body as parsed JSON in its \"body\" member, as "
@@ -49,9 +76,16 @@ extension SignatureCheck {
             }
         }
 
-        /// Where the body is in it: `after the empty line`, `in its "body" member`.
+        /// Where the body is in it: `after the empty line`, `in its "body" member`, `in its "body" member,
+        /// base64-decoded as its "isBase64Encoded": true says,`.
         public var whereBody: String {
-            kind == .savedRequest ? "after the empty line" : "in its \"\(member)\" member"
+            guard kind == .jsonExport else { return "after the empty line" }
+            switch encoding {
+            case .asWritten: return "in its \"\(member)\" member"
+            case .base64: return "in its \"\(member)\" member, base64-decoded as its \"isBase64Encoded\": true says,"
+            case .notBase64:
+                return "in its \"\(member)\" member (as written: its \"isBase64Encoded\" is true, but the body is not base64)"
+            }
         }
 
         /// The signature header it holds, preferring Meta's when `meta` and Kapso's otherwise: its name as
@@ -105,7 +139,7 @@ extension SignatureCheck {
         /// `{"name", "value"}` pairs; the body a string in `body`, `rawBody`, `raw_body` or `content` (webhook.site).
         private static func jsonExport(
             _ bytes: [UInt8]
-        ) -> (headers: [(name: String, value: String)], body: [UInt8], member: String, parsed: Bool)? {
+        ) -> (headers: [(name: String, value: String)], body: [UInt8], member: String, parsed: Bool, flag: Bool?)? {
             guard bytes.contains(where: { $0 == 0x7B }), let json = try? JSONValue.parse(bytes), let object = json.object,
                 let headerValue = object["headers"]
             else { return nil }
@@ -125,12 +159,13 @@ extension SignatureCheck {
             } else {
                 return nil
             }
+            let flag = object["isBase64Encoded"]?.bool
             for member in ["body", "rawBody", "raw_body", "content"] {
-                if let text = object[member]?.string, !text.isEmpty { return (headers, Array(text.utf8), member, false) }
+                if let text = object[member]?.string, !text.isEmpty { return (headers, Array(text.utf8), member, false, flag) }
             }
             // A body kept as parsed JSON: its compact form is what Kapso sent when the export kept keys and numbers.
             if let value = object["body"], value.object != nil || value.array != nil {
-                return (headers, Array(value.serialized().utf8), "body", true)
+                return (headers, Array(value.serialized().utf8), "body", true, flag)
             }
             return nil
         }

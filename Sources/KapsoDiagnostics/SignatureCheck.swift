@@ -87,7 +87,8 @@ public enum SignatureCheck {
     /// the body re-formatted compactly (Kapso signs compact JSON), re-serialised without Meta's escapes or
     /// without `\u003c`/`\u003e`/`\u0026` (Go's and Rails' encoders), UTF-8 decoded as Latin-1 or Windows-1252
     /// and encoded again, the body saved as UTF-16 (Windows PowerShell 5.1), whole numbers that lost their `.0`
-    /// (JavaScript); before them, a whole saved request sent as the body (`Envelope`); and with each, the secret
+    /// (JavaScript); before them, a whole saved request sent as the body (`Envelope`), the body kept as base64 or
+    /// as a JSON string (`base64Decoded`, `jsonStringDecoded`); and with each, the secret
     /// repaired (`secretRepairs`: whitespace, quotes, invisible characters, a literal `\n`, base64). A cause is
     /// named only when the signature matches the form it names.
     public static func cause(body: [UInt8], secret: Secret, matches: ([UInt8], Secret) -> Bool) -> String {
@@ -100,6 +101,12 @@ public enum SignatureCheck {
             return nil
         }
         if let envelope = Envelope(body), let found = attempt(envelope.body, envelopeCause(envelope)) { return found }
+        if let decoded = base64Decoded(body),
+            let found = attempt(decoded, base64Cause(encoded: body.count, decoded: decoded.count))
+        {
+            return found
+        }
+        if let text = jsonStringDecoded(body), let found = attempt(text, jsonStringCause(decoded: text.count)) { return found }
         let added = Added(body)
         if let added, let found = attempt(added.inner, added.cause) { return found }
         let parsed = try? JSONValue.parse(added?.inner ?? body)

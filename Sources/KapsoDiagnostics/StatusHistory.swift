@@ -40,6 +40,9 @@ public struct StatusHistory: Sendable {
         public var recipient: String? = nil
         /// The status's `id`: the WAMID of the message it is about (Meta's status object), nil when absent.
         public var messageID: String? = nil
+        /// For a message sent to a group, the participant the status is about (`recipient_participant_id`, Meta's status
+        /// webhook reference: "only included if message sent to a group"); nil otherwise.
+        public var participant: String? = nil
     }
 
     /// A failure and a later delivery or read: WhatsApp reported both, so the outcome is uncertain.
@@ -92,7 +95,7 @@ public struct StatusHistory: Sendable {
                 status: json["status"]?.string ?? "unknown", time: time,
                 sinceSend: time.flatMap { time in sentAt.map { time - $0 } }, errors: MessageError.all(in: json["errors"]),
                 storedIndex: index, unusableTimestamp: unusable, recipient: json["recipient_id"]?.string,
-                messageID: json["id"]?.string)
+                messageID: json["id"]?.string, participant: json["recipient_participant_id"]?.string.flatMap { $0.isEmpty ? nil : $0 })
             if let own = messageID, !own.isEmpty, let named = event.messageID, !named.isEmpty, named != own {
                 foreign.append(event)
                 continue
@@ -200,6 +203,15 @@ public struct StatusHistory: Sendable {
     /// another message's): Kapso's status may come from that status, so it says nothing of this message.
     public func kapsoStatusIsForeign(_ kapsoStatus: String) -> Bool {
         !events.contains { $0.status == kapsoStatus } && foreign.contains { $0.status == kapsoStatus }
+    }
+
+    /// The participants (`Event.participant`) that events with `status` name, distinct, in history order.
+    public func participants(_ status: String) -> [String] {
+        var seen: [String] = []
+        for event in events where event.status == status {
+            if let participant = event.participant, !seen.contains(participant) { seen.append(participant) }
+        }
+        return seen
     }
 
     /// The events whose timestamp is there but unusable.

@@ -14,7 +14,7 @@ extension WAMID {
     /// `0x00`), so an id whose bytes stop inside a field that announces more "may have been cut short", never more
     /// (ids made up for tests, such as the probes' seeds, can be such ids too).
     public static func damage(_ typed: String) -> String? {
-        guard typed.lowercased().hasPrefix("wamid.") else { return nil }
+        guard typed.lowercased().hasPrefix("wamid.") else { return withoutPrefix(typed) }
         var encoded = String(typed.dropFirst(6))
         if encoded.range(of: "%25", options: .caseInsensitive) != nil {
             return "it is URL-encoded twice ('%25' is an encoded '%': '%253D' is '=' encoded twice); decode it once more"
@@ -22,6 +22,7 @@ extension WAMID {
         for (escape, character) in [("%3D", "="), ("%2B", "+"), ("%2F", "/")] {
             encoded = encoded.replacingOccurrences(of: escape, with: character, options: .caseInsensitive)
         }
+        if let entity = htmlEntity(in: encoded) { return entity }
         if let mark = encoded.first(where: { "&?#".contains($0) }) {
             return "it holds '\(mark)', where a URL's query goes on: it was copied with the rest of a URL; cut it at '\(mark)'"
         }
@@ -31,7 +32,15 @@ extension WAMID {
         if encoded.contains(where: { $0 == "-" || $0 == "_" }), !encoded.contains(where: { $0 == "+" || $0 == "/" }) {
             return "it is written in URL-safe base64 ('-' and '_'), while WAMIDs use '+' and '/'"
         }
-        guard encoded.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+/=".contains($0)) }) else { return nil }
+        if let (offset, stray) = encoded.enumerated().first(where: { !isBase64($0.element) }) {
+            // Named only when the id is whole without such characters: else it is no WAMID with something added.
+            let rest = encoded.filter(isBase64)
+            guard readsAsWAMID(rest) else { return nil }
+            let count = encoded.count - rest.count
+            return "it holds \(named(stray)) at character \(offset + 7)" + (count > 1 ? " (and \(count - 1) more)" : "")
+                + ", which no WAMID has (base64 is letters, digits, '+', '/' and '='); without "
+                + (count > 1 ? "them" : "it") + ", it reads as a WAMID: wamid.\(rest)"
+        }
         let data = encoded.prefix { $0 != "=" }
         let typedPadding = encoded.count - data.count
         if data.count % 4 == 1 {
@@ -59,6 +68,68 @@ extension WAMID {
         default:
             return nil
         }
+    }
+
+    /// `it has no 'wamid.' in front …; use wamid.HBgL…` when `text` is the base64 part of a WAMID alone (as some log
+    /// viewers and Meta's own id fields in other tools show it): it decodes to the whole record every WAMID holds.
+    static func withoutPrefix(_ text: String) -> String? {
+        guard text.count >= 16, text.allSatisfy(isBase64), readsAsWAMID(text) else { return nil }
+        return "it has no 'wamid.' in front, yet it is a WAMID's base64 part (as some log viewers show it): "
+            + "use wamid.\(text)"
+    }
+
+    /// `it holds '&quot;', an HTML entity …` for the first HTML character reference in `encoded` (`&quot;`, `&#61;`,
+    /// `&#x3D;`, `&amp;`): the id was copied from a page's source, where `"` and `&` are written so (WHATWG HTML,
+    /// "Character references"). One for `=`, `+` or `/` is the id's own character, written the HTML way.
+    static func htmlEntity(in encoded: String) -> String? {
+        // At the end of a shell line the `;` is gone (it separates commands): `…=&quot` is read too.
+        guard let ampersand = encoded.firstIndex(of: "&") else { return nil }
+        let end = encoded[ampersand...].firstIndex(of: ";").map { encoded.index(after: $0) } ?? encoded.endIndex
+        guard encoded.distance(from: ampersand, to: end) <= 10 else { return nil }
+        let entity = String(encoded[ampersand..<end])
+        let name = entity.dropFirst().prefix { $0 != ";" }
+        let entities: [Substring: Character] = [
+            "quot": "\"", "apos": "'", "amp": "&", "lt": "<", "gt": ">", "equals": "=", "plus": "+", "sol": "/",
+        ]
+        var character = entities[name]
+        if character == nil, name.first == "#" {
+            let digits = name.dropFirst()
+            let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+            character = value.flatMap(Unicode.Scalar.init).map(Character.init)
+        }
+        guard let character else { return nil }
+        if "=+/".contains(character) {
+            return "it holds '\(entity)', HTML's way of writing '\(character)' (it was copied from a page's source): "
+                + "write '\(character)' in its place"
+        }
+        return "it holds '\(entity)', an HTML entity (\(named(character)) as a page's source writes it): it was copied from "
+            + "HTML source with what follows the id; cut it at '&'"
+    }
+
+    /// True when `encoded` (the part after `wamid.`) decodes to the record every observed WAMID holds: whole, or at
+    /// least opening with its struct and the contact's number (`HBgL…`), as ids made up for tests do.
+    static func readsAsWAMID(_ encoded: String) -> Bool {
+        guard let bytes = bytes("wamid." + encoded) else { return false }
+        if Record.read(bytes) == .whole { return true }
+        guard bytes.first == 0x1C, case .success(_?) = contactNumber(in: "wamid." + encoded) else { return false }
+        return true
+    }
+
+    /// True for a character of base64: letters and digits (ASCII), `+`, `/` and `=`.
+    private static func isBase64(_ character: Character) -> Bool {
+        character.isASCII && (character.isLetter || character.isNumber || "+/=".contains(character))
+    }
+
+    /// `')'` for a printable character, `an invisible U+200B (zero-width space)` or `U+0007` for others.
+    private static func named(_ character: Character) -> String {
+        let scalar = character.unicodeScalars.first ?? " "
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        if let invisible = SignatureCheck.invisibles[scalar] { return "an invisible \(code) (\(invisible))" }
+        if scalar.properties.generalCategory == .control || character.isWhitespace || scalar.properties.isDefaultIgnorableCodePoint {
+            return code
+        }
+        return "'\(character)'"
     }
 
     /// The answer for a WAMID that `GET /whatsapp/messages/{id}` (kapso-api.md §7.2) answered 404 for: no message with

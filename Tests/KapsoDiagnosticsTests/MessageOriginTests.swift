@@ -47,6 +47,36 @@ import Testing
         #expect(!verdict.text.contains("free-form replies go through"))
     }
 
+    /// probe10 P10-2: a send to a group says so by `recipient_type` and `to`, or only by its statuses (Meta's status
+    /// webhook reference); the verdict names the participant who read it and the window line tells no 1:1 story.
+    @Test func aSendToAGroupIsReadAsOne() throws {
+        func outbound(_ fields: String, statuses: String) throws -> Message {
+            let text = #"{"id":"wamid.S","timestamp":"1000","type":"text","text":{"body":"hi"},\#(fields)"#
+                + #""kapso":{"direction":"outbound","status":"read","phone_number":"14155550188","statuses":\#(statuses)}}"#
+            return try Message(json: try #require(try JSONValue.parse(Array(text.utf8)).object))
+        }
+        let statuses = #"[{"id":"wamid.S","status":"sent","timestamp":"1001","recipient_id":"\#(Self.groupID)","recipient_type":"group"},"#
+            + #"{"id":"wamid.S","status":"read","timestamp":"1009","recipient_id":"\#(Self.groupID)","recipient_type":"group","recipient_participant_id":"14155550189"}]"#
+        let byTo = try outbound(#""recipient_type":"group","to":"\#(Self.groupID)","#, statuses: statuses)
+        let byStatuses = try outbound(#""to":"14155550188","#, statuses: statuses)
+        for message in [byTo, byStatuses] {
+            #expect(MessageOrigin(message).sentToGroup == Self.groupID)
+            let verdict = MessageVerdict.of(message, windowAtSend: ServiceWindow(lastInbound: nil, at: 1_000), now: 2_000)
+            #expect(verdict.text == "read in group \(Self.groupID) by participant 14155550189, 9 s after sending; each group status "
+                + "is one participant's (recipient_participant_id), so others may not have it", "\(verdict.text)")
+            let window = SendWindow.of(message, window: ServiceWindow(lastInbound: nil, at: 1_000), unknown: "-")
+            #expect(window.text.hasPrefix("the group's 24-hour window, not a 1:1 window with a participant;"), "\(window.text)")
+            #expect(window.text.hasSuffix("it reached the group, as its read status shows"))
+            #expect(MessageOrigin(message).lines.first?.label == "group")
+        }
+        // A 1:1 send, and a group status that names another message: no group.
+        let oneToOne = try outbound(#""to":"14155550188","#, statuses: #"[{"id":"wamid.S","status":"read","timestamp":"1009","recipient_id":"14155550188"}]"#)
+        #expect(MessageOrigin(oneToOne).sentToGroup == nil)
+        #expect(MessageVerdict.of(oneToOne, windowAtSend: nil, now: 2_000).text.hasPrefix("read by the contact"))
+        let foreign = try outbound(#""to":"14155550188","#, statuses: #"[{"id":"wamid.T","status":"read","timestamp":"1009","recipient_id":"\#(Self.groupID)","recipient_type":"group"}]"#)
+        #expect(MessageOrigin(foreign).sentToGroup == nil)
+    }
+
     @Test func namesTheShapeOfIDsKopsCannotLookUp() {
         let group = IDShape.describe(Self.groupID)
         #expect(group?.hasPrefix("\(Self.groupID) is a WhatsApp group id (it decodes to 'capi_group:17055550139:120363404694233820';") == true, "\(group ?? "-")")

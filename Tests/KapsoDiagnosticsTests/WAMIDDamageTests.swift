@@ -28,12 +28,49 @@ import Testing
         (String(id.prefix(40)), "it may have been cut short: its bytes stop inside the record every WAMID kops has seen holds (a field announces 20 bytes,"),
         (String(id.prefix(6 + 13)), "its base64 has 13 characters, a length no base64 has"),
         (id.lowercased(), "it is all in lower case, and base64 is case-sensitive"),
+        // probe10 P10-5: HTML source, a character no base64 has (named, invisible ones by code point), no `wamid.`.
+        (id + "&quot;", "it holds '&quot;', an HTML entity ('\"' as a page's source writes it): it was copied from HTML source"),
+        (String(id.dropLast()) + "&#61;", "it holds '&#61;', HTML's way of writing '=' (it was copied from a page's source): write '=' in its place"),
+        (String(id.dropLast()) + "&#x3D;", "it holds '&#x3D;', HTML's way of writing '='"),
+        (id + "&quot", "it holds '&quot', an HTML entity"),
+        (id + "&amp;x=1", "it holds '&amp;', an HTML entity ('&' as a page's source writes it)"),
+        (id + "*", "it holds '*' at character 63, which no WAMID has (base64 is letters, digits, '+', '/' and '='); without it, it reads as a WAMID: \(id)"),
+        (id + "\u{200B}", "it holds an invisible U+200B (zero-width space) at character 63, which no WAMID has"),
+        ("wamid.HB*gLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA=~", "it holds '*' at character 9 (and 1 more)"),
+        (String(id.dropFirst(6)), "it has no 'wamid.' in front, yet it is a WAMID's base64 part (as some log viewers show it): use \(id)"),
     ]
 
     @Test(arguments: damaged)
     func aDamagedIDIsNamed(_ id: String, _ named: String) {
         let damage = WAMID.damage(id)
         #expect(damage?.hasPrefix(named) == true, "\(damage ?? "nil")")
+    }
+
+    @Test func textThatIsNoWAMIDIsNotCalledOneWithoutItsPrefix() {
+        #expect(WAMID.damage("100200300400501") == nil)
+        #expect(WAMID.damage("SGVsbG8gd29ybGQgaGVsbG8gd29ybGQ=") == nil, "base64 of something else")
+        #expect(WAMID.damage("3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70") == nil)
+        #expect(WAMID.damage("wamid.%%%notbase64") == nil, "no WAMID with something added: the plain 'not base64' line")
+        #expect(WAMID.damage(String(Self.id.dropFirst(6)).lowercased()) == nil)
+    }
+
+    /// What `IDInput.cleaned` takes away (so `message`, `trace` and `whois` read the id) and `repairs` names.
+    @Test(arguments: [
+        (id + ")", "quotes or punctuation around it dropped"),
+        ("(" + id + ")", "quotes or punctuation around it dropped"),
+        (id + "]", "quotes or punctuation around it dropped"),
+        (id + "\u{200B}", "an invisible U+200B (zero-width space) removed"),
+        ("\u{FEFF}" + id, "an invisible U+FEFF (zero-width no-break space (byte-order mark)) removed"),
+        ("wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRF\u{200B}MkQ3QTE2QzAzRjU4RTkyMgA=", "an invisible U+200B (zero-width space) removed"),
+    ])
+    func whatSurroundsAnIDIsDroppedAndNamed(_ pasted: String, _ repair: String) {
+        #expect(IDInput.cleaned(pasted) == Self.id)
+        #expect(IDInput.repairs(pasted) == [repair])
+    }
+
+    @Test func aBracketThatBelongsToANumberStays() {
+        #expect(IDInput.cleaned("(415) 555-0100") == "(415) 555-0100")
+        #expect(IDInput.cleaned("+1 (415) 555-0100)") == "+1 (415) 555-0100")
     }
 
     @Test func notFoundSaysTheMessageIsNotInTheProjectAndWhereToLook() {

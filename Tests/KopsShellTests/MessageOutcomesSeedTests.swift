@@ -58,4 +58,48 @@ import Testing
             "\(runs[4].err)")
         #expect(runs[5].out.contains("delivered (Kapso's 'failed' comes from a stored status of another message)"), "\(runs[5].out)")
     }
+
+    /// The seed's sends to a WhatsApp group: contact 21's to `120363000000000001` (the probe's shape, after an inbound group
+    /// message), contact 31's to Meta's documented id shape with two participants' statuses and no group message seen.
+    static let digitsGroup = "120363000000000001"
+    static let metaGroup = "Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjM0MDQ2OTQyMzM4MjAZD"
+
+    /// P10-2: an outbound message to a group is traced as one: the group is the recipient, the read is one participant's,
+    /// no 1:1 window story; `message` names the group; `reply` does not write 1:1 to Kapso's contact instead.
+    @Test func aSendToAGroupIsTracedAsOne() async throws {
+        let runs = try await runDemo(
+            ["trace \(Self.id("21", 2))", "message \(Self.id("21", 2))", "reply hello", "trace \(Self.id("31", 1))"],
+            number: "100200300400501", seed: Self.seed, confirm: { _ in true })
+        let trace = runs[0].out
+        #expect(trace.contains("direction:    outbound text to WhatsApp group \(Self.digitsGroup) (Kapso's contact: Contact 21 (14155550121))"), "\(trace)")
+        #expect(trace.contains("window:       the group's 24-hour window, not a 1:1 window with a participant;"), "\(trace)")
+        #expect(!trace.contains("kops did not read"))
+        #expect(trace.contains("read    +10 s  participant 14155550221"), "\(trace)")
+        #expect(trace.contains("verdict: read in group \(Self.digitsGroup) by participant 14155550221, 10 s after sending;"), "\(trace)")
+        #expect(!trace.contains("by the contact"))
+        #expect(runs[1].out.contains("group:        \(Self.digitsGroup) (sent to a WhatsApp group (recipient_type group)"), "\(runs[1].out)")
+        #expect(runs[2].status != 0)
+        #expect(runs[2].err.contains("reply: not sent: the last message was sent to WhatsApp group \(Self.digitsGroup)"), "\(runs[2].err)")
+        #expect(runs[3].out.contains("verdict: read in group \(Self.metaGroup) by participant 14155550132, 9 s after sending;"), "\(runs[3].out)")
+    }
+
+    /// P10-7: a group id under `to` and a status's `recipient_id` next to `recipient_type: "group"` is masked as a group,
+    /// whatever its shape and whether or not a `group_id` was seen first; the participant's number as a number.
+    @Test func aGroupSendsIDIsMaskedWithoutAnInboundGroupMessage() async throws {
+        let recorded = try await recordMasked(
+            ["use 100200300400501", "message \(Self.id("21", 2)) --output json", "trace \(Self.id("21", 2))", "trace \(Self.id("31", 1))"],
+            seed: Self.seed)
+        let page = recorded.page
+        for canary in [Self.digitsGroup, "120363000000", "Y2FwaV9ncm91cD", "14155550221", "5550221", "5550132"] {
+            let hits = page.split(separator: "\n").filter { $0.contains(canary) }
+            #expect(hits.isEmpty, "the transcript shows '\(canary)': \(hits.first ?? "")")
+        }
+        #expect(page.contains("\"to\": \"<group 1>\""), "\(page)")
+        #expect(page.contains("\"recipient_id\": \"<group 1>\""))
+        #expect(page.contains("verdict: read in group <group 2> by participant "), "\(page)")
+        let diff = try await withSimulator(seed: Self.seed) { fixture in
+            try TranscriptChecker(expected: page, path: "t.md", restore: recorded.restore).replay(on: try fixture.shell().shell).diff
+        }
+        #expect(diff.isEmpty, "\(diff)")
+    }
 }

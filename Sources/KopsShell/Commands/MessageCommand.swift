@@ -49,7 +49,7 @@ public enum MessageCommand: Command {
         fields += changes(of: message, in: context).map { Field($0.label, $0.text, style: .warn) }
         fields += StatusBilling(message: message).lines.map { Field($0.label, $0.text) }
         let history = StatusHistory(message: message)
-        let others = history.otherRecipients(than: message.json["to"]?.string ?? (message.isInbound ? nil : message.contact))
+        let others = history.otherRecipients(than: recipient(of: message))
         if !others.isEmpty {
             fields.append(Field(
                 "status recipient", "\(others.joined(separator: ", ")), not the message's recipient: its statuses may be another's",
@@ -73,6 +73,21 @@ public enum MessageCommand: Command {
         }
         let found = MessageLookup.note(ids, found: message).map { [Block.hint($0)] } ?? []
         return CommandResult(blocks: [.fields(fields)] + found + [.hint("follow it with 'trace'")], json: .object(message.json))
+    }
+
+    /// Who an outbound message's statuses should name (`recipient_id`): the group it was sent to, else `to`, else the
+    /// contact; nil for an inbound message without `to`.
+    static func recipient(of message: Message) -> String? {
+        MessageOrigin(message).sentToGroup ?? message.json["to"]?.string ?? (message.isInbound ? nil : message.contact)
+    }
+
+    /// `inbound text from Lee Park (14155550157)`, `outbound text to WhatsApp group Y2Fw… (Kapso's contact: Lee Park
+    /// (14155550157))` for a send to a group (MessageOrigin.sentToGroup).
+    static func directionLabel(_ message: Message) -> String {
+        if message.isInbound { return "inbound \(message.type) from \(contactLabel(message))" }
+        guard let group = MessageOrigin(message).sentToGroup else { return "outbound \(message.type) to \(contactLabel(message))" }
+        let contact = contactLabel(message)
+        return "outbound \(message.type) to WhatsApp group \(group)" + (contact == group || contact == "-" ? "" : " (Kapso's contact: \(contact))")
     }
 
     /// The message's contact: `Lee Park (14155550157)`, `Contact A (@contact_a)` for a username-only user.

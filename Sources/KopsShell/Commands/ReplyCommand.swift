@@ -260,6 +260,12 @@ public enum ReplyCommand: Command {
             if let group = MessageOrigin(message).groupID {
                 throw ReplyError.groupMessage(groupID: group, contact: MessageCommand.contactLabel(message.contactName, contact), number: contact)
             }
+            // A reply to a send to a group would go 1:1 to Kapso's contact for it, not to the group (probe10 P10-2).
+            if let group = MessageOrigin(message).sentToGroup {
+                let number = contact == group || !contact.allSatisfy({ $0.isASCII && $0.isNumber }) ? nil : contact
+                throw ReplyError.sentToGroup(
+                    groupID: group, contact: MessageCommand.contactLabel(message.contactName, number ?? contact), number: number)
+            }
             try refuseOwnNumber(contact, in: context)
             return Target(
                 contact: contact, label: MessageCommand.contactLabel(message.contactName, message.usernameHandle ?? contact),

@@ -69,11 +69,10 @@ public enum TraceCommand: Command {
 
     private static func summary(_ trace: MessageTrace, now: Int64) -> [Field] {
         let message = trace.message
-        let direction = message.isInbound ? "inbound \(message.type) from" : "outbound \(message.type) to"
         var fields = [
             Field("message", message.id, style: .bold),
             Field(message.isInbound ? "received" : "sent", MessageTime(message, now: now).text),
-            Field("direction", "\(direction) \(MessageCommand.contactLabel(message))"),
+            Field("direction", MessageCommand.directionLabel(message)),
             Field("number", message.phoneNumberID ?? "-"), Field("content", MessageSummary.text(of: message.json, lineBreaks: true)),
         ]
         fields += trace.changes.map { Field($0.label, $0.text, style: .warn) }
@@ -174,6 +173,7 @@ public enum TraceCommand: Command {
             var detail = event.errors.map { error in
                 error.code.map { "\($0) " + (error.entry?.name ?? error.title ?? error.message ?? "") } ?? error.headline
             }
+            if let participant = event.participant { detail.append("participant \(participant)") }
             if event.repeats > 0 { detail.append("stored \(event.repeats + 1) times: one notification, delivered again") }
             if reportedAgain.contains(event.storedIndex) { detail.append("the same failure reported again: one failure") }
             rows.append([
@@ -198,9 +198,9 @@ public enum TraceCommand: Command {
         if history.outOfOrder {
             blocks.append(.line(StyledText("  the statuses are stamped out of order (Meta sends them unordered): the verdict takes the furthest one reached", style: .dim)))
         }
-        let others = history.otherRecipients(than: message.json["to"]?.string ?? (message.isInbound ? nil : message.contact))
+        let others = history.otherRecipients(than: MessageCommand.recipient(of: message))
         if !others.isEmpty {
-            let to = message.json["to"]?.string ?? message.contact ?? "-"
+            let to = MessageCommand.recipient(of: message) ?? "-"
             blocks.append(.line(StyledText(
                 "  the statuses are about \(others.joined(separator: ", ")), not the message's recipient \(to): "
                     + "they may be another recipient's", style: .warn)))

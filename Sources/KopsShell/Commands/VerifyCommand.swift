@@ -26,11 +26,12 @@ public enum VerifyCommand: Command {
         Save the body exactly as received: a re-formatted or re-serialised body (Meta signs JSON with non-ASCII as \
         \\uXXXX and '/' as '\\/'; parsing also turns \\u003c into '<', and JavaScript writes 38.0 as 38), UTF-8 read \
         as Latin-1, UTF-16 (Windows PowerShell 5.1's '>' and Out-File), or an added trailing newline, no longer \
-        matches; kops says which. It also names a secret stored with a zero-width space, a literal '\\n' or in base64 \
+        matches; kops says which, as it does for a body kept as base64 or as a JSON string (a log line). It also names a secret stored with a zero-width space, a literal '\\n' or in base64 \
         (a Kubernetes Secret's data:), each only when the signature matches once that is undone.
         A delivery saved by 'listen --save' (an .http file: request line, headers, an empty line, the body) or a \
         request-bin JSON export ({"headers": …, "body": "…"}) is read as such: its body is checked, against its own \
-        signature header when --signature is not given.
+        signature header when --signature is not given. So is an AWS Lambda event (API Gateway, a function URL): its \
+        body is base64-decoded when its "isBase64Encoded" is true.
         Exit status 1 when the signature is invalid. Works offline; the secret is never printed.
         Examples:
           verify --secret whsec_... --signature ac85...9e2e --file body.json

@@ -38,6 +38,10 @@ public enum WhoisCommand: Command {
         case .failure(.empty): throw .missingArgument(command: name, what: "id", usage: usage)
         case .failure(let problem):
             if let fromPath = try idInPath(pasted) { return fromPath }
+            // A WAMID damaged on the way (an HTML entity, a character base64 has not, `wamid.` left out): said as such.
+            if let damage = WAMID.damage(IDInput.cleaned(pasted)) {
+                throw .unreadableID(command: name, value: IDInput.echo(pasted), reason: "it looks damaged: " + damage)
+            }
             // An id of a kind kops cannot look up (a group id, Meta's conversation id, a ctwa_clid): say what it is
             // or looks like (probe7 P7-7), as a not-found answer rather than a usage error.
             if case .unknownForm = problem, let shape = IDShape.describe(IDInput.cleaned(pasted)) { throw .idNotFound(explanation: shape) }

@@ -16,6 +16,9 @@ public enum ReplyError: KopsError, Equatable {
     /// The remembered message was written in a WhatsApp group (`group_id`): a reply to it goes to the group, which kops
     /// does not send, and the group's window is no 1:1 window with the participant (`contact`, digits `number`).
     case groupMessage(groupID: String, contact: String, number: String)
+    /// The last message was sent to a WhatsApp group (`MessageOrigin.sentToGroup`): a reply would go 1:1 to Kapso's
+    /// contact for it, not to the group; `number` is nil when Kapso names no contact other than the group.
+    case sentToGroup(groupID: String, contact: String, number: String?)
     /// The contact's newest word is Meta's notification that they changed their number (`ContactWindow.Moved`); `--force`
     /// sends to the old number anyway.
     case contactMoved(contact: String, moved: ContactWindow.Moved)
@@ -56,6 +59,9 @@ public enum ReplyError: KopsError, Equatable {
             return "reply: not sent: the last message was written by \(contact) in WhatsApp group \(group); "
                 + "\(MessageOrigin.groupReply(group)), and kops does not send to groups; to write to them 1:1, 'reply --to +\(number) TEXT' "
                 + "(their 1:1 window is checked on its own: the group message does not open it)"
+        case .sentToGroup(let group, let contact, let number):
+            return "reply: not sent: the last message was sent to WhatsApp group \(group), and kops does not send to groups"
+                + (number.map { "; to write to \(contact) 1:1, 'reply --to +\($0) TEXT' (their own 1:1 window is checked)" } ?? "")
         }
     }
 

@@ -12,15 +12,16 @@ enum MessageInput {
         switch WAMID.canonical(IDInput.cleaned(text)) {
         case .success(let id): return id
         case .failure(let problem):
-            // Damaged on the way (URL-encoded twice, a URL's query, URL-safe base64): said as such.
-            if problem == .notBase64, let damage = WAMID.damage(IDInput.cleaned(text)) {
-                throw ShellError.unreadableID(command: command, value: IDInput.echo(text), reason: "it looks damaged: " + damage)
-            }
             let plain = ShellError.invalidValue(
                 command: command, what: "message id", value: IDInput.echo(text),
                 expected: problem == .missingPrefix ? "a WAMID starting with 'wamid.'" : IDInput.Problem.wamid(problem).reason)
             if problem == .missingPrefix, case .success(let input) = IDInput.read(text) {
                 throw WrongIDForm(plain: plain, id: IDInput.cleaned(text), input: input, expected: .wamid)
+            }
+            // Damaged on the way (URL-encoded twice, a URL's query, an HTML entity, a character base64 has not, the
+            // `wamid.` left out): said as such.
+            if let damage = WAMID.damage(IDInput.cleaned(text)) {
+                throw ShellError.unreadableID(command: command, value: IDInput.echo(text), reason: "it looks damaged: " + damage)
             }
             throw plain
         }

@@ -17,7 +17,7 @@ extension PIIMasker {
     static let contentParents: Set<String> = ["location", "addresses", "org", "urls"]
     static let numberKeys: Set<String> = [
         "from", "to", "wa_id", "phone_number", "recipient_id", "contact_phone", "phone", "conversation_phone_number",
-        "recipient", "customer_phone",
+        "recipient", "customer_phone", "recipient_participant_id",
     ]
     static let ownNumberKeys: Set<String> = [
         "display_phone_number", "display_number", "display_phone_number_normalized",
@@ -29,6 +29,11 @@ extension PIIMasker {
     /// webhook; the id decodes to `capi_group:` and the creator's phone number, `IDShape`) and a referral's `ctwa_clid`
     /// (Meta's messages webhook reference, Click to WhatsApp ads: the click that ties the contact to an ad).
     static let idKinds: [String: String] = ["group_id": "group", "ctwa_clid": "ad click"]
+    /// Keys that hold a group id in an object that says `recipient_type: "group"`: a send to a group (`to`) and its
+    /// statuses (`recipient_id`), whatever the id's shape (`MessageOrigin.sentToGroup`; Meta's group messaging guide and
+    /// status webhook reference). Learned from the object itself, so the id is masked whether or not a `group_id` was
+    /// seen before (probe10 P10-7).
+    static let groupRecipientKeys: Set<String> = ["to", "recipient_id"]
 
     /// Learns names, bodies and phone numbers from a result's JSON.
     public func learn(from json: JSONValue?) {
@@ -42,9 +47,14 @@ extension PIIMasker {
         case .array(let items):
             for item in items { learn(item, parent: parent) }
         case .object(let object):
+            let toGroup = object.entries.contains { $0.key.lowercased() == "recipient_type" && $0.value.string?.lowercased() == "group" }
             for entry in object.entries {
                 let key = entry.key.lowercased()
                 if let text = entry.value.string ?? entry.value.numberText {
+                    if toGroup, PIIMasker.groupRecipientKeys.contains(key) {
+                        learnID(text, kind: "group")
+                        continue
+                    }
                     learn(text, key: key, parent: parent)
                 } else if key == "metadata" {
                     learnMetadata(entry.value)
@@ -167,6 +177,8 @@ extension PIIMasker {
     /// Learns from JSON already printed as text (NDJSON of `--all`, request bodies): string values of the
     /// number, name and body keys, as they appear in the text (escapes kept).
     func learnJSONText(_ text: String) {
+        // A send to a group printed as text: its `to` and `recipient_id` are the group's (`groupRecipientKeys`).
+        let toGroup = text.contains("\"recipient_type\":\"group\"") || text.contains("\"recipient_type\": \"group\"")
         var rest = Substring(text)
         while let quote = rest.range(of: "\":") {
             let keyStart = rest[..<quote.lowerBound].lastIndex(of: "\"")
@@ -187,7 +199,9 @@ extension PIIMasker {
             if string.contains("\\"), let decoded = try? JSONValue.parse(Array(("\"" + string + "\"").utf8)).string {
                 string = decoded
             }
-            if PIIMasker.numberKeys.contains(key), PIIMasker.isBareNumber(string) {
+            if toGroup, PIIMasker.groupRecipientKeys.contains(key) {
+                learnID(string, kind: "group")
+            } else if PIIMasker.numberKeys.contains(key), PIIMasker.isBareNumber(string) {
                 contactNumbers.insert(PIIMasker.digits(string))
             } else if PIIMasker.ownNumberKeys.contains(key) {
                 let digits = PIIMasker.digits(string)
