@@ -26,6 +26,8 @@ public enum IDInput: Sendable, Equatable {
         case unknownForm
         /// A number in scientific notation, `1.002003004005e14`: how a spreadsheet shows a long number (probe9 P9-21).
         case scientificNotation(String)
+        /// A whole number with a zero fraction, `100200300400501.0`: how a float column writes a long number (probe10 P10-9).
+        case zeroFraction(String)
     }
 
     /// The longest id accepted (WAMIDs run to about 60 characters).
@@ -40,6 +42,7 @@ public enum IDInput: Sendable, Equatable {
         if trimmed.hasPrefix("@") { return isUsername(trimmed) ? .success(.username(trimmed)) : .failure(.unknownForm) }
         if isUUID(trimmed) { return .success(.uuid(trimmed.lowercased())) }
         if BusinessScopedUserID.isValid(trimmed) { return .success(.businessScopedUserID(trimmed)) }
+        if zeroFractionDigits(trimmed) != nil { return .failure(.zeroFraction(trimmed)) }
         if PhoneNumberText.linkedNumber(trimmed) != nil || !trimmed.contains(where: \.isLetter) && trimmed.contains(where: \.isNumber) {
             return PhoneNumberText.parse(trimmed).map(IDInput.number).mapError(Problem.number)
         }
@@ -144,6 +147,18 @@ public enum IDInput: Sendable, Equatable {
         return (String(digit) + fraction + String(repeating: "0", count: exponent - fraction.count), 1 + fraction.count)
     }
 
+    /// The digits of a whole number of 7 or more digits written with a zero fraction, `100200300400501.0` or
+    /// `…501,00` → `100200300400501`: what a spreadsheet column formatted as a number with decimals, or a float
+    /// column (pandas `to_csv`, a JSON number read as a double and written again) makes of a long id. Nil otherwise
+    /// (`415.555.0100` has two separators and is a phone number).
+    public static func zeroFractionDigits(_ text: String) -> String? {
+        let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "." || $0 == "," })
+        guard parts.count == 2, parts[0].count >= 7, parts[0].first != "0",
+            parts[0].allSatisfy({ $0.isASCII && $0.isNumber }), (1...6).contains(parts[1].count), parts[1].allSatisfy({ $0 == "0" })
+        else { return nil }
+        return String(parts[0])
+    }
+
     /// `@marisol.v`: `@` and a handle without spaces or a second `@`.
     public static func isUsername(_ text: String) -> Bool {
         text.hasPrefix("@") && text.count > 1 && !text.dropFirst().contains { $0.isWhitespace || $0 == "@" }
@@ -204,10 +219,23 @@ extension IDInput.Problem {
         case .wamid(.notBase64): "the part after 'wamid.' is not base64; copy the whole id from the payload"
         case .scientificNotation(let text):
             Self.scientificReason(text)
+        case .zeroFraction(let text):
+            Self.zeroFractionReason(text)
         case .unknownForm:
             "expected digits (an id or phone number), a UUID, a WAMID, a business-scoped user id (US.<digits>) or a "
                 + "WhatsApp username (@handle)"
         }
+    }
+
+    /// A float holds every whole number up to 2^53 (16 digits, 9007199254740992) exactly (IEEE 754 binary64), so
+    /// the value is named up to 15 digits, beyond which its last digits may already be another id's.
+    static func zeroFractionReason(_ text: String) -> String {
+        let digits = IDInput.zeroFractionDigits(text) ?? text
+        let how = "a whole number written with a fraction ('\(text.dropFirst(digits.count))'), as a spreadsheet or a float column "
+            + "(pandas, a CSV export) writes a long number"
+        if digits.count <= 15 { return "\(how): it is \(digits); use \(digits)" }
+        return "\(how): it reads \(digits), but a float keeps about 15 to 16 digits, so the last ones may be wrong; format "
+            + "the column as text and copy the id again ('numbers' lists this project's ids)"
     }
 
     /// A spreadsheet shows a long number in scientific notation and keeps 15 significant digits (IEEE 754 doubles;

@@ -49,15 +49,22 @@ struct Launch: Equatable {
         let configFile = ConfigFile.defaultPath(environment: environment).map(ConfigFile.init(path:))
         var settings: Settings
         var config = KopsConfig()
+        var configProblem: String?
         do {
             config = try configFile?.load() ?? KopsConfig()
         } catch {
             // A broken config.toml must not lock the user out of help, explain or profile: say so once, go on
-            // without its profiles; 'profile add' refuses to write over it.
+            // without its profiles; 'profile add' refuses to write over it, and no command sends a request (the
+            // profile it names could be another project's than the environment's).
+            configProblem = ErrorReport(error).message
             stdout.write(ErrorReport(error).line() + "; kops runs without its profiles until it is fixed\n", to: .err)
         }
         do {
             for warning in config.warnings { stdout.write("warning: \(VisibleText.escaped(warning))\n", to: .err) }
+            // A profile asked for may well be in the broken file: not "unknown", nor "no profiles are configured".
+            if let configProblem, let asked = profile ?? environment["KOPS_PROFILE"].flatMap({ $0.isEmpty ? nil : $0 }) {
+                throw ConfigError.brokenFile(problem: configProblem, profile: asked)
+            }
             settings = try Settings.resolve(
                 flags: .init(profile: profile, baseURL: baseURL, output: output.flatMap(OutputMode.init(rawValue:)), noColor: noColor),
                 environment: environment, config: config)
@@ -128,6 +135,8 @@ struct Launch: Equatable {
         context.openReceiver = LocalReceiver.open
         context.config = config
         context.configFile = configFile
+        // The demo's API is its own: a broken file changes nothing there.
+        if simulator == nil { context.configProblem = configProblem }
         let shell = Shell(
             context: context,
             renderer: Renderer(mode: session.output, width: terminal.width, color: terminal.color && settings.color),

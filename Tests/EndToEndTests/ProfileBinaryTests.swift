@@ -80,4 +80,41 @@ import Testing
         #expect(result.status == status)
         #expect(!result.stdout.contains("NUMBER"))
     }
+
+    /// probe10 P10-10: one bad value in config.toml made its profile "unknown … no profiles are configured", and with
+    /// KAPSO_API_* exported (another project's) a command ran there and exited 0. Now the profile is named as in the
+    /// broken file, no request is sent (status 64, as for bad config), and offline commands still work.
+    @Test func aBrokenConfigNamesItsProfileAndSendsNoRequest() async throws {
+        let runs = try await offPool { () -> [ProcessResult] in
+            let simulator = try SimulatorProcess(seed: "demo", apiKey: "demo_key_0123456789")
+            defer { simulator.stop() }
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-broken-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("kops"), withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let config = """
+                default_profile = "staging"
+                [profiles.staging]
+                base_url = "\(simulator.baseURL)"
+                api_key_env = "STAGING_KEY"
+                output = "tabel"
+
+                """
+            try Data(config.utf8).write(to: folder.appendingPathComponent("kops/config.toml"))
+            let environment = [
+                "XDG_CONFIG_HOME": folder.path, "STAGING_KEY": "demo_key_0123456789",
+                "KAPSO_API_BASE_URL": simulator.baseURL, "KAPSO_API_KEY": "demo_key_0123456789",
+            ]
+            return try [["--profile", "staging", "-c", "numbers"], ["-c", "numbers"], ["-c", "help state"]].map {
+                try ProcessRunner.run("kops", $0, environment: environment)
+            }
+        }
+        let problem = "kops/config.toml:5: invalid value for 'output'; expected table, json, expanded or auto"
+        #expect(runs[0].stderr.contains("error: profile 'staging' cannot be used while config.toml is broken ("), "\(runs[0].stderr)")
+        #expect(runs[0].stderr.hasSuffix("); fix the file first\n"), "\(runs[0].stderr)")
+        #expect(runs[0].stderr.contains(problem) && !runs[0].stderr.contains("unknown profile"), "\(runs[0].stderr)")
+        #expect(runs[1].stderr.contains("-c:1: error: kops sends no request while config.toml is broken ("), "\(runs[1].stderr)")
+        #expect(!runs[1].stdout.contains("NUMBER"), "numbers ran against the environment's API")
+        #expect(runs[0].status == 64 && runs[1].status == 64)
+        #expect(runs[2].status == 0 && runs[2].stdout.hasPrefix("usage: state"), "\(runs[2].stderr)")
+    }
 }

@@ -38,10 +38,35 @@ import Testing
         #expect(problem.reason.contains(said), "\(problem.reason)")
     }
 
+    /// probe10 P10-9: the project's own id with a float's `.0` was "not … of this project; wrong project or key?".
+    @Test(arguments: [
+        ("100200300400501.0", "a whole number written with a fraction ('.0'), as a spreadsheet or a float column (pandas, a CSV export) writes a long number: it is 100200300400501; use 100200300400501"),
+        ("14155550171.00", "('.00'), as a spreadsheet or a float column (pandas, a CSV export) writes a long number: it is 14155550171; use 14155550171"),
+        ("\"100200300400501,0\"", "it is 100200300400501; use 100200300400501"),
+        ("2003004005006010001.0", "it reads 2003004005006010001, but a float keeps about 15 to 16 digits, so the last ones may be wrong"),
+    ])
+    func aWholeNumberWithAZeroFractionSaysWhatItIs(_ typed: String, _ said: String) throws {
+        let problem = try #require(IDInput.read(typed).failureValue, "\(typed) was read as an id")
+        #expect(problem.reason.contains(said), "\(problem.reason)")
+    }
+
+    @Test(arguments: ["415.555.0100", "4155550.1", "123.0", "0014155550100.0", "+14155550100"])
+    func otherNumbersAreNoZeroFraction(_ typed: String) {
+        #expect(IDInput.zeroFractionDigits(IDInput.cleaned(typed)) == nil, "\(typed)")
+    }
+
     @Test(arguments: ["1.5e-3", "e14", "1.2345e2", "12e5x", "wamid.e14"])
     func otherTextIsNoScientificNumber(_ typed: String) {
         if case .failure(let problem) = IDInput.read(typed) {
             #expect(!problem.reason.contains("(every digit shown)"), "\(typed): \(problem.reason)")
         }
+    }
+}
+
+extension Result {
+    /// The error of a failure, or nil.
+    fileprivate var failureValue: Failure? {
+        if case .failure(let error) = self { return error }
+        return nil
     }
 }

@@ -77,22 +77,53 @@ public enum ByteWords {
         return true
     }
 
+    /// `allPrintableASCII(bytes, newlines: true)` with no backslash either: JSON text without an escape that a
+    /// terminal shows as it is. One pass, eight bytes at a time.
+    public static func allPrintableASCIIWithoutBackslash(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var position = 0
+        while position + 8 <= bytes.count {
+            let word = word(bytes, at: position)
+            if containsBelow(word, 0x20) || containsNonASCII(word) || contains(word, 0x7F) || contains(word, 0x5C) {
+                for offset in position..<(position + 8)
+                where !isPrintable(bytes[offset], newlines: true) || bytes[offset] == 0x5C {
+                    return false
+                }
+            }
+            position += 8
+        }
+        while position < bytes.count {
+            if !isPrintable(bytes[position], newlines: true) || bytes[position] == 0x5C { return false }
+            position += 1
+        }
+        return true
+    }
+
     @inline(__always)
     private static func isPrintable(_ byte: UInt8, newlines: Bool) -> Bool {
         (byte >= 0x20 && byte < 0x7F) || (newlines && byte == 0x0A)
     }
 
-    /// The first offset from `start` in whose 8-byte word a quote, a backslash, a control or a non-ASCII byte may
-    /// be: the string bytes before it need no look one by one (its last word, under 8 bytes, is left to the caller).
+    /// The first position from `start` of a quote, a backslash, a control or a non-ASCII byte: what ends the plain run
+    /// of a JSON string; `bytes.count` when there is none. Eight bytes at a time, and in the word that holds one its
+    /// position comes from the word's flags: each test flags its lowest matching byte exactly (a borrow can only
+    /// flag bytes above a match), so the lowest flag of all is the first such byte.
     @inline(__always)
-    static func endOfPlainStringWords(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    static func firstStringSpecial(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var position = start
         while position + 8 <= bytes.count {
-            let word = word(bytes, at: position)
-            if contains(word, 0x22) || contains(word, 0x5C) || containsBelow(word, 0x20) || containsNonASCII(word) {
-                break
-            }
+            // In memory order, first byte lowest, whatever the machine's byte order.
+            let word = UInt64(littleEndian: word(bytes, at: position))
+            let quotes = word ^ (ones &* 0x22)
+            let backslashes = word ^ (ones &* 0x5C)
+            let flags = ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes)
+                | ((word &- ones &* 0x20) & ~word) | word
+            if flags & highs != 0 { return position + (flags & highs).trailingZeroBitCount >> 3 }
             position += 8
+        }
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == 0x22 || byte == 0x5C || byte < 0x20 || byte >= 0x80 { return position }
+            position += 1
         }
         return position
     }

@@ -91,15 +91,9 @@ extension ListScanner {
     mutating func key(objectStart: Int, lengths: inout UInt64) -> Range<Int>? {
         guard peek() == UInt8(ascii: "\""), keys.count - objectStart < 63 else { return nil }
         let start = index + 1
-        // Eight bytes at a time while none is a quote, a backslash, a control or a non-ASCII byte.
-        var end = ByteWords.endOfPlainStringWords(bytes, from: start)
-        while end < bytes.count {
-            let byte = bytes[end]
-            if byte == UInt8(ascii: "\"") { break }
-            if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { return nil }
-            end += 1
-        }
-        guard end < bytes.count else { return nil }
+        // The first quote, backslash, control or non-ASCII byte must be the closing quote.
+        let end = ByteWords.firstStringSpecial(bytes, from: start)
+        guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else { return nil }
         let count = end - start
         let bit: UInt64 = 1 << UInt64(count & 63)
         if lengths & bit != 0 {
@@ -119,8 +113,8 @@ extension ListScanner {
     mutating func skipString() -> Bool {
         var position = index + 1
         while true {
-            // Eight bytes at a time while none is a quote, a backslash, a control or a non-ASCII byte.
-            position = ByteWords.endOfPlainStringWords(bytes, from: position)
+            // Past the plain bytes, eight at a time, to the next quote, backslash, control or non-ASCII byte.
+            position = ByteWords.firstStringSpecial(bytes, from: position)
             guard position < bytes.count else { return false }
             let byte = bytes[position]
             switch byte {

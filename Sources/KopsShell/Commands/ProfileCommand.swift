@@ -82,6 +82,7 @@ public enum ProfileCommand: Command {
 
     private static func use(_ name: String, in context: ShellContext) throws -> CommandResult {
         guard let profile = context.config.profile(named: name) else {
+            if let problem = context.configProblem { throw ConfigError.brokenFile(problem: problem, profile: name) }
             throw ConfigError.unknownProfile(name: name, known: context.config.profiles.map(\.name))
         }
         let baseURL = profile.baseURL ?? Settings.defaultBaseURL

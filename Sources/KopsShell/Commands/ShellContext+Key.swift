@@ -5,6 +5,7 @@ internal import KopsHTTP
 extension ShellContext {
     /// Looks the API key up (once) and hands it to the client; throws the one-line reason when there is none.
     public func needsKey() throws {
+        if let configProblem { throw ConfigError.brokenFile(problem: configProblem, profile: nil) }
         guard !keyInHand else { return }
         let found = try keyOrigin.lookUp(
             environment: environment, profiles: config.profiles.map(\.name), runKeyCommand: runKeyCommand)

@@ -78,6 +78,9 @@ public final class ShellContext {
     /// Profiles from config.toml and the file they came from (nil when there is no home folder).
     public var config = KopsConfig()
     public var configFile: ConfigFile?
+    /// Why config.toml could not be read at start (the error's line), or nil: while set, no command sends a request
+    /// (`needsKey`) and `profile use` names it, since the file's profiles and default profile are unknown.
+    public var configProblem: String?
     /// Where the API key comes from; `needsKey` looks it up before the first command that sends a request.
     public var keyOrigin = KeyOrigin.none(profile: nil)
     /// True once the client holds the key of `keyOrigin`.

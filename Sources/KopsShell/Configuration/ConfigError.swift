@@ -14,6 +14,9 @@ public enum ConfigError: KopsError, Equatable {
     case keyCommandFailed(profile: String, status: Int32)
     /// The profile's `api_key_command` passed a `KeyCommand` limit (time, output) or could not start.
     case keyCommandStopped(profile: String, failure: KeyCommand.Failure)
+    /// config.toml could not be read at start (`problem`, its error's line): `profile`, asked for, is in it, or (nil) a
+    /// command would send a request though the file's profiles and default profile are unknown (probe10 P10-10).
+    case brokenFile(problem: String, profile: String?)
     /// The file could not be written.
     case unwritable(path: String, reason: String)
     /// kops's own edit would not read back as intended, so the file was left unchanged.
@@ -45,6 +48,11 @@ public enum ConfigError: KopsError, Equatable {
                 + "it should print the key on one line"
         case .keyCommandStopped(let profile, .couldNotStart):
             "the api_key_command of profile '\(profile)' could not start (/bin/sh); check the system"
+        case .brokenFile(let problem, let profile?):
+            "profile '\(profile)' cannot be used while config.toml is broken (\(problem)); fix the file first"
+        case .brokenFile(let problem, nil):
+            "kops sends no request while config.toml is broken (\(problem)): with its profiles and default profile "
+                + "unread, the API and key to use are unknown; fix the file, or move it aside to use only the environment"
         case .unwritable(let path, let reason):
             "cannot write \(path): \(reason)"
         case .editRefused(let path, let reason):

@@ -62,14 +62,21 @@ enum ByteSearch {
         var from = 0
         while let index = ByteWords.firstIndex(of: UInt8(ascii: ":"), in: bytes, from: from) {
             from = index + 1
-            let end = index > 0 && bytes[index - 1] == UInt8(ascii: "\"") ? index - 1 : index
-            guard end > 0 else { continue }
-            // Only the names ending in the byte before the colon: in JSON most keys end in none of them.
-            for name in names.endingIn[Int(fold(bytes[end - 1]))] where end >= name.count {
-                var offset = name.count - 2
-                while offset >= 0, fold(bytes[end - name.count + offset]) == name[offset] { offset -= 1 }
-                if offset < 0 { return true }
-            }
+            if header(names, endsBefore: index, in: bytes) { return true }
+        }
+        return false
+    }
+
+    /// True when one of `names` ends right before the colon at `colon`, or before `"` and it, in any ASCII case.
+    @inline(__always)
+    static func header(_ names: HeaderNames, endsBefore colon: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let end = colon > 0 && bytes[colon - 1] == UInt8(ascii: "\"") ? colon - 1 : colon
+        guard end > 0 else { return false }
+        // Only the names ending in the byte before the colon: in JSON most keys end in none of them.
+        for name in names.endingIn[Int(fold(bytes[end - 1]))] where end >= name.count {
+            var offset = name.count - 2
+            while offset >= 0, fold(bytes[end - name.count + offset]) == name[offset] { offset -= 1 }
+            if offset < 0 { return true }
         }
         return false
     }

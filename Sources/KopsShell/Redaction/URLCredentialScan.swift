@@ -14,12 +14,18 @@ enum URLCredentialScan {
         var from = 0
         while let colon = ByteWords.firstIndex(of: UInt8(ascii: ":"), in: bytes, from: from) {
             from = colon + 1
-            guard colon + 2 < bytes.count, bytes[colon + 1] == slash, bytes[colon + 2] == slash else { continue }
-            let start = colon + 3
-            guard let end = urlEnd(bytes, from: start) else { return true }
-            if holdsCredentials(UnsafeBufferPointer(rebasing: bytes[start..<end])) { return true }
+            if mayHoldCredentials(bytes, urlAt: colon) { return true }
         }
         return false
+    }
+
+    /// `mayHoldCredentials` for the URL whose scheme ends at the colon at `colon` (false when `//` does not follow).
+    @inline(__always)
+    static func mayHoldCredentials(_ bytes: UnsafeBufferPointer<UInt8>, urlAt colon: Int) -> Bool {
+        guard colon + 2 < bytes.count, bytes[colon + 1] == slash, bytes[colon + 2] == slash else { return false }
+        let start = colon + 3
+        guard let end = urlEnd(bytes, from: start) else { return true }
+        return holdsCredentials(UnsafeBufferPointer(rebasing: bytes[start..<end]))
     }
 
     private static let slash = UInt8(ascii: "/")

@@ -23,28 +23,50 @@ public struct TableRenderer: Sendable {
     /// The table's lines, header first, without newlines or trailing spaces.
     public func render(_ table: Table) -> [String] {
         let columns = table.columns
-        let headers = columns.map { StyledText(Self.cleaned($0.header), style: .plain) }
-        let rows = table.rows.map { row in
-            columns.indices.map { index in
-                index < row.count ? StyledText(Self.cleaned(row[index].text), style: row[index].style) : StyledText("")
+        // Row by row in one array each (`columns.count` a row, the header first); each cell is cleaned and measured
+        // once, for the layout and for its padding.
+        var cells: [StyledText] = []
+        var cellWidths: [Int] = []
+        cells.reserveCapacity((table.rows.count + 1) * columns.count)
+        cellWidths.reserveCapacity((table.rows.count + 1) * columns.count)
+        for column in columns {
+            let (text, width) = Self.shown(column.header)
+            cells.append(StyledText(text, style: .plain))
+            cellWidths.append(width)
+        }
+        for row in table.rows {
+            for index in columns.indices {
+                guard index < row.count else {
+                    cells.append(StyledText(""))
+                    cellWidths.append(0)
+                    continue
+                }
+                let (text, width) = Self.shown(row[index].text)
+                cells.append(StyledText(text, style: row[index].style))
+                cellWidths.append(width)
             }
         }
-        // Each cell's width is measured once, for the layout and for its padding.
-        let cells = [headers] + rows
-        let cellWidths = Self.cellWidths(cells)
         let widths = fittedWidths(columns: columns, cellWidths: cellWidths, minimums: table.minimumWidths)
-        return cells.indices.dropFirst(table.showsHeader ? 0 : 1).map { row in
-            line(for: cells[row], cellWidths: cellWidths[row], columns: columns, widths: widths)
+        return ((table.showsHeader ? 0 : 1)..<(table.rows.count + 1)).map { row in
+            let start = row * columns.count
+            return line(
+                for: cells[start..<(start + columns.count)], cellWidths: cellWidths[start..<(start + columns.count)],
+                columns: columns, widths: widths)
         }
     }
 
     /// Each column's natural width (its widest cell or header, at least `table.minimumWidths`), before fitting.
     public static func naturalWidths(_ table: Table) -> [Int] {
-        table.columns.indices.map { index in
-            let cells = [table.columns[index].header] + table.rows.map { index < $0.count ? $0[index].text : "" }
-            let widest = cells.map { TextWidth.displayWidth(cleaned($0)) }.max() ?? 0
-            return max(widest, index < table.minimumWidths.count ? table.minimumWidths[index] : 0)
+        var widths = table.columns.indices.map { index in
+            max(shown(table.columns[index].header).width, index < table.minimumWidths.count ? table.minimumWidths[index] : 0)
         }
+        for row in table.rows {
+            for index in widths.indices where index < row.count {
+                let width = shown(row[index].text).width
+                if width > widths[index] { widths[index] = width }
+            }
+        }
+        return widths
     }
 
     /// True when fitting `table` to the width would cut a column marked `shrinksLast`.
@@ -55,10 +77,11 @@ public struct TableRenderer: Sendable {
     /// The indices of the columns that fitting `table` to the width would cut.
     public func cutColumns(_ table: Table) -> [Int] {
         guard width != nil else { return [] }
-        let cells = [table.columns.map { StyledText(Self.cleaned($0.header)) }]
-            + table.rows.map { row in table.columns.indices.map { StyledText(Self.cleaned($0 < row.count ? row[$0].text : "")) } }
-        let cellWidths = Self.cellWidths(cells)
-        let natural = table.columns.indices.map { index in cellWidths.map { $0[index] }.max() ?? 0 }
+        let cellWidths = Self.cellWidths(table)
+        let count = table.columns.count
+        let natural = table.columns.indices.map { index in
+            stride(from: index, to: cellWidths.count, by: count).map { cellWidths[$0] }.max() ?? 0
+        }
         let fitted = fittedWidths(columns: table.columns, cellWidths: cellWidths, minimums: table.minimumWidths)
         return table.columns.indices.filter { fitted[$0] < natural[$0] }
     }
@@ -67,20 +90,22 @@ public struct TableRenderer: Sendable {
     public func fits(_ table: Table) -> Bool {
         guard let width else { return true }
         let columns = table.columns
-        let cells = [columns.map { StyledText(Self.cleaned($0.header)) }] + table.rows.map { row in
-            columns.indices.map { index in index < row.count ? StyledText(Self.cleaned(row[index].text)) : StyledText("") }
-        }
-        return fittedWidths(columns: columns, cellWidths: Self.cellWidths(cells), minimums: table.minimumWidths).reduce(0, +)
+        return fittedWidths(columns: columns, cellWidths: Self.cellWidths(table), minimums: table.minimumWidths).reduce(0, +)
             + 2 * max(columns.count - 1, 0) <= width
     }
 
     // MARK: - Layout
 
     /// Natural widths, shrunk one column at a time (widest first, leftmost on ties) to fit.
-    private func fittedWidths(columns: [Column], cellWidths: [[Int]], minimums: [Int] = []) -> [Int] {
+    /// `cellWidths`: `columns.count` a row, as `render` measures them.
+    private func fittedWidths(columns: [Column], cellWidths: [Int], minimums: [Int] = []) -> [Int] {
         var widths = columns.indices.map { index in index < minimums.count ? minimums[index] : 0 }
-        for row in cellWidths {
-            for index in columns.indices where row[index] > widths[index] { widths[index] = row[index] }
+        var position = 0
+        while position < cellWidths.count {
+            for index in columns.indices where cellWidths[position + index] > widths[index] {
+                widths[index] = cellWidths[position + index]
+            }
+            position += columns.count
         }
         guard let width else { return widths }
         let minimums = columns.map { max(TextWidth.displayWidth($0.header), 6) }
@@ -105,23 +130,32 @@ public struct TableRenderer: Sendable {
         return widths
     }
 
-    /// The display width of each cell, row by row.
-    private static func cellWidths(_ cells: [[StyledText]]) -> [[Int]] {
-        cells.map { row in row.map { TextWidth.displayWidth($0.text) } }
+    /// The display width of each cell as shown, header first, `table.columns.count` a row (a missing cell is 0).
+    private static func cellWidths(_ table: Table) -> [Int] {
+        var widths = table.columns.map { shown($0.header).width }
+        widths.reserveCapacity((table.rows.count + 1) * table.columns.count)
+        for row in table.rows {
+            for index in table.columns.indices { widths.append(index < row.count ? shown(row[index].text).width : 0) }
+        }
+        return widths
     }
 
-    private func line(for cells: [StyledText], cellWidths: [Int], columns: [Column], widths: [Int]) -> String {
+    private func line(
+        for cells: ArraySlice<StyledText>, cellWidths: ArraySlice<Int>, columns: [Column], widths: [Int]
+    ) -> String {
         // Built as bytes and made a string once: appending to a String per cell costs more than the layout.
         let space = UInt8(ascii: " ")
         var bytes: [UInt8] = []
         bytes.reserveCapacity(widths.reduce(2 * columns.count, +))
         for (index, column) in columns.enumerated() {
-            let fits = column.truncation == .never || cellWidths[index] <= widths[index]
-            let shown = fits ? cells[index].text : Self.truncated(cells[index].text, to: widths[index], column.truncation)
-            let padding = max(widths[index] - (fits ? cellWidths[index] : TextWidth.displayWidth(shown)), 0)
+            let cell = cells[cells.startIndex + index]
+            let cellWidth = cellWidths[cellWidths.startIndex + index]
+            let fits = column.truncation == .never || cellWidth <= widths[index]
+            let shown = fits ? cell.text : Self.truncated(cell.text, to: widths[index], column.truncation)
+            let padding = max(widths[index] - (fits ? cellWidth : TextWidth.displayWidth(shown)), 0)
             if index > 0 { bytes.append(space); bytes.append(space) }
             if column.alignRight { bytes.append(contentsOf: repeatElement(space, count: padding)) }
-            var text = painted(shown, cells[index].style)
+            var text = painted(shown, cell.style)
             text.withUTF8 { bytes.append(contentsOf: $0) }
             if !column.alignRight { bytes.append(contentsOf: repeatElement(space, count: padding)) }
         }
@@ -161,9 +195,24 @@ public struct TableRenderer: Sendable {
         String(prefix(of: String(text.reversed()), fitting: room).reversed())
     }
 
+    /// A cell's text as shown (`cleaned`) and the columns it takes. Printable ASCII within the value limit and not
+    /// ending in a space, most cells, is shown as it is, a column a byte: no copy, no second pass to measure it.
+    static func shown(_ text: String) -> (text: String, width: Int) {
+        let count = text.utf8.count
+        if count <= VisibleText.valueLimit,
+            text.utf8.withContiguousStorageIfAvailable({
+                $0.last != UInt8(ascii: " ") && ByteWords.allPrintableASCII($0, newlines: false)
+            }) == true
+        {
+            return (text, count)
+        }
+        let cleaned = cleaned(text)
+        return (cleaned, TextWidth.displayWidth(cleaned))
+    }
+
     /// Cell text with tabs and line breaks as spaces, other controls shown as escapes (`VisibleText`),
     /// trailing whitespace dropped, and at most `VisibleText.valueLimit` characters when no width cuts it.
-    private static func cleaned(_ text: String) -> String {
+    static func cleaned(_ text: String) -> String {
         let text = VisibleText.capped(text, limit: VisibleText.valueLimit)
         let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
             bytes.last != UInt8(ascii: " ") && ByteWords.allPrintableASCII(bytes, newlines: false)
