@@ -224,11 +224,14 @@ public struct FailureGroups {
             let url = json["webhook_url"]?.string ?? "?"
             let who = WebhookURL.short(url)
             let answer = json["response_status"]?.int.map { "HTTP \($0)" } ?? "no response"
+            let id = json["webhook_id"]?.string
             return Member(
-                cause: Cause(source: "webhook", who: json["webhook_id"]?.string ?? url, what: "", error: answer),
+                // One cause per webhook and URL: failures at a URL the webhook had before are their own row (P11-1).
+                cause: Cause(source: "webhook", who: (id.map { $0 + " " } ?? "") + url, what: "", error: answer),
                 source: .webhook, time: entry.time, who: who, what: json["event"]?.string ?? "?", error: entry.error,
                 meaning: entry.meaning,
-                headline: { "\(IDResolver.plural($0, "delivery", "deliveries")) to \(who) failed: \(answer)" })
+                headline: { "\(IDResolver.plural($0, "delivery", "deliveries")) to \(who) failed: \(answer)" },
+                note: webhooks.isEmpty ? nil : Self.provenanceNote(url: url, event: json["event"]?.string ?? "", id: id, webhooks: webhooks))
         }
         // Messages, and any source added later: by number and error code.
         let number = json["kapso"]?["phone_number_id"]?.string ?? json["phone_number_id"]?.string
@@ -283,6 +286,22 @@ public struct FailureGroups {
             headline: newest.headline(members.count), variants: variants, misplacedID: newest.misplacedID,
             items: members.sorted { $0.time > $1.time }.map(\.item),
             templates: templateCounts.keys.sorted { (templateCounts[$0] ?? 0, $1) > (templateCounts[$1] ?? 0, $0) })
+    }
+
+    /// What a failed delivery says of its webhook as configured now, by the rule `webhooks check` reads
+    /// (`WebhookVerdict.provenance`): nil when it went to the webhook's URL now with an event it subscribes to.
+    static func provenanceNote(url: String, event: String, id: String?, webhooks: [Webhook]) -> String? {
+        guard let id else { return nil }
+        let webhook = webhooks.first { $0.id == id }
+        switch WebhookVerdict.provenance(url: url, event: event, of: webhook) {
+        case .current: return nil
+        case .previousURL:
+            return "the webhook's URL is now \(webhook?.url ?? "?"): these failures say nothing about it ('webhooks check \(id)' judges it)"
+        case .unsubscribedEvent(let event):
+            return "the webhook no longer subscribes to \(event): these failures say nothing about its receiver now ('webhooks check \(id)')"
+        case .deletedWebhook:
+            return "no webhook of the project has this id any more (deleted): nothing more is sent to it"
+        }
     }
 
     /// An error text no code was found in, cut to its first 48 characters on one line, so the grouped

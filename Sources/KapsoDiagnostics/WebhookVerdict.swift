@@ -204,6 +204,44 @@ public struct WebhookVerdict: Sendable {
     }
 }
 
+extension WebhookVerdict {
+    /// What `overview` says of the webhooks behind a period's deliveries, by the same reading as `webhooks check`:
+    /// which webhooks fail now, and how many failed deliveries are history (sent to a previous URL, of an event no
+    /// longer subscribed, or before a receiver recovered) or went to webhooks that no longer exist (`orphans`, failed
+    /// deliveries whose webhook id the list lacks). Nil when nothing failed or is stuck.
+    public static func overview(_ verdicts: [WebhookVerdict], orphans: Int = 0) -> String? {
+        let failing = verdicts.filter { verdict in
+            if case .failing = verdict.state { return verdict.webhook.active }
+            return false
+        }
+        let history = verdicts.reduce(0) { sum, verdict in
+            var count = verdict.previousURLs.reduce(0) { $0 + $1.failed } + (verdict.unsubscribed?.failed ?? 0)
+            if !verdict.webhook.active {
+                count += verdict.failed
+            } else if case .recovered = verdict.state {
+                count += verdict.failed
+            }
+            return sum + count
+        }
+        let stuck = verdicts.reduce(0) { $0 + $1.stuck.count }
+        var parts: [String] = []
+        if !failing.isEmpty {
+            let names = failing.prefix(3).map { WebhookURL.short($0.webhook.url) }.joined(separator: ", ")
+                + (failing.count > 3 ? ", …" : "")
+            parts.append("\(failing.count) \(failing.count == 1 ? "webhook fails" : "webhooks fail") now (\(names))")
+        }
+        if history > 0 {
+            parts.append(
+                "\(history) failed \(history == 1 ? "delivery is" : "deliveries are") history (a previous URL or events, a "
+                    + "receiver that recovered since, or a paused webhook)")
+        }
+        if orphans > 0 { parts.append("\(orphans) went to webhooks deleted since") }
+        if stuck > 0 { parts.append("\(stuck) \(stuck == 1 ? "delivery is" : "deliveries are") stuck in pending") }
+        guard !parts.isEmpty else { return nil }
+        return (failing.isEmpty && (history > 0 || orphans > 0) ? "no webhook fails now; " : "") + parts.joined(separator: "; ")
+    }
+}
+
 extension WebhookVerdict.History {
     fileprivate mutating func add(_ delivery: WebhookVerdict.Delivery) {
         total += 1

@@ -70,6 +70,8 @@ import Testing
         #expect(!out.contains("nothing to fix"))
     }
 
+    /// probe11 P11-6: the demo's delivery pending since 2026-11-20T14:32Z is stuck; `overview` reads it as 'webhooks
+    /// check' does (WebhookVerdict).
     @Test func overviewNamesTheNextCommandPerProblem() async throws {
         let ran = try await runDemo("overview", number: nil)
         #expect(ran.out == """
@@ -83,6 +85,7 @@ import Testing
             next:
               use 100200300400502; health  # Sales Line is degraded
               whois 200300400500601        # 48 failed calls from key history-sync: 200300400500601 is a WABA id, not a phone-number id
+              webhooks check               # 1 delivery is stuck in pending
             
             """)
     }

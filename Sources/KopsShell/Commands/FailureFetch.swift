@@ -43,8 +43,9 @@ struct FailureFetch {
         var requests: [(ErrorTriage.Source?, HTTPRequest)] = [
             (nil, client.platformRequest("/whatsapp/phone_numbers", query: [("page", "1"), ("per_page", "100")]))
         ]
-        // The webhooks name a webhook id used where another id belongs (a 404's path).
-        if sources.contains(.api) {
+        // The webhooks name a webhook id used where another id belongs (a 404's path), and say whether a failed
+        // delivery went to the URL and events a webhook has now (WebhookVerdict.provenance, P11-1).
+        if sources.contains(.api) || sources.contains(.webhook) {
             requests.append((nil, client.platformRequest("/whatsapp/webhooks", query: [("page", "1"), ("per_page", "100")])))
         }
         for source in sources {

@@ -43,11 +43,30 @@ public enum OverviewCommand: Command {
         let calls = try countAPICalls(period: period, into: &triage, in: context)
         let leftOut = FailureFetch.leftOut(own: calls.ownThisSession, normal: triage.normalAnswers)
         var deliveries = DeliveryStats()
+        var byWebhook: [String: [WebhookVerdict.Delivery]] = [:]
         try CursorPages.forEach({ after in try client.webhookDeliveries([("period", period), ("limit", "100")] + after)
             }) {
-                for delivery in $0 { deliveries.add(delivery) }
+                for delivery in $0 {
+                    deliveries.add(delivery)
+                    if let read = WebhookVerdict.Delivery(delivery) { byWebhook[delivery.webhookID, default: []].append(read) }
+                }
             }
         let failedDeliveries = deliveries.byStatus["failed"] ?? 0
+        // Which webhooks fail now, read as 'webhooks check' reads them (WebhookVerdict): only when something failed or
+        // waits, so a quiet project costs no extra request.
+        var webhookLine: String? = nil
+        if failedDeliveries > 0 || (deliveries.byStatus["pending"] ?? 0) > 0 {
+            let webhooks = try client.webhooks(.project, perPage: 100).items
+            let now = context.now()
+            let known = Set(webhooks.map(\.id))
+            let verdicts = webhooks.compactMap { webhook in
+                byWebhook[webhook.id].map { WebhookVerdict(webhook, deliveries: $0, now: now) }
+            }
+            let orphans = byWebhook.filter { !known.contains($0.key) }.values.reduce(0) { sum, list in
+                sum + list.filter { $0.status == "failed" }.count
+            }
+            webhookLine = WebhookVerdict.overview(verdicts, orphans: orphans)
+        }
         // The top causes of failed calls, in words, each with the command that shows it.
         let causes = FailureGroups(triage.entries, numbers: phoneNumbers).groups
         let named = causes.enumerated().filter { $0.offset == 0 || $0.element.misplacedID != nil }.prefix(2).map(\.element)
@@ -61,7 +80,9 @@ public enum OverviewCommand: Command {
         if failedDeliveries > 0 {
             let noun = failedDeliveries == 1 ? "delivery" : "deliveries"
             next.append(("deliveries stats --period \(period)", "\(failedDeliveries) \(noun) failed"))
-            next.append(("webhooks check", "lint the webhooks behind the failures"))
+        }
+        if failedDeliveries > 0 || webhookLine != nil {
+            next.append(("webhooks check", webhookLine ?? "lint the webhooks behind the failures"))
         }
         var blocks: [Block] = [
             .table(
