@@ -117,6 +117,8 @@ public struct ErrorTriage {
             return "\(entry.name) on a template: \(ErrorCatalog.reengagementOnTemplate)"
         }
         if let entry = error.entry { return "\(entry.name): \(entry.fix)" }
+        // A code with no catalogue entry and no words from Meta: `next` says both that and where to look.
+        if error.code != nil, error.details ?? error.message ?? error.title == nil { return error.next }
         return error.code == nil ? error.meaning : "\(error.meaning); \(error.next)"
     }
 

@@ -110,7 +110,7 @@ public struct MessageVerdict: Sendable, Equatable {
             // Only side words were recorded: `noting` names them; no step of the delivery was reported.
             return MessageVerdict("Meta reported no sent, delivered or read status", .warning)
         case .waiting(let word):
-            return MessageVerdict("\(word): Meta has not confirmed the message yet", .warning)
+            return waiting(word, age: message.time.map { now - $0 }, id: message.id)
         case .unknown(let word):
             return MessageVerdict(unknownStatus(word), .warning)
         }
@@ -143,6 +143,24 @@ public struct MessageVerdict: Sendable, Equatable {
         default:
             return nil
         }
+    }
+
+    /// How long a waiting word (`pending`, `accepted`, `queued`) may stand before it is no longer the normal wait for
+    /// Meta's `sent`, which follows an accepted send within seconds.
+    static let normalWait: Int64 = 15 * 60
+
+    /// `pending for 9 s: Meta has not confirmed the message yet`, or past `normalWait` what a send with no `sent` status
+    /// for that long means, and that kops cannot tell which of the two causes it is (probe10 P10-3: "not confirmed yet"
+    /// after 49 hours). Without the message's time, the age is not named.
+    private static func waiting(_ word: String, age: Int64?, id: String) -> MessageVerdict {
+        guard let age, age >= 0 else { return MessageVerdict("\(word): Meta has not confirmed the message yet", .warning) }
+        guard age > normalWait else {
+            return MessageVerdict("\(word) for \(Elapsed.text(age)): Meta has not confirmed the message yet (it normally does within seconds)", .warning)
+        }
+        return MessageVerdict(
+            "\(word) for \(Elapsed.text(age)), which is not normal: Meta's sent status normally comes within seconds, so either Meta "
+                + "never accepted the send or Kapso never received its status webhooks, and kops cannot tell which; 'logs search "
+                + "--around \(id)' shows the send's API call and any webhook Meta sent Kapso about it", .bad)
     }
 
     // `, 9 s after sending` for ` 9 s after sending`; empty stays empty.

@@ -126,6 +126,21 @@ import Testing
         #expect(MessageVerdict.of(own, windowAtSend: nil, now: 2_000).text.contains("uncertain"))
     }
 
+    /// probe10 P10-3: pending for 49 hours is not "not confirmed yet": the age is named, and what it means; under the
+    /// normal wait it is still the short answer, and without the message's time no age is made up.
+    @Test func aLongPendingSendSaysHowLongAndWhatItMeans() throws {
+        let message = try Self.message("[]", status: "pending")
+        let stuck = MessageVerdict.of(message, windowAtSend: nil, now: 1_000 + 49 * 3_600)
+        #expect(stuck.text.hasPrefix("pending for \(Elapsed.text(49 * 3_600)), which is not normal:"), "\(stuck.text)")
+        #expect(stuck.text.contains("kops cannot tell which"))
+        #expect(stuck.severity == .bad)
+        #expect(MessageVerdict.of(message, windowAtSend: nil, now: 1_030).text
+            == "pending for 30 s: Meta has not confirmed the message yet (it normally does within seconds)")
+        let untimed = try Message(json: try #require(try JSONValue.parse(Array(
+            #"{"id":"wamid.X","timestamp":"soon","type":"text","text":{"body":"hi"},"kapso":{"direction":"outbound","status":"pending"}}"#.utf8)).object))
+        #expect(MessageVerdict.of(untimed, windowAtSend: nil, now: 1_000_000).text == "pending: Meta has not confirmed the message yet")
+    }
+
     @Test func readsTenThousandStatuses() throws {
         let many = (0..<10_000).map { #"{"status":"\#($0 % 2 == 0 ? "sent" : "delivered")","timestamp":"\#(2000 - $0 % 7)"}"# }
         let history = StatusHistory(message: try Self.message("[" + many.joined(separator: ",") + "]", status: "delivered"))
@@ -160,7 +175,7 @@ import Testing
          "delivered, not read yet (Kapso's status; 2 status events have no timestamp, so where they fall is unknown)", .warning),
         (#"[{"status":"sent","timestamp":"1000"},{"status":"delivered"}]"#, "delivered", nil,
          "delivered, not read yet (Kapso's status; 1 status event has no timestamp, so where it falls is unknown)", .warning),
-        ("[]", "pending", nil, "pending: Meta has not confirmed the message yet", .warning),
+        ("[]", "pending", nil, "pending for 9 s: Meta has not confirmed the message yet (it normally does within seconds)", .warning),
         ("{}", "sent", nil, "sent 9 s ago, no delivery report yet", .warning),
         ("null", "received", #"[{"code":131051,"title":"Message type unknown"}]"#,
          "received with error 131051 (unsupported message type): WhatsApp did not pass the content on; ask the contact to send it another way; the 24-hour window is open for 23 h 59 min more: free-form replies go through",
@@ -250,7 +265,9 @@ import Testing
         (#"[{"status":"warned","timestamp":"1003"}]"#, "warned",
          "status 'warned' is not one kops knows (pending, sent, delivered, read, played, failed, warning, deleted), so what it means for the "
             + "message is unknown; the timeline shows what was recorded", .warning),
-        ("[]", "queued", "queued: Meta has not confirmed the message yet", .warning),
+        ("[]", "queued", "queued for \(Elapsed.text(8_000)), which is not normal: Meta's sent status normally comes within seconds, so "
+            + "either Meta never accepted the send or Kapso never received its status webhooks, and kops cannot tell which; "
+            + "'logs search --around wamid.X' shows the send's API call and any webhook Meta sent Kapso about it", .bad),
     ]
 
     @Test(arguments: statusWords)

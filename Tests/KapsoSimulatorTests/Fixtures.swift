@@ -83,7 +83,7 @@ enum ShapeComparison {
         switch value {
         case .null: "null"
         case .bool: "bool"
-        case .int, .double: "number"
+        case .int, .bigInteger, .double: "number"
         case .string: "string"
         case .array: "array"
         case .object: "object"

@@ -18,6 +18,13 @@ import Testing
         #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse(Array(text.utf8)) }
     }
 
+    /// probe10 P10-4: an integer too big for Int (a seeded error code) is served as its digits, not as `1e+23`.
+    @Test func keepsAnIntegerTooBigForIntAsItsDigits() throws {
+        let text = #"{"code":99999999999999999999999,"n":-123456789012345678901,"f":1.5e3}"#
+        #expect(try JSONParser.parse(Array(text.utf8)).encodedString == #"{"code":99999999999999999999999,"n":-123456789012345678901,"f":1500"#
+            + "}")
+    }
+
     @Test func parsesUnicodeEscapes() throws {
         #expect(try JSONParser.parse(Array(#""\u00e9\ud83d\ude00""#.utf8)) == "é😀")
     }

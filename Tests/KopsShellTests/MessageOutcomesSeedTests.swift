@@ -102,4 +102,17 @@ import Testing
         }
         #expect(diff.isEmpty, "\(diff)")
     }
+
+    /// P10-3 and P10-4: contact 14's send pending for 49 h names its age and what it means; contact 23's error code too big
+    /// for an Int is shown as the digits the server sent, in the timeline, the verdict, `messages` and `errors`.
+    @Test func aLongPendingAndAHugeCodeAreShownAsTheyAre() async throws {
+        let runs = try await run(["trace \(Self.id("14", 2))", "trace \(Self.id("23", 2))", "messages", "errors"])
+        #expect(runs[0].out.contains("verdict: pending for 2 d 1 h, which is not normal:"), "\(runs[0].out)")
+        let code = "99999999999999999999999"
+        for run in runs.dropFirst() {
+            #expect(run.out.contains(code), "\(run.out)")
+            #expect(!run.out.contains("e+23"), "\(run.out)")
+        }
+        #expect(runs[1].out.contains("verdict: failed: \(code) (no title); not in kops's catalogue"), "\(runs[1].out)")
+    }
 }

@@ -138,6 +138,8 @@ struct JSONParser {
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         if isInteger, let value = Int(text) { return .int(value) }
+        // Digits beyond Int's range (`-` alone or nothing is no number: it falls through to the error).
+        if isInteger, text.contains(where: \.isNumber) { return .bigInteger(text) }
         guard let value = Double(text) else { throw SyntaxError(offset: start) }
         return .double(value)
     }

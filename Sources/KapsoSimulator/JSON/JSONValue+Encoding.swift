@@ -20,6 +20,7 @@ extension JSONValue {
         case .bool(let value): out.append(contentsOf: Array((value ? "true" : "false").utf8))
         case .int(let value): out.append(contentsOf: Array(String(value).utf8))
         case .double(let value): out.append(contentsOf: Array(Self.format(value).utf8))
+        case .bigInteger(let digits): out.append(contentsOf: Array(digits.utf8))
         case .string(let value): Self.appendString(value, to: &out)
         case .array(let values):
             out.append(UInt8(ascii: "["))

@@ -3,6 +3,9 @@ enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
+    /// An integer too big for `Int` (`99999999999999999999999`), kept as its digits so it is served as given, never
+    /// as `1e+23` (probe10 P10-4).
+    case bigInteger(String)
     case double(Double)
     case string(String)
     case array([JSONValue])
