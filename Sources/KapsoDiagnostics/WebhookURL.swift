@@ -12,14 +12,16 @@ public enum WebhookURL {
         if mayCarryCredentials { return url }
         // A table shows one a row: the scheme is looked for in the bytes. When an ASCII byte (or nothing) follows it,
         // the Character comparison below would give the same (no ASCII character joins the `/` before it).
-        let cut = url.utf8.withContiguousStorageIfAvailable { bytes -> Int in
-            guard bytes.count >= 7, bytes[0] == 0x68, bytes[1] == 0x74, bytes[2] == 0x74, bytes[3] == 0x70 else { return 0 }
+        let cut = url.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard bytes.count >= 7, bytes[0] == 0x68, bytes[1] == 0x74, bytes[2] == 0x74, bytes[3] == 0x70 else { return nil }
             let length = bytes[4] == 0x73 ? 8 : 7  // "https://" or "http://"
-            guard bytes.count >= length, bytes[length - 3] == 0x3A, bytes[length - 2] == 0x2F, bytes[length - 1] == 0x2F
-            else { return 0 }
-            return bytes.count == length || bytes[length] < 0x80 ? length : 0
+            guard bytes.count >= length, bytes[length - 3] == 0x3A, bytes[length - 2] == 0x2F, bytes[length - 1] == 0x2F,
+                bytes.count == length || bytes[length] < 0x80
+            else { return nil }
+            // The bytes after the scheme, cut at an ASCII byte: the same text as `String(url.utf8.dropFirst(length))`.
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[length...]), as: UTF8.self)
         }
-        if let cut, cut > 0, let text = String(url.utf8.dropFirst(cut)) { return text }
+        if let cut, let text = cut { return text }
         for scheme in ["https://", "http://"] where url.hasPrefix(scheme) { return String(url.dropFirst(scheme.count)) }
         return url
     }

@@ -191,4 +191,18 @@ import Testing
         #expect(own.ownLogIDs(in: logs, host: "http://other").isEmpty, "another API's notes do not count")
         #expect(own.ownLogIDs(in: [try log("d", "1970-01-01T00:26:40Z")], host: "http://h").isEmpty, "ten minutes later is not it")
     }
+
+    /// probe10 P10-11: a look-up through a mistyped base URL (`--base-url http://h/platform/v1/whatsapp`) is logged by
+    /// Kapso under the whole path; it is kops's own call, matched whatever base URL `errors` later runs with.
+    @Test func aLookUpThroughABaseURLWithAPathIsKopsOwn() throws {
+        let own = OwnLookups(path: nil)
+        own.note(method: "GET", host: "http://h:8/platform/v1/whatsapp", path: "/platform/v1/whatsapp/phone_numbers", time: 1_000)
+        let log = try APILog(json: [
+            "id": "a", "endpoint": "/platform/v1/whatsapp/platform/v1/whatsapp/phone_numbers", "http_method": "GET",
+            "response_status": 404, "created_at": "1970-01-01T00:16:40Z",
+        ])
+        #expect(own.ownLogIDs(in: [log], host: "http://h:8").session == ["a"])
+        #expect(own.ownLogIDs(in: [log], host: "http://h:8/platform/v1/whatsapp").session == ["a"])
+        #expect(own.ownLogIDs(in: [log], host: "http://other:8").isEmpty)
+    }
 }

@@ -40,6 +40,29 @@ import Testing
         #expect(passed > 3_000, "\(passed)")
     }
 
+    /// `Redactor.needsRedaction` walks the colons once for its header and URL tests: the answer of its three tests.
+    @Test func needsRedactionAnswersAsItsThreeTests() {
+        let redactors = [Redactor(knownSecrets: [Secret("whsec_known_123"), Secret("bench_key_0123")]), Redactor()]
+        var generator = SplitMix(seed: 1014)
+        var clean = 0
+        for _ in 0..<40_000 {
+            let text = (0..<(generator.next() % 24)).map { _ in
+                Self.pieces[Int(generator.next() % UInt64(Self.pieces.count))]
+            }.joined()
+            for redactor in redactors {
+                var copy = text
+                let three = copy.withUTF8 { bytes in
+                    redactor.secretPatterns.occurs(in: bytes)
+                        || ByteSearch.containsHeader(Redactor.credentialHeaderBytes, in: bytes)
+                        || URLCredentialScan.mayHoldCredentials(bytes)
+                }
+                #expect(redactor.needsRedaction(text) == three, "\(text.debugDescription)")
+                if !three { clean += 1 }
+            }
+        }
+        #expect(clean > 5_000, "\(clean)")
+    }
+
     /// The byte test of the first pass, at every position of texts up to 19 bytes long.
     @Test func everyByteAtEveryPositionAgreesWithTheByteTest() {
         for length in 0...19 {

@@ -74,8 +74,18 @@ public struct Redactor: Sendable {
     func needsRedaction(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            secretPatterns.occurs(in: bytes) || ByteSearch.containsHeader(Redactor.credentialHeaderBytes, in: bytes)
-                || URLCredentialScan.mayHoldCredentials(bytes)
+            if secretPatterns.occurs(in: bytes) { return true }
+            // The header and URL tests in one walk over the colons (`PrintsAsIsTests` checks it against the two).
+            var from = 0
+            while let colon = ByteWords.firstIndex(of: UInt8(ascii: ":"), in: bytes, from: from) {
+                from = colon + 1
+                if ByteSearch.header(Redactor.credentialHeaderBytes, endsBefore: colon, in: bytes)
+                    || URLCredentialScan.mayHoldCredentials(bytes, urlAt: colon)
+                {
+                    return true
+                }
+            }
+            return false
         }
     }
 

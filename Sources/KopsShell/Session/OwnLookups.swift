@@ -75,9 +75,14 @@ public final class OwnLookups {
     }
 
     /// Notes a GET that was answered `status` (404 unless told) at `time` (the API's clock).
+    ///
+    /// `host` is the client's base URL; a path in it (a mistyped `--base-url http://h/platform/v1/whatsapp`) is part of
+    /// the path Kapso logs, so the note keeps the origin as its host and the whole path (probe10 P10-11: kops's own call
+    /// through a wrong base URL was listed by `errors` as the project's failure).
     public func note(method: String, host: String, path: String, time: Int64, status: Int = 404) {
         loadOnce()
-        let entry = Entry(time: time, method: method, host: host, path: Self.decoded(path), status: status)
+        let (origin, prefix) = Self.origin(host)
+        let entry = Entry(time: time, method: method, host: origin, path: Self.decoded(prefix + path), status: status)
         notes.append(entry)
         guard let file = self.path else { return }
         if notes.count > 2 * Self.limit {
@@ -134,7 +139,8 @@ public final class OwnLookups {
     /// whatever earlier runs asked for the same path at the same time (a simulator's fixed clock).
     public func ownIDs(in calls: [LoggedCall], host: String, answered: Bool = false) -> Matches {
         loadOnce()
-        let fits = { (entry: Entry) in entry.host == host && (answered || entry.status == 404) }
+        let origin = Self.origin(host).origin
+        let fits = { (entry: Entry) in Self.origin(entry.host).origin == origin && (answered || entry.status == 404) }
         var session = notes[sessionStart...].filter(fits)
         var earlier = notes[..<sessionStart].filter(fits)
         guard !session.isEmpty || !earlier.isEmpty else { return Matches() }
@@ -154,6 +160,14 @@ public final class OwnLookups {
             matches.ids.insert(call.id)
         }
         return matches
+    }
+
+    /// `http://h:1/platform/v1/whatsapp` → (`http://h:1`, `/platform/v1/whatsapp`); a URL without a path has an empty one.
+    static func origin(_ base: String) -> (origin: String, pathPrefix: String) {
+        guard let scheme = base.range(of: "://"), let slash = base[scheme.upperBound...].firstIndex(of: "/") else { return (base, "") }
+        var prefix = String(base[slash...])
+        while prefix.hasSuffix("/") { prefix.removeLast() }
+        return (String(base[..<slash]), prefix)
     }
 
     /// Removes the first of `notes` that `call` matches; false when none does.
