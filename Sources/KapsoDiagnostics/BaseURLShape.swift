@@ -21,6 +21,11 @@ public enum BaseURLShape {
         case userInfo
         /// Meta's Graph API host (`graph.facebook.com`, the host Meta's Cloud API docs use), not Kapso's.
         case metaGraphAPI(host: String)
+        /// A whole endpoint after the base path (`/platform/v1/whatsapp/phone_numbers`,
+        /// `/meta/whatsapp/v24.0/{id}/messages`), copied from a docs example or a curl line: kops would add its own
+        /// path after it. `path` is the endpoint from `/platform` or `/meta` on; `base` what to give instead (the URL
+        /// before it).
+        case endpointPath(path: String, base: String)
     }
 
     /// The first problem of `url`, nil when its shape is fine.
@@ -42,6 +47,33 @@ public enum BaseURLShape {
         if host == "graph.facebook.com" || host.hasSuffix(".graph.facebook.com") || host == "graph.beta.facebook.com" {
             return .metaGraphAPI(host: host)
         }
+        if let endpoint = endpointPath(in: rest[authorityEnd...]) {
+            return .endpointPath(path: String(endpoint), base: String(url[..<endpoint.startIndex]))
+        }
+        return nil
+    }
+
+    /// The part of `path` from Kapso's base path on (`/platform/v1` or `/meta/whatsapp[/vNN.N]`, kapso-api.md §1.1)
+    /// when more than slashes follows that base path; nil when there is none or it ends the URL (`KapsoClient.hostOnly`
+    /// strips it, as Kapso's scripts do). A prefix before it (`https://gateway.example/kapso/platform/v1/...`) stays
+    /// in the base.
+    static func endpointPath(in path: Substring) -> Substring? {
+        for base in ["/platform/v1", "/meta"] {
+            // The base path as whole segments: `/platform/v1` followed by `/` or the end, never `/platform/v10`.
+            guard let range = path.firstRange(of: base), path[range.upperBound...].first.map({ $0 == "/" }) ?? true else {
+                continue
+            }
+            var rest = path[range.upperBound...].drop { $0 == "/" }
+            if base == "/meta" {
+                if rest.hasPrefix("whatsapp") { rest = rest.dropFirst("whatsapp".count).drop { $0 == "/" } }
+                let segment = rest.prefix { $0 != "/" }
+                if segment.first == "v", segment.count > 1, segment.dropFirst().allSatisfy({ $0.isNumber || $0 == "." }) {
+                    rest = rest[segment.endIndex...]
+                }
+            }
+            guard rest.contains(where: { $0 != "/" }) else { return nil }
+            return path[range.lowerBound...]
+        }
         return nil
     }
 }
@@ -59,6 +91,7 @@ extension BaseURLShape.Problem {
         case .fragment: "has a fragment ('#...')"
         case .userInfo: "holds a user name or password before the host ('user@')"
         case .metaGraphAPI(let host): "is Meta's Graph API (\(host)), not Kapso's"
+        case .endpointPath(let path, _): "holds a whole endpoint path (\(Self.shortened(path)))"
         }
     }
 
@@ -76,7 +109,15 @@ extension BaseURLShape.Problem {
         case .metaGraphAPI:
             return "nothing was sent (the Kapso key is not a Meta access token); Kapso's host is \(BaseURLShape.kapsoHost), "
                 + "which serves its Meta proxy at /meta/whatsapp/v24.0 (kops adds the paths)"
+        case .endpointPath(_, let base):
+            return "kops adds /platform/v1/... and /meta/whatsapp/v24.0/... to the base URL itself, so nothing was sent; "
+                + "give '\(base)' instead"
         }
+    }
+
+    /// `path` cut to 60 characters with `…`: a pasted curl line can be long.
+    static func shortened(_ path: String) -> String {
+        path.count > 60 ? String(path.prefix(59)) + "…" : path
     }
 
     static func code(_ value: UInt32) -> String {

@@ -128,6 +128,25 @@ import Testing
         #expect(result.status == 64)
     }
 
+    /// `--base-url` holding a whole endpoint (a docs example's URL): refused up front with the base to give instead;
+    /// before, the 404 of `.../phone_numbers/platform/v1/whatsapp/phone_numbers` explained it.
+    @Test(arguments: ["/platform/v1/whatsapp/phone_numbers", "/meta/whatsapp/v24.0/100200300400501/messages"])
+    func aBaseURLWithAnEndpointPathSendsNothing(path: String) async throws {
+        let server = try HostileServer { _ in .json(status: 404, #"{"error":"Not found"}"#) }
+        defer { server.stop() }
+        let (result, folder) = try await kops(
+            ["--base-url", server.baseURL + path, "-c", "numbers"], environment: ["KAPSO_API_KEY": Self.key])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(server.requests.isEmpty)
+        // The URL itself is shortened in the middle; the path it holds is named whole.
+        #expect(result.stderr.hasPrefix("error: the API base URL 'http://127.0.0.1:"), "\(result.stderr)")
+        #expect(
+            result.stderr.hasSuffix("' (flag --base-url) holds a whole endpoint path "
+                + "(\(path)); kops adds /platform/v1/... and /meta/whatsapp/v24.0/... to the base URL itself, so nothing was "
+                + "sent; give '\(server.baseURL)' instead\n"), "\(result.stderr)")
+        #expect(result.status == 64)
+    }
+
     /// A host that answers like Meta's Graph API is named as such, whatever its address (probe9's stand-in).
     @Test(arguments: [
         #"{"error":{"message":"Unknown path components: /platform/v1/whatsapp/phone_numbers","type":"OAuthException","code":2500,"fbtrace_id":"AbC"}}"#,

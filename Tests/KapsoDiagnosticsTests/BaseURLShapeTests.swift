@@ -15,6 +15,14 @@ import Testing
         ("https://graph.facebook.com", .metaGraphAPI(host: "graph.facebook.com")),
         ("https://graph.facebook.com/v24.0", .metaGraphAPI(host: "graph.facebook.com")),
         ("https://GRAPH.facebook.com.:443/", .metaGraphAPI(host: "graph.facebook.com")),
+        ("https://api.kapso.ai/platform/v1/whatsapp/phone_numbers",
+         .endpointPath(path: "/platform/v1/whatsapp/phone_numbers", base: "https://api.kapso.ai")),
+        ("https://api.kapso.ai/meta/whatsapp/v24.0/100200300400501/messages",
+         .endpointPath(path: "/meta/whatsapp/v24.0/100200300400501/messages", base: "https://api.kapso.ai")),
+        ("http://127.0.0.1:8080/meta/whatsapp/100200300400501", .endpointPath(path: "/meta/whatsapp/100200300400501", base: "http://127.0.0.1:8080")),
+        ("https://gw.example/kapso/platform/v1/webhook_deliveries/",
+         .endpointPath(path: "/platform/v1/webhook_deliveries/", base: "https://gw.example/kapso")),
+        ("api.kapso.ai/platform/v1/whatsapp", .endpointPath(path: "/platform/v1/whatsapp", base: "api.kapso.ai")),
     ])
     func aBaseURLThatCannotWorkIsNamed(url: String, problem: BaseURLShape.Problem) {
         #expect(BaseURLShape.problem(in: url) == problem)
@@ -23,7 +31,9 @@ import Testing
     /// Host-only URLs and the suffixes Kapso's scripts strip are fine.
     @Test(arguments: [
         "https://api.kapso.ai", "https://api.kapso.ai/", "https://api.kapso.ai/platform/v1", "https://api.kapso.ai/meta/whatsapp/v24.0",
-        "http://127.0.0.1:38141", "http://[::1]:8080", "https://kapso.example.com/api",
+        "http://127.0.0.1:38141", "http://[::1]:8080", "https://kapso.example.com/api", "https://api.kapso.ai/platform/v1//",
+        "https://api.kapso.ai/meta/whatsapp", "https://api.kapso.ai/meta/whatsapp/v23.0/", "https://api.kapso.ai/meta",
+        "https://gw.example/kapso/platform/v1", "https://gw.example/metadata/x", "https://gw.example/platform/v10/x",
     ])
     func aHostOnlyURLIsFine(url: String) {
         #expect(BaseURLShape.problem(in: url) == nil)

@@ -72,8 +72,22 @@ import Testing
         try withFile(Array("POST / HTTP/1.1\r\nhost: x\r\n\r\n{}".utf8)) { path in
             let none = verify(["--secret", Self.secret, "--file", path])
             #expect(none.status == .usage)
-            #expect(none.err == "error: verify: missing --signature HEX; usage: \(VerifyCommand.usage)\n")
+            #expect(
+                none.err == "error: verify: missing --signature HEX (the file is a saved request without a signature header "
+                    + "(X-Webhook-Signature or X-Hub-Signature-256) of its own); usage: \(VerifyCommand.usage)\n")
         }
+        // A plain body: the usage shows --signature optional, so the error says when it is.
+        try withFile(Array(#"{"event":"x"}"#.utf8)) { path in
+            let plain = verify(["--secret", Self.secret, "--file", path])
+            #expect(plain.status == .usage)
+            #expect(
+                plain.err == "error: verify: missing --signature HEX (the file is a body only; --signature may be left out only "
+                    + "for a saved request that carries its own signature header ('listen --save' writes one, or a request-bin "
+                    + "JSON export)); usage: \(VerifyCommand.usage)\n")
+        }
+        let text = verify(["--secret", Self.secret, "--body", "{}"])
+        #expect(text.status == .usage)
+        #expect(text.err.hasPrefix("error: verify: missing --signature HEX (the text given is a body only; "), "\(text.err)")
     }
 
     /// probe9 P9-4: a request-bin style JSON export keeps the raw body as a string; its own header, when it is not a

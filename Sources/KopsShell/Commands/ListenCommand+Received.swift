@@ -43,7 +43,13 @@ extension ListenCommand {
             let signature = reading.signature
             text += "; " + VisibleText.escaped(signature.shortText)
             if signature.isUnexplainedMismatch { tally.unexplainedMismatches += 1 }
-            if signature.isValid { tally.verified += 1 } else if case .unchecked = signature {} else {
+            if signature.isValid {
+                tally.verified += 1
+            } else if case .otherFlag = signature {
+                // Its own cause: the secret is right, the flag is not (the handler may have the same mix-up).
+                tally.flagsSwapped += 1
+                bad = true
+            } else if case .unchecked = signature {} else {
                 tally.unverified += 1
                 bad = true
             }

@@ -312,6 +312,8 @@ public enum ListenCommand: Command {
         var deliveries = 0
         var verified = 0
         var unverified = 0
+        /// Deliveries whose header the secret of the other flag signs (`ReceivedDelivery.Signature.otherFlag`).
+        var flagsSwapped = 0
         var handlerFailures = 0
         var refused = 0
         var notSaved = 0
@@ -323,17 +325,19 @@ public enum ListenCommand: Command {
             var parts = ["\(deliveries) \(deliveries == 1 ? "delivery" : "deliveries")"]
             if verified > 0 { parts.append("\(verified) verified") }
             if unverified > 0 { parts.append("\(unverified) failed verification") }
+            if flagsSwapped > 0 { parts.append("\(flagsSwapped) with --secret and --meta-secret swapped") }
             if handlerFailures > 0 { parts.append("\(handlerFailures) not accepted by the handler") }
             if refused > 0 { parts.append("\(refused) refused") }
             if notSaved > 0 { parts.append("\(notSaved) not saved") }
             var result = CommandResult(blocks: [.hint("stopped: " + parts.joined(separator: ", "))])
             result.json = [
                 "deliveries": .number(String(deliveries)), "verified": .number(String(verified)),
-                "failed_verification": .number(String(unverified)), "handler_failures": .number(String(handlerFailures)),
+                "failed_verification": .number(String(unverified)), "flags_swapped": .number(String(flagsSwapped)),
+                "handler_failures": .number(String(handlerFailures)),
                 "refused": .number(String(refused)), "not_saved": .number(String(notSaved)),
             ]
             // As 'replay' and 'webhooks fire': a delivery that failed makes the run fail; Ctrl-C itself does not.
-            if unverified + handlerFailures + notSaved > 0 { result.status = .failure }
+            if unverified + flagsSwapped + handlerFailures + notSaved > 0 { result.status = .failure }
             return result
         }
     }

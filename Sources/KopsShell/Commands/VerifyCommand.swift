@@ -70,7 +70,9 @@ public enum VerifyCommand: Command {
         } else {
             var body = try readBody(arguments, preread: nil)
             guard let envelope = body.envelope, let header = envelope.signature(meta: meta) else {
-                throw ShellError.missingArgument(command: name, what: "--signature HEX", usage: usage)
+                throw ShellError.missingArgument(
+                    command: name, what: "--signature HEX (" + noOwnSignature(body, fromFile: arguments.value("--file") != nil) + ")",
+                    usage: usage)
             }
             pastedSignature = header.value
             meta = meta || header.meta
@@ -240,6 +242,17 @@ public enum VerifyCommand: Command {
         case let (path, text):
             return (path, text)
         }
+    }
+
+    /// Why `--signature` cannot be left out for `body`: the usage shows it optional, which holds only for a saved
+    /// request carrying its own signature header.
+    private static func noOwnSignature(_ body: Body, fromFile: Bool) -> String {
+        let what = fromFile ? "the file" : "the text given"
+        guard body.envelope != nil else {
+            return "\(what) is a body only; --signature may be left out only for a saved request that carries its own "
+                + "signature header ('listen --save' writes one, or a request-bin JSON export)"
+        }
+        return "\(what) is a saved request without a signature header (X-Webhook-Signature or X-Hub-Signature-256) of its own"
     }
 
     /// The bytes to check, and where they came from when the file (or text) was a whole saved request.
