@@ -161,6 +161,23 @@ def main():
         check("piped run prints no prompt", "kops(" not in everything)
         check("piped run prints no colour or progress escapes", "\x1b" not in everything, repr(everything[:80]))
         check("piped run exits 0", piped.returncode == 0, piped.stderr)
+
+        # Output down a pipe, errors on the terminal (`kops -c … | less`): the error fits the terminal at words, the
+        # pipe gets output as written. With errors going to a file, the file gets one line.
+        env = dict(os.environ, KAPSO_API_BASE_URL=base_url, KAPSO_API_KEY=KEY, TERM="xterm", XDG_STATE_HOME=state)
+        errors = os.path.join(state, "errors.txt")
+        command = f"{KOPS} -c 'use 100200300400599' | cat; {KOPS} -c 'use 100200300400599' 2> {errors}; echo done"
+        child = pexpect.spawn("/bin/sh", ["-c", command], env=env, encoding="utf-8", dimensions=(30, 80), timeout=10)
+        child.expect(pexpect.EOF)
+        screen = child.before.replace("\r\n", "\n")
+        error_lines = [line for line in screen.split("\n") if line.strip() and line.strip() != "done"]
+        check("an error shown on the terminal while output is piped wraps at words within 80 columns",
+              len(error_lines) > 1 and all(len(line) <= 80 for line in error_lines)
+              and error_lines[0].startswith("-c:1: error: no phone number in this project matches")
+              and all(line.startswith("      ") for line in error_lines[1:]), screen[-400:])
+        with open(errors) as written:
+            kept = written.read()
+        check("an error written to a file stays one line", kept.count("\n") == 1 and len(kept) > 80, repr(kept[:120]))
     finally:
         sim.terminate()
         silent.close()

@@ -30,6 +30,10 @@ public final class Shell {
     /// The terminal's width now, read before each render so a resized terminal is honoured; nil keeps the
     /// renderer's width (tests, pipes).
     public var terminalWidth: (() -> Int?)?
+    /// The width of the terminal on standard error now, where errors and hints go, nil when standard error is no
+    /// terminal (then they are written as one line each, whatever standard output is); without it, errors and hints
+    /// follow `terminalWidth` (tests).
+    public var errorWidth: (() -> Int?)?
     /// The mode of this command's `--output`, which every command that prints a result takes.
     private(set) var outputOverride: OutputMode?
 
@@ -206,6 +210,7 @@ public final class Shell {
     /// did (`jsonRedacted`); the rendered text is redacted once more on its way to each sink.
     private func show(_ result: CommandResult, jsonRedacted: Bool = false) {
         if let terminalWidth { renderer.table.width = terminalWidth() }
+        renderer.errorWidth = errorWidth.map { $0() } ?? renderer.table.width
         var result = result
         // A piece written out already (`jsonText`) is printed instead of the JSON, which its writer redacted.
         if !jsonRedacted, renderer.mode == .json, result.jsonText == nil { result.json = result.json.map(redactor.redact) }
@@ -248,7 +253,8 @@ public final class Shell {
         }
         // On a terminal the line wraps at words under the message, as prose does; pipes and transcripts keep one line.
         let line = redactor.redact(report.line(location: location))
-        let shown = terminalWidth?().map { ProseWrap.lines(line, width: $0).joined(separator: "\n") } ?? line
+        let width = errorWidth.map { $0() } ?? terminalWidth?()
+        let shown = width.map { ProseWrap.lines(line, width: $0).joined(separator: "\n") } ?? line
         output.write(shown + "\n", to: .err)
         recorder?.write(redactor.redact(report.line() + "\n"), to: .err)
         return report.status

@@ -16,8 +16,14 @@ public struct TerminalFacts: Sendable {
 
     /// Columns of the terminal on standard output now (it may have been resized), nil when it is not one.
     public static func currentWidth(environment: [String: String]) -> Int? {
-        guard isatty(1) == 1 else { return nil }
-        let columns = Int(kops_terminal_width(1))
+        currentWidth(of: 1, environment: environment)
+    }
+
+    /// Columns of the terminal on file descriptor `fd` now (2: standard error, where errors and hints go), nil when
+    /// it is not one: `kops -c … | less` writes its errors to the terminal while its output goes down the pipe.
+    public static func currentWidth(of fd: Int32, environment: [String: String]) -> Int? {
+        guard isatty(fd) == 1 else { return nil }
+        let columns = Int(kops_terminal_width(fd))
         return columns > 0 ? columns : environment["COLUMNS"].flatMap(Int.init) ?? 80
     }
 

@@ -42,7 +42,7 @@ struct Launch: Equatable {
     func run() throws {
         let environment = ProcessEnvironment.variables
         let terminal = TerminalFacts.current(environment: environment, noColor: noColor)
-        let stdout = StandardOutput()
+        let stdout = StandardOutput(environment: environment)
         var simulator: DemoSimulator?
         defer { simulator?.stop() }
 
@@ -141,6 +141,8 @@ struct Launch: Equatable {
             context: context,
             renderer: Renderer(mode: session.output, width: terminal.width, color: terminal.color && settings.color),
             output: stdout)
+        // Errors and hints fit standard error's terminal, whatever standard output is (a pipe, a file).
+        shell.errorWidth = { TerminalFacts.currentWidth(of: 2, environment: environment) }
         if terminal.stdoutIsTTY {
             shell.terminalWidth = { TerminalFacts.currentWidth(environment: environment) }
             context.terminalWidth = { TerminalFacts.currentWidth(environment: environment) }

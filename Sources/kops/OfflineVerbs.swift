@@ -24,18 +24,19 @@ enum OfflineVerbs {
 
     /// The shell's `verify` command, outside the shell: a signature check needs no connection.
     private static func verify(_ words: [String]) -> Int32 {
-        let output = StandardOutput()
+        let output = StandardOutput(environment: ProcessEnvironment.variables)
         guard let transport = try? CurlTransport() else { return ExitStatus.failure.rawValue }
         let client = KapsoClient(baseURL: Settings.defaultBaseURL, apiKey: Secret(""), transport: transport)
         let context = ShellContext(session: Session(baseURL: client.baseURL), client: client, registry: .standard)
         let shell = Shell(context: context, renderer: Renderer(), output: output)
+        shell.fitTerminal(environment: ProcessEnvironment.variables)
         return shell.run(words: ["verify"] + words).rawValue
     }
 
     /// `kops listen …` and `kops replay …`: the shell's commands for a local handler, outside the shell. They need
     /// no API key; Ctrl-C stops `listen` with its summary (and aborts a forward in flight).
     private static func handlerVerb(_ words: [String]) -> Int32 {
-        let output = StandardOutput()
+        let output = StandardOutput(environment: ProcessEnvironment.variables)
         if words.first == "listen", words.contains(where: { $0 == "--register" || $0.hasPrefix("--register=") }) {
             output.write(
                 "error: listen --register needs the API and a number; run it in the shell or as "
@@ -62,6 +63,7 @@ enum OfflineVerbs {
             }
         }
         let shell = Shell(context: context, renderer: Renderer(), output: output)
+        shell.fitTerminal(environment: context.environment)
         return shell.run(words: words).rawValue
     }
 
@@ -70,10 +72,21 @@ enum OfflineVerbs {
         let shells: [String: CompletionShell] = ["bash": .bash, "zsh": .zsh, "fish": .fish]
         guard words.count == 1, let shell = shells[words[0]] else {
             let got = words.first.map { "'\($0)'" } ?? "nothing"
-            StandardOutput().write("error: completions: expected bash, zsh or fish, got \(got); e.g. kops completions bash > /etc/bash_completion.d/kops\n", to: .err)
+            StandardOutput(environment: ProcessEnvironment.variables).write("error: completions: expected bash, zsh or fish, got \(got); e.g. kops completions bash > /etc/bash_completion.d/kops\n", to: .err)
             return ExitStatus.usage.rawValue
         }
         StandardOutput().write(Kops.completionScript(for: shell), to: .out)
         return ExitStatus.ok.rawValue
+    }
+}
+
+extension Shell {
+    /// Output fitted to the terminals the verb writes to: standard output's prose and tables to its width, errors and
+    /// hints to standard error's; a pipe or file gets lines as they are.
+    func fitTerminal(environment: [String: String]) {
+        if TerminalFacts.currentWidth(of: 1, environment: environment) != nil {
+            terminalWidth = { TerminalFacts.currentWidth(of: 1, environment: environment) }
+        }
+        errorWidth = { TerminalFacts.currentWidth(of: 2, environment: environment) }
     }
 }

@@ -13,6 +13,20 @@ import Testing
         #expect(run.out.contains("next:                 messages has more pages\n"))
     }
 
+    /// At 80 columns a page with a `failed 131047` row would leave CONTENT 17 columns: it goes under its row, whole up
+    /// to the width, above the WAMID; at 200 columns the table is as before (probe9 P9-23).
+    @Test func atEightyColumnsTheContentGetsALineOfItsOwn() async throws {
+        let narrow = try await runDemo(["messages --limit 3"], number: Demo.support, width: 80)[0].out
+        let lines = narrow.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "TIME                  DIR  TYPE  STATUS         CONTACT", "\(narrow)")
+        let failed = try #require(lines.firstIndex { $0.hasPrefix("2026-11-20T09:15:00Z  out  text  failed 131047  14155550157") }, "\(narrow)")
+        #expect(lines[failed + 1] == "  Hi Lee, your replacement part is ready for pickup.")
+        #expect(lines[failed + 2] == "  \(Demo.leeFailedReply)")
+        for line in lines { #expect(TextWidth.displayWidth(line) <= 80, "\(line)") }
+        let wide = try await runDemo(["messages --limit 3"], number: Demo.support, width: 200)[0].out
+        #expect(wide.contains("14155550157  Hi Lee, your replacement part is ready for pickup.      \(Demo.leeFailedReply)"), "\(wide)")
+    }
+
     @Test func filtersByContactStatusAndDirection() async throws {
         let run = try await runShell(["messages --phone-number '+1 415-555-0157' --direction inbound --all"])
         #expect(run.out == """

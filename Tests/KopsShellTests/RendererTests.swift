@@ -120,6 +120,41 @@ import Testing
         #expect(Renderer(mode: .table, width: nil).render(result).out.count == 2)
     }
 
+    /// A column that would be cut narrower than it reads well in (`belowWhenNarrowerThan`) goes under its row on one
+    /// line of its own, above the detail, cut at the end only there; with room it stays in the row (probe9 P9-23:
+    /// `messages` CONTENT cut to "call permiss…" at 80 columns beside `request_welcome` and `error 131051`).
+    @Test func aSqueezedColumnGoesUnderItsRowOnOneLine() {
+        let wamid = "wamid.HBgLMTQxNTU1NTAxNzkVAgASGBQBUDAyAAAAAAAAAAAAAAAAAAA="
+        var table = Table(
+            columns: [Column("TIME", truncation: .never), Column("TYPE", truncation: .never), Column("STATUS", truncation: .never),
+                      Column("CONTACT", truncation: .never), Column("CONTENT"), Column("ID", truncation: .middle)],
+            rows: [
+                [StyledText("2026-11-21T11:50:00Z"), StyledText("request_welcome"), StyledText("error 131051"), StyledText("14155550179"),
+                 StyledText("the contact opened the chat for the first time (request_welcome)"), StyledText(wamid)],
+                [StyledText("2026-11-21T11:40:00Z"), StyledText("interactive"), StyledText("received"), StyledText("14155550179"),
+                 StyledText("call permission: accepted " + String(repeating: "long ", count: 30)), StyledText(wamid)],
+            ])
+        table.columns[4].belowWhenNarrowerThan = 20
+        table.detailBelowWhenTooWide = true
+        let result = CommandResult(blocks: [.table(table)])
+        let narrow = Renderer(mode: .table, width: 80).render(result).out
+        #expect(Array(narrow.prefix(4)) == [
+            "TIME                  TYPE             STATUS        CONTACT",
+            "2026-11-21T11:50:00Z  request_welcome  error 131051  14155550179",
+            "  the contact opened the chat for the first time (request_welcome)",
+            "  \(wamid)",
+        ], "\(narrow.joined(separator: "\n"))")
+        #expect(narrow[5].hasPrefix("  call permission: accepted long ") && narrow[5].hasSuffix("…"), "one line, cut at the end")
+        for line in narrow { #expect(TextWidth.displayWidth(line) <= 80, "\(line)") }
+        // With room, it stays in the row, and only the id goes under it.
+        let wide = Renderer(mode: .table, width: 140).render(result).out
+        #expect(wide[0].hasSuffix("CONTACT      CONTENT"), "\(wide[0])")
+        #expect(wide[1].contains("14155550179  the contact opened the chat"), "\(wide[1])")
+        #expect(wide[2] == String(repeating: " ", count: 22) + wamid, "under the second column, as before")
+        // Pipes and transcripts keep the plain table.
+        #expect(Renderer(mode: .table, width: nil).render(result).out.count == 3)
+    }
+
     /// Expanded records at a narrow terminal: a long label's continuation lines stay within the width.
     @Test func expandedValuesWrapWithinTheWidthUnderAWideLabel() {
         let table = Table(columns: [Column("MEANING / NEXT")], rows: [[StyledText(

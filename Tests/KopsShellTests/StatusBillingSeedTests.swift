@@ -70,6 +70,10 @@ import Testing
         let lines = out.split(separator: "\n").map(String.init)
         let pricing = try #require(lines.firstIndex { $0.hasPrefix("  pricing:") }, "\(out)")
         #expect(lines[pricing].count <= 80 && lines[pricing + 1].hasPrefix(String(repeating: " ", count: 21)), "\(lines[pricing...])")
+        // The two-word label too: its value goes on under the value column, not at the margin.
+        let conversation = try #require(lines.firstIndex { $0.hasPrefix("  meta conversation:") }, "\(out)")
+        #expect(lines[conversation + 1].hasPrefix(String(repeating: " ", count: 21) + "2026-11-22T10:00:00Z"), "\(lines[conversation...])")
+        for line in lines[pricing...(conversation + 2)] { #expect(line.count <= 80, "\(line)") }
     }
 
     /// Callback data is the sender's own text (order ids, emails): a masked transcript masks it as a body, in the

@@ -27,8 +27,12 @@ func recordPage(_ lines: [String], width: Int? = 60, keepPII: Bool = false) asyn
 @Suite struct TranscriptPageTests {
     @Test func tablesAreFullWidthOnThePageWhateverTheTerminalWidth() async throws {
         let page = try await recordPage(["messages --limit 3"], width: 60, keepPII: true)
-        // A table that cannot fit 60 columns is shown expanded there (psql's \\x auto); the page keeps the table.
-        #expect(page.terminal.contains("-[ RECORD 1 ]-"), "the 60-column terminal shows the rows expanded")
+        // At 60 columns the terminal shows each message's content and WAMID under its row (P9-23); the page keeps the table.
+        let terminalHeader = try #require(page.terminal.split(separator: "\n").first { $0.hasPrefix("TIME") })
+        #expect(!terminalHeader.contains("CONTENT"), "the 60-column terminal moves CONTENT under the rows")
+        // A WAMID is one word, shown whole even where it is wider than the room.
+        for line in page.terminal.split(separator: "\n") where !line.contains("wamid.") { #expect(TextWidth.displayWidth(line) <= 60, "\(line)") }
+        #expect(page.transcript.contains("CONTACT      CONTENT"), "the page keeps the full table")
         let body = { (text: String) in String(text[text.range(of: "```kops")!.lowerBound...]) }
         #expect(!body(page.transcript).dropFirst(30).contains("…"))
         #expect(page.transcript.contains(Demo.danaInbound))

@@ -115,7 +115,9 @@ public enum MessagesCommand: Command {
                 Column("STATUS", truncation: .never), Column("CONTACT", truncation: .never), Column("CONTENT"),
                 Column("ID", truncation: .middle),
             ], rows: rows)
-        // The WAMID is what 'message', 'trace' and 'whois' need: a narrow terminal shows it whole under its row.
+        // The WAMID is what 'message', 'trace' and 'whois' need: a narrow terminal shows it whole under its row, and the
+        // content on a line of its own above it when wide TYPE and STATUS cells would leave it under 20 columns.
+        table.columns[5].belowWhenNarrowerThan = 20
         table.detailBelowWhenTooWide = true
         return table
     }

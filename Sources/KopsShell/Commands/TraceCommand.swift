@@ -217,12 +217,10 @@ public enum TraceCommand: Command {
 
     /// How Meta priced the message, its billing conversation and the sender's callback data, one labelled line each
     /// (`StatusBilling`; probe9 P9-22: they were shown only in JSON); none when no status carried them.
+    /// Indented fields, so a long value wraps under its value column on a terminal (a two-word label would not).
     private static func billing(_ message: Message) -> [Block] {
         let lines = StatusBilling(message: message).lines
-        let labelWidth = (lines.map { $0.label.count }.max() ?? 0) + 2
-        return lines.map { line in
-            .line(StyledText("  " + line.label + ":" + String(repeating: " ", count: labelWidth - line.label.count - 1) + line.text))
-        }
+        return lines.isEmpty ? [] : [.fields(lines.map { Field("  " + $0.label, $0.text) })]
     }
 
     /// The stored statuses that name another message (`StatusHistory.foreign`), under the timeline: one line each.

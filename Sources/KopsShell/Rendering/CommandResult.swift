@@ -123,6 +123,10 @@ public struct Column: Sendable, Equatable {
     public var dropsWhenNarrow = false
     /// Shown under its row, whole, instead of cut, when a table shows its detail below rows.
     public var movesBelowWhenNarrow = false
+    /// When a table shows its detail below rows and this column would be cut narrower than this many columns, it goes
+    /// under its row on one line of its own (cut at the end there when still too long), so a message's text gets the
+    /// terminal's width instead of a dozen columns beside wide ones (`messages` CONTENT at 80 columns, probe9 P9-23).
+    public var belowWhenNarrowerThan: Int? = nil
 
     public init(_ header: String, truncation: Truncation = .tail, alignRight: Bool = false) {
         self.header = header

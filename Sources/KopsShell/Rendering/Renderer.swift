@@ -4,10 +4,14 @@ internal import KapsoClient
 public struct Renderer: Sendable {
     public var mode: OutputMode
     public var table: TableRenderer
+    /// Columns hints (standard error) wrap at, nil for none: standard error's terminal, which need not be standard
+    /// output's (`kops -c … > out.txt` shows its hints on the terminal; `2> err.log` keeps them one line each).
+    public var errorWidth: Int?
 
     public init(mode: OutputMode = .table, width: Int? = nil, color: Bool = false) {
         self.mode = mode
         self.table = TableRenderer(width: width, color: color)
+        self.errorWidth = width
     }
 
     /// Lines for standard output (data) and standard error (hints); JSON comes as one piece, line breaks included.
@@ -23,7 +27,7 @@ public struct Renderer: Sendable {
         var err: [String] = []
         for block in result.blocks {
             switch block {
-            case .line(let text): out += wrapped(visible(text))
+            case .line(let text): out += wrapped(visible(text), width: table.width)
             case .table(let table):
                 let table = withoutNarrowColumns(table)
                 if let lines = detailBelow(table) {
@@ -32,7 +36,7 @@ public struct Renderer: Sendable {
                     out += expands(table) ? expanded(table) : self.table.render(table)
                 }
             case .fields(let fields): out += render(fields)
-            case .hint(let text): err += wrapped(visible(StyledText(text, style: .dim)))
+            case .hint(let text): err += wrapped(visible(StyledText(text, style: .dim)), width: errorWidth)
             case .data(let text): out.append(VisibleText.escaped(text))
             }
         }
@@ -40,8 +44,8 @@ public struct Renderer: Sendable {
     }
 
     /// Prose fitted to the terminal (word boundaries, hanging indent), each piece styled.
-    private func wrapped(_ text: StyledText) -> [String] {
-        guard let width = table.width else { return [styled(text)] }
+    private func wrapped(_ text: StyledText, width: Int?) -> [String] {
+        guard let width else { return [styled(text)] }
         return ProseWrap.lines(text.text, width: width).map { styled(StyledText($0, style: text.style)) }
     }
 
@@ -88,12 +92,14 @@ public struct Renderer: Sendable {
         }
         while true {
             let cut = self.table.cutColumns(main()).map { kept[$0] }
+            // A column cut narrower than it reads well in goes under the row on a line of its own.
+            let squeezed = self.table.squeezedColumns(main()).map { kept[$0] }
             let needsRoom = !self.table.fits(main())
-                || cut.contains { table.columns[$0].truncation == .middle || table.columns[$0].movesBelowWhenNarrow }
+                || cut.contains { table.columns[$0].truncation == .middle || table.columns[$0].movesBelowWhenNarrow } || !squeezed.isEmpty
             guard needsRoom else { break }
             if let drop = kept.first(where: { table.columns[$0].dropsWhenNarrow }) {
                 dropped.insert(drop)
-            } else if let move = cut.first(where: { table.columns[$0].movesBelowWhenNarrow }) {
+            } else if let move = cut.first(where: { table.columns[$0].movesBelowWhenNarrow }) ?? squeezed.first {
                 below.insert(move)
             } else {
                 break
@@ -106,7 +112,9 @@ public struct Renderer: Sendable {
         let longestWord = table.rows.flatMap { row in below.map { $0 < row.count ? row[$0].text : "" } }
             .flatMap { $0.split(separator: " ") }.map { TextWidth.displayWidth($0) }.max() ?? 0
         var indent = (TableRenderer.naturalWidths(shown).first ?? 0) + 2
-        if indent >= width / 2 || longestWord > width - indent { indent = 2 }
+        // A column moved below for room (`belowWhenNarrowerThan`) gets the line from the margin.
+        let forRoom = below.contains { table.columns[$0].belowWhenNarrowerThan != nil }
+        if indent >= width / 2 || longestWord > width - indent || forRoom { indent = 2 }
         let pad = String(repeating: " ", count: indent)
         var out = shown.showsHeader ? [lines[0]] : []
         for (index, line) in lines.dropFirst(shown.showsHeader ? 1 : 0).enumerated() {
@@ -114,6 +122,10 @@ public struct Renderer: Sendable {
             for column in below.sorted() where column < table.rows[index].count {
                 let detail = visible(table.rows[index][column])
                 guard !detail.text.isEmpty else { continue }
+                if table.columns[column].belowWhenNarrowerThan != nil {
+                    out.append(pad + styled(StyledText(TableRenderer.oneLine(detail.text, width: width - indent), style: detail.style)))
+                    continue
+                }
                 out += ProseWrap.lines(detail.text, width: width - indent).map { pad + styled(StyledText($0, style: detail.style)) }
             }
         }

@@ -168,6 +168,26 @@ public struct TableRenderer: Sendable {
 
     /// `text` cut to `width` columns with `…`: `abcdefg…` for `.tail`, `abc…xyz` for `.middle`
     /// (the start keeps the odd column).
+    /// The columns of `table` that fitting it to the width would cut narrower than their `belowWhenNarrowerThan`.
+    public func squeezedColumns(_ table: Table) -> [Int] {
+        guard width != nil, table.columns.contains(where: { $0.belowWhenNarrowerThan != nil }) else { return [] }
+        let cellWidths = Self.cellWidths(table)
+        let count = table.columns.count
+        let natural = table.columns.indices.map { index in
+            stride(from: index, to: cellWidths.count, by: count).map { cellWidths[$0] }.max() ?? 0
+        }
+        let fitted = fittedWidths(columns: table.columns, cellWidths: cellWidths, minimums: table.minimumWidths)
+        return table.columns.indices.filter { index in
+            table.columns[index].belowWhenNarrowerThan.map { fitted[index] < natural[index] && fitted[index] < $0 } ?? false
+        }
+    }
+
+    /// `text` cut at the end with `…` to `width` display columns (escapes shown for controls); whole when it fits.
+    static func oneLine(_ text: String, width: Int) -> String {
+        let text = cleaned(text)
+        return TextWidth.displayWidth(text) <= width ? text : truncated(text, to: width, .tail)
+    }
+
     private static func truncated(_ text: String, to width: Int, _ truncation: Column.Truncation) -> String {
         guard truncation != .never, TextWidth.displayWidth(text) > width else { return text }
         let room = width - 1

@@ -221,6 +221,7 @@ public final class TranscriptRecorder: OutputSink {
         open()
         var page = renderer
         page.table.width = nil
+        page.errorWidth = nil
         page.table.color = false
         var shown = result
         // JSON is only rendered in JSON mode; masking it otherwise would number aliases the page never shows.
