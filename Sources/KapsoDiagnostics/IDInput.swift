@@ -28,6 +28,8 @@ public enum IDInput: Sendable, Equatable {
         case scientificNotation(String)
         /// A whole number with a zero fraction, `100200300400501.0`: how a float column writes a long number (probe10 P10-9).
         case zeroFraction(String)
+        /// Digits of another script, `١٤١٥٥٥٥٠١٠٠` (Arabic-Indic) or full-width `１４１…`, with the ASCII digits they are.
+        case nonASCIIDigits(ascii: String, script: String)
     }
 
     /// The longest id accepted (WAMIDs run to about 60 characters).
@@ -38,7 +40,13 @@ public enum IDInput: Sendable, Equatable {
     public static func read(_ text: String) -> Result<IDInput, Problem> {
         let trimmed = cleaned(text)
         guard !trimmed.isEmpty else { return .failure(.empty) }
-        guard trimmed.allSatisfy({ $0.isASCII && !$0.isNewline }) else { return .failure(.nonASCII) }
+        guard trimmed.allSatisfy({ $0.isASCII && !$0.isNewline }) else {
+            // Named for an id's or a phone number's length (7 digits or more), which `١٢٣` is not.
+            if let (ascii, script) = nonASCIIDigits(trimmed), ascii.filter(\.isNumber).count >= 7, case .success = read(ascii) {
+                return .failure(.nonASCIIDigits(ascii: ascii, script: script))
+            }
+            return .failure(.nonASCII)
+        }
         if trimmed.hasPrefix("@") { return isUsername(trimmed) ? .success(.username(trimmed)) : .failure(.unknownForm) }
         if isUUID(trimmed) { return .success(.uuid(trimmed.lowercased())) }
         if BusinessScopedUserID.isValid(trimmed) { return .success(.businessScopedUserID(trimmed)) }
@@ -159,6 +167,32 @@ public enum IDInput: Sendable, Equatable {
         return String(parts[0])
     }
 
+    /// `text` with its decimal digits of other scripts as ASCII digits, and the script's name, when it has such digits and
+    /// nothing else but ASCII: `+١ ٤١٥` → `("+1 415", "Arabic-Indic")`. Phones with an Arabic, Persian or CJK keyboard
+    /// type these (Unicode `Nd` digits: U+0660…, U+06F0…, U+FF10…); nil otherwise.
+    static func nonASCIIDigits(_ text: String) -> (ascii: String, script: String)? {
+        var ascii = ""
+        var script: String?
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                ascii.unicodeScalars.append(scalar)
+                continue
+            }
+            guard scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue else { return nil }
+            ascii += String(Int(value))
+            script = script ?? {
+                switch scalar.value {
+                case 0x0660...0x0669: "Arabic-Indic"
+                case 0x06F0...0x06F9: "Eastern Arabic-Indic (Persian, Urdu)"
+                case 0xFF10...0xFF19: "full-width"
+                case 0x0966...0x096F: "Devanagari"
+                default: "non-ASCII"
+                }
+            }()
+        }
+        return script.map { (ascii, $0) }
+    }
+
     /// `@marisol.v`: `@` and a handle without spaces or a second `@`.
     public static func isUsername(_ text: String) -> Bool {
         text.hasPrefix("@") && text.count > 1 && !text.dropFirst().contains { $0.isWhitespace || $0 == "@" }
@@ -221,6 +255,9 @@ extension IDInput.Problem {
             Self.scientificReason(text)
         case .zeroFraction(let text):
             Self.zeroFractionReason(text)
+        case .nonASCIIDigits(let ascii, let script):
+            "it is written in \(script) digits (as a phone with that keyboard types them); in ASCII digits it is \(ascii): "
+                + "use \(ascii)"
         case .unknownForm:
             "expected digits (an id or phone number), a UUID, a WAMID, a business-scoped user id (US.<digits>) or a "
                 + "WhatsApp username (@handle)"

@@ -71,13 +71,18 @@ public struct PhoneNumberText: Sendable, Equatable {
     /// `https://wa.me/14155550101` and `https://api.whatsapp.com/send?phone=14155550101` (WhatsApp's
     /// click-to-chat links carry the full number in international form without `+`: WhatsApp Help Center,
     /// "How to use click to chat") and `whatsapp://send?phone=…` give `+14155550101`; `tel:+1-415-555-0101`
-    /// (RFC 3966) gives `+1-415-555-0101`.
+    /// (RFC 3966) gives `+1-415-555-0101`; Twilio's WhatsApp address `whatsapp:+14155550101` (its `To`/`From` of a
+    /// WhatsApp message, Twilio's WhatsApp API docs) gives `+14155550101`.
     public static func linkedNumber(_ text: String) -> String? {
         var link = Substring(text.trimmingSpaces())
         for scheme in ["https://", "http://"] where link.lowercased().hasPrefix(scheme) { link = link.dropFirst(scheme.count) }
         let lowered = link.lowercased()
         if lowered.hasPrefix("tel:") {
             let number = link.dropFirst(4).prefix { $0 != ";" }
+            return number.isEmpty ? nil : String(number)
+        }
+        if lowered.hasPrefix("whatsapp:"), !lowered.hasPrefix("whatsapp://") {
+            let number = link.dropFirst(9)
             return number.isEmpty ? nil : String(number)
         }
         var number: Substring

@@ -242,6 +242,19 @@ extension WebhookVerdict {
     }
 }
 
+extension WebhookVerdict {
+    /// `1 of these pending deliveries had no attempt for 21 h 27 min or more: …`, for a list of deliveries (`deliveries`);
+    /// nil when none is pending `stuckAfter` past its last attempt.
+    public static func stuckNote(_ deliveries: [Delivery], now: Int64) -> String? {
+        let stuck = deliveries.filter { $0.status == "pending" && now - $0.lastAttempt > stuckAfter }
+        guard let newest = stuck.map(\.lastAttempt).max() else { return nil }
+        let one = stuck.count == 1
+        return "\(stuck.count) of these pending deliveries \(one ? "has" : "have") had no attempt for \(Elapsed.text(now - newest)) "
+            + "or more: Kapso's retries end about 2.5 min after the first attempt (kapso-api.md §10.3), so \(one ? "it is" : "they are") "
+            + "stuck; 'webhooks check' names \(one ? "it" : "them") for Kapso support"
+    }
+}
+
 extension WebhookVerdict.History {
     fileprivate mutating func add(_ delivery: WebhookVerdict.Delivery) {
         total += 1

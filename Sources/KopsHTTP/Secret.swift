@@ -1,6 +1,7 @@
 /// A credential (API key, webhook secret) whose value never appears in descriptions, logs or errors.
 ///
-/// Only the transport (to build a header) and an explicit reveal command read `revealed`.
+/// Only the transport (to build a header) and an explicit reveal command read `revealed`; the masked form kops
+/// shows (`whsec_…23`) is KapsoDiagnostics `Secret.masked`, from the token-prefix list.
 public struct Secret: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
     private let value: String
 
@@ -12,17 +13,6 @@ public struct Secret: Sendable, Hashable, CustomStringConvertible, CustomDebugSt
     public var revealed: String { value }
 
     public var isEmpty: Bool { value.isEmpty }
-
-    /// A masked form that keeps the last two characters, e.g. `whsec_…23` or `…ab` (never more than 2 chars).
-    public var masked: String {
-        let tail = value.count > 8 ? String(value.suffix(2)) : ""
-        if let underscore = value.firstIndex(of: "_"), value.distance(from: value.startIndex, to: underscore) <= 8,
-            value.count > 12
-        {
-            return String(value[...underscore]) + "…" + tail
-        }
-        return "…" + tail
-    }
 
     public var description: String { "<redacted>" }
     public var debugDescription: String { "Secret(<redacted>)" }

@@ -168,6 +168,13 @@ struct ScriptLaunch: Equatable {
                 stderr.write("\(path): \(outcome.commands) \(noun), output unchanged\(note)\n", to: .err)
                 return .ok
             }
+            // The reads after a write that was not sent again show the state without it (probe11 P11-14).
+            if let write = outcome.writeBeforeFirstDifference {
+                stderr.write(
+                    "\(path):\(write.line): the output differs after '\(VisibleText.escaped(Shortened.text(write.command)))', "
+                        + "which was not replayed: the lines after it may depend on it ('kops check \(path) --allow-writes' "
+                        + "sends the writes again)\n", to: .err)
+            }
             // One legend line first: which side of the diff is the file and which is the replay.
             let legend = "diff: '-' lines are \(path) as recorded, '+' lines are the replay now"
             stderr.write(

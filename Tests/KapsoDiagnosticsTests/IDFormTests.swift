@@ -50,6 +50,24 @@ import Testing
         #expect(problem.reason.contains(said), "\(problem.reason)")
     }
 
+    /// probe10 P10-9: digits of another script, as phones with an Arabic or CJK keyboard type them, were "ASCII letters
+    /// and digits only"; Twilio's `whatsapp:+1…` address was "expected E.164".
+    @Test(arguments: [
+        ("١٤١٥٥٥٥٠١٠٠", "it is written in Arabic-Indic digits (as a phone with that keyboard types them); in ASCII digits it is 14155550100: use 14155550100"),
+        ("+۱ ۴۱۵ ۵۵۵ ۰۱۰۰", "Eastern Arabic-Indic (Persian, Urdu) digits (as a phone with that keyboard types them); in ASCII digits it is +1 415 555 0100"),
+        ("１００２００３００４００５０１", "full-width digits (as a phone with that keyboard types them); in ASCII digits it is 100200300400501"),
+    ])
+    func digitsOfAnotherScriptAreNamed(_ typed: String, _ said: String) throws {
+        let problem = try #require(IDInput.read(typed).failureValue, "\(typed) was read as an id")
+        #expect(problem.reason.contains(said), "\(problem.reason)")
+    }
+
+    @Test func twiliosWhatsAppAddressIsANumber() throws {
+        #expect(PhoneNumberText.linkedNumber("whatsapp:+14155550100") == "+14155550100")
+        #expect(try IDInput.read("whatsapp:+14155550100").get() == IDInput.read("+14155550100").get())
+        #expect(IDInput.read("١٤١٥x").failureValue == .nonASCII, "not digits alone")
+    }
+
     @Test(arguments: ["415.555.0100", "4155550.1", "123.0", "0014155550100.0", "+14155550100"])
     func otherNumbersAreNoZeroFraction(_ typed: String) {
         #expect(IDInput.zeroFractionDigits(IDInput.cleaned(typed)) == nil, "\(typed)")

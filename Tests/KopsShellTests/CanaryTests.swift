@@ -77,6 +77,30 @@ import Testing
         #expect(!evidence.history.contains("verify"))
     }
 
+    /// A webhook secret a person made up (`mysecret_1234`: Kapso generates none for phone-number webhooks) keeps no
+    /// prefix in its masked form (probe11 P11-10: `mysecret_…34` showed 11 of its 13 characters): in the table, the
+    /// expanded and JSON views and the transcript only `…34` is left of it.
+    @Test func aHandMadeSecretShowsOnlyItsLastTwoCharacters() async throws {
+        let id = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+        let evidence = try await session([
+            "use 100200300400501",
+            "webhooks update \(id) --secret-key mysecret_1234",
+            "webhooks get \(id)", "webhooks",
+            "output expanded", "webhooks get \(id)", "webhooks",
+            "output json", "webhooks get \(id)", "webhooks",
+            "output table",
+        ])
+        for (name, text) in [("terminal", evidence.terminal), ("transcript", evidence.transcript)] {
+            for body in ["mysecret", "secret_12"] {
+                #expect(!text.contains(body), "\(body) of the secret reached the \(name)")
+            }
+        }
+        #expect(evidence.terminal.contains("secret:    …34\n"))
+        #expect(evidence.terminal.contains("\"secret_key\": \"…34\""))
+        #expect(evidence.transcript.contains("\"secret_key\": \"…34\""))
+        #expect(evidence.transcript.contains("secret:    …34\n"))
+    }
+
     /// Secrets typed in lines kops refuses or does not know as secret-bearing (probe8 P8-1): shell-style assignments
     /// typed into the wrong window, `export`, a `profile` line it refuses, a token-shaped value under an innocent
     /// name. Recognised by their shape (the history rule's token prefixes) or their secret-looking NAME.

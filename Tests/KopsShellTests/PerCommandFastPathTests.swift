@@ -1,5 +1,6 @@
 import Foundation
 import KapsoClient
+import KapsoDiagnostics
 import KopsHTTP
 import KopsTestSupport
 import Testing

@@ -76,4 +76,12 @@ import Testing
                 + "reached Kapso, the newest at 2026-11-21T10:19:00Z"), "\(ran.out)")
         #expect(!ran.out.contains("send a WhatsApp message"))
     }
+
+    /// P11-6 in `deliveries`: the list says which pending deliveries are stuck, by the same rule.
+    @Test func deliveriesSaysPendingIsStuck() async throws {
+        let ran = try await run(["deliveries --status pending --period 7d"])[0]
+        #expect(ran.err.contains(
+            "2 of these pending deliveries have had no attempt for 19 h 59 min or more: Kapso's retries end about 2.5 min after "
+                + "the first attempt (kapso-api.md §10.3), so they are stuck; 'webhooks check' names them for Kapso support"), "\(ran.err)")
+    }
 }

@@ -103,7 +103,12 @@ public enum DeliveriesCommand: Command {
             let hint = further.isEmpty ? "" : " (\(further.joined(separator: " or ")) looks further back)"
             return CommandResult(blocks: [.line(StyledText("no deliveries match in the last \(period)\(hint)"))], json: page.json)
         }
-        return CommandResult(blocks: [.table(table(page.items)), .hint(page.footer)], json: page.json)
+        var blocks: [Block] = [.table(table(page.items)), .hint(page.footer)]
+        // A `pending` long past Kapso's retries is stuck, by the rule 'webhooks check' reads (probe11 P11-6).
+        if let stuck = WebhookVerdict.stuckNote(page.items.compactMap(WebhookVerdict.Delivery.init), now: context.now()) {
+            blocks.append(.hint(stuck))
+        }
+        return CommandResult(blocks: blocks, json: page.json)
     }
 
     private static func all(

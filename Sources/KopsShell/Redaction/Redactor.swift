@@ -1,4 +1,5 @@
 public import KapsoClient
+internal import KapsoDiagnostics
 public import KopsHTTP
 
 /// Masks secrets on the way to every sink: by field name in JSON and by known value in text.

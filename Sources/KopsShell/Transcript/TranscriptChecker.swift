@@ -21,6 +21,15 @@ public struct TranscriptChecker {
         /// The restore lines of `actual`: each masked command line of its blocks as typed (for `--update`, whose
         /// aliases may differ from the file's: a list with one message more numbers the next `<message 4>`, not 3).
         public var restore = TranscriptRestore()
+
+        /// The last write not replayed before the first difference (`writesNotReplayed`), or nil: the lines that differ
+        /// may show the state that write would have made (a delivery still pending, a webhook that is not there).
+        public var writeBeforeFirstDifference: (line: Int, command: String)? {
+            guard let first = diff.first(where: { $0.hasPrefix("@@ line ") }),
+                let number = Int(first.dropFirst(8).prefix { $0.isNumber })
+            else { return nil }
+            return writesNotReplayed.last { $0.line < number }
+        }
     }
 
     public let expected: String
@@ -57,6 +66,8 @@ public struct TranscriptChecker {
         var writes: [(line: Int, command: String)] = []
         var kept: [(line: Int, command: String, reason: String)] = []
         var occurrences: [String: Int] = [:]
+        // The last line that would leave a result for `assert` and `capture` and is not run.
+        var unreplayedResult: (line: Int, command: String)?
         for entry in parsed.commands {
             let occurrence = occurrences[entry.command, default: 0]
             occurrences[entry.command] = occurrence + 1
@@ -74,6 +85,18 @@ public struct TranscriptChecker {
             }
             if !allowWrites, ScriptPolicy.isWrite(line: line, registry: shell.context.registry) {
                 writes.append((entry.line, entry.command))
+            }
+            let skipped =
+                entry.command.contains("<redacted>") || entry.snapshot
+                || writes.last?.line == entry.line || kept.last?.line == entry.line
+            let uses = TranscriptChecker.resultUse(of: line, registry: shell.context.registry)
+            if !skipped, uses.reads, let source = unreplayedResult {
+                // Run now it would read the result of the line before the unreplayed one (probe11 P11-14).
+                kept.append(
+                    (entry.line, entry.command,
+                     "it reads the result of line \(source.line) ('\(Shortened.text(source.command))'), which was not replayed"))
+            } else if uses.keeps {
+                unreplayedResult = skipped ? (entry.line, entry.command) : nil
             }
             lines.append(line)
         }
@@ -106,6 +129,10 @@ public struct TranscriptChecker {
             {
                 if !entry.snapshot { recorder.keepAsRecorded(line, recorded: entry.command) }
                 recorder.copy(entry.block)
+                // A `capture` kept as recorded sets its variable to the value it captured then.
+                if let (name, value) = TranscriptChecker.recordedCapture(line, block: entry.block) {
+                    shell.context.session.variables[name] = value
+                }
                 continue
             }
             if let micros = entry.clock { shell.context.moveSimulatorClock?(micros) }
@@ -122,6 +149,30 @@ public struct TranscriptChecker {
             commands: parsed.commands.count, actual: recorder.text, diff: TranscriptChecker.named(diff, in: parsed),
             writesNotReplayed: writes, snapshots: parsed.commands.filter(\.snapshot).count, keptAsRecorded: kept,
             restore: recorder.restore)
+    }
+
+    /// Whether a line's commands read the last result (`assert`, `capture`) and whether one leaves a result for them
+    /// (`Command.keepsLastResult`); neither for a line that does not lex.
+    static func resultUse(of line: String, registry: CommandRegistry) -> (reads: Bool, keeps: Bool) {
+        var use = (reads: false, keeps: false)
+        for words in (try? Lexer.commands(in: line)) ?? [] {
+            guard let name = words.first?.text, let command = try? registry.command(named: name) else { continue }
+            if command.name == CaptureCommand.name || command.name == AssertCommand.name { use.reads = true }
+            if command.keepsLastResult { use.keeps = true }
+        }
+        return use
+    }
+
+    /// The variable a recorded `capture PATH as NAME` line set and its value, read from its block (`NAME = VALUE`);
+    /// nil for another line, a capture that failed, or a value the recording masked.
+    static func recordedCapture(_ line: String, block: String) -> (name: String, value: String)? {
+        guard let words = (try? Lexer.commands(in: line))?.first?.map(\.text), words.count >= 4,
+            words.first == CaptureCommand.name, words[words.count - 2] == "as", let name = words.last
+        else { return nil }
+        let lead = name + " = "
+        guard let shown = block.split(separator: "\n").first(where: { $0.hasPrefix(lead) }) else { return nil }
+        let value = String(shown.dropFirst(lead.count))
+        return PIIMasker.isMasked(value) || value.contains("<redacted>") ? nil : (name, value)
     }
 
     /// True for a block whose command was stopped with Ctrl-C when recorded: its last line is the shell's
