@@ -86,6 +86,14 @@ public enum WebhookEvents {
         self.event(event) != nil
     }
 
+    /// Whether `word` names catalogued events only: one name, or several joined by commas as `--events` takes them
+    /// (`kapso_agent.run.failed,kapso_agent.run.completed`). Such a word is not a credential even when it starts like
+    /// one (`kapso_`, `TokenPrefix.kapso`): the redactor and the history rule ask this first.
+    public static func namesEventsOnly(_ word: some StringProtocol) -> Bool {
+        let names = word.split(separator: ",", omittingEmptySubsequences: false)
+        return !names.isEmpty && names.allSatisfy { isKnown(String($0)) }
+    }
+
     /// The scope of an event; names outside the catalogue are judged by their prefix.
     public static func scope(of event: String) -> Scope {
         if let known = self.event(event) { return known.scope }

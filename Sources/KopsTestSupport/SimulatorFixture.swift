@@ -30,8 +30,9 @@ public final class SimulatorFixture {
     }
 
     /// A shell on this simulator writing into a buffer, not a terminal (no colour, no width).
-    public func shell(phoneNumberID: String? = nil) throws -> (shell: Shell, output: BufferOutput) {
-        let client = try client()
+    /// `timeout` (seconds a request may take) is longer only for a large seed read under load.
+    public func shell(phoneNumberID: String? = nil, timeout: Double = 5) throws -> (shell: Shell, output: BufferOutput) {
+        let client = try client(timeout: timeout)
         let context = ShellContext(
             session: Session(baseURL: client.baseURL, phoneNumberID: phoneNumberID), client: client, registry: .standard)
         // Until a response carries a `Date` header, the 24-hour window uses the deterministic clock, not this machine's.

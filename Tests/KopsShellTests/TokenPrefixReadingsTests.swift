@@ -27,3 +27,27 @@ import Testing
         }
     }
 }
+
+/// Kapso's agent-run event names start with `kapso_` (kapso-api.md §14) but are words a user types, not keys:
+/// `payload sample kapso_agent.run.failed` printed `X-Webhook-Event: <redacted>` and "Kapso names <redacted>" and
+/// the line was kept out of history (found by tidy10).
+@Suite struct EventNamesAreNotTokensTests {
+    @Test(arguments: [
+        "payload sample kapso_agent.run.failed",
+        "webhooks create --url https://example.com/h --events kapso_agent.run.failed,kapso_agent.run.completed",
+    ])
+    func eventNamesAreNeitherLearntNorKeptOutOfHistory(line: String) {
+        #expect(HistoryPolicy.allows(line), "\(line)")
+        var redactor = Redactor()
+        redactor.learn(secretsTypedIn: line)
+        #expect(redactor.knownSecrets.isEmpty, "\(line)")
+    }
+
+    @Test func aKeyBesideAnEventNameIsStillLearnt() {
+        let line = "webhooks create --events kapso_agent.run.failed,kapso_live_q7Zk9"
+        #expect(!HistoryPolicy.allows(line))
+        var redactor = Redactor()
+        redactor.learn(secretsTypedIn: line)
+        #expect(redactor.knownSecrets.map(\.revealed) == ["kapso_agent.run.failed,kapso_live_q7Zk9"])
+    }
+}

@@ -49,10 +49,12 @@ public enum HistoryPolicy {
     }
 
     /// True for a word that starts like a credential (`TokenPrefix.all`: `whsec_`, `sk_`, `kapso_`, `kops_`, `EAA`,
-    /// `Bearer`, in any case) and goes on for more than three characters after it.
+    /// `Bearer`, in any case) and goes on for more than three characters after it, unless it names webhook events
+    /// (`kapso_agent.run.failed`, `WebhookEvents.namesEventsOnly`).
     static func hasTokenPrefix(_ word: String) -> Bool {
         let lower = word.lowercased()
         return tokenPrefixes.contains { lower.hasPrefix($0) && word.count > $0.count + 3 }
+            && !WebhookEvents.namesEventsOnly(word)
     }
 
     private static func isUUID(_ word: String) -> Bool {
