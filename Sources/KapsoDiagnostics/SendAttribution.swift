@@ -8,9 +8,17 @@ public import KapsoClient
 /// (a read message's send was not refused with #132015), and a delivery of an event the message never
 /// had (`whatsapp.message.failed` for a message with no failed status) is another message's. When
 /// several sends still fit, the match is named as ambiguous instead of listed as the message's own.
+///
+/// A message Meta accepted has no refused send of its own: a send answered 4xx returns no WAMID (kapso-api.md
+/// §9.2–9.3), so an outbound message with one (its `id`, §7) or with a `sent`, `delivered` or `read` status was
+/// answered 200. Calls refused near its time are other attempts (the app retried, another agent sent),
+/// `refusedAttempts`, never the message's send (probe11 P11-12: a 422 #131047 was listed as the call of a message
+/// that had a WAMID and a `sent` status, and its request id went to Kapso support as the failed call).
 public struct SendAttribution: Sendable {
     /// The calls that fit the message, oldest first as given.
     public var calls: [APILog]
+    /// Send calls refused (HTTP 4xx) near the time of a message Meta accepted, as given: other attempts.
+    public var refusedAttempts: [APILog] = []
     /// The deliveries that fit the message, as given.
     public var deliveries: [WebhookDelivery]
     /// Send calls in the time window whose outcome contradicts the message (left out of `calls`).
@@ -25,6 +33,9 @@ public struct SendAttribution: Sendable {
     /// How far an outbound message has come, by status (Meta's order: sent, delivered, read).
     static let progress: [String: Int] = ["sent": 1, "delivered": 2, "read": 3]
 
+    /// How a WAMID starts (kapso-api.md §7: a message's `id`; §9.2: what a send answered 200 returns).
+    static let wamidPrefix = "wamid."
+
     /// Seconds around the message's time a send call counts as near it (MessageTrace's slack).
     public static let window: Int64 = 5
 
@@ -34,7 +45,15 @@ public struct SendAttribution: Sendable {
         let history = StatusHistory(message: message)
         let failureCodes = Set(history.failures.flatMap { $0.errors.compactMap(\.code) })
         let failed = !history.failures.isEmpty || message.status == "failed"
+        let had = Set(history.events.map(\.status) + [message.status])
+        let reached = had.compactMap { Self.progress[$0] }.max() ?? 0
+        let accepted = !message.isInbound && (reached > 0 || message.id.hasPrefix(Self.wamidPrefix))
+        if accepted {
+            refusedAttempts = candidateCalls.filter { (400..<500).contains($0.responseStatus) }
+        }
+        let refused = Set(refusedAttempts.map(\.id))
         calls = candidateCalls.filter { log in
+            guard !refused.contains(log.id) else { return false }
             guard log.responseStatus >= 400 else { return true }
             guard failed else { return false }
             guard let refusal = APIRefusal(status: log.responseStatus, text: log.errorMessage), refusal.isGraphCode,
@@ -47,8 +66,6 @@ public struct SendAttribution: Sendable {
         sendsInWindow = candidateCalls.count
         // A status event the message had, by the event's last word (`whatsapp.message.read` → `read`): a
         // failed event needs a failed status; sent, delivered and read need the message to have come that far.
-        let had = Set(history.events.map(\.status) + [message.status])
-        let reached = had.compactMap { Self.progress[$0] }.max() ?? 0
         deliveries = candidateDeliveries.filter { delivery in
             guard !message.isInbound, delivery.event.hasPrefix("whatsapp.message.") else { return true }
             let event = String(delivery.event.dropFirst("whatsapp.message.".count))
@@ -67,6 +84,21 @@ public struct SendAttribution: Sendable {
         guard calls.count > 1 else { return nil }
         return "\(sendsInWindow) send calls within \(Self.window) s of this message: these may belong to another message "
             + "(the API log holds no WAMID)"
+    }
+
+    /// `1 other send refused with #131047 within 5 s of this message: another attempt, not this message's send (Meta
+    /// accepted this message: a refused send gets no WAMID)`, nil when none was refused.
+    public var refusedNote: String? {
+        guard !refusedAttempts.isEmpty else { return nil }
+        var labels: [String] = []
+        for log in refusedAttempts {
+            let label = APIRefusal(status: log.responseStatus, text: log.errorMessage)?.label ?? "HTTP \(log.responseStatus)"
+            if !labels.contains(label) { labels.append(label) }
+        }
+        let count = refusedAttempts.count
+        let (sends, attempts) = count == 1 ? ("other send", "another attempt") : ("other sends", "other attempts")
+        return "\(count) \(sends) refused with \(labels.joined(separator: ", ")) within \(Self.window) s of this message: "
+            + "\(attempts), not this message's send (Meta accepted this message: a refused send gets no WAMID)"
     }
 
     /// `2 deliveries of one event to one webhook: more than one message to this contact at that time; these may

@@ -31,7 +31,8 @@ import Testing
             2026-11-20T09:15:01Z  whatsapp.message.sent    delivered  200          1  https://hooks.acme-demo.test/kapso/whatsapp
             2026-11-20T09:15:03Z  whatsapp.message.failed  failed     500          4  https://hooks.acme-demo.test/kapso/whatsapp
 
-            API calls: 1
+            API calls: no send call with this project's keys at that time (sent from the inbox or another project?)
+            1 other send refused with #131047 within 5 s of this message: another attempt, not this message's send (Meta accepted this message: a refused send gets no WAMID)
             CALLED AT             REQUEST ID                            METHOD  ENDPOINT                                       STATUS   MS  KEY            ERROR
             2026-11-20T09:15:00Z  req_8b9c0d1e2f3a4b4c9d5e6f7a8b9c0d02  POST    /meta/whatsapp/v24.0/100200300400501/messages  422     288  inbox-backend  (#131047) Re-engagement message
 

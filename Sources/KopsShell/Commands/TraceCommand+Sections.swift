@@ -83,34 +83,47 @@ extension TraceCommand {
                 : origin == "business_app" ? "API calls: none: it was sent from the WhatsApp Business app (kapso.origin business_app), not through the API"
                 : origin == "history_sync" ? "API calls: none: imported history (kapso.origin history_sync), not sent through the API"
                 : "API calls: no send call with this project's keys at that time (sent from the inbox or another project?)"
-            return heading + [.line(StyledText(text, style: .dim))]
+            return heading + [.line(StyledText(text, style: .dim))] + refusedAttempts(trace)
         case .loaded(let logs):
-            let rows = logs.map { log -> [StyledText] in
-                [
-                    StyledText(log.createdAt), StyledText(log.httpMethod), StyledText(log.endpoint),
-                    StyledText(String(log.responseStatus), style: log.responseStatus >= 400 ? .bad : .good),
-                    StyledText(log.responseTimeMS.map(String.init) ?? "-"), StyledText(log.apiKeyName ?? "-"),
-                    StyledText(log.errorMessage ?? ""),
-                ]
-            }
-            var table = Table(
-                columns: [
-                    Column("CALLED AT", truncation: .never), Column("METHOD", truncation: .never),
-                    Column("ENDPOINT", truncation: .middle), Column("STATUS", truncation: .never),
-                    Column("MS", truncation: .never, alignRight: true), Column("KEY"), Column("ERROR"),
-                ], rows: rows)
-            // Log search knows each call's request id, what Kapso support asks for.
-            if logs.contains(where: { trace.requestIDs[$0.id] != nil }) {
-                table.columns.insert(Column("REQUEST ID", truncation: .never), at: 1)
-                table.rows = zip(logs, table.rows).map { log, row in
-                    var row = row
-                    row.insert(StyledText(trace.requestIDs[log.id] ?? "-"), at: 1)
-                    return row
-                }
-            }
             let note = trace.callsNote.map { [Block.line(StyledText($0, style: .warn))] } ?? []
-            return heading + [.line(StyledText("API calls: \(logs.count)"))] + note + [.table(table)]
+            return heading + [.line(StyledText("API calls: \(logs.count)"))] + note + [.table(callsTable(logs, trace: trace))]
+                + refusedAttempts(trace)
         }
+    }
+
+    /// The calls refused near the time of a message Meta accepted, under the line that says they are not its send
+    /// (probe11 P11-12); nothing when there are none.
+    private static func refusedAttempts(_ trace: MessageTrace) -> [Block] {
+        guard let note = trace.refusedNote, !trace.refusedAttempts.isEmpty else { return [] }
+        return [.line(StyledText(note, style: .warn)), .table(callsTable(trace.refusedAttempts, trace: trace))]
+    }
+
+    /// Send calls as rows, with the request id log search gave for each when it gave any.
+    private static func callsTable(_ logs: [APILog], trace: MessageTrace) -> Table {
+        let rows = logs.map { log -> [StyledText] in
+            [
+                StyledText(log.createdAt), StyledText(log.httpMethod), StyledText(log.endpoint),
+                StyledText(String(log.responseStatus), style: log.responseStatus >= 400 ? .bad : .good),
+                StyledText(log.responseTimeMS.map(String.init) ?? "-"), StyledText(log.apiKeyName ?? "-"),
+                StyledText(log.errorMessage ?? ""),
+            ]
+        }
+        var table = Table(
+            columns: [
+                Column("CALLED AT", truncation: .never), Column("METHOD", truncation: .never),
+                Column("ENDPOINT", truncation: .middle), Column("STATUS", truncation: .never),
+                Column("MS", truncation: .never, alignRight: true), Column("KEY"), Column("ERROR"),
+            ], rows: rows)
+        // Log search knows each call's request id, what Kapso support asks for.
+        if logs.contains(where: { trace.requestIDs[$0.id] != nil }) {
+            table.columns.insert(Column("REQUEST ID", truncation: .never), at: 1)
+            table.rows = zip(logs, table.rows).map { log, row in
+                var row = row
+                row.insert(StyledText(trace.requestIDs[log.id] ?? "-"), at: 1)
+                return row
+            }
+        }
+        return table
     }
 
     static func json(_ trace: MessageTrace, now: Int64) -> JSONValue {
@@ -139,6 +152,11 @@ extension TraceCommand {
                     return .object(object)
                 })
             },
+            "refused_attempts": .array(trace.refusedAttempts.map { log in
+                var object = log.json
+                if let request = trace.requestIDs[log.id] { object["request_id"] = .string(request) }
+                return .object(object)
+            }),
             "meta_events": part(trace.metaEvents) { search in
                 switch search {
                 case .events(let events): .array(events.map { .object($0.json) })
@@ -148,7 +166,7 @@ extension TraceCommand {
             "verdict": .string(trace.verdict(now: now).text),
         ]
         // Why the calls and deliveries may be another message's; only when they may.
-        let notes = [trace.callsNote, trace.deliveriesNote].compactMap { $0 }
+        let notes = [trace.callsNote, trace.refusedNote, trace.deliveriesNote].compactMap { $0 }
         if !notes.isEmpty { object["attribution_notes"] = .array(notes.map(JSONValue.string)) }
         return .object(object)
     }

@@ -29,6 +29,10 @@ struct MessageTrace {
     /// they fit this message alone (`SendAttribution`).
     var callsNote: String?
     var deliveriesNote: String?
+    /// Send calls refused near the time of a message Meta accepted: other attempts, not its send
+    /// (`SendAttribution.refusedAttempts`), and the line that says so.
+    var refusedAttempts: [APILog] = []
+    var refusedNote: String?
     /// Request ids of the send calls, by API log id (log search's `external_api_log`); empty when not known.
     var requestIDs: [String: String] = [:]
     /// The contact's later edits and deletion of this message (`MessageChange`), from the contact's inbound listing.
@@ -207,6 +211,8 @@ struct MessageTrace {
         if case .loaded = deliveries { deliveries = .loaded(attribution.deliveries) }
         callsNote = attribution.callsNote
         deliveriesNote = attribution.deliveriesNote
+        refusedAttempts = attribution.refusedAttempts
+        refusedNote = attribution.refusedNote
     }
 
     /// One log search answer: its events oldest first, `.unavailable` for `available: false` or an API without log search (404).
