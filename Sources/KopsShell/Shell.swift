@@ -93,8 +93,10 @@ public final class Shell {
             return run(words: ["help", name])
         }
         defer { outputOverride = nil }
+        var resolved: (any Command.Type)?
         do {
             let command = try context.registry.command(named: name)
+            resolved = command
             let typed = words
             var words = words
             outputOverride = try Self.takeOutput(from: &words, command: command)
@@ -130,6 +132,9 @@ public final class Shell {
             show(redacted, jsonRedacted: true)
             return result.status
         } catch {
+            // A command that keeps its result and failed leaves none: `capture`/`assert` after it must not read the
+            // result of the line before (probe11 P11-14's live twin).
+            if let resolved, resolved.keepsLastResult { context.forgetLastResult(failed: ScriptPolicy.label(words)) }
             return report(error)
         }
     }

@@ -47,6 +47,11 @@ import Testing
             "numbers   # list them \\\nfrobnicate", 2, .usage,
             "t.kops:2: error: unknown command 'frobnicate'; type 'help' for the list"
         ),
+        // A failed command leaves no result: capture read the line before's (`numbers`) as its own.
+        (
+            "numbers\n#! error\nwebhooks get 3d4e5f6a-0000-4000-8000-000000000000\ncapture .data[0].id as hook", 4, .failure,
+            "t.kops:4: error: capture: 'webhooks get' failed and left no result to read; fix it and run it again first"
+        ),
         (
             "#! error\nstate", 2, .failure,
             "t.kops:2: error: expected 'state' to fail (#! error) but it succeeded; fix the command or remove the marker"

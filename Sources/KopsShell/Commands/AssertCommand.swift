@@ -37,7 +37,7 @@ public enum AssertCommand: ScriptCommand {
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let (path, comparison, expected) = try parsed(arguments)
-        guard let json = context.lastResult?.json else { throw ScriptError.noResult(command: name) }
+        let json = try context.lastResultJSON(for: name)
         let actual = path.value(in: json)
         guard comparison.holds(actual, expected) else {
             throw ScriptError.assertionFailed(

@@ -33,7 +33,7 @@ public enum CaptureCommand: ScriptCommand {
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let (path, variable) = try parsed(arguments)
-        guard let json = context.lastResult?.json else { throw ScriptError.noResult(command: name) }
+        let json = try context.lastResultJSON(for: name)
         guard let value = path.value(in: json) else { throw ScriptError.missingValue(path: path.text) }
         context.session.variables[variable] = value.scalarText
         return CommandResult(blocks: [.hint("\(variable) = \(value.scalarText)")])

@@ -59,8 +59,11 @@ public final class ShellContext {
             }
             return redactedResult
         }
-        set { (redactedResult, unredactedResult) = (newValue, nil) }
+        set { (redactedResult, unredactedResult, failedCommand) = (newValue, nil, nil) }
     }
+    /// The command (as `ScriptPolicy.label` names it) whose failure left no result, for `capture` and `assert` to
+    /// name; nil when `lastResult` is a result or no command has run.
+    public private(set) var failedCommand: String?
     private var redactedResult: CommandResult?
     /// A result kept with the redactor of its time, redacted at the first read of `lastResult`: most results are
     /// never asserted or captured, and nothing else prints their JSON outside JSON mode.
@@ -68,7 +71,19 @@ public final class ShellContext {
 
     /// Keeps `result` as `lastResult`, redacted by `redactor` (as it is now) when first read.
     func keepLastResult(_ result: CommandResult, redactingWith redactor: Redactor) {
-        (redactedResult, unredactedResult) = (nil, (result, redactor))
+        (redactedResult, unredactedResult, failedCommand) = (nil, (result, redactor), nil)
+    }
+
+    /// Drops the last result after `command` failed, so nothing reads an older line's result as its own.
+    func forgetLastResult(failed command: String) {
+        (redactedResult, unredactedResult, failedCommand) = (nil, nil, command)
+    }
+
+    /// The last result's JSON for `capture` and `assert` (named `command`); throws when there is none, naming the
+    /// failed command that left none.
+    func lastResultJSON(for command: String) throws(ScriptError) -> JSONValue {
+        if let json = lastResult?.json { return json }
+        throw ScriptError.noResult(command: command, failed: failedCommand)
     }
     /// The process environment, for `${env:NAME}`.
     public var environment: [String: String] = [:]

@@ -16,8 +16,8 @@ public enum ScriptError: KopsError, Equatable {
     case sourcedScriptFailed(path: String, line: Int, status: ExitStatus)
     /// `assert` found a value that does not satisfy the comparison; `actual` is shown as JSON.
     case assertionFailed(path: String, op: String, expected: String, actual: String)
-    /// `assert` or `capture` before any command produced a structured result.
-    case noResult(command: String)
+    /// `assert` or `capture` with no result to read: none yet, or `failed` (a command's label) failed and left none.
+    case noResult(command: String, failed: String?)
     /// A path such as `.data[0].id` that does not parse.
     case malformedPath(path: String, reason: String)
     /// `capture` of a path that the last result does not have.
@@ -72,7 +72,9 @@ public enum ScriptError: KopsError, Equatable {
             "source: \(path) stopped at line \(line); fix that line or 'set on_error continue'"
         case .assertionFailed(let path, let op, let expected, let actual):
             "assert \(path) \(op)\(expected.isEmpty ? "" : " " + expected) failed: actual \(actual)"
-        case .noResult(let command):
+        case .noResult(let command, let failed?):
+            "\(command): '\(failed)' failed and left no result to read; fix it and run it again first"
+        case .noResult(let command, nil):
             "\(command): no result to check yet; run a command that returns data first"
         case .malformedPath(let path, let reason):
             "malformed path '\(path)': \(reason); write it like .data[0].id or .data | length"
