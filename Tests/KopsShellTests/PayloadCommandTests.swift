@@ -61,6 +61,16 @@ import Testing
         #expect(result.requests == 0)
     }
 
+    /// An agent run's sample body has "event": the hint must not say a v2 body never names its event.
+    @Test(arguments: ["kapso_agent.run.failed", "kapso_agent.run.completed"])
+    func aBodyThatNamesItsEventIsNotSaidNeverTo(event: String) {
+        let result = OfflineShell.run("payload", "sample", event)
+        #expect(result.status == .ok)
+        #expect(result.out.contains("\"event\":\"\(event)\""))
+        #expect(!result.err.contains("never in a v2 body"))
+        #expect(result.err.contains(PayloadCommand.versionHintBodyNamesEvent))
+    }
+
     @Test func v1PhoneNumberCreatedIsTheLegacyConfigEvent() {
         let result = OfflineShell.run("payload", "sample", "whatsapp.phone_number.created", "--v1")
         #expect(result.status == .ok)

@@ -90,15 +90,21 @@ public enum PayloadCommand: Command {
             blocks.append(
                 .hint("shape reconstructed: Kapso names \(event) but publishes no sample payload; fields may differ"))
         }
-        blocks.append(.hint(versionHint))
+        blocks.append(.hint(sample.body["event"] == nil ? versionHint : versionHintBodyNamesEvent))
         return CommandResult(blocks: blocks, json: json(sample))
     }
 
-    /// What changes from v1 to v2, shown with every sample.
-    public static let versionHint =
+    /// What changes from v1 to v2, shown with every sample whose body does not name its event.
+    public static let versionHint = versionChanges + "; the event name is only in the X-Webhook-Event header, never in a v2 body"
+
+    /// The same for a sample whose body has an `event` field (agent runs, project events): "never in a v2 body"
+    /// would contradict the body printed above it.
+    public static let versionHintBodyNamesEvent =
+        versionChanges + "; this event's body also names it in its \"event\" field"
+
+    private static let versionChanges =
         "v1 to v2: the nested whatsapp_config object gives way to phone_number_id; flat message fields "
-        + "(message_type, content, direction, status) move into a Meta-style message with a kapso block; "
-        + "the event name is only in the X-Webhook-Event header, never in a v2 body"
+        + "(message_type, content, direction, status) move into a Meta-style message with a kapso block"
 
     static func json(_ sample: PayloadSamples.Sample) -> JSONValue {
         var headers = JSONObject()
