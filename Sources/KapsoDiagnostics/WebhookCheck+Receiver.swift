@@ -81,7 +81,7 @@ extension WebhookCheck {
             let count = verdict.stuck.count
             add(
                 .warning, webhook,
-                "\(count) \(count == 1 ? "delivery" : "deliveries") still pending with no attempt for \(Elapsed.text(quiet)) "
+                "\(count) \(count == 1 ? "delivery" : "deliveries") still pending with no new attempt for \(Elapsed.text(quiet)) "
                     + "or more (the oldest created at \(KapsoTime.iso(oldest.created)), \(oldest.attempts) "
                     + "\(oldest.attempts == 1 ? "attempt" : "attempts")): Kapso's retries end about 2.5 min after the first "
                     + "attempt (kapso-api.md §10.3), so \(count == 1 ? "it is" : "they are") stuck, not in progress",

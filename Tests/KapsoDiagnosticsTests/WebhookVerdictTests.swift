@@ -108,7 +108,7 @@ import Testing
             webhooks: [try webhook()], deliveries: ["w1": pending + [fresh]], period: "7d", coverageFor: nil, now: Self.now)
         let stuck = try #require(check.findings.first)
         #expect("\(stuck.severity.rawValue): \(stuck.problem)"
-            == "warning: 3 deliveries still pending with no attempt for 19 h 57 min or more (the oldest created at "
+            == "warning: 3 deliveries still pending with no new attempt for 19 h 57 min or more (the oldest created at "
                 + "2026-11-20T14:00:00Z, 2 attempts): Kapso's retries end about 2.5 min after the first attempt (kapso-api.md "
                 + "§10.3), so they are stuck, not in progress")
         #expect(stuck.fix == "report them to Kapso support with the ids (p2, p1, p0); 'deliveries --webhook w1 --status pending --period 7d' lists them")

@@ -32,7 +32,7 @@ import Testing
               fix: use 100200300400501; webhooks create --url https://crm.acme-demo.test/kapso/events --events whatsapp.message.received,whatsapp.message.sent; webhooks update 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70 --events whatsapp.phone_number.created
             warning: 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d (https://hooks.acme-demo.test/kapso/whatsapp): 1 of 8 deliveries failed in the last 7d (12 %), the last at 2026-11-20T09:15:03Z (1 d 2 h ago) (HTTP 500); the one delivery since was delivered, at 2026-11-20T14:30:06Z (21 h 29 min ago)
               fix: the receiver's handler failed (500) on this event: check its logs at these times; 'deliveries --webhook 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d --errors --period 7d' lists them
-            warning: 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d (https://hooks.acme-demo.test/kapso/whatsapp): 1 delivery still pending with no attempt for 21 h 27 min or more (the oldest created at 2026-11-20T14:32:11Z, 2 attempts): Kapso's retries end about 2.5 min after the first attempt (kapso-api.md §10.3), so it is stuck, not in progress
+            warning: 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d (https://hooks.acme-demo.test/kapso/whatsapp): 1 delivery still pending with no new attempt for 21 h 27 min or more (the oldest created at 2026-11-20T14:32:11Z, 2 attempts): Kapso's retries end about 2.5 min after the first attempt (kapso-api.md §10.3), so it is stuck, not in progress
               fix: report it to Kapso support with the id (7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c04); 'deliveries --webhook 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d --status pending --period 7d' lists them
             checked 4 webhooks: 2 errors, 2 warnings, 0 info
             

@@ -45,7 +45,7 @@ import Testing
                 + "although 3 inbound messages arrived on 100200300400501 in that time (the last at 2026-11-21T10:19:00Z "
                 + "(1 h 41 min ago)): Kapso did not deliver them to it"), "\(runs[0].out)")
         #expect(runs[1].out.contains(
-            "2 deliveries still pending with no attempt for 19 h 59 min or more (the oldest created at 2026-11-20T15:00:00Z, "
+            "2 deliveries still pending with no new attempt for 19 h 59 min or more (the oldest created at 2026-11-20T15:00:00Z, "
                 + "2 attempts)"), "\(runs[1].out)")
         #expect(runs[2].out.contains("this matches Kapso's automatic pause"), "\(runs[2].out)")
         #expect(runs[2].out.contains("3 inbound messages arrived on 100200300400501 since that change"), "\(runs[2].out)")
