@@ -96,7 +96,9 @@ public struct StatusHistory: Sendable {
                 sinceSend: time.flatMap { time in sentAt.map { time - $0 } }, errors: MessageError.all(in: json["errors"]),
                 storedIndex: index, unusableTimestamp: unusable, recipient: json["recipient_id"]?.string,
                 messageID: json["id"]?.string, participant: json["recipient_participant_id"]?.string.flatMap { $0.isEmpty ? nil : $0 })
-            if let own = messageID, !own.isEmpty, let named = event.messageID, !named.isEmpty, named != own {
+            if let own = messageID, !own.isEmpty, let named = event.messageID, !named.isEmpty,
+                !Self.namesSameMessage(named, own)
+            {
                 foreign.append(event)
                 continue
             }
@@ -137,6 +139,21 @@ public struct StatusHistory: Sendable {
     }
 
     /// An event's error codes, sorted (`?` for an entry without one): what makes two failures the same failure.
+    /// Whether two ids name one message: a WAMID with or without its `wamid.` prefix (in any case), its base64 `=`
+    /// padding, or whitespace around it is the same WAMID (probe12 P12-3: a relay that trims the padding, or a
+    /// fixed-width column that pads the id, made the message's own statuses "another message's").
+    public static func namesSameMessage(_ a: String, _ b: String) -> Bool {
+        messageKey(a) == messageKey(b)
+    }
+
+    private static func messageKey(_ id: String) -> Substring {
+        var text = id[...]
+        while let first = text.first, first.isWhitespace { text.removeFirst() }
+        while let last = text.last, last.isWhitespace || last == "=" { text.removeLast() }
+        if text.prefix(6).lowercased() == "wamid." { text = text.dropFirst(6) }
+        return text
+    }
+
     static func codes(of event: Event) -> [String] { event.errors.map { $0.code ?? "?" }.sorted() }
 
     /// How many stored statuses were copies of another (`Event.repeats`, summed); 0 when none was stored twice.

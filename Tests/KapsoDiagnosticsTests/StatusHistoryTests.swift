@@ -82,6 +82,18 @@ import Testing
     /// probe10 P10-1: a stored status whose `id` names another message (a relay or receiver that files statuses by
     /// conversation) is no evidence about this one: the verdict, the failures `errors` counts and Kapso's `failed` all
     /// leave it out and say it was set aside.
+    /// probe12 P12-3: the message's own id without `wamid.`, without its `=` padding or with spaces around it is
+    /// still this message's: its failure is not "another message's".
+    @Test func theSameWAMIDWrittenAnotherWayIsThisMessages() throws {
+        let statuses = #"[{"id":"X","status":"sent","timestamp":"1000"},{"id":"wamid.X==","status":"delivered","timestamp":"1001"},"#
+            + #"{"id":" WAMID.X ","status":"failed","timestamp":"1002","errors":[{"code":131026}]},{"id":"wamid.XY","status":"read","timestamp":"1003"}]"#
+        let history = StatusHistory(message: try Self.message(statuses, status: "failed"))
+        #expect(history.events.map(\.status) == ["sent", "delivered", "failed"])
+        #expect(history.failures.count == 1)
+        #expect(history.foreign.map(\.messageID) == ["wamid.XY"])
+        #expect(!history.kapsoStatusIsForeign("failed"))
+    }
+
     @Test func aStatusNamingAnotherMessageIsSetApart() throws {
         let foreign = #"{"id":"wamid.Z","status":"failed","timestamp":"1002","recipient_id":"14155550999","errors":[{"code":131047,"title":"Re-engagement message"}]}"#
         let message = try Self.message(#"[{"id":"wamid.X","status":"sent","timestamp":"1000"},\#(foreign)]"#, status: "sent")
