@@ -58,16 +58,7 @@ extension Redactor {
     /// colons for the header and URL tests (`PrintsAsIsTests` checks it against the five).
     func printsAsIs(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard ByteWords.allPrintableASCIIWithoutBackslash(bytes), !secretPatterns.occurs(in: bytes) else { return false }
-        var from = 0
-        while let colon = ByteWords.firstIndex(of: UInt8(ascii: ":"), in: bytes, from: from) {
-            from = colon + 1
-            if ByteSearch.header(Redactor.headerAndFieldBytes, endsBefore: colon, in: bytes)
-                || URLCredentialScan.mayHoldCredentials(bytes, urlAt: colon)
-            {
-                return false
-            }
-        }
-        return true
+        return !Redactor.someColonEndsHeaderOrURL(Redactor.headerAndFieldBytes, in: bytes)
     }
 
     /// U+212A KELVIN SIGN in UTF-8.
