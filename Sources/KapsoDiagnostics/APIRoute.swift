@@ -176,6 +176,13 @@ extension APIRoute {
         }
         guard platformBase, segments.count >= 3 else { return nil }
         var rest = Array(segments.dropFirst(2))
+        // A WAMID with a '/' in it, not percent-encoded: the API reads its tail as another segment (kapso-api.md §0.18).
+        if rest.count > 3, rest[0] == "whatsapp", rest[1] == "messages", rest[2].hasPrefix("wamid.") {
+            return NearMiss(
+                meant: "/platform/v1/whatsapp/messages/" + rest.dropFirst(2).joined(separator: "%2F") + query,
+                mistake: "a WAMID may contain '/', which must be percent-encoded (%2F) in a path, else the API reads "
+                    + "the rest as another segment")
+        }
         // A number's messages or conversations as a sub-path of the number: the platform lists them with the
         // `phone_number_id` filter (kapso-api.md §7.1, §8.1); the proxy's history reads `/{id}/messages` (§8.4).
         if rest.count == 4, rest[0] == "whatsapp", rest[1] == "phone_numbers", ["messages", "conversations"].contains(rest[3]),

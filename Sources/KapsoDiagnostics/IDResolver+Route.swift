@@ -31,9 +31,9 @@ extension IDResolver {
             guard let number = numbers.first(where: { $0.id == id }) else { return nil }
             let call = route.edge.map { "/\(id)/\($0)" } ?? "/\(id)"
             return "\(id) is this project's phone-number id of \(number.name ?? number.id) and \(call) is a documented "
-                + "proxy route, so neither is the mistake: the 404 says the number cannot be reached through Meta now: it "
-                + "was deleted, deregistered or moved to another WABA at Meta, or its access token lost the permission; "
-                + "'health \(id)' checks the number's access and token"
+                + "proxy route, so neither is the mistake: the 404 says the number could not be reached with its access "
+                + "when called; it may have been deleted, deregistered or moved to another WABA at Meta, or its access "
+                + "token lost the permission; 'health \(id)' checks the number's access and token"
         case (.platform, .phoneNumberID?):
             guard let number = numbers.first(where: { $0.id == id }) else { return nil }
             return "\(id) is this project's phone-number id of \(number.name ?? number.id) and the path is a documented "

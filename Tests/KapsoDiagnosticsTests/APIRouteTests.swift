@@ -10,7 +10,7 @@ import Testing
     static let graph404 = "(#100) Unsupported post request. Object with ID 'ID' does not exist, cannot be loaded due to "
         + "missing permissions, or does not support this operation"
 
-    private func meaning(_ method: String, _ path: String, _ status: Int, _ text: String?, history: [APILog] = []) throws -> String {
+    private func read(_ method: String, _ path: String, _ status: Int, _ text: String?, history: [APILog] = []) throws -> String {
         var triage = ErrorTriage()
         triage.addAPILogs([FailureGroupsTests.log(method, path, status, key: "backend-prod", at: "2026-11-21T11:00:00Z", error: text)])
         let entry = try #require(triage.entries.first)
@@ -36,7 +36,7 @@ import Testing
          "a1c2e3f4-0b1d-4e2f-8a3b-5c6d7e8f9012 is Kapso's id of Support Line, not its phone-number id; use 100200300400501 (Support Line)"),
     ])
     func aKapsoIDInAProxyPathIsTheMistake(_ method: String, _ path: String, _ text: String, _ expected: String) throws {
-        let meaning = try meaning(method, path, 404, text)
+        let meaning = try read(method, path, 404, text)
         #expect(meaning == expected)
         #expect(!meaning.contains("right for its place"))
     }
@@ -44,16 +44,16 @@ import Testing
     /// P13-3: the project's own number on a documented proxy route answered 404: never "not an endpoint".
     @Test(arguments: ["messages", "media", "whatsapp_business_profile", "settings"])
     func theProjectsNumberOnADocumentedRouteIsNoPathFault(_ edge: String) throws {
-        let meaning = try meaning("POST", "/meta/whatsapp/v24.0/100200300400501/\(edge)", 404, Self.graph404)
+        let meaning = try read("POST", "/meta/whatsapp/v24.0/100200300400501/\(edge)", 404, Self.graph404)
         #expect(!meaning.contains("not an endpoint"), "\(meaning)")
         #expect(meaning.hasPrefix("100200300400501 is this project's phone-number id of Support Line and /100200300400501/\(edge) is a documented proxy route"))
-        #expect(meaning.contains("deleted, deregistered or moved to another WABA at Meta, or its access token lost the permission"))
+        #expect(meaning.contains("it may have been deleted, deregistered or moved to another WABA at Meta, or its access token lost the permission"))
         #expect(meaning.hasSuffix("'health 100200300400501' checks the number's access and token"))
     }
 
     /// P13-3's platform twin: a documented platform route with the project's id is no path fault either.
     @Test func theProjectsWebhookOnADocumentedRouteIsNoPathFault() throws {
-        let meaning = try meaning("GET", "/platform/v1/whatsapp/webhooks/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", 404, "Not Found")
+        let meaning = try read("GET", "/platform/v1/whatsapp/webhooks/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", 404, "Not Found")
         #expect(meaning.hasPrefix("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d is the id of the kapso webhook to hooks.acme-demo.test"))
         #expect(meaning.contains("the path is a documented route, so neither is the mistake"))
     }
@@ -64,11 +64,11 @@ import Testing
         let path = "/meta/whatsapp/v24.0/100200300400503/messages"
         let earlier = FailureGroupsTests.log("POST", path, 200, key: "backend-prod", at: "2026-11-19T09:00:00Z")
         let later = FailureGroupsTests.log("POST", path, 200, key: "backend-prod", at: "2026-11-22T09:00:00Z")
-        let meaning = try meaning("POST", path, 404, Self.graph404, history: [earlier, later])
+        let meaning = try read("POST", path, 404, Self.graph404, history: [earlier, later])
         #expect(meaning == "100200300400503 is not a number of this project now, but key backend-prod's POST \(path) was "
             + "answered 200 at 2026-11-19T09:00:00Z: the number was likely removed from this project since (or deleted or "
             + "disconnected at Meta); update the id the sender uses ('numbers' lists the current phone-number ids)")
-        let unknown = try meaning("POST", path, 404, Self.graph404, history: [later])
+        let unknown = try read("POST", path, 404, Self.graph404, history: [later])
         #expect(unknown.hasPrefix("100200300400503 is not an id of this project"))
         let entries = { () -> [ErrorTriage.Entry] in
             var triage = ErrorTriage()
@@ -93,11 +93,15 @@ import Testing
     ])
     func anEdgeOnTheWrongNodeNamesTheRightID(_ path: String, _ field: String, _ node: String, _ expected: String) throws {
         let text = "(#100) Tried accessing nonexisting field (\(field)) on node type (\(node))"
-        #expect(try meaning("GET", path, 400, text) == expected)
+        #expect(try read("GET", path, 400, text) == expected)
         // Without the numbers (`logs` of one row, ErrorTriage alone) the kind is still named, never "fix the payload".
         var triage = ErrorTriage()
         triage.addAPILogs([FailureGroupsTests.log("GET", path, 400, key: "k", at: "2026-11-21T11:00:00Z", error: text)])
         #expect(triage.entries.first?.meaning.hasPrefix("/\(field) is an edge of") == true)
+        // `explain` of the pasted line reads the same rule.
+        let pasted = try #require(PastedError("GET \(path) \(text)"))
+        #expect(pasted.nodeTypeAdvice(numbers: Self.numbers) == expected)
+        #expect(PastedError(text)?.nodeTypeAdvice()?.hasPrefix("/\(field) is an edge of") == true)
     }
 
     /// P13-6: a path one common mistake away from a documented route names the route it meant.
@@ -131,11 +135,14 @@ import Testing
          "/platform/v1/whatsapp/messages?phone_number_id=100200300400501",
          "the platform API lists a number's messages with the phone_number_id filter, not under the number (the Meta "
             + "proxy's history has /meta/whatsapp/v24.0/100200300400501/messages)"),
+        ("/platform/v1/whatsapp/messages/wamid.HBgLMTQxNTU1NTAxNjAVAgASGBQBUDAy/AAAA+", "Message not found",
+         "/platform/v1/whatsapp/messages/wamid.HBgLMTQxNTU1NTAxNjAVAgASGBQBUDAy%2FAAAA+",
+         "a WAMID may contain '/', which must be percent-encoded (%2F) in a path, else the API reads the rest as another segment"),
     ]
 
     @Test(arguments: nearMisses)
     func aNearMissNamesTheRouteItMeant(_ path: String, _ text: String, _ meant: String, _ mistake: String) throws {
-        #expect(try meaning("POST", path, 404, text) == "did you mean POST \(meant)? \(mistake)")
+        #expect(try read("POST", path, 404, text) == "did you mean POST \(meant)? \(mistake)")
         // Without the numbers too: the path alone says it.
         var triage = ErrorTriage()
         triage.addAPILogs([FailureGroupsTests.log("POST", path, 404, key: "k", at: "2026-11-21T11:00:00Z", error: text)])
