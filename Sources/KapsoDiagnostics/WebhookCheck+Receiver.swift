@@ -91,9 +91,11 @@ extension WebhookCheck {
         silent(verdict, period: period, inbound: inbound)
     }
 
-    /// The receiver's state as a finding: an error only when its newest deliveries fail; failures it recovered from
-    /// more than a day ago, with at least 3 deliveries since, are history (info).
+    /// The receiver's state as a finding, at the severity `WebhookVerdict.level` gives: an error when its newest
+    /// deliveries fail or it fails intermittently; failures it recovered from more than a day ago, with at least 3
+    /// deliveries since, are history (info).
     private func receiverNow(_ verdict: WebhookVerdict, period: String) -> (Severity, String)? {
+        guard let severity = verdict.level else { return nil }
         let total = verdict.current.count
         let failed = verdict.failed
         let rate = verdict.failureRate
@@ -102,8 +104,6 @@ extension WebhookCheck {
         case .noDeliveries, .working:
             return nil
         case .failing(let count, let since):
-            let severity: Severity? = count >= 3 || rate >= 50 ? .error : count >= 2 || rate >= 10 ? .warning : nil
-            guard let severity else { return nil }
             let run = Array(verdict.current.suffix(count))
             let answers = WebhookVerdict.answers(run).joined(separator: ", ")
             let last = run.last?.created ?? since
@@ -117,6 +117,25 @@ extension WebhookCheck {
                         + "(what changed is not in the API: URL, secret_key, headers or events)"
                 }
             }
+            // Failures between deliveries in the recent window: the newest run alone understates it (P12-5).
+            let window = verdict.recent
+            if count < 3, window.failureRuns >= 2, window.isHigh { text += "; it fails intermittently: " + verdict.recentCount }
+            return (severity, text)
+        case .intermittent(let count, let lastFailure):
+            let window = verdict.recent
+            let failures = verdict.current.suffix(window.total).filter { $0.status == "failed" }
+            let answers = WebhookVerdict.answers(failures).joined(separator: ", ")
+            let newest = verdict.current.last?.created ?? lastFailure
+            var text = "fails intermittently: \(verdict.recentCount)"
+            if window.failureRuns >= 2 { text += ", in \(window.failureRuns) separate runs between deliveries" }
+            text += " (\(answers)), the newest failure at \(verdict.when(lastFailure)); "
+            let since = count == 1 ? "the one delivery since" : "the \(count) deliveries since"
+            text += window.failureRuns >= 2
+                ? "it failed again after earlier deliveries, so \(since) (the newest at \(verdict.when(newest))) "
+                    + "\(count == 1 ? "is" : "are") no recovery"
+                : "only \(count) delivered since (the newest at \(verdict.when(newest))): too few to call it recovered "
+                    + "(kops wants \(WebhookVerdict.recoveryRun) in a row)"
+            if total > window.total { text += "; \(counted)" }
             return (severity, text)
         case .recovered(let count, let lastFailure):
             let newest = verdict.current.last?.created ?? lastFailure
@@ -124,8 +143,7 @@ extension WebhookCheck {
             let answers = WebhookVerdict.answers(failures).joined(separator: ", ")
             let since = count == 1 ? "the one delivery since was delivered, at" : "all \(count) since were delivered, the newest at"
             let text = "\(counted), the last at \(verdict.when(lastFailure)) (\(answers)); \(since) \(verdict.when(newest))"
-            if count >= 3, let now = verdict.now, now - lastFailure >= 86_400 { return (.info, "recovered: " + text) }
-            return rate >= 10 ? (.warning, text) : nil
+            return (severity, severity == .info ? "recovered: " + text : text)
         }
     }
 

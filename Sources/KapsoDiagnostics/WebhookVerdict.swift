@@ -10,6 +10,12 @@ public import KapsoClient
 /// - The receiver's state is read from its newest settled deliveries (`delivered`/`failed`), not from a flat rate
 ///   over the period: failing when the newest ones failed, recovered when every delivery since its last failure
 ///   was delivered. The period's rate is still said, so failures "at night" stay visible.
+/// - A recovery needs evidence (probe12 P12-5): when the newest of the recent window (the newest `recentWindow`
+///   settled deliveries) was delivered but at least 2 of the window failed, and those failures come in two or more
+///   runs between deliveries, or fewer than `recoveryRun` deliveries followed the last one, the receiver fails
+///   intermittently, not recovered: every failed event is lost (Kapso has no redelivery, kapso-api.md §4).
+/// - `level` is the one severity rule: an error when the newest 3 failed, or half the period's deliveries failed
+///   with the newest failing, or a quarter or more of the recent window failed (at least 3) and no recovery followed.
 /// - `pending` means "retries remain" (§4); Kapso's retries end about 2.5 min after the first attempt (§10.3: 10,
 ///   40, 90 s), so a delivery still pending `stuckAfter` after its last attempt is stuck, not in progress.
 /// - A paused webhook whose last change came within minutes of a burst matching Kapso's automatic pause rule (§10.4:
@@ -88,7 +94,31 @@ public struct WebhookVerdict: Sendable {
         case failing(count: Int, since: Int64)
         /// The newest `count` settled deliveries were delivered, after a failure at `lastFailure`.
         case recovered(count: Int, lastFailure: Int64)
+        /// The newest `count` settled deliveries were delivered after a failure at `lastFailure`, but the recent
+        /// window shows no recovery (`Recent`): failures between deliveries, or too few deliveries since.
+        case intermittent(count: Int, lastFailure: Int64)
     }
+
+    /// The recent window: the newest `recentWindow` settled deliveries to the current configuration.
+    public struct Recent: Sendable, Equatable {
+        public var total = 0
+        public var failed = 0
+        /// Runs of consecutive failures within the window (`F D F` has 2).
+        public var failureRuns = 0
+        /// `created` of the window's oldest delivery (Unix seconds).
+        public var first: Int64 = 0
+
+        /// Failed share in percent, rounded down.
+        public var rate: Int { total == 0 ? 0 : failed * 100 / total }
+        /// A quarter or more failed, at least 3: every failed event is lost, so this is an error (P12-5).
+        public var isHigh: Bool { failed >= 3 && failed * 4 >= total }
+    }
+
+    /// How many of the newest settled deliveries the state is judged on (probe12 P12-5): enough to see a receiver that
+    /// fails every other event, few enough that an outage days ago does not weigh on it.
+    public static let recentWindow = 20
+    /// Deliveries in a row after the last failure that make a recovery (P12-5: one is thin evidence).
+    public static let recoveryRun = 3
 
     /// Kapso's retries end about 2.5 min after the first attempt (kapso-api.md §10.3); 10 min leaves room for a slow
     /// last attempt (10 s) and clock skew.
@@ -156,7 +186,55 @@ public struct WebhookVerdict: Sendable {
         let run = current.reversed().prefix { $0.status == newest.status }
         if newest.status == "failed" { return .failing(count: run.count, since: run.last?.created ?? newest.created) }
         guard let failure = current.last(where: { $0.status == "failed" }) else { return .working }
+        let window = recent
+        if window.failed >= 2, window.failureRuns >= 2 || run.count < Self.recoveryRun {
+            return .intermittent(count: run.count, lastFailure: failure.created)
+        }
         return .recovered(count: run.count, lastFailure: failure.created)
+    }
+
+    /// The newest `recentWindow` settled deliveries to the current configuration, counted.
+    public var recent: Recent {
+        var window = Recent()
+        var previous = "delivered"
+        for delivery in current.suffix(Self.recentWindow) {
+            if window.total == 0 { window.first = delivery.created }
+            window.total += 1
+            if delivery.status == "failed" {
+                window.failed += 1
+                if previous != "failed" { window.failureRuns += 1 }
+            }
+            previous = delivery.status
+        }
+        return window
+    }
+
+    /// How serious the receiver's state is, for an active webhook; nil when its deliveries call for no finding. The one
+    /// severity rule `webhooks check`, `overview`, `errors` and `health` read.
+    public var level: WebhookCheck.Severity? {
+        let window = recent
+        switch state {
+        case .noDeliveries, .working:
+            return nil
+        case .failing(let count, _):
+            if count >= 3 || failureRate >= 50 || window.isHigh { return .error }
+            return count >= 2 || failureRate >= 10 ? .warning : nil
+        case .intermittent:
+            return window.isHigh ? .error : .warning
+        case .recovered(let count, let lastFailure):
+            if count >= 3, let now, now - lastFailure >= 86_400 { return .info }
+            return failureRate >= 10 ? .warning : nil
+        }
+    }
+
+    /// True when the receiver configured now loses events: an active webhook whose newest deliveries fail, or that
+    /// fails intermittently (`overview` and `health` name it as failing now).
+    public var failsNow: Bool {
+        guard webhook.active else { return false }
+        switch state {
+        case .failing, .intermittent: return true
+        case .noDeliveries, .working, .recovered: return false
+        }
     }
 
     /// Failed settled deliveries to the current configuration.
@@ -200,7 +278,16 @@ public struct WebhookVerdict: Sendable {
             return (all ? "all \(count) deliveries failed" : "the newest \(count) failed") + ", since \(KapsoTime.iso(since))"
         case .recovered(let count, let lastFailure):
             return "\(count) delivered since its last failure at \(KapsoTime.iso(lastFailure))"
+        case .intermittent:
+            return "fails intermittently: " + recentCount
         }
+    }
+
+    /// `10 of its newest 20 deliveries (from 2026-11-21T02:05:00Z) failed (50 %)`: the recent window in words.
+    public var recentCount: String {
+        let window = recent
+        let newest = window.total == current.count ? "its \(window.total) deliveries" : "its newest \(window.total) deliveries"
+        return "\(window.failed) of \(newest) (from \(KapsoTime.iso(window.first))) failed (\(window.rate) %)"
     }
 }
 
@@ -210,10 +297,7 @@ extension WebhookVerdict {
     /// longer subscribed, or before a receiver recovered) or went to webhooks that no longer exist (`orphans`, failed
     /// deliveries whose webhook id the list lacks). Nil when nothing failed or is stuck.
     public static func overview(_ verdicts: [WebhookVerdict], orphans: Int = 0) -> String? {
-        let failing = verdicts.filter { verdict in
-            if case .failing = verdict.state { return verdict.webhook.active }
-            return false
-        }
+        let failing = verdicts.filter(\.failsNow)
         let history = verdicts.reduce(0) { sum, verdict in
             var count = verdict.previousURLs.reduce(0) { $0 + $1.failed } + (verdict.unsubscribed?.failed ?? 0)
             if !verdict.webhook.active {

@@ -72,6 +72,42 @@ import Testing
         ])
     }
 
+    /// P12-5: a receiver that fails every other delivery is an error although its newest delivery went through: the
+    /// rate and window are said, and `overview` names it as failing now.
+    @Test func aReceiverFailingEveryOtherDeliveryFailsIntermittently() throws {
+        let flapping = (0..<20).map { index in
+            index % 2 == 0
+                ? delivery("delivered", 200, hoursAgo: (5 + Double(index) * 30) / 60)
+                : delivery("failed", 500, hoursAgo: (5 + Double(index) * 30) / 60, attempts: 4)
+        }
+        let verdict = WebhookVerdict(try webhook(), deliveries: flapping, now: Self.now)
+        #expect(verdict.state == .intermittent(count: 1, lastFailure: Self.now - 35 * 60))
+        #expect(verdict.level == .error && verdict.failsNow)
+        #expect(findings(try webhook(), flapping) == [
+            "error: fails intermittently: 10 of its 20 deliveries (from 2026-11-21T02:25:00Z) failed (50 %), in 10 separate "
+                + "runs between deliveries (HTTP 500), the newest failure at 2026-11-21T11:25:00Z (35 min ago); it failed "
+                + "again after earlier deliveries, so the one delivery since (the newest at 2026-11-21T11:55:00Z (5 min ago)) "
+                + "is no recovery",
+        ])
+        #expect(WebhookVerdict.overview([verdict]) == "1 webhook fails now (hooks.example.com/v2/kapso)")
+    }
+
+    /// P12-5 (c5): one delivery after 40 failures is too thin to call a recovery; three in a row are one.
+    @Test func oneDeliveryAfterAnOutageIsNoRecoveryYet() throws {
+        let outage = (0..<40).map { delivery("failed", 500, hoursAgo: (30 + Double($0) * 15) / 60, attempts: 4) }
+        let one = [delivery("delivered", 200, hoursAgo: 10.0 / 60)]
+        let thin = findings(try webhook(), outage + one)
+        #expect(thin.first?.hasPrefix(
+            "error: fails intermittently: 19 of its newest 20 deliveries (from 2026-11-21T07:00:00Z) failed (95 %) (HTTP 500), "
+                + "the newest failure at 2026-11-21T11:30:00Z (30 min ago); only 1 delivered since (the newest at "
+                + "2026-11-21T11:50:00Z (10 min ago)): too few to call it recovered (kops wants 3 in a row); 40 of 41 deliveries "
+                + "failed in the last 7d (97 %)") == true, "\(thin)")
+        let three = (0..<3).map { delivery("delivered", 200, hoursAgo: (5 + Double($0) * 2) / 60) }
+        let recovered = WebhookVerdict(try webhook(), deliveries: outage + three, now: Self.now)
+        #expect(recovered.state == .recovered(count: 3, lastFailure: Self.now - 30 * 60))
+        #expect(recovered.level == .warning && !recovered.failsNow)
+    }
+
     /// The newest deliveries failing is an error, said with when it began and the change that came just before.
     @Test func aReceiverFailingSinceAChangeSaysWhenAndWhat() throws {
         let hook = try webhook(["updated_at": "2026-11-21T09:00:00Z"])
