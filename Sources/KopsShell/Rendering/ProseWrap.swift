@@ -5,11 +5,14 @@
 /// The hanging indent lines continuations up with the text after a leading `label: ` or after a first
 /// word followed by two or more spaces (a help list); otherwise with the line's own leading spaces. A word
 /// wider than the room left keeps its line whole (a long id or URL is never cut); lines that fit are
-/// returned unchanged.
+/// returned unchanged. A suggested command with a trailing comment (`  whois 2003…  # 48 failed calls …`) continues
+/// its comment as a comment under the `#`, so no continuation reads as a command when the block is copied.
 public enum ProseWrap {
     public static func lines(_ text: String, width: Int) -> [String] {
         guard width > 0, TextWidth.displayWidth(text) > width else { return [text] }
-        let indent = hangingIndent(text, width: width)
+        let comment = commentColumn(text, width: width)
+        let indent = comment ?? hangingIndent(text, width: width)
+        let continuation = String(repeating: " ", count: indent) + (comment == nil ? "" : "# ")
         let lead = String(text.prefix { $0 == " " })
         // Each word with the spaces before it, so aligned columns on the first line keep their spacing.
         var words: [(spaces: Int, text: Substring)] = []
@@ -31,8 +34,8 @@ public enum ProseWrap {
             // Breaking right after a `label: ` would only move the word to the same column on the next line.
             if !startOfLine && currentWidth + word.spaces + wordWidth > width && currentWidth + word.spaces > indent {
                 result.append(trimmedEnd(current))
-                current = String(repeating: " ", count: indent)
-                currentWidth = indent
+                current = continuation
+                currentWidth = TextWidth.displayWidth(continuation)
                 startOfLine = true
             }
             if !startOfLine {
@@ -45,6 +48,15 @@ public enum ProseWrap {
         }
         result.append(trimmedEnd(current))
         return result
+    }
+
+    /// The column of the `#` of a trailing `  # ` comment after a command (text before it on the line), when it starts
+    /// in the left half; nil otherwise.
+    static func commentColumn(_ text: String, width: Int) -> Int? {
+        let lead = text.prefix { $0 == " " }
+        guard let range = text[lead.endIndex...].firstRange(of: "  # "), range.lowerBound > lead.endIndex else { return nil }
+        let column = TextWidth.displayWidth(String(text[..<range.lowerBound])) + 2
+        return column <= width / 2 ? column : nil
     }
 
     /// Columns continuation lines start at.
