@@ -67,7 +67,7 @@ extension ErrorTriage {
                 Entry(
                     time: event.time, source: .meta, subject: "status \(event.status ?? "?") of \(wamid)",
                     error: error?.headline ?? "failed, and Meta gave no error code",
-                    meaning: error.map { $0.entry.map { "\($0.name): \($0.fix)" } ?? $0.meaning }
+                    meaning: error.map { error in error.entry.map { "\($0.name): \(error.fix(for: nil))" } ?? error.meaning }
                         ?? "Meta's event has no error code; 'logs search --around \(wamid)' shows what surrounds it",
                     json: event.json))
         }

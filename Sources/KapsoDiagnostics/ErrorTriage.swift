@@ -80,14 +80,14 @@ public struct ErrorTriage {
                 found.append(
                     ("\(id)/errors", sentAt, error, MessageError.others(of: received), "message \(direction) \(contact) (\(type))", nil))
             }
-            let template = Self.templateName(of: message) != nil
+            let send = FailedSend(message: message)
             // A received edit or poll (`unsupported.type`) is what the contact did, not lost content.
             let unsupported = inbound ? UnsupportedContent.type(of: message) : nil
             for item in found where (item.time ?? 0) >= since && !seen.contains(item.key) {
                 seen.insert(item.key)
                 var meaning =
                     unsupported.map { "\(UnsupportedContent.what($0)); \(UnsupportedContent.advice($0))" }
-                    ?? item.error.map { Self.meaning(of: $0, template: template) }
+                    ?? item.error.map { Self.meaning(of: $0, send: send) }
                     ?? "the failed status has no errors[] entry; 'trace \(id)' shows the history"
                 if item.word == "warning" { meaning = "a warning, not a failure: \(StatusWord.warningMeaning); " + meaning }
                 if !item.others.isEmpty {
@@ -110,13 +110,14 @@ public struct ErrorTriage {
         return name
     }
 
-    // `unsupported message type: ...`, or Meta's own words and where to look for a code the catalogue lacks; a
-    // re-engagement refusal of a template is not answered with "send a template" (`reengagementOnTemplate`).
-    private static func meaning(of error: MessageError, template: Bool = false) -> String {
-        if template, ErrorCatalog.isReengagement(error.code), let entry = error.entry {
+    // `unsupported message type: ...`, or Meta's own words and where to look for a code the catalogue lacks; the fix
+    // is the one for this message (`MessageError.fix(for:)`: a re-engagement refusal of a template is not answered
+    // with "send a template").
+    private static func meaning(of error: MessageError, send: FailedSend) -> String {
+        if send.isTemplate == true, ErrorCatalog.isReengagement(error.code), let entry = error.entry {
             return "\(entry.name) on a template: \(ErrorCatalog.reengagementOnTemplate)"
         }
-        if let entry = error.entry { return "\(entry.name): \(entry.fix)" }
+        if let entry = error.entry { return "\(entry.name): \(error.fix(for: send))" }
         // A code with no catalogue entry and no words from Meta: `next` says both that and where to look.
         if error.code != nil, error.details ?? error.message ?? error.title == nil { return error.next }
         return error.code == nil ? error.meaning : "\(error.meaning); \(error.next)"

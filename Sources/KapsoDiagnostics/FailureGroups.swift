@@ -282,10 +282,20 @@ public struct FailureGroups {
             source: newest.source, who: newest.who, what: what,
             error: errors.count == 1 ? newest.error : newest.cause.error, count: members.count,
             firstSeen: members.map(\.time).min() ?? newest.time, lastSeen: newest.time,
-            meaning: newest.meaning + (members.lazy.compactMap(\.note).first.map { "; " + $0 } ?? ""),
+            meaning: newest.meaning + (members.lazy.compactMap(\.note).first.map { "; " + $0 } ?? "") + otherAdvice(members, newest),
             headline: newest.headline(members.count), variants: variants, misplacedID: newest.misplacedID,
             items: members.sorted { $0.time > $1.time }.map(\.item),
             templates: templateCounts.keys.sorted { (templateCounts[$0] ?? 0, $1) > (templateCounts[$1] ?? 0, $0) })
+    }
+
+    /// A group of failed messages takes its newest member's meaning; when others got another one (131049 to a US
+    /// number and to another country, a 131053 whose details name the URL), the group says so instead of giving one
+    /// member's advice for all.
+    private static func otherAdvice(_ members: [Member], _ newest: Member) -> String {
+        guard newest.source == .message else { return "" }
+        let others = members.filter { $0.meaning != newest.meaning }.count
+        guard others > 0 else { return "" }
+        return "; \(others) of the \(members.count) messages got other advice: 'errors --flat' shows each"
     }
 
     /// What a failed delivery says of its webhook as configured now, by the rule `webhooks check` reads

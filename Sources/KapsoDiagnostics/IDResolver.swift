@@ -164,6 +164,17 @@ public enum IDResolver {
         return identity.statement + ", not a phone-number id; " + pick(leads, command: command)
     }
 
+    /// The error line for a number too short to be any id or phone number, typed where a phone number
+    /// belongs (`use 2`: a row number of `numbers`, whose rows are not numbered): `'2' is too short …;
+    /// pick one: use … or use …`. Nil for anything longer than 4 digits: the shortest phone numbers
+    /// are 5 digits after the country code (ITU-T E.164 numbering; Niue, +683), and phone-number ids are
+    /// Meta object ids of 15 or more digits.
+    public static func tooShortLine(_ typed: String, numbers: [PhoneNumber], command: String = "use") -> String? {
+        guard !typed.isEmpty, typed.count <= 4, typed.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return "'\(typed)' is too short to be a phone-number id or a phone number (list rows are not numbered); "
+            + pick(numbers, command: command)
+    }
+
     /// The error line for an id given where another kind belongs (`conversation ID`, `webhooks get ID`,
     /// `trace ID`, `messages --conversation ID`, `deliveries --webhook ID`): `STATEMENT, not a conversation
     /// id; FIX`, e.g. `200300400500601 is the WABA id (business_account_id) of …, not a conversation id;

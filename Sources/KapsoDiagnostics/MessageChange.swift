@@ -25,26 +25,51 @@ public struct MessageChange: Sendable, Equatable {
     /// The changes of the message `id` among `messages` (the contact's, any order), oldest first: edits and revokes
     /// whose `original_message_id` (or, for an edit, `context.id`) is `id`.
     public static func of(_ id: String, in messages: [Message]) -> [MessageChange] {
-        messages.compactMap { other -> MessageChange? in
-            guard other.isInbound, other.id != id else { return nil }
-            let json = other.json
-            switch other.type {
-            case "edit":
-                let payload = json["edit"]?.object
-                guard (payload?["original_message_id"]?.string ?? json["context"]?["id"]?.string) == id else { return nil }
-                var inner = payload?["message"]?.object ?? [:]
-                if inner["type"] == nil, inner["text"] != nil { inner["type"] = "text" }
-                let text = inner["type"] == nil ? "content not given" : MessageSummary.text(of: inner)
-                return MessageChange(kind: .edited(text), time: other.time, id: other.id)
-            case "revoke", "revoked":
-                guard json["revoke"]?["original_message_id"]?.string == id || json["revoked"]?["original_message_id"]?.string == id
-                else { return nil }
-                return MessageChange(kind: .deleted, time: other.time, id: other.id)
-            default:
-                return nil
-            }
+        messages.compactMap { other in change(in: other).flatMap { $0.original == id && other.id != id ? $0.change : nil } }
+            .sorted { ($0.time ?? .max) < ($1.time ?? .max) }
+    }
+
+    /// Every message's changes among `messages`, by the changed message's WAMID, each oldest first: one pass, for
+    /// a list (`messages` marks the rows whose content was edited or withdrawn later on the same page).
+    public static func byOriginal(in messages: [Message]) -> [String: [MessageChange]] {
+        var found: [String: [MessageChange]] = [:]
+        for other in messages {
+            guard let (original, change) = change(in: other), original != other.id else { continue }
+            found[original, default: []].append(change)
         }
-        .sorted { ($0.time ?? .max) < ($1.time ?? .max) }
+        return found.mapValues { $0.sorted { ($0.time ?? .max) < ($1.time ?? .max) } }
+    }
+
+    /// The content a list shows for a message with `changes`: its own when none; when the contact withdrew it, that it
+    /// was withdrawn instead of the content (which must not look current, nor be copied into a ticket); when edited,
+    /// the old text and the newest one: `my order is 1234 → edited: my order is 1243`.
+    public static func listed(_ content: String, changes: [MessageChange]) -> String {
+        if let deleted = changes.first(where: { $0.kind == .deleted }) {
+            return "(withdrawn by the contact" + (deleted.time.map { " at \(KapsoTime.iso($0))" } ?? "") + "; 'message' shows what it was)"
+        }
+        guard case .edited(let text)? = changes.last?.kind else { return content }
+        return "\(content) → edited: \(text)"
+    }
+
+    /// The message `other` changes and how, when it is an inbound edit or revoke naming one.
+    private static func change(in other: Message) -> (original: String, change: MessageChange)? {
+        guard other.isInbound else { return nil }
+        let json = other.json
+        switch other.type {
+        case "edit":
+            let payload = json["edit"]?.object
+            guard let original = payload?["original_message_id"]?.string ?? json["context"]?["id"]?.string else { return nil }
+            var inner = payload?["message"]?.object ?? [:]
+            if inner["type"] == nil, inner["text"] != nil { inner["type"] = "text" }
+            let text = inner["type"] == nil ? "content not given" : MessageSummary.text(of: inner)
+            return (original, MessageChange(kind: .edited(text), time: other.time, id: other.id))
+        case "revoke", "revoked":
+            guard let original = json["revoke"]?["original_message_id"]?.string ?? json["revoked"]?["original_message_id"]?.string
+            else { return nil }
+            return (original, MessageChange(kind: .deleted, time: other.time, id: other.id))
+        default:
+            return nil
+        }
     }
 
     /// The field's label: `edited` or `deleted`.

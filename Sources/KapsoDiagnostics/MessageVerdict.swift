@@ -81,8 +81,8 @@ public struct MessageVerdict: Sendable, Equatable {
         }
         switch StatusWord(status) {
         case .failed:
-            let isTemplate = message.type == "template"
-            return MessageVerdict(failure(history.failures.last?.errors ?? [], windowAtSend: windowAtSend, isTemplate: isTemplate), .bad)
+            let send = FailedSend(message: message.json)
+            return MessageVerdict(failure(history.failures.last?.errors ?? [], windowAtSend: windowAtSend, send: send), .bad)
         case .played:
             return MessageVerdict("played by the contact\(after("played", history)) (a voice message listened to)", .good)
         case .read:
@@ -292,7 +292,7 @@ public struct MessageVerdict: Sendable, Equatable {
                 + "WhatsApp reported both, so the outcome is not certain; confirm with the contact\(uncertain)", .warning)
     }
 
-    private static func failure(_ errors: [MessageError], windowAtSend: ServiceWindow?, isTemplate: Bool) -> String {
+    private static func failure(_ errors: [MessageError], windowAtSend: ServiceWindow?, send: FailedSend) -> String {
         // Meta's generic 131000 ("something went wrong") next to a specific code: the specific one is the cause.
         guard let error = MessageError.primary(of: errors) else {
             return "failed, and Meta gave no error code; the status has no errors[] entry to explain it"
@@ -302,7 +302,7 @@ public struct MessageVerdict: Sendable, Equatable {
         guard let code = error.code else {
             return "failed without an error code\(more): \(error.headline.dropFirst("no error code: ".count))"
         }
-        if ErrorCatalog.isReengagement(code), isTemplate {
+        if ErrorCatalog.isReengagement(code), send.isTemplate == true {
             // Meta's fix for the code is a template, and this was one: the window alone cannot explain it.
             var window = ""
             if let windowAtSend, let last = windowAtSend.lastInbound {
@@ -330,7 +330,7 @@ public struct MessageVerdict: Sendable, Equatable {
         guard let entry = error.entry else {
             return "failed: \(code) (\(error.title ?? error.message ?? "no title"))\(more); not in kops's catalogue: see \(ErrorCatalog.metaReference)"
         }
-        return "failed: \(code) (\(entry.name))\(more); \(entry.fix)"
+        return "failed: \(code) (\(entry.name))\(more); \(error.fix(for: send))"
     }
 
     /// The events whose word is no step of the delivery (`warning`, `deleted`, a word kops does not know), first of

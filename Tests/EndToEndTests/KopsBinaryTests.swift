@@ -39,7 +39,7 @@ import Testing
     /// A repeated `-c` runs every value in order, numbered across them (before, only the last ran, silently).
     @Test func repeatedCommandFlagsRunInOrder() async throws {
         let result = try await kops(["-c", "set on_error continue; use 999", "-c", "use 100200300400501", "-c", "state"])
-        #expect(result.stderr.hasPrefix("-c:2: error: no phone number in this project matches '999'"), "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("-c:2: error: '999' is too short to be a phone-number id"), "\(result.stderr)")
         #expect(result.stdout.contains("phone_number_id:      100200300400501"), "\(result.stdout)")
         #expect(result.status == 1)
     }
@@ -106,9 +106,13 @@ import Testing
         ("use \"unterminated", "-c:1: error: unterminated \" quote starting at column 5; close it or escape it with \\\n", 64),
         ("health", "-c:1: error: no phone number selected; run 'use <phone-number-id>' first ('numbers' lists them)\n", 1),
         ("health 999",
-         "-c:1: error: no phone number in this project matches '999'; 999 is not a phone-number id, WABA id, display number or "
+         "-c:1: error: '999' is too short to be a phone-number id or a phone number (list rows are not numbered); pick one: "
+            + "health 100200300400502 (Sales Line) or health 100200300400501 (Support Line)\n",
+         1),
+        ("health 99999",
+         "-c:1: error: no phone number in this project matches '99999'; 99999 is not a phone-number id, WABA id, display number or "
             + "contact of this project (searched 2 numbers (ids, WABA ids, display numbers), conversations by contact number, API "
-            + "calls of the last 30 days by path); 999 has no '+' or '00': if it is a national number, add the country code (this "
+            + "calls of the last 30 days by path); 99999 has no '+' or '00': if it is a national number, add the country code (this "
             + "project's numbers use +1); numbers: 100200300400502 (+1 415-555-0101, Sales Line), 100200300400501 (+1 415-555-0100, "
             + "Support Line)\n",
          1),
@@ -155,7 +159,7 @@ import Testing
         let result = try await kops([], stdin: "state\nuse 999\nuse 100200300400501\nstate\n")
         #expect(result.stdout.hasPrefix("api:"))
         #expect(!result.stdout.contains("using 100200300400501"), "nothing runs after the failing line")
-        #expect(result.stderr.hasPrefix("<stdin>:2: error: no phone number in this project matches '999'"))
+        #expect(result.stderr.hasPrefix("<stdin>:2: error: '999' is too short to be a phone-number id"))
         #expect(result.stderr.filter { $0 == "\n" }.count == 1)
         #expect(result.status == 1)
     }

@@ -22,4 +22,23 @@ import Testing
         #expect(changes.last?.label == "deleted")
         #expect(MessageChange.of("wamid.C", in: messages).isEmpty)
     }
+
+    /// probe13 P13-8: a list marks the message the contact withdrew (its content no longer shown as current nor
+    /// copied into a ticket) and the one they edited (old and new text), on the same page; `byOriginal` agrees with `of`.
+    @Test func aListShowsWithdrawnAndEditedMessagesAsSuch() throws {
+        let inbound = #""kapso":{"direction":"inbound","phone_number":"14155550150"}"#
+        let messages = try [
+            #"{"id":"wamid.R","timestamp":"1795258800","type":"revoke","revoke":{"original_message_id":"wamid.CARD"},\#(inbound)}"#,
+            #"{"id":"wamid.E","timestamp":"1795168800","type":"edit","edit":{"original_message_id":"wamid.ORDER","message":{"type":"text","text":{"body":"my order is 1243"}}},\#(inbound)}"#,
+            #"{"id":"wamid.CARD","timestamp":"1795168000","type":"text","text":{"body":"my card is 4111 1111 1111 1111"},\#(inbound)}"#,
+            #"{"id":"wamid.ORDER","timestamp":"1795167000","type":"text","text":{"body":"my order is 1234"},\#(inbound)}"#,
+        ].map(Self.message)
+        let changes = MessageChange.byOriginal(in: messages)
+        #expect(changes.keys.sorted() == ["wamid.CARD", "wamid.ORDER"])
+        for id in ["wamid.CARD", "wamid.ORDER", "wamid.R"] { #expect((changes[id] ?? []) == MessageChange.of(id, in: messages)) }
+        let card = MessageChange.listed("my card is 4111 1111 1111 1111", changes: changes["wamid.CARD"] ?? [])
+        #expect(card == "(withdrawn by the contact at 2026-11-21T11:00:00Z; 'message' shows what it was)")
+        #expect(MessageChange.listed("my order is 1234", changes: changes["wamid.ORDER"] ?? []) == "my order is 1234 → edited: my order is 1243")
+        #expect(MessageChange.listed("hello", changes: []) == "hello")
+    }
 }

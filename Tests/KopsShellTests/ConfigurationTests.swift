@@ -102,6 +102,35 @@ import Testing
         ])
     }
 
+    /// TOML names a key also quoted (`"outptu"`), a table by a header (`[extras]`) and a profile
+    /// by a quoted header (`[profiles."beta"]`); each warning names its line, in line order.
+    @Test func unknownKeysInQuotedOrTableFormsNameTheirLines() throws {
+        let text = """
+            default_profile = "acme"
+            zeta = true
+            [extras]
+            a = 1
+
+            [ profiles . acme ]
+            base_url = "http://127.0.0.1:1"
+            "outptu" = "json"
+            'quoted.key' = 1
+            colour.dark = true
+
+            [profiles."beta"]
+            phone="1"
+            """
+        let config = try KopsConfig.parse(text, path: "c.toml")
+        #expect(config.warnings == [
+            "c.toml:2: unknown key 'zeta'; ignored",
+            "c.toml:3: unknown key 'extras'; ignored",
+            "c.toml:8: unknown key 'outptu' in [profiles.acme]; ignored",
+            "c.toml:9: unknown key 'quoted.key' in [profiles.acme]; ignored",
+            "c.toml:10: unknown key 'colour' in [profiles.acme]; ignored",
+            "c.toml:13: unknown key 'phone' in [profiles.beta]; ignored",
+        ])
+    }
+
     @Test func unknownProfileListsTheKnownOnes() {
         #expect(throws: ConfigError.unknownProfile(name: "nope", known: ["acme", "eagle"])) {
             try settings(.init(profile: "nope"))

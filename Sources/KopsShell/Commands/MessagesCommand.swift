@@ -103,12 +103,15 @@ public enum MessagesCommand: Command {
 
     /// The messages as rows; `now` is the API's clock: a time ahead of it is no time (`MessageTime`), shown `-` as a
     /// missing, millisecond or ISO one is ('message' and 'trace' say why).
+    /// A message the contact edited or withdrew later on the same page says so in CONTENT (`MessageChange.listed`).
     static func table(_ messages: [Message], now: Int64?) -> Table {
+        let changes = MessageChange.byOriginal(in: messages)
         let rows = messages.map { message -> [StyledText] in
             [
                 StyledText(MessageTime(message, now: now).seconds.map(KapsoTime.iso) ?? "-"), StyledText(message.isInbound ? "in" : "out"),
                 StyledText(message.type), status(message), StyledText(MessageSummary.contact(of: message.json) ?? "-"),
-                StyledText(MessageSummary.text(of: message.json)), StyledText(message.id),
+                StyledText(MessageChange.listed(MessageSummary.text(of: message.json), changes: changes[message.id] ?? [])),
+                StyledText(message.id),
             ]
         }
         var table = Table(

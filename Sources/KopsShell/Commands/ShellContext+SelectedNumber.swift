@@ -80,6 +80,9 @@ extension ShellContext {
             return match
         }
         let typed = IDInput.cleaned(query).split(separator: " ").joined(separator: " ")
+        if let line = IDResolver.tooShortLine(typed, numbers: numbers, command: command) {
+            throw ShellError.notAPhoneNumberID(explanation: line)
+        }
         if let misplaced = IDResolver.misplacedPhoneNumberID(typed, numbers: numbers), misplaced.kind != .unknown {
             throw ShellError.notAPhoneNumberID(explanation: misplaced.line(command: command))
         }

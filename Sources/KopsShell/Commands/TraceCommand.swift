@@ -212,7 +212,7 @@ public enum TraceCommand: Command {
         // The message's code first (as the verdict picks it), then the rest; a warning's errors too (StatusWord).
         let statusErrors = history.events.filter { $0.status == "failed" || StatusWord($0.status).rank == nil }
             .flatMap { event in (MessageError.primary(of: event.errors).map { [$0] } ?? []) + MessageError.others(of: event.errors) }
-        return blocks + explained(statusErrors + received, template: message.type == "template") + billing(message)
+        return blocks + explained(statusErrors + received, send: FailedSend(message: message.json)) + billing(message)
     }
 
     /// How Meta priced the message, its billing conversation and the sender's callback data, one labelled line each
@@ -241,17 +241,16 @@ public enum TraceCommand: Command {
     }
 
     /// Meaning, fix and Meta's details of each distinct error, the first three in full.
-    /// A template refused with a window code gets the template's advice (`ErrorCatalog.reengagementOnTemplate`), not
-    /// the catalogue's "send a template".
-    private static func explained(_ errors: [MessageError], headlines: Bool = false, template: Bool = false) -> [Block] {
+    /// Meaning and fix are the ones for this message (`MessageError.fix(for:)`): a template refused with a window code
+    /// gets the template's advice, not the catalogue's "send a template".
+    private static func explained(_ errors: [MessageError], headlines: Bool = false, send: FailedSend? = nil) -> [Block] {
         var seen: [MessageError] = []
         for error in errors where !seen.contains(error) { seen.append(error) }
         var blocks: [Block] = []
         for error in seen.prefix(3) {
             if headlines || seen.count > 1 || error.code == nil { blocks.append(.line(StyledText("  error:   " + error.headline, style: .bad))) }
-            blocks.append(.line(StyledText("  meaning: " + error.meaning)))
-            let fix = template && ErrorCatalog.isReengagement(error.code) ? ErrorCatalog.reengagementOnTemplate : error.next
-            blocks.append(.line(StyledText("  fix:     " + fix)))
+            blocks.append(.line(StyledText("  meaning: " + error.meaning(for: send))))
+            blocks.append(.line(StyledText("  fix:     " + error.fix(for: send))))
             if let details = error.details, error.entry != nil || error.code == nil && details != error.meaning {
                 blocks.append(.line(StyledText("  meta:    " + details, style: .dim)))
             }

@@ -45,8 +45,11 @@ public struct KopsConfig: Sendable, Equatable {
         }
         let lines = SourceLines(text)
         var config = KopsConfig()
+        var warnings: [(line: Int?, text: String)] = []
+        func inLineOrder() -> [String] { warnings.sorted { ($0.line ?? .max) < ($1.line ?? .max) }.map(\.text) }
         for key in table.keys where key != "default_profile" && key != "profiles" {
-            config.warnings.append("\(path):\(lines.line(of: key, in: nil).map(String.init) ?? "?"): unknown key '\(key)'; ignored")
+            let line = lines.line(of: key, in: nil)
+            warnings.append((line, "\(path):\(line.map(String.init) ?? "?"): unknown key '\(key)'; ignored"))
         }
         if let value = table["default_profile"] {
             guard let name = value.string else {
@@ -54,7 +57,10 @@ public struct KopsConfig: Sendable, Equatable {
             }
             config.defaultProfile = name
         }
-        guard let profiles = table["profiles"] else { return config }
+        guard let profiles = table["profiles"] else {
+            config.warnings = inLineOrder()
+            return config
+        }
         guard let profiles = profiles.table else {
             throw .invalidValue(path: path, line: lines.line(of: "profiles", in: nil), key: "profiles", expected: "[profiles.NAME] tables")
         }
@@ -62,13 +68,14 @@ public struct KopsConfig: Sendable, Equatable {
             guard let entry = profiles[name]?.table else {
                 throw .invalidValue(path: path, line: lines.line(of: name, in: "profiles"), key: "profiles.\(name)", expected: "a [profiles.\(name)] table")
             }
-            config.profiles.append(try profile(name, entry, path: path, lines: lines, warnings: &config.warnings))
+            config.profiles.append(try profile(name, entry, path: path, lines: lines, warnings: &warnings))
         }
+        config.warnings = inLineOrder()
         return config
     }
 
     private static func profile(
-        _ name: String, _ table: TOMLTable, path: String, lines: SourceLines, warnings: inout [String]
+        _ name: String, _ table: TOMLTable, path: String, lines: SourceLines, warnings: inout [(line: Int?, text: String)]
     ) throws(ConfigError) -> Profile {
         let section = "profiles.\(name)"
         func line(_ key: String) -> Int? { lines.line(of: key, in: section) }
@@ -79,7 +86,7 @@ public struct KopsConfig: Sendable, Equatable {
         }
         for key in table.keys where !profileKeys.contains(key) {
             if secretKeys.contains(key.lowercased()) { throw .literalKey(path: path, line: line(key), profile: name, key: key) }
-            warnings.append("\(path):\(line(key).map(String.init) ?? "?"): unknown key '\(key)' in [\(section)]; ignored")
+            warnings.append((line(key), "\(path):\(line(key).map(String.init) ?? "?"): unknown key '\(key)' in [\(section)]; ignored"))
         }
         var profile = Profile(name: name)
         profile.baseURL = try string("base_url")
@@ -107,6 +114,10 @@ public struct KopsConfig: Sendable, Equatable {
 }
 
 /// Finds the line of `key = ...` inside a `[section]` of the raw text, for error messages.
+///
+/// TOMLKit reports no positions for values, so this reads the lines itself: table headers
+/// (`[a.b]`, `[[a]]`, `[ a . "b" ]`) and keys (`key`, `"key"`, `'key'`, `a.b`) are split into
+/// their dotted parts with quotes removed, the way TOML names them.
 struct SourceLines {
     let lines: [Substring]
 
@@ -114,21 +125,61 @@ struct SourceLines {
         lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
-    /// 1-based line of the key's assignment in `section` (nil = top level), or of `[section.key]`.
+    /// 1-based line where `key` is set in `section` (nil = top level): `key = …`, a dotted
+    /// `key.x = …`, or a table `[section.key]` / `[section.key.x]`; nil when not found.
     func line(of key: String, in section: String?) -> Int? {
-        var current: String?
+        let table = section.map(Self.parts) ?? []
+        var current: [String] = []
         for (index, raw) in lines.enumerated() {
             let line = raw.trimmingSpaces()
             if line.hasPrefix("[") {
-                current = String(line.dropFirst().prefix { $0 != "]" }).trimmingSpaces()
-                if let section, current == section + "." + key { return index + 1 }
+                let inside = line.drop { $0 == "[" }
+                current = Self.parts(String(inside.prefix(upTo: Self.end(of: inside, at: "]"))))
+                if current.count > table.count, Array(current.prefix(table.count)) == table, current[table.count] == key {
+                    return index + 1
+                }
                 continue
             }
-            guard current == section, line.hasPrefix(key) else { continue }
-            let rest = line.dropFirst(key.count).trimmingSpaces()
-            if rest.hasPrefix("=") { return index + 1 }
+            guard current == table else { continue }
+            let name = line.prefix(upTo: Self.end(of: Substring(line), at: "="))
+            guard name.endIndex != line.endIndex else { continue }
+            if Self.parts(String(name)).first == key { return index + 1 }
         }
         return nil
+    }
+
+    /// The index of the first `stop` outside quotes, or the end.
+    private static func end(of text: Substring, at stop: Character) -> Substring.Index {
+        var quote: Character?
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "\"" || character == "'" {
+                quote = character
+            } else if character == stop {
+                return index
+            }
+            index = text.index(after: index)
+        }
+        return text.endIndex
+    }
+
+    /// `a . "b.c" . 'd'` → `["a", "b.c", "d"]`.
+    private static func parts(_ name: String) -> [String] {
+        var parts: [String] = []
+        var rest = Substring(name)
+        while true {
+            let stop = end(of: rest, at: ".")
+            var part = rest[..<stop].trimmingSpaces()
+            if part.count >= 2, let first = part.first, first == "\"" || first == "'", part.last == first {
+                part = String(part.dropFirst().dropLast())
+            }
+            parts.append(part)
+            guard stop < rest.endIndex else { return parts }
+            rest = rest[rest.index(after: stop)...]
+        }
     }
 }
 

@@ -1,0 +1,115 @@
+public import KapsoClient
+
+/// What a failed message was, for the advice that depends on it besides the code: a template or not, and the
+/// recipient's number.
+public struct FailedSend: Sendable, Equatable {
+    /// True for `type: template`; nil when unknown (a Meta event from log search names no type).
+    public var isTemplate: Bool?
+    /// The recipient's number as digits with its country code (`14155550160`), nil when unknown or no number.
+    public var recipient: String?
+
+    public init(isTemplate: Bool?, recipient: String?) {
+        self.isTemplate = isTemplate
+        self.recipient = recipient.map { $0.filter { $0.isASCII && $0.isNumber } }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The message's type and, for an outbound message, its `to` (a group id is no number).
+    public init(message: JSONObject) {
+        let inbound = message["kapso"]?["direction"]?.string == "inbound"
+        let to = inbound || message["recipient_type"]?.string == "group" ? nil : message["to"]?.string
+        self.init(isTemplate: message["type"]?.string.map { $0 == "template" }, recipient: to)
+    }
+}
+
+extension MessageError {
+    /// What this error means for `send`: the catalogue's meaning, unless the code's usual story cannot be this
+    /// message's (131049 on a free-form message).
+    public func meaning(for send: FailedSend?) -> String {
+        if code == "131049", send?.isTemplate == false {
+            return "Meta documents 131049 for marketing templates it chose not to deliver; this message was no template, "
+                + "so Meta's reason is not the documented one"
+        }
+        return meaning
+    }
+
+    /// What to do about this error for `send`, read from the code, Meta's `error_data.details` and the message:
+    /// - a re-engagement code (131047, 470) on a template: `ErrorCatalog.reengagementOnTemplate`;
+    /// - 131053 whose details say Meta's download of the `link` got an HTTP status or timed out
+    ///   ("Downloading media from weblink failed with http code 403"): the URL is the cause, not the file (Meta's
+    ///   error-codes page sends you to `error_data.details` for 131053's reason);
+    /// - 131049 on a template to a +1 number with a US area code: marketing templates are not delivered to US numbers
+    ///   at all since 1 Apr 2025 (Meta's pause, as Twilio's error 63049 page and Zoho's notice word it: "numbers with
+    ///   the +1 dialing code and a US area code"), so waiting 24 hours is no fix; to other numbers, the per-user limit's
+    ///   advice (wait at least 24 hours); on a free-form message, that it is unexpected;
+    /// - otherwise `next` (the catalogue's fix, or where to look).
+    public func fix(for send: FailedSend?) -> String {
+        if ErrorCatalog.isReengagement(code), send?.isTemplate == true { return ErrorCatalog.reengagementOnTemplate }
+        if code == "131053", let refusal = Self.weblinkRefusal(details) {
+            return "the media URL \(refusal) when Meta fetched it: make the link publicly fetchable (no login, cookie, "
+                + "IP allow-list or expired signature), or upload the file and send it by media id; the file's type and size are not the problem"
+        }
+        if code == "131049", let send {
+            if send.isTemplate == false {
+                return "Meta documents 131049 for marketing templates and this message was none: look for what else went "
+                    + "wrong with this send (its API call in 'trace'); if Meta repeats it, open a Meta Direct Support ticket with the WAMID"
+            }
+            switch send.recipient.map(NANPRegion.of) {
+            case .unitedStates(let area)?:
+                return "+1 \(area) is a US number: Meta does not deliver marketing templates to US numbers (paused since "
+                    + "1 Apr 2025), so resending fails again; send a utility or authentication template, or reach the contact another way"
+            case .elsewhere?:
+                return "do not resend to this user for at least 24 hours (sooner fails again); prefer utility templates"
+            case .unclear?, nil:
+                break
+            }
+        }
+        return next
+    }
+
+    /// `answered HTTP 403` / `timed out` from 131053 details such as "Downloading media from weblink failed with
+    /// http code 403, status message Forbidden"; nil when the details name no HTTP answer or time-out.
+    static func weblinkRefusal(_ details: String?) -> String? {
+        guard let details = details?.lowercased(), details.contains("weblink") || details.contains("url") || details.contains("http") else {
+            return nil
+        }
+        if let range = details.firstRange(of: "http code ") {
+            let digits = details[range.upperBound...].prefix { $0.isASCII && $0.isNumber }
+            if digits.count == 3 { return "answered HTTP \(digits)" }
+        }
+        if details.contains("timed out") || details.contains("timeout") { return "timed out" }
+        return nil
+    }
+}
+
+/// Where a +1 number is, by its area code: the North American Numbering Plan covers the US, its territories,
+/// Canada and 17 Caribbean countries under one country code. Sources: NANPA's area-code lists (Canadian and
+/// Caribbean NPAs as assigned in 2025).
+enum NANPRegion: Equatable {
+    case unitedStates(area: String)
+    /// Canada or a Caribbean country, or no +1 number at all.
+    case elsewhere
+    /// Puerto Rico, US Virgin Islands, Guam, Northern Mariana Islands, American Samoa (whether Meta counts them as US
+    /// numbers is not documented), or a non-geographic code (toll-free N00, 5NN).
+    case unclear
+
+    static func of(_ digits: String) -> NANPRegion {
+        guard digits.count == 11, digits.hasPrefix("1") else { return .elsewhere }
+        let area = String(digits.dropFirst().prefix(3))
+        if canadaAndCaribbean.contains(area) { return .elsewhere }
+        let nonGeographic = area.hasSuffix("00") || area.hasPrefix("5") && area.dropFirst().allSatisfy { $0 == area.last }
+        if territories.contains(area) || nonGeographic { return .unclear }
+        return .unitedStates(area: area)
+    }
+
+    static let territories: Set = ["340", "670", "671", "684", "787", "939"]
+    static let canadaAndCaribbean: Set = [
+        // Canada
+        "204", "226", "236", "249", "250", "257", "263", "289", "306", "343", "354", "365", "367", "368", "382", "387",
+        "403", "416", "418", "428", "431", "437", "438", "450", "460", "468", "474", "506", "514", "519", "548", "579",
+        "581", "584", "587", "604", "613", "622", "639", "647", "672", "683", "705", "709", "742", "753", "778", "780",
+        "782", "807", "819", "825", "867", "873", "879", "902", "905", "942",
+        // Caribbean countries and Bermuda
+        "242", "246", "264", "268", "284", "345", "441", "473", "649", "658", "664", "721", "758", "767", "784", "809",
+        "829", "849", "868", "869", "876",
+    ]
+}
