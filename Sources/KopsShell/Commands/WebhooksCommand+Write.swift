@@ -182,12 +182,10 @@ extension WebhooksCommand {
         let failedAttempt = delivery.status == "pending" && delivery.attemptCount > 0
         if delivery.status == "failed" || failedAttempt {
             result.status = .failure
-            let cause =
-                delivery.responseStatus.map { "the receiver answered HTTP \($0)" }
-                ?? "the receiver gave no HTTP response (timeout or connection refused)"
+            // The advice `errors` gives for the same answer (probe11 P11-15: a redirect is no "check its logs").
+            let meaning = ErrorTriage.deliveryMeaning(status: delivery.responseStatus, url: delivery.webhookURL)
             let retries = failedAttempt ? " (Kapso retries it after 10, 40 and 90 s)" : ""
-            result.blocks.append(
-                .hint("\(cause)\(retries); it must answer 200 within 10 s: check its logs, then 'webhooks test \(id)' again"))
+            result.blocks.append(.hint("\(meaning)\(retries); then 'webhooks test \(id)' again"))
         }
         return result
     }
