@@ -157,14 +157,17 @@ public enum IDInput: Sendable, Equatable {
 
     /// The digits of a whole number of 7 or more digits written with a zero fraction, `100200300400501.0` or
     /// `…501,00` → `100200300400501`: what a spreadsheet column formatted as a number with decimals, or a float
-    /// column (pandas `to_csv`, a JSON number read as a double and written again) makes of a long id. Nil otherwise
+    /// column (pandas `to_csv`, a JSON number read as a double and written again) makes of a long id. A leading `+`
+    /// is kept (`+14155550130.0` → `+14155550130`: a `+` typed before the number, which a sheet keeps as text
+    /// prefix; it was read as the phone number 141555501300, another contact's, probe12 P12-9). Nil otherwise
     /// (`415.555.0100` has two separators and is a phone number).
     public static func zeroFractionDigits(_ text: String) -> String? {
-        let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "." || $0 == "," })
+        let sign = text.hasPrefix("+") ? "+" : ""
+        let parts = text.dropFirst(sign.count).split(omittingEmptySubsequences: false, whereSeparator: { $0 == "." || $0 == "," })
         guard parts.count == 2, parts[0].count >= 7, parts[0].first != "0",
             parts[0].allSatisfy({ $0.isASCII && $0.isNumber }), (1...6).contains(parts[1].count), parts[1].allSatisfy({ $0 == "0" })
         else { return nil }
-        return String(parts[0])
+        return sign + String(parts[0])
     }
 
     /// `text` with its decimal digits of other scripts as ASCII digits, and the script's name, when it has such digits and
@@ -270,7 +273,7 @@ extension IDInput.Problem {
         let digits = IDInput.zeroFractionDigits(text) ?? text
         let how = "a whole number written with a fraction ('\(text.dropFirst(digits.count))'), as a spreadsheet or a float column "
             + "(pandas, a CSV export) writes a long number"
-        if digits.count <= 15 { return "\(how): it is \(digits); use \(digits)" }
+        if digits.filter(\.isNumber).count <= 15 { return "\(how): it is \(digits); use \(digits)" }
         return "\(how): it reads \(digits), but a float keeps about 15 to 16 digits, so the last ones may be wrong; format "
             + "the column as text and copy the id again ('numbers' lists this project's ids)"
     }

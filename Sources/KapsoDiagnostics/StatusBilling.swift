@@ -20,6 +20,16 @@ public import KapsoClient
 ///
 /// Meta's billing conversation is not Kapso's conversation (a UUID, kapso-api.md §8.3), and kops can look neither
 /// the price nor the conversation up: what a status carries is all there is.
+///
+/// What kops does not claim (probe12 P12-7): a charge. Under per-message pricing Meta charges a message when it is
+/// delivered (Meta's Groups API pricing page, developers.facebook.com/documentation/business-messaging/whatsapp/
+/// groups/pricing/: Groups API "uses Cloud API's per-message pricing model to determine if a given message is
+/// billable", and "you are charged each time a billable message is delivered"), and the status reference sends
+/// `pricing` with `sent` and `delivered`/`read`, never with `failed`; `billable` itself is deprecated since the
+/// per-message model (Graph API v16 typings of whatsapp-api-js, `ServerPricing.billable`). So a `billable` on a
+/// failed status is no charge, a message that failed and was never delivered is not charged, and statuses that
+/// disagree on a message's pricing are said to disagree, not reconciled. A pricing object of the wrong shape (a
+/// number for `pricing_model`, text for `billable`) is named malformed, and nothing is read from it.
 public struct StatusBilling: Sendable, Equatable {
     /// One status's `pricing` object.
     public struct Pricing: Sendable, Equatable, Hashable {
@@ -32,21 +42,47 @@ public struct StatusBilling: Sendable, Equatable {
         public var category: String?
         /// `type` (per-message pricing): `regular`, `free_customer_service`, `free_entry_point`.
         public var type: String?
+        /// What makes the object unreadable, in field order (`billable is text, not true or false`, `pricing_model is
+        /// a number, not a name`, `not an object`); empty when it reads. When not empty the other fields are nil.
+        public var malformed: [String] = []
 
-        /// Reads a `pricing` object; nil when it is not an object or holds none of the four fields.
+        /// Reads a `pricing` object; nil when it is absent or `null`, or an object holding none of the four fields.
+        /// A field of the wrong JSON type, or a `pricing` that is no object, makes it `malformed`.
         public init?(_ json: JSONValue?) {
-            guard let object = json?.object else { return nil }
-            billable = object["billable"]?.bool
-            model = StatusBilling.text(object["pricing_model"])
-            category = StatusBilling.text(object["category"])
-            type = StatusBilling.text(object["type"])
-            if billable == nil && model == nil && category == nil && type == nil { return nil }
+            guard let json, !json.isNull else { return nil }
+            guard let object = json.object else {
+                malformed = ["not an object but \(StatusBilling.kind(json))"]
+                return
+            }
+            func field(_ key: String, text: Bool) -> JSONValue? {
+                guard let value = object[key], !value.isNull else { return nil }
+                let fits = text ? value.string != nil : value.bool != nil
+                if !fits { malformed.append("\(key) is \(StatusBilling.kind(value)), not \(text ? "a name" : "true or false")") }
+                return fits ? value : nil
+            }
+            let billable = field("billable", text: false)?.bool
+            let model = field("pricing_model", text: true)?.string
+            let category = field("category", text: true)?.string
+            let type = field("type", text: true)?.string
+            guard malformed.isEmpty else { return }
+            (self.billable, self.model, self.category, self.type) =
+                (billable, model.flatMap(Self.nonEmpty), category.flatMap(Self.nonEmpty), type.flatMap(Self.nonEmpty))
+            if self.billable == nil && self.model == nil && self.category == nil && self.type == nil { return nil }
         }
 
-        /// `not billable; category service (…); type free_customer_service (…); PMP (per-message pricing)`.
-        public var text: String {
+        private static func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
+
+        /// `not billable; category service (…); type free_customer_service (…); PMP (per-message pricing)`, or
+        /// `malformed (pricing_model is a number, not a name), so kops reads nothing from it`.
+        public var text: String { text(billable: nil) }
+
+        /// `text`, with `billable` (when given) in place of the word `billable` of a billable pricing.
+        func text(billable shown: String?) -> String {
+            guard malformed.isEmpty else {
+                return "malformed (" + malformed.joined(separator: "; ") + "), so kops reads nothing from it"
+            }
             var parts: [String] = []
-            if let billable { parts.append(billable ? "billable" : "not billable") }
+            if let billable { parts.append(billable ? shown ?? "billable" : "not billable") }
             if let category { parts.append("category \(category)" + (StatusBilling.categories[category].map { " (\($0))" } ?? "")) }
             if let type { parts.append("type \(type)" + (StatusBilling.types[type].map { " (\($0))" } ?? "")) }
             if let model { parts.append(model + (StatusBilling.models[model].map { " (\($0))" } ?? "")) }
@@ -117,6 +153,10 @@ public struct StatusBilling: Sendable, Equatable {
     /// Each different `biz_opaque_callback_data` of the history (the sender's own text, shown as given: the renderer
     /// escapes control characters; masked transcripts mask it as a body, since it often holds an order id or an email).
     public let callbackData: [Seen<String>]
+    /// True when the history has a `delivered` or `read` status: only a delivered message is charged.
+    public let wasDelivered: Bool
+    /// True when the history has a `failed` status.
+    public let hasFailed: Bool
 
     /// Reads the events of a status history of the message `messageID` (a retried notification counts once, and a
     /// status naming another message is left out, as `StatusHistory` keeps them: another message's price is not this one's).
@@ -135,9 +175,12 @@ public struct StatusBilling: Sendable, Equatable {
         // History order: `StatusHistory` sorts by time; each of its events names the entry it was read from.
         let ordered = StatusHistory(statuses: statuses, sentAt: nil, messageID: messageID).events.map(\.storedIndex)
         let objects = (statuses?.array ?? [])
+        var (delivered, failed) = (false, false)
         for index in ordered where index < objects.count {
             guard let json = objects[index].object else { continue }
             let status = json["status"]?.string ?? "unknown"
+            if status == "delivered" || status == "read" { delivered = true }
+            if status == "failed" { failed = true }
             note(Pricing(json["pricing"]), status, in: &pricing)
             if let conversation = MetaConversation(json["conversation"]) {
                 // Meta names the expiry only on the status that opened the conversation: the same id, with nothing
@@ -154,6 +197,7 @@ public struct StatusBilling: Sendable, Equatable {
         self.pricing = pricing
         self.conversations = conversations
         self.callbackData = callbackData
+        (wasDelivered, hasFailed) = (delivered, failed)
     }
 
     /// The pricing, conversation and callback data of a Platform API message (`kapso.statuses`).
@@ -172,9 +216,41 @@ public struct StatusBilling: Sendable, Equatable {
         func on(_ statuses: [String]) -> String {
             "; on the " + statuses.joined(separator: ", ") + (statuses.count == 1 ? " status" : " statuses")
         }
-        return pricing.map { ("pricing", $0.value.text + on($0.statuses)) }
+        return pricing.map { ("pricing", pricingText($0) + on($0.statuses)) }
+            + (disagreement.map { [("pricing", $0)] } ?? [])
             + conversations.map { ("meta conversation", $0.value.text) }
             + callbackData.map { ("callback data", $0.value) }
+    }
+
+    /// One pricing's text, with what its `billable` does not mean: no charge on a failed status, none for a message
+    /// that failed and was never delivered (Meta charges on delivery, see the type's summary).
+    private func pricingText(_ seen: Seen<Pricing>) -> String {
+        if seen.statuses.allSatisfy({ $0 == "failed" }) {
+            return seen.value.text(billable: "billable flag on a failed status, not a charge (Meta charges a message when it is delivered)")
+        }
+        if hasFailed && !wasDelivered {
+            return seen.value.text(billable: "billable, but it failed and no delivered or read status is stored: not charged unless delivered")
+        }
+        return seen.value.text
+    }
+
+    /// A line saying the readable pricings disagree on what matters to a bill (category, billable, model), e.g.
+    /// `the statuses disagree (category service / marketing; billable no / yes), so kops cannot tell which Meta charged,
+    /// if any`; nil when they agree or there is one.
+    var disagreement: String? {
+        let readable = pricing.map(\.value).filter { $0.malformed.isEmpty }
+        func differing<Value: Hashable>(_ name: String, _ value: (Pricing) -> Value?, _ text: (Value) -> String) -> String? {
+            var seen: [Value] = []
+            for pricing in readable { if let value = value(pricing), !seen.contains(value) { seen.append(value) } }
+            return seen.count > 1 ? "\(name) " + seen.map(text).joined(separator: " / ") : nil
+        }
+        let differences = [
+            differing("category", \.category, { $0 }),
+            differing("billable", \.billable, { $0 ? "yes" : "no" }),
+            differing("pricing_model", \.model, { $0 }),
+        ].compactMap { $0 }
+        guard !differences.isEmpty else { return nil }
+        return "the statuses disagree (" + differences.joined(separator: "; ") + "), so kops cannot tell which Meta charged, if any"
     }
 
     // MARK: - What Meta's words mean
@@ -202,6 +278,18 @@ public struct StatusBilling: Sendable, Equatable {
         "PMP": "per-message pricing",
         "CBP": "conversation-based pricing, Meta's model before July 2025",
     ]
+
+    /// What a JSON value is, for a malformed field: `a number`, `text`, `an object`, ….
+    static func kind(_ value: JSONValue) -> String {
+        switch value {
+        case .string: "text"
+        case .bool: "true or false"
+        case .array: "a list"
+        case .object: "an object"
+        case .null: "null"
+        default: "a number"
+        }
+    }
 
     /// A non-empty string value, or a number as text; nil otherwise.
     static func text(_ value: JSONValue?) -> String? {

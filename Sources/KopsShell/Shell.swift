@@ -122,14 +122,16 @@ public final class Shell {
             var redacted = result
             if renderer.mode == .json || (keepsResult && recorder != nil) {
                 redacted.json = result.json.map(redactor.redact)
-                if keepsResult { context.lastResult = redacted }
+                if keepsResult {
+                    context.keepLastResult(redacted: redacted, unredacted: result.json, command: ScriptPolicy.label(typed))
+                }
             } else if keepsResult {
                 // Not printed here (other modes render the blocks): redacted when `assert` or `capture` reads it.
-                context.keepLastResult(result, redactingWith: redactor)
+                context.keepLastResult(result, redactingWith: redactor, command: ScriptPolicy.label(typed))
                 redacted.json = nil
             }
             context.ids.harvest(command: command.name, json: result.json)
-            show(redacted, jsonRedacted: true)
+            show(redacted, jsonRedacted: true, unredactedJSON: result.revealedSecret == nil ? nil : result.json)
             return result.status
         } catch {
             // A command that keeps its result and failed leaves none: `capture`/`assert` after it must not read the
@@ -213,17 +215,24 @@ public final class Shell {
 
     /// Prints `result` and records it. Its JSON, printed only in JSON mode, is redacted here unless the caller
     /// did (`jsonRedacted`); the rendered text is redacted once more on its way to each sink.
-    private func show(_ result: CommandResult, jsonRedacted: Bool = false) {
+    /// `unredactedJSON` is the JSON of a result that reveals a secret, before redaction: in JSON mode the terminal
+    /// shows that secret in clear where the table view does (probe12 P12-4); the recording still masks it.
+    private func show(_ result: CommandResult, jsonRedacted: Bool = false, unredactedJSON: JSONValue? = nil) {
         if let terminalWidth { renderer.table.width = terminalWidth() }
         renderer.errorWidth = errorWidth.map { $0() } ?? renderer.table.width
         var result = result
+        let unredacted = unredactedJSON ?? (jsonRedacted ? nil : result.json)
         // A piece written out already (`jsonText`) is printed instead of the JSON, which its writer redacted.
         if !jsonRedacted, renderer.mode == .json, result.jsonText == nil { result.json = result.json.map(redactor.redact) }
         if result.jsonTextCleared, renderer.mode == .json, result.revealedSecret == nil, let text = result.jsonText {
             // What `render` and `write` print for it, without their tests again: the text passed them as it is.
             output.write(text + "\n", to: .out)
         } else {
-            let (out, err) = renderer.render(result)
+            var terminal = result
+            if renderer.mode == .json, let secret = result.revealedSecret, let unredacted, result.jsonText == nil {
+                terminal.json = redactor.revealing(secret).redact(unredacted)
+            }
+            let (out, err) = renderer.render(terminal)
             write(out, to: .out, revealing: result.revealedSecret)
             write(err, to: .err, revealing: result.revealedSecret)
         }

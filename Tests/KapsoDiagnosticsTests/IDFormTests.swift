@@ -43,6 +43,8 @@ import Testing
         ("100200300400501.0", "a whole number written with a fraction ('.0'), as a spreadsheet or a float column (pandas, a CSV export) writes a long number: it is 100200300400501; use 100200300400501"),
         ("14155550171.00", "('.00'), as a spreadsheet or a float column (pandas, a CSV export) writes a long number: it is 14155550171; use 14155550171"),
         ("\"100200300400501,0\"", "it is 100200300400501; use 100200300400501"),
+        // P12-9: with a `+` it was read as the phone number 141555501300 (the `.` a separator), another contact's.
+        ("+14155550130.0", "('.0'), as a spreadsheet or a float column (pandas, a CSV export) writes a long number: it is +14155550130; use +14155550130"),
         ("2003004005006010001.0", "it reads 2003004005006010001, but a float keeps about 15 to 16 digits, so the last ones may be wrong"),
     ])
     func aWholeNumberWithAZeroFractionSaysWhatItIs(_ typed: String, _ said: String) throws {
@@ -68,7 +70,7 @@ import Testing
         #expect(IDInput.read("١٤١٥x").failureValue == .nonASCII, "not digits alone")
     }
 
-    @Test(arguments: ["415.555.0100", "4155550.1", "123.0", "0014155550100.0", "+14155550100"])
+    @Test(arguments: ["415.555.0100", "4155550.1", "123.0", "0014155550100.0", "+14155550100", "+1.415.555.0100", "+123.0", "++14155550130.0"])
     func otherNumbersAreNoZeroFraction(_ typed: String) {
         #expect(IDInput.zeroFractionDigits(IDInput.cleaned(typed)) == nil, "\(typed)")
     }

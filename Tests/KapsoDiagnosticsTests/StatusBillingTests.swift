@@ -39,8 +39,51 @@ import Testing
 
     @Test func anEmptyOrForeignPricingIsNone() throws {
         #expect(try Self.pricing("{}") == nil)
-        #expect(try Self.pricing(#""PMP""#) == nil)
+        #expect(try Self.pricing("null") == nil)
         #expect(try Self.pricing(#"{"currency":"USD"}"#) == nil)
+        #expect(try Self.pricing(#"{"category":null,"billable":null}"#) == nil)
+    }
+
+    /// probe12 P12-7: `{"billable":"yes","category":null,"pricing_model":7}` printed `pricing: 7`, a number read as the
+    /// model and the rest dropped without a word. A field of the wrong type makes the object malformed, said so.
+    @Test(arguments: [
+        (#"{"billable":"yes","category":null,"pricing_model":7}"#,
+         "malformed (billable is text, not true or false; pricing_model is a number, not a name), so kops reads nothing from it"),
+        (#"{"billable":true,"category":["marketing"],"type":"regular"}"#,
+         "malformed (category is a list, not a name), so kops reads nothing from it"),
+        (#"{"billable":1,"pricing_model":"PMP"}"#, "malformed (billable is a number, not true or false), so kops reads nothing from it"),
+        (#""PMP""#, "malformed (not an object but text), so kops reads nothing from it"),
+        (#"7"#, "malformed (not an object but a number), so kops reads nothing from it"),
+    ])
+    func aMalformedPricingIsNamedAndNotRead(object: String, text: String) throws {
+        let pricing = try #require(try Self.pricing(object))
+        #expect(pricing.text == text)
+        #expect(pricing.billable == nil && pricing.model == nil && pricing.category == nil && pricing.type == nil)
+    }
+
+    /// probe12 P12-7: Meta charges a delivered message; `billable` on a failed status, or on a message that failed
+    /// before any delivery, is no charge, and statuses that disagree are said to.
+    @Test func billableIsNoChargeOnAFailedStatusNorForAnUndeliveredMessage() throws {
+        let failedOnly = try Self.billing(
+            #"[{"status":"sent","timestamp":"1795262400","pricing":{"billable":false,"pricing_model":"PMP","category":"service","type":"free_entry_point"}},"#
+                + #"{"status":"delivered","timestamp":"1795262401","pricing":{"billable":true,"pricing_model":"CBP","category":"authentication"}},"#
+                + #"{"status":"failed","timestamp":"1795262403","pricing":{"billable":true,"pricing_model":"PMP","category":"marketing"}}]"#)
+        #expect(failedOnly.lines.map(\.label) == ["pricing", "pricing", "pricing", "pricing"])
+        #expect(failedOnly.lines[1].text.hasPrefix("billable; category authentication"), "delivered: Meta's word stands")
+        #expect(failedOnly.lines[2].text
+            == "billable flag on a failed status, not a charge (Meta charges a message when it is delivered); category marketing "
+            + "(a marketing template); PMP (per-message pricing); on the failed status")
+        #expect(failedOnly.lines[3].text
+            == "the statuses disagree (category service / authentication / marketing; billable no / yes; pricing_model PMP / CBP), "
+            + "so kops cannot tell which Meta charged, if any")
+
+        let undelivered = try Self.billing(
+            #"[{"status":"sent","timestamp":"1795262400","pricing":{"billable":true,"pricing_model":"PMP","category":"marketing"}},"#
+                + #"{"status":"failed","timestamp":"1795262401"}]"#)
+        #expect(undelivered.lines.map(\.text) == [
+            "billable, but it failed and no delivered or read status is stored: not charged unless delivered; category marketing "
+                + "(a marketing template); PMP (per-message pricing); on the sent status"
+        ])
     }
 
     /// The same price on sent and delivered is one line naming both; the read status carries none.
@@ -59,9 +102,11 @@ import Testing
         let billing = try Self.billing(
             #"[{"status":"sent","timestamp":"1795262400","pricing":{"billable":true,"pricing_model":"PMP","category":"utility","type":"regular"}},"#
                 + #"{"status":"delivered","timestamp":"1795262402","pricing":{"billable":false,"pricing_model":"PMP","category":"utility","type":"free_customer_service"}}]"#)
-        #expect(billing.lines.map(\.label) == ["pricing", "pricing"])
+        #expect(billing.lines.map(\.label) == ["pricing", "pricing", "pricing"])
         #expect(billing.lines[0].text.hasPrefix("billable; ") && billing.lines[0].text.hasSuffix("on the sent status"))
         #expect(billing.lines[1].text.hasPrefix("not billable; ") && billing.lines[1].text.hasSuffix("on the delivered status"))
+        // probe12 P12-7: two stories for one message are said to disagree, not left side by side without a word.
+        #expect(billing.lines[2].text == "the statuses disagree (billable yes / no), so kops cannot tell which Meta charged, if any")
     }
 
     @Test func metaConversationNamesItsOriginAndExpiry() throws {

@@ -176,6 +176,16 @@ import Testing
         ("verdict: failed: 131047, the 24-hour window closed", 80, ["verdict: failed: 131047, the 24-hour window closed"]),
         ("a https://example.test/a/very/long/webhook/url/that/is/one/word b", 20,
          ["a", "https://example.test/a/very/long/webhook/url/that/is/one/word", "b"]),
+        // P12-9: a command to type is not split over two lines when it fits on one.
+        ("error: use: a long number: it is 100200300400501; use 100200300400501", 53,
+         ["error: use: a long number: it is 100200300400501;", "       use 100200300400501"]),
+        ("error: no phone number selected; run 'use <phone-number-id>' first", 45,
+         ["error: no phone number selected;", "       run 'use <phone-number-id>' first"]),
+        ("error: the secret is masked; run 'webhooks get ID --reveal-secret' and capture it", 60,
+         ["error: the secret is masked;", "       run 'webhooks get ID --reveal-secret' and capture it"]),
+        // An apostrophe in a word opens no quote; a quote too long for a line breaks at its words.
+        ("note: Meta's reply says 'a b c d e f g h i j k l m n o p' here", 20,
+         ["note: Meta's reply", "      says 'a b c d", "      e f g h i j k", "      l m n o p'", "      here"]),
     ])
     func proseWrapsAtWordsWithAHangingIndent(text: String, width: Int, expected: [String]) {
         #expect(ProseWrap.lines(text, width: width) == expected)

@@ -52,6 +52,15 @@ import Testing
             "numbers\n#! error\nwebhooks get 3d4e5f6a-0000-4000-8000-000000000000\ncapture .data[0].id as hook", 4, .failure,
             "t.kops:4: error: capture: 'webhooks get' failed and left no result to read; fix it and run it again first"
         ),
+        // P12-9: after `help` (a result without data) it said "no result to check yet" though a line had run.
+        (
+            "webhooks get 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70 --output json\nhelp\nassert .active == true", 3, .failure,
+            "t.kops:3: error: assert: the last command, 'help', returned no data to read; run a command that returns data first"
+        ),
+        (
+            "assert .active == true", 1, .failure,
+            "t.kops:1: error: assert: no result to check yet; run a command that returns data first"
+        ),
         (
             "#! error\nstate", 2, .failure,
             "t.kops:2: error: expected 'state' to fail (#! error) but it succeeded; fix the command or remove the marker"

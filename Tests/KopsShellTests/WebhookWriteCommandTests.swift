@@ -1,3 +1,4 @@
+import KapsoClient
 import KopsShell
 import KopsTestSupport
 import Testing
@@ -192,6 +193,74 @@ import Testing
         let ran = try await runDemo("webhooks test \(Self.failing) --event whatsapp.message.read")
         #expect(ran.err == "error: the API rejected the request (422): Webhook is not subscribed to event whatsapp.message.read\n")
         #expect(ran.status == 1)
+    }
+
+    /// probe12 P12-4: in JSON (a script's form) the generated secret was only `whsec_…6a`, so by kops's own account
+    /// it was lost; `--reveal-secret --output json` was masked too. The JSON now holds it, the warning goes to stderr.
+    @Test(arguments: [
+        "webhooks create --url https://example.com/hook --events whatsapp.message.received --output json",
+        "webhooks create --url https://example.com/hook --events whatsapp.message.received --output=json",
+    ])
+    func createInJSONShowsTheGeneratedSecretInTheJSON(line: String) async throws {
+        let ran = try await runDemo(line)
+        let json = try JSONValue.parse(Array(ran.out.utf8))
+        let secret = try #require(json["secret_key"]?.string)
+        #expect(secret.hasPrefix("whsec_") && secret.count == 38 && !secret.contains("…"), "\(secret)")
+        #expect(ran.err == "warning: this generated secret is shown only now; store it where the receiver verifies signatures\n")
+    }
+
+    @Test func revealSecretInJSONShowsItInTheJSONAndTheSessionModeToo() async throws {
+        let runs = try await runDemo([
+            "webhooks get \(Self.legacy) --reveal-secret --output json", "output json", "webhooks get \(Self.legacy) --reveal-secret",
+            "webhooks get \(Self.legacy)",
+        ])
+        for ran in [runs[0], runs[2]] {
+            #expect(ran.out.contains("\"secret_key\": \"whsec_sales_654\""), "\(ran.out)")
+            #expect(ran.err == "warning: the signing secret is shown in clear; keep it out of tickets and screenshots\n")
+        }
+        #expect(runs[3].out.contains("\"secret_key\": \"whsec_…54\""), "not asked: masked")
+    }
+
+    /// A recording of a revealed secret keeps it masked, in the JSON and in the capture's line.
+    @Test func aRecordingOfARevealedSecretMasksIt() async throws {
+        let page = try await withSimulator { fixture in
+            let (shell, output) = try fixture.shell(phoneNumberID: Self.sales)
+            let recorder = try TranscriptRecorder(
+                header: TranscriptHeader(context: shell.context, keepPII: false), destination: .memory, context: shell.context)
+            shell.recorder = recorder
+            for line in [
+                "webhooks get \(Self.legacy) --reveal-secret --output json", "capture .secret_key as s", "set", "webhooks get \(Self.legacy) --reveal-secret",
+            ] {
+                shell.run(line: line)
+            }
+            #expect(output.out.contains("whsec_sales_654"), "the terminal shows it")
+            return recorder.text
+        }
+        #expect(!page.contains("whsec_sales_654"), "\(page)")
+        #expect(page.contains("\"secret_key\": \"whsec_…54\""))
+        #expect(page.contains("s = whsec_…54 (the secret itself; kops prints it masked)"))
+    }
+
+    /// `capture` of a secret kops masked stored the mask (`whsec_…54`), which then signed nothing right; a revealed one
+    /// is captured as the secret (it signs), a masked one is refused.
+    @Test func captureTakesARevealedSecretAndRefusesAMaskedOne() async throws {
+        let body = #"{"a":1}"#
+        let signature = WebhookSignature.hmacSHA256Hex(key: Array("whsec_sales_654".utf8), message: Array(body.utf8))
+        let runs = try await runDemo([
+            "webhooks get \(Self.legacy) --reveal-secret", "capture .secret_key as s",
+            "verify --secret ${s} --signature \(signature) --body '\(body)'", "set",
+            "webhooks get \(Self.legacy)", "capture .secret_key as masked", "webhooks list", "capture .data[0] as hook",
+        ])
+        #expect(runs[1].err == "s = whsec_…54 (the secret itself; kops prints it masked)\n")
+        #expect(runs[2].status == 0 && runs[2].out.hasPrefix("valid: "), "\(runs[2].out)\(runs[2].err)")
+        #expect(runs[3].out.contains("s: <redacted>\n") && !runs[3].out.contains("whsec_sales_654"), "\(runs[3].out)")
+        #expect(runs[5].status == 1)
+        #expect(
+            runs[5].err
+                == "error: capture: .secret_key is a secret kops masks in this result, so the variable would hold the mask, not the value; run 'webhooks get ID --reveal-secret' and capture it from that\n"
+        )
+        #expect(runs[7].status == 1)
+        #expect(runs[7].err.hasPrefix("error: capture: .data[0] holds a secret kops masks in this result, "), "\(runs[7].err)")
     }
 
     @Test func revealSecretPrintsItInClearWithAWarning() async throws {

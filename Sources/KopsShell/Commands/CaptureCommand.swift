@@ -7,7 +7,10 @@ public enum CaptureCommand: ScriptCommand {
     public static let sendsRequests = false
     public static let usage = "capture PATH as NAME"
     public static let details = """
-        Strings are stored as their text, other values as compact JSON.
+        Strings are stored as their text, other values as compact JSON. A secret kops masks in the
+        result is not captured (the mask is not the value), unless the result showed it: 'webhooks
+        get ID --reveal-secret', or the secret 'webhooks create' generated; then the variable holds the
+        secret and every output, transcript and history still masks it.
         Examples:
           webhooks --scope project
           capture .data[0].id as hook
@@ -35,7 +38,22 @@ public enum CaptureCommand: ScriptCommand {
         let (path, variable) = try parsed(arguments)
         let json = try context.lastResultJSON(for: name)
         guard let value = path.value(in: json) else { throw ScriptError.missingValue(path: path.text) }
-        context.session.variables[variable] = value.scalarText
-        return CommandResult(blocks: [.hint("\(variable) = \(value.scalarText)")])
+        // The result as shown is redacted: a value that differs from the API's is a secret kops masked (probe12 P12-4).
+        guard let original = context.unredactedJSON.flatMap(path.value(in:)), original != value else {
+            context.session.variables[variable] = value.scalarText
+            return CommandResult(blocks: [.hint("\(variable) = \(value.scalarText)")])
+        }
+        guard let secret = context.lastResult?.revealedSecret, original.string == secret else {
+            throw ScriptError.maskedValue(path: path.text, isText: value.string != nil, reveal: revealing(context.resultCommand))
+        }
+        // Revealed on the terminal, so the user has it; kept in the variable, masked in every sink as before.
+        context.shell?.redactor.remember(secret: secret)
+        context.session.variables[variable] = secret
+        return CommandResult(blocks: [.hint("\(variable) = \(value.scalarText) (the secret itself; kops prints it masked)")])
+    }
+
+    /// The command that shows the secret `command`'s result masks, when kops has one: `webhooks get ID --reveal-secret`.
+    private static func revealing(_ command: String?) -> String? {
+        command.map { $0.hasPrefix("webhooks") } == true ? "webhooks get ID --reveal-secret" : nil
     }
 }

@@ -61,7 +61,7 @@ public final class ShellContext {
             }
             return redactedResult
         }
-        set { (redactedResult, unredactedResult, failedCommand) = (newValue, nil, nil) }
+        set { (redactedResult, unredactedResult, failedCommand, unredactedJSON, resultCommand) = (newValue, nil, nil, nil, nil) }
     }
     /// The command (as `ScriptPolicy.label` names it) whose failure left no result, for `capture` and `assert` to
     /// name; nil when `lastResult` is a result or no command has run.
@@ -70,22 +70,35 @@ public final class ShellContext {
     /// A result kept with the redactor of its time, redacted at the first read of `lastResult`: most results are
     /// never asserted or captured, and nothing else prints their JSON outside JSON mode.
     private var unredactedResult: (CommandResult, Redactor)?
+    /// The last result's JSON as the API answered it, secrets in clear: only for `capture` to tell a value kops
+    /// masked (a secret, stored as its mask it would sign with `whsec_…26`) from one it shows as it is. Never printed.
+    private(set) var unredactedJSON: JSONValue?
+    /// The command (as `ScriptPolicy.label` names it) whose result `lastResult` is, for `capture` and `assert` to
+    /// name when it holds no data (`help`).
+    public private(set) var resultCommand: String?
 
-    /// Keeps `result` as `lastResult`, redacted by `redactor` (as it is now) when first read.
-    func keepLastResult(_ result: CommandResult, redactingWith redactor: Redactor) {
+    /// Keeps `result` as `lastResult`, redacted by `redactor` (as it is now) when first read; `command` ran it.
+    func keepLastResult(_ result: CommandResult, redactingWith redactor: Redactor, command: String? = nil) {
         (redactedResult, unredactedResult, failedCommand) = (nil, (result, redactor), nil)
+        (unredactedJSON, resultCommand) = (result.json, command)
+    }
+
+    /// Keeps `result`, redacted already, as `lastResult`; `unredacted` is its JSON before redaction.
+    func keepLastResult(redacted result: CommandResult, unredacted: JSONValue?, command: String? = nil) {
+        (redactedResult, unredactedResult, failedCommand) = (result, nil, nil)
+        (unredactedJSON, resultCommand) = (unredacted, command)
     }
 
     /// Drops the last result after `command` failed, so nothing reads an older line's result as its own.
     func forgetLastResult(failed command: String) {
-        (redactedResult, unredactedResult, failedCommand) = (nil, nil, command)
+        (redactedResult, unredactedResult, failedCommand, unredactedJSON, resultCommand) = (nil, nil, command, nil, nil)
     }
 
     /// The last result's JSON for `capture` and `assert` (named `command`); throws when there is none, naming the
-    /// failed command that left none.
+    /// failed command that left none, or the command whose result holds no data (`help`).
     func lastResultJSON(for command: String) throws(ScriptError) -> JSONValue {
         if let json = lastResult?.json { return json }
-        throw ScriptError.noResult(command: command, failed: failedCommand)
+        throw ScriptError.noResult(command: command, failed: failedCommand, dataless: lastResult == nil ? nil : resultCommand)
     }
     /// The process environment, for `${env:NAME}`.
     public var environment: [String: String] = [:]

@@ -59,17 +59,19 @@ extension WebhooksCommand {
         return result
     }
 
-    /// Adds a `secret_key: VALUE` line the terminal shows in clear (stderr in JSON mode, so `jq` still works).
+    /// Shows `secret` in clear on the terminal: a `secret_key: VALUE` line under the fields, or in JSON mode (the
+    /// session's or this command's `--output json`) the JSON's own `secret_key`, the warning on stderr so `jq` still
+    /// reads stdout (probe12 P12-4: JSON printed the mask, and a script had no way to get a generated secret).
+    /// Transcripts and every other sink still mask it.
     static func revealing(
         _ secret: String, in result: CommandResult, warning: String, in context: ShellContext
     )
         -> CommandResult
     {
         var result = result
-        if context.session.output == .json {
-            var shown = CommandResult(blocks: [.hint("secret_key: \(secret)"), .hint(warning)])
-            shown.revealedSecret = secret
-            context.emit(shown)
+        if (context.shell?.outputOverride ?? context.session.output) == .json {
+            context.emit(CommandResult(blocks: [.hint(warning)]))
+            result.revealedSecret = secret
         } else {
             result.blocks += [.line(StyledText("secret_key: \(secret)")), .hint(warning)]
             result.revealedSecret = secret

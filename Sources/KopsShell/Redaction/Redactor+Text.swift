@@ -320,6 +320,9 @@ extension Redactor {
         object["headers"] != nil && (object["secret_key"] != nil || object["events"] != nil || object["url"] != nil)
     }
 
+    /// Remembers a secret kops keeps for the user (`capture` of a revealed `secret_key`), masked wherever it appears.
+    mutating func remember(secret value: String) { remember(value) }
+
     private mutating func remember(_ value: String) {
         // Short values would mask ordinary words; a masked form (`whsec_…23`) is not the secret.
         // Known first: a webhook list answered again teaches its secrets again (the same conditions, cheapest first).

@@ -17,6 +17,9 @@ public struct Redactor: Sendable {
 
     /// `knownSecrets` as bytes, for `needsRedaction`.
     private(set) var secretPatterns: SecretPatterns
+    /// A secret the user asked to see, left in clear in secret-named fields too (`revealing`); nil for every sink
+    /// but the terminal.
+    private var revealed: String?
 
     public init(knownSecrets: [Secret] = []) {
         self.knownSecrets = knownSecrets.filter { $0.revealed.count >= 4 }
@@ -27,6 +30,16 @@ public struct Redactor: Sendable {
         "secret_key", "secret", "api_key", "apikey", "token", "access_token", "authorization", "x-api-key",
         "password",
     ]
+
+    /// This redactor for the terminal of a result that reveals `secret` (`webhooks get --reveal-secret`, a generated
+    /// secret): the secret stays in clear, in text and in a secret-named field such as `secret_key`; every other
+    /// secret is masked as before.
+    func revealing(_ secret: String) -> Redactor {
+        var copy = self
+        copy.knownSecrets.removeAll { $0.revealed == secret }
+        copy.revealed = secret
+        return copy
+    }
 
     /// A copy of `json` with every secret-named string field masked; `json` itself when nothing is to mask.
     public func redact(_ json: JSONValue) -> JSONValue {
@@ -39,7 +52,7 @@ public struct Redactor: Sendable {
             var copy = object
             let webhook = isWebhook(object)
             copy.entries = object.entries.map { entry in
-                if Redactor.isSecretField(entry.key), let value = entry.value.string {
+                if Redactor.isSecretField(entry.key), let value = entry.value.string, value != revealed {
                     return JSONObject.Entry(key: entry.key, value: .string(Secret(value).masked))
                 }
                 // A webhook's custom headers may carry its receiver's credentials (a Cookie, a password).

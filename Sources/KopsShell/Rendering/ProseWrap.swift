@@ -5,23 +5,25 @@
 /// The hanging indent lines continuations up with the text after a leading `label: ` or after a first
 /// word followed by two or more spaces (a help list); otherwise with the line's own leading spaces. A word
 /// wider than the room left keeps its line whole (a long id or URL is never cut); lines that fit are
-/// returned unchanged.
+/// returned unchanged. A command to type stays on one line when it fits on one (probe12 P12-9: `use` ended one
+/// line and the id began the next): a `'…'`-quoted span, and `use` or `run` with the word after it.
 public enum ProseWrap {
     public static func lines(_ text: String, width: Int) -> [String] {
         guard width > 0, TextWidth.displayWidth(text) > width else { return [text] }
         let indent = hangingIndent(text, width: width)
         let lead = String(text.prefix { $0 == " " })
         // Each word with the spaces before it, so aligned columns on the first line keep their spacing.
-        var words: [(spaces: Int, text: Substring)] = []
+        var pieces: [(spaces: Int, text: String)] = []
         var pending = 0
         for piece in text.dropFirst(lead.count).split(separator: " ", omittingEmptySubsequences: false) {
             if piece.isEmpty {
                 pending += 1
                 continue
             }
-            words.append((words.isEmpty ? 0 : pending + 1, piece))
+            pieces.append((pieces.isEmpty ? 0 : pending + 1, String(piece)))
             pending = 0
         }
+        let words = keptTogether(pieces, room: width - indent)
         var result: [String] = []
         var current = lead
         var currentWidth = TextWidth.displayWidth(lead)
@@ -45,6 +47,54 @@ public enum ProseWrap {
         }
         result.append(trimmedEnd(current))
         return result
+    }
+
+    /// `words` with each command to type joined into one word when it fits in `room` columns: a span from a word
+    /// that opens a `'` quote to the word that closes it (`'webhooks get ID'`), then `use` or `run` with the word
+    /// after it (`use 100200300400501`, `run 'numbers'`). An apostrophe inside a word (`Meta's`) opens nothing.
+    static func keptTogether(_ words: [(spaces: Int, text: String)], room: Int) -> [(spaces: Int, text: String)] {
+        func joined(_ span: ArraySlice<(spaces: Int, text: String)>) -> (spaces: Int, text: String)? {
+            guard let first = span.first else { return nil }
+            let text = span.dropFirst().reduce(first.text) { $0 + String(repeating: " ", count: $1.spaces) + $1.text }
+            return TextWidth.displayWidth(text) <= room ? (first.spaces, text) : nil
+        }
+        var quoted: [(spaces: Int, text: String)] = []
+        var index = 0
+        while index < words.count {
+            if opensQuote(words[index].text),
+                let end = words[(index + 1)...].firstIndex(where: { closesQuote($0.text) }),
+                let span = joined(words[index...end])
+            {
+                quoted.append(span)
+                index = end + 1
+            } else {
+                quoted.append(words[index])
+                index += 1
+            }
+        }
+        var result: [(spaces: Int, text: String)] = []
+        index = 0
+        while index < quoted.count {
+            if ["use", "run"].contains(quoted[index].text), index + 1 < quoted.count, let span = joined(quoted[index...(index + 1)]) {
+                result.append(span)
+                index += 2
+            } else {
+                result.append(quoted[index])
+                index += 1
+            }
+        }
+        return result
+    }
+
+    /// True for a word that starts a `'` quote (after `(` or `[`) and does not close it: `'webhooks`, `('#131047`.
+    static func opensQuote(_ word: String) -> Bool {
+        let start = word.drop { $0 == "(" || $0 == "[" }
+        return start.first == "'" && !closesQuote(String(start.dropFirst()))
+    }
+
+    /// True for a word that ends a `'` quote, before closing punctuation: `ID'`, `first');`.
+    static func closesQuote(_ word: String) -> Bool {
+        word.reversed().drop { ")].,;:!?".contains($0) }.first == "'"
     }
 
     /// Columns continuation lines start at.

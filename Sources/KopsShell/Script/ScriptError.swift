@@ -16,8 +16,12 @@ public enum ScriptError: KopsError, Equatable {
     case sourcedScriptFailed(path: String, line: Int, status: ExitStatus)
     /// `assert` found a value that does not satisfy the comparison; `actual` is shown as JSON.
     case assertionFailed(path: String, op: String, expected: String, actual: String)
-    /// `assert` or `capture` with no result to read: none yet, or `failed` (a command's label) failed and left none.
-    case noResult(command: String, failed: String?)
+    /// `assert` or `capture` with no result to read: none yet, `failed` (a command's label) failed and left none,
+    /// or `dataless` (the last command's label, e.g. `help`) returned no data.
+    case noResult(command: String, failed: String?, dataless: String? = nil)
+    /// `capture` of a value kops masks in the result (a secret such as a webhook's `secret_key`): stored, the mask
+    /// would pass for the value (`whsec_…26` signs nothing right). `reveal` is the command that shows it in clear.
+    case maskedValue(path: String, isText: Bool, reveal: String?)
     /// A path such as `.data[0].id` that does not parse.
     case malformedPath(path: String, reason: String)
     /// `capture` of a path that the last result does not have.
@@ -72,10 +76,16 @@ public enum ScriptError: KopsError, Equatable {
             "source: \(path) stopped at line \(line); fix that line or 'set on_error continue'"
         case .assertionFailed(let path, let op, let expected, let actual):
             "assert \(path) \(op)\(expected.isEmpty ? "" : " " + expected) failed: actual \(actual)"
-        case .noResult(let command, let failed?):
+        case .noResult(let command, let failed?, _):
             "\(command): '\(failed)' failed and left no result to read; fix it and run it again first"
-        case .noResult(let command, nil):
+        case .noResult(let command, nil, let dataless?):
+            "\(command): the last command, '\(dataless)', returned no data to read; run a command that returns data first"
+        case .noResult(let command, nil, nil):
             "\(command): no result to check yet; run a command that returns data first"
+        case .maskedValue(let path, let isText, let reveal):
+            "capture: \(path) \(isText ? "is a secret kops masks" : "holds a secret kops masks") in this result, so the variable would hold "
+                + "the mask, not the value; "
+                + (reveal.map { "run '\($0)' and capture it from that" } ?? "capture the fields you need around it")
         case .malformedPath(let path, let reason):
             "malformed path '\(path)': \(reason); write it like .data[0].id or .data | length"
         case .missingValue(let path):
@@ -124,7 +134,7 @@ public enum ScriptError: KopsError, Equatable {
         case .notReplayed: .usage
         case .scriptNotFound: .noInput
         case .sourcedScriptFailed(_, _, let status): status
-        case .writeRefused, .expectedFailure, .assertionFailed, .noResult, .missingValue, .recording,
+        case .writeRefused, .expectedFailure, .assertionFailed, .noResult, .missingValue, .maskedValue, .recording,
             .unwritableTranscript, .transcriptExists, .restoreExists, .notARestore, .maskingDiffers:
             .failure
         }
