@@ -183,6 +183,10 @@ import Testing
          ["error: no phone number selected;", "       run 'use <phone-number-id>' first"]),
         ("error: the secret is masked; run 'webhooks get ID --reveal-secret' and capture it", 60,
          ["error: the secret is masked;", "       run 'webhooks get ID --reveal-secret' and capture it"]),
+        // Text without spaces (Chinese) breaks between its wide characters instead of running past the edge; a line
+        // of them is measured in columns (2 a character), not characters.
+        ("content: 你好世界你好世界你好世界", 20, ["content: 你好世界你", "         好世界你好", "         世界"]),
+        ("content: 你好世界 ok", 20, ["content: 你好世界 ok"]),
         // An apostrophe in a word opens no quote; a quote too long for a line breaks at its words.
         ("note: Meta's reply says 'a b c d e f g h i j k l m n o p' here", 20,
          ["note: Meta's reply", "      says 'a b c d", "      e f g h i j k", "      l m n o p'", "      here"]),

@@ -261,7 +261,10 @@ import Testing
                 == "error: capture: .secret_key is a secret kops masks in this result, so the variable would hold the mask, not the value; run 'webhooks get ID --reveal-secret' and capture it from that\n"
         )
         #expect(runs[7].status == 1)
-        #expect(runs[7].err.hasPrefix("error: capture: .data[0] holds a secret kops masks in this result, "), "\(runs[7].err)")
+        #expect(
+            runs[7].err
+                == "error: capture: .data[0] holds a secret kops masks in this result, so the variable would hold the mask, not the value; capture the fields you need around it\n"
+        )
     }
 
     @Test func revealSecretPrintsItInClearWithAWarning() async throws {

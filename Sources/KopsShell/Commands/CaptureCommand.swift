@@ -44,7 +44,9 @@ public enum CaptureCommand: ScriptCommand {
             return CommandResult(blocks: [.hint("\(variable) = \(value.scalarText)")])
         }
         guard let secret = context.lastResult?.revealedSecret, original.string == secret else {
-            throw ScriptError.maskedValue(path: path.text, isText: value.string != nil, reveal: revealing(context.resultCommand))
+            // A whole object or list keeps its secrets masked however it was shown: its fields one by one, then.
+            let isText = value.string != nil
+            throw ScriptError.maskedValue(path: path.text, isText: isText, reveal: isText ? revealing(context.resultCommand) : nil)
         }
         // Revealed on the terminal, so the user has it; kept in the variable, masked in every sink as before.
         context.shell?.redactor.remember(secret: secret)

@@ -6,7 +6,8 @@
 /// word followed by two or more spaces (a help list); otherwise with the line's own leading spaces. A word
 /// wider than the room left keeps its line whole (a long id or URL is never cut); lines that fit are
 /// returned unchanged. A command to type stays on one line when it fits on one (probe12 P12-9: `use` ended one
-/// line and the id began the next): a `'…'`-quoted span, and `use` or `run` with the word after it.
+/// line and the id began the next): a `'…'`-quoted span, and `use` or `run` with the word after it. Text without
+/// spaces (Chinese, Japanese) breaks between its wide characters.
 public enum ProseWrap {
     public static func lines(_ text: String, width: Int) -> [String] {
         guard width > 0, TextWidth.displayWidth(text) > width else { return [text] }
@@ -23,7 +24,7 @@ public enum ProseWrap {
             pieces.append((pieces.isEmpty ? 0 : pending + 1, String(piece)))
             pending = 0
         }
-        let words = keptTogether(pieces, room: width - indent)
+        let words = keptTogether(pieces, room: width - indent).flatMap { splitAtWideCharacters($0, room: width - indent) }
         var result: [String] = []
         var current = lead
         var currentWidth = TextWidth.displayWidth(lead)
@@ -84,6 +85,28 @@ public enum ProseWrap {
             }
         }
         return result
+    }
+
+    /// A word wider than `room` cut where a line may break inside it: before and after each wide character (CJK
+    /// text has no spaces, and a line may break between two ideographs, Unicode UAX #14 class ID), so 30 Chinese
+    /// characters wrap instead of running past the terminal's edge. The pieces after the first have no space before
+    /// them. A word that fits, or has no wide character (an id, a URL), is returned whole.
+    static func splitAtWideCharacters(_ word: (spaces: Int, text: String), room: Int) -> [(spaces: Int, text: String)] {
+        guard !TextWidth.isPrintableASCII(word.text), TextWidth.displayWidth(word.text) > room else { return [word] }
+        var pieces: [(spaces: Int, text: String)] = []
+        var current = ""
+        var previousWide = false
+        for character in word.text {
+            let wide = TextWidth.displayWidth(character) == 2
+            if (wide || previousWide) && !current.isEmpty {
+                pieces.append((pieces.isEmpty ? word.spaces : 0, current))
+                current = ""
+            }
+            current.append(character)
+            previousWide = wide
+        }
+        if !current.isEmpty { pieces.append((pieces.isEmpty ? word.spaces : 0, current)) }
+        return pieces
     }
 
     /// True for a word that starts a `'` quote (after `(` or `[`) and does not close it: `'webhooks`, `('#131047`.
