@@ -22,7 +22,8 @@ public enum APIPath {
         return collections.contains(String(path))
     }
 
-    /// The id in the path's phone-number slot, nil when the path has none.
+    /// The id in the path's phone-number slot, nil when the path has none. On a Graph path the slot holds digits, or any
+    /// id before a phone-number edge (`/{id}/messages`, `APIRoute.phoneNumberEdges`): Kapso's UUID there is the mistake.
     public static func phoneNumberID(in endpoint: String) -> String? {
         var path = Substring(endpoint)
         if let query = path.firstIndex(of: "?") { path = path[..<query] }
@@ -33,8 +34,11 @@ public enum APIPath {
         // Meta proxy: /meta/whatsapp/vNN.N/{id}/edge, also logged as /vNN.N/{id}/edge.
         guard let version = segments.firstIndex(where: isGraphVersion), version + 1 < segments.count else { return nil }
         let id = segments[version + 1]
-        guard id.allSatisfy(\.isNumber), !id.isEmpty else { return nil }
-        if version + 2 < segments.count, wabaEdges.contains(segments[version + 2]) { return nil }
+        guard !id.isEmpty else { return nil }
+        let edge = version + 2 < segments.count ? segments[version + 2] : nil
+        if let edge, wabaEdges.contains(edge) { return nil }
+        // Kapso's internal_id or a display number before `/messages` still stands in the phone-number id's slot (P13-2).
+        guard id.allSatisfy(\.isNumber) || edge.map(APIRoute.phoneNumberEdges.contains) == true else { return nil }
         return id
     }
 
@@ -97,7 +101,7 @@ public enum APIPath {
         }
     }
 
-    private static func isGraphVersion(_ segment: String) -> Bool {
+    static func isGraphVersion(_ segment: String) -> Bool {
         segment.hasPrefix("v") && segment.count > 1 && segment.dropFirst().allSatisfy { $0.isNumber || $0 == "." }
             && segment.contains(".")
     }

@@ -175,6 +175,14 @@ public struct ErrorTriage {
     private static func meaning(of log: APILog) -> String {
         let whois = APIPath.phoneNumberID(in: log.endpoint).map { "'whois \($0)' says what the id is and which phone-number id to use" }
             ?? "'whois \(APIPath.ids(in: log.endpoint).first ?? "ID")' says what the id is"
+        // One reading of a path with every command (`IDResolver+Route`): a near miss of a documented route, Graph's
+        // "nonexisting field on node type"; the numbers, when known, sharpen both in `FailureGroups`.
+        if let nearMiss = IDResolver.nearMissMeaning(
+            method: log.httpMethod, endpoint: log.endpoint, status: log.responseStatus, text: log.errorMessage)
+        {
+            return nearMiss
+        }
+        if let nodeType = IDResolver.nodeTypeMeaning(log.endpoint, text: log.errorMessage, numbers: []) { return nodeType }
         if let refusal = APIRefusal(status: log.responseStatus, text: log.errorMessage), let advice = refusal.advice {
             // Code 100 is "fix the payload" only when nothing says the path's object is missing: a 404, or Graph's
             // "Object with ID … does not exist" on a 400 (P9-5; `ErrorCatalog.entry(for:subcode:status:path:message:)`).

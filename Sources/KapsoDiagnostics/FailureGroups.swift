@@ -55,15 +55,18 @@ public struct FailureGroups {
     /// are not judged).
     /// `webhooks` let a 404 whose path holds a webhook id be named (empty when unknown). `cut` are the sources
     /// that had more failures than were read: their groups' counts are lower bounds.
+    /// `history` are API calls of the last 30 days with the unknown ids of failed paths in them (`formerNumberIDs`), any
+    /// status: a 2xx among them says the id worked for this project once (empty when not fetched).
     public init(
-        _ entries: [ErrorTriage.Entry], numbers: [PhoneNumber], webhooks: [Webhook] = [], cut: Set<ErrorTriage.Source> = []
+        _ entries: [ErrorTriage.Entry], numbers: [PhoneNumber], webhooks: [Webhook] = [], cut: Set<ErrorTriage.Source> = [],
+        history: [APILog] = []
     ) {
         var order: [Cause] = []
         var members: [Cause: [Member]] = [:]
         let entries = Self.withoutSameSends(entries)
         joined = entries.joined
         for entry in entries.kept {
-            var member = Self.member(entry, numbers: numbers, webhooks: webhooks)
+            var member = Self.member(entry, numbers: numbers, webhooks: webhooks, history: history)
             member.item = entry.json
             if members[member.cause] == nil { order.append(member.cause) }
             members[member.cause, default: []].append(member)
@@ -129,16 +132,44 @@ public struct FailureGroups {
 
     /// The meaning of one failure: for a 404 whose path holds an id that is not one of `numbers`'
     /// phone-number ids, what the id is and which id the caller must use; else the triage's meaning.
-    public static func meaning(of entry: ErrorTriage.Entry, numbers: [PhoneNumber], webhooks: [Webhook] = []) -> String {
-        member(entry, numbers: numbers, webhooks: webhooks).meaning
+    public static func meaning(
+        of entry: ErrorTriage.Entry, numbers: [PhoneNumber], webhooks: [Webhook] = [], history: [APILog] = []
+    ) -> String {
+        member(entry, numbers: numbers, webhooks: webhooks, history: history).meaning
+    }
+
+    /// The ids in the phone-number slot of failed calls' paths (404, or Graph's "Object with ID … does not exist") that
+    /// are none of `numbers`' ids, WABA ids, Kapso ids or display numbers, at most `limit`, most recent first: the ids
+    /// whose earlier calls (`history` of `init`) may show they were this project's numbers once. Empty without numbers.
+    public static func formerNumberIDs(_ entries: [ErrorTriage.Entry], numbers: [PhoneNumber], limit: Int = 3) -> [String] {
+        guard !numbers.isEmpty else { return [] }
+        var ids: [String] = []
+        for entry in entries.sorted(by: { $0.time > $1.time }) where entry.source == .api && ids.count < limit {
+            guard let endpoint = entry.json["endpoint"]?.string, let id = APIPath.phoneNumberID(in: endpoint), !ids.contains(id),
+                id.allSatisfy(\.isNumber), isNotFound(entry.json),
+                IDResolver.misplacedPhoneNumberID(id, numbers: numbers)?.kind == .unknown
+            else { continue }
+            ids.append(id)
+        }
+        return ids
+    }
+
+    /// A 404, or Graph's "Object with ID … does not exist" (code 100) on any status (P9-5).
+    private static func isNotFound(_ json: JSONObject) -> Bool {
+        let status = json["response_status"]?.int ?? 0
+        let text = json["error_message"]?.string
+        let endpoint = json["endpoint"]?.string
+        return status == 404
+            || APIRefusal(status: status, text: text)?.code == "100"
+                && ErrorCatalog.missingObjectID(subcode: nil, status: status, path: endpoint, message: text) != nil
     }
 
     /// The meaning of one API call answered 400 or more, as `errors` gives it (the resolver's statement for
     /// an id in the wrong slot of the path, else the catalogue's); nil for a call that did not fail.
-    public static func meaning(of log: APILog, numbers: [PhoneNumber], webhooks: [Webhook] = []) -> String? {
+    public static func meaning(of log: APILog, numbers: [PhoneNumber], webhooks: [Webhook] = [], history: [APILog] = []) -> String? {
         var triage = ErrorTriage()
         triage.addAPILogs([log])
-        return triage.entries.first.map { meaning(of: $0, numbers: numbers, webhooks: webhooks) }
+        return triage.entries.first.map { meaning(of: $0, numbers: numbers, webhooks: webhooks, history: history) }
     }
 
     // MARK: - Causes
@@ -166,7 +197,7 @@ public struct FailureGroups {
         var item: JSONObject = [:]
     }
 
-    private static func member(_ entry: ErrorTriage.Entry, numbers: [PhoneNumber], webhooks: [Webhook]) -> Member {
+    private static func member(_ entry: ErrorTriage.Entry, numbers: [PhoneNumber], webhooks: [Webhook], history: [APILog]) -> Member {
         let json = entry.json
         if entry.source == .api {
             let key = json["api_key_name"]?.string ?? "-"
@@ -178,9 +209,17 @@ public struct FailureGroups {
             let what = "\(method) \(endpoint)"
             let error = ["\(status)", refusal?.label ?? Self.shortText(text)].filter { !$0.isEmpty }.joined(separator: " ")
             // Graph's "Object with ID … does not exist" (code 100, subcode 33) says what a 404 says, on any status (P9-5).
-            let notFound = status == 404
-                || refusal?.code == "100"
-                    && ErrorCatalog.missingObjectID(subcode: nil, status: status, path: endpoint, message: text) != nil
+            let notFound = isNotFound(json)
+            let reason = refusal.flatMap {
+                $0.isGraphCode ? ErrorCatalog.entry(for: $0.code, subcode: nil, status: status, path: endpoint, message: text) : $0.entry
+            }.map { "\(status) \($0.name)" } ?? error
+            // A path one mistake away from a documented route: the route it meant, before any reading of its ids (P13-6).
+            if let nearMiss = IDResolver.nearMissMeaning(method: method, endpoint: endpoint, status: status, text: text) {
+                return Member(
+                    cause: Cause(source: "api", who: key, what: what, error: error), source: .api, time: entry.time, who: key,
+                    what: what, error: error, meaning: nearMiss,
+                    headline: { "\(IDResolver.plural($0, "failed call")) from key \(key): \(reason) on \(what)" })
+            }
             if notFound, !numbers.isEmpty, let id = APIPath.phoneNumberID(in: endpoint),
                 let misplaced = IDResolver.misplacedPhoneNumberID(id, numbers: numbers)
             {
@@ -189,6 +228,16 @@ public struct FailureGroups {
                     misplaced.numbers.isEmpty
                     ? "\(misplaced.summary); wrong project or key? 'numbers' lists the phone-number ids"
                     : "\(misplaced.summary); use \(misplaced.choices)"
+                // An id the project's keys called with success before: removed since, not "wrong project or key" (P13-4).
+                if misplaced.kind == .unknown, let success = IDResolver.lastSuccess(of: id, in: history, before: entry.time) {
+                    summary = "\(id) is no longer a number of this project (answered \(success.responseStatus) at \(success.createdAt))"
+                    meaning = IDResolver.formerNumberStatement(id, success: success)
+                        + "; update the id the sender uses ('numbers' lists the current phone-number ids)"
+                } else if misplaced.kind == .unknown, !id.allSatisfy(\.isNumber) {
+                    // A UUID or a name where Meta's phone-number id (digits) belongs is no project question.
+                    summary = "\(id) is not a phone-number id (Meta's are digits) nor an id of this project"
+                    meaning = summary + "; the path takes the phone-number id: 'numbers' lists them"
+                }
                 // A Graph path of an id alone (`GET /v24.0/{id}`) reads any Meta object by its id: a template id there is
                 // the project's, only not a number's, so "not an id of this project" would be wrong.
                 if misplaced.kind == .unknown, let graph = APIPath.graphObject(in: endpoint), graph.edge == nil {
@@ -211,13 +260,12 @@ public struct FailureGroups {
                     headline: { "\(IDResolver.plural($0, "failed call")) from key \(key): \(summary)" },
                     misplacedID: id, note: note)
             }
-            let catalogued = refusal.flatMap {
-                $0.isGraphCode ? ErrorCatalog.entry(for: $0.code, subcode: nil, status: status, path: endpoint, message: text) : $0.entry
-            }
-            let reason = catalogued.map { "\(status) \($0.name)" } ?? error
+            // Graph's "nonexisting field (EDGE) on node type (TYPE)": the id's kind, not the payload (P13-5).
+            let meaning = IDResolver.nodeTypeMeaning(endpoint, text: text, numbers: numbers)
+                ?? (notFound ? notFoundMeaning(endpoint, entry, numbers, webhooks) : entry.meaning)
             return Member(
                 cause: Cause(source: "api", who: key, what: what, error: error), source: .api, time: entry.time, who: key,
-                what: what, error: error, meaning: notFound ? notFoundMeaning(endpoint, entry, numbers, webhooks) : entry.meaning,
+                what: what, error: error, meaning: meaning,
                 headline: { "\(IDResolver.plural($0, "failed call")) from key \(key): \(reason) on \(what)" })
         }
         if entry.source == .webhook {

@@ -215,7 +215,22 @@ extension IDResolver {
         }
         if let number = numbers.first(where: { $0.id == id }), let waba = number.businessAccountID {
             return "the id in the path is the phone-number id of \(number.name ?? number.id), but /\(edge) takes the WABA "
-                + "id: use \(waba)"
+                + "id: use \(waba) (the WABA of \(number.name ?? number.id))"
+        }
+        // Kapso's internal_id, a customer id or a display number: the proxy resolves a WABA path by the WABA id only
+        // (docs.kapso.ai/api-reference/meta-proxy: "Endpoints with business_account_id → resolves config by business
+        // account ID"; P13-2).
+        if let misplaced = misplacedPhoneNumberID(id, numbers: numbers),
+            [.kapsoPhoneNumberID, .customerID, .displayNumber, .nationalNumber].contains(misplaced.kind)
+        {
+            let wabas = misplaced.numbers.compactMap(\.businessAccountID).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            let use = wabas.count == 1
+                ? "use \(wabas[0]) (the WABA of \(numbersPhrase(misplaced.numbers)))" : "'numbers' shows each number's WABA id"
+            var what = misplaced.summary
+            for tail in [", not its phone-number id", ", not a phone-number id"] where what.hasSuffix(tail) {
+                what = String(what.dropLast(tail.count))
+            }
+            return what + ", but /\(edge) takes the WABA id: " + use
         }
         return nil
     }

@@ -181,6 +181,11 @@ extension IDResolver {
             if metaUnsearched {
                 identity.details.append(Identity.Detail("not searched", "the Meta business and app ids that 'health' shows"))
             }
+            // The project's keys called it with success: a number removed since, not "wrong project or key" (P13-4).
+            if let success = lastSuccess(of: digits, in: facts.apiLogs.filter { !facts.ownLogIDs.contains($0.id) }, before: nil) {
+                identity.statement = formerNumberStatement(digits, success: success)
+                identity.fix = "update the id the sender uses; 'numbers' lists this project's phone-number ids"
+            }
         }
         // The reading `reply --to` refuses with: `14155550172` already starts with the project's country code 1 and
         // `551187654321` is Brazilian, so "add the country code" would mislead.

@@ -13,6 +13,8 @@ extension IDResolver {
     /// those name a known id in the wrong place.
     public static func pathNotServed(_ endpoint: String, numbers: [PhoneNumber], webhooks: [Webhook]) -> String? {
         let fix = "check the method and path against Kapso's API reference"
+        // A documented route with the project's id in its place is no path fault (P13-3).
+        if let documented = documentedRouteMeaning(endpoint, numbers: numbers, webhooks: webhooks) { return documented }
         let ids = APIPath.ids(in: endpoint)
         if ids.isEmpty {
             return "the path is not an endpoint of the API (it has no id that could be missing); " + fix

@@ -95,6 +95,16 @@ public struct PastedError: Sendable, Equatable {
             + "id); 'whois \(id)' names them"
     }
 
+    /// What to do when the error is Graph's "Tried accessing nonexisting field (EDGE) on node type (TYPE)" (code 100): the
+    /// id's kind, not the payload (`IDResolver.nodeTypeMeaning`, probe13 P13-5), with the WABA to use when a pasted Graph
+    /// path names a number of `numbers`. Nil for any other error.
+    public func nodeTypeAdvice(numbers: [PhoneNumber] = []) -> String? {
+        let text = [message, details, pastedText].compactMap { $0 }.joined(separator: " ")
+        let path = text.split { $0.isWhitespace || "\"'`,;()".contains($0) }.map(String.init)
+            .first { $0.contains("/") && APIPath.graphObject(in: $0) != nil }
+        return IDResolver.nodeTypeMeaning(path ?? "", text: text, numbers: numbers)
+    }
+
     /// A Graph path in the pasted text whose object is `objectID` (`GET /meta/whatsapp/v24.0/{id}/message_templates`
     /// in an API-log line), nil when none was pasted.
     var path: String? {

@@ -102,7 +102,8 @@ import Testing
         ),
         (
             "/meta/whatsapp/v24.0/100200300400501/message_templates",
-            "the id in the path is the phone-number id of Support Line, but /message_templates takes the WABA id: use 200300400500601"
+            "the id in the path is the phone-number id of Support Line, but /message_templates takes the WABA id: use "
+                + "200300400500601 (the WABA of Support Line)"
         ),
         ("/meta/whatsapp/v24.0/900800700600500/message_templates", nil),
         ("/platform/v1/whatsapp/conversations/ffffffff-0000-4000-8000-000000000000", nil),
@@ -121,19 +122,21 @@ import Testing
     /// A 404 whose path has no id, or only ids of this project each in its place, is the path's fault (probe4:
     /// this project's own Support Line id was called "not in this project").
     static let servedPathCases: [(path: String, meaning: String)] = [
+        // A documented route (`/messages` of a number, `GET /webhooks/{id}`) or a near miss of one is read by
+        // APIRouteTests; these paths are neither.
         (
-            "/platform/v1/whatsapp/phone_numbers/100200300400501/messages",
+            "/platform/v1/whatsapp/phone_numbers/100200300400501/templates",
             "the path is not an endpoint of the API: 100200300400501 is this project's phone-number id of Support Line, "
                 + "right for its place in the path; check the method and path against Kapso's API reference"
         ),
         (
-            "/platform/v1/whatsapp/webhooks/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+            "/platform/v1/whatsapp/webhooks/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d/deliveries",
             "the path is not an endpoint of the API: 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d is the id of the kapso webhook to "
                 + "hooks.acme-demo.test/kapso/whatsapp, right for its place in the path; check the method and path against "
                 + "Kapso's API reference"
         ),
         (
-            "/platform/v1/whatsapp/webhook_deliveries",
+            "/platform/v1/whatsapp/broadcasts",
             "the path is not an endpoint of the API (it has no id that could be missing); check the method and path "
                 + "against Kapso's API reference"
         ),
@@ -152,14 +155,14 @@ import Testing
     @Test func withoutTheNumbersA404NamesBothCauses() throws {
         var triage = ErrorTriage()
         triage.addAPILogs([
-            Self.log("GET", "/platform/v1/whatsapp/phone_numbers/100200300400501/messages", 404, key: "k", at: "2026-11-21T10:00:00Z"),
-            Self.log("GET", "/platform/v1/whatsapp/webhook_deliveries", 404, key: "k", at: "2026-11-21T11:00:00Z"),
+            Self.log("GET", "/platform/v1/whatsapp/phone_numbers/100200300400501/templates", 404, key: "k", at: "2026-11-21T10:00:00Z"),
+            Self.log("GET", "/platform/v1/whatsapp/broadcasts", 404, key: "k", at: "2026-11-21T11:00:00Z"),
         ])
         let byPath = Dictionary(uniqueKeysWithValues: FailureGroups(triage.entries, numbers: []).groups.map { ($0.what, $0.meaning) })
-        let withID = try #require(byPath["GET /platform/v1/whatsapp/phone_numbers/100200300400501/messages"])
+        let withID = try #require(byPath["GET /platform/v1/whatsapp/phone_numbers/100200300400501/templates"])
         #expect(withID.hasPrefix("either the id in the path is not in this project or the path is not an endpoint of the API"))
         #expect(withID.hasSuffix("'whois 100200300400501' says what the id is"))
-        let withoutID = try #require(byPath["GET /platform/v1/whatsapp/webhook_deliveries"])
+        let withoutID = try #require(byPath["GET /platform/v1/whatsapp/broadcasts"])
         #expect(withoutID.hasPrefix("the path is not an endpoint of the API"))
         #expect(!withoutID.contains("not in this project"))
     }

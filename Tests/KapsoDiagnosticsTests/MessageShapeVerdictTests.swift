@@ -131,7 +131,7 @@ import Testing
         let unknown = try #require(pasted.objectAdvice())
         #expect(unknown.contains("the object does not exist, the key's access lacks a permission for it, it does not support this operation"))
         let path = try #require(PastedError("GET /meta/whatsapp/v24.0/100200300400501/message_templates (#100) Object with ID 100200300400501 does not exist"))
-        #expect(path.objectAdvice(numbers: IDResolverTests.numbers) == "the id in the path is the phone-number id of Support Line, but /message_templates takes the WABA id: use 200300400500601")
+        #expect(path.objectAdvice(numbers: IDResolverTests.numbers) == "the id in the path is the phone-number id of Support Line, but /message_templates takes the WABA id: use 200300400500601 (the WABA of Support Line)")
         let waba = try #require(PastedError("(#100) Object with ID 200300400500601 does not exist"))
         #expect(waba.objectAdvice(numbers: IDResolverTests.numbers)?.hasPrefix("200300400500601 is this project's WABA id") == true)
     }

@@ -41,7 +41,8 @@ public enum ErrorsCommand: Command {
         } else if flat {
             result = flatResult(fetch, limit: limit, period: period)
         } else {
-            let groups = FailureGroups(fetch.triage.entries, numbers: fetch.numbers, webhooks: fetch.webhooks, cut: fetch.cut)
+            let groups = FailureGroups(
+                fetch.triage.entries, numbers: fetch.numbers, webhooks: fetch.webhooks, cut: fetch.cut, history: fetch.history)
             // Every group named, not only those shown: `--output json` carries all groups, with the same meanings.
             let named = namingTemplates(groups.groups, numbers: fetch.numbers, in: context)
             let shown = Array(named.prefix(limit))
@@ -156,7 +157,7 @@ public enum ErrorsCommand: Command {
         let rows = entries.map { entry -> [StyledText] in
             [
                 StyledText(TimeText.short(entry.time)), StyledText(entry.source.rawValue), StyledText(entry.subject),
-                StyledText(entry.error, style: .bad), StyledText(FailureGroups.meaning(of: entry, numbers: fetch.numbers, webhooks: fetch.webhooks)),
+                StyledText(entry.error, style: .bad), StyledText(FailureGroups.meaning(of: entry, numbers: fetch.numbers, webhooks: fetch.webhooks, history: fetch.history)),
             ]
         }
         // As the grouped view: on a narrow terminal the meaning, then the path and the error, go whole under the row.

@@ -76,7 +76,9 @@ public enum ExplainCommand: Command {
         }
         var fields = [
             Field("code", entry.code, style: .bold), Field("name", entry.name), Field("meaning", entry.meaning),
-            Field("what to do", pasted.objectAdvice(numbers: numbers, allNumbers: allNumbers) ?? entry.fix), Field("retry", entry.retry.advice, style: style(entry.retry)),
+            Field(
+                "what to do",
+                pasted.nodeTypeAdvice(numbers: numbers) ?? pasted.objectAdvice(numbers: numbers, allNumbers: allNumbers) ?? entry.fix), Field("retry", entry.retry.advice, style: style(entry.retry)),
         ]
         if let category = entry.category { fields.append(Field("category", category.rawValue + " (Kapso JS SDK)")) }
         if let title = entry.title {
@@ -167,7 +169,8 @@ public enum ExplainCommand: Command {
     ) -> JSONValue {
         var object: JSONObject = [
             "code": .string(entry.code), "name": .string(entry.name), "meaning": .string(entry.meaning),
-            "fix": .string(pasted?.objectAdvice(numbers: numbers, allNumbers: allNumbers) ?? entry.fix), "retry": .string(entry.retry.rawValue),
+            "fix": .string(
+                pasted?.nodeTypeAdvice(numbers: numbers) ?? pasted?.objectAdvice(numbers: numbers, allNumbers: allNumbers) ?? entry.fix), "retry": .string(entry.retry.rawValue),
             "retry_advice": .string(entry.retry.advice),
             "category": entry.category.map { .string($0.rawValue) } ?? .null, "source": .string(entry.source.rawValue),
             "meta_title": entry.title.map(JSONValue.string) ?? .null,

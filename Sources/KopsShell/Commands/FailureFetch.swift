@@ -20,6 +20,9 @@ struct FailureFetch {
     var ownLookups = 0
     /// What Meta's own webhooks (log search) said, when `meta` was among the sources.
     var meta: MetaOutcome?
+    /// Calls of the last 30 days, any status, whose path has an id that failed as none of the project's
+    /// (`FailureGroups.formerNumberIDs`): a success among them says the id was the project's number once (P13-4).
+    var history: [APILog] = []
 
     /// The log search part of a fetch: checked, not available for the project, or failed (the rest still shows).
     enum MetaOutcome {
@@ -101,10 +104,23 @@ struct FailureFetch {
                 break
             }
         }
+        fetch.history = fetch.readHistory(in: context)
         if let index = requests.firstIndex(where: { $0.0 == .meta }) {
             fetch.meta = fetch.readMeta(responses[index], request: requests[index].1, period: period, number: number, in: context)
         }
         return fetch
+    }
+
+    /// The calls of the last 30 days with each of `FailureGroups.formerNumberIDs` in the path (one page each, at once);
+    /// a look-up that fails leaves that id without history (the failure still shows, read as before).
+    private func readHistory(in context: ShellContext) -> [APILog] {
+        let ids = FailureGroups.formerNumberIDs(triage.entries, numbers: numbers)
+        guard !ids.isEmpty else { return [] }
+        let client = context.client
+        let requests = ids.map { client.apiLogsRequest([("endpoint", $0), ("period", "30d"), ("limit", "100")]) }
+        return zip(requests, client.transport.sendAll(requests)).flatMap { request, response in
+            (try? client.decode(try response.get(), for: request)).flatMap { try? client.apiLogs(from: $0).items } ?? []
+        }
     }
 
     /// Failed statuses Meta sent Kapso in the period (of the selected number, if any).

@@ -106,7 +106,8 @@ public enum LogsCommand: Command {
     {
         let narrowing = filters.filter { $0.0 == "endpoint" || $0.0 == "status_code" }
         let fetch = try FailureFetch.load(sources: [.api], period: period, apiFilters: narrowing, in: context)
-        let groups = FailureGroups(fetch.triage.entries, numbers: fetch.numbers, webhooks: fetch.webhooks, cut: fetch.cut)
+        let groups = FailureGroups(
+            fetch.triage.entries, numbers: fetch.numbers, webhooks: fetch.webhooks, cut: fetch.cut, history: fetch.history)
         let json: JSONValue = fetch.addingLeftOut(
             to: .object([
                 "period": .string(period), "failures": .number(String(groups.total)), "truncated": .bool(fetch.truncated),
@@ -142,7 +143,7 @@ public enum LogsCommand: Command {
         if page.items.contains(where: { $0.responseStatus >= 400 }) {
             let numbers = (try? context.client.allPhoneNumbers()) ?? []
             let webhooks = (try? context.client.webhooks(.project, perPage: 100).items) ?? []
-            meanings = page.items.map { FailureGroups.meaning(of: $0, numbers: numbers, webhooks: webhooks) ?? "" }
+            meanings = page.items.map { FailureGroups.meaning(of: $0, numbers: numbers, webhooks: webhooks, history: page.items) ?? "" }
         }
         return CommandResult(blocks: [.table(table(page.items, ids: ids, meanings: meanings)), .hint(page.footer)], json: page.json)
     }

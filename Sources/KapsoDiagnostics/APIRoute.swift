@@ -1,0 +1,237 @@
+/// A path read against Kapso's documented routes: which route it is and what kind of id its slot takes, or which
+/// documented route it is one common mistake away from (`nearMiss`). The one rule `errors`, `logs`, `overview` and
+/// `whois` read for a 404's path (`FailureGroups`, `IDResolver.pathNotServed`).
+///
+/// `/meta/whatsapp/v24.0/100200300400501/messages` → Meta proxy, slot `phoneNumberID` = `100200300400501`, edge
+/// `messages`; `/platform/v1/whatsapp/phone_numbers/100200300400501/health` → platform, slot `phoneNumberID`.
+///
+/// Kapso facts: the proxy's base is `https://api.kapso.ai/meta/whatsapp/v24.0` (docs.kapso.ai/api/meta/whatsapp/
+/// whatsapp-api-overview; older `https://app.kapso.ai/api/meta/{graph_version}`, docs.kapso.ai/api-reference/meta-proxy);
+/// with `X-API-Key` "the WhatsApp configuration is determined from the IDs in your request URL": a phone_number_id for
+/// `/{phone_number_id}/messages`, `/settings`, `/media`, `/whatsapp_business_profile`, a business_account_id for
+/// `/{business_account_id}/message_templates`, and `/{media_id}` (same page); so every proxy path takes Meta's ids,
+/// never Kapso's `internal_id` (kapso-api.md §0.6). History reads `/{phone_number_id}/messages|conversations|contacts`
+/// (§8.4). The platform routes are kapso-api.md §2–§8. Any `vNN.N` version is served; Kapso's scripts add a missing
+/// `v` (§1.1). `KAPSO_API_BASE_URL` is the host only, and integrate-whatsapp's env.js strips a trailing `/platform/v1`
+/// or `/meta/whatsapp[/vX.Y]` from it (§1.2): a base URL that keeps one doubles it in every path.
+public struct APIRoute: Sendable, Equatable {
+    public enum Surface: Sendable { case metaProxy, platform }
+
+    /// The kind of id a route's slot takes.
+    public enum Slot: Sendable {
+        /// Meta's phone-number id (a number's `id` in `numbers`).
+        case phoneNumberID
+        /// Meta's WhatsApp Business Account id (`business_account_id`).
+        case wabaID
+        /// A Graph path of an id alone (`/{media_id}`, a template id): any Meta object.
+        case metaObject
+        /// A platform object of its collection (a webhook's or conversation's UUID, a WAMID).
+        case object
+    }
+
+    public var surface: Surface
+    /// The id in the route's slot (the proxy's node, or the platform's phone-number or object id), nil when none.
+    public var id: String?
+    public var slot: Slot?
+    /// The Graph edge after the node (`messages`, `message_templates`), nil for platform routes and `/{id}` alone.
+    public var edge: String?
+
+    /// Graph edges of a phone-number node that Kapso's proxy serves (docs.kapso.ai/api-reference/meta-proxy; Meta's
+    /// Cloud API for register, deregister, request_code, verify_code, block_users; history edges, kapso-api.md §8.4).
+    public static let phoneNumberEdges: Set<String> = [
+        "messages", "media", "settings", "whatsapp_business_profile", "register", "deregister", "request_code",
+        "verify_code", "conversations", "contacts", "calls", "block_users",
+    ]
+
+    /// Graph edges of a WABA node (kapso-api.md §14.3; Meta's WABA edges).
+    public static var wabaEdges: Set<String> { APIPath.wabaEdges }
+
+    /// The documented route `endpoint` (query ignored) is, nil when it is none kops knows. A logged Graph path without
+    /// its `/meta/whatsapp` prefix (`/v24.0/{id}/messages`) is read as the proxy route it names; so is the older
+    /// `/api/meta/vNN.N/…`.
+    public static func documented(_ endpoint: String) -> APIRoute? {
+        let segments = APIPath.segments(of: endpoint).map(String.init)
+        if let rest = graphRest(segments) { return proxyRoute(rest) }
+        guard segments.count >= 3, segments[0] == "platform", segments[1] == "v1" else { return nil }
+        return platformRoute(Array(segments.dropFirst(2)))
+    }
+
+    /// The segments after a proxy prefix (`meta/whatsapp/vNN.N`, `api/meta/vNN.N`, or a bare `vNN.N` first), nil for
+    /// other paths.
+    static func graphRest(_ segments: [String]) -> [String]? {
+        if segments.count >= 3, segments[0] == "meta", segments[1] == "whatsapp", APIPath.isGraphVersion(segments[2]) {
+            return Array(segments.dropFirst(3))
+        }
+        if segments.count >= 3, segments[0] == "api", segments[1] == "meta", APIPath.isGraphVersion(segments[2]) {
+            return Array(segments.dropFirst(3))
+        }
+        if let first = segments.first, APIPath.isGraphVersion(first) { return Array(segments.dropFirst()) }
+        return nil
+    }
+
+    private static func proxyRoute(_ rest: [String]) -> APIRoute? {
+        guard let node = rest.first else { return nil }
+        if rest.count == 1 { return APIRoute(surface: .metaProxy, id: node, slot: .metaObject, edge: nil) }
+        let edge = rest[1]
+        if wabaEdges.contains(edge), rest.count == 2 { return APIRoute(surface: .metaProxy, id: node, slot: .wabaID, edge: edge) }
+        let history: Set<String> = ["messages", "conversations", "contacts"]
+        guard phoneNumberEdges.contains(edge), rest.count == 2 || rest.count == 3 && history.contains(edge) else { return nil }
+        return APIRoute(surface: .metaProxy, id: node, slot: .phoneNumberID, edge: edge)
+    }
+
+    private static func platformRoute(_ rest: [String]) -> APIRoute? {
+        let platform = APIRoute(surface: .platform, id: nil, slot: nil, edge: nil)
+        switch rest.count {
+        case 1 where ["webhook_deliveries", "api_logs", "log_search"].contains(rest[0]): return platform
+        case 2 where rest == ["log_search", "catalog"]: return platform
+        default: break
+        }
+        guard rest.first == "whatsapp", rest.count >= 2 else { return nil }
+        let collection = rest[1]
+        let collections: Set<String> = ["phone_numbers", "webhooks", "messages", "conversations"]
+        guard collections.contains(collection) else { return nil }
+        if rest.count == 2 { return platform }
+        let id = rest[2]
+        let slot: Slot = collection == "phone_numbers" ? .phoneNumberID : .object
+        let route = APIRoute(surface: .platform, id: id, slot: slot, edge: nil)
+        switch (collection, Array(rest.dropFirst(3))) {
+        case (_, []): return route
+        case ("phone_numbers", ["health"]), ("phone_numbers", ["webhooks"]), ("webhooks", ["test"]): return route
+        case ("phone_numbers", let tail) where tail.count == 2 && tail[0] == "webhooks": return route
+        default: return nil
+        }
+    }
+}
+
+// MARK: - Near misses: a path one common mistake away from a documented route
+
+extension APIRoute {
+    /// A path one common mistake away from a documented route, with the route it meant.
+    public struct NearMiss: Sendable, Equatable {
+        /// The path meant, e.g. `/meta/whatsapp/v24.0/100200300400501/messages`.
+        public var meant: String
+        /// What was wrong, e.g. `the version segment needs a leading v`.
+        public var mistake: String
+
+        /// `did you mean /meta/whatsapp/v24.0/…/messages? the version segment needs a leading v`.
+        public var line: String { "did you mean \(meant)? \(mistake)" }
+    }
+
+    /// The documented route `endpoint` meant, for the mistakes callers make: a version without its `v` (`24.0`) or no
+    /// version at all after `/meta/whatsapp`; a Graph path (`/v24.0/{id}/…`, graph.facebook.com style) without Kapso's
+    /// `/meta/whatsapp` prefix (only when `graphAnswer` is false: a Graph-coded answer says the call reached the proxy
+    /// and the log only shortened its path); `/platform/v1` or `/meta/whatsapp/vNN.N` twice, or one base under the
+    /// other (a base URL that already ends in it, kapso-api.md §1.2); an edge or collection spelt one or two letters off
+    /// (`/message`, `/phone_number`), or `/whatsapp` missing or extra. Nil for a documented route and for any other
+    /// path (then kops does not guess).
+    public static func nearMiss(_ endpoint: String, graphAnswer: Bool = false) -> NearMiss? {
+        let segments = APIPath.segments(of: endpoint).map(String.init)
+        let query = endpoint.firstIndex(of: "?").map { String(endpoint[$0...]) } ?? ""
+        func path(_ parts: [String]) -> String { "/" + parts.joined(separator: "/") + query }
+        func found(_ parts: [String], _ mistake: String) -> NearMiss? {
+            documented(path(parts)) == nil ? nil : NearMiss(meant: path(parts), mistake: mistake)
+        }
+        // A Graph path sent to Kapso's host without the proxy's prefix (the log's short form of a proxy call would
+        // have been answered by Graph).
+        if !graphAnswer, let first = segments.first, APIPath.isGraphVersion(first), segments.count >= 2,
+            let nearby = found(["meta", "whatsapp"] + segments,
+                "a Graph path (graph.facebook.com style) needs Kapso's /meta/whatsapp prefix on Kapso's host; the answer "
+                    + "was no Graph error, so the call did not reach the proxy")
+        {
+            return nearby
+        }
+        guard documented(endpoint) == nil else { return nil }
+        let base = "the caller's base URL already ends in it; set KAPSO_API_BASE_URL (or the client's base URL) to the host only"
+        // A base repeated, or one API's base under the other's.
+        let proxyBase = segments.count >= 3 && segments[0] == "meta" && segments[1] == "whatsapp" && APIPath.isGraphVersion(segments[2])
+        let platformBase = segments.count >= 2 && segments[0] == "platform" && segments[1] == "v1"
+        if platformBase, segments.count >= 4, segments[2] == "platform", segments[3] == "v1" {
+            return found(Array(segments.dropFirst(2)), "/platform/v1 is in the path twice: " + base)
+        }
+        if platformBase, segments.count >= 3, segments[2] == "meta" || APIPath.isGraphVersion(segments[2]) {
+            return found(Array(segments.dropFirst(2)), "a Meta-proxy path under /platform/v1: " + base)
+        }
+        if proxyBase, segments.count >= 4, segments[3] == "meta" || segments[3] == "platform" {
+            let twice = segments[3] == "meta" ? "/meta/whatsapp is in the path twice: " : "a platform path under /meta/whatsapp: "
+            return found(Array(segments.dropFirst(3)), twice + base)
+        }
+        // The version: `24.0` for `v24.0`, or none.
+        if segments.count >= 3, segments[0] == "meta", segments[1] == "whatsapp", !APIPath.isGraphVersion(segments[2]) {
+            let version = segments[2]
+            if version.first?.isNumber == true, version.allSatisfy({ $0.isNumber || $0 == "." }), version.contains(".") {
+                return found(["meta", "whatsapp", "v" + version] + segments.dropFirst(3), "the version segment needs a leading v (v\(version))")
+            }
+            if let nearby = found(["meta", "whatsapp", "v24.0"] + segments.dropFirst(2), "the version segment (v24.0) is missing after /meta/whatsapp") {
+                return nearby
+            }
+        }
+        // An edge of the proxy spelt off.
+        if let rest = graphRest(segments), rest.count >= 2 {
+            let prefix = Array(segments.prefix(segments.count - rest.count))
+            let edge = rest[1]
+            if let meant = closest(edge, among: phoneNumberEdges.union(wabaEdges)) {
+                return found(prefix + [rest[0], meant] + rest.dropFirst(2), "/\(edge) is no edge of Kapso's proxy")
+            }
+            return nil
+        }
+        guard platformBase, segments.count >= 3 else { return nil }
+        var rest = Array(segments.dropFirst(2))
+        // A WAMID with a '/' in it, not percent-encoded: the API reads its tail as another segment (kapso-api.md §0.18).
+        if rest.count > 3, rest[0] == "whatsapp", rest[1] == "messages", rest[2].hasPrefix("wamid.") {
+            return NearMiss(
+                meant: "/platform/v1/whatsapp/messages/" + rest.dropFirst(2).joined(separator: "%2F") + query,
+                mistake: "a WAMID may contain '/', which must be percent-encoded (%2F) in a path, else the API reads "
+                    + "the rest as another segment")
+        }
+        // A number's messages or conversations as a sub-path of the number: the platform lists them with the
+        // `phone_number_id` filter (kapso-api.md §7.1, §8.1); the proxy's history reads `/{id}/messages` (§8.4).
+        if rest.count == 4, rest[0] == "whatsapp", rest[1] == "phone_numbers", ["messages", "conversations"].contains(rest[3]),
+            query.isEmpty
+        {
+            return NearMiss(
+                meant: "/platform/v1/whatsapp/\(rest[3])?phone_number_id=\(rest[2])",
+                mistake: "the platform API lists a number's \(rest[3]) with the phone_number_id filter, not under the number "
+                    + "(the Meta proxy's history has /meta/whatsapp/v24.0/\(rest[2])/\(rest[3]))")
+        }
+        // `/whatsapp` missing or extra.
+        if rest[0] != "whatsapp", let nearby = found(["platform", "v1", "whatsapp"] + rest, "/whatsapp is missing after /platform/v1") {
+            return nearby
+        }
+        if rest[0] == "whatsapp", rest.count >= 2, let nearby = found(["platform", "v1"] + rest.dropFirst(), "/\(rest[1]) is not under /whatsapp") {
+            return nearby
+        }
+        // A collection spelt off: `phone_number`, `webhook`, `conversation`.
+        let index = rest[0] == "whatsapp" ? 1 : 0
+        guard index < rest.count else { return nil }
+        let names: Set<String> = index == 1 ? ["phone_numbers", "webhooks", "messages", "conversations"] : ["webhook_deliveries", "api_logs", "log_search"]
+        if let meant = closest(rest[index], among: names) {
+            let typed = rest[index]
+            rest[index] = meant
+            return found(["platform", "v1"] + rest, "/\(typed) is no collection of the platform API")
+        }
+        return nil
+    }
+
+    /// The one name of `names` within two edits of `word` (insert, delete, replace), nil when none or more than one.
+    static func closest(_ word: String, among names: Set<String>) -> String? {
+        let near = names.filter { $0 != word && editDistance(word, $0, limit: 2) <= 2 }
+        return near.count == 1 ? near.first : nil
+    }
+
+    /// Levenshtein distance of `a` and `b`, or `limit + 1` once it exceeds `limit`.
+    static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
+        let a = Array(a)
+        let b = Array(b)
+        guard abs(a.count - b.count) <= limit else { return limit + 1 }
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1] + Array(repeating: 0, count: b.count)
+            for (j, y) in b.enumerated() {
+                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
+            }
+            if current.min() ?? 0 > limit { return limit + 1 }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,104 @@
+internal import Foundation
+public import KapsoClient
+
+// MARK: - What a failed call's path says, read against Kapso's routes (APIRoute)
+
+extension IDResolver {
+    /// What a 404 (or 405) means when its path is one common mistake away from a documented route (`APIRoute.nearMiss`):
+    /// `did you mean POST /meta/whatsapp/v24.0/100200300400501/messages? the version segment needs a leading v (v24.0)`.
+    /// A Graph-coded answer (`(#100) …`) says the call reached Meta's proxy, so a short logged Graph path is not read as
+    /// one missing `/meta/whatsapp`. Nil for other statuses and paths.
+    public static func nearMissMeaning(method: String, endpoint: String, status: Int, text: String?) -> String? {
+        guard status == 404 || status == 405 else { return nil }
+        let graph = APIRefusal(status: status, text: text)?.isGraphCode == true
+        guard let miss = APIRoute.nearMiss(endpoint, graphAnswer: graph) else { return nil }
+        return "did you mean \(method.isEmpty ? "" : method + " ")\(miss.meant)? \(miss.mistake)"
+    }
+
+    /// What a 404 means when the path is a documented route (`APIRoute.documented`) and its id is this project's, of
+    /// the kind the route's slot takes: the path is right, so "not an endpoint" would send the engineer to re-read a
+    /// correct URL (probe13 P13-3). On the proxy, Graph's "Object with ID … does not exist, cannot be loaded due to
+    /// missing permissions, or does not support this operation" for a number of the project means Meta does not give
+    /// the number to its access token now (deleted, deregistered or moved to another WABA at Meta, or the token lost
+    /// the permission), or Kapso no longer resolves the number (docs.kapso.ai/api-reference/meta-proxy: with X-API-Key
+    /// the configuration is resolved from the id in the URL); `health` checks the number's access and token
+    /// (kapso-api.md §2.3). On the platform, the object was not found when called. Nil when the route is not
+    /// documented or its id is not one of the project's in its place.
+    public static func documentedRouteMeaning(_ endpoint: String, numbers: [PhoneNumber], webhooks: [Webhook]) -> String? {
+        guard let route = APIRoute.documented(endpoint), let id = route.id, !numbers.isEmpty else { return nil }
+        switch (route.surface, route.slot) {
+        case (.metaProxy, .phoneNumberID?):
+            guard let number = numbers.first(where: { $0.id == id }) else { return nil }
+            let call = route.edge.map { "/\(id)/\($0)" } ?? "/\(id)"
+            return "\(id) is this project's phone-number id of \(number.name ?? number.id) and \(call) is a documented "
+                + "proxy route, so neither is the mistake: the 404 says the number could not be reached with its access "
+                + "when called; it may have been deleted, deregistered or moved to another WABA at Meta, or its access "
+                + "token lost the permission; 'health \(id)' checks the number's access and token"
+        case (.platform, .phoneNumberID?):
+            guard let number = numbers.first(where: { $0.id == id }) else { return nil }
+            return "\(id) is this project's phone-number id of \(number.name ?? number.id) and the path is a documented "
+                + "route, so neither is the mistake: the number was not found when called (connected to the project "
+                + "after the call, or removed and connected again); 'whois \(id)' shows its calls"
+        case (.platform, .object?):
+            guard let what = knownID(id, numbers: numbers, webhooks: webhooks) else { return nil }
+            return "\(id) is \(what) and the path is a documented route, so neither is the mistake: it was not found "
+                + "when called (created after the call, or deleted and created again); 'whois \(id)' says what it is now"
+        default:
+            return nil
+        }
+    }
+
+    /// What a Graph refusal `Tried accessing nonexisting field (EDGE) on node type (TYPE)` (code 100) means: the id in
+    /// the path is of another kind than the edge takes, not a payload fault (a GET has none; probe13 P13-5). An edge
+    /// of the WABA (`message_templates`, kapso-api.md §14.3: template CRUD takes the WABA id) on a
+    /// `WhatsAppBusinessPhoneNumber` → the number's WABA id, which `numbers` knows: `message_templates is an edge of
+    /// the WABA, not of a phone number: use /200300400500601/message_templates (the WABA of Support Line)`; an edge of a
+    /// phone number (`messages`) on a `WhatsAppBusinessAccount` → its numbers' ids. Any other edge and node: the
+    /// edge's name (with the one it may have meant). Nil when the text is no such refusal.
+    public static func nodeTypeMeaning(_ endpoint: String, text: String?, numbers: [PhoneNumber]) -> String? {
+        guard let text, let field = between(text, "nonexisting field (", ")"), let node = between(text, "on node type (", ")")
+        else { return nil }
+        let id = APIPath.graphObject(in: endpoint)?.id
+        if APIRoute.wabaEdges.contains(field), node == "WhatsAppBusinessPhoneNumber" {
+            let head = "/\(field) is an edge of the WABA, not of a phone number (Graph: no field \(field) on \(node))"
+            if let id, let number = numbers.first(where: { $0.id == id }), let waba = number.businessAccountID {
+                return head + ": use /\(waba)/\(field) (the WABA of \(number.name ?? number.id))"
+            }
+            return head + ": use the WABA id ('numbers' shows each number's WABA id)"
+        }
+        if APIRoute.phoneNumberEdges.contains(field), node == "WhatsAppBusinessAccount" {
+            let head = "/\(field) is an edge of a phone number, not of the WABA (Graph: no field \(field) on \(node))"
+            let owned = numbers.filter { $0.businessAccountID == id }
+            return head + (owned.isEmpty ? ": use a phone-number id ('numbers' lists them)" : ": " + pick(owned, command: "use"))
+        }
+        let meant = APIRoute.closest(field, among: APIRoute.phoneNumberEdges.union(APIRoute.wabaEdges)).map { "; did you mean /\($0)?" }
+        return "Graph has no field \(field) on a \(node): the path's edge or id is wrong, not the payload" + (meant ?? "")
+    }
+
+    /// The newest call answered 2xx whose path has `id` as a segment, made before `time` (ISO-8601; nil: any time), from
+    /// `history` (API logs of the last 30 days): evidence that the id worked for the project's keys once. Nil when none.
+    public static func lastSuccess(of id: String, in history: [APILog], before time: String?) -> APILog? {
+        history.filter { log in
+            (200..<300).contains(log.responseStatus) && APIPath.segments(of: log.endpoint).contains { $0 == id }
+                && (time.map { log.createdAt < $0 } ?? true)
+        }.max { $0.createdAt < $1.createdAt }
+    }
+
+    /// The statement for a phone-number id that is not the project's now but whose calls succeeded earlier (probe13
+    /// P13-4): `100200300400503 is not a number of this project now, but key backend-prod's POST …/messages was
+    /// answered 200 at 2026-11-19T09:00:00Z: the number was likely removed from this project since (or deleted or
+    /// disconnected at Meta)`. "Wrong project or key" is the unlikely story when the same project's key used it.
+    public static func formerNumberStatement(_ id: String, success: APILog) -> String {
+        let key = success.apiKeyName.map { "key \($0)'s " } ?? "a "
+        return "\(id) is not a number of this project now, but \(key)\(success.httpMethod) \(success.endpoint) was answered "
+            + "\(success.responseStatus) at \(success.createdAt): the number was likely removed from this project since (or "
+            + "deleted or disconnected at Meta)"
+    }
+
+    /// `a` in `…(a)…` after `open`; nil when absent.
+    private static func between(_ text: String, _ open: String, _ close: String) -> String? {
+        guard let start = text.range(of: open), let end = text[start.upperBound...].range(of: close) else { return nil }
+        let found = String(text[start.upperBound..<end.lowerBound])
+        return found.isEmpty ? nil : found
+    }
+}

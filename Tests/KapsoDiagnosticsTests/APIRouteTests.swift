@@ -1,0 +1,174 @@
+import KapsoClient
+import KapsoDiagnostics
+import Testing
+
+/// A failed call's path read against Kapso's routes (probe13 P13-2…P13-6): the id of the wrong kind in a proxy path,
+/// the project's own number 404ing on a documented route, a number that worked before, a WABA edge on a phone number,
+/// and the near misses of a documented path. Each case is a kind; the tables hold more than the probe's one example.
+@Suite struct APIRouteTests {
+    static let numbers = IDResolverTests.numbers
+    static let graph404 = "(#100) Unsupported post request. Object with ID 'ID' does not exist, cannot be loaded due to "
+        + "missing permissions, or does not support this operation"
+
+    private func read(_ method: String, _ path: String, _ status: Int, _ text: String?, history: [APILog] = []) throws -> String {
+        var triage = ErrorTriage()
+        triage.addAPILogs([FailureGroupsTests.log(method, path, status, key: "backend-prod", at: "2026-11-21T11:00:00Z", error: text)])
+        let entry = try #require(triage.entries.first)
+        let meaning = FailureGroups.meaning(of: entry, numbers: Self.numbers, webhooks: IDResolverTests.facts.webhooks, history: history)
+        let group = FailureGroups(triage.entries, numbers: Self.numbers, webhooks: IDResolverTests.facts.webhooks, history: history)
+        #expect(group.groups.first?.meaning == meaning)
+        return meaning
+    }
+
+    /// P13-2: Kapso's internal_id (or a customer id, a display number) in a Meta-proxy path is the mistake; the proxy
+    /// resolves the configuration from the Meta id in the URL. The same rule as on platform paths.
+    @Test(arguments: [
+        ("POST", "/meta/whatsapp/v24.0/a1c2e3f4-0b1d-4e2f-8a3b-5c6d7e8f9012/messages", "Not Found",
+         "a1c2e3f4-0b1d-4e2f-8a3b-5c6d7e8f9012 is Kapso's id of Support Line, not its phone-number id; use 100200300400501 (Support Line)"),
+        ("POST", "/meta/whatsapp/v24.0/b2d3f4a5-1c2e-4f3a-9b4c-6d7e8f901234/media", "WhatsApp configuration not found",
+         "b2d3f4a5-1c2e-4f3a-9b4c-6d7e8f901234 is Kapso's id of Sales Line, not its phone-number id; use 100200300400502 (Sales Line)"),
+        ("POST", "/meta/whatsapp/v24.0/+14155550100/messages", graph404,
+         "+14155550100 is the display number of Support Line, not its phone-number id; use 100200300400501 (Support Line)"),
+        ("GET", "/meta/whatsapp/v24.0/a1c2e3f4-0b1d-4e2f-8a3b-5c6d7e8f9012/message_templates", "Not Found",
+         "a1c2e3f4-0b1d-4e2f-8a3b-5c6d7e8f9012 is Kapso's id of Support Line, but /message_templates takes the WABA id: "
+            + "use 200300400500601 (the WABA of Support Line)"),
+        ("GET", "/platform/v1/whatsapp/phone_numbers/a1c2e3f4-0b1d-4e2f-8a3b-5c6d7e8f9012/health", "Not Found",
+         "a1c2e3f4-0b1d-4e2f-8a3b-5c6d7e8f9012 is Kapso's id of Support Line, not its phone-number id; use 100200300400501 (Support Line)"),
+    ])
+    func aKapsoIDInAProxyPathIsTheMistake(_ method: String, _ path: String, _ text: String, _ expected: String) throws {
+        let meaning = try read(method, path, 404, text)
+        #expect(meaning == expected)
+        #expect(!meaning.contains("right for its place"))
+    }
+
+    /// P13-3: the project's own number on a documented proxy route answered 404: never "not an endpoint".
+    @Test(arguments: ["messages", "media", "whatsapp_business_profile", "settings"])
+    func theProjectsNumberOnADocumentedRouteIsNoPathFault(_ edge: String) throws {
+        let meaning = try read("POST", "/meta/whatsapp/v24.0/100200300400501/\(edge)", 404, Self.graph404)
+        #expect(!meaning.contains("not an endpoint"), "\(meaning)")
+        #expect(meaning.hasPrefix("100200300400501 is this project's phone-number id of Support Line and /100200300400501/\(edge) is a documented proxy route"))
+        #expect(meaning.contains("it may have been deleted, deregistered or moved to another WABA at Meta, or its access token lost the permission"))
+        #expect(meaning.hasSuffix("'health 100200300400501' checks the number's access and token"))
+    }
+
+    /// P13-3's platform twin: a documented platform route with the project's id is no path fault either.
+    @Test func theProjectsWebhookOnADocumentedRouteIsNoPathFault() throws {
+        let meaning = try read("GET", "/platform/v1/whatsapp/webhooks/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", 404, "Not Found")
+        #expect(meaning.hasPrefix("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d is the id of the kapso webhook to hooks.acme-demo.test"))
+        #expect(meaning.contains("the path is a documented route, so neither is the mistake"))
+    }
+
+    /// P13-4: an id that is no number of the project now, but that the project's keys sent through with success before,
+    /// was removed since; without such a call it stays "not an id of this project".
+    @Test func aNumberThatWorkedBeforeWasRemovedSince() throws {
+        let path = "/meta/whatsapp/v24.0/100200300400503/messages"
+        let earlier = FailureGroupsTests.log("POST", path, 200, key: "backend-prod", at: "2026-11-19T09:00:00Z")
+        let later = FailureGroupsTests.log("POST", path, 200, key: "backend-prod", at: "2026-11-22T09:00:00Z")
+        let meaning = try read("POST", path, 404, Self.graph404, history: [earlier, later])
+        #expect(meaning == "100200300400503 is not a number of this project now, but key backend-prod's POST \(path) was "
+            + "answered 200 at 2026-11-19T09:00:00Z: the number was likely removed from this project since (or deleted or "
+            + "disconnected at Meta); update the id the sender uses ('numbers' lists the current phone-number ids)")
+        let unknown = try read("POST", path, 404, Self.graph404, history: [later])
+        #expect(unknown.hasPrefix("100200300400503 is not an id of this project"))
+        let entries = { () -> [ErrorTriage.Entry] in
+            var triage = ErrorTriage()
+            triage.addAPILogs([FailureGroupsTests.log("POST", path, 404, key: "k", at: "2026-11-21T11:00:00Z", error: Self.graph404)])
+            return triage.entries
+        }()
+        #expect(FailureGroups.formerNumberIDs(entries, numbers: Self.numbers) == ["100200300400503"])
+        #expect(FailureGroups.formerNumberIDs(entries, numbers: []) == [])
+    }
+
+    /// P13-5: Graph's "nonexisting field (EDGE) on node type (TYPE)" is the id's kind, not the payload.
+    @Test(arguments: [
+        ("/meta/whatsapp/v24.0/100200300400501/message_templates", "message_templates", "WhatsAppBusinessPhoneNumber",
+         "/message_templates is an edge of the WABA, not of a phone number (Graph: no field message_templates on "
+            + "WhatsAppBusinessPhoneNumber): use /200300400500601/message_templates (the WABA of Support Line)"),
+        ("/meta/whatsapp/v24.0/100200300400502/subscribed_apps", "subscribed_apps", "WhatsAppBusinessPhoneNumber",
+         "/subscribed_apps is an edge of the WABA, not of a phone number (Graph: no field subscribed_apps on "
+            + "WhatsAppBusinessPhoneNumber): use /200300400500601/subscribed_apps (the WABA of Sales Line)"),
+        ("/meta/whatsapp/v24.0/200300400500601/media", "media", "WhatsAppBusinessAccount",
+         "/media is an edge of a phone number, not of the WABA (Graph: no field media on WhatsAppBusinessAccount): "
+            + "pick one: use 100200300400502 (Sales Line) or use 100200300400501 (Support Line)"),
+    ])
+    func anEdgeOnTheWrongNodeNamesTheRightID(_ path: String, _ field: String, _ node: String, _ expected: String) throws {
+        let text = "(#100) Tried accessing nonexisting field (\(field)) on node type (\(node))"
+        #expect(try read("GET", path, 400, text) == expected)
+        // Without the numbers (`logs` of one row, ErrorTriage alone) the kind is still named, never "fix the payload".
+        var triage = ErrorTriage()
+        triage.addAPILogs([FailureGroupsTests.log("GET", path, 400, key: "k", at: "2026-11-21T11:00:00Z", error: text)])
+        #expect(triage.entries.first?.meaning.hasPrefix("/\(field) is an edge of") == true)
+        // `explain` of the pasted line reads the same rule.
+        let pasted = try #require(PastedError("GET \(path) \(text)"))
+        #expect(pasted.nodeTypeAdvice(numbers: Self.numbers) == expected)
+        #expect(PastedError(text)?.nodeTypeAdvice()?.hasPrefix("/\(field) is an edge of") == true)
+    }
+
+    /// P13-6: a path one common mistake away from a documented route names the route it meant.
+    static let nearMisses: [(path: String, text: String, meant: String, mistake: String)] = [
+        ("/meta/whatsapp/24.0/100200300400501/messages", "Not Found", "/meta/whatsapp/v24.0/100200300400501/messages",
+         "the version segment needs a leading v (v24.0)"),
+        ("/meta/whatsapp/23.0/200300400500601/message_templates", "Not Found",
+         "/meta/whatsapp/v23.0/200300400500601/message_templates", "the version segment needs a leading v (v23.0)"),
+        ("/meta/whatsapp/100200300400501/messages", "Not Found", "/meta/whatsapp/v24.0/100200300400501/messages",
+         "the version segment (v24.0) is missing after /meta/whatsapp"),
+        ("/v24.0/100200300400501/messages", "Not Found", "/meta/whatsapp/v24.0/100200300400501/messages",
+         "a Graph path (graph.facebook.com style) needs Kapso's /meta/whatsapp prefix on Kapso's host; the answer was no "
+            + "Graph error, so the call did not reach the proxy"),
+        ("/platform/v1/platform/v1/whatsapp/phone_numbers", "Not Found", "/platform/v1/whatsapp/phone_numbers",
+         "/platform/v1 is in the path twice: the caller's base URL already ends in it; set KAPSO_API_BASE_URL (or the "
+            + "client's base URL) to the host only"),
+        ("/platform/v1/meta/whatsapp/v24.0/100200300400501/messages", "Not Found", "/meta/whatsapp/v24.0/100200300400501/messages",
+         "a Meta-proxy path under /platform/v1: the caller's base URL already ends in it; set KAPSO_API_BASE_URL (or the "
+            + "client's base URL) to the host only"),
+        ("/meta/whatsapp/v24.0/100200300400501/message", "Unknown path components: /message",
+         "/meta/whatsapp/v24.0/100200300400501/messages", "/message is no edge of Kapso's proxy"),
+        ("/meta/whatsapp/v24.0/200300400500601/message_template", "Not Found",
+         "/meta/whatsapp/v24.0/200300400500601/message_templates", "/message_template is no edge of Kapso's proxy"),
+        ("/platform/v1/whatsapp/phone_number/100200300400501/health", "Not Found",
+         "/platform/v1/whatsapp/phone_numbers/100200300400501/health", "/phone_number is no collection of the platform API"),
+        ("/platform/v1/whatsapp/webhook_deliveries", "Not Found", "/platform/v1/webhook_deliveries",
+         "/webhook_deliveries is not under /whatsapp"),
+        ("/platform/v1/phone_numbers/100200300400501", "Not Found", "/platform/v1/whatsapp/phone_numbers/100200300400501",
+         "/whatsapp is missing after /platform/v1"),
+        ("/platform/v1/whatsapp/phone_numbers/100200300400501/messages", "Not Found",
+         "/platform/v1/whatsapp/messages?phone_number_id=100200300400501",
+         "the platform API lists a number's messages with the phone_number_id filter, not under the number (the Meta "
+            + "proxy's history has /meta/whatsapp/v24.0/100200300400501/messages)"),
+        ("/platform/v1/whatsapp/messages/wamid.HBgLMTQxNTU1NTAxNjAVAgASGBQBUDAy/AAAA+", "Message not found",
+         "/platform/v1/whatsapp/messages/wamid.HBgLMTQxNTU1NTAxNjAVAgASGBQBUDAy%2FAAAA+",
+         "a WAMID may contain '/', which must be percent-encoded (%2F) in a path, else the API reads the rest as another segment"),
+    ]
+
+    @Test(arguments: nearMisses)
+    func aNearMissNamesTheRouteItMeant(_ path: String, _ text: String, _ meant: String, _ mistake: String) throws {
+        #expect(try read("POST", path, 404, text) == "did you mean POST \(meant)? \(mistake)")
+        // Without the numbers too: the path alone says it.
+        var triage = ErrorTriage()
+        triage.addAPILogs([FailureGroupsTests.log("POST", path, 404, key: "k", at: "2026-11-21T11:00:00Z", error: text)])
+        #expect(triage.entries.first?.meaning == "did you mean POST \(meant)? \(mistake)")
+    }
+
+    /// Documented routes and Graph-coded answers are no near misses: a logged `/v24.0/…` path answered by Graph reached
+    /// the proxy; a path kops cannot place is left alone (no guess).
+    @Test(arguments: [
+        ("/meta/whatsapp/v24.0/100200300400501/messages", "Not Found"),
+        ("/v24.0/100200300400501/messages", graph404),
+        ("/platform/v1/whatsapp/phone_numbers", "Not Found"),
+        ("/platform/v1/customers/c3e4a5b6-2d3f-4a4b-8c5d-7e8f90123456/setup_links", "Not Found"),
+        ("/meta/whatsapp/v24.0/100200300400501/qr_codes", "Not Found"),
+    ])
+    func aDocumentedOrUnknownPathIsNoNearMiss(_ path: String, _ text: String) {
+        #expect(IDResolver.nearMissMeaning(method: "POST", endpoint: path, status: 404, text: text) == nil)
+    }
+
+    @Test func documentedRoutesSayWhichIDTheirSlotTakes() {
+        #expect(APIRoute.documented("/meta/whatsapp/v24.0/100200300400501/messages")?.slot == .phoneNumberID)
+        #expect(APIRoute.documented("/meta/whatsapp/v24.0/200300400500601/message_templates?limit=5")?.slot == .wabaID)
+        #expect(APIRoute.documented("/api/meta/v21.0/100200300400501/messages")?.slot == .phoneNumberID)
+        #expect(APIRoute.documented("/meta/whatsapp/v24.0/900800700600500")?.slot == .metaObject)
+        #expect(APIRoute.documented("/platform/v1/whatsapp/phone_numbers/100200300400501/health")?.slot == .phoneNumberID)
+        #expect(APIRoute.documented("/platform/v1/whatsapp/phone_numbers/100200300400501/messages") == nil)
+        #expect(APIRoute.documented("/meta/whatsapp/24.0/100200300400501/messages") == nil)
+    }
+}
