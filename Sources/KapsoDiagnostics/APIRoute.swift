@@ -161,7 +161,20 @@ extension APIRoute {
             if version.first?.isNumber == true, version.allSatisfy({ $0.isNumber || $0 == "." }), version.contains(".") {
                 return found(["meta", "whatsapp", "v" + version] + segments.dropFirst(3), "the version segment needs a leading v (v\(version))")
             }
+            // `v24`, `V24.0`: Graph versions are `vNN.N`, lowercase.
+            let digits = version.drop { $0 == "v" || $0 == "V" }
+            if digits.count < version.count, !digits.isEmpty, digits.allSatisfy({ $0.isNumber || $0 == "." }) {
+                let meant = "v" + digits + (digits.contains(".") ? "" : ".0")
+                return found(["meta", "whatsapp", meant] + segments.dropFirst(3), "a Graph version is written \(meant), not \(version)")
+            }
             if let nearby = found(["meta", "whatsapp", "v24.0"] + segments.dropFirst(2), "the version segment (v24.0) is missing after /meta/whatsapp") {
+                return nearby
+            }
+        }
+        // Half of the proxy's prefix: `/meta/v24.0/…` or `/whatsapp/v24.0/…`.
+        if segments.count >= 3, segments[0] == "meta" || segments[0] == "whatsapp", APIPath.isGraphVersion(segments[1]) {
+            let missing = segments[0] == "meta" ? "/whatsapp" : "/meta"
+            if let nearby = found(["meta", "whatsapp"] + segments.dropFirst(), "\(missing) is missing from the proxy's prefix /meta/whatsapp") {
                 return nearby
             }
         }
@@ -169,7 +182,7 @@ extension APIRoute {
         if let rest = graphRest(segments), rest.count >= 2 {
             let prefix = Array(segments.prefix(segments.count - rest.count))
             let edge = rest[1]
-            if let meant = closest(edge, among: phoneNumberEdges.union(wabaEdges)) {
+            if let meant = aliases[edge] ?? closest(edge, among: phoneNumberEdges.union(wabaEdges)) {
                 return found(prefix + [rest[0], meant] + rest.dropFirst(2), "/\(edge) is no edge of Kapso's proxy")
             }
             return nil
@@ -204,13 +217,20 @@ extension APIRoute {
         let index = rest[0] == "whatsapp" ? 1 : 0
         guard index < rest.count else { return nil }
         let names: Set<String> = index == 1 ? ["phone_numbers", "webhooks", "messages", "conversations"] : ["webhook_deliveries", "api_logs", "log_search"]
-        if let meant = closest(rest[index], among: names) {
+        if let meant = aliases[rest[index]].flatMap({ names.contains($0) ? $0 : nil }) ?? closest(rest[index], among: names) {
             let typed = rest[index]
             rest[index] = meant
             return found(["platform", "v1"] + rest, "/\(typed) is no collection of the platform API")
         }
         return nil
     }
+
+    /// Words callers write for a route's name that are more than two edits from it (`templates` for `message_templates`).
+    static let aliases: [String: String] = [
+        "templates": "message_templates", "template": "message_templates", "numbers": "phone_numbers",
+        "phones": "phone_numbers", "deliveries": "webhook_deliveries", "logs": "api_logs", "message": "messages",
+        "profile": "whatsapp_business_profile", "business_profile": "whatsapp_business_profile",
+    ]
 
     /// The one name of `names` within two edits of `word` (insert, delete, replace), nil when none or more than one.
     static func closest(_ word: String, among names: Set<String>) -> String? {

@@ -234,8 +234,10 @@ public struct FailureGroups {
                     meaning = IDResolver.formerNumberStatement(id, success: success)
                         + "; update the id the sender uses ('numbers' lists the current phone-number ids)"
                 } else if misplaced.kind == .unknown, !id.allSatisfy(\.isNumber) {
-                    // A UUID or a name where Meta's phone-number id (digits) belongs is no project question.
-                    summary = "\(id) is not a phone-number id (Meta's are digits) nor an id of this project"
+                    // A UUID or a name where Meta's phone-number id (digits) belongs is no project question; a webhook id
+                    // of the project is named.
+                    summary = IDResolver.knownID(id, numbers: numbers, webhooks: webhooks).map { "\(id) is \($0), not a phone-number id" }
+                        ?? "\(id) is not a phone-number id (Meta's are digits) nor an id of this project"
                     meaning = summary + "; the path takes the phone-number id: 'numbers' lists them"
                 }
                 // A Graph path of an id alone (`GET /v24.0/{id}`) reads any Meta object by its id: a template id there is

@@ -15,6 +15,8 @@ extension IDResolver {
         let fix = "check the method and path against Kapso's API reference"
         // A documented route with the project's id in its place is no path fault (P13-3).
         if let documented = documentedRouteMeaning(endpoint, numbers: numbers, webhooks: webhooks) { return documented }
+        // Kapso's own id on a proxy path is never "right for its place" (P13-2).
+        if let kapso = kapsoIDInProxyPath(endpoint, numbers: numbers, webhooks: webhooks) { return kapso }
         let ids = APIPath.ids(in: endpoint)
         if ids.isEmpty {
             return "the path is not an endpoint of the API (it has no id that could be missing); " + fix

@@ -4,12 +4,14 @@ public import KapsoClient
 // MARK: - What a failed call's path says, read against Kapso's routes (APIRoute)
 
 extension IDResolver {
-    /// What a 404 (or 405) means when its path is one common mistake away from a documented route (`APIRoute.nearMiss`):
+    /// What a 404 (or 405, or Graph's 400 "Unknown path components") means when its path is one common mistake away from a documented route (`APIRoute.nearMiss`):
     /// `did you mean POST /meta/whatsapp/v24.0/100200300400501/messages? the version segment needs a leading v (v24.0)`.
     /// A Graph-coded answer (`(#100) …`) says the call reached Meta's proxy, so a short logged Graph path is not read as
     /// one missing `/meta/whatsapp`. Nil for other statuses and paths.
     public static func nearMissMeaning(method: String, endpoint: String, status: Int, text: String?) -> String? {
-        guard status == 404 || status == 405 else { return nil }
+        // Graph answers an unknown edge `(#2500) Unknown path components: /message` with a 400.
+        guard status == 404 || status == 405 || status == 400 && (text?.lowercased().contains("unknown path components") ?? false)
+        else { return nil }
         let graph = APIRefusal(status: status, text: text)?.isGraphCode == true
         guard let miss = APIRoute.nearMiss(endpoint, graphAnswer: graph) else { return nil }
         return "did you mean \(method.isEmpty ? "" : method + " ")\(miss.meant)? \(miss.mistake)"
@@ -34,6 +36,15 @@ extension IDResolver {
                 + "proxy route, so neither is the mistake: the 404 says the number could not be reached with its access "
                 + "when called; it may have been deleted, deregistered or moved to another WABA at Meta, or its access "
                 + "token lost the permission; 'health \(id)' checks the number's access and token"
+        case (.metaProxy, .metaObject?):
+            // `GET /{id}` reads any Meta object: the number itself, or its WABA.
+            if let number = numbers.first(where: { $0.id == id }) {
+                return "\(id) is this project's phone-number id of \(number.name ?? number.id) and /\(id) is a documented "
+                    + "Graph read, so neither is the mistake: the 404 says the number could not be reached with its access "
+                    + "when called; it may have been deleted, deregistered or moved to another WABA at Meta, or its access "
+                    + "token lost the permission; 'health \(id)' checks the number's access and token"
+            }
+            return nil
         case (.platform, .phoneNumberID?):
             guard let number = numbers.first(where: { $0.id == id }) else { return nil }
             return "\(id) is this project's phone-number id of \(number.name ?? number.id) and the path is a documented "
@@ -46,6 +57,25 @@ extension IDResolver {
         default:
             return nil
         }
+    }
+
+    /// What a 404 on a Meta-proxy path means when an id in it is one of Kapso's own (a number's `internal_id`, a customer
+    /// id, a webhook id): the proxy takes Meta's ids only (kapso-api.md §0.6; docs.kapso.ai/api-reference/meta-proxy), so
+    /// the Kapso id is the mistake wherever it stands, e.g. `a1c2… is Kapso's id (internal_id, whatsapp_config_id) of
+    /// Support Line (+1 415-555-0100), a Kapso id: Kapso's proxy paths take Meta's ids only; use 100200300400501`. Nil for
+    /// other paths and ids.
+    public static func kapsoIDInProxyPath(_ endpoint: String, numbers: [PhoneNumber], webhooks: [Webhook]) -> String? {
+        guard APIRoute.graphRest(APIPath.segments(of: endpoint).map(String.init)) != nil else { return nil }
+        let proxy = "a Kapso id: Kapso's proxy paths take Meta's ids only (a phone-number, WABA, media or template id)"
+        for id in APIPath.ids(in: endpoint) {
+            if let misplaced = misplacedPhoneNumberID(id, numbers: numbers), [.kapsoPhoneNumberID, .customerID].contains(misplaced.kind) {
+                return misplaced.statement + ", " + proxy + "; " + misplaced.fix(command: "use")
+            }
+            if let webhook = webhooks.first(where: { $0.id.lowercased() == id.lowercased() }) {
+                return "\(id) is the id of the \(webhook.kind) webhook to \(WebhookURL.short(webhook.url)), " + proxy
+            }
+        }
+        return nil
     }
 
     /// What a Graph refusal `Tried accessing nonexisting field (EDGE) on node type (TYPE)` (code 100) means: the id in

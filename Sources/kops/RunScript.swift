@@ -143,18 +143,27 @@ struct ScriptLaunch: Equatable {
                         + "or 'kops run SCRIPT --record FILE'\n", to: .err)
                 return .failure
             }
-            // A write is not sent again: its recorded output stays, and the user learns it was not checked.
-            for write in outcome.writesNotReplayed {
-                stderr.write(
-                    "\(path):\(write.line): not replayed: '\(VisibleText.escaped(Shortened.text(write.command)))' changes "
-                        + "data; its recorded output is kept ('kops check \(path) --allow-writes' sends it again)\n",
-                    to: .err)
+            // A write is not sent again: its recorded output stays, and the user learns it was not checked. All lines
+            // not replayed are named in the file's order.
+            let notReplayed =
+                outcome.writesNotReplayed.map { write in
+                    // `--allow-writes` cannot send a line whose secret was redacted: it is not offered.
+                    (write.line, "'\(VisibleText.escaped(Shortened.text(write.command)))' changes data; its recorded output is kept "
+                        + (write.command.contains("<redacted>")
+                            ? "(its secret was redacted when recorded, so it cannot be sent again)"
+                            : "('kops check \(path) --allow-writes' sends it again)"))
+                }
+                + (outcome.keptAsRecorded + outcome.writesNotSent).map { line in
+                    (line.line, "'\(VisibleText.escaped(Shortened.text(line.command)))': \(line.reason); its recorded output is kept")
+                }
+            for (line, text) in notReplayed.sorted(by: { $0.0 < $1.0 }) {
+                stderr.write("\(path):\(line): not replayed: \(text)\n", to: .err)
             }
-            for line in outcome.keptAsRecorded {
-                stderr.write(
-                    "\(path):\(line.line): not replayed: '\(VisibleText.escaped(Shortened.text(line.command)))': \(line.reason); "
-                        + "its recorded output is kept\n", to: .err)
-            }
+            // Asked to send the writes and some were not: the replay was partial, which the exit status says.
+            let unsent = outcome.writesNotSent.count
+            let partial =
+                unsent == 0
+                ? nil : "the replay was partial: \(unsent) \(unsent == 1 ? "write was" : "writes were") not sent (named above)"
             if outcome.snapshots > 0 {
                 let blocks = outcome.snapshots == 1 ? "1 block is" : "\(outcome.snapshots) blocks are"
                 stderr.write(
@@ -165,9 +174,10 @@ struct ScriptLaunch: Equatable {
                 let noun = outcome.commands == 1 ? "command" : "commands"
                 let skipped = outcome.writesNotReplayed.count
                 let note = skipped == 0 ? "" : " (\(skipped) \(skipped == 1 ? "write" : "writes") not replayed)"
-                stderr.write("\(path): \(outcome.commands) \(noun), output unchanged\(note)\n", to: .err)
-                return .ok
+                stderr.write("\(path): \(outcome.commands) \(noun), output unchanged\(note)\(partial.map { "; " + $0 } ?? "")\n", to: .err)
+                return partial == nil ? .ok : .failure
             }
+            if let partial { stderr.write("\(path): \(partial)\n", to: .err) }
             // The reads after a write that was not sent again show the state without it (probe11 P11-14).
             if let write = outcome.writeBeforeFirstDifference {
                 stderr.write(
@@ -199,7 +209,7 @@ struct ScriptLaunch: Equatable {
                     outcome.restore.save(besides: path)
                 }
                 stderr.write("\(path): output changed; rewrote it\n", to: .err)
-                return .ok
+                return partial == nil ? .ok : .failure
             }
             stderr.write("\(path): output changed; review the diff, then 'kops check \(path) --update'\n", to: .err)
             return .failure

@@ -173,6 +173,47 @@ import Testing
         #expect(after["out.md"] == transcript, "the recorded send is kept")
     }
 
+    /// The lines `check` does not replay are named in the file's order (the writes were listed first, then the rest);
+    /// with `--allow-writes`, a write that may hold what an unsent line gave when recorded is not sent either (probe12
+    /// P12-1: the update went to the recorded webhook), and the exit status says the replay was partial.
+    @Test func checkNamesLinesNotReplayedInOrderAndAPartialReplayFails() async throws {
+        let script = """
+            use 100200300400501
+            webhooks create --url https://new.example.test/hook --events whatsapp.message.received --secret-key whsec_e2e_0123456789abcdef
+            capture .id as wh
+            webhooks update ${wh} --url https://changed.example.test/hook
+
+            """
+        let (recorded, files) = try await kops(
+            ["run", "t.kops", "--record", "out.md", "--allow-writes"], files: ["t.kops": script])
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        let transcript = try #require(files["out.md"])
+        let lines = transcript.split(separator: "\n", omittingEmptySubsequences: false)
+        let number = { (prefix: String) in (lines.firstIndex { $0.contains("> " + prefix) } ?? -1) + 1 }
+        let (create, capture, update) = (number("webhooks create"), number("capture"), number("webhooks update"))
+        #expect(create > 0 && create < capture && capture < update)
+        let notReplayed = { (stderr: String) in
+            stderr.split(separator: "\n").filter { $0.contains(": not replayed: ") }
+                .map { Int($0.dropFirst("out.md:".count).prefix { $0.isNumber }) ?? 0 }
+        }
+        var restored = ["out.md": transcript]
+        restored["out.md.restore"] = files["out.md.restore"]
+        let (plain, _) = try await kops(["check", "out.md"], files: restored)
+        #expect(notReplayed(plain.stderr) == [create, capture, update], "\(plain.stderr)")
+        #expect(plain.stderr.hasPrefix("out.md:\(create): not replayed: 'webhooks create --url ht…y <redacted>' changes data; its recorded output is kept (its secret was redacted when recorded, so it cannot be sent again)\n"), "\(plain.stderr)")
+        #expect(plain.stderr.hasSuffix("out.md: 4 commands, output unchanged (2 writes not replayed)\n"))
+        #expect(plain.status == 0)
+
+        let (writes, _) = try await kops(["check", "out.md", "--allow-writes"], files: restored)
+        #expect(notReplayed(writes.stderr) == [create, capture, update], "\(writes.stderr)")
+        #expect(writes.stderr.contains("out.md:\(create): not replayed: 'webhooks create --url ht…y <redacted>': its secret was redacted when recorded, so it cannot be sent again; its recorded output is kept\n"), "\(writes.stderr)")
+        #expect(writes.stderr.contains("'), which was not sent again (no write after that line is sent); its recorded output is kept\n"))
+        #expect(
+            writes.stderr.hasSuffix(
+                "out.md: 4 commands, output unchanged; the replay was partial: 2 writes were not sent (named above)\n"))
+        #expect(writes.status == 1)
+    }
+
     /// A transcript recorded on a real API is replayed on what that API holds now: the first line says so.
     @Test func checkOnALiveAPISaysSoFirst() async throws {
         let (recorded, files) = try await kops(["run", "t.kops", "--record", "out.md"], files: ["t.kops": "explain 131047\n"])

@@ -75,6 +75,9 @@ import Testing
             triage.addAPILogs([FailureGroupsTests.log("POST", path, 404, key: "k", at: "2026-11-21T11:00:00Z", error: Self.graph404)])
             return triage.entries
         }()
+        // The same on a platform path, from a success on another path with the id.
+        let health = try read("GET", "/platform/v1/whatsapp/phone_numbers/100200300400503/health", 404, "Not Found", history: [earlier])
+        #expect(health.hasPrefix("100200300400503 is not a number of this project now, but key backend-prod's POST \(path) was answered 200"))
         #expect(FailureGroups.formerNumberIDs(entries, numbers: Self.numbers) == ["100200300400503"])
         #expect(FailureGroups.formerNumberIDs(entries, numbers: []) == [])
     }
@@ -135,6 +138,22 @@ import Testing
          "/platform/v1/whatsapp/messages?phone_number_id=100200300400501",
          "the platform API lists a number's messages with the phone_number_id filter, not under the number (the Meta "
             + "proxy's history has /meta/whatsapp/v24.0/100200300400501/messages)"),
+        ("/meta/whatsapp/v24/100200300400501/messages", "Not Found", "/meta/whatsapp/v24.0/100200300400501/messages",
+         "a Graph version is written v24.0, not v24"),
+        ("/meta/whatsapp/V23.0/100200300400501/media", "Not Found", "/meta/whatsapp/v23.0/100200300400501/media",
+         "a Graph version is written v23.0, not V23.0"),
+        ("/meta/v24.0/100200300400501/messages", "Not Found", "/meta/whatsapp/v24.0/100200300400501/messages",
+         "/whatsapp is missing from the proxy's prefix /meta/whatsapp"),
+        ("/whatsapp/v24.0/100200300400501/media", "Not Found", "/meta/whatsapp/v24.0/100200300400501/media",
+         "/meta is missing from the proxy's prefix /meta/whatsapp"),
+        ("/meta/whatsapp/v24.0/200300400500601/templates", "Not Found",
+         "/meta/whatsapp/v24.0/200300400500601/message_templates", "/templates is no edge of Kapso's proxy"),
+        ("/meta/whatsapp/v24.0/100200300400501/messsages?limit=5", "Not Found",
+         "/meta/whatsapp/v24.0/100200300400501/messages?limit=5", "/messsages is no edge of Kapso's proxy"),
+        ("/platform/v1/whatsapp/numbers", "Not Found", "/platform/v1/whatsapp/phone_numbers",
+         "/numbers is no collection of the platform API"),
+        ("/platform/v1/whatsapp/phone-numbers/100200300400501", "Not Found",
+         "/platform/v1/whatsapp/phone_numbers/100200300400501", "/phone-numbers is no collection of the platform API"),
         ("/platform/v1/whatsapp/messages/wamid.HBgLMTQxNTU1NTAxNjAVAgASGBQBUDAy/AAAA+", "Message not found",
          "/platform/v1/whatsapp/messages/wamid.HBgLMTQxNTU1NTAxNjAVAgASGBQBUDAy%2FAAAA+",
          "a WAMID may contain '/', which must be percent-encoded (%2F) in a path, else the API reads the rest as another segment"),
@@ -147,6 +166,35 @@ import Testing
         var triage = ErrorTriage()
         triage.addAPILogs([FailureGroupsTests.log("POST", path, 404, key: "k", at: "2026-11-21T11:00:00Z", error: text)])
         #expect(triage.entries.first?.meaning == "did you mean POST \(meant)? \(mistake)")
+    }
+
+    /// Graph answers an unknown edge with a 400 `(#2500) Unknown path components`: a near miss too.
+    @Test func graphsUnknownPathComponentsIsANearMiss() throws {
+        let meaning = try read("GET", "/meta/whatsapp/v24.0/200300400500601/message_template", 400, "(#2500) Unknown path components: /message_template")
+        #expect(meaning == "did you mean GET /meta/whatsapp/v24.0/200300400500601/message_templates? /message_template is no edge of Kapso's proxy")
+    }
+
+    /// P13-2's other places: a Kapso id on a proxy path is the mistake wherever it stands (the id alone, a webhook's id
+    /// before /messages); P13-3's: the project's number read alone (`GET /{id}`) is a documented Graph read.
+    @Test(arguments: [
+        ("/meta/whatsapp/v24.0/a1c2e3f4-0b1d-4e2f-8a3b-5c6d7e8f9012",
+         "a1c2e3f4-0b1d-4e2f-8a3b-5c6d7e8f9012 is Kapso's id (internal_id, whatsapp_config_id) of Support Line (+1 415-555-0100), "
+            + "a Kapso id: Kapso's proxy paths take Meta's ids only (a phone-number, WABA, media or template id); use 100200300400501"),
+        ("/meta/whatsapp/v24.0/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d/messages",
+         "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d is the id of the kapso webhook to hooks.acme-demo.test/kapso/whatsapp, not a "
+            + "phone-number id; the path takes the phone-number id: 'numbers' lists them"),
+        ("/meta/whatsapp/v24.0/ffffffff-0000-4000-8000-000000000000/messages",
+         "ffffffff-0000-4000-8000-000000000000 is not a phone-number id (Meta's are digits) nor an id of this project; the "
+            + "path takes the phone-number id: 'numbers' lists them"),
+    ])
+    func aKapsoIDAnywhereOnAProxyPathIsTheMistake(_ path: String, _ expected: String) throws {
+        #expect(try read("GET", path, 404, "Not Found") == expected)
+    }
+
+    @Test func theProjectsNumberReadAloneIsADocumentedGraphRead() throws {
+        let meaning = try read("GET", "/meta/whatsapp/v24.0/100200300400501", 404, Self.graph404)
+        #expect(meaning.hasPrefix("100200300400501 is this project's phone-number id of Support Line and /100200300400501 is a documented Graph read"))
+        #expect(!meaning.contains("not an endpoint"))
     }
 
     /// Documented routes and Graph-coded answers are no near misses: a logged `/v24.0/…` path answered by Graph reached

@@ -456,6 +456,40 @@ extension BundleCommandTests {
         #expect(replay.diff.isEmpty, "\(replay.diff.joined(separator: "\n"))")
         #expect(replay.actual == bundle)
     }
+
+    /// probe12 P12-6: `bundle FILE --force` onto the file being recorded (named another way, through `..`) replaced the
+    /// recording with a bundle that could not be checked. It is refused, with or without --force (without, "add --force"
+    /// would lead there), and the recording goes on.
+    @Test(arguments: ["", " --force"])
+    func aBundleOntoTheTranscriptBeingRecordedIsRefused(_ force: String) async throws {
+        let (err, status, transcript, check) = try await withSimulator { fixture in
+            let (shell, output) = try fixture.shell()
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-bundle-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            shell.run(line: "record \(folder.path)/s.md")
+            shell.run(line: "use 100200300400501")
+            shell.run(line: "message \(Demo.danaInbound)")
+            let named = "\(folder.path)/../\(folder.lastPathComponent)/s.md"
+            let status = shell.run(line: "bundle \(named)\(force)")
+            shell.run(line: "health")
+            shell.run(line: "record stop")
+            let path = folder.path + "/s.md"
+            let transcript = try String(contentsOfFile: path, encoding: .utf8)
+            let check = try TranscriptChecker(expected: transcript, path: path, restore: TranscriptRestore.load(besides: path))
+                .replay(on: try fixture.shell().shell)
+            let err = output.err.replacingOccurrences(of: named, with: "NAMED")
+            return (err, status, transcript, check)
+        }
+        #expect(status == .failure)
+        #expect(
+            err.contains(
+                "error: bundle: 'NAMED' is the transcript being recorded, and the bundle holds a copy of it; "
+                    + "name another file for the bundle, or leave out the name\n"), "\(err)")
+        #expect(!transcript.contains("## Support bundle"))
+        #expect(transcript.contains("> message <message 1>\n") && transcript.contains("> health\n"))
+        #expect(check.diff.isEmpty, "\(check.diff.joined(separator: "\n"))")
+    }
 }
 
 /// Lists streamed page by page (`--all`) and NDJSON are masked like any result.

@@ -61,6 +61,9 @@ import Testing
                 .replay(on: try fixture.goldenShell().shell, allowWrites: allowWrites)
         }
         #expect(outcome.diff.isEmpty, "kops check transcripts/\(name).md:\n\(outcome.diff.joined(separator: "\n"))")
+        // Replayed on the state it was recorded on, no write is held back (probe12 P12-1/2's rule holds back only writes
+        // after a line that did not replay as recorded).
+        #expect(outcome.writesNotSent.isEmpty, "kops check transcripts/\(name).md --allow-writes: \(outcome.writesNotSent)")
         #expect(outcome.commands > 0)
     }
 

@@ -31,6 +31,13 @@ public enum BundleCommand: ScriptCommand {
         // `kops check` replaying a session that made a bundle shows the same line and writes nothing.
         guard let shell = context.shell, shell.recorder?.isReplay != true else { return done }
         let session = shell.recorder
+        // The bundle holds the session's transcript: written over it (with --force), the recording would be lost and the
+        // bundle could not be checked (probe12 P12-6).
+        if case .file(let sessionPath)? = session?.destination, TranscriptFile.isSameFile(path, sessionPath) {
+            throw ScriptError.recording(
+                "bundle: '\(path)' is the transcript being recorded, and the bundle holds a copy of it; "
+                    + "name another file for the bundle, or leave out the name")
+        }
         let recorded = session.flatMap(recordedText)
         var header = recorded.map { TranscriptParser($0).header } ?? TranscriptHeader(context: context)
         header.time = TranscriptHeader.now

@@ -15,7 +15,8 @@ public enum HelpTopics {
             0   ok
             1   a command failed, or a check found a problem: an API error, health not
                 healthy, webhooks check errors, a failed assert, an invalid signature,
-                a write refused without --allow-writes
+                a write refused without --allow-writes, a transcript whose output changed
+                or whose writes 'kops check --allow-writes' sent only in part
             64  usage: unknown command or flag, missing argument, bad value, script
                 syntax, no API key
             66  a script, transcript or input file was not found or cannot be read

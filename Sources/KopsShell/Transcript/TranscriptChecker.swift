@@ -1,4 +1,5 @@
 internal import KapsoClient
+internal import KapsoDiagnostics
 internal import KopsHTTP
 
 /// Replays a transcript's commands on a shell and compares what the recorder writes with the file.
@@ -18,6 +19,10 @@ public struct TranscriptChecker {
         /// Recorded lines that act only outside the session (`bundle`, `history`, `listen`…,
         /// `ScriptPolicy.keptWhenChecked`), not run: their blocks are kept as recorded, with the reason.
         public var keptAsRecorded: [(line: Int, command: String, reason: String)] = []
+        /// With writes sent (`allowWrites`): the recorded lines that change data and were not sent, with the reason
+        /// (a redacted secret, stopped with Ctrl-C, or after a write or `capture` that did not replay as recorded, whose
+        /// recorded id the line may hold); their blocks are kept as recorded. Any makes the replay partial.
+        public var writesNotSent: [(line: Int, command: String, reason: String)] = []
         /// The restore lines of `actual`: each masked command line of its blocks as typed (for `--update`, whose
         /// aliases may differ from the file's: a list with one message more numbers the next `<message 4>`, not 3).
         public var restore = TranscriptRestore()
@@ -54,6 +59,12 @@ public struct TranscriptChecker {
     /// A line that acts only outside the session (`bundle`, `listen`, …: `ScriptPolicy.keptWhenChecked`) is
     /// not run either; its block is kept and named in `keptAsRecorded`.
     ///
+    /// With `allowWrites`, a transcript holds each command as it ran (`webhooks update 0000…0204`, not `${wh}`), so a
+    /// write may hold an id an earlier line gave when recorded. Once a write or `capture` does not replay as recorded
+    /// (not sent, or its block differs: a new id), no later write is sent (probe12 P12-1/2: an update went to the
+    /// recorded webhook, not the one the replay created). Those writes, and writes not sent for another reason, are
+    /// named in `writesNotSent`, their blocks kept as recorded.
+    ///
     /// Throws `ScriptError.notATranscript` for other files, `.missingRestore` (`.restoreLacksLine` when the restore
     /// file is there) for a masked command line
     /// the restore file does not give back, `.notReplayed` for a line `ScriptPolicy.notReplayed` refuses
@@ -66,8 +77,6 @@ public struct TranscriptChecker {
         var writes: [(line: Int, command: String)] = []
         var kept: [(line: Int, command: String, reason: String)] = []
         var occurrences: [String: Int] = [:]
-        // The last line that would leave a result for `assert` and `capture` and is not run.
-        var unreplayedResult: (line: Int, command: String)?
         for entry in parsed.commands {
             let occurrence = occurrences[entry.command, default: 0]
             occurrences[entry.command] = occurrence + 1
@@ -86,18 +95,6 @@ public struct TranscriptChecker {
             if !allowWrites, ScriptPolicy.isWrite(line: line, registry: shell.context.registry) {
                 writes.append((entry.line, entry.command))
             }
-            let skipped =
-                entry.command.contains("<redacted>") || entry.snapshot
-                || writes.last?.line == entry.line || kept.last?.line == entry.line
-            let uses = TranscriptChecker.resultUse(of: line, registry: shell.context.registry)
-            if !skipped, uses.reads, let source = unreplayedResult {
-                // Run now it would read the result of the line before the unreplayed one (probe11 P11-14).
-                kept.append(
-                    (entry.line, entry.command,
-                     "it reads the result of line \(source.line) ('\(Shortened.text(source.command))'), which was not replayed"))
-            } else if uses.keeps {
-                unreplayedResult = skipped ? (entry.line, entry.command) : nil
-            }
             lines.append(line)
         }
         shell.context.session.profile = parsed.header.profile
@@ -112,6 +109,12 @@ public struct TranscriptChecker {
         let initialOutput = shell.context.session.output
         // kops's look-ups are counted per session, as when it was recorded: the replay's, not earlier runs'.
         shell.context.ownLookups.startSession()
+        let registry = shell.context.registry
+        // The last line that would leave a result for `assert` and `capture` and is not run.
+        var unreplayedResult: (line: Int, command: String)?
+        // With writes sent: the first write or capture that did not replay as recorded (probe12 P12-1/2).
+        var diverged: (line: Int, command: String, what: String)?
+        var unsent: [(line: Int, command: String, reason: String)] = []
         for (entry, line) in zip(parsed.commands, lines) {
             recorder.copy(entry.lead)
             if let session = entry.appended {
@@ -124,9 +127,44 @@ public struct TranscriptChecker {
                 shell.context.ownLookups.startSession()
                 recorder.startAppendedPart()
             }
-            if entry.command.contains("<redacted>") || entry.snapshot || writes.contains(where: { $0.line == entry.line })
+            let changesKapso = allowWrites && TranscriptChecker.changesKapso(line, registry: registry)
+            let captures = TranscriptChecker.captures(line, registry: registry)
+            let uses = TranscriptChecker.resultUse(of: line, registry: registry)
+            var skipped =
+                entry.command.contains("<redacted>") || entry.snapshot || writes.contains(where: { $0.line == entry.line })
                 || kept.contains(where: { $0.line == entry.line })
+            if skipped, changesKapso, !entry.snapshot {
+                // Asked to send the writes, the user learns of each one that was not sent.
+                let reason = kept.firstIndex { $0.line == entry.line }.map { kept.remove(at: $0).reason }
+                unsent.append((entry.line, entry.command, reason ?? "its secret was redacted when recorded, so it cannot be sent again"))
+            } else if skipped, !entry.snapshot, entry.command.contains("<redacted>"), !writes.contains(where: { $0.line == entry.line }),
+                !kept.contains(where: { $0.line == entry.line })
             {
+                kept.append((entry.line, entry.command, "its secret was redacted when recorded, so it cannot run again"))
+            }
+            var readsUnreplayed = false
+            if !skipped, uses.reads, let source = unreplayedResult {
+                // Run now it would read the result of the line before the unreplayed one (probe11 P11-14).
+                kept.append(
+                    (entry.line, entry.command,
+                     "it reads the result of line \(source.line) ('\(Shortened.text(source.command))'), which was not replayed"))
+                (skipped, readsUnreplayed) = (true, true)
+            } else if !skipped, changesKapso, let cause = diverged {
+                // Its arguments may hold what that line gave when recorded (an id captured or copied from its output),
+                // which is not what it gave now: sent, it would change the recorded object, not the replay's.
+                unsent.append(
+                    (entry.line, entry.command,
+                     "it may depend on line \(cause.line) ('\(Shortened.text(cause.command))'), which \(cause.what) "
+                        + "(no write after that line is sent)"))
+                skipped = true
+            }
+            if uses.keeps, !readsUnreplayed {
+                unreplayedResult = skipped ? (entry.line, entry.command) : nil
+            }
+            if skipped {
+                if allowWrites, diverged == nil, changesKapso || captures, !entry.snapshot {
+                    diverged = (entry.line, entry.command, changesKapso ? "was not sent again" : "was not replayed")
+                }
                 if !entry.snapshot { recorder.keepAsRecorded(line, recorded: entry.command) }
                 recorder.copy(entry.block)
                 // A `capture` kept as recorded sets its variable to the value it captured then.
@@ -139,7 +177,16 @@ public struct TranscriptChecker {
             // A number in a contact number's form that the recording left unmasked was the business's own
             // then (known from the session's numbers), so it stays unmasked now.
             if line == entry.command { recorder.masker?.learnOwnNumbers(PIIMasker.typedNumbers(in: line)) }
+            let start = recorder.text.utf8.count
             shell.run(line: line)
+            if allowWrites, diverged == nil, changesKapso || captures,
+                !TranscriptChecker.sameBlock(String(recorder.text.utf8.dropFirst(start)) ?? "", entry.block)
+            {
+                diverged = (
+                    entry.line, entry.command,
+                    changesKapso ? "answered differently on replay" : "captured another value on replay"
+                )
+            }
             if shell.context.exitRequested { break }
         }
         recorder.copy(parsed.trailer)
@@ -148,7 +195,51 @@ public struct TranscriptChecker {
         return Outcome(
             commands: parsed.commands.count, actual: recorder.text, diff: TranscriptChecker.named(diff, in: parsed),
             writesNotReplayed: writes, snapshots: parsed.commands.filter(\.snapshot).count, keptAsRecorded: kept,
-            restore: recorder.restore)
+            writesNotSent: unsent, restore: recorder.restore)
+    }
+
+    /// True when a line's commands change data in Kapso (`ScriptPolicy.isWrite`), not only send to a URL off this
+    /// machine (`webhooks fire`, `ScriptPolicy.sendsOffMachine`): what a later write may depend on.
+    static func changesKapso(_ line: String, registry: CommandRegistry) -> Bool {
+        ((try? Lexer.commands(in: line)) ?? []).contains { command in
+            let words = command.map(\.text)
+            return ScriptPolicy.isWrite(words, registry: registry)
+                && !ScriptPolicy.sendsOffMachine.contains(ScriptPolicy.label(words))
+        }
+    }
+
+    /// True when one of a line's commands is `capture`, which sets a variable later lines may use.
+    static func captures(_ line: String, registry: CommandRegistry) -> Bool {
+        ((try? Lexer.commands(in: line)) ?? []).contains { command in
+            command.first.flatMap { try? registry.command(named: $0.text) }?.name == CaptureCommand.name
+        }
+    }
+
+    /// True when a replayed block reads as the recorded one: the same lines, clock lines, trailing blank lines and the
+    /// last characters of masked secrets (`secretTailless`) aside.
+    static func sameBlock(_ replayed: String, _ recorded: String) -> Bool {
+        func lines(_ text: String) -> [String] {
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                .filter { TranscriptClock.micros(inLine: $0) == nil }
+            while lines.last?.allSatisfy(\.isWhitespace) == true { lines.removeLast() }
+            return lines.map(secretTailless)
+        }
+        return lines(replayed) == lines(recorded)
+    }
+
+    /// `secret:    whsec_…73` → `secret:    whsec_…`, also in JSON (`"whsec_…6a",`): each word in `SecretMask`'s form
+    /// without its last characters. A generated secret differs each time it is made, and no later line can hold a value
+    /// shown masked, so that difference is no reason to hold a write back. Shortened ids (`00000000…0209`) are kept.
+    static func secretTailless(_ line: Substring) -> String {
+        guard line.contains("…") else { return String(line) }
+        let prefixes = TokenPrefix.all.map(\.text)
+        return line.split(separator: " ", omittingEmptySubsequences: false).map { word in
+            guard let ellipsis = word.firstIndex(of: "…") else { return String(word) }
+            let head = word[..<ellipsis].drop { $0 == "\"" }
+            let tail = word[word.index(after: ellipsis)...].prefix { $0 != "\"" && $0 != "," }
+            guard head.isEmpty || prefixes.contains(String(head)), tail.count <= SecretMask.tailCount else { return String(word) }
+            return String(word[...ellipsis]) + word[word.index(after: ellipsis)...].dropFirst(tail.count)
+        }.joined(separator: " ")
     }
 
     /// Whether a line's commands read the last result (`assert`, `capture`) and whether one leaves a result for them

@@ -42,6 +42,14 @@ public enum TranscriptFile {
         throw .unwritableTranscript(path: path, reason: "its links loop")
     }
 
+    /// True when both paths name one existing file (through links, `.` and `..`, another spelling): the same device
+    /// and inode. False when either does not exist.
+    public static func isSameFile(_ path: String, _ other: String) -> Bool {
+        var first = stat(), second = stat()
+        guard stat(path, &first) == 0, stat(other, &second) == 0 else { return false }
+        return first.st_dev == second.st_dev && first.st_ino == second.st_ino
+    }
+
     /// `path (a link to TARGET)` when `path` is a link, else `path`: what `record` says it writes.
     static func described(_ path: String) -> String {
         guard let target = try? target(of: path), target != path else { return path }

@@ -1,0 +1,104 @@
+@testable import KopsShell
+import KopsTestSupport
+import Testing
+
+/// `kops check --allow-writes` of a recorded "create, capture, update ${wh}" session (probe12 P12-1/2): the transcript
+/// holds the update with the id the create gave when recorded, so once the create or the capture does not replay as
+/// recorded (not sent, or a new id), the update is not sent: it would change the recorded webhook, not the replay's.
+@Suite struct TranscriptWriteReplayTests {
+    static let number = "100200300400501"
+    static let colleagueURL = "https://fixed-by-colleague.example.test/hook"
+
+    /// Records `lines` on `fixture` (personal data kept, so no restore file is needed).
+    private static func record(_ lines: [String], on fixture: SimulatorFixture) throws -> String {
+        let (shell, _) = try fixture.shell(phoneNumberID: number)
+        let recorder = try TranscriptRecorder(
+            header: TranscriptHeader(context: shell.context, keepPII: true), destination: .memory, context: shell.context)
+        shell.recorder = recorder
+        for line in lines { shell.run(line: line) }
+        return recorder.text
+    }
+
+    private static func session(secret: Bool) -> [String] {
+        [
+            "webhooks create --url https://new.example.test/hook --events whatsapp.message.received"
+                + (secret ? " --secret-key whsec_p12_0123456789abcdef" : ""),
+            "capture .id as wh",
+            "webhooks update ${wh} --url https://changed.example.test/hook",
+        ]
+    }
+
+    /// Records the session, lets a colleague change the recorded webhook, replays with writes on the same API; returns
+    /// the outcome, the recorded webhook id and its URL after the replay.
+    private func replayAfterColleague(secret: Bool) async throws -> (TranscriptChecker.Outcome, String, String) {
+        try await withSimulator { fixture in
+            let transcript = try Self.record(Self.session(secret: secret), on: fixture)
+            let id = try #require(
+                transcript.split(separator: "\n").first { $0.hasPrefix("wh = ") }.map { String($0.dropFirst(5)) })
+            let (colleague, _) = try fixture.shell(phoneNumberID: Self.number)
+            colleague.readOnly = false
+            #expect(colleague.run(line: "webhooks update \(id) --url \(Self.colleagueURL)") == .ok)
+            let (shell, _) = try fixture.shell(phoneNumberID: Self.number)
+            let outcome = try TranscriptChecker(expected: transcript, path: "t.md").replay(on: shell, allowWrites: true)
+            let (reader, _) = try fixture.shell(phoneNumberID: Self.number)
+            #expect(reader.run(line: "webhooks get \(id); capture .url as url") == .ok)
+            return (outcome, id, reader.context.session.variables["url"] ?? "")
+        }
+    }
+
+    /// P12-2: the create is sent again and gets a new id; the update, which holds the recorded one, is not sent.
+    @Test func aWriteAfterACreateWithANewIDIsNotSent() async throws {
+        let (outcome, _, url) = try await replayAfterColleague(secret: false)
+        #expect(url == Self.colleagueURL, "the update went to the recorded webhook")
+        let update = try #require(outcome.writesNotSent.first)
+        #expect(outcome.writesNotSent.count == 1)
+        #expect(update.command.hasPrefix("webhooks update "))
+        #expect(update.reason.hasPrefix("it may depend on line "))
+        #expect(update.reason.contains("('webhooks create --url"))
+        #expect(update.reason.contains("which answered differently on replay"))
+        #expect(outcome.diff.contains { $0.contains("wh = ") }, "the capture shows the new id: \(outcome.diff)")
+    }
+
+    /// P12-1: the create's secret was redacted, so it is not sent; neither is the update after it, and both are named.
+    @Test func aWriteAfterACreateThatWasNotSentIsNotSent() async throws {
+        let (outcome, _, url) = try await replayAfterColleague(secret: true)
+        #expect(url == Self.colleagueURL, "the update went to the recorded webhook")
+        #expect(outcome.writesNotSent.map { $0.command.prefix(16) } == ["webhooks create ", "webhooks update "])
+        #expect(outcome.writesNotSent.first?.reason == "its secret was redacted when recorded, so it cannot be sent again")
+        #expect(outcome.writesNotSent.last?.reason.hasSuffix("which was not sent again (no write after that line is sent)") == true)
+        #expect(outcome.keptAsRecorded.map(\.command) == ["capture .id as wh"])
+        #expect(outcome.diff.isEmpty, "\(outcome.diff)")
+    }
+
+    /// On an API in the state it was recorded on (a fresh deterministic simulator) every write replays as recorded
+    /// (the generated secret aside, shown masked), so all are sent and none is held back.
+    @Test func writesThatReplayAsRecordedAreAllSent() async throws {
+        let transcript = try await withSimulator { fixture in try Self.record(Self.session(secret: false), on: fixture) }
+        let (outcome, url) = try await withSimulator { fixture in
+            let (shell, _) = try fixture.shell(phoneNumberID: Self.number)
+            let outcome = try TranscriptChecker(expected: transcript, path: "t.md").replay(on: shell, allowWrites: true)
+            let (reader, _) = try fixture.shell(phoneNumberID: Self.number)
+            let id = shell.context.session.variables["wh"] ?? "none"
+            #expect(reader.run(line: "webhooks get \(id); capture .url as url") == .ok)
+            return (outcome, reader.context.session.variables["url"] ?? "")
+        }
+        #expect(outcome.writesNotSent.isEmpty, "\(outcome.writesNotSent)")
+        // The generated secret differs each time (its masked form's last characters): no reason to hold the update back.
+        #expect(outcome.diff.contains { $0.hasPrefix("+secret:    whsec_…") }, "\(outcome.diff)")
+        #expect(outcome.diff.allSatisfy { $0.hasPrefix("@@") || $0.dropFirst().hasPrefix("secret:    whsec_…") }, "\(outcome.diff)")
+        #expect(url == "https://changed.example.test/hook", "the update was sent")
+    }
+
+    /// A masked secret's last characters are left out when blocks are compared; shortened ids and text are not.
+    @Test(arguments: [
+        ("secret:    whsec_…73", "secret:    whsec_…"),
+        ("  \"secret_key\": \"whsec_…6a\",", "  \"secret_key\": \"whsec_…\","),
+        ("secret:    …34", "secret:    …"),
+        ("url: https://x.test  00000000…0209", "url: https://x.test  00000000…0209"),
+        ("key whsec_…0209", "key whsec_…0209"),
+        ("line 17 ('webhooks create --url ht…y <redacted>')", "line 17 ('webhooks create --url ht…y <redacted>')"),
+    ])
+    func aMaskedSecretsTailIsNotCompared(_ line: String, _ compared: String) {
+        #expect(TranscriptChecker.secretTailless(Substring(line)) == compared)
+    }
+}
