@@ -73,6 +73,15 @@ import Testing
         }
     }
 
+    /// `overview` names the same cause in its next steps: the number removed since, not "not an id of this project".
+    @Test func overviewNamesANumberRemovedSince() async throws {
+        let ran = try await run(["overview --output json"])
+        let next = try JSONValue.parse(Array(ran[0].out.utf8))["next"]?.array ?? []
+        let why = try #require(next.first { $0["command"]?.string == "whois 100200300400503" })["why"]?.string
+        #expect(why == "2 failed calls from key backend-prod: 100200300400503 is no longer a number of this project "
+            + "(answered 200 at 2026-11-19T09:00:00Z)", "\(next)")
+    }
+
     /// `whois` of the number that worked before tells the same story as `errors`.
     @Test func whoisNamesANumberRemovedSince() async throws {
         let ran = try await run(["whois 100200300400503"])

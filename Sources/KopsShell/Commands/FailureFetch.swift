@@ -114,7 +114,12 @@ struct FailureFetch {
     /// The calls of the last 30 days with each of `FailureGroups.formerNumberIDs` in the path (one page each, at once);
     /// a look-up that fails leaves that id without history (the failure still shows, read as before).
     private func readHistory(in context: ShellContext) -> [APILog] {
-        let ids = FailureGroups.formerNumberIDs(triage.entries, numbers: numbers)
+        Self.history(of: triage.entries, numbers: numbers, in: context)
+    }
+
+    /// `readHistory` for any caller that grouped failures itself (`overview`).
+    static func history(of entries: [ErrorTriage.Entry], numbers: [PhoneNumber], in context: ShellContext) -> [APILog] {
+        let ids = FailureGroups.formerNumberIDs(entries, numbers: numbers)
         guard !ids.isEmpty else { return [] }
         let client = context.client
         let requests = ids.map { client.apiLogsRequest([("endpoint", $0), ("period", "30d"), ("limit", "100")]) }

@@ -68,7 +68,9 @@ public enum OverviewCommand: Command {
             webhookLine = WebhookVerdict.overview(verdicts, orphans: orphans)
         }
         // The top causes of failed calls, in words, each with the command that shows it.
-        let causes = FailureGroups(triage.entries, numbers: phoneNumbers).groups
+        // A failed id the project's keys used with success before reads as removed since (P13-4), as in 'errors'.
+        let history = FailureFetch.history(of: triage.entries, numbers: phoneNumbers, in: context)
+        let causes = FailureGroups(triage.entries, numbers: phoneNumbers, history: history).groups
         let named = causes.enumerated().filter { $0.offset == 0 || $0.element.misplacedID != nil }.prefix(2).map(\.element)
         for group in named {
             next.append((group.misplacedID.map { "whois \($0)" } ?? "logs --errors --period \(period)", group.headline))
