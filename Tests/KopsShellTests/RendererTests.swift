@@ -176,6 +176,11 @@ import Testing
         ("verdict: failed: 131047, the 24-hour window closed", 80, ["verdict: failed: 131047, the 24-hour window closed"]),
         ("a https://example.test/a/very/long/webhook/url/that/is/one/word b", 20,
          ["a", "https://example.test/a/very/long/webhook/url/that/is/one/word", "b"]),
+        // overview's `next:` at 80 columns: the comment continues as a comment, never as a line that reads as a command.
+        ("  whois 200300400500601        # 48 failed calls from key history-sync: 200300400500601 is a WABA id, not a phone-number id", 80,
+         ["  whois 200300400500601        # 48 failed calls from key history-sync:",
+          "                               # 200300400500601 is a WABA id, not a",
+          "                               # phone-number id"]),
         // P12-9: a command to type is not split over two lines when it fits on one.
         ("error: use: a long number: it is 100200300400501; use 100200300400501", 53,
          ["error: use: a long number: it is 100200300400501;", "       use 100200300400501"]),

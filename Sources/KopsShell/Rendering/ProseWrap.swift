@@ -7,11 +7,15 @@
 /// wider than the room left keeps its line whole (a long id or URL is never cut); lines that fit are
 /// returned unchanged. A command to type stays on one line when it fits on one (probe12 P12-9: `use` ended one
 /// line and the id began the next): a `'…'`-quoted span, and `use` or `run` with the word after it. Text without
-/// spaces (Chinese, Japanese) breaks between its wide characters.
+/// spaces (Chinese, Japanese) breaks between its wide characters. A suggested command with a trailing comment
+/// (`  whois 2003…  # 48 failed calls …`) continues its comment as a comment under the `#`, so no continuation reads
+/// as a command when the block is copied.
 public enum ProseWrap {
     public static func lines(_ text: String, width: Int) -> [String] {
         guard width > 0, TextWidth.displayWidth(text) > width else { return [text] }
-        let indent = hangingIndent(text, width: width)
+        let comment = commentColumn(text, width: width)
+        let continuation = String(repeating: " ", count: comment ?? hangingIndent(text, width: width)) + (comment == nil ? "" : "# ")
+        let indent = TextWidth.displayWidth(continuation)
         let lead = String(text.prefix { $0 == " " })
         // Each word with the spaces before it, so aligned columns on the first line keep their spacing.
         var pieces: [(spaces: Int, text: String)] = []
@@ -34,7 +38,7 @@ public enum ProseWrap {
             // Breaking right after a `label: ` would only move the word to the same column on the next line.
             if !startOfLine && currentWidth + word.spaces + wordWidth > width && currentWidth + word.spaces > indent {
                 result.append(trimmedEnd(current))
-                current = String(repeating: " ", count: indent)
+                current = continuation
                 currentWidth = indent
                 startOfLine = true
             }
@@ -118,6 +122,15 @@ public enum ProseWrap {
     /// True for a word that ends a `'` quote, before closing punctuation: `ID'`, `first');`.
     static func closesQuote(_ word: String) -> Bool {
         word.reversed().drop { ")].,;:!?".contains($0) }.first == "'"
+    }
+
+    /// The column of the `#` of a trailing `  # ` comment after a command (text before it on the line), when it starts
+    /// in the left half; nil otherwise.
+    static func commentColumn(_ text: String, width: Int) -> Int? {
+        let lead = text.prefix { $0 == " " }
+        guard let range = text[lead.endIndex...].firstRange(of: "  # "), range.lowerBound > lead.endIndex else { return nil }
+        let column = TextWidth.displayWidth(String(text[..<range.lowerBound])) + 2
+        return column <= width / 2 ? column : nil
     }
 
     /// Columns continuation lines start at.
