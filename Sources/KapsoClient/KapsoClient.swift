@@ -78,13 +78,14 @@ public final class KapsoClient {
     ///
     /// `keys`, when given, is for a list whose items are only printed: each `data` element is then read without its
     /// tree and cut down to those keys (`JSONValue.scanList`; `ReceivedItems.keptKeys` says so), unless the body is
-    /// one the scanner leaves to the parser. `received` is told of the cut-down document.
-    public func performList(_ request: HTTPRequest, keeping keys: [String]? = nil) throws(KapsoAPIError)
-        -> (JSONValue, ReceivedItems?)
+    /// one the scanner leaves to the parser. `received` is told of the cut-down document. With `keys`, the values of
+    /// the keys `located` are located in each element without being parsed (`ReceivedItems.located`).
+    public func performList(_ request: HTTPRequest, keeping keys: [String]? = nil, locating located: [String] = [])
+        throws(KapsoAPIError) -> (JSONValue, ReceivedItems?)
     {
         let response: HTTPResponse
         do { response = try transport.send(request) } catch { throw .transport(error) }
-        return try decoded(response, for: request, keepingItems: true, keys: keys)
+        return try decoded(response, for: request, keepingItems: true, keys: keys, located: located)
     }
 
     /// Maps one response to its JSON or a typed error (shared by `perform` and concurrent calls).
@@ -93,8 +94,10 @@ public final class KapsoClient {
     }
 
     /// `decode`, with the `data` items' bytes when `keepingItems` (nil otherwise, and for a 204).
-    private func decoded(_ response: HTTPResponse, for request: HTTPRequest, keepingItems: Bool, keys: [String]? = nil)
-        throws(KapsoAPIError) -> (JSONValue, ReceivedItems?)
+    private func decoded(
+        _ response: HTTPResponse, for request: HTTPRequest, keepingItems: Bool, keys: [String]? = nil,
+        located: [String] = []
+    ) throws(KapsoAPIError) -> (JSONValue, ReceivedItems?)
     {
         let date = response.header("Date")
         if let date, date != serverDate, let time = KapsoTime.seconds(httpDate: date) {
@@ -112,7 +115,7 @@ public final class KapsoClient {
         if response.status == 204 { return (.null, nil) }
         var items: ReceivedItems?
         let json: JSONValue?
-        if keepingItems, response.isSuccess, let keys, let list = JSONValue.scanList(response.body, keeping: keys) {
+        if keepingItems, response.isSuccess, let keys, let list = JSONValue.scanList(response.body, keeping: keys, locating: located) {
             (json, items) = (list.0, list.1)
         } else if keepingItems, response.isSuccess, let list = try? JSONValue.parseList(response.body) {
             (json, items) = (list.0, list.1)

@@ -145,13 +145,24 @@ public struct FailureGroups {
         guard !numbers.isEmpty else { return [] }
         var ids: [String] = []
         for entry in entries.sorted(by: { $0.time > $1.time }) where entry.source == .api && ids.count < limit {
-            guard let endpoint = entry.json["endpoint"]?.string, let id = APIPath.phoneNumberID(in: endpoint), !ids.contains(id),
-                id.allSatisfy(\.isNumber), isNotFound(entry.json),
-                IDResolver.misplacedPhoneNumberID(id, numbers: numbers)?.kind == .unknown
+            guard let endpoint = entry.json["endpoint"]?.string, isNotFound(entry.json),
+                let id = APIPath.phoneNumberID(in: endpoint).flatMap({ id in
+                    id.allSatisfy(\.isNumber) && IDResolver.misplacedPhoneNumberID(id, numbers: numbers)?.kind == .unknown ? id : nil
+                }) ?? unknownWABAID(endpoint, numbers: numbers),
+                !ids.contains(id)
             else { continue }
             ids.append(id)
         }
         return ids
+    }
+
+    /// The digits in the WABA slot of a Graph path (`/{id}/message_templates`, `APIRoute.wabaEdges`) that are none of
+    /// `numbers`' WABA or phone-number ids; nil otherwise.
+    static func unknownWABAID(_ endpoint: String, numbers: [PhoneNumber]) -> String? {
+        guard !numbers.isEmpty, let route = APIRoute.documented(endpoint), route.slot == .wabaID, let id = route.id,
+            !id.isEmpty, id.allSatisfy(\.isNumber), !numbers.contains(where: { $0.businessAccountID == id || $0.id == id })
+        else { return nil }
+        return id
     }
 
     /// A 404, or Graph's "Object with ID … does not exist" (code 100) on any status (P9-5).
@@ -264,7 +275,7 @@ public struct FailureGroups {
             }
             // Graph's "nonexisting field (EDGE) on node type (TYPE)": the id's kind, not the payload (P13-5).
             let meaning = IDResolver.nodeTypeMeaning(endpoint, text: text, numbers: numbers)
-                ?? (notFound ? notFoundMeaning(endpoint, entry, numbers, webhooks) : entry.meaning)
+                ?? (notFound ? notFoundMeaning(endpoint, entry, numbers, webhooks, history) : entry.meaning)
             return Member(
                 cause: Cause(source: "api", who: key, what: what, error: error), source: .api, time: entry.time, who: key,
                 what: what, error: error, meaning: meaning,
@@ -305,7 +316,14 @@ public struct FailureGroups {
     /// a conversation id), else a path the API does not serve (no id in it, or only ids this project has,
     /// each in its place), else, when the numbers are not known, either cause; else the triage's meaning
     /// (an id kops does not know: not in this project).
-    private static func notFoundMeaning(_ endpoint: String, _ entry: ErrorTriage.Entry, _ numbers: [PhoneNumber], _ webhooks: [Webhook]) -> String {
+    private static func notFoundMeaning(
+        _ endpoint: String, _ entry: ErrorTriage.Entry, _ numbers: [PhoneNumber], _ webhooks: [Webhook], _ history: [APILog]
+    ) -> String {
+        // A WABA id no number of the project has now, that the project's keys called with success before (P13-4's kind).
+        if let id = unknownWABAID(endpoint, numbers: numbers), let success = IDResolver.lastSuccess(of: id, in: history, before: entry.time) {
+            return IDResolver.formerNumberStatement(id, success: success)
+                + "; update the WABA id the caller uses ('numbers' shows each number's WABA id)"
+        }
         if let wrongSlot = APIPath.objectID(in: endpoint).flatMap({
             IDResolver.wrongCollectionID($0.id, collection: $0.collection, numbers: numbers, webhooks: webhooks)
         }) ?? IDResolver.wabaEdgeMeaning(endpoint, numbers: numbers) ?? IDResolver.wrongShapeMeaning(endpoint) {

@@ -118,11 +118,16 @@ extension IDResolver {
     /// P13-4): `100200300400503 is not a number of this project now, but key backend-prod's POST …/messages was
     /// answered 200 at 2026-11-19T09:00:00Z: the number was likely removed from this project since (or deleted or
     /// disconnected at Meta)`. "Wrong project or key" is the unlikely story when the same project's key used it.
+    /// An id the success used in a WABA slot (`/{id}/message_templates`) is named a WABA: `… is not a WABA of this project
+    /// now, … the WABA (its numbers) was likely removed …`.
     public static func formerNumberStatement(_ id: String, success: APILog) -> String {
         let key = success.apiKeyName.map { "key \($0)'s " } ?? "a "
-        return "\(id) is not a number of this project now, but \(key)\(success.httpMethod) \(success.endpoint) was answered "
-            + "\(success.responseStatus) at \(success.createdAt): the number was likely removed from this project since (or "
-            + "deleted or disconnected at Meta)"
+        let route = APIRoute.documented(success.endpoint)
+        let waba = route?.id == id && route?.slot == .wabaID
+        return "\(id) is not \(waba ? "a WABA" : "a number") of this project now, but \(key)\(success.httpMethod) "
+            + "\(success.endpoint) was answered \(success.responseStatus) at \(success.createdAt): the "
+            + (waba ? "WABA (its numbers)" : "number") + " was likely removed from this project since (or deleted or "
+            + "disconnected at Meta)"
     }
 
     /// `a` in `…(a)…` after `open`; nil when absent.

@@ -17,10 +17,17 @@ import Testing
         return .object(document)
     }
 
+    /// Keys whose values are located (`ReceivedItems.located`) in every scan: kept ones and others, some no item has.
+    static let located = ["id", "status", "n", "url", "body", "created_at", "absent"]
+
     /// Checks `text` against the parser; true when the scanner answered.
     @discardableResult
     static func agrees(_ text: [UInt8], keeping keys: [String]) -> Bool {
-        guard let (scanned, received) = JSONValue.scanList(text, keeping: keys) else { return false }
+        guard let (scanned, received) = JSONValue.scanList(text, keeping: keys, locating: located) else {
+            #expect(JSONValue.scanList(text, keeping: keys) == nil, "locating keys changed what the scanner takes")
+            return false
+        }
+        #expect(JSONValue.scanList(text, keeping: keys)?.0 == scanned, "locating keys changed the document")
         let parsed = try? JSONValue.parseList(text)
         #expect(parsed != nil, "the scanner took what the parser refuses: \(String(decoding: text, as: UTF8.self))")
         guard let (value, items) = parsed else { return true }
@@ -28,8 +35,16 @@ import Testing
         #expect(received.items.map(\.range) == items.items.map(\.range))
         #expect(items.items.allSatisfy { $0.exact })
         #expect(received.keptKeys == keys)
+        #expect(received.locatedKeys == located)
         for position in 0..<received.count {
-            #expect(received.value(at: position) == value["data"]?.array?[position])
+            let whole = value["data"]?.array?[position]
+            #expect(received.value(at: position) == whole)
+            // Each located value is the whole item's, and the byte readings of strings and integers are its accessors'.
+            for (index, key) in located.enumerated() {
+                #expect(received.located(index, in: position) == whole?[key], "\(key) in \(String(decoding: text, as: UTF8.self))")
+                #expect(received.locatedString(index, in: position) == whole?[key]?.string)
+                #expect(received.locatedInt(index, in: position) == whole?[key]?.int)
+            }
         }
         return true
     }
@@ -68,6 +83,20 @@ import Testing
             object[key] = generator.next() % 3 == 0 ? ReceivedItemsTests.value(&generator, depth: 2) : .string("é\n\(key)")
         }
         return object
+    }
+
+    /// `locatedInt` reads integers of up to 18 digits from their bytes and leaves the rest to `JSONValue.int`.
+    @Test(arguments: [
+        "0", "-0", "7", "-12", "200", "123456789012345678", "-123456789012345678", "1234567890123456789",
+        "9223372036854775807", "9223372036854775808", "-9223372036854775808", "-9223372036854775809", "1.0", "1e2",
+        "2.5", "-0.0", "1E+2", "\"200\"", "null", "true", "[200]",
+    ])
+    func locatedIntegersAreTheParsersInt(_ literal: String) throws {
+        let text = Array(#"{"data":[{"n":\#(literal)}]}"#.utf8)
+        let (_, received) = try #require(JSONValue.scanList(text, keeping: ["id"], locating: ["n"]))
+        let parsed = try JSONValue.parse(text)["data"]?.array?.first?["n"]
+        #expect(received.locatedInt(0, in: 0) == parsed?.int)
+        #expect(received.located(0, in: 0) == parsed)
     }
 
     @Test func damagedBodiesAreNeverTakenWhenTheParserRefusesThem() {

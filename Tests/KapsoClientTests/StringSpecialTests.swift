@@ -25,4 +25,23 @@ import Testing
             #expect(found == expected, "\(bytes) from \(start)")
         }
     }
+
+    /// `firstIndex(of:in:from:)` reads a word's position from its flags (session 11): the byte loop's answer, from
+    /// every start, with the byte looked for several times in a word, next to bytes one above or below it (which
+    /// borrow into the flag of the byte above) and at either end of the buffer.
+    @Test func theFirstIndexOfAByteIsTheByteLoops() {
+        var generator = SplitMix(seed: 1013)
+        for _ in 0..<30_000 {
+            let target = [UInt8(ascii: ":"), 0x00, 0x01, 0x80, 0xFF, UInt8(ascii: "\\")][Int(generator.next() % 6)]
+            let near = [target, target &+ 1, target &- 1, 0x00, 0xFF, UInt8(ascii: "a"), target ^ 0x80]
+            let count = Int(generator.next() % 40)
+            let bytes = (0..<count).map { _ in
+                generator.next() % 4 == 0 ? near[Int(generator.next() % UInt64(near.count))] : UInt8(generator.next() % 256)
+            }
+            let start = count == 0 ? 0 : Int(generator.next() % UInt64(count + 1))
+            let expected = bytes[start...].firstIndex(of: target)
+            let found = bytes.withUnsafeBufferPointer { ByteWords.firstIndex(of: target, in: $0, from: start) }
+            #expect(found == expected, "\(bytes) from \(start) for \(target)")
+        }
+    }
 }

@@ -78,6 +78,16 @@ import Testing
         // The same on a platform path, from a success on another path with the id.
         let health = try read("GET", "/platform/v1/whatsapp/phone_numbers/100200300400503/health", 404, "Not Found", history: [earlier])
         #expect(health.hasPrefix("100200300400503 is not a number of this project now, but key backend-prod's POST \(path) was answered 200"))
+        // A WABA id that worked before, on a WABA edge: named a WABA.
+        let templates = "/meta/whatsapp/v24.0/200300400500699/message_templates"
+        let wabaSuccess = FailureGroupsTests.log("GET", templates, 200, key: "backend-prod", at: "2026-11-18T09:00:00Z")
+        let waba = try read("GET", templates, 404, Self.graph404, history: [wabaSuccess])
+        #expect(waba == "200300400500699 is not a WABA of this project now, but key backend-prod's GET \(templates) was answered "
+            + "200 at 2026-11-18T09:00:00Z: the WABA (its numbers) was likely removed from this project since (or deleted or "
+            + "disconnected at Meta); update the WABA id the caller uses ('numbers' shows each number's WABA id)")
+        var wabaTriage = ErrorTriage()
+        wabaTriage.addAPILogs([FailureGroupsTests.log("GET", templates, 404, key: "k", at: "2026-11-21T11:00:00Z", error: Self.graph404)])
+        #expect(FailureGroups.formerNumberIDs(wabaTriage.entries, numbers: Self.numbers) == ["200300400500699"])
         #expect(FailureGroups.formerNumberIDs(entries, numbers: Self.numbers) == ["100200300400503"])
         #expect(FailureGroups.formerNumberIDs(entries, numbers: []) == [])
     }

@@ -191,6 +191,53 @@ import Testing
         }
     }
 
+    /// `deliveries --all` in table modes reads each row's values from where they are in the item's bytes
+    /// (`ReceivedItems.located`, session 11), a string with an escape through the parser: canaries in every field a
+    /// row shows, escaped (`\u006b…`, `\/`) or behind a control character, are masked as with whole items, and
+    /// the terminal shows what it shows while a transcript records (whole pages).
+    @Test(arguments: ["table", "expanded"])
+    func locatedRowValuesShowNoSecret(mode: String) async throws {
+        let escapedKey = #"\u006b"# + Self.apiKey.dropFirst()
+        let item = """
+            {"id":"d1","status":"failed","created_at":"2026-11-20T14:30:06Z \(escapedKey)",\
+            "event":"whatsapp.message.sent\\u0007 \(Self.apiKey)","response_status":500,"attempt_count":3,\
+            "last_attempt_at":"\(escapedKey)","webhook_url":"https:\\/\\/user:\(Self.tokenField)@hooks.test\\/in?token=\(Self.tokenField)",\
+            "note":"Authorization: Bearer \(Self.bearer)"}
+            """
+        let plain = #"{"id":"d2","status":"delivered","created_at":"2026-11-20T14:30:07Z","event":"whatsapp.message.sent","# +
+            #""response_status":200,"attempt_count":1,"last_attempt_at":"2026-11-20T14:30:07Z","webhook_url":"https://hooks.test/in"}"#
+        let body = #"{"data":["# + item + "," + plain + #"],"paging":{"next":null}}"#
+        let (terminal, whole) = try await offPool {
+            let server = try HostileServer { request in
+                guard request.path.contains("/webhook_deliveries") else { return .json(status: 404, #"{"error":"Not found"}"#) }
+                return .json(body)
+            }
+            defer { server.stop() }
+            var shown: [String] = []
+            for recording in [false, true] {
+                let transport = try CurlTransport(options: .init(connectTimeout: 2, timeout: 5, userAgent: "kops-tests"))
+                let client = KapsoClient(baseURL: server.baseURL, apiKey: Secret(Self.apiKey), transport: transport)
+                let context = ShellContext(session: Session(baseURL: client.baseURL), client: client, registry: .standard)
+                let output = BufferOutput()
+                let shell = Shell(context: context, renderer: Renderer(), output: output)
+                if recording {
+                    shell.recorder = try TranscriptRecorder(
+                        header: TranscriptHeader(session: shell.context.session, host: "127.0.0.1"), destination: .memory)
+                }
+                #expect(shell.run(line: "deliveries --all --period 30d --output \(mode)") == .ok)
+                shown.append(output.combined)
+            }
+            return (shown[0], shown[1])
+        }
+        #expect(terminal == whole)
+        // The canaries were served and shown, masked; the plain row as it is.
+        #expect(terminal.contains("<redacted>") && terminal.contains("hooks.test/in"))
+        #expect(terminal.contains("whatsapp.message.sent\\x07 <redacted>"))
+        for canary in [Self.apiKey, Self.bearer, Self.tokenField, String(Self.apiKey.dropFirst())] {
+            #expect(!terminal.contains(canary), "\(canary) reached the terminal in \(mode) mode: \(terminal)")
+        }
+    }
+
     /// `deliveries --all --output json` prints a page whose text needs nothing from the redactor or the sanitizer as
     /// received, in one test over the page (`ListStream.clearedLines`): one item holding one thing to mask or escape,
     /// of each kind, among plain items, still has it masked or escaped; the plain pages print as received.

@@ -9,32 +9,45 @@
 /// would, and the caller parses then: a body the parser refuses, a duplicate key anywhere, a key with an escape or
 /// a non-ASCII byte, an object of 64 keys or more, a document that is not an object with a `data` array of objects.
 /// Where it answers, the result is the parser's with each item cut down to the named keys, in document order.
+///
+/// Keys it is told to locate are not parsed: the byte range of each one's value in each item is recorded instead
+/// (`locations`), for a caller that reads a few values of thousands of items once, such as a table's row
+/// (docs/performance.md, "Session 11").
 struct ListScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     /// The keys kept from each item, and their bytes.
     private let names: [String]
     private let wanted: [[UInt8]]
-    /// Bit `n` set when a kept key is `n` bytes long (`n` below 64): most keys are passed over on their length.
+    /// The keys whose values' ranges are recorded, as bytes.
+    private let located: [[UInt8]]
+    /// Bit `n` set when a kept or located key is `n` bytes long (`n` below 64): most keys are passed over on their
+    /// length.
     private let wantedLengths: UInt64
     var index = 0
     var depth = 0
     /// The start and length of each key of the objects being read, outermost object first (duplicate checks).
     var keys: [(start: Int, count: Int)] = []
+    /// `located.count` ranges an item, in document order of the items: the value of each located key, an empty
+    /// range for a key the item does not have.
+    private(set) var locations: [Range<Int>] = []
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, keeping names: [String]) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, keeping names: [String], locating located: [String]) {
         self.bytes = bytes
         self.names = names
         wanted = names.map { Array($0.utf8) }
-        wantedLengths = wanted.reduce(0) { $1.count < 64 ? $0 | 1 << UInt64($1.count) : $0 }
+        self.located = located.map { Array($0.utf8) }
+        wantedLengths = (wanted + self.located).reduce(0) { $1.count < 64 ? $0 | 1 << UInt64($1.count) : $0 }
     }
 
-    /// The document with each `data` element cut down to the keys `names`, and each element's byte range; nil
-    /// where the parser must decide (see the type's summary).
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, keeping names: [String])
-        -> (JSONValue, [(range: Range<Int>, exact: Bool)])?
+    /// The document with each `data` element cut down to the keys `names`, each element's byte range, and the
+    /// ranges of the values of the keys `located` (`located.count` an element, empty for a key an element lacks);
+    /// nil where the parser must decide (see the type's summary).
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, keeping names: [String], locating located: [String] = [])
+        -> (JSONValue, [(range: Range<Int>, exact: Bool)], [Range<Int>])?
     {
-        var scanner = ListScanner(bytes: bytes, keeping: names)
-        return scanner.document()
+        var scanner = ListScanner(bytes: bytes, keeping: names, locating: located)
+        guard let (document, items) = scanner.document() else { return nil }
+        return (document, items, scanner.locations)
     }
 
     private mutating func document() -> (JSONValue, [(range: Range<Int>, exact: Bool)])? {
@@ -60,7 +73,9 @@ struct ListScanner {
                     sawData = true
                 } else {
                     let start = index
-                    guard skipValue(), let value = parsed(start..<index) else { return nil }
+                    guard skipValue(), let value = Self.value(UnsafeBufferPointer(rebasing: bytes[start..<index])) else {
+                        return nil
+                    }
                     document.entries.append(JSONObject.Entry(key: name, value: value))
                 }
                 guard let more = separator(close: UInt8(ascii: "}")) else { return nil }
@@ -106,6 +121,8 @@ struct ListScanner {
         var lengths: UInt64 = 0
         var kept = JSONObject()
         kept.entries.reserveCapacity(names.count)
+        let locationStart = locations.count
+        for _ in located.indices { locations.append(0..<0) }
         skipWhitespace()
         if peek() == UInt8(ascii: "}") {
             index += 1
@@ -114,13 +131,18 @@ struct ListScanner {
         }
         while true {
             guard let key = key(objectStart: objectStart, lengths: &lengths), colon() else { return nil }
-            if let name = keptName(key) {
-                let start = index
-                guard skipValue(), let value = parsed(start..<index) else { return nil }
+            let start = index
+            let keptAs = keptName(key)
+            if let name = keptAs {
+                guard skipValue(), let value = Self.value(UnsafeBufferPointer(rebasing: bytes[start..<index])) else {
+                    return nil
+                }
                 kept.entries.append(JSONObject.Entry(key: name, value: value))
             } else if !skipValue() {
                 return nil
             }
+            // A key is in an object once (the scanner refuses duplicates), so each location is set at most once.
+            if !located.isEmpty, let position = locatedPosition(key) { locations[locationStart + position] = start..<index }
             guard let more = separator(close: UInt8(ascii: "}")) else { return nil }
             if !more { break }
         }
@@ -139,9 +161,15 @@ struct ListScanner {
         return nil
     }
 
-    /// A value of the kept bytes `range` (already checked), as the parser reads it.
-    private func parsed(_ range: Range<Int>) -> JSONValue? {
-        let value = UnsafeBufferPointer(rebasing: bytes[range])
+    /// The position in `located` of the key whose bytes are at `key`, nil for one not located.
+    @inline(__always)
+    private func locatedPosition(_ key: Range<Int>) -> Int? {
+        guard key.count < 64, wantedLengths & (1 << UInt64(key.count)) != 0 else { return nil }
+        return located.indices.first { located[$0].count == key.count && equal(located[$0], key) }
+    }
+
+    /// The value whose bytes (already checked by the scanner) are `value`, as the parser reads it.
+    static func value(_ value: UnsafeBufferPointer<UInt8>) -> JSONValue? {
         switch value[0] {
         case UInt8(ascii: "\""):
             // Without an escape the string is its bytes (checked UTF-8); with one the parser decodes it.
@@ -162,9 +190,14 @@ struct ListScanner {
 
 extension JSONValue {
     /// `parseList` for a list whose items are only printed: each `data` element is cut down to the keys `names`
-    /// (`ListScanner`), its bytes kept; nil where the scanner leaves the body to the parser (`parseList`).
-    public static func scanList(_ bytes: [UInt8], keeping names: [String]) -> (JSONValue, ReceivedItems)? {
-        let scanned = bytes.withUnsafeBufferPointer { ListScanner.scan($0, keeping: names) }
-        return scanned.map { ($0.0, ReceivedItems(bytes: bytes, items: $0.1, keptKeys: names)) }
+    /// (`ListScanner`), its bytes kept, and where the values of the keys `located` are in them
+    /// (`ReceivedItems.located`); nil where the scanner leaves the body to the parser (`parseList`).
+    public static func scanList(_ bytes: [UInt8], keeping names: [String], locating located: [String] = [])
+        -> (JSONValue, ReceivedItems)?
+    {
+        let scanned = bytes.withUnsafeBufferPointer { ListScanner.scan($0, keeping: names, locating: located) }
+        return scanned.map {
+            ($0.0, ReceivedItems(bytes: bytes, items: $0.1, keptKeys: names, locatedKeys: located, locations: $0.2))
+        }
     }
 }

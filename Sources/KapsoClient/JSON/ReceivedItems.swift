@@ -12,11 +12,60 @@ public struct ReceivedItems: Sendable {
     /// The keys each element's parsed object was cut down to (`JSONValue.scanList`); nil when the elements were
     /// parsed whole.
     public let keptKeys: [String]?
+    /// The keys whose values were located in each element without being parsed (`JSONValue.scanList(_:keeping:
+    /// locating:)`); empty when none were.
+    public let locatedKeys: [String]
+    /// `locatedKeys.count` ranges an element: where the value of each located key is in `bytes`, an empty range when
+    /// the element has no such key.
+    let locations: [Range<Int>]
 
-    init(bytes: [UInt8], items: [(range: Range<Int>, exact: Bool)], keptKeys: [String]? = nil) {
+    init(
+        bytes: [UInt8], items: [(range: Range<Int>, exact: Bool)], keptKeys: [String]? = nil, locatedKeys: [String] = [],
+        locations: [Range<Int>] = []
+    ) {
         self.bytes = bytes
         self.items = items
         self.keptKeys = keptKeys
+        self.locatedKeys = locatedKeys
+        self.locations = locations
+    }
+
+    /// The value of located key `key` (an index of `locatedKeys`) in element `item`, as the parser reads it; nil when
+    /// the element has no such key.
+    public func located(_ key: Int, in item: Int) -> JSONValue? {
+        let range = locations[item * locatedKeys.count + key]
+        guard !range.isEmpty else { return nil }
+        return bytes.withUnsafeBufferPointer { ListScanner.value(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// `located(key, in: item)?.string`, made from the bytes at once when the string has no escape.
+    public func locatedString(_ key: Int, in item: Int) -> String? {
+        let range = locations[item * locatedKeys.count + key]
+        guard !range.isEmpty else { return nil }
+        return bytes.withUnsafeBufferPointer { body in
+            let value = UnsafeBufferPointer(rebasing: body[range])
+            guard value[0] == UInt8(ascii: "\"") else { return nil }
+            let inner = UnsafeBufferPointer(rebasing: value[1..<(value.count - 1)])
+            // Without an escape a string is its bytes (checked UTF-8), as `ListScanner.value` makes it.
+            guard ByteWords.firstIndex(of: UInt8(ascii: "\\"), in: inner) == nil else { return ListScanner.value(value)?.string }
+            return String(decoding: inner, as: UTF8.self)
+        }
+    }
+
+    /// `located(key, in: item)?.int`, read from the bytes at once for an integer of up to 18 digits.
+    public func locatedInt(_ key: Int, in item: Int) -> Int? {
+        let range = locations[item * locatedKeys.count + key]
+        guard !range.isEmpty else { return nil }
+        return bytes.withUnsafeBufferPointer { body in
+            let value = UnsafeBufferPointer(rebasing: body[range])
+            let negative = value[0] == UInt8(ascii: "-")
+            let digits = UnsafeBufferPointer(rebasing: value[(negative ? 1 : 0)...])
+            guard !digits.isEmpty, digits.count <= 18,
+                digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+            else { return ListScanner.value(value)?.int }
+            let magnitude = digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+            return negative ? -magnitude : magnitude
+        }
     }
 
     /// How many elements `data` had.
@@ -30,7 +79,10 @@ public struct ReceivedItems: Sendable {
 
     /// The elements at `positions` (ascending, each below `count`), in that order.
     public func keeping(_ positions: [Int]) -> ReceivedItems {
-        ReceivedItems(bytes: bytes, items: positions.map { items[$0] }, keptKeys: keptKeys)
+        let stride = locatedKeys.count
+        return ReceivedItems(
+            bytes: bytes, items: positions.map { items[$0] }, keptKeys: keptKeys, locatedKeys: locatedKeys,
+            locations: positions.flatMap { locations[($0 * stride)..<($0 * stride + stride)] })
     }
 
     /// Element `index` (0-based, below `count`) as `JSONValue.serialized(pretty:indent:)` writes its parsed value,

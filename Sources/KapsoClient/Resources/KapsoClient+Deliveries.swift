@@ -13,11 +13,12 @@ extension KapsoClient {
         try webhookDeliveries(query, keeping: nil)
     }
 
-    /// One page of webhook deliveries; `keys`: see `performList(_:keeping:)`.
-    public func webhookDeliveries(_ query: [(String, String)], keeping keys: [String]?) throws(KapsoAPIError)
-        -> Page<WebhookDelivery>
+    /// One page of webhook deliveries; `keys` and `located`: see `performList(_:keeping:locating:)`.
+    public func webhookDeliveries(_ query: [(String, String)], keeping keys: [String]?, locating located: [String] = [])
+        throws(KapsoAPIError) -> Page<WebhookDelivery>
     {
-        try Page.decode(try performList(webhookDeliveriesRequest(query), keeping: keys), item: WebhookDelivery.init(json:))
+        try Page.decode(
+            try performList(webhookDeliveriesRequest(query), keeping: keys, locating: located), item: WebhookDelivery.init(json:))
     }
 
     /// Decodes a deliveries page fetched elsewhere (e.g. with `transport.sendAll`).

@@ -38,35 +38,52 @@ struct ListStream {
         fetch: ([(String, String)]) throws -> Page<Item>, request: (([(String, String)]) -> HTTPRequest)? = nil,
         json: (Item) -> JSONObject, table: ([Item]) -> Table
     ) throws -> Int {
-        try run(fetch: fetch, request: request, json: json, asReceived: false, table: table)
+        try run(fetch: fetch, request: request, json: json, asReceived: false, table: { items, _ in table(items) })
     }
 
     /// `run` for items that keep their object as received: JSON mode writes each item's own bytes when a page
     /// kept them (`Page.received`), laid out as the serializer would write the item, instead of serializing it.
     ///
     /// `fetch` also gets the keys to cut each item down to (`KapsoClient.performList(_:keeping:)`), or nil for whole
-    /// items: in JSON mode the keys the item's `init(json:)` checks, in table modes those and `tableKeys` (the keys
-    /// `table` reads; nil when it needs whole items). Whole items while a transcript records, whose masker learns
-    /// from each page's JSON.
+    /// items: in JSON mode the keys the item's `init(json:)` checks; whole items in table modes, and while a
+    /// transcript records, whose masker learns from each page's JSON.
     func run<Item: ListItem>(
         fetch: (_ after: [(String, String)], _ keys: [String]?) throws -> Page<Item>,
-        request: (([(String, String)]) -> HTTPRequest)? = nil, tableKeys: [String]? = nil, table: ([Item]) -> Table
+        request: (([(String, String)]) -> HTTPRequest)? = nil, table: ([Item]) -> Table
     ) throws -> Int {
-        var keys: [String]?
-        if context.shell?.recorder == nil {
-            if mode == .json {
-                keys = Item.checkedKeys
-            } else if let tableKeys {
-                keys = Item.checkedKeys + tableKeys.filter { !Item.checkedKeys.contains($0) }
-            }
-        }
-        return try run(fetch: { try fetch($0, keys) }, request: request, json: { $0.json }, asReceived: true, table: table)
+        let keys = context.shell?.recorder == nil && mode == .json ? Item.checkedKeys : nil
+        return try run(
+            fetch: { try fetch($0, keys) }, request: request, json: { $0.json }, asReceived: true,
+            table: { items, _ in table(items) })
+    }
+
+    /// `run` for items whose table rows are read from the page's bytes: in table modes each item is cut down to the
+    /// keys its `init(json:)` checks and the values of `tableKeys` are located in its bytes without being parsed
+    /// (`ReceivedItems.located`), and `locatedTable` makes the table from them, where `table` would read the same
+    /// values from whole items (docs/performance.md, "Session 11"). A page the scanner leaves to the parser, and
+    /// every page while a transcript records, is whole and goes to `table`.
+    ///
+    /// `fetch` gets the keys to keep (nil for whole items) and the keys to locate.
+    func run<Item: ListItem>(
+        fetch: (_ after: [(String, String)], _ keys: [String]?, _ located: [String]) throws -> Page<Item>,
+        request: (([(String, String)]) -> HTTPRequest)? = nil, tableKeys: [String], table: ([Item]) -> Table,
+        locatedTable: ([Item], ReceivedItems) -> Table
+    ) throws -> Int {
+        let whole = context.shell?.recorder != nil
+        let keys = whole ? nil : Item.checkedKeys
+        let located = whole || mode == .json ? [] : tableKeys
+        return try run(
+            fetch: { try fetch($0, keys, located) }, request: request, json: { $0.json }, asReceived: true,
+            table: { items, received in
+                if let received, !located.isEmpty, received.locatedKeys == located { return locatedTable(items, received) }
+                return table(items)
+            })
     }
 
     /// `asReceived`: `json` of an item is the page's element it was decoded from, so `Page.received` may be used.
     private func run<Item>(
         fetch: ([(String, String)]) throws -> Page<Item>, request: (([(String, String)]) -> HTTPRequest)?,
-        json: (Item) -> JSONObject, asReceived: Bool, table: ([Item]) -> Table
+        json: (Item) -> JSONObject, asReceived: Bool, table: ([Item], ReceivedItems?) -> Table
     ) throws -> Int {
         var document = JSONDocumentWriter()
         var count = 0
@@ -102,7 +119,7 @@ struct ListStream {
                 // The items' JSON rides along (not printed: the text is) so a transcript can learn what to mask.
                 if !text.isEmpty { context.emit(CommandResult(json: objects, jsonText: text)) }
             } else {
-                var page = table(items)
+                var page = table(items, received)
                 page.showsHeader = count == 0
                 page.firstRecordNumber = count + 1
                 page.minimumWidths = widths
@@ -113,7 +130,7 @@ struct ListStream {
         if mode == .json, jsonForm == .document {
             context.emit(CommandResult(jsonText: document.end()))
         } else if mode != .json, count == 0, showsEmptyTable {
-            context.emit(CommandResult(blocks: [.table(table([]))]))
+            context.emit(CommandResult(blocks: [.table(table([], nil))]))
         }
         return count
     }

@@ -154,10 +154,11 @@ public struct TableRenderer: Sendable {
             let shown = fits ? cell.text : Self.truncated(cell.text, to: widths[index], column.truncation)
             let padding = max(widths[index] - (fits ? cellWidth : TextWidth.displayWidth(shown)), 0)
             if index > 0 { bytes.append(space); bytes.append(space) }
-            if column.alignRight { bytes.append(contentsOf: repeatElement(space, count: padding)) }
+            // Spaces one by one: `append(contentsOf: repeatElement(…))` is a generic call, 70 instructions a cell.
+            if column.alignRight { for _ in 0..<padding { bytes.append(space) } }
             var text = painted(shown, cell.style)
             text.withUTF8 { bytes.append(contentsOf: $0) }
-            if !column.alignRight { bytes.append(contentsOf: repeatElement(space, count: padding)) }
+            if !column.alignRight { for _ in 0..<padding { bytes.append(space) } }
         }
         // Trailing spaces are whole characters (nothing extends a space): they are cut as bytes.
         while bytes.last == space { bytes.removeLast() }
