@@ -148,31 +148,9 @@ public struct ErrorTriage {
                     time: delivery.createdAt, source: .webhook,
                     subject: "\(delivery.event) to \(WebhookURL.short(delivery.webhookURL))",
                     error: "\(answer) after \(delivery.attemptCount) \(delivery.attemptCount == 1 ? "attempt" : "attempts")",
-                    meaning: Self.deliveryMeaning(status: delivery.responseStatus)
+                    meaning: Self.deliveryMeaning(status: delivery.responseStatus, url: delivery.webhookURL)
                         + "; see '\(DeliveryPeriod.command(webhookID: delivery.webhookID, errors: true, period: period))'",
                     json: delivery.json))
-        }
-    }
-
-    /// What a failed delivery's last answer says about the receiver. Kapso counts a delivery as delivered only
-    /// when the receiver answers 2xx within 10 s (kapso-api.md §10.2); an answer in time that is no 2xx is the
-    /// receiver's own verdict on the request, so the advice depends on it (probe6 P6-11: a 500 got the timeout advice).
-    public static func deliveryMeaning(status: Int?) -> String {
-        switch status {
-        case nil: "no answer: the receiver timed out (Kapso waits 10 s) or could not be reached; it must answer 200 within 10 s"
-        case (200..<300)?:
-            "the receiver answered \(status ?? 200), yet Kapso counted the delivery as failed; the likely cause (not recorded) "
-                + "is that the answer came after Kapso's 10 s: answer first, work afterwards"
-        case (300..<400)?: "the receiver answered a redirect (\(status ?? 300)), which is no 2xx: register the URL it redirects to"
-        case 401?, 403?:
-            "the receiver refused it (\(status ?? 401)): its signature check or authentication rejects Kapso's request; "
-                + "'verify' a saved delivery with the webhook's secret_key"
-        case 404?, 405?, 410?:
-            "the receiver has no handler for it at that URL (\(status ?? 404)): check the webhook URL's path and method (POST)"
-        case 413?: "the receiver refused the body as too large (413): raise its request size limit"
-        case 429?: "the receiver rate-limited Kapso (429): let it accept bursts (Kapso retries, then gives up)"
-        case (400..<500)?: "the receiver rejected the request (\(status ?? 400)): its handler refuses this event's body; check its logs at these times"
-        default: "the receiver's handler failed (\(status ?? 500)) on this event: check its logs at these times"
         }
     }
 

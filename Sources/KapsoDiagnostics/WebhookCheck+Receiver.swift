@@ -35,7 +35,7 @@ extension WebhookCheck {
         let id = webhook.id
         let list = DeliveryPeriod.command(webhookID: id, errors: true, period: period)
         let newestFailure = verdict.current.last { $0.status == "failed" }
-        let advice = ErrorTriage.deliveryMeaning(status: newestFailure?.http)
+        let advice = ErrorTriage.deliveryMeaning(status: newestFailure?.http, url: newestFailure?.url ?? webhook.url)
         // An unreachable URL has its own finding ("expose the receiver"): "answer faster" is not its fix.
         let judged = apiIsLocal || WebhookURL.unreachable(webhook.url) == nil
         if !webhook.active {

@@ -48,4 +48,34 @@ public enum WebhookURL {
         }
         return isPrivate ? "a private-network address (\(parts.host))" : nil
     }
+
+    /// A tunnel service whose host names a receiver on someone's own machine.
+    public enum Tunnel: Sendable, Equatable {
+        case ngrok
+        case cloudflareQuick
+
+        /// What a 404 from the tunnel's host most often means.
+        public var offline: String {
+            switch self {
+            case .ngrok:
+                return "the ngrok tunnel is offline (404): ngrok answers 404 with ERR_NGROK_3200 'The endpoint is offline' when no "
+                    + "agent serves the URL (the agent stopped or crashed, the laptop slept, or it now runs under another URL; "
+                    + "ngrok docs, ERR_NGROK_3200): start the agent for this URL, or register a URL that does not depend on one machine"
+            case .cloudflareQuick:
+                return "the Cloudflare quick tunnel answered 404: a trycloudflare.com URL lives only while its cloudflared runs "
+                    + "(account-less tunnels have no uptime guarantee, cloudflared says at start) and a new run gets a new URL: "
+                    + "start it again and register the URL it prints, or use a named tunnel"
+            }
+        }
+    }
+
+    /// The tunnel service of `url`'s host (ngrok's `*.ngrok-free.app`, `*.ngrok-free.dev`, `*.ngrok.app`, `*.ngrok.dev`,
+    /// `*.ngrok.io`; Cloudflare's quick tunnels `*.trycloudflare.com`); nil for any other host.
+    public static func tunnel(_ url: String) -> Tunnel? {
+        guard let host = URLParts(url)?.host.lowercased() else { return nil }
+        if [".ngrok-free.app", ".ngrok-free.dev", ".ngrok.app", ".ngrok.dev", ".ngrok.io"].contains(where: host.hasSuffix) {
+            return .ngrok
+        }
+        return host.hasSuffix(".trycloudflare.com") ? .cloudflareQuick : nil
+    }
 }

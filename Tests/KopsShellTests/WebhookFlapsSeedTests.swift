@@ -33,4 +33,21 @@ import Testing
         // c1 and c5 with b8, b2 and c3, whose newest deliveries failed.
         #expect(runs[2].out.contains("# 5 webhooks fail now ("), "\(runs[2].out)")
     }
+
+    /// P11-11, P11-15: `errors` and `webhooks check` say who answered: Cloudflare for an origin it could not use, an
+    /// ngrok tunnel that is offline, a redirect Kapso does not follow.
+    @Test func whoAnsweredTheFailedDeliveries() async throws {
+        let runs = try await run([
+            "output json", "errors --source webhook --period 7d", "output table", "webhooks check \(Self.id("b8"))",
+            "webhooks check \(Self.id("b2"))", "webhooks check \(Self.id("c3"))",
+        ])
+        let errors = runs[1].out
+        #expect(errors.contains("Cloudflare, in front of the receiver, answered for it: Cloudflare's connection to the origin timed out (522"), "\(errors)")
+        #expect(errors.contains("the ngrok tunnel is offline (404)"), "\(errors)")
+        #expect(errors.contains("the receiver answered a redirect (308): Kapso counts only a 200 at the URL itself"), "\(errors)")
+        #expect(!errors.contains("the receiver's handler failed (52"), "\(errors)")
+        #expect(runs[3].out.contains("fix: Cloudflare, in front of the receiver, answered for it: the origin answered with something empty"), "\(runs[3].out)")
+        #expect(runs[4].out.contains("fix: the ngrok tunnel is offline (404)"), "\(runs[4].out)")
+        #expect(runs[5].out.contains("fix: the receiver answered a redirect (301)"), "\(runs[5].out)")
+    }
 }

@@ -170,7 +170,8 @@ import Testing
             last attempt: 2026-11-21T12:00:00Z
 
             """)
-        #expect(ran.err == "the receiver answered HTTP 500 (Kapso retries it after 10, 40 and 90 s); it must answer 200 within 10 s: check its logs, then 'webhooks test 5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92' again\n")
+        // The advice `errors` gives for the same answer (probe11 P11-15).
+        #expect(ran.err == "the receiver's handler failed (500) on this event: check its logs at these times (Kapso retries it after 10, 40 and 90 s); then 'webhooks test 5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92' again\n")
         #expect(ran.status == 1)
     }
 

@@ -32,6 +32,8 @@ public final class ShellContext {
     /// Stops the "waiting for HOST" spinner of the command in progress: for commands that wait for others
     /// (`listen`), not for an answer.
     public var quietProgress: () -> Void = {}
+    /// Waits that many seconds between polls (`webhooks test` waiting for its delivery's answer); tests make it instant.
+    public var pause: (Double) -> Void = { Thread.sleep(forTimeInterval: $0) }
     /// True while a script runs without `--allow-writes` (`Shell.readOnly`).
     public var readOnly = false
     /// Takes a Ctrl-C pressed since the last call (set by the terminal layer), so a script stops between lines.

@@ -17,8 +17,10 @@ public enum WebhooksCommand: Command {
         webhook of the project, project-scoped ones included. Secrets are shown masked; 'get ID
         --reveal-secret' prints one in clear. 'create' generates a secret when --secret-key is not
         given and shows it once. 'delete' asks first on a terminal and needs --yes elsewhere. 'test'
-        queues a sample delivery and shows how it went. 'check' lints one or every webhook (of the
-        selected number and the project) and exits 1 when it finds an error. 'fire' sends signed sample
+        queues a sample delivery and shows how it went, waiting up to 12 s for the receiver's first
+        answer (Kapso waits 10 s); with none recorded by then the result is unknown yet (exit 75).
+        'check' lints one or every webhook (of the selected number and the project) and exits 1 when
+        it finds an error. 'fire' sends signed sample
         deliveries of any catalogue event, or a scenario (message-lifecycle, failed-131047,
         out-of-order-statuses, buffered-batch, conversation-inactive, marketing-stop, identity-changed), to
         your own handler (--to URL) and prints each answer against Kapso's 10 s limit; --set PATH=VALUE

@@ -1,0 +1,64 @@
+/// What a failed delivery's last answer says about its receiver, and who gave the answer: the receiver's handler, a
+/// tunnel in front of it, or Cloudflare in front of its origin.
+extension ErrorTriage {
+    /// The meaning of a failed delivery's last answer (`status`, nil when none came) at `url` (the delivery's
+    /// `webhook_url`; nil when unknown). Kapso counts a delivery as delivered only when the receiver answers 200 within
+    /// 10 s (docs.kapso.ai/docs/platform/webhooks: "Your endpoint must return 200 OK within 10 seconds"; kapso-api.md
+    /// §10.2); an answer in time that is no 2xx is the receiver's own verdict on the request, so the advice depends on
+    /// it (probe6 P6-11: a 500 got the timeout advice), and on who answered (probe11 P11-11, P11-15).
+    public static func deliveryMeaning(status: Int?, url: String? = nil) -> String {
+        let tunnel = url.flatMap(WebhookURL.tunnel)
+        if status == 404, let tunnel { return tunnel.offline }
+        if let status, let cloudflare = cloudflareMeaning(status) { return cloudflare }
+        switch status {
+        case nil: return "no answer: the receiver timed out (Kapso waits 10 s) or could not be reached; it must answer 200 within 10 s"
+        case (200..<300)?:
+            return "the receiver answered \(status ?? 200), yet Kapso counted the delivery as failed; the likely cause (not recorded) "
+                + "is that the answer came after Kapso's 10 s: answer first, work afterwards"
+        case (300..<400)?:
+            // The log holds the redirect's own status: had Kapso followed it, the answer at its target would be there.
+            return "the receiver answered a redirect (\(status ?? 300)): Kapso counts only a 200 at the URL itself and records "
+                + "the redirect as the answer, so it does not follow it: register the URL it redirects to (often the https:// "
+                + "form or the path with or without its trailing slash)"
+        case 401?, 403?:
+            return "the receiver refused it (\(status ?? 401)): its signature check or authentication rejects Kapso's request; "
+                + "'verify' a saved delivery with the webhook's secret_key"
+        case 404?, 405?, 410?:
+            return "the receiver has no handler for it at that URL (\(status ?? 404)): check the webhook URL's path and method (POST)"
+        case 413?: return "the receiver refused the body as too large (413): raise its request size limit"
+        case 429?: return "the receiver rate-limited Kapso (429): let it accept bursts (Kapso retries, then gives up)"
+        case (400..<500)?:
+            return "the receiver rejected the request (\(status ?? 400)): its handler refuses this event's body; check its logs at these times"
+        default: return "the receiver's handler failed (\(status ?? 500)) on this event: check its logs at these times"
+        }
+    }
+
+    /// Cloudflare's own answers (520-527) when the receiver's host is behind Cloudflare and it got no good answer from
+    /// the origin server (Cloudflare docs, "Cloudflare 5xx errors",
+    /// developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/): for 521-523 and
+    /// 525-527 the request never reached the handler, so its logs hold nothing; nil for other statuses.
+    static func cloudflareMeaning(_ status: Int) -> String? {
+        let what: String
+        var reached = false
+        switch status {
+        case 520:
+            what = "the origin answered with something empty, malformed or unexpected (520, e.g. it crashed or closed the connection)"
+            reached = true
+        case 521: what = "the origin refused Cloudflare's connection (521: the web server is down or blocks Cloudflare)"
+        case 522: what = "Cloudflare's connection to the origin timed out (522: a firewall drops it, or the server is overloaded)"
+        case 523: what = "Cloudflare could not reach the origin at all (523: its DNS record or routing is wrong)"
+        case 524:
+            what = "the origin took the connection but did not answer in time (524)"
+            reached = true
+        case 525: what = "the TLS handshake between Cloudflare and the origin failed (525)"
+        case 526: what = "the origin's TLS certificate is not valid for Cloudflare (526: expired, self-signed or another host's)"
+        case 527: what = "Cloudflare's Railgun link to the origin failed (527)"
+        default: return nil
+        }
+        let logs = reached
+            ? "the handler may have run: check the origin's logs at these times"
+            : "the request never reached the handler, so its logs show nothing: check that the origin server is up, that its "
+                + "firewall lets Cloudflare in, and its TLS"
+        return "Cloudflare, in front of the receiver, answered for it: \(what); \(logs) (Cloudflare's '5xx errors' docs)"
+    }
+}

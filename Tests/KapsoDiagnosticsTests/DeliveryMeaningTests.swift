@@ -1,0 +1,44 @@
+@testable import KapsoDiagnostics
+import Testing
+
+/// Who answered a failed delivery, and so where to look (probe11 P11-11, P11-15): Cloudflare's 52x are answers for an
+/// origin it could not use, a 404 from a tunnel host is the tunnel gone, a redirect is not followed.
+@Suite struct DeliveryMeaningTests {
+    @Test(arguments: [
+        (521, "the origin refused Cloudflare's connection (521"),
+        (522, "Cloudflare's connection to the origin timed out (522"),
+        (523, "Cloudflare could not reach the origin at all (523"),
+        (525, "the TLS handshake between Cloudflare and the origin failed (525)"),
+        (526, "the origin's TLS certificate is not valid for Cloudflare (526"),
+    ])
+    func cloudflareAnswersNameTheOriginNotTheHandler(status: Int, what: String) {
+        let meaning = ErrorTriage.deliveryMeaning(status: status, url: "https://r8.example.com/hook")
+        #expect(meaning.hasPrefix("Cloudflare, in front of the receiver, answered for it: " + what), "\(meaning)")
+        #expect(meaning.contains("the request never reached the handler, so its logs show nothing"))
+        #expect(!meaning.contains("the receiver's handler failed"))
+    }
+
+    @Test(arguments: [520, 524])
+    func cloudflareAnswersAfterTheOriginWasReachedPointAtItsLogs(status: Int) {
+        let meaning = ErrorTriage.deliveryMeaning(status: status)
+        #expect(meaning.contains("the handler may have run: check the origin's logs at these times"), "\(meaning)")
+    }
+
+    @Test(arguments: [
+        ("https://3f2a-81-23-4-5.ngrok-free.app/webhooks/kapso", "the ngrok tunnel is offline (404): ngrok answers 404 with ERR_NGROK_3200"),
+        ("https://abc.ngrok.io/hook", "the ngrok tunnel is offline (404)"),
+        ("https://oklahoma-solo-younger-truck.trycloudflare.com/hook", "the Cloudflare quick tunnel answered 404"),
+        ("https://hooks.example.com/ngrok-free.app", "the receiver has no handler for it at that URL (404)"),
+    ])
+    func aNotFoundFromATunnelHostIsTheTunnelGone(url: String, meaning: String) {
+        #expect(ErrorTriage.deliveryMeaning(status: 404, url: url).hasPrefix(meaning))
+        // Another answer from a tunnel host is the receiver's own.
+        #expect(ErrorTriage.deliveryMeaning(status: 500, url: url).hasPrefix("the receiver's handler failed (500)"))
+    }
+
+    @Test func aRedirectIsNotFollowed() {
+        #expect(ErrorTriage.deliveryMeaning(status: 308) == "the receiver answered a redirect (308): Kapso counts only a 200 at "
+            + "the URL itself and records the redirect as the answer, so it does not follow it: register the URL it redirects "
+            + "to (often the https:// form or the path with or without its trailing slash)")
+    }
+}
