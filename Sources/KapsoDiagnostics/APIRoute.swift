@@ -119,7 +119,7 @@ extension APIRoute {
 
     /// The documented route `endpoint` meant, for the mistakes callers make: a version without its `v` (`24.0`) or no
     /// version at all after `/meta/whatsapp`; a Graph path (`/v24.0/{id}/…`, graph.facebook.com style) without Kapso's
-    /// `/meta/whatsapp` prefix (only when `graphAnswer` is false: a Graph-coded answer says the call reached the proxy
+    /// `/meta/whatsapp` prefix (only when `graphAnswer` is false: Graph's or the proxy's own words say the call reached it
     /// and the log only shortened its path); `/platform/v1` or `/meta/whatsapp/vNN.N` twice, or one base under the
     /// other (a base URL that already ends in it, kapso-api.md §1.2); an edge or collection spelt one or two letters off
     /// (`/message`, `/phone_number`), or `/whatsapp` missing or extra. Nil for a documented route and for any other
@@ -136,7 +136,7 @@ extension APIRoute {
         if !graphAnswer, let first = segments.first, APIPath.isGraphVersion(first), segments.count >= 2,
             let nearby = found(["meta", "whatsapp"] + segments,
                 "a Graph path (graph.facebook.com style) needs Kapso's /meta/whatsapp prefix on Kapso's host; the answer "
-                    + "was no Graph error, so the call did not reach the proxy")
+                    + "was a bare Not Found, so the call did not reach the proxy")
         {
             return nearby
         }

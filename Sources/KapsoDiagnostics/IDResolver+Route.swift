@@ -12,8 +12,10 @@ extension IDResolver {
         // Graph answers an unknown edge `(#2500) Unknown path components: /message` with a 400.
         guard status == 404 || status == 405 || status == 400 && (text?.lowercased().contains("unknown path components") ?? false)
         else { return nil }
-        let graph = APIRefusal(status: status, text: text)?.isGraphCode == true
-        guard let miss = APIRoute.nearMiss(endpoint, graphAnswer: graph) else { return nil }
+        // Only a router's bare "not found" says the call reached no API; Graph's or Kapso's own words say it did.
+        let bare = (text ?? "").lowercased().filter { $0.isLetter || $0 == "<" }
+        let reached = !(bare.isEmpty || bare == "notfound" || bare == "errornotfound" || bare.hasPrefix("<"))
+        guard let miss = APIRoute.nearMiss(endpoint, graphAnswer: reached) else { return nil }
         return "did you mean \(method.isEmpty ? "" : method + " ")\(miss.meant)? \(miss.mistake)"
     }
 
@@ -34,15 +36,15 @@ extension IDResolver {
             let call = route.edge.map { "/\(id)/\($0)" } ?? "/\(id)"
             return "\(id) is this project's phone-number id of \(number.name ?? number.id) and \(call) is a documented "
                 + "proxy route, so neither is the mistake: the 404 says the number could not be reached with its access "
-                + "when called; it may have been deleted, deregistered or moved to another WABA at Meta, or its access "
-                + "token lost the permission; 'health \(id)' checks the number's access and token"
+                + "when called; it may have been deleted, deregistered or moved to another WABA at Meta, disconnected from "
+                + "Kapso, or its access token lost the permission; 'health \(id)' checks the number's access and token"
         case (.metaProxy, .metaObject?):
             // `GET /{id}` reads any Meta object: the number itself, or its WABA.
             if let number = numbers.first(where: { $0.id == id }) {
                 return "\(id) is this project's phone-number id of \(number.name ?? number.id) and /\(id) is a documented "
                     + "Graph read, so neither is the mistake: the 404 says the number could not be reached with its access "
-                    + "when called; it may have been deleted, deregistered or moved to another WABA at Meta, or its access "
-                    + "token lost the permission; 'health \(id)' checks the number's access and token"
+                    + "when called; it may have been deleted, deregistered or moved to another WABA at Meta, disconnected "
+                    + "from Kapso, or its access token lost the permission; 'health \(id)' checks the number's access and token"
             }
             return nil
         case (.platform, .phoneNumberID?):

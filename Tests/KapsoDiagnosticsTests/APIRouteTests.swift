@@ -47,7 +47,7 @@ import Testing
         let meaning = try read("POST", "/meta/whatsapp/v24.0/100200300400501/\(edge)", 404, Self.graph404)
         #expect(!meaning.contains("not an endpoint"), "\(meaning)")
         #expect(meaning.hasPrefix("100200300400501 is this project's phone-number id of Support Line and /100200300400501/\(edge) is a documented proxy route"))
-        #expect(meaning.contains("it may have been deleted, deregistered or moved to another WABA at Meta, or its access token lost the permission"))
+        #expect(meaning.contains("it may have been deleted, deregistered or moved to another WABA at Meta, disconnected from Kapso, or its access token lost the permission"))
         #expect(meaning.hasSuffix("'health 100200300400501' checks the number's access and token"))
     }
 
@@ -126,8 +126,8 @@ import Testing
         ("/meta/whatsapp/100200300400501/messages", "Not Found", "/meta/whatsapp/v24.0/100200300400501/messages",
          "the version segment (v24.0) is missing after /meta/whatsapp"),
         ("/v24.0/100200300400501/messages", "Not Found", "/meta/whatsapp/v24.0/100200300400501/messages",
-         "a Graph path (graph.facebook.com style) needs Kapso's /meta/whatsapp prefix on Kapso's host; the answer was no "
-            + "Graph error, so the call did not reach the proxy"),
+         "a Graph path (graph.facebook.com style) needs Kapso's /meta/whatsapp prefix on Kapso's host; the answer was a "
+            + "bare Not Found, so the call did not reach the proxy"),
         ("/platform/v1/platform/v1/whatsapp/phone_numbers", "Not Found", "/platform/v1/whatsapp/phone_numbers",
          "/platform/v1 is in the path twice: the caller's base URL already ends in it; set KAPSO_API_BASE_URL (or the "
             + "client's base URL) to the host only"),
@@ -212,6 +212,8 @@ import Testing
     @Test(arguments: [
         ("/meta/whatsapp/v24.0/100200300400501/messages", "Not Found"),
         ("/v24.0/100200300400501/messages", graph404),
+        // Kapso's proxy's own words: the call reached it (the log may shorten a proxy path).
+        ("/v24.0/100200300400501/messages", "WhatsApp configuration not found"),
         ("/platform/v1/whatsapp/phone_numbers", "Not Found"),
         ("/platform/v1/customers/c3e4a5b6-2d3f-4a4b-8c5d-7e8f90123456/setup_links", "Not Found"),
         ("/meta/whatsapp/v24.0/100200300400501/qr_codes", "Not Found"),
