@@ -57,9 +57,11 @@ public struct FailureGroups {
     /// that had more failures than were read: their groups' counts are lower bounds.
     /// `history` are API calls of the last 30 days with the unknown ids of failed paths in them (`formerNumberIDs`), any
     /// status: a 2xx among them says the id worked for this project once (empty when not fetched).
+    /// `verdicts` are the receivers' states now by webhook id (`WebhookVerdict`, from their newest deliveries of any
+    /// status): a row of failed deliveries to a webhook's current URL says whether it still fails or recovered since.
     public init(
         _ entries: [ErrorTriage.Entry], numbers: [PhoneNumber], webhooks: [Webhook] = [], cut: Set<ErrorTriage.Source> = [],
-        history: [APILog] = []
+        history: [APILog] = [], verdicts: [String: WebhookVerdict] = [:]
     ) {
         var order: [Cause] = []
         var members: [Cause: [Member]] = [:]
@@ -68,6 +70,11 @@ public struct FailureGroups {
         for entry in entries.kept {
             var member = Self.member(entry, numbers: numbers, webhooks: webhooks, history: history)
             member.item = entry.json
+            if entry.source == .webhook, member.note == nil, let id = entry.json["webhook_id"]?.string,
+                let state = verdicts[id]?.headline
+            {
+                member.note = "now: \(state) ('webhooks check \(id)')"
+            }
             if members[member.cause] == nil { order.append(member.cause) }
             members[member.cause, default: []].append(member)
         }

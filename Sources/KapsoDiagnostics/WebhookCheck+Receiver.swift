@@ -51,10 +51,7 @@ extension WebhookCheck {
             add(severity, webhook, problem, fix: fix)
         }
         for history in verdict.previousURLs where history.failed > 0 {
-            let since = verdict.current.filter { $0.created > history.last }
-            let now = since.isEmpty
-                ? "no delivery to \(webhook.url) since"
-                : "\(since.filter { $0.status == "delivered" }.count) of \(since.count) delivered to \(webhook.url) since"
+            let now = Self.since(history, in: verdict, none: "no delivery to \(webhook.url) since", some: "delivered to \(webhook.url) since")
             add(
                 .info, webhook,
                 "\(history.failed) of \(history.total) deliveries to a previous URL, \(history.what), failed "
@@ -64,10 +61,7 @@ extension WebhookCheck {
                     + "'\(DeliveryPeriod.command(webhookID: id, errors: true, period: period))' lists them")
         }
         if let history = verdict.unsubscribed, history.failed > 0 {
-            let since = verdict.current.filter { $0.created > history.last }
-            let now = since.isEmpty
-                ? "no delivery of its events since"
-                : "\(since.filter { $0.status == "delivered" }.count) of \(since.count) of its events delivered since"
+            let now = Self.since(history, in: verdict, none: "no delivery of its events since", some: "of its events delivered since")
             add(
                 .info, webhook,
                 "\(history.failed) of \(history.total) deliveries of \(history.what), "
@@ -89,6 +83,14 @@ extension WebhookCheck {
                     + "'deliveries --webhook \(id) --status pending --period \(period)' lists them")
         }
         silent(verdict, period: period, inbound: inbound)
+    }
+
+    /// How the current configuration did after an earlier one's last delivery: `none` when nothing was sent since, else
+    /// `3 of 4 ` + `some` (`delivered to URL since`, `of its events delivered since`).
+    private static func since(_ history: WebhookVerdict.History, in verdict: WebhookVerdict, none: String, some: String) -> String {
+        let since = verdict.current.filter { $0.created > history.last }
+        guard !since.isEmpty else { return none }
+        return "\(since.filter { $0.status == "delivered" }.count) of \(since.count) \(some)"
     }
 
     /// The receiver's state as a finding, at the severity `WebhookVerdict.level` gives: an error when its newest

@@ -268,16 +268,17 @@ public struct WebhookVerdict: Sendable {
         return (burst.count, failed, first, last)
     }
 
-    /// One line on the receiver now, for `overview` and `errors`: `failing since …`, `recovered: …`; nil when its
-    /// deliveries say nothing (none, or all delivered).
+    /// The receiver's state now in one clause, for `errors` and `health`: `failing: …`, `fails intermittently: …`,
+    /// `recovered since: …`; nil when its deliveries say nothing (none, or all delivered).
     public var headline: String? {
         switch state {
         case .noDeliveries, .working: return nil
         case .failing(let count, let since):
-            let all = count == current.count
-            return (all ? "all \(count) deliveries failed" : "the newest \(count) failed") + ", since \(KapsoTime.iso(since))"
+            let newest = count == 1 ? "its newest delivery failed" : count == current.count ? "all \(count) deliveries failed" : "its newest \(count) deliveries failed"
+            return "failing: \(newest), since \(KapsoTime.iso(since))"
         case .recovered(let count, let lastFailure):
-            return "\(count) delivered since its last failure at \(KapsoTime.iso(lastFailure))"
+            let since = count == 1 ? "the one delivery after it was delivered" : "all \(count) deliveries after it were delivered"
+            return "recovered since its last failure at \(KapsoTime.iso(lastFailure)): \(since)"
         case .intermittent:
             return "fails intermittently: " + recentCount
         }

@@ -73,6 +73,8 @@ import Testing
             webhook_subscription     passed  subscribed: messages
             webhook_verified         failed  not verified
 
+            webhooks: 2 active; 1 fails now: analytics.acme-demo.test/ingest/whatsapp: failing: all 61 deliveries failed, since 2026-11-14T13:33:10Z; 'webhooks check' says why
+
             """)
         #expect(result.stderr == "also failing: webhook_verified\n")
         #expect(result.status == 1, "a degraded number exits 1, as webhooks check does")

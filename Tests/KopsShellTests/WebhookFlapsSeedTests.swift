@@ -50,4 +50,18 @@ import Testing
         #expect(runs[4].out.contains("fix: the ngrok tunnel is offline (404)"), "\(runs[4].out)")
         #expect(runs[5].out.contains("fix: the receiver answered a redirect (301)"), "\(runs[5].out)")
     }
+
+    /// `errors` says, beside a webhook's failed deliveries, how its receiver does now (it read only failures before), and
+    /// `health` names the number's failing webhooks by the same rule (`WebhookVerdict`).
+    @Test func errorsAndHealthSayHowTheReceiverDoesNow() async throws {
+        let runs = try await run(["output json", "errors --source webhook --period 7d", "output table", "health"])
+        #expect(runs[1].out.contains(
+            "; now: recovered since its last failure at 2026-11-17T12:00:00Z: all 4 deliveries after it were "
+                + "delivered ('webhooks check \(Self.id("b5"))')"), "\(runs[1].out)")
+        #expect(runs[1].out.contains(
+            "; now: fails intermittently: 10 of its 20 deliveries (from 2026-11-21T02:25:00Z) failed (50 %) "
+                + "('webhooks check \(Self.id("c1"))')"), "\(runs[1].out)")
+        #expect(runs[3].out.contains("webhooks: 6 active; 5 fail now: ") && runs[3].out.contains(": fails intermittently: "), "\(runs[3].out)")
+        #expect(runs[3].out.contains("(and 4 more); 'webhooks check' says why"), "\(runs[3].out)")
+    }
 }

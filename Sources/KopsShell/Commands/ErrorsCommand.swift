@@ -42,7 +42,8 @@ public enum ErrorsCommand: Command {
             result = flatResult(fetch, limit: limit, period: period)
         } else {
             let groups = FailureGroups(
-                fetch.triage.entries, numbers: fetch.numbers, webhooks: fetch.webhooks, cut: fetch.cut, history: fetch.history)
+                fetch.triage.entries, numbers: fetch.numbers, webhooks: fetch.webhooks, cut: fetch.cut, history: fetch.history,
+                verdicts: fetch.verdicts)
             // Every group named, not only those shown: `--output json` carries all groups, with the same meanings.
             let named = namingTemplates(groups.groups, numbers: fetch.numbers, in: context)
             let shown = Array(named.prefix(limit))

@@ -11,6 +11,8 @@ struct FailureFetch {
     var numbers: [PhoneNumber] = []
     /// The project's webhooks, for naming a webhook id used in a path (empty when not fetched).
     var webhooks: [Webhook] = []
+    /// The state now of each webhook with failed deliveries in the period (`WebhookVerdictFetch`), by id.
+    var verdicts: [String: WebhookVerdict] = [:]
     /// The sources that had more failures than were read (`maxPages` pages of 100).
     var cut: Set<ErrorTriage.Source> = []
     /// True when a list had more pages than were read.
@@ -105,6 +107,11 @@ struct FailureFetch {
             }
         }
         fetch.history = fetch.readHistory(in: context)
+        // A webhook that failed may have recovered since: only its deliveries of any status say so (the failures do not).
+        if sources.contains(.webhook) {
+            let failed = Set(fetch.triage.entries.filter { $0.source == .webhook }.compactMap { $0.json["webhook_id"]?.string })
+            fetch.verdicts = WebhookVerdictFetch.verdicts(of: fetch.webhooks.filter { failed.contains($0.id) }, period: period, in: context)
+        }
         if let index = requests.firstIndex(where: { $0.0 == .meta }) {
             fetch.meta = fetch.readMeta(responses[index], request: requests[index].1, period: period, number: number, in: context)
         }

@@ -66,7 +66,13 @@ public enum HealthCommand: Command {
         if !others.isEmpty {
             blocks.append(.hint("also failing: " + others.map(\.check).joined(separator: ", ")))
         }
-        var shown = CommandResult(blocks: blocks, json: .object(health.json))
+        var json = health.json
+        if let webhooks = webhookLine(of: id, in: context) {
+            blocks.append(.line(StyledText("")))
+            blocks.append(.line(webhooks.line))
+            json["kops_webhooks"] = webhooks.json
+        }
+        var shown = CommandResult(blocks: blocks, json: .object(json))
         // A check that finds a problem exits 1, as 'webhooks check' does: scripts and CI can act on it.
         if health.status != "healthy" || triage.blocking != nil { shown.status = .failure }
         return shown
@@ -81,6 +87,33 @@ public enum HealthCommand: Command {
             return .notRead
         }
         return page.items.first?.time.map(HealthTriage.Inbound.newest) ?? (page.items.isEmpty ? HealthTriage.Inbound.none : .notRead)
+    }
+
+    /// The number's webhooks as their deliveries judge them (`WebhookVerdict`, the rule `webhooks check` reads): Kapso's
+    /// checks say whether Meta sends events to Kapso, not whether Kapso's deliveries reach the receivers. Nil when the
+    /// number has no webhook or the list cannot be read (never fails `health`). Two requests' time: the list, then each
+    /// active webhook's newest deliveries of 7 days at once.
+    private static func webhookLine(of id: String, in context: ShellContext) -> (line: StyledText, json: JSONValue)? {
+        guard let webhooks = try? context.client.webhooks(.phoneNumber(id), perPage: 100).items, !webhooks.isEmpty else { return nil }
+        let active = webhooks.filter(\.active)
+        let verdicts = WebhookVerdictFetch.verdicts(of: active, period: "7d", in: context)
+        let failing = active.compactMap { verdicts[$0.id] }.filter(\.failsNow)
+        let paused = webhooks.count - active.count
+        let counted = "\(active.count) active" + (paused > 0 ? ", \(paused) paused" : "")
+        let json: JSONValue = .object([
+            "active": .number(String(active.count)), "paused": .number(String(paused)),
+            "failing": .array(failing.map { verdict in
+                .object(["id": .string(verdict.webhook.id), "url": .string(verdict.webhook.url), "state": .string(verdict.headline ?? "")])
+            }),
+        ])
+        guard let first = failing.first else {
+            return (StyledText("webhooks: \(counted); none fails now by its deliveries of the last 7d ('webhooks check' lints them)"), json)
+        }
+        let named = "\(WebhookURL.short(first.webhook.url)): \(first.headline ?? "failing")"
+        let more = failing.count > 1 ? " (and \(failing.count - 1) more)" : ""
+        let text = "webhooks: \(counted); \(failing.count) \(failing.count == 1 ? "fails" : "fail") now: \(named)\(more); "
+            + "'webhooks check' says why"
+        return (StyledText(text, style: .bad), json)
     }
 
     /// `passed`, `FAILED`, `failed`, `unknown`; a failure Kapso marked passed says so.
