@@ -167,11 +167,16 @@ extension WebhookCheck {
             failing = true
         } else {
             if let updated = verdict.updated { problem += "; last changed at \(verdict.when(updated))" }
-            if case .failing(let count, _) = verdict.state, count >= 3 || verdict.failureRate >= 50 {
+            // The severity rule every command reads (`WebhookVerdict.level`), on the deliveries before the pause.
+            if verdict.level == .error, case .failing(let count, _) = verdict.state {
                 let run = Array(verdict.current.suffix(count))
                 let answers = WebhookVerdict.answers(run).joined(separator: ", ")
                 problem += "; before that its newest \(count) \(count == 1 ? "delivery" : "deliveries") failed (\(answers)), "
                     + "the last at \(verdict.when(run.last?.created ?? 0))"
+                severity = .error
+                failing = true
+            } else if verdict.level == .error, case .intermittent = verdict.state {
+                problem += "; before that it failed intermittently: \(verdict.recentCount)"
                 severity = .error
                 failing = true
             }

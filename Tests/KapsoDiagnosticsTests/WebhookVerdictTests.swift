@@ -92,6 +92,19 @@ import Testing
         #expect(WebhookVerdict.overview([verdict]) == "1 webhook fails now (hooks.example.com/v2/kapso)")
     }
 
+    /// P12-5 on a paused webhook: failing every other delivery before the pause is an error, by the same rule.
+    @Test func aPausedReceiverThatFailedIntermittentlyIsAnError() throws {
+        let hook = try webhook(["active": false, "updated_at": "2026-11-21T11:00:00Z"])
+        var flapping: [WebhookVerdict.Delivery] = []
+        for index in 0..<10 {
+            let hoursAgo = 2 + Double(index) / 2
+            flapping.append(index % 2 == 0 ? delivery("delivered", 200, hoursAgo: hoursAgo) : delivery("failed", 500, hoursAgo: hoursAgo))
+        }
+        let expected = "error: paused (active: false): nothing is delivered to it; last changed at 2026-11-21T11:00:00Z (1 h ago); "
+            + "before that it failed intermittently: 5 of its 10 deliveries (from 2026-11-21T05:30:00Z) failed (50 %)"
+        #expect(findings(hook, flapping).first == expected)
+    }
+
     /// P12-5 (c5): one delivery after 40 failures is too thin to call a recovery; three in a row are one.
     @Test func oneDeliveryAfterAnOutageIsNoRecoveryYet() throws {
         let outage = (0..<40).map { delivery("failed", 500, hoursAgo: (30 + Double($0) * 15) / 60, attempts: 4) }
