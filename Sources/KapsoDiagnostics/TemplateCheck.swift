@@ -12,24 +12,52 @@ public enum TemplateCheck {
     /// Meta's limit on one parameter's text and on the filled-in body, in characters.
     public static let maxTextLength = 1_024
 
-    /// One `--param` as typed: `VALUE` (positional) or `name=VALUE` (named templates).
+    /// One `--param` as typed: `VALUE` (in order), `name=VALUE` (named templates) or `N=VALUE` / `{{N}}=VALUE`
+    /// (variable `{{N}}` of a positional template, the way Kapso's template node keys positional parameters:
+    /// `"parameters": {"1": "#{order_number}", "2": "#{delivery_date}"}`, docs.kapso.ai "WhatsApp Template Node").
     public struct Argument: Sendable, Equatable {
         public var name: String?
+        /// The variable number of `N=VALUE` (1 for `{{1}}`), nil for a value in order or a named one.
+        public var position: Int?
         public var value: String
 
-        public init(name: String? = nil, value: String) {
+        public init(name: String? = nil, position: Int? = nil, value: String) {
             self.name = name
+            self.position = position
             self.value = value
         }
 
         /// Reads `name=VALUE` as named only when `name` is a variable name (`[a-z_][a-z0-9_]*`, Meta's rule for
-        /// named parameters) and the template is NAMED; anything else is one positional value, `=` included.
+        /// named parameters) and the template is NAMED; `N=VALUE` or `{{N}}=VALUE` (N digits) as a variable number
+        /// whatever the template (a named template then refuses it by name); anything else is one value in order,
+        /// `=` included (`discount=20%`, a URL query).
         public init(typed: String, named: Bool) {
-            if named, let equals = typed.firstIndex(of: "="), TemplateCheck.isVariableName(typed[..<equals]) {
-                self.init(name: String(typed[..<equals]), value: String(typed[typed.index(after: equals)...]))
+            guard let equals = typed.firstIndex(of: "=") else {
+                self.init(value: typed)
+                return
+            }
+            func trimmed(_ text: Substring) -> Substring {
+                guard let first = text.firstIndex(where: { $0 != " " }), let last = text.lastIndex(where: { $0 != " " })
+                else { return "" }
+                return text[first...last]
+            }
+            var key = trimmed(typed[..<equals])
+            if key.hasPrefix("{{") && key.hasSuffix("}}") && key.count >= 4 { key = trimmed(key.dropFirst(2).dropLast(2)) }
+            let value = String(typed[typed.index(after: equals)...])
+            if named, TemplateCheck.isVariableName(key) {
+                self.init(name: String(key), value: value)
+            } else if !key.isEmpty, key.count <= 3, key.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(key) {
+                self.init(position: number, value: value)
             } else {
                 self.init(value: typed)
             }
+        }
+
+        /// The argument as the user wrote it, for messages: `Lee`, `customer_name=Lee`, `2=B`.
+        public var typed: String {
+            if let name { return "\(name)=\(value)" }
+            if let position { return "\(position)=\(value)" }
+            return value
         }
     }
 
@@ -52,7 +80,13 @@ public enum TemplateCheck {
         case wrongCount(header: [String], body: [String], given: Int)
         case unknownName(String, expected: [String])
         case missingNames([String])
-        case unnamedForNamed(String)
+        /// A value without a name (`Lee`) or with a number (`1=Lee`, typed) for a NAMED template; `expected` its names.
+        case unnamedForNamed(String, expected: [String])
+        /// `N=VALUE` and plain values together on a positional template: which value is which variable is unclear.
+        case mixedNumbering(numbered: String, plain: String)
+        /// `N=VALUE` on a positional template whose text header has variables too: header and body each number from
+        /// {{1}}, so N could be either.
+        case numberedWithHeader(String, header: [String], body: [String])
         case badCharacters(parameter: String)
         /// An empty or blank value: Graph answers #100 "Parameter ... missing or empty".
         case emptyParameter(parameter: String)
@@ -77,6 +111,7 @@ public enum TemplateCheck {
             case .noBody: "132001"
             case .notApproved(let status): status == "PAUSED" ? "132015" : status == "DISABLED" ? "132016" : "132001"
             case .wrongCount, .unknownName, .missingNames, .unnamedForNamed, .dynamicURLButton: "132000"
+            case .mixedNumbering, .numberedWithHeader: "132000"
             case .badCharacters, .emptyParameter, .headerMediaNotHTTPS: "100"
             case .duplicateName: "132000"
             case .parameterTooLong, .bodyTooLong: "132005"
@@ -105,7 +140,14 @@ public enum TemplateCheck {
             case .unknownName(let name, let expected):
                 "'\(name)' is not a variable of the template (it has \(expected.map { "{{\($0)}}" }.joined(separator: ", ")))"
             case .missingNames(let names): "no value for \(names.map { "{{\($0)}}" }.joined(separator: ", "))"
-            case .unnamedForNamed(let value): "the template's variables are named, but '\(value)' has no name"
+            case .unnamedForNamed(let typed, let expected):
+                "the template's variables are named (\(expected.map { "{{\($0)}}" }.joined(separator: ", "))), but '\(typed)' "
+                    + (Argument(typed: typed, named: false).position == nil ? "has no name" : "gives a number")
+            case .mixedNumbering(let numbered, let plain):
+                "'\(numbered)' gives a variable by number but '\(plain)' has none, so which value is which is unclear"
+            case .numberedWithHeader(let typed, let header, let body):
+                "the template numbers its header (\(header.map { "{{\($0)}}" }.joined(separator: " "))) and its body ("
+                    + body.map { "{{\($0)}}" }.joined(separator: " ") + ") each from {{1}}, so '\(typed)' could be either"
             case .badCharacters(let parameter):
                 "parameter \(parameter) has a new line, a tab or more than four spaces in a row, which Meta refuses"
             case .emptyParameter(let parameter): "parameter \(parameter) is empty or blank, which Meta refuses"
@@ -135,8 +177,12 @@ public enum TemplateCheck {
             case .notApproved(let status) where status == "PENDING" || status == "IN_APPEAL":
                 "wait for approval or pick an approved template ('templates --status APPROVED')"
             case .notApproved: "pick an approved template ('templates --status APPROVED')"
-            case .wrongCount, .unknownName, .missingNames, .unnamedForNamed:
+            case .wrongCount, .unknownName, .missingNames:
                 "give one --param per variable ('template NAME' shows them)"
+            case .unnamedForNamed(_, let expected):
+                "give each as name=VALUE: " + expected.map { "--param \($0)=…" }.joined(separator: " ")
+            case .mixedNumbering: "number every value (--param 1=… --param 2=…) or none (values in order)"
+            case .numberedWithHeader: "give the values without numbers, in order: the header's first, then the body's"
             case .badCharacters: "put the value on one line without tabs or runs of spaces"
             case .emptyParameter: "give every variable a value with visible text"
             case .duplicateName: "give each variable once"
@@ -203,13 +249,27 @@ public enum TemplateCheck {
         if template.isNamed {
             let all = headerNames + bodyNames.filter { !headerNames.contains($0) }
             for argument in arguments {
-                guard let name = argument.name else { throw .unnamedForNamed(argument.value) }
+                guard let name = argument.name else { throw .unnamedForNamed(argument.typed, expected: all) }
                 guard all.contains(name) else { throw .unknownName(name, expected: all) }
                 if headerValues[name] != nil || bodyValues[name] != nil { throw .duplicateName(name) }
                 if headerNames.contains(name) { headerValues[name] = argument.value }
                 if bodyNames.contains(name) { bodyValues[name] = argument.value }
             }
             let missing = all.filter { headerValues[$0] == nil && bodyValues[$0] == nil }
+            if !missing.isEmpty { throw .missingNames(missing) }
+        } else if let numbered = arguments.first(where: { $0.position != nil }) {
+            // `--param 2=B --param 1=A`: each value goes to its variable; never the literal "2=B" (probe14 P14-2).
+            if let plain = arguments.first(where: { $0.position == nil }) {
+                throw .mixedNumbering(numbered: numbered.typed, plain: plain.typed)
+            }
+            if !headerNames.isEmpty { throw .numberedWithHeader(numbered.typed, header: headerNames, body: bodyNames) }
+            for argument in arguments {
+                let name = String(argument.position ?? 0)
+                guard bodyNames.contains(name) else { throw .unknownName(name, expected: bodyNames) }
+                if bodyValues[name] != nil { throw .duplicateName(name) }
+                bodyValues[name] = argument.value
+            }
+            let missing = bodyNames.filter { bodyValues[$0] == nil }
             if !missing.isEmpty { throw .missingNames(missing) }
         } else {
             let expected = headerNames.count + bodyNames.count
@@ -271,6 +331,9 @@ public enum TemplateCheck {
                 .init(key: "type", value: .string(kind)), .init(key: kind, value: ["link": .string(link)]),
             ]))]])
         }
+        // Numbered values (`2=B 1=A`) go in their numbers' order; the number itself is never sent.
+        let arguments = !template.isNamed && !arguments.isEmpty && arguments.allSatisfy({ $0.position != nil })
+            ? arguments.sorted { ($0.position ?? 0) < ($1.position ?? 0) } : arguments
         let headerCount = template.isNamed ? 0 : template.headerVariables.count
         func parameters(_ items: ArraySlice<Argument>) -> JSONValue {
             .array(items.map { argument in

@@ -42,9 +42,55 @@ import Testing
         ("Customer=Lee", true, nil, "Customer=Lee"),
         ("discount=20%", false, nil, "discount=20%"),
         ("Lee", true, nil, "Lee"),
+        ("{{order_id}}=A-1", true, "order_id", "A-1"),
     ] as [(String, Bool, String?, String)])
     func argumentsAreNamedOnlyForNamedTemplates(_ typed: String, _ named: Bool, _ name: String?, _ value: String) {
         #expect(TemplateCheck.Argument(typed: typed, named: named) == TemplateCheck.Argument(name: name, value: value))
+    }
+
+    /// `N=VALUE` and `{{N}}=VALUE` give variable N (probe14 P14-2); a value that only contains '=' stays whole.
+    @Test(arguments: [
+        ("2=B", false, 2, "B"),
+        ("{{1}}=Lee", false, 1, "Lee"),
+        ("{{ 2 }}=a=b", false, 2, "a=b"),
+        ("1=Lee", true, 1, "Lee"),
+        ("k=v", false, nil, "k=v"),
+        ("https://x.test/?a=1", false, nil, "https://x.test/?a=1"),
+        ("1+1=2", false, nil, "1+1=2"),
+        ("=B", false, nil, "=B"),
+    ] as [(String, Bool, Int?, String)])
+    func numberedArguments(_ typed: String, _ named: Bool, _ position: Int?, _ value: String) {
+        #expect(TemplateCheck.Argument(typed: typed, named: named) == TemplateCheck.Argument(position: position, value: value))
+    }
+
+    /// `--param 2=B --param 1=A` fills {{1}} with A: the customer never reads "2=B" (probe14 P14-2); every way the
+    /// numbers can be wrong is refused with one line.
+    @Test func numberedValuesFillTheirVariables() throws {
+        let template = try Self.template(body: "Hi {{1}}, order {{2}} is ready.")
+        func check(_ typed: [String], _ template: MessageTemplate) -> Result<TemplateCheck.Send, TemplateCheck.Problem> {
+            Result { () throws(TemplateCheck.Problem) in
+                try TemplateCheck.check(template, arguments: typed.map { .init(typed: $0, named: template.isNamed) })
+            }
+        }
+        let send = try check(["2=B", "1=A"], template).get()
+        #expect(send.bodyText == "Hi A, order B is ready.")
+        #expect(send.components[0]["parameters"] == [["type": "text", "text": "A"], ["type": "text", "text": "B"]])
+        #expect(try check(["{{1}}=A", "{{2}}=B"], template).get().bodyText == "Hi A, order B is ready.")
+        #expect(check(["1=A", "1=B"], template) == .failure(.duplicateName("1")))
+        #expect(check(["2=B"], template) == .failure(.missingNames(["1"])))
+        #expect(check(["1=A", "3=C"], template) == .failure(.unknownName("3", expected: ["1", "2"])))
+        #expect(check(["1=A", "2=B", "3=C"], template) == .failure(.unknownName("3", expected: ["1", "2"])))
+        let mixed = check(["2=B", "A"], template)
+        #expect(mixed == .failure(.mixedNumbering(numbered: "2=B", plain: "A")))
+        let header = try Self.template(header: ["type": "HEADER", "format": "TEXT", "text": "Order {{1}}"], body: "Hi {{1}}, {{2}}")
+        let ambiguous = check(["1=A", "2=B", "3=C"], header)
+        #expect(ambiguous == .failure(.numberedWithHeader("1=A", header: ["1"], body: ["1", "2"])))
+        for case .failure(let problem) in [mixed, ambiguous] {
+            #expect(problem.code == "132000" && !problem.statement.contains("\n") && !problem.fix.isEmpty)
+        }
+        // --force sends the values in their numbers' order, without the numbers.
+        let forced = TemplateCheck.unchecked(template, arguments: ["2=B", "1=A"].map { .init(typed: $0, named: false) }, headerMedia: nil)
+        #expect(forced.components[0]["parameters"] == [["type": "text", "text": "A"], ["type": "text", "text": "B"]])
     }
 
     static let long = String(repeating: "x", count: 1_025)
@@ -91,7 +137,12 @@ import Testing
         #expect(problem([.init(name: "customer", value: "Lee"), .init(name: "order_id", value: "1")])
             == .unknownName("customer", expected: ["customer_name", "order_id"]))
         #expect(problem([.init(name: "customer_name", value: "Lee")]) == .missingNames(["order_id"]))
-        #expect(problem([.init(value: "Lee")]) == .unnamedForNamed("Lee"))
+        #expect(problem([.init(value: "Lee")]) == .unnamedForNamed("Lee", expected: ["customer_name", "order_id"]))
+        // A number for a named template is named as a number, with the names to use instead.
+        let numbered = problem(["1=Lee", "2=A-1"].map { .init(typed: $0, named: true) })
+        #expect(numbered == .unnamedForNamed("1=Lee", expected: ["customer_name", "order_id"]))
+        #expect(numbered?.statement == "the template's variables are named ({{customer_name}}, {{order_id}}), but '1=Lee' gives a number")
+        #expect(numbered?.fix == "give each as name=VALUE: --param customer_name=… --param order_id=…")
         #expect(problem([.init(name: "customer_name", value: "Lee"), .init(name: "order_id", value: "1")]) == nil)
     }
 

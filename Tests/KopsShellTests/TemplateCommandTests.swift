@@ -61,6 +61,14 @@ import Testing
         ("reply --template part_ready --language en_US --param customer_name=Lee --param customer_name=Bob --param order_id=A",
          "132000: part_ready: {{customer_name}} was given twice; give each variable once"),
         ("reply --template login_code --param ''", "100: login_code: parameter 1 is empty or blank, which Meta refuses"),
+        // Numbered values (probe14 P14-2): never sent as the literal "1=A".
+        ("reply --template order_update --param 1=A --param 2=B --param 3=C --param 4=D",
+         "132000: order_update: the template numbers its header ({{1}}) and its body ({{1}} {{2}} {{3}}) each from {{1}}, "
+            + "so '1=A' could be either; give the values without numbers, in order: the header's first, then the body's"),
+        ("reply --template part_ready --language en_US --param 1=Lee --param 2=A-1",
+         "132000: part_ready: the template's variables are named ({{customer_name}}, {{order_id}}), but '1=Lee' gives a number; "
+            + "give each as name=VALUE: --param customer_name=… --param order_id=…"),
+        ("reply --template login_code --param 2=123456", "132000: login_code: '2' is not a variable of the template (it has {{1}})"),
         ("reply --template login_code --param '   '", "100: login_code: parameter 1 is empty or blank, which Meta refuses"),
         ("reply --to +14155550142 --template spring_promo --header-media https://cdn.example.test/a.jpg --param a --param b",
          "marketing_preference_stopped: spring_promo: the contact stopped marketing messages on this number"),
@@ -128,6 +136,14 @@ import Testing
         #expect(run.err.contains("renders: template order_update (en_US): \"Hi Lee, your order A-1042 is on its way.\"\n"))
         #expect(run.out.contains("\"type\": \"header\""))
         #expect(run.out.components(separatedBy: "\"type\": \"template\"").count - 1 == 2, "the dry run's body and the seed's one")
+    }
+
+    /// `--param 1=VALUE` fills {{1}} (Kapso's template node keys positional values by number); the number is not sent.
+    @Test func numberedValuesFillTheirVariables() async throws {
+        let run = try await runShell(["message \(Demo.leeFailedReply)", "reply --template login_code --param {{1}}=482913 --dry-run"])
+        #expect(run.statuses == [.ok, .ok])
+        #expect(run.err.contains("renders: template login_code (en_US): \"482913 is your verification code."), "\(run.err)")
+        #expect(run.out.contains("\"text\": \"482913\"") && !run.out.contains("1}}="))
     }
 
     @Test func theConfirmationShowsTheRenderedText_AndNoSendsNothing() async throws {

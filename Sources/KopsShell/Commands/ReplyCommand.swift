@@ -23,7 +23,8 @@ public enum ReplyCommand: Command {
         request, key redacted, and sends nothing. The interactive shell asks before sending; scripts,
         pipes and -c send without asking. The new message becomes the last message: 'trace' follows it.
         --template sends an approved template instead (no 24-hour window needed): one --param per
-        variable, in order for {{1}} {{2}} (header first, then body), as name=VALUE for {{name}};
+        variable, in order for {{1}} {{2}} (header first, then body), or as 1=VALUE 2=VALUE for a body's
+        {{1}} {{2}} in any order, as name=VALUE for {{name}};
         --header-media gives a media header's link, --header-location a LOCATION header's place (latitude,
         longitude, then optionally its name and address: 37.4833,-122.1490,Acme HQ,1 Hacker Way). Before sending, kops checks what Meta and Kapso
         would refuse (132001 unknown or unapproved, 132015 paused, 132000 wrong parameters, 132012
@@ -43,7 +44,7 @@ public enum ReplyCommand: Command {
         FlagSpec("--force", help: "send even when the 24-hour window is closed or the template check fails"),
         FlagSpec("--template", value: "NAME", help: "send this approved template instead of text"),
         FlagSpec("--language", value: "CODE", help: "the template's language (en_US, es, ...)"),
-        FlagSpec("--param", value: "VALUE", help: "a template value, repeatable: VALUE in order, or name=VALUE"),
+        FlagSpec("--param", value: "VALUE", help: "a template value, repeatable: VALUE in order, N=VALUE for {{N}}, or name=VALUE"),
         FlagSpec("--header-media", value: "URL", help: "the link of a template's image, video or document header"),
         FlagSpec(
             "--header-location", value: "LAT,LON[,NAME[,ADDRESS]]",
