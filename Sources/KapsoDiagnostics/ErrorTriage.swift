@@ -161,6 +161,10 @@ public struct ErrorTriage {
         isNormalAnswer(method: log.httpMethod, endpoint: log.endpoint, status: log.responseStatus, message: log.errorMessage)
     }
 
+    /// What a normal answer (`isNormalAnswer`) means, for a list that shows it.
+    public static let normalAnswerMeaning =
+        "not a failure: Kapso's answer when no marketing preference is recorded, so the contact is subscribed ('reply' asks it before a template)"
+
     /// `isNormalAnswer` for a call read from elsewhere (a log search `external_api_log` event).
     public static func isNormalAnswer(method: String?, endpoint: String?, status: Int?, message: String?) -> Bool {
         status == 404 && method == "GET" && (endpoint?.contains("/marketing_preferences/") ?? false)

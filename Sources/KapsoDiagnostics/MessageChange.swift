@@ -51,6 +51,24 @@ public struct MessageChange: Sendable, Equatable {
         return "\(content) → edited: \(text)"
     }
 
+    /// The content a list shows for `message` among a page whose changes are `byOriginal`: an original as `listed`
+    /// says; an edit of a message the contact withdrew later names that instead of the withdrawn text (every version
+    /// of it is withdrawn, probe14 P14-16); an edit a later edit replaced says so after its text; anything else its
+    /// own `content`.
+    public static func listed(_ message: Message, content: String, byOriginal: [String: [MessageChange]]) -> String {
+        if let own = byOriginal[message.id] { return listed(content, changes: own) }
+        guard let (original, change) = change(in: message), case .edited = change.kind, let all = byOriginal[original] else {
+            return content
+        }
+        if let deleted = all.first(where: { $0.kind == .deleted }) {
+            return "(an edit of a message the contact withdrew" + (deleted.time.map { " at \(KapsoTime.iso($0))" } ?? "")
+                + "; 'message' shows what it was)"
+        }
+        let edits = all.filter { if case .edited = $0.kind { true } else { false } }
+        guard let newest = edits.last, newest.id != message.id else { return content }
+        return content + " (replaced by a later edit)"
+    }
+
     /// The message `other` changes and how, when it is an inbound edit or revoke naming one.
     private static func change(in other: Message) -> (original: String, change: MessageChange)? {
         guard other.isInbound else { return nil }

@@ -44,9 +44,18 @@ extension MessageError {
     /// - otherwise `next` (the catalogue's fix, or where to look).
     public func fix(for send: FailedSend?) -> String {
         if ErrorCatalog.isReengagement(code), send?.isTemplate == true { return ErrorCatalog.reengagementOnTemplate }
-        if code == "131053", let refusal = Self.weblinkRefusal(details) {
-            return "the media URL \(refusal) when Meta fetched it: make the link publicly fetchable (no login, cookie, "
-                + "IP allow-list or expired signature), or upload the file and send it by media id; the file's type and size are not the problem"
+        if code == "131053", let answer = Self.weblinkAnswer(details) {
+            switch answer {
+            case .refused(let what):
+                return "the media URL \(what) when Meta fetched it: make the link publicly fetchable (no login, cookie, "
+                    + "IP allow-list or expired signature), or upload the file and send it by media id; the file's type and size are not the problem"
+            case .redirected(let status):
+                return "the media URL answered HTTP \(status), a redirect, when Meta fetched it: give the URL it redirects to "
+                    + "(publicly fetchable), or upload the file and send it by media id"
+            case .notTheFile(let type):
+                return "the media URL answered Meta with \(type), not the file (a share, login or 'link expired' page): link "
+                    + "to the file itself (a direct download whose Content-Type is the media's type), or upload it and send it by media id"
+            }
         }
         if code == "131049", let send {
             if send.isTemplate == false {
@@ -66,17 +75,36 @@ extension MessageError {
         return next
     }
 
-    /// `answered HTTP 403` / `timed out` from 131053 details such as "Downloading media from weblink failed with
-    /// http code 403, status message Forbidden"; nil when the details name no HTTP answer or time-out.
-    static func weblinkRefusal(_ details: String?) -> String? {
+    /// What Meta's download of a media `link` got, read from 131053 details such as "Downloading media from weblink
+    /// failed with http code 403, status message Forbidden": an error status (4xx, 5xx) or a time-out is a refusal of
+    /// the URL; a redirect (3xx) is one Meta did not follow; a success (2xx) naming a MIME type ("http code 200, mime
+    /// type text/html is not supported") fetched something that is not the file. Nil when the details name none of these
+    /// (size and type details keep the catalogue's advice).
+    enum WeblinkAnswer: Equatable {
+        case refused(String)
+        case redirected(String)
+        case notTheFile(String)
+    }
+
+    static func weblinkAnswer(_ details: String?) -> WeblinkAnswer? {
         guard let details = details?.lowercased(), details.contains("weblink") || details.contains("url") || details.contains("http") else {
             return nil
         }
         if let range = details.firstRange(of: "http code ") {
-            let digits = details[range.upperBound...].prefix { $0.isASCII && $0.isNumber }
-            if digits.count == 3 { return "answered HTTP \(digits)" }
+            let digits = String(details[range.upperBound...].prefix { $0.isASCII && $0.isNumber })
+            guard digits.count == 3, let first = digits.first else { return nil }
+            switch first {
+            case "4", "5": return .refused("answered HTTP \(digits)")
+            case "3": return .redirected(digits)
+            case "2":
+                guard let type = details.firstRange(of: "mime type ").map({ details[$0.upperBound...].prefix { !$0.isWhitespace && $0 != "," } }),
+                    !type.isEmpty
+                else { return nil }
+                return .notTheFile(String(type))
+            default: return nil
+            }
         }
-        if details.contains("timed out") || details.contains("timeout") { return "timed out" }
+        if details.contains("timed out") || details.contains("timeout") { return .refused("timed out") }
         return nil
     }
 }

@@ -41,4 +41,26 @@ import Testing
         #expect(MessageChange.listed("my order is 1234", changes: changes["wamid.ORDER"] ?? []) == "my order is 1234 → edited: my order is 1243")
         #expect(MessageChange.listed("hello", changes: []) == "hello")
     }
+
+    /// probe14 P14-16: the contact withdrew a message they had edited twice: the edits' texts are withdrawn too; an
+    /// edit a later one replaced says so when the message stands.
+    @Test func editsOfAWithdrawnMessageAreWithdrawnToo() throws {
+        let inbound = #""kapso":{"direction":"inbound","phone_number":"14155550150"}"#
+        func edit(_ id: String, _ at: Int, _ body: String, of original: String = "wamid.IBAN") -> String {
+            #"{"id":"\#(id)","timestamp":"\#(at)","type":"edit","edit":{"original_message_id":"\#(original)","message":{"type":"text","text":{"body":"\#(body)"}}},\#(inbound)}"#
+        }
+        let withdrawn = try [
+            #"{"id":"wamid.R","timestamp":"1795258840","type":"revoke","revoke":{"original_message_id":"wamid.IBAN"},\#(inbound)}"#,
+            edit("wamid.E2", 1795258830, "pay to IBAN DE02"), edit("wamid.E1", 1795258820, "pay to IBAN DE01"),
+            #"{"id":"wamid.IBAN","timestamp":"1795258800","type":"text","text":{"body":"pay to IBAN DE00"},\#(inbound)}"#,
+        ].map(Self.message)
+        let changes = MessageChange.byOriginal(in: withdrawn)
+        let listed = withdrawn.map { MessageChange.listed($0, content: MessageSummary.text(of: $0.json), byOriginal: changes) }
+        #expect(!listed.joined().contains("IBAN DE0"), "\(listed)")
+        #expect(listed[1] == "(an edit of a message the contact withdrew at 2026-11-21T11:00:40Z; 'message' shows what it was)")
+        let standing = Array(withdrawn.dropFirst())
+        let kept = MessageChange.byOriginal(in: standing)
+        let shown = standing.map { MessageChange.listed($0, content: "text", byOriginal: kept) }
+        #expect(shown == ["text", "text (replaced by a later edit)", "text → edited: pay to IBAN DE02"])
+    }
 }

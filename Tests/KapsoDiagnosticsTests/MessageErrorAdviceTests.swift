@@ -16,6 +16,20 @@ import Testing
         #expect(timedOut.fix(for: nil).hasPrefix("the media URL timed out when Meta fetched it"))
     }
 
+    /// probe14 P14-15: the class of the answer decides: a 2xx fetched something, and when Meta names its type that page
+    /// is the problem, not the URL's reach; a 3xx is a redirect Meta did not follow.
+    @Test func a131053WhoseLinkAnsweredSuccessOrARedirectIsToldSo() throws {
+        let html = MessageError(code: "131053", details: "Downloading media from weblink failed with http code 200, mime type text/html is not supported")
+        let fix = html.fix(for: nil)
+        #expect(fix.hasPrefix("the media URL answered Meta with text/html, not the file"), "\(fix)")
+        #expect(!fix.contains("type and size are not the problem"))
+        let redirect = MessageError(code: "131053", details: "Downloading media from weblink failed with http code 302, status message Found")
+        #expect(redirect.fix(for: nil).hasPrefix("the media URL answered HTTP 302, a redirect, when Meta fetched it"))
+        let entry = try #require(ErrorCatalog.entry(for: "131053"))
+        #expect(MessageError(code: "131053", details: "Downloading media from weblink failed with http code 200").fix(for: nil) == entry.fix)
+        #expect(MessageError(code: "131053", details: "Downloading media from weblink failed with http code 503").fix(for: nil).hasPrefix("the media URL answered HTTP 503"))
+    }
+
     @Test(arguments: [nil, "Media type not supported: application/x-msdownload", "File size exceeds the maximum (16 MB)"])
     func a131053WithoutAnHTTPAnswerKeepsTheCataloguesFix(_ details: String?) throws {
         let entry = try #require(ErrorCatalog.entry(for: "131053"))

@@ -423,7 +423,7 @@ func recordPage(_ lines: [String], width: Int? = 60, keepPII: Bool = false) asyn
         #expect(!made.bundle.contains("> bundle"), "the open block of the line that made the bundle is left out")
         #expect(made.bundle.contains("## Diagnostics\n\n```kops\nkops(default:…0501)> state\n"))
         #expect(made.bundle.contains("> health\n100200300400501: healthy"))
-        #expect(made.bundle.contains("> logs --errors --ids --period 7d\nTIME                  REQUEST ID  "))
+        #expect(made.bundle.contains("> logs --errors --ids --period 7d\nTIME                  LOG ID  "))
         #expect(!made.bundle.contains("wamid.") && !made.bundle.contains("14155550142"))
         #expect(made.restore?.lines["message <message 1>"] == ["message \(Demo.danaInbound)"])
         #expect(made.replayDiff.isEmpty, "\(made.replayDiff.joined(separator: "\n"))")

@@ -98,7 +98,7 @@ public enum BundleCommand: ScriptCommand {
             "- project: \(context.environment["PROJECT_ID"] ?? "not set (PROJECT_ID)")",
             "- number: \(number ?? "none selected")",
             "- time window: \(iso(now - seconds)) to \(iso(now)) (\(period))",
-            "- request ids: the REQUEST ID column of 'logs --errors --ids' below",
+            "- request ids: the REQUEST ID column of 'logs --errors --ids' below (from log search; LOG ID is the API log id)",
             "",
         ]
         lines += recorded

@@ -234,7 +234,13 @@ extension LogsCommand {
         let span = window.isEmpty ? "" : " from \(window)"
         guard !page.events.isEmpty else {
             let what = query.problemsOnly ? "no problems" : "no events"
-            return CommandResult(blocks: [.line(StyledText("\(what) match\(span)"))] + leftOut, json: page.json)
+            // An API log's own id (a UUID, the LOG ID of 'logs --ids') is no request id: nothing matches it (P14-11).
+            let logID = query.filters.first { $0.key == "request_id" && IDInput.isUUID($0.value) }.map { filter in
+                [Block.hint(
+                    "\(filter.value) has the shape of an API log id (LOG ID in 'logs --ids'), not of a request id: "
+                        + "'logs --ids' shows each call's request id beside its log id")]
+            } ?? []
+            return CommandResult(blocks: [.line(StyledText("\(what) match\(span)"))] + logID + leftOut, json: page.json)
         }
         let noun = page.events.count == 1 ? "event" : "events"
         var hint = "\(page.events.count) \(noun)\(span)" + (page.nextCursor == nil ? "" : " (more: next)")

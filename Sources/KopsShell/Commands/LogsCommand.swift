@@ -46,7 +46,7 @@ public enum LogsCommand: Command {
         FlagSpec("--status-code", value: "N", range: 100...599, help: "only calls answered with this HTTP status"),
         FlagSpec("--errors", help: "only calls answered with 400 or more, one row per cause"),
         FlagSpec("--flat", help: "with --errors or search --problems: one row per failure instead of one per cause"),
-        FlagSpec("--ids", help: "add each call's log id, the request id Kapso support looks up"),
+        FlagSpec("--ids", help: "add each call's API log id and, from log search, its request id (what support asks for)"),
         FlagSpec("--limit", value: "N", range: 1...100, help: "calls or events per page (1-100, default 20)"),
         FlagSpec("--all", help: "every page, printed as it arrives"),
         FlagSpec("--source", value: "S", help: "search: one source, e.g. whatsapp_webhook_event (default all)"),
@@ -138,23 +138,54 @@ public enum LogsCommand: Command {
             return CommandResult(blocks: [.line(StyledText("no API calls match in this period"))], json: page.json)
         }
         // A failed call gets the meaning 'errors' gives it (the id resolver for ids in the path): the numbers
-        // and webhooks are asked for only when the page has one.
+        // and webhooks are asked for only when the page has one. Kapso's normal answers are said to be no failures, as
+        // 'errors' and 'logs --errors' leave them out (probe14 P14-12: they opened the support bundle's failed calls).
         var meanings: [String]? = nil
         if page.items.contains(where: { $0.responseStatus >= 400 }) {
             let numbers = (try? context.client.allPhoneNumbers()) ?? []
             let webhooks = (try? context.client.webhooks(.project, perPage: 100).items) ?? []
-            meanings = page.items.map { FailureGroups.meaning(of: $0, numbers: numbers, webhooks: webhooks, history: page.items) ?? "" }
+            meanings = page.items.map { log in
+                ErrorTriage.isNormalAnswer(log) ? ErrorTriage.normalAnswerMeaning
+                    : FailureGroups.meaning(of: log, numbers: numbers, webhooks: webhooks, history: page.items) ?? ""
+            }
         }
-        return CommandResult(blocks: [.table(table(page.items, ids: ids, meanings: meanings)), .hint(page.footer)], json: page.json)
+        var hints = [page.footer]
+        let normal = page.items.filter(ErrorTriage.isNormalAnswer).count
+        if normal > 0 {
+            hints.append("\(normal) of these \(normal == 1 ? "is" : "are") Kapso's normal answer, not a failure ('Marketing preference not found': no preference recorded)")
+        }
+        var requestIDs: [String: String] = [:]
+        if ids {
+            let period = filters.first { $0.0 == "period" }?.1 ?? "24h"
+            switch requestIDsFromLogSearch(period: period, errorsOnly: filters.contains { $0.0 == "errors_only" }, in: context) {
+            case .some(let found): requestIDs = found
+            case nil: hints.append("request ids come from log search, which did not answer for this project: LOG ID is the API log id")
+            }
+        }
+        let table = table(page.items, ids: ids, meanings: meanings, requestIDs: requestIDs)
+        return CommandResult(blocks: [.table(table)] + hints.map(Block.hint), json: page.json)
+    }
+
+    /// The request id of each API log (`resource_id` → `request_id` of log search's `external_api_log` events, the id
+    /// Kapso's log search filters by, kapso-api.md §14.4), newest 100 of the period; nil when log search is not
+    /// available or failed. An API log's own id is another id: searching `request_id` for it finds nothing (P14-11).
+    static func requestIDsFromLogSearch(period: String, errorsOnly: Bool, in context: ShellContext) -> [String: String]? {
+        let query = LogSearchQuery(source: "external_api_log", period: period, problemsOnly: errorsOnly, limit: 100)
+        guard case .page(let page)? = try? context.client.logSearch(query) else { return nil }
+        var ids: [String: String] = [:]
+        for event in page.events { if let log = event.resourceID, let request = event.text("request_id") { ids[log] = request } }
+        return ids
     }
 
     /// Time, method, endpoint, status, duration, key name, error, and with `meanings` (one per log) the
-    /// meaning of each failed call. With `ids`, the log id (the request id) comes after the time.
-    static func table(_ logs: [APILog], ids: Bool = false, meanings: [String]? = nil) -> Table {
+    /// meaning of each failed call. With `ids`, the API log id and, when log search gave it, the request id come after
+    /// the time.
+    static func table(_ logs: [APILog], ids: Bool = false, meanings: [String]? = nil, requestIDs: [String: String] = [:]) -> Table {
         let rows = logs.enumerated().map { index, log -> [StyledText] in
             [
                 StyledText(TimeText.short(log.createdAt)), StyledText(log.httpMethod), StyledText(log.endpoint),
-                StyledText(String(log.responseStatus), style: log.responseStatus >= 400 ? .bad : .plain),
+                StyledText(
+                    String(log.responseStatus), style: log.responseStatus >= 400 && !ErrorTriage.isNormalAnswer(log) ? .bad : .plain),
                 StyledText(log.responseTimeMS.map { "\($0) ms" } ?? "-"), StyledText(log.apiKeyName ?? "-"),
                 StyledText(log.errorMessage ?? ""),
             ] + (meanings.map { [StyledText($0[index])] } ?? [])
@@ -166,10 +197,13 @@ public enum LogsCommand: Command {
         ]
         if meanings != nil { columns.append(Column("MEANING / NEXT")) }
         guard ids else { return Table(columns: columns, rows: rows) }
-        columns.insert(Column("REQUEST ID", truncation: .never), at: 1)
+        let withRequests = logs.contains { requestIDs[$0.id] != nil }
+        columns.insert(Column("LOG ID", truncation: .never), at: 1)
+        if withRequests { columns.insert(Column("REQUEST ID", truncation: .never), at: 2) }
         return Table(columns: columns, rows: zip(logs, rows).map { log, row in
             var row = row
             row.insert(StyledText(log.id), at: 1)
+            if withRequests { row.insert(StyledText(requestIDs[log.id] ?? "-"), at: 2) }
             return row
         })
     }

@@ -110,7 +110,7 @@ public enum MessagesCommand: Command {
             [
                 StyledText(MessageTime(message, now: now).seconds.map(KapsoTime.iso) ?? "-"), StyledText(message.isInbound ? "in" : "out"),
                 StyledText(message.type), status(message), StyledText(MessageSummary.contact(of: message.json) ?? "-"),
-                StyledText(MessageChange.listed(MessageSummary.text(of: message.json), changes: changes[message.id] ?? [])),
+                StyledText(MessageChange.listed(message, content: MessageSummary.text(of: message.json), byOriginal: changes)),
                 StyledText(message.id),
             ]
         }
