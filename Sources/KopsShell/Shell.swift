@@ -7,8 +7,18 @@ public final class Shell {
     public let context: ShellContext
     public var renderer: Renderer
     public let output: any OutputSink
-    /// Applied to everything shown; knows the session's API key.
-    public var redactor: Redactor
+    /// Applied to everything shown; knows the session's API key. A secret learned after it was written somewhere
+    /// (a `set` line recorded before `verify --secret ${ms}` named it a secret: probe14 P14-4) is redacted there too.
+    public var redactor: Redactor {
+        didSet {
+            guard redactor.knownSecrets.count > oldValue.knownSecrets.count else { return }
+            let known = Set(oldValue.knownSecrets.map(\.revealed))
+            let learned = redactor.knownSecrets.map(\.revealed).filter { !known.contains($0) }
+            guard !learned.isEmpty else { return }
+            recorder?.redactRecorded(learned)
+            context.secretsLearned?(learned)
+        }
+    }
     /// `FILE.kops:LINE` of the script line running: prefixes errors on the terminal, not in transcripts.
     public var location: String?
     /// True while a script runs without `--allow-writes`: commands that change data are refused. Kept on the

@@ -58,6 +58,11 @@ public final class EditLineReader: LineReader {
         for line in file?.load() ?? [] { add_history(line) }
     }
 
+    /// Drops the history file's entries that hold `secrets` (learned as secrets after their line was kept).
+    public func forget(_ secrets: [String]) {
+        history?.forget(secrets)
+    }
+
     /// Adds the line to the session's history; lines `HistoryPolicy` refuses (a leading space, secrets) stay out of the file.
     public func remember(_ line: String) {
         var line = line

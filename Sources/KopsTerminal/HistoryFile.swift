@@ -77,6 +77,28 @@ public struct HistoryFile: Sendable {
         return Array(lines.suffix(limit))
     }
 
+    /// Drops every entry that holds one of `secrets` (values learned as secrets after their line was appended, such
+    /// as `set ms VALUE` before `verify --secret ${ms}`); the file is rewritten only when one does.
+    public func forget(_ secrets: [String]) {
+        let secrets = secrets.filter { $0.count >= 4 }
+        guard !secrets.isEmpty, let fd = openChecked(O_RDWR) else { return }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            bytes += buffer[0..<count]
+        }
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let kept = lines.filter { line in !secrets.contains { line.contains($0) } }
+        guard kept.count != lines.count else { return }
+        var out = Array(kept.joined(separator: "\n").utf8)
+        guard ftruncate(fd, 0) == 0, lseek(fd, 0, SEEK_SET) == 0 else { return }
+        _ = out.withUnsafeMutableBytes { write(fd, $0.baseAddress, $0.count) }
+    }
+
     /// Appends one entry (newlines in it become spaces).
     public func append(_ line: String) {
         guard let fd = openChecked(O_CREAT | O_WRONLY | O_APPEND) else { return }

@@ -190,6 +190,7 @@ struct Launch: Equatable {
                 stdout.progress = progress
                 context.quietProgress = { progress.end() }
             }
+            context.secretsLearned = { reader.forget($0) }
             context.confirm = reader.confirm
             context.confirmWrites = reader.confirm
             context.profileChanged = { name in

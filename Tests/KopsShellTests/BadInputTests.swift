@@ -82,6 +82,27 @@ import Testing
             """)
     }
 
+    /// probe14 P14-7: under `set on_error continue` a sourced script that ran to its end is not said to have
+    /// stopped, nor told to set what is set; a script the check refused before line 1 says that nothing ran.
+    @Test func aSourcedScriptThatRanToItsEndSaysWhichLinesFailed() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-cont-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("inner.kops").path
+        try Data("state\nassert .x == 1\nexplain 99999999\nstate\n".utf8).write(to: URL(fileURLWithPath: path))
+        let offline = OfflineShell()
+        offline.shell.run(line: "set on_error continue")
+        #expect(offline.shell.run(line: "source \(path)") == .failure)
+        #expect(offline.output.err.hasSuffix("error: source: \(path) ran to its end; 2 lines failed (2, 3)\n"), "\(offline.output.err)")
+        #expect(!offline.output.err.contains("stopped at line"))
+        let refused = folder.appendingPathComponent("refused.kops").path
+        try Data("state\nstate\nnosuchcommand\n".utf8).write(to: URL(fileURLWithPath: refused))
+        let second = OfflineShell()
+        #expect(second.shell.run(line: "source \(refused)") == .usage)
+        #expect(second.output.err.hasSuffix(
+            "error: source: \(refused) did not run: line 3 is refused before any line runs; fix that line\n"), "\(second.output.err)")
+    }
+
     @Test func nestingPastTheLimitStopsWithALineNamingIt() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-nest-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -21,10 +21,11 @@ import Testing
         var history: String
     }
 
-    private func session(_ lines: [String]) async throws -> Evidence {
+    private func session(_ lines: [String], wiring: @escaping @Sendable (Shell) -> Void = { _ in }) async throws -> Evidence {
         try await offPool {
             let fixture = try SimulatorFixture(apiKey: CanaryTests.apiKey)
             let (shell, output) = try fixture.shell()
+            wiring(shell)
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
                 "kops-canary-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -204,6 +205,39 @@ import Testing
         #expect(evidence.history.hasPrefix("set\nstate\n"), "the history sink records ordinary lines")
     }
 
+    /// A value set under an innocent name and only later used as a secret (probe14 P14-4): the `set` line was
+    /// written to the transcript before kops knew; it is redacted there once the value is used with `--secret`, and
+    /// the executable is told, to drop it from the history file.
+    @Test func aValueLearnedAsASecretLaterIsRedactedWhereItWasRecorded() async throws {
+        let canary = "app_secret_canary_LATER_0123456789"
+        let told = Told()
+        let evidence = try await session([
+            "set ms \(canary)",
+            "state",
+            "verify --meta --secret ${ms} --signature sha256=\(String(repeating: "0", count: 64)) --body '{}'",
+            "set",
+        ]) { shell in shell.context.secretsLearned = { learned in told.value += learned } }
+        #expect(!evidence.transcript.contains(canary), "\(evidence.transcript)")
+        #expect(!evidence.transcript.contains("canary_LATER"))
+        #expect(evidence.transcript.contains("set ms <redacted>"), "\(evidence.transcript)")
+        #expect(told.value.contains(canary))
+    }
+
+    /// The history file drops the lines that hold a value learned as a secret after they were appended.
+    @Test func theHistoryFileForgetsLinesOfASecretLearnedLater() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-hist-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let history = HistoryFile(path: folder.appendingPathComponent("history").path)
+        _ = history.load()
+        for line in ["numbers", "set ms app_secret_canary_HIST_0123", "state", "set ms2 app_secret_canary_HIST_0123x"] {
+            history.append(line)
+        }
+        history.forget(["app_secret_canary_HIST_0123"])
+        #expect(history.load() == ["numbers", "state"])
+        history.forget(["not there at all"])
+        #expect(history.load() == ["numbers", "state"])
+    }
+
     @Test func theHistoryFileNeverGetsASecretLine() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-hist-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -230,4 +264,9 @@ import Testing
         redactor.knownSecrets.append(Secret("sk_test_long_enough"))
         #expect(redactor.redact("check the key sk_test_long_enough") == "check the key <redacted>")
     }
+}
+
+/// What `secretsLearned` was told, written on the shell's thread and read after it ended.
+private final class Told: @unchecked Sendable {
+    var value: [String] = []
 }

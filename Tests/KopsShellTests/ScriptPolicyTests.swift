@@ -48,7 +48,7 @@ import Testing
         #expect(
             err == """
                 S.kops:2: error: unknown command 'frobnicate'; type 'help' for the list
-                error: source: S.kops stopped at line 2; fix that line or 'set on_error continue'
+                error: source: S.kops did not run: line 2 is refused before any line runs; fix that line
 
                 """)
     }

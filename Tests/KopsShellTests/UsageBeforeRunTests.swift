@@ -28,6 +28,8 @@ import Testing
         ("set on_error maybe", "set: invalid value for on_error 'maybe'; expected 'continue' or 'stop'"),
         // probe3 F22: the `--var NAME=VALUE` spelling is named, without echoing the value.
         ("set token=s3cret-value", "set: invalid variable name 'token=…'; expected NAME and VALUE as two words: set token VALUE"),
+        // probe14 P14-5: `set NAME = VALUE` stored "= VALUE"; refused without echoing the value.
+        ("set ms = app_secret_fake_0123", "set: invalid value '= …'; expected the value alone, no '=': set ms VALUE"),
         ("payload sample whatsapp.nothing", nil),
         ("verify --secret s --signature abc", nil),
         ("record t.md --append --force", "record: invalid flags '--append --force'; expected one of --append or --force"),

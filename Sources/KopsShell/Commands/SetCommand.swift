@@ -35,6 +35,13 @@ public enum SetCommand: ScriptCommand {
                 command: name, what: "variable name", value: variable, expected: "letters, digits, '_', '-' or '.'")
         }
         guard words.count > 1 else { throw ShellError.missingArgument(command: name, what: "VALUE", usage: usage) }
+        // `set ms = VALUE` (a shell, Python or Make habit) would store "= VALUE" and a secret kept so would fail
+        // every check it is used in (probe14 P14-5); a value that really starts with '=' is written without the space.
+        if words.count > 2, words[1] == "=" {
+            throw ShellError.invalidValue(
+                command: name, what: "value", value: "= …",
+                expected: "the value alone, no '=': set \(variable) VALUE")
+        }
         let value = words.dropFirst().joined(separator: " ")
         guard value.utf8.count <= maxValueBytes else {
             throw ScriptError.variableTooLarge(name: variable, limit: maxValueBytes)

@@ -125,6 +125,9 @@ public final class ShellContext {
     /// Runs before each top-level command line: `kops --demo` moves its simulator's clock to this machine's time
     /// here, so the clock stands still during a command and a recorded command replays at one instant.
     public var beforeCommandLine: (() -> Void)?
+    /// Told the values the redactor learned as secrets after the lines that hold them were written (probe14 P14-4):
+    /// the executable drops those lines from the history file.
+    public var secretsLearned: (([String]) -> Void)?
     /// Moves the demo simulator's clock forward to an instant (`kops check` of a demo transcript).
     public var moveSimulatorClock: ((Int64) -> Void)?
     /// Opens the local HTTP server behind `listen` (set by the executable); nil where none is available.

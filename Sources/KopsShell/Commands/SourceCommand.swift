@@ -32,7 +32,11 @@ public enum SourceCommand: ScriptCommand {
             return result
         }
         if let line = outcome.failedLine {
-            throw ScriptError.sourcedScriptFailed(path: path, line: line, status: outcome.status)
+            // A script that ran to its end under `set on_error continue` did not stop (probe14 P14-7).
+            guard outcome.stopped else {
+                throw ScriptError.sourcedScriptLinesFailed(path: path, lines: outcome.failedLines, status: outcome.status)
+            }
+            throw ScriptError.sourcedScriptFailed(path: path, line: line, nothingRan: outcome.commands == 0, status: outcome.status)
         }
         return CommandResult(blocks: [.hint(outcome.summary)])
     }

@@ -12,8 +12,11 @@ public enum ScriptError: KopsError, Equatable {
     case scriptNotFound(path: String, reason: String)
     /// A line after a `#! error` marker that succeeded.
     case expectedFailure(line: String)
-    /// A sourced script stopped at a failing line; `status` is that line's.
-    case sourcedScriptFailed(path: String, line: Int, status: ExitStatus)
+    /// A sourced script stopped at a failing line (`nothingRan`: the check before line 1 refused it); `status` is
+    /// that line's.
+    case sourcedScriptFailed(path: String, line: Int, nothingRan: Bool, status: ExitStatus)
+    /// A sourced script ran to its end under `set on_error continue` and `lines` failed; `status` is the first's.
+    case sourcedScriptLinesFailed(path: String, lines: [Int], status: ExitStatus)
     /// `assert` found a value that does not satisfy the comparison; `actual` is shown as JSON.
     case assertionFailed(path: String, op: String, expected: String, actual: String)
     /// `assert` or `capture` with no result to read: none yet, `failed` (a command's label) failed and left none,
@@ -72,8 +75,13 @@ public enum ScriptError: KopsError, Equatable {
             "cannot read script '\(path)': \(reason); check the path"
         case .expectedFailure(let line):
             "expected '\(line)' to fail (#! error) but it succeeded; fix the command or remove the marker"
-        case .sourcedScriptFailed(let path, let line, _):
+        case .sourcedScriptFailed(let path, let line, true, _):
+            "source: \(path) did not run: line \(line) is refused before any line runs; fix that line"
+        case .sourcedScriptFailed(let path, let line, false, _):
             "source: \(path) stopped at line \(line); fix that line or 'set on_error continue'"
+        case .sourcedScriptLinesFailed(let path, let lines, _):
+            "source: \(path) ran to its end; \(lines.count) line\(lines.count == 1 ? "" : "s") failed ("
+                + lines.prefix(10).map(String.init).joined(separator: ", ") + (lines.count > 10 ? ", …" : "") + ")"
         case .assertionFailed(let path, let op, let expected, let actual):
             "assert \(path) \(op)\(expected.isEmpty ? "" : " " + expected) failed: actual \(actual)"
         case .noResult(let command, let failed?, _):
@@ -133,7 +141,7 @@ public enum ScriptError: KopsError, Equatable {
         case .missingRestore, .restoreLacksLine: .noInput
         case .notReplayed: .usage
         case .scriptNotFound: .noInput
-        case .sourcedScriptFailed(_, _, let status): status
+        case .sourcedScriptFailed(_, _, _, let status), .sourcedScriptLinesFailed(_, _, let status): status
         case .writeRefused, .expectedFailure, .assertionFailed, .noResult, .missingValue, .maskedValue, .recording,
             .unwritableTranscript, .transcriptExists, .restoreExists, .notARestore, .maskingDiffers:
             .failure

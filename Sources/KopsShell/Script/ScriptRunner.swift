@@ -90,6 +90,8 @@ public struct ScriptRunner: Sendable {
             if shell.cancelledAt != nil {
                 // 130 as shells report Ctrl-C, unless a write's outcome is unknown (75 says more).
                 outcome.failed += 1
+                outcome.failedLines.append(line.number)
+                outcome.stopped = true
                 outcome.failedLine = outcome.failedLine ?? line.number
                 outcome.status = status == .unknownOutcome || outcome.status == .unknownOutcome ? .unknownOutcome : .interrupted
                 break
@@ -101,8 +103,12 @@ public struct ScriptRunner: Sendable {
             }
             if status != .ok {
                 outcome.failed += 1
+                outcome.failedLines.append(line.number)
                 if outcome.failedLine == nil { (outcome.failedLine, outcome.status) = (line.number, status) }
-                if shell.context.session.variables["on_error"] != "continue" { break }
+                if shell.context.session.variables["on_error"] != "continue" {
+                    outcome.stopped = true
+                    break
+                }
             }
             if shell.context.exitRequested { break }
         }
@@ -114,7 +120,7 @@ public struct ScriptRunner: Sendable {
         shell.location = "\(path):\(line)"
         var outcome = ScriptOutcome()
         outcome.status = shell.report(error)
-        (outcome.failed, outcome.failedLine) = (1, line)
+        (outcome.failed, outcome.failedLine, outcome.failedLines, outcome.stopped) = (1, line, [line], true)
         return outcome
     }
 }
@@ -127,6 +133,11 @@ public struct ScriptOutcome: Sendable, Equatable {
     public var failedLine: Int?
     /// The first failure's status, or `.ok`.
     public var status = ExitStatus.ok
+    /// Every line that failed, in order (one with `set on_error stop`, all of them with `continue`).
+    public var failedLines: [Int] = []
+    /// True when a line stopped the script before its end (a failure without `on_error continue`, Ctrl-C, a line
+    /// the check before line 1 refused); false when it ran to its end, failures or not.
+    public var stopped = false
 
     /// `12 commands, 1 failed`, or `nothing ran` when the check before line 1 stopped the script.
     public var summary: String {

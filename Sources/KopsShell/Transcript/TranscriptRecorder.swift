@@ -232,6 +232,34 @@ public final class TranscriptRecorder: OutputSink {
         }
     }
 
+    /// Secrets kops learned after they were recorded (`set ms VALUE`, then `verify --secret ${ms}`: probe14 P14-4):
+    /// every occurrence already written becomes `<redacted>`, on the page, in the restore file and in the block
+    /// counts that key it. The file was written as the session went, so it is rewritten in place (values under
+    /// 4 characters are left, as the redactor leaves them).
+    public func redactRecorded(_ secrets: [String]) {
+        let secrets = secrets.filter { $0.count >= 4 }
+        guard !secrets.isEmpty else { return }
+        func scrub(_ text: String) -> String {
+            secrets.reduce(text) { $0.contains($1) ? $0.replacingOccurrences(of: $1, with: "<redacted>") : $0 }
+        }
+        text = scrub(text)
+        if let pending { self.pending = (pending.clockLine, pending.prompt, scrub(pending.line)) }
+        occurrences = Dictionary(occurrences.map { (scrub($0.key), $0.value) }, uniquingKeysWith: +)
+        let scrubbed = TranscriptRestore(
+            lines: Dictionary(restore.lines.map { (scrub($0.key), $0.value.map(scrub)) }, uniquingKeysWith: +))
+        let restoreChanged = scrubbed != restore
+        restore = scrubbed
+        guard let file, case .file(let path) = destination else { return }
+        if restoreChanged { restore.save(besides: path) }
+        guard let data = FileManager.default.contents(atPath: file), let old = String(data: data, encoding: .utf8)
+        else { return }
+        let new = scrub(old)
+        guard new != old, let handle = FileHandle(forWritingAtPath: file) else { return }
+        defer { try? handle.close() }
+        try? handle.truncate(atOffset: 0)
+        try? handle.write(contentsOf: Data(new.utf8))
+    }
+
     /// Text without ANSI escape sequences (colours on a terminal), so transcripts stay plain Markdown.
     static func removingEscapes(_ text: String) -> String {
         guard text.contains("\u{1B}") else { return text }
