@@ -223,6 +223,43 @@ import Testing
         }
     }
 
+    /// probe14 P14-13: a temporary webhook kops cannot delete at Ctrl-C (the API answers 503 twice) is left pointing
+    /// at a dead URL: listen says how to delete it and exits 1, so a wrapper script does not see success.
+    @Test func registerThatCannotDeleteItsWebhookFails() async throws {
+        try await offPool {
+            let simulator = try SimulatorProcess()
+            defer { _ = simulator.stop() }
+            let environment = ["KAPSO_API_BASE_URL": simulator.baseURL, "KAPSO_API_KEY": simulator.apiKey]
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-register-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let listen = try ChildProcess(
+                executable: ProcessRunner.executable("kops").path,
+                arguments: ["-c", "use 100200300400502; listen --register https://int.example.test/", "--allow-writes"],
+                environment: environment.merging(["PATH": "/usr/bin:/bin", "HOME": folder.path]) { $1 },
+                stdout: .file(folder.appendingPathComponent("out").path), stderr: .file(folder.appendingPathComponent("err").path))
+            var out = ""
+            for _ in 0..<500 where !out.contains("registered temporary webhook") {
+                usleep(10_000)
+                out = (try? String(contentsOf: folder.appendingPathComponent("out"), encoding: .utf8)) ?? ""
+            }
+            let line = try #require(out.split(separator: "\n").first { $0.hasPrefix("registered temporary webhook ") })
+            let id = String(line.split(separator: " ")[3])
+            let faults = try ChildProcess(
+                executable: "/usr/bin/curl",
+                arguments: ["-s", "-f", "-o", "/dev/null", "-H", "X-API-Key: \(simulator.apiKey)", "-H", "Content-Type: application/json",
+                            "-X", "POST", "-d", #"{"faults":"503"}"#, simulator.baseURL + "/__sim/faults"],
+                environment: ["PATH": "/usr/bin:/bin"])
+            #expect(faults.wait(seconds: 10) == 0)
+            listen.send(SIGINT)
+            let status = listen.wait(seconds: 10)
+            out = (try? String(contentsOf: folder.appendingPathComponent("out"), encoding: .utf8)) ?? ""
+            #expect(out.contains("could not delete temporary webhook \(id)"), "\(out)")
+            #expect(out.contains("delete it with 'webhooks delete \(id)'"), "\(out)")
+            #expect(status == 1, "\(String(describing: status))")
+        }
+    }
+
     /// Project-only events never reach the phone-number webhook --register makes: refused before creating it.
     @Test func registerRefusesProjectOnlyEvents() async throws {
         try await offPool {

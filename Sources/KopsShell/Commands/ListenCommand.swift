@@ -146,12 +146,17 @@ public enum ListenCommand: Command {
                 throw error
             }
         }
-        defer {
-            if let temporary {
-                context.emit(removeWebhook(temporary, in: context))
-                context.releaseTermination()
-            }
+        // Deleted once: on the way out with the summary (a failed delete fails the run, probe14 P14-13), or by the
+        // defer when a thrown error leaves early.
+        func removeTemporary() -> Bool {
+            guard let id = temporary else { return true }
+            temporary = nil
+            let (line, deleted) = removeWebhook(id, in: context)
+            context.emit(line)
+            context.releaseTermination()
+            return deleted
         }
+        defer { _ = removeTemporary() }
         var parts = ["listening on http://\(host):\(receiver.port)/"]
         parts.append(forward.map { "forwarding to \($0)" } ?? "answering 200 (no --forward-to)")
         if let saveFolder { parts.append("saving to \(saveFolder)") }
@@ -221,7 +226,10 @@ public enum ListenCommand: Command {
                 if let received = forwarding.removeValue(forKey: forwarded.tag) { finish(received, forwarded) }
             }
         }
-        return tally.result
+        var result = tally.result
+        // A webhook left behind points at a URL that dies with the session: every message then fails a delivery.
+        if !removeTemporary() { result.status = .failure }
+        return result
     }
 
     /// Creates the temporary webhook of `--register` on the selected number with a generated secret, which is
@@ -281,15 +289,28 @@ public enum ListenCommand: Command {
         }
     }
 
-    /// Deletes the temporary webhook; says how to do it by hand when that fails.
-    private static func removeWebhook(_ id: String, in context: ShellContext) -> CommandResult {
-        do {
-            try context.client.deleteWebhook(id)
-            return .line("deleted temporary webhook \(id)")
-        } catch {
-            return .line(
-                "could not delete temporary webhook \(id): \(error.message); delete it with 'webhooks delete \(id)'", style: .bad)
+    /// Deletes the temporary webhook, trying once more after a failure (a delete is idempotent; a 404 then means
+    /// the first one took effect); says how to do it by hand when that fails too. True when it is gone.
+    static func removeWebhook(_ id: String, in context: ShellContext) -> (CommandResult, deleted: Bool) {
+        var failure: KapsoAPIError?
+        for attempt in 0..<2 {
+            do {
+                try context.client.deleteWebhook(id)
+                return (.line("deleted temporary webhook \(id)"), true)
+            } catch KapsoAPIError.webhookNotFound where attempt > 0 {
+                return (.line("deleted temporary webhook \(id)"), true)
+            } catch KapsoAPIError.notFound where attempt > 0 {
+                return (.line("deleted temporary webhook \(id)"), true)
+            } catch {
+                failure = error
+            }
         }
+        return (
+            .line(
+                "could not delete temporary webhook \(id): \(failure?.message ?? "unknown error"); "
+                    + "delete it with 'webhooks delete \(id)'", style: .bad),
+            false
+        )
     }
 
     /// One line per delivery at a terminal: past `width`, the message id keeps its ends and the handler's body
