@@ -195,6 +195,11 @@ import Testing
         // An apostrophe in a word opens no quote; a quote too long for a line breaks at its words.
         ("note: Meta's reply says 'a b c d e f g h i j k l m n o p' here", 20,
          ["note: Meta's reply", "      says 'a b c d", "      e f g h i j k", "      l m n o p'", "      here"]),
+        // A number and its unit stay on one line: no line starts with a bare `%)` or `s`.
+        ("verdict: 19 of 20 delivered (95 %) in the last hour", 33,
+         ["verdict: 19 of 20 delivered", "         (95 %) in the last hour"]),
+        ("  retry: Meta retries for up to 7 d, every 30 s at first", 34,
+         ["  retry: Meta retries for up to", "         7 d, every 30 s at first"]),
     ])
     func proseWrapsAtWordsWithAHangingIndent(text: String, width: Int, expected: [String]) {
         #expect(ProseWrap.lines(text, width: width) == expected)

@@ -54,6 +54,9 @@ import Glibc
                 return (status.rawValue, String(output.out.dropFirst(out)), String(output.err.dropFirst(err)))
             }
             runs.append((0, "\(paused)", ""))
+            let out = output.out.count
+            let status = shell.run(line: "webhooks test ${wh} --output json")
+            runs.append((status.rawValue, String(output.out.dropFirst(out)), ""))
             return runs
         }
         let test = runs[2]
@@ -67,6 +70,12 @@ import Glibc
 
             """, "\(test.2)")
         #expect(runs[3].1 == "12.0")
+        // The delivery's JSON still says pending; what kops concluded is beside it, so a script is not told it passed.
+        let json = runs[4]
+        #expect(json.0 == 75, "\(json)")
+        let object = try JSONSerialization.jsonObject(with: Data(json.1.utf8)) as? [String: Any]
+        #expect(object?["status"] as? String == "pending", "\(json.1)")
+        #expect(object?["kops_outcome"] as? String == "unknown_yet", "\(json.1)")
         _ = receiver
     }
 }

@@ -156,6 +156,10 @@ extension WebhooksCommand {
         // Still no attempt recorded: the receiver is working on it (or Kapso has not sent it). Nothing is known yet, and
         // a script must not read that as a pass (probe11 P11-8).
         if delivery.status == "pending", delivery.attemptCount == 0 {
+            // The delivery's JSON says `"status": "pending"`; `kops_outcome` says what kops concluded, so a script
+            // reading `--output json` is not told pending means fine (the exit status is 75 either way).
+            var json = delivery.json
+            json["kops_outcome"] = .string("unknown_yet")
             var unknown = CommandResult(
                 blocks: [
                     .line(StyledText("test \(delivery.event) sent to \(delivery.webhookURL)")),
@@ -166,7 +170,7 @@ extension WebhooksCommand {
                     .hint(
                         "the receiver has not answered within \(Self.seconds(waited)); Kapso waits 10 s, then counts no answer as a "
                             + "failure and retries after 10, 40 and 90 s: 'deliveries --webhook \(id) --limit 1' shows how it went"),
-                ], json: .object(delivery.json))
+                ], json: .object(json))
             unknown.status = .unknownOutcome
             return unknown
         }

@@ -57,6 +57,7 @@ public enum ProseWrap {
     /// `words` with each command to type joined into one word when it fits in `room` columns: a span from a word
     /// that opens a `'` quote to the word that closes it (`'webhooks get ID'`), then `use` or `run` with the word
     /// after it (`use 100200300400501`, `run 'numbers'`). An apostrophe inside a word (`Meta's`) opens nothing.
+    /// A number and its unit stay together too (`(95 %)`, `30 s`, `1.5 min`), so no line starts with a bare `%)`.
     static func keptTogether(_ words: [(spaces: Int, text: String)], room: Int) -> [(spaces: Int, text: String)] {
         func joined(_ span: ArraySlice<(spaces: Int, text: String)>) -> (spaces: Int, text: String)? {
             guard let first = span.first else { return nil }
@@ -80,7 +81,9 @@ public enum ProseWrap {
         var result: [(spaces: Int, text: String)] = []
         index = 0
         while index < quoted.count {
-            if ["use", "run"].contains(quoted[index].text), index + 1 < quoted.count, let span = joined(quoted[index...(index + 1)]) {
+            if index + 1 < quoted.count, ["use", "run"].contains(quoted[index].text) || isQuantity(quoted[index].text, unit: quoted[index + 1].text),
+                let span = joined(quoted[index...(index + 1)])
+            {
                 result.append(span)
                 index += 2
             } else {
@@ -111,6 +114,19 @@ public enum ProseWrap {
         }
         if !current.isEmpty { pieces.append((pieces.isEmpty ? word.spaces : 0, current)) }
         return pieces
+    }
+
+    /// Units a number keeps on its line: percent, then durations (seconds, milliseconds, minutes, hours, days).
+    static let units: Set<String> = ["%", "s", "ms", "min", "h", "d"]
+
+    /// True when `number` is a number (after `(`, `[` or `~`; digits with `.` or `,` inside: `(95`, `1.5`, `1,200`)
+    /// and `unit` is one of `units` (before closing punctuation: `%)`, `s,`).
+    static func isQuantity(_ number: String, unit: String) -> Bool {
+        let digits = number.drop { "([~".contains($0) }
+        guard let first = digits.first, let last = digits.last, first.isASCII, first.isNumber, last.isASCII, last.isNumber,
+            digits.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "." || $0 == "," })
+        else { return false }
+        return units.contains(String(unit.reversed().drop { ")].,;:!?".contains($0) }.reversed()))
     }
 
     /// True for a word that starts a `'` quote (after `(` or `[`) and does not close it: `'webhooks`, `('#131047`.
