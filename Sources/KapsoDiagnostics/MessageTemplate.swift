@@ -81,13 +81,23 @@ public struct MessageTemplate: Sendable, Equatable {
         }
     }
 
-    /// Variables of the text header, in order (none for media and location headers).
+    /// Variables of the text header, in the order a send's parameters fill them (none for media and location headers).
     public var headerVariables: [String] {
         guard let header, header.format == "TEXT", let text = header.text else { return [] }
-        return TemplateText.variables(in: text)
+        return inSendOrder(TemplateText.variables(in: text))
     }
 
-    public var bodyVariables: [String] { body.map(TemplateText.variables(in:)) ?? [] }
+    /// Variables of the body, in the order a send's parameters fill them.
+    public var bodyVariables: [String] { inSendOrder(body.map(TemplateText.variables(in:)) ?? []) }
+
+    /// A positional template's parameters fill `{{1}}`, `{{2}}`, … by their place in the array, whatever order the
+    /// text uses them in (Meta's template messages reference: "parameters … in the order of the variables"); named ones
+    /// are matched by `parameter_name`, so their order is the text's. A body written `{{2}} … {{1}}` read in text order
+    /// sent its values swapped while the preview showed them right.
+    private func inSendOrder(_ names: [String]) -> [String] {
+        guard !isNamed else { return names }
+        return names.enumerated().sorted { (Int($0.element) ?? .max, $0.offset) < (Int($1.element) ?? .max, $1.offset) }.map(\.element)
+    }
 
     /// The button whose code a send must repeat (`OTP` copy-code and one-tap buttons of AUTHENTICATION templates).
     public var otpButtonIndex: Int? {

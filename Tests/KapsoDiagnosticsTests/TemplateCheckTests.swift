@@ -109,6 +109,15 @@ import Testing
         for case .failure(let problem) in [mixed, ambiguous] {
             #expect(problem.code == "132000" && !problem.statement.contains("\n") && !problem.fix.isEmpty)
         }
+        // A body that uses {{2}} before {{1}}: values in order fill {{1}} then {{2}}, as Meta fills them by place, and
+        // the preview says what Meta will render (it showed them swapped while the array sent A to {{1}}).
+        let reversed = try Self.template(body: "Order {{2}} for {{1}} is ready.")
+        let inOrder = try check(["Ann", "A-7"], reversed).get()
+        #expect(inOrder.bodyText == "Order A-7 for Ann is ready.")
+        #expect(inOrder.components[0]["parameters"] == [["type": "text", "text": "Ann"], ["type": "text", "text": "A-7"]])
+        let numbered = try check(["2=A-7", "1=Ann"], reversed).get()
+        #expect(numbered.components[0]["parameters"] == [["type": "text", "text": "Ann"], ["type": "text", "text": "A-7"]])
+        #expect(numbered.bodyText == "Order A-7 for Ann is ready.")
         // --force sends the values in their numbers' order, without the numbers.
         let forced = TemplateCheck.unchecked(template, arguments: ["2=B", "1=A"].map { .init(typed: $0, named: false) }, headerMedia: nil)
         #expect(forced.components[0]["parameters"] == [["type": "text", "text": "A"], ["type": "text", "text": "B"]])
