@@ -64,8 +64,8 @@ extension MessageError {
             }
             switch send.recipient.map(NANPRegion.of) {
             case .unitedStates(let area)?:
-                return "+1 \(area) is a US number: Meta does not deliver marketing templates to US numbers (paused since "
-                    + "1 Apr 2025), so resending fails again; send a utility or authentication template, or reach the contact another way"
+                return "+1 \(area) is a US number: \(NANPRegion.usMarketingPause), so resending fails again; send a utility or "
+                    + "authentication template, or reach the contact another way"
             case .elsewhere?:
                 return "do not resend to this user for at least 24 hours (sooner fails again); prefer utility templates"
             case .unclear?, nil:
@@ -128,6 +128,9 @@ enum NANPRegion: Equatable {
         if territories.contains(area) || nonGeographic { return .unclear }
         return .unitedStates(area: area)
     }
+
+    /// Meta's pause, in the words kops uses wherever it applies it (131049's advice, `TemplateCheck.marketingReach`).
+    static let usMarketingPause = "Meta does not deliver marketing templates to US numbers (paused since 1 Apr 2025)"
 
     static let territories: Set = ["340", "670", "671", "684", "787", "939"]
     static let canadaAndCaribbean: Set = [

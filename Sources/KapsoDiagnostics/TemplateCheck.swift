@@ -104,6 +104,9 @@ public enum TemplateCheck {
         case dynamicURLButton(String)
         case unknownLanguage(String, available: [String])
         case marketingStopped
+        /// A MARKETING template to a +1 number with a US area code (`NANPRegion`): Meta accepts it, then fails it
+        /// with 131049, as it delivers no marketing templates to US numbers.
+        case marketingToUSNumber(area: String)
 
         /// The Graph code (`132000`) or Kapso code (`marketing_preference_stopped`) the API would answer.
         public var code: String {
@@ -118,6 +121,7 @@ public enum TemplateCheck {
             case .headerMediaMissing, .headerMediaUnexpected, .headerLocationMissing, .headerLocationUnexpected: "132012"
             case .unknownLanguage: "132001"
             case .marketingStopped: "marketing_preference_stopped"
+            case .marketingToUSNumber: "131049"
             }
         }
 
@@ -167,6 +171,9 @@ public enum TemplateCheck {
                 "'\(code)' is not a WhatsApp template language code"
                     + (available.isEmpty ? "" : " (this template has \(available.joined(separator: ", ")))")
             case .marketingStopped: "the contact stopped marketing messages on this number; Kapso refuses marketing templates to them"
+            case .marketingToUSNumber(let area):
+                "the template is MARKETING and +1 \(area) is a US number: \(NANPRegion.usMarketingPause); Meta accepts the send, "
+                    + "then it fails"
             }
         }
 
@@ -195,8 +202,25 @@ public enum TemplateCheck {
             case .dynamicURLButton: "send it from your integration, or use a template without a dynamic URL button"
             case .unknownLanguage: "use --language with one of the template's codes"
             case .marketingStopped: "don't retry; send a utility template or reach the contact another way"
+            case .marketingToUSNumber: "send a utility template, or add --force to send it anyway"
             }
         }
+    }
+
+    /// The refusal of a MARKETING template to a US number (`+1` with a US area code, `NANPRegion`), nil for other
+    /// templates and recipients: Meta does not deliver marketing templates to US numbers (the same fact as 131049's
+    /// advice, `MessageError.fix(for:)`). `recipient` is digits with the country code (`14155550105`).
+    public static func marketingReach(_ template: MessageTemplate, recipient: String) -> Problem? {
+        guard template.category == "MARKETING", case .unitedStates(let area) = NANPRegion.of(recipient) else { return nil }
+        return .marketingToUSNumber(area: area)
+    }
+
+    /// A note for a MARKETING template to a +1 number whose area is a US territory or non-geographic
+    /// (`NANPRegion.unclear`): whether Meta's pause covers it is not documented. Nil otherwise.
+    public static func marketingReachNote(_ template: MessageTemplate, recipient: String) -> String? {
+        guard template.category == "MARKETING", NANPRegion.of(recipient) == .unclear else { return nil }
+        return "+1 \(recipient.dropFirst().prefix(3)) is a US territory or non-geographic code: \(NANPRegion.usMarketingPause), "
+            + "and whether that covers this number is not documented; if it does, the send fails with 131049"
     }
 
     /// `1 variable`, `2 variables`.

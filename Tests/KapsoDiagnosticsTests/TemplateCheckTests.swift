@@ -63,6 +63,27 @@ import Testing
         #expect(TemplateCheck.Argument(typed: typed, named: named) == TemplateCheck.Argument(position: position, value: value))
     }
 
+    /// A MARKETING template to a US number is refused before sending (probe14 P14-3), with 131049's fact; Canada,
+    /// the UK and utility templates pass; Puerto Rico gets a note, not a refusal.
+    @Test(arguments: [
+        ("MARKETING", "14155550105", "131049", false),
+        ("MARKETING", "12125550100", "131049", false),
+        ("UTILITY", "14155550105", nil, false),
+        ("MARKETING", "14165550100", nil, false),
+        ("MARKETING", "447700900123", nil, false),
+        ("MARKETING", "17875550100", nil, true),
+    ] as [(String, String, String?, Bool)])
+    func marketingToUSNumbers(_ category: String, _ recipient: String, _ code: String?, _ note: Bool) throws {
+        let template = try Self.template(category: category)
+        let problem = TemplateCheck.marketingReach(template, recipient: recipient)
+        #expect(problem?.code == code)
+        if let problem {
+            #expect(problem.statement.contains("is a US number: Meta does not deliver marketing templates to US numbers"))
+            #expect(problem.fix.contains("--force"))
+        }
+        #expect((TemplateCheck.marketingReachNote(template, recipient: recipient) != nil) == note)
+    }
+
     /// `--param 2=B --param 1=A` fills {{1}} with A: the customer never reads "2=B" (probe14 P14-2); every way the
     /// numbers can be wrong is refused with one line.
     @Test func numberedValuesFillTheirVariables() throws {

@@ -107,8 +107,9 @@ import Testing
 
     @Test(arguments: ["US.4821", "us.48210937561029384756", "U.48210937561029384756", "US..4821"])
     func notQuiteAUserIDIsRefusedAsAnId(_ typed: String) async throws {
-        let run = try await runShell(["reply --to \(typed) --dry-run hi"], phoneNumberID: Self.sales)
-        // `US.4821` is a user id shape with no match: the window is closed (no conversation), dry run still prints.
+        // `US.4821` is a user id shape with no match: the window is closed (no conversation), so only a forced dry run
+        // prints (a plain one refuses as the send would, probe14 P14-14).
+        let run = try await runShell(["reply --to \(typed) --dry-run --force hi"], phoneNumberID: Self.sales)
         if typed == "US.4821" {
             #expect(run.statuses == [.ok])
             #expect(run.out.contains(#""recipient": "US.4821""#))

@@ -47,7 +47,7 @@ import Testing
         #expect(run.err == """
             error: reply: the 24-hour window with Lee Park (14155550157) closed at 2026-11-20T07:15:00Z (1 d 4 h ago), \
             so free-form messages fail with 131047; send an approved template with 'reply --template NAME' \
-            (approved: part_ready (en_US, es), order_update (en_US), spring_promo (en_US)), or add --force to try anyway
+            (approved: part_ready (en_US, es), order_update (en_US)), or add --force to try anyway
 
             """)
         // The conversation (its newest message, then its contact's conversations: lists, so an id of none leaves no
@@ -65,7 +65,7 @@ import Testing
             error: reply: not sent: 131047 re-engagement (24 h window closed) (HTTP 422): the contact last wrote more \
             than 24 hours ago, so free-form messages are refused; send an approved template ('reply --template NAME' in \
             kops); free-form works again \
-            after the contact replies; approved: part_ready (en_US, es), order_update (en_US), spring_promo (en_US)
+            after the contact replies; approved: part_ready (en_US, es), order_update (en_US)
 
             """)
     }
@@ -124,11 +124,15 @@ import Testing
         #expect(run.requests == 7)
     }
 
-    @Test func dryRunOutsideTheWindowWarnsInsteadOfRefusing() async throws {
-        let run = try await runShell(["conversation \(Demo.leeConversation)", "reply --dry-run Hello"])
-        #expect(run.statuses == [.ok, .ok])
-        #expect(run.err.hasPrefix("reply: the 24-hour window with Lee Park (14155550157) closed at 2026-11-20T07:15:00Z"))
-        #expect(run.err.hasSuffix("dry run: nothing sent\n"))
+    /// A dry run refuses what the send would, with the same status (probe14 P14-14); with --force it shows the request.
+    @Test func dryRunOutsideTheWindowRefusesAsTheSendWould() async throws {
+        let run = try await runShell(["conversation \(Demo.leeConversation)", "reply --dry-run Hello", "reply --dry-run --force Hello"])
+        #expect(run.statuses == [.ok, .failure, .ok])
+        #expect(run.err.hasPrefix("error: reply: the 24-hour window with Lee Park (14155550157) closed at 2026-11-20T07:15:00Z"))
+        #expect(run.err.components(separatedBy: "dry run: nothing sent\n").count - 1 == 1, "only the forced dry run shows the request")
+        #expect(run.err.contains("\nreply: the 24-hour window with Lee Park (14155550157) closed at"))
+        // The templates named are those kops would send: no marketing template to a US number (probe14 P14-3).
+        #expect(run.err.contains("(approved: part_ready (en_US, es), order_update (en_US)), or add --force"), "\(run.err)")
     }
 
     @Test func declinedConfirmationSendsNothing() async throws {
@@ -145,7 +149,8 @@ import Testing
         ("00 44 20 7946 0958", "442079460958"), ("+44 (0)20 7946 0958", "442079460958"),
     ])
     func toTakesEveryCommonFormAndSendsDigits(_ typed: String, _ sent: String) async throws {
-        let run = try await runShell(["reply --dry-run --to '\(typed)' x"])
+        // --force: no inbound message from these numbers, so a plain dry run refuses as the send would (probe14 P14-14).
+        let run = try await runShell(["reply --dry-run --force --to '\(typed)' x"])
         #expect(run.statuses == [.ok])
         #expect(run.out.contains("\"to\": \"\(sent)\","))
     }

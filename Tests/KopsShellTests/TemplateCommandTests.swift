@@ -69,6 +69,13 @@ import Testing
          "132000: part_ready: the template's variables are named ({{customer_name}}, {{order_id}}), but '1=Lee' gives a number; "
             + "give each as name=VALUE: --param customer_name=… --param order_id=…"),
         ("reply --template login_code --param 2=123456", "132000: login_code: '2' is not a variable of the template (it has {{1}})"),
+        // Meta does not deliver marketing templates to US numbers (probe14 P14-3); a dry run refuses it as well.
+        ("reply --template spring_promo --header-media https://cdn.example.test/a.jpg --param a --param b",
+         "131049: spring_promo: the template is MARKETING and +1 415 is a US number: Meta does not deliver marketing "
+            + "templates to US numbers (paused since 1 Apr 2025); Meta accepts the send, then it fails; send a utility "
+            + "template, or add --force to send it anyway"),
+        ("reply --template spring_promo --header-media https://cdn.example.test/a.jpg --param a --param b --dry-run",
+         "131049: spring_promo: the template is MARKETING and +1 415 is a US number"),
         ("reply --template login_code --param '   '", "100: login_code: parameter 1 is empty or blank, which Meta refuses"),
         ("reply --to +14155550142 --template spring_promo --header-media https://cdn.example.test/a.jpg --param a --param b",
          "marketing_preference_stopped: spring_promo: the contact stopped marketing messages on this number"),

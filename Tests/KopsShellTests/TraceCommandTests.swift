@@ -40,7 +40,7 @@ import Testing
 
             """)
         #expect(run.err == """
-            approved templates: part_ready (en_US, es), order_update (en_US), spring_promo (en_US); 'template NAME' shows what each needs
+            approved templates: part_ready (en_US, es), order_update (en_US); 'template NAME' shows what each needs
             1 webhook delivery of this message failed: 'deliveries --errors --period 7d' shows more
 
             """)

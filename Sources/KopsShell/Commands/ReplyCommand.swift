@@ -20,8 +20,8 @@ public enum ReplyCommand: Command {
         WhatsApp username and shares no number is written to by business-scoped user id
         (--to US.13491208655302741918, sent as 'recipient').
         Refuses when the 24-hour window is closed (--force sends anyway). --dry-run prints the exact
-        request, key redacted, and sends nothing. The interactive shell asks before sending; scripts,
-        pipes and -c send without asking. The new message becomes the last message: 'trace' follows it.
+        request, key redacted, and sends nothing; it refuses what the send would refuse, with its
+        status. The interactive shell asks before sending; scripts, pipes and -c send without asking. The new message becomes the last message: 'trace' follows it.
         --template sends an approved template instead (no 24-hour window needed): one --param per
         variable, in order for {{1}} {{2}} (header first, then body), or as 1=VALUE 2=VALUE for a body's
         {{1}} {{2}} in any order, as name=VALUE for {{name}};
@@ -157,10 +157,11 @@ public enum ReplyCommand: Command {
         let window = try contactWindow(target, in: context)
         let dryRun = arguments.has("--dry-run")
         // The contact moved to another number (user_changed_number): the old one reaches nobody, or someone else.
-        if let moved = window.moved, !arguments.has("--force") && !dryRun {
+        // A dry run refuses what the send would refuse, with its status (probe14 P14-14), as template checks do.
+        if let moved = window.moved, !arguments.has("--force") {
             throw ReplyError.contactMoved(contact: target.label, moved: moved)
         }
-        if window.isClosed && !arguments.has("--force") && !dryRun {
+        if window.isClosed && !arguments.has("--force") {
             throw ReplyError.windowClosed(
                 contact: target.label, window: window, templates: TemplateLookup.fitting(target.phoneNumberID, contact: target.contact, in: context))
         }

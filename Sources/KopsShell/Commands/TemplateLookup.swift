@@ -98,15 +98,22 @@ extension TemplateLookup {
         if responses.count > 1, case .success(let preference) = responses[1] {
             stopped = (try? client.marketingPreference(from: preference, for: requests[1])) == "stopped"
         }
-        return fitting(businessAccountID: waba, marketingStopped: stopped, in: context)
+        return fitting(businessAccountID: waba, marketingStopped: stopped, contact: contact, in: context)
     }
 
-    /// The same from a known WABA and marketing preference: one request.
-    static func fitting(businessAccountID waba: String, marketingStopped: Bool, in context: ShellContext) -> [String] {
+    /// The same from a known WABA and marketing preference: one request. Only templates `reply --template` would send
+    /// are named (probe14 P14-14): none with a button value kops cannot give (`TemplateCheck.sendable`), and no
+    /// marketing template to a US `contact` (`TemplateCheck.marketingReach`).
+    static func fitting(
+        businessAccountID waba: String, marketingStopped: Bool, contact: String? = nil, in context: ShellContext
+    ) -> [String] {
         guard let page = try? context.client.templates(businessAccountID: waba, filters: [("status", "APPROVED")], limit: 100)
         else { return [] }
-        let templates = page.items.map(MessageTemplate.init(json:)).filter {
-            $0.status == "APPROVED" && $0.category != "AUTHENTICATION" && !(marketingStopped && $0.category == "MARKETING")
+        let templates = page.items.map(MessageTemplate.init(json:)).filter { template in
+            template.status == "APPROVED" && template.category != "AUTHENTICATION"
+                && !(marketingStopped && template.category == "MARKETING")
+                && (try? TemplateCheck.sendable(template)) != nil
+                && contact.map { TemplateCheck.marketingReach(template, recipient: $0) == nil } != false
         }
         var names: [String] = []
         var languages: [String: [String]] = [:]

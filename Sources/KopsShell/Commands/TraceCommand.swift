@@ -52,7 +52,9 @@ public enum TraceCommand: Command {
         // A verdict that says to send a template names the ones that fit (one more request, only then).
         if verdict.text.contains("reply --template NAME"), let number = trace.message.phoneNumberID {
             let fitting = trace.templateContext.map {
-                TemplateLookup.fitting(businessAccountID: $0.businessAccountID, marketingStopped: $0.marketingStopped, in: context)
+                TemplateLookup.fitting(
+                    businessAccountID: $0.businessAccountID, marketingStopped: $0.marketingStopped, contact: trace.message.contact,
+                    in: context)
             } ?? TemplateLookup.fitting(number, contact: trace.message.contact, in: context)
             if !fitting.isEmpty {
                 blocks.append(.hint("approved templates: \(fitting.joined(separator: ", ")); 'template NAME' shows what each needs"))
