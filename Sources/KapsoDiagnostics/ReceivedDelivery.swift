@@ -174,7 +174,8 @@ public struct ReceivedDelivery: Sendable {
             if spelling.matches { return .otherSpelling(header: name, spelling: spelling, bodyBytes: body.count) }
             return .mismatch(header: name, cause: spelling.text)
         case .mismatch:
-            return .mismatch(header: name, cause: SignatureCheck.cause(body: body, secret: secret, signature: value, meta: meta))
+            return .mismatch(
+                header: name, cause: SignatureCheck.cause(body: body, secret: secret, signature: value, meta: meta, received: true))
         }
     }
 

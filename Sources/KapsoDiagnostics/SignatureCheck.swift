@@ -74,9 +74,11 @@ public enum SignatureCheck {
 
     /// Why `signature` does not match `body` under `secret`, found by trying the usual mistakes; one line
     /// naming the cause and the fix, or the list of common causes when none of them explains it.
-    public static func cause(body: [UInt8], secret: Secret, signature: String, meta: Bool) -> String {
+    /// `received`: the bytes are what kops itself received (`listen`), so a cause lies between the sender and kops,
+    /// never in the user's hashing (probe14 P14-10).
+    public static func cause(body: [UInt8], secret: Secret, signature: String, meta: Bool, received: Bool = false) -> String {
         let digest = (try? WebhookSignature.decode(signature, meta: false).get()) ?? []
-        return cause(body: body, secret: secret, digest: digest) { bytes, key in
+        return cause(body: body, secret: secret, digest: digest, received: received) { bytes, key in
             WebhookSignature.verify(body: bytes, secret: key, signature: signature, meta: meta) == .valid
         }
     }
@@ -91,7 +93,9 @@ public enum SignatureCheck {
     /// as a JSON string (`base64Decoded`, `jsonStringDecoded`); and with each, the secret
     /// repaired (`secretRepairs`: whitespace, quotes, invisible characters, a literal `\n`, base64). A cause is
     /// named only when the signature matches the form it names.
-    public static func cause(body: [UInt8], secret: Secret, matches: ([UInt8], Secret) -> Bool) -> String {
+    public static func cause(
+        body: [UInt8], secret: Secret, received: Bool = false, matches: ([UInt8], Secret) -> Bool
+    ) -> String {
         let secrets = secretRepairs(secret).map { ($0.key, $0.also, $0.alone) }
         for (key, _, alone) in secrets where !alone.isEmpty && matches(body, key) { return alone }
         // Each other form of the body is made once, when the forms before it did not match, and tried with each key.
@@ -108,7 +112,7 @@ public enum SignatureCheck {
         }
         if let text = jsonStringDecoded(body), let found = attempt(text, jsonStringCause(decoded: text.count)) { return found }
         let added = Added(body)
-        if let added, let found = attempt(added.inner, added.cause) { return found }
+        if let added, let found = attempt(added.inner, received ? added.receivedCause : added.cause) { return found }
         let parsed = try? JSONValue.parse(added?.inner ?? body)
         let compact = parsed.map { $0.serialized() }
         let escaped = parsed.map(metaEscaped)
@@ -143,8 +147,10 @@ public enum SignatureCheck {
     /// `cause` for an HMAC-SHA256 value given as `digest` (its 32 bytes), also naming two hashes that are not
     /// the HMAC at all: a plain SHA-256 of the body (no key), and the HMAC with key and message swapped
     /// (`HMAC(key: body, message: secret)`, a common argument-order slip).
-    public static func cause(body: [UInt8], secret: Secret, digest: [UInt8], matches: ([UInt8], Secret) -> Bool) -> String {
-        let found = cause(body: body, secret: secret, matches: matches)
+    public static func cause(
+        body: [UInt8], secret: Secret, digest: [UInt8], received: Bool = false, matches: ([UInt8], Secret) -> Bool
+    ) -> String {
+        let found = cause(body: body, secret: secret, received: received, matches: matches)
         guard found.hasPrefix(unexplained), digest.count == 32 else { return found }
         let given = WebhookSignature.hex(digest)
         if given == WebhookSignature.sha256Hex(body) {
@@ -189,6 +195,13 @@ public enum SignatureCheck {
             }
             return "the body has " + phrase + ", and the signature matches without "
                 + pronoun + "; hash the body exactly as received, with nothing added"
+        }
+
+        /// `cause` for bytes kops received itself: nobody on this side appended them (probe14 P14-10).
+        var receivedCause: String {
+            "the body arrived with " + phrase + ", and the signature matches without " + pronoun
+                + ": something between the sender and kops (a proxy, a tunnel, a test tool sending a file saved with "
+                + "a newline) added " + pronoun + "; the sender and the secret are right"
         }
 
         /// `a newline after it`, `a UTF-8 byte-order mark before it and 2 spaces after it`.

@@ -30,6 +30,19 @@ import Testing
         #expect(reading.signature == .valid(header: "X-Webhook-Signature"))
     }
 
+    /// probe14 P14-10: kops is the receiver, so a CRLF that arrived after the signed body was added on the way; the
+    /// line does not tell the user to hash differently.
+    @Test func aLineEndingThatArrivedIsBlamedOnTheWayNotOnTheUser() throws {
+        let delivery = try Self.plan("whatsapp.message.received")
+        let reading = Self.read(delivery, body: delivery.body + [0x0D, 0x0A])
+        #expect(reading.signature == .mismatch(
+            header: "X-Webhook-Signature",
+            cause: "the body arrived with a CRLF line break after it, and the signature matches without it: something "
+                + "between the sender and kops (a proxy, a tunnel, a test tool sending a file saved with a newline) "
+                + "added it; the sender and the secret are right"))
+        #expect(!reading.signature.text.contains("hash the body"))
+    }
+
     @Test func aBatchCountsItsItems() throws {
         let reading = Self.read(try Self.plan("buffered-batch", batch: 4))
         #expect(reading.batchSize == 4)
