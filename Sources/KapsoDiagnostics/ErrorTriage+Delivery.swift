@@ -5,11 +5,14 @@ extension ErrorTriage {
     /// `webhook_url`; nil when unknown). Kapso counts a delivery as delivered only when the receiver answers 200 within
     /// 10 s (docs.kapso.ai/docs/platform/webhooks: "Your endpoint must return 200 OK within 10 seconds"; kapso-api.md
     /// §10.2); an answer in time that is no 2xx is the receiver's own verdict on the request, so the advice depends on
-    /// it (probe6 P6-11: a 500 got the timeout advice), and on who answered (probe11 P11-11, P11-15).
-    public static func deliveryMeaning(status: Int?, url: String? = nil) -> String {
+    /// it (probe6 P6-11: a 500 got the timeout advice), and on who answered (probe11 P11-11, P11-15). `single` is true
+    /// when the advice is about one delivery shown with its last attempt (`webhooks test`): the logs to read are then at
+    /// that attempt's time, not "at these times" of a list.
+    public static func deliveryMeaning(status: Int?, url: String? = nil, single: Bool = false) -> String {
+        let when = single ? "at the time of the last attempt above" : "at these times"
         let tunnel = url.flatMap(WebhookURL.tunnel)
         if status == 404, let tunnel { return tunnel.offline }
-        if let status, let cloudflare = cloudflareMeaning(status) { return cloudflare }
+        if let status, let cloudflare = cloudflareMeaning(status, when: when) { return cloudflare }
         switch status {
         case nil: return "no answer: the receiver timed out (Kapso waits 10 s) or could not be reached; it must answer 200 within 10 s"
         case (200..<300)?:
@@ -28,16 +31,17 @@ extension ErrorTriage {
         case 413?: return "the receiver refused the body as too large (413): raise its request size limit"
         case 429?: return "the receiver rate-limited Kapso (429): let it accept bursts (Kapso retries, then gives up)"
         case (400..<500)?:
-            return "the receiver rejected the request (\(status ?? 400)): its handler refuses this event's body; check its logs at these times"
-        default: return "the receiver's handler failed (\(status ?? 500)) on this event: check its logs at these times"
+            return "the receiver rejected the request (\(status ?? 400)): its handler refuses this event's body; check its logs \(when)"
+        default: return "the receiver's handler failed (\(status ?? 500)) on this event: check its logs \(when)"
         }
     }
 
     /// Cloudflare's own answers (520-527) when the receiver's host is behind Cloudflare and it got no good answer from
     /// the origin server (Cloudflare docs, "Cloudflare 5xx errors",
     /// developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/): for 521-523 and
-    /// 525-527 the request never reached the handler, so its logs hold nothing; nil for other statuses.
-    static func cloudflareMeaning(_ status: Int) -> String? {
+    /// 525-527 the request never reached the handler, so its logs hold nothing; nil for other statuses. `when` says when
+    /// to read the logs ("at these times").
+    static func cloudflareMeaning(_ status: Int, when: String = "at these times") -> String? {
         let what: String
         var reached = false
         switch status {
@@ -56,7 +60,7 @@ extension ErrorTriage {
         default: return nil
         }
         let logs = reached
-            ? "the handler may have run: check the origin's logs at these times"
+            ? "the handler may have run: check the origin's logs \(when)"
             : "the request never reached the handler, so its logs show nothing: check that the origin server is up, that its "
                 + "firewall lets Cloudflare in, and its TLS"
         return "Cloudflare, in front of the receiver, answered for it: \(what); \(logs) (Cloudflare's '5xx errors' docs)"

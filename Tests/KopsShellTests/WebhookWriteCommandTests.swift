@@ -170,8 +170,8 @@ import Testing
             last attempt: 2026-11-21T12:00:00Z
 
             """)
-        // The advice `errors` gives for the same answer (probe11 P11-15).
-        #expect(ran.err == "the receiver's handler failed (500) on this event: check its logs at these times (Kapso retries it after 10, 40 and 90 s); then 'webhooks test 5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92' again\n")
+        // The advice `errors` gives for the same answer (probe11 P11-15), worded for the one delivery shown.
+        #expect(ran.err == "the receiver's handler failed (500) on this event: check its logs at the time of the last attempt above (Kapso retries it after 10, 40 and 90 s); then 'webhooks test 5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92' again\n")
         #expect(ran.status == 1)
     }
 
