@@ -27,6 +27,19 @@ extension SignatureCheck {
         public var lambdaEvent = false
         /// How the body string was encoded, by the export's `"isBase64Encoded"`.
         public var encoding = Encoding.asWritten
+        /// Bytes of line ends after a saved request's body that its `content-length` header leaves out (an editor adds
+        /// a newline on save), dropped from `body`: 0 when none.
+        public var lineEndsAfterBody = 0
+
+        /// A saved request's body cut at its saved `content-length` when only line ends (CR, LF) follow it, as an editor
+        /// that re-saved the file adds them; the body as it is otherwise (a body of another length was edited, and
+        /// says so by not matching). The one reading `verify --file` and `replay` share (probe14 P14-17).
+        public static func savedBody(_ body: [UInt8], contentLength: Int?) -> (body: [UInt8], lineEndsDropped: Int) {
+            guard let contentLength, contentLength >= 0, body.count > contentLength,
+                body[contentLength...].allSatisfy({ $0 == 10 || $0 == 13 })
+            else { return (body, 0) }
+            return (Array(body[..<contentLength]), body.count - contentLength)
+        }
 
         /// What `"isBase64Encoded"` made of the body string: AWS API Gateway and Lambda function URL events hold
         /// the body base64-encoded when it is true (docs.aws.amazon.com, API Gateway "Lambda proxy integrations",
@@ -44,6 +57,8 @@ extension SignatureCheck {
         public init?(_ bytes: [UInt8]) {
             if let saved = Self.savedRequest(bytes) {
                 (kind, headers, body, member) = (.savedRequest, saved.headers, saved.body, "")
+                let length = headers.last { $0.name.lowercased() == "content-length" }.flatMap { Int($0.value.trimmingSpaces()) }
+                (body, lineEndsAfterBody) = Self.savedBody(body, contentLength: length)
             } else if let export = Self.jsonExport(bytes) {
                 (kind, headers, body, member) = (.jsonExport, export.headers, export.body, export.member)
                 parsed = export.parsed
@@ -79,7 +94,12 @@ extension SignatureCheck {
         /// Where the body is in it: `after the empty line`, `in its "body" member`, `in its "body" member,
         /// base64-decoded as its "isBase64Encoded": true says,`.
         public var whereBody: String {
-            guard kind == .jsonExport else { return "after the empty line" }
+            guard kind == .jsonExport else {
+                guard lineEndsAfterBody > 0 else { return "after the empty line" }
+                let bytes = lineEndsAfterBody == 1 ? "byte" : "bytes"
+                return "after the empty line, to its saved content-length (the \(lineEndsAfterBody) \(bytes) of line ends after it, "
+                    + "an editor's newline on save, left out),"
+            }
             switch encoding {
             case .asWritten: return "in its \"\(member)\" member"
             case .base64: return "in its \"\(member)\" member, base64-decoded as its \"isBase64Encoded\": true says,"

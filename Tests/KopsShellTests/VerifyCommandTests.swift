@@ -68,6 +68,19 @@ import Testing
             #expect(wrong.status == .failure)
             #expect(wrong.err == "error: invalid signature: " + note + " against its own X-Webhook-Signature header; \(Self.commonCauses)\n")
         }
+        // probe14 P14-17: re-saved by an editor (a newline after the body): the body is read to its saved content-length,
+        // as 'replay' reads it, and the delivery is valid; a body of another length is still checked whole.
+        try withFile(saved + Array("\n".utf8)) { path in
+            let resaved = verify(["--secret", Self.secret, "--file", path])
+            #expect(resaved.status == .ok, "\(resaved.err)")
+            #expect(resaved.out == "valid: X-Webhook-Signature matches the 1063-byte body\n")
+            #expect(resaved.err.contains(
+                "the 1063-byte body after the empty line, to its saved content-length (the 1 byte of line ends after it, an "
+                    + "editor's newline on save, left out), was checked"), "\(resaved.err)")
+        }
+        try withFile(saved + Array(" x".utf8)) { path in
+            #expect(verify(["--secret", Self.secret, "--file", path]).status == .failure)
+        }
         // A file with no signature header of its own still needs --signature.
         try withFile(Array("POST / HTTP/1.1\r\nhost: x\r\n\r\n{}".utf8)) { path in
             let none = verify(["--secret", Self.secret, "--file", path])

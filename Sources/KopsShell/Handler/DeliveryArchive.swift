@@ -1,4 +1,5 @@
 internal import Foundation
+internal import KapsoDiagnostics
 
 /// Saved deliveries for `listen --save DIR` and `replay`: one `.http` file each, the request as received:
 ///
@@ -73,13 +74,12 @@ enum DeliveryArchive {
             }
             headers.append((String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
         }
-        var body = Array(bytes[(head.index + 2 * head.separator)...])
         let saved = headers.last { $0.name.lowercased() == "content-length" }.flatMap { Int($0.value) }
-        if let saved, body.count > saved, body[saved...].allSatisfy({ $0 == 10 || $0 == 13 }) {
+        let (body, dropped) = SignatureCheck.Envelope.savedBody(Array(bytes[(head.index + 2 * head.separator)...]), contentLength: saved)
+        if let saved, dropped > 0 {
             notes.append(
-                "\(name): \(body.count - saved) byte\(body.count - saved == 1 ? "" : "s") of line ends after the saved body "
+                "\(name): \(dropped) byte\(dropped == 1 ? "" : "s") of line ends after the saved body "
                     + "(content-length \(saved)) dropped: an editor adds a newline on save")
-            body = Array(body[..<saved])
         } else if let saved, body.count != saved {
             notes.append(
                 "\(name): body is \(body.count) bytes, saved content-length \(saved): the file was edited, so the saved "
