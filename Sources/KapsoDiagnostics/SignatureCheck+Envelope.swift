@@ -23,6 +23,19 @@ extension SignatureCheck {
         public var member: String
         /// True when the export held the body as parsed JSON (an object or array), not as a string.
         public var parsed = false
+        /// True when `body` is a parsed body's Meta-escaped form (`forMeta()`), not its compact form.
+        public private(set) var metaForm = false
+
+        /// For a Meta signature: a body kept as parsed JSON stands for what Meta sent in Meta's escaped form (non-ASCII
+        /// as lowercase `\uXXXX`, `/` as `\/`, `SignatureCheck.metaEscaped`), as its compact form does for Kapso's
+        /// (probe14 P14-8: the request-bin tool re-serialised it, not the user's handler); unchanged otherwise.
+        public func forMeta() -> Envelope {
+            guard parsed, !metaForm, let value = try? JSONValue.parse(body) else { return self }
+            var copy = self
+            copy.body = Array(SignatureCheck.metaEscaped(value).utf8)
+            copy.metaForm = true
+            return copy
+        }
         /// True for an AWS Lambda event (API Gateway or a function URL): an export with `"isBase64Encoded"`.
         public var lambdaEvent = false
         /// How the body string was encoded, by the export's `"isBase64Encoded"`.
@@ -85,7 +98,7 @@ extension SignatureCheck {
             case .jsonExport:
                 parsed
                     ? "a JSON export of a request (headers, and the body as parsed JSON in its \"body\" member, as "
-                        + "request-bin tools save one; its compact form stands for the body)"
+                        + "request-bin tools save one; its \(metaForm ? "Meta-escaped" : "compact") form stands for the body)"
                     : "a JSON export of a request (headers and the body as a string in its \"\(member)\" member, as "
                         + "request-bin tools save one)"
             }

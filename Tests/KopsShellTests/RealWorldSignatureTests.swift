@@ -37,6 +37,23 @@ import Testing
                 + "lowercase \\uXXXX, '/' as '\\/'), which matches: hash the raw bytes as received, before any JSON parsing\n")
     }
 
+    /// probe14 P14-8: a request-bin export that kept Meta's body as parsed JSON: its Meta-escaped form stands for the
+    /// body, as the compact form does for Kapso's, so the genuine delivery is valid, and a wrong secret is still not.
+    @Test func aMetaBodyExportedAsParsedJSONIsReadInMetasEscapedForm() throws {
+        let wire = try Data(contentsOf: Fixtures.realWorldCases.appendingPathComponent("meta-unicode.wire.json"))
+        let signature = try Self.text("meta-unicode.signature.txt").trimmingCharacters(in: .whitespacesAndNewlines)
+        let export = #"{"headers": {"X-Hub-Signature-256": ""# + signature + #""}, "body": "# + String(decoding: wire, as: UTF8.self) + "}"
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("rbm-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(export.utf8).write(to: file)
+        let run = verify(["--meta", "--file", file.path], secret: Self.metaSecret)
+        #expect(run.status == .ok, "\(run.err)")
+        #expect(run.out == "valid: X-Hub-Signature-256 matches the 536-byte body\n")
+        #expect(run.err.contains("its Meta-escaped form stands for the body"), "\(run.err)")
+        #expect(run.err.hasSuffix("against its own X-Hub-Signature-256 header\n"), "\(run.err)")
+        #expect(verify(["--meta", "--file", file.path], secret: "app_secret_other_0123456789abcdef").status == .failure)
+    }
+
     @Test func kapsoWireBodyIsValid() throws {
         let run = verify(["--signature", try Self.text("kapso-es.signature.txt"), "--file", Self.path("kapso-es.wire.json")], secret: Self.kapsoSecret)
         #expect(run.status == .ok)

@@ -124,7 +124,13 @@ public enum VerifyCommand: Command {
             }
             throw ShellError.malformedSignature(command: name, reason: describe(malformation) + sha1Hint(pasted))
         }
-        let read = try loadBody()
+        var read = try loadBody()
+        if meta, let envelope = read.envelope, envelope.parsed, !envelope.metaForm {
+            // The note keeps what came after it (" against its own X-Hub-Signature-256 header").
+            let tail = read.note.flatMap { note in note.range(of: " was checked").map { String(note[$0.upperBound...]) } } ?? ""
+            read = Self.body(envelope.forMeta(), what: read.note?.hasPrefix("the text given") == true ? "the text given" : "the file")
+            read.note = read.note.map { $0 + tail }
+        }
         let body = read.bytes
         let secret = Secret(secretText)
         let header = meta ? "X-Hub-Signature-256" : "X-Webhook-Signature"
@@ -275,8 +281,12 @@ public enum VerifyCommand: Command {
         let source = try bodySource(arguments)
         let bytes = try source.path.map(read) ?? Array((source.text ?? "").utf8)
         guard let envelope = SignatureCheck.Envelope(bytes) else { return Body(bytes: bytes) }
-        let what = source.path != nil ? "the file" : "the text given"
-        return Body(
+        return body(envelope, what: source.path != nil ? "the file" : "the text given")
+    }
+
+    /// The body inside `envelope`, with the note that says where it came from.
+    private static func body(_ envelope: SignatureCheck.Envelope, what: String) -> Body {
+        Body(
             bytes: envelope.body, envelope: envelope,
             note: "\(what) is \(envelope.what); the \(envelope.body.count)-byte body \(envelope.whereBody) was checked")
     }
