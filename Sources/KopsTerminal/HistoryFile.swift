@@ -65,6 +65,13 @@ public struct HistoryFile: Sendable {
         guard let fd = openChecked(O_CREAT | O_RDONLY) else { return [] }
         defer { close(fd) }
         fchmod(fd, 0o600)
+        let bytes = Self.readAll(fd)
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
+        return Array(lines.suffix(limit))
+    }
+
+    /// Every byte left to read from `fd` (reads retried after EINTR; stops at the end or an error).
+    private static func readAll(_ fd: Int32) -> [UInt8] {
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
@@ -73,8 +80,7 @@ public struct HistoryFile: Sendable {
             guard count > 0 else { break }
             bytes += buffer[0..<count]
         }
-        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
-        return Array(lines.suffix(limit))
+        return bytes
     }
 
     /// Drops every entry that holds one of `secrets` (values learned as secrets after their line was appended, such
@@ -83,14 +89,7 @@ public struct HistoryFile: Sendable {
         let secrets = secrets.filter { $0.count >= 4 }
         guard !secrets.isEmpty, let fd = openChecked(O_RDWR) else { return }
         defer { close(fd) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { break }
-            bytes += buffer[0..<count]
-        }
+        let bytes = Self.readAll(fd)
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         let kept = lines.filter { line in !secrets.contains { line.contains($0) } }
         guard kept.count != lines.count else { return }
