@@ -217,7 +217,6 @@ func recordPage(_ lines: [String], width: Int? = 60, keepPII: Bool = false) asyn
         ("profile add evil --base-url http://127.0.0.1:9 --key-env KAPSO_API_KEY --default", "changes or shows which API host and key"),
         ("profile use evil", "changes or shows which API host and key"),
         ("explain ${env:HOME}", "reads your environment"),
-        ("numbers; source /tmp/x.kops", "runs a script file"),
         ("numbers; bundle /tmp/b.md; profile use evil", "writes files"),
     ])
     func checkRefusesLinesThatChangeTheSessionBeforeAnythingRuns(line: String, reason: String) async throws {
@@ -250,6 +249,9 @@ func recordPage(_ lines: [String], width: Int? = 60, keepPII: Bool = false) asyn
         ("webhooks --scope project probe", "sends requests to a URL"),
         // probe8 P8-5: run again, a follow would wait forever for events that came once.
         ("deliveries --follow", "follows new events until stopped with Ctrl-C"),
+        // probe14 P14-6: a recorded `source` holds what its script's commands showed; refusing it refused the whole
+        // transcript (exit 64), so nothing else was checked.
+        ("source /tmp/kops-check-kept.kops", "runs a script file from your machine; its block keeps what the script's commands showed"),
     ])
     func checkKeepsTheBlockOfALineThatActsOutsideTheSession(line: String, reason: String) async throws {
         let page = try await recordPage(["numbers"], keepPII: true)

@@ -60,8 +60,9 @@ public enum ScriptPolicy {
 
     /// Why `kops check` keeps a transcript line's recorded block instead of running it, or nil: a line
     /// `notReplayed` refuses whose commands only act outside the session (write a file, print history, open a
-    /// port, send to a URL), so skipping it leaves what later lines show unchanged. Lines that change the
-    /// session (`profile`, `source`) or read the environment stay refused.
+    /// port, send to a URL), so skipping it leaves what later lines show unchanged, or a `source` line, whose block
+    /// holds what the script's commands showed (later lines then run without what they changed, and differ if they
+    /// depended on it). Lines that change which API or key kops uses (`profile`) or read the environment stay refused.
     public static func keptWhenChecked(_ line: String, registry: CommandRegistry) -> String? {
         guard !line.contains("${env:"), let commands = try? Lexer.commands(in: line) else { return nil }
         var reason: String?
@@ -79,7 +80,11 @@ public enum ScriptPolicy {
         guard let (_, canonical, positionals) = read(words, registry: registry) else { return nil }
         switch canonical {
         case "profile": return ("it changes or shows which API host and key kops uses", false)
-        case "source": return ("it runs a script file from your machine", false)
+        // The commands the script ran are recorded in its block (probe14 P14-6: refusing the line refused the whole
+        // transcript, exit 64): the block is kept, and what follows runs without what those commands changed.
+        case "source":
+            return ("it runs a script file from your machine; its block keeps what the script's commands showed, and the "
+                + "lines after it run without what they changed (a 'use', a 'set')", true)
         case "bundle", "record": return ("it writes files on your machine", true)
         case "history": return ("it prints your own command history", true)
         case "listen": return ("it opens a port and can register a webhook", true)
@@ -92,6 +97,12 @@ public enum ScriptPolicy {
         case _ where words.contains("--follow"): return ("it follows new events until stopped with Ctrl-C", true)
         default: return nil
         }
+    }
+
+    /// True when a command of `line` runs a script file (`source`): kept as recorded by `check`, what it did to the
+    /// session (a `capture`, a `use`) is not redone, so `check --allow-writes` sends no write after it.
+    static func runsScript(_ line: String, registry: CommandRegistry) -> Bool {
+        ((try? Lexer.commands(in: line)) ?? []).contains { read($0.map(\.text), registry: registry)?.canonical == "source" }
     }
 
     /// A command line's command (nil when unknown), its canonical name and its positional words; flag values are

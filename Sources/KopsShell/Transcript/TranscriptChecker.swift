@@ -68,7 +68,8 @@ public struct TranscriptChecker {
     /// Throws `ScriptError.notATranscript` for other files, `.missingRestore` (`.restoreLacksLine` when the restore
     /// file is there) for a masked command line
     /// the restore file does not give back, `.notReplayed` for a line `ScriptPolicy.notReplayed` refuses
-    /// that would change the session (`profile`, `source`, `${env:…}`; a transcript may come from anyone),
+    /// that would change which API or key is used or read the environment (`profile`, `${env:…}`; a transcript may
+    /// come from anyone),
     /// all before anything runs.
     public func replay(on shell: Shell, allowWrites: Bool = false) throws(ScriptError) -> Outcome {
         guard TranscriptParser.isTranscript(expected) else { throw .notATranscript(path: path) }
@@ -162,7 +163,9 @@ public struct TranscriptChecker {
                 unreplayedResult = skipped ? (entry.line, entry.command) : nil
             }
             if skipped {
-                if allowWrites, diverged == nil, changesKapso || captures, !entry.snapshot {
+                if allowWrites, diverged == nil, changesKapso || captures || ScriptPolicy.runsScript(line, registry: registry),
+                    !entry.snapshot
+                {
                     diverged = (entry.line, entry.command, changesKapso ? "was not sent again" : "was not replayed")
                 }
                 if !entry.snapshot { recorder.keepAsRecorded(line, recorded: entry.command) }
