@@ -1,3 +1,4 @@
+import Foundation
 @testable import KopsShell
 import KopsTestSupport
 import Testing
@@ -87,6 +88,24 @@ import Testing
         #expect(outcome.diff.contains { $0.hasPrefix("+secret:    whsec_…") }, "\(outcome.diff)")
         #expect(outcome.diff.allSatisfy { $0.hasPrefix("@@") || $0.dropFirst().hasPrefix("secret:    whsec_…") }, "\(outcome.diff)")
         #expect(url == "https://changed.example.test/hook", "the update was sent")
+    }
+
+    /// probe14 P14-6: a recorded `source` is kept as recorded, not refused; what its script did to the session (a
+    /// capture) is not redone, so with writes on, no write after it is sent.
+    @Test func aWriteAfterAKeptSourceLineIsNotSent() async throws {
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent("kops-p14-6-\(UUID().uuidString).kops")
+        defer { try? FileManager.default.removeItem(at: script) }
+        try Data("webhooks --scope project\n".utf8).write(to: script)
+        let outcome = try await withSimulator { fixture in
+            let transcript = try Self.record(
+                ["source \(script.path)", "webhooks update 5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92 --url https://changed.example.test/hook"],
+                on: fixture)
+            let (shell, _) = try fixture.shell(phoneNumberID: Self.number)
+            return try TranscriptChecker(expected: transcript, path: "t.md").replay(on: shell, allowWrites: true)
+        }
+        #expect(outcome.keptAsRecorded.map(\.command) == ["source \(script.path)"])
+        #expect(outcome.writesNotSent.map { $0.command.prefix(16) } == ["webhooks update "])
+        #expect(outcome.writesNotSent.first?.reason.contains("which was not replayed (no write after that line is sent)") == true)
     }
 
     /// A masked secret's last characters are left out when blocks are compared; shortened ids and text are not.
