@@ -13,10 +13,11 @@ public struct FailedSend: Sendable, Equatable {
         self.recipient = recipient.map { $0.filter { $0.isASCII && $0.isNumber } }.flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    /// The message's type and, for an outbound message, its `to` (a group id is no number).
+    /// The message's type and, for an outbound message, its `to`; a send to a group (`MessageOrigin.sentToGroup`, by
+    /// the message's `recipient_type` or its statuses') has no recipient number.
     public init(message: JSONObject) {
         let inbound = message["kapso"]?["direction"]?.string == "inbound"
-        let to = inbound || message["recipient_type"]?.string == "group" ? nil : message["to"]?.string
+        let to = inbound || MessageOrigin(message: message).sentToGroup != nil ? nil : message["to"]?.string
         self.init(isTemplate: message["type"]?.string.map { $0 == "template" }, recipient: to)
     }
 }
