@@ -23,6 +23,14 @@ public struct LogSearchEvent: Sendable {
     public var message: String? { json["message"]?.string }
     public var resourceType: String? { json["resource_type"]?.string }
     public var resourceID: String? { json["resource_id"]?.string }
+
+    /// The request id of each API log among `events` (`external_api_log` events: `resource_id`, the API log's id →
+    /// `request_id`, the id log search filters by; kapso-api.md §14.4).
+    public static func requestIDsByLogID(_ events: [LogSearchEvent]) -> [String: String] {
+        var ids: [String: String] = [:]
+        for event in events { if let log = event.resourceID, let request = event.text("request_id") { ids[log] = request } }
+        return ids
+    }
     public var httpMethod: String? { json["http_method"]?.string }
     public var endpoint: String? { json["endpoint"]?.string }
     public var responseStatus: Int? { json["response_status"]?.int }

@@ -172,9 +172,7 @@ public enum LogsCommand: Command {
     static func requestIDsFromLogSearch(period: String, errorsOnly: Bool, in context: ShellContext) -> [String: String]? {
         let query = LogSearchQuery(source: "external_api_log", period: period, problemsOnly: errorsOnly, limit: 100)
         guard case .page(let page)? = try? context.client.logSearch(query) else { return nil }
-        var ids: [String: String] = [:]
-        for event in page.events { if let log = event.resourceID, let request = event.text("request_id") { ids[log] = request } }
-        return ids
+        return LogSearchEvent.requestIDsByLogID(page.events)
     }
 
     /// Time, method, endpoint, status, duration, key name, error, and with `meanings` (one per log) the

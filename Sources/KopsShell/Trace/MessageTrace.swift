@@ -189,9 +189,7 @@ struct MessageTrace {
             metaEvents: search(json(metaIndex)),
             requestIDs: callsIndex.map { index -> [String: String] in
                 guard case .loaded(.events(let events)) = search(json(index)) else { return [:] }
-                var ids: [String: String] = [:]
-                for event in events { if let log = event.resourceID, let request = event.text("request_id") { ids[log] = request } }
-                return ids
+                return LogSearchEvent.requestIDsByLogID(events)
             } ?? [:],
             templateContext: templateContext)
         // Edits and revokes of the message are inbound messages of the contact, in the listing read for the window (P9-14).
