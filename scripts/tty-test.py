@@ -134,6 +134,9 @@ def main():
         child.sendline("state")
         index = child.expect([r"partial", r"api:"], timeout=3)
         check("Ctrl-C at the prompt drops the partial line", index == 1)
+        # Ctrl-D once the prompt is back: typed while `state` still prints, the terminal is in cooked mode and reads it
+        # as end-of-file for a read nobody is making (the CI run of 5d5359c timed out here).
+        child.expect_exact(PROMPT)
         child.sendcontrol("d")
         child.expect(pexpect.EOF)
 
