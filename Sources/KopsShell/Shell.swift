@@ -34,6 +34,10 @@ public final class Shell {
     public var runningScripts: [String] = []
     /// The transcript being recorded: gets each line and what the terminal shows.
     public var recorder: TranscriptRecorder?
+    /// The last error shown through `report`, as reworded there (a 401 as `CredentialError.rejected`): `kops check`
+    /// reads it to stop at a failure of where it replays (no key, key rejected, API unreachable), which the
+    /// transcript does not hold.
+    var lastReported: (any Error)?
     /// Command lines running (a `source`d script's lines run inside the `source` line).
     private var lineDepth = 0
 
@@ -62,6 +66,21 @@ public final class Shell {
     /// Runs every `;`-separated command of a line, stopping at the first failure; returns its status.
     @discardableResult
     public func run(line: String) -> ExitStatus {
+        let status = runCommands(line: line)
+        // The closing fence is written when the line ends, so a write that failed there is said here.
+        guard lineDepth == 0, let failed = endFailedRecording() else { return status }
+        return max(status, failed)
+    }
+
+    /// A recording whose file could not be written (a full disk: probe16 P16-5) ends with one error, said once: the
+    /// shell stops recording and the line fails, so a script stops at it and `run --record` does not end "0 failed".
+    private func endFailedRecording() -> ExitStatus? {
+        guard let recorder, let failure = recorder.writeFailure, case .file(let path) = recorder.destination else { return nil }
+        self.recorder = nil
+        return report(ScriptError.transcriptIncomplete(path: path, reason: failure))
+    }
+
+    private func runCommands(line: String) -> ExitStatus {
         let expanded = Result { [context] in
             try Interpolation.expand(line, variables: context.session.variables, environment: context.environment)
         }
@@ -84,6 +103,7 @@ public final class Shell {
         }
         for (index, words) in commands.enumerated() {
             let status = run(words: words.map(\.text))
+            if let failed = endFailedRecording() { return max(status, failed) }
             if status != .ok || context.exitRequested { return status }
             // `record` mid-line (`kops -c 'record t.md; health'`): the rest of the line is recorded.
             if block == nil, let started = recorder, index + 1 < commands.count {
@@ -266,6 +286,7 @@ public final class Shell {
         {
             error = wrongHost
         }
+        lastReported = error
         let report = ErrorReport(error)
         if let location, ErrorReport.isCancellation(error) {
             // Ctrl-C in a script is the user's doing, not a line to fix.
