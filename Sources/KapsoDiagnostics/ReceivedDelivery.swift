@@ -92,6 +92,18 @@ public struct ReceivedDelivery: Sendable {
     public var bodyProblem: String?
     public var signature: Signature
 
+    /// `bodyProblem` for the delivery's line, or nil when the signature's cause already says what the body is
+    /// (`the body is gzip-compressed …`, `the body was saved as UTF-16 …`): one line says it once.
+    public var bodyNote: String? {
+        guard let bodyProblem else { return nil }
+        if case .mismatch(_, let cause) = signature,
+            ["the body is ", "the body was saved as ", "the body starts as gzip"].contains(where: cause.hasPrefix)
+        {
+            return nil
+        }
+        return bodyProblem
+    }
+
     /// Reads one delivery. `secret` checks Kapso's `X-Webhook-Signature`, `metaSecret` Meta's
     /// `X-Hub-Signature-256`; header names are compared case-insensitively.
     public init(headers: [(name: String, value: String)], body: [UInt8], secret: Secret?, metaSecret: Secret?) {

@@ -214,6 +214,14 @@ import Testing
         }
         #expect(cause.contains("decompressed (1031 bytes) it matches the signature"), "\(cause)")
         #expect(!reading.signature.isUnexplainedMismatch)
+        // The line says what the body is once: the cause says it, so the note is left out; unsigned, the note stays.
+        #expect(reading.bodyNote == nil)
+        let unsigned = ReceivedDelivery(headers: Array(headers.prefix(2)), body: compressed, secret: Secret(Self.secret), metaSecret: nil)
+        #expect(unsigned.bodyNote == reading.bodyProblem)
+        let cut = ReceivedDelivery(headers: headers, body: Array(Self.wire.prefix(515)), secret: Secret(Self.secret), metaSecret: nil)
+        #expect(cut.bodyProblem == "body is not complete JSON: it ends mid-JSON after 515 bytes")
+        #expect(cut.bodyNote == nil)
+        #expect(cut.signature.shortText.hasPrefix("X-Webhook-Signature does not match: the body is not complete JSON"))
     }
 
     @Test func listenSaysWhatABodyIsWhenItIsNotJSON() {
