@@ -62,7 +62,8 @@ public enum KapsoAPIError: Error, Sendable {
         case .server(let status, let message):
             return "the API failed (\(status)): \(message); retry, and check Kapso's status if it persists"
         case .badResponse(let status, let detail, let firstBytes):
-            return "unexpected response (HTTP \(status)): \(detail); body starts: \(firstBytes)"
+            // A body read as JSON of the wrong shape has no bytes to show; "body starts:" with nothing would read as empty.
+            return "unexpected response (HTTP \(status)): \(detail)" + (firstBytes.isEmpty ? "" : "; body starts: \(firstBytes)")
         case .foreignError(let status, let path, let body):
             return "\(path) answered \(status) with an error object Kapso's Platform API never sends: "
                 + (errorText(body) ?? "no error message")

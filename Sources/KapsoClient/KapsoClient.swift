@@ -128,7 +128,7 @@ public final class KapsoClient {
             if request.isWrite {
                 throw .transport(.noAnswer(host: host, detail: "the \(response.status) answer's body is not valid JSON"))
             }
-            throw .badResponse(status: response.status, detail: "the body is not valid JSON", firstBytes: preview(response))
+            throw .badResponse(status: response.status, detail: unreadable(response.body), firstBytes: preview(response))
         }
         received?(json)
         return (json, items)
@@ -141,6 +141,15 @@ public final class KapsoClient {
         }
         // The status decides a rejected key, whatever the body (a proxy's or CDN's plain "Unauthorized" page).
         if response.status == 401 { return .unauthorized(host: host) }
+        // kops follows no redirect (a write must not be re-sent elsewhere): where it points is the diagnosis, an http→https
+        // move or a login page in front of the API (probe16 P16-4).
+        if (300..<400).contains(response.status) {
+            let location = response.header("Location").map(visibleLocation) ?? "nowhere (no Location header)"
+            return .badResponse(
+                status: response.status,
+                detail: "a redirect to \(location), which kops does not follow; if that is the API's address, use it as the base URL",
+                firstBytes: "")
+        }
         guard let json, json.object != nil else {
             return .badResponse(
                 status: response.status, detail: "the error body is not JSON", firstBytes: preview(response))
@@ -160,6 +169,23 @@ public final class KapsoClient {
         if let query = path.firstIndex(of: "?") { path = path[..<query] }
         return String(path)
     }
+}
+
+/// Why a body that is not the JSON kops reads was refused: JSON nested past the parser's depth limit is valid, only
+/// too deep, and said so; anything else is not valid JSON.
+func unreadable(_ body: [UInt8]) -> String {
+    do {
+        _ = try JSONValue.parse(body)
+    } catch where error.message.hasPrefix("nesting deeper than") {
+        return "the body is JSON nested deeper than \(JSONParser.maximumDepth) levels, more than kops reads"
+    } catch {}
+    return "the body is not valid JSON"
+}
+
+/// A `Location` header for an error line: server text, so control characters dropped and at most 120 characters.
+func visibleLocation(_ value: String) -> String {
+    let kept = String(String.UnicodeScalarView(value.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F && !(0x80..<0xA0).contains($0.value) }))
+    return kept.count > 120 ? String(kept.prefix(120)) + "…" : kept
 }
 
 /// The first bytes of a body, on one line, for error messages.

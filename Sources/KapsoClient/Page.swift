@@ -65,7 +65,10 @@ extension Page {
     public static func decode(_ json: JSONValue, item: (JSONObject) throws(KapsoAPIError) -> Item) throws(KapsoAPIError)
         -> Page
     {
-        guard let rows = json["data"]?.array else { throw .badShape("list response without a 'data' array") }
+        guard let rows = json["data"]?.array else {
+            let found = json.object == nil ? "the body is \(json.kindName)" : json["data"].map { "'data' is \($0.kindName)" }
+            throw .badShape("list response without a 'data' array" + (found.map { " (\($0))" } ?? ""))
+        }
         var items: [Item] = []
         items.reserveCapacity(rows.count)
         for row in rows {

@@ -14,6 +14,13 @@ import Testing
         (200, "{\"data\": [{\"id\": \"1\"", "unexpected response (HTTP 200): the body is not valid JSON; body starts: '{\"data\": [{\"id\": \"1\"'"),
         (502, "<html>upstream\nerror</html>", "unexpected response (HTTP 502): the error body is not JSON; body starts: '<html>upstream error</html>'"),
         (200, "", "unexpected response (HTTP 200): the body is not valid JSON; body starts: (empty)"),
+        // A wrong shape names what was there, with no empty "body starts:" (probe16 P16-4).
+        (200, "{\"data\":null}", "unexpected response (HTTP 200): list response without a 'data' array ('data' is null)"),
+        (200, "null", "unexpected response (HTTP 200): list response without a 'data' array (the body is null)"),
+        (200, "{\"items\":[]}", "unexpected response (HTTP 200): list response without a 'data' array"),
+        (200, String(repeating: "[", count: 600) + String(repeating: "]", count: 600),
+         "unexpected response (HTTP 200): the body is JSON nested deeper than 512 levels, more than kops reads; body starts: '"
+            + String(repeating: "[", count: 60) + "…'"),
         (401, "{\"error\":\"Invalid API key\"}", "the API key was rejected by api.kapso.ai (401); check KAPSO_API_KEY or the profile's key"),
         // A proxy's or CDN's plain 401 page is still a rejected key (exit 77), not an unexpected response.
         (401, "Unauthorized", "the API key was rejected by api.kapso.ai (401); check KAPSO_API_KEY or the profile's key"),
@@ -28,6 +35,25 @@ import Testing
             _ = try client(StubTransport(status: status, body: body)).phoneNumbers()
         } catch {
             #expect(error.message == message)
+        }
+    }
+
+    /// A redirect names where it points (kops follows none): an http→https move or a login page in front of the API
+    /// (probe16 P16-4); the header is server text, so control characters are dropped.
+    @Test func aRedirectNamesItsLocation() {
+        for (headers, shown) in [
+            ([("Location", "https://api.kapso.ai/platform/v1/whatsapp/phone_numbers")], "https://api.kapso.ai/platform/v1/whatsapp/phone_numbers"),
+            ([("Location", "http://evil.example/\u{1B}[2Jlogin")], "http://evil.example/[2Jlogin"),
+            ([], "nowhere (no Location header)"),
+        ] {
+            do {
+                _ = try client(StubTransport(status: 302, body: "", headers: headers)).phoneNumbers()
+                Issue.record("expected an error")
+            } catch {
+                #expect(
+                    error.message == "unexpected response (HTTP 302): a redirect to \(shown), which kops does not follow; "
+                        + "if that is the API's address, use it as the base URL")
+            }
         }
     }
 

@@ -13,6 +13,18 @@ public enum JSONValue: Sendable, Hashable {
     case array([JSONValue])
     case object(JSONObject)
 
+    /// What kind of value this is, for error lines: `null`, `true`, `a string`, `an object`.
+    public var kindName: String {
+        switch self {
+        case .null: "null"
+        case .bool(let value): value ? "true" : "false"
+        case .number: "a number"
+        case .string: "a string"
+        case .array: "an array"
+        case .object: "an object"
+        }
+    }
+
     /// The member named `key`, or `nil` unless this is an object with that key.
     public subscript(key: String) -> JSONValue? {
         object?[key]
