@@ -123,7 +123,8 @@ struct ListStream {
                 page.showsHeader = count == 0
                 page.firstRecordNumber = count + 1
                 page.minimumWidths = widths
-                widths = TableRenderer.naturalWidths(page)
+                // Measured once: the render uses the cells' measures again (`Table.measured`).
+                widths = TableRenderer.measure(&page)
                 context.emit(CommandResult(blocks: [.table(page)], json: objects))
             }
         }
