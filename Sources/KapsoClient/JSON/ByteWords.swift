@@ -79,6 +79,28 @@ public enum ByteWords {
         return false
     }
 
+    /// `containsSpaceEscapeOrDEL(bytes)`, and whether a byte of `bytes` is not ASCII: with neither, every byte is printable
+    /// ASCII other than space and backslash. `nonASCII` is answered only when `spaceEscapeOrDEL` is false (the scan
+    /// stops at the first word that holds a space, an escape or DEL). One pass, eight bytes at a time.
+    public static func spaceEscapeDELOrNonASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> (spaceEscapeOrDEL: Bool, nonASCII: Bool) {
+        var position = 0
+        var high: UInt64 = 0
+        while position + 8 <= bytes.count {
+            let word = word(bytes, at: position)
+            if containsBelow(word, 0x21) || contains(word, 0x5C) || contains(word, 0x7F) { return (true, true) }
+            high |= word
+            position += 8
+        }
+        var nonASCII = high & highs != 0
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte <= 0x20 || byte == 0x5C || byte == 0x7F { return (true, true) }
+            nonASCII = nonASCII || byte >= 0x80
+            position += 1
+        }
+        return (false, nonASCII)
+    }
+
     /// True when `bytes` holds a space, tab, line feed, carriage return, backslash or DEL: JSON text without them
     /// has no whitespace between tokens and no escape. Eight bytes at a time.
     public static func containsSpaceEscapeOrDEL(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -125,19 +125,30 @@ public struct ReceivedItems: Sendable {
     /// Every element as `text(at:pretty: false, indent: 0)` writes it, each followed by a line feed, in one buffer
     /// (an NDJSON page as a terminal is given it); nil when an element's text is nil.
     public func compactLines() -> [UInt8]? {
-        guard let first = items.first, let last = items.last else { return [] }
+        compactLinesTested()?.lines
+    }
+
+    /// `compactLines()`, and true when every byte of them is printable ASCII or a line feed and none is a backslash
+    /// (what `ByteWords.allPrintableASCIIWithoutBackslash` answers), learnt from the test that lets each element be
+    /// copied as it is, so the lines need not be read once more for it; false also where that test cannot tell (an
+    /// element with whitespace between its tokens, laid out again).
+    public func compactLinesTested() -> (lines: [UInt8], printableWithoutBackslash: Bool)? {
+        guard let first = items.first, let last = items.last else { return ([], true) }
         var output: [UInt8] = []
         output.reserveCapacity(last.range.upperBound - first.range.lowerBound + 1)
+        var printable = true
         let complete = bytes.withUnsafeBufferPointer { body in
             for (range, exact) in items {
-                guard exact, JSONLayout.appendCompact(UnsafeBufferPointer(rebasing: body[range]), to: &output) else {
+                guard exact,
+                    JSONLayout.appendCompact(UnsafeBufferPointer(rebasing: body[range]), to: &output, printable: &printable)
+                else {
                     return false
                 }
                 output.append(UInt8(ascii: "\n"))
             }
             return true
         }
-        return complete ? output : nil
+        return complete ? (output, printable) : nil
     }
 }
 
@@ -170,11 +181,16 @@ enum JSONLayout {
     }
 
     /// `writeCompact`'s text appended to `output`; false (with `output` partly written) where it gives nil.
-    static func appendCompact(_ value: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) -> Bool {
-        if !ByteWords.containsSpaceEscapeOrDEL(value) {
+    /// `printable` is set false unless the bytes appended are printable ASCII without a backslash (see
+    /// `ReceivedItems.compactLinesTested`).
+    static func appendCompact(_ value: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], printable: inout Bool) -> Bool {
+        let found = ByteWords.spaceEscapeDELOrNonASCII(value)
+        if !found.spaceEscapeOrDEL {
             output.append(contentsOf: value)
+            if found.nonASCII { printable = false }
             return true
         }
+        printable = false
         return appendRuns(value, to: &output)
     }
 
