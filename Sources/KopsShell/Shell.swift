@@ -62,6 +62,21 @@ public final class Shell {
     /// Runs every `;`-separated command of a line, stopping at the first failure; returns its status.
     @discardableResult
     public func run(line: String) -> ExitStatus {
+        let status = runCommands(line: line)
+        // The closing fence is written when the line ends, so a write that failed there is said here.
+        guard lineDepth == 0, let failed = endFailedRecording() else { return status }
+        return max(status, failed)
+    }
+
+    /// A recording whose file could not be written (a full disk: probe16 P16-5) ends with one error, said once: the
+    /// shell stops recording and the line fails, so a script stops at it and `run --record` does not end "0 failed".
+    private func endFailedRecording() -> ExitStatus? {
+        guard let recorder, let failure = recorder.writeFailure, case .file(let path) = recorder.destination else { return nil }
+        self.recorder = nil
+        return report(ScriptError.transcriptIncomplete(path: path, reason: failure))
+    }
+
+    private func runCommands(line: String) -> ExitStatus {
         let expanded = Result { [context] in
             try Interpolation.expand(line, variables: context.session.variables, environment: context.environment)
         }
@@ -84,6 +99,7 @@ public final class Shell {
         }
         for (index, words) in commands.enumerated() {
             let status = run(words: words.map(\.text))
+            if let failed = endFailedRecording() { return max(status, failed) }
             if status != .ok || context.exitRequested { return status }
             // `record` mid-line (`kops -c 'record t.md; health'`): the rest of the line is recorded.
             if block == nil, let started = recorder, index + 1 < commands.count {

@@ -14,8 +14,9 @@ public enum ProcessRunner {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     }
 
+    /// A built product by name, or the program at an absolute path (`/bin/sh`, to set a limit before running kops).
     public static func executable(_ name: String) -> URL {
-        productsFolder.appendingPathComponent(name)
+        name.hasPrefix("/") ? URL(fileURLWithPath: name) : productsFolder.appendingPathComponent(name)
     }
 
     /// Runs to completion with `stdin` as input; output goes through temporary files (no pipe deadlocks).

@@ -59,6 +59,28 @@ import Testing
             + "check the folder exists and is writable\n")
     }
 
+    /// A transcript moved away while recording: the next line fails once, naming it, the rest of that line does not run,
+    /// and recording has stopped (probe16 P16-5's kind: a write that failed is never taken for recorded).
+    @Test func aTranscriptRemovedWhileRecordingStopsTheRecordingWithOneError() async throws {
+        let (statuses, err, out) = try await withSimulator { fixture in
+            let (shell, output) = try fixture.shell()
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("kops-gone-\(UUID().uuidString).md").path
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let first = shell.run(line: "record \(path) --keep-pii")
+            try FileManager.default.removeItem(atPath: path)
+            let second = shell.run(line: "numbers; explain 131047")
+            let third = shell.run(line: "record stop")
+            return ([first, second, third], output.err.replacingOccurrences(of: path, with: "T.md"), output.out)
+        }
+        #expect(statuses == [.ok, .failure, .failure])
+        #expect(
+            err.hasSuffix(
+                "\nerror: recording to 'T.md' stopped: writing it failed (no such file or directory), so it ends part-way "
+                    + "and lacks what followed; free space, then record again to a new file\n"
+                    + "error: not recording; start with 'record FILE.md'\n"), "\(err)")
+        #expect(out.contains("Sales Line") && !out.contains("131047"), "the line stops after the command that hit it: \(out)")
+    }
+
     @Test func stopWithoutRecordingFails() async throws {
         let err = try await withSimulator { fixture in
             let (shell, output) = try fixture.shell()

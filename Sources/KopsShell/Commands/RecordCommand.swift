@@ -41,6 +41,9 @@ public enum RecordCommand: ScriptCommand {
                 throw ScriptError.recording("not recording; start with 'record FILE.md'")
             }
             shell.recorder = nil
+            if let failure = recorder.writeFailure, case .file(let path) = recorder.destination {
+                throw ScriptError.transcriptIncomplete(path: path, reason: failure)
+            }
             return CommandResult(blocks: [.hint("stopped recording" + location(recorder.destination))])
         }
         if let recorder = shell.recorder {

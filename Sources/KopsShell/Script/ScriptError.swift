@@ -33,6 +33,8 @@ public enum ScriptError: KopsError, Equatable {
     case recording(String)
     /// A transcript could not be written.
     case unwritableTranscript(path: String, reason: String)
+    /// A transcript being recorded stopped being written part-way (`TranscriptRecorder.writeFailure`).
+    case transcriptIncomplete(path: String, reason: String)
     /// A line that grew past `Interpolation.maxLineBytes` once its variables were replaced.
     case lineTooLong(limit: Int)
     /// A variable value past `SetCommand.maxValueBytes`.
@@ -102,6 +104,9 @@ public enum ScriptError: KopsError, Equatable {
             text
         case .unwritableTranscript(let path, let reason):
             "cannot write transcript '\(path)': \(reason); check the folder exists and is writable"
+        case .transcriptIncomplete(let path, let reason):
+            "recording to '\(path)' stopped: writing it failed (\(reason)), so it ends part-way and lacks what followed; "
+                + "free space, then record again to a new file"
         case .lineTooLong(let limit):
             "the line passed \(limit / 1024) KiB once its variables were replaced (the limit for one line); use smaller values"
         case .variableTooLarge(let name, let limit):
@@ -143,7 +148,7 @@ public enum ScriptError: KopsError, Equatable {
         case .scriptNotFound: .noInput
         case .sourcedScriptFailed(_, _, _, let status), .sourcedScriptLinesFailed(_, _, let status): status
         case .writeRefused, .expectedFailure, .assertionFailed, .noResult, .missingValue, .maskedValue, .recording,
-            .unwritableTranscript, .transcriptExists, .restoreExists, .notARestore, .maskingDiffers:
+            .unwritableTranscript, .transcriptIncomplete, .transcriptExists, .restoreExists, .notARestore, .maskingDiffers:
             .failure
         }
     }

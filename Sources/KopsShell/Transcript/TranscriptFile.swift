@@ -50,6 +50,31 @@ public enum TranscriptFile {
         return first.st_dev == second.st_dev && first.st_ino == second.st_ino
     }
 
+    /// Appends `bytes` to the existing file at `path` (opened for each write and closed, so nothing recorded is lost if
+    /// kops dies); nil once every byte is written, else why not, lowercased from `strerror` ("no space left on
+    /// device", "no such file or directory" for a file removed while recording). After a failure the file may hold
+    /// part of `bytes`.
+    static func append(_ bytes: [UInt8], to path: String) -> String? {
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)).lowercased() }
+        var failure: String?
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else {
+                    failure = written < 0 ? String(cString: strerror(errno)).lowercased() : "the file took no more bytes"
+                    return
+                }
+                offset += written
+            }
+        }
+        // A file system may only report a full disk when the file is closed (NFS).
+        if close(descriptor) != 0 && failure == nil { failure = String(cString: strerror(errno)).lowercased() }
+        return failure
+    }
+
     /// `path (a link to TARGET)` when `path` is a link, else `path`: what `record` says it writes.
     static func described(_ path: String) -> String {
         guard let target = try? target(of: path), target != path else { return path }

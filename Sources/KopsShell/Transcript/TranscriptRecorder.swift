@@ -10,7 +10,8 @@ public import KapsoClient
 /// the context can read, each block follows a `<!-- clock: … -->` line, and the API's live base URL is
 /// written as the header's host, so `kops check` replays it. Command lines that masking changed are kept
 /// as typed in a private restore file beside the transcript (`FILE.md.restore`, mode 0600). A file is
-/// appended to and closed after every write, so nothing recorded is lost if kops dies.
+/// appended to and closed after every write, so nothing recorded is lost if kops dies; a write that fails (a full
+/// disk) ends the file's writing and is kept in `writeFailure` for the shell to say.
 public final class TranscriptRecorder: OutputSink {
     /// Where the Markdown goes.
     public enum Destination: Sendable, Equatable {
@@ -53,6 +54,10 @@ public final class TranscriptRecorder: OutputSink {
     public private(set) var masker: PIIMasker?
     /// The file written for a `.file` destination: its path, or the file a link there points to.
     private var file: String?
+    /// Why the file (or its restore file) could not be written, from the first write that failed ("no space left on
+    /// device"): the file ends there, possibly part-way through a block, and nothing more is written to it (a later
+    /// write that succeeded would leave a gap nobody sees). Nil while every write succeeded (probe16 P16-5).
+    public private(set) var writeFailure: String?
     private var depth = 0
     private var skipping = false
 
@@ -116,8 +121,9 @@ public final class TranscriptRecorder: OutputSink {
             throw .unwritableTranscript(path: path, reason: "it cannot be created")
         }
         // `--force` replaces the transcript and with it the restore file of the one it replaces.
-        if restoreFile != nil { restore.save(besides: path) }
+        if restoreFile != nil { saveRestore(besides: path) }
         append(preamble ?? header.markdown)
+        if let writeFailure { throw .unwritableTranscript(path: path, reason: writeFailure) }
     }
 
     /// The restore file beside a transcript about to be recorded (masked) at `path`, checked before anything is
@@ -250,7 +256,7 @@ public final class TranscriptRecorder: OutputSink {
         let restoreChanged = scrubbed != restore
         restore = scrubbed
         guard let file, case .file(let path) = destination else { return }
-        if restoreChanged { restore.save(besides: path) }
+        if restoreChanged { saveRestore(besides: path) }
         guard let data = FileManager.default.contents(atPath: file), let old = String(data: data, encoding: .utf8)
         else { return }
         let new = scrub(old)
@@ -295,7 +301,7 @@ public final class TranscriptRecorder: OutputSink {
         for (command, count) in TranscriptRestore.occurrences(in: blocks) { occurrences[command, default: 0] += count }
         guard !lines.lines.isEmpty else { return }
         restore.append(lines, after: counts)
-        if case .file(let path) = destination { restore.save(besides: path) }
+        if case .file(let path) = destination { saveRestore(besides: path) }
     }
 
     /// `kops check` reaching a part appended by another session (`record --append`): that session masked with aliases
@@ -331,7 +337,13 @@ public final class TranscriptRecorder: OutputSink {
     private func keep(_ line: String, as shown: String, occurrence: Int) {
         guard shown != line, restore.line(for: shown, occurrence: occurrence) != line else { return }
         restore.keep(line, for: shown, occurrence: occurrence)
-        if case .file(let path) = destination { restore.save(besides: path) }
+        if case .file(let path) = destination { saveRestore(besides: path) }
+    }
+
+    /// Writes the restore file; a failure is the recording's (`kops check` could not replay the masked lines).
+    private func saveRestore(besides path: String) {
+        guard writeFailure == nil, !restore.save(besides: path) else { return }
+        writeFailure = "its restore file \(TranscriptRestore.path(besides: path)) could not be written"
     }
 
     private func mask(_ text: String) -> String {
@@ -345,9 +357,7 @@ public final class TranscriptRecorder: OutputSink {
 
     private func append(_ chunk: String) {
         if destination == .memory { text += chunk }
-        guard let file, let handle = FileHandle(forWritingAtPath: file) else { return }
-        defer { try? handle.close() }
-        _ = try? handle.seekToEnd()
-        try? handle.write(contentsOf: Data(chunk.utf8))
+        guard let file, writeFailure == nil else { return }
+        writeFailure = TranscriptFile.append(Array(chunk.utf8), to: file)
     }
 }

@@ -82,13 +82,16 @@ public struct TranscriptRestore: Sendable, Equatable {
     }
 
     /// Writes the file beside `transcript`, readable by its owner only.
-    public func save(besides transcript: String) {
+    /// Returns false when the file could not be written (a full disk); a hard-linked file left alone counts as saved.
+    @discardableResult
+    public func save(besides transcript: String) -> Bool {
         // The same link policy as the transcript's: a link is followed, a hard-linked file left alone.
-        guard let path = try? TranscriptFile.target(of: TranscriptRestore.path(besides: transcript)) else { return }
-        _ = FileManager.default.createFile(
+        guard let path = try? TranscriptFile.target(of: TranscriptRestore.path(besides: transcript)) else { return true }
+        let saved = FileManager.default.createFile(
             atPath: path, contents: Data(json.utf8), attributes: [.posixPermissions: 0o600])
         // createFile keeps an existing file's mode: make sure it is private.
         _ = try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        return saved
     }
 
     /// How many blocks of each command line `text` (a transcript or its blocks) holds.
