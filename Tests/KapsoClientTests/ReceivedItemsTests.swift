@@ -58,7 +58,7 @@ import Testing
         var generator = SplitMix(seed: 1417)
         var writer = ServerJSONText(generator: SplitMix(seed: 1418))
         var printable = 0
-        var refused = 0
+        var notSaid = 0
         for round in 0..<3_000 {
             let data = (0..<(generator.next() % 4)).map { _ in
                 // Mostly plain items, as lists hold; sometimes one with a piece the test must see.
@@ -76,11 +76,12 @@ import Testing
             if tested.printableWithoutBackslash {
                 #expect(byteTest, "\(tested.lines)")
                 printable += 1
-            } else if !byteTest {
-                refused += 1
+            } else {
+                // Whitespace laid out again, or a byte that is not ASCII: left to the byte test.
+                notSaid += 1
             }
         }
-        #expect(printable > 1_000 && refused > 100)
+        #expect(printable > 1_000 && notSaid > 100)
     }
 
     @Test(arguments: [
