@@ -157,6 +157,39 @@ def main():
             child.sendcontrol("d")
             child.expect(pexpect.EOF)
 
+        # An api_key_command that asks for a passphrase on the terminal (`pass show` once gpg-agent's cache expired):
+        # its prompt shows, what is typed goes to it and never to kops's prompt or history (probe16 P16-10).
+        vault = tempfile.mkdtemp(prefix="kops-tty-vault-")
+        asker = os.path.join(vault, "ask-key.sh")
+        with open(asker, "w") as script:
+            script.write("#!/bin/sh\nprintf 'Passphrase: ' > /dev/tty\nread -r phrase < /dev/tty\n"
+                         f"[ \"$phrase\" = open-sesame-4411 ] && echo {KEY}\n")
+        os.chmod(asker, 0o755)
+        os.makedirs(os.path.join(vault, "kops"))
+        with open(os.path.join(vault, "kops", "config.toml"), "w") as config:
+            config.write(f'default_profile = "vault"\n[profiles.vault]\nbase_url = "{base_url}"\n'
+                         f'api_key_command = "{asker}"\n')
+        env = dict(os.environ, XDG_CONFIG_HOME=vault, XDG_STATE_HOME=vault, TERM="xterm", HOME=vault, LANG="C.UTF-8")
+        for name in ("KAPSO_API_KEY", "KAPSO_API_BASE_URL", "NO_COLOR"):
+            env.pop(name, None)
+        child = pexpect.spawn(KOPS, env=env, encoding="utf-8", dimensions=(30, 120), timeout=5)
+        child.expect_exact("kops(vault)> ")
+        child.sendline("numbers")
+        asked = child.expect_exact(["Passphrase: ", pexpect.TIMEOUT], timeout=5)
+        if asked == 0:
+            time.sleep(0.3)
+            child.sendline("open-sesame-4411")
+        listed = child.expect_exact(["100200300400501", pexpect.TIMEOUT], timeout=5)
+        check("an api_key_command's passphrase prompt shows at the terminal and gets what is typed",
+              asked == 0 and listed == 0, child.before[-300:])
+        child.expect_exact("kops(vault)> ")
+        child.sendcontrol("d")
+        child.expect(pexpect.EOF)
+        histories = [os.path.join(root, name) for root, _, names in os.walk(vault) for name in names
+                     if name.startswith("history")]
+        typed = "".join(open(path).read() for path in histories)
+        check("the passphrase is not in kops's history", "numbers" in typed and "open-sesame" not in typed, repr(typed))
+
         piped = subprocess.run([KOPS], input="numbers\nuse 100200300400501\nhealth\n", capture_output=True, text=True,
                                env=dict(os.environ, KAPSO_API_BASE_URL=base_url, KAPSO_API_KEY=KEY, TERM="xterm",
                                         XDG_STATE_HOME=state), timeout=20)

@@ -87,9 +87,22 @@ public struct ReceivedDelivery: Sendable {
     public var messageID: String?
     public var messageStatus: String?
     public var idempotencyKey: String?
-    /// Nil when the body is JSON; else why not, e.g. `body is not JSON (12 bytes)`.
+    /// Nil when the body is JSON; else why not, e.g. `body is not JSON (12 bytes)`, `body is gzip-compressed JSON
+    /// (640 bytes, 1031 decompressed; Content-Encoding: gzip)` (`SignatureCheck.bodyForm`).
     public var bodyProblem: String?
     public var signature: Signature
+
+    /// `bodyProblem` for the delivery's line, or nil when the signature's cause already says what the body is
+    /// (`the body is gzip-compressed …`, `the body was saved as UTF-16 …`): one line says it once.
+    public var bodyNote: String? {
+        guard let bodyProblem else { return nil }
+        if case .mismatch(_, let cause) = signature,
+            ["the body is ", "the body was saved as ", "the body starts as gzip"].contains(where: cause.hasPrefix)
+        {
+            return nil
+        }
+        return bodyProblem
+    }
 
     /// Reads one delivery. `secret` checks Kapso's `X-Webhook-Signature`, `metaSecret` Meta's
     /// `X-Hub-Signature-256`; header names are compared case-insensitively.
@@ -102,13 +115,10 @@ public struct ReceivedDelivery: Sendable {
             let values = headers.filter { $0.name.lowercased() == name.lowercased() }.map(\.value)
             return values.isEmpty ? nil : values.joined(separator: ", ")
         }
-        var json = try? JSONValue.parse(body)
-        bodyProblem = json == nil ? "body is not JSON (\(body.count) bytes)" : nil
-        // Text saved by Windows PowerShell 5.1 and sent again is UTF-16: read, and said, so.
-        if json == nil, let (decoded, form) = SignatureCheck.utf16Decoded(body), let parsed = try? JSONValue.parse(decoded) {
-            json = parsed
-            bodyProblem = "body is JSON written as \(form), not UTF-8 (\(body.count) bytes)"
-        }
+        // A body that is not UTF-8 JSON (gzip, UTF-16, URL-encoded, Windows-1252, cut short) is said so, and read
+        // when kops can undo what was done to it.
+        let (json, problem) = SignatureCheck.bodyForm(body, contentEncoding: header("Content-Encoding"))
+        bodyProblem = problem
         let isMeta = header("X-Webhook-Event") == nil
             && (header("X-Hub-Signature-256") != nil || json?["object"] == "whatsapp_business_account")
         kind = isMeta ? "meta" : "kapso"

@@ -96,6 +96,13 @@ public enum SignatureCheck {
     public static func cause(
         body: [UInt8], secret: Secret, received: Bool = false, matches: ([UInt8], Secret) -> Bool
     ) -> String {
+        repaired(body: body, secret: secret, received: received, matches: matches) ?? unmatched(body, secret: secret)
+    }
+
+    /// The cause `cause` names when a form of the body (or of the secret) matches; nil when none does.
+    private static func repaired(
+        body: [UInt8], secret: Secret, received: Bool, matches: ([UInt8], Secret) -> Bool
+    ) -> String? {
         let secrets = secretRepairs(secret).map { ($0.key, $0.also, $0.alone) }
         for (key, _, alone) in secrets where !alone.isEmpty && matches(body, key) { return alone }
         // Each other form of the body is made once, when the forms before it did not match, and tried with each key.
@@ -127,6 +134,18 @@ public enum SignatureCheck {
             if let found = attempt(decoded, utf16Cause(form, added: nil)) { return found }
             if let added = Added(decoded), let found = attempt(added.inner, utf16Cause(form, added: added)) { return found }
         }
+        if case .success(let inflated)? = gzipDecompressed(body),
+            let found = attempt(inflated, gzipCause(compressed: body.count, decompressed: inflated.count))
+        {
+            return found
+        }
+        for (decoded, field) in percentDecoded(body) {
+            if let found = attempt(decoded, urlEncodedCause(field: field, decoded: decoded.count, received: received)) {
+                return found
+            }
+        }
+        if let found = attempt(windows1252Decoded(body), windows1252Cause(body, received: received)) { return found }
+        if let found = attempt(nfcNormalized(body), nfcCause(received: received)) { return found }
         if let parsed {
             let keys = wholeNumberKeys(parsed)
             for choice in keyChoices(keys) {
@@ -140,8 +159,7 @@ public enum SignatureCheck {
                 }
             }
         }
-        let spaced = trimmed(secret.revealed) != secret.revealed ? "; note: the secret given has whitespace around it" : ""
-        return unexplained + "; " + commonCauses + spaced
+        return nil
     }
 
     /// `cause` for an HMAC-SHA256 value given as `digest` (its 32 bytes), also naming two hashes that are not
@@ -150,8 +168,8 @@ public enum SignatureCheck {
     public static func cause(
         body: [UInt8], secret: Secret, digest: [UInt8], received: Bool = false, matches: ([UInt8], Secret) -> Bool
     ) -> String {
-        let found = cause(body: body, secret: secret, received: received, matches: matches)
-        guard found.hasPrefix(unexplained), digest.count == 32 else { return found }
+        if let found = repaired(body: body, secret: secret, received: received, matches: matches) { return found }
+        guard digest.count == 32 else { return unmatched(body, secret: secret) }
         let given = WebhookSignature.hex(digest)
         if given == WebhookSignature.sha256Hex(body) {
             return "the value is a plain SHA-256 of the body, made without the secret; the signature is an "
@@ -161,11 +179,11 @@ public enum SignatureCheck {
             return "the value is an HMAC-SHA256 with key and message swapped (the body used as the key); "
                 + "compute HMAC(key: secret, message: raw body)"
         }
-        return found
+        return unmatched(body, secret: secret)
     }
 
     /// Bytes added before or after a body: whitespace, line breaks and a UTF-8 byte-order mark.
-    private struct Added {
+    struct Added {
         /// The body without them.
         var inner: [UInt8]
         var leading: ArraySlice<UInt8>

@@ -34,6 +34,10 @@ public final class Shell {
     public var runningScripts: [String] = []
     /// The transcript being recorded: gets each line and what the terminal shows.
     public var recorder: TranscriptRecorder?
+    /// The last error shown through `report`, as reworded there (a 401 as `CredentialError.rejected`): `kops check`
+    /// reads it to stop at a failure of where it replays (no key, key rejected, API unreachable), which the
+    /// transcript does not hold.
+    var lastReported: (any Error)?
     /// Command lines running (a `source`d script's lines run inside the `source` line).
     private var lineDepth = 0
 
@@ -282,6 +286,7 @@ public final class Shell {
         {
             error = wrongHost
         }
+        lastReported = error
         let report = ErrorReport(error)
         if let location, ErrorReport.isCancellation(error) {
             // Ctrl-C in a script is the user's doing, not a line to fix.

@@ -159,6 +159,12 @@ struct Launch: Equatable {
         var script = self.script
         script.allowWrites = script.allowWrites || demo
         if terminal.stdinIsTTY && terminal.stderrIsTTY {
+            // A password manager's api_key_command may ask for its passphrase at the terminal: it runs there, with the
+            // spinner stopped so its prompt shows (probe16 P16-10).
+            context.runKeyCommand = { [context] command throws(KeyCommand.Failure) in
+                context.quietProgress()
+                return try KeyCommand.runAtTerminal(command)
+            }
             // Writes from a script or -c started at a terminal ask once; the interactive shell replaces this.
             context.confirmWrites = { question in
                 stdout.write(question, to: .err)

@@ -46,4 +46,52 @@ import Testing
         #expect(check.status == 0, "\(check.stderr)")
         #expect(check.stderr.hasSuffix("link.md: 3 commands, output unchanged\n"), "\(check.stderr)")
     }
+
+    /// probe16 P16-12: `check --update` with no key, a rejected key or the API down stops at the first line with the
+    /// status of that failure and one line, and leaves the transcript as it was (it wrote kops's error over every
+    /// recorded output and exited 0; plain `check` called it "output changed").
+    @Test func updateWithoutTheAPIStopsAndKeepsTheFile() async throws {
+        let results = try await offPool {
+            let simulator = try SimulatorProcess()
+            defer { simulator.stop() }
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-envfail-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            func kops(_ environment: [String: String], _ arguments: String...) throws -> ProcessResult {
+                try ProcessRunner.run("kops", ["--no-color"] + arguments, environment: environment)
+            }
+            let live = ["KAPSO_API_BASE_URL": simulator.baseURL, "KAPSO_API_KEY": simulator.apiKey]
+            let path = folder + "/t.md"
+            _ = try kops(live, "-c", "record \(path) --keep-pii; use 100200300400501; numbers; health; record stop")
+            let recorded = try String(contentsOfFile: path, encoding: .utf8)
+            var results: [(String, ProcessResult, Bool)] = []
+            for (name, environment) in [
+                ("no key", ["KAPSO_API_BASE_URL": simulator.baseURL]),
+                ("wrong key", ["KAPSO_API_BASE_URL": simulator.baseURL, "KAPSO_API_KEY": "wrong_key_0123456789"]),
+                ("nothing listens", ["KAPSO_API_BASE_URL": "http://127.0.0.1:1", "KAPSO_API_KEY": simulator.apiKey]),
+            ] {
+                let result = try kops(environment, "check", path, "--update")
+                results.append((name, result, try String(contentsOfFile: path, encoding: .utf8) == recorded))
+            }
+            results.append(("plain check, no key", try kops(["KAPSO_API_BASE_URL": simulator.baseURL], "check", path), true))
+            return (recorded, results)
+        }
+        let (recorded, runs) = results
+        #expect(recorded.contains("> numbers\n"), "\(recorded)")
+        let expected: [String: (Int32, String)] = [
+            "no key": (64, "this command needs a Kapso project API key; "),
+            "wrong key": (77, "the key from env KAPSO_API_KEY was rejected by 127.0.0.1 (401); "),
+            "nothing listens": (69, "cannot connect to 127.0.0.1:1"),
+            "plain check, no key": (64, "this command needs a Kapso project API key; "),
+        ]
+        for (name, result, unchanged) in runs {
+            let (status, cause) = try #require(expected[name])
+            #expect(result.status == status, "\(name): \(result.stderr)")
+            #expect(unchanged, "\(name): the transcript was rewritten")
+            #expect(result.stdout.isEmpty, "\(name): no diff: \(result.stdout)")
+            #expect(result.stderr.contains("/t.md:"), "\(name): \(result.stderr)")
+            #expect(result.stderr.contains(": check stopped at 'use 100200300400501' (the transcript is unchanged): " + cause), "\(name): \(result.stderr)")
+            #expect(!result.stderr.contains("output changed"), "\(name): \(result.stderr)")
+        }
+    }
 }

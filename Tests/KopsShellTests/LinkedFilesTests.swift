@@ -92,7 +92,7 @@ import Testing
         #expect(started.duration(to: .now) < .seconds(10))
         #expect(
             ConfigError.keyCommandStopped(profile: "acme", failure: .timedOut(seconds: 10)).message
-                == "the api_key_command of profile 'acme' gave no key within 10 s (the limit) and was stopped; run it by hand: does it wait for input?")
+                == "the api_key_command of profile 'acme' gave no key within 10 s (the limit) and was stopped; with no terminal to answer on, it may be waiting for a passphrase: unlock it first (run it once by hand), then try again")
     }
 
     @Test func aKeyCommandThatFloodsIsStoppedAtItsLimit() throws {

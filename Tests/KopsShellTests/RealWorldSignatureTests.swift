@@ -117,6 +117,50 @@ import Testing
         #expect(SignatureCheck.metaEscaped(["s": "é/🍝\u{1}\"\\"]) == #"{"s":"\u00e9\/\ud83c\udf5d\u0001\"\\"}"#)
     }
 
+    /// probe14 P14-9: a delivery saved by 'listen --save' with its body gzip-compressed (compressed by the gzip tool)
+    /// and the body cut short are said so, the gzip one as matching once decompressed.
+    @Test func aSavedGzipDeliveryAndACutBodyAreNamed() throws {
+        let wire = try Data(contentsOf: Fixtures.realWorldCases.appendingPathComponent("kapso-es.wire.json"))
+        let signature = try Self.text("kapso-es.signature.txt").trimmingCharacters(in: .whitespacesAndNewlines)
+        let compressed = Self.gzipped(wire)
+        try #require(compressed.starts(with: [0x1F, 0x8B]), "the gzip tool is needed")
+        let head = "POST /hook HTTP/1.1\r\ncontent-type: application/json\r\ncontent-encoding: gzip\r\n"
+            + "x-webhook-signature: \(signature)\r\ncontent-length: \(compressed.count)\r\n\r\n"
+        let saved = FileManager.default.temporaryDirectory.appendingPathComponent("kops-gz-\(UUID().uuidString).http")
+        let cut = FileManager.default.temporaryDirectory.appendingPathComponent("kops-cut-\(UUID().uuidString).json")
+        defer {
+            try? FileManager.default.removeItem(at: saved)
+            try? FileManager.default.removeItem(at: cut)
+        }
+        try (Data(head.utf8) + compressed).write(to: saved)
+        try wire.prefix(515).write(to: cut)
+        let gz = verify(["--file", saved.path], secret: Self.kapsoSecret)
+        #expect(gz.status == .failure)
+        #expect(
+            gz.err.contains(
+                "; the body is gzip-compressed (\(compressed.count) bytes, starting 1f 8b), not JSON; decompressed (1031 bytes) "
+                    + "it matches the signature"), "\(gz.err)")
+        let other = verify(["--file", saved.path], secret: "whsec_case_py_0002")
+        #expect(other.err.contains("decompressed (1031 bytes) it still does not match this secret and signature"), "\(other.err)")
+        for secret in [Self.kapsoSecret, "whsec_case_py_0002"] {
+            let run = verify(["--signature", signature, "--file", cut.path], secret: secret)
+            #expect(run.status == .failure)
+            #expect(run.err.hasPrefix("error: invalid signature: the body is not complete JSON: it ends mid-JSON after 515 bytes"), "\(run.err)")
+        }
+    }
+
+    static func gzipped(_ body: Data) -> Data {
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("kops-gzin-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: input) }
+        guard (try? body.write(to: input)) != nil, let pipe = try? ChildPipe() else { return Data() }
+        let process = try? ChildProcess(
+            executable: "/usr/bin/env", arguments: ["gzip", "-c", "-n"], stdin: .file(input.path), stdout: .descriptor(pipe.writeEnd))
+        close(pipe.writeEnd)
+        let bytes = pipe.readAll()
+        process?.wait()
+        return Data(bytes)
+    }
+
     static func opensslSHA1(body: Data, key: String) -> String {
         let input = FileManager.default.temporaryDirectory.appendingPathComponent("kops-sha1-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: input) }

@@ -78,6 +78,13 @@ unsigned int kops_sha256(const unsigned char *data, size_t length, unsigned char
 /* CRYPTO_memcmp: 0 when equal, compared in constant time; -1 when libcrypto is missing. */
 int kops_constant_time_compare(const void *a, const void *b, size_t length);
 
+/* zlib, opened with dlopen at the first gzip body (kops_zlib.c). Decompresses the gzip member (RFC 1952) at the
+   start of data into a buffer at *out of *out_length bytes, to free with kops_gunzip_free; returns 0, 1 when data
+   is not a whole gzip member (corrupt or cut short), 2 when the result would exceed limit bytes, -1 when zlib is
+   missing. */
+int kops_gunzip(const unsigned char *data, size_t length, size_t limit, unsigned char **out, size_t *out_length);
+void kops_gunzip_free(unsigned char *buffer);
+
 /* Terminal facts: columns of the terminal on fd, or 0 when it is not a terminal. */
 int kops_terminal_width(int fd);
 

@@ -27,7 +27,7 @@ extension ListenCommand {
             if let number = reading.phoneNumberID { text += " number \(VisibleText.escaped(number))" }
             if let message = reading.messageID { text += " msg \(VisibleText.escaped(message))" }
             if let status = reading.messageStatus { text += " \(VisibleText.escaped(status))" }
-            if let problem = reading.bodyProblem { text += "; \(problem)" }
+            if let problem = reading.bodyNote { text += "; \(problem)" }
             messageID = reading.messageID.map { VisibleText.escaped($0) }
             if request.method != "POST" {
                 text += "; \(VisibleText.escaped(request.method)) instead of POST"

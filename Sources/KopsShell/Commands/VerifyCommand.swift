@@ -25,8 +25,9 @@ public enum VerifyCommand: Command {
           - another provider's format: Stripe's 't=…,v1=…', Standard Webhooks (Svix) 'v1,…'
         Save the body exactly as received: a re-formatted or re-serialised body (Meta signs JSON with non-ASCII as \
         \\uXXXX and '/' as '\\/'; parsing also turns \\u003c into '<', and JavaScript writes 38.0 as 38), UTF-8 read \
-        as Latin-1, UTF-16 (Windows PowerShell 5.1's '>' and Out-File), or an added trailing newline, no longer \
-        matches; kops says which, as it does for a body kept as base64 or as a JSON string (a log line). It also names a secret stored with a zero-width space, a literal '\\n' or in base64 \
+        as Latin-1, UTF-16 (Windows PowerShell 5.1's '>' and Out-File), Windows-1252 (its Set-Content), NFD text, \
+        gzip, URL-encoding, or an added trailing newline, no longer matches; kops says which (and says when a body \
+        is not JSON, or cut short), as it does for a body kept as base64 or as a JSON string (a log line). It also names a secret stored with a zero-width space, a literal '\\n' or in base64 \
         (a Kubernetes Secret's data:), each only when the signature matches once that is undone.
         A delivery saved by 'listen --save' (an .http file: request line, headers, an empty line, the body) or a \
         request-bin JSON export ({"headers": …, "body": "…"}) is read as such: its body is checked, against its own \

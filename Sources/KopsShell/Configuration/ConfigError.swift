@@ -38,11 +38,13 @@ public enum ConfigError: KopsError, Equatable {
             "unknown profile '\(name)'; "
                 + (known.isEmpty ? "no profiles are configured ('profile add NAME --base-url URL --key-env VAR')"
                     : "profiles: " + NameList.text(known))
+        case .keyCommandFailed(let profile, 130):  // 128 + SIGINT: the command was stopped with Ctrl-C at the terminal
+            "the api_key_command of profile '\(profile)' was interrupted (Ctrl-C), so kops has no key; the next command that needs one runs it again"
         case .keyCommandFailed(let profile, let status):
             "the api_key_command of profile '\(profile)' failed (exit \(status)) or printed nothing; run it by hand to see why"
         case .keyCommandStopped(let profile, .timedOut(let seconds)):
             "the api_key_command of profile '\(profile)' gave no key within \(Int(seconds)) s (the limit) and was stopped; "
-                + "run it by hand: does it wait for input?"
+                + "with no terminal to answer on, it may be waiting for a passphrase: unlock it first (run it once by hand), then try again"
         case .keyCommandStopped(let profile, .outputTooLarge(let bytes)):
             "the api_key_command of profile '\(profile)' printed more than \(bytes / 1024) KiB (the limit) and was stopped; "
                 + "it should print the key on one line"

@@ -24,8 +24,19 @@ public enum KeyCommand {
         try run(command, timeout: timeout, maxOutputBytes: maxOutputBytes)
     }
 
-    /// The same with chosen limits (tests use short ones).
-    public static func run(_ command: String, timeout: Double, maxOutputBytes: Int) throws(Failure) -> (
+    /// Runs the command with the terminal, for a session whose standard input and error are one: a password manager
+    /// may ask for its passphrase there (`pass show` when gpg-agent's cache has expired and pinentry is tty or curses,
+    /// `op read` asking to sign in: probe16 P16-10). The command reads and writes the terminal as kops's own foreground
+    /// job would: it shares kops's process group, so Ctrl-C stops it, with standard input and error the terminal's
+    /// and no time limit (a person answers); standard output is still read through a pipe, within `maxOutputBytes`.
+    /// The caller stops its spinner first, or it would draw over the prompt.
+    public static func runAtTerminal(_ command: String) throws(Failure) -> (status: Int32, output: String) {
+        try run(command, timeout: nil, maxOutputBytes: maxOutputBytes, terminal: true)
+    }
+
+    /// The same with chosen limits (tests use short ones); a nil `timeout` waits as long as the command runs. With
+    /// `terminal`, the command keeps kops's standard input, standard error and process group.
+    public static func run(_ command: String, timeout: Double?, maxOutputBytes: Int, terminal: Bool = false) throws(Failure) -> (
         status: Int32, output: String
     ) {
         var fds: [Int32] = [0, 0]
@@ -34,16 +45,22 @@ public enum KeyCommand {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        if !terminal {
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        }
         posix_spawn_file_actions_adddup2(&actions, writeEnd, 1)
         posix_spawn_file_actions_addclose(&actions, readEnd)
         posix_spawn_file_actions_addclose(&actions, writeEnd)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
-        posix_spawnattr_setpgroup(&attributes, 0)
+        // Off a terminal its own group, so a limit kills what it started too; at a terminal kops's group, the terminal's
+        // foreground one, so it may read the terminal (another group would be stopped by SIGTTIN).
+        if !terminal {
+            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+            posix_spawnattr_setpgroup(&attributes, 0)
+        }
         var pid: pid_t = 0
         let arguments: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/sh"), strdup("-c"), strdup(command), nil]
         defer { arguments.forEach { free($0) } }
@@ -54,15 +71,18 @@ public enum KeyCommand {
 
         var output: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
-        let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
+        let deadline = timeout.map { ContinuousClock.now + .milliseconds(Int($0 * 1000)) }
         var failure: Failure?
         while failure == nil {
-            let left = ContinuousClock.now.duration(to: deadline).components
-            let milliseconds = Int32(max(0, left.seconds * 1000 + left.attoseconds / 1_000_000_000_000_000))
+            var milliseconds: Int32 = -1
+            if let deadline {
+                let left = ContinuousClock.now.duration(to: deadline).components
+                milliseconds = Int32(max(0, left.seconds * 1000 + left.attoseconds / 1_000_000_000_000_000))
+            }
             var poller = pollfd(fd: readEnd, events: Int16(POLLIN), revents: 0)
             let ready = poll(&poller, 1, milliseconds)
             if ready < 0 && errno == EINTR { continue }
-            if ready == 0 {
+            if ready == 0, let timeout {
                 failure = .timedOut(seconds: timeout)
                 break
             }
@@ -72,7 +92,7 @@ public enum KeyCommand {
             output += buffer[0..<count]
             if output.count > maxOutputBytes { failure = .outputTooLarge(bytes: maxOutputBytes) }
         }
-        if failure != nil { kill(-pid, SIGKILL) }
+        if failure != nil { kill(terminal ? pid : -pid, SIGKILL) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         if let failure { throw failure }

@@ -60,6 +60,10 @@ public enum ScriptError: KopsError, Equatable {
     case restoreLacksLine(path: String, line: String)
     /// A transcript line `kops check` will not replay (`ScriptPolicy.notReplayed`): `path:line`, the command, why.
     case notReplayed(path: String, line: Int, command: String, reason: String)
+    /// `kops check` stopped at a replayed line that failed for a reason of where it ran, not of the transcript
+    /// (`TranscriptChecker.environmentStatus`: no key, key rejected, API unreachable): `path:line`, the command, the
+    /// failure's line (redacted) and its status. Nothing was compared and the transcript was not written.
+    case environmentFailed(path: String, line: Int, command: String, cause: String, status: ExitStatus)
 
     public var message: String {
         switch self {
@@ -133,6 +137,8 @@ public enum ScriptError: KopsError, Equatable {
         case .restoreLacksLine(let path, let line):
             "cannot replay '\(line)': it was masked and \(path) does not hold it (was the transcript edited, or is that "
                 + "the restore file of another?); run the line yourself, or record again"
+        case .environmentFailed(let path, let line, let command, let cause, _):
+            "\(path):\(line): check stopped at '\(Shortened.text(command))' (the transcript is unchanged): \(cause)"
         case .notReplayed(let path, let line, let command, let reason):
             "\(path):\(line): check does not replay '\(Shortened.text(command))': \(reason); nothing was run. Remove the block if the transcript came from someone else, or run the line yourself"
         }
@@ -147,6 +153,7 @@ public enum ScriptError: KopsError, Equatable {
         case .notReplayed: .usage
         case .scriptNotFound: .noInput
         case .sourcedScriptFailed(_, _, _, let status), .sourcedScriptLinesFailed(_, _, let status): status
+        case .environmentFailed(_, _, _, _, let status): status
         case .writeRefused, .expectedFailure, .assertionFailed, .noResult, .missingValue, .maskedValue, .recording,
             .unwritableTranscript, .transcriptIncomplete, .transcriptExists, .restoreExists, .notARestore, .maskingDiffers:
             .failure

@@ -70,7 +70,8 @@ public struct TranscriptChecker {
     /// the restore file does not give back, `.notReplayed` for a line `ScriptPolicy.notReplayed` refuses
     /// that would change which API or key is used or read the environment (`profile`, `${env:…}`; a transcript may
     /// come from anyone),
-    /// all before anything runs.
+    /// all before anything runs; `.environmentFailed` at the first replayed line that fails for a reason of where it
+    /// runs (`environmentStatus`: no key, key rejected, API unreachable) when its block did not record that failure.
     public func replay(on shell: Shell, allowWrites: Bool = false) throws(ScriptError) -> Outcome {
         guard TranscriptParser.isTranscript(expected) else { throw .notATranscript(path: path) }
         let parsed = TranscriptParser(expected)
@@ -181,7 +182,20 @@ public struct TranscriptChecker {
             // then (known from the session's numbers), so it stays unmasked now.
             if line == entry.command { recorder.masker?.learnOwnNumbers(PIIMasker.typedNumbers(in: line)) }
             let start = recorder.text.utf8.count
+            shell.lastReported = nil
             shell.run(line: line)
+            if let failure = shell.lastReported, let status = TranscriptChecker.environmentStatus(of: failure) {
+                // Not what the transcript recorded but where it replays: nothing after it can be compared, and written
+                // by `--update` it would replace the recorded output (probe16 P16-12). A recorded same failure is fine.
+                let shown = shell.redactor.redact(ErrorReport(failure).line())
+                if !entry.block.contains(shown),
+                    !TranscriptChecker.sameBlock(String(recorder.text.utf8.dropFirst(start)) ?? "", entry.block)
+                {
+                    throw .environmentFailed(
+                        path: path, line: entry.line, command: entry.command, cause: String(shown.dropFirst("error: ".count)),
+                        status: status)
+                }
+            }
             if allowWrites, diverged == nil, changesKapso || captures,
                 !TranscriptChecker.sameBlock(String(recorder.text.utf8.dropFirst(start)) ?? "", entry.block)
             {
