@@ -88,11 +88,13 @@ public enum SignatureCheck {
     /// (whitespace, line breaks, a UTF-8 byte-order mark: the JSON inside is then Meta's or Kapso's own),
     /// the body re-formatted compactly (Kapso signs compact JSON), re-serialised without Meta's escapes or
     /// without `\u003c`/`\u003e`/`\u0026` (Go's and Rails' encoders), UTF-8 decoded as Latin-1 or Windows-1252
-    /// and encoded again, the body saved as UTF-16 (Windows PowerShell 5.1), whole numbers that lost their `.0`
-    /// (JavaScript); before them, a whole saved request sent as the body (`Envelope`), the body kept as base64 or
+    /// and encoded again, the body saved as UTF-16 (Windows PowerShell 5.1), gzip-compressed, URL-encoded, saved as
+    /// Windows-1252 (PowerShell 5.1's Set-Content) or normalised to NFD (`SignatureCheck+Damage.swift`), whole numbers
+    /// that lost their `.0` (JavaScript); before them, a whole saved request sent as the body (`Envelope`), the body kept as base64 or
     /// as a JSON string (`base64Decoded`, `jsonStringDecoded`); and with each, the secret
     /// repaired (`secretRepairs`: whitespace, quotes, invisible characters, a literal `\n`, base64). A cause is
-    /// named only when the signature matches the form it names.
+    /// named only when the signature matches the form it names; otherwise `unmatched` says what a body that is not
+    /// JSON is, then the common causes (none for a body cut short).
     public static func cause(
         body: [UInt8], secret: Secret, received: Bool = false, matches: ([UInt8], Secret) -> Bool
     ) -> String {

@@ -94,4 +94,32 @@ import Testing
             #expect(!result.stderr.contains("output changed"), "\(name): \(result.stderr)")
         }
     }
+
+    /// probe16 P16-9: a hand edit that drops a block's closing fence is refused with the open block's line (exit 64) and
+    /// the file is left as it is (`--update` deleted the next command, read as the open block's output).
+    @Test func updateOfATranscriptMissingAFenceIsRefused() async throws {
+        let (edited, update, after) = try await offPool {
+            let simulator = try SimulatorProcess()
+            defer { simulator.stop() }
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-fence-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let environment = ["KAPSO_API_BASE_URL": simulator.baseURL, "KAPSO_API_KEY": simulator.apiKey]
+            let path = folder + "/h5u.md"
+            _ = try ProcessRunner.run(
+                "kops", ["-c", "record \(path) --keep-pii; use 100200300400501; numbers; record stop"], environment: environment)
+            let recorded = try String(contentsOfFile: path, encoding: .utf8)
+            let open = try #require(recorded.range(of: "```kops\n"))
+            let close = try #require(recorded.range(of: "```\n", range: open.upperBound..<recorded.endIndex))
+            let edited = String(recorded[..<close.lowerBound]) + String(recorded[close.upperBound...])
+            try edited.write(toFile: path, atomically: true, encoding: .utf8)
+            let update = try ProcessRunner.run("kops", ["check", path, "--update"], environment: environment)
+            return (edited, update, try String(contentsOfFile: path, encoding: .utf8))
+        }
+        #expect(update.status == 64, "\(update.stderr)")
+        #expect(after == edited, "the file was rewritten")
+        #expect(update.stdout.isEmpty, "\(update.stdout)")
+        let line = try #require(edited.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "```kops" }) + 1
+        #expect(update.stderr.contains("/h5u.md:\(line): the ```kops block of 'use 100200300400501' has no closing ```: the next block starts inside it; add a ``` line above line "), "\(update.stderr)")
+    }
 }

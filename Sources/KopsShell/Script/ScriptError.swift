@@ -64,6 +64,9 @@ public enum ScriptError: KopsError, Equatable {
     /// (`TranscriptChecker.environmentStatus`: no key, key rejected, API unreachable): `path:line`, the command, the
     /// failure's line (redacted) and its status. Nothing was compared and the transcript was not written.
     case environmentFailed(path: String, line: Int, command: String, cause: String, status: ExitStatus)
+    /// A transcript whose ```` ```kops ```` block at `path:line` has no closing fence (`TranscriptParser.unclosedBlock`):
+    /// `next` is the line its closing fence belongs above, nil when the file ends inside it. Nothing ran or was written.
+    case unclosedBlock(path: String, line: Int, command: String?, next: Int?)
 
     public var message: String {
         switch self {
@@ -139,6 +142,11 @@ public enum ScriptError: KopsError, Equatable {
                 + "the restore file of another?); run the line yourself, or record again"
         case .environmentFailed(let path, let line, let command, let cause, _):
             "\(path):\(line): check stopped at '\(Shortened.text(command))' (the transcript is unchanged): \(cause)"
+        case .unclosedBlock(let path, let line, let command, let next):
+            "\(path):\(line): the ```kops block" + (command.map { " of '\(Shortened.text($0))'" } ?? "") + " has no closing ```: "
+                + (next.map { "the next block starts inside it; add a ``` line above line \($0)" }
+                    ?? "the file ends inside it (cut off?); add a ``` line at its end, or record it again")
+                + " (nothing was run or written)"
         case .notReplayed(let path, let line, let command, let reason):
             "\(path):\(line): check does not replay '\(Shortened.text(command))': \(reason); nothing was run. Remove the block if the transcript came from someone else, or run the line yourself"
         }
@@ -150,7 +158,7 @@ public enum ScriptError: KopsError, Equatable {
             .lineTooLong, .variableTooLarge, .sourceTooDeep, .sourceLoop:
             .usage
         case .missingRestore, .restoreLacksLine: .noInput
-        case .notReplayed: .usage
+        case .notReplayed, .unclosedBlock: .usage
         case .scriptNotFound: .noInput
         case .sourcedScriptFailed(_, _, _, let status), .sourcedScriptLinesFailed(_, _, let status): status
         case .environmentFailed(_, _, _, _, let status): status

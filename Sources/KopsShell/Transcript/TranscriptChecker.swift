@@ -65,7 +65,8 @@ public struct TranscriptChecker {
     /// recorded webhook, not the one the replay created). Those writes, and writes not sent for another reason, are
     /// named in `writesNotSent`, their blocks kept as recorded.
     ///
-    /// Throws `ScriptError.notATranscript` for other files, `.missingRestore` (`.restoreLacksLine` when the restore
+    /// Throws `ScriptError.notATranscript` for other files, `.unclosedBlock` for a block without its closing fence,
+    /// `.missingRestore` (`.restoreLacksLine` when the restore
     /// file is there) for a masked command line
     /// the restore file does not give back, `.notReplayed` for a line `ScriptPolicy.notReplayed` refuses
     /// that would change which API or key is used or read the environment (`profile`, `${env:…}`; a transcript may
@@ -75,6 +76,10 @@ public struct TranscriptChecker {
     public func replay(on shell: Shell, allowWrites: Bool = false) throws(ScriptError) -> Outcome {
         guard TranscriptParser.isTranscript(expected) else { throw .notATranscript(path: path) }
         let parsed = TranscriptParser(expected)
+        // Its later blocks would be read as output of the open one, and `--update` would drop them (probe16 P16-9).
+        if let block = parsed.unclosedBlock {
+            throw .unclosedBlock(path: path, line: block.line, command: block.command, next: block.next)
+        }
         var lines: [String] = []
         var writes: [(line: Int, command: String)] = []
         var kept: [(line: Int, command: String, reason: String)] = []

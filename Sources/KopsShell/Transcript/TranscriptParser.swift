@@ -57,6 +57,13 @@ public struct TranscriptParser: Sendable {
     /// Text after the last block, kept as written.
     public var trailer = ""
 
+    /// The first ```` ```kops ```` block without its closing fence (a hand edit, a file cut off): the opening fence's
+    /// 1-based line, its command when its prompt line reads as one, and the line where its closing fence belongs (above
+    /// the blank and clock lines before the next block found inside it: ```` ```kops ```` then a prompt line, which no
+    /// command prints), nil when the file ends inside it.
+    /// The blocks after it are not read right; `kops check` refuses such a file (probe16 P16-9).
+    public var unclosedBlock: (line: Int, command: String?, next: Int?)?
+
     /// Everything before the first block (the header and any facts under it), as written.
     public static func preamble(of text: String) -> String {
         var lines: [Substring] = []
@@ -120,6 +127,9 @@ public struct TranscriptParser: Sendable {
         // After a block's closing fence, its blank line; then any text until the next block is a lead.
         var afterFence = false
         var lead: [Substring] = []
+        // The open block's fence line and command, for `unclosedBlock`.
+        var opened: (line: Int, command: String?) = (0, nil)
+        var unclosed: (line: Int, command: String?, next: Int?)?
         // "\r\n" is one Character: split on it too, or a CRLF file (or an output line ending in "\r") hides its fences.
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         for (offset, line) in lines.enumerated() {
@@ -130,6 +140,7 @@ public struct TranscriptParser: Sendable {
                     clock = micros
                 } else if line == TranscriptRecorder.fence + TranscriptRecorder.info {
                     inBlock = true
+                    opened = (offset + 1, offset + 1 < lines.count ? TranscriptParser.command(in: String(lines[offset + 1])) : nil)
                     seenBlock = true
                     expectCommand = true
                     block = (snapshot ? TranscriptParser.snapshotLine + "\n" : "")
@@ -147,6 +158,19 @@ public struct TranscriptParser: Sendable {
                     lead.append(line)
                 }
                 continue
+            }
+            if unclosed == nil, line == TranscriptRecorder.fence + TranscriptRecorder.info, offset + 1 < lines.count,
+                TranscriptParser.command(in: String(lines[offset + 1])) != nil
+            {
+                // The closing fence belongs above the next block's clock or snapshot line and the blank line before it.
+                var next = offset
+                while next > opened.line + 1,
+                    TranscriptClock.micros(inLine: lines[next - 1]) != nil || lines[next - 1] == TranscriptParser.snapshotLine
+                        || lines[next - 1].isEmpty
+                {
+                    next -= 1
+                }
+                unclosed = (opened.line, opened.command, next + 1)
             }
             block += line + "\n"
             if line == TranscriptRecorder.fence {
@@ -171,6 +195,8 @@ public struct TranscriptParser: Sendable {
             }
         }
         if lead.contains(where: { !$0.isEmpty }) { trailer = lead.map { $0 + "\n" }.joined() }
+        if unclosed == nil, inBlock { unclosed = (opened.line, opened.command, nil) }
+        unclosedBlock = unclosed
         header = TranscriptHeader(
             version: fields["kops"] ?? KopsVersion.current, time: fields["recorded"] ?? "",
             profile: fields["profile"] ?? "default",
