@@ -109,9 +109,11 @@ public enum ConversationsCommand: Command {
     }
 
     /// `open, 2 h 30 min left`, `closed 28 h 45 min ago`, `closed 6 h ago?` (Kapso's summary alone says so:
-    /// `ConversationWindows`) or `unknown`, for a table cell.
+    /// `ConversationWindows`), `closed: no inbound` (the number's inbound messages were read to their end and none is
+    /// the contact's, as `conversation ID` says) or `unknown`, for a table cell.
     static func window(_ row: ConversationWindows.Row) -> StyledText {
         let window = row.window
+        if window.evidence == .noInbound { return StyledText("closed: no inbound", style: .warn) }
         guard let closes = window.window?.closesAt else { return StyledText("unknown", style: .dim) }
         if window.isOpen { return StyledText("open, \(Elapsed.text(closes - window.at)) left", style: .good) }
         return row.confirmed
