@@ -58,4 +58,12 @@ import Testing
         #expect(runs[2].status == 1 && runs[2].err.contains("nothing to continue"), "\(runs[2].out)")
         #expect(runs[3].err.contains("newest 5 of 44 failures in the last 7d; 'errors --flat --period 7d --limit 44' lists them all"), "\(runs[3].err)")
     }
+
+    /// P15-11 in the grouped view: causes the limit left out are said with the command that shows them.
+    @Test func aCutGroupedViewSaysHowToSeeTheRest() async throws {
+        let runs = try await runDemo(["errors --source webhook --period 7d --limit 2"], number: nil)
+        #expect(runs[0].err.hasPrefix(
+            "top 2 of 4 causes of 66 failures in the last 7d ('errors --period 7d --source webhook --limit 4' shows all 4); "
+                + "'errors --flat' lists each failure"), "\(runs[0].err)")
+    }
 }

@@ -33,6 +33,11 @@ public enum ErrorsCommand: Command {
             arguments.value("--source").flatMap(ErrorTriage.Source.init(rawValue:)).map { [$0] }
             ?? ErrorTriage.Source.allCases
         let fetch = try FailureFetch.load(sources: sources, period: period, in: context)
+        // The command as typed but --limit, for a footer that says how to see what the limit left out.
+        let typed = { (flat: Bool) in
+            "errors" + (flat ? " --flat" : "") + (period == "30d" ? "" : " --period \(period)")
+                + (arguments.value("--source").map { " --source \($0)" } ?? "")
+        }
         // Not a list of pages: 'next' must not continue one shown before this (P15-11); the footer says how to see more.
         context.session.lastList = nil
         var result: CommandResult
@@ -41,9 +46,7 @@ public enum ErrorsCommand: Command {
                 blocks: [.line(StyledText("nothing failed in the last \(period)", style: .good))] + fetch.leftOutHint,
                 json: fetch.addingLeftOut(to: ["period": .string(period), "data": []]))
         } else if flat {
-            let typed = "errors --flat" + (period == "30d" ? "" : " --period \(period)")
-                + (arguments.value("--source").map { " --source \($0)" } ?? "")
-            result = flatResult(fetch, limit: limit, period: period, command: typed)
+            result = flatResult(fetch, limit: limit, period: period, command: typed(true))
         } else {
             let groups = FailureGroups(
                 fetch.triage.entries, numbers: fetch.numbers, webhooks: fetch.webhooks, cut: fetch.cut, history: fetch.history,
@@ -56,7 +59,7 @@ public enum ErrorsCommand: Command {
                     .table(FailureGroupsTable.table(shown)),
                     .hint(FailureGroupsTable.hint(
                         groups, shown: shown.count, truncated: fetch.truncated, period: period, flat: "errors --flat",
-                        scope: scope(sources, in: context))),
+                        scope: scope(sources, in: context), all: typed(false))),
                 ] + fetch.leftOutHint,
                 json: fetch.addingLeftOut(
                     to: .object([
