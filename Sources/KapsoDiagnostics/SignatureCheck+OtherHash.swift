@@ -18,7 +18,7 @@ extension SignatureCheck {
         guard hex.allSatisfy({ $0.isASCII && $0.isHexDigit }), let hash = digestName(hexCount: hex.count) else { return nil }
         let digest = ["MD5": "MD5", "SHA-1": "SHA1", "SHA-512": "SHA512"][hash]
         let given = hex.lowercased()
-        let lead = "\(hex.count) hex characters is a \(hash) digest"
+        let lead = "\(hex.count) hex characters is \(hash == "MD5" ? "an" : "a") \(hash) digest"
         if let digest, WebhookSignature.hmacHex(digest, key: Array(secret.revealed.utf8), message: body) == given {
             if hash == "SHA-1" {
                 return (lead + ", and HMAC-SHA1 of this \(body.count)-byte body with this secret matches it: it is Meta's "

@@ -251,7 +251,7 @@ import Testing
         let other = verify(["--secret", Self.secret, "--signature", md5, "--body", try body])
         #expect(other.status == .usage)
         #expect(other.err.contains(
-            "expected 64 hex characters, got 32; 32 hex characters is a MD5 digest (HMAC-MD5 with this secret does not match "
+            "expected 64 hex characters, got 32; 32 hex characters is an MD5 digest (HMAC-MD5 with this secret does not match "
                 + "this body either)"), "\(other.err)")
         let handRolled = WebhookSignature.sha256Hex(key + bodyBytes)
         let plain = verify(["--secret", Self.secret, "--signature", handRolled, "--body", try body])
