@@ -57,18 +57,20 @@ public struct FailureGroups {
     /// that had more failures than were read: their groups' counts are lower bounds.
     /// `history` are API calls of the last 30 days with the unknown ids of failed paths in them (`formerNumberIDs`), any
     /// status: a 2xx among them says the id worked for this project once (empty when not fetched).
+    /// `identities` are what `IDResolver` (as `whois`) found for the ids of `unknownPathIDs`, by id (empty when not asked):
+    /// an id found there is named as `whois` names it, not "not an id of this project".
     /// `verdicts` are the receivers' states now by webhook id (`WebhookVerdict`, from their newest deliveries of any
     /// status): a row of failed deliveries to a webhook's current URL says whether it still fails or recovered since.
     public init(
         _ entries: [ErrorTriage.Entry], numbers: [PhoneNumber], webhooks: [Webhook] = [], cut: Set<ErrorTriage.Source> = [],
-        history: [APILog] = [], verdicts: [String: WebhookVerdict] = [:]
+        history: [APILog] = [], verdicts: [String: WebhookVerdict] = [:], identities: [String: Identity] = [:]
     ) {
         var order: [Cause] = []
         var members: [Cause: [Member]] = [:]
         let entries = Self.withoutSameSends(entries)
         joined = entries.joined
         for entry in entries.kept {
-            var member = Self.member(entry, numbers: numbers, webhooks: webhooks, history: history)
+            var member = Self.member(entry, numbers: numbers, webhooks: webhooks, history: history, identities: identities)
             member.item = entry.json
             if entry.source == .webhook, member.note == nil, let id = entry.json["webhook_id"]?.string,
                 let state = verdicts[id]?.headline
@@ -109,9 +111,10 @@ public struct FailureGroups {
     /// The meaning of one failure: for a 404 whose path holds an id that is not one of `numbers`'
     /// phone-number ids, what the id is and which id the caller must use; else the triage's meaning.
     public static func meaning(
-        of entry: ErrorTriage.Entry, numbers: [PhoneNumber], webhooks: [Webhook] = [], history: [APILog] = []
+        of entry: ErrorTriage.Entry, numbers: [PhoneNumber], webhooks: [Webhook] = [], history: [APILog] = [],
+        identities: [String: Identity] = [:]
     ) -> String {
-        member(entry, numbers: numbers, webhooks: webhooks, history: history).meaning
+        member(entry, numbers: numbers, webhooks: webhooks, history: history, identities: identities).meaning
     }
 
     /// The ids in the phone-number slot of failed calls' paths (404, or Graph's "Object with ID … does not exist") that
@@ -126,6 +129,22 @@ public struct FailureGroups {
                     id.allSatisfy(\.isNumber) && IDResolver.misplacedPhoneNumberID(id, numbers: numbers)?.kind == .unknown ? id : nil
                 }) ?? unknownWABAID(endpoint, numbers: numbers),
                 !ids.contains(id)
+            else { continue }
+            ids.append(id)
+        }
+        return ids
+    }
+
+    /// The ids in the phone-number slot of failed calls' paths (404, or Graph's "Object with ID … does not exist") that
+    /// are none of `numbers`' ids, WABA ids, Kapso ids or display numbers, any shape (digits, WAMID, UUID), at most `limit`,
+    /// most recent first: the ids to ask `IDResolver` about (`identities` of `init`). Empty without numbers.
+    public static func unknownPathIDs(_ entries: [ErrorTriage.Entry], numbers: [PhoneNumber], limit: Int = 3) -> [String] {
+        guard !numbers.isEmpty else { return [] }
+        var ids: [String] = []
+        for entry in entries.sorted(by: { $0.time > $1.time }) where entry.source == .api && ids.count < limit {
+            guard let endpoint = entry.json["endpoint"]?.string, isNotFound(entry.json),
+                let id = APIPath.phoneNumberID(in: endpoint),
+                IDResolver.misplacedPhoneNumberID(id, numbers: numbers)?.kind == .unknown, !ids.contains(id)
             else { continue }
             ids.append(id)
         }
@@ -184,7 +203,9 @@ public struct FailureGroups {
         var item: JSONObject = [:]
     }
 
-    private static func member(_ entry: ErrorTriage.Entry, numbers: [PhoneNumber], webhooks: [Webhook], history: [APILog]) -> Member {
+    private static func member(
+        _ entry: ErrorTriage.Entry, numbers: [PhoneNumber], webhooks: [Webhook], history: [APILog], identities: [String: Identity] = [:]
+    ) -> Member {
         let json = entry.json
         if entry.source == .api {
             let key = json["api_key_name"]?.string ?? "-"
@@ -220,6 +241,12 @@ public struct FailureGroups {
                     summary = "\(id) is no longer a number of this project (answered \(success.responseStatus) at \(success.createdAt))"
                     meaning = IDResolver.formerNumberStatement(id, success: success)
                         + "; update the id the sender uses ('numbers' lists the current phone-number ids)"
+                } else if misplaced.kind == .unknown, let identity = identities[id], identity.kind != .unknown, !identity.incomplete {
+                    // What `whois` says of the id (a WAMID of this project, Meta's app id…): no "wrong project or key" (P15-1).
+                    let owners = numbers.filter { identity.phoneNumberIDs.contains($0.id) }
+                    summary = "\(identity.statement); not a phone-number id"
+                    meaning = summary + "; the path takes the phone-number id: "
+                        + (owners.isEmpty ? "'numbers' lists them" : "use " + IDResolver.MisplacedID(id: id, kind: .unknown, statement: "", summary: "", numbers: owners).choices)
                 } else if misplaced.kind == .unknown, !id.allSatisfy(\.isNumber) {
                     // A UUID or a name where Meta's phone-number id (digits) belongs is no project question; a webhook id
                     // of the project is named.
@@ -229,7 +256,7 @@ public struct FailureGroups {
                 }
                 // A Graph path of an id alone (`GET /v24.0/{id}`) reads any Meta object by its id: a template id there is
                 // the project's, only not a number's, so "not an id of this project" would be wrong.
-                if misplaced.kind == .unknown, let graph = APIPath.graphObject(in: endpoint), graph.edge == nil {
+                if misplaced.kind == .unknown, identities[id] == nil, let graph = APIPath.graphObject(in: endpoint), graph.edge == nil {
                     summary = "\(id) is none of this project's phone-number or WABA ids"
                     meaning = summary + "; a Graph path of an id alone reads any Meta object (a template, a media file, a "
                         + "message…): 'whois \(id)' says what it is (it searches the templates too)"
@@ -244,8 +271,10 @@ public struct FailureGroups {
                         + IDResolver.list(coexistence.map { "\($0.name ?? $0.id) \($0.id)" })
                 }
                 return Member(
-                    cause: Cause(source: "api", who: key, what: "id \(id)", error: "404"), source: .api, time: entry.time,
-                    who: key, what: what, error: "404", meaning: meaning,
+                    // One cause per id and status (404, or 400 with Graph's "does not exist"); each call keeps the
+                    // status and text that came back, as `--flat` shows them, not a 404 it never got (P15-2).
+                    cause: Cause(source: "api", who: key, what: "id \(id)", error: "\(status)"), source: .api, time: entry.time,
+                    who: key, what: what, error: error, meaning: meaning,
                     headline: { "\(IDResolver.plural($0, "failed call")) from key \(key): \(summary)" },
                     misplacedID: id, note: note)
             }

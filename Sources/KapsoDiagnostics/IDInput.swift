@@ -51,6 +51,8 @@ public enum IDInput: Sendable, Equatable {
         if isUUID(trimmed) { return .success(.uuid(trimmed.lowercased())) }
         if BusinessScopedUserID.isValid(trimmed) { return .success(.businessScopedUserID(trimmed)) }
         if zeroFractionDigits(trimmed) != nil { return .failure(.zeroFraction(trimmed)) }
+        // Digits copied out of a URL path (`100200300400501%20`, as `errors` quotes it): read decoded (P15-3).
+        if let decoded = urlDecodedDigits(trimmed) { return read(decoded) }
         if PhoneNumberText.linkedNumber(trimmed) != nil || !trimmed.contains(where: \.isLetter) && trimmed.contains(where: \.isNumber) {
             return PhoneNumberText.parse(trimmed).map(IDInput.number).mapError(Problem.number)
         }
@@ -118,6 +120,18 @@ public enum IDInput: Sendable, Equatable {
             || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
     }
 
+    /// `text` with its `%XX` escapes decoded (RFC 3986 §2.1) when it has some and the result has no letter and no `%`
+    /// (digits with spaces: an id copied out of a URL path); nil otherwise (a WAMID's `%3D` is `WAMID.canonical`'s).
+    static func urlDecodedDigits(_ text: String) -> String? {
+        guard text.contains("%"), !text.lowercased().hasPrefix("wamid."),
+            let bytes = SignatureCheck.percentDecoded(Array(text.utf8)[...], plusIsSpace: false),
+            let decoded = String(validating: bytes, as: UTF8.self), !decoded.contains("%"),
+            !decoded.contains(where: \.isLetter), decoded.contains(where: \.isNumber)
+        else { return nil }
+        let clean = cleaned(decoded)
+        return clean.isEmpty ? nil : clean
+    }
+
     /// What reading `text` changed, in words, e.g. `["the '=' padding put back"]`; empty when it was read as typed.
     public static func repairs(_ text: String) -> [String] {
         let trimmed = removingInvisibles(text).trimmingSpaces()
@@ -130,6 +144,7 @@ public enum IDInput: Sendable, Equatable {
         var repairs: [String] = invisible.isEmpty
             ? [] : [(invisible.count == 1 ? "an invisible " : "invisible ") + invisible.joined(separator: ", ") + " removed"]
         if inner != trimmed { repairs.append("quotes or punctuation around it dropped") }
+        if urlDecodedDigits(inner) != nil { repairs.append("URL encoding decoded (%20 is a space)") }
         guard case .success(let id) = WAMID.canonical(inner) else { return repairs }
         if !inner.hasPrefix("wamid.") { repairs.append("'\(inner.prefix(6))' read as 'wamid.'") }
         if inner.contains("%") { repairs.append("URL encoding decoded (%3D is '=')") }

@@ -47,7 +47,7 @@ extension SignatureCheck {
     }
 
     /// `text` with each `%XX` replaced by its byte; nil when a `%` is not followed by two hex digits or none is.
-    private static func percentDecoded(_ text: ArraySlice<UInt8>, plusIsSpace: Bool) -> [UInt8]? {
+    static func percentDecoded(_ text: ArraySlice<UInt8>, plusIsSpace: Bool) -> [UInt8]? {
         var out: [UInt8] = []
         out.reserveCapacity(text.count)
         var index = text.startIndex

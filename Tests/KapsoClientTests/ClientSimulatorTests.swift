@@ -22,6 +22,24 @@ import Testing
         #expect(label == "100200300400501 (+1 415-555-0100, Support Line)")
     }
 
+    /// probe16 P16-3: a 404 for an id the re-listed numbers have is not "not found in this project" (nor a list that
+    /// names the same id): it says the id is listed and the call answered 404.
+    @Test func aListedNumbersOwn404DoesNotContradictTheList() async throws {
+        let message = try await withSimulator { fixture -> String in
+            let client = try fixture.client()
+            try fixture.setFaults("404:times=1")
+            do {
+                _ = try client.health("100200300400501")
+                return "no error"
+            } catch let error as KapsoAPIError {
+                return error.message
+            }
+        }
+        #expect(!message.contains("was not found in this project"), "\(message)")
+        #expect(message.contains("100200300400501 (+1 415-555-0100, Support Line) is in this project's list of numbers"), "\(message)")
+        #expect(message.contains("answered 404"))
+    }
+
     @Test func unknownPhoneNumberListsTheProjectsIds() async throws {
         let message = try await withSimulator { fixture -> String in
             do {

@@ -242,3 +242,72 @@ import Testing
         #expect(groups.groups.first?.meaning.contains("WABA id") == false)
     }
 }
+
+/// probe15 P15-1, P15-2: an id `whois` knows is named as `whois` names it in `errors`, and a group of calls answered
+/// 400 says 400 and the error text, not 404.
+@Suite struct FailureGroupsWhoisTests {
+    static let wamid = "wamid.HBgLMTQxNTU1NTAxNzEVAgASGBQBH22AAAAAAAAAAAAAAAAAAAA="
+    static let notExist = "(#100) Unsupported post request. Object with ID 'x' does not exist, cannot be loaded due to missing permissions"
+
+    @Test func anIDWhoisKnowsIsNotCalledForeign() throws {
+        var triage = ErrorTriage()
+        triage.addAPILogs([
+            FailureGroupsTests.log("POST", "/meta/whatsapp/v24.0/\(Self.wamid)/messages", 400, key: "k", at: "2026-11-21T10:00:00Z", error: Self.notExist),
+            FailureGroupsTests.log("GET", "/platform/v1/whatsapp/phone_numbers/400500600700801/webhooks", 404, key: "k", at: "2026-11-21T11:00:00Z"),
+        ])
+        let numbers = IDResolverTests.numbers
+        let ids = FailureGroups.unknownPathIDs(triage.entries, numbers: numbers)
+        #expect(Set(ids) == [Self.wamid, "400500600700801"])
+        var message = Identity(input: Self.wamid, kind: .wamid, statement: "\(Self.wamid) is an outbound text message on Support Line")
+        message.phoneNumberIDs = ["100200300400501"]
+        let app = Identity(input: "400500600700801", kind: .metaAppID, statement: "400500600700801 is the Meta app id subscribed to the webhooks")
+        let groups = FailureGroups(triage.entries, numbers: numbers, identities: [Self.wamid: message, "400500600700801": app])
+        let meanings = groups.groups.map(\.meaning)
+        #expect(meanings.count == 2)
+        for meaning in meanings {
+            #expect(!meaning.contains("not an id of this project"), "\(meaning)")
+            #expect(!meaning.contains("nor an id of this project"), "\(meaning)")
+            #expect(!meaning.contains("wrong project or key"), "\(meaning)")
+        }
+        #expect(meanings.contains { $0.hasPrefix(message.statement) && $0.contains("use 100200300400501") })
+        #expect(meanings.contains { $0.hasPrefix(app.statement) })
+    }
+
+    @Test func aGroupAnswered400SaysSo() throws {
+        var triage = ErrorTriage()
+        triage.addAPILogs([
+            FailureGroupsTests.log("POST", "/meta/whatsapp/v24.0/\(Self.wamid)/messages", 400, key: "k", at: "2026-11-21T10:00:00Z", error: Self.notExist),
+            FailureGroupsTests.log("POST", "/meta/whatsapp/v24.0/\(Self.wamid)/messages", 400, key: "k", at: "2026-11-21T10:05:00Z", error: Self.notExist),
+        ])
+        let groups = FailureGroups(triage.entries, numbers: IDResolverTests.numbers)
+        let group = try #require(groups.groups.first)
+        #expect(groups.groups.count == 1)
+        #expect(group.error.hasPrefix("400"), "\(group.error)")
+        #expect(!group.error.contains("404"))
+    }
+}
+
+/// probe15 P15-3, P15-10: an id one copying mistake from a phone-number id of the project is named with the miss.
+@Suite struct NearMissIDTests {
+    @Test(arguments: [
+        ("100200300400501%20", "100200300400501%20 is 100200300400501 with a trailing space (%20)"),
+        ("0100200300400501", "0100200300400501 is 100200300400501 with a leading 0"),
+    ])
+    func aNearMissIsNamed(_ id: String, _ start: String) throws {
+        let log = FailureGroupsTests.log("POST", "/meta/whatsapp/v24.0/\(id)/messages", 404, key: "k", at: "2026-11-21T10:00:00Z")
+        let meaning = try #require(FailureGroups.meaning(of: log, numbers: IDResolverTests.numbers))
+        #expect(meaning.hasPrefix(start), "\(meaning)")
+        #expect(meaning.contains("use 100200300400501"), "\(meaning)")
+        #expect(!meaning.contains("not an id of this project"))
+        #expect(!meaning.contains("nor an id of this project"))
+    }
+
+    @Test func whoisReadsTheURLEncodedFormKopsPrints() throws {
+        guard case .success(.number(let number)) = IDInput.read("100200300400501%20") else {
+            Issue.record("not read as a number")
+            return
+        }
+        #expect(number.digits == "100200300400501")
+        #expect(IDInput.repairs("100200300400501%20").contains { $0.hasPrefix("URL encoding decoded") })
+    }
+}

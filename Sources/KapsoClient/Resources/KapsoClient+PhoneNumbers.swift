@@ -36,13 +36,24 @@ extension KapsoClient {
         return try PhoneNumberHealth(json: object)
     }
 
-    /// Runs a call about one number; on 404 lists the project's numbers so the error can name them. When that
+    /// Runs a call about one number; on 404 lists the project's numbers so the error can name them (a `notFound` that
+    /// says the id is in the list, with the server's text, when it is: then the 404 means something else). When that
     /// list answers 404 too, its error is thrown: every project has the list, so the host is wrong, not the id.
     func explainingMissingNumber<T>(_ id: String, _ call: () throws(KapsoAPIError) -> T) throws(KapsoAPIError) -> T {
         do throws(KapsoAPIError) {
             return try call()
-        } catch .notFound {
-            throw .phoneNumberNotFound(id: id, known: try listAfterNotFound { () throws(KapsoAPIError) in try allPhoneNumbers() })
+        } catch .notFound(let path, let message) {
+            let known = try listAfterNotFound { () throws(KapsoAPIError) in try allPhoneNumbers() }
+            // The list has the id: the 404 is not "not in this project" (P16-3); the server's text says what it is.
+            if let number = known.first(where: { $0.id == id }) {
+                throw .notFound(
+                    path: path,
+                    message: "\(number.label) is in this project's list of numbers, yet this call answered 404"
+                        + (message.isEmpty ? "" : " (\(message))")
+                        + "; the number may be removed or disconnected on Meta's side, or the route is not served: "
+                        + "'numbers' and 'health' show its state")
+            }
+            throw .phoneNumberNotFound(id: id, known: known)
         }
     }
 

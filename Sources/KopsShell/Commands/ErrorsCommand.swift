@@ -50,7 +50,7 @@ public enum ErrorsCommand: Command {
         } else {
             let groups = FailureGroups(
                 fetch.triage.entries, numbers: fetch.numbers, webhooks: fetch.webhooks, cut: fetch.cut, history: fetch.history,
-                verdicts: fetch.verdicts)
+                verdicts: fetch.verdicts, identities: fetch.identities)
             // Every group named, not only those shown: `--output json` carries all groups, with the same meanings.
             let named = namingTemplates(groups.groups, numbers: fetch.numbers, in: context)
             let shown = Array(named.prefix(limit))
@@ -167,7 +167,7 @@ public enum ErrorsCommand: Command {
         let rows = entries.map { entry -> [StyledText] in
             [
                 StyledText(TimeText.short(entry.time)), StyledText(entry.source.rawValue), StyledText(entry.subject),
-                StyledText(entry.error, style: .bad), StyledText(FailureGroups.meaning(of: entry, numbers: fetch.numbers, webhooks: fetch.webhooks, history: fetch.history)),
+                StyledText(entry.error, style: .bad), StyledText(FailureGroups.meaning(of: entry, numbers: fetch.numbers, webhooks: fetch.webhooks, history: fetch.history, identities: fetch.identities)),
             ]
         }
         // As the grouped view: on a narrow terminal the meaning, then the path and the error, go whole under the row.

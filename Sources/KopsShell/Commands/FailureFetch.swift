@@ -25,6 +25,8 @@ struct FailureFetch {
     /// Calls of the last 30 days, any status, whose path has an id that failed as none of the project's
     /// (`FailureGroups.formerNumberIDs`): a success among them says the id was the project's number once (P13-4).
     var history: [APILog] = []
+    /// What `whois` finds for each of `FailureGroups.unknownPathIDs` (a WAMID of this project, Meta's app id…), by id.
+    var identities: [String: Identity] = [:]
 
     /// The log search part of a fetch: checked, not available for the project, or failed (the rest still shows).
     enum MetaOutcome {
@@ -107,6 +109,7 @@ struct FailureFetch {
             }
         }
         fetch.history = fetch.readHistory(in: context)
+        fetch.identities = Self.identities(of: fetch.triage.entries, numbers: fetch.numbers, in: context)
         // A webhook that failed may have recovered since: only its deliveries of any status say so (the failures do not).
         if sources.contains(.webhook) {
             let failed = Set(fetch.triage.entries.filter { $0.source == .webhook }.compactMap { $0.json["webhook_id"]?.string })
@@ -122,6 +125,17 @@ struct FailureFetch {
     /// a look-up that fails leaves that id without history (the failure still shows, read as before).
     private func readHistory(in context: ShellContext) -> [APILog] {
         Self.history(of: triage.entries, numbers: numbers, in: context)
+    }
+
+    /// What the resolver `whois` uses says of each id of `FailureGroups.unknownPathIDs` (P15-1); ids it finds nowhere,
+    /// or could not check, are left out.
+    static func identities(of entries: [ErrorTriage.Entry], numbers: [PhoneNumber], in context: ShellContext) -> [String: Identity] {
+        var found: [String: Identity] = [:]
+        for id in FailureGroups.unknownPathIDs(entries, numbers: numbers) {
+            guard let identity = IDLookups.identify(id, in: context), identity.kind != .unknown, !identity.incomplete else { continue }
+            found[id] = identity
+        }
+        return found
     }
 
     /// `readHistory` for any caller that grouped failures itself (`overview`).
