@@ -13,6 +13,8 @@ static struct {
                            unsigned char *out, unsigned int *out_len);
     const void *(*sha256)(void);
     const void *(*sha1)(void);
+    const void *(*sha512)(void); /* optional: only to name a SHA-512 or MD5 value pasted by mistake */
+    const void *(*md5)(void);
     int (*memcmp)(const void *a, const void *b, size_t len);
     int (*digest)(const void *data, size_t count, unsigned char *md, unsigned int *size, const void *type, void *engine);
 } api;
@@ -34,6 +36,8 @@ static void load(void) {
     *(void **)&api.hmac = dlsym(library, "HMAC");
     *(void **)&api.sha256 = dlsym(library, "EVP_sha256");
     *(void **)&api.sha1 = dlsym(library, "EVP_sha1");
+    *(void **)&api.sha512 = dlsym(library, "EVP_sha512");
+    *(void **)&api.md5 = dlsym(library, "EVP_md5");
     *(void **)&api.memcmp = dlsym(library, "CRYPTO_memcmp");
     *(void **)&api.digest = dlsym(library, "EVP_Digest");
     loaded = api.hmac && api.sha256 && api.sha1 && api.memcmp && api.digest;
@@ -43,7 +47,12 @@ unsigned int kops_hmac(const char *digest, const void *key, int key_length, cons
                        unsigned char *out) {
     pthread_once(&load_once, load);
     if (!loaded) return 0;
-    const void *md = strcmp(digest, "SHA1") == 0 ? api.sha1() : api.sha256();
+    const void *md = NULL;
+    if (strcmp(digest, "SHA1") == 0) md = api.sha1();
+    else if (strcmp(digest, "SHA256") == 0) md = api.sha256();
+    else if (strcmp(digest, "SHA512") == 0 && api.sha512) md = api.sha512();
+    else if (strcmp(digest, "MD5") == 0 && api.md5) md = api.md5();
+    if (md == NULL) return 0;
     unsigned int out_length = 0;
     if (api.hmac(md, key, key_length, data, length, out, &out_length) == NULL) return 0;
     return out_length;

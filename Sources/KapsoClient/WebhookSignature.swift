@@ -101,6 +101,18 @@ public enum WebhookSignature {
         }
     }
 
+    /// Lowercase hex HMAC of `message` keyed with `key` under `digest` ("SHA1", "SHA256", "SHA512" or "MD5"), to name a
+    /// value made with the wrong hash (e.g. RFC 4231 case 2 under "SHA512" → `164b7a7b…9737`); empty if libcrypto fails.
+    public static func hmacHex(_ digest: String, key: [UInt8], message: [UInt8]) -> String {
+        hex(hmac(digest, key: key, message: message))
+    }
+
+    /// Lowercase hex HMAC-SHA1 of `message` keyed with `key` (Meta's legacy `X-Hub-Signature` after `sha1=`), e.g.
+    /// RFC 2202 case 2 → `effcdf6a…7c79`; empty only if libcrypto fails.
+    public static func hmacSHA1Hex(key: [UInt8], message: [UInt8]) -> String {
+        hex(hmac("SHA1", key: key, message: message))
+    }
+
     /// Lowercase hex SHA-256 of `bytes` (a meta-kind delivery's `X-Idempotency-Key`, kapso-api.md §10.1);
     /// empty only if libcrypto fails.
     public static func sha256Hex(_ bytes: [UInt8]) -> String {
@@ -117,7 +129,7 @@ public enum WebhookSignature {
         hmac("SHA256", key: key, message: message)
     }
 
-    /// `digest` is "SHA256" or "SHA1"; libcrypto is loaded at the first call (kops_crypto.c).
+    /// `digest` is "SHA256", "SHA1", "SHA512" or "MD5"; libcrypto is loaded at the first call (kops_crypto.c).
     private static func hmac(_ digest: String, key: [UInt8], message: [UInt8]) -> [UInt8] {
         var output = [UInt8](repeating: 0, count: 64)
         // A placeholder byte keeps pointers non-null for an empty key or body, which libcrypto rejects.

@@ -56,6 +56,9 @@ public struct ReceivedDelivery: Sendable {
         /// `signature ok`, `signature MISMATCH: …`, `unsigned: no X-Webhook-Signature`, …
         public var text: String {
             switch self {
+            case .valid(let header) where header == SignatureCheck.Header.metaLegacy.name:
+                "signed only with Meta's legacy SHA-1 X-Hub-Signature: valid; X-Hub-Signature-256 is missing (Meta sends "
+                    + "both: did a proxy or relay drop it?)"
             case .valid: "signature ok"
             case .oneMatches(_, let note): "signature ok: " + note
             case .mismatch(let header, let cause): "\(header) does not match: \(cause)"
@@ -66,8 +69,8 @@ public struct ReceivedDelivery: Sendable {
             case .missing(let expected): "unsigned: no \(expected) header"
             case .unchecked(let header): "\(header) not checked (no \(Self.flag(for: header)) given)"
             case .otherFlag(let header):
-                header == "X-Hub-Signature-256"
-                    ? "X-Hub-Signature-256 (Meta's) not checked: --secret is for Kapso's X-Webhook-Signature, and the "
+                SignatureCheck.Header(rawValue: header)?.isMeta == true
+                    ? "\(header) (Meta's) not checked: --secret is for Kapso's X-Webhook-Signature, and the "
                         + "secret given with it matches this header: pass it as --meta-secret"
                     : "\(header) (Kapso's) not checked: --meta-secret is for Meta's X-Hub-Signature-256, and the "
                         + "secret given with it matches this header: pass it as --secret"
@@ -75,7 +78,9 @@ public struct ReceivedDelivery: Sendable {
         }
 
         /// The `listen` flag whose secret checks `header`: `--meta-secret` for Meta's, `--secret` for Kapso's.
-        static func flag(for header: String) -> String { header == "X-Hub-Signature-256" ? "--meta-secret" : "--secret" }
+        static func flag(for header: String) -> String {
+            SignatureCheck.Header(rawValue: header)?.isMeta == true ? "--meta-secret" : "--secret"
+        }
     }
 
     public var event: String
@@ -105,22 +110,18 @@ public struct ReceivedDelivery: Sendable {
     }
 
     /// Reads one delivery. `secret` checks Kapso's `X-Webhook-Signature`, `metaSecret` Meta's
-    /// `X-Hub-Signature-256`; header names are compared case-insensitively.
+    /// `X-Hub-Signature-256` (or, when only it came, the legacy `X-Hub-Signature`); which header is checked is
+    /// `SignatureCheck.Header.find`'s rule; header names are compared case-insensitively.
     public init(headers: [(name: String, value: String)], body: [UInt8], secret: Secret?, metaSecret: Secret?) {
         func header(_ name: String) -> String? {
             headers.first { $0.name.lowercased() == name.lowercased() }?.value
-        }
-        /// Every value of a header that came more than once, joined as a proxy would join them (RFC 9110 §5.3).
-        func joined(_ name: String) -> String? {
-            let values = headers.filter { $0.name.lowercased() == name.lowercased() }.map(\.value)
-            return values.isEmpty ? nil : values.joined(separator: ", ")
         }
         // A body that is not UTF-8 JSON (gzip, UTF-16, URL-encoded, Windows-1252, cut short) is said so, and read
         // when kops can undo what was done to it.
         let (json, problem) = SignatureCheck.bodyForm(body, contentEncoding: header("Content-Encoding"))
         bodyProblem = problem
         let isMeta = header("X-Webhook-Event") == nil
-            && (header("X-Hub-Signature-256") != nil || json?["object"] == "whatsapp_business_account")
+            && (SignatureCheck.Header.signedByMeta(headers) == true || json?["object"] == "whatsapp_business_account")
         kind = isMeta ? "meta" : "kapso"
         version = header("X-Webhook-Payload-Version")
         idempotencyKey = header("X-Idempotency-Key")
@@ -151,20 +152,46 @@ public struct ReceivedDelivery: Sendable {
             messageStatus = message?["kapso"]?["status"]?.string ?? message?["status"]?.string
                 ?? item?["marketing_preference"]?["status"]?.string ?? item?["status"]?.string
         }
-        let name = isMeta ? "X-Hub-Signature-256" : "X-Webhook-Signature"
-        let key = isMeta ? metaSecret : secret
-        signature = Self.check(joined(name), name: name, body: body, secret: key, meta: isMeta)
+        // Which header is checked, and so which secret, is the rule `verify` and `replay` share: the sender's own
+        // (Meta's legacy SHA-1 one only when its SHA-256 one is missing), else the other sender's.
+        guard let match = SignatureCheck.Header.find(in: headers, meta: isMeta) else {
+            signature = .missing(expected: isMeta ? SignatureCheck.Header.meta.name : SignatureCheck.Header.kapso.name)
+            return
+        }
+        let (found, value) = (match.header, match.value)
+        let key = found.isMeta ? metaSecret : secret
+        signature = Self.check(value, header: found, body: body, secret: key)
         // The secret of the other flag, when it is the one that matches, says the flags were mixed up.
-        if case .unchecked = signature, let other = isMeta ? secret : metaSecret,
-            Self.check(joined(name), name: name, body: body, secret: other, meta: isMeta).isValid
+        if case .unchecked = signature, let other = found.isMeta ? secret : metaSecret,
+            Self.check(value, header: found, body: body, secret: other).isValid
         {
-            signature = .otherFlag(header: name)
+            signature = .otherFlag(header: found.name)
+        }
+        // Both secrets given, and the header matches the other one: the sender signed with the wrong secret (probe15
+        // P15-6), which says more than any cause found under the right one.
+        if case .mismatch = signature, let key, let other = found.isMeta ? secret : metaSecret,
+            other.revealed != key.revealed, Self.check(value, header: found, body: body, secret: other).isValid
+        {
+            signature = .mismatch(header: found.name, cause: Self.otherSecretCause(found))
         }
     }
 
-    static func check(_ value: String?, name: String, body: [UInt8], secret: Secret?, meta: Bool) -> Signature {
-        guard let value else { return .missing(expected: name) }
+    /// `signed with the Kapso webhook secret (--secret), not the Meta app secret (--meta-secret): …` for a header
+    /// that matches the secret kops holds for the other sender.
+    public static func otherSecretCause(_ header: SignatureCheck.Header) -> String {
+        header.isMeta
+            ? "signed with the Kapso webhook secret (--secret), not the Meta app secret (--meta-secret): the sender "
+                + "(a relay or test script re-signing Meta's delivery) used the wrong secret; Meta signs \(header.name) with "
+                + "the app secret"
+            : "signed with the Meta app secret (--meta-secret), not the Kapso webhook secret (--secret): the sender (a relay "
+                + "or test script) used the wrong secret; Kapso signs X-Webhook-Signature with the webhook's secret_key"
+    }
+
+    static func check(_ value: String, header: SignatureCheck.Header, body: [UInt8], secret: Secret?) -> Signature {
+        let name = header.name
+        let meta = header.isMeta
         guard let secret else { return .unchecked(header: name) }
+        if header == .metaLegacy { return checkLegacy(value, body: body, secret: secret) }
         let field = SignatureCheck.field(value)
         if let foreign = field.foreign { return .malformed(header: name, reason: foreign) }
         if field.values.count > 1 {
@@ -187,6 +214,21 @@ public struct ReceivedDelivery: Sendable {
             return .mismatch(
                 header: name, cause: SignatureCheck.cause(body: body, secret: secret, signature: value, meta: meta, received: true))
         }
+    }
+
+    /// Meta's legacy `X-Hub-Signature` (`sha1=` + 40 hex of HMAC-SHA1), checked as `verify` checks a pasted `sha1=`
+    /// value; a cause of a mismatch is looked for as with SHA-256.
+    static func checkLegacy(_ value: String, body: [UInt8], secret: Secret) -> Signature {
+        let name = SignatureCheck.Header.metaLegacy.name
+        let pasted = SignatureCheck.read(value)
+        guard pasted.algorithm == .sha1, pasted.hex.count == 40, pasted.hex.allSatisfy({ $0.isASCII && $0.isHexDigit }) else {
+            return .malformed(header: name, reason: "expected 'sha1=' followed by 40 hex characters (Meta's legacy HMAC-SHA1)")
+        }
+        if WebhookSignature.verifySHA1(body: body, secret: secret, hex: pasted.hex) { return .valid(header: name) }
+        let cause = SignatureCheck.cause(body: body, secret: secret, received: true) { bytes, key in
+            WebhookSignature.verifySHA1(body: bytes, secret: key, hex: pasted.hex)
+        }
+        return .mismatch(header: name, cause: cause)
     }
 
     /// One phrase per malformation (`verify` and `listen` say the same).

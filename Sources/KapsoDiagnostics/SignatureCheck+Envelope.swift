@@ -121,17 +121,11 @@ extension SignatureCheck {
             }
         }
 
-        /// The signature header it holds, preferring Meta's when `meta` and Kapso's otherwise: its name as
-        /// senders write it, every value (joined with ", " when the header came more than once, as `listen`
-        /// reads it), and whether it is Meta's. Nil when it holds none.
+        /// The signature header it holds, chosen by `SignatureCheck.Header.find` (Meta's first when `meta`, Kapso's
+        /// otherwise): its name as senders write it, every value (joined with ", " when the header came more than
+        /// once, as `listen` reads it), and whether it is Meta's. Nil when it holds none.
         public func signature(meta: Bool) -> (name: String, value: String, meta: Bool)? {
-            let names = [("X-Webhook-Signature", false), ("X-Hub-Signature-256", true), ("X-Hub-Signature", true)]
-            let order = meta ? [names[1], names[2], names[0]] : names
-            for (name, isMeta) in order {
-                let values = headers.filter { $0.name.lowercased() == name.lowercased() }.map(\.value)
-                if !values.isEmpty { return (name, values.joined(separator: ", "), isMeta) }
-            }
-            return nil
+            Header.find(in: headers, meta: meta).map { ($0.header.name, $0.value, $0.header.isMeta) }
         }
 
         /// `POST / HTTP/1.1` CRLF (or LF), `name: value` lines, an empty line, the body.

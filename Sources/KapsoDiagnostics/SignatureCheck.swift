@@ -164,9 +164,10 @@ public enum SignatureCheck {
         return nil
     }
 
-    /// `cause` for an HMAC-SHA256 value given as `digest` (its 32 bytes), also naming two hashes that are not
-    /// the HMAC at all: a plain SHA-256 of the body (no key), and the HMAC with key and message swapped
-    /// (`HMAC(key: body, message: secret)`, a common argument-order slip).
+    /// `cause` for an HMAC-SHA256 value given as `digest` (its 32 bytes), also naming hashes that are not
+    /// the HMAC at all: a plain SHA-256 of the body (no key), of the secret and body run together (`sha256(secret +
+    /// body)`, either order), and the HMAC with key and message swapped (`HMAC(key: body, message: secret)`, a common
+    /// argument-order slip).
     public static func cause(
         body: [UInt8], secret: Secret, digest: [UInt8], received: Bool = false, matches: ([UInt8], Secret) -> Bool
     ) -> String {
@@ -176,6 +177,13 @@ public enum SignatureCheck {
         if given == WebhookSignature.sha256Hex(body) {
             return "the value is a plain SHA-256 of the body, made without the secret; the signature is an "
                 + "HMAC-SHA256 keyed with the secret: compute HMAC(key: secret, message: raw body)"
+        }
+        // A hand-rolled "signature": one hash over the secret and the body run together, no HMAC (probe15 P15-8).
+        let key = Array(secret.revealed.utf8)
+        for (bytes, order) in [(key + body, "the secret followed by the body"), (body + key, "the body followed by the secret")]
+        where given == WebhookSignature.sha256Hex(bytes) {
+            return "the value is a plain SHA-256 of \(order) (sha256(secret + body) style), not an HMAC; the signature is "
+                + "an HMAC-SHA256 keyed with the secret: compute HMAC(key: secret, message: raw body)"
         }
         if given == WebhookSignature.hmacSHA256Hex(key: body, message: Array(secret.revealed.utf8)) {
             return "the value is an HMAC-SHA256 with key and message swapped (the body used as the key); "

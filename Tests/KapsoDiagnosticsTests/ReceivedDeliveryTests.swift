@@ -113,6 +113,64 @@ import Testing
         #expect(other.signature.text == "X-Hub-Signature-256 not checked (no --meta-secret given)")
     }
 
+    /// probe15 P15-5: a Meta delivery signed only with the legacy SHA-1 X-Hub-Signature is checked (as `verify` checks
+    /// the file `listen --save` wrote), not called unsigned; a wrong value is a mismatch of that header.
+    @Test func aMetaDeliveryWithOnlyTheLegacySHA1HeaderIsChecked() throws {
+        let meta = try Self.plan("whatsapp.message.read", meta: true)
+        let sha1 = "sha1=" + WebhookSignature.hmacSHA1Hex(key: Array(Self.secret.revealed.utf8), message: meta.body)
+        let headers = [("content-type", "application/json"), ("x-hub-signature", sha1)]
+        let reading = ReceivedDelivery(headers: headers, body: meta.body, secret: nil, metaSecret: Self.secret)
+        #expect(reading.kind == "meta")
+        #expect(reading.signature == .valid(header: "X-Hub-Signature"))
+        #expect(reading.signature.isValid)
+        #expect(reading.signature.text.hasPrefix("signed only with Meta's legacy SHA-1 X-Hub-Signature: valid; X-Hub-Signature-256 is missing"))
+        let wrong = ReceivedDelivery(headers: headers, body: meta.body, secret: nil, metaSecret: Secret("other_app_secret"))
+        guard case .mismatch(let header, _) = wrong.signature else {
+            Issue.record("another secret must not verify, got \(wrong.signature)")
+            return
+        }
+        #expect(header == "X-Hub-Signature")
+        // Both of Meta's headers: the SHA-256 one is the one checked.
+        let both = headers + [("x-hub-signature-256", meta.headers.first { $0.name == "X-Hub-Signature-256" }!.value)]
+        #expect(ReceivedDelivery(headers: both, body: meta.body, secret: nil, metaSecret: Self.secret).signature
+            == .valid(header: "X-Hub-Signature-256"))
+    }
+
+    /// probe15 P15-5: `listen` checks the header `verify` takes from the file `listen --save` wrote, for every set of
+    /// signature headers: one rule (`SignatureCheck.Header.find`).
+    @Test(arguments: [
+        ["X-Hub-Signature"], ["X-Hub-Signature-256"], ["X-Hub-Signature", "X-Hub-Signature-256"], ["X-Webhook-Signature"],
+    ])
+    func listenAndVerifyCheckTheSameHeader(names: [String]) throws {
+        let meta = try Self.plan("whatsapp.message.read", meta: true)
+        let headers = names.map { ($0, "sha1=00") }
+        let reading = ReceivedDelivery(headers: headers, body: meta.body, secret: nil, metaSecret: nil)
+        let saved = "POST / HTTP/1.1\r\n" + names.map { "\($0): sha1=00\r\n" }.joined() + "\r\n"
+        let envelope = try #require(SignatureCheck.Envelope(Array(saved.utf8) + meta.body))
+        let fromFile = try #require(envelope.signature(meta: reading.kind == "meta"))
+        #expect(reading.signature == .unchecked(header: fromFile.name))
+    }
+
+    /// probe15 P15-6: with both secrets, a header that matches the other one (Meta's signed with the Kapso webhook
+    /// secret, Kapso's with the app secret) says the sender used the wrong secret, not only "does not match".
+    @Test func aHeaderSignedWithTheOtherSecretKopsHoldsIsNamed() throws {
+        let meta = try Self.plan("whatsapp.message.read", meta: true)
+        let metaHeaders = meta.headers.map { ($0.name.lowercased(), $0.value) }
+        let wrong = ReceivedDelivery(headers: metaHeaders, body: meta.body, secret: Self.secret, metaSecret: Secret("app_secret_x"))
+        #expect(wrong.signature == .mismatch(header: "X-Hub-Signature-256", cause: ReceivedDelivery.otherSecretCause(.meta)))
+        #expect(wrong.signature.shortText.hasPrefix(
+            "X-Hub-Signature-256 does not match: signed with the Kapso webhook secret (--secret), not the Meta app secret"))
+        #expect(!wrong.signature.isValid)
+        let kapso = try Self.plan("whatsapp.message.received")
+        let kapsoHeaders = kapso.headers.map { ($0.name.lowercased(), $0.value) }
+        let crossed = ReceivedDelivery(headers: kapsoHeaders, body: kapso.body, secret: Secret("whsec_x"), metaSecret: Self.secret)
+        #expect(crossed.signature.text.hasPrefix(
+            "X-Webhook-Signature does not match: signed with the Meta app secret (--meta-secret), not the Kapso webhook secret"))
+        // Neither secret matches: no such claim.
+        let neither = ReceivedDelivery(headers: metaHeaders, body: meta.body, secret: Secret("whsec_x"), metaSecret: Secret("app_x"))
+        #expect(!neither.signature.text.contains("signed with the"))
+    }
+
     /// probe9 P9-13: a body sent as UTF-16 (saved by Windows PowerShell 5.1, then posted) is read and said to be so.
     @Test func aUTF16BodyIsReadAndNamed() throws {
         let delivery = try Self.plan("whatsapp.message.received")

@@ -80,6 +80,21 @@ import Testing
         }
     }
 
+    /// probe15 P15-5: a Meta delivery saved with only the legacy X-Hub-Signature is Meta's (the rule `listen` and
+    /// `verify` share), and re-signing gives both of Meta's headers the new secret's values.
+    @Test func aLegacySHA1DeliveryIsMetasAndBothOfItsHeadersAreReSigned() {
+        let body = Array(#"{"object":"whatsapp_business_account"}"#.utf8)
+        let headers = [("Content-Type", "application/json"), ("X-Hub-Signature", "sha1=00")]
+        #expect(ReplayCommand.signedByMeta(headers) == true)
+        let key = Secret("app_secret_replay")
+        let resigned = ReplayCommand.resigned(headers, body: body, secret: nil, metaSecret: key)
+        #expect(resigned.first { $0.name == "X-Hub-Signature" }?.value
+            == "sha1=" + WebhookSignature.hmacSHA1Hex(key: Array("app_secret_replay".utf8), message: body))
+        #expect(resigned.first { $0.name == "x-hub-signature-256" }?.value
+            == "sha256=" + WebhookSignature.hmacSHA256Hex(key: Array("app_secret_replay".utf8), message: body))
+        #expect(!resigned.contains { $0.name.lowercased() == "x-webhook-signature" })
+    }
+
     @Test func ctrlCSaysHowManyWereNeverSent() async throws {
         try await offPool {
             let folder = try Self.folder(["1.http": Self.saved(), "2.http": Self.saved(), "3.http": Self.saved()])

@@ -233,6 +233,33 @@ import Testing
         #expect(result.err.hasPrefix("error: invalid signature: the value is an HMAC-SHA256 with key and message swapped"), "\(result.err)")
     }
 
+    /// probe15 P15-8: a value of SHA-512's or MD5's length names the hash, and says so when that HMAC with the
+    /// secret matches (exit 1, the secret and body are right); sha256(secret + body) is named as a plain hash.
+    @Test func aDigestOfAnotherHashIsNamedByItsLength() throws {
+        let bodyBytes = Array(try body.utf8)
+        let key = Array(Self.secret.utf8)
+        let sha512 = WebhookSignature.hmacHex("SHA512", key: key, message: bodyBytes)
+        #expect(sha512.count == 128)
+        let matched = verify(["--secret", Self.secret, "--signature", sha512, "--body", try body])
+        #expect(matched.status == .failure)
+        #expect(matched.err.hasPrefix(
+            "error: invalid signature: 128 hex characters is a SHA-512 digest, and HMAC-SHA512 of this \(bodyBytes.count)-byte "
+                + "body with this secret matches it: the secret and body are right, but the sender's code uses SHA-512"),
+            "\(matched.err)")
+        let md5 = WebhookSignature.hmacHex("MD5", key: Array("whsec_other".utf8), message: bodyBytes)
+        #expect(md5.count == 32)
+        let other = verify(["--secret", Self.secret, "--signature", md5, "--body", try body])
+        #expect(other.status == .usage)
+        #expect(other.err.contains(
+            "expected 64 hex characters, got 32; 32 hex characters is an MD5 digest (HMAC-MD5 with this secret does not match "
+                + "this body either)"), "\(other.err)")
+        let handRolled = WebhookSignature.sha256Hex(key + bodyBytes)
+        let plain = verify(["--secret", Self.secret, "--signature", handRolled, "--body", try body])
+        #expect(plain.status == .failure)
+        #expect(plain.err.hasPrefix("error: invalid signature: the value is a plain SHA-256 of the secret followed by the body"),
+            "\(plain.err)")
+    }
+
     /// probe5 P5-10: a SHA-1 digest under 'sha256=' is named; a legacy sha1= value that fails gets the same causes.
     @Test func sha1ValuesAreNamed() throws {
         let forty = String(repeating: "ab", count: 20)

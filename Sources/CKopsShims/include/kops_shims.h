@@ -69,7 +69,8 @@ void kops_rl_set_append_character(int character);
 void kops_rl_refresh_line(void);
 
 /* libcrypto, opened with dlopen at the first signature check (kops_crypto.c). HMAC of data under key with
-   "SHA256" or "SHA1" into out (at least 64 bytes); returns the digest length, or 0 when libcrypto is missing. */
+   "SHA256", "SHA1", "SHA512" or "MD5" into out (at least 64 bytes); returns the digest length, or 0 when libcrypto
+   (or that digest) is missing or the name is another. */
 unsigned int kops_hmac(const char *digest, const void *key, int key_length, const unsigned char *data, size_t length,
                        unsigned char *out);
 /* SHA-256 of data into out (at least 32 bytes); returns 32, or 0 when libcrypto is missing. */

@@ -106,12 +106,10 @@ public enum ReplayCommand: Command {
     }
 
     /// Which platform signed a saved delivery: Kapso (`X-Webhook-Signature`, `X-Webhook-Event`) or Meta
-    /// (`X-Hub-Signature-256`); nil when it carries neither.
+    /// (`X-Hub-Signature-256` or the legacy `X-Hub-Signature`); nil when it carries neither. The rule `listen` and
+    /// `verify` read deliveries by (`SignatureCheck.Header`).
     static func signedByMeta(_ headers: [(name: String, value: String)]) -> Bool? {
-        let names = Set(headers.map { $0.name.lowercased() })
-        if names.contains("x-webhook-signature") || names.contains("x-webhook-event") { return false }
-        if names.contains("x-hub-signature-256") { return true }
-        return nil
+        SignatureCheck.Header.signedByMeta(headers)
     }
 
     /// One line when the re-signing flag is the other platform's: the delivery keeps its own signature header.
@@ -127,25 +125,38 @@ public enum ReplayCommand: Command {
         return nil
     }
 
-    /// The saved headers, with the signature computed again when a secret is given: the header of the platform
-    /// that signed the delivery (a delivery never carries both), with the secret given for it or, when only the
-    /// other flag was given, with that one. An unsigned delivery gets the header of the flag given.
+    /// The saved headers, with the signature computed again when a secret is given: the headers of the platform
+    /// that signed the delivery (a delivery never carries both platforms' headers), with the secret given for it or,
+    /// when only the other flag was given, with that one. A Meta delivery gets `X-Hub-Signature-256` and, when it
+    /// carried the legacy `X-Hub-Signature`, that one too (HMAC-SHA1), so neither is left with the old secret's value.
+    /// An unsigned delivery gets the header of the flag given.
     static func resigned(
         _ headers: [(name: String, value: String)], body: [UInt8], secret: Secret?, metaSecret: Secret?
     ) -> [(name: String, value: String)] {
+        typealias Header = SignatureCheck.Header
         var headers = headers
-        var signings: [(name: String, key: Secret, prefix: String)] = []
+        var signings: [(header: Header, key: Secret)] = []
         switch signedByMeta(headers) {
         case false?:
-            if let key = secret ?? metaSecret { signings.append(("x-webhook-signature", key, "")) }
+            if let key = secret ?? metaSecret { signings.append((.kapso, key)) }
         case true?:
-            if let key = metaSecret ?? secret { signings.append(("x-hub-signature-256", key, WebhookSignature.metaPrefix)) }
+            if let key = metaSecret ?? secret {
+                signings.append((.meta, key))
+                if headers.contains(where: { $0.name.lowercased() == Header.metaLegacy.name.lowercased() }) {
+                    signings.append((.metaLegacy, key))
+                }
+            }
         case nil:
-            if let secret { signings.append(("x-webhook-signature", secret, "")) }
-            if let metaSecret { signings.append(("x-hub-signature-256", metaSecret, WebhookSignature.metaPrefix)) }
+            if let secret { signings.append((.kapso, secret)) }
+            if let metaSecret { signings.append((.meta, metaSecret)) }
         }
-        for (name, key, prefix) in signings {
-            let value = prefix + WebhookSignature.hmacSHA256Hex(key: Array(key.revealed.utf8), message: body)
+        for (header, key) in signings {
+            let secret = Array(key.revealed.utf8)
+            let value = header.prefix
+                + (header.algorithm == .sha1
+                    ? WebhookSignature.hmacSHA1Hex(key: secret, message: body)
+                    : WebhookSignature.hmacSHA256Hex(key: secret, message: body))
+            let name = header.name.lowercased()
             if let index = headers.firstIndex(where: { $0.name.lowercased() == name }) {
                 headers[index].value = value
             } else {

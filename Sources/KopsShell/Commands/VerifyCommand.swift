@@ -20,8 +20,9 @@ public enum VerifyCommand: Command {
         is checked, and kops says which one matches
           - a pasted header line, stray spaces, an upper-case prefix, a value or secret pasted with quotes
           - invisible characters (zero-width space U+200B and the like, copied from a chat or web page)
-          - 'sha256=sha256=…' (the prefix added twice), base64 instead of hex, a plain SHA-256 of the body, key and \
-        message swapped, Meta's legacy 'sha1=' X-Hub-Signature
+          - 'sha256=sha256=…' (the prefix added twice), base64 instead of hex, a plain SHA-256 of the body (or of \
+        the secret and body run together), key and message swapped, Meta's legacy 'sha1=' X-Hub-Signature, and a \
+        digest of another hash by its length (MD5 32, SHA-1 40, SHA-512 128 hex characters)
           - another provider's format: Stripe's 't=…,v1=…', Standard Webhooks (Svix) 'v1,…'
         Save the body exactly as received: a re-formatted or re-serialised body (Meta signs JSON with non-ASCII as \
         \\uXXXX and '/' as '\\/'; parsing also turns \\u003c into '<', and JavaScript writes 38.0 as 38), UTF-8 read \
@@ -123,7 +124,7 @@ public enum VerifyCommand: Command {
                 if spelling.malformed { throw ShellError.malformedSignature(command: name, reason: spelling.text) }
                 throw ShellError.signatureMismatch(cause: (read?.prefix ?? "") + spelling.text)
             }
-            throw ShellError.malformedSignature(command: name, reason: describe(malformation) + sha1Hint(pasted))
+            throw malformedError(malformation, pasted, secret: Secret(secretText)) { try read ?? loadBody() }
         }
         var read = try loadBody()
         if meta, let envelope = read.envelope, envelope.parsed, !envelope.metaForm {
@@ -160,7 +161,7 @@ public enum VerifyCommand: Command {
             }
             throw ShellError.signatureMismatch(cause: read.prefix + prefixCause(body: body, secret: secret, signature: signature) + noted)
         case .malformed(let malformation):
-            throw ShellError.malformedSignature(command: name, reason: describe(malformation) + sha1Hint(pasted))
+            throw malformedError(malformation, pasted, secret: secret) { read }
         case .mismatch:
             throw ShellError.signatureMismatch(
                 cause: read.prefix + SignatureCheck.cause(body: body, secret: secret, signature: signature, meta: meta) + noted)
@@ -227,6 +228,21 @@ public enum VerifyCommand: Command {
         }
         return "; 40 hex characters is a SHA-1 digest, Meta's legacy X-Hub-Signature: write it as 'sha1=…', "
             + "or paste the X-Hub-Signature-256 header's value"
+    }
+
+    /// The error for a value that is no SHA-256 digest: a mismatch naming the hash when the value has another hash's
+    /// length and that HMAC with this secret matches the body (probe15 P15-8: SHA-512, MD5), else the malformation,
+    /// with the hash the length suggests named. The body is read only for such a length; unreadable, it is not named.
+    private static func malformedError(
+        _ malformation: WebhookSignature.Malformation, _ pasted: SignatureCheck.Pasted, secret: Secret,
+        body load: () throws -> Body
+    ) -> ShellError {
+        let plain = ShellError.malformedSignature(command: name, reason: describe(malformation) + sha1Hint(pasted))
+        guard case .wrongLength = malformation, SignatureCheck.digestName(hexCount: pasted.hex.count) != nil,
+            let body = try? load(), let other = SignatureCheck.otherHash(hex: pasted.hex, body: body.bytes, secret: secret)
+        else { return plain }
+        if other.matches { return .signatureMismatch(cause: body.prefix + other.text) }
+        return .malformedSignature(command: name, reason: describe(malformation) + "; " + other.text)
     }
 
     /// `--meta` given but the value is bare hex, Kapso's form, and does not match either.
