@@ -102,9 +102,12 @@ public struct ContactWindow: Sendable, Equatable {
             }
         }
         for conversation in pairs {
-            guard let text = conversation.lastInboundAt, let time = KapsoTime.seconds(iso: text),
-                !groupTimes.contains(time), !notWrittenTimes.contains(time)
-            else { continue }
+            guard let text = conversation.lastInboundAt else { continue }
+            guard let time = KapsoTime.seconds(iso: text) else {
+                unreadable.append(Self.unreadableSummary(text))
+                continue
+            }
+            guard !groupTimes.contains(time), !notWrittenTimes.contains(time) else { continue }
             if time > at + MessageTime.skew {
                 unreadable.append(
                     "Kapso's last_inbound_at \(text) is \(Elapsed.text(time - at)) ahead of the API's clock (\(KapsoTime.iso(at)))")
@@ -115,7 +118,7 @@ public struct ContactWindow: Sendable, Equatable {
         groupInbound = groupTimes.max()
         if let newest, let movedAt = moved?.at, newest > movedAt { moved = nil }
         if let other = newestNotWritten, other.time > (newest ?? .min) { notCounted = "\(KapsoTime.iso(other.time)): \(other.what)" }
-        let openNow = newest.map { at < $0 + Conversation.windowSeconds } ?? false
+        let openNow = ServiceWindow(lastInbound: newest, at: at).isOpen
         if let reason = unreadable.first, !openNow {
             let readable = newest.map { "; the newest readable one is \(KapsoTime.iso($0)) (closed since \(KapsoTime.iso($0 + Conversation.windowSeconds)))" } ?? ""
             evidence = .unknown(reason + readable)
@@ -173,7 +176,7 @@ public struct ContactWindow: Sendable, Equatable {
         switch evidence {
         case .lastInbound(let last):
             let closes = last + Conversation.windowSeconds
-            return at < closes
+            return ServiceWindow(lastInbound: last, at: at).isOpen
                 ? "open until \(KapsoTime.iso(closes)) (\(Elapsed.text(closes - at)) left)"
                 : "closed since \(KapsoTime.iso(closes)) (\(Elapsed.text(at - closes)) ago); only templates go through"
         case .noInbound:
@@ -182,6 +185,18 @@ public struct ContactWindow: Sendable, Equatable {
         case .unknown(let reason):
             return "unknown: \(reason); if it is closed, free-form messages fail with 131047"
         }
+    }
+}
+
+extension ContactWindow {
+    /// Why a conversation's `last_inbound_at` is no time: `Kapso's last_inbound_at "2026-11-20T13:00:00" has no time
+    /// zone, so when it was is not known` (probe14 P14-1: a list said unknown and the detail open, neither said why).
+    /// Kapso writes UTC with `Z` (kapso-api.md §0.16); the value is shown in part, printable ASCII only.
+    static func unreadableSummary(_ text: String) -> String {
+        let shown = String(text.prefix(40).map { $0.isASCII && $0.asciiValue.map { $0 >= 0x20 && $0 < 0x7f } == true ? $0 : "?" })
+        let zoneless = KapsoTime.seconds(iso: text + "Z") != nil
+        return "Kapso's last_inbound_at \"\(shown)\" "
+            + (zoneless ? "has no time zone, so when it was is not known" : "is no date and time kops can read")
     }
 }
 

@@ -73,11 +73,15 @@ import Testing
         #expect(!ran.out.contains("never"), "\(ran.out)")
     }
 
-    /// The table reads no messages: a null `last_inbound_at` is "unknown" there, never "never opened".
-    @Test func theTableSaysUnknownForANullSummary() async throws {
+    /// A null `last_inbound_at` is "not reported": the table reads the number's inbound messages, as `conversation ID`
+    /// does (probe14 P14-1), so contact 182's message of 10:00 shows the window open; the number's inbound messages,
+    /// read to their end, hold none of contact 184's: closed, as the detail says, never "never opened".
+    @Test func theTableReadsTheMessagesForANullSummary() async throws {
         let ran = try await run(["conversations"])
-        let rows = ran.out.split(separator: "\n").filter { $0.contains("14155550182") || $0.contains("14155550184") }
-        #expect(rows.count == 2 && rows.allSatisfy { $0.hasSuffix("unknown") }, "\(rows)")
+        let rows = ran.out.split(separator: "\n")
+        #expect(rows.filter { $0.contains("14155550182") }.allSatisfy { $0.hasSuffix("open, 22 h left") }, "\(ran.out)")
+        #expect(rows.filter { $0.contains("14155550184") }.allSatisfy { $0.hasSuffix("closed: no inbound") }, "\(ran.out)")
+        #expect(rows.contains { $0.contains("14155550182") } && rows.contains { $0.contains("14155550184") }, "\(ran.out)")
         #expect(!ran.out.contains("never opened"))
     }
 

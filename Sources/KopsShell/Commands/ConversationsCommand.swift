@@ -8,7 +8,9 @@ public enum ConversationsCommand: Command {
     public static let usage = "conversations [--phone-number E164] [--status active|ended] [--limit N] [--all]"
     public static let details = """
         Lists the selected number's conversations (all numbers when none is selected). WINDOW says
-        whether free-form replies still go through: open for 24 hours after the contact's last message.
+        whether free-form replies still go through: open for 24 hours after the contact's last message,
+        read as 'conversation ID' reads it (where Kapso's summary says closed, the number's newest
+        inbound messages are read too: one request per number).
         Examples:
           conversations --status active
           conversations --phone-number +14155550157
@@ -49,16 +51,19 @@ public enum ConversationsCommand: Command {
         let limit = arguments.integer("--limit") ?? 20
         guard arguments.has("--all") else { return try list(filters: filters, limit: limit, after: nil, contact: rowsFor, in: context) }
         let mode = context.outputMode(arguments)
-        // Windows are judged at the server's time, known once a page has arrived.
+        // Windows are judged at the server's time, known once a page has arrived; each number's inbound messages are
+        // read once for all pages (ConversationWindows).
+        var windows = ConversationWindows(contactKey: digits.map(ContactNumber.searchKey))
         let count = try ListStream(context: context, mode: mode, jsonForm: .document, showsEmptyTable: true).run(
             fetch: { after, _ in try only(rowsFor, in: context.client.conversations(filters: filters, limit: 100, after: after.first?.1)) },
             request: { context.client.conversationsRequest(filters: filters, limit: 100, after: $0.first?.1) },
-            table: { table($0, now: context.now()) })
+            table: { table($0, windows: windows.rows($0, now: context.now(), client: context.client)) })
         context.session.lastList = nil
         if count == 0 { try context.verifyIDFilters(filters, contactFilter: digits) }
         // JSON mode prints the document alone, as a one-page list does.
         guard mode != .json else { return CommandResult() }
-        return CommandResult(blocks: [.hint("\(count) \(count == 1 ? "conversation" : "conversations")")])
+        return CommandResult(
+            blocks: (windows.footnote.map { [.hint($0)] } ?? []) + [.hint("\(count) \(count == 1 ? "conversation" : "conversations")")])
     }
 
     static func list(
@@ -67,7 +72,11 @@ public enum ConversationsCommand: Command {
         let page = only(contact, in: try context.client.conversations(filters: filters, limit: limit, after: after))
         if page.items.isEmpty, after == nil { try context.verifyIDFilters(filters, contactFilter: contact) }
         context.rememberList(page, source: .conversations(filters: filters, limit: limit, contact: contact))
-        return CommandResult(blocks: [.table(table(page.items, now: context.now())), .hint(page.footer)], json: page.json)
+        var windows = ConversationWindows(contactKey: filters.first { $0.0 == "phone_number" }?.1)
+        let rows = windows.rows(page.items, now: context.now(), client: context.client)
+        return CommandResult(
+            blocks: [.table(table(page.items, windows: rows))] + (windows.footnote.map { [.hint($0)] } ?? []) + [.hint(page.footer)],
+            json: page.json)
     }
 
     /// The page's conversations with `digits` (`nil`: all): whose contact number contains the digits or is their other
@@ -79,21 +88,16 @@ public enum ConversationsCommand: Command {
         }
     }
 
-    static func table(_ conversations: [Conversation], now: Int64) -> Table {
-        // The window is the (number, contact) pair's: a contact's newer conversation on the page opens it for all. A
-        // null last_inbound_at is "not reported" (the contact's messages are not read here), so the cell says unknown.
-        let rows = conversations.map { conversation -> [StyledText] in
-            let cell = (conversation.phoneNumberID).flatMap { number in
-                (conversation.contact ?? conversation.businessScopedUserID).map { contact in
-                    window(ContactWindow(phoneNumberID: number, contact: contact, conversations: conversations, inbound: nil, at: now))
-                }
-            } ?? StyledText("unknown", style: .dim)
-            return [
+    /// The table of `conversations`, with each row's window from `windows` (`ConversationWindows.rows`, in order).
+    static func table(_ conversations: [Conversation], windows: [ConversationWindows.Row?]) -> Table {
+        let rows = zip(conversations, windows).map { conversation, row -> [StyledText] in
+            [
                 StyledText(conversation.id), StyledText(conversation.contactHandle ?? "-"),
                 StyledText(conversation.contactName ?? "-"),
                 StyledText(conversation.status, style: conversation.status == "active" ? .plain : .dim),
                 StyledText(conversation.lastActiveAt ?? "-"),
-                StyledText(conversation.messagesCount.map(String.init) ?? "-"), cell,
+                StyledText(conversation.messagesCount.map(String.init) ?? "-"),
+                row.map(window) ?? StyledText("unknown", style: .dim),
             ]
         }
         return Table(
@@ -104,11 +108,16 @@ public enum ConversationsCommand: Command {
             ], rows: rows)
     }
 
-    /// `open, 2 h 30 min left`, `closed 28 h 45 min ago` or `unknown`, for a table cell.
-    static func window(_ window: ContactWindow) -> StyledText {
+    /// `open, 2 h 30 min left`, `closed 28 h 45 min ago`, `closed 6 h ago?` (Kapso's summary alone says so:
+    /// `ConversationWindows`), `closed: no inbound` (the number's inbound messages were read to their end and none is
+    /// the contact's, as `conversation ID` says) or `unknown`, for a table cell.
+    static func window(_ row: ConversationWindows.Row) -> StyledText {
+        let window = row.window
+        if window.evidence == .noInbound { return StyledText("closed: no inbound", style: .warn) }
         guard let closes = window.window?.closesAt else { return StyledText("unknown", style: .dim) }
-        return window.isOpen
-            ? StyledText("open, \(Elapsed.text(closes - window.at)) left", style: .good)
-            : StyledText("closed \(Elapsed.text(window.at - closes)) ago", style: .warn)
+        if window.isOpen { return StyledText("open, \(Elapsed.text(closes - window.at)) left", style: .good) }
+        return row.confirmed
+            ? StyledText("closed \(Elapsed.text(window.at - closes)) ago", style: .warn)
+            : StyledText("closed \(Elapsed.text(window.at - closes)) ago?", style: .dim)
     }
 }

@@ -1,0 +1,102 @@
+internal import KapsoClient
+internal import KapsoDiagnostics
+internal import KopsHTTP
+
+/// The 24-hour windows of the conversations a list shows, judged as `conversation ID` and `reply` judge them
+/// (KapsoDiagnostics `ContactWindow`, on Kapso's `last_inbound_at` and the contact's inbound messages), so the list and
+/// the detail never state opposite windows for one conversation (probe14 P14-1).
+///
+/// Kapso's summary alone is enough when it says open (a newer message could only keep it open longer). For a row it
+/// calls closed or unknown, the row's number's newest inbound messages are read: one request per number for the whole
+/// listing, `--all` included (they are the same messages for every page), so a list of any length costs at most one
+/// request more per number, and the calls of a free plan's 100 a minute (kapso-api.md §1) are not spent row by row.
+/// When that read does not reach back 24 hours (a number that receives more than `messageLimit` messages a day) or
+/// fails, a summary-only "closed" is shown as unconfirmed (`closed 6 h ago?`) with a line naming `conversation ID`.
+struct ConversationWindows {
+    /// Inbound messages read per number: Kapso's largest page.
+    static let messageLimit = 100
+
+    /// The `--phone-number` filter's search key (`ContactNumber.searchKey`), so the read holds only that contact's.
+    let contactKey: String?
+    /// The reads so far, by phone number id: the messages, or why listing them failed.
+    private var read: [String: Result<RecentInbound, KapsoAPIError>] = [:]
+    /// Why a cell was shown as unconfirmed, once one was (the first reason found).
+    private(set) var unconfirmed: String?
+
+    init(contactKey: String?) {
+        self.contactKey = contactKey
+    }
+
+    /// One row's window and whether the evidence read settles it.
+    struct Row {
+        var window: ContactWindow
+        /// False when only Kapso's summary says closed and the contact's messages were not all seen.
+        var confirmed: Bool
+    }
+
+    /// The windows of `conversations` (nil for a row that names no number or contact), judged at `now`; reads what
+    /// the rows need that was not read yet, all numbers at once.
+    mutating func rows(_ conversations: [Conversation], now: Int64, client: KapsoClient) -> [Row?] {
+        let pairs = conversations.map { conversation -> (number: String, contact: String)? in
+            guard let number = conversation.phoneNumberID, let contact = conversation.contact ?? conversation.businessScopedUserID
+            else { return nil }
+            return (number, contact)
+        }
+        // The window is the (number, contact) pair's: a contact's newer conversation on the page opens it for all.
+        let summaries = pairs.map { pair in
+            pair.map { ContactWindow(phoneNumberID: $0.number, contact: $0.contact, conversations: conversations, inbound: nil, at: now) }
+        }
+        var numbers: [String] = []
+        for (pair, summary) in zip(pairs, summaries) {
+            guard let pair, summary?.isOpen == false, read[pair.number] == nil, !numbers.contains(pair.number) else { continue }
+            numbers.append(pair.number)
+        }
+        load(numbers, client: client)
+        return zip(pairs, summaries).map { pair, summary -> Row? in
+            guard let pair, let summary else { return nil }
+            guard !summary.isOpen, let result = read[pair.number] else { return Row(window: summary, confirmed: true) }
+            switch result {
+            case .success(let recent):
+                let window = ContactWindow(
+                    phoneNumberID: pair.number, contact: pair.contact, conversations: conversations, inbound: recent.messages,
+                    inboundComplete: recent.complete, at: now)
+                let confirmed = window.isOpen || recent.coversWindow(at: now)
+                if !confirmed, window.isClosed, unconfirmed == nil {
+                    unconfirmed = "the \(contactKey == nil ? "number's" : "contact's") \(recent.messages.count) newest inbound messages reach back only to "
+                        + (recent.reachesBack(at: now).map(KapsoTime.iso) ?? "no readable time")
+                }
+                return Row(window: window, confirmed: confirmed)
+            case .failure(let error):
+                if summary.isClosed, unconfirmed == nil { unconfirmed = "listing the number's inbound messages failed (\(error.message))" }
+                return Row(window: summary, confirmed: false)
+            }
+        }
+    }
+
+    /// The line under a table with an unconfirmed cell, nil when there is none.
+    var footnote: String? {
+        unconfirmed.map {
+            "closed …?: Kapso's last_inbound_at alone says closed, and \($0); 'conversation ID' reads the contact's own messages"
+        }
+    }
+
+    /// Lists the newest inbound messages of each of `numbers` (side by side, one round trip).
+    private mutating func load(_ numbers: [String], client: KapsoClient) {
+        guard !numbers.isEmpty else { return }
+        let requests = numbers.map { number in
+            client.messagesRequest(
+                filters: [("phone_number_id", number), ("direction", "inbound")] + (contactKey.map { [("phone_number", $0)] } ?? []),
+                limit: Self.messageLimit)
+        }
+        for (number, (request, response)) in zip(numbers, zip(requests, client.transport.sendAll(requests))) {
+            read[number] = Result { () throws(KapsoAPIError) -> RecentInbound in
+                let page: Page<Message>
+                switch response {
+                case .success(let response): page = try client.messages(from: try client.decode(response, for: request))
+                case .failure(let error): throw .transport(error)
+                }
+                return RecentInbound(messages: page.items, complete: !page.hasMore)
+            }
+        }
+    }
+}
