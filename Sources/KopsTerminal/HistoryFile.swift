@@ -42,6 +42,21 @@ public struct HistoryFile: Sendable {
         return nil
     }
 
+    /// Why entries would not reach the file although `refusal` has nothing against it, lowercased from `strerror`
+    /// ("read-only file system", "permission denied"); nil when its folder and file can be created and appended to.
+    /// Creates them, as `load` does (probe16 P16-7: a read-only state folder dropped the history without a word).
+    public var writeProblem: String? {
+        var folder = ""
+        for part in target.split(separator: "/").dropLast() {
+            folder += "/" + part
+            if mkdir(folder, 0o700) != 0 && errno != EEXIST { return String(cString: strerror(errno)).lowercased() }
+        }
+        let fd = open(target, O_CREAT | O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return String(cString: strerror(errno)).lowercased() }
+        close(fd)
+        return nil
+    }
+
     /// Opens the target without following a link swapped in since, and only if `refusal` has nothing against it.
     private func openChecked(_ flags: Int32) -> Int32? {
         let fd = open(target, flags | O_NOFOLLOW | O_CLOEXEC, 0o600)

@@ -46,6 +46,13 @@ struct Launch: Equatable {
         var simulator: DemoSimulator?
         defer { simulator?.stop() }
 
+        // The demo runs on its own simulator with its own key: an API or profile typed beside it would be ignored, and
+        // a user who added --demo out of habit would think they had looked at that API (probe16 P16-8).
+        if demo, let typed = baseURL != nil ? "--base-url" : profile != nil ? "--profile" : nil {
+            stdout.write(
+                "error: --demo runs on the built-in simulator, so \(typed) would not be used; drop one of them\n", to: .err)
+            throw ExitCode(ExitStatus.usage.rawValue)
+        }
         let configFile = ConfigFile.defaultPath(environment: environment).map(ConfigFile.init(path:))
         var settings: Settings
         var config = KopsConfig()
@@ -185,7 +192,7 @@ struct Launch: Equatable {
             let history = HistoryFile.defaultPath(environment: environment, profile: demo ? "demo" : settings.profile).map {
                 HistoryFile(path: $0, limit: historySize)
             }
-            if let history, let refusal = history.refusal {
+            if let history, let refusal = history.refusal ?? history.writeProblem {
                 stdout.write("warning: history file \(history.path) is not used: \(refusal); history stays in memory\n", to: .err)
             }
             let reader = EditLineReader(history: history) { before in

@@ -110,6 +110,11 @@ struct ScriptLaunch: Equatable {
             let outcome = script.run(on: shell)
             stderr.write(outcome.summary + "\n", to: .err)
             return outcome.status
+        } catch ScriptError.transcriptExists(let path) {
+            // The shell's `record` takes --append and --force; `kops run` does not (probe16 P16-1).
+            return shell.report(
+                ScriptError.recording(
+                    "'\(path)' already exists and kops never overwrites a transcript; give --record another name, or move it away first"))
         } catch {
             return shell.report(error)
         }

@@ -183,6 +183,16 @@ import Testing
         #expect(result.status == 64)
     }
 
+    /// `--demo` runs on its own simulator: an API or profile typed beside it is refused, not silently dropped (probe16
+    /// P16-8), and nothing starts.
+    @Test(arguments: [["--base-url", "https://api.kapso.ai"], ["--profile", "acme"]])
+    func demoRefusesAnAPIItWouldIgnore(flag: [String]) async throws {
+        let result = try await offPool { try ProcessRunner.run("kops", ["--demo"] + flag + ["-c", "state"]) }
+        #expect(result.stderr == "error: --demo runs on the built-in simulator, so \(flag[0]) would not be used; drop one of them\n")
+        #expect(result.stdout.isEmpty)
+        #expect(result.status == 64)
+    }
+
     @Test func simulatorPrintsItsAddressFirstAndStopsCleanlyOnSIGTERM() async throws {
         let status = try await offPool { () -> Int32 in
             let simulator = try SimulatorProcess()

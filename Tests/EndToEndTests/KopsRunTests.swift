@@ -76,6 +76,18 @@ import Testing
         #expect(result.status == 1)
     }
 
+    /// `kops run --record` onto an existing file is refused with advice that works from the command line (it takes no
+    /// --append or --force: probe16 P16-1), and the file is left as it was.
+    @Test func recordOntoAnExistingFileNamesWhatWorksHere() async throws {
+        let (result, files) = try await kops(
+            ["run", "n.kops", "--record", "kept.md"], files: ["n.kops": "numbers\n", "kept.md": "# notes\n"])
+        #expect(
+            result.stderr
+                == "error: 'kept.md' already exists and kops never overwrites a transcript; give --record another name, or move it away first\n")
+        #expect(result.status == 1)
+        #expect(files["kept.md"] == "# notes\n")
+    }
+
     @Test func aMissingScriptIs66() async throws {
         let (result, _) = try await kops(["run", "/nonexistent/none.kops"])
         #expect(result.stderr == "error: cannot read script '/nonexistent/none.kops': no such file; check the path\n")

@@ -83,6 +83,11 @@ import Testing
         ("[profiles.a]\nbase_url = \"x\"\napi_key_env = \"kapso_live_abcdef\"\n",
          "config.toml:3: profile 'a' holds a literal secret in 'api_key_env'; keys never go in this file: export it in an environment variable and set api_key_env = \"NAME\""),
         ("[profiles.a\n", "config.toml:1:12: error while parsing table header: expected ']', saw '\\n'; fix the TOML syntax"),
+        // A forgotten closing quote is named as one (toml++ says "unescaped control characters", the newline: P16-11).
+        ("default_profile = \"acme\"\n[profiles.acme]\nbase_url = \"http://127.0.0.1:47160\napi_key_env = \"ACME_KEY\"\n",
+         "config.toml:3:12: the quoted value opened here is not closed: the line ends before its closing '\"'; fix the TOML syntax"),
+        ("[profiles.a]\nbase_url = \"x\\\"y\r\n",
+         "config.toml:2:12: the quoted value opened here is not closed: the line ends before its closing '\"'; fix the TOML syntax"),
         ("[profiles.a]\ncolor = \"yes\"\n", "config.toml:2: invalid value for 'color'; expected true or false"),
         ("[profiles.a]\noutput = \"wide\"\n", "config.toml:2: invalid value for 'output'; expected table, json, expanded or auto"),
     ])

@@ -25,6 +25,19 @@ import Testing
         #expect(mode == 0o600)
     }
 
+    /// A state folder kops cannot write (read-only, or a file where a folder should be: so even root cannot) is named
+    /// before the session, not found out next time (probe16 P16-7); a writable one has no problem.
+    @Test func aHistoryThatCannotBeWrittenSaysWhy() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-history-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("not a folder".utf8).write(to: folder.appendingPathComponent("state"))
+        #expect(HistoryFile(path: folder.path + "/state/kops/history").writeProblem == "not a directory")
+        let writable = HistoryFile(path: folder.path + "/fresh/kops/history")
+        #expect(writable.writeProblem == nil)
+        #expect(FileManager.default.fileExists(atPath: writable.path))
+    }
+
     @Test func anUnreadableConfigIsOneLine() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-config-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -31,15 +31,46 @@ public struct KopsConfig: Sendable, Equatable {
     static let profileKeys: Set = ["base_url", "api_key_env", "api_key_command", "phone_number_id", "output", "color"]
     static let secretKeys: Set = ["api_key", "key", "secret", "secret_key", "token", "password", "apikey"]
 
+    /// The column of the quote that opens a basic string left unclosed on `line`, when the parser's error at `column`
+    /// is that line's end (toml++ reports a forgotten closing quote as an "unescaped control character", the newline:
+    /// probe16 P16-11); nil for any other error.
+    static func unclosedString(in text: String, line: Int, column: Int) -> Int? {
+        // "\r\n" is one Character: both line ends split.
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        guard line >= 1, line <= lines.count else { return nil }
+        let content = Array(lines[line - 1])
+        guard column > content.count, let value = content.firstIndex(of: "=") else { return nil }
+        var open: Int?
+        var escaped = false
+        for index in content.indices.dropFirst(value + 1) {
+            let character = content[index]
+            if open == nil {
+                if character == "#" { return nil }
+                if character == "\"" { open = index }
+            } else if escaped {
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == "\"" {
+                return nil
+            }
+        }
+        return open.map { $0 + 1 }
+    }
+
     /// Parses the file's text; `path` only labels errors.
     public static func parse(_ text: String, path: String) throws(ConfigError) -> KopsConfig {
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw .syntax(
-                path: path, line: error.source.begin.line, column: error.source.begin.column,
-                message: error.description.lowercased())
+            let (line, column) = (error.source.begin.line, error.source.begin.column)
+            if let opening = unclosedString(in: text, line: line, column: column) {
+                throw .syntax(
+                    path: path, line: line, column: opening,
+                    message: "the quoted value opened here is not closed: the line ends before its closing '\"'")
+            }
+            throw .syntax(path: path, line: line, column: column, message: error.description.lowercased())
         } catch {
             throw .syntax(path: path, line: 1, column: 1, message: "\(error)")
         }
