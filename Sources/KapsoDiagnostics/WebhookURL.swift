@@ -1,3 +1,4 @@
+internal import KapsoClient
 internal import KopsHTTP
 
 /// Facts about a webhook receiver's URL that checks and tables share.
@@ -13,17 +14,39 @@ public enum WebhookURL {
         // A table shows one a row: the scheme is looked for in the bytes. When an ASCII byte (or nothing) follows it,
         // the Character comparison below would give the same (no ASCII character joins the `/` before it).
         let cut = url.utf8.withContiguousStorageIfAvailable { bytes -> String? in
-            guard bytes.count >= 7, bytes[0] == 0x68, bytes[1] == 0x74, bytes[2] == 0x74, bytes[3] == 0x70 else { return nil }
-            let length = bytes[4] == 0x73 ? 8 : 7  // "https://" or "http://"
-            guard bytes.count >= length, bytes[length - 3] == 0x3A, bytes[length - 2] == 0x2F, bytes[length - 1] == 0x2F,
-                bytes.count == length || bytes[length] < 0x80
-            else { return nil }
+            guard let length = schemeLength(bytes) else { return nil }
             // The bytes after the scheme, cut at an ASCII byte: the same text as `String(url.utf8.dropFirst(length))`.
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[length...]), as: UTF8.self)
         }
         if let cut, let text = cut { return text }
         for scheme in ["https://", "http://"] where url.hasPrefix(scheme) { return String(url.dropFirst(scheme.count)) }
         return url
+    }
+
+    /// `short(String(decoding: utf8, as: UTF8.self))` read from the bytes, for a URL a table row reads where it was
+    /// received (one string made instead of the URL's and then its cut); nil where the bytes alone cannot tell (no
+    /// `http://` or `https://` bytes at the start, or a non-ASCII byte right after them: then the `Character`
+    /// comparison of `short(_:)` decides).
+    public static func short(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        // `@` and `?` are ASCII: a byte of them is one in the decoded text too (repairs replace only non-ASCII bytes).
+        if ByteWords.firstIndex(of: UInt8(ascii: "@"), in: bytes) != nil
+            || ByteWords.firstIndex(of: UInt8(ascii: "?"), in: bytes) != nil
+        {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        guard let length = schemeLength(bytes) else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[length...]), as: UTF8.self)
+    }
+
+    /// 8 for `https://`, 7 for `http://` at the start of `bytes` when an ASCII byte or nothing follows (no ASCII
+    /// character joins the `/` before it, so the `Character` comparison would find the same scheme); nil otherwise.
+    private static func schemeLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard bytes.count >= 7, bytes[0] == 0x68, bytes[1] == 0x74, bytes[2] == 0x74, bytes[3] == 0x70 else { return nil }
+        let length = bytes[4] == 0x73 ? 8 : 7  // "https://" or "http://"
+        guard bytes.count >= length, bytes[length - 3] == 0x3A, bytes[length - 2] == 0x2F, bytes[length - 1] == 0x2F,
+            bytes.count == length || bytes[length] < 0x80
+        else { return nil }
+        return length
     }
 
     /// Why a server on the internet (Kapso's) cannot reach `url`: `localhost (this machine)` or `a private-network

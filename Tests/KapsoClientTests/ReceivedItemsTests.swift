@@ -52,6 +52,38 @@ import Testing
         #expect(taken > items)
     }
 
+    /// `compactLinesTested` says the lines are printable ASCII without a backslash only when they are (the byte test
+    /// it spares the page, session 12), and gives `compactLines()`' lines.
+    @Test func compactLinesAreSaidPrintableOnlyWhenTheyAre() throws {
+        var generator = SplitMix(seed: 1417)
+        var writer = ServerJSONText(generator: SplitMix(seed: 1418))
+        var printable = 0
+        var notSaid = 0
+        for round in 0..<3_000 {
+            let data = (0..<(generator.next() % 4)).map { _ in
+                // Mostly plain items, as lists hold; sometimes one with a piece the test must see.
+                generator.next() % 3 == 0 ? Self.value(&generator, depth: 1) : .object(["id": .string("a\(round)"), "n": .number("1")])
+            }
+            let body: JSONValue = ["paging": ["next": .null], "data": .array(data)]
+            writer.oddness = round % 3 == 0 ? 1 + generator.next() % 4 : 0
+            let (_, received) = try JSONValue.parseList(Array(writer.text(body).utf8))
+            guard let tested = received.compactLinesTested() else {
+                #expect(received.compactLines() == nil)
+                continue
+            }
+            #expect(tested.lines == received.compactLines())
+            let byteTest = tested.lines.withUnsafeBufferPointer { ByteWords.allPrintableASCIIWithoutBackslash($0) }
+            if tested.printableWithoutBackslash {
+                #expect(byteTest, "\(tested.lines)")
+                printable += 1
+            } else {
+                // Whitespace laid out again, or a byte that is not ASCII: left to the byte test.
+                notSaid += 1
+            }
+        }
+        #expect(printable > 1_000 && notSaid > 100)
+    }
+
     @Test(arguments: [
         (#"{"data":[{"a":1,"a":2}]}"#, "a duplicate key"), (#"{"data":[{"a":"x\/y"}]}"#, "an escape"),
         ("{\"data\":[{\"a\":\"\u{7F}\"}]}", "DEL, which the serializer escapes"),

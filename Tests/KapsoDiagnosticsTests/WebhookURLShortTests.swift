@@ -1,4 +1,5 @@
 import KapsoDiagnostics
+import KopsTestSupport
 import Testing
 
 /// `WebhookURL.short` reads the scheme from the bytes; it answers as the comparison of Characters always did.
@@ -18,6 +19,30 @@ import Testing
     func schemeIsDroppedAsCharactersDropIt(url: String) {
         #expect(WebhookURL.short(url) == Self.byCharacters(url))
         #expect(WebhookURL.short(url).utf8.elementsEqual(Self.byCharacters(url).utf8))
+    }
+
+    /// `short(utf8:)` (a table row's URL read where it was received) gives what `short` gives the decoded string, or
+    /// nil and leaves it to `short`: on random byte strings of URL pieces, invalid UTF-8 among them.
+    @Test func theBytesReadingGivesWhatTheStringReadingGives() {
+        let pieces: [[UInt8]] = [
+            Array("https://".utf8), Array("http://".utf8), Array("https:/".utf8), Array("HTTPS://".utf8), Array("h".utf8),
+            Array("hooks.test".utf8), Array("/in".utf8), Array("@".utf8), Array("?token=x".utf8), Array(":8080".utf8),
+            Array("\u{301}".utf8), Array("é".utf8), Array("\u{200D}".utf8), Array("\r\n".utf8), Array("\u{FEFF}".utf8),
+            [0xFF], [0xC3], [0x80], [0xE2, 0x82], Array(" ".utf8), Array("中".utf8),
+        ]
+        var generator = SplitMix(seed: 1412)
+        var cut = 0
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            // Mostly a scheme first: the case the bytes answer.
+            if generator.next() % 3 != 0 { bytes += generator.next() % 2 == 0 ? Array("https://".utf8) : Array("http://".utf8) }
+            for _ in 0..<(generator.next() % 5) { bytes += pieces[Int(generator.next() % UInt64(pieces.count))] }
+            let text = String(decoding: bytes, as: UTF8.self)
+            guard let short = bytes.withUnsafeBufferPointer({ WebhookURL.short(utf8: $0) }) else { continue }
+            #expect(short.utf8.elementsEqual(WebhookURL.short(text).utf8), "\(bytes)")
+            if short != text { cut += 1 }
+        }
+        #expect(cut > 5_000)
     }
 
     /// The redactor finds a URL's credentials by its scheme: a URL that may carry one keeps it.

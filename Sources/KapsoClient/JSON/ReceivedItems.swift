@@ -52,6 +52,25 @@ public struct ReceivedItems: Sendable {
         }
     }
 
+    /// The text `make` gives the bytes of located key `key`'s string in element `item` when they are the string's UTF-8
+    /// as it is (no escape; `String(decoding:as:)` of them is `locatedString(key, in: item)`), so a cell can be made
+    /// from them without the whole string first; nil when the element has no such key, its value is no string or holds
+    /// an escape, or `make` gives nil. Not generic: a generic one, called from another module, was not specialized and
+    /// looked up `Optional`'s metadata at every call (330 instructions a row).
+    public func locatedString(
+        _ key: Int, in item: Int, madeBy make: (UnsafeBufferPointer<UInt8>) -> String?
+    ) -> String? {
+        let range = locations[item * locatedKeys.count + key]
+        guard !range.isEmpty else { return nil }
+        return bytes.withUnsafeBufferPointer { whole in
+            let value = UnsafeBufferPointer(rebasing: whole[range])
+            guard value[0] == UInt8(ascii: "\"") else { return nil }
+            let inner = UnsafeBufferPointer(rebasing: value[1..<(value.count - 1)])
+            guard ByteWords.firstIndex(of: UInt8(ascii: "\\"), in: inner) == nil else { return nil }
+            return make(inner)
+        }
+    }
+
     /// `located(key, in: item)?.int`, read from the bytes at once for an integer of up to 18 digits.
     public func locatedInt(_ key: Int, in item: Int) -> Int? {
         let range = locations[item * locatedKeys.count + key]
@@ -106,19 +125,30 @@ public struct ReceivedItems: Sendable {
     /// Every element as `text(at:pretty: false, indent: 0)` writes it, each followed by a line feed, in one buffer
     /// (an NDJSON page as a terminal is given it); nil when an element's text is nil.
     public func compactLines() -> [UInt8]? {
-        guard let first = items.first, let last = items.last else { return [] }
+        compactLinesTested()?.lines
+    }
+
+    /// `compactLines()`, and true when every byte of them is printable ASCII or a line feed and none is a backslash
+    /// (what `ByteWords.allPrintableASCIIWithoutBackslash` answers), learnt from the test that lets each element be
+    /// copied as it is, so the lines need not be read once more for it; false also where that test cannot tell (an
+    /// element with whitespace between its tokens, laid out again).
+    public func compactLinesTested() -> (lines: [UInt8], printableWithoutBackslash: Bool)? {
+        guard let first = items.first, let last = items.last else { return ([], true) }
         var output: [UInt8] = []
         output.reserveCapacity(last.range.upperBound - first.range.lowerBound + 1)
+        var printable = true
         let complete = bytes.withUnsafeBufferPointer { body in
             for (range, exact) in items {
-                guard exact, JSONLayout.appendCompact(UnsafeBufferPointer(rebasing: body[range]), to: &output) else {
+                guard exact,
+                    JSONLayout.appendCompact(UnsafeBufferPointer(rebasing: body[range]), to: &output, printable: &printable)
+                else {
                     return false
                 }
                 output.append(UInt8(ascii: "\n"))
             }
             return true
         }
-        return complete ? output : nil
+        return complete ? (output, printable) : nil
     }
 }
 
@@ -151,11 +181,16 @@ enum JSONLayout {
     }
 
     /// `writeCompact`'s text appended to `output`; false (with `output` partly written) where it gives nil.
-    static func appendCompact(_ value: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) -> Bool {
-        if !ByteWords.containsSpaceEscapeOrDEL(value) {
+    /// `printable` is set false unless the bytes appended are printable ASCII without a backslash (see
+    /// `ReceivedItems.compactLinesTested`).
+    static func appendCompact(_ value: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], printable: inout Bool) -> Bool {
+        let found = ByteWords.spaceEscapeDELOrNonASCII(value)
+        if !found.spaceEscapeOrDEL {
             output.append(contentsOf: value)
+            if found.nonASCII { printable = false }
             return true
         }
+        printable = false
         return appendRuns(value, to: &output)
     }
 

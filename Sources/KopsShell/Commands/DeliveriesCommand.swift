@@ -134,7 +134,7 @@ public enum DeliveriesCommand: Command {
                 row(
                     createdAt: delivery.createdAt, event: delivery.event, status: delivery.status,
                     responseStatus: delivery.responseStatus, attemptCount: delivery.attemptCount,
-                    lastAttemptAt: delivery.lastAttemptAt, webhookURL: delivery.webhookURL)
+                    lastAttemptAt: delivery.lastAttemptAt, shortURL: WebhookURL.short(delivery.webhookURL))
             })
     }
 
@@ -149,19 +149,21 @@ public enum DeliveriesCommand: Command {
                     createdAt: received.locatedString(0, in: item) ?? "", event: received.locatedString(1, in: item) ?? "-",
                     status: deliveries[item].status, responseStatus: received.locatedInt(2, in: item),
                     attemptCount: received.locatedInt(3, in: item) ?? 0, lastAttemptAt: received.locatedString(4, in: item),
-                    webhookURL: received.locatedString(5, in: item) ?? "")
+                    // The short URL made from the bytes: one string a row instead of the URL's and then its cut.
+                    shortURL: received.locatedString(5, in: item, madeBy: WebhookURL.short(utf8:))
+                        ?? WebhookURL.short(received.locatedString(5, in: item) ?? ""))
             })
     }
 
     private static func row(
         createdAt: String, event: String, status: String, responseStatus: Int?, attemptCount: Int, lastAttemptAt: String?,
-        webhookURL: String
+        shortURL: String
     ) -> [StyledText] {
         [
             StyledText(TimeText.short(createdAt)), StyledText(event), Self.status(status),
             StyledText(responseStatus.map(String.init) ?? "-", style: httpStyle(responseStatus)),
             StyledText(String(attemptCount)), StyledText(TimeText.short(lastAttemptAt)),
-            StyledText(WebhookURL.short(webhookURL)),
+            StyledText(shortURL),
         ]
     }
 

@@ -56,8 +56,11 @@ extension Redactor {
     ///
     /// Three passes where the tests would take five: the byte tests in one, the known secrets, then one walk over the
     /// colons for the header and URL tests (`PrintsAsIsTests` checks it against the five).
-    func printsAsIs(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard ByteWords.allPrintableASCIIWithoutBackslash(bytes), !secretPatterns.occurs(in: bytes) else { return false }
+    /// `printableWithoutBackslash`: the caller knows `ByteWords.allPrintableASCIIWithoutBackslash(bytes)` is true
+    /// (`ReceivedItems.compactLinesTested`), and the bytes are not read for it again.
+    func printsAsIs(_ bytes: UnsafeBufferPointer<UInt8>, printableWithoutBackslash: Bool = false) -> Bool {
+        guard printableWithoutBackslash || ByteWords.allPrintableASCIIWithoutBackslash(bytes), !secretPatterns.occurs(in: bytes)
+        else { return false }
         return !Redactor.someColonEndsHeaderOrURL(Redactor.headerAndFieldBytes, in: bytes)
     }
 

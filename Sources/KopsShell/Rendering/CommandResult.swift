@@ -77,8 +77,8 @@ public struct Field: Sendable, Equatable {
 
 /// Rows of cells under named columns.
 public struct Table: Sendable, Equatable {
-    public var columns: [Column]
-    public var rows: [[StyledText]]
+    public var columns: [Column] { didSet { measured = nil } }
+    public var rows: [[StyledText]] { didSet { measured = nil } }
     /// False for the pages after the first of a streamed list (`--all`), so the header shows once.
     public var showsHeader = true
     /// Columns at least this wide (display columns, by index) before fitting: a streamed list keeps its earlier
@@ -93,11 +93,25 @@ public struct Table: Sendable, Equatable {
     /// Expanded only when even that cannot fit. `errors`: one row per cause with its meaning below, so the
     /// demo's causes fit on one screen.
     public var detailBelowWhenTooWide = false
+    /// Each cell as `TableRenderer.measure` found it, for `render` to use instead of measuring the cells again; any
+    /// change to `columns` or `rows` drops it.
+    var measured: MeasuredCells?
 
     public init(columns: [Column], rows: [[StyledText]]) {
         self.columns = columns
         self.rows = rows
     }
+}
+
+/// What `TableRenderer.measure` learnt of a table's cells, header first, `columns.count` a row (a missing cell is 0):
+/// each one's display width as shown, and whether it is shown as it is (else `TableRenderer.shown` makes its text).
+///
+/// A cache, not content: two tables are equal whatever their measurements.
+struct MeasuredCells: Sendable, Equatable {
+    var widths: [Int]
+    var asIs: [Bool]
+
+    static func == (_: MeasuredCells, _: MeasuredCells) -> Bool { true }
 }
 
 /// A table column: its header and how it may shrink when the terminal is narrow.

@@ -123,7 +123,8 @@ struct ListStream {
                 page.showsHeader = count == 0
                 page.firstRecordNumber = count + 1
                 page.minimumWidths = widths
-                widths = TableRenderer.naturalWidths(page)
+                // Measured once: the render uses the cells' measures again (`Table.measured`).
+                widths = TableRenderer.measure(&page)
                 context.emit(CommandResult(blocks: [.table(page)], json: objects))
             }
         }
@@ -141,8 +142,9 @@ struct ListStream {
     /// Then each item passes `leavesUnchanged(serialized:)` too, so the page is what the items printed one by one
     /// give, and the shell prints it without testing it again (`CommandResult.jsonTextCleared`).
     static func clearedLines(_ received: ReceivedItems, redactor: Redactor) -> String? {
-        guard let lines = received.compactLines(), !lines.isEmpty,
-            lines.withUnsafeBufferPointer({ redactor.printsAsIs($0) })
+        // The lines' byte test was answered as they were laid out when every item was copied as it is.
+        guard let (lines, printable) = received.compactLinesTested(), !lines.isEmpty,
+            lines.withUnsafeBufferPointer({ redactor.printsAsIs($0, printableWithoutBackslash: printable) })
         else { return nil }
         return String(decoding: lines.dropLast(), as: UTF8.self)
     }

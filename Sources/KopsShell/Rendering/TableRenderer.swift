@@ -29,8 +29,15 @@ public struct TableRenderer: Sendable {
         var cellWidths: [Int] = []
         cells.reserveCapacity((table.rows.count + 1) * columns.count)
         cellWidths.reserveCapacity((table.rows.count + 1) * columns.count)
+        // Measured before (`measure`: a streamed page) and unchanged since: the cells shown as they are are not
+        // looked at again.
+        let measured = table.measured.flatMap { $0.widths.count == (table.rows.count + 1) * columns.count ? $0 : nil }
+        func shown(_ text: String) -> (text: String, width: Int) {
+            if let measured, measured.asIs[cellWidths.count] { return (text, measured.widths[cellWidths.count]) }
+            return Self.shown(text)
+        }
         for column in columns {
-            let (text, width) = Self.shown(column.header)
+            let (text, width) = shown(column.header)
             cells.append(StyledText(text, style: .plain))
             cellWidths.append(width)
         }
@@ -41,7 +48,7 @@ public struct TableRenderer: Sendable {
                     cellWidths.append(0)
                     continue
                 }
-                let (text, width) = Self.shown(row[index].text)
+                let (text, width) = shown(row[index].text)
                 cells.append(StyledText(text, style: row[index].style))
                 cellWidths.append(width)
             }
@@ -66,6 +73,38 @@ public struct TableRenderer: Sendable {
                 if width > widths[index] { widths[index] = width }
             }
         }
+        return widths
+    }
+
+    /// `naturalWidths(table)`, with each cell's measure left in `table` for `render`, which then does not measure the
+    /// cells again: a streamed list carries its pages' widths on to the next page and prints each page.
+    public static func measure(_ table: inout Table) -> [Int] {
+        let count = table.columns.count
+        var measured = MeasuredCells(widths: [], asIs: [])
+        measured.widths.reserveCapacity((table.rows.count + 1) * count)
+        measured.asIs.reserveCapacity((table.rows.count + 1) * count)
+        func add(_ text: String) {
+            let (_, width, asIs) = shownCell(text)
+            measured.widths.append(width)
+            measured.asIs.append(asIs)
+        }
+        for column in table.columns { add(column.header) }
+        for row in table.rows {
+            for index in 0..<count {
+                if index < row.count { add(row[index].text) } else { measured.widths.append(0); measured.asIs.append(true) }
+            }
+        }
+        var widths = (0..<count).map { index in
+            max(measured.widths[index], index < table.minimumWidths.count ? table.minimumWidths[index] : 0)
+        }
+        var position = count
+        while position < measured.widths.count {
+            for index in 0..<count where measured.widths[position + index] > widths[index] {
+                widths[index] = measured.widths[position + index]
+            }
+            position += count
+        }
+        table.measured = measured
         return widths
     }
 
@@ -132,6 +171,9 @@ public struct TableRenderer: Sendable {
 
     /// The display width of each cell as shown, header first, `table.columns.count` a row (a missing cell is 0).
     private static func cellWidths(_ table: Table) -> [Int] {
+        if let measured = table.measured, measured.widths.count == (table.rows.count + 1) * table.columns.count {
+            return measured.widths
+        }
         var widths = table.columns.map { shown($0.header).width }
         widths.reserveCapacity((table.rows.count + 1) * table.columns.count)
         for row in table.rows {
@@ -219,16 +261,22 @@ public struct TableRenderer: Sendable {
     /// A cell's text as shown (`cleaned`) and the columns it takes. Printable ASCII within the value limit and not
     /// ending in a space, most cells, is shown as it is, a column a byte: no copy, no second pass to measure it.
     static func shown(_ text: String) -> (text: String, width: Int) {
+        let (shown, width, _) = shownCell(text)
+        return (shown, width)
+    }
+
+    /// `shown`, and whether the text is shown as it is.
+    private static func shownCell(_ text: String) -> (text: String, width: Int, asIs: Bool) {
         let count = text.utf8.count
         if count <= VisibleText.valueLimit,
             text.utf8.withContiguousStorageIfAvailable({
                 $0.last != UInt8(ascii: " ") && ByteWords.allPrintableASCII($0, newlines: false)
             }) == true
         {
-            return (text, count)
+            return (text, count, true)
         }
         let cleaned = cleaned(text)
-        return (cleaned, TextWidth.displayWidth(cleaned))
+        return (cleaned, TextWidth.displayWidth(cleaned), false)
     }
 
     /// Cell text with tabs and line breaks as spaces, other controls shown as escapes (`VisibleText`),

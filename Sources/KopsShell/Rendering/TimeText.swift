@@ -1,3 +1,5 @@
+internal import KapsoClient
+
 /// API times shortened for tables in the one format kops shows times in, ISO 8601 UTC to the second:
 /// `2026-11-20T14:30:06.123456Z` → `2026-11-20T14:30:06Z`.
 enum TimeText {
@@ -12,6 +14,13 @@ enum TimeText {
     /// `short` for printable ASCII, where characters are bytes, read as bytes (tables show thousands of times);
     /// nil for other text.
     private static func shortASCII(_ iso: String) -> String? {
+        // What the API sends, `2026-11-20T14:30:06Z`, tested in one look: the case below that keeps the text as it
+        // is, read without the general tests (a table shows two a row).
+        let sent = iso.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.count == 20 && bytes[10] == UInt8(ascii: "T") && bytes[19] == UInt8(ascii: "Z")
+                && ByteWords.allPrintableASCII(bytes, newlines: false)
+        }
+        if sent == true { return iso }
         var bytes = iso
         // Text already to the second in UTC (`2026-11-20T14:30:06Z`, what the API sends) or not a UTC time at all
         // is shown as it is, without a copy.
