@@ -9,10 +9,13 @@
 #include <unistd.h>
 
 static volatile sig_atomic_t sigint_flag = 0;
+/* Presses since kops started: the flag is spent by the request it stopped, the count stays. Only the handler writes it. */
+static volatile sig_atomic_t sigint_presses = 0;
 
 static void on_sigint(int signal) {
     (void)signal;
     sigint_flag = 1;
+    sigint_presses++;
 }
 
 void kops_sigint_install(void) {
@@ -30,6 +33,8 @@ void kops_sigint_install(void) {
 }
 
 int kops_sigint_pending(void) { return sigint_flag != 0; }
+
+int kops_sigint_presses(void) { return sigint_presses; }
 
 int kops_sigint_take(void) {
     int value = sigint_flag;

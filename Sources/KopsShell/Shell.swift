@@ -92,7 +92,18 @@ public final class Shell {
         redactor.learn(secretsTypedIn: ran)
         var block = recorder
         block?.begin(prompt: context.session.prompt, line: redactor.redact(commandLine: ran))
-        defer { block?.end() }
+        if lineDepth == 1 { lastReported = nil }
+        let presses = lineDepth == 1 ? context.interruptPresses() : 0
+        defer {
+            // Stopped with Ctrl-C but not by a `cancelled` error (which says so in its block): what it printed is
+            // partial, which the block must say (probe16 P16-6). `listen` and a follow end at Ctrl-C by design.
+            if lineDepth == 1, let block, context.interruptPresses() > presses, !ErrorReport.isCancellation(lastReported),
+                !Shell.endsAtCtrlC(ran)
+            {
+                block.markInterrupted()
+            }
+            block?.end()
+        }
         let commands: [[Word]]
         do {
             commands = try Lexer.commands(in: try expanded.get())
@@ -113,6 +124,13 @@ public final class Shell {
             }
         }
         return .ok
+    }
+
+    /// True for a line with a command that runs until Ctrl-C stops it (`listen`, `deliveries --follow`).
+    static func endsAtCtrlC(_ line: String) -> Bool {
+        ((try? Lexer.commands(in: line)) ?? []).contains { words in
+            words.first?.text == ListenCommand.name || words.contains { $0.text == "--follow" }
+        }
     }
 
     /// Runs one command given as words, printing its result or its error.

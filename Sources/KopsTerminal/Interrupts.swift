@@ -25,6 +25,11 @@ public enum Interrupts {
         if signal != 0 { raise(signal) }
     }
 
+    /// How many times Ctrl-C was pressed since `install`; a request it stopped spends the press, the count stays.
+    public static func presses() -> Int {
+        Int(kops_sigint_presses())
+    }
+
     /// Forgets a Ctrl-C pressed before the next command starts.
     public static func clear() {
         kops_sigint_clear()

@@ -159,6 +159,7 @@ struct Launch: Equatable {
         context.useKey(from: settings.key)
         Interrupts.install()
         context.interrupted = Interrupts.take
+        context.interruptPresses = Interrupts.presses
         context.holdTermination = Interrupts.holdTermination
         context.releaseTermination = Interrupts.releaseTermination
         script.setVariables(on: shell)

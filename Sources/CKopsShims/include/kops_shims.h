@@ -50,6 +50,8 @@ CURLcode kops_curl_abort_on_sigint(CURL *handle);
 /* SIGINT: a sigaction handler without SA_RESTART that only sets a flag. */
 void kops_sigint_install(void);
 int kops_sigint_pending(void);
+/* How many times SIGINT came since kops_sigint_install (take and clear do not reset it). */
+int kops_sigint_presses(void);
 int kops_sigint_take(void);
 void kops_sigint_clear(void);
 

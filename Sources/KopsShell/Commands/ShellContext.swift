@@ -38,6 +38,9 @@ public final class ShellContext {
     public var readOnly = false
     /// Takes a Ctrl-C pressed since the last call (set by the terminal layer), so a script stops between lines.
     public var interrupted: () -> Bool = { false }
+    /// How many times Ctrl-C was pressed since kops started (neither `interrupted` nor a request it stopped resets it):
+    /// more after a command line than before says the line was stopped (set by the terminal layer).
+    public var interruptPresses: () -> Int = { 0 }
     /// While a command holds something it must undo when stopped (`listen --register`'s temporary webhook),
     /// SIGTERM and SIGHUP stop it like Ctrl-C (`holdTermination`); `releaseTermination`, after the undo, lets a
     /// signal that came end kops as it would have. No-ops where nothing can send them (tests).

@@ -20,7 +20,7 @@ public struct ErrorReport: Sendable, Equatable {
     }
 
     /// True for Ctrl-C during a request.
-    public static func isCancellation(_ error: any Error) -> Bool {
+    public static func isCancellation(_ error: (any Error)?) -> Bool {
         if case .cancelled? = error as? TransportError { return true }
         if case .transport(.cancelled)? = error as? KapsoAPIError { return true }
         return false

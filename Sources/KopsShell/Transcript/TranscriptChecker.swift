@@ -289,13 +289,15 @@ public struct TranscriptChecker {
     }
 
     /// True for a block whose command was stopped with Ctrl-C when recorded: its last line is the shell's
-    /// cancellation line (`error: cancelled`, or with "the request had been sent"). Run again, the command
+    /// cancellation line (`error: cancelled`, or with "the request had been sent") or the recorder's
+    /// `interruptedLine`. Run again, the command
     /// would go to its end, which the recording never saw, and would mask values the recording never did,
     /// so every later alias would shift; skipping it leaves the session as the recording left it (a cancelled
     /// command changes no session state).
     static func wasCancelled(_ block: String) -> Bool {
         let lines = block.split(separator: "\n").filter { !$0.isEmpty && !$0.hasPrefix(TranscriptRecorder.fence) }
         guard let last = lines.last else { return false }
+        if last == TranscriptRecorder.interruptedLine { return true }
         return [false, true].contains { sent in
             String(last) == ErrorReport(KapsoAPIError.transport(.cancelled(sent: sent))).line()
         }

@@ -198,6 +198,19 @@ public final class TranscriptRecorder: OutputSink {
         append(clockLine + TranscriptRecorder.fence + TranscriptRecorder.info + "\n" + prompt + shown + "\n")
     }
 
+    /// The last line of a block whose command was stopped with Ctrl-C when what it printed was not an error (a `trace`
+    /// whose look-ups show `not loaded: cancelled`): its output is partial, and `kops check` keeps it as recorded
+    /// (probe16 P16-6). Written inside the block, as the reader of the evidence sees it; one of kops's `<!-- -->` marks.
+    public static let interruptedLine =
+        "<!-- interrupted: stopped with Ctrl-C, so the output above is partial; kops check keeps it as recorded -->"
+
+    /// The command line running was stopped with Ctrl-C: its block ends with `interruptedLine`.
+    public func markInterrupted() {
+        guard depth == 1, !skipping else { return }
+        open()
+        append(TranscriptRecorder.interruptedLine + "\n")
+    }
+
     /// The command line finished: closes its block.
     public func end() {
         guard depth > 0 else { return }
