@@ -37,6 +37,17 @@ public struct MessageOrigin: Sendable, Equatable {
         case once, frequently
     }
 
+    /// The product a product enquiry asks about (`context.referred_product`: the contact tapped "Message business" on a
+    /// product, so `context.id` is Meta's product message, not one the Platform API lists). Source: contract §7.3
+    /// (`context {id, from, referred_product?}`); the field names as public API clients forward Meta's payload
+    /// (`referred_product.catalog_id`, `.product_retailer_id`: "Retailer ID (SKU) of the product being asked about",
+    /// docs.rs zernio `WebhookPayloadMessageMetadataReferredProduct`).
+    public struct ReferredProduct: Sendable, Equatable {
+        public var catalogID: String?
+        /// The product's SKU in the catalog.
+        public var productRetailerID: String?
+    }
+
     /// The group the message was written in (`group_id`), nil for a 1:1 message.
     public var groupID: String?
     /// The group an outbound message was sent to: `to` when the message says `recipient_type: "group"`, else the
@@ -44,6 +55,7 @@ public struct MessageOrigin: Sendable, Equatable {
     public var sentToGroup: String?
     public var referral: Referral?
     public var forwarded: Forwarded?
+    public var referredProduct: ReferredProduct?
 
     /// Reads a message object (Meta's fields, as the Platform API and the webhook carry them).
     public init(message: JSONObject) {
@@ -66,6 +78,12 @@ public struct MessageOrigin: Sendable, Equatable {
                 headline: text("headline"), sourceURL: text("source_url"), clickID: text("ctwa_clid"))
         }
         let context = message["context"]
+        if let product = context?["referred_product"]?.object {
+            func text(_ key: String) -> String? {
+                product[key]?.string.flatMap { $0.isEmpty ? nil : $0 } ?? product[key]?.int.map(String.init)
+            }
+            referredProduct = ReferredProduct(catalogID: text("catalog_id"), productRetailerID: text("product_retailer_id"))
+        }
         if context?["frequently_forwarded"]?.bool == true {
             forwarded = .frequently
         } else if context?["forwarded"]?.bool == true {
@@ -98,6 +116,14 @@ public struct MessageOrigin: Sendable, Equatable {
             lines.append(("referral", what))
             if let url = referral.sourceURL { lines.append(("ad link", url)) }
             if let click = referral.clickID { lines.append(("ctwa_clid", click + " (the click id Meta's Conversions API takes)")) }
+        }
+        if let referredProduct {
+            let sku = referredProduct.productRetailerID.map { "product \($0)" } ?? "a product (no product_retailer_id)"
+            let catalog = referredProduct.catalogID.map { " of catalog \($0)" } ?? ""
+            lines.append((
+                "product",
+                "\(sku)\(catalog): a product enquiry (the contact tapped 'Message business' on it; the quoted id is "
+                    + "Meta's product message, not a message kops can look up)"))
         }
         switch forwarded {
         case .once: lines.append(("forwarded", "yes (context.forwarded): the contact forwarded it from another chat"))

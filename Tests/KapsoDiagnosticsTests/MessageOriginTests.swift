@@ -29,6 +29,22 @@ import Testing
         #expect(MessageOrigin(try Self.message("")).lines.isEmpty)
     }
 
+    /// A product enquiry names its product and catalog, and says the quoted id is Meta's product message (probe15 P15-9:
+    /// `message` showed only "quotes: wamid…").
+    @Test func aProductEnquiryNamesItsProduct() throws {
+        let enquiry = MessageOrigin(
+            try Self.message(
+                #""context":{"from":"14155550100","id":"wamid.P","referred_product":{"catalog_id":"300400500600701","product_retailer_id":"SKU-9"}},"#))
+        #expect(enquiry.referredProduct?.catalogID == "300400500600701")
+        #expect(enquiry.referredProduct?.productRetailerID == "SKU-9")
+        #expect(enquiry.lines.map(\.label) == ["product"])
+        #expect(
+            enquiry.lines.first?.text
+                == "product SKU-9 of catalog 300400500600701: a product enquiry (the contact tapped 'Message business' on it; "
+                + "the quoted id is Meta's product message, not a message kops can look up)")
+        #expect(MessageOrigin(try Self.message(#""context":{"id":"wamid.Q"},"#)).referredProduct == nil, "a plain reply is no enquiry")
+    }
+
     /// A group message opens the group's window, never the contact's 1:1 window; the verdict says where a reply goes.
     @Test func aGroupMessageOpensNoOneToOneWindow() throws {
         let group = try Self.message(#""group_id":"\#(Self.groupID)","#, time: 1_000)
