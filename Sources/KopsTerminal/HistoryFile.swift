@@ -46,14 +46,21 @@ public struct HistoryFile: Sendable {
     /// ("read-only file system", "permission denied"); nil when its folder and file can be created and appended to.
     /// Creates them, as `load` does (probe16 P16-7: a read-only state folder dropped the history without a word).
     public var writeProblem: String? {
+        if let problem = createFolders() { return problem }
+        let fd = open(target, O_CREAT | O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return String(cString: strerror(errno)).lowercased() }
+        close(fd)
+        return nil
+    }
+
+    /// Creates the folders above the target (0700) that do not exist; nil when they all exist, else why one could not
+    /// be made, lowercased from `strerror`.
+    private func createFolders() -> String? {
         var folder = ""
         for part in target.split(separator: "/").dropLast() {
             folder += "/" + part
             if mkdir(folder, 0o700) != 0 && errno != EEXIST { return String(cString: strerror(errno)).lowercased() }
         }
-        let fd = open(target, O_CREAT | O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return String(cString: strerror(errno)).lowercased() }
-        close(fd)
         return nil
     }
 
@@ -72,12 +79,7 @@ public struct HistoryFile: Sendable {
     /// Creates the folder (0700) and file (0600) if needed, tightens the mode, and returns the last
     /// `limit` entries.
     public func load() -> [String] {
-        var folder = ""
-        for part in target.split(separator: "/").dropLast() {
-            folder += "/" + part
-            if mkdir(folder, 0o700) != 0 && errno != EEXIST { return [] }
-        }
-        guard let fd = openChecked(O_CREAT | O_RDONLY) else { return [] }
+        guard createFolders() == nil, let fd = openChecked(O_CREAT | O_RDONLY) else { return [] }
         defer { close(fd) }
         fchmod(fd, 0o600)
         let bytes = Self.readAll(fd)
