@@ -34,12 +34,11 @@ extension WebhookCheck {
         let webhook = verdict.webhook
         let id = webhook.id
         let list = DeliveryPeriod.command(webhookID: id, errors: true, period: period)
-        let newestFailure = verdict.current.last { $0.status == "failed" }
-        let advice = ErrorTriage.deliveryMeaning(status: newestFailure?.http, url: newestFailure?.url ?? webhook.url)
+        let advice = verdict.failureAdvice
         // An unreachable URL has its own finding ("expose the receiver"): "answer faster" is not its fix.
         let judged = apiIsLocal || WebhookURL.unreachable(webhook.url) == nil
         if !webhook.active {
-            paused(verdict, inbound: inbound, advice: advice)
+            paused(verdict, inbound: inbound)
         } else if judged, let (severity, problem) = receiverNow(verdict, period: period) {
             let fix: String
             if case .recovered = verdict.state, severity == .info {
@@ -151,11 +150,11 @@ extension WebhookCheck {
 
     /// `paused (active: false)`, with what preceded the pause: a burst matching Kapso's automatic pause, or the
     /// receiver failing at its last deliveries; and the inbound messages that arrived since.
-    private mutating func paused(_ verdict: WebhookVerdict, inbound: Inbound?, advice: String) {
+    private mutating func paused(_ verdict: WebhookVerdict, inbound: Inbound?) {
         let webhook = verdict.webhook
         var problem = "paused (active: false): nothing is delivered to it"
-        var severity = Severity.warning
-        var failing = false
+        // The severity and the fix are the one rule every command reads (`WebhookVerdict.severity`, `resumeFix`).
+        let severity = verdict.severity ?? .warning
         if let burst = verdict.autoPause, let updated = verdict.updated {
             let answers = WebhookVerdict.answers(verdict.current.filter { $0.created >= burst.first && $0.created <= burst.last && $0.status == "failed" })
             problem = "paused (active: false) since \(verdict.when(updated)) (its last change), "
@@ -163,22 +162,15 @@ extension WebhookCheck {
                 + "\(Elapsed.text(burst.last - burst.first)) failed (\(answers.joined(separator: ", "))): this matches Kapso's "
                 + "automatic pause (kapso-api.md §10.4: at least 40 deliveries, 10 failed and 85 % failed in 15 min), so Kapso "
                 + "probably paused it; nothing is delivered to it since"
-            severity = .error
-            failing = true
         } else {
             if let updated = verdict.updated { problem += "; last changed at \(verdict.when(updated))" }
-            // The severity rule every command reads (`WebhookVerdict.level`), on the deliveries before the pause.
-            if verdict.level == .error, case .failing(let count, _) = verdict.state {
+            if verdict.pause == .afterFailures, case .failing(let count, _) = verdict.state {
                 let run = Array(verdict.current.suffix(count))
                 let answers = WebhookVerdict.answers(run).joined(separator: ", ")
                 problem += "; before that its newest \(count) \(count == 1 ? "delivery" : "deliveries") failed (\(answers)), "
                     + "the last at \(verdict.when(run.last?.created ?? 0))"
-                severity = .error
-                failing = true
-            } else if verdict.level == .error, case .intermittent = verdict.state {
+            } else if verdict.pause == .afterFailures, case .intermittent = verdict.state {
                 problem += "; before that it failed intermittently: \(verdict.recentCount)"
-                severity = .error
-                failing = true
             }
         }
         // Only a receiver of inbound messages missed them; what a paused receiver of other events missed is not read.
@@ -190,11 +182,7 @@ extension WebhookCheck {
                     + "since that change (the last at \(verdict.when(newest))), none delivered to it"
             }
         }
-        let fix = failing
-            ? "fix the receiver first (\(advice)), then webhooks update \(webhook.id) --active true; events of the pause are "
-                + "never redelivered (kapso-api.md §4): read them with 'messages'"
-            : "fix the receiver, then webhooks update \(webhook.id) --active true"
-        add(severity, webhook, problem, fix: fix)
+        add(severity, webhook, problem, fix: verdict.resumeFix ?? "fix the receiver, then webhooks update \(webhook.id) --active true")
     }
 
     /// An active phone-number webhook that should receive inbound messages but got no delivery of them in the period

@@ -64,10 +64,7 @@ public struct WebhookCheck {
         }
         checkDuplicates(webhooks)
         if let number {
-            let covered = webhooks.contains { webhook in
-                webhook.phoneNumberID == number && webhook.active
-                    && (webhook.kind == "meta" || webhook.events.contains("whatsapp.message.received"))
-            }
+            let covered = webhooks.contains { $0.active && WebhookVerdict.carriesMessages($0, of: number) }
             if !covered {
                 findings.append(
                     Finding(

@@ -46,7 +46,9 @@ import Testing
             
             """)
         // Sales Line is selected: Meta reported no failure for it (the failed reply is Support Line's).
-        #expect(ran.err == "newest 6 of 116 failures in the last 7d\nMeta's webhooks (log search): no failed status in the last 7d\n")
+        // P15-11: the cut list says how to see more ('next' does not page it).
+        #expect(ran.err == "newest 6 of 116 failures in the last 7d; 'errors --flat --period 7d --limit 100' lists the newest 100 "
+            + "(--source or --period narrows them)\nMeta's webhooks (log search): no failed status in the last 7d\n")
     }
 
     @Test func errorsOfFailedMessagesExplainTheCode() async throws {
@@ -166,7 +168,7 @@ import Testing
         #expect(!rows.contains { $0[1] == "api" && $0[2].hasPrefix("POST ") && $0[3].hasPrefix("422 ") }, "\(runs[0].out)")
         #expect(runs[0].err.hasPrefix(
             "newest 100 of 128 failures in the last 30d; 1 send refused at once listed once, as the failed message "
-                + "(not again as its API call)\n"))
+                + "(not again as its API call); --limit takes at most 100: --source or --period narrows them\n"))
         let json = try JSONValue.parse(Array(runs[1].out.utf8))
         #expect(json["failures"]?.int == 128)
         #expect(json["same_sends_joined"]?.int == 1)

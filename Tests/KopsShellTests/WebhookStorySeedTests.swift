@@ -57,15 +57,17 @@ import Testing
     }
 
     /// P11-1 in `errors`: the old URL's failures are their own row and say the webhook points elsewhere now, by the
-    /// rule `webhooks check` reads; `overview` counts them as history, not as a webhook failing now.
+    /// rule `webhooks check` reads; `overview` counts them as history, not as a webhook failing now, and the failures
+    /// of the webhook Kapso probably paused (f6) as a paused webhook, never as history (P15-4).
     @Test func errorsAndOverviewReadTheSameRule() async throws {
         let runs = try await run(["output json", "errors --source webhook --period 7d", "overview --period 7d"])
         #expect(runs[1].out.contains(
             "the webhook's URL is now https://hooks.example.com/v2/kapso: these failures say nothing about it "
                 + "('webhooks check \(Self.id("a1"))' judges it)"), "\(runs[1].out)")
         #expect(runs[2].out.contains(
-            "1 webhook fails now (n4.example.com/hook); 53 failed deliveries are history (a previous URL or events, a receiver "
-                + "that recovered since, or a paused webhook); 2 deliveries are stuck in pending"), "\(runs[2].out)")
+            "1 webhook fails now (n4.example.com/hook); 1 webhook is paused, so nothing reaches its receiver (f6.example.com/hook: "
+                + "39 of 44 deliveries failed, which matches Kapso's automatic pause); 14 failed deliveries are history (a previous "
+                + "URL or events, or a receiver that recovered since); 2 deliveries are stuck in pending"), "\(runs[2].out)")
     }
 
     /// P11-4: Meta's verification is not "send a message" when inbound messages are on record.

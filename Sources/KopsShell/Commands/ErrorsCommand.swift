@@ -33,13 +33,20 @@ public enum ErrorsCommand: Command {
             arguments.value("--source").flatMap(ErrorTriage.Source.init(rawValue:)).map { [$0] }
             ?? ErrorTriage.Source.allCases
         let fetch = try FailureFetch.load(sources: sources, period: period, in: context)
+        // The command as typed but --limit, for a footer that says how to see what the limit left out.
+        let typed = { (flat: Bool) in
+            "errors" + (flat ? " --flat" : "") + (period == "30d" ? "" : " --period \(period)")
+                + (arguments.value("--source").map { " --source \($0)" } ?? "")
+        }
+        // Not a list of pages: 'next' must not continue one shown before this (P15-11); the footer says how to see more.
+        context.session.lastList = nil
         var result: CommandResult
         if fetch.triage.entries.isEmpty {
             result = CommandResult(
                 blocks: [.line(StyledText("nothing failed in the last \(period)", style: .good))] + fetch.leftOutHint,
                 json: fetch.addingLeftOut(to: ["period": .string(period), "data": []]))
         } else if flat {
-            result = flatResult(fetch, limit: limit, period: period)
+            result = flatResult(fetch, limit: limit, period: period, command: typed(true))
         } else {
             let groups = FailureGroups(
                 fetch.triage.entries, numbers: fetch.numbers, webhooks: fetch.webhooks, cut: fetch.cut, history: fetch.history,
@@ -52,7 +59,7 @@ public enum ErrorsCommand: Command {
                     .table(FailureGroupsTable.table(shown)),
                     .hint(FailureGroupsTable.hint(
                         groups, shown: shown.count, truncated: fetch.truncated, period: period, flat: "errors --flat",
-                        scope: scope(sources, in: context))),
+                        scope: scope(sources, in: context), all: typed(false))),
                 ] + fetch.leftOutHint,
                 json: fetch.addingLeftOut(
                     to: .object([
@@ -143,7 +150,9 @@ public enum ErrorsCommand: Command {
 
     /// One row per failure, newest first (`--flat`): each failure once, as the grouped view counts it (a send Meta
     /// refused at once is its failed message, not again its API call).
-    private static func flatResult(_ fetch: FailureFetch, limit: Int, period: String) -> CommandResult {
+    /// A cut list says how to see the rest (`command`, the flags typed but `--limit`): `next` does not page it, as it
+    /// is merged from several sources (P15-11).
+    private static func flatResult(_ fetch: FailureFetch, limit: Int, period: String, command: String) -> CommandResult {
         let (all, joined) = FailureGroups.withoutSameSends(fetch.triage.entries)
         let entries = Array(all.sorted { $0.time > $1.time }.prefix(limit))
         let warnings = all.filter { $0.statusWord != nil }.count
@@ -177,7 +186,15 @@ public enum ErrorsCommand: Command {
         let noun = failures == 1 && !more ? "failure" : "failures"
         let counted = "\(found) \(noun)\(FailureGroupsTable.warningsNote(warnings))"
         let shown = entries.count == all.count && !more ? counted : "newest \(entries.count) of \(counted)"
-        let hint = "\(shown) in the last \(period)" + (FailureGroupsTable.joinedNote(joined, verb: "listed").map { "; " + $0 } ?? "")
+        var hint = "\(shown) in the last \(period)" + (FailureGroupsTable.joinedNote(joined, verb: "listed").map { "; " + $0 } ?? "")
+        // --limit takes 1-100: past that, narrowing is the way.
+        let wanted = min(all.count, 100)
+        if wanted > entries.count {
+            hint += "; '\(command) --limit \(wanted)' lists " + (wanted == all.count && !more ? "them all" : "the newest \(wanted)")
+            if wanted < all.count || more { hint += " (--source or --period narrows them)" }
+        } else if entries.count < all.count || more {
+            hint += "; --limit takes at most 100: --source or --period narrows them"
+        }
         return CommandResult(blocks: [.table(table), .hint(hint)] + fetch.leftOutHint, json: fetch.addingLeftOut(to: json))
     }
 }

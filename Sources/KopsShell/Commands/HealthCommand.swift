@@ -43,6 +43,11 @@ public enum HealthCommand: Command {
                 "but the details of \(checks) show a failure that Kapso's summary does not count: kops goes by the details "
                     + "(Kapso caches health up to 3 min; re-run 'health' shortly to compare)", style: .warn)))
         }
+        let webhooks = numberWebhooks(of: id, in: context)
+        if health.status == "healthy", webhooks?.blocking != nil {
+            // Kapso's status stays as Kapso gave it (`.status` in JSON), said as the checks' word, not the number's.
+            blocks[0] = .line(StyledText("\(id): healthy by Kapso's checks\(when), but not its webhooks (below)", style: .warn))
+        }
         if let blocking = triage.blocking {
             blocks.append(.line(StyledText("")))
             let label = blocking.severity == .critical ? "blocking" : "needs attention"
@@ -50,6 +55,13 @@ public enum HealthCommand: Command {
             if let cause = blocking.cause { blocks.append(.line(StyledText("  cause: \(cause)"))) }
             if let fix = blocking.fix { blocks.append(.line(StyledText("  fix:   \(fix)"))) }
             if let contradiction = blocking.contradiction { blocks.append(.line(StyledText("  note:  \(contradiction)"))) }
+        } else if let blocking = webhooks?.blocking {
+            // Kapso's checks end where Meta hands events to Kapso; a receiver that gets nothing is the blocking problem
+            // when they found none (P15-4: "healthy" while the number's only webhook for messages was paused).
+            blocks.append(.line(StyledText("")))
+            blocks.append(.line(StyledText("blocking: webhooks", style: .bad)))
+            blocks.append(.line(StyledText("  cause: \(blocking.problem)")))
+            blocks.append(.line(StyledText("  fix:   \(blocking.fix)")))
         }
         if !triage.findings.isEmpty {
             blocks.append(.line(StyledText("")))
@@ -67,14 +79,14 @@ public enum HealthCommand: Command {
             blocks.append(.hint("also failing: " + others.map(\.check).joined(separator: ", ")))
         }
         var json = health.json
-        if let webhooks = webhookLine(of: id, in: context) {
+        if let webhooks {
             blocks.append(.line(StyledText("")))
-            blocks.append(.line(webhooks.line))
-            json["kops_webhooks"] = webhooks.json
+            blocks.append(.line(webhookLine(webhooks, detailsAbove: triage.blocking == nil && webhooks.blocking != nil)))
+            json["kops_webhooks"] = webhookJSON(webhooks)
         }
         var shown = CommandResult(blocks: blocks, json: .object(json))
         // A check that finds a problem exits 1, as 'webhooks check' does: scripts and CI can act on it.
-        if health.status != "healthy" || triage.blocking != nil { shown.status = .failure }
+        if health.status != "healthy" || triage.blocking != nil || webhooks?.blocking != nil { shown.status = .failure }
         return shown
     }
 
@@ -89,31 +101,50 @@ public enum HealthCommand: Command {
         return page.items.first?.time.map(HealthTriage.Inbound.newest) ?? (page.items.isEmpty ? HealthTriage.Inbound.none : .notRead)
     }
 
-    /// The number's webhooks as their deliveries judge them (`WebhookVerdict`, the rule `webhooks check` reads): Kapso's
-    /// checks say whether Meta sends events to Kapso, not whether Kapso's deliveries reach the receivers. Nil when the
-    /// number has no webhook or the list cannot be read (never fails `health`). Two requests' time: the list, then each
-    /// active webhook's newest deliveries of 7 days at once.
-    private static func webhookLine(of id: String, in context: ShellContext) -> (line: StyledText, json: JSONValue)? {
+    /// The number's webhooks as their deliveries judge them (`NumberWebhooks`, by the rules `webhooks check` reads):
+    /// Kapso's checks say whether Meta sends events to Kapso, not whether Kapso's deliveries reach the receivers. Nil
+    /// when the number has no webhook or the list cannot be read (never fails `health`). Two requests' time: the list,
+    /// then each webhook's newest deliveries of 7 days at once (a paused one's too: they say whether Kapso paused it).
+    private static func numberWebhooks(of id: String, in context: ShellContext) -> NumberWebhooks? {
         guard let webhooks = try? context.client.webhooks(.phoneNumber(id), perPage: 100).items, !webhooks.isEmpty else { return nil }
-        let active = webhooks.filter(\.active)
-        let verdicts = WebhookVerdictFetch.verdicts(of: active, period: "7d", in: context)
-        let failing = active.compactMap { verdicts[$0.id] }.filter(\.failsNow)
-        let paused = webhooks.count - active.count
-        let counted = "\(active.count) active" + (paused > 0 ? ", \(paused) paused" : "")
-        let json: JSONValue = .object([
-            "active": .number(String(active.count)), "paused": .number(String(paused)),
-            "failing": .array(failing.map { verdict in
-                .object(["id": .string(verdict.webhook.id), "url": .string(verdict.webhook.url), "state": .string(verdict.headline ?? "")])
-            }),
-        ])
-        guard let first = failing.first else {
-            return (StyledText("webhooks: \(counted); none fails now by its deliveries of the last 7d ('webhooks check' lints them)"), json)
+        let verdicts = WebhookVerdictFetch.verdicts(of: webhooks, period: "7d", in: context)
+        return NumberWebhooks(number: id, webhooks: webhooks, verdicts: verdicts, now: context.now())
+    }
+
+    /// `webhooks: 2 active, 1 paused; none fails now …`, or the ones that lose events now (failing, then paused); a
+    /// pause said in full above (`detailsAbove`) is only named.
+    private static func webhookLine(_ webhooks: NumberWebhooks, detailsAbove: Bool) -> StyledText {
+        let active = webhooks.verdicts.count - webhooks.paused.count
+        let counted = "\(active) active" + (webhooks.paused.isEmpty ? "" : ", \(webhooks.paused.count) paused")
+        let failing = webhooks.failing
+        if let first = failing.first {
+            let named = "\(WebhookURL.short(first.webhook.url)): \(first.headline ?? "failing")"
+            let more = failing.count > 1 ? " (and \(failing.count - 1) more)" : ""
+            let text = "webhooks: \(counted); \(failing.count) \(failing.count == 1 ? "fails" : "fail") now: \(named)\(more); "
+                + "'webhooks check' says why"
+            return StyledText(text, style: .bad)
         }
-        let named = "\(WebhookURL.short(first.webhook.url)): \(first.headline ?? "failing")"
-        let more = failing.count > 1 ? " (and \(failing.count - 1) more)" : ""
-        let text = "webhooks: \(counted); \(failing.count) \(failing.count == 1 ? "fails" : "fail") now: \(named)\(more); "
-            + "'webhooks check' says why"
-        return (StyledText(text, style: .bad), json)
+        if let paused = webhooks.paused.first(where: { $0.severity == .error }) ?? webhooks.pausedMessageReceivers.first {
+            let state = detailsAbove ? "paused: nothing is delivered to it" : paused.pauseHeadline ?? "paused"
+            let text = "webhooks: \(counted); none active fails now, but \(WebhookURL.short(paused.webhook.url)) is \(state); "
+                + "'webhooks check' says why"
+            return StyledText(text, style: .bad)
+        }
+        return StyledText("webhooks: \(counted); none fails now by its deliveries of the last 7d ('webhooks check' lints them)")
+    }
+
+    /// `kops_webhooks` of the JSON result: counts, the failing and the paused webhooks with their state in words.
+    private static func webhookJSON(_ webhooks: NumberWebhooks) -> JSONValue {
+        let state = { (verdict: WebhookVerdict) -> JSONValue in
+            .object(["id": .string(verdict.webhook.id), "url": .string(verdict.webhook.url), "state": .string(verdict.headline ?? "")])
+        }
+        return .object([
+            "active": .number(String(webhooks.verdicts.count - webhooks.paused.count)),
+            "paused": .number(String(webhooks.paused.count)),
+            "failing": .array(webhooks.failing.map(state)),
+            "paused_webhooks": .array(webhooks.paused.map(state)),
+            "messages_reach_no_receiver": .bool(!webhooks.pausedMessageReceivers.isEmpty),
+        ])
     }
 
     /// `passed`, `FAILED`, `failed`, `unknown`; a failure Kapso marked passed says so.

@@ -17,13 +17,35 @@ public enum OverviewCommand: Command {
         var rows: [[StyledText]] = []
         var numbers: [JSONValue] = []
         let phoneNumbers = try client.allPhoneNumbers()
-        for number in phoneNumbers {
-            let health = try client.health(number.id)
+        let healths = try phoneNumbers.map { try client.health($0.id) }
+        var triage = ErrorTriage()
+        let calls = try countAPICalls(period: period, into: &triage, in: context)
+        let leftOut = FailureFetch.leftOut(own: calls.ownThisSession, normal: triage.normalAnswers)
+        var deliveries = DeliveryStats()
+        var byWebhook: [String: [WebhookVerdict.Delivery]] = [:]
+        try CursorPages.forEach({ after in try client.webhookDeliveries([("period", period), ("limit", "100")] + after)
+            }) {
+                for delivery in $0 {
+                    deliveries.add(delivery)
+                    if let read = WebhookVerdict.Delivery(delivery) { byWebhook[delivery.webhookID, default: []].append(read) }
+                }
+            }
+        // Also for a quiet project: a paused webhook has no deliveries to show it (P15-4). Each number's webhooks are
+        // judged as 'health' judges them (NumberWebhooks), on the period's deliveries: what blocks a number (every
+        // webhook for its messages paused) needs the list alone.
+        let webhooks = try client.webhooks(.project, perPage: 100).items
+        let now = context.now()
+        var verdicts: [String: WebhookVerdict] = [:]
+        for webhook in webhooks { verdicts[webhook.id] = WebhookVerdict(webhook, deliveries: byWebhook[webhook.id] ?? [], now: now) }
+        for (number, health) in zip(phoneNumbers, healths) {
             let triage = HealthTriage(health)
             let blocking = triage.blocking
+            let own = NumberWebhooks(number: number.id, webhooks: webhooks, verdicts: verdicts, now: now)
+            let webhooksBlock = health.status != "error" && blocking == nil ? own.blocking : nil
             let headline =
                 health.status == "error" ? "the health check did not run"
-                : blocking.map { "\($0.severity == .critical ? "blocking" : "needs attention"): \($0.check)" } ?? "ok"
+                : blocking.map { "\($0.severity == .critical ? "blocking" : "needs attention"): \($0.check)" }
+                    ?? (webhooksBlock == nil ? "ok" : "blocking: webhooks")
             rows.append([
                 StyledText(number.id), StyledText(number.name ?? "-"),
                 StyledText(health.status, style: HealthCommand.statusStyle(health.status)), StyledText(headline),
@@ -37,35 +59,20 @@ public enum OverviewCommand: Command {
                 next.append(("use \(number.id); health", "\(name) is \(health.status)"))
             } else if let disputed = triage.contradicted.first {
                 next.append(("use \(number.id); health", "\(name) is healthy per Kapso, but the details of \(disputed.check) show a failure"))
+            } else if webhooksBlock != nil, let short = own.blockingInShort {
+                next.append(("use \(number.id); health", "\(name) is healthy per Kapso, but \(short)"))
             }
         }
-        var triage = ErrorTriage()
-        let calls = try countAPICalls(period: period, into: &triage, in: context)
-        let leftOut = FailureFetch.leftOut(own: calls.ownThisSession, normal: triage.normalAnswers)
-        var deliveries = DeliveryStats()
-        var byWebhook: [String: [WebhookVerdict.Delivery]] = [:]
-        try CursorPages.forEach({ after in try client.webhookDeliveries([("period", period), ("limit", "100")] + after)
-            }) {
-                for delivery in $0 {
-                    deliveries.add(delivery)
-                    if let read = WebhookVerdict.Delivery(delivery) { byWebhook[delivery.webhookID, default: []].append(read) }
-                }
-            }
         let failedDeliveries = deliveries.byStatus["failed"] ?? 0
-        // Which webhooks fail now, read as 'webhooks check' reads them (WebhookVerdict): only when something failed or
-        // waits, so a quiet project costs no extra request.
+        // Which webhooks fail now, read as 'webhooks check' reads them (WebhookVerdict): those with deliveries in the
+        // period, only when something failed or waits.
         var webhookLine: String? = nil
         if failedDeliveries > 0 || (deliveries.byStatus["pending"] ?? 0) > 0 {
-            let webhooks = try client.webhooks(.project, perPage: 100).items
-            let now = context.now()
             let known = Set(webhooks.map(\.id))
-            let verdicts = webhooks.compactMap { webhook in
-                byWebhook[webhook.id].map { WebhookVerdict(webhook, deliveries: $0, now: now) }
-            }
             let orphans = byWebhook.filter { !known.contains($0.key) }.values.reduce(0) { sum, list in
                 sum + list.filter { $0.status == "failed" }.count
             }
-            webhookLine = WebhookVerdict.overview(verdicts, orphans: orphans)
+            webhookLine = WebhookVerdict.overview(webhooks.compactMap { byWebhook[$0.id] == nil ? nil : verdicts[$0.id] }, orphans: orphans)
         }
         // The top causes of failed calls, in words, each with the command that shows it.
         // A failed id the project's keys used with success before reads as removed since (P13-4), as in 'errors'.

@@ -36,14 +36,22 @@ enum FailureGroupsTable {
     }
 
     /// `4 causes of 120 failures in the last 30d; 'errors --flat' lists each failure`, then what the counts
-    /// are: lower bounds for a source cut at `FailureFetch.maxPages`, a send counted once, the scope.
-    static func hint(_ groups: FailureGroups, shown: Int, truncated: Bool, period: String, flat: String, scope: String? = nil) -> String {
+    /// are: lower bounds for a source cut at `FailureFetch.maxPages`, a send counted once, the scope. With `all` (the
+    /// command as typed but `--limit`), causes left out say how to see them (`next` does not page them, P15-11).
+    static func hint(
+        _ groups: FailureGroups, shown: Int, truncated: Bool, period: String, flat: String, scope: String? = nil, all: String? = nil
+    ) -> String {
         let count = groups.total - groups.warnings
         let total = "\(count)\(truncated ? "+" : "")"
         let causes = shown == groups.groups.count ? "\(shown)" : "top \(shown) of \(groups.groups.count)"
         let noun = groups.groups.count == 1 ? "cause" : "causes"
         let failures = count == 1 && !truncated ? "failure" : "failures"
-        var text = "\(causes) \(noun) of \(total) \(failures)\(warningsNote(groups.warnings)) in the last \(period); '\(flat)' lists each failure"
+        var text = "\(causes) \(noun) of \(total) \(failures)\(warningsNote(groups.warnings)) in the last \(period)"
+        // --limit takes 1-100.
+        if let all, shown < groups.groups.count, groups.groups.count <= 100 {
+            text += " ('\(all) --limit \(groups.groups.count)' shows all \(groups.groups.count))"
+        }
+        text += "; '\(flat)' lists each failure"
         if groups.groups.contains(where: \.isLowerBound) {
             let rows = FailureFetch.maxPages * 100
             text += "; a count marked + is at least that many (only the newest \(rows) failures of its source were read; "

@@ -1,0 +1,96 @@
+public import KapsoClient
+
+/// A paused webhook (`active: false`, kapso-api.md §3.1) in the one reading every command gives a webhook: nothing
+/// reaches its receiver, however its deliveries before the pause went, so it is never "healthy" and its failures are
+/// never "history" (probe15 P15-4: `health` said "none fails now" of a number whose only webhook Kapso had paused).
+///
+/// Kapso pauses a failing webhook by itself: its "Delivery" page (docs.kapso.ai/docs/platform/webhooks/advanced,
+/// "Message buffering, ordering, retry policy, and automatic pausing") deactivates a webhook over a 15-minute window
+/// with at least 40 deliveries, at least 10 failures and a failure rate of at least 85 %, until it is re-enabled
+/// (kapso-api.md §10.4, a single third-party summary of that page: kops says "matches", never "was"). A user pauses one
+/// with the same field. Either way it is resumed by setting `active` back to true: `PATCH .../webhooks/{id}` with
+/// `{"whatsapp_webhook": {"active": true}}` (§3.2), which is kops's `webhooks update ID --active true`; events of the
+/// pause are never redelivered (§4).
+extension WebhookVerdict {
+    /// What preceded a pause, read from the deliveries before it.
+    public enum Pause: Sendable, Equatable {
+        /// A burst matching Kapso's automatic pause came just before the webhook's last change (`autoPause`).
+        case matchesAutoPause
+        /// Its newest deliveries before the pause failed at the error level of `level` (failing or intermittent).
+        case afterFailures
+        /// Nothing in the period's deliveries explains it: paused by a user, or earlier than the period.
+        case unexplained
+    }
+
+    /// Why the webhook is paused; nil for an active webhook.
+    public var pause: Pause? {
+        guard !webhook.active else { return nil }
+        if autoPause != nil { return .matchesAutoPause }
+        return level == .error ? .afterFailures : .unexplained
+    }
+
+    /// The one severity rule for a webhook, active or paused, that `webhooks check`, `health`, `overview` and `errors`
+    /// read: an active one by `level`; a paused one is an error when failures preceded the pause (Kapso's or a
+    /// user's reaction to a failing receiver: the receiver still has to be fixed), else a warning (nothing reaches
+    /// it, perhaps on purpose).
+    public var severity: WebhookCheck.Severity? {
+        switch pause {
+        case nil: return level
+        case .matchesAutoPause?, .afterFailures?: return .error
+        case .unexplained?: return .warning
+        }
+    }
+
+    /// True when events of this webhook do not all reach its receiver now: it is paused (nothing is delivered), or it
+    /// is active and its newest deliveries fail (`failsNow`).
+    public var losesEvents: Bool { !webhook.active || failsNow }
+
+    /// The newest failed delivery to the current configuration, whose answer the fix reads.
+    var newestFailure: Delivery? { current.last { $0.status == "failed" } }
+
+    /// What the newest failure's answer means (`ErrorTriage.deliveryMeaning`): `the receiver refused it (401): …`.
+    public var failureAdvice: String {
+        ErrorTriage.deliveryMeaning(status: newestFailure?.http, url: newestFailure?.url ?? webhook.url)
+    }
+
+    /// A paused webhook in one clause, for `health`, `overview` and `errors`: `paused (active: false; last changed at
+    /// …) after 44 of 48 deliveries in 14 min failed (HTTP 401), which matches Kapso's automatic pause: nothing is
+    /// delivered to it`; nil for an active webhook.
+    public var pauseHeadline: String? { pauseState.map { $0 + ": nothing is delivered to it" } }
+
+    /// `pauseHeadline` without its last clause: `paused (active: false; last changed at …) after …`.
+    public var pauseState: String? {
+        guard let pause else { return nil }
+        let changed = updated.map { "; last changed at \(when($0))" } ?? ""
+        switch pause {
+        case .matchesAutoPause:
+            guard let burst = autoPause else { return nil }
+            let answers = Self.answers(current.filter { $0.created >= burst.first && $0.created <= burst.last && $0.status == "failed" })
+            return "paused (active: false\(changed)) after \(burst.failed) of \(burst.total) deliveries in "
+                + "\(Elapsed.text(burst.last - burst.first)) failed (\(answers.joined(separator: ", "))), which matches Kapso's "
+                + "automatic pause"
+        case .afterFailures:
+            let answers = Self.answers(current.suffix(recent.total).filter { $0.status == "failed" })
+            return "paused (active: false\(changed)) after failing: \(recentCount) (\(answers.joined(separator: ", ")))"
+        case .unexplained:
+            return "paused (active: false\(changed))"
+        }
+    }
+
+    /// What to do about a paused webhook: fix the receiver when failures preceded the pause, then resume it; nil for
+    /// an active webhook.
+    public var resumeFix: String? {
+        guard let pause else { return nil }
+        let resume = "webhooks update \(webhook.id) --active true"
+        guard pause != .unexplained else { return "fix the receiver, then \(resume)" }
+        return "fix the receiver first (\(failureAdvice)), then \(resume); events of the pause are never redelivered "
+            + "(kapso-api.md §4): read them with 'messages'"
+    }
+
+    /// True when `webhook` carries `number`'s inbound messages while active: bound to the number, and of kind meta or
+    /// subscribed to `whatsapp.message.received` (kapso-api.md §3.1, §5). The coverage rule of `webhooks check`,
+    /// `health` and `overview`.
+    public static func carriesMessages(_ webhook: Webhook, of number: String) -> Bool {
+        webhook.phoneNumberID == number && (webhook.kind == "meta" || webhook.events.contains("whatsapp.message.received"))
+    }
+}
