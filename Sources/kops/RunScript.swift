@@ -141,6 +141,17 @@ struct ScriptLaunch: Equatable {
             }
             // A demo transcript replays on a private simulator of its own: its writes harm nothing.
             let demo = header.kind == .demo && shell.context.moveSimulatorClock != nil
+            // Recorded against another API: its writes go there only when the user named it with --base-url; reads
+            // are compared with a note (probe16 P16-13: a colleague's staging transcript wrote to production).
+            if TranscriptParser.isTranscript(expected), !demo,
+                let other = header.otherAPI(baseURL: shell.context.client.baseURL)
+            {
+                if allowWrites, shell.context.session.sources["api"] != "flag --base-url" {
+                    throw ScriptError.writesToOtherAPI(
+                        path: path, recorded: other.recorded, now: other.now, baseURL: shell.context.client.baseURL)
+                }
+                stderr.write("\(path): recorded against \(other.recorded), replaying on \(other.now)\n", to: .err)
+            }
             let outcome = try checker.replay(on: replayShell, allowWrites: allowWrites || demo)
             guard outcome.commands > 0 else {
                 stderr.write(
