@@ -147,8 +147,9 @@ public enum ScriptError: KopsError, Equatable {
         case .environmentFailed(let path, let line, let command, let cause, _):
             "\(path):\(line): check stopped at '\(Shortened.text(command))' (the transcript is unchanged): \(cause)"
         case .writesToOtherAPI(let path, let recorded, let now, let baseURL):
-            "\(path) was recorded against \(recorded), and --allow-writes would send its writes to \(now); "
-                + "check it without --allow-writes, or add --base-url \(baseURL) to send them there (nothing was sent)"
+            "\(path) was recorded against \(recorded) and --allow-writes would send its writes to \(now), another API "
+                + "(nothing was sent); to send them there, run 'kops check \(path) --allow-writes --base-url \(baseURL)', "
+                + "or check without --allow-writes"
         case .unclosedBlock(let path, let line, let command, let next):
             "\(path):\(line): the ```kops block" + (command.map { " of '\(Shortened.text($0))'" } ?? "") + " has no closing ```: "
                 + (next.map { "the next block starts inside it; add a ``` line above line \($0)" }
