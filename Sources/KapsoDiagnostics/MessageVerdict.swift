@@ -58,6 +58,11 @@ public struct MessageVerdict: Sendable, Equatable {
             let verdict = outbound(latest, message: message, history: history, windowAtSend: windowAtSend, now: now)
             return noting(sideEvents(history, except: latest), to: verdict, reached: StatusWord(latest))
         }
+        // Kapso's status and the history disagree on the outcome: neither wins (StatusHistory.Disagreement).
+        if let disagreement = history.disagreement(withKapso: message.status) {
+            let verdict = MessageVerdict(disagreement.conclusion(at: disagreement.when), .warning)
+            return noting(sideEvents(history, except: disagreement.event.status), to: verdict, reached: .failed)
+        }
         if history.isBehind(message.status) {
             let verdict = incomplete(message, history: history, windowAtSend: windowAtSend)
             return noting(sideEvents(history, except: message.status), to: verdict, reached: StatusWord(message.status))
@@ -180,11 +185,7 @@ public struct MessageVerdict: Sendable, Equatable {
         let stops = "the status history stops at \(latest) and holds no \(message.status) event"
         switch StatusWord(message.status) {
         case .failed:
-            if let success = history.events.last(where: { StatusWord($0.status).reachedDevice }) {
-                return MessageVerdict(
-                    "Kapso's status is failed, but the status history records \(success.status) at \(when(success)) and no "
-                        + "failure: whether the contact has it is uncertain; ask them", .warning)
-            }
+            // (A delivery or read in the history is a Disagreement, read before this.)
             return MessageVerdict(
                 "failed (Kapso's status); \(stops), so Meta's error code was not recorded; the failed webhook "
                     + "('deliveries --event whatsapp.message.failed') may carry it", .bad)
@@ -261,14 +262,12 @@ public struct MessageVerdict: Sendable, Equatable {
         let more = errors.count > 1 ? " (and \(errors.count - 1) more)" : ""
         let name = error.entry.map { " (\($0.name))" } ?? ""
         let what = error.code == nil ? error.headline : "\(error.code ?? "")\(name)"
-        if let kind = UnsupportedContent.type(of: message.json) {
-            return MessageVerdict(
-                "received with error \(what)\(more): \(UnsupportedContent.what(kind)); \(UnsupportedContent.advice(kind))"
-                    + (windowText.isEmpty ? "" : "; " + windowText), kind == "edit" ? severity : .warning)
-        }
+        // The cause follows the code, never the type alone (UnsupportedContent.reading): an edit under 131051 lost nothing.
+        let kind = UnsupportedContent.type(of: message.json)
+        let lostNothing = kind == "edit" && error.code == "131051"
         return MessageVerdict(
-            "received with error \(what)\(more): WhatsApp did not pass the content on; ask the contact to send it another way"
-                + (windowText.isEmpty ? "" : "; " + windowText), .warning)
+            "received with error \(what)\(more): \(UnsupportedContent.reading(type: kind, error: error))"
+                + (windowText.isEmpty ? "" : "; " + windowText), lostNothing ? severity : .warning)
     }
 
     private static func contradiction(_ conflict: StatusHistory.Conflict, history: StatusHistory) -> MessageVerdict {

@@ -146,6 +146,10 @@ public enum MessagesCommand: Command {
         if history.kapsoStatusIsForeign(message.status) {
             return StyledText("\(message.status) (other wamid)", style: .warn)
         }
+        // Kapso's status against a history that says otherwise (`read/failed 131026`, `failed/read`): one rule, the verdict's.
+        if let disagreement = history.disagreement(withKapso: message.status) {
+            return StyledText("\(message.status)/\(disagreement.historyWord)", style: .warn)
+        }
         switch message.status {
         case "failed": return StyledText("failed" + (failedCode ?? ""), style: .bad)
         case let other where failedCode != nil: return StyledText("\(other)/failed\(failedCode ?? "")", style: .warn)

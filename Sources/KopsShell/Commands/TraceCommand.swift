@@ -208,7 +208,9 @@ public enum TraceCommand: Command {
                     + "they may be another recipient's", style: .warn)))
         }
         blocks += setApart(history)
-        if history.isBehind(message.status), !history.kapsoStatusIsForeign(message.status) {
+        if let disagreement = history.disagreement(withKapso: message.status) {
+            blocks.append(.line(StyledText("  " + disagreement.text(at: disagreement.when), style: .warn)))
+        } else if history.isBehind(message.status), !history.kapsoStatusIsForeign(message.status) {
             blocks.append(.line(StyledText("  Kapso's status is \(message.status), but no \(message.status) event was recorded in the history", style: .warn)))
         }
         // The message's code first (as the verdict picks it), then the rest; a warning's errors too (StatusWord).
