@@ -45,7 +45,7 @@ public struct ErrorTriage {
         for value in page["data"]?.array ?? [] {
             guard let message = value.object, let id = message["id"]?.string else { continue }
             let kapso = message["kapso"]
-            let inbound = kapso?["direction"]?.string == "inbound"
+            let inbound = MessageDirection(message: message).side == .inbound
             let sentAt = KapsoTime.seconds(timestamp: message["timestamp"])
             let history = StatusHistory(statuses: kapso?["statuses"], sentAt: sentAt, messageID: id)
             let final = history.latest?.status ?? kapso?["status"]?.string ?? "?"

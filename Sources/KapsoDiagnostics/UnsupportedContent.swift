@@ -73,7 +73,8 @@ public enum UnsupportedContent {
             if let entry = error.entry { return "\(entry.meaning)\(kind); \(entry.fix)" }
             let words = (error.details ?? error.message ?? error.title).map { " (Meta's words: \"\($0)\")" } ?? ""
             guard let code = error.code else {
-                return "Meta gave no error code\(words)\(kind), so kops cannot say why the content did not arrive"
+                // The headline before this already shows Meta's words.
+                return "Meta gave no error code\(kind), so kops cannot say why the content did not arrive"
             }
             return "code \(code) is not in kops's catalogue\(words)\(kind), so kops gives no cause; look it up in "
                 + ErrorCatalog.metaReference

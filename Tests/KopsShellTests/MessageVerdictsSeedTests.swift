@@ -57,4 +57,52 @@ import Testing
         #expect(runs[3].out.contains("failed (Kapso's status only)"), "\(runs[3].out)")
         #expect(!runs[3].out.contains("the failed status has no errors[] entry"), "\(runs[3].out)")
     }
+
+    /// P17-8: messages without a readable `kapso.direction` (N01 missing, N10 "sideways"; both with `from` and status
+    /// `received`) are inbound in `messages`, `message` and `trace`, with no invented send and no "unknown status".
+    @Test func aMissingDirectionIsReadFromTheMessage() async throws {
+        let runs = try await run(["messages --limit 40", "trace \(Self.id("N01"))", "message \(Self.id("N10"))"])
+        for run in runs { #expect(run.status == 0, "\(run.err)") }
+        for tag in ["N01", "N10"] {
+            let row = runs[0].out.split(separator: "\n").first { $0.contains(Self.id(tag)) } ?? ""
+            #expect(row.contains(" in "), "\(tag): \(runs[0].out)")
+        }
+        #expect(runs[1].out.contains("direction:    inbound text from Contact A (14155550171) (kapso.direction is missing; read as inbound:"),
+            "\(runs[1].out)")
+        #expect(!runs[1].out.contains("sent from the inbox or another project?"), "\(runs[1].out)")
+        #expect(!runs[1].out.contains("not one kops knows"), "\(runs[1].out)")
+        #expect(runs[1].out.contains("verdict: received"), "\(runs[1].out)")
+        #expect(runs[2].out.contains("direction:    inbound (kapso.direction is \"sideways\", neither inbound nor outbound; read as inbound:"),
+            "\(runs[2].out)")
+    }
+
+    /// P17-16: a message at `sent` for 31 days will not arrive; one at `sent` for 3 h may still.
+    @Test func pastTheTimeToLiveTheVerdictSaysItWillNotArrive() async throws {
+        let runs = try await run(["trace \(Self.id("A04"))", "trace \(Self.id("A02"))"])
+        #expect(runs[0].out.contains("verdict: sent 31 d ago and never delivered:"), "\(runs[0].out)")
+        #expect(runs[0].out.contains("so it will not arrive"), "\(runs[0].out)")
+        #expect(!runs[0].out.contains("may be offline"), "\(runs[0].out)")
+        #expect(runs[1].out.contains("verdict: sent 3 h ago, no delivery report yet: the contact's phone may be offline"), "\(runs[1].out)")
+    }
+
+    /// P17-15: a string quantity is read; missing titles are said missing, in `messages` and `message`.
+    @Test func numbersAsStringsAreReadAndMissingTitlesSaid() async throws {
+        let runs = try await run(["messages --limit 40", "message \(Self.id("R08"))"])
+        #expect(runs[1].out.contains("content:      order of 3 items (1 product), 29.97 USD from catalog c1"), "\(runs[1].out)")
+        #expect(!runs[0].out.contains("\"?\""), "\(runs[0].out)")
+        #expect(runs[0].out.contains("chose button ('button_reply' has no 'title') (id b)"), "\(runs[0].out)")
+    }
+
+    /// P17-9: D01 and D02 went to one contact in one second; one `sent` delivery failed. Neither trace calls it its own.
+    @Test func aFailedDeliveryOfEitherOfTwoSendsIsNotAssertedForOne() async throws {
+        let runs = try await run(["trace \(Self.id("D01"))", "trace \(Self.id("D02"))"])
+        for run in runs {
+            // Hints go to standard error.
+            let all = run.out + run.err
+            #expect(run.status == 0, "\(run.err)")
+            #expect(all.contains("these may belong to another message"), "\(all)")
+            #expect(!all.contains("of this message failed"), "\(all)")
+            #expect(all.contains("1 failed webhook delivery at that time may be this message's or another message's"), "\(all)")
+        }
+    }
 }

@@ -108,7 +108,7 @@ public enum MessagesCommand: Command {
         let changes = MessageChange.byOriginal(in: messages)
         let rows = messages.map { message -> [StyledText] in
             [
-                StyledText(MessageTime(message, now: now).seconds.map(KapsoTime.iso) ?? "-"), StyledText(message.isInbound ? "in" : "out"),
+                StyledText(MessageTime(message, now: now).seconds.map(KapsoTime.iso) ?? "-"), StyledText(message.isInbound ? "in" : message.isOutbound ? "out" : "?"),
                 StyledText(message.type), status(message), StyledText(MessageSummary.contact(of: message.json) ?? "-"),
                 StyledText(MessageChange.listed(message, content: MessageSummary.text(of: message.json), byOriginal: changes)),
                 StyledText(message.id),
