@@ -92,7 +92,7 @@ public struct SendAttribution: Sendable {
     /// Never asserts as this message's a delivery `deliveriesNote` says may be another's.
     public func failedNote(more: String) -> String? {
         func deliveries(_ count: Int) -> String { count == 1 ? "delivery" : "deliveries" }
-        let shared = "may be this message's or another message's sent at that time (the delivery log holds no WAMID)"
+        let shared = "may be this message's or another message's (the delivery log holds no WAMID)"
         switch (failedOwn, failedShared) {
         case (0, 0): return nil
         case (let own, 0): return "\(own) webhook \(deliveries(own)) of this message failed: '\(more)' shows more"

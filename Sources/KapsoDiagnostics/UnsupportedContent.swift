@@ -104,11 +104,18 @@ public enum UnsupportedContent {
                 + "deliver it; nothing was lost"
         case let delivered where deliveredTypes.contains(delivered):
             let noun = delivered == "interactive" ? "interactive message" : delivered
-            return "the contact sent a kind of \(noun) the Cloud API does not deliver (ordinary ones arrive; e.g. a view-once "
-                + "photo or a live location does not); ask the contact to send it another way"
+            let example =
+                switch delivered {
+                case "image", "video": "; a view-once one, for example, does not"
+                case "location": "; a live location, for example, does not"
+                default: ""
+                }
+            return "the contact sent a kind of \(noun) the Cloud API does not deliver (ordinary ones arrive\(example)); ask the "
+                + "contact to send it another way"
         default:
-            return "the contact sent a \"\(type)\" message, a type the Cloud API does not deliver; ask the contact to send it "
-                + "another way"
+            let article = type.first.map { "aeiouAEIOU".contains($0) } == true ? "an" : "a"
+            return "the contact sent \(article) \"\(type)\" message, a type the Cloud API does not deliver; ask the contact to "
+                + "send it another way"
         }
     }
 }

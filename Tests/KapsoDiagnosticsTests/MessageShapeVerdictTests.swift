@@ -115,7 +115,7 @@ import Testing
         let ephemeral = UnsupportedContent.reading(type: "ephemeral", error: MessageError(code: "131051"))
         #expect(ephemeral.contains("turn disappearing messages off for this chat"))
         #expect(UnsupportedContent.what("image_v2") == "type \"image_v2\"")
-        #expect(UnsupportedContent.reading(type: "image_v2", error: MessageError(code: "131051")).hasPrefix("the contact sent a \"image_v2\" message, a type the Cloud API does not deliver"))
+        #expect(UnsupportedContent.reading(type: "image_v2", error: MessageError(code: "131051")).hasPrefix("the contact sent an \"image_v2\" message, a type the Cloud API does not deliver"))
     }
 
     /// P5-6: Graph's "Object with ID … does not exist" for the project's own phone-number id names the edge, not a

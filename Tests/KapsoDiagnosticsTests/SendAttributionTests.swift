@@ -64,7 +64,7 @@ import Testing
             message: message, calls: [], deliveries: [try Self.delivery("a", "sent"), try failed(try Self.delivery("b", "sent"))])
         #expect(shared.failedOwn == 0 && shared.failedShared == 1)
         let note = try #require(shared.failedNote(more: "deliveries --errors"))
-        #expect(note == "1 failed webhook delivery at that time may be this message's or another message's sent at that time "
+        #expect(note == "1 failed webhook delivery at that time may be this message's or another message's "
             + "(the delivery log holds no WAMID): 'deliveries --errors' shows more")
         let own = SendAttribution(message: message, calls: [], deliveries: [try failed(try Self.delivery("c", "read"))])
         #expect(own.failedNote(more: "deliveries --errors") == "1 webhook delivery of this message failed: 'deliveries --errors' shows more")

@@ -44,6 +44,9 @@ import Testing
         ("pin", "the contact pinned a message in the chat (an action, not a message)"),
         ("keep_in_chat", "the contact kept a disappearing message in the chat (an action, not a message)"),
         ("group_invite", "the contact sent a \"group_invite\" message, a type the Cloud API does not deliver"),
+        ("errors", "the contact sent an \"errors\" message, a type the Cloud API does not deliver"),
+        ("reaction", "the contact sent a kind of reaction the Cloud API does not deliver (ordinary ones arrive); ask"),
+        ("image", "the contact sent a kind of image the Cloud API does not deliver (ordinary ones arrive; a view-once one, for example, does not)"),
     ])
     func code131051NamesAKindOfTheType(_ type: String, _ expected: String) throws {
         let json = try Self.received(type: type, code: "131051", title: "Message type unknown")
