@@ -38,7 +38,7 @@ public enum MessageCommand: Command {
         context.remember(message)
         var fields = [
             Field("id", message.id), Field("time", MessageTime(message, now: context.now()).text),
-            Field("direction", message.direction), Field("type", message.type),
+            Field("direction", message.direction.label), Field("type", message.type),
             Field("status", MessagesCommand.status(message).text, style: MessagesCommand.status(message).style),
             Field("contact", contactLabel(message)),
             Field("number", message.phoneNumberID ?? "-"), Field("conversation", message.conversationID ?? "-"),
@@ -84,8 +84,11 @@ public enum MessageCommand: Command {
     /// `inbound text from Lee Park (14155550157)`, `outbound text to WhatsApp group Y2Fw… (Kapso's contact: Lee Park
     /// (14155550157))` for a send to a group (MessageOrigin.sentToGroup).
     static func directionLabel(_ message: Message) -> String {
-        if message.isInbound { return "inbound \(message.type) from \(contactLabel(message))" }
-        guard let group = MessageOrigin(message).sentToGroup else { return "outbound \(message.type) to \(contactLabel(message))" }
+        let direction = message.direction
+        let inferred = direction.reason.map { " (\($0))" } ?? ""
+        if message.isInbound { return "inbound \(message.type) from \(contactLabel(message))\(inferred)" }
+        if direction.side == .unknown { return "unknown: a \(message.type) message with \(contactLabel(message))\(inferred)" }
+        guard let group = MessageOrigin(message).sentToGroup else { return "outbound \(message.type) to \(contactLabel(message))\(inferred)" }
         let contact = contactLabel(message)
         return "outbound \(message.type) to WhatsApp group \(group)" + (contact == group || contact == "-" ? "" : " (Kapso's contact: \(contact))")
     }
