@@ -38,7 +38,10 @@ import Testing
     /// P17-17: Kapso `read` over a history sent → failed 131026, and the mirror (Kapso `failed` over sent → delivered →
     /// read), get the same uncertain verdict, timeline note, STATUS column and `errors` entry.
     @Test func kapsoAndTheHistoryDisagreeingIsUncertainEverywhere() async throws {
-        let runs = try await run(["trace \(Self.id("C02"))", "trace \(Self.id("C01"))", "messages", "errors --flat"])
+        let runs = try await run([
+            "trace \(Self.id("C02"))", "trace \(Self.id("C01"))", "messages", "errors --flat", "message \(Self.id("C02"))",
+            "message \(Self.id("C01"))",
+        ])
         for run in runs { #expect(run.status == 0, "\(run.err)") }
         #expect(runs[0].out.contains(
             "  Kapso's status is read, but the status history records failed 131026 at 2026-11-21T09:01:01Z (1 s after sending) and no delivered, read or played"),
@@ -56,6 +59,8 @@ import Testing
         #expect(runs[3].out.contains("message to 14155550171 (text, Kapso's status read)"), "\(runs[3].out)")
         #expect(runs[3].out.contains("failed (Kapso's status only)"), "\(runs[3].out)")
         #expect(!runs[3].out.contains("the failed status has no errors[] entry"), "\(runs[3].out)")
+        #expect(runs[4].out.contains("verdict:      Kapso's status is read, but the status history records failed 131026"), "\(runs[4].out)")
+        #expect(runs[5].out.contains("verdict:      Kapso's status is failed, but the status history records read"), "\(runs[5].out)")
     }
 
     /// P17-8: messages without a readable `kapso.direction` (N01 missing, N10 "sideways"; both with `from` and status

@@ -67,7 +67,11 @@ public enum MessageCommand: Command {
         if history.failures.contains(where: { $0.errors.isEmpty }) && message.status == "failed" && errors.isEmpty {
             fields.append(Field("error", "failed, and Meta gave no error code", style: .bad))
         }
-        if history.conflict != nil || !history.foreign.isEmpty || !MessageError.all(in: message.json["errors"]).isEmpty {
+        // A verdict where the record is contradictory: both outcomes reported, Kapso's status against the history
+        // (StatusHistory.Disagreement, as trace reads it), another message's statuses, or errors on a received message.
+        if history.conflict != nil || history.disagreement(withKapso: message.status) != nil || !history.foreign.isEmpty
+            || !MessageError.all(in: message.json["errors"]).isEmpty
+        {
             let verdict = MessageVerdict.of(message, windowAtSend: nil, now: context.now())
             fields.append(Field("verdict", verdict.text, style: TraceCommand.style(verdict.severity)))
         }
