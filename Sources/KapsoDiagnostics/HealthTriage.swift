@@ -119,7 +119,7 @@ public struct HealthTriage: Sendable {
                 finding.cause = "Meta's API cannot be reached for this number (token or access problem)"
                 finding.fix = "reconnect the number in Kapso (setup link); if it persists, contact Kapso support"
             } else {
-                finding.cause = "Kapso marks the connection check failed without saying which state it found"
+                finding.cause = "Kapso marks the connection check failed, but its details name no failing state"
                 finding.fix = "run 'health' again in a few minutes (Kapso caches the check up to 3 min)"
             }
         case "token_validity":
