@@ -62,14 +62,15 @@ public struct HealthTriage: Sendable {
     public var unknown: [Finding] { findings.filter { $0.severity == .unknown } }
 
     /// The number's state in a few words, for `overview`'s HEADLINE (probe17 P17-4: never "ok" for a number Kapso
-    /// calls unhealthy or degraded): `blocking: phone_number_access (BANNED)`, `needs attention: messaging_health`,
+    /// calls unhealthy or degraded): `blocking: number BANNED`, `needs attention: messaging_health`,
     /// `not known: messaging_health`, or for a report whose `status` no check explains, that no check says why.
     /// Nil when Kapso calls the number healthy and no check fails or is unknown. `status` is the report's `status`.
     public func headline(status: String) -> String? {
         if status == "error" { return "the health check did not run" }
         if let blocking {
-            return "\(blocking.severity == .critical ? "blocking" : "needs attention"): \(blocking.check)"
-                + (blocking.state.map { " (\($0))" } ?? "")
+            // The number's own state rather than the check's name: `blocking: number BANNED` fits a narrow HEADLINE column.
+            return "\(blocking.severity == .critical ? "blocking" : "needs attention"): "
+                + (blocking.state.map { "number \($0)" } ?? blocking.check)
         }
         if let first = unknown.first { return "not known: \(first.check)" }
         if status != "healthy" { return "\(status) by Kapso, but no check says why" }

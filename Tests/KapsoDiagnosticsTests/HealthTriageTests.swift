@@ -153,14 +153,14 @@ import Testing
 
     /// probe17 P17-4: the number's own status is the cause (health) and the headline (overview), by one rule.
     @Test(arguments: [
-        ("unhealthy", "BANNED", "GREEN", HealthTriage.Finding.Severity.critical, "blocking: phone_number_access (BANNED)",
+        ("unhealthy", "BANNED", "GREEN", HealthTriage.Finding.Severity.critical, "blocking: number BANNED",
          "the number is BANNED from WhatsApp"),
-        ("degraded", "PENDING", "GREEN", .attention, "needs attention: phone_number_access (PENDING)", "the number is PENDING"),
-        ("degraded", "FLAGGED", "RED", .attention, "needs attention: phone_number_access (FLAGGED)", "Meta FLAGGED the number (quality RED)"),
-        ("degraded", "RESTRICTED", "GREEN", .attention, "needs attention: phone_number_access (RESTRICTED)",
+        ("degraded", "PENDING", "GREEN", .attention, "needs attention: number PENDING", "the number is PENDING"),
+        ("degraded", "FLAGGED", "RED", .attention, "needs attention: number FLAGGED", "Meta FLAGGED the number (quality RED)"),
+        ("degraded", "RESTRICTED", "GREEN", .attention, "needs attention: number RESTRICTED",
          "the number is RESTRICTED: it reached its messaging limit"),
-        ("degraded", "CONNECTED", "RED", .attention, "needs attention: phone_number_access (quality RED)", "the number's quality rating is RED"),
-        ("degraded", "MIGRATING", "GREEN", .attention, "needs attention: phone_number_access (MIGRATING)",
+        ("degraded", "CONNECTED", "RED", .attention, "needs attention: number quality RED", "the number's quality rating is RED"),
+        ("degraded", "MIGRATING", "GREEN", .attention, "needs attention: number MIGRATING",
          "the number's status is MIGRATING, which kops does not know"),
     ])
     func theNumbersOwnStatusIsTheCause(

@@ -1,6 +1,4 @@
 import Foundation
-import KapsoClient
-import KopsHTTP
 import KapsoSimulator
 import KopsShell
 import KopsTestSupport
@@ -45,36 +43,12 @@ import Testing
         let rows = Dictionary(
             lines.filter { $0.hasPrefix("1002003004") }.map { (String($0.prefix(15)), String($0.dropFirst(column))) },
             uniquingKeysWith: { first, _ in first })
-        #expect(rows["100200300400606"] == "blocking: phone_number_access (BANNED)", "\(ran.out)")
-        #expect(rows["100200300400601"] == "needs attention: phone_number_access (PENDING)", "\(ran.out)")
+        #expect(rows["100200300400606"] == "blocking: number BANNED", "\(ran.out)")
+        #expect(rows["100200300400601"] == "needs attention: number PENDING", "\(ran.out)")
         #expect(rows["100200300400610"] == "needs attention: messaging_health", "\(ran.out)")
         #expect(rows["100200300400502"] == "not known: messaging_health", "\(ran.out)")
         #expect(rows["100200300400501"] == "ok by Kapso's checks, but 3 sends failed (3 causes)", "\(ran.out)")
         #expect(ran.out.contains("messages (24h):   3 sends failed (3 causes)"), "\(ran.out)")
         #expect(ran.out.contains("  use 100200300400501; errors --period 24h  # Support Line: 3 sends failed (3 causes)"), "\(ran.out)")
-    }
-}
-
-extension NumberStatesSeedTests {
-    /// P17-13: with log search not enabled, `trace` of a send pending for hours says so and sends the user to what works
-    /// (the number's send calls, Kapso support), never to `logs search`.
-    @Test func aPendingSendsNextStepWorksWithoutLogSearch() async throws {
-        let out = try await withSimulator(seed: Self.seed) { fixture in
-            let client = try fixture.client()
-            var off = client.platformRequest("/", method: "POST", body: ["available": false])
-            off.url = fixture.baseURL + "/__sim/log_search"
-            _ = try client.perform(off)
-            let (shell, output) = try fixture.shell(phoneNumberID: "100200300400501")
-            shell.context.now = { 1_795_262_400 }
-            _ = shell.run(line: "trace wamid.HBgLMTQxNTU1NTAxNzEVAgASGBQBS12AAAAAAAAAAAAAAAAAAAA=")
-            return output.out
-        }
-        #expect(out.contains("Meta's webhooks: not searched: log search is not enabled for this project"), "\(out)")
-        let verdict = out.split(separator: "\n").first { $0.hasPrefix("verdict:") } ?? ""
-        #expect(verdict.hasPrefix("verdict: pending for 2 h 48 min, which is not normal"), "\(out)")
-        #expect(verdict.hasSuffix(
-            "'logs --endpoint /100200300400501/messages --period 24h' shows the send's API call; Meta's webhooks about it are only "
-                + "in log search, which this project cannot use, so Kapso support can look them up by the WAMID"), "\(out)")
-        #expect(!out.contains("'logs search"), "\(out)")
     }
 }
