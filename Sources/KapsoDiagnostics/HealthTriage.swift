@@ -24,6 +24,8 @@ public struct HealthTriage: Sendable {
         /// `subscribed: false`, an entity BLOCKED or with errors), what the details say. kops goes by the
         /// details: Kapso's summary flags are cached up to 3 min and can disagree with them (kapso-api.md §2.3).
         public var contradiction: String?
+        /// The state a headline names beside the check, e.g. `BANNED` (a number's own status: `NumberStatus`).
+        public var state: String?
     }
 
     /// What kops read of the number's inbound messages, for the `webhook_verified` advice (probe11 P11-4): "send a
@@ -56,14 +58,40 @@ public struct HealthTriage: Sendable {
         findings.filter { $0.severity < .passed }.min { $0.severity < $1.severity }
     }
 
+    /// Checks Kapso could not decide (`passed: null` and details that show no failure): not known, never failed.
+    public var unknown: [Finding] { findings.filter { $0.severity == .unknown } }
+
+    /// The number's state in a few words, for `overview`'s HEADLINE (probe17 P17-4: never "ok" for a number Kapso
+    /// calls unhealthy or degraded): `blocking: number BANNED`, `needs attention: messaging_health`,
+    /// `not known: messaging_health`, or for a report whose `status` no check explains, that no check says why.
+    /// Nil when Kapso calls the number healthy and no check fails or is unknown. `status` is the report's `status`.
+    public func headline(status: String) -> String? {
+        if status == "error" { return "the health check did not run" }
+        if let blocking {
+            // The number's own state rather than the check's name: `blocking: number BANNED` fits a narrow HEADLINE column.
+            return "\(blocking.severity == .critical ? "blocking" : "needs attention"): "
+                + (blocking.state.map { "number \($0)" } ?? blocking.check)
+        }
+        if let first = unknown.first { return "not known: \(first.check)" }
+        if status != "healthy" { return "\(status) by Kapso, but no check says why" }
+        return nil
+    }
+
     /// Checks Kapso marks passed whose details show a failure: the report's `status` cannot be trusted then.
     public var contradicted: [Finding] { findings.filter { $0.contradiction != nil } }
 
     /// The check as its details show it: a `passed: true` whose details show a failure is read as failed.
     private static func read(_ name: String, _ check: JSONObject, inbound: Inbound) -> Finding {
         let details = check["details"]?.object ?? JSONObject()
-        guard check["passed"]?.bool == true, let evidence = failureEvidence(name, check: check, details: details) else {
-            return read(name, check, details: details, passed: check["passed"]?.bool, inbound: inbound)
+        let passed = check["passed"]?.bool
+        if passed == nil {
+            // `passed: null` is "not known" (kapso-api.md §2.3: messaging_health's `error` when Meta's status could not
+            // be fetched; UNKNOWN connection), never "failed", unless the details themselves show a failure (P17-2).
+            let shown = failureEvidence(name, check: check, details: details) != nil
+            return shown ? read(name, check, details: details, passed: false, inbound: inbound) : unknown(name, check, details: details)
+        }
+        guard passed == true, let evidence = failureEvidence(name, check: check, details: details) else {
+            return read(name, check, details: details, passed: passed, inbound: inbound)
         }
         var finding = read(name, check, details: details, passed: false, inbound: inbound)
         finding.contradiction = "Kapso marks this check passed, but its details say \(evidence)"
@@ -76,30 +104,35 @@ public struct HealthTriage: Sendable {
             detail: summary(name, check: check, details: details))
         guard passed != true else { return finding }
         switch name {
-        case "phone_number_access":
-            finding.severity = .critical
-            finding.cause = "Meta's API cannot be reached for this number (token or access problem)"
-            finding.fix = "reconnect the number in Kapso (setup link); if it persists, contact Kapso support"
-            if details["status"]?.string == "PENDING" {
-                finding.severity = .attention
-                finding.cause = "the WhatsApp account is still under review by Meta"
-                finding.fix = "wait for Meta's review to finish; nothing to change in Kapso"
+        case "phone_number_access", "phone_number_connection":
+            // The number's own status is the cause when it says one (NumberStatus, the one rule overview's headline
+            // shares); a failed access check without one is Meta's API unreachable for the number.
+            let quality = name == "phone_number_access" ? details["quality_rating"]?.string : nil
+            let read = NumberStatus(status: details["status"]?.string, quality: quality)
+            // A rating alone does not explain an access check Kapso itself failed.
+            if let status = read, !(status.word.hasPrefix("quality") && check["passed"]?.bool == false) {
+                finding.state = status.word
+                finding.severity = status.severity
+                finding.cause = status.cause
+                finding.fix = status.fix
+            } else if name == "phone_number_access" {
+                finding.severity = .critical
+                finding.cause = "Meta's API cannot be reached for this number (token or access problem)"
+                finding.fix = "reconnect the number in Kapso (setup link); if it persists, contact Kapso support"
+            } else {
+                finding.cause = "Kapso marks the connection check failed, but its details name no failing state"
+                finding.fix = "run 'health' again in a few minutes (Kapso caches the check up to 3 min)"
             }
-        case "phone_number_connection":
-            guard details["status"]?.string == "DISCONNECTED" else {
-                finding.cause = "the connection state is unknown"
-                finding.fix = "re-run health in a few minutes"
-                return finding
-            }
-            finding.severity = .critical
-            finding.cause = "the number is disconnected from the WhatsApp Cloud API"
-            finding.fix = "reconnect or re-register the number in Kapso; messages cannot be sent until then"
         case "token_validity":
             finding.severity = .critical
             finding.cause = "the coexistence token of this number is no longer valid"
             finding.fix = "reconnect the WhatsApp Business App number through Kapso's setup link"
         case "messaging_health":
-            let overall = worstState(check: check, details: details) ?? "unknown"
+            guard let overall = worstState(check: check, details: details) else {
+                finding.cause = "Kapso marks messaging health failed, but neither Meta's state nor an entity is listed"
+                finding.fix = "run 'health' again in a few minutes (Kapso caches the check up to 3 min)"
+                break
+            }
             finding.severity = overall == "BLOCKED" ? .critical : .attention
             let entity = limitedEntity(details)
             finding.cause = "Meta reports messaging as \(overall)" + (entity.map { " (\($0.text))" } ?? "")
@@ -108,9 +141,10 @@ public struct HealthTriage: Sendable {
                 finding.fix = known.fix + (entity?.solution.map { "; Meta suggests: \($0)" } ?? "")
             } else {
                 finding.fix =
-                    overall == "BLOCKED"
-                    ? "resolve the blocking entity's errors in WhatsApp Manager; sending is refused until then"
-                    : "replies inside the 24-hour window still work; fix the listed entity (display name, payment, quality) to lift the limit"
+                    overall != "BLOCKED" ? LimitedMessaging.fix(entityType: entity?.type, info: entity?.info ?? [])
+                    : entity == nil ? "Meta lists no entity or error behind the block, and kops knows no fix; WhatsApp Manager "
+                        + "shows the account's state; sending is refused until then"
+                    : "resolve the blocking entity's errors in WhatsApp Manager; sending is refused until then"
                 if let solution = entity?.solution { finding.fix = (finding.fix ?? "") + "; Meta suggests: \(solution)" }
             }
         case "webhook_subscription":
@@ -148,6 +182,23 @@ public struct HealthTriage: Sendable {
         return finding
     }
 
+    /// A check Kapso could not decide (`passed: null`): what is not known and why, and to ask again; no cause or limit
+    /// the data does not contain.
+    private static func unknown(_ name: String, _ check: JSONObject, details: JSONObject) -> Finding {
+        var finding = Finding(check: name, severity: .unknown, detail: summary(name, check: check, details: details))
+        let error = check["error"]?.string
+        if finding.detail.isEmpty { finding.detail = error.map { "not known: \($0)" } ?? "not known" }
+        if let status = details["status"]?.string, let read = NumberStatus(status: status), read.severity == .unknown {
+            finding.cause = read.cause
+        } else {
+            finding.cause =
+                (name == "messaging_health" ? "messaging health is not known: Kapso could not get it from Meta" : "Kapso could not decide this check")
+                + (error.map { " (API says: \($0))" } ?? "")
+        }
+        finding.fix = "run 'health' again in a few minutes (Kapso caches each check up to 3 min)"
+        return finding
+    }
+
     private static func summary(_ name: String, check: JSONObject, details: JSONObject) -> String {
         switch name {
         case "phone_number_access":
@@ -172,7 +223,9 @@ public struct HealthTriage: Sendable {
 
     /// The first entity not AVAILABLE (or, failing that, with errors): `WABA: 141006 There is an error ...`,
     /// with the catalogue's entry for its error code and Meta's `possible_solution`.
-    private static func limitedEntity(_ details: JSONObject) -> (text: String, entry: ErrorCatalog.Entry?, solution: String?)? {
+    private static func limitedEntity(_ details: JSONObject)
+        -> (text: String, entry: ErrorCatalog.Entry?, solution: String?, type: String?, info: [String])?
+    {
         let entities = details["entities"]?.array?.compactMap(\.object) ?? []
         guard
             let entity = entities.first(where: { $0["can_send_message"]?.string.map { $0 != "AVAILABLE" } ?? false })
@@ -185,7 +238,8 @@ public struct HealthTriage: Sendable {
         let words = [code, why].compactMap { $0 }.joined(separator: " ")
         return (
             words.isEmpty ? type : "\(type): \(words)", code.flatMap(ErrorCatalog.entry(for:)),
-            error?["possible_solution"]?.string
+            error?["possible_solution"]?.string, entity["entity_type"]?.string,
+            entity["additional_info"]?.array?.compactMap(\.string) ?? []
         )
     }
 
@@ -222,7 +276,8 @@ public struct HealthTriage: Sendable {
                 "the app is subscribed to \(fields.isEmpty ? "no field" : fields.joined(separator: ", ") + " only"); messages is missing"
             }
         case "phone_number_connection", "phone_number_access":
-            return details["status"]?.string == "DISCONNECTED" ? "the number is DISCONNECTED" : nil
+            let quality = name == "phone_number_access" ? details["quality_rating"]?.string : nil
+            return NumberStatus(status: details["status"]?.string, quality: quality).flatMap { $0.severity < .passed ? $0.evidence : nil }
         default:
             return nil
         }

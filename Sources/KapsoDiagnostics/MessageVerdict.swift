@@ -28,7 +28,9 @@ public struct MessageVerdict: Sendable, Equatable {
     /// Statuses stored with the message that name another message (`StatusHistory.foreign`) are no part of the verdict:
     /// it says they were set aside, and when Kapso's own status is a word only they have (`failed` while every stored
     /// failure is another WAMID's), it reads the message's own history instead of Kapso's status (probe10 P10-1).
-    public static func of(_ message: Message, windowAtSend: ServiceWindow?, newestInbound: Int64? = nil, now: Int64) -> MessageVerdict {
+    public static func of(
+        _ message: Message, windowAtSend: ServiceWindow?, newestInbound: Int64? = nil, now: Int64, logSearch: LogSearchAccess = .notAsked
+    ) -> MessageVerdict {
         if message.isInbound { return inbound(message, newestInbound: newestInbound, now: now) }
         // Neither inbound nor outbound is known (MessageDirection): no send, window or delivery story is told.
         let direction = message.direction
@@ -40,7 +42,7 @@ public struct MessageVerdict: Sendable, Equatable {
         let history = StatusHistory(message: message)
         // A send to a group: the 1:1 window with Kapso's contact says nothing of it (MessageOrigin.sentToGroup).
         let group = MessageOrigin(message).sentToGroup
-        let verdict = outbound(message, history: history, windowAtSend: group == nil ? windowAtSend : nil, now: now)
+        let verdict = outbound(message, history: history, windowAtSend: group == nil ? windowAtSend : nil, now: now, logSearch: logSearch)
         guard let foreign = history.foreignText else { return verdict }
         let count = history.foreign.count
         var note = "\(count) stored \(count == 1 ? "status names" : "statuses name") another message, so \(count == 1 ? "it was" : "they were") "
@@ -52,7 +54,9 @@ public struct MessageVerdict: Sendable, Equatable {
     }
 
     /// The verdict on an outbound message from its own statuses (`history.events`).
-    private static func outbound(_ message: Message, history: StatusHistory, windowAtSend: ServiceWindow?, now: Int64) -> MessageVerdict {
+    private static func outbound(
+        _ message: Message, history: StatusHistory, windowAtSend: ServiceWindow?, now: Int64, logSearch: LogSearchAccess
+    ) -> MessageVerdict {
         // A word that is no step of the delivery (a warning) is named whichever way the history is read.
         if let conflict = history.conflict {
             return noting(sideEvents(history, except: conflict.failure.status), to: contradiction(conflict, history: history), reached: .failed)
@@ -62,7 +66,7 @@ public struct MessageVerdict: Sendable, Equatable {
             guard let latest = (history.latest ?? history.events.last)?.status else {
                 return MessageVerdict("no status about this message itself was stored", .warning)
             }
-            let verdict = outbound(latest, message: message, history: history, windowAtSend: windowAtSend, now: now)
+            let verdict = outbound(latest, message: message, history: history, windowAtSend: windowAtSend, now: now, logSearch: logSearch)
             return noting(sideEvents(history, except: latest), to: verdict, reached: StatusWord(latest))
         }
         // Kapso's status and the history disagree on the outcome: neither wins (StatusHistory.Disagreement).
@@ -75,7 +79,7 @@ public struct MessageVerdict: Sendable, Equatable {
             return noting(sideEvents(history, except: message.status), to: verdict, reached: StatusWord(message.status))
         }
         let status = history.latest?.status ?? message.status
-        var verdict = outbound(status, message: message, history: history, windowAtSend: windowAtSend, now: now)
+        var verdict = outbound(status, message: message, history: history, windowAtSend: windowAtSend, now: now, logSearch: logSearch)
         verdict = noting(sideEvents(history, except: status), to: verdict, reached: StatusWord(status))
         guard history.untimedCount > 0 else { return verdict }
         let count = history.untimedCount
@@ -86,7 +90,7 @@ public struct MessageVerdict: Sendable, Equatable {
     }
 
     private static func outbound(
-        _ status: String, message: Message, history: StatusHistory, windowAtSend: ServiceWindow?, now: Int64
+        _ status: String, message: Message, history: StatusHistory, windowAtSend: ServiceWindow?, now: Int64, logSearch: LogSearchAccess
     ) -> MessageVerdict {
         if let group = MessageOrigin(message).sentToGroup, let verdict = toGroup(group, status, history: history, message: message, now: now) {
             return verdict
@@ -140,7 +144,7 @@ public struct MessageVerdict: Sendable, Equatable {
             // Only side words were recorded: `noting` names them; no step of the delivery was reported.
             return MessageVerdict("Meta reported no sent, delivered or read status", .warning)
         case .waiting(let word):
-            return waiting(word, age: message.time.map { now - $0 }, id: message.id)
+            return waiting(word, age: message.time.map { now - $0 }, id: message.id, number: message.phoneNumberID, logSearch: logSearch)
         case .unknown(let word):
             return MessageVerdict(unknownStatus(word), .warning)
         }
@@ -191,16 +195,17 @@ public struct MessageVerdict: Sendable, Equatable {
 
     /// `pending for 9 s: Meta has not confirmed the message yet`, or past `normalWait` what a send with no `sent` status
     /// for that long means, and that kops cannot tell which of the two causes it is (probe10 P10-3: "not confirmed yet"
-    /// after 49 hours). Without the message's time, the age is not named.
-    private static func waiting(_ word: String, age: Int64?, id: String) -> MessageVerdict {
+    /// after 49 hours). Without the message's time, the age is not named. The next step is one that can work in this
+    /// project (`LogSearchAccess.sendEvidence`: no `logs search` when search is not enabled, P17-13).
+    private static func waiting(_ word: String, age: Int64?, id: String, number: String?, logSearch: LogSearchAccess) -> MessageVerdict {
         guard let age, age >= 0 else { return MessageVerdict("\(word): Meta has not confirmed the message yet", .warning) }
         guard age > normalWait else {
             return MessageVerdict("\(word) for \(Elapsed.text(age)): Meta has not confirmed the message yet (it normally does within seconds)", .warning)
         }
         return MessageVerdict(
             "\(word) for \(Elapsed.text(age)), which is not normal: Meta's sent status normally comes within seconds, so either Meta "
-                + "never accepted the send or Kapso never received its status webhooks, and kops cannot tell which; 'logs search "
-                + "--around \(id)' shows the send's API call and any webhook Meta sent Kapso about it", .bad)
+                + "never accepted the send or Kapso never received its status webhooks, and kops cannot tell which; "
+                + logSearch.sendEvidence(wamid: id, phoneNumberID: number, period: DeliveryPeriod.covering(age: age)), .bad)
     }
 
     // `, 9 s after sending` for ` 9 s after sending`; empty stays empty.

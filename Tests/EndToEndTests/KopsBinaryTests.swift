@@ -63,7 +63,7 @@ import Testing
 
             needs attention: messaging_health
               cause: Meta reports messaging as LIMITED (PHONE_NUMBER: The display name is still waiting for Meta review, so this number stays on its starting limit for business-initiated conversations.)
-              fix:   replies inside the 24-hour window still work; fix the listed entity (display name, payment, quality) to lift the limit
+              fix:   the display name must pass Meta's review: check it in WhatsApp Manager (Phone numbers); the limit lifts once it is approved, and replies inside an open 24-hour window are not limited meanwhile
 
             CHECK                    RESULT  DETAIL
             phone_number_access      passed  CONNECTED · quality YELLOW · TIER_250

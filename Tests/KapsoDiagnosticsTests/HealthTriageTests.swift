@@ -140,4 +140,90 @@ import Testing
         #expect(none.fix == "send a WhatsApp message to this number, then run 'health' again")
         #expect(none.cause?.hasSuffix("this number has none on record") == true)
     }
+    /// A report whose checks all pass except what the access check's details say about the number (probe17 seed9).
+    private func report(status: String, access: JSONValue, messaging: JSONValue? = nil) throws -> HealthTriage {
+        var checks: JSONObject = [
+            "phone_number_access": ["passed": true, "details": access],
+            "phone_number_connection": ["passed": true, "details": ["status": "CONNECTED"]],
+            "webhook_verified": ["passed": true, "details": ["verified_at": "2026-11-01T00:00:00Z"]],
+        ]
+        if let messaging { checks["messaging_health"] = messaging }
+        return HealthTriage(try PhoneNumberHealth(json: ["status": .string(status), "timestamp": "2026-11-21T12:00:00Z", "checks": .object(checks)]))
+    }
+
+    /// probe17 P17-4: the number's own status is the cause (health) and the headline (overview), by one rule.
+    @Test(arguments: [
+        ("unhealthy", "BANNED", "GREEN", HealthTriage.Finding.Severity.critical, "blocking: number BANNED",
+         "the number is BANNED from WhatsApp"),
+        ("degraded", "PENDING", "GREEN", .attention, "needs attention: number PENDING", "the number is PENDING"),
+        ("degraded", "FLAGGED", "RED", .attention, "needs attention: number FLAGGED", "Meta FLAGGED the number (quality RED)"),
+        ("degraded", "RESTRICTED", "GREEN", .attention, "needs attention: number RESTRICTED",
+         "the number is RESTRICTED: it reached its messaging limit"),
+        ("degraded", "CONNECTED", "RED", .attention, "needs attention: number quality RED", "the number's quality rating is RED"),
+        ("degraded", "MIGRATING", "GREEN", .attention, "needs attention: number MIGRATING",
+         "the number's status is MIGRATING, which kops does not know"),
+    ])
+    func theNumbersOwnStatusIsTheCause(
+        status: String, word: String, quality: String, severity: HealthTriage.Finding.Severity, headline: String, cause: String
+    ) throws {
+        let result = try report(status: status, access: ["status": .string(word), "quality_rating": .string(quality), "throughput_tier": "TIER_250"])
+        let blocking = try #require(result.blocking)
+        #expect(blocking.check == "phone_number_access")
+        #expect(blocking.severity == severity)
+        #expect(blocking.cause?.hasPrefix(cause) == true)
+        #expect(blocking.contradiction?.hasPrefix("Kapso marks this check passed, but its details say") == true)
+        #expect(result.headline(status: status) == headline)
+    }
+
+    @Test func aConnectedNumberWithGoodQualityHasNoHeadline() throws {
+        let result = try report(status: "healthy", access: ["status": "CONNECTED", "quality_rating": "YELLOW"])
+        #expect(result.blocking == nil)
+        #expect(result.headline(status: "healthy") == nil)
+        // A status Kapso calls degraded that no check explains is said so, never "ok".
+        #expect(result.headline(status: "degraded") == "degraded by Kapso, but no check says why")
+    }
+
+    /// probe17 P17-2: a messaging_health check that could not run (`passed: null` with `error`) is not known: no failure,
+    /// no limit, no entity in the fix.
+    @Test func aCheckThatCouldNotRunIsUnknownNotFailed() throws {
+        let result = try report(
+            status: "degraded", access: ["status": "CONNECTED", "quality_rating": "GREEN"],
+            messaging: ["passed": nil, "error": "Failed to fetch messaging health status from Meta"])
+        #expect(result.blocking == nil)
+        let unknown = try #require(result.unknown.first)
+        #expect(unknown.check == "messaging_health")
+        #expect(unknown.severity == .unknown)
+        #expect(unknown.detail == "not known: Failed to fetch messaging health status from Meta")
+        #expect(unknown.cause
+            == "messaging health is not known: Kapso could not get it from Meta (API says: Failed to fetch messaging health status from Meta)")
+        #expect(unknown.fix == "run 'health' again in a few minutes (Kapso caches each check up to 3 min)")
+        #expect(result.headline(status: "degraded") == "not known: messaging_health")
+        // Details that show a state are read even without `passed`.
+        let shown = try report(
+            status: "unhealthy", access: ["status": "CONNECTED"],
+            messaging: ["passed": nil, "overall_status": "BLOCKED", "details": ["can_send_message": "BLOCKED"]])
+        #expect(shown.blocking?.check == "messaging_health")
+        #expect(shown.blocking?.severity == .critical)
+        #expect(shown.blocking?.fix?.hasPrefix("Meta lists no entity or error behind the block") == true)
+    }
+
+    /// probe17 P17-14: a LIMITED entity's fix follows what Meta listed; generic only when nothing is listed.
+    @Test(arguments: [
+        ("WABA", ["Your WhatsApp Business Account has a messaging limit of 250 business-initiated conversations in a rolling 24-hour period."],
+         "nothing is broken: this is Meta's messaging limit"),
+        ("APP", ["Your app is in development mode"], "switch the Meta app to Live mode"),
+        ("PHONE_NUMBER", ["The display name is still waiting for Meta review"], "the display name must pass Meta's review"),
+        ("BUSINESS", ["Something Meta added later"], "kops has no fix for Meta's text above"),
+        ("WABA", [], "Meta listed no reason for the WABA's limit"),
+    ])
+    func aLimitedEntitysFixFollowsWhatMetaListed(type: String, info: [String], fix: String) throws {
+        var entity: JSONObject = ["entity_type": .string(type), "id": "200300400500601", "can_send_message": "LIMITED"]
+        if !info.isEmpty { entity["additional_info"] = .array(info.map(JSONValue.string)) }
+        let result = try report(
+            status: "degraded", access: ["status": "CONNECTED"],
+            messaging: ["passed": false, "overall_status": "LIMITED", "details": ["can_send_message": "LIMITED", "entities": [.object(entity)]]])
+        let blocking = try #require(result.blocking)
+        #expect(blocking.fix?.hasPrefix(fix) == true, "\(blocking.fix ?? "nil")")
+        #expect(blocking.fix?.contains("fix the listed entity") == false)
+    }
 }

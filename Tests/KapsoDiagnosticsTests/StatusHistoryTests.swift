@@ -153,6 +153,21 @@ import Testing
         #expect(MessageVerdict.of(untimed, windowAtSend: nil, now: 1_000_000).text == "pending: Meta has not confirmed the message yet")
     }
 
+    /// probe17 P17-13: with log search not enabled, the verdict's next step is one that works (the number's send calls
+    /// and Kapso support), never 'logs search'.
+    @Test func aLongPendingSendNeverSendsTheUserToASearchThatCannotWork() throws {
+        let message = try Self.message("[]", status: "pending")
+        let stuck = MessageVerdict.of(message, windowAtSend: nil, now: 1_000 + 3 * 3_600, logSearch: .notEnabled)
+        #expect(!stuck.text.contains("logs search"), "\(stuck.text)")
+        #expect(stuck.text.hasSuffix(
+            "'logs --endpoint /messages --period 24h' shows the send's API call; Meta's webhooks about it are only in log search, "
+                + "which this project cannot use, so Kapso support can look them up by the WAMID"), "\(stuck.text)")
+        for access in [LogSearchAccess.available, .notAsked] {
+            #expect(MessageVerdict.of(message, windowAtSend: nil, now: 1_000 + 3 * 3_600, logSearch: access).text
+                .hasSuffix("'logs search --around wamid.X' shows the send's API call and any webhook Meta sent Kapso about it"))
+        }
+    }
+
     @Test func readsTenThousandStatuses() throws {
         let many = (0..<10_000).map { #"{"status":"\#($0 % 2 == 0 ? "sent" : "delivered")","timestamp":"\#(2000 - $0 % 7)"}"# }
         let history = StatusHistory(message: try Self.message("[" + many.joined(separator: ",") + "]", status: "delivered"))

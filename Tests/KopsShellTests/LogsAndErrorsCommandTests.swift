@@ -83,6 +83,7 @@ import Testing
 
             API calls (24h):  52 total, 48 failed
             deliveries (24h): 2 total, 0 failed
+            messages (24h):   no send failed
 
             next:
               use 100200300400502; health  # Sales Line is degraded

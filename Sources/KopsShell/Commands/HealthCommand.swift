@@ -55,6 +55,12 @@ public enum HealthCommand: Command {
             if let cause = blocking.cause { blocks.append(.line(StyledText("  cause: \(cause)"))) }
             if let fix = blocking.fix { blocks.append(.line(StyledText("  fix:   \(fix)"))) }
             if let contradiction = blocking.contradiction { blocks.append(.line(StyledText("  note:  \(contradiction)"))) }
+        } else if let unknown = triage.unknown.first {
+            // Nothing fails, but a check could not be decided: say what is not known, not "failed" (P17-2).
+            blocks.append(.line(StyledText("")))
+            blocks.append(.line(StyledText("not known: \(unknown.check)", style: .warn)))
+            if let cause = unknown.cause { blocks.append(.line(StyledText("  cause: \(cause)"))) }
+            if let fix = unknown.fix { blocks.append(.line(StyledText("  fix:   \(fix)"))) }
         } else if let blocking = webhooks?.blocking {
             // Kapso's checks end where Meta hands events to Kapso; a receiver that gets nothing is the blocking problem
             // when they found none (P15-4: "healthy" while the number's only webhook for messages was paused).
@@ -77,6 +83,10 @@ public enum HealthCommand: Command {
         let others = triage.findings.filter { $0.severity < .passed && $0 != triage.blocking }
         if !others.isEmpty {
             blocks.append(.hint("also failing: " + others.map(\.check).joined(separator: ", ")))
+        }
+        let unknownBelow = triage.blocking == nil ? Array(triage.unknown.dropFirst()) : triage.unknown
+        if !unknownBelow.isEmpty {
+            blocks.append(.hint("not known: " + unknownBelow.map(\.check).joined(separator: ", ") + " (run 'health' again in a few minutes)"))
         }
         var json = health.json
         if let webhooks {

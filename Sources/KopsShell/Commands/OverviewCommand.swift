@@ -1,5 +1,6 @@
 internal import KapsoClient
 internal import KapsoDiagnostics
+internal import KopsHTTP
 
 /// `overview [--period]`: every number's health, API calls and deliveries, and the next command per problem.
 public enum OverviewCommand: Command {
@@ -37,21 +38,28 @@ public enum OverviewCommand: Command {
         let now = context.now()
         var verdicts: [String: WebhookVerdict] = [:]
         for webhook in webhooks { verdicts[webhook.id] = WebhookVerdict(webhook, deliveries: byWebhook[webhook.id] ?? [], now: now) }
+        // Failed sends, read as 'errors' reads them: Kapso's checks pass while sends fail (P17-12).
+        let failedSends = failedMessages(period: period, in: context)
         for (number, health) in zip(phoneNumbers, healths) {
             let triage = HealthTriage(health)
             let blocking = triage.blocking
             let own = NumberWebhooks(number: number.id, webhooks: webhooks, verdicts: verdicts, now: now)
             let webhooksBlock = health.status != "error" && blocking == nil ? own.blocking : nil
+            // One rule with 'health' (HealthTriage.headline): never "ok" for a number Kapso calls unhealthy (P17-4).
+            let sends = failedSends.map { SendFailures($0.entries, phoneNumberID: number.id, numbers: phoneNumbers, isLowerBound: $0.cut) }
+            let failing = sends.flatMap { $0.failed > 0 ? $0 : nil }
             let headline =
-                health.status == "error" ? "the health check did not run"
-                : blocking.map { "\($0.severity == .critical ? "blocking" : "needs attention"): \($0.check)" }
-                    ?? (webhooksBlock == nil ? "ok" : "blocking: webhooks")
+                triage.headline(status: health.status) ?? (webhooksBlock != nil ? "blocking: webhooks"
+                    : failing.map { "ok by Kapso's checks, but \($0.text)" } ?? "ok")
             rows.append([
                 StyledText(number.id), StyledText(number.name ?? "-"),
                 StyledText(health.status, style: HealthCommand.statusStyle(health.status)), StyledText(headline),
             ])
             numbers.append(
-                .object(["id": .string(number.id), "status": .string(health.status), "headline": .string(headline)]))
+                .object([
+                    "id": .string(number.id), "status": .string(health.status), "headline": .string(headline),
+                    "failed_sends": sends.map { .number(String($0.failed)) } ?? .null,
+                ]))
             let name = number.name ?? number.id
             if health.status == "error" {
                 next.append(("use \(number.id); health", "the health check of \(name) did not run; run it again"))
@@ -59,9 +67,12 @@ public enum OverviewCommand: Command {
                 next.append(("use \(number.id); health", "\(name) is \(health.status)"))
             } else if let disputed = triage.contradicted.first {
                 next.append(("use \(number.id); health", "\(name) is healthy per Kapso, but the details of \(disputed.check) show a failure"))
+            } else if let unknown = triage.unknown.first {
+                next.append(("use \(number.id); health", "\(name) is healthy per Kapso, but its \(unknown.check) is not known"))
             } else if webhooksBlock != nil, let short = own.blockingInShort {
                 next.append(("use \(number.id); health", "\(name) is healthy per Kapso, but \(short)"))
             }
+            if let failing { next.append(("use \(number.id); errors --period \(period)", "\(name): \(failing.text)")) }
         }
         let failedDeliveries = deliveries.byStatus["failed"] ?? 0
         // Which webhooks fail now, read as 'webhooks check' reads them (WebhookVerdict): those with deliveries in the
@@ -96,6 +107,7 @@ public enum OverviewCommand: Command {
         if failedDeliveries > 0 || webhookLine != nil {
             next.append(("webhooks check", webhookLine ?? "lint the webhooks behind the failures"))
         }
+        let allSends = failedSends.map { SendFailures($0.entries, phoneNumberID: nil, numbers: phoneNumbers, isLowerBound: $0.cut) }
         var blocks: [Block] = [
             .table(
                 Table(
@@ -112,6 +124,9 @@ public enum OverviewCommand: Command {
                 Field(
                     "deliveries (\(period))", "\(deliveries.total) total, \(failedDeliveries) failed",
                     style: failedDeliveries > 0 ? .warn : .plain),
+                Field(
+                    "messages (\(period))", allSends.map { $0.failed == 0 ? "no send failed" : $0.text } ?? "not read (the message list failed)",
+                    style: (allSends?.failed ?? 1) > 0 ? .warn : .plain),
             ]),
         ]
         if phoneNumbers.isEmpty {
@@ -141,11 +156,36 @@ public enum OverviewCommand: Command {
             "deliveries": .object([
                 "total": .number(String(deliveries.total)), "failed": .number(String(failedDeliveries)),
             ]),
+            "messages": allSends.map { sends in
+                .object([
+                    "failed": .number(String(sends.failed)), "causes": .number(String(sends.causes)),
+                    "failed_is_lower_bound": .bool(sends.isLowerBound),
+                ])
+            } ?? .null,
             "next": .array(next.map { .object(["command": .string($0.command), "why": .string($0.why)]) }),
         ])
         var result = CommandResult(blocks: blocks, json: json)
         if phoneNumbers.isEmpty { result.status = .failure }
         return result
+    }
+
+    /// The period's failed messages as `errors` reads them (`ErrorTriage.addMessages`): the newest 100 failed and the
+    /// newest 100 of any status (a failure later followed by a delivery), at once; `cut` when more failed ones exist.
+    /// Nil when the list cannot be read: overview still shows the rest, and says so.
+    private static func failedMessages(period: String, in context: ShellContext) -> (entries: [ErrorTriage.Entry], cut: Bool)? {
+        let client = context.client
+        let requests = [
+            client.platformRequest("/whatsapp/messages", query: [("status", "failed"), ("limit", "100")]),
+            client.platformRequest("/whatsapp/messages", query: [("limit", "100")]),
+        ]
+        var triage = ErrorTriage()
+        var cut = false
+        for (request, response) in zip(requests, client.transport.sendAll(requests)) {
+            guard let json = try? client.decode(try response.get(), for: request) else { return nil }
+            if request.url.contains("status=failed"), !(json["paging"]?["next"]?.isNull ?? true) { cut = true }
+            triage.addMessages(json, since: context.now() - FailureFetch.seconds(period))
+        }
+        return (triage.entries, cut)
     }
 
     /// The period's API calls: how many, how many failed, how many of those were kops's own look-ups (`own`, left out of

@@ -67,7 +67,14 @@ struct MessageTrace {
 
     /// The conclusion about the message (KapsoDiagnostics computes it).
     func verdict(now: Int64) -> MessageVerdict {
-        MessageVerdict.of(message, windowAtSend: windowAtSend, newestInbound: newestInbound, now: now)
+        // The verdict's next step is one that works here: no 'logs search' when the search said it cannot (P17-13).
+        let search: LogSearchAccess =
+            switch metaEvents {
+            case .loaded(.events): .available
+            case .loaded(.unavailable): .notEnabled
+            case .failed: .notAsked
+            }
+        return MessageVerdict.of(message, windowAtSend: windowAtSend, newestInbound: newestInbound, now: now, logSearch: search)
     }
 
     /// Fetches the message, then the rest at once (or one by one when `sequential`); `now` is read in between.

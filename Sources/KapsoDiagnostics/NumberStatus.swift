@@ -1,0 +1,98 @@
+/// A number's own state as Meta reports it, read as one finding: `BANNED` is critical, `FLAGGED` needs attention,
+/// `CONNECTED` with quality `GREEN` is nothing to report. The one rule `health`'s cause and `overview`'s headline
+/// go by (probe17 P17-4: a BANNED number was "unhealthy" with no cause and "ok" in overview).
+///
+/// Read from `phone_number_access.details.status` / `quality_rating` or `phone_number_connection.details.status` of
+/// the health report (kapso-api.md §2.3), or `PhoneNumber.status` / `quality_rating` (§2.1). Sources for the words:
+/// kapso-api.md §2.3 (`PENDING` = account under review; `DISCONNECTED` forces `unhealthy`; `UNKNOWN` = not known);
+/// Meta, "Business phone numbers" (a banned number must be unbanned through WhatsApp's appeal process,
+/// developers.facebook.com/documentation/business-messaging/whatsapp/business-phone-numbers/phone-numbers.md);
+/// Sinch, "What do the various connection statuses for phone numbers mean" (community.sinch.com/t5/WhatsApp/
+/// What-do-the-various-connection-statuses-for-phone-numbers/ta-p/6878: FLAGGED = quality rating low, the messaging
+/// limit is lowered if it does not improve within 7 days; RESTRICTED = the messaging limit is reached, no
+/// business-initiated messages until the 24-hour period resets, replies still go out; PENDING = not yet registered;
+/// OFFLINE = not reachable by WhatsApp's servers); Meta, "Messaging limits"
+/// (developers.facebook.com/documentation/business-messaging/whatsapp/messaging-limits.md).
+public struct NumberStatus: Sendable, Equatable {
+    /// The status word as Meta wrote it, upper-cased (`BANNED`), or `quality RED` for a rating alone.
+    public var word: String
+    public var severity: HealthTriage.Finding.Severity
+    public var cause: String
+    public var fix: String
+
+    /// The finding for `status` and `quality`, or nil when they show nothing wrong (`CONNECTED`, no status, quality
+    /// other than `RED`). A status kops does not know is said to be unknown to kops, never read as fine.
+    public init?(status: String?, quality: String? = nil) {
+        let word = status?.filter { !$0.isWhitespace }.uppercased() ?? ""
+        let red = quality?.uppercased() == "RED"
+        switch word {
+        case "", "CONNECTED":
+            guard red else { return nil }
+            self.init(
+                "quality RED", .attention,
+                cause: "the number's quality rating is RED (low: contacts blocked or reported its messages in the last 7 days); "
+                    + "Meta lowers the messaging limit of a number whose quality stays low",
+                fix: "send templates only to contacts who opted in, fewer and more relevant; WhatsApp Manager shows the block "
+                    + "reasons behind the rating")
+        case "BANNED":
+            self.init(
+                word, .critical,
+                cause: "the number is BANNED from WhatsApp: nothing can be sent from it",
+                fix: "only an appeal to WhatsApp can lift a ban (WhatsApp Manager, or WhatsApp's appeal process); Kapso cannot; "
+                    + "send from another number meanwhile")
+        case "DISCONNECTED":
+            self.init(
+                word, .critical,
+                cause: "the number is disconnected from the WhatsApp Cloud API",
+                fix: "reconnect or re-register the number in Kapso; messages cannot be sent until then")
+        case "OFFLINE":
+            self.init(
+                word, .critical,
+                cause: "the number is OFFLINE: WhatsApp's servers cannot reach it, so nothing is sent or received",
+                fix: "reconnect or re-register the number in Kapso; if it stays OFFLINE, contact Kapso support")
+        case "PENDING":
+            self.init(
+                word, .attention,
+                cause: "the number is PENDING: Meta has not finished reviewing or registering it, and it sends nothing until "
+                    + "its status turns CONNECTED",
+                fix: "wait for Meta's review to finish; if it stays PENDING for days, finish the number's registration "
+                    + "through Kapso's setup link")
+        case "FLAGGED":
+            self.init(
+                word, .attention,
+                cause: "Meta FLAGGED the number" + (quality.map { " (quality \($0.uppercased()))" } ?? "")
+                    + ": its quality rating is low; sends still go out, but its messaging limit cannot rise and is lowered "
+                    + "if quality does not improve within 7 days",
+                fix: "send templates only to contacts who opted in, fewer and more relevant; WhatsApp Manager shows the block "
+                    + "reasons behind the rating")
+        case "RESTRICTED":
+            self.init(
+                word, .attention,
+                cause: "the number is RESTRICTED: it reached its messaging limit, so business-initiated messages (templates "
+                    + "outside a 24-hour window) are refused until the limit's 24-hour period resets; replies inside an open "
+                    + "window still go out",
+                fix: "wait for the 24-hour period to reset; if the limit is reached often, raise it (Meta's messaging limits: "
+                    + "a scaling path such as business verification, then good quality)")
+        case "UNKNOWN":
+            self.init(
+                word, .unknown,
+                cause: "Meta reports the number's state as UNKNOWN",
+                fix: "run 'health' again in a few minutes (Kapso caches the check up to 3 min)")
+        default:
+            self.init(
+                word, .attention,
+                cause: "the number's status is \(word), which kops does not know; it is not CONNECTED, so sends may fail",
+                fix: "check the number's status in WhatsApp Manager; ask Kapso support what \(word) means if it stays")
+        }
+    }
+
+    private init(_ word: String, _ severity: HealthTriage.Finding.Severity, cause: String, fix: String) {
+        self.word = word
+        self.severity = severity
+        self.cause = cause
+        self.fix = fix
+    }
+
+    /// What the details show, for a check Kapso marked passed: `the number is BANNED`, `quality is RED`.
+    public var evidence: String { word.hasPrefix("quality") ? "its quality rating is RED" : "the number is \(word)" }
+}
