@@ -91,7 +91,9 @@ public final class Shell {
         let ran = (try? expanded.get()) ?? line
         redactor.learn(secretsTypedIn: ran)
         var block = recorder
-        block?.begin(prompt: context.session.prompt, line: redactor.redact(commandLine: ran))
+        block?.begin(
+            prompt: context.session.prompt, line: redactor.redact(commandLine: ran),
+            typed: redactor.redact(commandLine: ran, keepingURLCredentials: true))
         if lineDepth == 1 { lastReported = nil }
         let presses = lineDepth == 1 ? context.interruptPresses() : 0
         defer {
@@ -120,7 +122,9 @@ public final class Shell {
             if block == nil, let started = recorder, index + 1 < commands.count {
                 let rest = String(Array(ran).dropFirst(commands[index + 1][0].column - 1))
                 block = started
-                started.begin(prompt: context.session.prompt, line: redactor.redact(commandLine: rest))
+                started.begin(
+                    prompt: context.session.prompt, line: redactor.redact(commandLine: rest),
+                    typed: redactor.redact(commandLine: rest, keepingURLCredentials: true))
             }
         }
         return .ok

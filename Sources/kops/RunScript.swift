@@ -201,9 +201,8 @@ struct ScriptLaunch: Equatable {
                 outcome.writesNotReplayed.map { write in
                     // `--allow-writes` cannot send a line whose secret was redacted: it is not offered.
                     (write.line, "'\(VisibleText.escaped(Shortened.text(write.command)))' changes data; its recorded output is kept "
-                        + (write.command.contains("<redacted>")
-                            ? "(its secret was redacted when recorded, so it cannot be sent again)"
-                            : "('\(sendAgain)' sends it again)"))
+                        + (outcome.redacted[write.line].map { "(\(checker.redactedReason($0, sending: true)))" }
+                            ?? "('\(sendAgain)' sends it again)"))
                 }
                 + (outcome.keptAsRecorded + outcome.writesNotSent).map { line in
                     (line.line, "'\(VisibleText.escaped(Shortened.text(line.command)))': \(line.reason); its recorded output is kept")

@@ -250,7 +250,7 @@ import Testing
         restored["out.md.restore"] = files["out.md.restore"]
         let (plain, _) = try await kops(["check", "out.md"], files: restored)
         #expect(notReplayed(plain.stderr) == [create, capture, update], "\(plain.stderr)")
-        #expect(plain.stderr.hasPrefix(Self.otherAPINote("out.md") + "out.md:\(create): not replayed: 'webhooks create --url ht…y <redacted>' changes data; its recorded output is kept (its secret was redacted when recorded, so it cannot be sent again)\n"), "\(plain.stderr)")
+        #expect(plain.stderr.hasPrefix(Self.otherAPINote("out.md") + "out.md:\(create): not replayed: 'webhooks create --url ht…y <redacted>' changes data; its recorded output is kept (the --secret-key value was redacted when recorded, so it cannot be sent again)\n"), "\(plain.stderr)")
         #expect(plain.stderr.hasSuffix("out.md: 4 commands, output unchanged (2 writes not replayed)\n"))
         #expect(plain.status == 0)
 
@@ -259,12 +259,62 @@ import Testing
         #expect(refused.status == 64 && refused.stderr.hasPrefix("error: out.md was recorded against 127.0.0.1:PORT"), "\(refused.stderr)")
         let (writes, _) = try await kops(["--base-url", "BASE_URL", "check", "out.md", "--allow-writes"], files: restored)
         #expect(notReplayed(writes.stderr) == [create, capture, update], "\(writes.stderr)")
-        #expect(writes.stderr.contains("out.md:\(create): not replayed: 'webhooks create --url ht…y <redacted>': its secret was redacted when recorded, so it cannot be sent again; its recorded output is kept\n"), "\(writes.stderr)")
-        #expect(writes.stderr.contains("'), which was not sent again (no write after that line is sent); its recorded output is kept\n"))
+        #expect(writes.stderr.contains("out.md:\(create): not replayed: 'webhooks create --url ht…y <redacted>': the --secret-key value was redacted when recorded, so it cannot be sent again; its recorded output is kept\n"), "\(writes.stderr)")
+        #expect(writes.stderr.contains(": uses ${wh} from line \(capture), which was not replayed; its recorded output is kept\n"), "\(writes.stderr)")
         #expect(
             writes.stderr.hasSuffix(
                 "out.md: 4 commands, output unchanged; the replay was partial: 2 writes were not sent (named above)\n"))
         #expect(writes.status == 1)
+    }
+
+    /// probe16 P16-2: a webhook created with a `?token=` URL. The transcript shows the token redacted; its restore file
+    /// keeps the URL as typed, so the create replays beside it. Without that file the create is not sent, and the line
+    /// naming the webhook by the id its capture gave is not run, not even as a read: its recorded output is kept.
+    @Test func aTokenURLReplaysBesideItsRestoreFileAndItsCapturedIDIsNotReadWithoutIt() async throws {
+        let script = """
+            use 100200300400501
+            webhooks create --url https://example.test/hook?token=SUPERSECRET99 --events whatsapp.message.received
+            capture .id as wh
+            webhooks get ${wh}
+
+            """
+        let (recorded, files) = try await kops(
+            ["run", "t.kops", "--record", "out.md", "--allow-writes"], files: ["t.kops": script])
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        let transcript = try #require(files["out.md"])
+        let restore = try #require(files["out.md.restore"], "the URL's token is kept beside the transcript")
+        #expect(!transcript.contains("SUPERSECRET99"))
+        #expect(transcript.contains("> webhooks create --url https://example.test/hook?token=<redacted> --events"))
+        #expect(restore.contains("https://example.test/hook?token=SUPERSECRET99"))
+        let lines = transcript.split(separator: "\n", omittingEmptySubsequences: false)
+        let number = { (prefix: String) in (lines.firstIndex { $0.contains("> " + prefix) } ?? -1) + 1 }
+        let (create, capture, get) = (number("webhooks create"), number("capture"), number("webhooks get"))
+
+        let (beside, _) = try await kops(
+            ["--base-url", "BASE_URL", "check", "out.md", "--allow-writes"], files: ["out.md": transcript, "out.md.restore": restore])
+        // Every line replays; each simulator generates the webhook's secret anew, which is all that differs.
+        #expect(!beside.stderr.contains("not replayed"), "\(beside.stderr)")
+        let changed = beside.stdout.split(separator: "\n").filter { $0.hasPrefix("+") || $0.hasPrefix("-") }
+        #expect(!changed.isEmpty && changed.allSatisfy { $0.contains("whsec_") }, "\(beside.stdout)")
+
+        let (alone, _) = try await kops(["--base-url", "BASE_URL", "check", "out.md", "--allow-writes"], files: ["out.md": transcript])
+        #expect(
+            alone.stderr == Self.otherAPINote("out.md")
+                + "out.md:\(create): not replayed: 'webhooks create --url ht…age.received': the URL's token was redacted when "
+                + "recorded and out.md.restore, which keeps it, is not beside the transcript, so it cannot be sent again; its "
+                + "recorded output is kept\n"
+                + "out.md:\(capture): not replayed: 'capture .id as wh': it reads the result of line \(create) ('webhooks create "
+                + "--url ht…age.received'), which was not replayed; its recorded output is kept\n"
+                + "out.md:\(get): not replayed: 'webhooks get 00000000-00…000000000002': uses ${wh} from line \(capture), which was not "
+                + "replayed; its recorded output is kept\n"
+                + "out.md: 4 commands, output unchanged; the replay was partial: 1 write was not sent (named above)\n")
+        #expect(alone.status == 1)
+
+        let (reads, _) = try await kops(["check", "out.md"], files: ["out.md": transcript])
+        #expect(reads.stderr.contains("out.md:\(get): not replayed: 'webhooks get 00000000-00…000000000002': uses ${wh} from line \(capture)"))
+        #expect(reads.stderr.contains("(the URL's token was redacted when recorded and out.md.restore, which keeps it, is not beside"))
+        #expect(reads.stderr.hasSuffix("out.md: 4 commands, output unchanged (1 write not replayed)\n"), "\(reads.stderr)")
+        #expect(reads.status == 0)
     }
 
     /// A transcript recorded on a real API is replayed on what that API holds now: the first line says so.

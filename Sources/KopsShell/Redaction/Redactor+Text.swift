@@ -187,7 +187,11 @@ extension Redactor {
     ///
     /// Works on the lexer's own words, so a secret after a tab, in quotes or in `--flag=value` form is
     /// found exactly as the command will read it. A line that does not lex is split on whitespace.
-    public func redact(commandLine line: String) -> String {
+    ///
+    /// `keepingURLCredentials` leaves the credentials in URLs as typed (`?token=…`, `user:pass@`): the line the
+    /// transcript's private restore file keeps, so `kops check` can send a webhook's URL again on the machine
+    /// that recorded it (probe16 P16-2); everything else is redacted as for the page.
+    public func redact(commandLine line: String, keepingURLCredentials: Bool = false) -> String {
         let scalars = Array(line.unicodeScalars)
         let commands = (try? Lexer.spans(in: line)) ?? Redactor.whitespaceSpans(scalars)
         let masked = commands.flatMap(Redactor.secretSources).sorted { $0.range.lowerBound < $1.range.lowerBound }
@@ -199,7 +203,13 @@ extension Redactor {
             position = range.upperBound
         }
         result.unicodeScalars.append(contentsOf: scalars[position...])
-        return redact(result)
+        guard keepingURLCredentials else { return redact(result) }
+        // A URL's credential is also a known secret once typed (`?token=V&a=1` reads as `token=V&a=1`:
+        // `learn(secretsTypedIn:)`): a secret found only where the URLs' credentials are is left as typed.
+        var keeping = self
+        let outsideURLCredentials = Redactor.maskURLCredentials(result)
+        keeping.knownSecrets.removeAll { ByteSearch.contains($0.revealed, in: result) && !ByteSearch.contains($0.revealed, in: outsideURLCredentials) }
+        return keeping.redact(result, maskingURLCredentials: false)
     }
 
     /// Words split on any whitespace and `;`, for lines the lexer refuses (an unterminated quote).

@@ -72,10 +72,15 @@ public struct Redactor: Sendable {
 
     /// `text` with every known secret value replaced by `<redacted>`; `text` itself when none is in it.
     public func redact(_ text: String) -> String {
+        redact(text, maskingURLCredentials: true)
+    }
+
+    /// `redact(_:)`, with the credentials in URLs left as they are unless `maskingURLCredentials`.
+    func redact(_ text: String, maskingURLCredentials: Bool) -> String {
         guard needsRedaction(text) else { return text }
         // URLs first: a known secret masked inside a URL (`/in/<redacted>?token=…`) would end the URL at its `<`,
         // and the credentials after it would be left as they are.
-        var result = Redactor.maskURLCredentials(text)
+        var result = maskingURLCredentials ? Redactor.maskURLCredentials(text) : text
         // Values under 4 characters are not secrets worth masking: a 1-letter test key would mask every 'k'.
         for secret in knownSecrets where ByteSearch.contains(secret.revealed, in: result) && secret.revealed.count >= 4 {
             result = result.split(separator: secret.revealed, omittingEmptySubsequences: false)

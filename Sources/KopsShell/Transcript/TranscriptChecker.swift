@@ -26,6 +26,9 @@ public struct TranscriptChecker {
         /// The restore lines of `actual`: each masked command line of its blocks as typed (for `--update`, whose
         /// aliases may differ from the file's: a list with one message more numbers the next `<message 4>`, not 3).
         public var restore = TranscriptRestore()
+        /// The lines that cannot run because a value in them was redacted when recorded and no restore line gives it
+        /// back, by line number: what was redacted (`redactedValues`: "the URL's token", "the --secret-key value").
+        public var redacted: [Int: String] = [:]
 
         /// The last write not replayed before the first difference (`writesNotReplayed`), or nil: the lines that differ
         /// may show the state that write would have made (a delivery still pending, a webhook that is not there).
@@ -83,6 +86,7 @@ public struct TranscriptChecker {
         var lines: [String] = []
         var writes: [(line: Int, command: String)] = []
         var kept: [(line: Int, command: String, reason: String)] = []
+        var redacted: [Int: String] = [:]
         var occurrences: [String: Int] = [:]
         for entry in parsed.commands {
             let occurrence = occurrences[entry.command, default: 0]
@@ -92,6 +96,7 @@ public struct TranscriptChecker {
                 let file = TranscriptRestore.path(besides: path)
                 throw restore == nil ? .missingRestore(path: file, line: entry.command) : .restoreLacksLine(path: file, line: entry.command)
             }
+            if let what = TranscriptChecker.redactedValues(in: line) { redacted[entry.line] = what }
             if TranscriptChecker.wasCancelled(entry.block) {
                 kept.append((entry.line, entry.command, "it was stopped with Ctrl-C when recorded"))
             } else if let reason = ScriptPolicy.keptWhenChecked(line, registry: shell.context.registry) {
@@ -122,6 +127,8 @@ public struct TranscriptChecker {
         // With writes sent: the first write or capture that did not replay as recorded (probe12 P12-1/2).
         var diverged: (line: Int, command: String, what: String)?
         var unsent: [(line: Int, command: String, reason: String)] = []
+        // The values captured when recorded that the replay does not have: a line that holds one is not run.
+        var captured: [CapturedValue] = []
         for (entry, line) in zip(parsed.commands, lines) {
             recorder.copy(entry.lead)
             if let session = entry.appended {
@@ -137,17 +144,18 @@ public struct TranscriptChecker {
             let changesKapso = allowWrites && TranscriptChecker.changesKapso(line, registry: registry)
             let captures = TranscriptChecker.captures(line, registry: registry)
             let uses = TranscriptChecker.resultUse(of: line, registry: registry)
+            let what = redacted[entry.line]
             var skipped =
-                entry.command.contains("<redacted>") || entry.snapshot || writes.contains(where: { $0.line == entry.line })
+                what != nil || entry.snapshot || writes.contains(where: { $0.line == entry.line })
                 || kept.contains(where: { $0.line == entry.line })
             if skipped, changesKapso, !entry.snapshot {
                 // Asked to send the writes, the user learns of each one that was not sent.
                 let reason = kept.firstIndex { $0.line == entry.line }.map { kept.remove(at: $0).reason }
-                unsent.append((entry.line, entry.command, reason ?? "its secret was redacted when recorded, so it cannot be sent again"))
-            } else if skipped, !entry.snapshot, entry.command.contains("<redacted>"), !writes.contains(where: { $0.line == entry.line }),
+                unsent.append((entry.line, entry.command, reason ?? redactedReason(what ?? "a secret", sending: true)))
+            } else if skipped, !entry.snapshot, let what, !writes.contains(where: { $0.line == entry.line }),
                 !kept.contains(where: { $0.line == entry.line })
             {
-                kept.append((entry.line, entry.command, "its secret was redacted when recorded, so it cannot run again"))
+                kept.append((entry.line, entry.command, redactedReason(what, sending: false)))
             }
             var readsUnreplayed = false
             if !skipped, uses.reads, let source = unreplayedResult {
@@ -156,6 +164,13 @@ public struct TranscriptChecker {
                     (entry.line, entry.command,
                      "it reads the result of line \(source.line) ('\(Shortened.text(source.command))'), which was not replayed"))
                 (skipped, readsUnreplayed) = (true, true)
+            } else if !skipped, let use = TranscriptChecker.use(of: captured, in: entry.command) {
+                // It ran with the value that capture gave when recorded (transcripts hold lines as they ran), which the
+                // replay does not have: run, it would read or change another object than the recording did (probe16
+                // P16-2: a confident "output changed" about the id), so it is not run, not even a read.
+                let reason = "uses ${\(use.name)} from line \(use.line), which \(use.what)"
+                if changesKapso { unsent.append((entry.line, entry.command, reason)) } else { kept.append((entry.line, entry.command, reason)) }
+                skipped = true
             } else if !skipped, changesKapso, let cause = diverged {
                 // Its arguments may hold what that line gave when recorded (an id captured or copied from its output),
                 // which is not what it gave now: sent, it would change the recorded object, not the replay's.
@@ -180,6 +195,10 @@ public struct TranscriptChecker {
                 if let (name, value) = TranscriptChecker.recordedCapture(line, block: entry.block) {
                     shell.context.session.variables[name] = value
                 }
+                if let (name, value) = TranscriptChecker.shownCapture(line, block: entry.block) {
+                    captured.removeAll { $0.name == name }
+                    captured.append(CapturedValue(name: name, value: value, line: entry.line, what: "was not replayed"))
+                }
                 continue
             }
             if let micros = entry.clock { shell.context.moveSimulatorClock?(micros) }
@@ -201,8 +220,20 @@ public struct TranscriptChecker {
                         status: status)
                 }
             }
+            let replayed = String(recorder.text.utf8.dropFirst(start)) ?? ""
+            if captures {
+                // Captured again: the recorded value holds when the replay captured the same one.
+                let name = TranscriptChecker.shownCapture(line, block: entry.block)?.name
+                    ?? TranscriptChecker.shownCapture(line, block: replayed)?.name
+                captured.removeAll { $0.name == name }
+                if let (name, value) = TranscriptChecker.shownCapture(line, block: entry.block),
+                    TranscriptChecker.shownCapture(line, block: replayed)?.value != value
+                {
+                    captured.append(CapturedValue(name: name, value: value, line: entry.line, what: "captured another value on replay"))
+                }
+            }
             if allowWrites, diverged == nil, changesKapso || captures,
-                !TranscriptChecker.sameBlock(String(recorder.text.utf8.dropFirst(start)) ?? "", entry.block)
+                !TranscriptChecker.sameBlock(replayed, entry.block)
             {
                 diverged = (
                     entry.line, entry.command,
@@ -217,7 +248,18 @@ public struct TranscriptChecker {
         return Outcome(
             commands: parsed.commands.count, actual: recorder.text, diff: TranscriptChecker.named(diff, in: parsed),
             writesNotReplayed: writes, snapshots: parsed.commands.filter(\.snapshot).count, keptAsRecorded: kept,
-            writesNotSent: unsent, restore: recorder.restore)
+            writesNotSent: unsent, restore: recorder.restore, redacted: redacted)
+    }
+
+    /// Why a line whose `what` was redacted when recorded is not run: with `sending`, a write not sent again. A URL's
+    /// credentials are kept in the restore file beside the transcript (`TranscriptRecorder`), so without that file
+    /// the reason says where it is.
+    public func redactedReason(_ what: String, sending: Bool) -> String {
+        let why = "\(what) \(what.hasSuffix("values") ? "were" : "was") redacted when recorded"
+        let file = TranscriptRestore.path(besides: path)
+        let hint = restore == nil && what.contains("the URL's ")
+            ? " and \(file), which keeps it, is not beside the transcript" : ""
+        return why + hint + ", so it cannot " + (sending ? "be sent again" : "run again")
     }
 
     /// True when a line's commands change data in Kapso (`ScriptPolicy.isWrite`), not only send to a URL off this

@@ -13,7 +13,8 @@ public import KapsoClient
 /// is kept), secrets redacted by the shell and signature headers masked here. On a simulator whose clock
 /// the context can read, each block follows a `<!-- clock: … -->` line, and the API's live base URL is
 /// written as the header's host, so `kops check` replays it. Command lines that masking changed are kept
-/// as typed in a private restore file beside the transcript (`FILE.md.restore`, mode 0600). A file is
+/// as typed in a private restore file beside the transcript (`FILE.md.restore`, mode 0600), and so are lines whose
+/// URL credentials were redacted (`webhooks create --url https://…?token=…`, probe16 P16-2). A file is
 /// appended to and closed after every write, so nothing recorded is lost if kops dies; a write that fails (a full
 /// disk) ends the file's writing and is kept in `writeFailure` for the shell to say.
 public final class TranscriptRecorder: OutputSink {
@@ -169,7 +170,11 @@ public final class TranscriptRecorder: OutputSink {
 
     /// A command line starts: opens a block (lines run by `source` go into the block of the `source` line).
     /// `record` lines are left out.
-    public func begin(prompt: String, line: String) {
+    ///
+    /// `line` is the line redacted for the page; `typed`, when given, the same line with what the restore file may
+    /// keep left as typed (a URL's `?token=`: `Redactor.redact(commandLine:keepingURLCredentials:)`), which it keeps
+    /// when the page shows it otherwise, as it keeps lines that masking changed.
+    public func begin(prompt: String, line: String, typed: String? = nil) {
         depth += 1
         guard depth == 1 else {
             open()
@@ -179,7 +184,7 @@ public final class TranscriptRecorder: OutputSink {
         skipping = TranscriptRecorder.commandName(of: line) == "record"
         guard !skipping else { return }
         let clockLine = (snapshot ? TranscriptParser.snapshotLine + "\n" : "") + (clock.map { TranscriptClock.line($0()) + "\n" } ?? "")
-        pending = (clockLine, prompt, line)
+        pending = (clockLine, prompt, line, typed ?? line)
         // `use NUMBER` names one of the business's own numbers, which its result teaches the masker: its
         // line is written with its first output, so a listed number is not masked (other lines at once).
         if TranscriptRecorder.commandName(of: line) != "use" { open() }
@@ -193,16 +198,17 @@ public final class TranscriptRecorder: OutputSink {
     }
 
     /// A block whose opening line waits for the command's first output (`use`).
-    private var pending: (clockLine: String, prompt: String, line: String)?
+    private var pending: (clockLine: String, prompt: String, line: String, typed: String)?
 
     /// Writes the pending block's opening: clock, fence and the masked line.
     private func open() {
-        guard let (clockLine, prompt, line) = pending else { return }
+        guard let (clockLine, prompt, line, typed) = pending else { return }
         pending = nil
         let shown = maskLine(line)
         let occurrence = occurrences[shown, default: 0]
         occurrences[shown] = occurrence + 1
-        keep(line, as: shown, occurrence: occurrence)
+        // With `--keep-pii` nothing is written beside the transcript: the URL's credentials are not kept either.
+        keep(masker == nil ? line : typed, as: shown, occurrence: occurrence)
         append(clockLine)
         openBlock = ""
         append(TranscriptRecorder.fence + TranscriptRecorder.info + "\n" + prompt + shown + "\n")
@@ -297,7 +303,7 @@ public final class TranscriptRecorder: OutputSink {
         }
         text = scrub(text)
         if let openBlock { self.openBlock = scrub(openBlock) }
-        if let pending { self.pending = (pending.clockLine, pending.prompt, scrub(pending.line)) }
+        if let pending { self.pending = (pending.clockLine, pending.prompt, scrub(pending.line), scrub(pending.typed)) }
         occurrences = Dictionary(occurrences.map { (scrub($0.key), $0.value) }, uniquingKeysWith: +)
         let scrubbed = TranscriptRestore(
             lines: Dictionary(restore.lines.map { (scrub($0.key), $0.value.map(scrub)) }, uniquingKeysWith: +))

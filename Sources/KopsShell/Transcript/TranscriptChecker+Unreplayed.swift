@@ -1,0 +1,104 @@
+internal import Foundation
+
+extension TranscriptChecker {
+    /// What a command line shows as `<redacted>`, in the words a user knows it by, joined with "and"; nil for a line
+    /// with nothing redacted.
+    ///
+    /// `webhooks create --url https://h/x?token=<redacted> --secret-key <redacted>` → "the URL's token and the
+    /// --secret-key value"; `set api_key <redacted>` → "the value of api_key"; a `<redacted>` elsewhere is a value
+    /// kops knew as a secret when it recorded the line ("the API key or another secret kops knew": the page does not
+    /// say which). A line the lexer refuses is read word by word.
+    static func redactedValues(in line: String) -> String? {
+        let marker = "<redacted>"
+        guard line.contains(marker) else { return nil }
+        let commands = (try? Lexer.commands(in: line).map { $0.map(\.text) }) ?? [line.split(separator: " ").map(String.init)]
+        var found: [String] = []
+        func add(_ what: String) { if !found.contains(what) { found.append(what) } }
+        for words in commands {
+            for (index, word) in words.enumerated() where word.contains(marker) {
+                let before = index > 0 ? words[index - 1] : ""
+                if word.contains("://") {
+                    let names = urlCredentialNames(in: word)
+                    for name in names { add("the URL's \(name)") }
+                    // Every `<redacted>` in it is one of the URL's credentials: nothing else to name.
+                    if word.components(separatedBy: marker).count - 1 == names.count { continue }
+                }
+                if let equals = word.firstIndex(of: "="), word.hasPrefix("--"), Redactor.isSecretFlag(String(word[..<equals])) {
+                    add("the \(word[..<equals]) value")
+                } else if Redactor.isSecretFlag(before) {
+                    add("the \(before) value")
+                } else if before == Redactor.headersFlag || word.hasPrefix(Redactor.headersFlag + "=") {
+                    add("the \(Redactor.headersFlag) values")
+                } else if words.first == SetCommand.name, words.count > 2 {
+                    let name = words.dropFirst().first { !$0.hasPrefix("--") } ?? "the variable"
+                    add("the value of \(name.split(separator: "=").first.map(String.init) ?? name)")
+                } else {
+                    add("the API key or another secret kops knew")
+                }
+            }
+        }
+        guard !found.isEmpty else { return "a secret" }
+        return found.count == 1 ? found[0] : found.dropLast().joined(separator: ", ") + " and " + found[found.count - 1]
+    }
+
+    /// The names of a URL's redacted credentials, as `Redactor.maskURLCredentials` writes them: a query parameter's
+    /// name (`token`), `password` for `user:<redacted>@`, `token` for a lone `<redacted>@`.
+    static func urlCredentialNames(in url: String) -> [String] {
+        let marker = "<redacted>"
+        var names: [String] = []
+        let scheme = url.range(of: "://").map { url[$0.upperBound...] } ?? Substring(url)
+        let authority = scheme.prefix { !"/?#".contains($0) }
+        if let at = authority.lastIndex(of: "@"), authority[..<at].hasSuffix(marker) {
+            names.append(authority[..<at].contains(":") ? "password" : "token")
+        }
+        if let question = scheme.firstIndex(of: "?") {
+            for pair in scheme[scheme.index(after: question)...].prefix(while: { $0 != "#" }).split(separator: "&") {
+                guard let equals = pair.firstIndex(of: "="), pair[pair.index(after: equals)...].hasPrefix(marker) else { continue }
+                names.append(String(pair[..<equals]))
+            }
+        }
+        return names
+    }
+
+    /// A variable a `capture` set when recorded, which a later line may hold as it ran (`webhooks get 0000…0002` for
+    /// `webhooks get ${wh}`): its name, the value its block shows, the capture's line and why that value is not the
+    /// replay's ("was not replayed", "captured another value on replay").
+    struct CapturedValue {
+        var name: String
+        var value: String
+        var line: Int
+        var what: String
+    }
+
+    /// The variable a `capture PATH as NAME` line set and its value as its block shows it (`NAME = VALUE`, an alias
+    /// such as `<message 1>` included); nil for another line, a failed capture, a redacted value, and a value under
+    /// 6 characters, which is no id and would be found in lines that never used it (`3`, `yes`).
+    static func shownCapture(_ line: String, block: String) -> (name: String, value: String)? {
+        guard let words = (try? Lexer.commands(in: line))?.first?.map(\.text), words.count >= 4,
+            words.first == CaptureCommand.name, words[words.count - 2] == "as", let name = words.last
+        else { return nil }
+        let lead = name + " = "
+        guard let shown = block.split(separator: "\n").last(where: { $0.hasPrefix(lead) }) else { return nil }
+        let value = String(shown.dropFirst(lead.count))
+        return value.contains("<redacted>") || value.count < 6 ? nil : (name, value)
+    }
+
+    /// The first of `captured` whose value `command` (a block's line as the page shows it) holds as a whole word:
+    /// not inside a longer id (`…0002` in `…00021`, `abc` in `abc-def`).
+    static func use(of captured: [CapturedValue], in command: String) -> CapturedValue? {
+        captured.first { capture in
+            var rest = command[...]
+            while let range = rest.range(of: capture.value) {
+                let before = range.lowerBound > command.startIndex ? command[command.index(before: range.lowerBound)] : " "
+                let after = range.upperBound < command.endIndex ? command[range.upperBound] : " "
+                if !isIDCharacter(before) && !isIDCharacter(after) { return true }
+                rest = command[range.upperBound...]
+            }
+            return false
+        }
+    }
+
+    private static func isIDCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber || character == "_" || character == "-"
+    }
+}
