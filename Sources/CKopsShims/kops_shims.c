@@ -6,6 +6,8 @@
 #include <string.h>
 #include <editline/readline.h>
 #include <sys/ioctl.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static volatile sig_atomic_t sigint_flag = 0;
@@ -77,6 +79,57 @@ int kops_termination_release(void) {
     termination_signal = 0;
     return signal;
 }
+
+static char guard_path[4096];
+static char guard_closing[1024];
+static volatile sig_atomic_t guard_armed = 0;
+
+static void on_transcript_termination(int number) {
+    if (guard_armed) {
+        guard_armed = 0;
+        int descriptor = open(guard_path, O_RDWR | O_APPEND | O_CLOEXEC);
+        if (descriptor >= 0) {
+            struct stat info;
+            char last = '\n';
+            if (fstat(descriptor, &info) == 0 && info.st_size > 0) (void)pread(descriptor, &last, 1, info.st_size - 1);
+            if (last != '\n') (void)write(descriptor, "\n", 1);
+            size_t length = strlen(guard_closing), offset = 0;
+            while (offset < length) {
+                ssize_t written = write(descriptor, guard_closing + offset, length - offset);
+                if (written <= 0) break;
+                offset += (size_t)written;
+            }
+            close(descriptor);
+        }
+    }
+    /* Blocked while this handler runs, the signal raised again ends kops by its default action once it returns. */
+    signal(number, SIG_DFL);
+    raise(number);
+}
+
+void kops_transcript_guard_install(void) {
+    int signals[] = {SIGTERM, SIGHUP, SIGPIPE};
+    for (size_t index = 0; index < sizeof signals / sizeof signals[0]; index++) {
+        struct sigaction current;
+        if (sigaction(signals[index], NULL, &current) != 0 || current.sa_handler != SIG_DFL) continue;
+        struct sigaction action;
+        memset(&action, 0, sizeof action);
+        action.sa_handler = on_transcript_termination;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = 0;
+        sigaction(signals[index], &action, NULL);
+    }
+}
+
+void kops_transcript_guard_arm(const char *path, const char *closing) {
+    guard_armed = 0;
+    if (strlen(path) >= sizeof guard_path || strlen(closing) >= sizeof guard_closing) return;
+    strcpy(guard_path, path);
+    strcpy(guard_closing, closing);
+    guard_armed = 1;
+}
+
+void kops_transcript_guard_disarm(void) { guard_armed = 0; }
 
 static kops_completer swift_completer = NULL;
 

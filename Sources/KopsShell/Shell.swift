@@ -318,6 +318,9 @@ public final class Shell {
                 cancelledAt = location
                 output.write(redactor.redact("cancelled at \(location)" + (report.message.contains("sent") ? " (the request had been sent; it may have taken effect)" : "") + "\n"), to: .err)
             }
+            // Its block says so as the shell's does, or `run --record` leaves it empty and `kops check` replays it
+            // as if it had printed nothing (probe18 P18-13).
+            recorder?.write(redactor.redact(report.line() + "\n"), to: .err)
             return report.status
         }
         // On a terminal the line wraps at words under the message, as prose does; pipes and transcripts keep one line.

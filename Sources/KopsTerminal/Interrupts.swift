@@ -6,6 +6,15 @@ public enum Interrupts {
     /// Installs the handler; from then on Ctrl-C cancels the request in flight instead of killing kops.
     public static func install() {
         kops_sigint_install()
+        kops_transcript_guard_install()
+    }
+
+    /// While a transcript block is open, SIGTERM, SIGHUP or SIGPIPE (a kill, a closed terminal or ssh session, a
+    /// closed pipe) first appends `block.closing` to the file at `block.path`, then ends kops as it would have; nil
+    /// forgets the block (it was closed).
+    public static func guardTranscript(_ block: (path: String, closing: String)?) {
+        guard let block else { return kops_transcript_guard_disarm() }
+        kops_transcript_guard_arm(block.path, block.closing)
     }
 
     /// True when Ctrl-C was pressed since the last call; the press is used up.

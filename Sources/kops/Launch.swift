@@ -161,6 +161,7 @@ struct Launch: Equatable {
         context.interrupted = Interrupts.take
         context.interruptPresses = Interrupts.presses
         context.holdTermination = Interrupts.holdTermination
+        context.guardTranscriptBlock = Interrupts.guardTranscript
         context.releaseTermination = Interrupts.releaseTermination
         script.setVariables(on: shell)
         // Writes on the built-in demo simulator reach no customer, so the demo needs no --allow-writes.

@@ -53,6 +53,7 @@ enum OfflineVerbs {
         Interrupts.install()
         context.interrupted = Interrupts.take
         context.holdTermination = Interrupts.holdTermination
+        context.guardTranscriptBlock = Interrupts.guardTranscript
         context.releaseTermination = Interrupts.releaseTermination
         let terminal = TerminalFacts.current(environment: context.environment, noColor: false)
         context.isInteractive = terminal.stderrIsTTY

@@ -135,6 +135,8 @@ struct ScriptLaunch: Equatable {
                     header: TranscriptHeader(context: shell.context), destination: .file(record), context: shell.context)
             }
             let outcome = script.run(on: shell)
+            // Refused before line 1: no transcript of nothing is left to block the corrected run (probe18 P18-1).
+            if outcome.commands == 0, shell.recorder?.removeIfOnlyHeader() == true { shell.recorder = nil }
             stderr.write(outcome.summary + "\n", to: .err)
             return outcome.status
         } catch ScriptError.transcriptExists(let path) {

@@ -125,6 +125,16 @@ import Testing
         #expect(misplaced.stderr.contains("--force goes with 'kops bundle FILE.md'"), "\(misplaced.stderr)")
     }
 
+    /// probe18 P18-1: a script refused before line 1 ("nothing ran") leaves no header-only transcript behind to refuse
+    /// the corrected run that records to the same name.
+    @Test func aScriptRefusedBeforeLineOneLeavesNoTranscript() async throws {
+        let (result, files) = try await kops(
+            ["run", "bad.kops", "--record", "out.md"], files: ["bad.kops": "explain 131047\nmessages --contact x\n"])
+        #expect(result.stderr.hasSuffix("nothing ran\n"), "\(result.stderr)")
+        #expect(result.status == 64)
+        #expect(files["out.md"] == nil, "\(files.keys.sorted())")
+    }
+
     @Test func aMissingScriptIs66() async throws {
         let (result, _) = try await kops(["run", "/nonexistent/none.kops"])
         #expect(result.stderr == "error: cannot read script '/nonexistent/none.kops': no such file; check the path\n")

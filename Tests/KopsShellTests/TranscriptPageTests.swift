@@ -214,8 +214,8 @@ func recordPage(_ lines: [String], width: Int? = 60, keepPII: Bool = false) asyn
     /// A transcript comes from someone else: `check` refuses, before anything runs, a line that would change
     /// which host gets the checker's key, read their environment, or run a script file.
     @Test(arguments: [
-        ("profile add evil --base-url http://127.0.0.1:9 --key-env KAPSO_API_KEY --default", "changes or shows which API host and key"),
-        ("profile use evil", "changes or shows which API host and key"),
+        ("profile add evil --base-url http://127.0.0.1:9 --key-env KAPSO_API_KEY --default", "changes which API host and key"),
+        ("profile use evil", "changes which API host and key"),
         ("explain ${env:HOME}", "reads your environment"),
         ("numbers; bundle /tmp/b.md; profile use evil", "writes files"),
     ])
@@ -242,6 +242,9 @@ func recordPage(_ lines: [String], width: Int? = 60, keepPII: Bool = false) asyn
     @Test(arguments: [
         ("bundle /tmp/kops-check-kept-\(UInt32.random(in: 0...UInt32.max)).md", "writes files"),
         ("history", "prints your own command history"),
+        // probe18 P18-24: read-only, they refused the whole transcript (exit 64) as the lines that switch API did.
+        ("profile", "shows the profiles of the machine it ran on"),
+        ("profile list", "shows the profiles of the machine it ran on"),
         ("listen --port 9", "opens a port"),
         ("replay /tmp/d --to http://127.0.0.1:9/", "reads files from your machine"),
         ("verify --secret s --signature 00 --file /etc/hostname", "reads a file"),

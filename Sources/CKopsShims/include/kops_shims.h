@@ -61,6 +61,15 @@ void kops_sigint_clear(void);
 void kops_termination_hold(void);
 int kops_termination_release(void);
 
+/* SIGTERM, SIGHUP and SIGPIPE while a transcript block is open: the handler appends `closing` to the file at `path`
+   (after a newline when the file does not end in one) with async-signal-safe calls only, then ends kops by that
+   signal as it would have. Install puts the handler on each of them that still has its default action (one the
+   parent ignores, nohup, stays ignored); arm names the block to close (a path or closing too long for the buffers
+   arms nothing), disarm forgets it. */
+void kops_transcript_guard_install(void);
+void kops_transcript_guard_arm(const char *path, const char *closing);
+void kops_transcript_guard_disarm(void);
+
 /* libedit globals, which Swift 6 cannot touch directly. */
 typedef char **(*kops_completer)(const char *text, int start, int end);
 void kops_rl_setup(const char *name, kops_completer completer);

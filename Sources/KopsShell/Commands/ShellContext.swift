@@ -45,6 +45,12 @@ public final class ShellContext {
     /// SIGTERM and SIGHUP stop it like Ctrl-C (`holdTermination`); `releaseTermination`, after the undo, lets a
     /// signal that came end kops as it would have. No-ops where nothing can send them (tests).
     public var holdTermination: () -> Void = {}
+    /// Names the transcript block open now (its file and the text that closes it), or nil once it is closed, so a
+    /// termination signal closes it before kops ends (probe18 P18-8; set by the terminal layer, a no-op in tests).
+    public var guardTranscriptBlock: ((path: String, closing: String)?) -> Void = { _ in }
+    /// Webhook secrets kops generated this session (`webhooks create` without --secret-key), newest last: random on
+    /// every run, so transcripts mask them without the tail other secrets show (probe18 P18-3).
+    public var generatedSecrets: [String] = []
     public var releaseTermination: () -> Void = {}
     /// Shows a partial result at once (a page of `--all`, new rows of `--follow`); set by `Shell.init`.
     public var emit: (CommandResult) -> Void = { _ in }

@@ -32,6 +32,9 @@ public enum TraceCommand: Command {
         } else {
             guard let last = context.session.lastMessageID else { throw ShellError.noMessageSelected(command: name) }
             ids = [last]
+            // A transcript names the message (masked), so it replays without the session before the recording and
+            // its reader sees which message it was (probe18 P18-27).
+            context.shell?.recorder?.completeLine(with: last)
         }
         let trace: MessageTrace
         do {

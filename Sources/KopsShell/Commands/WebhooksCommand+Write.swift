@@ -44,6 +44,7 @@ extension WebhooksCommand {
             context.keepSecret(secret)
             form.fields["secret_key"] = .string(secret)
             generated = secret
+            context.generatedSecrets.append(secret)
         }
         let webhook = try UnknownOutcome.reporting(effect: "the webhook may exist", check: "webhooks") {
             () throws(KapsoAPIError) in try context.client.createWebhook(scope, fields: form.fields)
@@ -114,6 +115,9 @@ extension WebhooksCommand {
             guard context.confirm("delete webhook \(id) (\(webhook.url))? deliveries to it stop at once [y/N] ") else {
                 return .line("not deleted")
             }
+            // The answer is the user's consent, recorded as the flag that gives it: replayed, no one is asked and
+            // delete demands --yes (probe18 P18-20).
+            context.shell?.recorder?.completeLine(with: "--yes")
         }
         try UnknownOutcome.reporting(effect: "the webhook may be gone", check: "webhooks get \(id)") {
             () throws(KapsoAPIError) in try context.client.deleteWebhook(id)

@@ -79,7 +79,11 @@ public enum ScriptPolicy {
     private static func refusal(_ words: [String], registry: CommandRegistry) -> (reason: String, keepsBlock: Bool)? {
         guard let (_, canonical, positionals) = read(words, registry: registry) else { return nil }
         switch canonical {
-        case "profile": return ("it changes or shows which API host and key kops uses", false)
+        // `profile` and `profile list` only show this machine's profiles: kept, as `state` shows the same facts (probe18
+        // P18-24: refusing them refused the whole transcript).
+        case "profile" where positionals.isEmpty || positionals == ["list"]:
+            return ("it shows the profiles of the machine it ran on", true)
+        case "profile": return ("it changes which API host and key kops uses", false)
         // The commands the script ran are recorded in its block (probe14 P14-6: refusing the line refused the whole
         // transcript, exit 64): the block is kept, and what follows runs without what those commands changed.
         case "source":

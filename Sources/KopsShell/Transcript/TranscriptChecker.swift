@@ -98,7 +98,10 @@ public struct TranscriptChecker {
             }
             if let what = TranscriptChecker.redactedValues(in: line) { redacted[entry.line] = what }
             if TranscriptChecker.wasCancelled(entry.block) {
-                kept.append((entry.line, entry.command, "it was stopped with Ctrl-C when recorded"))
+                kept.append((
+                    entry.line, entry.command,
+                    entry.block.contains(TranscriptRecorder.terminatedLine)
+                        ? "kops was ended while it ran when recorded" : "it was stopped with Ctrl-C when recorded"))
             } else if let reason = ScriptPolicy.keptWhenChecked(line, registry: shell.context.registry) {
                 kept.append((entry.line, entry.command, reason))
             } else if let reason = ScriptPolicy.notReplayed(line, registry: shell.context.registry) {
@@ -118,6 +121,8 @@ public struct TranscriptChecker {
         let saved = (shell.recorder, shell.readOnly)
         (shell.recorder, shell.readOnly) = (recorder, !allowWrites)
         defer { (shell.recorder, shell.readOnly) = saved }
+        // The mode the recording started in, whatever this user's --output or profile says (probe18 P18-11).
+        shell.context.session.output = parsed.header.output ?? .table
         let initialOutput = shell.context.session.output
         // kops's look-ups are counted per session, as when it was recorded: the replay's, not earlier runs'.
         shell.context.ownLookups.startSession()
@@ -341,7 +346,7 @@ public struct TranscriptChecker {
         // Without its closing fence, whatever its length.
         if let last = lines.last, last.allSatisfy({ $0 == "`" }) { lines.removeLast() }
         guard let last = lines.last else { return false }
-        if last == TranscriptRecorder.interruptedLine { return true }
+        if last == TranscriptRecorder.interruptedLine || last == TranscriptRecorder.terminatedLine { return true }
         return [false, true].contains { sent in
             String(last) == ErrorReport(KapsoAPIError.transport(.cancelled(sent: sent))).line()
         }

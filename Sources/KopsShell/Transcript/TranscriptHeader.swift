@@ -39,12 +39,16 @@ public struct TranscriptHeader: Sendable, Equatable {
     public var phoneNumberID: String?
     /// True when phone numbers, contact names and message bodies were kept (`record --keep-pii`).
     public var keepPII: Bool
+    /// The output mode the session started in when it is one the page shows otherwise than tables (`json`,
+    /// `expanded`); nil for tables (`auto` writes tables on the page). `kops check` replays in it (probe18 P18-11).
+    public var output: OutputMode?
 
     public init(
         version: String = KopsVersion.current, time: String, profile: String, host: String, kind: APIKind? = nil,
-        seeded: Int64? = nil, phoneNumberID: String?, keepPII: Bool = false
+        seeded: Int64? = nil, phoneNumberID: String?, keepPII: Bool = false, output: OutputMode? = nil
     ) {
         self.version = version
+        self.output = output == .json || output == .expanded ? output : nil
         self.keepPII = keepPII
         self.time = time
         self.profile = profile
@@ -58,7 +62,7 @@ public struct TranscriptHeader: Sendable, Equatable {
     public init(session: Session, host: String, keepPII: Bool = false) {
         self.init(
             time: TranscriptHeader.now, profile: session.profile, host: host, phoneNumberID: session.phoneNumberID,
-            keepPII: keepPII)
+            keepPII: keepPII, output: session.output)
     }
 
     /// A header for the current time, from the session and the context's API.
@@ -68,7 +72,7 @@ public struct TranscriptHeader: Sendable, Equatable {
             time: TranscriptHeader.now, profile: context.session.profile,
             host: demo ? TranscriptHeader.demoHost : TranscriptHeader.label(baseURL: context.client.baseURL),
             kind: demo ? .demo : APIKind.of(baseURL: context.client.baseURL), seeded: context.simulatorSeeded,
-            phoneNumberID: context.session.phoneNumberID, keepPII: keepPII)
+            phoneNumberID: context.session.phoneNumberID, keepPII: keepPII, output: context.session.output)
     }
 
     /// The current UTC time as `YYYY-MM-DDTHH:MM:SSZ`.
@@ -108,9 +112,9 @@ public struct TranscriptHeader: Sendable, Equatable {
         ]
         if let kind { lines.append("- api kind: \(kind.rawValue)") }
         if let seeded { lines.append("- simulator seeded: \(TranscriptClock.iso(seeded))") }
-        lines += [
-            "- phone number id: \(phoneNumberID ?? "none")", "- personal data: \(keepPII ? "kept" : "masked")", "", "",
-        ]
+        lines.append("- phone number id: \(phoneNumberID ?? "none")")
+        if let output { lines.append("- output: \(output.rawValue)") }
+        lines += ["- personal data: \(keepPII ? "kept" : "masked")", "", ""]
         return lines.joined(separator: "\n")
     }
 }

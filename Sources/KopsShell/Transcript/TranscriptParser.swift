@@ -205,7 +205,7 @@ public struct TranscriptParser: Sendable {
             profile: fields["profile"] ?? "default",
             host: fields["api"] ?? "", kind: fields["api kind"].flatMap(TranscriptHeader.APIKind.init(rawValue:)),
             seeded: fields["simulator seeded"].flatMap(TranscriptClock.micros(iso:)), phoneNumberID: fields["phone number id"].flatMap { $0 == "none" ? nil : $0 },
-            keepPII: fields["personal data"] == "kept")
+            keepPII: fields["personal data"] == "kept", output: fields["output"].flatMap(OutputMode.init(rawValue:)))
         self.commands = commands
     }
 

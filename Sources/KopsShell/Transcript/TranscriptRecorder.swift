@@ -1,5 +1,6 @@
 internal import Foundation
 public import KapsoClient
+internal import KapsoDiagnostics
 
 /// Records a session as Markdown: a header, then one ```` ```kops ```` block per command line with the
 /// prompt, the line and its output (stdout and stderr interleaved, errors included).
@@ -118,6 +119,13 @@ public final class TranscriptRecorder: OutputSink {
             // One file, one promise: an appended part masked otherwise would put clear data under "masked" (probe9
             // P9-16), or masked data `kops check` replays in clear, and the file would never check clean.
             if recorded.keepPII != header.keepPII { throw .maskingDiffers(path: path, fileKeepsPII: recorded.keepPII) }
+            // `kops check` replays the whole file in the mode its header names (probe18 P18-11).
+            if recorded.output != header.output {
+                let mode = { (output: OutputMode?) in (output ?? .table).rawValue }
+                throw .recording(
+                    "cannot append to '\(path)': it was recorded with output \(mode(recorded.output)) and this session uses "
+                        + "\(mode(header.output)); run 'output \(mode(recorded.output))' first, or record to a new file")
+            }
             restore = restoreFile ?? TranscriptRestore()
             occurrences = TranscriptRestore.occurrences(in: existing)
             self.masker?.continueNumbering(after: existing)
@@ -166,7 +174,16 @@ public final class TranscriptRecorder: OutputSink {
         ownIDs = { [weak context] in context?.ids[.phoneNumber] ?? [] }
         liveBaseURL = context.client.baseURL
         clock = context.simulatorClock
+        guardBlock = { [weak context] in context?.guardTranscriptBlock($0) }
+        generatedSecrets = { [weak context] in context?.generatedSecrets ?? [] }
     }
+
+    /// Secrets kops generated this session (`ShellContext.generatedSecrets`): their masked forms lose their tail on the
+    /// page (`whsec_…67` → `whsec_…`), as a replay generates another secret and would never match (probe18 P18-3).
+    public var generatedSecrets: () -> [String] = { [] }
+
+    /// Told the file and closing text of each block as it opens, and nil as it closes (`ShellContext.guardTranscriptBlock`).
+    public var guardBlock: ((path: String, closing: String)?) -> Void = { _ in }
 
     /// A command line starts: opens a block (lines run by `source` go into the block of the `source` line).
     /// `record` lines are left out.
@@ -181,7 +198,7 @@ public final class TranscriptRecorder: OutputSink {
             if !skipping { append(prompt + maskLine(line) + "\n") }
             return
         }
-        skipping = TranscriptRecorder.commandName(of: line) == "record"
+        skipping = TranscriptRecorder.unrecorded.contains(TranscriptRecorder.commandName(of: line) ?? "")
         guard !skipping else { return }
         let clockLine = (snapshot ? TranscriptParser.snapshotLine + "\n" : "") + (clock.map { TranscriptClock.line($0()) + "\n" } ?? "")
         pending = (clockLine, prompt, line, typed ?? line)
@@ -189,6 +206,10 @@ public final class TranscriptRecorder: OutputSink {
         // line is written with its first output, so a listed number is not masked (other lines at once).
         if TranscriptRecorder.commandName(of: line) != "use" { open() }
     }
+
+    /// Command lines left out of a transcript: `record` (the recording itself), `exit` and `quit` (they print nothing,
+    /// and replayed they would end `kops check` there, so a part appended after one would never replay: probe18 P18-23).
+    static let unrecorded: Set<String> = ["record", ExitCommand.name, "quit"]
 
     /// The command a line runs, read as the shell reads it: its first word from the lexer, so any
     /// whitespace and quotes count (`\t"record" x` → `record`); nil for a line the lexer refuses or an
@@ -212,6 +233,8 @@ public final class TranscriptRecorder: OutputSink {
         append(clockLine)
         openBlock = ""
         append(TranscriptRecorder.fence + TranscriptRecorder.info + "\n" + prompt + shown + "\n")
+        lastPrompt = shown == line ? (prompt, line, text.utf8.count) : nil
+        if let file, writeFailure == nil { guardBlock((file, TranscriptRecorder.terminatedLine + "\n" + TranscriptRecorder.fence + "\n")) }
     }
 
     /// The last line of a block whose command was stopped with Ctrl-C when what it printed was not an error (a `trace`
@@ -219,6 +242,57 @@ public final class TranscriptRecorder: OutputSink {
     /// (probe16 P16-6). Written inside the block, as the reader of the evidence sees it; one of kops's `<!-- -->` marks.
     public static let interruptedLine =
         "<!-- interrupted: stopped with Ctrl-C, so the output above is partial; kops check keeps it as recorded -->"
+
+    /// The prompt line of the block just opened while nothing else followed it, and the length of `text` then: a line
+    /// masking left as typed, which `completeLine(with:)` may rewrite.
+    private var lastPrompt: (prompt: String, line: String, textCount: Int)?
+
+    /// The running command line took `words` that were not typed: the consent a "y" at a terminal gave (`--yes` for
+    /// `webhooks delete ID`: probe18 P18-20), or the session's id it used (`trace` → `trace WAMID`: probe18 P18-27).
+    /// Its prompt line, when nothing follows it yet, is rewritten with them (masked as any line, its restore line kept),
+    /// so `kops check` replays what ran, where no one is asked and the session before the recording is not there. A
+    /// line of several commands, one masking changed, or one whose block already has output is left as it is.
+    public func completeLine(with words: String) {
+        guard depth == 1, !skipping else { return }
+        if let waiting = pending {
+            guard ((try? Lexer.commands(in: waiting.line))?.count ?? 0) == 1 else { return }
+            pending = (waiting.clockLine, waiting.prompt, waiting.line + " " + words)
+            return
+        }
+        guard let opened = lastPrompt, ((try? Lexer.commands(in: opened.line))?.count ?? 0) == 1 else { return }
+        lastPrompt = nil
+        let line = opened.line + " " + words
+        let shown = maskLine(line)
+        let old = opened.prompt + opened.line + "\n", new = opened.prompt + shown + "\n"
+        if destination == .memory {
+            guard text.utf8.count == opened.textCount, text.hasSuffix(old) else { return }
+            text.removeLast(old.count)
+            text += new
+        }
+        if let file, writeFailure == nil {
+            var info = stat()
+            guard stat(file, &info) == 0, info.st_size >= old.utf8.count,
+                let handle = FileHandle(forUpdatingAtPath: file)
+            else { return }
+            defer { try? handle.close() }
+            let start = UInt64(info.st_size) - UInt64(old.utf8.count)
+            guard (try? handle.seek(toOffset: start)) != nil, let tail = try? handle.readToEnd(), tail == Data(old.utf8),
+                (try? handle.truncate(atOffset: start)) != nil
+            else { return }
+            writeFailure = TranscriptFile.append(Array(new.utf8), to: file)
+        }
+        if let block = openBlock, block.hasSuffix(old) { openBlock = String(block.dropLast(old.count)) + new }
+        occurrences[opened.line, default: 1] -= 1
+        let occurrence = occurrences[shown, default: 0]
+        occurrences[shown] = occurrence + 1
+        keep(line, as: shown, occurrence: occurrence)
+    }
+
+    /// The last line of a block whose command was running when kops was ended by SIGTERM, SIGHUP or SIGPIPE (a kill, a
+    /// closed terminal or ssh session, a closed pipe): written by the signal handler, with the closing fence, so the
+    /// file does not end inside the block and `kops check` keeps it as recorded (probe18 P18-8).
+    public static let terminatedLine =
+        "<!-- interrupted: kops was ended here (a kill, a closed terminal or pipe), so the output above is partial; kops check keeps it as recorded -->"
 
     /// The command line running was stopped with Ctrl-C: its block ends with `interruptedLine`.
     public func markInterrupted() {
@@ -233,6 +307,8 @@ public final class TranscriptRecorder: OutputSink {
         depth -= 1
         if depth == 0 {
             open()
+            // Forgotten before the fence is written: a signal between the two leaves the block open, never a stray fence.
+            guardBlock(nil)
             if !skipping { append(closingFence() + "\n\n") }
             skipping = false
         }
@@ -343,6 +419,16 @@ public final class TranscriptRecorder: OutputSink {
         return result
     }
 
+    /// Removes a transcript this recorder created that still holds only its header (`kops run --record` of a script
+    /// refused before its first line: nothing ran), so the corrected run can record to the same name (probe18 P18-1).
+    /// True when it was removed; a file with anything else in it stays.
+    public func removeIfOnlyHeader() -> Bool {
+        guard case .file = destination, let file, writeFailure == nil, restore.lines.isEmpty,
+            let data = FileManager.default.contents(atPath: file), String(decoding: data, as: UTF8.self) == header.markdown
+        else { return false }
+        return (try? FileManager.default.removeItem(atPath: file)) != nil
+    }
+
     /// Appends a block as recorded before (`kops check` keeps blocks it cannot replay).
     public func copy(_ block: String) {
         append(block)
@@ -384,7 +470,10 @@ public final class TranscriptRecorder: OutputSink {
         masker?.learnOwnNumbers(ownNumbers().map { String($0.prefix { !$0.isLetter }) })
         masker?.learnOwnIDs(ownIDs())
         let redacted = Redactor.maskHeaders(line, signatures: true)
-        return masker?.mask(commandLine: redacted) ?? redacted
+        // Control characters typed or pasted (a coloured copy's ESC [31m, a BEL) are shown as escapes, as in output,
+        // so the file never recolours or retitles its reader's terminal; the restore file keeps the line as it ran
+        // (probe18 P18-26).
+        return VisibleText.escaped(masker?.mask(commandLine: redacted) ?? redacted)
     }
 
     /// A block's line that masking changed is kept for the restore file, by its occurrence on the page.
@@ -403,6 +492,11 @@ public final class TranscriptRecorder: OutputSink {
     private func mask(_ text: String) -> String {
         masker?.learnOwnIDs(ownIDs())
         var masked = Redactor.maskHeaders(text, signatures: true)
+        for secret in generatedSecrets() {
+            let shown = SecretMask.text(secret)
+            let stable = String(shown.prefix { $0 != "…" }) + "…"
+            if shown != stable, masked.contains(shown) { masked = masked.replacingOccurrences(of: shown, with: stable) }
+        }
         if let liveBaseURL, masked.contains(liveBaseURL) {
             masked = masked.replacingOccurrences(of: liveBaseURL, with: header.shownBaseURL(live: liveBaseURL))
         }
@@ -410,6 +504,7 @@ public final class TranscriptRecorder: OutputSink {
     }
 
     private func append(_ chunk: String) {
+        lastPrompt = nil
         openBlock? += chunk
         if destination == .memory { text += chunk }
         guard let file, writeFailure == nil else { return }
