@@ -113,6 +113,8 @@ extension APIKeyShape.Problem {
         case .bearerPrefix: return "starts with 'Bearer '"
         case .headerLine: return "is a whole header line ('X-API-Key: ...')"
         case .assignment(let name): return "is a whole '\(name)=...' line"
+        // One word with blanks around it (`' sk_… '`, probe18 P18-16 said "(1 words)").
+        case .words(let count) where count <= 1: return "starts or ends with a space"
         case .words(let count): return "holds spaces (\(count) words)"
         case .path: return "is a path, not a key"
         case .colon: return "holds ':' (a URL, a reference or a list?)"
@@ -137,6 +139,8 @@ extension APIKeyShape.Problem {
             return "kops sends the key in the X-API-Key header itself; give the key alone"
         case .assignment:
             return "give only the value after '='"
+        case .words(let count) where count <= 1:
+            return "a key is one word with no blanks around it; remove the spaces"
         case .words:
             return "a key is one word; give the key alone"
         case .path:

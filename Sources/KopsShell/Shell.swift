@@ -142,6 +142,9 @@ public final class Shell {
         }
         defer { outputOverride = nil }
         var resolved: (any Command.Type)?
+        // Before any check: a secret given with a flag is known to every sink even when the line is refused (a
+        // `--headers` value that is not JSON, a bad flag after `--secret-key`: probe18 P18-6).
+        redactor.learn(arguments: words)
         do {
             let command = try context.registry.command(named: name)
             resolved = command
@@ -161,7 +164,6 @@ public final class Shell {
                 throw ScriptError.writeRefused(command: ScriptPolicy.label(typed))
             }
             if command.sendsRequests(arguments) { try context.needsKey() }
-            redactor.learn(arguments: words)
             let result = try command.run(arguments, in: context)
             redactor.learn(from: result.json)
             renderer.mode = outputOverride ?? context.session.output

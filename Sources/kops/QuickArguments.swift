@@ -16,7 +16,7 @@ enum QuickArguments {
     }
 
     private static let valued: Set<String> = ["--profile", "--base-url", "--output", "-c", "--timeout", "--var", "--record"]
-    private static let flags: Set<String> = ["--demo", "--no-color", "--verbose", "--allow-writes", "--update"]
+    private static let flags: Set<String> = ["--demo", "--no-color", "--verbose", "--allow-writes", "--update", "--force"]
 
     /// The launch `arguments` (without the program name) ask for, or nil when `Kops` must read them.
     static func parse(_ arguments: [String]) -> Parsed? {
@@ -39,6 +39,7 @@ enum QuickArguments {
                 case "--no-color": launch.noColor = true
                 case "--verbose": launch.verbose = true
                 case "--allow-writes": launch.script.allowWrites = true
+                case "--force": launch.script.force = true
                 default: launch.script.update = true
                 }
                 continue
@@ -60,7 +61,7 @@ enum QuickArguments {
                 guard let seconds = plainSeconds(value) else { return nil }
                 launch.timeout = seconds
             case "--var":
-                guard value.contains("=") else { return nil }
+                guard ScriptOptions.variableProblem([value]) == nil else { return nil }
                 launch.script.variables.append(value)
             default: launch.script.record = value
             }
@@ -79,7 +80,8 @@ enum QuickArguments {
 
     /// What `ScriptOptions.validate()` accepts.
     private static func scriptWordsAreValid(_ script: ScriptLaunch) -> Bool {
-        guard let verb = script.words.first else { return script.record == nil && !script.update }
+        guard let verb = script.words.first else { return script.record == nil && !script.update && !script.force }
+        if script.force && verb != "bundle" { return false }
         switch verb {
         case "run", "check": return script.words.count == 2
         case "bundle": return script.words.count <= 2

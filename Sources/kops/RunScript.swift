@@ -26,7 +26,14 @@ struct ScriptOptions: ParsableArguments {
     @Flag(help: "With check: rewrite the transcript with the new output.")
     var update = false
 
+    @Flag(help: "With bundle: replace an existing file.")
+    var force = false
+
     func validate() throws {
+        if let problem = Self.variableProblem(variables) { throw ValidationError(problem) }
+        if force && words.first != "bundle" {
+            throw ValidationError("--force goes with 'kops bundle FILE.md' (replaces an existing bundle)")
+        }
         guard let verb = words.first else {
             if record != nil || update {
                 throw ValidationError("--record and --update go with 'kops run' or 'kops check'")
@@ -46,9 +53,26 @@ struct ScriptOptions: ParsableArguments {
             if verb == "bundle" { throw ValidationError("usage: kops bundle [FILE.md]") }
             throw ValidationError("usage: kops \(verb) \(verb == "run" ? "FILE.kops" : "FILE.md")")
         }
-        for variable in variables where !variable.contains("=") {
-            throw ValidationError("invalid --var '\(variable)'; expected NAME=VALUE")
+    }
+
+    /// The `--var` words' first problem as one usage line, nil when each is `NAME=VALUE` with a NAME `${NAME}` can
+    /// read. Checked for every mode (`run`, `-c`, piped input, the shell): `kops --var X -c …` crashed (probe18 P18-14).
+    /// The value is never shown: it may be a secret.
+    static func variableProblem(_ variables: [String]) -> String? {
+        for variable in variables {
+            guard let equals = variable.firstIndex(of: "=") else {
+                // Named when it reads as a NAME that lost its value; a word shaped like a token is a value, not shown.
+                let shown = Interpolation.isName(variable) && HistoryPolicy.allows(variable) ? " '\(Shortened.text(variable))'" : ""
+                return "invalid --var\(shown): no '='; expected NAME=VALUE, e.g. --var hook=3d4e5f6a"
+            }
+            let name = String(variable[..<equals])
+            guard Interpolation.isName(name) else {
+                return name.isEmpty
+                    ? "invalid --var '=…': the NAME before '=' is empty; expected NAME=VALUE, e.g. --var hook=3d4e5f6a"
+                    : "invalid --var name '\(Shortened.text(name))'; expected letters, digits, '_', '-' or '.' before '='"
+            }
         }
+        return nil
     }
 }
 
@@ -59,6 +83,7 @@ struct ScriptLaunch: Equatable {
     var allowWrites = false
     var record: String?
     var update = false
+    var force = false
 
     init() {}
 
@@ -68,6 +93,7 @@ struct ScriptLaunch: Equatable {
         allowWrites = options.allowWrites
         record = options.record
         update = options.update
+        force = options.force
     }
 
     /// For `kops check FILE.md`, before any connection: refuses a file that is not a kops transcript, and
@@ -86,17 +112,18 @@ struct ScriptLaunch: Equatable {
 
     /// Runs `run` or `check` on the shell and returns the exit status; nil when neither was asked for.
     func run(shell: Shell, stderr: any OutputSink) -> ExitStatus? {
-        if words.first == "bundle" { return shell.run(words: words) }
+        if words.first == "bundle" { return shell.run(words: words + (force ? ["--force"] : [])) }
         guard let verb = words.first, words.count == 2 else { return nil }
         let path = words[1]
         return verb == "run" ? runScript(path, shell: shell, stderr: stderr) : check(path, shell: shell, stderr: stderr)
     }
 
-    /// Sets the `--var NAME=VALUE` variables in the session.
+    /// Sets the `--var NAME=VALUE` variables in the session (`validate` refused any other word), each value
+    /// registered as a secret when it is one, as `set` does.
     func setVariables(on shell: Shell) {
         for variable in variables {
-            let parts = variable.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            shell.context.session.variables[String(parts[0])] = String(parts[1])
+            guard let equals = variable.firstIndex(of: "=") else { continue }
+            shell.context.setVariable(String(variable[..<equals]), to: String(variable[variable.index(after: equals)...]))
         }
     }
 
@@ -115,6 +142,11 @@ struct ScriptLaunch: Equatable {
             return shell.report(
                 ScriptError.recording(
                     "'\(path)' already exists and kops never overwrites a transcript; give --record another name, or move it away first"))
+        } catch ScriptError.restoreExists(let path) {
+            // Its own message names the shell's `record --force`, which `kops run` does not take (probe18 P18-7).
+            return shell.report(
+                ScriptError.recording(
+                    "'\(path)' already exists: the restore file of an earlier transcript of that name, which 'kops check' needs; give --record another name, or move it away first"))
         } catch {
             return shell.report(error)
         }

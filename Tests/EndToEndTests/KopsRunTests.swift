@@ -95,6 +95,36 @@ import Testing
         #expect(files["kept.md"] == "# notes\n")
     }
 
+    static let emptyRestore = #"{"kops restore": 1, "lines": {}}"# + "\n"
+
+    /// Only the restore file of an earlier transcript is left (probe18 P18-7): the refusal names what `kops run` takes,
+    /// not the shell's `record --force`.
+    @Test func recordOntoALeftoverRestoreFileNamesWhatWorksHere() async throws {
+        let (result, files) = try await kops(
+            ["run", "n.kops", "--record", "rs.md"], files: ["n.kops": "numbers\n", "rs.md.restore": Self.emptyRestore])
+        #expect(result.stderr.contains("rs.md.restore' already exists: the restore file of an earlier transcript"), "\(result.stderr)")
+        #expect(result.stderr.hasSuffix("; give --record another name, or move it away first\n"), "\(result.stderr)")
+        #expect(!result.stderr.contains("--force"))
+        #expect(result.status == 1)
+        #expect(files["rs.md.restore"] == Self.emptyRestore)
+    }
+
+    /// `kops bundle FILE` onto an existing file offers the flags bundle takes, and `--force` works from the command line
+    /// too (probe18 P18-7: it said "add --append", and `kops bundle FILE --force` was an unknown option).
+    @Test func bundleOntoAnExistingFileOffersForceAndForceWorks() async throws {
+        let (refused, kept) = try await kops(["bundle", "b.md"], files: ["b.md": "# notes\n"])
+        #expect(refused.stderr.hasSuffix("b.md' already exists; add --force to replace it, or pick another name\n"), "\(refused.stderr)")
+        #expect(refused.stderr.hasPrefix("error: bundle: '"))
+        #expect(refused.status == 1)
+        #expect(kept["b.md"] == "# notes\n")
+        let (forced, replaced) = try await kops(["bundle", "b.md", "--force"], files: ["b.md": "# notes\n"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(replaced["b.md"]?.hasPrefix("# kops transcript\n") == true)
+        let (misplaced, _) = try await kops(["run", "n.kops", "--force"], files: ["n.kops": "numbers\n"])
+        #expect(misplaced.status == 64)
+        #expect(misplaced.stderr.contains("--force goes with 'kops bundle FILE.md'"), "\(misplaced.stderr)")
+    }
+
     @Test func aMissingScriptIs66() async throws {
         let (result, _) = try await kops(["run", "/nonexistent/none.kops"])
         #expect(result.stderr == "error: cannot read script '/nonexistent/none.kops': no such file; check the path\n")
@@ -253,5 +283,23 @@ import Testing
         let (result, _) = try await kops(["-c", "explain 131047"])
         #expect(result.stdout.contains("131047"))
         #expect(result.status == 0)
+    }
+
+    /// `--var` is checked in every mode (probe18 P18-14: `kops --var X -c …` and `kops --var X < input` crashed with
+    /// "Index out of range"): one usage line, exit 64, nothing run, and the value never shown.
+    @Test(arguments: [
+        (["--var", "X", "-c", "explain 131047"], "", "Error: invalid --var 'X': no '='; expected NAME=VALUE, e.g. --var hook=3d4e5f6a"),
+        (["--var", "X"], "explain 131047\n", "Error: invalid --var 'X': no '='; expected NAME=VALUE, e.g. --var hook=3d4e5f6a"),
+        (["--var", "whsec_NOTSHOWN_1234", "-c", "set"], "", "Error: invalid --var: no '='; expected NAME=VALUE, e.g. --var hook=3d4e5f6a"),
+        (["--var", "=1", "-c", "set"], "", "Error: invalid --var '=…': the NAME before '=' is empty; expected NAME=VALUE, e.g. --var hook=3d4e5f6a"),
+        (["--var", "a b=1", "-c", "set"], "", "Error: invalid --var name 'a b'; expected letters, digits, '_', '-' or '.' before '='"),
+        (["--var", "X", "run", "x.kops"], "", "Error: invalid --var 'X': no '='; expected NAME=VALUE, e.g. --var hook=3d4e5f6a"),
+    ])
+    func aMalformedVarIsOneUsageLineInEveryMode(arguments: [String], stdin: String, expected: String) throws {
+        let result = try ProcessRunner.run("kops", arguments, environment: ["XDG_CONFIG_HOME": "/nonexistent-kops"], stdin: stdin)
+        #expect(result.status == 64, "\(arguments): \(result.stderr)")
+        #expect(result.stdout == "")
+        #expect(result.stderr.hasPrefix(expected), "\(arguments): \(result.stderr)")
+        #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("NOTSHOWN"))
     }
 }

@@ -45,4 +45,26 @@ import Testing
         #expect(recorded.contains("created webhook"), "the writes ran: \(result.stderr)")
         #expect(!result.stderr.contains("unknown command"), "the BOM and CR were not part of a command: \(result.stderr)")
     }
+
+    /// A secret given with `--var` reaches no output, as one typed with `set` (probe18 P18-15: `set` listed it in
+    /// clear on stdout, where CI logs it), in -c, piped input and `run`.
+    @Test func aSecretGivenWithVarIsListedRedacted() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-var-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let script = folder.appendingPathComponent("vs.kops").path
+        try Data("set\n".utf8).write(to: URL(fileURLWithPath: script))
+        let secret = "whsec_VARSECRET_canary_16"
+        let environment = ["XDG_CONFIG_HOME": folder.path, "XDG_STATE_HOME": folder.path]
+        for (arguments, stdin) in [
+            (["--var", "K=\(secret)", "-c", "set"], ""), (["--var", "K=\(secret)"], "set\n"),
+            (["--var", "K=\(secret)", "run", script], ""), (["--var", "hook_token=0123456789abcdef", "-c", "set"], ""),
+        ] {
+            let result = try ProcessRunner.run("kops", arguments, environment: environment, stdin: stdin)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            #expect(!result.stdout.contains(secret) && !result.stderr.contains(secret), "\(arguments): \(result.stdout)")
+            #expect(!result.stdout.contains("0123456789abcdef"), "\(arguments): \(result.stdout)")
+            #expect(result.stdout.contains(": <redacted>\n"), "\(arguments): \(result.stdout)")
+        }
+    }
 }

@@ -36,6 +36,15 @@ import Testing
         #expect(!problem.what.contains("ABCDEFGH") && !problem.fix.contains("ABCDEFGH"))
     }
 
+    /// A key with blanks around it is one word: its reason says so, not "holds spaces (1 words)" (probe18 P18-16).
+    @Test(arguments: [" " + key + " ", key + " ", " " + key])
+    func aKeyWithBlanksAroundItSaysSo(value: String) throws {
+        let problem = try #require(APIKeyShape.problem(in: value))
+        #expect(problem.what == "starts or ends with a space")
+        #expect(problem.fix == "a key is one word with no blanks around it; remove the spaces")
+        #expect(APIKeyShape.problem(in: Self.key + " extra")?.what == "holds spaces (2 words)")
+    }
+
     /// Keys the simulator and real projects use, base64 padding included, go through: no length minimum, no prefix.
     @Test(arguments: [
         key, "K", "demo-key", "test_key_0123456789", "aGVsbG8gd29ybGQgaGVsbG8=", "abc==", "EAAGm0PX4ZCpsBAKZBqwertyuiop",

@@ -22,7 +22,7 @@ import Testing
         [], ["--version"], ["-c", "numbers"], ["-c", "use 100200300400501; messages --limit 5"], ["--demo"],
         ["--demo", "-c", "numbers"], ["run", "checks.kops"], ["run", "checks.kops", "--var", "id=1", "--var", "n=2"],
         ["--allow-writes", "run", "x.kops", "--record", "out.md"], ["check", "t.md"], ["check", "t.md", "--update"],
-        ["bundle"], ["bundle", "b.md"], ["--output", "json", "-c", "numbers"], ["--profile", "acme", "--verbose"],
+        ["bundle"], ["bundle", "b.md"], ["bundle", "b.md", "--force"], ["--output", "json", "-c", "numbers"], ["--profile", "acme", "--verbose"],
         ["--base-url", "https://api.kapso.ai", "--timeout", "2.5", "--no-color"], ["--timeout", "30", "-c", "health"],
         ["-c", "numbers", "--output", "expanded", "--demo"], ["-c", "a", "-c", "b"], ["-c", "a; b", "--demo", "-c", "c"],
     ])
@@ -37,7 +37,8 @@ import Testing
         ["--timeout", "1e3"], ["--timeout", "inf"], ["--base-url", "api.kapso.ai"], ["-c"], ["-c", ""],
         ["-c", "-x"], ["--output=json"], ["--demo", "--demo"], ["run"], ["run", "a", "b"],
         ["check"], ["bundle", "a", "b"], ["frob", "x"], ["--record", "out.md"], ["--update"],
-        ["run", "x.kops", "--var", "novalue"], ["--", "run", "x"], ["--version", "--demo"], ["-cnumbers"],
+        ["run", "x.kops", "--var", "novalue"], ["--var", "novalue", "-c", "set"], ["--var", "=1", "-c", "set"],
+        ["--var", "a b=1"], ["run", "x.kops", "--force"], ["--force"], ["--force", "-c", "numbers"], ["--", "run", "x"], ["--version", "--demo"], ["-cnumbers"],
     ])
     func everythingElseIsLeftToTheParser(_ arguments: [String]) {
         #expect(QuickArguments.parse(arguments) == nil)

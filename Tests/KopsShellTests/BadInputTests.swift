@@ -17,6 +17,19 @@ import Testing
         #expect(try Lexer.commands(in: line).first?.map(\.text) == words)
     }
 
+    /// `assert … < abc` is a usage error naming the value, not a failed check with the actual value (probe18 P18-16).
+    @Test(arguments: ["<", ">"])
+    func anOrderingAssertOfNoNumberIsAUsageError(op: String) {
+        for bad in ["abc", "nan", "inf"] {
+            let result = OfflineShell.run("assert", ".data", "|", "length", op, bad)
+            #expect(result.status == .usage)
+            #expect(
+                result.err
+                    == "error: assert: invalid value after '\(op)' '\(bad)'; expected a number ('<' and '>' compare numbers; use == or contains for text)\n")
+        }
+        #expect(OfflineShell.run("assert", ".data", "|", "length", op, "2.5").err.hasPrefix("error: assert: no result"))
+    }
+
     @Test func columnsCountCharactersAsTheTerminalShowsThem() throws {
         let words = try Lexer.commands(in: "e\u{301}e\u{301} 'x'")[0]
         #expect(words.map(\.column) == [1, 4])

@@ -145,8 +145,88 @@ import Testing
         }
         #expect(evidence.transcript.contains(#"--headers '{"Cookie":"<redacted>","X-Hook-Pass":"<redacted>"}'"#))
         #expect(evidence.transcript.contains(#""X-Hook-Pass": "<redacted>""#))
-        // The error line still says what was wrong after the masked value.
-        #expect(evidence.terminal.contains("; expected a JSON object of strings"))
+        // The error line says what was wrong and how to type it, and shows no value.
+        #expect(evidence.terminal.contains("error: webhooks: --headers is not JSON (its value is not shown: it may hold secrets); quote the JSON: --headers '{\"X-Env\":\"prod\"}'\n"))
+    }
+
+    /// JSON typed unquoted in the shell (its lexer takes the double quotes away) under a header name that is no
+    /// credential header (probe18 P18-6): the error showed the value in clear and the transcript kept it, while the
+    /// recorded command line was redacted. Neither the error, the transcript nor history holds it now.
+    @Test(arguments: [
+        #"--headers {"X-Api-Token":"CANARY15hdr"}"#,
+        #"--headers '{"X-Api-Token": ["CANARY15hdr"]}'"#,
+        #"--headers '["CANARY15hdr"]'"#,
+        #"--headers=X-Api-Token:CANARY15hdr"#,
+    ])
+    func aHeadersValueKopsRefusesAppearsNowhere(flag: String) async throws {
+        let evidence = try await session([
+            "use 100200300400501",
+            "webhooks create --url https://x.test/h6 --events whatsapp.message.received \(flag)",
+        ])
+        for (name, text) in [
+            ("terminal", evidence.terminal), ("transcript", evidence.transcript), ("history", evidence.history),
+        ] {
+            #expect(!text.contains("CANARY15hdr"), "the header value leaked into the \(name): \(text)")
+        }
+        #expect(evidence.terminal.contains("error: webhooks: --headers "), "\(evidence.terminal)")
+    }
+
+    /// The secret kops generates for `webhooks create` (no --secret-key) is known to the redactor before the request
+    /// is sent (probe18 P18-17): an API error that echoes the request body shows it masked, on the terminal and in
+    /// the transcript, as it does a --secret-key the user typed.
+    @Test func aGeneratedSecretEchoedByAnAPIErrorAppearsNowhere() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-canary-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let transcript = folder.appendingPathComponent("t.md").path
+        for status in [422, 500] {
+            let transport = RequestEchoTransport(status: status)
+            let client = KapsoClient(baseURL: "https://api.kapso.ai", apiKey: Secret(CanaryTests.apiKey), transport: transport)
+            let context = ShellContext(
+                session: Session(baseURL: client.baseURL, phoneNumberID: "100200300400501"), client: client, registry: .standard)
+            let output = BufferOutput()
+            let shell = Shell(context: context, renderer: Renderer(), output: output)
+            shell.run(line: "record \(transcript) --force")
+            shell.run(line: "webhooks create --url https://x.test/h7 --events whatsapp.message.received")
+            shell.run(line: "record stop")
+            #expect(transport.bodies.count == 1, "\(output.combined)")
+            let sent = try #require(transport.bodies.first)
+            let secret = try #require(sent.split(separator: "\"").first { $0.hasPrefix("whsec_") })
+            let recorded = try String(contentsOfFile: transcript, encoding: .utf8)
+            #expect(output.err.contains("Validation failed for"), "\(output.err)")
+            for (name, text) in [("terminal", output.combined), ("transcript", recorded)] {
+                #expect(!text.contains(secret), "the generated secret leaked into the \(name) after a \(status): \(text)")
+                #expect(!text.contains(CanaryTests.apiKey))
+            }
+        }
+    }
+
+    /// A secret given with `kops --var NAME=VALUE` is registered like one typed with `set` (probe18 P18-15): `set`
+    /// lists it as `<redacted>`, under an innocent name (by its shape) or a secret-looking name (by the name).
+    @Test(arguments: [("K", "whsec_canary_VAR_16ab"), ("hook_secret", "6f1e2d3c4b5a6978canary")])
+    func aVariableSetLikeVarIsRedactedLikeOneSetBySet(name: String, value: String) {
+        let offline = OfflineShell()
+        offline.shell.context.setVariable(name, to: value)
+        offline.shell.run(line: "set")
+        offline.shell.run(line: "explain ${\(name)}")
+        #expect(!offline.output.combined.contains(value), "\(offline.output.combined)")
+        #expect(offline.output.out.contains("\(name): <redacted>"), "\(offline.output.out)")
+    }
+
+    /// An environment variable's NAME is no secret (probe18 P18-9): after `profile add … --key-env KAPSO_API_KEY`,
+    /// `state` and `help configuration` still name the variable; its value (the key) stays masked.
+    @Test func anEnvironmentVariableNameIsNotLearnedAsASecret() {
+        let offline = OfflineShell()
+        offline.shell.run(line: "profile add b --base-url https://api.kapso.ai --key-env KAPSO_API_KEY")
+        offline.shell.run(line: "help configuration")
+        #expect(!offline.shell.redactor.knownSecrets.contains { $0.revealed == "KAPSO_API_KEY" })
+        #expect(!offline.output.combined.contains("<redacted>"), "\(offline.output.combined)")
+        #expect(offline.output.out.contains("KAPSO_API_KEY"))
+        #expect(HistoryPolicy.allows("profile add b --base-url https://api.kapso.ai --key-env EAGLE_KAPSO_KEY2"))
+        // Token-shaped words under the same prefixes are still secrets.
+        for token in ["kapso_live_canary01", "KAPSO_7F3A9C2D1E0B8A6F", "EAAGcanaryMETATOKEN04zzzz", "sk_test_SECRET123"] {
+            #expect(!HistoryPolicy.allows("set x \(token)"), "\(token)")
+        }
     }
 
     /// Credentials inside a webhook's URL (probe finding F30): the userinfo password and credential-named query
@@ -263,6 +343,24 @@ import Testing
         redactor.knownSecrets.append(Secret("k"))
         redactor.knownSecrets.append(Secret("sk_test_long_enough"))
         #expect(redactor.redact("check the key sk_test_long_enough") == "check the key <redacted>")
+    }
+}
+
+/// Answers every request with `status` and an error that quotes the request body (as some validation errors do).
+private final class RequestEchoTransport: HTTPTransport {
+    let status: Int
+    var bodies: [String] = []
+    var observer: (@Sendable (HTTPExchange) -> Void)?
+
+    init(status: Int) { self.status = status }
+
+    func send(_ request: HTTPRequest) throws(TransportError) -> HTTPResponse {
+        let body = String(decoding: request.body ?? [], as: UTF8.self)
+        bodies.append(body)
+        let message = JSONValue.string("Validation failed for \(body)").serialized()
+        return HTTPResponse(
+            status: status, headers: [(name: "Content-Type", value: "application/json")],
+            body: Array("{\"error\": \(message)}".utf8))
     }
 }
 

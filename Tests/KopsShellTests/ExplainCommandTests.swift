@@ -83,6 +83,16 @@ import Testing
                 + "usage: explain CODE|PASTED-ERROR\n")
     }
 
+    /// `explain ""` typed no '#': the error says the quotes were empty, not that '#' starts a comment (probe18 P18-16).
+    @Test func anEmptyQuotedCodeSaysSoAndNotTheCommentHint() {
+        let offline = OfflineShell()
+        offline.shell.run(line: #"explain """#)
+        offline.shell.run(line: "explain ''")
+        #expect(
+            offline.output.err
+                == String(repeating: "error: explain: missing error code (the quotes held nothing); usage: explain CODE|PASTED-ERROR\n", count: 2))
+    }
+
     @Test func printsStructuredJSON() {
         let offline = OfflineShell()
         offline.shell.run(line: "output json; explain 250")

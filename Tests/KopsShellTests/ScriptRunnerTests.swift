@@ -1,3 +1,4 @@
+import Foundation
 import KopsShell
 import KopsTestSupport
 import Testing
@@ -132,5 +133,18 @@ import Testing
             try ScriptRunner.load(path: "/nonexistent/x.kops")
         }
         #expect(ScriptError.scriptNotFound(path: "x", reason: "r").exitStatus == .noInput)
+    }
+
+    /// A transcript given to `kops run` (or `source`) is named as one, with the command that replays it (probe18
+    /// P18-16: its Markdown ran as commands and the error was "unknown command '-'").
+    @Test func aTranscriptGivenToRunPointsToCheck() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kops-t-\(UUID().uuidString).md").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data("\u{FEFF}# kops transcript\r\n\r\n- kops: 1\r\n".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: ScriptError.transcriptNotScript(path: path)) { try ScriptRunner.load(path: path) }
+        #expect(
+            ScriptError.transcriptNotScript(path: "f1.md").message
+                == "'f1.md' is a kops transcript, not a script; replay it with 'kops check f1.md'")
+        #expect(ScriptError.transcriptNotScript(path: "f1.md").exitStatus == .usage)
     }
 }

@@ -429,7 +429,7 @@ func recordPage(_ lines: [String], width: Int? = 60, keepPII: Bool = false) asyn
         #expect(!made.bundle.contains("wamid.") && !made.bundle.contains("14155550142"))
         #expect(made.restore?.lines["message <message 1>"] == ["message \(Demo.danaInbound)"])
         #expect(made.replayDiff.isEmpty, "\(made.replayDiff.joined(separator: "\n"))")
-        #expect(made.refused.contains("b.md' already exists; add --append"), "a second bundle does not overwrite")
+        #expect(made.refused.contains("b.md' already exists; add --force to replace it, or pick another name"), "a second bundle does not overwrite")
     }
 }
 

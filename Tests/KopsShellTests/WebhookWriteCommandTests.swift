@@ -48,7 +48,7 @@ import Testing
         ),
         (
             "webhooks create --url https://example.com/hook --events whatsapp.message.received --headers '{\"X-Env\": 1}'",
-            "error: webhooks: invalid value for --headers '{\"X-Env\": 1}'; expected a JSON object of strings, e.g. {\"X-Env\":\"prod\"}\n"
+            "error: webhooks: --headers has a value that is not a string (its value is not shown: it may hold secrets); give a JSON object of strings: --headers '{\"X-Env\":\"prod\"}'\n"
         ),
         (
             "webhooks create --url https://example.com/hook --events '[\"whatsapp.message.received\"' ",

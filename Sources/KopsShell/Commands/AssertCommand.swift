@@ -32,7 +32,14 @@ public enum AssertCommand: ScriptCommand {
         if comparison != .exists && opIndex + 1 >= words.count {
             throw ShellError.missingArgument(command: name, what: "VALUE after '\(comparison.rawValue)'", usage: usage)
         }
-        return (path, comparison, words[(opIndex + 1)...].joined(separator: " "))
+        let expected = words[(opIndex + 1)...].joined(separator: " ")
+        // `< abc` can never hold: a usage error, not a failed check that reports the actual value (probe18 P18-16).
+        if comparison == .less || comparison == .greater, !(Double(expected)?.isFinite ?? false) {
+            throw ShellError.invalidValue(
+                command: name, what: "value after '\(comparison.rawValue)'", value: expected,
+                expected: "a number ('<' and '>' compare numbers; use == or contains for text)")
+        }
+        return (path, comparison, expected)
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {

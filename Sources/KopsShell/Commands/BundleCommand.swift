@@ -42,6 +42,10 @@ public enum BundleCommand: ScriptCommand {
         var header = recorded.map { TranscriptParser($0).header } ?? TranscriptHeader(context: context)
         header.time = TranscriptHeader.now
         if let session { header.keepPII = session.header.keepPII }
+        // `record`'s advice for an existing file names --append, which bundle does not take (probe18 P18-7).
+        if !arguments.has("--force"), FileManager.default.fileExists(atPath: path) {
+            throw ScriptError.recording("bundle: '\(path)' already exists; add --force to replace it, or pick another name")
+        }
         let bundle = try TranscriptRecorder(
             header: header, destination: .file(path), opening: arguments.has("--force") ? .replace : .create,
             preamble: header.markdown + facts(context: context, period: period, recorded: recorded != nil),
@@ -116,8 +120,16 @@ public enum BundleCommand: ScriptCommand {
     }
 
     /// `kops-bundle-20261121-120000.md` in the current folder.
+    /// `kops-bundle-YYYYMMDD-HHMMSS.md`, with `-2`, `-3`, … when a bundle of that second exists: two plain `bundle`
+    /// lines in one second must not refuse each other (probe18 P18-7).
     private static func defaultPath() -> String {
         let stamp = TranscriptHeader.now.filter { $0.isNumber || $0 == "T" }.replacingOccurrences(of: "T", with: "-")
-        return "kops-bundle-\(stamp).md"
+        var path = "kops-bundle-\(stamp).md"
+        var counter = 1
+        while FileManager.default.fileExists(atPath: path) || FileManager.default.fileExists(atPath: path + ".restore") {
+            counter += 1
+            path = "kops-bundle-\(stamp)-\(counter).md"
+        }
+        return path
     }
 }

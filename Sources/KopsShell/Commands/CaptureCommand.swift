@@ -49,7 +49,7 @@ public enum CaptureCommand: ScriptCommand {
             throw ScriptError.maskedValue(path: path.text, isText: isText, reveal: isText ? revealing(context.resultCommand) : nil)
         }
         // Revealed on the terminal, so the user has it; kept in the variable, masked in every sink as before.
-        context.shell?.redactor.remember(secret: secret)
+        context.keepSecret(secret)
         context.session.variables[variable] = secret
         return CommandResult(blocks: [.hint("\(variable) = \(value.scalarText) (the secret itself; kops prints it masked)")])
     }

@@ -26,6 +26,10 @@ public enum ExplainCommand: Command {
     private static func pasted(_ arguments: Arguments) throws(ShellError) -> PastedError {
         let text = arguments.positionals.joined(separator: " ")
         guard !text.isEmpty else {
+            // `explain ""`: a word was typed and it was empty; the '#' hint is for a line the lexer cut at a '#'.
+            if !arguments.positionals.isEmpty {
+                throw .missingArgument(command: name, what: "error code (the quotes held nothing)", usage: usage)
+            }
             throw .missingArgument(
                 command: name, what: "error code ('#' starts a comment: write 131047 or quote it, '#131047')", usage: usage)
         }

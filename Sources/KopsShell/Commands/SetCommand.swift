@@ -67,7 +67,7 @@ public enum SetCommand: ScriptCommand {
         }
         let value = try assignment(arguments)?.value ?? ""
         if !arguments.has("--default") || context.session.variables[variable] == nil {
-            context.session.variables[variable] = value
+            context.setVariable(variable, to: value)
         }
         return CommandResult()
     }

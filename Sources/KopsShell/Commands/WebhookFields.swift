@@ -143,13 +143,18 @@ struct WebhookFields {
     }
 
     /// `--headers` as a JSON object whose values are all strings.
+    /// Refused without showing the value (a header may be the receiver's password): JSON typed unquoted in the shell,
+    /// whose lexer takes the double quotes away, is the usual slip, so the fix names the quoting (probe18 P18-6).
     static func checkedHeaders(_ text: String) throws(ShellError) -> JSONValue {
-        guard let object = (try? JSONValue.parse(Array(text.utf8)))?.object,
-            object.entries.allSatisfy({ $0.value.string != nil })
-        else {
-            throw .invalidValue(
-                command: "webhooks", what: "value for --headers", value: text,
-                expected: "a JSON object of strings, e.g. {\"X-Env\":\"prod\"}")
+        let example = "quote the JSON: --headers '{\"X-Env\":\"prod\"}'"
+        guard let json = try? JSONValue.parse(Array(text.utf8)) else {
+            throw .invalidSecretValue(command: "webhooks", flag: "--headers", problem: "is not JSON", expected: example)
+        }
+        guard let object = json.object, object.entries.allSatisfy({ $0.value.string != nil }) else {
+            throw .invalidSecretValue(
+                command: "webhooks", flag: "--headers",
+                problem: json.object == nil ? "is not a JSON object" : "has a value that is not a string",
+                expected: "give a JSON object of strings: --headers '{\"X-Env\":\"prod\"}'")
         }
         return .object(object)
     }

@@ -39,6 +39,9 @@ extension WebhooksCommand {
         var generated: String?
         if form.fields["secret_key"] == nil {
             let secret = generatedSecret()
+            // Known to the redactor before the request is sent: an API error that echoes the request body, or a
+            // timeout's report, masks it like a --secret-key the user typed (probe18 P18-17).
+            context.keepSecret(secret)
             form.fields["secret_key"] = .string(secret)
             generated = secret
         }

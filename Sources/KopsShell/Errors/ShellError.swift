@@ -9,6 +9,9 @@ public enum ShellError: KopsError, Equatable {
     case missingArgument(command: String, what: String, usage: String)
     /// A flag or argument value outside what the command accepts.
     case invalidValue(command: String, what: String, value: String, expected: String)
+    /// A value of a flag that carries secrets (`--headers`) kops cannot use; `problem` says why. The value itself is
+    /// never shown: it may hold the receiver's credentials (probe18 P18-6).
+    case invalidSecretValue(command: String, flag: String, problem: String, expected: String)
     /// More positional arguments than the command takes.
     case unexpectedArgument(command: String, argument: String, usage: String)
     /// The line could not be split into words.
@@ -53,6 +56,8 @@ public enum ShellError: KopsError, Equatable {
             "\(command): missing \(what); usage: \(usage)"
         case .invalidValue(let command, let what, let value, let expected):
             "\(command): invalid \(what) '\(Shortened.text(value))'; expected \(expected)"
+        case .invalidSecretValue(let command, let flag, let problem, let expected):
+            "\(command): \(flag) \(problem) (its value is not shown: it may hold secrets); \(expected)"
         case .unexpectedArgument(let command, let argument, let usage):
             "\(command): unexpected argument '\(Shortened.text(argument))'; usage: \(usage)"
         case .syntax(let text):
@@ -86,7 +91,8 @@ public enum ShellError: KopsError, Equatable {
 
     public var exitStatus: ExitStatus {
         switch self {
-        case .unknownCommand, .unknownFlag, .missingArgument, .invalidValue, .unexpectedArgument, .syntax: .usage
+        case .unknownCommand, .unknownFlag, .missingArgument, .invalidValue, .invalidSecretValue, .unexpectedArgument, .syntax:
+            .usage
         case .malformedSignature, .unreadableID, .notAnError: .usage
         case .idNotFound, .notAPhoneNumberID: .failure
         case .idUnchecked(_, let status): status

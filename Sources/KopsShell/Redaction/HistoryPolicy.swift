@@ -50,11 +50,25 @@ public enum HistoryPolicy {
 
     /// True for a word that starts like a credential (`TokenPrefix.all`: `whsec_`, `sk_`, `kapso_`, `kops_`, `EAA`,
     /// `Bearer`, in any case) and goes on for more than three characters after it, unless it names webhook events
-    /// (`kapso_agent.run.failed`, `WebhookEvents.namesEventsOnly`).
+    /// (`kapso_agent.run.failed`, `WebhookEvents.namesEventsOnly`) or an environment variable (`KAPSO_API_KEY`:
+    /// `isEnvironmentName`).
     static func hasTokenPrefix(_ word: String) -> Bool {
         let lower = word.lowercased()
         return tokenPrefixes.contains { lower.hasPrefix($0) && word.count > $0.count + 3 }
-            && !WebhookEvents.namesEventsOnly(word)
+            && !WebhookEvents.namesEventsOnly(word) && !isEnvironmentName(word)
+    }
+
+    /// `KAPSO_API_KEY`, `EAGLE_KAPSO_KEY2`: upper-case words of letters joined by `_` (a part may mix in digits only
+    /// when short, `KEY2`, `V1`), the name `profile add --key-env` and `help configuration` show, not a key: a
+    /// token's random part mixes letters and digits at length, and real prefixes are typed in lower case (probe18
+    /// P18-9: the name was redacted everywhere once typed).
+    static func isEnvironmentName(_ word: String) -> Bool {
+        guard let first = word.first, first.isASCII, first.isUppercase,
+            word.allSatisfy({ $0 == "_" || ($0.isASCII && ($0.isUppercase || $0.isNumber)) })
+        else { return false }
+        return word.split(separator: "_").allSatisfy { part in
+            part.allSatisfy(\.isLetter) || part.allSatisfy(\.isNumber) || part.count <= 4
+        }
     }
 
     private static func isUUID(_ word: String) -> Bool {

@@ -250,10 +250,13 @@ extension Redactor {
     /// `learn(arguments:)`; without `testingBytesFirst` every word is read in full (the reading the test stands for).
     mutating func learn(arguments words: [String], testingBytesFirst: Bool) {
         for (index, word) in words.enumerated() where !testingBytesFirst || Redactor.mayNameSecret(argument: word) {
-            if word == Redactor.headersFlag, index + 1 < words.count,
-                let headers = try? JSONValue.parse(Array(words[index + 1].utf8))
-            {
-                for value in Redactor.customHeaderValues(headers) { remember(value) }
+            if word == Redactor.headersFlag, index + 1 < words.count {
+                // Text that is no JSON object (typed unquoted) is a secret whole: its values cannot be told apart.
+                if let headers = (try? JSONValue.parse(Array(words[index + 1].utf8)))?.object {
+                    for value in Redactor.customHeaderValues(.object(headers)) { remember(value) }
+                } else {
+                    remember(words[index + 1])
+                }
             }
             let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
             if parts.count == 2, Redactor.isSecretFlag(parts[0]) {
@@ -266,9 +269,18 @@ extension Redactor {
         if let first = setWords.first, let assigned = Redactor.secretAssignment(first) {
             remember(([assigned.value] + setWords.dropFirst()).joined(separator: " "))
             remember(assigned.value)
-        } else if setWords.count > 1, Redactor.isSecretName(setWords[0]) {
-            remember(setWords.dropFirst().joined(separator: " "))
+        } else if setWords.count > 1 {
+            learn(variable: setWords[0], value: setWords.dropFirst().joined(separator: " "))
         }
+    }
+
+    /// Remembers the value of a session variable (`set NAME VALUE`, `kops --var NAME=VALUE`, `capture`) when it is
+    /// a secret: its name looks secret (`hook_secret`, `API_KEY`: `isSecretName`), or a piece of it starts like a
+    /// token (`whsec_…`, `sk_…`: `learn(secretsTypedIn:)`). One rule for every way a variable is set, so `set`
+    /// lists a `--var` secret as `<redacted>` as it does a typed one (probe18 P18-15).
+    public mutating func learn(variable name: String, value: String) {
+        if Redactor.isSecretName(name) { remember(value) }
+        learnEveryPiece(secretsTypedIn: value)
     }
 
     /// Remembers the secrets a typed line shows by their shape, whatever command it is, or none: each piece (split

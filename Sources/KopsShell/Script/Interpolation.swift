@@ -82,7 +82,7 @@ public enum Interpolation {
     }
 
     /// Letters, digits, `_`, `-` and `.`, not empty.
-    static func isName(_ text: String) -> Bool {
+    public static func isName(_ text: String) -> Bool {
         !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || "_-.".contains($0) }
     }
 

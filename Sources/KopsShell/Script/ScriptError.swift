@@ -47,6 +47,8 @@ public enum ScriptError: KopsError, Equatable {
     case transcriptExists(path: String)
     /// `kops check` or `record --append` on a file that is not a kops transcript.
     case notATranscript(path: String)
+    /// `kops run` or `source` given a kops transcript (probe18 P18-16: its Markdown ran as commands, "unknown command '-'").
+    case transcriptNotScript(path: String)
     /// `record FILE` (masking) where `FILE.md.restore` exists without `FILE.md`: another transcript's restore file.
     case restoreExists(path: String)
     /// `record FILE` (masking) where `FILE.md.restore` is a file kops did not write.
@@ -129,6 +131,8 @@ public enum ScriptError: KopsError, Equatable {
             "source: \(path) is already running (it sources itself, directly or through another script); remove the loop"
         case .transcriptExists(let path):
             "'\(path)' already exists; add --append to continue it, --force to replace it, or pick another name"
+        case .transcriptNotScript(let path):
+            "'\(path)' is a kops transcript, not a script; replay it with 'kops check \(path)'"
         case .notATranscript(let path):
             "'\(path)' is not a kops transcript (no '\(TranscriptHeader.title)' first line); nothing was written"
         case .restoreExists(let path):
@@ -165,7 +169,7 @@ public enum ScriptError: KopsError, Equatable {
     public var exitStatus: ExitStatus {
         switch self {
         case .unsetVariable, .unsetEnvironmentVariable, .malformedInterpolation, .malformedPath, .notATranscript,
-            .lineTooLong, .variableTooLarge, .sourceTooDeep, .sourceLoop:
+            .transcriptNotScript, .lineTooLong, .variableTooLarge, .sourceTooDeep, .sourceLoop:
             .usage
         case .missingRestore, .restoreLacksLine: .noInput
         case .notReplayed, .unclosedBlock, .writesToOtherAPI: .usage

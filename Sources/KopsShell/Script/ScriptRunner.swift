@@ -37,6 +37,7 @@ public struct ScriptRunner: Sendable {
         else {
             throw .scriptNotFound(path: path, reason: "not readable UTF-8 text")
         }
+        guard !TranscriptParser.isTranscript(source) else { throw .transcriptNotScript(path: path) }
         return ScriptRunner(path: path, source: source, allowWrites: allowWrites)
     }
 
