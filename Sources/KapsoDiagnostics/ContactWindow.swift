@@ -38,6 +38,10 @@ public struct ContactWindow: Sendable, Equatable {
     /// The newest inbound message that is not the contact writing (`WindowEvidence`), when it is newer than the last
     /// message they wrote: `2026-11-21T11:00:00Z: a reaction removed, not a new message`. Named, never counted.
     public var notCounted: String? = nil
+    /// The newest readable time of a message the contact wrote 1:1 among the messages read (Unix seconds), nil when
+    /// none was read: what confirms a window Kapso's `last_inbound_at` calls open (probe17 P17-10: a summary made
+    /// "open" by a `user_changed_number` notification), as only a message the contact sent opens it.
+    public var messageInbound: Int64? = nil
 
     public init(evidence: Evidence, at: Int64) {
         self.evidence = evidence
@@ -99,6 +103,7 @@ public struct ContactWindow: Sendable, Equatable {
                     continue
                 }
                 newest = max(newest ?? time, time)
+                messageInbound = max(messageInbound ?? time, time)
             }
         }
         for conversation in pairs {
@@ -150,6 +155,10 @@ public struct ContactWindow: Sendable, Equatable {
 
     /// True when the evidence says the window is closed (not when it is unknown).
     public var isClosed: Bool { window.map { !$0.isOpen } ?? false }
+
+    /// True when a message the contact wrote, among those read, keeps the window open at `at` by itself; false when
+    /// only Kapso's `last_inbound_at` says open (or the window is not open).
+    public var isOpenByMessage: Bool { ServiceWindow(lastInbound: messageInbound, at: at).isOpen }
 
     /// `2026-11-21T10:00:00Z`, `none found` or `unknown: ...`, for a "last inbound" field.
     public var lastInboundText: String {

@@ -15,9 +15,14 @@ extension ErrorTriage {
         if let status, let cloudflare = cloudflareMeaning(status, when: when) { return cloudflare }
         switch status {
         case nil: return "no answer: the receiver timed out (Kapso waits 10 s) or could not be reached; it must answer 200 within 10 s"
-        case (200..<300)?:
-            return "the receiver answered \(status ?? 200), yet Kapso counted the delivery as failed; the likely cause (not recorded) "
+        case 200?:
+            return "the receiver answered 200, yet Kapso counted the delivery as failed; the likely cause (not recorded) "
                 + "is that the answer came after Kapso's 10 s: answer first, work afterwards"
+        case (201..<300)?:
+            // The recorded status is the evidence; lateness is recorded nowhere (probe17 P17-7: a 204 was blamed on time).
+            return "the receiver answered \(status ?? 204), not 200: Kapso documents that the endpoint \"must return 200 OK within "
+                + "10 seconds\" (docs.kapso.ai/docs/platform/webhooks) and counted this answer as failed; answer 200 "
+                + "(an answer after 10 s fails too: answer first, work afterwards)"
         case (300..<400)?:
             // The log holds the redirect's own status: had Kapso followed it, the answer at its target would be there.
             return "the receiver answered a redirect (\(status ?? 300)): Kapso counts only a 200 at the URL itself and records "

@@ -41,4 +41,15 @@ import Testing
             + "the URL itself and records the redirect as the answer, so it does not follow it: register the URL it redirects "
             + "to (often the https:// form or the path with or without its trailing slash)")
     }
+
+    /// A 204 (or any 2xx other than 200) marked failed is explained by the documented rule, "must return 200 OK within
+    /// 10 seconds" (docs.kapso.ai/docs/platform/webhooks), which the recorded status shows, not by a lateness that no
+    /// log records (probe17 P17-7); a 200 marked failed can only have been late.
+    @Test func aSuccessCodeOtherThan200IsNamedBeforeLateness() {
+        let meaning = ErrorTriage.deliveryMeaning(status: 204)
+        #expect(meaning.hasPrefix("the receiver answered 204, not 200: Kapso documents that the endpoint \"must return 200 OK"), "\(meaning)")
+        #expect(meaning.contains("answer 200"), "\(meaning)")
+        #expect(!meaning.contains("likely cause (not recorded)"), "\(meaning)")
+        #expect(ErrorTriage.deliveryMeaning(status: 200).contains("the answer came after Kapso's 10 s"))
+    }
 }

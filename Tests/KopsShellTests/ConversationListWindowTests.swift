@@ -59,6 +59,62 @@ import Testing
         #expect(runs[1].out.contains("window:       open until 2026-11-22T11:00:00Z (23 h left)"), "\(runs[1].out)")
     }
 
+    /// Kapso's summary calls the window open, but the message it counted is not the contact writing (probe17 P17-10):
+    /// contact 95's only inbound message is a `user_changed_number` notification at 10:00 and the summary's
+    /// `last_inbound_at` is 10:00. The list read "open, 22 h left" while `conversation ID` said closed; both now judge
+    /// through `ContactWindow` over the same messages, and the list names the changed number. Contact 96's summary says
+    /// open at 10:00 and no message of theirs is listed at all: the list cannot confirm it and marks it `?`.
+    @Test func anOpenSummaryIsCheckedAgainstTheMessagesToo() async throws {
+        let seed = try Self.editedSeed { conversations, messages in
+            var conversation = try #require(conversations.first)
+            conversation["id"] = Self.conversation("95")
+            conversation["phone_number"] = "14155550195"
+            conversation["last_active_at"] = "2026-11-21T10:00:00Z"
+            conversation["kapso"] = ["contact_name": "Contact 95", "messages_count": 1, "last_inbound_at": "2026-11-21T10:00:00Z"]
+            conversations.append(conversation)
+            conversation["id"] = Self.conversation("96")
+            conversation["phone_number"] = "14155550196"
+            conversation["kapso"] = ["contact_name": "Contact 96", "messages_count": 0, "last_inbound_at": "2026-11-21T10:00:00Z"]
+            conversations.append(conversation)
+            messages.append([
+                "id": "wamid.moved95", "timestamp": "1795255200", "type": "system", "from": "14155550195",
+                "system": ["body": "changed", "wa_id": "14155550299", "type": "user_changed_number"],
+                "kapso": [
+                    "direction": "inbound", "status": "received", "processing_status": "processed", "origin": "cloud_api",
+                    "phone_number": "14155550195", "phone_number_id": "100200300400501", "has_media": false,
+                    "whatsapp_conversation_id": Self.conversation("95"), "contact_name": "Contact 95",
+                ],
+            ])
+        }
+        defer { try? FileManager.default.removeItem(atPath: seed) }
+        let runs = try await runDemo(
+            ["conversations", "conversations --all", "conversation \(Self.conversation("95"))"], number: "100200300400501", seed: .file(seed))
+        #expect(runs.allSatisfy { $0.status == 0 }, "\(runs.map(\.err))")
+        for run in runs[0...1] {
+            #expect(try Self.row("95", in: run.out).hasSuffix("closed: no inbound, number changed"), "\(run.out)")
+            #expect(try Self.row("96", in: run.out).hasSuffix("open, 22 h left?"), "\(run.out)")
+            #expect(try Self.row("91", in: run.out).hasSuffix("open, 23 h left"), "\(run.out)")
+            #expect(
+                run.err.contains(
+                    "open …?: Kapso's last_inbound_at alone says open, and the number's 5 newest inbound messages hold no message "
+                        + "the contact wrote in the last 24 h; 'conversation ID' reads the contact's own messages"), "\(run.err)")
+        }
+        #expect(runs[2].out.contains("window:       closed: no inbound message from the contact"), "\(runs[2].out)")
+    }
+
+    /// The seed with `edit` applied to its conversations and messages, in a temporary file.
+    static func editedSeed(_ edit: (inout [[String: Any]], inout [[String: Any]]) throws -> Void) throws -> String {
+        var seed = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: seedPath))) as? [String: Any])
+        var conversations = try #require(seed["conversations"] as? [[String: Any]])
+        var messages = try #require(seed["messages"] as? [[String: Any]])
+        try edit(&conversations, &messages)
+        seed["conversations"] = conversations
+        seed["messages"] = messages
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("window-edit-\(UUID().uuidString).seed.json").path
+        try JSONSerialization.data(withJSONObject: seed).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
     /// The seed with contact 94 writing 100 times in the 40 minutes before the clock (one every 24 s), in a temporary file.
     static func busySeed() throws -> String {
         var seed = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: seedPath))) as? [String: Any])

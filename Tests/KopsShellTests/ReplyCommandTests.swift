@@ -26,9 +26,9 @@ import Testing
             2026-11-21T12:00:00Z  sent    +0 s
 
             """))
-        // The send call, with the request id log search knows it by (the 17th request: `message` of an inbound one also
+        // The send call, with the request id log search knows it by (the 18th request: `message` of an inbound one also
         // reads the contact's inbound messages for its later edits and deletion, probe9 P9-14), and the status Meta sent Kapso for the reply.
-        #expect(trace.contains("2026-11-21T12:00:00Z  req_00000000000040008000000000000017  POST    /meta/whatsapp/v24.0/100200300400501/messages  200"))
+        #expect(trace.contains("2026-11-21T12:00:00Z  req_00000000000040008000000000000018  POST    /meta/whatsapp/v24.0/100200300400501/messages  200"))
         #expect(trace.contains("Meta's webhooks: 1 (log search)\nTIME                  META SENT KAPSO   AFTER  EVENT ID\n2026-11-21T12:00:00Z  Meta status sent  +0 s"))
         #expect(trace.hasSuffix("verdict: sent 0 s ago, no delivery report yet\n"))
         #expect(run.err == "follow it with 'trace'\nfollow it with 'trace'\n")

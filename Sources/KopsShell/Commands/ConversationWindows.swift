@@ -6,12 +6,16 @@ internal import KopsHTTP
 /// (KapsoDiagnostics `ContactWindow`, on Kapso's `last_inbound_at` and the contact's inbound messages), so the list and
 /// the detail never state opposite windows for one conversation (probe14 P14-1).
 ///
-/// Kapso's summary alone is enough when it says open (a newer message could only keep it open longer). For a row it
-/// calls closed or unknown, the row's number's newest inbound messages are read: one request per number for the whole
-/// listing, `--all` included (they are the same messages for every page), so a list of any length costs at most one
-/// request more per number, and the calls of a free plan's 100 a minute (kapso-api.md §1) are not spent row by row.
-/// When that read does not reach back 24 hours (a number that receives more than `messageLimit` messages a day) or
-/// fails, a summary-only "closed" is shown as unconfirmed (`closed 6 h ago?`) with a line naming `conversation ID`.
+/// One rule for the list and the detail: only a message the contact sent opens the window (Meta: the window opens
+/// "when a user messages you", developers.facebook.com/docs/whatsapp/pricing, customer service windows;
+/// `WindowEvidence`), so Kapso's summary is checked against the messages whether it says open or closed (probe17
+/// P17-10: a summary made "open, 22 h left" by a `user_changed_number` notification, while `conversation ID` said
+/// closed). The row's number's newest inbound messages are read: one request per number for the whole listing,
+/// `--all` included (they are the same messages for every page), so a list of any length costs at most one request
+/// more per number, and the calls of a free plan's 100 a minute (kapso-api.md §1) are not spent row by row.
+/// A cell the messages read cannot confirm is marked `?` with a line naming `conversation ID`: a summary-only "closed"
+/// when the read does not reach back 24 hours (a number that receives more than `messageLimit` messages a day), a
+/// summary-only "open" when no message the contact wrote in the last 24 hours was read, and either when the read fails.
 struct ConversationWindows {
     /// Inbound messages read per number: Kapso's largest page.
     static let messageLimit = 100
@@ -20,8 +24,9 @@ struct ConversationWindows {
     let contactKey: String?
     /// The reads so far, by phone number id: the messages, or why listing them failed.
     private var read: [String: Result<RecentInbound, KapsoAPIError>] = [:]
-    /// Why a cell was shown as unconfirmed, once one was (the first reason found).
-    private(set) var unconfirmed: String?
+    /// Why a cell was shown as unconfirmed, once one was (the first found): what the summary says and why the
+    /// messages read do not settle it.
+    private(set) var unconfirmed: (says: String, why: String)?
 
     init(contactKey: String?) {
         self.contactKey = contactKey
@@ -30,7 +35,7 @@ struct ConversationWindows {
     /// One row's window and whether the evidence read settles it.
     struct Row {
         var window: ContactWindow
-        /// False when only Kapso's summary says closed and the contact's messages were not all seen.
+        /// False when only Kapso's summary says open or closed and the messages read do not show it.
         var confirmed: Bool
     }
 
@@ -47,27 +52,31 @@ struct ConversationWindows {
             pair.map { ContactWindow(phoneNumberID: $0.number, contact: $0.contact, conversations: conversations, inbound: nil, at: now) }
         }
         var numbers: [String] = []
-        for (pair, summary) in zip(pairs, summaries) {
-            guard let pair, summary?.isOpen == false, read[pair.number] == nil, !numbers.contains(pair.number) else { continue }
+        for pair in pairs {
+            guard let pair, read[pair.number] == nil, !numbers.contains(pair.number) else { continue }
             numbers.append(pair.number)
         }
         load(numbers, client: client)
         return zip(pairs, summaries).map { pair, summary -> Row? in
             guard let pair, let summary else { return nil }
-            guard !summary.isOpen, let result = read[pair.number] else { return Row(window: summary, confirmed: true) }
+            guard let result = read[pair.number] else { return Row(window: summary, confirmed: true) }
             switch result {
             case .success(let recent):
                 let window = ContactWindow(
                     phoneNumberID: pair.number, contact: pair.contact, conversations: conversations, inbound: recent.messages,
                     inboundComplete: recent.complete, at: now)
-                let confirmed = window.isOpen || recent.coversWindow(at: now)
-                if !confirmed, window.isClosed, unconfirmed == nil {
-                    unconfirmed = "the \(contactKey == nil ? "number's" : "contact's") \(recent.messages.count) newest inbound messages reach back only to "
-                        + (recent.reachesBack(at: now).map(KapsoTime.iso) ?? "no readable time")
+                let confirmed = window.isOpen ? window.isOpenByMessage : recent.coversWindow(at: now)
+                if !confirmed, window.isOpen || window.isClosed, unconfirmed == nil {
+                    let read = "the \(contactKey == nil ? "number's" : "contact's") \(recent.messages.count) newest inbound messages"
+                    unconfirmed = window.isOpen
+                        ? (says: "open", why: read + " hold no message the contact wrote in the last 24 h")
+                        : (says: "closed", why: read + " reach back only to " + (recent.reachesBack(at: now).map(KapsoTime.iso) ?? "no readable time"))
                 }
                 return Row(window: window, confirmed: confirmed)
             case .failure(let error):
-                if summary.isClosed, unconfirmed == nil { unconfirmed = "listing the number's inbound messages failed (\(error.message))" }
+                if summary.isOpen || summary.isClosed, unconfirmed == nil {
+                    unconfirmed = (says: summary.isOpen ? "open" : "closed", why: "listing the number's inbound messages failed (\(error.message))")
+                }
                 return Row(window: summary, confirmed: false)
             }
         }
@@ -76,7 +85,7 @@ struct ConversationWindows {
     /// The line under a table with an unconfirmed cell, nil when there is none.
     var footnote: String? {
         unconfirmed.map {
-            "closed …?: Kapso's last_inbound_at alone says closed, and \($0); 'conversation ID' reads the contact's own messages"
+            "\($0.says) …?: Kapso's last_inbound_at alone says \($0.says), and \($0.why); 'conversation ID' reads the contact's own messages"
         }
     }
 

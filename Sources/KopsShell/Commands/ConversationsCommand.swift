@@ -108,16 +108,19 @@ public enum ConversationsCommand: Command {
             ], rows: rows)
     }
 
-    /// `open, 2 h 30 min left`, `closed 28 h 45 min ago`, `closed 6 h ago?` (Kapso's summary alone says so:
-    /// `ConversationWindows`), `closed: no inbound` (the number's inbound messages were read to their end and none is
-    /// the contact's, as `conversation ID` says) or `unknown`, for a table cell.
+    /// `open, 2 h 30 min left`, `closed 28 h 45 min ago`, `open, 22 h left?` or `closed 6 h ago?` (Kapso's summary
+    /// alone says so: `ConversationWindows`), `closed: no inbound` (the number's inbound messages were read to their end
+    /// and none is the contact's, as `conversation ID` says) or `unknown`, for a table cell; `, number changed` when the
+    /// contact's newest word is a `user_changed_number` notification (`ContactWindow.moved`).
     static func window(_ row: ConversationWindows.Row) -> StyledText {
         let window = row.window
-        if window.evidence == .noInbound { return StyledText("closed: no inbound", style: .warn) }
-        guard let closes = window.window?.closesAt else { return StyledText("unknown", style: .dim) }
-        if window.isOpen { return StyledText("open, \(Elapsed.text(closes - window.at)) left", style: .good) }
-        return row.confirmed
-            ? StyledText("closed \(Elapsed.text(window.at - closes)) ago", style: .warn)
-            : StyledText("closed \(Elapsed.text(window.at - closes)) ago?", style: .dim)
+        let moved = window.moved == nil ? "" : ", number changed"
+        if window.evidence == .noInbound { return StyledText("closed: no inbound" + moved, style: .warn) }
+        guard let closes = window.window?.closesAt else { return StyledText("unknown" + moved, style: .dim) }
+        let mark = row.confirmed ? "" : "?"
+        if window.isOpen {
+            return StyledText("open, \(Elapsed.text(closes - window.at)) left\(mark)" + moved, style: row.confirmed ? .good : .dim)
+        }
+        return StyledText("closed \(Elapsed.text(window.at - closes)) ago\(mark)" + moved, style: row.confirmed ? .warn : .dim)
     }
 }

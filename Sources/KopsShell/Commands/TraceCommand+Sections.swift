@@ -48,9 +48,20 @@ extension TraceCommand {
             return heading + [.line(StyledText("webhook deliveries: not loaded: \(error)", style: .warn))]
         case .loaded(let deliveries) where deliveries.isEmpty:
             let events = trace.message.isInbound ? "whatsapp.message.received" : "message status events"
-            return heading + [
-                .line(StyledText("webhook deliveries: none for \(events) (they go only to phone-number-scoped webhooks)", style: .warn))
-            ]
+            switch trace.subscribed {
+            case .loaded(let hooks)? where !hooks.isEmpty:
+                return heading + [.line(StyledText("webhook deliveries: none for \(events), although " + subscribedText(hooks) + undelivered, style: .bad))]
+            case .loaded?:
+                return heading + [
+                    .line(StyledText(
+                        "webhook deliveries: none for \(events): no active webhook of this number subscribes to them (message events "
+                            + "go only to phone-number-scoped webhooks subscribed to them)", style: .warn))
+                ]
+            default:
+                return heading + [
+                    .line(StyledText("webhook deliveries: none for \(events) (they go only to phone-number-scoped webhooks)", style: .warn))
+                ]
+            }
         case .loaded(let deliveries):
             let rows = deliveries.map { delivery -> [StyledText] in
                 [
@@ -68,6 +79,41 @@ extension TraceCommand {
                 ], rows: rows)
             let note = trace.deliveriesNote.map { [Block.line(StyledText($0, style: .warn))] } ?? []
             return heading + [.line(StyledText("webhook deliveries: \(deliveries.count)"))] + note + [.table(table)]
+        }
+    }
+
+    /// `1 active webhook of this number subscribes to them (https://hooks.example.com/k)`; at most two URLs named.
+    static func subscribedText(_ hooks: [Webhook]) -> String {
+        let urls = hooks.prefix(2).map(\.url).joined(separator: ", ") + (hooks.count > 2 ? ", …" : "")
+        return "\(hooks.count) active \(hooks.count == 1 ? "webhook of this number subscribes" : "webhooks of this number subscribe") to them (\(urls))"
+    }
+
+    static let undelivered = ": Kapso recorded no delivery of this message"
+
+    /// The line under the verdict when the message's events have a subscribed webhook and no delivery was recorded
+    /// (probe17 P17-11: the verdict was a clean "received"), with Kapso's processing status as the first suspect when it
+    /// is not done; nil otherwise.
+    static func undeliveredNote(_ trace: MessageTrace, now: Int64) -> String? {
+        guard case .loaded(let deliveries) = trace.deliveries, deliveries.isEmpty, case .loaded(let hooks)? = trace.subscribed, !hooks.isEmpty
+        else { return nil }
+        let processing = processingText(trace.message, now: now).map { "; Kapso's processing_status is \($0), the first suspect" } ?? ""
+        return "no webhook delivery: " + subscribedText(hooks) + ", yet Kapso recorded none for this message" + processing
+            + "; 'webhooks check' reviews the webhook"
+    }
+
+    /// Kapso's `kapso.processing_status` when it is not done (`processed`, `completed`), with what it means: `blocked
+    /// (Kapso stopped processing it, …)`, `pending for 1 h (…)`; nil when done or absent. Values differ by source
+    /// (kapso-api.md gotcha 14: SPEC `pending|processed|blocked`, PROXY `pending|processing|completed|failed`), so an
+    /// unknown one is shown as it is, cut to 40 characters.
+    static func processingText(_ message: Message, now: Int64) -> String? {
+        guard let status = message.json["kapso"]?["processing_status"]?.string, status != "processed", status != "completed" else { return nil }
+        let age = message.time.map { now - $0 }.flatMap { $0 >= 60 ? " for \(Elapsed.text($0))" : nil } ?? ""
+        switch status {
+        case "pending", "processing":
+            return "\(status)\(age) (Kapso has not finished processing it; its webhooks may not have gone out)"
+        case "blocked": return "blocked (Kapso stopped processing it; its webhooks may not have gone out)"
+        case "failed": return "failed (Kapso's processing of it failed; its webhooks may not have gone out)"
+        default: return "\"\(String(status.prefix(40)))\" (a processing status kops does not know)"
         }
     }
 

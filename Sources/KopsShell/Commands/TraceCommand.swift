@@ -52,6 +52,7 @@ public enum TraceCommand: Command {
         blocks += apiLogs(trace)
         let verdict = trace.verdict(now: now)
         blocks += [.line(StyledText("")), .line(StyledText("verdict: " + verdict.text, style: style(verdict.severity)))]
+        if let note = undeliveredNote(trace, now: now) { blocks.append(.line(StyledText("  " + note, style: .bad))) }
         // A verdict that says to send a template names the ones that fit (one more request, only then).
         if verdict.text.contains("reply --template NAME"), let number = trace.message.phoneNumberID {
             let fitting = trace.templateContext.map {
@@ -79,6 +80,7 @@ public enum TraceCommand: Command {
             Field("number", message.phoneNumberID ?? "-"), Field("content", MessageSummary.text(of: message.json, lineBreaks: true)),
         ]
         fields += trace.changes.map { Field($0.label, $0.text, style: .warn) }
+        if let processing = processingText(message, now: now) { fields.append(Field("processing", processing, style: .warn)) }
         if let quoted = message.quotedID { fields.append(Field("quotes", quoted)) }
         fields += MessageOrigin(message).lines.map { Field($0.label, $0.text) }
         switch trace.conversation {

@@ -22,6 +22,10 @@ struct MessageTrace {
     /// listing failed. A newer inbound reopens the window an older inbound message opened.
     var newestInbound: Int64? = nil
     var deliveries: Part<[WebhookDelivery]>
+    /// The active webhooks of the message's number subscribed to its events (`events(of:)`), read with the other
+    /// look-ups; nil when the message names no number. Message events go to phone-number-scoped webhooks subscribed to
+    /// them (kapso-api.md §3.2, §3.4), so with one here and no delivery found, Kapso sent none (probe17 P17-11).
+    var subscribed: Part<[Webhook]>? = nil
     var apiLogs: Part<[APILog]>
     /// The webhooks Meta sent Kapso about this WAMID (log search, `whatsapp_webhook_event`), oldest first.
     var metaEvents: Part<Search>
@@ -115,6 +119,12 @@ struct MessageTrace {
         requests.append(
             client.logSearchRequest(
                 LogSearchQuery(source: "whatsapp_webhook_event", period: period, filters: [("whatsapp_message_id", message.id)], limit: 100)))
+        let webhooksIndex = message.phoneNumberID.map { _ in requests.count }
+        if let number = message.phoneNumberID {
+            requests.append(
+                client.platformRequest(
+                    "/whatsapp/phone_numbers/\(percentEncode(number))/webhooks", query: [("page", "1"), ("per_page", "100")]))
+        }
         let callsIndex = message.isInbound ? nil : requests.count
         if callsIndex != nil {
             requests.append(
@@ -196,6 +206,14 @@ struct MessageTrace {
                 return LogSearchEvent.requestIDsByLogID(events)
             } ?? [:],
             templateContext: templateContext)
+        if let webhooksIndex {
+            let events = events(of: message)
+            trace.subscribed = part(json(webhooksIndex)) { json throws(KapsoAPIError) in
+                try Page.decode(json, item: Webhook.init(json:)).items.filter { webhook in
+                    webhook.active && webhook.phoneNumberID == message.phoneNumberID && !events.isDisjoint(with: webhook.events)
+                }
+            }
+        }
         // Edits and revokes of the message are inbound messages of the contact, in the listing read for the window (P9-14).
         if message.isInbound, case .success(let listed) = json(1), let page = try? client.messages(from: listed) {
             trace.changes = MessageChange.of(message.id, in: page.items)
