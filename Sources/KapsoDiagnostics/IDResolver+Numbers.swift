@@ -67,48 +67,13 @@ extension IDResolver {
                     summary: "\(trimmed) is a display number without its country code", numbers: national)
             }
         }
-        if let (number, how) = nearMiss(trimmed, numbers: numbers) {
-            let name = number.name ?? number.id
-            return MisplacedID(
-                id: trimmed, kind: .phoneNumberID,
-                statement: "\(trimmed) is \(number.id) \(how): the phone-number id of \(label(number))",
-                summary: "\(trimmed) is \(number.id) \(how) (\(name)'s phone-number id)", numbers: [number])
+        if let miss = nearMiss(trimmed, numbers: numbers) {
+            return MisplacedID(id: trimmed, kind: .nearMissPhoneNumberID, statement: miss.statement, summary: miss.summary, numbers: miss.numbers)
         }
         return MisplacedID(
             id: trimmed, kind: .unknown,
             statement: "\(trimmed) is not a phone-number id, WABA id, Kapso id or display number of this project",
             summary: "\(trimmed) is not an id of this project", numbers: [])
-    }
-
-    /// A phone-number id of `numbers` that `id` misses by what copying adds (P15-3, P15-10): URL-encoded whitespace
-    /// (`100200300400501%20`, RFC 3986 §2.1: Meta's error quotes the id with the space) or leading zeros
-    /// (`0100200300400501`, a "0"-padded column: Meta's ids never start with 0), with the miss in words
-    /// (`with a trailing space (%20)`, `with a leading 0`); nil otherwise.
-    static func nearMiss(_ id: String, numbers: [PhoneNumber]) -> (PhoneNumber, String)? {
-        if id.contains("%"), let bytes = SignatureCheck.percentDecoded(Array(id.utf8)[...], plusIsSpace: false),
-            let decoded = String(validating: bytes, as: UTF8.self)
-        {
-            let stripped = decoded.trimmingSpaces()
-            if stripped != decoded, let number = numbers.first(where: { $0.id == stripped }) {
-                let escapes = id.utf8.count - decoded.utf8.count
-                let lead = decoded.prefix { $0.isWhitespace }.count
-                let trail = decoded.reversed().prefix { $0.isWhitespace }.count
-                let codes = Array(Set(id.ranges(of: "%").compactMap { range in
-                    String(id[range.lowerBound...].prefix(3)).uppercased()
-                })).sorted().joined(separator: ", ")
-                let space = escapes / 2 == 1 ? "a space" : "spaces"
-                let place = lead > 0 && trail > 0 ? "around it" : lead > 0 ? "before it" : "after it"
-                return (number, trail > 0 && lead == 0 && escapes == 2 ? "with a trailing space (\(codes))" : "with \(space) \(place) (\(codes))")
-            }
-        }
-        if id.count > 1, id.first == "0", id.allSatisfy({ $0.isASCII && $0.isNumber }) {
-            let bare = String(id.drop { $0 == "0" })
-            if let number = numbers.first(where: { $0.id == bare }) {
-                let zeros = id.count - bare.count
-                return (number, zeros == 1 ? "with a leading 0" : "with \(zeros) leading 0s")
-            }
-        }
-        return nil
     }
 
     /// `2 numbers` or `Support Line`.
@@ -169,6 +134,11 @@ extension IDResolver {
                 fix: "use \(own.id)")
             identity.details = details(of: own)
             identity.phoneNumberIDs = [own.id]
+        } else if let miss = nearMiss(typed, numbers: numbers) ?? nearMiss(digits, numbers: numbers) {
+            // A phone-number id with a copying mistake, as `errors` names it in a failed path (`nearMiss`).
+            identity = Identity(input: typed, kind: .nearMissPhoneNumberID, statement: miss.statement, fix: pick(miss.numbers, command: "use"))
+            if miss.numbers.count == 1 { identity.details = details(of: miss.numbers[0]) }
+            identity.phoneNumberIDs = miss.numbers.map(\.id)
         } else if let (waba, template) = facts.templates.first(where: { $0.template.id == digits }) {
             let owners = numbers.filter { $0.businessAccountID == waba }
             identity = Identity(

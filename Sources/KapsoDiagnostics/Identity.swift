@@ -25,6 +25,8 @@ public struct Identity: Sendable {
         case metaBusinessID = "meta_business_id"
         /// Meta's app id subscribed to the WABA's webhooks (health's `webhook_subscription.app_id`).
         case metaAppID = "meta_app_id"
+        /// A phone-number id of the project with a copying mistake (`0100200300400501`: `IDResolver.nearMiss`).
+        case nearMissPhoneNumberID = "near_miss_phone_number_id"
         case unknown
 
         /// The kind in words, e.g. `WABA id (business_account_id)`.
@@ -49,6 +51,7 @@ public struct Identity: Sendable {
             case .templateID: "message template id"
             case .metaBusinessID: "Meta business (portfolio) id"
             case .metaAppID: "Meta app id"
+            case .nearMissPhoneNumberID: "phone-number id with a copying mistake"
             case .unknown: "not found"
             }
         }

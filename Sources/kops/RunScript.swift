@@ -141,6 +141,21 @@ struct ScriptLaunch: Equatable {
             }
             // A demo transcript replays on a private simulator of its own: its writes harm nothing.
             let demo = header.kind == .demo && shell.context.moveSimulatorClock != nil
+            // Recorded against another API: its writes go there only when the user named it with --base-url; reads
+            // are compared with a note (probe16 P16-13: a colleague's staging transcript wrote to production).
+            // How to send the writes not replayed: on another API than the recorded one, only with --base-url naming it.
+            var sendAgain = "kops check \(path) --allow-writes"
+            if TranscriptParser.isTranscript(expected), !demo,
+                let other = header.otherAPI(baseURL: shell.context.client.baseURL)
+            {
+                let named = shell.context.session.sources["api"] == "flag --base-url"
+                if !named { sendAgain += " --base-url \(shell.context.client.baseURL)" }
+                if allowWrites, !named {
+                    throw ScriptError.writesToOtherAPI(
+                        path: path, recorded: other.recorded, now: other.now, baseURL: shell.context.client.baseURL)
+                }
+                stderr.write("\(path): recorded against \(other.recorded), replaying on \(other.now)\n", to: .err)
+            }
             let outcome = try checker.replay(on: replayShell, allowWrites: allowWrites || demo)
             guard outcome.commands > 0 else {
                 stderr.write(
@@ -156,7 +171,7 @@ struct ScriptLaunch: Equatable {
                     (write.line, "'\(VisibleText.escaped(Shortened.text(write.command)))' changes data; its recorded output is kept "
                         + (write.command.contains("<redacted>")
                             ? "(its secret was redacted when recorded, so it cannot be sent again)"
-                            : "('kops check \(path) --allow-writes' sends it again)"))
+                            : "('\(sendAgain)' sends it again)"))
                 }
                 + (outcome.keptAsRecorded + outcome.writesNotSent).map { line in
                     (line.line, "'\(VisibleText.escaped(Shortened.text(line.command)))': \(line.reason); its recorded output is kept")

@@ -4,7 +4,14 @@ import Testing
 
 /// `kops run` and `kops check` as a user runs them, against the built `kapso-sim`.
 @Suite struct KopsRunTests {
-    /// Writes `files` into a fresh folder, runs kops there with `arguments` (paths relative to it).
+    /// The line `check` writes first when the transcript was recorded on another simulator than the one it replays on
+    /// (each call of `kops` starts its own): its ports as `kops` shows them, `127.0.0.1:PORT`.
+    private static func otherAPINote(_ path: String) -> String {
+        "\(path): recorded against 127.0.0.1:PORT, replaying on 127.0.0.1:PORT\n"
+    }
+
+    /// Writes `files` into a fresh folder, runs kops there with `arguments` (paths relative to it; `BASE_URL` is the
+    /// simulator's base URL, for `--base-url`). Loopback ports in standard error read `127.0.0.1:PORT`.
     private func kops(_ arguments: [String], files: [String: String] = [:], environment: [String: String] = [:])
         async throws -> (result: ProcessResult, files: [String: String])
     {
@@ -16,7 +23,7 @@ import Testing
             defer { try? FileManager.default.removeItem(at: folder) }
             for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
             let absolute = arguments.map {
-                files[$0] != nil || $0.hasSuffix(".md") ? folder.appendingPathComponent($0).path : $0
+                $0 == "BASE_URL" ? simulator.baseURL : files[$0] != nil || $0.hasSuffix(".md") ? folder.appendingPathComponent($0).path : $0
             }
             var env = ["KAPSO_API_BASE_URL": simulator.baseURL, "KAPSO_API_KEY": simulator.apiKey]
             env.merge(environment) { _, new in new }
@@ -28,7 +35,7 @@ import Testing
             }
             // Paths in messages are the folder's; show them relative.
             let strip = { (text: String) in text.replacingOccurrences(of: folder.path + "/", with: "") }
-            (result.stdout, result.stderr) = (strip(result.stdout), strip(result.stderr))
+            (result.stdout, result.stderr) = (strip(result.stdout), strip(result.stderr).replacing(/127\.0\.0\.1:[0-9]+/, with: "127.0.0.1:PORT"))
             return (result, after)
         }
     }
@@ -107,7 +114,7 @@ import Testing
         #expect(transcript.contains("kops(default:…0502)> explain 424242\nerror: unknown error code '424242'"))
 
         let (same, _) = try await kops(["check", "out.md"], files: ["out.md": transcript])
-        #expect(same.stderr == "out.md: 3 commands, output unchanged\n")
+        #expect(same.stderr == Self.otherAPINote("out.md") + "out.md: 3 commands, output unchanged\n")
         #expect(same.status == 0)
 
         let edited = transcript.replacingOccurrences(of: "Sales Line", with: "Sales Lime")
@@ -115,7 +122,8 @@ import Testing
         #expect(changed.stdout.hasPrefix("diff: '-' lines are out.md as recorded, '+' lines are the replay now\n@@ line "))
         #expect(changed.stdout.contains("\n-using 100200300400502 (+1 415-555-0101, Sales Lime)\n"))
         #expect(changed.stdout.contains("\n+using 100200300400502 (+1 415-555-0101, Sales Line)\n"))
-        #expect(changed.stderr == "out.md: output changed; review the diff, then 'kops check out.md --update'\n")
+        #expect(
+            changed.stderr == Self.otherAPINote("out.md") + "out.md: output changed; review the diff, then 'kops check out.md --update'\n")
         #expect(changed.status == 1)
 
         let (updated, after) = try await kops(["check", "out.md", "--update"], files: ["out.md": edited])
@@ -131,14 +139,14 @@ import Testing
         let transcript = try #require(files["out.md"])
         let windows = "\u{FEFF}" + transcript.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
         let (check, _) = try await kops(["check", "out.md"], files: ["out.md": windows])
-        #expect(check.stderr == "out.md: 1 command, output unchanged\n")
+        #expect(check.stderr == Self.otherAPINote("out.md") + "out.md: 1 command, output unchanged\n")
         #expect(check.status == 0)
 
         let firstBlock = try #require(transcript.range(of: "```kops"))
         let header = String(transcript[..<firstBlock.lowerBound])
         let (empty, _) = try await kops(["check", "empty.md"], files: ["empty.md": header])
         #expect(
-            empty.stderr == "empty.md: no commands recorded, so nothing was checked; record some with 'record FILE' "
+            empty.stderr == Self.otherAPINote("empty.md") + "empty.md: no commands recorded, so nothing was checked; record some with 'record FILE' "
                 + "or 'kops run SCRIPT --record FILE'\n")
         #expect(empty.status == 1)
     }
@@ -172,10 +180,10 @@ import Testing
                 $0.hasSuffix("> reply --to +1 415 ••• 0142 \"<body 1>\"")
             })
         let note = "out.md:\(line + 1): not replayed: 'reply --to +1 415 ••• 0142 \"<body 1>\"' changes data; its recorded output "
-            + "is kept ('kops check out.md --allow-writes' sends it again)\n"
+            + "is kept ('kops check out.md --allow-writes --base-url http://127.0.0.1:PORT' sends it again)\n"
         let restore = try #require(files["out.md.restore"])
         let (check, _) = try await kops(["check", "out.md"], files: ["out.md": transcript, "out.md.restore": restore])
-        #expect(check.stderr == note + "out.md: 3 commands, output unchanged (1 write not replayed)\n")
+        #expect(check.stderr == Self.otherAPINote("out.md") + note + "out.md: 3 commands, output unchanged (1 write not replayed)\n")
         #expect(check.status == 0)
 
         let edited = transcript.replacingOccurrences(of: "re-engagement", with: "re-engagment")
@@ -212,11 +220,14 @@ import Testing
         restored["out.md.restore"] = files["out.md.restore"]
         let (plain, _) = try await kops(["check", "out.md"], files: restored)
         #expect(notReplayed(plain.stderr) == [create, capture, update], "\(plain.stderr)")
-        #expect(plain.stderr.hasPrefix("out.md:\(create): not replayed: 'webhooks create --url ht…y <redacted>' changes data; its recorded output is kept (its secret was redacted when recorded, so it cannot be sent again)\n"), "\(plain.stderr)")
+        #expect(plain.stderr.hasPrefix(Self.otherAPINote("out.md") + "out.md:\(create): not replayed: 'webhooks create --url ht…y <redacted>' changes data; its recorded output is kept (its secret was redacted when recorded, so it cannot be sent again)\n"), "\(plain.stderr)")
         #expect(plain.stderr.hasSuffix("out.md: 4 commands, output unchanged (2 writes not replayed)\n"))
         #expect(plain.status == 0)
 
-        let (writes, _) = try await kops(["check", "out.md", "--allow-writes"], files: restored)
+        // Each call runs its own simulator: the writes go to this one only when --base-url names it (probe16 P16-13).
+        let (refused, _) = try await kops(["check", "out.md", "--allow-writes"], files: restored)
+        #expect(refused.status == 64 && refused.stderr.hasPrefix("error: out.md was recorded against 127.0.0.1:PORT"), "\(refused.stderr)")
+        let (writes, _) = try await kops(["--base-url", "BASE_URL", "check", "out.md", "--allow-writes"], files: restored)
         #expect(notReplayed(writes.stderr) == [create, capture, update], "\(writes.stderr)")
         #expect(writes.stderr.contains("out.md:\(create): not replayed: 'webhooks create --url ht…y <redacted>': its secret was redacted when recorded, so it cannot be sent again; its recorded output is kept\n"), "\(writes.stderr)")
         #expect(writes.stderr.contains("'), which was not sent again (no write after that line is sent); its recorded output is kept\n"))

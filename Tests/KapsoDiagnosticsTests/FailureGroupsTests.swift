@@ -292,14 +292,58 @@ import Testing
     @Test(arguments: [
         ("100200300400501%20", "100200300400501%20 is 100200300400501 with a trailing space (%20)"),
         ("0100200300400501", "0100200300400501 is 100200300400501 with a leading 0"),
+        ("+100200300400501", "+100200300400501 is 100200300400501 with a '+' in front"),
+        ("%2B100200300400501", "%2B100200300400501 is 100200300400501 with a '+' in front (%2B)"),
+        ("0100200300400501%20", "0100200300400501%20 is 100200300400501 with a trailing space (%20) and a leading 0"),
+        ("10020030040050", "10020030040050 is a phone-number id without its last digit (of Sales Line or Support Line)"),
     ])
     func aNearMissIsNamed(_ id: String, _ start: String) throws {
         let log = FailureGroupsTests.log("POST", "/meta/whatsapp/v24.0/\(id)/messages", 404, key: "k", at: "2026-11-21T10:00:00Z")
         let meaning = try #require(FailureGroups.meaning(of: log, numbers: IDResolverTests.numbers))
         #expect(meaning.hasPrefix(start), "\(meaning)")
-        #expect(meaning.contains("use 100200300400501"), "\(meaning)")
+        #expect(meaning.contains("; use 1") && meaning.contains("100200300400501 (Support Line)"), "\(meaning)")
         #expect(!meaning.contains("not an id of this project"))
         #expect(!meaning.contains("nor an id of this project"))
+    }
+
+    /// S17: `whois` names the miss `errors` names, through the same reading (`IDResolver.nearMiss`).
+    @Test(arguments: [
+        ("0100200300400501", "0100200300400501 is 100200300400501 with a leading 0: the phone-number id of Support Line (+1 415-555-0100)"),
+        ("00000100200300400501", "00000100200300400501 is 100200300400501 with 5 leading 0s: the phone-number id of Support Line (+1 415-555-0100)"),
+        ("1002003004005", "1002003004005 is a phone-number id without its last 2 digits: 100200300400502 (Sales Line) or 100200300400501 (Support Line)"),
+    ])
+    func whoisNamesTheMissErrorsNames(_ id: String, _ statement: String) throws {
+        guard case .success(let input) = IDInput.read(id) else {
+            Issue.record("\(id) not read")
+            return
+        }
+        let identity = IDResolver.resolve(input, typed: id, facts: IDResolverTests.facts)
+        #expect(identity.kind == .nearMissPhoneNumberID)
+        #expect(identity.statement == statement)
+        let misplaced = try #require(IDResolver.misplacedPhoneNumberID(id, numbers: IDResolverTests.numbers))
+        #expect(misplaced.statement == statement)
+        #expect(identity.phoneNumberIDs == misplaced.numbers.map(\.id))
+    }
+
+    /// Not near misses: the id itself, a short number that starts one (a cut-off id has 12 digits at least), an id of
+    /// no number, and a display number with a '+'.
+    @Test(arguments: ["100200300400501", "10020030", "0999999999999999", "+1 415-555-0100", "+14155550100", "0"])
+    func notANearMiss(_ id: String) {
+        #expect(IDResolver.nearMiss(id, numbers: IDResolverTests.numbers) == nil)
+    }
+
+    /// `use` and `whois` of an id read as the project's once a copying mistake is dropped name the mistake.
+    @Test(arguments: [
+        ("100200300400501 ", "'100200300400501 ' is 100200300400501 with a trailing space; "),
+        (" 100200300400501", "' 100200300400501' is 100200300400501 with a space before it; "),
+        ("100200300400501%20%20", "'100200300400501%20%20' is 100200300400501 with spaces after it (%20); "),
+        ("+100200300400501", "'+100200300400501' is 100200300400501 with a '+' in front; "),
+    ])
+    func aPastedMissIsNamed(_ pasted: String, _ start: String) throws {
+        let line = try #require(IDResolver.pastedNearMissLine(pasted, numbers: IDResolverTests.numbers))
+        #expect(line.hasPrefix(start), "\(line)")
+        #expect(line.contains("read as 100200300400501 here"), "\(line)")
+        #expect(IDResolver.pastedNearMissLine("100200300400501", numbers: IDResolverTests.numbers) == nil)
     }
 
     @Test func whoisReadsTheURLEncodedFormKopsPrints() throws {

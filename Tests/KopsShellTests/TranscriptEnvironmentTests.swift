@@ -108,4 +108,20 @@ import Testing
         }
         #expect(diff.isEmpty, "\(diff)")
     }
+
+    /// probe16 P16-13: the API a transcript was recorded against, against the one configured now.
+    @Test(arguments: [
+        ("127.0.0.1:47162", TranscriptHeader.APIKind.simulator, "http://127.0.0.1:47160", "127.0.0.1:47160"),
+        ("127.0.0.1:47162", .simulator, "http://127.0.0.1:47162", nil),
+        ("api.kapso.ai", .kapso, "https://api.kapso.ai", nil),
+        ("api.kapso.ai", .kapso, "https://staging.example.test", "staging.example.test"),
+        ("kapso-demo", .demo, "http://127.0.0.1:41234", nil),
+        ("", nil, "https://api.kapso.ai", nil),
+    ] as [(String, TranscriptHeader.APIKind?, String, String?)])
+    func otherAPI(recorded: String, kind: TranscriptHeader.APIKind?, baseURL: String, now: String?) {
+        let header = TranscriptHeader(time: "", profile: "default", host: recorded, kind: kind, phoneNumberID: nil)
+        let other = header.otherAPI(baseURL: baseURL)
+        #expect(other?.now == now)
+        #expect(other.map { $0.recorded == recorded } ?? true)
+    }
 }

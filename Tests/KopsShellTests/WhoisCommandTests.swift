@@ -419,6 +419,27 @@ final class PartlyFailingTransport: HTTPTransport {
         #expect(line(runs[0]) == line(runs[1]))
     }
 
+    /// S17: `whois` and `use` name the copying mistakes `errors` names in a failed path (`IDResolver.nearMiss`).
+    @Test func whoisAndUseNameALeadingZeroAsErrorsDoes() async throws {
+        let runs = try await runDemo(["whois 0100200300400501", "use 0100200300400501"], number: nil)
+        let statement = "0100200300400501 is 100200300400501 with a leading 0: the phone-number id of Support Line (+1 415-555-0100)"
+        #expect(runs[0].status == 0, "\(runs[0].err)")
+        #expect(runs[0].out.hasPrefix(statement + "\nfix: use 100200300400501\n"), "\(runs[0].out)")
+        #expect(runs[0].out.contains("kind: ") && runs[0].out.contains("phone-number id with a copying mistake"))
+        #expect(runs[1].err == "error: " + statement + "; use 100200300400501\n")
+        #expect(runs[1].status == 1)
+    }
+
+    @Test func useOfAnIdWithATrailingSpaceSelectsItAndNamesTheSpace() async throws {
+        let runs = try await runDemo(["use \"100200300400501 \"", "whois \"100200300400501 \""], number: nil)
+        let line = "'100200300400501 ' is 100200300400501 with a trailing space; read as 100200300400501 here, but an API call "
+            + "with it as pasted fails ('errors' names such calls)"
+        #expect(runs[0].out.hasPrefix("using 100200300400501 (+1 415-555-0100, Support Line)\n"), "\(runs[0].out)")
+        #expect(runs[0].err == line + "\n", "\(runs[0].err)")
+        #expect(runs[0].status == 0)
+        #expect(runs[1].out.contains("warning: " + line), "\(runs[1].out)")
+    }
+
     @Test(arguments: [
         "use 0014155550101", "use +1 415-555-0101", "use 14155550101", "use 100200300400502", "use https://wa.me/14155550101",
         "use '(+1) 415 555 0101'", "use 14155550101;",

@@ -48,9 +48,7 @@ public enum ErrorsCommand: Command {
         } else if flat {
             result = flatResult(fetch, limit: limit, period: period, command: typed(true))
         } else {
-            let groups = FailureGroups(
-                fetch.triage.entries, numbers: fetch.numbers, webhooks: fetch.webhooks, cut: fetch.cut, history: fetch.history,
-                verdicts: fetch.verdicts, identities: fetch.identities)
+            let groups = fetch.groups
             // Every group named, not only those shown: `--output json` carries all groups, with the same meanings.
             let named = namingTemplates(groups.groups, numbers: fetch.numbers, in: context)
             let shown = Array(named.prefix(limit))

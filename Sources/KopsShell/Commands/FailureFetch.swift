@@ -108,8 +108,7 @@ struct FailureFetch {
                 break
             }
         }
-        fetch.history = fetch.readHistory(in: context)
-        fetch.identities = Self.identities(of: fetch.triage.entries, numbers: fetch.numbers, in: context)
+        fetch.readPaths(in: context)
         // A webhook that failed may have recovered since: only its deliveries of any status say so (the failures do not).
         if sources.contains(.webhook) {
             let failed = Set(fetch.triage.entries.filter { $0.source == .webhook }.compactMap { $0.json["webhook_id"]?.string })
@@ -121,15 +120,24 @@ struct FailureFetch {
         return fetch
     }
 
-    /// The calls of the last 30 days with each of `FailureGroups.formerNumberIDs` in the path (one page each, at once);
-    /// a look-up that fails leaves that id without history (the failure still shows, read as before).
-    private func readHistory(in context: ShellContext) -> [APILog] {
-        Self.history(of: triage.entries, numbers: numbers, in: context)
+    /// The failures grouped by cause with everything read of them: the one grouping of `errors`, `logs --errors` and
+    /// `overview` (S17: overview grouped without `identities` and `webhooks`, and called a WAMID in a failed path "not an
+    /// id of this project" where `errors` named its message).
+    var groups: FailureGroups {
+        FailureGroups(
+            triage.entries, numbers: numbers, webhooks: webhooks, cut: cut, history: history, verdicts: verdicts, identities: identities)
+    }
+
+    /// Reads what the ids in the failed paths of `triage` are, given `numbers`: `history` and `identities`. A look-up
+    /// that fails leaves that id without them (the failure still shows, read as before).
+    mutating func readPaths(in context: ShellContext) {
+        history = Self.history(of: triage.entries, numbers: numbers, in: context)
+        identities = Self.identities(of: triage.entries, numbers: numbers, in: context)
     }
 
     /// What the resolver `whois` uses says of each id of `FailureGroups.unknownPathIDs` (P15-1); ids it finds nowhere,
     /// or could not check, are left out.
-    static func identities(of entries: [ErrorTriage.Entry], numbers: [PhoneNumber], in context: ShellContext) -> [String: Identity] {
+    private static func identities(of entries: [ErrorTriage.Entry], numbers: [PhoneNumber], in context: ShellContext) -> [String: Identity] {
         var found: [String: Identity] = [:]
         for id in FailureGroups.unknownPathIDs(entries, numbers: numbers) {
             guard let identity = IDLookups.identify(id, in: context), identity.kind != .unknown, !identity.incomplete else { continue }
@@ -138,8 +146,8 @@ struct FailureFetch {
         return found
     }
 
-    /// `readHistory` for any caller that grouped failures itself (`overview`).
-    static func history(of entries: [ErrorTriage.Entry], numbers: [PhoneNumber], in context: ShellContext) -> [APILog] {
+    /// The calls of the last 30 days with each of `FailureGroups.formerNumberIDs` in the path (one page each, at once).
+    private static func history(of entries: [ErrorTriage.Entry], numbers: [PhoneNumber], in context: ShellContext) -> [APILog] {
         let ids = FailureGroups.formerNumberIDs(entries, numbers: numbers)
         guard !ids.isEmpty else { return [] }
         let client = context.client

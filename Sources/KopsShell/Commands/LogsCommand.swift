@@ -106,9 +106,7 @@ public enum LogsCommand: Command {
     {
         let narrowing = filters.filter { $0.0 == "endpoint" || $0.0 == "status_code" }
         let fetch = try FailureFetch.load(sources: [.api], period: period, apiFilters: narrowing, in: context)
-        let groups = FailureGroups(
-            fetch.triage.entries, numbers: fetch.numbers, webhooks: fetch.webhooks, cut: fetch.cut, history: fetch.history,
-            identities: fetch.identities)
+        let groups = fetch.groups
         let json: JSONValue = fetch.addingLeftOut(
             to: .object([
                 "period": .string(period), "failures": .number(String(groups.total)), "truncated": .bool(fetch.truncated),

@@ -74,10 +74,13 @@ public enum OverviewCommand: Command {
             }
             webhookLine = WebhookVerdict.overview(webhooks.compactMap { byWebhook[$0.id] == nil ? nil : verdicts[$0.id] }, orphans: orphans)
         }
-        // The top causes of failed calls, in words, each with the command that shows it.
-        // A failed id the project's keys used with success before reads as removed since (P13-4), as in 'errors'.
-        let history = FailureFetch.history(of: triage.entries, numbers: phoneNumbers, in: context)
-        let causes = FailureGroups(triage.entries, numbers: phoneNumbers, history: history).groups
+        // The top causes of failed calls, in words, each with the command that shows it, read as 'errors' reads them: a
+        // failed id the project's keys used with success before is removed since (P13-4), one 'whois' knows is named as
+        // it names it (P15-1), a webhook id in a path is named.
+        var failures = FailureFetch()
+        (failures.triage, failures.numbers, failures.webhooks) = (triage, phoneNumbers, webhooks)
+        failures.readPaths(in: context)
+        let causes = failures.groups.groups
         let named = causes.enumerated().filter { $0.offset == 0 || $0.element.misplacedID != nil }.prefix(2).map(\.element)
         for group in named {
             next.append((group.misplacedID.map { "whois \($0)" } ?? "logs --errors --period \(period)", group.headline))

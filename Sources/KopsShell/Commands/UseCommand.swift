@@ -1,4 +1,5 @@
 internal import KapsoClient
+internal import KapsoDiagnostics
 
 /// `use ID|DISPLAY-NUMBER`: select the number later commands work on.
 public enum UseCommand: Command {
@@ -20,10 +21,13 @@ public enum UseCommand: Command {
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
-        let number = try context.phoneNumber(for: arguments.positionals.joined(separator: " "), command: name, usage: usage)
+        let typed = arguments.positionals.joined(separator: " ")
+        let number = try context.phoneNumber(for: typed, command: name, usage: usage)
         context.session.phoneNumberID = number.id
         context.session.sources["phone_number_id"] = "use"
-        return CommandResult(
-            blocks: [.line(StyledText("using \(number.label)"))], json: .object(number.json))
+        var blocks: [Block] = [.line(StyledText("using \(number.label)"))]
+        // `use "100200300400501 "`: selected, and the copying mistake named, as `errors` names a path with it.
+        if let line = IDResolver.pastedNearMissLine(typed, numbers: [number]) { blocks.append(.hint(line)) }
+        return CommandResult(blocks: blocks, json: .object(number.json))
     }
 }

@@ -90,6 +90,12 @@ public enum WhoisCommand: Command {
             errors += failed
             identity = IDResolver.resolve(input, typed: typed, facts: facts)
         }
+        // Read as one of the project's ids only once a copying mistake was dropped (`"100200300400501 "`, `…%20`): named,
+        // as `errors` names a path with it.
+        let whole = arguments.positionals.joined(separator: " ")
+        if identity.kind == .phoneNumberID, let line = IDResolver.pastedNearMissLine(whole, numbers: facts.numbers) {
+            identity.warnings.append(line)
+        }
         if identity.incomplete {
             // Without the numbers (or without any answer) nothing can be concluded: exit as the transport did.
             let essential = facts.failed.contains(.phoneNumbers) || facts.failed.count == lookups.count
@@ -109,8 +115,7 @@ public enum WhoisCommand: Command {
         if let fix = identity.fix { blocks.append(.line(StyledText("fix: " + fix))) }
         let repairs = IDInput.repairs(pasted)
         if !repairs.isEmpty { blocks.append(.hint("read as pasted, with " + repairs.joined(separator: ", "))) }
-        let whole = arguments.positionals.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
-        if whole != pasted { blocks.append(.hint("the id \(pasted) was read from the pasted path")) }
+        if whole.trimmingCharacters(in: .whitespacesAndNewlines) != pasted { blocks.append(.hint("the id \(pasted) was read from the pasted path")) }
         blocks.append(.line(StyledText("")))
         blocks.append(.fields([Field("kind", identity.kind.title)] + identity.details.map { Field($0.label, $0.value) }))
         for warning in identity.warnings { blocks.append(.line(StyledText("warning: " + warning, style: .warn))) }

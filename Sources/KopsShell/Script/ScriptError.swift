@@ -67,6 +67,10 @@ public enum ScriptError: KopsError, Equatable {
     /// A transcript whose ```` ```kops ```` block at `path:line` has no closing fence (`TranscriptParser.unclosedBlock`):
     /// `next` is the line its closing fence belongs above, nil when the file ends inside it. Nothing ran or was written.
     case unclosedBlock(path: String, line: Int, command: String?, next: Int?)
+    /// `kops check --allow-writes` of a transcript recorded against another API than the one configured now
+    /// (`recorded` and `now` as the header labels them), with the base URL not given by `--base-url`: its writes would
+    /// change another project's data (probe16 P16-13). Nothing was sent.
+    case writesToOtherAPI(path: String, recorded: String, now: String, baseURL: String)
 
     public var message: String {
         switch self {
@@ -142,6 +146,10 @@ public enum ScriptError: KopsError, Equatable {
                 + "the restore file of another?); run the line yourself, or record again"
         case .environmentFailed(let path, let line, let command, let cause, _):
             "\(path):\(line): check stopped at '\(Shortened.text(command))' (the transcript is unchanged): \(cause)"
+        case .writesToOtherAPI(let path, let recorded, let now, let baseURL):
+            "\(path) was recorded against \(recorded) and --allow-writes would send its writes to \(now), another API "
+                + "(nothing was sent); to send them there, run 'kops check \(path) --allow-writes --base-url \(baseURL)', "
+                + "or check without --allow-writes"
         case .unclosedBlock(let path, let line, let command, let next):
             "\(path):\(line): the ```kops block" + (command.map { " of '\(Shortened.text($0))'" } ?? "") + " has no closing ```: "
                 + (next.map { "the next block starts inside it; add a ``` line above line \($0)" }
@@ -158,7 +166,7 @@ public enum ScriptError: KopsError, Equatable {
             .lineTooLong, .variableTooLarge, .sourceTooDeep, .sourceLoop:
             .usage
         case .missingRestore, .restoreLacksLine: .noInput
-        case .notReplayed, .unclosedBlock: .usage
+        case .notReplayed, .unclosedBlock, .writesToOtherAPI: .usage
         case .scriptNotFound: .noInput
         case .sourcedScriptFailed(_, _, _, let status), .sourcedScriptLinesFailed(_, _, let status): status
         case .environmentFailed(_, _, _, _, let status): status

@@ -85,6 +85,15 @@ public struct TranscriptHeader: Sendable, Equatable {
         return String(baseURL[range.upperBound...])
     }
 
+    /// The API this transcript was recorded against and the one `baseURL` names, as `host` labels them, when they
+    /// differ; nil when they are the same, for a demo transcript (it replays on a simulator of its own) and for a
+    /// header without an `api:` line.
+    public func otherAPI(baseURL: String) -> (recorded: String, now: String)? {
+        let now = TranscriptHeader.label(baseURL: baseURL)
+        guard kind != .demo, !host.isEmpty, host != now else { return nil }
+        return (host, now)
+    }
+
     /// The base URL the transcript shows for the API: the demo's label, else the recorded host.
     public func shownBaseURL(live: String) -> String {
         let scheme = live.hasPrefix("https://") ? "https://" : "http://"

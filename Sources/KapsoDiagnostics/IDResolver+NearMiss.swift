@@ -1,0 +1,106 @@
+public import KapsoClient
+
+// MARK: - An id one copying mistake from a phone-number id
+
+extension IDResolver {
+    /// An id that misses phone-number ids of the project by what copying adds or drops, e.g. `0100200300400501` for
+    /// `100200300400501` (`with a leading 0`). The one reading behind `errors` (an id in a failed path), `whois` and
+    /// `use` (P15-3, P15-10, S17).
+    public struct NearMissID: Sendable {
+        /// The id as given, e.g. `0100200300400501` or `100200300400501%20`.
+        public var id: String
+        /// The numbers it misses (several when a cut-off id is the start of more than one), in the API's order.
+        public var numbers: [PhoneNumber]
+        /// The mistake in words, after the id it misses: `with a leading 0`, `with a trailing space (%20)`,
+        /// `with a '+' in front`, `without its last digit`.
+        public var miss: String
+
+        /// `0100200300400501 is 100200300400501 with a leading 0: the phone-number id of Support Line (+1 415-555-0100)`,
+        /// or for several numbers `10020030040050 is a phone-number id without its last digit: 100200300400501 (Support
+        /// Line) or 100200300400502 (Sales Line)`.
+        public var statement: String {
+            guard numbers.count == 1 else {
+                return "\(id) is a phone-number id \(miss): " + IDResolver.MisplacedID(id: id, kind: .unknown, statement: "", summary: "", numbers: numbers).choices
+            }
+            return "\(id) is \(numbers[0].id) \(miss): the phone-number id of \(IDResolver.label(numbers[0]))"
+        }
+
+        /// `0100200300400501 is 100200300400501 with a leading 0 (Support Line's phone-number id)`, or `10020030040050 is a
+        /// phone-number id without its last digit (of Sales Line or Support Line)`.
+        public var summary: String {
+            guard numbers.count == 1 else {
+                let names = numbers.map { $0.name ?? $0.id }
+                return "\(id) is a phone-number id \(miss) (of \(names.dropLast().joined(separator: ", ")) or \(names.last ?? ""))"
+            }
+            return "\(id) is \(numbers[0].id) \(miss) (\(numbers[0].name ?? numbers[0].id)'s phone-number id)"
+        }
+    }
+
+    /// The phone-number ids of `numbers` that `id` misses by one copying mistake, or several of them together:
+    /// whitespace around it, as typed or URL-encoded (`100200300400501%20`, RFC 3986 §2.1: Meta's error quotes the id
+    /// with the space); a `+` in front (`+100200300400501`, or `%2B`: an id written as a phone number); leading zeros
+    /// (`0100200300400501`, a "0"-padded column: Meta's ids never start with 0); its last 1 to 3 digits cut off (a
+    /// column too narrow; 12 digits at least, so a short number is never read as one). Nil when `id` is one of the ids
+    /// as it stands, or misses none.
+    public static func nearMiss(_ id: String, numbers: [PhoneNumber]) -> NearMissID? {
+        guard !numbers.contains(where: { $0.id == id }) else { return nil }
+        var text = id
+        var misses: [String] = []
+        if id.contains("%"), let bytes = SignatureCheck.percentDecoded(Array(id.utf8)[...], plusIsSpace: false),
+            let decoded = String(validating: bytes, as: UTF8.self), decoded != id
+        {
+            text = decoded
+        }
+        let stripped = text.trimmingSpaces()
+        if stripped != text {
+            misses.append(spacesMiss(id, decoded: text))
+            text = stripped
+        }
+        if text.first == "+" {
+            misses.append("a '+' in front" + (id.uppercased().contains("%2B") ? " (%2B)" : ""))
+            text.removeFirst()
+        }
+        if text.count > 1, text.first == "0" {
+            let bare = String(text.drop { $0 == "0" })
+            let zeros = text.count - bare.count
+            misses.append(zeros == 1 ? "a leading 0" : "\(zeros) leading 0s")
+            text = bare
+        }
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        let with = misses.isEmpty ? "" : "with " + list(misses)
+        if !misses.isEmpty, let number = numbers.first(where: { $0.id == text }) {
+            return NearMissID(id: id, numbers: [number], miss: with)
+        }
+        let cut = numbers.filter { $0.id.count > text.count && $0.id.count - text.count <= 3 && $0.id.hasPrefix(text) }
+        guard text.count >= 12, let first = cut.first, cut.allSatisfy({ $0.id.count == first.id.count }) else { return nil }
+        let missing = first.id.count - text.count
+        let without = missing == 1 ? "without its last digit" : "without its last \(missing) digits"
+        return NearMissID(id: id, numbers: cut, miss: misses.isEmpty ? without : with + " and " + without)
+    }
+
+    /// The line `whois` and `use` add when an id as pasted read as a phone-number id of the project only once a copying
+    /// mistake was dropped: `'100200300400501 ' is 100200300400501 with a trailing space; read as 100200300400501 here,
+    /// but an API call with it as pasted fails ('errors' names such calls)`. Nil when `pasted` is the id as it stands, or
+    /// misses none, or several.
+    public static func pastedNearMissLine(_ pasted: String, numbers: [PhoneNumber]) -> String? {
+        guard let miss = nearMiss(pasted, numbers: numbers), miss.numbers.count == 1 else { return nil }
+        let id = miss.numbers[0].id
+        return "'\(pasted)' is \(id) \(miss.miss); read as \(id) here, but an API call with it as pasted fails ('errors' names such calls)"
+    }
+
+    /// `with a trailing space (%20)`, `with spaces around it`: the whitespace `decoded` has around the id, and the
+    /// escapes it was written with in `id`.
+    private static func spacesMiss(_ id: String, decoded: String) -> String {
+        let lead = decoded.prefix { $0.isWhitespace }.count
+        let trail = decoded.reversed().prefix { $0.isWhitespace }.count
+        let codes = Array(Set(id.ranges(of: "%").compactMap { range in
+            String(id[range.lowerBound...].prefix(3)).uppercased()
+        })).sorted().joined(separator: ", ")
+        let written = codes.isEmpty ? "" : " (\(codes))"
+        let count = lead + trail
+        if trail == 1, lead == 0 { return "a trailing space" + written }
+        if lead == 1, trail == 0 { return "a space before it" + written }
+        let place = lead > 0 && trail > 0 ? "around it" : lead > 0 ? "before it" : "after it"
+        return (count == 1 ? "a space " : "spaces ") + place + written
+    }
+}
