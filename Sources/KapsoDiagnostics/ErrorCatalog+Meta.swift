@@ -180,6 +180,17 @@ extension ErrorCatalog {
         entry(
             "131057", "account in maintenance", "the business account is in maintenance mode (e.g. a throughput upgrade)",
             "wait and retry later", .later, .server, title: "Account in maintenance mode", http: 500),
+        // Meta's unsupported-messages webhook reference gives it on a received message (no HTTP status): not a
+        // send's error, and nothing about the message's type (that is 131051).
+        entry(
+            "131060", "message currently unavailable",
+            "WhatsApp did not make a received message available to the API; Meta gives it typically when a contact "
+                + "messages a number onboarded from the WhatsApp Business app (coexistence) for the first time, often right "
+                + "after tapping a Click-to-WhatsApp ad",
+            "nothing to fix in the integration; ask the contact to send it again if the content matters", .unknown, nil,
+            title: "This message is currently unavailable.",
+            reference: "Meta, Unsupported messages webhook reference: "
+                + "https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/unsupported"),
         // Meta's business-scoped user IDs page lists it with details only (no title, no HTTP status).
         entry(
             "131062", "BSUID recipient not allowed",

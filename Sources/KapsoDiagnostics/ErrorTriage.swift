@@ -45,7 +45,7 @@ public struct ErrorTriage {
         for value in page["data"]?.array ?? [] {
             guard let message = value.object, let id = message["id"]?.string else { continue }
             let kapso = message["kapso"]
-            let inbound = kapso?["direction"]?.string == "inbound"
+            let inbound = MessageDirection(message: message).side == .inbound
             let sentAt = KapsoTime.seconds(timestamp: message["timestamp"])
             let history = StatusHistory(statuses: kapso?["statuses"], sentAt: sentAt, messageID: id)
             let final = history.latest?.status ?? kapso?["status"]?.string ?? "?"
@@ -53,8 +53,11 @@ public struct ErrorTriage {
             let type = (message["type"]?.string ?? "?") + (UnsupportedContent.type(of: message).map { ": \($0)" } ?? "")
                 + (Self.templateName(of: message).map { " \($0)" } ?? "")
             var found: [(key: String, time: Int64?, error: MessageError?, others: [MessageError], subject: String, word: String?)] = []
+            // Kapso's status against a history that says otherwise: the entry says so, as the verdict does.
+            let disagreement = inbound ? nil : kapso?["status"]?.string.flatMap { history.disagreement(withKapso: $0) }
             for failure in history.distinctFailures {
-                let subject = "message to \(contact) (\(type)" + (final == "failed" ? ")" : ", now \(final))")
+                let now = disagreement.map { ", Kapso's status \($0.kapsoStatus)" } ?? (final == "failed" ? "" : ", now \(final)")
+                let subject = "message to \(contact) (\(type)\(now))"
                 found.append(
                     ("\(id)/status/\(failure.storedIndex)", failure.time ?? sentAt, MessageError.primary(of: failure.errors),
                      MessageError.others(of: failure.errors), subject, nil))
@@ -81,19 +84,24 @@ public struct ErrorTriage {
                     ("\(id)/errors", sentAt, error, MessageError.others(of: received), "message \(direction) \(contact) (\(type))", nil))
             }
             let send = FailedSend(message: message)
-            // A received edit or poll (`unsupported.type`) is what the contact did, not lost content.
-            let unsupported = inbound ? UnsupportedContent.type(of: message) : nil
+            // A received message's error reads as the verdict reads it: by its code (UnsupportedContent.reading).
+            let unsupported = UnsupportedContent.type(of: message)
             for item in found where (item.time ?? 0) >= since && !seen.contains(item.key) {
                 seen.insert(item.key)
+                let receivedError = inbound && item.key.hasSuffix("/errors") ? item.error : nil
                 var meaning =
-                    unsupported.map { "\(UnsupportedContent.what($0)); \(UnsupportedContent.advice($0))" }
+                    receivedError.map { UnsupportedContent.reading(type: unsupported, error: $0) }
                     ?? item.error.map { Self.meaning(of: $0, send: send) }
                     ?? "the failed status has no errors[] entry; 'trace \(id)' shows the history"
                 if item.word == "warning" { meaning = "a warning, not a failure: \(StatusWord.warningMeaning); " + meaning }
+                if let disagreement, item.word == nil, !item.key.hasSuffix("/errors") {
+                    meaning = disagreement.conclusion(at: disagreement.when) + (item.error == nil ? "" : "; if it did fail: " + meaning)
+                }
                 if !item.others.isEmpty {
                     meaning += " (the same status also gave " + item.others.map(\.headline).joined(separator: ", ") + ")"
                 }
-                let headline = item.error?.headline ?? "failed, and Meta gave no error code"
+                let headline = item.error?.headline
+                    ?? (disagreement != nil ? "failed (Kapso's status only)" : "failed, and Meta gave no error code")
                 entries.append(
                     Entry(
                         time: KapsoTime.iso(item.time ?? 0), source: .message,

@@ -16,7 +16,7 @@ public struct FailedSend: Sendable, Equatable {
     /// The message's type and, for an outbound message, its `to`; a send to a group (`MessageOrigin.sentToGroup`, by
     /// the message's `recipient_type` or its statuses') has no recipient number.
     public init(message: JSONObject) {
-        let inbound = message["kapso"]?["direction"]?.string == "inbound"
+        let inbound = MessageDirection(message: message).side == .inbound
         let to = inbound || MessageOrigin(message: message).sentToGroup != nil ? nil : message["to"]?.string
         self.init(isTemplate: message["type"]?.string.map { $0 == "template" }, recipient: to)
     }

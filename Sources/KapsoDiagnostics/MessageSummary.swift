@@ -28,7 +28,7 @@ public enum MessageSummary {
     /// the number, else `@username`, else the business-scoped user id, else the contact's name; nil if none.
     public static func contact(of message: JSONObject) -> String? {
         let kapso = message["kapso"]
-        let inbound = kapso?["direction"]?.string == "inbound"
+        let inbound = MessageDirection(message: message).side == .inbound
         let candidates: [String?] = [
             kapso?["phone_number"]?.string, message[inbound ? "from" : "to"]?.string,
             message["username"]?.string.map { $0.hasPrefix("@") ? $0 : "@" + $0 },
@@ -128,7 +128,7 @@ public enum MessageSummary {
     /// as some BSPs and re-serialisers write them); nil when absent, else the value as given when it is no coordinate.
     private static func coordinate(_ value: JSONValue?, limit: Double) -> Result<Double, CoordinateText>? {
         guard let value, !value.isNull else { return nil }
-        let degrees = value.double ?? value.string.flatMap { Double($0.trimmingSpaces()) }
+        let degrees = numeric(value)
         guard let degrees, degrees.isFinite, abs(degrees) <= limit else {
             return .failure(CoordinateText(value: value.string ?? value.serialized()))
         }
@@ -155,10 +155,10 @@ public enum MessageSummary {
         let reply = payload[kind]
         switch kind {
         case "button_reply":
-            return "chose button \"\(reply?["title"]?.string ?? "?")\"" + id(reply)
+            return "chose button " + title(reply?["title"], of: kind) + id(reply)
         case "list_reply":
             let description = reply?["description"]?.string.flatMap { $0.isEmpty ? nil : " (\($0))" } ?? ""
-            return "chose list row \"\(reply?["title"]?.string ?? "?")\"\(description)" + id(reply)
+            return "chose list row " + title(reply?["title"], of: kind) + description + id(reply)
         case "nfm_reply" where reply?["name"]?.string == "address_message":
             return address(reply?["response_json"], body: reply?["body"]?.string)
         case "nfm_reply":
@@ -192,6 +192,20 @@ public enum MessageSummary {
         return parts.isEmpty ? "address (no fields)\(saved)" : "address: " + parts.joined(separator: ", ") + saved
     }
 
+    /// A title the contact saw, quoted (`"Yes"`), or said to be missing as the text message's gap is
+    /// (`('button_reply' has no 'title')`): never a quoted `"?"`, which reads as the title tapped (probe17 P17-15).
+    private static func title(_ value: JSONValue?, of object: String, key: String = "title") -> String {
+        guard let text = value?.string, !text.isEmpty else { return "('\(object)' has no '\(key)')" }
+        return "\"\(text)\""
+    }
+
+    /// A number Meta sends as JSON, or written as a string of digits (`"3"`, `"9.99"`) as producers that stringify
+    /// numbers send it (Meta's own `timestamp` is a string): the one reading of numeric fields (quantities, prices,
+    /// coordinates); nil for anything else.
+    static func numeric(_ value: JSONValue?) -> Double? {
+        value?.double ?? value?.string.flatMap { Double($0.trimmingSpaces()) }
+    }
+
     private static func flowFields(_ response: JSONValue?) -> String {
         // Meta sends `response_json` as a string of JSON; some tools pass the object itself.
         let fields = response?.object ?? response?.string.flatMap { try? JSONValue.parse(Array($0.utf8)).object }
@@ -201,7 +215,7 @@ public enum MessageSummary {
     }
 
     private static func button(_ payload: JSONObject) -> String {
-        "button \"\(payload["text"]?.string ?? "?")\"" + (payload["payload"]?.string.map { " (payload \($0))" } ?? "")
+        "button " + title(payload["text"], of: "button", key: "text") + (payload["payload"]?.string.map { " (payload \($0))" } ?? "")
     }
 
     private static func template(_ payload: JSONObject) -> String {
@@ -235,11 +249,27 @@ public enum MessageSummary {
 
     private static func order(_ payload: JSONObject) -> String {
         let items = payload["product_items"]?.array ?? []
-        let quantity = items.reduce(0) { $0 + ($1["quantity"]?.int ?? 1) }
-        var text = "order of \(quantity) \(quantity == 1 ? "item" : "items")"
-        if items.count != quantity { text += " (\(items.count) \(items.count == 1 ? "product" : "products"))" }
+        // A quantity is a whole number of at least 1, as a number or a string of digits (`numeric`); any other is unreadable.
+        let quantities = items.map { item -> Int? in
+            guard let value = numeric(item["quantity"]), value >= 1, value == value.rounded(), value < 1e9 else { return nil }
+            return Int(value)
+        }
+        let unreadable = zip(items, quantities).filter { $0.1 == nil }.map { item, _ in
+            item["quantity"].map { $0.isNull ? "null" : "\"\(oneLine(String(($0.string ?? $0.serialized()).prefix(24))))\"" } ?? "missing"
+        }
+        let products = "\(items.count) \(items.count == 1 ? "product" : "products")"
+        var text: String
+        if unreadable.isEmpty {
+            let quantity = quantities.reduce(0) { $0 + ($1 ?? 0) }
+            text = "order of \(quantity) \(quantity == 1 ? "item" : "items")"
+            if items.count != quantity { text += " (\(products))" }
+        } else {
+            text = "order of \(products), quantity unreadable (\(unreadable.joined(separator: ", ")))"
+        }
         let currencies = Set(items.compactMap { $0["currency"]?.string })
-        let prices = items.compactMap { item in item["item_price"]?.double.map { $0 * Double(item["quantity"]?.int ?? 1) } }
+        let prices = zip(items, quantities).compactMap { item, quantity in
+            numeric(item["item_price"]).flatMap { price in quantity.map { price * Double($0) } }
+        }
         if currencies.count == 1, let currency = currencies.first, prices.count == items.count, !items.isEmpty {
             text += ", \(money(prices.reduce(0, +))) \(currency)"
         }
@@ -265,6 +295,7 @@ public enum MessageSummary {
 
     private static func unsupported(_ message: JSONObject) -> String {
         let errors = MessageError.all(in: message["errors"])
+        // What it was, not why (the verdict reads the code): `unsupported message: type "image" (131060 ...)`.
         let kind = UnsupportedContent.type(of: message).map { ": \(UnsupportedContent.what($0))" } ?? ""
         guard let first = errors.first else { return "unsupported message\(kind) (WhatsApp did not pass its content on)" }
         return "unsupported message\(kind) (\(first.headline))"

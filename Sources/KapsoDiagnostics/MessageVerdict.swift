@@ -30,6 +30,13 @@ public struct MessageVerdict: Sendable, Equatable {
     /// failure is another WAMID's), it reads the message's own history instead of Kapso's status (probe10 P10-1).
     public static func of(_ message: Message, windowAtSend: ServiceWindow?, newestInbound: Int64? = nil, now: Int64) -> MessageVerdict {
         if message.isInbound { return inbound(message, newestInbound: newestInbound, now: now) }
+        // Neither inbound nor outbound is known (MessageDirection): no send, window or delivery story is told.
+        let direction = message.direction
+        if direction.side == .unknown {
+            return MessageVerdict(
+                "which way the message went is unknown (\(direction.reason ?? "kapso.direction says neither")), so kops gives "
+                    + "no verdict on it; Kapso's status is '\(message.status)'", .warning)
+        }
         let history = StatusHistory(message: message)
         // A send to a group: the 1:1 window with Kapso's contact says nothing of it (MessageOrigin.sentToGroup).
         let group = MessageOrigin(message).sentToGroup
@@ -57,6 +64,11 @@ public struct MessageVerdict: Sendable, Equatable {
             }
             let verdict = outbound(latest, message: message, history: history, windowAtSend: windowAtSend, now: now)
             return noting(sideEvents(history, except: latest), to: verdict, reached: StatusWord(latest))
+        }
+        // Kapso's status and the history disagree on the outcome: neither wins (StatusHistory.Disagreement).
+        if let disagreement = history.disagreement(withKapso: message.status) {
+            let verdict = MessageVerdict(disagreement.conclusion(at: disagreement.when), .warning)
+            return noting(sideEvents(history, except: disagreement.event.status), to: verdict, reached: .failed)
         }
         if history.isBehind(message.status) {
             let verdict = incomplete(message, history: history, windowAtSend: windowAtSend)
@@ -105,7 +117,25 @@ public struct MessageVerdict: Sendable, Equatable {
                     "sent \(Elapsed.text(since)) ago from the WhatsApp Business app (a coexistence echo): no delivery report "
                         + "reached Kapso; the app shows whether it arrived", .warning)
             }
-            return MessageVerdict("sent \(Elapsed.text(since)) ago, no delivery report yet\(offline)", .warning)
+            // Past Meta's time-to-live, delivery is over: "might still arrive" is no longer true.
+            if let age = message.time.map({ now - $0 }), age > timeToLive, !other {
+                return MessageVerdict(
+                    "sent \(Elapsed.text(age)) ago and never delivered: Meta retries delivery only for the message's "
+                        + "time-to-live (30 days by default, and no message's is longer), which has passed, so it will not "
+                        + "arrive; no final status reached Kapso to say so; if it still matters, send it again (a template, "
+                        + "outside the 24-hour window)", .bad)
+            }
+            // A template's time-to-live can be far shorter (authentication 10 minutes by default, utility as set).
+            let template = message.type == "template" && since > authenticationTTL && !other
+                ? "; a template's time-to-live can be shorter than the 30-day default (authentication templates: 10 min "
+                    + "by default; a utility template's can be set from 30 s to 12 h), past which it will not arrive"
+                : ""
+            return MessageVerdict("sent \(Elapsed.text(since)) ago, no delivery report yet\(offline)\(template)", .warning)
+        case .received:
+            // An inbound message's word on a message read as outbound: one of the two is wrong, and kops cannot say which.
+            return MessageVerdict(
+                "Kapso's status is 'received', an inbound message's status, yet the message reads as outbound: the direction "
+                    + "or the status Kapso stored is wrong, so kops gives no delivery verdict", .warning)
         case .warning, .deleted:
             // Only side words were recorded: `noting` names them; no step of the delivery was reported.
             return MessageVerdict("Meta reported no sent, delivered or read status", .warning)
@@ -145,6 +175,16 @@ public struct MessageVerdict: Sendable, Equatable {
         }
     }
 
+    /// Meta's default time-to-live of a message, in seconds, and the longest any message can have: "If a message cannot
+    /// be delivered to a WhatsApp user, delivery is retried for a period of time known as time-to-live" (Meta,
+    /// "Configure message time-to-live", developers.facebook.com/documentation/business-messaging/whatsapp/templates/
+    /// time-to-live: 30 days by default; custom ranges authentication 30 s–15 min, utility 30 s–12 h, marketing
+    /// 12 h–30 days). Past it, a message still at `sent` will not be delivered.
+    static let timeToLive: Int64 = 30 * 86_400
+    /// An authentication template's default time-to-live (10 minutes, same source): past it, a template still at `sent`
+    /// may have expired, as a utility template's shorter custom one may have.
+    static let authenticationTTL: Int64 = 600
+
     /// How long a waiting word (`pending`, `accepted`, `queued`) may stand before it is no longer the normal wait for
     /// Meta's `sent`, which follows an accepted send within seconds.
     static let normalWait: Int64 = 15 * 60
@@ -180,11 +220,7 @@ public struct MessageVerdict: Sendable, Equatable {
         let stops = "the status history stops at \(latest) and holds no \(message.status) event"
         switch StatusWord(message.status) {
         case .failed:
-            if let success = history.events.last(where: { StatusWord($0.status).reachedDevice }) {
-                return MessageVerdict(
-                    "Kapso's status is failed, but the status history records \(success.status) at \(when(success)) and no "
-                        + "failure: whether the contact has it is uncertain; ask them", .warning)
-            }
+            // (A delivery or read in the history is a Disagreement, read before this.)
             return MessageVerdict(
                 "failed (Kapso's status); \(stops), so Meta's error code was not recorded; the failed webhook "
                     + "('deliveries --event whatsapp.message.failed') may carry it", .bad)
@@ -194,7 +230,7 @@ public struct MessageVerdict: Sendable, Equatable {
             return MessageVerdict("delivered, not read yet (Kapso's status; \(stops), so when is unknown)", .good)
         case .unknown(let word):
             return MessageVerdict("\(unknownStatus(word)) (Kapso's status; \(stops))", .warning)
-        case .waiting, .sent, .warning, .deleted:
+        case .waiting, .sent, .warning, .deleted, .received:
             return MessageVerdict("\(message.status) (Kapso's status; \(stops))", .warning)
         }
     }
@@ -261,14 +297,12 @@ public struct MessageVerdict: Sendable, Equatable {
         let more = errors.count > 1 ? " (and \(errors.count - 1) more)" : ""
         let name = error.entry.map { " (\($0.name))" } ?? ""
         let what = error.code == nil ? error.headline : "\(error.code ?? "")\(name)"
-        if let kind = UnsupportedContent.type(of: message.json) {
-            return MessageVerdict(
-                "received with error \(what)\(more): \(UnsupportedContent.what(kind)); \(UnsupportedContent.advice(kind))"
-                    + (windowText.isEmpty ? "" : "; " + windowText), kind == "edit" ? severity : .warning)
-        }
+        // The cause follows the code, never the type alone (UnsupportedContent.reading): an edit under 131051 lost nothing.
+        let kind = UnsupportedContent.type(of: message.json)
+        let lostNothing = kind == "edit" && error.code == "131051"
         return MessageVerdict(
-            "received with error \(what)\(more): WhatsApp did not pass the content on; ask the contact to send it another way"
-                + (windowText.isEmpty ? "" : "; " + windowText), .warning)
+            "received with error \(what)\(more): \(UnsupportedContent.reading(type: kind, error: error))"
+                + (windowText.isEmpty ? "" : "; " + windowText), lostNothing ? severity : .warning)
     }
 
     private static func contradiction(_ conflict: StatusHistory.Conflict, history: StatusHistory) -> MessageVerdict {
@@ -373,6 +407,8 @@ public struct MessageVerdict: Sendable, Equatable {
         case .deleted:
             return "a 'deleted' status\(code)\(at): Meta documents 'deleted' (On-Premises API) for a message the customer "
                 + "sent and then deleted, not for one the business sent, so it does not tell whether the contact still sees this one"
+        case .received:
+            return "a 'received' status\(at) (an inbound message's word) among the statuses of a message read as outbound"
         default:
             return "a status '\(event.status)' kops does not know\(at)" + (code.isEmpty ? "" : " with error\(code)") + words
         }

@@ -29,6 +29,11 @@ public struct SendAttribution: Sendable {
     public var sendsInWindow: Int
     /// The most deliveries of one event to one webhook: more than 1 means more than one message's.
     public var sameEventDeliveries: Int
+    /// Failed deliveries of an event that reached its webhook once near the message: this message's.
+    public var failedOwn = 0
+    /// Failed deliveries of an event that reached its webhook more than once near the message: each may be this
+    /// message's or another's sent at that time, and the log cannot say which (probe17 P17-9).
+    public var failedShared = 0
 
     /// How far an outbound message has come, by status (Meta's order: sent, delivered, read).
     static let progress: [String: Int] = ["sent": 1, "delivered": 2, "read": 3]
@@ -76,6 +81,26 @@ public struct SendAttribution: Sendable {
         var counts: [String: Int] = [:]
         for delivery in deliveries { counts[delivery.event + " " + delivery.webhookID, default: 0] += 1 }
         sameEventDeliveries = counts.values.max() ?? 0
+        for delivery in deliveries where delivery.status == "failed" {
+            if counts[delivery.event + " " + delivery.webhookID, default: 0] > 1 { failedShared += 1 } else { failedOwn += 1 }
+        }
+    }
+
+    /// The line under a trace about failed deliveries, ending with `more` (the command that lists them): `1 webhook
+    /// delivery of this message failed`, or for deliveries that may be another message's `1 failed webhook delivery at
+    /// that time may be this message's or another message's (the delivery log holds no WAMID)`; nil when none failed.
+    /// Never asserts as this message's a delivery `deliveriesNote` says may be another's.
+    public func failedNote(more: String) -> String? {
+        func deliveries(_ count: Int) -> String { count == 1 ? "delivery" : "deliveries" }
+        let shared = "may be this message's or another message's (the delivery log holds no WAMID)"
+        switch (failedOwn, failedShared) {
+        case (0, 0): return nil
+        case (let own, 0): return "\(own) webhook \(deliveries(own)) of this message failed: '\(more)' shows more"
+        case (0, let other): return "\(other) failed webhook \(deliveries(other)) at that time \(shared): '\(more)' shows more"
+        case (let own, let other):
+            return "\(own) webhook \(deliveries(own)) of this message failed, and \(other) more failed at that time \(shared): "
+                + "'\(more)' shows more"
+        }
     }
 
     /// `3 send calls within 5 s of this message: these may belong to another message (the API log holds

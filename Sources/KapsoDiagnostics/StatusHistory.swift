@@ -234,6 +234,63 @@ public struct StatusHistory: Sendable {
     /// The events whose timestamp is there but unusable.
     public var unusable: [Event] { events.filter { $0.unusableTimestamp != nil } }
 
+    /// Kapso's `kapso.status` and the history disagree on the outcome: Kapso says `failed` while the history records a
+    /// delivery or read and no failure, or Kapso says `delivered`, `read` or `played` while the history records a
+    /// failure and no delivery or read (probe17 P17-17: Kapso `read` over sent → failed 131026 was read as a plain
+    /// failure, its mirror as uncertain). Either side may hold the event the other missed (a status Kapso stored
+    /// without its webhook, or a history Kapso did not update), so neither wins: the one rule behind the verdict, the
+    /// timeline note, the STATUS column and `errors`.
+    public struct Disagreement: Sendable {
+        /// Kapso's status as given (`read`, `failed`).
+        public var kapsoStatus: String
+        /// The history's event that contradicts it: the last failure, or the furthest delivery or read.
+        public var event: Event
+
+        /// True when Kapso says failed and the history says delivered or read.
+        public var kapsoSaysFailed: Bool { StatusWord(kapsoStatus) == .failed }
+
+        /// `failed 131026` or `read`: the history's side, as the STATUS column writes it after Kapso's word.
+        public var historyWord: String {
+            guard StatusWord(event.status) == .failed else { return event.status }
+            return "failed" + (MessageError.primary(of: event.errors)?.code.map { " \($0)" } ?? "")
+        }
+
+        /// `Kapso's status is read, but the status history records failed 131026 at 2026-…Z (1 s after sending) and no
+        /// delivered, read or played`; `at` names the event's time as the caller writes times.
+        public func text(at: String) -> String {
+            let none = kapsoSaysFailed ? "no failure" : "no delivered, read or played"
+            return "Kapso's status is \(kapsoStatus), but the status history records \(historyWord) at \(at) and \(none)"
+        }
+
+        /// `text(at:)` with what it means: whether the contact has the message is uncertain (the verdict and `errors`).
+        public func conclusion(at: String) -> String { text(at: at) + ": whether the contact has it is uncertain; ask them" }
+
+        /// The event's time as the verdict writes it: `2026-…Z (1 s after sending)`, or that it has none.
+        public var when: String {
+            guard let time = event.time else { return "an unknown time (no timestamp)" }
+            return KapsoTime.iso(time) + (event.sinceSend.map { " (\(Elapsed.text($0)) \($0 < 0 ? "before" : "after") sending)" } ?? "")
+        }
+    }
+
+    /// Kapso's status against the history (`Disagreement`); nil when they agree, when the history already holds both a
+    /// failure and a delivery (`conflict`), or when Kapso's word comes only from another message's status.
+    public func disagreement(withKapso kapsoStatus: String) -> Disagreement? {
+        guard conflict == nil, !kapsoStatusIsForeign(kapsoStatus) else { return nil }
+        let word = StatusWord(kapsoStatus)
+        if word == .failed, failures.isEmpty, let success = latestReached {
+            return Disagreement(kapsoStatus: kapsoStatus, event: success)
+        }
+        if word.reachedDevice, let failure = failures.last, !events.contains(where: { StatusWord($0.status).reachedDevice }) {
+            return Disagreement(kapsoStatus: kapsoStatus, event: failure)
+        }
+        return nil
+    }
+
+    // The furthest delivery step reached (read over delivered), whatever the order stamped.
+    private var latestReached: Event? {
+        events.filter { StatusWord($0.status).reachedDevice }.max { (Self.rank($0.status) ?? -1) < (Self.rank($1.status) ?? -1) }
+    }
+
     /// True when Kapso's own `kapso.status` is further along than the latest event of the history
     /// (`failed` or `read` while only `sent` was recorded): an event Kapso never stored, so the history
     /// is incomplete and Kapso's status is the better answer.

@@ -21,6 +21,9 @@ public enum StatusWord: Sendable, Equatable {
     case warning
     /// `deleted` (On-Premises API): a message the customer sent was deleted by the customer.
     case deleted
+    /// `received`: Kapso's status of an inbound message (kapso-api.md gotcha 14: webhooks and the API write `received`
+    /// for inbound messages, though the SPEC enum lacks it); no step of an outbound delivery.
+    case received
     /// A word kops does not know (Meta may add statuses), as given.
     case unknown(String)
 
@@ -34,6 +37,7 @@ public enum StatusWord: Sendable, Equatable {
         case "failed": self = .failed
         case "warning": self = .warning
         case "deleted": self = .deleted
+        case "received": self = .received
         default: self = .unknown(word)
         }
     }
@@ -49,11 +53,12 @@ public enum StatusWord: Sendable, Equatable {
         case .failed: "failed"
         case .warning: "warning"
         case .deleted: "deleted"
+        case .received: "received"
         }
     }
 
     /// How far along the status is: waiting 0, `sent` 1, `delivered` 2, `read` and `played` 3, `failed` 4 (final);
-    /// nil for `warning` and `deleted` (no step of the delivery) and for an unknown word, whose place is not known.
+    /// nil for `warning`, `deleted` and `received` (no step of the delivery) and for an unknown word, whose place is not known.
     public var rank: Int? {
         switch self {
         case .waiting: 0
@@ -61,7 +66,7 @@ public enum StatusWord: Sendable, Equatable {
         case .delivered: 2
         case .read, .played: 3
         case .failed: 4
-        case .warning, .deleted, .unknown: nil
+        case .warning, .deleted, .received, .unknown: nil
         }
     }
 
@@ -77,5 +82,5 @@ public enum StatusWord: Sendable, Equatable {
     public static let warningMeaning = "Meta sends a warning when the message names a catalog item that is not available or does not exist"
 
     /// The status words kops knows, in order, for messages that name them.
-    public static let known = ["pending", "sent", "delivered", "read", "played", "failed", "warning", "deleted"]
+    public static let known = ["pending", "sent", "delivered", "read", "played", "failed", "warning", "deleted", "received"]
 }

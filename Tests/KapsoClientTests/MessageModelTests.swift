@@ -28,9 +28,9 @@ import Testing
     @Test func readsAFailedMessageAndItsStatusError() throws {
         let json = try #require(try Fixtures.json("message.failed_131047.json")["data"]?.object)
         let message = try Message(json: json)
-        #expect(message.direction == "outbound")
+        #expect(message.kapsoDirection == "outbound")
         #expect(message.time.map(KapsoTime.iso) == "2026-11-20T09:15:00Z")
-        #expect(message.contact == "14155550157")
+        #expect(message.json["kapso"]?["phone_number"]?.string == "14155550157")
         #expect(message.contactName == "Lee Park")
         #expect(message.conversationID == "e5a6c7d8-4f5b-4c6d-8e7f-901234567890")
         #expect(message.statuses.map(\.status) == ["sent", "failed"])

@@ -111,10 +111,11 @@ import Testing
             + #""response_json":"{\"saved_address_id\":\"\",\"values\":{\"city\":\"San Francisco\",\"name\":\"Ana\",\"address\":\"1 Market St\",\"in_pin_code\":\"400063\"}}"}}}"#
         let object = try #require(try JSONValue.parse(Array(address.utf8)).object)
         #expect(MessageSummary.text(of: object) == "address: Ana, 1 Market St, San Francisco, 400063")
-        #expect(UnsupportedContent.what("ephemeral") == "the contact sent a disappearing (ephemeral) message")
-        #expect(UnsupportedContent.advice("ephemeral").contains("turn disappearing messages off for this chat"))
-        #expect(UnsupportedContent.what("image_v2") == "the contact sent an \"image_v2\" message")
-        #expect(UnsupportedContent.what("button") == "the contact sent a \"button\" message")
+        #expect(UnsupportedContent.what("ephemeral") == "a disappearing (ephemeral) message")
+        let ephemeral = UnsupportedContent.reading(type: "ephemeral", error: MessageError(code: "131051"))
+        #expect(ephemeral.contains("turn disappearing messages off for this chat"))
+        #expect(UnsupportedContent.what("image_v2") == "type \"image_v2\"")
+        #expect(UnsupportedContent.reading(type: "image_v2", error: MessageError(code: "131051")).hasPrefix("the contact sent an \"image_v2\" message, a type the Cloud API does not deliver"))
     }
 
     /// P5-6: Graph's "Object with ID … does not exist" for the project's own phone-number id names the edge, not a

@@ -9,6 +9,15 @@ import Testing
     }
 
     static let cases: [(String, String)] = [
+        // probe17 P17-15: numbers written as strings are read; a quantity that is none is said, never read as 1.
+        (#"{"type":"order","order":{"catalog_id":"c1","product_items":[{"product_retailer_id":"A","quantity":"3","item_price":"9.99","currency":"USD"}]}}"#,
+         "order of 3 items (1 product), 29.97 USD from catalog c1"),
+        (#"{"type":"order","order":{"catalog_id":"c1","product_items":[{"product_retailer_id":"A","quantity":"three","item_price":9.99,"currency":"USD"}]}}"#,
+         #"order of 1 product, quantity unreadable ("three") from catalog c1"#),
+        // A missing title is said missing, never a quoted "?" that reads as the title tapped.
+        (#"{"type":"interactive","interactive":{"type":"button_reply","button_reply":{"id":"b"}}}"#, "chose button ('button_reply' has no 'title') (id b)"),
+        (#"{"type":"interactive","interactive":{"type":"list_reply","list_reply":{"id":"row_9"}}}"#, "chose list row ('list_reply' has no 'title') (id row_9)"),
+        (#"{"type":"button","button":{"payload":"YES_CONFIRM"}}"#, "button ('button' has no 'text') (payload YES_CONFIRM)"),
         (#"{"type":"text","text":{"body":"Hi, is my order ready?"},"kapso":{"content":"other"}}"#, "Hi, is my order ready?"),
         (#"{"type":"text","text":{"body":"line one\n\n  line\ttwo"}}"#, "line one line two"),
         // Controls other than whitespace are kept for the renderer to escape (`\x1b`), not silently dropped.
@@ -60,9 +69,9 @@ import Testing
         (#"{"type":"unsupported"}"#, "unsupported message (WhatsApp did not pass its content on)"),
         // probe3 F9: Meta's `unsupported.type` (Unsupported messages webhook reference) says what it was.
         (#"{"type":"unsupported","unsupported":{"type":"edit"},"errors":[{"code":131051,"title":"Message type unknown"}]}"#,
-         "unsupported message: the contact edited an earlier message (131051 Message type unknown)"),
+         "unsupported message: an edit of an earlier message (131051 Message type unknown)"),
         (#"{"type":"unsupported","unsupported":{"type":"poll"},"errors":[{"code":131051,"title":"Message type unknown"}]}"#,
-         "unsupported message: the contact sent a poll (131051 Message type unknown)"),
+         "unsupported message: a poll (131051 Message type unknown)"),
         (#"{"type":"unknown","errors":[{"code":"131051","title":"Message type unknown"}]}"#, "unsupported message (131051 Message type unknown)"),
         (#"{"type":"edit","edit":{"original_message_id":"wamid.O","message":{"type":"text","text":{"body":"fixed"}}}}"#, "edited wamid.O: fixed"),
         (#"{"type":"revoke","revoke":{"original_message_id":"wamid.O"}}"#, "deleted by the contact (revoked): wamid.O"),

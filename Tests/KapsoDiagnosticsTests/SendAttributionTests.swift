@@ -51,6 +51,26 @@ import Testing
         #expect(attribution.deliveriesNote?.hasPrefix("2 deliveries of one event to one webhook") == true)
     }
 
+    /// probe17 P17-9: of two deliveries of one event to one webhook (two messages sent that second), the failed one is
+    /// never called this message's; one delivered once is.
+    @Test func aFailedDeliveryThatMayBeAnothersIsNotCalledThisMessages() throws {
+        func failed(_ delivery: WebhookDelivery) throws -> WebhookDelivery {
+            var json = delivery.json
+            json["status"] = "failed"
+            return try WebhookDelivery(json: json)
+        }
+        let message = try Self.message(statuses: Self.read, final: "read")
+        let shared = SendAttribution(
+            message: message, calls: [], deliveries: [try Self.delivery("a", "sent"), try failed(try Self.delivery("b", "sent"))])
+        #expect(shared.failedOwn == 0 && shared.failedShared == 1)
+        let note = try #require(shared.failedNote(more: "deliveries --errors"))
+        #expect(note == "1 failed webhook delivery at that time may be this message's or another message's "
+            + "(the delivery log holds no WAMID): 'deliveries --errors' shows more")
+        let own = SendAttribution(message: message, calls: [], deliveries: [try failed(try Self.delivery("c", "read"))])
+        #expect(own.failedNote(more: "deliveries --errors") == "1 webhook delivery of this message failed: 'deliveries --errors' shows more")
+        #expect(SendAttribution(message: message, calls: [], deliveries: []).failedNote(more: "x") == nil)
+    }
+
     /// A failed message kops knows by another id than a WAMID (nothing says Meta accepted it) keeps the refusal with
     /// its failure code.
     @Test func aFailedMessageWithoutAWAMIDKeepsTheRefusalWithItsCodeAndOneSendIsNotAmbiguous() throws {

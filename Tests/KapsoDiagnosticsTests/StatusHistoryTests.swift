@@ -190,10 +190,10 @@ import Testing
         ("[]", "pending", nil, "pending for 9 s: Meta has not confirmed the message yet (it normally does within seconds)", .warning),
         ("{}", "sent", nil, "sent 9 s ago, no delivery report yet", .warning),
         ("null", "received", #"[{"code":131051,"title":"Message type unknown"}]"#,
-         "received with error 131051 (unsupported message type): WhatsApp did not pass the content on; ask the contact to send it another way; the 24-hour window is open for 23 h 59 min more: free-form replies go through",
+         "received with error 131051 (unsupported message type): the Cloud API does not deliver the type of this message; ask the contact to send it another way; the 24-hour window is open for 23 h 59 min more: free-form replies go through",
          .warning),
         ("null", "received", #"[{"title":"Untitled"}]"#,
-         "received with error no error code: Untitled: WhatsApp did not pass the content on; ask the contact to send it another way; the 24-hour window is open for 23 h 59 min more: free-form replies go through",
+         "received with error no error code: Untitled: Meta gave no error code, so kops cannot say why the content did not arrive; the 24-hour window is open for 23 h 59 min more: free-form replies go through",
          .warning),
     ]
 
@@ -275,7 +275,7 @@ import Testing
          "played by the contact (Kapso's status; the status history stops at sent at 1970-01-01T00:16:40Z (0 s after sending) "
             + "and holds no played event, so when is unknown)", .good),
         (#"[{"status":"warned","timestamp":"1003"}]"#, "warned",
-         "status 'warned' is not one kops knows (pending, sent, delivered, read, played, failed, warning, deleted), so what it means for the "
+         "status 'warned' is not one kops knows (pending, sent, delivered, read, played, failed, warning, deleted, received), so what it means for the "
             + "message is unknown; the timeline shows what was recorded", .warning),
         ("[]", "queued", "queued for \(Elapsed.text(8_000)), which is not normal: Meta's sent status normally comes within seconds, so "
             + "either Meta never accepted the send or Kapso never received its status webhooks, and kops cannot tell which; "

@@ -5,9 +5,23 @@ import KopsHTTP
 import KopsTestSupport
 import Testing
 
+/// `printed`: its output is the lines of `PRINTED` in the shell's environment, as a message text or a template body
+/// holding a line of backticks prints them; it calls no API.
+enum PrintedCommand: Command {
+    static let name = "printed"
+    static let summary = "prints PRINTED (tests)"
+    static let sendsRequests = false
+    static let usage = "printed"
+
+    static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
+        let text = context.environment["PRINTED"] ?? ""
+        return CommandResult(blocks: text.split(separator: "\n", omittingEmptySubsequences: false).map { .data(String($0)) })
+    }
+}
+
 /// A transcript whose ```` ```kops ```` block lost its closing fence (probe16 P16-9): `kops check` read the next command
 /// as output of the open block and `--update` deleted it. Such a file is refused, naming the open block, before anything
-/// runs.
+/// runs. And a block whose output holds a line of backticks, which closed the block early: it gets a longer fence.
 @Suite struct TranscriptFenceTests {
     static let number = "100200300400501"
 
@@ -39,10 +53,10 @@ import Testing
     }
 
     /// A shell whose API is nowhere: a replay that sent anything would fail on it.
-    private static func offlineShell() throws -> Shell {
+    private static func offlineShell(registry: CommandRegistry = .standard) throws -> Shell {
         let transport = try CurlTransport(options: .init(connectTimeout: 1, timeout: 1, userAgent: "kops-tests"))
         let client = KapsoClient(baseURL: "http://127.0.0.1:1", apiKey: Secret("test_key_0123456789"), transport: transport)
-        let context = ShellContext(session: Session(baseURL: client.baseURL), client: client, registry: .standard)
+        let context = ShellContext(session: Session(baseURL: client.baseURL), client: client, registry: registry)
         return Shell(context: context, renderer: Renderer(), output: BufferOutput())
     }
 
@@ -87,5 +101,86 @@ import Testing
             throws: ScriptError.self,
             performing: { _ = try TranscriptChecker(expected: cut, path: "t.md").replay(on: try Self.offlineShell()) })
         #expect(error.message.hasSuffix("has no closing ```: the file ends inside it (cut off?); add a ``` line at its end, or record it again (nothing was run or written)"))
+    }
+
+    /// An offline shell (`offlineShell`) that also knows `printed`, printing `printed`.
+    private static func printingShell(_ printed: String) throws -> Shell {
+        let shell = try offlineShell(registry: CommandRegistry(commands: CommandRegistry.standard.commands + [PrintedCommand.self]))
+        shell.context.environment["PRINTED"] = printed
+        return shell
+    }
+
+    /// `lines` recorded on `printingShell(printed)` (personal data kept), into memory or into `file`.
+    private static func recordPrinting(_ printed: String, lines: [String], file: String? = nil) throws -> String {
+        let shell = try printingShell(printed)
+        let recorder = try TranscriptRecorder(
+            header: TranscriptHeader(context: shell.context, keepPII: true), destination: file.map { .file($0) } ?? .memory,
+            context: shell.context)
+        shell.recorder = recorder
+        for line in lines { shell.run(line: line) }
+        return recorder.text
+    }
+
+    /// Output with a line of three backticks, one of four after indentation, and the start of a pasted transcript.
+    static let backticks = "before\n```\n  ````\n```kops\nkops(default)> health\nafter"
+
+    /// A line of backticks in a command's output closed its block early: the transcript did not replay. The block gets
+    /// a fence one longer than the longest run of backticks that starts one of its lines, in memory and in a file.
+    @Test func outputWithBackticksGetsALongerFenceAndReplays() throws {
+        let transcript = try Self.recordPrinting(Self.backticks, lines: ["printed", "explain 131047"])
+        #expect(transcript.contains("\n`````kops\nkops(default)> printed\n" + Self.backticks + "\n`````\n\n```kops\n"), "\(transcript)")
+        let parsed = TranscriptParser(transcript)
+        #expect(parsed.commands.map(\.command) == ["printed", "explain 131047"])
+        #expect(parsed.unclosedBlock == nil)
+        #expect(parsed.commands.first?.block == "`````kops\nkops(default)> printed\n" + Self.backticks + "\n`````\n\n")
+        let outcome = try TranscriptChecker(expected: transcript).replay(on: try Self.printingShell(Self.backticks))
+        #expect(outcome.diff.isEmpty, "\(outcome.diff)")
+
+        // The file is written as the block goes, then its block again with the longer fence.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-fence-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try Self.recordPrinting(Self.backticks, lines: ["printed", "explain 131047"], file: folder + "/f.md")
+        let written = try String(contentsOfFile: folder + "/f.md", encoding: .utf8)
+        #expect(written == transcript)
+
+        // Without its closing fence, the block runs to the file's end: the inner ```kops is its output.
+        let cut = transcript.replacingOccurrences(of: "after\n`````\n", with: "after\n")
+        let block = try #require(TranscriptParser(cut).unclosedBlock)
+        #expect(block.next == nil && block.fence == "`````" && block.command == "printed")
+        let error = try #require(
+            throws: ScriptError.self, performing: { _ = try TranscriptChecker(expected: cut, path: "t.md").replay(on: try Self.offlineShell()) })
+        #expect(error.message.contains(": the `````kops block of 'printed' has no closing `````: the file ends inside it"), "\(error.message)")
+    }
+
+    /// Output that quotes backticks inside a line cannot close a fence: the block keeps its 3-backtick fence.
+    @Test func backticksInsideALineKeepTheFence() throws {
+        let transcript = try Self.recordPrinting("text: ```code``` and ````", lines: ["printed"])
+        #expect(transcript.contains("\n```kops\nkops(default)> printed\ntext: ```code``` and ````\n```\n"), "\(transcript)")
+    }
+
+    /// A transcript recorded with 3-backtick fences reads as it did: a block closes at a line of exactly ```` ``` ````,
+    /// so a longer line of backticks in its output stays output.
+    @Test func aThreeBacktickTranscriptReadsAsBefore() throws {
+        let transcript = try Self.recordPrinting("", lines: ["printed", "explain 131047"])
+        let old = transcript.replacingOccurrences(of: "kops(default)> printed\n\n```", with: "kops(default)> printed\n````\n```")
+        #expect(old != transcript)
+        let parsed = TranscriptParser(old)
+        #expect(parsed.commands.map(\.command) == ["printed", "explain 131047"])
+        #expect(parsed.commands.first?.block == "```kops\nkops(default)> printed\n````\n```\n\n")
+        #expect(parsed.unclosedBlock == nil)
+    }
+
+    /// `check --update` of a block whose output now holds a line of backticks writes it with the longer fence, and the
+    /// file it writes checks clean.
+    @Test func updateWritesANewFenceWhenTheOutputNowHoldsBackticks() throws {
+        let transcript = try Self.recordPrinting("plain", lines: ["printed", "explain 131047"])
+        #expect(transcript.contains("\n```kops\nkops(default)> printed\nplain\n```\n"))
+        let outcome = try TranscriptChecker(expected: transcript).replay(on: try Self.printingShell(Self.backticks))
+        #expect(!outcome.diff.isEmpty)
+        #expect(outcome.actual.contains("\n`````kops\nkops(default)> printed\n" + Self.backticks + "\n`````\n\n```kops\n"))
+        #expect(TranscriptParser(outcome.actual).commands.map(\.command) == ["printed", "explain 131047"])
+        let again = try TranscriptChecker(expected: outcome.actual).replay(on: try Self.printingShell(Self.backticks))
+        #expect(again.diff.isEmpty, "\(again.diff)")
     }
 }

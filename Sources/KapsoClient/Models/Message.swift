@@ -15,16 +15,12 @@ public struct Message: Sendable {
     /// missing or no plausible time (`KapsoTime.seconds(timestamp:)`: an ISO date, milliseconds).
     public var time: Int64? { KapsoTime.seconds(timestamp: json["timestamp"]) }
     public var type: String { json["type"]?.string ?? "unknown" }
-    public var direction: String { kapso["direction"]?.string ?? "unknown" }
-    public var isInbound: Bool { direction == "inbound" }
+    /// `kapso.direction` as Kapso wrote it (`inbound`, `outbound`), nil when missing or not text; which way the
+    /// message went is KapsoDiagnostics' `MessageDirection`, which reads the message when this word does not say.
+    public var kapsoDirection: String? { kapso["direction"]?.string }
     /// `pending`, `sent`, `delivered`, `read`, `failed` (or `received` on some inbound messages).
     public var status: String { kapso["status"]?.string ?? "unknown" }
-    /// The contact's number (digits), from `kapso.phone_number`, else `from` or `to`.
-    public var contact: String? { kapso["phone_number"]?.string ?? json[isInbound ? "from" : "to"]?.string }
     public var contactName: String? { kapso["contact_name"]?.string }
-    /// The contact's business-scoped user id (`from_user_id` inbound, `to_user_id` outbound): how a contact who
-    /// adopted a WhatsApp username and shares no number is addressed (openapi-whatsapp.yaml).
-    public var userID: String? { json[isInbound ? "from_user_id" : "to_user_id"]?.string }
     /// The contact's WhatsApp username as Kapso sends it (`ana.shop`), when they adopted one.
     public var username: String? { json["username"]?.string }
     /// The username as kops writes it and `whois`/`reply --to` take it: `@ana.shop`.

@@ -77,8 +77,9 @@ public enum BundleCommand: ScriptCommand {
         }
         guard let text else { return nil }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let open = lines.lastIndex(of: Substring(TranscriptRecorder.fence + TranscriptRecorder.info)),
-            !lines[open...].contains(Substring(TranscriptRecorder.fence))
+        guard let open = lines.lastIndex(where: { TranscriptFence.opening($0) != nil }),
+            let length = TranscriptFence.opening(lines[open]),
+            !lines[open...].contains(where: { TranscriptFence.closes($0, length: length) })
         else { return text }
         var start = open
         if start > 0, TranscriptClock.micros(inLine: lines[start - 1]) != nil { start -= 1 }

@@ -38,7 +38,7 @@ public enum MessageCommand: Command {
         context.remember(message)
         var fields = [
             Field("id", message.id), Field("time", MessageTime(message, now: context.now()).text),
-            Field("direction", message.direction), Field("type", message.type),
+            Field("direction", message.direction.label), Field("type", message.type),
             Field("status", MessagesCommand.status(message).text, style: MessagesCommand.status(message).style),
             Field("contact", contactLabel(message)),
             Field("number", message.phoneNumberID ?? "-"), Field("conversation", message.conversationID ?? "-"),
@@ -67,7 +67,11 @@ public enum MessageCommand: Command {
         if history.failures.contains(where: { $0.errors.isEmpty }) && message.status == "failed" && errors.isEmpty {
             fields.append(Field("error", "failed, and Meta gave no error code", style: .bad))
         }
-        if history.conflict != nil || !history.foreign.isEmpty || !MessageError.all(in: message.json["errors"]).isEmpty {
+        // A verdict where the record is contradictory: both outcomes reported, Kapso's status against the history
+        // (StatusHistory.Disagreement, as trace reads it), another message's statuses, or errors on a received message.
+        if history.conflict != nil || history.disagreement(withKapso: message.status) != nil || !history.foreign.isEmpty
+            || !MessageError.all(in: message.json["errors"]).isEmpty
+        {
             let verdict = MessageVerdict.of(message, windowAtSend: nil, now: context.now())
             fields.append(Field("verdict", verdict.text, style: TraceCommand.style(verdict.severity)))
         }
@@ -84,8 +88,11 @@ public enum MessageCommand: Command {
     /// `inbound text from Lee Park (14155550157)`, `outbound text to WhatsApp group Y2Fw… (Kapso's contact: Lee Park
     /// (14155550157))` for a send to a group (MessageOrigin.sentToGroup).
     static func directionLabel(_ message: Message) -> String {
-        if message.isInbound { return "inbound \(message.type) from \(contactLabel(message))" }
-        guard let group = MessageOrigin(message).sentToGroup else { return "outbound \(message.type) to \(contactLabel(message))" }
+        let direction = message.direction
+        let inferred = direction.reason.map { " (\($0))" } ?? ""
+        if message.isInbound { return "inbound \(message.type) from \(contactLabel(message))\(inferred)" }
+        if direction.side == .unknown { return "unknown: a \(message.type) message with \(contactLabel(message))\(inferred)" }
+        guard let group = MessageOrigin(message).sentToGroup else { return "outbound \(message.type) to \(contactLabel(message))\(inferred)" }
         let contact = contactLabel(message)
         return "outbound \(message.type) to WhatsApp group \(group)" + (contact == group || contact == "-" ? "" : " (Kapso's contact: \(contact))")
     }

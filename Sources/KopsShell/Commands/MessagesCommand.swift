@@ -108,7 +108,7 @@ public enum MessagesCommand: Command {
         let changes = MessageChange.byOriginal(in: messages)
         let rows = messages.map { message -> [StyledText] in
             [
-                StyledText(MessageTime(message, now: now).seconds.map(KapsoTime.iso) ?? "-"), StyledText(message.isInbound ? "in" : "out"),
+                StyledText(MessageTime(message, now: now).seconds.map(KapsoTime.iso) ?? "-"), StyledText(message.isInbound ? "in" : message.isOutbound ? "out" : "?"),
                 StyledText(message.type), status(message), StyledText(MessageSummary.contact(of: message.json) ?? "-"),
                 StyledText(MessageChange.listed(message, content: MessageSummary.text(of: message.json), byOriginal: changes)),
                 StyledText(message.id),
@@ -145,6 +145,10 @@ public enum MessagesCommand: Command {
         // Kapso's word that only a stored status of another message has (StatusHistory.foreign) is not this message's.
         if history.kapsoStatusIsForeign(message.status) {
             return StyledText("\(message.status) (other wamid)", style: .warn)
+        }
+        // Kapso's status against a history that says otherwise (`read/failed 131026`, `failed/read`): one rule, the verdict's.
+        if let disagreement = history.disagreement(withKapso: message.status) {
+            return StyledText("\(message.status)/\(disagreement.historyWord)", style: .warn)
         }
         switch message.status {
         case "failed": return StyledText("failed" + (failedCode ?? ""), style: .bad)

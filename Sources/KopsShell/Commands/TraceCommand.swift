@@ -60,12 +60,10 @@ public enum TraceCommand: Command {
                 blocks.append(.hint("approved templates: \(fitting.joined(separator: ", ")); 'template NAME' shows what each needs"))
             }
         }
-        if trace.failedDeliveryCount > 0 {
-            let count = trace.failedDeliveryCount
-            let age = now - (trace.message.time ?? now)
-            let more = DeliveryPeriod.command(errors: true, period: DeliveryPeriod.covering(age: age))
-            blocks.append(.hint("\(count) webhook \(count == 1 ? "delivery" : "deliveries") of this message failed: '\(more)' shows more"))
-        }
+        // Failed deliveries that may be another message's are never called this message's (SendAttribution.failedNote).
+        let age = now - (trace.message.time ?? now)
+        let more = DeliveryPeriod.command(errors: true, period: DeliveryPeriod.covering(age: age))
+        if let note = trace.attribution?.failedNote(more: more) { blocks.append(.hint(note)) }
         return CommandResult(blocks: blocks, json: json(trace, now: now))
     }
 
@@ -73,7 +71,7 @@ public enum TraceCommand: Command {
         let message = trace.message
         var fields = [
             Field("message", message.id, style: .bold),
-            Field(message.isInbound ? "received" : "sent", MessageTime(message, now: now).text),
+            Field(message.isInbound ? "received" : message.isOutbound ? "sent" : "time", MessageTime(message, now: now).text),
             Field("direction", MessageCommand.directionLabel(message)),
             Field("number", message.phoneNumberID ?? "-"), Field("content", MessageSummary.text(of: message.json, lineBreaks: true)),
         ]
@@ -92,6 +90,9 @@ public enum TraceCommand: Command {
 
     private static func window(_ trace: MessageTrace, now: Int64) -> Field {
         let message = trace.message
+        if message.direction.side == .unknown {
+            return Field("window", "unknown: which way the message went is unknown", style: .warn)
+        }
         guard message.isInbound else {
             let unknown: String
             if case .failed(let error) = trace.lastInboundBefore {
@@ -208,7 +209,9 @@ public enum TraceCommand: Command {
                     + "they may be another recipient's", style: .warn)))
         }
         blocks += setApart(history)
-        if history.isBehind(message.status), !history.kapsoStatusIsForeign(message.status) {
+        if let disagreement = history.disagreement(withKapso: message.status) {
+            blocks.append(.line(StyledText("  " + disagreement.text(at: disagreement.when), style: .warn)))
+        } else if history.isBehind(message.status), !history.kapsoStatusIsForeign(message.status) {
             blocks.append(.line(StyledText("  Kapso's status is \(message.status), but no \(message.status) event was recorded in the history", style: .warn)))
         }
         // The message's code first (as the verdict picks it), then the rest; a warning's errors too (StatusWord).

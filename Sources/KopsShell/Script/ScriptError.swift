@@ -65,8 +65,9 @@ public enum ScriptError: KopsError, Equatable {
     /// failure's line (redacted) and its status. Nothing was compared and the transcript was not written.
     case environmentFailed(path: String, line: Int, command: String, cause: String, status: ExitStatus)
     /// A transcript whose ```` ```kops ```` block at `path:line` has no closing fence (`TranscriptParser.unclosedBlock`):
-    /// `next` is the line its closing fence belongs above, nil when the file ends inside it. Nothing ran or was written.
-    case unclosedBlock(path: String, line: Int, command: String?, next: Int?)
+    /// `next` is the line its closing fence belongs above, nil when the file ends inside it; `fence` is the block's
+    /// (```` ``` ````, longer for output that holds backticks: `TranscriptFence`). Nothing ran or was written.
+    case unclosedBlock(path: String, line: Int, command: String?, next: Int?, fence: String = "```")
     /// `kops check --allow-writes` of a transcript recorded against another API than the one configured now
     /// (`recorded` and `now` as the header labels them), with the base URL not given by `--base-url`: its writes would
     /// change another project's data (probe16 P16-13). Nothing was sent.
@@ -150,10 +151,11 @@ public enum ScriptError: KopsError, Equatable {
             "\(path) was recorded against \(recorded) and --allow-writes would send its writes to \(now), another API "
                 + "(nothing was sent); to send them there, run 'kops check \(path) --allow-writes --base-url \(baseURL)', "
                 + "or check without --allow-writes"
-        case .unclosedBlock(let path, let line, let command, let next):
-            "\(path):\(line): the ```kops block" + (command.map { " of '\(Shortened.text($0))'" } ?? "") + " has no closing ```: "
-                + (next.map { "the next block starts inside it; add a ``` line above line \($0)" }
-                    ?? "the file ends inside it (cut off?); add a ``` line at its end, or record it again")
+        case .unclosedBlock(let path, let line, let command, let next, let fence):
+            "\(path):\(line): the \(fence)kops block" + (command.map { " of '\(Shortened.text($0))'" } ?? "")
+                + " has no closing \(fence): "
+                + (next.map { "the next block starts inside it; add a \(fence) line above line \($0)" }
+                    ?? "the file ends inside it (cut off?); add a \(fence) line at its end, or record it again")
                 + " (nothing was run or written)"
         case .notReplayed(let path, let line, let command, let reason):
             "\(path):\(line): check does not replay '\(Shortened.text(command))': \(reason); nothing was run. Remove the block if the transcript came from someone else, or run the line yourself"

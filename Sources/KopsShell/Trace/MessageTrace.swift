@@ -29,6 +29,8 @@ struct MessageTrace {
     /// they fit this message alone (`SendAttribution`).
     var callsNote: String?
     var deliveriesNote: String?
+    /// The failed deliveries' attribution (`SendAttribution.failedNote`), nil when no delivery was matched.
+    var attribution: SendAttribution?
     /// Send calls refused near the time of a message Meta accepted: other attempts, not its send
     /// (`SendAttribution.refusedAttempts`), and the line that says so.
     var refusedAttempts: [APILog] = []
@@ -62,11 +64,6 @@ struct MessageTrace {
         }
     }
 
-    /// How many of the matched webhook deliveries failed (0 when they could not be loaded).
-    var failedDeliveryCount: Int {
-        guard case .loaded(let deliveries) = deliveries else { return 0 }
-        return deliveries.filter { $0.status == "failed" }.count
-    }
 
     /// The conclusion about the message (KapsoDiagnostics computes it).
     func verdict(now: Int64) -> MessageVerdict {
@@ -209,6 +206,7 @@ struct MessageTrace {
         if case .loaded = deliveries { deliveries = .loaded(attribution.deliveries) }
         callsNote = attribution.callsNote
         deliveriesNote = attribution.deliveriesNote
+        if case .loaded = deliveries { self.attribution = attribution }
         refusedAttempts = attribution.refusedAttempts
         refusedNote = attribution.refusedNote
     }

@@ -78,7 +78,7 @@ public struct TranscriptChecker {
         let parsed = TranscriptParser(expected)
         // Its later blocks would be read as output of the open one, and `--update` would drop them (probe16 P16-9).
         if let block = parsed.unclosedBlock {
-            throw .unclosedBlock(path: path, line: block.line, command: block.command, next: block.next)
+            throw .unclosedBlock(path: path, line: block.line, command: block.command, next: block.next, fence: block.fence)
         }
         var lines: [String] = []
         var writes: [(line: Int, command: String)] = []
@@ -295,7 +295,9 @@ public struct TranscriptChecker {
     /// so every later alias would shift; skipping it leaves the session as the recording left it (a cancelled
     /// command changes no session state).
     static func wasCancelled(_ block: String) -> Bool {
-        let lines = block.split(separator: "\n").filter { !$0.isEmpty && !$0.hasPrefix(TranscriptRecorder.fence) }
+        var lines = block.split(separator: "\n").filter { !$0.isEmpty }
+        // Without its closing fence, whatever its length.
+        if let last = lines.last, last.allSatisfy({ $0 == "`" }) { lines.removeLast() }
         guard let last = lines.last else { return false }
         if last == TranscriptRecorder.interruptedLine { return true }
         return [false, true].contains { sent in

@@ -75,6 +75,19 @@ public enum TranscriptFile {
         return failure
     }
 
+    /// The size in bytes of the file at `path` when it ends with `bytes`; nil when it does not, or cannot be read.
+    static func endsWith(_ bytes: [UInt8], path: String) -> Int? {
+        guard let data = FileManager.default.contents(atPath: path), data.count >= bytes.count,
+            data.suffix(bytes.count).elementsEqual(bytes)
+        else { return nil }
+        return data.count
+    }
+
+    /// Cuts the file at `path` to its first `size` bytes; nil once done, else why not, lowercased from `strerror`.
+    static func truncate(_ path: String, to size: Int) -> String? {
+        Foundation.truncate(path, off_t(size)) == 0 ? nil : String(cString: strerror(errno)).lowercased()
+    }
+
     /// `path (a link to TARGET)` when `path` is a link, else `path`: what `record` says it writes.
     static func described(_ path: String) -> String {
         guard let target = try? target(of: path), target != path else { return path }

@@ -59,17 +59,17 @@ public struct TranscriptParser: Sendable {
 
     /// The first ```` ```kops ```` block without its closing fence (a hand edit, a file cut off): the opening fence's
     /// 1-based line, its command when its prompt line reads as one, and the line where its closing fence belongs (above
-    /// the blank and clock lines before the next block found inside it: ```` ```kops ```` then a prompt line, which no
-    /// command prints), nil when the file ends inside it.
+    /// the blank and clock lines before the next block found inside it: ```` ```kops ```` then a prompt line, with a
+    /// fence at least as long as the open block's, which the recorder never writes inside a block), nil when the file
+    /// ends inside it; `fence` is the open block's (```` ``` ```` but for output that holds backticks).
     /// The blocks after it are not read right; `kops check` refuses such a file (probe16 P16-9).
-    public var unclosedBlock: (line: Int, command: String?, next: Int?)?
+    public var unclosedBlock: (line: Int, command: String?, next: Int?, fence: String)?
 
     /// Everything before the first block (the header and any facts under it), as written.
     public static func preamble(of text: String) -> String {
         var lines: [Substring] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line == TranscriptRecorder.fence + TranscriptRecorder.info || TranscriptClock.micros(inLine: line) != nil
-                || line == snapshotLine
+            if TranscriptFence.opening(line) != nil || TranscriptClock.micros(inLine: line) != nil || line == snapshotLine
             {
                 break
             }
@@ -129,7 +129,9 @@ public struct TranscriptParser: Sendable {
         var lead: [Substring] = []
         // The open block's fence line and command, for `unclosedBlock`.
         var opened: (line: Int, command: String?) = (0, nil)
-        var unclosed: (line: Int, command: String?, next: Int?)?
+        var unclosed: (line: Int, command: String?, next: Int?, fence: String)?
+        // The open block's fence length: it closes at a line of exactly that many backticks (`TranscriptFence.closes`).
+        var fence = TranscriptFence.minimum
         // "\r\n" is one Character: split on it too, or a CRLF file (or an output line ending in "\r") hides its fences.
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         for (offset, line) in lines.enumerated() {
@@ -138,8 +140,9 @@ public struct TranscriptParser: Sendable {
                     snapshot = true
                 } else if let micros = TranscriptClock.micros(inLine: line) {
                     clock = micros
-                } else if line == TranscriptRecorder.fence + TranscriptRecorder.info {
+                } else if let length = TranscriptFence.opening(line) {
                     inBlock = true
+                    fence = length
                     opened = (offset + 1, offset + 1 < lines.count ? TranscriptParser.command(in: String(lines[offset + 1])) : nil)
                     seenBlock = true
                     expectCommand = true
@@ -159,7 +162,7 @@ public struct TranscriptParser: Sendable {
                 }
                 continue
             }
-            if unclosed == nil, line == TranscriptRecorder.fence + TranscriptRecorder.info, offset + 1 < lines.count,
+            if unclosed == nil, let length = TranscriptFence.opening(line), length >= fence, offset + 1 < lines.count,
                 TranscriptParser.command(in: String(lines[offset + 1])) != nil
             {
                 // The closing fence belongs above the next block's clock or snapshot line and the blank line before it.
@@ -170,10 +173,10 @@ public struct TranscriptParser: Sendable {
                 {
                     next -= 1
                 }
-                unclosed = (opened.line, opened.command, next + 1)
+                unclosed = (opened.line, opened.command, next + 1, TranscriptFence.fence(length: fence))
             }
             block += line + "\n"
-            if line == TranscriptRecorder.fence {
+            if TranscriptFence.closes(line, length: fence) {
                 inBlock = false
                 afterFence = true
                 if !commands.isEmpty, commands[commands.count - 1].block.isEmpty {
@@ -195,7 +198,7 @@ public struct TranscriptParser: Sendable {
             }
         }
         if lead.contains(where: { !$0.isEmpty }) { trailer = lead.map { $0 + "\n" }.joined() }
-        if unclosed == nil, inBlock { unclosed = (opened.line, opened.command, nil) }
+        if unclosed == nil, inBlock { unclosed = (opened.line, opened.command, nil, TranscriptFence.fence(length: fence)) }
         unclosedBlock = unclosed
         header = TranscriptHeader(
             version: fields["kops"] ?? KopsVersion.current, time: fields["recorded"] ?? "",

@@ -4,6 +4,10 @@ public import KapsoClient
 /// Records a session as Markdown: a header, then one ```` ```kops ```` block per command line with the
 /// prompt, the line and its output (stdout and stderr interleaved, errors included).
 ///
+/// A block whose output holds a line that starts with backticks gets a longer fence (`TranscriptFence`), so that line
+/// cannot close it: the block is written as it goes with the 3-backtick fence, and when it ends with such a line in
+/// it, it is written again from its opening fence (the file is cut there and appended to).
+///
 /// Results are rendered for the page, not the terminal: tables at full width whatever the terminal's
 /// width, personal data masked in each cell before the columns are measured (unless the header says it
 /// is kept), secrets redacted by the shell and signature headers masked here. On a simulator whose clock
@@ -25,6 +29,7 @@ public final class TranscriptRecorder: OutputSink {
         case create, append, replace
     }
 
+    /// The fence of a block whose output holds no line that starts with backticks (`TranscriptFence`).
     public static let fence = "```"
     public static let info = "kops"
 
@@ -60,6 +65,9 @@ public final class TranscriptRecorder: OutputSink {
     public private(set) var writeFailure: String?
     private var depth = 0
     private var skipping = false
+    /// The open block as written so far, from its opening fence line on: `end` reads it for the block's fence and
+    /// writes it again when that fence is longer than the one written.
+    private var openBlock: String?
 
     /// Starts a transcript with its header (`.append` to a kops transcript continues it without one).
     /// Personal data is masked unless the header says it is kept.
@@ -195,7 +203,9 @@ public final class TranscriptRecorder: OutputSink {
         let occurrence = occurrences[shown, default: 0]
         occurrences[shown] = occurrence + 1
         keep(line, as: shown, occurrence: occurrence)
-        append(clockLine + TranscriptRecorder.fence + TranscriptRecorder.info + "\n" + prompt + shown + "\n")
+        append(clockLine)
+        openBlock = ""
+        append(TranscriptRecorder.fence + TranscriptRecorder.info + "\n" + prompt + shown + "\n")
     }
 
     /// The last line of a block whose command was stopped with Ctrl-C when what it printed was not an error (a `trace`
@@ -217,9 +227,33 @@ public final class TranscriptRecorder: OutputSink {
         depth -= 1
         if depth == 0 {
             open()
-            if !skipping { append(TranscriptRecorder.fence + "\n\n") }
+            if !skipping { append(closingFence() + "\n\n") }
             skipping = false
         }
+    }
+
+    /// The open block's closing fence: ```` ``` ````, or a longer one when its output holds a line that starts with
+    /// backticks, its opening fence then written again to match (probe: a "```" line in a message or a template body
+    /// closed the block early, and the transcript did not replay).
+    private func closingFence() -> String {
+        guard let block = openBlock else { return TranscriptRecorder.fence }
+        openBlock = nil
+        let opening = TranscriptRecorder.fence + TranscriptRecorder.info + "\n"
+        guard block.hasPrefix(opening) else { return TranscriptRecorder.fence }
+        let fence = TranscriptFence.fence(around: block.dropFirst(opening.count))
+        guard fence != TranscriptRecorder.fence else { return fence }
+        let rewritten = fence + block.dropFirst(TranscriptRecorder.fence.count)
+        if destination == .memory {
+            guard text.hasSuffix(block) else { return TranscriptRecorder.fence }
+            text = String(text.dropLast(block.count)) + rewritten
+        }
+        if let file, writeFailure == nil {
+            // Only when the file still ends with the block as written (nothing else wrote to it).
+            guard let end = TranscriptFile.endsWith(Array(block.utf8), path: file) else { return TranscriptRecorder.fence }
+            writeFailure = TranscriptFile.truncate(file, to: end - block.utf8.count)
+                ?? TranscriptFile.append(Array(rewritten.utf8), to: file)
+        }
+        return fence
     }
 
     /// Text written outside a result (errors): masked as text.
@@ -262,6 +296,7 @@ public final class TranscriptRecorder: OutputSink {
             secrets.reduce(text) { $0.contains($1) ? $0.replacingOccurrences(of: $1, with: "<redacted>") : $0 }
         }
         text = scrub(text)
+        if let openBlock { self.openBlock = scrub(openBlock) }
         if let pending { self.pending = (pending.clockLine, pending.prompt, scrub(pending.line)) }
         occurrences = Dictionary(occurrences.map { (scrub($0.key), $0.value) }, uniquingKeysWith: +)
         let scrubbed = TranscriptRestore(
@@ -369,6 +404,7 @@ public final class TranscriptRecorder: OutputSink {
     }
 
     private func append(_ chunk: String) {
+        openBlock? += chunk
         if destination == .memory { text += chunk }
         guard let file, writeFailure == nil else { return }
         writeFailure = TranscriptFile.append(Array(chunk.utf8), to: file)
