@@ -20,7 +20,7 @@ extension IDResolver {
         /// Line) or 100200300400502 (Sales Line)`.
         public var statement: String {
             guard numbers.count == 1 else {
-                return "\(id) is a phone-number id \(miss): " + IDResolver.MisplacedID(id: id, kind: .unknown, statement: "", summary: "", numbers: numbers).choices
+                return "\(id) is a phone-number id \(miss): " + IDResolver.choices(numbers)
             }
             return "\(id) is \(numbers[0].id) \(miss): the phone-number id of \(IDResolver.label(numbers[0]))"
         }

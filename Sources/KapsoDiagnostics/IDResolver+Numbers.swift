@@ -14,6 +14,9 @@ extension IDResolver {
         /// The numbers it points to, in the API's order (empty when it points nowhere).
         public var numbers: [PhoneNumber]
 
+        /// `100200300400502 (Sales Line) or 100200300400501 (Support Line)`.
+        public var choices: String { IDResolver.choices(numbers) }
+
         /// `pick one: use A (Sales Line) or use B (Support Line)`, with `command` as the verb.
         public func fix(command: String) -> String {
             guard !numbers.isEmpty else { return "wrong project or key? 'numbers' lists this project's phone-number ids" }

@@ -232,6 +232,13 @@ public enum IDResolver {
         return "pick one: " + choices.dropLast().joined(separator: ", ") + " or " + (choices.last ?? "")
     }
 
+    /// `100200300400502 (Sales Line) or 100200300400501 (Support Line)`.
+    static func choices(_ numbers: [PhoneNumber]) -> String {
+        let items = numbers.map { $0.id + ($0.name.map { " (\($0))" } ?? "") }
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " or " + (items.last ?? "")
+    }
+
     /// `a`, `a and b`, `a, b and c`.
     static func list(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }

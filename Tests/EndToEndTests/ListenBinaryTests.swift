@@ -51,6 +51,34 @@ import Testing
         deinit { try? FileManager.default.removeItem(at: folder) }
     }
 
+    /// `kops -c COMMAND --allow-writes` (a `listen --register`) on the API `environment` names, once it printed
+    /// "registered temporary webhook ID": the process, the webhook's id, and what it prints (`out`).
+    final class Registered {
+        let process: ChildProcess
+        let folder: URL
+        let id: String
+        /// What it printed on stdout so far.
+        var out: String { (try? String(contentsOf: folder.appendingPathComponent("out"), encoding: .utf8)) ?? "" }
+
+        init(_ command: String, environment: [String: String]) throws {
+            folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-register-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            process = try ChildProcess(
+                executable: ProcessRunner.executable("kops").path, arguments: ["-c", command, "--allow-writes"],
+                environment: environment.merging(["PATH": "/usr/bin:/bin", "HOME": folder.path]) { $1 },
+                stdout: .file(folder.appendingPathComponent("out").path), stderr: .file(folder.appendingPathComponent("err").path))
+            var out = ""
+            for _ in 0..<500 where !out.contains("registered temporary webhook") {
+                usleep(10_000)
+                out = (try? String(contentsOf: folder.appendingPathComponent("out"), encoding: .utf8)) ?? ""
+            }
+            let line = try #require(out.split(separator: "\n").first { $0.hasPrefix("registered temporary webhook ") })
+            id = String(line.split(separator: " ")[3])
+        }
+
+        deinit { try? FileManager.default.removeItem(at: folder) }
+    }
+
     /// A handler that verifies Kapso's signature on the raw bytes: 200 when valid, 401 when not; `failing` answers 500.
     static func handler(failing: Bool = false) throws -> HostileServer {
         try HostileServer { request in
@@ -199,24 +227,11 @@ import Testing
             let simulator = try SimulatorProcess()
             defer { simulator.stop() }
             let environment = ["KAPSO_API_BASE_URL": simulator.baseURL, "KAPSO_API_KEY": simulator.apiKey]
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-register-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let listen = try ChildProcess(
-                executable: ProcessRunner.executable("kops").path,
-                arguments: ["-c", "use 100200300400502; listen --register https://hup.example.test/", "--allow-writes"],
-                environment: environment.merging(["PATH": "/usr/bin:/bin", "HOME": folder.path]) { $1 },
-                stdout: .file(folder.appendingPathComponent("out").path), stderr: .file(folder.appendingPathComponent("err").path))
-            var out = ""
-            for _ in 0..<500 where !out.contains("registered temporary webhook") {
-                usleep(10_000)
-                out = (try? String(contentsOf: folder.appendingPathComponent("out"), encoding: .utf8)) ?? ""
-            }
-            let line = try #require(out.split(separator: "\n").first { $0.hasPrefix("registered temporary webhook ") })
-            let id = String(line.split(separator: " ")[3])
-            listen.send(signal)
-            _ = listen.wait(seconds: 10)
-            out = (try? String(contentsOf: folder.appendingPathComponent("out"), encoding: .utf8)) ?? ""
+            let listen = try Registered("use 100200300400502; listen --register https://hup.example.test/", environment: environment)
+            let id = listen.id
+            listen.process.send(signal)
+            _ = listen.process.wait(seconds: 10)
+            let out = listen.out
             #expect(out.contains("deleted temporary webhook \(id)\n"), "\(out)")
             let after = try ProcessRunner.run("kops", ["-c", "webhooks get \(id)"], environment: environment)
             #expect(after.status != 0, "the temporary webhook is gone")
@@ -230,30 +245,17 @@ import Testing
             let simulator = try SimulatorProcess()
             defer { _ = simulator.stop() }
             let environment = ["KAPSO_API_BASE_URL": simulator.baseURL, "KAPSO_API_KEY": simulator.apiKey]
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-register-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let listen = try ChildProcess(
-                executable: ProcessRunner.executable("kops").path,
-                arguments: ["-c", "use 100200300400502; listen --register https://int.example.test/", "--allow-writes"],
-                environment: environment.merging(["PATH": "/usr/bin:/bin", "HOME": folder.path]) { $1 },
-                stdout: .file(folder.appendingPathComponent("out").path), stderr: .file(folder.appendingPathComponent("err").path))
-            var out = ""
-            for _ in 0..<500 where !out.contains("registered temporary webhook") {
-                usleep(10_000)
-                out = (try? String(contentsOf: folder.appendingPathComponent("out"), encoding: .utf8)) ?? ""
-            }
-            let line = try #require(out.split(separator: "\n").first { $0.hasPrefix("registered temporary webhook ") })
-            let id = String(line.split(separator: " ")[3])
+            let listen = try Registered("use 100200300400502; listen --register https://int.example.test/", environment: environment)
+            let id = listen.id
             let faults = try ChildProcess(
                 executable: "/usr/bin/curl",
                 arguments: ["-s", "-f", "-o", "/dev/null", "-H", "X-API-Key: \(simulator.apiKey)", "-H", "Content-Type: application/json",
                             "-X", "POST", "-d", #"{"faults":"503"}"#, simulator.baseURL + "/__sim/faults"],
                 environment: ["PATH": "/usr/bin:/bin"])
             #expect(faults.wait(seconds: 10) == 0)
-            listen.send(SIGINT)
-            let status = listen.wait(seconds: 10)
-            out = (try? String(contentsOf: folder.appendingPathComponent("out"), encoding: .utf8)) ?? ""
+            listen.process.send(SIGINT)
+            let status = listen.process.wait(seconds: 10)
+            let out = listen.out
             #expect(out.contains("could not delete temporary webhook \(id)"), "\(out)")
             #expect(out.contains("delete it with 'webhooks delete \(id)'"), "\(out)")
             #expect(status == 1, "\(String(describing: status))")
@@ -289,26 +291,14 @@ import Testing
             let port = probe.port
             _ = probe.stop()
             let url = "http://127.0.0.1:\(port)/"
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-register-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let listen = try ChildProcess(
-                executable: ProcessRunner.executable("kops").path,
-                arguments: ["-c", "use 100200300400501; listen --port \(port) --register \(url) --events whatsapp.message.received", "--allow-writes"],
-                environment: environment.merging(["PATH": "/usr/bin:/bin", "HOME": folder.path]) { $1 },
-                stdout: .file(folder.appendingPathComponent("out").path), stderr: .file(folder.appendingPathComponent("err").path))
-            var out = ""
-            for _ in 0..<500 where !out.contains("registered temporary webhook") {
-                usleep(10_000)
-                out = (try? String(contentsOf: folder.appendingPathComponent("out"), encoding: .utf8)) ?? ""
-            }
-            let line = try #require(out.split(separator: "\n").first { $0.hasPrefix("registered temporary webhook ") })
-            let id = String(line.split(separator: " ")[3])
+            let listen = try Registered(
+                "use 100200300400501; listen --port \(port) --register \(url) --events whatsapp.message.received", environment: environment)
+            let id = listen.id
             let test = try ProcessRunner.run("kops", ["-c", "webhooks test \(id)", "--allow-writes"], environment: environment)
             #expect(test.status == 0, "\(test.stderr)")
-            listen.send(SIGINT)
-            #expect(listen.wait(seconds: 10) == 0)
-            out = (try? String(contentsOf: folder.appendingPathComponent("out"), encoding: .utf8)) ?? ""
+            listen.process.send(SIGINT)
+            #expect(listen.process.wait(seconds: 10) == 0)
+            let out = listen.out
             #expect(out.contains("whatsapp.message.received"))
             #expect(out.contains("; signature ok"), "the generated secret verifies the simulator's signature")
             #expect(out.contains("deleted temporary webhook \(id)\n"))

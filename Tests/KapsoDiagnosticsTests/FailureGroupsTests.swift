@@ -313,11 +313,7 @@ import Testing
         ("1002003004005", "1002003004005 is a phone-number id without its last 2 digits: 100200300400502 (Sales Line) or 100200300400501 (Support Line)"),
     ])
     func whoisNamesTheMissErrorsNames(_ id: String, _ statement: String) throws {
-        guard case .success(let input) = IDInput.read(id) else {
-            Issue.record("\(id) not read")
-            return
-        }
-        let identity = IDResolver.resolve(input, typed: id, facts: IDResolverTests.facts)
+        let identity = IDResolver.resolve(try IDInput.read(id).get(), typed: id, facts: IDResolverTests.facts)
         #expect(identity.kind == .nearMissPhoneNumberID)
         #expect(identity.statement == statement)
         let misplaced = try #require(IDResolver.misplacedPhoneNumberID(id, numbers: IDResolverTests.numbers))

@@ -1,0 +1,148 @@
+public import KapsoClient
+
+// MARK: - The ids in failed calls' paths
+
+extension FailureGroups {
+    /// One failed API call as `member` reads it: key name, method, path, status, `METHOD PATH` and the error label.
+    typealias Call = (key: String, method: String, endpoint: String, status: Int, what: String, error: String)
+
+    /// The ids in the phone-number slot of failed calls' paths (404, or Graph's "Object with ID … does not exist") that
+    /// are none of `numbers`' ids, WABA ids, Kapso ids or display numbers, at most `limit`, most recent first: the ids
+    /// whose earlier calls (`history` of `init`) may show they were this project's numbers once. Empty without numbers.
+    public static func formerNumberIDs(_ entries: [ErrorTriage.Entry], numbers: [PhoneNumber], limit: Int = 3) -> [String] {
+        notFoundIDs(entries, numbers: numbers, limit: limit) { endpoint in
+            APIPath.phoneNumberID(in: endpoint).flatMap { id in
+                id.allSatisfy(\.isNumber) && IDResolver.misplacedPhoneNumberID(id, numbers: numbers)?.kind == .unknown ? id : nil
+            } ?? unknownWABAID(endpoint, numbers: numbers)
+        }
+    }
+
+    /// The ids in the phone-number slot of failed calls' paths (404, or Graph's "Object with ID … does not exist") that
+    /// are none of `numbers`' ids, WABA ids, Kapso ids or display numbers, any shape (digits, WAMID, UUID), at most `limit`,
+    /// most recent first: the ids to ask `IDResolver` about (`identities` of `init`). Empty without numbers.
+    public static func unknownPathIDs(_ entries: [ErrorTriage.Entry], numbers: [PhoneNumber], limit: Int = 3) -> [String] {
+        notFoundIDs(entries, numbers: numbers, limit: limit) { endpoint in
+            APIPath.phoneNumberID(in: endpoint).flatMap { id in
+                IDResolver.misplacedPhoneNumberID(id, numbers: numbers)?.kind == .unknown ? id : nil
+            }
+        }
+    }
+
+    /// The distinct ids `pick` takes out of the paths of failed calls that found nothing (`isNotFound`), most recent
+    /// first, at most `limit`; empty without numbers.
+    private static func notFoundIDs(
+        _ entries: [ErrorTriage.Entry], numbers: [PhoneNumber], limit: Int, pick: (String) -> String?
+    ) -> [String] {
+        guard !numbers.isEmpty else { return [] }
+        var ids: [String] = []
+        for entry in entries.sorted(by: { $0.time > $1.time }) where entry.source == .api && ids.count < limit {
+            guard let endpoint = entry.json["endpoint"]?.string, isNotFound(entry.json), let id = pick(endpoint), !ids.contains(id)
+            else { continue }
+            ids.append(id)
+        }
+        return ids
+    }
+
+    /// The digits in the WABA slot of a Graph path (`/{id}/message_templates`, `APIRoute.wabaEdges`) that are none of
+    /// `numbers`' WABA or phone-number ids; nil otherwise.
+    static func unknownWABAID(_ endpoint: String, numbers: [PhoneNumber]) -> String? {
+        guard !numbers.isEmpty, let route = APIRoute.documented(endpoint), route.slot == .wabaID, let id = route.id,
+            !id.isEmpty, id.allSatisfy(\.isNumber), !numbers.contains(where: { $0.businessAccountID == id || $0.id == id })
+        else { return nil }
+        return id
+    }
+
+    /// A 404, or Graph's "Object with ID … does not exist" (code 100) on any status (P9-5).
+    static func isNotFound(_ json: JSONObject) -> Bool {
+        let status = json["response_status"]?.int ?? 0
+        let text = json["error_message"]?.string
+        let endpoint = json["endpoint"]?.string
+        return status == 404
+            || APIRefusal(status: status, text: text)?.code == "100"
+                && ErrorCatalog.missingObjectID(subcode: nil, status: status, path: endpoint, message: text) != nil
+    }
+
+    /// A failed call whose path holds, in the phone-number slot, an id that is none of `numbers`' phone-number ids: one
+    /// cause per id and status, with what the id is (`IDResolver.misplacedPhoneNumberID`, else `history` or `identities`)
+    /// and the id to use. Nil when the path has no such id, or `numbers` is empty.
+    static func misplacedIDMember(
+        _ entry: ErrorTriage.Entry, call: Call, numbers: [PhoneNumber], webhooks: [Webhook], history: [APILog],
+        identities: [String: Identity]
+    ) -> Member? {
+        let (key, method, endpoint, status, what, error) = call
+        guard !numbers.isEmpty, let id = APIPath.phoneNumberID(in: endpoint),
+            let misplaced = IDResolver.misplacedPhoneNumberID(id, numbers: numbers)
+        else { return nil }
+        var summary = misplaced.summary
+        var meaning =
+            misplaced.numbers.isEmpty
+            ? "\(misplaced.summary); wrong project or key? 'numbers' lists the phone-number ids"
+            : "\(misplaced.summary); use \(misplaced.choices)"
+        // An id the project's keys called with success before: removed since, not "wrong project or key" (P13-4).
+        if misplaced.kind == .unknown, let success = IDResolver.lastSuccess(of: id, in: history, before: entry.time) {
+            summary = "\(id) is no longer a number of this project (answered \(success.responseStatus) at \(success.createdAt))"
+            meaning = IDResolver.formerNumberStatement(id, success: success)
+                + "; update the id the sender uses ('numbers' lists the current phone-number ids)"
+        } else if misplaced.kind == .unknown, let identity = identities[id], identity.kind != .unknown, !identity.incomplete {
+            // What `whois` says of the id (a WAMID of this project, Meta's app id…): no "wrong project or key" (P15-1).
+            let owners = numbers.filter { identity.phoneNumberIDs.contains($0.id) }
+            summary = "\(identity.statement); not a phone-number id"
+            meaning = summary + "; the path takes the phone-number id: "
+                + (owners.isEmpty ? "'numbers' lists them" : "use " + IDResolver.choices(owners))
+        } else if misplaced.kind == .unknown, !id.allSatisfy(\.isNumber) {
+            // A UUID or a name where Meta's phone-number id (digits) belongs is no project question; a webhook id
+            // of the project is named.
+            summary = IDResolver.knownID(id, numbers: numbers, webhooks: webhooks).map { "\(id) is \($0), not a phone-number id" }
+                ?? "\(id) is not a phone-number id (Meta's are digits) nor an id of this project"
+            meaning = summary + "; the path takes the phone-number id: 'numbers' lists them"
+        }
+        // A Graph path of an id alone (`GET /v24.0/{id}`) reads any Meta object by its id: a template id there is
+        // the project's, only not a number's, so "not an id of this project" would be wrong.
+        if misplaced.kind == .unknown, identities[id] == nil, let graph = APIPath.graphObject(in: endpoint), graph.edge == nil {
+            summary = "\(id) is none of this project's phone-number or WABA ids"
+            meaning = summary + "; a Graph path of an id alone reads any Meta object (a template, a media file, a "
+                + "message…): 'whois \(id)' says what it is (it searches the templates too)"
+        }
+        // Reading a WABA's message history: history sync applies to coexistence numbers only (`numbers`' COEX).
+        let coexistence = misplaced.numbers.filter(\.isCoexistence)
+        var note: String? = nil
+        if method == "GET", APIPath.segments(of: endpoint).last == "messages", !coexistence.isEmpty,
+            coexistence.count < misplaced.numbers.count
+        {
+            note = "history sync applies only to coexistence numbers: "
+                + IDResolver.list(coexistence.map { "\($0.name ?? $0.id) \($0.id)" })
+        }
+        return Member(
+            // One cause per id and status (404, or 400 with Graph's "does not exist"); each call keeps the
+            // status and text that came back, as `--flat` shows them, not a 404 it never got (P15-2).
+            cause: Cause(source: "api", who: key, what: "id \(id)", error: "\(status)"), source: .api, time: entry.time,
+            who: key, what: what, error: error, meaning: meaning,
+            headline: { "\(IDResolver.plural($0, "failed call")) from key \(key): \(summary)" },
+            misplacedID: id, note: note)
+    }
+
+    /// A 404 not explained by a misplaced phone-number id: a project id in the wrong slot (a webhook id as
+    /// a conversation id), else a path the API does not serve (no id in it, or only ids this project has,
+    /// each in its place), else, when the numbers are not known, either cause; else the triage's meaning
+    /// (an id kops does not know: not in this project).
+    static func notFoundMeaning(
+        _ endpoint: String, _ entry: ErrorTriage.Entry, _ numbers: [PhoneNumber], _ webhooks: [Webhook], _ history: [APILog]
+    ) -> String {
+        // A WABA id no number of the project has now, that the project's keys called with success before (P13-4's kind).
+        if let id = unknownWABAID(endpoint, numbers: numbers), let success = IDResolver.lastSuccess(of: id, in: history, before: entry.time) {
+            return IDResolver.formerNumberStatement(id, success: success)
+                + "; update the WABA id the caller uses ('numbers' shows each number's WABA id)"
+        }
+        if let wrongSlot = APIPath.objectID(in: endpoint).flatMap({
+            IDResolver.wrongCollectionID($0.id, collection: $0.collection, numbers: numbers, webhooks: webhooks)
+        }) ?? IDResolver.wabaEdgeMeaning(endpoint, numbers: numbers) ?? IDResolver.wrongShapeMeaning(endpoint) {
+            return wrongSlot
+        }
+        if let path = IDResolver.pathNotServed(endpoint, numbers: numbers, webhooks: webhooks) { return path }
+        if numbers.isEmpty, let id = APIPath.ids(in: endpoint).first {
+            return "either the id in the path is not in this project or the path is not an endpoint of the API "
+                + "(the project's numbers could not be read to tell); 'whois \(id)' says what the id is"
+        }
+        return entry.meaning
+    }
+}
