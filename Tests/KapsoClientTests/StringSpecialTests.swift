@@ -44,33 +44,4 @@ import Testing
             #expect(found == expected, "\(bytes) from \(start) for \(target)")
         }
     }
-
-    /// `someIndex(of:in:where:)` gives every position of the byte, in order, and stops at the first the body takes
-    /// (session 12): the byte loop's positions, on buffers with the byte several times a word, next to bytes one
-    /// above or below it and its high-bit twin (which the borrowing `haszero` test could flag), at either end.
-    @Test func everyIndexOfAByteIsTheByteLoops() {
-        var generator = SplitMix(seed: 1416)
-        for _ in 0..<30_000 {
-            let target = [UInt8(ascii: ":"), 0x00, 0x01, 0x7F, 0x80, 0xFF, UInt8(ascii: "b")][Int(generator.next() % 7)]
-            let near = [target, target &+ 1, target &- 1, 0x00, 0xFF, UInt8(ascii: "a"), target ^ 0x80]
-            let count = Int(generator.next() % 40)
-            let bytes = (0..<count).map { _ in
-                generator.next() % 3 == 0 ? near[Int(generator.next() % UInt64(near.count))] : UInt8(generator.next() % 256)
-            }
-            let expected = bytes.indices.filter { bytes[$0] == target }
-            var visited: [Int] = []
-            let any = bytes.withUnsafeBufferPointer { buffer in
-                ByteWords.someIndex(of: target, in: buffer) { visited.append($0); return false }
-            }
-            #expect(!any && visited == expected, "\(bytes) for \(target)")
-            // Stopped at the one the body takes: nothing after it is visited.
-            guard !expected.isEmpty else { continue }
-            let stop = expected[Int(generator.next() % UInt64(expected.count))]
-            visited = []
-            let stopped = bytes.withUnsafeBufferPointer { buffer in
-                ByteWords.someIndex(of: target, in: buffer) { visited.append($0); return $0 == stop }
-            }
-            #expect(stopped && visited == expected.filter { $0 <= stop }, "\(bytes) for \(target) to \(stop)")
-        }
-    }
 }

@@ -62,6 +62,64 @@ import Testing
         #expect(compared > 1_000)
     }
 
+    /// Pages of up to 40 deliveries whose events, URLs and times come back (a page shows a few of each, and a last
+    /// attempt is often the delivery's time): the same cells as from whole items, and a value met again on a page is
+    /// the string made the first time, shared, not another copy.
+    @Test func valuesMetAgainAreSharedAndTheSame() throws {
+        var generator = SplitMix(seed: 1715)
+        var writer = ServerJSONText(generator: SplitMix(seed: 1716), duplicates: false)
+        let events = ["whatsapp.message.delivered", "whatsapp.message.sent", "whatsapp.message.read", "événement", "é"]
+        let urls = [
+            "https://hooks.acme-demo.test/kapso/whatsapp", "https://hooks.test/in?token=t0k", "http://a:b@hooks.test/x",
+            "hooks.test/no-scheme/long-enough", "https://é.test/ü/long/enough/to/be/stored",
+        ]
+        let times = ["2026-11-20T14:30:06Z", "2026-11-20T14:31:00Z", "2026-11-20T14:30:06.123456Z", "2026-11-20 14:30"]
+        var shared = 0
+        for round in 0..<600 {
+            let data: [JSONValue] = (0..<(1 + generator.next() % 40)).map { position in
+                var object: JSONObject = ["id": .string("d\(position)"), "status": "failed"]
+                let time = times[Int(generator.next() % UInt64(times.count))]
+                object["created_at"] = generator.next() % 8 == 0 ? .number("5") : .string(time)
+                object["last_attempt_at"] =
+                    generator.next() % 3 == 0 ? .string(times[Int(generator.next() % UInt64(times.count))]) : .string(time)
+                if generator.next() % 10 == 0 { object["last_attempt_at"] = nil }
+                object["event"] = .string(events[Int(generator.next() % UInt64(events.count))])
+                object["webhook_url"] = .string(urls[Int(generator.next() % UInt64(urls.count))])
+                object["response_status"] = .number("500")
+                object["attempt_count"] = .number("2")
+                return .object(object)
+            }
+            writer.oddness = round % 2 == 0 ? 0 : 1 + generator.next() % 4
+            // Every other page with escapes (`\/`, `\u0041`) and whitespace, whose values are read by the parser.
+            let text = Array(writer.text(["data": .array(data), "paging": ["next": .null]]).utf8)
+            let (whole, _) = try JSONValue.parseList(text)
+            let wholeItems = try (whole["data"]?.array ?? []).map { try WebhookDelivery(json: $0.object ?? [:]) }
+            guard
+                let (cut, received) = JSONValue.scanList(
+                    text, keeping: WebhookDelivery.checkedKeys, locating: DeliveriesCommand.tableKeys)
+            else { continue }
+            let cutItems = try (cut["data"]?.array ?? []).map { try WebhookDelivery(json: $0.object ?? [:]) }
+            let got = DeliveriesCommand.table(cutItems, located: received)
+            #expect(Self.cells(got) == Self.cells(DeliveriesCommand.table(wholeItems)), "\(String(decoding: text, as: UTF8.self))")
+            // Strings longer than 15 bytes live in storage of their own: the same storage is the same string.
+            func storage(_ text: String) -> UnsafeRawPointer? {
+                text.utf8.count > 15 ? text.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil : nil
+            }
+            for column in [1, 6] {
+                var seen: [String: UnsafeRawPointer] = [:]
+                for row in got.rows {
+                    guard let place = storage(row[column].text) else { continue }
+                    if seen[row[column].text] == place { shared += 1 }
+                    seen[row[column].text] = place
+                }
+            }
+            for row in got.rows where row[0].text == row[5].text {
+                if let time = storage(row[0].text), storage(row[5].text) == time { shared += 1 }
+            }
+        }
+        #expect(shared > 5_000)
+    }
+
     /// Each cell's text as bytes (`String` equality would let canonically equivalent texts pass) and its style.
     static func cells(_ table: Table) -> [[String]] {
         table.rows.map { $0.map { "\(Array($0.text.utf8)) \($0.style)" } }

@@ -51,34 +51,6 @@ public enum ByteWords {
         return nil
     }
 
-    /// True when `body` returns true for a position of `byte` in `bytes`, given each in order until one does.
-    ///
-    /// Eight bytes at a time, and every match of a word comes from its flags: this test is exact for each byte (its
-    /// low seven bits are added without a carry out of the byte), so the flags are the matches and nothing else. One
-    /// pass for the redactor's walks over a page's colons and a known secret's first bytes, where a `firstIndex` call
-    /// a match cost about 74 instructions (docs/performance.md, "Session 12").
-    @inlinable @inline(__always)
-    public static func someIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, where body: (Int) -> Bool) -> Bool {
-        var position = 0
-        let pattern = ones &* UInt64(byte)
-        let lows = ones &* 0x7F
-        while position + 8 <= bytes.count {
-            // In memory order, first byte lowest, whatever the machine's byte order.
-            let spread = UInt64(littleEndian: word(bytes, at: position)) ^ pattern
-            var flags = ~(((spread & lows) &+ lows) | spread) & highs
-            while flags != 0 {
-                if body(position + flags.trailingZeroBitCount >> 3) { return true }
-                flags &= flags &- 1
-            }
-            position += 8
-        }
-        while position < bytes.count {
-            if bytes[position] == byte, body(position) { return true }
-            position += 1
-        }
-        return false
-    }
-
     /// `containsSpaceEscapeOrDEL(bytes)`, and whether a byte of `bytes` is not ASCII: with neither, every byte is printable
     /// ASCII other than space and backslash. `nonASCII` is answered only when `spaceEscapeOrDEL` is false (the scan
     /// stops at the first word that holds a space, an escape or DEL). One pass, eight bytes at a time.

@@ -71,6 +71,71 @@ public struct ReceivedItems: Sendable {
         }
     }
 
+    /// Strings made from located values (`locatedString(_:in:reusing:madeBy:)`), kept with the bytes each was made
+    /// from, so that a value met again gives the same `String`, shared instead of made, copied and freed again: the
+    /// few events and webhook URLs of a page of deliveries (docs/performance.md, "Session 13"). For one
+    /// `ReceivedItems` only: the bytes are looked up in its body.
+    public struct LocatedStrings {
+        /// The latest last.
+        fileprivate var made: [(bytes: Range<Int>, text: String)] = []
+
+        public init() {}
+    }
+
+    /// `locatedString(key, in: item, madeBy: make)`: the string made before from the same bytes when `strings` holds
+    /// one, else the one `make` makes (kept in `strings`, which holds the latest eight).
+    public func locatedString(
+        _ key: Int, in item: Int, reusing strings: inout LocatedStrings,
+        madeBy make: (UnsafeBufferPointer<UInt8>) -> String?
+    ) -> String? {
+        let range = locations[item * locatedKeys.count + key]
+        guard !range.isEmpty else { return nil }
+        return bytes.withUnsafeBufferPointer { whole -> String? in
+            let value = UnsafeBufferPointer(rebasing: whole[range])
+            guard value[0] == UInt8(ascii: "\"") else { return nil }
+            let inner = (range.lowerBound + 1)..<(range.upperBound - 1)
+            let base = whole.baseAddress!
+            for index in strings.made.indices.reversed() {
+                let earlier = strings.made[index].bytes
+                if earlier.count == inner.count, Self.same(base, earlier.lowerBound, inner.lowerBound, count: inner.count) {
+                    return strings.made[index].text
+                }
+            }
+            let bytes = UnsafeBufferPointer(rebasing: whole[inner])
+            guard ByteWords.firstIndex(of: UInt8(ascii: "\\"), in: bytes) == nil, let text = make(bytes) else { return nil }
+            if strings.made.count == 8 { strings.made.removeFirst() }
+            strings.made.append((inner, text))
+            return text
+        }
+    }
+
+    /// True when located keys `key` and `other` of element `item` both have a value and the values' bytes are the
+    /// same (so is every reading of them).
+    public func locatedSame(_ key: Int, _ other: Int, in item: Int) -> Bool {
+        let first = locations[item * locatedKeys.count + key]
+        let second = locations[item * locatedKeys.count + other]
+        guard !first.isEmpty, first.count == second.count else { return false }
+        return bytes.withUnsafeBufferPointer { Self.same($0.baseAddress!, first.lowerBound, second.lowerBound, count: first.count) }
+    }
+
+    /// True when the `count` bytes at `first` and at `second` from `base` are the same; eight at a time.
+    private static func same(_ base: UnsafePointer<UInt8>, _ first: Int, _ second: Int, count: Int) -> Bool {
+        var offset = 0
+        while offset + 8 <= count {
+            if UnsafeRawPointer(base + first + offset).loadUnaligned(as: UInt64.self)
+                != UnsafeRawPointer(base + second + offset).loadUnaligned(as: UInt64.self)
+            {
+                return false
+            }
+            offset += 8
+        }
+        while offset < count {
+            if base[first + offset] != base[second + offset] { return false }
+            offset += 1
+        }
+        return true
+    }
+
     /// `located(key, in: item)?.int`, read from the bytes at once for an integer of up to 18 digits.
     public func locatedInt(_ key: Int, in item: Int) -> Int? {
         let range = locations[item * locatedKeys.count + key]

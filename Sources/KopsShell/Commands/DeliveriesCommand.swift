@@ -132,37 +132,49 @@ public enum DeliveriesCommand: Command {
         table(
             rows: deliveries.map { delivery in
                 row(
-                    createdAt: delivery.createdAt, event: delivery.event, status: delivery.status,
+                    time: TimeText.short(delivery.createdAt), event: delivery.event, status: delivery.status,
                     responseStatus: delivery.responseStatus, attemptCount: delivery.attemptCount,
-                    lastAttemptAt: delivery.lastAttemptAt, shortURL: WebhookURL.short(delivery.webhookURL))
+                    lastAttempt: TimeText.short(delivery.lastAttemptAt), shortURL: WebhookURL.short(delivery.webhookURL))
             })
     }
 
     /// `table` for deliveries cut down to their checked keys, the values of `tableKeys` read from where `received`
     /// located them (`ReceivedItems.located`): the same cells as `table` gives the whole items
     /// (`LocatedRowsTests`), without an object built, searched and freed for each row.
+    ///
+    /// A page's few events and webhook URLs are made once each and shared by the rows that show them, and a last
+    /// attempt with the bytes of the delivery's time shares its cell (docs/performance.md, "Session 13").
     static func table(_ deliveries: [WebhookDelivery], located received: ReceivedItems) -> Table {
-        table(
+        var events = ReceivedItems.LocatedStrings()
+        var urls = ReceivedItems.LocatedStrings()
+        return table(
             rows: deliveries.indices.map { item in
                 // `tableKeys` order; `WebhookDelivery`'s accessors give the defaults.
-                row(
-                    createdAt: received.locatedString(0, in: item) ?? "", event: received.locatedString(1, in: item) ?? "-",
+                let createdAt = received.locatedString(0, in: item)
+                let time = TimeText.short(createdAt ?? "")
+                let same = createdAt != nil && received.locatedSame(4, 0, in: item)
+                return row(
+                    time: time,
+                    event: received.locatedString(1, in: item, reusing: &events, madeBy: { String(decoding: $0, as: UTF8.self) })
+                        ?? received.locatedString(1, in: item) ?? "-",
                     status: deliveries[item].status, responseStatus: received.locatedInt(2, in: item),
-                    attemptCount: received.locatedInt(3, in: item) ?? 0, lastAttemptAt: received.locatedString(4, in: item),
+                    attemptCount: received.locatedInt(3, in: item) ?? 0,
+                    lastAttempt: same ? time : TimeText.short(received.locatedString(4, in: item)),
                     // The short URL made from the bytes: one string a row instead of the URL's and then its cut.
-                    shortURL: received.locatedString(5, in: item, madeBy: WebhookURL.short(utf8:))
+                    shortURL: received.locatedString(5, in: item, reusing: &urls, madeBy: WebhookURL.short(utf8:))
                         ?? WebhookURL.short(received.locatedString(5, in: item) ?? ""))
             })
     }
 
+    /// `time` and `lastAttempt` as `TimeText.short` shows them.
     private static func row(
-        createdAt: String, event: String, status: String, responseStatus: Int?, attemptCount: Int, lastAttemptAt: String?,
+        time: String, event: String, status: String, responseStatus: Int?, attemptCount: Int, lastAttempt: String,
         shortURL: String
     ) -> [StyledText] {
         [
-            StyledText(TimeText.short(createdAt)), StyledText(event), Self.status(status),
+            StyledText(time), StyledText(event), Self.status(status),
             StyledText(responseStatus.map(String.init) ?? "-", style: httpStyle(responseStatus)),
-            StyledText(String(attemptCount)), StyledText(TimeText.short(lastAttemptAt)),
+            StyledText(String(attemptCount)), StyledText(lastAttempt),
             StyledText(shortURL),
         ]
     }

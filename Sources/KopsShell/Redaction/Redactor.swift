@@ -92,9 +92,14 @@ public struct Redactor: Sendable {
     /// Whether a colon in `bytes` ends one of `names` (`Name:` or `"name":`) or follows a URL's scheme whose
     /// authority may hold credentials: the header and URL tests of `needsRedaction` and `printsAsIs` in one walk.
     static func someColonEndsHeaderOrURL(_ names: HeaderNames, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        ByteWords.someIndex(of: UInt8(ascii: ":"), in: bytes) { colon in
-            ByteSearch.header(names, endsBefore: colon, in: bytes) || URLCredentialScan.mayHoldCredentials(bytes, urlAt: colon)
+        var from = 0
+        while let colon = ByteWords.firstIndex(of: UInt8(ascii: ":"), in: bytes, from: from) {
+            from = colon + 1
+            if ByteSearch.header(names, endsBefore: colon, in: bytes) || URLCredentialScan.mayHoldCredentials(bytes, urlAt: colon) {
+                return true
+            }
         }
+        return false
     }
 
     /// False when `text` holds no known secret and no credential header: `redact` would return it unchanged.

@@ -33,15 +33,15 @@ struct SecretPatterns: Sendable {
     func occurs(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if hasEmpty { return true }
         for group in groups {
-            let found = ByteWords.someIndex(of: group.first, in: bytes) { index in
+            var from = 0
+            while let index = ByteWords.firstIndex(of: group.first, in: bytes, from: from) {
                 for pattern in group.patterns where pattern.count <= bytes.count - index {
                     var offset = 1
                     while offset < pattern.count, bytes[index + offset] == pattern[offset] { offset += 1 }
                     if offset == pattern.count { return true }
                 }
-                return false
+                from = index + 1
             }
-            if found { return true }
         }
         return false
     }

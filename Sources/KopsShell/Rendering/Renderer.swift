@@ -16,31 +16,72 @@ public struct Renderer: Sendable {
 
     /// Lines for standard output (data) and standard error (hints); JSON comes as one piece, line breaks included.
     public func render(_ result: CommandResult) -> (out: [String], err: [String]) {
-        if mode == .json, let text = result.jsonText {
-            return ([VisibleText.escaped(text, newlines: .kept)], [])
-        }
-        if mode == .json, let json = result.json {
-            // One piece, line breaks and all: the serializer escapes the strings' own, so the text is not re-split.
-            return ([VisibleText.escaped(json.serialized(pretty: true), newlines: .kept)], [])
-        }
+        if let json = jsonPiece(result) { return ([json], []) }
         var out: [String] = []
         var err: [String] = []
+        for block in result.blocks { render(block, out: &out, err: &err) }
+        return (out, err)
+    }
+
+    /// `render(result)`'s lines for each stream, each followed by a line feed, in one string each: what the shell
+    /// writes. A table shown as a table is written as one text (`TableRenderer.text`), not a `String` a line.
+    public func text(_ result: CommandResult) -> (out: String, err: String) {
+        if let json = jsonPiece(result) { return (json + "\n", "") }
+        var out = ""
+        var err: [String] = []
         for block in result.blocks {
-            switch block {
-            case .line(let text): out += wrapped(visible(text), width: table.width)
-            case .table(let table):
+            if case .table(let table) = block {
+                // As `render(_:out:err:)` lays it out.
                 let table = withoutNarrowColumns(table)
                 if let lines = detailBelow(table) {
-                    out += lines
+                    out += Self.joined(lines)
                 } else {
-                    out += expands(table) ? expanded(table) : self.table.render(table)
+                    out += expands(table) ? Self.joined(expanded(table)) : self.table.text(table)
                 }
-            case .fields(let fields): out += render(fields)
-            case .hint(let text): err += wrapped(visible(StyledText(text, style: .dim)), width: errorWidth)
-            case .data(let text): out.append(VisibleText.escaped(text))
+                continue
             }
+            var lines: [String] = []
+            render(block, out: &lines, err: &err)
+            out += Self.joined(lines)
         }
-        return (out, err)
+        return (out, Self.joined(err))
+    }
+
+    /// Each line followed by a line feed.
+    private static func joined(_ lines: [String]) -> String {
+        // Appended line by line: `joined(separator:)` is not specialized here and costs about 5,000 instructions.
+        var joined = ""
+        joined.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
+        for line in lines {
+            joined += line
+            joined += "\n"
+        }
+        return joined
+    }
+
+    /// In JSON mode, the result's JSON as one piece (line breaks included, controls escaped); nil for the blocks.
+    private func jsonPiece(_ result: CommandResult) -> String? {
+        guard mode == .json else { return nil }
+        if let text = result.jsonText { return VisibleText.escaped(text, newlines: .kept) }
+        // One piece, line breaks and all: the serializer escapes the strings' own, so the text is not re-split.
+        if let json = result.json { return VisibleText.escaped(json.serialized(pretty: true), newlines: .kept) }
+        return nil
+    }
+
+    private func render(_ block: Block, out: inout [String], err: inout [String]) {
+        switch block {
+        case .line(let text): out += wrapped(visible(text), width: table.width)
+        case .table(let table):
+            let table = withoutNarrowColumns(table)
+            if let lines = detailBelow(table) {
+                out += lines
+            } else {
+                out += expands(table) ? expanded(table) : self.table.render(table)
+            }
+        case .fields(let fields): out += render(fields)
+        case .hint(let text): err += wrapped(visible(StyledText(text, style: .dim)), width: errorWidth)
+        case .data(let text): out.append(VisibleText.escaped(text))
+        }
     }
 
     /// Prose fitted to the terminal (word boundaries, hanging indent), each piece styled.
