@@ -256,7 +256,7 @@ public final class TranscriptRecorder: OutputSink {
         guard depth == 1, !skipping else { return }
         if let waiting = pending {
             guard ((try? Lexer.commands(in: waiting.line))?.count ?? 0) == 1 else { return }
-            pending = (waiting.clockLine, waiting.prompt, waiting.line + " " + words)
+            pending = (waiting.clockLine, waiting.prompt, waiting.line + " " + words, waiting.typed + " " + words)
             return
         }
         guard let opened = lastPrompt, ((try? Lexer.commands(in: opened.line))?.count ?? 0) == 1 else { return }
