@@ -82,6 +82,9 @@ struct Kops: ParsableCommand {
         guard timeout > 0, timeout.isFinite else {
             throw ValidationError("invalid --timeout '\(timeout)'; expected seconds above 0, e.g. --timeout 30")
         }
+        guard timeout <= Launch.longestTimeout else {
+            throw ValidationError("invalid --timeout '\(timeout)'; at most 86400 seconds (a day) per request, e.g. --timeout 300")
+        }
         if let baseURL, !baseURL.contains("://") {
             throw ValidationError("invalid --base-url '\(Shortened.text(baseURL))'; " + SchemeAdvice.text(for: baseURL))
         }

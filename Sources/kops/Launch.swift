@@ -18,6 +18,9 @@ struct Launch: Equatable {
     var commands: [String] = []
     var demo = false
     var timeout: Double = 30
+    /// The longest `--timeout`, in seconds: a day per request. Beyond it no request is waited for, and libcurl's
+    /// millisecond limit would overflow an `Int` near 9.2e15 s (probe18 P18-29: `--timeout 1e16` crashed kops).
+    static let longestTimeout: Double = 86_400
     var noColor = false
     var verbose = false
     var script = ScriptLaunch()

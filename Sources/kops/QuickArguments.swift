@@ -73,7 +73,7 @@ enum QuickArguments {
     private static func plainSeconds(_ text: String) -> Double? {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-            let seconds = Double(text), seconds > 0, seconds.isFinite
+            let seconds = Double(text), seconds > 0, seconds <= Launch.longestTimeout
         else { return nil }
         return seconds
     }

@@ -186,6 +186,9 @@ import Testing
 @Suite struct StartUpMannersTests {
     @Test(arguments: [
         (["--timeout", "0", "-c", "help"], [:], "invalid --timeout '0.0'; expected seconds above 0, e.g. --timeout 30"),
+        // probe18 P18-29: a timeout whose milliseconds pass Int.max crashed kops at its first request.
+        (["--timeout", "1e16", "-c", "numbers"], [:], "invalid --timeout '1e+16'; at most 86400 seconds (a day) per request"),
+        (["--timeout", "10000000000000000", "-c", "numbers"], [:], "invalid --timeout '1e+16'; at most 86400 seconds"),
         (["--base-url", "api.kapso.ai", "-c", "help"], [:], "invalid --base-url 'api.kapso.ai'; add https://, e.g. https://api.kapso.ai"),
         (["--base-url", "127.0.0.1:38141", "-c", "help"], [:],
          "invalid --base-url '127.0.0.1:38141'; add http:// (a loopback host such as kapso-sim speaks plain http), e.g. http://127.0.0.1:38141"),
