@@ -1,5 +1,6 @@
 // libFuzzer target: the transcript parser. Properties: any text parses (no crash), and a transcript the
-// recorder writes, with command lines and outputs taken from the input, reads back the same command lines.
+// recorder writes, with command lines and outputs taken from the input, reads back the command lines as it shows them
+// (control characters escaped, as output is: probe18 P18-26; the restore file keeps them as typed).
 import KopsShell
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -16,11 +17,13 @@ public func fuzzTranscript(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     for index in stride(from: 0, to: parts.count, by: 2) {
         // A command line is one line as typed (the line reader never returns a newline inside one).
         let command = String(parts[index].unicodeScalars.filter { $0 != "\n" && $0 != "\r" }.map(Character.init))
-        guard !command.isEmpty, TranscriptRecorder.commandName(of: command) != "record" else { continue }
+        // `record`, `exit` and `quit` are left out of a transcript (probe18 P18-23).
+        guard !command.isEmpty, !["record", "exit", "quit"].contains(TranscriptRecorder.commandName(of: command) ?? "")
+        else { continue }
         recorder.begin(prompt: "kops(default)> ", line: command)
         if index + 1 < parts.count { recorder.write(parts[index + 1] + "\n", to: .out) }
         recorder.end()
-        commands.append(command)
+        commands.append(VisibleText.escaped(command))
     }
     let read = TranscriptParser(recorder.text).commands.map(\.command)
     guard read == commands else {
