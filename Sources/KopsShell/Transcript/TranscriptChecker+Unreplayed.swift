@@ -74,12 +74,7 @@ extension TranscriptChecker {
     /// such as `<message 1>` included); nil for another line, a failed capture, a redacted value, and a value under
     /// 6 characters, which is no id and would be found in lines that never used it (`3`, `yes`).
     static func shownCapture(_ line: String, block: String) -> (name: String, value: String)? {
-        guard let words = (try? Lexer.commands(in: line))?.first?.map(\.text), words.count >= 4,
-            words.first == CaptureCommand.name, words[words.count - 2] == "as", let name = words.last
-        else { return nil }
-        let lead = name + " = "
-        guard let shown = block.split(separator: "\n").last(where: { $0.hasPrefix(lead) }) else { return nil }
-        let value = String(shown.dropFirst(lead.count))
+        guard let (name, value) = capture(line, block: block, lastShown: true) else { return nil }
         return value.contains("<redacted>") || value.count < 6 ? nil : (name, value)
     }
 

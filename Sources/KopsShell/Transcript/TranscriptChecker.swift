@@ -326,13 +326,21 @@ public struct TranscriptChecker {
     /// The variable a recorded `capture PATH as NAME` line set and its value, read from its block (`NAME = VALUE`);
     /// nil for another line, a capture that failed, or a value the recording masked.
     static func recordedCapture(_ line: String, block: String) -> (name: String, value: String)? {
+        guard let (name, value) = capture(line, block: block, lastShown: false) else { return nil }
+        return PIIMasker.isMasked(value) || value.contains("<redacted>") ? nil : (name, value)
+    }
+
+    /// The variable a `capture PATH as NAME` line sets and the value its block shows on a `NAME = VALUE` line (the
+    /// first such line, or the last when `lastShown`), as written; nil for another line or a block without one.
+    static func capture(_ line: String, block: String, lastShown: Bool) -> (name: String, value: String)? {
         guard let words = (try? Lexer.commands(in: line))?.first?.map(\.text), words.count >= 4,
             words.first == CaptureCommand.name, words[words.count - 2] == "as", let name = words.last
         else { return nil }
         let lead = name + " = "
-        guard let shown = block.split(separator: "\n").first(where: { $0.hasPrefix(lead) }) else { return nil }
-        let value = String(shown.dropFirst(lead.count))
-        return PIIMasker.isMasked(value) || value.contains("<redacted>") ? nil : (name, value)
+        let lines = block.split(separator: "\n")
+        let isShown = { (line: Substring) in line.hasPrefix(lead) }
+        guard let shown = lastShown ? lines.last(where: isShown) : lines.first(where: isShown) else { return nil }
+        return (name, String(shown.dropFirst(lead.count)))
     }
 
     /// True for a block whose command was stopped with Ctrl-C when recorded: its last line is the shell's
