@@ -66,6 +66,11 @@ public final class Shell {
     /// Runs every `;`-separated command of a line, stopping at the first failure; returns its status.
     @discardableResult
     public func run(line: String) -> ExitStatus {
+        do {
+            try ScriptCheck.checkLength(line)
+        } catch {
+            return report(error)
+        }
         let status = runCommands(line: line)
         // The closing fence is written when the line ends, so a write that failed there is said here.
         guard lineDepth == 0, let failed = endFailedRecording() else { return status }
@@ -217,7 +222,8 @@ public final class Shell {
                 number += 1
                 if let source { location = "\(source):\(number)" }
                 guard let line = continued(typed, reader: reader, number: &number) else { continue }
-                if !line.allSatisfy(\.isWhitespace) {
+                // A line too long to run (`ScriptCheck.checkLength`) is not kept in the history either.
+                if line.utf8.count <= Interpolation.maxLineBytes, !line.allSatisfy(\.isWhitespace) {
                     reader.remember(line)
                     context.history.append(line)
                 }

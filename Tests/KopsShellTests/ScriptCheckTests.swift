@@ -25,6 +25,21 @@ import Testing
         #expect(problem.map { ErrorReport($0.error).message } == message)
     }
 
+    // P20-16: a line past 1 MiB is refused at its number before it is lexed (a 10 MB line took a minute, Ctrl-C
+    // ignored); one of exactly 1 MiB is still read.
+    @Test func aLineLongerThanTheLimitIsRefusedAtItsNumber() {
+        let long = "explain " + String(repeating: "1", count: Interpolation.maxLineBytes + 2_000_000)
+        let problem = check("numbers\n" + long + "\nstate").problem
+        #expect(problem?.line == 2)
+        #expect(problem.map { ErrorReport($0.error).message } == """
+            the line is 3 MiB, longer than 1 MiB (the limit for one line), so it was not run; keep large data in a \
+            file and give its path (e.g. 'verify --file')
+            """)
+        #expect(problem.map { ErrorReport($0.error).status } == .usage)
+        let atTheLimit = "explain " + String(repeating: "1", count: Interpolation.maxLineBytes - 8)
+        #expect(check("numbers\n" + atTheLimit).problem == nil)
+    }
+
     @Test(arguments: [
         "set number 100200300400501\nuse ${number}",
         "webhooks --scope project\ncapture .data[0].id as hook\nwebhooks get ${hook}",

@@ -38,6 +38,26 @@ import Testing
         #expect(status == .usage)
     }
 
+    // P20-16: a piped line past 1 MiB gets one line at its number, is not kept in the history, and the input goes on.
+    @Test func aLineTooLongIsRefusedAndNotKept() async throws {
+        let (status, output, history) = try await withSimulator { fixture -> (KopsShell.ExitStatus, String, [String]) in
+            let (shell, output) = try fixture.shell()
+            shell.context.session.variables["on_error"] = "continue"
+            let long = "explain " + String(repeating: "1", count: Interpolation.maxLineBytes)
+            let status = shell.loop(reader: ScriptedLineReader(["state", long, "explain 131047"]), source: "<stdin>")
+            return (status, output.combined, shell.context.history)
+        }
+        #expect(output.contains("""
+            <stdin>:2: error: the line is 1.1 MiB, longer than 1 MiB (the limit for one line), so it was not run; keep \
+            large data in a file and give its path (e.g. 'verify --file')
+
+            """))
+        #expect(!output.contains("1111111111"))
+        #expect(output.contains("131047"))
+        #expect(history == ["state", "explain 131047"])
+        #expect(status == .usage)
+    }
+
     @Test func refreshFillsTheCompletionCacheWithoutAList() async throws {
         let (text, ids) = try await withSimulator { fixture -> (String, [String]) in
             let (shell, output) = try fixture.shell()

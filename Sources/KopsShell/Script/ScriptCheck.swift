@@ -34,6 +34,8 @@ public struct ScriptCheck {
             }
             defer { expectFailure = false }
             do {
+                // Before any reading of it: a 10 MB line took a minute to lex (probe20 P20-16).
+                try Self.checkLength(text)
                 let dynamic = try Self.placeholders(in: text, assigned: assigned, anyName: anyName)
                 let expanded = try Interpolation.expand(text, variables: dynamic.values, environment: environment)
                 let commands: [[Word]]
@@ -60,6 +62,13 @@ public struct ScriptCheck {
                 if !expectFailure && problem == nil { problem = (line.number, error) }
             }
         }
+    }
+
+    /// Throws `ScriptError.typedLineTooLong` for a line longer than `Interpolation.maxLineBytes`: one line of a
+    /// script, `-c`, piped input or the terminal is refused before it is read any further.
+    static func checkLength(_ line: String) throws(ScriptError) {
+        let bytes = line.utf8.count
+        guard bytes <= Interpolation.maxLineBytes else { throw .typedLineTooLong(bytes: bytes, limit: Interpolation.maxLineBytes) }
     }
 
     /// Stand-in values for the names a script assigns before this line, and whether the line uses one.

@@ -37,6 +37,9 @@ public enum ScriptError: KopsError, Equatable {
     case transcriptIncomplete(path: String, reason: String)
     /// A line that grew past `Interpolation.maxLineBytes` once its variables were replaced.
     case lineTooLong(limit: Int)
+    /// A line typed, piped or in a script that is longer than `Interpolation.maxLineBytes` as it stands (probe20
+    /// P20-16: a 10 MB line was read for a minute, Ctrl-C ignored, before it was refused): `bytes` is its length.
+    case typedLineTooLong(bytes: Int, limit: Int)
     /// A variable value past `SetCommand.maxValueBytes`.
     case variableTooLarge(name: String, limit: Int)
     /// `source` nested deeper than `SourceCommand.maxDepth`.
@@ -123,6 +126,9 @@ public enum ScriptError: KopsError, Equatable {
                 + "free space, then record again to a new file"
         case .lineTooLong(let limit):
             "the line passed \(limit / 1024) KiB once its variables were replaced (the limit for one line); use smaller values"
+        case .typedLineTooLong(let bytes, let limit):
+            "the line is \(Self.size(bytes)), longer than \(Self.size(limit)) (the limit for one line), so it was not run; "
+                + "keep large data in a file and give its path (e.g. 'verify --file')"
         case .variableTooLarge(let name, let limit):
             "set: the value of '\(name)' passes \(limit / 1024) KiB (the limit for one variable); keep large data in a file"
         case .sourceTooDeep(let path, let limit):
@@ -166,10 +172,22 @@ public enum ScriptError: KopsError, Equatable {
         }
     }
 
+    /// `9.5 MiB`, `1 MiB`, `700 KiB`, `12 bytes`: a length in the unit a reader takes in at once, to a tenth
+    /// rounded up (so a line a few bytes past 1 MiB reads `1.1 MiB`, not the limit's `1 MiB`).
+    static func size(_ bytes: Int) -> String {
+        func tenths(_ unit: Int) -> String {
+            let tenths = (bytes * 10 + unit - 1) / unit
+            return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"
+        }
+        if bytes >= 1 << 20 { return tenths(1 << 20) + " MiB" }
+        if bytes >= 1 << 10 { return tenths(1 << 10) + " KiB" }
+        return "\(bytes) bytes"
+    }
+
     public var exitStatus: ExitStatus {
         switch self {
         case .unsetVariable, .unsetEnvironmentVariable, .malformedInterpolation, .malformedPath, .notATranscript,
-            .transcriptNotScript, .lineTooLong, .variableTooLarge, .sourceTooDeep, .sourceLoop:
+            .transcriptNotScript, .lineTooLong, .typedLineTooLong, .variableTooLarge, .sourceTooDeep, .sourceLoop:
             .usage
         case .missingRestore, .restoreLacksLine: .noInput
         case .notReplayed, .unclosedBlock, .writesToOtherAPI: .usage
