@@ -200,6 +200,13 @@ public struct TranscriptChecker {
                 if let (name, value) = TranscriptChecker.recordedCapture(line, block: entry.block) {
                     shell.context.session.variables[name] = value
                 }
+                // A `set NAME <redacted>` kept as recorded defines NAME as the page shows it, so a later `set` lists it
+                // as recorded (probe18 P18-2).
+                for (name, value) in TranscriptChecker.recordedSets(
+                    line, registry: registry, variables: shell.context.session.variables)
+                {
+                    shell.context.session.variables[name] = value
+                }
                 if let (name, value) = TranscriptChecker.shownCapture(line, block: entry.block) {
                     captured.removeAll { $0.name == name }
                     captured.append(CapturedValue(name: name, value: value, line: entry.line, what: "was not replayed"))
