@@ -9,8 +9,8 @@ public enum AssertCommand: ScriptCommand {
     public static let details = """
         PATH reads the last result's JSON (see 'output json'): .status, .data[0].id, .data | length.
         Strings compare by text, numbers by value; 'contains' looks into strings, arrays and object keys.
-        A secret kops masks is compared only where the result showed it ('webhooks get ID
-        --reveal-secret'), and a failure still prints it masked.
+        A secret kops masks is compared in clear only where the result showed it ('webhooks get ID
+        --reveal-secret'); elsewhere its mask is. A failure prints it masked.
         Examples:
           health 100200300400502
           assert .status == degraded
@@ -50,15 +50,18 @@ public enum AssertCommand: ScriptCommand {
         let actual = path.value(in: json)
         var compared = actual
         // The result as shown is redacted: a text that differs from the API's is a secret kops masked, which compared
-        // would fail for the right value (probe18 P18-28). Revealed (`webhooks get ID --reveal-secret`), the secret
-        // itself is compared, as `capture` stores it; a failure still shows the mask.
+        // fails for the right value (probe18 P18-28). Revealed (`webhooks get ID --reveal-secret`), the secret itself
+        // is compared, as `capture` stores it; a failure still shows the mask. Not revealed, the mask is compared (a
+        // script may check that a secret is masked: `contains …`), and a failure says that it was the mask.
         if comparison != .exists, let shown = actual, shown.string != nil,
             let original = context.unredactedJSON.flatMap(path.value(in:)), original != shown
         {
-            guard let secret = context.lastResult?.revealedSecret, original.string == secret else {
-                throw ScriptError.maskedComparison(path: path.text, reveal: CaptureCommand.revealing(context.resultCommand))
+            if let secret = context.lastResult?.revealedSecret, original.string == secret {
+                compared = original
+            } else if !comparison.holds(actual, expected) {
+                throw ScriptError.maskedComparison(
+                    path: path.text, actual: shown.serialized(), reveal: CaptureCommand.revealing(context.resultCommand))
             }
-            compared = original
         }
         guard comparison.holds(compared, expected) else {
             throw ScriptError.assertionFailed(
