@@ -101,10 +101,7 @@ struct ScriptLaunch: Equatable {
     func demoTranscriptHeader() throws(ScriptError) -> TranscriptHeader? {
         guard words.first == "check", words.count == 2 else { return nil }
         let path = words[1]
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
-        else {
-            throw .scriptNotFound(path: path, reason: "no such file or not UTF-8 text")
-        }
+        let text = try TranscriptFile.read(path)
         guard TranscriptParser.isTranscript(text) else { throw .notATranscript(path: path) }
         let header = TranscriptParser(text).header
         return header.kind == .demo ? header : nil
@@ -156,11 +153,8 @@ struct ScriptLaunch: Equatable {
 
     private func check(_ path: String, shell: Shell, stderr: any OutputSink) -> ExitStatus {
         // Decoded as is (Foundation's decoding may drop a byte-order mark, which `--update` keeps).
-        guard let data = FileManager.default.contents(atPath: path), String(data: data, encoding: .utf8) != nil
-        else {
-            return shell.report(ScriptError.scriptNotFound(path: path, reason: "no such file or not UTF-8 text"))
-        }
-        let original = String(decoding: data, as: UTF8.self)
+        let original: String
+        do { original = try TranscriptFile.read(path) } catch { return shell.report(error) }
         let expected = TranscriptParser.normalized(original)
         // The replay's own output goes into the new recording, not to the terminal.
         let replayShell = Shell(context: shell.context, renderer: shell.renderer, output: BufferOutput())
@@ -191,6 +185,10 @@ struct ScriptLaunch: Equatable {
                 stderr.write("\(path): recorded against \(other.recorded), replaying on \(other.now)\n", to: .err)
             }
             let outcome = try checker.replay(on: replayShell, allowWrites: allowWrites || demo)
+            // A block kops cannot read is not checked: never in silence (probe18 P18-18).
+            for block in outcome.unreadBlocks {
+                stderr.write("\(path):\(block.line): not read: \(block.reason)\n", to: .err)
+            }
             guard outcome.commands > 0 else {
                 stderr.write(
                     "\(path): no commands recorded, so nothing was checked; record some with 'record FILE' "
@@ -213,10 +211,12 @@ struct ScriptLaunch: Equatable {
                 stderr.write("\(path):\(line): not replayed: \(text)\n", to: .err)
             }
             // Asked to send the writes and some were not: the replay was partial, which the exit status says.
-            let unsent = outcome.writesNotSent.count
-            let partial =
-                unsent == 0
-                ? nil : "the replay was partial: \(unsent) \(unsent == 1 ? "write was" : "writes were") not sent (named above)"
+            let unsent = outcome.writesNotSent.count, unread = outcome.unreadBlocks.count
+            let gaps = [
+                unsent == 0 ? nil : "\(unsent) \(unsent == 1 ? "write was" : "writes were") not sent",
+                unread == 0 ? nil : "\(unread) \(unread == 1 ? "block was" : "blocks were") not read",
+            ].compactMap { $0 }
+            let partial = gaps.isEmpty ? nil : "the replay was partial: \(gaps.joined(separator: " and ")) (named above)"
             if outcome.snapshots > 0 {
                 let blocks = outcome.snapshots == 1 ? "1 block is" : "\(outcome.snapshots) blocks are"
                 stderr.write(

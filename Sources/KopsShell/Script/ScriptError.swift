@@ -25,6 +25,9 @@ public enum ScriptError: KopsError, Equatable {
     /// `capture` of a value kops masks in the result (a secret such as a webhook's `secret_key`): stored, the mask
     /// would pass for the value (`whsec_…26` signs nothing right). `reveal` is the command that shows it in clear.
     case maskedValue(path: String, isText: Bool, reveal: String?)
+    /// A failed `assert` on a text kops masks in the result that the result did not reveal: the mask (`actual`) was
+    /// compared, not the value. `reveal` is the command that shows it in clear.
+    case maskedComparison(path: String, actual: String, reveal: String?)
     /// A path such as `.data[0].id` that does not parse.
     case malformedPath(path: String, reason: String)
     /// `capture` of a path that the last result does not have.
@@ -50,6 +53,9 @@ public enum ScriptError: KopsError, Equatable {
     case transcriptExists(path: String)
     /// `kops check` or `record --append` on a file that is not a kops transcript.
     case notATranscript(path: String)
+    /// `kops check FILE.md` of a file that cannot be read as text: missing, a folder, or not UTF-8 (`reason` says which
+    /// and what to do).
+    case unreadableTranscript(path: String, reason: String)
     /// `kops run` or `source` given a kops transcript (probe18 P18-16: its Markdown ran as commands, "unknown command '-'").
     case transcriptNotScript(path: String)
     /// `record FILE` (masking) where `FILE.md.restore` exists without `FILE.md`: another transcript's restore file.
@@ -113,6 +119,9 @@ public enum ScriptError: KopsError, Equatable {
             "capture: \(path) \(isText ? "is a secret kops masks" : "holds a secret kops masks") in this result, so the variable would hold "
                 + "the mask, not the value; "
                 + (reveal.map { "run '\($0)' and capture it from that" } ?? "capture the fields you need around it")
+        case .maskedComparison(let path, let actual, let reveal):
+            "assert \(path) failed against the mask \(actual): it holds a secret kops masks in this result, not the value; "
+                + (reveal.map { "run '\($0)' and assert on that" } ?? "assert on the fields around it")
         case .malformedPath(let path, let reason):
             "malformed path '\(path)': \(reason); write it like .data[0].id or .data | length"
         case .missingValue(let path):
@@ -139,6 +148,8 @@ public enum ScriptError: KopsError, Equatable {
             "'\(path)' already exists; add --append to continue it, --force to replace it, or pick another name"
         case .transcriptNotScript(let path):
             "'\(path)' is a kops transcript, not a script; replay it with 'kops check \(path)'"
+        case .unreadableTranscript(let path, let reason):
+            "cannot read transcript '\(path)': \(reason)"
         case .notATranscript(let path):
             "'\(path)' is not a kops transcript (no '\(TranscriptHeader.title)' first line); nothing was written"
         case .restoreExists(let path):
@@ -191,11 +202,11 @@ public enum ScriptError: KopsError, Equatable {
             .usage
         case .missingRestore, .restoreLacksLine: .noInput
         case .notReplayed, .unclosedBlock, .writesToOtherAPI: .usage
-        case .scriptNotFound: .noInput
+        case .scriptNotFound, .unreadableTranscript: .noInput
         case .sourcedScriptFailed(_, _, _, let status), .sourcedScriptLinesFailed(_, _, let status): status
         case .environmentFailed(_, _, _, _, let status): status
-        case .writeRefused, .expectedFailure, .assertionFailed, .noResult, .missingValue, .maskedValue, .recording,
-            .unwritableTranscript, .transcriptIncomplete, .transcriptExists, .restoreExists, .notARestore, .maskingDiffers:
+        case .writeRefused, .expectedFailure, .assertionFailed, .noResult, .missingValue, .maskedValue, .maskedComparison,
+            .recording, .unwritableTranscript, .transcriptIncomplete, .transcriptExists, .restoreExists, .notARestore, .maskingDiffers:
             .failure
         }
     }
