@@ -86,7 +86,14 @@ extension WebhookVerdict {
     /// whether those webhooks got any delivery after the message (nil: not known); `checkSees` whether one of them
     /// receives `whatsapp.message.received`, the event `webhooks check` compares with the number's messages
     /// (`missed`). Events are never redelivered (kapso-api.md §4).
-    public static func undeliveredAdvice(laterDelivery: Bool?, checkSees: Bool) -> String {
+    ///
+    /// `statusesBlocked` (the number's health says Meta sends Kapso no statuses for it, `MessageVerdict.StatusPath`)
+    /// explains an outbound message's missing status events before anything about the webhook (P19-3).
+    public static func undeliveredAdvice(laterDelivery: Bool?, checkSees: Bool, statusesBlocked: Bool = false) -> String {
+        if statusesBlocked {
+            return "Meta sends Kapso no statuses for this number (the verdict says why), so none of this message's status "
+                + "events can fire, whatever the webhook does"
+        }
         let report = "report this message id and the webhook id to Kapso support; the event is never redelivered (kapso-api.md §4)"
         switch laterDelivery {
         case true?:
