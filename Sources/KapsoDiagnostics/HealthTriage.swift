@@ -58,6 +58,14 @@ public struct HealthTriage: Sendable {
         findings.filter { $0.severity < .passed }.min { $0.severity < $1.severity }
     }
 
+    /// The failed `webhook_subscription` check: Meta sends Kapso none of the number's message events (the app is not
+    /// subscribed, or its `subscribed_fields` lack `messages`, which carries both incoming messages and the statuses of
+    /// sent ones), so no status of a sent message can reach Kapso and no `whatsapp.message.*` webhook of the number
+    /// fires (probe19 P19-3). Nil when the check passed, is not known, or is not in the report.
+    public var messageEventsBlocked: Finding? {
+        findings.first { $0.check == "webhook_subscription" && $0.severity < .passed && $0.cause != nil }
+    }
+
     /// Checks Kapso could not decide (`passed: null` and details that show no failure): not known, never failed.
     public var unknown: [Finding] { findings.filter { $0.severity == .unknown } }
 

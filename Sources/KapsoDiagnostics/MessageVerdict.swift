@@ -15,6 +15,32 @@ public struct MessageVerdict: Sendable, Equatable {
     public var text: String
     public var severity: Severity
 
+    /// What kops read of the way Meta's statuses reach Kapso for a message's number (its health's
+    /// `webhook_subscription`, `HealthTriage.messageEventsBlocked`).
+    public enum StatusPath: Sendable, Equatable {
+        /// The number's health was not read: whether statuses can reach Kapso is not known.
+        case notRead
+        /// Read: nothing in it stops Meta's statuses.
+        case open
+        /// Read: Meta sends Kapso no statuses for the number; `cause` and `fix` as `health` gives them.
+        case closed(cause: String, fix: String)
+
+        /// The path as `triage` reads it: closed when its subscription check blocks message events.
+        public init(_ triage: HealthTriage) {
+            if let blocked = triage.messageEventsBlocked, let cause = blocked.cause {
+                self = .closed(cause: cause, fix: blocked.fix ?? "'health' says what to do")
+            } else {
+                self = .open
+            }
+        }
+
+        /// The alternative a verdict names when the path was not read.
+        var unread: String {
+            ", unless Meta's statuses do not reach Kapso for this number ('health' shows whether the app's webhook "
+                + "subscription lists messages)"
+        }
+    }
+
     public init(_ text: String, _ severity: Severity) {
         self.text = text
         self.severity = severity
@@ -28,8 +54,13 @@ public struct MessageVerdict: Sendable, Equatable {
     /// Statuses stored with the message that name another message (`StatusHistory.foreign`) are no part of the verdict:
     /// it says they were set aside, and when Kapso's own status is a word only they have (`failed` while every stored
     /// failure is another WAMID's), it reads the message's own history instead of Kapso's status (probe10 P10-1).
+    ///
+    /// `statuses` is what kops read of the path Meta's statuses take to Kapso for the message's number (the number's
+    /// health): a message still at `sent` (or waiting for `sent`) on a number whose statuses cannot reach Kapso is not
+    /// news about the contact (probe19 P19-3), and when that was not read the contact is not the only explanation.
     public static func of(
-        _ message: Message, windowAtSend: ServiceWindow?, newestInbound: Int64? = nil, now: Int64, logSearch: LogSearchAccess = .notAsked
+        _ message: Message, windowAtSend: ServiceWindow?, newestInbound: Int64? = nil, now: Int64, logSearch: LogSearchAccess = .notAsked,
+        statuses: StatusPath = .notRead
     ) -> MessageVerdict {
         if message.isInbound { return inbound(message, newestInbound: newestInbound, now: now) }
         // Neither inbound nor outbound is known (MessageDirection): no send, window or delivery story is told.
@@ -42,7 +73,8 @@ public struct MessageVerdict: Sendable, Equatable {
         let history = StatusHistory(message: message)
         // A send to a group: the 1:1 window with Kapso's contact says nothing of it (MessageOrigin.sentToGroup).
         let group = MessageOrigin(message).sentToGroup
-        let verdict = outbound(message, history: history, windowAtSend: group == nil ? windowAtSend : nil, now: now, logSearch: logSearch)
+        let verdict = outbound(
+            message, history: history, windowAtSend: group == nil ? windowAtSend : nil, now: now, logSearch: logSearch, statuses: statuses)
         guard let foreign = history.foreignText else { return verdict }
         let count = history.foreign.count
         var note = "\(count) stored \(count == 1 ? "status names" : "statuses name") another message, so \(count == 1 ? "it was" : "they were") "
@@ -55,7 +87,8 @@ public struct MessageVerdict: Sendable, Equatable {
 
     /// The verdict on an outbound message from its own statuses (`history.events`).
     private static func outbound(
-        _ message: Message, history: StatusHistory, windowAtSend: ServiceWindow?, now: Int64, logSearch: LogSearchAccess
+        _ message: Message, history: StatusHistory, windowAtSend: ServiceWindow?, now: Int64, logSearch: LogSearchAccess,
+        statuses: StatusPath
     ) -> MessageVerdict {
         // A word that is no step of the delivery (a warning) is named whichever way the history is read.
         if let conflict = history.conflict {
@@ -66,7 +99,7 @@ public struct MessageVerdict: Sendable, Equatable {
             guard let latest = (history.latest ?? history.events.last)?.status else {
                 return MessageVerdict("no status about this message itself was stored", .warning)
             }
-            let verdict = outbound(latest, message: message, history: history, windowAtSend: windowAtSend, now: now, logSearch: logSearch)
+            let verdict = outbound(latest, message: message, history: history, windowAtSend: windowAtSend, now: now, logSearch: logSearch, statuses: statuses)
             return noting(sideEvents(history, except: latest), to: verdict, reached: StatusWord(latest))
         }
         // Kapso's status and the history disagree on the outcome: neither wins (StatusHistory.Disagreement).
@@ -79,7 +112,7 @@ public struct MessageVerdict: Sendable, Equatable {
             return noting(sideEvents(history, except: message.status), to: verdict, reached: StatusWord(message.status))
         }
         let status = history.latest?.status ?? message.status
-        var verdict = outbound(status, message: message, history: history, windowAtSend: windowAtSend, now: now, logSearch: logSearch)
+        var verdict = outbound(status, message: message, history: history, windowAtSend: windowAtSend, now: now, logSearch: logSearch, statuses: statuses)
         verdict = noting(sideEvents(history, except: status), to: verdict, reached: StatusWord(status))
         guard history.untimedCount > 0 else { return verdict }
         let count = history.untimedCount
@@ -90,7 +123,8 @@ public struct MessageVerdict: Sendable, Equatable {
     }
 
     private static func outbound(
-        _ status: String, message: Message, history: StatusHistory, windowAtSend: ServiceWindow?, now: Int64, logSearch: LogSearchAccess
+        _ status: String, message: Message, history: StatusHistory, windowAtSend: ServiceWindow?, now: Int64, logSearch: LogSearchAccess,
+        statuses: StatusPath
     ) -> MessageVerdict {
         if let group = MessageOrigin(message).sentToGroup, let verdict = toGroup(group, status, history: history, message: message, now: now) {
             return verdict
@@ -112,14 +146,22 @@ public struct MessageVerdict: Sendable, Equatable {
             // Meta's "Message Not Delivered" (developers.facebook.com/docs/whatsapp/cloud-api/support): a message
             // stays at sent when the contact stays offline (held 30 days) or has blocked this business's number,
             // and Meta does not say which.
+            // Whether statuses can reach Kapso at all comes first: the contact is no explanation when none can (P19-3),
+            // and not the only one when kops did not read it.
             let offline = since > 3_600 && !other
                 ? ": the contact's phone may be offline, or the contact may have blocked this business's number (Meta does not say which)"
+                    + (statuses == .notRead ? statuses.unread : "")
                 : ""
             // A coexistence echo was sent from the app, which shows its delivery; the Cloud API's statuses are not its.
             if WindowEvidence(message, now: nil).appOrigin == "business_app" {
                 return MessageVerdict(
                     "sent \(Elapsed.text(since)) ago from the WhatsApp Business app (a coexistence echo): no delivery report "
                         + "reached Kapso; the app shows whether it arrived", .warning)
+            }
+            if case .closed(let cause, let fix) = statuses, !other {
+                return MessageVerdict(
+                    "sent \(Elapsed.text(since)) ago, no delivery report, and none can reach Kapso: \(cause) (health), so the "
+                        + "missing report says nothing about the contact's phone; \(fix)", .bad)
             }
             // Past Meta's time-to-live, delivery is over: "might still arrive" is no longer true.
             if let age = message.time.map({ now - $0 }), age > timeToLive, !other {
@@ -144,7 +186,13 @@ public struct MessageVerdict: Sendable, Equatable {
             // Only side words were recorded: `noting` names them; no step of the delivery was reported.
             return MessageVerdict("Meta reported no sent, delivered or read status", .warning)
         case .waiting(let word):
-            return waiting(word, age: message.time.map { now - $0 }, id: message.id, number: message.phoneNumberID, logSearch: logSearch)
+            let age = message.time.map { now - $0 }
+            if case .closed(let cause, let fix) = statuses, let age, age > normalWait {
+                return MessageVerdict(
+                    "\(word) for \(Elapsed.text(age)): Meta's sent status cannot reach Kapso: \(cause) (health); whether Meta "
+                        + "accepted the send is not known from the statuses; \(fix)", .bad)
+            }
+            return waiting(word, age: age, id: message.id, number: message.phoneNumberID, logSearch: logSearch)
         case .unknown(let word):
             return MessageVerdict(unknownStatus(word), .warning)
         }

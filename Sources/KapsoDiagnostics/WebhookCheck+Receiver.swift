@@ -199,7 +199,10 @@ extension WebhookCheck {
         let received = verdict.current.contains { $0.event == "whatsapp.message.received" }
             || verdict.stuck.contains { $0.event == "whatsapp.message.received" } || verdict.inFlight > 0
         // Any delivery to an earlier URL also says Kapso sends to it: not "receives nothing".
-        guard !received, verdict.previousURLs.isEmpty else { return }
+        guard !received, verdict.previousURLs.isEmpty else {
+            stopped(verdict, period: period, inbound: inbound)
+            return
+        }
         let created = webhook.createdAt.flatMap(KapsoTime.seconds(iso:)) ?? 0
         let changed = max(created, verdict.updated ?? 0)
         let cut = max(changed, now - span)
@@ -212,5 +215,30 @@ extension WebhookCheck {
                 + "\(number) \(window) (the last at \(verdict.when(newest))): Kapso did not deliver them to it",
             fix: "'health' (webhook_subscription must list messages), then 'logs search --source whatsapp_webhook_event --period "
                 + "\(period == "30d" ? "7d" : period)' (what Meta sent Kapso); if Meta's events arrive, report this webhook id to Kapso support")
+    }
+
+    /// An active receiver of inbound messages that got deliveries, then none while its number kept receiving messages
+    /// (`WebhookVerdict.missed`; probe19 P19-2): nothing failed, so no other rule sees it. An error from
+    /// `Missed.errorCount` missed messages. Kapso stored the messages, so Meta delivered them to Kapso; the webhook
+    /// is active, so Kapso's automatic pause did not stop it.
+    private mutating func stopped(_ verdict: WebhookVerdict, period: String, inbound: Inbound) {
+        let webhook = verdict.webhook
+        guard let missed = verdict.missed(inbound, period: period), let number = webhook.phoneNumberID else { return }
+        let since: String
+        switch missed.since {
+        case .lastDelivery(let last): since = "since \(verdict.when(last))"
+        case .change(let changed): since = "since its last change at \(verdict.when(changed))"
+        case .period: return
+        }
+        let search = "logs search --source webhook_delivery --period \(period == "30d" ? "7d" : period)"
+        add(
+            missed.severity, webhook,
+            "no whatsapp.message.received delivery \(since), although \(missed.messages) arrived on \(number) since then "
+                + "(the first at \(KapsoTime.iso(missed.oldest)), the last at \(verdict.when(missed.newest))): Kapso stored them "
+                + "but sent this webhook none, and none failed or waits, so it stopped firing",
+            fix: "it is active, so Kapso's automatic pause (which sets active: false, docs.kapso.ai/docs/platform/webhooks/advanced) "
+                + "did not stop it, and no failure points at the receiver: report the webhook id and the time of its last "
+                + "delivery to Kapso support; '\(search)' shows whether Kapso tried to deliver; missed events are never "
+                + "redelivered (kapso-api.md §4): 'messages --direction inbound' holds them")
     }
 }

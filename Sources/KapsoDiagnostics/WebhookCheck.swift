@@ -35,10 +35,12 @@ public struct WebhookCheck {
     /// the period's deliveries by webhook id; `now` the API's clock (Unix seconds; without it nothing is said of
     /// stuck or silent webhooks); `inbound` the inbound messages read of each number. `projectNumbers` (the project's
     /// phone-number ids, when listed) finds webhooks bound to a number outside the project; `apiIsLocal` (the API
-    /// runs on this machine: kapso-sim) makes a localhost receiver reachable, said as info.
+    /// runs on this machine: kapso-sim) makes a localhost receiver reachable, said as info. `health` holds the health
+    /// read of numbers whose message events a webhook here receives: one whose subscription blocks them is an error.
     public init(
         webhooks: [Webhook], deliveries: [String: [WebhookVerdict.Delivery]], period: String, coverageFor number: String?,
-        projectNumbers: [String]? = nil, apiIsLocal: Bool = false, now: Int64? = nil, inbound: [Inbound] = []
+        projectNumbers: [String]? = nil, apiIsLocal: Bool = false, now: Int64? = nil, inbound: [Inbound] = [],
+        health: [String: HealthTriage] = [:]
     ) {
         // A webhook is one id: a list that holds an id twice (offset pages read while the list changed, or a seed
         // that repeats it) must not make a webhook the duplicate of itself, nor count its deliveries twice.
@@ -63,6 +65,7 @@ public struct WebhookCheck {
             checkDelivery(webhook, verdict: verdict, projectNumbers: projectNumbers, apiIsLocal: apiIsLocal)
         }
         checkDuplicates(webhooks)
+        checkSubscriptions(webhooks, health: health)
         if let number {
             let covered = webhooks.contains { $0.active && WebhookVerdict.carriesMessages($0, of: number) }
             if !covered {
@@ -79,6 +82,29 @@ public struct WebhookCheck {
         // Stable: within a severity, findings keep the order of the webhooks and rules.
         findings = findings.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }
             .map(\.element)
+    }
+
+    /// The numbers whose message events reach Kapso, for the webhooks of that number that would carry them: Meta's
+    /// `messages` field carries incoming messages and statuses alike (HealthTriage.messageEventsBlocked), so when the
+    /// app's subscription lacks it no `whatsapp.message.*` webhook of the number fires, however well its receiver does
+    /// (probe19 P19-3: `webhooks check` said "0 errors" of such a number).
+    public static func carriesMessageEvents(_ webhook: Webhook) -> Bool {
+        webhook.active && webhook.phoneNumberID != nil
+            && (webhook.kind == "meta" || webhook.events.contains { $0.hasPrefix("whatsapp.message.") })
+    }
+
+    private mutating func checkSubscriptions(_ webhooks: [Webhook], health: [String: HealthTriage]) {
+        for number in health.keys.sorted() {
+            guard let blocked = health[number]?.messageEventsBlocked, let cause = blocked.cause else { continue }
+            let carriers = webhooks.filter { Self.carriesMessageEvents($0) && $0.phoneNumberID == number }
+            guard !carriers.isEmpty else { continue }
+            let which = carriers.count == 1 ? "its webhook \(carriers[0].id) gets" : "its \(carriers.count) webhooks get"
+            findings.append(
+                Finding(
+                    severity: .error, webhookID: nil,
+                    problem: "\(number)'s health: \(cause): \(which) no message or status event, whatever its receiver does",
+                    fix: (blocked.fix ?? "'health \(number)' says what to do") + "; 'health \(number)' shows the check"))
+        }
     }
 
     mutating func add(_ severity: Severity, _ webhook: Webhook, _ problem: String, fix: String) {

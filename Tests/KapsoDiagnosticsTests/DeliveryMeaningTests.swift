@@ -52,4 +52,37 @@ import Testing
         #expect(!meaning.contains("likely cause (not recorded)"), "\(meaning)")
         #expect(ErrorTriage.deliveryMeaning(status: 200).contains("the answer came after Kapso's 10 s"))
     }
+
+    /// P19-6: answers HTTP defines as the server's or a proxy's verdict on the request's transport are not read as the
+    /// handler refusing the event's body (400's reading) or failing on it (500's), one case per status.
+    @Test(arguments: [
+        (408, "gave up waiting for Kapso's request to arrive (408 Request Timeout", "read timeout"),
+        (411, "requires a Content-Length header and refused", "(411 Length Required, RFC 9110 §15.5.12)"),
+        (414, "refused the webhook URL as too long (414", "register a shorter URL"),
+        (415, "does not accept the body's media type (415", "make the route accept JSON"),
+        (417, "could not meet the request's Expect header (417", "Expect: 100-continue"),
+        (421, "does not answer for the webhook URL's host (421", "virtual host and TLS"),
+        (426, "asks for another (426 Upgrade Required", "usually https://"),
+        (431, "refused the request's headers as too large (431", "shorten the webhook's custom headers"),
+        (501, "does not support the request's method (501", "accept POST"),
+        (502, "got no valid answer from it (502 Bad Gateway", "the application behind the proxy is down"),
+        (503, "could not take the request (503 Service Unavailable", "is up and has capacity"),
+        (504, "gave up waiting for its answer (504 Gateway Timeout", "answer 200 first"),
+        (505, "refuses the HTTP version of Kapso's request (505", "protocol settings"),
+    ])
+    func transportAnswersAreNotTheHandlersVerdictOnTheEvent(status: Int, what: String, fix: String) {
+        let meaning = ErrorTriage.deliveryMeaning(status: status, url: "https://hooks.example.com/wa")
+        #expect(meaning.contains(what), "\(meaning)")
+        #expect(meaning.contains(fix), "\(meaning)")
+        #expect(meaning.contains("RFC"), "\(meaning)")
+        #expect(!meaning.contains("refuses this event's body"), "\(meaning)")
+        #expect(!meaning.contains("the receiver's handler failed"), "\(meaning)")
+    }
+
+    /// The handler's own verdicts keep their reading: a 400 or 422 refuses the body, a 500 failed on the event.
+    @Test func theHandlersOwnAnswersKeepTheirReading() {
+        #expect(ErrorTriage.deliveryMeaning(status: 400).contains("its handler refuses this event's body"))
+        #expect(ErrorTriage.deliveryMeaning(status: 422).contains("its handler refuses this event's body"))
+        #expect(ErrorTriage.deliveryMeaning(status: 500).hasPrefix("the receiver's handler failed (500)"))
+    }
 }

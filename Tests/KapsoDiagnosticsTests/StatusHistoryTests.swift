@@ -19,9 +19,31 @@ import Testing
     /// only "offline" was said, though a block also leaves a message at sent forever).
     @Test func aLongSilenceAfterSentNamesOfflineAndBlocked() throws {
         let message = try Self.message(#"[{"status":"sent","timestamp":"1000"}]"#, status: "sent")
-        let verdict = MessageVerdict.of(message, windowAtSend: nil, now: 1_000 + 7_200)
+        let verdict = MessageVerdict.of(message, windowAtSend: nil, now: 1_000 + 7_200, statuses: .open)
         #expect(verdict.text == "sent \(Elapsed.text(7_200)) ago, no delivery report yet: the contact's phone may be offline, "
             + "or the contact may have blocked this business's number (Meta does not say which)")
+    }
+
+    /// P19-3: whether Meta's statuses can reach Kapso comes before the contact. With the number's subscription lacking
+    /// `messages` (read from its health), a message at `sent` or still `pending` is explained by it, never by the
+    /// contact's phone; without the health read, the contact is not the only explanation.
+    @Test func aStatusPathThatCannotCarryStatusesIsTheCauseNotTheContact() throws {
+        let message = try Self.message(#"[{"status":"sent","timestamp":"1000"}]"#, status: "sent")
+        let closed = MessageVerdict.StatusPath.closed(
+            cause: "the app's subscription lacks Meta's messages field (it has: message_template_status_update)",
+            fix: "reconnect the number in Kapso")
+        let blocked = MessageVerdict.of(message, windowAtSend: nil, now: 1_000 + 7_200, statuses: closed)
+        #expect(blocked.text == "sent 2 h ago, no delivery report, and none can reach Kapso: the app's subscription lacks Meta's "
+            + "messages field (it has: message_template_status_update) (health), so the missing report says nothing about the "
+            + "contact's phone; reconnect the number in Kapso")
+        #expect(blocked.severity == .bad)
+        let unread = MessageVerdict.of(message, windowAtSend: nil, now: 1_000 + 7_200)
+        #expect(unread.text.hasSuffix("(Meta does not say which), unless Meta's statuses do not reach Kapso for this number "
+            + "('health' shows whether the app's webhook subscription lists messages)"), "\(unread.text)")
+        let pending = try Self.message("[]", status: "pending")
+        let waiting = MessageVerdict.of(pending, windowAtSend: nil, now: 1_000 + 3_600, statuses: closed)
+        #expect(waiting.text.hasPrefix("pending for 1 h: Meta's sent status cannot reach Kapso: the app's subscription"), "\(waiting.text)")
+        #expect(!MessageVerdict.of(pending, windowAtSend: nil, now: 1_000 + 3_600).text.contains("cannot reach Kapso"))
     }
 
     @Test func sortsByTimeStablyWithDeltasFromTheSend() throws {

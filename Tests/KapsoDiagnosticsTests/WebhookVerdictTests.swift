@@ -199,6 +199,44 @@ import Testing
         #expect(findings(try webhook(["events": ["whatsapp.message.sent"]]), [], inbound: [inbound]) == [])
     }
 
+    /// P19-2: deliveries that went from regular to none while received messages kept arriving are a webhook that
+    /// stopped firing, an error from 3 missed messages, a warning below; messages within the delivery grace, before the
+    /// last delivery, or followed by one say nothing.
+    @Test func deliveriesThatStopWhileMessagesArriveAreAWebhookThatStoppedFiring() throws {
+        let before = (0..<10).map { delivery("delivered", 200, hoursAgo: 30 - Double($0) / 6) }
+        let last = Self.now - 30 * Self.hour + 9 * 600
+        let inbound = WebhookCheck.Inbound(
+            number: "100", times: (0..<12).map { Self.now - 2 * Self.hour + $0 * 120 } + [last - 600], complete: true)
+        let found = findings(try webhook(), before, inbound: [inbound])
+        #expect(found == [
+            "error: no whatsapp.message.received delivery since 2026-11-20T07:30:00Z (1 d 4 h ago), although 12 received "
+                + "messages arrived on 100 since then (the first at 2026-11-21T10:00:00Z, the last at 2026-11-21T10:22:00Z "
+                + "(1 h 38 min ago)): Kapso stored them but sent this webhook none, and none failed or waits, so it stopped firing",
+        ], "\(found)")
+        let verdict = WebhookVerdict(try webhook(), deliveries: before, now: Self.now)
+        #expect(verdict.missed(inbound, period: "7d")?.since == .lastDelivery(last))
+        // Two missed messages are a warning.
+        let two = WebhookCheck.Inbound(number: "100", times: [Self.now - Self.hour, Self.now - 2 * Self.hour], complete: true)
+        #expect(findings(try webhook(), before, inbound: [two]).first?.hasPrefix("warning: no whatsapp.message.received delivery since") == true)
+        // Messages younger than the delivery grace may still be on their way.
+        let fresh = WebhookCheck.Inbound(number: "100", times: (0..<5).map { Self.now - 30 - $0 * 10 }, complete: true)
+        #expect(findings(try webhook(), before, inbound: [fresh]) == [])
+        // A delivery after the messages: it fires.
+        #expect(findings(try webhook(), before + [delivery("delivered", 200, hoursAgo: 0.5)], inbound: [inbound]) == [])
+        // A meta webhook's forwards are not known to be in the delivery log; a paused one has its own finding.
+        #expect(verdict.missed(WebhookCheck.Inbound(number: "200", times: inbound.times, complete: true), period: "7d") == nil)
+        #expect(WebhookVerdict(try webhook(["kind": "meta", "events": []]), deliveries: before, now: Self.now).missed(inbound, period: "7d") == nil)
+    }
+
+    /// P19-2: the trace's advice for one message without a delivery points at 'webhooks check' only when that check
+    /// can see it (the webhook got nothing after the message and receives messages).
+    @Test func undeliveredAdviceNamesTheCheckOnlyWhenItSeesTheGap() {
+        #expect(WebhookVerdict.undeliveredAdvice(laterDelivery: false, checkSees: true).contains("'webhooks check' counts"))
+        #expect(!WebhookVerdict.undeliveredAdvice(laterDelivery: false, checkSees: false).contains("webhooks check"))
+        #expect(WebhookVerdict.undeliveredAdvice(laterDelivery: true, checkSees: true).hasPrefix("later events reached it, so Kapso skipped this one"))
+        #expect(!WebhookVerdict.undeliveredAdvice(laterDelivery: nil, checkSees: true).contains("webhooks check"))
+    }
+
     /// P11-7: Kapso allows one meta webhook per number; a second is named with the first.
     @Test func twoMetaWebhooksOnOneNumberAreAWarning() throws {
         let first = try webhook(["id": "m1", "kind": "meta", "events": [], "url": "https://meta-a.example.com/wa", "payload_version": nil])

@@ -86,9 +86,10 @@ import Testing
             messages (24h):   no send failed
 
             next:
-              use 100200300400502; health  # Sales Line is degraded
-              whois 200300400500601        # 48 failed calls from key history-sync: 200300400500601 is a WABA id, not a phone-number id
-              webhooks check               # 1 delivery is stuck in pending
+              use 100200300400502; health          # Sales Line is degraded
+              whois 200300400500601                # 48 failed calls from key history-sync: 200300400500601 is a WABA id, not a phone-number id
+              webhooks check                       # 1 delivery is stuck in pending
+              use 100200300400502; webhooks check  # Sales Line: 2 webhooks missed up to 2 received messages (no whatsapp.message.received delivery)
             
             """)
     }

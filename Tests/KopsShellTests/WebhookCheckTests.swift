@@ -14,7 +14,9 @@ import Testing
               fix: use 100200300400502; webhooks create --url https://crm.acme-demo.test/kapso/events --events whatsapp.message.received,whatsapp.message.sent; webhooks update 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70 --events whatsapp.phone_number.created
             warning: 4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a81 (https://sales.acme-demo.test/webhooks/kapso): uses legacy v1 payloads: flat message fields and a nested whatsapp_config object
               fix: move the receiver to v2 (Meta-style message with a kapso block, phone_number_id instead of whatsapp_config_id, no whatsapp_config), then webhooks update 4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a81 --payload-version v2
-            checked 3 webhooks: 2 errors, 1 warning, 0 info
+            warning: 4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a81 (https://sales.acme-demo.test/webhooks/kapso): no whatsapp.message.received delivery since 2026-11-19T16:50:43Z (1 d 19 h ago), although 2 received messages arrived on 100200300400502 since then (the first at 2026-11-21T08:05:00Z, the last at 2026-11-21T09:30:00Z (2 h 30 min ago)): Kapso stored them but sent this webhook none, and none failed or waits, so it stopped firing
+              fix: it is active, so Kapso's automatic pause (which sets active: false, docs.kapso.ai/docs/platform/webhooks/advanced) did not stop it, and no failure points at the receiver: report the webhook id and the time of its last delivery to Kapso support; 'logs search --source webhook_delivery --period 7d' shows whether Kapso tried to deliver; missed events are never redelivered (kapso-api.md §4): 'messages --direction inbound' holds them
+            checked 3 webhooks: 2 errors, 2 warnings, 0 info
             
             """)
         #expect(ran.err == "")
@@ -93,6 +95,12 @@ import Testing
                   "webhook_id": "4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a81",
                   "problem": "uses legacy v1 payloads: flat message fields and a nested whatsapp_config object",
                   "fix": "move the receiver to v2 (Meta-style message with a kapso block, phone_number_id instead of whatsapp_config_id, no whatsapp_config), then webhooks update 4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a81 --payload-version v2"
+                },
+                {
+                  "severity": "warning",
+                  "webhook_id": "4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a81",
+                  "problem": "no whatsapp.message.received delivery since 2026-11-19T16:50:43Z (1 d 19 h ago), although 2 received messages arrived on 100200300400502 since then (the first at 2026-11-21T08:05:00Z, the last at 2026-11-21T09:30:00Z (2 h 30 min ago)): Kapso stored them but sent this webhook none, and none failed or waits, so it stopped firing",
+                  "fix": "it is active, so Kapso's automatic pause (which sets active: false, docs.kapso.ai/docs/platform/webhooks/advanced) did not stop it, and no failure points at the receiver: report the webhook id and the time of its last delivery to Kapso support; 'logs search --source webhook_delivery --period 7d' shows whether Kapso tried to deliver; missed events are never redelivered (kapso-api.md §4): 'messages --direction inbound' holds them"
                 }
               ]
             }

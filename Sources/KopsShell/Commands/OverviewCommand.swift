@@ -107,6 +107,32 @@ public enum OverviewCommand: Command {
         if failedDeliveries > 0 || webhookLine != nil {
             next.append(("webhooks check", webhookLine ?? "lint the webhooks behind the failures"))
         }
+        // A receiver of inbound messages that got none of the period's newest ones, although nothing failed (P19-2):
+        // the rule 'webhooks check' applies (WebhookVerdict.missed), on the messages read above.
+        // One step per number: its check names each webhook.
+        for number in phoneNumbers {
+            guard let inbound = failedSends?.inbound.first(where: { $0.number == number.id }) else { continue }
+            let missing = webhooks.compactMap { webhook in
+                webhook.phoneNumberID == number.id ? verdicts[webhook.id]?.missed(inbound, period: period).map { (webhook, $0) } : nil
+            }
+            guard let (webhook, missed) = missing.first else { continue }
+            let name = number.name ?? number.id
+            let why: String
+            if missing.count == 1 {
+                let since =
+                    switch missed.since {
+                    case .lastDelivery(let last): "since \(KapsoTime.iso(last))"
+                    case .change(let changed): "since its last change at \(KapsoTime.iso(changed))"
+                    case .period: "in \(period)"
+                    }
+                why = "\(name): webhook \(webhook.id) got no whatsapp.message.received delivery \(since), although "
+                    + "\(missed.messages) arrived"
+            } else {
+                let most = missing.map(\.1).max { $0.count < $1.count } ?? missed
+                why = "\(name): \(missing.count) webhooks missed up to \(most.messages) (no whatsapp.message.received delivery)"
+            }
+            next.append(("use \(number.id); webhooks check", why))
+        }
         let allSends = failedSends.map { SendFailures($0.entries, phoneNumberID: nil, numbers: phoneNumbers, isLowerBound: $0.cut) }
         var blocks: [Block] = [
             .table(
@@ -172,7 +198,11 @@ public enum OverviewCommand: Command {
     /// The period's failed messages as `errors` reads them (`ErrorTriage.addMessages`): the newest 100 failed and the
     /// newest 100 of any status (a failure later followed by a delivery), at once; `cut` when more failed ones exist.
     /// Nil when the list cannot be read: overview still shows the rest, and says so.
-    private static func failedMessages(period: String, in context: ShellContext) -> (entries: [ErrorTriage.Entry], cut: Bool)? {
+    /// The newest 100 messages of any status also give each number's inbound messages (`inbound`, complete when no page
+    /// follows), which say whether a receiver of them stopped getting deliveries (P19-2), at no extra request.
+    private static func failedMessages(period: String, in context: ShellContext)
+        -> (entries: [ErrorTriage.Entry], cut: Bool, inbound: [WebhookCheck.Inbound])?
+    {
         let client = context.client
         let requests = [
             client.platformRequest("/whatsapp/messages", query: [("status", "failed"), ("limit", "100")]),
@@ -180,12 +210,21 @@ public enum OverviewCommand: Command {
         ]
         var triage = ErrorTriage()
         var cut = false
+        var inbound: [WebhookCheck.Inbound] = []
         for (request, response) in zip(requests, client.transport.sendAll(requests)) {
             guard let json = try? client.decode(try response.get(), for: request) else { return nil }
-            if request.url.contains("status=failed"), !(json["paging"]?["next"]?.isNull ?? true) { cut = true }
+            if request.url.contains("status=failed") {
+                if !(json["paging"]?["next"]?.isNull ?? true) { cut = true }
+            } else if let page = try? client.messages(from: json) {
+                var times: [String: [Int64]] = [:]
+                for message in page.items where message.isInbound {
+                    if let number = message.phoneNumberID, let time = message.time { times[number, default: []].append(time) }
+                }
+                inbound = times.keys.sorted().map { WebhookCheck.Inbound(number: $0, times: times[$0] ?? [], complete: !page.hasMore) }
+            }
             triage.addMessages(json, since: context.now() - FailureFetch.seconds(period))
         }
-        return (triage.entries, cut)
+        return (triage.entries, cut, inbound)
     }
 
     /// The period's API calls: how many, how many failed, how many of those were kops's own look-ups (`own`, left out of

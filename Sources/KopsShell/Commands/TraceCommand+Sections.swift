@@ -97,8 +97,14 @@ extension TraceCommand {
         guard case .loaded(let deliveries) = trace.deliveries, deliveries.isEmpty, case .loaded(let hooks)? = trace.subscribed, !hooks.isEmpty
         else { return nil }
         let processing = processingText(trace.message, now: now).map { "; Kapso's processing_status is \($0), the first suspect" } ?? ""
+        // Never "see 'webhooks check'" unless that check can see it (P19-2): it compares received messages only.
+        let later = trace.deliveredAfter.map { ids in hooks.contains { ids.contains($0.id) } }
+        let blocked = if case .closed = trace.statusPath { !trace.message.isInbound } else { false }
+        let advice = WebhookVerdict.undeliveredAdvice(
+            laterDelivery: later, checkSees: hooks.contains { $0.events.contains("whatsapp.message.received") },
+            statusesBlocked: blocked)
         return "no webhook delivery: " + subscribedText(hooks) + ", yet Kapso recorded none for this message" + processing
-            + "; 'webhooks check' reviews the webhook"
+            + "; " + advice
     }
 
     /// Kapso's `kapso.processing_status` when it is not done (`processed`, `completed`), with what it means: `blocked

@@ -43,6 +43,12 @@ struct MessageTrace {
     var requestIDs: [String: String] = [:]
     /// The contact's later edits and deletion of this message (`MessageChange`), from the contact's inbound listing.
     var changes: [MessageChange] = []
+    /// Whether Meta's statuses can reach Kapso for the message's number, from its health (read only for a sent message
+    /// without a delivery report: `awaitsStatus`); `.notRead` otherwise or when the health could not be read.
+    var statusPath: MessageVerdict.StatusPath = .notRead
+    /// The ids of the webhooks with any delivery created after the message's time; nil when the deliveries read do not
+    /// reach back to the message (or failed to load).
+    var deliveredAfter: Set<String>?
 
     /// What a log search gave: events, or why there are none to give (not enabled, no such endpoint).
     enum Search {
@@ -78,7 +84,18 @@ struct MessageTrace {
             case .loaded(.unavailable): .notEnabled
             case .failed: .notAsked
             }
-        return MessageVerdict.of(message, windowAtSend: windowAtSend, newestInbound: newestInbound, now: now, logSearch: search)
+        return MessageVerdict.of(
+            message, windowAtSend: windowAtSend, newestInbound: newestInbound, now: now, logSearch: search, statuses: statusPath)
+    }
+
+    /// True for an outbound message whose furthest status is `sent` or a word that waits for it (`pending`, `accepted`,
+    /// `queued`): its verdict depends on whether Meta's statuses can reach Kapso.
+    static func awaitsStatus(_ message: Message) -> Bool {
+        guard message.isOutbound else { return false }
+        switch StatusWord(StatusHistory(message: message).latest?.status ?? message.status) {
+        case .sent, .waiting: return true
+        default: return false
+        }
     }
 
     /// Fetches the message, then the rest at once (or one by one when `sequential`); `now` is read in between.
@@ -125,6 +142,13 @@ struct MessageTrace {
                 client.platformRequest(
                     "/whatsapp/phone_numbers/\(percentEncode(number))/webhooks", query: [("page", "1"), ("per_page", "100")]))
         }
+        // A sent message still without a delivery report (at `sent`, or waiting for it): whether Meta's statuses can
+        // reach Kapso for its number decides the verdict (P19-3), so its health comes in the same round trip; one request
+        // more, only for such a message.
+        let healthIndex = Self.awaitsStatus(message) ? message.phoneNumberID.map { number -> Int in
+            requests.append(client.platformRequest("/whatsapp/phone_numbers/\(percentEncode(number))/health"))
+            return requests.count - 1
+        } : nil
         let callsIndex = message.isInbound ? nil : requests.count
         if callsIndex != nil {
             requests.append(
@@ -146,6 +170,7 @@ struct MessageTrace {
         let statusTimes = StatusHistory(message: message).events.compactMap(\.time)
         let end = (statusTimes.max() ?? time) + deliveryHorizon
         var templateContext: (businessAccountID: String, marketingStopped: Bool)?
+        var deliveredAfter: Set<String>?
         if !templateRequests.isEmpty, case .success(let number) = json(4), let waba = number["data"]?["business_account_id"]?.string {
             var stopped = false
             if templateRequests.count > 1, case .success(let response) = responses[5] {
@@ -188,9 +213,15 @@ struct MessageTrace {
             lastInboundBefore: lastInbound(inbound),
             newestInbound: { if case .loaded(let page) = inbound { page.newest } else { nil } }(),
             deliveries: part(json(2)) { json throws(KapsoAPIError) in
-                try following(client.webhookDeliveries(from: json), query: deliveryQuery, until: start, next: client.webhookDeliveries)
-                    .filter { matches($0, message: message, from: start, to: end) }
-                    .reversed()
+                let rows = try following(
+                    client.webhookDeliveries(from: json), query: deliveryQuery, until: start, next: client.webhookDeliveries)
+                // Which webhooks got any delivery after the message: a subscribed one that got none stopped firing (P19-2).
+                // Known only when the rows reach back to the message (`following` stops after `maxPages`).
+                let oldest = rows.last.flatMap { KapsoTime.seconds(iso: $0.createdAt) }
+                if oldest.map({ $0 < start }) ?? true {
+                    deliveredAfter = Set(rows.filter { (KapsoTime.seconds(iso: $0.createdAt) ?? 0) > time }.map(\.webhookID))
+                }
+                return rows.filter { matches($0, message: message, from: start, to: end) }.reversed()
             },
             apiLogs: part(json(3)) { json throws(KapsoAPIError) in
                 try following(client.apiLogs(from: json), query: logQuery, until: start, next: client.apiLogs)
@@ -206,6 +237,12 @@ struct MessageTrace {
                 return LogSearchEvent.requestIDsByLogID(events)
             } ?? [:],
             templateContext: templateContext)
+        trace.deliveredAfter = deliveredAfter
+        if let healthIndex, case .success(let json) = json(healthIndex), let object = json.object,
+            let health = try? PhoneNumberHealth(json: object)
+        {
+            trace.statusPath = MessageVerdict.StatusPath(HealthTriage(health))
+        }
         if let webhooksIndex {
             let events = events(of: message)
             trace.subscribed = part(json(webhooksIndex)) { json throws(KapsoAPIError) in

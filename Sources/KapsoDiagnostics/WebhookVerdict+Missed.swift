@@ -1,0 +1,108 @@
+public import KapsoClient
+
+/// Received messages a webhook missed: its number's inbound messages that Kapso stored after the webhook's newest
+/// `whatsapp.message.received` delivery (probe19 P19-2, "the webhook stopped firing": deliveries went from regular
+/// to none while messages kept arriving, and `webhooks check` said all was well because nothing had failed).
+///
+/// Kapso sends `whatsapp.message.received` for every message a customer sends to the number ("Message received: Get
+/// notified for every incoming customer message", docs.kapso.ai/docs/how-to/whatsapp/set-up-webhooks; kapso-api.md
+/// §3.4) to each active webhook of the number subscribed to it. A stored inbound message is one Kapso got from Meta,
+/// so a missing delivery is on Kapso's side of the path: not the receiver (nothing was sent to fail), not Meta. A
+/// webhook Kapso pauses after failures shows `active: false` ("automatic pausing",
+/// docs.kapso.ai/docs/platform/webhooks/advanced), so an active one without failures was not paused by that rule.
+/// Only kind kapso: whether Kapso lists a meta webhook's forwards in its delivery log is not documented.
+extension WebhookVerdict {
+    /// The inbound messages after a cut that no delivery followed.
+    public struct Missed: Sendable, Equatable {
+        /// What the count starts from.
+        public enum Since: Sendable, Equatable {
+            /// The webhook's newest `whatsapp.message.received` delivery (Unix seconds, `created_at`).
+            case lastDelivery(Int64)
+            /// Its last change (`updated_at`, or `created_at`), newer than its last delivery: earlier messages may have
+            /// arrived while it was paused or pointed elsewhere.
+            case change(Int64)
+            /// The start of the period read: it got no delivery of received messages in the period.
+            case period(Int64)
+        }
+
+        public var since: Since
+        /// Missed messages counted; `countText` adds `+` when the page read was full and every message on it counts.
+        public var count: Int
+        public var countText: String
+        /// The newest and oldest missed message's time (Unix seconds).
+        public var newest: Int64
+        public var oldest: Int64
+
+        /// At least this many missed messages make the finding an error: one or two may be messages Kapso is still
+        /// processing or a retention quirk; three or more in a row are a webhook that stopped firing.
+        public static let errorCount = 3
+
+        /// `error` from `errorCount` missed messages, else `warning`.
+        public var severity: WebhookCheck.Severity { count >= Self.errorCount ? .error : .warning }
+
+        /// `12 received messages` (or `100+ received messages`, `1 received message`).
+        public var messages: String { "\(countText) received \(count == 1 ? "message" : "messages")" }
+    }
+
+    /// How long after a message its delivery may still be on the way, in seconds: the longest buffer window (60 s,
+    /// kapso-api.md §10.5) plus the 30 s Kapso holds a delivery for the ones before it (§10.4), rounded up.
+    public static let deliveryGrace: Int64 = 120
+
+    /// The inbound messages of `inbound` (the webhook's number) that arrived after the webhook's newest received
+    /// delivery, its last change and the start of `period` (`24h`, `7d`, `30d`), and at least `deliveryGrace` before
+    /// `now`; nil when there are none, or the webhook is not an active kapso receiver of inbound messages of that
+    /// number, or a delivery is in flight, or `now` or the period is unknown. A delivery that failed or is stuck still
+    /// counts as sent: those have their own findings; so does a receiver whose newest deliveries failed (`failing`),
+    /// whose error already says what to fix first.
+    public func missed(_ inbound: WebhookCheck.Inbound, period: String) -> Missed? {
+        guard webhook.active, webhook.kind != "meta", let number = webhook.phoneNumberID, inbound.number == number,
+            webhook.events.contains("whatsapp.message.received"), inFlight == 0, let now,
+            let span = WebhookCheck.seconds(period)
+        else { return nil }
+        if case .failing = state { return nil }
+        let received = (current + stuck).filter { $0.event == "whatsapp.message.received" }.map(\.created).max()
+        let created = webhook.createdAt.flatMap(KapsoTime.seconds(iso:)) ?? 0
+        let changed = max(created, updated ?? 0)
+        let start = now - span
+        let since: Missed.Since
+        if let received, received >= changed, received >= start {
+            since = .lastDelivery(received)
+        } else if changed >= start {
+            since = .change(changed)
+        } else {
+            since = .period(start)
+        }
+        let cut = max(received ?? 0, changed, start)
+        let times = inbound.times.filter { $0 > cut && $0 <= now - Self.deliveryGrace }
+        guard let newest = times.max(), let oldest = times.min() else { return nil }
+        let more = !inbound.complete && inbound.times.allSatisfy { $0 > cut }
+        return Missed(since: since, count: times.count, countText: "\(times.count)\(more ? "+" : "")", newest: newest, oldest: oldest)
+    }
+}
+
+extension WebhookVerdict {
+    /// What to do about one message whose events an active webhook subscribes to, when Kapso recorded no delivery of
+    /// them (probe19 P19-2: the trace sent the user to `webhooks check`, which could not see it). `laterDelivery` is
+    /// whether those webhooks got any delivery after the message (nil: not known); `checkSees` whether one of them
+    /// receives `whatsapp.message.received`, the event `webhooks check` compares with the number's messages
+    /// (`missed`). Events are never redelivered (kapso-api.md §4).
+    ///
+    /// `statusesBlocked` (the number's health says Meta sends Kapso no statuses for it, `MessageVerdict.StatusPath`)
+    /// explains an outbound message's missing status events before anything about the webhook (P19-3).
+    public static func undeliveredAdvice(laterDelivery: Bool?, checkSees: Bool, statusesBlocked: Bool = false) -> String {
+        if statusesBlocked {
+            return "Meta sends Kapso no statuses for this number (the verdict says why), so none of this message's status "
+                + "events can fire, whatever the webhook does"
+        }
+        let report = "report this message id and the webhook id to Kapso support; the event is never redelivered (kapso-api.md §4)"
+        switch laterDelivery {
+        case true?:
+            return "later events reached it, so Kapso skipped this one: " + report
+        case false?:
+            return "nor any delivery after it: the webhook stopped firing at or before this message; "
+                + (checkSees ? "'webhooks check' counts the received messages it missed since its last delivery" : report)
+        case nil:
+            return "Kapso did not send it: " + report
+        }
+    }
+}
