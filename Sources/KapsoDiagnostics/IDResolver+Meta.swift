@@ -21,10 +21,12 @@ extension IDResolver {
     /// The next health reads that would name the Meta business and app ids of each WABA of `facts.numbers` not yet known
     /// (`healthGaps`): for each such WABA, in the API's order, its next number whose health was neither read nor failed;
     /// `maxHealthReads` reads in all at most. The ids are the WABA's (kapso-api.md §2.3: `messaging_health.details
-    /// .entities[]` BUSINESS and APP, `webhook_subscription.details.app_id`), so one report that names them is enough;
-    /// but a report whose messaging_health could not be fetched from Meta (`passed: null`, `error`) names no entity,
-    /// and Meta lists only the entities a number's messaging depends on, so another number of the WABA is read then
-    /// (probe17 P17-3: one report without a BUSINESS entity was taken as "the id is not this project's business").
+    /// .entities[]` BUSINESS and APP, `webhook_subscription.details.app_id`), so one report that names them is enough.
+    /// Meta always includes the WABA, business and app entities in a phone number's `health_status`
+    /// (https://developers.facebook.com/documentation/business-messaging/whatsapp/support/health-status), but a report
+    /// whose messaging_health Kapso could not fetch from Meta (`passed: null`, `error`) names none, and a shortened
+    /// entity list has been seen too: then another number of the WABA is read (probe17 P17-3: one report without a
+    /// BUSINESS entity was taken as "the id is not this project's business").
     public static func nextHealthReads(_ facts: Facts) -> [Lookup] {
         var done = facts.healths.count + facts.failed.filter { if case .health = $0 { true } else { false } }.count
         var lookups: [Lookup] = []
