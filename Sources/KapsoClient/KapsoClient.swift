@@ -69,6 +69,23 @@ public final class KapsoClient {
         return try decode(response, for: request)
     }
 
+    /// `perform`, then `shape` reads the JSON; a body of the wrong shape names the status that came back (a 202 or
+    /// 206 is not "HTTP 200", probe18 P18-16).
+    public func perform<T>(_ request: HTTPRequest, shape: (JSONValue) throws(KapsoAPIError) -> T) throws(KapsoAPIError) -> T {
+        let response: HTTPResponse
+        do { response = try transport.send(request) } catch { throw .transport(error) }
+        return try decode(response, for: request, shape: shape)
+    }
+
+    /// `decode`, then `shape` reads the JSON, as `perform(_:shape:)` does for a response fetched elsewhere (e.g. with
+    /// `transport.sendAll`).
+    public func decode<T>(_ response: HTTPResponse, for request: HTTPRequest, shape: (JSONValue) throws(KapsoAPIError) -> T)
+        throws(KapsoAPIError) -> T
+    {
+        let json = try decode(response, for: request)
+        do throws(KapsoAPIError) { return try shape(json) } catch { throw error.answered(response.status) }
+    }
+
     /// Starts `request` (a GET) ahead of the `perform` that will ask for it; see `HTTPTransport.prefetch`.
     public func prefetch(_ request: HTTPRequest) {
         transport.prefetch(request)
@@ -86,6 +103,18 @@ public final class KapsoClient {
         let response: HTTPResponse
         do { response = try transport.send(request) } catch { throw .transport(error) }
         return try decoded(response, for: request, keepingItems: true, keys: keys, located: located)
+    }
+
+    /// `performList`, then `shape` reads the list (usually `Page.decode`); a body of the wrong shape names the status
+    /// that came back, as `perform(_:shape:)` does.
+    public func performList<T>(
+        _ request: HTTPRequest, keeping keys: [String]? = nil, locating located: [String] = [],
+        shape: ((JSONValue, ReceivedItems?)) throws(KapsoAPIError) -> T
+    ) throws(KapsoAPIError) -> T {
+        let response: HTTPResponse
+        do { response = try transport.send(request) } catch { throw .transport(error) }
+        let list = try decoded(response, for: request, keepingItems: true, keys: keys, located: located)
+        do throws(KapsoAPIError) { return try shape(list) } catch { throw error.answered(response.status) }
     }
 
     /// Maps one response to its JSON or a typed error (shared by `perform` and concurrent calls).
@@ -112,7 +141,14 @@ public final class KapsoClient {
         } else if request.method == "GET", let answered {
             answered(response.status, String(request.url.dropFirst(baseURL.count)), answeredAt)
         }
-        if response.status == 204 { return (.null, nil) }
+        if response.status == 204 {
+            // A write's 204 is its answer (`DELETE`, kapso-api.md §1.3); every read answers JSON, so a 204 to one is no
+            // answer, said with its own status, not as "HTTP 200 … the body is null" (probe18 P18-16).
+            guard request.isWrite else {
+                throw .badResponse(status: 204, detail: "a read answered 204 No Content, without the JSON body the API sends", firstBytes: "")
+            }
+            return (.null, nil)
+        }
         var items: ReceivedItems?
         let json: JSONValue?
         if keepingItems, response.isSuccess, let keys, let list = JSONValue.scanList(response.body, keeping: keys, locating: located) {

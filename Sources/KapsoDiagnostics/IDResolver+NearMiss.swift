@@ -40,9 +40,10 @@ extension IDResolver {
     /// whitespace around it, as typed or URL-encoded (`100200300400501%20`, RFC 3986 §2.1: Meta's error quotes the id
     /// with the space); a `+` in front (`+100200300400501`, or `%2B`: an id written as a phone number); leading zeros
     /// (`0100200300400501`, a "0"-padded column: Meta's ids never start with 0); its last 1 to 3 digits cut off (a
-    /// column too narrow; 12 digits at least, so a short number is never read as one). Nil when `id` is one of the ids
-    /// as it stands, or misses none.
-    public static func nearMiss(_ id: String, numbers: [PhoneNumber]) -> NearMissID? {
+    /// column too narrow; 12 digits at least, so a short number is never read as one). With `typos`, also a mistyped id
+    /// of the same length (`typo`): two adjacent digits swapped, or one digit changed, when exactly one id of `numbers` is
+    /// that near (probe17 P17-6). Nil when `id` is one of the ids as it stands, or misses none.
+    public static func nearMiss(_ id: String, numbers: [PhoneNumber], typos: Bool = true) -> NearMissID? {
         guard !numbers.contains(where: { $0.id == id }) else { return nil }
         var text = id
         var misses: [String] = []
@@ -60,6 +61,8 @@ extension IDResolver {
             misses.append("a '+' in front" + (id.uppercased().contains("%2B") ? " (%2B)" : ""))
             text.removeFirst()
         }
+        // A swap that put a 0 first (`010200300400501`) reads as a leading 0 too: the typo is looked for in both.
+        let padded = (text: text, misses: misses)
         if text.count > 1, text.first == "0" {
             let bare = String(text.drop { $0 == "0" })
             let zeros = text.count - bare.count
@@ -72,10 +75,44 @@ extension IDResolver {
             return NearMissID(id: id, numbers: [number], miss: with)
         }
         let cut = numbers.filter { $0.id.count > text.count && $0.id.count - text.count <= 3 && $0.id.hasPrefix(text) }
+        if typos, cut.isEmpty, text.count >= 12 {
+            if let (number, typo) = typo(text, numbers: numbers) {
+                return NearMissID(id: id, numbers: [number], miss: misses.isEmpty ? "with " + typo : with + " and " + typo)
+            }
+            if padded.text != text, let (number, typo) = typo(padded.text, numbers: numbers) {
+                let with = padded.misses.isEmpty ? "with " : "with " + list(padded.misses) + " and "
+                return NearMissID(id: id, numbers: [number], miss: with + typo)
+            }
+        }
         guard text.count >= 12, let first = cut.first, cut.allSatisfy({ $0.id.count == first.id.count }) else { return nil }
         let missing = first.id.count - text.count
         let without = missing == 1 ? "without its last digit" : "without its last \(missing) digits"
         return NearMissID(id: id, numbers: cut, miss: misses.isEmpty ? without : with + " and " + without)
+    }
+
+    /// The one id of `numbers` that `digits` mistypes, and the mistake: `two digits swapped (10 for 01 at digits 14-15)`
+    /// (adjacent digits transposed, the commonest slip of typing or copying by hand) or `one digit changed (3 for 1 at
+    /// digit 15)`. Nil when no id is that near, or several are (`100200300400503` is one digit from both …501 and …502:
+    /// kops does not guess between them), or `digits` is one of them.
+    static func typo(_ digits: String, numbers: [PhoneNumber]) -> (PhoneNumber, String)? {
+        let typed = Array(digits.utf8)
+        var found: [(PhoneNumber, String)] = []
+        for number in numbers where !found.contains(where: { $0.0.id == number.id }) {
+            let known = Array(number.id.utf8)
+            guard known.count == typed.count else { continue }
+            let differ = known.indices.filter { known[$0] != typed[$0] }
+            let text = { (range: ClosedRange<Int>) in
+                (String(decoding: typed[range], as: UTF8.self), String(decoding: known[range], as: UTF8.self))
+            }
+            if differ.count == 2, differ[1] == differ[0] + 1, typed[differ[0]] == known[differ[1]], typed[differ[1]] == known[differ[0]] {
+                let (wrong, right) = text(differ[0]...differ[1])
+                found.append((number, "two digits swapped (\(wrong) for \(right) at digits \(differ[0] + 1)-\(differ[1] + 1))"))
+            } else if differ.count == 1 {
+                let (wrong, right) = text(differ[0]...differ[0])
+                found.append((number, "one digit changed (\(wrong) for \(right) at digit \(differ[0] + 1))"))
+            }
+        }
+        return found.count == 1 ? found[0] : nil
     }
 
     /// The line `whois` and `use` add when an id as pasted read as a phone-number id of the project only once a copying

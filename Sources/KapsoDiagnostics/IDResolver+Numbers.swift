@@ -137,7 +137,7 @@ extension IDResolver {
                 fix: "use \(own.id)")
             identity.details = details(of: own)
             identity.phoneNumberIDs = [own.id]
-        } else if let miss = nearMiss(typed, numbers: numbers) ?? nearMiss(digits, numbers: numbers) {
+        } else if let miss = nearMiss(typed, numbers: numbers, typos: false) ?? nearMiss(digits, numbers: numbers, typos: false) {
             // A phone-number id with a copying mistake, as `errors` names it in a failed path (`nearMiss`).
             identity = Identity(input: typed, kind: .nearMissPhoneNumberID, statement: miss.statement, fix: pick(miss.numbers, command: "use"))
             if miss.numbers.count == 1 { identity.details = details(of: miss.numbers[0]) }
@@ -171,6 +171,11 @@ extension IDResolver {
             identity = moved
         } else if let meta = metaEntityIdentity(digits, typed: typed, facts: facts) {
             identity = meta
+        } else if let miss = nearMiss(digits, numbers: numbers) {
+            // A mistyped phone-number id (two digits swapped, one changed), once the id is nothing else (probe17 P17-6).
+            identity = Identity(input: typed, kind: .nearMissPhoneNumberID, statement: miss.statement, fix: pick(miss.numbers, command: "use"))
+            identity.details = details(of: miss.numbers[0])
+            identity.phoneNumberIDs = miss.numbers.map(\.id)
         } else {
             // A Meta object id kops did not look for in health (probe5 P5-11) may well be this project's: no "wrong project".
             let metaUnsearched = mayBeMetaObjectID(number) && facts.healths.isEmpty && !numbers.isEmpty

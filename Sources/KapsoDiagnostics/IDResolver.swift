@@ -119,6 +119,7 @@ public enum IDResolver {
 
     /// What `input` (typed as `typed`) is, given the facts fetched for `lookups(for: input)`.
     public static func resolve(_ input: IDInput, typed: String, facts: Facts) -> Identity {
+        var facts = facts
         var identity: Identity
         switch input {
         case .number(let number): identity = resolveNumber(number, typed: typed, facts: facts)
@@ -127,8 +128,19 @@ public enum IDResolver {
         case .businessScopedUserID(let id): identity = resolveUserID(id, facts: facts)
         case .username(let handle): identity = resolveUsername(handle, facts: facts)
         }
+        // Health was read and did not name some WABA's Meta business or app id: "not this project's" cannot be said
+        // (probe17 P17-3); what is missing is named, as a look-up that could not be made is.
+        var gaps: [String] = []
+        if identity.kind == .unknown, case .number(let number) = input, mayBeMetaObjectID(number),
+            !facts.healths.isEmpty || facts.failed.contains(where: { if case .health = $0 { true } else { false } })
+        {
+            gaps = healthUnchecked(facts)
+            facts.unchecked += gaps
+        }
         identity.unchecked = facts.unchecked
-        if identity.kind == .unknown, !facts.failed.isEmpty { identity = unchecked(identity, input: input, facts: facts) }
+        if identity.kind == .unknown, !facts.failed.isEmpty || !gaps.isEmpty {
+            identity = unchecked(identity, input: input, facts: facts)
+        }
         return identity
     }
 
@@ -138,7 +150,11 @@ public enum IDResolver {
         var identity = Identity(
             input: found.input, kind: .unknown,
             statement: "could not tell what \(found.input) is: could not check " + grouped(facts.unchecked),
-            fix: "try again when the API answers; 'numbers' shows whether it does")
+            fix: facts.failed.isEmpty
+                // Every look-up answered; only health named no business or app id for some WABA (`healthUnchecked`).
+                ? "'health ID' shows the Meta entities (business, app) Kapso reports for a number; retry in a few "
+                    + "minutes if Kapso could not fetch them from Meta"
+                : "try again when the API answers; 'numbers' shows whether it does")
         identity.incomplete = true
         identity.unchecked = facts.unchecked
         var answered: [String] = []

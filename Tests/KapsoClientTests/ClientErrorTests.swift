@@ -18,6 +18,10 @@ import Testing
         (200, "{\"data\":null}", "unexpected response (HTTP 200): list response without a 'data' array ('data' is null)"),
         (200, "null", "unexpected response (HTTP 200): list response without a 'data' array (the body is null)"),
         (200, "{\"items\":[]}", "unexpected response (HTTP 200): list response without a 'data' array"),
+        // The status that came back, not a hard-coded 200 (probe18 P18-16): a read answered 204 has no body at all.
+        (204, "", "unexpected response (HTTP 204): a read answered 204 No Content, without the JSON body the API sends"),
+        (206, "{\"items\":[]}", "unexpected response (HTTP 206): list response without a 'data' array"),
+        (202, "{\"data\":[{\"name\":\"x\"}],\"meta\":{}}", "unexpected response (HTTP 202): phone number without an 'id'"),
         (200, String(repeating: "[", count: 600) + String(repeating: "]", count: 600),
          "unexpected response (HTTP 200): the body is JSON nested deeper than 512 levels, more than kops reads; body starts: '"
             + String(repeating: "[", count: 60) + "…'"),
@@ -36,6 +40,26 @@ import Testing
         } catch {
             #expect(error.message == message)
         }
+    }
+
+    /// Every read says the status that came back when its body is of the wrong shape (probe18 P18-16): health, one number,
+    /// a number's webhooks; a write's 204 stays its answer.
+    @Test func aWrongShapeSaysTheStatusThatCameBack() throws {
+        let reads: [(String, (KapsoClient) throws(KapsoAPIError) -> Void)] = [
+            ("health response that is not an object", { client throws(KapsoAPIError) in _ = try client.health("1") }),
+            ("phone number response without 'data'", { client throws(KapsoAPIError) in _ = try client.phoneNumber("1") }),
+            ("list response without a 'data' array", { client throws(KapsoAPIError) in _ = try client.webhooks(.phoneNumber("1")) }),
+            ("list response without a 'data' array", { client throws(KapsoAPIError) in _ = try client.apiLogs([]) }),
+        ]
+        for (detail, read) in reads {
+            do {
+                try read(client(StubTransport(status: 203, body: "[]")))
+                Issue.record("expected an error for \(detail)")
+            } catch {
+                #expect(error.message.hasPrefix("unexpected response (HTTP 203): \(detail)"), "\(error.message)")
+            }
+        }
+        try client(StubTransport(status: 204, body: "")).deleteWebhook("w1")
     }
 
     /// A redirect names where it points (kops follows none): an http→https move or a login page in front of the API

@@ -321,6 +321,39 @@ import Testing
         #expect(identity.phoneNumberIDs == misplaced.numbers.map(\.id))
     }
 
+    /// probe17 P17-6: a phone-number id with two adjacent digits swapped, or one digit changed, is named with the miss, in
+    /// `errors` and `whois` alike, when exactly one id of the project is that near.
+    @Test(arguments: [
+        ("100200300400510", "100200300400510 is 100200300400501 with two digits swapped (10 for 01 at digits 14-15): the phone-number id of Support Line (+1 415-555-0100)"),
+        ("010200300400501", "010200300400501 is 100200300400501 with two digits swapped (01 for 10 at digits 1-2): the phone-number id of Support Line (+1 415-555-0100)"),
+        ("100200300400052", "100200300400052 is 100200300400502 with two digits swapped (05 for 50 at digits 13-14): the phone-number id of Sales Line (+1 415-555-0101)"),
+        ("100200300700501", "100200300700501 is 100200300400501 with one digit changed (7 for 4 at digit 10): the phone-number id of Support Line (+1 415-555-0100)"),
+    ])
+    func aMistypedIDIsNamed(_ id: String, _ statement: String) throws {
+        let misplaced = try #require(IDResolver.misplacedPhoneNumberID(id, numbers: IDResolverTests.numbers))
+        #expect(misplaced.kind == .nearMissPhoneNumberID)
+        #expect(misplaced.statement == statement)
+        let log = FailureGroupsTests.log("GET", "/platform/v1/whatsapp/phone_numbers/\(id)", 404, key: "k", at: "2026-11-21T10:00:00Z")
+        let meaning = try #require(FailureGroups.meaning(of: log, numbers: IDResolverTests.numbers))
+        #expect(!meaning.contains("not an id of this project"), "\(meaning)")
+        #expect(meaning.contains("; use \(misplaced.numbers[0].id)"), "\(meaning)")
+        let identity = IDResolver.resolve(try IDInput.read(id).get(), typed: id, facts: IDResolverTests.facts)
+        #expect(identity.kind == .nearMissPhoneNumberID)
+        #expect(identity.statement == statement)
+    }
+
+    /// One digit from two ids of the project (…503 is one from …501 and from …502): no guess between them; an id one
+    /// digit from one of them is a near miss only in a project that has that one alone.
+    @Test func aMistypedIDNearTwoIDsIsNoNearMiss() {
+        #expect(IDResolver.nearMiss("100200300400503", numbers: IDResolverTests.numbers) == nil)
+        let one = IDResolverTests.numbers.filter { $0.id == "100200300400501" }
+        #expect(IDResolver.nearMiss("100200300400503", numbers: one)?.miss == "with one digit changed (3 for 1 at digit 15)")
+        #expect(IDResolver.nearMiss("100200300400503", numbers: one, typos: false) == nil)
+        // Two changed digits, or a swap of digits that are not next to each other, are not read as a typo.
+        #expect(IDResolver.nearMiss("100200300400599", numbers: one) == nil)
+        #expect(IDResolver.nearMiss("500200300400101", numbers: one) == nil)
+    }
+
     /// Not near misses: the id itself, a short number that starts one (a cut-off id has 12 digits at least), an id of
     /// no number, and a display number with a '+'.
     @Test(arguments: ["100200300400501", "10020030", "0999999999999999", "+1 415-555-0100", "+14155550100", "0"])

@@ -347,6 +347,88 @@ import Testing
         #expect(identity.phoneNumberIDs == ["100200300400502", "100200300400501"], "both numbers are under the WABA read")
     }
 
+    /// A report whose messaging_health Kapso could not fetch from Meta: no entities, only the app id of the subscription.
+    static var unfetchedHealth: PhoneNumberHealth {
+        try! PhoneNumberHealth(json: [
+            "status": "degraded",
+            "checks": [
+                "messaging_health": ["passed": .null, "error": "Failed to fetch messaging health status from Meta"],
+                "webhook_subscription": ["passed": true, "details": ["app_id": "400500600700801", "subscribed": true]],
+            ],
+        ])
+    }
+
+    /// probe17 P17-3: a report that names no business (its messaging_health could not be fetched) is not "the id is not
+    /// this project's business": the WABA's next number is read, and while none names it the answer is incomplete.
+    @Test func aWABAWhoseHealthNamedNoBusinessIsReadFurther() throws {
+        let id = "300400500600701"
+        let input = try IDInput.read(id).get()
+        var facts = Self.facts
+        facts.healths = [("100200300400502", Self.unfetchedHealth)]
+        let partial = IDResolver.resolve(input, typed: id, facts: facts)
+        #expect(partial.kind == .unknown)
+        #expect(partial.incomplete, "one report named no business: no conclusion")
+        #expect(partial.unchecked.contains { $0.hasPrefix("the Meta business id of WABA 200300400500601 (the health of Sales Line named none;") },
+            "\(partial.unchecked)")
+        #expect(!partial.statement.contains("is not"), "\(partial.statement)")
+        #expect(IDResolver.healthLookups(for: input, after: partial, facts: facts) == [.health("100200300400501")], "the WABA's next number")
+        facts.healths.append(("100200300400501", Self.health(business: id, app: "400500600700801")))
+        let found = IDResolver.resolve(input, typed: id, facts: facts)
+        #expect(found.kind == .metaBusinessID)
+        #expect(IDResolver.healthLookups(for: input, after: found, facts: facts).isEmpty)
+        // Every number read, none names the business: still incomplete, and nothing more to read.
+        facts.healths = [("100200300400502", Self.unfetchedHealth), ("100200300400501", Self.unfetchedHealth)]
+        let unnamed = IDResolver.resolve(input, typed: id, facts: facts)
+        #expect(unnamed.incomplete)
+        #expect(unnamed.unchecked.contains { $0.contains("the health of Sales Line and Support Line named none") }, "\(unnamed.unchecked)")
+        #expect(IDResolver.healthLookups(for: input, after: unnamed, facts: facts).isEmpty)
+        // Once the WABA's business and app ids are known, an id that is neither is not this project's: complete.
+        facts.healths = [("100200300400502", Self.unfetchedHealth), ("100200300400501", Self.health(business: id, app: "400500600700801"))]
+        let other = IDResolver.resolve(try IDInput.read("999999999999999").get(), typed: "999999999999999", facts: facts)
+        #expect(other.kind == .unknown)
+        #expect(!other.incomplete)
+        #expect(other.unchecked.isEmpty)
+    }
+
+    /// At most `maxHealthReads` health checks for one id, over all rounds (Kapso's health limit: 5 a second).
+    @Test func healthReadsStopAtTheirLimit() throws {
+        var facts = IDResolver.Facts()
+        facts.numbers = (1...8).map { index in
+            try! PhoneNumber(json: ["id": .string("10020030040060\(index)"), "business_account_id": .string("20030040050070\(index)")])
+        }
+        let first = IDResolver.nextHealthReads(facts)
+        #expect(first.count == IDResolver.maxHealthReads)
+        facts.healths = first.compactMap { if case .health(let id) = $0 { (id, Self.unfetchedHealth) } else { nil } }
+        #expect(IDResolver.nextHealthReads(facts).isEmpty)
+        let identity = IDResolver.resolve(try IDInput.read("300400500600701").get(), typed: "300400500600701", facts: facts)
+        #expect(identity.incomplete)
+        #expect(identity.unchecked.contains { $0.contains("1 number not read (at most 5 health checks a look-up)") }, "\(identity.unchecked)")
+    }
+
+    /// probe17 P17-5: the business and app ids health names, for ids in failed calls' paths (`errors`).
+    @Test func failedPathsNameTheProjectsMetaIDs() throws {
+        var facts = Self.facts
+        facts.healths = [("100200300400501", Self.health(business: "300400500600701", app: "400500600700801"))]
+        let found = IDResolver.metaEntityIdentities(["300400500600701", "400500600700801", "999999999999999", "abc"], facts: facts)
+        #expect(Set(found.keys) == ["300400500600701", "400500600700801"])
+        #expect(found["300400500600701"]?.kind == .metaBusinessID)
+        #expect(found["400500600700801"]?.kind == .metaAppID)
+        var triage = ErrorTriage()
+        triage.addAPILogs([
+            FailureGroupsTests.log("POST", "/meta/whatsapp/v24.0/400500600700801/messages", 404, key: "k", at: "2026-11-21T10:00:00Z"),
+            FailureGroupsTests.log("POST", "/meta/whatsapp/v24.0/300400500600701/messages", 404, key: "k", at: "2026-11-21T10:01:00Z"),
+        ])
+        let groups = FailureGroups(triage.entries, numbers: Self.numbers, identities: found)
+        #expect(groups.groups.count == 2)
+        for group in groups.groups {
+            #expect(!group.meaning.contains("wrong project or key"), "\(group.meaning)")
+            #expect(group.meaning.contains("the path takes the phone-number id: use 100200300400502 (Sales Line) or 100200300400501 (Support Line)"),
+                "\(group.meaning)")
+        }
+        #expect(groups.groups.contains { $0.meaning.hasPrefix("400500600700801 is the Meta app id subscribed to the webhooks of this project's") })
+        #expect(groups.groups.contains { $0.meaning.hasPrefix("300400500600701 is the Meta business (portfolio) id of this project's") })
+    }
+
     /// An id that may be one of those kinds, when health was not read, is not called another project's.
     @Test func aMetaObjectIDNotLookedForInHealthIsNoWrongProject() throws {
         let unread = IDResolver.resolve(try IDInput.read("300400500600701").get(), typed: "300400500600701", facts: Self.facts)

@@ -34,7 +34,16 @@ public struct PhoneNumber: Sendable {
 }
 
 extension KapsoAPIError {
+    /// A body of the wrong shape, read where the status is not at hand: said as a 200 until `answered` puts in the status
+    /// that came back.
     static func badShape(_ detail: String) -> KapsoAPIError {
         .badResponse(status: 200, detail: detail, firstBytes: "")
+    }
+
+    /// This error, for a response that came back with `status`: a shape error (`badShape`, said as a 200) gets the real
+    /// status, e.g. a 206 whose body has no `data` array (probe18 P18-16); anything else is returned as it is.
+    public func answered(_ status: Int) -> KapsoAPIError {
+        guard case .badResponse(200, let detail, let firstBytes) = self, status != 200 else { return self }
+        return .badResponse(status: status, detail: detail, firstBytes: firstBytes)
     }
 }

@@ -10,7 +10,7 @@ extension KapsoClient {
 
     /// One page of API logs.
     public func apiLogs(_ query: [(String, String)]) throws(KapsoAPIError) -> Page<APILog> {
-        try Page.decode(try performList(apiLogsRequest(query)), item: APILog.init(json:))
+        try performList(apiLogsRequest(query)) { list throws(KapsoAPIError) in try Page.decode(list, item: APILog.init(json:)) }
     }
 
     /// Decodes an API logs page fetched elsewhere (e.g. with `transport.sendAll`).

@@ -6,7 +6,9 @@ extension KapsoClient {
     public func conversations(filters: [(String, String)] = [], limit: Int = 20, after: String? = nil)
         throws(KapsoAPIError) -> Page<Conversation>
     {
-        try Page.decode(performList(conversationsRequest(filters: filters, limit: limit, after: after)), item: Conversation.init(json:))
+        try performList(conversationsRequest(filters: filters, limit: limit, after: after)) { list throws(KapsoAPIError) in
+            try Page.decode(list, item: Conversation.init(json:))
+        }
     }
 
     /// The request behind `conversations(filters:limit:after:)`.

@@ -17,8 +17,9 @@ extension KapsoClient {
     public func webhookDeliveries(_ query: [(String, String)], keeping keys: [String]?, locating located: [String] = [])
         throws(KapsoAPIError) -> Page<WebhookDelivery>
     {
-        try Page.decode(
-            try performList(webhookDeliveriesRequest(query), keeping: keys, locating: located), item: WebhookDelivery.init(json:))
+        try performList(webhookDeliveriesRequest(query), keeping: keys, locating: located) { list throws(KapsoAPIError) in
+            try Page.decode(list, item: WebhookDelivery.init(json:))
+        }
     }
 
     /// Decodes a deliveries page fetched elsewhere (e.g. with `transport.sendAll`).

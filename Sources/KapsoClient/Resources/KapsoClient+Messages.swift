@@ -6,7 +6,9 @@ extension KapsoClient {
     public func messages(filters: [(String, String)] = [], limit: Int = 20, after: String? = nil) throws(KapsoAPIError)
         -> Page<Message>
     {
-        try Page.decode(performList(messagesRequest(filters: filters, limit: limit, after: after)), item: Message.init(json:))
+        try performList(messagesRequest(filters: filters, limit: limit, after: after)) { list throws(KapsoAPIError) in
+            try Page.decode(list, item: Message.init(json:))
+        }
     }
 
     /// The request behind `messages(filters:limit:after:)`, for sending it with others at once.

@@ -12,16 +12,15 @@ extension KapsoClient {
         throws(KapsoAPIError) -> Page<Webhook>
     {
         let query = filters + [("page", String(page)), ("per_page", String(perPage))]
-        let json: JSONValue
+        let shape = { (json: JSONValue) throws(KapsoAPIError) in try Page.decode(json, item: Webhook.init(json:)) }
         switch scope {
         case .phoneNumber(let id):
-            json = try explainingMissingNumber(id) { () throws(KapsoAPIError) in
-                try perform(platformRequest("/whatsapp/phone_numbers/\(percentEncode(id))/webhooks", query: query))
+            return try explainingMissingNumber(id) { () throws(KapsoAPIError) in
+                try perform(platformRequest("/whatsapp/phone_numbers/\(percentEncode(id))/webhooks", query: query), shape: shape)
             }
         case .project:
-            json = try perform(platformRequest("/whatsapp/webhooks", query: query))
+            return try perform(platformRequest("/whatsapp/webhooks", query: query), shape: shape)
         }
-        return try Page.decode(json, item: Webhook.init(json:))
     }
 
     /// `GET /whatsapp/webhooks/{id}`; a 404 becomes `webhookNotFound` listing the project's webhook ids.

@@ -138,9 +138,18 @@ struct FailureFetch {
     /// What the resolver `whois` uses says of each id of `FailureGroups.unknownPathIDs` (P15-1); ids it finds nowhere,
     /// or could not check, are left out.
     private static func identities(of entries: [ErrorTriage.Entry], numbers: [PhoneNumber], in context: ShellContext) -> [String: Identity] {
-        var found: [String: Identity] = [:]
-        for id in FailureGroups.unknownPathIDs(entries, numbers: numbers) {
-            guard let identity = IDLookups.identify(id, in: context), identity.kind != .unknown, !identity.incomplete else { continue }
+        // The project's Meta business and app ids, as health names them, for every id of Meta's shape in a failed path (not
+        // only the newest few that `whois` is asked about): one set of health reads serves them all (probe17 P17-5).
+        var facts = IDResolver.Facts()
+        facts.numbers = numbers
+        let all = FailureGroups.unknownPathIDs(entries, numbers: numbers, limit: .max)
+        if !IDResolver.metaObjectIDs(all).isEmpty { IDLookups.readMetaIDs(&facts, in: context) }
+        var found = IDResolver.metaEntityIdentities(all, facts: facts)
+        var healths = facts.healths
+        // The newest three others, as `whois` reads them (each is several look-ups).
+        for id in all.filter({ found[$0] == nil }).prefix(3) {
+            guard let identity = IDLookups.identify(id, in: context, healths: &healths), identity.kind != .unknown, !identity.incomplete
+            else { continue }
             found[id] = identity
         }
         return found

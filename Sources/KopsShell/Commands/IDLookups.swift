@@ -27,8 +27,10 @@ enum IDLookups {
         if let numbers { facts.numbers = numbers }
         for (index, lookup) in lookups.enumerated() {
             do {
-                let json = try client.decode(try responses[index].get(), for: requests[index])
-                try add(json, of: lookup, to: &facts, client: client)
+                let response = try responses[index].get()
+                let json = try client.decode(response, for: requests[index])
+                // A body of the wrong shape is said with the status that came back (probe18 P18-16).
+                do throws(KapsoAPIError) { try add(json, of: lookup, to: &facts, client: client) } catch { throw error.answered(response.status) }
                 try follow(json, of: lookup, to: &facts, client: client, id: id)
             } catch let error as KapsoAPIError where isWrongBaseURL(error) {
                 // Every look-up is a list every Kapso API has (kapso-api.md §2.1, §3.3, §4, §5, §7.1, §8.1): a 404

@@ -81,14 +81,11 @@ public enum WhoisCommand: Command {
         var identity = IDResolver.resolve(input, typed: typed, facts: facts)
         // Digits found nowhere may be the Meta business or app id health shows (probe5 P5-11): health last, as it is
         // a live check with its own rate limit (kapso-api.md §2.3).
-        let health = IDResolver.healthLookups(for: input, after: identity, facts: facts)
-        if !health.isEmpty {
-            let (read, failed) = IDLookups.fetch(health, client: context.client, own: context.ownLookups)
-            facts.healths = read.healths
-            facts.unchecked += read.unchecked
-            facts.failed += read.failed
-            errors += failed
-            identity = IDResolver.resolve(input, typed: typed, facts: facts)
+        // Round by round, until each WABA's ids are named or the reads run out (probe17 P17-3).
+        if !IDResolver.healthLookups(for: input, after: identity, facts: facts).isEmpty {
+            let read = IDLookups.readHealth(input, typed: typed, facts: &facts, in: context)
+            identity = read.identity
+            errors += read.errors
         }
         // Read as one of the project's ids only once a copying mistake was dropped (`"100200300400501 "`, `…%20`): named,
         // as `errors` names a path with it.
