@@ -50,7 +50,7 @@ public enum ErrorsCommand: Command {
         } else {
             let groups = fetch.groups
             // Every group named, not only those shown: `--output json` carries all groups, with the same meanings.
-            let named = namingTemplates(groups.groups, numbers: fetch.numbers, in: context)
+            let named = namingLockHolders(namingTemplates(groups.groups, numbers: fetch.numbers, in: context), in: context)
             let shown = Array(named.prefix(limit))
             result = CommandResult(
                 blocks: [
@@ -108,6 +108,35 @@ public enum ErrorsCommand: Command {
             var named = group
             named.meaning += "; approved utility templates: " + names.joined(separator: ", ")
             named.fittingTemplates = names
+            return named
+        }
+    }
+
+    /// A group of 409 "already in-flight" answers spanning minutes names the lock as held and its likely holder, a send
+    /// still pending on that number (`SendLock`, probe19 P19-7), instead of "retry in a moment". The number's outbound
+    /// messages are read once per number (100 newest); a failed read names no holder.
+    static func namingLockHolders(_ groups: [FailureGroups.Group], in context: ShellContext) -> [FailureGroups.Group] {
+        var read: [String: [Message]] = [:]
+        return groups.map { group in
+            guard group.source == .api, group.error.hasPrefix("409"),
+                let first = KapsoTime.seconds(iso: group.firstSeen), let last = KapsoTime.seconds(iso: group.lastSeen)
+            else { return group }
+            let number = group.variants.lazy.compactMap { SendLock.phoneNumberID(inPath: $0) }.first
+            var outbound: [Message] = []
+            if let number {
+                if let known = read[number] {
+                    outbound = known
+                } else {
+                    outbound = (try? context.client.messages(
+                        filters: [("phone_number_id", number), ("direction", "outbound")], limit: 100).items) ?? []
+                    read[number] = outbound
+                }
+            }
+            guard let held = SendLock.held(
+                count: group.count, first: first, last: last, phoneNumberID: number, outbound: outbound, now: context.now())
+            else { return group }
+            var named = group
+            named.meaning = "send in flight: " + held
             return named
         }
     }
