@@ -30,6 +30,23 @@ public struct TranscriptChecker {
         /// back, by line number: what was redacted (`redactedValues`: "the URL's token", "the --secret-key value").
         public var redacted: [Int: String] = [:]
 
+        /// What `kops check --update` writes: `actual` up to the block of `dependedOn`, and the file's own text from there
+        /// on (every later block as recorded: a replay without that line cannot renew them, probe18 P18-5/P18-4);
+        /// `actual` when every line that changes something ran.
+        public var updated = ""
+        /// The restore lines of `updated` (`restore` for the blocks replayed, the file's for the blocks kept).
+        public var updatedRestore = TranscriptRestore()
+        /// The first line not run whose effect later lines may show: a write not sent (`writesNotReplayed`,
+        /// `writesNotSent`) or a `source` (its commands are not run again); `sendable` when `--allow-writes` would send
+        /// it. Nil when there is none, or it is the last block.
+        public var dependedOn: (line: Int, command: String, sendable: Bool)?
+        /// The lines of the blocks after `dependedOn` whose replay differs from the file: `updated` keeps them as
+        /// recorded. Empty when the replay after it matches.
+        public var keptAfterUnreplayed: [Int] = []
+
+        /// True when `updated` differs from the file (what `--update` would change), trailing blank lines aside.
+        public var updateChanges = false
+
         /// The last write not replayed before the first difference (`writesNotReplayed`), or nil: the lines that differ
         /// may show the state that write would have made (a delivery still pending, a webhook that is not there).
         public var writeBeforeFirstDifference: (line: Int, command: String)? {
@@ -134,6 +151,10 @@ public struct TranscriptChecker {
         var unsent: [(line: Int, command: String, reason: String)] = []
         // The values captured when recorded that the replay does not have: a line that holds one is not run.
         var captured: [CapturedValue] = []
+        // The first line not run that later lines may depend on, with the length of the recorder's text and its restore
+        // lines once its block is copied: `--update` keeps the file's text from there on (probe18 P18-5).
+        var dependedOn: (line: Int, command: String, sendable: Bool, end: Int, restore: TranscriptRestore)?
+        var keptAfter: [Int] = []
         for (entry, line) in zip(parsed.commands, lines) {
             recorder.copy(entry.lead)
             if let session = entry.appended {
@@ -196,6 +217,14 @@ public struct TranscriptChecker {
                 }
                 if !entry.snapshot { recorder.keepAsRecorded(line, recorded: entry.command) }
                 recorder.copy(entry.block)
+                if dependedOn == nil, !entry.snapshot,
+                    TranscriptChecker.changesKapso(line, registry: registry) || ScriptPolicy.runsScript(line, registry: registry)
+                {
+                    // Sent with --allow-writes unless it is kept for another reason (a redacted secret, Ctrl-C when recorded).
+                    let sendable = !allowWrites && writes.contains { $0.line == entry.line } && redacted[entry.line] == nil
+                        && !kept.contains { $0.line == entry.line } && !ScriptPolicy.runsScript(line, registry: registry)
+                    dependedOn = (entry.line, entry.command, sendable, recorder.text.utf8.count, recorder.restore)
+                }
                 // A `capture` kept as recorded sets its variable to the value it captured then.
                 if let (name, value) = TranscriptChecker.recordedCapture(line, block: entry.block) {
                     shell.context.session.variables[name] = value
@@ -212,7 +241,13 @@ public struct TranscriptChecker {
             if line == entry.command { recorder.masker?.learnOwnNumbers(PIIMasker.typedNumbers(in: line)) }
             let start = recorder.text.utf8.count
             shell.lastReported = nil
+            let presses = shell.context.interruptPresses()
             shell.run(line: line)
+            if shell.context.interruptPresses() > presses || ErrorReport.isCancellation(shell.lastReported) {
+                // Ctrl-C stops the check, as it stops `kops run`: the lines after it would replay without what it did,
+                // and `--update` would write that over the file (probe18 P18-12).
+                throw .checkInterrupted(path: path, line: entry.line, command: entry.command)
+            }
             if let failure = shell.lastReported, let status = TranscriptChecker.environmentStatus(of: failure) {
                 // Not what the transcript recorded but where it replays: nothing after it can be compared, and written
                 // by `--update` it would replace the recorded output (probe16 P16-12). A recorded same failure is fine.
@@ -226,6 +261,7 @@ public struct TranscriptChecker {
                 }
             }
             let replayed = String(recorder.text.utf8.dropFirst(start)) ?? ""
+            if dependedOn != nil, replayed != entry.block { keptAfter.append(entry.line) }
             if captures {
                 // Captured again: the recorded value holds when the replay captured the same one.
                 let name = TranscriptChecker.shownCapture(line, block: entry.block)?.name
@@ -250,10 +286,40 @@ public struct TranscriptChecker {
         recorder.copy(parsed.trailer)
         let diff = LineDiff.lines(
             expected: TranscriptChecker.trimmed(expected), actual: TranscriptChecker.trimmed(recorder.text))
-        return Outcome(
+        var outcome = Outcome(
             commands: parsed.commands.count, actual: recorder.text, diff: TranscriptChecker.named(diff, in: parsed),
             writesNotReplayed: writes, snapshots: parsed.commands.filter(\.snapshot).count, keptAsRecorded: kept,
             writesNotSent: unsent, restore: recorder.restore, redacted: redacted)
+        (outcome.updated, outcome.updatedRestore) = (recorder.text, recorder.restore)
+        if let dependedOn, let last = parsed.commands.last, last.line > dependedOn.line {
+            (outcome.updated, outcome.updatedRestore) = TranscriptChecker.keptFrom(
+                dependedOn.line, prefix: String(recorder.text.utf8.prefix(dependedOn.end)) ?? "", restore: dependedOn.restore,
+                parsed: parsed, lines: lines)
+            outcome.dependedOn = (dependedOn.line, dependedOn.command, dependedOn.sendable)
+            outcome.keptAfterUnreplayed = keptAfter
+        }
+        outcome.updateChanges = TranscriptChecker.trimmed(outcome.updated) != TranscriptChecker.trimmed(expected)
+        return outcome
+    }
+
+    /// `prefix` (the replay up to the block of the line at `line`, with `restore`, its restore lines) followed by the
+    /// blocks after that line as the file holds them, their leads and the trailer; with the restore lines of those blocks
+    /// (`lines`: each block's line as typed), numbered after the prefix's.
+    static func keptFrom(
+        _ line: Int, prefix: String, restore: TranscriptRestore, parsed: TranscriptParser, lines: [String]
+    ) -> (text: String, restore: TranscriptRestore) {
+        var (text, restore) = (prefix, restore)
+        var counts = TranscriptRestore.occurrences(in: prefix)
+        for (entry, typed) in zip(parsed.commands, lines) where entry.line > line {
+            text += entry.lead + entry.block
+            // Counted as `replay` finds restore lines: every block, snapshots too.
+            let occurrence = counts[entry.command, default: 0]
+            counts[entry.command] = occurrence + 1
+            if !entry.snapshot, typed != entry.command, restore.line(for: entry.command, occurrence: occurrence) != typed {
+                restore.keep(typed, for: entry.command, occurrence: occurrence)
+            }
+        }
+        return (text + parsed.trailer, restore)
     }
 
     /// Why a line whose `what` was redacted when recorded is not run: with `sending`, a write not sent again. A URL's
