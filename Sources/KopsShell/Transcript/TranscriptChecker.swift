@@ -31,8 +31,8 @@ public struct TranscriptChecker {
         public var redacted: [Int: String] = [:]
 
         /// What `kops check --update` writes: `actual` up to the block of `dependedOn`, and the file's own text from there
-        /// on (every later block as recorded: a replay without that line cannot renew them, probe18 P18-5/P18-4);
-        /// `actual` when every line that changes something ran.
+        /// on (every later block as recorded, but those of `help` and `explain`: a replay without that line cannot renew
+        /// them, probe18 P18-5/P18-4); `actual` when every line that changes something ran.
         public var updated = ""
         /// The restore lines of `updated` (`restore` for the blocks replayed, the file's for the blocks kept).
         public var updatedRestore = TranscriptRestore()
@@ -41,7 +41,7 @@ public struct TranscriptChecker {
         /// it. Nil when there is none, or it is the last block.
         public var dependedOn: (line: Int, command: String, sendable: Bool)?
         /// The lines of the blocks after `dependedOn` whose replay differs from the file: `updated` keeps them as
-        /// recorded. Empty when the replay after it matches.
+        /// recorded. Empty when the replay after it matches. Lines that depend on nothing (`help`, `explain`) are renewed.
         public var keptAfterUnreplayed: [Int] = []
 
         /// True when `updated` differs from the file (what `--update` would change), trailing blank lines aside.
@@ -155,6 +155,10 @@ public struct TranscriptChecker {
         // lines once its block is copied: `--update` keeps the file's text from there on (probe18 P18-5).
         var dependedOn: (line: Int, command: String, sendable: Bool, end: Int, restore: TranscriptRestore)?
         var keptAfter: [Int] = []
+        // After it, the replayed blocks of lines that depend on nothing (`dependsOnNothing`): `--update` may renew them.
+        var renewable: [Int: String] = [:]
+        // A `source` not run: what its commands taught the session (the numbers `explain` knows) is missing after it.
+        var skippedSource = false
         for (entry, line) in zip(parsed.commands, lines) {
             recorder.copy(entry.lead)
             if let session = entry.appended {
@@ -217,6 +221,7 @@ public struct TranscriptChecker {
                 }
                 if !entry.snapshot { recorder.keepAsRecorded(line, recorded: entry.command) }
                 recorder.copy(entry.block)
+                if ScriptPolicy.runsScript(line, registry: registry) { skippedSource = true }
                 if dependedOn == nil, !entry.snapshot,
                     TranscriptChecker.changesKapso(line, registry: registry) || ScriptPolicy.runsScript(line, registry: registry)
                 {
@@ -261,7 +266,13 @@ public struct TranscriptChecker {
                 }
             }
             let replayed = String(recorder.text.utf8.dropFirst(start)) ?? ""
-            if dependedOn != nil, replayed != entry.block { keptAfter.append(entry.line) }
+            if dependedOn != nil {
+                if !skippedSource, TranscriptChecker.dependsOnNothing(line, registry: registry) {
+                    renewable[entry.line] = replayed
+                } else if replayed != entry.block {
+                    keptAfter.append(entry.line)
+                }
+            }
             if captures {
                 // Captured again: the recorded value holds when the replay captured the same one.
                 let name = TranscriptChecker.shownCapture(line, block: entry.block)?.name
@@ -294,7 +305,7 @@ public struct TranscriptChecker {
         if let dependedOn, let last = parsed.commands.last, last.line > dependedOn.line {
             (outcome.updated, outcome.updatedRestore) = TranscriptChecker.keptFrom(
                 dependedOn.line, prefix: String(recorder.text.utf8.prefix(dependedOn.end)) ?? "", restore: dependedOn.restore,
-                parsed: parsed, lines: lines)
+                parsed: parsed, lines: lines, renewed: renewable)
             outcome.dependedOn = (dependedOn.line, dependedOn.command, dependedOn.sendable)
             outcome.keptAfterUnreplayed = keptAfter
         }
@@ -303,15 +314,16 @@ public struct TranscriptChecker {
     }
 
     /// `prefix` (the replay up to the block of the line at `line`, with `restore`, its restore lines) followed by the
-    /// blocks after that line as the file holds them, their leads and the trailer; with the restore lines of those blocks
-    /// (`lines`: each block's line as typed), numbered after the prefix's.
+    /// blocks after that line as the file holds them (or as replayed, for the lines in `renewed`), their leads and the
+    /// trailer; with the restore lines of those blocks (`lines`: each block's line as typed), numbered after the prefix's.
     static func keptFrom(
-        _ line: Int, prefix: String, restore: TranscriptRestore, parsed: TranscriptParser, lines: [String]
+        _ line: Int, prefix: String, restore: TranscriptRestore, parsed: TranscriptParser, lines: [String],
+        renewed: [Int: String] = [:]
     ) -> (text: String, restore: TranscriptRestore) {
         var (text, restore) = (prefix, restore)
         var counts = TranscriptRestore.occurrences(in: prefix)
         for (entry, typed) in zip(parsed.commands, lines) where entry.line > line {
-            text += entry.lead + entry.block
+            text += entry.lead + (renewed[entry.line] ?? entry.block)
             // Counted as `replay` finds restore lines: every block, snapshots too.
             let occurrence = counts[entry.command, default: 0]
             counts[entry.command] = occurrence + 1
@@ -331,6 +343,20 @@ public struct TranscriptChecker {
         let hint = restore == nil && what.contains("the URL's ")
             ? " and \(file), which keeps it, is not beside the transcript" : ""
         return why + hint + ", so it cannot " + (sending ? "be sent again" : "run again")
+    }
+
+    /// The commands whose output depends on their arguments alone (`help`, `explain`: no request, no last result), so no
+    /// write before them, sent or not, changes what they show. (`explain` names the phone numbers the session listed,
+    /// which a `source` not run may have listed: after one, they are kept too.)
+    static let independentCommands: Set<String> = [HelpCommand.name, ExplainCommand.name]
+
+    /// True when every command of a line is one of `independentCommands`: `--update` may renew its block after a line
+    /// that was not replayed.
+    static func dependsOnNothing(_ line: String, registry: CommandRegistry) -> Bool {
+        guard let commands = try? Lexer.commands(in: line), !commands.isEmpty else { return false }
+        return commands.allSatisfy { command in
+            command.first.flatMap { try? registry.command(named: $0.text) }.map { independentCommands.contains($0.name) } ?? false
+        }
     }
 
     /// True when a line's commands change data in Kapso (`ScriptPolicy.isWrite`), not only send to a URL off this
