@@ -209,10 +209,10 @@ public struct MessageVerdict: Sendable, Equatable {
     }
 
     // `, 9 s after sending` for ` 9 s after sending`; empty stays empty.
-    private static func comma(_ after: String) -> String { after.isEmpty ? "" : "," + after }
+    static func comma(_ after: String) -> String { after.isEmpty ? "" : "," + after }
 
     /// A status word kops does not know: shown as unknown, never read as "not confirmed" or as a failure.
-    private static func unknownStatus(_ word: String) -> String {
+    static func unknownStatus(_ word: String) -> String {
         "status '\(word)' is not one kops knows (\(StatusWord.known.joined(separator: ", "))), so what it means "
             + "for the message is unknown; the timeline shows what was recorded"
     }
@@ -238,76 +238,6 @@ public struct MessageVerdict: Sendable, Equatable {
         case .waiting, .sent, .warning, .deleted, .received:
             return MessageVerdict("\(message.status) (Kapso's status; \(stops))", .warning)
         }
-    }
-
-    private static func inbound(_ message: Message, newestInbound: Int64?, now: Int64) -> MessageVerdict {
-        let errors = MessageError.all(in: message.json["errors"])
-        // Written in a group: the window it opened is the group's, and a reply to it goes to the group (MessageOrigin).
-        if let group = MessageOrigin(message).groupID, errors.isEmpty {
-            let window = ServiceWindow(lastInbound: message.time, at: now)
-            guard let closes = window.closesAt else { return MessageVerdict("received in group \(group); \(MessageOrigin.groupReply())", .good) }
-            let state = window.isOpen
-                ? "the group's 24-hour window it opened is open for \(Elapsed.text(closes - now)) more"
-                : "the group's 24-hour window it opened closed \(Elapsed.text(now - closes)) ago (a later message in the group may have reopened it)"
-            return MessageVerdict(
-                "received in group \(group); \(state); \(MessageOrigin.groupReply()); it opened no 1:1 window with the participant",
-                window.isOpen ? .good : .warning)
-        }
-        // Only a message the contact wrote, at a time kops can read, opens the window (WindowEvidence, MessageTime).
-        let evidence = WindowEvidence(message, now: now)
-        if let what = evidence.notWritten, errors.isEmpty {
-            let window = newestInbound.map { newest -> String in
-                let window = ServiceWindow(lastInbound: newest, at: now)
-                let closes = newest + Conversation.windowSeconds
-                return window.isOpen
-                    ? "; the contact last wrote at \(KapsoTime.iso(newest)), so the window is open for \(Elapsed.text(closes - now)) more"
-                    : "; the contact last wrote at \(KapsoTime.iso(newest)), and that window closed \(Elapsed.text(now - closes)) ago"
-            } ?? ""
-            let moved = evidence.movedTo.map {
-                "; the contact moved to +\($0): a message to this number reaches nobody, or whoever holds it now; write to +\($0) "
-                    + "(a template first, as they have not written from it)"
-            } ?? ""
-            return MessageVerdict("received \(what): it opens no 24-hour window\(window)\(moved)", .warning)
-        }
-        let own = evidence.time.seconds
-        let later = newestInbound.flatMap { newest in own.map { newest > $0 ? newest : nil } ?? newest }
-        let window = ServiceWindow(lastInbound: later ?? own, at: now)
-        let windowText: String
-        let severity: Severity
-        if own == nil, later == nil, case .unreadable(let why) = evidence.time {
-            windowText = "the 24-hour window it opened is unknown: \(why)"
-            severity = .warning
-        } else if let closes = window.closesAt {
-            let again = later.map { "the contact wrote again at \(KapsoTime.iso($0))" }
-            if window.isOpen {
-                windowText = (again.map { $0 + ", so " } ?? "")
-                    + "the 24-hour window is open for \(Elapsed.text(closes - now)) more: free-form replies go through"
-            } else if let again {
-                windowText = again + "; that window closed \(Elapsed.text(now - closes)) ago: reply with an approved template "
-                    + "('reply --template NAME')"
-            } else {
-                // Without the contact's newer messages, only this message's own window is known.
-                let unread = newestInbound == nil ? " (unless the contact wrote since: 'conversation' shows their window)" : ""
-                windowText = "the 24-hour window it opened closed \(Elapsed.text(now - closes)) ago\(unread): "
-                    + "reply with an approved template ('reply --template NAME')"
-            }
-            severity = window.isOpen ? .good : .warning
-        } else {
-            windowText = ""
-            severity = .good
-        }
-        guard let error = MessageError.primary(of: errors) else {
-            return MessageVerdict(windowText.isEmpty ? "received from the contact" : "received; " + windowText, severity)
-        }
-        let more = errors.count > 1 ? " (and \(errors.count - 1) more)" : ""
-        let name = error.entry.map { " (\($0.name))" } ?? ""
-        let what = error.code == nil ? error.headline : "\(error.code ?? "")\(name)"
-        // The cause follows the code, never the type alone (UnsupportedContent.reading): an edit under 131051 lost nothing.
-        let kind = UnsupportedContent.type(of: message.json)
-        let lostNothing = kind == "edit" && error.code == "131051"
-        return MessageVerdict(
-            "received with error \(what)\(more): \(UnsupportedContent.reading(type: kind, error: error))"
-                + (windowText.isEmpty ? "" : "; " + windowText), lostNothing ? severity : .warning)
     }
 
     private static func contradiction(_ conflict: StatusHistory.Conflict, history: StatusHistory) -> MessageVerdict {
@@ -372,55 +302,8 @@ public struct MessageVerdict: Sendable, Equatable {
         return "failed: \(code) (\(entry.name))\(more); \(error.fix(for: send))"
     }
 
-    /// The events whose word is no step of the delivery (`warning`, `deleted`, a word kops does not know), first of
-    /// each word and error code, oldest first; `except` leaves out the status the verdict already stands on.
-    private static func sideEvents(_ history: StatusHistory, except status: String) -> [StatusHistory.Event] {
-        var seen: Set<String> = []
-        return history.events.filter { event in
-            guard StatusWord(event.status).rank == nil else { return false }
-            // An unknown word the verdict stands on is already named by it.
-            if event.status == status, case .unknown = StatusWord(status) { return false }
-            return seen.insert(event.status + "/" + (MessageError.primary(of: event.errors)?.code ?? "")).inserted
-        }
-    }
-
-    /// The verdict with the side events named: before it when no step past `sent` was reached (a warning is then
-    /// the news), after it otherwise; a good verdict with any becomes a warning.
-    private static func noting(_ events: [StatusHistory.Event], to verdict: MessageVerdict, reached: StatusWord) -> MessageVerdict {
-        guard !events.isEmpty else { return verdict }
-        let notes = events.map(sideNote).joined(separator: "; ")
-        let severity: Severity = verdict.severity == .good ? .warning : verdict.severity
-        switch reached {
-        case .delivered, .read, .played, .failed: return MessageVerdict(verdict.text + "; " + notes, severity)
-        default: return MessageVerdict(notes + "; " + verdict.text, severity)
-        }
-    }
-
-    /// One side event in words, with its error and what Meta says the word means (StatusWord's sources).
-    private static func sideNote(_ event: StatusHistory.Event) -> String {
-        let at = event.sinceSend.map { $0 < 0 ? " \(Elapsed.text(-$0)) before sending" : " \(Elapsed.text($0)) after sending" }
-            ?? (event.time.map { " at \(KapsoTime.iso($0))" } ?? " (no timestamp)")
-        let error = MessageError.primary(of: event.errors)
-        let code = error.map { error in
-            error.code.map { " \($0)" + (error.entry.map { " (\($0.name))" } ?? "") } ?? " without an error code"
-        } ?? ""
-        let words = error.flatMap { $0.details ?? ($0.message != $0.title ? $0.message : nil) }.map { ": \"\($0)\"" } ?? ""
-        switch StatusWord(event.status) {
-        case .warning:
-            let fix = error?.entry?.fix ?? "check the catalog items the message names"
-            return "warning\(code)\(at)\(words); \(StatusWord.warningMeaning): \(fix)"
-        case .deleted:
-            return "a 'deleted' status\(code)\(at): Meta documents 'deleted' (On-Premises API) for a message the customer "
-                + "sent and then deleted, not for one the business sent, so it does not tell whether the contact still sees this one"
-        case .received:
-            return "a 'received' status\(at) (an inbound message's word) among the statuses of a message read as outbound"
-        default:
-            return "a status '\(event.status)' kops does not know\(at)" + (code.isEmpty ? "" : " with error\(code)") + words
-        }
-    }
-
     // ` 92 s after sending`, from the send to the first event with this status.
-    private static func after(_ status: String, _ history: StatusHistory) -> String {
+    static func after(_ status: String, _ history: StatusHistory) -> String {
         guard let since = history.events.first(where: { $0.status == status })?.sinceSend else { return "" }
         // A status timestamped before the send is not a delay: the clocks or the record disagree; say so.
         if since < 0 { return " \(Elapsed.text(since)) BEFORE sending (an implausible order: its timestamp is earlier than the send's)" }
@@ -428,7 +311,7 @@ public struct MessageVerdict: Sendable, Equatable {
     }
 
     // `2026-11-21T10:15:01Z (1 s after sending)`, or `an unknown time` without a timestamp.
-    private static func when(_ event: StatusHistory.Event) -> String {
+    static func when(_ event: StatusHistory.Event) -> String {
         guard let time = event.time else { return "an unknown time (no timestamp)" }
         return KapsoTime.iso(time) + (event.sinceSend.map { " (\(Elapsed.text($0)) \($0 < 0 ? "before" : "after") sending)" } ?? "")
     }

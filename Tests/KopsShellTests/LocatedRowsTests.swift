@@ -28,6 +28,21 @@ import Testing
         }
     }
 
+    /// The page `writer` writes for `data`, its table from the whole parsed items (the reference) and from the scanned
+    /// items with their located values; nil when the scan declines the page (an escaped key).
+    static func tables(
+        of data: [JSONValue], writer: inout ServerJSONText
+    ) throws -> (text: [UInt8], expected: Table, got: Table)? {
+        let text = Array(writer.text(["data": .array(data), "paging": ["next": .null]]).utf8)
+        let (whole, _) = try JSONValue.parseList(text)
+        let wholeItems = try (whole["data"]?.array ?? []).map { try WebhookDelivery(json: $0.object ?? [:]) }
+        guard
+            let (cut, received) = JSONValue.scanList(text, keeping: WebhookDelivery.checkedKeys, locating: DeliveriesCommand.tableKeys)
+        else { return nil }
+        let cutItems = try (cut["data"]?.array ?? []).map { try WebhookDelivery(json: $0.object ?? [:]) }
+        return (text, DeliveriesCommand.table(wholeItems), DeliveriesCommand.table(cutItems, located: received))
+    }
+
     @Test func locatedRowsAreTheWholeItemsRows() throws {
         var generator = SplitMix(seed: 53)
         var writer = ServerJSONText(generator: SplitMix(seed: 35), duplicates: false)
@@ -44,16 +59,7 @@ import Testing
                 return .object(object)
             }
             writer.oddness = round % 2 == 0 ? 0 : 1 + generator.next() % 4
-            let text = Array(writer.text(["data": .array(data), "paging": ["next": .null]]).utf8)
-            let (whole, _) = try JSONValue.parseList(text)
-            let wholeItems = try (whole["data"]?.array ?? []).map { try WebhookDelivery(json: $0.object ?? [:]) }
-            guard
-                let (cut, received) = JSONValue.scanList(
-                    text, keeping: WebhookDelivery.checkedKeys, locating: DeliveriesCommand.tableKeys)
-            else { continue }
-            let cutItems = try (cut["data"]?.array ?? []).map { try WebhookDelivery(json: $0.object ?? [:]) }
-            let expected = DeliveriesCommand.table(wholeItems)
-            let got = DeliveriesCommand.table(cutItems, located: received)
+            guard let (text, expected, got) = try Self.tables(of: data, writer: &writer) else { continue }
             #expect(Self.cells(got) == Self.cells(expected), "\(String(decoding: text, as: UTF8.self))")
             #expect(got.columns.map(\.header) == expected.columns.map(\.header))
             compared += 1
@@ -91,16 +97,8 @@ import Testing
             }
             writer.oddness = round % 2 == 0 ? 0 : 1 + generator.next() % 4
             // Every other page with escapes (`\/`, `\u0041`) and whitespace, whose values are read by the parser.
-            let text = Array(writer.text(["data": .array(data), "paging": ["next": .null]]).utf8)
-            let (whole, _) = try JSONValue.parseList(text)
-            let wholeItems = try (whole["data"]?.array ?? []).map { try WebhookDelivery(json: $0.object ?? [:]) }
-            guard
-                let (cut, received) = JSONValue.scanList(
-                    text, keeping: WebhookDelivery.checkedKeys, locating: DeliveriesCommand.tableKeys)
-            else { continue }
-            let cutItems = try (cut["data"]?.array ?? []).map { try WebhookDelivery(json: $0.object ?? [:]) }
-            let got = DeliveriesCommand.table(cutItems, located: received)
-            #expect(Self.cells(got) == Self.cells(DeliveriesCommand.table(wholeItems)), "\(String(decoding: text, as: UTF8.self))")
+            guard let (text, expected, got) = try Self.tables(of: data, writer: &writer) else { continue }
+            #expect(Self.cells(got) == Self.cells(expected), "\(String(decoding: text, as: UTF8.self))")
             // Strings longer than 15 bytes live in storage of their own: the same storage is the same string.
             func storage(_ text: String) -> UnsafeRawPointer? {
                 text.utf8.count > 15 ? text.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil : nil
