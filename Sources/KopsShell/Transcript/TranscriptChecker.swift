@@ -29,6 +29,8 @@ public struct TranscriptChecker {
         /// The lines that cannot run because a value in them was redacted when recorded and no restore line gives it
         /// back, by line number: what was redacted (`redactedValues`: "the URL's token", "the --secret-key value").
         public var redacted: [Int: String] = [:]
+        /// The blocks that look like kops blocks but were not read, so not replayed (`TranscriptParser.commonMarkRead`).
+        public var unreadBlocks: [TranscriptParser.UnreadBlock] = []
 
         /// What `kops check --update` writes: `actual` up to the block of `dependedOn`, and the file's own text from there
         /// on (every later block as recorded, but those of `help` and `explain`: a replay without that line cannot renew
@@ -95,6 +97,8 @@ public struct TranscriptChecker {
     /// runs (`environmentStatus`: no key, key rejected, API unreachable) when its block did not record that failure.
     public func replay(on shell: Shell, allowWrites: Bool = false) throws(ScriptError) -> Outcome {
         guard TranscriptParser.isTranscript(expected) else { throw .notATranscript(path: path) }
+        // Its blocks as CommonMark reads them, line for line: an indented or hand-edited fence counts (probe18 P18-18).
+        let (expected, unread) = TranscriptParser.commonMarkRead(self.expected)
         let parsed = TranscriptParser(expected)
         // Its later blocks would be read as output of the open one, and `--update` would drop them (probe16 P16-9).
         if let block = parsed.unclosedBlock {
@@ -234,6 +238,13 @@ public struct TranscriptChecker {
                 if let (name, value) = TranscriptChecker.recordedCapture(line, block: entry.block) {
                     shell.context.session.variables[name] = value
                 }
+                // A `set NAME <redacted>` kept as recorded defines NAME as the page shows it, so a later `set` lists it
+                // as recorded (probe18 P18-2).
+                for (name, value) in TranscriptChecker.recordedSets(
+                    line, registry: registry, variables: shell.context.session.variables)
+                {
+                    shell.context.session.variables[name] = value
+                }
                 if let (name, value) = TranscriptChecker.shownCapture(line, block: entry.block) {
                     captured.removeAll { $0.name == name }
                     captured.append(CapturedValue(name: name, value: value, line: entry.line, what: "was not replayed"))
@@ -300,7 +311,7 @@ public struct TranscriptChecker {
         var outcome = Outcome(
             commands: parsed.commands.count, actual: recorder.text, diff: TranscriptChecker.named(diff, in: parsed),
             writesNotReplayed: writes, snapshots: parsed.commands.filter(\.snapshot).count, keptAsRecorded: kept,
-            writesNotSent: unsent, restore: recorder.restore, redacted: redacted)
+            writesNotSent: unsent, restore: recorder.restore, redacted: redacted, unreadBlocks: unread)
         (outcome.updated, outcome.updatedRestore) = (recorder.text, recorder.restore)
         if let dependedOn, let last = parsed.commands.last, last.line > dependedOn.line {
             (outcome.updated, outcome.updatedRestore) = TranscriptChecker.keptFrom(
