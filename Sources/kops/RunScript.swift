@@ -249,7 +249,7 @@ struct ScriptLaunch: Equatable {
                 return .failure
             }
             if update {
-                let backup = try TranscriptFile.backUp(path, contents: Array(data))
+                let backup = try TranscriptFile.backUp(path, contents: Array(original.utf8))
                 // The backup replays with the restore lines it was recorded with.
                 let restorePath = TranscriptRestore.path(besides: path)
                 if let restore = FileManager.default.contents(atPath: restorePath) {
