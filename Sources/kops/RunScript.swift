@@ -231,24 +231,36 @@ struct ScriptLaunch: Equatable {
                 return partial == nil ? .ok : .failure
             }
             if let partial { stderr.write("\(path): \(partial)\n", to: .err) }
-            // The reads after a write that was not sent again show the state without it (probe11 P11-14).
-            if let write = outcome.writeBeforeFirstDifference {
-                stderr.write(
-                    "\(path):\(write.line): the output differs after '\(VisibleText.escaped(Shortened.text(write.command)))', "
-                        + "which was not replayed: the lines after it may depend on it ('kops check \(path) --allow-writes' "
-                        + "sends the writes again)\n", to: .err)
-            }
             // One legend line first: which side of the diff is the file and which is the replay.
             let legend = "diff: '-' lines are \(path) as recorded, '+' lines are the replay now"
             stderr.write(
                 ([legend] + outcome.diff).map { VisibleText.escaped($0) }.joined(separator: "\n") + "\n", to: .out)
+            // The blocks after a write not sent or a `source` show the state without it: `--update` keeps them as
+            // recorded, and says so in one line (probe18 P18-5, P18-4).
+            let kept = keptLine(outcome, path: path, sendAgain: sendAgain)
+            guard outcome.updateChanges else {
+                // Only those blocks differ: an update would change nothing, so it is not offered.
+                let text =
+                    update
+                    ? "not rewritten: " + (kept.map { "kept " + $0 + "; nothing else differs" } ?? "the output differs, but not in a line --update may change")
+                    : kept.map { "--update would keep " + $0 + "; nothing else differs, so there is nothing to update" }
+                        ?? "the output differs, but not in a line --update may change"
+                stderr.write("\(path): \(text)\n", to: .err)
+                return .failure
+            }
             if update {
+                let backup = try TranscriptFile.backUp(path, contents: Array(original.utf8))
+                // The backup replays with the restore lines it was recorded with.
+                let restorePath = TranscriptRestore.path(besides: path)
+                if let restore = FileManager.default.contents(atPath: restorePath) {
+                    try TranscriptFile.createNew(TranscriptRestore.path(besides: backup), contents: Array(restore), mode: 0o600)
+                }
                 // The file `record` wrote: through a link (which stays), never a hard-linked file; its mode is kept. Writing
                 // the path itself replaced a link with a new 0644 file and left the linked transcript as it was.
                 let target = try TranscriptFile.target(of: path)
                 let mode = (try? FileManager.default.attributesOfItem(atPath: target))?[.posixPermissions] as? Int
                 guard FileManager.default.createFile(
-                    atPath: target, contents: Data(TranscriptParser.inFileForm(outcome.actual, like: original).utf8),
+                    atPath: target, contents: Data(TranscriptParser.inFileForm(outcome.updated, like: original).utf8),
                     attributes: mode.map { [.posixPermissions: $0] })
                 else {
                     return shell.report(ScriptError.unwritableTranscript(path: path, reason: "it cannot be written"))
@@ -256,18 +268,38 @@ struct ScriptLaunch: Equatable {
                 // The file is written anew (atomically): its mode is set again, a private transcript stays private.
                 if let mode { _ = try? FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: target) }
                 // Its masked lines as the replay numbered them, or the next check cannot replay them.
-                if !header.keepPII, !outcome.restore.lines.isEmpty || checker.restore != nil,
-                    checker.restore != nil || !FileManager.default.fileExists(atPath: TranscriptRestore.path(besides: path))
+                if !header.keepPII, !outcome.updatedRestore.lines.isEmpty || checker.restore != nil,
+                    checker.restore != nil || !FileManager.default.fileExists(atPath: restorePath)
                 {
-                    outcome.restore.save(besides: path)
+                    outcome.updatedRestore.save(besides: path)
                 }
-                stderr.write("\(path): output changed; rewrote it\n", to: .err)
-                return partial == nil ? .ok : .failure
+                stderr.write(
+                    "\(path): output changed; rewrote it (the previous version is \(backup))"
+                        + (kept.map { "; kept " + $0 } ?? "") + "\n", to: .err)
+                return partial == nil && kept == nil ? .ok : .failure
             }
+            if let kept { stderr.write("\(path): --update keeps \(kept)\n", to: .err) }
             stderr.write("\(path): output changed; review the diff, then 'kops check \(path) --update'\n", to: .err)
             return .failure
         } catch {
             return shell.report(error)
         }
+    }
+
+    /// The one line that says which blocks `--update` keeps as recorded and why (`Outcome.keptAfterUnreplayed`), and
+    /// what renews them; nil when none differs.
+    /// `lines 30 and 45 as recorded: they follow 'webhooks create …' (line 17), which was not replayed, and may depend
+    /// on it; 'kops check t.md --allow-writes --update' replays them`
+    private func keptLine(_ outcome: TranscriptChecker.Outcome, path: String, sendAgain: String) -> String? {
+        guard let line = outcome.dependedOn, !outcome.keptAfterUnreplayed.isEmpty else { return nil }
+        let numbers = outcome.keptAfterUnreplayed.map(String.init)
+        let listed = numbers.count == 1 ? "line \(numbers[0])" : "lines " + numbers.dropLast().joined(separator: ", ") + " and " + numbers.last!
+        let how =
+            line.sendable
+            ? "'\(sendAgain) --update' replays \(numbers.count == 1 ? "it" : "them")"
+            : "record the session again to renew \(numbers.count == 1 ? "it" : "them")"
+        return "\(listed) as recorded: \(numbers.count == 1 ? "it follows" : "they follow") "
+            + "'\(VisibleText.escaped(Shortened.text(line.command)))' (line \(line.line)), which was not replayed, and may "
+            + "depend on it; \(how)"
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import KopsShell
 import KopsTestSupport
 import Testing
@@ -57,5 +58,37 @@ import Testing
         }
         #expect(!outcome.diff.isEmpty)
         #expect(outcome.writeBeforeFirstDifference?.command.hasPrefix("webhooks create") == true)
+    }
+
+    /// probe18 P18-5: what `--update` writes (`Outcome.updated`) is the replay up to a write not sent again and the file
+    /// from there on: the read after it, which shows the state without the write, keeps its recorded output. Sent
+    /// (`allowWrites`), the write is replayed and nothing is kept.
+    @Test func updateKeepsTheBlocksAfterAnUnreplayedWrite() async throws {
+        let transcript = try await record([
+            "numbers",
+            "webhooks create --url https://hooks.example.test/p18 --events whatsapp.message.received",
+            "webhooks",
+        ])
+        // A hand edit in the first block, which --update is for.
+        let numbers = try #require(transcript.range(of: "> numbers\n"))
+        let close = try #require(transcript.range(of: "\n```\n", range: numbers.upperBound..<transcript.endIndex))
+        var editing = transcript
+        editing.insert(contentsOf: "\nedited by hand", at: close.lowerBound)
+        let edited = editing
+        let (plain, changed, sent) = try await withSimulator { fixture in
+            let run = { (text: String, allowWrites: Bool) throws -> TranscriptChecker.Outcome in
+                let (shell, _) = try fixture.shell(phoneNumberID: "100200300400501")
+                return try TranscriptChecker(expected: text, path: "t.md").replay(on: shell, allowWrites: allowWrites)
+            }
+            return (try run(transcript, false), try run(edited, false), try run(edited, true))
+        }
+        let parsed = TranscriptParser(transcript).commands
+        #expect(plain.dependedOn?.line == parsed[1].line && plain.dependedOn?.sendable == true)
+        #expect(plain.keptAfterUnreplayed == [parsed[2].line], "the list shows no new webhook: \(plain.diff)")
+        #expect(!plain.diff.isEmpty)
+        #expect(plain.updated == transcript && !plain.updateChanges, "only the kept block differs")
+        #expect(changed.updateChanges && changed.updated == transcript, "the edit is undone, the list kept as recorded")
+        #expect(sent.dependedOn == nil && sent.keptAfterUnreplayed.isEmpty)
+        #expect(sent.updated == sent.actual)
     }
 }

@@ -75,6 +75,9 @@ public enum ScriptError: KopsError, Equatable {
     /// (`TranscriptChecker.environmentStatus`: no key, key rejected, API unreachable): `path:line`, the command, the
     /// failure's line (redacted) and its status. Nothing was compared and the transcript was not written.
     case environmentFailed(path: String, line: Int, command: String, cause: String, status: ExitStatus)
+    /// Ctrl-C while `kops check` replayed the line at `path:line`: the check stops there and nothing is written
+    /// (exit 130, as `kops run`).
+    case checkInterrupted(path: String, line: Int, command: String)
     /// A transcript whose ```` ```kops ```` block at `path:line` has no closing fence (`TranscriptParser.unclosedBlock`):
     /// `next` is the line its closing fence belongs above, nil when the file ends inside it; `fence` is the block's
     /// (```` ``` ````, longer for output that holds backticks: `TranscriptFence`). Nothing ran or was written.
@@ -168,6 +171,8 @@ public enum ScriptError: KopsError, Equatable {
                 + "the restore file of another?); run the line yourself, or record again"
         case .environmentFailed(let path, let line, let command, let cause, _):
             "\(path):\(line): check stopped at '\(Shortened.text(command))' (the transcript is unchanged): \(cause)"
+        case .checkInterrupted(let path, let line, let command):
+            "\(path):\(line): check stopped with Ctrl-C at '\(Shortened.text(command))' (the transcript is unchanged)"
         case .writesToOtherAPI(let path, let recorded, let now, let baseURL):
             "\(path) was recorded against \(recorded) and --allow-writes would send its writes to \(now), another API "
                 + "(nothing was sent); to send them there, run 'kops check \(path) --allow-writes --base-url \(baseURL)', "
@@ -205,6 +210,7 @@ public enum ScriptError: KopsError, Equatable {
         case .scriptNotFound, .unreadableTranscript: .noInput
         case .sourcedScriptFailed(_, _, _, let status), .sourcedScriptLinesFailed(_, _, let status): status
         case .environmentFailed(_, _, _, _, let status): status
+        case .checkInterrupted: .interrupted
         case .writeRefused, .expectedFailure, .assertionFailed, .noResult, .missingValue, .maskedValue, .maskedComparison,
             .recording, .unwritableTranscript, .transcriptIncomplete, .transcriptExists, .restoreExists, .notARestore, .maskingDiffers:
             .failure

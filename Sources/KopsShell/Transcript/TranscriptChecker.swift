@@ -32,6 +32,23 @@ public struct TranscriptChecker {
         /// The blocks that look like kops blocks but were not read, so not replayed (`TranscriptParser.commonMarkRead`).
         public var unreadBlocks: [TranscriptParser.UnreadBlock] = []
 
+        /// What `kops check --update` writes: `actual` up to the block of `dependedOn`, and the file's own text from there
+        /// on (every later block as recorded, but those of `help` and `explain`: a replay without that line cannot renew
+        /// them, probe18 P18-5/P18-4); `actual` when every line that changes something ran.
+        public var updated = ""
+        /// The restore lines of `updated` (`restore` for the blocks replayed, the file's for the blocks kept).
+        public var updatedRestore = TranscriptRestore()
+        /// The first line not run whose effect later lines may show: a write not sent (`writesNotReplayed`,
+        /// `writesNotSent`) or a `source` (its commands are not run again); `sendable` when `--allow-writes` would send
+        /// it. Nil when there is none, or it is the last block.
+        public var dependedOn: (line: Int, command: String, sendable: Bool)?
+        /// The lines of the blocks after `dependedOn` whose replay differs from the file: `updated` keeps them as
+        /// recorded. Empty when the replay after it matches. Lines that depend on nothing (`help`, `explain`) are renewed.
+        public var keptAfterUnreplayed: [Int] = []
+
+        /// True when `updated` differs from the file (what `--update` would change), trailing blank lines aside.
+        public var updateChanges = false
+
         /// The last write not replayed before the first difference (`writesNotReplayed`), or nil: the lines that differ
         /// may show the state that write would have made (a delivery still pending, a webhook that is not there).
         public var writeBeforeFirstDifference: (line: Int, command: String)? {
@@ -138,6 +155,14 @@ public struct TranscriptChecker {
         var unsent: [(line: Int, command: String, reason: String)] = []
         // The values captured when recorded that the replay does not have: a line that holds one is not run.
         var captured: [CapturedValue] = []
+        // The first line not run that later lines may depend on, with the length of the recorder's text and its restore
+        // lines once its block is copied: `--update` keeps the file's text from there on (probe18 P18-5).
+        var dependedOn: (line: Int, command: String, sendable: Bool, end: Int, restore: TranscriptRestore)?
+        var keptAfter: [Int] = []
+        // After it, the replayed blocks of lines that depend on nothing (`dependsOnNothing`): `--update` may renew them.
+        var renewable: [Int: String] = [:]
+        // A `source` not run: what its commands taught the session (the numbers `explain` knows) is missing after it.
+        var skippedSource = false
         for (entry, line) in zip(parsed.commands, lines) {
             recorder.copy(entry.lead)
             if let session = entry.appended {
@@ -200,6 +225,15 @@ public struct TranscriptChecker {
                 }
                 if !entry.snapshot { recorder.keepAsRecorded(line, recorded: entry.command) }
                 recorder.copy(entry.block)
+                if ScriptPolicy.runsScript(line, registry: registry) { skippedSource = true }
+                if dependedOn == nil, !entry.snapshot,
+                    TranscriptChecker.changesKapso(line, registry: registry) || ScriptPolicy.runsScript(line, registry: registry)
+                {
+                    // Sent with --allow-writes unless it is kept for another reason (a redacted secret, Ctrl-C when recorded).
+                    let sendable = !allowWrites && writes.contains { $0.line == entry.line } && redacted[entry.line] == nil
+                        && !kept.contains { $0.line == entry.line } && !ScriptPolicy.runsScript(line, registry: registry)
+                    dependedOn = (entry.line, entry.command, sendable, recorder.text.utf8.count, recorder.restore)
+                }
                 // A `capture` kept as recorded sets its variable to the value it captured then.
                 if let (name, value) = TranscriptChecker.recordedCapture(line, block: entry.block) {
                     shell.context.session.variables[name] = value
@@ -223,7 +257,13 @@ public struct TranscriptChecker {
             if line == entry.command { recorder.masker?.learnOwnNumbers(PIIMasker.typedNumbers(in: line)) }
             let start = recorder.text.utf8.count
             shell.lastReported = nil
+            let presses = shell.context.interruptPresses()
             shell.run(line: line)
+            if shell.context.interruptPresses() > presses || ErrorReport.isCancellation(shell.lastReported) {
+                // Ctrl-C stops the check, as it stops `kops run`: the lines after it would replay without what it did,
+                // and `--update` would write that over the file (probe18 P18-12).
+                throw .checkInterrupted(path: path, line: entry.line, command: entry.command)
+            }
             if let failure = shell.lastReported, let status = TranscriptChecker.environmentStatus(of: failure) {
                 // Not what the transcript recorded but where it replays: nothing after it can be compared, and written
                 // by `--update` it would replace the recorded output (probe16 P16-12). A recorded same failure is fine.
@@ -237,6 +277,13 @@ public struct TranscriptChecker {
                 }
             }
             let replayed = String(recorder.text.utf8.dropFirst(start)) ?? ""
+            if dependedOn != nil {
+                if !skippedSource, TranscriptChecker.dependsOnNothing(line, registry: registry) {
+                    renewable[entry.line] = replayed
+                } else if replayed != entry.block {
+                    keptAfter.append(entry.line)
+                }
+            }
             if captures {
                 // Captured again: the recorded value holds when the replay captured the same one.
                 let name = TranscriptChecker.shownCapture(line, block: entry.block)?.name
@@ -261,10 +308,41 @@ public struct TranscriptChecker {
         recorder.copy(parsed.trailer)
         let diff = LineDiff.lines(
             expected: TranscriptChecker.trimmed(expected), actual: TranscriptChecker.trimmed(recorder.text))
-        return Outcome(
+        var outcome = Outcome(
             commands: parsed.commands.count, actual: recorder.text, diff: TranscriptChecker.named(diff, in: parsed),
             writesNotReplayed: writes, snapshots: parsed.commands.filter(\.snapshot).count, keptAsRecorded: kept,
             writesNotSent: unsent, restore: recorder.restore, redacted: redacted, unreadBlocks: unread)
+        (outcome.updated, outcome.updatedRestore) = (recorder.text, recorder.restore)
+        if let dependedOn, let last = parsed.commands.last, last.line > dependedOn.line {
+            (outcome.updated, outcome.updatedRestore) = TranscriptChecker.keptFrom(
+                dependedOn.line, prefix: String(recorder.text.utf8.prefix(dependedOn.end)) ?? "", restore: dependedOn.restore,
+                parsed: parsed, lines: lines, renewed: renewable)
+            outcome.dependedOn = (dependedOn.line, dependedOn.command, dependedOn.sendable)
+            outcome.keptAfterUnreplayed = keptAfter
+        }
+        outcome.updateChanges = TranscriptChecker.trimmed(outcome.updated) != TranscriptChecker.trimmed(expected)
+        return outcome
+    }
+
+    /// `prefix` (the replay up to the block of the line at `line`, with `restore`, its restore lines) followed by the
+    /// blocks after that line as the file holds them (or as replayed, for the lines in `renewed`), their leads and the
+    /// trailer; with the restore lines of those blocks (`lines`: each block's line as typed), numbered after the prefix's.
+    static func keptFrom(
+        _ line: Int, prefix: String, restore: TranscriptRestore, parsed: TranscriptParser, lines: [String],
+        renewed: [Int: String] = [:]
+    ) -> (text: String, restore: TranscriptRestore) {
+        var (text, restore) = (prefix, restore)
+        var counts = TranscriptRestore.occurrences(in: prefix)
+        for (entry, typed) in zip(parsed.commands, lines) where entry.line > line {
+            text += entry.lead + (renewed[entry.line] ?? entry.block)
+            // Counted as `replay` finds restore lines: every block, snapshots too.
+            let occurrence = counts[entry.command, default: 0]
+            counts[entry.command] = occurrence + 1
+            if !entry.snapshot, typed != entry.command, restore.line(for: entry.command, occurrence: occurrence) != typed {
+                restore.keep(typed, for: entry.command, occurrence: occurrence)
+            }
+        }
+        return (text + parsed.trailer, restore)
     }
 
     /// Why a line whose `what` was redacted when recorded is not run: with `sending`, a write not sent again. A URL's
@@ -276,6 +354,20 @@ public struct TranscriptChecker {
         let hint = restore == nil && what.contains("the URL's ")
             ? " and \(file), which keeps it, is not beside the transcript" : ""
         return why + hint + ", so it cannot " + (sending ? "be sent again" : "run again")
+    }
+
+    /// The commands whose output depends on their arguments alone (`help`, `explain`: no request, no last result), so no
+    /// write before them, sent or not, changes what they show. (`explain` names the phone numbers the session listed,
+    /// which a `source` not run may have listed: after one, they are kept too.)
+    static let independentCommands: Set<String> = [HelpCommand.name, ExplainCommand.name]
+
+    /// True when every command of a line is one of `independentCommands`: `--update` may renew its block after a line
+    /// that was not replayed.
+    static func dependsOnNothing(_ line: String, registry: CommandRegistry) -> Bool {
+        guard let commands = try? Lexer.commands(in: line), !commands.isEmpty else { return false }
+        return commands.allSatisfy { command in
+            command.first.flatMap { try? registry.command(named: $0.text) }.map { independentCommands.contains($0.name) } ?? false
+        }
     }
 
     /// True when a line's commands change data in Kapso (`ScriptPolicy.isWrite`), not only send to a URL off this

@@ -108,6 +108,58 @@ public enum TranscriptFile {
         Foundation.truncate(path, off_t(size)) == 0 ? nil : String(cString: strerror(errno)).lowercased()
     }
 
+    /// The most numbered backups `backUp` tries (`FILE.md.~1~` … `FILE.md.~99~`) after `FILE.md~`.
+    static let maxBackups = 99
+
+    /// Keeps `contents` (the file at `path` before `kops check --update` rewrites it) beside it, with its mode, in a
+    /// new file: `FILE.md~` as editors name a backup (Emacs, Vim's `backup`), or, when that exists, the first free
+    /// `FILE.md.~N~` as GNU `cp --backup=numbered` and Emacs's numbered backups do; an existing backup is never
+    /// replaced. Returns the backup's path.
+    ///
+    /// Throws `ScriptError.unwritableTranscript` when none can be created (nothing is written then).
+    public static func backUp(_ path: String, contents: [UInt8]) throws(ScriptError) -> String {
+        var info = stat()
+        let mode = stat(path, &info) == 0 ? mode_t(info.st_mode & 0o777) : 0o600
+        var failure = "every name up to \(path).~\(maxBackups)~ is taken"
+        for number in 0...maxBackups {
+            let candidate = number == 0 ? path + "~" : "\(path).~\(number)~"
+            switch create(candidate, contents: contents, mode: mode) {
+            case nil: return candidate
+            case .some(let reason) where reason == existsReason: continue
+            case .some(let reason):
+                failure = "its backup \(candidate) cannot be written (\(reason))"
+            }
+            break
+        }
+        throw .unwritableTranscript(path: path, reason: failure + ", so it was left as it was")
+    }
+
+    /// Writes `contents` to a new file at `path` with `mode` (`0o600`; never over an existing file or through a link).
+    ///
+    /// Throws `ScriptError.unwritableTranscript` when it cannot (it exists, the folder is not writable).
+    public static func createNew(_ path: String, contents: [UInt8], mode: Int) throws(ScriptError) {
+        if let reason = create(path, contents: contents, mode: mode_t(mode)) {
+            throw .unwritableTranscript(path: path, reason: reason == existsReason ? "it already exists" : reason)
+        }
+    }
+
+    private static let existsReason = String(cString: strerror(EEXIST)).lowercased()
+
+    /// Creates the file exclusively (`O_EXCL`, which also refuses a link there) and writes `contents`; nil once done,
+    /// else why not, lowercased from `strerror` (a partly written file is removed).
+    private static func create(_ path: String, contents: [UInt8], mode: mode_t) -> String? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)).lowercased() }
+        // The umask narrowed `mode`: set it as asked, a private transcript's backup stays private and no wider.
+        _ = fchmod(descriptor, mode)
+        _ = close(descriptor)
+        if let failure = append(contents, to: path) {
+            unlink(path)
+            return failure
+        }
+        return nil
+    }
+
     /// `path (a link to TARGET)` when `path` is a link, else `path`: what `record` says it writes.
     static func described(_ path: String) -> String {
         guard let target = try? target(of: path), target != path else { return path }
