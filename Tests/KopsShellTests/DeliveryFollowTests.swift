@@ -8,10 +8,19 @@ import Testing
 @Suite struct DeliveryFollowTests {
     static let failing = "5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92"
 
+    /// What a follow printed and how long it would have waited before each request after the first (seconds; the
+    /// waits are recorded, not slept).
+    struct Followed {
+        var status: Int32
+        var out: String
+        var err: String
+        var waits: [Double]
+    }
+
     /// Follows on a shell whose transport calls `hook` before each deliveries poll (1-based).
     private func follow(
         _ line: String, hook: @escaping @Sendable (SimulatorFixture, Int) throws(TransportError) -> HTTPResponse?
-    ) async throws -> Ran {
+    ) async throws -> Followed {
         try await withSimulator { fixture in
             let transport = HookedTransport(inner: try CurlTransport(options: .init(connectTimeout: 2, timeout: 5, userAgent: "kops-tests"))) {
                 poll throws(TransportError) in try hook(fixture, poll)
@@ -19,15 +28,22 @@ import Testing
             let client = KapsoClient(baseURL: fixture.baseURL, apiKey: Secret(fixture.apiKey), transport: transport)
             let context = ShellContext(
                 session: Session(baseURL: client.baseURL, phoneNumberID: "100200300400502"), client: client, registry: .standard)
+            var waits: [Double] = []
+            context.pause = { waits.append($0) }
             let output = BufferOutput()
             let shell = Shell(context: context, renderer: Renderer(), output: output)
             let status = shell.run(line: line)
-            return Ran(status: status.rawValue, out: output.out, err: output.err)
+            return Followed(status: status.rawValue, out: output.out, err: output.err, waits: waits)
         }
     }
 
+    /// A 429 answer with these headers.
+    static func rateLimited(_ headers: [(String, String)]) -> HTTPResponse {
+        HTTPResponse(status: 429, headers: headers, body: Array("{\"error\":\"Rate limit exceeded\"}".utf8))
+    }
+
     @Test func printsADeliveryCreatedWhileFollowing() async throws {
-        let ran = try await follow("deliveries --follow --interval 0 --max-polls 3") { fixture, poll in
+        let ran = try await follow("deliveries --follow --interval 1 --max-polls 3") { fixture, poll in
             // Another client queues a test delivery between the first and second poll.
             if poll == 2 { try? fixture.client().testWebhook(Self.failing, event: nil) }
             return nil
@@ -43,7 +59,7 @@ import Testing
     }
 
     @Test func printsNewDeliveriesAsNDJSONInJSONMode() async throws {
-        let ran = try await follow("output json; deliveries --follow --interval 0 --max-polls 2") { fixture, poll in
+        let ran = try await follow("output json; deliveries --follow --interval 1 --max-polls 2") { fixture, poll in
             if poll == 2 { try? fixture.client().testWebhook(Self.failing, event: nil) }
             return nil
         }
@@ -54,20 +70,66 @@ import Testing
     }
 
     @Test func rateLimitWaitsForRetryAfterAndKeepsFollowing() async throws {
-        let ran = try await follow("deliveries --follow --interval 0 --max-polls 3") { _, poll in
-            guard poll == 2 else { return nil }
-            let body = Array("{\"error\":\"Rate limit exceeded\"}".utf8)
-            return HTTPResponse(status: 429, headers: [("Retry-After", "0")], body: body)
+        let ran = try await follow("deliveries --follow --interval 1 --max-polls 3") { _, poll in
+            poll == 2 ? Self.rateLimited([("Retry-After", "7")]) : nil
         }
-        #expect(ran.err == "rate limited; next poll in 0 s\nstopped after 3 polls: 0 new deliveries\n")
+        #expect(ran.err == "rate limited (429); next poll in 7 s\nstopped after 3 polls (also 1 rate limited): 0 new deliveries\n")
+        #expect(ran.waits == [1, 7, 1])
         #expect(ran.status == 0)
+    }
+
+    /// probe20 P20-3: `Retry-After: 0` or negative re-polled at once, ~1,300 requests a second with a line each; now
+    /// every wait is at least the poll interval, a run of 429s says so once and counts the rest, the summary counts
+    /// every request.
+    @Test(arguments: ["0", "-5", "soon"])
+    func rateLimitNeverWaitsLessThanTheInterval(retryAfter: String) async throws {
+        let ran = try await follow("deliveries --follow --interval 2 --max-polls 2") { _, poll in
+            // The first poll and four more are refused.
+            poll <= 5 ? Self.rateLimited([("Retry-After", retryAfter)]) : nil
+        }
+        // `-5` and `soon` are no Retry-After (RFC 9110 §10.2.3: digits or a date): Kapso's own 60 s applies.
+        let wait = retryAfter == "0" ? 2.0 : 60.0
+        #expect(ran.waits == [wait, wait, wait, wait, wait, 2])
+        let reason = retryAfter == "0" ? "Retry-After said 0 s; kops waits at least its poll interval" : "no Retry-After given"
+        #expect(ran.err == """
+            rate limited (429); next poll in \(Int(wait)) s (\(reason))
+            the API answers again after 5 rate-limited polls
+            stopped after 2 polls (also 5 rate limited): 0 new deliveries
+
+            """)
+        #expect(ran.status == 0)
+    }
+
+    /// probe20 P20-3: an HTTP-date `Retry-After` (RFC 9110 §10.2.3) is read against the answer's `Date`; a long one
+    /// is cut to 5 minutes, and the line says so.
+    @Test func rateLimitReadsAnHTTPDateAndCapsTheWait() async throws {
+        let ran = try await follow("deliveries --follow --interval 1 --max-polls 2") { _, poll in
+            switch poll {
+            case 2: Self.rateLimited([("Date", "Wed, 02 Dec 2026 06:00:00 GMT"), ("Retry-After", "Wed, 02 Dec 2026 06:00:42 GMT")])
+            case 3: Self.rateLimited([("Date", "Wed, 02 Dec 2026 06:00:00 GMT"), ("Retry-After", "Wed, 02 Dec 2026 08:00:00 GMT")])
+            default: nil
+            }
+        }
+        #expect(ran.waits == [1, 42, 300])
+        #expect(ran.err.hasPrefix("rate limited (429); next poll in 42 s\n"))
+        #expect(ran.err.contains("the API answers again after 2 rate-limited polls\n"))
+    }
+
+    /// probe20 P20-3: `--interval 0` polled 1,100-1,400 times a second; under a second is refused with one line.
+    @Test(arguments: ["0", "0.5", "-1"])
+    func intervalUnderASecondIsRefused(interval: String) async throws {
+        let ran = try await follow("deliveries --follow --interval \(interval)") { _, _ in nil }
+        #expect(ran.err == "error: deliveries: invalid value for --interval '\(interval)'; expected seconds from 1 to 3600 "
+            + "(a poll a second already spends 60 of the 100 requests a minute Kapso's free plan allows)\n")
+        #expect(ran.status == 64)
+        #expect(ran.waits == [])
     }
 
     /// A new delivery whose fields carry the API key, a bearer token and a secret-named field: masked in
     /// every form `--follow` prints.
     @Test(arguments: ["table", "expanded", "json"])
     func followedDeliveriesShowNoSecret(mode: String) async throws {
-        let ran = try await follow("output \(mode); deliveries --follow --interval 0 --max-polls 2") { fixture, poll in
+        let ran = try await follow("output \(mode); deliveries --follow --interval 1 --max-polls 2") { fixture, poll in
             guard poll == 2 else { return nil }
             let delivery: JSONValue = [
                 "id": "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c99", "event": .string("whatsapp.message.sent \(fixture.apiKey)"),
@@ -85,8 +147,24 @@ import Testing
         }
     }
 
+    /// The default wait between polls (after a 429 up to 5 min) ends within a moment of Ctrl-C: `Thread.sleep` alone
+    /// slept on through the signal, so Ctrl-C took effect only when the wait was over (probe20 P20-3).
+    @Test func aWaitEndsSoonAfterCtrlC() {
+        let client = KapsoClient(baseURL: "http://127.0.0.1:9", apiKey: Secret("sk_test_k"), transport: StubTransport([]))
+        let context = ShellContext(session: Session(baseURL: client.baseURL), client: client, registry: .standard)
+        var reads = 0
+        // Ctrl-C is pressed a few reads into the wait.
+        context.interruptPresses = {
+            reads += 1
+            return reads > 3 ? 1 : 0
+        }
+        let start = ContinuousClock.now
+        context.pause(20)
+        #expect(ContinuousClock.now - start < .seconds(2))
+    }
+
     @Test func ctrlCStopsWithASummary() async throws {
-        let ran = try await follow("deliveries --follow --interval 0") { _, poll throws(TransportError) in
+        let ran = try await follow("deliveries --follow --interval 1") { _, poll throws(TransportError) in
             if poll == 3 { throw .cancelled(sent: true) }
             return nil
         }

@@ -15,14 +15,14 @@ struct DeliveryFollow {
     func run(in context: ShellContext, mode: OutputMode) throws -> CommandResult {
         var shown: [String: Int] = [:]
         let redactor = context.shell?.redactor ?? Redactor()
-        let polls = try loop.run(
+        let tally = try loop.run(
             in: context, id: \.id,
             fetch: { try context.client.webhookDeliveries(filters + [("limit", "100")]).items },
             show: { new in
                 for delivery in new { shown[delivery.status, default: 0] += 1 }
                 context.emit(rows(new, json: mode == .json, redactor: redactor))
             })
-        return CommandResult(blocks: [.hint(summary(polls: polls, shown: shown))])
+        return CommandResult(blocks: [.hint(summary(tally: tally, shown: shown))])
     }
 
     /// One line per delivery (NDJSON in JSON mode, written out as `ListStream` writes it), oldest first.
@@ -36,11 +36,11 @@ struct DeliveryFollow {
             blocks: [.table(DeliveriesCommand.table(deliveries))], json: .array(deliveries.map { .object($0.json) }))
     }
 
-    private func summary(polls: Int, shown: [String: Int]) -> String {
+    private func summary(tally: FollowLoop.Tally, shown: [String: Int]) -> String {
         let total = shown.values.reduce(0, +)
         let parts = ["delivered", "pending", "failed"].compactMap { status in shown[status].map { "\($0) \(status)" } }
         let detail = parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"
         return
-            "stopped after \(polls) \(polls == 1 ? "poll" : "polls"): \(total) new \(total == 1 ? "delivery" : "deliveries")\(detail)"
+            "stopped after \(tally.text): \(total) new \(total == 1 ? "delivery" : "deliveries")\(detail)"
     }
 }

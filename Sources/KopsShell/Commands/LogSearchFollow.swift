@@ -22,7 +22,7 @@ struct LogSearchFollow {
         var shown = 0
         var problems = 0
         let redactor = context.shell?.redactor ?? Redactor()
-        let polls = try loop.run(
+        let tally = try loop.run(
             in: context, id: \.id,
             fetch: { try LogSearchInput.page(query, in: context).events },
             show: { new in
@@ -30,7 +30,7 @@ struct LogSearchFollow {
                 problems += new.filter { LogSearchReading($0).isProblem }.count
                 context.emit(rows(new, json: mode == .json, redactor: redactor))
             })
-        return CommandResult(blocks: [.hint(summary(polls: polls, shown: shown, problems: problems))])
+        return CommandResult(blocks: [.hint(summary(tally: tally, shown: shown, problems: problems))])
     }
 
     /// One line per event (NDJSON in JSON mode), oldest first.
@@ -42,8 +42,8 @@ struct LogSearchFollow {
         return CommandResult(blocks: [.table(LogsCommand.table(events, highlight: nil))], json: .array(objects))
     }
 
-    private func summary(polls: Int, shown: Int, problems: Int) -> String {
+    private func summary(tally: FollowLoop.Tally, shown: Int, problems: Int) -> String {
         let detail = problems > 0 ? " (\(problems) \(problems == 1 ? "problem" : "problems"))" : ""
-        return "stopped after \(polls) \(polls == 1 ? "poll" : "polls"): \(shown) new \(shown == 1 ? "event" : "events")\(detail)"
+        return "stopped after \(tally.text): \(shown) new \(shown == 1 ? "event" : "events")\(detail)"
     }
 }
