@@ -147,6 +147,59 @@ import Testing
         }
     }
 
+    /// A 503 answer as Kapso's load balancer gives during a deploy.
+    static let unavailable = HTTPResponse(
+        status: 503, headers: [("Content-Type", "application/json")], body: Array("{\"error\":\"Service Unavailable\"}".utf8))
+
+    /// probe20 P20-6: one 503 or a reset ended the follow (rc 1 or 69) with no summary; now a transient failure is
+    /// retried with a doubling wait, said once, and counted.
+    @Test func aTransientFailureIsRetriedWithBackOff() async throws {
+        let ran = try await follow("deliveries --follow --interval 1 --max-polls 3") { fixture, poll throws(TransportError) in
+            switch poll {
+            case 2:
+                // The simulator's own fault: one 503, then healthy again.
+                try? fixture.setFaults("503:times=1")
+                return nil
+            case 3: throw .protocolError(host: "127.0.0.1", detail: "Recv failure: Connection reset by peer")
+            default: return nil
+            }
+        }
+        #expect(ran.err == """
+            poll failed: the API failed (503); polling again in 1 s, waiting longer after each failure (up to 1 min), giving up after 10 in a row
+            the API answers again after 2 failed polls
+            stopped after 3 polls (also 2 failed): 0 new deliveries
+
+            """)
+        #expect(ran.waits == [1, 1, 2, 1])
+        #expect(ran.status == 0)
+    }
+
+    /// probe20 P20-6: a bounded retry: after 10 failures in a row the follow ends, with its summary and then the error.
+    @Test func tenFailuresInARowGiveUpWithTheSummary() async throws {
+        let ran = try await follow("deliveries --follow --interval 1") { _, poll in poll >= 2 ? Self.unavailable : nil }
+        #expect(ran.waits == [1, 1, 2, 4, 8, 16, 32, 60, 60, 60])
+        let lines = ran.err.split(separator: "\n")
+        #expect(lines.count == 4, "\(ran.err)")
+        #expect(lines.dropFirst().first == "giving up: 10 polls in a row failed")
+        #expect(lines.dropFirst(2).first == "stopped after 1 poll (also 10 failed): 0 new deliveries")
+        #expect(lines.last?.hasPrefix("error: the API failed (503): Service Unavailable") == true)
+        #expect(ran.status == 1)
+    }
+
+    /// Whatever ends a follow, the summary comes first: a failure before any answer (a set-up's, not an outage) and
+    /// one a retry cannot fix (a rejected key) end it at once.
+    @Test(arguments: [1, 3])
+    func anErrorThatEndsTheFollowComesAfterTheSummary(poll failing: Int) async throws {
+        let ran = try await follow("deliveries --follow --interval 1") { _, poll in
+            guard poll == failing else { return nil }
+            return failing == 1 ? Self.unavailable : HTTPResponse(status: 401, headers: [], body: Array("{\"error\":\"Invalid API key\"}".utf8))
+        }
+        let polls = failing == 1 ? "0 polls" : "2 polls"
+        #expect(ran.err.hasPrefix("stopped after \(polls): 0 new deliveries\nerror: "), "\(ran.err)")
+        #expect(ran.err.split(separator: "\n").count == 2)
+        #expect(ran.status == (failing == 1 ? 1 : 77))
+    }
+
     /// The default wait between polls (after a 429 up to 5 min) ends within a moment of Ctrl-C: `Thread.sleep` alone
     /// slept on through the signal, so Ctrl-C took effect only when the wait was over (probe20 P20-3).
     @Test func aWaitEndsSoonAfterCtrlC() {

@@ -2,7 +2,7 @@ internal import KapsoClient
 
 /// `deliveries --follow`: polls the newest deliveries and prints only the ones not seen before.
 ///
-/// The loop (first poll, 429, Ctrl-C, liveness) is `FollowLoop`'s; this prints the rows and the summary line.
+/// The loop (first poll, 429, failures, Ctrl-C, liveness) is `FollowLoop`'s; this prints the rows and the summary line.
 struct DeliveryFollow {
     let filters: [(String, String)]
     let loop: FollowLoop
@@ -15,14 +15,14 @@ struct DeliveryFollow {
     func run(in context: ShellContext, mode: OutputMode) throws -> CommandResult {
         var shown: [String: Int] = [:]
         let redactor = context.shell?.redactor ?? Redactor()
-        let tally = try loop.run(
+        return try loop.run(
             in: context, id: \.id,
             fetch: { try context.client.webhookDeliveries(filters + [("limit", "100")]).items },
             show: { new in
                 for delivery in new { shown[delivery.status, default: 0] += 1 }
                 context.emit(rows(new, json: mode == .json, redactor: redactor))
-            })
-        return CommandResult(blocks: [.hint(summary(tally: tally, shown: shown))])
+            },
+            summary: { summary(tally: $0, shown: shown) })
     }
 
     /// One line per delivery (NDJSON in JSON mode, written out as `ListStream` writes it), oldest first.

@@ -7,8 +7,10 @@ internal import KopsHTTP
 ///
 /// The first poll only marks what already exists. Stops after `--max-polls` or on Ctrl-C (the transport's
 /// `.cancelled`, or a press during a wait); backs off on 429 for the server's `Retry-After`, never less than the
-/// interval nor more than 300 s (60 s without one); shows liveness on stderr only when a person is watching. Any
-/// other error ends the loop with the error.
+/// interval nor more than 300 s (60 s without one); after a first answer, retries a transient failure (5xx, a
+/// dropped, refused or timed-out connection) with a doubling wait, giving up after `failuresBeforeGivingUp` in a
+/// row; shows liveness on stderr only when a person is watching. However it ends, the closing line is printed; any
+/// other error ends the loop after it.
 struct FollowLoop {
     /// The shortest `--interval` in seconds, and so the shortest wait between two requests of a follow, whatever a
     /// 429's `Retry-After` says (probe20 P20-3: `Retry-After: 0` made 1,300 requests a second). A poll a second is 60
@@ -17,6 +19,11 @@ struct FollowLoop {
     static let shortestInterval = 1.0
     /// The longest wait after a 429, in seconds, whatever `Retry-After` asks: a follow keeps looking.
     static let longestRateLimitWait = 300.0
+    /// The longest wait after a failed poll, in seconds: the back-off doubles from the interval up to it.
+    static let longestBackOff = 60.0
+    /// Failed polls in a row after which a follow gives up (probe20 P20-6): about 6 minutes at the default interval
+    /// (2, 4, 8, 16, 32, then 60 s), longer than a deploy behind a load balancer usually answers 502/503 for.
+    static let failuresBeforeGivingUp = 10
 
     /// Seconds between polls.
     let interval: Double
@@ -44,26 +51,45 @@ struct FollowLoop {
         var polls = 0
         /// Polls refused with 429 and waited out.
         var rateLimited = 0
+        /// Polls that failed (5xx, connection) and were tried again.
+        var failed = 0
 
-        /// `3 polls`, `1 poll (also 2 rate limited)`: every request the follow made.
+        /// `3 polls`, `1 poll (also 2 rate limited, 1 failed)`: every request the follow made.
         var text: String {
-            "\(polls) \(polls == 1 ? "poll" : "polls")" + (rateLimited > 0 ? " (also \(rateLimited) rate limited)" : "")
+            let others = [(rateLimited, "rate limited"), (failed, "failed")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+            return "\(polls) \(polls == 1 ? "poll" : "polls")" + (others.isEmpty ? "" : " (also " + others.joined(separator: ", ") + ")")
         }
     }
 
     /// Polls `fetch` (the newest items, newest first) until `maxPolls` or Ctrl-C, and gives each poll's new
-    /// items, oldest first, to `show`. Returns what it did.
+    /// items, oldest first, to `show`. Returns `summary`'s closing line; when an error ends the follow, that line is
+    /// shown first and the error thrown after it.
     func run<Item>(
-        in context: ShellContext, id: (Item) -> String, fetch: () throws -> [Item], show: ([Item]) -> Void
-    ) throws -> Tally {
-        var seen: Set<String> = []
+        in context: ShellContext, id: (Item) -> String, fetch: () throws -> [Item], show: ([Item]) -> Void,
+        summary: (Tally) -> String
+    ) throws -> CommandResult {
         var tally = Tally()
+        do {
+            try poll(in: context, tally: &tally, id: id, fetch: fetch, show: show)
+        } catch {
+            context.emit(CommandResult(blocks: [.hint(summary(tally))]))
+            throw error
+        }
+        return CommandResult(blocks: [.hint(summary(tally))])
+    }
+
+    private func poll<Item>(
+        in context: ShellContext, tally: inout Tally, id: (Item) -> String, fetch: () throws -> [Item], show: ([Item]) -> Void
+    ) throws {
+        var seen: Set<String> = []
         var wait = interval
-        // 429s in a row: the first says so, the rest are counted, so an outage is two lines, not one per poll.
+        // 429s and failures in a row: the first says so, the rest are counted, so an outage is two lines, not one a poll.
         var limited = 0
+        var failing = 0
+        func say(_ text: String) { context.emit(CommandResult(blocks: [.hint(text)])) }
         while maxPolls.map({ tally.polls < $0 }) ?? true {
             // Every request but the first waits: a refused first poll too.
-            if tally.polls + tally.rateLimited > 0 { context.pause(wait) }
+            if tally.polls + tally.rateLimited + tally.failed > 0 { context.pause(wait) }
             wait = interval
             let items: [Item]
             do {
@@ -72,30 +98,70 @@ struct FollowLoop {
                 tally.rateLimited += 1
                 limited += 1
                 wait = Self.rateLimitWait(retryAfter: retryAfter, interval: interval)
-                if limited == 1 { context.emit(CommandResult(blocks: [.hint(Self.rateLimitLine(retryAfter: retryAfter, wait: wait))])) }
+                if limited == 1 { say(Self.rateLimitLine(retryAfter: retryAfter, wait: wait)) }
                 continue
             } catch KapsoAPIError.transport(.cancelled) {
-                return tally
+                return
+            } catch let error as KapsoAPIError where tally.polls > 0 && Self.transientReason(error) != nil {
+                // Before a first answer a failure is the set-up's (a wrong URL, a proxy), not an outage: it ends the follow.
+                tally.failed += 1
+                failing += 1
+                guard failing < Self.failuresBeforeGivingUp else {
+                    say("giving up: \(failing) polls in a row failed")
+                    throw error
+                }
+                wait = Self.backOff(failures: failing, interval: interval)
+                if failing == 1 {
+                    say("poll failed: \(Self.transientReason(error) ?? ""); polling again in \(Self.seconds(wait)), "
+                        + "waiting longer after each failure (up to \(Self.seconds(max(Self.longestBackOff, interval)))), "
+                        + "giving up after \(Self.failuresBeforeGivingUp) in a row")
+                }
+                continue
             }
-            if limited > 1 { context.emit(CommandResult(blocks: [.hint("the API answers again after \(limited) rate-limited polls")])) }
-            limited = 0
+            if limited + failing > 1 {
+                let what = [(limited, "rate-limited"), (failing, "failed")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+                say("the API answers again after " + what.joined(separator: " and ") + " polls")
+            }
+            (limited, failing) = (0, 0)
             tally.polls += 1
             let new = tally.polls == 1 ? [] : items.filter { !seen.contains(id($0)) }
             seen = Set(items.map(id))
             if !new.isEmpty {
                 show(new.reversed())
             } else if context.isInteractive && (tally.polls == 1 || tally.polls % 15 == 0) {
-                let text = tally.polls == 1 ? "following \(what); Ctrl-C stops" : "still following (\(tally.polls) polls)"
-                context.emit(CommandResult(blocks: [.hint(text)]))
+                say(tally.polls == 1 ? "following \(what); Ctrl-C stops" : "still following (\(tally.polls) polls)")
             }
         }
-        return tally
     }
 
     /// Seconds to wait after a 429: the server's `Retry-After` (60 s without one), at least `interval`, at most
     /// `longestRateLimitWait` (or `interval` when that is longer).
     static func rateLimitWait(retryAfter: Int?, interval: Double) -> Double {
         min(max(Double(retryAfter ?? 60), interval), max(longestRateLimitWait, interval))
+    }
+
+    /// Seconds to wait after the `failures`-th failed poll in a row: the interval, doubled each time, at most
+    /// `longestBackOff` (or `interval` when that is longer).
+    static func backOff(failures: Int, interval: Double) -> Double {
+        min(interval * Double(1 << min(failures - 1, 20)), max(longestBackOff, interval))
+    }
+
+    /// What failed, when it may pass by itself: a 5xx (with or without a JSON body) or a connection that failed,
+    /// broke or timed out; nil for anything a retry will not change (a rejected key, a 404, TLS, a refused URL).
+    static func transientReason(_ error: KapsoAPIError) -> String? {
+        switch error {
+        case .server(let status, _): return "the API failed (\(status))"
+        case .badResponse(let status, _, _) where status >= 500: return "the API failed (\(status), no JSON)"
+        case .transport(let failure):
+            switch failure {
+            case .dns(let host): return "\(host) did not resolve"
+            case .connect(let authority): return "nothing accepted the connection at \(authority)"
+            case .timeout(_, let seconds): return "no answer within \(Self.seconds(seconds.rounded()))"
+            case .protocolError(_, let detail): return "the connection broke (\(detail))"
+            default: return nil
+            }
+        default: return nil
+        }
     }
 
     /// `rate limited (429); next poll in 2 s (Retry-After said 0 s; kops waits at least its poll interval)`.

@@ -4,7 +4,7 @@ internal import KapsoDiagnostics
 /// `logs search --follow`: polls the newest events of a search and prints only the ones not seen before,
 /// oldest first, as `deliveries --follow` does.
 ///
-/// The loop (first poll, 429, Ctrl-C, liveness) is `FollowLoop`'s; this prints the rows and the summary line,
+/// The loop (first poll, 429, failures, Ctrl-C, liveness) is `FollowLoop`'s; this prints the rows and the summary line,
 /// and stops with the one-line error when search stops being available.
 struct LogSearchFollow {
     let query: LogSearchQuery
@@ -22,15 +22,15 @@ struct LogSearchFollow {
         var shown = 0
         var problems = 0
         let redactor = context.shell?.redactor ?? Redactor()
-        let tally = try loop.run(
+        return try loop.run(
             in: context, id: \.id,
             fetch: { try LogSearchInput.page(query, in: context).events },
             show: { new in
                 shown += new.count
                 problems += new.filter { LogSearchReading($0).isProblem }.count
                 context.emit(rows(new, json: mode == .json, redactor: redactor))
-            })
-        return CommandResult(blocks: [.hint(summary(tally: tally, shown: shown, problems: problems))])
+            },
+            summary: { summary(tally: $0, shown: shown, problems: problems) })
     }
 
     /// One line per event (NDJSON in JSON mode), oldest first.
