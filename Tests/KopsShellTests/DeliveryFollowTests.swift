@@ -147,6 +147,39 @@ import Testing
         }
     }
 
+    /// A page holding these deliveries of the failing webhook, each `(id, status, attempts, HTTP status)`.
+    static func page(_ deliveries: [(String, String, Int, Int)]) -> HTTPResponse {
+        let data = deliveries.map { id, status, attempts, http -> JSONValue in
+            [
+                "id": .string(id), "event": "whatsapp.message.received", "status": .string(status),
+                "attempt_count": .number("\(attempts)"), "response_status": .number("\(http)"),
+                "created_at": "2026-11-21T12:00:00Z", "last_attempt_at": "2026-11-21T12:00:10Z", "webhook_id": .string(failing),
+                "webhook_url": "https://analytics.acme-demo.test/ingest/whatsapp",
+            ]
+        }
+        let body = JSONValue.object(["data": .array(data), "paging": ["next": .null]]).serialized()
+        return HTTPResponse(status: 200, headers: [("Content-Type", "application/json")], body: Array(body.utf8))
+    }
+
+    /// probe20 P20-10: a delivery was printed once, when first seen; its retry that succeeded never showed and the
+    /// summary still called it pending. Now a change of status or attempts prints it again, for a delivery that came
+    /// while following and for one that was there before, and the summary counts latest statuses.
+    @Test func aDeliveryWhoseStatusChangesIsShownAgain() async throws {
+        let (new, old) = ("7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c01", "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c02")
+        let ran = try await follow("output json; deliveries --follow --interval 1 --max-polls 5") { _, poll in
+            switch poll {
+            case 1: Self.page([(old, "pending", 1, 500)])
+            case 2, 3: Self.page([(new, "pending", 1, 500), (old, "pending", 1, 500)])
+            case 4: Self.page([(new, "delivered", 2, 200), (old, "pending", 1, 500)])
+            default: Self.page([(new, "delivered", 2, 200), (old, "failed", 4, 500)])
+            }
+        }
+        let rows = try ran.out.split(separator: "\n").map { try JSONValue.parse(String($0)) }
+        let seen = rows.map { "\($0["id"]?.string == new ? "new" : "old") \($0["status"]?.string ?? "?") \($0["attempt_count"]?.int ?? 0)" }
+        #expect(seen == ["new pending 1", "new delivered 2", "old failed 4"])
+        #expect(ran.err == "stopped after 5 polls: 1 new delivery (1 delivered); 2 updates\n")
+    }
+
     /// A 503 answer as Kapso's load balancer gives during a deploy.
     static let unavailable = HTTPResponse(
         status: 503, headers: [("Content-Type", "application/json")], body: Array("{\"error\":\"Service Unavailable\"}".utf8))

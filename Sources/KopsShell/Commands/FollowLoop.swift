@@ -3,7 +3,8 @@ internal import KapsoClient
 internal import KopsHTTP
 
 /// The poll loop behind every `--follow` (`deliveries --follow`, `logs search --follow`): polls the newest
-/// items every `interval` seconds and hands on only the ones not seen before, oldest first.
+/// items every `interval` seconds and hands on the ones not seen before and the ones whose state changed since the
+/// last poll (a delivery retried, then delivered: probe20 P20-10), oldest first.
 ///
 /// The first poll only marks what already exists. Stops after `--max-polls` or on Ctrl-C (the transport's
 /// `.cancelled`, or a press during a wait); backs off on 429 for the server's `Retry-After`, never less than the
@@ -61,16 +62,17 @@ struct FollowLoop {
         }
     }
 
-    /// Polls `fetch` (the newest items, newest first) until `maxPolls` or Ctrl-C, and gives each poll's new
-    /// items, oldest first, to `show`. Returns `summary`'s closing line; when an error ends the follow, that line is
-    /// shown first and the error thrown after it.
+    /// Polls `fetch` (the newest items, newest first) until `maxPolls` or Ctrl-C, and gives `show` each poll's items,
+    /// oldest first, that are new (`isNew` true: an id never seen) or changed (an id seen before whose `state` differs
+    /// from when it was last listed). Returns `summary`'s closing line; when an error ends the follow, that line is shown
+    /// first and the error thrown after it.
     func run<Item>(
-        in context: ShellContext, id: (Item) -> String, fetch: () throws -> [Item], show: ([Item]) -> Void,
-        summary: (Tally) -> String
+        in context: ShellContext, id: (Item) -> String, state: (Item) -> String, fetch: () throws -> [Item],
+        show: ([(item: Item, isNew: Bool)]) -> Void, summary: (Tally) -> String
     ) throws -> CommandResult {
         var tally = Tally()
         do {
-            try poll(in: context, tally: &tally, id: id, fetch: fetch, show: show)
+            try poll(in: context, tally: &tally, id: id, state: state, fetch: fetch, show: show)
         } catch {
             context.emit(CommandResult(blocks: [.hint(summary(tally))]))
             throw error
@@ -79,9 +81,12 @@ struct FollowLoop {
     }
 
     private func poll<Item>(
-        in context: ShellContext, tally: inout Tally, id: (Item) -> String, fetch: () throws -> [Item], show: ([Item]) -> Void
+        in context: ShellContext, tally: inout Tally, id: (Item) -> String, state: (Item) -> String,
+        fetch: () throws -> [Item], show: ([(item: Item, isNew: Bool)]) -> Void
     ) throws {
-        var seen: Set<String> = []
+        // Each id any poll listed, with its state when last listed: an item that left the newest page and came back
+        // unchanged is neither new nor changed.
+        var seen: [String: String] = [:]
         var wait = interval
         // 429s and failures in a row: the first says so, the rest are counted, so an outage is two lines, not one a poll.
         var limited = 0
@@ -124,10 +129,14 @@ struct FollowLoop {
             }
             (limited, failing) = (0, 0)
             tally.polls += 1
-            let new = tally.polls == 1 ? [] : items.filter { !seen.contains(id($0)) }
-            seen = Set(items.map(id))
-            if !new.isEmpty {
-                show(new.reversed())
+            var shown: [(item: Item, isNew: Bool)] = []
+            for item in items {
+                let current = state(item)
+                let before = seen.updateValue(current, forKey: id(item))
+                if tally.polls > 1, before != current { shown.append((item, before == nil)) }
+            }
+            if !shown.isEmpty {
+                show(shown.reversed())
             } else if context.isInteractive && (tally.polls == 1 || tally.polls % 15 == 0) {
                 say(tally.polls == 1 ? "following \(what); Ctrl-C stops" : "still following (\(tally.polls) polls)")
             }

@@ -23,12 +23,14 @@ struct LogSearchFollow {
         var problems = 0
         let redactor = context.shell?.redactor ?? Redactor()
         return try loop.run(
-            in: context, id: \.id,
+            // A logged event does not change: only new ones are shown.
+            in: context, id: \.id, state: { _ in "" },
             fetch: { try LogSearchInput.page(query, in: context).events },
             show: { new in
-                shown += new.count
-                problems += new.filter { LogSearchReading($0).isProblem }.count
-                context.emit(rows(new, json: mode == .json, redactor: redactor))
+                let events = new.map(\.item)
+                shown += events.count
+                problems += events.filter { LogSearchReading($0).isProblem }.count
+                context.emit(rows(events, json: mode == .json, redactor: redactor))
             },
             summary: { summary(tally: $0, shown: shown, problems: problems) })
     }
