@@ -76,7 +76,8 @@ enum OfflineVerbs {
             StandardOutput(environment: ProcessEnvironment.variables).write("error: completions: expected bash, zsh or fish, got \(got); e.g. kops completions bash > /etc/bash_completion.d/kops\n", to: .err)
             return ExitStatus.usage.rawValue
         }
-        StandardOutput().write(Kops.completionScript(for: shell), to: .out)
+        // bash's is written by hand: the generated one completed no file names and offered "help" (probe18 P18-21).
+        StandardOutput().write(shell == .bash ? BashCompletion.script : Kops.completionScript(for: shell), to: .out)
         return ExitStatus.ok.rawValue
     }
 }
