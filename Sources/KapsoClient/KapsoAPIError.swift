@@ -20,7 +20,7 @@ public enum KapsoAPIError: Error, Sendable {
     case notFound(path: String, message: String)
     /// 422 and other 4xx with a JSON error body; `fields` holds per-field messages when the API gave them.
     case rejected(status: Int, message: String, fields: [(field: String, messages: [String])])
-    /// 429, with the server's `Retry-After` in seconds when given.
+    /// 429, with the server's `Retry-After` in seconds (0 or more) when given and readable (`RetryAfter`).
     case rateLimited(retryAfter: Int?, message: String)
     /// 5xx with a JSON error body.
     case server(status: Int, message: String)
@@ -72,9 +72,11 @@ public enum KapsoAPIError: Error, Sendable {
 }
 
 extension KapsoAPIError {
-    /// A `Retry-After` in seconds as a person reads it: `7 s`, `3 min 20 s`, `27 h 46 min`.
+    /// A `Retry-After` in seconds as a person reads it: `7 s`, `3 min 20 s`, `27 h 46 min`, `3 days`.
     static func wait(_ seconds: Int) -> String {
         guard seconds >= 120 else { return "\(seconds) s" }
+        // Past two days, hours stop helping: `11574 days` for the longest `RetryAfter` reads.
+        if seconds >= 172_800 { return "\(seconds / 86_400) days" }
         let (hours, minutes, rest) = (seconds / 3_600, seconds % 3_600 / 60, seconds % 60)
         if hours > 0 { return "\(hours) h" + (minutes > 0 ? " \(minutes) min" : "") }
         return "\(minutes) min" + (rest > 0 ? " \(rest) s" : "")

@@ -194,7 +194,9 @@ public final class KapsoClient {
         switch response.status {
         case 401: return .unauthorized(host: host)
         case 404: return .notFound(path: pathOf(request.url), message: message)
-        case 429: return .rateLimited(retryAfter: response.header("Retry-After").flatMap { Int($0) }, message: message)
+        case 429:
+            let wait = RetryAfter.seconds(response.header("Retry-After"), date: response.header("Date"), serverTime: serverTime)
+            return .rateLimited(retryAfter: wait, message: message)
         case 500...: return .server(status: response.status, message: message)
         default: return .rejected(status: response.status, message: message, fields: fieldErrors(json))
         }

@@ -81,8 +81,10 @@ extension TransportError {
 }
 
 func formatSeconds(_ seconds: Double) -> String {
-    // A measured wait (9.996939265) is shown to a tenth: `10 s`, `2.5 s`.
+    // A measured wait (9.996939265) is shown to a tenth: `10 s`, `2.5 s`; one that rounds to 0 s (a `--timeout` of a few
+    // milliseconds) in milliseconds, as "timed out after 0 s" reads as no wait at all (probe20 P20-12).
     let tenths = (seconds * 10).rounded() / 10
+    if tenths == 0 { return "\(max(1, Int((seconds * 1000).rounded()))) ms" }
     return tenths == tenths.rounded() ? "\(Int(tenths)) s" : "\(tenths) s"
 }
 

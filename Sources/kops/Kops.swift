@@ -44,7 +44,8 @@ struct Kops: ParsableCommand {
     @Flag(help: "Start the built-in simulator with demo data and open the shell on it.")
     var demo = false
 
-    @Option(help: "Seconds before a request is abandoned.")
+    // Unconditional: `--timeout -1` is a value to refuse with the rule, not a missing one (probe20 P20-12).
+    @Option(parsing: .unconditional, help: "Seconds before a request is abandoned.")
     var timeout: Double = 30
 
     @Flag(name: .customLong("no-color"), help: "Never colour output (also: NO_COLOR).")
@@ -84,6 +85,11 @@ struct Kops: ParsableCommand {
         }
         guard timeout <= Launch.longestTimeout else {
             throw ValidationError("invalid --timeout '\(timeout)'; at most 86400 seconds (a day) per request, e.g. --timeout 300")
+        }
+        guard timeout >= Launch.shortestTimeout else {
+            throw ValidationError(
+                "invalid --timeout '\(timeout)'; at least 0.001 seconds (libcurl counts whole milliseconds, and 0 ms would "
+                    + "mean no timeout at all), e.g. --timeout 30")
         }
         if let baseURL, !baseURL.contains("://") {
             throw ValidationError("invalid --base-url '\(Shortened.text(baseURL))'; " + SchemeAdvice.text(for: baseURL))

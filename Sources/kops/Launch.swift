@@ -21,6 +21,9 @@ struct Launch: Equatable {
     /// The longest `--timeout`, in seconds: a day per request. Beyond it no request is waited for, and libcurl's
     /// millisecond limit would overflow an `Int` near 9.2e15 s (probe18 P18-29: `--timeout 1e16` crashed kops).
     static let longestTimeout: Double = 86_400
+    /// The shortest `--timeout`, in seconds: libcurl counts it in whole milliseconds, and a value under 1 ms became
+    /// 0 ms, libcurl's "no timeout at all" (probe20 P20-12: `--timeout 0.0009` waited for a silent server forever).
+    static let shortestTimeout: Double = 0.001
     var noColor = false
     var verbose = false
     var script = ScriptLaunch()

@@ -69,11 +69,11 @@ enum QuickArguments {
         return scriptWordsAreValid(launch.script) ? .launch(launch) : nil
     }
 
-    /// `30`, `2.5`: digits with at most one decimal point, above 0; nil for any other spelling.
+    /// `30`, `2.5`: digits with at most one decimal point, from 1 ms to a day; nil for any other spelling.
     private static func plainSeconds(_ text: String) -> Double? {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-            let seconds = Double(text), seconds > 0, seconds <= Launch.longestTimeout
+            let seconds = Double(text), seconds >= Launch.shortestTimeout, seconds <= Launch.longestTimeout
         else { return nil }
         return seconds
     }

@@ -190,6 +190,13 @@ import Testing
         // probe18 P18-29: a timeout whose milliseconds pass Int.max crashed kops at its first request.
         (["--timeout", "1e16", "-c", "numbers"], [:], "invalid --timeout '1e+16'; at most 86400 seconds (a day) per request"),
         (["--timeout", "10000000000000000", "-c", "numbers"], [:], "invalid --timeout '1e+16'; at most 86400 seconds"),
+        // probe20 P20-12: under 1 ms libcurl got 0 ms, its "no timeout at all"; refused in every mode, by both parsers.
+        (["--timeout", "0.0009", "-c", "numbers"], [:], "invalid --timeout '0.0009'; at least 0.001 seconds"),
+        (["--timeout", "1e-300", "-c", "numbers"], [:], "invalid --timeout '1e-300'; at least 0.001 seconds"),
+        (["--timeout", "0.0009", "run", "probe.kops"], [:], "invalid --timeout '0.0009'; at least 0.001 seconds"),
+        (["--timeout", "0.0009", "check", "probe.md"], [:], "invalid --timeout '0.0009'; at least 0.001 seconds"),
+        (["--timeout", "0.0009", "--demo"], [:], "invalid --timeout '0.0009'; at least 0.001 seconds"),
+        (["--timeout", "-1", "-c", "numbers"], [:], "invalid --timeout '-1.0'; expected seconds above 0"),
         (["--base-url", "api.kapso.ai", "-c", "help"], [:], "invalid --base-url 'api.kapso.ai'; add https://, e.g. https://api.kapso.ai"),
         (["--base-url", "127.0.0.1:38141", "-c", "help"], [:],
          "invalid --base-url '127.0.0.1:38141'; add http:// (a loopback host such as kapso-sim speaks plain http), e.g. http://127.0.0.1:38141"),

@@ -94,6 +94,30 @@ import Testing
         }
     }
 
+    /// probe20 P20-3: an HTTP-date `Retry-After` printed "retry in a minute", `-5` "retry in -5 s".
+    @Test(arguments: [
+        ("7", nil, "retry in 7 s"),
+        ("Wed, 02 Dec 2026 08:00:00 GMT", "Wed, 02 Dec 2026 06:00:00 GMT", "retry in 2 h"),
+        ("Wednesday, 02-Dec-26 06:01:30 GMT", "Wed, 02 Dec 2026 06:00:00 GMT", "retry in 90 s"),
+        ("Wed Dec  2 06:00:05 2026", "Wed, 02 Dec 2026 06:00:00 GMT", "retry in 5 s"),
+        ("Wed, 02 Dec 2026 05:00:00 GMT", "Wed, 02 Dec 2026 06:00:00 GMT", "retry in 0 s"),
+        ("-5", nil, "retry in a minute"),
+        ("soon", nil, "retry in a minute"),
+        ("99999999999999999999999", nil, "retry in 11574 days"),
+        // A date with no clock to count from (no Date header, no earlier answer) is not guessed at.
+        ("Wed, 02 Dec 2026 08:00:00 GMT", nil, "retry in a minute"),
+    ] as [(String, String?, String)])
+    func readsEveryRetryAfterForm(value: String, date: String?, wait: String) {
+        let headers = [("Retry-After", value)] + (date.map { [("Date", $0)] } ?? [])
+        let stub = StubTransport(status: 429, body: "{\"error\":\"Rate limit exceeded\"}", headers: headers)
+        do {
+            _ = try client(stub).health("1")
+            Issue.record("expected a rate-limit error")
+        } catch {
+            #expect(error.message == "rate limited (429): Rate limit exceeded; \(wait)")
+        }
+    }
+
     @Test func buildsPlatformURLsFromAHostOnlyBase() throws {
         let stub = StubTransport(status: 200, body: "{\"data\":[],\"meta\":{\"page\":1,\"per_page\":20,\"total_pages\":1,\"total_count\":0}}")
         _ = try client(stub).phoneNumbers()

@@ -7,6 +7,9 @@ import Testing
         #expect(TransportError.timeout(host: "h", seconds: 9.996939265).message.hasPrefix("request to h timed out after 10 s;"))
         #expect(TransportError.timeout(host: "h", seconds: 2.5).message.hasPrefix("request to h timed out after 2.5 s;"))
         #expect(TransportError.timeout(host: "h", seconds: 5).message.hasPrefix("request to h timed out after 5 s;"))
+        // probe20 P20-12: a timeout of a few milliseconds is not "after 0 s".
+        #expect(TransportError.timeout(host: "h", seconds: 0.0012).message.hasPrefix("request to h timed out after 1 ms;"))
+        #expect(TransportError.timeout(host: "h", seconds: 0.04).message.hasPrefix("request to h timed out after 40 ms;"))
     }
 
     @Test(arguments: [

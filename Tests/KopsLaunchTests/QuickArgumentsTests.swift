@@ -34,7 +34,7 @@ import Testing
 
     @Test(arguments: [
         ["--help"], ["-h"], ["help"], ["--frobnicate"], ["--output", "yaml"], ["--timeout", "0"], ["--timeout", "-1"],
-        ["--timeout", "1e3"], ["--timeout", "inf"], ["--base-url", "api.kapso.ai"], ["-c"], ["-c", ""],
+        ["--timeout", "1e3"], ["--timeout", "inf"], ["--timeout", "0.0009"], ["--base-url", "api.kapso.ai"], ["-c"], ["-c", ""],
         ["-c", "-x"], ["--output=json"], ["--demo", "--demo"], ["run"], ["run", "a", "b"],
         ["check"], ["bundle", "a", "b"], ["frob", "x"], ["--record", "out.md"], ["--update"],
         ["run", "x.kops", "--var", "novalue"], ["--var", "novalue", "-c", "set"], ["--var", "=1", "-c", "set"],

@@ -153,9 +153,10 @@ import Testing
             }
             let client = KapsoClient(baseURL: fixture.baseURL, apiKey: Secret(fixture.apiKey), transport: transport)
             let context = ShellContext(session: Session(baseURL: client.baseURL), client: client, registry: .standard)
+            context.pause = { _ in }
             let output = BufferOutput()
             let shell = Shell(context: context, renderer: Renderer(), output: output)
-            let status = shell.run(line: "logs search --source webhook_delivery --follow --interval 0")
+            let status = shell.run(line: "logs search --source webhook_delivery --follow --interval 1")
             return Ran(status: status.rawValue, out: output.out, err: output.err)
         }
         #expect(ran.status == 0)

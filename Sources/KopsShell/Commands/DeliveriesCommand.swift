@@ -29,7 +29,7 @@ public enum DeliveriesCommand: Command {
         FlagSpec("--limit", value: "N", range: 1...100, help: "deliveries per page (1-100, default 20)"),
         FlagSpec("--all", help: "every page, printed as it arrives"),
         FlagSpec("--follow", help: "poll for new deliveries until Ctrl-C"),
-        FlagSpec("--interval", value: "S", help: "seconds between --follow polls (default 2)"),
+        FlagSpec("--interval", value: "S", help: "seconds between --follow polls (default 2, at least 1)"),
         FlagSpec("--max-polls", value: "N", range: 1...1_000_000, help: "stop --follow after N polls"),
         FlagSpec(
             "--output", choices: ["table", "json", "expanded"],

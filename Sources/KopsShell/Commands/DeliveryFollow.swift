@@ -1,8 +1,9 @@
 internal import KapsoClient
 
-/// `deliveries --follow`: polls the newest deliveries and prints only the ones not seen before.
+/// `deliveries --follow`: polls the newest deliveries and prints the ones not seen before, and again any whose status
+/// or attempt count changed (a retry, then its success: probe20 P20-10, where a delivered retry stayed "pending").
 ///
-/// The loop (first poll, 429, Ctrl-C, liveness) is `FollowLoop`'s; this prints the rows and the summary line.
+/// The loop (first poll, 429, failures, Ctrl-C, liveness) is `FollowLoop`'s; this prints the rows and the summary line.
 struct DeliveryFollow {
     let filters: [(String, String)]
     let loop: FollowLoop
@@ -13,16 +14,21 @@ struct DeliveryFollow {
     }
 
     func run(in context: ShellContext, mode: OutputMode) throws -> CommandResult {
-        var shown: [String: Int] = [:]
+        // The latest status of each delivery that appeared while following, and how many rows showed a change.
+        var latest: [String: String] = [:]
+        var updates = 0
         let redactor = context.shell?.redactor ?? Redactor()
-        let polls = try loop.run(
-            in: context, id: \.id,
+        return try loop.run(
+            in: context, id: \.id, state: { "\($0.status) \($0.attemptCount)" },
             fetch: { try context.client.webhookDeliveries(filters + [("limit", "100")]).items },
-            show: { new in
-                for delivery in new { shown[delivery.status, default: 0] += 1 }
-                context.emit(rows(new, json: mode == .json, redactor: redactor))
-            })
-        return CommandResult(blocks: [.hint(summary(polls: polls, shown: shown))])
+            show: { rows in
+                for (delivery, isNew) in rows {
+                    if isNew || latest[delivery.id] != nil { latest[delivery.id] = delivery.status }
+                    if !isNew { updates += 1 }
+                }
+                context.emit(self.rows(rows.map(\.item), json: mode == .json, redactor: redactor))
+            },
+            summary: { summary(tally: $0, latest: latest, updates: updates) })
     }
 
     /// One line per delivery (NDJSON in JSON mode, written out as `ListStream` writes it), oldest first.
@@ -36,11 +42,16 @@ struct DeliveryFollow {
             blocks: [.table(DeliveriesCommand.table(deliveries))], json: .array(deliveries.map { .object($0.json) }))
     }
 
-    private func summary(polls: Int, shown: [String: Int]) -> String {
-        let total = shown.values.reduce(0, +)
+    /// `stopped after 24 polls: 7 new deliveries (6 delivered, 1 pending); 2 updates`: the new deliveries by their
+    /// latest status, and how many rows showed a change (of a new delivery or of one that was there before).
+    private func summary(tally: FollowLoop.Tally, latest: [String: String], updates: Int) -> String {
+        var shown: [String: Int] = [:]
+        for status in latest.values { shown[status, default: 0] += 1 }
+        let total = latest.count
         let parts = ["delivered", "pending", "failed"].compactMap { status in shown[status].map { "\($0) \(status)" } }
         let detail = parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"
+        let changed = updates == 0 ? "" : "; \(updates) \(updates == 1 ? "update" : "updates")"
         return
-            "stopped after \(polls) \(polls == 1 ? "poll" : "polls"): \(total) new \(total == 1 ? "delivery" : "deliveries")\(detail)"
+            "stopped after \(tally.text): \(total) new \(total == 1 ? "delivery" : "deliveries")\(detail)\(changed)"
     }
 }

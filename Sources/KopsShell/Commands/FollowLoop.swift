@@ -3,12 +3,29 @@ internal import KapsoClient
 internal import KopsHTTP
 
 /// The poll loop behind every `--follow` (`deliveries --follow`, `logs search --follow`): polls the newest
-/// items every `interval` seconds and hands on only the ones not seen before, oldest first.
+/// items every `interval` seconds and hands on the ones not seen before and the ones whose state changed since the
+/// last poll (a delivery retried, then delivered: probe20 P20-10), oldest first.
 ///
 /// The first poll only marks what already exists. Stops after `--max-polls` or on Ctrl-C (the transport's
-/// `.cancelled`); backs off on 429 for the server's `Retry-After` (at most 300 s, 60 s without one); shows
-/// liveness on stderr only when a person is watching. Any other error ends the loop with the error.
+/// `.cancelled`, or a press during a wait); backs off on 429 for the server's `Retry-After`, never less than the
+/// interval nor more than 300 s (60 s without one); after a first answer, retries a transient failure (5xx, a
+/// dropped, refused or timed-out connection) with a doubling wait, giving up after `failuresBeforeGivingUp` in a
+/// row; shows liveness on stderr only when a person is watching. However it ends, the closing line is printed; any
+/// other error ends the loop after it.
 struct FollowLoop {
+    /// The shortest `--interval` in seconds, and so the shortest wait between two requests of a follow, whatever a
+    /// 429's `Retry-After` says (probe20 P20-3: `Retry-After: 0` made 1,300 requests a second). A poll a second is 60
+    /// requests a minute, within the smallest Kapso plan's 100 (free; kapso-api.md §1.5), with room to spare for the
+    /// user's other commands.
+    static let shortestInterval = 1.0
+    /// The longest wait after a 429, in seconds, whatever `Retry-After` asks: a follow keeps looking.
+    static let longestRateLimitWait = 300.0
+    /// The longest wait after a failed poll, in seconds: the back-off doubles from the interval up to it.
+    static let longestBackOff = 60.0
+    /// Failed polls in a row after which a follow gives up (probe20 P20-6): about 6 minutes at the default interval
+    /// (2, 4, 8, 16, 32, then 60 s), longer than a deploy behind a load balancer usually answers 502/503 for.
+    static let failuresBeforeGivingUp = 10
+
     /// Seconds between polls.
     let interval: Double
     /// Polls before stopping, the first included.
@@ -16,48 +33,160 @@ struct FollowLoop {
     /// What is followed, for the liveness line: `deliveries`, `log search`.
     let what: String
 
-    /// Reads `--interval` (seconds, 0–3600, default 2) and `--max-polls`; `command` names the command in errors.
+    /// Reads `--interval` (seconds, 1–3600, default 2) and `--max-polls`; `command` names the command in errors.
     init(arguments: Arguments, command: String, what: String) throws(ShellError) {
         let text = arguments.value("--interval") ?? "2"
-        guard let interval = Double(text), interval >= 0, interval <= 3_600 else {
-            throw .invalidValue(command: command, what: "value for --interval", value: text, expected: "seconds from 0 to 3600")
+        guard let interval = Double(text), interval >= Self.shortestInterval, interval <= 3_600 else {
+            throw .invalidValue(
+                command: command, what: "value for --interval", value: text,
+                expected: "seconds from 1 to 3600 (a poll a second already spends 60 of the 100 requests a minute Kapso's free plan allows)")
         }
         self.interval = interval
         maxPolls = arguments.integer("--max-polls")
         self.what = what
     }
 
-    /// Polls `fetch` (the newest items, newest first) until `maxPolls` or Ctrl-C, and gives each poll's new
-    /// items, oldest first, to `show`. Returns how many polls answered.
-    func run<Item>(
-        in context: ShellContext, id: (Item) -> String, fetch: () throws -> [Item], show: ([Item]) -> Void
-    ) throws -> Int {
-        var seen: Set<String> = []
+    /// What a follow did, for its closing line.
+    struct Tally {
+        /// Polls answered: what `--max-polls` counts.
         var polls = 0
-        var wait = 0.0
-        while maxPolls.map({ polls < $0 }) ?? true {
-            if polls > 0 { Thread.sleep(forTimeInterval: max(wait, interval)) }
-            wait = 0
+        /// Polls refused with 429 and waited out.
+        var rateLimited = 0
+        /// Polls that failed (5xx, connection) and were tried again.
+        var failed = 0
+
+        /// `3 polls`, `1 poll (also 2 rate limited, 1 failed)`: every request the follow made.
+        var text: String {
+            let others = [(rateLimited, "rate limited"), (failed, "failed")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+            return "\(polls) \(polls == 1 ? "poll" : "polls")" + (others.isEmpty ? "" : " (also " + others.joined(separator: ", ") + ")")
+        }
+    }
+
+    /// Polls `fetch` (the newest items, newest first) until `maxPolls` or Ctrl-C, and gives `show` each poll's items,
+    /// oldest first, that are new (`isNew` true: an id never seen) or changed (an id seen before whose `state` differs
+    /// from when it was last listed). Returns `summary`'s closing line; when an error ends the follow, that line is shown
+    /// first and the error thrown after it.
+    func run<Item>(
+        in context: ShellContext, id: (Item) -> String, state: (Item) -> String, fetch: () throws -> [Item],
+        show: ([(item: Item, isNew: Bool)]) -> Void, summary: (Tally) -> String
+    ) throws -> CommandResult {
+        var tally = Tally()
+        do {
+            try poll(in: context, tally: &tally, id: id, state: state, fetch: fetch, show: show)
+        } catch {
+            context.emit(CommandResult(blocks: [.hint(summary(tally))]))
+            throw error
+        }
+        return CommandResult(blocks: [.hint(summary(tally))])
+    }
+
+    private func poll<Item>(
+        in context: ShellContext, tally: inout Tally, id: (Item) -> String, state: (Item) -> String,
+        fetch: () throws -> [Item], show: ([(item: Item, isNew: Bool)]) -> Void
+    ) throws {
+        // Each id any poll listed, with its state when last listed: an item that left the newest page and came back
+        // unchanged is neither new nor changed.
+        var seen: [String: String] = [:]
+        var wait = interval
+        // 429s and failures in a row: the first says so, the rest are counted, so an outage is two lines, not one a poll.
+        var limited = 0
+        var failing = 0
+        func say(_ text: String) { context.emit(CommandResult(blocks: [.hint(text)])) }
+        while maxPolls.map({ tally.polls < $0 }) ?? true {
+            // Every request but the first waits: a refused first poll too.
+            if tally.polls + tally.rateLimited + tally.failed > 0 { context.pause(wait) }
+            wait = interval
             let items: [Item]
             do {
                 items = try fetch()
             } catch KapsoAPIError.rateLimited(let retryAfter, _) {
-                wait = Double(min(retryAfter ?? 60, 300))
-                context.emit(CommandResult(blocks: [.hint("rate limited; next poll in \(Int(wait)) s")]))
+                tally.rateLimited += 1
+                limited += 1
+                wait = Self.rateLimitWait(retryAfter: retryAfter, interval: interval)
+                if limited == 1 { say(Self.rateLimitLine(retryAfter: retryAfter, wait: wait)) }
                 continue
             } catch KapsoAPIError.transport(.cancelled) {
-                return polls
+                return
+            } catch let error as KapsoAPIError where tally.polls > 0 && Self.transientReason(error) != nil {
+                // Before a first answer a failure is the set-up's (a wrong URL, a proxy), not an outage: it ends the follow.
+                tally.failed += 1
+                failing += 1
+                guard failing < Self.failuresBeforeGivingUp else {
+                    say("giving up: \(failing) polls in a row failed")
+                    throw error
+                }
+                wait = Self.backOff(failures: failing, interval: interval)
+                if failing == 1 {
+                    say("poll failed: \(Self.transientReason(error) ?? ""); polling again in \(Self.seconds(wait)), "
+                        + "waiting longer after each failure (up to \(Self.seconds(max(Self.longestBackOff, interval)))), "
+                        + "giving up after \(Self.failuresBeforeGivingUp) in a row")
+                }
+                continue
             }
-            polls += 1
-            let new = polls == 1 ? [] : items.filter { !seen.contains(id($0)) }
-            seen = Set(items.map(id))
-            if !new.isEmpty {
-                show(new.reversed())
-            } else if context.isInteractive && (polls == 1 || polls % 15 == 0) {
-                let text = polls == 1 ? "following \(what); Ctrl-C stops" : "still following (\(polls) polls)"
-                context.emit(CommandResult(blocks: [.hint(text)]))
+            if limited + failing > 1 {
+                let what = [(limited, "rate-limited"), (failing, "failed")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+                say("the API answers again after " + what.joined(separator: " and ") + " polls")
+            }
+            (limited, failing) = (0, 0)
+            tally.polls += 1
+            var shown: [(item: Item, isNew: Bool)] = []
+            for item in items {
+                let current = state(item)
+                let before = seen.updateValue(current, forKey: id(item))
+                if tally.polls > 1, before != current { shown.append((item, before == nil)) }
+            }
+            if !shown.isEmpty {
+                show(shown.reversed())
+            } else if context.isInteractive && (tally.polls == 1 || tally.polls % 15 == 0) {
+                say(tally.polls == 1 ? "following \(what); Ctrl-C stops" : "still following (\(tally.polls) polls)")
             }
         }
-        return polls
+    }
+
+    /// Seconds to wait after a 429: the server's `Retry-After` (60 s without one), at least `interval`, at most
+    /// `longestRateLimitWait` (or `interval` when that is longer).
+    static func rateLimitWait(retryAfter: Int?, interval: Double) -> Double {
+        min(max(Double(retryAfter ?? 60), interval), max(longestRateLimitWait, interval))
+    }
+
+    /// Seconds to wait after the `failures`-th failed poll in a row: the interval, doubled each time, at most
+    /// `longestBackOff` (or `interval` when that is longer).
+    static func backOff(failures: Int, interval: Double) -> Double {
+        min(interval * Double(1 << min(failures - 1, 20)), max(longestBackOff, interval))
+    }
+
+    /// What failed, when it may pass by itself: a 5xx (with or without a JSON body) or a connection that failed,
+    /// broke or timed out; nil for anything a retry will not change (a rejected key, a 404, TLS, a refused URL).
+    static func transientReason(_ error: KapsoAPIError) -> String? {
+        switch error {
+        case .server(let status, _): return "the API failed (\(status))"
+        case .badResponse(let status, _, _) where status >= 500: return "the API failed (\(status), no JSON)"
+        case .transport(let failure):
+            switch failure {
+            case .dns(let host): return "\(host) did not resolve"
+            case .connect(let authority): return "nothing accepted the connection at \(authority)"
+            case .timeout(_, let seconds): return "no answer within \(Self.seconds(seconds.rounded()))"
+            case .protocolError(_, let detail): return "the connection broke (\(detail))"
+            default: return nil
+            }
+        default: return nil
+        }
+    }
+
+    /// `rate limited (429); next poll in 2 s (Retry-After said 0 s; kops waits at least its poll interval)`.
+    static func rateLimitLine(retryAfter: Int?, wait: Double) -> String {
+        let line = "rate limited (429); next poll in \(seconds(wait))"
+        guard let retryAfter else { return line + " (no Retry-After given)" }
+        if Double(retryAfter) < wait { return line + " (Retry-After said \(seconds(Double(retryAfter))); kops waits at least its poll interval)" }
+        if Double(retryAfter) > wait { return line + " (Retry-After said \(seconds(Double(retryAfter))); kops looks again sooner)" }
+        return line
+    }
+
+    /// `2 s`, `1.5 s`, `5 min`, `2 min 30 s`, `3 h`.
+    static func seconds(_ value: Double) -> String {
+        guard value >= 120 else { return value == value.rounded() ? "\(Int(value)) s" : "\(value) s" }
+        let whole = Int(value)
+        if whole >= 7_200 { return "\(whole / 3_600) h" }
+        return "\(whole / 60) min" + (whole % 60 > 0 ? " \(whole % 60) s" : "")
     }
 }

@@ -4,7 +4,7 @@ internal import KapsoDiagnostics
 /// `logs search --follow`: polls the newest events of a search and prints only the ones not seen before,
 /// oldest first, as `deliveries --follow` does.
 ///
-/// The loop (first poll, 429, Ctrl-C, liveness) is `FollowLoop`'s; this prints the rows and the summary line,
+/// The loop (first poll, 429, failures, Ctrl-C, liveness) is `FollowLoop`'s; this prints the rows and the summary line,
 /// and stops with the one-line error when search stops being available.
 struct LogSearchFollow {
     let query: LogSearchQuery
@@ -22,15 +22,17 @@ struct LogSearchFollow {
         var shown = 0
         var problems = 0
         let redactor = context.shell?.redactor ?? Redactor()
-        let polls = try loop.run(
-            in: context, id: \.id,
+        return try loop.run(
+            // A logged event does not change: only new ones are shown.
+            in: context, id: \.id, state: { _ in "" },
             fetch: { try LogSearchInput.page(query, in: context).events },
             show: { new in
-                shown += new.count
-                problems += new.filter { LogSearchReading($0).isProblem }.count
-                context.emit(rows(new, json: mode == .json, redactor: redactor))
-            })
-        return CommandResult(blocks: [.hint(summary(polls: polls, shown: shown, problems: problems))])
+                let events = new.map(\.item)
+                shown += events.count
+                problems += events.filter { LogSearchReading($0).isProblem }.count
+                context.emit(rows(events, json: mode == .json, redactor: redactor))
+            },
+            summary: { summary(tally: $0, shown: shown, problems: problems) })
     }
 
     /// One line per event (NDJSON in JSON mode), oldest first.
@@ -42,8 +44,8 @@ struct LogSearchFollow {
         return CommandResult(blocks: [.table(LogsCommand.table(events, highlight: nil))], json: .array(objects))
     }
 
-    private func summary(polls: Int, shown: Int, problems: Int) -> String {
+    private func summary(tally: FollowLoop.Tally, shown: Int, problems: Int) -> String {
         let detail = problems > 0 ? " (\(problems) \(problems == 1 ? "problem" : "problems"))" : ""
-        return "stopped after \(polls) \(polls == 1 ? "poll" : "polls"): \(shown) new \(shown == 1 ? "event" : "events")\(detail)"
+        return "stopped after \(tally.text): \(shown) new \(shown == 1 ? "event" : "events")\(detail)"
     }
 }

@@ -54,7 +54,7 @@ public enum LogsCommand: Command {
         FlagSpec("--problems", help: "search: only failures"),
         FlagSpec("--filter", value: "K=V", help: "search: only events whose field K is V (repeatable)"),
         FlagSpec("--follow", help: "search: poll for new events until Ctrl-C"),
-        FlagSpec("--interval", value: "S", help: "search: seconds between --follow polls (default 2)"),
+        FlagSpec("--interval", value: "S", help: "search: seconds between --follow polls (default 2, at least 1)"),
         FlagSpec("--max-polls", value: "N", range: 1...1_000_000, help: "search: stop --follow after N polls"),
         FlagSpec("--cursor", value: "C", help: "search: continue from a pagination.next_cursor"),
         FlagSpec(

@@ -32,8 +32,10 @@ public final class ShellContext {
     /// Stops the "waiting for HOST" spinner of the command in progress: for commands that wait for others
     /// (`listen`), not for an answer.
     public var quietProgress: () -> Void = {}
-    /// Waits that many seconds between polls (`webhooks test` waiting for its delivery's answer); tests make it instant.
-    public var pause: (Double) -> Void = { Thread.sleep(forTimeInterval: $0) }
+    /// Waits that many seconds between polls (`webhooks test` waiting for its delivery's answer, a `--follow`'s interval
+    /// and back-off); tests make it instant. The default returns early, within 0.1 s, when Ctrl-C is pressed, so a long
+    /// wait (a 429's `Retry-After`, up to 5 min) does not hold Ctrl-C back; the press stays for the next request to see.
+    public var pause: (Double) -> Void = { _ in }
     /// True while a script runs without `--allow-writes` (`Shell.readOnly`).
     public var readOnly = false
     /// Takes a Ctrl-C pressed since the last call (set by the terminal layer), so a script stops between lines.
@@ -151,6 +153,16 @@ public final class ShellContext {
         // A client built with its key (tests, `kops verify`) needs no look-up.
         keyInHand = !client.apiKey.isEmpty
         now = { [unowned self] in self.client.serverTime ?? Int64(Date().timeIntervalSince1970) }
+        pause = { [unowned self] seconds in
+            let presses = self.interruptPresses()
+            let end = Date(timeIntervalSinceNow: seconds)
+            while self.interruptPresses() == presses {
+                let left = end.timeIntervalSinceNow
+                guard left > 0 else { return }
+                // Thread.sleep resumes after a signal until its time is up: short naps let a press be seen.
+                Thread.sleep(forTimeInterval: min(left, 0.1))
+            }
+        }
         noteOwnLookups()
         // What kops reads to phrase an answer (`sent … to Dana Ortiz`: the name from a conversation look-up) is
         // personal data a recording must mask like what a result holds.
