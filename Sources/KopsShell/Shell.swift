@@ -32,6 +32,12 @@ public final class Shell {
     /// The scripts running now, outermost first (`kops run`, `source`), as absolute paths when they resolve:
     /// `source` refuses one that is already running (a loop) and nesting past its limit.
     public var runningScripts: [String] = []
+    /// The folder of the script file running now, as an absolute path (nil at the prompt, for `-c` and piped lines): a
+    /// relative `source` path inside a script is read from there (probe18 P18-25).
+    public var scriptFolder: String?
+    /// True while a script given `--allow-writes` runs (`kops run`, `-c`, piped lines, `source … --allow-writes`): a
+    /// script it sources may change data too, without a flag of its own (probe18 P18-30).
+    public var writesAllowed = false
     /// The transcript being recorded: gets each line and what the terminal shows.
     public var recorder: TranscriptRecorder?
     /// The last error shown through `report`, as reworded there (a 401 as `CredentialError.rejected`): `kops check`

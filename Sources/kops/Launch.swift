@@ -171,6 +171,8 @@ struct Launch: Equatable {
         // Writes on the built-in demo simulator reach no customer, so the demo needs no --allow-writes.
         var script = self.script
         script.allowWrites = script.allowWrites || demo
+        // The permission given here covers the scripts a `source` line runs (probe18 P18-30).
+        shell.writesAllowed = script.allowWrites
         if terminal.stdinIsTTY && terminal.stderrIsTTY {
             // A password manager's api_key_command may ask for its passphrase at the terminal: it runs there, with the
             // spinner stopped so its prompt shows (probe16 P16-10).

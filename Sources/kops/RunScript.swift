@@ -191,6 +191,10 @@ struct ScriptLaunch: Equatable {
                 stderr.write("\(path): recorded against \(other.recorded), replaying on \(other.now)\n", to: .err)
             }
             let outcome = try checker.replay(on: replayShell, allowWrites: allowWrites || demo)
+            // A block kops cannot read is not checked: never in silence (probe18 P18-18).
+            for block in outcome.unreadBlocks {
+                stderr.write("\(path):\(block.line): not read: \(block.reason)\n", to: .err)
+            }
             guard outcome.commands > 0 else {
                 stderr.write(
                     "\(path): no commands recorded, so nothing was checked; record some with 'record FILE' "
@@ -213,10 +217,12 @@ struct ScriptLaunch: Equatable {
                 stderr.write("\(path):\(line): not replayed: \(text)\n", to: .err)
             }
             // Asked to send the writes and some were not: the replay was partial, which the exit status says.
-            let unsent = outcome.writesNotSent.count
-            let partial =
-                unsent == 0
-                ? nil : "the replay was partial: \(unsent) \(unsent == 1 ? "write was" : "writes were") not sent (named above)"
+            let unsent = outcome.writesNotSent.count, unread = outcome.unreadBlocks.count
+            let gaps = [
+                unsent == 0 ? nil : "\(unsent) \(unsent == 1 ? "write was" : "writes were") not sent",
+                unread == 0 ? nil : "\(unread) \(unread == 1 ? "block was" : "blocks were") not read",
+            ].compactMap { $0 }
+            let partial = gaps.isEmpty ? nil : "the replay was partial: \(gaps.joined(separator: " and ")) (named above)"
             if outcome.snapshots > 0 {
                 let blocks = outcome.snapshots == 1 ? "1 block is" : "\(outcome.snapshots) blocks are"
                 stderr.write(

@@ -6,13 +6,13 @@ import Testing
 @Suite struct KopsRunTests {
     /// The line `check` writes first when the transcript was recorded on another simulator than the one it replays on
     /// (each call of `kops` starts its own): its ports as `kops` shows them, `127.0.0.1:PORT`.
-    private static func otherAPINote(_ path: String) -> String {
+    static func otherAPINote(_ path: String) -> String {
         "\(path): recorded against 127.0.0.1:PORT, replaying on 127.0.0.1:PORT\n"
     }
 
     /// Writes `files` into a fresh folder, runs kops there with `arguments` (paths relative to it; `BASE_URL` is the
     /// simulator's base URL, for `--base-url`). Loopback ports in standard error read `127.0.0.1:PORT`.
-    private func kops(_ arguments: [String], files: [String: String] = [:], environment: [String: String] = [:])
+    func kops(_ arguments: [String], files: [String: String] = [:], environment: [String: String] = [:])
         async throws -> (result: ProcessResult, files: [String: String])
     {
         try await offPool {

@@ -55,7 +55,7 @@ public enum CaptureCommand: ScriptCommand {
     }
 
     /// The command that shows the secret `command`'s result masks, when kops has one: `webhooks get ID --reveal-secret`.
-    private static func revealing(_ command: String?) -> String? {
+    static func revealing(_ command: String?) -> String? {
         command.map { $0.hasPrefix("webhooks") } == true ? "webhooks get ID --reveal-secret" : nil
     }
 }

@@ -6,7 +6,11 @@ public enum SourceCommand: ScriptCommand {
     public static let usage = "source FILE.kops [--allow-writes]"
     public static let details = """
         Stops at the first failing line unless the script says 'set on_error continue'.
-        Commands that change data (webhooks create/update/delete/test, reply) need --allow-writes.
+        Inside a script, a relative FILE is read from that script's folder (as psql's \\ir, not bash's
+        source), so a playbook finds the scripts beside it from any directory; at the prompt, from the
+        current directory.
+        Commands that change data (webhooks create/update/delete/test, reply) need --allow-writes, which a
+        script run with --allow-writes (kops run, source) gives the scripts it sources.
         Example:
           source scripts/webhook-not-firing.kops
         """
@@ -20,11 +24,13 @@ public enum SourceCommand: ScriptCommand {
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let path = try arguments.required(0, "script file")
         guard let shell = context.shell else { return CommandResult() }
-        guard !shell.runningScripts.contains(ScriptRunner.identity(of: path)) else {
+        let folder = shell.scriptFolder
+        guard !shell.runningScripts.contains(ScriptRunner.identity(of: ScriptRunner.absolute(path, in: folder))) else {
             throw ScriptError.sourceLoop(path: path)
         }
         guard shell.runningScripts.count < maxDepth else { throw ScriptError.sourceTooDeep(path: path, limit: maxDepth) }
-        let script = try ScriptRunner.load(path: path, allowWrites: arguments.has("--allow-writes"))
+        let script = try ScriptRunner.load(
+            path: path, relativeTo: folder, allowWrites: arguments.has("--allow-writes") || shell.writesAllowed)
         let outcome = script.run(on: shell)
         if shell.cancelledAt != nil {
             var result = CommandResult()

@@ -25,6 +25,9 @@ public enum ScriptError: KopsError, Equatable {
     /// `capture` of a value kops masks in the result (a secret such as a webhook's `secret_key`): stored, the mask
     /// would pass for the value (`whsec_…26` signs nothing right). `reveal` is the command that shows it in clear.
     case maskedValue(path: String, isText: Bool, reveal: String?)
+    /// A failed `assert` on a text kops masks in the result that the result did not reveal: the mask (`actual`) was
+    /// compared, not the value. `reveal` is the command that shows it in clear.
+    case maskedComparison(path: String, actual: String, reveal: String?)
     /// A path such as `.data[0].id` that does not parse.
     case malformedPath(path: String, reason: String)
     /// `capture` of a path that the last result does not have.
@@ -110,6 +113,9 @@ public enum ScriptError: KopsError, Equatable {
             "capture: \(path) \(isText ? "is a secret kops masks" : "holds a secret kops masks") in this result, so the variable would hold "
                 + "the mask, not the value; "
                 + (reveal.map { "run '\($0)' and capture it from that" } ?? "capture the fields you need around it")
+        case .maskedComparison(let path, let actual, let reveal):
+            "assert \(path) failed against the mask \(actual): it holds a secret kops masks in this result, not the value; "
+                + (reveal.map { "run '\($0)' and assert on that" } ?? "assert on the fields around it")
         case .malformedPath(let path, let reason):
             "malformed path '\(path)': \(reason); write it like .data[0].id or .data | length"
         case .missingValue(let path):
@@ -176,8 +182,8 @@ public enum ScriptError: KopsError, Equatable {
         case .scriptNotFound: .noInput
         case .sourcedScriptFailed(_, _, _, let status), .sourcedScriptLinesFailed(_, _, let status): status
         case .environmentFailed(_, _, _, _, let status): status
-        case .writeRefused, .expectedFailure, .assertionFailed, .noResult, .missingValue, .maskedValue, .recording,
-            .unwritableTranscript, .transcriptIncomplete, .transcriptExists, .restoreExists, .notARestore, .maskingDiffers:
+        case .writeRefused, .expectedFailure, .assertionFailed, .noResult, .missingValue, .maskedValue, .maskedComparison,
+            .recording, .unwritableTranscript, .transcriptIncomplete, .transcriptExists, .restoreExists, .notARestore, .maskingDiffers:
             .failure
         }
     }

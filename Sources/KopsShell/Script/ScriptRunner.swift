@@ -11,6 +11,9 @@ public struct ScriptRunner: Sendable {
     public var lines: [ScriptLine]
     /// Commands that change data run only when this is true (`kops run --allow-writes`).
     public var allowWrites: Bool
+    /// The script's file as an absolute path (`load`), whose folder is where its relative `source` paths are read; nil
+    /// for lines given otherwise (`-c`, a test's text), whose `source` paths are read from the current directory.
+    public var file: String?
 
     public init(path: String, source: String, allowWrites: Bool = false) {
         self.path = path
@@ -26,19 +29,37 @@ public struct ScriptRunner: Sendable {
         self.allowWrites = allowWrites
     }
 
-    /// Reads a script file; throws `ScriptError.scriptNotFound` (status 66) when it cannot be read.
-    public static func load(path: String, allowWrites: Bool = false) throws(ScriptError) -> ScriptRunner {
+    /// Reads a script file; throws `ScriptError.scriptNotFound` (status 66) when it cannot be read, naming the absolute
+    /// path it tried when that is not the path as given.
+    ///
+    /// A relative `path` is read from `folder` when given (a script's `source` line: beside the sourcing script, as
+    /// psql's `\ir` reads), else from the current directory.
+    public static func load(path: String, relativeTo folder: String? = nil, allowWrites: Bool = false) throws(ScriptError)
+        -> ScriptRunner
+    {
+        let full = absolute(path, in: folder)
+        let tried = full == path ? "" : " at \(full)"
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw .scriptNotFound(path: path, reason: "no such file")
+        guard FileManager.default.fileExists(atPath: full, isDirectory: &isFolder) else {
+            throw .scriptNotFound(path: path, reason: "no such file" + tried)
         }
-        guard !isFolder.boolValue else { throw .scriptNotFound(path: path, reason: "it is a folder") }
-        guard let data = FileManager.default.contents(atPath: path), let source = String(data: data, encoding: .utf8)
+        guard !isFolder.boolValue else { throw .scriptNotFound(path: path, reason: "it is a folder" + tried) }
+        guard let data = FileManager.default.contents(atPath: full), let source = String(data: data, encoding: .utf8)
         else {
-            throw .scriptNotFound(path: path, reason: "not readable UTF-8 text")
+            throw .scriptNotFound(path: path, reason: "not readable UTF-8 text" + tried)
         }
         guard !TranscriptParser.isTranscript(source) else { throw .transcriptNotScript(path: path) }
-        return ScriptRunner(path: path, source: source, allowWrites: allowWrites)
+        var script = ScriptRunner(path: path, source: source, allowWrites: allowWrites)
+        script.file = full
+        return script
+    }
+
+    /// `b.kops` in `/tmp/p18/sub` → `/tmp/p18/sub/b.kops`; an absolute path as given. Without a folder, the current
+    /// directory's.
+    static func absolute(_ path: String, in folder: String?) -> String {
+        if path.hasPrefix("/") { return path }
+        let base = folder ?? FileManager.default.currentDirectoryPath
+        return (base as NSString).appendingPathComponent(path)
     }
 
     /// The script's absolute path with links resolved, or the path as given when it does not resolve.
@@ -50,11 +71,14 @@ public struct ScriptRunner: Sendable {
 
     /// Checks, then runs every line; the shell's location and write policy are restored afterwards.
     public func run(on shell: Shell) -> ScriptOutcome {
-        let saved = (shell.location, shell.readOnly)
+        let saved = (shell.location, shell.readOnly, shell.scriptFolder, shell.writesAllowed)
         shell.readOnly = saved.1 || !allowWrites
-        shell.runningScripts.append(ScriptRunner.identity(of: path))
+        // Given by the user, not by a yes at the terminal below: that yes answers for this script's lines only.
+        shell.writesAllowed = allowWrites && !saved.1
+        shell.scriptFolder = file.map { ($0 as NSString).deletingLastPathComponent }
+        shell.runningScripts.append(ScriptRunner.identity(of: file ?? path))
         defer {
-            (shell.location, shell.readOnly) = saved
+            (shell.location, shell.readOnly, shell.scriptFolder, shell.writesAllowed) = saved
             shell.runningScripts.removeLast()
         }
         if saved.0 == nil { shell.cancelledAt = nil }

@@ -41,6 +41,29 @@ extension TranscriptChecker {
         return found.count == 1 ? found[0] : found.dropLast().joined(separator: ", ") + " and " + found[found.count - 1]
     }
 
+    /// The variables a line's `set NAME VALUE` commands define, with their values as the line shows them: `set S
+    /// <redacted>` → `("S", "<redacted>")`; `--default` ones only for names `variables` lacks. Empty for other lines and a
+    /// line the lexer refuses.
+    static func recordedSets(_ line: String, registry: CommandRegistry, variables: [String: String] = [:])
+        -> [(name: String, value: String)]
+    {
+        var defined = variables
+        var sets: [(name: String, value: String)] = []
+        for command in (try? Lexer.commands(in: line)) ?? [] {
+            let words = command.map(\.text)
+            guard let first = words.first, (try? registry.command(named: first))?.name == SetCommand.name,
+                let arguments = try? Arguments(command: SetCommand.self, words: Array(words.dropFirst())),
+                arguments.positionals.count > 1, Interpolation.isName(arguments.positionals[0])
+            else { continue }
+            let name = arguments.positionals[0]
+            if arguments.has("--default"), defined[name] != nil { continue }
+            let value = arguments.positionals.dropFirst().joined(separator: " ")
+            defined[name] = value
+            sets.append((name, value))
+        }
+        return sets
+    }
+
     /// The names of a URL's redacted credentials, as `Redactor.maskURLCredentials` writes them: a query parameter's
     /// name (`token`), `password` for `user:<redacted>@`, `token` for a lone `<redacted>@`.
     static func urlCredentialNames(in url: String) -> [String] {

@@ -29,6 +29,8 @@ public struct TranscriptChecker {
         /// The lines that cannot run because a value in them was redacted when recorded and no restore line gives it
         /// back, by line number: what was redacted (`redactedValues`: "the URL's token", "the --secret-key value").
         public var redacted: [Int: String] = [:]
+        /// The blocks that look like kops blocks but were not read, so not replayed (`TranscriptParser.commonMarkRead`).
+        public var unreadBlocks: [TranscriptParser.UnreadBlock] = []
 
         /// The last write not replayed before the first difference (`writesNotReplayed`), or nil: the lines that differ
         /// may show the state that write would have made (a delivery still pending, a webhook that is not there).
@@ -78,6 +80,8 @@ public struct TranscriptChecker {
     /// runs (`environmentStatus`: no key, key rejected, API unreachable) when its block did not record that failure.
     public func replay(on shell: Shell, allowWrites: Bool = false) throws(ScriptError) -> Outcome {
         guard TranscriptParser.isTranscript(expected) else { throw .notATranscript(path: path) }
+        // Its blocks as CommonMark reads them, line for line: an indented or hand-edited fence counts (probe18 P18-18).
+        let (expected, unread) = TranscriptParser.commonMarkRead(self.expected)
         let parsed = TranscriptParser(expected)
         // Its later blocks would be read as output of the open one, and `--update` would drop them (probe16 P16-9).
         if let block = parsed.unclosedBlock {
@@ -200,6 +204,13 @@ public struct TranscriptChecker {
                 if let (name, value) = TranscriptChecker.recordedCapture(line, block: entry.block) {
                     shell.context.session.variables[name] = value
                 }
+                // A `set NAME <redacted>` kept as recorded defines NAME as the page shows it, so a later `set` lists it
+                // as recorded (probe18 P18-2).
+                for (name, value) in TranscriptChecker.recordedSets(
+                    line, registry: registry, variables: shell.context.session.variables)
+                {
+                    shell.context.session.variables[name] = value
+                }
                 if let (name, value) = TranscriptChecker.shownCapture(line, block: entry.block) {
                     captured.removeAll { $0.name == name }
                     captured.append(CapturedValue(name: name, value: value, line: entry.line, what: "was not replayed"))
@@ -253,7 +264,7 @@ public struct TranscriptChecker {
         return Outcome(
             commands: parsed.commands.count, actual: recorder.text, diff: TranscriptChecker.named(diff, in: parsed),
             writesNotReplayed: writes, snapshots: parsed.commands.filter(\.snapshot).count, keptAsRecorded: kept,
-            writesNotSent: unsent, restore: recorder.restore, redacted: redacted)
+            writesNotSent: unsent, restore: recorder.restore, redacted: redacted, unreadBlocks: unread)
     }
 
     /// Why a line whose `what` was redacted when recorded is not run: with `sending`, a write not sent again. A URL's

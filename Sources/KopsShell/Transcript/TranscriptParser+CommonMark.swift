@@ -1,0 +1,129 @@
+/// Reading ```` ```kops ```` blocks as CommonMark does (0.31.2 §4.5, "Fenced code blocks"), for transcripts an editor
+/// or a ticket system touched: a fence indented up to 3 spaces (its lines lose as much indentation), spaces after the
+/// info string, words after `kops` in it, `~~~` fences (probe18 P18-18).
+extension TranscriptParser {
+    /// A block that looks like a kops block but is not read as one, e.g. line 23, "indented 4 spaces: …".
+    public struct UnreadBlock: Sendable, Equatable {
+        /// The 1-based line of its opening fence.
+        public var line: Int
+        /// Why it is not read and how to make it read, lowercase, without a trailing period.
+        public var reason: String
+
+        public init(line: Int, reason: String) {
+            self.line = line
+            self.reason = reason
+        }
+    }
+
+    /// A fence line as CommonMark reads one: `  ~~~~ kops ` → indent 2, `~`, length 4, info `kops`.
+    struct FenceLine {
+        var indent: Int
+        var character: Character
+        var length: Int
+        /// The info string, trimmed.
+        var info: Substring
+        /// The info string's first word (CommonMark's language): `kops` for `kops runnable`.
+        var language: Substring { info.prefix { $0 != " " && $0 != "\t" } }
+
+        /// Nil for a line that opens no fence: indented 4 or more (a tab counts 4), fewer than 3 backticks or tildes,
+        /// or a backtick fence whose info string holds a backtick.
+        init?(_ line: Substring) {
+            let indent = line.prefix { $0 == " " }.count
+            guard indent <= 3, let character = line.dropFirst(indent).first, character == "`" || character == "~" else {
+                return nil
+            }
+            let length = line.dropFirst(indent).prefix { $0 == character }.count
+            let info = line.dropFirst(indent + length).trimmingSpaces
+            guard length >= TranscriptFence.minimum, character == "~" || !info.contains("`") else { return nil }
+            (self.indent, self.character, self.length, self.info) = (indent, character, length, info)
+        }
+
+        /// True for a line that closes this fence: up to 3 spaces, the fence's character, nothing after but spaces.
+        /// Backticks: exactly as many (`TranscriptFence.closes` says why); tildes: as many or more, as CommonMark.
+        func closes(_ line: Substring) -> Bool {
+            let indent = line.prefix { $0 == " " }.count
+            guard indent <= 3 else { return false }
+            let rest = line.dropFirst(indent)
+            let run = rest.prefix { $0 == character }.count
+            guard character == "`" ? run == length : run >= length else { return false }
+            return rest.dropFirst(run).trimmingSpaces.isEmpty
+        }
+    }
+
+    /// `text` with each block CommonMark reads as a ```` ```kops ```` block in the form the recorder writes it (fence at
+    /// the line's start, of backticks, `kops` alone after it; its lines without the fence's indentation), line for line,
+    /// so line numbers stay the file's; and the blocks that look like kops blocks but cannot be read: a fence indented 4
+    /// or more (Markdown shows it as text), a language spelled otherwise (`Kops`), a backtick in the info string, a
+    /// block whose first line is not a prompt. Text already in the recorder's form comes back as it is.
+    public static func commonMarkRead(_ text: String) -> (text: String, unread: [UnreadBlock]) {
+        // As the parser splits: "\r\n" is one Character.
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            .map(String.init)
+        var unread: [UnreadBlock] = []
+        var changed = false
+        var index = 0
+        while index < lines.count {
+            let line = Substring(lines[index])
+            guard let fence = FenceLine(line), fence.language == TranscriptRecorder.info else {
+                if let reason = unreadReason(line) { unread.append(UnreadBlock(line: index + 1, reason: reason)) }
+                index += 1
+                continue
+            }
+            let open = index
+            var close = open + 1
+            while close < lines.count, !fence.closes(Substring(lines[close])) { close += 1 }
+            let body = lines[(open + 1)..<close].map { line in
+                String(line.dropFirst(min(fence.indent, line.prefix { $0 == " " }.count)))
+            }
+            if body.first.flatMap(command(in:)) == nil {
+                unread.append(
+                    UnreadBlock(
+                        line: open + 1,
+                        reason: "a kops block whose first line is not a prompt ('kops(PROFILE)> COMMAND'); "
+                            + "give it one, or mark the block as another language"))
+            }
+            let canonical = line == Substring(TranscriptFence.fence(length: fence.length) + TranscriptRecorder.info)
+            if !canonical || close < lines.count && lines[close] != TranscriptFence.fence(length: fence.length) {
+                let marks =
+                    fence.character == "`"
+                    ? TranscriptFence.fence(length: fence.length) : TranscriptFence.fence(around: body.joined(separator: "\n"))
+                lines[open] = marks + TranscriptRecorder.info
+                if close < lines.count { lines[close] = marks }
+                lines.replaceSubrange((open + 1)..<close, with: body)
+                changed = true
+            }
+            index = close + 1
+        }
+        return (changed ? lines.joined(separator: "\n") : text, unread)
+    }
+
+    /// Why a line that opens no kops block still looks like it opens one (a fence and `kops` in any case), or nil.
+    static func unreadReason(_ line: Substring) -> String? {
+        let lead = line.prefix { $0 == " " || $0 == "\t" }
+        let rest = line.dropFirst(lead.count)
+        guard let character = rest.first, character == "`" || character == "~" else { return nil }
+        let run = rest.prefix { $0 == character }.count
+        let info = rest.dropFirst(run).trimmingSpaces
+        let language = info.prefix { $0 != " " && $0 != "\t" && $0 != "`" }
+        guard run >= TranscriptFence.minimum, language.lowercased() == TranscriptRecorder.info else { return nil }
+        if lead.contains("\t") || lead.count > 3 {
+            return "a kops block indented \(lead.contains("\t") ? "with a tab" : "\(lead.count) spaces"), which Markdown "
+                + "shows as text, not a block; indent its fence 3 spaces at most"
+        }
+        if character == "`", info.contains("`") {
+            return "a kops block whose fence has a backtick after '\(TranscriptRecorder.info)', which makes it no fence "
+                + "in Markdown; remove it"
+        }
+        guard FenceLine(line)?.language != Substring(TranscriptRecorder.info) else { return nil }
+        return "a block marked '\(VisibleText.escaped(String(language)))', not '\(TranscriptRecorder.info)'; "
+            + "mark it '\(TranscriptRecorder.info)' to have it replayed"
+    }
+}
+
+extension Substring {
+    /// Without leading and trailing spaces and tabs (CommonMark's info string trim).
+    fileprivate var trimmingSpaces: Substring {
+        let start = drop { $0 == " " || $0 == "\t" }
+        return start.dropLast(start.reversed().prefix { $0 == " " || $0 == "\t" }.count)
+    }
+}

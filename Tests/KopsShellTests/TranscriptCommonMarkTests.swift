@@ -1,0 +1,83 @@
+import Foundation
+import KopsShell
+import KopsTestSupport
+import Testing
+
+/// `kops check` reads ```` ```kops ```` blocks as CommonMark does (probe18 P18-18): a fence with trailing spaces,
+/// indented up to 3 spaces, with words after `kops`, or of tildes is a block; one that looks like a kops block but
+/// is not read is named by its line.
+@Suite struct TranscriptCommonMarkTests {
+    private static let prompt = "kops(default)> explain 131047"
+
+    @Test(arguments: [
+        ("```kops \n\(prompt)\nout\n```\n", "```kops\n\(prompt)\nout\n```\n"),
+        ("  ```kops\n  \(prompt)\n  out\n   ```\n", "```kops\n\(prompt)\nout\n```\n"),
+        ("   ```kops\n \(prompt)\n    out\n```  \n", "```kops\n\(prompt)\n out\n```\n"),
+        ("```kops title\n\(prompt)\n```\n", "```kops\n\(prompt)\n```\n"),
+        ("~~~kops\n\(prompt)\n```\n~~~~\n", "````kops\n\(prompt)\n```\n````\n"),
+        ("```kops\n\(prompt)\n```\t\n", "```kops\n\(prompt)\n```\n"),
+    ])
+    func aBlockMarkdownReadsIsReadInTheRecordersForm(_ text: String, _ read: String) {
+        let result = TranscriptParser.commonMarkRead(text)
+        #expect(result.text == read)
+        #expect(result.unread.isEmpty)
+    }
+
+    /// Text already in the recorder's form comes back as it is, a `````` ```` `````` output line of an old 3-backtick
+    /// block included (it stays output).
+    @Test func theRecordersFormIsKept() {
+        let text = "# kops transcript\n\n```kops\n\(Self.prompt)\n````\nout\n```\n\nnote\n"
+        #expect(TranscriptParser.commonMarkRead(text).text == text)
+        #expect(TranscriptParser.commonMarkRead(text).unread.isEmpty)
+    }
+
+    @Test(arguments: [
+        ("    ```kops\n    \(prompt)\n    ```\n", "a kops block indented 4 spaces, which Markdown shows as text, not a block; indent its fence 3 spaces at most"),
+        ("\t```kops\n\(prompt)\n```\n", "a kops block indented with a tab, which Markdown shows as text, not a block; indent its fence 3 spaces at most"),
+        ("```Kops\n\(prompt)\n```\n", "a block marked 'Kops', not 'kops'; mark it 'kops' to have it replayed"),
+        ("```kops`\n\(prompt)\n```\n", "a kops block whose fence has a backtick after 'kops', which makes it no fence in Markdown; remove it"),
+        ("```kops\nhealth\n```\n", "a kops block whose first line is not a prompt ('kops(PROFILE)> COMMAND'); give it one, or mark the block as another language"),
+    ])
+    func aBlockThatLooksLikeKopsButIsNotReadIsNamed(_ block: String, _ reason: String) {
+        let text = "# kops transcript\n\n" + block
+        #expect(TranscriptParser.commonMarkRead(text).unread == [TranscriptParser.UnreadBlock(line: 3, reason: reason)])
+    }
+
+    /// Other languages are no kops blocks and say nothing.
+    @Test func otherBlocksAreLeftAlone() {
+        let text = "```json\n{}\n```\n~~~\nx\n~~~\n```kopsfile\nx\n```\n"
+        #expect(TranscriptParser.commonMarkRead(text).text == text)
+        #expect(TranscriptParser.commonMarkRead(text).unread.isEmpty)
+    }
+
+    /// A recorded transcript pasted under a list item (every line indented 2 spaces), or with a trailing space after
+    /// one fence, checks clean: every block replays.
+    @Test(arguments: ["indent", "trailing"])
+    func aTouchedTranscriptReplaysEveryBlock(_ edit: String) async throws {
+        let lines = ["use 100200300400501", "health", "explain 131047"]
+        let (recorded, replayed) = try await withSimulator { fixture in
+            let (shell, _) = try fixture.shell()
+            let recorder = try TranscriptRecorder(
+                header: TranscriptHeader(context: shell.context), destination: .memory, context: shell.context)
+            shell.recorder = recorder
+            for line in lines { shell.run(line: line) }
+            let text = recorder.text
+            let touched: String
+            if edit == "indent" {
+                let parts = text.components(separatedBy: "\n```kops\n")
+                touched = parts[0] + "\n" + parts.dropFirst().map { "```kops\n" + $0 }.joined(separator: "\n")
+                    .split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }
+                    .joined(separator: "\n")
+            } else {
+                touched = text.replacingOccurrences(of: "```kops\nkops(default)> use", with: "```kops \nkops(default)> use")
+            }
+            #expect(touched != text)
+            let (fresh, _) = try fixture.shell()
+            return (text, try TranscriptChecker(expected: touched, path: "t.md").replay(on: fresh))
+        }
+        #expect(replayed.commands == lines.count)
+        #expect(replayed.diff.isEmpty, "\(replayed.diff)")
+        #expect(replayed.unreadBlocks.isEmpty)
+        #expect(replayed.actual == recorded)
+    }
+}
