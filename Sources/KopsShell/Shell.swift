@@ -228,6 +228,12 @@ public final class Shell {
             let prompt = context.session.prompt.dropLast(2) + (recorder == nil ? "> " : " [rec]> ")
             switch reader.readLine(prompt: String(prompt)) {
             case .endOfInput:
+                // Ctrl-C while piped input was awaited ends the read (no SA_RESTART): the input was cut, not over.
+                if let source, context.interrupted() {
+                    cancelledAt = "\(source):\(number + 1)"
+                    output.write("cancelled at \(source):\(number + 1)\n", to: .err)
+                    if first != .unknownOutcome { first = .interrupted }
+                }
                 if let recorder, case .file(let path) = recorder.destination {
                     output.write("transcript saved to \(path)\n", to: .err)
                 }
@@ -241,7 +247,14 @@ public final class Shell {
                     reader.remember(line)
                     context.history.append(line)
                 }
-                let status = run(line: line)
+                var status = run(line: line)
+                // Ctrl-C stopped piped input (in a request, or between lines as in a script): 130 as for a script or
+                // -c (probe20 P20-4), unless a write's outcome is unknown (75 says more).
+                if let location, source != nil, cancelledAt == nil, context.interrupted() {
+                    cancelledAt = location
+                    output.write("cancelled at \(location)\n", to: .err)
+                }
+                if source != nil, cancelledAt != nil, status != .unknownOutcome { status = .interrupted }
                 if status != .ok && first == .ok { first = status }
                 if status != .ok && source != nil && context.session.variables["on_error"] != "continue" {
                     return first
