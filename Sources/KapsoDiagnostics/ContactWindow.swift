@@ -20,7 +20,10 @@ public struct ContactWindow: Sendable, Equatable {
     }
 
     /// The contact's newest notification that they changed their number (`user_changed_number`), when no message they
-    /// wrote came after it: a message to the old number reaches nobody, or whoever holds it now.
+    /// wrote from the old number came after it (a message without a number, e.g. a username-only sender filed in the
+    /// same conversation, proves nothing about the old number): a message to the old number reaches nobody, or whoever
+    /// holds it now. Meta: "The notification includes the new phone number" (`system.wa_id`; webhooks reference,
+    /// …/whatsapp/webhooks/reference/messages/system/).
     public struct Moved: Sendable, Equatable {
         /// The new number, digits.
         public var number: String
@@ -81,6 +84,8 @@ public struct ContactWindow: Sendable, Equatable {
         var notWrittenTimes: Set<Int64> = []
         var newestNotWritten: (time: Int64, what: String)?
         var unreadable: [String] = []
+        var newestFromOld: Int64?
+        let byUserID = BusinessScopedUserID.isValid(contact)
         for message in inbound ?? []
         where message.isInbound && message.phoneNumberID.map({ $0 == phoneNumberID }) ?? true
             && (ContactNumber.same(message.contact, contact) || ContactNumber.same(message.userID, contact)
@@ -104,6 +109,9 @@ public struct ContactWindow: Sendable, Equatable {
                 }
                 newest = max(newest ?? time, time)
                 messageInbound = max(messageInbound ?? time, time)
+                // Only a message written from the old number shows it is still theirs (probe19 P19-4): one without a
+                // number (a username-only sender) or from another number, filed in the same conversation, does not.
+                if byUserID || ContactNumber.same(message.contact, contact) { newestFromOld = max(newestFromOld ?? time, time) }
             }
         }
         for conversation in pairs {
@@ -121,7 +129,7 @@ public struct ContactWindow: Sendable, Equatable {
             newest = max(newest ?? time, time)
         }
         groupInbound = groupTimes.max()
-        if let newest, let movedAt = moved?.at, newest > movedAt { moved = nil }
+        if let newestFromOld, let movedAt = moved?.at, newestFromOld > movedAt { moved = nil }
         if let other = newestNotWritten, other.time > (newest ?? .min) { notCounted = "\(KapsoTime.iso(other.time)): \(other.what)" }
         let openNow = ServiceWindow(lastInbound: newest, at: at).isOpen
         if let reason = unreadable.first, !openNow {

@@ -13,7 +13,7 @@ extension SignatureCheck {
     /// `\uXXXX`), so this only happens to Kapso's. Bytes 81, 8D, 8F, 90 and 9D, which Windows-1252 leaves
     /// undefined, decode to U+0081… as in Latin-1 (the WHATWG Encoding Standard's windows-1252 index).
     static func undoMojibake(_ body: [UInt8]) -> (bytes: [UInt8], windows1252: Bool)? {
-        guard body.contains(where: { $0 >= 0x80 }) else { return nil }
+        guard ByteScan.hasNonASCII(body) else { return nil }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(body.count)
         var windows = false
@@ -92,15 +92,7 @@ extension SignatureCheck {
     ]
 
     private static func validUTF8(_ bytes: [UInt8]) -> Bool {
-        var decoder = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
-        while true {
-            switch decoder.parseScalar(from: &iterator) {
-            case .valid: continue
-            case .emptyInput: return true
-            case .error: return false
-            }
-        }
+        String(validating: bytes, as: UTF8.self) != nil
     }
 
     /// `json` (compact, from `serialized()` or `metaEscaped`) with `<`, `>` and `&` written `\u003c`, `\u003e`,

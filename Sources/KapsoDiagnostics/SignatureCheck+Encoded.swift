@@ -38,7 +38,7 @@ extension SignatureCheck {
     /// What a log line (`console.log(JSON.stringify(rawBody))`, a CloudWatch or Datadog message copied with its
     /// quotes) or a JSON field holding the raw body saves: quotes around, `"` and `\` escaped inside.
     static func jsonStringDecoded(_ body: [UInt8]) -> [UInt8]? {
-        guard body.contains(UInt8(ascii: "\"")), case .string(let text)? = try? JSONValue.parse(body), !text.isEmpty else {
+        guard ByteScan.contains(UInt8(ascii: "\""), in: body), case .string(let text)? = try? JSONValue.parse(body), !text.isEmpty else {
             return nil
         }
         return Array(text.utf8)

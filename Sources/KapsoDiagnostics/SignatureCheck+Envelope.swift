@@ -133,7 +133,8 @@ extension SignatureCheck {
             var lines: [String] = []
             var index = 0
             while true {
-                guard let end = bytes[index...].firstIndex(of: 0x0A), end - index <= 8192 else { return nil }
+                // A line is at most 8192 bytes: the search for its end stops there, not at the end of a large body.
+                guard let end = bytes[index..<min(index + 8193, bytes.count)].firstIndex(of: 0x0A) else { return nil }
                 var line = bytes[index..<end]
                 if line.last == 0x0D { line = line.dropLast() }
                 index = end + 1
@@ -167,7 +168,7 @@ extension SignatureCheck {
         private static func jsonExport(
             _ bytes: [UInt8]
         ) -> (headers: [(name: String, value: String)], body: [UInt8], member: String, parsed: Bool, flag: Bool?)? {
-            guard bytes.contains(where: { $0 == 0x7B }), let json = try? JSONValue.parse(bytes), let object = json.object,
+            guard ByteScan.contains(0x7B, in: bytes), let json = try? JSONValue.parse(bytes), let object = json.object,
                 let headerValue = object["headers"]
             else { return nil }
             var headers: [(name: String, value: String)] = []

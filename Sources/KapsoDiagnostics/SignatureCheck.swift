@@ -75,10 +75,13 @@ public enum SignatureCheck {
     /// Why `signature` does not match `body` under `secret`, found by trying the usual mistakes; one line
     /// naming the cause and the fix, or the list of common causes when none of them explains it.
     /// `received`: the bytes are what kops itself received (`listen`), so a cause lies between the sender and kops,
-    /// never in the user's hashing (probe14 P14-10).
-    public static func cause(body: [UInt8], secret: Secret, signature: String, meta: Bool, received: Bool = false) -> String {
+    /// never in the user's hashing (probe14 P14-10). `stop` is asked between the forms tried (each a pass over the
+    /// whole body); once it says true the search ends and `unexplained` is returned (Ctrl-C: probe18 P18-19).
+    public static func cause(
+        body: [UInt8], secret: Secret, signature: String, meta: Bool, received: Bool = false, stop: () -> Bool = { false }
+    ) -> String {
         let digest = (try? WebhookSignature.decode(signature, meta: false).get()) ?? []
-        return cause(body: body, secret: secret, digest: digest, received: received) { bytes, key in
+        return cause(body: body, secret: secret, digest: digest, received: received, stop: stop) { bytes, key in
             WebhookSignature.verify(body: bytes, secret: key, signature: signature, meta: meta) == .valid
         }
     }
@@ -96,20 +99,28 @@ public enum SignatureCheck {
     /// named only when the signature matches the form it names; otherwise `unmatched` says what a body that is not
     /// JSON is, then the common causes (none for a body cut short).
     public static func cause(
-        body: [UInt8], secret: Secret, received: Bool = false, matches: ([UInt8], Secret) -> Bool
+        body: [UInt8], secret: Secret, received: Bool = false, stop: () -> Bool = { false },
+        matches: ([UInt8], Secret) -> Bool
     ) -> String {
-        repaired(body: body, secret: secret, received: received, matches: matches) ?? unmatched(body, secret: secret)
+        if let found = repaired(body: body, secret: secret, received: received, stop: stop, matches: matches) { return found }
+        return stop() ? unexplained : unmatched(body, secret: secret)
     }
 
     /// The cause `cause` names when a form of the body (or of the secret) matches; nil when none does.
     private static func repaired(
-        body: [UInt8], secret: Secret, received: Bool, matches: ([UInt8], Secret) -> Bool
+        body: [UInt8], secret: Secret, received: Bool, stop: () -> Bool, matches: ([UInt8], Secret) -> Bool
     ) -> String? {
         let secrets = secretRepairs(secret).map { ($0.key, $0.also, $0.alone) }
         for (key, _, alone) in secrets where !alone.isEmpty && matches(body, key) { return alone }
-        // Each other form of the body is made once, when the forms before it did not match, and tried with each key.
-        func attempt(_ bytes: [UInt8]?, _ cause: @autoclosure () -> String) -> String? {
-            guard let bytes, bytes != body else { return nil }
+        // Each other form of the body is made once, when the forms before it did not match, and tried with each key;
+        // once `stop` says so, no form is made or tried any more.
+        var stopped = false
+        func attempt(_ make: @autoclosure () -> [UInt8]?, _ cause: @autoclosure () -> String) -> String? {
+            if stopped || stop() {
+                stopped = true
+                return nil
+            }
+            guard let bytes = make(), bytes != body else { return nil }
             for (key, also, _) in secrets where matches(bytes, key) { return cause() + also }
             return nil
         }
@@ -150,7 +161,7 @@ public enum SignatureCheck {
         if let found = attempt(nfcNormalized(body), nfcCause(received: received)) { return found }
         if let parsed {
             let keys = wholeNumberKeys(parsed)
-            for choice in keyChoices(keys) {
+            for choice in keyChoices(keys) where !stopped {
                 let value = withZeroFractions(parsed, keys: choice)
                 let written = value.serialized()
                 let forms = [written, metaEscaped(value)] + (htmlEscaped(written).map { [$0] } ?? [])
@@ -169,9 +180,11 @@ public enum SignatureCheck {
     /// body)`, either order), and the HMAC with key and message swapped (`HMAC(key: body, message: secret)`, a common
     /// argument-order slip).
     public static func cause(
-        body: [UInt8], secret: Secret, digest: [UInt8], received: Bool = false, matches: ([UInt8], Secret) -> Bool
+        body: [UInt8], secret: Secret, digest: [UInt8], received: Bool = false, stop: () -> Bool = { false },
+        matches: ([UInt8], Secret) -> Bool
     ) -> String {
-        if let found = repaired(body: body, secret: secret, received: received, matches: matches) { return found }
+        if let found = repaired(body: body, secret: secret, received: received, stop: stop, matches: matches) { return found }
+        if stop() { return unexplained }
         guard digest.count == 32 else { return unmatched(body, secret: secret) }
         let given = WebhookSignature.hex(digest)
         if given == WebhookSignature.sha256Hex(body) {

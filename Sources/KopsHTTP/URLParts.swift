@@ -22,7 +22,14 @@ public struct URLParts: Sendable, Equatable {
         } else {
             host = String(rest)
         }
-        port = portText.flatMap { Int($0) } ?? (scheme == "https" ? 443 : 80)
+        // A port is digits or nothing (`host:` is the default port, RFC 3986 §3.2.3); `18082"` (a quote pasted
+        // along) is no port, and libcurl refuses the URL, so it is refused here, where it is checked (probe18 P18-10).
+        if let portText, !portText.isEmpty {
+            guard portText.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(portText) else { return nil }
+            port = number
+        } else {
+            port = scheme == "https" ? 443 : 80
+        }
         guard !host.isEmpty, scheme == "http" || scheme == "https", (1...65535).contains(port) else { return nil }
 
     }

@@ -78,7 +78,8 @@ enum OfflineVerbs {
             return ExitStatus.usage.rawValue
         }
         let output = StandardOutput(environment: ProcessEnvironment.variables)
-        output.write(Kops.completionScript(for: shell), to: .out)
+        // bash's is written by hand: the generated one completed no file names and offered "help" (probe18 P18-21).
+        output.write(shell == .bash ? BashCompletion.script : Kops.completionScript(for: shell), to: .out)
         // A script cut short (`> /etc/bash_completion.d/kops` on a full disk) must not pass for installed.
         if let reason = output.outputFailure {
             output.write(ErrorReport(OutputError(reason: reason)).line() + "\n", to: .err)

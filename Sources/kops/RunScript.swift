@@ -101,10 +101,7 @@ struct ScriptLaunch: Equatable {
     func demoTranscriptHeader() throws(ScriptError) -> TranscriptHeader? {
         guard words.first == "check", words.count == 2 else { return nil }
         let path = words[1]
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
-        else {
-            throw .scriptNotFound(path: path, reason: "no such file or not UTF-8 text")
-        }
+        let text = try TranscriptFile.read(path)
         guard TranscriptParser.isTranscript(text) else { throw .notATranscript(path: path) }
         let header = TranscriptParser(text).header
         return header.kind == .demo ? header : nil
@@ -156,11 +153,8 @@ struct ScriptLaunch: Equatable {
 
     private func check(_ path: String, shell: Shell, stderr: any OutputSink) -> ExitStatus {
         // Decoded as is (Foundation's decoding may drop a byte-order mark, which `--update` keeps).
-        guard let data = FileManager.default.contents(atPath: path), String(data: data, encoding: .utf8) != nil
-        else {
-            return shell.report(ScriptError.scriptNotFound(path: path, reason: "no such file or not UTF-8 text"))
-        }
-        let original = String(decoding: data, as: UTF8.self)
+        let original: String
+        do { original = try TranscriptFile.read(path) } catch { return shell.report(error) }
         let expected = TranscriptParser.normalized(original)
         // The replay's own output goes into the new recording, not to the terminal.
         let replayShell = Shell(context: shell.context, renderer: shell.renderer, output: BufferOutput())

@@ -60,7 +60,8 @@ import Testing
             let first = try ProcessRunner.run(
                 "kops", ["-c", "profile add sim --base-url \(simulator.baseURL) --key-env SIMKEY"], environment: environment)
             #expect(first.status == 0, "\(first.stderr)")
-            #expect(first.stdout == "saved profile sim in \(config)\nprofile sim is the default: kops starts with it (default_profile)\n")
+            #expect(first.stdout == "saved profile sim in \(config)\nprofile sim is the default: kops starts with it (default_profile) "
+                + "as the first profile; 'profile default NAME' changes it\n")
 
             let second = try ProcessRunner.run(
                 "kops", ["-c", "profile add other --base-url https://api.kapso.ai --key-env OTHER_KEY"], environment: environment)

@@ -49,4 +49,16 @@ extension KopsRunTests {
                 + "out.md: 1 command, output unchanged; the replay was partial: 1 block was not read (named above)\n")
         #expect(partial.status == 1)
     }
+
+    /// A transcript that is there but not UTF-8 is named as a transcript, not as a missing script (status 66).
+    @Test func checkOfATranscriptThatIsNotUTF8SaysSo() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-utf-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/bad.md"
+        try Data("# kops transcript\n".utf8 + [0xFF, 0x0A]).write(to: URL(fileURLWithPath: path))
+        let result = try ProcessRunner.run("kops", ["check", path], environment: ["KAPSO_API_KEY": "sk_test_unused_0123"])
+        #expect(result.stderr == "error: cannot read transcript '\(path)': it is not UTF-8 text; save it as UTF-8, as kops writes transcripts\n")
+        #expect(result.status == 66)
+    }
 }

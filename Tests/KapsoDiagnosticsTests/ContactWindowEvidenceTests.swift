@@ -53,6 +53,26 @@ import Testing
             "another contact's or another number's message is no evidence")
     }
 
+    /// probe19 P19-4: a changed-number notice is undone only by a message written from the old number afterwards, not by
+    /// one without a number (a username-only sender) filed in the same conversation.
+    @Test func onlyAMessageFromTheOldNumberUndoesAChangedNumberNotice() throws {
+        let notice = try Message(json: [
+            "id": "wamid.N", "timestamp": .string(String(Self.now - 3_600)), "type": "system", "from": "14155550192",
+            "system": ["type": "user_changed_number", "wa_id": "14155550193", "body": "x"],
+            "kapso": ["direction": "inbound", "phone_number": "14155550192", "phone_number_id": .string(Self.number), "whatsapp_conversation_id": "c1"],
+        ])
+        let noNumber = try Message(json: [
+            "id": "wamid.U", "timestamp": .string(String(Self.now - 1_800)), "type": "text",
+            "kapso": ["direction": "inbound", "phone_number": .null, "phone_number_id": .string(Self.number), "whatsapp_conversation_id": "c1"],
+        ])
+        func moved(_ inbound: [Message]) throws -> ContactWindow.Moved? {
+            ContactWindow(phoneNumberID: Self.number, contact: "14155550192", conversations: [try Self.conversation(nil)], inbound: inbound, at: Self.now).moved
+        }
+        #expect(try moved([notice])?.number == "14155550193")
+        #expect(try moved([notice, noNumber])?.number == "14155550193", "a message without a number proves nothing about the old one")
+        #expect(try moved([notice, Self.inbound(at: Self.now - 600)]) == nil, "the contact wrote from the old number again")
+    }
+
     @Test func aContactMatchesWithOrWithoutThePlus() throws {
         #expect(try window([Self.conversation("2026-11-21T10:00:00Z", contact: "+14155550192")], nil) == .lastInbound(Self.now - 7_200))
         #expect(!ContactNumber.same("US.123", "123"))

@@ -30,7 +30,8 @@ import Testing
         #expect(try #require(URLParts("http://[::1]:8080")).authority == "[::1]:8080")
     }
 
-    @Test(arguments: ["api.kapso.ai", "ftp://x", "https://", "", "http://host:99999/"])
+    /// probe18 P18-10: a port that is not digits (a quote pasted along) is no URL: libcurl refuses it.
+    @Test(arguments: ["api.kapso.ai", "ftp://x", "https://", "", "http://host:99999/", "http://127.0.0.1:18082\"", "http://h:+80/"])
     func rejectsNonHTTPURLs(url: String) {
         #expect(URLParts(url) == nil)
     }

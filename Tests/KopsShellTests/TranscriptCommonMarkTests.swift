@@ -81,3 +81,30 @@ import Testing
         #expect(replayed.actual == recorded)
     }
 }
+
+/// What `kops check` says of a file it cannot read, and `record --append`'s count of an edited file's blocks.
+@Suite struct TranscriptFileReadTests {
+    @Test func aTranscriptThatIsNotUTF8IsNamedAsOneThatExists() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-read-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let bad = folder + "/bad.md", good = folder + "/good.md"
+        try Data([0x23, 0x20, 0xFF, 0xFE, 0x0A]).write(to: URL(fileURLWithPath: bad))
+        try Data("\u{FEFF}# kops transcript\n".utf8).write(to: URL(fileURLWithPath: good))
+        #expect(throws: ScriptError.unreadableTranscript(
+            path: bad, reason: "it is not UTF-8 text; save it as UTF-8, as kops writes transcripts")) { try TranscriptFile.read(bad) }
+        #expect(throws: ScriptError.unreadableTranscript(path: folder + "/none.md", reason: "no such file; check the path")) {
+            try TranscriptFile.read(folder + "/none.md")
+        }
+        #expect(throws: ScriptError.unreadableTranscript(path: folder, reason: "it is a folder; name the transcript's file")) {
+            try TranscriptFile.read(folder)
+        }
+        #expect(try TranscriptFile.read(good).unicodeScalars.first == "\u{FEFF}")
+        #expect(ScriptError.unreadableTranscript(path: bad, reason: "r").exitStatus == .noInput)
+    }
+
+    @Test func anIndentedBlockCountsForAppend() {
+        let text = "# kops transcript\n\n  ```kops\n  kops(default)> health\n  ```\n\n```kops \nkops(default)> health\n```\n"
+        #expect(TranscriptRestore.occurrences(in: text) == ["health": 2])
+    }
+}

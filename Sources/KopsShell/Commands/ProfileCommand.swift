@@ -117,8 +117,16 @@ public enum ProfileCommand: Command {
             throw .invalidValue(
                 command: Self.name, what: "--base-url", value: baseURL, expected: "a URL with its scheme: " + SchemeAdvice.text(for: baseURL))
         }
-        guard URLParts(baseURL) != nil else {
+        guard let parts = URLParts(baseURL) else {
             throw .invalidValue(command: Self.name, what: "--base-url", value: baseURL, expected: "a URL like https://api.kapso.ai")
+        }
+        // The rule every request follows (the transport refuses it), checked before anything is saved: a profile
+        // that no later command could use is not written (probe18 P18-10).
+        if parts.scheme == "http" && !parts.isLoopback {
+            throw .invalidValue(
+                command: Self.name, what: "--base-url", value: baseURL,
+                expected: "https:// (plain http:// is sent only to loopback hosts: 127.0.0.1, localhost, ::1), "
+                    + "e.g. --base-url https://\(parts.host.contains(":") ? "[\(parts.host)]" : parts.host)")
         }
         if let id = arguments.value("--phone-number-id"), id.isEmpty || !id.allSatisfy({ $0.isASCII && $0.isNumber }) {
             throw .invalidValue(
@@ -129,7 +137,11 @@ public enum ProfileCommand: Command {
         guard (keyEnv == nil) != (arguments.value("--key-command") == nil) else {
             throw .missingArgument(command: Self.name, what: "one of --key-env VAR or --key-command CMD", usage: usage)
         }
-        if let keyEnv, keyEnv.isEmpty || !keyEnv.allSatisfy({ $0.isUppercase || $0.isNumber || $0 == "_" }) {
+        // A shell variable's name: ASCII letters, digits and '_', not starting with a digit (POSIX, "Name").
+        if let keyEnv,
+            keyEnv.isEmpty || keyEnv.first?.isNumber == true
+                || !keyEnv.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber || $0 == "_") })
+        {
             throw .invalidValue(
                 command: Self.name, what: "--key-env", value: "…", expected: "the NAME of an environment variable (like ACME_KAPSO_KEY), never the key itself")
         }
@@ -161,7 +173,9 @@ public enum ProfileCommand: Command {
         var blocks: [Block] = [.line(StyledText("saved profile \(name) in \(file.path)"))]
         if let checked { blocks.append(.hint(checked)) }
         if isDefault {
-            blocks.append(.line(StyledText("profile \(name) is the default: kops starts with it (default_profile)")))
+            // Said with the reason when it was not asked for: the first profile of a config becomes its default.
+            let why = arguments.has("--default") ? "" : " as the first profile; 'profile default NAME' changes it"
+            blocks.append(.line(StyledText("profile \(name) is the default: kops starts with it (default_profile)" + why)))
         } else {
             blocks.append(.hint("'profile use \(name)' switches to it now; 'profile default \(name)' makes it the default"))
         }

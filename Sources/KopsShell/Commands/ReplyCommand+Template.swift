@@ -15,7 +15,7 @@ extension ReplyCommand {
         // Templates are not quoted: the reply goes to the contact, not as an answer to one message.
         let target = try typedTo.flatMap { try userID(to: $0, in: context) }
             .map { try resolve(userID: $0, in: context) }
-            ?? resolve(to: to, quote: false, in: context)
+            ?? resolve(to: to, message: try message(arguments), quote: false, in: context)
         let force = arguments.has("--force")
         let waba = try TemplateLookup.businessAccountID(of: target.phoneNumberID, in: context)
         var warnings: [String] = []

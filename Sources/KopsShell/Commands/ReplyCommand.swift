@@ -18,7 +18,8 @@ public enum ReplyCommand: Command {
         (read like 'whois' reads numbers; the project's own ids and numbers, and a number with neither
         '+'/'00' nor the project's country code, are refused with what they are). A contact who adopted a
         WhatsApp username and shares no number is written to by business-scoped user id
-        (--to US.13491208655302741918, sent as 'recipient').
+        (--to US.13491208655302741918, sent as 'recipient'). --message WAMID replies to that message
+        as to the last one (a transcript records a reply to the last message so, to replay it).
         Refuses when the 24-hour window is closed (--force sends anyway). --dry-run prints the exact
         request, key redacted, and sends nothing; it refuses what the send would refuse, with its
         status. The interactive shell asks before sending; scripts, pipes and -c send without asking. The new message becomes the last message: 'trace' follows it.
@@ -40,6 +41,7 @@ public enum ReplyCommand: Command {
     public static let maxArguments: Int? = nil
     public static let flags = [
         FlagSpec("--to", value: "E164|BSUID", help: "the contact to write to, on the selected number"),
+        FlagSpec("--message", value: "WAMID", help: "reply to this message instead of the last one"),
         FlagSpec("--no-quote", help: "do not quote the last message"),
         FlagSpec("--force", help: "send even when the 24-hour window is closed or the template check fails"),
         FlagSpec("--template", value: "NAME", help: "send this approved template instead of text"),
@@ -69,6 +71,7 @@ public enum ReplyCommand: Command {
 
     public static func validate(_ arguments: Arguments) throws {
         _ = try recipient(arguments)
+        _ = try message(arguments)
         guard arguments.value("--template") != nil else {
             _ = try text(arguments)
             return
@@ -93,6 +96,16 @@ public enum ReplyCommand: Command {
                 expected: "\(flag) together with --template NAME")
         }
         return try MessageInput.text(arguments.positionals, command: name, usage: usage)
+    }
+
+    /// `--message WAMID` read as a WAMID, nil when absent; refused with `--to` (each names whom to write to).
+    static func message(_ arguments: Arguments) throws -> String? {
+        guard let typed = arguments.value("--message") else { return nil }
+        if arguments.value("--to") != nil {
+            throw ShellError.invalidValue(
+                command: name, what: "combination", value: "--message with --to", expected: "one of them: each names whom to write to")
+        }
+        return try MessageInput.wamid(typed, command: name)
     }
 
     /// `--to` as typed and read as a phone number, nil when absent or a business-scoped user id.
@@ -153,7 +166,7 @@ public enum ReplyCommand: Command {
         let to = try recipient(arguments, in: context)
         let target = try typedTo.flatMap { try userID(to: $0, in: context) }
             .map { try resolve(userID: $0, in: context) }
-            ?? resolve(to: to, quote: !arguments.has("--no-quote"), in: context)
+            ?? resolve(to: to, message: try message(arguments), quote: !arguments.has("--no-quote"), in: context)
         let window = try contactWindow(target, in: context)
         let dryRun = arguments.has("--dry-run")
         // The contact moved to another number (user_changed_number): the old one reaches nobody, or someone else.
@@ -232,7 +245,12 @@ public enum ReplyCommand: Command {
             knownMessages: target.message.map { [$0] } ?? [], listedConversations: target.contactConversations, in: context)
     }
 
-    static func resolve(to: (typed: String, number: PhoneNumberText)?, quote: Bool, in context: ShellContext) throws -> Target {
+    /// Who `reply` writes to: `--to`'s contact, else `message`'s (`--message`) or the last message's, else the last
+    /// conversation's. The last message used is named on a recorded line (`--message <message 1>`), so the reply
+    /// replays without the session before the recording (probe18 P18-27, as `trace` does).
+    static func resolve(
+        to: (typed: String, number: PhoneNumberText)?, message given: String? = nil, quote: Bool, in context: ShellContext
+    ) throws -> Target {
         let session = context.session
         let client = context.client
         if let to {
@@ -254,7 +272,8 @@ public enum ReplyCommand: Command {
                 contact: to, label: MessageCommand.contactLabel(conversation?.contactName, to), phoneNumberID: phoneNumberID,
                 conversation: conversation, contactConversations: conversations)
         }
-        if let id = session.lastMessageID {
+        if let id = given ?? session.lastMessageID {
+            if given == nil { context.shell?.recorder?.completeLine(with: "--message " + id) }
             let message = try client.message(id)
             guard let contact = message.contact ?? message.userID else { throw ReplyError.noContact }
             guard let phoneNumberID = message.phoneNumberID ?? session.phoneNumberID else { throw ShellError.noPhoneNumberSelected }

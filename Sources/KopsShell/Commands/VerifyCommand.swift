@@ -82,8 +82,11 @@ public enum VerifyCommand: Command {
             preread = body
         }
         let loadBody = { [preread] () throws -> Body in try readBody(arguments, preread: preread) }
+        // Ctrl-C ends the search for a mismatch's cause between two forms of the body (probe18 P18-19).
+        let presses = context.interruptPresses()
+        let stop = Stop { context.interruptPresses() > presses }
         do {
-            return try check(pastedSignature, secretText: secretText, meta: meta, body: loadBody)
+            return try check(pastedSignature, secretText: secretText, meta: meta, stop: stop, body: loadBody)
         } catch ShellError.malformedSignature(let command, let reason) where givenSignature == nil {
             // The value came from the file, not from the user: say whose it is.
             let header = preread?.envelope?.signature(meta: meta)?.name ?? "signature"
@@ -93,14 +96,16 @@ public enum VerifyCommand: Command {
 
     /// Checks `pastedSignature` (as given, or the saved request's own header) against the body `loadBody` reads.
     private static func check(
-        _ pastedSignature: String, secretText: String, meta: Bool, body loadBody: () throws -> Body
+        _ pastedSignature: String, secretText: String, meta: Bool, stop: Stop, body loadBody: () throws -> Body
     ) throws -> CommandResult {
         let field = SignatureCheck.field(pastedSignature)
         if let foreign = field.foreign { throw ShellError.malformedSignature(command: name, reason: foreign) }
         if field.values.count > 1 { return try verifyEach(field, meta: meta, secret: Secret(secretText), body: loadBody) }
         var pasted = SignatureCheck.read(field.values[0])
         pasted.notes = field.notes + pasted.notes
-        if pasted.algorithm == .sha1 { return try verifyLegacy(pasted, meta: meta, secret: Secret(secretText), body: loadBody) }
+        if pasted.algorithm == .sha1 {
+            return try verifyLegacy(pasted, meta: meta, secret: Secret(secretText), stop: stop, body: loadBody)
+        }
         let signature = pasted.value
         // A signature that is not hex is rejected before anything is read or hashed.
         if case .failure(let malformation) = WebhookSignature.decode(signature, meta: false) {
@@ -159,12 +164,15 @@ public enum VerifyCommand: Command {
                         + [.hint("the value has no 'sha256=' prefix: Meta's X-Hub-Signature-256 carries one (Kapso's X-Webhook-Signature does not); the signature itself is right")],
                     json: ["valid": true, "header": .string(header), "body_bytes": .number(String(body.count)), "prefix_missing": true])
             }
-            throw ShellError.signatureMismatch(cause: read.prefix + prefixCause(body: body, secret: secret, signature: signature) + noted)
+            let cause = try stop.search { prefixCause(body: body, secret: secret, signature: signature, stop: $0) }
+            throw ShellError.signatureMismatch(cause: read.prefix + cause + noted)
         case .malformed(let malformation):
             throw malformedError(malformation, pasted, secret: secret) { read }
         case .mismatch:
-            throw ShellError.signatureMismatch(
-                cause: read.prefix + SignatureCheck.cause(body: body, secret: secret, signature: signature, meta: meta) + noted)
+            let cause = try stop.search {
+                SignatureCheck.cause(body: body, secret: secret, signature: signature, meta: meta, stop: $0)
+            }
+            throw ShellError.signatureMismatch(cause: read.prefix + cause + noted)
         }
     }
 
@@ -192,7 +200,7 @@ public enum VerifyCommand: Command {
 
     /// A pasted `sha1=` value: Meta's legacy X-Hub-Signature, checked as HMAC-SHA1.
     private static func verifyLegacy(
-        _ pasted: SignatureCheck.Pasted, meta: Bool, secret: Secret, body load: () throws -> Body
+        _ pasted: SignatureCheck.Pasted, meta: Bool, secret: Secret, stop: Stop, body load: () throws -> Body
     ) throws -> CommandResult {
         guard pasted.hex.count == 40, pasted.hex.allSatisfy({ $0.isASCII && $0.isHexDigit }) else {
             throw ShellError.malformedSignature(
@@ -203,8 +211,10 @@ public enum VerifyCommand: Command {
         let body = read.bytes
         guard WebhookSignature.verifySHA1(body: body, secret: secret, hex: pasted.hex) else {
             // The same mistakes as with SHA-256 (a newline added, a re-serialised body, a spaced secret) are named.
-            let cause = SignatureCheck.cause(body: body, secret: secret) { bytes, key in
-                WebhookSignature.verifySHA1(body: bytes, secret: key, hex: pasted.hex)
+            let cause = try stop.search { stopped in
+                SignatureCheck.cause(body: body, secret: secret, stop: stopped) { bytes, key in
+                    WebhookSignature.verifySHA1(body: bytes, secret: key, hex: pasted.hex)
+                }
             }
             let other = meta
                 ? "the X-Hub-Signature-256 value ('sha256=…')" : "the X-Hub-Signature-256 value ('sha256=…') with --meta"
@@ -246,9 +256,24 @@ public enum VerifyCommand: Command {
     }
 
     /// `--meta` given but the value is bare hex, Kapso's form, and does not match either.
-    private static func prefixCause(body: [UInt8], secret: Secret, signature: String) -> String {
+    private static func prefixCause(body: [UInt8], secret: Secret, signature: String, stop: () -> Bool) -> String {
         return "Meta's X-Hub-Signature-256 starts with 'sha256=' and this value does not; "
-            + SignatureCheck.cause(body: body, secret: secret, signature: signature, meta: false)
+            + SignatureCheck.cause(body: body, secret: secret, signature: signature, meta: false, stop: stop)
+    }
+
+    /// Whether Ctrl-C was pressed since the command began: the search for a mismatch's cause (one pass over the body
+    /// per form tried) asks between forms, and the command ends as a cancelled request does (status 130 in a script).
+    struct Stop {
+        var pressed: () -> Bool
+
+        init(_ pressed: @escaping () -> Bool) { self.pressed = pressed }
+
+        /// `find`'s answer, or `cancelled` when Ctrl-C cut the search short.
+        func search(_ find: (() -> Bool) -> String) throws -> String {
+            let found = find(pressed)
+            if pressed() { throw TransportError.cancelled(sent: false) }
+            return found
+        }
     }
 
     private static func describe(_ malformation: WebhookSignature.Malformation) -> String {
@@ -308,6 +333,12 @@ public enum VerifyCommand: Command {
             note: "\(what) is \(envelope.what); the \(envelope.body.count)-byte body \(envelope.whereBody) was checked")
     }
 
+    /// The largest body `verify` reads, in bytes: `listen`'s limit (8 MiB), which no webhook body comes near. Kapso's
+    /// and Meta's webhook bodies are JSON of a few kilobytes (media arrives as an id or a link, never as bytes), so a
+    /// larger file is another file (a log, a capture, a HAR export), and the causes a mismatch is searched for (each
+    /// another form of the whole body) would take seconds per megabyte for nothing (probe18 P18-19: 100 MB took 233 s).
+    static let bodyLimit = ListenCommand.bodyLimit
+
     private static func read(_ path: String) throws -> [UInt8] {
         let expanded = NSString(string: path).expandingTildeInPath
         var isDirectory: ObjCBool = false
@@ -315,8 +346,22 @@ public enum VerifyCommand: Command {
             throw ShellError.unreadableFile(path: path, reason: "no such file")
         }
         guard !isDirectory.boolValue else { throw ShellError.unreadableFile(path: path, reason: "it is a folder") }
+        // Its size is known before a byte is read: a file far too large is refused at once (probe18 P18-19).
+        if let size = (try? FileManager.default.attributesOfItem(atPath: expanded))?[.size] as? Int, size > bodyLimit {
+            throw ShellError.invalidValue(
+                command: name, what: "--file", value: path,
+                expected: "a webhook body as received, at most \(bodyLimit >> 20) MiB as 'listen' takes them (webhook "
+                    + "bodies are kilobytes); this file is \(size) bytes: is it the right file?")
+        }
         guard let data = FileManager.default.contents(atPath: expanded) else {
             throw ShellError.unreadableFile(path: path, reason: "permission denied or not a regular file")
+        }
+        // A pipe or device has no size until it is read.
+        guard data.count <= bodyLimit else {
+            throw ShellError.invalidValue(
+                command: name, what: "--file", value: path,
+                expected: "a webhook body as received, at most \(bodyLimit >> 20) MiB as 'listen' takes them (webhook "
+                    + "bodies are kilobytes); it holds more: is it the right file?")
         }
         return Array(data)
     }

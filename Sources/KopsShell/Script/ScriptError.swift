@@ -50,6 +50,9 @@ public enum ScriptError: KopsError, Equatable {
     case transcriptExists(path: String)
     /// `kops check` or `record --append` on a file that is not a kops transcript.
     case notATranscript(path: String)
+    /// `kops check FILE.md` of a file that cannot be read as text: missing, a folder, or not UTF-8 (`reason` says which
+    /// and what to do).
+    case unreadableTranscript(path: String, reason: String)
     /// `kops run` or `source` given a kops transcript (probe18 P18-16: its Markdown ran as commands, "unknown command '-'").
     case transcriptNotScript(path: String)
     /// `record FILE` (masking) where `FILE.md.restore` exists without `FILE.md`: another transcript's restore file.
@@ -139,6 +142,8 @@ public enum ScriptError: KopsError, Equatable {
             "'\(path)' already exists; add --append to continue it, --force to replace it, or pick another name"
         case .transcriptNotScript(let path):
             "'\(path)' is a kops transcript, not a script; replay it with 'kops check \(path)'"
+        case .unreadableTranscript(let path, let reason):
+            "cannot read transcript '\(path)': \(reason)"
         case .notATranscript(let path):
             "'\(path)' is not a kops transcript (no '\(TranscriptHeader.title)' first line); nothing was written"
         case .restoreExists(let path):
@@ -179,7 +184,7 @@ public enum ScriptError: KopsError, Equatable {
             .usage
         case .missingRestore, .restoreLacksLine: .noInput
         case .notReplayed, .unclosedBlock, .writesToOtherAPI: .usage
-        case .scriptNotFound: .noInput
+        case .scriptNotFound, .unreadableTranscript: .noInput
         case .sourcedScriptFailed(_, _, _, let status), .sourcedScriptLinesFailed(_, _, let status): status
         case .environmentFailed(_, _, _, _, let status): status
         case .writeRefused, .expectedFailure, .assertionFailed, .noResult, .missingValue, .maskedValue, .maskedComparison,

@@ -11,6 +11,26 @@ public enum TranscriptFile {
     /// The most links followed in a row, as the kernel's `ELOOP` limit does.
     static let maxLinks = 40
 
+    /// The text of the transcript at `path`, which must decode as UTF-8, decoded as is (a byte-order mark kept, which
+    /// `--update` writes back; Foundation's decoding may drop it). Throws `ScriptError.unreadableTranscript` naming what is wrong: no such file, a
+    /// folder, or bytes that are not UTF-8 (probe18 P18-18 said "cannot read script …: no such file or not UTF-8 text"
+    /// of a transcript that was there).
+    public static func read(_ path: String) throws(ScriptError) -> String {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw .unreadableTranscript(path: path, reason: "no such file; check the path")
+        }
+        guard !isFolder.boolValue else { throw .unreadableTranscript(path: path, reason: "it is a folder; name the transcript's file") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .unreadableTranscript(path: path, reason: "it cannot be opened; check its permissions")
+        }
+        guard String(data: data, encoding: .utf8) != nil else {
+            throw .unreadableTranscript(
+                path: path, reason: "it is not UTF-8 text; save it as UTF-8, as kops writes transcripts")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
     /// The file to write for `path`: `path` itself, or the end of the chain of links there.
     ///
     /// Throws `ScriptError.unwritableTranscript` for a folder, a non-regular file, a file with other hard links,

@@ -94,8 +94,9 @@ public struct TranscriptRestore: Sendable, Equatable {
         return saved
     }
 
-    /// How many blocks of each command line `text` (a transcript or its blocks) holds.
+    /// How many blocks of each command line `text` (a transcript or its blocks) holds, read as `kops check` reads them
+    /// (`TranscriptParser.commonMarkRead`: an indented or hand-edited fence counts).
     public static func occurrences(in text: String) -> [String: Int] {
-        TranscriptParser(text).commands.reduce(into: [:]) { counts, entry in counts[entry.command, default: 0] += 1 }
+        TranscriptParser(TranscriptParser.commonMarkRead(text).text).commands.reduce(into: [:]) { counts, entry in counts[entry.command, default: 0] += 1 }
     }
 }

@@ -1,0 +1,54 @@
+import Foundation
+import KopsShell
+import KopsTestSupport
+import Testing
+
+/// probe18 P18-10: `profile add` refuses, before writing config.toml, a base URL every later command would refuse
+/// (a port that is no number, plain http:// to a host that is not loopback) and a --key-env that is no variable
+/// name; the first profile, which becomes the default, says why it is.
+@Suite struct ProfileAddBaseURLTests {
+    @Test(arguments: [
+        ("--base-url \"http://127.0.0.1:18082\\\"\" --key-env SIM_KEY",
+         "error: profile: invalid --base-url 'http://127.0.0.1:18082\"'; expected a URL like https://api.kapso.ai\n"),
+        ("--base-url http://192.0.2.2:18082 --key-env SIM_KEY",
+         "error: profile: invalid --base-url 'http://192.0.2.2:18082'; expected https:// (plain http:// is sent only to "
+            + "loopback hosts: 127.0.0.1, localhost, ::1), e.g. --base-url https://192.0.2.2\n"),
+        ("--base-url https://api.kapso.ai --key-env 1BAD",
+         "error: profile: invalid --key-env '…'; expected the NAME of an environment variable (like ACME_KAPSO_KEY), "
+            + "never the key itself\n"),
+    ])
+    func aProfileNoCommandCouldUseIsNotSaved(flags: String, error: String) async throws {
+        let folder = NSTemporaryDirectory() + "kops-profile-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/config.toml"
+        let (status, err) = try await withSimulator { fixture in
+            let (shell, output) = try fixture.shell()
+            shell.context.configFile = ConfigFile(path: path)
+            shell.context.environment = ["SIM_KEY": fixture.apiKey]
+            return (shell.run(line: "profile add p1 " + flags).rawValue, output.err)
+        }
+        #expect(status == 64)
+        #expect(err == error)
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func theFirstProfileSaysItBecameTheDefault() async throws {
+        let folder = NSTemporaryDirectory() + "kops-profile-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/config.toml"
+        let out = try await withSimulator { fixture in
+            let (shell, output) = try fixture.shell()
+            shell.context.configFile = ConfigFile(path: path)
+            shell.context.environment = ["SIM_KEY": fixture.apiKey]
+            #expect(shell.run(line: "profile add p1 --base-url \(fixture.baseURL) --key-env SIM_KEY") == .ok)
+            #expect(shell.run(line: "profile add p2 --base-url \(fixture.baseURL) --key-env SIM_KEY") == .ok)
+            return output.out
+        }
+        #expect(out.contains(
+            "profile p1 is the default: kops starts with it (default_profile) as the first profile; "
+                + "'profile default NAME' changes it\n"), "\(out)")
+        #expect(!out.contains("profile p2 is the default"), "\(out)")
+    }
+}
