@@ -46,6 +46,8 @@ int kops_sigint_take(void) {
 
 void kops_sigint_clear(void) { sigint_flag = 0; }
 
+void kops_sigint_stop(void) { sigint_flag = 1; }
+
 static volatile sig_atomic_t termination_signal = 0;
 static struct sigaction saved_term, saved_hup;
 static int held_term = 0, held_hup = 0;

@@ -46,6 +46,9 @@ public final class Shell {
     var lastReported: (any Error)?
     /// Command lines running (a `source`d script's lines run inside the `source` line).
     private var lineDepth = 0
+    /// True once standard output's failure (`OutputSink.outputFailure`) was said: it is said once, by the command that
+    /// hit it, and every line after it fails without a word (probe20 P20-1).
+    public private(set) var reportedOutputFailure = false
 
     /// The terminal's width now, read before each render so a resized terminal is honoured; nil keeps the
     /// renderer's width (tests, pipes).
@@ -197,13 +200,24 @@ public final class Shell {
             }
             context.ids.harvest(command: command.name, json: result.json)
             show(redacted, jsonRedacted: true, unredactedJSON: result.revealedSecret == nil ? nil : result.json)
-            return result.status
+            return reportOutputFailure() ?? result.status
         } catch {
             // A command that keeps its result and failed leaves none: `capture`/`assert` after it must not read the
             // result of the line before (probe11 P11-14's live twin).
             if let resolved, resolved.keepsLastResult { context.forgetLastResult(failed: ScriptPolicy.label(words)) }
-            return report(error)
+            // Stopped because its output could not be written: that is the error, not the cancelled request.
+            return reportOutputFailure() ?? report(error)
         }
+    }
+
+    /// Standard output's failure as this command's outcome (`OutputError`, said once), nil while output is fine. The
+    /// stop it raised (`ShellContext.stopCommand`) is spent here, so it does not read as Ctrl-C after the command.
+    private func reportOutputFailure() -> ExitStatus? {
+        guard let reason = output.outputFailure else { return nil }
+        _ = context.interrupted()
+        guard !reportedOutputFailure else { return .outputFailed }
+        reportedOutputFailure = true
+        return report(OutputError(reason: reason))
     }
 
     /// Reads and runs lines until `exit` or end of input; returns the first failure's status. With `source`
@@ -219,6 +233,12 @@ public final class Shell {
             let prompt = context.session.prompt.dropLast(2) + (recorder == nil ? "> " : " [rec]> ")
             switch reader.readLine(prompt: String(prompt)) {
             case .endOfInput:
+                // Ctrl-C while piped input was awaited ends the read (no SA_RESTART): the input was cut, not over.
+                if let source, context.interrupted() {
+                    cancelledAt = "\(source):\(number + 1)"
+                    output.write("cancelled at \(source):\(number + 1)\n", to: .err)
+                    if first != .unknownOutcome { first = .interrupted }
+                }
                 if let recorder, case .file(let path) = recorder.destination {
                     output.write("transcript saved to \(path)\n", to: .err)
                 }
@@ -233,11 +253,20 @@ public final class Shell {
                     reader.remember(line)
                     context.history.append(line)
                 }
-                let status = run(line: line)
+                var status = run(line: line)
+                // Ctrl-C stopped piped input (in a request, or between lines as in a script): 130 as for a script or
+                // -c (probe20 P20-4), unless a write's outcome is unknown (75 says more).
+                if let location, source != nil, cancelledAt == nil, context.interrupted() {
+                    cancelledAt = location
+                    output.write("cancelled at \(location)\n", to: .err)
+                }
+                if source != nil, cancelledAt != nil, status != .unknownOutcome { status = .interrupted }
                 if status != .ok && first == .ok { first = status }
                 if status != .ok && source != nil && context.session.variables["on_error"] != "continue" {
                     return first
                 }
+                // Standard output took no more text (said once by the line that hit it): nothing after would be seen.
+                if output.outputFailure != nil { return first == .ok ? .outputFailed : first }
             }
         }
         return first
@@ -304,6 +333,8 @@ public final class Shell {
         }
         // The page gets its own rendering: full width, personal data masked before layout.
         recorder?.record(result, renderer: renderer) { [redactor] in redactor.redact($0) }
+        // Nothing more the command prints could be seen: it stops now (no next page), and `run(words:)` says why.
+        if output.outputFailure != nil { context.stopCommand() }
     }
 
     /// Prints an error through the one funnel (with the script location on the terminal); returns its status.

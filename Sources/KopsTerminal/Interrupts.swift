@@ -39,6 +39,12 @@ public enum Interrupts {
         Int(kops_sigint_presses())
     }
 
+    /// Stops the command in progress as Ctrl-C would (the request in flight is cancelled, a loop waiting for Ctrl-C
+    /// ends), without counting a press: kops's own reason, e.g. standard output that took no more text.
+    public static func stopCommand() {
+        kops_sigint_stop()
+    }
+
     /// Forgets a Ctrl-C pressed before the next command starts.
     public static func clear() {
         kops_sigint_clear()

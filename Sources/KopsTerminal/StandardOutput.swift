@@ -12,6 +12,8 @@ public final class StandardOutput: OutputSink {
     /// (`fitted`), so an error kops writes before or beside the shell (a bad config, `kops check` of a missing file,
     /// a script's summary) fits the terminal as the shell's own errors do. Nil: written as given.
     public var errorWidth: (() -> Int?)?
+    /// Why standard output stopped taking text, lowercased from `strerror`; from then on text for it is dropped.
+    public private(set) var outputFailure: String?
 
     public init() {}
 
@@ -22,6 +24,10 @@ public final class StandardOutput: OutputSink {
     }
 
     public func write(_ text: String, to stream: OutputStream) {
+        if stream == .out, Self.closedAtStart.out, outputFailure == nil {
+            outputFailure = String(cString: strerror(EBADF)).lowercased()
+        }
+        if stream == .out, outputFailure != nil { return }
         progress?.clear()
         let fd: Int32 = stream == .out ? 1 : 2
         let text = stream == .err ? Self.fitted(text, width: errorWidth?()) : text
@@ -32,12 +38,46 @@ public final class StandardOutput: OutputSink {
                 Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
             }
             if written < 0 {
-                if errno == EINTR { continue }
+                let code = errno
+                if code == EINTR { continue }
+                // A descriptor left non-blocking by whoever shares it: wait until it takes more.
+                if code == EAGAIN || code == EWOULDBLOCK, Self.waitUntilWritable(fd) { continue }
+                // Standard error has nowhere to say it failed; standard output's failure is said there by the shell.
+                if fd == 1 { outputFailure = String(cString: strerror(code)).lowercased() }
                 return
             }
             offset += written
         }
         bytes.removeAll()
+    }
+
+    /// Which standard descriptors were closed when kops started (`kops … >&-`), each then held open on /dev/null
+    /// (`holdClosedDescriptors`): standard output's first write fails as on a closed descriptor, said once.
+    private static let closedAtStart: (in: Bool, out: Bool, err: Bool) = {
+        // Lowest first: `open` takes the lowest free descriptor, so each /dev/null lands on the one that was closed.
+        let closed = (0...2).map { fd in fcntl(fd, F_GETFD) == -1 && errno == EBADF }
+        for (fd, isClosed) in closed.enumerated() where isClosed {
+            let opened = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY)
+            if opened >= 0, opened != fd { close(opened) }
+        }
+        return (closed[0], closed[1], closed[2])
+    }()
+
+    /// Holds closed standard descriptors open on /dev/null, before kops opens anything: else the first file or
+    /// socket it opens would take descriptor 1, and output meant for the terminal would go into a transcript or
+    /// the API connection (probe20 P20-1: `kops -c … >&-` exited 0). Standard output's writes then fail, said once.
+    public static func holdClosedDescriptors() {
+        _ = closedAtStart
+    }
+
+    /// Waits up to 30 s for `fd` to take bytes again; false when it does not (or is no longer open).
+    private static func waitUntilWritable(_ fd: Int32) -> Bool {
+        var entry = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+        while true {
+            let ready = poll(&entry, 1, 30_000)
+            if ready < 0 && errno == EINTR { continue }
+            return ready == 1 && entry.revents & Int16(POLLOUT) != 0
+        }
     }
 }
 

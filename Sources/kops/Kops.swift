@@ -59,6 +59,8 @@ struct Kops: ParsableCommand {
     /// Offline verbs first (`kops verify`, `kops completions`), then the common command lines without the
     /// argument parser (`QuickArguments`), then the parser for everything else (help, errors, rarer forms).
     static func main() {
+        // Before kops opens any file or socket: a closed standard descriptor must not be taken by one of them.
+        StandardOutput.holdClosedDescriptors()
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let status = OfflineVerbs.run(arguments) { Glibc.exit(status) }
         switch QuickArguments.parse(arguments) {

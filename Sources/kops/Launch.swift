@@ -166,6 +166,7 @@ struct Launch: Equatable {
         Interrupts.install()
         context.interrupted = Interrupts.take
         context.interruptPresses = Interrupts.presses
+        context.stopCommand = Interrupts.stopCommand
         context.holdTermination = Interrupts.holdTermination
         context.guardTranscriptBlock = Interrupts.guardTranscript
         context.releaseTermination = Interrupts.releaseTermination
@@ -189,7 +190,7 @@ struct Launch: Equatable {
             }
         }
 
-        let status: ExitStatus
+        var status: ExitStatus
         if let scripted = script.run(shell: shell, stderr: stdout) {
             status = scripted
         } else if !commands.isEmpty {
@@ -223,15 +224,24 @@ struct Launch: Equatable {
                     })
             }
             context.isInteractive = terminal.stderrIsTTY
-            // At a terminal each error was already shown; leaving with Ctrl-D or exit is a success.
-            _ = shell.loop(reader: reader)
-            status = .ok
+            // At a terminal each error was already shown; leaving with Ctrl-D or exit is a success, unless standard
+            // output took no more text (the loop ends there).
+            status = shell.loop(reader: reader) == .outputFailed ? .outputFailed : .ok
         } else {
             // Piped commands are a script read as it comes: writes need --allow-writes, errors name <stdin>:LINE.
             shell.readOnly = !script.allowWrites
             status = shell.loop(reader: PlainLineReader(), source: "<stdin>")
         }
+        status = Self.finalStatus(status, stdout: stdout, shell: shell)
         if status != .ok { throw ExitCode(status.rawValue) }
+    }
+
+    /// `status`, once standard output's failure is said when no command did (a `kops check` diff, the summary of
+    /// `kops run`): 74 where it would have been 0, so automation never reads a cut output as a success (probe20 P20-1).
+    static func finalStatus(_ status: ExitStatus, stdout: StandardOutput, shell: Shell) -> ExitStatus {
+        guard let reason = stdout.outputFailure else { return status }
+        if !shell.reportedOutputFailure { shell.report(OutputError(reason: reason)) }
+        return status == .ok ? .outputFailed : status
     }
 
     /// This machine's time in Unix microseconds.

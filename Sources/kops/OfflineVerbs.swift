@@ -52,6 +52,7 @@ enum OfflineVerbs {
         context.openReceiver = LocalReceiver.open
         Interrupts.install()
         context.interrupted = Interrupts.take
+        context.stopCommand = Interrupts.stopCommand
         context.holdTermination = Interrupts.holdTermination
         context.guardTranscriptBlock = Interrupts.guardTranscript
         context.releaseTermination = Interrupts.releaseTermination
@@ -76,8 +77,14 @@ enum OfflineVerbs {
             StandardOutput(environment: ProcessEnvironment.variables).write("error: completions: expected bash, zsh or fish, got \(got); e.g. kops completions bash > /etc/bash_completion.d/kops\n", to: .err)
             return ExitStatus.usage.rawValue
         }
+        let output = StandardOutput(environment: ProcessEnvironment.variables)
         // bash's is written by hand: the generated one completed no file names and offered "help" (probe18 P18-21).
-        StandardOutput().write(shell == .bash ? BashCompletion.script : Kops.completionScript(for: shell), to: .out)
+        output.write(shell == .bash ? BashCompletion.script : Kops.completionScript(for: shell), to: .out)
+        // A script cut short (`> /etc/bash_completion.d/kops` on a full disk) must not pass for installed.
+        if let reason = output.outputFailure {
+            output.write(ErrorReport(OutputError(reason: reason)).line() + "\n", to: .err)
+            return ExitStatus.outputFailed.rawValue
+        }
         return ExitStatus.ok.rawValue
     }
 }

@@ -110,4 +110,37 @@ import Testing
         #expect(!stdout.contains("usage: help"), "line 3 did not run")
         #expect(status == 130, "Ctrl-C exits 128 + SIGINT, as shells report it")
     }
+
+    /// Piped input stopped with Ctrl-C exits 130, as a script and -c do (probe20 P20-4: it exited 1, which a
+    /// wrapper reads as a failed check, not an operator's abort).
+    @Test func ctrlCInPipedInputExits130() async throws {
+        let (status, stderr) = try await offPool { () -> (Int32, String) in
+            let simulator = try SimulatorProcess(extraArguments: ["--faults", "latency=20000ms"])
+            defer { simulator.stop() }
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-cancel-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let input = folder.appendingPathComponent("in")
+            try Data("explain 131047\nnumbers\nhelp state\n".utf8).write(to: input)
+            let stdout = folder.appendingPathComponent("out")
+            let stderr = folder.appendingPathComponent("err")
+            FileManager.default.createFile(atPath: stdout.path, contents: nil)
+            FileManager.default.createFile(atPath: stderr.path, contents: nil)
+            let process = try ChildProcess(
+                executable: ProcessRunner.executable("kops").path, arguments: [],
+                environment: [
+                    "KAPSO_API_BASE_URL": simulator.baseURL, "KAPSO_API_KEY": simulator.apiKey, "HOME": folder.path,
+                ],
+                stdin: .file(input.path), stdout: .file(stdout.path), stderr: .file(stderr.path))
+            // Line 1 prints at once; line 2 then waits on the slow API.
+            let deadline = Date().addingTimeInterval(30)
+            while ((try? Data(contentsOf: stdout))?.isEmpty ?? true) && Date() < deadline { usleep(20_000) }
+            usleep(500_000)
+            process.send(SIGINT)
+            let status = process.wait(seconds: 30)
+            return (status, try String(contentsOf: stderr, encoding: .utf8))
+        }
+        #expect(stderr.hasPrefix("cancelled at <stdin>:2"), "\(stderr)")
+        #expect(status == 130, "Ctrl-C exits 128 + SIGINT, as for a script: \(stderr)")
+    }
 }

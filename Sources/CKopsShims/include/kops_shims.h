@@ -54,6 +54,8 @@ int kops_sigint_pending(void);
 int kops_sigint_presses(void);
 int kops_sigint_take(void);
 void kops_sigint_clear(void);
+/* Raises the flag as Ctrl-C would, without counting a press: kops itself stops the command in progress. */
+void kops_sigint_stop(void);
 
 /* SIGTERM and SIGHUP while a command holds something to undo (listen --register's webhook): they set the SIGINT
    flag (so the command stops as on Ctrl-C) and are remembered; release restores the previous handlers and returns

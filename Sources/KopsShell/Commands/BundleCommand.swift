@@ -46,6 +46,7 @@ public enum BundleCommand: ScriptCommand {
         if !arguments.has("--force"), FileManager.default.fileExists(atPath: path) {
             throw ScriptError.recording("bundle: '\(path)' already exists; add --force to replace it, or pick another name")
         }
+        let existed = FileManager.default.fileExists(atPath: path)
         let bundle = try TranscriptRecorder(
             header: header, destination: .file(path), opening: arguments.has("--force") ? .replace : .create,
             preamble: header.markdown + facts(context: context, period: period, recorded: recorded != nil),
@@ -58,6 +59,7 @@ public enum BundleCommand: ScriptCommand {
             bundle.copy(TranscriptParser.body(of: recorded), restoring: restore)
         }
         bundle.copy("## Diagnostics\n\n", restoring: TranscriptRestore())
+        try Self.removeIfCut(bundle, path: path, existed: existed)
         // Without the session's transcript its diagnostics cannot be replayed (its `state`, kops's own look-ups in
         // the API log come from commands the bundle does not hold): `kops check` keeps them as recorded.
         bundle.snapshot = recorded == nil
@@ -66,8 +68,23 @@ public enum BundleCommand: ScriptCommand {
         var lines = ["state"]
         if context.session.phoneNumberID != nil { lines.append("health") }
         lines += ["errors --period \(period)", "logs --errors --ids --period \(period)"]
-        for line in lines { shell.run(line: line) }
+        for line in lines where bundle.writeFailure == nil { shell.run(line: line) }
+        try Self.removeIfCut(bundle, path: path, existed: existed)
         return recorded == nil ? snapshotDone : done
+    }
+
+    /// A bundle that could not be written whole (a full disk) is no bundle: the file this command made is removed, so
+    /// the same command works once there is space (probe20 P20-15: the retry was refused "already exists"), and the
+    /// command fails. A file the user had (`--force`) is left as it is.
+    private static func removeIfCut(_ bundle: TranscriptRecorder, path: String, existed: Bool) throws(ScriptError) {
+        guard let failure = bundle.writeFailure else { return }
+        if !existed {
+            try? FileManager.default.removeItem(atPath: path)
+            try? FileManager.default.removeItem(atPath: TranscriptRestore.path(besides: path))
+        }
+        throw .recording(
+            "bundle: writing '\(path)' failed (\(failure))" + (existed ? ", so it ends part-way" : ", so it was removed")
+                + "; free space, then run bundle again")
     }
 
     /// What the session's recorder has written so far (a file's text, or the text kept in memory), without

@@ -2,7 +2,7 @@
 public enum HelpTopics {
     /// Topic name → the one line `help topics` shows for it.
     public static let summaries = [
-        "exit-codes": "what each exit status of kops means (0, 1, 64, 66, 69, 75, 77)",
+        "exit-codes": "what each exit status of kops means (0, 1, 64, 66, 69, 74, 75, 77, 130)",
         "scripts": "kops run, source, variables, assert and capture, and writes in scripts (--allow-writes)",
         "transcripts": "record a session as Markdown for a ticket, and replay it with kops check",
         "configuration": "profiles, keys, base URL, output, colour, timeout, history: flags and environment",
@@ -21,6 +21,8 @@ public enum HelpTopics {
                 syntax, no API key
             66  a script, transcript or input file was not found or cannot be read
             69  the API is unreachable (DNS, connect, TLS, timeout, a reply not HTTP)
+            74  standard output took no more text (a full disk, a closed pipe): what
+                was printed is cut short, so kops stopped at that command
             75  a write was sent but no answer came: it may have taken effect; check
                 before retrying
             77  the API key was rejected (401) or its api_key_command failed

@@ -308,6 +308,14 @@ public enum ListenCommand: Command {
     }
 
     static func reason(_ error: any Error) -> String {
+        if let failure = error as? WholeFile.Failure {
+            switch failure.code {
+            case ENOSPC: return "the disk is full"
+            case EACCES, EPERM: return "permission denied"
+            case EROFS: return "the disk is read-only"
+            default: return failure.reason
+            }
+        }
         if let cocoa = error as? CocoaError {
             switch cocoa.code {
             case .fileWriteNoPermission: return "permission denied"

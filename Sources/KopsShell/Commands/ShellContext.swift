@@ -40,6 +40,9 @@ public final class ShellContext {
     public var readOnly = false
     /// Takes a Ctrl-C pressed since the last call (set by the terminal layer), so a script stops between lines.
     public var interrupted: () -> Bool = { false }
+    /// Stops the command in progress as Ctrl-C would, without counting a press (`interrupted` then takes it): standard
+    /// output took no more text, so nothing the command goes on to fetch could be shown (set by the terminal layer).
+    public var stopCommand: () -> Void = {}
     /// How many times Ctrl-C was pressed since kops started (neither `interrupted` nor a request it stopped resets it):
     /// more after a command line than before says the line was stopped (set by the terminal layer).
     public var interruptPresses: () -> Int = { 0 }

@@ -14,6 +14,9 @@ public enum ExitStatus: Int32, Sendable, Comparable, CaseIterable {
     case usage = 64
     /// Script or input file not found (EX_NOINPUT).
     case noInput = 66
+    /// Standard output stopped taking text (a full disk, a reader that left the pipe): what was printed is cut short
+    /// (EX_IOERR).
+    case outputFailed = 74
     /// API unreachable (EX_UNAVAILABLE).
     case unavailable = 69
     /// A write was sent but no answer came, so whether it took effect is unknown (EX_TEMPFAIL's number,

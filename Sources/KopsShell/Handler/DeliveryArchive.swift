@@ -10,7 +10,7 @@ internal import KapsoDiagnostics
 ///     {"message":…}            ← the raw body, byte for byte, no newline added
 ///
 /// Lines end in CRLF; header names are lowercase (as the receiver reads them). Files are created, never
-/// replaced, with mode 0600: they hold contacts' messages.
+/// replaced, with mode 0600: they hold contacts' messages. A file is there whole or not at all (`WholeFile`).
 enum DeliveryArchive {
     /// Writes `request` into `folder` as `20261130T213005Z-0001-whatsapp.message.received.http`; returns its path.
     static func save(_ request: IncomingRequest, event: String, number: Int, in folder: String, at date: Date) throws -> String {
@@ -23,18 +23,14 @@ enum DeliveryArchive {
         for header in request.headers { text += "\(header.name): \(header.value)\r\n" }
         let bytes = Array((text + "\r\n").utf8) + request.body
         var name = "\(formatter.string(from: date))-\(String(format: "%04d", number))-\(safeEvent).http"
-        var attempt = 1
-        while true {
+        for attempt in 1...100 {
             let path = (folder as NSString).appendingPathComponent(name)
-            do {
-                try Data(bytes).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
-                try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
-                return path
-            } catch CocoaError.fileWriteFileExists where attempt < 100 {
-                attempt += 1
-                name = name.replacingOccurrences(of: ".http", with: "") + "-\(attempt).http"
-            }
+            // Whole or not at all, private from its first byte: a full disk left a cut file, mode 0644, that `replay`
+            // sent with half its body (probe20 P20-14).
+            if try WholeFile.create(bytes, at: path, mode: 0o600) { return path }
+            name = name.replacingOccurrences(of: ".http", with: "") + "-\(attempt + 1).http"
         }
+        throw WholeFile.Failure(code: EEXIST)
     }
 
     /// A saved delivery as read back, with what was fixed or is suspicious about the file (one line each).

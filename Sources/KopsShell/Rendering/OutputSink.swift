@@ -2,6 +2,14 @@
 public protocol OutputSink: AnyObject {
     /// Writes text (already ending in a newline) to standard output or standard error.
     func write(_ text: String, to stream: OutputStream)
+    /// Why standard output stopped taking text, lowercased from `strerror` ("no space left on device"); nil while every
+    /// write reached it. Once set it stays, and text for standard output is dropped: a gap inside what was written would
+    /// read as a whole result (`OutputError`).
+    var outputFailure: String? { get }
+}
+
+extension OutputSink {
+    public var outputFailure: String? { nil }
 }
 
 /// Standard output carries data; standard error carries errors, hints and progress.
@@ -15,12 +23,25 @@ public final class BufferOutput: OutputSink {
     public private(set) var err = ""
     /// Everything in the order written, as a user at a terminal would see it.
     public private(set) var combined = ""
+    /// How many more bytes standard output takes, nil for no limit: a write past it fails as on a full disk
+    /// (`outputFailure` "no space left on device"), and nothing of it is kept.
+    public var outCapacity: Int?
+    public private(set) var outputFailure: String?
 
     public init() {}
 
     public func write(_ text: String, to stream: OutputStream) {
         switch stream {
-        case .out: out += text
+        case .out:
+            guard outputFailure == nil else { return }
+            if let capacity = outCapacity {
+                guard text.utf8.count <= capacity else {
+                    outputFailure = "no space left on device"
+                    return
+                }
+                outCapacity = capacity - text.utf8.count
+            }
+            out += text
         case .err: err += text
         }
         combined += text

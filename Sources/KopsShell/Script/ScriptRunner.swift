@@ -130,7 +130,8 @@ public struct ScriptRunner: Sendable {
                 outcome.failed += 1
                 outcome.failedLines.append(line.number)
                 if outcome.failedLine == nil { (outcome.failedLine, outcome.status) = (line.number, status) }
-                if shell.context.session.variables["on_error"] != "continue" {
+                // Output that can no longer be written stops it even so: every later line's output would be lost.
+                if shell.context.session.variables["on_error"] != "continue" || shell.output.outputFailure != nil {
                     outcome.stopped = true
                     break
                 }

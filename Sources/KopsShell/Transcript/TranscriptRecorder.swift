@@ -134,13 +134,27 @@ public final class TranscriptRecorder: OutputSink {
             append(TranscriptParser.appendedLine(profile: header.profile, phoneNumberID: header.phoneNumberID) + "\n\n")
             return
         }
-        guard FileManager.default.createFile(atPath: target, contents: nil) else {
-            throw .unwritableTranscript(path: path, reason: "it cannot be created")
+        // The file appears with its header whole or not at all (`WholeFile`): a full disk leaves no empty file that
+        // would refuse the retry as "already exists", and a file `--force` replaces stays as it was (probe20 P20-15).
+        let opening = Array((preamble ?? header.markdown).utf8)
+        do {
+            if exists {
+                try WholeFile.replace(opening, at: target, mode: 0o666)
+            } else if try !WholeFile.create(opening, at: target, mode: 0o666) {
+                throw ScriptError.transcriptExists(path: path)
+            }
+        } catch let error as ScriptError {
+            throw error
+        } catch {
+            throw .unwritableTranscript(path: path, reason: (error as? WholeFile.Failure)?.reason ?? "it cannot be created")
         }
         // `--force` replaces the transcript and with it the restore file of the one it replaces.
         if restoreFile != nil { saveRestore(besides: path) }
-        append(preamble ?? header.markdown)
-        if let writeFailure { throw .unwritableTranscript(path: path, reason: writeFailure) }
+        if let writeFailure {
+            // Only a file this recording made is removed, never one the user had.
+            if !exists { unlink(target) }
+            throw .unwritableTranscript(path: path, reason: writeFailure)
+        }
     }
 
     /// The restore file beside a transcript about to be recorded (masked) at `path`, checked before anything is

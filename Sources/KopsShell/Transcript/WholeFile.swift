@@ -1,0 +1,81 @@
+internal import Foundation
+
+#if canImport(Glibc)
+    internal import Glibc
+#endif
+
+/// A file that appears whole or not at all: its bytes go to a hidden temporary file in the same folder
+/// (`.NAME.PID-RANDOM.tmp`), which takes the final name only once every byte is written and the file is closed; on any
+/// failure the temporary file is removed. A full disk then leaves nothing behind (probe20 P20-14, P20-15): no cut
+/// `.http` delivery that `replay` would send, no empty transcript that refuses the retry as "already exists", and a
+/// file being replaced stays as it was.
+enum WholeFile {
+    /// Why the file could not be written: the `errno` of the call that failed.
+    struct Failure: Error, Equatable {
+        var code: Int32
+        /// Lowercased from `strerror`: "no space left on device", "file too large".
+        var reason: String { String(cString: strerror(code)).lowercased() }
+    }
+
+    /// Writes `bytes` as a new file at `path` with `mode` (less the umask); false, writing nothing, when `path` exists.
+    /// The final name is taken with `link`, so a file another process made there meanwhile is never replaced.
+    static func create(_ bytes: [UInt8], at path: String, mode: mode_t) throws(Failure) -> Bool {
+        let temporary = temporaryPath(besides: path)
+        try write(bytes, to: temporary, mode: mode, exact: false)
+        defer { unlink(temporary) }
+        if link(temporary, path) == 0 { return true }
+        let code = errno
+        if code == EEXIST { return false }
+        // A file system without hard links (some FUSE and FAT mounts): a rename, once the name is seen to be free.
+        if access(path, F_OK) == 0 { return false }
+        guard rename(temporary, path) == 0 else { throw Failure(code: code) }
+        return true
+    }
+
+    /// Writes `bytes` at `path` over the file there (keeping its mode), or as a new file with `mode` (less the umask).
+    static func replace(_ bytes: [UInt8], at path: String, mode: mode_t) throws(Failure) {
+        var existing = stat()
+        let kept = stat(path, &existing) == 0
+        let temporary = temporaryPath(besides: path)
+        try write(bytes, to: temporary, mode: kept ? existing.st_mode & 0o7777 : mode, exact: kept)
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw Failure(code: code)
+        }
+    }
+
+    /// Writes every byte to a new file at `path`, or removes it and throws. `exact`: `mode` is set as given, past
+    /// the umask (the mode of a file being replaced).
+    private static func write(_ bytes: [UInt8], to path: String, mode: mode_t, exact: Bool) throws(Failure) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, exact ? 0o600 : mode)
+        guard descriptor >= 0 else { throw Failure(code: errno) }
+        var failure: Int32?
+        if exact && fchmod(descriptor, mode) != 0 { failure = errno }
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while failure == nil, offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else {
+                    failure = written < 0 ? errno : ENOSPC
+                    return
+                }
+                offset += written
+            }
+        }
+        // A file system may only report a full disk when the file is closed (NFS).
+        if close(descriptor) != 0 && failure == nil { failure = errno }
+        if let failure {
+            unlink(path)
+            throw Failure(code: failure)
+        }
+    }
+
+    /// A hidden name in the folder of `path`, unique to this process and call.
+    private static func temporaryPath(besides path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        return (folder.isEmpty ? "" : folder + "/") + ".\(name).\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+    }
+}
