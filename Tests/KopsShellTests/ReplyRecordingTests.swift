@@ -9,23 +9,11 @@ import Testing
 /// completed yet: `TranscriptRecorder.completeLine` leaves such lines as they are.)
 @Suite struct ReplyRecordingTests {
     @Test func aReplyToTheLastMessageNamesItOnItsLine() async throws {
-        let (transcript, restore) = try await withSimulator { fixture in
-            let (shell, _) = try fixture.shell(phoneNumberID: Demo.support)
-            #expect(shell.run(line: "message \(Demo.danaInbound)") == .ok)
-            let recorder = try TranscriptRecorder(
-                header: TranscriptHeader(context: shell.context), destination: .memory, context: shell.context)
-            shell.recorder = recorder
-            _ = shell.run(line: "reply --template part_ready")
-            return (recorder.text, recorder.restore)
-        }
+        let (_, transcript, restore, replayDiff) = try await recordedAfterAMessage("reply --template part_ready")
         #expect(transcript.contains("> reply --template part_ready --message <message 1>\n"), "\(transcript)")
         #expect(restore.lines["reply --template part_ready --message <message 1>"]
             == ["reply --template part_ready --message \(Demo.danaInbound)"])
-        let outcome = try await withSimulator { fixture in
-            let (shell, _) = try fixture.shell(phoneNumberID: Demo.support)
-            return try TranscriptChecker(expected: transcript, path: "t.md", restore: restore).replay(on: shell)
-        }
-        #expect(outcome.diff.isEmpty, "\(outcome.diff.joined(separator: "\n"))")
+        #expect(replayDiff.isEmpty, "\(replayDiff.joined(separator: "\n"))")
     }
 
     /// `--message WAMID` is the same reply as to that message selected: the same request, quoting it.

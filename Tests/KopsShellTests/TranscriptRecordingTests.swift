@@ -154,21 +154,10 @@ import Testing
     /// message, which the transcript names on its line (masked, restored from the restore file), so it replays on a
     /// session that never looked it up.
     @Test func traceOfTheLastMessageNamesItOnItsLine() async throws {
-        let (transcript, restore) = try await withSimulator { fixture in
-            let (shell, _) = try fixture.shell(phoneNumberID: Demo.support)
-            #expect(shell.run(line: "message \(Demo.danaInbound)") == .ok)
-            let recorder = try TranscriptRecorder(
-                header: TranscriptHeader(context: shell.context), destination: .memory, context: shell.context)
-            shell.recorder = recorder
-            #expect(shell.run(line: "trace") == .ok)
-            return (recorder.text, recorder.restore)
-        }
+        let (status, transcript, restore, replayDiff) = try await recordedAfterAMessage("trace")
+        #expect(status == .ok)
         #expect(transcript.contains("> trace <message 1>\n"), "\(transcript)")
         #expect(restore.lines["trace <message 1>"] == ["trace \(Demo.danaInbound)"])
-        let outcome = try await withSimulator { fixture in
-            let (shell, _) = try fixture.shell(phoneNumberID: Demo.support)
-            return try TranscriptChecker(expected: transcript, path: "t.md", restore: restore).replay(on: shell)
-        }
-        #expect(outcome.diff.isEmpty, "\(outcome.diff.joined(separator: "\n"))")
+        #expect(replayDiff.isEmpty, "\(replayDiff.joined(separator: "\n"))")
     }
 }
