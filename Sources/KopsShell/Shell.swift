@@ -249,7 +249,7 @@ public final class Shell {
                 if let source { location = "\(source):\(number)" }
                 guard let line = continued(typed, reader: reader, number: &number) else { continue }
                 // A line too long to run (`ScriptCheck.checkLength`) is not kept in the history either.
-                if line.utf8.count <= Interpolation.maxLineBytes, !line.allSatisfy(\.isWhitespace) {
+                if (try? ScriptCheck.checkLength(line)) != nil, !line.allSatisfy(\.isWhitespace) {
                     reader.remember(line)
                     context.history.append(line)
                 }
