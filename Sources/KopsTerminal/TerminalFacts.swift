@@ -11,7 +11,8 @@ public struct TerminalFacts: Sendable {
     public var stderrIsTTY: Bool
     /// Columns of the terminal standard output is on, nil when it is not one (no fitting).
     public var width: Int?
-    /// Colour only on a TTY, never with NO_COLOR set (any value) or `--no-color`.
+    /// Colour only on a TTY, never with NO_COLOR set to a non-empty value (any value; an empty one is unset, as
+    /// no-color.org says: "when present and not an empty string") or `--no-color`.
     public var color: Bool
 
     /// Columns of the terminal on standard output now (it may have been resized), nil when it is not one.
@@ -33,6 +34,6 @@ public struct TerminalFacts: Sendable {
         let width = stdoutTTY ? (columns > 0 ? columns : environment["COLUMNS"].flatMap(Int.init) ?? 80) : nil
         return TerminalFacts(
             stdinIsTTY: isatty(0) == 1, stdoutIsTTY: stdoutTTY, stderrIsTTY: isatty(2) == 1, width: width,
-            color: stdoutTTY && !noColor && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb")
+            color: stdoutTTY && !noColor && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb")
     }
 }

@@ -128,6 +128,24 @@ import Testing
         #expect(result.status == 64)
     }
 
+    /// A refused base URL is named whole (its host too: cut at 40 characters it lost the host) with the credentials
+    /// in its user part, query and fragment masked (`#access_token=…` was echoed in clear).
+    @Test func aRefusedBaseURLKeepsItsHostAndMasksItsCredentials() async throws {
+        let server = try HostileServer { _ in .json(status: 404, #"{"error":"Not found"}"#) }
+        defer { server.stop() }
+        let base = server.baseURL.replacingOccurrences(of: "://", with: "://ops:pw_hunter2@")
+        let (result, folder) = try await kops(
+            ["--base-url", base + "/#access_token=tok_fragment_0123&view=1", "-c", "numbers"],
+            environment: ["KAPSO_API_KEY": Self.key])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(server.requests.isEmpty)
+        let shown = server.baseURL.replacingOccurrences(of: "://", with: "://ops:<redacted>@")
+            + "/#access_token=<redacted>&view=1"
+        #expect(result.stderr.hasPrefix("error: the API base URL '\(shown)' (flag --base-url) holds a user name"))
+        #expect(!result.stderr.contains("pw_hunter2") && !result.stderr.contains("tok_fragment_0123"))
+        #expect(result.status == 64)
+    }
+
     /// `--base-url` holding a whole endpoint (a docs example's URL): refused up front with the base to give instead;
     /// before, the 404 of `.../phone_numbers/platform/v1/whatsapp/phone_numbers` explained it.
     @Test(arguments: ["/platform/v1/whatsapp/phone_numbers", "/meta/whatsapp/v24.0/100200300400501/messages"])

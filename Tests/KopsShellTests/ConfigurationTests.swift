@@ -77,6 +77,14 @@ import Testing
         #expect(defaults.sources["api"] == .defaultValue)
     }
 
+    /// no-color.org: NO_COLOR turns colour off "when present and not an empty string"; `NO_COLOR=` is unset.
+    @Test(arguments: [("1", false), ("", true), ("0", false)])
+    func noColorCountsOnlyWhenNotEmpty(value: String, color: Bool) throws {
+        let resolved = try settings(environment: ["NO_COLOR": value], config: "")
+        #expect(resolved.color == color)
+        #expect(resolved.sources["color"] == (color ? .defaultValue : .environment("NO_COLOR")))
+    }
+
     @Test(arguments: [
         ("[profiles.a]\napi_key = \"sk_live_123\"\n",
          "config.toml:2: profile 'a' holds a literal secret in 'api_key'; keys never go in this file: export it in an environment variable and set api_key_env = \"NAME\""),

@@ -12,7 +12,8 @@ import Testing
     @Test(arguments: [
         "https://hooks.acme-demo.test/kapso", "{\"url\":\"https://analytics.acme-demo.test/ingest/whatsapp\"}",
         "GET http://127.0.0.1:8080/platform/v1/whatsapp/phone_numbers?page=1&per_page=20", "no URL here: a@b",
-        "https://h.test/path@v2?a=1#token=x", "mailto:user@h.test", "https://h.test/x?keys=1&tokens=2",
+        "https://h.test/path@v2?a=1#section-2", "mailto:user@h.test", "https://h.test/x?keys=1&tokens=2",
+        "https://h.test/x#a=1&b?token", "https://h.test/x#?",
     ])
     func urlsWithoutCredentialsAreLeftAlone(text: String) {
         #expect(!Self.scan(text))
@@ -22,6 +23,8 @@ import Testing
     @Test(arguments: [
         "https://u:p4ss@h.test/x", "see https://tok3n@h.test/x?a=1 now", "https://h.test/k?Token=abc&x=1#f",
         "https://h.test/path@v2?hook_secret=s", "https://h.test/?a=1&API_KEY=2", "x,https://h.test?sig=",
+        // A fragment is never sent, but OAuth's implicit flow hands a token to a page as `#access_token=…`.
+        "https://h.test/path@v2?a=1#token=x", "http://127.0.0.1:1/#access_token=abc&x=1", "https://h.test/#a?b=1&key=2",
     ])
     func urlsWithCredentialsAreMasked(text: String) {
         #expect(Self.scan(text))

@@ -86,7 +86,7 @@ public struct Settings: Sendable {
                 (profile?.baseURL, fromProfile)], fallback: defaultBaseURL)
         let output = pick("output", [(flags.output, .flag("--output")), (profile?.output, fromProfile)], fallback: OutputMode.table)
         let color = pick(
-            "color", [(flags.noColor ? false : nil, .flag("--no-color")), (environment["NO_COLOR"].map { _ in false }, .environment("NO_COLOR")),
+            "color", [(flags.noColor ? false : nil, .flag("--no-color")), (nonEmpty("NO_COLOR").map { _ in false }, .environment("NO_COLOR")),
                 (profile?.color, fromProfile)], fallback: true)
         let phone = pick("phone_number_id", [(profile?.phoneNumberID, fromProfile)], fallback: String?.none)
 

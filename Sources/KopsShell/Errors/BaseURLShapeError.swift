@@ -15,7 +15,9 @@ public struct BaseURLShapeError: KopsError, Equatable {
     }
 
     public var message: String {
-        let shown = VisibleText.escaped(Shortened.text(Redactor.maskURLCredentials(base)))
+        // A base URL is kept whole up to 100 characters: cut at 40, `http://user:<redacted>@127.0.0.1:8080/#x`
+        // lost its host, the part a reader checks first.
+        let shown = VisibleText.escaped(Shortened.text(Redactor.maskURLCredentials(base), limit: 100))
         let origin = source.map { " (\($0))" } ?? ""
         return "the API base URL '\(shown)'\(origin) \(problem.what); \(problem.fix)"
     }

@@ -4,9 +4,10 @@ public enum Shortened {
     /// The most characters an echoed value keeps.
     public static let limit = 40
 
-    public static func text(_ value: String) -> String {
+    /// `value` when it has at most `limit` characters, else its first 60 % and last 30 % around `…`.
+    public static func text(_ value: String, limit: Int = limit) -> String {
         guard value.count > limit else { return value }
-        return String(value.prefix(24)) + "…" + String(value.suffix(12))
+        return String(value.prefix(limit * 6 / 10)) + "…" + String(value.suffix(limit * 3 / 10))
     }
 }
 

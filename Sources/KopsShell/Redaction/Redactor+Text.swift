@@ -127,7 +127,7 @@ extension Redactor {
     ]
 
     /// `text` with the credentials inside URLs replaced by `<redacted>`: the password of `user:pass@` (or a lone
-    /// `token@`) and the values of credential-named query parameters. A receiver authenticated by its URL is as
+    /// `token@`) and the values of credential-named query and fragment parameters. A receiver authenticated by its URL is as
     /// common as one authenticated by a header, so its URL is shown as `https://user:<redacted>@host/p?token=<redacted>`.
     public static func maskURLCredentials(_ text: String) -> String {
         var bytes = text
@@ -157,22 +157,30 @@ extension Redactor {
                     url.replaceSubrange(secretStart..<at, with: Array("<redacted>"))
                 }
             }
-            if let question = url.firstIndex(of: "?") {
-                let queryEnd = url[question...].firstIndex(of: "#") ?? url.count
-                let pairs = url[(question + 1)..<queryEnd].split(separator: "&", omittingEmptySubsequences: false)
-                let masked = pairs.map { pair -> String in
-                    guard let equals = pair.firstIndex(of: "=") else { return String(pair) }
-                    let name = String(pair[..<equals]).lowercased()
-                    guard credentialQueryNames.contains(name) || name.hasSuffix("_token") || name.hasSuffix("_secret")
-                    else { return String(pair) }
-                    return String(pair[...equals]) + "<redacted>"
-                }
-                url.replaceSubrange((question + 1)..<queryEnd, with: Array(masked.joined(separator: "&")))
+            // The query (after `?`, before `#`) and the fragment (`#access_token=…`), the fragment first so the
+            // query's indices stay right.
+            let hash = url.firstIndex(of: "#")
+            if let hash { maskCredentialPairs(in: &url, (hash + 1)..<url.count) }
+            if let question = url.firstIndex(of: "?"), question < (hash ?? url.count) {
+                maskCredentialPairs(in: &url, (question + 1)..<(hash ?? url.count))
             }
             characters.replaceSubrange(start..<end, with: url)
             index = start + url.count
         }
         return String(characters)
+    }
+
+    /// `url[section]`'s `name=value` pairs (split at `&`) with the values of credential-named ones replaced.
+    private static func maskCredentialPairs(in url: inout [Character], _ section: Range<Int>) {
+        let pairs = url[section].split(separator: "&", omittingEmptySubsequences: false)
+        let masked = pairs.map { pair -> String in
+            guard let equals = pair.firstIndex(of: "=") else { return String(pair) }
+            let name = String(pair[..<equals]).lowercased()
+            guard credentialQueryNames.contains(name) || name.hasSuffix("_token") || name.hasSuffix("_secret")
+            else { return String(pair) }
+            return String(pair[...equals]) + "<redacted>"
+        }
+        url.replaceSubrange(section, with: Array(masked.joined(separator: "&")))
     }
 
     private static func matches(_ word: String, in characters: [Character], at index: Int) -> Bool {

@@ -56,23 +56,35 @@ enum URLCredentialScan {
         }
     }
 
-    /// True for userinfo before the host, or a query parameter named like a credential (any ASCII case).
+    /// True for userinfo before the host, or a query or fragment parameter named like a credential (any ASCII case).
     private static func holdsCredentials(_ url: UnsafeBufferPointer<UInt8>) -> Bool {
         let authorityEnd = url.firstIndex { $0 == slash || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? url.count
         if let at = url[..<authorityEnd].lastIndex(of: UInt8(ascii: "@")), at > 0 { return true }
-        guard let question = url.firstIndex(of: UInt8(ascii: "?")) else { return false }
-        let queryEnd = url[question...].firstIndex(of: UInt8(ascii: "#")) ?? url.count
-        var pairStart = question + 1
-        while pairStart <= queryEnd {
-            let pairEnd = url[pairStart..<queryEnd].firstIndex(of: UInt8(ascii: "&")) ?? queryEnd
-            if let equals = url[pairStart..<pairEnd].firstIndex(of: UInt8(ascii: "=")),
-                isCredentialName(UnsafeBufferPointer(rebasing: url[pairStart..<equals]))
-            {
-                return true
+        for section in parameterSections(url) {
+            var pairStart = section.lowerBound
+            while pairStart <= section.upperBound {
+                let pairEnd = url[pairStart..<section.upperBound].firstIndex(of: UInt8(ascii: "&")) ?? section.upperBound
+                if let equals = url[pairStart..<pairEnd].firstIndex(of: UInt8(ascii: "=")),
+                    isCredentialName(UnsafeBufferPointer(rebasing: url[pairStart..<equals]))
+                {
+                    return true
+                }
+                pairStart = pairEnd + 1
             }
-            pairStart = pairEnd + 1
         }
         return false
+    }
+
+    /// The query (after `?`, before `#`) and the fragment (after `#`) of `url`, where `name=value` pairs are: a
+    /// fragment is never sent, but `#access_token=…` is how OAuth's implicit flow hands a token to a page.
+    private static func parameterSections(_ url: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        let hash = url.firstIndex(of: UInt8(ascii: "#"))
+        var sections: [Range<Int>] = []
+        if let question = url.firstIndex(of: UInt8(ascii: "?")), question < (hash ?? url.count) {
+            sections.append((question + 1)..<(hash ?? url.count))
+        }
+        if let hash { sections.append((hash + 1)..<url.count) }
+        return sections
     }
 
     private static func isCredentialName(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
