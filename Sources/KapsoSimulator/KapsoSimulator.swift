@@ -80,7 +80,7 @@ public final class KapsoSimulator: Sendable {
         await state.setFaults(faults)
     }
 
-    /// The faults currently injected.
+    /// The faults that still apply (a spent `times=N` rule left out, a running one with its strikes left).
     public func faults() async -> SimulatorFaults {
         await state.currentFaults
     }

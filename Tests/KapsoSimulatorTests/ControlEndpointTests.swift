@@ -6,12 +6,13 @@ import Testing
     private let numbers = "\(platform)/whatsapp/phone_numbers"
 
     @Test func faults_SetReadAndClearOverHTTP() async throws {
-        let (set, read, faulted, cleared, healthy) = try await withSimulator { simulator in
+        let (set, read, faulted, spent, cleared, healthy) = try await withSimulator { simulator in
             try await requests(to: simulator) { client in
                 (
                     try client.request("POST", "/__sim/faults", body: #"{"faults":"503:times=1"}"#),
                     try client.request("GET", "/__sim/faults"),
                     try client.request("GET", numbers).status,
+                    try client.request("GET", "/__sim/faults"),
                     try client.request("POST", "/__sim/faults", body: #"{"faults":["latency=1ms","html"]}"#),
                     try client.request("DELETE", "/__sim/faults")
                 )
@@ -21,8 +22,29 @@ import Testing
         #expect(set.json == ["data": ["faults": "503:times=1"]])
         #expect(read.json == set.json)
         #expect(faulted == 503)
+        #expect(spent.json == ["data": ["faults": ""]])
         #expect(cleared.json == ["data": ["faults": "latency=1ms,html"]])
         #expect(healthy.json == ["data": ["faults": ""]])
+    }
+
+    /// A `times=N` fault is listed with the strikes it has left and no longer once spent (P20-13: it stayed listed).
+    @Test func faults_ListWhatStillApplies() async throws {
+        let reads = try await withSimulator { simulator in
+            try await requests(to: simulator) { client -> [LoopbackClient.Response] in
+                _ = try client.request("POST", "/__sim/faults", body: #"{"faults":"latency=1ms,503:times=2,429:times=1"}"#)
+                var reads = [try client.request("GET", "/__sim/faults")]
+                for _ in 0..<3 {
+                    _ = try client.request("GET", numbers)
+                    reads.append(try client.request("GET", "/__sim/faults"))
+                }
+                return reads
+            }
+        }
+        #expect(reads.map { $0.json["data"]?["faults"] } == [
+            "latency=1ms,503:times=2,429:retry-after=1:times=1", "latency=1ms,503:times=1,429:retry-after=1:times=1",
+            "latency=1ms,429:retry-after=1:times=1",
+            "latency=1ms",
+        ])
     }
 
     @Test func controlEndpoints_AreNeverFaultedNorCounted() async throws {

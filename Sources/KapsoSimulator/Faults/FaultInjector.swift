@@ -17,6 +17,18 @@ struct FaultInjector: Sendable {
         random = SplitMix64(seed: deterministic ? 42 : UInt64.random(in: .min ... .max))
     }
 
+    /// The faults that still apply: a `times=N` rule with its strikes left (`503:times=2` after one strike is
+    /// `503:times=1`), a spent one left out, so `GET /__sim/faults` never lists a fault that can no longer strike.
+    var remainingFaults: SimulatorFaults {
+        var rules: [SimulatorFaults.Rule] = []
+        for (position, rule) in faults.rules.enumerated() where remaining[position] != 0 {
+            var left = rule
+            left.times = remaining[position]
+            rules.append(left)
+        }
+        return SimulatorFaults(latencyMilliseconds: faults.latencyMilliseconds, rules: rules)
+    }
+
     /// Replaces the faults (and restarts their `times=` countdowns).
     mutating func set(_ faults: SimulatorFaults) {
         self.faults = faults

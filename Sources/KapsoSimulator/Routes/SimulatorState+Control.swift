@@ -49,10 +49,10 @@ extension SimulatorState {
         emit(faults.isEmpty ? "faults cleared" : "faults set: \(faults)")
     }
 
-    var currentFaults: SimulatorFaults { faults.faults }
+    var currentFaults: SimulatorFaults { faults.remainingFaults }
 
     private func faultsResponse() -> APIResponse {
-        .data(["faults": .string(faults.faults.description)])
+        .data(["faults": .string(faults.remainingFaults.description)])
     }
 
     private func clockResponse() -> APIResponse {
