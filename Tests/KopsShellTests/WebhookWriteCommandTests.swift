@@ -108,6 +108,20 @@ import Testing
         #expect(ran.status == 0)
     }
 
+    /// Custom headers are named in `get` and after `update` (P20-7: not shown at all), their values never: a
+    /// receiver's token travels there.
+    @Test func customHeadersAreNamedWithoutTheirValues() async throws {
+        let runs = try await runDemo([
+            "webhooks update \(Self.legacy) --headers '{\"X-Env\":\"prod\",\"Authorization\":\"Bearer hdr_canary_0123456789\"}'",
+            "webhooks get \(Self.legacy)",
+        ])
+        for ran in runs {
+            #expect(ran.out.contains("buffering: off\nheaders:   X-Env, Authorization (values not shown)\ncreated:"))
+            #expect(!ran.out.contains("hdr_canary") && !ran.out.contains("prod"))
+            #expect(ran.status == 0)
+        }
+    }
+
     @Test func deleteNeedsYesWithoutATerminalThenUnknownIdListsValidOnes() async throws {
         let runs = try await runDemo([
             "webhooks delete \(Self.projectCRM)", "webhooks delete \(Self.projectCRM) --yes",

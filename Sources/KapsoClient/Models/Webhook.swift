@@ -25,5 +25,8 @@ public struct Webhook: Sendable {
     public var maxBufferSize: Int? { json["max_buffer_size"]?.int }
     public var inactivityMinutes: Int? { json["inactivity_minutes"]?.int }
     public var createdAt: String? { json["created_at"]?.string }
+    /// The names of the custom headers added to each delivery (`headers`, kapso-api.md §3.3), in the server's order.
+    /// Their values are not offered: a receiver's `Authorization` or token travels there.
+    public var headerNames: [String] { json["headers"]?.object?.entries.map(\.key) ?? [] }
     public var isProjectScoped: Bool { phoneNumberID == nil }
 }

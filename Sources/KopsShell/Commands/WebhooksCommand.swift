@@ -221,6 +221,10 @@ public enum WebhooksCommand: Command {
                 "secret", webhook.secretKey.map(\.masked) ?? "none", style: webhook.secretKey == nil ? .warn : .plain),
             Field("buffering", webhook.bufferEnabled ? "on" : "off"),
         ]
+        // The names only (P20-7: not shown at all before): a receiver that answers 401/403 often misses one, and the
+        // values are credentials as often as not (the JSON form redacts them too).
+        let headers = webhook.headerNames
+        if !headers.isEmpty { fields.append(Field("headers", headers.joined(separator: ", ") + " (values not shown)")) }
         if let created = webhook.createdAt { fields.append(Field("created", created)) }
         return fields
     }
