@@ -17,6 +17,18 @@ import Testing
         ])
     }
 
+    /// `health` at 40 columns: each check's detail under its row, whole, never `CONNEC…` (P20-5).
+    @Test func healthPutsTheDetailUnderItsCheckWhenNarrow() async throws {
+        let ran = try await runDemo(["health"], number: Demo.support, width: 40)[0]
+        let lines = ran.out.split(separator: "\n").map(String.init)
+        let header = try #require(lines.firstIndex { $0.hasPrefix("CHECK") }, "\(ran.out)")
+        #expect(lines[header] == "CHECK                    RESULT")
+        #expect(lines[header + 1] == "phone_number_access      passed")
+        #expect(lines[header + 2].hasPrefix("  CONNECTED"), "\(ran.out)")
+        #expect(!ran.out.contains("CONNEC…"), "\(ran.out)")
+        for line in lines { #expect(TextWidth.displayWidth(line) <= 40, "\(line)") }
+    }
+
     @Test func deliveriesKeepTheEventWholeAndPutTheWebhookUnderTheRow() async throws {
         let ran = try await runDemo(["deliveries --errors --period 7d --limit 2"], width: 80)[0]
         #expect(ran.out == """

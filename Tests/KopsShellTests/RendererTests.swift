@@ -195,6 +195,11 @@ import Testing
         // An apostrophe in a word opens no quote; a quote too long for a line breaks at its words.
         ("note: Meta's reply says 'a b c d e f g h i j k l m n o p' here", 20,
          ["note: Meta's reply", "      says 'a b c d", "      e f g h i j k", "      l m n o p'", "      here"]),
+        // A word too wide for the hanging indent starts at the line's own margin, where it fits (P20-5: 48 of 40).
+        ("webhooks: 2 active, 1 paused; ops.acme-demo.test/kapso/conversations is paused", 40,
+         ["webhooks: 2 active, 1 paused;", "ops.acme-demo.test/kapso/conversations", "          is paused"]),
+        ("  subscribed: messages, message_template_status_update", 36,
+         ["  subscribed: messages,", "  message_template_status_update"]),
         // A number and its unit stay on one line: no line starts with a bare `%)` or `s`.
         ("verdict: 19 of 20 delivered (95 %) in the last hour", 33,
          ["verdict: 19 of 20 delivered", "         (95 %) in the last hour"]),

@@ -74,11 +74,12 @@ public enum HealthCommand: Command {
             let rows = triage.findings.map { finding -> [StyledText] in
                 [StyledText(finding.check), result(finding), StyledText(finding.detail)]
             }
-            blocks.append(
-                .table(
-                    Table(
-                        columns: [Column("CHECK", truncation: .never), Column("RESULT", truncation: .never), Column("DETAIL")],
-                        rows: rows)))
+            var table = Table(
+                columns: [Column("CHECK", truncation: .never), Column("RESULT", truncation: .never), Column("DETAIL")],
+                rows: rows)
+            // On a narrow terminal the detail goes under its check instead of being cut to `CONNEC…` (P20-5).
+            table.detailBelowWhenTooWide = true
+            blocks.append(.table(table))
         }
         let others = triage.findings.filter { $0.severity < .passed && $0 != triage.blocking }
         if !others.isEmpty {

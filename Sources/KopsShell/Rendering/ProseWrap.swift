@@ -4,7 +4,8 @@
 ///
 /// The hanging indent lines continuations up with the text after a leading `label: ` or after a first
 /// word followed by two or more spaces (a help list); otherwise with the line's own leading spaces. A word
-/// wider than the room left keeps its line whole (a long id or URL is never cut); lines that fit are
+/// wider than the room after the hanging indent starts its line at the text's own margin, and one wider than
+/// that keeps its line whole (a long id or URL is never cut); lines that fit are
 /// returned unchanged. A command to type stays on one line when it fits on one (probe12 P12-9: `use` ended one
 /// line and the id began the next): a `'…'`-quoted span, and `use` or `run` with the word after it. Text without
 /// spaces (Chinese, Japanese) breaks between its wide characters. A suggested command with a trailing comment
@@ -38,8 +39,15 @@ public enum ProseWrap {
             // Breaking right after a `label: ` would only move the word to the same column on the next line.
             if !startOfLine && currentWidth + word.spaces + wordWidth > width && currentWidth + word.spaces > indent {
                 result.append(trimmedEnd(current))
-                current = continuation
-                currentWidth = indent
+                // A word too wide for the hanging indent (a URL, `message_template_status_update`) starts its line
+                // at the text's own margin instead, where it may fit (at 40 columns it ran 8 columns past the edge).
+                if comment == nil && indent + wordWidth > width {
+                    current = lead
+                    currentWidth = TextWidth.displayWidth(lead)
+                } else {
+                    current = continuation
+                    currentWidth = indent
+                }
                 startOfLine = true
             }
             if !startOfLine {
