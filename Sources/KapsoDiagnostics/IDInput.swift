@@ -108,6 +108,12 @@ public enum IDInput: Sendable, Equatable {
 
     /// `text` without the invisible characters copying adds (`SignatureCheck.invisibles`: zero-width space, word
     /// joiner, byte-order mark, soft hyphen, direction marks).
+    /// `U+200B`: a scalar as Unicode writes its code point, at least four hex digits.
+    static func codePoint(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
     static func removingInvisibles(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { SignatureCheck.invisibles[$0] != nil }) else { return text }
         var kept = String.UnicodeScalarView()
@@ -137,10 +143,7 @@ public enum IDInput: Sendable, Equatable {
         let trimmed = removingInvisibles(text).trimmingSpaces()
         let inner = cleaned(text)
         let invisible = Set(text.unicodeScalars.filter { SignatureCheck.invisibles[$0] != nil }).sorted { $0.value < $1.value }
-            .map { scalar in
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + " (" + (SignatureCheck.invisibles[scalar] ?? "") + ")"
-            }
+            .map { scalar in codePoint(scalar) + " (" + (SignatureCheck.invisibles[scalar] ?? "") + ")" }
         var repairs: [String] = invisible.isEmpty
             ? [] : [(invisible.count == 1 ? "an invisible " : "invisible ") + invisible.joined(separator: ", ") + " removed"]
         if inner != trimmed { repairs.append("quotes or punctuation around it dropped") }

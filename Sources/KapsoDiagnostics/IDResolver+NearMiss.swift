@@ -52,6 +52,13 @@ extension IDResolver {
         {
             text = decoded
         }
+        // Invisible characters (a zero-width space copied from a chat or web page, a byte-order mark from a file)
+        // anywhere in it: `IDInput.cleaned` drops them, an API path keeps them (P21-10).
+        let invisible = Array(text.unicodeScalars.filter { SignatureCheck.invisibles[$0] != nil })
+        if !invisible.isEmpty {
+            misses.append(invisibleMiss(invisible))
+            text = IDInput.removingInvisibles(text)
+        }
         let stripped = text.trimmingSpaces()
         if stripped != text {
             misses.append(spacesMiss(id, decoded: text))
@@ -122,22 +129,58 @@ extension IDResolver {
     public static func pastedNearMissLine(_ pasted: String, numbers: [PhoneNumber]) -> String? {
         guard let miss = nearMiss(pasted, numbers: numbers), miss.numbers.count == 1 else { return nil }
         let id = miss.numbers[0].id
-        return "'\(pasted)' is \(id) \(miss.miss); read as \(id) here, but an API call with it as pasted fails ('errors' names such calls)"
+        return "'\(visible(pasted))' is \(id) \(miss.miss); read as \(id) here, but an API call with it as pasted fails "
+            + "('errors' names such calls)"
     }
 
-    /// `with a trailing space (%20)`, `with spaces around it`: the whitespace `decoded` has around the id, and the
-    /// escapes it was written with in `id`.
+    /// `text` with its invisible characters written as `<U+200B>`, so a line naming them shows where they are.
+    static func visible(_ text: String) -> String {
+        var shown = ""
+        for scalar in text.unicodeScalars {
+            if SignatureCheck.invisibles[scalar] != nil { shown += "<\(IDInput.codePoint(scalar))>" } else { shown.unicodeScalars.append(scalar) }
+        }
+        return shown
+    }
+
+    /// `a zero-width space (U+200B)`, `invisible characters (U+200B, U+2060)`.
+    private static func invisibleMiss(_ scalars: [Unicode.Scalar]) -> String {
+        var codes: [String] = []
+        for scalar in scalars where !codes.contains(IDInput.codePoint(scalar)) { codes.append(IDInput.codePoint(scalar)) }
+        guard scalars.count == 1, let name = SignatureCheck.invisibles[scalars[0]] else {
+            return "invisible characters (\(codes.joined(separator: ", ")))"
+        }
+        return "a \(name) (\(codes[0]))"
+    }
+
+    /// `with a trailing space (%20)`, `with spaces around it`, `with a trailing line feed (%0A)`: the whitespace
+    /// `decoded` has around the id, named for what it is (a line end read from a file or `.env` is not a space: P21-3),
+    /// and the escapes it was written with in `id`, in the order written.
     private static func spacesMiss(_ id: String, decoded: String) -> String {
-        let lead = decoded.prefix { $0.isWhitespace }.count
-        let trail = decoded.reversed().prefix { $0.isWhitespace }.count
-        let codes = Array(Set(id.ranges(of: "%").compactMap { range in
-            String(id[range.lowerBound...].prefix(3)).uppercased()
-        })).sorted().joined(separator: ", ")
-        let written = codes.isEmpty ? "" : " (\(codes))"
-        let count = lead + trail
-        if trail == 1, lead == 0 { return "a trailing space" + written }
-        if lead == 1, trail == 0 { return "a space before it" + written }
-        let place = lead > 0 && trail > 0 ? "around it" : lead > 0 ? "before it" : "after it"
-        return (count == 1 ? "a space " : "spaces ") + place + written
+        let lead = Array(decoded.unicodeScalars.prefix { $0.properties.isWhitespace })
+        let trail = Array(decoded.unicodeScalars.reversed().prefix { $0.properties.isWhitespace }.reversed())
+        var codes: [String] = []
+        for range in id.ranges(of: "%") {
+            let code = String(id[range.lowerBound...].prefix(3)).uppercased()
+            if !codes.contains(code) { codes.append(code) }
+        }
+        let written = codes.isEmpty ? "" : " (\(codes.joined(separator: ", ")))"
+        if lead.isEmpty {
+            let what = whitespaceName(trail)
+            return (what.hasPrefix("a ") ? "a trailing " + what.dropFirst(2) : what + " after it") + written
+        }
+        if trail.isEmpty { return whitespaceName(lead) + " before it" + written }
+        if (lead + trail).allSatisfy({ $0 == " " }) { return "spaces around it" + written }
+        return whitespaceName(lead) + " before it and " + whitespaceName(trail) + " after it" + written
+    }
+
+    /// `a space`, `spaces`, `a line feed`, `a carriage return`, `a CRLF line end`, `a tab`, `tabs`, `whitespace`.
+    private static func whitespaceName(_ scalars: [Unicode.Scalar]) -> String {
+        if scalars == ["\r", "\n"] { return "a CRLF line end" }
+        for (scalar, one, many) in [(" ", "a space", "spaces"), ("\n", "a line feed", "line feeds"), ("\t", "a tab", "tabs")]
+        where scalars.allSatisfy({ $0 == Unicode.Scalar(scalar) }) {
+            return scalars.count == 1 ? one : many
+        }
+        if scalars == ["\r"] { return "a carriage return" }
+        return "whitespace"
     }
 }

@@ -296,6 +296,11 @@ import Testing
         ("%2B100200300400501", "%2B100200300400501 is 100200300400501 with a '+' in front (%2B)"),
         ("0100200300400501%20", "0100200300400501%20 is 100200300400501 with a trailing space (%20) and a leading 0"),
         ("10020030040050", "10020030040050 is a phone-number id without its last digit (of Sales Line or Support Line)"),
+        // P21-3: a line end read from a file or `.env` is named as such, not as a space, its escapes in written order.
+        ("100200300400501%0A", "100200300400501%0A is 100200300400501 with a trailing line feed (%0A)"),
+        ("100200300400501%0D%0A", "100200300400501%0D%0A is 100200300400501 with a trailing CRLF line end (%0D, %0A)"),
+        ("%09100200300400501", "%09100200300400501 is 100200300400501 with a tab before it (%09)"),
+        ("%20100200300400501%0A", "%20100200300400501%0A is 100200300400501 with a space before it and a line feed after it (%20, %0A)"),
     ])
     func aNearMissIsNamed(_ id: String, _ start: String) throws {
         let log = FailureGroupsTests.log("POST", "/meta/whatsapp/v24.0/\(id)/messages", 404, key: "k", at: "2026-11-21T10:00:00Z")

@@ -437,7 +437,25 @@ final class PartlyFailingTransport: HTTPTransport {
         #expect(runs[0].out.hasPrefix("using 100200300400501 (+1 415-555-0100, Support Line)\n"), "\(runs[0].out)")
         #expect(runs[0].err == line + "\n", "\(runs[0].err)")
         #expect(runs[0].status == 0)
-        #expect(runs[1].out.contains("warning: " + line), "\(runs[1].out)")
+        #expect(runs[1].out.contains("fix: use 100200300400501\nwarning: " + line), "\(runs[1].out)")
+    }
+
+    /// P21-10: what copying added to an id (a zero-width space, a `+`, a line feed) is said right under whois's answer,
+    /// not after its fields or not at all: the id as pasted is what fails in the API path.
+    @Test(arguments: [
+        ("whois '100200300400501\u{200B}'", "'100200300400501<U+200B>' is 100200300400501 with a zero-width space (U+200B)"),
+        ("whois +100200300400501", "'+100200300400501' is 100200300400501 with a '+' in front"),
+        ("whois 100200300400501%0A", "'100200300400501%0A' is 100200300400501 with a trailing line feed (%0A)"),
+        ("whois '\u{FEFF}100200300400501'", "'<U+FEFF>100200300400501' is 100200300400501 with a zero-width no-break space (byte-order mark) (U+FEFF)"),
+    ])
+    func whoisNamesWhatCopyingAddedRightUnderItsAnswer(_ line: String, _ warning: String) async throws {
+        let ran = try await runDemo(line, number: nil)
+        let lines = ran.out.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0] == "100200300400501 is the phone-number id of Support Line (+1 415-555-0100)", "\(ran.out)")
+        #expect(lines[1] == "fix: use 100200300400501")
+        #expect(lines[2].hasPrefix("warning: " + warning + "; read as 100200300400501 here"), "\(ran.out)")
+        #expect(!ran.out.contains("\u{200B}") && !ran.out.contains("\u{FEFF}"))
+        #expect(ran.status == 0)
     }
 
     @Test(arguments: [

@@ -90,9 +90,8 @@ public enum WhoisCommand: Command {
         // Read as one of the project's ids only once a copying mistake was dropped (`"100200300400501 "`, `…%20`): named,
         // as `errors` names a path with it.
         let whole = arguments.positionals.joined(separator: " ")
-        if identity.kind == .phoneNumberID, let line = IDResolver.pastedNearMissLine(whole, numbers: facts.numbers) {
-            identity.warnings.append(line)
-        }
+        let nearMiss = identity.kind == .phoneNumberID ? IDResolver.pastedNearMissLine(whole, numbers: facts.numbers) : nil
+        if let nearMiss { identity.warnings.append(nearMiss) }
         if identity.incomplete {
             // Without the numbers (or without any answer) nothing can be concluded: exit as the transport did.
             let essential = facts.failed.contains(.phoneNumbers) || facts.failed.count == lookups.count
@@ -110,12 +109,14 @@ public enum WhoisCommand: Command {
         }
         var blocks: [Block] = [.line(StyledText(identity.statement, style: .bold))]
         if let fix = identity.fix { blocks.append(.line(StyledText("fix: " + fix))) }
+        // Right under the answer, not after the fields: the id as pasted is the bug `whois` is asked to find (P21-10).
+        if let nearMiss { blocks.append(.line(StyledText("warning: " + nearMiss, style: .warn))) }
         let repairs = IDInput.repairs(pasted)
         if !repairs.isEmpty { blocks.append(.hint("read as pasted, with " + repairs.joined(separator: ", "))) }
         if whole.trimmingCharacters(in: .whitespacesAndNewlines) != pasted { blocks.append(.hint("the id \(pasted) was read from the pasted path")) }
         blocks.append(.line(StyledText("")))
         blocks.append(.fields([Field("kind", identity.kind.title)] + identity.details.map { Field($0.label, $0.value) }))
-        for warning in identity.warnings { blocks.append(.line(StyledText("warning: " + warning, style: .warn))) }
+        for warning in identity.warnings where warning != nearMiss { blocks.append(.line(StyledText("warning: " + warning, style: .warn))) }
         for part in identity.unchecked { blocks.append(.line(StyledText("could not check " + part, style: .warn))) }
         var result = CommandResult(blocks: blocks, json: identity.json)
             .shown(as: arguments.value("--output").flatMap(OutputMode.init(rawValue:)))
