@@ -186,6 +186,15 @@ public final class KapsoClient {
                 detail: "a redirect to \(location), which kops does not follow; if that is the API's address, use it as the base URL",
                 firstBytes: "")
         }
+        // A rate limit or an outage is the status's to say, whatever the body: a proxy or load balancer in front of the
+        // API answers with its own page (probe22 P22-21: "unexpected response", its Retry-After ignored). A 503 was not
+        // handled (RFC 9110 §15.6.4); a 502 or 504 may have been, so a write's fate stays unknown below.
+        if json?.object == nil, response.status == 429 || response.status == 503 {
+            let page = "a page that is not Kapso's JSON (a proxy or load balancer in front of the API?) starting " + preview(response)
+            guard response.status == 429 else { return .server(status: 503, message: page) }
+            let wait = RetryAfter.seconds(response.header("Retry-After"), date: response.header("Date"), serverTime: serverTime)
+            return .rateLimited(retryAfter: wait, message: page)
+        }
         guard let json, json.object != nil else {
             return .badResponse(
                 status: response.status, detail: "the error body is not JSON", firstBytes: preview(response))

@@ -20,6 +20,9 @@ public enum APIKeyShape {
         case nonASCII(UInt32, Place)
         /// Wrapped in `"…"` or `'…'`: docker `--env-file` and `jq` without `-r` keep the quotes.
         case quoted
+        /// One quote (`"`, `'` or a backtick) at one end only (`sk_…'`): a `.env` line or a shell quote closed in the
+        /// wrong place (probe22 P22-6: it was sent, and the 401 did not say why).
+        case strayQuote(Character, Place)
         /// `Bearer …`: kops sends the key in `X-API-Key` itself.
         case bearerPrefix
         /// `X-API-Key: …`, a whole header line.
@@ -62,6 +65,9 @@ public enum APIKeyShape {
         if lower.hasPrefix("x-api-key:") || lower.hasPrefix("x-api-key ") { return .headerLine }
         if let name = assignedName(value) { return .assignment(name: name) }
         if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first { return .quoted }
+        for (quote, place) in [(value.first, Place.start), (value.last, Place.end)] {
+            if let quote, quote == "\"" || quote == "'" || quote == "`" { return .strayQuote(quote, place) }
+        }
         let words = value.split(separator: " ").count
         if words > 1 || value.contains(" ") { return .words(max(words, 1)) }
         if value.utf8.count > maximumBytes { return .tooLong(value.utf8.count) }
@@ -110,6 +116,7 @@ extension APIKeyShape.Problem {
         case .nonASCII(let value, let place):
             return "\(Self.placed(place)) \(Self.characterName(value))"
         case .quoted: return "is wrapped in quotes"
+        case .strayQuote(let quote, let place): return "\(Self.placed(place)) a quote (\(quote)) with none at the other end"
         case .bearerPrefix: return "starts with 'Bearer '"
         case .headerLine: return "is a whole header line ('X-API-Key: ...')"
         case .assignment(let name): return "is a whole '\(name)=...' line"
@@ -135,6 +142,9 @@ extension APIKeyShape.Problem {
             return "a key is plain ASCII (copied from a web page or a chat?), so nothing was sent; retype or trim it"
         case .quoted:
             return "the quotes are not part of the key (docker --env-file keeps them, jq needs -r); remove them"
+        case .strayQuote:
+            return "a quote is not part of a key (a .env line or a shell quote closed in the wrong place?), so nothing "
+                + "was sent; remove it"
         case .bearerPrefix, .headerLine:
             return "kops sends the key in the X-API-Key header itself; give the key alone"
         case .assignment:

@@ -26,6 +26,27 @@ public enum BaseURLShape {
         /// path after it. `path` is the endpoint from `/platform` or `/meta` on; `base` what to give instead (the URL
         /// before it).
         case endpointPath(path: String, base: String)
+        /// A scheme kops does not speak (`htp://`, `ftp://`), lowercased: before, the first request failed as "invalid
+        /// URL" of a request URL the user never typed (probe22 P22-2).
+        case unknownScheme(String)
+        /// A port that is none (`:99999`, `:80a`, `:` with nothing after it).
+        case badPort(String)
+    }
+
+    /// A scheme written wrongly before the host: `http:/127.0.0.1:8080`, `https//api.kapso.ai`, `http:///host`,
+    /// `https:\\host` → the scheme as written (`http:/`) and the URL with `scheme://` (`http://127.0.0.1:8080`); nil
+    /// otherwise. Before, kops said "no scheme; add https://, e.g. https://http:/…" (probe22 P22-1).
+    public static func misspeltScheme(_ url: String) -> (written: String, fixed: String)? {
+        let lower = url.lowercased()
+        for scheme in ["https", "http"] where lower.hasPrefix(scheme) {
+            let rest = url.dropFirst(scheme.count)
+            let separator = rest.prefix { ":/;\\".contains($0) }
+            guard !separator.isEmpty, separator != "://" else { return nil }
+            let host = rest.dropFirst(separator.count)
+            guard let first = host.first, first.isLetter || first.isNumber || first == "[" else { return nil }
+            return (String(url.prefix(scheme.count + separator.count)), scheme + "://" + host)
+        }
+        return nil
     }
 
     /// The first problem of `url`, nil when its shape is fine.
@@ -35,14 +56,27 @@ public enum BaseURLShape {
             if scalar.properties.isWhitespace { return .whitespace(scalar.value) }
         }
         var rest = Substring(url)
-        if let colon = rest.firstIndex(of: ":"), rest[colon...].hasPrefix("://") { rest = rest[rest.index(colon, offsetBy: 3)...] }
+        var hasScheme = false
+        if let colon = rest.firstIndex(of: ":"), rest[colon...].hasPrefix("://") {
+            hasScheme = true
+            let scheme = rest[..<colon].lowercased()
+            if scheme != "http", scheme != "https" { return .unknownScheme(scheme) }
+            rest = rest[rest.index(colon, offsetBy: 3)...]
+        }
         let authorityEnd = rest.firstIndex { "/?#".contains($0) } ?? rest.endIndex
         let authority = rest[..<authorityEnd]
         if authority.contains("@") { return .userInfo }
         if rest.contains("?") { return .query }
         if rest.contains("#") { return .fragment }
         var host = authority.lowercased()
-        if let colon = host.lastIndex(of: ":"), !host.hasSuffix("]") { host = String(host[..<colon]) }
+        if let colon = host.lastIndex(of: ":"), !host.hasSuffix("]") {
+            let port = host[host.index(after: colon)...]
+            // Without `://` the text before a colon may be a misspelt scheme (`http:/host`): the caller names that.
+            if hasScheme, !port.allSatisfy({ $0.isASCII && $0.isNumber }) || !(1...65535).contains(Int(port) ?? 0) {
+                return .badPort(String(port))
+            }
+            host = String(host[..<colon])
+        }
         if host.hasSuffix(".") { host.removeLast() }
         if host == "graph.facebook.com" || host.hasSuffix(".graph.facebook.com") || host == "graph.beta.facebook.com" {
             return .metaGraphAPI(host: host)
@@ -92,6 +126,8 @@ extension BaseURLShape.Problem {
         case .userInfo: "holds a user name or password before the host ('user@')"
         case .metaGraphAPI(let host): "is Meta's Graph API (\(host)), not Kapso's"
         case .endpointPath(let path, _): "holds a whole endpoint path (\(Self.shortened(path)))"
+        case .unknownScheme(let scheme): "has the scheme '\(Self.shortened(scheme))://', which is neither https nor http"
+        case .badPort(let port): port.isEmpty ? "has a ':' and no port after it" : "has the port '\(Self.shortened(port))', which is no port (1-65535)"
         }
     }
 
@@ -112,6 +148,10 @@ extension BaseURLShape.Problem {
         case .endpointPath(_, let base):
             return "kops adds /platform/v1/... and /meta/whatsapp/v24.0/... to the base URL itself, so nothing was sent; "
                 + "give '\(base)' instead"
+        case .unknownScheme:
+            return "nothing was sent; write https:// (or http:// for a loopback host such as kapso-sim), e.g. \(BaseURLShape.kapsoHost)"
+        case .badPort:
+            return "nothing was sent; give a port from 1 to 65535, or none (https uses 443)"
         }
     }
 

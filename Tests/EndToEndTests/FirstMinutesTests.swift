@@ -204,12 +204,33 @@ import Testing
          "error: the API base URL 'localhost:8080' (env KAPSO_API_BASE_URL) has no scheme; add http:// (a loopback host such as kapso-sim speaks plain http), e.g. http://localhost:8080"),
         (["-c", "help"], ["KAPSO_API_BASE_URL": "api.kapso.ai"],
          "error: the API base URL 'api.kapso.ai' (env KAPSO_API_BASE_URL) has no scheme; add https://, e.g. https://api.kapso.ai"),
+        // probe22 P22-1, P22-2: a misspelt scheme is named with the URL meant, not given another scheme in front; a scheme
+        // kops does not speak and a port that is none are refused at start, not as the first request's "invalid URL".
+        (["-c", "help"], ["KAPSO_API_BASE_URL": "http:/127.0.0.1:8080"],
+         "error: the API base URL 'http:/127.0.0.1:8080' (env KAPSO_API_BASE_URL) has a misspelt scheme ('http:/'); write 'http://' instead of 'http:/', e.g. http://127.0.0.1:8080"),
+        (["--base-url", "https//api.kapso.ai", "-c", "help"], [:],
+         "invalid --base-url 'https//api.kapso.ai'; write 'https://' instead of 'https//', e.g. https://api.kapso.ai"),
+        (["-c", "help"], ["KAPSO_API_BASE_URL": "htp://127.0.0.1:8080"],
+         "error: the API base URL 'htp://127.0.0.1:8080' (env KAPSO_API_BASE_URL) has the scheme 'htp://', which is neither https nor http"),
+        (["-c", "help"], ["KAPSO_API_BASE_URL": "http://127.0.0.1:99999"],
+         "error: the API base URL 'http://127.0.0.1:99999' (env KAPSO_API_BASE_URL) has the port '99999', which is no port (1-65535)"),
     ] as [([String], [String: String], String)])
     func refusedAtStartWithOneLine(arguments: [String], environment: [String: String], message: String) async throws {
         let result = try await offPool { try ProcessRunner.run("kops", arguments, environment: environment) }
         #expect(result.status == 64)
         #expect(result.stderr.contains(message), "\(result.stderr)")
         #expect(result.stdout == "")
+    }
+
+    /// probe22 P22-15: the demo talks to its own simulator, so a base URL in the environment it does not use cannot stop it.
+    @Test(arguments: ["api.kapso.ai", "http:/127.0.0.1:8080", "https://api.kapso.ai?x=1"])
+    func theDemoStartsWhateverTheEnvironmentsBaseURL(url: String) async throws {
+        let result = try await offPool {
+            try ProcessRunner.run("kops", ["--demo", "-c", "explain 131047"], environment: ["KAPSO_API_BASE_URL": url])
+        }
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("131047"))
+        #expect(!result.stderr.contains("base URL"), "\(result.stderr)")
     }
 
     @Test func webhooksShowIsGet() async throws {

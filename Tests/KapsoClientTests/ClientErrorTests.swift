@@ -42,6 +42,27 @@ import Testing
         }
     }
 
+    /// probe22 P22-21: a 429 or 503 whose body is a proxy's page is a rate limit or an outage, by its status, with
+    /// its Retry-After; a 502 stays unexpected (the request may have been handled).
+    @Test func aProxysPageKeepsItsStatusMeaning() {
+        let page = "a page that is not Kapso's JSON (a proxy or load balancer in front of the API?) starting "
+        let cases: [(Int, String, [(name: String, value: String)], String)] = [
+            (429, "<html><h1>429 Too Many Requests</h1></html>", [("Retry-After", "5")],
+             "rate limited (429): " + page + "'<html><h1>429 Too Many Requests</h1></html>'; retry in 5 s"),
+            (503, "upstream connect error or disconnect/reset before headers", [("Retry-After", "120")],
+             "the API failed (503): " + page + "'upstream connect error or disconnect/reset before headers'; retry, and "
+                + "check Kapso's status if it persists"),
+        ]
+        for (status, body, headers, message) in cases {
+            do {
+                _ = try client(StubTransport(status: status, body: body, headers: headers)).phoneNumbers()
+                Issue.record("expected an error for \(status)")
+            } catch {
+                #expect(error.message == message)
+            }
+        }
+    }
+
     /// Every read says the status that came back when its body is of the wrong shape (probe18 P18-16): health, one number,
     /// a number's webhooks; a write's 204 stays its answer.
     @Test func aWrongShapeSaysTheStatusThatCameBack() throws {

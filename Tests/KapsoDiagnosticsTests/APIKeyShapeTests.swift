@@ -18,6 +18,11 @@ import Testing
         ("\u{FEFF}" + key, .nonASCII(0xFEFF, .start)),
         ("\"" + key + "\"", .quoted),
         ("'" + key + "'", .quoted),
+        // probe22 P22-6: one quote left at one end (a .env line, a shell quote closed in the wrong place).
+        (key + "'", .strayQuote("'", .end)),
+        ("'" + key, .strayQuote("'", .start)),
+        ("\"" + key, .strayQuote("\"", .start)),
+        (key + "`", .strayQuote("`", .end)),
         ("Bearer " + key, .bearerPrefix),
         ("bearer " + key, .bearerPrefix),
         ("X-API-Key: " + key, .headerLine),

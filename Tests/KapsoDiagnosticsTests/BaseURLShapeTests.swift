@@ -23,6 +23,13 @@ import Testing
         ("https://gw.example/kapso/platform/v1/webhook_deliveries/",
          .endpointPath(path: "/platform/v1/webhook_deliveries/", base: "https://gw.example/kapso")),
         ("api.kapso.ai/platform/v1/whatsapp", .endpointPath(path: "/platform/v1/whatsapp", base: "api.kapso.ai")),
+        // probe22 P22-2: a scheme kops does not speak, a port that is none.
+        ("htp://127.0.0.1:8080", .unknownScheme("htp")),
+        ("FTP://api.kapso.ai", .unknownScheme("ftp")),
+        ("http://127.0.0.1:99999", .badPort("99999")),
+        ("http://127.0.0.1:0", .badPort("0")),
+        ("https://api.kapso.ai:", .badPort("")),
+        ("http://localhost:80a/", .badPort("80a")),
     ])
     func aBaseURLThatCannotWorkIsNamed(url: String, problem: BaseURLShape.Problem) {
         #expect(BaseURLShape.problem(in: url) == problem)
@@ -37,6 +44,23 @@ import Testing
     ])
     func aHostOnlyURLIsFine(url: String) {
         #expect(BaseURLShape.problem(in: url) == nil)
+        #expect(BaseURLShape.misspeltScheme(url) == nil)
+    }
+
+    /// probe22 P22-1: a scheme written wrongly is named with the URL it was meant to be, not given another scheme in front.
+    @Test(arguments: [
+        ("http:/127.0.0.1:8080", "http:/", "http://127.0.0.1:8080"), ("https//api.kapso.ai", "https//", "https://api.kapso.ai"),
+        ("http:///localhost:9", "http:///", "http://localhost:9"), ("HTTPS:api.kapso.ai", "HTTPS:", "https://api.kapso.ai"),
+        ("https;//api.kapso.ai", "https;//", "https://api.kapso.ai"),
+    ])
+    func aMisspeltSchemeIsReadAsMeant(url: String, written: String, fixed: String) throws {
+        let misspelt = try #require(BaseURLShape.misspeltScheme(url))
+        #expect(misspelt.written == written && misspelt.fixed == fixed)
+    }
+
+    @Test(arguments: ["api.kapso.ai", "https-proxy.example", "127.0.0.1:8080", "httpbin.org"])
+    func aURLWithoutAnySchemeIsNoMisspelling(url: String) {
+        #expect(BaseURLShape.misspeltScheme(url) == nil)
     }
 
     @Test(arguments: [

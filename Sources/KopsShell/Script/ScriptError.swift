@@ -10,6 +10,8 @@ public enum ScriptError: KopsError, Equatable {
     case writeRefused(command: String)
     /// A script file that does not exist or cannot be read.
     case scriptNotFound(path: String, reason: String)
+    /// A script whose bytes are not UTF-8; `detail` says where (`ScriptRunner.encodingProblem`).
+    case notUTF8(path: String, detail: String)
     /// A line after a `#! error` marker that succeeded.
     case expectedFailure(line: String)
     /// A sourced script stopped at a failing line (`nothingRan`: the check before line 1 refused it); `status` is
@@ -101,6 +103,8 @@ public enum ScriptError: KopsError, Equatable {
             "'\(command)' changes data and scripts are read-only; run with --allow-writes to let it"
         case .scriptNotFound(let path, let reason):
             "cannot read script '\(path)': \(reason); check the path"
+        case .notUTF8(let path, let detail):
+            "cannot read script '\(path)': \(detail)"
         case .expectedFailure(let line):
             "expected '\(line)' to fail (#! error) but it succeeded; fix the command or remove the marker"
         case .sourcedScriptFailed(let path, let line, true, _):
@@ -207,7 +211,7 @@ public enum ScriptError: KopsError, Equatable {
             .usage
         case .missingRestore, .restoreLacksLine: .noInput
         case .notReplayed, .unclosedBlock, .writesToOtherAPI: .usage
-        case .scriptNotFound, .unreadableTranscript: .noInput
+        case .scriptNotFound, .notUTF8, .unreadableTranscript: .noInput
         case .sourcedScriptFailed(_, _, _, let status), .sourcedScriptLinesFailed(_, _, let status): status
         case .environmentFailed(_, _, _, _, let status): status
         case .checkInterrupted: .interrupted

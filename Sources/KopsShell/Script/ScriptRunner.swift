@@ -44,14 +44,41 @@ public struct ScriptRunner: Sendable {
             throw .scriptNotFound(path: path, reason: "no such file" + tried)
         }
         guard !isFolder.boolValue else { throw .scriptNotFound(path: path, reason: "it is a folder" + tried) }
-        guard let data = FileManager.default.contents(atPath: full), let source = String(data: data, encoding: .utf8)
-        else {
-            throw .scriptNotFound(path: path, reason: "not readable UTF-8 text" + tried)
+        guard let data = FileManager.default.contents(atPath: full) else {
+            throw .scriptNotFound(path: path, reason: "not readable" + tried)
+        }
+        guard let source = String(data: data, encoding: .utf8) else {
+            throw .notUTF8(path: path, detail: encodingProblem(Array(data)))
         }
         guard !TranscriptParser.isTranscript(source) else { throw .transcriptNotScript(path: path) }
         var script = ScriptRunner(path: path, source: source, allowWrites: allowWrites)
         script.file = full
         return script
+    }
+
+    /// Where bytes that are not UTF-8 are, in words: `line 2 holds the byte 0xE9 (column 10), which is not UTF-8`, or
+    /// that the file is UTF-16 (probe22 P22-18: "check the path", with no line, sent the user to the wrong place).
+    static func encodingProblem(_ bytes: [UInt8]) -> String {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return "it is UTF-16 text (it starts with a UTF-16 byte-order mark: Windows Notepad's 'Unicode'); save it as UTF-8"
+        }
+        for (number, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated()
+        where String(validating: line, as: UTF8.self) == nil {
+            var index = line.startIndex
+            while index < line.endIndex {
+                let byte = line[index]
+                let length = byte < 0x80 ? 1 : byte >> 5 == 0x6 ? 2 : byte >> 4 == 0xE ? 3 : byte >> 3 == 0x1E ? 4 : 0
+                let end = index + length
+                guard length > 0, end <= line.endIndex, line[(index + 1)..<end].allSatisfy({ $0 & 0xC0 == 0x80 }) else {
+                    let hex = String(byte, radix: 16, uppercase: true)
+                    return "line \(number + 1) holds the byte 0x\(hex.count == 1 ? "0" : "")\(hex) (column \(index - line.startIndex + 1)), "
+                        + "which is not UTF-8 (saved as Latin-1 or Windows-1252?); save the file as UTF-8"
+                }
+                index = end
+            }
+            return "line \(number + 1) is not UTF-8 (saved in another encoding?); save the file as UTF-8"
+        }
+        return "it is not UTF-8 text; save it as UTF-8"
     }
 
     /// `b.kops` in `/tmp/p18/sub` → `/tmp/p18/sub/b.kops`; an absolute path as given. Without a folder, the current
