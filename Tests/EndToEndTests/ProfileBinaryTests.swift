@@ -104,7 +104,7 @@ import Testing
                 "XDG_CONFIG_HOME": folder.path, "STAGING_KEY": "demo_key_0123456789",
                 "KAPSO_API_BASE_URL": simulator.baseURL, "KAPSO_API_KEY": "demo_key_0123456789",
             ]
-            return try [["--profile", "staging", "-c", "numbers"], ["-c", "numbers"], ["-c", "help state"]].map {
+            return try [["--profile", "staging", "-c", "numbers"], ["-c", "numbers"], ["-c", "help state"], ["-c", "profile list"]].map {
                 try ProcessRunner.run("kops", $0, environment: environment)
             }
         }
@@ -116,5 +116,23 @@ import Testing
         #expect(!runs[1].stdout.contains("NUMBER"), "numbers ran against the environment's API")
         #expect(runs[0].status == 64 && runs[1].status == 64)
         #expect(runs[2].status == 0 && runs[2].stdout.hasPrefix("usage: state"), "\(runs[2].stderr)")
+        // probe22 P22-4: not "no profiles yet; add one", which the next 'profile add' refuses.
+        #expect(runs[3].stderr.contains("-c:1: error: the profiles cannot be listed while config.toml is broken ("), "\(runs[3].stderr)")
+        #expect(runs[3].stderr.contains(problem + "); fix the file first\n"), "\(runs[3].stderr)")
+        #expect(!runs[3].stderr.contains("no profiles yet") && runs[3].status == 64)
+    }
+
+    /// probe22 P22-3: a config.toml kops cannot reach (here a link that loops; a folder it may not enter is the same
+    /// error as a non-root user) is said at start, not read as "no config" with the profiles gone without a word.
+    @Test func aConfigThatCannotBeReachedIsSaidAtStart() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-loop-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("kops"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = folder.appendingPathComponent("kops/config.toml").path
+        try FileManager.default.createSymbolicLink(atPath: config, withDestinationPath: config)
+        let result = try await offPool { try ProcessRunner.run("kops", ["-c", "profile list"], environment: ["XDG_CONFIG_HOME": folder.path]) }
+        #expect(result.stderr.hasPrefix("error: cannot read \(config): too many levels of symbolic links (the file or a folder above it)"), "\(result.stderr)")
+        #expect(result.stderr.contains("the profiles cannot be listed while config.toml is broken"), "\(result.stderr)")
+        #expect(result.status == 64)
     }
 }

@@ -45,7 +45,7 @@ public enum ProfileCommand: Command {
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         switch arguments.positionals.first {
         case nil: return show(context)
-        case "list": return list(context)
+        case "list": return try list(context)
         case "use": return try use(try arguments.required(1, "profile name"), in: context)
         case "add": return try add(try arguments.required(1, "profile name"), arguments, in: context)
         case "default": return try makeDefault(try arguments.required(1, "profile name"), in: context)
@@ -64,7 +64,12 @@ public enum ProfileCommand: Command {
         return CommandResult(blocks: [.fields(fields)], json: ["profile": .string(session.profile), "api": .string(session.baseURL)])
     }
 
-    private static func list(_ context: ShellContext) -> CommandResult {
+    private static func list(_ context: ShellContext) throws -> CommandResult {
+        // A broken or unreadable config.toml has profiles kops cannot see: not "no profiles yet; add one", which the
+        // next 'profile add' refuses (probe22 P22-4).
+        if let problem = context.configProblem {
+            throw ConfigError.profilesUnlisted(problem: problem)
+        }
         let rows = context.config.profiles.map { profile -> [StyledText] in
             [
                 StyledText(profile.name == context.session.profile ? "*" : " "), StyledText(profile.name),

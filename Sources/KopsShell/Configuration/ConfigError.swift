@@ -17,6 +17,8 @@ public enum ConfigError: KopsError, Equatable {
     /// config.toml could not be read at start (`problem`, its error's line): `profile`, asked for, is in it, or (nil) a
     /// command would send a request though the file's profiles and default profile are unknown (probe10 P10-10).
     case brokenFile(problem: String, profile: String?)
+    /// `profile list` while the file is broken or unreadable: its profiles are there, unseen (probe22 P22-4).
+    case profilesUnlisted(problem: String)
     /// The file could not be written.
     case unwritable(path: String, reason: String)
     /// kops's own edit would not read back as intended, so the file was left unchanged.
@@ -55,6 +57,8 @@ public enum ConfigError: KopsError, Equatable {
         case .brokenFile(let problem, nil):
             "kops sends no request while config.toml is broken (\(problem)): with its profiles and default profile "
                 + "unread, the API and key to use are unknown; fix the file, or move it aside to use only the environment"
+        case .profilesUnlisted(let problem):
+            "the profiles cannot be listed while config.toml is broken (\(problem)); fix the file first"
         case .unwritable(let path, let reason):
             "cannot write \(path): \(reason)"
         case .editRefused(let path, let reason):

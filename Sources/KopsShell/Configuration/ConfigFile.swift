@@ -17,9 +17,15 @@ public struct ConfigFile: Sendable {
 
     /// The parsed file; an absent file is an empty configuration.
     public func load() throws(ConfigError) -> KopsConfig {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return KopsConfig() }
-        guard !isFolder.boolValue else { throw .unreadable(path: path, reason: "it is a folder, not a file") }
+        // Absent only when nothing is there (ENOENT, ENOTDIR): a folder kops may not enter, or a link that loops, hides
+        // the user's profiles and is said so (probe22 P22-3: the profiles vanished without a word).
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR { return KopsConfig() }
+            throw .unreadable(path: path, reason: String(cString: strerror(code)).lowercased() + " (the file or a folder above it)")
+        }
+        guard info.st_mode & S_IFMT != S_IFDIR else { throw .unreadable(path: path, reason: "it is a folder, not a file") }
         guard let data = FileManager.default.contents(atPath: path) else {
             let reason = access(path, R_OK) == 0 ? "it could not be read" : String(cString: strerror(errno)).lowercased()
             throw .unreadable(path: path, reason: reason)
