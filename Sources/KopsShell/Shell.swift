@@ -110,6 +110,7 @@ public final class Shell {
             typed: redactor.redact(commandLine: ran, keepingURLCredentials: true))
         if lineDepth == 1 { lastReported = nil }
         let presses = lineDepth == 1 ? context.interruptPresses() : 0
+        let pressesBefore = context.interruptPresses()
         defer {
             // Stopped with Ctrl-C but not by a `cancelled` error (which says so in its block): what it printed is
             // partial, which the block must say (probe16 P16-6). `listen` and a follow end at Ctrl-C by design.
@@ -132,6 +133,23 @@ public final class Shell {
             let status = run(words: words.map(\.text))
             if let failed = endFailedRecording() { return max(status, failed) }
             if status != .ok || context.exitRequested { return status }
+            // Ctrl-C stopped something the command went on without (a look-up whose answer it then lacked): what it
+            // printed may be partial, so nothing after it on the line or in the script runs (probe22 P22-9: `health`
+            // said "none fails now" of deliveries it never read, and the script went on to exit 0). `listen` and a
+            // follow end at Ctrl-C by design.
+            let endsAtCtrlC = words.first?.text == ListenCommand.name || words.contains { $0.text == "--follow" }
+            if context.interruptPresses() > pressesBefore, !endsAtCtrlC {
+                _ = context.interrupted()
+                if let location {
+                    if cancelledAt == nil {
+                        cancelledAt = location
+                        output.write("cancelled at \(location)\n", to: .err)
+                    }
+                } else {
+                    output.write("stopped with Ctrl-C: what '\(words.first?.text ?? "")' showed may be incomplete\n", to: .err)
+                }
+                return .interrupted
+            }
             // `record` mid-line (`kops -c 'record t.md; health'`): the rest of the line is recorded.
             if block == nil, let started = recorder, index + 1 < commands.count {
                 let rest = String(Array(ran).dropFirst(commands[index + 1][0].column - 1))
