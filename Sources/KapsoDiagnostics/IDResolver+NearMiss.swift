@@ -38,7 +38,8 @@ extension IDResolver {
 
     /// The phone-number ids of `numbers` that `id` misses by one copying mistake, or several of them together:
     /// whitespace around it, as typed or URL-encoded (`100200300400501%20`, RFC 3986 §2.1: Meta's error quotes the id
-    /// with the space); a `+` in front (`+100200300400501`, or `%2B`: an id written as a phone number); leading zeros
+    /// with the space); quotes around it (`"100200300400501"` or `%22…%22`: a JSON string put into the path as it is,
+    /// probe19 P19-1); a `+` in front (`+100200300400501`, or `%2B`: an id written as a phone number); leading zeros
     /// (`0100200300400501`, a "0"-padded column: Meta's ids never start with 0); its last 1 to 3 digits cut off (a
     /// column too narrow; 12 digits at least, so a short number is never read as one). With `typos`, also a mistyped id
     /// of the same length (`typo`): two adjacent digits swapped, or one digit changed, when exactly one id of `numbers` is
@@ -56,6 +57,17 @@ extension IDResolver {
         if stripped != text {
             misses.append(spacesMiss(id, decoded: text))
             text = stripped
+        }
+        // Quotes around the id (`"100200300400501"`, `%22…%22`, `'…'`): a JSON string or a quoted template variable
+        // put into the path as it is (probe19 P19-1). `IDInput.cleaned` drops the same pairs where an id is typed.
+        if let inner = unquoted(text) {
+            misses.append(quotesMiss(id, quote: text.first ?? "\""))
+            text = inner
+            let stripped = text.trimmingSpaces()
+            if stripped != text {
+                misses.append(spacesMiss(id, decoded: text) + " inside them")
+                text = stripped
+            }
         }
         if text.first == "+" {
             misses.append("a '+' in front" + (id.uppercased().contains("%2B") ? " (%2B)" : ""))
@@ -125,6 +137,26 @@ extension IDResolver {
         return "'\(pasted)' is \(id) \(miss.miss); read as \(id) here, but an API call with it as pasted fails ('errors' names such calls)"
     }
 
+    /// The quote pairs an id comes wrapped in when a JSON string or a quoted variable is pasted into a path: straight,
+    /// typographic and back quotes, the pairs `IDInput.cleaned` drops.
+    static let quotePairs: [(Character, Character)] = [
+        ("\"", "\""), ("'", "'"), ("`", "`"), ("\u{201C}", "\u{201D}"), ("\u{2018}", "\u{2019}"),
+    ]
+
+    /// `text` without one pair of quotes around it (`"100200300400501"` → `100200300400501`); nil when it has none.
+    static func unquoted(_ text: String) -> String? {
+        guard text.count >= 2, let first = text.first, let last = text.last, quotePairs.contains(where: { $0 == (first, last) })
+        else { return nil }
+        return String(text.dropFirst().dropLast())
+    }
+
+    /// `quotes around it (%22)`: the quotes around the id, and their escape when `id` has it URL-encoded.
+    private static func quotesMiss(_ id: String, quote: Character) -> String {
+        let code = quote == "\"" ? "%22" : quote == "'" ? "%27" : nil
+        let written = code.map { id.uppercased().contains($0) ? " (\($0))" : "" } ?? ""
+        return "quotes around it" + written
+    }
+
     /// `with a trailing space (%20)`, `with spaces around it`: the whitespace `decoded` has around the id, and the
     /// escapes it was written with in `id`.
     private static func spacesMiss(_ id: String, decoded: String) -> String {
@@ -132,7 +164,7 @@ extension IDResolver {
         let trail = decoded.reversed().prefix { $0.isWhitespace }.count
         let codes = Array(Set(id.ranges(of: "%").compactMap { range in
             String(id[range.lowerBound...].prefix(3)).uppercased()
-        })).sorted().joined(separator: ", ")
+        }).filter { ["%20", "%09", "%0A", "%0D"].contains($0) }).sorted().joined(separator: ", ")
         let written = codes.isEmpty ? "" : " (\(codes))"
         let count = lead + trail
         if trail == 1, lead == 0 { return "a trailing space" + written }
