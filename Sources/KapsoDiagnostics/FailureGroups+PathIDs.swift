@@ -28,6 +28,21 @@ extension FailureGroups {
         }
     }
 
+    /// `ids` (of `unknownPathIDs`, most recent first) in the order to ask the resolver about them when only a few can be
+    /// (each is several look-ups): a phone number's digits first (under 15 digits: a contact's number, which `whois`
+    /// names from the conversations), then other ids (Meta object ids, UUIDs), WAMIDs last (their form names them without
+    /// a look-up: probe19 P19-1); most recent first within each.
+    public static func lookupOrder(_ ids: [String]) -> [String] {
+        func rank(_ id: String) -> Int {
+            switch IDInput.read(id) {
+            case .success(.number(let number)) where !IDResolver.mayBeMetaObjectID(number): 0
+            case .success(.wamid): 2
+            default: 1
+            }
+        }
+        return ids.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
+    }
+
     /// The distinct ids `pick` takes out of the paths of failed calls that found nothing (`isNotFound`), most recent
     /// first, at most `limit`; empty without numbers.
     private static func notFoundIDs(

@@ -37,7 +37,7 @@ extension FailureGroups {
         let holder = SendLock.pendingSends(on: number, before: last, outbound: messages, now: now).first
         named.lockHolder = holder?.id
         named.headline = "\(IDResolver.plural(group.count, "send")) refused 409 over \(Elapsed.text(last - first)) from key \(group.who): "
-            + "Kapso's send lock is held" + (holder.map { ", likely by the pending message \($0.id)" } ?? "")
+            + "Kapso's send lock is held" + (holder == nil ? "; no pending send found" : ", likely by a send still pending")
         return named
     }
 }

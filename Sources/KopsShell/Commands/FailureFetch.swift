@@ -185,11 +185,9 @@ struct FailureFetch {
         if !IDResolver.metaObjectIDs(all).isEmpty { IDLookups.readMetaIDs(&facts, in: context) }
         var found = IDResolver.metaEntityIdentities(all, facts: facts)
         var healths = facts.healths
-        // The newest few others, as `whois` reads them (each is several look-ups); quoted ids and WAMIDs are named by
-        // their form without them (`IDResolver.nearMiss`, `IDInput`), so the look-ups go to ids of no telling form first.
-        let wamids = all.filter { if case .success(.wamid) = IDInput.read($0) { true } else { false } }
-        let unknown = all.filter { found[$0] == nil && !wamids.contains($0) } + wamids
-        for id in unknown.prefix(Self.identifiedIDs) {
+        // The newest few others, as `whois` reads them (each is several look-ups), in `lookupOrder`: WAMIDs are named by
+        // their form without one (P19-1).
+        for id in FailureGroups.lookupOrder(all.filter { found[$0] == nil }).prefix(Self.identifiedIDs) {
             guard let identity = IDLookups.identify(id, in: context, healths: &healths), identity.kind != .unknown, !identity.incomplete
             else { continue }
             found[id] = identity
