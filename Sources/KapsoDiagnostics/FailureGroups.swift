@@ -125,6 +125,7 @@ public struct FailureGroups {
                     "first_seen": .string(group.firstSeen),
                     "last_seen": .string(group.lastSeen), "meaning": .string(group.meaning),
                     "headline": .string(group.headline), "misplaced_id": group.misplacedID.map(JSONValue.string) ?? .null,
+                    "lock_holder": group.lockHolder.map(JSONValue.string) ?? .null,
                     "templates": .array(group.templates.map(JSONValue.string)),
                     "fitting_templates": .array(group.fittingTemplates.map(JSONValue.string)),
                     "items": .array(group.items.map(JSONValue.object)),

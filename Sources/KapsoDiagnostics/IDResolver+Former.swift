@@ -11,8 +11,6 @@ extension IDResolver {
         /// The evidence in full: `100200300400509 is not a number of this project now, but Kapso sent
         /// whatsapp.phone_number.deleted for it at …: the number was deleted from this project`.
         public var statement: String
-        /// The newest evidence's time (ISO-8601 UTC).
-        public var lastSeen: String
     }
 
     /// The former use of `id` that `calls` (API calls with it in the path, any status), `messages` (any read) and
@@ -33,35 +31,34 @@ extension IDResolver {
         if let success, deleted == nil, newest == nil, delivered == nil {
             return FormerUse(
                 summary: "\(id) is no longer a number of this project (answered \(success.responseStatus) at \(success.createdAt))",
-                statement: formerNumberStatement(id, success: success), lastSeen: success.createdAt)
+                statement: formerNumberStatement(id, success: success))
         }
-        var evidence: [(time: String, clause: String, short: String)] = []
+        // Each piece of evidence: what it says, and the short form for the group's headline; the deletion first.
+        var evidence: [(clause: String, short: String)] = []
         if let deleted {
-            evidence.append((deleted.createdAt, "Kapso sent whatsapp.phone_number.deleted for it at \(deleted.createdAt)", "deleted at \(deleted.createdAt)"))
+            evidence.append(("Kapso sent whatsapp.phone_number.deleted for it at \(deleted.createdAt)", "deleted at \(deleted.createdAt)"))
         }
         if let success {
             let key = success.apiKeyName.map { "key \($0)'s " } ?? "a "
             evidence.append((
-                success.createdAt, "\(key)\(success.httpMethod) \(success.endpoint) was answered \(success.responseStatus) at \(success.createdAt)",
+                "\(key)\(success.httpMethod) \(success.endpoint) was answered \(success.responseStatus) at \(success.createdAt)",
                 "answered \(success.responseStatus) at \(success.createdAt)"))
         }
         if let newest, let seconds = newest.time {
             let at = KapsoTime.iso(seconds)
             let who = newest.contact.map { " \(newest.isInbound ? "from" : "to") \(contact($0.filter(\.isNumber)))" } ?? ""
             evidence.append((
-                at, "the messages read include \(plural(onIt.count, "message")) on it, the newest at \(at) (\(newest.isInbound ? "inbound" : "outbound")\(who))",
+                "the messages read include \(plural(onIt.count, "message")) on it, the newest at \(at) (\(newest.isInbound ? "inbound" : "outbound")\(who))",
                 "messages until \(at)"))
         }
         if let delivered {
-            evidence.append((delivered.createdAt, "Kapso delivered \(delivered.event) for it at \(delivered.createdAt)", "webhook events until \(delivered.createdAt)"))
+            evidence.append(("Kapso delivered \(delivered.event) for it at \(delivered.createdAt)", "webhook events until \(delivered.createdAt)"))
         }
         guard let first = evidence.first else { return nil }
-        let lastSeen = evidence.map(\.time).max() ?? first.time
         return FormerUse(
             summary: "\(id) is no longer a number of this project (\(first.short))",
             statement: "\(id) is not a number of this project now, but " + evidence.map(\.clause).joined(separator: "; ")
                 + (deleted != nil ? ": the number was deleted from this project"
-                    : ": the number was likely removed from this project since (or deleted or disconnected at Meta)"),
-            lastSeen: lastSeen)
+                    : ": the number was likely removed from this project since (or deleted or disconnected at Meta)"))
     }
 }

@@ -43,6 +43,7 @@ import Testing
             #expect(meanings.contains { $0.hasPrefix("\(Self.wamid) is a") && $0.contains("+14155550171") && $0.contains("not a phone-number id") }, "\(meanings)")
             #expect(meanings.contains { $0.hasPrefix(Self.lock) && $0.contains("likely holder: message \(Self.holder)") }, "\(meanings)")
             #expect(!meanings.contains { $0.contains("is not an id of this project;") }, "\(meanings)")
+            #expect(groups.compactMap { $0["lock_holder"]?.string } == [Self.holder])
         }
     }
 
