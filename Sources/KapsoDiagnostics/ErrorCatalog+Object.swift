@@ -26,7 +26,7 @@ extension ErrorCatalog {
         entry.meaning = "the id in the request path, \(id), does not exist or this key cannot see it "
             + "(Graph's three causes: the object does not exist, the access lacks a permission for it, it does not support "
             + "this operation); nothing in the payload is wrong"
-        entry.fix = "'whois \(id)' says what the id is and which phone-number id to use"
+        entry.fix = "'\(ShellWord.command("whois", id))' says what the id is and which phone-number id to use"
         entry.retry = .fixFirst
         entry.reference = "Graph code 100, error_subcode 33 (GraphMethodException); kapso-api.md §9.3: the Meta proxy "
             + "answers 404 for an unknown phone-number id; " + Source.meta.reference

@@ -185,8 +185,8 @@ public struct ErrorTriage {
     }
 
     private static func meaning(of log: APILog) -> String {
-        let whois = APIPath.phoneNumberID(in: log.endpoint).map { "'whois \($0)' says what the id is and which phone-number id to use" }
-            ?? "'whois \(APIPath.ids(in: log.endpoint).first ?? "ID")' says what the id is"
+        let whois = APIPath.phoneNumberID(in: log.endpoint).map { "'\(ShellWord.command("whois", $0))' says what the id is and which phone-number id to use" }
+            ?? "'\(ShellWord.command("whois", APIPath.ids(in: log.endpoint).first ?? "ID"))' says what the id is"
         // One reading of a path with every command (`IDResolver+Route`): a near miss of a documented route, Graph's
         // "nonexisting field on node type"; the numbers, when known, sharpen both in `FailureGroups`.
         if let nearMiss = IDResolver.nearMissMeaning(
@@ -221,7 +221,7 @@ public struct ErrorTriage {
                 if let at = segments.firstIndex(of: Substring(object.id)), at + 1 < segments.count {
                     let rest = segments[(at + 1)...].joined(separator: "/")
                     return "no \(kind) of this project has the id in the path, or the \(kind) exists and /\(rest) under it is "
-                        + "not an endpoint of the API; 'whois \(object.id)' says whether the \(kind) exists"
+                        + "not an endpoint of the API; '\(ShellWord.command("whois", object.id))' says whether the \(kind) exists"
                 }
                 return "no \(kind) of this project has the id in the path; " + whois
             }

@@ -28,6 +28,21 @@ extension FailureGroups {
         }
     }
 
+    /// `ids` (of `unknownPathIDs`, most recent first) in the order to ask the resolver about them when only a few can be
+    /// (each is several look-ups): a phone number's digits first (under 15 digits: a contact's number, which `whois`
+    /// names from the conversations), then other ids (Meta object ids, UUIDs), WAMIDs last (their form names them without
+    /// a look-up: probe19 P19-1); most recent first within each.
+    public static func lookupOrder(_ ids: [String]) -> [String] {
+        func rank(_ id: String) -> Int {
+            switch IDInput.read(id) {
+            case .success(.number(let number)) where !IDResolver.mayBeMetaObjectID(number): 0
+            case .success(.wamid): 2
+            default: 1
+            }
+        }
+        return ids.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
+    }
+
     /// The distinct ids `pick` takes out of the paths of failed calls that found nothing (`isNotFound`), most recent
     /// first, at most `limit`; empty without numbers.
     private static func notFoundIDs(
@@ -65,11 +80,9 @@ extension FailureGroups {
     /// A failed call whose path holds, in the phone-number slot, an id that is none of `numbers`' phone-number ids: one
     /// cause per id and status, with what the id is (`IDResolver.misplacedPhoneNumberID`, else `history` or `identities`)
     /// and the id to use. Nil when the path has no such id, or `numbers` is empty.
-    static func misplacedIDMember(
-        _ entry: ErrorTriage.Entry, call: Call, numbers: [PhoneNumber], webhooks: [Webhook], history: [APILog],
-        identities: [String: Identity]
-    ) -> Member? {
+    static func misplacedIDMember(_ entry: ErrorTriage.Entry, call: Call, _ known: Known) -> Member? {
         let (key, method, endpoint, status, what, error) = call
+        let (numbers, webhooks, identities) = (known.numbers, known.webhooks, known.identities)
         guard !numbers.isEmpty, let id = APIPath.phoneNumberID(in: endpoint),
             let misplaced = IDResolver.misplacedPhoneNumberID(id, numbers: numbers)
         else { return nil }
@@ -78,17 +91,26 @@ extension FailureGroups {
             misplaced.numbers.isEmpty
             ? "\(misplaced.summary); wrong project or key? 'numbers' lists the phone-number ids"
             : "\(misplaced.summary); use \(misplaced.choices)"
-        // An id the project's keys called with success before: removed since, not "wrong project or key" (P13-4).
-        if misplaced.kind == .unknown, let success = IDResolver.lastSuccess(of: id, in: history, before: entry.time) {
-            summary = "\(id) is no longer a number of this project (answered \(success.responseStatus) at \(success.createdAt))"
-            meaning = IDResolver.formerNumberStatement(id, success: success)
-                + "; update the id the sender uses ('numbers' lists the current phone-number ids)"
+        // An id the project's calls, messages or deliveries show was its number: removed since, not "wrong project or
+        // key" (P13-4, probe19 P19-5).
+        if misplaced.kind == .unknown, let former = IDResolver.formerUse(
+            of: id, calls: known.history, messages: known.messages, deliveries: known.deliveries, before: entry.time)
+        {
+            summary = former.summary
+            meaning = former.statement + "; update the id the sender uses ('numbers' lists the current phone-number ids)"
         } else if misplaced.kind == .unknown, let identity = identities[id], identity.kind != .unknown, !identity.incomplete {
             // What `whois` says of the id (a WAMID of this project, Meta's app id…): no "wrong project or key" (P15-1).
             let owners = numbers.filter { identity.phoneNumberIDs.contains($0.id) }
             summary = "\(identity.statement); not a phone-number id"
             meaning = summary + "; the path takes the phone-number id: "
                 + (owners.isEmpty ? "'numbers' lists them" : "use " + IDResolver.choices(owners))
+        } else if misplaced.kind == .unknown, case .success(.wamid(_, let contact)) = IDInput.read(id) {
+            // A WAMID the resolver was not asked about (`unknownPathIDs` looks up the newest few): its form says what it
+            // is, as `whois` reads it (probe19 P19-1).
+            summary = "\(id) is a message id (WAMID)" + (contact.map { " of a message with the contact +\($0)" } ?? "")
+                + ", not a phone-number id"
+            meaning = summary + "; the path takes the phone-number id of the number that sends: 'numbers' lists them; "
+                + "'\(ShellWord.command("whois", id))' says which message it is"
         } else if misplaced.kind == .unknown, !id.allSatisfy(\.isNumber) {
             // A UUID or a name where Meta's phone-number id (digits) belongs is no project question; a webhook id
             // of the project is named.
@@ -101,7 +123,7 @@ extension FailureGroups {
         if misplaced.kind == .unknown, identities[id] == nil, let graph = APIPath.graphObject(in: endpoint), graph.edge == nil {
             summary = "\(id) is none of this project's phone-number or WABA ids"
             meaning = summary + "; a Graph path of an id alone reads any Meta object (a template, a media file, a "
-                + "message…): 'whois \(id)' says what it is (it searches the templates too)"
+                + "message…): '\(ShellWord.command("whois", id))' says what it is (it searches the templates too)"
         }
         // Reading a WABA's message history: history sync applies to coexistence numbers only (`numbers`' COEX).
         let coexistence = misplaced.numbers.filter(\.isCoexistence)
@@ -141,7 +163,7 @@ extension FailureGroups {
         if let path = IDResolver.pathNotServed(endpoint, numbers: numbers, webhooks: webhooks) { return path }
         if numbers.isEmpty, let id = APIPath.ids(in: endpoint).first {
             return "either the id in the path is not in this project or the path is not an endpoint of the API "
-                + "(the project's numbers could not be read to tell); 'whois \(id)' says what the id is"
+                + "(the project's numbers could not be read to tell); '\(ShellWord.command("whois", id))' says what the id is"
         }
         return entry.meaning
     }

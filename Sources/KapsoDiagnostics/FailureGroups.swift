@@ -41,6 +41,9 @@ public struct FailureGroups {
         /// True when the group's source had more failures than were read: `count` is a lower bound and
         /// `firstSeen` the oldest failure read, not the first of the period.
         public var isLowerBound = false
+        /// The WAMID of the pending send that likely holds Kapso's send lock, for a group of 409 "in flight" answers held
+        /// over minutes (`SendLock.held`); nil otherwise.
+        public var lockHolder: String? = nil
     }
 
     public private(set) var groups: [Group] = []
@@ -50,6 +53,10 @@ public struct FailureGroups {
     public private(set) var warnings = 0
     /// Failed API calls that are the same send as a failed message (`sameSend`), counted once, as the message.
     public private(set) var joined = 0
+    /// What the failures were judged with, for `meaning(of:)`.
+    private let known: Known
+    /// The meaning of each cause whose 409s say Kapso's send lock is held (`SendLock.held`), for the flat views.
+    private var lockMeanings: [Cause: String] = [:]
 
     /// Groups `entries`; `numbers` are the project's phone numbers (empty when unknown: then ids in paths
     /// are not judged).
@@ -61,16 +68,24 @@ public struct FailureGroups {
     /// an id found there is named as `whois` names it, not "not an id of this project".
     /// `verdicts` are the receivers' states now by webhook id (`WebhookVerdict`, from their newest deliveries of any
     /// status): a row of failed deliveries to a webhook's current URL says whether it still fails or recovered since.
+    /// `messages` and `deliveries` are what was read of the project's messages (any status; the outbound ones of numbers
+    /// whose sends met 409s, `lockNumbers`) and webhook deliveries (any status, `whatsapp.phone_number.deleted` ones
+    /// included): a phone-number id that failed is named as a former number of the project when they carry it
+    /// (`IDResolver.formerUse`), and a 409 group held over minutes names its pending send (`SendLock.held`, at the API's
+    /// clock `now`; without `now`, no 409 group is read as held).
     public init(
         _ entries: [ErrorTriage.Entry], numbers: [PhoneNumber], webhooks: [Webhook] = [], cut: Set<ErrorTriage.Source> = [],
-        history: [APILog] = [], verdicts: [String: WebhookVerdict] = [:], identities: [String: Identity] = [:]
+        history: [APILog] = [], verdicts: [String: WebhookVerdict] = [:], identities: [String: Identity] = [:],
+        messages: [Message] = [], deliveries: [WebhookDelivery] = [], now: Int64? = nil
     ) {
+        known = Known(
+            numbers: numbers, webhooks: webhooks, history: history, identities: identities, messages: messages, deliveries: deliveries)
         var order: [Cause] = []
         var members: [Cause: [Member]] = [:]
         let entries = Self.withoutSameSends(entries)
         joined = entries.joined
         for entry in entries.kept {
-            var member = Self.member(entry, numbers: numbers, webhooks: webhooks, history: history, identities: identities)
+            var member = Self.member(entry, known)
             member.item = entry.json
             if entry.source == .webhook, member.note == nil, let id = entry.json["webhook_id"]?.string,
                 let state = verdicts[id]?.headline
@@ -82,8 +97,17 @@ public struct FailureGroups {
         }
         total = entries.kept.count
         warnings = entries.kept.filter { $0.statusWord != nil }.count
-        groups = order.compactMap { cause in members[cause].map { Self.group($0) } }
-            .sorted { ($0.count, $0.lastSeen) > ($1.count, $1.lastSeen) }
+        var grouped: [Group] = []
+        for cause in order {
+            guard let group = members[cause].map({ Self.group($0) }) else { continue }
+            guard let now, let held = Self.heldLock(group, messages: messages, now: now) else {
+                grouped.append(group)
+                continue
+            }
+            lockMeanings[cause] = held.meaning
+            grouped.append(held)
+        }
+        groups = grouped.sorted { ($0.count, $0.lastSeen) > ($1.count, $1.lastSeen) }
         for index in groups.indices where cut.contains(groups[index].source) { groups[index].isLowerBound = true }
     }
 
@@ -101,6 +125,7 @@ public struct FailureGroups {
                     "first_seen": .string(group.firstSeen),
                     "last_seen": .string(group.lastSeen), "meaning": .string(group.meaning),
                     "headline": .string(group.headline), "misplaced_id": group.misplacedID.map(JSONValue.string) ?? .null,
+                    "lock_holder": group.lockHolder.map(JSONValue.string) ?? .null,
                     "templates": .array(group.templates.map(JSONValue.string)),
                     "fitting_templates": .array(group.fittingTemplates.map(JSONValue.string)),
                     "items": .array(group.items.map(JSONValue.object)),
@@ -114,7 +139,7 @@ public struct FailureGroups {
         of entry: ErrorTriage.Entry, numbers: [PhoneNumber], webhooks: [Webhook] = [], history: [APILog] = [],
         identities: [String: Identity] = [:]
     ) -> String {
-        member(entry, numbers: numbers, webhooks: webhooks, history: history, identities: identities).meaning
+        member(entry, Known(numbers: numbers, webhooks: webhooks, history: history, identities: identities)).meaning
     }
 
     /// The meaning of one API call answered 400 or more, as `errors` gives it (the resolver's statement for
@@ -125,7 +150,26 @@ public struct FailureGroups {
         return triage.entries.first.map { meaning(of: $0, numbers: numbers, webhooks: webhooks, history: history) }
     }
 
+    /// The meaning of one of the failures grouped, as a flat view shows it (`errors --flat`, `logs --errors --flat`): its
+    /// own, read with everything the groups were read with, or its group's when that group is a send lock held over
+    /// minutes (probe19 P19-7: one 409 alone says "retry in a moment", the run of them does not).
+    public func meaning(of entry: ErrorTriage.Entry) -> String {
+        let member = Self.member(entry, known)
+        return lockMeanings[member.cause] ?? member.meaning
+    }
+
     // MARK: - Causes
+
+    /// What failures are read with: the project's numbers and webhooks, and what was read of its calls, messages and
+    /// deliveries (see `init`).
+    struct Known {
+        var numbers: [PhoneNumber]
+        var webhooks: [Webhook] = []
+        var history: [APILog] = []
+        var identities: [String: Identity] = [:]
+        var messages: [Message] = []
+        var deliveries: [WebhookDelivery] = []
+    }
 
     struct Cause: Hashable {
         var source: String
@@ -150,9 +194,8 @@ public struct FailureGroups {
         var item: JSONObject = [:]
     }
 
-    private static func member(
-        _ entry: ErrorTriage.Entry, numbers: [PhoneNumber], webhooks: [Webhook], history: [APILog], identities: [String: Identity] = [:]
-    ) -> Member {
+    private static func member(_ entry: ErrorTriage.Entry, _ known: Known) -> Member {
+        let (numbers, webhooks, history) = (known.numbers, known.webhooks, known.history)
         let json = entry.json
         if entry.source == .api {
             let key = json["api_key_name"]?.string ?? "-"
@@ -175,10 +218,7 @@ public struct FailureGroups {
                     what: what, error: error, meaning: nearMiss,
                     headline: { "\(IDResolver.plural($0, "failed call")) from key \(key): \(reason) on \(what)" })
             }
-            if notFound, let member = misplacedIDMember(
-                entry, call: (key, method, endpoint, status, what, error), numbers: numbers, webhooks: webhooks, history: history,
-                identities: identities)
-            {
+            if notFound, let member = misplacedIDMember(entry, call: (key, method, endpoint, status, what, error), known) {
                 return member
             }
             // Graph's "nonexisting field (EDGE) on node type (TYPE)": the id's kind, not the payload (P13-5).

@@ -142,7 +142,7 @@ extension IDResolver {
             input: typed, kind: .username,
             statement: "\(typed) is the WhatsApp username of \(who), a contact of \(on)"
                 + (userID.map { " with business-scoped user id \($0)" } ?? " (no business-scoped user id recorded)"),
-            fix: userID.map { "reply --to \(typed) writes to them (sent to \($0)); 'whois \($0)' lists their messages" }
+            fix: userID.map { "reply --to \(typed) writes to them (sent to \($0)); '\(ShellWord.command("whois", $0))' lists their messages" }
                 ?? "'conversation \(newest.id)' shows the conversation")
         identity.details = [
             Identity.Detail("contact", newest.contactName ?? "-"), Identity.Detail("username", newest.usernameHandle ?? typed),
@@ -192,7 +192,7 @@ extension IDResolver {
         }
         guard own != collection else { return nil }
         let slot = (collection.hasSuffix("s") ? String(collection.dropLast()) : collection).replacingUnderscores()
-        let fix = collection == "conversations" ? "'conversations' lists conversation ids" : "'whois \(id)' says what it is"
+        let fix = collection == "conversations" ? "'conversations' lists conversation ids" : "'\(ShellWord.command("whois", id))' says what it is"
         return "the id in the path is \(what), used as a \(slot) id; \(fix)"
     }
 }

@@ -38,7 +38,8 @@ extension IDResolver {
 
     /// The phone-number ids of `numbers` that `id` misses by one copying mistake, or several of them together:
     /// whitespace around it, as typed or URL-encoded (`100200300400501%20`, RFC 3986 §2.1: Meta's error quotes the id
-    /// with the space); a `+` in front (`+100200300400501`, or `%2B`: an id written as a phone number); leading zeros
+    /// with the space); quotes around it (`"100200300400501"` or `%22…%22`: a JSON string put into the path as it is,
+    /// probe19 P19-1); a `+` in front (`+100200300400501`, or `%2B`: an id written as a phone number); leading zeros
     /// (`0100200300400501`, a "0"-padded column: Meta's ids never start with 0); its last 1 to 3 digits cut off (a
     /// column too narrow; 12 digits at least, so a short number is never read as one). With `typos`, also a mistyped id
     /// of the same length (`typo`): two adjacent digits swapped, or one digit changed, when exactly one id of `numbers` is
@@ -63,6 +64,17 @@ extension IDResolver {
         if stripped != text {
             misses.append(spacesMiss(id, decoded: text))
             text = stripped
+        }
+        // Quotes around the id (`"100200300400501"`, `%22…%22`, `'…'`): a JSON string or a quoted template variable
+        // put into the path as it is (probe19 P19-1). `IDInput.cleaned` drops the same pairs where an id is typed.
+        if let inner = unquoted(text) {
+            misses.append(quotesMiss(id, quote: text.first ?? "\""))
+            text = inner
+            let stripped = text.trimmingSpaces()
+            if stripped != text {
+                misses.append(spacesMiss(id, decoded: text) + " inside them")
+                text = stripped
+            }
         }
         if text.first == "+" {
             misses.append("a '+' in front" + (id.uppercased().contains("%2B") ? " (%2B)" : ""))
@@ -133,6 +145,26 @@ extension IDResolver {
             + "('errors' names such calls)"
     }
 
+    /// The quote pairs an id comes wrapped in when a JSON string or a quoted variable is pasted into a path: straight,
+    /// typographic and back quotes, the pairs `IDInput.cleaned` drops.
+    static let quotePairs: [(Character, Character)] = [
+        ("\"", "\""), ("'", "'"), ("`", "`"), ("\u{201C}", "\u{201D}"), ("\u{2018}", "\u{2019}"),
+    ]
+
+    /// `text` without one pair of quotes around it (`"100200300400501"` → `100200300400501`); nil when it has none.
+    static func unquoted(_ text: String) -> String? {
+        guard text.count >= 2, let first = text.first, let last = text.last, quotePairs.contains(where: { $0 == (first, last) })
+        else { return nil }
+        return String(text.dropFirst().dropLast())
+    }
+
+    /// `quotes around it (%22)`: the quotes around the id, and their escape when `id` has it URL-encoded.
+    private static func quotesMiss(_ id: String, quote: Character) -> String {
+        let code = quote == "\"" ? "%22" : quote == "'" ? "%27" : nil
+        let written = code.map { id.uppercased().contains($0) ? " (\($0))" : "" } ?? ""
+        return "quotes around it" + written
+    }
+
     /// `text` with its invisible characters written as `<U+200B>`, so a line naming them shows where they are.
     static func visible(_ text: String) -> String {
         var shown = ""
@@ -159,9 +191,10 @@ extension IDResolver {
         let lead = Array(decoded.unicodeScalars.prefix { $0.properties.isWhitespace })
         let trail = Array(decoded.unicodeScalars.reversed().prefix { $0.properties.isWhitespace }.reversed())
         var codes: [String] = []
+        // Only whitespace's escapes: `%22` is the quotes `quotesMiss` names.
         for range in id.ranges(of: "%") {
             let code = String(id[range.lowerBound...].prefix(3)).uppercased()
-            if !codes.contains(code) { codes.append(code) }
+            if ["%20", "%09", "%0A", "%0D"].contains(code), !codes.contains(code) { codes.append(code) }
         }
         let written = codes.isEmpty ? "" : " (\(codes.joined(separator: ", ")))"
         if lead.isEmpty {

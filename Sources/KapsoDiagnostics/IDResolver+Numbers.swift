@@ -76,7 +76,9 @@ extension IDResolver {
         return MisplacedID(
             id: trimmed, kind: .unknown,
             statement: "\(trimmed) is not a phone-number id, WABA id, Kapso id or display number of this project",
-            summary: "\(trimmed) is not an id of this project", numbers: [])
+            // "now": Kapso lists the numbers a project has now, and a former number is named only where the records read
+            // show it (`formerUse`, probe19 P19-5).
+            summary: "\(trimmed) is not an id of this project now", numbers: [])
     }
 
     /// `2 numbers` or `Support Line`.
@@ -185,7 +187,7 @@ extension IDResolver {
                     + (facts.templateWABAs.isEmpty ? "" : ", template") + (facts.healths.isEmpty ? "" : ", Meta business or app id")
                     + " or contact of this project",
                 fix: metaUnsearched
-                    ? "'whois \(digits)' also reads the numbers' health for Meta's business and app ids; 'numbers' lists this project's ids"
+                    ? "'\(ShellWord.command("whois", digits))' also reads the numbers' health for Meta's business and app ids; 'numbers' lists this project's ids"
                     : "wrong project or key? 'numbers' lists this project's ids; it may also be a Meta id kops does not look up "
                         + "(a media id, or the source_id of an ad in a message's referral, which 'message WAMID' shows)")
             let templates = facts.templateWABAs.isEmpty ? "" : ", the templates of \(plural(facts.templateWABAs.count, "WABA"))"

@@ -76,6 +76,6 @@ extension IDResolver {
         case .businessScopedUserID: kind = "a business-scoped user id (a contact's)"
         default: return nil
         }
-        return "the id in the path is \(kind), used as a \(slot) id: \(expected); 'whois \(id)' says what it is"
+        return "the id in the path is \(kind), used as a \(slot) id: \(expected); '\(ShellWord.command("whois", id))' says what it is"
     }
 }

@@ -51,11 +51,11 @@ extension IDResolver {
             guard let number = numbers.first(where: { $0.id == id }) else { return nil }
             return "\(id) is this project's phone-number id of \(number.name ?? number.id) and the path is a documented "
                 + "route, so neither is the mistake: the number was not found when called (connected to the project "
-                + "after the call, or removed and connected again); 'whois \(id)' shows its calls"
+                + "after the call, or removed and connected again); '\(ShellWord.command("whois", id))' shows its calls"
         case (.platform, .object?):
             guard let what = knownID(id, numbers: numbers, webhooks: webhooks) else { return nil }
             return "\(id) is \(what) and the path is a documented route, so neither is the mistake: it was not found "
-                + "when called (created after the call, or deleted and created again); 'whois \(id)' says what it is now"
+                + "when called (created after the call, or deleted and created again); '\(ShellWord.command("whois", id))' says what it is now"
         default:
             return nil
         }

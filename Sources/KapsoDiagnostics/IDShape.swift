@@ -25,7 +25,7 @@ public enum IDShape {
                           lower.dropFirst(20)].joined(separator: "-")
             return "\(text) has the shape of Meta's conversation id (32 hex digits: the conversation.id of a status's pricing "
                 + "block), which kops cannot look up (Kapso's conversation ids are UUIDs); 'trace WAMID' shows the status that "
-                + "carries it; if it is a UUID written without dashes, 'whois \(dashed)'"
+                + "carries it; if it is a UUID written without dashes, '\(ShellWord.command("whois", dashed))'"
         }
         let urlSafe = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
         if text.count >= 40, text.unicodeScalars.allSatisfy(urlSafe.contains), text.contains(where: \.isLetter),

@@ -70,7 +70,7 @@ public struct PastedError: Sendable, Equatable {
                 ? "kops could not check the id \(id): explain sends no request, and this session has not listed the numbers"
                 : "\(id) is none of " + (allNumbers ? "this project's numbers or their WABAs" : "the numbers this session has seen")
                     + " (explain sends no request to look further)"
-            return unchecked + "; 'whois \(id)' says what the id is and what to use. Graph could not use it in the request "
+            return unchecked + "; '\(ShellWord.command("whois", id))' says what the id is and what to use. Graph could not use it in the request "
                 + "path; \(causes) the usual one is an edge this kind of id does not have (/message_templates with a "
                 + "phone-number id, /messages with a WABA id)"
         }
@@ -86,13 +86,13 @@ public struct PastedError: Sendable, Equatable {
             let phone = IDResolver.list(owned.map { "\($0.id) (\($0.name ?? $0.id)\($0.isCoexistence ? ", coexistence" : ""))" })
             let coexistence = owned.filter(\.isCoexistence).map { $0.name ?? $0.id }
             let sync = coexistence.isEmpty ? "" : "; history sync applies only to coexistence numbers: \(IDResolver.list(coexistence))"
-            let partial = allNumbers ? "" : " (the numbers this session has seen; 'whois \(id)' names every number of the WABA)"
+            let partial = allNumbers ? "" : " (the numbers this session has seen; '\(ShellWord.command("whois", id))' names every number of the WABA)"
             return "\(id) is \(what), so it exists; \(causes) the likely one is an edge it does not have, if the path was "
                 + "/\(id)/messages or another phone-number edge: those take a phone-number id, \(phone)\(partial)\(sync). "
                 + "Else a permission: Graph could not load the WABA with the key's access (a WABA not shared with the key's project)"
         }
         return "\(id) is \(what), a Kapso id, not a Meta object: Graph paths take Meta's ids (a phone-number id or WABA "
-            + "id); 'whois \(id)' names them"
+            + "id); '\(ShellWord.command("whois", id))' names them"
     }
 
     /// What to do when the error is Graph's "Tried accessing nonexisting field (EDGE) on node type (TYPE)" (code 100): the

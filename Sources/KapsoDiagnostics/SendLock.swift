@@ -25,12 +25,7 @@ public enum SendLock {
         var text = "409 answered \(count) times over \(Elapsed.text(last - first)) (\(KapsoTime.iso(first)) to \(KapsoTime.iso(last))): "
             + "Kapso's send lock on the conversation is held, not released in a moment "
             + "(kapso-api.md §9.3: a per-conversation lock to retry shortly)"
-        let pending = outbound.filter { message in
-            !message.isInbound && message.status == "pending"
-                && (phoneNumberID == nil || message.phoneNumberID == phoneNumberID)
-                && (MessageTime(message, now: now).seconds.map { $0 <= last } ?? false)
-        }
-        .sorted { (MessageTime($0, now: now).seconds ?? 0) < (MessageTime($1, now: now).seconds ?? 0) }
+        let pending = pendingSends(on: phoneNumberID, before: last, outbound: outbound, now: now)
         guard let holder = pending.first, let since = MessageTime(holder, now: now).seconds else {
             return text + "; no send pending on \(phoneNumberID ?? "the number") was found among the messages read: "
                 + "ask Kapso support with the times of these calls"
@@ -40,6 +35,17 @@ public enum SendLock {
             + "'trace \(holder.id)'; if it stays pending, ask Kapso support with its id"
         if pending.count > 1 { text += " (\(pending.count - 1) more pending on this number)" }
         return text
+    }
+
+    /// The sends of `outbound` still `pending` on `phoneNumberID` (any number when nil) that were sent at `before` or
+    /// earlier, oldest first: the first is the likely holder of the lock (`held`).
+    public static func pendingSends(on phoneNumberID: String?, before last: Int64, outbound: [Message], now: Int64) -> [Message] {
+        outbound.filter { message in
+            !message.isInbound && message.status == "pending"
+                && (phoneNumberID == nil || message.phoneNumberID == phoneNumberID)
+                && (MessageTime(message, now: now).seconds.map { $0 <= last } ?? false)
+        }
+        .sorted { (MessageTime($0, now: now).seconds ?? 0) < (MessageTime($1, now: now).seconds ?? 0) }
     }
 
     /// The phone-number id in a send path (`/meta/whatsapp/v24.0/100200300400501/messages` → `100200300400501`), nil

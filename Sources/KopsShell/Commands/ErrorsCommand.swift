@@ -50,7 +50,7 @@ public enum ErrorsCommand: Command {
         } else {
             let groups = fetch.groups
             // Every group named, not only those shown: `--output json` carries all groups, with the same meanings.
-            let named = namingLockHolders(namingTemplates(groups.groups, numbers: fetch.numbers, in: context), in: context)
+            let named = namingTemplates(groups.groups, numbers: fetch.numbers, in: context)
             let shown = Array(named.prefix(limit))
             result = CommandResult(
                 blocks: [
@@ -112,35 +112,6 @@ public enum ErrorsCommand: Command {
         }
     }
 
-    /// A group of 409 "already in-flight" answers spanning minutes names the lock as held and its likely holder, a send
-    /// still pending on that number (`SendLock`, probe19 P19-7), instead of "retry in a moment". The number's outbound
-    /// messages are read once per number (100 newest); a failed read names no holder.
-    static func namingLockHolders(_ groups: [FailureGroups.Group], in context: ShellContext) -> [FailureGroups.Group] {
-        var read: [String: [Message]] = [:]
-        return groups.map { group in
-            guard group.source == .api, group.error.hasPrefix("409"),
-                let first = KapsoTime.seconds(iso: group.firstSeen), let last = KapsoTime.seconds(iso: group.lastSeen)
-            else { return group }
-            let number = group.variants.lazy.compactMap { SendLock.phoneNumberID(inPath: $0) }.first
-            var outbound: [Message] = []
-            if let number {
-                if let known = read[number] {
-                    outbound = known
-                } else {
-                    outbound = (try? context.client.messages(
-                        filters: [("phone_number_id", number), ("direction", "outbound")], limit: 100).items) ?? []
-                    read[number] = outbound
-                }
-            }
-            guard let held = SendLock.held(
-                count: group.count, first: first, last: last, phoneNumberID: number, outbound: outbound, now: context.now())
-            else { return group }
-            var named = group
-            named.meaning = "send in flight: " + held
-            return named
-        }
-    }
-
     /// With a number selected, messages and Meta's statuses are that number's while API calls and deliveries
     /// are the project's (the API logs and deliveries have no number filter): say so, nil otherwise.
     static func scope(_ sources: [ErrorTriage.Source], in context: ShellContext) -> String? {
@@ -180,6 +151,7 @@ public enum ErrorsCommand: Command {
     /// A cut list says how to see the rest (`command`, the flags typed but `--limit`): `next` does not page it, as it
     /// is merged from several sources (P15-11).
     private static func flatResult(_ fetch: FailureFetch, limit: Int, period: String, command: String) -> CommandResult {
+        let groups = fetch.groups
         let (all, joined) = FailureGroups.withoutSameSends(fetch.triage.entries)
         let entries = Array(all.sorted { $0.time > $1.time }.prefix(limit))
         let warnings = all.filter { $0.statusWord != nil }.count
@@ -194,7 +166,7 @@ public enum ErrorsCommand: Command {
         let rows = entries.map { entry -> [StyledText] in
             [
                 StyledText(TimeText.short(entry.time)), StyledText(entry.source.rawValue), StyledText(entry.subject),
-                StyledText(entry.error, style: .bad), StyledText(FailureGroups.meaning(of: entry, numbers: fetch.numbers, webhooks: fetch.webhooks, history: fetch.history, identities: fetch.identities)),
+                StyledText(entry.error, style: .bad), StyledText(groups.meaning(of: entry)),
             ]
         }
         // As the grouped view: on a narrow terminal the meaning, then the path and the error, go whole under the row.

@@ -124,7 +124,7 @@ public enum ExplainCommand: Command {
         }
         // The id in it: the Graph node (any digits), else the platform object, else any id-like segment.
         let id = graph?.id ?? APIPath.objectID(in: endpoint)?.id ?? APIPath.ids(in: endpoint).first
-        let whois = id.map { "; 'whois \($0)' says what \($0) is" } ?? ""
+        let whois = id.map { "; '\(ShellWord.command("whois", $0))' says what \($0) is" } ?? ""
         return (
             what,
             "paste what the call answered: its error code (131047), Meta's text ('(#131047) Re-engagement message'), "
@@ -141,7 +141,7 @@ public enum ExplainCommand: Command {
         // The id in a pasted path: a segment of 8+ characters with a digit (a WABA or phone-number id, UUID, WAMID).
         let segments = text.split(whereSeparator: { $0 == "/" || $0 == " " || $0 == "?" || $0 == "&" || $0 == "=" })
         let id = segments.first { $0.count >= 8 && $0 != pasted.code && $0.contains { $0.isASCII && $0.isNumber } }.map(String.init)
-        let whois = id.map { "'whois \($0)' says what \($0) is and which id the call takes" } ?? "'whois ID' says what the id in the path is"
+        let whois = id.map { "'\(ShellWord.command("whois", $0))' says what \($0) is and which id the call takes" } ?? "'whois ID' says what the id in the path is"
         let (meaning, todo): (String, String)
         switch status {
         case 404:

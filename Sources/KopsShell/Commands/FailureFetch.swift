@@ -27,6 +27,14 @@ struct FailureFetch {
     var history: [APILog] = []
     /// What `whois` finds for each of `FailureGroups.unknownPathIDs` (a WAMID of this project, Meta's app id…), by id.
     var identities: [String: Identity] = [:]
+    /// The messages read (any status), and the outbound ones of each number whose sends met 409s over minutes
+    /// (`FailureGroups.lockNumbers`): a former number's messages (P19-5) and a held send lock's pending send (P19-7).
+    var messages: [Message] = []
+    /// The deliveries read (the failed ones, and Kapso's `whatsapp.phone_number.deleted` ones when an id failed as none
+    /// of the project's), for a former number's evidence (P19-5).
+    var deliveries: [WebhookDelivery] = []
+    /// The API's clock when the paths were read (`readPaths`); nil before.
+    var now: Int64?
 
     /// The log search part of a fetch: checked, not available for the project, or failed (the rest still shows).
     enum MetaOutcome {
@@ -92,6 +100,7 @@ struct FailureFetch {
                 if !fetch.numbers.isEmpty { try context.verifyNumberFilter(number, numbers: fetch.numbers) }
                 // The page of recent messages of any status says nothing about more failures.
                 if request.url.contains("status=failed"), !(json["paging"]?["next"]?.isNull ?? true) { fetch.cut.insert(.message) }
+                fetch.add(messages: (try? Page.decode(json, item: Message.init(json:)).items) ?? [])
                 // Read after a response is decoded: `now` is the API's clock from its `Date` header.
                 fetch.triage.addMessages(json, since: context.now() - seconds(period))
             case .api:
@@ -102,8 +111,9 @@ struct FailureFetch {
                 fetch.triage.addAPILogs(own.isEmpty ? logs : logs.filter { !own.contains($0.id) })
             case .webhook:
                 let first = try client.webhookDeliveries(from: json)
-                fetch.triage.addDeliveries(
-                    try fetch.following(first, of: .webhook, query: window, next: client.webhookDeliveries), period: period)
+                let deliveries = try fetch.following(first, of: .webhook, query: window, next: client.webhookDeliveries)
+                fetch.deliveries += deliveries
+                fetch.triage.addDeliveries(deliveries, period: period)
             case .meta:
                 break
             }
@@ -125,19 +135,48 @@ struct FailureFetch {
     /// id of this project" where `errors` named its message).
     var groups: FailureGroups {
         FailureGroups(
-            triage.entries, numbers: numbers, webhooks: webhooks, cut: cut, history: history, verdicts: verdicts, identities: identities)
+            triage.entries, numbers: numbers, webhooks: webhooks, cut: cut, history: history, verdicts: verdicts, identities: identities,
+            messages: messages, deliveries: deliveries, now: now)
     }
 
-    /// Reads what the ids in the failed paths of `triage` are, given `numbers`: `history` and `identities`. A look-up
+    /// Reads what the ids in the failed paths of `triage` are, given `numbers`: `history`, the deletions among the
+    /// deliveries, and `identities`; and the outbound messages of numbers whose sends met 409s over minutes. A look-up
     /// that fails leaves that id without them (the failure still shows, read as before).
     mutating func readPaths(in context: ShellContext) {
-        history = Self.history(of: triage.entries, numbers: numbers, in: context)
+        let former = Self.history(of: triage.entries, numbers: numbers, in: context)
+        history = former.calls
+        deliveries += former.deletions.filter { deletion in !deliveries.contains { $0.id == deletion.id } }
+        add(messages: former.messages)
         identities = Self.identities(of: triage.entries, numbers: numbers, in: context)
+        add(messages: Self.lockMessages(of: triage.entries, in: context))
+        now = context.now()
+    }
+
+    /// Adds `messages`, each once.
+    mutating func add(messages more: [Message]) {
+        var seen = Set(messages.map(\.id))
+        for message in more where seen.insert(message.id).inserted { messages.append(message) }
+    }
+
+    /// The outbound messages (newest 100) of each number whose sends were answered 409 over minutes
+    /// (`FailureGroups.lockNumbers`), at once: the pending send among them likely holds Kapso's send lock (P19-7). A
+    /// read that fails names no holder.
+    static func lockMessages(of entries: [ErrorTriage.Entry], in context: ShellContext) -> [Message] {
+        let numbers = FailureGroups.lockNumbers(entries)
+        guard !numbers.isEmpty else { return [] }
+        let client = context.client
+        let requests = numbers.map { number in
+            client.platformRequest(
+                "/whatsapp/messages", query: [("phone_number_id", number), ("direction", "outbound"), ("limit", "100")])
+        }
+        return zip(requests, client.transport.sendAll(requests)).flatMap { request, response in
+            (try? client.decode(try response.get(), for: request)).flatMap { try? Page.decode($0, item: Message.init(json:)).items } ?? []
+        }
     }
 
     /// What the resolver `whois` uses says of each id of `FailureGroups.unknownPathIDs` (P15-1); ids it finds nowhere,
     /// or could not check, are left out.
-    private static func identities(of entries: [ErrorTriage.Entry], numbers: [PhoneNumber], in context: ShellContext) -> [String: Identity] {
+    static func identities(of entries: [ErrorTriage.Entry], numbers: [PhoneNumber], in context: ShellContext) -> [String: Identity] {
         // The project's Meta business and app ids, as health names them, for every id of Meta's shape in a failed path (not
         // only the newest few that `whois` is asked about): one set of health reads serves them all (probe17 P17-5).
         var facts = IDResolver.Facts()
@@ -146,8 +185,9 @@ struct FailureFetch {
         if !IDResolver.metaObjectIDs(all).isEmpty { IDLookups.readMetaIDs(&facts, in: context) }
         var found = IDResolver.metaEntityIdentities(all, facts: facts)
         var healths = facts.healths
-        // The newest three others, as `whois` reads them (each is several look-ups).
-        for id in all.filter({ found[$0] == nil }).prefix(3) {
+        // The newest few others, as `whois` reads them (each is several look-ups), in `lookupOrder`: WAMIDs are named by
+        // their form without one (P19-1).
+        for id in FailureGroups.lookupOrder(all.filter { found[$0] == nil }).prefix(Self.identifiedIDs) {
             guard let identity = IDLookups.identify(id, in: context, healths: &healths), identity.kind != .unknown, !identity.incomplete
             else { continue }
             found[id] = identity
@@ -155,15 +195,37 @@ struct FailureFetch {
         return found
     }
 
-    /// The calls of the last 30 days with each of `FailureGroups.formerNumberIDs` in the path (one page each, at once).
-    private static func history(of entries: [ErrorTriage.Entry], numbers: [PhoneNumber], in context: ShellContext) -> [APILog] {
+    /// How many ids of failed paths are looked up as `whois` looks them up (each is several requests).
+    static let identifiedIDs = 4
+
+    /// The calls of the last 30 days with each of `FailureGroups.formerNumberIDs` in the path (one page each, and one
+    /// page of those answered 200: a number that failed 100 times since its removal has its successes past the first
+    /// page, probe19 P19-5), Kapso's `whatsapp.phone_number.deleted` deliveries of the last 30 days, and the project's
+    /// newest 100 messages (their `phone_number_id`), at once. Only lists, which answer 200 whatever the ids are
+    /// (docs/own-lookups.md): a filter by an id the project may not have is not asked.
+    private static func history(of entries: [ErrorTriage.Entry], numbers: [PhoneNumber], in context: ShellContext)
+        -> (calls: [APILog], deletions: [WebhookDelivery], messages: [Message])
+    {
         let ids = FailureGroups.formerNumberIDs(entries, numbers: numbers)
-        guard !ids.isEmpty else { return [] }
+        guard !ids.isEmpty else { return ([], [], []) }
         let client = context.client
-        let requests = ids.map { client.apiLogsRequest([("endpoint", $0), ("period", "30d"), ("limit", "100")]) }
-        return zip(requests, client.transport.sendAll(requests)).flatMap { request, response in
-            (try? client.decode(try response.get(), for: request)).flatMap { try? client.apiLogs(from: $0).items } ?? []
+        let window = [("period", "30d"), ("limit", "100")]
+        let requests = ids.flatMap { id in
+            [client.apiLogsRequest([("endpoint", id)] + window), client.apiLogsRequest([("endpoint", id), ("status_code", "200")] + window)]
         }
+        let deletions = client.webhookDeliveriesRequest([("event", "whatsapp.phone_number.deleted")] + window)
+        let newest = client.platformRequest("/whatsapp/messages", query: [("limit", "100")])
+        let responses = client.transport.sendAll(requests + [deletions, newest])
+        var calls: [APILog] = []
+        for (request, response) in zip(requests, responses) {
+            let page = (try? client.decode(try response.get(), for: request)).flatMap { try? client.apiLogs(from: $0).items } ?? []
+            calls += page.filter { log in !calls.contains { $0.id == log.id } }
+        }
+        let deleted = (try? client.decode(try responses[requests.count].get(), for: deletions))
+            .flatMap { try? client.webhookDeliveries(from: $0).items } ?? []
+        let messages = (try? client.decode(try responses[requests.count + 1].get(), for: newest))
+            .flatMap { try? Page.decode($0, item: Message.init(json:)).items } ?? []
+        return (calls, deleted, messages)
     }
 
     /// Failed statuses Meta sent Kapso in the period (of the selected number, if any).

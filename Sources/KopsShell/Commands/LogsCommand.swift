@@ -139,13 +139,21 @@ public enum LogsCommand: Command {
         // A failed call gets the meaning 'errors' gives it (the id resolver for ids in the path): the numbers
         // and webhooks are asked for only when the page has one. Kapso's normal answers are said to be no failures, as
         // 'errors' and 'logs --errors' leave them out (probe14 P14-12: they opened the support bundle's failed calls).
+        // The page's failures are read as 'errors --flat' reads them (probe19 P19-1, P19-7): with what the resolver says
+        // of the ids in their paths, a former number's records, and a held send lock's pending send.
         var meanings: [String]? = nil
         if page.items.contains(where: { $0.responseStatus >= 400 }) {
-            let numbers = (try? context.client.allPhoneNumbers()) ?? []
-            let webhooks = (try? context.client.webhooks(.project, perPage: 100).items) ?? []
+            var fetch = FailureFetch()
+            fetch.numbers = (try? context.client.allPhoneNumbers()) ?? []
+            fetch.webhooks = (try? context.client.webhooks(.project, perPage: 100).items) ?? []
+            fetch.triage.addAPILogs(page.items.filter { $0.responseStatus >= 400 && !ErrorTriage.isNormalAnswer($0) })
+            fetch.readPaths(in: context)
+            // The page's own successes count as a former number's calls too, as before.
+            fetch.history += page.items.filter { log in !fetch.history.contains { $0.id == log.id } }
+            let groups = fetch.groups
+            let entries = Dictionary(fetch.triage.entries.map { ($0.json["id"]?.string ?? "", $0) }, uniquingKeysWith: { first, _ in first })
             meanings = page.items.map { log in
-                ErrorTriage.isNormalAnswer(log) ? ErrorTriage.normalAnswerMeaning
-                    : FailureGroups.meaning(of: log, numbers: numbers, webhooks: webhooks, history: page.items) ?? ""
+                ErrorTriage.isNormalAnswer(log) ? ErrorTriage.normalAnswerMeaning : entries[log.id].map(groups.meaning(of:)) ?? ""
             }
         }
         var hints = [page.footer]

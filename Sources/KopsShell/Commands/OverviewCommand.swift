@@ -92,9 +92,13 @@ public enum OverviewCommand: Command {
         (failures.triage, failures.numbers, failures.webhooks) = (triage, phoneNumbers, webhooks)
         failures.readPaths(in: context)
         let causes = failures.groups.groups
-        let named = causes.enumerated().filter { $0.offset == 0 || $0.element.misplacedID != nil }.prefix(2).map(\.element)
+        let named = causes.enumerated().filter { $0.offset == 0 || $0.element.misplacedID != nil || $0.element.lockHolder != nil }
+            .prefix(2).map(\.element)
         for group in named {
-            next.append((group.misplacedID.map { "whois \($0)" } ?? "logs --errors --period \(period)", group.headline))
+            // A held send lock's likely holder is traced (P19-7); an id in the wrong slot is asked about.
+            let command = group.lockHolder.map { ShellWord.command("trace", $0) }
+                ?? group.misplacedID.map { ShellWord.command("whois", $0) } ?? "logs --errors --period \(period)"
+            next.append((command, group.headline))
         }
         if causes.count > named.count {
             let more = causes.count - named.count

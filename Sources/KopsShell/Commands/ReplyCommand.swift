@@ -141,12 +141,12 @@ public enum ReplyCommand: Command {
         guard let identity = try context.identity(of: id, expected: .contactNumber) else {
             throw ShellError.invalidValue(
                 command: name, what: "value for --to", value: IDInput.echo(id),
-                expected: "a contact's phone number in E.164 form, e.g. +14155550157 ('whois \(id)' says what this id is)")
+                expected: "a contact's phone number in E.164 form, e.g. +14155550157 ('\(ShellWord.command("whois", id))' says what this id is)")
         }
         let found = [.conversationID, .wamid].contains(identity.kind) && !identity.phoneNumberIDs.isEmpty && !identity.incomplete
         let contact = identity.contacts.first { !$0.phoneNumber.isEmpty }?.phoneNumber
         guard found, let contact, case .success(let number) = PhoneNumberText.parse("+" + contact) else {
-            let fix = contact.map { "if that is the contact, --to +\($0)" } ?? identity.fix ?? "'whois \(id)' says more"
+            let fix = contact.map { "if that is the contact, --to +\($0)" } ?? identity.fix ?? "'\(ShellWord.command("whois", id))' says more"
             throw IDOfAnotherKind(explanation: "--to: \(identity.statement), not a contact's phone number; \(fix)", exitStatus: .usage)
         }
         let selected = try context.session.requirePhoneNumber()

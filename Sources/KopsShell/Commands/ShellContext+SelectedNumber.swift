@@ -59,7 +59,7 @@ extension ShellContext {
             let carried = contact.map { " carrying the contact +\($0)" } ?? ""
             throw .unreadableID(
                 command: command, value: IDInput.echo(query),
-                reason: "a WAMID is a message id\(carried); 'whois \(id)' says which number it belongs to")
+                reason: "a WAMID is a message id\(carried); '\(ShellWord.command("whois", id))' says which number it belongs to")
         case .success(let read):
             return read
         }

@@ -50,6 +50,7 @@ public enum TraceCommand: Command {
         blocks += metaEvents(trace)
         blocks += deliveries(trace)
         blocks += apiLogs(trace)
+        if let lock = trace.sendLock { blocks += [.line(StyledText("")), .line(StyledText(lock, style: .warn))] }
         let verdict = trace.verdict(now: now)
         blocks += [.line(StyledText("")), .line(StyledText("verdict: " + verdict.text, style: style(verdict.severity)))]
         if let note = undeliveredNote(trace, now: now) { blocks.append(.line(StyledText("  " + note, style: .bad))) }

@@ -63,7 +63,7 @@ public enum WhoisCommand: Command {
         if ids.count == 1 { return ids[0] }
         let reason = ids.isEmpty
             ? "no id is in this path; paste the id alone (the digits, UUID or wamid.… in it)"
-            : "this path holds \(ids.count) ids (\(ids.map(\.0).joined(separator: ", "))); ask about one: whois \(ids[0].0)"
+            : "this path holds \(ids.count) ids (\(ids.map(\.0).joined(separator: ", "))); ask about one: \(ShellWord.command("whois", ids[0].0))"
         throw .unreadableID(command: name, value: IDInput.echo(pasted), reason: reason)
     }
 

@@ -39,6 +39,9 @@ struct MessageTrace {
     /// (`SendAttribution.refusedAttempts`), and the line that says so.
     var refusedAttempts: [APILog] = []
     var refusedNote: String?
+    /// The meaning `errors` gives the 409 "in flight" answers on the message's number when they say Kapso's send lock is
+    /// held and this message is its likely holder (`FailureGroups`, `SendLock`, probe19 P19-7); nil otherwise.
+    var sendLock: String?
     /// Request ids of the send calls, by API log id (log search's `external_api_log`); empty when not known.
     var requestIDs: [String: String] = [:]
     /// The contact's later edits and deletion of this message (`MessageChange`), from the contact's inbound listing.
@@ -207,6 +210,7 @@ struct MessageTrace {
                 before: before?.0, hasMore: page.hasMore,
                 newest: (opening.compactMap { $0.1.opens } + [own].compactMap { $0 }).max(), unreadable: unreadable)
         }
+        var sendCalls: [APILog] = []
         var trace = MessageTrace(
             message: message,
             conversation: part(json(0)) { json throws(KapsoAPIError) in try Conversation(fromResponse: json) },
@@ -224,7 +228,8 @@ struct MessageTrace {
                 return rows.filter { matches($0, message: message, from: start, to: end) }.reversed()
             },
             apiLogs: part(json(3)) { json throws(KapsoAPIError) in
-                try following(client.apiLogs(from: json), query: logQuery, until: start, next: client.apiLogs)
+                sendCalls = try following(client.apiLogs(from: json), query: logQuery, until: start, next: client.apiLogs)
+                return sendCalls
                     .filter { log in
                         let at = KapsoTime.seconds(iso: log.createdAt) ?? 0
                         return log.httpMethod == "POST" && log.endpoint.hasSuffix(sendPath) && at >= start && at <= time + slack
@@ -255,8 +260,20 @@ struct MessageTrace {
         if message.isInbound, case .success(let listed) = json(1), let page = try? client.messages(from: listed) {
             trace.changes = MessageChange.of(message.id, in: page.items)
         }
+        // The 409s a held lock causes come after its holder's time: read from every send call of the number read.
+        trace.sendLock = sendLock(sendCalls, holder: message, now: now)
         trace.attribute()
         return trace
+    }
+
+    /// The held-lock meaning of the 409s among `calls` (the number's send calls read), as `errors` reads them, when
+    /// `holder` is the pending send that likely holds the lock; nil otherwise.
+    static func sendLock(_ calls: [APILog], holder: Message, now: Int64) -> String? {
+        var triage = ErrorTriage()
+        triage.addAPILogs(calls.filter { $0.responseStatus == 409 })
+        guard !FailureGroups.lockNumbers(triage.entries).isEmpty else { return nil }
+        let groups = FailureGroups(triage.entries, numbers: [], messages: [holder], now: now)
+        return groups.groups.first { $0.lockHolder == holder.id }?.meaning
     }
 
     /// Leaves out the calls and deliveries the message's own history rules out, and notes an ambiguous match.
