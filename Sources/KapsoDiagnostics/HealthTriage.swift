@@ -58,6 +58,14 @@ public struct HealthTriage: Sendable {
         findings.filter { $0.severity < .passed }.min { $0.severity < $1.severity }
     }
 
+    /// Whether the number has a problem to act on, the rule `health` exits 1 on and `overview` fails by for any number
+    /// (probe20 P20-8): Kapso's `status` is not `healthy` (`degraded`, `unhealthy`, or `error`: the check did not run),
+    /// a check fails (`blocking`, also one whose details contradict its `passed: true`), or the number's webhooks lose
+    /// its events (`webhooksBlocking`: `NumberWebhooks.blocking`). A check that is only not known is no failure.
+    public func fails(status: String, webhooksBlocking: Bool) -> Bool {
+        status != "healthy" || blocking != nil || webhooksBlocking
+    }
+
     /// The failed `webhook_subscription` check: Meta sends Kapso none of the number's message events (the app is not
     /// subscribed, or its `subscribed_fields` lack `messages`, which carries both incoming messages and the statuses of
     /// sent ones), so no status of a sent message can reach Kapso and no `whatsapp.message.*` webhook of the number

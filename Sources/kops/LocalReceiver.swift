@@ -20,6 +20,10 @@ final class LocalReceiver: DeliveryReceiver {
     private let fromChild: Int32
     private var buffer: [UInt8] = []
     private var stopped = false
+    /// Set once the child's stream ended: who it was and how it ended (`ReceiverEvent.ended`).
+    private var ended: String?
+    /// The child was waited for (`reap`): `stop` must not wait for its pid again.
+    private var reaped = false
 
     /// Starts `kapso-sim --receive --host HOST --port PORT`; the error says why not (a taken port, a bad address).
     static func open(host: String, port: Int, bodyLimit: Int) throws -> any DeliveryReceiver {
@@ -68,7 +72,7 @@ final class LocalReceiver: DeliveryReceiver {
         toChild = input[1]
         fromChild = output[0]
         var first = ""
-        while let line = Self.readLine(fromChild, into: &buffer, waitingUpTo: 10) { first = line; break }
+        if case .line(let line) = Self.readLine(fromChild, into: &buffer, waitingUpTo: 10) { first = line }
         guard first.hasPrefix("receiving on http://"), let colon = first.lastIndex(of: ":"), let port = Int(first[first.index(after: colon)...]) else {
             close(toChild)
             close(fromChild)
@@ -81,14 +85,26 @@ final class LocalReceiver: DeliveryReceiver {
     deinit { stop() }
 
     func next(waitingUpTo seconds: Double) -> ReceiverEvent? {
-        guard let line = Self.readLine(fromChild, into: &buffer, waitingUpTo: seconds),
-            let header = try? JSONValue.parse(Array(line.utf8))
-        else { return nil }
+        if let ended { return .ended(receiver: ended) }
+        let header: JSONValue
+        switch Self.readLine(fromChild, into: &buffer, waitingUpTo: seconds) {
+        case .line(let line):
+            guard let parsed = try? JSONValue.parse(Array(line.utf8)) else { return nil }
+            header = parsed
+        case .data, .timeout: return nil
+        case .end: return end()
+        }
         if let status = header["refused"]?.int {
             return .refused(status: status, reason: header["message"]?.string ?? "")
         }
         guard let id = header["id"]?.int, let length = header["length"]?.int else { return nil }
-        while buffer.count < length, Self.fill(fromChild, into: &buffer, waitingUpTo: 10) {}
+        body: while buffer.count < length {
+            switch Self.fill(fromChild, into: &buffer, waitingUpTo: 10) {
+            case .line, .data: continue
+            case .timeout: break body
+            case .end: return end()
+            }
+        }
         let body = Array(buffer.prefix(length))
         buffer.removeFirst(min(length, buffer.count))
         let headers = (header["headers"]?.array ?? []).compactMap { pair -> (name: String, value: String)? in
@@ -112,30 +128,65 @@ final class LocalReceiver: DeliveryReceiver {
         stopped = true
         close(toChild)
         close(fromChild)
-        _ = waitpid(processIdentifier, nil, 0)
+        if !reaped { _ = waitpid(processIdentifier, nil, 0) }
     }
 
-    /// The next line from `fd` (buffered in `buffer`), waiting up to `seconds` for it.
-    private static func readLine(_ fd: Int32, into buffer: inout [UInt8], waitingUpTo seconds: Double) -> String? {
+    /// The child's stream ended (it died, or closed its standard output): says so for every later `next`, which then
+    /// returns at once, so `listen` stops with this line instead of asking again and again without waiting.
+    private func end() -> ReceiverEvent {
+        let how: String
+        var status: Int32 = 0
+        // The stream ends as the process exits; a moment for the kernel to make it a zombie that can be waited for.
+        var gone = waitpid(processIdentifier, &status, WNOHANG)
+        for _ in 0..<50 where gone == 0 {
+            usleep(10_000)
+            gone = waitpid(processIdentifier, &status, WNOHANG)
+        }
+        if gone == processIdentifier {
+            reaped = true
+            let signal = status & 0x7f
+            how = signal == 0 ? "exited with status \((status >> 8) & 0xff)" : "was killed by signal \(signal)"
+        } else {
+            how = "closed its output"
+        }
+        let ended = "kapso-sim --receive (pid \(processIdentifier)) \(how)"
+        self.ended = ended
+        return .ended(receiver: ended)
+    }
+
+    /// What `readLine` and `fill` found.
+    private enum Read {
+        case line(String)
+        case data
+        case timeout
+        /// End of file (or a read error): the child is gone.
+        case end
+    }
+
+    /// The next line from `fd` (buffered in `buffer`), waiting up to `seconds` for it: `.line`, `.timeout` or `.end`.
+    private static func readLine(_ fd: Int32, into buffer: inout [UInt8], waitingUpTo seconds: Double) -> Read {
         while true {
             if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
                 let line = String(decoding: buffer[..<newline], as: UTF8.self)
                 buffer.removeFirst(newline + 1)
-                return line
+                return .line(line)
             }
-            guard fill(fd, into: &buffer, waitingUpTo: seconds) else { return nil }
+            let read = fill(fd, into: &buffer, waitingUpTo: seconds)
+            guard case .data = read else { return read }
         }
     }
 
-    /// Appends what `fd` has within `seconds`; false on timeout or end of file.
-    private static func fill(_ fd: Int32, into buffer: inout [UInt8], waitingUpTo seconds: Double) -> Bool {
+    /// Appends what `fd` has within `seconds`: `.data`, `.timeout` (a signal that cuts the wait short too), or `.end`
+    /// at end of file, which `poll` reports at once and for good (POLLHUP), so it must not be read as "nothing yet".
+    private static func fill(_ fd: Int32, into buffer: inout [UInt8], waitingUpTo seconds: Double) -> Read {
         var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-        guard poll(&poller, 1, Int32(seconds * 1000)) > 0 else { return false }
+        guard poll(&poller, 1, Int32(seconds * 1000)) > 0 else { return .timeout }
         var chunk = [UInt8](repeating: 0, count: 65_536)
         let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-        guard count > 0 else { return false }
+        if count < 0 && (errno == EINTR || errno == EAGAIN) { return .timeout }
+        guard count > 0 else { return .end }
         buffer += chunk[0..<count]
-        return true
+        return .data
     }
 
     private static func write(_ fd: Int32, _ bytes: [UInt8]) {

@@ -12,12 +12,28 @@ import KopsTerminal
 enum OfflineVerbs {
     /// Runs the verb in `arguments` and returns its exit status, or nil when the words are not one.
     static func run(_ arguments: [String]) -> Int32? {
-        // Flags that change nothing offline may come first, as users write them: `kops --no-color verify …`.
-        let arguments = Array(arguments.drop { $0 == "--no-color" || $0 == "--verbose" })
+        // Flags that change nothing offline may come first, as users write them: `kops --no-color verify …`; so may
+        // `--output MODE`, which the verb then takes as its own (`kops --output json verify …`, probe20 P20-11: it was
+        // refused with a suggestion that had lost the flags).
+        var arguments = arguments[...]
+        var output: [String] = []
+        while let first = arguments.first {
+            if first == "--no-color" || first == "--verbose" {
+                arguments = arguments.dropFirst()
+            } else if first == "--output", arguments.count > 1 {
+                output = ["--output", arguments[arguments.startIndex + 1]]
+                arguments = arguments.dropFirst(2)
+            } else if first.hasPrefix("--output=") {
+                output = [first]
+                arguments = arguments.dropFirst()
+            } else {
+                break
+            }
+        }
         switch arguments.first {
-        case "verify": return verify(Array(arguments.dropFirst()))
-        case "completions": return completions(Array(arguments.dropFirst()))
-        case "listen", "replay": return handlerVerb(arguments)
+        case "verify": return verify(Array(arguments.dropFirst()) + output)
+        case "completions" where output.isEmpty: return completions(Array(arguments.dropFirst()))
+        case "listen", "replay": return handlerVerb(Array(arguments) + output)
         default: return nil
         }
     }

@@ -1,3 +1,4 @@
+import KapsoClient
 import KopsTestSupport
 import Testing
 
@@ -53,6 +54,17 @@ import Testing
         let explain = try await kops(["explain", "131047"])
         #expect(explain.status == 64)
         #expect(explain.stderr.contains("'explain' is a shell command: run it with kops -c 'explain 131047'"), "\(explain.stderr)")
+    }
+
+    /// probe20 P20-11: `--output json` before an offline verb is the verb's own (it was refused with a suggestion
+    /// that had lost the verb's flags), and its invalid verdict is JSON on standard output, the error on standard error.
+    @Test(arguments: [["--output", "json"], ["--output=json"], ["--no-color", "--output", "json"]])
+    func offlineVerbsTakeALeadingOutputFlag(flags: [String]) async throws {
+        let verify = try await kops(flags + ["verify", "--secret", "x", "--signature", String(repeating: "a", count: 64), "--body", "hi"])
+        #expect(verify.status == 1, "\(verify.stderr)")
+        let verdict = try JSONValue.parse(verify.stdout)
+        #expect(verdict["valid"]?.bool == false, "\(verify.stdout)")
+        #expect(verify.stderr.hasPrefix("error: invalid signature:"), "\(verify.stderr)")
     }
 
     @Test func selectsByDisplayNumberThenReadsHealthBlockingCheckFirst() async throws {

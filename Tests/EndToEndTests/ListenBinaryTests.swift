@@ -219,6 +219,53 @@ import Testing
         }
     }
 
+    /// The processes whose parent is `pid` (from /proc/*/stat).
+    static func children(of pid: pid_t) -> [pid_t] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { entry -> pid_t? in
+            guard let child = pid_t(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                let close = stat.lastIndex(of: ")")
+            else { return nil }
+            // "PID (NAME) STATE PPID ...": the name may hold spaces, so fields are counted after its ')'.
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            return fields.count > 1 && pid_t(fields[1]) == pid ? child : nil
+        }
+    }
+
+    /// probe20: the receiver (`kapso-sim --receive`) killed under listen. Its stream's end used to read as "nothing
+    /// yet" without waiting, so listen asked again and again at full CPU, silent until Ctrl-C. Now it ends at once
+    /// with one line naming the receiver and what to do, and fails: as `kops listen` and as a line of `-c` (which
+    /// stops there). Without that, nothing ends it within the budget, far above the milliseconds it takes, and
+    /// `wait(seconds:)` ends it by SIGTERM (status 15, no line).
+    @Test(arguments: [["listen", "--port", "0"], ["-c", "listen --port 0; state"]])
+    func aReceiverThatDiesEndsListenWithOneLineAndFails(arguments: [String]) async throws {
+        try await offPool {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-listen-end-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let out = folder.appendingPathComponent("out"), err = folder.appendingPathComponent("err")
+            let process = try ChildProcess(
+                executable: ProcessRunner.executable("kops").path, arguments: arguments,
+                environment: ["PATH": "/usr/bin:/bin", "HOME": folder.path], stdout: .file(out.path), stderr: .file(err.path))
+            for _ in 0..<1000 where !((try? String(contentsOf: out, encoding: .utf8)) ?? "").contains("listening on ") {
+                usleep(10_000)
+            }
+            let receiver = try #require(Self.children(of: process.processIdentifier).first, "kapso-sim --receive runs beside listen")
+            kill(receiver, SIGKILL)
+            let status = process.wait(seconds: 10)
+            let printed = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
+            let errors = (try? String(contentsOf: err, encoding: .utf8)) ?? ""
+            #expect(status == 1, "\(errors)")
+            #expect(
+                errors.hasSuffix(
+                    "error: listen: its receiver kapso-sim --receive (pid \(receiver)) was killed by signal 9, so no delivery "
+                        + "can arrive any more; start 'listen' again\n"), "\(errors)")
+            #expect(errors.contains("stopped: 0 deliveries\n"), "\(errors)")
+            // `-c` stops at the failed line: 'state' does not run.
+            #expect(!printed.contains("profile"), "\(printed)")
+        }
+    }
+
     /// A kill (SIGTERM) or a closed terminal (SIGHUP) stops listen like Ctrl-C: the temporary webhook is deleted,
     /// then kops ends by that signal as it would have (probe2 F8).
     @Test(arguments: [SIGTERM, SIGHUP])

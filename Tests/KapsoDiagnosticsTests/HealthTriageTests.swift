@@ -183,6 +183,23 @@ import Testing
         #expect(result.headline(status: "degraded") == "degraded by Kapso, but no check says why")
     }
 
+    /// probe20 P20-8: the rule `health` exits 1 on and `overview` fails by: Kapso's status, a failing check (one whose
+    /// details contradict `passed: true` too), or webhooks that lose the number's events; a check only not known is none.
+    @Test(arguments: [
+        ("healthy", "CONNECTED", false, false), ("healthy", "CONNECTED", true, true),
+        ("degraded", "CONNECTED", false, true), ("unhealthy", "CONNECTED", false, true), ("error", "CONNECTED", false, true),
+        ("healthy", "BANNED", false, true), ("healthy", "unknown", false, false),
+    ])
+    func failsByStatusChecksAndWebhooks(status: String, access: String, webhooksBlocking: Bool, fails: Bool) throws {
+        let result =
+            access == "unknown"
+            ? try report(
+                status: status, access: ["status": "CONNECTED", "quality_rating": "GREEN"],
+                messaging: ["passed": nil, "error": "Failed to fetch messaging health status from Meta"])
+            : try report(status: status, access: ["status": .string(access), "quality_rating": "GREEN"])
+        #expect(result.fails(status: status, webhooksBlocking: webhooksBlocking) == fails)
+    }
+
     /// probe17 P17-2: a messaging_health check that could not run (`passed: null` with `error`) is not known: no failure,
     /// no limit, no entity in the fix.
     @Test func aCheckThatCouldNotRunIsUnknownNotFailed() throws {

@@ -47,21 +47,38 @@ import Testing
         var writes: [String]
     }
 
-    func run(_ line: String, fixture: String) async throws -> Seen {
+    /// How page 3 of a list is cut short, if at all.
+    enum Cut: Sendable, CaseIterable {
+        /// The API answers page 3 with a 400.
+        case failedPage
+        /// Ctrl-C during page 3's request (the transport's `cancelled`: `CancellingTransport`).
+        case ctrlC
+    }
+
+    func run(_ line: String, fixture: String, cut: Cut? = nil) async throws -> Seen {
         try await offPool {
             let chunks = Chunks()
             let before = TestLocked<[Int: String]>([:])
             let server = try HostileServer { request in
-                Self.serve(fixture, request: request) { page in
+                if cut == .failedPage, request.path.contains("after=p3") {
+                    return .json(status: 400, #"{"error":"page 3 is gone"}"#)
+                }
+                return Self.serve(fixture, request: request) { page in
                     if page > 1 { before.update { $0[page] = chunks.out.joined() } }
                 }
             }
             defer { server.stop() }
-            let transport = try CurlTransport(options: .init(connectTimeout: 2, timeout: 5, userAgent: "kops-tests"))
+            let curl = try CurlTransport(options: .init(connectTimeout: 2, timeout: 5, userAgent: "kops-tests"))
+            let transport: any HTTPTransport = cut == .ctrlC ? CancellingTransport(inner: curl, when: "after=p3") : curl
             let client = KapsoClient(baseURL: server.baseURL, apiKey: Secret("test_key_0123456789"), transport: transport)
             let context = ShellContext(session: Session(baseURL: client.baseURL), client: client, registry: .standard)
             let shell = Shell(context: context, renderer: Renderer(), output: chunks)
-            #expect(shell.run(line: line) == .ok)
+            let status = shell.run(line: line)
+            switch cut {
+            case nil: #expect(status == .ok)
+            case .failedPage: #expect(status == .failure)
+            case .ctrlC: #expect(status != .ok)
+            }
             return Seen(outputBeforePage: before.value, writes: chunks.out)
         }
     }
@@ -94,15 +111,52 @@ import Testing
         }
     }
 
-    /// Streamed in pieces, the JSON document is the one a single page prints: valid, every item once, in order.
-    @Test func theStreamedJSONDocumentParsesWithEveryItemInOrder() async throws {
-        let seen = try await run("messages --all --output json", fixture: "messages.list.json")
-        let document = try JSONValue.parse(seen.writes.joined())
-        let ids = document["data"]?.array?.compactMap { $0["id"]?.string } ?? []
-        let fixtureIDs = try Fixtures.json("messages.list.json")["data"]?.array?.compactMap { $0["id"]?.string } ?? []
-        #expect(ids == (1...Self.pages).flatMap { page in fixtureIDs.map { "\($0)-p\(page)" } })
-        // Byte for byte what the serializer writes for the whole document, as a one-page list prints it.
-        #expect(seen.writes.joined() == JSONValue.object(["data": .array(document["data"]?.array ?? [])]).serialized(pretty: true) + "\n")
+    static let jsonLists = [
+        ("messages --all --output json", "messages.list.json"), ("conversations --all --output json", "conversations.list.json"),
+        ("deliveries --all --output json", "webhook_deliveries.list.json"), ("logs --all --output json", "api_logs.list.json"),
+    ]
+
+    /// probe20 P20-2: every `--all` list prints NDJSON under `--output json`, as `help output` says (`messages` and
+    /// `conversations` wrote one pretty `{"data": [...]}` document): each line one whole item, every item once, in order.
+    @Test(arguments: jsonLists)
+    func everyAllListPrintsOneObjectALine(line: String, fixture: String) async throws {
+        let seen = try await run(line, fixture: fixture)
+        let lines = seen.writes.joined().split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.last == "", "ends with a newline")
+        let objects = try lines.dropLast().map { try JSONValue.parse(String($0)) }
+        let fixtureIDs = try Fixtures.json(fixture)["data"]?.array?.compactMap { $0["id"]?.string } ?? []
+        #expect(objects.map { $0["id"]?.string } == (1...Self.pages).flatMap { page in fixtureIDs.map { "\($0)-p\(page)" } })
+        #expect(objects.allSatisfy { $0.object != nil && $0["kops_incomplete"] == nil })
+    }
+
+    /// P20-2: a list cut short by a page that fails or by Ctrl-C ends, after the two pages printed, with one
+    /// `{"kops_incomplete": ...}` line that says how many items came and why, and the command fails: the lines before
+    /// it alone would read as the whole list.
+    @Test(arguments: jsonLists, Cut.allCases)
+    func aListCutShortEndsWithAnIncompleteLineAndFails(list: (line: String, fixture: String), cut: Cut) async throws {
+        let seen = try await run(list.line, fixture: list.fixture, cut: cut)
+        let lines = seen.writes.joined().split(separator: "\n")
+        let perPage = try Fixtures.json(list.fixture)["data"]?.array?.count ?? 0
+        try #require(lines.count == 2 * perPage + 1, "\(lines)")
+        for line in lines.dropLast() { #expect(try JSONValue.parse(String(line))["kops_incomplete"] == nil) }
+        let marker = try #require(try JSONValue.parse(String(lines[lines.count - 1]))["kops_incomplete"])
+        #expect(marker["printed"]?.int == 2 * perPage)
+        switch cut {
+        case .failedPage:
+            #expect(marker["status"]?.int == 1)
+            #expect(marker["reason"]?.string?.contains("page 3 is gone") == true, "\(marker)")
+        case .ctrlC:
+            #expect(marker["status"]?.int == 130)
+            #expect(marker["reason"]?.string == "cancelled (Ctrl-C)")
+        }
+    }
+
+    /// Table modes print no such line: the error on standard error and the status say it.
+    @Test func aTableCutShortPrintsNoIncompleteLine() async throws {
+        let seen = try await run("deliveries --all", fixture: "webhook_deliveries.list.json", cut: .failedPage)
+        let perPage = try Fixtures.json("webhook_deliveries.list.json")["data"]?.array?.count ?? 0
+        #expect(!seen.writes.joined().contains("kops_incomplete"))
+        #expect(seen.writes.joined().split(separator: "\n").count == 1 + 2 * perPage, "the header and two pages")
     }
 }
 

@@ -38,7 +38,8 @@ import Testing
             #expect(page.contains("  message  Support Line  "), "errors' WHO: \(page)")
             #expect(page.contains("contact:      <contact "))
             #expect(page.contains("outbound text to <contact "))
-            #expect(page.contains("\"contact_name\": \"<contact "))
+            // `conversations --all --output json` prints NDJSON: compact, one conversation a line (P20-2).
+            #expect(page.contains("\"contact_name\":\"<contact "))
             #expect(page.contains("is the contact <contact "))
             for line in page.split(separator: "\n") where line.contains("Support") {
                 #expect(line.contains("Support Line") || line.contains("Direct Support ticket"), "\(line)")

@@ -19,7 +19,8 @@ import Testing
     @Test func overviewNamesAFailedPathsIdAsErrorsDoes() async throws {
         let runs = try await runDemo(
             ["errors --source api --output json", "overview --output json", "overview"], number: nil, seed: Self.seed)
-        #expect(runs.map(\.status) == [0, 0, 0], "\(runs.map(\.err))")
+        // The seed's Sales Line is degraded: overview fails for it, as 'health' does (P20-8).
+        #expect(runs.map(\.status) == [0, 1, 1], "\(runs.map(\.err))")
         let groups = try JSONValue.parse(Array(runs[0].out.utf8))["groups"]?.array ?? []
         let headlines = groups.compactMap { $0["headline"]?.string }
         let next = try JSONValue.parse(Array(runs[1].out.utf8))["next"]?.array ?? []

@@ -5,9 +5,9 @@ import Testing
 
 /// Every playbook in `scripts/` runs to its last line against the demo seed, read-only, as `kops run` would.
 @Suite struct PlaybookTests {
-    /// What each playbook finds on the demo seed: the commands that fail (findings: health of the degraded
+    /// What each playbook finds on the demo seed: the commands that fail (findings: overview and health of the degraded
     /// number, webhooks check errors), in order; the playbooks read on past them.
-    static let findings = ["webhook-not-firing": ["health", "webhooks check"], "health-degraded": ["health"]]
+    static let findings = ["webhook-not-firing": ["health", "webhooks check"], "health-degraded": ["overview", "health"]]
 
     @Test(arguments: GoldenTranscript.playbooks)
     func playbookRunsOnDemoSeed(_ name: String) async throws {

@@ -10,7 +10,8 @@ public enum ConversationsCommand: Command {
         Lists the selected number's conversations (all numbers when none is selected). WINDOW says
         whether free-form replies still go through: open for 24 hours after the contact's last message,
         read as 'conversation ID' reads it (where Kapso's summary says closed, the number's newest
-        inbound messages are read too: one request per number).
+        inbound messages are read too: one request per number). --all prints every page as it arrives
+        (NDJSON with --output json: one conversation a line).
         Examples:
           conversations --status active
           conversations --phone-number +14155550157
@@ -54,14 +55,13 @@ public enum ConversationsCommand: Command {
         // Windows are judged at the server's time, known once a page has arrived; each number's inbound messages are
         // read once for all pages (ConversationWindows).
         var windows = ConversationWindows(contactKey: digits.map(ContactNumber.searchKey))
-        let count = try ListStream(context: context, mode: mode, jsonForm: .document, showsEmptyTable: true).run(
+        let count = try ListStream(context: context, mode: mode, showsEmptyTable: true).run(
             fetch: { after, _ in try only(rowsFor, in: context.client.conversations(filters: filters, limit: 100, after: after.first?.1)) },
             request: { context.client.conversationsRequest(filters: filters, limit: 100, after: $0.first?.1) },
             table: { table($0, windows: windows.rows($0, now: context.now(), client: context.client)) })
         context.session.lastList = nil
         if count == 0 { try context.verifyIDFilters(filters, contactFilter: digits) }
-        // JSON mode prints the document alone, as a one-page list does.
-        guard mode != .json else { return CommandResult() }
+        // The count on standard error in every mode, as 'deliveries --all' and 'logs --all' say theirs.
         return CommandResult(
             blocks: (windows.footnote.map { [.hint($0)] } ?? []) + [.hint("\(count) \(count == 1 ? "conversation" : "conversations")")])
     }

@@ -97,7 +97,7 @@ public enum HealthCommand: Command {
         }
         var shown = CommandResult(blocks: blocks, json: .object(json))
         // A check that finds a problem exits 1, as 'webhooks check' does: scripts and CI can act on it.
-        if health.status != "healthy" || triage.blocking != nil || webhooks?.blocking != nil { shown.status = .failure }
+        if triage.fails(status: health.status, webhooksBlocking: webhooks?.blocking != nil) { shown.status = .failure }
         return shown
     }
 

@@ -7,7 +7,8 @@ internal import KopsHTTP
 /// [--save DIR] [--max-deliveries N]`: a local webhook receiver that verifies, forwards, reports and saves.
 ///
 /// Runs until Ctrl-C (or `--max-deliveries`); every fault (bad body, bad signature, slow or failing handler,
-/// unwritable folder, refused request) is one line and listening goes on. Secrets are never printed.
+/// unwritable folder, refused request) is one line and listening goes on. Secrets are never printed. A receiver that
+/// dies ends it with `ReceiverError`.
 public enum ListenCommand: Command {
     public static let name = "listen"
     public static let summary = "receive webhooks locally: verify signatures, forward to your handler, save for replay"
@@ -23,7 +24,8 @@ public enum ListenCommand: Command {
         Kapso's 10 s limit (and the start of a non-2xx body), and with --save writes each delivery to
         DIR as a .http file for 'replay'. It answers the sender with your handler's status, or 200 when
         not forwarding. Bodies over 8 MiB, slow or malformed requests are refused with one line.
-        Ctrl-C stops it (saved files are complete). Point a webhook at it with a tunnel, or a kapso-sim
+        Ctrl-C stops it (saved files are complete); if its receiver (kapso-sim --receive) dies, listen
+        says so and exits 1. Point a webhook at it with a tunnel, or a kapso-sim
         webhook at http://127.0.0.1:PORT/. --register URL creates a temporary webhook on the selected
         number at your tunnel's public URL, verifies with its generated secret (never shown) and deletes
         it when listen stops, Ctrl-C included.
@@ -173,6 +175,8 @@ public enum ListenCommand: Command {
         var forwarding: [Int: Received] = [:]
         var receiving = true
         var stopped = false
+        // Set when the receiver itself stopped: listen then ends (after the forwards under way) and fails.
+        var ended: String?
         // Lines come out as deliveries end: a slow one does not hold up the lines (or the answers) of the next.
         func finish(_ received: Received, _ forwarded: DeliveryForwarder.Forwarded?) {
             context.emit(received.finish(forwarded, width: context.terminalWidth(), tally: &tally))
@@ -196,6 +200,9 @@ public enum ListenCommand: Command {
                     wait = 0
                     looks += 1
                     switch event {
+                    case .ended(let receiver):
+                        ended = receiver
+                        receiving = false
                     case .refused(let status, let reason):
                         tally.refused += 1
                         context.emit(.line("\(Self.clock()) refused a request: \(status) \(VisibleText.escaped(reason))", style: .bad))
@@ -229,6 +236,11 @@ public enum ListenCommand: Command {
         var result = tally.result
         // A webhook left behind points at a URL that dies with the session: every message then fails a delivery.
         if !removeTemporary() { result.status = .failure }
+        if let ended {
+            // The summary as at Ctrl-C, then the error line: a script stops here and `-c` exits 1.
+            context.emit(result)
+            throw ReceiverError(receiver: ended)
+        }
         return result
     }
 

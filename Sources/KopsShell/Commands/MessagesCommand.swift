@@ -12,7 +12,8 @@ public enum MessagesCommand: Command {
         Lists the selected number's messages (all numbers when none is selected). --phone-number
         matches the contact's number (part of it is enough; a Brazilian or Mexican number matches its
         other form too, as WhatsApp IDs differ from dialled numbers there); failed messages show their
-        error code. 'next' continues.
+        error code. 'next' continues; --all prints every page as it arrives (NDJSON with --output json:
+        one message a line).
         Examples:
           messages --status failed
           messages --phone-number +14155550157 --limit 5
@@ -79,7 +80,7 @@ public enum MessagesCommand: Command {
             return try list(filters: filters, limit: limit, after: nil, contact: contact?.rowsFor, in: context)
         }
         let mode = context.outputMode(arguments)
-        let count = try ListStream(context: context, mode: mode, jsonForm: .document, showsEmptyTable: true).run(
+        let count = try ListStream(context: context, mode: mode, showsEmptyTable: true).run(
             // Whole messages: cut down to the two keys a message is checked by, a page costs more (each `kapso`
             // object parsed on its own) than parsed whole (docs/performance.md, session 7).
             fetch: { after, _ in try only(contact?.rowsFor, in: context.client.messages(filters: filters, limit: 100, after: after.first?.1)) },
@@ -87,8 +88,7 @@ public enum MessagesCommand: Command {
             table: { table($0, now: context.now()) })
         context.session.lastList = nil
         if count == 0 { try context.verifyIDFilters(filters, contactFilter: contact?.rowsFor) }
-        // JSON mode prints the document alone, as a one-page list does.
-        guard mode != .json else { return CommandResult() }
+        // The count on standard error in every mode, as 'deliveries --all' and 'logs --all' say theirs.
         return CommandResult(blocks: [.hint("\(count) \(count == 1 ? "message" : "messages")")])
     }
 

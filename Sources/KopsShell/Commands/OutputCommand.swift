@@ -6,7 +6,10 @@ public enum OutputCommand: Command {
     public static let usage = "output [table|json|expanded|auto]"
     public static let details = """
         table     tables fitted to the terminal (long ids and URLs shortened in the middle with …)
-        json      the API's JSON, secrets masked; lists print one page, --all prints one object per line
+        json      the API's JSON, secrets masked, and nothing else on standard output (notes, help and
+                  errors go to standard error); a list prints its page as one document; with --all, every
+                  list prints one object per line (NDJSON), and one cut short (Ctrl-C, a page that failed)
+                  ends with a {"kops_incomplete": ...} line and a non-zero exit status
         expanded  one field per line for every row, like psql's \\x
         auto      tables, or expanded when a table would not fit the terminal
         """

@@ -8,7 +8,14 @@ public enum OverviewCommand: Command {
     public static let summary =
         "the project at a glance: numbers' health, API errors, failed deliveries, what to run next"
     public static let usage = "overview [--period 24h|7d|30d]"
-    public static let details = "Examples:\n  overview\n  overview --period 7d"
+    public static let details = """
+        Exits 1 when a number is not healthy by the rule 'health' exits 1 on (Kapso's status is not healthy,
+        a check fails, or its webhooks lose its events), or when the key's project has no numbers. Failed
+        API calls, deliveries and sends of the period are listed under 'next:' but do not change the status.
+        Examples:
+          overview
+          overview --period 7d
+        """
     public static let flags = [FlagSpec("--period", choices: ["24h", "7d", "30d"], help: "how far back (default 24h)")]
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
@@ -40,6 +47,8 @@ public enum OverviewCommand: Command {
         for webhook in webhooks { verdicts[webhook.id] = WebhookVerdict(webhook, deliveries: byWebhook[webhook.id] ?? [], now: now) }
         // Failed sends, read as 'errors' reads them: Kapso's checks pass while sends fail (P17-12).
         let failedSends = failedMessages(period: period, in: context)
+        // Numbers 'health' would exit 1 for: overview fails for them too, so a script or CI acts on the same verdict.
+        var unhealthy: [String] = []
         for (number, health) in zip(phoneNumbers, healths) {
             let triage = HealthTriage(health)
             let blocking = triage.blocking
@@ -48,6 +57,7 @@ public enum OverviewCommand: Command {
             // One rule with 'health' (HealthTriage.headline): never "ok" for a number Kapso calls unhealthy (P17-4).
             let sends = failedSends.map { SendFailures($0.entries, phoneNumberID: number.id, numbers: phoneNumbers, isLowerBound: $0.cut) }
             let failing = sends.flatMap { $0.failed > 0 ? $0 : nil }
+            if triage.fails(status: health.status, webhooksBlocking: own.blocking != nil) { unhealthy.append(number.id) }
             let headline =
                 triage.headline(status: health.status) ?? (webhooksBlock != nil ? "blocking: webhooks"
                     : failing.map { "ok by Kapso's checks, but \($0.text)" } ?? "ok")
@@ -195,7 +205,7 @@ public enum OverviewCommand: Command {
             "next": .array(next.map { .object(["command": .string($0.command), "why": .string($0.why)]) }),
         ])
         var result = CommandResult(blocks: blocks, json: json)
-        if phoneNumbers.isEmpty { result.status = .failure }
+        if phoneNumbers.isEmpty || !unhealthy.isEmpty { result.status = .failure }
         return result
     }
 

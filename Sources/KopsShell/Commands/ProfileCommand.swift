@@ -82,7 +82,18 @@ public enum ProfileCommand: Command {
             columns: [Column("", truncation: .never), Column("NAME", truncation: .never), Column("API", truncation: .middle),
                 Column("KEY FROM"), Column("NUMBER", truncation: .never)], rows: rows)
         let hint = rows.isEmpty ? "no profiles yet; add one with 'profile add NAME --base-url URL --key-env VAR'" : "\(rows.count) profiles"
-        return CommandResult(blocks: [.table(table), .hint(hint)])
+        // The same rows as data under --output json (probe20 P20-11: the table was printed there); the key's command is
+        // not shown in either (it may hold a path to a secret store), only that there is one.
+        let json = JSONValue.array(
+            context.config.profiles.map { profile in
+                [
+                    "name": .string(profile.name), "current": .bool(profile.name == context.session.profile),
+                    "api": .string(profile.baseURL ?? Settings.defaultBaseURL),
+                    "key_env": profile.apiKeyEnv.map(JSONValue.string) ?? .null, "key_command": .bool(profile.apiKeyCommand != nil),
+                    "phone_number_id": profile.phoneNumberID.map(JSONValue.string) ?? .null,
+                ]
+            })
+        return CommandResult(blocks: [.table(table), .hint(hint)], json: ["data": json])
     }
 
     private static func use(_ name: String, in context: ShellContext) throws -> CommandResult {

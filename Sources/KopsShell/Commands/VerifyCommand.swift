@@ -86,11 +86,28 @@ public enum VerifyCommand: Command {
         let presses = context.interruptPresses()
         let stop = Stop { context.interruptPresses() > presses }
         do {
-            return try check(pastedSignature, secretText: secretText, meta: meta, stop: stop, body: loadBody)
-        } catch ShellError.malformedSignature(let command, let reason) where givenSignature == nil {
-            // The value came from the file, not from the user: say whose it is.
-            let header = preread?.envelope?.signature(meta: meta)?.name ?? "signature"
-            throw ShellError.malformedSignature(command: command, reason: "the file's own \(header) header: " + reason)
+            do {
+                return try check(pastedSignature, secretText: secretText, meta: meta, stop: stop, body: loadBody)
+            } catch ShellError.malformedSignature(let command, let reason) where givenSignature == nil {
+                // The value came from the file, not from the user: say whose it is.
+                let header = preread?.envelope?.signature(meta: meta)?.name ?? "signature"
+                throw ShellError.malformedSignature(command: command, reason: "the file's own \(header) header: " + reason)
+            }
+        } catch let error as ShellError {
+            // Under --output json the verdict is JSON either way (probe20 P20-11): a valid one is the result, an invalid
+            // one `{"valid": false, ...}` on standard output beside the error line and its status.
+            if context.outputMode(arguments) == .json, let invalid = invalidJSON(error) { context.emit(CommandResult(json: invalid)) }
+            throw error
+        }
+    }
+
+    /// `{"valid": false, "malformed": …, "cause": …}` for a signature that does not match or is no signature; nil for
+    /// any other error (a missing flag, an unreadable file), which is no verdict.
+    static func invalidJSON(_ error: ShellError) -> JSONValue? {
+        switch error {
+        case .signatureMismatch(let cause): ["valid": false, "malformed": false, "cause": .string(cause)]
+        case .malformedSignature(_, let reason): ["valid": false, "malformed": true, "cause": .string(reason)]
+        default: nil
         }
     }
 

@@ -5,7 +5,8 @@
 public protocol DeliveryReceiver: AnyObject {
     /// The port listened on.
     var port: Int { get }
-    /// The next request or refusal, waiting up to `seconds`; nil when none came.
+    /// The next request or refusal, waiting up to `seconds`; nil when none came, `.ended` (at once, every time) once the
+    /// server is gone.
     func next(waitingUpTo seconds: Double) -> ReceiverEvent?
     /// Stops listening; requests still waiting are answered 503.
     func stop()
@@ -17,6 +18,9 @@ public enum ReceiverEvent {
     case delivery(IncomingRequest, answer: (_ status: Int, _ headers: [(name: String, value: String)], _ body: [UInt8]) -> Void)
     /// A request the reader answered itself (`413`, `408`, `400` …) with this one-line reason.
     case refused(status: Int, reason: String)
+    /// The server stopped on its own (its process died, its stream closed): no request can arrive any more. `receiver`
+    /// names it and says how it ended, as in `kapso-sim --receive (pid 4242) was killed by signal 9`.
+    case ended(receiver: String)
 }
 
 /// One request as received: header names lowercased, body byte for byte.

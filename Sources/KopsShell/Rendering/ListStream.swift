@@ -5,28 +5,21 @@ internal import KopsHTTP
 /// next one is on its way (when the command gives the request it sends for a page).
 ///
 /// Table and expanded modes print each page as a table, headed once, columns at least as wide as on the
-/// pages before, records numbered on from the last page. JSON mode writes each item as one compact line (NDJSON, for `jq`) or, for the lists that have
-/// always printed one document, `{"data": [...]}` exactly as `serialized(pretty:)` writes it, piece by piece.
+/// pages before, records numbered on from the last page. JSON mode writes each item as one compact line (NDJSON, for
+/// `jq`), for every list alike (probe20 P20-2: `messages` and `conversations` wrote one pretty `{"data": [...]}`
+/// document, against what `help output` says). A list cut short (Ctrl-C, a later page that fails) ends in JSON mode
+/// with one more line, `{"kops_incomplete": {...}}` (`incompleteLine`), then the error fails the command: complete
+/// NDJSON lines alone would read as the whole list.
 struct ListStream {
-    /// How JSON mode prints the items.
-    enum JSONForm {
-        /// One compact line per item.
-        case lines
-        /// One pretty-printed `{"data": [...]}` document, written as the pages arrive.
-        case document
-    }
-
     let context: ShellContext
     /// `json` prints JSON, anything else tables.
     let mode: OutputMode
-    let jsonForm: JSONForm
     /// With no item at all, table modes still print the table's header (as a one-page list does).
     let showsEmptyTable: Bool
 
-    init(context: ShellContext, mode: OutputMode, jsonForm: JSONForm = .lines, showsEmptyTable: Bool = false) {
+    init(context: ShellContext, mode: OutputMode, showsEmptyTable: Bool = false) {
         self.context = context
         self.mode = mode
-        self.jsonForm = jsonForm
         self.showsEmptyTable = showsEmptyTable
     }
 
@@ -85,10 +78,45 @@ struct ListStream {
         fetch: ([(String, String)]) throws -> Page<Item>, request: (([(String, String)]) -> HTTPRequest)?,
         json: (Item) -> JSONObject, asReceived: Bool, table: ([Item], ReceivedItems?) -> Table
     ) throws -> Int {
-        var document = JSONDocumentWriter()
         var count = 0
         var widths: [Int] = []
         let prefetch = request.map { request in { (after: [(String, String)]) in context.client.prefetch(request(after)) } }
+        do {
+            try pages(fetch: fetch, prefetch: prefetch, json: json, asReceived: asReceived, table: table, count: &count, widths: &widths)
+        } catch {
+            // Standard output that failed takes no more text (`OutputSink.outputFailure`): the line is dropped then.
+            if mode == .json { context.emit(CommandResult(jsonText: Self.incompleteLine(printed: count, error: error))) }
+            throw error
+        }
+        if mode != .json, count == 0, showsEmptyTable {
+            context.emit(CommandResult(blocks: [.table(table([], nil))]))
+        }
+        return count
+    }
+
+    /// The line that ends an NDJSON list cut short, e.g. `{"kops_incomplete":{"printed":200,"status":130,"reason":
+    /// "cancelled (Ctrl-C)"}}`: how many items came before it, and the exit status and error line the command ends
+    /// with (`ErrorReport`). A `kops_` key, as kops's own additions to the API's JSON are named (`kops_webhooks`), so it
+    /// is no item of the list: `jq 'select(.kops_incomplete)'` finds it.
+    static func incompleteLine(printed: Int, error: any Error) -> String {
+        let report = ErrorReport(error)
+        let reason = ErrorReport.isCancellation(error) ? "cancelled (Ctrl-C)" : report.message
+        let status = ErrorReport.isCancellation(error) ? ExitStatus.interrupted : report.status
+        let marker: JSONValue = [
+            "kops_incomplete": [
+                "printed": .number(String(printed)), "status": .number(String(status.rawValue)), "reason": .string(reason),
+            ]
+        ]
+        return marker.serialized()
+    }
+
+    /// Prints each page as it comes; `count` and `widths` carry on from page to page (and tell the caller how many
+    /// items were printed when a page fails).
+    private func pages<Item>(
+        fetch: ([(String, String)]) throws -> Page<Item>, prefetch: (([(String, String)]) -> Void)?,
+        json: (Item) -> JSONObject, asReceived: Bool, table: ([Item], ReceivedItems?) -> Table, count: inout Int,
+        widths: inout [Int]
+    ) throws {
         try CursorPages.forEachPage(fetch, prefetch: prefetch) { page in
             let items = page.items
             defer { count += items.count }
@@ -100,7 +128,7 @@ struct ListStream {
             if mode == .json {
                 // The shell's redactor knows the session's secrets: they are masked before the JSON is written out.
                 let redactor = context.shell?.redactor ?? Redactor()
-                if jsonForm == .lines, let received, received.count == items.count,
+                if let received, received.count == items.count,
                     let text = Self.clearedLines(received, redactor: redactor)
                 {
                     var result = CommandResult(json: objects, jsonText: text)
@@ -109,13 +137,12 @@ struct ListStream {
                     return
                 }
                 // Each item's text is tested for secrets (and redacted if need be) as it is printed.
-                let pretty = jsonForm == .document
                 let texts = items.indices.map { position in
                     redactor.serialized(
-                        whole(position, of: items, objects: objects, received: received, json: json), pretty: pretty,
-                        indent: pretty ? 2 : 0, asReceived: received?.text(at: position, pretty: pretty, indent: pretty ? 2 : 0))
+                        whole(position, of: items, objects: objects, received: received, json: json), pretty: false,
+                        indent: 0, asReceived: received?.text(at: position, pretty: false, indent: 0))
                 }
-                let text = pretty ? document.add(texts) : texts.joined(separator: "\n")
+                let text = texts.joined(separator: "\n")
                 // The items' JSON rides along (not printed: the text is) so a transcript can learn what to mask.
                 if !text.isEmpty { context.emit(CommandResult(json: objects, jsonText: text)) }
             } else {
@@ -128,12 +155,6 @@ struct ListStream {
                 context.emit(CommandResult(blocks: [.table(page)], json: objects))
             }
         }
-        if mode == .json, jsonForm == .document {
-            context.emit(CommandResult(jsonText: document.end()))
-        } else if mode != .json, count == 0, showsEmptyTable {
-            context.emit(CommandResult(blocks: [.table(table([], nil))]))
-        }
-        return count
     }
 
     /// An NDJSON page as received: the items' compact texts, one a line, when together they pass
@@ -156,31 +177,5 @@ struct ListStream {
         if case .array(let values)? = objects { return values[position] }
         // The bytes passed the scanner, so the parser takes them; the cut-down object is only a stand-in.
         return received?.value(at: position) ?? .object(json(items[position]))
-    }
-}
-
-/// Writes `{"data": [...]}` in pieces, byte for byte as `JSONValue.serialized(pretty: true)` writes the whole.
-///
-/// Each item's closing line waits for the next item or the end, which tell whether a comma follows it, so
-/// one item is held at a time.
-struct JSONDocumentWriter {
-    private var held: String?
-
-    /// The lines for `items` (each `serialized(pretty: true, indent: 2)`) that are known in full, without a final
-    /// newline; empty when there are none yet.
-    mutating func add(_ items: [String]) -> String {
-        var lines: [String] = []
-        for item in items {
-            if let held { lines.append(held + ",") } else { lines.append("{\n  \"data\": [") }
-            held = "    " + item
-        }
-        return lines.joined(separator: "\n")
-    }
-
-    /// The rest of the document: the held item and the closing brackets, or the whole empty document.
-    mutating func end() -> String {
-        defer { held = nil }
-        guard let held else { return "{\n  \"data\": []\n}" }
-        return held + "\n  ]\n}"
     }
 }

@@ -15,11 +15,16 @@ public struct Renderer: Sendable {
     }
 
     /// Lines for standard output (data) and standard error (hints); JSON comes as one piece, line breaks included.
+    ///
+    /// In JSON mode standard output carries JSON only: a result without JSON (a note such as `listen`'s lines, `help`'s
+    /// text, a summary) goes to standard error whole, so `kops --output json … | jq` never meets a line of prose
+    /// (probe20 P20-11).
     public func render(_ result: CommandResult) -> (out: [String], err: [String]) {
         if let json = jsonPiece(result) { return ([json], []) }
         var out: [String] = []
         var err: [String] = []
         for block in result.blocks { render(block, out: &out, err: &err) }
+        if mode == .json { return ([], out + err) }
         return (out, err)
     }
 
@@ -27,6 +32,11 @@ public struct Renderer: Sendable {
     /// writes. A table shown as a table is written as one text (`TableRenderer.text`), not a `String` a line.
     public func text(_ result: CommandResult) -> (out: String, err: String) {
         if let json = jsonPiece(result) { return (json + "\n", "") }
+        // As `render(_:)`: no JSON, nothing on standard output in JSON mode.
+        if mode == .json {
+            let (out, err) = render(result)
+            return ("", Self.joined(out + err))
+        }
         var out = ""
         var err: [String] = []
         for block in result.blocks {
