@@ -160,8 +160,13 @@ extension Redactor {
             if let question = url.firstIndex(of: "?") {
                 let queryEnd = url[question...].firstIndex(of: "#") ?? url.count
                 let pairs = url[(question + 1)..<queryEnd].split(separator: "&", omittingEmptySubsequences: false)
-                let masked = pairs.map { pair -> String in
+                // `token=<redacted>&x=1` masked already (a JSON value redacted, then its rendered text): the URL ends at the
+                // `<`, so its last pair reads `token=` with nothing after; masked again it showed `token=<redacted><redacted>`
+                // (probe22 P22-23).
+                let maskedAfter = queryEnd == url.count && characters[end...].starts(with: "<redacted>")
+                let masked = pairs.enumerated().map { offset, pair -> String in
                     guard let equals = pair.firstIndex(of: "=") else { return String(pair) }
+                    if maskedAfter, offset == pairs.count - 1, pair.index(after: equals) == pair.endIndex { return String(pair) }
                     let name = String(pair[..<equals]).lowercased()
                     guard credentialQueryNames.contains(name) || name.hasSuffix("_token") || name.hasSuffix("_secret")
                     else { return String(pair) }
