@@ -38,7 +38,8 @@ public enum IDInput: Sendable, Equatable {
     /// Reads an id as pasted: what `cleaned` removes does not count, and a WAMID is read in its
     /// `WAMID.canonical` form (so `.wamid`'s id is the one to send to the API).
     public static func read(_ text: String) -> Result<IDInput, Problem> {
-        let trimmed = cleaned(text)
+        // A number copied with no-break spaces or hyphens reads as typed with ASCII ones (P22-10).
+        let trimmed = PhoneNumberText.withASCIISeparators(cleaned(text))
         guard !trimmed.isEmpty else { return .failure(.empty) }
         guard trimmed.allSatisfy({ $0.isASCII && !$0.isNewline }) else {
             // Named for an id's or a phone number's length (7 digits or more), which `١٢٣` is not.

@@ -33,6 +33,7 @@ public struct PhoneNumberText: Sendable, Equatable {
 
     /// Reads `text`; separators may sit anywhere, `+` only first, `00` only as a prefix.
     public static func parse(_ text: String) -> Result<PhoneNumberText, Problem> {
+        let text = withASCIISeparators(text)
         let trimmed = linkedNumber(text) ?? text.trimmingSpaces()
         guard !trimmed.isEmpty else { return .failure(.empty) }
         var body = Substring(trimmed)
@@ -65,6 +66,34 @@ public struct PhoneNumberText: Sendable, Equatable {
         }
         guard digits.count <= maxDigits else { return .failure(.tooLong(digits: digits.count)) }
         return .success(PhoneNumberText(digits: digits, hasInternationalPrefix: international))
+    }
+
+    /// True for a character written between a number's digits: ASCII space, `-`, `.`, `(` and `)`, and the
+    /// look-alikes a number copied from a web page, WhatsApp Web or a spreadsheet holds (probe22 P22-10): any
+    /// Unicode space separator (general category Zs: no-break space U+00A0, thin space U+2009, narrow no-break
+    /// space U+202F…) and the dashes U+2010–U+2015 (hyphen, no-break hyphen, figure dash, en and em dash) and
+    /// U+2212 (minus). `parse` reads these as their ASCII forms and the transcript's PII masker finds numbers with
+    /// this same test, so every form kops reads as a number is one the masker masks.
+    public static func isSeparator(_ character: Character) -> Bool {
+        if character.isASCII { return " -.()".contains(character) }
+        return asciiSeparator(character) != nil
+    }
+
+    /// `text` with each Unicode space separator as an ASCII space and each dash (`isSeparator`) as `-`; the same
+    /// text when it has none.
+    public static func withASCIISeparators(_ text: String) -> String {
+        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
+        return String(text.map { asciiSeparator($0) ?? $0 })
+    }
+
+    /// ` ` or `-` for a non-ASCII separator (`isSeparator`), nil for any other character.
+    private static func asciiSeparator(_ character: Character) -> Character? {
+        guard !character.isASCII, character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first else {
+            return nil
+        }
+        if scalar.properties.generalCategory == .spaceSeparator { return " " }
+        if (0x2010...0x2015).contains(scalar.value) || scalar.value == 0x2212 { return "-" }
+        return nil
     }
 
     /// The number in a link people paste for a contact, ready for `parse`; nil for any other text.

@@ -333,7 +333,9 @@ public final class Shell {
     private func show(_ result: CommandResult, jsonRedacted: Bool = false, unredactedJSON: JSONValue? = nil) {
         if let terminalWidth { renderer.table.width = terminalWidth() }
         renderer.errorWidth = errorWidth.map { $0() } ?? renderer.table.width
-        var result = result
+        // Table cells are redacted before layout (probe22 P22-14); a revealed secret stays in clear on the terminal only.
+        let page = redactor.redactingCells(result)
+        var result = result.revealedSecret.map { redactor.revealing($0).redactingCells(result) } ?? page
         let unredacted = unredactedJSON ?? (jsonRedacted ? nil : result.json)
         // A piece written out already (`jsonText`) is printed instead of the JSON, which its writer redacted.
         if !jsonRedacted, renderer.mode == .json, result.jsonText == nil { result.json = result.json.map(redactor.redact) }
@@ -350,7 +352,9 @@ public final class Shell {
             write(err, to: .err, revealing: result.revealedSecret)
         }
         // The page gets its own rendering: full width, personal data masked before layout.
-        recorder?.record(result, renderer: renderer) { [redactor] in redactor.redact($0) }
+        var recorded = page
+        recorded.json = result.json
+        recorder?.record(recorded, renderer: renderer) { [redactor] in redactor.redact($0) }
         // Nothing more the command prints could be seen: it stops now (no next page), and `run(words:)` says why.
         if output.outputFailure != nil { context.stopCommand() }
     }

@@ -11,6 +11,8 @@ public import KopsShell
 /// Only one exists per process and it is used from the REPL thread only.
 public final class EditLineReader: LineReader {
     private var history: HistoryFile?
+    /// What reaches the history file, and the one notice when a line does not.
+    private var gate = HistoryGate()
     private let utf8: Bool
     /// Started when a line is handed to the shell, stopped when the next prompt is due.
     public var progress: ProgressIndicator?
@@ -68,8 +70,10 @@ public final class EditLineReader: LineReader {
         var line = line
         while line.last?.isWhitespace == true { line.removeLast() }
         add_history(line)
-        guard let history, HistoryPolicy.allows(line) else { return }
-        history.append(line)
+        guard let history else { return }
+        let (save, notice) = gate.admit(line)
+        if let notice { FileDescriptor.standardError.write(notice + "\n") }
+        if save { history.append(line) }
     }
 }
 

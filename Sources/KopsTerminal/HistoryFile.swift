@@ -115,12 +115,53 @@ public struct HistoryFile: Sendable {
         _ = out.withUnsafeMutableBytes { write(fd, $0.baseAddress, $0.count) }
     }
 
-    /// Appends one entry (newlines in it become spaces).
+    /// Appends one entry (newlines in it become spaces), then keeps the newest `limit` entries (`trim`).
     public func append(_ line: String) {
         guard let fd = openChecked(O_CREAT | O_WRONLY | O_APPEND) else { return }
-        defer { close(fd) }
         var bytes = Array((line.replacingNewlines() + "\n").utf8)
         _ = bytes.withUnsafeMutableBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        trim()
+    }
+
+    /// Rewrites the file with its newest `limit` entries when it holds more, as bash does with `HISTFILESIZE` (probe22
+    /// P22-25: `KOPS_HISTORY_SIZE` limited what ↑ reached while the file grew without bound, so lowering it to keep
+    /// fewer typed ids and numbers on a shared machine did the opposite). The new file is written beside the old one
+    /// (0600) and renamed over it, so a crash leaves one or the other whole; a link at `path` stays a link.
+    public func trim() {
+        guard let fd = openChecked(O_RDONLY) else { return }
+        let bytes = Self.readAll(fd)
+        close(fd)
+        let newlines = bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        guard newlines > limit else { return }
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
+        guard lines.count > limit else { return }
+        let kept = lines.suffix(limit).map { $0 + "\n" }.joined()
+        let temporary = target + ".kops-trim-\(getpid())"
+        let out = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard out >= 0 else { return }
+        var data = Array(kept.utf8)
+        let written = data.withUnsafeMutableBytes { write(out, $0.baseAddress, $0.count) }
+        let synced = fsync(out) == 0
+        close(out)
+        guard written == data.count, synced, rename(temporary, target) == 0 else {
+            unlink(temporary)
+            return
+        }
+    }
+
+    /// The number of entries `KOPS_HISTORY_SIZE` asks for (default 1000), and the one line to show when its value is
+    /// not a whole number of 0 or more (probe22 P22-25: `abc` and `-1` were ignored without a word).
+    public static func limit(environment: [String: String]) -> (limit: Int, warning: String?) {
+        guard let text = environment["KOPS_HISTORY_SIZE"], !text.isEmpty else { return (1000, nil) }
+        if let limit = Int(text.filter { $0 != " " }), limit >= 0 { return (limit, nil) }
+        let visible = String(text.map { $0.isASCII && ($0.asciiValue ?? 0) < 0x20 || $0 == "\u{7F}" ? "?" : $0 })
+        let shown = visible.count > 24 ? String(visible.prefix(23)) + "…" : visible
+        return (
+            1000,
+            "warning: KOPS_HISTORY_SIZE '\(shown)' is not a number of entries; keeping 1000 (set a whole number of 0 or "
+                + "more, e.g. KOPS_HISTORY_SIZE=500)"
+        )
     }
 }
 

@@ -49,6 +49,7 @@ struct Launch: Equatable {
         let environment = ProcessEnvironment.variables
         let terminal = TerminalFacts.current(environment: environment, noColor: noColor)
         let stdout = StandardOutput(environment: environment)
+        if let homeWarning = ProcessEnvironment.homeWarning(environment) { stdout.write(homeWarning + "\n", to: .err) }
         var simulator: DemoSimulator?
         defer { simulator?.stop() }
 
@@ -201,7 +202,8 @@ struct Launch: Equatable {
             status = ScriptRunner(path: "-c", lines: ScriptLine.commands(in: commands), allowWrites: script.allowWrites)
                 .run(on: shell).status
         } else if terminal.stdinIsTTY {
-            let historySize = environment["KOPS_HISTORY_SIZE"].flatMap(Int.init).map { max(0, $0) } ?? 1000
+            let (historySize, sizeWarning) = HistoryFile.limit(environment: environment)
+            if let sizeWarning { stdout.write(sizeWarning + "\n", to: .err) }
             // The demo keeps its own history, so demo commands never mix with a real project's.
             let history = HistoryFile.defaultPath(environment: environment, profile: demo ? "demo" : settings.profile).map {
                 HistoryFile(path: $0, limit: historySize)

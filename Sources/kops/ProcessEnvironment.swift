@@ -14,6 +14,31 @@ enum ProcessEnvironment {
             }
             pointer += 1
         }
-        return result
+        return withHome(result, passwdHome: passwdHome())
+    }
+
+    /// `variables` with `HOME` from the user's passwd entry when it is unset or empty, as bash, ssh and git do (probe22
+    /// P22-20: under cron, `env -i` or a container entrypoint history was not kept and config.toml not read, without a
+    /// word).
+    static func withHome(_ variables: [String: String], passwdHome: String?) -> [String: String] {
+        guard variables["HOME"]?.isEmpty ?? true, let passwdHome, !passwdHome.isEmpty else { return variables }
+        var variables = variables
+        variables["HOME"] = passwdHome
+        return variables
+    }
+
+    /// The one line to say at start when no home folder is known (nor the XDG folders that stand for it): history is
+    /// then kept in memory only and no config.toml is read.
+    static func homeWarning(_ variables: [String: String]) -> String? {
+        let set = { (name: String) in !(variables[name]?.isEmpty ?? true) }
+        guard !set("HOME"), !(set("XDG_STATE_HOME") && set("XDG_CONFIG_HOME")) else { return nil }
+        return "warning: HOME is not set and this user has no home folder: history is kept in memory only and "
+            + "config.toml is not read (set HOME, or XDG_STATE_HOME and XDG_CONFIG_HOME)"
+    }
+
+    /// The home folder of this process's user in the passwd database (`getpwuid`), nil without one.
+    private static func passwdHome() -> String? {
+        guard let entry = getpwuid(getuid()), let directory = entry.pointee.pw_dir else { return nil }
+        return String(cString: directory)
     }
 }

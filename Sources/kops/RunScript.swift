@@ -294,6 +294,10 @@ struct ScriptLaunch: Equatable {
         guard let line = outcome.dependedOn, !outcome.keptAfterUnreplayed.isEmpty else { return nil }
         let numbers = outcome.keptAfterUnreplayed.map(String.init)
         let listed = numbers.count == 1 ? "line \(numbers[0])" : "lines " + numbers.dropLast().joined(separator: ", ") + " and " + numbers.last!
+        if outcome.dependedOnIsUnread {
+            return "\(listed) as recorded: \(numbers.count == 1 ? "it follows" : "they follow") the block at line \(line.line), "
+                + "which was not read, and may depend on it; make that block readable (named above), then check again"
+        }
         let how =
             line.sendable
             ? "'\(sendAgain) --update' replays \(numbers.count == 1 ? "it" : "them")"

@@ -24,6 +24,13 @@ import Testing
         ("https://api.whatsapp.com/send?text=hi&phone=14155550101", "14155550101", true, nil),
         ("whatsapp://send?phone=%2B14155550101", "14155550101", true, nil),
         ("tel:+1-415-555-0101", "14155550101", true, nil),
+        // Copied from a web page or WhatsApp Web: Unicode spaces and dashes between the digits (P22-10).
+        ("+1\u{00A0}415\u{00A0}555\u{00A0}0101", "14155550101", true, nil),
+        ("+1\u{202F}415\u{202F}555\u{202F}0101", "14155550101", true, nil),
+        ("+1\u{2009}415\u{2009}555\u{2009}0101", "14155550101", true, nil),
+        ("+1 415\u{2011}555\u{2011}0101", "14155550101", true, nil),
+        ("(415)\u{2007}555\u{2013}0101", "4155550101", false, nil),
+        ("\u{2212}14155550101", nil, false, .signed),
         ("https://wa.me/", nil, false, .notANumber),
         ("", nil, false, .empty),
         ("   ", nil, false, .empty),

@@ -55,3 +55,37 @@ import Testing
         }
     }
 }
+
+/// probe22 P22-25: the file grew past `KOPS_HISTORY_SIZE` (only ↑ was limited), and an unreadable value was ignored.
+@Suite struct HistoryFileLimitTests {
+    @Test func theFileKeepsTheNewestEntriesUpToTheLimit() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-history-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = HistoryFile(path: folder.path + "/kops/history", limit: 3)
+        _ = file.load()
+        for code in 131041...131046 { file.append("explain \(code)") }
+        let text = try String(contentsOfFile: file.path, encoding: .utf8)
+        #expect(text == "explain 131044\nexplain 131045\nexplain 131046\n")
+        let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/kops") == ["history"], "no file left beside it")
+        // A file longer than the limit from before (a larger size, an older kops) is cut at the next entry.
+        try Data((1...1500).map { "state \($0)\n" }.joined().utf8).write(to: URL(fileURLWithPath: file.path))
+        HistoryFile(path: file.path, limit: 1000).append("numbers")
+        let lines = try String(contentsOfFile: file.path, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 1000 && lines.first == "state 502" && lines.last == "numbers")
+    }
+
+    @Test(arguments: [
+        ("", 1000, false), ("500", 500, false), ("0", 0, false), ("abc", 1000, true), ("-1", 1000, true), ("1e3", 1000, true),
+    ])
+    func aSizeThatIsNotANumberIsSaidOnce(_ value: String, _ limit: Int, _ warns: Bool) {
+        let (read, warning) = HistoryFile.limit(environment: value.isEmpty ? [:] : ["KOPS_HISTORY_SIZE": value])
+        #expect(read == limit)
+        #expect((warning != nil) == warns)
+        if let warning {
+            #expect(warning == "warning: KOPS_HISTORY_SIZE '\(value)' is not a number of entries; keeping 1000 (set a whole "
+                + "number of 0 or more, e.g. KOPS_HISTORY_SIZE=500)")
+        }
+    }
+}

@@ -291,3 +291,60 @@ import Testing
         }
     }
 }
+
+extension OutputCanaryTests {
+    /// probe22 P22-14: a secret the server echoes into a table cell was redacted after the table was laid out, so its
+    /// column kept the secret's width and the columns after it left their headers (telling the secret's length).
+    /// Cells are redacted before layout: on the terminal and the page, every column starts under its header.
+    @Test func aSecretInATableCellIsRedactedBeforeTheColumnsAreMeasured() async throws {
+        // The numbers' names end in the API key, as a server echoing the X-API-Key into `name` sends them.
+        let numbers = try Fixtures.json("phone_numbers.list.json")["data"]?.array ?? []
+        let named = numbers.map { item -> JSONValue in
+            guard case .object(var object) = item else { return item }
+            for key in ["name", "verified_name", "display_name"] where object[key]?.string != nil {
+                object[key] = .string((object[key]?.string ?? "") + " for " + Self.apiKey)
+            }
+            return .object(object)
+        }
+        let seed = FileManager.default.temporaryDirectory.appendingPathComponent("kops-cells-\(UUID().uuidString).json").path
+        var object = JSONObject()
+        object["phone_numbers"] = .array(named)
+        try Data(JSONValue.object(object).serialized().utf8).write(to: URL(fileURLWithPath: seed))
+        defer { try? FileManager.default.removeItem(atPath: seed) }
+        let (terminal, transcript) = try await offPool {
+            let fixture = try SimulatorFixture(seed: .file(seed), apiKey: Self.apiKey)
+            let (shell, output) = try fixture.shell()
+            let recorder = try TranscriptRecorder(
+                header: TranscriptHeader(session: shell.context.session, host: "127.0.0.1"), destination: .memory)
+            shell.recorder = recorder
+            shell.run(line: "numbers")
+            return (output.out, recorder.text)
+        }
+        for (sink, text) in [("terminal", terminal), ("transcript", transcript)] {
+            for canary in [Self.apiKey, Self.bearer, Self.tokenField] { #expect(!text.contains(canary), "\(canary) in the \(sink)") }
+            let lines = text.split(separator: "\n").map(String.init)
+            let header = try #require(lines.firstIndex { $0.contains("NAME") && $0.contains("STATUS") }, "\(sink): \(text)")
+            let status = try #require(lines[header].range(of: "STATUS")).lowerBound
+            let column = lines[header].distance(from: lines[header].startIndex, to: status)
+            let rows = lines[(header + 1)...].prefix { !$0.hasPrefix("```") && !$0.isEmpty && $0.contains("<redacted>") }
+            #expect(!rows.isEmpty, "\(sink): \(text)")
+            for row in rows {
+                let characters = Array(row)
+                #expect(characters.count > column && characters[column - 1] == " " && characters[column] != " ", "\(sink): '\(row)' under '\(lines[header])'")
+            }
+        }
+    }
+
+    /// probe22 P22-23: a URL's credential masked once (a JSON value), then the rendered text masked again, read as an
+    /// empty `token=` before `<redacted>` and showed `token=<redacted><redacted>`. Masking is idempotent.
+    @Test(arguments: [
+        "https://rx.example.test/h?token=URLTOKEN12345abc&x=1", "https://rx.example.test/h?x=1&token=URLTOKEN12345abc",
+        "https://u:pw123456@rx.example.test/h?api_key=K1234567", "\"url\": \"https://rx.example.test/h?token=T12345678\"",
+    ])
+    func aMaskedURLIsMaskedOnceHoweverOftenItIsRedacted(_ text: String) {
+        let once = Redactor().redact(text)
+        #expect(once != text && !once.contains("<redacted><redacted>"), "\(once)")
+        #expect(Redactor().redact(once) == once)
+        #expect(Redactor().redact(Redactor().redact(once)) == once)
+    }
+}

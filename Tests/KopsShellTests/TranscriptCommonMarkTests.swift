@@ -108,3 +108,47 @@ import Testing
         #expect(TranscriptRestore.occurrences(in: text) == ["health": 2])
     }
 }
+
+/// probe22 P22-11: after a block `kops check` could not read (indented 4 spaces), `--update` rewrote the recorded output
+/// of the later blocks (an unread `output json` made `messages` come out as a table), dropped the unread block's clock
+/// line, and exited 0. An unread block is now like a line not replayed: every later block that differs is kept as
+/// recorded, and its clock line stays with it.
+@Suite struct UnreadBlockUpdateTests {
+    @Test func blocksAfterAnUnreadBlockAreKeptAsRecordedWithItsClockLine() async throws {
+        let lines = ["use 100200300400501", "explain 131047", "output json", "messages --limit 2", "output table", "state"]
+        let (touched, replayed) = try await withSimulator { fixture in
+            let (shell, _) = try fixture.shell()
+            // A simulator clock, so each block follows its `<!-- clock: … -->` line.
+            shell.context.simulatorClock = { 1_795_000_000_000_000 }
+            let recorder = try TranscriptRecorder(
+                header: TranscriptHeader(context: shell.context, keepPII: true), destination: .memory, context: shell.context)
+            shell.recorder = recorder
+            for line in lines { shell.run(line: line) }
+            var text = recorder.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            // The `output json` block indented 4 spaces, as a ticket system's "indent" does.
+            let prompt = try #require(text.firstIndex { $0.hasSuffix("> output json") })
+            for index in (prompt - 1)...(prompt + 2) { text[index] = "    " + text[index] }
+            // And one change before it, so --update has something to write.
+            let meaning = try #require(text.firstIndex { $0.hasPrefix("code:") && $0.hasSuffix("131047") })
+            text[meaning] += " (edited)"
+            let touched = text.joined(separator: "\n")
+            let (fresh, _) = try fixture.shell()
+            fresh.context.simulatorClock = { 1_795_000_000_000_000 }
+            return (touched, try TranscriptChecker(expected: touched, path: "t.md").replay(on: fresh))
+        }
+        let unread = try #require(replayed.unreadBlocks.first)
+        #expect(replayed.dependedOn?.line == unread.line && replayed.dependedOnIsUnread)
+        #expect(replayed.dependedOn?.command == "output json")
+        let messages = try #require(TranscriptParser(touched).commands.first { $0.command == "messages --limit 2" })
+        #expect(replayed.keptAfterUnreplayed.contains(messages.line), "\(replayed.keptAfterUnreplayed)")
+        // What --update writes: the edit before the unread block renewed, everything from it on as recorded.
+        #expect(replayed.updated.contains(messages.block), "the recorded JSON of 'messages' is kept")
+        let fromUnread = try #require(touched.range(of: "    ```kops")?.lowerBound)
+        #expect(replayed.updated.hasSuffix(String(touched[fromUnread...])), "from the unread block on, the file as it was")
+        #expect(!replayed.updated.contains("(edited)"))
+        let clocks = { (text: String) in text.split(separator: "\n").filter { $0.hasPrefix("<!-- clock: ") }.count }
+        #expect(clocks(touched) > 0)
+        #expect(clocks(replayed.updated) == clocks(touched), "no clock line is dropped")
+        #expect(clocks(replayed.actual) == clocks(touched))
+    }
+}

@@ -90,17 +90,58 @@ enum PrintedCommand: Command {
                 + "inside it; add a ``` line above line \(next - 1) (nothing was run or written)")
     }
 
-    /// A file cut off inside its last block (a full disk, a copy stopped half-way).
-    @Test func aFileEndingInsideABlockIsRefused() async throws {
+    /// A file cut off inside its last block (kops killed with SIGKILL while it ran, a copy stopped half-way): the block is
+    /// read as cut short there and kept as recorded, named so, and the blocks before it replay (probe22 P22-22: the
+    /// whole file was refused).
+    @Test func aFileEndingInsideItsLastBlockKeepsItAsCutShortAndReplaysTheRest() async throws {
         let transcript = try await Self.record()
         let cut = String(transcript.prefix(upTo: try #require(transcript.range(of: "```\n", options: .backwards)).lowerBound))
         let last = try #require(cut.split(separator: "\n", omittingEmptySubsequences: false).lastIndex { $0 == "```kops" }) + 1
         let block = try #require(TranscriptParser(cut).unclosedBlock)
         #expect(block.line == last && block.command == "health" && block.next == nil)
-        let error = try #require(
-            throws: ScriptError.self,
-            performing: { _ = try TranscriptChecker(expected: cut, path: "t.md").replay(on: try Self.offlineShell()) })
-        #expect(error.message.hasSuffix("has no closing ```: the file ends inside it (cut off?); add a ``` line at its end, or record it again (nothing was run or written)"))
+        // Cut mid-line too: the marker starts a line of its own.
+        for text in [cut, String(cut.dropLast(3))] {
+            let outcome = try await withSimulator { fixture in
+                try TranscriptChecker(expected: text, path: "t.md").replay(on: try fixture.shell().shell)
+            }
+            #expect(outcome.diff.isEmpty, "\(outcome.diff.joined(separator: "\n"))")
+            #expect(outcome.keptAsRecorded.map(\.command) == ["health"])
+            #expect(outcome.keptAsRecorded.first?.reason == "the file ends inside it: kops was killed while it ran, or the file was cut")
+            #expect(
+                outcome.actual.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("\n" + TranscriptRecorder.cutShortLine + "\n```"),
+                "\(outcome.actual.suffix(300))")
+        }
+    }
+
+    /// `record --append` to a file cut off inside its last block closes that block first (with the cut-short line), so
+    /// the appended blocks are not written inside it and the file checks (probe22 P22-22); a block left open elsewhere is
+    /// refused, naming where its fence belongs.
+    @Test func anAppendClosesALastBlockCutShortFirst() async throws {
+        let transcript = try await Self.record()
+        let cut = String(transcript.prefix(upTo: try #require(transcript.range(of: "```\n", options: .backwards)).lowerBound))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-cut-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data(cut.utf8).write(to: URL(fileURLWithPath: folder + "/k9.md"))
+        let open = try Self.dropClosingFence(of: "use \(Self.number)", in: transcript)
+        try Data(open.utf8).write(to: URL(fileURLWithPath: folder + "/open.md"))
+        let (appended, outcome, refused) = try await withSimulator { fixture in
+            let (shell, output) = try fixture.shell()
+            shell.run(line: "record \(folder)/k9.md --append --keep-pii")
+            shell.run(line: "explain 131047")
+            shell.run(line: "record stop")
+            let appended = try String(contentsOfFile: folder + "/k9.md", encoding: .utf8)
+            let outcome = try TranscriptChecker(expected: appended, path: "k9.md").replay(on: try fixture.shell().shell)
+            shell.run(line: "record \(folder)/open.md --append --keep-pii")
+            return (appended, outcome, output.err)
+        }
+        #expect(appended.hasPrefix(cut + TranscriptRecorder.cutShortLine + "\n```\n\n<!-- appended: "), "\(appended)")
+        #expect(TranscriptParser(appended).unclosedBlock == nil)
+        #expect(TranscriptParser(appended).commands.map(\.command).suffix(2) == ["health", "explain 131047"])
+        #expect(outcome.diff.isEmpty, "\(outcome.diff.joined(separator: "\n"))")
+        #expect(refused.contains("open.md:"), "\(refused)")
+        #expect(refused.contains("has no closing ```: the next block starts inside it"), "\(refused)")
+        #expect(try String(contentsOfFile: folder + "/open.md", encoding: .utf8) == open, "nothing is appended to it")
     }
 
     /// An offline shell (`offlineShell`) that also knows `printed`, printing `printed`.
@@ -148,9 +189,12 @@ enum PrintedCommand: Command {
         let cut = transcript.replacingOccurrences(of: "after\n`````\n", with: "after\n")
         let block = try #require(TranscriptParser(cut).unclosedBlock)
         #expect(block.next == nil && block.fence == "`````" && block.command == "printed")
-        let error = try #require(
-            throws: ScriptError.self, performing: { _ = try TranscriptChecker(expected: cut, path: "t.md").replay(on: try Self.offlineShell()) })
-        #expect(error.message.contains(": the `````kops block of 'printed' has no closing `````: the file ends inside it"), "\(error.message)")
+        // Read as cut short there (probe22 P22-22): kept as recorded, closed with its own fence.
+        let cutOutcome = try TranscriptChecker(expected: cut, path: "t.md").replay(on: try Self.offlineShell())
+        #expect(cutOutcome.keptAsRecorded.map(\.command) == ["printed"])
+        #expect(
+            cutOutcome.actual.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix(TranscriptRecorder.cutShortLine + "\n`````"),
+            "\(cutOutcome.actual)")
     }
 
     /// Output that quotes backticks inside a line cannot close a fence: the block keeps its 3-backtick fence.

@@ -517,3 +517,44 @@ extension BundleCommandTests {
         #expect(masker.mask("Dana Ortiz wrote from 4155550142") == "<contact 1> wrote from 415•••0142")
     }
 }
+
+extension BundleCommandTests {
+    /// probe22 P22-19: a bundle made during a `record --keep-pii` session inherited "personal data: kept" silently and
+    /// wrote the contact's number, name, text and WAMID into the file meant for a support ticket. Without `--keep-pii`
+    /// it is refused in one line and nothing is written; with it the bundle keeps them, as asked; with no recording it
+    /// masks them unless asked.
+    @Test func aBundleKeepsPersonalDataOnlyWhenAskedToInOneLineOtherwise() async throws {
+        struct Outcome: Sendable { var refused: String, refusedWrote: Bool, kept: String, masked: String, clear: String }
+        let outcome = try await withSimulator { fixture in
+            let (shell, output) = try fixture.shell()
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-bundle-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            shell.run(line: "record \(folder.path)/k.md --keep-pii")
+            shell.run(line: "use 100200300400501")
+            shell.run(line: "messages --limit 1")
+            let before = output.err.count
+            shell.run(line: "bundle \(folder.path)/b.md")
+            let refused = String(output.err.dropFirst(before))
+            let refusedWrote = FileManager.default.fileExists(atPath: folder.path + "/b.md")
+            shell.run(line: "bundle \(folder.path)/kept.md --keep-pii")
+            shell.run(line: "record stop")
+            shell.run(line: "bundle \(folder.path)/masked.md")
+            shell.run(line: "bundle \(folder.path)/clear.md --keep-pii")
+            let read = { (name: String) in (try? String(contentsOfFile: folder.path + "/" + name, encoding: .utf8)) ?? "" }
+            return Outcome(refused: refused, refusedWrote: refusedWrote, kept: read("kept.md"), masked: read("masked.md"), clear: read("clear.md"))
+        }
+        #expect(
+            outcome.refused == "error: bundle: this recording keeps personal data in clear (record --keep-pii) and a bundle is "
+                + "for a support ticket; add --keep-pii to include it as recorded, or 'record stop' first for a masked bundle "
+                + "of the diagnostics only\n")
+        #expect(!outcome.refusedWrote)
+        #expect(outcome.kept.contains("personal data: kept") && outcome.kept.contains("wamid."), "\(outcome.kept)")
+        #expect(outcome.masked.contains("## Diagnostics"), "\(outcome.masked)")
+        #expect(outcome.clear.contains("## Diagnostics"), "\(outcome.clear)")
+        for form in ["14155550142", "14155550157", "Dana", "Lee Park", "wamid."] {
+            #expect(!outcome.masked.contains(form), "the masked bundle shows '\(form)'")
+        }
+        #expect(outcome.clear.contains("personal data: kept"))
+    }
+}

@@ -1,18 +1,20 @@
 internal import Foundation
 internal import KapsoClient
 
-/// `bundle [FILE.md] [--period 24h|7d|30d] [--force]`: one Markdown file for a Kapso support ticket.
+/// `bundle [FILE.md] [--period 24h|7d|30d] [--keep-pii] [--force]`: one Markdown file for a Kapso support ticket.
 public enum BundleCommand: ScriptCommand {
     public static let name = "bundle"
     public static let summary = "write a support bundle: the session's transcript, failed calls' request ids, health"
-    public static let usage = "bundle [FILE.md] [--period 24h|7d|30d] [--force]"
+    public static let usage = "bundle [FILE.md] [--period 24h|7d|30d] [--keep-pii] [--force]"
     public static let details = """
         Writes one Markdown file to attach to a Kapso support ticket: the environment facts support asks
         for (kops version, API host, project, number, time window), the transcript being recorded, then
         the selected number's health, its errors and the failed API calls with their request ids.
-        Redacted and masked like any transcript ('record --keep-pii' keeps personal data), and
-        replayable with 'kops check FILE.md'. Record the session first ('record FILE.md') so the bundle
-        holds what you did. An existing file is never overwritten without --force.
+        Redacted and masked like any transcript, and replayable with 'kops check FILE.md'. A bundle is
+        for a ticket, so it keeps personal data (numbers, names, texts) only with --keep-pii: while a
+        'record --keep-pii' recording runs, bundle refuses without it. Record the session first
+        ('record FILE.md') so the bundle holds what you did. An existing file is never overwritten
+        without --force.
         Examples:
           record ticket-4411.md
           bundle ticket-4411-bundle.md --period 7d
@@ -20,6 +22,7 @@ public enum BundleCommand: ScriptCommand {
     public static let maxArguments: Int? = 1
     public static let flags = [
         FlagSpec("--period", choices: ["24h", "7d", "30d"], help: "how far back errors and failed calls go (default 24h)"),
+        FlagSpec("--keep-pii", help: "keep phone numbers, names and message texts in clear (a recording with --keep-pii needs it)"),
         FlagSpec("--force", help: "replace an existing file"),
     ]
 
@@ -41,7 +44,20 @@ public enum BundleCommand: ScriptCommand {
         let recorded = session.flatMap(recordedText)
         var header = recorded.map { TranscriptParser($0).header } ?? TranscriptHeader(context: context)
         header.time = TranscriptHeader.now
-        if let session { header.keepPII = session.header.keepPII }
+        // A bundle is pasted into a support ticket: personal data in it is the user's explicit choice, never inherited
+        // silently from a recording kept in clear for the team's own use (probe22 P22-19). The copied blocks are
+        // written as recorded, so the bundle keeps personal data exactly when the recording does.
+        let keepPII = arguments.has("--keep-pii")
+        if let session, session.header.keepPII != keepPII {
+            throw ScriptError.recording(
+                session.header.keepPII
+                    ? "bundle: this recording keeps personal data in clear (record --keep-pii) and a bundle is for a support "
+                        + "ticket; add --keep-pii to include it as recorded, or 'record stop' first for a masked bundle of the "
+                        + "diagnostics only"
+                    : "bundle: --keep-pii, but this recording masks personal data, so the bundle of it does too; leave out "
+                        + "--keep-pii, or 'record stop' first for a bundle of the diagnostics in clear")
+        }
+        header.keepPII = keepPII
         // `record`'s advice for an existing file names --append, which bundle does not take (probe18 P18-7).
         if !arguments.has("--force"), FileManager.default.fileExists(atPath: path) {
             throw ScriptError.recording("bundle: '\(path)' already exists; add --force to replace it, or pick another name")

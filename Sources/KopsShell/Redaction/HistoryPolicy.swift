@@ -34,19 +34,65 @@ public enum HistoryPolicy {
         return !pieces.contains { isTokenShaped(String($0)) }
     }
 
-    /// `sk_live_…`, `whsec_…`, or 20+ letters and digits mixed that are not a UUID, a WhatsApp message id or hex.
+    /// `sk_live_…`, `whsec_…`, or 20+ letters and digits mixed as a random token mixes them: not a UUID, a WhatsApp
+    /// message id, hex, an id Kapso prints in clear (`req_8b9c…`, `wwe_…`: `isPrefixedHexID`), nor words and numbers
+    /// joined (`release2026candidate`, `order4711shipped2026`: few changes between letters and digits, `classChanges`). Probe22
+    /// P22-7: those were kept out of the history file, so the log search kops suggests for a request id and a tag
+    /// were gone after a restart.
     static func isTokenShaped(_ word: String) -> Bool {
         let lower = word.lowercased()
         if hasTokenPrefix(word) { return true }
-        guard word.count >= 20, !lower.hasPrefix("wamid."), !isUUID(lower) else { return false }
+        guard word.count >= 20, !lower.hasPrefix("wamid."), !isUUID(lower), !isPrefixedHexID(lower) else { return false }
         guard word.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_-.+/".contains($0)) }) else {
             return false
         }
         let hasLetters = word.contains(where: \.isLetter)
         let hasDigits = word.contains(where: \.isNumber)
         let isHex = lower.allSatisfy(\.isHexDigit)
-        return hasLetters && hasDigits && !isHex
+        // Hex parts between separators are ids, as a hex word is (a UUID in a path, `/tmp/kops-C1F074A6-49A2-…/t.md`).
+        let parts = word.split(whereSeparator: { "_-./+".contains($0) }).filter { !$0.allSatisfy(\.isHexDigit) }
+        guard parts.contains(where: { $0.contains(where: \.isNumber) }) else { return false }
+        let (changes, length) = classChanges(parts.joined(separator: "-"))
+        return hasLetters && hasDigits && !isHex && changes >= max(4, length / 4)
     }
+
+    /// How often `word` changes between lower-case letters, upper-case letters and digits (other characters ignored; a
+    /// capital before lower case starts a word and is no change), and how many letters and digits it has:
+    /// `release2026candidate` changes 2 times in 20, `ReleaseCandidate2026Final` 3 in 24, `build-2026-12-02-rc1` 3 in 17,
+    /// `Kx9fQ2mZp7` 6 in 10. A random token changes about every other character (base62: 1 − (26² + 26² + 10²)/62² ≈ 0.62
+    /// a character, 0.45 without the capital-then-lower pairs; base36, lower case and digits, ≈ 0.4); words and numbers a
+    /// person joins change a few times.
+    static func classChanges(_ word: String) -> (changes: Int, length: Int) {
+        var changes = 0
+        var length = 0
+        var last: Int?
+        for character in word where character.isLetter || character.isNumber {
+            let kind = character.isNumber ? 0 : character.isUppercase ? 1 : 2
+            // A capital followed by lower case starts a word (`ReleaseCandidate`): not a change.
+            if let last, last != kind, !(last == 1 && kind == 2) { changes += 1 }
+            last = kind
+            length += 1
+        }
+        return (changes, length)
+    }
+
+    /// `req_8b9c0d1e2f3a4b4c9d5e6f7a8b9c0d02`, `wwe_…`: a short lower-case prefix, `_`, and 16 or more hex digits, the
+    /// form of the request and event ids Kapso's log search returns and `logs --ids` prints in clear (kapso-api.md
+    /// §14.4 log search). A credential prefix (`sk_`, `whsec_`, `TokenPrefix.all`) is checked before, so stays a token.
+    static func isPrefixedHexID(_ lower: String) -> Bool {
+        let parts = lower.split(separator: "_", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2, (2...6).contains(parts[0].count), parts[0].allSatisfy({ $0.isASCII && $0.isLetter }),
+            parts[1].count >= 16
+        else { return false }
+        return parts[1].allSatisfy { $0.isASCII && $0.isHexDigit }
+    }
+
+    /// The one line said the first time in a session that a typed line is kept out of the history file for what it
+    /// holds (probe22 P22-7: it happened without a word, and the line was missing after a restart). A line started
+    /// with a space is left out as asked, without it.
+    public static let keptOutNotice =
+        "note: that line is not saved in the history file: it holds what looks like a secret (a key, a token, a secret "
+        + "flag or a secret-named value); ↑ recalls it until kops ends (said once)"
 
     /// True for a word that starts like a credential (`TokenPrefix.all`: `whsec_`, `sk_`, `kapso_`, `kops_`, `EAA`,
     /// `Bearer`, in any case) and goes on for more than three characters after it, unless it names webhook events
@@ -74,5 +120,21 @@ public enum HistoryPolicy {
     private static func isUUID(_ word: String) -> Bool {
         let parts = word.split(separator: "-", omittingEmptySubsequences: false)
         return parts.map(\.count) == [8, 4, 4, 4, 12] && parts.allSatisfy { $0.allSatisfy(\.isHexDigit) }
+    }
+}
+
+/// Decides, line by line, what reaches the history file, and says once a session when a line is kept out of it.
+public struct HistoryGate: Sendable {
+    private var told = false
+
+    public init() {}
+
+    /// Whether `line` may be saved, and the notice to show (`HistoryPolicy.keptOutNotice`) the first time one is kept
+    /// out for holding a secret; nil after that, for an allowed line, and for a line started with a space.
+    public mutating func admit(_ line: String) -> (save: Bool, notice: String?) {
+        guard !HistoryPolicy.allows(line) else { return (true, nil) }
+        guard let first = line.unicodeScalars.first, !first.properties.isWhitespace, !told else { return (false, nil) }
+        told = true
+        return (false, HistoryPolicy.keptOutNotice)
     }
 }

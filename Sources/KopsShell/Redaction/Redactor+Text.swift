@@ -158,11 +158,14 @@ extension Redactor {
                 }
             }
             // The query (after `?`, before `#`) and the fragment (`#access_token=…`), the fragment first so the
-            // query's indices stay right.
+            // query's indices stay right. `token=<redacted>&x=1` masked already (a JSON value redacted, then its rendered
+            // text): the URL ends at the `<`, so its last pair reads `token=` with nothing after; masked again it showed
+            // `token=<redacted><redacted>` (probe22 P22-23).
+            let maskedAfter = characters[end...].starts(with: "<redacted>")
             let hash = url.firstIndex(of: "#")
-            if let hash { maskCredentialPairs(in: &url, (hash + 1)..<url.count) }
+            if let hash { maskCredentialPairs(in: &url, (hash + 1)..<url.count, maskedAfter: maskedAfter) }
             if let question = url.firstIndex(of: "?"), question < (hash ?? url.count) {
-                maskCredentialPairs(in: &url, (question + 1)..<(hash ?? url.count))
+                maskCredentialPairs(in: &url, (question + 1)..<(hash ?? url.count), maskedAfter: maskedAfter && hash == nil)
             }
             characters.replaceSubrange(start..<end, with: url)
             index = start + url.count
@@ -170,11 +173,13 @@ extension Redactor {
         return String(characters)
     }
 
-    /// `url[section]`'s `name=value` pairs (split at `&`) with the values of credential-named ones replaced.
-    private static func maskCredentialPairs(in url: inout [Character], _ section: Range<Int>) {
+    /// `url[section]`'s `name=value` pairs (split at `&`) with the values of credential-named ones replaced; with
+    /// `maskedAfter` (the URL is followed by `<redacted>`), an empty last value is that mask's, left as it is.
+    private static func maskCredentialPairs(in url: inout [Character], _ section: Range<Int>, maskedAfter: Bool) {
         let pairs = url[section].split(separator: "&", omittingEmptySubsequences: false)
-        let masked = pairs.map { pair -> String in
+        let masked = pairs.enumerated().map { offset, pair -> String in
             guard let equals = pair.firstIndex(of: "=") else { return String(pair) }
+            if maskedAfter, offset == pairs.count - 1, pair.index(after: equals) == pair.endIndex { return String(pair) }
             let name = String(pair[..<equals]).lowercased()
             guard credentialQueryNames.contains(name) || name.hasSuffix("_token") || name.hasSuffix("_secret")
             else { return String(pair) }

@@ -138,7 +138,8 @@ extension PIIMasker {
     }
 
     /// The last character of a phone-number-shaped run starting at `start`, when it holds 8 to 15 digits and
-    /// is not followed by more letters or digits (so longer ids and words are left alone).
+    /// is not followed by more letters or digits (so longer ids and words are left alone). Its separators are
+    /// the ones `PhoneNumberText.parse` reads (`PhoneNumberText.isSeparator`, no-break and thin spaces included).
     private static func numberSpan(in characters: [Character], from start: Int) -> (last: Int, digits: Int)? {
         var end = start + (characters[start] == "+" ? 1 : 0)
         var lastDigit = -1
@@ -148,7 +149,7 @@ extension PIIMasker {
             if character.isASCII && character.isNumber {
                 digits += 1
                 lastDigit = end
-            } else if " -.()".contains(character), end + 1 < characters.count,
+            } else if PhoneNumberText.isSeparator(character), end + 1 < characters.count,
                 characters[end + 1].isASCII && characters[end + 1].isNumber || characters[end + 1] == "("
                     || (character == ")" && characters[end + 1] == " ")
             {

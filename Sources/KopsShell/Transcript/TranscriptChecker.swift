@@ -42,6 +42,11 @@ public struct TranscriptChecker {
         /// `writesNotSent`) or a `source` (its commands are not run again); `sendable` when `--allow-writes` would send
         /// it. Nil when there is none, or it is the last block.
         public var dependedOn: (line: Int, command: String, sendable: Bool)?
+        /// True when `dependedOn` is a block that was not read (`unreadBlocks`: indented 4 spaces, a language spelled
+        /// otherwise…): its command is the block's first line, which may be no command at all. It may have been an
+        /// `output json`, a `use` or a `capture`, so the blocks after it are kept as recorded like those after a write not
+        /// sent (probe22 P22-11: `--update` rewrote them, and exited 0).
+        public var dependedOnIsUnread = false
         /// The lines of the blocks after `dependedOn` whose replay differs from the file: `updated` keeps them as
         /// recorded. Empty when the replay after it matches. Lines that depend on nothing (`help`, `explain`) are renewed.
         public var keptAfterUnreplayed: [Int] = []
@@ -98,7 +103,12 @@ public struct TranscriptChecker {
     public func replay(on shell: Shell, allowWrites: Bool = false) throws(ScriptError) -> Outcome {
         guard TranscriptParser.isTranscript(expected) else { throw .notATranscript(path: path) }
         // Its blocks as CommonMark reads them, line for line: an indented or hand-edited fence counts (probe18 P18-18).
-        let (expected, unread) = TranscriptParser.commonMarkRead(self.expected)
+        let read = TranscriptParser.commonMarkRead(self.expected)
+        var expected = read.text
+        let unread = read.unread
+        // A last block the file ends inside (kops killed while it ran) is read as cut short there, kept as recorded
+        // (probe22 P22-22: the whole file was refused).
+        if let closed = TranscriptRecorder.closingCutShortBlock(expected) { expected = closed }
         let parsed = TranscriptParser(expected)
         // Its later blocks would be read as output of the open one, and `--update` would drop them (probe16 P16-9).
         if let block = parsed.unclosedBlock {
@@ -121,8 +131,10 @@ public struct TranscriptChecker {
             if TranscriptChecker.wasCancelled(entry.block) {
                 kept.append((
                     entry.line, entry.command,
-                    entry.block.contains(TranscriptRecorder.terminatedLine)
-                        ? "kops was ended while it ran when recorded" : "it was stopped with Ctrl-C when recorded"))
+                    entry.block.contains(TranscriptRecorder.cutShortLine)
+                        ? "the file ends inside it: kops was killed while it ran, or the file was cut"
+                        : entry.block.contains(TranscriptRecorder.terminatedLine)
+                            ? "kops was ended while it ran when recorded" : "it was stopped with Ctrl-C when recorded"))
             } else if let reason = ScriptPolicy.keptWhenChecked(line, registry: shell.context.registry) {
                 kept.append((entry.line, entry.command, reason))
             } else if let reason = ScriptPolicy.notReplayed(line, registry: shell.context.registry) {
@@ -163,7 +175,16 @@ public struct TranscriptChecker {
         var renewable: [Int: String] = [:]
         // A `source` not run: what its commands taught the session (the numbers `explain` knows) is missing after it.
         var skippedSource = false
+        // The first block not read, which every later block may depend on as on a line not replayed.
+        var unreadDependedOn = false
         for (entry, line) in zip(parsed.commands, lines) {
+            if dependedOn == nil, let block = unread.first(where: { $0.line < entry.line }) {
+                let first = expected.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(block.line).first
+                let command = first.map { String($0.drop { $0 == " " }) }
+                    .map { TranscriptParser.command(in: $0) ?? $0 } ?? ""
+                dependedOn = (block.line, command, false, recorder.text.utf8.count, recorder.restore)
+                unreadDependedOn = true
+            }
             recorder.copy(entry.lead)
             if let session = entry.appended {
                 // `record --append` from another session: nothing of the session before carries over.
@@ -318,6 +339,7 @@ public struct TranscriptChecker {
                 dependedOn.line, prefix: String(recorder.text.utf8.prefix(dependedOn.end)) ?? "", restore: dependedOn.restore,
                 parsed: parsed, lines: lines, renewed: renewable)
             outcome.dependedOn = (dependedOn.line, dependedOn.command, dependedOn.sendable)
+            outcome.dependedOnIsUnread = unreadDependedOn
             outcome.keptAfterUnreplayed = keptAfter
         }
         outcome.updateChanges = TranscriptChecker.trimmed(outcome.updated) != TranscriptChecker.trimmed(expected)
@@ -457,7 +479,11 @@ public struct TranscriptChecker {
         // Without its closing fence, whatever its length.
         if let last = lines.last, last.allSatisfy({ $0 == "`" }) { lines.removeLast() }
         guard let last = lines.last else { return false }
-        if last == TranscriptRecorder.interruptedLine || last == TranscriptRecorder.terminatedLine { return true }
+        if last == TranscriptRecorder.interruptedLine || last == TranscriptRecorder.terminatedLine
+            || last == TranscriptRecorder.cutShortLine
+        {
+            return true
+        }
         return [false, true].contains { sent in
             String(last) == ErrorReport(KapsoAPIError.transport(.cancelled(sent: sent))).line()
         }

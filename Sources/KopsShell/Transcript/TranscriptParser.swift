@@ -121,6 +121,8 @@ public struct TranscriptParser: Sendable {
         var block = ""
         var expectCommand = false
         var clock: Int64?
+        // The clock line as written, until a block or other text follows it.
+        var clockLine: Substring?
         var snapshot = false
         var appended: (profile: String, phoneNumberID: String?)?
         var seenBlock = false
@@ -140,8 +142,10 @@ public struct TranscriptParser: Sendable {
                     snapshot = true
                 } else if let micros = TranscriptClock.micros(inLine: line) {
                     clock = micros
+                    clockLine = line
                 } else if let length = TranscriptFence.opening(line) {
                     inBlock = true
+                    clockLine = nil
                     fence = length
                     opened = (offset + 1, offset + 1 < lines.count ? TranscriptParser.command(in: String(lines[offset + 1])) : nil)
                     seenBlock = true
@@ -158,6 +162,12 @@ public struct TranscriptParser: Sendable {
                 } else {
                     afterFence = false
                     if let session = TranscriptParser.appended(in: line) { appended = session }
+                    // A clock line followed by text, not a block (a block indented 4 spaces, which is not read): it is
+                    // that text's, kept with it (probe22 P22-11: `--update` dropped it).
+                    if let pending = clockLine, seenBlock {
+                        lead.append(pending)
+                        (clock, clockLine) = (nil, nil)
+                    }
                     lead.append(line)
                 }
                 continue

@@ -127,9 +127,19 @@ public final class TranscriptRecorder: OutputSink {
                         + "\(mode(header.output)); run 'output \(mode(recorded.output))' first, or record to a new file")
             }
             restore = restoreFile ?? TranscriptRestore()
-            occurrences = TranscriptRestore.occurrences(in: existing)
-            self.masker?.continueNumbering(after: existing)
-            if !existing.hasSuffix("\n\n") { append(existing.hasSuffix("\n") ? "\n" : "\n\n") }
+            // A block written inside another would be read as its output: one cut short at the end is closed first, one
+            // open elsewhere (a hand edit) is refused with where its fence belongs (probe22 P22-22).
+            if let block = TranscriptParser(existing).unclosedBlock, block.next != nil {
+                throw .unclosedBlock(path: path, line: block.line, command: block.command, next: block.next, fence: block.fence)
+            }
+            var written = existing
+            if let closed = Self.closingCutShortBlock(existing) {
+                append(String(closed.dropFirst(existing.count)))
+                written = closed
+            }
+            occurrences = TranscriptRestore.occurrences(in: written)
+            self.masker?.continueNumbering(after: written)
+            if !written.hasSuffix("\n\n") { append(written.hasSuffix("\n") ? "\n" : "\n\n") }
             // Another session continues here: `kops check` starts it afresh with this profile and number.
             append(TranscriptParser.appendedLine(profile: header.profile, phoneNumberID: header.phoneNumberID) + "\n\n")
             return
@@ -307,6 +317,20 @@ public final class TranscriptRecorder: OutputSink {
     /// file does not end inside the block and `kops check` keeps it as recorded (probe18 P18-8).
     public static let terminatedLine =
         "<!-- interrupted: kops was ended here (a kill, a closed terminal or pipe), so the output above is partial; kops check keeps it as recorded -->"
+
+    /// The last line of a last block the file ends inside (kops killed with SIGKILL, by the OOM killer or a dead machine,
+    /// before it could close the block): `kops check` reads the block as if it ended so and keeps it as recorded, and
+    /// `record --append` writes it with the closing fence before appending (probe22 P22-22: the file could not be
+    /// checked at all, and an append went inside the open block).
+    public static let cutShortLine =
+        "<!-- interrupted: the file ended here, inside this block (kops was killed, or the file was cut), so the output above is partial; kops check keeps it as recorded -->"
+
+    /// `text` with a last block it ends inside (`TranscriptParser.unclosedBlock` with no next block) closed: a line
+    /// end, `cutShortLine` and the block's fence. Nil when no block is cut short at the end.
+    public static func closingCutShortBlock(_ text: String) -> String? {
+        guard let block = TranscriptParser(text).unclosedBlock, block.next == nil else { return nil }
+        return text + (text.hasSuffix("\n") ? "" : "\n") + cutShortLine + "\n" + block.fence + "\n"
+    }
 
     /// The command line running was stopped with Ctrl-C: its block ends with `interruptedLine`.
     public func markInterrupted() {
