@@ -42,6 +42,8 @@ import Testing
          "error: verify: malformed signature: a 'sha1=' value is a SHA-1 digest"),
         ("wrong bare SHA-1 as Kapso's", ["K", "--signature", String(repeating: "0", count: 40), "--file", kapsoWire], 64,
          "error: verify: malformed signature: 40 hex characters is a SHA-1 digest"),
+        ("SHA-1 under sha256= as Kapso's", ["K", "--signature", "sha256=" + kapsoSHA1, "--file", kapsoWire], 1,
+         "error: invalid signature: 40 hex characters is a SHA-1 digest, and it is HMAC-SHA1 of this 1031-byte body with this secret: your code computes HMAC-SHA1"),
         ("sha1= with --meta", ["M", "--meta", "--signature", "sha1=" + metaSHA1, "--file", metaWire], 0,
          "valid: X-Hub-Signature (legacy SHA-1) matches the 536-byte body"),
         ("bare SHA-1 with --meta", ["M", "--meta", "--signature", metaSHA1, "--file", metaWire], 0,

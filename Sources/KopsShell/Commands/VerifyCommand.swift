@@ -147,7 +147,7 @@ public enum VerifyCommand: Command {
                 if spelling.malformed { throw ShellError.malformedSignature(command: name, reason: spelling.text) }
                 throw ShellError.signatureMismatch(cause: (read?.prefix ?? "") + spelling.text)
             }
-            throw malformedError(malformation, pasted, secret: Secret(secretText)) { try read ?? loadBody() }
+            throw malformedError(malformation, pasted, meta: meta, secret: Secret(secretText)) { try read ?? loadBody() }
         }
         let read = Self.forSender(try loadBody(), meta: meta)
         let body = read.bytes
@@ -179,7 +179,7 @@ public enum VerifyCommand: Command {
             let cause = try stop.search { prefixCause(body: body, secret: secret, signature: signature, stop: $0) }
             throw ShellError.signatureMismatch(cause: read.prefix + cause + noted)
         case .malformed(let malformation):
-            throw malformedError(malformation, pasted, secret: secret) { read }
+            throw malformedError(malformation, pasted, meta: meta, secret: secret) { read }
         case .mismatch:
             let cause = try stop.search {
                 SignatureCheck.cause(body: body, secret: secret, signature: signature, meta: meta, stop: $0)
@@ -286,9 +286,13 @@ public enum VerifyCommand: Command {
     }
 
     /// `; 40 hex characters is a SHA-1 digest …` for a value of 40 hex digits read as SHA-256, else empty.
-    private static func sha1Hint(_ pasted: SignatureCheck.Pasted) -> String {
-        guard pasted.algorithm == .sha256, pasted.hex.count == 40, pasted.hex.allSatisfy({ $0.isASCII && $0.isHexDigit }) else {
-            return ""
+    /// Without `meta` the value is checked as Kapso's, which is never SHA-1 (P21-21): Meta's legacy header is named
+    /// as what --meta checks.
+    private static func sha1Hint(_ pasted: SignatureCheck.Pasted, meta: Bool) -> String {
+        guard pasted.algorithm == .sha256, SignatureCheck.isSHA1Hex(pasted.hex) else { return "" }
+        guard meta else {
+            return "; 40 hex characters is a SHA-1 digest, Meta's legacy X-Hub-Signature, which Kapso never sends: paste "
+                + "the X-Webhook-Signature header's value (64 hex characters), or check a Meta delivery's 'sha1=…' with --meta"
         }
         return "; 40 hex characters is a SHA-1 digest, Meta's legacy X-Hub-Signature: write it as 'sha1=…', "
             + "or paste the X-Hub-Signature-256 header's value"
@@ -298,12 +302,13 @@ public enum VerifyCommand: Command {
     /// length and that HMAC with this secret matches the body (probe15 P15-8: SHA-512, MD5), else the malformation,
     /// with the hash the length suggests named. The body is read only for such a length; unreadable, it is not named.
     private static func malformedError(
-        _ malformation: WebhookSignature.Malformation, _ pasted: SignatureCheck.Pasted, secret: Secret,
+        _ malformation: WebhookSignature.Malformation, _ pasted: SignatureCheck.Pasted, meta: Bool, secret: Secret,
         body load: () throws -> Body
     ) -> ShellError {
-        let plain = ShellError.malformedSignature(command: name, reason: describe(malformation) + sha1Hint(pasted))
+        let plain = ShellError.malformedSignature(command: name, reason: describe(malformation) + sha1Hint(pasted, meta: meta))
         guard case .wrongLength = malformation, SignatureCheck.digestName(hexCount: pasted.hex.count) != nil,
-            let body = try? load(), let other = SignatureCheck.otherHash(hex: pasted.hex, body: body.bytes, secret: secret)
+            let body = try? load(),
+            let other = SignatureCheck.otherHash(hex: pasted.hex, body: body.bytes, secret: secret, meta: meta)
         else { return plain }
         if other.matches { return .signatureMismatch(cause: body.prefix + other.text) }
         return .malformedSignature(command: name, reason: describe(malformation) + "; " + other.text)
