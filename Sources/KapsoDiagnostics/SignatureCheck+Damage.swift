@@ -227,6 +227,19 @@ extension SignatureCheck {
                     + "Invoke-WebRequest -OutFile, or PowerShell 7's Set-Content -AsByteStream)")
     }
 
+    /// `nfcCause` for a body that was also re-serialised: normalised to NFC and written again as `form` says
+    /// (`its compact form`, `Meta's escaped form (…)`), it matches (probe21 P21-4: text normalised by one tool, then
+    /// the JSON re-serialised by the framework; each alone is named by its own cause).
+    static func nfcReserialisedCause(_ form: String, received: Bool) -> String {
+        "the body's text is Unicode-normalised to NFD (decomposed: 'é' written as 'e' and a combining U+0301, as "
+            + "macOS file names and some Java and text tools write it) and the body was re-serialised: normalised to "
+            + "NFC (composed), \(form) matches the signature: "
+            + (received
+                ? "something between the sender and kops normalised and re-serialised it; the sender and the secret are "
+                    + "right"
+                : "hash the raw bytes as received, not text normalised or JSON serialised again")
+    }
+
     static func nfcCause(received: Bool) -> String {
         "the body's text is Unicode-normalised to NFD (decomposed: 'é' written as 'e' and a combining U+0301, as "
             + "macOS file names and some Java and text tools write it); normalised to NFC (composed) it matches the "
@@ -249,9 +262,10 @@ extension SignatureCheck {
     /// What a mismatch no form of the body explains says: what the body looks like first when it is not JSON (or
     /// is decomposed text), then the common causes; for a body cut short, only that (no secret or hashing can
     /// make a signature over the whole body match a part of it).
-    static func unmatched(_ body: [UInt8], secret: Secret) -> String {
+    /// `meta` and `received` choose the causes listed (`listedCauses`).
+    static func unmatched(_ body: [UInt8], secret: Secret, meta: Bool = false, received: Bool = false) -> String {
         let spaced = trimmed(secret.revealed) != secret.revealed ? "; note: the secret given has whitespace around it" : ""
-        let listed = "; " + commonCauses + spaced
+        let listed = "; " + listedCauses(body, secret: secret, meta: meta, received: received) + spaced
         let stillNot = "it still does not match this secret and signature"
         if let result = gzipDecompressed(body) {
             let head = "the body is gzip-compressed (\(body.count) bytes, starting 1f 8b), not JSON"
@@ -271,7 +285,7 @@ extension SignatureCheck {
         if (try? JSONValue.parse(Added(body)?.inner ?? body)) != nil {
             if nfcNormalized(body) != nil {
                 return unexplained + "; the body has decomposed (NFD) characters, and normalised to NFC it does not "
-                    + "match either" + listed
+                    + "match either (as it is, in compact form, or in Meta's escaped form)" + listed
             }
             return unexplained + listed
         }

@@ -22,46 +22,84 @@ public enum SignatureCheck {
         public var hex: String
         /// One line per thing that was not a plain header value, saying what it was.
         public var notes: [String]
+        /// The header name of a pasted header line (`X-Hub-Signature` in `X-Hub-Signature: sha1=…`), as written; nil
+        /// when only a value was pasted.
+        public var header: String? = nil
     }
 
-    /// Reads what a user pasted as a signature: `sha256=ab…`, ` AB…\n`, `SHA256=…`,
+    /// Reads what a user pasted as a signature: `sha256=ab…`, ` AB…\n`, `SHA256=…`, `sha256:…`, `0xab…`, `v1=ab…`,
     /// `X-Hub-Signature-256: sha256=…`, or the legacy `sha1=…`.
+    ///
+    /// Spellings that hold the same hex are read as it and named in `notes` (probe21 P21-12): a prefix written with
+    /// `:` (`sha256:`, as digests are labelled in logs and container image ids), `0x` before the hex (what a
+    /// hex-printing helper adds), and a `v1=` label (Stripe-style headers write `v1=` before their HMAC,
+    /// docs.stripe.com/webhooks/signature). Kapso's X-Webhook-Signature is bare hex (docs.kapso.ai, "Webhook
+    /// security"; kapso-api.md §10.1) and Meta's X-Hub-Signature-256 is `sha256=` + hex, so neither sender writes them.
     public static func read(_ raw: String) -> Pasted {
         var notes: [String] = []
         let whitespace = raw.contains { $0.isWhitespace }
         var text = raw
-        var header = false
+        var header: String?
         if let colon = text.firstIndex(of: ":") {
             let name = text[..<colon].filter { !$0.isWhitespace }
-            if !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
+            // `sha256:…` is a prefix written with a colon, not a header named `sha256`.
+            if !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }),
+                !digestLabels.contains(name.lowercased())
+            {
                 notes.append("a whole header line was pasted ('\(name): …'); only its value was checked")
                 text = String(text[text.index(after: colon)...])
-                header = true
+                header = name
             }
         }
         let stripped = text.filter { !$0.isWhitespace }
         // The one space after a header's colon is part of the header line, not stray whitespace.
         let trimmed = raw.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }
-        let inner = header ? text.drop { $0 == " " }.contains { $0.isWhitespace } : whitespace
+        let inner = header != nil ? text.drop { $0 == " " }.contains { $0.isWhitespace } : whitespace
         if inner || trimmed.count != raw.count {
             notes.append("whitespace in the pasted value (spaces, tabs or line breaks) was ignored")
         }
-        var algorithm = Algorithm.sha256
-        var hex = stripped
-        var value = stripped
-        for (prefix, kind) in [("sha256=", Algorithm.sha256), ("sha1=", .sha1)] where stripped.lowercased().hasPrefix(prefix) {
-            let written = String(stripped.prefix(prefix.count))
-            if written != prefix { notes.append("the prefix was written '\(written)'; senders write '\(prefix)' (read the same)") }
-            algorithm = kind
-            hex = String(stripped.dropFirst(prefix.count))
-            value = prefix + hex
-        }
-        if algorithm == .sha1 {
+        var rest = Substring(stripped)
+        if rest.lowercased().hasPrefix("v1="), rest.count > 3 {
             notes.append(
-                "'sha1=' is Meta's legacy X-Hub-Signature (HMAC-SHA1); it was checked as such; "
-                    + "prefer X-Hub-Signature-256 ('sha256=')")
+                "the value starts 'v1=' (a version label, as Stripe-style signature headers write one before the hex); "
+                    + "Kapso and Meta send none: it was read without it")
+            rest = rest.dropFirst(3)
         }
-        return Pasted(value: value, algorithm: algorithm, hex: hex, notes: notes)
+        var algorithm = Algorithm.sha256
+        var prefix = ""
+        for (name, kind) in [("sha256", Algorithm.sha256), ("sha1", .sha1)] {
+            let lowered = rest.lowercased()
+            guard lowered.hasPrefix(name + "=") || lowered.hasPrefix(name + ":") else { continue }
+            let written = String(rest.prefix(name.count + 1))
+            if written != name + "=" {
+                notes.append("the prefix was written '\(written)'; senders write '\(name)=' (read the same)")
+            }
+            algorithm = kind
+            prefix = name + "="
+            rest = rest.dropFirst(name.count + 1)
+            break
+        }
+        if rest.count > 2, rest.hasPrefix("0x") || rest.hasPrefix("0X"), rest.dropFirst(2).allSatisfy({ $0.isASCII && $0.isHexDigit }) {
+            notes.append(
+                "a '\(rest.prefix(2))' prefix was added to the hex (as a hex-printing helper writes it); senders send "
+                    + "the hex alone: it was read without it")
+            rest = rest.dropFirst(2)
+        }
+        let hex = String(rest)
+        if algorithm == .sha1 { notes.append(legacyNote) }
+        return Pasted(value: prefix + hex, algorithm: algorithm, hex: hex, notes: notes, header: header)
+    }
+
+    /// The note on a `sha1=` value: Meta's legacy header, checked as HMAC-SHA1 (with `--meta`; Kapso's never is one).
+    public static let legacyNote =
+        "'sha1=' is Meta's legacy X-Hub-Signature (HMAC-SHA1); it was checked as such; prefer X-Hub-Signature-256 ('sha256=')"
+
+    /// The names a digest value is labelled with before `=` or `:`; a colon after one is no header line's.
+    static let digestLabels: Set<String> = ["sha256", "sha1"]
+
+    /// True when `hex` is 40 hex digits: a SHA-1 digest's length (Meta's legacy X-Hub-Signature, `sha1=` + 40 hex).
+    public static func isSHA1Hex(_ hex: String) -> Bool {
+        hex.count == 40 && hex.allSatisfy { $0.isASCII && $0.isHexDigit }
     }
 
     /// The body as Meta writes it: compact JSON, non-ASCII as lowercase `\uXXXX` (UTF-16, surrogate pairs
@@ -81,7 +119,7 @@ public enum SignatureCheck {
         body: [UInt8], secret: Secret, signature: String, meta: Bool, received: Bool = false, stop: () -> Bool = { false }
     ) -> String {
         let digest = (try? WebhookSignature.decode(signature, meta: false).get()) ?? []
-        return cause(body: body, secret: secret, digest: digest, received: received, stop: stop) { bytes, key in
+        return cause(body: body, secret: secret, digest: digest, meta: meta, received: received, stop: stop) { bytes, key in
             WebhookSignature.verify(body: bytes, secret: key, signature: signature, meta: meta) == .valid
         }
     }
@@ -97,13 +135,14 @@ public enum SignatureCheck {
     /// as a JSON string (`base64Decoded`, `jsonStringDecoded`); and with each, the secret
     /// repaired (`secretRepairs`: whitespace, quotes, invisible characters, a literal `\n`, base64). A cause is
     /// named only when the signature matches the form it names; otherwise `unmatched` says what a body that is not
-    /// JSON is, then the common causes (none for a body cut short).
+    /// JSON is, then the causes the secret's and body's shape suggest and the common causes for the sender `meta`
+    /// names (none for a body cut short).
     public static func cause(
-        body: [UInt8], secret: Secret, received: Bool = false, stop: () -> Bool = { false },
+        body: [UInt8], secret: Secret, meta: Bool = false, received: Bool = false, stop: () -> Bool = { false },
         matches: ([UInt8], Secret) -> Bool
     ) -> String {
         if let found = repaired(body: body, secret: secret, received: received, stop: stop, matches: matches) { return found }
-        return stop() ? unexplained : unmatched(body, secret: secret)
+        return stop() ? unexplained : unmatched(body, secret: secret, meta: meta, received: received)
     }
 
     /// The cause `cause` names when a form of the body (or of the secret) matches; nil when none does.
@@ -158,7 +197,19 @@ public enum SignatureCheck {
             }
         }
         if let found = attempt(windows1252Decoded(body), windows1252Cause(body, received: received)) { return found }
-        if let found = attempt(nfcNormalized(body), nfcCause(received: received)) { return found }
+        let nfc = stopped ? nil : nfcNormalized(body)
+        if let found = attempt(nfc, nfcCause(received: received)) { return found }
+        // Normalised and re-serialised: the NFC text through the same re-serialisations as the body itself (P21-4).
+        if let nfc, !stopped, let value = try? JSONValue.parse(Added(nfc)?.inner ?? nfc) {
+            let written = value.serialized()
+            let forms = [
+                (written, "its compact form"),
+                (metaEscaped(value), "Meta's escaped form (non-ASCII as lowercase \\uXXXX, '/' as '\\/')"),
+            ] + (htmlEscaped(written).map { [($0, "its compact form with '<', '>' and '&' written as \\u003c, \\u003e and \\u0026")] } ?? [])
+            for (form, named) in forms {
+                if let found = attempt(Array(form.utf8), nfcReserialisedCause(named, received: received)) { return found }
+            }
+        }
         if let parsed {
             let keys = wholeNumberKeys(parsed)
             for choice in keyChoices(keys) where !stopped {
@@ -180,12 +231,12 @@ public enum SignatureCheck {
     /// body)`, either order), and the HMAC with key and message swapped (`HMAC(key: body, message: secret)`, a common
     /// argument-order slip).
     public static func cause(
-        body: [UInt8], secret: Secret, digest: [UInt8], received: Bool = false, stop: () -> Bool = { false },
-        matches: ([UInt8], Secret) -> Bool
+        body: [UInt8], secret: Secret, digest: [UInt8], meta: Bool = false, received: Bool = false,
+        stop: () -> Bool = { false }, matches: ([UInt8], Secret) -> Bool
     ) -> String {
         if let found = repaired(body: body, secret: secret, received: received, stop: stop, matches: matches) { return found }
         if stop() { return unexplained }
-        guard digest.count == 32 else { return unmatched(body, secret: secret) }
+        guard digest.count == 32 else { return unmatched(body, secret: secret, meta: meta, received: received) }
         let given = WebhookSignature.hex(digest)
         if given == WebhookSignature.sha256Hex(body) {
             return "the value is a plain SHA-256 of the body, made without the secret; the signature is an "
@@ -202,7 +253,7 @@ public enum SignatureCheck {
             return "the value is an HMAC-SHA256 with key and message swapped (the body used as the key); "
                 + "compute HMAC(key: secret, message: raw body)"
         }
-        return unmatched(body, secret: secret)
+        return unmatched(body, secret: secret, meta: meta, received: received)
     }
 
     /// Bytes added before or after a body: whitespace, line breaks and a UTF-8 byte-order mark.
@@ -335,11 +386,20 @@ public enum SignatureCheck {
     public static let unexplained = "it does not match this body and secret"
 
     /// What usually makes a signature fail when no single cause could be shown; `listen` prints it once.
-    public static let commonCauses =
-        "common causes: the body was re-serialised from parsed "
-        + "JSON instead of hashing the raw bytes; a trailing newline was added; the secret is wrong "
-        + "(each webhook has its own secret_key); Meta's X-Hub-Signature-256 and Kapso's "
-        + "X-Webhook-Signature were mixed up (Meta signs with the app secret)"
+    public static let commonCauses = commonCauses(batchItem: nil)
+
+    /// `commonCauses`, with the batch pitfall (`batchItemCause`) put ahead of the wrong secret when the body is one
+    /// message item.
+    static func commonCauses(batchItem: String?) -> String {
+        let before = [
+            "the body was re-serialised from parsed JSON instead of hashing the raw bytes", "a trailing newline was added",
+        ]
+        let after = [
+            "the secret is wrong (each webhook has its own secret_key)",
+            "Meta's X-Hub-Signature-256 and Kapso's X-Webhook-Signature were mixed up (Meta signs with the app secret)",
+        ]
+        return "common causes: " + (before + (batchItem.map { [$0] } ?? []) + after).joined(separator: "; ")
+    }
 
     // MARK: - Meta's escaped JSON
 

@@ -38,7 +38,8 @@ import Testing
     }
 
     /// probe14 P14-8: a request-bin export that kept Meta's body as parsed JSON: its Meta-escaped form stands for the
-    /// body, as the compact form does for Kapso's, so the genuine delivery is valid, and a wrong secret is still not.
+    /// body, as the compact form does for Kapso's, so the genuine delivery is valid; under a wrong secret the rebuilt
+    /// body does not match, which proves nothing about a body whose bytes are gone (probe21 P21-8): exit 65.
     @Test func aMetaBodyExportedAsParsedJSONIsReadInMetasEscapedForm() throws {
         let wire = try Data(contentsOf: Fixtures.realWorldCases.appendingPathComponent("meta-unicode.wire.json"))
         let signature = try Self.text("meta-unicode.signature.txt").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -51,7 +52,9 @@ import Testing
         #expect(run.out == "valid: X-Hub-Signature-256 matches the 536-byte body\n")
         #expect(run.err.contains("its Meta-escaped form stands for the body"), "\(run.err)")
         #expect(run.err.hasSuffix("against its own X-Hub-Signature-256 header\n"), "\(run.err)")
-        #expect(verify(["--meta", "--file", file.path], secret: "app_secret_other_0123456789abcdef").status == .failure)
+        let other = verify(["--meta", "--file", file.path], secret: "app_secret_other_0123456789abcdef")
+        #expect(other.status == .uncheckable)
+        #expect(other.err.hasPrefix("error: verify: cannot check the signature: this export cannot prove or disprove"), "\(other.err)")
     }
 
     @Test func kapsoWireBodyIsValid() throws {
@@ -105,9 +108,16 @@ import Testing
         #expect(run.status == .ok)
         #expect(run.out == "valid: X-Hub-Signature (legacy SHA-1) matches the 536-byte body\n")
         #expect(run.err.contains("'sha1=' is Meta's legacy X-Hub-Signature (HMAC-SHA1)"))
-        let wrong = verify(["--signature", "sha1=" + String(repeating: "0", count: 40), "--file", Self.path("meta-unicode.wire.json")], secret: Self.metaSecret)
+        // probe21 P21-21: a bare 'sha1=' value is Meta's only when Meta's signature is checked (--meta, or the header
+        // line above); as Kapso's it is never valid, and one that does not match is malformed.
+        let zeros = "sha1=" + String(repeating: "0", count: 40)
+        let wrong = verify(["--meta", "--signature", zeros, "--file", Self.path("meta-unicode.wire.json")], secret: Self.metaSecret)
         #expect(wrong.status == .failure)
         #expect(wrong.err.hasPrefix("error: invalid signature: the legacy SHA-1 X-Hub-Signature does not match"))
+        let kapso = verify(["--signature", zeros, "--file", Self.path("meta-unicode.wire.json")], secret: Self.metaSecret)
+        #expect(kapso.status == .usage)
+        #expect(kapso.err.contains("Kapso never signs with SHA-1"), "\(kapso.err)")
+        #expect(kapso.err.contains("a Meta delivery's X-Hub-Signature is checked with --meta and the app secret"))
     }
 
     @Test func metaEscapedFormRebuildsMetasBytes() throws {

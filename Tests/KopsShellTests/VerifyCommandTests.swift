@@ -7,9 +7,13 @@ import Testing
 @Suite struct VerifyCommandTests {
     static let secret = "whsec_demo_123"
     static let bodyFile = Fixtures.folder.appendingPathComponent("webhook.v2.message_received.json").path
+    /// The fixture is one received message, the shape of one item of a batched delivery: the batch pitfall is
+    /// listed ahead of the wrong secret (probe21 P21-20).
     static let commonCauses =
         "it does not match this body and secret; common causes: the body was re-serialised from parsed "
-        + "JSON instead of hashing the raw bytes; a trailing newline was added; the secret is wrong "
+        + "JSON instead of hashing the raw bytes; a trailing newline was added; the body is one item of a batched "
+        + "delivery's data[] (with buffering on, X-Webhook-Batch: true, the signature covers the whole batch body, "
+        + "'batch': true and 'data': [...]: verify that once, before splitting data[]); the secret is wrong "
         + "(each webhook has its own secret_key); Meta's X-Hub-Signature-256 and Kapso's "
         + "X-Webhook-Signature were mixed up (Meta signs with the app secret)"
 

@@ -2,7 +2,7 @@
 public enum HelpTopics {
     /// Topic name → the one line `help topics` shows for it.
     public static let summaries = [
-        "exit-codes": "what each exit status of kops means (0, 1, 64, 66, 69, 74, 75, 77, 130)",
+        "exit-codes": "what each exit status of kops means (0, 1, 64, 65, 66, 69, 74, 75, 77, 130)",
         "scripts": "kops run, source, variables, assert and capture, and writes in scripts (--allow-writes)",
         "transcripts": "record a session as Markdown for a ticket, and replay it with kops check",
         "configuration": "profiles, keys, base URL, output, colour, timeout, history: flags and environment",
@@ -19,6 +19,8 @@ public enum HelpTopics {
                 or whose writes 'kops check --allow-writes' sent only in part
             64  usage: unknown command or flag, missing argument, bad value, script
                 syntax, no API key
+            65  the input cannot answer the check: 'verify' given a request-bin export
+                that kept the body parsed (the signed bytes are gone)
             66  a script, transcript or input file was not found or cannot be read
             69  the API is unreachable (DNS, connect, TLS, timeout, a reply not HTTP)
             74  standard output took no more text (a full disk, a closed pipe): what

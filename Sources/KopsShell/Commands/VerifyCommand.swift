@@ -18,23 +18,34 @@ public enum VerifyCommand: Command {
         Other spellings are recognised and named (so are the deliveries 'listen' receives):
           - a header received twice, or values joined with ',' (as a proxy joins them), ';' or a space: each value \
         is checked, and kops says which one matches
-          - a pasted header line, stray spaces, an upper-case prefix, a value or secret pasted with quotes
+          - a pasted header line, stray spaces, an upper-case prefix, 'sha256:' for 'sha256=', a '0x' or 'v1=' \
+        before the hex, a value or secret pasted with quotes
           - invisible characters (zero-width space U+200B and the like, copied from a chat or web page)
           - 'sha256=sha256=…' (the prefix added twice), base64 instead of hex, a plain SHA-256 of the body (or of \
-        the secret and body run together), key and message swapped, Meta's legacy 'sha1=' X-Hub-Signature, and a \
-        digest of another hash by its length (MD5 32, SHA-1 40, SHA-512 128 hex characters)
+        the secret and body run together), key and message swapped, and a digest of another hash by its length \
+        (MD5 32, SHA-1 40, SHA-512 128 hex characters)
+          - SHA-1: with --meta (or a pasted 'X-Hub-Signature:' line), 'sha1=…' or its 40 hex characters are Meta's \
+        legacy X-Hub-Signature, checked as HMAC-SHA1; Kapso signs only with HMAC-SHA256, so without --meta a SHA-1 \
+        value is never valid (an invalid signature when it is HMAC-SHA1 of the body: the code that made it uses SHA-1)
           - another provider's format: Stripe's 't=…,v1=…', Standard Webhooks (Svix) 'v1,…'
         Save the body exactly as received: a re-formatted or re-serialised body (Meta signs JSON with non-ASCII as \
         \\uXXXX and '/' as '\\/'; parsing also turns \\u003c into '<', and JavaScript writes 38.0 as 38), UTF-8 read \
         as Latin-1, UTF-16 (Windows PowerShell 5.1's '>' and Out-File), Windows-1252 (its Set-Content), NFD text, \
         gzip, URL-encoding, or an added trailing newline, no longer matches; kops says which (and says when a body \
         is not JSON, or cut short), as it does for a body kept as base64 or as a JSON string (a log line). It also names a secret stored with a zero-width space, a literal '\\n' or in base64 \
-        (a Kubernetes Secret's data:), each only when the signature matches once that is undone.
+        (a Kubernetes Secret's data:), each only when the signature matches once that is undone; NFD text that \
+        was also re-serialised is named for both.
+        When nothing explains a mismatch, the common causes are listed, with what the inputs' shapes suggest: a \
+        Kapso webhook secret (whsec_…) or a Meta access token (EAA…) given where Meta's app secret belongs, and a \
+        body that may be one item of a buffered (batch) delivery, whose signature covers the whole batch.
         A delivery saved by 'listen --save' (an .http file: request line, headers, an empty line, the body) or a \
         request-bin JSON export ({"headers": …, "body": "…"}) is read as such: its body is checked, against its own \
         signature header when --signature is not given. So is an AWS Lambda event (API Gateway, a function URL): its \
-        body is base64-decoded when its "isBase64Encoded" is true.
-        Exit status 1 when the signature is invalid. Works offline; the secret is never printed.
+        body is base64-decoded when its "isBase64Encoded" is true. An export that keeps the body as parsed JSON has \
+        lost the signed bytes: its rebuilt form (compact; Meta-escaped with --meta) is valid when it matches, and \
+        otherwise the signature cannot be checked from it (exit status 65): export the body as received.
+        Exit status 1 when the signature is invalid, 64 when it is malformed (or a SHA-1 value that does not match \
+        as Kapso's), 65 when the input cannot prove or disprove it. Works offline; the secret is never printed.
         Examples:
           verify --secret whsec_... --signature ac85...9e2e --file body.json
           verify --secret APP_SECRET --signature sha256=ac85... --file body.json --meta
@@ -120,7 +131,14 @@ public enum VerifyCommand: Command {
         if field.values.count > 1 { return try verifyEach(field, meta: meta, secret: Secret(secretText), body: loadBody) }
         var pasted = SignatureCheck.read(field.values[0])
         pasted.notes = field.notes + pasted.notes
-        if pasted.algorithm == .sha1 {
+        // A SHA-1 value, 'sha1=' + 40 hex or the 40 hex alone: Meta's legacy X-Hub-Signature when Meta's signature is
+        // checked (--meta, or a pasted header line that names it); never Kapso's, which is HMAC-SHA256 (P21-21).
+        let bareSHA1 = pasted.value == pasted.hex && SignatureCheck.isSHA1Hex(pasted.hex)
+        if pasted.algorithm == .sha1 || bareSHA1 {
+            let legacyNamed = pasted.header?.lowercased() == SignatureCheck.Header.metaLegacy.name.lowercased()
+            guard meta || legacyNamed else {
+                return try verifySHA1ForKapso(pasted, secret: Secret(secretText), body: loadBody)
+            }
             return try verifyLegacy(pasted, meta: meta, secret: Secret(secretText), stop: stop, body: loadBody)
         }
         let signature = pasted.value
@@ -146,15 +164,9 @@ public enum VerifyCommand: Command {
                 if spelling.malformed { throw ShellError.malformedSignature(command: name, reason: spelling.text) }
                 throw ShellError.signatureMismatch(cause: (read?.prefix ?? "") + spelling.text)
             }
-            throw malformedError(malformation, pasted, secret: Secret(secretText)) { try read ?? loadBody() }
+            throw malformedError(malformation, pasted, meta: meta, secret: Secret(secretText)) { try read ?? loadBody() }
         }
-        var read = try loadBody()
-        if meta, let envelope = read.envelope, envelope.parsed, !envelope.metaForm {
-            // The note keeps what came after it (" against its own X-Hub-Signature-256 header").
-            let tail = read.note.flatMap { note in note.range(of: " was checked").map { String(note[$0.upperBound...]) } } ?? ""
-            read = Self.body(envelope.forMeta(), what: read.note?.hasPrefix("the text given") == true ? "the text given" : "the file")
-            read.note = read.note.map { $0 + tail }
-        }
+        let read = Self.forSender(try loadBody(), meta: meta)
         let body = read.bytes
         let secret = Secret(secretText)
         let header = meta ? "X-Hub-Signature-256" : "X-Webhook-Signature"
@@ -184,13 +196,48 @@ public enum VerifyCommand: Command {
             let cause = try stop.search { prefixCause(body: body, secret: secret, signature: signature, stop: $0) }
             throw ShellError.signatureMismatch(cause: read.prefix + cause + noted)
         case .malformed(let malformation):
-            throw malformedError(malformation, pasted, secret: secret) { read }
+            throw malformedError(malformation, pasted, meta: meta, secret: secret) { read }
         case .mismatch:
             let cause = try stop.search {
                 SignatureCheck.cause(body: body, secret: secret, signature: signature, meta: meta, stop: $0)
             }
+            try refuseParsedExport(read, cause: cause)
             throw ShellError.signatureMismatch(cause: read.prefix + cause + noted)
         }
+    }
+
+    /// `read` as the sender `meta` names wrote it: a request-bin export that kept the body parsed stands for Meta's
+    /// escaped form when Meta's signature is checked (its compact form otherwise); any other body as it is.
+    private static func forSender(_ read: Body, meta: Bool) -> Body {
+        guard meta, let envelope = read.envelope, envelope.parsed, !envelope.metaForm else { return read }
+        // The note keeps what came after it (" against its own X-Hub-Signature-256 header").
+        let tail = read.note.flatMap { note in note.range(of: " was checked").map { String(note[$0.upperBound...]) } } ?? ""
+        var rebuilt = Self.body(envelope.forMeta(), what: read.note?.hasPrefix("the text given") == true ? "the text given" : "the file")
+        rebuilt.note = rebuilt.note.map { $0 + tail }
+        return rebuilt
+    }
+
+    /// A mismatch no cause explains, on a body kops rebuilt from a request-bin export that kept it parsed, proves
+    /// nothing: the signed bytes are gone (P21-8). Said so, with its own exit status, not as an invalid signature.
+    private static func refuseParsedExport(_ read: Body, cause: String) throws {
+        guard let envelope = read.envelope, envelope.parsed, cause.hasPrefix(SignatureCheck.unexplained) else { return }
+        throw ShellError.signatureUncheckable(reason: SignatureCheck.parsedExportUncheckable(envelope))
+    }
+
+    /// A SHA-1 value (`sha1=` + hex, or 40 hex digits alone) checked as Kapso's X-Webhook-Signature: never valid, as
+    /// Kapso signs with HMAC-SHA256 only; an invalid signature naming HMAC-SHA1 when that is what matches the body and
+    /// secret, else malformed, the same for both spellings (P21-21).
+    private static func verifySHA1ForKapso(
+        _ pasted: SignatureCheck.Pasted, secret: Secret, body load: () throws -> Body
+    ) throws -> CommandResult {
+        let read = try load()
+        let verdict = SignatureCheck.sha1ForKapso(
+            hex: pasted.hex, prefixed: pasted.algorithm == .sha1, body: read.bytes, secret: secret)
+        guard verdict.matches else { throw ShellError.malformedSignature(command: name, reason: verdict.text) }
+        // The note that a 'sha1=' value is checked as Meta's legacy header does not hold here.
+        let notes = pasted.notes.filter { $0 != SignatureCheck.legacyNote }
+        let noted = notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")"
+        throw ShellError.signatureMismatch(cause: read.prefix + verdict.text + noted)
     }
 
     /// A field that held several values (the header came twice, or a proxy joined its copies with ", "): each is
@@ -215,43 +262,54 @@ public enum VerifyCommand: Command {
             ])
     }
 
-    /// A pasted `sha1=` value: Meta's legacy X-Hub-Signature, checked as HMAC-SHA1.
+    /// A SHA-1 value checked as Meta's legacy X-Hub-Signature (HMAC-SHA1): `sha1=` + 40 hex, or the 40 hex alone
+    /// (a handler that split the prefix off: the signature itself is still right, as for a bare SHA-256 value).
     private static func verifyLegacy(
         _ pasted: SignatureCheck.Pasted, meta: Bool, secret: Secret, stop: Stop, body load: () throws -> Body
     ) throws -> CommandResult {
-        guard pasted.hex.count == 40, pasted.hex.allSatisfy({ $0.isASCII && $0.isHexDigit }) else {
+        guard SignatureCheck.isSHA1Hex(pasted.hex) else {
             throw ShellError.malformedSignature(
                 command: name,
                 reason: "a 'sha1=' value (Meta's legacy X-Hub-Signature) needs 40 hex characters, got \(pasted.hex.count)")
         }
-        let read = try load()
+        let read = forSender(try load(), meta: true)
         let body = read.bytes
+        let bare = pasted.algorithm == .sha256
+            ? ["the value has no 'sha1=' prefix: Meta's X-Hub-Signature carries one; its 40 hex characters were checked as "
+                + "HMAC-SHA1"] : []
         guard WebhookSignature.verifySHA1(body: body, secret: secret, hex: pasted.hex) else {
             // The same mistakes as with SHA-256 (a newline added, a re-serialised body, a spaced secret) are named.
             let cause = try stop.search { stopped in
-                SignatureCheck.cause(body: body, secret: secret, stop: stopped) { bytes, key in
+                SignatureCheck.cause(body: body, secret: secret, meta: true, stop: stopped) { bytes, key in
                     WebhookSignature.verifySHA1(body: bytes, secret: key, hex: pasted.hex)
                 }
             }
+            try refuseParsedExport(read, cause: cause)
             let other = meta
                 ? "the X-Hub-Signature-256 value ('sha256=…')" : "the X-Hub-Signature-256 value ('sha256=…') with --meta"
             let unexplained = cause.hasPrefix(SignatureCheck.unexplained)
+            let noted = bare.isEmpty ? "" : " (" + bare.joined(separator: "; ") + ")"
             throw ShellError.signatureMismatch(
                 cause: read.prefix + (unexplained
-                    ? "the legacy SHA-1 X-Hub-Signature does not match this body and secret; \(SignatureCheck.commonCauses); "
-                        + "or check \(other) against the raw body and the app secret"
-                    : "the legacy SHA-1 X-Hub-Signature does not match: " + cause))
+                    ? "the legacy SHA-1 X-Hub-Signature does not match this body and secret"
+                        + cause.dropFirst(SignatureCheck.unexplained.count)
+                        + "; or check \(other) against the raw body and the app secret"
+                    : "the legacy SHA-1 X-Hub-Signature does not match: " + cause) + noted)
         }
         return CommandResult(
             blocks: [.line(StyledText("valid: X-Hub-Signature (legacy SHA-1) matches the \(body.count)-byte body", style: .good))]
-                + read.hints + pasted.notes.map(Block.hint),
+                + read.hints + pasted.notes.map(Block.hint) + bare.map(Block.hint),
             json: ["valid": true, "header": "X-Hub-Signature", "body_bytes": .number(String(body.count))])
     }
 
     /// `; 40 hex characters is a SHA-1 digest …` for a value of 40 hex digits read as SHA-256, else empty.
-    private static func sha1Hint(_ pasted: SignatureCheck.Pasted) -> String {
-        guard pasted.algorithm == .sha256, pasted.hex.count == 40, pasted.hex.allSatisfy({ $0.isASCII && $0.isHexDigit }) else {
-            return ""
+    /// Without `meta` the value is checked as Kapso's, which is never SHA-1 (P21-21): Meta's legacy header is named
+    /// as what --meta checks.
+    private static func sha1Hint(_ pasted: SignatureCheck.Pasted, meta: Bool) -> String {
+        guard pasted.algorithm == .sha256, SignatureCheck.isSHA1Hex(pasted.hex) else { return "" }
+        guard meta else {
+            return "; 40 hex characters is a SHA-1 digest, Meta's legacy X-Hub-Signature, which Kapso never sends: paste "
+                + "the X-Webhook-Signature header's value (64 hex characters), or check a Meta delivery's 'sha1=…' with --meta"
         }
         return "; 40 hex characters is a SHA-1 digest, Meta's legacy X-Hub-Signature: write it as 'sha1=…', "
             + "or paste the X-Hub-Signature-256 header's value"
@@ -261,12 +319,13 @@ public enum VerifyCommand: Command {
     /// length and that HMAC with this secret matches the body (probe15 P15-8: SHA-512, MD5), else the malformation,
     /// with the hash the length suggests named. The body is read only for such a length; unreadable, it is not named.
     private static func malformedError(
-        _ malformation: WebhookSignature.Malformation, _ pasted: SignatureCheck.Pasted, secret: Secret,
+        _ malformation: WebhookSignature.Malformation, _ pasted: SignatureCheck.Pasted, meta: Bool, secret: Secret,
         body load: () throws -> Body
     ) -> ShellError {
-        let plain = ShellError.malformedSignature(command: name, reason: describe(malformation) + sha1Hint(pasted))
+        let plain = ShellError.malformedSignature(command: name, reason: describe(malformation) + sha1Hint(pasted, meta: meta))
         guard case .wrongLength = malformation, SignatureCheck.digestName(hexCount: pasted.hex.count) != nil,
-            let body = try? load(), let other = SignatureCheck.otherHash(hex: pasted.hex, body: body.bytes, secret: secret)
+            let body = try? load(),
+            let other = SignatureCheck.otherHash(hex: pasted.hex, body: body.bytes, secret: secret, meta: meta)
         else { return plain }
         if other.matches { return .signatureMismatch(cause: body.prefix + other.text) }
         return .malformedSignature(command: name, reason: describe(malformation) + "; " + other.text)

@@ -12,6 +12,9 @@ public enum ExitStatus: Int32, Sendable, Comparable, CaseIterable {
     case failure = 1
     /// Bad flag, unknown command, script syntax (EX_USAGE).
     case usage = 64
+    /// The input cannot answer the check asked of it: a request-bin export that kept a webhook body as parsed JSON,
+    /// whose signed bytes are gone (EX_DATAERR).
+    case uncheckable = 65
     /// Script or input file not found (EX_NOINPUT).
     case noInput = 66
     /// Standard output stopped taking text (a full disk, a reader that left the pipe): what was printed is cut short

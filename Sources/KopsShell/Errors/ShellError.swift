@@ -44,6 +44,9 @@ public enum ShellError: KopsError, Equatable {
     case malformedSignature(command: String, reason: String)
     /// A well-formed webhook signature that does not match the body and secret; `cause` is the likely reason.
     case signatureMismatch(cause: String)
+    /// A signature the input cannot prove or disprove (a request-bin export that kept the body parsed, so the signed
+    /// bytes are gone); `reason` says why and what to export instead.
+    case signatureUncheckable(reason: String)
 
     public var message: String {
         switch self {
@@ -86,6 +89,8 @@ public enum ShellError: KopsError, Equatable {
             "\(command): malformed signature: \(reason); pass the header value exactly as received"
         case .signatureMismatch(let cause):
             "invalid signature: \(cause)"
+        case .signatureUncheckable(let reason):
+            "verify: cannot check the signature: \(reason)"
         }
     }
 
@@ -99,6 +104,7 @@ public enum ShellError: KopsError, Equatable {
         case .noPhoneNumberSelected, .noMessageSelected, .noMatchingPhoneNumber, .nothingToContinue, .unknownErrorCode, .signatureMismatch:
             .failure
         case .unreadableFile: .noInput
+        case .signatureUncheckable: .uncheckable
         }
     }
 }
