@@ -67,7 +67,8 @@ import Testing
 
     @Test func overviewTracesTheLockHolder() async throws {
         let ran = try await runDemo(["overview --output json"], number: nil, seed: Self.seed)[0]
-        #expect(ran.status == 0, "\(ran.err)")
+        // The seed's Sales Line is degraded (webhook_verified): overview fails for it as 'health' does (P20-8).
+        #expect(ran.status == 1, "\(ran.err)")
         let next = try JSONValue.parse(Array(ran.out.utf8))["next"]?.array ?? []
         #expect(next.contains { $0["command"]?.string == "trace \(Self.holder)" }, "\(next)")
         #expect(next.contains { $0["why"]?.string?.contains("Kapso's send lock is held") ?? false }, "\(next)")
