@@ -340,8 +340,10 @@ public final class Shell {
         // A piece written out already (`jsonText`) is printed instead of the JSON, which its writer redacted.
         if !jsonRedacted, renderer.mode == .json, result.jsonText == nil { result.json = result.json.map(redactor.redact) }
         if result.jsonTextCleared, renderer.mode == .json, result.revealedSecret == nil, let text = result.jsonText {
-            // What `render` and `write` print for it, without their tests again: the text passed them as it is.
-            output.write(text + "\n", to: .out)
+            // What `render` and `write` print for it, without their tests again: the text passed them as it is. The line
+            // feed on its own: `text + "\n"` copied the page once more.
+            output.write(text, to: .out)
+            output.write("\n", to: .out)
         } else {
             var terminal = result
             if renderer.mode == .json, let secret = result.revealedSecret, let unredacted, result.jsonText == nil {

@@ -30,25 +30,25 @@ public final class StandardOutput: OutputSink {
         if stream == .out, outputFailure != nil { return }
         progress?.clear()
         let fd: Int32 = stream == .out ? 1 : 2
-        let text = stream == .err ? Self.fitted(text, width: errorWidth?()) : text
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+        // The string's own UTF-8 storage, not a copy of it (a page of 100 deliveries as JSON is 52 KB).
+        var text = stream == .err ? Self.fitted(text, width: errorWidth?()) : text
+        let failure = text.withUTF8 { bytes -> Int32? in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    let code = errno
+                    if code == EINTR { continue }
+                    // A descriptor left non-blocking by whoever shares it: wait until it takes more.
+                    if code == EAGAIN || code == EWOULDBLOCK, Self.waitUntilWritable(fd) { continue }
+                    return code
+                }
+                offset += written
             }
-            if written < 0 {
-                let code = errno
-                if code == EINTR { continue }
-                // A descriptor left non-blocking by whoever shares it: wait until it takes more.
-                if code == EAGAIN || code == EWOULDBLOCK, Self.waitUntilWritable(fd) { continue }
-                // Standard error has nowhere to say it failed; standard output's failure is said there by the shell.
-                if fd == 1 { outputFailure = String(cString: strerror(code)).lowercased() }
-                return
-            }
-            offset += written
+            return nil
         }
-        bytes.removeAll()
+        // Standard error has nowhere to say it failed; standard output's failure is said there by the shell.
+        if let failure, fd == 1 { outputFailure = String(cString: strerror(failure)).lowercased() }
     }
 
     /// Which standard descriptors were closed when kops started (`kops … >&-`), each then held open on /dev/null

@@ -24,16 +24,20 @@ enum URLCredentialScan {
     static func mayHoldCredentials(_ bytes: UnsafeBufferPointer<UInt8>, urlAt colon: Int) -> Bool {
         guard colon + 2 < bytes.count, bytes[colon + 1] == slash, bytes[colon + 2] == slash else { return false }
         let start = colon + 3
-        guard let end = urlEnd(bytes, from: start) else { return true }
-        return holdsCredentials(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        guard let (end, marked) = urlEnd(bytes, from: start) else { return true }
+        // Without `@` there is no userinfo and without `?` no query: most URLs (a webhook's) are judged on the way to
+        // their end (docs/performance.md, "Session 20").
+        return marked && holdsCredentials(UnsafeBufferPointer(rebasing: bytes[start..<end]))
     }
 
     private static let slash = UInt8(ascii: "/")
 
     /// Where the URL starting at `start` ends (the masking's end characters: whitespace, quotes, `<`, `>`, a
-    /// backtick, a comma); nil when a non-ASCII byte or `\r\n` makes the byte reading unsure.
-    private static func urlEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    /// backtick, a comma), and whether an `@` or a `?` is in it; nil when a non-ASCII byte or `\r\n` makes the byte
+    /// reading unsure.
+    private static func urlEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, marked: Bool)? {
         var index = start
+        var marked = false
         while index < bytes.count {
             let byte = bytes[index]
             if byte >= 0x80 { return nil }
@@ -42,11 +46,12 @@ enum URLCredentialScan {
                 if index + 1 < bytes.count, bytes[index + 1] >= 0x80 || (byte == 0x0D && bytes[index + 1] == 0x0A) {
                     return nil
                 }
-                return index
+                return (index, marked)
             }
+            if byte == UInt8(ascii: "@") || byte == UInt8(ascii: "?") { marked = true }
             index += 1
         }
-        return index
+        return (index, marked)
     }
 
     private static func isEnd(_ byte: UInt8) -> Bool {
