@@ -25,15 +25,15 @@ enum URLCredentialScan {
         guard colon + 2 < bytes.count, bytes[colon + 1] == slash, bytes[colon + 2] == slash else { return false }
         let start = colon + 3
         guard let (end, marked) = urlEnd(bytes, from: start) else { return true }
-        // Without `@` there is no userinfo and without `?` no query: most URLs (a webhook's) are judged on the way to
-        // their end (docs/performance.md, "Session 20").
+        // Without `@` there is no userinfo, without `?` no query and without `#` no fragment: most URLs (a webhook's)
+        // are judged on the way to their end (docs/performance.md, "Session 20").
         return marked && holdsCredentials(UnsafeBufferPointer(rebasing: bytes[start..<end]))
     }
 
     private static let slash = UInt8(ascii: "/")
 
     /// Where the URL starting at `start` ends (the masking's end characters: whitespace, quotes, `<`, `>`, a
-    /// backtick, a comma), and whether an `@` or a `?` is in it; nil when a non-ASCII byte or `\r\n` makes the byte
+    /// backtick, a comma), and whether an `@`, `?` or `#` is in it; nil when a non-ASCII byte or `\r\n` makes the byte
     /// reading unsure.
     private static func urlEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, marked: Bool)? {
         var index = start
@@ -48,7 +48,7 @@ enum URLCredentialScan {
                 }
                 return (index, marked)
             }
-            if byte == UInt8(ascii: "@") || byte == UInt8(ascii: "?") { marked = true }
+            if byte == UInt8(ascii: "@") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { marked = true }
             index += 1
         }
         return (index, marked)
