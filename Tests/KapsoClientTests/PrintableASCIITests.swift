@@ -32,4 +32,25 @@ import Testing
             }
         }
     }
+
+    /// A list item's bytes are copied as they are, and said printable, from this one pass (`JSONLayout.appendCompact`):
+    /// every byte value at every position of texts up to 19 bytes, next to each byte of a few that neighbour the tested
+    /// ranges, against the byte-by-byte reading.
+    @Test func spaceEscapeDELOrNonASCIIAgreesWithTheByteTestForEveryByte() {
+        for length in 0...19 {
+            for position in 0..<max(length, 1) {
+                for byte in 0...255 {
+                    for neighbour in [0x61, 0x20, 0x21, 0x5B, 0x5C, 0x7E, 0x7F, 0x80, 0xFF] as [UInt8] {
+                        var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                        if length > 0 { bytes[position] = UInt8(byte) }
+                        if position + 1 < length { bytes[position + 1] = neighbour }
+                        let special = bytes.contains { $0 <= 0x20 || $0 == 0x5C || $0 == 0x7F }
+                        let answer = bytes.withUnsafeBufferPointer(ByteWords.spaceEscapeDELOrNonASCII)
+                        #expect(answer.spaceEscapeOrDEL == special, "\(bytes)")
+                        if !special { #expect(answer.nonASCII == bytes.contains { $0 >= 0x80 }, "\(bytes)") }
+                    }
+                }
+            }
+        }
+    }
 }
