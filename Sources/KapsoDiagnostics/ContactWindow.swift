@@ -29,6 +29,11 @@ public struct ContactWindow: Sendable, Equatable {
         public var number: String
         /// When the notification came (Unix seconds), nil when its time is unreadable.
         public var at: Int64?
+
+        public init(number: String, at: Int64?) {
+            self.number = number
+            self.at = at
+        }
     }
 
     public var evidence: Evidence
@@ -223,5 +228,21 @@ extension ContactWindow.Moved {
         "the contact changed their number to +\(number)" + (at.map { " at \(KapsoTime.iso($0))" } ?? "")
             + " (user_changed_number): a message to this number reaches nobody, or whoever holds it now; "
             + "write to +\(number) ('reply --to +\(number)': a template first, as they have not written from it)"
+    }
+}
+
+extension ContactWindow.Moved {
+    /// Why a send to the contact's old number failed as undeliverable (131026), when it went after they moved: the move
+    /// first, and the way on (probe21 P21-17: `reply` and `conversations` named the move, `trace` and `errors` gave the
+    /// generic "accept the terms and update WhatsApp"). Meta's `user_changed_number` notification carries the new number
+    /// so the business writes there (system messages webhook reference); Meta does not say that a send to the old
+    /// number fails with 131026, so the link is kops's reading, said as likely. Nil for another code, a send to the new
+    /// number, or a send before the move (or without a time for either).
+    public func sendAfterMove(code: String?, sentAt: Int64?, to recipient: String?) -> String? {
+        guard code == "131026", let at, let sentAt, at <= sentAt, !ContactNumber.same(recipient, number) else { return nil }
+        let old = recipient.map { "+" + $0.filter(\.isNumber) } ?? "the old number"
+        return "sent to \(old) \(Elapsed.text(sentAt - at)) after the contact changed their number to +\(number) at "
+            + "\(KapsoTime.iso(at)) (user_changed_number), so \(old) is most likely no longer theirs; write to +\(number) "
+            + "('reply --to +\(number)': a template first, as they have not written from it); do not retry to \(old)"
     }
 }

@@ -108,6 +108,15 @@ public enum TraceCommand: Command {
                 unknown = "the message has no time"
             }
             let line = SendWindow.of(message, window: trace.windowAtSend, unknown: unknown)
+            // A send after the contact moved: the old number's window is no longer theirs to write in (P21-17).
+            if let moved = trace.moved, let at = moved.at, let sent = message.time, at <= sent,
+                !ContactNumber.same(message.json["to"]?.string ?? message.contact, moved.number)
+            {
+                return Field(
+                    "window",
+                    line.text + "; but the contact had changed their number to +\(moved.number) at \(KapsoTime.iso(at)), before the send",
+                    style: .warn)
+            }
             return Field("window", line.text, style: line.severity.map(style) ?? .plain)
         }
         let evidence = WindowEvidence(message, now: now)
