@@ -56,7 +56,9 @@ extension MessageVerdict {
                 "; the contact moved to +\($0): a message to this number reaches nobody, or whoever holds it now; write to +\($0) "
                     + "(a template first, as they have not written from it)"
             } ?? ""
-            return ("it opens no 24-hour window\(window)\(moved)", .warning)
+            // Severity of the contact's window: a closed one is a warning; an action that lost nothing is no failure.
+            let closed = newestInbound.map { !ServiceWindow(lastInbound: $0, at: now).isOpen } ?? false
+            return ("it opens no 24-hour window\(window)\(moved)", closed || evidence.movedTo != nil ? .warning : .good)
         }
         guard let own = evidence.time.seconds else {
             guard case .unreadable(let why) = evidence.time else { return ("", .good) }
