@@ -173,6 +173,17 @@ public struct ContactWindow: Sendable, Equatable {
     /// only Kapso's `last_inbound_at` says open (or the window is not open).
     public var isOpenByMessage: Bool { ServiceWindow(lastInbound: messageInbound, at: at).isOpen }
 
+    /// A warning for a free-form send when the window is open but closes within `MessageVerdict.closingMargin`: Kapso
+    /// stamps the send, Meta judges the window by its own clock when the send reaches it, so a send made with seconds
+    /// left can fail with 131047 (probe21 P21-18, P21-15); nil otherwise.
+    public var closingSoon: String? {
+        guard let last = lastInbound else { return nil }
+        let left = last + Conversation.windowSeconds - at
+        guard left > 0, left <= MessageVerdict.closingMargin else { return nil }
+        return "the 24-hour window closes in \(Elapsed.text(left)): a free-form message that reaches Meta after that fails "
+            + "with 131047; an approved template always goes through ('reply --template NAME')"
+    }
+
     /// `2026-11-21T10:00:00Z`, `none found` or `unknown: ...`, for a "last inbound" field.
     public var lastInboundText: String {
         switch evidence {

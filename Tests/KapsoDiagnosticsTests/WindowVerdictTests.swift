@@ -127,6 +127,14 @@ import Testing
         #expect(verdict.text.hasPrefix("failed: 131047, the 24-hour window closed 4 h before the send; " + advice), "\(verdict.text)")
     }
 
+    /// P21-18: a free-form send with under a minute of window left is warned about; with more, or closed, it is not.
+    @Test(arguments: [(Int64(30), true), (60, true), (61, false), (0, false), (-5, false)])
+    func aWindowClosingWithinAMinuteIsWarnedAbout(left: Int64, warned: Bool) {
+        let window = ContactWindow(evidence: .lastInbound(Self.now + left - Conversation.windowSeconds), at: Self.now)
+        #expect((window.closingSoon != nil) == warned, "\(window.closingSoon ?? "nil")")
+        if left == 30 { #expect(window.closingSoon?.hasPrefix("the 24-hour window closes in 30 s: a free-form message") == true) }
+    }
+
     // MARK: - P21-17: a 131026 to the number the contact left
 
     @Test func a131026AfterTheContactMovedIsTiedToTheMove() throws {
