@@ -29,6 +29,11 @@ public struct ContactWindow: Sendable, Equatable {
         public var number: String
         /// When the notification came (Unix seconds), nil when its time is unreadable.
         public var at: Int64?
+
+        public init(number: String, at: Int64?) {
+            self.number = number
+            self.at = at
+        }
     }
 
     public var evidence: Evidence
@@ -168,6 +173,17 @@ public struct ContactWindow: Sendable, Equatable {
     /// only Kapso's `last_inbound_at` says open (or the window is not open).
     public var isOpenByMessage: Bool { ServiceWindow(lastInbound: messageInbound, at: at).isOpen }
 
+    /// A warning for a free-form send when the window is open but closes within `MessageVerdict.closingMargin`: Kapso
+    /// stamps the send, Meta judges the window by its own clock when the send reaches it, so a send made with seconds
+    /// left can fail with 131047 (probe21 P21-18, P21-15); nil otherwise.
+    public var closingSoon: String? {
+        guard let last = lastInbound else { return nil }
+        let left = last + Conversation.windowSeconds - at
+        guard left > 0, left <= MessageVerdict.closingMargin else { return nil }
+        return "the 24-hour window closes in \(Elapsed.text(left)): a free-form message that reaches Meta after that fails "
+            + "with 131047; an approved template always goes through ('reply --template NAME')"
+    }
+
     /// `2026-11-21T10:00:00Z`, `none found` or `unknown: ...`, for a "last inbound" field.
     public var lastInboundText: String {
         switch evidence {
@@ -223,5 +239,21 @@ extension ContactWindow.Moved {
         "the contact changed their number to +\(number)" + (at.map { " at \(KapsoTime.iso($0))" } ?? "")
             + " (user_changed_number): a message to this number reaches nobody, or whoever holds it now; "
             + "write to +\(number) ('reply --to +\(number)': a template first, as they have not written from it)"
+    }
+}
+
+extension ContactWindow.Moved {
+    /// Why a send to the contact's old number failed as undeliverable (131026), when it went after they moved: the move
+    /// first, and the way on (probe21 P21-17: `reply` and `conversations` named the move, `trace` and `errors` gave the
+    /// generic "accept the terms and update WhatsApp"). Meta's `user_changed_number` notification carries the new number
+    /// so the business writes there (system messages webhook reference); Meta does not say that a send to the old
+    /// number fails with 131026, so the link is kops's reading, said as likely. Nil for another code, a send to the new
+    /// number, or a send before the move (or without a time for either).
+    public func sendAfterMove(code: String?, sentAt: Int64?, to recipient: String?) -> String? {
+        guard code == "131026", let at, let sentAt, at <= sentAt, !ContactNumber.same(recipient, number) else { return nil }
+        let old = recipient.map { "+" + $0.filter(\.isNumber) } ?? "the old number"
+        return "sent to \(old) \(Elapsed.text(sentAt - at)) after the contact changed their number to +\(number) at "
+            + "\(KapsoTime.iso(at)) (user_changed_number), so \(old) is most likely no longer theirs; write to +\(number) "
+            + "('reply --to +\(number)': a template first, as they have not written from it); do not retry to \(old)"
     }
 }

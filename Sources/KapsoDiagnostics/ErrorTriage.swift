@@ -31,6 +31,9 @@ public struct ErrorTriage {
     public private(set) var normalAnswers = 0
     // Keys of message errors already added, so overlapping pages add each once.
     private var seen: Set<String> = []
+    // Inbound messages read so far, for the contact moves a 131026 is tied to (`tieToMoves`), and the entries tied.
+    private var inbound: [Message] = []
+    private var tied: Set<Int> = []
 
     public init() {}
 
@@ -42,8 +45,14 @@ public struct ErrorTriage {
     /// 131051). Pages may overlap: a failure already added is not added again. A failed status stored with a message
     /// whose `id` names another message is no failure of this one: counted in `statusesOfOtherMessages` only.
     public mutating func addMessages(_ page: JSONValue, since: Int64) {
+        defer { tieToMoves() }
         for value in page["data"]?.array ?? [] {
             guard let message = value.object, let id = message["id"]?.string else { continue }
+            if MessageDirection(message: message).side == .inbound, let read = try? Message(json: message),
+                !inbound.contains(where: { $0.id == read.id })
+            {
+                inbound.append(read)
+            }
             let kapso = message["kapso"]
             let inbound = MessageDirection(message: message).side == .inbound
             let sentAt = KapsoTime.seconds(timestamp: message["timestamp"])
@@ -96,6 +105,10 @@ public struct ErrorTriage {
                 if item.word == "warning" { meaning = "a warning, not a failure: \(StatusWord.warningMeaning); " + meaning }
                 if let disagreement, item.word == nil, !item.key.hasSuffix("/errors") {
                     meaning = disagreement.conclusion(at: disagreement.when) + (item.error == nil ? "" : "; if it did fail: " + meaning)
+                } else if let conflict = history.conflict, item.word == nil, item.key.contains("/status/") {
+                    // A delivery or read was reported too: the verdict's conflict, not a plain failure (probe21 P21-22).
+                    meaning = "WhatsApp also reported it \(conflict.success.status) (\(MessageVerdict.when(conflict.success))), so whether "
+                        + "the contact has it is uncertain; if it did fail: " + meaning
                 }
                 if !item.others.isEmpty {
                     meaning += " (the same status also gave " + item.others.map(\.headline).joined(separator: ", ") + ")"
@@ -109,6 +122,24 @@ public struct ErrorTriage {
                         error: item.word.map { "\($0) \(headline)" } ?? headline, meaning: meaning, json: message,
                         statusWord: item.word))
             }
+        }
+    }
+
+    /// Ties a 131026 on a send to a contact's old number, after their `user_changed_number`, to the move, as `trace`,
+    /// `reply` and `conversations` read it (`ContactWindow.moved`, `ContactWindow.Moved.sendAfterMove`; probe21 P21-17):
+    /// the meaning leads with the move instead of the generic 131026 advice. Run after each page, as the notification may
+    /// come on a later page than the failure (the failed page is read first).
+    private mutating func tieToMoves() {
+        for index in entries.indices where entries[index].source == .message && !tied.contains(index) {
+            let json = entries[index].json
+            guard entries[index].statusWord == nil, entries[index].error.hasPrefix("131026"),
+                let message = try? Message(json: json), message.isOutbound, let number = message.phoneNumberID,
+                let contact = message.contact, let sentAt = message.time
+            else { continue }
+            let moved = ContactWindow(phoneNumberID: number, contact: contact, conversations: [], inbound: inbound, at: sentAt).moved
+            guard let text = moved?.sendAfterMove(code: "131026", sentAt: sentAt, to: json["to"]?.string ?? contact) else { continue }
+            tied.insert(index)
+            entries[index].meaning = text
         }
     }
 

@@ -265,7 +265,10 @@ public struct FailureGroups {
         var counts: [String: Int] = [:]
         for member in members { counts[member.what, default: 0] += 1 }
         let variants = counts.keys.sorted { (counts[$0] ?? 0, $1) > (counts[$1] ?? 0, $0) }
-        let what = (variants.first ?? "") + (variants.count > 1 ? " (+\(variants.count - 1) more)" : "")
+        // The example named is the one whose meaning the row gives when the members' advice differs (probe21 P21-13: WHAT
+        // named a pin, MEANING explained a poll update).
+        let example = newest.source == .message && members.contains { $0.meaning != newest.meaning } ? newest.what : variants.first
+        let what = (example ?? "") + (variants.count > 1 ? " (+\(variants.count - 1) more)" : "")
         let errors = Set(members.map(\.error))
         var templateCounts: [String: Int] = [:]
         for name in members.compactMap({ ErrorTriage.templateName(of: $0.item) }) { templateCounts[name, default: 0] += 1 }

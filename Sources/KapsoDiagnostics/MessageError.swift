@@ -49,9 +49,12 @@ public struct MessageError: Sendable, Equatable {
         return String(digits)
     }
 
-    /// Every entry of an `errors` value that is an array of objects (anything else gives none).
+    /// Every entry of an `errors` value that is an array of objects; a single object (off-contract: kapso-api.md §7.3
+    /// gives `errors [ {code…} ]`, but a proxy or SDK that flattens the array sends one) is read as a list of one, so a
+    /// code that is there is never reported missing (probe21 P21-14); anything else gives none.
     public static func all(in errors: JSONValue?) -> [MessageError] {
-        errors?.array?.compactMap(MessageError.init(json:)) ?? []
+        if let object = errors, object.object?.isEmpty == false { return [MessageError(json: object)].compactMap { $0 } }
+        return errors?.array?.compactMap(MessageError.init(json:)) ?? []
     }
 
     /// The error that stands for a status or message with several `errors[]` entries: the first with a specific

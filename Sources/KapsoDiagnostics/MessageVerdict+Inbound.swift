@@ -15,9 +15,36 @@ extension MessageVerdict {
                 "received in group \(group); \(state); \(MessageOrigin.groupReply()); it opened no 1:1 window with the participant",
                 window.isOpen ? .good : .warning)
         }
-        // Only a message the contact wrote, at a time kops can read, opens the window (WindowEvidence, MessageTime).
+        // Only a message the contact wrote, at a time kops can read, opens the window (WindowEvidence, MessageTime); the
+        // window is the contact's, from their newest message (ContactWindow's rule), never this message's alone (P21-1).
         let evidence = WindowEvidence(message, now: now)
-        if let what = evidence.notWritten, errors.isEmpty {
+        let (windowText, severity) = contactWindow(evidence, newestInbound: newestInbound, now: now)
+        guard let error = MessageError.primary(of: errors) else {
+            if let what = evidence.notWritten { return MessageVerdict("received \(what): \(windowText)", .warning) }
+            return MessageVerdict(windowText.isEmpty ? "received from the contact" : "received; " + windowText, severity)
+        }
+        let more = errors.count > 1 ? " (and \(errors.count - 1) more)" : ""
+        let name = error.entry.map { " (\($0.name))" } ?? ""
+        let what = error.code == nil ? error.headline : "\(error.code ?? "")\(name)"
+        // The cause follows the code, never the type alone (UnsupportedContent.reading): an edit under 131051 lost nothing.
+        let kind = UnsupportedContent.type(of: message.json)
+        let lostNothing = UnsupportedContent.lostNothing(kind) && error.code == "131051"
+        return MessageVerdict(
+            "received with error \(what)\(more): \(UnsupportedContent.reading(type: kind, error: error))"
+                + (windowText.isEmpty ? "" : "; " + windowText), lostNothing ? severity : .warning)
+    }
+
+    /// The contact's 24-hour window as an inbound message's verdict states it, and how it reads: from `newestInbound`
+    /// (the contact's newest message they wrote, this one included; nil when not read) and this message's own time.
+    /// - A message that is not the contact writing (a notification, an edit, a revoke, a pin, in either envelope) opens
+    ///   nothing and is said to; the contact's window then comes from their newest message when it was read.
+    /// - An older message is never "again" (P21-2): with this message's time unreadable (e.g. ahead of the API's clock),
+    ///   the window is unknown unless a readable message already shows it open (another can only keep it open longer),
+    ///   as `ContactWindow` reads it.
+    /// - Without the contact's other messages, this message's own window is a lower bound when open ("at least") and
+    ///   hedged when closed.
+    static func contactWindow(_ evidence: WindowEvidence, newestInbound: Int64?, now: Int64) -> (String, Severity) {
+        if evidence.notWritten != nil {
             let window = newestInbound.map { newest -> String in
                 let window = ServiceWindow(lastInbound: newest, at: now)
                 let closes = newest + Conversation.windowSeconds
@@ -29,46 +56,42 @@ extension MessageVerdict {
                 "; the contact moved to +\($0): a message to this number reaches nobody, or whoever holds it now; write to +\($0) "
                     + "(a template first, as they have not written from it)"
             } ?? ""
-            return MessageVerdict("received \(what): it opens no 24-hour window\(window)\(moved)", .warning)
+            // Severity of the contact's window: a closed one is a warning; an action that lost nothing is no failure.
+            let closed = newestInbound.map { !ServiceWindow(lastInbound: $0, at: now).isOpen } ?? false
+            return ("it opens no 24-hour window\(window)\(moved)", closed || evidence.movedTo != nil ? .warning : .good)
         }
-        let own = evidence.time.seconds
-        let later = newestInbound.flatMap { newest in own.map { newest > $0 ? newest : nil } ?? newest }
-        let window = ServiceWindow(lastInbound: later ?? own, at: now)
-        let windowText: String
-        let severity: Severity
-        if own == nil, later == nil, case .unreadable(let why) = evidence.time {
-            windowText = "the 24-hour window it opened is unknown: \(why)"
-            severity = .warning
-        } else if let closes = window.closesAt {
-            let again = later.map { "the contact wrote again at \(KapsoTime.iso($0))" }
-            if window.isOpen {
-                windowText = (again.map { $0 + ", so " } ?? "")
-                    + "the 24-hour window is open for \(Elapsed.text(closes - now)) more: free-form replies go through"
-            } else if let again {
-                windowText = again + "; that window closed \(Elapsed.text(now - closes)) ago: reply with an approved template "
-                    + "('reply --template NAME')"
-            } else {
-                // Without the contact's newer messages, only this message's own window is known.
-                let unread = newestInbound == nil ? " (unless the contact wrote since: 'conversation' shows their window)" : ""
-                windowText = "the 24-hour window it opened closed \(Elapsed.text(now - closes)) ago\(unread): "
-                    + "reply with an approved template ('reply --template NAME')"
+        guard let own = evidence.time.seconds else {
+            guard case .unreadable(let why) = evidence.time else { return ("", .good) }
+            // This message may be the contact's newest: only a readable one that keeps the window open now says more.
+            if let newest = newestInbound, ServiceWindow(lastInbound: newest, at: now).isOpen {
+                return (
+                    "its own time is unreadable (\(why)), but the contact wrote at \(KapsoTime.iso(newest)), so the 24-hour window "
+                        + "is open for at least \(Elapsed.text(newest + Conversation.windowSeconds - now)) more: free-form replies go through",
+                    .good)
             }
-            severity = window.isOpen ? .good : .warning
-        } else {
-            windowText = ""
-            severity = .good
+            let readable = newestInbound.map {
+                "; the newest readable message of the contact is \(KapsoTime.iso($0)) (closed since \(KapsoTime.iso($0 + Conversation.windowSeconds)))"
+            } ?? ""
+            return ("the 24-hour window is unknown: this message's time is unreadable (\(why))\(readable)", .warning)
         }
-        guard let error = MessageError.primary(of: errors) else {
-            return MessageVerdict(windowText.isEmpty ? "received from the contact" : "received; " + windowText, severity)
+        let later = newestInbound.flatMap { $0 > own ? $0 : nil }
+        let window = ServiceWindow(lastInbound: later ?? own, at: now)
+        guard let closes = window.closesAt else { return ("", .good) }
+        let again = later.map { "the contact wrote again at \(KapsoTime.iso($0))" }
+        if window.isOpen {
+            // Without the contact's other messages, a later one may keep it open longer than this one does.
+            let atLeast = newestInbound == nil ? "at least " : ""
+            return (
+                (again.map { $0 + ", so " } ?? "")
+                    + "the 24-hour window is open for \(atLeast)\(Elapsed.text(closes - now)) more: free-form replies go through", .good)
         }
-        let more = errors.count > 1 ? " (and \(errors.count - 1) more)" : ""
-        let name = error.entry.map { " (\($0.name))" } ?? ""
-        let what = error.code == nil ? error.headline : "\(error.code ?? "")\(name)"
-        // The cause follows the code, never the type alone (UnsupportedContent.reading): an edit under 131051 lost nothing.
-        let kind = UnsupportedContent.type(of: message.json)
-        let lostNothing = kind == "edit" && error.code == "131051"
-        return MessageVerdict(
-            "received with error \(what)\(more): \(UnsupportedContent.reading(type: kind, error: error))"
-                + (windowText.isEmpty ? "" : "; " + windowText), lostNothing ? severity : .warning)
+        if let again {
+            return (again + "; that window closed \(Elapsed.text(now - closes)) ago: reply with an approved template ('reply --template NAME')", .warning)
+        }
+        // Without the contact's newer messages, only this message's own window is known.
+        let unread = newestInbound == nil ? " (unless the contact wrote since: 'conversation' shows their window)" : ""
+        return (
+            "the 24-hour window it opened closed \(Elapsed.text(now - closes)) ago\(unread): reply with an approved template ('reply --template NAME')",
+            .warning)
     }
 }

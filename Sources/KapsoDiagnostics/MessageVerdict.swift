@@ -49,7 +49,10 @@ public struct MessageVerdict: Sendable, Equatable {
     /// The verdict on `message` at `now` (Unix seconds); `windowAtSend` is the 24-hour window when it was
     /// sent (nil when unknown), which explains a 131047. For an inbound message, `newestInbound` is the contact's
     /// newest inbound message to the number (Unix seconds) when it was read: a newer one reopens the window this
-    /// message opened, so an old message's closed window is not the contact's window (nil: not read, said so).
+    /// message opened, so an old message's closed window is not the contact's window (nil: not read, said so). For a
+    /// send refused for the window, a message the contact wrote since reopened it: the send can go again as is. `moved`
+    /// is the contact's move to another number (`ContactWindow.moved`): a 131026 on a later send to the old number is
+    /// read as the move (probe21 P21-17).
     ///
     /// Statuses stored with the message that name another message (`StatusHistory.foreign`) are no part of the verdict:
     /// it says they were set aside, and when Kapso's own status is a word only they have (`failed` while every stored
@@ -59,8 +62,8 @@ public struct MessageVerdict: Sendable, Equatable {
     /// health): a message still at `sent` (or waiting for `sent`) on a number whose statuses cannot reach Kapso is not
     /// news about the contact (probe19 P19-3), and when that was not read the contact is not the only explanation.
     public static func of(
-        _ message: Message, windowAtSend: ServiceWindow?, newestInbound: Int64? = nil, now: Int64, logSearch: LogSearchAccess = .notAsked,
-        statuses: StatusPath = .notRead
+        _ message: Message, windowAtSend: ServiceWindow?, newestInbound: Int64? = nil, moved: ContactWindow.Moved? = nil, now: Int64,
+        logSearch: LogSearchAccess = .notAsked, statuses: StatusPath = .notRead
     ) -> MessageVerdict {
         if message.isInbound { return inbound(message, newestInbound: newestInbound, now: now) }
         // Neither inbound nor outbound is known (MessageDirection): no send, window or delivery story is told.
@@ -74,7 +77,12 @@ public struct MessageVerdict: Sendable, Equatable {
         // A send to a group: the 1:1 window with Kapso's contact says nothing of it (MessageOrigin.sentToGroup).
         let group = MessageOrigin(message).sentToGroup
         let verdict = outbound(
-            message, history: history, windowAtSend: group == nil ? windowAtSend : nil, now: now, logSearch: logSearch, statuses: statuses)
+            message, history: history,
+            window: SendContext(
+                atSend: group == nil ? windowAtSend : nil, newestInbound: group == nil ? newestInbound : nil, now: now,
+                sentAt: message.time, recipient: MessageOrigin(message).sentToGroup == nil ? message.json["to"]?.string ?? message.contact : nil,
+                moved: moved),
+            logSearch: logSearch, statuses: statuses)
         guard let foreign = history.foreignText else { return verdict }
         let count = history.foreign.count
         var note = "\(count) stored \(count == 1 ? "status names" : "statuses name") another message, so \(count == 1 ? "it was" : "they were") "
@@ -87,9 +95,9 @@ public struct MessageVerdict: Sendable, Equatable {
 
     /// The verdict on an outbound message from its own statuses (`history.events`).
     private static func outbound(
-        _ message: Message, history: StatusHistory, windowAtSend: ServiceWindow?, now: Int64, logSearch: LogSearchAccess,
-        statuses: StatusPath
+        _ message: Message, history: StatusHistory, window: SendContext, logSearch: LogSearchAccess, statuses: StatusPath
     ) -> MessageVerdict {
+        let windowAtSend = window.atSend
         // A word that is no step of the delivery (a warning) is named whichever way the history is read.
         if let conflict = history.conflict {
             return noting(sideEvents(history, except: conflict.failure.status), to: contradiction(conflict, history: history), reached: .failed)
@@ -99,7 +107,7 @@ public struct MessageVerdict: Sendable, Equatable {
             guard let latest = (history.latest ?? history.events.last)?.status else {
                 return MessageVerdict("no status about this message itself was stored", .warning)
             }
-            let verdict = outbound(latest, message: message, history: history, windowAtSend: windowAtSend, now: now, logSearch: logSearch, statuses: statuses)
+            let verdict = outbound(latest, message: message, history: history, window: window, logSearch: logSearch, statuses: statuses)
             return noting(sideEvents(history, except: latest), to: verdict, reached: StatusWord(latest))
         }
         // Kapso's status and the history disagree on the outcome: neither wins (StatusHistory.Disagreement).
@@ -112,7 +120,7 @@ public struct MessageVerdict: Sendable, Equatable {
             return noting(sideEvents(history, except: message.status), to: verdict, reached: StatusWord(message.status))
         }
         let status = history.latest?.status ?? message.status
-        var verdict = outbound(status, message: message, history: history, windowAtSend: windowAtSend, now: now, logSearch: logSearch, statuses: statuses)
+        var verdict = outbound(status, message: message, history: history, window: window, logSearch: logSearch, statuses: statuses)
         verdict = noting(sideEvents(history, except: status), to: verdict, reached: StatusWord(status))
         guard history.untimedCount > 0 else { return verdict }
         let count = history.untimedCount
@@ -123,16 +131,16 @@ public struct MessageVerdict: Sendable, Equatable {
     }
 
     private static func outbound(
-        _ status: String, message: Message, history: StatusHistory, windowAtSend: ServiceWindow?, now: Int64, logSearch: LogSearchAccess,
-        statuses: StatusPath
+        _ status: String, message: Message, history: StatusHistory, window: SendContext, logSearch: LogSearchAccess, statuses: StatusPath
     ) -> MessageVerdict {
+        let now = window.now
         if let group = MessageOrigin(message).sentToGroup, let verdict = toGroup(group, status, history: history, message: message, now: now) {
             return verdict
         }
         switch StatusWord(status) {
         case .failed:
             let send = FailedSend(message: message.json)
-            return MessageVerdict(failure(history.failures.last?.errors ?? [], windowAtSend: windowAtSend, send: send), .bad)
+            return MessageVerdict(failure(history.failures.last?.errors ?? [], window: window, send: send), .bad)
         case .played:
             return MessageVerdict("played by the contact\(after("played", history)) (a voice message listened to)", .good)
         case .read:
@@ -309,7 +317,27 @@ public struct MessageVerdict: Sendable, Equatable {
                 + "WhatsApp reported both, so the outcome is not certain; confirm with the contact\(uncertain)", .warning)
     }
 
-    private static func failure(_ errors: [MessageError], windowAtSend: ServiceWindow?, send: FailedSend) -> String {
+    /// What the window says about a send: as it was at the send (`atSend`), and the contact's newest message they wrote
+    /// (`newestInbound`, Unix seconds, nil when not read), which says whether a refused send can simply go again now.
+    /// `moved` is the contact's move to another number (`ContactWindow.moved`), which explains a 131026 on a later send
+    /// to `recipient` (the old number).
+    struct SendContext {
+        var atSend: ServiceWindow?
+        var newestInbound: Int64?
+        var now: Int64
+        var sentAt: Int64? = nil
+        var recipient: String? = nil
+        var moved: ContactWindow.Moved? = nil
+    }
+
+    /// How close to the window's closing second a send refused with 131047 still reads as "closed as this was sent":
+    /// Kapso stamps the send with its clock, Meta judges the window (and stamps the failure) with its own, and the send
+    /// takes a moment to reach Meta (probe21 P21-15: a send 1 s before the close, failed at the closing second, was
+    /// read as "the inbound may have reached another number"). Meta documents no tolerance; a minute is kops's margin.
+    public static let closingMargin: Int64 = 60
+
+    private static func failure(_ errors: [MessageError], window context: SendContext, send: FailedSend) -> String {
+        let windowAtSend = context.atSend
         // Meta's generic 131000 ("something went wrong") next to a specific code: the specific one is the cause.
         guard let error = MessageError.primary(of: errors) else {
             return "failed, and Meta gave no error code; the status has no errors[] entry to explain it"
@@ -331,11 +359,18 @@ public struct MessageVerdict: Sendable, Equatable {
                 + ErrorCatalog.reengagementOnTemplate
         }
         if ErrorCatalog.isReengagement(code), let window = windowAtSend {
+            let next = resend(after: window.at, context)
             guard let closes = window.closesAt else {
-                return "failed: \(code), no inbound message from the contact before the send was found, so no 24-hour window was open; send an approved template with 'reply --template NAME'\(more)"
+                return "failed: \(code), no inbound message from the contact before the send was found, so no 24-hour window was open; \(next)\(more)"
             }
             if closes <= window.at {
-                return "failed: \(code), the 24-hour window closed \(Elapsed.text(window.at - closes)) before the send; send an approved template with 'reply --template NAME'\(more)"
+                let before = closes == window.at ? "at the second of the send" : "\(Elapsed.text(window.at - closes)) before the send"
+                return "failed: \(code), the 24-hour window closed \(before); \(next)\(more)"
+            }
+            // At the closing second, by two clocks: the window closed as the send reached Meta, not a mystery (P21-15).
+            if closes - window.at <= closingMargin {
+                return "failed: \(code), the 24-hour window closed as this was sent (\(Elapsed.text(closes - window.at)) left by "
+                    + "Kapso's time of the send; Meta judges the window by its own clock, when the send reaches it); \(next)\(more)"
             }
             // Meta says the window was closed, but the inbound kops found says open: one of them is not what it seems.
             if let last = window.lastInbound {
@@ -344,10 +379,25 @@ public struct MessageVerdict: Sendable, Equatable {
                     + "contact (another number or conversation does not open this window); a template still goes through\(more)"
             }
         }
+        if let moved = context.moved?.sendAfterMove(code: code, sentAt: context.sentAt, to: context.recipient) {
+            return "failed: \(code) (\(error.entry?.name ?? "undeliverable"))\(more): \(moved)"
+        }
         guard let entry = error.entry else {
             return "failed: \(code) (\(error.title ?? error.message ?? "no title"))\(more); not in kops's catalogue: see \(ErrorCatalog.metaReference)"
         }
         return "failed: \(code) (\(entry.name))\(more); \(error.fix(for: send))"
+    }
+
+    /// What to do after a send refused for the window: an approved template, unless the contact has written since the
+    /// send (`context.newestInbound` after `sentAt`) and that reopened the window, which is open now: then the message can
+    /// simply go again (probe21 P21-19).
+    static func resend(after sentAt: Int64, _ context: SendContext) -> String {
+        if let newest = context.newestInbound, newest > sentAt, ServiceWindow(lastInbound: newest, at: context.now).isOpen {
+            let left = newest + Conversation.windowSeconds - context.now
+            return "the contact has written since (at \(KapsoTime.iso(newest))), so the window is open for \(Elapsed.text(left)) "
+                + "more: send it again as is, no template needed"
+        }
+        return "send an approved template with 'reply --template NAME'"
     }
 
     // ` 92 s after sending`, from the send to the first event with this status.

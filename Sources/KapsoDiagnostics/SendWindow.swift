@@ -63,9 +63,14 @@ public struct SendWindow: Sendable, Equatable {
             let skew = last > window.at
                 ? " (the contact's message is stamped \(Elapsed.text(last - window.at)) after the send: Kapso stamps the send "
                     + "and Meta the message, with clocks a moment apart)" : ""
-            return SendWindow(text: "open when sent: last inbound \(KapsoTime.iso(last)), open until \(KapsoTime.iso(closes))\(skew)", severity: .good)
+            // Seconds before the close, "open" hides a race with Meta's clock (probe21 P21-15): the time left is named.
+            let left = closes - window.at <= MessageVerdict.closingMargin ? " (\(Elapsed.text(closes - window.at)) left at the send)" : ""
+            return SendWindow(
+                text: "open when sent: last inbound \(KapsoTime.iso(last)), open until \(KapsoTime.iso(closes))\(left)\(skew)",
+                severity: left.isEmpty ? .good : .warning)
         }
-        let closed = "last inbound \(KapsoTime.iso(last)), closed \(KapsoTime.iso(closes)) (\(Elapsed.text(window.at - closes)) before)"
+        let before = window.at == closes ? "at the second of the send" : "\(Elapsed.text(window.at - closes)) before"
+        let closed = "last inbound \(KapsoTime.iso(last)), closed \(KapsoTime.iso(closes)) (\(before))"
         if let delivered {
             return SendWindow(
                 text: "open when sent, as its \(delivered.status) status shows (a free-form message outside the window fails "

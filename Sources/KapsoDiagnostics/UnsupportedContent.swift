@@ -41,6 +41,7 @@ public enum UnsupportedContent {
     public static func what(_ type: String) -> String {
         switch type {
         case "edit": "an edit of an earlier message"
+        case "revoke", "revoked": "a deletion of an earlier message (an action, not a message)"
         case "poll", "poll_creation": "a poll"
         case "poll_update": "a poll update"
         case "ephemeral": "a disappearing (ephemeral) message"
@@ -81,6 +82,12 @@ public enum UnsupportedContent {
         }
     }
 
+    /// True when a 131051 of this `unsupported.type` lost nothing the contact wrote: an action on an earlier message or
+    /// on the chat (edit, revoke, pin, keep-in-chat), so the message is no failure to chase.
+    public static func lostNothing(_ type: String?) -> Bool {
+        ["edit", "revoke", "revoked", "pin", "keep_in_chat"].contains(type ?? "")
+    }
+
     /// The 131051 sentence for `type`.
     private static func notDelivered(_ type: String) -> String {
         switch type {
@@ -96,6 +103,10 @@ public enum UnsupportedContent {
         case "ephemeral":
             return "the contact sent a disappearing (ephemeral) message; the Cloud API does not deliver messages sent with "
                 + "disappearing messages on; ask the contact to turn disappearing messages off for this chat and send it again"
+        case "revoke", "revoked":
+            // Meta's revoke webhook reference (…/webhooks/reference/messages/revoke): the contact deleted a message.
+            return "the contact deleted an earlier message (revoke); the Cloud API does not deliver the deletion; nothing "
+                + "new was sent, so there is nothing to ask for (the earlier message is gone from their chat)"
         case "pin":
             return "the contact pinned a message in the chat (an action, not a message); the Cloud API does not deliver it; "
                 + "nothing was lost"

@@ -11,7 +11,9 @@ public import KapsoClient
 /// - `revoke` (the contact deleted an earlier message; "only available to WhatsApp Business app users (Coexistence)",
 ///   …/webhooks/reference/messages/revoke), `edit` (the contact changed an earlier message's text or caption, Meta's
 ///   edit webhook reference, …/webhooks/reference/messages/edit) and a reaction removed (`reaction.emoji` empty or missing, Meta's reaction
-///   webhook): Meta documents neither as opening the window, so kops does not count them;
+///   webhook): Meta documents neither as opening the window, so kops does not count them; nor the same actions, or a
+///   pin, keep-in-chat or poll answer, delivered as `unsupported` (`unsupported.type`, `action(_:)`): Meta documents
+///   nothing on whether they open it, so kops does not state a window from them;
 /// - `kapso.origin` `business_app` (an echo of a message sent from the WhatsApp Business app, coexistence) and
 ///   `history_sync` (imported history): kapso-api.md §7.3; Meta's `smb_message_echoes` webhook "notifies you of
 ///   messages sent via the WhatsApp Business app or a companion device" (…/webhooks/reference/smb_message_echoes);
@@ -69,14 +71,31 @@ public struct WindowEvidence: Sendable, Equatable {
             } else {
                 kind = .notWritten("a system notification (\(type)), not the contact writing")
             }
-        case "revoke", "revoked":
-            kind = .notWritten("the contact deleting an earlier message (revoke), not a new message")
-        case "edit":
-            kind = .notWritten("the contact editing an earlier message (edit), not a new message")
+        case "revoke", "revoked", "edit":
+            kind = .notWritten(Self.action(message.type) ?? message.type)
+        case "unsupported" where Self.action(UnsupportedContent.type(of: json)) != nil:
+            // The same action in Meta's other envelope (`unsupported` under 131051) gets the same answer (probe21 P21-6).
+            kind = .notWritten(Self.action(UnsupportedContent.type(of: json)) ?? "")
         case "reaction" where Self.isRemoval(json["reaction"]?["emoji"]):
             kind = .notWritten("a reaction removed, not a new message")
         default:
             kind = MessageOrigin(message).isGroup ? .group : .written
+        }
+    }
+
+    /// What an action on the chat is, when `type` (a message's `type`, or an `unsupported` message's `unsupported.type`)
+    /// names one the contact did to an earlier message or to the chat rather than writing: `revoke`, `edit`, `pin`,
+    /// `keep_in_chat`, `poll_update` (a vote); nil for anything else. Meta delivers edit and revoke as their own types
+    /// (coexistence) or as `unsupported` with 131051 (unsupported messages webhook reference), and documents none of them
+    /// as opening the window (it opens "when a user messages you"), so kops counts none of them, in either envelope.
+    public static func action(_ type: String?) -> String? {
+        switch type {
+        case "revoke"?, "revoked"?: "the contact deleting an earlier message (revoke), not a new message"
+        case "edit"?: "the contact editing an earlier message (edit), not a new message"
+        case "pin"?: "the contact pinning a message in the chat (pin), an action, not a new message"
+        case "keep_in_chat"?: "the contact keeping a disappearing message in the chat (keep_in_chat), an action, not a new message"
+        case "poll_update"?: "the contact answering a poll (poll_update), not a new message"
+        default: nil
         }
     }
 

@@ -227,10 +227,10 @@ import Testing
         ("[]", "pending", nil, "pending for 9 s: Meta has not confirmed the message yet (it normally does within seconds)", .warning),
         ("{}", "sent", nil, "sent 9 s ago, no delivery report yet", .warning),
         ("null", "received", #"[{"code":131051,"title":"Message type unknown"}]"#,
-         "received with error 131051 (unsupported message type): the Cloud API does not deliver the type of this message; ask the contact to send it another way; the 24-hour window is open for 23 h 59 min more: free-form replies go through",
+         "received with error 131051 (unsupported message type): the Cloud API does not deliver the type of this message; ask the contact to send it another way; the 24-hour window is open for at least 23 h 59 min more: free-form replies go through",
          .warning),
         ("null", "received", #"[{"title":"Untitled"}]"#,
-         "received with error no error code: Untitled: Meta gave no error code, so kops cannot say why the content did not arrive; the 24-hour window is open for 23 h 59 min more: free-form replies go through",
+         "received with error no error code: Untitled: Meta gave no error code, so kops cannot say why the content did not arrive; the 24-hour window is open for at least 23 h 59 min more: free-form replies go through",
          .warning),
     ]
 

@@ -36,7 +36,8 @@ public enum ConversationCommand: Command {
         let fields = [
             Field("id", conversation.id), Field("contact", MessageCommand.contactLabel(conversation.contactName, conversation.contactHandle)),
             Field("status", conversation.status), Field("number", conversation.phoneNumberID ?? "-"),
-            Field("created", conversation.createdAt ?? "-"), Field("last active", conversation.lastActiveAt ?? "-"),
+            Field("created", ConversationsCommand.shown(conversation.createdAt)),
+            Field("last active", ConversationsCommand.shown(conversation.lastActiveAt)),
             Field("messages", conversation.messagesCount.map(String.init) ?? "-"),
             Field("last inbound", window.lastInboundText),
             Field("window", window.text, style: window.isOpen ? .good : .warn),

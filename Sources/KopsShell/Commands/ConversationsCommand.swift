@@ -95,7 +95,7 @@ public enum ConversationsCommand: Command {
                 StyledText(conversation.id), StyledText(conversation.contactHandle ?? "-"),
                 StyledText(conversation.contactName ?? "-"),
                 StyledText(conversation.status, style: conversation.status == "active" ? .plain : .dim),
-                StyledText(conversation.lastActiveAt ?? "-"),
+                StyledText(Self.shown(conversation.lastActiveAt)),
                 StyledText(conversation.messagesCount.map(String.init) ?? "-"),
                 row.map(window) ?? StyledText("unknown", style: .dim),
             ]
@@ -122,5 +122,13 @@ public enum ConversationsCommand: Command {
             return StyledText("open, \(Elapsed.text(closes - window.at)) left\(mark)" + moved, style: row.confirmed ? .good : .dim)
         }
         return StyledText("closed \(Elapsed.text(window.at - closes)) ago\(mark)" + moved, style: row.confirmed ? .warn : .dim)
+    }
+
+    /// A conversation's time as kops shows every time, UTC `Z` at second precision (`2026-11-20T12:30:00Z` for Kapso's
+    /// `2026-11-20T14:30:00+02:00` or `…12:30:00.999999Z`; probe21 P21-11), so times side by side compare by eye; a text
+    /// kops cannot read as a time is shown as written, `-` when missing.
+    static func shown(_ text: String?) -> String {
+        guard let text else { return "-" }
+        return KapsoTime.seconds(iso: text).map(KapsoTime.iso) ?? text
     }
 }

@@ -24,11 +24,13 @@ public enum MessageCommand: Command {
     /// The contact's later edits and deletion of an inbound message (`MessageChange`, probe9 P9-14): one listing of the
     /// contact's newest 100 inbound messages on the number, which an edit or revoke is (they come after the original).
     /// Empty for an outbound message, and when the listing fails (the message is then shown as before).
-    static func changes(of message: Message, in context: ShellContext) -> [MessageChange] {
-        guard message.isInbound, let number = message.phoneNumberID, let contact = message.contact else { return [] }
+    /// The same listing gives the contact's newest message they wrote (`WindowEvidence.newestWritten`), from which the
+    /// verdict states their window as `trace` does (probe21 P21-1); nil when it was not read.
+    static func contactInbound(of message: Message, in context: ShellContext) -> (changes: [MessageChange], newest: Int64?) {
+        guard message.isInbound, let number = message.phoneNumberID, let contact = message.contact else { return ([], nil) }
         let filters = [("phone_number_id", number), ("phone_number", ContactNumber.searchKey(contact)), ("direction", "inbound")]
-        guard let page = try? context.client.messages(filters: filters, limit: 100) else { return [] }
-        return MessageChange.of(message.id, in: page.items)
+        guard let page = try? context.client.messages(filters: filters, limit: 100) else { return ([], nil) }
+        return (MessageChange.of(message.id, in: page.items), WindowEvidence.newestWritten(by: message, among: page.items, now: context.now()))
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
@@ -46,7 +48,8 @@ public enum MessageCommand: Command {
         if let quoted = message.quotedID { fields.append(Field("quotes", quoted)) }
         fields += MessageOrigin(message).lines.map { Field($0.label, $0.text) }
         fields.append(Field("content", MessageSummary.text(of: message.json, lineBreaks: true)))
-        fields += changes(of: message, in: context).map { Field($0.label, $0.text, style: .warn) }
+        let inbound = contactInbound(of: message, in: context)
+        fields += inbound.changes.map { Field($0.label, $0.text, style: .warn) }
         fields += StatusBilling(message: message).lines.map { Field($0.label, $0.text) }
         let history = StatusHistory(message: message)
         let others = history.otherRecipients(than: recipient(of: message))
@@ -72,7 +75,7 @@ public enum MessageCommand: Command {
         if history.conflict != nil || history.disagreement(withKapso: message.status) != nil || !history.foreign.isEmpty
             || !MessageError.all(in: message.json["errors"]).isEmpty
         {
-            let verdict = MessageVerdict.of(message, windowAtSend: nil, now: context.now())
+            let verdict = MessageVerdict.of(message, windowAtSend: nil, newestInbound: inbound.newest, now: context.now())
             fields.append(Field("verdict", verdict.text, style: TraceCommand.style(verdict.severity)))
         }
         let found = MessageLookup.note(ids, found: message).map { [Block.hint($0)] } ?? []

@@ -127,7 +127,7 @@ public enum MessagesCommand: Command {
         return table
     }
 
-    /// `read`, `failed 131047` in red; in yellow `delivered/failed 131026` (both were reported), `sent/warning 131009`
+    /// `read`, `failed 131047` in red; in yellow `delivered/failed 131026` or `failed 131026/read` (both were reported), `sent/warning 131009`
     /// (a `warning` status with an error) and `error 131051` (a received message WhatsApp reported an error on). The code is the message's code
     /// (`MessageError.primary`, as the verdict picks it: 131026 rather than a generic 131000 beside it). `played`
     /// replaces Kapso's `read` (or an earlier word) when the history has a `played` event: played counts as read and
@@ -151,6 +151,10 @@ public enum MessagesCommand: Command {
             return StyledText("\(message.status)/\(disagreement.historyWord)", style: .warn)
         }
         switch message.status {
+        // A failure after a delivery or read is a conflict whichever word Kapso kept (`failed 131026/read`), as the verdict
+        // reads it (StatusHistory.conflict; probe21 P21-22).
+        case "failed" where history.conflict != nil:
+            return StyledText("failed\(failedCode ?? "")/\(history.conflict?.success.status ?? "")", style: .warn)
         case "failed": return StyledText("failed" + (failedCode ?? ""), style: .bad)
         case let other where failedCode != nil: return StyledText("\(other)/failed\(failedCode ?? "")", style: .warn)
         case _ where received != nil:

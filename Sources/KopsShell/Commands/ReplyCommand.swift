@@ -192,13 +192,17 @@ public enum ReplyCommand: Command {
             }
             if let unknown { hints.append(unknown) }
             if let moved = window.moved { hints.append(ReplyError.contactMoved(contact: target.label, moved: moved).message) }
+            if let soon = window.closingSoon { hints.append(soon) }
             return dryRunResult(request, body: body, hints: hints, in: context)
         }
-        guard context.confirm("send \(text.count) characters to \(target.label) from \(target.phoneNumberID)? [y/N] ") else {
+        // Seconds left: the send races Meta's clock, said before the question (P21-18).
+        let soon = window.closingSoon.map { $0 + "; " } ?? ""
+        guard context.confirm("\(soon)send \(text.count) characters to \(target.label) from \(target.phoneNumberID)? [y/N] ") else {
             return .line("not sent", style: .warn)
         }
         var result = try send(request, to: target, what: nil, in: context)
         if let unknown { result.blocks.append(.hint(unknown)) }
+        if let soon = window.closingSoon { result.blocks.append(.hint(soon)) }
         return result
     }
 

@@ -109,6 +109,15 @@ public enum TraceCommand: Command {
                 unknown = "the message has no time"
             }
             let line = SendWindow.of(message, window: trace.windowAtSend, unknown: unknown)
+            // A send after the contact moved: the old number's window is no longer theirs to write in (P21-17).
+            if let moved = trace.moved, let at = moved.at, let sent = message.time, at <= sent,
+                !ContactNumber.same(message.json["to"]?.string ?? message.contact, moved.number)
+            {
+                return Field(
+                    "window",
+                    line.text + "; but the contact had changed their number to +\(moved.number) at \(KapsoTime.iso(at)), before the send",
+                    style: .warn)
+            }
             return Field("window", line.text, style: line.severity.map(style) ?? .plain)
         }
         let evidence = WindowEvidence(message, now: now)
@@ -160,7 +169,7 @@ public enum TraceCommand: Command {
         guard !history.events.isEmpty else {
             if !received.isEmpty {
                 return [.line(StyledText("")), .line(StyledText("errors on the received message:", style: .warn))]
-                    + explained(received, headlines: true)
+                    + explained(received, headlines: true, unsupported: UnsupportedContent.type(of: message.json))
             }
             let text = message.isInbound ? "statuses: none (inbound messages have no delivery statuses)"
                 : history.foreign.isEmpty ? "statuses: none reported yet" : "statuses: none about this message"
@@ -254,14 +263,17 @@ public enum TraceCommand: Command {
     /// Meaning, fix and Meta's details of each distinct error, the first three in full.
     /// Meaning and fix are the ones for this message (`MessageError.fix(for:)`): a template refused with a window code
     /// gets the template's advice, not the catalogue's "send a template".
-    private static func explained(_ errors: [MessageError], headlines: Bool = false, send: FailedSend? = nil) -> [Block] {
+    /// `unsupported` is a received message's `unsupported.type`: a 131051's fix is then what that kind calls for
+    /// (`UnsupportedContent.reading`: an edit or a revoke lost nothing), not the catalogue's "send it another way".
+    private static func explained(_ errors: [MessageError], headlines: Bool = false, send: FailedSend? = nil, unsupported: String? = nil) -> [Block] {
         var seen: [MessageError] = []
         for error in errors where !seen.contains(error) { seen.append(error) }
         var blocks: [Block] = []
         for error in seen.prefix(3) {
             if headlines || seen.count > 1 || error.code == nil { blocks.append(.line(StyledText("  error:   " + error.headline, style: .bad))) }
             blocks.append(.line(StyledText("  meaning: " + error.meaning(for: send))))
-            blocks.append(.line(StyledText("  fix:     " + error.fix(for: send))))
+            let kind = error.code == "131051" ? unsupported : nil
+            blocks.append(.line(StyledText("  fix:     " + (kind.map { UnsupportedContent.reading(type: $0, error: error) } ?? error.fix(for: send)))))
             if let details = error.details, error.entry != nil || error.code == nil && details != error.meaning {
                 blocks.append(.line(StyledText("  meta:    " + details, style: .dim)))
             }

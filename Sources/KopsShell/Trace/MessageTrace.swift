@@ -21,6 +21,8 @@ struct MessageTrace {
     /// The contact's newest inbound message to the number (Unix seconds), the traced one included; nil when the
     /// listing failed. A newer inbound reopens the window an older inbound message opened.
     var newestInbound: Int64? = nil
+    /// The contact's move to another number (`ContactWindow.moved`), from the same listing; nil when none was read.
+    var moved: ContactWindow.Moved? = nil
     var deliveries: Part<[WebhookDelivery]>
     /// The active webhooks of the message's number subscribed to its events (`events(of:)`), read with the other
     /// look-ups; nil when the message names no number. Message events go to phone-number-scoped webhooks subscribed to
@@ -88,7 +90,8 @@ struct MessageTrace {
             case .failed: .notAsked
             }
         return MessageVerdict.of(
-            message, windowAtSend: windowAtSend, newestInbound: newestInbound, now: now, logSearch: search, statuses: statusPath)
+            message, windowAtSend: windowAtSend, newestInbound: newestInbound, moved: moved, now: now, logSearch: search,
+            statuses: statusPath)
     }
 
     /// True for an outbound message whose furthest status is `sent` or a word that waits for it (`pending`, `accepted`,
@@ -187,12 +190,7 @@ struct MessageTrace {
             // Mexican number, and any message of the traced one's conversation. Only a message the contact wrote 1:1 at a
             // readable time opens the window (WindowEvidence: not a notification, revoke, removed reaction, echo or group
             // message).
-            let mine = page.items.filter { other in
-                other.isInbound && other.id != message.id
-                    && ((message.contact == nil && message.userID == nil) || ContactNumber.same(other.contact, message.contact)
-                        || ContactNumber.same(other.userID, message.userID)
-                        || (other.conversationID != nil && other.conversationID == message.conversationID))
-            }
+            let mine = page.items.filter { WindowEvidence.sameContact($0, as: message) }
             let evidence = mine.map { ($0, WindowEvidence($0, now: now)) }
             let opening = evidence.filter { $0.1.opens != nil }
             // Kapso stamps a send with its clock and Meta the contact's message with its own: a message stamped a few
@@ -205,10 +203,15 @@ struct MessageTrace {
                 guard case .unreadable(let why) = pair.1.time else { return nil }
                 return "a message the contact wrote (\(pair.0.id)) has no readable time: \(why)"
             }
-            let own = WindowEvidence(message, now: now).opens
+            // The move is read as `reply` and `conversations` read it (ContactWindow), from the same messages (P21-17).
+            let moved = message.phoneNumberID.flatMap { number in
+                message.contact.flatMap { contact in
+                    ContactWindow(phoneNumberID: number, contact: contact, conversations: [], inbound: page.items, at: now).moved
+                }
+            }
             return InboundPage(
-                before: before?.0, hasMore: page.hasMore,
-                newest: (opening.compactMap { $0.1.opens } + [own].compactMap { $0 }).max(), unreadable: unreadable)
+                before: before?.0, hasMore: page.hasMore, newest: WindowEvidence.newestWritten(by: message, among: page.items, now: now),
+                unreadable: unreadable, moved: moved)
         }
         var sendCalls: [APILog] = []
         var trace = MessageTrace(
@@ -216,6 +219,7 @@ struct MessageTrace {
             conversation: part(json(0)) { json throws(KapsoAPIError) in try Conversation(fromResponse: json) },
             lastInboundBefore: lastInbound(inbound),
             newestInbound: { if case .loaded(let page) = inbound { page.newest } else { nil } }(),
+            moved: { if case .loaded(let page) = inbound { page.moved } else { nil } }(),
             deliveries: part(json(2)) { json throws(KapsoAPIError) in
                 let rows = try following(
                     client.webhookDeliveries(from: json), query: deliveryQuery, until: start, next: client.webhookDeliveries)
@@ -350,6 +354,7 @@ struct MessageTrace {
         var newest: Int64?
         /// Why a message the contact wrote has no time kops can read, nil when every one has one.
         var unreadable: String?
+        var moved: ContactWindow.Moved? = nil
     }
 
     /// The inbound message before the traced one; a full page of later inbound messages says nothing about before

@@ -1,0 +1,26 @@
+public import KapsoClient
+
+/// The contact's window as every view of one message reads it: from the contact's newest message they wrote, not from
+/// the message looked at alone (probe21 P21-1: `message` said "open for 10 min more" from a message 23 h 50 min old while
+/// `trace`, reading the contact's later messages, said 23 h 57 min). Meta's window runs 24 hours from the customer's last
+/// message and is refreshed by each new one (developers.facebook.com/docs/whatsapp/pricing, customer service windows;
+/// kapso-api.md §8.3: "open while now − last inbound < 24 h").
+extension WindowEvidence {
+    /// True when `other` is an inbound message of `message`'s contact other than `message` itself: the same number (either
+    /// form of a Brazilian or Mexican one), the same business-scoped user id, or a message of the same conversation. With
+    /// neither a number nor a user id on `message`, every inbound message listed counts (the listing was of its
+    /// conversation).
+    public static func sameContact(_ other: Message, as message: Message) -> Bool {
+        guard other.isInbound, other.id != message.id else { return false }
+        if message.contact == nil && message.userID == nil { return true }
+        return ContactNumber.same(other.contact, message.contact) || ContactNumber.same(other.userID, message.userID)
+            || (other.conversationID != nil && other.conversationID == message.conversationID)
+    }
+
+    /// The newest readable time (Unix seconds) of a message the contact wrote 1:1 (`opens`), among `message` and the
+    /// contact's messages in `listed` (an inbound listing of the number and contact, any order); nil when none has one.
+    public static func newestWritten(by message: Message, among listed: [Message], now: Int64) -> Int64? {
+        let others = listed.filter { sameContact($0, as: message) }.compactMap { WindowEvidence($0, now: now).opens }
+        return (others + [WindowEvidence(message, now: now).opens].compactMap { $0 }).max()
+    }
+}
