@@ -65,10 +65,16 @@ public struct TranscriptChecker {
     /// The transcript's path, named in errors.
     public var path: String
 
-    public init(expected: String, path: String = "the transcript", restore: TranscriptRestore? = nil) {
+    /// Why the file beside the transcript where its restore file belongs is not one (`TranscriptRestore.problem`).
+    public var restoreProblem: String?
+
+    public init(
+        expected: String, path: String = "the transcript", restore: TranscriptRestore? = nil, restoreProblem: String? = nil
+    ) {
         self.expected = expected
         self.path = path
         self.restore = restore
+        self.restoreProblem = restoreProblem
     }
 
     /// Runs each recorded command line in order (failures included: they are part of the output) on
@@ -109,14 +115,18 @@ public struct TranscriptChecker {
         var kept: [(line: Int, command: String, reason: String)] = []
         var redacted: [Int: String] = [:]
         var occurrences: [String: Int] = [:]
+        // The lines given by the restore file, checked against their blocks' lines before they are run.
+        var restored: Set<Int> = []
         for entry in parsed.commands {
             let occurrence = occurrences[entry.command, default: 0]
             occurrences[entry.command] = occurrence + 1
             let line = restore?.line(for: entry.command, occurrence: occurrence) ?? entry.command
             if PIIMasker.isMasked(line) {
                 let file = TranscriptRestore.path(besides: path)
+                if let restoreProblem { throw .invalidRestore(path: file, line: entry.command, reason: restoreProblem) }
                 throw restore == nil ? .missingRestore(path: file, line: entry.command) : .restoreLacksLine(path: file, line: entry.command)
             }
+            if line != entry.command { restored.insert(entry.line) }
             if let what = TranscriptChecker.redactedValues(in: line) { redacted[entry.line] = what }
             if TranscriptChecker.wasCancelled(entry.block) {
                 kept.append((
@@ -164,6 +174,18 @@ public struct TranscriptChecker {
         // A `source` not run: what its commands taught the session (the numbers `explain` knows) is missing after it.
         var skippedSource = false
         for (entry, line) in zip(parsed.commands, lines) {
+            if restored.contains(entry.line) {
+                // The restore file travels with the transcript: its line must be the one the block shows, masked as
+                // when recorded, or the check would run (or name as a write) another command than the page's (probe22
+                // P22-17: `whois 1415•••0157` restored as `whois …; webhooks delete … --yes`).
+                var redactor = shell.redactor
+                redactor.learn(secretsTypedIn: line)
+                let shown = recorder.shownLine(redactor.redact(commandLine: line))
+                guard TranscriptRestore.masksAlike(shown, entry.command) else {
+                    throw .restoreMismatch(
+                        path: path, line: entry.line, command: entry.command, restore: TranscriptRestore.path(besides: path))
+                }
+            }
             recorder.copy(entry.lead)
             if let session = entry.appended {
                 // `record --append` from another session: nothing of the session before carries over.
@@ -252,6 +274,7 @@ public struct TranscriptChecker {
                 continue
             }
             if let micros = entry.clock { shell.context.moveSimulatorClock?(micros) }
+            recorder.pageLine = restored.contains(entry.line) ? entry.command : nil
             // A number in a contact number's form that the recording left unmasked was the business's own
             // then (known from the session's numbers), so it stays unmasked now.
             if line == entry.command { recorder.masker?.learnOwnNumbers(PIIMasker.typedNumbers(in: line)) }
