@@ -1,4 +1,5 @@
 import Foundation
+import KapsoSimulator
 import KopsShell
 import KopsTestSupport
 import Testing
@@ -117,5 +118,41 @@ import Testing
     @Test func aWhitespaceOnlyLineRecordsNothing() async throws {
         let (transcript, _) = try await record(["explain 131047", "   ", "\t", "explain 130429"])
         #expect(transcript.components(separatedBy: "```kops").count == 3, "\(transcript)")
+    }
+
+    /// probe22 P22-5: `webhooks delete ID` declined at its confirmation (`n`) is recorded as the bare line with `not
+    /// deleted`; `kops check` replays that outcome (no terminal to ask, no request), with or without writes allowed, and
+    /// counts it as neither a write not replayed nor one not sent. After Ctrl-C at the prompt the block also carries
+    /// the interrupted mark, and replays the same.
+    @Test(arguments: [false, true])
+    func aDeclinedDeleteReplaysAsNotDeleted(interrupted: Bool) async throws {
+        let id = "1b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e"
+        var transcript = try await withSimulator { fixture in
+            let (shell, _) = try fixture.shell(phoneNumberID: Demo.support)
+            shell.context.isInteractive = true
+            shell.context.confirm = { _ in false }
+            let recorder = try TranscriptRecorder(
+                header: TranscriptHeader(context: shell.context), destination: .memory, context: shell.context)
+            shell.recorder = recorder
+            for line in ["webhooks delete \(id)", "webhooks get \(id)"] { shell.run(line: line) }
+            return recorder.text
+        }
+        #expect(transcript.contains("> webhooks delete \(id)\nnot deleted\n```"), "\(transcript)")
+        if interrupted {
+            transcript = transcript.replacingOccurrences(
+                of: "not deleted\n```", with: "not deleted\n\(TranscriptRecorder.interruptedLine)\n```")
+        }
+        let recorded = transcript
+        for allowWrites in [false, true] {
+            let (outcome, requests) = try await withSimulator { fixture in
+                let (shell, _) = try fixture.shell(phoneNumberID: Demo.support)
+                let before = fixture.counters().requests
+                let outcome = try TranscriptChecker(expected: recorded, path: "t.md").replay(on: shell, allowWrites: allowWrites)
+                return (outcome, fixture.counters().requests - before)
+            }
+            #expect(outcome.diff.isEmpty, "\(outcome.diff.joined(separator: "\n"))")
+            #expect(outcome.writesNotReplayed.isEmpty && outcome.writesNotSent.isEmpty && outcome.keptAsRecorded.isEmpty)
+            #expect(requests > 0, "the `webhooks get` after it replays")
+        }
     }
 }

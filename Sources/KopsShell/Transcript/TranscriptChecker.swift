@@ -117,6 +117,8 @@ public struct TranscriptChecker {
         var occurrences: [String: Int] = [:]
         // The lines given by the restore file, checked against their blocks' lines before they are run.
         var restored: Set<Int> = []
+        // The deletes declined at their confirmation when recorded: replayed as recorded, without a request.
+        var declined: Set<Int> = []
         for entry in parsed.commands {
             let occurrence = occurrences[entry.command, default: 0]
             occurrences[entry.command] = occurrence + 1
@@ -128,6 +130,12 @@ public struct TranscriptChecker {
             }
             if line != entry.command { restored.insert(entry.line) }
             if let what = TranscriptChecker.redactedValues(in: line) { redacted[entry.line] = what }
+            if TranscriptChecker.wasDeclined(line, block: entry.block) {
+                // Its recorded outcome is whole: nothing was sent, and nothing is (probe22 P22-5).
+                declined.insert(entry.line)
+                lines.append(line)
+                continue
+            }
             if TranscriptChecker.wasCancelled(entry.block) {
                 kept.append((
                     entry.line, entry.command,
@@ -196,6 +204,11 @@ public struct TranscriptChecker {
                 shell.context.session = fresh
                 shell.context.ownLookups.startSession()
                 recorder.startAppendedPart()
+            }
+            if declined.contains(entry.line) {
+                recorder.keepAsRecorded(line, recorded: entry.command)
+                recorder.copy(entry.block)
+                continue
             }
             let changesKapso = allowWrites && TranscriptChecker.changesKapso(line, registry: registry)
             let captures = TranscriptChecker.captures(line, registry: registry)
@@ -467,6 +480,22 @@ public struct TranscriptChecker {
         let isShown = { (line: Substring) in line.hasPrefix(lead) }
         guard let shown = lastShown ? lines.last(where: isShown) : lines.first(where: isShown) else { return nil }
         return (name, String(shown.dropFirst(lead.count)))
+    }
+
+    /// True for a `webhooks delete ID` (no `--yes`) whose confirmation was declined when recorded (`n`, or Ctrl-C, at
+    /// `[y/N]`): its block shows `not deleted` alone (after Ctrl-C, with the interrupted mark). That is its whole
+    /// outcome, nothing was sent, so `kops check` replays it as recorded without a request, where no one could be
+    /// asked and the line alone would be refused for its missing `--yes` (probe22 P22-5).
+    static func wasDeclined(_ line: String, block: String) -> Bool {
+        guard let commands = try? Lexer.commands(in: line), commands.count == 1 else { return false }
+        let words = commands[0].map(\.text)
+        guard words.first == WebhooksCommand.name, words.contains("delete"), !words.contains("--yes") else { return false }
+        let lines = block.split(separator: "\n").filter { !$0.isEmpty }
+        guard let prompt = lines.firstIndex(where: { $0.contains("> ") }) else { return false }
+        let output = lines[(prompt + 1)...].filter {
+            !$0.allSatisfy { $0 == "`" } && String($0) != TranscriptRecorder.interruptedLine
+        }
+        return output == ["not deleted"]
     }
 
     /// True for a block whose command was stopped with Ctrl-C when recorded: its last line is the shell's
