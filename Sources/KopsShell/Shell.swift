@@ -102,9 +102,10 @@ public final class Shell {
         lineDepth += 1
         defer { lineDepth -= 1 }
         // Transcripts show the line as it ran, so `kops check` replays it without the variables.
-        let ran = (try? expanded.get()) ?? line
+        let ran = Shell.withoutTrailingWhitespace((try? expanded.get()) ?? line)
         redactor.learn(secretsTypedIn: ran)
-        var block = recorder
+        // A line of only whitespace runs nothing and records nothing, as an empty one (probe22 P22-12).
+        var block = ran.isEmpty ? nil : recorder
         block?.begin(
             prompt: context.session.prompt, line: redactor.redact(commandLine: ran),
             typed: redactor.redact(commandLine: ran, keepingURLCredentials: true))
@@ -160,6 +161,18 @@ public final class Shell {
             }
         }
         return .ok
+    }
+
+    /// `line` without the spaces and tabs after its last word when the lexer reads it the same without them (not after
+    /// a backslash or inside an open quote): a transcript's prompt line and the restore file's key then survive an editor
+    /// that trims trailing whitespace (probe22 P22-12). A line of only whitespace is empty.
+    static func withoutTrailingWhitespace(_ line: String) -> String {
+        guard let last = line.last, last == " " || last == "\t" else { return line }
+        var trimmed = Substring(line)
+        while let last = trimmed.last, last == " " || last == "\t" { trimmed = trimmed.dropLast() }
+        let words = { (text: String) in (try? Lexer.commands(in: text))?.map { $0.map(\.text) } }
+        guard trimmed.isEmpty || words(String(trimmed)) == words(line) else { return line }
+        return String(trimmed)
     }
 
     /// True for a line with a command that runs until Ctrl-C stops it (`listen`, `deliveries --follow`).

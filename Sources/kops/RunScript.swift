@@ -160,7 +160,8 @@ struct ScriptLaunch: Equatable {
         let replayShell = Shell(context: shell.context, renderer: shell.renderer, output: BufferOutput())
         do {
             let checker = TranscriptChecker(
-                expected: expected, path: path, restore: TranscriptRestore.load(besides: path))
+                expected: expected, path: path, restore: TranscriptRestore.load(besides: path),
+                restoreProblem: TranscriptRestore.problem(besides: path))
             let header = TranscriptParser(expected).header
             if TranscriptParser.isTranscript(expected), header.kind == .kapso {
                 stderr.write(

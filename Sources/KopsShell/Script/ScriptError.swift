@@ -71,6 +71,11 @@ public enum ScriptError: KopsError, Equatable {
     /// A masked transcript's command line that its restore file does not hold (the transcript was edited, or the
     /// restore file is another transcript's).
     case restoreLacksLine(path: String, line: String)
+    /// A masked transcript's command line, and the restore file beside it that is not one (not JSON): why.
+    case invalidRestore(path: String, line: String, reason: String)
+    /// `path:line`: the restore file's line for a masked command line does not mask to it (probe22 P22-17: another
+    /// command put in its place): nothing of it is run.
+    case restoreMismatch(path: String, line: Int, command: String, restore: String)
     /// A transcript line `kops check` will not replay (`ScriptPolicy.notReplayed`): `path:line`, the command, why.
     case notReplayed(path: String, line: Int, command: String, reason: String)
     /// `kops check` stopped at a replayed line that failed for a reason of where it ran, not of the transcript
@@ -173,6 +178,12 @@ public enum ScriptError: KopsError, Equatable {
         case .restoreLacksLine(let path, let line):
             "cannot replay '\(line)': it was masked and \(path) does not hold it (was the transcript edited, or is that "
                 + "the restore file of another?); run the line yourself, or record again"
+        case .invalidRestore(let path, let line, let reason):
+            "cannot replay '\(line)': it was masked and \(path) is not a valid restore file (\(reason)); restore it from "
+                + "where the transcript came from, or record again"
+        case .restoreMismatch(let path, let line, let command, let restore):
+            "\(path):\(line): the restore file's line for '\(command)' does not match it, so nothing of it was run; "
+                + "\(restore) is not this transcript's restore file or was edited: record again"
         case .environmentFailed(let path, let line, let command, let cause, _):
             "\(path):\(line): check stopped at '\(Shortened.text(command))' (the transcript is unchanged): \(cause)"
         case .checkInterrupted(let path, let line, let command):
@@ -209,7 +220,7 @@ public enum ScriptError: KopsError, Equatable {
         case .unsetVariable, .unsetEnvironmentVariable, .malformedInterpolation, .malformedPath, .notATranscript,
             .transcriptNotScript, .lineTooLong, .typedLineTooLong, .variableTooLarge, .sourceTooDeep, .sourceLoop:
             .usage
-        case .missingRestore, .restoreLacksLine: .noInput
+        case .missingRestore, .restoreLacksLine, .invalidRestore, .restoreMismatch: .noInput
         case .notReplayed, .unclosedBlock, .writesToOtherAPI: .usage
         case .scriptNotFound, .notUTF8, .unreadableTranscript: .noInput
         case .sourcedScriptFailed(_, _, _, let status), .sourcedScriptLinesFailed(_, _, let status): status

@@ -70,10 +70,16 @@ public struct TranscriptChecker {
     /// The transcript's path, named in errors.
     public var path: String
 
-    public init(expected: String, path: String = "the transcript", restore: TranscriptRestore? = nil) {
+    /// Why the file beside the transcript where its restore file belongs is not one (`TranscriptRestore.problem`).
+    public var restoreProblem: String?
+
+    public init(
+        expected: String, path: String = "the transcript", restore: TranscriptRestore? = nil, restoreProblem: String? = nil
+    ) {
         self.expected = expected
         self.path = path
         self.restore = restore
+        self.restoreProblem = restoreProblem
     }
 
     /// Runs each recorded command line in order (failures included: they are part of the output) on
@@ -119,15 +125,27 @@ public struct TranscriptChecker {
         var kept: [(line: Int, command: String, reason: String)] = []
         var redacted: [Int: String] = [:]
         var occurrences: [String: Int] = [:]
+        // The lines given by the restore file, checked against their blocks' lines before they are run.
+        var restored: Set<Int> = []
+        // The deletes declined at their confirmation when recorded: replayed as recorded, without a request.
+        var declined: Set<Int> = []
         for entry in parsed.commands {
             let occurrence = occurrences[entry.command, default: 0]
             occurrences[entry.command] = occurrence + 1
             let line = restore?.line(for: entry.command, occurrence: occurrence) ?? entry.command
             if PIIMasker.isMasked(line) {
                 let file = TranscriptRestore.path(besides: path)
+                if let restoreProblem { throw .invalidRestore(path: file, line: entry.command, reason: restoreProblem) }
                 throw restore == nil ? .missingRestore(path: file, line: entry.command) : .restoreLacksLine(path: file, line: entry.command)
             }
+            if line != entry.command { restored.insert(entry.line) }
             if let what = TranscriptChecker.redactedValues(in: line) { redacted[entry.line] = what }
+            if TranscriptChecker.wasDeclined(line, block: entry.block) {
+                // Its recorded outcome is whole: nothing was sent, and nothing is (probe22 P22-5).
+                declined.insert(entry.line)
+                lines.append(line)
+                continue
+            }
             if TranscriptChecker.wasCancelled(entry.block) {
                 kept.append((
                     entry.line, entry.command,
@@ -185,6 +203,18 @@ public struct TranscriptChecker {
                 dependedOn = (block.line, command, false, recorder.text.utf8.count, recorder.restore)
                 unreadDependedOn = true
             }
+            if restored.contains(entry.line) {
+                // The restore file travels with the transcript: its line must be the one the block shows, masked as
+                // when recorded, or the check would run (or name as a write) another command than the page's (probe22
+                // P22-17: `whois 1415•••0157` restored as `whois …; webhooks delete … --yes`).
+                var redactor = shell.redactor
+                redactor.learn(secretsTypedIn: line)
+                let shown = recorder.shownLine(redactor.redact(commandLine: line))
+                guard TranscriptRestore.masksAlike(shown, entry.command) else {
+                    throw .restoreMismatch(
+                        path: path, line: entry.line, command: entry.command, restore: TranscriptRestore.path(besides: path))
+                }
+            }
             recorder.copy(entry.lead)
             if let session = entry.appended {
                 // `record --append` from another session: nothing of the session before carries over.
@@ -195,6 +225,11 @@ public struct TranscriptChecker {
                 shell.context.session = fresh
                 shell.context.ownLookups.startSession()
                 recorder.startAppendedPart()
+            }
+            if declined.contains(entry.line) {
+                recorder.keepAsRecorded(line, recorded: entry.command)
+                recorder.copy(entry.block)
+                continue
             }
             let changesKapso = allowWrites && TranscriptChecker.changesKapso(line, registry: registry)
             let captures = TranscriptChecker.captures(line, registry: registry)
@@ -273,6 +308,7 @@ public struct TranscriptChecker {
                 continue
             }
             if let micros = entry.clock { shell.context.moveSimulatorClock?(micros) }
+            recorder.pageLine = restored.contains(entry.line) ? entry.command : nil
             // A number in a contact number's form that the recording left unmasked was the business's own
             // then (known from the session's numbers), so it stays unmasked now.
             if line == entry.command { recorder.masker?.learnOwnNumbers(PIIMasker.typedNumbers(in: line)) }
@@ -466,6 +502,22 @@ public struct TranscriptChecker {
         let isShown = { (line: Substring) in line.hasPrefix(lead) }
         guard let shown = lastShown ? lines.last(where: isShown) : lines.first(where: isShown) else { return nil }
         return (name, String(shown.dropFirst(lead.count)))
+    }
+
+    /// True for a `webhooks delete ID` (no `--yes`) whose confirmation was declined when recorded (`n`, or Ctrl-C, at
+    /// `[y/N]`): its block shows `not deleted` alone (after Ctrl-C, with the interrupted mark). That is its whole
+    /// outcome, nothing was sent, so `kops check` replays it as recorded without a request, where no one could be
+    /// asked and the line alone would be refused for its missing `--yes` (probe22 P22-5).
+    static func wasDeclined(_ line: String, block: String) -> Bool {
+        guard let commands = try? Lexer.commands(in: line), commands.count == 1 else { return false }
+        let words = commands[0].map(\.text)
+        guard words.first == WebhooksCommand.name, words.contains("delete"), !words.contains("--yes") else { return false }
+        let lines = block.split(separator: "\n").filter { !$0.isEmpty }
+        guard let prompt = lines.firstIndex(where: { $0.contains("> ") }) else { return false }
+        let output = lines[(prompt + 1)...].filter {
+            !$0.allSatisfy { $0 == "`" } && String($0) != TranscriptRecorder.interruptedLine
+        }
+        return output == ["not deleted"]
     }
 
     /// True for a block whose command was stopped with Ctrl-C when recorded: its last line is the shell's

@@ -249,7 +249,12 @@ public final class TranscriptRecorder: OutputSink {
     private func open() {
         guard let (clockLine, prompt, line, typed) = pending else { return }
         pending = nil
-        let shown = maskLine(line)
+        let masked = maskLine(line)
+        // `kops check` replaying a line the restore file gave: the block shows it as the file does when it masks to it
+        // but for whitespace an editor changed (probe22 P22-12), as recorded.
+        let shown = pageLine.flatMap { TranscriptRestore.normalizedKey($0) == TranscriptRestore.normalizedKey(masked) ? $0 : nil }
+            ?? masked
+        pageLine = nil
         let occurrence = occurrences[shown, default: 0]
         occurrences[shown] = occurrence + 1
         // With `--keep-pii` nothing is written beside the transcript: the URL's credentials are not kept either.
@@ -503,6 +508,12 @@ public final class TranscriptRecorder: OutputSink {
         occurrences[recorded] = occurrence + 1
         keep(line, as: recorded, occurrence: occurrence)
     }
+
+    /// The prompt line the next block shows when its masked line differs from it in whitespace only (`kops check`).
+    var pageLine: String?
+
+    /// `line` (redacted for the page) as its block's prompt line shows it, masked as it would be run now.
+    func shownLine(_ line: String) -> String { maskLine(line) }
 
     private func maskLine(_ line: String) -> String {
         masker?.learnOwnNumbers(ownNumbers().map { String($0.prefix { !$0.isLetter }) })

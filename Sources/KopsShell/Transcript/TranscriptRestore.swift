@@ -18,9 +18,31 @@ public struct TranscriptRestore: Sendable, Equatable {
     }
 
     /// The line as typed for the `occurrence`-th (0-based) block whose command line reads `masked`.
+    /// A line whose whitespace an editor changed (trailing spaces trimmed, tabs turned to spaces) finds the entry
+    /// kept for it as recorded (probe22 P22-12): looked up with its runs of whitespace read as one space.
     public func line(for masked: String, occurrence: Int) -> String? {
-        guard let typed = lines[masked], !typed.isEmpty else { return nil }
+        let key = TranscriptRestore.normalizedKey(masked)
+        guard let typed = lines[masked] ?? lines.keys.sorted().first(where: { TranscriptRestore.normalizedKey($0) == key }).flatMap { lines[$0] },
+            !typed.isEmpty
+        else { return nil }
         return typed[min(occurrence, typed.count - 1)]
+    }
+
+    /// True when the restore file's line, masked as it is replayed (`shown`), is the command `page` shows: the same
+    /// but for whitespace and the numbers of aliases (a live API's new message makes the recorded `<message 3>`
+    /// `<message 4>`: the aliases are numbered in the order the replay meets the values). Another command, another
+    /// argument or another masked number is not (probe22 P22-17).
+    public static func masksAlike(_ shown: String, _ page: String) -> Bool {
+        func shape(_ line: String) -> String {
+            normalizedKey(line).replacingOccurrences(of: "<([a-z][a-z ]*) [0-9]+>", with: "<$1 #>", options: .regularExpression)
+        }
+        return shape(shown) == shape(page)
+    }
+
+    /// `line` with leading and trailing whitespace dropped and each run of spaces and tabs read as one space: two
+    /// command lines the lexer reads alike outside quotes compare equal.
+    public static func normalizedKey(_ line: String) -> String {
+        line.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 
     /// Keeps `typed` as the `occurrence`-th (0-based) block whose command line reads `masked`.
@@ -49,6 +71,18 @@ public struct TranscriptRestore: Sendable, Equatable {
 
     /// `ticket.md` → `ticket.md.restore`.
     public static func path(besides transcript: String) -> String { transcript + ".restore" }
+
+    /// Why the file beside `transcript` is not a restore file (`JSON error: … at byte 52`, `no "lines" object`), or nil
+    /// when it is one or there is none: `kops check` names it, rather than calling it missing (probe22 P22-17).
+    public static func problem(besides transcript: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: path(besides: transcript)) else { return nil }
+        do {
+            let json = try JSONValue.parse(data)
+            return json["lines"]?.object == nil ? "it has no \"lines\" object" : nil
+        } catch {
+            return "JSON error: \(error.message)"
+        }
+    }
 
     /// The restore file beside `transcript`, or nil when there is none or it is not one.
     public static func load(besides transcript: String) -> TranscriptRestore? {
