@@ -17,16 +17,8 @@ import Testing
         -> (status: KopsShell.ExitStatus, outcome: ScriptOutcome?, out: String, err: String)
     {
         try await withSimulator { fixture in
-            let transport = CancellingTransport(
-                inner: try CurlTransport(options: .init(connectTimeout: 2, timeout: 5, userAgent: "kops-tests")),
-                when: cancelling)
-            let client = KapsoClient(baseURL: fixture.baseURL, apiKey: Secret(fixture.apiKey), transport: transport)
-            let context = ShellContext(
-                session: Session(baseURL: client.baseURL, phoneNumberID: "100200300400501"), client: client,
-                registry: .standard)
-            context.interruptPresses = { transport.presses }
             let output = BufferOutput()
-            let shell = Shell(context: context, renderer: Renderer(), output: output)
+            let shell = try CancellingTransport.shell(on: fixture, cancelling: cancelling, pressed: true, output: output)
             if script {
                 let outcome = ScriptRunner(path: "h.kops", source: text).run(on: shell)
                 return (outcome.status, outcome, output.out, output.err)

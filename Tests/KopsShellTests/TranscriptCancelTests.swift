@@ -16,15 +16,8 @@ import Testing
         -> (transcript: String, outcome: TranscriptChecker.Outcome)
     {
         let (transcript, restore) = try await withSimulator { fixture in
-            let transport = CancellingTransport(
-                inner: try CurlTransport(options: .init(connectTimeout: 2, timeout: 5, userAgent: "kops-tests")),
-                when: cancelling)
-            let client = KapsoClient(baseURL: fixture.baseURL, apiKey: Secret(fixture.apiKey), transport: transport)
-            let context = ShellContext(
-                session: Session(baseURL: client.baseURL, phoneNumberID: "100200300400501"), client: client,
-                registry: .standard)
-            if pressed { context.interruptPresses = { transport.presses } }
-            let shell = Shell(context: context, renderer: Renderer(), output: BufferOutput())
+            let shell = try CancellingTransport.shell(on: fixture, cancelling: cancelling, pressed: pressed)
+            let context = shell.context
             let recorder = try TranscriptRecorder(
                 header: TranscriptHeader(context: context, keepPII: false), destination: .memory, context: context)
             shell.recorder = recorder
@@ -86,6 +79,20 @@ import Testing
 
 /// Stops the first request whose URL contains `when` as Ctrl-C stops it; sends every other one.
 final class CancellingTransport: HTTPTransport {
+    /// A shell on Support Line of `fixture`'s simulator whose first request with `cancelling` in its URL is stopped as
+    /// Ctrl-C stops it; with `pressed`, the context counts that press, as the terminal layer does.
+    static func shell(on fixture: SimulatorFixture, cancelling: String, pressed: Bool, output: BufferOutput = BufferOutput())
+        throws -> Shell
+    {
+        let transport = CancellingTransport(
+            inner: try CurlTransport(options: .init(connectTimeout: 2, timeout: 5, userAgent: "kops-tests")), when: cancelling)
+        let client = KapsoClient(baseURL: fixture.baseURL, apiKey: Secret(fixture.apiKey), transport: transport)
+        let context = ShellContext(
+            session: Session(baseURL: client.baseURL, phoneNumberID: "100200300400501"), client: client, registry: .standard)
+        if pressed { context.interruptPresses = { transport.presses } }
+        return Shell(context: context, renderer: Renderer(), output: output)
+    }
+
     private let inner: any HTTPTransport
     private let when: String
     private var stopped = false
