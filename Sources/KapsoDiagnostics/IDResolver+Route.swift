@@ -4,6 +4,10 @@ public import KapsoClient
 // MARK: - What a failed call's path says, read against Kapso's routes (APIRoute)
 
 extension IDResolver {
+    /// The Graph version of Kapso's proxy base URL, `https://api.kapso.ai/meta/whatsapp/v24.0` (kapso-api.md §1.1;
+    /// `META_GRAPH_VERSION` defaults to it in Kapso's own scripts, §1.2).
+    static let documentedGraphVersion = "v24.0"
+
     /// What a 404 (or 405, or Graph's 400 "Unknown path components") means when its path is one common mistake away from a documented route (`APIRoute.nearMiss`):
     /// `did you mean POST /meta/whatsapp/v24.0/100200300400501/messages? the version segment needs a leading v (v24.0)`.
     /// A Graph-coded answer (`(#100) …`) says the call reached Meta's proxy, so a short logged Graph path is not read as
@@ -28,8 +32,20 @@ extension IDResolver {
     /// the configuration is resolved from the id in the URL); `health` checks the number's access and token
     /// (kapso-api.md §2.3). On the platform, the object was not found when called. Nil when the route is not
     /// documented or its id is not one of the project's in its place.
+    ///
+    /// A proxy path on another Graph version than the one Kapso documents its proxy at (`v99.0`, `v17.0`) is not "right":
+    /// a version Meta has not released or no longer serves is as likely a cause as the number, and kops cannot tell
+    /// which from a 404 (probe21 P21-5: `health` said the number was fine while kops blamed its access).
     public static func documentedRouteMeaning(_ endpoint: String, numbers: [PhoneNumber], webhooks: [Webhook]) -> String? {
         guard let route = APIRoute.documented(endpoint), let id = route.id, !numbers.isEmpty else { return nil }
+        if route.surface == .metaProxy, let version = APIPath.segments(of: endpoint).map(String.init).first(where: APIPath.isGraphVersion),
+            version != documentedGraphVersion, let number = numbers.first(where: { $0.id == id })
+        {
+            return "\(id) is this project's phone-number id of \(number.name ?? number.id), but the path asks Graph \(version), "
+                + "not \(documentedGraphVersion), the version Kapso documents its proxy at: a version Meta has not released or no "
+                + "longer serves may answer 404 as well as a number out of reach; send the same call with \(documentedGraphVersion) "
+                + "first, then 'health \(id)' checks the number's access and token"
+        }
         switch (route.surface, route.slot) {
         case (.metaProxy, .phoneNumberID?):
             guard let number = numbers.first(where: { $0.id == id }) else { return nil }

@@ -51,6 +51,14 @@ import Testing
         #expect(meaning.hasSuffix("'health 100200300400501' checks the number's access and token"))
     }
 
+    /// probe21 P21-5: on another Graph version than v24.0 the version is a suspect, not "neither is the mistake".
+    @Test(arguments: ["v99.0", "v17.0"])
+    func anotherGraphVersionIsASuspect(_ version: String) throws {
+        let meaning = try read("POST", "/meta/whatsapp/\(version)/100200300400501/messages", 404, "Not Found")
+        #expect(meaning.hasPrefix("100200300400501 is this project's phone-number id of Support Line, but the path asks Graph \(version), not v24.0"), "\(meaning)")
+        #expect(!meaning.contains("neither is the mistake"), "\(meaning)")
+    }
+
     /// P13-3's platform twin: a documented platform route with the project's id is no path fault either.
     @Test func theProjectsWebhookOnADocumentedRouteIsNoPathFault() throws {
         let meaning = try read("GET", "/platform/v1/whatsapp/webhooks/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", 404, "Not Found")
