@@ -105,8 +105,9 @@ extension SignatureCheck {
         return Unicode.Scalar(byte)
     }
 
-    /// The offset of the first byte that is not part of valid UTF-8, or nil when all of `body` is.
-    static func firstInvalidUTF8(_ body: [UInt8]) -> Int? {
+    /// The offset of the first byte that is not part of valid UTF-8, or nil when all of `body` is (also what a script
+    /// that is not UTF-8 is named by, `ScriptRunner.encodingProblem`).
+    public static func firstInvalidUTF8(_ body: [UInt8]) -> Int? {
         // The standard library's validator answers the usual case, valid text, at memory speed in any build; the
         // scalar-by-scalar scan below took most of a mismatch's diagnosis (probe18 P18-19) and runs only to find
         // where invalid text goes wrong.

@@ -1,4 +1,5 @@
 internal import Foundation
+internal import KapsoDiagnostics
 
 /// Runs a `.kops` script on a shell line by line, stopping at the first failing line unless the script
 /// says `set on_error continue`; errors are prefixed `FILE.kops:LINE:`.
@@ -62,21 +63,12 @@ public struct ScriptRunner: Sendable {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return "it is UTF-16 text (it starts with a UTF-16 byte-order mark: Windows Notepad's 'Unicode'); save it as UTF-8"
         }
-        for (number, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated()
-        where String(validating: line, as: UTF8.self) == nil {
-            var index = line.startIndex
-            while index < line.endIndex {
-                let byte = line[index]
-                let length = byte < 0x80 ? 1 : byte >> 5 == 0x6 ? 2 : byte >> 4 == 0xE ? 3 : byte >> 3 == 0x1E ? 4 : 0
-                let end = index + length
-                guard length > 0, end <= line.endIndex, line[(index + 1)..<end].allSatisfy({ $0 & 0xC0 == 0x80 }) else {
-                    let hex = String(byte, radix: 16, uppercase: true)
-                    return "line \(number + 1) holds the byte 0x\(hex.count == 1 ? "0" : "")\(hex) (column \(index - line.startIndex + 1)), "
-                        + "which is not UTF-8 (saved as Latin-1 or Windows-1252?); save the file as UTF-8"
-                }
-                index = end
-            }
-            return "line \(number + 1) is not UTF-8 (saved in another encoding?); save the file as UTF-8"
+        if let offset = SignatureCheck.firstInvalidUTF8(bytes), offset < bytes.count {
+            let lineStart = bytes[..<offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+            let number = bytes[..<offset].count { $0 == 0x0A } + 1
+            let hex = String(bytes[offset], radix: 16, uppercase: true)
+            return "line \(number) holds the byte 0x\(hex.count == 1 ? "0" : "")\(hex) (column \(offset - lineStart + 1)), "
+                + "which is not UTF-8 (saved as Latin-1 or Windows-1252?); save the file as UTF-8"
         }
         return "it is not UTF-8 text; save it as UTF-8"
     }
