@@ -110,8 +110,7 @@ public final class Shell {
             prompt: context.session.prompt, line: redactor.redact(commandLine: ran),
             typed: redactor.redact(commandLine: ran, keepingURLCredentials: true))
         if lineDepth == 1 { lastReported = nil }
-        let presses = lineDepth == 1 ? context.interruptPresses() : 0
-        let pressesBefore = context.interruptPresses()
+        let presses = context.interruptPresses()
         defer {
             // Stopped with Ctrl-C but not by a `cancelled` error (which says so in its block): what it printed is
             // partial, which the block must say (probe16 P16-6). `listen` and a follow end at Ctrl-C by design.
@@ -138,8 +137,7 @@ public final class Shell {
             // printed may be partial, so nothing after it on the line or in the script runs (probe22 P22-9: `health`
             // said "none fails now" of deliveries it never read, and the script went on to exit 0). `listen` and a
             // follow end at Ctrl-C by design.
-            let endsAtCtrlC = words.first?.text == ListenCommand.name || words.contains { $0.text == "--follow" }
-            if context.interruptPresses() > pressesBefore, !endsAtCtrlC {
+            if context.interruptPresses() > presses, !Shell.endsAtCtrlC(words.map(\.text)) {
                 _ = context.interrupted()
                 if let location {
                     if cancelledAt == nil {
@@ -177,9 +175,12 @@ public final class Shell {
 
     /// True for a line with a command that runs until Ctrl-C stops it (`listen`, `deliveries --follow`).
     static func endsAtCtrlC(_ line: String) -> Bool {
-        ((try? Lexer.commands(in: line)) ?? []).contains { words in
-            words.first?.text == ListenCommand.name || words.contains { $0.text == "--follow" }
-        }
+        ((try? Lexer.commands(in: line)) ?? []).contains { endsAtCtrlC($0.map(\.text)) }
+    }
+
+    /// True for a command, as words, that runs until Ctrl-C stops it.
+    static func endsAtCtrlC(_ words: [String]) -> Bool {
+        words.first == ListenCommand.name || words.contains("--follow")
     }
 
     /// Runs one command given as words, printing its result or its error.
