@@ -157,6 +157,18 @@ def main():
             child.sendcontrol("d")
             child.expect(pexpect.EOF)
 
+        # LANG unset (`docker exec`, minimal images): the C locale's libedit dropped every byte above 0x7F typed at the
+        # prompt, and `reply` sent "Olá, você" as "Ol, voc" (probe24 P24-15). The editor reads UTF-8 there now.
+        child = spawn(base_url, state, lang="C")
+        child.sendline("use 100200300400501")
+        child.expect_exact("kops(default:.0501)> ")
+        child.sendline('reply --to +14155550142 --dry-run "Olá, você já recebeu? Grüße 😀"')
+        index = child.expect_exact(['"body": "Olá, você já recebeu? Grüße 😀"', pexpect.TIMEOUT], timeout=5)
+        check("with LANG=C, non-ASCII text typed at the prompt reaches the request whole", index == 0, child.before[-300:])
+        child.expect_exact("kops(default:.0501)> ")
+        child.sendcontrol("d")
+        child.expect(pexpect.EOF)
+
         # An api_key_command that asks for a passphrase on the terminal (`pass show` once gpg-agent's cache expired):
         # its prompt shows, what is typed goes to it and never to kops's prompt or history (probe16 P16-10).
         vault = tempfile.mkdtemp(prefix="kops-tty-vault-")

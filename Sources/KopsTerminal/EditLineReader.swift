@@ -22,10 +22,20 @@ public final class EditLineReader: LineReader {
     ///   - completions: candidates for the word being completed, given the line before the cursor.
     public init(history: HistoryFile?, completions: @escaping (_ lineBeforeCursor: String) -> [String]) {
         self.history = history
-        // libedit reads multibyte input and prompts (the prompt's "…") only under a UTF-8 locale;
-        // in the C locale it crashes on them, so the prompt is then written in ASCII.
+        // libedit reads multibyte input and prompts (the prompt's "…") only under a UTF-8 locale; in the C locale it
+        // drops every byte above 0x7F that is typed or pasted (`reply` once sent "Olá" as "Ol": probe24 P24-15) and
+        // crashes on a multibyte prompt. An ASCII locale (LANG unset, C, POSIX: `docker exec`, cron, minimal images)
+        // cannot describe what a terminal sends above 0x7F, and terminals send UTF-8, so the line editor then reads
+        // under C.UTF-8 (which Debian's libc ships); the prompt keeps to ASCII, as the user's locale asks. Another
+        // 8-bit locale (ISO-8859-1 …) is kept: its bytes reach `readLine`, which refuses a line that is not UTF-8.
         setlocale(LC_CTYPE, "")
-        utf8 = String(cString: nl_langinfo(nl_item(CODESET))).uppercased().filter { $0 != "-" } == "UTF8"
+        let codeset = EditLineReader.codeset()
+        utf8 = codeset == "UTF8"
+        if codeset == "ANSIX3.41968" || codeset == "ASCII",
+            setlocale(LC_CTYPE, "C.UTF-8") == nil, setlocale(LC_CTYPE, "C.utf8") == nil
+        {
+            FileDescriptor.standardError.write(EditLineReader.noUTF8Notice + "\n")
+        }
         completionSource = completions
         kops_rl_setup("kops", completeWithSwift)
         kops_rl_use_stderr_for_output()
@@ -33,6 +43,21 @@ public final class EditLineReader: LineReader {
         stifle_history(Int32(history?.limit ?? 1000))
         for line in history?.load() ?? [] { add_history(line) }
     }
+
+    /// Said once at start when neither the user's locale nor C.UTF-8 gives a UTF-8 ctype: libedit then loses every
+    /// character outside ASCII that is typed at the prompt (scripts and piped input are read as bytes and keep them).
+    static let noUTF8Notice = "note: the locale is not UTF-8 and C.UTF-8 is not installed: characters outside ASCII typed "
+        + "at the prompt are lost; export LANG=C.UTF-8 (or any UTF-8 locale) before starting kops"
+
+    /// The ctype locale's character set, upper-cased without dashes ("UTF8", "ANSIX3.41968" for C, "ISO88591").
+    private static func codeset() -> String {
+        String(cString: nl_langinfo(nl_item(CODESET))).uppercased().filter { $0 != "-" && $0 != "_" }
+    }
+
+    /// Said when a line read at the prompt is not UTF-8 (a Latin-1 terminal): the line is not run, as its text would
+    /// reach the API with replacement characters (a customer's reply among them).
+    static let notUTF8Line = "error: that line holds bytes that are not UTF-8 (the terminal's locale is not UTF-8); "
+        + "nothing ran; set the terminal and LANG to UTF-8 (e.g. export LANG=C.UTF-8) and type it again"
 
     public func readLine(prompt: String) -> LineInput {
         let prompt = utf8 ? prompt : String(prompt.map { $0.isASCII ? $0 : "." })
@@ -49,8 +74,12 @@ public final class EditLineReader: LineReader {
         }
         defer { free(raw) }
         if kops_sigint_take() != 0 { return .interrupted }
+        guard let line = String(validatingCString: raw) else {
+            FileDescriptor.standardError.write(EditLineReader.notUTF8Line + "\n")
+            return .line("")
+        }
         progress?.begin()
-        return .line(String(cString: raw))
+        return .line(line)
     }
 
     /// Replaces the in-memory history with another file's (after `profile use`).
