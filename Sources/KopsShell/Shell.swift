@@ -279,7 +279,14 @@ public final class Shell {
             case .line(let typed):
                 number += 1
                 if let source { location = "\(source):\(number)" }
-                guard let line = continued(typed, reader: reader, number: &number) else { continue }
+                var unfinished = false
+                guard let line = continued(typed, reader: reader, number: &number, unfinished: &unfinished) else {
+                    guard unfinished else { continue }
+                    // Nothing ran; the input is over (the next read says so again and ends the loop).
+                    let status = report(ShellError.syntax(ScriptCheck.unfinishedLastLine + "; nothing ran"))
+                    if first == .ok, source != nil { first = status }
+                    continue
+                }
                 // A line too long to run (`ScriptCheck.checkLength`) is not kept in the history either.
                 if (try? ScriptCheck.checkLength(line)) != nil, !line.allSatisfy(\.isWhitespace) {
                     reader.remember(line)
@@ -305,8 +312,10 @@ public final class Shell {
     }
 
     /// `line` joined with the lines that continue it, as in a script (`webhooks \` + `--scope project`, the next
-    /// read at a `... ` prompt); a `\` inside a comment does not continue. Nil when Ctrl-C dropped the partial command.
-    private func continued(_ line: String, reader: any LineReader, number: inout Int) -> String? {
+    /// read at a `... ` prompt); a `\` inside a comment does not continue. Nil when Ctrl-C dropped the partial command,
+    /// or the input ended (Ctrl-D at `... `, piped input that stops after a `\`): half a command is never run (probe24
+    /// P24-12: `webhooks test ID \` + Ctrl-D sent the test before its `--event` was typed); `unfinished` is then set.
+    private func continued(_ line: String, reader: any LineReader, number: inout Int, unfinished: inout Bool) -> String? {
         var line = line
         while ScriptLine.continues(line) {
             line = line.dropLast().trimmingWhitespace
@@ -315,7 +324,9 @@ public final class Shell {
                 number += 1
                 line += " " + more.trimmingWhitespace
             case .interrupted: return nil
-            case .endOfInput: return line
+            case .endOfInput:
+                unfinished = true
+                return nil
             }
         }
         return line

@@ -18,6 +18,9 @@ import Testing
         ("use ${number}", 1, "unset variable 'number'; set it with 'set number VALUE' or 'kops run --var number=VALUE'"),
         ("state; use ${env:KOPS_CHECK_UNSET}", 1,
          "environment variable KOPS_CHECK_UNSET is not set; export KOPS_CHECK_UNSET=... before running kops"),
+        // P24-12: the script ends after a `\`, half a command (its `--event` was to follow): refused, not run.
+        ("numbers\nwebhooks test 5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92 \\\n", 2, ScriptCheck.unfinishedLastLine),
+        ("numbers\nwebhooks test 5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92 \\", 2, ScriptCheck.unfinishedLastLine),
     ])
     func findsTheFirstMalformedLine(source: String, line: Int, message: String) {
         let problem = check(source).problem

@@ -17,6 +17,15 @@ import Testing
             ])
     }
 
+    // P24-12: a `\` on the last line (with or without its newline) leaves the command unfinished; a blank line after a
+    // `\` inside the script still ends the command, as before.
+    @Test func aBackslashOnTheLastLineLeavesTheCommandUnfinished() {
+        #expect(ScriptLine.parse("numbers\nwebhooks \\\n").last?.continuesPastEnd == true)
+        #expect(ScriptLine.parse("numbers\nwebhooks \\").last?.continuesPastEnd == true)
+        #expect(ScriptLine.parse("webhooks \\\n  --scope project\n").map(\.continuesPastEnd) == [false])
+        #expect(ScriptLine.parse("webhooks \\\n\nnumbers\n").map(\.continuesPastEnd) == [false, false])
+    }
+
     @Test func anEscapedBackslashAtTheEndDoesNotContinue() {
         #expect(ScriptLine.parse("set path a\\\\\nstate").count == 2)
     }

@@ -38,6 +38,21 @@ import Testing
         #expect(status == .usage)
     }
 
+    // P24-12: Ctrl-D at the `... ` prompt (or piped input that ends after a `\`) ran the unfinished command, a webhook
+    // test sent before its `--event` was typed; now nothing runs and one line says why, at the prompt and when piped.
+    @Test(arguments: [nil, "<stdin>"])
+    func endOfInputAfterABackslashRunsNothing(source: String?) async throws {
+        let (status, output) = try await withSimulator { fixture -> (KopsShell.ExitStatus, String) in
+            let (shell, output) = try fixture.shell()
+            let status = shell.loop(reader: PromptLog(["explain 131047", "numbers \\"]), source: source)
+            return (status, output.combined)
+        }
+        #expect(output.contains("131047"))
+        #expect(!output.contains("100200300400501"))
+        #expect(output.hasSuffix((source.map { "\($0):2: " } ?? "") + "error: " + ScriptCheck.unfinishedLastLine + "; nothing ran\n"))
+        #expect(status == (source == nil ? .ok : .usage))
+    }
+
     // P20-16: a piped line past 1 MiB gets one line at its number, is not kept in the history, and the input goes on.
     @Test func aLineTooLongIsRefusedAndNotKept() async throws {
         let (status, output, history) = try await withSimulator { fixture -> (KopsShell.ExitStatus, String, [String]) in

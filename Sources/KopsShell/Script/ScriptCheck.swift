@@ -23,6 +23,12 @@ public struct ScriptCheck {
     /// Lines that change data, in order.
     public private(set) var writes: [Write] = []
 
+    /// A script's (or piped input's) last line ends in `\`, which continues a command on the next line, and nothing
+    /// follows: the command is unfinished, so nothing is run.
+    public static let unfinishedLastLine =
+        "the line ends in '\\' (the command goes on at the next line) but the input ends there; "
+        + "finish the command on the next line or remove the '\\'"
+
     public init(lines: [ScriptLine], registry: CommandRegistry, variables: Set<String>, environment: [String: String]) {
         var assigned = variables
         var anyName = false
@@ -34,6 +40,7 @@ public struct ScriptCheck {
             }
             defer { expectFailure = false }
             do {
+                if line.continuesPastEnd { throw ShellError.syntax(Self.unfinishedLastLine) }
                 // Before any reading of it: a 10 MB line took a minute to lex (probe20 P20-16).
                 try Self.checkLength(text)
                 let dynamic = try Self.placeholders(in: text, assigned: assigned, anyName: anyName)

@@ -15,6 +15,9 @@ public struct ScriptLine: Sendable, Equatable {
     public var kind: Kind
     /// The 1-based number of the line where it starts.
     public var number: Int
+    /// The command's last line ends in `\` but the script ends there: half a command (`webhooks test ID \` before
+    /// its `--event`), which `ScriptCheck` refuses instead of running (probe24 P24-12).
+    public var continuesPastEnd = false
 
     public init(_ kind: Kind, number: Int) {
         self.kind = kind
@@ -32,6 +35,8 @@ public struct ScriptLine: Sendable, Equatable {
         // "\r\n" is one Character in Swift, so splitting on "\n" alone ran a CRLF script as one line.
         let lines = source.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         for (offset, raw) in lines.enumerated() {
+            // The empty piece after the last line's newline is no line: a `\` before it leaves the command unfinished.
+            if offset == lines.count - 1 && raw.isEmpty && offset > 0 { break }
             let text = raw.hasSuffix("\r") ? raw.dropLast() : raw
             let number = offset + 1
             let trimmed = text.trimmingWhitespace
@@ -53,7 +58,9 @@ public struct ScriptLine: Sendable, Equatable {
             }
         }
         if let done = pending, !done.text.isEmpty {
-            result.append(ScriptLine(.command(done.text), number: done.number))
+            var last = ScriptLine(.command(done.text), number: done.number)
+            last.continuesPastEnd = true
+            result.append(last)
         }
         return result
     }
