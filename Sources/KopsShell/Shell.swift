@@ -213,6 +213,9 @@ public final class Shell {
             {
                 throw ScriptError.writeRefused(command: ScriptPolicy.label(typed))
             }
+            if context.offMachineNeedsPermission, ScriptPolicy.sendsOffMachine(typed, registry: context.registry) {
+                throw ScriptError.sendOffMachineRefused(command: ScriptPolicy.label(typed))
+            }
             if command.sendsRequests(arguments) { try context.needsKey() }
             let result = try command.run(arguments, in: context)
             redactor.learn(from: result.json)

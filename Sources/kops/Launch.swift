@@ -124,7 +124,7 @@ struct Launch: Equatable {
             }
             simulator = running
             if demoTranscript == nil {
-                stdout.write("demo: kapso-sim at \(running.baseURL); nothing leaves this machine\n", to: .err)
+                stdout.write("demo: kapso-sim at \(running.baseURL); API calls stay on this machine\n", to: .err)
             }
             settings.baseURL = running.baseURL
             settings.key = .value(Secret(key), .flag("--demo"))
@@ -176,8 +176,10 @@ struct Launch: Equatable {
         context.guardTranscriptBlock = Interrupts.guardTranscript
         context.releaseTermination = Interrupts.releaseTermination
         script.setVariables(on: shell)
-        // Writes on the built-in demo simulator reach no customer, so the demo needs no --allow-writes.
+        // Writes on the built-in demo simulator reach no customer, so the demo needs no --allow-writes; a delivery to a
+        // URL off this machine still does, outside the interactive shell (probe24 P24-8).
         var script = self.script
+        context.offMachineNeedsPermission = demo && !script.allowWrites && !(commands.isEmpty && script.words.isEmpty && terminal.stdinIsTTY)
         script.allowWrites = script.allowWrites || demo
         // The permission given here covers the scripts a `source` line runs (probe18 P18-30).
         shell.writesAllowed = script.allowWrites

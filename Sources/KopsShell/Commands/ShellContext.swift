@@ -38,6 +38,10 @@ public final class ShellContext {
     public var pause: (Double) -> Void = { _ in }
     /// True while a script runs without `--allow-writes` (`Shell.readOnly`).
     public var readOnly = false
+    /// True for a `kops --demo` script, `-c` or piped input run without `--allow-writes`: writes to the demo simulator
+    /// need no permission, but a delivery sent to a URL off this machine (`webhooks fire|probe`, `replay`, `listen
+    /// --forward-to`) does, as anywhere else (probe24 P24-8: a demo script posted signed test events to a real handler).
+    public var offMachineNeedsPermission = false
     /// Takes a Ctrl-C pressed since the last call (set by the terminal layer), so a script stops between lines.
     public var interrupted: () -> Bool = { false }
     /// Stops the command in progress as Ctrl-C would, without counting a press (`interrupted` then takes it): standard

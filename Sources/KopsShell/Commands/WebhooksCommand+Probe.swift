@@ -49,7 +49,9 @@ extension WebhooksCommand {
         }
         try checkHandlerURL(webhook.url, flag: "url")
         if !(URLParts(webhook.url)?.isLoopback ?? false) {
-            if context.readOnly { throw ScriptError.writeRefused(command: "webhooks probe") }
+            if context.readOnly || context.offMachineNeedsPermission {
+                throw ScriptError.sendOffMachineRefused(command: "webhooks probe")
+            }
             guard context.confirm("send 3 signed test deliveries to \(webhook.url)? [y/N] ") else { return .line("nothing sent") }
         }
         let version = webhook.payloadVersion ?? "v2"

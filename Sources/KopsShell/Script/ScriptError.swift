@@ -8,6 +8,8 @@ public enum ScriptError: KopsError, Equatable {
     case malformedInterpolation(text: String)
     /// A command that changes data, run from a script without `--allow-writes`.
     case writeRefused(command: String)
+    /// A command that sends deliveries to a URL off this machine, in a script without `--allow-writes` (in the demo too).
+    case sendOffMachineRefused(command: String)
     /// A script file that does not exist or cannot be read.
     case scriptNotFound(path: String, reason: String)
     /// A script whose bytes are not UTF-8; `detail` says where (`ScriptRunner.encodingProblem`).
@@ -102,7 +104,7 @@ public enum ScriptError: KopsError, Equatable {
             "environment variable \(name) is not set; export \(name)=... before running kops"
         case .malformedInterpolation(let text):
             "malformed interpolation '\(text)'; write ${name} or ${env:NAME}, or quote it with '...'"
-        case .writeRefused(let command) where ScriptPolicy.sendsOffMachine.contains(command):
+        case .writeRefused(let command) where ScriptPolicy.sendsOffMachine.contains(command), .sendOffMachineRefused(let command):
             "'\(command)' sends to a URL off this machine, which scripts do only with --allow-writes; run with --allow-writes to let it"
         case .writeRefused(let command):
             "'\(command)' changes data and scripts are read-only; run with --allow-writes to let it"
@@ -226,7 +228,7 @@ public enum ScriptError: KopsError, Equatable {
         case .sourcedScriptFailed(_, _, _, let status), .sourcedScriptLinesFailed(_, _, let status): status
         case .environmentFailed(_, _, _, _, let status): status
         case .checkInterrupted: .interrupted
-        case .writeRefused, .expectedFailure, .assertionFailed, .noResult, .missingValue, .maskedValue, .maskedComparison,
+        case .writeRefused, .sendOffMachineRefused, .expectedFailure, .assertionFailed, .noResult, .missingValue, .maskedValue, .maskedComparison,
             .recording, .unwritableTranscript, .transcriptIncomplete, .transcriptExists, .restoreExists, .notARestore, .maskingDiffers:
             .failure
         }

@@ -12,6 +12,19 @@ public enum ScriptPolicy {
     /// machine (a loopback handler needs no `--allow-writes`); their refusal says so.
     static let sendsOffMachine: Set<String> = ["webhooks fire", "webhooks probe", "replay"]
 
+    /// True when the command given as words sends deliveries to a URL off this machine (`webhooks fire --to`,
+    /// `replay --to`, `listen --forward-to` a remote URL); `webhooks probe` says so itself once it has read the
+    /// webhook's URL.
+    public static func sendsOffMachine(_ words: [String], registry: CommandRegistry) -> Bool {
+        guard let (_, canonical, positionals) = read(words, registry: registry) else { return false }
+        switch canonical {
+        case "webhooks": return positionals.first == "fire" && WebhooksCommand.sendsOffMachine(words, flag: "--to")
+        case "replay": return WebhooksCommand.sendsOffMachine(words, flag: "--to")
+        case "listen": return WebhooksCommand.sendsOffMachine(words, flag: "--forward-to")
+        default: return false
+        }
+    }
+
     /// True when the command given as words changes data: by the table above or the command's own `isWrite`.
     public static func isWrite(_ words: [String], registry: CommandRegistry) -> Bool {
         guard let (command, canonical, positionals) = read(words, registry: registry) else { return false }
