@@ -183,6 +183,25 @@ import Testing
     }
 }
 
+/// probe24 P24-14: `help exit-codes` promised 74 for "a closed pipe" while `kops … | head` ends by SIGPIPE (141), as git
+/// and psql do; the help says 141 now, and this pins what a pipe whose reader left does.
+@Suite struct ClosedPipeTests {
+    @Test func aPipeWhoseReaderLeftEndsKopsBySIGPIPEAsTheHelpSays() async throws {
+        let (signal, help) = try await offPool { () -> (Int32, String) in
+            let pipe = try ChildPipe()
+            close(pipe.readEnd)
+            defer { close(pipe.writeEnd) }
+            let kops = try ChildProcess(
+                executable: ProcessRunner.executable("kops").path, arguments: ["-c", "help exit-codes", "-c", "help"],
+                environment: ["HOME": NSTemporaryDirectory()], stdout: .descriptor(pipe.writeEnd), stderr: .null)
+            return (kops.wait(seconds: 30), try ProcessRunner.run("kops", ["-c", "help exit-codes"]).stdout)
+        }
+        #expect(signal == SIGPIPE)
+        #expect(help.contains("141 the reader of a pipe left"))
+        #expect(!help.contains("a closed pipe"))
+    }
+}
+
 /// Small manners: values kops cannot use are refused at start with one line.
 @Suite struct StartUpMannersTests {
     @Test(arguments: [
