@@ -256,9 +256,11 @@ public enum IDInput: Sendable, Equatable {
     }
 
     /// A typed value safe and short enough to echo in an error line: at most 24 characters, control
-    /// characters shown as `?`, e.g. `12345678901234567890123…`.
+    /// characters shown as `?`, e.g. `12345678901234567890123…`; text that is nearly a UUID (`UUIDShape.isNearly`,
+    /// hex digits and dashes, no secret) whole, as its defect is often in its last characters (probe24 P24-2).
     public static func echo(_ text: String) -> String {
         let clean = String(text.map { $0.isASCII && ($0.asciiValue ?? 0) < 0x20 || $0 == "\u{7F}" ? "?" : $0 })
+        if UUIDShape.isNearly(cleaned(text)) { return clean }
         return clean.count > 24 ? String(clean.prefix(23)) + "…" : clean
     }
 }

@@ -165,6 +165,26 @@ import Testing
         #expect(ran.requests == 0)
     }
 
+    // probe24 P24-2: a webhook id copied in part was quoted cut at 24 characters, a valid prefix, so the user never saw
+    // the part that was wrong; it is quoted whole now, with what is wrong in it.
+    @Test(arguments: [
+        ("webhooks get 4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a8", "'4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a8'",
+         "its groups have 8-4-4-4-11 hex digits; a UUID's have 8-4-4-4-12 (one digit short: copied in part?)"),
+        ("webhooks test 4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a8g", "'4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a8g'",
+         "character 36 is 'g', not a hex digit (0-9, a-f)"),
+        ("webhooks get '4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a81 --reveal-secret'", "'4e5f6a7b-8c9d-4e0f-9a1b…'",
+         "it is a UUID followed by a space and 15 more characters (a value that held two words?)"),
+    ])
+    func aNearlyUUIDIsQuotedWholeWithItsDefect(line: String, quoted: String, defect: String) async throws {
+        let ran = try await runShell([line])
+        #expect(ran.err == """
+            error: webhooks: invalid webhook id \(quoted); expected a UUID such as e5a6c7d8-4f5b-4c6d-8e7f-901234567890 \
+            (Kapso's webhook ids are UUIDs): \(defect)
+
+            """)
+        #expect(ran.requests == 0)
+    }
+
     @Test func deleteAsksOnATerminalAndKeepsTheWebhookOnNo() async throws {
         let runs = try await runDemo(
             ["webhooks delete \(Self.projectCRM)", "webhooks get \(Self.projectCRM)"], interactive: true,

@@ -45,6 +45,10 @@ public enum WhoisCommand: Command {
             // An id of a kind kops cannot look up (a group id, Meta's conversation id, a ctwa_clid): say what it is
             // or looks like (probe7 P7-7), as a not-found answer rather than a usage error.
             if case .unknownForm = problem, let shape = IDShape.describe(IDInput.cleaned(pasted)) { throw .idNotFound(explanation: shape) }
+            // Nearly a UUID (a webhook, conversation or delivery id copied in part): its defect, not the list of forms.
+            if let defect = UUIDShape.defect(IDInput.cleaned(pasted)) {
+                throw .unreadableID(command: name, value: IDInput.echo(pasted), reason: defect)
+            }
             throw .unreadableID(command: name, value: IDInput.echo(pasted), reason: problem.reason)
         }
     }

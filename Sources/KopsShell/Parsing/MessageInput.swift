@@ -42,9 +42,10 @@ enum MessageInput {
     static func uuid(_ text: String, command: String, what: String, expected: Identity.Kind, label: String? = nil) throws -> String {
         let id = IDInput.cleaned(text)
         if IDInput.isUUID(id) { return id.lowercased() }
+        let defect = UUIDShape.defect(id).map { ": " + $0 } ?? ""
         let plain = ShellError.invalidValue(
             command: command, what: what, value: IDInput.echo(text),
-            expected: "a UUID such as e5a6c7d8-4f5b-4c6d-8e7f-901234567890 (Kapso's \(expected.title)s are UUIDs)")
+            expected: "a UUID such as e5a6c7d8-4f5b-4c6d-8e7f-901234567890 (Kapso's \(expected.title)s are UUIDs)\(defect)")
         guard case .success(let input) = IDInput.read(text) else { throw plain }
         throw WrongIDForm(plain: plain, id: id, input: input, expected: expected, label: label)
     }
