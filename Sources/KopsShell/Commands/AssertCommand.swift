@@ -28,7 +28,7 @@ public enum AssertCommand: ScriptCommand {
         guard let opIndex = words.firstIndex(where: { Comparison(rawValue: $0) != nil }), opIndex > 0,
             let comparison = Comparison(rawValue: words[opIndex])
         else {
-            throw ShellError.missingArgument(command: name, what: "PATH and operator", usage: usage)
+            throw misreadOperator(words)
         }
         let path = try ResultPath(words[..<opIndex].joined(separator: " "))
         if comparison != .exists && opIndex + 1 >= words.count {
@@ -42,6 +42,37 @@ public enum AssertCommand: ScriptCommand {
                 expected: "a number ('<' and '>' compare numbers; use == or contains for text)")
         }
         return (path, comparison, expected)
+    }
+
+    /// What is wrong with a line that has no operator after a path, naming the word that is (probe24 P24-5: `assert
+    /// .status = CONNECTED` said "missing PATH and operator" with the path right there). The path is its first word,
+    /// with `| length` when it follows.
+    private static func misreadOperator(_ words: [String]) -> ShellError {
+        guard let first = words.first else { return .missingArgument(command: name, what: "PATH and operator", usage: usage) }
+        if let comparison = Comparison(rawValue: first) {
+            return .missingArgument(command: name, what: "PATH before '\(comparison.rawValue)'", usage: usage)
+        }
+        let pathEnd = words.count > 2 && words[1] == "|" ? 3 : 1
+        let path = words.prefix(pathEnd).joined(separator: " ")
+        guard pathEnd < words.count else {
+            return .missingArgument(
+                command: name, what: "operator after \(path) (add == VALUE, != VALUE, < N, > N or contains VALUE, or 'exists')",
+                usage: usage)
+        }
+        let word = words[pathEnd]
+        let meant: String = switch word.lowercased() {
+        case "=", "===", "eq", "is", "equals": "write == for equality"
+        case "<>", "ne", "!==", "isnt", "not": "write != for inequality"
+        case ">=", "=>", "ge", "gte": "'>=' is no operator here: write '> N' with N one less, or two asserts"
+        case "<=", "=<", "le", "lte": "'<=' is no operator here: write '< N' with N one more, or two asserts"
+        case "gt": "write >"
+        case "lt": "write <"
+        case "has", "includes", "in", "=~", "~": "write contains"
+        case "exist", "present", "defined": "write exists"
+        default: "the word after the path must be one of them"
+        }
+        return .invalidValue(
+            command: name, what: "operator after \(path)", value: word, expected: "==, !=, <, >, contains or exists; \(meant)")
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {

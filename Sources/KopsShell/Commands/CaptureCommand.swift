@@ -24,6 +24,12 @@ public enum CaptureCommand: ScriptCommand {
     private static func parsed(_ arguments: Arguments) throws -> (path: ResultPath, variable: String) {
         let words = arguments.positionals
         guard let asIndex = words.lastIndex(of: "as"), asIndex > 0, asIndex == words.count - 2 else {
+            // The path is there and 'as' is not, or comes elsewhere (probe24 P24-5): say which, with the line meant.
+            if words.count >= 2, !words.contains("as"), let name = words.last, Interpolation.isName(name) {
+                let path = words.dropLast().joined(separator: " ")
+                throw ShellError.missingArgument(
+                    command: Self.name, what: "'as' between the path and the name (capture \(path) as \(name))", usage: usage)
+            }
             throw ShellError.missingArgument(command: name, what: "PATH as NAME", usage: usage)
         }
         let variable = words[asIndex + 1]

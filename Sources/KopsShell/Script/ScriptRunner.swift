@@ -38,16 +38,15 @@ public struct ScriptRunner: Sendable {
     public static func load(path: String, relativeTo folder: String? = nil, allowWrites: Bool = false) throws(ScriptError)
         -> ScriptRunner
     {
-        let full = absolute(path, in: folder)
-        let tried = full == path ? "" : " at \(full)"
+        // `-` is standard input, as for psql's `-f -` (probe24 P24-18).
+        let full = path == "-" ? "/dev/stdin" : absolute(path, in: folder)
+        let tried = full == path || path == "-" ? "" : " at \(full)"
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: full, isDirectory: &isFolder) else {
             throw .scriptNotFound(path: path, reason: "no such file" + tried)
         }
         guard !isFolder.boolValue else { throw .scriptNotFound(path: path, reason: "it is a folder" + tried) }
-        guard let data = FileManager.default.contents(atPath: full) else {
-            throw .scriptNotFound(path: path, reason: "not readable" + tried)
-        }
+        let data = try readScript(full, path: path, tried: tried)
         guard let source = String(data: data, encoding: .utf8) else {
             throw .notUTF8(path: path, detail: encodingProblem(Array(data)))
         }
@@ -55,6 +54,39 @@ public struct ScriptRunner: Sendable {
         var script = ScriptRunner(path: path, source: source, allowWrites: allowWrites)
         script.file = full
         return script
+    }
+
+    /// The most a script read from a pipe may hold (`kops run <(…)`, `-`): a script file has no such limit, but a pipe
+    /// could stream without end.
+    static let pipeLimit = 16 << 20
+
+    /// A script's bytes: a file's, or a pipe's or FIFO's read to its end (process substitution `kops run <(envsubst …)`,
+    /// `kops run /dev/stdin`, `-`), which Foundation's `contents(atPath:)` read as "not readable" (probe24 P24-18). A
+    /// device (`/dev/zero`) is refused as one.
+    private static func readScript(_ full: String, path: String, tried: String) throws(ScriptError) -> Data {
+        let descriptor = open(full, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw .scriptNotFound(path: path, reason: String(cString: strerror(errno)).lowercased() + tried)
+        }
+        defer { close(descriptor) }
+        var facts = stat()
+        guard fstat(descriptor, &facts) == 0 else { throw .scriptNotFound(path: path, reason: "not readable" + tried) }
+        let kind = facts.st_mode & S_IFMT
+        if kind == S_IFCHR || kind == S_IFBLK {
+            throw .scriptNotFound(path: path, reason: "it is a device, not a script file" + tried)
+        }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { throw .scriptNotFound(path: path, reason: String(cString: strerror(errno)).lowercased() + tried) }
+            if count == 0 { return data }
+            data.append(contentsOf: buffer[..<count])
+            if kind != S_IFREG && data.count > pipeLimit {
+                throw .scriptNotFound(path: path, reason: "the pipe gave more than 16 MiB, more than any script; write it to a file")
+            }
+        }
     }
 
     /// Where bytes that are not UTF-8 are, in words: `line 2 holds the byte 0xE9 (column 10), which is not UTF-8`, or
