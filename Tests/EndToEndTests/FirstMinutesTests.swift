@@ -90,6 +90,23 @@ import Testing
         #expect(result.stderr.contains("'profile default b' makes it the default for every kops\n"))
     }
 
+    /// probe24 P24-16: `profile use` while recording made the transcript uncheckable, and nothing said so until `check`.
+    @Test func profileUseWhileRecordingWarnsThatTheTranscriptStopsCheckingThere() async throws {
+        let folder = try emptyFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let transcript = folder.appendingPathComponent("pu.md").path
+        let result = try await kops(
+            ["-c", "profile add a --base-url https://api.kapso.ai --key-env A_KEY; profile add b --base-url https://api.kapso.ai --key-env B_KEY",
+             "-c", "record \(transcript)", "-c", "profile use b"],
+            folder: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains(
+            "warning: '\(transcript)' cannot be checked past this line: 'kops check' replays a transcript on one API"),
+            "\(result.stderr)")
+        let plain = try await kops(["-c", "profile add a --base-url https://api.kapso.ai --key-env A_KEY", "-c", "profile use a"], folder: folder)
+        #expect(!plain.stderr.contains("cannot be checked"), "\(plain.stderr)")
+    }
+
     @Test(arguments: [
         ("profile default nope", "-c:1: error: unknown profile 'nope'; profiles: keep\n"),
         ("profile add x --base-url api.kapso.ai --key-env X_KEY",

@@ -197,8 +197,24 @@ import Testing
             [["record $D/live.md --append", "explain 131047", "record stop"]], read: ["live.md"],
             prepare: { try Data(live.utf8).write(to: URL(fileURLWithPath: $0 + "/live.md")) })
         #expect(result.statuses[0] == .failure)
-        #expect(result.err.contains("/live.md': it was recorded on api.kapso.ai and this session uses 127.0.0.1:"), "\(result.err)")
+        #expect(result.err.contains("/live.md': it was recorded on api.kapso.ai (profile default) and this session uses 127.0.0.1:"), "\(result.err)")
         #expect(result.files["live.md"] == live)
+    }
+
+    /// probe24 P24-4: a simulator transcript of another profile's host (staging after prod) was continued without a word,
+    /// and `kops check` then advised an --update over the other host's evidence.
+    @Test func anAppendFromAnotherProfilesHostIsRefused() async throws {
+        let other = "# kops transcript\n\n- kops: 0.1.0\n- recorded: 2026-11-21T12:00:00Z\n- profile: prod\n"
+            + "- api: 127.0.0.1:1\n- api kind: simulator\n- phone number id: none\n- personal data: masked\n\n"
+            + "```kops\nkops(prod)> explain 131047\nerror: x\n```\n\n"
+        let result = try await run(
+            [["record $D/other.md --append", "explain 131047", "record stop"]], read: ["other.md"],
+            prepare: { try Data(other.utf8).write(to: URL(fileURLWithPath: $0 + "/other.md")) })
+        #expect(result.statuses[0] == .failure)
+        #expect(
+            result.err.contains("/other.md': it was recorded on 127.0.0.1:1 (profile prod) and this session uses 127.0.0.1:"),
+            "\(result.err)")
+        #expect(result.files["other.md"] == other)
     }
 
     /// `overview`'s failed calls leave out every run's look-ups of kops, and its note counts this session's only: counting

@@ -115,10 +115,18 @@ public enum ProfileCommand: Command {
         context.ids.clear()
         context.profileChanged(name)
         let isDefault = context.config.defaultProfile == name
-        return CommandResult(blocks: [
+        var blocks: [Block] = [
             .line(StyledText("using profile \(name) (\(context.client.baseURL)) for this session")),
             .hint(isDefault ? "it is also the default profile" : "'profile default \(name)' makes it the default for every kops"),
-        ])
+        ]
+        // `kops check` replays a transcript on one API and never runs `profile use` (ScriptPolicy): said now, while the
+        // user can still record the other profile to its own file, not when the check refuses it (probe24 P24-16).
+        if let recorder = context.shell?.recorder, case .file(let path) = recorder.destination {
+            blocks.append(.hint(
+                "warning: '\(path)' cannot be checked past this line: 'kops check' replays a transcript on one API and does "
+                    + "not run 'profile use'; to compare profiles, 'record stop' and record each to its own file"))
+        }
+        return CommandResult(blocks: blocks)
     }
 
     /// `profile add NAME ...` as typed: the name, a base URL with its scheme, exactly one key source.

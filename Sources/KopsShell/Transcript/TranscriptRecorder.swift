@@ -105,16 +105,23 @@ public final class TranscriptRecorder: OutputSink {
             guard let existing, TranscriptParser.isTranscript(existing) else { throw .notATranscript(path: path) }
             let recorded = TranscriptParser(existing).header
             if recorded.kind == .demo || header.kind == .demo, recorded.seeded != header.seeded {
-                // Its blocks replay on the demo data of the session that started it, not this one's.
-                throw .recording(
-                    "cannot append to '\(path)': it was recorded on another demo session; record to a new file")
+                // Its blocks replay on the demo data of the session that started it, not this one's; the refusal names
+                // which side is the demo (probe24 P24-4: "another demo session" was said of a file never recorded there).
+                let reason = recorded.kind != .demo
+                    ? "it was recorded on \(recorded.host) (profile \(recorded.profile)) and this is a demo session"
+                    : header.kind != .demo
+                        ? "it was recorded on the demo simulator and this session uses \(header.host) (profile \(header.profile))"
+                        : "it was recorded on another demo session"
+                throw .recording("cannot append to '\(path)': \(reason); record to a new file")
             }
             // Its header names the API it ran on and `kops check` replays every part there: a part from another API
-            // (a live Kapso API's transcript continued on a simulator, or the reverse) would never check clean.
-            if recorded.kind == .kapso || header.kind == .kapso, recorded.host != header.host {
+            // (a live Kapso API's transcript continued on a simulator, or the reverse, or another profile's host: probe24
+            // P24-4, where `check` then advised an --update that would overwrite the other host's evidence) would never
+            // check clean. A simulator of the same profile on another port (a restart) continues it.
+            if recorded.host != header.host, recorded.kind == .kapso || header.kind == .kapso || recorded.profile != header.profile {
                 throw .recording(
-                    "cannot append to '\(path)': it was recorded on \(recorded.host) and this session uses \(header.host); "
-                        + "record to a new file")
+                    "cannot append to '\(path)': it was recorded on \(recorded.host) (profile \(recorded.profile)) and this "
+                        + "session uses \(header.host) (profile \(header.profile)); record to a new file")
             }
             // One file, one promise: an appended part masked otherwise would put clear data under "masked" (probe9
             // P9-16), or masked data `kops check` replays in clear, and the file would never check clean.
