@@ -35,6 +35,16 @@ public struct APIRoute: Sendable, Equatable {
     public var slot: Slot?
     /// The Graph edge after the node (`messages`, `message_templates`), nil for platform routes and `/{id}` alone.
     public var edge: String?
+    /// The collection and id of the object below the number, when the path names one: `/{pnid}/messages/{wamid}`,
+    /// `/{pnid}/conversations/{id}`, `/{pnid}/contacts/{wa_id}` on the proxy (kapso-api.md §8.4), or
+    /// `/phone_numbers/{pnid}/webhooks/{webhook_id}` on the platform (§3.2). A 404 there is first about that object:
+    /// the number in `id` may be fine (probe23 P23-1). Nil for a route that ends at the number or its edge.
+    public var child: (collection: String, id: String)? {
+        guard let childCollection, let childID else { return nil }
+        return (childCollection, childID)
+    }
+    var childCollection: String? = nil
+    var childID: String? = nil
 
     /// Graph edges of a phone-number node that Kapso's proxy serves (docs.kapso.ai/api-reference/meta-proxy; Meta's
     /// Cloud API for register, deregister, request_code, verify_code, block_users; history edges, kapso-api.md §8.4).
@@ -76,7 +86,9 @@ public struct APIRoute: Sendable, Equatable {
         if wabaEdges.contains(edge), rest.count == 2 { return APIRoute(surface: .metaProxy, id: node, slot: .wabaID, edge: edge) }
         let history: Set<String> = ["messages", "conversations", "contacts"]
         guard phoneNumberEdges.contains(edge), rest.count == 2 || rest.count == 3 && history.contains(edge) else { return nil }
-        return APIRoute(surface: .metaProxy, id: node, slot: .phoneNumberID, edge: edge)
+        var route = APIRoute(surface: .metaProxy, id: node, slot: .phoneNumberID, edge: edge)
+        if rest.count == 3 { (route.childCollection, route.childID) = (edge, rest[2]) }
+        return route
     }
 
     private static func platformRoute(_ rest: [String]) -> APIRoute? {
@@ -97,7 +109,10 @@ public struct APIRoute: Sendable, Equatable {
         switch (collection, Array(rest.dropFirst(3))) {
         case (_, []): return route
         case ("phone_numbers", ["health"]), ("phone_numbers", ["webhooks"]), ("webhooks", ["test"]): return route
-        case ("phone_numbers", let tail) where tail.count == 2 && tail[0] == "webhooks": return route
+        case ("phone_numbers", let tail) where tail.count == 2 && tail[0] == "webhooks":
+            var below = route
+            (below.childCollection, below.childID) = ("webhooks", tail[1])
+            return below
         default: return nil
         }
     }

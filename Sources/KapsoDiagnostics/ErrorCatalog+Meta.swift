@@ -117,9 +117,12 @@ extension ErrorCatalog {
         entry(
             "131021", "recipient is sender", "the message was addressed to the business's own number",
             "send to a different recipient", .no, .parameter, title: "Recipient cannot be sender", http: 400),
+        // Meta's error-codes page: "Reasons can include" five (not on WhatsApp; an authentication template to +91, India;
+        // new terms not accepted; an old WhatsApp version; "not delivered to create a high quality user experience"), as
+        // public error-code tables quote it: an open list, said as one (probe23 P23-6).
         entry(
             "131026", "message undeliverable",
-            "Meta's reasons: the number is not on WhatsApp, the recipient has not accepted WhatsApp's latest terms, or their app is too old",
+            "Meta lists reasons that include: the number is not on WhatsApp, an authentication template to a +91 (India) number, the recipient has not accepted WhatsApp's latest terms, their app is too old, or Meta held the message back to create a high quality user experience; the list is not complete and the answer does not say which",
             "check the number is correct in E.164; by another channel, ask the contact to write to this number, accept the terms and update WhatsApp; do not retry in a loop",
             .no, .parameter,
             title: "Message Undeliverable", http: 400),

@@ -92,6 +92,17 @@ public struct ErrorTriage {
                 found.append(
                     ("\(id)/errors", sentAt, error, MessageError.others(of: received), "message \(direction) \(contact) (\(type))", nil))
             }
+            // Kapso's own processing failed or was blocked: a failure outside Meta's error path (probe23 P23-3).
+            if let processing = ProcessingStatus.failure(of: message), (sentAt ?? 0) >= since,
+                seen.insert("\(id)/processing").inserted
+            {
+                let direction = inbound ? "from" : "to"
+                entries.append(
+                    Entry(
+                        time: KapsoTime.iso(sentAt ?? 0), source: .message, subject: "message \(direction) \(contact) (\(type))",
+                        error: ProcessingStatus.label(processing), meaning: ProcessingStatus.meaning(processing, message: message),
+                        json: message))
+            }
             let send = FailedSend(message: message)
             // A received message's error reads as the verdict reads it: by its code (UnsupportedContent.reading).
             let unsupported = UnsupportedContent.type(of: message)

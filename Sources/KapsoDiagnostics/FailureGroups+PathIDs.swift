@@ -24,8 +24,17 @@ extension FailureGroups {
         notFoundIDs(entries, numbers: numbers, limit: limit) { endpoint in
             APIPath.phoneNumberID(in: endpoint).flatMap { id in
                 IDResolver.misplacedPhoneNumberID(id, numbers: numbers)?.kind == .unknown ? id : nil
-            }
+            } ?? childID(endpoint, numbers: numbers)
         }
+    }
+
+    /// The id of the message, conversation or contact below a number of the project in a path (`APIRoute.child`;
+    /// webhooks are known without a look-up): where `whois` finds it says which number it belongs to (probe23 P23-1).
+    static func childID(_ endpoint: String, numbers: [PhoneNumber]) -> String? {
+        guard let route = APIRoute.documented(endpoint), let (collection, id) = route.child, collection != "webhooks",
+            numbers.contains(where: { $0.id == route.id })
+        else { return nil }
+        return id
     }
 
     /// `ids` (of `unknownPathIDs`, most recent first) in the order to ask the resolver about them when only a few can be
@@ -148,7 +157,8 @@ extension FailureGroups {
     /// each in its place), else, when the numbers are not known, either cause; else the triage's meaning
     /// (an id kops does not know: not in this project).
     static func notFoundMeaning(
-        _ endpoint: String, _ entry: ErrorTriage.Entry, _ numbers: [PhoneNumber], _ webhooks: [Webhook], _ history: [APILog]
+        _ endpoint: String, _ entry: ErrorTriage.Entry, _ numbers: [PhoneNumber], _ webhooks: [Webhook], _ history: [APILog],
+        identities: [String: Identity] = [:]
     ) -> String {
         // A WABA id no number of the project has now, that the project's keys called with success before (P13-4's kind).
         if let id = unknownWABAID(endpoint, numbers: numbers), let success = IDResolver.lastSuccess(of: id, in: history, before: entry.time) {
@@ -160,7 +170,11 @@ extension FailureGroups {
         }) ?? IDResolver.wabaEdgeMeaning(endpoint, numbers: numbers) ?? IDResolver.wrongShapeMeaning(endpoint) {
             return wrongSlot
         }
-        if let path = IDResolver.pathNotServed(endpoint, numbers: numbers, webhooks: webhooks) { return path }
+        if let path = IDResolver.pathNotServed(
+            endpoint, numbers: numbers, webhooks: webhooks, text: entry.json["error_message"]?.string, identities: identities)
+        {
+            return path
+        }
         if numbers.isEmpty, let id = APIPath.ids(in: endpoint).first {
             return "either the id in the path is not in this project or the path is not an endpoint of the API "
                 + "(the project's numbers could not be read to tell); '\(ShellWord.command("whois", id))' says what the id is"

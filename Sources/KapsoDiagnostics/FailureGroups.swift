@@ -158,6 +158,19 @@ public struct FailureGroups {
         return lockMeanings[member.cause] ?? member.meaning
     }
 
+    /// One failure as the flat JSON gives it (`errors --flat --output json`, `logs --errors --flat`): the fields a group
+    /// carries (`who`, `what`, `error`, `meaning`, `headline`, `misplaced_id`), read as the table's row reads them
+    /// (`meaning(of:)`), beside its `item` (probe23 P23-8: the flat JSON had the raw item only).
+    public func json(of entry: ErrorTriage.Entry) -> JSONValue {
+        let member = Self.member(entry, known)
+        return .object([
+            "source": .string(entry.source.rawValue), "time": .string(entry.time), "who": .string(member.who),
+            "what": .string(member.what), "error": .string(entry.error), "meaning": .string(meaning(of: entry)),
+            "headline": .string(member.headline(1)), "misplaced_id": member.misplacedID.map(JSONValue.string) ?? .null,
+            "status_word": entry.statusWord.map(JSONValue.string) ?? .null, "item": .object(entry.json),
+        ])
+    }
+
     // MARK: - Causes
 
     /// What failures are read with: the project's numbers and webhooks, and what was read of its calls, messages and
@@ -223,7 +236,7 @@ public struct FailureGroups {
             }
             // Graph's "nonexisting field (EDGE) on node type (TYPE)": the id's kind, not the payload (P13-5).
             let meaning = IDResolver.nodeTypeMeaning(endpoint, text: text, numbers: numbers)
-                ?? (notFound ? notFoundMeaning(endpoint, entry, numbers, webhooks, history) : entry.meaning)
+                ?? (notFound ? notFoundMeaning(endpoint, entry, numbers, webhooks, history, identities: known.identities) : entry.meaning)
             return Member(
                 cause: Cause(source: "api", who: key, what: what, error: error), source: .api, time: entry.time, who: key,
                 what: what, error: error, meaning: meaning,

@@ -30,6 +30,12 @@ public enum IDInput: Sendable, Equatable {
         case zeroFraction(String)
         /// Digits of another script, `١٤١٥٥٥٥٠١٠٠` (Arabic-Indic) or full-width `１４１…`, with the ASCII digits they are.
         case nonASCIIDigits(ascii: String, script: String)
+        /// Letters that look like digits in an id of digits, `1OO2OO3OO4OO5O1`: the id they stand for and what was read
+        /// (`IDInput.lettersForDigits`, probe23 P23-7).
+        case lettersForDigits(ascii: String, read: String)
+        /// A character of another script in an id shaped text, `wаmid.…` with a Cyrillic `а`: the character named with its
+        /// position, and the id typed in ASCII when every such character is a known look-alike (`IDInput.lookAlike`).
+        case lookAlike(character: String, ascii: String?)
     }
 
     /// The longest id accepted (WAMIDs run to about 60 characters).
@@ -46,6 +52,7 @@ public enum IDInput: Sendable, Equatable {
             if let (ascii, script) = nonASCIIDigits(trimmed), ascii.filter(\.isNumber).count >= 7, case .success = read(ascii) {
                 return .failure(.nonASCIIDigits(ascii: ascii, script: script))
             }
+            if let (character, ascii) = lookAlike(trimmed) { return .failure(.lookAlike(character: character, ascii: ascii)) }
             return .failure(.nonASCII)
         }
         if trimmed.hasPrefix("@") { return isUsername(trimmed) ? .success(.username(trimmed)) : .failure(.unknownForm) }
@@ -63,6 +70,7 @@ public enum IDInput: Sendable, Equatable {
             return WAMID.canonical(trimmed).flatMap { id in WAMID.contactNumber(in: id).map { .wamid(id, contact: $0) } }
                 .mapError(Problem.wamid)
         }
+        if let (ascii, read) = lettersForDigits(trimmed) { return .failure(.lettersForDigits(ascii: ascii, read: read)) }
         return .failure(.unknownForm)
     }
 
@@ -282,6 +290,8 @@ extension IDInput.Problem {
         case .nonASCIIDigits(let ascii, let script):
             "it is written in \(script) digits (as a phone with that keyboard types them); in ASCII digits it is \(ascii): "
                 + "use \(ascii)"
+        case .lettersForDigits, .lookAlike:
+            Self.lookAlikeReason(self) ?? "ids and phone numbers use ASCII letters and digits only"
         case .unknownForm:
             "expected digits (an id or phone number), a UUID, a WAMID, a business-scoped user id (US.<digits>) or a "
                 + "WhatsApp username (@handle)"

@@ -197,7 +197,17 @@ extension IDResolver {
             Identity.Detail("time", message.time.map(KapsoTime.iso) ?? "-"),
         ]
         if let number, let shown = message.contact?.filter(\.isNumber), shown != number {
-            identity.warnings.append("the id carries \(contact(number)), but the message's contact is \(contact(shown))")
+            // The other form of the same Brazilian, Mexican or Argentine mobile number is the same contact, as `whois NUMBER`
+            // and `messages --phone-number` read it (ContactNumber.match; probe23 P23-5): a detail, not a warning.
+            if let match = ContactNumber.match(number, shown) {
+                identity.details.append(
+                    Identity.Detail(
+                        "contact number forms",
+                        "the id carries \(number), another form of \(contact(shown)) (\(ContactNumber.reason(match)); "
+                            + "Meta's wa_id may have either form): the same contact"))
+            } else {
+                identity.warnings.append("the id carries \(contact(number)), but the message's contact is \(contact(shown))")
+            }
         }
         identity.phoneNumberIDs = message.phoneNumberID.map { [$0] } ?? []
         identity.moment = message.time

@@ -11,10 +11,15 @@ extension IDResolver {
     /// path is not one kops knows (it may be the cause), or when `numbers` is empty (nothing is known).
     /// Call it after `misplacedPhoneNumberID`, `wrongCollectionID` and `wabaEdgeMeaning` found nothing:
     /// those name a known id in the wrong place.
-    public static func pathNotServed(_ endpoint: String, numbers: [PhoneNumber], webhooks: [Webhook]) -> String? {
+    /// `text` is the answer's error text and `identities` what `whois` found of the path's ids (`documentedRouteMeaning`).
+    public static func pathNotServed(
+        _ endpoint: String, numbers: [PhoneNumber], webhooks: [Webhook], text: String? = nil, identities: [String: Identity] = [:]
+    ) -> String? {
         let fix = "check the method and path against Kapso's API reference"
         // A documented route with the project's id in its place is no path fault (P13-3).
-        if let documented = documentedRouteMeaning(endpoint, numbers: numbers, webhooks: webhooks) { return documented }
+        if let documented = documentedRouteMeaning(endpoint, numbers: numbers, webhooks: webhooks, text: text, identities: identities) {
+            return documented
+        }
         // Kapso's own id on a proxy path is never "right for its place" (P13-2).
         if let kapso = kapsoIDInProxyPath(endpoint, numbers: numbers, webhooks: webhooks) { return kapso }
         let ids = APIPath.ids(in: endpoint)

@@ -36,8 +36,16 @@ extension IDResolver {
     /// A proxy path on another Graph version than the one Kapso documents its proxy at (`v99.0`, `v17.0`) is not "right":
     /// a version Meta has not released or no longer serves is as likely a cause as the number, and kops cannot tell
     /// which from a 404 (probe21 P21-5: `health` said the number was fine while kops blamed its access).
-    public static func documentedRouteMeaning(_ endpoint: String, numbers: [PhoneNumber], webhooks: [Webhook]) -> String? {
+    ///
+    /// A path below the number (`/{pnid}/messages/{wamid}`, `/phone_numbers/{pnid}/webhooks/{id}`) is about the object
+    /// there, not the number (`childNotFoundMeaning`, with the answer's `text` and what `whois` found, `identities`).
+    public static func documentedRouteMeaning(
+        _ endpoint: String, numbers: [PhoneNumber], webhooks: [Webhook], text: String? = nil, identities: [String: Identity] = [:]
+    ) -> String? {
         guard let route = APIRoute.documented(endpoint), let id = route.id, !numbers.isEmpty else { return nil }
+        if route.child != nil, numbers.contains(where: { $0.id == id }) {
+            return childNotFoundMeaning(endpoint, text: text, numbers: numbers, webhooks: webhooks, identities: identities)
+        }
         if route.surface == .metaProxy, let version = APIPath.segments(of: endpoint).map(String.init).first(where: APIPath.isGraphVersion),
             version != documentedGraphVersion, let number = numbers.first(where: { $0.id == id })
         {

@@ -8,9 +8,15 @@ public struct FailedSend: Sendable, Equatable {
     /// The recipient's number as digits with its country code (`14155550160`), nil when unknown or no number.
     public var recipient: String?
 
-    public init(isTemplate: Bool?, recipient: String?) {
+    /// The template's category in lowercase (`authentication`, `utility`, `marketing`) when the message names it: Kapso's
+    /// `message_type_data.category` (kapso-api.md §7.3: "template name/params"; the category when Kapso writes one), or
+    /// the pricing category of its statuses (`authentication`, `authentication-international`); nil otherwise.
+    public var templateCategory: String?
+
+    public init(isTemplate: Bool?, recipient: String?, templateCategory: String? = nil) {
         self.isTemplate = isTemplate
         self.recipient = recipient.map { $0.filter { $0.isASCII && $0.isNumber } }.flatMap { $0.isEmpty ? nil : $0 }
+        self.templateCategory = templateCategory?.lowercased()
     }
 
     /// The message's type and, for an outbound message, its `to`; a send to a group (`MessageOrigin.sentToGroup`, by
@@ -18,7 +24,21 @@ public struct FailedSend: Sendable, Equatable {
     public init(message: JSONObject) {
         let inbound = MessageDirection(message: message).side == .inbound
         let to = inbound || MessageOrigin(message: message).sentToGroup != nil ? nil : message["to"]?.string
-        self.init(isTemplate: message["type"]?.string.map { $0 == "template" }, recipient: to)
+        let kapso = message["kapso"]?.object
+        let named = (kapso?["message_type_data"] ?? message["message_type_data"])?["category"]?.string
+            ?? message["template"]?["category"]?.string
+        let priced = kapso?["statuses"]?.array?.lazy.compactMap { $0["pricing"]?["category"]?.string }
+            .first { $0.lowercased().hasPrefix("authentication") }
+        let isTemplate = message["type"]?.string.map { $0 == "template" }
+        self.init(isTemplate: isTemplate, recipient: to, templateCategory: isTemplate == false ? nil : named ?? priced)
+    }
+
+    /// True for an authentication template to a +91 (India) number: Meta's error-codes page lists "Sending an
+    /// authentication template to a WhatsApp user who has a +91 country calling code (India). Authentication templates
+    /// currently cannot be sent to WhatsApp users in India." among 131026's reasons (as quoted in public error-code
+    /// tables, e.g. TS enums `MessageUndeliverable = 131026`); whether Meta still enforces it is not known to kops.
+    public var isAuthenticationToIndia: Bool {
+        (templateCategory?.hasPrefix("authentication") ?? false) && (recipient?.hasPrefix("91") ?? false) && recipient?.count == 12
     }
 }
 
@@ -57,6 +77,11 @@ extension MessageError {
                 return "the media URL answered Meta with \(type), not the file (a share, login or 'link expired' page): link "
                     + "to the file itself (a direct download whose Content-Type is the media's type), or upload it and send it by media id"
             }
+        }
+        if code == "131026", send?.isAuthenticationToIndia == true {
+            return "this is an authentication template to a +91 (India) number, a cause Meta's error-codes page lists for "
+                + "131026 (\"Authentication templates currently cannot be sent to WhatsApp users in India\"; kops cannot tell "
+                + "whether Meta still enforces it): send the code by another channel (SMS) for this contact; do not retry in a loop"
         }
         if code == "131049", let send {
             if send.isTemplate == false {

@@ -63,7 +63,22 @@ public struct MessageVerdict: Sendable, Equatable {
     /// news about the contact (probe19 P19-3), and when that was not read the contact is not the only explanation.
     public static func of(
         _ message: Message, windowAtSend: ServiceWindow?, newestInbound: Int64? = nil, moved: ContactWindow.Moved? = nil, now: Int64,
-        logSearch: LogSearchAccess = .notAsked, statuses: StatusPath = .notRead
+        logSearch: LogSearchAccess = .notAsked, statuses: StatusPath = .notRead, reach: ContactReach? = nil
+    ) -> MessageVerdict {
+        let verdict = ofStatuses(
+            message, windowAtSend: windowAtSend, newestInbound: newestInbound, moved: moved, now: now, logSearch: logSearch,
+            statuses: statuses, reach: reach)
+        // Kapso's own processing failed or was blocked: said with whatever the statuses say (probe23 P23-3).
+        guard let processing = ProcessingStatus.failure(of: message.json) else { return verdict }
+        return MessageVerdict(
+            verdict.text + "; but " + String(ProcessingStatus.meaning(processing, message: message.json).prefix { $0 != ";" }),
+            processing == "failed" ? .bad : verdict.severity == .good ? .warning : verdict.severity)
+    }
+
+    /// `of` without Kapso's processing status.
+    private static func ofStatuses(
+        _ message: Message, windowAtSend: ServiceWindow?, newestInbound: Int64?, moved: ContactWindow.Moved?, now: Int64,
+        logSearch: LogSearchAccess, statuses: StatusPath, reach: ContactReach?
     ) -> MessageVerdict {
         if message.isInbound { return inbound(message, newestInbound: newestInbound, now: now) }
         // Neither inbound nor outbound is known (MessageDirection): no send, window or delivery story is told.
@@ -81,7 +96,7 @@ public struct MessageVerdict: Sendable, Equatable {
             window: SendContext(
                 atSend: group == nil ? windowAtSend : nil, newestInbound: group == nil ? newestInbound : nil, now: now,
                 sentAt: message.time, recipient: MessageOrigin(message).sentToGroup == nil ? message.json["to"]?.string ?? message.contact : nil,
-                moved: moved),
+                moved: moved, reach: group == nil ? reach : nil),
             logSearch: logSearch, statuses: statuses)
         guard let foreign = history.foreignText else { return verdict }
         let count = history.foreign.count
@@ -328,6 +343,8 @@ public struct MessageVerdict: Sendable, Equatable {
         var sentAt: Int64? = nil
         var recipient: String? = nil
         var moved: ContactWindow.Moved? = nil
+        /// The contact's record of being on WhatsApp (`ContactReach`), which rules out 131026's "not on WhatsApp".
+        var reach: ContactReach? = nil
     }
 
     /// How close to the window's closing second a send refused with 131047 still reads as "closed as this was sent":
@@ -384,6 +401,11 @@ public struct MessageVerdict: Sendable, Equatable {
         }
         guard let entry = error.entry else {
             return "failed: \(code) (\(error.title ?? error.message ?? "no title"))\(more); not in kops's catalogue: see \(ErrorCatalog.metaReference)"
+        }
+        // 131026 to a number the contact's own history shows on WhatsApp: not "check the number" (probe23 P23-6).
+        if code == "131026", let reach = context.reach {
+            let advice = send.isAuthenticationToIndia ? reach.onWhatsApp + "; " + error.fix(for: send) : reach.undeliverableAdvice
+            return "failed: \(code) (\(entry.name))\(more); \(advice)"
         }
         return "failed: \(code) (\(entry.name))\(more); \(error.fix(for: send))"
     }

@@ -22,9 +22,28 @@ public struct SendWindow: Sendable, Equatable {
         self.severity = severity
     }
 
+    /// What Kapso's own reading says of the window at `at` (a send's time): its conversation's `kapso.last_inbound_at`
+    /// (`lastInboundAt`, Unix seconds), from which "the 24-hour customer-service window is derived" (kapso-api.md §8.3;
+    /// the Kapso Extensions conversation fields, docs.kapso.ai/docs/whatsapp/typescript-sdk/conversations). True: open
+    /// at the send; false: closed; nil when unknown or stamped after the send (then it names a later message, which says
+    /// nothing of the window at the send).
+    public static func openByKapso(lastInboundAt: Int64?, at: Int64) -> Bool? {
+        guard let lastInboundAt, lastInboundAt <= at + clockSkew else { return nil }
+        return lastInboundAt + Conversation.windowSeconds > at
+    }
+
+    /// True when kops's reading of the window at the send (`window`, from the contact's messages) says closed and
+    /// Kapso's (`openByKapso`) says open: then neither is stated as fact (probe23 P23-2: `trace` said "closed when sent"
+    /// while `conversation` said open from the same conversation's last_inbound_at).
+    public static func readingsDisagree(_ window: ServiceWindow?, kapsoLastInbound: Int64?) -> Bool {
+        guard let window, !window.isOpen else { return false }
+        return openByKapso(lastInboundAt: kapsoLastInbound, at: window.at) == true
+    }
+
     /// The window line for `message` (outbound); `window` is the window at its send (nil when unknown, `unknown` then
-    /// says why).
-    public static func of(_ message: Message, window: ServiceWindow?, unknown: String) -> SendWindow {
+    /// says why). `kapsoLastInbound` is the conversation's `kapso.last_inbound_at` (Unix seconds), the second reading
+    /// of the window (`openByKapso`): where it says open and the messages kops read say closed, the line says both.
+    public static func of(_ message: Message, window: ServiceWindow?, unknown: String, kapsoLastInbound: Int64? = nil) -> SendWindow {
         let evidence = WindowEvidence(message, now: nil)
         if evidence.appOrigin == "business_app" {
             return SendWindow(
@@ -56,6 +75,9 @@ public struct SendWindow: Sendable, Equatable {
                         + "with 131047), though no inbound message from the contact before it was found: they wrote in a way "
                         + "kops did not read", severity: .warning)
             }
+            if let kapso = kapsoLastInbound, readingsDisagree(window, kapsoLastInbound: kapso) {
+                return SendWindow(text: prefix + unsure(kapso, kops: "no inbound message from the contact before it was found"), severity: .warning)
+            }
             return SendWindow(
                 text: prefix + "closed when sent: no inbound message from the contact before it was found", severity: template ? nil : .warning)
         }
@@ -77,6 +99,17 @@ public struct SendWindow: Sendable, Equatable {
                     + "with 131047), though kops's reading says closed (\(closed)): a message of the contact's that kops did "
                     + "not read opened it, or its time and the send's come from clocks that differ", severity: .warning)
         }
+        if let kapso = kapsoLastInbound, readingsDisagree(window, kapsoLastInbound: kapso) {
+            return SendWindow(text: prefix + unsure(kapso, kops: "the contact's messages kops read say closed (\(closed))"), severity: .warning)
+        }
         return SendWindow(text: prefix + "closed when sent: " + closed, severity: template ? nil : .bad)
+    }
+
+    /// Both readings of a window at a send, when Kapso's says open and kops's says closed: `unsure: Kapso's
+    /// last_inbound_at 2026-11-21T11:00:00Z says open when sent (until …), but …`.
+    private static func unsure(_ kapso: Int64, kops: String) -> String {
+        "unsure: Kapso's last_inbound_at \(KapsoTime.iso(kapso)) says open when sent (until "
+            + "\(KapsoTime.iso(kapso + Conversation.windowSeconds))), but \(kops): the contact wrote in a way kops cannot "
+            + "list (a call, an event Kapso does not list, history not imported), or Kapso's stamp is not a message they wrote"
     }
 }

@@ -34,6 +34,9 @@ public struct StatusHistory: Sendable {
         /// The `timestamp` as given when it is there but unusable (`"1795255620000"` in milliseconds, `"0"`,
         /// text that is no time), so it is shown rather than turned into a time; nil otherwise.
         public var unusableTimestamp: String? = nil
+        /// The form the `timestamp` was read from when it was not Unix seconds (`ISO-8601`, `Unix milliseconds`), nil for
+        /// seconds or no time (`time(_:sentAt:)`).
+        public var readFrom: String? = nil
         /// How many more identical copies of the event were stored (the same notification delivered again); 0 for one.
         public var repeats: Int = 0
         /// The status's `recipient_id` (the WhatsApp id of who it is about), nil when absent.
@@ -90,12 +93,13 @@ public struct StatusHistory: Sendable {
                 if first.timed { timed[first.index].repeats += 1 } else { untimed[first.index].repeats += 1 }
                 continue
             }
-            let (time, unusable) = Self.time(json["timestamp"], sentAt: sentAt)
-            let event = Event(
+            let (time, unusable, form) = Self.time(json["timestamp"], sentAt: sentAt)
+            var event = Event(
                 status: json["status"]?.string ?? "unknown", time: time,
                 sinceSend: time.flatMap { time in sentAt.map { time - $0 } }, errors: MessageError.all(in: json["errors"]),
                 storedIndex: index, unusableTimestamp: unusable, recipient: json["recipient_id"]?.string,
                 messageID: json["id"]?.string, participant: json["recipient_participant_id"]?.string.flatMap { $0.isEmpty ? nil : $0 })
+            event.readFrom = form
             if let own = messageID, !own.isEmpty, let named = event.messageID, !named.isEmpty,
                 !Self.namesSameMessage(named, own)
             {
@@ -306,11 +310,29 @@ public struct StatusHistory: Sendable {
     /// A usable time from `"1795256160"` (Meta's string of digits) or a bare number, read as a message's time is
     /// (`MessageTime`: an ISO date or milliseconds where Unix seconds belong is no time), then within `before` and
     /// `after` of the send; else the value as given when there is one (an implausible or unreadable timestamp).
-    private static func time(_ value: JSONValue?, sentAt: Int64?) -> (Int64?, String?) {
-        guard let value, !value.isNull else { return (nil, nil) }
+    ///
+    /// Two other forms are read too, and named (`readFrom`), when they land within the same window: an ISO-8601 time
+    /// with `Z` or an offset (unambiguous; kapso-api.md gotcha 16: "every other time is ISO-8601 UTC … sometimes with
+    /// microseconds", the form a tool that normalises Kapso's statuses writes), and 13 digits of Unix milliseconds
+    /// (JavaScript's `Date.now()`), whole seconds kept (probe23 P23-4: such times were "unusable … where they belong is
+    /// unknown").
+    private static func time(_ value: JSONValue?, sentAt: Int64?) -> (Int64?, String?, String?) {
+        guard let value, !value.isNull else { return (nil, nil, nil) }
         let text = value.string ?? value.int.map(String.init) ?? value.serialized()
-        guard let seconds = MessageTime(timestamp: value, now: nil).seconds else { return (nil, text) }
         let plausible = sentAt.map { (($0 - before)...($0 + after)) } ?? (earliestPlausible...latestPlausible)
-        return plausible.contains(seconds) ? (seconds, nil) : (nil, text)
+        if let seconds = MessageTime(timestamp: value, now: nil).seconds, plausible.contains(seconds) { return (seconds, nil, nil) }
+        if let iso = value.string.flatMap(KapsoTime.seconds(iso:)), plausible.contains(iso) { return (iso, nil, "ISO-8601") }
+        let digits = text.hasPrefix("-") ? "" : text
+        if digits.count == 13, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let millis = Int64(digits),
+            plausible.contains(millis / 1000)
+        {
+            return (millis / 1000, nil, "Unix milliseconds")
+        }
+        return (nil, text, nil)
+    }
+
+    /// The forms status times were read from that are not Unix seconds (`readFrom`), in the order met, each once.
+    public var otherForms: [String] {
+        events.compactMap(\.readFrom).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
     }
 }

@@ -363,9 +363,10 @@ import Testing
         #expect(verdict.text.hasPrefix("failed: 131047 (Meta: 24-hour window closed), yet the contact's last inbound here was 5 min before the send"))
     }
 
-    /// Timestamps that are there but cannot be this message's time (probe F2): milliseconds, `0`, text.
+    /// Timestamps that are there but cannot be this message's time (probe F2): `0`, text, and milliseconds of another
+    /// time than the message's (milliseconds of its own time are read: probe23 P23-4).
     @Test(arguments: [
-        (#""1795255620000""#, "1795255620000"), (#""0""#, "0"), (#"1795255620000"#, "1795255620000"), (#""soon""#, "soon"),
+        (#""1595255620000""#, "1595255620000"), (#""0""#, "0"), (#"1595255620000"#, "1595255620000"), (#""soon""#, "soon"),
     ])
     func implausibleTimestampsAreUnusableNotTimes(_ stamp: String, _ shown: String) throws {
         let text =
@@ -380,15 +381,18 @@ import Testing
         #expect(verdict.severity == .warning)
     }
 
-    /// A status's time is read as its message's is (`MessageTime`): Unix seconds only, so an ISO date or milliseconds
-    /// is an unusable timestamp, shown as given.
-    @Test(arguments: ["1795255610", "2026-11-21T10:06:50Z", "1795255610000", "0", "soon"])
-    func statusTimesAreReadAsMessageTimes(value: String) throws {
+    /// A status's time is read as its message's is (`MessageTime`: Unix seconds), and also from an ISO-8601 time or 13
+    /// digits of milliseconds at the message's time (probe23 P23-4: those were "unusable"); `0` and text are unusable,
+    /// shown as given.
+    @Test(arguments: [
+        ("1795255610", 1_795_255_610), ("2026-11-21T10:06:50Z", 1_795_255_610), ("1795255610000", 1_795_255_610), ("0", nil),
+        ("soon", nil),
+    ] as [(String, Int64?)])
+    func statusTimesAreReadAsMessageTimes(value: String, expected: Int64?) throws {
         let text =
             #"{"id":"wamid.X","timestamp":"1795255600","type":"text","text":{"body":"hi"},"kapso":{"direction":"outbound","#
             + #""status":"delivered","statuses":[{"status":"delivered","timestamp":"\#(value)"}]}}"#
         let history = StatusHistory(message: try Message(json: try #require(try JSONValue.parse(Array(text.utf8)).object)))
-        let expected = MessageTime(timestamp: .string(value), now: nil).seconds
         #expect(history.events.map(\.time) == [expected])
         #expect(history.unusable.map(\.unusableTimestamp) == (expected == nil ? [value] : []))
     }

@@ -159,9 +159,7 @@ public enum ErrorsCommand: Command {
             "period": .string(period), "failures": .number(String(all.count - warnings)), "warnings": .number(String(warnings)),
             "same_sends_joined": .number(String(joined)),
             "data": .array(
-                entries.map {
-                    .object(["source": .string($0.source.rawValue), "time": .string($0.time), "item": .object($0.json)])
-                }),
+                entries.map { groups.json(of: $0) }),
         ])
         let rows = entries.map { entry -> [StyledText] in
             [

@@ -134,6 +134,14 @@ public enum MessagesCommand: Command {
     /// says more (StatusWord); only the word shown changes, the JSON keeps Kapso's status. Kapso's status that only a
     /// stored status naming another message has (`failed` from another WAMID's failure) reads `failed (other wamid)`.
     static func status(_ message: Message) -> StyledText {
+        let shown = statusWord(message)
+        // Kapso's own processing failed or was blocked (ProcessingStatus, probe23 P23-3): `received/processing failed`.
+        guard let processing = ProcessingStatus.failure(of: message.json) else { return shown }
+        return StyledText("\(shown.text)/processing \(processing)", style: processing == "failed" ? .bad : .warn)
+    }
+
+    /// `status` without Kapso's processing status.
+    private static func statusWord(_ message: Message) -> StyledText {
         let history = StatusHistory(message: message)
         let failedCode = history.failures.last.map { failure in MessageError.primary(of: failure.errors)?.code.map { " \($0)" } ?? "" }
         let received = MessageError.primary(of: MessageError.all(in: message.json["errors"]))

@@ -56,7 +56,7 @@ public enum OverviewCommand: Command {
             let webhooksBlock = health.status != "error" && blocking == nil ? own.blocking : nil
             // One rule with 'health' (HealthTriage.headline): never "ok" for a number Kapso calls unhealthy (P17-4).
             let sends = failedSends.map { SendFailures($0.entries, phoneNumberID: number.id, numbers: phoneNumbers, isLowerBound: $0.cut) }
-            let failing = sends.flatMap { $0.failed > 0 ? $0 : nil }
+            let failing = sends.flatMap { $0.anyFailed ? $0 : nil }
             if triage.fails(status: health.status, webhooksBlocking: own.blocking != nil) { unhealthy.append(number.id) }
             let headline =
                 triage.headline(status: health.status) ?? (webhooksBlock != nil ? "blocking: webhooks"
@@ -165,8 +165,8 @@ public enum OverviewCommand: Command {
                     "deliveries (\(period))", "\(deliveries.total) total, \(failedDeliveries) failed",
                     style: failedDeliveries > 0 ? .warn : .plain),
                 Field(
-                    "messages (\(period))", allSends.map { $0.failed == 0 ? "no send failed" : $0.text } ?? "not read (the message list failed)",
-                    style: (allSends?.failed ?? 1) > 0 ? .warn : .plain),
+                    "messages (\(period))", allSends.map(\.text) ?? "not read (the message list failed)",
+                    style: allSends?.anyFailed ?? true ? .warn : .plain),
             ]),
         ]
         if phoneNumbers.isEmpty {
@@ -200,6 +200,7 @@ public enum OverviewCommand: Command {
                 .object([
                     "failed": .number(String(sends.failed)), "causes": .number(String(sends.causes)),
                     "failed_is_lower_bound": .bool(sends.isLowerBound),
+                    "received_unprocessed": .number(String(sends.receivedUnprocessed)),
                 ])
             } ?? .null,
             "next": .array(next.map { .object(["command": .string($0.command), "why": .string($0.why)]) }),

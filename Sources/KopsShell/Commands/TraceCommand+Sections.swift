@@ -188,9 +188,15 @@ extension TraceCommand {
         }
         var window: JSONValue = .null
         if let at = trace.windowAtSend {
+            // Kapso's last_inbound_at is the second reading: where it says open and the messages say closed, open_at_send
+            // is unknown (null), not false (probe23 P23-2).
+            let disagree = SendWindow.readingsDisagree(at, kapsoLastInbound: trace.kapsoLastInbound)
             window = [
                 "last_inbound_at": at.lastInbound.map { .string(KapsoTime.iso($0)) } ?? .null,
-                "closes_at": at.closesAt.map { .string(KapsoTime.iso($0)) } ?? .null, "open_at_send": .bool(at.isOpen),
+                "closes_at": at.closesAt.map { .string(KapsoTime.iso($0)) } ?? .null,
+                "open_at_send": disagree ? .null : .bool(at.isOpen),
+                "kapso_last_inbound_at": trace.kapsoLastInbound.map { .string(KapsoTime.iso($0)) } ?? .null,
+                "readings_disagree": .bool(disagree),
             ]
         }
         var object: JSONObject = [

@@ -108,7 +108,7 @@ public enum TraceCommand: Command {
             } else {
                 unknown = "the message has no time"
             }
-            let line = SendWindow.of(message, window: trace.windowAtSend, unknown: unknown)
+            let line = SendWindow.of(message, window: trace.windowAtSend, unknown: unknown, kapsoLastInbound: trace.kapsoLastInbound)
             // A send after the contact moved: the old number's window is no longer theirs to write in (P21-17).
             if let moved = trace.moved, let at = moved.at, let sent = message.time, at <= sent,
                 !ContactNumber.same(message.json["to"]?.string ?? message.contact, moved.number)
@@ -159,6 +159,12 @@ public enum TraceCommand: Command {
         return Field("window", "opened by this message until \(KapsoTime.iso(own)) (\(state))", style: window.isOpen ? .good : .warn)
     }
 
+    /// An unusable timestamp as shown: whole up to 40 characters, else its first 39 and `…` (a value cut without a mark
+    /// reads as another value, probe23 P23-4).
+    static func shortened(_ value: String) -> String {
+        value.count <= 40 ? value : String(value.prefix(39)) + "…"
+    }
+
     /// Timelines longer than this show their first and last `timelineEdge` events.
     static let timelineLimit = 40
     static let timelineEdge = 20
@@ -196,7 +202,7 @@ public enum TraceCommand: Command {
             if reportedAgain.contains(event.storedIndex) { detail.append("the same failure reported again: one failure") }
             rows.append([
                 StyledText(
-                    event.time.map(KapsoTime.iso) ?? event.unusableTimestamp.map { "unusable: \(VisibleText.escaped(String($0.prefix(24))))" }
+                    event.time.map(KapsoTime.iso) ?? event.unusableTimestamp.map { "unusable: \(VisibleText.escaped(Self.shortened($0)))" }
                         ?? "no timestamp", style: event.time == nil ? .warn : .plain),
                 StyledText(event.status, style: event.status == "failed" ? .bad : .plain), StyledText(delta),
                 StyledText(detail.joined(separator: "; ").trimmingSuffix()),
@@ -212,6 +218,14 @@ public enum TraceCommand: Command {
             let count = history.untimedCount
             let missing = history.unusable.isEmpty ? "no timestamp" : "no usable timestamp (missing, or not Unix seconds of this message's time)"
             blocks.append(.line(StyledText("  \(count) \(count == 1 ? "status has" : "statuses have") \(missing): shown last, where \(count == 1 ? "it belongs" : "they belong") is unknown", style: .warn)))
+        }
+        // Times read from another form than Unix seconds (StatusHistory.time, probe23 P23-4): placed, and said so.
+        let forms = history.otherForms
+        if !forms.isEmpty {
+            let count = history.events.filter { $0.readFrom != nil }.count
+            blocks.append(.line(StyledText(
+                "  \(count) status \(count == 1 ? "time was" : "times were") \(forms.joined(separator: " or ")), not the Unix seconds "
+                    + "Kapso documents: read as \(count == 1 ? "that time" : "those times") (whole seconds)", style: .dim)))
         }
         if history.outOfOrder {
             blocks.append(.line(StyledText("  the statuses are stamped out of order (Meta sends them unordered): the verdict takes the furthest one reached", style: .dim)))
@@ -252,7 +266,7 @@ public enum TraceCommand: Command {
                 + "by id), so \(count == 1 ? "it is" : "they are") not this message's and \(count == 1 ? "is" : "are") not counted:", style: .warn))]
         for event in history.foreign.prefix(5) {
             let code = MessageError.primary(of: event.errors).map { " " + $0.headline } ?? ""
-            let at = event.time.map(KapsoTime.iso) ?? event.unusableTimestamp.map { "unusable time \(VisibleText.escaped(String($0.prefix(24))))" } ?? "no timestamp"
+            let at = event.time.map(KapsoTime.iso) ?? event.unusableTimestamp.map { "unusable time \(VisibleText.escaped(Self.shortened($0)))" } ?? "no timestamp"
             blocks.append(.line(StyledText("    \(at)  \(event.status)\(code)", style: .dim)))
             blocks.append(.line(StyledText("      about \(event.messageID ?? "-")", style: .dim)))
         }

@@ -18,6 +18,11 @@ enum MessageInput {
             if problem == .missingPrefix, case .success(let input) = IDInput.read(text) {
                 throw WrongIDForm(plain: plain, id: IDInput.cleaned(text), input: input, expected: .wamid)
             }
+            // A look-alike of another script (`wаmid.` with a Cyrillic а) or letters for digits: the character named
+            // (IDInput.lookAlike, probe23 P23-7), not "expected a WAMID starting with 'wamid.'", which it visibly does.
+            if case .failure(let problem) = IDInput.read(text), let reason = IDInput.Problem.lookAlikeReason(problem) {
+                throw ShellError.unreadableID(command: command, value: IDInput.echo(text), reason: reason)
+            }
             // Damaged on the way (URL-encoded twice, a URL's query, an HTML entity, a character base64 has not, the
             // `wamid.` left out): said as such.
             if let damage = WAMID.damage(IDInput.cleaned(text)) {

@@ -54,6 +54,8 @@ struct MessageTrace {
     /// The ids of the webhooks with any delivery created after the message's time; nil when the deliveries read do not
     /// reach back to the message (or failed to load).
     var deliveredAfter: Set<String>?
+    /// The contact's record of being on WhatsApp (`ContactReach`), read only for a 131026 failure; nil otherwise or none.
+    var reach: ContactReach?
 
     /// What a log search gave: events, or why there are none to give (not enabled, no such endpoint).
     enum Search {
@@ -80,6 +82,13 @@ struct MessageTrace {
     }
 
 
+    /// The conversation's `kapso.last_inbound_at` (Unix seconds), Kapso's own reading of the window
+    /// (`SendWindow.openByKapso`); nil when not loaded or absent.
+    var kapsoLastInbound: Int64? {
+        guard case .loaded(let conversation) = conversation else { return nil }
+        return conversation.lastInboundAt.flatMap { KapsoTime.seconds(iso: $0) }
+    }
+
     /// The conclusion about the message (KapsoDiagnostics computes it).
     func verdict(now: Int64) -> MessageVerdict {
         // The verdict's next step is one that works here: no 'logs search' when the search said it cannot (P17-13).
@@ -91,7 +100,7 @@ struct MessageTrace {
             }
         return MessageVerdict.of(
             message, windowAtSend: windowAtSend, newestInbound: newestInbound, moved: moved, now: now, logSearch: search,
-            statuses: statusPath)
+            statuses: statusPath, reach: reach)
     }
 
     /// True for an outbound message whose furthest status is `sent` or a word that waits for it (`pending`, `accepted`,
@@ -163,6 +172,18 @@ struct MessageTrace {
                         source: "external_api_log", period: "context", around: KapsoTime.iso(time),
                         filters: [("endpoint_contains", sendPath)], limit: 100)))
         }
+        // A 131026 ("undeliverable"): the contact's other messages from this number say whether it is on WhatsApp at all
+        // (ContactReach, probe23 P23-6); one request more, only for such a failure.
+        let undeliverable = StatusHistory(message: message).failures.contains { $0.errors.contains { $0.code == "131026" } }
+        let reachIndex = undeliverable && message.isOutbound ? message.contact.flatMap { contact in
+            message.phoneNumberID.map { number -> Int in
+                requests.append(
+                    client.messagesRequest(
+                        filters: [("phone_number_id", number), ("phone_number", ContactNumber.searchKey(contact)), ("direction", "outbound")],
+                        limit: 100))
+                return requests.count - 1
+            }
+        } : nil
         let responses: [Result<HTTPResponse, TransportError>] =
             sequential ? requests.map { request in Result { () throws(TransportError) in try client.transport.send(request) } }
             : client.transport.sendAll(requests)
@@ -247,6 +268,13 @@ struct MessageTrace {
             } ?? [:],
             templateContext: templateContext)
         trace.deliveredAfter = deliveredAfter
+        if let reachIndex {
+            let listed = [1, reachIndex].flatMap { index -> [Message] in
+                guard case .success(let json) = json(index), let page = try? client.messages(from: json) else { return [] }
+                return page.items
+            }
+            trace.reach = ContactReach.newest(for: message, among: listed)
+        }
         if let healthIndex, case .success(let json) = json(healthIndex), let object = json.object,
             let health = try? PhoneNumberHealth(json: object)
         {
