@@ -218,6 +218,10 @@ public struct FailureGroups {
                     what: what, error: error, meaning: nearMiss,
                     headline: { "\(IDResolver.plural($0, "failed call")) from key \(key): \(reason) on \(what)" })
             }
+            // A WABA slot, or a Graph path of an id alone, read for the kind of id it takes (P21-9).
+            if notFound, let member = nearMissSlotMember(entry, call: (key, method, endpoint, status, what, error), known) {
+                return member
+            }
             if notFound, let member = misplacedIDMember(entry, call: (key, method, endpoint, status, what, error), known) {
                 return member
             }

@@ -1,0 +1,40 @@
+import Foundation
+import KapsoSimulator
+import KopsShell
+import KopsTestSupport
+import Testing
+
+/// The probe21 findings left over from session 20, on the tester's seeds (`Tests/Seeds/probe21-*.seed.json`): a mangled WABA
+/// id read for the kind its path's slot takes (P21-9), received messages with errors counted apart from failures (P21-13).
+@Suite struct Probe21LeftoversTests {
+    func run(_ seed: String, _ lines: [String], number: String? = "100200300400501") async throws -> [Ran] {
+        try await runDemo(lines, number: number, seed: Probe21WindowTests.seed(seed))
+    }
+
+    /// P21-9: `logs --errors` and `errors` name each mangled WABA id with its mistake and the WABA id to use; `whois` of each
+    /// names the same mistake, and its fix names the WABA paths, not only a phone-number id.
+    @Test func aMangledWABAIDIsNamedEverywhere() async throws {
+        let runs = try await run(
+            "waba15",
+            ["logs --errors", "errors --source api", "whois '200300400500601%0A'", "whois +200300400500601", "whois 200300400500610", "whois 20030040050060"],
+            number: nil)
+        for text in runs[0...1].map(\.out) {
+            #expect(!text.contains("no object has the id"), "\(text)")
+            for start in [
+                "200300400500601%0A is 200300400500601 with a trailing line feed (%0A)", "+200300400500601 is 200300400500601 with a '+' in front",
+                "200300400500610 is 200300400500601 with two digits swapped", "20030040050060 is 200300400500601 without its last digit",
+            ] {
+                #expect(text.contains(start), "\(start) in \(text)")
+            }
+            #expect(text.contains("/message_templates takes the WABA id: use 200300400500601"), "\(text)")
+        }
+        for ran in runs[2...5] {
+            #expect(ran.status == 0, "\(ran.err)")
+            #expect(ran.out.contains("fix: WABA paths take 200300400500601 (/200300400500601/message_templates)"), "\(ran.out)")
+        }
+        #expect(runs[2].out.contains("'200300400500601%0A' is 200300400500601 with a trailing line feed (%0A); read as 200300400500601 here, but an API call with it as pasted fails"), "\(runs[2].out)")
+        #expect(runs[3].out.contains("'+200300400500601' is 200300400500601 with a '+' in front; read as 200300400500601 here"), "\(runs[3].out)")
+        #expect(runs[4].out.hasPrefix("200300400500610 is 200300400500601 with two digits swapped (10 for 01 at digits 14-15): the WABA id"), "\(runs[4].out)")
+        #expect(runs[5].out.hasPrefix("20030040050060 is 200300400500601 without its last digit: the WABA id"), "\(runs[5].out)")
+    }
+}
