@@ -20,6 +20,14 @@ public struct ErrorTriage {
         public var json: JSONObject
         /// For a message entry that is no failed status, the status word it came from (`warning`); nil otherwise.
         public var statusWord: String? = nil
+        /// True for the `errors[]` of a message the contact sent (131051 "unsupported message type", 131060 "message
+        /// unavailable"): WhatsApp telling the business it could not pass on what the contact did, not a send of the
+        /// business that failed. Meta surfaces these on the incoming message itself (`entry.changes.value.messages.errors`,
+        /// WhatsApp error codes page, developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes;
+        /// trigger "A WhatsApp user sends a message type not supported by Cloud API", unsupported messages webhook
+        /// reference, …/whatsapp/webhooks/reference/messages/unsupported), so they are shown and counted apart from
+        /// failures (probe21 P21-13).
+        public var isReceived = false
     }
 
     public internal(set) var entries: [Entry] = []
@@ -120,7 +128,7 @@ public struct ErrorTriage {
                         time: KapsoTime.iso(item.time ?? 0), source: .message,
                         subject: item.subject,
                         error: item.word.map { "\($0) \(headline)" } ?? headline, meaning: meaning, json: message,
-                        statusWord: item.word))
+                        statusWord: item.word, isReceived: receivedError != nil))
             }
         }
     }

@@ -37,4 +37,15 @@ import Testing
         #expect(runs[4].out.hasPrefix("200300400500610 is 200300400500601 with two digits swapped (10 for 01 at digits 14-15): the WABA id"), "\(runs[4].out)")
         #expect(runs[5].out.hasPrefix("20030040050060 is 200300400500601 without its last digit: the WABA id"), "\(runs[5].out)")
     }
+
+    /// P21-13: five unsupported messages (131051: pin, edit, revoke, keep_in_chat, poll_update) are shown by `errors` as
+    /// received messages with errors, not counted as failures; `--flat` and JSON count them the same way.
+    @Test func receivedMessagesWithErrorsAreNoFailures() async throws {
+        let runs = try await run("unsup11", ["errors", "errors --flat", "errors --output json"])
+        #expect(runs.allSatisfy { $0.status == 0 })
+        #expect(runs[0].out.contains("131051"), "\(runs[0].out)")
+        #expect(runs[0].err.contains("of 0 failures and 5 received messages with errors in the last 30d"), "\(runs[0].err)")
+        #expect(runs[1].err.contains("0 failures and 5 received messages with errors in the last 30d"), "\(runs[1].err)")
+        #expect(runs[2].out.contains(#""failures": 0"#) && runs[2].out.contains(#""received_with_errors": 5"#), "\(runs[2].out)")
+    }
 }
