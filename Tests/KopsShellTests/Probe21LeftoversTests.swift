@@ -48,4 +48,20 @@ import Testing
         #expect(runs[1].err.contains("0 failures and 5 received messages with errors in the last 30d"), "\(runs[1].err)")
         #expect(runs[2].out.contains(#""failures": 0"#) && runs[2].out.contains(#""received_with_errors": 5"#), "\(runs[2].out)")
     }
+
+    /// P21-19: after the contact wrote again, every view that says what to do with the send refused for the window says
+    /// to send it again as is, as `trace`'s verdict does: `trace`'s timeline, `errors` and `errors --flat` (no templates
+    /// named); `message` and `reply` name no template.
+    @Test func aRefusedSendCanGoAgainInEveryView() async throws {
+        let id = Probe21WindowTests.id("L02")
+        let runs = try await run("later22", ["trace \(id)", "errors", "errors --flat", "message \(id)", "reply --dry-run hi"])
+        let again = "the contact has written since (at 2026-11-21T11:00:00Z), so the window is open for 23 h more: send it again as is"
+        for ran in runs {
+            #expect(ran.status == 0, "\(ran.err)")
+            let text = ran.out + ran.err
+            #expect(!text.contains("approved template") && !text.contains("--template") && !text.contains("templates:"), "\(text)")
+        }
+        for ran in runs[0...2] { #expect(ran.out.contains(again), "\(ran.out)") }
+        #expect(runs[0].out.contains("  fix:     " + again), "\(runs[0].out)")
+    }
 }

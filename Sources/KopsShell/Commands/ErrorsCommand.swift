@@ -100,6 +100,8 @@ public enum ErrorsCommand: Command {
             // A template refused with the code is not helped by another template (ErrorCatalog.reengagementOnTemplate).
             guard group.source == .message, group.templates.isEmpty,
                 ErrorCatalog.isReengagement(group.error.split(separator: " ").first.map(String.init)),
+                // The contact wrote again since: the send can go again as is, no template to name (P21-19).
+                !group.meaning.contains(MessageVerdict.sendAgainAsIs),
                 let number = group.items.first.flatMap({ $0["kapso"]?["phone_number_id"]?.string ?? $0["phone_number_id"]?.string }),
                 let waba = numbers.first(where: { $0.id == number })?.businessAccountID
             else { return group }
