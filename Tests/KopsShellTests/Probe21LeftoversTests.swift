@@ -49,6 +49,19 @@ import Testing
         #expect(runs[2].out.contains(#""failures": 0"#) && runs[2].out.contains(#""received_with_errors": 5"#), "\(runs[2].out)")
     }
 
+    /// P21-7: on a number with calling on, `conversation` and `reply` hedge a window the messages show closed (a call from
+    /// the contact would have reopened it, and kops cannot see calls); on the same data without calling, they do not.
+    @Test func aCallingNumberHedgesAClosedWindow() async throws {
+        let lines = ["conversation 0a1b2c3d-0000-4000-8000-000000000175", "reply --to 14155550175 --dry-run hi"]
+        let calling = try await run("calls13", lines)
+        let caveat = "unless the contact called since (calling is on for this number; kops cannot see calls)"
+        #expect(Probe21WindowTests.line("window:", in: calling[0].out).contains("by the contact's messages; only templates go through " + caveat), "\(calling[0].out)")
+        #expect(calling[1].status != 0 && calling[1].err.contains("so free-form messages fail with 131047 " + caveat), "\(calling[1].err)")
+        let plain = try await run("shapes2", lines)
+        #expect(!plain[0].out.contains("called") && !plain[1].err.contains("called"), "\(plain[0].out)\(plain[1].err)")
+        #expect(plain[1].err.contains("so free-form messages fail with 131047; send an approved template"), "\(plain[1].err)")
+    }
+
     /// P21-19: after the contact wrote again, every view that says what to do with the send refused for the window says
     /// to send it again as is, as `trace`'s verdict does: `trace`'s timeline, `errors` and `errors --flat` (no templates
     /// named); `message` and `reply` name no template.
