@@ -50,6 +50,14 @@ public struct ContactWindow: Sendable, Equatable {
     /// none was read: what confirms a window Kapso's `last_inbound_at` calls open (probe17 P17-10: a summary made
     /// "open" by a `user_changed_number` notification), as only a message the contact sent opens it.
     public var messageInbound: Int64? = nil
+    /// True when the number has WhatsApp calling on (`PhoneNumber.callsEnabled`): a call from the contact opens or refreshes
+    /// the window as a message does ("When a WhatsApp user messages you or calls you, a 24-hour timer called a customer
+    /// service window starts. If the user messages or calls you again before the timer expires, the timer resets", Meta,
+    /// Service messages, developers.facebook.com/documentation/business-messaging/whatsapp/messages/send-messages), and
+    /// kops reads no calls (the Platform API lists messages), so a window the messages show closed is said with that
+    /// caveat (`callCaveat`), never as certain (probe21 P21-7). Off by default: a window of a number without calling is
+    /// what the messages say.
+    public var callsEnabled = false
 
     public init(evidence: Evidence, at: Int64) {
         self.evidence = evidence
@@ -184,6 +192,13 @@ public struct ContactWindow: Sendable, Equatable {
             + "with 131047; an approved template always goes through ('reply --template NAME')"
     }
 
+    /// `unless the contact called since (calling is on for this number; kops cannot see calls)`, for a window the
+    /// messages show closed on a number with calling on (`callsEnabled`); nil otherwise.
+    public var callCaveat: String? {
+        guard callsEnabled, isClosed else { return nil }
+        return "unless the contact called" + (lastInbound == nil ? "" : " since") + " (calling is on for this number; kops cannot see calls)"
+    }
+
     /// `2026-11-21T10:00:00Z`, `none found` or `unknown: ...`, for a "last inbound" field.
     public var lastInboundText: String {
         switch evidence {
@@ -211,10 +226,11 @@ public struct ContactWindow: Sendable, Equatable {
             let closes = last + Conversation.windowSeconds
             return ServiceWindow(lastInbound: last, at: at).isOpen
                 ? "open until \(KapsoTime.iso(closes)) (\(Elapsed.text(closes - at)) left)"
-                : "closed since \(KapsoTime.iso(closes)) (\(Elapsed.text(at - closes)) ago); only templates go through"
+                : "closed since \(KapsoTime.iso(closes)) (\(Elapsed.text(at - closes)) ago)\(callsEnabled ? " by the contact's messages" : ""); "
+                    + "only templates go through" + (callCaveat.map { " " + $0 } ?? "")
         case .noInbound:
             return "closed: no \(groupInbound == nil ? "" : "1:1 ")inbound message from the contact to this number was found; "
-                + "only templates go through"
+                + "only templates go through" + (callCaveat.map { " " + $0 } ?? "")
         case .unknown(let reason):
             return "unknown: \(reason); if it is closed, free-form messages fail with 131047"
         }

@@ -20,6 +20,14 @@ public struct ErrorTriage {
         public var json: JSONObject
         /// For a message entry that is no failed status, the status word it came from (`warning`); nil otherwise.
         public var statusWord: String? = nil
+        /// True for the `errors[]` of a message the contact sent (131051 "unsupported message type", 131060 "message
+        /// unavailable"): WhatsApp telling the business it could not pass on what the contact did, not a send of the
+        /// business that failed. Meta surfaces these on the incoming message itself (`entry.changes.value.messages.errors`,
+        /// WhatsApp error codes page, developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes;
+        /// trigger "A WhatsApp user sends a message type not supported by Cloud API", unsupported messages webhook
+        /// reference, …/whatsapp/webhooks/reference/messages/unsupported), so they are shown and counted apart from
+        /// failures (probe21 P21-13).
+        public var isReceived = false
     }
 
     public internal(set) var entries: [Entry] = []
@@ -34,6 +42,8 @@ public struct ErrorTriage {
     // Inbound messages read so far, for the contact moves a 131026 is tied to (`tieToMoves`), and the entries tied.
     private var inbound: [Message] = []
     private var tied: Set<Int> = []
+    // The API's clock of the pages read (`addMessages`), for the window a later message of the contact keeps open.
+    private var now: Int64?
 
     public init() {}
 
@@ -44,8 +54,14 @@ public struct ErrorTriage {
     /// errors (`warning`, StatusWord) as one entry named by its word; and the `errors[]` of received messages (e.g.
     /// 131051). Pages may overlap: a failure already added is not added again. A failed status stored with a message
     /// whose `id` names another message is no failure of this one: counted in `statusesOfOtherMessages` only.
-    public mutating func addMessages(_ page: JSONValue, since: Int64) {
-        defer { tieToMoves() }
+    /// With `now` (the API's clock), a send refused for the window (131047) after which the contact wrote again reads as
+    /// `trace` reads it: the window is open now, send it again as is (`tieToLaterInbound`).
+    public mutating func addMessages(_ page: JSONValue, since: Int64, now: Int64? = nil) {
+        if let now { self.now = now }
+        defer {
+            tieToMoves()
+            tieToLaterInbound()
+        }
         for value in page["data"]?.array ?? [] {
             guard let message = value.object, let id = message["id"]?.string else { continue }
             if MessageDirection(message: message).side == .inbound, let read = try? Message(json: message),
@@ -131,7 +147,7 @@ public struct ErrorTriage {
                         time: KapsoTime.iso(item.time ?? 0), source: .message,
                         subject: item.subject,
                         error: item.word.map { "\($0) \(headline)" } ?? headline, meaning: meaning, json: message,
-                        statusWord: item.word))
+                        statusWord: item.word, isReceived: receivedError != nil))
             }
         }
     }
@@ -151,6 +167,26 @@ public struct ErrorTriage {
             guard let text = moved?.sendAfterMove(code: "131026", sentAt: sentAt, to: json["to"]?.string ?? contact) else { continue }
             tied.insert(index)
             entries[index].meaning = text
+        }
+    }
+
+    /// Ties a free-form send refused for the window (131047) to a message the contact wrote after it, as `trace` and
+    /// `message` read it (`MessageVerdict.writtenSince`, probe21 P21-19): the window is open again, so the message can go
+    /// again as is, and "send an approved template" would cost a template for nothing. Run after each page (the contact's
+    /// message may come on a later one); an entry once tied stays so. Needs the API's clock (`addMessages(_:since:now:)`).
+    private mutating func tieToLaterInbound() {
+        guard let now else { return }
+        for index in entries.indices where entries[index].source == .message && !tied.contains(index) {
+            let json = entries[index].json
+            let code = entries[index].error.split(separator: " ").first.map(String.init)
+            guard entries[index].statusWord == nil, !entries[index].isReceived, ErrorCatalog.isReengagement(code),
+                FailedSend(message: json).isTemplate != true, let message = try? Message(json: json), message.isOutbound,
+                let sentAt = message.time,
+                let again = MessageVerdict.writtenSince(
+                    sentAt, newestInbound: WindowEvidence.newestWritten(by: message, among: inbound, now: now), now: now)
+            else { continue }
+            tied.insert(index)
+            entries[index].meaning = (ErrorCatalog.entry(for: code ?? "")?.name).map { "\($0): " + again } ?? again
         }
     }
 

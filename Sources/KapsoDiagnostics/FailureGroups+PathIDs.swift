@@ -152,6 +152,29 @@ extension FailureGroups {
             misplacedID: id, note: note)
     }
 
+    /// A failed call whose path holds, in a WABA slot (`/{waba}/message_templates`) or a Graph path of an id alone
+    /// (`/{id}`), an id one copying mistake from the project's WABA id (or, in `/{id}`, from a phone-number id): the slot
+    /// is read for the kind it takes (`IDResolver.slotNearMiss`), so the row names the mistake and the id the path needed
+    /// instead of "no object has the id" (probe21 P21-9). One cause per id and status, as `misplacedIDMember`. Nil for
+    /// other paths, an id the project's keys called with success before (`notFoundMeaning` names that), and no near miss.
+    static func nearMissSlotMember(_ entry: ErrorTriage.Entry, call: Call, _ known: Known) -> Member? {
+        let (key, _, endpoint, status, what, error) = call
+        guard !known.numbers.isEmpty, let route = APIRoute.documented(endpoint), let id = route.id,
+            route.slot == .wabaID || route.slot == .metaObject,
+            IDResolver.lastSuccess(of: id, in: known.history, before: entry.time) == nil,
+            // What `whois` found the id to be (a template id one digit from the WABA id) stands over a guess.
+            [nil, .unknown].contains(known.identities[id]?.kind),
+            let miss = IDResolver.slotNearMiss(endpoint, numbers: known.numbers)
+        else { return nil }
+        let takes = route.edge.map { "/\($0) takes the WABA id: " } ?? ""
+        let meaning = miss.summary + "; " + (miss.kind == .wabaID ? takes : "") + miss.use
+        return Member(
+            cause: Cause(source: "api", who: key, what: "id \(id)", error: "\(status)"), source: .api, time: entry.time,
+            who: key, what: what, error: error, meaning: meaning,
+            headline: { "\(IDResolver.plural($0, "failed call")) from key \(key): \(miss.summary)" },
+            misplacedID: id)
+    }
+
     /// A 404 not explained by a misplaced phone-number id: a project id in the wrong slot (a webhook id as
     /// a conversation id), else a path the API does not serve (no id in it, or only ids this project has,
     /// each in its place), else, when the numbers are not known, either cause; else the triage's meaning

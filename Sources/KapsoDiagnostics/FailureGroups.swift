@@ -44,6 +44,9 @@ public struct FailureGroups {
         /// The WAMID of the pending send that likely holds Kapso's send lock, for a group of 409 "in flight" answers held
         /// over minutes (`SendLock.held`); nil otherwise.
         public var lockHolder: String? = nil
+        /// True for a group of messages the contact sent that came with errors (`ErrorTriage.Entry.isReceived`: 131051):
+        /// shown, and counted as received messages with errors, not as failures.
+        public var isReceived = false
     }
 
     public private(set) var groups: [Group] = []
@@ -51,6 +54,10 @@ public struct FailureGroups {
     public private(set) var total = 0
     /// Of `total`, the message entries that are no failed status but a `warning` (or another word) with an error.
     public private(set) var warnings = 0
+    /// Of `total`, the messages the contact sent that came with errors (`ErrorTriage.Entry.isReceived`): no failures.
+    public private(set) var received = 0
+    /// Of `total`, the failures: neither warnings nor received messages with errors.
+    public var failures: Int { total - warnings - received }
     /// Failed API calls that are the same send as a failed message (`sameSend`), counted once, as the message.
     public private(set) var joined = 0
     /// What the failures were judged with, for `meaning(of:)`.
@@ -97,6 +104,7 @@ public struct FailureGroups {
         }
         total = entries.kept.count
         warnings = entries.kept.filter { $0.statusWord != nil }.count
+        received = entries.kept.filter(\.isReceived).count
         var grouped: [Group] = []
         for cause in order {
             guard let group = members[cause].map({ Self.group($0) }) else { continue }
@@ -125,7 +133,7 @@ public struct FailureGroups {
                     "first_seen": .string(group.firstSeen),
                     "last_seen": .string(group.lastSeen), "meaning": .string(group.meaning),
                     "headline": .string(group.headline), "misplaced_id": group.misplacedID.map(JSONValue.string) ?? .null,
-                    "lock_holder": group.lockHolder.map(JSONValue.string) ?? .null,
+                    "lock_holder": group.lockHolder.map(JSONValue.string) ?? .null, "received": .bool(group.isReceived),
                     "templates": .array(group.templates.map(JSONValue.string)),
                     "fitting_templates": .array(group.fittingTemplates.map(JSONValue.string)),
                     "items": .array(group.items.map(JSONValue.object)),
@@ -205,6 +213,7 @@ public struct FailureGroups {
         /// A fact the whole group's meaning carries when any member has it (history sync's coexistence numbers).
         var note: String? = nil
         var item: JSONObject = [:]
+        var received = false
     }
 
     private static func member(_ entry: ErrorTriage.Entry, _ known: Known) -> Member {
@@ -230,6 +239,10 @@ public struct FailureGroups {
                     cause: Cause(source: "api", who: key, what: what, error: error), source: .api, time: entry.time, who: key,
                     what: what, error: error, meaning: nearMiss,
                     headline: { "\(IDResolver.plural($0, "failed call")) from key \(key): \(reason) on \(what)" })
+            }
+            // A WABA slot, or a Graph path of an id alone, read for the kind of id it takes (P21-9).
+            if notFound, let member = nearMissSlotMember(entry, call: (key, method, endpoint, status, what, error), known) {
+                return member
             }
             if notFound, let member = misplacedIDMember(entry, call: (key, method, endpoint, status, what, error), known) {
                 return member
@@ -264,13 +277,18 @@ public struct FailureGroups {
         let first = (word == nil ? words.first : words.dropFirst().first) ?? ""
         let code = !first.isEmpty && first.allSatisfy(\.isNumber) ? first : entry.error
         let name = ErrorCatalog.entry(for: code).map { " (\($0.name))" } ?? ""
+        // A message the contact sent that came with an error (131051) is its own cause too: received, not failed (P21-13).
+        let received = entry.isReceived
         return Member(
-            cause: Cause(source: entry.source.rawValue, who: number ?? "-", what: "", error: (word.map { $0 + " " } ?? "") + code),
+            cause: Cause(
+                source: entry.source.rawValue, who: number ?? "-", what: "",
+                error: (word.map { $0 + " " } ?? (received ? "received " : "")) + code),
             source: entry.source, time: entry.time, who: who, what: entry.subject, error: entry.error, meaning: entry.meaning,
             headline: { count in
-                word.map { "\(IDResolver.plural(count, "message")) with a \($0) \(code)\(name)" }
-                    ?? "\(IDResolver.plural(count, "message")) failed with \(code)\(name)"
-            })
+                if let word { return "\(IDResolver.plural(count, "message")) with a \(word) \(code)\(name)" }
+                if received { return "\(IDResolver.plural(count, "received message")) with \(code)\(name), not failed sends" }
+                return "\(IDResolver.plural(count, "message")) failed with \(code)\(name)"
+            }, received: received)
     }
 
     private static func group(_ members: [Member]) -> Group {
@@ -292,7 +310,8 @@ public struct FailureGroups {
             meaning: newest.meaning + (members.lazy.compactMap(\.note).first.map { "; " + $0 } ?? "") + otherAdvice(members, newest),
             headline: newest.headline(members.count), variants: variants, misplacedID: newest.misplacedID,
             items: members.sorted { $0.time > $1.time }.map(\.item),
-            templates: templateCounts.keys.sorted { (templateCounts[$0] ?? 0, $1) > (templateCounts[$1] ?? 0, $0) })
+            templates: templateCounts.keys.sorted { (templateCounts[$0] ?? 0, $1) > (templateCounts[$1] ?? 0, $0) },
+            isReceived: newest.received)
     }
 
     /// A group of failed messages takes its newest member's meaning; when others got another one (131049 to a US

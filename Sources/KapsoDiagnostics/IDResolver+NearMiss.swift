@@ -3,22 +3,44 @@ public import KapsoClient
 // MARK: - An id one copying mistake from a phone-number id
 
 extension IDResolver {
-    /// An id that misses phone-number ids of the project by what copying adds or drops, e.g. `0100200300400501` for
-    /// `100200300400501` (`with a leading 0`). The one reading behind `errors` (an id in a failed path), `whois` and
-    /// `use` (P15-3, P15-10, S17).
+    /// An id that misses ids of the project by what copying adds or drops, e.g. `0100200300400501` for the phone-number id
+    /// `100200300400501` (`with a leading 0`), or `200300400500601%0A` for the WABA id `200300400500601`. The one reading
+    /// behind `errors` (an id in a failed path, read for the kind its slot takes: `slotNearMiss`), `whois` and `use`
+    /// (P15-3, P15-10, S17, probe21 P21-9).
     public struct NearMissID: Sendable {
+        /// The kind of id missed: what the path's slot takes, and what `whois` names.
+        public enum Kind: Sendable {
+            case phoneNumberID, wabaID
+        }
+
         /// The id as given, e.g. `0100200300400501` or `100200300400501%20`.
         public var id: String
-        /// The numbers it misses (several when a cut-off id is the start of more than one), in the API's order.
+        public var kind: Kind
+        /// The project's ids it misses (several when a cut-off id is the start of more than one), in the API's order.
+        public var ids: [String]
+        /// The numbers it points to: the numbers it misses, or the numbers under the WABAs it misses, in the API's order.
         public var numbers: [PhoneNumber]
         /// The mistake in words, after the id it misses: `with a leading 0`, `with a trailing space (%20)`,
         /// `with a '+' in front`, `without its last digit`.
         public var miss: String
 
+        public init(id: String, kind: Kind = .phoneNumberID, ids: [String]? = nil, numbers: [PhoneNumber], miss: String) {
+            self.id = id
+            self.kind = kind
+            self.ids = ids ?? numbers.map(\.id)
+            self.numbers = numbers
+            self.miss = miss
+        }
+
         /// `0100200300400501 is 100200300400501 with a leading 0: the phone-number id of Support Line (+1 415-555-0100)`,
         /// or for several numbers `10020030040050 is a phone-number id without its last digit: 100200300400501 (Support
-        /// Line) or 100200300400502 (Sales Line)`.
+        /// Line) or 100200300400502 (Sales Line)`; for a WABA `200300400500601%0A is 200300400500601 with a trailing line
+        /// feed (%0A): the WABA id (business_account_id) of Sales Line 100200300400502 and Support Line 100200300400501`.
         public var statement: String {
+            if kind == .wabaID {
+                guard ids.count == 1 else { return "\(id) is a WABA id \(miss): " + wabaChoices }
+                return "\(id) is \(ids[0]) \(miss): the WABA id (business_account_id) of \(IDResolver.owners(numbers))"
+            }
             guard numbers.count == 1 else {
                 return "\(id) is a phone-number id \(miss): " + IDResolver.choices(numbers)
             }
@@ -26,13 +48,35 @@ extension IDResolver {
         }
 
         /// `0100200300400501 is 100200300400501 with a leading 0 (Support Line's phone-number id)`, or `10020030040050 is a
-        /// phone-number id without its last digit (of Sales Line or Support Line)`.
+        /// phone-number id without its last digit (of Sales Line or Support Line)`; for a WABA `200300400500601%0A is
+        /// 200300400500601 with a trailing line feed (%0A) (the WABA id of Sales Line and Support Line)`.
         public var summary: String {
+            if kind == .wabaID {
+                guard ids.count == 1 else { return "\(id) is a WABA id \(miss) (\(wabaChoices))" }
+                return "\(id) is \(ids[0]) \(miss) (the WABA id of \(IDResolver.list(numbers.map { $0.name ?? $0.id })))"
+            }
             guard numbers.count == 1 else {
                 let names = numbers.map { $0.name ?? $0.id }
                 return "\(id) is a phone-number id \(miss) (of \(names.dropLast().joined(separator: ", ")) or \(names.last ?? ""))"
             }
             return "\(id) is \(numbers[0].id) \(miss) (\(numbers[0].name ?? numbers[0].id)'s phone-number id)"
+        }
+
+        /// `use 200300400500601`, `use 100200300400501 (Support Line)`, or `use one of …`: the id the path needed.
+        public var use: String {
+            switch kind {
+            case .phoneNumberID: "use " + IDResolver.choices(numbers)
+            case .wabaID: ids.count == 1 ? "use \(ids[0])" : "use one of " + wabaChoices
+            }
+        }
+
+        /// `200300400500601 (Sales Line and Support Line) or 200300400500701 (Other Line)`.
+        private var wabaChoices: String {
+            let items = ids.map { waba in
+                waba + " (" + IDResolver.list(numbers.filter { $0.businessAccountID == waba }.map { $0.name ?? $0.id }) + ")"
+            }
+            guard items.count > 1 else { return items.first ?? "" }
+            return items.dropLast().joined(separator: ", ") + " or " + (items.last ?? "")
         }
     }
 
@@ -45,7 +89,41 @@ extension IDResolver {
     /// of the same length (`typo`): two adjacent digits swapped, or one digit changed, when exactly one id of `numbers` is
     /// that near (probe17 P17-6). Nil when `id` is one of the ids as it stands, or misses none.
     public static func nearMiss(_ id: String, numbers: [PhoneNumber], typos: Bool = true) -> NearMissID? {
-        guard !numbers.contains(where: { $0.id == id }) else { return nil }
+        guard let (ids, miss) = nearMiss(id, among: numbers.map(\.id), typos: typos) else { return nil }
+        return NearMissID(id: id, numbers: numbers.filter { ids.contains($0.id) }, miss: miss)
+    }
+
+    /// The WABA ids (`business_account_id`) of `numbers` that `id` misses by one copying mistake, as `nearMiss` reads a
+    /// phone-number id: `200300400500601%0A`, `+200300400500601`, `20030040050060`, `200300400500610` for
+    /// `200300400500601` (probe21 P21-9: a WABA path's mangled id was "no object", and whois sent the reader to a
+    /// phone-number id). Nil when `id` is one of them as it stands, or misses none.
+    public static func nearMissWABA(_ id: String, numbers: [PhoneNumber], typos: Bool = true) -> NearMissID? {
+        var wabas: [String] = []
+        for waba in numbers.compactMap(\.businessAccountID) where !wabas.contains(waba) { wabas.append(waba) }
+        guard let (ids, miss) = nearMiss(id, among: wabas, typos: typos) else { return nil }
+        let owners = numbers.filter { $0.businessAccountID.map(ids.contains) ?? false }
+        return NearMissID(id: id, kind: .wabaID, ids: ids, numbers: owners, miss: miss)
+    }
+
+    /// The project's id the id in `endpoint`'s slot nearly is, read for the kind of id the slot takes (`APIRoute.documented`):
+    /// a WABA id in a WABA route (`/{waba}/message_templates`), a phone-number id in a number route (`/{id}/messages`,
+    /// `/platform/v1/whatsapp/phone_numbers/{id}`), either in a Graph path of an id alone (`/{id}` reads any Meta object).
+    /// Nil for other routes, for an id that is the project's as it stands, and for one that misses none.
+    public static func slotNearMiss(_ endpoint: String, numbers: [PhoneNumber]) -> NearMissID? {
+        guard let route = APIRoute.documented(endpoint), let id = route.id, let slot = route.slot else { return nil }
+        switch slot {
+        case .phoneNumberID: return nearMiss(id, numbers: numbers)
+        case .wabaID: return nearMissWABA(id, numbers: numbers)
+        case .metaObject:
+            guard !numbers.contains(where: { $0.businessAccountID == id }) else { return nil }
+            return nearMiss(id, numbers: numbers) ?? nearMissWABA(id, numbers: numbers)
+        case .object: return nil
+        }
+    }
+
+    /// The ids of `known` that `id` misses by one copying mistake (`nearMiss`), and the mistake in words.
+    static func nearMiss(_ id: String, among known: [String], typos: Bool) -> (ids: [String], miss: String)? {
+        guard !known.contains(id) else { return nil }
         var text = id
         var misses: [String] = []
         if id.contains("%"), let bytes = SignatureCheck.percentDecoded(Array(id.utf8)[...], plusIsSpace: false),
@@ -90,34 +168,32 @@ extension IDResolver {
         }
         guard !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         let with = misses.isEmpty ? "" : "with " + list(misses)
-        if !misses.isEmpty, let number = numbers.first(where: { $0.id == text }) {
-            return NearMissID(id: id, numbers: [number], miss: with)
-        }
-        let cut = numbers.filter { $0.id.count > text.count && $0.id.count - text.count <= 3 && $0.id.hasPrefix(text) }
+        if !misses.isEmpty, known.contains(text) { return ([text], with) }
+        let cut = known.filter { $0.count > text.count && $0.count - text.count <= 3 && $0.hasPrefix(text) }
         if typos, cut.isEmpty, text.count >= 12 {
-            if let (number, typo) = typo(text, numbers: numbers) {
-                return NearMissID(id: id, numbers: [number], miss: misses.isEmpty ? "with " + typo : with + " and " + typo)
+            if let (match, typo) = typo(text, among: known) {
+                return ([match], misses.isEmpty ? "with " + typo : with + " and " + typo)
             }
-            if padded.text != text, let (number, typo) = typo(padded.text, numbers: numbers) {
+            if padded.text != text, let (match, typo) = typo(padded.text, among: known) {
                 let with = padded.misses.isEmpty ? "with " : "with " + list(padded.misses) + " and "
-                return NearMissID(id: id, numbers: [number], miss: with + typo)
+                return ([match], with + typo)
             }
         }
-        guard text.count >= 12, let first = cut.first, cut.allSatisfy({ $0.id.count == first.id.count }) else { return nil }
-        let missing = first.id.count - text.count
+        guard text.count >= 12, let first = cut.first, cut.allSatisfy({ $0.count == first.count }) else { return nil }
+        let missing = first.count - text.count
         let without = missing == 1 ? "without its last digit" : "without its last \(missing) digits"
-        return NearMissID(id: id, numbers: cut, miss: misses.isEmpty ? without : with + " and " + without)
+        return (cut, misses.isEmpty ? without : with + " and " + without)
     }
 
-    /// The one id of `numbers` that `digits` mistypes, and the mistake: `two digits swapped (10 for 01 at digits 14-15)`
+    /// The one id of `ids` that `digits` mistypes, and the mistake: `two digits swapped (10 for 01 at digits 14-15)`
     /// (adjacent digits transposed, the commonest slip of typing or copying by hand) or `one digit changed (3 for 1 at
     /// digit 15)`. Nil when no id is that near, or several are (`100200300400503` is one digit from both …501 and …502:
     /// kops does not guess between them), or `digits` is one of them.
-    static func typo(_ digits: String, numbers: [PhoneNumber]) -> (PhoneNumber, String)? {
+    static func typo(_ digits: String, among ids: [String]) -> (String, String)? {
         let typed = Array(digits.utf8)
-        var found: [(PhoneNumber, String)] = []
-        for number in numbers where !found.contains(where: { $0.0.id == number.id }) {
-            let known = Array(number.id.utf8)
+        var found: [(String, String)] = []
+        for id in ids where !found.contains(where: { $0.0 == id }) {
+            let known = Array(id.utf8)
             guard known.count == typed.count else { continue }
             let differ = known.indices.filter { known[$0] != typed[$0] }
             let text = { (range: ClosedRange<Int>) in
@@ -125,10 +201,10 @@ extension IDResolver {
             }
             if differ.count == 2, differ[1] == differ[0] + 1, typed[differ[0]] == known[differ[1]], typed[differ[1]] == known[differ[0]] {
                 let (wrong, right) = text(differ[0]...differ[1])
-                found.append((number, "two digits swapped (\(wrong) for \(right) at digits \(differ[0] + 1)-\(differ[1] + 1))"))
+                found.append((id, "two digits swapped (\(wrong) for \(right) at digits \(differ[0] + 1)-\(differ[1] + 1))"))
             } else if differ.count == 1 {
                 let (wrong, right) = text(differ[0]...differ[0])
-                found.append((number, "one digit changed (\(wrong) for \(right) at digit \(differ[0] + 1))"))
+                found.append((id, "one digit changed (\(wrong) for \(right) at digit \(differ[0] + 1))"))
             }
         }
         return found.count == 1 ? found[0] : nil
@@ -138,9 +214,11 @@ extension IDResolver {
     /// mistake was dropped: `'100200300400501 ' is 100200300400501 with a trailing space; read as 100200300400501 here,
     /// but an API call with it as pasted fails ('errors' names such calls)`. Nil when `pasted` is the id as it stands, or
     /// misses none, or several.
+    /// A WABA id pasted with such a mistake is named the same way (probe21 P21-9).
     public static func pastedNearMissLine(_ pasted: String, numbers: [PhoneNumber]) -> String? {
-        guard let miss = nearMiss(pasted, numbers: numbers), miss.numbers.count == 1 else { return nil }
-        let id = miss.numbers[0].id
+        guard let miss = nearMiss(pasted, numbers: numbers) ?? nearMissWABA(pasted, numbers: numbers), miss.ids.count == 1
+        else { return nil }
+        let id = miss.ids[0]
         return "'\(visible(pasted))' is \(id) \(miss.miss); read as \(id) here, but an API call with it as pasted fails "
             + "('errors' names such calls)"
     }

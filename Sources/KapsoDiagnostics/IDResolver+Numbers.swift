@@ -81,6 +81,15 @@ extension IDResolver {
             summary: "\(trimmed) is not an id of this project now", numbers: [])
     }
 
+    /// What a WABA id is for, then what calls about messages take: `WABA paths take 200300400500601
+    /// (/200300400500601/message_templates); calls about messages and numbers take a phone-number id; pick one: use …`.
+    /// A WABA id is right in a template path (kapso-api.md §14.3), so its fix does not only send the reader to a
+    /// phone-number id (probe21 P21-9: that advice, followed in `/message_templates`, gives the opposite 404).
+    static func wabaFix(_ waba: String, numbers: [PhoneNumber]) -> String {
+        "WABA paths take \(waba) (/\(waba)/message_templates); calls about messages and numbers take a phone-number id; "
+            + pick(numbers, command: "use")
+    }
+
     /// `2 numbers` or `Support Line`.
     static func numbersPhrase(_ numbers: [PhoneNumber]) -> String {
         numbers.count == 1 ? (numbers[0].name ?? numbers[0].id) : "\(numbers.count) numbers"
@@ -120,7 +129,7 @@ extension IDResolver {
             identity = Identity(
                 input: typed, kind: .wabaID,
                 statement: "\(digits) is the WABA id (business_account_id) of \(owners(misplaced.numbers))",
-                fix: "calls about messages and numbers take a phone-number id; " + misplaced.fix(command: "use"))
+                fix: wabaFix(digits, numbers: misplaced.numbers))
             identity.details = [Identity.Detail("WABA id is for", "templates: /{waba}/message_templates")]
             identity.phoneNumberIDs = misplaced.numbers.map(\.id)
             // Calls reading the WABA's message history: history sync applies to coexistence numbers only (as `errors` says).
@@ -177,6 +186,14 @@ extension IDResolver {
             // A mistyped phone-number id (two digits swapped, one changed), once the id is nothing else (probe17 P17-6).
             identity = Identity(input: typed, kind: .nearMissPhoneNumberID, statement: miss.statement, fix: pick(miss.numbers, command: "use"))
             identity.details = details(of: miss.numbers[0])
+            identity.phoneNumberIDs = miss.numbers.map(\.id)
+        } else if let miss = nearMissWABA(digits, numbers: numbers), let waba = miss.ids.first {
+            // A WABA id cut short or mistyped (probe21 P21-9): named as a WABA id, with the WABA paths it is for, not as
+            // "not of this project".
+            identity = Identity(
+                input: typed, kind: .nearMissWABAID, statement: miss.statement,
+                fix: miss.ids.count == 1 ? wabaFix(waba, numbers: miss.numbers) : "'numbers' shows each number's WABA id")
+            identity.details = [Identity.Detail("WABA id is for", "templates: /{waba}/message_templates")]
             identity.phoneNumberIDs = miss.numbers.map(\.id)
         } else {
             // A Meta object id kops did not look for in health (probe5 P5-11) may well be this project's: no "wrong project".

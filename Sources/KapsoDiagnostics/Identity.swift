@@ -27,6 +27,8 @@ public struct Identity: Sendable {
         case metaAppID = "meta_app_id"
         /// A phone-number id of the project with a copying mistake (`0100200300400501`: `IDResolver.nearMiss`).
         case nearMissPhoneNumberID = "near_miss_phone_number_id"
+        /// A WABA id of the project with a copying mistake (`200300400500610`: `IDResolver.nearMissWABA`).
+        case nearMissWABAID = "near_miss_waba_id"
         case unknown
 
         /// The kind in words, e.g. `WABA id (business_account_id)`.
@@ -52,6 +54,7 @@ public struct Identity: Sendable {
             case .metaBusinessID: "Meta business (portfolio) id"
             case .metaAppID: "Meta app id"
             case .nearMissPhoneNumberID: "phone-number id with a copying mistake"
+            case .nearMissWABAID: "WABA id with a copying mistake"
             case .unknown: "not found"
             }
         }

@@ -63,6 +63,14 @@ extension MessageError {
     ///   the +1 dialing code and a US area code"), so waiting 24 hours is no fix; to other numbers, the per-user limit's
     ///   advice (wait at least 24 hours); on a free-form message, that it is unexpected;
     /// - otherwise `next` (the catalogue's fix, or where to look).
+    /// With `writtenSince` (`MessageVerdict.writtenSince`: the contact has written since the send and the window is open
+    /// now), a free-form send refused for the window is told to go again as is, not the catalogue's "send an approved
+    /// template": the one advice `trace`'s verdict and its timeline give (probe21 P21-19).
+    public func fix(for send: FailedSend?, writtenSince again: String?) -> String {
+        if let again, ErrorCatalog.isReengagement(code), send?.isTemplate != true { return again }
+        return fix(for: send)
+    }
+
     public func fix(for send: FailedSend?) -> String {
         if ErrorCatalog.isReengagement(code), send?.isTemplate == true { return ErrorCatalog.reengagementOnTemplate }
         if code == "131053", let answer = Self.weblinkAnswer(details) {

@@ -375,6 +375,13 @@ public struct MessageVerdict: Sendable, Equatable {
             return "failed: \(code) (\(error.entry?.name ?? "re-engagement")) on a template\(more): \(window)"
                 + ErrorCatalog.reengagementOnTemplate
         }
+        // Without the window at the send (`message` reads no listing before it), the contact's later message still says
+        // what to do now (P21-19).
+        if ErrorCatalog.isReengagement(code), windowAtSend == nil, let sentAt = context.sentAt,
+            let again = writtenSince(sentAt, newestInbound: context.newestInbound, now: context.now)
+        {
+            return "failed: \(code) (\(error.entry?.name ?? "re-engagement")); \(again)\(more)"
+        }
         if ErrorCatalog.isReengagement(code), let window = windowAtSend {
             let next = resend(after: window.at, context)
             guard let closes = window.closesAt else {
@@ -414,13 +421,23 @@ public struct MessageVerdict: Sendable, Equatable {
     /// send (`context.newestInbound` after `sentAt`) and that reopened the window, which is open now: then the message can
     /// simply go again (probe21 P21-19).
     static func resend(after sentAt: Int64, _ context: SendContext) -> String {
-        if let newest = context.newestInbound, newest > sentAt, ServiceWindow(lastInbound: newest, at: context.now).isOpen {
-            let left = newest + Conversation.windowSeconds - context.now
-            return "the contact has written since (at \(KapsoTime.iso(newest))), so the window is open for \(Elapsed.text(left)) "
-                + "more: send it again as is, no template needed"
-        }
-        return "send an approved template with 'reply --template NAME'"
+        writtenSince(sentAt, newestInbound: context.newestInbound, now: context.now) ?? "send an approved template with 'reply --template NAME'"
     }
+
+    /// What a send refused for the window (131047) needs now when the contact has written since: `the contact has written
+    /// since (at 2026-11-21T11:00:00Z), so the window is open for 23 h more: send it again as is, no template needed`;
+    /// nil when the newest message the contact wrote (`newestInbound`, `WindowEvidence.newestWritten`) is not after
+    /// `sentAt` or no longer keeps the window open at `now`. The one reading behind every view that says what to do after
+    /// such a send (`trace`, `message`, `errors`; probe21 P21-19: `trace` said it, the others still advised a template).
+    public static func writtenSince(_ sentAt: Int64, newestInbound: Int64?, now: Int64) -> String? {
+        guard let newest = newestInbound, newest > sentAt, ServiceWindow(lastInbound: newest, at: now).isOpen else { return nil }
+        let left = newest + Conversation.windowSeconds - now
+        return "the contact has written since (at \(KapsoTime.iso(newest))), so the window is open for \(Elapsed.text(left)) "
+            + "more: " + sendAgainAsIs
+    }
+
+    /// The end of `writtenSince`: the words that say no template is needed (`errors` names no templates after them).
+    public static let sendAgainAsIs = "send it again as is, no template needed"
 
     // ` 92 s after sending`, from the send to the first event with this status.
     static func after(_ status: String, _ history: StatusHistory) -> String {

@@ -167,7 +167,8 @@ import Testing
         let identity = try Self.resolve("200300400500601")
         #expect(
             identity.fix
-                == "calls about messages and numbers take a phone-number id; pick one: use 100200300400502 (Sales Line) "
+                == "WABA paths take 200300400500601 (/200300400500601/message_templates); "
+                + "calls about messages and numbers take a phone-number id; pick one: use 100200300400502 (Sales Line) "
                 + "or use 100200300400501 (Support Line)")
     }
 

@@ -54,8 +54,9 @@ import Testing
         // 404, probe5 P5-4), Lee's conversations and inbound messages on the number (the window is the pair's, for
         // `conversation` and again for `reply`, each pair sent at once), then for the templates that fit: the number
         // (its WABA), its approved templates and Lee's marketing preference; no send. The project's numbers are listed
-        // once, as no 'use' listed them: the contact may be the business's own number (probe7 P7-6).
-        #expect(run.requests == 11)
+        // once, as no 'use' listed them: the contact may be the business's own number (probe7 P7-6). `conversation` also
+        // reads its number, with its window's other look-ups (at once): whether calling is on (probe21 P21-7).
+        #expect(run.requests == 12)
     }
 
     @Test func forcedSendOutsideTheWindowGetsTheAPIsErrorExplained() async throws {

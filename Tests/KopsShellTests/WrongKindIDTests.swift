@@ -12,7 +12,8 @@ import Testing
             // Not a UUID: refused before any request (usage, as trace's), then named by the resolver (probe5 P5-4).
             "conversation 200300400500601", 64,
             "error: 200300400500601 is the WABA id (business_account_id) of Sales Line 100200300400502 and Support Line "
-                + "100200300400501, not a conversation id; calls about messages and numbers take a phone-number id; pick one: "
+                + "100200300400501, not a conversation id; WABA paths take 200300400500601 (/200300400500601/message_templates); "
+                + "calls about messages and numbers take a phone-number id; pick one: "
                 + "use 100200300400502 (Sales Line) or use 100200300400501 (Support Line)"
         ),
         (

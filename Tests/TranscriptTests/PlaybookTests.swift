@@ -58,7 +58,7 @@ import Testing
         #expect(last.hasPrefix("kops(default)> whois 200300400500601\n"))
         #expect(last.contains("""
             200300400500601 is the WABA id (business_account_id) of Sales Line 100200300400502 and Support Line 100200300400501
-            fix: calls about messages and numbers take a phone-number id; pick one: use 100200300400502 (Sales Line) or use 100200300400501 (Support Line)
+            fix: WABA paths take 200300400500601 (/200300400500601/message_templates); calls about messages and numbers take a phone-number id; pick one: use 100200300400502 (Sales Line) or use 100200300400501 (Support Line)
             """))
     }
 }

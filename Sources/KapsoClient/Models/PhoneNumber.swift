@@ -20,6 +20,8 @@ public struct PhoneNumber: Sendable {
     public var status: String? { json["status"]?.string }
     public var webhookVerifiedAt: String? { json["webhook_verified_at"]?.string }
     public var isCoexistence: Bool { json["is_coexistence"]?.bool ?? false }
+    /// True when WhatsApp calling is on for the number (`calls_enabled`, kapso-api.md §2.1); false when off or not sent.
+    public var callsEnabled: Bool { json["calls_enabled"]?.bool ?? false }
     /// The WhatsApp Business Account (WABA) id the number belongs to (kapso-api.md §2.1).
     public var businessAccountID: String? { json["business_account_id"]?.string }
     /// Kapso's UUID of the number (`internal_id`; `whatsapp_config_id` in deliveries and v1 payloads).

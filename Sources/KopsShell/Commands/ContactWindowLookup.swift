@@ -27,6 +27,11 @@ enum ContactWindowLookup {
         if listConversations {
             requests.append(client.conversationsRequest(filters: [("phone_number_id", phoneNumberID), ("phone_number", key)], limit: 20))
         }
+        // Whether calling is on for the number (a call opens the window too, and kops cannot see calls: P21-7): from the
+        // numbers this session read, else asked with the rest.
+        let cached = context.ids.phoneNumbers[phoneNumberID]
+        let numberIndex = cached == nil ? requests.count : nil
+        if cached == nil { requests.append(client.phoneNumberRequest(phoneNumberID)) }
         let responses = client.transport.sendAll(requests)
         func json(_ index: Int) throws(KapsoAPIError) -> JSONValue {
             switch responses[index] {
@@ -49,8 +54,12 @@ enum ContactWindowLookup {
             complete = false
             unread = "listing the contact's messages failed (\(error.message))"
         }
-        return ContactWindow(
+        var window = ContactWindow(
             phoneNumberID: phoneNumberID, contact: contact, conversations: conversations, inbound: inbound, inboundComplete: complete,
             unread: unread, at: context.now())
+        // A number that could not be read is said as the messages say (no caveat kops cannot back).
+        let number = cached ?? numberIndex.flatMap { try? json($0) }.flatMap { $0["data"]?.object }.flatMap { try? PhoneNumber(json: $0) }
+        window.callsEnabled = number?.callsEnabled ?? false
+        return window
     }
 }

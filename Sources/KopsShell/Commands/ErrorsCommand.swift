@@ -61,8 +61,9 @@ public enum ErrorsCommand: Command {
                 ] + fetch.leftOutHint,
                 json: fetch.addingLeftOut(
                     to: .object([
-                        "period": .string(period), "failures": .number(String(groups.total - groups.warnings)),
-                        "warnings": .number(String(groups.warnings)), "truncated": .bool(fetch.truncated),
+                        "period": .string(period), "failures": .number(String(groups.failures)),
+                        "warnings": .number(String(groups.warnings)), "received_with_errors": .number(String(groups.received)),
+                        "truncated": .bool(fetch.truncated),
                         "groups": FailureGroups.json(named),
                     ])))
         }
@@ -99,6 +100,8 @@ public enum ErrorsCommand: Command {
             // A template refused with the code is not helped by another template (ErrorCatalog.reengagementOnTemplate).
             guard group.source == .message, group.templates.isEmpty,
                 ErrorCatalog.isReengagement(group.error.split(separator: " ").first.map(String.init)),
+                // The contact wrote again since: the send can go again as is, no template to name (P21-19).
+                !group.meaning.contains(MessageVerdict.sendAgainAsIs),
                 let number = group.items.first.flatMap({ $0["kapso"]?["phone_number_id"]?.string ?? $0["phone_number_id"]?.string }),
                 let waba = numbers.first(where: { $0.id == number })?.businessAccountID
             else { return group }
@@ -155,8 +158,11 @@ public enum ErrorsCommand: Command {
         let (all, joined) = FailureGroups.withoutSameSends(fetch.triage.entries)
         let entries = Array(all.sorted { $0.time > $1.time }.prefix(limit))
         let warnings = all.filter { $0.statusWord != nil }.count
+        // What the contact sent that came with errors (131051) is shown, not counted as a failure (P21-13).
+        let received = all.filter(\.isReceived).count
         let json: JSONValue = .object([
-            "period": .string(period), "failures": .number(String(all.count - warnings)), "warnings": .number(String(warnings)),
+            "period": .string(period), "failures": .number(String(all.count - warnings - received)), "warnings": .number(String(warnings)),
+            "received_with_errors": .number(String(received)),
             "same_sends_joined": .number(String(joined)),
             "data": .array(
                 entries.map { groups.json(of: $0) }),
@@ -178,10 +184,10 @@ public enum ErrorsCommand: Command {
             columns: [Column("TIME", truncation: .never), Column("SOURCE", truncation: .never), what, error, meaning], rows: rows)
         table.detailBelowWhenTooWide = true
         let more = fetch.truncated
-        let failures = all.count - warnings
+        let failures = all.count - warnings - received
         let found = "\(failures)\(more ? "+" : "")"
         let noun = failures == 1 && !more ? "failure" : "failures"
-        let counted = "\(found) \(noun)\(FailureGroupsTable.warningsNote(warnings))"
+        let counted = "\(found) \(noun)\(FailureGroupsTable.warningsNote(warnings, received: received))"
         let shown = entries.count == all.count && !more ? counted : "newest \(entries.count) of \(counted)"
         var hint = "\(shown) in the last \(period)" + (FailureGroupsTable.joinedNote(joined, verb: "listed").map { "; " + $0 } ?? "")
         // --limit takes 1-100: past that, narrowing is the way.

@@ -102,7 +102,8 @@ struct FailureFetch {
                 if request.url.contains("status=failed"), !(json["paging"]?["next"]?.isNull ?? true) { fetch.cut.insert(.message) }
                 fetch.add(messages: (try? Page.decode(json, item: Message.init(json:)).items) ?? [])
                 // Read after a response is decoded: `now` is the API's clock from its `Date` header.
-                fetch.triage.addMessages(json, since: context.now() - seconds(period))
+                let now = context.now()
+                fetch.triage.addMessages(json, since: now - seconds(period), now: now)
             case .api:
                 let first = try client.apiLogs(from: json)
                 let logs = try fetch.following(first, of: .api, query: apiFilters + window, next: client.apiLogs)

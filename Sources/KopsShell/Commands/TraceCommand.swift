@@ -46,7 +46,10 @@ public enum TraceCommand: Command {
         context.remember(trace.message)
         var blocks: [Block] = [.fields(summary(trace, now: now))]
         if let note = MessageLookup.note(ids, found: trace.message) { blocks.insert(.hint(note), at: 0) }
-        blocks += timeline(trace.message)
+        // The contact wrote since a send refused for the window: the timeline's fix says what the verdict says (P21-19).
+        let again = trace.message.isOutbound
+            ? trace.message.time.flatMap { MessageVerdict.writtenSince($0, newestInbound: trace.newestInbound, now: now) } : nil
+        blocks += timeline(trace.message, writtenSince: again)
         blocks += metaEvents(trace)
         blocks += deliveries(trace)
         blocks += apiLogs(trace)
@@ -169,7 +172,7 @@ public enum TraceCommand: Command {
     static let timelineLimit = 40
     static let timelineEdge = 20
 
-    private static func timeline(_ message: Message) -> [Block] {
+    private static func timeline(_ message: Message, writtenSince: String? = nil) -> [Block] {
         let history = StatusHistory(message: message)
         let received = MessageError.all(in: message.json["errors"])
         guard !history.events.isEmpty else {
@@ -246,7 +249,8 @@ public enum TraceCommand: Command {
         // The message's code first (as the verdict picks it), then the rest; a warning's errors too (StatusWord).
         let statusErrors = history.events.filter { $0.status == "failed" || StatusWord($0.status).rank == nil }
             .flatMap { event in (MessageError.primary(of: event.errors).map { [$0] } ?? []) + MessageError.others(of: event.errors) }
-        return blocks + explained(statusErrors + received, send: FailedSend(message: message.json)) + billing(message)
+        return blocks + explained(statusErrors + received, send: FailedSend(message: message.json), writtenSince: writtenSince)
+            + billing(message)
     }
 
     /// How Meta priced the message, its billing conversation and the sender's callback data, one labelled line each
@@ -279,7 +283,9 @@ public enum TraceCommand: Command {
     /// gets the template's advice, not the catalogue's "send a template".
     /// `unsupported` is a received message's `unsupported.type`: a 131051's fix is then what that kind calls for
     /// (`UnsupportedContent.reading`: an edit or a revoke lost nothing), not the catalogue's "send it another way".
-    private static func explained(_ errors: [MessageError], headlines: Bool = false, send: FailedSend? = nil, unsupported: String? = nil) -> [Block] {
+    private static func explained(
+        _ errors: [MessageError], headlines: Bool = false, send: FailedSend? = nil, unsupported: String? = nil, writtenSince: String? = nil
+    ) -> [Block] {
         var seen: [MessageError] = []
         for error in errors where !seen.contains(error) { seen.append(error) }
         var blocks: [Block] = []
@@ -287,7 +293,7 @@ public enum TraceCommand: Command {
             if headlines || seen.count > 1 || error.code == nil { blocks.append(.line(StyledText("  error:   " + error.headline, style: .bad))) }
             blocks.append(.line(StyledText("  meaning: " + error.meaning(for: send))))
             let kind = error.code == "131051" ? unsupported : nil
-            blocks.append(.line(StyledText("  fix:     " + (kind.map { UnsupportedContent.reading(type: $0, error: error) } ?? error.fix(for: send)))))
+            blocks.append(.line(StyledText("  fix:     " + (kind.map { UnsupportedContent.reading(type: $0, error: error) } ?? error.fix(for: send, writtenSince: writtenSince)))))
             if let details = error.details, error.entry != nil || error.code == nil && details != error.meaning {
                 blocks.append(.line(StyledText("  meta:    " + details, style: .dim)))
             }

@@ -6,7 +6,7 @@ enum FailureGroupsTable {
         let rows = groups.map { group -> [StyledText] in
             [
                 StyledText(String(group.count) + (group.isLowerBound ? "+" : "")), StyledText(group.source.rawValue), StyledText(group.who),
-                StyledText(group.what), StyledText(group.error, style: .bad),
+                StyledText(group.what), StyledText(group.error, style: group.isReceived ? .warn : .bad),
                 StyledText((group.isLowerBound ? "≤ " : "") + TimeText.short(group.firstSeen)),
                 StyledText(TimeText.short(group.lastSeen)), StyledText(group.meaning),
             ]
@@ -41,12 +41,12 @@ enum FailureGroupsTable {
     static func hint(
         _ groups: FailureGroups, shown: Int, truncated: Bool, period: String, flat: String, scope: String? = nil, all: String? = nil
     ) -> String {
-        let count = groups.total - groups.warnings
+        let count = groups.failures
         let total = "\(count)\(truncated ? "+" : "")"
         let causes = shown == groups.groups.count ? "\(shown)" : "top \(shown) of \(groups.groups.count)"
         let noun = groups.groups.count == 1 ? "cause" : "causes"
         let failures = count == 1 && !truncated ? "failure" : "failures"
-        var text = "\(causes) \(noun) of \(total) \(failures)\(warningsNote(groups.warnings)) in the last \(period)"
+        var text = "\(causes) \(noun) of \(total) \(failures)\(warningsNote(groups.warnings, received: groups.received)) in the last \(period)"
         // --limit takes 1-100.
         if let all, shown < groups.groups.count, groups.groups.count <= 100 {
             text += " ('\(all) --limit \(groups.groups.count)' shows all \(groups.groups.count))"
@@ -62,8 +62,13 @@ enum FailureGroupsTable {
         return text
     }
 
-    /// ` and 1 warning` (message statuses that carry an error without failing, StatusWord), empty for none.
-    static func warningsNote(_ count: Int) -> String {
-        count == 0 ? "" : " and \(count) \(count == 1 ? "warning" : "warnings")"
+    /// ` and 1 warning` (message statuses that carry an error without failing, StatusWord), ` and 5 received messages with
+    /// errors` (both: `, 1 warning and 5 received messages with errors`) (what the contact sent that WhatsApp did not pass on, 131051: no failure of a send, P21-13); empty for none.
+    static func warningsNote(_ count: Int, received: Int = 0) -> String {
+        var notes: [String] = []
+        if count > 0 { notes.append("\(count) \(count == 1 ? "warning" : "warnings")") }
+        if received > 0 { notes.append("\(received) received \(received == 1 ? "message" : "messages") with errors") }
+        guard notes.count == 2 else { return notes.map { " and " + $0 }.joined() }
+        return ", \(notes[0]) and \(notes[1])"
     }
 }
