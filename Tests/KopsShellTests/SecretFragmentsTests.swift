@@ -39,6 +39,14 @@ import Testing
         #expect(Redactor(knownSecrets: [Secret(Self.key)]).redact(text) == text)
     }
 
+    /// Digits a test key ends in (`0123456789`) are no piece of it inside an id.
+    @Test func digitsAloneAreNoPiece() {
+        let redactor = Redactor(knownSecrets: [Secret("test_key_0123456789")])
+        let line = "expected a UUID such as e5a6c7d8-4f5b-4c6d-8e7f-901234567890"
+        #expect(redactor.redact(line) == line)
+        #expect(redactor.redact("key test_key_012345") == "key <redacted>")
+    }
+
     /// A word-like secret (`set api_key production-key`) masks itself, never the word `production` elsewhere.
     @Test func aWordLikeSecretDoesNotMaskWords() {
         let redactor = Redactor(knownSecrets: [Secret("production-key")])

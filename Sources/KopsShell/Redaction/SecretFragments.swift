@@ -11,7 +11,7 @@ internal import KopsHTTP
 /// scheme prefix and 2 last characters (`whsec_…23`), so no masked form holds 8 characters of a secret in a row, while
 /// every echo of a 12-character or longer secret short of its last 4 characters does; and 8 characters of a random
 /// token (62^8 ≈ 2·10^14 values) do not occur in other text by chance. A run is masked only when it looks random
-/// (`looksRandom`: a digit, or upper and lower case letters), so a word-like secret (`set api_key production-key`)
+/// (`looksRandom`: a letter and a digit, or upper and lower case letters), so a word-like secret (`set api_key production-key`)
 /// does not mask the word `production` elsewhere; the whole word the run sits in is masked with it, so the rest
 /// of a cut or extended echo (`…abcdef12xyz`) goes too.
 ///
@@ -87,7 +87,9 @@ struct SecretFragments: Sendable {
             var ranges: [Range<Int>] = []
             for end in hits(in: bytes, first: false) {
                 if let last = ranges.last, last.contains(end - 1) { continue }
-                guard let run = longestRun(in: bytes, endingAt: end), Self.looksRandom(bytes[run]) else { continue }
+                guard let matched = longestRun(in: bytes, endingAt: end), let run = Self.tokenPiece(of: matched, in: bytes),
+                    Self.looksRandom(bytes[run])
+                else { continue }
                 let word = Self.word(around: run, in: bytes)
                 if let last = ranges.last, last.overlaps(word) || last.upperBound == word.lowerBound {
                     ranges[ranges.count - 1] = last.lowerBound..<max(last.upperBound, word.upperBound)
@@ -129,17 +131,44 @@ struct SecretFragments: Sendable {
         return best
     }
 
-    /// A digit, or an upper-case and a lower-case letter: what a token's random part has and a word does not.
+    /// The longest stretch of `run` made of a token's characters (letters, digits, `-`, `_`, `+`, `/`, `=`, `.`, `~`),
+    /// when it has `minimumLength` of them: what an echo of a key, a token or its base64 is. Punctuation and control
+    /// characters a secret shares with other text (a test seed's `]0;pwned` payload in every string) are no token.
+    static func tokenPiece(of run: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var best: Range<Int>?
+        var start = run.lowerBound
+        for index in run.lowerBound...run.upperBound {
+            if index < run.upperBound, isTokenByte(bytes[index]) { continue }
+            if index - start >= minimumLength, best.map({ $0.count < index - start }) ?? true { best = start..<index }
+            start = index + 1
+        }
+        return best
+    }
+
+    private static func isTokenByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+            UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="), UInt8(ascii: "."),
+            UInt8(ascii: "~"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// A letter and a digit, or an upper-case and a lower-case letter: what a token's random part has and neither a
+    /// word nor a number has. Digits alone are ids, phone numbers and times (a test key's `0123456789` run matched the
+    /// digits of a UUID, `…-901234567890`, and masked the whole id).
     static func looksRandom(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        var (upper, lower) = (false, false)
+        var (upper, lower, digit) = (false, false, false)
         for byte in bytes {
             switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): return true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = true
             case UInt8(ascii: "A")...UInt8(ascii: "Z"): upper = true
             case UInt8(ascii: "a")...UInt8(ascii: "z"): lower = true
             default: continue
             }
-            if upper && lower { return true }
+            if (upper && lower) || (digit && (upper || lower)) { return true }
         }
         return false
     }
