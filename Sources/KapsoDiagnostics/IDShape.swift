@@ -14,6 +14,7 @@ public enum IDShape {
     /// Meta's conversation id is a status's `conversation.id` (Meta's status webhook reference); `ctwa_clid` is a
     /// message's `referral.ctwa_clid` (Meta's messages webhook reference, Click to WhatsApp ads).
     public static func describe(_ text: String) -> String? {
+        if let credential = credential(text) { return credential }
         if let group = groupID(text) {
             return "\(text) is a WhatsApp group id (it decodes to '\(group)'; Meta's Groups API, the group_id of a message "
                 + "written in a group); kops looks up no groups and Kapso's message list has no group filter (kapso-api.md §7.1): 'message WAMID' of "

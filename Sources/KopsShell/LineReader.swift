@@ -4,6 +4,14 @@ public protocol LineReader: AnyObject {
     func readLine(prompt: String) -> LineInput
     /// Remembers a line the user entered, for recall (and the history file when allowed).
     func remember(_ line: String)
+    /// `remember(_:)`, with the redactor every other sink uses: a line it would change (a value kops knows as a
+    /// secret, such as the API key or a webhook's secret) stays out of the history file (`HistoryGate`).
+    func remember(_ line: String, redactor: Redactor)
+}
+
+extension LineReader {
+    /// A reader without a history file has nothing to keep a secret from.
+    public func remember(_ line: String, redactor: Redactor) { remember(line) }
 }
 
 /// What reading one line produced.

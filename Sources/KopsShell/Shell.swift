@@ -91,6 +91,7 @@ public final class Shell {
     private func endFailedRecording() -> ExitStatus? {
         guard let recorder, let failure = recorder.writeFailure, case .file(let path) = recorder.destination else { return nil }
         self.recorder = nil
+        if recorder.replaced { return report(TranscriptReplacedError(path: path)) }
         return report(ScriptError.transcriptIncomplete(path: path, reason: failure))
     }
 
@@ -107,8 +108,7 @@ public final class Shell {
         // A line of only whitespace runs nothing and records nothing, as an empty one (probe22 P22-12).
         var block = ran.isEmpty ? nil : recorder
         block?.begin(
-            prompt: context.session.prompt, line: redactor.redact(commandLine: ran),
-            typed: redactor.redact(commandLine: ran, keepingURLCredentials: true))
+            prompt: context.session.prompt, line: redactor.redact(commandLine: ran))
         if lineDepth == 1 { lastReported = nil }
         let presses = context.interruptPresses()
         defer {
@@ -154,8 +154,7 @@ public final class Shell {
                 let rest = String(Array(ran).dropFirst(commands[index + 1][0].column - 1))
                 block = started
                 started.begin(
-                    prompt: context.session.prompt, line: redactor.redact(commandLine: rest),
-                    typed: redactor.redact(commandLine: rest, keepingURLCredentials: true))
+                    prompt: context.session.prompt, line: redactor.redact(commandLine: rest))
             }
         }
         return .ok
@@ -292,7 +291,7 @@ public final class Shell {
                 }
                 // A line too long to run (`ScriptCheck.checkLength`) is not kept in the history either.
                 if (try? ScriptCheck.checkLength(line)) != nil, !line.allSatisfy(\.isWhitespace) {
-                    reader.remember(line)
+                    reader.remember(line, redactor: redactor)
                     context.history.append(line)
                 }
                 var status = run(line: line)
@@ -415,15 +414,15 @@ public final class Shell {
             }
             // Its block says so as the shell's does, or `run --record` leaves it empty and `kops check` replays it
             // as if it had printed nothing (probe18 P18-13).
-            recorder?.write(redactor.redact(report.line() + "\n"), to: .err)
+            recorder?.write(redactor.redact(errorLine: report.line() + "\n"), to: .err)
             return report.status
         }
         // On a terminal the line wraps at words under the message, as prose does; pipes and transcripts keep one line.
-        let line = redactor.redact(report.line(location: location))
+        let line = redactor.redact(errorLine: report.line(location: location))
         let width = errorWidth.map { $0() } ?? terminalWidth?()
         let shown = width.map { ProseWrap.lines(line, width: $0).joined(separator: "\n") } ?? line
         output.write(shown + "\n", to: .err)
-        recorder?.write(redactor.redact(report.line() + "\n"), to: .err)
+        recorder?.write(redactor.redact(errorLine: report.line() + "\n"), to: .err)
         return report.status
     }
 

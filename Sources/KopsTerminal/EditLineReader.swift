@@ -96,11 +96,20 @@ public final class EditLineReader: LineReader {
 
     /// Adds the line to the session's history; lines `HistoryPolicy` refuses (a leading space, secrets) stay out of the file.
     public func remember(_ line: String) {
+        remember(line, redactor: nil)
+    }
+
+    /// `remember(_:)`; a line `redactor` would change (it holds a secret kops knows) stays out of the file too.
+    public func remember(_ line: String, redactor: Redactor) {
+        remember(line, redactor: Optional(redactor))
+    }
+
+    private func remember(_ line: String, redactor: Redactor?) {
         var line = line
         while line.last?.isWhitespace == true { line.removeLast() }
         add_history(line)
         guard let history else { return }
-        let (save, notice) = gate.admit(line)
+        let (save, notice) = gate.admit(line, redactor: redactor)
         if let notice { FileDescriptor.standardError.write(notice + "\n") }
         if save { history.append(line) }
     }

@@ -13,6 +13,13 @@ public struct HistoryFile: Sendable {
     /// Entries kept when the file is loaded; older ones are dropped.
     public let limit: Int
 
+    /// True when the file is read and never written: it exists without write permission for its owner (0400), the
+    /// user's "do not change this" (probe24 P24-7: kops said it was "not used", then chmod-ed it to 0600 and appended).
+    public var readOnly: Bool {
+        var info = stat()
+        return stat(target, &info) == 0 && info.st_mode & S_IWUSR == 0
+    }
+
     public init(path: String, limit: Int = 1000) {
         self.path = path
         self.limit = limit
@@ -46,6 +53,7 @@ public struct HistoryFile: Sendable {
     /// ("read-only file system", "permission denied"); nil when its folder and file can be created and appended to.
     /// Creates them, as `load` does (probe16 P16-7: a read-only state folder dropped the history without a word).
     public var writeProblem: String? {
+        if readOnly { return "it is read-only" }
         if let problem = createFolders() { return problem }
         let fd = open(target, O_CREAT | O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return String(cString: strerror(errno)).lowercased() }
@@ -76,12 +84,13 @@ public struct HistoryFile: Sendable {
         return fd
     }
 
-    /// Creates the folder (0700) and file (0600) if needed, tightens the mode, and returns the last
-    /// `limit` entries.
+    /// Creates the folder (0700) and file (0600) if needed, takes the group's and others' permissions away (never
+    /// adding one: a read-only file stays read-only), and returns the last `limit` entries.
     public func load() -> [String] {
         guard createFolders() == nil, let fd = openChecked(O_CREAT | O_RDONLY) else { return [] }
         defer { close(fd) }
-        fchmod(fd, 0o600)
+        var info = stat()
+        if fstat(fd, &info) == 0, info.st_mode & 0o077 != 0 { fchmod(fd, info.st_mode & 0o700) }
         let bytes = Self.readAll(fd)
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
         return Array(lines.suffix(limit))
@@ -104,7 +113,7 @@ public struct HistoryFile: Sendable {
     /// as `set ms VALUE` before `verify --secret ${ms}`); the file is rewritten only when one does.
     public func forget(_ secrets: [String]) {
         let secrets = secrets.filter { $0.count >= 4 }
-        guard !secrets.isEmpty, let fd = openChecked(O_RDWR) else { return }
+        guard !secrets.isEmpty, !readOnly, let fd = openChecked(O_RDWR) else { return }
         defer { close(fd) }
         let bytes = Self.readAll(fd)
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
@@ -117,7 +126,7 @@ public struct HistoryFile: Sendable {
 
     /// Appends one entry (newlines in it become spaces), then keeps the newest `limit` entries (`trim`).
     public func append(_ line: String) {
-        guard let fd = openChecked(O_CREAT | O_WRONLY | O_APPEND) else { return }
+        guard !readOnly, let fd = openChecked(O_CREAT | O_WRONLY | O_APPEND) else { return }
         var bytes = Array((line.replacingNewlines() + "\n").utf8)
         _ = bytes.withUnsafeMutableBytes { write(fd, $0.baseAddress, $0.count) }
         close(fd)
@@ -129,7 +138,7 @@ public struct HistoryFile: Sendable {
     /// fewer typed ids and numbers on a shared machine did the opposite). The new file is written beside the old one
     /// (0600) and renamed over it, so a crash leaves one or the other whole; a link at `path` stays a link.
     public func trim() {
-        guard let fd = openChecked(O_RDONLY) else { return }
+        guard !readOnly, let fd = openChecked(O_RDONLY) else { return }
         let bytes = Self.readAll(fd)
         close(fd)
         let newlines = bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }

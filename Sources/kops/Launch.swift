@@ -210,7 +210,10 @@ struct Launch: Equatable {
             let history = HistoryFile.defaultPath(environment: environment, profile: demo ? "demo" : settings.profile).map {
                 HistoryFile(path: $0, limit: historySize)
             }
-            if let history, let refusal = history.refusal ?? history.writeProblem {
+            if let history, history.refusal == nil, history.readOnly {
+                // Read, never written nor chmod-ed: the warning says what happens (probe24 P24-7).
+                stdout.write("warning: history file \(history.path) is read-only: kops reads it but adds nothing to it; this session's lines stay in memory\n", to: .err)
+            } else if let history, let refusal = history.refusal ?? history.writeProblem {
                 stdout.write("warning: history file \(history.path) is not used: \(refusal); history stays in memory\n", to: .err)
             }
             let reader = EditLineReader(history: history) { before in

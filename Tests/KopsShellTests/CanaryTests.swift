@@ -19,6 +19,8 @@ import Testing
         var terminal: String
         var transcript: String
         var history: String
+        /// The restore file beside the transcript ("" when none was written).
+        var restore: String
     }
 
     private func session(_ lines: [String], wiring: @escaping @Sendable (Shell) -> Void = { _ in }) async throws -> Evidence {
@@ -33,14 +35,18 @@ import Testing
             let transcript = folder.appendingPathComponent("t.md").path
             let history = folder.appendingPathComponent("history").path
             var kept: [String] = []
+            // The gate the terminal's reader keeps its file with, given the shell's redactor as the shell gives it
+            // (probe24 P24-3: a known secret typed again reached the file).
+            var gate = HistoryGate()
             for line in ["record \(transcript)"] + lines + ["record stop"] {
-                if HistoryPolicy.allows(line) { kept.append(line) }
+                if gate.admit(line, redactor: shell.redactor).save { kept.append(line) }
                 shell.run(line: line)
             }
             try Data(kept.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: history))
             return Evidence(
                 terminal: output.combined, transcript: try String(contentsOfFile: transcript, encoding: .utf8),
-                history: try String(contentsOfFile: history, encoding: .utf8))
+                history: try String(contentsOfFile: history, encoding: .utf8),
+                restore: (try? String(contentsOfFile: transcript + ".restore", encoding: .utf8)) ?? "")
         }
     }
 
@@ -59,9 +65,15 @@ import Testing
             "set",
             "explain \(CanaryTests.webhookSecret)",
             "payload sample whatsapp.message.received",
+            // probe24 P24-3: known secrets typed again, whole or in part, in lines of no secret shape.
+            "logs search \(CanaryTests.apiKey)",
+            "whois \(CanaryTests.apiKey)",
+            "reply --to +14155550142 --dry-run 'is it \(CanaryTests.hexSecret)?'",
+            "logs search \(CanaryTests.apiKey.dropLast(4))",
         ])
         for (name, text) in [
             ("terminal", evidence.terminal), ("transcript", evidence.transcript), ("history", evidence.history),
+            ("restore file", evidence.restore),
         ] {
             for canary in [CanaryTests.apiKey, CanaryTests.webhookSecret, CanaryTests.seededSecret, CanaryTests.hexSecret] {
                 #expect(!Data(text.utf8).contains(Data(canary.utf8)), "\(canary) leaked into the \(name)")
@@ -232,20 +244,30 @@ import Testing
     /// Credentials inside a webhook's URL (probe finding F30): the userinfo password and credential-named query
     /// values are masked in output, JSON, `webhooks check`, the recorded command line and history.
     @Test func urlCredentialsAppearNowhere() async throws {
-        let url = "https://user:URLPASS1x@hooks.acme.test/kapso?token=URLTOKEN2x&api_key=URLKEY3x&env=prod"
+        // probe24 P24-17: Azure Functions' `code`, `x-api-key`, `jwt`, `hmac`, `private_key`, `session` too.
+        let url = "https://user:URLPASS1x@hooks.acme.test/kapso?token=URLTOKEN2x&api_key=URLKEY3x&code=URLCODE4x"
+            + "&x-api-key=URLXKEY5x&jwt=URLJWT6x&hmac=URLHMAC7x&private_key=URLPRIV8x&session=URLSESS9x&env=prod"
         let evidence = try await session([
             "use 100200300400501",
             "webhooks create --url '\(url)' --events whatsapp.message.received",
             "webhooks", "webhooks get", "webhooks check", "output json", "webhooks get", "output table",
+            // A masked line (a phone number) goes to the restore file: its URL's credentials do not (probe24 P24-1).
+            "reply --to +14155550142 --dry-run 'see \(url)'",
+            "logs search URLCODE4x",
         ])
+        #expect(evidence.restore.contains("+14155550142"), "the restore file was written")
         for (name, text) in [
             ("terminal", evidence.terminal), ("transcript", evidence.transcript), ("history", evidence.history),
+            ("restore file", evidence.restore),
         ] {
-            for canary in ["URLPASS1x", "URLTOKEN2x", "URLKEY3x"] {
+            for canary in ["URLPASS1x", "URLTOKEN2x", "URLKEY3x", "URLCODE4x", "URLXKEY5x", "URLJWT6x", "URLHMAC7x", "URLPRIV8x", "URLSESS9x"] {
                 #expect(!text.contains(canary), "\(canary) leaked into the \(name)")
             }
         }
-        #expect(evidence.transcript.contains("https://user:<redacted>@hooks.acme.test/kapso?token=<redacted>&api_key=<redacted>&env=prod"))
+        #expect(
+            evidence.transcript.contains(
+                "https://user:<redacted>@hooks.acme.test/kapso?token=<redacted>&api_key=<redacted>&code=<redacted>"
+                    + "&x-api-key=<redacted>&jwt=<redacted>&hmac=<redacted>&private_key=<redacted>&session=<redacted>&env=prod"))
     }
 
     @Test(arguments: [
@@ -344,6 +366,69 @@ import Testing
         redactor.knownSecrets.append(Secret("k"))
         redactor.knownSecrets.append(Secret("sk_test_long_enough"))
         #expect(redactor.redact("check the key sk_test_long_enough") == "check the key <redacted>")
+    }
+}
+
+/// Answers every request with `status` and an error that quotes the API key it was sent, cut short by `cut`.
+private final class KeyEchoTransport: HTTPTransport {
+    let status: Int
+    let cut: @Sendable (String) -> String
+    var observer: (@Sendable (HTTPExchange) -> Void)?
+
+    init(status: Int, cut: @escaping @Sendable (String) -> String) {
+        self.status = status
+        self.cut = cut
+    }
+
+    func send(_ request: HTTPRequest) throws(TransportError) -> HTTPResponse {
+        let key = request.headers.compactMap { header -> String? in
+            guard header.name.lowercased() == "x-api-key" else { return nil }
+            switch header.value {
+            case .text(let text): return text
+            case .secret(let secret): return secret.revealed
+            }
+        }.first ?? ""
+        let message = JSONValue.string("Invalid API key \(cut(key))").serialized()
+        return HTTPResponse(
+            status: status, headers: [(name: "Content-Type", value: "application/json")],
+            body: Array("{\"error\": \(message)}".utf8))
+    }
+}
+
+extension CanaryTests {
+    /// probe24 P24-6: an API error that echoes the key cut short (all but its last 4 characters), upper-cased or in
+    /// base64 reaches neither the terminal nor the transcript: no 8 characters of the key in a row.
+    @Test(arguments: [422, 404])
+    func aKeyEchoedCutShortAppearsNowhere(status: Int) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-canary-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let transcript = folder.appendingPathComponent("t.md").path
+        let cuts: [@Sendable (String) -> String] = [
+            { String($0.dropLast(4)) }, { $0.uppercased() }, { Data($0.utf8).base64EncodedString() }, { "'" + $0.prefix(16) + "…'" },
+        ]
+        for cut in cuts {
+            let transport = KeyEchoTransport(status: status, cut: cut)
+            let client = KapsoClient(baseURL: "https://api.kapso.ai", apiKey: Secret(CanaryTests.apiKey), transport: transport)
+            let context = ShellContext(session: Session(baseURL: client.baseURL), client: client, registry: .standard)
+            let output = BufferOutput()
+            let shell = Shell(context: context, renderer: Renderer(), output: output)
+            shell.run(line: "record \(transcript) --force")
+            shell.run(line: "numbers")
+            shell.run(line: "use 100200300400501")
+            shell.run(line: "record stop")
+            let recorded = try String(contentsOfFile: transcript, encoding: .utf8)
+            #expect(output.err.contains("Invalid API key"), "\(output.err)")
+            let key = Array(CanaryTests.apiKey)
+            for (name, text) in [("terminal", output.combined), ("transcript", recorded)] {
+                let folded = text.lowercased()
+                for start in 0...(key.count - 8) {
+                    let piece = String(key[start..<(start + 8)]).lowercased()
+                    #expect(!folded.contains(piece), "8 characters of the key reached the \(name): \(text)")
+                }
+                #expect(!text.contains(Data(CanaryTests.apiKey.utf8).base64EncodedString().prefix(12)))
+            }
+        }
     }
 }
 

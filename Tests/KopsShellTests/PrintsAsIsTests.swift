@@ -17,7 +17,7 @@ import Testing
     static func fiveTests(_ redactor: Redactor, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         ByteWords.allPrintableASCII(bytes, newlines: true)
             && ByteWords.firstIndex(of: UInt8(ascii: "\\"), in: bytes) == nil
-            && !redactor.secretPatterns.occurs(in: bytes)
+            && !redactor.secretPatterns.occurs(in: bytes) && !redactor.secretFragments.occurs(in: bytes)
             && !ByteSearch.containsHeader(Redactor.headerAndFieldBytes, in: bytes)
             && !URLCredentialScan.mayHoldCredentials(bytes)
     }
@@ -52,7 +52,7 @@ import Testing
             for redactor in redactors {
                 var copy = text
                 let three = copy.withUTF8 { bytes in
-                    redactor.secretPatterns.occurs(in: bytes)
+                    redactor.secretPatterns.occurs(in: bytes) || redactor.secretFragments.occurs(in: bytes)
                         || ByteSearch.containsHeader(Redactor.credentialHeaderBytes, in: bytes)
                         || URLCredentialScan.mayHoldCredentials(bytes)
                 }

@@ -41,6 +41,8 @@ public enum BundleCommand: ScriptCommand {
                 "bundle: '\(path)' is the transcript being recorded, and the bundle holds a copy of it; "
                     + "name another file for the bundle, or leave out the name")
         }
+        // Its restore file is as much the recording's (probe24 P24-9), whether it exists yet or not.
+        if let session, session.owns(path) { throw ScriptError.recording(session.ownedFileRefusal(command: "bundle", path: path)) }
         let recorded = session.flatMap(recordedText)
         var header = recorded.map { TranscriptParser($0).header } ?? TranscriptHeader(context: context)
         header.time = TranscriptHeader.now

@@ -149,6 +149,13 @@ public struct ConfigFile: Sendable {
                 path: self.path,
                 reason: "it has \(info.st_nlink) hard links and replacing it would split them; edit it by hand or remove the other links")
         }
+        // A file without write permission for its owner (0400, 0444) is the user's "do not change this": replacing it
+        // by rename would write it all the same (probe24 P24-7: `profile default` did, leaving a new 0600 file).
+        if info.st_mode & S_IWUSR == 0 {
+            throw .unwritable(
+                path: self.path,
+                reason: "it is read-only (mode 0\(String(info.st_mode & 0o777, radix: 8))); nothing was changed (make it writable first to let kops edit it)")
+        }
         guard let resolved = realpath(self.path, nil) else { return self.path }
         defer { free(resolved) }
         return String(cString: resolved)

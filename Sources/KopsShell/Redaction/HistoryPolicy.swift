@@ -131,8 +131,14 @@ public struct HistoryGate: Sendable {
 
     /// Whether `line` may be saved, and the notice to show (`HistoryPolicy.keptOutNotice`) the first time one is kept
     /// out for holding a secret; nil after that, for an allowed line, and for a line started with a space.
-    public mutating func admit(_ line: String) -> (save: Bool, notice: String?) {
-        guard !HistoryPolicy.allows(line) else { return (true, nil) }
+    ///
+    /// With `redactor` (the shell's, which redacts the terminal, transcripts and `history`), a line it would change is
+    /// kept out too: one redaction for every sink (probe24 P24-3: a known secret, the API key or a webhook's
+    /// `--secret-key` typed again in `logs search`, showed as `<redacted>` everywhere but in the file).
+    public mutating func admit(_ line: String, redactor: Redactor? = nil) -> (save: Bool, notice: String?) {
+        guard !HistoryPolicy.allows(line) || redactor.map({ $0.redact(commandLine: line) != line }) == true else {
+            return (true, nil)
+        }
         guard let first = line.unicodeScalars.first, !first.properties.isWhitespace, !told else { return (false, nil) }
         told = true
         return (false, HistoryPolicy.keptOutNotice)

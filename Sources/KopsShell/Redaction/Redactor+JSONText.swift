@@ -38,7 +38,7 @@ extension Redactor {
         return text.withUTF8 { bytes in
             ByteWords.firstIndex(of: UInt8(ascii: "\\"), in: bytes) == nil
                 && !Redactor.kelvinSign.withUnsafeBufferPointer { ByteSearch.contains($0, in: bytes) }
-                && !secretPatterns.occurs(in: bytes)
+                && !secretPatterns.occurs(in: bytes) && !secretFragments.occurs(in: bytes)
                 && !ByteSearch.containsHeader(Redactor.headerAndFieldBytes, in: bytes)
                 && !URLCredentialScan.mayHoldCredentials(bytes)
         }
@@ -59,7 +59,7 @@ extension Redactor {
     /// `printableWithoutBackslash`: the caller knows `ByteWords.allPrintableASCIIWithoutBackslash(bytes)` is true
     /// (`ReceivedItems.compactLinesTested`), and the bytes are not read for it again.
     func printsAsIs(_ bytes: UnsafeBufferPointer<UInt8>, printableWithoutBackslash: Bool = false) -> Bool {
-        guard printableWithoutBackslash || ByteWords.allPrintableASCIIWithoutBackslash(bytes), !secretPatterns.occurs(in: bytes)
+        guard printableWithoutBackslash || ByteWords.allPrintableASCIIWithoutBackslash(bytes), !secretPatterns.occurs(in: bytes), !secretFragments.occurs(in: bytes)
         else { return false }
         return !Redactor.someColonEndsHeaderOrURL(Redactor.headerAndFieldBytes, in: bytes)
     }

@@ -120,12 +120,6 @@ extension Redactor {
         return String(characters)
     }
 
-    /// Query parameters whose values are credentials (`?token=…`, `&api_key=…`), in any ASCII case.
-    static let credentialQueryNames: Set<String> = [
-        "token", "access_token", "auth_token", "api_key", "apikey", "key", "secret", "password", "pass", "pwd", "auth",
-        "sig", "signature", "credential", "credentials",
-    ]
-
     /// `text` with the credentials inside URLs replaced by `<redacted>`: the password of `user:pass@` (or a lone
     /// `token@`) and the values of credential-named query and fragment parameters. A receiver authenticated by its URL is as
     /// common as one authenticated by a header, so its URL is shown as `https://user:<redacted>@host/p?token=<redacted>`.
@@ -180,9 +174,7 @@ extension Redactor {
         let masked = pairs.enumerated().map { offset, pair -> String in
             guard let equals = pair.firstIndex(of: "=") else { return String(pair) }
             if maskedAfter, offset == pairs.count - 1, pair.index(after: equals) == pair.endIndex { return String(pair) }
-            let name = String(pair[..<equals]).lowercased()
-            guard credentialQueryNames.contains(name) || name.hasSuffix("_token") || name.hasSuffix("_secret")
-            else { return String(pair) }
+            guard CredentialParameters.isCredential(name: String(pair[..<equals])) else { return String(pair) }
             return String(pair[...equals]) + "<redacted>"
         }
         url.replaceSubrange(section, with: Array(masked.joined(separator: "&")))
@@ -201,10 +193,10 @@ extension Redactor {
     /// Works on the lexer's own words, so a secret after a tab, in quotes or in `--flag=value` form is
     /// found exactly as the command will read it. A line that does not lex is split on whitespace.
     ///
-    /// `keepingURLCredentials` leaves the credentials in URLs as typed (`?token=…`, `user:pass@`): the line the
-    /// transcript's private restore file keeps, so `kops check` can send a webhook's URL again on the machine
-    /// that recorded it (probe16 P16-2); everything else is redacted as for the page.
-    public func redact(commandLine line: String, keepingURLCredentials: Bool = false) -> String {
+    /// The restore file beside a transcript gets this same line (probe24 P24-1: it kept a URL's password and
+    /// `?token=` as typed, for `kops check` to send them again, while every other sink redacted them): a line whose
+    /// secret was redacted is not replayable, as one with `--secret-key` is.
+    public func redact(commandLine line: String) -> String {
         let scalars = Array(line.unicodeScalars)
         let commands = (try? Lexer.spans(in: line)) ?? Redactor.whitespaceSpans(scalars)
         let masked = commands.flatMap(Redactor.secretSources).sorted { $0.range.lowerBound < $1.range.lowerBound }
@@ -216,13 +208,7 @@ extension Redactor {
             position = range.upperBound
         }
         result.unicodeScalars.append(contentsOf: scalars[position...])
-        guard keepingURLCredentials else { return redact(result) }
-        // A URL's credential is also a known secret once typed (`?token=V&a=1` reads as `token=V&a=1`:
-        // `learn(secretsTypedIn:)`): a secret found only where the URLs' credentials are is left as typed.
-        var keeping = self
-        let outsideURLCredentials = Redactor.maskURLCredentials(result)
-        keeping.knownSecrets.removeAll { ByteSearch.contains($0.revealed, in: result) && !ByteSearch.contains($0.revealed, in: outsideURLCredentials) }
-        return keeping.redact(result, maskingURLCredentials: false)
+        return redact(result)
     }
 
     /// Words split on any whitespace and `;`, for lines the lexer refuses (an unterminated quote).

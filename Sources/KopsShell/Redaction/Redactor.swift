@@ -12,11 +12,16 @@ public import KopsHTTP
 public struct Redactor: Sendable {
     /// Values that must never be printed (the API key, secrets seen in responses).
     public var knownSecrets: [Secret] {
-        didSet { secretPatterns = SecretPatterns(knownSecrets) }
+        didSet {
+            secretPatterns = SecretPatterns(knownSecrets)
+            secretFragments = SecretFragments(knownSecrets)
+        }
     }
 
     /// `knownSecrets` as bytes, for `needsRedaction`.
     private(set) var secretPatterns: SecretPatterns
+    /// Runs of 8 or more characters of `knownSecrets` (a key echoed cut short, upper-cased or in base64).
+    private(set) var secretFragments: SecretFragments
     /// A secret the user asked to see, left in clear in secret-named fields too (`revealing`); nil for every sink
     /// but the terminal.
     private var revealed: String?
@@ -24,6 +29,7 @@ public struct Redactor: Sendable {
     public init(knownSecrets: [Secret] = []) {
         self.knownSecrets = knownSecrets.filter { $0.revealed.count >= 4 }
         secretPatterns = SecretPatterns(self.knownSecrets)
+        secretFragments = SecretFragments(self.knownSecrets)
     }
 
     static let secretFields: Set<String> = [
@@ -86,6 +92,7 @@ public struct Redactor: Sendable {
             result = result.split(separator: secret.revealed, omittingEmptySubsequences: false)
                 .joined(separator: "<redacted>")
         }
+        if !secretFragments.isEmpty { result = secretFragments.masked(result) }
         return Redactor.maskHeaders(result)
     }
 
@@ -106,7 +113,7 @@ public struct Redactor: Sendable {
     func needsRedaction(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            if secretPatterns.occurs(in: bytes) { return true }
+            if secretPatterns.occurs(in: bytes) || secretFragments.occurs(in: bytes) { return true }
             // The header and URL tests in one walk over the colons (`PrintsAsIsTests` checks it against the two).
             return Redactor.someColonEndsHeaderOrURL(Redactor.credentialHeaderBytes, in: bytes)
         }

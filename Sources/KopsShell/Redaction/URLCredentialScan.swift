@@ -93,17 +93,6 @@ enum URLCredentialScan {
     }
 
     private static func isCredentialName(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
-        let folded = name.map(ByteSearch.fold)
-        return credentialNameBytes.contains(folded) || folded.hasSuffix(tokenSuffix) || folded.hasSuffix(secretSuffix)
-    }
-
-    private static let credentialNameBytes = Set(Redactor.credentialQueryNames.map { Array($0.utf8) })
-    private static let tokenSuffix = Array("_token".utf8)
-    private static let secretSuffix = Array("_secret".utf8)
-}
-
-extension Array where Element == UInt8 {
-    fileprivate func hasSuffix(_ suffix: [UInt8]) -> Bool {
-        count >= suffix.count && self[(count - suffix.count)...].elementsEqual(suffix)
+        CredentialParameters.isCredential(name)
     }
 }

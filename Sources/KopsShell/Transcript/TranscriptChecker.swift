@@ -324,7 +324,7 @@ public struct TranscriptChecker {
             if let failure = shell.lastReported, let status = TranscriptChecker.environmentStatus(of: failure) {
                 // Not what the transcript recorded but where it replays: nothing after it can be compared, and written
                 // by `--update` it would replace the recorded output (probe16 P16-12). A recorded same failure is fine.
-                let shown = shell.redactor.redact(ErrorReport(failure).line())
+                let shown = shell.redactor.redact(errorLine: ErrorReport(failure).line())
                 if !entry.block.contains(shown),
                     !TranscriptChecker.sameBlock(String(recorder.text.utf8.dropFirst(start)) ?? "", entry.block)
                 {
@@ -403,15 +403,10 @@ public struct TranscriptChecker {
         return (text + parsed.trailer, restore)
     }
 
-    /// Why a line whose `what` was redacted when recorded is not run: with `sending`, a write not sent again. A URL's
-    /// credentials are kept in the restore file beside the transcript (`TranscriptRecorder`), so without that file
-    /// the reason says where it is.
+    /// Why a line whose `what` was redacted when recorded is not run: with `sending`, a write not sent again. No file
+    /// keeps a redacted secret, the restore file neither (probe24 P24-1), so the line says only that.
     public func redactedReason(_ what: String, sending: Bool) -> String {
-        let why = "\(what) \(what.hasSuffix("values") ? "were" : "was") redacted when recorded"
-        let file = TranscriptRestore.path(besides: path)
-        let hint = restore == nil && what.contains("the URL's ")
-            ? " and \(file), which keeps it, is not beside the transcript" : ""
-        return why + hint + ", so it cannot " + (sending ? "be sent again" : "run again")
+        "\(what) \(what.hasSuffix("values") ? "were" : "was") redacted when recorded, so it cannot " + (sending ? "be sent again" : "run again")
     }
 
     /// The commands whose output depends on their arguments alone (`help`, `explain`: no request, no last result), so no

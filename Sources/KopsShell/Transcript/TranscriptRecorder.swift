@@ -14,8 +14,8 @@ internal import KapsoDiagnostics
 /// is kept), secrets redacted by the shell and signature headers masked here. On a simulator whose clock
 /// the context can read, each block follows a `<!-- clock: … -->` line, and the API's live base URL is
 /// written as the header's host, so `kops check` replays it. Command lines that masking changed are kept
-/// as typed in a private restore file beside the transcript (`FILE.md.restore`, mode 0600), and so are lines whose
-/// URL credentials were redacted (`webhooks create --url https://…?token=…`, probe16 P16-2). A file is
+/// as typed in a private restore file beside the transcript (`FILE.md.restore`, mode 0600), their secrets redacted as
+/// on the page: no file keeps a secret (probe24 P24-1 undid probe16 P16-2's kept `?token=`). A file is
 /// appended to and closed after every write, so nothing recorded is lost if kops dies; a write that fails (a full
 /// disk) ends the file's writing and is kept in `writeFailure` for the shell to say.
 public final class TranscriptRecorder: OutputSink {
@@ -60,11 +60,15 @@ public final class TranscriptRecorder: OutputSink {
     /// The aliases so far (nil with `--keep-pii`).
     public private(set) var masker: PIIMasker?
     /// The file written for a `.file` destination: its path, or the file a link there points to.
-    private var file: String?
+    private(set) var file: String?
     /// Why the file (or its restore file) could not be written, from the first write that failed ("no space left on
     /// device"): the file ends there, possibly part-way through a block, and nothing more is written to it (a later
     /// write that succeeded would leave a gap nobody sees). Nil while every write succeeded (probe16 P16-5).
-    public private(set) var writeFailure: String?
+    public internal(set) var writeFailure: String?
+    /// The device and inode of `file` as this recorder made or opened it (`TranscriptRecorder+Ownership`).
+    var fileIdentity: FileIdentity?
+    /// True once `file` was found replaced by another file (another kops's `record --force`): nothing more is written.
+    public internal(set) var replaced = false
     private var depth = 0
     private var skipping = false
     /// The open block as written so far, from its opening fence line on: `end` reads it for the block's fence and
@@ -148,6 +152,7 @@ public final class TranscriptRecorder: OutputSink {
             self.masker?.continueNumbering(after: written)
             if !written.hasSuffix("\n\n") { append(written.hasSuffix("\n") ? "\n" : "\n\n") }
             // Another session continues here: `kops check` starts it afresh with this profile and number.
+            fileIdentity = FileIdentity(path: target)
             append(TranscriptParser.appendedLine(profile: header.profile, phoneNumberID: header.phoneNumberID) + "\n\n")
             return
         }
@@ -165,6 +170,7 @@ public final class TranscriptRecorder: OutputSink {
         } catch {
             throw .unwritableTranscript(path: path, reason: (error as? WholeFile.Failure)?.reason ?? "it cannot be created")
         }
+        fileIdentity = FileIdentity(path: target)
         // `--force` replaces the transcript and with it the restore file of the one it replaces.
         if restoreFile != nil { saveRestore(besides: path) }
         if let writeFailure {
@@ -219,8 +225,8 @@ public final class TranscriptRecorder: OutputSink {
     /// A command line starts: opens a block (lines run by `source` go into the block of the `source` line).
     /// `record` lines are left out.
     ///
-    /// `line` is the line redacted for the page; `typed`, when given, the same line with what the restore file may
-    /// keep left as typed (a URL's `?token=`: `Redactor.redact(commandLine:keepingURLCredentials:)`), which it keeps
+    /// `line` is the line redacted for the page; `typed`, when given, the line the restore file may keep instead
+    /// (secrets redacted all the same), which it keeps
     /// when the page shows it otherwise, as it keeps lines that masking changed.
     public func begin(prompt: String, line: String, typed: String? = nil) {
         depth += 1
@@ -305,7 +311,7 @@ public final class TranscriptRecorder: OutputSink {
             text.removeLast(old.count)
             text += new
         }
-        if let file, writeFailure == nil {
+        if let file, stillOwnsFile() {
             var info = stat()
             guard stat(file, &info) == 0, info.st_size >= old.utf8.count,
                 let handle = FileHandle(forUpdatingAtPath: file)
@@ -379,7 +385,7 @@ public final class TranscriptRecorder: OutputSink {
             guard text.hasSuffix(block) else { return TranscriptRecorder.fence }
             text = String(text.dropLast(block.count)) + rewritten
         }
-        if let file, writeFailure == nil {
+        if let file, stillOwnsFile() {
             // Only when the file still ends with the block as written (nothing else wrote to it).
             guard let end = TranscriptFile.endsWith(Array(block.utf8), path: file) else { return TranscriptRecorder.fence }
             writeFailure = TranscriptFile.truncate(file, to: end - block.utf8.count)
@@ -435,7 +441,7 @@ public final class TranscriptRecorder: OutputSink {
             lines: Dictionary(restore.lines.map { (scrub($0.key), $0.value.map(scrub)) }, uniquingKeysWith: +))
         let restoreChanged = scrubbed != restore
         restore = scrubbed
-        guard let file, case .file(let path) = destination else { return }
+        guard let file, case .file(let path) = destination, stillOwnsFile() else { return }
         if restoreChanged { saveRestore(besides: path) }
         guard let data = FileManager.default.contents(atPath: file), let old = String(data: data, encoding: .utf8)
         else { return }
@@ -473,7 +479,7 @@ public final class TranscriptRecorder: OutputSink {
     /// refused before its first line: nothing ran), so the corrected run can record to the same name (probe18 P18-1).
     /// True when it was removed; a file with anything else in it stays.
     public func removeIfOnlyHeader() -> Bool {
-        guard case .file = destination, let file, writeFailure == nil, restore.lines.isEmpty,
+        guard case .file = destination, let file, stillOwnsFile(), restore.lines.isEmpty,
             let data = FileManager.default.contents(atPath: file), String(decoding: data, as: UTF8.self) == header.markdown
         else { return false }
         return (try? FileManager.default.removeItem(atPath: file)) != nil
@@ -541,7 +547,7 @@ public final class TranscriptRecorder: OutputSink {
 
     /// Writes the restore file; a failure is the recording's (`kops check` could not replay the masked lines).
     private func saveRestore(besides path: String) {
-        guard writeFailure == nil, !restore.save(besides: path) else { return }
+        guard stillOwnsFile(), !restore.save(besides: path) else { return }
         writeFailure = "its restore file \(TranscriptRestore.path(besides: path)) could not be written"
     }
 
@@ -563,7 +569,7 @@ public final class TranscriptRecorder: OutputSink {
         lastPrompt = nil
         openBlock? += chunk
         if destination == .memory { text += chunk }
-        guard let file, writeFailure == nil else { return }
+        guard let file, stillOwnsFile() else { return }
         writeFailure = TranscriptFile.append(Array(chunk.utf8), to: file)
     }
 }

@@ -1,0 +1,131 @@
+import Foundation
+@testable import KopsShell
+import KopsHTTP
+import KopsTestSupport
+import Testing
+
+/// Probe24's secret leaks and data losses at the sinks a shell writes: the history file, the restore file beside a
+/// transcript, a recording's own files.
+@Suite struct SecretSinksTests {
+    /// A line reader that keeps what a history file would get, through the same gate as the terminal's reader.
+    final class HistoryProbe: LineReader {
+        var lines: [String]
+        var saved: [String] = []
+        var notices: [String] = []
+        private var gate = HistoryGate()
+
+        init(_ lines: [String]) { self.lines = lines }
+
+        func readLine(prompt: String) -> LineInput { lines.isEmpty ? .endOfInput : .line(lines.removeFirst()) }
+
+        func remember(_ line: String) { keep(gate.admit(line), line) }
+
+        func remember(_ line: String, redactor: Redactor) { keep(gate.admit(line, redactor: redactor), line) }
+
+        private func keep(_ admitted: (save: Bool, notice: String?), _ line: String) {
+            if admitted.save { saved.append(line) }
+            if let notice = admitted.notice { notices.append(notice) }
+        }
+    }
+
+    /// P24-3: a value kops knows as a secret (the API key, a webhook's `--secret-key`, a secret-named variable) typed in
+    /// a later line is kept out of the history file, as it is redacted in `history`, the terminal and transcripts.
+    @Test func knownSecretsNeverReachTheHistoryFile() async throws {
+        let probe = try await withSimulator { fixture in
+            let (shell, _) = try fixture.shell()
+            let probe = HistoryProbe([
+                "use 100200300400501",
+                "webhooks create --url https://hooks.example.test/h --events whatsapp.message.received --secret-key MyPlainSecret2026",
+                "logs search MyPlainSecret2026",
+                "reply --to +14155550142 --dry-run 'is it MyPlainSecret2026?'",
+                "set mysecret HUNTER2PASSWORD",
+                "reply --to +14155550142 --dry-run 'my password is HUNTER2PASSWORD'",
+                "whois \(fixture.apiKey)",
+                "logs search \(fixture.apiKey.prefix(14))",
+                "explain 131047",
+            ])
+            _ = shell.loop(reader: probe)
+            return (probe.saved, probe.notices)
+        }
+        #expect(probe.0 == ["use 100200300400501", "explain 131047"])
+        #expect(probe.1 == [HistoryPolicy.keptOutNotice])
+    }
+
+    /// P24-1: the restore file beside a transcript keeps a masked line's personal data, never a URL's password or
+    /// query credentials, a `--secret-key` or `--headers` value (P24-17's names included).
+    @Test func theRestoreFileHoldsNoSecret() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-restore-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let secrets = ["PASSWORDxyz123", "ACCESSTOK999", "APIKEY777", "SIGVAL555", "PWVAL333", "AZFUNCKEY1", "MYSECRETvalue0001",
+                       "HDRBEARER4242", "HDRKEY8888"]
+        let (restore, page) = try await withSimulator { fixture in
+            let (shell, _) = try fixture.shell()
+            shell.run(line: "record \(folder)/s1.md")
+            shell.run(line: "use 100200300400501")
+            shell.run(line: "webhooks create --url 'https://u:PASSWORDxyz123@rx.example.test/h?access_token=ACCESSTOK999&apikey=APIKEY777"
+                + "&sig=SIGVAL555&password=PWVAL333&code=AZFUNCKEY1' --events whatsapp.message.received --secret-key whsec_MYSECRETvalue0001 "
+                + #"--headers '{"Authorization":"Bearer HDRBEARER4242","X-Api-Key":"HDRKEY8888"}'"#)
+            shell.run(line: "reply --to +14155550142 --dry-run 'see https://u:PASSWORDxyz123@rx.example.test/h?code=AZFUNCKEY1'")
+            shell.run(line: "record stop")
+            return (
+                try String(contentsOfFile: "\(folder)/s1.md.restore", encoding: .utf8),
+                try String(contentsOfFile: "\(folder)/s1.md", encoding: .utf8))
+        }
+        // The masked line is there, with its phone number as typed.
+        #expect(restore.contains("+14155550142"))
+        for secret in secrets {
+            #expect(!restore.contains(secret), "\(secret) in the restore file")
+            #expect(!page.contains(secret), "\(secret) in the transcript")
+        }
+    }
+
+    /// P24-9: `bundle` refuses the recording's restore file, existing or not, with or without --force.
+    @Test(arguments: ["bundle $D/be.md.restore --force", "bundle $D/be.md.restore", "bundle $D/./be.md.restore --force"])
+    func bundleRefusesTheRecordingsRestoreFile(_ line: String) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-own-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (status, err, restore) = try await withSimulator { fixture in
+            let (shell, output) = try fixture.shell()
+            shell.run(line: "record \(folder)/be.md")
+            shell.run(line: "use 100200300400501")
+            shell.run(line: "reply --to +14155550142 --dry-run hi")
+            let status = shell.run(line: line.replacingOccurrences(of: "$D", with: folder))
+            shell.run(line: "reply --to +14155550142 --dry-run hello")
+            shell.run(line: "record stop")
+            return (status, output.err, try String(contentsOfFile: "\(folder)/be.md.restore", encoding: .utf8))
+        }
+        #expect(status == .failure)
+        #expect(err.contains("is the restore file of the transcript being recorded"), "\(err)")
+        #expect(err.contains("name another file, or 'record stop' first"))
+        #expect(!err.split(separator: "\n").contains { $0.hasPrefix("error: bundle:") && $0.contains("--force") })
+        #expect(restore.contains("--dry-run hi") && restore.contains("--dry-run hello"), "\(restore)")
+        #expect(TranscriptRestore.problem(besides: "\(folder)/be.md") == nil)
+    }
+
+    /// P24-10: another program replaces the transcript being recorded; the session stops recording with one line and
+    /// writes nothing into the new file.
+    @Test func aReplacedTranscriptStopsTheRecording() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-replaced-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = "\(folder)/two.md"
+        let other = "# the other session's transcript\n"
+        let (status, err, recording, text) = try await withSimulator { fixture in
+            let (shell, output) = try fixture.shell()
+            shell.run(line: "record \(path)")
+            shell.run(line: "explain 131047")
+            // What `record two.md --force` in another kops does: a new file renamed over the path.
+            try Data(other.utf8).write(to: URL(fileURLWithPath: path + ".new"))
+            rename(path + ".new", path)
+            let status = shell.run(line: "explain 131051")
+            shell.run(line: "explain 470")
+            return (status, output.err, shell.recorder != nil, try String(contentsOfFile: path, encoding: .utf8))
+        }
+        #expect(text == other)
+        #expect(status == .failure)
+        #expect(!recording)
+        #expect(err.contains("\(path) was replaced by another program; recording stopped (nothing more was written to it)"), "\(err)")
+    }
+}
