@@ -178,6 +178,8 @@ struct Launch: Equatable {
         script.setVariables(on: shell)
         // Writes on the built-in demo simulator reach no customer, so the demo needs no --allow-writes.
         var script = self.script
+        // Suggested `kops check …` lines repeat the flags given (before `--demo` widens the write permission below).
+        script.kops = suggestionPrefix(for: .check)
         script.allowWrites = script.allowWrites || demo
         // The permission given here covers the scripts a `source` line runs (probe18 P18-30).
         shell.writesAllowed = script.allowWrites
