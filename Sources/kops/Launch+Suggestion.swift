@@ -29,7 +29,7 @@ extension Launch {
 
     /// The launch flags given, as shell words a suggested `kops …` line repeats so it pastes back and does the same
     /// thing (`kops --output json explain 131047` suggested `kops -c 'explain 131047'`, which printed a table): the
-    /// profile, base URL, output, `--demo`, timeout, colour, `--verbose` and `--var` values, in that order. A `--var`
+    /// profile, base URL, output, `--demo`, timeout, colour (not for a check), `--verbose` and `--var` values, in that order. A `--var`
     /// value shaped like a secret (one the history keeps out) is not repeated: its place says `NAME=…` to fill in.
     func repeatedFlags(for suggestion: Suggestion) -> [String] {
         var words: [String] = []
@@ -41,7 +41,8 @@ extension Launch {
             let seconds = timeout == timeout.rounded() && abs(timeout) < 1e15 ? String(Int(timeout)) : String(timeout)
             words += ["--timeout", seconds]
         }
-        if noColor { words.append("--no-color") }
+        // Colour changes how a shell command's output looks, not what a check finds: a check line leaves it out.
+        if noColor && suggestion == .commands { words.append("--no-color") }
         if verbose { words.append("--verbose") }
         for variable in script.variables {
             let name = variable.split(separator: "=", maxSplits: 1).first.map(String.init) ?? variable

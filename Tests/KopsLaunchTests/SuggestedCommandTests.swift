@@ -83,6 +83,8 @@ import Testing
         #expect(prefix == "kops --profile acme --var hook=3d4e --var key=…")
         #expect(!prefix.contains("whsec_"))
         #expect(Launch(try #require(try Kops.parseAsRoot(["check", "t.md"]) as? Kops)).suggestionPrefix(for: .check) == "kops")
+        let demo = try #require(try Kops.parseAsRoot(["--demo", "--no-color", "--timeout", "2.5", "check", "t.md"]) as? Kops)
+        #expect(Launch(demo).suggestionPrefix(for: .check) == "kops --demo --timeout 2.5")
         #expect(PosixWord.quoted("it's here") == #"'it'\''s here'"#)
         #expect(posixWords(PosixWord.quoted("it's here")) == ["it's here"])
     }
