@@ -45,7 +45,7 @@ let package = Package(
             name: "kops",
             dependencies: [
                 // No KapsoSimulator: `--demo` runs the kapso-sim executable beside kops (DemoSimulator.swift).
-                "KopsShell", "KopsTerminal", "KapsoClient", "KopsHTTP",
+                "KopsShell", "KopsTerminal", "KapsoClient", "KapsoDiagnostics", "KopsHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -18,8 +18,11 @@ public struct ReceivedDelivery: Sendable {
         case otherSpelling(header: String, spelling: SignatureCheck.Spelling, bodyBytes: Int)
         /// Not a signature (no hex, wrong length, no `sha256=` prefix for Meta).
         case malformed(header: String, reason: String)
-        /// No signature header at all.
+        /// No signature header at all, and a secret was given for it: the delivery fails verification.
         case missing(expected: String)
+        /// No signature header at all, and no secret was given for it: nothing was verified, and nothing failed
+        /// (without a secret no delivery can be checked, signed or not).
+        case unsignedUnchecked(expected: String)
         /// No secret was given for this kind of delivery, so nothing was checked.
         case unchecked(header: String)
         /// The secret for the other kind of delivery was given, and it matches this header: the flags were
@@ -31,6 +34,15 @@ public struct ReceivedDelivery: Sendable {
             switch self {
             case .valid, .oneMatches: true
             default: false
+            }
+        }
+
+        /// The flag whose secret was not given, so this delivery was not verified (`--secret`, `--meta-secret`);
+        /// nil when a secret was given for it (then it is valid, or a failure).
+        public var uncheckedFor: String? {
+            switch self {
+            case .unchecked(let header), .unsignedUnchecked(let header): Self.flag(for: header)
+            default: nil
             }
         }
 
@@ -67,6 +79,7 @@ public struct ReceivedDelivery: Sendable {
                     + "secret (the secret is right), but as sent it is no valid signature: \(spelling.senderFix)"
             case .malformed(let header, let reason): "\(header) is malformed: \(reason)"
             case .missing(let expected): "unsigned: no \(expected) header"
+            case .unsignedUnchecked(let expected): "unsigned: no \(expected) header; not verified (no \(Self.flag(for: expected)) given)"
             case .unchecked(let header): "\(header) not checked (no \(Self.flag(for: header)) given)"
             case .otherFlag(let header):
                 SignatureCheck.Header(rawValue: header)?.isMeta == true
@@ -155,7 +168,9 @@ public struct ReceivedDelivery: Sendable {
         // Which header is checked, and so which secret, is the rule `verify` and `replay` share: the sender's own
         // (Meta's legacy SHA-1 one only when its SHA-256 one is missing), else the other sender's.
         guard let match = SignatureCheck.Header.find(in: headers, meta: isMeta) else {
-            signature = .missing(expected: isMeta ? SignatureCheck.Header.meta.name : SignatureCheck.Header.kapso.name)
+            let expected = isMeta ? SignatureCheck.Header.meta : SignatureCheck.Header.kapso
+            // Without the secret for it there was nothing to verify: not verified, but no failure either.
+            signature = (isMeta ? metaSecret : secret) == nil ? .unsignedUnchecked(expected: expected.name) : .missing(expected: expected.name)
             return
         }
         let (found, value) = (match.header, match.value)

@@ -200,8 +200,9 @@ public final class Shell {
             let typed = words
             var words = words
             outputOverride = try Self.takeOutput(from: &words, command: command)
-            let arguments = try Arguments(command: command, words: Array(words.dropFirst()))
+            var arguments = try Arguments(command: command, words: Array(words.dropFirst()))
             try command.validate(arguments)
+            arguments = Self.resolvingPaths(arguments, of: command, in: scriptFolder)
             // After the usage check: a bad value is named first, not hidden behind "run with --allow-writes" that
             // could not help (`webhooks fire … --to ftp://x`).
             // Unless `--output` was taken out, `command` and `arguments` are what the policy would read from `typed`.
@@ -332,6 +333,26 @@ public final class Shell {
             }
         }
         return line
+    }
+
+    /// `arguments` with each relative file path `command` names (`Command.filePaths`) read from `folder`, the running
+    /// script's: in a script, `verify --file body.json`, `record out.md`, `bundle b.md`, `replay saved/` and `listen
+    /// --save dir/` mean the files beside the script, as `source` does and psql's `\ir` (relative to the including
+    /// script), whatever the current directory. At the prompt, in `-c` and piped input (`folder` nil) they are as typed.
+    static func resolvingPaths(_ arguments: Arguments, of command: any Command.Type, in folder: String?) -> Arguments {
+        guard let folder else { return arguments }
+        func resolved(_ path: String) -> String {
+            path.isEmpty || path.hasPrefix("/") || path.hasPrefix("~") ? path : ScriptRunner.absolute(path, in: folder)
+        }
+        var arguments = arguments
+        let paths = command.filePaths(arguments)
+        for index in paths.positionals where index < arguments.positionals.count {
+            arguments.positionals[index] = resolved(arguments.positionals[index])
+        }
+        for flag in paths.flags {
+            if let value = arguments.values[flag] { arguments.values[flag] = resolved(value) }
+        }
+        return arguments
     }
 
     /// `--output MODE` (or `--output=MODE`) for this command only: removed from the words unless the command

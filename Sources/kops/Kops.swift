@@ -13,19 +13,33 @@ struct Kops: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kops",
         abstract: "A diagnostic shell for WhatsApp Business numbers on Kapso.",
-        discussion: """
-            Environment: KAPSO_API_BASE_URL (host only, e.g. https://api.kapso.ai), KAPSO_API_KEY, KOPS_PROFILE,
-            NO_COLOR, XDG_CONFIG_HOME (config.toml profiles), XDG_STATE_HOME (history).
-            Precedence: flags > environment > profile > defaults.
-            Also: kops run FILE.kops, kops check FILE.md, kops bundle [FILE.md], kops verify --secret S --signature HEX --file F,
-            kops completions bash|zsh|fish.
-            Without a key, commands that need no API still run (help, explain, verify, payload, profile, state, ...);
-            the first one that does says where keys come from. Writes from -c, scripts or piped input need --allow-writes.
-
-            Exit statuses (also 'help exit-codes' in the shell):
-
-            """ + (HelpTopics.text("exit-codes") ?? ""),
+        // Fitted as the shell's help is (`HelpText`): paragraphs reflowed to the width the parser wraps at, not a line
+        // hard-wrapped at ~100 columns wrapped again (probe22 P22-13).
+        discussion: HelpText.fitted(discussionSource, width: helpWidth - 1),
         version: KopsVersion.current)
+
+    /// `kops --help`'s text after the overview, one paragraph a line (`HelpText` fits it).
+    static let discussionSource = """
+        Environment: KAPSO_API_BASE_URL (host only, e.g. https://api.kapso.ai), KAPSO_API_KEY, KOPS_PROFILE, NO_COLOR, \
+        XDG_CONFIG_HOME (config.toml profiles), XDG_STATE_HOME (history).
+        Precedence: flags > environment > profile > defaults.
+
+        Also: kops run FILE.kops, kops check FILE.md, kops bundle [FILE.md], kops verify --secret S --signature HEX \
+        --file F, kops completions bash|zsh|fish.
+
+        Without a key, commands that need no API still run (help, explain, verify, payload, profile, state, ...); the \
+        first one that does says where keys come from. Writes from -c, scripts or piped input need --allow-writes.
+
+        Exit statuses (also 'help exit-codes' in the shell):
+
+        """ + (HelpTopics.text("exit-codes") ?? "")
+
+    /// The width swift-argument-parser wraps `--help` at: `COLUMNS`, else standard output's terminal, else 80 (a pipe).
+    /// The discussion is fitted one column narrower: the parser breaks a line of exactly its width once more.
+    static var helpWidth: Int {
+        if let columns = ProcessEnvironment.variables["COLUMNS"].flatMap(Int.init), columns > 1 { return columns }
+        return TerminalFacts.currentWidth(environment: [:]) ?? HelpText.defaultWidth
+    }
 
     @Option(help: "Profile from config.toml to use (default: $KOPS_PROFILE, then default_profile).")
     var profile: String?
@@ -96,6 +110,9 @@ struct Kops: ParsableCommand {
         if let baseURL, !baseURL.contains("://") {
             throw ValidationError("invalid --base-url '\(Shortened.text(baseURL))'; " + SchemeAdvice.text(for: baseURL))
         }
+        // Shell command words given as kops's own (`kops --output json explain 131047`): `-c`, with the flags given, so
+        // the suggested line pastes back and does the same thing.
+        if let advice = Launch(self).shellCommandAdvice() { throw ValidationError(advice) }
     }
 
     func run() throws {

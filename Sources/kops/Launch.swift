@@ -180,6 +180,8 @@ struct Launch: Equatable {
         // URL off this machine still does, outside the interactive shell (probe24 P24-8).
         var script = self.script
         context.offMachineNeedsPermission = demo && !script.allowWrites && !(commands.isEmpty && script.words.isEmpty && terminal.stdinIsTTY)
+        // Suggested `kops check …` lines repeat the flags given (before `--demo` widens the write permission below).
+        script.kops = suggestionPrefix(for: .check)
         script.allowWrites = script.allowWrites || demo
         // The permission given here covers the scripts a `source` line runs (probe18 P18-30).
         shell.writesAllowed = script.allowWrites

@@ -1,5 +1,6 @@
 import ArgumentParser
 import KapsoClient
+import KapsoDiagnostics
 import KopsHTTP
 import KopsShell
 import KopsTerminal
@@ -17,8 +18,11 @@ enum OfflineVerbs {
         // refused with a suggestion that had lost the flags).
         var arguments = arguments[...]
         var output: [String] = []
+        // Kept for a suggested command line, which repeats them (`listen --register` is pointed to `-c`).
+        var leading: [String] = []
         while let first = arguments.first {
             if first == "--no-color" || first == "--verbose" {
+                leading.append(first)
                 arguments = arguments.dropFirst()
             } else if first == "--output", arguments.count > 1 {
                 output = ["--output", arguments[arguments.startIndex + 1]]
@@ -33,7 +37,7 @@ enum OfflineVerbs {
         switch arguments.first {
         case "verify": return verify(Array(arguments.dropFirst()) + output)
         case "completions" where output.isEmpty: return completions(Array(arguments.dropFirst()))
-        case "listen", "replay": return handlerVerb(Array(arguments) + output)
+        case "listen", "replay": return handlerVerb(Array(arguments) + output, leading: leading)
         default: return nil
         }
     }
@@ -51,12 +55,16 @@ enum OfflineVerbs {
 
     /// `kops listen …` and `kops replay …`: the shell's commands for a local handler, outside the shell. They need
     /// no API key; Ctrl-C stops `listen` with its summary (and aborts a forward in flight).
-    private static func handlerVerb(_ words: [String]) -> Int32 {
+    private static func handlerVerb(_ words: [String], leading: [String] = []) -> Int32 {
         let output = StandardOutput(environment: ProcessEnvironment.variables)
         if words.first == "listen", words.contains(where: { $0 == "--register" || $0.hasPrefix("--register=") }) {
+            // The line as given, flags kept, so it pastes back once the number is filled in; --register creates a
+            // webhook, which -c does only with --allow-writes.
+            let line = "use PHONE_NUMBER_ID; " + words.filter { $0 != "--allow-writes" }.map(ShellWord.quoted).joined(separator: " ")
             output.write(
                 "error: listen --register needs the API and a number; run it in the shell or as "
-                    + "kops -c 'use PHONE_NUMBER_ID; listen --register URL ...'\n", to: .err)
+                    + (["kops"] + leading + ["-c", PosixWord.quoted(line), "--allow-writes"]).joined(separator: " ") + "\n",
+                to: .err)
             return ExitStatus.usage.rawValue
         }
         guard let transport = try? CurlTransport(options: .init(userAgent: "kops/\(KopsVersion.current)")) else {

@@ -41,11 +41,8 @@ struct ScriptOptions: ParsableArguments {
             return
         }
         guard ["run", "check", "bundle"].contains(verb) else {
-            if CommandRegistry.standard.names.contains(verb) {
-                let line = words.map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: " ")
-                throw ValidationError(
-                    "'\(verb)' is a shell command: run it with kops -c '\(line)', or type it in the shell ('kops')")
-            }
+            // Said by `Kops.validate`, which knows the other flags the suggested `-c` line must repeat.
+            if CommandRegistry.standard.names.contains(verb) { return }
             throw ValidationError(
                 "unknown subcommand '\(verb)'; use 'kops run FILE.kops', 'kops check FILE.md' or 'kops bundle FILE.md'")
         }
@@ -84,6 +81,9 @@ struct ScriptLaunch: Equatable {
     var record: String?
     var update = false
     var force = false
+    /// How a suggested `kops check …` line starts: `kops` and the launch flags given (`Launch.suggestionPrefix`), so
+    /// the line pastes back and checks the same way (`kops --profile acme check t.md --update`).
+    var kops = "kops"
 
     init() {}
 
@@ -136,6 +136,9 @@ struct ScriptLaunch: Equatable {
             if outcome.commands == 0, shell.recorder?.removeIfOnlyHeader() == true { shell.recorder = nil }
             stderr.write(outcome.summary + "\n", to: .err)
             return outcome.status
+        } catch ScriptError.transcriptNotScript(let path, _) {
+            // With the launch flags given, so the suggested check reads the same profile and API.
+            return shell.report(ScriptError.transcriptNotScript(path: path, kops: kops))
         } catch ScriptError.transcriptExists(let path) {
             // The shell's `record` takes --append and --force; `kops run` does not (probe16 P16-1).
             return shell.report(
@@ -173,7 +176,7 @@ struct ScriptLaunch: Equatable {
             // Recorded against another API: its writes go there only when the user named it with --base-url; reads
             // are compared with a note (probe16 P16-13: a colleague's staging transcript wrote to production).
             // How to send the writes not replayed: on another API than the recorded one, only with --base-url naming it.
-            var sendAgain = "kops check \(path) --allow-writes"
+            var sendAgain = "\(kops) check \(PosixWord.quoted(path)) --allow-writes"
             if TranscriptParser.isTranscript(expected), !demo,
                 let other = header.otherAPI(baseURL: shell.context.client.baseURL)
             {
@@ -181,7 +184,8 @@ struct ScriptLaunch: Equatable {
                 if !named { sendAgain += " --base-url \(shell.context.client.baseURL)" }
                 if allowWrites, !named {
                     throw ScriptError.writesToOtherAPI(
-                        path: path, recorded: other.recorded, now: other.now, baseURL: shell.context.client.baseURL)
+                        path: path, recorded: other.recorded, now: other.now, baseURL: shell.context.client.baseURL,
+                        kops: kops)
                 }
                 stderr.write("\(path): recorded against \(other.recorded), replaying on \(other.now)\n", to: .err)
             }
@@ -280,7 +284,7 @@ struct ScriptLaunch: Equatable {
                 return partial == nil && kept == nil ? .ok : .failure
             }
             if let kept { stderr.write("\(path): --update keeps \(kept)\n", to: .err) }
-            stderr.write("\(path): output changed; review the diff, then 'kops check \(path) --update'\n", to: .err)
+            stderr.write("\(path): output changed; review the diff, then '\(kops) check \(PosixWord.quoted(path)) --update'\n", to: .err)
             return .failure
         } catch {
             return shell.report(error)

@@ -91,6 +91,23 @@ import Testing
         let unsigned = ReceivedDelivery(headers: [("x-webhook-event", "whatsapp.message.sent")], body: Array("hi".utf8), secret: Self.secret, metaSecret: nil)
         #expect(unsigned.signature == .missing(expected: "X-Webhook-Signature"))
         #expect(unsigned.bodyProblem == "body is not JSON (2 bytes)")
+        #expect(unsigned.signature.uncheckedFor == nil, "a secret was given: an unsigned delivery fails verification")
+    }
+
+    /// An unsigned delivery read without a secret for it was not verified, and did not fail: without a secret nothing
+    /// can be verified, signed or not (it was counted as "failed verification").
+    @Test func anUnsignedDeliveryWithoutASecretIsNotVerifiedNotFailed() throws {
+        let kapso = ReceivedDelivery(
+            headers: [("x-webhook-event", "whatsapp.message.sent")], body: Array("{}".utf8), secret: nil, metaSecret: nil)
+        #expect(kapso.signature == .unsignedUnchecked(expected: "X-Webhook-Signature"))
+        #expect(kapso.signature.uncheckedFor == "--secret")
+        #expect(kapso.signature.text == "unsigned: no X-Webhook-Signature header; not verified (no --secret given)")
+        // Meta's envelope without X-Hub-Signature-256, and only Kapso's secret given: Meta's secret is the one missing.
+        let meta = ReceivedDelivery(
+            headers: [], body: Array(#"{"object":"whatsapp_business_account","entry":[]}"#.utf8), secret: Secret("s"), metaSecret: nil)
+        #expect(meta.signature.uncheckedFor == "--meta-secret")
+        #expect(meta.signature.text.hasSuffix("not verified (no --meta-secret given)"))
+        #expect(Self.read(try Self.plan("whatsapp.message.sent"), secret: nil).signature.uncheckedFor == "--secret")
     }
 
     /// probe9 P9-15: the secret of the other flag matches the header that came (`--secret` for a Meta delivery,

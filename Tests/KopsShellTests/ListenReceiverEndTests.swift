@@ -45,7 +45,7 @@ import Testing
         #expect(output.out.contains(" whatsapp.message.received"), "\(output.out)")
         #expect(
             output.err.hasSuffix(
-                "stopped: 1 delivery, 1 failed verification\nerror: listen: its receiver kapso-sim --receive (pid 77) exited with status 3, so no "
+                "stopped: 1 delivery, 1 not verified (no --secret given)\nerror: listen: its receiver kapso-sim --receive (pid 77) exited with status 3, so no "
                     + "delivery can arrive any more; start 'listen' again\n"), "\(output.err)")
     }
 }

@@ -274,7 +274,8 @@ import Testing
 @Suite struct HelpTopicsTests {
     @Test func oneLinePerTopicWithWhatItCovers() {
         let ran = OfflineShell.run("help", "topics")
-        let lines = ran.out.split(separator: "\n")
+        // A summary too long for 80 columns goes on under itself.
+        let lines = ran.out.split(separator: "\n").filter { !$0.hasPrefix(" ") }
         #expect(lines.count == HelpTopics.all.count)
         for (line, topic) in zip(lines, HelpTopics.all) {
             #expect(line.hasPrefix(topic.name + " "), "\(line)")

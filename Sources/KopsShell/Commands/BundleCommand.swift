@@ -20,6 +20,8 @@ public enum BundleCommand: ScriptCommand {
           bundle ticket-4411-bundle.md --period 7d
         """
     public static let maxArguments: Int? = 1
+    /// In a script, `bundle FILE.md` writes beside the script.
+    public static func filePaths(_ arguments: Arguments) -> (positionals: [Int], flags: [String]) { ([0], []) }
     public static let flags = [
         FlagSpec("--period", choices: ["24h", "7d", "30d"], help: "how far back errors and failed calls go (default 24h)"),
         FlagSpec("--keep-pii", help: "keep phone numbers, names and message texts in clear (a recording with --keep-pii needs it)"),

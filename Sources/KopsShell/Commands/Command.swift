@@ -26,6 +26,11 @@ public protocol Command: SendableMetatype {
     /// True when these words (after the command's name) change data, so scripts need `--allow-writes`.
     static func isWrite(_ words: [String]) -> Bool
 
+    /// The file paths in these arguments, as positional indexes and flag names (`verify --file`, `record FILE`): in a
+    /// script a relative one is read or written from the script's folder, as psql's `\ir` reads an included file
+    /// (`Shell.resolvingPaths`). None by default; `source` resolves its own.
+    static func filePaths(_ arguments: Arguments) -> (positionals: [Int], flags: [String])
+
     /// False for the commands about the script itself (`ScriptCommand`), which leave the last result in place: read
     /// through the witness table, where `command is any ScriptCommand.Type` looked up a conformance per command.
     static var keepsLastResult: Bool { get }
@@ -40,6 +45,7 @@ extension Command {
     public static func isWrite(_ words: [String]) -> Bool { false }
     public static func validate(_ arguments: Arguments) throws {}
     public static var keepsLastResult: Bool { true }
+    public static func filePaths(_ arguments: Arguments) -> (positionals: [Int], flags: [String]) { ([], []) }
 }
 
 /// A `--flag` a command accepts: boolean, or taking a value from a fixed set, a whole number in a range, or free.

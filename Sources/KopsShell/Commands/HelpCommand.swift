@@ -15,45 +15,49 @@ public enum HelpCommand: Command {
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let registry = context.registry
+        // Every page is `.help` text: its paragraphs are reflowed to the terminal's width, or 80 columns without one
+        // (`HelpText`); the source's line breaks inside a paragraph are not kept (probe22 P22-13).
         guard let name = arguments.positionals.first else {
             let width = registry.commands.map { $0.name.count }.max() ?? 0
             let lines = registry.commands.map { command in
                 command.name + String(repeating: " ", count: width - command.name.count + 2) + command.summary
             }
             return CommandResult(
-                blocks: lines.map { .line(StyledText($0)) }
-                    + [.hint("'help COMMAND' shows flags and examples; 'help topics' lists the other pages")])
+                blocks: [.help(lines.joined(separator: "\n")),
+                    .hint("'help COMMAND' shows flags and examples; 'help topics' lists the other pages")])
         }
         if name == "topics" {
-            return CommandResult(
-                blocks: HelpTopics.all.map { topic in
-                    let summary = HelpTopics.summaries[topic.name].map { "  " + $0 } ?? ""
-                    return .line(StyledText(topic.name + String(repeating: " ", count: max(0, 13 - topic.name.count)) + summary))
-                } + [.hint("'help TOPIC' shows one")])
+            let lines = HelpTopics.all.map { topic in
+                let summary = HelpTopics.summaries[topic.name].map { "  " + $0 } ?? ""
+                return topic.name + String(repeating: " ", count: max(0, 13 - topic.name.count)) + summary
+            }
+            return CommandResult(blocks: [.help(lines.joined(separator: "\n")), .hint("'help TOPIC' shows one")])
         }
         if let text = HelpTopics.text(name) {
-            return CommandResult(blocks: text.split(separator: "\n").map { .line(StyledText(String($0))) })
+            return CommandResult(blocks: [.help(text)])
         }
         let command = try registry.command(named: name)
-        var blocks: [Block] = [.line(StyledText("usage: " + command.usage)), .line(StyledText(command.summary))]
+        // Usage, summary, flags and details are read apart: no paragraph runs from one into the next.
+        var blocks: [Block] = [.help("usage: " + command.usage), .help(command.summary)]
         if !command.flags.isEmpty {
             // Descriptions line up after the labels that fit `labelColumns`; a longer label (a flag with many
             // choices) stands on its own lines, broken after a `|`, its description under it, so no line is
             // wider than 80 columns because of it, on a terminal or piped.
             let width = command.flags.map { flagLabel($0).count }.filter { $0 <= labelColumns }.max() ?? labelColumns
-            blocks.append(.line(StyledText("flags:")))
+            var lines = ["flags:"]
             for flag in command.flags {
                 let label = flagLabel(flag)
                 if label.count <= width {
-                    blocks.append(.line(StyledText("  " + label + String(repeating: " ", count: width - label.count + 2) + flag.help)))
+                    lines.append("  " + label + String(repeating: " ", count: width - label.count + 2) + flag.help)
                 } else {
-                    blocks += brokenLabel(flag, columns: 76).map { .line(StyledText("  " + $0)) }
-                    blocks.append(.line(StyledText(String(repeating: " ", count: width + 4) + flag.help)))
+                    lines += brokenLabel(flag, columns: 76).map { "  " + $0 }
+                    lines.append(String(repeating: " ", count: width + 4) + flag.help)
                 }
             }
+            blocks.append(.help(lines.joined(separator: "\n")))
         }
         if !command.details.isEmpty {
-            blocks += command.details.split(separator: "\n", omittingEmptySubsequences: false).map { .line(StyledText(String($0))) }
+            blocks.append(.help(command.details))
         }
         return CommandResult(blocks: blocks)
     }

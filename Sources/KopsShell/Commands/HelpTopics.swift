@@ -31,23 +31,33 @@ public enum HelpTopics {
             130 Ctrl-C stopped a script before its end (128 + SIGINT, as shells say)
             141 the reader of a pipe left ('kops ... | head'): kops ends silently by
                 SIGPIPE, as git and psql do (128 + SIGPIPE, as shells say)
+
             kops -c, piped input and scripts stop at the first failing line and exit
             with its status ('set on_error continue' runs on, and exits with the first)
             """),
         ("scripts", """
-            kops run FILE.kops [--var k=v]... [--allow-writes] [--record OUT.md]   (or 'source FILE.kops' in the shell)
-            one command per line; '#' comments; '\\' at the end continues a line (not inside a comment, which
-            ends at the line's end), here and at the prompt; ${name} and ${env:NAME} are replaced
-            a script stops at the first failing line (FILE.kops:LINE: error: ...) unless 'set on_error continue'
-            a script and -c are checked whole before their first line runs; piped input (<stdin>:LINE) is read
-            as it comes and stops the same way
-            writes (webhooks create|update|delete|test, reply) need --allow-writes, or a yes at a terminal; --dry-run is never a write
-            assert PATH OP VALUE checks the last result; capture PATH as NAME keeps a value
+            usage: kops run FILE.kops [--var k=v]... [--allow-writes] [--record OUT.md]; in the shell: source FILE.kops
+
+            One command per line; '#' starts a comment; '\\' at the end continues a line (not inside a comment, which \
+            ends at the line's end), in a script and at the prompt; ${name} and ${env:NAME} are replaced.
+            A script stops at the first failing line (FILE.kops:LINE: error: ...) unless it says 'set on_error continue'.
+            A script and -c are checked whole before their first line runs; piped input (<stdin>:LINE) is read as it \
+            comes and stops the same way.
+
+            Paths: inside a script every relative path a line names is read or written from the script's folder, as \
+            psql's \\ir reads an included file (not from the current directory, as bash's source does): source FILE, \
+            verify --file FILE, record FILE.md (and its .restore file), bundle FILE.md, replay FILE|DIR and listen \
+            --save DIR; so a playbook finds and leaves its files beside it wherever it is run from. At the prompt, in -c \
+            and in piped input they are the current directory's. Absolute paths and ~/ are used as given.
+
+            Writes (webhooks create|update|delete|test, reply) need --allow-writes, or a yes at a terminal; --dry-run \
+            is never a write.
+            'assert PATH OP VALUE' checks the last result; 'capture PATH as NAME' keeps a value.
             """),
         ("transcripts", """
-            record [FILE.md] starts a Markdown transcript of what you type and see; 'record stop' ends it
-            secrets are always redacted; phone numbers and names are masked unless 'record --keep-pii'
-            kops check FILE.md replays a transcript and shows what changed
+            'record [FILE.md]' starts a Markdown transcript of what you type and see; 'record stop' ends it.
+            Secrets are always redacted; phone numbers and names are masked unless 'record --keep-pii'.
+            'kops check FILE.md' replays a transcript and shows what changed.
             """),
         ("configuration", """
             precedence: flags > environment > profile > defaults
@@ -64,21 +74,27 @@ public enum HelpTopics {
             kops --demo                        the built-in simulator with demo data, nothing leaves the machine
             """),
         ("log-search", """
-            logs search [QUERY] searches Kapso's log search: every source at once, newest first
+            'logs search [QUERY]' searches Kapso's log search: every source at once, newest first.
+
             sources: api (external_api_log), meta (whatsapp_webhook_event: what Meta told Kapso),
                      message (whatsapp_message_event), delivery (webhook_delivery), flow, function
-            start from what you have:
-              an id (WAMID, request id, delivery id)  logs search ID --period 7d
-              a moment or an id's moment              logs search --around 2026-11-21T11:35:00Z
-                                                      logs search --source meta --around WAMID
-              what failed this week                   logs search --problems --period 7d
-              one webhook's deliveries, live          logs search --filter webhook_id=ID --follow
-            'available: false' means search is not enabled for the project: kops says so and exits 1;
-            trace and errors then say so in one line and use the separate logs as before
+
+            Start from what you have:
+            - an id (WAMID, request id, delivery id): 'logs search ID --period 7d'
+            - a moment, or an id's moment: 'logs search --around 2026-11-21T11:35:00Z', or \
+            'logs search --source meta --around WAMID'
+            - what failed this week: 'logs search --problems --period 7d'
+            - one webhook's deliveries, live: 'logs search --filter webhook_id=ID --follow'
+
+            'available: false' means search is not enabled for the project: kops says so and exits 1; \
+            trace and errors then say so in one line and use the separate logs as before.
             """),
     ]
 
+    /// Names of `kops` verbs (no shell commands) that open a topic: `help run` is the scripts topic, `help check` transcripts.
+    public static let aliases = ["run": "scripts", "check": "transcripts"]
+
     public static func text(_ name: String) -> String? {
-        all.first { $0.name == name }?.text
+        all.first { $0.name == (aliases[name] ?? name) }?.text
     }
 }

@@ -1,4 +1,5 @@
 internal import Foundation
+internal import KapsoClient
 internal import KapsoDiagnostics
 internal import KopsHTTP
 
@@ -13,6 +14,8 @@ extension ListenCommand {
         var bad = false
         var messageID: String?
         var saveProblem: String?
+        /// The delivery as one JSON object, for `--output json` (NDJSON: one a line); `finish` adds the handler's part.
+        var object: JSONObject
         let answer: (Int, [(name: String, value: String)], [UInt8]) -> Void
 
         /// Saves (first: a delivery is on disk before anything else can go wrong, Ctrl-C included) and verifies.
@@ -43,28 +46,59 @@ extension ListenCommand {
             let signature = reading.signature
             text += "; " + VisibleText.escaped(signature.shortText)
             if signature.isUnexplainedMismatch { tally.unexplainedMismatches += 1 }
+            let verdict: String
             if signature.isValid {
                 tally.verified += 1
+                verdict = "verified"
             } else if case .otherFlag = signature {
                 // Its own cause: the secret is right, the flag is not (the handler may have the same mix-up).
                 tally.flagsSwapped += 1
                 bad = true
-            } else if case .unchecked = signature {} else {
+                verdict = "flags_swapped"
+            } else if let flag = signature.uncheckedFor {
+                // Without the secret for it nothing could be verified, signed or not: not a failed verification.
+                tally.notVerified[flag, default: 0] += 1
+                verdict = "not_verified"
+            } else {
                 tally.unverified += 1
                 bad = true
+                verdict = "failed"
             }
             self.text = text
+            var object: JSONObject = [
+                "time": .string(ListenCommand.clock()), "delivery": .number(String(number)), "event": .string(reading.event),
+                "kind": .string(reading.kind), "batch_size": .number(String(reading.batchSize)),
+            ]
+            object["phone_number_id"] = reading.phoneNumberID.map(JSONValue.string)
+            object["message_id"] = reading.messageID.map(JSONValue.string)
+            object["message_status"] = reading.messageStatus.map(JSONValue.string)
+            object["body_problem"] = reading.bodyNote.map(JSONValue.string)
+            if request.method != "POST" { object["method"] = .string(request.method) }
+            object["signature"] = .object(["result": .string(verdict), "text": .string(signature.shortText)])
+            self.object = object
         }
 
         /// Answers the sender (the handler's status, 502 when it gave none, 200 when not forwarding) and returns
         /// the delivery's line.
-        func finish(_ forwarded: DeliveryForwarder.Forwarded?, width: Int?, tally: inout Tally) -> CommandResult {
+        /// In JSON mode (`json`) the delivery is one compact JSON object on one line (NDJSON), redacted by `redactor`.
+        func finish(
+            _ forwarded: DeliveryForwarder.Forwarded?, width: Int?, tally: inout Tally, json: Bool = false,
+            redactor: Redactor = Redactor()
+        ) -> CommandResult {
             var text = text
             var bad = bad
             var preview: String?
+            var object = object
             if let forwarded {
                 let (described, style) = HandlerCall.describe(forwarded.outcome)
                 text += forwarded.sent ? "; handler " + described : "; not forwarded: listen stopped (Ctrl-C)"
+                var handler: JSONObject = ["forwarded": .bool(forwarded.sent), "ok": .bool(style != .bad)]
+                if case .answered(let status, let seconds, _, _) = forwarded.outcome {
+                    handler["status"] = .number(String(status))
+                    handler["seconds"] = .number(String(format: "%.3f", seconds))
+                }
+                handler["text"] = .string(forwarded.sent ? described : "not forwarded: listen stopped (Ctrl-C)")
+                object["handler"] = .object(handler)
                 if forwarded.waited >= 0.5 {
                     text += " (\(HandlerCall.duration(forwarded.waited)) of it waiting in listen: \(DeliveryForwarder.limit) forwards at once)"
                 }
@@ -89,6 +123,12 @@ extension ListenCommand {
                 text += "; " + saveProblem
                 tally.notSaved += 1
                 bad = true
+                object["save_problem"] = .string(saveProblem)
+            }
+            if json {
+                object["ok"] = .bool(!bad)
+                let value = JSONValue.object(object)
+                return CommandResult(json: value, jsonText: redactor.serialized(value))
             }
             return .line(ListenCommand.fitted(text, messageID: messageID, preview: preview, width: width), style: bad ? .bad : .plain)
         }

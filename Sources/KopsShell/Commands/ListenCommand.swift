@@ -28,12 +28,17 @@ public enum ListenCommand: Command {
         says so and exits 1. Point a webhook at it with a tunnel, or a kapso-sim
         webhook at http://127.0.0.1:PORT/. --register URL creates a temporary webhook on the selected
         number at your tunnel's public URL, verifies with its generated secret (never shown) and deletes
-        it when listen stops, Ctrl-C included.
+        it when listen stops, Ctrl-C included. Without --secret (or --meta-secret for Meta's header) nothing can be
+        verified: such deliveries count as not verified, not as failed. With --output json each delivery is one
+        JSON line (NDJSON), then a {"listen_summary": ...} line; the other lines go to standard error.
         Examples:
           listen --port 3001 --secret-env KAPSO_WEBHOOK_SECRET --forward-to http://127.0.0.1:3000/webhooks
           listen --save deliveries/ --secret whsec_...
           listen --register https://abc.trycloudflare.com/ --port 3001 --forward-to http://127.0.0.1:3000/webhooks
         """
+    /// In a script, `--save DIR` is beside the script.
+    public static func filePaths(_ arguments: Arguments) -> (positionals: [Int], flags: [String]) { ([], ["--save"]) }
+
     public static let flags = [
         FlagSpec("--port", value: "N", range: 0...65535, help: "port to listen on (default 0: any free port)"),
         FlagSpec("--host", value: "ADDR", help: "IPv4 address to listen on (default 127.0.0.1)"),
@@ -178,8 +183,12 @@ public enum ListenCommand: Command {
         // Set when the receiver itself stopped: listen then ends (after the forwards under way) and fails.
         var ended: String?
         // Lines come out as deliveries end: a slow one does not hold up the lines (or the answers) of the next.
+        // Under --output json standard output is JSON only: one object per delivery (NDJSON), as lists print with --all;
+        // the start line, hints and the summary's words go to standard error.
+        let json = context.outputMode(arguments) == .json
+        let redactor = context.shell?.redactor ?? Redactor()
         func finish(_ received: Received, _ forwarded: DeliveryForwarder.Forwarded?) {
-            context.emit(received.finish(forwarded, width: context.terminalWidth(), tally: &tally))
+            context.emit(received.finish(forwarded, width: context.terminalWidth(), tally: &tally, json: json, redactor: redactor))
             if tally.unexplainedMismatches == 1 && !tally.causesShown {
                 // Said once, not on every line: the list is the same for every delivery.
                 tally.causesShown = true
@@ -234,6 +243,14 @@ public enum ListenCommand: Command {
             }
         }
         var result = tally.result
+        if json {
+            // The summary's counts as one more line of JSON (`listen_summary`, so `jq 'select(.event)'` keeps the
+            // deliveries), and its words on standard error, as the table view shows them.
+            context.emit(CommandResult(blocks: result.blocks))
+            let summary = JSONValue.object(["listen_summary": result.json ?? .null])
+            result = CommandResult(json: summary, jsonText: summary.serialized(pretty: false))
+            result.status = tally.result.status
+        }
         // A webhook left behind points at a URL that dies with the session: every message then fails a delivery.
         if !removeTemporary() { result.status = .failure }
         if let ended {
@@ -264,6 +281,9 @@ public enum ListenCommand: Command {
         var deliveries = 0
         var verified = 0
         var unverified = 0
+        /// Deliveries not verified because no secret was given for them, by the flag that would have given it
+        /// (`--secret`, `--meta-secret`): no failure, signed or not.
+        var notVerified: [String: Int] = [:]
         /// Deliveries whose header the secret of the other flag signs (`ReceivedDelivery.Signature.otherFlag`).
         var flagsSwapped = 0
         var handlerFailures = 0
@@ -277,6 +297,9 @@ public enum ListenCommand: Command {
             var parts = ["\(deliveries) \(deliveries == 1 ? "delivery" : "deliveries")"]
             if verified > 0 { parts.append("\(verified) verified") }
             if unverified > 0 { parts.append("\(unverified) failed verification") }
+            for flag in ["--secret", "--meta-secret"] {
+                if let count = notVerified[flag] { parts.append("\(count) not verified (no \(flag) given)") }
+            }
             if flagsSwapped > 0 { parts.append("\(flagsSwapped) with --secret and --meta-secret swapped") }
             if handlerFailures > 0 { parts.append("\(handlerFailures) not accepted by the handler") }
             if refused > 0 { parts.append("\(refused) refused") }
@@ -284,7 +307,8 @@ public enum ListenCommand: Command {
             var result = CommandResult(blocks: [.hint("stopped: " + parts.joined(separator: ", "))])
             result.json = [
                 "deliveries": .number(String(deliveries)), "verified": .number(String(verified)),
-                "failed_verification": .number(String(unverified)), "flags_swapped": .number(String(flagsSwapped)),
+                "failed_verification": .number(String(unverified)),
+                "not_verified": .number(String(notVerified.values.reduce(0, +))), "flags_swapped": .number(String(flagsSwapped)),
                 "handler_failures": .number(String(handlerFailures)),
                 "refused": .number(String(refused)), "not_saved": .number(String(notSaved)),
             ]

@@ -12,7 +12,7 @@ public enum MessagesCommand: Command {
         Lists the selected number's messages (all numbers when none is selected). --phone-number
         matches the contact's number (part of it is enough; a Brazilian or Mexican number matches its
         other form too, as WhatsApp IDs differ from dialled numbers there); failed messages show their
-        error code. 'next' continues; --all prints every page as it arrives (NDJSON with --output json:
+        error code. 'next' continues; --all prints every page as it arrives (NDJSON with --output json,
         one message a line).
         Examples:
           messages --status failed

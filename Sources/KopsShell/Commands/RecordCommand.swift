@@ -20,6 +20,10 @@ public enum RecordCommand: ScriptCommand {
           record stop
         """
     public static let maxArguments: Int? = 1
+    /// In a script, `record FILE.md` writes beside the script (its restore file too); `record stop` names no file.
+    public static func filePaths(_ arguments: Arguments) -> (positionals: [Int], flags: [String]) {
+        (arguments.positionals.first == "stop" ? [] : [0], [])
+    }
     public static let flags = [
         FlagSpec("--keep-pii", help: "keep phone numbers, WAMIDs, contact names and message bodies"),
         FlagSpec("--append", help: "continue an existing transcript"),

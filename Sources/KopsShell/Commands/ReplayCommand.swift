@@ -20,6 +20,8 @@ public enum ReplayCommand: Command {
           replay deliveries/20261130T213005Z-0001-whatsapp.message.received.http --to http://127.0.0.1:3000/webhooks
         """
     public static let maxArguments: Int? = 1
+    /// In a script, the saved delivery or folder is read from the script's folder.
+    public static func filePaths(_ arguments: Arguments) -> (positionals: [Int], flags: [String]) { ([0], []) }
     public static let flags = [
         FlagSpec("--to", value: "URL", help: "your handler's URL (http only for loopback)"),
         FlagSpec("--secret", value: "S", help: "re-sign X-Webhook-Signature with this secret; never printed"),

@@ -51,6 +51,9 @@ public enum VerifyCommand: Command {
           verify --secret APP_SECRET --signature sha256=ac85... --file body.json --meta
           verify --secret whsec_... --file deliveries/…-whatsapp.message.received.http
         """
+    /// In a script, `--file` is read from the script's folder (`Shell.resolvingPaths`).
+    public static func filePaths(_ arguments: Arguments) -> (positionals: [Int], flags: [String]) { ([], ["--file"]) }
+
     public static let flags = [
         FlagSpec("--secret", value: "SECRET", help: "the webhook's secret_key (Meta: the app secret); never printed"),
         FlagSpec("--signature", value: "HEX", help: "the signature header's value (default: the saved request's own)"),

@@ -46,6 +46,9 @@ public enum Block: Sendable, Equatable {
     case data(String)
     /// A hint about what to do next (e.g. "showing 20 (more: next)"); dimmed on a TTY.
     case hint(String)
+    /// Help text (`help`, `help COMMAND`, a topic): its paragraphs reflowed to the terminal's width, and to
+    /// `HelpText.defaultWidth` (80) without one, so pipes and transcripts read the same at any terminal (`HelpText`).
+    case help(String)
 }
 
 /// Text with one style, e.g. a status word drawn green or red on a colour terminal.

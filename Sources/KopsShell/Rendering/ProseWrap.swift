@@ -12,10 +12,14 @@
 /// (`  whois 2003…  # 48 failed calls …`) continues its comment as a comment under the `#`, so no continuation reads
 /// as a command when the block is copied.
 public enum ProseWrap {
-    public static func lines(_ text: String, width: Int) -> [String] {
+    /// `hanging`, when given, is the column continuations start at instead of the one read from the line (a help row's
+    /// description column after its gap: `HelpText`); past half the width they start at the line's own margin.
+    public static func lines(_ text: String, width: Int, hanging: Int? = nil) -> [String] {
         guard width > 0, TextWidth.displayWidth(text) > width else { return [text] }
-        let comment = commentColumn(text, width: width)
-        let continuation = String(repeating: " ", count: comment ?? hangingIndent(text, width: width)) + (comment == nil ? "" : "# ")
+        let comment = hanging == nil ? commentColumn(text, width: width) : nil
+        let margin = text.prefix { $0 == " " }.count
+        let hang = hanging.map { $0 <= width / 2 ? $0 : margin } ?? hangingIndent(text, width: width)
+        let continuation = String(repeating: " ", count: comment ?? hang) + (comment == nil ? "" : "# ")
         let indent = TextWidth.displayWidth(continuation)
         let lead = String(text.prefix { $0 == " " })
         // Each word with the spaces before it, so aligned columns on the first line keep their spacing.

@@ -61,7 +61,7 @@ public enum ScriptError: KopsError, Equatable {
     /// and what to do).
     case unreadableTranscript(path: String, reason: String)
     /// `kops run` or `source` given a kops transcript (probe18 P18-16: its Markdown ran as commands, "unknown command '-'").
-    case transcriptNotScript(path: String)
+    case transcriptNotScript(path: String, kops: String = "kops")
     /// `record FILE` (masking) where `FILE.md.restore` exists without `FILE.md`: another transcript's restore file.
     case restoreExists(path: String)
     /// `record FILE` (masking) where `FILE.md.restore` is a file kops did not write.
@@ -94,7 +94,7 @@ public enum ScriptError: KopsError, Equatable {
     /// `kops check --allow-writes` of a transcript recorded against another API than the one configured now
     /// (`recorded` and `now` as the header labels them), with the base URL not given by `--base-url`: its writes would
     /// change another project's data (probe16 P16-13). Nothing was sent.
-    case writesToOtherAPI(path: String, recorded: String, now: String, baseURL: String)
+    case writesToOtherAPI(path: String, recorded: String, now: String, baseURL: String, kops: String = "kops")
 
     public var message: String {
         switch self {
@@ -160,8 +160,8 @@ public enum ScriptError: KopsError, Equatable {
             "source: \(path) is already running (it sources itself, directly or through another script); remove the loop"
         case .transcriptExists(let path):
             "'\(path)' already exists; add --append to continue it, --force to replace it, or pick another name"
-        case .transcriptNotScript(let path):
-            "'\(path)' is a kops transcript, not a script; replay it with 'kops check \(path)'"
+        case .transcriptNotScript(let path, let kops):
+            "'\(path)' is a kops transcript, not a script; replay it with '\(kops) check \(path)'"
         case .unreadableTranscript(let path, let reason):
             "cannot read transcript '\(path)': \(reason)"
         case .notATranscript(let path):
@@ -190,9 +190,9 @@ public enum ScriptError: KopsError, Equatable {
             "\(path):\(line): check stopped at '\(Shortened.text(command))' (the transcript is unchanged): \(cause)"
         case .checkInterrupted(let path, let line, let command):
             "\(path):\(line): check stopped with Ctrl-C at '\(Shortened.text(command))' (the transcript is unchanged)"
-        case .writesToOtherAPI(let path, let recorded, let now, let baseURL):
+        case .writesToOtherAPI(let path, let recorded, let now, let baseURL, let kops):
             "\(path) was recorded against \(recorded) and --allow-writes would send its writes to \(now), another API "
-                + "(nothing was sent); to send them there, run 'kops check \(path) --allow-writes --base-url \(baseURL)', "
+                + "(nothing was sent); to send them there, run '\(kops) check \(path) --allow-writes --base-url \(baseURL)', "
                 + "or check without --allow-writes"
         case .unclosedBlock(let path, let line, let command, let next, let fence):
             "\(path):\(line): the \(fence)kops block" + (command.map { " of '\(Shortened.text($0))'" } ?? "")

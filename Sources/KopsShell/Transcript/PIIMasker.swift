@@ -132,6 +132,7 @@ public final class PIIMasker {
             switch block {
             case .line(let line): return .line(text(line, false))
             case .hint(let hint): return .hint(mask(hint))
+            case .help(let help): return .help(mask(help, content: false))
             case .data(let data): return .data(mask(jsonText: data))
             case .fields(let fields):
                 return .fields(fields.map { field in

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import KopsShell
+import Testing
+
+@testable import kops
+
+/// A `kops …` line kops suggests repeats the launch flags given, so it pastes back and does the same thing:
+/// `kops --output json explain 131047` suggested `kops -c 'explain 131047'`, which printed a table.
+@Suite struct SuggestedCommandTests {
+    /// The error line `Kops` gives for `arguments`, empty when it takes them.
+    private func refusal(_ arguments: [String]) -> String {
+        do {
+            _ = try Kops.parseAsRoot(arguments)
+            return ""
+        } catch {
+            return Kops.fullMessage(for: error)
+        }
+    }
+
+    /// Words as a POSIX shell splits them: spaces, single quotes, and `'\''` inside them.
+    private func posixWords(_ line: String) -> [String] {
+        var words: [String] = []
+        var current: String?
+        var quoted = false
+        var characters = Array(line)[...]
+        while let character = characters.popFirst() {
+            if quoted {
+                if character == "'" { quoted = false } else { current!.append(character) }
+            } else if character == "'" {
+                quoted = true
+                current = current ?? ""
+            } else if character == "\\", let next = characters.popFirst() {
+                current = (current ?? "") + String(next)
+            } else if character == " " {
+                if let word = current { words.append(word) }
+                current = nil
+            } else {
+                current = (current ?? "") + String(character)
+            }
+        }
+        if let word = current { words.append(word) }
+        return words
+    }
+
+    @Test(arguments: [
+        (["--output", "json", "explain", "131047"], "kops --output json -c 'explain 131047'"),
+        (["explain", "--output", "json", "131047"], "kops --output json -c 'explain 131047'"),
+        (["explain", "131047"], "kops -c 'explain 131047'"),
+        (["--demo", "--no-color", "numbers"], "kops --demo --no-color -c numbers"),
+        (
+            ["--profile", "acme", "--timeout", "5", "--verbose", "whois", "+1 415 555 0100"],
+            #"kops --profile acme --timeout 5 --verbose -c 'whois "+1 415 555 0100"'"#
+        ),
+        (["--base-url", "http://127.0.0.1:8080", "--var", "n=1", "-c", "numbers", "health"], "kops --base-url http://127.0.0.1:8080 --var n=1 -c numbers -c health"),
+        (["--allow-writes", "webhooks", "delete", "x"], "kops --allow-writes -c 'webhooks delete x'"),
+    ])
+    func aShellCommandGivenAsArgumentsIsSuggestedWithTheFlagsGiven(arguments: [String], suggested: String) throws {
+        let line = refusal(arguments)
+        // The shell command is the last -c of the suggestion; its first word is the verb named.
+        let verb = String(suggested.components(separatedBy: " -c ").last?.drop { $0 == "'" }.prefix { $0 != " " && $0 != "'" } ?? "")
+        #expect(line.hasPrefix("Error: '\(verb)' is a shell command: run it with \(suggested), or type it in the shell"), "\(line)")
+        // Pasted back, the suggestion launches with the same flags, and the words as its -c commands.
+        let pasted = try #require(line.range(of: "run it with ").map { String(line[$0.upperBound...]) }?.components(separatedBy: ", or ").first)
+        let words = posixWords(pasted)
+        #expect(words.first == "kops")
+        let again = try #require(try Kops.parseAsRoot(Array(words.dropFirst())) as? Kops)
+        #expect(again.commands.last?.hasPrefix(verb) == true, "\(again.commands)")
+        #expect(again.output == (arguments.contains("json") ? "json" : nil))
+        #expect(again.profile == (arguments.contains("acme") ? "acme" : nil))
+        #expect(again.demo == arguments.contains("--demo"))
+        #expect(again.noColor == arguments.contains("--no-color"))
+        #expect(again.verbose == arguments.contains("--verbose"))
+        #expect(again.script.allowWrites == arguments.contains("--allow-writes"))
+        #expect(again.script.variables == (arguments.contains("n=1") ? ["n=1"] : []))
+        #expect(again.timeout == (arguments.contains("5") ? 5 : 30))
+    }
+
+    @Test func checkSuggestionsStartWithTheFlagsGivenAndKeepSecretsOut() throws {
+        let kops = try #require(
+            try Kops.parseAsRoot(["--profile", "acme", "--var", "hook=3d4e", "--var", "key=whsec_9f8e7d6c5b4a39281706f5e4d3c2b1a0", "check", "t.md"]) as? Kops)
+        let prefix = Launch(kops).suggestionPrefix(for: .check)
+        #expect(prefix == "kops --profile acme --var hook=3d4e --var key=…")
+        #expect(!prefix.contains("whsec_"))
+        #expect(Launch(try #require(try Kops.parseAsRoot(["check", "t.md"]) as? Kops)).suggestionPrefix(for: .check) == "kops")
+        let demo = try #require(try Kops.parseAsRoot(["--demo", "--no-color", "--timeout", "2.5", "check", "t.md"]) as? Kops)
+        #expect(Launch(demo).suggestionPrefix(for: .check) == "kops --demo --timeout 2.5")
+        #expect(PosixWord.quoted("it's here") == #"'it'\''s here'"#)
+        #expect(posixWords(PosixWord.quoted("it's here")) == ["it's here"])
+    }
+}
