@@ -144,6 +144,10 @@ CURLcode kops_curl_setopt_datacb(CURL *h, CURLoption o, kops_curl_data_cb cb) { 
 CURLcode kops_curl_getinfo_long(CURL *h, CURLINFO i, long *out) { return api.easy_getinfo(h, i, out); }
 CURLcode kops_curl_getinfo_double(CURL *h, CURLINFO i, double *out) { return api.easy_getinfo(h, i, out); }
 CURLcode kops_curl_getinfo_str(CURL *h, CURLINFO i, const char **out) { return api.easy_getinfo(h, i, out); }
+long long kops_curl_getinfo_off(CURL *h, CURLINFO i) {
+    curl_off_t value = -1;
+    return api.easy_getinfo(h, i, &value) == CURLE_OK ? (long long)value : -1;
+}
 CURLMcode kops_curl_multi_setopt_long(CURLM *m, CURLMoption o, long v) { return api.multi_setopt(m, o, v); }
 CURLSHcode kops_curl_share_setopt_long(CURLSH *s, CURLSHoption o, long v) { return api.share_setopt(s, o, v); }
 CURLcode kops_curl_setopt_share(CURL *h, CURLSH *s) { return api.easy_setopt(h, CURLOPT_SHARE, s); }

@@ -182,6 +182,13 @@ private let writeBody: kops_curl_data_cb = { pointer, size, count, userdata in
         transfer.exceeded = .body(bytes: transfer.limits.bodyBytes)
         return 0  // curl stops the transfer with CURLE_WRITE_ERROR
     }
+    if transfer.body.isEmpty, length > 0 {
+        // The declared length reserved at the first bytes: a 53 KB page came in 16 KB pieces, and the array grew
+        // (and was copied) twice on the way (docs/performance.md, "Session 23"). A hint only: a gzip body decodes to
+        // more, a chunked one declares none (-1), and the limit stands as checked above.
+        let declared = Int(kops_curl_getinfo_off(transfer.handle, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T))
+        if declared > length, declared <= transfer.limits.bodyBytes { transfer.body.reserveCapacity(declared) }
+    }
     if let pointer { transfer.body.append(contentsOf: UnsafeRawBufferPointer(start: pointer, count: length)) }
     return length
 }

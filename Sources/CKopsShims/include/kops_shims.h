@@ -40,6 +40,8 @@ CURLcode kops_curl_setopt_datacb(CURL *handle, CURLoption option, kops_curl_data
 CURLcode kops_curl_getinfo_long(CURL *handle, CURLINFO info, long *out);
 CURLcode kops_curl_getinfo_double(CURL *handle, CURLINFO info, double *out);
 CURLcode kops_curl_getinfo_str(CURL *handle, CURLINFO info, const char **out);
+/* A CURLINFO_*_T value (curl_off_t), such as CURLINFO_CONTENT_LENGTH_DOWNLOAD_T; -1 when unknown. */
+long long kops_curl_getinfo_off(CURL *handle, CURLINFO info);
 CURLMcode kops_curl_multi_setopt_long(CURLM *multi, CURLMoption option, long value);
 CURLSHcode kops_curl_share_setopt_long(CURLSH *share, CURLSHoption option, long value);
 CURLcode kops_curl_setopt_share(CURL *handle, CURLSH *share);
