@@ -88,7 +88,7 @@ import Testing
         #expect(output.contains { $0.hasPrefix("json      the API's JSON, secrets masked, and nothing else on standard output") })
         #expect(output.contains { $0.hasPrefix("          ") && $0.contains("NDJSON") })
         let codes = Self.page("help exit-codes", width: 200)
-        #expect(codes.contains { $0.hasPrefix("1   a command failed") && $0.contains("healthy, webhooks check errors") })
+        #expect(codes.contains { $0.hasPrefix("1    a command failed") && $0.contains("healthy, webhooks check errors") })
         #expect(codes.last == "kops -c, piped input and scripts stop at the first failing line and exit with its status ('set on_error continue' runs on, and exits with the first)")
         let webhooks = Self.page("help webhooks", width: 80)
         let fire = webhooks.firstIndex { $0.hasPrefix("  webhooks fire whatsapp.message.received") }!

@@ -12,25 +12,25 @@ public enum HelpTopics {
     /// Topic name → its text, in the order `help topics` lists them.
     public static let all: [(name: String, text: String)] = [
         ("exit-codes", """
-            0   ok
-            1   a command failed, or a check found a problem: an API error, health not
-                healthy, webhooks check errors, a failed assert, an invalid signature,
-                a write refused without --allow-writes, a transcript whose output changed
-                or whose writes 'kops check --allow-writes' sent only in part
-            64  usage: unknown command or flag, missing argument, bad value, script
-                syntax, no API key
-            65  the input cannot answer the check: 'verify' given a request-bin export
-                that kept the body parsed (the signed bytes are gone)
-            66  a script, transcript or input file was not found or cannot be read
-            69  the API is unreachable (DNS, connect, TLS, timeout, a reply not HTTP)
-            74  standard output took no more text (a full disk, a closed descriptor):
-                what was printed is cut short, so kops stopped at that command
-            75  a write was sent but no answer came: it may have taken effect; check
-                before retrying
-            77  the API key was rejected (401) or its api_key_command failed
-            130 Ctrl-C stopped a script before its end (128 + SIGINT, as shells say)
-            141 the reader of a pipe left ('kops ... | head'): kops ends silently by
-                SIGPIPE, as git and psql do (128 + SIGPIPE, as shells say)
+            0    ok
+            1    a command failed, or a check found a problem: an API error, health not
+                 healthy, webhooks check errors, a failed assert, an invalid signature,
+                 a write refused without --allow-writes, a transcript whose output changed
+                 or whose writes 'kops check --allow-writes' sent only in part
+            64   usage: unknown command or flag, missing argument, bad value, script
+                 syntax, no API key
+            65   the input cannot answer the check: 'verify' given a request-bin export
+                 that kept the body parsed (the signed bytes are gone)
+            66   a script, transcript or input file was not found or cannot be read
+            69   the API is unreachable (DNS, connect, TLS, timeout, a reply not HTTP)
+            74   standard output took no more text (a full disk, a closed descriptor):
+                 what was printed is cut short, so kops stopped at that command
+            75   a write was sent but no answer came: it may have taken effect; check
+                 before retrying
+            77   the API key was rejected (401) or its api_key_command failed
+            130  Ctrl-C stopped a script before its end (128 + SIGINT, as shells say)
+            141  the reader of a pipe left ('kops ... | head'): kops ends silently by
+                 SIGPIPE, as git and psql do (128 + SIGPIPE, as shells say)
 
             kops -c, piped input and scripts stop at the first failing line and exit
             with its status ('set on_error continue' runs on, and exits with the first)

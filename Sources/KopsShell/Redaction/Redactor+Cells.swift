@@ -59,7 +59,8 @@ extension Redactor {
             }
         }
         return joined.withUnsafeBufferPointer { bytes in
-            secretPatterns.occurs(in: bytes) || Redactor.someColonEndsHeaderOrURL(Redactor.credentialHeaderBytes, in: bytes)
+            secretPatterns.occurs(in: bytes) || secretFragments.occurs(in: bytes)
+                || Redactor.someColonEndsHeaderOrURL(Redactor.credentialHeaderBytes, in: bytes)
         }
     }
 }
