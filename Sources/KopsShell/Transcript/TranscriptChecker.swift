@@ -215,7 +215,8 @@ public struct TranscriptChecker {
             recorder.copy(entry.lead)
             if let session = entry.appended {
                 TranscriptChecker.startAppendedSession(
-                    on: shell.context, profile: session.profile, phoneNumberID: session.phoneNumberID, output: initialOutput)
+                    on: shell.context, profile: session.profile, phoneNumberID: session.phoneNumberID, output: initialOutput,
+                    sources: session.sources)
                 shell.context.ownLookups.startSession()
                 recorder.startAppendedPart()
             }

@@ -46,8 +46,11 @@ extension TranscriptRecorder {
         occurrences = TranscriptRestore.occurrences(in: written)
         self.masker?.continueNumbering(after: written)
         if !written.hasSuffix("\n\n") { append(written.hasSuffix("\n") ? "\n" : "\n\n") }
-        // Another session continues here: `kops check` starts it afresh with this profile and number.
-        append(TranscriptParser.appendedLine(profile: header.profile, phoneNumberID: header.phoneNumberID) + "\n\n")
+        // Another session continues here: `kops check` starts it afresh with this profile and number, and where this
+        // session's came from.
+        append(
+            TranscriptParser.appendedLine(profile: header.profile, phoneNumberID: header.phoneNumberID, sources: header.sources)
+                + "\n\n")
     }
 
     /// Writes `opening` (the header, or the preamble) as the file `target` for `path`, replacing the file there
