@@ -55,9 +55,9 @@ import Testing
             return (shell.run(line: "record /nonexistent/folder/t.md"), output.err)
         }
         #expect(status == .failure)
-        // The cause as the system gave it (probe20 P20-15: the file is written whole or not at all, by `WholeFile`).
-        #expect(err == "error: cannot write transcript '/nonexistent/folder/t.md': no such file or directory; "
-            + "check the folder exists and is writable\n")
+        // The culprit by name (probe22 P22-16; probe20 P20-15: the file is written whole or not at all, by `WholeFile`).
+        #expect(err == "error: cannot write transcript '/nonexistent/folder/t.md': its folder /nonexistent/folder does not "
+            + "exist; create it first\n")
     }
 
     /// A transcript moved away while recording: the next line fails once, naming it, the rest of that line does not run,

@@ -141,7 +141,8 @@ public enum ScriptError: KopsError, Equatable {
         case .recording(let text):
             text
         case .unwritableTranscript(let path, let reason):
-            "cannot write transcript '\(path)': \(reason); check the folder exists and is writable"
+            // `reason` names the culprit and what to do (`WriteProblem`): the file, its folder, its backup (probe22 P22-16).
+            "cannot write transcript '\(path)': \(reason)"
         case .transcriptIncomplete(let path, let reason):
             "recording to '\(path)' stopped: writing it failed (\(reason)), so it ends part-way and lacks what followed; "
                 + "free space, then record again to a new file"

@@ -7,6 +7,11 @@ extension TranscriptRecorder {
     ///
     /// Throws `ScriptError.notATranscript`, `.recording`, `.maskingDiffers` or `.unclosedBlock`.
     func continueTranscript(at path: String, target: String, restoreFile: TranscriptRestore?) throws(ScriptError) {
+        // A transcript made read-only is named, not appended to until the first write fails (probe22 P22-16); its restore
+        // file is written beside it, so a masked recording needs the folder too.
+        if let problem = WriteProblem.refusal(writing: target, replacing: !header.keepPII) {
+            throw .unwritableTranscript(path: path, reason: problem)
+        }
         let existing = FileManager.default.contents(atPath: target).flatMap { String(data: $0, encoding: .utf8) }
         guard let existing, TranscriptParser.isTranscript(existing) else { throw .notATranscript(path: path) }
         let recorded = TranscriptParser(existing).header
@@ -62,6 +67,8 @@ extension TranscriptRecorder {
     {
         // The file appears with its header whole or not at all (`WholeFile`): a full disk leaves no empty file that
         // would refuse the retry as "already exists", and a file `--force` replaces stays as it was (probe20 P20-15).
+        // `--force` does not replace a file made read-only (the rename beside it would), as `cp` does not (probe22 P22-16).
+        if replacing, let problem = WriteProblem.refusal(writing: target) { throw .unwritableTranscript(path: path, reason: problem) }
         do {
             if replacing {
                 try WholeFile.replace(opening, at: target, mode: 0o666)
@@ -71,7 +78,9 @@ extension TranscriptRecorder {
         } catch let error as ScriptError {
             throw error
         } catch {
-            throw .unwritableTranscript(path: path, reason: (error as? WholeFile.Failure)?.reason ?? "it cannot be created")
+            throw .unwritableTranscript(
+                path: path,
+                reason: (error as? WholeFile.Failure).map { WriteProblem.reason(writing: target, code: $0.code) } ?? "it cannot be created")
         }
         // `--force` replaces the transcript and with it the restore file of the one it replaces.
         if restoreFile != nil { saveRestore(besides: path) }
