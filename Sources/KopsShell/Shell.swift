@@ -21,6 +21,9 @@ public final class Shell {
     }
     /// `FILE.kops:LINE` of the script line running: prefixes errors on the terminal, not in transcripts.
     public var location: String?
+    /// True while a script runs a line under a `#! error` marker: its error is said as `expected error:` on the terminal
+    /// (a CI log grepped for `error:` does not flag it); transcripts keep the command's own `error:` line.
+    public var expectingFailure = false
     /// True while a script runs without `--allow-writes`: commands that change data are refused. Kept on the
     /// context, so a command that learns its target only once fetched (`webhooks probe`) can refuse too.
     public var readOnly: Bool {
@@ -262,6 +265,8 @@ public final class Shell {
     public func loop(reader: any LineReader, source: String? = nil) -> ExitStatus {
         var first = ExitStatus.ok
         var number = 0
+        // Piped input: where a `#! error` marker waits for its command.
+        var marked: String?
         cancelledAt = nil
         while !context.exitRequested && (source == nil || cancelledAt == nil) {
             // The marker shows on the terminal only; transcripts record the plain prompt.
@@ -277,6 +282,10 @@ public final class Shell {
                 if let recorder, case .file(let path) = recorder.destination {
                     output.write("transcript saved to \(path)\n", to: .err)
                 }
+                if let marked, cancelledAt == nil, first == .ok {
+                    location = marked
+                    first = report(ScriptError.danglingMarker)
+                }
                 return first
             case .interrupted: continue
             case .line(let typed):
@@ -290,12 +299,25 @@ public final class Shell {
                     if first == .ok, source != nil { first = status }
                     continue
                 }
+                // Piped input is a script read as it comes: its markers mean what a script's do (probe22 P22-24).
+                if source != nil {
+                    switch pipedMarker(line, number: number, marked: &marked) {
+                    case .stop(let status): return first == .ok ? status : first
+                    case .skip: continue
+                    case .run: break
+                    }
+                }
+                let expecting = marked != nil
+                marked = nil
                 // A line too long to run (`ScriptCheck.checkLength`) is not kept in the history either.
                 if (try? ScriptCheck.checkLength(line)) != nil, !line.allSatisfy(\.isWhitespace) {
                     reader.remember(line, redactor: redactor)
                     context.history.append(line)
                 }
+                expectingFailure = expecting
                 var status = run(line: line)
+                expectingFailure = false
+                if expecting { status = status == .ok ? report(ScriptError.expectedFailure(line: line)) : .ok }
                 // Ctrl-C stopped piped input (in a request, or between lines as in a script): 130 as for a script or
                 // -c (probe20 P20-4), unless a write's outcome is unknown (75 says more).
                 if let location, source != nil, cancelledAt == nil, context.interrupted() {
@@ -439,7 +461,7 @@ public final class Shell {
             return report.status
         }
         // On a terminal the line wraps at words under the message, as prose does; pipes and transcripts keep one line.
-        let line = redactor.redact(errorLine: report.line(location: location))
+        let line = redactor.redact(errorLine: report.line(location: location, expected: expectingFailure))
         let width = errorWidth.map { $0() } ?? terminalWidth?()
         let shown = width.map { ProseWrap.lines(line, width: $0).joined(separator: "\n") } ?? line
         output.write(shown + "\n", to: .err)

@@ -1,3 +1,5 @@
+internal import KopsShell
+
 #if canImport(Glibc)
     internal import Glibc
 #endif
@@ -56,7 +58,8 @@ public struct HistoryFile: Sendable {
         if readOnly { return "it is read-only" }
         if let problem = createFolders() { return problem }
         let fd = open(target, O_CREAT | O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return String(cString: strerror(errno)).lowercased() }
+        // The culprit by name: the file read-only, its folder not writable (probe22 P22-16's sibling).
+        guard fd >= 0 else { return WriteProblem.reason(writing: target, code: errno, replacing: false) }
         close(fd)
         return nil
     }
@@ -67,7 +70,7 @@ public struct HistoryFile: Sendable {
         var folder = ""
         for part in target.split(separator: "/").dropLast() {
             folder += "/" + part
-            if mkdir(folder, 0o700) != 0 && errno != EEXIST { return String(cString: strerror(errno)).lowercased() }
+            if mkdir(folder, 0o700) != 0 && errno != EEXIST { return WriteProblem.reason(creatingFolder: folder, code: errno) }
         }
         return nil
     }

@@ -76,7 +76,12 @@ extension SimulatorFixture {
         let recorder = try TranscriptRecorder(header: header, destination: .memory, context: shell.context)
         shell.recorder = recorder
         let source = try String(contentsOf: script, encoding: .utf8)
-        let outcome = ScriptRunner(path: label, source: source, allowWrites: allowWrites).run(on: shell)
+        // The harness's own lines (`#! seed NAME`, `#! allow-writes`) are no script markers: blank for the run, so the
+        // line numbers stay.
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.hasPrefix("#! seed ") || $0 == "#! allow-writes" ? "" : $0
+        }
+        let outcome = ScriptRunner(path: label, source: lines.joined(separator: "\n"), allowWrites: allowWrites).run(on: shell)
         shell.recorder = nil
         return RecordedScript(
             transcript: recorder.text, restore: recorder.restore, outcome: outcome, terminal: output.combined)

@@ -73,19 +73,6 @@ struct Launch: Equatable {
             configProblem = ErrorReport(error).message
             stdout.write(ErrorReport(error).line() + "; kops runs without its profiles until it is fixed\n", to: .err)
         }
-        do {
-            for warning in config.warnings { stdout.write("warning: \(VisibleText.escaped(warning))\n", to: .err) }
-            // A profile asked for may well be in the broken file: not "unknown", nor "no profiles are configured".
-            if let configProblem, let asked = profile ?? environment["KOPS_PROFILE"].flatMap({ $0.isEmpty ? nil : $0 }) {
-                throw ConfigError.brokenFile(problem: configProblem, profile: asked)
-            }
-            settings = try Settings.resolve(
-                flags: .init(profile: profile, baseURL: baseURL, output: output.flatMap(OutputMode.init(rawValue:)), noColor: noColor),
-                environment: environment, config: config)
-        } catch {
-            stdout.write(ErrorReport(error).line() + "\n", to: .err)
-            throw ExitCode(ErrorReport(error).status.rawValue)
-        }
         // `kops check` of a demo transcript replays on a demo simulator pinned to the recorded clock.
         let demoTranscript: TranscriptHeader?
         do {
@@ -94,23 +81,50 @@ struct Launch: Equatable {
             stdout.write(ErrorReport(error).line() + "\n", to: .err)
             throw ExitCode(ErrorReport(error).status.rawValue)
         }
-        // The demo talks to its own simulator: a base URL in the environment or the default profile is not used, so
-        // its shape cannot stop the demo (probe22 P22-15).
-        if !demo && demoTranscript == nil {
-            if !settings.baseURL.contains("://") {
-                let origin = settings.sources["api"].map { " (\($0))" } ?? ""
-                stdout.write(
-                    "error: the API base URL '\(Shortened.text(settings.baseURL))'\(origin) \(SchemeAdvice.what(for: settings.baseURL)); "
-                        + SchemeAdvice.text(for: settings.baseURL) + "\n", to: .err)
-                throw ExitCode(ExitStatus.usage.rawValue)
+        // The demo talks to its own simulator: a base URL or profile in the environment or config.toml is not used, so
+        // it cannot stop the demo (probe22 P22-15).
+        let ownAPI = demo || demoTranscript != nil
+        let namedProfile = environment["KOPS_PROFILE"].flatMap { $0.isEmpty ? nil : $0 }
+        // A setting read from the environment or config.toml that kops cannot use opens the shell all the same, said
+        // once here and by each command that would send a request; one typed on this command line is refused now.
+        var startProblem: StartProblem?
+        do {
+            for warning in config.warnings { stdout.write("warning: \(VisibleText.escaped(warning))\n", to: .err) }
+            // A profile asked for may well be in the broken file: not "unknown", nor "no profiles are configured".
+            if let configProblem, let asked = profile { throw ConfigError.brokenFile(problem: configProblem, profile: asked) }
+            let flags = Settings.Flags(
+                profile: profile, baseURL: baseURL, output: output.flatMap(OutputMode.init(rawValue:)), noColor: noColor)
+            // KOPS_PROFILE cannot be looked up in a broken file (no request is sent while it is broken, and the line at
+            // start says why).
+            var resolving = environment
+            if configProblem != nil { resolving["KOPS_PROFILE"] = nil }
+            let resolved = try Self.resolve(flags: flags, environment: resolving, config: config)
+            settings = resolved.settings
+            // The demo uses no profile: one it could not find does not matter there.
+            if let unknown = resolved.unknownProfile, !ownAPI {
+                let source = namedProfile != nil ? "env KOPS_PROFILE" : "config.toml default_profile"
+                startProblem = .unknownProfile(unknown, source: source, known: config.profiles.map(\.name))
             }
+        } catch {
+            stdout.write(ErrorReport(error).line() + "\n", to: .err)
+            throw ExitCode(ErrorReport(error).status.rawValue)
+        }
+        if !ownAPI && startProblem == nil {
             do {
-                try BaseURLShapeError.check(settings.baseURL, source: settings.sources["api"]?.description)
+                try BaseURLSchemeError.check(settings.baseURL, source: settings.sources["api"]?.description)
             } catch {
-                stdout.write(ErrorReport(error).line() + "\n", to: .err)
-                throw ExitCode(error.exitStatus.rawValue)
+                // `--base-url` was typed now: refused at once, as any bad flag value.
+                guard settings.sources["api"] != .flag("--base-url") else {
+                    stdout.write(ErrorReport(error).line() + "\n", to: .err)
+                    throw ExitCode(ErrorReport(error).status.rawValue)
+                }
+                // Another profile's API replaces it for the session; from the environment, any profile's does.
+                let fromProfile = settings.sources["api"] == .profile(settings.profile)
+                startProblem = StartProblem(
+                    error, otherProfiles: config.profiles.map(\.name).filter { !fromProfile || $0 != settings.profile })
             }
         }
+        if let startProblem { stdout.write(ErrorReport(startProblem).line() + "\n", to: .err) }
         if demo || demoTranscript != nil {
             let key = "kops_demo_" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
             // The demo's clock is fixed (ids sequential), moved to this machine's time before each command line: a
@@ -155,6 +169,7 @@ struct Launch: Equatable {
         context.configFile = configFile
         // The demo's API is its own: a broken file changes nothing there.
         if simulator == nil { context.configProblem = configProblem }
+        context.startProblem = startProblem
         let shell = Shell(
             context: context,
             renderer: Renderer(mode: session.output, width: terminal.width, color: terminal.color && settings.color),
@@ -247,6 +262,25 @@ struct Launch: Equatable {
         }
         status = Self.finalStatus(status, stdout: stdout, shell: shell)
         if status != .ok { throw ExitCode(status.rawValue) }
+    }
+
+    /// The settings `flags`, `environment` and `config` give, and the profile KOPS_PROFILE or default_profile named
+    /// that config.toml does not have (nil when there is none): then the settings are those of no profile named, and
+    /// 'profile use NAME' picks one in the shell (probe22 P22-15: every start ended there). A `--profile` typed now that
+    /// is not there is thrown, as any bad flag value.
+    static func resolve(flags: Settings.Flags, environment: [String: String], config: KopsConfig) throws
+        -> (settings: Settings, unknownProfile: String?)
+    {
+        do {
+            return (try Settings.resolve(flags: flags, environment: environment, config: config), nil)
+        } catch {
+            guard flags.profile == nil, case .unknownProfile(let name, _) = error else { throw error }
+            var unnamed = config
+            unnamed.defaultProfile = nil
+            var environment = environment
+            environment["KOPS_PROFILE"] = nil
+            return (try Settings.resolve(flags: flags, environment: environment, config: unnamed), name)
+        }
     }
 
     /// `status`, once standard output's failure is said when no command did (a `kops check` diff, the summary of

@@ -254,21 +254,33 @@ struct ScriptLaunch: Equatable {
                 return .failure
             }
             if update {
-                let backup = try TranscriptFile.backUp(path, contents: Array(original.utf8))
-                // The backup replays with the restore lines it was recorded with.
-                let restorePath = TranscriptRestore.path(besides: path)
-                if let restore = FileManager.default.contents(atPath: restorePath) {
-                    try TranscriptFile.createNew(TranscriptRestore.path(besides: backup), contents: Array(restore), mode: 0o600)
-                }
                 // The file `record` wrote: through a link (which stays), never a hard-linked file; its mode is kept. Writing
                 // the path itself replaced a link with a new 0644 file and left the linked transcript as it was.
                 let target = try TranscriptFile.target(of: path)
+                // A transcript made read-only (or a folder kops may not write in) is named before anything is written,
+                // not blamed on the backup it would have needed (probe22 P22-16).
+                if let problem = WriteProblem.refusal(writing: target) {
+                    return shell.report(ScriptError.unwritableTranscript(path: path, reason: problem))
+                }
+                // Its restore file is rewritten with it: one made read-only is named too, before anything is written.
+                let restorePath = TranscriptRestore.path(besides: path)
+                if FileManager.default.fileExists(atPath: restorePath),
+                    let problem = WriteProblem.refusal(writing: (try? TranscriptFile.target(of: restorePath)) ?? restorePath)
+                {
+                    return shell.report(ScriptError.unwritableTranscript(path: path, reason: "its restore file \(restorePath): " + problem))
+                }
+                let backup = try TranscriptFile.backUp(path, contents: Array(original.utf8))
+                // The backup replays with the restore lines it was recorded with.
+                if let restore = FileManager.default.contents(atPath: restorePath) {
+                    try TranscriptFile.createNew(TranscriptRestore.path(besides: backup), contents: Array(restore), mode: 0o600)
+                }
                 let mode = (try? FileManager.default.attributesOfItem(atPath: target))?[.posixPermissions] as? Int
                 guard FileManager.default.createFile(
                     atPath: target, contents: Data(TranscriptParser.inFileForm(outcome.updated, like: original).utf8),
                     attributes: mode.map { [.posixPermissions: $0] })
                 else {
-                    return shell.report(ScriptError.unwritableTranscript(path: path, reason: "it cannot be written"))
+                    return shell.report(
+                        ScriptError.unwritableTranscript(path: path, reason: WriteProblem.refusal(writing: target) ?? "it cannot be written"))
                 }
                 // The file is written anew (atomically): its mode is set again, a private transcript stays private.
                 if let mode { _ = try? FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: target) }

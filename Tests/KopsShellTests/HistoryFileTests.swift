@@ -32,7 +32,10 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data("not a folder".utf8).write(to: folder.appendingPathComponent("state"))
-        #expect(HistoryFile(path: folder.path + "/state/kops/history").writeProblem == "not a directory")
+        // The file in the way is named (probe22 P22-16's sibling), not only "not a directory".
+        #expect(
+            HistoryFile(path: folder.path + "/state/kops/history").writeProblem
+                == "\(folder.path)/state is a file, not a folder, so \(folder.path)/state/kops cannot be made; move the file away")
         let writable = HistoryFile(path: folder.path + "/fresh/kops/history")
         #expect(writable.writeProblem == nil)
         #expect(FileManager.default.fileExists(atPath: writable.path))

@@ -46,7 +46,8 @@ import Testing
                     + "2 commands, 0 failed\n```\n\n"))
         #expect(!files.final.contains("> record"))
         #expect(!files.final.contains("> state"), "nothing is recorded after 'record stop'")
-        #expect(files.err.contains("s.kops:3: error: unknown error code '999999'"))
+        // The terminal says it was expected (probe22 P22-24); the transcript above keeps the command's own line.
+        #expect(files.err.contains("s.kops:3: expected error: unknown error code '999999'"))
     }
 
     @Test func anUnwritablePathFailsAtOnce() async throws {
@@ -55,9 +56,9 @@ import Testing
             return (shell.run(line: "record /nonexistent/folder/t.md"), output.err)
         }
         #expect(status == .failure)
-        // The cause as the system gave it (probe20 P20-15: the file is written whole or not at all, by `WholeFile`).
-        #expect(err == "error: cannot write transcript '/nonexistent/folder/t.md': no such file or directory; "
-            + "check the folder exists and is writable\n")
+        // The culprit by name (probe22 P22-16; probe20 P20-15: the file is written whole or not at all, by `WholeFile`).
+        #expect(err == "error: cannot write transcript '/nonexistent/folder/t.md': its folder /nonexistent/folder does not "
+            + "exist; create it first\n")
     }
 
     /// A transcript moved away while recording: the next line fails once, naming it, the rest of that line does not run,

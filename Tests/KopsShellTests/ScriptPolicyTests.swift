@@ -28,7 +28,8 @@ import Testing
         }
         #expect(variables["number"] == "100200300400502")
         #expect(variables["other"] == nil)
-        #expect(err.contains("p.kops:6: error: unset variable 'other'"))
+        // Under its `#! error` marker: expected (probe22 P22-24).
+        #expect(err.contains("p.kops:6: expected error: unset variable 'other'"))
         #expect(
             err.hasSuffix(
                 "p.kops:7: error: unknown error code '999999': not in kops's catalogue; look it up in Meta's error codes (https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes) or, for a Kapso code, Kapso's API reference (docs.kapso.ai)\n"

@@ -31,6 +31,9 @@ public enum OutputCommand: Command {
             return .line("output: " + context.session.output.rawValue)
         }
         context.session.output = mode
+        // `state` names this command as the mode's source from now on, as `use` is named for the number (probe22 P22-8:
+        // it still said `flag --output` or `default`).
+        context.session.sources["output"] = name
         return CommandResult(blocks: [.hint("output: \(mode.rawValue)")])
     }
 }

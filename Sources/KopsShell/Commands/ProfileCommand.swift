@@ -102,7 +102,10 @@ public enum ProfileCommand: Command {
             throw ConfigError.unknownProfile(name: name, known: context.config.profiles.map(\.name))
         }
         let baseURL = profile.baseURL ?? Settings.defaultBaseURL
-        try BaseURLShapeError.check(baseURL, source: "profile \(name)")
+        // Its scheme too: a profile whose base_url lacks one was taken, and every request then failed as "invalid URL".
+        try BaseURLSchemeError.check(baseURL, source: "profile \(name)")
+        // A usable profile replaces the API and key that were refused at start (probe22 P22-15).
+        context.startProblem = nil
         context.client = KapsoClient(baseURL: baseURL, apiKey: Secret(""), transport: context.client.transport)
         context.useKey(from: profile.keyOrigin)
         context.session.profile = name

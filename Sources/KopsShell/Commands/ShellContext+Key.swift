@@ -6,6 +6,18 @@ extension ShellContext {
     /// Looks the API key up (once) and hands it to the client; throws the one-line reason when there is none.
     public func needsKey() throws {
         if let configProblem { throw ConfigError.brokenFile(problem: configProblem, profile: nil) }
+        if let startProblem {
+            // Nothing is sent, but a key given as a value or a variable is read all the same, so `state` says it is set
+            // (a key command, maybe a password manager's prompt, is not run for a request that cannot be sent).
+            if case .command = keyOrigin { throw startProblem }
+            try? lookUpKey()
+            throw startProblem
+        }
+        try lookUpKey()
+    }
+
+    /// Looks the API key up (once) and hands it to the client.
+    private func lookUpKey() throws {
         guard !keyInHand else { return }
         let found = try keyOrigin.lookUp(
             environment: environment, profiles: config.profiles.map(\.name), runKeyCommand: runKeyCommand)

@@ -129,6 +129,10 @@ public final class ShellContext {
     /// Why config.toml could not be read at start (the error's line), or nil: while set, no command sends a request
     /// (`needsKey`) and `profile use` names it, since the file's profiles and default profile are unknown.
     public var configProblem: String?
+    /// A setting read at start that kops cannot use (a malformed base URL from the environment or a profile, an unknown
+    /// profile in `KOPS_PROFILE`), said once at start: while set, no command sends a request (`needsKey` throws it);
+    /// `profile use` of a usable profile clears it.
+    public var startProblem: StartProblem?
     /// Where the API key comes from; `needsKey` looks it up before the first command that sends a request.
     public var keyOrigin = KeyOrigin.none(profile: nil)
     /// True once the client holds the key of `keyOrigin`.

@@ -127,15 +127,20 @@ public struct ConfigFile: Sendable {
         let path = try writableTarget()
         let folder = (path as NSString).deletingLastPathComponent
         let temporary = path + ".tmp-\(getpid())"
+        // A config.toml made read-only (a dotfile manager's link into a read-only store, a deliberate chmod) is named
+        // and left as it is; the rename beside it would replace it (probe22 P22-16's sibling). A folder kops may not
+        // write in is named as such, not as the file.
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        if let problem = WriteProblem.refusal(writing: path) { throw .unwritable(path: path, reason: problem) }
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
                 throw CocoaError(.fileWriteUnknown)
             }
             if rename(temporary, path) != 0 { throw CocoaError(.fileWriteUnknown) }
         } catch {
+            let code = errno
             try? FileManager.default.removeItem(atPath: temporary)
-            throw .unwritable(path: path, reason: String(cString: strerror(errno)).lowercased())
+            throw .unwritable(path: path, reason: WriteProblem.reason(writing: path, code: code))
         }
     }
 

@@ -88,7 +88,10 @@ public struct Settings: Sendable {
         let color = pick(
             "color", [(flags.noColor ? false : nil, .flag("--no-color")), (nonEmpty("NO_COLOR").map { _ in false }, .environment("NO_COLOR")),
                 (profile?.color, fromProfile)], fallback: true)
-        let phone = pick("phone_number_id", [(profile?.phoneNumberID, fromProfile)], fallback: String?.none)
+        // Not through `pick`: its `T?` is `String??` here, and a profile without a number (or none at all) gave `.some(nil)`,
+        // so `state` said `phone_number_id: -  (profile default)` (probe22 P22-8). No number, no source.
+        let phone = profile?.phoneNumberID
+        if phone != nil { sources["phone_number_id"] = fromProfile }
 
         let key = nonEmpty("KAPSO_API_KEY").map { KeyOrigin.value(Secret($0), .environment("KAPSO_API_KEY")) }
             ?? profile?.keyOrigin ?? .none(profile: nil)

@@ -26,10 +26,11 @@ public struct ErrorReport: Sendable, Equatable {
         return false
     }
 
-    /// `error: <message>`, or `FILE.kops:LINE: error: <message>` inside a script; control characters in
-    /// the message (server text) are shown as escapes, so an error is always one harmless line.
-    public func line(location: String? = nil) -> String {
-        (location.map { "\(VisibleText.escaped($0)): " } ?? "") + "error: "
+    /// `error: <message>`, or `FILE.kops:LINE: error: <message>` inside a script (`expected error:` for a line a
+    /// `#! error` marker says must fail); control characters in the message (server text) are shown as escapes, so an
+    /// error is always one harmless line.
+    public func line(location: String? = nil, expected: Bool = false) -> String {
+        (location.map { "\(VisibleText.escaped($0)): " } ?? "") + (expected ? "expected error: " : "error: ")
             + VisibleText.escaped(VisibleText.capped(message, limit: VisibleText.lineLimit))
     }
 }

@@ -33,9 +33,20 @@ public struct ScriptCheck {
         var assigned = variables
         var anyName = false
         var expectFailure = false
-        for line in lines {
-            guard case .command(let text) = line.kind else {
+        for (index, line) in lines.enumerated() {
+            let text: String
+            switch line.kind {
+            case .command(let command): text = command
+            case .expectFailure:
+                // A marker with no command after it (the last line, or another marker next) asserts nothing: named at
+                // its line, as other syntax is, instead of being dropped without a word (probe22 P22-24).
+                if problem == nil, index + 1 == lines.count || lines[index + 1].kind == .expectFailure {
+                    problem = (line.number, ScriptError.danglingMarker)
+                }
                 expectFailure = true
+                continue
+            case .unknownMarker(let marker):
+                if problem == nil { problem = (line.number, ScriptError.unknownMarker(marker)) }
                 continue
             }
             defer { expectFailure = false }

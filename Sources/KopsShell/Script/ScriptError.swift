@@ -16,6 +16,10 @@ public enum ScriptError: KopsError, Equatable {
     case notUTF8(path: String, detail: String)
     /// A line after a `#! error` marker that succeeded.
     case expectedFailure(line: String)
+    /// A `#! error` marker with no command after it: the last line of the script, or followed by another marker.
+    case danglingMarker
+    /// A line starting with `#!` that is not `#! error` (`#!error`, `#! eror`), as written.
+    case unknownMarker(String)
     /// A sourced script stopped at a failing line (`nothingRan`: the check before line 1 refused it); `status` is
     /// that line's.
     case sourcedScriptFailed(path: String, line: Int, nothingRan: Bool, status: ExitStatus)
@@ -112,6 +116,11 @@ public enum ScriptError: KopsError, Equatable {
             "cannot read script '\(path)': \(reason); check the path"
         case .notUTF8(let path, let detail):
             "cannot read script '\(path)': \(detail)"
+        case .danglingMarker:
+            "'#! error' has no command after it, so it expects nothing to fail; put the command that must fail on the next "
+                + "line, or remove the marker"
+        case .unknownMarker(let marker):
+            Self.unknownMarkerMessage(marker)
         case .expectedFailure(let line):
             "expected '\(line)' to fail (#! error) but it succeeded; fix the command or remove the marker"
         case .sourcedScriptFailed(let path, let line, true, _):
@@ -143,7 +152,8 @@ public enum ScriptError: KopsError, Equatable {
         case .recording(let text):
             text
         case .unwritableTranscript(let path, let reason):
-            "cannot write transcript '\(path)': \(reason); check the folder exists and is writable"
+            // `reason` names the culprit and what to do (`WriteProblem`): the file, its folder, its backup (probe22 P22-16).
+            "cannot write transcript '\(path)': \(reason)"
         case .transcriptIncomplete(let path, let reason):
             "recording to '\(path)' stopped: writing it failed (\(reason)), so it ends part-way and lacks what followed; "
                 + "free space, then record again to a new file"
@@ -205,6 +215,17 @@ public enum ScriptError: KopsError, Equatable {
         }
     }
 
+    /// `'#!eror' is not a marker kops knows; did you mean '#! error'? …`: the marker as written (escaped, shortened), the
+    /// one meant when its word is close to `error`, and what a comment looks like.
+    static func unknownMarkerMessage(_ marker: String) -> String {
+        let word = marker.dropFirst(2).trimmingWhitespace.split(whereSeparator: \.isWhitespace).first.map(String.init) ?? ""
+        let shown = "'\(VisibleText.escaped(Shortened.text(marker)))' is not a marker kops knows"
+        if Suggestion.closest(to: word, in: ["error"]) != nil {
+            return shown + "; did you mean '\(ScriptLine.errorMarker)'? (the next command must fail; write it exactly so)"
+        }
+        return shown + ": the only one is '\(ScriptLine.errorMarker)' (the next command must fail); start a comment with '# '"
+    }
+
     /// `9.5 MiB`, `1 MiB`, `700 KiB`, `12 bytes`: a length in the unit a reader takes in at once, to a tenth
     /// rounded up (so a line a few bytes past 1 MiB reads `1.1 MiB`, not the limit's `1 MiB`).
     static func size(_ bytes: Int) -> String {
@@ -219,6 +240,7 @@ public enum ScriptError: KopsError, Equatable {
 
     public var exitStatus: ExitStatus {
         switch self {
+        case .danglingMarker, .unknownMarker: .usage
         case .unsetVariable, .unsetEnvironmentVariable, .malformedInterpolation, .malformedPath, .notATranscript,
             .transcriptNotScript, .lineTooLong, .typedLineTooLong, .variableTooLarge, .sourceTooDeep, .sourceLoop:
             .usage

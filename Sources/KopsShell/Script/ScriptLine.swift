@@ -10,6 +10,9 @@ public struct ScriptLine: Sendable, Equatable {
         case command(String)
         /// `#! error`: the next command must fail.
         case expectFailure
+        /// A line that starts with `#!` but is not `#! error` (`#!error`, `#! eror`; a shebang on line 1 aside): a marker
+        /// misspelt, which `ScriptCheck` names before line 1 runs instead of reading it as a comment (probe22 P22-24).
+        case unknownMarker(String)
     }
 
     public var kind: Kind
@@ -27,6 +30,14 @@ public struct ScriptLine: Sendable, Equatable {
     /// The marker that says the next command must fail.
     public static let errorMarker = "#! error"
 
+    /// What the line at `number` is as a marker: `.expectFailure` for `#! error`, `.unknownMarker` for another line that
+    /// starts with `#!`; nil for any other line, and for a shebang on line 1 (`#!/usr/bin/env -S kops run`).
+    public static func marker(in line: String, number: Int) -> Kind? {
+        let trimmed = line.trimmingWhitespace
+        guard trimmed.hasPrefix("#!"), !(number == 1 && trimmed.hasPrefix("#!/")) else { return nil }
+        return trimmed == errorMarker ? .expectFailure : .unknownMarker(trimmed)
+    }
+
     /// Splits a script's text into logical lines; a line ending in an unescaped `\` outside a comment continues
     /// on the next (`numbers # see C:\` does not).
     public static func parse(_ source: String) -> [ScriptLine] {
@@ -40,11 +51,11 @@ public struct ScriptLine: Sendable, Equatable {
             let text = raw.hasSuffix("\r") ? raw.dropLast() : raw
             let number = offset + 1
             let trimmed = text.trimmingWhitespace
-            if trimmed == errorMarker {
+            if let marker = marker(in: trimmed, number: number) {
                 // A marker after a continued line still marks the next command; it never joins the line above.
                 if let done = pending { result.append(ScriptLine(.command(done.text), number: done.number)) }
                 pending = nil
-                result.append(ScriptLine(.expectFailure, number: number))
+                result.append(ScriptLine(marker, number: number))
                 continue
             }
             if pending == nil && (trimmed.isEmpty || trimmed.hasPrefix("#")) { continue }

@@ -6,8 +6,8 @@ extension TranscriptChecker {
     /// for any other error. `kops check` stops at one (`ScriptError.environmentFailed`) unless the recorded block
     /// shows the same failure, so `--update` never writes it over the recorded output (probe16 P16-12).
     ///
-    /// - no usable key, or a config.toml that does not read (`CredentialError`, `ConfigError`): their own status,
-    ///   64 (77 for a key command that failed);
+    /// - no usable key, a config.toml that does not read, or a setting refused at start (`CredentialError`,
+    ///   `ConfigError`, `StartProblem`): their own status, 64 (77 for a key command that failed);
     /// - the key refused: 401 (`CredentialError.rejected`) and 403 (kapso-api.md §1.5 "forbidden"): 77;
     /// - the API not reached or not answering: DNS, connect, TLS, time-out, a broken answer (`TransportError`), 429 and
     ///   5xx after the transport's retries, and a base URL that is not Kapso's API (`BaseURLError`): 69.
@@ -15,6 +15,7 @@ extension TranscriptChecker {
         switch error {
         case let error as CredentialError: return error.exitStatus
         case let error as ConfigError: return error.exitStatus == .failure ? nil : error.exitStatus
+        case let error as StartProblem: return error.exitStatus
         case is BaseURLError: return .unavailable
         case let error as TransportError: return transportStatus(error)
         case let error as KapsoAPIError:

@@ -163,8 +163,7 @@ public struct TranscriptChecker {
             }
             lines.append(line)
         }
-        shell.context.session.profile = parsed.header.profile
-        shell.context.session.phoneNumberID = parsed.header.phoneNumberID
+        TranscriptChecker.startSession(on: shell.context, as: parsed.header)
         let recorder = try TranscriptRecorder(
             header: parsed.header, destination: .memory, preamble: TranscriptParser.preamble(of: expected),
             context: shell.context)
@@ -172,8 +171,6 @@ public struct TranscriptChecker {
         let saved = (shell.recorder, shell.readOnly)
         (shell.recorder, shell.readOnly) = (recorder, !allowWrites)
         defer { (shell.recorder, shell.readOnly) = saved }
-        // The mode the recording started in, whatever this user's --output or profile says (probe18 P18-11).
-        shell.context.session.output = parsed.header.output ?? .table
         let initialOutput = shell.context.session.output
         // kops's look-ups are counted per session, as when it was recorded: the replay's, not earlier runs'.
         shell.context.ownLookups.startSession()
@@ -217,12 +214,9 @@ public struct TranscriptChecker {
             }
             recorder.copy(entry.lead)
             if let session = entry.appended {
-                // `record --append` from another session: nothing of the session before carries over.
-                var fresh = Session(
-                    baseURL: shell.context.session.baseURL, profile: session.profile, phoneNumberID: session.phoneNumberID,
-                    output: initialOutput)
-                fresh.sources = shell.context.session.sources
-                shell.context.session = fresh
+                TranscriptChecker.startAppendedSession(
+                    on: shell.context, profile: session.profile, phoneNumberID: session.phoneNumberID, output: initialOutput,
+                    sources: session.sources)
                 shell.context.ownLookups.startSession()
                 recorder.startAppendedPart()
             }

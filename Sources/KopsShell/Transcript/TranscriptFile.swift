@@ -43,23 +43,23 @@ public enum TranscriptFile {
             switch info.st_mode & S_IFMT {
             case S_IFLNK:
                 guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else {
-                    throw .unwritableTranscript(path: path, reason: "its link cannot be read")
+                    throw .unwritableTranscript(path: path, reason: "its link cannot be read; check the link")
                 }
                 current = destination.hasPrefix("/")
                     ? destination : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(destination)
             case S_IFDIR:
-                throw .unwritableTranscript(path: path, reason: "it is a folder")
+                throw .unwritableTranscript(path: path, reason: "it is a folder; name a file")
             case S_IFREG:
                 if info.st_nlink > 1 {
                     throw .unwritableTranscript(
-                        path: path, reason: "it has \(info.st_nlink) hard links and writing it would change the other names' file too")
+                        path: path, reason: "it has \(info.st_nlink) hard links and writing it would change the other names' file too; write a copy")
                 }
                 return current
             default:
-                throw .unwritableTranscript(path: path, reason: "it is not a regular file")
+                throw .unwritableTranscript(path: path, reason: "it is not a regular file; name one")
             }
         }
-        throw .unwritableTranscript(path: path, reason: "its links loop")
+        throw .unwritableTranscript(path: path, reason: "its links loop; fix the link")
     }
 
     /// True when both paths name one existing file (through links, `.` and `..`, another spelling): the same device
@@ -120,44 +120,57 @@ public enum TranscriptFile {
     public static func backUp(_ path: String, contents: [UInt8]) throws(ScriptError) -> String {
         var info = stat()
         let mode = stat(path, &info) == 0 ? mode_t(info.st_mode & 0o777) : 0o600
-        var failure = "every name up to \(path).~\(maxBackups)~ is taken"
+        var failure = "every name up to \(path).~\(maxBackups)~ is taken, so it was left as it was; remove old backups"
         for number in 0...maxBackups {
             let candidate = number == 0 ? path + "~" : "\(path).~\(number)~"
             switch create(candidate, contents: contents, mode: mode) {
             case nil: return candidate
-            case .some(let reason) where reason == existsReason: continue
-            case .some(let reason):
-                failure = "its backup \(candidate) cannot be written (\(reason))"
+            case EEXIST?: continue
+            case let code?:
+                // The culprit by name (its folder, the file system), not only the system's words (probe22 P22-16).
+                failure = "its backup \(candidate) cannot be written (\(WriteProblem.reason(writing: candidate, code: code))), "
+                    + "so it was left as it was"
             }
             break
         }
-        throw .unwritableTranscript(path: path, reason: failure + ", so it was left as it was")
+        throw .unwritableTranscript(path: path, reason: failure)
     }
 
     /// Writes `contents` to a new file at `path` with `mode` (`0o600`; never over an existing file or through a link).
     ///
     /// Throws `ScriptError.unwritableTranscript` when it cannot (it exists, the folder is not writable).
     public static func createNew(_ path: String, contents: [UInt8], mode: Int) throws(ScriptError) {
-        if let reason = create(path, contents: contents, mode: mode_t(mode)) {
-            throw .unwritableTranscript(path: path, reason: reason == existsReason ? "it already exists" : reason)
+        if let code = create(path, contents: contents, mode: mode_t(mode)) {
+            throw .unwritableTranscript(
+                path: path, reason: code == EEXIST ? "it already exists" : WriteProblem.reason(writing: path, code: code))
         }
     }
 
-    private static let existsReason = String(cString: strerror(EEXIST)).lowercased()
-
-    /// Creates the file exclusively (`O_EXCL`, which also refuses a link there) and writes `contents`; nil once done,
-    /// else why not, lowercased from `strerror` (a partly written file is removed).
-    private static func create(_ path: String, contents: [UInt8], mode: mode_t) -> String? {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        guard descriptor >= 0 else { return String(cString: strerror(errno)).lowercased() }
-        // The umask narrowed `mode`: set it as asked, a private transcript's backup stays private and no wider.
-        _ = fchmod(descriptor, mode)
-        _ = close(descriptor)
-        if let failure = append(contents, to: path) {
-            unlink(path)
-            return failure
+    /// Creates the file exclusively (`O_EXCL`, which also refuses a link there) and writes `contents` through the
+    /// descriptor it opened; nil once done, else the `errno` (a partly written file is removed). Not reopened: a backup
+    /// of a read-only transcript takes its mode 0444, and reopening it for writing failed (probe22 P22-16).
+    private static func create(_ path: String, contents: [UInt8], mode: mode_t) -> Int32? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return errno }
+        var failure: Int32?
+        contents.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else {
+                    failure = written < 0 ? errno : ENOSPC
+                    return
+                }
+                offset += written
+            }
         }
-        return nil
+        // The umask narrowed `mode`: set it as asked, a private transcript's backup stays private and no wider.
+        if failure == nil, fchmod(descriptor, mode) != 0 { failure = errno }
+        // A file system may only report a full disk when the file is closed (NFS).
+        if close(descriptor) != 0 && failure == nil { failure = errno }
+        if failure != nil { unlink(path) }
+        return failure
     }
 
     /// `path (a link to TARGET)` when `path` is a link, else `path`: what `record` says it writes.

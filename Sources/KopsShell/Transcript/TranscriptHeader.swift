@@ -42,12 +42,21 @@ public struct TranscriptHeader: Sendable, Equatable {
     /// The output mode the session started in when it is one the page shows otherwise than tables (`json`,
     /// `expanded`); nil for tables (`auto` writes tables on the page). `kops check` replays in it (probe18 P18-11).
     public var output: OutputMode?
+    /// Where the session's profile, phone-number id and output mode came from when the recording started, as `state`
+    /// names them (`phone_number_id` → `use`, `output` → `flag --output`): `kops check` restores them with the values, so
+    /// a `state` block recorded mid-session replays as recorded (probe22 P22-8: the replay named its own start's
+    /// sources, `profile default` for a number the header set). Empty (no line) where the session knew none (tests).
+    public var sources: [String: String]
+    /// The settings whose source the header keeps: those it restores the value of.
+    public static let sourcedSettings: Set<String> = ["profile", "phone_number_id", "output"]
 
     public init(
         version: String = KopsVersion.current, time: String, profile: String, host: String, kind: APIKind? = nil,
-        seeded: Int64? = nil, phoneNumberID: String?, keepPII: Bool = false, output: OutputMode? = nil
+        seeded: Int64? = nil, phoneNumberID: String?, keepPII: Bool = false, output: OutputMode? = nil,
+        sources: [String: String] = [:]
     ) {
         self.version = version
+        self.sources = sources.filter { TranscriptHeader.sourcedSettings.contains($0.key) }
         self.output = output == .json || output == .expanded ? output : nil
         self.keepPII = keepPII
         self.time = time
@@ -62,7 +71,7 @@ public struct TranscriptHeader: Sendable, Equatable {
     public init(session: Session, host: String, keepPII: Bool = false) {
         self.init(
             time: TranscriptHeader.now, profile: session.profile, host: host, phoneNumberID: session.phoneNumberID,
-            keepPII: keepPII, output: session.output)
+            keepPII: keepPII, output: session.output, sources: session.sources)
     }
 
     /// A header for the current time, from the session and the context's API.
@@ -72,7 +81,30 @@ public struct TranscriptHeader: Sendable, Equatable {
             time: TranscriptHeader.now, profile: context.session.profile,
             host: demo ? TranscriptHeader.demoHost : TranscriptHeader.label(baseURL: context.client.baseURL),
             kind: demo ? .demo : APIKind.of(baseURL: context.client.baseURL), seeded: context.simulatorSeeded,
-            phoneNumberID: context.session.phoneNumberID, keepPII: keepPII, output: context.session.output)
+            phoneNumberID: context.session.phoneNumberID, keepPII: keepPII, output: context.session.output,
+            sources: context.session.sources)
+    }
+
+    /// `output=flag --output, phone_number_id=use`: sources by setting name, sorted.
+    public static func sourcesText(_ sources: [String: String]) -> String {
+        sources.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+    }
+
+    /// The sources a `sourcesText` names (settings `sourcedSettings` keeps; a piece without one continues the value
+    /// before it, so a profile name with ", " in it survives).
+    public static func sources(in text: String) -> [String: String] {
+        var sources: [String: String] = [:]
+        var last: String?
+        for piece in text.components(separatedBy: ", ") {
+            if let equals = piece.firstIndex(of: "="), sourcedSettings.contains(String(piece[..<equals])) {
+                let key = String(piece[..<equals])
+                sources[key] = String(piece[piece.index(after: equals)...])
+                last = key
+            } else if let last {
+                sources[last, default: ""] += ", " + piece
+            }
+        }
+        return sources
     }
 
     /// The current UTC time as `YYYY-MM-DDTHH:MM:SSZ`.
@@ -114,6 +146,7 @@ public struct TranscriptHeader: Sendable, Equatable {
         if let seeded { lines.append("- simulator seeded: \(TranscriptClock.iso(seeded))") }
         lines.append("- phone number id: \(phoneNumberID ?? "none")")
         if let output { lines.append("- output: \(output.rawValue)") }
+        if !sources.isEmpty { lines.append("- sources: " + TranscriptHeader.sourcesText(sources)) }
         lines += ["- personal data: \(keepPII ? "kept" : "masked")", "", ""]
         return lines.joined(separator: "\n")
     }

@@ -26,29 +26,33 @@ public struct TranscriptParser: Sendable {
         public var snapshot = false
         /// The profile and number of a session that `record --append` continued the file with, from the
         /// `<!-- appended: … -->` line above the block: `kops check` starts a fresh session there.
-        public var appended: (profile: String, phoneNumberID: String?)?
+        public var appended: (profile: String, phoneNumberID: String?, sources: [String: String])?
 
         public static func == (lhs: Entry, rhs: Entry) -> Bool {
             lhs.line == rhs.line && lhs.command == rhs.command && lhs.block == rhs.block && lhs.clock == rhs.clock
                 && lhs.lead == rhs.lead && lhs.snapshot == rhs.snapshot && lhs.appended?.profile == rhs.appended?.profile
-                && lhs.appended?.phoneNumberID == rhs.appended?.phoneNumberID
+                && lhs.appended?.phoneNumberID == rhs.appended?.phoneNumberID && lhs.appended?.sources == rhs.appended?.sources
         }
     }
 
-    /// `<!-- appended: another session, profile default, phone number id none -->`: written by `record --append`.
-    public static func appendedLine(profile: String, phoneNumberID: String?) -> String {
-        "<!-- appended: another session, profile \(profile), phone number id \(phoneNumberID ?? "none") -->"
+    /// `<!-- appended: another session, profile default, phone number id none -->`: written by `record --append`; with
+    /// `sources` (`TranscriptHeader.sources`), `…, phone number id 100200300400501, sources phone_number_id=use -->`.
+    public static func appendedLine(profile: String, phoneNumberID: String?, sources: [String: String] = [:]) -> String {
+        "<!-- appended: another session, profile \(profile), phone number id \(phoneNumberID ?? "none")"
+            + (sources.isEmpty ? "" : ", sources " + TranscriptHeader.sourcesText(sources)) + " -->"
     }
 
-    /// The profile and number an `appendedLine` names; nil for any other line.
-    static func appended(in line: Substring) -> (profile: String, phoneNumberID: String?)? {
+    /// The profile, number and sources an `appendedLine` names; nil for any other line.
+    static func appended(in line: Substring) -> (profile: String, phoneNumberID: String?, sources: [String: String])? {
         let prefix = "<!-- appended: another session, profile ", suffix = " -->"
         guard line.hasPrefix(prefix), line.hasSuffix(suffix) else { return nil }
         let body = line.dropFirst(prefix.count).dropLast(suffix.count)
         let parts = body.split(separator: ", phone number id ", maxSplits: 1, omittingEmptySubsequences: false)
         guard parts.count == 2 else { return nil }
-        let number = String(parts[1])
-        return (String(parts[0]), number == "none" ? nil : number)
+        let rest = parts[1].split(separator: ", sources ", maxSplits: 1, omittingEmptySubsequences: false)
+        let number = String(rest[0])
+        let sources = rest.count == 2 ? TranscriptHeader.sources(in: String(rest[1])) : [:]
+        return (String(parts[0]), number == "none" ? nil : number, sources)
     }
 
     /// The line above a block that is a snapshot (`Entry.snapshot`).
@@ -124,7 +128,7 @@ public struct TranscriptParser: Sendable {
         // The clock line as written, until a block or other text follows it.
         var clockLine: Substring?
         var snapshot = false
-        var appended: (profile: String, phoneNumberID: String?)?
+        var appended: (profile: String, phoneNumberID: String?, sources: [String: String])?
         var seenBlock = false
         // After a block's closing fence, its blank line; then any text until the next block is a lead.
         var afterFence = false
@@ -215,7 +219,8 @@ public struct TranscriptParser: Sendable {
             profile: fields["profile"] ?? "default",
             host: fields["api"] ?? "", kind: fields["api kind"].flatMap(TranscriptHeader.APIKind.init(rawValue:)),
             seeded: fields["simulator seeded"].flatMap(TranscriptClock.micros(iso:)), phoneNumberID: fields["phone number id"].flatMap { $0 == "none" ? nil : $0 },
-            keepPII: fields["personal data"] == "kept", output: fields["output"].flatMap(OutputMode.init(rawValue:)))
+            keepPII: fields["personal data"] == "kept", output: fields["output"].flatMap(OutputMode.init(rawValue:)),
+            sources: fields["sources"].map(TranscriptHeader.sources(in:)) ?? [:])
         self.commands = commands
     }
 

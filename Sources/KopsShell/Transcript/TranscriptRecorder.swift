@@ -40,9 +40,9 @@ public final class TranscriptRecorder: OutputSink {
     /// Everything written so far, header included (`.memory` only).
     public private(set) var text = ""
     /// Masked command line → the lines as typed, for the restore file.
-    public private(set) var restore = TranscriptRestore()
+    public internal(set) var restore = TranscriptRestore()
     /// How many blocks so far open with each command line as the page shows it.
-    private var occurrences: [String: Int] = [:]
+    var occurrences: [String: Int] = [:]
     /// Supplies the last result's JSON, from which contact names and bodies are learned.
     public var results: () -> JSONValue? = { nil }
     /// The business's numbers known so far (labels of cached phone numbers, `+1 415-555-0100 Support Line`).
@@ -58,7 +58,7 @@ public final class TranscriptRecorder: OutputSink {
     /// True while the blocks written are a snapshot `kops check` keeps as recorded (`TranscriptParser.snapshotLine`).
     public var snapshot = false
     /// The aliases so far (nil with `--keep-pii`).
-    public private(set) var masker: PIIMasker?
+    public internal(set) var masker: PIIMasker?
     /// The file written for a `.file` destination: its path, or the file a link there points to.
     private(set) var file: String?
     /// Why the file (or its restore file) could not be written, from the first write that failed ("no space left on
@@ -105,79 +105,11 @@ public final class TranscriptRecorder: OutputSink {
         let restoreFile = header.keepPII
             ? nil : try Self.restoreFile(besides: path, continuing: exists && opening == .append, replacing: opening == .replace)
         if exists && opening == .append {
-            let existing = FileManager.default.contents(atPath: target).flatMap { String(data: $0, encoding: .utf8) }
-            guard let existing, TranscriptParser.isTranscript(existing) else { throw .notATranscript(path: path) }
-            let recorded = TranscriptParser(existing).header
-            if recorded.kind == .demo || header.kind == .demo, recorded.seeded != header.seeded {
-                // Its blocks replay on the demo data of the session that started it, not this one's; the refusal names
-                // which side is the demo (probe24 P24-4: "another demo session" was said of a file never recorded there).
-                let reason = recorded.kind != .demo
-                    ? "it was recorded on \(recorded.host) (profile \(recorded.profile)) and this is a demo session"
-                    : header.kind != .demo
-                        ? "it was recorded on the demo simulator and this session uses \(header.host) (profile \(header.profile))"
-                        : "it was recorded on another demo session"
-                throw .recording("cannot append to '\(path)': \(reason); record to a new file")
-            }
-            // Its header names the API it ran on and `kops check` replays every part there: a part from another API
-            // (a live Kapso API's transcript continued on a simulator, or the reverse, or another profile's host: probe24
-            // P24-4, where `check` then advised an --update that would overwrite the other host's evidence) would never
-            // check clean. A simulator of the same profile on another port (a restart) continues it.
-            if recorded.host != header.host, recorded.kind == .kapso || header.kind == .kapso || recorded.profile != header.profile {
-                throw .recording(
-                    "cannot append to '\(path)': it was recorded on \(recorded.host) (profile \(recorded.profile)) and this "
-                        + "session uses \(header.host) (profile \(header.profile)); record to a new file")
-            }
-            // One file, one promise: an appended part masked otherwise would put clear data under "masked" (probe9
-            // P9-16), or masked data `kops check` replays in clear, and the file would never check clean.
-            if recorded.keepPII != header.keepPII { throw .maskingDiffers(path: path, fileKeepsPII: recorded.keepPII) }
-            // `kops check` replays the whole file in the mode its header names (probe18 P18-11).
-            if recorded.output != header.output {
-                let mode = { (output: OutputMode?) in (output ?? .table).rawValue }
-                throw .recording(
-                    "cannot append to '\(path)': it was recorded with output \(mode(recorded.output)) and this session uses "
-                        + "\(mode(header.output)); run 'output \(mode(recorded.output))' first, or record to a new file")
-            }
-            restore = restoreFile ?? TranscriptRestore()
-            // A block written inside another would be read as its output: one cut short at the end is closed first, one
-            // open elsewhere (a hand edit) is refused with where its fence belongs (probe22 P22-22).
-            if let block = TranscriptParser(existing).unclosedBlock, block.next != nil {
-                throw .unclosedBlock(path: path, line: block.line, command: block.command, next: block.next, fence: block.fence)
-            }
-            var written = existing
-            if let closed = Self.closingCutShortBlock(existing) {
-                append(String(closed.dropFirst(existing.count)))
-                written = closed
-            }
-            occurrences = TranscriptRestore.occurrences(in: written)
-            self.masker?.continueNumbering(after: written)
-            if !written.hasSuffix("\n\n") { append(written.hasSuffix("\n") ? "\n" : "\n\n") }
-            // Another session continues here: `kops check` starts it afresh with this profile and number.
-            fileIdentity = FileIdentity(path: target)
-            append(TranscriptParser.appendedLine(profile: header.profile, phoneNumberID: header.phoneNumberID) + "\n\n")
+            try continueTranscript(at: path, target: target, restoreFile: restoreFile)
             return
         }
-        // The file appears with its header whole or not at all (`WholeFile`): a full disk leaves no empty file that
-        // would refuse the retry as "already exists", and a file `--force` replaces stays as it was (probe20 P20-15).
-        let opening = Array((preamble ?? header.markdown).utf8)
-        do {
-            if exists {
-                try WholeFile.replace(opening, at: target, mode: 0o666)
-            } else if try !WholeFile.create(opening, at: target, mode: 0o666) {
-                throw ScriptError.transcriptExists(path: path)
-            }
-        } catch let error as ScriptError {
-            throw error
-        } catch {
-            throw .unwritableTranscript(path: path, reason: (error as? WholeFile.Failure)?.reason ?? "it cannot be created")
-        }
-        fileIdentity = FileIdentity(path: target)
-        // `--force` replaces the transcript and with it the restore file of the one it replaces.
-        if restoreFile != nil { saveRestore(besides: path) }
-        if let writeFailure {
-            // Only a file this recording made is removed, never one the user had.
-            if !exists { unlink(target) }
-            throw .unwritableTranscript(path: path, reason: writeFailure)
-        }
+        try startFile(
+            at: path, target: target, replacing: exists, opening: Array((preamble ?? header.markdown).utf8), restoreFile: restoreFile)
     }
 
     /// The restore file beside a transcript about to be recorded (masked) at `path`, checked before anything is
@@ -546,7 +478,7 @@ public final class TranscriptRecorder: OutputSink {
     }
 
     /// Writes the restore file; a failure is the recording's (`kops check` could not replay the masked lines).
-    private func saveRestore(besides path: String) {
+    func saveRestore(besides path: String) {
         guard stillOwnsFile(), !restore.save(besides: path) else { return }
         writeFailure = "its restore file \(TranscriptRestore.path(besides: path)) could not be written"
     }
@@ -565,7 +497,7 @@ public final class TranscriptRecorder: OutputSink {
         return masker?.mask(masked) ?? masked
     }
 
-    private func append(_ chunk: String) {
+    func append(_ chunk: String) {
         lastPrompt = nil
         openBlock? += chunk
         if destination == .memory { text += chunk }

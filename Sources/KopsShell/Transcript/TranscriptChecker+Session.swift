@@ -1,0 +1,28 @@
+extension TranscriptChecker {
+    /// Starts the replay's session as the transcript's header says the recording started: its profile, phone number
+    /// and output mode.
+    static func startSession(on context: ShellContext, as header: TranscriptHeader) {
+        context.session.profile = header.profile
+        context.session.phoneNumberID = header.phoneNumberID
+        // The mode the recording started in, whatever this user's --output or profile says (probe18 P18-11).
+        context.session.output = header.output ?? .table
+        restoreSources(header.sources, on: context)
+    }
+
+    /// Names the sources the recording named for the settings the header restores, and none where it named none: the
+    /// replay's own start (`kops check`'s flags, environment, profile) did not set them (probe22 P22-8).
+    private static func restoreSources(_ sources: [String: String], on context: ShellContext) {
+        for key in TranscriptHeader.sourcedSettings { context.session.sources[key] = sources[key] }
+    }
+
+    /// Starts the session of a part appended by another session (`record --append`): nothing of the session before
+    /// carries over but the API it replays on and where its settings came from.
+    static func startAppendedSession(
+        on context: ShellContext, profile: String, phoneNumberID: String?, output: OutputMode, sources: [String: String]
+    ) {
+        var fresh = Session(baseURL: context.session.baseURL, profile: profile, phoneNumberID: phoneNumberID, output: output)
+        fresh.sources = context.session.sources
+        context.session = fresh
+        restoreSources(sources, on: context)
+    }
+}
