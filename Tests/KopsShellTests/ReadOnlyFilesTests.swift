@@ -78,7 +78,7 @@ import Testing
             }
             Issue.record("a read-only config.toml was written")
         } catch {
-            #expect(error.message == "cannot write \(path): it is read-only (mode 0400); nothing was changed (make it writable first to let kops edit it)")
+            #expect(error.message == "cannot write \(path): it is read-only (mode 0400); make it writable (chmod u+w \(path)) first")
         }
         #expect(Self.inode(path) == before)
         #expect(try Self.mode(path) == 0o400)

@@ -157,9 +157,7 @@ public struct ConfigFile: Sendable {
         // A file without write permission for its owner (0400, 0444) is the user's "do not change this": replacing it
         // by rename would write it all the same (probe24 P24-7: `profile default` did, leaving a new 0600 file).
         if info.st_mode & S_IWUSR == 0 {
-            throw .unwritable(
-                path: self.path,
-                reason: "it is read-only (mode 0\(String(info.st_mode & 0o777, radix: 8))); nothing was changed (make it writable first to let kops edit it)")
+            throw .unwritable(path: self.path, reason: WriteProblem.readOnly(self.path, info: info))
         }
         guard let resolved = realpath(self.path, nil) else { return self.path }
         defer { free(resolved) }

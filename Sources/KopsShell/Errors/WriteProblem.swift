@@ -57,11 +57,14 @@ public enum WriteProblem {
         return "0" + String(repeating: "0", count: max(0, 3 - digits.count)) + digits
     }
 
+    /// A file whose mode withholds writing, e.g. `it is read-only (mode 0444); make it writable (chmod u+w t.md) first`.
+    static func readOnly(_ path: String, info: stat) -> String {
+        "it is read-only (mode \(mode(info))); make it writable (chmod u+w \(quoted(path))) first"
+    }
+
     private static func fileProblem(_ path: String, info: stat, code: Int32) -> String {
         if code == EROFS { return "it is on a read-only file system; copy it to a folder you can write in" }
-        if info.st_uid == geteuid() || info.st_mode & 0o222 == 0 {
-            return "it is read-only (mode \(mode(info))); make it writable (chmod u+w \(quoted(path))) first"
-        }
+        if info.st_uid == geteuid() || info.st_mode & 0o222 == 0 { return readOnly(path, info: info) }
         return "it belongs to another user (uid \(info.st_uid), mode \(mode(info))) and you may not write it; "
             + "ask its owner, or copy it"
     }
