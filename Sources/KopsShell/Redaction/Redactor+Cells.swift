@@ -11,18 +11,30 @@ extension Redactor {
     /// `deliveries --all` over 10,000 records, 16.5 M of them the copies; docs/performance.md, "Session 23").
     func redactingCells(_ result: CommandResult) -> CommandResult {
         guard result.blocks.contains(where: { block in
-            guard case .table(let table) = block else { return false }
+            guard case .table(let table) = block, table.measured?.cellsRedacted != true else { return false }
             return mayNeedRedaction(cells: table.rows)
         })
         else { return result }
         var redacted = result
         redacted.blocks = result.blocks.map { block in
-            guard case .table(var table) = block else { return block }
+            guard case .table(var table) = block, table.measured?.cellsRedacted != true else { return block }
             let rows = table.rows.map { row in row.map { StyledText(redact($0.text), style: $0.style) } }
             if rows != table.rows { table.rows = rows }
             return .table(table)
         }
         return redacted
+    }
+
+    /// `table`'s cells redacted, then measured (`TableRenderer.measure`), marked so `redactingCells` leaves them: a
+    /// streamed list (`ListStream`) carries each page's widths to the next, and widths measured before redaction put a
+    /// secret's length into the next page's padding.
+    func measureRedacted(_ table: inout Table) -> [Int] {
+        if mayNeedRedaction(cells: table.rows) {
+            table.rows = table.rows.map { row in row.map { StyledText(redact($0.text), style: $0.style) } }
+        }
+        let widths = TableRenderer.measure(&table)
+        table.measured?.cellsRedacted = true
+        return widths
     }
 
     /// False only when no cell of `rows` needs redaction (`needsRedaction` is false for each): the test of

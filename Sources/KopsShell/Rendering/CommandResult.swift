@@ -113,6 +113,9 @@ public struct Table: Sendable, Equatable {
 struct MeasuredCells: Sendable, Equatable {
     var widths: [Int]
     var asIs: [Bool]
+    /// True when the cells were redacted before they were measured (a streamed page, `ListStream`), so the shell need
+    /// not test them again; dropped with the measurements by any change to the cells.
+    var cellsRedacted = false
 
     static func == (_: MeasuredCells, _: MeasuredCells) -> Bool { true }
 }

@@ -150,8 +150,9 @@ struct ListStream {
                 page.showsHeader = count == 0
                 page.firstRecordNumber = count + 1
                 page.minimumWidths = widths
-                // Measured once: the render uses the cells' measures again (`Table.measured`).
-                widths = TableRenderer.measure(&page)
+                // Measured once, on the cells as shown (redacted: the widths carry on to the next page), and the render
+                // uses the measures again (`Table.measured`).
+                widths = (context.shell?.redactor ?? Redactor()).measureRedacted(&page)
                 context.emit(CommandResult(blocks: [.table(page)], json: objects))
             }
         }
