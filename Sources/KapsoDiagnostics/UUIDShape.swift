@@ -9,11 +9,36 @@ public enum UUIDShape {
     /// Text that reads as a UUID with a defect: 30 to 44 characters, at least four dashes, and hex digits for all but
     /// three of the rest. Such text holds no secret (a secret is not hex and dashes), so it can be quoted whole.
     public static func isNearly(_ text: String) -> Bool {
+        if respelled(text) != nil { return true }
         let count = text.count
         guard (30...44).contains(count) else { return false }
         let dashes = text.filter { $0 == "-" }.count
         let others = text.filter { $0 != "-" && !$0.isHexDigit }.count
         return dashes >= 4 && others <= 3
+    }
+
+    /// Characters a chat or a document puts where a UUID has '-': hyphen, non-breaking hyphen, figure dash, en and em
+    /// dashes, horizontal bar, minus sign (U+2010–U+2015, U+2212).
+    static let dashLookAlikes: Set<Character> = ["\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}"]
+
+    /// A UUID spelt another way (probe25 P25-5) and what was done to it: dashes a chat or document changed, 32 hex digits
+    /// without dashes (as logs and databases print UUIDs), a `urn:uuid:` prefix; nil for anything else.
+    static func respelled(_ text: String) -> (uuid: String, how: String)? {
+        if let dash = text.first(where: dashLookAlikes.contains) {
+            let ascii = String(text.map { dashLookAlikes.contains($0) ? "-" : $0 })
+            guard IDInput.isUUID(ascii) else { return nil }
+            let name = dash.unicodeScalars.first.map { "U+" + String($0.value, radix: 16, uppercase: true) } ?? "?"
+            return (ascii.lowercased(), "it has \(name) (a dash a chat or document put in) where a UUID has '-'")
+        }
+        if text.count == 32, text.allSatisfy(\.isHexDigit) {
+            let hex = Array(text.lowercased())
+            let groups = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(hex[$0]) }
+            return (groups.joined(separator: "-"), "it is 32 hex digits without a UUID's dashes (Meta's conversation ids look so too)")
+        }
+        if text.lowercased().hasPrefix("urn:uuid:"), IDInput.isUUID(String(text.dropFirst(9))) {
+            return (String(text.dropFirst(9)).lowercased(), "it has a 'urn:uuid:' prefix")
+        }
+        return nil
     }
 
     /// The defect of nearly-UUID text (`isNearly`), said in a phrase; nil when the text is a UUID or not nearly one.
@@ -23,6 +48,7 @@ public enum UUIDShape {
             let rest = text[space...].drop(while: \.isWhitespace)
             return "it is a UUID followed by a space and \(rest.count) more characters (a value that held two words?)"
         }
+        if let (uuid, how) = respelled(text) { return "\(how): as a UUID it is \(uuid)" }
         guard isNearly(text) else { return nil }
         if let (offset, character) = text.enumerated().first(where: { $0.element != "-" && !$0.element.isHexDigit }) {
             let shown = character.isWhitespace ? "a space" : "'\(character.isASCII ? String(character) : String(character.unicodeScalars.map { "U+" + String($0.value, radix: 16, uppercase: true) }.joined()))'"

@@ -25,6 +25,12 @@ import Testing
         ("assert .data[0].status",
          "assert: missing operator after .data[0].status (add == VALUE, != VALUE, < N, > N or contains VALUE, or 'exists'); usage: \(AssertCommand.usage)"),
         ("assert == x", "assert: missing PATH before '=='; usage: \(AssertCommand.usage)"),
+        // probe25 P25-18: a word where 'as' goes is replaced, not kept; a missing NAME is named; 'not' is no part of a path.
+        ("capture .data[0].id into h",
+         "capture: invalid word between .data[0].id and h 'into'; expected 'as': capture .data[0].id as h"),
+        ("capture .data[0].id as", "capture: missing NAME after 'as' (capture .data[0].id as NAME); usage: \(CaptureCommand.usage)"),
+        ("assert .data[0].status not contains X",
+         "assert: invalid word between .data[0].status and 'contains' 'not'; expected write != VALUE for 'is not'; there is no 'not contains' (check the value with == or a second assert)"),
         ("capture .data[ as x", nil),
         ("webhooks create --url ftp://x.test/h --events whatsapp.message.received",
          "webhooks: invalid value for --url 'ftp://x.test/h'; expected an absolute https:// URL"),

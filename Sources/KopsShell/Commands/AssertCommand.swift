@@ -30,6 +30,16 @@ public enum AssertCommand: ScriptCommand {
         else {
             throw misreadOperator(words)
         }
+        // A word between a one-word path and the operator is no part of the path (probe25 P25-18: `.status not contains X`
+        // read `.status not` as the path and failed with "actual (missing)").
+        if opIndex == 2, !words[1].hasPrefix("|") {
+            let word = words[1]
+            let meant = ["not", "!", "isnt", "doesnt", "does-not"].contains(word.lowercased())
+                ? "write != VALUE for 'is not'; there is no 'not contains' (check the value with == or a second assert)"
+                : "the operator follows the path directly (assert \(words[0]) \(comparison.rawValue) …)"
+            throw ShellError.invalidValue(
+                command: name, what: "word between \(words[0]) and '\(comparison.rawValue)'", value: word, expected: meant)
+        }
         let path = try ResultPath(words[..<opIndex].joined(separator: " "))
         if comparison != .exists && opIndex + 1 >= words.count {
             throw ShellError.missingArgument(command: name, what: "VALUE after '\(comparison.rawValue)'", usage: usage)

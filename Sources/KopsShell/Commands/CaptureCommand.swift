@@ -25,10 +25,18 @@ public enum CaptureCommand: ScriptCommand {
         let words = arguments.positionals
         guard let asIndex = words.lastIndex(of: "as"), asIndex > 0, asIndex == words.count - 2 else {
             // The path is there and 'as' is not, or comes elsewhere (probe24 P24-5): say which, with the line meant.
-            if words.count >= 2, !words.contains("as"), let name = words.last, Interpolation.isName(name) {
-                let path = words.dropLast().joined(separator: " ")
+            if words.count == 2, words[1] == "as" {
+                throw ShellError.missingArgument(command: Self.name, what: "NAME after 'as' (capture \(words[0]) as NAME)", usage: usage)
+            }
+            if words.count == 2, let name = words.last, Interpolation.isName(name) {
                 throw ShellError.missingArgument(
-                    command: Self.name, what: "'as' between the path and the name (capture \(path) as \(name))", usage: usage)
+                    command: Self.name, what: "'as' between the path and the name (capture \(words[0]) as \(name))", usage: usage)
+            }
+            // Another word where 'as' goes (`into`, `to`, `=`): replaced, not kept (probe25 P25-18).
+            if words.count == 3, !words.contains("as"), Interpolation.isName(words[2]) {
+                throw ShellError.invalidValue(
+                    command: Self.name, what: "word between \(words[0]) and \(words[2])", value: words[1],
+                    expected: "'as': capture \(words[0]) as \(words[2])")
             }
             throw ShellError.missingArgument(command: name, what: "PATH as NAME", usage: usage)
         }

@@ -18,9 +18,21 @@ public enum TranscriptFile {
     public static func read(_ path: String) throws(ScriptError) -> String {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            if path == "-" {
+                throw .unreadableTranscript(
+                    path: path, reason: "kops check reads a transcript file, not standard input; save it to a file first (… > t.md)")
+            }
             throw .unreadableTranscript(path: path, reason: "no such file; check the path")
         }
         guard !isFolder.boolValue else { throw .unreadableTranscript(path: path, reason: "it is a folder; name the transcript's file") }
+        // A pipe or FIFO (`kops check <(curl …)`) can be read once, and check reads the file more than once and may write
+        // it back (--update): said as what it is, not as a permission problem (probe25 P25-14).
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            let kind = info.st_mode & S_IFMT == S_IFIFO ? "a pipe" : info.st_mode & S_IFMT == S_IFSOCK ? "a socket" : "a device"
+            throw .unreadableTranscript(
+                path: path, reason: "it is \(kind), not a file; kops check needs the transcript as a file: save it first (… > t.md)")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .unreadableTranscript(path: path, reason: "it cannot be opened; check its permissions")
         }
