@@ -75,6 +75,8 @@ import Testing
         #expect(objects.prefix(2).map { $0["signature"]?["result"]?.string } == ["failed", "failed"])
         #expect(objects.prefix(2).map { $0["ok"]?.bool } == [false, false])
         #expect(objects.prefix(2).map { $0["delivery"]?.int } == [1, 2])
+        // probe25 P25-17: a full ISO-8601 time with its date, as every other JSON of kops, not a time of day.
+        #expect(objects.prefix(2).allSatisfy { ($0["time"]?.string).flatMap { KapsoTime.seconds(iso: $0) } != nil }, "\(out)")
         #expect(objects.last?["listen_summary"]?["failed_verification"]?.int == 2, "\(out)")
         // The words are on standard error, the deliveries' lines are not.
         #expect(err.contains("listening on http://127.0.0.1:4243/"), "\(err)")

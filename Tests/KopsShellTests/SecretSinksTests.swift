@@ -128,4 +128,24 @@ import Testing
         #expect(!recording)
         #expect(err.contains("\(path) was replaced by another program; recording stopped (nothing more was written to it)"), "\(err)")
     }
+
+    /// probe25 P25-11: a transcript moved away while recording was said to be cut by a full disk ("free space").
+    @Test func aMovedTranscriptIsSaidToBeMoved() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-moved-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = "\(folder)/t1.md"
+        let (status, err, moved) = try await withSimulator { fixture in
+            let (shell, output) = try fixture.shell()
+            shell.run(line: "record \(path)")
+            shell.run(line: "explain 131047")
+            rename(path, path + ".moved")
+            let status = shell.run(line: "explain 131051")
+            return (status, output.err, try String(contentsOfFile: path + ".moved", encoding: .utf8))
+        }
+        #expect(status == .failure)
+        #expect(err.contains("\(path) was moved or deleted by another program (nothing is at that path now); recording stopped"), "\(err)")
+        #expect(!err.contains("free space"), "\(err)")
+        #expect(moved.contains("explain 131047") && !moved.contains("explain 131051"))
+    }
 }

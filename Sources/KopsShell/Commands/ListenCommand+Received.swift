@@ -66,7 +66,7 @@ extension ListenCommand {
             }
             self.text = text
             var object: JSONObject = [
-                "time": .string(ListenCommand.clock()), "delivery": .number(String(number)), "event": .string(reading.event),
+                "time": .string(ListenCommand.timestamp()), "delivery": .number(String(number)), "event": .string(reading.event),
                 "kind": .string(reading.kind), "batch_size": .number(String(reading.batchSize)),
             ]
             object["phone_number_id"] = reading.phoneNumberID.map(JSONValue.string)

@@ -343,6 +343,12 @@ public enum ListenCommand: Command {
         return String(format: "%02d:%02d:%02dZ", seconds / 3600, seconds / 60 % 60, seconds % 60)
     }
 
+    /// The time now in ISO-8601 UTC with its date (`2026-12-02T14:14:09Z`), as every other JSON of kops gives times: a
+    /// delivery's NDJSON line is ordered and joined with `deliveries` and `logs` by it (probe25 P25-17).
+    static func timestamp() -> String {
+        KapsoTime.iso(Int64(Date().timeIntervalSince1970))
+    }
+
     static func reason(_ error: any Error) -> String {
         if let failure = error as? WholeFile.Failure {
             switch failure.code {

@@ -45,7 +45,14 @@ extension TranscriptRecorder {
     /// write that fails on it. False also after any earlier write failure.
     func stillOwnsFile() -> Bool {
         guard writeFailure == nil else { return false }
-        guard let file, let fileIdentity, let now = FileIdentity(path: file) else { return true }
+        guard let file, let fileIdentity else { return true }
+        // Moved or deleted (`mv t.md ticket/`): said as such, not as the full disk a failed write would suggest (probe25
+        // P25-11); the file, wherever it went, holds what was recorded before.
+        guard let now = FileIdentity(path: file) else {
+            (replaced, moved) = (true, true)
+            writeFailure = "it was moved or deleted by another program"
+            return false
+        }
         guard now != fileIdentity else { return true }
         replaced = true
         writeFailure = "it was replaced by another program"

@@ -69,6 +69,8 @@ public final class TranscriptRecorder: OutputSink {
     var fileIdentity: FileIdentity?
     /// True once `file` was found replaced by another file (another kops's `record --force`): nothing more is written.
     public internal(set) var replaced = false
+    /// With `replaced`: no file is at the path any more (moved or deleted), rather than another file.
+    public internal(set) var moved = false
     private var depth = 0
     private var skipping = false
     /// The open block as written so far, from its opening fence line on: `end` reads it for the block's fence and
