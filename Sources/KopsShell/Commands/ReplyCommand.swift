@@ -169,6 +169,10 @@ public enum ReplyCommand: Command {
             ?? resolve(to: to, message: try message(arguments), quote: !arguments.has("--no-quote"), in: context)
         let window = try contactWindow(target, in: context)
         let dryRun = arguments.has("--dry-run")
+        let otherForm = to.flatMap { typed in
+            typed.number.digits == target.contact || !target.contact.allSatisfy(\.isNumber) ? nil
+                : "sending to +\(target.contact), the contact's WhatsApp number (+\(typed.number.digits) is another form of it)"
+        }
         // The contact moved to another number (user_changed_number): the old one reaches nobody, or someone else.
         // A dry run refuses what the send would refuse, with its status (probe14 P14-14), as template checks do.
         if let moved = window.moved, !arguments.has("--force") {
@@ -193,6 +197,7 @@ public enum ReplyCommand: Command {
             if let unknown { hints.append(unknown) }
             if let moved = window.moved { hints.append(ReplyError.contactMoved(contact: target.label, moved: moved).message) }
             if let soon = window.closingSoon { hints.append(soon) }
+            if let otherForm { hints.append(otherForm) }
             return dryRunResult(request, body: body, hints: hints, in: context)
         }
         // Seconds left: the send races Meta's clock, said before the question (P21-18).
@@ -201,6 +206,7 @@ public enum ReplyCommand: Command {
             return .line("not sent", style: .warn)
         }
         var result = try send(request, to: target, what: nil, in: context)
+        if let otherForm { result.blocks.append(.hint(otherForm)) }
         if let unknown { result.blocks.append(.hint(unknown)) }
         if let soon = window.closingSoon { result.blocks.append(.hint(soon)) }
         return result
@@ -272,8 +278,12 @@ public enum ReplyCommand: Command {
             let to = to.number.digits
             let conversations = try (found ?? ContactRecords.load(to, phoneNumberID: phoneNumberID, messages: false, in: context)).conversations
             let conversation = conversations.first { $0.contact == to } ?? conversations.first { ContactNumber.same($0.contact, to) }
+            // Matched in another form (Brazil's ninth digit, Mexico's 1, Argentina's 15 at home): the message goes to the
+            // contact's WhatsApp number, the one the window was read from; Argentina's domestic 15 form is no
+            // international number at all (probe25 P25-19).
+            let address = conversation?.contact.map { ContactNumber.same($0, to) ? $0 : to } ?? to
             return Target(
-                contact: to, label: MessageCommand.contactLabel(conversation?.contactName, to), phoneNumberID: phoneNumberID,
+                contact: address, label: MessageCommand.contactLabel(conversation?.contactName, address), phoneNumberID: phoneNumberID,
                 conversation: conversation, contactConversations: conversations)
         }
         if let id = given ?? session.lastMessageID {
