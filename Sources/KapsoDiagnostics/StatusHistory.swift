@@ -328,6 +328,13 @@ public struct StatusHistory: Sendable {
         {
             return (millis / 1000, nil, "Unix milliseconds")
         }
+        // Fractional Unix seconds (`"1795262100.25"`, a float a tool wrote back): the whole seconds (probe25 P25-12).
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count == 2, parts[0].count == 10, !parts[1].isEmpty, parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let whole = Int64(parts[0]), plausible.contains(whole)
+        {
+            return (whole, nil, "fractional Unix seconds")
+        }
         return (nil, text, nil)
     }
 

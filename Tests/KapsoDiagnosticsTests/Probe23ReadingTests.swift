@@ -106,6 +106,8 @@ import Testing
     @Test(arguments: [
         ("\"2026-11-21T11:55:02Z\"", "ISO-8601"), ("\"2026-11-21T11:55:02.123456+00:00\"", "ISO-8601"),
         ("\"1795262102000\"", "Unix milliseconds"), ("1795262102000", "Unix milliseconds"),
+        // probe25 P25-12: fractional Unix seconds, as a string or a JSON number.
+        ("\"1795262102.25\"", "fractional Unix seconds"), ("1795262102.5", "fractional Unix seconds"),
     ])
     func statusTimesInOtherFormsAreRead(_ timestamp: String, _ form: String) throws {
         let statuses = try JSONValue.parse(Array(#"[{"status":"delivered","timestamp":\#(timestamp)}]"#.utf8))
