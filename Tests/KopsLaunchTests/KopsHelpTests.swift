@@ -21,6 +21,6 @@ import Testing
             #expect(lines[index].count + 1 + next.count > width - 1, "\(lines[index])\n\(lines[index + 1])")
         }
         #expect(!lines.contains { $0.trimmingCharacters(in: .whitespaces) == "KAPSO_API_KEY, KOPS_PROFILE," })
-        #expect(lines.contains { $0.hasPrefix("1   a command failed") })
+        #expect(lines.contains { $0.hasPrefix("1    a command failed") })
     }
 }
