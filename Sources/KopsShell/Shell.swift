@@ -197,6 +197,8 @@ public final class Shell {
         // Before any check: a secret given with a flag is known to every sink even when the line is refused (a
         // `--headers` value that is not JSON, a bad flag after `--secret-key`: probe18 P18-6).
         redactor.learn(arguments: words)
+        // A secret read from the environment (`verify --secret-env WH`) is as secret as one typed (probe24 P24-11).
+        for value in WebhookSecretFlags.environmentSecrets(in: words, context: context) { redactor.remember(secret: value) }
         do {
             let command = try context.registry.command(named: name)
             resolved = command

@@ -24,7 +24,7 @@ struct Kops: ParsableCommand {
         XDG_CONFIG_HOME (config.toml profiles), XDG_STATE_HOME (history).
         Precedence: flags > environment > profile > defaults.
 
-        Also: kops run FILE.kops, kops check FILE.md, kops bundle [FILE.md], kops verify --secret S --signature HEX \
+        Also: kops run FILE.kops, kops check FILE.md, kops bundle [FILE.md], kops verify --secret-env VAR --signature HEX \
         --file F, kops completions bash|zsh|fish.
 
         Without a key, commands that need no API still run (help, explain, verify, payload, profile, state, ...); the \

@@ -225,6 +225,24 @@ import Testing
         #expect(offline.output.out.contains("\(name): <redacted>"), "\(offline.output.out)")
     }
 
+    /// A secret read from the environment (`verify --secret-env HOOK`, probe24 P24-11) is as secret as one typed: echoed
+    /// later (here by `explain`), it is masked on the terminal and in the transcript, and the line stays out of history;
+    /// the variable's name is shown. A hex secret has no token shape: only `--secret-env` can teach it.
+    @Test func aSecretReadFromTheEnvironmentAppearsNowhere() async throws {
+        let signature = WebhookSignature.hmacSHA256Hex(key: Array(CanaryTests.hexSecret.utf8), message: Array("{}".utf8))
+        let evidence = try await session(
+            [
+                "verify --secret-env HOOK --signature \(signature) --body '{}'",
+                "explain \(CanaryTests.hexSecret)",
+            ],
+            wiring: { $0.context.environment = ["HOOK": CanaryTests.hexSecret] })
+        #expect(evidence.terminal.contains("valid: X-Webhook-Signature matches"), "\(evidence.terminal)")
+        for (name, text) in [("terminal", evidence.terminal), ("transcript", evidence.transcript), ("history", evidence.history)] {
+            #expect(!text.contains(CanaryTests.hexSecret), "the secret leaked into the \(name)")
+        }
+        #expect(evidence.history.contains("--secret-env HOOK"), "\(evidence.history)")
+    }
+
     /// An environment variable's NAME is no secret (probe18 P18-9): after `profile add … --key-env KAPSO_API_KEY`,
     /// `state` and `help configuration` still name the variable; its value (the key) stays masked.
     @Test func anEnvironmentVariableNameIsNotLearnedAsASecret() {

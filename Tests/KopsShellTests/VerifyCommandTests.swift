@@ -348,7 +348,7 @@ import Testing
     @Test func missingSecretIsAUsageError() throws {
         let result = verify(["--signature", try signature, "--body", "{}"])
         #expect(result.status == .usage)
-        #expect(result.err == "error: verify: missing --secret SECRET; usage: \(VerifyCommand.usage)\n")
+        #expect(result.err == "error: verify: missing --secret SECRET (or --secret-env VAR); usage: \(VerifyCommand.usage)\n")
     }
 
     @Test func typedLineNeverEchoesTheSecret() throws {

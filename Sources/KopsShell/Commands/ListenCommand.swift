@@ -45,6 +45,7 @@ public enum ListenCommand: Command {
         FlagSpec("--secret", value: "S", help: "the webhook's secret_key, to verify X-Webhook-Signature; never printed"),
         FlagSpec("--secret-env", value: "VAR", help: "read the secret from this environment variable"),
         FlagSpec("--meta-secret", value: "S", help: "Meta's app secret, to verify X-Hub-Signature-256; never printed"),
+        FlagSpec("--meta-secret-env", value: "VAR", help: "read Meta's app secret from this environment variable"),
         FlagSpec("--forward-to", value: "URL", help: "your handler: each delivery is passed on byte for byte"),
         FlagSpec("--save", value: "DIR", help: "save each delivery (headers and raw body) as DIR/*.http for replay"),
         FlagSpec("--max-deliveries", value: "N", range: 1...1_000_000, help: "stop after N deliveries (default: until Ctrl-C)"),
@@ -72,10 +73,9 @@ public enum ListenCommand: Command {
         if arguments.value("--events") != nil && register == nil {
             throw ShellError.invalidValue(command: name, what: "flag", value: "--events", expected: "--events only with --register URL")
         }
-        if arguments.value("--secret") != nil && arguments.value("--secret-env") != nil {
-            throw ShellError.invalidValue(command: name, what: "combination", value: "--secret with --secret-env", expected: "one of them")
-        }
-        if register != nil && (arguments.value("--secret") != nil || arguments.value("--secret-env") != nil) {
+        try WebhookSecretFlags.check(arguments, command: name)
+        try WebhookSecretFlags.check(arguments, flag: "--meta-secret", command: name)
+        if register != nil && WebhookSecretFlags.isGiven(arguments) {
             throw ShellError.invalidValue(
                 command: name, what: "combination", value: "--register with --secret",
                 expected: "one of them (--register makes the webhook's secret itself and verifies with it)")
@@ -106,9 +106,9 @@ public enum ListenCommand: Command {
         let port = arguments.integer("--port") ?? 0
         let host = arguments.value("--host") ?? "127.0.0.1"
         let maxDeliveries = arguments.integer("--max-deliveries")
-        var secret = try secret(arguments, in: context)
+        var secret = try WebhookSecretFlags.secret(arguments, command: name, in: context)
         let register = arguments.value("--register")
-        let metaSecret = arguments.value("--meta-secret").map(Secret.init)
+        let metaSecret = try WebhookSecretFlags.secret(arguments, flag: "--meta-secret", command: name, in: context)
         let forward = arguments.value("--forward-to")
         if let forward {
             if !(URLParts(forward)?.isLoopback ?? false) {
@@ -315,25 +315,6 @@ public enum ListenCommand: Command {
             // As 'replay' and 'webhooks fire': a delivery that failed makes the run fail; Ctrl-C itself does not.
             if unverified + flagsSwapped + handlerFailures + notSaved > 0 { result.status = .failure }
             return result
-        }
-    }
-
-    /// `--secret S` or `--secret-env VAR` (never both); a named variable must be set.
-    private static func secret(_ arguments: Arguments, in context: ShellContext) throws(ShellError) -> Secret? {
-        switch (arguments.value("--secret"), arguments.value("--secret-env")) {
-        case (let text?, nil):
-            // An empty secret would call every real signature wrong.
-            guard !text.isEmpty else { throw .invalidValue(command: name, what: "--secret", value: "", expected: "the webhook's secret_key") }
-            return Secret(text)
-        case (nil, let variable?):
-            guard let value = context.environment[variable] ?? ProcessInfo.processInfo.environment[variable], !value.isEmpty else {
-                throw .invalidValue(
-                    command: name, what: "value for --secret-env", value: variable,
-                    expected: "the name of a set environment variable holding the webhook's secret")
-            }
-            return Secret(value)
-        case (nil, nil): return nil
-        case (_?, _?): throw .invalidValue(command: name, what: "combination", value: "--secret with --secret-env", expected: "one of them")
         }
     }
 

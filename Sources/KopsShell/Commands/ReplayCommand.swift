@@ -9,12 +9,13 @@ public enum ReplayCommand: Command {
     public static let name = "replay"
     public static let summary = "re-send saved deliveries byte for byte to your handler (idempotency check)"
     public static let sendsRequests = false
-    public static let usage = "replay FILE|DIR --to URL [--secret S] [--meta-secret S]"
+    public static let usage = "replay FILE|DIR --to URL [--secret S | --secret-env VAR] [--meta-secret S | --meta-secret-env VAR]"
     public static let details = """
         Sends each saved delivery (a .http file from 'listen --save'; a folder: every .http file in name
         order) with its original body and headers, X-Idempotency-Key included, so a handler that is not
         idempotent shows itself. The signature is sent as saved; --secret (Kapso) or --meta-secret (Meta)
-        re-signs the body for a handler with another secret. Prints each answer against Kapso's 10 s limit.
+        re-signs the body for a handler with another secret; --secret-env VAR and --meta-secret-env VAR read them
+        from the environment (not in shell history or ps). Prints each answer against Kapso's 10 s limit.
         Examples:
           replay deliveries/ --to http://127.0.0.1:3000/webhooks
           replay deliveries/20261130T213005Z-0001-whatsapp.message.received.http --to http://127.0.0.1:3000/webhooks
@@ -25,7 +26,9 @@ public enum ReplayCommand: Command {
     public static let flags = [
         FlagSpec("--to", value: "URL", help: "your handler's URL (http only for loopback)"),
         FlagSpec("--secret", value: "S", help: "re-sign X-Webhook-Signature with this secret; never printed"),
+        FlagSpec("--secret-env", value: "VAR", help: "read --secret from this environment variable"),
         FlagSpec("--meta-secret", value: "S", help: "re-sign X-Hub-Signature-256 with this app secret; never printed"),
+        FlagSpec("--meta-secret-env", value: "VAR", help: "read --meta-secret from this environment variable"),
     ]
 
     /// Replaying to a handler off this machine sends contacts' messages out: scripts need `--allow-writes`.
@@ -33,7 +36,11 @@ public enum ReplayCommand: Command {
         WebhooksCommand.sendsOffMachine(words, flag: "--to")
     }
 
-    public static func validate(_ arguments: Arguments) throws { _ = try target(arguments) }
+    public static func validate(_ arguments: Arguments) throws {
+        _ = try target(arguments)
+        try WebhookSecretFlags.check(arguments, command: name)
+        try WebhookSecretFlags.check(arguments, flag: "--meta-secret", command: name)
+    }
 
     /// The saved delivery's path and the handler's URL; a missing one or a URL kops would not send to is refused.
     private static func target(_ arguments: Arguments) throws(ShellError) -> (path: String, url: String) {
@@ -47,6 +54,9 @@ public enum ReplayCommand: Command {
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let (path, url) = try target(arguments)
+        // Before anything is read or asked: an unset variable is one line.
+        let secret = try WebhookSecretFlags.secret(arguments, command: name, in: context)
+        let metaSecret = try WebhookSecretFlags.secret(arguments, flag: "--meta-secret", command: name, in: context)
         let files = try DeliveryArchive.files(at: path)
         // Every file is read before anything is sent: a broken one stops the replay with nothing delivered.
         var requests: [(file: String, request: IncomingRequest)] = []
@@ -61,8 +71,6 @@ public enum ReplayCommand: Command {
                 return .line("nothing sent")
             }
         }
-        let secret = arguments.value("--secret").map(Secret.init)
-        let metaSecret = arguments.value("--meta-secret").map(Secret.init)
         for (file, request) in requests {
             if let note = Self.signatureNote(request.headers, file: file, secret: secret != nil, metaSecret: metaSecret != nil) {
                 notes.append(note)

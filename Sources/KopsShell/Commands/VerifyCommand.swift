@@ -10,7 +10,7 @@ public enum VerifyCommand: Command {
     public static let name = "verify"
     public static let summary = "check a webhook signature against a body and secret, and say why it fails"
     public static let sendsRequests = false
-    public static let usage = "verify --secret SECRET [--signature HEX] (--file FILE | --body TEXT) [--meta]"
+    public static let usage = "verify (--secret SECRET | --secret-env VAR) [--signature HEX] (--file FILE | --body TEXT) [--meta]"
     public static let details = """
         Computes HMAC-SHA256 over the exact body bytes and compares it, in constant time, with the \
         X-Webhook-Signature value (Kapso: 64 hex characters; a 'sha256=' prefix is tolerated) or, with --meta, the \
@@ -44,10 +44,13 @@ public enum VerifyCommand: Command {
         body is base64-decoded when its "isBase64Encoded" is true. An export that keeps the body as parsed JSON has \
         lost the signed bytes: its rebuilt form (compact; Meta-escaped with --meta) is valid when it matches, and \
         otherwise the signature cannot be checked from it (exit status 65): export the body as received.
+        --secret-env VAR reads the secret from that environment variable, so it stays out of your shell's history \
+        and the process list; a secret that is literally ${env:VAR} (kops replaces that in scripts, -c and at the \
+        prompt, not in its own arguments nor inside '...') is refused.
         Exit status 1 when the signature is invalid, 64 when it is malformed (or a SHA-1 value that does not match \
         as Kapso's), 65 when the input cannot prove or disprove it. Works offline; the secret is never printed.
         Examples:
-          verify --secret whsec_... --signature ac85...9e2e --file body.json
+          verify --secret-env KAPSO_WEBHOOK_SECRET --signature ac85...9e2e --file body.json
           verify --secret APP_SECRET --signature sha256=ac85... --file body.json --meta
           verify --secret whsec_... --file deliveries/…-whatsapp.message.received.http
         """
@@ -56,6 +59,7 @@ public enum VerifyCommand: Command {
 
     public static let flags = [
         FlagSpec("--secret", value: "SECRET", help: "the webhook's secret_key (Meta: the app secret); never printed"),
+        FlagSpec("--secret-env", value: "VAR", help: "read the secret from this environment variable (not in shell history or ps)"),
         FlagSpec("--signature", value: "HEX", help: "the signature header's value (default: the saved request's own)"),
         FlagSpec("--file", value: "FILE", help: "the body as received, read byte for byte"),
         FlagSpec("--body", value: "TEXT", help: "the body as text (UTF-8), when it is short"),
@@ -67,16 +71,20 @@ public enum VerifyCommand: Command {
         _ = try bodySource(arguments)
     }
 
-    /// `--secret` (required) and `--signature` (which a saved request's own header can stand in for).
-    private static func given(_ arguments: Arguments) throws(ShellError) -> (secret: String, signature: String?) {
-        guard let secretText = arguments.value("--secret") else {
-            throw .missingArgument(command: name, what: "--secret SECRET", usage: usage)
+    /// `--secret` or `--secret-env` (one required) and `--signature` (which a saved request's own header can stand in
+    /// for); the environment is read in `run`.
+    private static func given(_ arguments: Arguments) throws(ShellError) -> String? {
+        try WebhookSecretFlags.check(arguments, command: name)
+        guard WebhookSecretFlags.isGiven(arguments) else {
+            throw .missingArgument(command: name, what: "--secret SECRET (or --secret-env VAR)", usage: usage)
         }
-        return (secretText, arguments.value("--signature"))
+        return arguments.value("--signature")
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
-        let (secretText, givenSignature) = try given(arguments)
+        let givenSignature = try given(arguments)
+        // `given` saw one of the two flags, so there is a secret (or the variable's error).
+        let secretText = try WebhookSecretFlags.secret(arguments, command: name, in: context)?.revealed ?? ""
         var meta = arguments.has("--meta")
         let pastedSignature: String
         // Read once when it was read for its signature header; else only when a check needs it (below).

@@ -7,12 +7,13 @@ internal import KopsHTTP
 
 extension WebhooksCommand {
     static let fireUsage =
-        "webhooks fire EVENT|SCENARIO --to URL [--secret S] [--v1|--v2] [--batch N] [--meta] [--set PATH=VALUE]..."
+        "webhooks fire EVENT|SCENARIO --to URL [--secret S | --secret-env VAR] [--v1|--v2] [--batch N] [--meta] [--set PATH=VALUE]..."
 
     /// `webhooks fire message-lifecycle --to http://127.0.0.1:3000/hook --secret S`: builds every delivery first
     /// (overrides checked against each payload), then posts them in order and prints each answer.
     /// The handler URL and every delivery of a `fire` line, built and checked before anything is sent.
-    static func firePlan(_ arguments: Arguments) throws(ShellError) -> (url: String, plan: FirePlan) {
+    /// `secret` signs (nil: unsigned); `validate` builds the plan unsigned, before the environment is read.
+    static func firePlan(_ arguments: Arguments, secret: Secret?) throws(ShellError) -> (url: String, plan: FirePlan) {
         let target = try arguments.required(1, "event or scenario (\(FirePlan.scenarios.map(\.name).joined(separator: ", ")), or an event)")
         guard let url = arguments.value("--to") else {
             throw ShellError.missingArgument(command: name, what: "--to URL (your handler)", usage: fireUsage)
@@ -43,7 +44,7 @@ extension WebhooksCommand {
             plan = try FirePlan(
                 target, version: arguments.has("--v1") ? "v1" : arguments.has("--v2") ? "v2" : nil,
                 batch: batch, meta: arguments.has("--meta"),
-                overrides: edits, secret: arguments.value("--secret").map(Secret.init), newKey: { UUID().uuidString.lowercased() })
+                overrides: edits, secret: secret, newKey: { UUID().uuidString.lowercased() })
         } catch {
             throw .invalidValue(command: name, what: error.what, value: error.value, expected: error.expected)
         }
@@ -51,7 +52,8 @@ extension WebhooksCommand {
     }
 
     static func fire(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
-        let (url, plan) = try firePlan(arguments)
+        let secret = try WebhookSecretFlags.secret(arguments, command: name, in: context)
+        let (url, plan) = try firePlan(arguments, secret: secret)
         if !(URLParts(url)?.isLoopback ?? false) {
             let count = plan.deliveries.count
             guard context.confirm("send \(count) signed test \(count == 1 ? "delivery" : "deliveries") to \(url)? [y/N] ") else {
@@ -59,7 +61,7 @@ extension WebhooksCommand {
             }
         }
         if let note = plan.note { context.emit(CommandResult(blocks: [.hint(note)])) }
-        if arguments.value("--secret") == nil {
+        if secret == nil {
             context.emit(CommandResult(blocks: [.hint("unsigned: no --secret, so no signature header; a verifying handler should answer 401")]))
         }
         var failed = 0

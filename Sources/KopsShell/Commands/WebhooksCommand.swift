@@ -24,7 +24,8 @@ public enum WebhooksCommand: Command {
         deliveries of any catalogue event, or a scenario (message-lifecycle, failed-131047,
         out-of-order-statuses, buffered-batch, conversation-inactive, marketing-stop, identity-changed), to
         your own handler (--to URL) and prints each answer against Kapso's 10 s limit; --set PATH=VALUE
-        changes a field that exists in the payload, checked before anything is sent; it needs no API key.
+        changes a field that exists in the payload, checked before anything is sent; it needs no API key;
+        --secret-env VAR signs with the secret in that environment variable (not in shell history or ps).
         'probe' sends the webhook's own URL three signed deliveries (ASCII, non-ASCII, wrong signature) and
         says whether the handler verifies on the raw bytes; accepting the wrong signature is an error.
         --events takes a,b or a JSON array; buffer window 1-60 s, buffer size 1-100, inactivity 1-1440 min;
@@ -38,7 +39,7 @@ public enum WebhooksCommand: Command {
           webhooks delete 3d4e5f6a-... --yes
           webhooks test 5f6a7b8c-... --event whatsapp.message.received
           webhooks check
-          webhooks fire message-lifecycle --to http://127.0.0.1:3000/webhooks --secret whsec_...
+          webhooks fire message-lifecycle --to http://127.0.0.1:3000/webhooks --secret-env KAPSO_WEBHOOK_SECRET
           webhooks probe 5f6a7b8c-...
           webhooks fire whatsapp.message.received --to http://127.0.0.1:3000/webhooks --set message.text.body=Hola
         """
@@ -67,6 +68,7 @@ public enum WebhooksCommand: Command {
         FlagSpec("--event", value: "TYPE", help: "test: the event to send (default: the first subscribed)"),
         FlagSpec("--to", value: "URL", help: "fire: your handler's URL (http only for loopback)"),
         FlagSpec("--secret", value: "S", help: "fire: sign with this secret (the webhook's secret_key); never printed"),
+        FlagSpec("--secret-env", value: "VAR", help: "fire: read the secret from this environment variable"),
         FlagSpec("--v1", help: "fire: legacy v1 payloads"),
         FlagSpec("--v2", help: "fire: v2 payloads (default)"),
         FlagSpec("--batch", value: "N", range: 1...100, help: "fire: N received messages in one batch body (1-100)"),
@@ -90,7 +92,7 @@ public enum WebhooksCommand: Command {
         "list": ["--scope", "--kind", "--active", "--per-page"], "get": ["--reveal-secret"],
         "create": WebhookFields.flagNames.union(["--scope"]), "update": WebhookFields.flagNames.subtracting(["--kind"]),
         "delete": ["--yes"], "test": ["--event"], "check": [],
-        "fire": ["--to", "--secret", "--v1", "--v2", "--batch", "--meta", "--set"], "probe": [],
+        "fire": ["--to", "--secret", "--secret-env", "--v1", "--v2", "--batch", "--meta", "--set"], "probe": [],
     ]
 
     /// The subcommand, its flags and positionals, and each subcommand's own values (create's form, fire's plan).
@@ -122,7 +124,9 @@ public enum WebhooksCommand: Command {
             _ = try webhookID(arguments)
             if let event = arguments.value("--event") { _ = try WebhookFields.checkedEvents(event) }
         case "probe", "check": if arguments.positionals.count > 1 { _ = try webhookID(arguments) }
-        case "fire": _ = try firePlan(arguments)
+        case "fire":
+            try WebhookSecretFlags.check(arguments, command: name)
+            _ = try firePlan(arguments, secret: nil)
         default: break
         }
     }

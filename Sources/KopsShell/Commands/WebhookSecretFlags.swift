@@ -1,0 +1,93 @@
+internal import Foundation
+internal import KapsoClient
+internal import KopsHTTP
+
+/// A webhook secret given as `--secret S` or read from the environment with `--secret-env VAR`, and Meta's app secret
+/// as `--meta-secret S` or `--meta-secret-env VAR`: one reading for `listen`, `verify`, `webhooks fire` and `replay`
+/// (probe24 P24-11: only `listen` had `--secret-env`, so the others' secrets went into the shell's history and `ps`).
+enum WebhookSecretFlags {
+    /// The flags that name an environment variable holding a secret; `Shell` learns their values as secrets.
+    static let environmentFlags: Set<String> = ["--secret-env", "--meta-secret-env"]
+
+    /// Checks what needs no environment: not both forms of one secret, no empty secret, and no `${env:NAME}` kops did
+    /// not replace (`kops verify --secret '${env:WH}'`: outside a line kops reads, and inside '...', nothing is
+    /// replaced; it was taken as the secret and called the signature invalid).
+    static func check(_ arguments: Arguments, flag: String = "--secret", command: String) throws(ShellError) {
+        let environmentFlag = flag + "-env"
+        switch (arguments.value(flag), arguments.value(environmentFlag)) {
+        case (_?, _?):
+            throw .invalidValue(command: command, what: "combination", value: "\(flag) with \(environmentFlag)", expected: "one of them")
+        case (let text?, nil):
+            // An empty secret would call every real signature wrong.
+            guard !text.isEmpty else {
+                throw .invalidValue(
+                    command: command, what: flag, value: "", expected: flag == "--secret" ? "the webhook's secret_key" : "Meta's app secret")
+            }
+            if let variable = unreplacedReference(text) {
+                throw .invalidValue(
+                    command: command, what: flag, value: text,
+                    expected: "the secret itself: kops replaces ${env:NAME} only in a line it reads (a script, -c, the prompt; not "
+                        + "inside '...'); use \(environmentFlag) \(variable)")
+            }
+        case (nil, let variable?):
+            guard Interpolation.isName(variable) else {
+                throw .invalidValue(
+                    command: command, what: "value for \(environmentFlag)", value: variable,
+                    expected: "the name of an environment variable (not its value), e.g. \(environmentFlag) KAPSO_WEBHOOK_SECRET")
+            }
+        case (nil, nil): break
+        }
+    }
+
+    /// The secret of `flag` (`--secret` or `--meta-secret`), given or read from the variable its `-env` form names;
+    /// nil when neither is given. An unset or empty variable is one line naming it.
+    static func secret(
+        _ arguments: Arguments, flag: String = "--secret", command: String, in context: ShellContext
+    ) throws(ShellError) -> Secret? {
+        try check(arguments, flag: flag, command: command)
+        if let text = arguments.value(flag) { return Secret(text) }
+        guard let variable = arguments.value(flag + "-env") else { return nil }
+        guard let value = environmentValue(variable, in: context), !value.isEmpty else {
+            let state = environmentValue(variable, in: context) == nil ? "is not set" : "is empty"
+            throw .invalidValue(
+                command: command, what: "value for \(flag)-env", value: variable,
+                expected: "a set environment variable holding the secret (\(variable) \(state) in kops's environment)")
+        }
+        return Secret(value)
+    }
+
+    /// Whether `flag` or its `-env` form is given.
+    static func isGiven(_ arguments: Arguments, flag: String = "--secret") -> Bool {
+        arguments.value(flag) != nil || arguments.value(flag + "-env") != nil
+    }
+
+    /// The values of the variables a line's `--secret-env VAR` / `--meta-secret-env VAR` name, for the redactor.
+    static func environmentSecrets(in words: [String], context: ShellContext) -> [String] {
+        var values: [String] = []
+        for (index, word) in words.enumerated() {
+            let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
+            let variable: String?
+            if parts.count == 2, environmentFlags.contains(parts[0]) {
+                variable = parts[1]
+            } else if environmentFlags.contains(word), index + 1 < words.count {
+                variable = words[index + 1]
+            } else {
+                variable = nil
+            }
+            if let variable, let value = environmentValue(variable, in: context), !value.isEmpty { values.append(value) }
+        }
+        return values
+    }
+
+    /// `NAME` of a value that is exactly `${env:NAME}`, nil otherwise.
+    static func unreplacedReference(_ text: String) -> String? {
+        guard text.hasPrefix("${env:"), text.hasSuffix("}"), text.count > 7 else { return nil }
+        let name = String(text.dropFirst(6).dropLast())
+        return Interpolation.isName(name) ? name : nil
+    }
+
+    /// The session's environment (`${env:NAME}` reads it), else the process's.
+    private static func environmentValue(_ variable: String, in context: ShellContext) -> String? {
+        context.environment[variable] ?? ProcessInfo.processInfo.environment[variable]
+    }
+}
