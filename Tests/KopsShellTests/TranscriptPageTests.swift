@@ -217,6 +217,7 @@ func recordPage(_ lines: [String], width: Int? = 60, keepPII: Bool = false) asyn
         ("profile add evil --base-url http://127.0.0.1:9 --key-env KAPSO_API_KEY --default", "changes which API host and key"),
         ("profile use evil", "changes which API host and key"),
         ("explain ${env:HOME}", "reads your environment"),
+        ("verify --secret-env HOME --signature sha256=00 --body x", "reads a secret from your environment"),
         ("numbers; bundle /tmp/b.md; profile use evil", "writes files"),
     ])
     func checkRefusesLinesThatChangeTheSessionBeforeAnythingRuns(line: String, reason: String) async throws {

@@ -65,6 +65,10 @@ public enum ScriptPolicy {
         if line.contains("${env:") {
             return "it reads your environment (${env:…}), whose values would go into the output and requests"
         }
+        // `--secret-env NAME` reads the checker's variable as a secret (verify, webhooks fire, replay, listen).
+        if line.contains("-secret-env") {
+            return "it reads a secret from your environment (--secret-env), which would be used in its requests and checks"
+        }
         for command in (try? Lexer.commands(in: line)) ?? [] {
             if let refusal = refusal(command.map(\.text), registry: registry) { return refusal.reason }
         }
@@ -77,7 +81,7 @@ public enum ScriptPolicy {
     /// holds what the script's commands showed (later lines then run without what they changed, and differ if they
     /// depended on it). Lines that change which API or key kops uses (`profile`) or read the environment stay refused.
     public static func keptWhenChecked(_ line: String, registry: CommandRegistry) -> String? {
-        guard !line.contains("${env:"), let commands = try? Lexer.commands(in: line) else { return nil }
+        guard !line.contains("${env:"), !line.contains("-secret-env"), let commands = try? Lexer.commands(in: line) else { return nil }
         var reason: String?
         for command in commands {
             guard let refusal = refusal(command.map(\.text), registry: registry) else { continue }
