@@ -199,6 +199,14 @@ public struct ContactWindow: Sendable, Equatable {
         return "unless the contact called" + (lastInbound == nil ? "" : " since") + " (calling is on for this number; kops cannot see calls)"
     }
 
+    /// `, unless they called`: `callCaveat` as a table cell ends (`conversations`' WINDOW column), with
+    /// `callCellNote` under the table; nil when `callCaveat` is (an open window, a number without calling).
+    public var callCellMark: String? { callCaveat == nil ? nil : ", unless they called" }
+
+    /// The line under a table with a `callCellMark` cell: what the mark stands for.
+    public static let callCellNote = "unless they called: calling is on for the number, and a call from the contact opens the "
+        + "24-hour window as a message does; kops cannot see calls, so a window the messages show closed may be open"
+
     /// `2026-11-21T10:00:00Z`, `none found` or `unknown: ...`, for a "last inbound" field.
     public var lastInboundText: String {
         switch evidence {

@@ -47,9 +47,30 @@ extension IDResolver {
         return head + "; \(identity.statement): use " + list(paths) + (elsewhere.map { ", or " + $0 } ?? "")
     }
 
-    /// Where webhook `child` is, read from the project's webhooks, for a 404 on `/phone_numbers/{id}/webhooks/{child}`.
-    private static func webhookPlace(_ child: String, under id: String, webhooks: [Webhook], numbers: [PhoneNumber]) -> String {
-        let project = "/platform/v1/whatsapp/webhooks/\(child)"
+    /// What a 404 on `/platform/v1/whatsapp/phone_numbers/{pnid}/webhooks/{id}/test` means when `pnid` is one of the
+    /// project's numbers: Kapso tests a webhook only at `POST /platform/v1/whatsapp/webhooks/{webhook_id}/test`, which
+    /// "works for any webhook id in the project" (kapso-api.md §3.3; docs.kapso.ai/api/platform/v1/webhooks/
+    /// test-project-webhook; `APIRoute` knows no test route under a number, and none for PATCH or DELETE), so the path is
+    /// the fault whoever's the webhook is, and the webhook is placed as for `…/webhooks/{id}` (`webhookPlace`). Before
+    /// this, such a path read "not an endpoint …, right for its place in the path", which names no way on. Nil for any
+    /// other path, or a number that is not the project's.
+    static func numberWebhookTestMeaning(_ endpoint: String, numbers: [PhoneNumber], webhooks: [Webhook]) -> String? {
+        let segments = APIPath.segments(of: endpoint).map(String.init)
+        guard segments.count == 8, Array(segments[0..<4]) == ["platform", "v1", "whatsapp", "phone_numbers"],
+            segments[5] == "webhooks", segments[7] == "test", let number = numbers.first(where: { $0.id == segments[4] })
+        else { return nil }
+        let (id, child) = (segments[4], segments[6])
+        return "Kapso tests a webhook only at POST /platform/v1/whatsapp/webhooks/\(child)/test (any webhook of the project, a "
+            + "number's included), not under a phone number: \(id) is this project's phone-number id of \(number.name ?? number.id); "
+            + webhookPlace(child, under: id, webhooks: webhooks, numbers: numbers, test: true)
+    }
+
+    /// Where webhook `child` is, read from the project's webhooks, for a 404 on `/phone_numbers/{id}/webhooks/{child}`
+    /// (`test`: on its `/test` sub-route, which only the project path serves).
+    private static func webhookPlace(
+        _ child: String, under id: String, webhooks: [Webhook], numbers: [PhoneNumber], test: Bool = false
+    ) -> String {
+        let project = "/platform/v1/whatsapp/webhooks/\(child)" + (test ? "/test" : "")
         guard let webhook = webhooks.first(where: { $0.id.lowercased() == child.lowercased() }) else {
             return "no webhook of this project has this id now (deleted, or another project's); 'webhooks' lists them"
         }
@@ -57,11 +78,12 @@ extension IDResolver {
         guard let owner = webhook.phoneNumberID else {
             return "it is \(what), project-scoped (no phone number): only \(project) reaches it"
         }
+        let name = numbers.first { $0.id == owner }.map { "\($0.name ?? $0.id) \(owner)" } ?? owner
+        if test { return "it is \(what) of \(owner == id ? "this number" : name): use POST \(project)" }
         if owner == id {
             return "it is \(what) of this number: it was not found when called (created after the call, or deleted and "
                 + "created again); '\(ShellWord.command("whois", child))' says what it is now"
         }
-        let name = numbers.first { $0.id == owner }.map { "\($0.name ?? $0.id) \(owner)" } ?? owner
         return "it is \(what) of \(name): use /platform/v1/whatsapp/phone_numbers/\(owner)/webhooks/\(child) or \(project)"
     }
 

@@ -20,6 +20,8 @@ extension IDResolver {
         if let documented = documentedRouteMeaning(endpoint, numbers: numbers, webhooks: webhooks, text: text, identities: identities) {
             return documented
         }
+        // A webhook test under a number is no route: Kapso tests any webhook at its project path (P23-1's test route).
+        if let test = numberWebhookTestMeaning(endpoint, numbers: numbers, webhooks: webhooks) { return test }
         // Kapso's own id on a proxy path is never "right for its place" (P13-2).
         if let kapso = kapsoIDInProxyPath(endpoint, numbers: numbers, webhooks: webhooks) { return kapso }
         let ids = APIPath.ids(in: endpoint)

@@ -63,6 +63,22 @@ import Testing
         }
     }
 
+    /// A webhook's `/test` under a number is no route, whoever's the webhook: only the project path tests it, and the
+    /// webhook is placed as for `…/webhooks/{id}` (it read "not an endpoint …, right for its place in the path").
+    @Test(arguments: [
+        ("POST", "5f6a7b8c-0000-4000-8000-000000008b01", "it is the kapso webhook to sales.example.test/hook of Sales Line 100200300400502"),
+        ("PATCH", "5f6a7b8c-0000-4000-8000-000000008b02", "project-scoped (no phone number): only /platform/v1/whatsapp/webhooks/5f6a7b8c-0000-4000-8000-000000008b02/test reaches it"),
+        ("DELETE", "5f6a7b8c-0000-4000-8000-000000008b03", "of this number: use POST /platform/v1/whatsapp/webhooks/5f6a7b8c-0000-4000-8000-000000008b03/test"),
+        ("POST", "5f6a7b8c-0000-4000-8000-000000008b09", "no webhook of this project has this id now"),
+    ])
+    func aWebhookTestUnderANumberNamesTheProjectRoute(_ method: String, _ webhook: String, _ place: String) throws {
+        let meaning = try read(method, "/platform/v1/whatsapp/phone_numbers/100200300400501/webhooks/\(webhook)/test", "Not Found")
+        #expect(meaning.hasPrefix("Kapso tests a webhook only at POST /platform/v1/whatsapp/webhooks/\(webhook)/test"), "\(meaning)")
+        #expect(meaning.contains("100200300400501 is this project's phone-number id of Support Line"), "\(meaning)")
+        #expect(meaning.contains(place), "\(meaning)")
+        #expect(!meaning.contains("right for its place") && !meaning.contains("health"), "\(meaning)")
+    }
+
     /// The answer's own words name the object: "Object with ID 'wamid…'", "Conversation not found".
     @Test func theAnswerNamingTheObjectIsSaid() throws {
         let named = try read("GET", "/meta/whatsapp/v24.0/100200300400501/conversations/\(Self.conversation)", "Conversation not found")

@@ -28,8 +28,16 @@ struct ConversationWindows {
     /// messages read do not settle it.
     private(set) var unconfirmed: (says: String, why: String)?
 
-    init(contactKey: String?) {
+    /// Whether calling is on, by phone-number id (a call opens the window too, and kops cannot see calls: P21-7): from
+    /// the numbers this session read (`numbers`), else asked with the messages, as `ContactWindowLookup` reads it; a
+    /// number that could not be read is said as the messages say.
+    private var calling: [String: Bool]
+    /// True once a row's window was hedged for calls (`ContactWindow.callCellMark`).
+    private(set) var hedged = false
+
+    init(contactKey: String?, numbers: [String: PhoneNumber] = [:]) {
         self.contactKey = contactKey
+        self.calling = numbers.mapValues(\.callsEnabled)
     }
 
     /// One row's window and whether the evidence read settles it.
@@ -58,13 +66,17 @@ struct ConversationWindows {
         }
         load(numbers, client: client)
         return zip(pairs, summaries).map { pair, summary -> Row? in
-            guard let pair, let summary else { return nil }
+            guard let pair, var summary else { return nil }
+            summary.callsEnabled = calling[pair.number] ?? false
+            hedged = hedged || summary.callCellMark != nil
             guard let result = read[pair.number] else { return Row(window: summary, confirmed: true) }
             switch result {
             case .success(let recent):
-                let window = ContactWindow(
+                var window = ContactWindow(
                     phoneNumberID: pair.number, contact: pair.contact, conversations: conversations, inbound: recent.messages,
                     inboundComplete: recent.complete, at: now)
+                window.callsEnabled = summary.callsEnabled
+                hedged = hedged || window.callCellMark != nil
                 let confirmed = window.isOpen ? window.isOpenByMessage : recent.coversWindow(at: now)
                 if !confirmed, window.isOpen || window.isClosed, unconfirmed == nil {
                     let read = "the \(contactKey == nil ? "number's" : "contact's") \(recent.messages.count) newest inbound messages"
@@ -82,11 +94,15 @@ struct ConversationWindows {
         }
     }
 
-    /// The line under a table with an unconfirmed cell, nil when there is none.
+    /// The lines under a table with an unconfirmed cell or a cell hedged for calls, nil when there is none.
     var footnote: String? {
-        unconfirmed.map {
-            "\($0.says) …?: Kapso's last_inbound_at alone says \($0.says), and \($0.why); 'conversation ID' reads the contact's own messages"
-        }
+        let lines = [
+            unconfirmed.map {
+                "\($0.says) …?: Kapso's last_inbound_at alone says \($0.says), and \($0.why); 'conversation ID' reads the contact's own messages"
+            },
+            hedged ? ContactWindow.callCellNote : nil,
+        ].compactMap { $0 }
+        return lines.isEmpty ? nil : lines.joined(separator: "\n")
     }
 
     /// Lists the newest inbound messages of each of `numbers` (side by side, one round trip).
@@ -97,7 +113,15 @@ struct ConversationWindows {
                 filters: [("phone_number_id", number), ("direction", "inbound")] + (contactKey.map { [("phone_number", $0)] } ?? []),
                 limit: Self.messageLimit)
         }
-        for (number, (request, response)) in zip(numbers, zip(requests, client.transport.sendAll(requests))) {
+        // The numbers not read this session are asked in the same round trip, for their calling setting.
+        let unknown = numbers.filter { calling[$0] == nil }
+        let responses = client.transport.sendAll(requests + unknown.map(client.phoneNumberRequest))
+        for (number, response) in zip(unknown, responses.dropFirst(requests.count)) {
+            let json = try? response.get()
+            let data = json.flatMap { try? client.decode($0, for: client.phoneNumberRequest(number)) }?["data"]?.object
+            calling[number] = data.flatMap { try? PhoneNumber(json: $0) }?.callsEnabled ?? false
+        }
+        for (number, (request, response)) in zip(numbers, zip(requests, responses)) {
             read[number] = Result { () throws(KapsoAPIError) -> RecentInbound in
                 let page: Page<Message>
                 switch response {

@@ -54,7 +54,7 @@ public enum ConversationsCommand: Command {
         let mode = context.outputMode(arguments)
         // Windows are judged at the server's time, known once a page has arrived; each number's inbound messages are
         // read once for all pages (ConversationWindows).
-        var windows = ConversationWindows(contactKey: digits.map(ContactNumber.searchKey))
+        var windows = ConversationWindows(contactKey: digits.map(ContactNumber.searchKey), numbers: context.ids.phoneNumbers)
         let count = try ListStream(context: context, mode: mode, showsEmptyTable: true).run(
             fetch: { after, _ in try only(rowsFor, in: context.client.conversations(filters: filters, limit: 100, after: after.first?.1)) },
             request: { context.client.conversationsRequest(filters: filters, limit: 100, after: $0.first?.1) },
@@ -72,7 +72,7 @@ public enum ConversationsCommand: Command {
         let page = only(contact, in: try context.client.conversations(filters: filters, limit: limit, after: after))
         if page.items.isEmpty, after == nil { try context.verifyIDFilters(filters, contactFilter: contact) }
         context.rememberList(page, source: .conversations(filters: filters, limit: limit, contact: contact))
-        var windows = ConversationWindows(contactKey: filters.first { $0.0 == "phone_number" }?.1)
+        var windows = ConversationWindows(contactKey: filters.first { $0.0 == "phone_number" }?.1, numbers: context.ids.phoneNumbers)
         let rows = windows.rows(page.items, now: context.now(), client: context.client)
         return CommandResult(
             blocks: [.table(table(page.items, windows: rows))] + (windows.footnote.map { [.hint($0)] } ?? []) + [.hint(page.footer)],
@@ -114,7 +114,8 @@ public enum ConversationsCommand: Command {
     /// contact's newest word is a `user_changed_number` notification (`ContactWindow.moved`).
     static func window(_ row: ConversationWindows.Row) -> StyledText {
         let window = row.window
-        let moved = window.moved == nil ? "" : ", number changed"
+        // A number with calling on: a call may have reopened a window the messages show closed (P21-7).
+        let moved = (window.moved == nil ? "" : ", number changed") + (window.callCellMark ?? "")
         if window.evidence == .noInbound { return StyledText("closed: no inbound" + moved, style: .warn) }
         guard let closes = window.window?.closesAt else { return StyledText("unknown" + moved, style: .dim) }
         let mark = row.confirmed ? "" : "?"
