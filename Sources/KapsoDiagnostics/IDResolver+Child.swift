@@ -33,6 +33,10 @@ extension IDResolver {
         let elsewhere = collection == "messages" ? "GET /platform/v1/whatsapp/messages/\(child) reads a message of any number"
             : collection == "conversations" ? "GET /platform/v1/whatsapp/conversations/\(child) reads a conversation of any number"
             : nil
+        if let skipped = identities[child], skipped.lookUpBudget != nil {
+            // Not looked up (the view's look-ups went to newer ids): neither found nor missing (probe25 P25-8).
+            return head + "; \(skipped.statement)" + (elsewhere.map { "; " + $0 } ?? "")
+        }
         guard let identity = identities[child], identity.kind != .unknown, !identity.incomplete else {
             return head + "; kops finds no \(kind) with this id under \(id) (another number's or another project's, or a "
                 + "mangled id)" + (elsewhere.map { "; " + $0 } ?? "") + "; " + whois
