@@ -26,8 +26,12 @@ extension IDResolver {
         let kind = APIPath.objectKind(collection) ?? "object"
         let lower = (text ?? "").lowercased()
         let named = lower.contains(child.lowercased()) || lower.contains("\(kind) not found")
+        // A WAMID's unencoded '/' splits it into two segments: the API looked for its first part (probe25 P25-9).
+        let slash = collection == "messages" && child.contains("/")
+            ? "; the WAMID holds a '/', which must be sent as %2F: unencoded, the API reads "
+                + "\(child.prefix { $0 != "/" }) as the id and the rest as another segment" : ""
         let head = "the 404 is about the \(kind) \(child), not the number: \(id) is this project's phone-number id of "
-            + (number.name ?? number.id) + (named ? " and the answer names the \(kind) as the object not found" : "")
+            + (number.name ?? number.id) + (named ? " and the answer names the \(kind) as the object not found" : "") + slash
         let whois = "'\(ShellWord.command("whois", child))' says what it is"
         if collection == "webhooks" { return head + "; " + webhookPlace(child, under: id, webhooks: webhooks, numbers: numbers) }
         let elsewhere = collection == "messages" ? "GET /platform/v1/whatsapp/messages/\(child) reads a message of any number"
@@ -42,6 +46,9 @@ extension IDResolver {
                 + "mangled id)" + (elsewhere.map { "; " + $0 } ?? "") + "; " + whois
         }
         let owners = numbers.filter { identity.phoneNumberIDs.contains($0.id) }
+        if !slash.isEmpty, owners.isEmpty || owners.contains(where: { $0.id == id }) {
+            return head + "; \(identity.statement): encode the '/' as %2F"
+        }
         if owners.isEmpty || owners.contains(where: { $0.id == id }) {
             // Under this number by kops's reading, yet not found when called: say so, and hedge on why.
             return head + "; \(identity.statement); kops cannot tell why the call did not find it (it may have come after "

@@ -37,3 +37,23 @@ import Testing
         #expect(runs[3].status == 0 && runs[3].out.contains("is an outbound text message to +14155550400 on Support Line"), "\(runs[3].out)")
     }
 }
+
+extension Probe25IDTests {
+    /// Support Line's own delivered message whose WAMID holds a '/', polled unencoded under each number's path.
+    static let slashed = "wamid.HBgLMTQxNTU1NTAzMDEVAgASGBT77777/z4BAgMEBQYHCAkKCwwNDg=="
+
+    /// P25-9: the rest after `/messages/` is the WAMID, '/' and all: the row names the message and the unencoded '/',
+    /// not "the id in the path is not in this project".
+    @Test func aWAMIDWithASlashInTheMessagesPathIsTheMessage() async throws {
+        let ran = try await runDemo(["errors --source api --flat"], number: "100200300400501", seed: Self.seed("s3"), width: 2000)[0]
+        #expect(ran.status == 0, "\(ran.err)")
+        let rows = ran.out.split(separator: "\n").filter { $0.contains("/messages/\(Self.slashed)") }
+        #expect(rows.count == 2, "\(ran.out)")
+        for row in rows {
+            #expect(!row.contains("the id in the path is not in this project"), "\(row)")
+            #expect(row.contains("the 404 is about the message \(Self.slashed), not the number"), "\(row)")
+            #expect(row.contains("the WAMID holds a '/', which must be sent as %2F"), "\(row)")
+        }
+        #expect(rows.contains { $0.contains("/100200300400501/messages/") && $0.contains("encode the '/' as %2F") }, "\(ran.out)")
+    }
+}
