@@ -85,6 +85,13 @@ public struct APIRoute: Sendable, Equatable {
         let edge = rest[1]
         if wabaEdges.contains(edge), rest.count == 2 { return APIRoute(surface: .metaProxy, id: node, slot: .wabaID, edge: edge) }
         let history: Set<String> = ["messages", "conversations", "contacts"]
+        // A WAMID is base64 and may hold a '/' (kapso-api.md §0.18): sent unencoded, it splits into more segments, and
+        // the rest after `/messages/` is still the WAMID (probe25 P25-9: the path was read as no route at all).
+        if edge == "messages", rest.count > 3, rest[2].hasPrefix("wamid.") {
+            var route = APIRoute(surface: .metaProxy, id: node, slot: .phoneNumberID, edge: edge)
+            (route.childCollection, route.childID) = (edge, rest[2...].joined(separator: "/"))
+            return route
+        }
         guard phoneNumberEdges.contains(edge), rest.count == 2 || rest.count == 3 && history.contains(edge) else { return nil }
         var route = APIRoute(surface: .metaProxy, id: node, slot: .phoneNumberID, edge: edge)
         if rest.count == 3 { (route.childCollection, route.childID) = (edge, rest[2]) }

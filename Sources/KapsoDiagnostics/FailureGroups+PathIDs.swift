@@ -129,7 +129,7 @@ extension FailureGroups {
         }
         // A Graph path of an id alone (`GET /v24.0/{id}`) reads any Meta object by its id: a template id there is
         // the project's, only not a number's, so "not an id of this project" would be wrong.
-        if misplaced.kind == .unknown, identities[id] == nil, let graph = APIPath.graphObject(in: endpoint), graph.edge == nil {
+        if misplaced.kind == .unknown, identities[id]?.lookUpBudget != nil || identities[id] == nil, let graph = APIPath.graphObject(in: endpoint), graph.edge == nil {
             summary = "\(id) is none of this project's phone-number or WABA ids"
             meaning = summary + "; a Graph path of an id alone reads any Meta object (a template, a media file, a "
                 + "message…): '\(ShellWord.command("whois", id))' says what it is (it searches the templates too)"

@@ -26,18 +26,29 @@ extension IDResolver {
         let kind = APIPath.objectKind(collection) ?? "object"
         let lower = (text ?? "").lowercased()
         let named = lower.contains(child.lowercased()) || lower.contains("\(kind) not found")
+        // A WAMID's unencoded '/' splits it into two segments: the API looked for its first part (probe25 P25-9).
+        let slash = collection == "messages" && child.contains("/")
+            ? "; the WAMID holds a '/', which must be sent as %2F: unencoded, the API reads "
+                + "\(child.prefix { $0 != "/" }) as the id and the rest as another segment" : ""
         let head = "the 404 is about the \(kind) \(child), not the number: \(id) is this project's phone-number id of "
-            + (number.name ?? number.id) + (named ? " and the answer names the \(kind) as the object not found" : "")
+            + (number.name ?? number.id) + (named ? " and the answer names the \(kind) as the object not found" : "") + slash
         let whois = "'\(ShellWord.command("whois", child))' says what it is"
         if collection == "webhooks" { return head + "; " + webhookPlace(child, under: id, webhooks: webhooks, numbers: numbers) }
         let elsewhere = collection == "messages" ? "GET /platform/v1/whatsapp/messages/\(child) reads a message of any number"
             : collection == "conversations" ? "GET /platform/v1/whatsapp/conversations/\(child) reads a conversation of any number"
             : nil
+        if let skipped = identities[child], skipped.lookUpBudget != nil {
+            // Not looked up (the view's look-ups went to newer ids): neither found nor missing (probe25 P25-8).
+            return head + "; \(skipped.statement)" + (elsewhere.map { "; " + $0 } ?? "")
+        }
         guard let identity = identities[child], identity.kind != .unknown, !identity.incomplete else {
             return head + "; kops finds no \(kind) with this id under \(id) (another number's or another project's, or a "
                 + "mangled id)" + (elsewhere.map { "; " + $0 } ?? "") + "; " + whois
         }
         let owners = numbers.filter { identity.phoneNumberIDs.contains($0.id) }
+        if !slash.isEmpty, owners.isEmpty || owners.contains(where: { $0.id == id }) {
+            return head + "; \(identity.statement): encode the '/' as %2F"
+        }
         if owners.isEmpty || owners.contains(where: { $0.id == id }) {
             // Under this number by kops's reading, yet not found when called: say so, and hedge on why.
             return head + "; \(identity.statement); kops cannot tell why the call did not find it (it may have come after "

@@ -101,6 +101,9 @@ public struct Identity: Sendable {
     public var unchecked: [String] = []
     /// True when the id was not found but some parts could not be checked: not an answer.
     public var incomplete = false
+    /// Set (to the number of ids looked up per view) when kops did not look the id up at all, having spent its
+    /// look-ups on other ids: neither found nor not found (probe25 P25-8). `Identity.notLookedUp`.
+    public var lookUpBudget: Int?
     /// The project's phone-number ids the id leads to.
     public var phoneNumberIDs: [String] = []
     /// When the thing the id names happened (Unix seconds), for ids that name an event: a message's time, an
@@ -117,6 +120,19 @@ public struct Identity: Sendable {
         self.kind = kind
         self.statement = statement
         self.fix = fix
+    }
+
+    /// An id kops did not look up because a view looks up only `budget` ids (each is several requests): kind
+    /// `.unknown` and `incomplete`, so it is never read as found, and `lookUpBudget` set, so it is never read as
+    /// "not found" either (probe25 P25-8: `errors` said "kops finds no message with this id" of messages past the
+    /// budget that `whois` finds).
+    public static func notLookedUp(_ id: String, budget: Int) -> Identity {
+        var identity = Identity(
+            input: id, kind: .unknown,
+            statement: "not checked: kops looks up \(budget) ids per view; '\(ShellWord.command("whois", id))' checks it")
+        identity.incomplete = true
+        identity.lookUpBudget = budget
+        return identity
     }
 
     /// The same facts as a JSON object (`whois --output json`).

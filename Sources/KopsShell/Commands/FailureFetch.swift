@@ -176,7 +176,7 @@ struct FailureFetch {
     }
 
     /// What the resolver `whois` uses says of each id of `FailureGroups.unknownPathIDs` (P15-1); ids it finds nowhere,
-    /// or could not check, are left out.
+    /// or could not check, are left out; ids past the look-up budget are `Identity.notLookedUp`.
     static func identities(of entries: [ErrorTriage.Entry], numbers: [PhoneNumber], in context: ShellContext) -> [String: Identity] {
         // The project's Meta business and app ids, as health names them, for every id of Meta's shape in a failed path (not
         // only the newest few that `whois` is asked about): one set of health reads serves them all (probe17 P17-5).
@@ -188,11 +188,14 @@ struct FailureFetch {
         var healths = facts.healths
         // The newest few others, as `whois` reads them (each is several look-ups), in `lookupOrder`: WAMIDs are named by
         // their form without one (P19-1).
-        for id in FailureGroups.lookupOrder(all.filter { found[$0] == nil }).prefix(Self.identifiedIDs) {
+        let order = FailureGroups.lookupOrder(all.filter { found[$0] == nil })
+        for id in order.prefix(Self.identifiedIDs) {
             guard let identity = IDLookups.identify(id, in: context, healths: &healths), identity.kind != .unknown, !identity.incomplete
             else { continue }
             found[id] = identity
         }
+        // The rest were not looked up: marked so, not left out as if found nowhere (probe25 P25-8).
+        for id in order.dropFirst(Self.identifiedIDs) { found[id] = .notLookedUp(id, budget: Self.identifiedIDs) }
         return found
     }
 
