@@ -288,6 +288,40 @@ import Testing
                     + "&x-api-key=<redacted>&jwt=<redacted>&hmac=<redacted>&private_key=<redacted>&session=<redacted>&env=prod"))
     }
 
+    /// Probe25 P25-13: a URL's password and a credential parameter's value (`?code=`, with no secret-named
+    /// parameter before it to give it away) are secrets of the session once typed or answered in a URL: typed again
+    /// alone (`logs search VALUE`, a reply body) they are redacted in every sink, as a `--secret-key` value is.
+    @Test func aURLsCredentialTypedAgainAloneAppearsNowhere() async throws {
+        let evidence = try await session([
+            "use 100200300400501",
+            "webhooks create --url 'https://fn.example.test/api/kapso?code=AZFUNCKEY1' --events whatsapp.message.received",
+            "webhooks create --url 'https://u:BasicPassw0rd@rx.example.test/h' --events whatsapp.message.received",
+            "logs search AZFUNCKEY1",
+            "logs search BasicPassw0rd",
+            "reply --to +14155550142 --dry-run 'try AZFUNCKEY1 and BasicPassw0rd'",
+        ])
+        #expect(evidence.restore.contains("+14155550142"), "the restore file was written")
+        for (name, text) in [
+            ("terminal", evidence.terminal), ("transcript", evidence.transcript), ("history", evidence.history),
+            ("restore file", evidence.restore),
+        ] {
+            for canary in ["AZFUNCKEY1", "BasicPassw0rd"] {
+                #expect(!text.contains(canary), "\(canary) leaked into the \(name): \(text)")
+            }
+        }
+        #expect(evidence.transcript.contains("logs search <redacted>"))
+    }
+
+    /// The same credentials learned from an API's answer (a webhook listed that this session did not create), as
+    /// written in the URL and percent-decoded.
+    @Test func aURLsCredentialInAnAnswerIsLearned() throws {
+        var redactor = Redactor()
+        let json = try JSONValue.parse(Array(#"{"data":[{"id":"w1","url":"https://u:Pass%2Fw0rd9@h.test/k?code=FUNCKEY%2B77&env=prod"}]}"#.utf8))
+        redactor.learn(from: json)
+        #expect(redactor.redact("search FUNCKEY%2B77, FUNCKEY+77 and Pass/w0rd9") == "search <redacted>, <redacted> and <redacted>")
+        #expect(redactor.redact("env prod") == "env prod")
+    }
+
     @Test(arguments: [
         ("https://u:p4ss@h.test/x", "https://u:<redacted>@h.test/x"),
         ("see https://tok3n@h.test/x?a=1 now", "see https://<redacted>@h.test/x?a=1 now"),

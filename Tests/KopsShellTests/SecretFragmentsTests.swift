@@ -73,4 +73,33 @@ import Testing
     func tokenShapedWordsInErrorsAreRedacted(_ line: String, _ shown: String) {
         #expect(Redactor().redact(errorLine: line) == shown)
     }
+
+    /// Probe25 P25-1: a token pasted with its label, quoted cut to 23 characters by the check before a script's first
+    /// line: 10 characters of it are left after `access_token=`, too few for the shape alone; the label says what follows.
+    @Test(arguments: [
+        ("whois: cannot read 'access_token=EAAGm0PX4Z…' as an id", "whois: cannot read 'access_token=<redacted>…' as an id"),
+        ("use: cannot read 'token:EAAGm0PX4Z…' as an id", "use: cannot read 'token:<redacted>…' as an id"),
+        ("set: 'webhook_secret=whsec_9x' is no name", "set: 'webhook_secret=<redacted>' is no name"),
+        // No label, or a label that names no secret, or a prefix with nothing random after it: as before.
+        ("cannot read 'EAAGm0PX4Z…' as an id", "cannot read 'EAAGm0PX4Z…' as an id"),
+        ("cannot read 'phone=EAAGm0PX4Z…' as an id", "cannot read 'phone=EAAGm0PX4Z…' as an id"),
+        ("a token: EAA… is a Meta access token", "a token: EAA… is a Meta access token"),
+        ("the token=eaa is unknown", "the token=eaa is unknown"),
+    ])
+    func aLabelledTokenCutShortIsRedacted(_ line: String, _ shown: String) {
+        #expect(Redactor().redact(errorLine: line) == shown)
+    }
+
+    /// The same, end to end: the whole-script check of `kops run` and `-c` names the line, not the token.
+    @Test(arguments: ["whois", "use"])
+    func theScriptCheckQuotesNoPieceOfALabelledToken(command: String) {
+        let offline = OfflineShell()
+        let token = "EAAGm0PX4ZCpsBAKZCZBkZCz8ZAZBxQ1d0WZAbcdEFGhij2kLmNOpQRsTUvWXyz"
+        let outcome = ScriptRunner(path: "at.kops", source: "explain 131047\n\(command) access_token=\(token)")
+            .run(on: offline.shell)
+        #expect(outcome.summary == "nothing ran")
+        let shown = offline.output.out + offline.output.err
+        #expect(shown.contains("at.kops:2:") && shown.contains("access_token=<redacted>"), "\(shown)")
+        #expect(!shown.contains("EAAGm0PX4Z"), "\(shown)")
+    }
 }

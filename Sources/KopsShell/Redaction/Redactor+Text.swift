@@ -1,3 +1,4 @@
+internal import Foundation
 public import KapsoClient
 public import KopsHTTP
 
@@ -130,7 +131,9 @@ extension Redactor {
     }
 
     /// `maskURLCredentials` without its byte test first: what the test must agree with (`URLCredentialScanTests`).
-    static func maskURLCredentialsByCharacter(_ text: String) -> String {
+    ///
+    /// `found` is given each value it masks (a password, a credential parameter's value), as written in the URL.
+    static func maskURLCredentialsByCharacter(_ text: String, found: ((String) -> Void)? = nil) -> String {
         var characters = Array(text)
         let ends: Set<Character> = [" ", "\t", "\n", "\r", "\"", "'", "<", ">", "`", ","]
         var index = 0
@@ -148,6 +151,7 @@ extension Redactor {
                 let userinfo = url[..<at]
                 let secretStart = userinfo.firstIndex(of: ":").map { $0 + 1 } ?? 0
                 if String(url[secretStart..<at]) != "<redacted>" {
+                    found?(String(url[secretStart..<at]))
                     url.replaceSubrange(secretStart..<at, with: Array("<redacted>"))
                 }
             }
@@ -157,9 +161,10 @@ extension Redactor {
             // `token=<redacted><redacted>` (probe22 P22-23).
             let maskedAfter = characters[end...].starts(with: "<redacted>")
             let hash = url.firstIndex(of: "#")
-            if let hash { maskCredentialPairs(in: &url, (hash + 1)..<url.count, maskedAfter: maskedAfter) }
+            if let hash { maskCredentialPairs(in: &url, (hash + 1)..<url.count, maskedAfter: maskedAfter, found: found) }
             if let question = url.firstIndex(of: "?"), question < (hash ?? url.count) {
-                maskCredentialPairs(in: &url, (question + 1)..<(hash ?? url.count), maskedAfter: maskedAfter && hash == nil)
+                maskCredentialPairs(
+                    in: &url, (question + 1)..<(hash ?? url.count), maskedAfter: maskedAfter && hash == nil, found: found)
             }
             characters.replaceSubrange(start..<end, with: url)
             index = start + url.count
@@ -169,12 +174,15 @@ extension Redactor {
 
     /// `url[section]`'s `name=value` pairs (split at `&`) with the values of credential-named ones replaced; with
     /// `maskedAfter` (the URL is followed by `<redacted>`), an empty last value is that mask's, left as it is.
-    private static func maskCredentialPairs(in url: inout [Character], _ section: Range<Int>, maskedAfter: Bool) {
+    private static func maskCredentialPairs(
+        in url: inout [Character], _ section: Range<Int>, maskedAfter: Bool, found: ((String) -> Void)?
+    ) {
         let pairs = url[section].split(separator: "&", omittingEmptySubsequences: false)
         let masked = pairs.enumerated().map { offset, pair -> String in
             guard let equals = pair.firstIndex(of: "=") else { return String(pair) }
             if maskedAfter, offset == pairs.count - 1, pair.index(after: equals) == pair.endIndex { return String(pair) }
             guard CredentialParameters.isCredential(name: String(pair[..<equals])) else { return String(pair) }
+            found?(String(pair[pair.index(after: equals)...]))
             return String(pair[...equals]) + "<redacted>"
         }
         url.replaceSubrange(section, with: Array(masked.joined(separator: "&")))
@@ -305,6 +313,7 @@ extension Redactor {
 
     /// `learn(secretsTypedIn:)` without its byte test in front: the reading the test stands for.
     mutating func learnEveryPiece(secretsTypedIn line: String) {
+        learnURLCredentials(in: line)
         let pieces = line.split { $0.isWhitespace || "\"';".contains($0) }
         for piece in pieces {
             if let assigned = Redactor.secretAssignment(String(piece.drop { $0 == "-" })) { remember(assigned.value) }
@@ -325,6 +334,7 @@ extension Redactor {
             for entry in object.entries {
                 switch entry.value {
                 case .string(let value) where Redactor.isSecretField(entry.key): remember(value)
+                case .string(let value): learnURLCredentials(in: value)
                 case .object where entry.key == "headers" && isWebhook(object):
                     for value in Redactor.customHeaderValues(entry.value) { remember(value) }
                 case .array, .object: learn(from: entry.value)
@@ -333,6 +343,22 @@ extension Redactor {
             }
         default:
             break
+        }
+    }
+
+    /// Remembers the credentials `maskURLCredentials` hides in `text`'s URLs: the password of `user:pass@` (or a lone
+    /// `token@`) and each credential parameter's value (`?code=…`), as written and percent-decoded. Masked only inside
+    /// its URL, such a value typed again later (`logs search AZFUNCKEY1`, a reply body) went in clear to the transcript,
+    /// the restore file and history (probe25 P25-13); learned, it is redacted wherever it appears, as a `--secret-key`
+    /// value is.
+    mutating func learnURLCredentials(in text: String) {
+        var bytes = text
+        guard bytes.withUTF8(URLCredentialScan.mayHoldCredentials) else { return }
+        var values: [String] = []
+        _ = Redactor.maskURLCredentialsByCharacter(text) { values.append($0) }
+        for value in values where value != "<redacted>" {
+            remember(value)
+            if let decoded = value.removingPercentEncoding, decoded != value { remember(decoded) }
         }
     }
 

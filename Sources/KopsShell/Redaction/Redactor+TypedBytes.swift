@@ -5,7 +5,7 @@
 /// to ASCII ones (the Kelvin sign K to k), and `Character` comparison is by canonical equivalence.
 extension Redactor {
     /// False when `learn(secretsTypedIn:)` would remember nothing from `line`: it is ASCII, has no `=` (a
-    /// `NAME=VALUE` assignment) and no word starts with a token prefix (`TokenPrefix.all`, in any
+    /// `NAME=VALUE` assignment), no URL with userinfo and no word starts with a token prefix (`TokenPrefix.all`, in any
     /// case). A word may start at the line's start or after any byte up to the space, a quote or `;` (a superset
     /// of the reading's separators, so no start is missed).
     static func mayShowSecret(typedLine line: String) -> Bool {
@@ -19,7 +19,8 @@ extension Redactor {
                 startsWord = byte <= 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
                     || byte == UInt8(ascii: ";")
             }
-            return false
+            // A URL's password (`https://u:pass@host`) needs no `=` (probe25 P25-13).
+            return URLCredentialScan.mayHoldCredentials(bytes)
         }
     }
 

@@ -9,13 +9,19 @@ enum TokenShapes {
     /// The fewest characters a masked word has: `whsec_demo1` (11) stays, as do `EAA` words and event names.
     static let minimumLength = 12
 
-    /// `line` with every token-shaped word replaced by `<redacted>`.
+    /// `line` with every token-shaped word replaced by `<redacted>`, and every word with a credential prefix right
+    /// after a secret-named label (`access_token=EAAGm0PX4Z`, `token:sk_live_1`) however short: an error quotes a value
+    /// cut to fit, and `access_token=` took 13 of its 23 characters, leaving 10 of the token, too few for the shape
+    /// alone (probe25 P25-1). The label makes a token more certain, not less.
     static func masked(_ line: String) -> String {
         guard mayHold(line) else { return line }
         var result = ""
         var word = ""
+        var lastWord = ""
+        var afterLabel = false
         func flush() {
-            result += isToken(word) ? "<redacted>" : word
+            result += isToken(word) || (afterLabel && isLabelledToken(word)) ? "<redacted>" : word
+            lastWord = word
             word = ""
         }
         for character in line {
@@ -23,11 +29,25 @@ enum TokenShapes {
                 word.append(character)
             } else {
                 flush()
+                afterLabel = (character == "=" || character == ":") && !lastWord.isEmpty && Redactor.isSecretName(lastWord)
+                lastWord = ""
                 result.append(character)
             }
         }
         flush()
         return result
+    }
+
+    /// True for a word after a secret-named label that starts with a credential prefix and goes on past it with a
+    /// digit or both letter cases (`EAAGm0PX4Z`); `EAA` alone or an environment variable's name is none.
+    static func isLabelledToken(_ word: String) -> Bool {
+        guard !HistoryPolicy.isEnvironmentName(word) else { return false }
+        let lower = word.lowercased()
+        guard let prefix = HistoryPolicy.tokenPrefixes.first(where: { lower.hasPrefix($0) && word.count > $0.count }) else {
+            return false
+        }
+        let rest = word.dropFirst(prefix.count)
+        return rest.contains(where: \.isNumber) || (rest.contains(where: \.isUppercase) && rest.contains(where: \.isLowercase))
     }
 
     /// True for a word with a credential prefix (any ASCII case), at least `minimumLength` characters, whose rest
@@ -40,9 +60,10 @@ enum TokenShapes {
         return rest.contains(where: \.isNumber) || (rest.contains(where: \.isUppercase) && rest.contains(where: \.isLowercase))
     }
 
-    /// False when no word of `line` can start with a prefix: the byte test `learn(secretsTypedIn:)` uses.
+    /// False when no word of `line` can start with a prefix, after a space, a quote, `=` or `:` (a label): the byte
+    /// test `learn(secretsTypedIn:)` uses, and a colon.
     private static func mayHold(_ line: String) -> Bool {
-        Redactor.mayShowSecret(typedLine: line)
+        Redactor.mayShowSecret(typedLine: line) || line.utf8.contains(UInt8(ascii: ":"))
     }
 }
 
