@@ -77,8 +77,9 @@ import Testing
         #expect(statuses == [.ok, .failure, .failure])
         #expect(
             err.hasSuffix(
-                "\nerror: recording to 'T.md' stopped: writing it failed (no such file or directory), so it ends part-way "
-                    + "and lacks what followed; free space, then record again to a new file\n"
+                // probe25 P25-11: said as moved or deleted, not as the full disk "free space" suggested.
+                "\nerror: T.md was moved or deleted by another program (nothing is at that path now); recording stopped: the "
+                    + "file, wherever it is now, holds what was recorded before this line; 'record NEW.md' to go on recording in a new file\n"
                     + "error: not recording; start with 'record FILE.md'\n"), "\(err)")
         #expect(out.contains("Sales Line") && !out.contains("131047"), "the line stops after the command that hit it: \(out)")
     }

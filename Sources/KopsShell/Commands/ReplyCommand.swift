@@ -171,7 +171,8 @@ public enum ReplyCommand: Command {
         let dryRun = arguments.has("--dry-run")
         let otherForm = to.flatMap { typed in
             typed.number.digits == target.contact || !target.contact.allSatisfy(\.isNumber) ? nil
-                : "sending to +\(target.contact), the contact's WhatsApp number (+\(typed.number.digits) is another form of it)"
+                : "sending to +\(target.contact), the contact's number (+\(typed.number.digits) is Argentina's domestic form of it, "
+                    + "15 after the area code, which is no international number)"
         }
         // The contact moved to another number (user_changed_number): the old one reaches nobody, or someone else.
         // A dry run refuses what the send would refuse, with its status (probe14 P14-14), as template checks do.
@@ -278,10 +279,11 @@ public enum ReplyCommand: Command {
             let to = to.number.digits
             let conversations = try (found ?? ContactRecords.load(to, phoneNumberID: phoneNumberID, messages: false, in: context)).conversations
             let conversation = conversations.first { $0.contact == to } ?? conversations.first { ContactNumber.same($0.contact, to) }
-            // Matched in another form (Brazil's ninth digit, Mexico's 1, Argentina's 15 at home): the message goes to the
-            // contact's WhatsApp number, the one the window was read from; Argentina's domestic 15 form is no
-            // international number at all (probe25 P25-19).
-            let address = conversation?.contact.map { ContactNumber.same($0, to) ? $0 : to } ?? to
+            // Argentina's domestic form (15 after the area code: 54 11 15 2345 6789, 12 national digits where Argentina has
+            // 10) is no international number: the message goes to the contact's number the window was read from (probe25
+            // P25-19). Other forms (Brazil's ninth digit, Mexico's 1) reach the same account and are sent as typed (P5-2).
+            let domestic = to.hasPrefix("54") && to.count == 14
+            let address = domestic ? conversation?.contact.map { ContactNumber.same($0, to) ? $0 : to } ?? to : to
             return Target(
                 contact: address, label: MessageCommand.contactLabel(conversation?.contactName, address), phoneNumberID: phoneNumberID,
                 conversation: conversation, contactConversations: conversations)
