@@ -26,6 +26,20 @@ extension WAMID {
         if let mark = encoded.first(where: { "&?#".contains($0) }) {
             return "it holds '\(mark)', where a URL's query goes on: it was copied with the rest of a URL; cut it at '\(mark)'"
         }
+        // Characters after the '=' padding, where a WAMID ends (`…MwA=x`, a literal `\n` from a JSON or log line, `%22`):
+        // named with the id without them (probe25 P25-6: "ends with 2 '='" was said of one '=' and a stray 'x').
+        if let pad = encoded.firstIndex(of: "=") {
+            let tail = encoded[pad...].drop { $0 == "=" }
+            let kept = String(encoded[..<tail.startIndex])
+            if !tail.isEmpty, tail.contains(where: { $0.isLetter || $0.isNumber }) || tail.hasPrefix("%") || tail.hasPrefix("\\"),
+                readsAsWAMID(kept)
+            {
+                let what = tail == "\\n" || tail == "\\r\\n"
+                    ? "a literal \(tail) (an escaped line break copied from a JSON or log line)"
+                    : tail.hasPrefix("%") ? "'\(tail)' (URL-encoded characters)" : "'\(tail)'"
+                return "it has \(what) after its '=' padding, where a WAMID ends: without it, it reads as a WAMID: wamid.\(kept)"
+            }
+        }
         if encoded.contains(where: \.isWhitespace) {
             return "it holds a space where its base64 has a '+' (a URL's query decoding turns '+' into a space): put the '+' back"
         }

@@ -37,6 +37,11 @@ import Testing
         (id + "*", "it holds '*' at character 63, which no WAMID has (base64 is letters, digits, '+', '/' and '='); without it, it reads as a WAMID: \(id)"),
         (id + "\u{200B}", "it holds an invisible U+200B (zero-width space) at character 63, which no WAMID has"),
         ("wamid.HB*gLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA=~", "it holds '*' at character 9 (and 1 more)"),
+        // probe25 P25-6: what follows the '=' padding is named, with the id without it.
+        (id + "x", "it has 'x' after its '=' padding, where a WAMID ends: without it, it reads as a WAMID: \(id)"),
+        (id + "abc", "it has 'abc' after its '=' padding, where a WAMID ends: without it, it reads as a WAMID: \(id)"),
+        (id + "\\n", "it has a literal \\n (an escaped line break copied from a JSON or log line) after its '=' padding"),
+        (id + "%22", "it has '%22' (URL-encoded characters) after its '=' padding, where a WAMID ends"),
         (String(id.dropFirst(6)), "it has no 'wamid.' in front, yet it is a WAMID's base64 part (as some log viewers show it): use \(id)"),
     ]
 
