@@ -74,8 +74,14 @@ extension IDInput {
             // Digits of other scripts are named by `nonASCIIDigits`.
             if scalar.properties.numericType == .decimal { return nil }
             let name = scalar.properties.name.map { " " + $0 } ?? ""
-            let looks = letterLookAlikes[scalar].map { " (it looks like '\($0)')" } ?? ""
-            let fixed = asASCII.allSatisfy(\.isASCII) && asASCII != text ? asASCII : nil
+            // A look-alike of O or l in digits stands for a digit: the id meant is the digits' (probe25 P25-3: "use
+            // 1o0200300400501" sent the user to a second refusal), read as `lettersForDigits` reads ASCII letters.
+            let digits = lettersForDigits(asASCII)
+            let looks = letterLookAlikes[scalar].map { ascii in
+                digits != nil && digitLookAlikes[ascii] != nil
+                    ? " (it looks like '\(ascii)', here for the digit \(digitLookAlikes[ascii] ?? "?"))" : " (it looks like '\(ascii)')"
+            } ?? ""
+            let fixed = digits?.ascii ?? (asASCII.allSatisfy(\.isASCII) && asASCII != text ? asASCII : nil)
             return ("\(codePoint(scalar))\(name) at position \(offset + 1)\(looks)", fixed)
         }
         return nil

@@ -147,6 +147,15 @@ import Testing
         }
         #expect(character == "U+0430 CYRILLIC SMALL LETTER A at position 2 (it looks like 'a')")
         #expect(ascii == "wamid.HBgLMTQxNTU1NTAxODMVAgASGBRNMDFNRUQAAAAAAAAAAAAAAAAAAA==")
+        // probe25 P25-3: a Cyrillic or Greek o among digits stands for 0: the id meant is the digits', not "1o02…".
+        for typed in ["1\u{043E}0200300400501", "1\u{03BF}0200300400501", "1\u{041E}0200300400501"] {
+            guard case .failure(.lookAlike(let character, let ascii)) = IDInput.read(typed) else {
+                Issue.record("\(IDInput.read(typed))")
+                continue
+            }
+            #expect(ascii == "100200300400501", "\(typed)")
+            #expect(character.hasSuffix("at position 2 (it looks like '\(typed.dropFirst().prefix(1) == "\u{041E}" ? "O" : "o")', here for the digit 0)"), "\(character)")
+        }
         // Words and other scripts' digits keep their own readings.
         #expect(IDInput.read("café").failureValue == .nonASCII)
         #expect(IDInput.read("wordy").failureValue == .unknownForm)

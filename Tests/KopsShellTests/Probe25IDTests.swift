@@ -56,4 +56,16 @@ extension Probe25IDTests {
         }
         #expect(rows.contains { $0.contains("/100200300400501/messages/") && $0.contains("encode the '/' as %2F") }, "\(ran.out)")
     }
+
+    /// P25-4: a Cyrillic capital A inside a WAMID's base64: `whois` says replace it (as `message` and `trace` do), and its
+    /// ASCII form is the whole id, not one character short.
+    @Test func whoisReplacesALookAlikeInAWAMID() async throws {
+        let id = "wamid.HBgLMTQxNTU1NTAxNDIVAgASGBQ2MTE0QTBCQTNDMzRENjY0RDU4MwA="
+        var typed = Array(id)
+        typed[28] = "\u{0410}"
+        let runs = try await runDemo(["whois '\(String(typed))'"], number: "100200300400501")
+        #expect(runs[0].err.contains("U+0410 CYRILLIC CAPITAL LETTER A at position 29 (it looks like 'A')"), "\(runs[0].err)")
+        #expect(runs[0].err.contains("typed in ASCII it is \(id)"), "\(runs[0].err)")
+        #expect(!runs[0].err.contains("without it"), "\(runs[0].err)")
+    }
 }

@@ -38,6 +38,11 @@ public enum WhoisCommand: Command {
         case .failure(.empty): throw .missingArgument(command: name, what: "id", usage: usage)
         case .failure(let problem):
             if let fromPath = try idInPath(pasted) { return fromPath }
+            // A look-alike letter of another script is replaced, not dropped, as `message` and `trace` say (probe25 P25-4:
+            // the damage reading offered a WAMID one character short).
+            if case .lookAlike = problem, let reason = IDInput.Problem.lookAlikeReason(problem) {
+                throw .unreadableID(command: name, value: IDInput.echo(pasted), reason: reason)
+            }
             // A WAMID damaged on the way (an HTML entity, a character base64 has not, `wamid.` left out): said as such.
             if let damage = WAMID.damage(IDInput.cleaned(pasted)) {
                 throw .unreadableID(command: name, value: IDInput.echo(pasted), reason: "it looks damaged: " + damage)
