@@ -17,15 +17,13 @@ public enum UUIDShape {
         return dashes >= 4 && others <= 3
     }
 
-    /// Characters a chat or a document puts where a UUID has '-': hyphen, non-breaking hyphen, figure dash, en and em
-    /// dashes, horizontal bar, minus sign (U+2010–U+2015, U+2212).
-    static let dashLookAlikes: Set<Character> = ["\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}"]
-
     /// A UUID spelt another way (probe25 P25-5) and what was done to it: dashes a chat or document changed, 32 hex digits
     /// without dashes (as logs and databases print UUIDs), a `urn:uuid:` prefix; nil for anything else.
     static func respelled(_ text: String) -> (uuid: String, how: String)? {
-        if let dash = text.first(where: dashLookAlikes.contains) {
-            let ascii = String(text.map { dashLookAlikes.contains($0) ? "-" : $0 })
+        // The dash look-alikes a chat or a document puts in (U+2010–U+2015, U+2212) are the ones a phone number's
+        // reading already turns into '-' (`PhoneNumberText.withASCIISeparators`).
+        let ascii = PhoneNumberText.withASCIISeparators(text)
+        if ascii != text, let dash = zip(text, ascii).first(where: { $0 != $1 && $1 == "-" })?.0 {
             guard IDInput.isUUID(ascii) else { return nil }
             let name = dash.unicodeScalars.first.map { "U+" + String($0.value, radix: 16, uppercase: true) } ?? "?"
             return (ascii.lowercased(), "it has \(name) (a dash a chat or document put in) where a UUID has '-'")
