@@ -216,6 +216,9 @@ public enum ReplyCommand: Command {
     /// Sends a built request and reports the new WAMID, which becomes the session's last message.
     static func send(_ request: HTTPRequest, to target: Target, what: String?, in context: ShellContext) throws -> CommandResult {
         let wamid: String
+        // Where a send whose answer was lost shows up, if it went out: the contact's messages on the number.
+        let effect = "the message may have been sent"
+        let check = "messages --phone-number \(target.contact)"
         do throws(KapsoAPIError) {
             wamid = try context.client.send(request)
         } catch {
@@ -226,14 +229,14 @@ public enum ReplyCommand: Command {
                 {
                     throw wrongHost
                 }
+                // A gateway's or Kapso's own 5xx says nothing about the message: Meta may have taken it (P26-16).
+                if let unknown = UnknownOutcome(error, effect: effect, check: check, again: "sending again") { throw unknown }
                 // A closed window names the templates that fit, as the check before sending does (issue 19 §3).
                 let templates = rejection.code == "131047" && what == nil
                     ? TemplateLookup.fitting(target.phoneNumberID, contact: target.contact, in: context) : []
                 throw ReplyError.rejected(rejection, templates: templates)
             }
-            _ = try UnknownOutcome.reporting(effect: "the message may have been sent", check: "messages") {
-                () throws(KapsoAPIError) in throw error
-            }
+            if let unknown = UnknownOutcome(error, effect: effect, check: check, again: "sending again") { throw unknown }
             throw error
         }
         context.session.lastMessageID = wamid

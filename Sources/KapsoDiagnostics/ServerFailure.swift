@@ -1,0 +1,48 @@
+internal import Foundation
+public import KapsoClient
+
+/// A server error (5xx) answering a write, which leaves unknown whether the write took effect:
+/// `504 Gateway timeout: Meta did not answer in time`.
+///
+/// kapso-api.md §1.5: a 5xx is an "upstream/Kapso failure" (`{"error": "..."}`; 502 used for Meta failures on media).
+/// RFC 9110 §15.6 (https://www.rfc-editor.org/rfc/rfc9110#section-15.6): 500 "encountered an unexpected condition",
+/// 502 a gateway "received an invalid response from an inbound server", 503 "currently unable to handle the request",
+/// 504 a gateway "did not receive a timely response from an upstream server". Kapso's Meta proxy is such a gateway: a
+/// send it forwarded may have reached Meta and gone out while its answer was lost, so a 5xx says nothing about the
+/// message (probe26 P26-16: "not sent … check the request with --dry-run" invited a resend that could duplicate it).
+/// Graph's own error object with a numeric code (131000, 131016, 1, 2) is Meta's answer about the send and is read from
+/// the error catalogue instead (`init?(_:)` refuses it).
+public struct ServerFailure: Sendable, Equatable {
+    /// The HTTP status, 500–599.
+    public var status: Int
+    /// The server's text (`Gateway timeout: Meta did not answer in time`), nil when it gave none.
+    public var text: String?
+
+    /// Nil unless `status` is a server error (500–599).
+    public init?(status: Int, text: String?) {
+        guard (500..<600).contains(status) else { return nil }
+        self.status = status
+        let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines)
+        self.text = trimmed?.isEmpty == false ? trimmed : nil
+    }
+
+    /// A refused send that is a server error without Graph's numeric code: a gateway's or Kapso's own `{"error": "…"}`.
+    /// Nil for a 4xx, and for Graph's coded errors, which Meta itself answered.
+    public init?(_ rejection: MetaSendError) {
+        if let code = rejection.code, Int(code) != nil { return nil }
+        self.init(status: rejection.status, text: rejection.message)
+    }
+
+    /// What the answer was, for a line that goes on to say what may have happened:
+    /// `the API answered 504 (Gateway timeout: Meta did not answer in time), a gateway that stopped waiting for the
+    /// server behind it`.
+    public var answer: String {
+        let said = "the API answered \(status)" + (text.map { " (\($0))" } ?? "")
+        switch status {
+        case 504: return said + ", a gateway that stopped waiting for the server behind it"
+        case 502: return said + ", a gateway that got no valid answer from the server behind it"
+        case 503: return said + ", unavailable or overloaded"
+        default: return said + ", a failure on the server's side"
+        }
+    }
+}
