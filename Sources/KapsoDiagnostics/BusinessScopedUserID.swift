@@ -7,9 +7,19 @@
 /// `WhatsappContact.business_scoped_user_id`), `openapi-platform.yaml` (`/whatsapp/contacts/{identifier}`: "BSUIDs
 /// are matched verbatim, including the country prefix and period"); Meta's business-scoped user ids page and
 /// 360dialog's "Usernames & BSUID" (format, parent BSUID). Read 2026-11-30; see docs/simulator-requests.md.
+///
+/// Meta's page also documented BSUIDs as "composed of up to 256 alphanumeric characters", with every example in
+/// the form `user.9373795779eb6441c8adb2eaee5b848e7dd174ddd302d7db62142f4722d574b6` (send response `input` and
+/// `user_id`, status `recipient_user_id`, inbound `from_user_id`; https://developers.facebook.com/docs/whatsapp/business-scoped-user-ids,
+/// the version integrators built their test payloads on), so `user.` then 1 to 256 ASCII letters and digits is a
+/// BSUID too (probe26 P26-14: `whois` and `reply --to` refused Meta's own example).
 public enum BusinessScopedUserID {
     /// Whether `text` has the BSUID shape (exact: no spaces, case as sent).
     public static func isValid(_ text: String) -> Bool {
+        if text.hasPrefix("user.") {
+            let id = text.dropFirst(5)
+            return (1...256).contains(id.count) && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 2 || (parts.count == 3 && parts[1] == "ENT") else { return false }
         let country = parts[0]

@@ -79,15 +79,25 @@ extension Message {
     /// True only for a message known to be outbound.
     public var isOutbound: Bool { direction.side == .outbound }
     /// The contact's number (digits), from `kapso.phone_number`, else `from` (inbound) or `to` (outbound).
+    ///
+    /// An empty one is no number: Meta sends a username adopter's message with `"from": ""` and the BSUID in
+    /// `from_user_id` ("`from` — … will be empty", https://developers.facebook.com/docs/whatsapp/business-scoped-user-ids),
+    /// and a reply built from it went to `"to": ""` (probe26 P26-14).
     public var contact: String? {
-        if let number = json["kapso"]?["phone_number"]?.string { return number }
+        if let number = Self.present(json["kapso"]?["phone_number"]?.string) { return number }
         switch direction.side {
-        case .inbound: return json["from"]?.string
-        case .outbound: return json["to"]?.string
-        case .unknown: return json["from"]?.string ?? json["to"]?.string
+        case .inbound: return Self.present(json["from"]?.string)
+        case .outbound: return Self.present(json["to"]?.string)
+        case .unknown: return Self.present(json["from"]?.string) ?? Self.present(json["to"]?.string)
         }
     }
     /// The contact's business-scoped user id (`from_user_id` inbound, `to_user_id` outbound): how a contact who
-    /// adopted a WhatsApp username and shares no number is addressed (openapi-whatsapp.yaml).
-    public var userID: String? { json[isInbound ? "from_user_id" : "to_user_id"]?.string }
+    /// adopted a WhatsApp username and shares no number is addressed (openapi-whatsapp.yaml); nil when empty.
+    public var userID: String? { Self.present(json[isInbound ? "from_user_id" : "to_user_id"]?.string) }
+
+    /// `text` unless it is empty or only spaces: Meta writes an absent number as `""`.
+    static func present(_ text: String?) -> String? {
+        guard let text, text.contains(where: { !$0.isWhitespace }) else { return nil }
+        return text
+    }
 }

@@ -131,4 +131,13 @@ import Testing
         #expect(masker.mask("see e.g. OK.go or XX.y") == "see e.g. OK.go or XX.y")
         #expect(PIIMasker.isMasked("to <user 3>"))
     }
+
+    /// Meta's `user.<hex>` spelling (probe26 P26-14) is a BSUID too, masked the same way; a word that merely contains
+    /// `user.` is not.
+    @Test func transcriptsMaskMetasUserDotSpelling() {
+        let masker = PIIMasker()
+        let id = "user.9373795779eb6441c8adb2eaee5b848e7dd174ddd302d7db62142f4722d574b6"
+        #expect(masker.mask("reply to \(id) sent") == "reply to <user 1> sent")
+        #expect(masker.mask("see superuser.conf") == "see superuser.conf")
+    }
 }

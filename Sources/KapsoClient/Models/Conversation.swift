@@ -12,10 +12,15 @@ public struct Conversation: Sendable {
 
     public var id: String { json["id"]?.string ?? "" }
     /// The contact's number (digits), nil for contacts known only by a business-scoped user id.
-    public var contact: String? { json["phone_number"]?.string }
+    ///
+    /// An empty `phone_number` is none: Meta's `wa_id: ""` for a username adopter carried over (the contract says null,
+    /// kapso-api.md §8.3), which a reply sent as `"to": ""` (probe26 P26-14).
+    public var contact: String? { json["phone_number"]?.string.flatMap { $0.contains { !$0.isWhitespace } ? $0 : nil } }
     public var contactName: String? { kapso["contact_name"]?.string }
     /// The business-scoped user id of a contact known without a number (`business_scoped_user_id`).
-    public var businessScopedUserID: String? { json["business_scoped_user_id"]?.string }
+    public var businessScopedUserID: String? {
+        json["business_scoped_user_id"]?.string.flatMap { $0.contains { !$0.isWhitespace } ? $0 : nil }
+    }
     /// The contact's WhatsApp username (`@handle`), when they adopted one.
     public var username: String? { json["username"]?.string }
     /// How to name the contact when no name is wanted: the number, else the username (`@ana.shop`, as `messages`

@@ -31,7 +31,7 @@ extension PIIMasker {
 
     private static let userIDCharacters = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.")
 
-    /// Every BSUID-shaped word (`CC.` then letters and digits, at least one digit, not inside a longer word)
+    /// Every BSUID-shaped word (`CC.` or `user.` then letters and digits, at least one digit, not inside a longer word)
     /// becomes `<user N>`, numbered in first-seen order.
     func maskUserIDs(_ text: String) -> String {
         let characters = Array(text)
@@ -40,7 +40,10 @@ extension PIIMasker {
         var copied = 0
         while index + 3 < characters.count {
             let startsWord = index == 0 || !PIIMasker.userIDCharacters.contains(characters[index - 1])
-            guard startsWord, characters[index].isUppercase, characters[index + 1].isUppercase, characters[index + 2] == "."
+            // Meta's other documented spelling, `user.<hex>` (BusinessScopedUserID), is masked the same way.
+            let country = characters[index].isUppercase && characters[index + 1].isUppercase && characters[index + 2] == "."
+            let user = index + 5 < characters.count && String(characters[index..<index + 5]) == "user."
+            guard startsWord, country || user
             else {
                 index += 1
                 continue
