@@ -26,6 +26,20 @@ public struct MessageTemplate: Sendable, Equatable {
         public var url: String?
         /// `COPY_CODE`, `ONE_TAP`, `ZERO_TAP` on `OTP` buttons.
         public var otpType: String?
+        /// A `COPY_CODE` button's example code (`SAVE20`), set at creation; the code itself is given at each send.
+        public var example: String? = nil
+    }
+
+    /// A card of a media-card carousel (`CAROUSEL` component, `cards[].components`): its header is an image or a
+    /// video whose media every send gives, as the values of its body variables and dynamic URL buttons (Meta, media
+    /// card carousel templates,
+    /// https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/marketing-templates/media-card-carousel-templates/).
+    public struct Card: Sendable, Equatable {
+        /// `IMAGE` or `VIDEO`; nil when the card has no header.
+        public var headerFormat: String?
+        public var bodyVariables: [String]
+        /// How many of its URL buttons end in a variable.
+        public var dynamicURLButtons: Int
     }
 
     public var id: String
@@ -47,6 +61,8 @@ public struct MessageTemplate: Sendable, Equatable {
     public var body: String?
     public var footer: String?
     public var buttons: [Button]
+    /// The cards of a carousel template, empty for any other.
+    public var carousel: [Card]
     /// The object as Graph sent it.
     public var json: JSONObject
 
@@ -65,19 +81,42 @@ public struct MessageTemplate: Sendable, Equatable {
         body = nil
         footer = nil
         buttons = []
+        carousel = []
         for component in json["components"]?.array ?? [] {
             switch text(component["type"])?.uppercased() {
             case "HEADER"?: header = Header(format: (text(component["format"]) ?? "TEXT").uppercased(), text: text(component["text"]))
             case "BODY"?: body = text(component["text"]) ?? ""
             case "FOOTER"?: footer = text(component["text"])
             case "BUTTONS"?:
-                buttons = (component["buttons"]?.array ?? []).map { button in
-                    Button(
-                        type: (text(button["type"]) ?? "").uppercased(), text: text(button["text"]) ?? "",
-                        url: text(button["url"]), otpType: text(button["otp_type"]))
+                buttons = Self.buttons(of: component)
+            case "CAROUSEL"?:
+                carousel = (component["cards"]?.array ?? []).map { card in
+                    var read = Card(headerFormat: nil, bodyVariables: [], dynamicURLButtons: 0)
+                    for part in card["components"]?.array ?? [] {
+                        switch text(part["type"])?.uppercased() {
+                        case "HEADER"?: read.headerFormat = text(part["format"])?.uppercased()
+                        case "BODY"?: read.bodyVariables = TemplateText.variables(in: text(part["text"]) ?? "")
+                        case "BUTTONS"?:
+                            read.dynamicURLButtons = Self.buttons(of: part).filter {
+                                $0.type == "URL" && !TemplateText.variables(in: $0.url ?? "").isEmpty
+                            }.count
+                        default: continue
+                        }
+                    }
+                    return read
                 }
             default: continue
             }
+        }
+    }
+
+    /// A BUTTONS component's buttons; a `COPY_CODE` button's `example` is a string (Meta's coupon code templates).
+    private static func buttons(of component: JSONValue) -> [Button] {
+        (component["buttons"]?.array ?? []).map { button in
+            Button(
+                type: (button["type"]?.string ?? "").uppercased(), text: button["text"]?.string ?? "",
+                url: button["url"]?.string, otpType: button["otp_type"]?.string,
+                example: button["example"]?.string ?? button["example"]?[0]?.string)
         }
     }
 
@@ -102,6 +141,13 @@ public struct MessageTemplate: Sendable, Equatable {
     /// The button whose code a send must repeat (`OTP` copy-code and one-tap buttons of AUTHENTICATION templates).
     public var otpButtonIndex: Int? {
         buttons.firstIndex { $0.type == "OTP" }
+    }
+
+    /// The `COPY_CODE` button (coupon code templates), whose code every send gives: "Send only: … Coupon code (copy code
+    /// button value)" (https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/marketing-templates/coupon-templates).
+    /// An AUTHENTICATION template's copy-code button is an `OTP` button with `otp_type` COPY_CODE, not this.
+    public var couponButtonIndex: Int? {
+        buttons.firstIndex { $0.type == "COPY_CODE" }
     }
 
     /// URL buttons with a variable at the end of the URL (a send must give its suffix).

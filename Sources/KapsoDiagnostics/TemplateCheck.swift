@@ -102,6 +102,10 @@ public enum TemplateCheck {
         case headerLocationMissing
         case headerLocationUnexpected
         case dynamicURLButton(String)
+        /// A coupon code template's `COPY_CODE` button (index, example code): its code is given at each send.
+        case couponCode(button: Int, example: String?)
+        /// A media-card carousel: each card's header media (and variables) are given at each send.
+        case carousel([MessageTemplate.Card])
         case unknownLanguage(String, available: [String])
         case marketingStopped
         /// A MARKETING template to a +1 number with a US area code (`NANPRegion`): Meta accepts it, then fails it
@@ -113,7 +117,7 @@ public enum TemplateCheck {
             switch self {
             case .noBody: "132001"
             case .notApproved(let status): status == "PAUSED" ? "132015" : status == "DISABLED" ? "132016" : "132001"
-            case .wrongCount, .unknownName, .missingNames, .unnamedForNamed, .dynamicURLButton: "132000"
+            case .wrongCount, .unknownName, .missingNames, .unnamedForNamed, .dynamicURLButton, .couponCode, .carousel: "132000"
             case .mixedNumbering, .numberedWithHeader: "132000"
             case .badCharacters, .emptyParameter, .headerMediaNotHTTPS: "100"
             case .duplicateName: "132000"
@@ -167,6 +171,12 @@ public enum TemplateCheck {
             case .headerLocationMissing: "the template's header is a LOCATION: every send gives its latitude and longitude (a link does not fit)"
             case .headerLocationUnexpected: "the template has no LOCATION header, so --header-location does not fit"
             case .dynamicURLButton(let text): "the URL button '\(text)' needs a value, which kops cannot send yet"
+            case .couponCode(let button, let example):
+                "the COPY_CODE button (button \(button)) needs the coupon code at every send"
+                    + (example.map { " (its example: \($0))" } ?? "") + ", which kops cannot send yet"
+            case .carousel(let cards):
+                "the template is a carousel of \(TemplateCheck.count(cards.count, "card")), and every send gives "
+                    + TemplateCheck.cardNeeds(cards) + ", which kops cannot send yet"
             case .unknownLanguage(let code, let available):
                 "'\(code)' is not a WhatsApp template language code"
                     + (available.isEmpty ? "" : " (this template has \(available.joined(separator: ", ")))")
@@ -200,6 +210,10 @@ public enum TemplateCheck {
             case .headerLocationMissing: "add --header-location LAT,LON[,NAME[,ADDRESS]]"
             case .headerLocationUnexpected: "leave --header-location out"
             case .dynamicURLButton: "send it from your integration, or use a template without a dynamic URL button"
+            case .couponCode:
+                "send it from your integration (a button component, sub_type copy_code, with a coupon_code parameter), "
+                    + "or use a template without a coupon code"
+            case .carousel: "send it from your integration (a carousel component with each card's values), or use a template without cards"
             case .unknownLanguage: "use --language with one of the template's codes"
             case .marketingStopped: "don't retry; send a utility template or reach the contact another way"
             case .marketingToUSNumber: "send a utility template, or add --force to send it anyway"
@@ -246,6 +260,25 @@ public enum TemplateCheck {
         guard template.body != nil else { throw .noBody }
         guard template.status == "APPROVED" else { throw .notApproved(status: template.status) }
         if let url = template.dynamicURLButtons.first { throw .dynamicURLButton(template.buttons[url].text) }
+        // Send-time values of other components: sent without them, Meta answers a parameter mismatch (probe26 P26-12).
+        if let coupon = template.couponButtonIndex { throw .couponCode(button: coupon, example: template.buttons[coupon].example) }
+        if !template.carousel.isEmpty { throw .carousel(template.carousel) }
+    }
+
+    /// What each card of a carousel needs at send time: `each card's image header, body {{1}} and URL button value`,
+    /// or card by card when they differ.
+    public static func cardNeeds(_ cards: [MessageTemplate.Card]) -> String {
+        func needs(_ card: MessageTemplate.Card) -> String {
+            var parts: [String] = []
+            if let format = card.headerFormat { parts.append("\(format.lowercased()) header") }
+            if !card.bodyVariables.isEmpty { parts.append("body " + card.bodyVariables.map { "{{\($0)}}" }.joined(separator: " ")) }
+            if card.dynamicURLButtons > 0 { parts.append(card.dynamicURLButtons == 1 ? "URL button value" : "URL button values") }
+            return parts.isEmpty ? "its components" : parts.count == 1 ? parts[0]
+                : parts.dropLast().joined(separator: ", ") + " and " + parts[parts.count - 1]
+        }
+        let each = Set(cards.map(needs))
+        if each.count == 1, let only = each.first { return "each card's " + only }
+        return cards.enumerated().map { "card \($0.offset) its \(needs($0.element))" }.joined(separator: "; ")
     }
 
     /// Checks `arguments` (and a header's media link or location) against `template` and builds the send's components.

@@ -39,8 +39,14 @@ public enum TemplateCommand: Command {
         fields.append(Field("body", template.body.map { TemplateText.marked($0) } ?? "(none)", style: template.body == nil ? .bad : .plain))
         if let footer = template.footer { fields.append(Field("footer", footer)) }
         for button in template.buttons {
-            let detail = [button.otpType, button.url].compactMap { $0 }.joined(separator: " ")
-            fields.append(Field("button", "\(button.type) \"\(button.text)\"" + (detail.isEmpty ? "" : " \(detail)")))
+            // A COPY_CODE button has no text of its own (WhatsApp writes "Copy code"): its example code says more than "".
+            let example = button.type == "COPY_CODE" ? button.example.map { "(example code \($0))" } : nil
+            let detail = [button.otpType, button.url, example].compactMap { $0 }.joined(separator: " ")
+            let label = button.text.isEmpty && example != nil ? "" : " \"\(button.text)\""
+            fields.append(Field("button", "\(button.type)\(label)" + (detail.isEmpty ? "" : " \(detail)")))
+        }
+        if !template.carousel.isEmpty {
+            fields.append(Field("carousel", "\(template.carousel.count) cards: " + TemplateCheck.cardNeeds(template.carousel)))
         }
         fields.append(Field("parameters", parameters(template)))
         fields.append(sendField(template))
@@ -59,6 +65,8 @@ public enum TemplateCommand: Command {
             parts.append("body " + template.bodyVariables.map { "{{\($0)}}" }.joined(separator: " "))
         }
         if let otp = template.otpButtonIndex { parts.append("button \(otp) repeats the code") }
+        if let coupon = template.couponButtonIndex { parts.append("button \(coupon) coupon code") }
+        if !template.carousel.isEmpty { parts.append("carousel: " + TemplateCheck.cardNeeds(template.carousel)) }
         return parts.isEmpty ? "none" : parts.joined(separator: ", ")
     }
 
