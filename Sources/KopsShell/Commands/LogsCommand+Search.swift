@@ -32,6 +32,10 @@ extension LogsCommand {
     /// `--around` read as an ISO time or an id, before any look-up; unreadable text is refused.
     static func around(_ text: String) throws(ShellError) -> Around {
         if let time = KapsoTime.seconds(iso: text) { return .time(time) }
+        // A time without its zone is a time, not an id: the zone is what is missing (P26-10).
+        if let zoneless = ZonelessTime(text) {
+            throw .invalidValue(command: "logs search", what: "value for --around", value: text, expected: "a time with its zone; " + zoneless.problem)
+        }
         switch IDInput.read(text) {
         case .success(let value): return .id(value)
         // Not an id `whois` reads, such as a request id (`req_…`) or a log search event id: log search itself
