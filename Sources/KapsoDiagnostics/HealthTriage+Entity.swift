@@ -55,10 +55,10 @@ extension HealthTriage {
                 ?? entities.first
         }
 
-        /// Its errors, else its `additional_info`: `141006 There is an error with the payment method.`; nil when neither.
+        /// Its errors, else its first `additional_info` line (the rest is detail): `141006 There is an error with the
+        /// payment method.`; nil when neither.
         var words: String? {
-            let listed = errors.isEmpty ? info : errors
-            return listed.isEmpty ? nil : listed.joined(separator: "; ")
+            errors.isEmpty ? info.first : errors.joined(separator: "; ")
         }
 
         /// `WABA: 141006 There is an error with the payment method.`, or the type alone.
