@@ -36,7 +36,35 @@ public struct ContactWindow: Sendable, Equatable {
         }
     }
 
+    /// The contact's newest notification that their business-scoped user id was regenerated (`user_changed_user_id`),
+    /// when the contact is read by that old id and no message they wrote with it came after: the old id no longer
+    /// identifies them, as an old number no longer does after `user_changed_number` (`Moved`; probe26 P26-4). Meta,
+    /// Business-scoped user IDs (https://developers.facebook.com/docs/whatsapp/business-scoped-user-ids): BSUIDs are
+    /// "regenerated if a user changes their phone number (which trigger a system status messages webhook)".
+    public struct UserIDChange: Sendable, Equatable {
+        /// The old id (the contact as read) and the new one.
+        public var old: String
+        public var new: String
+        /// When the notification came (Unix seconds), nil when its time is unreadable.
+        public var at: Int64?
+
+        public init(old: String, new: String, at: Int64?) {
+            self.old = old
+            self.new = new
+            self.at = at
+        }
+
+        /// `the contact's business-scoped user id changed from US.1… to US.9… at …Z (user_changed_user_id): …`.
+        public var text: String {
+            "the contact's business-scoped user id changed from \(old) to \(new)" + (at.map { " at \(KapsoTime.iso($0))" } ?? "")
+                + " (user_changed_user_id): \(old) no longer identifies them; write to \(new) ('reply --to \(new) TEXT')"
+        }
+    }
+
     public var evidence: Evidence
+    /// The contact's business-scoped user id was regenerated (`UserIDChange`); nil when not, or when the contact is
+    /// read by a number or by the new id.
+    public var userIDChanged: UserIDChange? = nil
     /// The moment the window is looked at (Unix seconds).
     public var at: Int64
     /// The contact's newest message written in a WhatsApp group (Unix seconds), when one was read: it opened the
@@ -98,11 +126,14 @@ public struct ContactWindow: Sendable, Equatable {
         var newestNotWritten: (time: Int64, what: String)?
         var unreadable: [String] = []
         var newestFromOld: Int64?
+        var newestFromOldUserID: Int64?
         let byUserID = BusinessScopedUserID.isValid(contact)
         for message in inbound ?? []
         where message.isInbound && message.phoneNumberID.map({ $0 == phoneNumberID }) ?? true
             && (ContactNumber.same(message.contact, contact) || ContactNumber.same(message.userID, contact)
-                || message.conversationID.map(conversationIDs.contains) == true)
+                || message.conversationID.map(conversationIDs.contains) == true
+                || (byUserID && WindowEvidence(message, now: at).newUserID != nil
+                    && (message.json["system"]?["body"]?.string?.contains(contact) ?? false)))
         {
             let evidence = WindowEvidence(message, now: at)
             switch evidence.kind {
@@ -113,6 +144,11 @@ public struct ContactWindow: Sendable, Equatable {
                     if time >= newestNotWritten?.time ?? .min { newestNotWritten = (time, what) }
                 }
                 if let number = evidence.movedTo, (moved?.at ?? .min) <= (time ?? .max) { moved = Moved(number: number, at: time) }
+                if byUserID, let new = evidence.newUserID, !ContactNumber.same(new, contact),
+                    (userIDChanged?.at ?? .min) <= (time ?? .max)
+                {
+                    userIDChanged = UserIDChange(old: contact, new: new, at: time)
+                }
             case .group:
                 if let time = evidence.time.seconds { groupTimes.insert(time) }
             case .written:
@@ -125,6 +161,10 @@ public struct ContactWindow: Sendable, Equatable {
                 // Only a message written from the old number shows it is still theirs (probe19 P19-4): one without a
                 // number (a username-only sender) or from another number, filed in the same conversation, does not.
                 if byUserID || ContactNumber.same(message.contact, contact) { newestFromOld = max(newestFromOld ?? time, time) }
+                // Only a message written with the old user id shows it still identifies them.
+                if byUserID, message.userID.map({ ContactNumber.same($0, contact) }) ?? true {
+                    newestFromOldUserID = max(newestFromOldUserID ?? time, time)
+                }
             }
         }
         for conversation in pairs {
@@ -143,6 +183,7 @@ public struct ContactWindow: Sendable, Equatable {
         }
         groupInbound = groupTimes.max()
         if let newestFromOld, let movedAt = moved?.at, newestFromOld > movedAt { moved = nil }
+        if let newestFromOldUserID, let changedAt = userIDChanged?.at, newestFromOldUserID > changedAt { userIDChanged = nil }
         if let other = newestNotWritten, other.time > (newest ?? .min) { notCounted = "\(KapsoTime.iso(other.time)): \(other.what)" }
         let openNow = ServiceWindow(lastInbound: newest, at: at).isOpen
         if let reason = unreadable.first, !openNow {

@@ -99,10 +99,13 @@ public struct ErrorTriage {
                 statusesOfOtherMessages.append(id)
             }
             // Kapso's `failed` that only another message's stored status has is that status's word, not this message's.
-            if history.failures.isEmpty, !inbound, kapso?["status"]?.string == "failed", !history.kapsoStatusIsForeign("failed") {
+            // A failure whose error sits on the message itself (`errors`) is counted once, by that error (P26-9).
+            let received = MessageError.all(in: message["errors"])
+            if history.failures.isEmpty, !inbound, kapso?["status"]?.string == "failed", !history.kapsoStatusIsForeign("failed"),
+                received.isEmpty
+            {
                 found.append(("\(id)/final", sentAt, nil, [], "message to \(contact) (\(type))", nil))
             }
-            let received = MessageError.all(in: message["errors"])
             if let error = MessageError.primary(of: received) {
                 let direction = inbound ? "from" : "to"
                 found.append(

@@ -26,6 +26,10 @@ public struct HealthTriage: Sendable {
         public var contradiction: String?
         /// The state a headline names beside the check, e.g. `BANNED` (a number's own status: `NumberStatus`).
         public var state: String?
+        /// messaging_health: every entity with errors or a limit other than the one named in `cause`, each with its
+        /// state, errors and fix, e.g. `BUSINESS LIMITED: 141010 The Business has not passed business verification.;
+        /// complete Meta's business verification …` (probe26 P26-5).
+        public var also: [String] = []
     }
 
     /// What kops read of the number's inbound messages, for the `webhook_verified` advice (probe11 P11-4): "send a
@@ -150,19 +154,24 @@ public struct HealthTriage: Sendable {
                 break
             }
             finding.severity = overall == "BLOCKED" ? .critical : .attention
-            let entity = limitedEntity(details)
+            // The cause is the entity whose state is the overall one (the WABA when the WABA is BLOCKED), not the first
+            // entity with errors; every other entity with errors or a limit is listed beside it (probe26 P26-5).
+            let entities = EntityReading.all(details)
+            let entity = EntityReading.cause(of: overall, in: entities)
             finding.cause = "Meta reports messaging as \(overall)" + (entity.map { " (\($0.text))" } ?? "")
             if let known = entity?.entry {
                 finding.cause = (finding.cause ?? "") + ": \(known.meaning)"
                 finding.fix = known.fix + (entity?.solution.map { "; Meta suggests: \($0)" } ?? "")
+            } else if overall != "BLOCKED" {
+                finding.fix = entity?.fix ?? LimitedMessaging.fix(entityType: nil, info: [])
             } else {
                 finding.fix =
-                    overall != "BLOCKED" ? LimitedMessaging.fix(entityType: entity?.type, info: entity?.info ?? [])
-                    : entity == nil ? "Meta lists no entity or error behind the block, and kops knows no fix; WhatsApp Manager "
+                    entity == nil ? "Meta lists no entity or error behind the block, and kops knows no fix; WhatsApp Manager "
                         + "shows the account's state; sending is refused until then"
-                    : "resolve the blocking entity's errors in WhatsApp Manager; sending is refused until then"
+                    : "resolve the \(entity?.type ?? "blocking entity")'s errors in WhatsApp Manager; sending is refused until then"
                 if let solution = entity?.solution { finding.fix = (finding.fix ?? "") + "; Meta suggests: \(solution)" }
             }
+            finding.also = entities.filter { $0 != entity }.map { "\($0.type) \($0.state ?? "with errors"): \($0.words ?? "no error listed"); \($0.fix)" }
         case "webhook_subscription":
             if details["subscribed"]?.bool != false, let fields = missingMessages(details) {
                 finding.cause = "the app's subscription lacks Meta's messages field (it has: \(fields.isEmpty ? "none" : fields.joined(separator: ", "))), "
@@ -237,26 +246,10 @@ public struct HealthTriage: Sendable {
         }
     }
 
-    /// The first entity not AVAILABLE (or, failing that, with errors): `WABA: 141006 There is an error ...`,
-    /// with the catalogue's entry for its error code and Meta's `possible_solution`.
-    private static func limitedEntity(_ details: JSONObject)
-        -> (text: String, entry: ErrorCatalog.Entry?, solution: String?, type: String?, info: [String])?
-    {
-        let entities = details["entities"]?.array?.compactMap(\.object) ?? []
-        guard
-            let entity = entities.first(where: { $0["can_send_message"]?.string.map { $0 != "AVAILABLE" } ?? false })
-                ?? entities.first(where: { !($0["errors"]?.array?.isEmpty ?? true) })
-        else { return nil }
-        let type = entity["entity_type"]?.string ?? "entity"
-        let error = entity["errors"]?[0]
-        let code = error?["error_code"]?.string ?? error?["error_code"]?.int.map(String.init)
-        let why = error?["error_description"]?.string ?? entity["additional_info"]?[0]?.string
-        let words = [code, why].compactMap { $0 }.joined(separator: " ")
-        return (
-            words.isEmpty ? type : "\(type): \(words)", code.flatMap(ErrorCatalog.entry(for:)),
-            error?["possible_solution"]?.string, entity["entity_type"]?.string,
-            entity["additional_info"]?.array?.compactMap(\.string) ?? []
-        )
+    /// The entity that explains `overall` (the first whose state is it, else the first not AVAILABLE, else the first with
+    /// errors), as `WABA: 141006 There is an error ...` with the catalogue's entry and Meta's `possible_solution`.
+    private static func limitedEntity(check: JSONObject, details: JSONObject) -> EntityReading? {
+        EntityReading.cause(of: worstState(check: check, details: details) ?? "", in: EntityReading.all(details))
     }
 
     /// The worst of the check's own state and its entities' states: `BLOCKED` over `LIMITED` over `AVAILABLE`.
@@ -283,9 +276,9 @@ public struct HealthTriage: Sendable {
         switch name {
         case "messaging_health":
             if let state = worstState(check: check, details: details), state != "AVAILABLE" {
-                return "messaging is \(state)" + (limitedEntity(details).map { " (\($0.text))" } ?? "")
+                return "messaging is \(state)" + (limitedEntity(check: check, details: details).map { " (\($0.text))" } ?? "")
             }
-            return limitedEntity(details).map { "an entity reports an error (\($0.text))" }
+            return limitedEntity(check: check, details: details).map { "an entity reports an error (\($0.text))" }
         case "webhook_subscription":
             if details["subscribed"]?.bool == false { return "the app is not subscribed (subscribed: false)" }
             return missingMessages(details).map { fields in

@@ -110,6 +110,21 @@ extension IDResolver {
             Identity.Detail("newest", "\(newest.time.map(KapsoTime.iso) ?? "-") \(newest.isInbound ? "from" : "to") them"),
         ]
         identity.phoneNumberIDs = lineIDs.sorted()
+        // Meta regenerated the id (user_changed_user_id): this one is the contact's previous id (P26-4).
+        if let change = replacement(of: id, byUserID: true, conversationIDs: conversationIDs, facts: facts) {
+            let at = change.at.map { " at \(KapsoTime.iso($0))" } ?? ""
+            identity.statement = "\(id) is the previous \(parent)business-scoped user id of \(who), replaced by \(change.new)\(at) "
+                + "(\(change.type)): it no longer identifies them"
+            identity.fix = "reply --to \(change.new) writes to them now; 'trace \(newest.id)' follows their newest message with the old id"
+            identity.details.append(Identity.Detail("replaced by", change.new + at))
+        } else if let previous = facts.messages.lazy.compactMap({ message -> (String, Int64?)? in
+            guard message.isInbound, let new = WindowEvidence(message, now: nil).newUserID, new == id else { return nil }
+            let body = message.json["system"]?["body"]?.string ?? ""
+            let old = body.split(separator: " ").map(String.init).first { BusinessScopedUserID.isValid($0) && $0 != id }
+            return old.map { ($0, message.time) }
+        }).first {
+            identity.details.append(Identity.Detail("replaces", previous.0 + (previous.1.map { " since \(KapsoTime.iso($0))" } ?? "")))
+        }
         return identity
     }
 

@@ -273,6 +273,13 @@ extension IDResolver {
             identity.details.append(Identity.Detail(
                 "same contact", "\(other.digits) (\(ContactNumber.reason(other.match)); Meta's wa_id may have either form)"))
         }
+        // The contact gave this number up (user_changed_number), as `reply` reads it (P26-4).
+        if let change = replacement(of: digits, byUserID: false, conversationIDs: Set(conversations.map(\.id)), facts: facts) {
+            identity.statement += "; they changed their number to +\(change.new)" + (change.at.map { " at \(KapsoTime.iso($0))" } ?? "")
+                + " (user_changed_number), so this number is no longer theirs"
+            identity.fix = "reply --to +\(change.new) writes to them now (a template first, as they have not written from it); "
+                + "messages --phone-number \(digits) lists the history under this number"
+        }
         identity.phoneNumberIDs = lines
         identity.contacts = [(digits, first.contactName)]
         return identity

@@ -43,7 +43,8 @@ public enum IDResolver {
         /// asked only after the other look-ups found nothing (`healthLookups`).
         case health(String)
         /// The newest 100 inbound `system` messages (`message_type=system`, kapso-api.md §7.1), for a number a contact
-        /// moved to: Meta's `user_changed_number` notification names it (`system.wa_id`), and no conversation has it yet.
+        /// moved to: Meta's `user_changed_number` notification names it (`system.wa_id`), and no conversation has it yet;
+        /// and for a business-scoped user id Meta replaced (`user_changed_user_id`, whose sender is the new id).
         case numberChanges
         /// The message templates of every WABA of the project (`GET /{WABA}/message_templates`), for a
         /// template id: sent after the numbers, which name the WABAs; stops at the id.
@@ -111,7 +112,8 @@ public enum IDResolver {
         case .wamid(let id, let contact):
             return [.phoneNumbers, .message(id, contact: contact)]
         case .businessScopedUserID(let id):
-            return [.phoneNumbers, .userMessages(id)]
+            // The number's system notifications too: a `user_changed_user_id` names the new id, not the old (P26-4).
+            return [.phoneNumbers, .userMessages(id), .numberChanges]
         case .username:
             return [.phoneNumbers, .recentConversations]
         }

@@ -88,7 +88,7 @@ public struct MessageVerdict: Sendable, Equatable {
                 "which way the message went is unknown (\(direction.reason ?? "kapso.direction says neither")), so kops gives "
                     + "no verdict on it; Kapso's status is '\(message.status)'", .warning)
         }
-        let history = StatusHistory(message: message)
+        let history = StatusHistory(message: message, now: now)
         // A send to a group: the 1:1 window with Kapso's contact says nothing of it (MessageOrigin.sentToGroup).
         let group = MessageOrigin(message).sentToGroup
         let verdict = outbound(
@@ -155,7 +155,11 @@ public struct MessageVerdict: Sendable, Equatable {
         switch StatusWord(status) {
         case .failed:
             let send = FailedSend(message: message.json)
-            return MessageVerdict(failure(history.failures.last?.errors ?? [], window: window, send: send), .bad)
+            // An error Meta put on the message itself (`errors`, Meta's `messages[].errors`) explains a failure whose status
+            // has none, as `message` and `errors` show it (probe26 P26-9).
+            let own = history.failures.last?.errors ?? []
+            return MessageVerdict(
+                failure(own.isEmpty ? MessageError.all(in: message.json["errors"]) : own, window: window, send: send), .bad)
         case .played:
             return MessageVerdict("played by the contact\(after("played", history)) (a voice message listened to)", .good)
         case .read:
@@ -441,7 +445,10 @@ public struct MessageVerdict: Sendable, Equatable {
 
     // ` 92 s after sending`, from the send to the first event with this status.
     static func after(_ status: String, _ history: StatusHistory) -> String {
-        guard let since = history.events.first(where: { $0.status == status })?.sinceSend else { return "" }
+        let event = history.events.first { $0.status == status }
+        // A time ahead of the API's clock gives no delay (StatusHistory.Event.ahead, probe26 P26-3).
+        if let ahead = event?.aheadText { return " (its time is no delay: \(ahead))" }
+        guard let since = event?.sinceSend else { return "" }
         // A status timestamped before the send is not a delay: the clocks or the record disagree; say so.
         if since < 0 { return " \(Elapsed.text(since)) BEFORE sending (an implausible order: its timestamp is earlier than the send's)" }
         return " \(Elapsed.text(since)) after sending"
@@ -450,6 +457,7 @@ public struct MessageVerdict: Sendable, Equatable {
     // `2026-11-21T10:15:01Z (1 s after sending)`, or `an unknown time` without a timestamp.
     static func when(_ event: StatusHistory.Event) -> String {
         guard let time = event.time else { return "an unknown time (no timestamp)" }
+        if event.ahead != nil, let ahead = event.aheadText { return "an unknown time (\(ahead))" }
         return KapsoTime.iso(time) + (event.sinceSend.map { " (\(Elapsed.text($0)) \($0 < 0 ? "before" : "after") sending)" } ?? "")
     }
 }

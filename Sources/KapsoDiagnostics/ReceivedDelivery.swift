@@ -105,10 +105,52 @@ public struct ReceivedDelivery: Sendable {
     public var messageID: String?
     public var messageStatus: String?
     public var idempotencyKey: String?
+    /// Every message and status in the body, in order: across Meta's `entry[]`, `changes[]`, `value.messages[]` and
+    /// `value.statuses[]` (all arrays: Meta's messages webhook reference,
+    /// https://developers.facebook.com/docs/whatsapp/cloud-api/webhooks/components), or across a Kapso batch's `data[]`
+    /// (kapso-api.md §10.5). The first is `messageID`/`messageStatus`; the line names the rest (probe26 P26-7: a body with
+    /// a delivered and a failed status was "status … delivered", batch_size 1).
+    public var items: [Item] = []
+    /// Errors Meta put on a change's `value` itself (`value.errors[]`, beside or instead of messages and statuses; the
+    /// v16 locations are `value.errors`, `messages[].errors` and `statuses[].errors`), as `131000 Something went wrong`.
+    public var valueErrors: [String] = []
+
+    /// One message or status of a delivery.
+    public struct Item: Sendable, Equatable {
+        /// `message` or `status`.
+        public var kind: String
+        public var id: String?
+        /// A message's `type`, a status's `status`.
+        public var word: String?
+        /// Its `errors[]`, as `131026 Message undeliverable`.
+        public var errors: [String]
+
+        /// `wamid.B failed 131026`: the id, the word and the error codes.
+        public var text: String {
+            ([id, word].compactMap { $0 } + errors.map { String($0.prefix { $0 != " " }) }).joined(separator: " ")
+        }
+    }
     /// Nil when the body is JSON; else why not, e.g. `body is not JSON (12 bytes)`, `body is gzip-compressed JSON
     /// (640 bytes, 1031 decompressed; Content-Encoding: gzip)` (`SignatureCheck.bodyForm`).
     public var bodyProblem: String?
     public var signature: Signature
+
+    /// What the line says after the number: `msg wamid.A delivered, msg wamid.B failed 131026; value error 131000
+    /// Something went wrong` — every item (the first's error codes too) and every value-level error; empty when none.
+    public var itemsText: String {
+        var parts: [String] = []
+        for (index, item) in items.enumerated() {
+            let codes = item.errors.map { String($0.prefix { $0 != " " }) }
+            let words = index == 0 ? ([item.id.map { "msg \($0)" }, item.word].compactMap { $0 } + codes) : ["msg " + item.text]
+            let text = words.joined(separator: " ")
+            if !text.isEmpty { parts.append(text) }
+        }
+        var text = parts.joined(separator: ", ")
+        if !valueErrors.isEmpty {
+            text += (text.isEmpty ? "" : "; ") + "error " + valueErrors.joined(separator: ", error ")
+        }
+        return text
+    }
 
     /// `bodyProblem` for the delivery's line, or nil when the signature's cause already says what the body is
     /// (`the body is gzip-compressed …`, `the body was saved as UTF-16 …`): one line says it once.
@@ -141,29 +183,50 @@ public struct ReceivedDelivery: Sendable {
         let batch = json?["batch"] == true ? json?["data"]?.array : nil
         batchSize = batch?.count ?? Int(header("X-Batch-Size") ?? "") ?? 1
         let item = batch?.first ?? json
+        let errorTexts = { (errors: JSONValue?) in MessageError.all(in: errors).map(\.headline) }
         // The body is read by its shape: a meta-kind webhook of Kapso sends Meta's envelope with Kapso's headers.
         if isMeta || json?["object"] == "whatsapp_business_account" {
-            let value = json?["entry"]?[0]?["changes"]?[0]?["value"]
-            phoneNumberID = value?["metadata"]?["phone_number_id"]?.string
-            if let message = value?["messages"]?[0] {
-                event = "meta: message"
-                messageID = message["id"]?.string
-                messageStatus = message["type"]?.string
-            } else if let status = value?["statuses"]?[0] {
-                event = "meta: status"
-                messageID = status["id"]?.string
-                messageStatus = status["status"]?.string
-            } else {
-                event = "meta: " + (json?["entry"]?[0]?["changes"]?[0]?["field"]?.string ?? "unknown change")
+            let changes = (json?["entry"]?.array ?? []).flatMap { $0["changes"]?.array ?? [] }
+            let values = changes.compactMap { $0["value"] }
+            phoneNumberID = values.lazy.compactMap { $0["metadata"]?["phone_number_id"]?.string }.first
+            for value in values {
+                for message in value["messages"]?.array ?? [] {
+                    items.append(Item(kind: "message", id: message["id"]?.string, word: message["type"]?.string, errors: errorTexts(message["errors"])))
+                }
+                for status in value["statuses"]?.array ?? [] {
+                    items.append(Item(kind: "status", id: status["id"]?.string, word: status["status"]?.string, errors: errorTexts(status["errors"])))
+                }
+                valueErrors += errorTexts(value["errors"])
             }
+            let kinds = Set(items.map(\.kind))
+            if let first = items.first {
+                event = kinds.count > 1 ? "meta: messages and statuses" : "meta: \(first.kind)"
+                messageID = first.id
+                messageStatus = first.word
+            } else {
+                event = "meta: " + (changes.first?["field"]?.string ?? "unknown change")
+            }
+            // Meta batches what it sends in one POST: the batch is every message and status in it.
+            if batch == nil, items.count > 1 { batchSize = items.count }
             if let named = header("X-Webhook-Event") { event = named }
         } else {
             event = header("X-Webhook-Event") ?? "(no X-Webhook-Event)"
             phoneNumberID = item?["phone_number_id"]?.string ?? item?["whatsapp_config"]?["phone_number_id"]?.string
-            let message = item?["message"]
-            messageID = message?["whatsapp_message_id"]?.string ?? message?["id"]?.string
-            messageStatus = message?["kapso"]?["status"]?.string ?? message?["status"]?.string
-                ?? item?["marketing_preference"]?["status"]?.string ?? item?["status"]?.string
+            // Each event of a Kapso batch (`data[]`, kapso-api.md §10.5) is one item; the first is the line's.
+            for entry in batch ?? (json.map { [$0] } ?? []) {
+                let message = entry["message"]
+                let id = message?["whatsapp_message_id"]?.string ?? message?["id"]?.string
+                let word = message?["kapso"]?["status"]?.string ?? message?["status"]?.string
+                    ?? entry["marketing_preference"]?["status"]?.string ?? entry["status"]?.string
+                var errors = errorTexts(message?["errors"])
+                // A failed message's error sits in its failed status (kapso-api.md gotcha 15).
+                for status in message?["kapso"]?["statuses"]?.array ?? [] where status["status"] == "failed" {
+                    for text in errorTexts(status["errors"]) where !errors.contains(text) { errors.append(text) }
+                }
+                items.append(Item(kind: "message", id: id, word: word, errors: errors))
+            }
+            messageID = items.first?.id
+            messageStatus = items.first?.word
         }
         // Which header is checked, and so which secret, is the rule `verify` and `replay` share: the sender's own
         // (Meta's legacy SHA-1 one only when its SHA-256 one is missing), else the other sender's.

@@ -46,6 +46,23 @@ public struct StatusHistory: Sendable {
         /// For a message sent to a group, the participant the status is about (`recipient_participant_id`, Meta's status
         /// webhook reference: "only included if message sent to a group"); nil otherwise.
         public var participant: String? = nil
+        /// How far the event's time is ahead of the API's clock when more than `MessageTime.skew` (seconds), nil
+        /// otherwise. Meta stamps a status when it triggers the status webhook (Meta's status webhook reference:
+        /// "timestamp — Unix timestamp of the status message"; the business-scoped user id page names it
+        /// `<WEBHOOK_TRIGGER_TIMESTAMP>`, https://developers.facebook.com/docs/whatsapp/business-scoped-user-ids), so it
+        /// cannot be after the API's "now": such a time is a tool's or device's clock. The event keeps its place and
+        /// status, but no delay after the send is computed from it (`sinceSend` is nil), as an inbound message's time
+        /// ahead of the clock is no time (`MessageTime`; probe26 P26-3: "read 2 h 10 min after sending" at an API clock
+        /// 2 h before that read).
+        public var ahead: Int64? = nil
+
+        /// `stamped 2026-11-21T14:00:00Z, 2 h ahead of the API's clock (2026-11-21T12:00:00Z): a tool's or device's
+        /// clock, not when Meta sent the status`; nil when the time is not ahead.
+        public var aheadText: String? {
+            guard let ahead, let time else { return nil }
+            return "stamped \(KapsoTime.iso(time)), \(Elapsed.text(ahead)) ahead of the API's clock (\(KapsoTime.iso(time - ahead))): "
+                + "a tool's or device's clock, not when Meta sent the status"
+        }
     }
 
     /// A failure and a later delivery or read: WhatsApp reported both, so the outcome is uncertain.
@@ -77,8 +94,9 @@ public struct StatusHistory: Sendable {
     static let after: Int64 = 31 * 86_400
 
     /// Reads a `kapso.statuses` value of the message `messageID` (its WAMID; nil when unknown: then no status is set
-    /// apart); anything that is not an array of objects gives no events.
-    public init(statuses: JSONValue?, sentAt: Int64?, messageID: String?) {
+    /// apart); anything that is not an array of objects gives no events. `now` is the API's clock (Unix seconds): an
+    /// event stamped more than `MessageTime.skew` after it is marked `ahead` and gets no `sinceSend`; nil: not checked.
+    public init(statuses: JSONValue?, sentAt: Int64?, messageID: String?, now: Int64? = nil) {
         self.sentAt = sentAt
         var timed: [Event] = []
         var untimed: [Event] = []
@@ -100,6 +118,10 @@ public struct StatusHistory: Sendable {
                 storedIndex: index, unusableTimestamp: unusable, recipient: json["recipient_id"]?.string,
                 messageID: json["id"]?.string, participant: json["recipient_participant_id"]?.string.flatMap { $0.isEmpty ? nil : $0 })
             event.readFrom = form
+            if let now, let time, time > now + MessageTime.skew {
+                event.ahead = time - now
+                event.sinceSend = nil
+            }
             if let own = messageID, !own.isEmpty, let named = event.messageID, !named.isEmpty,
                 !Self.namesSameMessage(named, own)
             {
@@ -120,9 +142,12 @@ public struct StatusHistory: Sendable {
     }
 
     /// The history of a Platform API message (`kapso.statuses`, deltas from its `timestamp`).
-    public init(message: Message) {
-        self.init(statuses: message.json["kapso"]?["statuses"], sentAt: message.time, messageID: message.id)
+    public init(message: Message, now: Int64? = nil) {
+        self.init(statuses: message.json["kapso"]?["statuses"], sentAt: message.time, messageID: message.id, now: now)
     }
+
+    /// The events stamped ahead of the API's clock (`Event.ahead`), oldest first.
+    public var ahead: [Event] { events.filter { $0.ahead != nil } }
 
     /// The failed events, oldest first (a retried notification is one event: `Event.repeats`).
     public var failures: [Event] { events.filter { $0.status == "failed" } }
@@ -272,6 +297,7 @@ public struct StatusHistory: Sendable {
         /// The event's time as the verdict writes it: `2026-…Z (1 s after sending)`, or that it has none.
         public var when: String {
             guard let time = event.time else { return "an unknown time (no timestamp)" }
+            if let ahead = event.aheadText { return "an unknown time (\(ahead))" }
             return KapsoTime.iso(time) + (event.sinceSend.map { " (\(Elapsed.text($0)) \($0 < 0 ? "before" : "after") sending)" } ?? "")
         }
     }

@@ -35,6 +35,10 @@ public struct WindowEvidence: Sendable, Equatable {
     public var time: MessageTime
     /// The contact's new number (digits) when the message says they moved (`user_changed_number`'s `wa_id`).
     public var movedTo: String?
+    /// The contact's new business-scoped user id when the message says it was regenerated (`user_changed_user_id`'s
+    /// `user_id`; Meta, Business-scoped user IDs, https://developers.facebook.com/docs/whatsapp/business-scoped-user-ids:
+    /// the system webhook's `body` is "User <name> changed from <OLD_BSUID> to <NEW_BSUID>", `user_id` the new one).
+    public var newUserID: String?
     /// `business_app` or `history_sync` when the message is a coexistence echo or imported history (`kapso.origin`).
     public var appOrigin: String?
 
@@ -68,6 +72,11 @@ public struct WindowEvidence: Sendable, Equatable {
                 kind = .notWritten(
                     "a system notification that the contact changed their number"
                         + (movedTo.map { " to +\($0)" } ?? "") + " (user_changed_number), not the contact writing")
+            } else if type == "user_changed_user_id" {
+                newUserID = system?["user_id"]?.string.flatMap { $0.isEmpty ? nil : $0 }
+                kind = .notWritten(
+                    "a system notification that the contact's business-scoped user id changed"
+                        + (newUserID.map { " to \($0)" } ?? "") + " (user_changed_user_id), not the contact writing")
             } else {
                 kind = .notWritten("a system notification (\(type)), not the contact writing")
             }

@@ -243,4 +243,51 @@ import Testing
         #expect(blocking.fix?.hasPrefix(fix) == true, "\(blocking.fix ?? "nil")")
         #expect(blocking.fix?.contains("fix the listed entity") == false)
     }
+
+    /// probe26 P26-5: the entities of a real Meta answer (a number without a card): PHONE_NUMBER LIMITED 138024, WABA
+    /// BLOCKED 141006, BUSINESS LIMITED 141010, APP AVAILABLE. The cause of BLOCKED is the BLOCKED WABA; the two
+    /// LIMITED entities are listed beside it with their own fixes.
+    private static let studioEntities: [JSONValue] = [
+        ["entity_type": "PHONE_NUMBER", "id": "100200300400501", "can_send_message": "LIMITED",
+         "errors": [["error_code": "138024", "error_description": "SIP is not enabled", "possible_solution": "Enable SIP in the call settings"]]],
+        ["entity_type": "WABA", "id": "200300400500601", "can_send_message": "BLOCKED",
+         "errors": [["error_code": "141006", "error_description": "There is an error with the payment method."]]],
+        ["entity_type": "BUSINESS", "id": "300400500600701", "can_send_message": "LIMITED",
+         "errors": [["error_code": "141010", "error_description": "The Business has not passed business verification."]]],
+        ["entity_type": "APP", "id": "400500600700801", "can_send_message": "AVAILABLE"],
+    ]
+
+    @Test func theCauseOfABlockIsTheBlockedEntityAndEveryOtherEntityIsListed() throws {
+        let result = try report(
+            status: "unhealthy", access: ["status": "CONNECTED"],
+            messaging: ["passed": false, "overall_status": "BLOCKED",
+                        "details": ["can_send_message": "BLOCKED", "entities": .array(Self.studioEntities)]])
+        let blocking = try #require(result.blocking)
+        #expect(blocking.severity == .critical)
+        #expect(blocking.cause?.hasPrefix("Meta reports messaging as BLOCKED (WABA: 141006 There is an error with the payment method.)") == true,
+                "\(blocking.cause ?? "nil")")
+        #expect(blocking.fix == "add a new payment method to the account in Meta Business Manager")
+        #expect(blocking.also.count == 2)
+        #expect(blocking.also.first?.hasPrefix("PHONE_NUMBER LIMITED: 138024 SIP is not enabled; ") == true)
+        #expect(blocking.also.first?.hasSuffix("Meta suggests: Enable SIP in the call settings") == true)
+        #expect(blocking.also.last == "BUSINESS LIMITED: 141010 The Business has not passed business verification.; "
+            + "complete Meta's business verification for the portfolio (Meta Business Manager, Security Center)")
+    }
+
+    /// probe26 P26-5 (s10): two LIMITED entities, both named; an `error_description` is a reason Meta gave, never "Meta
+    /// listed no reason".
+    @Test func everyLimitedEntityIsNamedAndAnErrorDescriptionIsAReason() throws {
+        let entities = [Self.studioEntities[0], Self.studioEntities[2]]
+        let result = try report(
+            status: "degraded", access: ["status": "CONNECTED"],
+            messaging: ["passed": false, "overall_status": "LIMITED", "details": ["can_send_message": "LIMITED", "entities": .array(entities)]])
+        let blocking = try #require(result.blocking)
+        #expect(blocking.cause == "Meta reports messaging as LIMITED (PHONE_NUMBER: 138024 SIP is not enabled)")
+        #expect(blocking.fix?.contains("Meta listed no reason") == false, "\(blocking.fix ?? "nil")")
+        #expect(blocking.fix?.hasSuffix("Meta suggests: Enable SIP in the call settings") == true)
+        #expect(blocking.also == [
+            "BUSINESS LIMITED: 141010 The Business has not passed business verification.; "
+                + "complete Meta's business verification for the portfolio (Meta Business Manager, Security Center)"
+        ])
+    }
 }

@@ -28,10 +28,10 @@ extension KapsoClient {
         return .object(body)
     }
 
-    /// Sends a Meta proxy request and returns the new message's WAMID.
+    /// Sends a Meta proxy request and returns the new message's WAMID and Meta's `message_status` for it.
     ///
     /// Error bodies in Graph's or Kapso's shapes become `sendRejected` with their code; 401 stays `unauthorized`.
-    public func send(_ request: HTTPRequest) throws(KapsoAPIError) -> String {
+    public func send(_ request: HTTPRequest) throws(KapsoAPIError) -> SentMessage {
         let response: HTTPResponse
         do { response = try transport.send(request) } catch { throw .transport(error) }
         if !response.isSuccess, response.status != 401, let json = try? JSONValue.parse(response.body),
@@ -44,6 +44,18 @@ extension KapsoClient {
         guard let id = json["messages"]?[0]?["id"]?.string else {
             throw .badShape("send response without 'messages[0].id'")
         }
-        return id
+        return SentMessage(id: id, messageStatus: json["messages"]?[0]?["message_status"]?.string)
+    }
+}
+
+/// A send's answer (kapso-api.md §9.2): the new WAMID and, when Meta gave one, its `message_status` (`accepted`, or
+/// `held_for_quality_assessment` for a paced template's message).
+public struct SentMessage: Sendable, Equatable {
+    public var id: String
+    public var messageStatus: String?
+
+    public init(id: String, messageStatus: String? = nil) {
+        self.id = id
+        self.messageStatus = messageStatus
     }
 }

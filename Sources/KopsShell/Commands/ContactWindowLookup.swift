@@ -27,6 +27,13 @@ enum ContactWindowLookup {
         if listConversations {
             requests.append(client.conversationsRequest(filters: [("phone_number_id", phoneNumberID), ("phone_number", key)], limit: 20))
         }
+        // A business-scoped user id: the number's system notifications too, since Meta's `user_changed_user_id` comes from
+        // the new id, so the listing by the old one does not hold it (P26-4; ContactWindow.UserIDChange).
+        let systemIndex = byUserID ? requests.count : nil
+        if byUserID {
+            requests.append(client.messagesRequest(
+                filters: [("phone_number_id", phoneNumberID), ("message_type", "system"), ("direction", "inbound")], limit: messageLimit))
+        }
         // Whether calling is on for the number (a call opens the window too, and kops cannot see calls: P21-7): from the
         // numbers this session read, else asked with the rest.
         let cached = context.ids.phoneNumbers[phoneNumberID]
@@ -47,6 +54,11 @@ enum ContactWindowLookup {
         do throws(KapsoAPIError) {
             let page = try client.messages(from: try json(0))
             inbound = knownMessages + page.items
+            // A failed listing of notifications leaves the window as the contact's messages say.
+            if let systemIndex, let notices = try? client.messages(from: try json(systemIndex)) {
+                let listed = Set(page.items.map(\.id))
+                inbound = (inbound ?? []) + notices.items.filter { !listed.contains($0.id) }
+            }
             // `phone_number` matches partially: a full page of other contacts' messages proves nothing.
             complete = !page.hasMore
         } catch {

@@ -54,6 +54,8 @@ public enum HealthCommand: Command {
             blocks.append(.line(StyledText("\(label): \(blocking.check)", style: blocking.severity == .critical ? .bad : .warn)))
             if let cause = blocking.cause { blocks.append(.line(StyledText("  cause: \(cause)"))) }
             if let fix = blocking.fix { blocks.append(.line(StyledText("  fix:   \(fix)"))) }
+            // Every other entity with errors or a limit, each with its own fix (P26-5).
+            for other in blocking.also { blocks.append(.line(StyledText("  also:  \(other)"))) }
             if let contradiction = blocking.contradiction { blocks.append(.line(StyledText("  note:  \(contradiction)"))) }
         } else if let unknown = triage.unknown.first {
             // Nothing fails, but a check could not be decided: say what is not known, not "failed" (P17-2).

@@ -246,7 +246,9 @@ enum IDLookups {
         case .contactConversations, .recentConversations:
             facts.conversations += try Page.decode(json, item: Conversation.init(json:)).items
         case .userMessages, .numberChanges:
-            facts.messages += try Page.decode(json, item: Message.init(json:)).items
+            // A notification can be in both listings: each message once.
+            let known = Set(facts.messages.map(\.id))
+            facts.messages += try Page.decode(json, item: Message.init(json:)).items.filter { !known.contains($0.id) }
         case .apiLogsMentioning, .recentAPILogs:
             facts.apiLogs += try client.apiLogs(from: json).items
         case .recentDeliveries:

@@ -28,8 +28,9 @@ extension ListenCommand {
             var text = "\(ListenCommand.clock()) \(VisibleText.escaped(reading.event))"
             if reading.batchSize > 1 { text += " ×\(reading.batchSize)" }
             if let number = reading.phoneNumberID { text += " number \(VisibleText.escaped(number))" }
-            if let message = reading.messageID { text += " msg \(VisibleText.escaped(message))" }
-            if let status = reading.messageStatus { text += " \(VisibleText.escaped(status))" }
+            // Every message and status of the body, and errors at every level (ReceivedDelivery.items, P26-7).
+            let items = reading.itemsText
+            if !items.isEmpty { text += " " + VisibleText.escaped(items) }
             if let problem = reading.bodyNote { text += "; \(problem)" }
             messageID = reading.messageID.map { VisibleText.escaped($0) }
             if request.method != "POST" {
@@ -72,6 +73,16 @@ extension ListenCommand {
             object["phone_number_id"] = reading.phoneNumberID.map(JSONValue.string)
             object["message_id"] = reading.messageID.map(JSONValue.string)
             object["message_status"] = reading.messageStatus.map(JSONValue.string)
+            if reading.items.count > 1 || reading.items.contains(where: { !$0.errors.isEmpty }) {
+                object["items"] = .array(reading.items.map { item in
+                    var entry: JSONObject = ["kind": .string(item.kind)]
+                    entry["id"] = item.id.map(JSONValue.string)
+                    entry[item.kind == "status" ? "status" : "type"] = item.word.map(JSONValue.string)
+                    if !item.errors.isEmpty { entry["errors"] = .array(item.errors.map(JSONValue.string)) }
+                    return .object(entry)
+                })
+            }
+            if !reading.valueErrors.isEmpty { object["errors"] = .array(reading.valueErrors.map(JSONValue.string)) }
             object["body_problem"] = reading.bodyNote.map(JSONValue.string)
             if request.method != "POST" { object["method"] = .string(request.method) }
             object["signature"] = .object(["result": .string(verdict), "text": .string(signature.shortText)])

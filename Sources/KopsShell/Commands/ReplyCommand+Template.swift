@@ -70,7 +70,7 @@ extension ReplyCommand {
         guard context.confirm("send \(rendered) to \(target.label) from \(target.phoneNumberID)? [y/N] ") else {
             return .line("not sent", style: .warn)
         }
-        return try send(request, to: target, what: rendered, in: context)
+        return try send(request, to: target, what: rendered, template: template.name, in: context)
     }
 
     /// With `--force`, a template kops could not find (unknown name, a language it lacks, an unknown code) is sent

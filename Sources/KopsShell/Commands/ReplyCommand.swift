@@ -179,6 +179,10 @@ public enum ReplyCommand: Command {
         if let moved = window.moved, !arguments.has("--force") {
             throw ReplyError.contactMoved(contact: target.label, moved: moved)
         }
+        // The same for a business-scoped user id Meta regenerated (user_changed_user_id, P26-4).
+        if let change = window.userIDChanged, !arguments.has("--force") {
+            throw ReplyError.userIDChanged(contact: target.label, change: change)
+        }
         if window.isClosed && !arguments.has("--force") {
             throw ReplyError.windowClosed(
                 contact: target.label, window: window, templates: TemplateLookup.fitting(target.phoneNumberID, contact: target.contact, in: context))
@@ -197,6 +201,7 @@ public enum ReplyCommand: Command {
             }
             if let unknown { hints.append(unknown) }
             if let moved = window.moved { hints.append(ReplyError.contactMoved(contact: target.label, moved: moved).message) }
+            if let change = window.userIDChanged { hints.append(ReplyError.userIDChanged(contact: target.label, change: change).message) }
             if let soon = window.closingSoon { hints.append(soon) }
             if let otherForm { hints.append(otherForm) }
             return dryRunResult(request, body: body, hints: hints, in: context)
@@ -213,14 +218,17 @@ public enum ReplyCommand: Command {
         return result
     }
 
-    /// Sends a built request and reports the new WAMID, which becomes the session's last message.
-    static func send(_ request: HTTPRequest, to target: Target, what: String?, in context: ShellContext) throws -> CommandResult {
-        let wamid: String
+    /// Sends a built request and reports the new WAMID, which becomes the session's last message, and what Meta's
+    /// `message_status` says of it (`SendAcceptance`: a paced template's message is held, not sent; P26-8).
+    static func send(
+        _ request: HTTPRequest, to target: Target, what: String?, template: String? = nil, in context: ShellContext
+    ) throws -> CommandResult {
+        let sent: SentMessage
         // Where a send whose answer was lost shows up, if it went out: the contact's messages on the number.
         let effect = "the message may have been sent"
         let check = "messages --phone-number \(target.contact)"
         do throws(KapsoAPIError) {
-            wamid = try context.client.send(request)
+            sent = try context.client.send(request)
         } catch {
             if case .sendRejected(let rejection) = error {
                 // Graph's own answer to Kapso's proxy path is about the base URL, not the message.
@@ -239,14 +247,19 @@ public enum ReplyCommand: Command {
             if let unknown = UnknownOutcome(error, effect: effect, check: check, again: "sending again") { throw unknown }
             throw error
         }
+        let wamid = sent.id
         context.session.lastMessageID = wamid
         if let conversation = target.conversation { context.session.lastConversationID = conversation.id }
-        return CommandResult(
-            blocks: [
-                .line(StyledText("sent \(wamid) to \(target.label)" + (what.map { ": \($0)" } ?? ""), style: .good)),
-                .hint("follow it with 'trace'"),
-            ],
-            json: ["id": .string(wamid), "to": .string(target.contact), "phone_number_id": .string(target.phoneNumberID)])
+        let acceptance = SendAcceptance(messageStatus: sent.messageStatus, template: template)
+        var json: JSONObject = ["id": .string(wamid), "to": .string(target.contact), "phone_number_id": .string(target.phoneNumberID)]
+        if let status = sent.messageStatus { json["message_status"] = .string(status) }
+        var blocks: [Block] = [
+            .line(StyledText(
+                "\(acceptance.word) \(wamid) to \(target.label)" + (what.map { ": \($0)" } ?? ""), style: acceptance.held ? .warn : .good))
+        ]
+        if let note = acceptance.note { blocks.append(.line(StyledText(note, style: acceptance.held ? .warn : .plain))) }
+        blocks.append(.hint("follow it with 'trace'"))
+        return CommandResult(blocks: blocks, json: .object(json))
     }
 
     /// The 24-hour window of the (phone number, contact) pair: Meta's window follows the contact's newest message

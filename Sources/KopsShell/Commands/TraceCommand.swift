@@ -49,7 +49,7 @@ public enum TraceCommand: Command {
         // The contact wrote since a send refused for the window: the timeline's fix says what the verdict says (P21-19).
         let again = trace.message.isOutbound
             ? trace.message.time.flatMap { MessageVerdict.writtenSince($0, newestInbound: trace.newestInbound, now: now) } : nil
-        blocks += timeline(trace.message, writtenSince: again)
+        blocks += timeline(trace.message, writtenSince: again, now: now)
         blocks += metaEvents(trace)
         blocks += deliveries(trace)
         blocks += apiLogs(trace)
@@ -172,13 +172,17 @@ public enum TraceCommand: Command {
     static let timelineLimit = 40
     static let timelineEdge = 20
 
-    private static func timeline(_ message: Message, writtenSince: String? = nil) -> [Block] {
-        let history = StatusHistory(message: message)
+    private static func timeline(_ message: Message, writtenSince: String? = nil, now: Int64) -> [Block] {
+        let history = StatusHistory(message: message, now: now)
         let received = MessageError.all(in: message.json["errors"])
         guard !history.events.isEmpty else {
             if !received.isEmpty {
-                return [.line(StyledText("")), .line(StyledText("errors on the received message:", style: .warn))]
-                    + explained(received, headlines: true, unsupported: UnsupportedContent.type(of: message.json))
+                // An outbound message's own errors are its failure's, not a received message's (P26-9).
+                let which = message.isOutbound ? "errors on the sent message (no status carried them):" : "errors on the received message:"
+                return [.line(StyledText("")), .line(StyledText(which, style: .warn))]
+                    + explained(
+                        received, headlines: true, send: message.isOutbound ? FailedSend(message: message.json) : nil,
+                        unsupported: UnsupportedContent.type(of: message.json))
             }
             let text = message.isInbound ? "statuses: none (inbound messages have no delivery statuses)"
                 : history.foreign.isEmpty ? "statuses: none reported yet" : "statuses: none about this message"
@@ -203,10 +207,11 @@ public enum TraceCommand: Command {
             if let participant = event.participant { detail.append("participant \(participant)") }
             if event.repeats > 0 { detail.append("stored \(event.repeats + 1) times: one notification, delivered again") }
             if reportedAgain.contains(event.storedIndex) { detail.append("the same failure reported again: one failure") }
+            if let ahead = event.ahead { detail.append("\(Elapsed.text(ahead)) ahead of the API's clock: not when Meta sent it") }
             rows.append([
                 StyledText(
                     event.time.map(KapsoTime.iso) ?? event.unusableTimestamp.map { "unusable: \(VisibleText.escaped(Self.shortened($0)))" }
-                        ?? "no timestamp", style: event.time == nil ? .warn : .plain),
+                        ?? "no timestamp", style: event.time == nil || event.ahead != nil ? .warn : .plain),
                 StyledText(event.status, style: event.status == "failed" ? .bad : .plain), StyledText(delta),
                 StyledText(detail.joined(separator: "; ").trimmingSuffix()),
             ])
@@ -229,6 +234,13 @@ public enum TraceCommand: Command {
             blocks.append(.line(StyledText(
                 "  \(count) status \(count == 1 ? "time was" : "times were") \(forms.joined(separator: " or ")), not the Unix seconds "
                     + "Kapso documents: read as \(count == 1 ? "that time" : "those times") (whole seconds)", style: .dim)))
+        }
+        // Times after the API's "now" (StatusHistory.Event.ahead, probe26 P26-3): no delay is read from them.
+        if let first = history.ahead.first, let text = first.aheadText {
+            let count = history.ahead.count
+            blocks.append(.line(StyledText(
+                "  \(count == 1 ? "the \(first.status) status is" : "\(count) statuses are, the first") \(text): how long after "
+                    + "sending is not known", style: .warn)))
         }
         if history.outOfOrder {
             blocks.append(.line(StyledText("  the statuses are stamped out of order (Meta sends them unordered): the verdict takes the furthest one reached", style: .dim)))

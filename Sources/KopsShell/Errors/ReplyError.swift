@@ -22,6 +22,9 @@ public enum ReplyError: KopsError, Equatable {
     /// The contact's newest word is Meta's notification that they changed their number (`ContactWindow.Moved`); `--force`
     /// sends to the old number anyway.
     case contactMoved(contact: String, moved: ContactWindow.Moved)
+    /// The contact's business-scoped user id was regenerated (`user_changed_user_id`): the old id no longer identifies
+    /// them (probe26 P26-4).
+    case userIDChanged(contact: String, change: ContactWindow.UserIDChange)
 
     public var message: String {
         switch self {
@@ -57,6 +60,8 @@ public enum ReplyError: KopsError, Equatable {
             return "reply: not sent: \(problem.statement); \(problem.fix)"
         case .contactMoved(let contact, let moved):
             return "reply: not sent: \(contact): \(moved.text); or add --force to send to the old number anyway"
+        case .userIDChanged(let contact, let change):
+            return "reply: not sent: \(contact): \(change.text); or add --force to send to the old id anyway"
         case .groupMessage(let group, let contact, let number):
             return "reply: not sent: the last message was written by \(contact) in WhatsApp group \(group); "
                 + "\(MessageOrigin.groupReply(group)), and kops does not send to groups; to write to them 1:1, 'reply --to +\(number) TEXT' "
