@@ -9,7 +9,12 @@ import KopsShell
 
 /// `kops run FILE.kops [--var k=v]... [--allow-writes] [--record OUT.md]` and `kops check FILE.md [--update]`.
 struct ScriptOptions: ParsableArguments {
-    @Argument(help: "'run FILE.kops' replays a script; 'check FILE.md' replays a transcript and diffs its output.")
+    /// Every word kops's own flags do not take, in order, dash words too: `kops webhooks delete X --yes` keeps `--yes`
+    /// for the `-c` line it suggests (session 26: the default parsing dropped it); `validate` refuses a dash word
+    /// anywhere else.
+    @Argument(
+        parsing: .allUnrecognized,
+        help: "'run FILE.kops' replays a script; 'check FILE.md' replays a transcript and diffs its output.")
     var words: [String] = []
 
     @Option(name: .customLong("var"), help: "Set a script variable, NAME=VALUE (repeatable).")
@@ -33,6 +38,13 @@ struct ScriptOptions: ParsableArguments {
         if let problem = Self.variableProblem(variables) { throw ValidationError(problem) }
         if force && words.first != "bundle" {
             throw ValidationError("--force goes with 'kops bundle FILE.md' (replaces an existing bundle)")
+        }
+        // A shell command's flags are its own (`Kops.validate` suggests the `-c` line); any other dash word is no flag of
+        // kops's.
+        if let verb = words.first, verb.hasPrefix("-") || !CommandRegistry.standard.names.contains(verb),
+            let unknown = words.first(where: { $0.hasPrefix("-") && $0 != "-" })
+        {
+            throw ValidationError("unknown option '\(unknown)'; 'kops --help' lists kops's own options")
         }
         guard let verb = words.first else {
             if record != nil || update {
