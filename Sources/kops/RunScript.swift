@@ -227,11 +227,19 @@ struct ScriptLaunch: Equatable {
             for (line, text) in notReplayed.sorted(by: { $0.0 < $1.0 }) {
                 stderr.write("\(path):\(line): not replayed: \(text)\n", to: .err)
             }
+            // A switch to another profile's API or key: the blocks before it were checked, the rest are not (P25-10).
+            if let stop = outcome.stoppedAt {
+                let rest = stop.after == 0 ? "its block is" : "its block and the \(stop.after) after it are"
+                stderr.write(
+                    "\(path):\(stop.line): check stopped at '\(VisibleText.escaped(Shortened.text(stop.command)))': "
+                        + "\(stop.reason); the blocks before it were replayed, \(rest) kept as recorded, unchecked\n", to: .err)
+            }
             // Asked to send the writes and some were not: the replay was partial, which the exit status says.
             let unsent = outcome.writesNotSent.count, unread = outcome.unreadBlocks.count
             let gaps = [
                 unsent == 0 ? nil : "\(unsent) \(unsent == 1 ? "write was" : "writes were") not sent",
                 unread == 0 ? nil : "\(unread) \(unread == 1 ? "block was" : "blocks were") not read",
+                outcome.stoppedAt.map { "it stopped at line \($0.line)" },
             ].compactMap { $0 }
             let partial = gaps.isEmpty ? nil : "the replay was partial: \(gaps.joined(separator: " and ")) (named above)"
             if outcome.snapshots > 0 {

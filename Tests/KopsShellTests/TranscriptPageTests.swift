@@ -215,9 +215,7 @@ func recordPage(_ lines: [String], width: Int? = 60, keepPII: Bool = false) asyn
     /// which host gets the checker's key, read their environment, or run a script file.
     @Test(arguments: [
         ("profile add evil --base-url http://127.0.0.1:9 --key-env KAPSO_API_KEY --default", "changes which API host and key"),
-        ("profile use evil", "changes which API host and key"),
         ("explain ${env:HOME}", "reads your environment"),
-        ("numbers; bundle /tmp/b.md; profile use evil", "writes files"),
     ])
     func checkRefusesLinesThatChangeTheSessionBeforeAnythingRuns(line: String, reason: String) async throws {
         let page = try await recordPage(["numbers"], keepPII: true)
