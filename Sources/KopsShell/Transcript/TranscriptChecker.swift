@@ -204,6 +204,7 @@ public struct TranscriptChecker {
             header: parsed.header, destination: .memory, preamble: TranscriptParser.preamble(of: expected),
             context: shell.context)
         recorder.isReplay = true
+        TranscriptChecker.restoreLastMessage(parsed.header, from: restore, on: shell.context, recorder: recorder)
         let saved = (shell.recorder, shell.readOnly)
         (shell.recorder, shell.readOnly) = (recorder, !allowWrites)
         defer { (shell.recorder, shell.readOnly) = saved }
