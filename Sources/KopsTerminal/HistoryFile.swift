@@ -4,7 +4,12 @@ internal import KopsShell
     internal import Glibc
 #endif
 
-/// The shell's history file: one entry per line, plain text, mode 0600, appended after every command.
+/// The shell's history file: one entry per line, plain text, appended after every command.
+///
+/// kops creates it 0600 (in a 0700 folder); the mode of a file that exists is the user's and is kept: loading it no
+/// longer takes the group's and others' bits away, and a trim writes the new file with the old one's mode (session 26:
+/// a 0640 history shared with a team's group came back 0600). It is never tightened, because it never holds a secret:
+/// `HistoryGate` keeps lines with one out, and `forget` removes a line whose value became a secret later.
 ///
 /// kops keeps the file itself rather than through libedit (whose `append_history` repeats entries),
 /// so it alone decides which lines reach the disk. A symbolic link at `path` is followed deliberately
@@ -87,13 +92,11 @@ public struct HistoryFile: Sendable {
         return fd
     }
 
-    /// Creates the folder (0700) and file (0600) if needed, takes the group's and others' permissions away (never
-    /// adding one: a read-only file stays read-only), and returns the last `limit` entries.
+    /// Creates the folder (0700) and file (0600) if needed and returns the last `limit` entries; an existing file's
+    /// mode is left as it is.
     public func load() -> [String] {
         guard createFolders() == nil, let fd = openChecked(O_CREAT | O_RDONLY) else { return [] }
         defer { close(fd) }
-        var info = stat()
-        if fstat(fd, &info) == 0, info.st_mode & 0o077 != 0 { fchmod(fd, info.st_mode & 0o700) }
         let bytes = Self.readAll(fd)
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
         return Array(lines.suffix(limit))
@@ -139,10 +142,13 @@ public struct HistoryFile: Sendable {
     /// Rewrites the file with its newest `limit` entries when it holds more, as bash does with `HISTFILESIZE` (probe22
     /// P22-25: `KOPS_HISTORY_SIZE` limited what ↑ reached while the file grew without bound, so lowering it to keep
     /// fewer typed ids and numbers on a shared machine did the opposite). The new file is written beside the old one
-    /// (0600) and renamed over it, so a crash leaves one or the other whole; a link at `path` stays a link.
+    /// with the old one's mode and renamed over it, so a crash leaves one or the other whole; a link at `path` stays a
+    /// link.
     public func trim() {
         guard !readOnly, let fd = openChecked(O_RDONLY) else { return }
         let bytes = Self.readAll(fd)
+        var info = stat()
+        let mode = fstat(fd, &info) == 0 ? info.st_mode & 0o7777 : 0o600
         close(fd)
         let newlines = bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
         guard newlines > limit else { return }
@@ -154,9 +160,11 @@ public struct HistoryFile: Sendable {
         guard out >= 0 else { return }
         var data = Array(kept.utf8)
         let written = data.withUnsafeMutableBytes { write(out, $0.baseAddress, $0.count) }
+        // Opened 0600 (and less under a umask): given the old file's mode, which the rename would otherwise drop.
+        let moded = fchmod(out, mode) == 0
         let synced = fsync(out) == 0
         close(out)
-        guard written == data.count, synced, rename(temporary, target) == 0 else {
+        guard written == data.count, moded, synced, rename(temporary, target) == 0 else {
             unlink(temporary)
             return
         }

@@ -68,7 +68,11 @@ extension Launch {
         else { return nil }
         // Each word as the kops lexer reads it back, the line as the login shell does.
         let line = script.words.map(ShellWord.quoted).joined(separator: " ")
-        let prefix = suggestionPrefix(for: .commands)
+        // Typed as kops's arguments, a write was meant to run: its -c line needs --allow-writes, or it is refused
+        // (session 26: `kops webhooks delete X --yes` was told to run a line that lost --yes and could not delete).
+        var launch = self
+        if ScriptPolicy.isWrite(script.words, registry: .standard) { launch.script.allowWrites = true }
+        let prefix = launch.suggestionPrefix(for: .commands)
         let shell = (["kops"] + repeatedFlags(for: .check)).joined(separator: " ")
         return "'\(verb)' is a shell command: run it with \(prefix) -c \(PosixWord.quoted(line)), or type it in the shell ('\(shell)')"
     }

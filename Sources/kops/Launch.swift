@@ -197,6 +197,7 @@ struct Launch: Equatable {
         context.offMachineNeedsPermission = demo && !script.allowWrites && !(commands.isEmpty && script.words.isEmpty && terminal.stdinIsTTY)
         // Suggested `kops check …` lines repeat the flags given (before `--demo` widens the write permission below).
         script.kops = suggestionPrefix(for: .check)
+        context.kopsCommand = script.kops
         script.allowWrites = script.allowWrites || demo
         // The permission given here covers the scripts a `source` line runs (probe18 P18-30).
         shell.writesAllowed = script.allowWrites

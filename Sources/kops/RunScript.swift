@@ -9,7 +9,12 @@ import KopsShell
 
 /// `kops run FILE.kops [--var k=v]... [--allow-writes] [--record OUT.md]` and `kops check FILE.md [--update]`.
 struct ScriptOptions: ParsableArguments {
-    @Argument(help: "'run FILE.kops' replays a script; 'check FILE.md' replays a transcript and diffs its output.")
+    /// Every word kops's own flags do not take, in order, dash words too: `kops webhooks delete X --yes` keeps `--yes`
+    /// for the `-c` line it suggests (session 26: the default parsing dropped it); `validate` refuses a dash word
+    /// anywhere else.
+    @Argument(
+        parsing: .allUnrecognized,
+        help: "'run FILE.kops' replays a script; 'check FILE.md' replays a transcript and diffs its output.")
     var words: [String] = []
 
     @Option(name: .customLong("var"), help: "Set a script variable, NAME=VALUE (repeatable).")
@@ -33,6 +38,13 @@ struct ScriptOptions: ParsableArguments {
         if let problem = Self.variableProblem(variables) { throw ValidationError(problem) }
         if force && words.first != "bundle" {
             throw ValidationError("--force goes with 'kops bundle FILE.md' (replaces an existing bundle)")
+        }
+        // A shell command's flags are its own (`Kops.validate` suggests the `-c` line); any other dash word is no flag of
+        // kops's.
+        if let verb = words.first, verb.hasPrefix("-") || !CommandRegistry.standard.names.contains(verb),
+            let unknown = words.first(where: { $0.hasPrefix("-") && $0 != "-" })
+        {
+            throw ValidationError("unknown option '\(unknown)'; 'kops --help' lists kops's own options")
         }
         guard let verb = words.first else {
             if record != nil || update {
@@ -215,11 +227,19 @@ struct ScriptLaunch: Equatable {
             for (line, text) in notReplayed.sorted(by: { $0.0 < $1.0 }) {
                 stderr.write("\(path):\(line): not replayed: \(text)\n", to: .err)
             }
+            // A switch to another profile's API or key: the blocks before it were checked, the rest are not (P25-10).
+            if let stop = outcome.stoppedAt {
+                let rest = stop.after == 0 ? "its block is" : "its block and the \(stop.after) after it are"
+                stderr.write(
+                    "\(path):\(stop.line): check stopped at '\(VisibleText.escaped(Shortened.text(stop.command)))': "
+                        + "\(stop.reason); the blocks before it were replayed, \(rest) kept as recorded, unchecked\n", to: .err)
+            }
             // Asked to send the writes and some were not: the replay was partial, which the exit status says.
             let unsent = outcome.writesNotSent.count, unread = outcome.unreadBlocks.count
             let gaps = [
                 unsent == 0 ? nil : "\(unsent) \(unsent == 1 ? "write was" : "writes were") not sent",
                 unread == 0 ? nil : "\(unread) \(unread == 1 ? "block was" : "blocks were") not read",
+                outcome.stoppedAt.map { "it stopped at line \($0.line)" },
             ].compactMap { $0 }
             let partial = gaps.isEmpty ? nil : "the replay was partial: \(gaps.joined(separator: " and ")) (named above)"
             if outcome.snapshots > 0 {

@@ -84,6 +84,22 @@ import Testing
         #expect(check.stderr.hasSuffix("b.md: 6 commands, output unchanged\n"), "\(check.stdout)\n\(check.stderr)")
     }
 
+    /// The bundle's "check it with '…'" line starts with the launch flags given, as kops's other suggested lines do
+    /// (session 26: it said 'kops check …' whatever flags the session was started with), and pasted back it checks.
+    @Test func theBundlesCheckLineRepeatsTheLaunchFlags() async throws {
+        let (made, check) = try await inFolder { folder, kops in
+            let made = try kops(["--demo", "--timeout", "20"], "record \(folder)/s.md\nuse 100200300400501\nbundle \(folder)/b.md\n")
+            let line = (made.stdout + made.stderr).components(separatedBy: "check it with '").dropFirst().first?
+                .prefix { $0 != "'" }
+            let words = line.map { $0.split(separator: " ").map(String.init) } ?? []
+            return (made, words.first == "kops" ? try kops(Array(words.dropFirst()), "") : nil)
+        }
+        #expect(
+            (made.stdout + made.stderr).contains("(check it with 'kops --demo --timeout 20 check "),
+            "\(made.stdout)\n\(made.stderr)")
+        #expect(check?.status == 0, "\(check?.stderr ?? "no check line")")
+    }
+
     @Test func appendingContinuesOnlyTheSameDemoSession() async throws {
         let (same, other, check) = try await inFolder { folder, kops in
             let path = folder + "/t.md"

@@ -100,11 +100,12 @@ import Testing
              "-c", "record \(transcript)", "-c", "profile use b"],
             folder: folder)
         #expect(result.status == 0, "\(result.stderr)")
+        // probe25 P25-10: it says what check does, which is now what check does (ProfileUseCheckTests).
         #expect(result.stderr.contains(
-            "warning: '\(transcript)' cannot be checked past this line: 'kops check' replays a transcript on one API"),
+            "warning: 'kops check \(transcript)' will replay the blocks before this line and stop here: it does not switch"),
             "\(result.stderr)")
         let plain = try await kops(["-c", "profile add a --base-url https://api.kapso.ai --key-env A_KEY", "-c", "profile use a"], folder: folder)
-        #expect(!plain.stderr.contains("cannot be checked"), "\(plain.stderr)")
+        #expect(!plain.stderr.contains("will replay the blocks before"), "\(plain.stderr)")
     }
 
     @Test(arguments: [

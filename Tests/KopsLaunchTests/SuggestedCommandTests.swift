@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KapsoDiagnostics
 import KopsShell
 import Testing
 
@@ -54,6 +55,11 @@ import Testing
         ),
         (["--base-url", "http://127.0.0.1:8080", "--var", "n=1", "-c", "numbers", "health"], "kops --base-url http://127.0.0.1:8080 --var n=1 -c numbers -c health"),
         (["--allow-writes", "webhooks", "delete", "x"], "kops --allow-writes -c 'webhooks delete x'"),
+        // Session 26: the command's own flags were dropped (`--yes`: the line could not delete), and a write typed as
+        // kops's arguments was meant to run, which a -c line does only with --allow-writes.
+        (["webhooks", "delete", "x", "--yes"], "kops --allow-writes -c 'webhooks delete x --yes'"),
+        (["--profile", "acme", "webhooks", "--scope", "project", "--yes", "delete", "x"], "kops --profile acme --allow-writes -c 'webhooks --scope project --yes delete x'"),
+        (["explain", "131047", "--output", "json", "--verbose"], "kops --output json --verbose -c 'explain 131047'"),
     ])
     func aShellCommandGivenAsArgumentsIsSuggestedWithTheFlagsGiven(arguments: [String], suggested: String) throws {
         let line = refusal(arguments)
@@ -71,7 +77,10 @@ import Testing
         #expect(again.demo == arguments.contains("--demo"))
         #expect(again.noColor == arguments.contains("--no-color"))
         #expect(again.verbose == arguments.contains("--verbose"))
-        #expect(again.script.allowWrites == arguments.contains("--allow-writes"))
+        #expect(again.script.allowWrites == (arguments.contains("--allow-writes") || arguments.contains("delete")))
+        // The shell command's own words, its flags included, in the order typed.
+        let typed = arguments.drop { $0 != verb }.filter { !["--output", "json", "--verbose", "--profile", "acme"].contains($0) }
+        #expect(again.commands.last == typed.map(ShellWord.quoted).joined(separator: " "), "\(again.commands)")
         #expect(again.script.variables == (arguments.contains("n=1") ? ["n=1"] : []))
         #expect(again.timeout == (arguments.contains("5") ? 5 : 30))
     }

@@ -25,6 +25,24 @@ import Testing
         #expect(mode == 0o600)
     }
 
+    /// The mode of a history file that exists is the user's: loading it took the group's and others' bits away, and a
+    /// trim renamed a new 0600 file over it (session 26). kops creates its own 0600 (above).
+    @Test func anExistingFilesModeIsKeptByLoadAppendAndTrim() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-history-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.path + "/history"
+        _ = FileManager.default.createFile(atPath: path, contents: Data("numbers\nstate\n".utf8))
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path)
+        let mode = { try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int }
+        let file = HistoryFile(path: path, limit: 2)
+        #expect(file.load() == ["numbers", "state"])
+        #expect(try mode() == 0o640, "load")
+        file.append("health")  // three entries: the file is trimmed to two, rewritten
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "state\nhealth\n")
+        #expect(try mode() == 0o640, "trim")
+    }
+
     /// A state folder kops cannot write (read-only, or a file where a folder should be: so even root cannot) is named
     /// before the session, not found out next time (probe16 P16-7); a writable one has no problem.
     @Test func aHistoryThatCannotBeWrittenSaysWhy() throws {

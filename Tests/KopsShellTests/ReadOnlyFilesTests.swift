@@ -38,15 +38,15 @@ import Testing
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "old precious line 1\nold precious line 2\n")
     }
 
-    /// Only the group's and others' permissions are ever taken away; none is added.
-    @Test func loadingTakesAwayOnlyOthersPermissions() throws {
+    /// The mode the user chose is kept: no permission is taken away (session 26: the group's and others' were) or added.
+    @Test func loadingKeepsTheModeTheUserChose() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/kops/history"
         try Data("numbers\n".utf8).write(to: URL(fileURLWithPath: path))
         chmod(path, 0o644)
         _ = HistoryFile(path: path).load()
-        #expect(try Self.mode(path) == 0o600)
+        #expect(try Self.mode(path) == 0o644)
     }
 
     @Test(arguments: [true, false])

@@ -215,10 +215,7 @@ func recordPage(_ lines: [String], width: Int? = 60, keepPII: Bool = false) asyn
     /// which host gets the checker's key, read their environment, or run a script file.
     @Test(arguments: [
         ("profile add evil --base-url http://127.0.0.1:9 --key-env KAPSO_API_KEY --default", "changes which API host and key"),
-        ("profile use evil", "changes which API host and key"),
         ("explain ${env:HOME}", "reads your environment"),
-        ("verify --secret-env HOME --signature sha256=00 --body x", "reads a secret from your environment"),
-        ("numbers; bundle /tmp/b.md; profile use evil", "writes files"),
     ])
     func checkRefusesLinesThatChangeTheSessionBeforeAnythingRuns(line: String, reason: String) async throws {
         let page = try await recordPage(["numbers"], keepPII: true)
@@ -256,6 +253,11 @@ func recordPage(_ lines: [String], width: Int? = 60, keepPII: Bool = false) asyn
         // probe14 P14-6: a recorded `source` holds what its script's commands showed; refusing it refused the whole
         // transcript (exit 64), so nothing else was checked.
         ("source /tmp/kops-check-kept.kops", "runs a script file from your machine; its block keeps what the script's commands showed"),
+        // Session 26: a `--secret-env` line refused the whole transcript; kept as recorded, as a line whose
+        // `${env:NAME}` secret was redacted is, the checker's own variable of that name never read.
+        ("verify --secret-env HOME --signature sha256=00 --body x", "reads a secret from the environment of whoever runs it (--secret-env HOME)"),
+        ("webhooks fire message-lifecycle --to http://127.0.0.1:9/ --secret-env HOME", "(--secret-env HOME)"),
+        ("replay /tmp/d --to http://127.0.0.1:9/ --meta-secret-env=HOME", "(--meta-secret-env HOME)"),
     ])
     func checkKeepsTheBlockOfALineThatActsOutsideTheSession(line: String, reason: String) async throws {
         let page = try await recordPage(["numbers"], keepPII: true)

@@ -31,7 +31,7 @@ public enum BundleCommand: ScriptCommand {
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let path = arguments.positionals.first ?? defaultPath()
         let period = arguments.value("--period") ?? "24h"
-        let done = CommandResult(blocks: [.hint("wrote support bundle \(path) (check it with 'kops check \(path)')")])
+        let done = CommandResult(blocks: [.hint("wrote support bundle \(path) (check it with '\(context.kopsCommand) check \(path)')")])
         let snapshotDone = CommandResult(blocks: [.hint("wrote support bundle \(path)")])
         // `kops check` replaying a session that made a bundle shows the same line and writes nothing.
         guard let shell = context.shell, shell.recorder?.isReplay != true else { return done }

@@ -97,6 +97,7 @@ public enum ProfileCommand: Command {
     }
 
     private static func use(_ name: String, in context: ShellContext) throws -> CommandResult {
+        let before = (profile: context.session.profile, baseURL: context.client.baseURL)
         guard let profile = context.config.profile(named: name) else {
             if let problem = context.configProblem { throw ConfigError.brokenFile(problem: problem, profile: name) }
             throw ConfigError.unknownProfile(name: name, known: context.config.profiles.map(\.name))
@@ -122,12 +123,22 @@ public enum ProfileCommand: Command {
             .line(StyledText("using profile \(name) (\(context.client.baseURL)) for this session")),
             .hint(isDefault ? "it is also the default profile" : "'profile default \(name)' makes it the default for every kops"),
         ]
-        // `kops check` replays a transcript on one API and never runs `profile use` (ScriptPolicy): said now, while the
-        // user can still record the other profile to its own file, not when the check refuses it (probe24 P24-16).
+        // `kops check` replays a transcript on one API and key and never runs `profile use`: what it will do is said now,
+        // while the user can still record the other profile to its own file (probe24 P24-16). The profile in use
+        // selected again on the same API, its phone number known from the header, replays past this line: no warning
+        // (`TranscriptChecker.ProfileUse`, the check's own reading of the line; probe25 P25-10).
         if let recorder = context.shell?.recorder, case .file(let path) = recorder.destination {
-            blocks.append(.hint(
-                "warning: '\(path)' cannot be checked past this line: 'kops check' replays a transcript on one API and does "
-                    + "not run 'profile use'; to compare profiles, 'record stop' and record each to its own file"))
+            let header = recorder.header
+            let number = TranscriptChecker.reselectedNumber(
+                of: name, session: (header.profile, header.phoneNumberID, header.sources))
+            let reselects = name == before.profile && context.client.baseURL == before.baseURL
+                && number.map { $0 == profile.phoneNumberID } == true
+            if !reselects {
+                blocks.append(.hint(
+                    "warning: 'kops check \(path)' will replay the blocks before this line and stop here: it does not switch "
+                        + "to another profile's API host and key, so this block and those after it are kept as recorded, "
+                        + "unchecked; to check them, 'record stop' and record from here to another file"))
+            }
         }
         return CommandResult(blocks: blocks)
     }

@@ -156,6 +156,10 @@ public final class ShellContext {
     public var openReceiver: ReceiverOpener?
     /// Told the new profile's name after `profile use`, e.g. so the terminal switches history files.
     public var profileChanged: (String) -> Void = { _ in }
+    /// How a `kops …` line a command suggests starts: `kops` and the launch flags that decide where and how it runs
+    /// (`kops --profile acme`, `kops --base-url http://127.0.0.1:8080`), so the line pastes back and reaches the same
+    /// API (session 26: `bundle`'s "check it with 'kops check …'" left them out). Set at launch; `kops` in tests.
+    public var kopsCommand = "kops"
 
     public init(session: Session, client: KapsoClient, registry: CommandRegistry) {
         self.session = session

@@ -57,17 +57,13 @@ public enum ScriptPolicy {
     ///
     /// A transcript is input from someone else (pasted into a ticket), replayed with the checker's own key and
     /// settings. So `check` replays only what reads the API it was told to use: never a line that changes
-    /// which API or key kops uses (`profile`), reads the checker's environment (`${env:NAME}`) or files
+    /// which API or key kops uses (`profile`), reads the checker's environment (`${env:NAME}`, `--secret-env NAME`) or files
     /// (`source`, `verify --file`, `replay`), writes files (`bundle`, `record`), prints local history, or
     /// sends to a URL the transcript names (`listen`, `replay`, `webhooks fire|probe`), and no `--follow`, which runs
     /// until Ctrl-C.
     public static func notReplayed(_ line: String, registry: CommandRegistry) -> String? {
         if line.contains("${env:") {
             return "it reads your environment (${env:…}), whose values would go into the output and requests"
-        }
-        // `--secret-env NAME` reads the checker's variable as a secret (verify, webhooks fire, replay, listen).
-        if line.contains("-secret-env") {
-            return "it reads a secret from your environment (--secret-env), which would be used in its requests and checks"
         }
         for command in (try? Lexer.commands(in: line)) ?? [] {
             if let refusal = refusal(command.map(\.text), registry: registry) { return refusal.reason }
@@ -79,12 +75,24 @@ public enum ScriptPolicy {
     /// `notReplayed` refuses whose commands only act outside the session (write a file, print history, open a
     /// port, send to a URL), so skipping it leaves what later lines show unchanged, or a `source` line, whose block
     /// holds what the script's commands showed (later lines then run without what they changed, and differ if they
-    /// depended on it). Lines that change which API or key kops uses (`profile`) or read the environment stay refused.
+    /// depended on it). Lines that change which API or key kops uses (`profile`) or hold `${env:…}` stay refused.
+    ///
+    /// A `--secret-env NAME` (`--meta-secret-env`) line is kept as recorded, as a line whose `${env:NAME}` secret was
+    /// redacted when recorded is (`TranscriptChecker.redactedValues`): run, it would read the checker's own variable of
+    /// that name, and the transcript never holds the value (session 26: the whole transcript was refused).
     public static func keptWhenChecked(_ line: String, registry: CommandRegistry) -> String? {
-        guard !line.contains("${env:"), !line.contains("-secret-env"), let commands = try? Lexer.commands(in: line) else { return nil }
+        guard !line.contains("${env:"), let commands = try? Lexer.commands(in: line) else { return nil }
         var reason: String?
         for command in commands {
-            guard let refusal = refusal(command.map(\.text), registry: registry) else { continue }
+            let words = command.map(\.text)
+            if let name = secretEnvironmentName(words) {
+                if let refusal = refusal(words, registry: registry), !refusal.keepsBlock { return nil }
+                if reason == nil {
+                    reason = "it reads a secret from the environment of whoever runs it (\(name)), which check does not read"
+                }
+                continue
+            }
+            guard let refusal = refusal(words, registry: registry) else { continue }
             guard refusal.keepsBlock else { return nil }
             reason = reason ?? refusal.reason
         }
@@ -118,6 +126,18 @@ public enum ScriptPolicy {
         case _ where words.contains("--follow"): return ("it follows new events until stopped with Ctrl-C", true)
         default: return nil
         }
+    }
+
+    /// A command's first `--secret-env NAME` or `--meta-secret-env NAME` (`=NAME` too) as `--secret-env NAME`, nil when
+    /// it has none.
+    static func secretEnvironmentName(_ words: [String]) -> String? {
+        for (index, word) in words.enumerated() {
+            for flag in WebhookSecretFlags.environmentFlags.sorted() {
+                if word == flag { return index + 1 < words.count ? flag + " " + words[index + 1] : flag }
+                if word.hasPrefix(flag + "=") { return flag + " " + word.dropFirst(flag.count + 1) }
+            }
+        }
+        return nil
     }
 
     /// True when a command of `line` runs a script file (`source`): kept as recorded by `check`, what it did to the

@@ -7,6 +7,25 @@ extension TranscriptChecker {
         // The mode the recording started in, whatever this user's --output or profile says (probe18 P18-11).
         context.session.output = header.output ?? .table
         restoreSources(header.sources, on: context)
+        // The ids earlier commands left (session 26: a `state` recorded after them never checked clean). A masked
+        // message id is given back by `restoreLastMessage`, from the restore file.
+        context.session.lastWebhookID = header.lastWebhookID
+        context.session.lastConversationID = header.lastConversationID
+        context.session.lastMessageID = header.lastMessageID.flatMap { PIIMasker.isMasked($0) ? nil : $0 }
+    }
+
+    /// The header's masked last message id as typed, from `restore`, set on the session and learned by `recorder`'s
+    /// masker first (as the recording's masker learned it when it wrote the header: the same alias), and kept in its
+    /// restore lines for `--update`. Nothing without a restore line for it: the session then has no last message.
+    static func restoreLastMessage(
+        _ header: TranscriptHeader, from restore: TranscriptRestore?, on context: ShellContext, recorder: TranscriptRecorder
+    ) {
+        guard let shown = header.lastMessageID, PIIMasker.isMasked(shown) else { return }
+        let key = TranscriptHeader.restoreKey(lastMessageID: shown)
+        guard let id = restore?.line(for: key, occurrence: 0) else { return }
+        context.session.lastMessageID = id
+        _ = recorder.masker?.mask(id)
+        recorder.restore.keep(id, for: key, occurrence: 0)
     }
 
     /// Names the sources the recording named for the settings the header restores, and none where it named none: the

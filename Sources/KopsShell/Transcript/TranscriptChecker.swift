@@ -51,6 +51,10 @@ public struct TranscriptChecker {
         /// recorded. Empty when the replay after it matches. Lines that depend on nothing (`help`, `explain`) are renewed.
         public var keptAfterUnreplayed: [Int] = []
 
+        /// The `profile use` line where the replay stopped (`ProfileUse.switched`), why, and how many blocks follow it:
+        /// it and they are kept as recorded, unchecked. Nil when the replay went to the end.
+        public var stoppedAt: (line: Int, command: String, reason: String, after: Int)?
+
         /// True when `updated` differs from the file (what `--update` would change), trailing blank lines aside.
         public var updateChanges = false
 
@@ -129,10 +133,21 @@ public struct TranscriptChecker {
         var restored: Set<Int> = []
         // The deletes declined at their confirmation when recorded: replayed as recorded, without a request.
         var declined: Set<Int> = []
+        // The `profile use` lines that selected the profile in use again: their resets are redone (`ProfileUse`).
+        var reselected: [Int: (profile: String, phoneNumberID: String?)] = [:]
+        // The `profile use` line that switched to another API or key: nothing from it on is run or refused.
+        var stop: (line: Int, command: String, reason: String)?
+        // The session the recording's part started with: the header's, or an appended part's.
+        var part = (profile: parsed.header.profile, phoneNumberID: parsed.header.phoneNumberID, sources: parsed.header.sources)
         for entry in parsed.commands {
             let occurrence = occurrences[entry.command, default: 0]
             occurrences[entry.command] = occurrence + 1
             let line = restore?.line(for: entry.command, occurrence: occurrence) ?? entry.command
+            if stop != nil {
+                lines.append(line)
+                continue
+            }
+            if let appended = entry.appended { part = appended }
             if PIIMasker.isMasked(line) {
                 let file = TranscriptRestore.path(besides: path)
                 if let restoreProblem { throw .invalidRestore(path: file, line: entry.command, reason: restoreProblem) }
@@ -140,6 +155,27 @@ public struct TranscriptChecker {
             }
             if line != entry.command { restored.insert(entry.line) }
             if let what = TranscriptChecker.redactedValues(in: line) { redacted[entry.line] = what }
+            switch TranscriptChecker.profileUse(
+                in: line, block: entry.block, session: part, host: parsed.header.host, registry: shell.context.registry)
+            {
+            case .failed?:
+                kept.append((entry.line, entry.command, "it failed when recorded, so it changed nothing"))
+                lines.append(line)
+                continue
+            case .reselected(let profile, let number)?:
+                reselected[entry.line] = (profile, number)
+                kept.append((
+                    entry.line, entry.command,
+                    "it selected profile \(profile) again, on the same API; what it resets (the phone number, the last list) "
+                        + "is replayed"))
+                lines.append(line)
+                continue
+            case .switched(let reason)?:
+                stop = (entry.line, entry.command, reason)
+                lines.append(line)
+                continue
+            case nil: break
+            }
             if TranscriptChecker.wasDeclined(line, block: entry.block) {
                 // Its recorded outcome is whole: nothing was sent, and nothing is (probe22 P22-5).
                 declined.insert(entry.line)
@@ -168,6 +204,7 @@ public struct TranscriptChecker {
             header: parsed.header, destination: .memory, preamble: TranscriptParser.preamble(of: expected),
             context: shell.context)
         recorder.isReplay = true
+        TranscriptChecker.restoreLastMessage(parsed.header, from: restore, on: shell.context, recorder: recorder)
         let saved = (shell.recorder, shell.readOnly)
         (shell.recorder, shell.readOnly) = (recorder, !allowWrites)
         defer { (shell.recorder, shell.readOnly) = saved }
@@ -213,6 +250,12 @@ public struct TranscriptChecker {
                 }
             }
             recorder.copy(entry.lead)
+            if let stop, entry.line >= stop.line {
+                // Recorded on another API or key: kept as recorded, unchecked (`Outcome.stoppedAt`).
+                recorder.keepAsRecorded(line, recorded: entry.command)
+                recorder.copy(entry.block)
+                continue
+            }
             if let session = entry.appended {
                 TranscriptChecker.startAppendedSession(
                     on: shell.context, profile: session.profile, phoneNumberID: session.phoneNumberID, output: initialOutput,
@@ -275,6 +318,9 @@ public struct TranscriptChecker {
                 }
                 if !entry.snapshot { recorder.keepAsRecorded(line, recorded: entry.command) }
                 recorder.copy(entry.block)
+                if let (profile, number) = reselected[entry.line] {
+                    TranscriptChecker.reselect(profile, phoneNumberID: number, on: shell.context)
+                }
                 if ScriptPolicy.runsScript(line, registry: registry) { skippedSource = true }
                 if dependedOn == nil, !entry.snapshot,
                     TranscriptChecker.changesKapso(line, registry: registry) || ScriptPolicy.runsScript(line, registry: registry)
@@ -364,6 +410,9 @@ public struct TranscriptChecker {
             writesNotReplayed: writes, snapshots: parsed.commands.filter(\.snapshot).count, keptAsRecorded: kept,
             writesNotSent: unsent, restore: recorder.restore, redacted: redacted, unreadBlocks: unread)
         (outcome.updated, outcome.updatedRestore) = (recorder.text, recorder.restore)
+        if let stop {
+            outcome.stoppedAt = (stop.line, stop.command, stop.reason, parsed.commands.filter { $0.line > stop.line }.count)
+        }
         if let dependedOn, let last = parsed.commands.last, last.line > dependedOn.line {
             (outcome.updated, outcome.updatedRestore) = TranscriptChecker.keptFrom(
                 dependedOn.line, prefix: String(recorder.text.utf8.prefix(dependedOn.end)) ?? "", restore: dependedOn.restore,

@@ -49,13 +49,25 @@ public struct TranscriptHeader: Sendable, Equatable {
     public var sources: [String: String]
     /// The settings whose source the header keeps: those it restores the value of.
     public static let sourcedSettings: Set<String> = ["profile", "phone_number_id", "output"]
+    /// The ids commands left for later ones when the recording started (`state`'s `last_webhook_id`,
+    /// `last_message_id`, `last_conversation_id`): `kops check` starts with them, so a `state`, `trace` or `reply`
+    /// recorded before any command set them replays as recorded (session 26). The message id (a WAMID, which holds the
+    /// contact's number) is written masked, `<message 1>`, unless personal data is kept; the recorder keeps it as
+    /// typed in the restore file under `restoreKey(lastMessageID:)`.
+    public var lastWebhookID: String?
+    public var lastMessageID: String?
+    public var lastConversationID: String?
 
     public init(
         version: String = KopsVersion.current, time: String, profile: String, host: String, kind: APIKind? = nil,
         seeded: Int64? = nil, phoneNumberID: String?, keepPII: Bool = false, output: OutputMode? = nil,
-        sources: [String: String] = [:]
+        sources: [String: String] = [:], lastWebhookID: String? = nil, lastMessageID: String? = nil,
+        lastConversationID: String? = nil
     ) {
         self.version = version
+        self.lastWebhookID = lastWebhookID
+        self.lastMessageID = lastMessageID
+        self.lastConversationID = lastConversationID
         self.sources = sources.filter { TranscriptHeader.sourcedSettings.contains($0.key) }
         self.output = output == .json || output == .expanded ? output : nil
         self.keepPII = keepPII
@@ -71,7 +83,8 @@ public struct TranscriptHeader: Sendable, Equatable {
     public init(session: Session, host: String, keepPII: Bool = false) {
         self.init(
             time: TranscriptHeader.now, profile: session.profile, host: host, phoneNumberID: session.phoneNumberID,
-            keepPII: keepPII, output: session.output, sources: session.sources)
+            keepPII: keepPII, output: session.output, sources: session.sources, lastWebhookID: session.lastWebhookID,
+            lastMessageID: session.lastMessageID, lastConversationID: session.lastConversationID)
     }
 
     /// A header for the current time, from the session and the context's API.
@@ -82,8 +95,12 @@ public struct TranscriptHeader: Sendable, Equatable {
             host: demo ? TranscriptHeader.demoHost : TranscriptHeader.label(baseURL: context.client.baseURL),
             kind: demo ? .demo : APIKind.of(baseURL: context.client.baseURL), seeded: context.simulatorSeeded,
             phoneNumberID: context.session.phoneNumberID, keepPII: keepPII, output: context.session.output,
-            sources: context.session.sources)
+            sources: context.session.sources, lastWebhookID: context.session.lastWebhookID,
+            lastMessageID: context.session.lastMessageID, lastConversationID: context.session.lastConversationID)
     }
+
+    /// The restore file's key for the masked last message id the header shows (`- last message id: <message 1>`).
+    public static func restoreKey(lastMessageID shown: String) -> String { "- last message id: \(shown)" }
 
     /// `output=flag --output, phone_number_id=use`: sources by setting name, sorted.
     public static func sourcesText(_ sources: [String: String]) -> String {
@@ -147,6 +164,12 @@ public struct TranscriptHeader: Sendable, Equatable {
         lines.append("- phone number id: \(phoneNumberID ?? "none")")
         if let output { lines.append("- output: \(output.rawValue)") }
         if !sources.isEmpty { lines.append("- sources: " + TranscriptHeader.sourcesText(sources)) }
+        if let lastWebhookID { lines.append("- last webhook id: \(lastWebhookID)") }
+        // Never a WAMID in clear on a masked page: the recorder masks it first (a bundle of no recording shows none).
+        if let lastMessageID, keepPII || PIIMasker.isMasked(lastMessageID) {
+            lines.append("- last message id: \(lastMessageID)")
+        }
+        if let lastConversationID { lines.append("- last conversation id: \(lastConversationID)") }
         lines += ["- personal data: \(keepPII ? "kept" : "masked")", "", ""]
         return lines.joined(separator: "\n")
     }

@@ -220,7 +220,8 @@ public struct TranscriptParser: Sendable {
             host: fields["api"] ?? "", kind: fields["api kind"].flatMap(TranscriptHeader.APIKind.init(rawValue:)),
             seeded: fields["simulator seeded"].flatMap(TranscriptClock.micros(iso:)), phoneNumberID: fields["phone number id"].flatMap { $0 == "none" ? nil : $0 },
             keepPII: fields["personal data"] == "kept", output: fields["output"].flatMap(OutputMode.init(rawValue:)),
-            sources: fields["sources"].map(TranscriptHeader.sources(in:)) ?? [:])
+            sources: fields["sources"].map(TranscriptHeader.sources(in:)) ?? [:], lastWebhookID: fields["last webhook id"],
+            lastMessageID: fields["last message id"], lastConversationID: fields["last conversation id"])
         self.commands = commands
     }
 

@@ -92,7 +92,7 @@ extension TranscriptRecorder {
         }
         fileIdentity = FileIdentity(path: target)
         // `--force` replaces the transcript and with it the restore file of the one it replaces.
-        if restoreFile != nil { saveRestore(besides: path) }
+        if restoreFile != nil || !restore.lines.isEmpty { saveRestore(besides: path) }
         if let writeFailure {
             // Only a file this recording made is removed, never one the user had.
             if !replacing { unlink(target) }

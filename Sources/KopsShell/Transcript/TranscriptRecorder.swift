@@ -90,8 +90,18 @@ public final class TranscriptRecorder: OutputSink {
         masker: PIIMasker? = nil
     ) throws(ScriptError) {
         self.destination = destination
+        let masker = header.keepPII ? nil : masker ?? PIIMasker()
+        var header = header
+        // The last message id (a WAMID) is masked on the page before anything else is, so it is `<message 1>` here and
+        // in the replay, which learns it first too (`TranscriptChecker.replay`); as typed in the restore file. Only in
+        // a header this recorder writes (not a part `--append` adds, nor a bundle's or check's own preamble).
+        if preamble == nil, opening != .append, let masker, let id = header.lastMessageID, !PIIMasker.isMasked(id) {
+            let shown = masker.mask(id)
+            header.lastMessageID = shown
+            if shown != id { restore.keep(id, for: TranscriptHeader.restoreKey(lastMessageID: shown), occurrence: 0) }
+        }
         self.header = header
-        self.masker = header.keepPII ? nil : masker ?? PIIMasker()
+        self.masker = masker
         guard case .file(let path) = destination else {
             append(preamble ?? header.markdown)
             return
