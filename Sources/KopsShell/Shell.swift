@@ -211,8 +211,8 @@ public final class Shell {
             // After the usage check: a bad value is named first, not hidden behind "run with --allow-writes" that
             // could not help (`webhooks fire … --to ftp://x`).
             // Unless `--output` was taken out, `command` and `arguments` are what the policy would read from `typed`.
-            if readOnly
-                && (typed.count == words.count
+            if readOnly || context.leftDemoSimulator,
+                (typed.count == words.count
                     ? ScriptPolicy.isWrite(typed, command: command, arguments: arguments)
                     : ScriptPolicy.isWrite(typed, registry: context.registry))
             {
@@ -290,6 +290,12 @@ public final class Shell {
                 }
                 return first
             case .interrupted: continue
+            case .notUTF8(let byte, let column):
+                number += 1
+                if let source { location = "\(source):\(number)" }
+                let status = report(ShellError.syntax(LineInput.notUTF8Message(byte: byte, column: column)))
+                if first == .ok { first = status }
+                if source != nil && context.session.variables["on_error"] != "continue" { return first }
             case .line(let typed):
                 number += 1
                 if let source { location = "\(source):\(number)" }
@@ -351,6 +357,10 @@ public final class Shell {
                 number += 1
                 line += " " + more.trimmingWhitespace
             case .interrupted: return nil
+            case .notUTF8(let byte, let column):
+                number += 1
+                _ = report(ShellError.syntax(LineInput.notUTF8Message(byte: byte, column: column)))
+                return nil
             case .endOfInput:
                 unfinished = true
                 return nil

@@ -122,6 +122,14 @@ public enum ProfileCommand: Command {
             .line(StyledText("using profile \(name) (\(context.client.baseURL)) for this session")),
             .hint(isDefault ? "it is also the default profile" : "'profile default \(name)' makes it the default for every kops"),
         ]
+        // A `--demo` script may write without --allow-writes because its writes reach only the simulator; past this line
+        // they reach the profile's API, so the rule of every other script applies (probe27 P27-23: `kops --demo -c
+        // 'profile use prod' -c 'reply …'` sent a real message).
+        if context.offMachineNeedsPermission {
+            context.leftDemoSimulator = true
+            blocks.append(.hint(
+                "this script has left the demo simulator: from here on it changes nothing without --allow-writes, as any script"))
+        }
         // `kops check` replays a transcript on one API and never runs `profile use` (ScriptPolicy): said now, while the
         // user can still record the other profile to its own file, not when the check refuses it (probe24 P24-16).
         if let recorder = context.shell?.recorder, case .file(let path) = recorder.destination {
@@ -134,7 +142,7 @@ public enum ProfileCommand: Command {
 
     /// `profile add NAME ...` as typed: the name, a base URL with its scheme, exactly one key source.
     private static func checkAdd(_ name: String, _ arguments: Arguments) throws(ShellError) {
-        guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+        guard Profile.isValidName(name) else {
             throw .invalidValue(command: Self.name, what: "profile name", value: name, expected: "letters, digits, - and _")
         }
         guard let baseURL = arguments.value("--base-url") else {
