@@ -485,9 +485,7 @@ public final class Shell {
     /// readable there only.
     private func write(_ text: String, to stream: OutputStream, revealing secret: String? = nil) {
         guard !text.isEmpty else { return }
-        let redacted = redactor.redact(text)
-        var terminal = redactor
-        if let secret { terminal.knownSecrets.removeAll { $0.revealed == secret } }
-        output.write(secret == nil ? redacted : terminal.redact(text), to: stream)
+        // A revealed secret is token-shaped (`whsec_…`) and would be masked by its shape too: `revealing` keeps it.
+        output.write(secret.map { redactor.revealing($0).redact(text) } ?? redactor.redact(text), to: stream)
     }
 }
