@@ -21,6 +21,16 @@ public enum LineInput: Sendable, Equatable {
     case interrupted
     /// Ctrl-D or end of input.
     case endOfInput
+    /// A line whose bytes are not UTF-8: the first such byte and its column (from 1). Decoded anyway, its byte would have
+    /// become U+FFFD and been sent (probe27 P27-6: `printf 'reply … Ol\xe1'` from a Latin-1 file or terminal).
+    case notUTF8(byte: UInt8, column: Int)
+
+    /// The one line that names the byte: `this line holds the byte 0xE1 (column 38), which is not UTF-8 …`.
+    public static func notUTF8Message(byte: UInt8, column: Int) -> String {
+        let hex = String(byte, radix: 16, uppercase: true)
+        return "this line holds the byte 0x\(hex.count == 1 ? "0" : "")\(hex) (column \(column)), which is not UTF-8 (typed "
+            + "or saved as Latin-1 or Windows-1252?); nothing of it ran: send it as UTF-8"
+    }
 }
 
 /// Lines from a list, for tests and `-c`.

@@ -211,8 +211,8 @@ public final class Shell {
             // After the usage check: a bad value is named first, not hidden behind "run with --allow-writes" that
             // could not help (`webhooks fire … --to ftp://x`).
             // Unless `--output` was taken out, `command` and `arguments` are what the policy would read from `typed`.
-            if readOnly
-                && (typed.count == words.count
+            if readOnly || context.leftDemoSimulator,
+                (typed.count == words.count
                     ? ScriptPolicy.isWrite(typed, command: command, arguments: arguments)
                     : ScriptPolicy.isWrite(typed, registry: context.registry))
             {
@@ -290,6 +290,12 @@ public final class Shell {
                 }
                 return first
             case .interrupted: continue
+            case .notUTF8(let byte, let column):
+                number += 1
+                if let source { location = "\(source):\(number)" }
+                let status = report(ShellError.syntax(LineInput.notUTF8Message(byte: byte, column: column)))
+                if first == .ok { first = status }
+                if source != nil && context.session.variables["on_error"] != "continue" { return first }
             case .line(let typed):
                 number += 1
                 if let source { location = "\(source):\(number)" }
@@ -351,6 +357,10 @@ public final class Shell {
                 number += 1
                 line += " " + more.trimmingWhitespace
             case .interrupted: return nil
+            case .notUTF8(let byte, let column):
+                number += 1
+                _ = report(ShellError.syntax(LineInput.notUTF8Message(byte: byte, column: column)))
+                return nil
             case .endOfInput:
                 unfinished = true
                 return nil
@@ -475,9 +485,7 @@ public final class Shell {
     /// readable there only.
     private func write(_ text: String, to stream: OutputStream, revealing secret: String? = nil) {
         guard !text.isEmpty else { return }
-        let redacted = redactor.redact(text)
-        var terminal = redactor
-        if let secret { terminal.knownSecrets.removeAll { $0.revealed == secret } }
-        output.write(secret == nil ? redacted : terminal.redact(text), to: stream)
+        // A revealed secret is token-shaped (`whsec_…`) and would be masked by its shape too: `revealing` keeps it.
+        output.write(secret.map { redactor.revealing($0).redact(text) } ?? redactor.redact(text), to: stream)
     }
 }

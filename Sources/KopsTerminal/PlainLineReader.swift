@@ -1,5 +1,9 @@
 public import KopsShell
 
+#if canImport(Glibc)
+    internal import Glibc
+#endif
+
 /// Reads lines from standard input when it is not a terminal: no prompt, no echo, no history.
 public final class PlainLineReader: LineReader {
     private var first = true
@@ -7,10 +11,63 @@ public final class PlainLineReader: LineReader {
     public init() {}
 
     public func readLine(prompt: String) -> LineInput {
-        guard let line = Swift.readLine(strippingNewline: true) else { return .endOfInput }
+        guard var bytes = readBytes() else { return .endOfInput }
         defer { first = false }
+        // What `Swift.readLine(strippingNewline: true)` strips: `\n` or `\r\n`.
+        if bytes.last == 0x0A { bytes.removeLast() }
+        if bytes.last == 0x0D { bytes.removeLast() }
+        if let offset = Self.firstInvalidUTF8(bytes) {
+            return .notUTF8(byte: bytes[offset], column: offset + 1)
+        }
+        let line = String(decoding: bytes, as: UTF8.self)
         // A UTF-8 byte order mark before the first line is not part of the first command.
         return .line(first && line.hasPrefix("\u{FEFF}") ? String(line.dropFirst()) : line)
+    }
+
+    /// Bytes read from standard input and not yet handed out as a line.
+    private var pending: [UInt8] = []
+    private var pendingStart = 0
+    private var ended = false
+
+    /// The next line's bytes from standard input (file descriptor 0) with its `\n`, or nil at the end of input. Read in
+    /// blocks of 64 KiB; a read interrupted by a signal (Ctrl-C) ends the input, as `Swift.readLine` did.
+    private func readBytes() -> [UInt8]? {
+        while true {
+            if let newline = pending[pendingStart...].firstIndex(of: 0x0A) {
+                let line = Array(pending[pendingStart...newline])
+                pendingStart = newline + 1
+                return line
+            }
+            if ended {
+                guard pendingStart < pending.count else { return nil }
+                let line = Array(pending[pendingStart...])
+                pendingStart = pending.count
+                return line
+            }
+            pending.removeFirst(pendingStart)
+            pendingStart = 0
+            var block = [UInt8](repeating: 0, count: 65_536)
+            let count = block.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+            if count <= 0 {
+                ended = true
+            } else {
+                pending.append(contentsOf: block[..<count])
+            }
+        }
+    }
+
+    /// The offset of the first byte of `bytes` that is not part of valid UTF-8, or nil when all of it is.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .error: return offset
+            case .emptyInput: return nil
+            }
+        }
     }
 
     public func remember(_ line: String) {}

@@ -52,4 +52,25 @@ import Testing
         #expect(result.stdout.contains("not accepted") || result.stderr.contains("not accepted"), "\(result.stdout)\(result.stderr)")
         #expect(!result.stderr.contains("--allow-writes"), "\(result.stderr)")
     }
+    /// probe27 P27-23: a `--demo` script or `-c` that runs `profile use` leaves the simulator: its writes go to that
+    /// profile's API from then on and are refused without `--allow-writes`, as in any script (a demo `-c` sent a real
+    /// message through the prod profile). Before the switch the demo's own writes still need nothing.
+    @Test func aDemoScriptThatLeavesTheSimulatorWritesNothingWithoutPermission() async throws {
+        let result = try await offPool { () -> ProcessResult in
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-demo-leave-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("kops"), withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            try "[profiles.prod]\nbase_url = \"http://127.0.0.1:9\"\napi_key_env = \"PROD_KEY\"\n"
+                .write(to: folder.appendingPathComponent("kops/config.toml"), atomically: true, encoding: .utf8)
+            return try ProcessRunner.run(
+                "kops", [
+                    "--demo", "-c", "use 100200300400501", "-c", "reply --to +14155550142 --force from the demo",
+                    "-c", "profile use prod", "-c", "reply --to +14155550142 --force hello",
+                ], environment: ["XDG_CONFIG_HOME": folder.path, "PROD_KEY": "kapso_test_prod_0001"])
+        }
+        #expect(result.status != 0)
+        #expect(result.stdout.contains("sent wamid."), "\(result.stdout)\(result.stderr)")
+        #expect((result.stdout + result.stderr).contains("this script has left the demo simulator"), "\(result.stdout)")
+        #expect(result.stderr.contains("-c:4: error: 'reply' changes data and scripts are read-only"), "\(result.stderr)")
+    }
 }

@@ -84,7 +84,9 @@ import Testing
                 }
             }
         }
-        #expect(cleared > 4_000 && refused > 2_000, "cleared \(cleared), refused \(refused)")
+        // Enough of both: a token-shaped value (`whsec_known_123` for the redactors that do not know it) is refused
+        // since credentials are also read by their shape (probe27 P27-5): 3,960 cleared then, 4,000+ before.
+        #expect(cleared > 3_500 && refused > 2_000, "cleared \(cleared), refused \(refused)")
     }
 
     @Test(arguments: [

@@ -144,6 +144,23 @@ import Testing
         ])
     }
 
+    /// A profile's name becomes part of its history file's name: one that could climb out of the state folder or make
+    /// a folder there (`a/../../notes/journal.txt`, `acme/prod`, `..`) is refused where it is written, as `profile add`
+    /// refuses it (probe27 P27-16: kops trimmed an unrelated file to its last 1000 lines and made it 0600).
+    @Test(arguments: [#""a/../../../notes/journal.txt""#, #""acme/prod""#, "\"..\"", #""a b""#, #""""#])
+    func aProfileNameThatIsNoFileNameIsRefusedWithItsLine(quoted: String) {
+        let text = "default_profile = \"x\"\n\n[profiles.\(quoted)]\nbase_url = \"https://api.kapso.ai\"\n"
+        let name = String(quoted.dropFirst().dropLast())
+        #expect(throws: ConfigError.invalidProfileName(path: "c.toml", line: 3, name: name)) {
+            try KopsConfig.parse(text, path: "c.toml")
+        }
+        #expect(
+            ConfigError.invalidProfileName(path: "c.toml", line: 3, name: "acme/prod").message
+                == "c.toml:3: invalid profile name 'acme/prod'; expected letters, digits, - and _ (it names the profile's "
+                + "history file): rename the table")
+        #expect(Profile.isValidName("acme-prod_2") && !Profile.isValidName(name))
+    }
+
     @Test func unknownProfileListsTheKnownOnes() {
         #expect(throws: ConfigError.unknownProfile(name: "nope", known: ["acme", "eagle"])) {
             try settings(.init(profile: "nope"))

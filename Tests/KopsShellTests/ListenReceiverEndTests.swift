@@ -1,3 +1,4 @@
+import Foundation
 import KapsoClient
 import KopsHTTP
 @testable import KopsShell
@@ -47,5 +48,47 @@ import Testing
             output.err.hasSuffix(
                 "stopped: 1 delivery, 1 not verified (no --secret given)\nerror: listen: its receiver kapso-sim --receive (pid 77) exited with status 3, so no "
                     + "delivery can arrive any more; start 'listen' again\n"), "\(output.err)")
+    }
+    /// probe27 P27-4: `listen --save DIR` where DIR cannot be made: not started (it listened, answered 200 and saved
+    /// nothing, so each delivery was gone for good); one line naming the folder and why.
+    @Test func aSaveFolderThatCannotBeMadeStartsNothing() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kops-save-\(UUID().uuidString)").path
+        try Data("not a folder\n".utf8).write(to: URL(fileURLWithPath: file))
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let receiver = EndingReceiver([])
+        let client = KapsoClient(baseURL: "http://127.0.0.1:9", apiKey: Secret("k"), transport: StubTransport([]))
+        let context = ShellContext(session: Session(baseURL: client.baseURL), client: client, registry: .standard)
+        context.openReceiver = { _, _, _ in receiver }
+        context.interrupted = { receiver.calls > 1000 }
+        let output = BufferOutput()
+        let status = Shell(context: context, renderer: Renderer(), output: output).run(line: "listen --save \(file)/saved")
+        #expect(status == .failure)
+        #expect(receiver.calls == 0, "nothing listened")
+        #expect(output.err.contains("error: listen: cannot save deliveries to \(file)/saved: "), "\(output.err)")
+        #expect(output.err.hasSuffix("; nothing was started\n"), "\(output.err)")
+    }
+
+    /// probe27 P27-4: a delivery that cannot be saved once listening (the disk filled up, the folder went away) is
+    /// answered 503, not 200, so the sender keeps it and sends it again; the line says so.
+    @Test func aDeliveryThatCannotBeSavedIsAnswered503() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-save-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let request = IncomingRequest(
+            method: "POST", target: "/", headers: [("x-webhook-event", "whatsapp.message.received")], body: Array("{}".utf8))
+        var answered: [Int] = []
+        let receiver = EndingReceiver([.delivery(request) { status, _, _ in answered.append(status) }])
+        let client = KapsoClient(baseURL: "http://127.0.0.1:9", apiKey: Secret("k"), transport: StubTransport([]))
+        let context = ShellContext(session: Session(baseURL: client.baseURL), client: client, registry: .standard)
+        context.openReceiver = { _, _, _ in
+            // After the start-up check: the folder is replaced by a file, so the save fails.
+            try? FileManager.default.removeItem(atPath: folder)
+            try? Data("x".utf8).write(to: URL(fileURLWithPath: folder))
+            return receiver
+        }
+        context.interrupted = { receiver.calls > 1000 }
+        let output = BufferOutput()
+        _ = Shell(context: context, renderer: Renderer(), output: output).run(line: "listen --save \(folder)")
+        #expect(answered == [503])
+        #expect(output.combined.contains("not saved: ") && output.combined.contains("(answered 503, so the sender keeps it)"), "\(output.combined)")
     }
 }

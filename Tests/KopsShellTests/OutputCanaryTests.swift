@@ -13,6 +13,12 @@ import Testing
     static let apiKey = "kops_canary_OUTPUT_5e1d7c"
     static let bearer = "EAAcanaryBEARER8842"
     static let tokenField = "tok_canary_FIELD_3391"
+    /// A Meta access token kops never learned, in every free-text string: masked by its shape (probe27 P27-5).
+    static let metaToken = "EAAGm0canaryUNLEARNED7731xyz"
+    /// A value after `?access_token=` in each API log's `endpoint`, a path without a scheme: masked by its name.
+    static let queryToken = "q8canaryQUERYvalue55"
+    /// Every canary: none may reach a sink.
+    static let canaries = [apiKey, bearer, tokenField, metaToken, queryToken]
     /// Copies of the fixture's 3 messages: more than one page of 100, so `--all` prints from two pages.
     static let copies = 34
 
@@ -49,8 +55,10 @@ import Testing
                 || key == "status" || key == "direction" || key == "type" || key == "phone_number" || key == "to"
                 || key == "from" || key == "event" || key.hasSuffix("url") || key == "endpoint"
             // Bodies carry the key alone, so the test without a header in the text is exercised too.
+            if key == "endpoint" { return .string(text + "?limit=1&access_token=\(queryToken)") }
             guard !kept else { return value }
-            return .string(text + " key \(apiKey)" + (key == "body" ? "" : " Authorization: Bearer \(bearer)"))
+            return .string(
+                text + " key \(apiKey)" + (key == "body" ? "" : " Authorization: Bearer \(bearer)") + " (\(metaToken))")
         case .array(let items):
             return .array(items.map { canaried($0, key: key) })
         case .object(let object):
@@ -87,7 +95,7 @@ import Testing
         #expect(terminal.contains("key <redacted>"))
         #expect(terminal.contains("Authorization: <redacted>"))
         for (sink, text) in [("terminal", terminal), ("transcript", transcript)] {
-            for canary in [Self.apiKey, Self.bearer, Self.tokenField] {
+            for canary in Self.canaries {
                 #expect(!text.contains(canary), "\(canary) reached the \(sink) in \(mode) mode")
             }
         }
@@ -138,7 +146,7 @@ import Testing
         #expect(printed[0] == printed[1])
         #expect(printed[0].contains("<redacted>") && printed[0].contains("…91"))
         for text in printed {
-            for canary in [Self.apiKey, Self.bearer, Self.tokenField] { #expect(!text.contains(canary), "\(canary) in \(text)") }
+            for canary in Self.canaries { #expect(!text.contains(canary), "\(canary) in \(text)") }
         }
     }
 
@@ -186,7 +194,7 @@ import Testing
         #expect(terminal == whole)
         // The canaries were served and shown, masked.
         #expect(terminal.contains("key <redacted>") && terminal.contains("Authorization: <redacted>"))
-        for canary in [Self.apiKey, Self.bearer, Self.tokenField] {
+        for canary in Self.canaries {
             #expect(!terminal.contains(canary), "\(canary) reached the terminal in \(mode) mode: \(terminal)")
         }
     }
@@ -286,7 +294,7 @@ import Testing
         #expect(Array(lines.prefix(plain.count)) == plain)
         #expect(Array(lines.dropFirst(2 * plain.count).prefix(plain.count)) == plain)
         #expect(lines[plain.count + 1].contains(shown), "\(lines[plain.count + 1])")
-        for canary in [Self.apiKey, Self.bearer, Self.tokenField] {
+        for canary in Self.canaries {
             #expect(!printed[0].contains(canary), "\(canary) reached the terminal: \(printed[0])")
         }
     }
@@ -321,7 +329,7 @@ extension OutputCanaryTests {
             return (output.out, recorder.text)
         }
         for (sink, text) in [("terminal", terminal), ("transcript", transcript)] {
-            for canary in [Self.apiKey, Self.bearer, Self.tokenField] { #expect(!text.contains(canary), "\(canary) in the \(sink)") }
+            for canary in Self.canaries { #expect(!text.contains(canary), "\(canary) in the \(sink)") }
             let lines = text.split(separator: "\n").map(String.init)
             let header = try #require(lines.firstIndex { $0.contains("NAME") && $0.contains("STATUS") }, "\(sink): \(text)")
             let status = try #require(lines[header].range(of: "STATUS")).lowerBound

@@ -10,16 +10,18 @@ import Testing
         "a", "id", "\"", ":", "\":", "//", "://", "https://h.test/x", "?", "&", "=", "token", "Token", "@", "#", "\n", " ",
         ",", "{", "}", "authorization", "X-API-Key", "cookie", "secret_key", "headers", "password", "_token", "api_key",
         "\\", "\r", "\r\n", "\t", "\u{1B}", "\u{7F}", "é", "\u{301}", "\u{212A}", "whsec_known_123", "whsec_", "bench_key",
-        "b", "2026-11-20T14:32:11Z", "0123456789abcdef",
+        "b", "2026-11-20T14:32:11Z", "0123456789abcdef", "EAAGm0PX4Z", "sk_", "=",
     ]
 
-    /// The five tests, one after the other (what `printsAsIs` first was).
+    /// The five tests, one after the other (what `printsAsIs` first was), and the sixth since: credentials shown by their
+    /// shape (`ShapedCredentials`, probe27 P27-5).
     static func fiveTests(_ redactor: Redactor, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         ByteWords.allPrintableASCII(bytes, newlines: true)
             && ByteWords.firstIndex(of: UInt8(ascii: "\\"), in: bytes) == nil
             && !redactor.secretPatterns.occurs(in: bytes) && !redactor.secretFragments.occurs(in: bytes)
             && !ByteSearch.containsHeader(Redactor.headerAndFieldBytes, in: bytes)
             && !URLCredentialScan.mayHoldCredentials(bytes)
+            && !ShapedCredentials.mayOccur(in: bytes)
     }
 
     @Test func threePassesAnswerAsTheFiveTests() {
@@ -54,7 +56,7 @@ import Testing
                 let three = copy.withUTF8 { bytes in
                     redactor.secretPatterns.occurs(in: bytes) || redactor.secretFragments.occurs(in: bytes)
                         || ByteSearch.containsHeader(Redactor.credentialHeaderBytes, in: bytes)
-                        || URLCredentialScan.mayHoldCredentials(bytes)
+                        || URLCredentialScan.mayHoldCredentials(bytes) || ShapedCredentials.mayOccur(in: bytes)
                 }
                 #expect(redactor.needsRedaction(text) == three, "\(text.debugDescription)")
                 if !three { clean += 1 }

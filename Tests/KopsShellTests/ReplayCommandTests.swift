@@ -122,4 +122,26 @@ import Testing
     func stoppedSummary(sent: Int, failed: Int, total: Int, text: String) {
         #expect(HandlerCall.stoppedSummary(sent: sent, failed: failed, total: total) == text)
     }
+    /// A saved or forwarded delivery's credential headers are sent as they came and shown by `--verbose` as
+    /// `<redacted>` (probe27 P27-13: `replay --verbose` printed `authorization: Bearer sk_live_…`); a signature header
+    /// and an ordinary one stay as they are.
+    @Test func credentialHeadersOfADeliveryAreSentButNotShown() {
+        let headers: [(name: String, value: String)] = [
+            ("authorization", "Bearer sk_live_LISTENSECRET123456"), ("X-Api-Key", "kapso_live_LISTENKEY1234567890"),
+            ("Cookie", "session=COOKIEsecret777"), ("X-Custom-Auth", "c4ustom"), ("X-Hub-Signature-256", "sha256=ab12"),
+            ("Content-Type", "application/json"), ("Content-Length", "2"),
+        ]
+        let request = HandlerCall.request(Array("{}".utf8), headers: headers, to: "http://127.0.0.1:1/hook")
+        #expect(request.headers.map(\.redactedLine) == [
+            "authorization: <redacted>", "X-Api-Key: <redacted>", "Cookie: <redacted>", "X-Custom-Auth: <redacted>",
+            "X-Hub-Signature-256: sha256=ab12", "Content-Type: application/json",
+        ])
+        let sent = request.headers.map { header -> String in
+            switch header.value {
+            case .text(let text): text
+            case .secret(let secret): secret.revealed
+            }
+        }
+        #expect(sent == headers.dropLast().map(\.value))
+    }
 }

@@ -104,6 +104,49 @@ import Testing
         #expect(TranscriptRestore.problem(besides: "\(folder)/be.md") == nil)
     }
 
+    /// P27-8: `record`/`bundle X.md.restore --force` from a session that is not recording X.md replaced X.md's private
+    /// restore file (and X.md could no longer be checked); refused with one line naming whose it is, the file left as it
+    /// was. Also where X.md was moved away and only its restore file is left, and where no restore file exists yet.
+    @Test(arguments: [
+        ("record $D/t.md.restore --force", true, true), ("bundle $D/t.md.restore --force", true, true),
+        ("record $D/t.md.restore --force", false, true), ("record $D/t.md.restore", true, false),
+    ])
+    func anotherTranscriptsRestoreFileIsNeverWritten(line: String, transcriptKept: Bool, restoreExists: Bool) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-restore-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let restore = #"{"lines":{"reply --to <contact 1> --dry-run hi":["reply --to +14155550142 --dry-run hi"]}}"#
+        if transcriptKept { try Data("# kops transcript\n".utf8).write(to: URL(fileURLWithPath: "\(folder)/t.md")) }
+        if restoreExists { try Data(restore.utf8).write(to: URL(fileURLWithPath: "\(folder)/t.md.restore")) }
+        let (status, err) = try await withSimulator { fixture in
+            let (shell, output) = try fixture.shell()
+            shell.run(line: "explain 131047")
+            return (shell.run(line: line.replacingOccurrences(of: "$D", with: folder)), output.err)
+        }
+        #expect(status == .failure)
+        #expect(err.contains("it is where the private restore file of '\(folder)/t.md' is kept"), "\(err)")
+        #expect(err.contains("even with --force; name another file"))
+        let left = try? String(contentsOfFile: "\(folder)/t.md.restore", encoding: .utf8)
+        #expect(left == (restoreExists ? restore : nil))
+    }
+
+    /// P27-22: `/dev/stdout` (and its spellings) leads to whatever the shell opened for the output (`>> mylog.txt`),
+    /// a file kops did not write: `record`/`bundle` refuse it whatever the flags, and never suggest --force for it.
+    @Test(arguments: [
+        "record /dev/stdout --force", "record /dev/stdout", "bundle /dev/stdout", "bundle /dev/./stderr --force",
+        "record /proc/self/fd/1 --append", "record /tmp/../dev/fd/1 --force",
+    ])
+    func aStreamOfThisProcessIsNoTranscript(line: String) async throws {
+        let (status, err) = try await withSimulator { fixture in
+            let (shell, output) = try fixture.shell()
+            shell.run(line: "explain 131047")
+            return (shell.run(line: line), output.err)
+        }
+        #expect(status == .failure)
+        #expect(err.contains("it is a device or a stream of this process, not a file"), "\(err)")
+        #expect(!err.contains("--force to replace it") && !err.contains("add --force"), "\(err)")
+    }
+
     /// P24-10: another program replaces the transcript being recorded; the session stops recording with one line and
     /// writes nothing into the new file.
     @Test func aReplacedTranscriptStopsTheRecording() async throws {

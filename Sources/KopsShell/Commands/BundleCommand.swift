@@ -62,6 +62,8 @@ public enum BundleCommand: ScriptCommand {
                         + "--keep-pii, or 'record stop' first for a bundle of the diagnostics in clear")
         }
         header.keepPII = keepPII
+        // A path kops refuses whatever the flags (`/dev/stdout`, a folder) is named before --force is suggested for it.
+        _ = try TranscriptFile.target(of: path)
         // `record`'s advice for an existing file names --append, which bundle does not take (probe18 P18-7).
         if !arguments.has("--force"), FileManager.default.fileExists(atPath: path) {
             throw ScriptError.recording("bundle: '\(path)' already exists; add --force to replace it, or pick another name")

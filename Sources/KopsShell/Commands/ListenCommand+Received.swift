@@ -127,11 +127,16 @@ extension ListenCommand {
                         forwarded.sent ? 502 : 503, [("Content-Type", "application/json")],
                         Array("{\"error\":\"kops listen: \(reason.replacingOccurrences(of: "\"", with: "'"))\"}".utf8))
                 }
+            } else if let saveProblem {
+                // Saving was asked for and failed (a full disk): a 503 lets the sender keep the delivery and send it again.
+                answer(
+                    503, [("Content-Type", "application/json")],
+                    Array("{\"error\":\"kops listen: \(saveProblem.replacingOccurrences(of: "\"", with: "'"))\"}".utf8))
             } else {
                 answer(200, [("Content-Type", "application/json")], Array("{\"ok\":true}".utf8))
             }
             if let saveProblem {
-                text += "; " + saveProblem
+                text += "; " + saveProblem + (forwarded == nil ? " (answered 503, so the sender keeps it)" : "")
                 tally.notSaved += 1
                 bad = true
                 object["save_problem"] = .string(saveProblem)

@@ -115,15 +115,13 @@ public enum ListenCommand: Command {
                 guard context.confirm("forward every delivery received to \(forward)? [y/N] ") else { return .line("not started") }
             }
         }
-        var saveFolder = arguments.value("--save")
+        let saveFolder = arguments.value("--save")
         if let folder = saveFolder {
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                guard FileManager.default.isWritableFile(atPath: folder) else { throw CocoaError(.fileWriteNoPermission) }
-            } catch {
-                context.emit(
-                    .line("cannot save to \(folder): the folder cannot be created or written to; deliveries are not saved", style: .bad))
-                saveFolder = nil
+            // Not listening at all: answered 200, a delivery that could not be saved is gone for good, as Kapso does not
+            // send it again (probe27 P27-4: it listened, answered 200 and saved nothing).
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            if let problem = WriteProblem.refusal(writing: folder + "/delivery.http", replacing: false) {
+                throw ScriptError.recording("\(name): cannot save deliveries to \(folder): \(problem); nothing was started")
             }
         }
         let receiver: any DeliveryReceiver

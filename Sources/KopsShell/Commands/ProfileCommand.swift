@@ -123,6 +123,14 @@ public enum ProfileCommand: Command {
             .line(StyledText("using profile \(name) (\(context.client.baseURL)) for this session")),
             .hint(isDefault ? "it is also the default profile" : "'profile default \(name)' makes it the default for every kops"),
         ]
+        // A `--demo` script may write without --allow-writes because its writes reach only the simulator; past this line
+        // they reach the profile's API, so the rule of every other script applies (probe27 P27-23: `kops --demo -c
+        // 'profile use prod' -c 'reply …'` sent a real message).
+        if context.offMachineNeedsPermission {
+            context.leftDemoSimulator = true
+            blocks.append(.hint(
+                "this script has left the demo simulator: from here on it changes nothing without --allow-writes, as any script"))
+        }
         // `kops check` replays a transcript on one API and key and never runs `profile use`: what it will do is said now,
         // while the user can still record the other profile to its own file (probe24 P24-16). The profile in use
         // selected again on the same API, its phone number known from the header, replays past this line: no warning
@@ -145,7 +153,7 @@ public enum ProfileCommand: Command {
 
     /// `profile add NAME ...` as typed: the name, a base URL with its scheme, exactly one key source.
     private static func checkAdd(_ name: String, _ arguments: Arguments) throws(ShellError) {
-        guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+        guard Profile.isValidName(name) else {
             throw .invalidValue(command: Self.name, what: "profile name", value: name, expected: "letters, digits, - and _")
         }
         guard let baseURL = arguments.value("--base-url") else {

@@ -42,6 +42,9 @@ public final class ShellContext {
     /// need no permission, but a delivery sent to a URL off this machine (`webhooks fire|probe`, `replay`, `listen
     /// --forward-to`) does, as anywhere else (probe24 P24-8: a demo script posted signed test events to a real handler).
     public var offMachineNeedsPermission = false
+    /// True once such a `--demo` script or `-c` ran `profile use`: its writes go to that profile's API from then on and
+    /// are refused without `--allow-writes`, as in any script, for the rest of the session (probe27 P27-23).
+    public var leftDemoSimulator = false
     /// Takes a Ctrl-C pressed since the last call (set by the terminal layer), so a script stops between lines.
     public var interrupted: () -> Bool = { false }
     /// Stops the command in progress as Ctrl-C would, without counting a press (`interrupted` then takes it): standard

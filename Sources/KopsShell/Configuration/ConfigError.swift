@@ -8,6 +8,8 @@ public enum ConfigError: KopsError, Equatable {
     case literalKey(path: String, line: Int?, profile: String, key: String)
     /// A known key with a value of the wrong kind.
     case invalidValue(path: String, line: Int?, key: String, expected: String)
+    /// A `[profiles.NAME]` table whose name is not letters, digits, `-` and `_` (`Profile.isValidName`).
+    case invalidProfileName(path: String, line: Int?, name: String)
     /// `--profile`, `KOPS_PROFILE` or `profile use` named a profile the file does not have.
     case unknownProfile(name: String, known: [String])
     /// The profile's key command failed or printed nothing.
@@ -36,6 +38,9 @@ public enum ConfigError: KopsError, Equatable {
                 + "keys never go in this file: export it in an environment variable and set api_key_env = \"NAME\""
         case .invalidValue(let path, let line, let key, let expected):
             "\(path)\(line.map { ":\($0)" } ?? ""): invalid value for '\(key)'; expected \(expected)"
+        case .invalidProfileName(let path, let line, let name):
+            "\(path)\(line.map { ":\($0)" } ?? ""): invalid profile name '\(name)'; expected letters, digits, - and _ "
+                + "(it names the profile's history file): rename the table"
         case .unknownProfile(let name, let known):
             "unknown profile '\(name)'; "
                 + (known.isEmpty ? "no profiles are configured ('profile add NAME --base-url URL --key-env VAR')"

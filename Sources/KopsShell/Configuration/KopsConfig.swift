@@ -96,6 +96,9 @@ public struct KopsConfig: Sendable, Equatable {
             throw .invalidValue(path: path, line: lines.line(of: "profiles", in: nil), key: "profiles", expected: "[profiles.NAME] tables")
         }
         for name in profiles.keys {
+            guard Profile.isValidName(name) else {
+                throw .invalidProfileName(path: path, line: lines.line(of: name, in: "profiles"), name: name)
+            }
             guard let entry = profiles[name]?.table else {
                 throw .invalidValue(path: path, line: lines.line(of: name, in: "profiles"), key: "profiles.\(name)", expected: "a [profiles.\(name)] table")
             }

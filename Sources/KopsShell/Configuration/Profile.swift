@@ -23,4 +23,11 @@ public struct Profile: Sendable, Equatable {
         self.output = output
         self.color = color
     }
+
+    /// True for a name of letters, digits, `-` and `_`: what `profile add` takes and what config.toml may hold. The
+    /// name becomes part of a file's name (`history-NAME`), so `a/../../notes/journal.txt` or `acme/prod` in a
+    /// hand-written config.toml would put the history elsewhere and trim whatever file is there (probe27 P27-16).
+    public static func isValidName(_ name: String) -> Bool {
+        !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+    }
 }

@@ -73,7 +73,17 @@ public enum WriteProblem {
         let folder = folder(of: path)
         var info = stat()
         guard stat(folder, &info) == 0 else {
-            if errno == ENOENT || errno == ENOTDIR { return "its folder \(folder) does not exist; create it first" }
+            if errno == ENOENT || errno == ENOTDIR {
+                // The nearest folder above that exists decides whether it can be made (probe27 P27-3: "create it first",
+                // when creating it was what failed).
+                if let above = existingAncestor(of: folder), access(above, W_OK | X_OK) != 0 {
+                    var aboveInfo = stat()
+                    let mode = stat(above, &aboveInfo) == 0 ? " (mode \(Self.mode(aboveInfo)))" : ""
+                    return "its folder \(folder) does not exist and cannot be made: \(above) is not writable for you\(mode); "
+                        + "make it writable, or write it elsewhere"
+                }
+                return "its folder \(folder) does not exist; create it first"
+            }
             return "its folder \(folder) cannot be reached (\(String(cString: strerror(errno)).lowercased()))"
         }
         guard info.st_mode & S_IFMT == S_IFDIR else { return "\(folder) is not a folder" }
@@ -82,6 +92,18 @@ public enum WriteProblem {
             return "its folder \(folder) is not writable for you (mode \(mode(info))); make it writable, or write it elsewhere"
         }
         return nil
+    }
+
+    /// The nearest folder of `path`'s ancestors that exists (`.` for a relative path with none), or nil.
+    private static func existingAncestor(of path: String) -> String? {
+        var current = path
+        while true {
+            let above = Self.folder(of: current)
+            var info = stat()
+            if stat(above, &info) == 0 { return info.st_mode & S_IFMT == S_IFDIR ? above : nil }
+            guard above != current, above != "/", above != "." else { return nil }
+            current = above
+        }
     }
 
     /// A path as a shell line takes it: quoted when it holds anything but letters, digits and `/._-`.

@@ -44,11 +44,18 @@ struct HandlerCall {
 
     /// The POST of a delivery: the exact body and the given headers, less those the transport writes itself
     /// (Content-Length for the exact body; Host follows the URL).
+    ///
+    /// A credential header (`Authorization`, `X-Api-Key`, `Cookie`, a custom `X-Custom-Auth`:
+    /// `Redactor.isCredentialHeader`) is sent as it came and shown by `--verbose` as `<redacted>`: a saved or
+    /// forwarded delivery carries its receiver's credentials (probe27 P27-13).
     static func request(_ body: [UInt8], headers: [(name: String, value: String)], to url: String) -> HTTPRequest {
         let skipped: Set<String> = ["content-length", "host", "transfer-encoding", "connection", "expect"]
         return HTTPRequest(
             method: "POST", url: url,
-            headers: headers.filter { !skipped.contains($0.name.lowercased()) }.map { HTTPHeader($0.name, $0.value) },
+            headers: headers.filter { !skipped.contains($0.name.lowercased()) }.map { header in
+                Redactor.isCredentialHeader(header.name)
+                    ? HTTPHeader(header.name, secret: Secret(header.value)) : HTTPHeader(header.name, header.value)
+            },
             body: body)
     }
 

@@ -40,7 +40,7 @@ extension Redactor {
                 && !Redactor.kelvinSign.withUnsafeBufferPointer { ByteSearch.contains($0, in: bytes) }
                 && !secretPatterns.occurs(in: bytes) && !secretFragments.occurs(in: bytes)
                 && !ByteSearch.containsHeader(Redactor.headerAndFieldBytes, in: bytes)
-                && !URLCredentialScan.mayHoldCredentials(bytes)
+                && !URLCredentialScan.mayHoldCredentials(bytes) && !ShapedCredentials.mayOccur(in: bytes)
         }
     }
 
@@ -62,6 +62,7 @@ extension Redactor {
         guard printableWithoutBackslash || ByteWords.allPrintableASCIIWithoutBackslash(bytes), !secretPatterns.occurs(in: bytes), !secretFragments.occurs(in: bytes)
         else { return false }
         return !Redactor.someColonEndsHeaderOrURL(Redactor.headerAndFieldBytes, in: bytes)
+            && !ShapedCredentials.mayOccur(in: bytes)
     }
 
     /// U+212A KELVIN SIGN in UTF-8.

@@ -11,6 +11,16 @@ extension Redactor {
     static let signatureHeaders = ["x-webhook-signature", "x-hub-signature-256", "x-hub-signature"]
 
     static let credentialHeaderBytes = HeaderNames(credentialHeaders)
+
+    /// True for a header whose value is a credential: one of `credentialHeaders`, or a name the URL credential list
+    /// reads as one (`X-Custom-Auth`, `X-Webhook-Token`, `X-Session-Id`: `CredentialParameters`), in any case. A
+    /// signature header is none: its HMAC gives the secret away no more than the body does, and `--verbose` shows it
+    /// for checking a receiver.
+    static func isCredentialHeader(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        if credentialHeaders.contains(lower) { return true }
+        return !signatureHeaders.contains(lower) && CredentialParameters.isCredential(name: name)
+    }
     static let headerBytesWithSignatures = HeaderNames(credentialHeaders + signatureHeaders)
 
     /// Flags whose value is a secret in a command line: `verify --secret S` → `verify --secret <redacted>`.

@@ -87,6 +87,8 @@ public struct Redactor: Sendable {
         // URLs first: a known secret masked inside a URL (`/in/<redacted>?token=…`) would end the URL at its `<`,
         // and the credentials after it would be left as they are.
         var result = maskingURLCredentials ? Redactor.maskURLCredentials(text) : text
+        // Then what the text shows of a credential kops never learned: a token-shaped word, a path's `?access_token=`.
+        if maskingURLCredentials { result = ShapedCredentials.masked(result, except: revealed) }
         // Values under 4 characters are not secrets worth masking: a 1-letter test key would mask every 'k'.
         for secret in knownSecrets where ByteSearch.contains(secret.revealed, in: result) && secret.revealed.count >= 4 {
             result = result.split(separator: secret.revealed, omittingEmptySubsequences: false)
@@ -116,6 +118,7 @@ public struct Redactor: Sendable {
             if secretPatterns.occurs(in: bytes) || secretFragments.occurs(in: bytes) { return true }
             // The header and URL tests in one walk over the colons (`PrintsAsIsTests` checks it against the two).
             return Redactor.someColonEndsHeaderOrURL(Redactor.credentialHeaderBytes, in: bytes)
+                || ShapedCredentials.mayOccur(in: bytes)
         }
     }
 

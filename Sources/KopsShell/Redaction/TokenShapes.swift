@@ -14,7 +14,15 @@ enum TokenShapes {
     /// cut to fit, and `access_token=` took 13 of its 23 characters, leaving 10 of the token, too few for the shape
     /// alone (probe25 P25-1). The label makes a token more certain, not less.
     static func masked(_ line: String) -> String {
-        guard mayHold(line) else { return line }
+        var bytes = line
+        guard bytes.withUTF8({ ShapedCredentials.mayOccur(in: $0) }) else { return line }
+        return maskedByCharacter(line)
+    }
+
+    /// `masked(_:)` without its byte test in front (`ShapedCredentials.mayOccur`): the reading the test must agree
+    /// with (`ShapedCredentialsTests`). The test it had before looked for a prefix only after a space, a quote or `;`,
+    /// so `(EAAG…)` and `/EAAG…` in a line with no `:` or `=` were printed as they were.
+    static func maskedByCharacter(_ line: String) -> String {
         var result = ""
         var word = ""
         var lastWord = ""
@@ -60,11 +68,6 @@ enum TokenShapes {
         return rest.contains(where: \.isNumber) || (rest.contains(where: \.isUppercase) && rest.contains(where: \.isLowercase))
     }
 
-    /// False when no word of `line` can start with a prefix, after a space, a quote, `=` or `:` (a label): the byte
-    /// test `learn(secretsTypedIn:)` uses, and a colon.
-    private static func mayHold(_ line: String) -> Bool {
-        Redactor.mayShowSecret(typedLine: line) || line.utf8.contains(UInt8(ascii: ":"))
-    }
 }
 
 extension Redactor {

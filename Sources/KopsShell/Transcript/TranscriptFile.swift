@@ -48,6 +48,13 @@ public enum TranscriptFile {
     /// Throws `ScriptError.unwritableTranscript` for a folder, a non-regular file, a file with other hard links,
     /// or a loop of links.
     public static func target(of path: String) throws(ScriptError) -> String {
+        // `/dev/stdout` is a link to `/proc/self/fd/1`, which links to whatever the shell opened (`>> mylog.txt`): a
+        // regular file kops did not write, replaced by `record /dev/stdout --force` (probe27 P27-22).
+        if isStream(path) {
+            throw .unwritableTranscript(
+                path: path, reason: "it is a device or a stream of this process, not a file (with output redirected, it "
+                    + "is the file the shell opened); name a file")
+        }
         var current = path
         for _ in 0...maxLinks {
             var info = stat()
@@ -72,6 +79,17 @@ public enum TranscriptFile {
             }
         }
         throw .unwritableTranscript(path: path, reason: "its links loop; fix the link")
+    }
+
+    /// True for a path under `/dev/` or `/proc/` (`/dev/stdout`, `/dev/fd/1`, `/proc/self/fd/1`), however it is spelt.
+    static func isStream(_ path: String) -> Bool {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        // `.` and `..` taken out by hand: the link `/dev/stdout` itself is what is judged, not the file it leads to.
+        var parts: [Substring] = []
+        for part in absolute.split(separator: "/") where part != "." {
+            if part == ".." { _ = parts.popLast() } else { parts.append(part) }
+        }
+        return parts.first == "dev" || parts.first == "proc"
     }
 
     /// True when both paths name one existing file (through links, `.` and `..`, another spelling): the same device

@@ -109,6 +109,12 @@ public final class TranscriptRecorder: OutputSink {
         // A link is followed deliberately (a dangling one too): its target is what is created, appended to or
         // replaced, and the link stays (`TranscriptFile`).
         let target = try TranscriptFile.target(of: path)
+        if let owner = TranscriptRestore.transcript(owning: target) ?? TranscriptRestore.transcript(owning: path) {
+            throw .unwritableTranscript(
+                path: path,
+                reason: "it is where the private restore file of '\(owner)' is kept (its command lines as typed, which "
+                    + "'kops check' needs), even with --force; name another file")
+        }
         file = target
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: target, isDirectory: &isFolder)

@@ -72,6 +72,19 @@ public struct TranscriptRestore: Sendable, Equatable {
     /// `ticket.md` → `ticket.md.restore`.
     public static func path(besides transcript: String) -> String { transcript + ".restore" }
 
+    /// The transcript whose restore file `path` is (`ticket.md` for `ticket.md.restore`), when that transcript exists or
+    /// the file at `path` is a restore file; nil for any other path. `record`/`bundle X.md.restore --force` replaced
+    /// another transcript's restore file without a word, and that transcript could no longer be checked (probe27 P27-8).
+    public static func transcript(owning path: String) -> String? {
+        guard path.hasSuffix(".restore"), path.count > ".restore".count else { return nil }
+        let transcript = String(path.dropLast(".restore".count))
+        if FileManager.default.fileExists(atPath: transcript) { return transcript }
+        guard let data = FileManager.default.contents(atPath: path), let json = try? JSONValue.parse(data),
+            json["lines"]?.object != nil
+        else { return nil }
+        return transcript
+    }
+
     /// Why the file beside `transcript` is not a restore file (`JSON error: … at byte 52`, `no "lines" object`), or nil
     /// when it is one or there is none: `kops check` names it, rather than calling it missing (probe22 P22-17).
     public static func problem(besides transcript: String) -> String? {

@@ -1,0 +1,117 @@
+/// Credentials a server's text shows that kops never learned, recognised by their shape: a token-shaped word
+/// (`TokenShapes`: `EAA…`, `whsec_…`, `sk_…`, `kapso_…`) and the value of a credential-named query parameter in a
+/// path without a scheme (`/platform/v1/webhook_deliveries?access_token=EAA…`, an API log's `endpoint`).
+///
+/// Typed by the user such a token was `<redacted>` everywhere, and a URL with a scheme had its credential parameters
+/// masked; the same token in an API log's endpoint, an error message or a key's name went in clear to the terminal,
+/// the transcript and the support bundle (probe27 P27-5). Every string the redactor reads goes through this reading,
+/// behind a byte test (`mayOccur`) that allocates nothing.
+///
+/// A message body is the customer's words, and it is read the same way: a token a customer or an agent pasted into a
+/// chat is no less a secret in a ticket.
+enum ShapedCredentials {
+    /// False only where `masked(_:)` would leave the text as it is: no word starts with a token prefix (any ASCII
+    /// case) and runs on to `TokenShapes.minimumLength` bytes, or past its prefix right after `=` or `:` (a label, as
+    /// `TokenShapes.isLabelledToken` reads it); and no `?` or `&` is followed by a credential name and `=`.
+    ///
+    /// Words are runs of ASCII letters, digits, `_` and `-`, as `TokenShapes.masked` reads them; a byte past ASCII
+    /// ends a word in both readings (a `Character` that is not ASCII ends its word), so each word of the `Character`
+    /// reading starts where a word of this one starts and ends no later.
+    static func mayOccur(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if isWordByte(byte) {
+                var end = index + 1
+                while end < count, isWordByte(bytes[end]) { end += 1 }
+                if let prefix = prefixLength(bytes, at: index) {
+                    let length = end - index
+                    let labelled = index > 0 && (bytes[index - 1] == UInt8(ascii: "=") || bytes[index - 1] == UInt8(ascii: ":"))
+                    if length >= TokenShapes.minimumLength || (labelled && length > prefix) { return true }
+                }
+                index = end
+                continue
+            }
+            if byte == UInt8(ascii: "?") || byte == UInt8(ascii: "&"), credentialNameFollows(bytes, after: index) {
+                return true
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// `text` with every token-shaped word (`TokenShapes.masked`) and every credential query parameter's value
+    /// replaced by `<redacted>`; `except` (a secret the user asked to see) stays as it is.
+    static func masked(_ text: String, except revealed: String? = nil) -> String {
+        var bytes = text
+        guard bytes.withUTF8({ mayOccur(in: $0) }) else { return text }
+        let queries = maskedQueryValues(text)
+        guard let revealed, queries.contains(revealed) else { return TokenShapes.maskedByCharacter(queries) }
+        // The revealed secret is kept whole: the text around it is read on its own.
+        return queries.split(separator: revealed, omittingEmptySubsequences: false)
+            .map { TokenShapes.maskedByCharacter(maskedQueryValues(String($0))) }.joined(separator: revealed)
+    }
+
+    /// `text` with the value of each `name=value` pair after a `?` or `&` whose name is a credential
+    /// (`CredentialParameters`) replaced by `<redacted>`. A value ends at `&`, `#`, whitespace, a quote, `<`, `>`, a
+    /// backtick or a comma (where `Redactor.maskURLCredentials` ends a URL); one masked already is left.
+    static func maskedQueryValues(_ text: String) -> String {
+        var characters = Array(text)
+        var index = 0
+        while index < characters.count {
+            guard characters[index] == "?" || characters[index] == "&" else {
+                index += 1
+                continue
+            }
+            var equals = index + 1
+            while equals < characters.count, let ascii = characters[equals].asciiValue, isNameByte(ascii) { equals += 1 }
+            guard equals < characters.count, equals > index + 1, characters[equals] == "=",
+                CredentialParameters.isCredential(name: String(characters[(index + 1)..<equals]))
+            else {
+                index += 1
+                continue
+            }
+            var end = equals + 1
+            while end < characters.count, !valueEnds.contains(characters[end]) { end += 1 }
+            let value = String(characters[(equals + 1)..<end])
+            if !value.isEmpty, value != "<redacted>" {
+                characters.replaceSubrange((equals + 1)..<end, with: Array("<redacted>"))
+                end = equals + 1 + "<redacted>".count
+            }
+            index = end
+        }
+        return String(characters)
+    }
+
+    private static let valueEnds: Set<Character> = ["&", "#", " ", "\t", "\n", "\r", "\"", "'", "<", ">", "`", ","]
+
+    /// `TokenPrefix.all` lower-cased as bytes (each is ASCII, so `ByteSearch.fold` matches any case).
+    private static let prefixes = HistoryPolicy.tokenPrefixes.map { Array($0.utf8) }
+
+    /// The length of the token prefix that starts at `index`, in any ASCII case; nil when none does.
+    private static func prefixLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        for prefix in prefixes where bytes.count - index >= prefix.count {
+            if prefix.indices.allSatisfy({ ByteSearch.fold(bytes[index + $0]) == prefix[$0] }) { return prefix.count }
+        }
+        return nil
+    }
+
+    /// True when the bytes after `index` are a credential parameter's name (`CredentialParameters`) and `=`.
+    private static func credentialNameFollows(_ bytes: UnsafeBufferPointer<UInt8>, after index: Int) -> Bool {
+        var equals = index + 1
+        while equals < bytes.count, isNameByte(bytes[equals]) { equals += 1 }
+        guard equals < bytes.count, equals > index + 1, bytes[equals] == UInt8(ascii: "=") else { return false }
+        return CredentialParameters.isCredential(UnsafeBufferPointer(rebasing: bytes[(index + 1)..<equals]))
+    }
+
+    /// A byte of a word as `TokenShapes.masked` reads words: an ASCII letter or digit, `_` or `-`.
+    @inline(__always)
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x5F || byte == 0x2D
+    }
+
+    /// A byte of a query parameter's name: a word byte or `.` (`x.api.key`).
+    @inline(__always)
+    private static func isNameByte(_ byte: UInt8) -> Bool { isWordByte(byte) || byte == 0x2E }
+}

@@ -1,0 +1,73 @@
+import KopsHTTP
+@testable import KopsShell
+import KopsTestSupport
+import Testing
+
+/// Credentials a server shows that kops never learned (probe27 P27-5): masked by their shape in every string the
+/// redactor reads, behind a byte test that may answer true where nothing is masked, never false where something is.
+@Suite struct ShapedCredentialsTests {
+    static func scan(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { ShapedCredentials.mayOccur(in: $0) }
+    }
+
+    static let token = "EAAGm0PX4ZCpsBAKZAZDtestTOKENabcdefghijklmnopqrstuv"
+
+    @Test(arguments: [
+        ("GET /platform/v1/webhook_deliveries?access_token=\(token)&x-api-key=k12345",
+         "GET /platform/v1/webhook_deliveries?access_token=<redacted>&x-api-key=<redacted>"),
+        ("Invalid OAuth access token - Cannot parse access token: \(token)",
+         "Invalid OAuth access token - Cannot parse access token: <redacted>"),
+        ("key name \(token)", "key name <redacted>"),
+        ("/v24.0/100200300400501/messages?appsecret_proof=ab12cd#x", "/v24.0/100200300400501/messages?appsecret_proof=<redacted>#x"),
+        ("signed with whsec_55d9aa2aa98ee4074 here", "signed with <redacted> here"),
+        // A query value masked already is left as it is.
+        ("/x?token=<redacted>&a=1", "/x?token=<redacted>&a=1"),
+    ])
+    func serverTextShowsNoShapedCredential(text: String, masked: String) {
+        #expect(Self.scan(text))
+        #expect(ShapedCredentials.masked(text) == masked)
+        #expect(Redactor().redact(text) == masked)
+    }
+
+    @Test(arguments: [
+        "kapso_agent.run.completed", "whatsapp.message.received", "whsec_demo1", "EAA", "Each EAAX word", "/x?page=2&after=abc",
+        "wamid.HBgLMTQxNTU1NTAxNDIVAgASGBRBN0YzQzE5RTAyQjg0RDZFNUMxMQA=", "4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a80",
+        "GET /platform/v1/whatsapp/messages?phone_number_id=100200300400501&limit=20", "skip_this_one please",
+    ])
+    func ordinaryTextIsLeftAlone(text: String) {
+        #expect(ShapedCredentials.masked(text) == text)
+        #expect(Redactor().redact(text) == text)
+    }
+
+    /// A secret the user asked to see (`webhooks get --reveal-secret`) stays in clear, though it is token-shaped.
+    @Test func aRevealedSecretIsKept() {
+        let secret = "whsec_55d9aa2aa98ee407404868cf0b0fd17"
+        let text = "secret_key: \(secret) (and \(Self.token))"
+        #expect(ShapedCredentials.masked(text, except: secret) == "secret_key: \(secret) (and <redacted>)")
+        #expect(Redactor(knownSecrets: [Secret(secret)]).revealing(secret).redact(text) == "secret_key: \(secret) (and <redacted>)")
+    }
+
+    /// Random texts from token prefixes, word characters, labels, queries and characters that join a grapheme
+    /// cluster with their neighbour: wherever the masking changes the text, the byte test said true.
+    @Test func theByteTestNeverMissesWhatMaskingChanges() {
+        let pieces = [
+            "EAA", "eaa", "whsec_", "sk_", "kapso_", "kops_", "Bearer", "G", "m0", "x", "X", "9", "_", "-", ".", " ", "=", ":",
+            "?", "&", "#", "token", "access_token=", "?key=", "&Pass=", "\"", "'", ",", "<", ">", "\n", "\r\n", "\u{301}",
+            "é", "<redacted>", "abcdefgh", "ABCDEFGH", "12345678", "/", "%20",
+        ]
+        var generator = SplitMix(seed: 27)
+        var masked = 0
+        for _ in 0..<20_000 {
+            let piece = { pieces[Int(generator.next() % UInt64(pieces.count))] }
+            let text = (0..<(1 + generator.next() % 12)).map { _ in piece() }.joined()
+            let changed = ShapedCredentials.masked(text) != text
+            // The masking alone, without the byte test in front of it.
+            let unguarded = TokenShapes.maskedByCharacter(ShapedCredentials.maskedQueryValues(text)) != text
+            if unguarded { masked += 1 }
+            #expect(!unguarded || Self.scan(text), "\(text.debugDescription)")
+            #expect(changed == unguarded, "\(text.debugDescription)")
+        }
+        #expect(masked > 1_000)
+    }
+}
