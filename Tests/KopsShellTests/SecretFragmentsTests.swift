@@ -1,6 +1,7 @@
 import Foundation
 @testable import KopsShell
 import KopsHTTP
+import KopsTestSupport
 import Testing
 
 /// Probe24 P24-6 and P24-13: a known secret echoed cut short, upper-cased or in base64, and a token quoted in an
@@ -101,5 +102,59 @@ import Testing
         let shown = offline.output.out + offline.output.err
         #expect(shown.contains("at.kops:2:") && shown.contains("access_token=<redacted>"), "\(shown)")
         #expect(!shown.contains("EAAGm0PX4Z"), "\(shown)")
+    }
+
+    /// Every 8-byte window of `text` that equals one of `secrets`' forms (the secret, its base64 and URL-safe base64),
+    /// in any ASCII case, read one by one: what `SecretFragments.hits` found before it read 4-byte pieces first.
+    static func windowsReadOneByOne(_ text: [UInt8], _ secrets: [String]) -> [Int] {
+        func folded(_ bytes: [UInt8]) -> [UInt8] { bytes.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 } }
+        var windows: Set<[UInt8]> = []
+        for secret in secrets where secret.utf8.count >= 8 {
+            let base64 = Data(secret.utf8).base64EncodedString()
+            let urlSafe = base64.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            for form in [secret, base64, urlSafe].map({ folded(Array($0.utf8)) }) {
+                for start in 0...(form.count - 8) { windows.insert(Array(form[start..<(start + 8)])) }
+            }
+        }
+        guard text.count >= 8 else { return [] }
+        return (0...(text.count - 8)).filter { windows.contains(folded(Array(text[$0..<($0 + 8)]))) }.map { $0 + 8 }
+    }
+
+    /// `hits` looks at the 8-byte windows only around a 4-byte piece its filter holds, read at every fourth offset
+    /// (docs/performance.md, "Session 26"): on random texts with pieces of the secrets planted at every offset, cut at
+    /// either end, in any case and in base64, it finds exactly the windows read one by one, and `occurs` agrees.
+    @Test func hitsAreTheWindowsReadOneByOne() {
+        var generator = SplitMix(seed: 2626)
+        let secretSets = [
+            ["bench_key_0123456789"], [Self.key, "whsec_Zq81mXk2P0aa9T"], ["abcdefgh"],
+            (0..<40).map { "whsec_\($0)_" + String(repeating: "k\($0 % 7)Q", count: 5) },
+        ]
+        let filler: [UInt8] = Array("{\"id\":\"e5a6c7d8-4f5b\",\"url\":\"https://x.test/a?b=1\"} \n\u{2026}é".utf8)
+        var found = 0
+        var texts = 0
+        for secrets in secretSets {
+            let fragments = SecretFragments(secrets.map { Secret($0) })
+            let forms = secrets.flatMap { [$0, Data($0.utf8).base64EncodedString()] }.map { Array($0.utf8) }
+            for _ in 0..<1_000 {
+                var text: [UInt8] = []
+                for _ in 0..<Int(generator.next() % 6) {
+                    text += (0..<Int(generator.next() % 9)).map { _ in filler[Int(generator.next() % UInt64(filler.count))] }
+                    let form = forms[Int(generator.next() % UInt64(forms.count))]
+                    let start = Int(generator.next() % UInt64(form.count))
+                    let end = min(form.count, start + Int(generator.next() % 14))
+                    let upper = generator.next() % 3 == 0
+                    text += form[start..<end].map { upper && $0 >= 97 && $0 <= 122 ? $0 - 32 : $0 }
+                }
+                let expected = Self.windowsReadOneByOne(text, secrets)
+                text.withUnsafeBufferPointer { bytes in
+                    #expect(fragments.hits(in: bytes, first: false) == expected, "\(text)")
+                    #expect(fragments.occurs(in: bytes) == !expected.isEmpty)
+                }
+                texts += 1
+                if !expected.isEmpty { found += 1 }
+            }
+        }
+        // Both answers are common: the comparison is not vacuous either way.
+        #expect(found > texts / 4 && found < texts * 3 / 4, "\(found) of \(texts)")
     }
 }

@@ -15,34 +15,58 @@ internal import KopsHTTP
 /// does not mask the word `production` elsewhere; the whole word the run sits in is masked with it, so the rest
 /// of a cut or extended echo (`…abcdef12xyz`) goes too.
 ///
-/// The test is one pass over the bytes with each 8-byte window packed into a `UInt64` and checked against a 1024-bit
-/// filter before the set of the secrets' windows: the redactor runs it on every string it is shown.
+/// The test reads the 4 bytes at every fourth offset as one word and looks it up in a filter of the forms' 4-byte
+/// pieces; only around a piece found there are the 8-byte windows packed and looked up in the forms' windows: the
+/// redactor runs it on every string it is shown (`hits`).
 struct SecretFragments: Sendable {
     /// The fewest characters of a secret, in a row, that are masked where they occur.
     static let minimumLength = 8
 
     /// The secrets' forms (each secret folded to lower case, and its base64 forms folded), as bytes.
     private var forms: [[UInt8]] = []
-    /// Every 8-byte window of every form, packed big-endian.
-    private var windows: Set<UInt64> = []
-    /// 1024 bits, one set per window's hash: most text windows are ruled out by one multiply and one bit test.
-    private var filter = [UInt64](repeating: 0, count: 16)
+    /// Every 8-byte window of every form, packed big-endian, sorted (looked up by binary search).
+    private var windows: [UInt64] = []
+    /// One bit per 4-byte piece of every form (each byte ORed with 0x20, so that case does not matter), by its hash:
+    /// `hits` looks up only the 4 bytes at every fourth offset of a text and reads its 8-byte windows only around a
+    /// piece that is set here.
+    private var pieces: [UInt64] = [0]
+    /// 64 minus the bits of `pieces`' hash.
+    private var pieceShift: UInt64 = 63
 
     init(_ secrets: [Secret]) {
+        var windows: [UInt64] = []
         for secret in secrets where secret.revealed.utf8.count >= Self.minimumLength {
             let bytes = Array(secret.revealed.utf8)
-            let base64 = Data(bytes).base64EncodedString()
-            let urlSafe = base64.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            for form in [bytes, Array(base64.utf8), Array(urlSafe.utf8)] {
+            let base64 = Array(Data(bytes).base64EncodedString().utf8)
+            // The URL-safe alphabet: `-` for `+`, `_` for `/`.
+            let urlSafe = base64.map { $0 == UInt8(ascii: "+") ? UInt8(ascii: "-") : $0 == UInt8(ascii: "/") ? UInt8(ascii: "_") : $0 }
+            for form in [bytes, base64, urlSafe] {
                 let folded = form.map(ByteSearch.fold)
                 guard !forms.contains(folded) else { continue }
                 forms.append(folded)
                 for start in 0...(folded.count - Self.minimumLength) {
-                    let window = Self.pack(folded[start..<(start + Self.minimumLength)])
-                    windows.insert(window)
-                    let bit = Self.hash(window)
-                    filter[bit >> 6] |= 1 << UInt64(bit & 63)
+                    windows.append(Self.pack(folded[start..<(start + Self.minimumLength)]))
                 }
+            }
+        }
+        // Sorted without repeats (an array, not a `Set`: a set's first use in a process costs a third of a million
+        // instructions, and a key has 60-odd windows).
+        windows.sort()
+        for window in windows where self.windows.last != window { self.windows.append(window) }
+        guard !windows.isEmpty else { return }
+        // About 64 bits a piece, at least 8,192 (1 KB) and at most 2^20: one text piece in 64 or fewer is read further
+        // for no secret.
+        let count = forms.reduce(0) { $0 + $1.count - 3 }
+        var bits = 13
+        while bits < 20, 1 << bits < count * 64 { bits += 1 }
+        pieces = [UInt64](repeating: 0, count: 1 << (bits - 6))
+        pieceShift = UInt64(64 - bits)
+        for form in forms {
+            for start in 0...(form.count - 4) {
+                var piece: UInt32 = 0
+                for offset in (0..<4).reversed() { piece = piece << 8 | UInt32(form[start + offset] | 0x20) }
+                let bit = Self.hash(piece, pieceShift)
+                pieces[bit >> 6] |= 1 << UInt64(bit & 63)
             }
         }
     }
@@ -54,24 +78,74 @@ struct SecretFragments: Sendable {
     }
 
     @inline(__always)
-    private static func hash(_ window: UInt64) -> Int {
-        Int(truncatingIfNeeded: (window &* 0x9E37_79B9_7F4A_7C15) >> 54)
+    private static func hash(_ piece: UInt32, _ shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (UInt64(piece) &* 0x9E37_79B9_7F4A_7C15) &>> shift)
     }
 
-    /// The end offsets (exclusive) of the text windows that equal some secret window; empty when none does.
-    private func hits(in bytes: UnsafeBufferPointer<UInt8>, first: Bool) -> [Int] {
+    /// The end offsets (exclusive) of the text windows that equal some secret window, in order; empty when none does.
+    ///
+    /// Any 8 bytes in a row hold the 4 bytes at the first multiple of 4 among their first 4 offsets, and those 4 are a
+    /// piece of the form the 8 are a window of: a text window is read (folded, packed, looked up) only when that piece,
+    /// read as one word at every fourth offset, is set in `pieces`. `SecretFragmentsTests` checks the result against
+    /// every window read one by one.
+    func hits(in bytes: UnsafeBufferPointer<UInt8>, first: Bool) -> [Int] {
         guard !windows.isEmpty, bytes.count >= Self.minimumLength else { return [] }
         var found: [Int] = []
-        var window: UInt64 = 0
-        for index in bytes.indices {
-            window = window << 8 | UInt64(ByteSearch.fold(bytes[index]))
-            guard index >= Self.minimumLength - 1 else { continue }
-            let bit = Self.hash(window)
-            guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0, windows.contains(window) else { continue }
-            found.append(index + 1)
-            if first { return found }
+        var offset = 0
+        while let piece = pieces.withUnsafeBufferPointer({ Self.nextPiece(in: bytes, from: offset, pieces: $0, shift: pieceShift) }) {
+            // The windows whose first multiple of 4 is `piece`: those starting at piece - 3 through piece (none past the
+            // last window's start when the piece is among the last 7 bytes).
+            var start = max(0, piece - 3)
+            let last = min(piece, bytes.count - Self.minimumLength)
+            while start <= last {
+                if windowIsSecret(bytes, at: start) {
+                    found.append(start + Self.minimumLength)
+                    if first { return found }
+                }
+                start += 1
+            }
+            offset = piece + 4
         }
         return found
+    }
+
+    /// The first multiple of 4 from `offset` (a multiple of 4) where the 4 bytes of `bytes`, each ORed with 0x20, are
+    /// set in `pieces`; nil when there is none. Two pieces a word, read as one.
+    private static func nextPiece(
+        in bytes: UnsafeBufferPointer<UInt8>, from offset: Int, pieces: UnsafeBufferPointer<UInt64>, shift: UInt64
+    ) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        let text = UnsafeRawPointer(base)
+        let count = bytes.count
+        @inline(__always) func isSet(_ piece: UInt32) -> Bool {
+            let bit = hash(piece, shift)
+            return pieces[bit &>> 6] & (1 &<< UInt64(bit & 63)) != 0
+        }
+        var offset = offset
+        while offset &+ 8 <= count {
+            let word = UInt64(littleEndian: text.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) | 0x2020_2020_2020_2020
+            if isSet(UInt32(truncatingIfNeeded: word)) { return offset }
+            if isSet(UInt32(truncatingIfNeeded: word &>> 32)) { return offset &+ 4 }
+            offset &+= 8
+        }
+        if offset &+ 4 <= count,
+            isSet(UInt32(littleEndian: text.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) | 0x2020_2020)
+        {
+            return offset
+        }
+        return nil
+    }
+
+    /// Whether the 8 bytes at `start`, folded, are a window of a form.
+    private func windowIsSecret(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        var window: UInt64 = 0
+        for index in start..<(start + Self.minimumLength) { window = window << 8 | UInt64(ByteSearch.fold(bytes[index])) }
+        var (low, high) = (0, windows.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if windows[middle] < window { low = middle + 1 } else { high = middle }
+        }
+        return low < windows.count && windows[low] == window
     }
 
     /// True when some 8 bytes of `bytes` equal 8 bytes of a secret's form in a row (any ASCII case): `masked` may
