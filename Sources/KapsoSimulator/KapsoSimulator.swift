@@ -25,7 +25,10 @@ public final class KapsoSimulator: Sendable {
     /// time scale that is not a positive number.
     public init(options: SimulatorOptions) throws {
         self.options = options
-        guard options.timeScale.isFinite, options.timeScale > 0 else { throw SimulatorError.invalidTimeScale(options.timeScale) }
+        guard SimulatorOptions.timeScales.contains(options.timeScale) else { throw SimulatorError.invalidTimeScale(options.timeScale) }
+        if let pinned = options.pinnedClock, Timestamp(unixSeconds: pinned / 1_000_000) == nil {
+            throw SimulatorError.invalidPinnedClock(pinned)
+        }
         let clock = SimulatorClock(isFixed: options.deterministic, pinned: options.pinnedClock)
         let seededAt = clock.now
         self.seededAt = seededAt.micros
@@ -93,8 +96,8 @@ public final class KapsoSimulator: Sendable {
     /// Moves a fixed clock forward to `micros` (Unix microseconds) and runs what became due; an instant at or
     /// before the clock's is ignored.
     public func advanceClock(to micros: Int64) async {
-        let delta = micros - (await state.clock.now.micros)
-        guard delta > 0 else { return }
+        let (delta, overflow) = micros.subtractingReportingOverflow(await state.clock.now.micros)
+        guard !overflow, delta > 0 else { return }
         _ = await state.advanceClock(byMicroseconds: delta)
     }
 
@@ -102,7 +105,9 @@ public final class KapsoSimulator: Sendable {
     /// as `POST /__sim/clock/advance` does; returns once they have run.
     public func advanceClock(bySeconds seconds: Double) async {
         guard seconds.isFinite, seconds > 0 else { return }
-        _ = await state.advanceClock(byMicroseconds: Int64((seconds * 1_000_000).rounded()))
+        // The state stops the clock at the end of `Timestamp.readableSeconds`; past Int64 is further still.
+        let micros = seconds * 1_000_000 < 9e18 ? Int64((seconds * 1_000_000).rounded()) : Int64.max
+        _ = await state.advanceClock(byMicroseconds: micros)
     }
 }
 
@@ -114,6 +119,8 @@ public enum SimulatorError: Error, Equatable, CustomStringConvertible {
     /// A fault clause that does not parse (see `SimulatorFaults`).
     case invalidFaults(String, reason: String)
     case invalidTimeScale(Double)
+    /// A `pinnedClock` outside `Timestamp.readableSeconds`.
+    case invalidPinnedClock(Int64)
 
     public var description: String {
         switch self {
@@ -121,7 +128,12 @@ public enum SimulatorError: Error, Equatable, CustomStringConvertible {
         case .unreadableSeed(let path, let reason): "cannot load seed file \(path): \(reason)"
         case .notListening: "the simulator did not start listening"
         case .invalidFaults(let clause, let reason): "invalid fault '\(clause)': \(reason)"
-        case .invalidTimeScale(let scale): "invalid time scale \(scale); use a positive number such as 1 or 1000"
+        case .invalidTimeScale(let scale):
+            "invalid time scale \(scale); use a number from 0.000001 to "
+                + "\(Int(SimulatorOptions.timeScales.upperBound)), such as 1 or 1000"
+        case .invalidPinnedClock(let micros):
+            "invalid pinned clock \(micros); use Unix microseconds (16 digits), such as 1795262400000000, within "
+                + "±\(Timestamp.readableSeconds.upperBound)000000"
         }
     }
 }

@@ -21,6 +21,9 @@ public struct SimulatorOptions: Sendable {
     /// How many times faster than real time the webhook retry schedule (10, 40, 90 s) and message status
     /// progression (delivered +2 s, read +5 s after sending) run. The clock itself is not sped up.
     public var timeScale: Double = 1
+    /// The time scales accepted: fast enough for any test, slow enough that the longest scheduled wait (90 s)
+    /// stays a number of microseconds (a scale of 1e-300 made it infinite and trapped).
+    public static let timeScales: ClosedRange<Double> = 0.000_001...1_000_000_000
     /// Sizes and times the HTTP server accepts from one client (request line, headers, body, slow clients).
     public var http = HTTPLimits()
     /// API-log rows kept (`GET /platform/v1/api_logs`), or the seed's count if larger: every request adds one

@@ -12,6 +12,10 @@ public enum SimulatorSeed: Sendable, Equatable {
     /// `webhook_deliveries`, `api_logs` (each an array of API-shaped objects; `health` an object by number id).
     case file(String)
 
+    /// The largest `scale:N` the command line takes: about 4 GB of records (100,000 take 390 MB); a larger N
+    /// (`scale:99999999999999`) failed to allocate and trapped.
+    public static let maximumScale = 1_000_000
+
     /// Parses a command-line value: `demo`, `zoo`, `empty`, `scale:100000`, or a path ending in `.json`.
     public init?(argument: String) {
         switch argument {
@@ -19,7 +23,7 @@ public enum SimulatorSeed: Sendable, Equatable {
         case "zoo": self = .zoo
         case "empty": self = .empty
         case let text where text.hasPrefix("scale:"):
-            guard let count = Int(text.dropFirst("scale:".count)), count >= 0 else { return nil }
+            guard let count = Int(text.dropFirst("scale:".count)), (0...Self.maximumScale).contains(count) else { return nil }
             self = .scale(count)
         case let text where text.hasSuffix(".json"): self = .file(text)
         default: return nil

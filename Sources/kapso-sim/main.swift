@@ -97,10 +97,15 @@ struct KapsoSim: ParsableCommand {
             throw ValidationError("no API key: pass --api-key or set KAPSO_API_KEY")
         }
         guard let seed = SimulatorSeed(argument: seed) else {
+            if seed.hasPrefix("scale:") {
+                throw ValidationError("invalid seed '\(seed)'; use scale:N with N a whole number from 0 to \(SimulatorSeed.maximumScale)")
+            }
             throw ValidationError("unknown seed '\(seed)'; use demo, zoo, empty, scale:N or a .json file")
         }
-        guard timeScale.isFinite, timeScale > 0 else {
-            throw ValidationError("invalid --time-scale \(timeScale); use a positive number such as 1 or 1000")
+        guard SimulatorOptions.timeScales.contains(timeScale) else {
+            throw ValidationError(
+                "invalid --time-scale \(timeScale); use a number from 0.000001 to "
+                    + "\(Int(SimulatorOptions.timeScales.upperBound)), such as 1 or 1000")
         }
         var faults = SimulatorFaults.none
         for spec in faultSpecs {

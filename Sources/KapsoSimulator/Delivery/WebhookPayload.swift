@@ -17,10 +17,14 @@ enum WebhookPayload {
         else { return item }
         // Once buffering is on, every delivery of a buffered event is batch-shaped, even with one item.
         let windowSeconds = webhook["buffer_window_seconds"]?.intValue ?? 5
+        // A seeded webhook's window is not checked as a created one's is (WebhookForm): one past `Int` in
+        // milliseconds is served as its digits rather than trapped on.
+        let (product, overflow) = windowSeconds.multipliedReportingOverflow(by: 1000)
+        let windowMilliseconds: JSONValue = overflow ? .bigInteger(String(windowSeconds) + "000") : .int(product)
         return [
             "type": .string(event), "batch": true, "data": [item],
             "batch_info": [
-                "size": 1, "window_ms": .int(windowSeconds * 1000), "first_sequence": .int(sequence ?? 1),
+                "size": 1, "window_ms": windowMilliseconds, "first_sequence": .int(sequence ?? 1),
                 "last_sequence": .int(sequence ?? 1), "conversation_id": conversation["id"] ?? .null,
             ],
         ]
@@ -101,7 +105,7 @@ enum WebhookPayload {
                 "direction": kapso["direction"] ?? .null,
                 "status": kapso["direction"] == "inbound" ? "received" : kapso["status"] ?? .null,
                 "origin": kapso["origin"] ?? .null,
-                "created_at": .string(Timestamp(seconds: Int64(message["timestamp"]?.stringValue ?? "") ?? 0).iso),
+                "created_at": .string(((try? FileSeed.messageTime(message["timestamp"])) ?? Timestamp(micros: 0)).iso),
             ],
             "conversation": .object(flatConversation),
             "whatsapp_config": [

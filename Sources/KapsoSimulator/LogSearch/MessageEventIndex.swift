@@ -29,15 +29,8 @@ struct MessageEventIndex: Sendable {
                 continue
             }
             for (index, status) in (kapso?["statuses"]?.arrayValue ?? []).enumerated() {
-                // Meta writes the timestamp as a string of digits; some senders write a bare number, whole or with a zero
-                // fraction (`1795257602.0`, a re-serialiser's float; kops reads all three, StatusHistory). A status without
-                // a usable timestamp is placed at its message's time.
-                let seconds = status["timestamp"]?.stringValue.flatMap { Int64($0) } ?? status["timestamp"]?.intValue.map(Int64.init)
-                    ?? status["timestamp"].flatMap { value -> Int64? in
-                        if case .double(let number) = value { return Int64(exactly: number) }
-                        return nil
-                    }
-                let time = seconds.map { Timestamp(seconds: $0) } ?? message.sortTime
+                // Read as kops reads it (`StatusTime`); a status without a usable timestamp is placed at its message's time.
+                let time = StatusTime.read(status["timestamp"], message: message.json["timestamp"]) ?? message.sortTime
                 entries.append(
                     Entry(time: time, suffix: message.cursorID + "_\(index + 1)", position: position, statusIndex: index))
             }

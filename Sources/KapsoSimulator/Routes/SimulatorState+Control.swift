@@ -19,7 +19,7 @@ extension SimulatorState {
                 return faultsResponse()
             case ("GET", ["clock"]): return clockResponse()
             case ("POST", ["clock", "advance"]):
-                let seconds = try Self.seconds(from: try request.jsonObject())
+                let seconds = try Self.seconds(from: try request.jsonObject(), room: SimulatorClock.end.seconds - clock.now.seconds)
                 _ = await advanceClock(byMicroseconds: Int64((seconds * 1_000_000).rounded()))
                 return clockResponse()
             case ("GET", ["log_search"]): return .data(["available": .bool(logSearchAvailable)])
@@ -88,8 +88,8 @@ extension SimulatorState {
         return faults
     }
 
-    /// `{"seconds": N}` with 0 ≤ N ≤ ten years.
-    private static func seconds(from body: JSONObject) throws(APIError) -> Double {
+    /// `{"seconds": N}` with 0 ≤ N ≤ ten years, and no more than `room`, the seconds left before the clock's end.
+    private static func seconds(from body: JSONObject, room: Int64) throws(APIError) -> Double {
         let value: Double? =
             switch body["seconds"] {
             case .int(let number)?: Double(number)
@@ -98,6 +98,9 @@ extension SimulatorState {
             }
         guard let value, value.isFinite, value >= 0, value <= maximumAdvanceSeconds else {
             throw .validation([("seconds", "must be a number of seconds from 0 to \(Int(maximumAdvanceSeconds))")])
+        }
+        guard value <= Double(room) else {
+            throw .validation([("seconds", "must be at most \(room): the simulator's clock ends at Unix second \(SimulatorClock.end.seconds)")])
         }
         return value
     }

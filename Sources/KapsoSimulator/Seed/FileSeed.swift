@@ -28,13 +28,17 @@ enum FileSeed {
         for member in document["health"]?.objectValue?.members ?? [] {
             if let health = member.value.objectValue { data.health[member.key] = health }
         }
-        for message in document["messages"]?.arrayValue ?? [] {
+        for (index, message) in (document["messages"]?.arrayValue ?? []).enumerated() {
             guard let json = message.objectValue, let id = json["id"]?.stringValue else { continue }
-            let seconds = json["timestamp"]?.stringValue.flatMap { Int64($0) } ?? 0
+            let time: Timestamp
+            do {
+                time = try messageTime(json["timestamp"])
+            } catch {
+                throw SimulatorError.unreadableSeed(path: path, reason: "messages[\(index)].\(error.reason)")
+            }
             let sequence = data.nextMessageSequence
             data.nextMessageSequence += 1
-            data.messages.append(
-                Record(id: id, sortTime: Timestamp(seconds: seconds), cursorID: String(sequence), json: json))
+            data.messages.append(Record(id: id, sortTime: time, cursorID: String(sequence), json: json))
         }
         data.warnings = repeatedIDs(
             [
@@ -66,6 +70,39 @@ enum FileSeed {
             }
         }
         return lines
+    }
+
+    /// Why a message's `timestamp` cannot be placed in time: `reason` names the field and the value.
+    struct OutOfRange: Error {
+        var reason: String
+    }
+
+    /// Where a message sorts: its `timestamp` as Unix seconds, a string of digits (`"1795262400"`, kapso-api.md §7.3)
+    /// or a bare integer, as kops reads it (KapsoClient `KapsoTime.seconds(timestamp:)`). A value that is no number
+    /// (an ISO date, text, none) sorts at the epoch and is served as written, for kops to name. A number beyond
+    /// `Timestamp.readableSeconds` (16 digits of microseconds, 19 of nanoseconds: kops reads neither as a time) is
+    /// refused with the value, as the simulator has no place for it.
+    static func messageTime(_ value: JSONValue?) throws(OutOfRange) -> Timestamp {
+        let digits: String
+        switch value {
+        case .int(let number)?: digits = String(number)
+        case .bigInteger(let text)?: digits = text
+        case .string(let text)? where isInteger(text): digits = text
+        default: return Timestamp(micros: 0)
+        }
+        if let seconds = Int64(digits), let time = Timestamp(unixSeconds: seconds) { return time }
+        let count = digits.count - (digits.hasPrefix("-") ? 1 : 0)
+        let unit = count == 16 ? "; 16 digits look like microseconds" : count == 19 ? "; 19 digits look like nanoseconds" : ""
+        let shown = digits.count > 40 ? digits.prefix(40) + "…" : Substring(digits)
+        throw OutOfRange(
+            reason: "timestamp \"\(shown)\" is out of range: a message timestamp is Unix seconds (10 digits, as Kapso "
+                + "writes them), within ±\(Timestamp.readableSeconds.upperBound)\(unit)")
+    }
+
+    /// `1795262400` or `-5`: an optional minus, then ASCII digits.
+    private static func isInteger(_ text: String) -> Bool {
+        let body = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+        return !body.isEmpty && body.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     private static func records(_ value: JSONValue?, time field: String) -> [Record] {

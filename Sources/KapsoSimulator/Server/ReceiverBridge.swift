@@ -66,24 +66,61 @@ public enum ReceiverBridge {
         var buffer: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
-            while let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
-                guard let header = try? JSONParser.parse(buffer[..<newline]), let length = header["length"]?.intValue,
-                    buffer.count >= newline + 1 + length
-                else { break }
-                let body = Array(buffer[(newline + 1)..<(newline + 1 + length)])
-                buffer.removeSubrange(0..<(newline + 1 + length))
-                let headers = (header["headers"]?.arrayValue ?? []).compactMap { pair -> (name: String, value: String)? in
-                    guard let name = pair.arrayValue?.first?.stringValue, let value = pair.arrayValue?.last?.stringValue else { return nil }
-                    return (name, value)
-                }
-                if let id = header["id"]?.intValue {
-                    receiver.answer(id, status: header["status"]?.intValue ?? 502, headers: headers, body: body)
+            while let next = nextAnswer(in: &buffer) {
+                switch next {
+                case .answer(let id, let status, let headers, let body):
+                    receiver.answer(id, status: status, headers: headers.map { ($0.name, $0.value) }, body: body)
+                case .skipped:
+                    FileHandle.standardError.write(Data(
+                        "kapso-sim: ignored an answer line that is no frame header ({\"id\":N,\"status\":N,\"length\":N})\n".utf8))
                 }
             }
             let count = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else { return }
             buffer += chunk[0..<count]
+        }
+    }
+
+    /// What the front of the answer stream holds.
+    enum Answer: Equatable {
+        /// A whole frame, removed from the buffer; `status` 502 when the header has none.
+        case answer(id: Int, status: Int, headers: [Header], body: [UInt8])
+        /// A line that is no frame header (not JSON, no `length` from 0 to `maximumAnswerBytes`), removed so the
+        /// frames after it are still read.
+        case skipped
+    }
+
+    struct Header: Equatable {
+        var name: String
+        var value: String
+    }
+
+    /// The largest answer body a frame may announce; past it the header is taken for no frame (kops answers with a
+    /// few hundred bytes, and a length near `Int.max` would keep the bridge reading forever).
+    static let maximumAnswerBytes = 64 << 20
+
+    /// Takes the next answer off the front of `buffer`; nil while its header line or body is still incomplete.
+    static func nextAnswer(in buffer: inout [UInt8]) -> Answer? {
+        while true {
+            guard let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+            guard let header = try? JSONParser.parse(buffer[..<newline]), let length = header["length"]?.intValue,
+                (0...maximumAnswerBytes).contains(length)
+            else {
+                buffer.removeSubrange(...newline)
+                return .skipped
+            }
+            // Compared without adding to `length`, which may be as large as `Int` goes.
+            guard length <= buffer.count - newline - 1 else { return nil }
+            let body = Array(buffer[(newline + 1)..<(newline + 1 + length)])
+            buffer.removeSubrange(0..<(newline + 1 + length))
+            // A frame without an id answers nothing: the next one is read.
+            guard let id = header["id"]?.intValue else { continue }
+            let headers = (header["headers"]?.arrayValue ?? []).compactMap { pair -> Header? in
+                guard let name = pair.arrayValue?.first?.stringValue, let value = pair.arrayValue?.last?.stringValue else { return nil }
+                return Header(name: name, value: value)
+            }
+            return .answer(id: id, status: header["status"]?.intValue ?? 502, headers: headers, body: body)
         }
     }
 }

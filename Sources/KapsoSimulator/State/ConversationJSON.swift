@@ -72,7 +72,9 @@ enum ConversationJSON {
             var conversation = conversation
             var kapso = conversation["kapso"]?.objectValue ?? [:]
             let iso = JSONValue.string(last.time.iso)
-            kapso["messages_count"] = .int((kapso["messages_count"]?.intValue ?? 0) + count)
+            // A seed may hold any count, `Int.max` too: past `Int` the sum is served as its digits, not trapped on.
+            let total = Int128(kapso["messages_count"]?.intValue ?? 0) + Int128(count)
+            kapso["messages_count"] = Int(exactly: total).map(JSONValue.int) ?? .bigInteger(String(total))
             kapso["last_message_id"] = last.id
             kapso["last_message_type"] = last.type
             kapso["last_message_timestamp"] = iso

@@ -38,7 +38,12 @@ struct SimulatorClock: Sendable {
         isFixed ? offset : elapsed
     }
 
+    /// The last instant the clock reaches: the end of `Timestamp.readableSeconds`, so that no advance, however
+    /// often repeated, overflows the microseconds every time is counted in.
+    static let end = Timestamp(micros: Timestamp.readableSeconds.upperBound * 1_000_000)
+
+    /// Moves the clock forward by `micros`, or to `end` if that is nearer.
     mutating func advance(byMicroseconds micros: Int64) {
-        offset += micros
+        offset += min(micros, max(Self.end.micros - now.micros, 0))
     }
 }

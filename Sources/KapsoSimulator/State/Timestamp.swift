@@ -9,11 +9,26 @@ struct Timestamp: Sendable, Comparable, Hashable {
         self.micros = micros
     }
 
+    /// A time written in code (`Timestamp(seconds: 1_795_262_400)`); a time read from a seed or a request goes
+    /// through `init?(unixSeconds:)`, which refuses what this would trap on.
     init(seconds: Int64) {
         self.micros = seconds * 1_000_000
     }
 
-    /// Parses `2026-11-20T14:32:10Z`, `2026-11-20T14:32:10.412000Z` or a date alone (`2026-11-20`).
+    /// The Unix seconds a time read from input may hold: about ±285,000 years, so that 13 digits of milliseconds
+    /// read as seconds (year 58856, what a seed gets when a tool wrote `Date.now()`) still is one, and adding
+    /// days or years to any of them stays far inside `Int64` microseconds (±292,000 years).
+    static let readableSeconds: ClosedRange<Int64> = -9_000_000_000_000...9_000_000_000_000
+
+    /// `seconds` since the epoch, or nil outside `readableSeconds` (16 digits of microseconds, 19 of nanoseconds),
+    /// which in microseconds would overflow.
+    init?(unixSeconds seconds: Int64) {
+        guard Self.readableSeconds.contains(seconds) else { return nil }
+        self.micros = seconds * 1_000_000
+    }
+
+    /// Parses `2026-11-20T14:32:10Z`, `2026-11-20T14:32:10.412000Z`, `2026-11-20T16:32:10+02:00` (an RFC 3339 offset,
+    /// also `-0500`, as kops reads them: KapsoClient `KapsoTime.seconds(iso:)`) or a date alone (`2026-11-20`).
     init?(iso text: String) {
         let bytes = Array(text.utf8)
         func number(_ range: Range<Int>) -> Int64? {
@@ -45,8 +60,8 @@ struct Timestamp: Sendable, Comparable, Hashable {
                 }
                 for _ in digits..<6 { fraction *= 10 }
             }
-            let zone = String(decoding: bytes[index...], as: UTF8.self)
-            guard zone == "Z" || zone == "+00:00" || zone.isEmpty else { return nil }
+            guard let offset = Self.zoneOffset(bytes[index...]) else { return nil }
+            seconds -= offset
         }
         self.micros = seconds * 1_000_000 + fraction
     }
@@ -126,6 +141,19 @@ struct Timestamp: Sendable, Comparable, Hashable {
             rest /= 10
             position -= 1
         }
+    }
+
+    /// Seconds east of UTC of a zone suffix: `Z`, none, `+02:00` or `-0500`; nil for anything else.
+    private static func zoneOffset(_ zone: ArraySlice<UInt8>) -> Int64? {
+        if zone.isEmpty || zone.elementsEqual("Z".utf8) { return 0 }
+        guard let sign = zone.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") else { return nil }
+        var digits = Array(zone.dropFirst())
+        if digits.count == 5, digits[2] == UInt8(ascii: ":") { digits.remove(at: 2) }
+        guard digits.count == 4, digits.allSatisfy({ (48...57).contains($0) }) else { return nil }
+        let hours = Int64(digits[0] - 48) * 10 + Int64(digits[1] - 48)
+        let minutes = Int64(digits[2] - 48) * 10 + Int64(digits[3] - 48)
+        guard hours < 24, minutes < 60 else { return nil }
+        return (hours * 3_600 + minutes * 60) * (sign == UInt8(ascii: "+") ? 1 : -1)
     }
 
     private static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {

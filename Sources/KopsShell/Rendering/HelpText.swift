@@ -43,8 +43,23 @@ public enum HelpText {
                 let text = String(repeating: " ", count: margin + 4) + line.dropFirst(gap)
                 return [label] + ProseWrap.lines(text, width: width, hanging: margin + 4)
             }
-            return ProseWrap.lines(line, width: width, hanging: hangingColumn(line))
+            return ProseWrap.lines(line, width: width, hanging: usageColumn(line, width: width) ?? hangingColumn(line))
         }
+    }
+
+    /// Where a `usage: ` line's continuations start: under the first word after the command's name
+    /// (`usage: webhooks create --url URL` → the column of `--url`), as a synopsis lines its options up; after `usage: `
+    /// when that is past half the width or leaves too little room for its widest option (`UsageWords`), which then
+    /// starts its line at the margin if it must. Nil for other lines.
+    static func usageColumn(_ line: String, width: Int) -> Int? {
+        let label = "usage: "
+        guard line.hasPrefix(label) else { return nil }
+        let words = line.dropFirst(label.count).split(separator: " ")
+        let name = words.prefix(while: UsageWords.isCommandWord)
+        let column = label.count + name.reduce(0) { $0 + TextWidth.displayWidth($1) + 1 }
+        let options = UsageWords.units(words.dropFirst(name.count).map { (1, String($0)) }, level: 0, room: width)
+        let widest = options.map { TextWidth.displayWidth($0.text) }.max() ?? 0
+        return column <= width / 2 && column + widest <= width ? column : label.count
     }
 
     /// `lines(text, width:)` as one text, lines joined by line feeds (no final one).

@@ -10,7 +10,8 @@
 /// line and the id began the next): a `'…'`-quoted span, and `use` or `run` with the word after it. Text without
 /// spaces (Chinese, Japanese) breaks between its wide characters. A suggested command with a trailing comment
 /// (`  whois 2003…  # 48 failed calls …`) continues its comment as a comment under the `#`, so no continuation reads
-/// as a command when the block is copied.
+/// as a command when the block is copied. A usage synopsis after `usage: ` breaks only between whole options
+/// (`UsageWords`).
 public enum ProseWrap {
     /// `hanging`, when given, is the column continuations start at instead of the one read from the line (a help row's
     /// description column after its gap: `HelpText`); past half the width they start at the line's own margin.
@@ -33,7 +34,10 @@ public enum ProseWrap {
             pieces.append((pieces.isEmpty ? 0 : pending + 1, String(piece)))
             pending = 0
         }
-        let words = keptTogether(pieces, room: width - indent).flatMap { splitAtWideCharacters($0, room: width - indent) }
+        // A usage's option too wide for the hanging indent stays whole, and starts its line at the margin (below).
+        let usage = UsageWords.grouped(pieces, room: width - TextWidth.displayWidth(lead))
+        let words = keptTogether(usage, room: width - indent)
+            .flatMap { splitAtWideCharacters($0, room: width - indent) }
         var result: [String] = []
         var current = lead
         var currentWidth = TextWidth.displayWidth(lead)
