@@ -32,6 +32,7 @@ extension LogsCommand {
     /// `--around` read as an ISO time or an id, before any look-up; unreadable text is refused.
     static func around(_ text: String) throws(ShellError) -> Around {
         if let time = KapsoTime.seconds(iso: text) { return .time(time) }
+        try IDArgument.refuseCredential(text, command: "logs search", flag: "--around", expected: nil)
         switch IDInput.read(text) {
         case .success(let value): return .id(value)
         // Not an id `whois` reads, such as a request id (`req_…`) or a log search event id: log search itself
