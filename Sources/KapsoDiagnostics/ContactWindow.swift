@@ -237,7 +237,16 @@ public struct ContactWindow: Sendable, Equatable {
     /// messages show closed on a number with calling on (`callsEnabled`); nil otherwise.
     public var callCaveat: String? {
         guard callsEnabled, isClosed else { return nil }
-        return "unless the contact called" + (lastInbound == nil ? "" : " since") + " (calling is on for this number; kops cannot see calls)"
+        return Self.callCaveat(since: lastInbound == nil ? nil : "since")
+    }
+
+    /// `unless the contact called since the send (calling is on for this number; kops cannot see calls)`: the one phrase
+    /// of every view that says a window is closed, or that only a template goes through, on a number with calling on
+    /// (`callCaveat`, `MessageVerdict.SendContext.callsEnabled`, `MessageError.fix(for:writtenSince:callsEnabled:)`;
+    /// probe25 P25-16: `trace`, `message` and `errors` asserted what `conversation` and `reply` hedged). `since` is what
+    /// the call would have come after (`since`, `since the send`), nil for none.
+    public static func callCaveat(since: String?) -> String {
+        "unless the contact called" + (since.map { " " + $0 } ?? "") + " (calling is on for this number; kops cannot see calls)"
     }
 
     /// `, unless they called`: `callCaveat` as a table cell ends (`conversations`' WINDOW column), with

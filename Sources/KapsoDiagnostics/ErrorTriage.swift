@@ -31,6 +31,10 @@ public struct ErrorTriage {
     }
 
     public internal(set) var entries: [Entry] = []
+    /// The phone-number ids with WhatsApp calling on (`PhoneNumber.callsEnabled`), set before messages are added: a send
+    /// refused for the window on one of them is told "send a template" with `ContactWindow.callCaveat`, as `trace` says
+    /// it (probe25 P25-16).
+    public var callingNumbers: Set<String> = []
     /// Failed statuses (or statuses with errors) stored with a listed message whose `id` names another message
     /// (`StatusHistory.foreign`), left out of `entries`: not this message's outcome (probe10 P10-1). One WAMID per such
     /// status: the message it is stored with.
@@ -130,7 +134,9 @@ public struct ErrorTriage {
                 let receivedError = inbound && item.key.hasSuffix("/errors") ? item.error : nil
                 var meaning =
                     receivedError.map { UnsupportedContent.reading(type: unsupported, error: $0) }
-                    ?? item.error.map { Self.meaning(of: $0, send: send) }
+                    ?? item.error.map {
+                        Self.meaning(of: $0, send: send, callsEnabled: message["kapso"]?["phone_number_id"]?.string.map(callingNumbers.contains) ?? false)
+                    }
                     ?? "the failed status has no errors[] entry; 'trace \(id)' shows the history"
                 if item.word == "warning" { meaning = "a warning, not a failure: \(StatusWord.warningMeaning); " + meaning }
                 if let disagreement, item.word == nil, !item.key.hasSuffix("/errors") {
@@ -202,11 +208,11 @@ public struct ErrorTriage {
     // `unsupported message type: ...`, or Meta's own words and where to look for a code the catalogue lacks; the fix
     // is the one for this message (`MessageError.fix(for:)`: a re-engagement refusal of a template is not answered
     // with "send a template").
-    private static func meaning(of error: MessageError, send: FailedSend) -> String {
+    private static func meaning(of error: MessageError, send: FailedSend, callsEnabled: Bool = false) -> String {
         if send.isTemplate == true, ErrorCatalog.isReengagement(error.code), let entry = error.entry {
             return "\(entry.name) on a template: \(ErrorCatalog.reengagementOnTemplate)"
         }
-        if let entry = error.entry { return "\(entry.name): \(error.fix(for: send))" }
+        if let entry = error.entry { return "\(entry.name): \(error.fix(for: send, writtenSince: nil, callsEnabled: callsEnabled))" }
         // A code with no catalogue entry and no words from Meta: `next` says both that and where to look.
         if error.code != nil, error.details ?? error.message ?? error.title == nil { return error.next }
         return error.code == nil ? error.meaning : "\(error.meaning); \(error.next)"

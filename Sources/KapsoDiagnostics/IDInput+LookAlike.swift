@@ -33,6 +33,18 @@ extension IDInput {
         return table
     }()
 
+    /// Plus signs of other forms typed or copied before a phone number, each the ASCII `+` under Unicode's compatibility
+    /// mapping (NFKC): U+FF0B FULLWIDTH PLUS SIGN (what a Chinese, Japanese or Korean keyboard in full-width mode types
+    /// with its full-width digits U+FF10…, probe25 P25-15), U+FE62 SMALL PLUS SIGN, U+207A SUPERSCRIPT PLUS SIGN and
+    /// U+208A SUBSCRIPT PLUS SIGN (rich text copied from a document); and U+2795 HEAVY PLUS SIGN, the ➕ of emoji
+    /// keyboards, which Unicode's confusables list gives for `+`.
+    static let plusLookAlikes: Set<UInt32> = [0xFF0B, 0xFE62, 0x207A, 0x208A, 0x2795]
+
+    /// The ASCII character `scalar` looks like: a letter (`letterLookAlikes`) or `+` (`plusLookAlikes`); nil otherwise.
+    static func asciiLookAlike(_ scalar: Unicode.Scalar) -> Character? {
+        letterLookAlikes[scalar] ?? (plusLookAlikes.contains(scalar.value) ? "+" : nil)
+    }
+
     /// The id `text` stands for when it is digits with letters that look like digits in it (`1OO2OO3OO4OO5O1` →
     /// `100200300400501`, `l00200300400501` → `100200300400501`), and what was read, e.g. `the letter O for 0 at 2, 3,
     /// 5, 6, 8, 9, 11, 12, 14`; nil when `text` is anything else (a WAMID, a UUID, a word, fewer than 7 digits). Only
@@ -66,7 +78,7 @@ extension IDInput {
     /// an ASCII digit in it): a word in another script is not an id. Nil otherwise.
     static func lookAlike(_ text: String) -> (character: String, ascii: String?)? {
         let asASCII = String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-            letterLookAlikes[scalar].flatMap(\.unicodeScalars.first) ?? scalar
+            asciiLookAlike(scalar).flatMap(\.unicodeScalars.first) ?? scalar
         }))
         guard asASCII.lowercased().hasPrefix("wamid.") || text.contains(where: { $0.isASCII && $0.isNumber }) else { return nil }
         for (offset, character) in text.enumerated() where !character.isASCII {
@@ -77,7 +89,7 @@ extension IDInput {
             // A look-alike of O or l in digits stands for a digit: the id meant is the digits' (probe25 P25-3: "use
             // 1o0200300400501" sent the user to a second refusal), read as `lettersForDigits` reads ASCII letters.
             let digits = lettersForDigits(asASCII)
-            let looks = letterLookAlikes[scalar].map { ascii in
+            let looks = asciiLookAlike(scalar).map { ascii in
                 digits != nil && digitLookAlikes[ascii] != nil
                     ? " (it looks like '\(ascii)', here for the digit \(digitLookAlikes[ascii] ?? "?"))" : " (it looks like '\(ascii)')"
             } ?? ""
@@ -89,6 +101,17 @@ extension IDInput {
 }
 
 extension IDInput.Problem {
+    /// The reason of a problem that names the characters typed on another keyboard or by eye and the ASCII text they
+    /// stand for (`nonASCIIDigits`, `lookAlike`, `lettersForDigits`): what every argument taking a phone number says of
+    /// them, as `whois` does (probe25 P25-15: `reply --to '＋１４…'` said only "expected a phone number in E.164 form");
+    /// nil for any other problem.
+    public var otherKeyboardReason: String? {
+        switch self {
+        case .nonASCIIDigits, .lookAlike, .lettersForDigits: reason
+        default: nil
+        }
+    }
+
     /// `lettersForDigits` and `lookAlike` in words.
     public static func lookAlikeReason(_ problem: IDInput.Problem) -> String? {
         switch problem {

@@ -198,14 +198,19 @@ public enum IDInput: Sendable, Equatable {
     }
 
     /// `text` with its decimal digits of other scripts as ASCII digits, and the script's name, when it has such digits and
-    /// nothing else but ASCII: `+١ ٤١٥` → `("+1 415", "Arabic-Indic")`. Phones with an Arabic, Persian or CJK keyboard
-    /// type these (Unicode `Nd` digits: U+0660…, U+06F0…, U+FF10…); nil otherwise.
+    /// nothing else but ASCII and plus signs: `+١ ٤١٥` → `("+1 415", "Arabic-Indic")`. Phones with an Arabic, Persian or CJK
+    /// keyboard type these (Unicode `Nd` digits: U+0660…, U+06F0…, U+FF10…); the same keyboard types its own plus sign
+    /// (`＋１４１５…`, `plusLookAlikes`), read as `+` (probe25 P25-15). Nil otherwise.
     static func nonASCIIDigits(_ text: String) -> (ascii: String, script: String)? {
         var ascii = ""
         var script: String?
         for scalar in text.unicodeScalars {
             if scalar.isASCII {
                 ascii.unicodeScalars.append(scalar)
+                continue
+            }
+            if plusLookAlikes.contains(scalar.value) {
+                ascii += "+"
                 continue
             }
             guard scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue else { return nil }

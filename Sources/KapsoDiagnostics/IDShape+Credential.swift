@@ -3,17 +3,43 @@ extension IDShape {
     ///
     /// `EAA…` from 20 characters (`TokenPrefix.metaAccessToken`) is a Meta access token: it sits beside the phone-number
     /// id on Meta's "API Setup" page, so the two get mixed up (probe24 P24-13: `whois` called it a click id).
-    /// `whsec_…` (`TokenPrefix.webhookSecret`) is a Kapso webhook signing secret.
-    public static func credential(_ text: String) -> String? {
-        switch APIKeyShape.kind(of: text) {
+    /// `whsec_…` (`TokenPrefix.webhookSecret`) is a Kapso webhook signing secret. Either is read alone or after a label
+    /// (`credentialKind`). `expected` is the kind of id the argument takes (nil: any, as `whois` takes): the line ends
+    /// with where to find one (probe25 P25-2: only `whois` said any of this; `use`, `message`, `reply --to` … said
+    /// "invalid id '<redacted>…'").
+    public static func credential(_ text: String, expected: Identity.Kind? = nil) -> String? {
+        switch credentialKind(text) {
         case .metaAccessToken?:
             return "this is a Meta access token (EAA…), a secret, not an id: it does not belong here, and as it is now in "
-                + "your scrollback, consider revoking it and issuing a new one; for the phone-number id, run 'numbers'"
+                + "your scrollback, consider revoking it and issuing a new one; "
+                + (whereToFind(expected) ?? "for the phone-number id, run 'numbers'")
         case .webhookSecret?:
             return "this is a webhook signing secret (whsec_…), a secret, not an id: it does not belong here, and as it is "
-                + "now in your scrollback, consider rotating it; for a webhook's id, run 'webhooks'"
+                + "now in your scrollback, consider rotating it; " + (whereToFind(expected) ?? "for a webhook's id, run 'webhooks'")
         case nil:
             return nil
+        }
+    }
+
+    /// The credential `text` is, alone (`EAAGm0PX…`) or as its last word after a label, as it is copied out of a URL, a
+    /// header or a `.env` line (`access_token=EAA…`, `Bearer EAA…`, `token: whsec_…`); nil otherwise. No id holds `=`
+    /// before its end, `:` or a space followed by such a word, so a label only makes the token more certain (P25-1).
+    public static func credentialKind(_ text: String) -> APIKeyShape.Kind? {
+        if let kind = APIKeyShape.kind(of: text) { return kind }
+        let words = text.split(whereSeparator: { $0 == "=" || $0 == ":" || $0 == " " })
+        guard words.count > 1, let last = words.last else { return nil }
+        return APIKeyShape.kind(of: String(last))
+    }
+
+    /// Where an id of `kind` is listed, as the end of a credential's line; nil for a kind without one command.
+    static func whereToFind(_ kind: Identity.Kind?) -> String? {
+        switch kind {
+        case .phoneNumberID?: "for the phone-number id, run 'numbers'"
+        case .wamid?: "for a message id (WAMID), run 'messages'"
+        case .conversationID?: "for a conversation id, run 'conversations'"
+        case .webhookID?: "for a webhook's id, run 'webhooks'"
+        case .contactNumber?: "give the contact's phone number, e.g. +14155550157 ('conversations' lists contacts)"
+        default: nil
         }
     }
 }

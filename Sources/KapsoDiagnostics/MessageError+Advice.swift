@@ -66,8 +66,18 @@ extension MessageError {
     /// With `writtenSince` (`MessageVerdict.writtenSince`: the contact has written since the send and the window is open
     /// now), a free-form send refused for the window is told to go again as is, not the catalogue's "send an approved
     /// template": the one advice `trace`'s verdict and its timeline give (probe21 P21-19).
-    public func fix(for send: FailedSend?, writtenSince again: String?) -> String {
-        if let again, ErrorCatalog.isReengagement(code), send?.isTemplate != true { return again }
+    ///
+    /// With `callsEnabled` (the number has WhatsApp calling on), the template advice for such a send carries
+    /// `ContactWindow.callCaveat`: "When a WhatsApp user messages you or calls you, a 24-hour timer called a customer
+    /// service window starts" (Meta, Service messages, developers.facebook.com/documentation/business-messaging/whatsapp/
+    /// messages/send-messages), and kops cannot see calls (probe25 P25-16).
+    public func fix(for send: FailedSend?, writtenSince again: String?, callsEnabled: Bool = false) -> String {
+        let freeForm = ErrorCatalog.isReengagement(code) && send?.isTemplate != true
+        if let again, freeForm { return again }
+        if callsEnabled, freeForm {
+            return "send an approved template ('reply --template NAME' in kops) " + ContactWindow.callCaveat(since: "since the send")
+                + "; free-form works again after the contact replies or calls"
+        }
         return fix(for: send)
     }
 

@@ -2,7 +2,7 @@ internal import KapsoClient
 
 /// The verdict on a message the contact sent: the window it opened, in a group or 1:1, and an error Meta attached to it.
 extension MessageVerdict {
-    static func inbound(_ message: Message, newestInbound: Int64?, now: Int64) -> MessageVerdict {
+    static func inbound(_ message: Message, newestInbound: Int64?, now: Int64, callsEnabled: Bool = false) -> MessageVerdict {
         let errors = MessageError.all(in: message.json["errors"])
         // Written in a group: the window it opened is the group's, and a reply to it goes to the group (MessageOrigin).
         if let group = MessageOrigin(message).groupID, errors.isEmpty {
@@ -18,7 +18,7 @@ extension MessageVerdict {
         // Only a message the contact wrote, at a time kops can read, opens the window (WindowEvidence, MessageTime); the
         // window is the contact's, from their newest message (ContactWindow's rule), never this message's alone (P21-1).
         let evidence = WindowEvidence(message, now: now)
-        let (windowText, severity) = contactWindow(evidence, newestInbound: newestInbound, now: now)
+        let (windowText, severity) = contactWindow(evidence, newestInbound: newestInbound, now: now, callsEnabled: callsEnabled)
         guard let error = MessageError.primary(of: errors) else {
             if let what = evidence.notWritten { return MessageVerdict("received \(what): \(windowText)", .warning) }
             return MessageVerdict(windowText.isEmpty ? "received from the contact" : "received; " + windowText, severity)
@@ -43,14 +43,16 @@ extension MessageVerdict {
     ///   as `ContactWindow` reads it.
     /// - Without the contact's other messages, this message's own window is a lower bound when open ("at least") and
     ///   hedged when closed.
-    static func contactWindow(_ evidence: WindowEvidence, newestInbound: Int64?, now: Int64) -> (String, Severity) {
+    /// - On a number with calling on (`callsEnabled`), a closed window carries `ContactWindow.callCaveat` (P25-16).
+    static func contactWindow(_ evidence: WindowEvidence, newestInbound: Int64?, now: Int64, callsEnabled: Bool = false) -> (String, Severity) {
+        let call = callsEnabled ? " " + ContactWindow.callCaveat(since: "since") : ""
         if evidence.notWritten != nil {
             let window = newestInbound.map { newest -> String in
                 let window = ServiceWindow(lastInbound: newest, at: now)
                 let closes = newest + Conversation.windowSeconds
                 return window.isOpen
                     ? "; the contact last wrote at \(KapsoTime.iso(newest)), so the window is open for \(Elapsed.text(closes - now)) more"
-                    : "; the contact last wrote at \(KapsoTime.iso(newest)), and that window closed \(Elapsed.text(now - closes)) ago"
+                    : "; the contact last wrote at \(KapsoTime.iso(newest)), and that window closed \(Elapsed.text(now - closes)) ago\(call)"
             } ?? ""
             let moved = evidence.movedTo.map {
                 "; the contact moved to +\($0): a message to this number reaches nobody, or whoever holds it now; write to +\($0) "
@@ -86,12 +88,12 @@ extension MessageVerdict {
                     + "the 24-hour window is open for \(atLeast)\(Elapsed.text(closes - now)) more: free-form replies go through", .good)
         }
         if let again {
-            return (again + "; that window closed \(Elapsed.text(now - closes)) ago: reply with an approved template ('reply --template NAME')", .warning)
+            return (again + "; that window closed \(Elapsed.text(now - closes)) ago: reply with an approved template ('reply --template NAME')\(call)", .warning)
         }
         // Without the contact's newer messages, only this message's own window is known.
         let unread = newestInbound == nil ? " (unless the contact wrote since: 'conversation' shows their window)" : ""
         return (
-            "the 24-hour window it opened closed \(Elapsed.text(now - closes)) ago\(unread): reply with an approved template ('reply --template NAME')",
+            "the 24-hour window it opened closed \(Elapsed.text(now - closes)) ago\(unread): reply with an approved template ('reply --template NAME')\(call)",
             .warning)
     }
 }

@@ -61,13 +61,17 @@ public struct MessageVerdict: Sendable, Equatable {
     /// `statuses` is what kops read of the path Meta's statuses take to Kapso for the message's number (the number's
     /// health): a message still at `sent` (or waiting for `sent`) on a number whose statuses cannot reach Kapso is not
     /// news about the contact (probe19 P19-3), and when that was not read the contact is not the only explanation.
+    ///
+    /// `callsEnabled`: the message's number has WhatsApp calling on (`PhoneNumber.callsEnabled`), so a call from the
+    /// contact may have opened the window since, which kops cannot see: a window said closed now, or "send a template",
+    /// carries `ContactWindow.callCaveat` (probe25 P25-16).
     public static func of(
         _ message: Message, windowAtSend: ServiceWindow?, newestInbound: Int64? = nil, moved: ContactWindow.Moved? = nil, now: Int64,
-        logSearch: LogSearchAccess = .notAsked, statuses: StatusPath = .notRead, reach: ContactReach? = nil
+        logSearch: LogSearchAccess = .notAsked, statuses: StatusPath = .notRead, reach: ContactReach? = nil, callsEnabled: Bool = false
     ) -> MessageVerdict {
         let verdict = ofStatuses(
             message, windowAtSend: windowAtSend, newestInbound: newestInbound, moved: moved, now: now, logSearch: logSearch,
-            statuses: statuses, reach: reach)
+            statuses: statuses, reach: reach, callsEnabled: callsEnabled)
         // Kapso's own processing failed or was blocked: said with whatever the statuses say (probe23 P23-3).
         guard let processing = ProcessingStatus.failure(of: message.json) else { return verdict }
         return MessageVerdict(
@@ -78,9 +82,9 @@ public struct MessageVerdict: Sendable, Equatable {
     /// `of` without Kapso's processing status.
     private static func ofStatuses(
         _ message: Message, windowAtSend: ServiceWindow?, newestInbound: Int64?, moved: ContactWindow.Moved?, now: Int64,
-        logSearch: LogSearchAccess, statuses: StatusPath, reach: ContactReach?
+        logSearch: LogSearchAccess, statuses: StatusPath, reach: ContactReach?, callsEnabled: Bool
     ) -> MessageVerdict {
-        if message.isInbound { return inbound(message, newestInbound: newestInbound, now: now) }
+        if message.isInbound { return inbound(message, newestInbound: newestInbound, now: now, callsEnabled: callsEnabled) }
         // Neither inbound nor outbound is known (MessageDirection): no send, window or delivery story is told.
         let direction = message.direction
         if direction.side == .unknown {
@@ -96,7 +100,7 @@ public struct MessageVerdict: Sendable, Equatable {
             window: SendContext(
                 atSend: group == nil ? windowAtSend : nil, newestInbound: group == nil ? newestInbound : nil, now: now,
                 sentAt: message.time, recipient: MessageOrigin(message).sentToGroup == nil ? message.json["to"]?.string ?? message.contact : nil,
-                moved: moved, reach: group == nil ? reach : nil),
+                moved: moved, reach: group == nil ? reach : nil, callsEnabled: callsEnabled),
             logSearch: logSearch, statuses: statuses)
         guard let foreign = history.foreignText else { return verdict }
         let count = history.foreign.count
@@ -349,6 +353,8 @@ public struct MessageVerdict: Sendable, Equatable {
         var moved: ContactWindow.Moved? = nil
         /// The contact's record of being on WhatsApp (`ContactReach`), which rules out 131026's "not on WhatsApp".
         var reach: ContactReach? = nil
+        /// The number has WhatsApp calling on: a call since the send may have reopened the window (`ContactWindow.callCaveat`).
+        var callsEnabled = false
     }
 
     /// How close to the window's closing second a send refused with 131047 still reads as "closed as this was sent":
@@ -418,14 +424,17 @@ public struct MessageVerdict: Sendable, Equatable {
             let advice = send.isAuthenticationToIndia ? reach.onWhatsApp + "; " + error.fix(for: send) : reach.undeliverableAdvice
             return "failed: \(code) (\(entry.name))\(more); \(advice)"
         }
-        return "failed: \(code) (\(entry.name))\(more); \(error.fix(for: send))"
+        return "failed: \(code) (\(entry.name))\(more); \(error.fix(for: send, writtenSince: nil, callsEnabled: context.callsEnabled))"
     }
 
     /// What to do after a send refused for the window: an approved template, unless the contact has written since the
     /// send (`context.newestInbound` after `sentAt`) and that reopened the window, which is open now: then the message can
-    /// simply go again (probe21 P21-19).
+    /// simply go again (probe21 P21-19). On a number with calling on, a call since the send may have reopened it too, and
+    /// kops cannot see calls: the template advice carries `ContactWindow.callCaveat` (P25-16).
     static func resend(after sentAt: Int64, _ context: SendContext) -> String {
-        writtenSince(sentAt, newestInbound: context.newestInbound, now: context.now) ?? "send an approved template with 'reply --template NAME'"
+        writtenSince(sentAt, newestInbound: context.newestInbound, now: context.now)
+            ?? "send an approved template with 'reply --template NAME'"
+                + (context.callsEnabled ? " " + ContactWindow.callCaveat(since: "since the send") : "")
     }
 
     /// What a send refused for the window (131047) needs now when the contact has written since: `the contact has written

@@ -162,7 +162,8 @@ import Testing
         ("reply " + String(repeating: "a", count: 4_097), "error: reply: invalid message text '4097 characters'; expected at most 4096 characters (WhatsApp's limit)\n", .usage),
         ("reply --to abc hi", "error: reply: invalid value for --to 'abc'; expected a phone number in E.164 form, e.g. +14155550157\n", .usage),
         ("reply --to +1234 hi", "error: reply: invalid value for --to '+1234'; expected a phone number in E.164 form, e.g. +14155550157\n", .usage),
-        ("reply --to ١٤١٥٥٥٥٠١٤٢ hi", "error: reply: invalid value for --to '١٤١٥٥٥٥٠١٤٢'; expected a phone number in E.164 form, e.g. +14155550157\n", .usage),
+        // Digits of another keyboard are read as `whois` reads them, with the ASCII number (probe25 P25-15).
+        ("reply --to ١٤١٥٥٥٥٠١٤٢ hi", "error: reply --to: cannot read '١٤١٥٥٥٥٠١٤٢' as an id: it is written in Arabic-Indic digits (as a phone with that keyboard types them); in ASCII digits it is 14155550142: use 14155550142\n", .usage),
         ("reply --to 04155550142 hi", "error: reply: invalid value for --to '04155550142'; expected a phone number in E.164 form, e.g. +14155550157\n", .usage),
         ("reply hi", "error: reply: no message selected; give a WAMID or run 'message <wamid>' first ('messages' lists them)\n", .failure),
     ])

@@ -75,3 +75,13 @@ enum ContactWindowLookup {
         return window
     }
 }
+
+extension ShellContext {
+    /// Whether WhatsApp calling is on for `phoneNumberID` (`PhoneNumber.callsEnabled`; a call opens the window too and
+    /// kops cannot see calls, P21-7, P25-16): from the numbers this session read, else one read of the number; false when
+    /// it cannot be read (the window is then said as the messages say).
+    func callsEnabled(on phoneNumberID: String) -> Bool {
+        if let number = ids.phoneNumbers[phoneNumberID] { return number.callsEnabled }
+        return (try? client.phoneNumber(phoneNumberID))?.callsEnabled ?? false
+    }
+}

@@ -85,6 +85,7 @@ struct FailureFetch {
                     fetch.webhooks = json.flatMap { try? Page.decode($0, item: Webhook.init(json:)).items } ?? []
                 } else {
                     fetch.numbers = json.flatMap { try? Page.decode($0, item: PhoneNumber.init(json:)).items } ?? []
+                    fetch.triage.callingNumbers = Set(fetch.numbers.filter(\.callsEnabled).map(\.id))
                 }
                 continue
             }

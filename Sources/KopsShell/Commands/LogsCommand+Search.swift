@@ -32,6 +32,7 @@ extension LogsCommand {
     /// `--around` read as an ISO time or an id, before any look-up; unreadable text is refused.
     static func around(_ text: String) throws(ShellError) -> Around {
         if let time = KapsoTime.seconds(iso: text) { return .time(time) }
+        try IDArgument.refuseCredential(text, command: "logs search", flag: "--around", expected: nil)
         // A time without its zone is a time, not an id: the zone is what is missing (P26-10).
         if let zoneless = ZonelessTime(text) {
             throw .invalidValue(command: "logs search", what: "value for --around", value: text, expected: "a time with its zone; " + zoneless.problem)

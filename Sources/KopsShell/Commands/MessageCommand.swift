@@ -75,7 +75,9 @@ public enum MessageCommand: Command {
         if history.conflict != nil || history.disagreement(withKapso: message.status) != nil || !history.foreign.isEmpty
             || !MessageError.all(in: message.json["errors"]).isEmpty
         {
-            let verdict = MessageVerdict.of(message, windowAtSend: nil, newestInbound: inbound.newest, now: context.now())
+            // On a number with calling on, a window said closed (or "send a template") is hedged, as `trace` says it (P25-16).
+            let calls = message.phoneNumberID.map { context.callsEnabled(on: $0) } ?? false
+            let verdict = MessageVerdict.of(message, windowAtSend: nil, newestInbound: inbound.newest, now: context.now(), callsEnabled: calls)
             fields.append(Field("verdict", verdict.text, style: TraceCommand.style(verdict.severity)))
         }
         let found = MessageLookup.note(ids, found: message).map { [Block.hint($0)] } ?? []

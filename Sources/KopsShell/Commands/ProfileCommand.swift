@@ -174,6 +174,9 @@ public enum ProfileCommand: Command {
                 expected: "https:// (plain http:// is sent only to loopback hosts: 127.0.0.1, localhost, ::1), "
                     + "e.g. --base-url https://\(parts.host.contains(":") ? "[\(parts.host)]" : parts.host)")
         }
+        if let id = arguments.value("--phone-number-id") {
+            try IDArgument.refuseCredential(id, command: Self.name, flag: "--phone-number-id", expected: .phoneNumberID)
+        }
         if let id = arguments.value("--phone-number-id"), id.isEmpty || !id.allSatisfy({ $0.isASCII && $0.isNumber }) {
             throw .invalidValue(
                 command: Self.name, what: "--phone-number-id", value: IDInput.echo(id),

@@ -105,7 +105,7 @@ public enum ReplyCommand: Command {
             throw ShellError.invalidValue(
                 command: name, what: "combination", value: "--message with --to", expected: "one of them: each names whom to write to")
         }
-        return try MessageInput.wamid(typed, command: name)
+        return try MessageInput.wamid(typed, command: name, flag: "--message")
     }
 
     /// `--to` as typed and read as a phone number, nil when absent or a business-scoped user id.

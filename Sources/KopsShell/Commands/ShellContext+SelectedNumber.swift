@@ -50,6 +50,7 @@ extension ShellContext {
     /// What `use` and `health` were given, read as an id before any request: empty or unreadable text and
     /// WAMIDs (message ids) are refused here, so a script with such a line runs nothing (`validate`).
     static func phoneNumberInput(_ query: String, command: String, usage: String) throws(ShellError) -> IDInput {
+        try IDArgument.refuseCredential(query, command: command, expected: .phoneNumberID)
         switch IDInput.read(query) {
         case .failure(.empty):
             throw .missingArgument(command: command, what: "phone number id or display number", usage: usage)

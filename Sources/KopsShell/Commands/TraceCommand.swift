@@ -38,7 +38,8 @@ public enum TraceCommand: Command {
         }
         let trace: MessageTrace
         do {
-            trace = try MessageTrace.load(ids, client: context.client, now: context.now, sequential: arguments.has("--sequential"))
+            trace = try MessageTrace.load(
+                ids, client: context.client, now: context.now, sequential: arguments.has("--sequential"), numbers: context.ids.phoneNumbers)
         } catch {
             throw MessageLookup.explaining(error)
         }
@@ -49,7 +50,7 @@ public enum TraceCommand: Command {
         // The contact wrote since a send refused for the window: the timeline's fix says what the verdict says (P21-19).
         let again = trace.message.isOutbound
             ? trace.message.time.flatMap { MessageVerdict.writtenSince($0, newestInbound: trace.newestInbound, now: now) } : nil
-        blocks += timeline(trace.message, writtenSince: again, now: now)
+        blocks += timeline(trace.message, writtenSince: again, callsEnabled: trace.callsEnabled, now: now)
         blocks += metaEvents(trace)
         blocks += deliveries(trace)
         blocks += apiLogs(trace)
@@ -147,10 +148,12 @@ public enum TraceCommand: Command {
                     + "not a 1:1 window with the participant", style: window.isOpen ? .good : .warn)
         }
         let own = time + Conversation.windowSeconds
+        // Calling on: a call since may have reopened it, which kops cannot see (P25-16).
+        let call = trace.callsEnabled ? ", " + ContactWindow.callCaveat(since: "since") : ""
         // A newer inbound message from the contact reopened the window this one opened.
         if let newest = trace.newestInbound, newest > time {
             let window = ServiceWindow(lastInbound: newest, at: now)
-            let state = window.isOpen ? "open now" : "closed now"
+            let state = window.isOpen ? "open now" : "closed now" + call
             return Field(
                 "window",
                 "opened by this message until \(KapsoTime.iso(own)); the contact wrote again at \(KapsoTime.iso(newest)): "
@@ -158,7 +161,7 @@ public enum TraceCommand: Command {
                 style: window.isOpen ? .good : .warn)
         }
         let window = ServiceWindow(lastInbound: time, at: now)
-        let state = window.isOpen ? "open now" : "closed now"
+        let state = window.isOpen ? "open now" : "closed now" + call
         return Field("window", "opened by this message until \(KapsoTime.iso(own)) (\(state))", style: window.isOpen ? .good : .warn)
     }
 
@@ -172,7 +175,7 @@ public enum TraceCommand: Command {
     static let timelineLimit = 40
     static let timelineEdge = 20
 
-    private static func timeline(_ message: Message, writtenSince: String? = nil, now: Int64) -> [Block] {
+    private static func timeline(_ message: Message, writtenSince: String? = nil, callsEnabled: Bool = false, now: Int64) -> [Block] {
         let history = StatusHistory(message: message, now: now)
         let received = MessageError.all(in: message.json["errors"])
         guard !history.events.isEmpty else {
@@ -261,7 +264,8 @@ public enum TraceCommand: Command {
         // The message's code first (as the verdict picks it), then the rest; a warning's errors too (StatusWord).
         let statusErrors = history.events.filter { $0.status == "failed" || StatusWord($0.status).rank == nil }
             .flatMap { event in (MessageError.primary(of: event.errors).map { [$0] } ?? []) + MessageError.others(of: event.errors) }
-        return blocks + explained(statusErrors + received, send: FailedSend(message: message.json), writtenSince: writtenSince)
+        return blocks
+            + explained(statusErrors + received, send: FailedSend(message: message.json), writtenSince: writtenSince, callsEnabled: callsEnabled)
             + billing(message)
     }
 
@@ -296,7 +300,8 @@ public enum TraceCommand: Command {
     /// `unsupported` is a received message's `unsupported.type`: a 131051's fix is then what that kind calls for
     /// (`UnsupportedContent.reading`: an edit or a revoke lost nothing), not the catalogue's "send it another way".
     private static func explained(
-        _ errors: [MessageError], headlines: Bool = false, send: FailedSend? = nil, unsupported: String? = nil, writtenSince: String? = nil
+        _ errors: [MessageError], headlines: Bool = false, send: FailedSend? = nil, unsupported: String? = nil, writtenSince: String? = nil,
+        callsEnabled: Bool = false
     ) -> [Block] {
         var seen: [MessageError] = []
         for error in errors where !seen.contains(error) { seen.append(error) }
@@ -305,7 +310,7 @@ public enum TraceCommand: Command {
             if headlines || seen.count > 1 || error.code == nil { blocks.append(.line(StyledText("  error:   " + error.headline, style: .bad))) }
             blocks.append(.line(StyledText("  meaning: " + error.meaning(for: send))))
             let kind = error.code == "131051" ? unsupported : nil
-            blocks.append(.line(StyledText("  fix:     " + (kind.map { UnsupportedContent.reading(type: $0, error: error) } ?? error.fix(for: send, writtenSince: writtenSince)))))
+            blocks.append(.line(StyledText("  fix:     " + (kind.map { UnsupportedContent.reading(type: $0, error: error) } ?? error.fix(for: send, writtenSince: writtenSince, callsEnabled: callsEnabled)))))
             if let details = error.details, error.entry != nil || error.code == nil && details != error.meaning {
                 blocks.append(.line(StyledText("  meta:    " + details, style: .dim)))
             }

@@ -24,6 +24,7 @@ public enum WhoisCommand: Command {
     public static let flags = [FlagSpec("--output", choices: ["table", "json", "expanded"], help: "print the answer as a table or JSON")]
 
     public static func validate(_ arguments: Arguments) throws {
+        try IDArgument.refuseCredential(arguments.positionals.joined(separator: " "), command: name, expected: nil)
         // An id of a kind kops cannot look up is answered when run, not refused as a usage error.
         if case .success = IDInput.read(arguments.positionals.joined(separator: " ")) { return }
         if IDShape.describe(IDInput.cleaned(arguments.positionals.joined(separator: " "))) != nil { return }
@@ -33,6 +34,7 @@ public enum WhoisCommand: Command {
     /// What was pasted, read as an id; empty or unreadable text is refused before any request.
     private static func input(_ arguments: Arguments) throws(ShellError) -> (pasted: String, input: IDInput) {
         let pasted = arguments.positionals.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
+        try IDArgument.refuseCredential(pasted, command: name, expected: nil)
         switch IDInput.read(pasted) {
         case .success(let value): return (pasted, value)
         case .failure(.empty): throw .missingArgument(command: name, what: "id", usage: usage)

@@ -25,6 +25,9 @@ public enum ShellError: KopsError, Equatable {
     case noMessageSelected(command: String)
     /// Text that is no id kops can look up (empty, non-ASCII, too long, a broken WAMID); `value` is shortened.
     case unreadableID(command: String, value: String, reason: String)
+    /// A credential pasted where an id goes (`IDShape.credential`); `command` is the command, with the flag when the
+    /// id is a flag's value (`reply --to`). Nothing of the value is shown: `reason` names what it is, not its text.
+    case credentialAsID(command: String, reason: String)
     /// An id found nowhere in the project; the explanation says what was searched.
     case idNotFound(explanation: String)
     /// An id not found while parts of the project could not be checked; `status` is the transport's.
@@ -74,6 +77,8 @@ public enum ShellError: KopsError, Equatable {
             "\(command): no message selected; give a WAMID or run 'message <wamid>' first ('messages' lists them)"
         case .unreadableID(let command, let value, let reason):
             "\(command): cannot read '\(value)' as an id: \(reason)"
+        case .credentialAsID(let command, let reason):
+            "\(command): \(reason)"
         case .idNotFound(let explanation), .notAPhoneNumberID(let explanation), .idUnchecked(let explanation, _):
             explanation
         case .nothingToContinue:
@@ -98,7 +103,7 @@ public enum ShellError: KopsError, Equatable {
         switch self {
         case .unknownCommand, .unknownFlag, .missingArgument, .invalidValue, .invalidSecretValue, .unexpectedArgument, .syntax:
             .usage
-        case .malformedSignature, .unreadableID, .notAnError: .usage
+        case .malformedSignature, .unreadableID, .credentialAsID, .notAnError: .usage
         case .idNotFound, .notAPhoneNumberID: .failure
         case .idUnchecked(_, let status): status
         case .noPhoneNumberSelected, .noMessageSelected, .noMatchingPhoneNumber, .nothingToContinue, .unknownErrorCode, .signatureMismatch:

@@ -8,7 +8,8 @@ enum MessageInput {
     /// The WAMID in what was typed, read as `whois` reads it (`IDInput.cleaned`, then `WAMID.canonical`:
     /// `=` padding put back, `%3D` decoded, trailing punctuation dropped), or an error when it is none.
     /// An id of another form (a UUID, digits) throws `WrongIDForm`, which the error funnel names with the resolver.
-    static func wamid(_ text: String, command: String) throws -> String {
+    static func wamid(_ text: String, command: String, flag: String? = nil) throws -> String {
+        try IDArgument.refuseCredential(text, command: command, flag: flag, expected: .wamid)
         switch WAMID.canonical(IDInput.cleaned(text)) {
         case .success(let id): return id
         case .failure(let problem):
@@ -45,6 +46,7 @@ enum MessageInput {
     /// a WAMID) throws `WrongIDForm`, which the error funnel names with the resolver ("… is the phone-number id of
     /// Support Line, not a conversation id; …"); `label` (`--conversation`) leads that line.
     static func uuid(_ text: String, command: String, what: String, expected: Identity.Kind, label: String? = nil) throws -> String {
+        try IDArgument.refuseCredential(text, command: command, flag: label, expected: expected)
         let id = IDInput.cleaned(text)
         if IDInput.isUUID(id) { return id.lowercased() }
         let defect = UUIDShape.defect(id).map { ": " + $0 } ?? ""
@@ -63,8 +65,14 @@ enum MessageInput {
 
     /// The parsed number, for callers that also need whether a country code was marked (`reply --to`).
     static func phoneNumberText(_ text: String, command: String, flag: String) throws(ShellError) -> PhoneNumberText {
+        try IDArgument.refuseCredential(text, command: command, flag: flag, expected: .contactNumber)
         // Read as `whois` and `use` read it (probe6 P6-5): quotes, brackets and trailing punctuation around it dropped.
         guard case .success(let number) = PhoneNumberText.parse(IDInput.cleaned(text)), number.e164 != nil else {
+            // Typed on another keyboard (full-width or Arabic-Indic digits, a full-width ＋) or with look-alike characters:
+            // named with the ASCII number, as `whois` and `use` name it (probe25 P25-15).
+            if case .failure(let problem) = IDInput.read(text), let reason = problem.otherKeyboardReason {
+                throw .unreadableID(command: "\(command) \(flag)", value: IDInput.echo(text), reason: reason)
+            }
             throw .invalidValue(
                 command: command, what: "value for \(flag)", value: IDInput.echo(text),
                 expected: "a phone number in E.164 form, e.g. +14155550157")

@@ -56,6 +56,9 @@ struct MessageTrace {
     var deliveredAfter: Set<String>?
     /// The contact's record of being on WhatsApp (`ContactReach`), read only for a 131026 failure; nil otherwise or none.
     var reach: ContactReach?
+    /// The message's number has WhatsApp calling on (`PhoneNumber.callsEnabled`): from the numbers the session read, or
+    /// from the number read for a template answer; false when neither was read (said as the messages say, P25-16).
+    var callsEnabled = false
 
     /// What a log search gave: events, or why there are none to give (not enabled, no such endpoint).
     enum Search {
@@ -100,7 +103,7 @@ struct MessageTrace {
             }
         return MessageVerdict.of(
             message, windowAtSend: windowAtSend, newestInbound: newestInbound, moved: moved, now: now, logSearch: search,
-            statuses: statusPath, reach: reach)
+            statuses: statusPath, reach: reach, callsEnabled: callsEnabled)
     }
 
     /// True for an outbound message whose furthest status is `sent` or a word that waits for it (`pending`, `accepted`,
@@ -115,7 +118,10 @@ struct MessageTrace {
 
     /// Fetches the message, then the rest at once (or one by one when `sequential`); `now` is read in between.
     /// `ids` are asked for in order until one finds the message (`MessageLookup.first`: as typed, then repaired).
-    static func load(_ ids: [String], client: KapsoClient, now: () -> Int64, sequential: Bool) throws(KapsoAPIError) -> MessageTrace {
+    /// `numbers` are the project's numbers the session already read (`IDCache.phoneNumbers`), for whether calling is on.
+    static func load(
+        _ ids: [String], client: KapsoClient, now: () -> Int64, sequential: Bool, numbers: [String: PhoneNumber] = [:]
+    ) throws(KapsoAPIError) -> MessageTrace {
         let message = try MessageLookup.first(ids, client: client)
         let now = now()
         let time = message.time ?? now
@@ -139,7 +145,7 @@ struct MessageTrace {
         requests.append(client.apiLogsRequest(logQuery))
         // The verdict will say to send a template: its WABA and the contact's preference come along now, so
         // naming the templates that fit costs one more round trip, not three.
-        let failed131047 = StatusHistory(message: message).failures.contains { $0.errors.contains { $0.code == "131047" } }
+        let failed131047 = StatusHistory(message: message).failures.contains { $0.errors.contains { ErrorCatalog.isReengagement($0.code) } }
         let closedInbound = message.isInbound && !ServiceWindow(lastInbound: message.time, at: now).isOpen
         let templateRequests = (failed131047 || closedInbound) ? message.phoneNumberID.map { number in
             [client.phoneNumberRequest(number)]
@@ -198,6 +204,12 @@ struct MessageTrace {
         let end = (statusTimes.max() ?? time) + deliveryHorizon
         var templateContext: (businessAccountID: String, marketingStopped: Bool)?
         var deliveredAfter: Set<String>?
+        var callsEnabled = message.phoneNumberID.flatMap { numbers[$0] }?.callsEnabled ?? false
+        if !templateRequests.isEmpty, case .success(let number) = json(4), let object = number["data"]?.object,
+            let read = try? PhoneNumber(json: object)
+        {
+            callsEnabled = read.callsEnabled
+        }
         if !templateRequests.isEmpty, case .success(let number) = json(4), let waba = number["data"]?["business_account_id"]?.string {
             var stopped = false
             if templateRequests.count > 1, case .success(let response) = responses[5] {
@@ -268,6 +280,7 @@ struct MessageTrace {
             } ?? [:],
             templateContext: templateContext)
         trace.deliveredAfter = deliveredAfter
+        trace.callsEnabled = callsEnabled
         if let reachIndex {
             let listed = [1, reachIndex].flatMap { index -> [Message] in
                 guard case .success(let json) = json(index), let page = try? client.messages(from: json) else { return [] }

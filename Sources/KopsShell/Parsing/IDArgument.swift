@@ -1,0 +1,16 @@
+internal import KapsoDiagnostics
+
+/// The first check of every argument that takes an id (`use`, `health`, `whois`, `message`, `trace`, `conversation`,
+/// `webhooks get|update|delete|test|check|probe`, and the flags `--to`, `--message`, `--phone-number`, `--conversation`,
+/// `--webhook`, `--around`, `--phone-number-id`): a credential pasted there is named as one, with the advice to revoke
+/// or rotate it, as `whois` names it, before any other reading quotes it (probe25 P25-2: the others said only
+/// "invalid … id '<redacted>…'").
+enum IDArgument {
+    /// Throws `ShellError.credentialAsID` when `text` is a Meta access token or a webhook signing secret
+    /// (`IDShape.credential`, read as pasted: `IDInput.cleaned`); `expected` is the kind the argument takes (nil: any),
+    /// `flag` the flag whose value it is. The line holds nothing of `text`.
+    static func refuseCredential(_ text: String, command: String, flag: String? = nil, expected: Identity.Kind?) throws(ShellError) {
+        guard let reason = IDShape.credential(IDInput.cleaned(text), expected: expected) else { return }
+        throw .credentialAsID(command: flag.map { "\(command) \($0)" } ?? command, reason: reason)
+    }
+}
