@@ -219,6 +219,10 @@ public enum ReplyCommand: Command {
         do throws(KapsoAPIError) {
             wamid = try context.client.send(request)
         } catch {
+            // Meta's token error on a 401 is a refused send like its 400 twin, not a rejected key (P26-2).
+            if case .unauthorized(_, let graph?) = error, case .numberToken = CredentialRefusal(graph: graph) {
+                throw ReplyError.rejected(graph)
+            }
             if case .sendRejected(let rejection) = error {
                 // Graph's own answer to Kapso's proxy path is about the base URL, not the message.
                 if let wrongHost = BaseURLError.explaining(

@@ -50,7 +50,9 @@ public enum ReplyError: KopsError, Equatable {
                 return "reply: not sent (HTTP \(error.status)\(code)): \(error.message); check the request with --dry-run"
             }
             let fitting = templates.isEmpty ? "" : "; approved: \(templates.joined(separator: ", "))"
-            return "reply: not sent: \(entry.code) \(entry.name) (HTTP \(error.status)): \(entry.meaning); \(entry.fix)\(fitting)"
+            // A 401 reads as the key to anyone who knows HTTP: say why this one is not (P26-2).
+            let notKey = error.status == 401 ? " (\(CredentialRefusal.notTheKey))" : ""
+            return "reply: not sent: \(entry.code) \(entry.name) (HTTP \(error.status))\(notKey): \(entry.meaning); \(entry.fix)\(fitting)"
         case .noContact:
             return "reply: the last message or conversation has no contact number; use 'reply --to E164 TEXT'"
         case .notAContact(let problem):
