@@ -209,10 +209,12 @@ extension IDResolver {
                 fix: metaUnsearched
                     ? "'\(ShellWord.command("whois", digits))' also reads the numbers' health for Meta's business and app ids; 'numbers' lists this project's ids"
                     : "wrong project or key? 'numbers' lists this project's ids; it may also be a Meta id kops does not look up "
-                        + (facts.mediaSearched ? "(a media id of a message older than those read, " : "(a media id, ") + "or the source_id of an ad in a message's referral, which 'message WAMID' shows)")
+                        + (facts.mediaMessages.isEmpty ? "(a media id, " : "(a media id of a message older than those read, ") + "or the source_id of an ad in a message's referral, which 'message WAMID' shows)")
             let templates = facts.templateWABAs.isEmpty ? "" : ", the templates of \(plural(facts.templateWABAs.count, "WABA"))"
             let health = facts.healths.isEmpty ? "" : ", the Meta business and app ids in the health of \(plural(facts.healths.count, "number"))"
-            let media = facts.mediaSearched ? ", the media ids of the newest \(plural(facts.mediaMessages.count, "message")) with media" : ""
+            let media = !facts.mediaSearched ? ""
+                : facts.mediaMessages.isEmpty ? ", the messages with media (none)"
+                : ", the media ids of the newest \(plural(facts.mediaMessages.count, "message")) with media"
             identity.details = [
                 Identity.Detail("searched", "\(plural(numbers.count, "number")) (ids, WABA ids, display numbers), "
                     + "conversations by contact number, API calls of the last 30 days by path" + templates + health + media)

@@ -146,4 +146,88 @@ import Testing
         #expect(identity.phoneNumberIDs == ["100200300400501"])
         #expect(IDResolver.mediaNotFoundMeaning(identity)?.contains("/{media_id} is the right call, so the 404 means Meta no longer serves that media id") == true)
     }
+
+    // MARK: - P26-20
+
+    /// Direction marks phones put around copied numbers are removed and named, as U+200E is.
+    @Test(arguments: [
+        ("\u{202A}100200300400501\u{202C}", "100200300400501"),
+        ("\u{2066}+1 415-555-0100\u{2069}", "14155550100"),
+        ("\u{202B}+14155550401\u{202C}", "14155550401"),
+    ])
+    func directionMarksAreRemoved(typed: String, digits: String) {
+        guard case .success(.number(let number)) = IDInput.read(typed) else {
+            Issue.record("refused: \(typed.unicodeScalars.map { String($0.value, radix: 16) })")
+            return
+        }
+        #expect(number.digits == digits)
+        #expect(IDInput.cleaned(typed).unicodeScalars.allSatisfy { $0.isASCII })
+    }
+
+    @Test func aDirectionMarkInAPathIsNamed() {
+        var triage = ErrorTriage()
+        triage.addAPILogs([
+            Self.log("POST", "/meta/whatsapp/v24.0/%E2%80%AA100200300400501/messages", 404, error: "(#100) Unsupported post request")
+        ])
+        let meaning = FailureGroups(triage.entries, numbers: IDResolverTests.numbers).groups.first?.meaning ?? ""
+        #expect(meaning.contains("U+202A"), "\(meaning)")
+        #expect(!meaning.contains("nor an id of this project"), "\(meaning)")
+    }
+
+    // MARK: - P26-11
+
+    /// A pasted URL's host or route, when that is the mistake; nil for Kapso's own documented routes and log paths.
+    @Test(arguments: [
+        ("https://graph.facebook.com/v21.0/100200300400501/messages",
+         "Meta's Graph API host (graph.facebook.com), which takes a Meta access token, not a Kapso key; through Kapso the same call is https://api.kapso.ai/meta/whatsapp/v24.0/100200300400501/messages"),
+        ("https://api.kapso.ai/v24.0/100200300400501/messages", "/meta/whatsapp/v24.0/100200300400501/messages"),
+        ("https://app.kapso.ai/api/v1/whatsapp_configs/a1c2e3f4-0b1d-4e2f-8a3b-5c6d7e8f9012", "Kapso's legacy API"),
+        ("https://api.kapso.ai/platform/v1/webhook_deliveries/\(delivery)/retry", "the delivery log is a list only"),
+        ("https://api.kapso.ai/meta/whatsapp/v24.0/100200300400501/messages", nil),
+        ("/meta/whatsapp/v24.0/100200300400501/messages", nil),
+        ("/v24.0/100200300400501/messages", nil),
+    ] as [(String, String?)])
+    func pastedURLs(url: String, says: String?) {
+        let note = PastedURL.note(url)
+        if let says {
+            #expect(note?.contains(says) == true, "\(note ?? "nil")")
+        } else {
+            #expect(note == nil, "\(note ?? "")")
+        }
+    }
+
+    // MARK: - P26-19
+
+    @Test(arguments: [
+        ("%7B100200300400501%7D", "{ } around it (a template placeholder left in?)"),
+        ("100200300400501%3B", "a trailing ';'"),
+        ("100200300400501.", "a trailing '.'"),
+    ])
+    func junkAroundAnIdInAPathIsNamed(id: String, says: String) {
+        var triage = ErrorTriage()
+        triage.addAPILogs([Self.log("POST", "/meta/whatsapp/v24.0/\(id)/messages", 404, error: "(#100) Unsupported post request")])
+        let meaning = FailureGroups(triage.entries, numbers: IDResolverTests.numbers).groups.first?.meaning ?? ""
+        #expect(meaning.contains(says), "\(meaning)")
+        #expect(meaning.contains("100200300400501"), "\(meaning)")
+        #expect(!meaning.contains("nor an id of this project"), "\(meaning)")
+    }
+
+    // MARK: - P26-18
+
+    /// The finding's slips (seed s30/s31 rows), each with the route meant and the slip named.
+    @Test(arguments: [
+        ("/meta/whatsapp/v24.0/100200300400501/messages/messages", "/meta/whatsapp/v24.0/100200300400501/messages", "/messages is in the path twice"),
+        ("/meta/whatsapp/latest/100200300400501/messages", "/meta/whatsapp/v24.0/100200300400501/messages", "latest is not a Graph version"),
+        ("/meta/whatsapp/v240/100200300400501/messages", "/meta/whatsapp/v24.0/100200300400501/messages", "v240 looks like v24.0 without its dot"),
+        ("/meta/whatsapp/v24.0/v24.0/100200300400501/messages", "/meta/whatsapp/v24.0/100200300400501/messages", "the version segment (v24.0) is in the path twice"),
+        ("/platform/v2/whatsapp/phone_numbers", "/platform/v1/whatsapp/phone_numbers", "/platform/v1 only, not /platform/v2"),
+        ("/platform/v1.0/whatsapp/phone_numbers", "/platform/v1/whatsapp/phone_numbers", "/platform/v1 only, not /platform/v1.0"),
+        ("/platform/whatsapp/phone_numbers", "/platform/v1/whatsapp/phone_numbers", "v1 is missing after /platform"),
+        ("/platform/v1/whatsapp/phone_numbers/100200300400501/health/health", "/platform/v1/whatsapp/phone_numbers/100200300400501/health", "/health is in the path twice"),
+    ])
+    func pathSlips(path: String, meant: String, mistake: String) {
+        let miss = APIRoute.nearMiss(path)
+        #expect(miss?.meant == meant, "\(miss?.line ?? "nil")")
+        #expect(miss?.mistake.contains(mistake) == true, "\(miss?.line ?? "nil")")
+    }
 }

@@ -62,10 +62,10 @@ import Testing
     }
 
     /// Runs `line` on the s12 seed, with `method path-suffix` answered 401 and `body`.
-    static func run(_ line: String, answering method: String, _ suffix: String, body: String) async throws -> (status: KopsShell.ExitStatus, err: String) {
+    static func run(_ line: String, answering method: String, _ suffix: String, status: Int = 401, body: String) async throws -> (status: KopsShell.ExitStatus, err: String) {
         try await withSimulator(seed: seed("probe26-s12.seed.json")) { fixture in
             let plain = try fixture.client()
-            let transport = AnsweringTransport(base: plain.transport, answer: HTTPResponse(status: 401, headers: [], body: Array(body.utf8))) {
+            let transport = AnsweringTransport(base: plain.transport, answer: HTTPResponse(status: status, headers: [], body: Array(body.utf8))) {
                 $0.method == method && $0.url.contains(suffix)
             }
             let client = KapsoClient(baseURL: fixture.baseURL, apiKey: Secret(fixture.apiKey), transport: transport)
@@ -112,6 +112,21 @@ import Testing
         let ran = try await Self.run("reply --to +14155550401 --force hello", answering: "POST", "/100200300400501/messages", body: body)
         #expect(ran.status == KopsShell.ExitStatus.noPermission, "\(ran.err)")
         #expect(ran.err.contains("was rejected"), "\(ran.err)")
+    }
+
+    // MARK: - P26-15
+
+    /// A live send's 404 for the number kops itself selected from `numbers` reads as the API-log row does.
+    @Test(arguments: [
+        #"{"error":{"message":"(#100) Unsupported post request. Object with ID '100200300400501' does not exist, cannot be loaded due to missing permissions, or does not support this operation.","type":"GraphMethodException","code":100,"error_subcode":33,"fbtrace_id":"D1"}}"#,
+        #"{"error":"WhatsApp configuration not found"}"#,
+    ])
+    func aSendsLive404ForAListedNumberIsNotTheKeysFault(body: String) async throws {
+        let ran = try await Self.run("reply --to +14155550401 --force hello", answering: "POST", "/100200300400501/messages", status: 404, body: body)
+        #expect(ran.status == KopsShell.ExitStatus.failure, "\(ran.err)")
+        #expect(ran.err.contains("100200300400501 is this project's phone-number id of Support Line and /100200300400501/messages is a documented proxy route"), "\(ran.err)")
+        #expect(ran.err.contains("'health 100200300400501'"), "\(ran.err)")
+        #expect(!ran.err.contains("this key cannot see it"), "\(ran.err)")
     }
 
     // MARK: - P26-6

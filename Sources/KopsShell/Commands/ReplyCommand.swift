@@ -230,6 +230,8 @@ public enum ReplyCommand: Command {
                 {
                     throw wrongHost
                 }
+                // A 404 for a number this key lists: neither the id nor the route is the mistake (P26-15).
+                if let meaning = numberNotReached(rejection, in: context) { throw ReplyError.numberNotReached(rejection, meaning: meaning) }
                 // A closed window names the templates that fit, as the check before sending does (issue 19 §3).
                 let templates = rejection.code == "131047" && what == nil
                     ? TemplateLookup.fitting(target.phoneNumberID, contact: target.contact, in: context) : []
@@ -248,6 +250,17 @@ public enum ReplyCommand: Command {
                 .hint("follow it with 'trace'"),
             ],
             json: ["id": .string(wamid), "to": .string(target.contact), "phone_number_id": .string(target.phoneNumberID)])
+    }
+
+    /// What a send's 404 (or Graph's "Object with ID … does not exist" on any status) means when the path's number is one
+    /// the project lists: the reading the API log gives the same answer (`IDResolver.documentedRouteMeaning`). Nil
+    /// otherwise, or when the numbers cannot be read.
+    static func numberNotReached(_ rejection: MetaSendError, in context: ShellContext) -> String? {
+        guard let url = rejection.path, let start = url.firstRange(of: "/meta/") else { return nil }
+        let path = String(url[start.lowerBound...])
+        let missing = ErrorCatalog.missingObjectID(subcode: rejection.subcode, status: rejection.status, path: path, message: rejection.message)
+        guard rejection.status == 404 || missing != nil, let numbers = try? context.client.allPhoneNumbers() else { return nil }
+        return IDResolver.documentedRouteMeaning(path, numbers: numbers, webhooks: [], text: rejection.message)
     }
 
     /// The 24-hour window of the (phone number, contact) pair: Meta's window follows the contact's newest message
