@@ -4,8 +4,10 @@ public import KopsHTTP
 public enum KapsoAPIError: Error, Sendable {
     /// No HTTP response: DNS, connect, TLS, timeout, Ctrl-C.
     case transport(TransportError)
-    /// 401: the API key was rejected.
-    case unauthorized(host: String)
+    /// 401: the API key was rejected, or so the status says. `graph` is the Graph error object the answer carried (the
+    /// Meta proxy answers in Graph's shape, kapso-api.md §9.3-9.4), nil for any other body: whose credential was refused
+    /// is the body's to say (`CredentialRefusal` in KapsoDiagnostics), since Meta answers a dead number token with 401 too.
+    case unauthorized(host: String, graph: MetaSendError? = nil)
     /// 404 for a phone-number id; `known` lists the project's numbers (fetched with one extra request).
     case phoneNumberNotFound(id: String, known: [PhoneNumber])
     /// 404 for a webhook id; `known` lists the ids that exist in the scope asked.
@@ -35,7 +37,7 @@ public enum KapsoAPIError: Error, Sendable {
         switch self {
         case .transport(let error):
             return error.message
-        case .unauthorized(let host):
+        case .unauthorized(let host, _):
             return "the API key was rejected by \(host) (401); check KAPSO_API_KEY or the profile's key"
         case .phoneNumberNotFound(let id, let known):
             let list = known.isEmpty ? "the project has no phone numbers" : "ids in this project: " + known.map(\.label).joined(separator: ", ")

@@ -175,8 +175,12 @@ public final class KapsoClient {
         if let json, json["error"]?.object != nil, pathOf(request.url).hasPrefix("/platform/") {
             return .foreignError(status: response.status, path: pathOf(request.url), body: json)
         }
-        // The status decides a rejected key, whatever the body (a proxy's or CDN's plain "Unauthorized" page).
-        if response.status == 401 { return .unauthorized(host: host) }
+        // The status decides a refused credential, whatever the body (a proxy's or CDN's plain "Unauthorized" page); a
+        // Graph error object goes with it, for the reader to tell the project key from the number's Meta token (P26-2).
+        if response.status == 401 {
+            let graph = json.flatMap { $0["error"]?.object == nil ? nil : MetaSendError(status: 401, json: $0) }
+            return .unauthorized(host: host, graph: graph.map { var error = $0; error.path = pathOf(request.url); return error })
+        }
         // kops follows no redirect (a write must not be re-sent elsewhere): where it points is the diagnosis, an http→https
         // move or a login page in front of the API (probe16 P16-4).
         if (300..<400).contains(response.status) {
@@ -201,7 +205,7 @@ public final class KapsoClient {
         }
         let message = errorText(json) ?? "no error message"
         switch response.status {
-        case 401: return .unauthorized(host: host)
+        case 401: return .unauthorized(host: host, graph: nil)
         case 404: return .notFound(path: pathOf(request.url), message: message)
         case 429:
             let wait = RetryAfter.seconds(response.header("Retry-After"), date: response.header("Date"), serverTime: serverTime)

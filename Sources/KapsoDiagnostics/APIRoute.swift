@@ -93,6 +93,8 @@ public struct APIRoute: Sendable, Equatable {
             return route
         }
         guard phoneNumberEdges.contains(edge), rest.count == 2 || rest.count == 3 && history.contains(edge) else { return nil }
+        // An edge's name in the child's place (`/messages/messages`) is a doubled edge, not a message id (probe26 P26-18).
+        if rest.count == 3, phoneNumberEdges.contains(rest[2]) { return nil }
         var route = APIRoute(surface: .metaProxy, id: node, slot: .phoneNumberID, edge: edge)
         if rest.count == 3 { (route.childCollection, route.childID) = (edge, rest[2]) }
         return route
@@ -164,6 +166,25 @@ extension APIRoute {
         }
         guard documented(endpoint) == nil else { return nil }
         let base = "the caller's base URL already ends in it; set KAPSO_API_BASE_URL (or the client's base URL) to the host only"
+        // A segment twice in a row (`/messages/messages`, `/v24.0/v24.0`, `/health/health`): the client adds to a URL that
+        // already ends in it (probe26 P26-18).
+        if let twice = segments.indices.dropFirst().first(where: { segments[$0] == segments[$0 - 1] }) {
+            var parts = segments
+            parts.remove(at: twice)
+            let what = APIPath.isGraphVersion(segments[twice]) ? "the version segment (\(segments[twice]))" : "/\(segments[twice])"
+            if let nearby = found(parts, "\(what) is in the path twice: the caller adds it to a URL that already ends in it") {
+                return nearby
+            }
+        }
+        // The platform API is /platform/v1 only (kapso-api.md §1.1): `/platform/v2`, `/platform/v1.0`, no version.
+        if segments.first == "platform", segments.count >= 2, segments[1] != "v1" {
+            let versioned = segments[1].first == "v" || segments[1].first?.isNumber == true
+            let rest = versioned ? Array(segments.dropFirst(2)) : Array(segments.dropFirst())
+            let mistake = versioned ? "the platform API is /platform/v1 only, not /platform/\(segments[1])" : "the version segment v1 is missing after /platform"
+            if let nearby = found(["platform", "v1"] + rest, mistake) {
+                return nearby
+            }
+        }
         // A base repeated, or one API's base under the other's.
         let proxyBase = segments.count >= 3 && segments[0] == "meta" && segments[1] == "whatsapp" && APIPath.isGraphVersion(segments[2])
         let platformBase = segments.count >= 2 && segments[0] == "platform" && segments[1] == "v1"
@@ -183,8 +204,17 @@ extension APIRoute {
             if version.first?.isNumber == true, version.allSatisfy({ $0.isNumber || $0 == "." }), version.contains(".") {
                 return found(["meta", "whatsapp", "v" + version] + segments.dropFirst(3), "the version segment needs a leading v (v\(version))")
             }
-            // `v24`, `V24.0`: Graph versions are `vNN.N`, lowercase.
+            // `latest`: Graph has no such version (versions are `vNN.N`); Kapso documents v24.0 (kapso-api.md §1.1).
+            if version.lowercased() == "latest" {
+                return found(["meta", "whatsapp", "v24.0"] + segments.dropFirst(3), "latest is not a Graph version: use v24.0")
+            }
+            // `v240`: v24.0 without its dot, not a version v240.0 Graph never had.
             let digits = version.drop { $0 == "v" || $0 == "V" }
+            if digits.count == 3, digits.allSatisfy(\.isNumber), digits.count < version.count {
+                let meant = "v" + digits.prefix(2) + "." + digits.suffix(1)
+                return found(["meta", "whatsapp", meant] + segments.dropFirst(3), "\(version) looks like \(meant) without its dot")
+            }
+            // `v24`, `V24.0`: Graph versions are `vNN.N`, lowercase.
             if digits.count < version.count, !digits.isEmpty, digits.allSatisfy({ $0.isNumber || $0 == "." }) {
                 let meant = "v" + digits + (digits.contains(".") ? "" : ".0")
                 return found(["meta", "whatsapp", meant] + segments.dropFirst(3), "a Graph version is written \(meant), not \(version)")

@@ -281,7 +281,18 @@ public struct ErrorTriage {
         {
             return nearMiss
         }
+        // A route its family does not have (`/webhook_deliveries/{id}/retry`): the route, before any id in it (P26-1).
+        if let unserved = IDResolver.unservedRouteMeaning(method: log.httpMethod, endpoint: log.endpoint, status: log.responseStatus) {
+            return unserved
+        }
         if let nodeType = IDResolver.nodeTypeMeaning(log.endpoint, text: log.errorMessage, numbers: []) { return nodeType }
+        // A 401 whose text is Kapso refusing the key ("Invalid API key") is the key even with Graph's code 190, and one
+        // that is Meta's token error is the number's token (`CredentialRefusal`, the reading the live calls share; P26-2).
+        if log.responseStatus == 401, let refusal = APIRefusal(status: 401, text: log.errorMessage), ["190", "0"].contains(refusal.code),
+            CredentialRefusal(code: refusal.code, subcode: nil, message: log.errorMessage, details: nil) == .projectKey
+        {
+            return "the key was rejected; check which key the caller uses"
+        }
         if let refusal = APIRefusal(status: log.responseStatus, text: log.errorMessage), let advice = refusal.advice {
             // Code 100 is "fix the payload" only when nothing says the path's object is missing: a 404, or Graph's
             // "Object with ID … does not exist" on a 400 (P9-5; `ErrorCatalog.entry(for:subcode:status:path:message:)`).

@@ -134,6 +134,16 @@ extension FailureGroups {
             meaning = summary + "; a Graph path of an id alone reads any Meta object (a template, a media file, a "
                 + "message…): '\(ShellWord.command("whois", id))' says what it is (it searches the templates too)"
         }
+        // A media id read with `GET /{media_id}` (or deleted) is in its right place: Meta no longer serves it (P26-6). Its
+        // own cause: the same id sent as a phone-number id (`/{media_id}/messages`) is another mistake, with its own fix.
+        var cause = "id \(id)"
+        if let identity = identities[id], APIPath.graphObject(in: endpoint)?.edge == nil,
+            let media = IDResolver.mediaNotFoundMeaning(identity)
+        {
+            summary = "\(id) is a media id Meta no longer serves"
+            meaning = media
+            cause = "media id \(id)"
+        }
         // Reading a WABA's message history: history sync applies to coexistence numbers only (`numbers`' COEX).
         let coexistence = misplaced.numbers.filter(\.isCoexistence)
         var note: String? = nil
@@ -146,7 +156,7 @@ extension FailureGroups {
         return Member(
             // One cause per id and status (404, or 400 with Graph's "does not exist"); each call keeps the
             // status and text that came back, as `--flat` shows them, not a 404 it never got (P15-2).
-            cause: Cause(source: "api", who: key, what: "id \(id)", error: "\(status)"), source: .api, time: entry.time,
+            cause: Cause(source: "api", who: key, what: cause, error: "\(status)"), source: .api, time: entry.time,
             who: key, what: what, error: error, meaning: meaning,
             headline: { "\(IDResolver.plural($0, "failed call")) from key \(key): \(summary)" },
             misplacedID: id, note: note)

@@ -240,6 +240,15 @@ public struct FailureGroups {
                     what: what, error: error, meaning: nearMiss,
                     headline: { "\(IDResolver.plural($0, "failed call")) from key \(key): \(reason) on \(what)" })
             }
+            // A route its family does not have: the route is the mistake, whatever the id in it is (P26-1).
+            if let unserved = IDResolver.unservedRouteMeaning(
+                method: method, endpoint: endpoint, status: status, deliveries: known.deliveries, identities: known.identities)
+            {
+                return Member(
+                    cause: Cause(source: "api", who: key, what: what, error: error), source: .api, time: entry.time, who: key,
+                    what: what, error: error, meaning: unserved,
+                    headline: { "\(IDResolver.plural($0, "failed call")) from key \(key): \(reason) on \(what), a route Kapso does not have" })
+            }
             // A WABA slot, or a Graph path of an id alone, read for the kind of id it takes (P21-9).
             if notFound, let member = nearMissSlotMember(entry, call: (key, method, endpoint, status, what, error), known) {
                 return member

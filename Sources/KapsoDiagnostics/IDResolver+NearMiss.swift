@@ -154,6 +154,19 @@ extension IDResolver {
                 text = stripped
             }
         }
+        // Braces or brackets around it (`{100200300400501}`, `%7B…%7D`: a template placeholder left in the path) and
+        // punctuation pasted after it (`;` `.` `,` `:`), which `IDInput.cleaned` drops where an id is typed (probe26 P26-19:
+        // the path's id was called "the phone-number id …; not a phone-number id").
+        if text.count >= 2, let first = text.first, let last = text.last,
+            [("{", "}"), ("[", "]"), ("<", ">")].contains(where: { $0 == (first, last) })
+        {
+            misses.append("\(first) \(last) around it (a template placeholder left in?)")
+            text = String(text.dropFirst().dropLast())
+        }
+        while text.count > 1, let last = text.last, ";.,:".contains(last) {
+            misses.append("a trailing '\(last)'")
+            text.removeLast()
+        }
         if text.first == "+" {
             misses.append("a '+' in front" + (id.uppercased().contains("%2B") ? " (%2B)" : ""))
             text.removeFirst()

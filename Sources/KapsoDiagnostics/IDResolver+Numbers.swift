@@ -166,6 +166,8 @@ extension IDResolver {
                 Identity.Detail("WABA id", waba),
             ]
             identity.phoneNumberIDs = owners.map(\.id)
+        } else if let media = mediaIdentity(digits, typed: typed, facts: facts) {
+            identity = media
         } else if let contact = contactIdentity(digits, typed: typed, facts: facts) {
             identity = contact
         } else if let contact = nationalContactIdentity(number, typed: typed, facts: facts) {
@@ -202,16 +204,20 @@ extension IDResolver {
                 input: typed, kind: .unknown,
                 statement: "\(typed) is not a phone-number id, WABA id, display number"
                     + (facts.templateWABAs.isEmpty ? "" : ", template") + (facts.healths.isEmpty ? "" : ", Meta business or app id")
+                    + (facts.mediaSearched ? ", media id of a listed message" : "")
                     + " or contact of this project",
                 fix: metaUnsearched
                     ? "'\(ShellWord.command("whois", digits))' also reads the numbers' health for Meta's business and app ids; 'numbers' lists this project's ids"
                     : "wrong project or key? 'numbers' lists this project's ids; it may also be a Meta id kops does not look up "
-                        + "(a media id, or the source_id of an ad in a message's referral, which 'message WAMID' shows)")
+                        + (facts.mediaMessages.isEmpty ? "(a media id, " : "(a media id of a message older than those read, ") + "or the source_id of an ad in a message's referral, which 'message WAMID' shows)")
             let templates = facts.templateWABAs.isEmpty ? "" : ", the templates of \(plural(facts.templateWABAs.count, "WABA"))"
             let health = facts.healths.isEmpty ? "" : ", the Meta business and app ids in the health of \(plural(facts.healths.count, "number"))"
+            let media = !facts.mediaSearched ? ""
+                : facts.mediaMessages.isEmpty ? ", the messages with media (none)"
+                : ", the media ids of the newest \(plural(facts.mediaMessages.count, "message")) with media"
             identity.details = [
                 Identity.Detail("searched", "\(plural(numbers.count, "number")) (ids, WABA ids, display numbers), "
-                    + "conversations by contact number, API calls of the last 30 days by path" + templates + health)
+                    + "conversations by contact number, API calls of the last 30 days by path" + templates + health + media)
             ]
             if metaUnsearched {
                 identity.details.append(Identity.Detail("not searched", "the Meta business and app ids that 'health' shows"))

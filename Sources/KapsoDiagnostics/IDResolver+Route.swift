@@ -23,6 +23,21 @@ extension IDResolver {
         return "did you mean \(method.isEmpty ? "" : method + " ")\(miss.meant)? \(miss.mistake)"
     }
 
+    /// What a 404 (or 405) means when its path is in a route family Kapso lists in full but is none of its routes
+    /// (`APIRoute.unserved`): the route is the mistake, not the id in it (probe26 P26-1). `deliveries` (those the caller
+    /// read) name the webhook of a delivery id in the path. Nil for other statuses and paths.
+    public static func unservedRouteMeaning(
+        method: String, endpoint: String, status: Int, deliveries: [WebhookDelivery] = [], identities: [String: Identity] = [:]
+    ) -> String? {
+        guard status == 404 || status == 405 else { return nil }
+        let segments = APIPath.segments(of: endpoint).map(String.init)
+        let ids = segments.map { $0.lowercased() }
+        let found = segments.lazy.compactMap { identities[$0] }.first { $0.kind == .deliveryID }
+        let webhook = deliveries.first { ids.contains($0.id.lowercased()) }?.webhookID
+            ?? found?.details.first { $0.label == "webhook id" }?.value
+        return APIRoute.unserved(method: method, endpoint: endpoint, webhookID: webhook)?.line
+    }
+
     /// What a 404 means when the path is a documented route (`APIRoute.documented`) and its id is this project's, of
     /// the kind the route's slot takes: the path is right, so "not an endpoint" would send the engineer to re-read a
     /// correct URL (probe13 P13-3). On the proxy, Graph's "Object with ID … does not exist, cannot be loaded due to

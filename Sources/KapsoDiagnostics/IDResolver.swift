@@ -49,6 +49,9 @@ public enum IDResolver {
         /// The message templates of every WABA of the project (`GET /{WABA}/message_templates`), for a
         /// template id: sent after the numbers, which name the WABAs; stops at the id.
         case templates(String)
+        /// The newest messages with media (`has_media=true`, kapso-api.md §7.1), for a media id (`audio.id` of a voice
+        /// note): page by page until one carries it, up to `IDResolver.mediaPages` (probe26 P26-6).
+        case mediaMessages(String)
 
         /// The part's name in reports, e.g. `API logs`.
         public var part: String {
@@ -62,6 +65,7 @@ public enum IDResolver {
             case .health: "health"
             case .recentDeliveries: "webhook deliveries"
             case .templates: "templates"
+            case .mediaMessages: "messages with media"
             }
         }
     }
@@ -76,6 +80,10 @@ public enum IDResolver {
         public var deliveries: [WebhookDelivery] = []
         /// Templates read, each with the WABA id it was listed under.
         public var templates: [(businessAccountID: String, template: MessageTemplate)] = []
+        /// Messages with media read for a media id (`Lookup.mediaMessages`).
+        public var mediaMessages: [Message] = []
+        /// True once the messages with media were read (even when none came back).
+        public var mediaSearched = false
         /// Health reports read, each with the phone-number id it is of (`healthLookups`).
         public var healths: [(phoneNumberID: String, report: PhoneNumberHealth)] = []
         /// The WABA ids whose templates were read to the end (or to the id).
@@ -105,7 +113,11 @@ public enum IDResolver {
                 lookups.append(.numberChanges)
             }
             // Template ids are Meta object ids (15 digits and more); a number written with '+' or '00' is none.
-            if number.digits.count >= 15, !number.hasInternationalPrefix { lookups.append(.templates(number.digits)) }
+            if number.digits.count >= 15, !number.hasInternationalPrefix {
+                lookups.append(.templates(number.digits))
+                // Media ids are Meta object ids too (15 digits and more): one in a message kops lists is this project's.
+                lookups.append(.mediaMessages(number.digits))
+            }
             return lookups
         case .uuid(let id):
             return [.phoneNumbers, .webhooks, .conversation(id), .recentAPILogs, .recentDeliveries]

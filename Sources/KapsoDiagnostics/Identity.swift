@@ -21,6 +21,8 @@ public struct Identity: Sendable {
         case username
         case nationalNumber = "national_number"
         case templateID = "template_id"
+        /// Meta's media id of a message's image, audio, video, document or sticker (`audio.id`).
+        case mediaID = "media_id"
         /// Meta's business (portfolio) id that owns the WABA, as health's `messaging_health` entities name it.
         case metaBusinessID = "meta_business_id"
         /// Meta's app id subscribed to the WABA's webhooks (health's `webhook_subscription.app_id`).
@@ -51,6 +53,7 @@ public struct Identity: Sendable {
             case .username: "contact's WhatsApp username"
             case .nationalNumber: "national number without its country code"
             case .templateID: "message template id"
+            case .mediaID: "media id (of a message's image, audio, video, document or sticker)"
             case .metaBusinessID: "Meta business (portfolio) id"
             case .metaAppID: "Meta app id"
             case .nearMissPhoneNumberID: "phone-number id with a copying mistake"

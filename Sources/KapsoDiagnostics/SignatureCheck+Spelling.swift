@@ -28,11 +28,19 @@ extension SignatureCheck {
     }
 
     /// Zero-width and other invisible characters that chat apps, web pages and word processors put into copied
-    /// text; none is `Character.isWhitespace` (Unicode category Cf), so they are named by code point.
+    /// text; none is `Character.isWhitespace` (Unicode category Cf), so they are named by code point. The explicit
+    /// directional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) and the Arabic letter mark (U+061C)
+    /// are the same kind (Unicode UAX #9, Bidirectional Algorithm, "Explicit Directional Formatting Characters":
+    /// https://www.unicode.org/reports/tr9/): phones and chat apps wrap copied numbers in them, so copying "from the
+    /// source" again brings them back (probe26 P26-20).
     static let invisibles: [Unicode.Scalar: String] = [
         "\u{200B}": "zero-width space", "\u{200C}": "zero-width non-joiner", "\u{200D}": "zero-width joiner",
         "\u{2060}": "word joiner", "\u{FEFF}": "zero-width no-break space (byte-order mark)",
         "\u{00AD}": "soft hyphen", "\u{200E}": "left-to-right mark", "\u{200F}": "right-to-left mark",
+        "\u{061C}": "Arabic letter mark", "\u{202A}": "left-to-right embedding", "\u{202B}": "right-to-left embedding",
+        "\u{202C}": "pop directional formatting", "\u{202D}": "left-to-right override", "\u{202E}": "right-to-left override",
+        "\u{2066}": "left-to-right isolate", "\u{2067}": "right-to-left isolate", "\u{2068}": "first strong isolate",
+        "\u{2069}": "pop directional isolate",
     ]
 
     /// The spelling of `value` (a value as `read(_:)` returns it, whitespace removed) when it does not decode as

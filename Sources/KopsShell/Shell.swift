@@ -448,9 +448,14 @@ public final class Shell {
     public func report(_ error: any Error) -> ExitStatus {
         // An id of another kind than the command takes says what it is (the id resolver).
         var error = context.explainingWrongKind(context.explainingSelectedNumber(error))
-        if case .unauthorized(let host)? = error as? KapsoAPIError {
-            error = CredentialError.rejected(
-                host: host, source: context.session.sources["key"], kind: APIKeyShape.kind(of: context.client.apiKey.revealed))
+        if case .unauthorized(let host, let graph)? = error as? KapsoAPIError {
+            // A Graph body that is Meta's token error is the number's token, not the key (P26-2: a send answered 401 #190).
+            if let graph, case .numberToken = CredentialRefusal(graph: graph) {
+                error = NumberTokenError(host: host, refusal: graph)
+            } else {
+                error = CredentialError.rejected(
+                    host: host, source: context.session.sources["key"], kind: APIKeyShape.kind(of: context.client.apiKey.revealed))
+            }
         }
         // A 404 every call would get points at the base URL, with the full URL asked.
         if let apiError = error as? KapsoAPIError,

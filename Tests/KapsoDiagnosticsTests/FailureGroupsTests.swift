@@ -131,9 +131,11 @@ import Testing
         ),
         (
             "/platform/v1/whatsapp/webhooks/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d/deliveries",
-            "the path is not an endpoint of the API: 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d is the id of the kapso webhook to "
-                + "hooks.acme-demo.test/kapso/whatsapp, right for its place in the path; check the method and path against "
-                + "Kapso's API reference"
+            // A webhook has nothing below its id but /test (probe26 P26-1): the route to use is named.
+            "the path is not a Kapso route: a webhook has GET, PATCH and DELETE /platform/v1/whatsapp/webhooks/{id} and POST "
+                + "…/{id}/test, nothing else (kapso-api.md §3.3); its deliveries are listed with GET "
+                + "/platform/v1/webhook_deliveries?webhook_id=0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d "
+                + "('deliveries --webhook 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d')"
         ),
         (
             "/platform/v1/whatsapp/broadcasts",

@@ -225,9 +225,11 @@ import Testing
         let ran = try await runDemo("whois 999999999999999")
         #expect(ran.status == 1)
         #expect(ran.err.hasPrefix(
-            "error: 999999999999999 is not a phone-number id, WABA id, display number, template, Meta business or app id or contact "
-                + "of this project"))
-        #expect(ran.err.contains(", the templates of 1 WABA, the Meta business and app ids in the health of 1 number)"))
+            "error: 999999999999999 is not a phone-number id, WABA id, display number, template, Meta business or app id, media id "
+                + "of a listed message or contact of this project"))
+        // The media ids of the project's messages with media are searched too (probe26 P26-6).
+        #expect(ran.err.contains(
+            ", the templates of 1 WABA, the Meta business and app ids in the health of 1 number, the media ids of the newest 1 message with media)"))
     }
 
     @Test func nationalNumberNotInTheProjectWarnsWithItsCountryCodes() async throws {
@@ -264,7 +266,7 @@ extension WhoisCommandTests {
     /// With the API down, or the numbers list failing, `whois` says what could not be checked and exits
     /// as the transport did; it never concludes "not in this project" from parts that failed.
     @Test(arguments: [
-        (["/"], "could not check numbers, API logs, conversations and messages (cannot connect", KopsShell.ExitStatus.unavailable),
+        (["/"], "could not check numbers, API logs, conversations, messages and messages with media (cannot connect", KopsShell.ExitStatus.unavailable),
         (["/whatsapp/phone_numbers"], "could not check numbers (cannot connect", KopsShell.ExitStatus.unavailable),
         (["/api_logs"], "could not check API logs (", KopsShell.ExitStatus.failure),
     ])

@@ -133,6 +133,21 @@ enum IDLookups {
                     try client.messages(filters: contactFilter(contact), limit: 100, after: cursor(after))
                 },
                 take: { facts.messages += $0.items }, done: { facts.messages.contains { $0.id == wamid } })
+        case .mediaMessages(let mediaID):
+            // A number's or WABA's own id is no media id: one page is enough to say so (the numbers come first).
+            guard !facts.numbers.contains(where: { $0.id == mediaID || $0.businessAccountID == mediaID }) else { return }
+            var page = try client.messages(from: first)
+            var pages = 1
+            while !facts.mediaMessages.contains(where: { IDResolver.mediaID(of: $0) == mediaID }), let after = page.nextPageQuery {
+                guard pages < IDResolver.mediaPages else {
+                    facts.capped.append(lookup)
+                    return
+                }
+                page = try client.messages(filters: [("has_media", "true")], limit: 100, after: cursor(after))
+                facts.mediaMessages += page.items
+                pages += 1
+            }
+            return
         case .conversation(let id):
             try conversation(id, to: &facts, client: client)
             return
@@ -227,6 +242,8 @@ enum IDLookups {
             return client.webhookDeliveriesRequest(query(for: lookup))
         case .health(let id):
             return client.platformRequest("/whatsapp/phone_numbers/\(percentEncode(id))/health")
+        case .mediaMessages:
+            return client.messagesRequest(filters: [("has_media", "true")], limit: 100)
         case .templates:
             preconditionFailure("templates are listed per WABA after the numbers, not in the first batch")
         }
@@ -265,6 +282,9 @@ enum IDLookups {
                 return
             }
             facts.healths.append((id, report))
+        case .mediaMessages:
+            facts.mediaMessages += try client.messages(from: json).items
+            facts.mediaSearched = true
         case .templates:
             return
         }

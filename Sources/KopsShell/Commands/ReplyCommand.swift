@@ -230,6 +230,10 @@ public enum ReplyCommand: Command {
         do throws(KapsoAPIError) {
             sent = try context.client.send(request)
         } catch {
+            // Meta's token error on a 401 is a refused send like its 400 twin, not a rejected key (P26-2).
+            if case .unauthorized(_, let graph?) = error, case .numberToken = CredentialRefusal(graph: graph) {
+                throw ReplyError.rejected(graph)
+            }
             if case .sendRejected(let rejection) = error {
                 // Graph's own answer to Kapso's proxy path is about the base URL, not the message.
                 if let wrongHost = BaseURLError.explaining(
@@ -239,6 +243,8 @@ public enum ReplyCommand: Command {
                 }
                 // A gateway's or Kapso's own 5xx says nothing about the message: Meta may have taken it (P26-16).
                 if let unknown = UnknownOutcome(error, effect: effect, check: check, again: "sending again") { throw unknown }
+                // A 404 for a number this key lists: neither the id nor the route is the mistake (P26-15).
+                if let meaning = numberNotReached(rejection, in: context) { throw ReplyError.numberNotReached(rejection, meaning: meaning) }
                 // A closed window names the templates that fit, as the check before sending does (issue 19 §3).
                 let templates = rejection.code == "131047" && what == nil
                     ? TemplateLookup.fitting(target.phoneNumberID, contact: target.contact, in: context) : []
@@ -260,6 +266,20 @@ public enum ReplyCommand: Command {
         if let note = acceptance.note { blocks.append(.line(StyledText(note, style: acceptance.held ? .warn : .plain))) }
         blocks.append(.hint("follow it with 'trace'"))
         return CommandResult(blocks: blocks, json: .object(json))
+    }
+
+    /// What a send's 404 (or Graph's "Object with ID … does not exist" on any status) means when the path's number is one
+    /// the project lists: the reading the API log gives the same answer (`IDResolver.documentedRouteMeaning`). Nil
+    /// otherwise, or when the numbers cannot be read.
+    static func numberNotReached(_ rejection: MetaSendError, in context: ShellContext) -> String? {
+        // A 404 with Meta's own code for the message (132001: no such template) is that code's reading, not the number's.
+        guard rejection.code == nil || rejection.code == "100", let url = rejection.path,
+            let start = url.firstRange(of: "/meta/")
+        else { return nil }
+        let path = String(url[start.lowerBound...])
+        let missing = ErrorCatalog.missingObjectID(subcode: rejection.subcode, status: rejection.status, path: path, message: rejection.message)
+        guard rejection.status == 404 || missing != nil, let numbers = try? context.client.allPhoneNumbers() else { return nil }
+        return IDResolver.documentedRouteMeaning(path, numbers: numbers, webhooks: [], text: rejection.message)
     }
 
     /// The 24-hour window of the (phone number, contact) pair: Meta's window follows the contact's newest message

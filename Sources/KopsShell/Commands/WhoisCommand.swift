@@ -124,7 +124,11 @@ public enum WhoisCommand: Command {
         if let nearMiss { blocks.append(.line(StyledText("warning: " + nearMiss, style: .warn))) }
         let repairs = IDInput.repairs(pasted)
         if !repairs.isEmpty { blocks.append(.hint("read as pasted, with " + repairs.joined(separator: ", "))) }
-        if whole.trimmingCharacters(in: .whitespacesAndNewlines) != pasted { blocks.append(.hint("the id \(pasted) was read from the pasted path")) }
+        if whole.trimmingCharacters(in: .whitespacesAndNewlines) != pasted {
+            blocks.append(.hint("the id \(pasted) was read from the pasted path"))
+            // The URL that failed is the question: its host or route, when that is the mistake (P26-11).
+            if let note = PastedURL.note(whole) { blocks.append(.line(StyledText("warning: " + note, style: .warn))) }
+        }
         blocks.append(.line(StyledText("")))
         blocks.append(.fields([Field("kind", identity.kind.title)] + identity.details.map { Field($0.label, $0.value) }))
         for warning in identity.warnings where warning != nearMiss { blocks.append(.line(StyledText("warning: " + warning, style: .warn))) }

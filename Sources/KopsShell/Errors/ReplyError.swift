@@ -9,6 +9,9 @@ public enum ReplyError: KopsError, Equatable {
     /// The Meta proxy refused the send; explained from the error catalog. For a 131047 (window closed),
     /// `templates` are the approved ones that fit, as `windowClosed` names them.
     case rejected(MetaSendError, templates: [String] = [])
+    /// A 404 on the send path of a number the project lists: the number and the route are right, so the reading is the
+    /// one the API log gets (`IDResolver.documentedRouteMeaning`), not "this key cannot see it" (probe26 P26-15).
+    case numberNotReached(MetaSendError, meaning: String)
     /// The remembered message or conversation has no contact number to write to.
     case noContact
     /// `--to` is one of the project's own ids or numbers, or has no country code; nothing was sent.
@@ -53,7 +56,12 @@ public enum ReplyError: KopsError, Equatable {
                 return "reply: not sent (HTTP \(error.status)\(code)): \(error.message); check the request with --dry-run"
             }
             let fitting = templates.isEmpty ? "" : "; approved: \(templates.joined(separator: ", "))"
-            return "reply: not sent: \(entry.code) \(entry.name) (HTTP \(error.status)): \(entry.meaning); \(entry.fix)\(fitting)"
+            // A 401 reads as the key to anyone who knows HTTP: say why this one is not (P26-2).
+            let notKey = error.status == 401 ? " (\(CredentialRefusal.notTheKey))" : ""
+            return "reply: not sent: \(entry.code) \(entry.name) (HTTP \(error.status))\(notKey): \(entry.meaning); \(entry.fix)\(fitting)"
+        case .numberNotReached(let error, let meaning):
+            let code = error.code.map { " #\($0)" } ?? ""
+            return "reply: not sent (HTTP \(error.status)\(code)): \(meaning)"
         case .noContact:
             return "reply: the last message or conversation has no contact number; use 'reply --to E164 TEXT'"
         case .notAContact(let problem):

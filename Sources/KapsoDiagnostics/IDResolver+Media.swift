@@ -1,0 +1,82 @@
+public import KapsoClient
+
+// MARK: - Media ids: the `{type}.id` of a message's image, audio, video, document or sticker
+
+extension IDResolver {
+    /// The message types whose payload object carries Meta's media id (kapso-api.md §7.3: `image`/`video` `{id, link,
+    /// caption}`, `audio` `{id, link}`, `document` `{id, link, filename, caption}`, `sticker` `{id, …}`).
+    static let mediaTypes: Set<String> = ["image", "video", "audio", "document", "sticker"]
+
+    /// Pages of messages with media read at most for a media id (100 each): the newest 500.
+    public static let mediaPages = 5
+
+    /// Meta's media id of `message` (`audio.id` of a voice note), nil for a message without one. Incoming media
+    /// messages carry `{type}.id`, the id `GET /{media_id}` turns into a short-lived download URL (Meta, Media:
+    /// https://developers.facebook.com/documentation/business-messaging/whatsapp/business-phone-numbers/media/).
+    public static func mediaID(of message: Message) -> String? {
+        guard mediaTypes.contains(message.type), let id = message.json[message.type]?["id"]?.string, !id.isEmpty else { return nil }
+        return id
+    }
+
+    /// `1111222233334444 is the media id of the voice note wamid.… from Contact S (+14155550401), received
+    /// 2026-11-21T11:05:00Z on Support Line`, from the messages with media read (`Facts.mediaMessages`); nil when none
+    /// carries it.
+    static func mediaIdentity(_ digits: String, typed: String, facts: Facts) -> Identity? {
+        guard let message = facts.mediaMessages.first(where: { mediaID(of: $0) == digits }) else { return nil }
+        let inbound = message.kapsoDirection != "outbound"
+        let what = mediaWords(message)
+        let who = message.contactName.map { name in message.contact.map { "\(name) (\(contact($0)))" } ?? name }
+            ?? message.contact.map(contact) ?? "a contact"
+        let line = message.phoneNumberID.map { id in facts.numbers.first { $0.id == id }?.name ?? id }
+        let time = message.time.map { ", " + (inbound ? "received " : "sent ") + KapsoTime.iso($0) } ?? ""
+        var identity = Identity(
+            input: typed, kind: .mediaID,
+            statement: "\(digits) is the media id of the \(what) \(message.id) \(inbound ? "from" : "to") \(who)\(time)"
+                + (line.map { " on \($0)" } ?? ""),
+            fix: "'\(ShellWord.command("message", message.id))' shows it; " + mediaAdvice(message))
+        identity.details = [
+            Identity.Detail("message", message.id), Identity.Detail("media", what),
+            Identity.Detail("Kapso copy", kapsoCopy(message) == nil ? "none in the message (no kapso.media_url)" : "kapso.media_url"),
+        ]
+        identity.phoneNumberIDs = message.phoneNumberID.map { [$0] } ?? []
+        identity.moment = message.time
+        return identity
+    }
+
+    /// What a 404 on `GET` or `DELETE /{media_id}` means once `whois` found the id to be a message's media id: the
+    /// path is right (Kapso's proxy serves `/{media_id}`, docs.kapso.ai "Get media URL"), Meta no longer serves the id.
+    public static func mediaNotFoundMeaning(_ identity: Identity) -> String? {
+        guard identity.kind == .mediaID else { return nil }
+        return identity.statement + "; /{media_id} is the right call, so the 404 means Meta no longer serves that media id "
+            + "(media ids in webhooks expire after 7 days, or it was deleted); "
+            + (identity.details.first { $0.label == "Kapso copy" }?.value == "kapso.media_url"
+                ? "use the message's Kapso copy (kapso.media_url, which 'message' shows)"
+                : "the message holds no Kapso copy (kapso.media_url) to use instead")
+    }
+
+    /// `voice note (audio/ogg; codecs=opus)`, `document invoice.pdf`, `image`.
+    private static func mediaWords(_ message: Message) -> String {
+        let payload = message.json[message.type]
+        var text = message.type == "audio" && payload?["voice"]?.bool == true ? "voice note" : message.type
+        if let filename = payload?["filename"]?.string { text += " \(filename)" }
+        if let mime = payload?["mime_type"]?.string { text += " (\(mime))" }
+        return text
+    }
+
+    /// Kapso's own copy of the file (`kapso.media_url`, or `kapso.media_data.url`; kapso-api.md §7.3).
+    private static func kapsoCopy(_ message: Message) -> String? {
+        let kapso = message.json["kapso"]
+        return kapso?["media_url"]?.string ?? kapso?["media_data"]?["url"]?.string
+    }
+
+    /// Meta serves a media id for a limited time: "Media IDs returned by the API expire after 30 days. Media IDs in
+    /// webhooks expire after 7 days" (Meta, Media reference above); `GET /{media_id}` answers a URL that "expires after
+    /// 5 minutes" (docs.kapso.ai/api/meta/whatsapp/media/get-media-url); Kapso keeps its own copy in `kapso.media_url`
+    /// (kapso-api.md §7.3).
+    private static func mediaAdvice(_ message: Message) -> String {
+        "GET /{media_id} gives a download URL valid 5 minutes, and Meta serves a received media id for 7 days: a 404 on it "
+            + "means Meta no longer serves it; "
+            + (kapsoCopy(message) == nil
+                ? "this message holds no Kapso copy (kapso.media_url)" : "use the message's Kapso copy (kapso.media_url)")
+    }
+}
