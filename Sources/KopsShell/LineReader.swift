@@ -1,3 +1,5 @@
+internal import KapsoDiagnostics
+
 /// The one seam to the terminal: where command lines come from.
 public protocol LineReader: AnyObject {
     /// Reads the next line, showing `prompt` when interactive.
@@ -24,6 +26,15 @@ public enum LineInput: Sendable, Equatable {
     /// A line whose bytes are not UTF-8: the first such byte and its column (from 1). Decoded anyway, its byte would have
     /// become U+FFFD and been sent (probe27 P27-6: `printf 'reply … Ol\xe1'` from a Latin-1 file or terminal).
     case notUTF8(byte: UInt8, column: Int)
+
+    /// A line as read, its line end already taken off: `.line` when its bytes are UTF-8, else `.notUTF8` naming the
+    /// first byte that is not (`SignatureCheck.firstInvalidUTF8`, the reading scripts are named by too).
+    public static func reading(_ bytes: [UInt8]) -> LineInput {
+        if let offset = SignatureCheck.firstInvalidUTF8(bytes), offset < bytes.count {
+            return .notUTF8(byte: bytes[offset], column: offset + 1)
+        }
+        return .line(String(decoding: bytes, as: UTF8.self))
+    }
 
     /// The one line that names the byte: `this line holds the byte 0xE1 (column 38), which is not UTF-8 …`.
     public static func notUTF8Message(byte: UInt8, column: Int) -> String {

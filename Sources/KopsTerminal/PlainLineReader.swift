@@ -16,12 +16,10 @@ public final class PlainLineReader: LineReader {
         // What `Swift.readLine(strippingNewline: true)` strips: `\n` or `\r\n`.
         if bytes.last == 0x0A { bytes.removeLast() }
         if bytes.last == 0x0D { bytes.removeLast() }
-        if let offset = Self.firstInvalidUTF8(bytes) {
-            return .notUTF8(byte: bytes[offset], column: offset + 1)
-        }
-        let line = String(decoding: bytes, as: UTF8.self)
+        let input = LineInput.reading(bytes)
         // A UTF-8 byte order mark before the first line is not part of the first command.
-        return .line(first && line.hasPrefix("\u{FEFF}") ? String(line.dropFirst()) : line)
+        if first, case .line(let line) = input, line.hasPrefix("\u{FEFF}") { return .line(String(line.dropFirst())) }
+        return input
     }
 
     /// Bytes read from standard input and not yet handed out as a line.
@@ -52,20 +50,6 @@ public final class PlainLineReader: LineReader {
                 ended = true
             } else {
                 pending.append(contentsOf: block[..<count])
-            }
-        }
-    }
-
-    /// The offset of the first byte of `bytes` that is not part of valid UTF-8, or nil when all of it is.
-    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
-        var offset = 0
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let scalar): offset += scalar.count
-            case .error: return offset
-            case .emptyInput: return nil
             }
         }
     }
