@@ -24,16 +24,9 @@ extension Redactor {
         }
     }
 
-    /// `TokenPrefix.all` lower-cased (`HistoryPolicy.tokenPrefixes`) as bytes: each is ASCII, so `ByteSearch.fold`
-    /// matches any case.
-    private static let tokenPrefixBytes = HistoryPolicy.tokenPrefixes.map { Array($0.utf8) }
-
-    /// True when a token prefix starts at `index`, in any ASCII case.
+    /// True when a token prefix starts at `index`, in any ASCII case (`ShapedCredentials.prefixLength`).
     private static func startsTokenPrefix(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        tokenPrefixBytes.contains { prefix in
-            bytes.count - index >= prefix.count
-                && prefix.indices.allSatisfy { ByteSearch.fold(bytes[index + $0]) == prefix[$0] }
-        }
+        ShapedCredentials.prefixLength(bytes, at: index) != nil
     }
 
     /// False when `learn(arguments:)` reads nothing from `word` itself (the word after it may still be read as the

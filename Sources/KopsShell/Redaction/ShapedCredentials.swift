@@ -89,8 +89,9 @@ enum ShapedCredentials {
     /// `TokenPrefix.all` lower-cased as bytes (each is ASCII, so `ByteSearch.fold` matches any case).
     private static let prefixes = HistoryPolicy.tokenPrefixes.map { Array($0.utf8) }
 
-    /// The length of the token prefix that starts at `index`, in any ASCII case; nil when none does.
-    private static func prefixLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+    /// The length of the token prefix that starts at `index`, in any ASCII case; nil when none does. Also the typed-line
+    /// test's (`Redactor.mayShowSecret(typedLine:)`).
+    static func prefixLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
         for prefix in prefixes where bytes.count - index >= prefix.count {
             if prefix.indices.allSatisfy({ ByteSearch.fold(bytes[index + $0]) == prefix[$0] }) { return prefix.count }
         }
