@@ -342,7 +342,8 @@ public struct TranscriptChecker {
         let diff = LineDiff.lines(
             expected: TranscriptChecker.trimmed(expected), actual: TranscriptChecker.trimmed(recorder.text))
         var outcome = Outcome(
-            commands: parsed.commands.count, actual: recorder.text, diff: TranscriptChecker.named(diff, in: parsed),
+            commands: parsed.commands.count, actual: recorder.text,
+            diff: TranscriptChecker.named(TranscriptChecker.withoutClockLines(diff), in: parsed),
             writesNotReplayed: writes, snapshots: parsed.commands.filter(\.snapshot).count, keptAsRecorded: kept,
             writesNotSent: unsent, restore: recorder.restore, redacted: redacted, unreadBlocks: unread)
         (outcome.updated, outcome.updatedRestore) = (recorder.text, recorder.restore)
