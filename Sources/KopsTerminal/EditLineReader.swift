@@ -13,6 +13,8 @@ public final class EditLineReader: LineReader {
     private var history: HistoryFile?
     /// What reaches the history file, and the one notice when a line does not.
     private var gate = HistoryGate()
+    /// The lines the file did not take yet, and the one warning when it does not (`HistorySaving`).
+    private var saving = HistorySaving()
     private let utf8: Bool
     /// Started when a line is handed to the shell, stopped when the next prompt is due.
     public var progress: ProgressIndicator?
@@ -86,6 +88,8 @@ public final class EditLineReader: LineReader {
     public func switchHistory(to file: HistoryFile?) {
         clear_history()
         history = file
+        // Lines held for the other profile's file are not written into this one's.
+        saving = HistorySaving()
         for line in file?.load() ?? [] { add_history(line) }
     }
 
@@ -111,7 +115,7 @@ public final class EditLineReader: LineReader {
         guard let history else { return }
         let (save, notice) = gate.admit(line, redactor: redactor)
         if let notice { FileDescriptor.standardError.write(notice + "\n") }
-        if save { history.append(line) }
+        if save, let warning = saving.save(line, to: history) { FileDescriptor.standardError.write(warning + "\n") }
     }
 }
 

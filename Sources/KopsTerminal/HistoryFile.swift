@@ -19,6 +19,12 @@ public struct HistoryFile: Sendable {
     public let path: String
     /// Entries kept when the file is loaded; older ones are dropped.
     public let limit: Int
+    /// Writes bytes to a descriptor as `write(2)` does (the count written, or -1 with `errno` set). The system's call;
+    /// a test puts a full disk in its place (`ENOSPC` after some bytes), which no file-size limit in the test process
+    /// can stage without ending it.
+    public var writeBytes: @Sendable (Int32, UnsafeRawBufferPointer) -> Int = { fd, bytes in
+        Glibc.write(fd, bytes.baseAddress, bytes.count)
+    }
 
     /// True when the file is read and never written: it exists without write permission for its owner (0400), the
     /// user's "do not change this" (probe24 P24-7: kops said it was "not used", then chmod-ed it to 0600 and appended).
@@ -116,27 +122,49 @@ public struct HistoryFile: Sendable {
     }
 
     /// Drops every entry that holds one of `secrets` (values learned as secrets after their line was appended, such
-    /// as `set ms VALUE` before `verify --secret ${ms}`); the file is rewritten only when one does.
+    /// as `set ms VALUE` before `verify --secret ${ms}`); the file is rewritten only when one does, as `trim` rewrites
+    /// it (a new file renamed over the old): on a full disk the old file stays whole (it was cut to nothing first).
     public func forget(_ secrets: [String]) {
         let secrets = secrets.filter { $0.count >= 4 }
-        guard !secrets.isEmpty, !readOnly, let fd = openChecked(O_RDWR) else { return }
-        defer { close(fd) }
+        guard !secrets.isEmpty, !readOnly, let fd = openChecked(O_RDONLY) else { return }
         let bytes = Self.readAll(fd)
+        var info = stat()
+        let mode = fstat(fd, &info) == 0 ? info.st_mode & 0o7777 : 0o600
+        close(fd)
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         let kept = lines.filter { line in !secrets.contains { line.contains($0) } }
         guard kept.count != lines.count else { return }
-        var out = Array(kept.joined(separator: "\n").utf8)
-        guard ftruncate(fd, 0) == 0, lseek(fd, 0, SEEK_SET) == 0 else { return }
-        _ = out.withUnsafeMutableBytes { write(fd, $0.baseAddress, $0.count) }
+        _ = replace(with: Array(kept.joined(separator: "\n").utf8), mode: mode)
     }
 
-    /// Appends one entry (newlines in it become spaces), then keeps the newest `limit` entries (`trim`).
-    public func append(_ line: String) {
-        guard !readOnly, let fd = openChecked(O_CREAT | O_WRONLY | O_APPEND) else { return }
-        var bytes = Array((line.replacingNewlines() + "\n").utf8)
-        _ = bytes.withUnsafeMutableBytes { write(fd, $0.baseAddress, $0.count) }
-        close(fd)
+    /// Appends one entry (newlines in it become spaces), then keeps the newest `limit` entries (`trim`). Nil once the
+    /// entry is in the file, else why not, lowercased from `strerror` ("no space left on device"): the file is then
+    /// cut back to what it held, so a part of the entry never runs into the next one. Nil too for a read-only or
+    /// refused file (`readOnly`, `refusal`), which adds nothing by design.
+    @discardableResult
+    public func append(_ line: String) -> String? {
+        // Said once at start (`kops` names a read-only or refused file), not again for each line.
+        guard !readOnly, refusal == nil else { return nil }
+        guard let fd = openChecked(O_CREAT | O_WRONLY | O_APPEND) else {
+            return WriteProblem.reason(writing: target, code: errno, replacing: false)
+        }
+        defer { close(fd) }
+        var info = stat()
+        let size = fstat(fd, &info) == 0 ? info.st_size : -1
+        let bytes = Array((line.replacingNewlines() + "\n").utf8)
+        var done = 0
+        while done < bytes.count {
+            let count = bytes[done...].withUnsafeBytes { writeBytes(fd, $0) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else {
+                let code = count < 0 ? errno : ENOSPC
+                if done > 0, size >= 0 { _ = ftruncate(fd, size) }
+                return String(cString: strerror(code)).lowercased()
+            }
+            done += count
+        }
         trim()
+        return nil
     }
 
     /// Rewrites the file with its newest `limit` entries when it holds more, as bash does with `HISTFILESIZE` (probe22
@@ -154,20 +182,31 @@ public struct HistoryFile: Sendable {
         guard newlines > limit else { return }
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
         guard lines.count > limit else { return }
-        let kept = lines.suffix(limit).map { $0 + "\n" }.joined()
+        _ = replace(with: Array(lines.suffix(limit).map { $0 + "\n" }.joined().utf8), mode: mode)
+    }
+
+    /// Writes `bytes` to a new file beside the target with `mode` and renames it over the target, so a failure (a full
+    /// disk) or a crash leaves the old file whole; true once renamed. The new file is removed when anything failed.
+    private func replace(with bytes: [UInt8], mode: mode_t) -> Bool {
         let temporary = target + ".kops-trim-\(getpid())"
         let out = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard out >= 0 else { return }
-        var data = Array(kept.utf8)
-        let written = data.withUnsafeMutableBytes { write(out, $0.baseAddress, $0.count) }
+        guard out >= 0 else { return false }
+        var done = 0
+        while done < bytes.count {
+            let count = bytes[done...].withUnsafeBytes { writeBytes(out, $0) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            done += count
+        }
         // Opened 0600 (and less under a umask): given the old file's mode, which the rename would otherwise drop.
         let moded = fchmod(out, mode) == 0
         let synced = fsync(out) == 0
         close(out)
-        guard written == data.count, moded, synced, rename(temporary, target) == 0 else {
+        guard done == bytes.count, moded, synced, rename(temporary, target) == 0 else {
             unlink(temporary)
-            return
+            return false
         }
+        return true
     }
 
     /// The number of entries `KOPS_HISTORY_SIZE` asks for (default 1000), and the one line to show when its value is

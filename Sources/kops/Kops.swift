@@ -25,7 +25,8 @@ struct Kops: ParsableCommand {
         Precedence: flags > environment > profile > defaults.
 
         Also: kops run FILE.kops, kops check FILE.md, kops bundle [FILE.md], kops verify --secret-env VAR --signature HEX \
-        --file F, kops completions bash|zsh|fish.
+        --file F, kops completions bash|zsh|fish. kops check replays a transcript with its own settings and lines, as \
+        recorded: --record, --var and --output do not go with it.
 
         Without a key, commands that need no API still run (help, explain, verify, payload, profile, state, ...); the \
         first one that does says where keys come from. Writes from -c, scripts or piped input need --allow-writes.
@@ -95,6 +96,7 @@ struct Kops: ParsableCommand {
         if let output, OutputMode(rawValue: output) == nil {
             throw ValidationError("invalid --output '\(output)'; expected table, json, expanded or auto")
         }
+        if output != nil, script.words.first == "check" { throw ValidationError(ScriptOptions.checkOutputRefusal) }
         // 0 would mean "never give up" to libcurl: a hung request would hang kops for good.
         guard timeout > 0, timeout.isFinite else {
             throw ValidationError("invalid --timeout '\(timeout)'; expected seconds above 0, e.g. --timeout 30")

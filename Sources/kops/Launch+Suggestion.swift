@@ -25,17 +25,20 @@ extension Launch {
     enum Suggestion {
         case commands
         case check
+        /// The interactive shell (`kops` and its flags, no `-c`).
+        case shell
     }
 
     /// The launch flags given, as shell words a suggested `kops …` line repeats so it pastes back and does the same
     /// thing (`kops --output json explain 131047` suggested `kops -c 'explain 131047'`, which printed a table): the
     /// profile, base URL, output, `--demo`, timeout, colour (not for a check), `--verbose` and `--var` values, in that order. A `--var`
-    /// value shaped like a secret (one the history keeps out) is not repeated: its place says `NAME=…` to fill in.
+    /// value shaped like a secret (one the history keeps out) is not repeated: its place says `NAME=…` to fill in. A
+    /// check line repeats neither `--output` nor `--var`, which `kops check` refuses (probe27 P27-21).
     func repeatedFlags(for suggestion: Suggestion) -> [String] {
         var words: [String] = []
         if let profile { words += ["--profile", PosixWord.quoted(profile)] }
         if let baseURL { words += ["--base-url", PosixWord.quoted(baseURL)] }
-        if let output { words += ["--output", PosixWord.quoted(output)] }
+        if let output, suggestion != .check { words += ["--output", PosixWord.quoted(output)] }
         if demo { words.append("--demo") }
         if timeout != 30 {
             let seconds = timeout == timeout.rounded() && abs(timeout) < 1e15 ? String(Int(timeout)) : String(timeout)
@@ -44,7 +47,7 @@ extension Launch {
         // Colour changes how a shell command's output looks, not what a check finds: a check line leaves it out.
         if noColor && suggestion == .commands { words.append("--no-color") }
         if verbose { words.append("--verbose") }
-        for variable in script.variables {
+        for variable in script.variables where suggestion != .check {
             let name = variable.split(separator: "=", maxSplits: 1).first.map(String.init) ?? variable
             words += ["--var", HistoryPolicy.allows(variable) ? PosixWord.quoted(variable) : PosixWord.quoted(name + "=") + "…"]
         }
@@ -73,7 +76,7 @@ extension Launch {
         var launch = self
         if ScriptPolicy.isWrite(script.words, registry: .standard) { launch.script.allowWrites = true }
         let prefix = launch.suggestionPrefix(for: .commands)
-        let shell = (["kops"] + repeatedFlags(for: .check)).joined(separator: " ")
+        let shell = (["kops"] + repeatedFlags(for: .shell)).joined(separator: " ")
         return "'\(verb)' is a shell command: run it with \(prefix) -c \(PosixWord.quoted(line)), or type it in the shell ('\(shell)')"
     }
 }

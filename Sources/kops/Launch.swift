@@ -90,6 +90,9 @@ struct Launch: Equatable {
         var startProblem: StartProblem?
         do {
             for warning in config.warnings { stdout.write("warning: \(VisibleText.escaped(warning))\n", to: .err) }
+            if !ownAPI, let warning = KeyLookalike.warning(environment: environment, config: config) {
+                stdout.write(warning + "\n", to: .err)
+            }
             // A profile asked for may well be in the broken file: not "unknown", nor "no profiles are configured".
             if let configProblem, let asked = profile { throw ConfigError.brokenFile(problem: configProblem, profile: asked) }
             let flags = Settings.Flags(

@@ -66,6 +66,8 @@ enum QuickArguments {
             default: launch.script.record = value
             }
         }
+        // `kops check` refuses --output (`Kops.validate`).
+        if launch.output != nil && launch.script.words.first == "check" { return nil }
         return scriptWordsAreValid(launch.script) ? .launch(launch) : nil
     }
 
@@ -82,6 +84,7 @@ enum QuickArguments {
     private static func scriptWordsAreValid(_ script: ScriptLaunch) -> Bool {
         guard let verb = script.words.first else { return script.record == nil && !script.update && !script.force }
         if script.force && verb != "bundle" { return false }
+        if verb == "check" && ScriptOptions.checkRefusal(record: script.record, variables: script.variables) != nil { return false }
         switch verb {
         case "run", "check": return script.words.count == 2
         case "bundle": return script.words.count <= 2

@@ -17,7 +17,7 @@ struct ScriptOptions: ParsableArguments {
         help: "'run FILE.kops' replays a script; 'check FILE.md' replays a transcript and diffs its output.")
     var words: [String] = []
 
-    @Option(name: .customLong("var"), help: "Set a script variable, NAME=VALUE (repeatable).")
+    @Option(name: .customLong("var"), help: "Set a script variable, NAME=VALUE (repeatable; not with check).")
     var variables: [String] = []
 
     @Flag(
@@ -25,7 +25,7 @@ struct ScriptOptions: ParsableArguments {
         help: "Let a script, -c or piped commands change data (send messages, create, update, delete or test webhooks).")
     var allowWrites = false
 
-    @Option(name: .customLong("record"), help: "Record the script's session as a Markdown transcript.")
+    @Option(name: .customLong("record"), help: "Record the script's session as a Markdown transcript (not with check).")
     var record: String?
 
     @Flag(help: "With check: rewrite the transcript with the new output.")
@@ -38,6 +38,11 @@ struct ScriptOptions: ParsableArguments {
         if let problem = Self.variableProblem(variables) { throw ValidationError(problem) }
         if force && words.first != "bundle" {
             throw ValidationError("--force goes with 'kops bundle FILE.md' (replaces an existing bundle)")
+        }
+        // `kops check` replays a transcript with its own settings and lines, as recorded (probe27 P27-21: these were
+        // ignored without a word).
+        if words.first == "check", let refusal = Self.checkRefusal(record: record, variables: variables) {
+            throw ValidationError(refusal)
         }
         // A shell command's flags are its own (`Kops.validate` suggests the `-c` line); any other dash word is no flag of
         // kops's.
@@ -63,6 +68,21 @@ struct ScriptOptions: ParsableArguments {
             throw ValidationError("usage: kops \(verb) \(verb == "run" ? "FILE.kops" : "FILE.md")")
         }
     }
+
+    /// Why `kops check` refuses `--record` or `--var` (one line), nil when neither is given. `--output` is refused by
+    /// `Kops.validate` with `checkOutputRefusal`.
+    static func checkRefusal(record: String?, variables: [String]) -> String? {
+        if record != nil {
+            return "--record goes with 'kops run FILE.kops'; 'kops check' compares with the transcript itself ('--update' rewrites it)"
+        }
+        if !variables.isEmpty {
+            return "--var goes with 'kops run', -c and the shell; 'kops check' replays each line as recorded, with the values it ran with"
+        }
+        return nil
+    }
+
+    static let checkOutputRefusal =
+        "--output does not go with 'kops check': it replays with the transcript's own output mode, as recorded"
 
     /// The `--var` words' first problem as one usage line, nil when each is `NAME=VALUE` with a NAME `${NAME}` can
     /// read. Checked for every mode (`run`, `-c`, piped input, the shell): `kops --var X -c …` crashed (probe18 P18-14).
@@ -258,8 +278,11 @@ struct ScriptLaunch: Equatable {
             if let partial { stderr.write("\(path): \(partial)\n", to: .err) }
             // One legend line first: which side of the diff is the file and which is the replay.
             let legend = "diff: '-' lines are \(path) as recorded, '+' lines are the replay now"
+            // Spaces and tabs that look alike are marked (probe27 P27-7), with a note on the marks.
+            let shown = LineDiff.visible(outcome.diff.map { VisibleText.escaped($0) })
             stderr.write(
-                ([legend] + outcome.diff).map { VisibleText.escaped($0) }.joined(separator: "\n") + "\n", to: .out)
+                ([VisibleText.escaped(legend)] + shown.lines + (shown.marked ? [LineDiff.invisiblesNote] : []))
+                    .joined(separator: "\n") + "\n", to: .out)
             // The blocks after a write not sent or a `source` show the state without it: `--update` keeps them as
             // recorded, and says so in one line (probe18 P18-5, P18-4).
             let kept = keptLine(outcome, path: path, sendAgain: sendAgain)
@@ -295,15 +318,20 @@ struct ScriptLaunch: Equatable {
                     try TranscriptFile.createNew(TranscriptRestore.path(besides: backup), contents: Array(restore), mode: 0o600)
                 }
                 let mode = (try? FileManager.default.attributesOfItem(atPath: target))?[.posixPermissions] as? Int
-                guard FileManager.default.createFile(
-                    atPath: target, contents: Data(TranscriptParser.inFileForm(outcome.updated, like: original).utf8),
-                    attributes: mode.map { [.posixPermissions: $0] })
-                else {
+                // Written anew beside it and renamed over it, with its mode (a private transcript stays private). On a
+                // full disk the file stays as it was, so the backup of it is removed again (probe27 P27-2: the cause
+                // was dropped and `FILE.md~` left behind).
+                if let problem = TranscriptFile.replace(
+                    target, contents: Array(TranscriptParser.inFileForm(outcome.updated, like: original).utf8), mode: mode ?? 0o644)
+                {
+                    let removed = unlink(backup) == 0
+                    _ = unlink(TranscriptRestore.path(besides: backup))
                     return shell.report(
-                        ScriptError.unwritableTranscript(path: path, reason: WriteProblem.refusal(writing: target) ?? "it cannot be written"))
+                        ScriptError.unwritableTranscript(
+                            path: path,
+                            reason: "writing it failed (\(problem)), so it was left as it was"
+                                + (removed ? "" : "; \(backup) is a copy of it")))
                 }
-                // The file is written anew (atomically): its mode is set again, a private transcript stays private.
-                if let mode { _ = try? FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: target) }
                 // Its masked lines as the replay numbered them, or the next check cannot replay them.
                 if !header.keepPII, !outcome.updatedRestore.lines.isEmpty || checker.restore != nil,
                     checker.restore != nil || !FileManager.default.fileExists(atPath: restorePath)

@@ -87,10 +87,16 @@ import Testing
 
     @Test func checkSuggestionsStartWithTheFlagsGivenAndKeepSecretsOut() throws {
         let kops = try #require(
-            try Kops.parseAsRoot(["--profile", "acme", "--var", "hook=3d4e", "--var", "key=whsec_9f8e7d6c5b4a39281706f5e4d3c2b1a0", "check", "t.md"]) as? Kops)
-        let prefix = Launch(kops).suggestionPrefix(for: .check)
+            try Kops.parseAsRoot(["--profile", "acme", "--var", "hook=3d4e", "--var", "key=whsec_9f8e7d6c5b4a39281706f5e4d3c2b1a0", "run", "t.kops"]) as? Kops)
+        // The shell line repeats the variables, a secret's value left out.
+        let prefix = Launch(kops).suggestionPrefix(for: .shell)
         #expect(prefix == "kops --profile acme --var hook=3d4e --var key=…")
         #expect(!prefix.contains("whsec_"))
+        // A check line repeats neither --var nor --output, which `kops check` refuses (probe27 P27-21).
+        #expect(Launch(kops).suggestionPrefix(for: .check) == "kops --profile acme")
+        let output = try #require(try Kops.parseAsRoot(["--output", "json", "-c", "bundle b.md"]) as? Kops)
+        #expect(Launch(output).suggestionPrefix(for: .check) == "kops")
+        #expect(refusal(["--var", "hook=3d4e", "check", "t.md"]).contains("--var goes with 'kops run'"))
         #expect(Launch(try #require(try Kops.parseAsRoot(["check", "t.md"]) as? Kops)).suggestionPrefix(for: .check) == "kops")
         let demo = try #require(try Kops.parseAsRoot(["--demo", "--no-color", "--timeout", "2.5", "check", "t.md"]) as? Kops)
         #expect(Launch(demo).suggestionPrefix(for: .check) == "kops --demo --timeout 2.5")

@@ -1,8 +1,9 @@
 /// Help pages that are not about one command: `help topics`, `help exit-codes`, ...
 public enum HelpTopics {
-    /// Topic name → the one line `help topics` shows for it.
+    /// Topic name → the one line `help topics` shows for it. The exit codes listed are read from the `exit-codes` page
+    /// (`pageExitCodes`), so the index cannot lack one the page has (probe27 P27-11: 141 was missing).
     public static let summaries = [
-        "exit-codes": "what each exit status of kops means (0, 1, 64, 65, 66, 69, 74, 75, 77, 130)",
+        "exit-codes": "what each exit status of kops means (\(pageExitCodes.map(String.init).joined(separator: ", ")))",
         "scripts": "kops run, source, variables, assert and capture, and writes in scripts (--allow-writes)",
         "transcripts": "record a session as Markdown for a ticket, and replay it with kops check",
         "configuration": "profiles, keys, base URL, output, colour, timeout, history: flags and environment",
@@ -57,10 +58,12 @@ public enum HelpTopics {
         ("transcripts", """
             'record [FILE.md]' starts a Markdown transcript of what you type and see; 'record stop' ends it.
             Secrets are always redacted; phone numbers and names are masked unless 'record --keep-pii'.
-            'kops check FILE.md' replays a transcript and shows what changed.
+            'kops check FILE.md' replays a transcript and shows what changed; it replays with the transcript's own \
+            settings and lines, as recorded, so --record, --var and --output do not go with it.
             """),
         ("configuration", """
             precedence: flags > environment > profile > defaults
+            --profile or KOPS_PROFILE          the config.toml profile to use (default: its default_profile)
             --base-url or KAPSO_API_BASE_URL   API host only (https://api.kapso.ai); /platform/v1 is appended
             KAPSO_API_KEY                      the project API key (never printed; sent as X-API-Key)
             --output or 'output MODE'          table, json, expanded, auto
@@ -93,6 +96,12 @@ public enum HelpTopics {
 
     /// Names of `kops` verbs (no shell commands) that open a topic: `help run` is the scripts topic, `help check` transcripts.
     public static let aliases = ["run": "scripts", "check": "transcripts"]
+
+    /// The statuses the `exit-codes` page explains, in its order: the number each of its rows starts with.
+    static var pageExitCodes: [Int] {
+        let page = all.first { $0.name == "exit-codes" }?.text ?? ""
+        return page.split(separator: "\n").compactMap { line in line.first?.isNumber == true ? Int(line.prefix { $0.isNumber }) : nil }
+    }
 
     public static func text(_ name: String) -> String? {
         all.first { $0.name == (aliases[name] ?? name) }?.text

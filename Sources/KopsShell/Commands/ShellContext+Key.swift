@@ -5,7 +5,12 @@ internal import KopsHTTP
 extension ShellContext {
     /// Looks the API key up (once) and hands it to the client; throws the one-line reason when there is none.
     public func needsKey() throws {
-        if let configProblem { throw ConfigError.brokenFile(problem: configProblem, profile: nil) }
+        if let configProblem {
+            // Nothing is sent, but a key given as a value or a variable is read all the same, so `state` says it is set
+            // (probe27 P27-1: "not set" while KAPSO_API_KEY was exported).
+            if case .command = keyOrigin {} else { try? lookUpKey() }
+            throw ConfigError.brokenFile(problem: configProblem, profile: nil)
+        }
         if let startProblem {
             // Nothing is sent, but a key given as a value or a variable is read all the same, so `state` says it is set
             // (a key command, maybe a password manager's prompt, is not run for a request that cannot be sent).

@@ -22,7 +22,8 @@ public enum StateCommand: Command {
             Field(key, (value ?? "-") + (session.sources[key].map { "  (\($0))" } ?? ""), style: value == nil ? .dim : .plain)
         }
         let keyState =
-            if context.keyInHand { "set, never shown" }
+            if context.keyInHand, context.configProblem != nil { "set, never shown; unused until config.toml is fixed" }
+            else if context.keyInHand { "set, never shown" }
             else if case .command = context.keyOrigin { "read at the first request" }
             else if let problem = context.keyShapeProblem { "set but not sent: it \(problem.what)" }
             else if session.sources["key"] != nil { "not set" }

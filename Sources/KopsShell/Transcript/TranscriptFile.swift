@@ -176,6 +176,25 @@ public enum TranscriptFile {
         }
     }
 
+    /// Writes `contents` over the file at `target` (`kops check --update`): into a new file beside it with `mode`,
+    /// renamed over it, so a failure (a full disk) leaves the old file whole and no part-written file behind. Nil once
+    /// done, else why not ("no space left on device", the folder named when it is the culprit: `WriteProblem`).
+    public static func replace(_ target: String, contents: [UInt8], mode: Int) -> String? {
+        let slash = target.lastIndex(of: "/")
+        let folder = slash.map { String(target[...$0]) } ?? ""
+        let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
+        let temporary = folder + "." + name + ".kops-update-\(getpid())"
+        if let code = create(temporary, contents: contents, mode: mode_t(mode)) {
+            return WriteProblem.reason(writing: target, code: code, replacing: true)
+        }
+        guard rename(temporary, target) == 0 else {
+            let code = errno
+            unlink(temporary)
+            return WriteProblem.reason(writing: target, code: code, replacing: true)
+        }
+        return nil
+    }
+
     /// Creates the file exclusively (`O_EXCL`, which also refuses a link there) and writes `contents` through the
     /// descriptor it opened; nil once done, else the `errno` (a partly written file is removed). Not reopened: a backup
     /// of a read-only transcript takes its mode 0444, and reopening it for writing failed (probe22 P22-16).

@@ -38,7 +38,7 @@ public final class TranscriptRecorder: OutputSink {
     public let destination: Destination
     public let header: TranscriptHeader
     /// Everything written so far, header included (`.memory` only).
-    public private(set) var text = ""
+    public internal(set) var text = ""
     /// Masked command line → the lines as typed, for the restore file.
     public internal(set) var restore = TranscriptRestore()
     /// How many blocks so far open with each command line as the page shows it.
@@ -71,11 +71,11 @@ public final class TranscriptRecorder: OutputSink {
     public internal(set) var replaced = false
     /// With `replaced`: no file is at the path any more (moved or deleted), rather than another file.
     public internal(set) var moved = false
-    private var depth = 0
-    private var skipping = false
+    var depth = 0
+    var skipping = false
     /// The open block as written so far, from its opening fence line on: `end` reads it for the block's fence and
     /// writes it again when that fence is longer than the one written.
-    private var openBlock: String?
+    var openBlock: String?
 
     /// Starts a transcript with its header (`.append` to a kops transcript continues it without one).
     /// Personal data is masked unless the header says it is kept.
@@ -194,22 +194,12 @@ public final class TranscriptRecorder: OutputSink {
         if TranscriptRecorder.commandName(of: line) != "use" { open() }
     }
 
-    /// Command lines left out of a transcript: `record` (the recording itself), `exit` and `quit` (they print nothing,
-    /// and replayed they would end `kops check` there, so a part appended after one would never replay: probe18 P18-23).
-    static let unrecorded: Set<String> = ["record", ExitCommand.name, "quit"]
-
-    /// The command a line runs, read as the shell reads it: its first word from the lexer, so any
-    /// whitespace and quotes count (`\t"record" x` → `record`); nil for a line the lexer refuses or an
-    /// empty one. `record` lines are not recorded and `use` lines wait for their first output.
-    public static func commandName(of line: String) -> String? {
-        (try? Lexer.commands(in: line))?.first?.first?.text
-    }
 
     /// A block whose opening line waits for the command's first output (`use`).
-    private var pending: (clockLine: String, prompt: String, line: String, typed: String)?
+    var pending: (clockLine: String, prompt: String, line: String, typed: String)?
 
     /// Writes the pending block's opening: clock, fence and the masked line.
-    private func open() {
+    func open() {
         guard let (clockLine, prompt, line, typed) = pending else { return }
         pending = nil
         let masked = maskLine(line)
@@ -230,75 +220,11 @@ public final class TranscriptRecorder: OutputSink {
     }
 
     /// The last line of a block whose command was stopped with Ctrl-C when what it printed was not an error (a `trace`
-    /// whose look-ups show `not loaded: cancelled`): its output is partial, and `kops check` keeps it as recorded
-    /// (probe16 P16-6). Written inside the block, as the reader of the evidence sees it; one of kops's `<!-- -->` marks.
-    public static let interruptedLine =
-        "<!-- interrupted: stopped with Ctrl-C, so the output above is partial; kops check keeps it as recorded -->"
 
     /// The prompt line of the block just opened while nothing else followed it, and the length of `text` then: a line
     /// masking left as typed, which `completeLine(with:)` may rewrite.
-    private var lastPrompt: (prompt: String, line: String, textCount: Int)?
+    var lastPrompt: (prompt: String, line: String, textCount: Int)?
 
-    /// The running command line took `words` that were not typed: the consent a "y" at a terminal gave (`--yes` for
-    /// `webhooks delete ID`: probe18 P18-20), or the session's id it used (`trace` → `trace WAMID`: probe18 P18-27).
-    /// Its prompt line, when nothing follows it yet, is rewritten with them (masked as any line, its restore line kept),
-    /// so `kops check` replays what ran, where no one is asked and the session before the recording is not there. A
-    /// line of several commands, one masking changed, or one whose block already has output is left as it is.
-    public func completeLine(with words: String) {
-        guard depth == 1, !skipping else { return }
-        if let waiting = pending {
-            guard ((try? Lexer.commands(in: waiting.line))?.count ?? 0) == 1 else { return }
-            pending = (waiting.clockLine, waiting.prompt, waiting.line + " " + words, waiting.typed + " " + words)
-            return
-        }
-        guard let opened = lastPrompt, ((try? Lexer.commands(in: opened.line))?.count ?? 0) == 1 else { return }
-        lastPrompt = nil
-        let line = opened.line + " " + words
-        let shown = maskLine(line)
-        let old = opened.prompt + opened.line + "\n", new = opened.prompt + shown + "\n"
-        if destination == .memory {
-            guard text.utf8.count == opened.textCount, text.hasSuffix(old) else { return }
-            text.removeLast(old.count)
-            text += new
-        }
-        if let file, stillOwnsFile() {
-            var info = stat()
-            guard stat(file, &info) == 0, info.st_size >= old.utf8.count,
-                let handle = FileHandle(forUpdatingAtPath: file)
-            else { return }
-            defer { try? handle.close() }
-            let start = UInt64(info.st_size) - UInt64(old.utf8.count)
-            guard (try? handle.seek(toOffset: start)) != nil, let tail = try? handle.readToEnd(), tail == Data(old.utf8),
-                (try? handle.truncate(atOffset: start)) != nil
-            else { return }
-            writeFailure = TranscriptFile.append(Array(new.utf8), to: file)
-        }
-        if let block = openBlock, block.hasSuffix(old) { openBlock = String(block.dropLast(old.count)) + new }
-        occurrences[opened.line, default: 1] -= 1
-        let occurrence = occurrences[shown, default: 0]
-        occurrences[shown] = occurrence + 1
-        keep(line, as: shown, occurrence: occurrence)
-    }
-
-    /// The last line of a block whose command was running when kops was ended by SIGTERM, SIGHUP or SIGPIPE (a kill, a
-    /// closed terminal or ssh session, a closed pipe): written by the signal handler, with the closing fence, so the
-    /// file does not end inside the block and `kops check` keeps it as recorded (probe18 P18-8).
-    public static let terminatedLine =
-        "<!-- interrupted: kops was ended here (a kill, a closed terminal or pipe), so the output above is partial; kops check keeps it as recorded -->"
-
-    /// The last line of a last block the file ends inside (kops killed with SIGKILL, by the OOM killer or a dead machine,
-    /// before it could close the block): `kops check` reads the block as if it ended so and keeps it as recorded, and
-    /// `record --append` writes it with the closing fence before appending (probe22 P22-22: the file could not be
-    /// checked at all, and an append went inside the open block).
-    public static let cutShortLine =
-        "<!-- interrupted: the file ended here, inside this block (kops was killed, or the file was cut), so the output above is partial; kops check keeps it as recorded -->"
-
-    /// `text` with a last block it ends inside (`TranscriptParser.unclosedBlock` with no next block) closed: a line
-    /// end, `cutShortLine` and the block's fence. Nil when no block is cut short at the end.
-    public static func closingCutShortBlock(_ text: String) -> String? {
-        guard let block = TranscriptParser(text).unclosedBlock, block.next == nil else { return nil }
-        return text + (text.hasSuffix("\n") ? "" : "\n") + cutShortLine + "\n" + block.fence + "\n"
-    }
 
     /// The command line running was stopped with Ctrl-C: its block ends with `interruptedLine`.
     public func markInterrupted() {
@@ -344,176 +270,10 @@ public final class TranscriptRecorder: OutputSink {
         return fence
     }
 
-    /// Text written outside a result (errors): masked as text.
-    public func write(_ text: String, to stream: OutputStream) {
-        guard depth > 0, !skipping else { return }
-        masker?.learn(from: results())
-        open()
-        append(mask(TranscriptRecorder.removingEscapes(text)))
-    }
-
-    /// A command's result, rendered for the page: `renderer`'s mode without its width or colour, each
-    /// cell masked before the columns are measured; `redact` is the shell's redaction of the text.
-    public func record(_ result: CommandResult, renderer: Renderer, redact: (String) -> String) {
-        guard depth > 0, !skipping else { return }
-        masker?.learn(from: results())
-        masker?.learn(from: result.json)
-        masker?.learnOwnIDs(ownIDs())
-        open()
-        var page = renderer
-        page.table.width = nil
-        page.errorWidth = nil
-        page.table.color = false
-        var shown = result
-        // JSON is only rendered in JSON mode; masking it otherwise would number aliases the page never shows.
-        if page.mode != .json { shown.json = nil }
-        let (out, err) = page.render(masker?.mask(shown) ?? shown)
-        for lines in [out, err] where !lines.isEmpty {
-            append(mask(TranscriptRecorder.removingEscapes(redact(lines.joined(separator: "\n") + "\n"))))
-        }
-    }
-
-    /// Secrets kops learned after they were recorded (`set ms VALUE`, then `verify --secret ${ms}`: probe14 P14-4):
-    /// every occurrence already written becomes `<redacted>`, on the page, in the restore file and in the block
-    /// counts that key it. The file was written as the session went, so it is rewritten in place (values under
-    /// 4 characters are left, as the redactor leaves them).
-    public func redactRecorded(_ secrets: [String]) {
-        let secrets = secrets.filter { $0.count >= 4 }
-        guard !secrets.isEmpty else { return }
-        func scrub(_ text: String) -> String {
-            secrets.reduce(text) { $0.contains($1) ? $0.replacingOccurrences(of: $1, with: "<redacted>") : $0 }
-        }
-        text = scrub(text)
-        if let openBlock { self.openBlock = scrub(openBlock) }
-        if let pending { self.pending = (pending.clockLine, pending.prompt, scrub(pending.line), scrub(pending.typed)) }
-        occurrences = Dictionary(occurrences.map { (scrub($0.key), $0.value) }, uniquingKeysWith: +)
-        let scrubbed = TranscriptRestore(
-            lines: Dictionary(restore.lines.map { (scrub($0.key), $0.value.map(scrub)) }, uniquingKeysWith: +))
-        let restoreChanged = scrubbed != restore
-        restore = scrubbed
-        guard let file, case .file(let path) = destination, stillOwnsFile() else { return }
-        if restoreChanged { saveRestore(besides: path) }
-        guard let data = FileManager.default.contents(atPath: file), let old = String(data: data, encoding: .utf8)
-        else { return }
-        let new = scrub(old)
-        guard new != old, let handle = FileHandle(forWritingAtPath: file) else { return }
-        defer { try? handle.close() }
-        try? handle.truncate(atOffset: 0)
-        try? handle.write(contentsOf: Data(new.utf8))
-    }
-
-    /// Text without ANSI escape sequences (colours on a terminal), so transcripts stay plain Markdown.
-    static func removingEscapes(_ text: String) -> String {
-        guard text.contains("\u{1B}") else { return text }
-        let scalars = Array(text.unicodeScalars)
-        var result = ""
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            index += 1
-            guard scalar == "\u{1B}" else {
-                result.unicodeScalars.append(scalar)
-                continue
-            }
-            // CSI: ESC [ parameter and intermediate bytes (0x20...0x3F) then a final byte in @...~. Anything
-            // else ends the sequence unconsumed, so a stray ESC never swallows the newline before a fence.
-            guard index < scalars.count, scalars[index] == "[" else { continue }
-            index += 1
-            while index < scalars.count, (0x20...0x3F).contains(scalars[index].value) { index += 1 }
-            if index < scalars.count, (0x40...0x7E).contains(scalars[index].value) { index += 1 }
-        }
-        return result
-    }
-
-    /// Removes a transcript this recorder created that still holds only its header (`kops run --record` of a script
-    /// refused before its first line: nothing ran), so the corrected run can record to the same name (probe18 P18-1).
-    /// True when it was removed; a file with anything else in it stays.
-    public func removeIfOnlyHeader() -> Bool {
-        guard case .file = destination, let file, stillOwnsFile(), restore.lines.isEmpty,
-            let data = FileManager.default.contents(atPath: file), String(decoding: data, as: UTF8.self) == header.markdown
-        else { return false }
-        return (try? FileManager.default.removeItem(atPath: file)) != nil
-    }
-
-    /// Appends a block as recorded before (`kops check` keeps blocks it cannot replay).
-    public func copy(_ block: String) {
-        append(block)
-    }
-
-    /// Appends recorded blocks and their restore lines (a bundle holding the session's transcript).
-    public func copy(_ blocks: String, restoring lines: TranscriptRestore) {
-        append(blocks)
-        let counts = occurrences
-        for (command, count) in TranscriptRestore.occurrences(in: blocks) { occurrences[command, default: 0] += count }
-        guard !lines.lines.isEmpty else { return }
-        restore.append(lines, after: counts)
-        if case .file(let path) = destination { saveRestore(besides: path) }
-    }
-
-    /// `kops check` reaching a part appended by another session (`record --append`): that session masked with aliases
-    /// of its own, numbered after the file's, so a value the first part showed got a new one (`<message 2>` for the
-    /// first part's `<message 1>`). The replay does the same, or it would show the first alias and never check clean.
-    func startAppendedPart() {
-        guard masker != nil else { return }
-        masker = PIIMasker()
-        masker?.continueNumbering(after: text)
-    }
-
-    /// The line as the page shows it.
-    /// A block `kops check` keeps as recorded instead of running: its line as typed is masked all the same, as it
-    /// was when recorded, so the aliases it took (`trace <message 1>`) are not handed to later lines' values
-    /// (probe8 P8-7).
-    /// Its block shows the line as recorded (`recorded`), so that is the line the restore file keeps `line` for:
-    /// a `kops check --update` writes this recorder's restore lines beside the file.
-    func keepAsRecorded(_ line: String, recorded: String) {
-        _ = maskLine(line)
-        let occurrence = occurrences[recorded, default: 0]
-        occurrences[recorded] = occurrence + 1
-        keep(line, as: recorded, occurrence: occurrence)
-    }
 
     /// The prompt line the next block shows when its masked line differs from it in whitespace only (`kops check`).
     var pageLine: String?
 
-    /// `line` (redacted for the page) as its block's prompt line shows it, masked as it would be run now.
-    func shownLine(_ line: String) -> String { maskLine(line) }
-
-    private func maskLine(_ line: String) -> String {
-        masker?.learnOwnNumbers(ownNumbers().map { String($0.prefix { !$0.isLetter }) })
-        masker?.learnOwnIDs(ownIDs())
-        let redacted = Redactor.maskHeaders(line, signatures: true)
-        // Control characters typed or pasted (a coloured copy's ESC [31m, a BEL) are shown as escapes, as in output,
-        // so the file never recolours or retitles its reader's terminal; the restore file keeps the line as it ran
-        // (probe18 P18-26).
-        return VisibleText.escaped(masker?.mask(commandLine: redacted) ?? redacted)
-    }
-
-    /// A block's line that masking changed is kept for the restore file, by its occurrence on the page.
-    private func keep(_ line: String, as shown: String, occurrence: Int) {
-        guard shown != line, restore.line(for: shown, occurrence: occurrence) != line else { return }
-        restore.keep(line, for: shown, occurrence: occurrence)
-        if case .file(let path) = destination { saveRestore(besides: path) }
-    }
-
-    /// Writes the restore file; a failure is the recording's (`kops check` could not replay the masked lines).
-    func saveRestore(besides path: String) {
-        guard stillOwnsFile(), !restore.save(besides: path) else { return }
-        writeFailure = "its restore file \(TranscriptRestore.path(besides: path)) could not be written"
-    }
-
-    private func mask(_ text: String) -> String {
-        masker?.learnOwnIDs(ownIDs())
-        var masked = Redactor.maskHeaders(text, signatures: true)
-        for secret in generatedSecrets() {
-            let shown = SecretMask.text(secret)
-            let stable = String(shown.prefix { $0 != "…" }) + "…"
-            if shown != stable, masked.contains(shown) { masked = masked.replacingOccurrences(of: shown, with: stable) }
-        }
-        if let liveBaseURL, masked.contains(liveBaseURL) {
-            masked = masked.replacingOccurrences(of: liveBaseURL, with: header.shownBaseURL(live: liveBaseURL))
-        }
-        return masker?.mask(masked) ?? masked
-    }
 
     func append(_ chunk: String) {
         lastPrompt = nil

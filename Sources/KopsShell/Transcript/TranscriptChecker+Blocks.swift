@@ -1,0 +1,153 @@
+internal import KapsoClient
+internal import KapsoDiagnostics
+internal import KopsHTTP
+
+/// Readings of recorded blocks: as recorded, declined, cancelled, captured; and the diff named by command.
+extension TranscriptChecker {
+    /// `prefix` (the replay up to the block of the line at `line`, with `restore`, its restore lines) followed by the
+    /// blocks after that line as the file holds them (or as replayed, for the lines in `renewed`), their leads and the
+    /// trailer; with the restore lines of those blocks (`lines`: each block's line as typed), numbered after the prefix's.
+    static func keptFrom(
+        _ line: Int, prefix: String, restore: TranscriptRestore, parsed: TranscriptParser, lines: [String],
+        renewed: [Int: String] = [:]
+    ) -> (text: String, restore: TranscriptRestore) {
+        var (text, restore) = (prefix, restore)
+        var counts = TranscriptRestore.occurrences(in: prefix)
+        for (entry, typed) in zip(parsed.commands, lines) where entry.line > line {
+            text += entry.lead + (renewed[entry.line] ?? entry.block)
+            // Counted as `replay` finds restore lines: every block, snapshots too.
+            let occurrence = counts[entry.command, default: 0]
+            counts[entry.command] = occurrence + 1
+            if !entry.snapshot, typed != entry.command, restore.line(for: entry.command, occurrence: occurrence) != typed {
+                restore.keep(typed, for: entry.command, occurrence: occurrence)
+            }
+        }
+        return (text + parsed.trailer, restore)
+    }
+
+    /// True when a replayed block reads as the recorded one: the same lines, clock lines, trailing blank lines and the
+    /// last characters of masked secrets (`secretTailless`) aside.
+    static func sameBlock(_ replayed: String, _ recorded: String) -> Bool {
+        func lines(_ text: String) -> [String] {
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                .filter { TranscriptClock.micros(inLine: $0) == nil }
+            while lines.last?.allSatisfy(\.isWhitespace) == true { lines.removeLast() }
+            return lines.map(secretTailless)
+        }
+        return lines(replayed) == lines(recorded)
+    }
+
+    /// `secret:    whsec_…73` → `secret:    whsec_…`, also in JSON (`"whsec_…6a",`): each word in `SecretMask`'s form
+    /// without its last characters. A generated secret differs each time it is made, and no later line can hold a value
+    /// shown masked, so that difference is no reason to hold a write back. Shortened ids (`00000000…0209`) are kept.
+    static func secretTailless(_ line: Substring) -> String {
+        guard line.contains("…") else { return String(line) }
+        let prefixes = TokenPrefix.all.map(\.text)
+        return line.split(separator: " ", omittingEmptySubsequences: false).map { word in
+            guard let ellipsis = word.firstIndex(of: "…") else { return String(word) }
+            let head = word[..<ellipsis].drop { $0 == "\"" }
+            let tail = word[word.index(after: ellipsis)...].prefix { $0 != "\"" && $0 != "," }
+            guard head.isEmpty || prefixes.contains(String(head)), tail.count <= SecretMask.tailCount else { return String(word) }
+            return String(word[...ellipsis]) + word[word.index(after: ellipsis)...].dropFirst(tail.count)
+        }.joined(separator: " ")
+    }
+
+    /// The variable a recorded `capture PATH as NAME` line set and its value, read from its block (`NAME = VALUE`);
+    /// nil for another line, a capture that failed, or a value the recording masked.
+    static func recordedCapture(_ line: String, block: String) -> (name: String, value: String)? {
+        guard let (name, value) = capture(line, block: block, lastShown: false) else { return nil }
+        return PIIMasker.isMasked(value) || value.contains("<redacted>") ? nil : (name, value)
+    }
+
+    /// The variable a `capture PATH as NAME` line sets and the value its block shows on a `NAME = VALUE` line (the
+    /// first such line, or the last when `lastShown`), as written; nil for another line or a block without one.
+    static func capture(_ line: String, block: String, lastShown: Bool) -> (name: String, value: String)? {
+        guard let words = (try? Lexer.commands(in: line))?.first?.map(\.text), words.count >= 4,
+            words.first == CaptureCommand.name, words[words.count - 2] == "as", let name = words.last
+        else { return nil }
+        let lead = name + " = "
+        let lines = block.split(separator: "\n")
+        let isShown = { (line: Substring) in line.hasPrefix(lead) }
+        guard let shown = lastShown ? lines.last(where: isShown) : lines.first(where: isShown) else { return nil }
+        return (name, String(shown.dropFirst(lead.count)))
+    }
+
+    /// True for a `webhooks delete ID` (no `--yes`) whose confirmation was declined when recorded (`n`, or Ctrl-C, at
+    /// `[y/N]`): its block shows `not deleted` alone (after Ctrl-C, with the interrupted mark). That is its whole
+    /// outcome, nothing was sent, so `kops check` replays it as recorded without a request, where no one could be
+    /// asked and the line alone would be refused for its missing `--yes` (probe22 P22-5).
+    static func wasDeclined(_ line: String, block: String) -> Bool {
+        guard let commands = try? Lexer.commands(in: line), commands.count == 1 else { return false }
+        let words = commands[0].map(\.text)
+        guard words.first == WebhooksCommand.name, words.contains("delete"), !words.contains("--yes") else { return false }
+        let lines = block.split(separator: "\n").filter { !$0.isEmpty }
+        guard let prompt = lines.firstIndex(where: { $0.contains("> ") }) else { return false }
+        let output = lines[(prompt + 1)...].filter {
+            !$0.allSatisfy { $0 == "`" } && String($0) != TranscriptRecorder.interruptedLine
+        }
+        return output == ["not deleted"]
+    }
+
+    /// True for a block whose command was stopped with Ctrl-C when recorded: its last line is the shell's
+    /// cancellation line (`error: cancelled`, or with "the request had been sent") or the recorder's
+    /// `interruptedLine`. Run again, the command
+    /// would go to its end, which the recording never saw, and would mask values the recording never did,
+    /// so every later alias would shift; skipping it leaves the session as the recording left it (a cancelled
+    /// command changes no session state).
+    static func wasCancelled(_ block: String) -> Bool {
+        var lines = block.split(separator: "\n").filter { !$0.isEmpty }
+        // Without its closing fence, whatever its length.
+        if let last = lines.last, last.allSatisfy({ $0 == "`" }) { lines.removeLast() }
+        guard let last = lines.last else { return false }
+        if last == TranscriptRecorder.interruptedLine || last == TranscriptRecorder.terminatedLine
+            || last == TranscriptRecorder.cutShortLine
+        {
+            return true
+        }
+        return [false, true].contains { sent in
+            String(last) == ErrorReport(KapsoAPIError.transport(.cancelled(sent: sent))).line()
+        }
+    }
+
+    /// The text without trailing blank lines or final newline: an editor's tidying is not a change.
+    static func trimmed(_ text: String) -> String {
+        var result = Substring(text)
+        while let last = result.last, last.isWhitespace { result.removeLast() }
+        return String(result)
+    }
+
+    /// `diff` without kops's own `<!-- clock: … -->` lines, and without a hunk left with none but those: metadata the
+    /// recorder writes before each block, not output (probe27 P27-14: a block added by hand showed the replay's clock
+    /// line as a changed output line of that command). `--update` writes them all the same.
+    static func withoutClockLines(_ diff: [String]) -> [String] {
+        var result: [String] = []
+        var hunk: [String] = []
+        func close() {
+            if hunk.count > 1 { result += hunk }
+            hunk = []
+        }
+        for line in diff {
+            if line.hasPrefix("@@ ") {
+                close()
+                hunk = [line]
+            } else if (line.hasPrefix("+") || line.hasPrefix("-")), TranscriptClock.micros(inLine: line.dropFirst()) != nil {
+                // A hunk's number is its first expected line's: one that is dropped moves it to the next.
+                if line.hasPrefix("-"), hunk.count == 1, let number = Int(hunk[0].dropFirst(8)) { hunk[0] = "@@ line \(number + 1)" }
+                continue
+            } else {
+                hunk.append(line)
+            }
+        }
+        close()
+        return result
+    }
+
+    /// `@@ line 14` → `@@ line 14 (in 'health')`: the command whose block holds the expected line.
+    static func named(_ diff: [String], in parsed: TranscriptParser) -> [String] {
+        diff.map { line in
+            guard line.hasPrefix("@@ line "), let number = Int(line.dropFirst(8)) else { return line }
+            guard let entry = parsed.commands.last(where: { $0.line <= number }) else { return line + " (in the header)" }
+            return line + " (in '\(entry.command)')"
+        }
+    }
+}

@@ -1,0 +1,70 @@
+internal import KapsoClient
+internal import KapsoDiagnostics
+internal import KopsHTTP
+
+/// What `TranscriptChecker.replay` found.
+extension TranscriptChecker {
+    /// What a replay found.
+    public struct Outcome: Sendable {
+        public var commands: Int
+        /// The transcript as recorded now, header kept from the original.
+        public var actual: String
+        /// Empty when nothing changed; each hunk's `@@ line N` names the command whose block it is in.
+        public var diff: [String]
+        /// The recorded command lines that change data and were not run again (no `allowWrites`), with their
+        /// line numbers: their blocks are kept as recorded, the evidence of what was sent.
+        public var writesNotReplayed: [(line: Int, command: String)] = []
+        /// How many blocks were a snapshot (`TranscriptParser.Entry.snapshot`), kept as recorded.
+        public var snapshots = 0
+        /// Recorded lines that act only outside the session (`bundle`, `history`, `listen`…,
+        /// `ScriptPolicy.keptWhenChecked`), not run: their blocks are kept as recorded, with the reason.
+        public var keptAsRecorded: [(line: Int, command: String, reason: String)] = []
+        /// With writes sent (`allowWrites`): the recorded lines that change data and were not sent, with the reason
+        /// (a redacted secret, stopped with Ctrl-C, or after a write or `capture` that did not replay as recorded, whose
+        /// recorded id the line may hold); their blocks are kept as recorded. Any makes the replay partial.
+        public var writesNotSent: [(line: Int, command: String, reason: String)] = []
+        /// The restore lines of `actual`: each masked command line of its blocks as typed (for `--update`, whose
+        /// aliases may differ from the file's: a list with one message more numbers the next `<message 4>`, not 3).
+        public var restore = TranscriptRestore()
+        /// The lines that cannot run because a value in them was redacted when recorded and no restore line gives it
+        /// back, by line number: what was redacted (`redactedValues`: "the URL's token", "the --secret-key value").
+        public var redacted: [Int: String] = [:]
+        /// The blocks that look like kops blocks but were not read, so not replayed (`TranscriptParser.commonMarkRead`).
+        public var unreadBlocks: [TranscriptParser.UnreadBlock] = []
+
+        /// What `kops check --update` writes: `actual` up to the block of `dependedOn`, and the file's own text from there
+        /// on (every later block as recorded, but those of `help` and `explain`: a replay without that line cannot renew
+        /// them, probe18 P18-5/P18-4); `actual` when every line that changes something ran.
+        public var updated = ""
+        /// The restore lines of `updated` (`restore` for the blocks replayed, the file's for the blocks kept).
+        public var updatedRestore = TranscriptRestore()
+        /// The first line not run whose effect later lines may show: a write not sent (`writesNotReplayed`,
+        /// `writesNotSent`) or a `source` (its commands are not run again); `sendable` when `--allow-writes` would send
+        /// it. Nil when there is none, or it is the last block.
+        public var dependedOn: (line: Int, command: String, sendable: Bool)?
+        /// True when `dependedOn` is a block that was not read (`unreadBlocks`: indented 4 spaces, a language spelled
+        /// otherwise…): its command is the block's first line, which may be no command at all. It may have been an
+        /// `output json`, a `use` or a `capture`, so the blocks after it are kept as recorded like those after a write not
+        /// sent (probe22 P22-11: `--update` rewrote them, and exited 0).
+        public var dependedOnIsUnread = false
+        /// The lines of the blocks after `dependedOn` whose replay differs from the file: `updated` keeps them as
+        /// recorded. Empty when the replay after it matches. Lines that depend on nothing (`help`, `explain`) are renewed.
+        public var keptAfterUnreplayed: [Int] = []
+
+        /// The `profile use` line where the replay stopped (`ProfileUse.switched`), why, and how many blocks follow it:
+        /// it and they are kept as recorded, unchecked. Nil when the replay went to the end.
+        public var stoppedAt: (line: Int, command: String, reason: String, after: Int)?
+
+        /// True when `updated` differs from the file (what `--update` would change), trailing blank lines aside.
+        public var updateChanges = false
+
+        /// The last write not replayed before the first difference (`writesNotReplayed`), or nil: the lines that differ
+        /// may show the state that write would have made (a delivery still pending, a webhook that is not there).
+        public var writeBeforeFirstDifference: (line: Int, command: String)? {
+            guard let first = diff.first(where: { $0.hasPrefix("@@ line ") }),
+                let number = Int(first.dropFirst(8).prefix { $0.isNumber })
+            else { return nil }
+            return writesNotReplayed.last { $0.line < number }
+        }
+    }
+}

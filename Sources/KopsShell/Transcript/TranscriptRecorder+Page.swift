@@ -1,0 +1,145 @@
+internal import Foundation
+internal import KapsoClient
+internal import KapsoDiagnostics
+
+/// What a block shows: its prompt line and output masked, redacted and without escapes, and its restore lines kept.
+extension TranscriptRecorder {
+    /// The running command line took `words` that were not typed: the consent a "y" at a terminal gave (`--yes` for
+    /// `webhooks delete ID`: probe18 P18-20), or the session's id it used (`trace` → `trace WAMID`: probe18 P18-27).
+    /// Its prompt line, when nothing follows it yet, is rewritten with them (masked as any line, its restore line kept),
+    /// so `kops check` replays what ran, where no one is asked and the session before the recording is not there. A
+    /// line of several commands, one masking changed, or one whose block already has output is left as it is.
+    public func completeLine(with words: String) {
+        guard depth == 1, !skipping else { return }
+        if let waiting = pending {
+            guard ((try? Lexer.commands(in: waiting.line))?.count ?? 0) == 1 else { return }
+            pending = (waiting.clockLine, waiting.prompt, waiting.line + " " + words, waiting.typed + " " + words)
+            return
+        }
+        guard let opened = lastPrompt, ((try? Lexer.commands(in: opened.line))?.count ?? 0) == 1 else { return }
+        lastPrompt = nil
+        let line = opened.line + " " + words
+        let shown = maskLine(line)
+        let old = opened.prompt + opened.line + "\n", new = opened.prompt + shown + "\n"
+        if destination == .memory {
+            guard text.utf8.count == opened.textCount, text.hasSuffix(old) else { return }
+            text.removeLast(old.count)
+            text += new
+        }
+        if let file, stillOwnsFile() {
+            var info = stat()
+            guard stat(file, &info) == 0, info.st_size >= old.utf8.count,
+                let handle = FileHandle(forUpdatingAtPath: file)
+            else { return }
+            defer { try? handle.close() }
+            let start = UInt64(info.st_size) - UInt64(old.utf8.count)
+            guard (try? handle.seek(toOffset: start)) != nil, let tail = try? handle.readToEnd(), tail == Data(old.utf8),
+                (try? handle.truncate(atOffset: start)) != nil
+            else { return }
+            writeFailure = TranscriptFile.append(Array(new.utf8), to: file)
+        }
+        if let block = openBlock, block.hasSuffix(old) { openBlock = String(block.dropLast(old.count)) + new }
+        occurrences[opened.line, default: 1] -= 1
+        let occurrence = occurrences[shown, default: 0]
+        occurrences[shown] = occurrence + 1
+        keep(line, as: shown, occurrence: occurrence)
+    }
+
+    /// Text written outside a result (errors): masked as text.
+    public func write(_ text: String, to stream: OutputStream) {
+        guard depth > 0, !skipping else { return }
+        masker?.learn(from: results())
+        open()
+        append(mask(TranscriptRecorder.removingEscapes(text)))
+    }
+
+    /// A command's result, rendered for the page: `renderer`'s mode without its width or colour, each
+    /// cell masked before the columns are measured; `redact` is the shell's redaction of the text.
+    public func record(_ result: CommandResult, renderer: Renderer, redact: (String) -> String) {
+        guard depth > 0, !skipping else { return }
+        masker?.learn(from: results())
+        masker?.learn(from: result.json)
+        masker?.learnOwnIDs(ownIDs())
+        open()
+        var page = renderer
+        page.table.width = nil
+        page.errorWidth = nil
+        page.table.color = false
+        var shown = result
+        // JSON is only rendered in JSON mode; masking it otherwise would number aliases the page never shows.
+        if page.mode != .json { shown.json = nil }
+        let (out, err) = page.render(masker?.mask(shown) ?? shown)
+        for lines in [out, err] where !lines.isEmpty {
+            append(mask(TranscriptRecorder.removingEscapes(redact(lines.joined(separator: "\n") + "\n"))))
+        }
+    }
+
+    /// Secrets kops learned after they were recorded (`set ms VALUE`, then `verify --secret ${ms}`: probe14 P14-4):
+    /// every occurrence already written becomes `<redacted>`, on the page, in the restore file and in the block
+    /// counts that key it. The file was written as the session went, so it is rewritten in place (values under
+    /// 4 characters are left, as the redactor leaves them).
+    public func redactRecorded(_ secrets: [String]) {
+        let secrets = secrets.filter { $0.count >= 4 }
+        guard !secrets.isEmpty else { return }
+        func scrub(_ text: String) -> String {
+            secrets.reduce(text) { $0.contains($1) ? $0.replacingOccurrences(of: $1, with: "<redacted>") : $0 }
+        }
+        text = scrub(text)
+        if let openBlock { self.openBlock = scrub(openBlock) }
+        if let pending { self.pending = (pending.clockLine, pending.prompt, scrub(pending.line), scrub(pending.typed)) }
+        occurrences = Dictionary(occurrences.map { (scrub($0.key), $0.value) }, uniquingKeysWith: +)
+        let scrubbed = TranscriptRestore(
+            lines: Dictionary(restore.lines.map { (scrub($0.key), $0.value.map(scrub)) }, uniquingKeysWith: +))
+        let restoreChanged = scrubbed != restore
+        restore = scrubbed
+        guard let file, case .file(let path) = destination, stillOwnsFile() else { return }
+        if restoreChanged { saveRestore(besides: path) }
+        guard let data = FileManager.default.contents(atPath: file), let old = String(data: data, encoding: .utf8)
+        else { return }
+        let new = scrub(old)
+        guard new != old, let handle = FileHandle(forWritingAtPath: file) else { return }
+        defer { try? handle.close() }
+        try? handle.truncate(atOffset: 0)
+        try? handle.write(contentsOf: Data(new.utf8))
+    }
+
+    /// `line` (redacted for the page) as its block's prompt line shows it, masked as it would be run now.
+    func shownLine(_ line: String) -> String { maskLine(line) }
+
+    func maskLine(_ line: String) -> String {
+        masker?.learnOwnNumbers(ownNumbers().map { String($0.prefix { !$0.isLetter }) })
+        masker?.learnOwnIDs(ownIDs())
+        let redacted = Redactor.maskHeaders(line, signatures: true)
+        // Control characters typed or pasted (a coloured copy's ESC [31m, a BEL) are shown as escapes, as in output,
+        // so the file never recolours or retitles its reader's terminal; the restore file keeps the line as it ran
+        // (probe18 P18-26).
+        return VisibleText.escaped(masker?.mask(commandLine: redacted) ?? redacted)
+    }
+
+    /// A block's line that masking changed is kept for the restore file, by its occurrence on the page.
+    func keep(_ line: String, as shown: String, occurrence: Int) {
+        guard shown != line, restore.line(for: shown, occurrence: occurrence) != line else { return }
+        restore.keep(line, for: shown, occurrence: occurrence)
+        if case .file(let path) = destination { saveRestore(besides: path) }
+    }
+
+    /// Writes the restore file; a failure is the recording's (`kops check` could not replay the masked lines).
+    func saveRestore(besides path: String) {
+        guard stillOwnsFile(), !restore.save(besides: path) else { return }
+        writeFailure = "its restore file \(TranscriptRestore.path(besides: path)) could not be written"
+    }
+
+    func mask(_ text: String) -> String {
+        masker?.learnOwnIDs(ownIDs())
+        var masked = Redactor.maskHeaders(text, signatures: true)
+        for secret in generatedSecrets() {
+            let shown = SecretMask.text(secret)
+            let stable = String(shown.prefix { $0 != "…" }) + "…"
+            if shown != stable, masked.contains(shown) { masked = masked.replacingOccurrences(of: shown, with: stable) }
+        }
+        if let liveBaseURL, masked.contains(liveBaseURL) {
+            masked = masked.replacingOccurrences(of: liveBaseURL, with: header.shownBaseURL(live: liveBaseURL))
+        }
+        return masker?.mask(masked) ?? masked
+    }
+}
