@@ -133,6 +133,8 @@ public final class Shell {
             return report(error)
         }
         for (index, words) in commands.enumerated() {
+            // `| grep`, `> out.txt`: a shell's operator, which no command may read as its words (probe27 P27-15).
+            if let misread = ShellOperatorError.find(in: words, line: (try? expanded.get()) ?? line) { return report(misread) }
             let status = run(words: words.map(\.text))
             if let failed = endFailedRecording() { return max(status, failed) }
             if status != .ok || context.exitRequested { return status }
