@@ -9,6 +9,9 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <errno.h>
+#include <limits.h>
+#include <wchar.h>
 
 static volatile sig_atomic_t sigint_flag = 0;
 /* Presses since kops started: the flag is spent by the request it stopped, the count stays. Only the handler writes it. */
@@ -141,10 +144,65 @@ static char **complete(const char *text, int start, int end) {
     return swift_completer(text, start, end);
 }
 
+/* Bytes read past a character that turned out not to be one: read again first, in order. */
+static unsigned char held_bytes[MB_LEN_MAX];
+static int held_count = 0;
+/* Bytes that were not a character of the locale since kops_rl_take_invalid_bytes last asked. */
+static int invalid_bytes = 0;
+
+static int read_byte(FILE *stream, unsigned char *byte) {
+    if (held_count > 0) {
+        *byte = held_bytes[0];
+        memmove(held_bytes, held_bytes + 1, (size_t)--held_count);
+        return 1;
+    }
+    for (;;) {
+        ssize_t count = read(fileno(stream), byte, 1);
+        if (count == 1) return 1;
+        /* A resize interrupts the read and is handled by libedit; Ctrl-C ends it, as libedit's own reader does. */
+        if (count < 0 && errno == EINTR && !sigint_flag) continue;
+        return 0;
+    }
+}
+
+/* libedit's reader, but a byte that is not a character of the locale (a Latin-1 0xE1 under UTF-8) is not dropped
+   without a word, as libedit drops it: it comes back as KOPS_NOT_A_CHARACTER + the byte, a private-use character,
+   and is counted, so the shell names it (probe27 P27-6). */
+static int read_character(FILE *stream) {
+    unsigned char bytes[MB_LEN_MAX];
+    size_t count = 0;
+    for (;;) {
+        if (!read_byte(stream, &bytes[count])) return -1;
+        count++;
+        mbstate_t state;
+        memset(&state, 0, sizeof state);
+        wchar_t character;
+        size_t used = mbrtowc(&character, (const char *)bytes, count, &state);
+        if (used == (size_t)-2 && count < MB_LEN_MAX) continue;
+        if (used == (size_t)-1 || used == (size_t)-2) {
+            /* The first byte is no character's start: the ones after it are read again. */
+            memmove(held_bytes + (count - 1), held_bytes, (size_t)held_count);
+            memcpy(held_bytes, bytes + 1, count - 1);
+            held_count += (int)(count - 1);
+            invalid_bytes++;
+            return KOPS_NOT_A_CHARACTER + bytes[0];
+        }
+        return used == 0 ? 0 : (int)character;
+    }
+}
+
+int kops_rl_take_invalid_bytes(void) {
+    int count = invalid_bytes;
+    invalid_bytes = 0;
+    return count;
+}
+
 void kops_rl_setup(const char *name, kops_completer completer) {
     rl_readline_name = name;
     swift_completer = completer;
     rl_attempted_completion_function = complete;
+    /* Read before rl_initialize (using_history), which installs it. */
+    rl_getc_function = read_character;
 }
 
 void kops_rl_use_stderr_for_output(void) { rl_outstream = stderr; }

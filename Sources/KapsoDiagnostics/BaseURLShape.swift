@@ -31,6 +31,13 @@ public enum BaseURLShape {
         case unknownScheme(String)
         /// A port that is none (`:99999`, `:80a`, `:` with nothing after it).
         case badPort(String)
+        /// More than one `:PORT` after the host (`http://127.0.0.1:19227:1`): the transport read the host as
+        /// `127.0.0.1:19227` and refused it as a non-loopback host over plain http (probe27 P27-10). `ports` as written.
+        case twoPorts(String)
+        /// A `[` with no `]` after it (`http://[::1`), as an IPv6 address is written without its close.
+        case unclosedBracket
+        /// Nothing between `://` and the port or path (`http://:19227`, `https://`, `https:///api.kapso.ai`).
+        case noHost
     }
 
     /// A scheme written wrongly before the host: `http:/127.0.0.1:8080`, `https//api.kapso.ai`, `http:///host`,
@@ -68,6 +75,12 @@ public enum BaseURLShape {
         if authority.contains("@") { return .userInfo }
         if rest.contains("?") { return .query }
         if rest.contains("#") { return .fragment }
+        if hasScheme, authority.hasPrefix("["), !authority.contains("]") { return .unclosedBracket }
+        let afterHost = authority.hasPrefix("[") ? authority[(authority.firstIndex(of: "]") ?? authority.startIndex)...] : authority
+        if hasScheme, afterHost.filter({ $0 == ":" }).count > 1, let first = afterHost.firstIndex(of: ":") {
+            return .twoPorts(String(afterHost[afterHost.index(after: first)...]))
+        }
+        if hasScheme, authority.isEmpty || authority.hasPrefix(":") { return .noHost }
         var host = authority.lowercased()
         if let colon = host.lastIndex(of: ":"), !host.hasSuffix("]") {
             let port = host[host.index(after: colon)...]
@@ -127,6 +140,9 @@ extension BaseURLShape.Problem {
         case .metaGraphAPI(let host): "is Meta's Graph API (\(host)), not Kapso's"
         case .endpointPath(let path, _): "holds a whole endpoint path (\(Self.shortened(path)))"
         case .unknownScheme(let scheme): "has the scheme '\(Self.shortened(scheme))://', which is neither https nor http"
+        case .twoPorts(let ports): "has more than one port (':\(Self.shortened(ports))')"
+        case .unclosedBracket: "has an unclosed '[' (an IPv6 address is written [::1])"
+        case .noHost: "has no host"
         case .badPort(let port): port.isEmpty ? "has a ':' and no port after it" : "has the port '\(Self.shortened(port))', which is no port (1-65535)"
         }
     }
@@ -152,6 +168,13 @@ extension BaseURLShape.Problem {
             return "nothing was sent; write https:// (or http:// for a loopback host such as kapso-sim), e.g. \(BaseURLShape.kapsoHost)"
         case .badPort:
             return "nothing was sent; give a port from 1 to 65535, or none (https uses 443)"
+        case .twoPorts:
+            return "nothing was sent; keep one port after the host, e.g. http://127.0.0.1:8080 (an IPv6 address goes in "
+                + "brackets: http://[::1]:8080)"
+        case .unclosedBracket:
+            return "nothing was sent; close it, e.g. http://[::1]:8080, or " + hostOnly
+        case .noHost:
+            return "nothing was sent; " + hostOnly + ", or kapso-sim's http://127.0.0.1:PORT"
         }
     }
 

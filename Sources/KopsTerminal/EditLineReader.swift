@@ -56,11 +56,6 @@ public final class EditLineReader: LineReader {
         String(cString: nl_langinfo(nl_item(CODESET))).uppercased().filter { $0 != "-" && $0 != "_" }
     }
 
-    /// Said when a line read at the prompt is not UTF-8 (a Latin-1 terminal): the line is not run, as its text would
-    /// reach the API with replacement characters (a customer's reply among them).
-    static let notUTF8Line = "error: that line holds bytes that are not UTF-8 (the terminal's locale is not UTF-8); "
-        + "nothing ran; set the terminal and LANG to UTF-8 (e.g. export LANG=C.UTF-8) and type it again"
-
     public func readLine(prompt: String) -> LineInput {
         let prompt = utf8 ? prompt : String(prompt.map { $0.isASCII ? $0 : "." })
         progress?.end()
@@ -76,12 +71,28 @@ public final class EditLineReader: LineReader {
         }
         defer { free(raw) }
         if kops_sigint_take() != 0 { return .interrupted }
-        guard let line = String(validatingCString: raw) else {
-            FileDescriptor.standardError.write(EditLineReader.notUTF8Line + "\n")
-            return .line("")
+        // A line that is not UTF-8 is named with its byte and column, as a piped line is, and not run: its text would
+        // reach the API with replacement characters, or (under a UTF-8 locale, where libedit dropped the byte) without it.
+        let typed = EditLineReader.bytesTyped(Array(UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw))), marked: kops_rl_take_invalid_bytes() > 0)
+        let input = LineInput.reading(typed)
+        if case .line = input { progress?.begin() }
+        return input
+    }
+
+    /// The bytes of a line as typed: each byte the reader could not read as a character (`kops_rl_take_invalid_bytes`
+    /// counts them; it hands each on as `KOPS_NOT_A_CHARACTER` + the byte) put back in place of its stand-in.
+    static func bytesTyped(_ line: [UInt8], marked: Bool) -> [UInt8] {
+        guard marked else { return line }
+        var bytes: [UInt8] = []
+        let base = UInt32(KOPS_NOT_A_CHARACTER)
+        for scalar in String(decoding: line, as: UTF8.self).unicodeScalars {
+            if (base + 0x80...base + 0xFF).contains(scalar.value) {
+                bytes.append(UInt8(scalar.value - base))
+            } else {
+                bytes.append(contentsOf: Array(String(scalar).utf8))
+            }
         }
-        progress?.begin()
-        return .line(line)
+        return bytes
     }
 
     /// Replaces the in-memory history with another file's (after `profile use`).

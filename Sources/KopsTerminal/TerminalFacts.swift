@@ -34,6 +34,13 @@ public struct TerminalFacts: Sendable {
         let width = stdoutTTY ? (columns > 0 ? columns : environment["COLUMNS"].flatMap(Int.init) ?? 80) : nil
         return TerminalFacts(
             stdinIsTTY: isatty(0) == 1, stdoutIsTTY: stdoutTTY, stderrIsTTY: isatty(2) == 1, width: width,
-            color: stdoutTTY && !noColor && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb")
+            color: stdoutTTY && !noColor && (environment["NO_COLOR"] ?? "").isEmpty && knowsColor(environment))
+    }
+
+    /// False for a terminal that says it takes no escape sequences: `TERM=dumb`, and TERM unset or empty, as `docker exec
+    /// -i`, `kubectl exec` and cron-made PTYs leave it (probe27 P27-12: those got colour that dumb did not).
+    public static func knowsColor(_ environment: [String: String]) -> Bool {
+        guard let term = environment["TERM"] else { return false }
+        return !term.isEmpty && term != "dumb"
     }
 }

@@ -78,6 +78,12 @@ struct Kops: ParsableCommand {
         StandardOutput.holdClosedDescriptors()
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let status = OfflineVerbs.run(arguments) { Glibc.exit(status) }
+        // Before anything runs or is sent: a `-c` byte that is not UTF-8 is named, not sent as U+FFFD (probe27 P27-6).
+        if let refused = RawCommandArguments.notUTF8(RawCommandArguments.values()) {
+            var text = Array((refused.line + "\n").utf8)
+            _ = text.withUnsafeMutableBytes { write(2, $0.baseAddress, $0.count) }
+            Glibc.exit(refused.status.rawValue)
+        }
         switch QuickArguments.parse(arguments) {
         case .version?:
             print(KopsVersion.current)

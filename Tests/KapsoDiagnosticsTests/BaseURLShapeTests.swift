@@ -30,6 +30,12 @@ import Testing
         ("http://127.0.0.1:0", .badPort("0")),
         ("https://api.kapso.ai:", .badPort("")),
         ("http://localhost:80a/", .badPort("80a")),
+        // probe27 P27-10: two ports, an unclosed '[', no host; the first request blamed plain http or a mangled endpoint.
+        ("http://127.0.0.1:19227:1", .twoPorts("19227:1")),
+        ("http://[::1", .unclosedBracket),
+        ("http://:19227", .noHost),
+        ("https://", .noHost),
+        ("https:///api.kapso.ai", .noHost),
     ])
     func aBaseURLThatCannotWorkIsNamed(url: String, problem: BaseURLShape.Problem) {
         #expect(BaseURLShape.problem(in: url) == problem)

@@ -1,3 +1,4 @@
+import Foundation
 import KopsHTTP
 import KopsShell
 import Testing
@@ -106,6 +107,25 @@ import Testing
         } catch {
             #expect(error.message == message)
         }
+    }
+
+    /// probe27 P27-17: a profile's phone_number_id is read as a typed id is (`use`): a letter O for a 0 or a `/…` tail
+    /// is named at its line with what to write, not blamed on the project or key by the first request.
+    @Test(arguments: [
+        ("1002003004005O1", "use 100200300400501"),
+        ("100200300400501/../../platform/v1/api_logs?x=", ""),
+    ])
+    func aProfilesPhoneNumberIDIsReadAsATypedOne(id: String, advice: String) {
+        let text = "[profiles.a]\nbase_url = \"http://127.0.0.1:1\"\napi_key_env = \"K\"\nphone_number_id = \"\(id)\"\n"
+        #expect(throws: ConfigError.self) { try KopsConfig.parse(text, path: "config.toml") }
+        do {
+            _ = try KopsConfig.parse(text, path: "config.toml")
+        } catch {
+            #expect(error.message.hasPrefix("config.toml:4: profile 'a' has phone_number_id '"), "\(error.message)")
+            #expect(error.message.contains("which cannot be read as an id: ") && (advice.isEmpty || error.message.contains(advice)), "\(error.message)")
+            #expect(error.message.hasSuffix("; fix it in the file"), "\(error.message)")
+        }
+        #expect((try? KopsConfig.parse(text.replacingOccurrences(of: id, with: "100200300400501"), path: "config.toml")) != nil)
     }
 
     @Test func unknownKeysAreWarningsWithLines() throws {

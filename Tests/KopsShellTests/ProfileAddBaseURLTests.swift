@@ -13,6 +13,16 @@ import Testing
         ("--base-url http://192.0.2.2:18082 --key-env SIM_KEY",
          "error: profile: invalid --base-url 'http://192.0.2.2:18082'; expected https:// (plain http:// is sent only to "
             + "loopback hosts: 127.0.0.1, localhost, ::1), e.g. --base-url https://192.0.2.2\n"),
+        // probe27 P27-10: two ports were told to use https://[127.0.0.1:18082] (an IPv4 address in IPv6 brackets).
+        ("--base-url http://127.0.0.1:18082:1 --key-env SIM_KEY",
+         "error: the API base URL 'http://127.0.0.1:18082:1' (profile add --base-url) has more than one port (':18082:1'); "
+            + "nothing was sent; keep one port after the host, e.g. http://127.0.0.1:8080 (an IPv6 address goes in "
+            + "brackets: http://[::1]:8080)\n"),
+        // probe27 P27-17: a letter O for a 0 is named with the id to use, as `use` names it.
+        ("--base-url https://api.kapso.ai --key-env SIM_KEY --phone-number-id 1002003004005O1",
+         "error: profile add --phone-number-id: cannot read '1002003004005O1' as an id: it has letters where digits belong "
+            + "(the letter O for 0 at 14), as an id retyped from a screenshot or a PDF reads; with digits it is "
+            + "100200300400501: use 100200300400501\n"),
         ("--base-url https://api.kapso.ai --key-env 1BAD",
          "error: profile: invalid --key-env '…'; expected the NAME of an environment variable (like ACME_KAPSO_KEY), "
             + "never the key itself\n"),

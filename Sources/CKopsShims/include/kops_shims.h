@@ -77,6 +77,10 @@ void kops_transcript_guard_disarm(void);
 /* libedit globals, which Swift 6 cannot touch directly. */
 typedef char **(*kops_completer)(const char *text, int start, int end);
 void kops_rl_setup(const char *name, kops_completer completer);
+/* A byte the line editor read that is no character of the locale comes back as this private-use code point plus the
+   byte (0xE080-0xE0FF); the count of such bytes since the last call, which resets it. */
+#define KOPS_NOT_A_CHARACTER 0xE000
+int kops_rl_take_invalid_bytes(void);
 void kops_rl_use_stderr_for_output(void);
 const char *kops_rl_line_buffer(void);
 char **kops_rl_completion_matches(const char *text, char **candidates, int count);

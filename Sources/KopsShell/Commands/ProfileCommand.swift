@@ -166,6 +166,11 @@ public enum ProfileCommand: Command {
         guard let parts = URLParts(baseURL) else {
             throw .invalidValue(command: Self.name, what: "--base-url", value: baseURL, expected: "a URL like https://api.kapso.ai")
         }
+        // A URL no request could use (two ports, an unclosed '[', no host) is named as at start, before its scheme is judged
+        // (probe27 P27-10: `http://127.0.0.1:19227:1` was told to use https://[127.0.0.1:19227]).
+        if let problem = BaseURLShape.problem(in: baseURL) {
+            throw .syntax(BaseURLShapeError(base: baseURL, source: "profile add --base-url", problem: problem).message)
+        }
         // The rule every request follows (the transport refuses it), checked before anything is saved: a profile
         // that no later command could use is not written (probe18 P18-10).
         if parts.scheme == "http" && !parts.isLoopback {
@@ -176,6 +181,12 @@ public enum ProfileCommand: Command {
         }
         if let id = arguments.value("--phone-number-id") {
             try IDArgument.refuseCredential(id, command: Self.name, flag: "--phone-number-id", expected: .phoneNumberID)
+        }
+        // A letter O for a 0 is named with the id to use, as `use` names it (probe27 P27-17).
+        if let id = arguments.value("--phone-number-id"), !id.isEmpty, case .failure(let problem) = IDInput.read(id),
+            let reason = IDInput.Problem.lookAlikeReason(problem) ?? problem.otherKeyboardReason
+        {
+            throw .unreadableID(command: "\(Self.name) add --phone-number-id", value: IDInput.echo(id), reason: reason)
         }
         if let id = arguments.value("--phone-number-id"), id.isEmpty || !id.allSatisfy({ $0.isASCII && $0.isNumber }) {
             throw .invalidValue(

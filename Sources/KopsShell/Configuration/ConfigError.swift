@@ -1,3 +1,4 @@
+internal import KapsoDiagnostics
 /// Problems with `config.toml` or with choosing a profile; each names the file and line when known.
 public enum ConfigError: KopsError, Equatable {
     /// The file exists but cannot be read.
@@ -8,6 +9,8 @@ public enum ConfigError: KopsError, Equatable {
     case literalKey(path: String, line: Int?, profile: String, key: String)
     /// A known key with a value of the wrong kind.
     case invalidValue(path: String, line: Int?, key: String, expected: String)
+    /// A profile's `phone_number_id` that cannot be read as an id (`IDInput.read`, as `use` reads a typed one).
+    case unreadablePhoneNumberID(path: String, line: Int?, profile: String, id: String, reason: String)
     /// A `[profiles.NAME]` table whose name is not letters, digits, `-` and `_` (`Profile.isValidName`).
     case invalidProfileName(path: String, line: Int?, name: String)
     /// `--profile`, `KOPS_PROFILE` or `profile use` named a profile the file does not have.
@@ -38,6 +41,9 @@ public enum ConfigError: KopsError, Equatable {
                 + "keys never go in this file: export it in an environment variable and set api_key_env = \"NAME\""
         case .invalidValue(let path, let line, let key, let expected):
             "\(path)\(line.map { ":\($0)" } ?? ""): invalid value for '\(key)'; expected \(expected)"
+        case .unreadablePhoneNumberID(let path, let line, let profile, let id, let reason):
+            "\(path)\(line.map { ":\($0)" } ?? ""): profile '\(profile)' has phone_number_id '\(IDInput.echo(id))', which cannot be "
+                + "read as an id: \(reason); fix it in the file"
         case .invalidProfileName(let path, let line, let name):
             "\(path)\(line.map { ":\($0)" } ?? ""): invalid profile name '\(name)'; expected letters, digits, - and _ "
                 + "(it names the profile's history file): rename the table"

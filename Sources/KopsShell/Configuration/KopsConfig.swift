@@ -1,3 +1,4 @@
+internal import KapsoDiagnostics
 internal import TOMLKit
 
 /// The parsed `config.toml`: named profiles and which one is the default.
@@ -133,6 +134,11 @@ public struct KopsConfig: Sendable, Equatable {
             throw .literalKey(path: path, line: line("api_key_command"), profile: name, key: "api_key_command")
         }
         profile.phoneNumberID = try string("phone_number_id")
+        // Read as a typed id is (`use`): a letter O for a 0 or a `/…` tail is named here, with the id to write, not blamed
+        // on the project or key by the first request (probe27 P27-17).
+        if let id = profile.phoneNumberID, case .failure(let problem) = IDInput.read(id) {
+            throw .unreadablePhoneNumberID(path: path, line: line("phone_number_id"), profile: name, id: id, reason: problem.reason)
+        }
         if let output = try string("output") {
             guard let mode = OutputMode(rawValue: output) else {
                 throw .invalidValue(path: path, line: line("output"), key: "output", expected: "table, json, expanded or auto")

@@ -62,7 +62,12 @@ public struct ScriptCheck {
                 } catch {
                     throw ShellError.syntax(error.message)
                 }
-                for words in commands.map({ $0.map(\.text) }) {
+                for typed in commands {
+                    if let misread = ShellOperatorError.find(in: typed, line: expanded) { throw misread }
+                    let words = typed.map(\.text)
+                    // A command word from a variable (`set c explain` + `${c} 131047`) is known only when the line runs,
+                    // where it is looked up as typed; judging the stand-in said "unknown command 'x'" (probe27 P27-9).
+                    if dynamic.used, words[0].contains(Self.standIn) { continue }
                     let command = try registry.command(named: words[0])
                     if !dynamic.used && !words.contains("--help") {
                         var checked = words
@@ -89,6 +94,9 @@ public struct ScriptCheck {
         guard bytes <= Interpolation.maxLineBytes else { throw .typedLineTooLong(bytes: bytes, limit: Interpolation.maxLineBytes) }
     }
 
+    /// What a variable assigned before its line stands for while the script is checked (its value comes when it runs).
+    static let standIn = "kops-variable-value"
+
     /// Stand-in values for the names a script assigns before this line, and whether the line uses one.
     private static func placeholders(in text: String, assigned: Set<String>, anyName: Bool) throws(ScriptError)
         -> (values: [String: String], used: Bool)
@@ -99,7 +107,7 @@ public struct ScriptCheck {
             guard let close = piece.firstIndex(of: "}") else { continue }
             let name = String(piece[..<close])
             if !name.hasPrefix("env:"), Interpolation.isName(name), anyName || assigned.contains(name) {
-                values[name] = "x"
+                values[name] = standIn
                 used = true
             }
         }

@@ -1,0 +1,55 @@
+/// A shell's pipe or redirection typed as a bare word of a kops command (`explain 131047 | grep retry`,
+/// `whois 100200300400501 > out.txt`), which kops does not do: one rule for every command, before any reads its words.
+///
+/// Before, most commands said "unexpected argument '|'", `explain` read the rest as pasted error text and ran, and
+/// `whois` joined the words into an id it then could not read (probe27 P27-15). A quoted `'>'` is text, not an operator;
+/// `assert` and `capture` take `|`, `<` and `>` as their own syntax (`assert .data | length > 0`).
+public struct ShellOperatorError: KopsError, Equatable {
+    /// The command the operator followed, e.g. `explain`.
+    public var command: String
+    /// The operator as typed: `|`, `>`, `>>`, `<`, `2>`, `&>`, `2>&1`.
+    public var symbol: String
+    /// The words before it, as they would go into `kops -c '…'`.
+    public var before: [String]
+    /// The words after it (the shell's side: `grep retry`, `out.txt`).
+    public var after: [String]
+
+    /// Operators a shell reads and kops does not.
+    static let symbols: Set<String> = ["|", "||", ">", ">>", "<", "<<", "2>", "2>>", "&>", "2>&1", ">&2", "|&"]
+    /// Commands that read `|`, `<` and `>` as their own syntax.
+    static let ownSyntax: Set<String> = [AssertCommand.name, CaptureCommand.name]
+
+    /// The first bare operator among `words` of `line` (the text they were lexed from), nil when there is none. A word
+    /// is bare when its first character in `line` is the operator's (not a quote or a backslash).
+    static func find(in words: [Word], line: String) -> ShellOperatorError? {
+        guard let name = words.first?.text, !ownSyntax.contains(name) else { return nil }
+        let characters = Array(line)
+        for (index, word) in words.enumerated().dropFirst() where symbols.contains(word.text) {
+            let at = word.column - 1
+            guard at >= 0, at < characters.count, characters[at] == word.text.first else { continue }
+            return ShellOperatorError(
+                command: name, symbol: word.text, before: words[..<index].map(\.text), after: words[(index + 1)...].map(\.text))
+        }
+        return nil
+    }
+
+    public var message: String {
+        let inner = before.map(Self.quoted).joined(separator: " ")
+        let outer = inner.contains("'") ? "\"" + inner.map { "\"$`\\".contains($0) ? "\\\($0)" : "\($0)" }.joined() + "\"" : "'\(inner)'"
+        let rest = after.isEmpty ? (symbol.hasPrefix("|") ? " grep …" : " FILE") : " " + after.joined(separator: " ")
+        let line = "kops -c \(outer) \(symbol)\(rest)"
+        let what = symbol.hasPrefix("|") ? "is a shell pipe" : "is shell redirection"
+        let instead = symbol.hasPrefix("<")
+            ? "to run commands from a file, use 'source FILE.kops' or kops run FILE.kops"
+            : "run \(line) from your shell" + (symbol.contains(">") ? " (or 'record FILE.md' to keep a transcript)" : "")
+        return "\(command): '\(symbol)' \(what), which kops does not do; \(instead); quote it ('\(symbol)') to mean the text"
+    }
+
+    public var exitStatus: ExitStatus { .usage }
+
+    /// `word` as a POSIX shell reads it back: as is when it holds only safe characters, else in single quotes.
+    static func quoted(_ word: String) -> String {
+        let safe = !word.isEmpty && word.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._/:=+@%,-".contains($0)) }
+        return safe ? word : "'" + word.map { $0 == "'" ? "'\\''" : String($0) }.joined() + "'"
+    }
+}

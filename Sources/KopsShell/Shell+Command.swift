@@ -1,0 +1,119 @@
+internal import KapsoClient
+internal import KapsoDiagnostics
+internal import KopsHTTP
+
+extension Shell {
+    /// Runs one command given as words, printing its result or its error.
+    @discardableResult
+    public func run(words: [String]) -> ExitStatus {
+        guard let name = words.first else { return .ok }
+        if words.count > 1 && words.contains("--help") && name != "help" {
+            return run(words: ["help", name])
+        }
+        defer { outputOverride = nil }
+        var resolved: (any Command.Type)?
+        // Before any check: a secret given with a flag is known to every sink even when the line is refused (a
+        // `--headers` value that is not JSON, a bad flag after `--secret-key`: probe18 P18-6).
+        redactor.learn(arguments: words)
+        // A secret read from the environment (`verify --secret-env WH`) is as secret as one typed (probe24 P24-11).
+        for value in WebhookSecretFlags.environmentSecrets(in: words, context: context) { redactor.remember(secret: value) }
+        do {
+            let command = try context.registry.command(named: name)
+            resolved = command
+            let typed = words
+            var words = words
+            outputOverride = try Self.takeOutput(from: &words, command: command)
+            var arguments = try Arguments(command: command, words: Array(words.dropFirst()))
+            try command.validate(arguments)
+            arguments = Self.resolvingPaths(arguments, of: command, in: scriptFolder)
+            // After the usage check: a bad value is named first, not hidden behind "run with --allow-writes" that
+            // could not help (`webhooks fire … --to ftp://x`).
+            // Unless `--output` was taken out, `command` and `arguments` are what the policy would read from `typed`.
+            if readOnly || context.leftDemoSimulator,
+                (typed.count == words.count
+                    ? ScriptPolicy.isWrite(typed, command: command, arguments: arguments)
+                    : ScriptPolicy.isWrite(typed, registry: context.registry))
+            {
+                throw ScriptError.writeRefused(command: ScriptPolicy.label(typed))
+            }
+            if context.offMachineNeedsPermission, ScriptPolicy.sendsOffMachine(typed, registry: context.registry) {
+                throw ScriptError.sendOffMachineRefused(command: ScriptPolicy.label(typed))
+            }
+            if command.sendsRequests(arguments) { try context.needsKey() }
+            let result = try command.run(arguments, in: context)
+            redactor.learn(from: result.json)
+            renderer.mode = outputOverride ?? context.session.output
+            // The JSON is redacted once: `assert` and `capture` read it, JSON mode prints it, a recording learns from it.
+            let keepsResult = command.keepsLastResult
+            var redacted = result
+            if renderer.mode == .json || (keepsResult && recorder != nil) {
+                redacted.json = result.json.map(redactor.redact)
+                if keepsResult {
+                    context.keepLastResult(redacted: redacted, unredacted: result.json, command: ScriptPolicy.label(typed))
+                }
+            } else if keepsResult {
+                // Not printed here (other modes render the blocks): redacted when `assert` or `capture` reads it.
+                context.keepLastResult(result, redactingWith: redactor, command: ScriptPolicy.label(typed))
+                redacted.json = nil
+            }
+            context.ids.harvest(command: command.name, json: result.json)
+            show(redacted, jsonRedacted: true, unredactedJSON: result.revealedSecret == nil ? nil : result.json)
+            return reportOutputFailure() ?? result.status
+        } catch {
+            // A command that keeps its result and failed leaves none: `capture`/`assert` after it must not read the
+            // result of the line before (probe11 P11-14's live twin).
+            if let resolved, resolved.keepsLastResult { context.forgetLastResult(failed: ScriptPolicy.label(words)) }
+            // Stopped because its output could not be written: that is the error, not the cancelled request.
+            return reportOutputFailure() ?? report(error)
+        }
+    }
+
+    /// Standard output's failure as this command's outcome (`OutputError`, said once), nil while output is fine. The
+    /// stop it raised (`ShellContext.stopCommand`) is spent here, so it does not read as Ctrl-C after the command.
+    private func reportOutputFailure() -> ExitStatus? {
+        guard let reason = output.outputFailure else { return nil }
+        _ = context.interrupted()
+        guard !reportedOutputFailure else { return .outputFailed }
+        reportedOutputFailure = true
+        return report(OutputError(reason: reason))
+    }
+
+    /// `arguments` with each relative file path `command` names (`Command.filePaths`) read from `folder`, the running
+    /// script's: in a script, `verify --file body.json`, `record out.md`, `bundle b.md`, `replay saved/` and `listen
+    /// --save dir/` mean the files beside the script, as `source` does and psql's `\ir` (relative to the including
+    /// script), whatever the current directory. At the prompt, in `-c` and piped input (`folder` nil) they are as typed.
+    static func resolvingPaths(_ arguments: Arguments, of command: any Command.Type, in folder: String?) -> Arguments {
+        guard let folder else { return arguments }
+        func resolved(_ path: String) -> String {
+            path.isEmpty || path.hasPrefix("/") || path.hasPrefix("~") ? path : ScriptRunner.absolute(path, in: folder)
+        }
+        var arguments = arguments
+        let paths = command.filePaths(arguments)
+        for index in paths.positionals where index < arguments.positionals.count {
+            arguments.positionals[index] = resolved(arguments.positionals[index])
+        }
+        for flag in paths.flags {
+            if let value = arguments.values[flag] { arguments.values[flag] = resolved(value) }
+        }
+        return arguments
+    }
+
+    /// `--output MODE` (or `--output=MODE`) for this command only: removed from the words unless the command
+    /// takes the flag itself (it then also reads it, e.g. for NDJSON), checked either way.
+    static func takeOutput(from words: inout [String], command: any Command.Type) throws(ShellError) -> OutputMode? {
+        let end = words.firstIndex(of: "--") ?? words.endIndex
+        guard let index = words[..<end].firstIndex(where: { $0 == "--output" || $0.hasPrefix("--output=") }) else { return nil }
+        let inline = words[index].hasPrefix("--output=")
+        guard inline || index + 1 < end else {
+            throw .missingArgument(command: command.name, what: "value for --output (table|json|expanded)", usage: command.usage)
+        }
+        let value = inline ? String(words[index].dropFirst("--output=".count)) : words[index + 1]
+        guard let mode = OutputMode(rawValue: value) else {
+            throw .invalidValue(command: command.name, what: "value for --output", value: value, expected: "'table', 'json', 'expanded' or 'auto'")
+        }
+        if !command.flags.contains(where: { $0.name == "--output" }) {
+            words.removeSubrange(index...(inline ? index : index + 1))
+        }
+        return mode
+    }
+}

@@ -1,0 +1,91 @@
+internal import KapsoClient
+internal import KapsoDiagnostics
+internal import KopsHTTP
+
+extension Shell {
+    /// Prints `result` and records it. Its JSON, printed only in JSON mode, is redacted here unless the caller
+    /// did (`jsonRedacted`); the rendered text is redacted once more on its way to each sink.
+    /// `unredactedJSON` is the JSON of a result that reveals a secret, before redaction: in JSON mode the terminal
+    /// shows that secret in clear where the table view does (probe12 P12-4); the recording still masks it.
+    func show(_ result: CommandResult, jsonRedacted: Bool = false, unredactedJSON: JSONValue? = nil) {
+        if let terminalWidth { renderer.table.width = terminalWidth() }
+        renderer.errorWidth = errorWidth.map { $0() } ?? renderer.table.width
+        // Table cells are redacted before layout (probe22 P22-14); a revealed secret stays in clear on the terminal only.
+        let page = redactor.redactingCells(result)
+        var result = result.revealedSecret.map { redactor.revealing($0).redactingCells(result) } ?? page
+        let unredacted = unredactedJSON ?? (jsonRedacted ? nil : result.json)
+        // A piece written out already (`jsonText`) is printed instead of the JSON, which its writer redacted.
+        if !jsonRedacted, renderer.mode == .json, result.jsonText == nil { result.json = result.json.map(redactor.redact) }
+        if result.jsonTextCleared, renderer.mode == .json, result.revealedSecret == nil, let text = result.jsonText {
+            // What `render` and `write` print for it, without their tests again: the text passed them as it is. The line
+            // feed on its own: `text + "\n"` copied the page once more.
+            output.write(text, to: .out)
+            output.write("\n", to: .out)
+        } else {
+            var terminal = result
+            if renderer.mode == .json, let secret = result.revealedSecret, let unredacted, result.jsonText == nil {
+                terminal.json = redactor.revealing(secret).redact(unredacted)
+            }
+            let (out, err) = renderer.text(terminal)
+            write(out, to: .out, revealing: result.revealedSecret)
+            write(err, to: .err, revealing: result.revealedSecret)
+        }
+        // The page gets its own rendering: full width, personal data masked before layout.
+        var recorded = page
+        recorded.json = result.json
+        recorder?.record(recorded, renderer: renderer) { [redactor] in redactor.redact($0) }
+        // Nothing more the command prints could be seen: it stops now (no next page), and `run(words:)` says why.
+        if output.outputFailure != nil { context.stopCommand() }
+    }
+
+    /// Prints an error through the one funnel (with the script location on the terminal); returns its status.
+    @discardableResult
+    public func report(_ error: any Error) -> ExitStatus {
+        // An id of another kind than the command takes says what it is (the id resolver).
+        var error = context.explainingWrongKind(context.explainingSelectedNumber(error))
+        if case .unauthorized(let host, let graph)? = error as? KapsoAPIError {
+            // A Graph body that is Meta's token error is the number's token, not the key (P26-2: a send answered 401 #190).
+            if let graph, case .numberToken = CredentialRefusal(graph: graph) {
+                error = NumberTokenError(host: host, refusal: graph)
+            } else {
+                error = CredentialError.rejected(
+                    host: host, source: context.session.sources["key"], kind: APIKeyShape.kind(of: context.client.apiKey.revealed))
+            }
+        }
+        // A 404 every call would get points at the base URL, with the full URL asked.
+        if let apiError = error as? KapsoAPIError,
+            let wrongHost = BaseURLError.explaining(
+                apiError, clientBase: context.client.baseURL, base: context.session.baseURL, source: context.session.sources["api"])
+        {
+            error = wrongHost
+        }
+        lastReported = error
+        let report = ErrorReport(error)
+        if let location, ErrorReport.isCancellation(error) {
+            // Ctrl-C in a script is the user's doing, not a line to fix.
+            if cancelledAt == nil {
+                cancelledAt = location
+                output.write(redactor.redact("cancelled at \(location)" + (report.message.contains("sent") ? " (the request had been sent; it may have taken effect)" : "") + "\n"), to: .err)
+            }
+            // Its block says so as the shell's does, or `run --record` leaves it empty and `kops check` replays it
+            // as if it had printed nothing (probe18 P18-13).
+            recorder?.write(redactor.redact(errorLine: report.line() + "\n"), to: .err)
+            return report.status
+        }
+        // On a terminal the line wraps at words under the message, as prose does; pipes and transcripts keep one line.
+        let line = redactor.redact(errorLine: report.line(location: location, expected: expectingFailure))
+        let width = errorWidth.map { $0() } ?? terminalWidth?()
+        let shown = width.map { ProseWrap.lines(line, width: $0).joined(separator: "\n") } ?? line
+        output.write(shown + "\n", to: .err)
+        recorder?.write(redactor.redact(errorLine: report.line() + "\n"), to: .err)
+        return report.status
+    }
+
+    /// Writes redacted text (lines, each ending in a line feed) to the terminal; a secret the user asked to see stays
+    /// readable there only.
+    private func write(_ text: String, to stream: OutputStream, revealing secret: String? = nil) {
+        guard !text.isEmpty else { return }
+        // A revealed secret is token-shaped (`whsec_…`) and would be masked by its shape too: `revealing` keeps it.
+        output.write(secret.map { redactor.revealing($0).redact(text) } ?? redactor.redact(text), to: stream)
+    }
+}
