@@ -29,8 +29,11 @@ extension MessageTrace {
         var items = first.items
         var page = first
         var pages = 1
+        // A cursor the API gave before would read the same rows again (`PageCursors`, probe27 P27-18).
+        var cursors = PageCursors()
         while let after = page.nextPageQuery, pages < maxPages,
-            let oldest = page.items.last.flatMap({ KapsoTime.seconds(iso: $0.createdAt) }), oldest >= start
+            let oldest = page.items.last.flatMap({ KapsoTime.seconds(iso: $0.createdAt) }), oldest >= start,
+            !cursors.repeats(nextOf: page)
         {
             page = try next(query + after)
             items += page.items
