@@ -80,7 +80,7 @@ public enum TraceCommand: Command {
         let message = trace.message
         var fields = [
             Field("message", message.id, style: .bold),
-            Field(message.isInbound ? "received" : message.isOutbound ? "sent" : "time", MessageTime(message, now: now).text),
+            Field(message.isInbound ? "received" : message.isOutbound ? "sent" : "time", MessageTime.described(message, now: now)),
             Field("direction", MessageCommand.directionLabel(message)),
             Field("number", message.phoneNumberID ?? "-"), Field("content", MessageSummary.text(of: message.json, lineBreaks: true)),
         ]
