@@ -57,6 +57,33 @@ public enum KapsoTime {
         return seconds
     }
 
+    /// A message's or status's `timestamp` read within `plausible`: Unix seconds (`form` nil), else one of the forms a
+    /// tool that rewrites Kapso's records writes, when it lands within `plausible` too and says which (`form`): an
+    /// ISO-8601 time with `Z` or an offset (unambiguous; kapso-api.md gotcha 16: "every other time is ISO-8601 UTC …
+    /// sometimes with microseconds"), 13 digits of Unix milliseconds (JavaScript's `Date.now()`), whole seconds kept, or
+    /// fractional Unix seconds (`"1795262100.25"`). Nil when it is none of these within `plausible`. The one reading of
+    /// a message's own time (`Message.time`) and its statuses' (`StatusHistory`; probe23 P23-4, probe25 P25-12, probe26
+    /// P26-17: the message's own ISO or millisecond `timestamp` was "unreadable" while its statuses' were read).
+    public static func reading(timestamp value: JSONValue?, within plausible: ClosedRange<Int64>) -> (seconds: Int64, form: String?)? {
+        guard let value, !value.isNull else { return nil }
+        if let seconds = seconds(timestamp: value), plausible.contains(seconds) { return (seconds, nil) }
+        if let iso = value.string.flatMap(seconds(iso:)), plausible.contains(iso) { return (iso, "ISO-8601") }
+        let text = value.string ?? value.int.map(String.init) ?? value.serialized()
+        let digits = text.hasPrefix("-") ? "" : text
+        if digits.count == 13, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let millis = Int64(digits),
+            plausible.contains(millis / 1000)
+        {
+            return (millis / 1000, "Unix milliseconds")
+        }
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count == 2, parts[0].count == 10, !parts[1].isEmpty, parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let whole = Int64(parts[0]), plausible.contains(whole)
+        {
+            return (whole, "fractional Unix seconds")
+        }
+        return nil
+    }
+
     /// Unix seconds of an HTTP `Date` header in IMF-fixdate form (`Sat, 21 Nov 2026 12:00:00 GMT`).
     public static func seconds(httpDate text: String) -> Int64? {
         let parts = text.split(separator: " ")

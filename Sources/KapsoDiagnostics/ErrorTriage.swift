@@ -75,7 +75,7 @@ public struct ErrorTriage {
             }
             let kapso = message["kapso"]
             let inbound = MessageDirection(message: message).side == .inbound
-            let sentAt = KapsoTime.seconds(timestamp: message["timestamp"])
+            let sentAt = KapsoTime.reading(timestamp: message["timestamp"], within: KapsoTime.plausible)?.seconds
             let history = StatusHistory(statuses: kapso?["statuses"], sentAt: sentAt, messageID: id)
             let final = history.latest?.status ?? kapso?["status"]?.string ?? "?"
             let contact = MessageOrigin(message: message).sentToGroup.map { "group \($0)" } ?? MessageSummary.contact(of: message) ?? "?"

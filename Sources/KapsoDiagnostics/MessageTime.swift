@@ -3,12 +3,11 @@ public import KapsoClient
 /// A message's `timestamp` as kops may use it: Unix seconds (`"1795262400"`), or why it is no time kops can read, e.g.
 /// `timestamp "1795154400000" has 13 digits: milliseconds (JavaScript's Date.now()), not Unix seconds`.
 ///
-/// Kapso's message `timestamp` is "Unix seconds" as a string (kapso-api.md §7.3 and §0.16). kops reads nothing else
-/// as a message time: an ISO date, a 13-digit value or a time ahead of the API's clock means something other than
-/// Meta wrote the record (another tool, a device's clock), and reading it anyway gave year-58856 dates and windows
-/// longer than 24 hours (probe9 P9-4, P9-5, P9-12). Milliseconds are named, not converted. The one reading of a
-/// message or status time: `messages`, `message` and `trace` show it, and `StatusHistory` reads each status's
-/// `timestamp` (Unix seconds too, kapso-api.md §7.4) through it, so a message and its statuses are read alike.
+/// Kapso's message `timestamp` is "Unix seconds" as a string (kapso-api.md §7.3 and §0.16). An ISO-8601 time with a
+/// zone or 13 digits of Unix milliseconds mean a tool rewrote the record; they are read as `KapsoTime.reading` reads a
+/// status's time (milliseconds divided, never year 58856, probe9 P9-4), and `otherForm` names the form (probe26
+/// P26-17: the same forms were read in the statuses and "unreadable" in the message). A time ahead of the API's clock
+/// is a device's clock, never a window longer than 24 hours (probe9 P9-12). `messages`, `message` and `trace` show it.
 public enum MessageTime: Sendable, Equatable {
     /// A readable time (Unix seconds), at most `skew` ahead of the API's clock.
     case seconds(Int64)
@@ -32,7 +31,7 @@ public enum MessageTime: Sendable, Equatable {
         }
         // Shown in part, printable ASCII only: the value is not the API's and may hold anything.
         let shown = String((value.string ?? value.int.map(String.init) ?? value.serialized()).prefix(40).map { $0.isASCII && !$0.isWhitespace && $0.asciiValue.map { $0 >= 0x21 && $0 < 0x7f } == true ? $0 : "?" })
-        if let seconds = KapsoTime.seconds(timestamp: value) {
+        if let seconds = KapsoTime.reading(timestamp: value, within: KapsoTime.plausible)?.seconds {
             if let now, seconds > now + Self.skew {
                 self = .unreadable(
                     "its timestamp \(KapsoTime.iso(seconds)) is \(Elapsed.text(seconds - now)) ahead of the API's clock "
@@ -54,6 +53,20 @@ public enum MessageTime: Sendable, Equatable {
         } else {
             self = .unreadable("its timestamp \"\(shown)\" is no time in Unix seconds (after 1970, before 2100)")
         }
+    }
+
+    /// The form `value` was read from when it is not the Unix seconds Kapso documents (`ISO-8601`, `Unix milliseconds`,
+    /// `fractional Unix seconds`), nil for Unix seconds or no time.
+    public static func otherForm(_ value: JSONValue?) -> String? {
+        KapsoTime.reading(timestamp: value, within: KapsoTime.plausible)?.form
+    }
+
+    /// `2026-11-21T11:50:10Z (read from ISO-8601, not the Unix seconds Kapso documents)`: `text` of `message`'s time, with
+    /// the form it was read from when that is not Unix seconds (`otherForm`).
+    public static func described(_ message: Message, now: Int64?) -> String {
+        let time = MessageTime(message, now: now)
+        guard time.seconds != nil, let form = otherForm(message.json["timestamp"]) else { return time.text }
+        return time.text + " (read from \(form), not the Unix seconds Kapso documents)"
     }
 
     /// The time, nil when unreadable.

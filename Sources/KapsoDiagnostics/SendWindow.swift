@@ -43,7 +43,12 @@ public struct SendWindow: Sendable, Equatable {
     /// The window line for `message` (outbound); `window` is the window at its send (nil when unknown, `unknown` then
     /// says why). `kapsoLastInbound` is the conversation's `kapso.last_inbound_at` (Unix seconds), the second reading
     /// of the window (`openByKapso`): where it says open and the messages kops read say closed, the line says both.
-    public static func of(_ message: Message, window: ServiceWindow?, unknown: String, kapsoLastInbound: Int64? = nil) -> SendWindow {
+    /// `callsEnabled`: the number has WhatsApp calling on, so a call before the send may have opened the window, which
+    /// kops cannot see: "closed when sent" carries `ContactWindow.callCaveat` unless Meta refused the send for the window
+    /// (131047 says closed itself), as `reply` and `conversation` hedge it (probe25 P25-16).
+    public static func of(
+        _ message: Message, window: ServiceWindow?, unknown: String, kapsoLastInbound: Int64? = nil, callsEnabled: Bool = false
+    ) -> SendWindow {
         let evidence = WindowEvidence(message, now: nil)
         if evidence.appOrigin == "business_app" {
             return SendWindow(
@@ -57,6 +62,8 @@ public struct SendWindow: Sendable, Equatable {
         let prefix = template ? "not needed for a template; " : ""
         // A free-form message that reached the phone went out inside the window.
         let history = StatusHistory(message: message)
+        let refused = history.failures.contains { $0.errors.contains { ErrorCatalog.isReengagement($0.code) } }
+        let call = callsEnabled && !template && !refused ? " " + ContactWindow.callCaveat(since: "before the send") : ""
         let delivered = template || !history.failures.isEmpty ? nil : history.events.first { StatusWord($0.status).reachedDevice }
         // A send to a group needs the group's window, which any participant's message opens; Kapso's contact's 1:1
         // window says nothing of it, and the group's messages cannot be listed (no group filter, kapso-api.md §7.1).
@@ -79,7 +86,8 @@ public struct SendWindow: Sendable, Equatable {
                 return SendWindow(text: prefix + unsure(kapso, kops: "no inbound message from the contact before it was found"), severity: .warning)
             }
             return SendWindow(
-                text: prefix + "closed when sent: no inbound message from the contact before it was found", severity: template ? nil : .warning)
+                text: prefix + "closed when sent: no inbound message from the contact before it was found" + call,
+                severity: template ? nil : .warning)
         }
         if window.isOpen {
             let skew = last > window.at
@@ -102,7 +110,7 @@ public struct SendWindow: Sendable, Equatable {
         if let kapso = kapsoLastInbound, readingsDisagree(window, kapsoLastInbound: kapso) {
             return SendWindow(text: prefix + unsure(kapso, kops: "the contact's messages kops read say closed (\(closed))"), severity: .warning)
         }
-        return SendWindow(text: prefix + "closed when sent: " + closed, severity: template ? nil : .bad)
+        return SendWindow(text: prefix + "closed when sent: " + closed + call, severity: template ? nil : call.isEmpty ? .bad : .warning)
     }
 
     /// Both readings of a window at a send, when Kapso's says open and kops's says closed: `unsure: Kapso's

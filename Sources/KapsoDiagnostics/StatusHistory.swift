@@ -333,35 +333,17 @@ public struct StatusHistory: Sendable {
     /// `failed` 4 (final); nil for a status kops does not know (Meta may add some).
     public static func rank(_ status: String) -> Int? { StatusWord(status).rank }
 
-    /// A usable time from `"1795256160"` (Meta's string of digits) or a bare number, read as a message's time is
-    /// (`MessageTime`: an ISO date or milliseconds where Unix seconds belong is no time), then within `before` and
-    /// `after` of the send; else the value as given when there is one (an implausible or unreadable timestamp).
+    /// A usable time from `"1795256160"` (Meta's string of digits) or a bare number, read as a message's time is, within
+    /// `before` and `after` of the send; else the value as given when there is one (an implausible or unreadable timestamp).
     ///
-    /// Two other forms are read too, and named (`readFrom`), when they land within the same window: an ISO-8601 time
-    /// with `Z` or an offset (unambiguous; kapso-api.md gotcha 16: "every other time is ISO-8601 UTC … sometimes with
-    /// microseconds", the form a tool that normalises Kapso's statuses writes), and 13 digits of Unix milliseconds
-    /// (JavaScript's `Date.now()`), whole seconds kept (probe23 P23-4: such times were "unusable … where they belong is
-    /// unknown").
+    /// Other forms are read too, and named (`readFrom`), when they land within the same window (`KapsoTime.reading`, the
+    /// one reading of a message's and its statuses' times; probe23 P23-4: such times were "unusable … where they belong
+    /// is unknown").
     private static func time(_ value: JSONValue?, sentAt: Int64?) -> (Int64?, String?, String?) {
         guard let value, !value.isNull else { return (nil, nil, nil) }
-        let text = value.string ?? value.int.map(String.init) ?? value.serialized()
         let plausible = sentAt.map { (($0 - before)...($0 + after)) } ?? (earliestPlausible...latestPlausible)
-        if let seconds = MessageTime(timestamp: value, now: nil).seconds, plausible.contains(seconds) { return (seconds, nil, nil) }
-        if let iso = value.string.flatMap(KapsoTime.seconds(iso:)), plausible.contains(iso) { return (iso, nil, "ISO-8601") }
-        let digits = text.hasPrefix("-") ? "" : text
-        if digits.count == 13, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let millis = Int64(digits),
-            plausible.contains(millis / 1000)
-        {
-            return (millis / 1000, nil, "Unix milliseconds")
-        }
-        // Fractional Unix seconds (`"1795262100.25"`, a float a tool wrote back): the whole seconds (probe25 P25-12).
-        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
-        if parts.count == 2, parts[0].count == 10, !parts[1].isEmpty, parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-            let whole = Int64(parts[0]), plausible.contains(whole)
-        {
-            return (whole, nil, "fractional Unix seconds")
-        }
-        return (nil, text, nil)
+        if let read = KapsoTime.reading(timestamp: value, within: plausible) { return (read.seconds, nil, read.form) }
+        return (nil, value.string ?? value.int.map(String.init) ?? value.serialized(), nil)
     }
 
     /// The forms status times were read from that are not Unix seconds (`readFrom`), in the order met, each once.

@@ -76,28 +76,31 @@ import Testing
         #expect(out.contains("verdict: sent 1 h ago from the WhatsApp Business app (a coexistence echo)"))
     }
 
-    /// P9-4: millisecond timestamps are named, never read as year 58856, and no query is built from them (the conversation
-    /// look-up's `last_active_after`, trace's log search `around`), so `errors` lists no failure of kops's making.
-    @Test func millisecondTimestampsAreNamedAndNeverQueried() async throws {
+    /// P9-4: millisecond timestamps are never read as year 58856: they are divided and named, as a status's are (probe26
+    /// P26-17), and the queries built from them (the conversation look-up's `last_active_after`, trace's log search
+    /// `around`) hold the real time, so `errors` lists no failure of kops's making.
+    @Test func millisecondTimestampsAreReadInSecondsAndNamed() async throws {
         let runs = try await run(["messages", "trace \(Self.id("75", 2))", "conversation \(Self.conversation("75"))", "errors"])
         for run in runs { #expect(!run.out.contains("58856") && !run.err.contains("58856"), "\(run.out)\(run.err)") }
-        #expect(runs[1].out.contains("sent:         unreadable: its timestamp \"1795158000000\" has 13 digits: milliseconds"), "\(runs[1].out)")
-        #expect(runs[1].out.contains("window:       unknown: "))
+        #expect(runs[1].out.contains("sent:         2026-11-20T07:00:00Z (read from Unix milliseconds, not the Unix seconds Kapso documents)"),
+            "\(runs[1].out)")
+        #expect(runs[1].out.contains("window:       open when sent: last inbound 2026-11-20T06:00:00Z"), "\(runs[1].out)")
         #expect(runs[2].status == 0, "\(runs[2].err)")
-        #expect(runs[2].out.contains("window:       unknown: a message the contact wrote"), "\(runs[2].out)")
+        #expect(!runs[2].out.contains("window:       unknown") && runs[2].out.contains("2026-11-21T06:00:00Z"), "\(runs[2].out)")
         #expect(!runs[3].out.contains("log_search") && !runs[3].out.contains("422"), "\(runs[3].out)")
     }
 
-    /// P9-5: an inbound message with an ISO date for a timestamp makes the window unknown, never "none found".
-    @Test func anUnreadableInboundTimeIsUnknownNotNone() async throws {
+    /// P9-5: an inbound message with an ISO date for a timestamp is read at that time (probe26 P26-17), never "none found":
+    /// the window it opened is open, and trace names the form.
+    @Test func anISOInboundTimeIsReadNotNone() async throws {
         let runs = try await run([
             "reply --dry-run --to +14155550184 hello", "conversation \(Self.conversation("84"))", "trace \(Self.id("84", 1))",
         ])
         let reply = runs[0].out + runs[0].err
-        #expect(!reply.contains("no inbound message"), "\(reply)")
-        #expect(reply.contains("is unknown: a message the contact wrote") && reply.contains("is an ISO date"))
-        #expect(runs[1].out.contains("last inbound: unknown: ") && !runs[1].out.contains("none found"), "\(runs[1].out)")
-        #expect(runs[2].out.contains("window:       unknown: its timestamp \"2026-11-21T11:00:00Z\" is an ISO date"), "\(runs[2].out)")
+        #expect(!reply.contains("no inbound message") && !reply.contains("is unknown"), "\(reply)")
+        #expect(runs[1].out.contains("2026-11-21T11:00:00Z") && !runs[1].out.contains("none found"), "\(runs[1].out)")
+        #expect(runs[2].out.contains("2026-11-21T11:00:00Z (read from ISO-8601, not the Unix seconds Kapso documents)"), "\(runs[2].out)")
+        #expect(runs[2].out.contains("window:       opened by this message until 2026-11-22T11:00:00Z"), "\(runs[2].out)")
     }
 
     /// P9-12: an inbound time 5 h ahead of the API's clock is named, never a window of more than 24 hours.

@@ -11,9 +11,10 @@ public struct Message: Sendable {
 
     /// The WAMID.
     public var id: String { json["id"]?.string ?? "" }
-    /// When it was sent or received, in Unix seconds (`timestamp` is a string of digits); nil when the timestamp is
-    /// missing or no plausible time (`KapsoTime.seconds(timestamp:)`: an ISO date, milliseconds).
-    public var time: Int64? { KapsoTime.seconds(timestamp: json["timestamp"]) }
+    /// When it was sent or received, in Unix seconds (`timestamp` is a string of digits); read as its statuses' times are
+    /// (`KapsoTime.reading`: an ISO-8601 time with a zone or Unix milliseconds too, probe26 P26-17); nil when the
+    /// timestamp is missing or no plausible time.
+    public var time: Int64? { KapsoTime.reading(timestamp: json["timestamp"], within: KapsoTime.plausible)?.seconds }
     public var type: String { json["type"]?.string ?? "unknown" }
     /// `kapso.direction` as Kapso wrote it (`inbound`, `outbound`), nil when missing or not text; which way the
     /// message went is KapsoDiagnostics' `MessageDirection`, which reads the message when this word does not say.

@@ -23,15 +23,15 @@ enum CursorPages {
         prefetch: (([(String, String)]) -> Void)? = nil, _ body: (Page<Item>) -> Void
     ) throws {
         var after: [(String, String)] = []
-        var seen: Set<String> = []
+        var cursors = PageCursors()
         for round in 0..<limit {
             let page = try fetch(after)
-            if let prefetch, round + 1 < limit, case .cursor(let next?) = page.position, !seen.contains(next) {
+            if let prefetch, round + 1 < limit, case .cursor(let next?) = page.position, !cursors.gave(next) {
                 prefetch([("after", next)])
             }
             body(page)
             guard case .cursor(let next?) = page.position else { return }
-            guard seen.insert(next).inserted else { throw ListError.cursorRepeated }
+            guard !cursors.repeats(next) else { throw ListError.cursorRepeated }
             after = [("after", next)]
         }
         throw ListError.tooManyPages(limit: limit)

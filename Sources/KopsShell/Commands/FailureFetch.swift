@@ -15,6 +15,8 @@ struct FailureFetch {
     var verdicts: [String: WebhookVerdict] = [:]
     /// The sources that had more failures than were read (`maxPages` pages of 100).
     var cut: Set<ErrorTriage.Source> = []
+    /// The sources whose pages stopped because the API handed back a cursor it had already given (`PageCursors`).
+    var repeatedCursor: Set<ErrorTriage.Source> = []
     /// True when a list had more pages than were read.
     var truncated: Bool { !cut.isEmpty }
     /// Failed API calls that were this session's own look-ups (`OwnLookups.Matches.session`), left out of `triage`
@@ -107,13 +109,13 @@ struct FailureFetch {
                 fetch.triage.addMessages(json, since: now - seconds(period), now: now)
             case .api:
                 let first = try client.apiLogs(from: json)
-                let logs = try fetch.following(first, of: .api, query: apiFilters + window, next: client.apiLogs)
+                let logs = try fetch.following(first, of: .api, query: apiFilters + window, id: \.id, next: client.apiLogs)
                 let own = context.ownLookups.ownLogIDs(in: logs, host: client.baseURL)
                 fetch.ownLookups += own.session.count
                 fetch.triage.addAPILogs(own.isEmpty ? logs : logs.filter { !own.contains($0.id) })
             case .webhook:
                 let first = try client.webhookDeliveries(from: json)
-                let deliveries = try fetch.following(first, of: .webhook, query: window, next: client.webhookDeliveries)
+                let deliveries = try fetch.following(first, of: .webhook, query: window, id: \.id, next: client.webhookDeliveries)
                 fetch.deliveries += deliveries
                 fetch.triage.addDeliveries(deliveries, period: period)
             case .meta:
@@ -250,10 +252,16 @@ struct FailureFetch {
             var result = try LogSearchResult(json: try client.decode(try response.get(), for: request))
             var events: [LogSearchEvent] = []
             var pages = 0
+            var cursors = PageCursors()
             while case .page(let page) = result {
                 events += page.events
                 pages += 1
                 guard let cursor = page.nextCursor else { break }
+                guard !cursors.repeats(cursor) else {
+                    repeatedCursor.insert(.meta)
+                    cut.insert(.meta)
+                    break
+                }
                 guard pages < FailureFetch.maxPages else {
                     cut.insert(.meta)
                     break
@@ -275,21 +283,29 @@ struct FailureFetch {
         }
     }
 
-    /// The items of `first` and the pages after it, up to `maxPages` (then `source` is cut).
+    /// The items of `first` and the pages after it, each record once (by `id`), up to `maxPages` (then `source` is
+    /// cut) or until the API repeats a cursor (`PageCursors`: then `source` is in `repeatedCursor` and cut too).
     private mutating func following<Item>(
-        _ first: Page<Item>, of source: ErrorTriage.Source, query: [(String, String)],
+        _ first: Page<Item>, of source: ErrorTriage.Source, query: [(String, String)], id: (Item) -> String,
         next: ([(String, String)]) throws(KapsoAPIError) -> Page<Item>
     ) throws(KapsoAPIError) -> [Item] {
         var items = first.items
+        var ids = Set(items.map(id))
         var page = first
         var pages = 1
+        var cursors = PageCursors()
         while let after = page.nextPageQuery {
+            guard !cursors.repeats(nextOf: page) else {
+                repeatedCursor.insert(source)
+                cut.insert(source)
+                break
+            }
             guard pages < FailureFetch.maxPages else {
                 cut.insert(source)
                 break
             }
             page = try next(query + after)
-            items += page.items
+            items += page.items.filter { ids.insert(id($0)).inserted }
             pages += 1
         }
         return items
@@ -315,14 +331,35 @@ struct FailureFetch {
 
     /// Adds `left_out` (counts of what `leftOut` names) to a JSON object, when anything was left out.
     func addingLeftOut(to json: JSONValue) -> JSONValue {
-        guard leftOut != nil, var object = json.object else { return json }
-        object["left_out"] = .object(["own_lookups": .number(String(ownLookups)), "normal_answers": .number(String(triage.normalAnswers))])
+        guard leftOut != nil || !repeatedCursor.isEmpty, var object = json.object else { return json }
+        if leftOut != nil {
+            object["left_out"] = .object(["own_lookups": .number(String(ownLookups)), "normal_answers": .number(String(triage.normalAnswers))])
+        }
+        if !repeatedCursor.isEmpty {
+            object["cursor_repeated"] = .array(ErrorTriage.Source.allCases.filter(repeatedCursor.contains).map { .string($0.rawValue) })
+        }
         return .object(object)
     }
 
-    /// The `leftOut` line as a hint block, or none.
+    /// The `leftOut` line as a hint block, and the line for lists the API repeated a cursor in (`repeatedCursor`), or none.
     var leftOutHint: [Block] {
-        leftOut.map { [.hint($0)] } ?? []
+        (leftOut.map { [.hint($0)] } ?? []) + (repeatedCursorLine.map { [.hint($0)] } ?? [])
+    }
+
+    /// `API calls: the API returned a page cursor it had already given; stopped instead of looping (a server bug); …`,
+    /// nil when no list repeated one: the line `logs --all` stops with, and the counts are of the pages read, each once.
+    var repeatedCursorLine: String? {
+        guard !repeatedCursor.isEmpty else { return nil }
+        let names = ErrorTriage.Source.allCases.filter(repeatedCursor.contains).map { source in
+            switch source {
+            case .api: "API calls"
+            case .webhook: "deliveries"
+            case .message: "messages"
+            case .meta: "Meta's webhooks"
+            }
+        }
+        return names.joined(separator: " and ") + ": " + ListError.cursorRepeated.message
+            + "; counted are the pages read, each once"
     }
 
     static func seconds(_ period: String) -> Int64 {

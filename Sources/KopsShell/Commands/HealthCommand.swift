@@ -83,6 +83,11 @@ public enum HealthCommand: Command {
             table.detailBelowWhenTooWide = true
             blocks.append(.table(table))
         }
+        // A check below the blocking one keeps every entity it names beside its cause, each with its fix, as it does when
+        // it blocks (P26-5): not only in JSON.
+        for finding in triage.findings where finding != triage.blocking {
+            blocks += finding.also.map { .line(StyledText("\(finding.check) also: \($0)", style: .warn)) }
+        }
         let others = triage.findings.filter { $0.severity < .passed && $0 != triage.blocking }
         if !others.isEmpty {
             blocks.append(.hint("also failing: " + others.map(\.check).joined(separator: ", ")))

@@ -138,7 +138,10 @@ enum IDLookups {
             guard !facts.numbers.contains(where: { $0.id == mediaID || $0.businessAccountID == mediaID }) else { return }
             var page = try client.messages(from: first)
             var pages = 1
-            while !facts.mediaMessages.contains(where: { IDResolver.mediaID(of: $0) == mediaID }), let after = page.nextPageQuery {
+            var cursors = PageCursors()
+            while !facts.mediaMessages.contains(where: { IDResolver.mediaID(of: $0) == mediaID }), let after = page.nextPageQuery,
+                !cursors.repeats(nextOf: page)
+            {
                 guard pages < IDResolver.mediaPages else {
                     facts.capped.append(lookup)
                     return
@@ -191,7 +194,9 @@ enum IDLookups {
             take(page)
         }
         var pages = 1
-        while let after = page.nextPageQuery, !done() {
+        // A cursor the API gave before would read the same pages again (`PageCursors`): stop there.
+        var cursors = PageCursors()
+        while let after = page.nextPageQuery, !done(), !cursors.repeats(nextOf: page) {
             guard pages < maxPages else { return true }
             page = try next(after)
             take(page)

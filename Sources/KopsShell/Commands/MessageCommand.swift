@@ -39,7 +39,7 @@ public enum MessageCommand: Command {
         do { message = try MessageLookup.first(ids, client: context.client) } catch { throw MessageLookup.explaining(error) }
         context.remember(message)
         var fields = [
-            Field("id", message.id), Field("time", MessageTime(message, now: context.now()).text),
+            Field("id", message.id), Field("time", MessageTime.described(message, now: context.now())),
             Field("direction", message.direction.label), Field("type", message.type),
             Field("status", MessagesCommand.status(message).text, style: MessagesCommand.status(message).style),
             Field("contact", contactLabel(message)),

@@ -80,7 +80,7 @@ public enum TraceCommand: Command {
         let message = trace.message
         var fields = [
             Field("message", message.id, style: .bold),
-            Field(message.isInbound ? "received" : message.isOutbound ? "sent" : "time", MessageTime(message, now: now).text),
+            Field(message.isInbound ? "received" : message.isOutbound ? "sent" : "time", MessageTime.described(message, now: now)),
             Field("direction", MessageCommand.directionLabel(message)),
             Field("number", message.phoneNumberID ?? "-"), Field("content", MessageSummary.text(of: message.json, lineBreaks: true)),
         ]
@@ -112,7 +112,9 @@ public enum TraceCommand: Command {
             } else {
                 unknown = "the message has no time"
             }
-            let line = SendWindow.of(message, window: trace.windowAtSend, unknown: unknown, kapsoLastInbound: trace.kapsoLastInbound)
+            let line = SendWindow.of(
+                message, window: trace.windowAtSend, unknown: unknown, kapsoLastInbound: trace.kapsoLastInbound,
+                callsEnabled: trace.callsEnabled)
             // A send after the contact moved: the old number's window is no longer theirs to write in (P21-17).
             if let moved = trace.moved, let at = moved.at, let sent = message.time, at <= sent,
                 !ContactNumber.same(message.json["to"]?.string ?? message.contact, moved.number)

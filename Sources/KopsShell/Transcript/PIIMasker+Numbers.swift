@@ -91,11 +91,14 @@ extension PIIMasker {
             }
             let (original, last) = run
             let digits = PIIMasker.digits(original)
-            let alias: String?
+            var alias: String?
+            // The number itself, whatever form it was written in: two numbers masked alike are told apart by it.
+            var number = PIIMasker.normalized(digits)
             if isOwn(digits) {
                 alias = nil
             } else if let contact = contactNumber(for: digits) {
                 alias = PIIMasker.alias(of: original, contact: contact)
+                number = contact
             } else if original.hasPrefix("+") {
                 alias = PIIMasker.masked(original)
             } else {
@@ -106,11 +109,12 @@ extension PIIMasker {
                 alias = original == digits && PhoneNumberText.isPlausibleInternational(international)
                     ? String(digits.dropLast(international.count)) + PIIMasker.compact(international) : nil
             }
-            guard let alias else {
+            guard var alias else {
                 result += original
                 index = last + 1
                 continue
             }
+            alias += numberTag(number)
             result += alias
             index = last + 1
             var spaces = 0
@@ -120,6 +124,27 @@ extension PIIMasker {
             if spaces >= 2 && delta > 0 { index += min(delta, spaces - 2) }
         }
         return result
+    }
+
+    /// `#2` for the second number whose mask shows what an earlier one's showed (`maskIdentity`: country and area code,
+    /// last four digits), `#3` for a third, `""` for the first: `+1 415 ••• 0142` and `+1 415 ••• 0142#2` are two numbers
+    /// (probe27 P27-19: `+14155550142` and `+14155510142` both read `+1 415 ••• 0142`, one "the contact", the other "not
+    /// a contact of this project"). The same number keeps its tag in every form it is written in; the hidden digits stay
+    /// hidden (the tag is the order met, not a digit). `number` is its digits, country code included when known.
+    func numberTag(_ number: String) -> String {
+        let identity = PIIMasker.maskIdentity(number)
+        var seen = maskedNumbers[identity] ?? []
+        if !seen.contains(number) {
+            seen.append(number)
+            maskedNumbers[identity] = seen
+        }
+        let order = (seen.firstIndex(of: number) ?? 0) + 1
+        return order == 1 ? "" : "#\(order)"
+    }
+
+    /// What any mask of `number` shows: the digits before its last seven (country and area code) and its last four.
+    static func maskIdentity(_ number: String) -> String {
+        String(number.dropLast(7)) + "…" + number.suffix(4)
     }
 
     /// The phone-number-shaped run starting at `index` (`numberSpan`), when a number can start there: a `+`,

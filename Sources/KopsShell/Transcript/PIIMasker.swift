@@ -28,6 +28,8 @@ public final class PIIMasker {
     var users: [String: String] = [:]
     /// Digits of contacts' numbers (country code included when the API gave it).
     var contactNumbers: Set<String> = []
+    /// The numbers masked so far by what their mask shows (`PIIMasker.maskIdentity`), in first-seen order (`numberTag`).
+    var maskedNumbers: [String: [String]] = [:]
     /// Digits of the business's own numbers.
     var ownNumbers: Set<String> = []
     /// The project's own numeric ids (phone-number ids, WABA ids) seen in results: never masked as numbers.

@@ -1,0 +1,117 @@
+internal import KapsoClient
+
+/// A failed send's verdict: what the window, the contact's later messages and the error say about the failure and what
+/// to do next.
+extension MessageVerdict {
+    /// What the window says about a send: as it was at the send (`atSend`), and the contact's newest message they wrote
+    /// (`newestInbound`, Unix seconds, nil when not read), which says whether a refused send can simply go again now.
+    /// `moved` is the contact's move to another number (`ContactWindow.moved`), which explains a 131026 on a later send
+    /// to `recipient` (the old number).
+    struct SendContext {
+        var atSend: ServiceWindow?
+        var newestInbound: Int64?
+        var now: Int64
+        var sentAt: Int64? = nil
+        var recipient: String? = nil
+        var moved: ContactWindow.Moved? = nil
+        /// The contact's record of being on WhatsApp (`ContactReach`), which rules out 131026's "not on WhatsApp".
+        var reach: ContactReach? = nil
+        /// The number has WhatsApp calling on: a call since the send may have reopened the window (`ContactWindow.callCaveat`).
+        var callsEnabled = false
+    }
+
+    /// How close to the window's closing second a send refused with 131047 still reads as "closed as this was sent":
+    /// Kapso stamps the send with its clock, Meta judges the window (and stamps the failure) with its own, and the send
+    /// takes a moment to reach Meta (probe21 P21-15: a send 1 s before the close, failed at the closing second, was
+    /// read as "the inbound may have reached another number"). Meta documents no tolerance; a minute is kops's margin.
+    public static let closingMargin: Int64 = 60
+
+    static func failure(_ errors: [MessageError], window context: SendContext, send: FailedSend) -> String {
+        let windowAtSend = context.atSend
+        // Meta's generic 131000 ("something went wrong") next to a specific code: the specific one is the cause.
+        guard let error = MessageError.primary(of: errors) else {
+            return "failed, and Meta gave no error code; the status has no errors[] entry to explain it"
+        }
+        let others = MessageError.others(of: errors)
+        let more = others.isEmpty ? "" : " (also " + others.map { $0.code ?? "an entry without a code" }.joined(separator: ", ") + ")"
+        guard let code = error.code else {
+            return "failed without an error code\(more): \(error.headline.dropFirst("no error code: ".count))"
+        }
+        if ErrorCatalog.isReengagement(code), send.isTemplate == true {
+            // Meta's fix for the code is a template, and this was one: the window alone cannot explain it.
+            var window = ""
+            if let windowAtSend, let last = windowAtSend.lastInbound {
+                let open = windowAtSend.closesAt.map { $0 > windowAtSend.at } ?? false
+                window = "the contact's last inbound here was \(Elapsed.text(windowAtSend.at - last)) before the send"
+                    + (open ? ", so the 24-hour window was open too; " : " (a template does not need the window); ")
+            }
+            return "failed: \(code) (\(error.entry?.name ?? "re-engagement")) on a template\(more): \(window)"
+                + ErrorCatalog.reengagementOnTemplate
+        }
+        // Without the window at the send (`message` reads no listing before it), the contact's later message still says
+        // what to do now (P21-19).
+        if ErrorCatalog.isReengagement(code), windowAtSend == nil, let sentAt = context.sentAt,
+            let again = writtenSince(sentAt, newestInbound: context.newestInbound, now: context.now)
+        {
+            return "failed: \(code) (\(error.entry?.name ?? "re-engagement")); \(again)\(more)"
+        }
+        if ErrorCatalog.isReengagement(code), let window = windowAtSend {
+            let next = resend(after: window.at, context)
+            guard let closes = window.closesAt else {
+                return "failed: \(code), no inbound message from the contact before the send was found, so no 24-hour window was open; \(next)\(more)"
+            }
+            if closes <= window.at {
+                let before = closes == window.at ? "at the second of the send" : "\(Elapsed.text(window.at - closes)) before the send"
+                return "failed: \(code), the 24-hour window closed \(before); \(next)\(more)"
+            }
+            // At the closing second, by two clocks: the window closed as the send reached Meta, not a mystery (P21-15).
+            if closes - window.at <= closingMargin {
+                return "failed: \(code), the 24-hour window closed as this was sent (\(Elapsed.text(closes - window.at)) left by "
+                    + "Kapso's time of the send; Meta judges the window by its own clock, when the send reaches it); \(next)\(more)"
+            }
+            // Meta says the window was closed, but the inbound kops found says open: one of them is not what it seems.
+            if let last = window.lastInbound {
+                return "failed: \(code) (Meta: 24-hour window closed), yet the contact's last inbound here was "
+                    + "\(Elapsed.text(window.at - last)) before the send: check that inbound reached this same number and "
+                    + "contact (another number or conversation does not open this window); a template still goes through\(more)"
+            }
+        }
+        if let moved = context.moved?.sendAfterMove(code: code, sentAt: context.sentAt, to: context.recipient) {
+            return "failed: \(code) (\(error.entry?.name ?? "undeliverable"))\(more): \(moved)"
+        }
+        guard let entry = error.entry else {
+            return "failed: \(code) (\(error.title ?? error.message ?? "no title"))\(more); not in kops's catalogue: see \(ErrorCatalog.metaReference)"
+        }
+        // 131026 to a number the contact's own history shows on WhatsApp: not "check the number" (probe23 P23-6).
+        if code == "131026", let reach = context.reach {
+            let advice = send.isAuthenticationToIndia ? reach.onWhatsApp + "; " + error.fix(for: send) : reach.undeliverableAdvice
+            return "failed: \(code) (\(entry.name))\(more); \(advice)"
+        }
+        return "failed: \(code) (\(entry.name))\(more); \(error.fix(for: send, writtenSince: nil, callsEnabled: context.callsEnabled))"
+    }
+
+    /// What to do after a send refused for the window: an approved template, unless the contact has written since the
+    /// send (`context.newestInbound` after `sentAt`) and that reopened the window, which is open now: then the message can
+    /// simply go again (probe21 P21-19). On a number with calling on, a call since the send may have reopened it too, and
+    /// kops cannot see calls: the template advice carries `ContactWindow.callCaveat` (P25-16).
+    static func resend(after sentAt: Int64, _ context: SendContext) -> String {
+        writtenSince(sentAt, newestInbound: context.newestInbound, now: context.now)
+            ?? "send an approved template with 'reply --template NAME'"
+                + (context.callsEnabled ? " " + ContactWindow.callCaveat(since: "since the send") : "")
+    }
+
+    /// What a send refused for the window (131047) needs now when the contact has written since: `the contact has written
+    /// since (at 2026-11-21T11:00:00Z), so the window is open for 23 h more: send it again as is, no template needed`;
+    /// nil when the newest message the contact wrote (`newestInbound`, `WindowEvidence.newestWritten`) is not after
+    /// `sentAt` or no longer keeps the window open at `now`. The one reading behind every view that says what to do after
+    /// such a send (`trace`, `message`, `errors`; probe21 P21-19: `trace` said it, the others still advised a template).
+    public static func writtenSince(_ sentAt: Int64, newestInbound: Int64?, now: Int64) -> String? {
+        guard let newest = newestInbound, newest > sentAt, ServiceWindow(lastInbound: newest, at: now).isOpen else { return nil }
+        let left = newest + Conversation.windowSeconds - now
+        return "the contact has written since (at \(KapsoTime.iso(newest))), so the window is open for \(Elapsed.text(left)) "
+            + "more: " + sendAgainAsIs
+    }
+
+    /// The end of `writtenSince`: the words that say no template is needed (`errors` names no templates after them).
+    public static let sendAgainAsIs = "send it again as is, no template needed"
+}

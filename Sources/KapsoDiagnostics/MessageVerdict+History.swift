@@ -1,0 +1,67 @@
+internal import KapsoClient
+
+/// How a verdict reads the status history itself: a history behind Kapso's status, a contradictory one, and the
+/// delay and time of an event.
+extension MessageVerdict {
+    /// Kapso's `kapso.status` is further along than the history (a `failed` or `read` event Kapso never
+    /// stored): the verdict follows Kapso's status and says the history is incomplete, never "no delivery
+    /// report yet" for a message Kapso calls failed or read.
+    static func incomplete(_ message: Message, history: StatusHistory, windowAtSend: ServiceWindow?) -> MessageVerdict {
+        let latest = history.latest.map { "\($0.status) at \(when($0))" } ?? "nothing"
+        let stops = "the status history stops at \(latest) and holds no \(message.status) event"
+        switch StatusWord(message.status) {
+        case .failed:
+            // (A delivery or read in the history is a Disagreement, read before this.)
+            return MessageVerdict(
+                "failed (Kapso's status); \(stops), so Meta's error code was not recorded; the failed webhook "
+                    + "('deliveries --event whatsapp.message.failed') may carry it", .bad)
+        case .read, .played:
+            return MessageVerdict("\(message.status) by the contact (Kapso's status; \(stops), so when is unknown)", .good)
+        case .delivered:
+            return MessageVerdict("delivered, not read yet (Kapso's status; \(stops), so when is unknown)", .good)
+        case .unknown(let word):
+            return MessageVerdict("\(unknownStatus(word)) (Kapso's status; \(stops))", .warning)
+        case .waiting, .sent, .warning, .deleted, .received:
+            return MessageVerdict("\(message.status) (Kapso's status; \(stops))", .warning)
+        }
+    }
+
+    static func contradiction(_ conflict: StatusHistory.Conflict, history: StatusHistory) -> MessageVerdict {
+        let failure = conflict.failure
+        let code = MessageError.primary(of: failure.errors)?.code.map { "failed \($0)" } ?? "failure without an error code"
+        let uncertain = history.untimedCount > 0 ? " (order uncertain: \(history.untimedCount) status without a timestamp)" : ""
+        let success = conflict.success
+        if failure.time == nil || success.time == nil {
+            let untimed = failure.time == nil ? "the \(code)" : "the \(success.status)"
+            return MessageVerdict(
+                "\(success.status) and \(code) were both recorded, and \(untimed) has no timestamp, so which came last "
+                    + "is unknown: whether the contact has it is uncertain; ask them", .warning)
+        }
+        if conflict.failureIsLast {
+            return MessageVerdict(
+                "\(code) at \(when(failure)), after a \(conflict.success.status) at \(when(conflict.success)): "
+                    + "WhatsApp reported both, so whether the contact has it is uncertain; ask them\(uncertain)", .warning)
+        }
+        return MessageVerdict(
+            "\(conflict.success.status)\(after(conflict.success.status, history)), but a \(code) was recorded at \(when(failure)): "
+                + "WhatsApp reported both, so the outcome is not certain; confirm with the contact\(uncertain)", .warning)
+    }
+
+    // ` 92 s after sending`, from the send to the first event with this status.
+    static func after(_ status: String, _ history: StatusHistory) -> String {
+        let event = history.events.first { $0.status == status }
+        // A time ahead of the API's clock gives no delay (StatusHistory.Event.ahead, probe26 P26-3).
+        if let ahead = event?.aheadText { return " (its time is no delay: \(ahead))" }
+        guard let since = event?.sinceSend else { return "" }
+        // A status timestamped before the send is not a delay: the clocks or the record disagree; say so.
+        if since < 0 { return " \(Elapsed.text(since)) BEFORE sending (an implausible order: its timestamp is earlier than the send's)" }
+        return " \(Elapsed.text(since)) after sending"
+    }
+
+    // `2026-11-21T10:15:01Z (1 s after sending)`, or `an unknown time` without a timestamp.
+    static func when(_ event: StatusHistory.Event) -> String {
+        guard let time = event.time else { return "an unknown time (no timestamp)" }
+        if event.ahead != nil, let ahead = event.aheadText { return "an unknown time (\(ahead))" }
+        return KapsoTime.iso(time) + (event.sinceSend.map { " (\(Elapsed.text($0)) \($0 < 0 ? "before" : "after") sending)" } ?? "")
+    }
+}

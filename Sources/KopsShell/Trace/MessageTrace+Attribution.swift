@@ -1,0 +1,46 @@
+internal import KapsoClient
+internal import KapsoDiagnostics
+
+/// Which webhook deliveries and API calls are the traced message's own, and what a held send lock says about them.
+extension MessageTrace {
+    /// The held-lock meaning of the 409s among `calls` (the number's send calls read), as `errors` reads them, when
+    /// `holder` is the pending send that likely holds the lock; nil otherwise.
+    static func sendLock(_ calls: [APILog], holder: Message, now: Int64) -> String? {
+        var triage = ErrorTriage()
+        triage.addAPILogs(calls.filter { $0.responseStatus == 409 })
+        guard !FailureGroups.lockNumbers(triage.entries).isEmpty else { return nil }
+        let groups = FailureGroups(triage.entries, numbers: [], messages: [holder], now: now)
+        return groups.groups.first { $0.lockHolder == holder.id }?.meaning
+    }
+
+    /// Leaves out the calls and deliveries the message's own history rules out, and notes an ambiguous match.
+    mutating func attribute() {
+        let calls = if case .loaded(let logs) = apiLogs { logs } else { [APILog]() }
+        let found = if case .loaded(let rows) = deliveries { rows } else { [WebhookDelivery]() }
+        let attribution = SendAttribution(message: message, calls: calls, deliveries: found)
+        if case .loaded = apiLogs { apiLogs = .loaded(attribution.calls) }
+        if case .loaded = deliveries { deliveries = .loaded(attribution.deliveries) }
+        callsNote = attribution.callsNote
+        deliveriesNote = attribution.deliveriesNote
+        if case .loaded = deliveries { self.attribution = attribution }
+        refusedAttempts = attribution.refusedAttempts
+        refusedNote = attribution.refusedNote
+    }
+
+    /// The events a message's journey produces: received for inbound, the status events for outbound.
+    static func events(of message: Message) -> Set<String> {
+        message.isInbound
+            ? ["whatsapp.message.received"]
+            : ["whatsapp.message.sent", "whatsapp.message.delivered", "whatsapp.message.read", "whatsapp.message.failed"]
+    }
+
+    static func matches(_ delivery: WebhookDelivery, message: Message, from start: Int64, to end: Int64) -> Bool {
+        guard events(of: message).contains(delivery.event), let at = KapsoTime.seconds(iso: delivery.createdAt),
+            at >= start, at <= end
+        else { return false }
+        if let number = message.phoneNumberID, let other = delivery.phoneNumberID, other != number { return false }
+        let contact = delivery.json["conversation_phone_number"]?.string.map { $0.filter(\.isNumber) }
+        if let contact, let wanted = message.contact?.filter(\.isNumber), contact != wanted { return false }
+        return true
+    }
+}
