@@ -74,13 +74,14 @@ import Testing
         #expect(!run.err.contains("not sent") && !run.err.contains("--dry-run"), "\(run.err)")
     }
 
-    /// Meta's own coded answer through the proxy (131016 service unavailable) is still read from the catalogue.
-    @Test func metasCodedServerErrorStaysItsCatalogueEntry() async throws {
+    /// Meta's code for a message that failed (131000 "Message failed to send") is still read from the catalogue;
+    /// CodedServerErrorTests has the codes that leave the outcome unknown.
+    @Test func metasCodedFailureOfTheMessageStaysItsCatalogueEntry() async throws {
         let run = try await Self.writing(
-            ["message \(Demo.danaInbound)", "reply Thanks"], status: 503,
-            body: #"{"error":{"message":"(#131016) Service unavailable","type":"OAuthException","code":131016,"fbtrace_id":"A"}}"#)
+            ["message \(Demo.danaInbound)", "reply Thanks"], status: 500,
+            body: #"{"error":{"message":"(#131000) Something went wrong","type":"OAuthException","code":131000,"fbtrace_id":"A"}}"#)
         #expect(run.statuses == [.ok, .failure], "\(run.err)")
-        #expect(run.err.contains("131016") && !run.err.contains("outcome is unknown"), "\(run.err)")
+        #expect(run.err.contains("131000") && !run.err.contains("outcome is unknown"), "\(run.err)")
     }
 
     /// The same kind on the webhook writes: a 500 to a create is no proof that no webhook was made.
