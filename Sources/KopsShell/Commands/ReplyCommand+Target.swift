@@ -17,6 +17,17 @@ extension ReplyCommand {
         var message: Message? = nil
     }
 
+    /// Why the target's contact is no longer reached where the reply would go, from the pair's records: the contact moved
+    /// to another number (`user_changed_number`: the old one reaches nobody, or someone else), or Meta regenerated their
+    /// business-scoped user id (`user_changed_user_id`, probe26 P26-4). Each is a refusal unless `--force`, for a text
+    /// and a template alike (a template to the old number reaches nobody too); empty when neither happened.
+    static func contactChanges(_ window: ContactWindow, of target: Target) -> [ReplyError] {
+        var changes: [ReplyError] = []
+        if let moved = window.moved { changes.append(.contactMoved(contact: target.label, moved: moved)) }
+        if let change = window.userIDChanged { changes.append(.userIDChanged(contact: target.label, change: change)) }
+        return changes
+    }
+
     /// The 24-hour window of the (phone number, contact) pair: Meta's window follows the contact's newest message
     /// to the number, in whichever of Kapso's conversations it landed (Kapso ends and opens conversations on its
     /// own), so every conversation of the contact on the number is read, and the contact's inbound messages too

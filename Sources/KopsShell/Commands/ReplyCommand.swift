@@ -161,15 +161,9 @@ public enum ReplyCommand: Command {
                 : "sending to +\(target.contact), the contact's number (+\(typed.number.digits) is Argentina's domestic form of it, "
                     + "15 after the area code, which is no international number)"
         }
-        // The contact moved to another number (user_changed_number): the old one reaches nobody, or someone else.
         // A dry run refuses what the send would refuse, with its status (probe14 P14-14), as template checks do.
-        if let moved = window.moved, !arguments.has("--force") {
-            throw ReplyError.contactMoved(contact: target.label, moved: moved)
-        }
-        // The same for a business-scoped user id Meta regenerated (user_changed_user_id, P26-4).
-        if let change = window.userIDChanged, !arguments.has("--force") {
-            throw ReplyError.userIDChanged(contact: target.label, change: change)
-        }
+        let changes = contactChanges(window, of: target)
+        if let change = changes.first, !arguments.has("--force") { throw change }
         if window.isClosed && !arguments.has("--force") {
             throw ReplyError.windowClosed(
                 contact: target.label, window: window, templates: TemplateLookup.fitting(target.phoneNumberID, contact: target.contact, in: context))
@@ -187,8 +181,7 @@ public enum ReplyCommand: Command {
                 ).message)
             }
             if let unknown { hints.append(unknown) }
-            if let moved = window.moved { hints.append(ReplyError.contactMoved(contact: target.label, moved: moved).message) }
-            if let change = window.userIDChanged { hints.append(ReplyError.userIDChanged(contact: target.label, change: change).message) }
+            hints += changes.compactMap(\.forcedNote)
             if let soon = window.closingSoon { hints.append(soon) }
             if let otherForm { hints.append(otherForm) }
             return dryRunResult(request, body: body, hints: hints, in: context)

@@ -81,4 +81,14 @@ public enum ReplyError: KopsError, Equatable {
     }
 
     public var exitStatus: ExitStatus { .failure }
+
+    /// The note a send with `--force` shows instead of the refusal: `--force: sending although Uma (@uma): the contact's
+    /// business-scoped user id changed …`. Nil for refusals `--force` does not override.
+    public var forcedNote: String? {
+        switch self {
+        case .contactMoved(let contact, let moved): "--force: sending although \(contact): \(moved.text)"
+        case .userIDChanged(let contact, let change): "--force: sending although \(contact): \(change.text)"
+        default: nil
+        }
+    }
 }
