@@ -23,13 +23,17 @@ extension IDResolver {
         /// The mistake in words, after the id it misses: `with a leading 0`, `with a trailing space (%20)`,
         /// `with a '+' in front`, `without its last digit`.
         public var miss: String
+        /// True when `id` is several ids joined (`100200300400501,100200300400502`, `joinedIDs`): `miss` then says how
+        /// (`two ids joined by ','`) and `numbers` are the project's among them.
+        public var joined = false
 
-        public init(id: String, kind: Kind = .phoneNumberID, ids: [String]? = nil, numbers: [PhoneNumber], miss: String) {
+        public init(id: String, kind: Kind = .phoneNumberID, ids: [String]? = nil, numbers: [PhoneNumber], miss: String, joined: Bool = false) {
             self.id = id
             self.kind = kind
             self.ids = ids ?? numbers.map(\.id)
             self.numbers = numbers
             self.miss = miss
+            self.joined = joined
         }
 
         /// `0100200300400501 is 100200300400501 with a leading 0: the phone-number id of Support Line (+1 415-555-0100)`,
@@ -41,6 +45,7 @@ extension IDResolver {
                 guard ids.count == 1 else { return "\(id) is a WABA id \(miss): " + wabaChoices }
                 return "\(id) is \(ids[0]) \(miss): the WABA id (business_account_id) of \(IDResolver.owners(numbers))"
             }
+            if joined { return "\(id) is \(miss), where one phone-number id belongs: " + IDResolver.choices(numbers) }
             guard numbers.count == 1 else {
                 return "\(id) is a phone-number id \(miss): " + IDResolver.choices(numbers)
             }
@@ -54,6 +59,10 @@ extension IDResolver {
             if kind == .wabaID {
                 guard ids.count == 1 else { return "\(id) is a WABA id \(miss) (\(wabaChoices))" }
                 return "\(id) is \(ids[0]) \(miss) (the WABA id of \(IDResolver.list(numbers.map { $0.name ?? $0.id })))"
+            }
+            if joined {
+                let names = IDResolver.list(numbers.map { ($0.name ?? $0.id) + "'s" })
+                return "\(id) is \(miss) (\(names) phone-number \(numbers.count == 1 ? "id" : "ids")); the path takes one"
             }
             guard numbers.count == 1 else {
                 let names = numbers.map { $0.name ?? $0.id }
@@ -89,6 +98,9 @@ extension IDResolver {
     /// of the same length (`typo`): two adjacent digits swapped, or one digit changed, when exactly one id of `numbers` is
     /// that near (probe17 P17-6). Nil when `id` is one of the ids as it stands, or misses none.
     public static func nearMiss(_ id: String, numbers: [PhoneNumber], typos: Bool = true) -> NearMissID? {
+        if let (ids, miss) = joinedIDs(id, among: numbers.map(\.id)) {
+            return NearMissID(id: id, numbers: numbers.filter { ids.contains($0.id) }, miss: miss, joined: true)
+        }
         guard let (ids, miss) = nearMiss(id, among: numbers.map(\.id), typos: typos) else { return nil }
         return NearMissID(id: id, numbers: numbers.filter { ids.contains($0.id) }, miss: miss)
     }
@@ -119,6 +131,24 @@ extension IDResolver {
             return nearMiss(id, numbers: numbers) ?? nearMissWABA(id, numbers: numbers)
         case .object: return nil
         }
+    }
+
+    /// The ids of `known` among several ids joined by commas (`100200300400501,100200300400502`, or `%2C` in a path: a
+    /// list pasted where one id belongs, probe26 P26-19), and how: `two ids joined by ','`. Nil unless every part is
+    /// digits and one at least is of `known`.
+    static func joinedIDs(_ id: String, among known: [String]) -> (ids: [String], miss: String)? {
+        var text = id
+        if id.contains("%"), let bytes = SignatureCheck.percentDecoded(Array(id.utf8)[...], plusIsSpace: false),
+            let decoded = String(validating: bytes, as: UTF8.self)
+        {
+            text = decoded
+        }
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces() }
+        guard parts.count > 1, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+        let found = known.filter(parts.contains)
+        guard !found.isEmpty else { return nil }
+        let count = [2: "two", 3: "three"][parts.count] ?? "\(parts.count)"
+        return (found, "\(count) ids joined by ','")
     }
 
     /// The ids of `known` that `id` misses by one copying mistake (`nearMiss`), and the mistake in words.

@@ -61,6 +61,7 @@ extension IDResolver {
         if route.child != nil, numbers.contains(where: { $0.id == id }) {
             return childNotFoundMeaning(endpoint, text: text, numbers: numbers, webhooks: webhooks, identities: identities)
         }
+        if route.surface == .metaProxy, let missing = configurationNotFoundMeaning(id, numbers: numbers, text: text) { return missing }
         if route.surface == .metaProxy, let version = APIPath.segments(of: endpoint).map(String.init).first(where: APIPath.isGraphVersion),
             version != documentedGraphVersion, let number = numbers.first(where: { $0.id == id })
         {
@@ -77,6 +78,15 @@ extension IDResolver {
                 + "proxy route, so neither is the mistake: the 404 says the number could not be reached with its access "
                 + "when called; it may have been deleted, deregistered or moved to another WABA at Meta, disconnected from "
                 + "Kapso, or its access token lost the permission; 'health \(id)' checks the number's access and token"
+        case (.metaProxy, .wabaID?):
+            // Kapso resolves a WABA route's configuration "by business account ID" (docs.kapso.ai/api-reference/meta-proxy).
+            let owned = numbers.filter { $0.businessAccountID == id }
+            guard let first = owned.first else { return nil }
+            let call = route.edge.map { "/\(id)/\($0)" } ?? "/\(id)"
+            return "\(id) is this project's WABA id (of \(list(owned.map { $0.name ?? $0.id }))) and \(call) is a documented "
+                + "proxy route, so neither is the mistake: the 404 says the WABA could not be reached with its numbers' access "
+                + "when called; it may have been disconnected from Kapso or moved at Meta, or the access token lost the "
+                + "permission; 'health \(first.id)' checks the number's access and token"
         case (.metaProxy, .metaObject?):
             // `GET /{id}` reads any Meta object: the number itself, or its WABA.
             if let number = numbers.first(where: { $0.id == id }) {
@@ -98,6 +108,29 @@ extension IDResolver {
         default:
             return nil
         }
+    }
+
+    /// What Kapso's own 404 `{"error": "WhatsApp configuration not found"}` (kapso-api.md §1.5) means on a proxy route
+    /// whose id is this project's phone-number or WABA id: with X-API-Key, Kapso resolves the WhatsApp configuration from
+    /// the id in the URL, by phone-number id or by business account id (docs.kapso.ai/api-reference/meta-proxy), so it
+    /// found none for a number `numbers` lists: the id and the route are right, Kapso's record of the number is not
+    /// there now. Why (disconnected, being deleted) the answer does not say. Nil for other texts and ids.
+    static func configurationNotFoundMeaning(_ id: String, numbers: [PhoneNumber], text: String?) -> String? {
+        guard let text, text.lowercased().contains("whatsapp configuration not found") else { return nil }
+        let what: String
+        let number: PhoneNumber
+        if let found = numbers.first(where: { $0.id == id }) {
+            (what, number) = ("this project's phone-number id of \(found.name ?? found.id)", found)
+        } else if let found = numbers.first(where: { $0.businessAccountID == id }) {
+            let owned = numbers.filter { $0.businessAccountID == id }
+            (what, number) = ("this project's WABA id (of \(list(owned.map { $0.name ?? $0.id })))", found)
+        } else {
+            return nil
+        }
+        return "Kapso found no WhatsApp configuration for \(id), \(what), which it resolves from the id in the path: the id "
+            + "and the route are right, Kapso has no record of the number's connection now (disconnected, or being deleted?); "
+            + "'numbers' shows whether it is still listed and 'health \(number.id)' its connection; if both look fine, "
+            + "ask Kapso support"
     }
 
     /// What a 404 on a Meta-proxy path means when an id in it is one of Kapso's own (a number's `internal_id`, a customer

@@ -56,19 +56,6 @@ public enum ReplyCommand: Command {
 
     public static func isWrite(_ words: [String]) -> Bool { !words.contains("--dry-run") }
 
-    /// Who the reply goes to and what it quotes.
-    struct Target {
-        var contact: String
-        var label: String
-        var phoneNumberID: String
-        var conversation: Conversation?
-        var quotedID: String?
-        /// Every conversation of the contact on the number, when resolving already listed them (`--to`).
-        var contactConversations: [Conversation]?
-        /// The message replied to, when there is one: an inbound one is evidence of the window.
-        var message: Message? = nil
-    }
-
     public static func validate(_ arguments: Arguments) throws {
         _ = try recipient(arguments)
         _ = try message(arguments)
@@ -174,15 +161,9 @@ public enum ReplyCommand: Command {
                 : "sending to +\(target.contact), the contact's number (+\(typed.number.digits) is Argentina's domestic form of it, "
                     + "15 after the area code, which is no international number)"
         }
-        // The contact moved to another number (user_changed_number): the old one reaches nobody, or someone else.
         // A dry run refuses what the send would refuse, with its status (probe14 P14-14), as template checks do.
-        if let moved = window.moved, !arguments.has("--force") {
-            throw ReplyError.contactMoved(contact: target.label, moved: moved)
-        }
-        // The same for a business-scoped user id Meta regenerated (user_changed_user_id, P26-4).
-        if let change = window.userIDChanged, !arguments.has("--force") {
-            throw ReplyError.userIDChanged(contact: target.label, change: change)
-        }
+        let changes = contactChanges(window, of: target)
+        if let change = changes.first, !arguments.has("--force") { throw change }
         if window.isClosed && !arguments.has("--force") {
             throw ReplyError.windowClosed(
                 contact: target.label, window: window, templates: TemplateLookup.fitting(target.phoneNumberID, contact: target.contact, in: context))
@@ -200,8 +181,7 @@ public enum ReplyCommand: Command {
                 ).message)
             }
             if let unknown { hints.append(unknown) }
-            if let moved = window.moved { hints.append(ReplyError.contactMoved(contact: target.label, moved: moved).message) }
-            if let change = window.userIDChanged { hints.append(ReplyError.userIDChanged(contact: target.label, change: change).message) }
+            hints += changes.compactMap(\.forcedNote)
             if let soon = window.closingSoon { hints.append(soon) }
             if let otherForm { hints.append(otherForm) }
             return dryRunResult(request, body: body, hints: hints, in: context)
@@ -280,135 +260,6 @@ public enum ReplyCommand: Command {
         let missing = ErrorCatalog.missingObjectID(subcode: rejection.subcode, status: rejection.status, path: path, message: rejection.message)
         guard rejection.status == 404 || missing != nil, let numbers = try? context.client.allPhoneNumbers() else { return nil }
         return IDResolver.documentedRouteMeaning(path, numbers: numbers, webhooks: [], text: rejection.message)
-    }
-
-    /// The 24-hour window of the (phone number, contact) pair: Meta's window follows the contact's newest message
-    /// to the number, in whichever of Kapso's conversations it landed (Kapso ends and opens conversations on its
-    /// own), so every conversation of the contact on the number is read, and the contact's inbound messages too
-    /// (Kapso's `last_inbound_at` may be null while the message is there).
-    static func contactWindow(_ target: Target, in context: ShellContext) throws -> ContactWindow {
-        try ContactWindowLookup.load(
-            phoneNumberID: target.phoneNumberID, contact: target.contact, known: target.conversation.map { [$0] } ?? [],
-            knownMessages: target.message.map { [$0] } ?? [], listedConversations: target.contactConversations, in: context)
-    }
-
-    /// Who `reply` writes to: `--to`'s contact, else `message`'s (`--message`) or the last message's, else the last
-    /// conversation's. The last message used is named on a recorded line (`--message <message 1>`), so the reply
-    /// replays without the session before the recording (probe18 P18-27, as `trace` does).
-    static func resolve(
-        to: (typed: String, number: PhoneNumberText)?, message given: String? = nil, quote: Bool, in context: ShellContext
-    ) throws -> Target {
-        let session = context.session
-        let client = context.client
-        if let to {
-            let numbers = try client.allPhoneNumbers()
-            // A selected number of another project has no records here: say so, not "no inbound message" (P9-5).
-            let phoneNumberID = try context.selectedPhoneNumber(numbers: numbers)
-            // The contact's conversations and messages are read first only when the number may lack its country code.
-            var found: ContactRecords?
-            let problem = try IDResolver.notAContact(to.number, typed: to.typed, numbers: numbers) {
-                let records = try ContactRecords.load(to.number.digits, phoneNumberID: phoneNumberID, messages: true, in: context)
-                found = records
-                return records.contains(to.number.digits)
-            }
-            if let problem { throw ReplyError.notAContact(problem) }
-            let to = to.number.digits
-            let conversations = try (found ?? ContactRecords.load(to, phoneNumberID: phoneNumberID, messages: false, in: context)).conversations
-            let conversation = conversations.first { $0.contact == to } ?? conversations.first { ContactNumber.same($0.contact, to) }
-            // Argentina's domestic form (15 after the area code: 54 11 15 2345 6789, 12 national digits where Argentina has
-            // 10) is no international number: the message goes to the contact's number the window was read from (probe25
-            // P25-19). Other forms (Brazil's ninth digit, Mexico's 1) reach the same account and are sent as typed (P5-2).
-            let domestic = to.hasPrefix("54") && to.count == 14
-            let address = domestic ? conversation?.contact.map { ContactNumber.same($0, to) ? $0 : to } ?? to : to
-            return Target(
-                contact: address, label: MessageCommand.contactLabel(conversation?.contactName, address), phoneNumberID: phoneNumberID,
-                conversation: conversation, contactConversations: conversations)
-        }
-        if let id = given ?? session.lastMessageID {
-            if given == nil { context.shell?.recorder?.completeLine(with: "--message " + id) }
-            let message = try client.message(id)
-            guard let contact = message.contact ?? message.userID else { throw ReplyError.noContact }
-            guard let phoneNumberID = message.phoneNumberID ?? session.phoneNumberID else { throw ShellError.noPhoneNumberSelected }
-            // A reply to a message written in a group goes to the group, never 1:1 to the participant (probe7 P7-4).
-            if let group = MessageOrigin(message).groupID {
-                throw ReplyError.groupMessage(groupID: group, contact: MessageCommand.contactLabel(message.contactName, contact), number: contact)
-            }
-            // A reply to a send to a group would go 1:1 to Kapso's contact for it, not to the group (probe10 P10-2).
-            if let group = MessageOrigin(message).sentToGroup {
-                let number = contact == group || !contact.allSatisfy({ $0.isASCII && $0.isNumber }) ? nil : contact
-                throw ReplyError.sentToGroup(
-                    groupID: group, contact: MessageCommand.contactLabel(message.contactName, number ?? contact), number: number)
-            }
-            try refuseOwnNumber(contact, in: context)
-            return Target(
-                contact: contact, label: MessageCommand.contactLabel(message.contactName, message.usernameHandle ?? contact),
-                phoneNumberID: phoneNumberID,
-                conversation: try message.conversationID.map(client.conversation),
-                // A notification, revoke or removed reaction is no message of the contact's to quote (WindowEvidence).
-                quotedID: quote && message.isInbound && WindowEvidence(message, now: nil).notWritten == nil ? message.id : nil,
-                message: message)
-        }
-        guard let id = session.lastConversationID else { throw ShellError.noMessageSelected(command: name) }
-        let conversation = try client.conversation(id)
-        guard let contact = conversation.contact ?? conversation.businessScopedUserID else { throw ReplyError.noContact }
-        guard let phoneNumberID = conversation.phoneNumberID ?? session.phoneNumberID else { throw ShellError.noPhoneNumberSelected }
-        try refuseOwnNumber(contact, in: context)
-        return Target(
-            contact: contact, label: MessageCommand.contactLabel(conversation.contactName, conversation.usernameHandle ?? contact),
-            phoneNumberID: phoneNumberID, conversation: conversation)
-    }
-
-    /// Refuses a remembered message's or conversation's contact that is one of the project's own numbers or ids, as
-    /// `--to` refuses it (probe7 P7-6): a message to the business's own number fails with 131021 whatever is sent.
-    /// A business-scoped user id is never one of them and is not checked.
-    static func refuseOwnNumber(_ contact: String, in context: ShellContext) throws {
-        guard !BusinessScopedUserID.isValid(contact), case .success(let number) = PhoneNumberText.parse("+" + contact) else { return }
-        let typed = "the last message's contact +\(contact)"
-        // The numbers `use` listed this session, else one listing (remembered for the next reply).
-        let numbers: [PhoneNumber]
-        if context.ids.phoneNumbersListed {
-            numbers = Array(context.ids.phoneNumbers.values)
-        } else {
-            numbers = try context.client.allPhoneNumbers()
-            context.ids.rememberAllNumbers(numbers)
-        }
-        guard var problem = IDResolver.notAContact(number, typed: typed, numbers: numbers) else { return }
-        problem.fix = "pick a contact's message ('messages') or use 'reply --to E164 TEXT'"
-        throw ReplyError.notAContact(problem)
-    }
-
-    /// A contact known by business-scoped user id on the selected number: its conversation is found through
-    /// its newest message (`GET /whatsapp/messages?business_scoped_user_id=`, the documented filter).
-
-    /// The business-scoped user id `--to` names: as typed, or the one of the contact with this `@username` in
-    /// the selected number's newest 100 conversations (messages to a username contact go to its BSUID);
-    /// nil for a phone number.
-    static func userID(to typed: String, in context: ShellContext) throws -> String? {
-        if BusinessScopedUserID.isValid(typed) { return typed }
-        guard IDInput.isUsername(typed) else { return nil }
-        let phoneNumberID = try context.selectedPhoneNumber()
-        let page = try context.client.conversations(filters: [("phone_number_id", phoneNumberID)], limit: 100)
-        // The same look-up as `whois @handle` (IDResolver), among the selected number's conversations.
-        let match = IDResolver.conversation(username: typed, in: page.items)
-        guard let match, let userID = match.businessScopedUserID else {
-            throw ShellError.invalidValue(
-                command: name, what: "value for --to", value: typed,
-                expected: "a phone number or a business-scoped user id (--to US.<digits>); no contact with this username "
-                    + (match == nil ? "is among the newest 100 conversations of \(phoneNumberID)" : "has a business-scoped user id")
-                    + " ('conversations' shows contacts)")
-        }
-        return userID
-    }
-
-    static func resolve(userID: String, in context: ShellContext) throws -> Target {
-        let phoneNumberID = try context.selectedPhoneNumber()
-        let found = try context.client.messages(
-            filters: [("phone_number_id", phoneNumberID), ("business_scoped_user_id", userID)], limit: 1)
-        let message = found.items.first
-        let conversation = try message?.conversationID.map(context.client.conversation)
-        return Target(
-            contact: userID, label: MessageCommand.contactLabel(message?.contactName, message?.usernameHandle ?? userID),
-            phoneNumberID: phoneNumberID, conversation: conversation)
     }
 
     /// The exact request, key redacted, shown against the session's API host (the same as the client's,

@@ -23,7 +23,9 @@ extension ShellContext {
             return wrongBaseURL() ?? ShellError.idNotFound(explanation: WAMID.notFound(value))
         case let wrong as WrongIDForm: (id, expected, status, label) = (wrong.id, wrong.expected, wrong.exitStatus, wrong.label)
         // Any other object asked for by id: not found, or not there because the base URL is wrong (probe5 P5-1).
-        case KapsoAPIError.notFound(let path, _) where !APIPath.alwaysExists(path): return wrongBaseURL() ?? error
+        // On Kapso's Meta proxy, a 404 for the project's own number or WABA gets the reading a logged call gets (P26-15).
+        case KapsoAPIError.notFound(let path, let text) where !APIPath.alwaysExists(path):
+            return wrongBaseURL() ?? proxyNotFound(path: path, text: text) ?? error
         default: return error
         }
         do {
@@ -45,6 +47,18 @@ extension ShellContext {
         } catch {
             return IDLookups.isWrongBaseURL(error) ? error : nil
         }
+    }
+
+    /// What kops's own call's 404 on a Meta-proxy route means when its id is this project's phone-number or WABA id
+    /// (`templates` on `/{waba}/message_templates`, answered Graph's "Object with ID … does not exist" or Kapso's
+    /// "WhatsApp configuration not found"): the reading the API log gives the same answer
+    /// (`IDResolver.documentedRouteMeaning`), which says the id and the route are right and what to check. Nil for
+    /// other paths, ids kops does not know, and when the numbers cannot be read.
+    func proxyNotFound(path: String, text: String) -> (any Error)? {
+        guard APIRoute.documented(path)?.surface == .metaProxy, let numbers = try? client.allPhoneNumbers(),
+            let meaning = IDResolver.documentedRouteMeaning(path, numbers: numbers, webhooks: [], text: text)
+        else { return nil }
+        return ProxyNotFound(meaning: meaning)
     }
 
     /// After a list filtered by an id came back empty: a phone-number id that is none of the project's,

@@ -45,9 +45,6 @@ public enum TemplateCommand: Command {
             let label = button.text.isEmpty && example != nil ? "" : " \"\(button.text)\""
             fields.append(Field("button", "\(button.type)\(label)" + (detail.isEmpty ? "" : " \(detail)")))
         }
-        if !template.carousel.isEmpty {
-            fields.append(Field("carousel", "\(template.carousel.count) cards: " + TemplateCheck.cardNeeds(template.carousel)))
-        }
         fields.append(Field("parameters", parameters(template)))
         fields.append(sendField(template))
         return CommandResult(blocks: [.fields(fields)], json: .object(template.json))

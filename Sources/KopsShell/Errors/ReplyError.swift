@@ -52,6 +52,11 @@ public enum ReplyError: KopsError, Equatable {
             guard let code = error.code,
                 let entry = ErrorCatalog.entry(for: code, subcode: error.subcode, status: error.status, path: error.path, message: error.message)
             else {
+                // Kapso's own refusal without a code (403 "Active sandbox session required to send messages", kapso-api.md
+                // §9.3) is read as the API log reads it (APIRefusal), not as a payload to check (probe26 P26-15).
+                if error.code == nil, let refusal = APIRefusal(status: error.status, text: error.message), let advice = refusal.advice {
+                    return "reply: not sent: \(advice)"
+                }
                 let code = error.code.map { " \($0)" } ?? ""
                 return "reply: not sent (HTTP \(error.status)\(code)): \(error.message); check the request with --dry-run"
             }
@@ -81,4 +86,14 @@ public enum ReplyError: KopsError, Equatable {
     }
 
     public var exitStatus: ExitStatus { .failure }
+
+    /// The note a send with `--force` shows instead of the refusal: `--force: sending although Uma (@uma): the contact's
+    /// business-scoped user id changed …`. Nil for refusals `--force` does not override.
+    public var forcedNote: String? {
+        switch self {
+        case .contactMoved(let contact, let moved): "--force: sending although \(contact): \(moved.text)"
+        case .userIDChanged(let contact, let change): "--force: sending although \(contact): \(change.text)"
+        default: nil
+        }
+    }
 }
