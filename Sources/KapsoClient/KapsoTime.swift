@@ -17,7 +17,7 @@ public enum KapsoTime {
         }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
             let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
-            (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
+            (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day), hour < 24, minute < 60, second < 60
         else { return nil }
         var rest = Array(bytes[19...].drop { $0 == UInt8(ascii: ".") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
         // `Z`, or an RFC 3339 offset `+02:00` / `-0500` (ISO 8601 allows both; kapso-api.md §0.16 says Kapso writes Z).
@@ -30,12 +30,69 @@ public enum KapsoTime {
             guard digits.count == 4, digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
             let value = { (index: Int) in Int64(digits[index] - UInt8(ascii: "0")) }
             let hours = value(0) * 10 + value(1), minutes = value(2) * 10 + value(3)
-            guard hours < 24, minutes < 60 else { return nil }
+            guard minutes < 60, hours * 60 + minutes <= 18 * 60 else { return nil }
             offset = (hours * 3_600 + minutes * 60) * (sign == UInt8(ascii: "+") ? 1 : -1)
             rest = []
+        } else {
+            // No zone (`2026-11-21T11:00:00.123456`, what Python's isoformat() of a naive time writes): not UTC by
+            // default, with or without a fraction (probe28 P28-5); ZonelessTime names it.
+            return nil
         }
         guard rest.isEmpty else { return nil }
         return days(year: year, month: month, day: day) * 86_400 + hour * 3_600 + minute * 60 + second - offset
+    }
+
+    /// The days of `month` (1–12) in `year`: a date past them (`2026-02-30`) is no date, never the next month's
+    /// (probe29 P29-6: `--around 2026-02-30T12:00:00Z` searched 2 March).
+    public static func daysIn(month: Int64, year: Int64) -> Int64 {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Which field of an ISO-8601 time is out of range, in one line (`month 13 is no month (01–12)`, `2026-02-30 is not
+    /// a date (February 2026 has 28 days)`, `hour 24 is no hour (00–23)`, `offset +25:00 is beyond ±18:00`); nil when
+    /// `text` is not shaped `YYYY-MM-DDThh:mm` or no field is out of range. RFC 3339 §5.6 gives the ranges; an offset
+    /// past ±18:00 is none ISO 8601 tools accept (Java's ZoneOffset, PostgreSQL).
+    public static func problem(iso text: String) -> String? {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 16, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+            bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "), bytes[13] == UInt8(ascii: ":")
+        else { return nil }
+        func number(_ range: Range<Int>) -> Int64? {
+            guard range.upperBound <= bytes.count, bytes[range].allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
+            let value: Int64 = bytes[range].reduce(0) { $0 * 10 + Int64($1 - UInt8(ascii: "0")) }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10), let hour = number(11..<13),
+            let minute = number(14..<16)
+        else { return nil }
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        if !(1...12).contains(month) { return "month \(String(decoding: bytes[5..<7], as: UTF8.self)) is no month (01–12)" }
+        let days = daysIn(month: month, year: year)
+        if !(1...days).contains(day) {
+            return "\(String(decoding: bytes[0..<10], as: UTF8.self)) is not a date (\(months[Int(month) - 1]) \(year) has \(days) days)"
+        }
+        if hour > 23 { return "hour \(String(decoding: bytes[11..<13], as: UTF8.self)) is no hour (00–23)" }
+        if minute > 59 { return "minute \(String(decoding: bytes[14..<16], as: UTF8.self)) is no minute (00–59)" }
+        var rest = bytes[16...]
+        if rest.first == UInt8(ascii: ":"), let second = number(17..<19) {
+            if second > 59 { return "second \(String(decoding: bytes[17..<19], as: UTF8.self)) is no second (00–59)" }
+            rest = bytes[19...]
+        }
+        rest = rest.drop { $0 == UInt8(ascii: ".") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        if let sign = rest.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+            let digits = rest.dropFirst().filter { $0 != UInt8(ascii: ":") }
+            if digits.count == 4, digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) {
+                let values = digits.map { Int64($0 - UInt8(ascii: "0")) }
+                if values[0] * 10 + values[1] > 18 || values[2] * 10 + values[3] > 59 || (values[0] * 10 + values[1] == 18 && values[2] + values[3] > 0) {
+                    return "offset \(String(decoding: rest, as: UTF8.self)) is beyond ±18:00"
+                }
+            }
+        }
+        return nil
     }
 
     /// Unix seconds of a message `timestamp` (a string of digits).

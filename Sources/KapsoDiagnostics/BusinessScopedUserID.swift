@@ -1,3 +1,5 @@
+public import KapsoClient
+
 /// A WhatsApp business-scoped user id (BSUID): how a contact who adopted a username, and shares no phone
 /// number, is addressed. `US.13491208655302741918`; a parent BSUID shared across portfolios carries `ENT`:
 /// `US.ENT.11815799212886844830`.
@@ -32,4 +34,32 @@ public enum BusinessScopedUserID {
     public static func isParent(_ text: String) -> Bool {
         isValid(text) && text.split(separator: ".").count == 3
     }
+}
+
+// MARK: - Every id a contact has, from one record (probe28 P28-9)
+
+/// A contact's ids on one record: the BSUID and the parent BSUID. Meta's inbound messages carry `from_parent_user_id`
+/// when parent BSUIDs are on, and a send takes "the user's BSUID or parent BSUID" as `recipient` (Meta, Business-scoped
+/// user IDs, https://developers.facebook.com/docs/whatsapp/business-scoped-user-ids); Kapso keeps them as
+/// `from_user_id`/`from_parent_user_id` (`to_…` outbound) on the message (kapso-api.md §7.3) and
+/// `business_scoped_user_id`/`parent_business_scoped_user_id` on the conversation (§8.3). A parent BSUID matched on
+/// one field only was "no message in this project is from or to it" for a contact who wrote 1 h before.
+extension Message {
+    /// The contact's parent business-scoped user id (`from_parent_user_id` inbound, `to_parent_user_id` outbound).
+    public var parentUserID: String? {
+        Self.present(json[isInbound ? "from_parent_user_id" : "to_parent_user_id"]?.string)
+    }
+
+    /// Whether `id` is this message's contact's BSUID or parent BSUID.
+    public func hasUserID(_ id: String) -> Bool { userID == id || parentUserID == id }
+}
+
+extension Conversation {
+    /// The contact's parent business-scoped user id (`parent_business_scoped_user_id`), nil when empty.
+    public var parentBusinessScopedUserID: String? {
+        json["parent_business_scoped_user_id"]?.string.flatMap { $0.contains { !$0.isWhitespace } ? $0 : nil }
+    }
+
+    /// Whether `id` is this conversation's contact's BSUID or parent BSUID.
+    public func hasUserID(_ id: String) -> Bool { businessScopedUserID == id || parentBusinessScopedUserID == id }
 }

@@ -29,6 +29,20 @@ public struct ContactWindow: Sendable, Equatable {
         public var number: String
         /// When the notification came (Unix seconds), nil when its time is unreadable.
         public var at: Int64?
+        /// The numbers the contact moved through before `number`, oldest first, when the chain was followed
+        /// (`followed(by:)`; probe28 P28-3: A→B→C was "write to B, they have not written from it").
+        public var through: [Hop] = []
+        /// True when the records of `number` were read, so `wroteAt` says whether they wrote from it.
+        public var followed = false
+        /// The contact's newest message written from `number`, when `followed` found one.
+        public var wroteAt: Int64? = nil
+
+        /// A number the contact moved to and then left: when they moved to it and when they last wrote from it.
+        public struct Hop: Sendable, Equatable {
+            public var number: String
+            public var at: Int64?
+            public var wroteAt: Int64?
+        }
 
         public init(number: String, at: Int64?) {
             self.number = number
@@ -86,6 +100,15 @@ public struct ContactWindow: Sendable, Equatable {
     /// caveat (`callCaveat`), never as certain (probe21 P21-7). Off by default: a window of a number without calling is
     /// what the messages say.
     public var callsEnabled = false
+    /// How Kapso's `last_inbound_at` was read when it was not the ISO-8601 Kapso documents (`… was a JSON number of Unix
+    /// seconds, not …`), named in `text`; nil otherwise.
+    public var lastInboundForm: String? = nil
+    /// The sending number's own state when it is not CONNECTED (`NumberStatus.sendingLine`), for `reply` to say before
+    /// a send; nil otherwise or when the number was not read.
+    public var senderState: String? = nil
+    /// Where the contact wrote among the project's other numbers (`elsewhere`), read when this window is not open; nil
+    /// otherwise.
+    public var elsewhere: String? = nil
 
     public init(evidence: Evidence, at: Int64) {
         self.evidence = evidence
@@ -117,7 +140,7 @@ public struct ContactWindow: Sendable, Equatable {
         var newest: Int64?
         let pairs = conversations.filter { conversation in
             conversation.phoneNumberID == phoneNumberID
-                && ContactNumber.same(conversation.contact ?? conversation.businessScopedUserID, contact)
+                && (ContactNumber.same(conversation.contact ?? conversation.businessScopedUserID, contact) || conversation.hasUserID(contact))
         }
         // A message in one of the pair's conversations is the contact's, whatever form its number has.
         let conversationIDs = Set(pairs.map(\.id))
@@ -130,7 +153,7 @@ public struct ContactWindow: Sendable, Equatable {
         let byUserID = BusinessScopedUserID.isValid(contact)
         for message in inbound ?? []
         where message.isInbound && message.phoneNumberID.map({ $0 == phoneNumberID }) ?? true
-            && (ContactNumber.same(message.contact, contact) || ContactNumber.same(message.userID, contact)
+            && (ContactNumber.same(message.contact, contact) || ContactNumber.same(message.userID, contact) || message.hasUserID(contact)
                 || message.conversationID.map(conversationIDs.contains) == true
                 || (byUserID && WindowEvidence(message, now: at).newUserID != nil
                     && (message.json["system"]?["body"]?.string?.contains(contact) ?? false)))
@@ -168,8 +191,17 @@ public struct ContactWindow: Sendable, Equatable {
             }
         }
         for conversation in pairs {
-            guard let text = conversation.lastInboundAt else { continue }
-            guard let time = KapsoTime.seconds(iso: text) else {
+            // Read as every time kops is given is (ZonelessTime.read): a number or Unix seconds is read and named, a
+            // present value kops cannot read is "unreadable", never "no inbound message" (probe28 P28-4, P28-5).
+            let value = conversation.json["kapso"]?["last_inbound_at"]
+            guard let reading = ZonelessTime.read(field: value) else { continue }
+            let text = value?.string ?? value.map { $0.serialized() } ?? ""
+            let time: Int64
+            switch reading {
+            case .time(let seconds, let form):
+                time = seconds
+                if let form { lastInboundForm = "Kapso's last_inbound_at \(ZonelessTime.shown(text)) was \(form), not the ISO-8601 Kapso documents" }
+            case .problem, .notATime:
                 unreadable.append(Self.unreadableSummary(text))
                 continue
             }
@@ -274,6 +306,7 @@ public struct ContactWindow: Sendable, Equatable {
             text += "; the contact's message in a WhatsApp group at \(KapsoTime.iso(group)) opened the group's window, not a 1:1 window with them"
         }
         if let notCounted { text += "; not counted: \(notCounted)" }
+        if let lastInboundForm, lastInbound != nil { text += "; " + lastInboundForm + ", read as such" }
         if let moved { text += "; " + moved.text }
         return text
     }
@@ -300,20 +333,44 @@ extension ContactWindow {
     /// zone, so when it was is not known` (probe14 P14-1: a list said unknown and the detail open, neither said why).
     /// Kapso writes UTC with `Z` (kapso-api.md §0.16); the value is shown in part, printable ASCII only.
     static func unreadableSummary(_ text: String) -> String {
-        let shown = String(text.prefix(40).map { $0.isASCII && $0.asciiValue.map { $0 >= 0x20 && $0 < 0x7f } == true ? $0 : "?" })
-        let zoneless = KapsoTime.seconds(iso: text + "Z") != nil
-        return "Kapso's last_inbound_at \"\(shown)\" "
-            + (zoneless ? "has no time zone, so when it was is not known" : "is no date and time kops can read")
+        let shown = ZonelessTime.shown(text)
+        if ZonelessTime(text) != nil { return "Kapso's last_inbound_at \"\(shown)\" has no time zone, so when it was is not known" }
+        if case .problem(let problem) = ZonelessTime.read(text) { return "Kapso's last_inbound_at: " + problem }
+        return "Kapso's last_inbound_at \"\(shown)\" is no date and time kops can read"
     }
 }
 
 extension ContactWindow.Moved {
-    /// `the contact changed their number to +14155550999 at 2026-11-21T11:00:00Z (user_changed_number): …`.
+    /// `the contact changed their number to +14155550999 at 2026-11-21T11:00:00Z (user_changed_number): …`; along a
+    /// followed chain, each number's messages and the next move: `… to +B at …, wrote from it at …, then to +C at …`.
     public var text: String {
-        "the contact changed their number to +\(number)" + (at.map { " at \(KapsoTime.iso($0))" } ?? "")
-            + " (user_changed_number): a message to this number reaches nobody, or whoever holds it now; "
-            + "write to +\(number) ('reply --to +\(number)': a template first, as they have not written from it)"
+        let hops = through + [Hop(number: number, at: at, wroteAt: wroteAt)]
+        let time = { (at: Int64?) in at.map { " at \(KapsoTime.iso($0))" } ?? "" }
+        var text = "the contact changed their number to +\(hops[0].number)" + time(hops[0].at) + " (user_changed_number)"
+        for (index, hop) in hops.enumerated() {
+            if index > 0 { text += ", then to +\(hop.number)" + time(hop.at) }
+            if index < hops.count - 1 { text += hop.wroteAt.map { ", wrote from it at \(KapsoTime.iso($0))" } ?? ", wrote nothing from it that kops read" }
+        }
+        return text + ": a message to this number reaches nobody, or whoever holds it now; write to +\(number) ('reply --to +\(number)': "
+            + (wroteAt.map { "they wrote from it at \(KapsoTime.iso($0))" } ?? "a template first, as they have not written from it") + ")"
     }
+
+    /// This move followed to the records of `number` (`next`, the window read for it): whether the contact wrote from
+    /// it, and its own move when they left it too (already followed). Kapso files a contact's messages per number
+    /// (kapso-api.md §8.3 `phone_number`), so their messages from the new number sit in another conversation.
+    public func followed(by next: ContactWindow) -> Self {
+        var moved = self
+        moved.followed = true
+        moved.wroteAt = next.messageInbound
+        guard var further = next.moved, !(further.through.map(\.number) + [further.number]).contains(where: { ContactNumber.same($0, number) }) else {
+            return moved
+        }
+        further.through = moved.through + [Hop(number: number, at: at, wroteAt: moved.wroteAt)] + further.through
+        return further
+    }
+
+    /// When the contact left the number looked at: the first move of the chain.
+    var leftAt: Int64? { through.first?.at ?? at }
 }
 
 extension ContactWindow.Moved {
@@ -324,7 +381,7 @@ extension ContactWindow.Moved {
     /// number fails with 131026, so the link is kops's reading, said as likely. Nil for another code, a send to the new
     /// number, or a send before the move (or without a time for either).
     public func sendAfterMove(code: String?, sentAt: Int64?, to recipient: String?) -> String? {
-        guard code == "131026", let at, let sentAt, at <= sentAt, !ContactNumber.same(recipient, number) else { return nil }
+        guard code == "131026", let at = leftAt, let sentAt, at <= sentAt, !ContactNumber.same(recipient, number) else { return nil }
         let old = recipient.map { "+" + $0.filter(\.isNumber) } ?? "the old number"
         return "sent to \(old) \(Elapsed.text(sentAt - at)) after the contact changed their number to +\(number) at "
             + "\(KapsoTime.iso(at)) (user_changed_number), so \(old) is most likely no longer theirs; write to +\(number) "

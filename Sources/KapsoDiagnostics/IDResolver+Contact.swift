@@ -81,41 +81,53 @@ extension IDResolver {
     /// What a BSUID is in this project, from the messages from or to it (`userMessages`) and their conversation: the
     /// username and name are read from whichever has them (an outbound message carries neither; probe5 P5-15).
     static func resolveUserID(_ id: String, facts: Facts) -> Identity {
-        let messages = facts.messages.filter { $0.userID == id }.sorted { ($0.time ?? 0) > ($1.time ?? 0) }
+        // Every id form of the contact, from the same records: a parent BSUID is on the message (`from_parent_user_id`)
+        // and the conversation (`parent_business_scoped_user_id`), not only the BSUID (probe28 P28-9).
+        let messages = facts.messages.filter { $0.hasUserID(id) }.sorted { ($0.time ?? 0) > ($1.time ?? 0) }
         let parent = BusinessScopedUserID.isParent(id) ? "parent " : ""
-        guard let newest = messages.max(by: { ($0.time ?? 0) < ($1.time ?? 0) }) else {
+        let conversationIDs = Set(messages.compactMap(\.conversationID))
+        let conversations = facts.conversations.filter { $0.hasUserID(id) || conversationIDs.contains($0.id) }
+        let conversation = conversations.max { ($0.lastActiveAt ?? "") < ($1.lastActiveAt ?? "") }
+        guard messages.first != nil || conversation != nil else {
             return Identity(
                 input: id, kind: .unknown,
-                statement: "\(id) has the shape of a \(parent)business-scoped user id, but no message in this project is from or to it",
+                statement: "\(id) has the shape of a \(parent)business-scoped user id, but no message or conversation in this project is from or to it",
                 fix: "BSUIDs are per business portfolio: copy it from this project's webhook payload (from_user_id, user_id)")
         }
-        let lineIDs = Set(messages.compactMap(\.phoneNumberID))
+        let newest = messages.max(by: { ($0.time ?? 0) < ($1.time ?? 0) })
+        let lineIDs = Set(messages.compactMap(\.phoneNumberID) + conversations.compactMap(\.phoneNumberID))
         let lines = facts.numbers.filter { lineIDs.contains($0.id) }
-        let conversationIDs = Set(messages.compactMap(\.conversationID))
-        let conversation = facts.conversations.filter { $0.businessScopedUserID == id || conversationIDs.contains($0.id) }
-            .max { ($0.lastActiveAt ?? "") < ($1.lastActiveAt ?? "") }
         let username = messages.lazy.compactMap(\.usernameHandle).first ?? conversation?.usernameHandle
         let name = messages.lazy.compactMap(\.contactName).first ?? conversation?.contactName
+        // "No phone number shared" only when no record carries one: a BSUID is no sign the number is hidden.
+        let number = (messages.compactMap(\.contact) + [conversation?.contact].compactMap { $0 }).first { $0.allSatisfy(\.isNumber) }
         let who = userLabel(id, username: username, name: name)
+        let on = lines.isEmpty ? list(lineIDs.sorted()) : owners(lines)
+        let follow = newest.map { "; 'trace \($0.id)' follows their newest message" } ?? "; 'conversation \(conversation?.id ?? "")' shows their conversation"
         var identity = Identity(
             input: id, kind: .businessScopedUserID,
-            statement: "\(id) is the \(parent)business-scoped user id of \(who), a WhatsApp username contact of "
-                + (lines.isEmpty ? list(lineIDs.sorted()) : owners(lines)) + " (no phone number shared)",
-            fix: "reply --to \(id) writes to them (sent as 'recipient'); 'trace \(newest.id)' follows their newest message")
-        let conversations = Set(messages.compactMap(\.conversationID)).sorted()
+            statement: number.map { "\(id) is the \(parent)business-scoped user id of \(name ?? username ?? "a contact") (+\($0)), a contact of \(on)" }
+                ?? "\(id) is the \(parent)business-scoped user id of \(who), a WhatsApp username contact of \(on) (no phone number shared)",
+            fix: "reply --to \(id) writes to them (sent as 'recipient')" + follow)
+        let conversationList = conversationIDs.union(conversations.map(\.id)).sorted()
         identity.details = [
             Identity.Detail("contact", name ?? "-"), Identity.Detail("username", username ?? "-"),
-            Identity.Detail("conversation", conversations.isEmpty ? "-" : conversations.joined(separator: ", ")),
+            Identity.Detail("conversation", conversationList.isEmpty ? "-" : conversationList.joined(separator: ", ")),
             Identity.Detail("messages", plural(messages.count, "message") + (messages.count == 100 ? " or more" : "")),
-            Identity.Detail("newest", "\(newest.time.map(KapsoTime.iso) ?? "-") \(newest.isInbound ? "from" : "to") them"),
+            Identity.Detail("newest", newest.map { "\($0.time.map(KapsoTime.iso) ?? "-") \($0.isInbound ? "from" : "to") them" } ?? "-"),
         ]
+        if let number { identity.details.insert(Identity.Detail("number", "+" + number), at: 1) }
+        var family = [conversation?.businessScopedUserID, conversation?.parentBusinessScopedUserID]
+        family += messages.flatMap { [$0.userID, $0.parentUserID] }
+        let others = family.compactMap { $0 }.filter { $0 != id }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        if !others.isEmpty { identity.details.append(Identity.Detail("also", others.joined(separator: ", "))) }
         identity.phoneNumberIDs = lineIDs.sorted()
         // Meta regenerated the id (user_changed_user_id): this one is the contact's previous id (P26-4).
         if let change = replacement(of: id, byUserID: true, conversationIDs: conversationIDs, facts: facts) {
             let at = change.at.map { " at \(KapsoTime.iso($0))" } ?? ""
             identity.statement = "\(id) is the previous \(parent)business-scoped user id of \(who), replaced by \(change.new)\(at) "
                 + "(\(change.type)): it no longer identifies them"
-            identity.fix = "reply --to \(change.new) writes to them now; 'trace \(newest.id)' follows their newest message with the old id"
+            identity.fix = "reply --to \(change.new) writes to them now" + (newest.map { "; 'trace \($0.id)' follows their newest message with the old id" } ?? "")
             identity.details.append(Identity.Detail("replaced by", change.new + at))
         } else if let previous = facts.messages.lazy.compactMap({ message -> (String, Int64?)? in
             guard message.isInbound, let new = WindowEvidence(message, now: nil).newUserID, new == id else { return nil }

@@ -281,10 +281,20 @@ extension IDResolver {
         }
         // The contact gave this number up (user_changed_number), as `reply` reads it (P26-4).
         if let change = replacement(of: digits, byUserID: false, conversationIDs: Set(conversations.map(\.id)), facts: facts) {
-            identity.statement += "; they changed their number to +\(change.new)" + (change.at.map { " at \(KapsoTime.iso($0))" } ?? "")
-                + " (user_changed_number), so this number is no longer theirs"
-            identity.fix = "reply --to +\(change.new) writes to them now (a template first, as they have not written from it); "
-                + "messages --phone-number \(digits) lists the history under this number"
+            // Followed to the newest number: the notice that they left the new one too is filed under it (P28-3).
+            var chain = [change]
+            while chain.count < 4, let next = replacement(of: chain[chain.count - 1].new, byUserID: false, conversationIDs: [], facts: facts),
+                !([digits] + chain.map(\.new)).contains(where: { ContactNumber.same($0, next.new) })
+            {
+                chain.append(next)
+            }
+            let newest = chain[chain.count - 1].new
+            identity.statement += "; they changed their number to " + chain.map { step in
+                "+\(step.new)" + (step.at.map { " at \(KapsoTime.iso($0))" } ?? "")
+            }.joined(separator: ", then to ") + " (user_changed_number), so this number is no longer theirs"
+            identity.fix = "reply --to +\(newest) writes to them now ("
+                + (chain.count == 1 ? "a template first, as they have not written from it" : "a template first unless they wrote from it: 'reply --dry-run' reads it")
+                + "); messages --phone-number \(digits) lists the history under this number"
         }
         identity.phoneNumberIDs = lines
         identity.contacts = [(digits, first.contactName)]

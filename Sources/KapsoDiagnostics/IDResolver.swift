@@ -125,7 +125,9 @@ public enum IDResolver {
             return [.phoneNumbers, .message(id, contact: contact)]
         case .businessScopedUserID(let id):
             // The number's system notifications too: a `user_changed_user_id` names the new id, not the old (P26-4).
-            return [.phoneNumbers, .userMessages(id), .numberChanges]
+            // The newest conversations as well: a parent BSUID is on the conversation (`parent_business_scoped_user_id`),
+            // and the documented message filter takes the BSUID (probe28 P28-9).
+            return [.phoneNumbers, .userMessages(id), .numberChanges, .recentConversations]
         case .username:
             return [.phoneNumbers, .recentConversations]
         }

@@ -162,3 +162,16 @@ public struct Identity: Sendable {
         return .object(object)
     }
 }
+
+extension Identity {
+    /// `fix`, for a contact found only on other numbers than `selected`, led by the `use` line those commands need:
+    /// `use 100200300400502; messages --phone-number 14155550177` (probe28 P28-15: the fix listed 0 items on the selected
+    /// number). Kapso files a contact's conversations and messages per business number (`phone_number_id`,
+    /// kapso-api.md §7.1, §8.3), and `messages`, `conversations` and `reply` read the selected one.
+    public func fix(selected: String?) -> String? {
+        guard let fix = self.fix, let selected, [.contactNumber, .nationalNumber, .businessScopedUserID].contains(kind),
+            let first = phoneNumberIDs.first, !phoneNumberIDs.contains(selected), !fix.hasPrefix("use ")
+        else { return fix }
+        return "use \(first); " + fix
+    }
+}

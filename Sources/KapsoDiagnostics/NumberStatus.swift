@@ -1,3 +1,5 @@
+public import KapsoClient
+
 /// A number's own state as Meta reports it, read as one finding: `BANNED` is critical, `FLAGGED` needs attention,
 /// `CONNECTED` with quality `GREEN` is nothing to report. The one rule `health`'s cause and `overview`'s headline
 /// go by (probe17 P17-4: a BANNED number was "unhealthy" with no cause and "ok" in overview).
@@ -91,6 +93,17 @@ public struct NumberStatus: Sendable, Equatable {
         self.severity = severity
         self.cause = cause
         self.fix = fix
+    }
+
+    /// One line for `use` and `reply` when the sending number's own state is reported (`status` not CONNECTED, or
+    /// quality RED): `Support Line is DISCONNECTED (Kapso's record of the number): …; …; 'health' says more`; nil when
+    /// nothing is. kops checks the window, the template and the contact before a send; the sender's own state comes
+    /// first (probe28 P28-19: `use` and a dry run on a DISCONNECTED number said nothing).
+    public static func sendingLine(_ number: PhoneNumber) -> String? {
+        guard let state = NumberStatus(status: number.status, quality: number.qualityRating) else { return nil }
+        let name = number.name ?? number.id
+        let what = state.word.hasPrefix("quality") ? "\(name)'s quality rating is RED" : "\(name) is \(state.word)"
+        return "\(what) (Kapso's record of the number): \(state.cause); \(state.fix); 'health' says more"
     }
 
     /// What the details show, for a check Kapso marked passed: `the number is BANNED`, `quality is RED`.

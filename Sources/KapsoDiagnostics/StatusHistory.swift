@@ -96,7 +96,11 @@ public struct StatusHistory: Sendable {
     /// Reads a `kapso.statuses` value of the message `messageID` (its WAMID; nil when unknown: then no status is set
     /// apart); anything that is not an array of objects gives no events. `now` is the API's clock (Unix seconds): an
     /// event stamped more than `MessageTime.skew` after it is marked `ahead` and gets no `sinceSend`; nil: not checked.
-    public init(statuses: JSONValue?, sentAt: Int64?, messageID: String?, now: Int64? = nil) {
+    public init(statuses: JSONValue?, sentAt given: Int64?, messageID: String?, now: Int64? = nil) {
+        // A message time ahead of the API's clock is flagged (`MessageTime`) and judges nothing: its statuses' own times
+        // (Meta's, Unix seconds) are read on their own, against the API's clock (probe28 P28-6: valid statuses 5 min
+        // old were "unusable" next to a message record stamped 2 h ahead).
+        let sentAt = given.flatMap { sent in now.map { sent > $0 + MessageTime.skew } == true ? nil : sent }
         self.sentAt = sentAt
         var timed: [Event] = []
         var untimed: [Event] = []

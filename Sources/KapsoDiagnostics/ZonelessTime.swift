@@ -33,3 +33,87 @@ public struct ZonelessTime: Sendable, Equatable {
             + "or your offset (e.g. \(local)-05:00 for New York in winter)"
     }
 }
+
+extension ZonelessTime {
+    /// A time as typed (`logs search --around`) or stored (`kapso.last_inbound_at`): when it is, and the form it was read
+    /// from when that is not ISO-8601 with its zone; why it is no time when it is shaped like one; or no time at all.
+    public enum Reading: Sendable, Equatable {
+        /// Unix seconds, and the form (`Unix seconds`, `a JSON number of Unix seconds`, `UTC written as a word`), nil for
+        /// ISO-8601 with `Z` or an offset.
+        case time(Int64, form: String?)
+        /// Shaped like a time, but no time kops reads; one line naming what is wrong and what to write.
+        case problem(String)
+        /// Not shaped like a time (an id, a word).
+        case notATime
+    }
+
+    /// The one reading of a time kops is given: ISO-8601 with `Z` or an offset; 10 digits of Unix seconds, Kapso's own
+    /// message `timestamp` form (kapso-api.md §0 gotcha 16, §7.3), from 2009 to 2100; `… UTC` / `… GMT` as PostgreSQL
+    /// and Rails logs print times. Named, never guessed (probe28 P28-4, P28-5, P28-13; probe29 P29-6): a time without a
+    /// zone, a zone abbreviation (`PST` is also Philippine time), a date alone, and a field out of range
+    /// (`2026-02-30`, month 13, hour 24, `+25:00`; `KapsoTime.problem(iso:)`).
+    public static func read(_ typed: String) -> Reading {
+        let text = typed.trimmingCharacters(in: .whitespaces)
+        if let seconds = KapsoTime.seconds(iso: text) { return plausible(seconds, form: nil, text: text) }
+        // Only 2009 (before WhatsApp) to 2100: other 10 digits (`4155550100`) are more likely a number without its code.
+        if text.count == 10, text.allSatisfy({ $0.isASCII && $0.isNumber }), let seconds = Int64(text),
+            seconds >= 1_230_768_000, seconds <= KapsoTime.plausible.upperBound
+        {
+            return plausible(seconds, form: "Unix seconds", text: text)
+        }
+        // `2026-11-21 11:00:00 UTC`: the zone as a word.
+        let words = text.split(separator: " ")
+        if words.count >= 2, let last = words.last, (2...5).contains(last.count), last.allSatisfy({ $0.isASCII && $0.isLetter }) {
+            let time = words.dropLast().joined(separator: " ")
+            guard ZonelessTime(time) != nil || KapsoTime.problem(iso: time) != nil else { return .notATime }
+            if let problem = KapsoTime.problem(iso: time) { return .problem(problem) }
+            if ["UTC", "GMT", "Z"].contains(last.uppercased()), let zoneless = ZonelessTime(time),
+                let seconds = KapsoTime.seconds(iso: zoneless.local + "Z")
+            {
+                return plausible(seconds, form: "\(last.uppercased()) written as a word", text: text)
+            }
+            let local = ZonelessTime(time)?.local ?? time
+            return .problem(
+                "\(last) is a zone abbreviation kops does not guess (PST is also Philippine time, IST three zones): write the "
+                    + "offset, e.g. \(local)-08:00 for Pacific time in winter, or Z for UTC")
+        }
+        if let problem = KapsoTime.problem(iso: text) { return .problem(problem) }
+        if let zoneless = ZonelessTime(text) { return .problem(zoneless.problem) }
+        let bytes = Array(text.utf8)
+        if bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+            text.filter({ $0 != "-" }).allSatisfy({ $0.isASCII && $0.isNumber })
+        {
+            if let problem = KapsoTime.problem(iso: text + "T00:00") { return .problem(problem) }
+            return .problem("\(text) is a date alone: give the time of day and its zone too, e.g. \(text)T11:00:00Z")
+        }
+        return .notATime
+    }
+
+    /// A stored time field (`kapso.last_inbound_at`): a string as `read(_:)` reads it, a JSON number as Unix seconds
+    /// (named: Kapso documents ISO-8601 there, kapso-api.md §8.3, and Unix seconds for message times, §7.3); nil when
+    /// absent or null. A value that is present and unreadable is `.problem`, never "absent" (probe28 P28-4).
+    public static func read(field value: JSONValue?) -> Reading? {
+        guard let value, !value.isNull else { return nil }
+        if let text = value.string {
+            let reading = read(text)
+            if reading == .notATime { return .problem("\"\(shown(text))\" is no date and time kops can read") }
+            return reading
+        }
+        if let number = value.int.map(Int64.init), number >= 1_230_768_000, number <= KapsoTime.plausible.upperBound {
+            return .time(number, form: "a JSON number of Unix seconds")
+        }
+        return .problem("\(shown(value.serialized())) is no date and time kops can read (a \(value.int == nil ? "value" : "number") where ISO-8601 belongs)")
+    }
+
+    /// Shown in part, printable ASCII only: the value is not the API's own and may hold anything.
+    static func shown(_ text: String) -> String {
+        String(text.prefix(40).map { $0.isASCII && $0.asciiValue.map { $0 >= 0x20 && $0 < 0x7f } == true ? $0 : "?" })
+    }
+
+    private static func plausible(_ seconds: Int64, form: String?, text: String) -> Reading {
+        guard seconds >= 0, seconds <= KapsoTime.plausible.upperBound else {
+            return .problem("\(shown(text)) is \(seconds < 0 ? "before 1970" : "after 2100"): no time Kapso or Meta records")
+        }
+        return .time(seconds, form: form)
+    }
+}

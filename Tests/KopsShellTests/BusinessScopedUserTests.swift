@@ -99,8 +99,8 @@ import Testing
             """))
         #expect(run.out.contains("username:     @marisol.v\n"))
         #expect(run.err == """
-            error: US.11111111111111 has the shape of a business-scoped user id, but no message in this project is from \
-            or to it; BSUIDs are per business portfolio: copy it from this project's webhook payload (from_user_id, user_id)
+            error: US.11111111111111 has the shape of a business-scoped user id, but no message or conversation in this project \
+            is from or to it; BSUIDs are per business portfolio: copy it from this project's webhook payload (from_user_id, user_id)
 
             """)
     }

@@ -14,7 +14,7 @@ enum ContactWindowLookup {
     /// conversations (and `unknown` without them), never to a guess.
     static func load(
         phoneNumberID: String, contact: String, known: [Conversation], knownMessages: [Message] = [],
-        listedConversations: [Conversation]? = nil, in context: ShellContext
+        listedConversations: [Conversation]? = nil, in context: ShellContext, hops: Int = 0, elsewhere: Bool = false
     ) throws -> ContactWindow {
         let byUserID = BusinessScopedUserID.isValid(contact)
         let client = context.client
@@ -22,10 +22,13 @@ enum ContactWindowLookup {
         let key = byUserID ? contact : ContactNumber.searchKey(contact.filter(\.isNumber))
         let filters = [("phone_number_id", phoneNumberID), (byUserID ? "business_scoped_user_id" : "phone_number", key), ("direction", "inbound")]
         // The contact's conversations (unless already listed) and inbound messages go out at once: one round trip.
-        let listConversations = !byUserID && listedConversations == nil
+        // A business-scoped user id: the number's newest conversations, as the id may be the parent BSUID that only the
+        // conversation's `parent_business_scoped_user_id` names (probe28 P28-9; no documented filter takes it).
+        let listConversations = listedConversations == nil
         var requests = [client.messagesRequest(filters: filters, limit: messageLimit)]
         if listConversations {
-            requests.append(client.conversationsRequest(filters: [("phone_number_id", phoneNumberID), ("phone_number", key)], limit: 20))
+            requests.append(client.conversationsRequest(
+                filters: [("phone_number_id", phoneNumberID)] + (byUserID ? [] : [("phone_number", key)]), limit: byUserID ? 100 : 20))
         }
         // A business-scoped user id: the number's system notifications too, since Meta's `user_changed_user_id` comes from
         // the new id, so the listing by the old one does not hold it (P26-4; ContactWindow.UserIDChange).
@@ -47,7 +50,14 @@ enum ContactWindowLookup {
             }
         }
         var conversations = known + (listedConversations ?? [])
-        if listConversations { conversations += try Page.decode(try json(1), item: Conversation.init(json:)).items }
+        if listConversations {
+            // By user id the listing only adds evidence: its failure leaves the window to the messages, as before.
+            if byUserID {
+                conversations += ((try? Page.decode(try json(1), item: Conversation.init(json:)).items) ?? []).filter { $0.hasUserID(contact) }
+            } else {
+                conversations += try Page.decode(try json(1), item: Conversation.init(json:)).items
+            }
+        }
         var inbound: [Message]?
         var complete = true
         var unread: String?
@@ -72,6 +82,20 @@ enum ContactWindowLookup {
         // A number that could not be read is said as the messages say (no caveat kops cannot back).
         let number = cached ?? numberIndex.flatMap { try? json($0) }.flatMap { $0["data"]?.object }.flatMap { try? PhoneNumber(json: $0) }
         window.callsEnabled = number?.callsEnabled ?? false
+        window.senderState = number.flatMap(NumberStatus.sendingLine)
+        // The contact left this number: their records under the new one say whether they wrote from it, and whether
+        // they left it too (A→B→C), up to 3 moves (P28-3).
+        if let moved = window.moved, !byUserID, hops < 3,
+            let next = try? load(phoneNumberID: phoneNumberID, contact: moved.number, known: [], in: context, hops: hops + 1)
+        {
+            window.moved = moved.followed(by: next)
+        }
+        // Not open here (for `reply`): did the contact write to another number of the project? One read, only then (P28-15).
+        if elsewhere, !window.isOpen, !byUserID, let others = try? client.conversations(filters: [("phone_number", key)], limit: 20) {
+            window.elsewhere = ContactWindow.elsewhere(
+                contact: contact, selected: phoneNumberID, conversations: others.items,
+                numbers: Array(context.ids.phoneNumbers.values), at: window.at)
+        }
         return window
     }
 }

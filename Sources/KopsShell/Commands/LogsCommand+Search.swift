@@ -29,14 +29,14 @@ extension LogsCommand {
         return try LogSearchInput.filters(arguments.all("--filter"))
     }
 
-    /// `--around` read as an ISO time or an id, before any look-up; unreadable text is refused.
+    /// `--around` read as a time (ZonelessTime.read; P28-13, P29-6) or an id, before any look-up; else refused.
     static func around(_ text: String) throws(ShellError) -> Around {
-        if let time = KapsoTime.seconds(iso: text) { return .time(time) }
-        try IDArgument.refuseCredential(text, command: "logs search", flag: "--around", expected: nil)
-        // A time without its zone is a time, not an id: the zone is what is missing (P26-10).
-        if let zoneless = ZonelessTime(text) {
-            throw .invalidValue(command: "logs search", what: "value for --around", value: text, expected: "a time with its zone; " + zoneless.problem)
+        switch ZonelessTime.read(text) {
+        case .time(let time, _): return .time(time)
+        case .problem(let problem): throw .invalidValue(command: "logs search", what: "value for --around", value: text, expected: "a time; " + problem)
+        case .notATime: break
         }
+        try IDArgument.refuseCredential(text, command: "logs search", flag: "--around", expected: nil)
         switch IDInput.read(text) {
         case .success(let value): return .id(value)
         // Not an id `whois` reads, such as a request id (`req_…`) or a log search event id: log search itself

@@ -51,7 +51,7 @@ public enum MessageCommand: Command {
         let inbound = contactInbound(of: message, in: context)
         fields += inbound.changes.map { Field($0.label, $0.text, style: .warn) }
         fields += StatusBilling(message: message).lines.map { Field($0.label, $0.text) }
-        let history = StatusHistory(message: message)
+        let history = StatusHistory(message: message, now: context.now())
         let others = history.otherRecipients(than: recipient(of: message))
         if !others.isEmpty {
             fields.append(Field(

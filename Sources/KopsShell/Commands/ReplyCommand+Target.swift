@@ -35,7 +35,7 @@ extension ReplyCommand {
     static func contactWindow(_ target: Target, in context: ShellContext) throws -> ContactWindow {
         try ContactWindowLookup.load(
             phoneNumberID: target.phoneNumberID, contact: target.contact, known: target.conversation.map { [$0] } ?? [],
-            knownMessages: target.message.map { [$0] } ?? [], listedConversations: target.contactConversations, in: context)
+            knownMessages: target.message.map { [$0] } ?? [], listedConversations: target.contactConversations, in: context, elsewhere: true)
     }
 
     /// Who `reply` writes to: `--to`'s contact, else `message`'s (`--message`) or the last message's, else the last

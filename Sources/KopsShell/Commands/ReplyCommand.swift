@@ -174,7 +174,7 @@ public enum ReplyCommand: Command {
         // An unknown window does not refuse the send (a free-form reply may well go through) but says so.
         let unknown = window.window == nil ? "the 24-hour window with \(target.label) is \(window.text)" : nil
         if dryRun {
-            var hints: [String] = []
+            var hints = [window.senderState].compactMap { $0 }
             if window.isClosed {
                 hints.append(ReplyError.windowClosed(
                     contact: target.label, window: window, templates: TemplateLookup.fitting(target.phoneNumberID, contact: target.contact, in: context)
@@ -192,7 +192,7 @@ public enum ReplyCommand: Command {
             return .line("not sent", style: .warn)
         }
         var result = try send(request, to: target, what: nil, in: context)
-        if let otherForm { result.blocks.append(.hint(otherForm)) }
+        result.blocks += [window.senderState, otherForm].compactMap { $0.map(Block.hint) }
         if let unknown { result.blocks.append(.hint(unknown)) }
         if let soon = window.closingSoon { result.blocks.append(.hint(soon)) }
         return result

@@ -28,6 +28,8 @@ public enum UseCommand: Command {
         var blocks: [Block] = [.line(StyledText("using \(number.label)"))]
         // `use "100200300400501 "`: selected, and the copying mistake named, as `errors` names a path with it.
         if let line = IDResolver.pastedNearMissLine(typed, numbers: [number]) { blocks.append(.hint(line)) }
+        // The number's own state, when it is not CONNECTED: sends from it may fail (P28-19).
+        if let state = NumberStatus.sendingLine(number) { blocks.append(.line(StyledText(state, style: .warn))) }
         return CommandResult(blocks: blocks, json: .object(number.json))
     }
 }

@@ -119,7 +119,7 @@ public enum WhoisCommand: Command {
             throw ShellError.idNotFound(explanation: explanation(identity))
         }
         var blocks: [Block] = [.line(StyledText(identity.statement, style: .bold))]
-        if let fix = identity.fix { blocks.append(.line(StyledText("fix: " + fix))) }
+        if let fix = identity.fix(selected: context.session.phoneNumberID) { blocks.append(.line(StyledText("fix: " + fix))) }
         // Right under the answer, not after the fields: the id as pasted is the bug `whois` is asked to find (P21-10).
         if let nearMiss { blocks.append(.line(StyledText("warning: " + nearMiss, style: .warn))) }
         let repairs = IDInput.repairs(pasted)

@@ -41,12 +41,14 @@ public enum ReplyError: KopsError, Equatable {
             } ?? ""
             guard let closes = window.window?.closesAt else {
                 return "reply: no \(group.isEmpty ? "" : "1:1 ")inbound message from \(contact) to this number was found (its messages and conversations "
-                    + "were read)\(group), so no 24-hour window is open\(window.callCaveat.map { " " + $0 } ?? ""); " + send
+                    + "were read)\(group), so no 24-hour window is open\(window.callCaveat.map { " " + $0 } ?? "")"
+                    + (window.elsewhere.map { "; " + $0 } ?? "") + "; " + send
             }
             // A call the contact made since would have reopened it, on a number with calling on (P21-7).
             let call = window.callCaveat.map { " " + $0 } ?? ""
             return "reply: the 24-hour window with \(contact) closed at \(KapsoTime.iso(closes)) "
-                + "(\(Elapsed.text(window.at - closes)) ago)\(group), so free-form messages fail with 131047\(call); " + send
+                + "(\(Elapsed.text(window.at - closes)) ago)\(group), so free-form messages fail with 131047\(call)"
+                + (window.elsewhere.map { "; " + $0 } ?? "") + "; " + send
         case .rejected(let error, let templates):
             // Read with the subcode, status and path: code 100 subcode 33 is the id in the path, not the payload (P9-5).
             guard let code = error.code,
