@@ -76,6 +76,7 @@ struct Kops: ParsableCommand {
         // Before kops opens any file or socket: a closed standard descriptor must not be taken by one of them.
         StandardOutput.holdClosedDescriptors()
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if let problem = RawVariables.problem(RawVariables.arguments) { exit(withError: ValidationError(problem)) }
         if let status = OfflineVerbs.run(arguments) { Glibc.exit(status) }
         switch QuickArguments.parse(arguments) {
         case .version?:
