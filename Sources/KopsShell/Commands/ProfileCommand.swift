@@ -15,8 +15,7 @@ public enum ProfileCommand: Command {
         a key: a profile names the environment variable or the command that yields it.
         'profile use' switches the API host, key, selected number and history file of this session only;
         'profile default' writes default_profile, so every later kops starts with it. The first profile added
-        to an empty config becomes the default. 'profile add' of a name that exists is refused unless --force
-        is given; then the table is replaced in place (its comments stay) and config.toml~ keeps the old file.
+        to an empty config becomes the default.
         Examples:
           profile list
           profile add eagle --base-url https://api.kapso.ai --key-env EAGLE_KAPSO_KEY
