@@ -24,11 +24,27 @@ extension IDShape {
     /// The credential `text` is, alone (`EAAGm0PX…`) or as its last word after a label, as it is copied out of a URL, a
     /// header or a `.env` line (`access_token=EAA…`, `Bearer EAA…`, `token: whsec_…`); nil otherwise. No id holds `=`
     /// before its end, `:` or a space followed by such a word, so a label only makes the token more certain (P25-1).
+    ///
+    /// Also inside the wrapping it is copied with (probe29 P29-20): JSON, as Meta's token endpoints answer
+    /// (`{"access_token":"EAA…","token_type":"bearer"}`), and percent-encoding (`access_token%3DEAA…`, `Bearer%20EAA…`):
+    /// a percent-escape, a quote, a brace, a comma, `?`, `&` or `;` separates words as a label does, and any word may be it.
     public static func credentialKind(_ text: String) -> APIKeyShape.Kind? {
         if let kind = APIKeyShape.kind(of: text) { return kind }
-        let words = text.split(whereSeparator: { $0 == "=" || $0 == ":" || $0 == " " })
-        guard words.count > 1, let last = words.last else { return nil }
-        return APIKeyShape.kind(of: String(last))
+        var spaced = ""
+        var characters = Substring(text)
+        while let first = characters.first {
+            let hex = characters.dropFirst().prefix(2)
+            if first == "%", hex.count == 2, hex.allSatisfy(\.isHexDigit) {
+                spaced.append(" ")
+                characters = characters.dropFirst(3)
+            } else {
+                spaced.append(first)
+                characters = characters.dropFirst()
+            }
+        }
+        let words = spaced.split(whereSeparator: { "=: \"'{},;?&\t".contains($0) })
+        guard words.count > 1 else { return nil }
+        return words.lazy.compactMap { APIKeyShape.kind(of: String($0)) }.first
     }
 
     /// Where an id of `kind` is listed, as the end of a credential's line; nil for a kind without one command.

@@ -77,6 +77,7 @@ struct Kops: ParsableCommand {
         // Before kops opens any file or socket: a closed standard descriptor must not be taken by one of them.
         StandardOutput.holdClosedDescriptors()
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if let problem = RawVariables.problem(RawVariables.arguments) { exit(withError: ValidationError(problem)) }
         if let status = OfflineVerbs.run(arguments) { Glibc.exit(status) }
         // Before anything runs or is sent: a `-c` byte that is not UTF-8 is named, not sent as U+FFFD (probe27 P27-6).
         if let refused = RawCommandArguments.notUTF8(RawCommandArguments.values()) {

@@ -236,10 +236,9 @@ struct ScriptLaunch: Equatable {
             // not replayed are named in the file's order.
             let notReplayed =
                 outcome.writesNotReplayed.map { write in
-                    // `--allow-writes` cannot send a line whose secret was redacted: it is not offered.
-                    (write.line, "'\(VisibleText.escaped(Shortened.text(write.command)))' changes data; its recorded output is kept "
-                        + (outcome.redacted[write.line].map { "(\(checker.redactedReason($0, sending: true)))" }
-                            ?? "('\(sendAgain)' sends it again)"))
+                    (write.line, Self.notReplayedWrite(
+                        write.command, redacted: outcome.redacted[write.line].map { checker.redactedReason($0, sending: true) },
+                        sendAgain: sendAgain))
                 }
                 + (outcome.keptAsRecorded + outcome.writesNotSent).map { line in
                     (line.line, "'\(VisibleText.escaped(Shortened.text(line.command)))': \(line.reason); its recorded output is kept")
@@ -355,6 +354,18 @@ struct ScriptLaunch: Equatable {
     /// what renews them; nil when none differs.
     /// `lines 30 and 45 as recorded: they follow 'webhooks create …' (line 17), which was not replayed, and may depend
     /// on it; 'kops check t.md --allow-writes --update' replays them`
+    /// The line for a write `check` held back. `--allow-writes` cannot send a line whose secret was redacted: it is not
+    /// offered. A write that points deliveries at a URL is shown whole and said for what it does, never as "sends it
+    /// again" (probe29 P29-10: `--url ht…cope project` hid the host a stranger's transcript would send every event to).
+    static func notReplayedWrite(_ command: String, redacted: String?, sendAgain: String) -> String {
+        let effect = HeldBackWebhook.effect(of: command)
+        let shown = VisibleText.escaped(effect == nil ? Shortened.text(command) : command)
+        if let redacted { return "'\(shown)' changes data; its recorded output is kept (\(redacted))" }
+        guard let effect else { return "'\(shown)' changes data; its recorded output is kept ('\(sendAgain)' sends it again)" }
+        return "'\(shown)' changes data; its recorded output is kept. '\(sendAgain)' would \(effect): run it only if that "
+            + "host is yours"
+    }
+
     private func keptLine(_ outcome: TranscriptChecker.Outcome, path: String, sendAgain: String) -> String? {
         guard let line = outcome.dependedOn, !outcome.keptAfterUnreplayed.isEmpty else { return nil }
         let numbers = outcome.keptAfterUnreplayed.map(String.init)

@@ -149,7 +149,7 @@ import Testing
         try Data(original.utf8).write(to: config)
         let result = try await kops(["-c", "profile default b"], folder: folder)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(try String(contentsOf: config, encoding: .utf8) == original.replacingOccurrences(of: "default_profile = \"a\"   # prod first", with: "default_profile = \"b\""))
+        #expect(try String(contentsOf: config, encoding: .utf8) == original.replacingOccurrences(of: "default_profile = \"a\"   # prod first", with: "default_profile = \"b\"   # prod first"))
     }
 
     @Test(arguments: [

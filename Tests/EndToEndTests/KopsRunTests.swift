@@ -260,7 +260,7 @@ import Testing
         restored["out.md.restore"] = files["out.md.restore"]
         let (plain, _) = try await kops(["check", "out.md"], files: restored)
         #expect(notReplayed(plain.stderr) == [create, capture, update], "\(plain.stderr)")
-        #expect(plain.stderr.hasPrefix(Self.otherAPINote("out.md") + "out.md:\(create): not replayed: 'webhooks create --url ht…y <redacted>' changes data; its recorded output is kept (the --secret-key value was redacted when recorded, so it cannot be sent again)\n"), "\(plain.stderr)")
+        #expect(plain.stderr.hasPrefix(Self.otherAPINote("out.md") + "out.md:\(create): not replayed: 'webhooks create --url https://new.example.test/hook --events whatsapp.message.received --secret-key <redacted>' changes data; its recorded output is kept (the --secret-key value was redacted when recorded, so it cannot be sent again)\n"), "\(plain.stderr)")
         #expect(plain.stderr.hasSuffix("out.md: 4 commands, output unchanged (2 writes not replayed)\n"))
         #expect(plain.status == 0)
 

@@ -17,8 +17,13 @@ import Testing
     static let metaToken = "EAAGm0canaryUNLEARNED7731xyz"
     /// A value after `?access_token=` in each API log's `endpoint`, a path without a scheme: masked by its name.
     static let queryToken = "q8canaryQUERYvalue55"
+    /// A token percent-encoded once in an endpoint (`%3Faccess_token%3D…`, `%22…%22`): masked as the plain one (probe29 P29-1).
+    static let encodedToken = "EAAGm0canaryENCODED4412abc"
+    static let encodedQueryToken = "q9canaryENCODEDquery77"
+    /// The key of a webhook URL that is its own key (Slack's), in free text: masked (probe29 P29-16).
+    static let hookKey = "aBcanarySLACKhookKEY2931"
     /// Every canary: none may reach a sink.
-    static let canaries = [apiKey, bearer, tokenField, metaToken, queryToken]
+    static let canaries = [apiKey, bearer, tokenField, metaToken, queryToken, encodedToken, encodedQueryToken, hookKey]
     /// Copies of the fixture's 3 messages: more than one page of 100, so `--all` prints from two pages.
     static let copies = 34
 
@@ -55,10 +60,14 @@ import Testing
                 || key == "status" || key == "direction" || key == "type" || key == "phone_number" || key == "to"
                 || key == "from" || key == "event" || key.hasSuffix("url") || key == "endpoint"
             // Bodies carry the key alone, so the test without a header in the text is exercised too.
-            if key == "endpoint" { return .string(text + "?limit=1&access_token=\(queryToken)") }
+            if key == "endpoint" {
+                return .string(
+                    text + "?limit=1&access_token=\(queryToken)&r=%2Fcb%3Faccess_token%3D\(encodedQueryToken)&q=%22\(encodedToken)%22")
+            }
             guard !kept else { return value }
             return .string(
-                text + " key \(apiKey)" + (key == "body" ? "" : " Authorization: Bearer \(bearer)") + " (\(metaToken))")
+                text + " key \(apiKey)" + (key == "body" ? "" : " Authorization: Bearer \(bearer)") + " (\(metaToken))"
+                    + " https://hooks.slack.com/services/T0AB12CD3/B0EF45GH6/\(hookKey)")
         case .array(let items):
             return .array(items.map { canaried($0, key: key) })
         case .object(let object):
@@ -348,6 +357,7 @@ extension OutputCanaryTests {
     @Test(arguments: [
         "https://rx.example.test/h?token=URLTOKEN12345abc&x=1", "https://rx.example.test/h?x=1&token=URLTOKEN12345abc",
         "https://u:pw123456@rx.example.test/h?api_key=K1234567", "\"url\": \"https://rx.example.test/h?token=T12345678\"",
+        "https://hooks.slack.com/services/T0AB12CD3/B0EF45GH6/aBcDeFgHiJkLmNoPqRsTuVwX", "/x?r=%3Faccess_token%3Dabc123456",
     ])
     func aMaskedURLIsMaskedOnceHoweverOftenItIsRedacted(_ text: String) {
         let once = Redactor().redact(text)

@@ -147,6 +147,32 @@ import Testing
         #expect(!err.contains("--force to replace it") && !err.contains("add --force"), "\(err)")
     }
 
+    /// probe29 P29-3: a link to a stream of this process (`so.md -> /dev/stdout`, here `/proc/self/fd/N` of an open
+    /// file, the redirect target) is judged where it leads: refused whatever the flags, --force never suggested, and
+    /// the file behind it keeps its bytes; also through a second link.
+    @Test(arguments: ["record $D/so.md --force", "record $D/so.md", "bundle $D/so.md --force", "record $D/two.md --force"])
+    func aLinkToAStreamOfThisProcessIsNoTranscript(line: String) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-stream-link-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data("user log line\n".utf8).write(to: URL(fileURLWithPath: "\(folder)/mylog.txt"))
+        let log = try #require(FileHandle(forUpdatingAtPath: "\(folder)/mylog.txt"))
+        defer { try? log.close() }
+        try FileManager.default.createSymbolicLink(atPath: "\(folder)/so.md", withDestinationPath: "/proc/self/fd/\(log.fileDescriptor)")
+        try FileManager.default.createSymbolicLink(atPath: "\(folder)/two.md", withDestinationPath: "so.md")
+        let (status, err) = try await withSimulator { fixture in
+            let (shell, output) = try fixture.shell()
+            shell.run(line: "explain 131047")
+            let status = shell.run(line: line.replacingOccurrences(of: "$D", with: folder))
+            shell.run(line: "record stop")
+            return (status, output.err)
+        }
+        #expect(status == .failure)
+        #expect(err.contains("it links to /proc/self/fd/\(log.fileDescriptor), a device or a stream of this process, not a file"), "\(err)")
+        #expect(!err.contains("--force to replace it") && !err.contains("add --force"), "\(err)")
+        #expect(try String(contentsOfFile: "\(folder)/mylog.txt", encoding: .utf8) == "user log line\n")
+    }
+
     /// P24-10: another program replaces the transcript being recorded; the session stops recording with one line and
     /// writes nothing into the new file.
     @Test func aReplacedTranscriptStopsTheRecording() async throws {

@@ -9,7 +9,7 @@ public enum ProfileCommand: Command {
     public static let summary = "show, list, switch, add or set the default connection profile (config.toml)"
     public static let sendsRequests = false
     public static let usage =
-        "profile [list | use NAME | default NAME | add NAME --base-url URL (--key-env VAR | --key-command CMD) [--default]]"
+        "profile [list | use NAME | default NAME | add NAME --base-url URL (--key-env VAR | --key-command CMD) [--default] [--force]]"
     public static let details = """
         Profiles live in $XDG_CONFIG_HOME/kops/config.toml (default ~/.config/kops/config.toml) and never hold
         a key: a profile names the environment variable or the command that yields it.
@@ -29,6 +29,7 @@ public enum ProfileCommand: Command {
         FlagSpec("--key-command", value: "CMD", help: "command that prints its API key"),
         FlagSpec("--phone-number-id", value: "ID", help: "number selected when the profile is used"),
         FlagSpec("--default", help: "also make the new profile the default (default_profile)"),
+        FlagSpec("--force", help: "replace a profile of that name (config.toml~ keeps the old file)"),
     ]
 
     public static func validate(_ arguments: Arguments) throws {
@@ -222,6 +223,9 @@ public enum ProfileCommand: Command {
         if let keyEnv, let value = context.environment[keyEnv], !value.isEmpty {
             try KeyOrigin.check(value, subject: "the key in env \(keyEnv)")
         }
+        // An existing profile is replaced only when asked, like an existing transcript (probe29 P29-13).
+        let replaced = try file.load().profile(named: name)
+        if let replaced, !arguments.has("--force") { throw ConfigError.profileExists(name: name, was: replaced.summary) }
         let phoneNumberID = arguments.value("--phone-number-id")
         var checked: String? = nil
         if let phoneNumberID, let keyEnv, let key = context.environment[keyEnv], !key.isEmpty {
@@ -231,6 +235,9 @@ public enum ProfileCommand: Command {
         let isDefault = try file.save(profile, makeDefault: arguments.has("--default"))
         context.config = try file.load()
         var blocks: [Block] = [.line(StyledText("saved profile \(name) in \(file.path)"))]
+        if let replaced {
+            blocks.append(.line(StyledText("replaced what it held (\(replaced.summary)); the previous file is \(file.backupPath)")))
+        }
         if let checked { blocks.append(.hint(checked)) }
         if isDefault {
             // Said with the reason when it was not asked for: the first profile of a config becomes its default.

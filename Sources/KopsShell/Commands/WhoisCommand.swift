@@ -24,7 +24,8 @@ public enum WhoisCommand: Command {
     public static let flags = [FlagSpec("--output", choices: ["table", "json", "expanded"], help: "print the answer as a table or JSON")]
 
     public static func validate(_ arguments: Arguments) throws {
-        try IDArgument.refuseCredential(arguments.positionals.joined(separator: " "), command: name, expected: nil)
+        let joined = arguments.positionals.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
+        if !holdsOneID(joined) { try IDArgument.refuseCredential(joined, command: name, expected: nil) }
         // An id of a kind kops cannot look up is answered when run, not refused as a usage error.
         if case .success = IDInput.read(arguments.positionals.joined(separator: " ")) { return }
         if IDShape.describe(IDInput.cleaned(arguments.positionals.joined(separator: " "))) != nil { return }
@@ -34,7 +35,7 @@ public enum WhoisCommand: Command {
     /// What was pasted, read as an id; empty or unreadable text is refused before any request.
     private static func input(_ arguments: Arguments) throws(ShellError) -> (pasted: String, input: IDInput) {
         let pasted = arguments.positionals.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
-        try IDArgument.refuseCredential(pasted, command: name, expected: nil)
+        if !holdsOneID(pasted) { try IDArgument.refuseCredential(pasted, command: name, expected: nil) }
         switch IDInput.read(pasted) {
         case .success(let value): return (pasted, value)
         case .failure(.empty): throw .missingArgument(command: name, what: "id", usage: usage)
@@ -66,7 +67,7 @@ public enum WhoisCommand: Command {
     private static func idInPath(_ pasted: String) throws(ShellError) -> (pasted: String, input: IDInput)? {
         guard pasted.contains("/"), !pasted.contains(" ") else { return nil }
         let segments = pasted.split(whereSeparator: { "/?&=#".contains($0) }).map(String.init)
-        let ids = segments.filter { $0.count >= 8 && $0.contains { $0.isASCII && $0.isNumber } }
+        let ids = segments.filter { $0.count >= 8 && $0.contains { $0.isASCII && $0.isNumber } && IDShape.credentialKind($0) == nil }
             .compactMap { segment -> (String, IDInput)? in
                 guard case .success(let value) = IDInput.read(segment) else { return nil }
                 return (segment, value)
@@ -76,6 +77,31 @@ public enum WhoisCommand: Command {
             ? "no id is in this path; paste the id alone (the digits, UUID or wamid.… in it)"
             : "this path holds \(ids.count) ids (\(ids.map(\.0).joined(separator: ", "))); ask about one: \(ShellWord.command("whois", ids[0].0))"
         throw .unreadableID(command: name, value: IDInput.echo(pasted), reason: reason)
+    }
+
+    /// A pasted URL or path with one id in it is read as that id even when it carries a credential
+    /// (`…/100200300400501/messages?access_token=EAA…`): the id, host and Kapso call are what was asked, and the
+    /// credential gets its own warning (`carriedCredential`). Probe29 P29-12: "this is a token, not an id" won.
+    private static func holdsOneID(_ pasted: String) -> Bool {
+        pasted.contains("/") && ((try? idInPath(pasted)) ?? nil) != nil
+    }
+
+    /// The warning for a credential parameter (`CredentialParameters`) in a pasted URL's query or fragment, the
+    /// value never shown; nil when there is none.
+    static func carriedCredential(_ url: String) -> String? {
+        guard let start = url.firstIndex(where: { $0 == "?" || $0 == "#" }) else { return nil }
+        for pair in url[url.index(after: start)...].split(whereSeparator: { $0 == "&" || $0 == "#" || $0 == "?" }) {
+            guard let equals = pair.firstIndex(of: "="), pair.index(after: equals) < pair.endIndex else { continue }
+            let name = String(pair[..<equals])
+            guard CredentialParameters.isCredential(name: name) else { continue }
+            let rest = "(\(name)=<redacted>): it does not belong in a URL you paste or share, and as it is now in your scrollback, "
+            switch IDShape.credentialKind(String(pair[pair.index(after: equals)...])) {
+            case .metaAccessToken?: return "the URL carries a Meta access token " + rest + "consider revoking it and issuing a new one"
+            case .webhookSecret?: return "the URL carries a webhook signing secret " + rest + "consider rotating it"
+            default: return "the URL carries a credential " + rest + "consider revoking it"
+            }
+        }
+        return nil
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
@@ -128,6 +154,7 @@ public enum WhoisCommand: Command {
             blocks.append(.hint("the id \(pasted) was read from the pasted path"))
             // The URL that failed is the question: its host or route, when that is the mistake (P26-11).
             if let note = PastedURL.note(whole) { blocks.append(.line(StyledText("warning: " + note, style: .warn))) }
+            if let secret = carriedCredential(whole) { blocks.append(.line(StyledText("warning: " + secret, style: .warn))) }
         }
         blocks.append(.line(StyledText("")))
         blocks.append(.fields([Field("kind", identity.kind.title)] + identity.details.map { Field($0.label, $0.value) }))

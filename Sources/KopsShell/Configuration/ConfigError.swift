@@ -24,6 +24,8 @@ public enum ConfigError: KopsError, Equatable {
     case brokenFile(problem: String, profile: String?)
     /// `profile list` while the file is broken or unreadable: its profiles are there, unseen (probe22 P22-4).
     case profilesUnlisted(problem: String)
+    /// `profile add NAME` for a NAME config.toml already has, without `--force`; `was` is what it holds (probe29 P29-13).
+    case profileExists(name: String, was: String)
     /// The file could not be written.
     case unwritable(path: String, reason: String)
     /// kops's own edit would not read back as intended, so the file was left unchanged.
@@ -70,6 +72,8 @@ public enum ConfigError: KopsError, Equatable {
                 + "unread, the API and key to use are unknown; fix the file, or move it aside to use only the environment"
         case .profilesUnlisted(let problem):
             "the profiles cannot be listed while config.toml is broken (\(problem)); fix the file first"
+        case .profileExists(let name, let was):
+            "profile '\(name)' exists (\(was)); add --force to replace it (config.toml~ keeps the old file), or pick another name"
         case .unwritable(let path, let reason):
             "cannot write \(path): \(reason)"
         case .editRefused(let path, let reason):

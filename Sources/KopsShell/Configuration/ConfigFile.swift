@@ -33,25 +33,36 @@ public struct ConfigFile: Sendable {
         return try KopsConfig.parse(String(decoding: data, as: UTF8.self), path: path)
     }
 
+    /// Where `save` keeps the file as it was before it replaced a profile: `config.toml~`, beside it.
+    public var backupPath: String { path + "~" }
+
     /// Adds (or replaces) a profile, keeping the rest of the file, and makes it the default when asked or when it
     /// is the file's first profile; returns true when it became the default. Written atomically, mode 0600.
+    /// A replaced profile keeps its place and its full-line comments, and the whole previous file is kept at
+    /// `backupPath` (probe29 P29-13: the old table, its comments and phone_number_id were gone without a trace).
     @discardableResult
     public func save(_ profile: Profile, makeDefault: Bool = false) throws(ConfigError) -> Bool {
-        var text = try readText()
+        let original = try readText()
+        var text = original
         let existing = try KopsConfig.parse(text, path: path)
         let becomesDefault = makeDefault || (existing.profiles.isEmpty && existing.defaultProfile == nil)
-        if existing.profile(named: profile.name) != nil {
-            text = ConfigFile.removingSection(["profiles", profile.name], from: text)
+        let replacing = existing.profile(named: profile.name) != nil
+        if replacing, let replaced = ConfigFile.replacingSection(["profiles", profile.name], with: ConfigFile.section(for: profile), in: text) {
+            text = replaced
+        } else {
+            if replacing { text = ConfigFile.removingSection(["profiles", profile.name], from: text) }
+            if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
+            if !text.isEmpty { text += "\n" }
+            text += ConfigFile.section(for: profile)
         }
-        if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
-        if !text.isEmpty { text += "\n" }
-        text += ConfigFile.section(for: profile)
         if becomesDefault { text = ConfigFile.settingDefault(profile.name, in: text) }
         var expected = existing
         expected.profiles.removeAll { $0.name == profile.name }
         expected.profiles.append(profile)
         if becomesDefault { expected.defaultProfile = profile.name }
-        try write(try checkedRoundTrip(text, expected: expected))
+        let checked = try checkedRoundTrip(text, expected: expected)
+        if replacing { try keepBackup(original) }
+        try write(checked)
         return becomesDefault
     }
 
@@ -97,13 +108,35 @@ public struct ConfigFile: Sendable {
             }
             let key = trimmed.prefix { $0 != "=" && $0 != " " && $0 != "\t" }
             if key == "default_profile" {
-                lines[index] = assignment
+                // Its trailing comment stays (probe29 P29-13: `# keep a as default` was dropped).
+                lines[index] = assignment + trailingComment(line)
                 return lines.joined(separator: "\n") + "\n"
             }
         }
         guard let firstTable else { return (lines + [assignment]).joined(separator: "\n") + "\n" }
         lines.insert(contentsOf: [assignment, ""], at: firstTable)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The `  # …` that ends a `key = value` line (a `#` outside quotes, with the blanks before it), or "".
+    static func trailingComment(_ line: String) -> String {
+        var quote: Character?
+        var escaped = false
+        for index in line.indices {
+            let character = line[index]
+            if let open = quote {
+                if escaped { escaped = false } else if character == "\\" && open == "\"" { escaped = true } else if character == open { quote = nil }
+            } else if character == "\"" || character == "'" {
+                quote = character
+            } else if character == "#" {
+                var start = index
+                while start > line.startIndex, line[line.index(before: start)] == " " || line[line.index(before: start)] == "\t" {
+                    start = line.index(before: start)
+                }
+                return String(line[start...])
+            }
+        }
+        return ""
     }
 
     /// The file's text; "" when there is no file yet, an error (never "") when it exists but cannot be read.
@@ -116,6 +149,14 @@ public struct ConfigFile: Sendable {
         }
         guard let text = String(data: data, encoding: .utf8) else { throw .unreadable(path: path, reason: "it is not UTF-8 text") }
         return text
+    }
+
+    /// The previous text at `backupPath`, mode 0600 (it may name key commands); a failure stops the edit.
+    private func keepBackup(_ text: String) throws(ConfigError) {
+        try? FileManager.default.removeItem(atPath: backupPath)
+        guard FileManager.default.createFile(atPath: backupPath, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw .unwritable(path: backupPath, reason: WriteProblem.reason(writing: backupPath, code: errno) + " (the backup of the replaced profile); nothing changed")
+        }
     }
 
     /// Writes a temporary file with mode 0600 beside the config and renames it over the old one.
@@ -211,6 +252,43 @@ public struct ConfigFile: Sendable {
             if !skipping { kept.append(line) }
         }
         return kept.joined(separator: "\n")
+    }
+
+    /// The text with the table whose header names `path` replaced in place by `section`: the old table's
+    /// full-line comments stay under its header, and the blank lines that ended it stay; nil when no header names it.
+    private static func replacingSection(_ path: [String], with section: String, in text: String) -> String? {
+        var result: [Substring] = []
+        var comments: [Substring] = []
+        var blanks: [Substring] = []
+        var skipping = false
+        var found = false
+        let newLines = section.split(separator: "\n")
+        func flush() {
+            result.append(newLines[0])
+            result.append(contentsOf: comments)
+            result.append(contentsOf: newLines.dropFirst())
+            result.append(contentsOf: blanks)
+        }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("[") {
+                if skipping { flush() }
+                skipping = headerPath(trimmed) == path
+                if skipping { found = true; continue }
+            }
+            guard skipping else { result.append(line); continue }
+            if trimmed.isEmpty {
+                blanks.append(line)
+            } else {
+                if trimmed.hasPrefix("#") { comments.append(line) }
+                blanks = []
+            }
+        }
+        if skipping { flush() }
+        guard found else { return nil }
+        var joined = result.joined(separator: "\n")
+        if !joined.hasSuffix("\n") { joined += "\n" }
+        return joined
     }
 
     /// The dotted key of a `[table]` header line, quotes removed; nil for array tables or text it cannot read.

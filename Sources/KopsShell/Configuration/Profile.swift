@@ -30,4 +30,14 @@ public struct Profile: Sendable, Equatable {
     public static func isValidName(_ name: String) -> Bool {
         !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
     }
+
+    /// What the profile holds, for a line that says what would be replaced: `https://api.kapso.ai, env
+    /// KAPSO_PROD_KEY, number 100200300400501` (a key command is named as such, not quoted).
+    public var summary: String {
+        var parts: [String] = [baseURL ?? "no base_url"]
+        if let apiKeyEnv { parts.append("env \(apiKeyEnv)") }
+        if apiKeyCommand != nil { parts.append("a key command") }
+        if let phoneNumberID { parts.append("number \(phoneNumberID)") }
+        return parts.joined(separator: ", ")
+    }
 }

@@ -120,9 +120,12 @@ extension Redactor {
             while start < characters.count, characters[start] == " " || characters[start] == "\"" { start += 1 }
             // The value ends at the line's end or where a quoted or JSON value would end (`'`, `"`, `,`, `}`), so
             // the rest of an error line that echoes unquoted JSON still says what was wrong.
+            // A value masked already (a table cell, redacted before its row was laid out) ends at its mask: read to the
+            // line's end again it took the columns after it (probe29 P29-2: FIRST, LAST and MEANING were gone).
+            let maskedAlready = characters[start...].starts(with: "<redacted>")
             var end = start
-            while end < characters.count, !characters[end].isNewline, !"\"',}".contains(characters[end]) { end += 1 }
-            if end > start, String(characters[start..<end]) != "<redacted>" {
+            while !maskedAlready, end < characters.count, !characters[end].isNewline, !"\"',}".contains(characters[end]) { end += 1 }
+            if end > start {
                 characters.replaceSubrange(start..<end, with: Array("<redacted>"))
                 folded.replaceSubrange(start..<end, with: Array("<redacted>"))
             }
@@ -192,8 +195,10 @@ extension Redactor {
             guard let equals = pair.firstIndex(of: "=") else { return String(pair) }
             if maskedAfter, offset == pairs.count - 1, pair.index(after: equals) == pair.endIndex { return String(pair) }
             guard CredentialParameters.isCredential(name: String(pair[..<equals])) else { return String(pair) }
-            found?(String(pair[pair.index(after: equals)...]))
-            return String(pair[...equals]) + "<redacted>"
+            // A `;` ending the URL is the sentence's (probe29 P29-2: listen's "forwarding to …?token=abc; signatures …").
+            let kept = offset == pairs.count - 1 && pair.last == ";" ? ";" : ""
+            found?(String(pair[pair.index(after: equals)...].dropLast(kept.count)))
+            return String(pair[...equals]) + "<redacted>" + kept
         }
         url.replaceSubrange(section, with: Array(masked.joined(separator: "&")))
     }

@@ -7,6 +7,12 @@
 /// the transcript and the support bundle (probe27 P27-5). Every string the redactor reads goes through this reading,
 /// behind a byte test (`mayOccur`) that allocates nothing.
 ///
+/// A credential percent-encoded once is read as the same credential: an escape (`%3D`, `%22`, `%20`) ends a word as
+/// the character it stands for does, and `%3D`/`%3A` after a secret name label the word after them (probe29 P29-1,
+/// P29-20: `access_token%3DEAA…` in an API log's endpoint was printed, recorded and bundled in clear).
+///
+/// A webhook URL whose path is its key (Slack, Discord, Make, Zapier, Pipedream: `CapabilityURLs`) has that part masked.
+///
 /// A message body is the customer's words, and it is read the same way: a token a customer or an agent pasted into a
 /// chat is no less a secret in a ticket.
 enum ShapedCredentials {
@@ -28,14 +34,26 @@ enum ShapedCredentials {
                 if let prefix = prefixLength(bytes, at: index) {
                     let length = end - index
                     let labelled = index > 0 && (bytes[index - 1] == UInt8(ascii: "=") || bytes[index - 1] == UInt8(ascii: ":"))
+                        || (index >= 3 && bytes[index - 3] == UInt8(ascii: "%") && bytes[index - 2] == UInt8(ascii: "3"))
                     if length >= TokenShapes.minimumLength || (labelled && length > prefix) { return true }
                 }
                 index = end
                 continue
             }
+            // A percent-escape is a boundary, as `%` alone is, its two hex digits in no word (`access_token%3DEAA…`,
+            // `%22EAA…%22`); an encoded `?` or `&` may start a credential parameter as the plain one does.
+            if byte == UInt8(ascii: "%"), let escaped = escape(bytes, at: index) {
+                if escaped == UInt8(ascii: "?") || escaped == UInt8(ascii: "&"), credentialNameFollows(bytes, after: index + 2) {
+                    return true
+                }
+                index += 3
+                continue
+            }
             if byte == UInt8(ascii: "?") || byte == UInt8(ascii: "&"), credentialNameFollows(bytes, after: index) {
                 return true
             }
+            // A webhook URL that is its own key (`https://hooks.slack.com/services/…/SECRET`, `CapabilityURLs`).
+            if byte == UInt8(ascii: ":"), CapabilityURLs.mayFollow(bytes, colon: index) { return true }
             index += 1
         }
         return false
@@ -46,42 +64,79 @@ enum ShapedCredentials {
     static func masked(_ text: String, except revealed: String? = nil) -> String {
         var bytes = text
         guard bytes.withUTF8({ mayOccur(in: $0) }) else { return text }
-        let queries = maskedQueryValues(text)
+        let queries = maskedQueryValues(CapabilityURLs.masked(text))
         guard let revealed, queries.contains(revealed) else { return TokenShapes.maskedByCharacter(queries) }
         // The revealed secret is kept whole: the text around it is read on its own.
         return queries.split(separator: revealed, omittingEmptySubsequences: false)
             .map { TokenShapes.maskedByCharacter(maskedQueryValues(String($0))) }.joined(separator: revealed)
     }
 
+    /// `masked(_:)` without its byte test in front: the reading `mayOccur` must agree with (`ShapedCredentialsTests`).
+    static func maskedWithoutByteTest(_ text: String) -> String {
+        TokenShapes.maskedByCharacter(maskedQueryValues(CapabilityURLs.masked(text)))
+    }
+
     /// `text` with the value of each `name=value` pair after a `?` or `&` whose name is a credential
     /// (`CredentialParameters`) replaced by `<redacted>`. A value ends at `&`, `#`, whitespace, a quote, `<`, `>`, a
     /// backtick or a comma (where `Redactor.maskURLCredentials` ends a URL); one masked already is left.
+    ///
+    /// The same pair percent-encoded once (`%3Faccess_token%3DEAA…`, `?access_token%3D…`: an endpoint that carries
+    /// a redirect URL) is read alike, its value ending at the next `%` too (probe29 P29-1).
     static func maskedQueryValues(_ text: String) -> String {
         var characters = Array(text)
         var index = 0
         while index < characters.count {
-            guard characters[index] == "?" || characters[index] == "&" else {
+            let separator = characters[index] == "?" || characters[index] == "&" ? 1 : escaped(characters, at: index, oneOf: "?&") ? 3 : 0
+            guard separator > 0 else {
                 index += 1
                 continue
             }
-            var equals = index + 1
+            var equals = index + separator
             while equals < characters.count, let ascii = characters[equals].asciiValue, isNameByte(ascii) { equals += 1 }
-            guard equals < characters.count, equals > index + 1, characters[equals] == "=",
-                CredentialParameters.isCredential(name: String(characters[(index + 1)..<equals]))
+            let assignment = equals < characters.count && characters[equals] == "=" ? 1 : escaped(characters, at: equals, oneOf: "=") ? 3 : 0
+            guard assignment > 0, equals > index + separator,
+                CredentialParameters.isCredential(name: String(characters[(index + separator)..<equals]))
             else {
                 index += 1
                 continue
             }
-            var end = equals + 1
-            while end < characters.count, !valueEnds.contains(characters[end]) { end += 1 }
-            let value = String(characters[(equals + 1)..<end])
-            if !value.isEmpty, value != "<redacted>" {
-                characters.replaceSubrange((equals + 1)..<end, with: Array("<redacted>"))
-                end = equals + 1 + "<redacted>".count
+            let encoded = separator == 3 || assignment == 3
+            let start = equals + assignment
+            var end = start
+            while end < characters.count, !valueEnds.contains(characters[end]), !(encoded && characters[end] == "%") { end += 1 }
+            let value = String(characters[start..<end])
+            if !value.isEmpty, value != "<redacted>", value != "<redacted>;" {
+                characters.replaceSubrange(start..<end, with: Array("<redacted>"))
+                end = start + "<redacted>".count
             }
             index = end
         }
         return String(characters)
+    }
+
+    /// The byte a percent-escape at `index` stands for (`%3D` → `=`), nil when `%` and two hex digits are not there.
+    @inline(__always)
+    static func escape(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt8? {
+        guard index + 2 < bytes.count, let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) else { return nil }
+        return high << 4 | low
+    }
+
+    /// True when `%` and two hex digits at `index` encode one of `bytes` (`%3D`, `%3d` for `=`).
+    static func escaped(_ characters: [Character], at index: Int, oneOf bytes: String) -> Bool {
+        guard index + 2 < characters.count, characters[index] == "%", let high = characters[index + 1].asciiValue.flatMap(hexValue),
+            let low = characters[index + 2].asciiValue.flatMap(hexValue)
+        else { return false }
+        return bytes.utf8.contains(high << 4 | low)
+    }
+
+    @inline(__always)
+    static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x30...0x39: byte - 0x30
+        case 0x41...0x46: byte - 0x37
+        case 0x61...0x66: byte - 0x57
+        default: nil
+        }
     }
 
     private static let valueEnds: Set<Character> = ["&", "#", " ", "\t", "\n", "\r", "\"", "'", "<", ">", "`", ","]
@@ -102,7 +157,8 @@ enum ShapedCredentials {
     private static func credentialNameFollows(_ bytes: UnsafeBufferPointer<UInt8>, after index: Int) -> Bool {
         var equals = index + 1
         while equals < bytes.count, isNameByte(bytes[equals]) { equals += 1 }
-        guard equals < bytes.count, equals > index + 1, bytes[equals] == UInt8(ascii: "=") else { return false }
+        guard equals < bytes.count, equals > index + 1, bytes[equals] == UInt8(ascii: "=") || escape(bytes, at: equals) == UInt8(ascii: "=")
+        else { return false }
         return CredentialParameters.isCredential(UnsafeBufferPointer(rebasing: bytes[(index + 1)..<equals]))
     }
 

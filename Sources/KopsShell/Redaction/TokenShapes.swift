@@ -32,9 +32,24 @@ enum TokenShapes {
             lastWord = word
             word = ""
         }
-        for character in line {
+        let characters = Array(line)
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            index += 1
             if character.isASCII, character.isLetter || character.isNumber || character == "_" || character == "-" {
                 word.append(character)
+            } else if character == "%", index + 1 < characters.count, let high = characters[index].asciiValue.flatMap(ShapedCredentials.hexValue),
+                let low = characters[index + 1].asciiValue.flatMap(ShapedCredentials.hexValue)
+            {
+                // A percent-escape ends a word as its character would, and `%3D`/`%3A` label one as `=`/`:` do (probe29 P29-1).
+                flush()
+                afterLabel = (high << 4 | low == 0x3D || high << 4 | low == 0x3A) && !lastWord.isEmpty && Redactor.isSecretName(lastWord)
+                lastWord = ""
+                result.append(character)
+                result.append(characters[index])
+                result.append(characters[index + 1])
+                index += 2
             } else {
                 flush()
                 afterLabel = (character == "=" || character == ":") && !lastWord.isEmpty && Redactor.isSecretName(lastWord)

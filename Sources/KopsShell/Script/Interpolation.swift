@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Replaces `${name}` with a session variable and `${env:NAME}` with an environment variable in a raw
 /// line, before lexing, e.g. `use ${support}` → `use 100200300400501`.
 ///
@@ -74,6 +78,13 @@ public enum Interpolation {
             let variable = String(name.dropFirst(4))
             guard isName(variable) else { throw .malformedInterpolation(text: "${\(name)}") }
             guard let value = environment[variable] else { throw .unsetEnvironmentVariable(name: variable) }
+            // A byte that is not UTF-8 was decoded as U+FFFD when the environment was read: its bytes, still in this
+            // process's environment, name it, and the line does not run (probe29 P29-5: "Ol\u{FFFD}" was sent).
+            if value.unicodeScalars.contains("\u{FFFD}"), let raw = getenv(variable),
+                case .notUTF8(let byte, let column) = LineInput.reading(Array(UnsafeRawBufferPointer(start: raw, count: strlen(raw))))
+            {
+                throw .environmentNotUTF8(name: variable, byte: byte, column: column)
+            }
             return value
         }
         guard isName(name) else { throw .malformedInterpolation(text: "${\(name)}") }

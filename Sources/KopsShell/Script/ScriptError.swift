@@ -4,6 +4,9 @@ public enum ScriptError: KopsError, Equatable {
     case unsetVariable(name: String)
     /// `${env:NAME}` names an environment variable that is not set.
     case unsetEnvironmentVariable(name: String)
+    /// `${env:NAME}` names a variable whose bytes are not UTF-8: the first such byte and its column in the value
+    /// (probe29 P29-5: it became U+FFFD and was sent).
+    case environmentNotUTF8(name: String, byte: UInt8, column: Int)
     /// `${` without a closing `}` or with an empty name.
     case malformedInterpolation(text: String)
     /// A command that changes data, run from a script without `--allow-writes`.
@@ -106,6 +109,9 @@ public enum ScriptError: KopsError, Equatable {
             "unset variable '\(name)'; set it with 'set \(name) VALUE' or 'kops run --var \(name)=VALUE'"
         case .unsetEnvironmentVariable(let name):
             "environment variable \(name) is not set; export \(name)=... before running kops"
+        case .environmentNotUTF8(let name, let byte, let column):
+            "environment variable \(name) holds the byte 0x\(String(byte, radix: 16, uppercase: true)) (column \(column) of its value), which is not "
+                + "UTF-8 (set as Latin-1 or Windows-1252?); nothing of this line ran: export it as UTF-8"
         case .malformedInterpolation(let text):
             "malformed interpolation '\(text)'; write ${name} or ${env:NAME}, or quote it with '...'"
         case .writeRefused(let command) where ScriptPolicy.sendsOffMachine.contains(command), .sendOffMachineRefused(let command):
@@ -241,7 +247,7 @@ public enum ScriptError: KopsError, Equatable {
     public var exitStatus: ExitStatus {
         switch self {
         case .danglingMarker, .unknownMarker: .usage
-        case .unsetVariable, .unsetEnvironmentVariable, .malformedInterpolation, .malformedPath, .notATranscript,
+        case .unsetVariable, .unsetEnvironmentVariable, .environmentNotUTF8, .malformedInterpolation, .malformedPath, .notATranscript,
             .transcriptNotScript, .lineTooLong, .typedLineTooLong, .variableTooLarge, .sourceTooDeep, .sourceLoop:
             .usage
         case .missingRestore, .restoreLacksLine, .invalidRestore, .restoreMismatch: .noInput

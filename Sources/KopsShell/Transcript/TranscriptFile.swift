@@ -66,6 +66,13 @@ public enum TranscriptFile {
                 }
                 current = destination.hasPrefix("/")
                     ? destination : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(destination)
+                // Judged where the link leads, not by the name typed: `so.md -> /dev/stdout` is the shell's redirect
+                // target as much as `/dev/stdout` is (probe29 P29-3: `record so.md --force` replaced `>> mylog.txt`).
+                if isStream(current) {
+                    throw .unwritableTranscript(
+                        path: path, reason: "it links to \(current), a device or a stream of this process, not a file (with "
+                            + "output redirected, it is the file the shell opened); name a file")
+                }
             case S_IFDIR:
                 throw .unwritableTranscript(path: path, reason: "it is a folder; name a file")
             case S_IFREG:

@@ -1,0 +1,119 @@
+/// Webhook URLs whose key is part of the URL itself, not a query parameter: whoever holds the URL can post to it
+/// (probe29 P29-16: a Make or Slack hook was printed and recorded in clear, while Azure's `?code=` was `<redacted>`).
+///
+/// - Slack incoming webhooks, `https://hooks.slack.com/services/T…/B…/SECRET` ("keep it secret", Slack's "Sending
+///   messages using incoming webhooks"; also `/workflows/…` and `/triggers/…`): the last path segment.
+/// - Discord, `https://discord.com/api/webhooks/ID/TOKEN` (Discord's "Execute Webhook"): the segment after the id.
+/// - Make, `https://hook.eu1.make.com/KEY` (a scenario's custom webhook; also `hook.integromat.com`): the first segment.
+/// - Zapier, `https://hooks.zapier.com/hooks/catch/ACCOUNT/KEY/`: the segment after the account.
+/// - Pipedream, `https://KEY.m.pipedream.net`: the host's first label.
+///
+/// The ids around the key (Slack's team and channel, Discord's webhook id) stay: they say which hook it is. Only URLs
+/// with a scheme are read, as `Redactor.maskURLCredentials` reads them.
+enum CapabilityURLs {
+    /// True when the URL whose scheme ends at the colon at `colon` has one of these hosts, or when its bytes alone
+    /// cannot say (a byte past ASCII or `\r\n` in its host): false only where `masked` leaves that URL as it is.
+    static func mayFollow(_ bytes: UnsafeBufferPointer<UInt8>, colon: Int) -> Bool {
+        guard colon + 2 < bytes.count, bytes[colon + 1] == slash, bytes[colon + 2] == slash else { return false }
+        let start = colon + 3
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte >= 0x80 || (byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A) { return true }
+            if byte == slash || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") || ends.contains(byte) { break }
+            index += 1
+        }
+        return kind(of: bytes[start..<index]) != nil
+    }
+
+    /// `text` with the key of each such URL replaced by `<redacted>`.
+    static func masked(_ text: String) -> String {
+        guard text.contains("://") else { return text }
+        var characters = Array(text)
+        var index = 0
+        while index + 2 < characters.count {
+            guard characters[index] == ":", characters[index + 1] == "/", characters[index + 2] == "/" else {
+                index += 1
+                continue
+            }
+            let start = index + 3
+            var end = start
+            while end < characters.count, !endCharacters.contains(characters[end]) { end += 1 }
+            // Followed by `<redacted>`, the URL was masked already: its key is that mask (masked again, Slack's last
+            // segment would be the channel id).
+            guard !characters[end...].starts(with: "<redacted>") else {
+                index = end
+                continue
+            }
+            var url = Array(characters[start..<end])
+            let hostEnd = url.firstIndex { "/?#".contains($0) } ?? url.count
+            let pathEnd = url[hostEnd...].firstIndex { "?#".contains($0) } ?? url.count
+            let host = String(url[..<hostEnd])
+            if let kind = kind(of: Array(host.utf8)) {
+                var segments = String(url[hostEnd..<pathEnd]).split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+                var hostPart = host
+                let key = kind.keyIndex(segments.dropFirst().map { $0.lowercased() }).map { $0 + 1 }
+                if kind == .pipedream, let dot = host.firstIndex(of: "."), !host[..<dot].isEmpty, host[..<dot] != "<redacted>" {
+                    hostPart = "<redacted>" + host[dot...]
+                } else if let key, key < segments.count, !segments[key].isEmpty, segments[key] != "<redacted>" {
+                    segments[key] = "<redacted>"
+                }
+                url.replaceSubrange(0..<pathEnd, with: Array(hostPart + segments.joined(separator: "/")))
+            }
+            characters.replaceSubrange(start..<end, with: url)
+            index = start + url.count
+        }
+        return String(characters)
+    }
+
+    enum Kind: Equatable {
+        case slack, discord, make, zapier, pipedream
+
+        /// The index, among the path's segments (each lower-cased), of the one that is the key; nil when none is.
+        func keyIndex(_ segments: [String]) -> Int? {
+            switch self {
+            case .slack:
+                guard segments.count >= 2, ["services", "workflows", "triggers"].contains(segments[0]) else { return nil }
+                return segments.lastIndex { !$0.isEmpty }
+            case .discord:
+                return segments.firstIndex(of: "webhooks").map { $0 + 2 }
+            case .make:
+                return 0
+            case .zapier:
+                return segments.count >= 2 && segments[0] == "hooks" && segments[1] == "catch" ? 3 : nil
+            case .pipedream:
+                return nil
+            }
+        }
+    }
+
+    /// The kind of hook a host (its bytes, any ASCII case) is; nil for any other host. Allocates nothing.
+    static func kind<Host: BidirectionalCollection>(of host: Host) -> Kind? where Host.Element == UInt8 {
+        func equals(_ text: StaticString) -> Bool {
+            host.count == text.utf8CodeUnitCount && zip(host, UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+                .allSatisfy { ByteSearch.fold($0) == $1 }
+        }
+        func hasSuffix(_ text: StaticString) -> Bool {
+            host.count > text.utf8CodeUnitCount && zip(host.reversed(), UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount).reversed())
+                .allSatisfy { ByteSearch.fold($0) == $1 }
+        }
+        func starts(with text: StaticString) -> Bool {
+            host.count > text.utf8CodeUnitCount && zip(host, UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+                .allSatisfy { ByteSearch.fold($0) == $1 }
+        }
+        if equals("hooks.slack.com") { return .slack }
+        if equals("discord.com") || equals("discordapp.com") || equals("ptb.discord.com") || equals("canary.discord.com") { return .discord }
+        if equals("hooks.zapier.com") { return .zapier }
+        if equals("hook.make.com") || equals("hook.integromat.com")
+            || (starts(with: "hook.") && (hasSuffix(".make.com") || hasSuffix(".integromat.com")))
+        {
+            return .make
+        }
+        return hasSuffix(".m.pipedream.net") ? .pipedream : nil
+    }
+
+    private static let slash = UInt8(ascii: "/")
+    /// Where a URL ends, as `Redactor.maskURLCredentials` ends it.
+    private static let ends: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, 0x22, 0x27, 0x3C, 0x3E, 0x60, 0x2C]
+    private static let endCharacters: Set<Character> = [" ", "\t", "\n", "\r", "\"", "'", "<", ">", "`", ","]
+}
