@@ -90,4 +90,81 @@ import Testing
         }
         #expect(masked > 1_000)
     }
+
+    /// The byte test as it read before session 29: every token prefix tried at every word, each byte's kind computed.
+    static func mayOccurTryingEveryPrefix(_ text: String) -> Bool {
+        let prefixes = HistoryPolicy.tokenPrefixes.map { Array($0.utf8) }
+        func isWordByte(_ byte: UInt8) -> Bool {
+            (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x5F || byte == 0x2D
+        }
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if isWordByte(byte) {
+                    var end = index + 1
+                    while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
+                    let prefix = prefixes.first { prefix in
+                        bytes.count - index >= prefix.count
+                            && prefix.indices.allSatisfy { ByteSearch.fold(bytes[index + $0]) == prefix[$0] }
+                    }
+                    if let prefix {
+                        let length = end - index
+                        let labelled = index > 0 && (bytes[index - 1] == UInt8(ascii: "=") || bytes[index - 1] == UInt8(ascii: ":"))
+                            || (index >= 3 && bytes[index - 3] == UInt8(ascii: "%") && bytes[index - 2] == UInt8(ascii: "3"))
+                        if length >= TokenShapes.minimumLength || (labelled && length > prefix.count) { return true }
+                    }
+                    index = end
+                    continue
+                }
+                if byte == UInt8(ascii: "%"), let escaped = ShapedCredentials.escape(bytes, at: index) {
+                    if escaped == UInt8(ascii: "?") || escaped == UInt8(ascii: "&"),
+                        ShapedCredentials.credentialNameFollows(bytes, after: index + 2)
+                    {
+                        return true
+                    }
+                    index += 3
+                    continue
+                }
+                if byte == UInt8(ascii: "?") || byte == UInt8(ascii: "&"),
+                    ShapedCredentials.credentialNameFollows(bytes, after: index)
+                {
+                    return true
+                }
+                if byte == UInt8(ascii: ":"), CapabilityURLs.mayFollow(bytes, colon: index) { return true }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    /// The byte test that reads each byte's kind from a table and tries the prefixes only at a word starting with one's
+    /// first letter (session 29) answers as the one that tried them all at every word, on random texts of prefixes cut
+    /// short, in any case, labels, queries, word and non-word bytes, and bytes of every value; both answers common.
+    @Test func theByteTestAnswersAsTryingEveryPrefixAtEveryWord() {
+        let pieces = [
+            "EAA", "eaa", "eAa", "EA", "whsec_", "WHSEC_", "whse", "sk_", "SK_", "s", "k", "kapso_", "kaps", "KOPS_", "kops_",
+            "Bearer", "bearer", "BEAR", "G", "m0", "x", "X", "9", "_", "-", ".", " ", "=", ":", "?", "&", "#", "token",
+            "access_token=", "?key=", "&Pass=", "?x.api.key=", "\"", "'", ",", "<", ">", "\n", "é", "\u{301}", "abcdefgh",
+            "ABCDEFGH", "12345678", "/", "%20", "{\"id\":\"", "\",\"", "@", "[", "`", "{", "~",
+            "%", "%3D", "%3d", "%3A", "%22", "%3F", "%26", "%2", "https://", "://", "hooks.slack.com/services/", "discord.com/api/webhooks/",
+        ]
+        var generator = SplitMix(seed: 2929)
+        var (yes, no) = (0, 0)
+        for round in 0..<30_000 {
+            var text: String
+            if round % 5 == 0 {
+                // Any byte value, as UTF-8 text of its scalars below 0x100 or as its own byte in the ASCII range.
+                let scalars = (0..<(1 + generator.next() % 24)).map { _ in Unicode.Scalar(UInt8(truncatingIfNeeded: generator.next())) }
+                text = String(String.UnicodeScalarView(scalars))
+            } else {
+                text = (0..<(1 + generator.next() % 10)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            }
+            let expected = Self.mayOccurTryingEveryPrefix(text)
+            if expected { yes += 1 } else { no += 1 }
+            #expect(Self.scan(text) == expected, "\(text.debugDescription)")
+        }
+        #expect(yes > 3_000 && no > 3_000, "\(yes) true, \(no) false")
+    }
 }

@@ -23,41 +23,75 @@ enum ShapedCredentials {
     /// Words are runs of ASCII letters, digits, `_` and `-`, as `TokenShapes.masked` reads them; a byte past ASCII
     /// ends a word in both readings (a `Character` that is not ASCII ends its word), so each word of the `Character`
     /// reading starts where a word of this one starts and ends no later.
+    ///
+    /// Each byte's kind comes from one table (`byteKinds`), and the token prefixes are tried only at a word that starts
+    /// with one's first letter: trying all six at every word cost about 370 instructions a word, 152 M of the 5.2 MB
+    /// of `deliveries --all --output json` (docs/performance.md, "Session 29"). `ShapedCredentialsTests` compares the
+    /// answer with the reading that tries them at every word.
     static func mayOccur(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
+        guard let base = bytes.baseAddress else { return false }
         let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            if isWordByte(byte) {
+        return byteKinds.withUnsafeBufferPointer { kinds in
+            var index = 0
+            while index < count {
+                let kind = kinds[Int(base[index])]
+                if kind == 0 {
+                    index += 1
+                    continue
+                }
+                if kind == queryKind {
+                    if credentialNameFollows(bytes, after: index) { return true }
+                    index += 1
+                    continue
+                }
+                // A percent-escape is a boundary, as `%` alone is, its two hex digits in no word (`access_token%3DEAA…`,
+                // `%22EAA…%22`); an encoded `?` or `&` may start a credential parameter as the plain one does.
+                if kind == percentKind {
+                    guard let escaped = escape(bytes, at: index) else {
+                        index += 1
+                        continue
+                    }
+                    if escaped == UInt8(ascii: "?") || escaped == UInt8(ascii: "&"), credentialNameFollows(bytes, after: index + 2) {
+                        return true
+                    }
+                    index += 3
+                    continue
+                }
+                // A webhook URL that is its own key (`https://hooks.slack.com/services/…/SECRET`, `CapabilityURLs`).
+                if kind == colonKind {
+                    if CapabilityURLs.mayFollow(bytes, colon: index) { return true }
+                    index += 1
+                    continue
+                }
                 var end = index + 1
-                while end < count, isWordByte(bytes[end]) { end += 1 }
-                if let prefix = prefixLength(bytes, at: index) {
+                while end < count, kinds[Int(base[end])] & wordKind != 0 { end += 1 }
+                if kind == prefixStartKind, let prefix = prefixLength(bytes, at: index) {
                     let length = end - index
-                    let labelled = index > 0 && (bytes[index - 1] == UInt8(ascii: "=") || bytes[index - 1] == UInt8(ascii: ":"))
-                        || (index >= 3 && bytes[index - 3] == UInt8(ascii: "%") && bytes[index - 2] == UInt8(ascii: "3"))
+                    let labelled = index > 0 && (base[index - 1] == UInt8(ascii: "=") || base[index - 1] == UInt8(ascii: ":"))
+                        || (index >= 3 && base[index - 3] == UInt8(ascii: "%") && base[index - 2] == UInt8(ascii: "3"))
                     if length >= TokenShapes.minimumLength || (labelled && length > prefix) { return true }
                 }
                 index = end
-                continue
             }
-            // A percent-escape is a boundary, as `%` alone is, its two hex digits in no word (`access_token%3DEAA…`,
-            // `%22EAA…%22`); an encoded `?` or `&` may start a credential parameter as the plain one does.
-            if byte == UInt8(ascii: "%"), let escaped = escape(bytes, at: index) {
-                if escaped == UInt8(ascii: "?") || escaped == UInt8(ascii: "&"), credentialNameFollows(bytes, after: index + 2) {
-                    return true
-                }
-                index += 3
-                continue
-            }
-            if byte == UInt8(ascii: "?") || byte == UInt8(ascii: "&"), credentialNameFollows(bytes, after: index) {
-                return true
-            }
-            // A webhook URL that is its own key (`https://hooks.slack.com/services/…/SECRET`, `CapabilityURLs`).
-            if byte == UInt8(ascii: ":"), CapabilityURLs.mayFollow(bytes, colon: index) { return true }
-            index += 1
+            return false
         }
-        return false
     }
+
+    /// A byte's kind for `mayOccur`: `wordKind` for a word byte (`isWordByte`), `prefixStartKind` for one that is also
+    /// the first letter of a token prefix in either case, `queryKind` for `?` and `&`, `percentKind` for `%`, `colonKind` for `:`, 0 for every other byte.
+    private static let byteKinds: [UInt8] = (0...255).map { value -> UInt8 in
+        let byte = UInt8(value)
+        if byte == UInt8(ascii: "?") || byte == UInt8(ascii: "&") { return queryKind }
+        if byte == UInt8(ascii: "%") { return percentKind }
+        if byte == UInt8(ascii: ":") { return colonKind }
+        guard isWordByte(byte) else { return 0 }
+        return prefixes.contains { $0.first == ByteSearch.fold(byte) } ? prefixStartKind : wordKind
+    }
+    private static let wordKind: UInt8 = 1
+    private static let prefixStartKind: UInt8 = 3
+    private static let queryKind: UInt8 = 4
+    private static let percentKind: UInt8 = 8
+    private static let colonKind: UInt8 = 16
 
     /// `text` with every token-shaped word (`TokenShapes.masked`) and every credential query parameter's value
     /// replaced by `<redacted>`; `except` (a secret the user asked to see) stays as it is.
@@ -147,14 +181,17 @@ enum ShapedCredentials {
     /// The length of the token prefix that starts at `index`, in any ASCII case; nil when none does. Also the typed-line
     /// test's (`Redactor.mayShowSecret(typedLine:)`).
     static func prefixLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
-        for prefix in prefixes where bytes.count - index >= prefix.count {
-            if prefix.indices.allSatisfy({ ByteSearch.fold(bytes[index + $0]) == prefix[$0] }) { return prefix.count }
+        let first = ByteSearch.fold(bytes[index])
+        for prefix in prefixes where prefix[0] == first && bytes.count - index >= prefix.count {
+            var offset = 1
+            while offset < prefix.count, ByteSearch.fold(bytes[index + offset]) == prefix[offset] { offset += 1 }
+            if offset == prefix.count { return prefix.count }
         }
         return nil
     }
 
     /// True when the bytes after `index` are a credential parameter's name (`CredentialParameters`) and `=`.
-    private static func credentialNameFollows(_ bytes: UnsafeBufferPointer<UInt8>, after index: Int) -> Bool {
+    static func credentialNameFollows(_ bytes: UnsafeBufferPointer<UInt8>, after index: Int) -> Bool {
         var equals = index + 1
         while equals < bytes.count, isNameByte(bytes[equals]) { equals += 1 }
         guard equals < bytes.count, equals > index + 1, bytes[equals] == UInt8(ascii: "=") || escape(bytes, at: equals) == UInt8(ascii: "=")
