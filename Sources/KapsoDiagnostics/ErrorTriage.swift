@@ -84,12 +84,16 @@ public struct ErrorTriage {
             var found: [(key: String, time: Int64?, error: MessageError?, others: [MessageError], subject: String, word: String?)] = []
             // Kapso's status against a history that says otherwise: the entry says so, as the verdict does.
             let disagreement = inbound ? nil : kapso?["status"]?.string.flatMap { history.disagreement(withKapso: $0) }
+            // Meta's errors on the message itself (`messages[].errors`): a failed status without its own reads them (P28-7).
+            let received = MessageError.all(in: message["errors"])
             for failure in history.distinctFailures {
                 let now = disagreement.map { ", Kapso's status \($0.kapsoStatus)" } ?? (final == "failed" ? "" : ", now \(final)")
-                let subject = "message to \(contact) (\(type)\(now))"
+                let participant = failure.participant.map { ", participant \($0)" } ?? ""
+                let subject = "message to \(contact)\(participant) (\(type)\(now))"
+                let errors = failure.errors.isEmpty && !inbound ? received : failure.errors
                 found.append(
-                    ("\(id)/status/\(failure.storedIndex)", failure.time ?? sentAt, MessageError.primary(of: failure.errors),
-                     MessageError.others(of: failure.errors), subject, nil))
+                    ("\(id)/status/\(failure.storedIndex)", failure.time ?? sentAt, MessageError.primary(of: errors),
+                     MessageError.others(of: errors), subject, nil))
             }
             // A warning (or another word that is no step of the delivery) with errors: not a failed status, but what
             // Meta reported went wrong; named by its word so it is never counted as a failure.
@@ -104,13 +108,13 @@ public struct ErrorTriage {
             }
             // Kapso's `failed` that only another message's stored status has is that status's word, not this message's.
             // A failure whose error sits on the message itself (`errors`) is counted once, by that error (P26-9).
-            let received = MessageError.all(in: message["errors"])
             if history.failures.isEmpty, !inbound, kapso?["status"]?.string == "failed", !history.kapsoStatusIsForeign("failed"),
                 received.isEmpty
             {
                 found.append(("\(id)/final", sentAt, nil, [], "message to \(contact) (\(type))", nil))
             }
-            if let error = MessageError.primary(of: received) {
+            // A failed status already counts the send: the same error on the message is that failure, not another (P28-7).
+            if let error = MessageError.primary(of: received), inbound || history.distinctFailures.isEmpty {
                 let direction = inbound ? "from" : "to"
                 found.append(
                     ("\(id)/errors", sentAt, error, MessageError.others(of: received), "message \(direction) \(contact) (\(type))", nil))
@@ -303,6 +307,10 @@ public struct ErrorTriage {
                 return "no object has the id in the path; " + whois
             }
             return advice
+        }
+        // A write answered 5xx or 499 may have happened: the live writes' reading (`ServerFailure`, P28-12).
+        if let unknown = ServerFailure.loggedWriteMeaning(method: log.httpMethod, endpoint: log.endpoint, status: log.responseStatus) {
+            return unknown
         }
         switch log.responseStatus {
         case 401: return "the key was rejected; check which key the caller uses"

@@ -138,9 +138,10 @@ extension FailureGroups {
         // own cause: the same id sent as a phone-number id (`/{media_id}/messages`) is another mistake, with its own fix.
         var cause = "id \(id)"
         if let identity = identities[id], APIPath.graphObject(in: endpoint)?.edge == nil,
-            let media = IDResolver.mediaNotFoundMeaning(identity)
+            let media = IDResolver.mediaNotFoundMeaning(identity, endpoint: endpoint, at: KapsoTime.seconds(iso: entry.time))
         {
-            summary = "\(id) is a media id Meta no longer serves"
+            summary = IDResolver.lacksPhoneNumberID(endpoint)
+                ? "\(id) is a media id, read without ?phone_number_id=" : "\(id) is a media id Meta does not serve"
             meaning = media
             cause = "media id \(id)"
         }

@@ -33,25 +33,56 @@ extension IDResolver {
             input: typed, kind: .mediaID,
             statement: "\(digits) is the media id of the \(what) \(message.id) \(inbound ? "from" : "to") \(who)\(time)"
                 + (line.map { " on \($0)" } ?? ""),
-            fix: "'\(ShellWord.command("message", message.id))' shows it; " + mediaAdvice(message))
+            fix: "'\(ShellWord.command("message", message.id))' shows it; " + mediaAdvice(message, sent: !inbound))
         identity.details = [
             Identity.Detail("message", message.id), Identity.Detail("media", what),
             Identity.Detail("Kapso copy", kapsoCopy(message) == nil ? "none in the message (no kapso.media_url)" : "kapso.media_url"),
         ]
         identity.phoneNumberIDs = message.phoneNumberID.map { [$0] } ?? []
         identity.moment = message.time
+        identity.mediaSent = !inbound
         return identity
     }
 
-    /// What a 404 on `GET` or `DELETE /{media_id}` means once `whois` found the id to be a message's media id: the
-    /// path is right (Kapso's proxy serves `/{media_id}`, docs.kapso.ai "Get media URL"), Meta no longer serves the id.
-    public static func mediaNotFoundMeaning(_ identity: Identity) -> String? {
+    /// What a 404 on `GET` or `DELETE /{media_id}` at `time` (Unix seconds, nil when unknown) on `endpoint` (nil when
+    /// unknown) means once `whois` found the id to be a message's media id (probe28 P28-8):
+    /// - Kapso's proxy needs the number on media routes: "Media endpoints with media_id → requires phone_number_id as
+    ///   query parameter" with an API key (https://docs.kapso.ai/api-reference/meta-proxy; the TypeScript SDK's
+    ///   `media.get`: "phoneNumberId: '123' // Required when using Kapso proxy",
+    ///   https://docs.kapso.ai/docs/whatsapp/typescript-sdk/media), so a call without `phone_number_id` is the first
+    ///   suspect, not the media;
+    /// - with it, the 404 is Meta's; "expired" only when the media is older than Meta serves it ("Media IDs returned by
+    ///   the API expire after 30 days. Media IDs in webhooks expire after 7 days", `mediaAdvice`): 7 days for a
+    ///   received media id, 30 for one the number uploaded; a younger one was deleted, or is not this number's.
+    public static func mediaNotFoundMeaning(_ identity: Identity, endpoint: String? = nil, at time: Int64? = nil) -> String? {
         guard identity.kind == .mediaID else { return nil }
-        return identity.statement + "; /{media_id} is the right call, so the 404 means Meta no longer serves that media id "
-            + "(media ids in webhooks expire after 7 days, or it was deleted); "
-            + (identity.details.first { $0.label == "Kapso copy" }?.value == "kapso.media_url"
-                ? "use the message's Kapso copy (kapso.media_url, which 'message' shows)"
-                : "the message holds no Kapso copy (kapso.media_url) to use instead")
+        let copy = identity.details.first { $0.label == "Kapso copy" }?.value == "kapso.media_url"
+            ? "use the message's Kapso copy (kapso.media_url, which 'message' shows)"
+            : "the message holds no Kapso copy (kapso.media_url) to use instead"
+        if let endpoint, lacksPhoneNumberID(endpoint) {
+            let number = identity.phoneNumberIDs.first ?? "PHONE_NUMBER_ID"
+            return identity.statement + "; the call has no ?phone_number_id=, which Kapso's proxy requires on /{media_id} "
+                + "with an API key (Kapso, Meta proxy), so the call is the first suspect, not the media: add "
+                + "?phone_number_id=\(number) and call again"
+        }
+        let sent = identity.mediaSent == true
+        let days: Int64 = sent ? 30 : 7
+        let served = sent ? "Meta serves a media id the number uploaded for 30 days" : "Meta serves a received media id for 7 days"
+        if let moment = identity.moment, let time, time >= moment, time - moment < days * 86_400 {
+            return identity.statement + "; the 404 came \(Elapsed.text(time - moment)) after the message, and \(served), "
+                + "so it had not expired: it was deleted, or it is not this number's media; " + copy
+        }
+        let age = identity.moment.flatMap { moment in time.map { " (the 404 came \(Elapsed.text($0 - moment)) after the message)" } } ?? ""
+        return identity.statement + "; the 404 means Meta no longer serves that media id: \(served)\(age), or it was deleted; " + copy
+    }
+
+    /// True when `endpoint`'s query has no non-empty `phone_number_id` (Kapso's proxy requires it on `/{media_id}`).
+    public static func lacksPhoneNumberID(_ endpoint: String) -> Bool {
+        guard let query = endpoint.split(separator: "?", maxSplits: 1).dropFirst().first else { return true }
+        return !query.split(separator: "&").contains { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            return parts.first == "phone_number_id" && parts.count == 2 && !parts[1].isEmpty
+        }
     }
 
     /// `voice note (audio/ogg; codecs=opus)`, `document invoice.pdf`, `image`.
@@ -73,9 +104,10 @@ extension IDResolver {
     /// webhooks expire after 7 days" (Meta, Media reference above); `GET /{media_id}` answers a URL that "expires after
     /// 5 minutes" (docs.kapso.ai/api/meta/whatsapp/media/get-media-url); Kapso keeps its own copy in `kapso.media_url`
     /// (kapso-api.md §7.3).
-    private static func mediaAdvice(_ message: Message) -> String {
-        "GET /{media_id} gives a download URL valid 5 minutes, and Meta serves a received media id for 7 days: a 404 on it "
-            + "means Meta no longer serves it; "
+    private static func mediaAdvice(_ message: Message, sent: Bool) -> String {
+        "GET /{media_id}?phone_number_id=… gives a download URL valid 5 minutes, and Meta serves "
+            + (sent ? "a media id the number uploaded for 30 days" : "a received media id for 7 days")
+            + ": a 404 on it means Meta no longer serves it; "
             + (kapsoCopy(message) == nil
                 ? "this message holds no Kapso copy (kapso.media_url)" : "use the message's Kapso copy (kapso.media_url)")
     }

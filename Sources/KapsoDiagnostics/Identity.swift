@@ -112,6 +112,8 @@ public struct Identity: Sendable {
     /// When the thing the id names happened (Unix seconds), for ids that name an event: a message's time, an
     /// API call's or delivery's `created_at`, a conversation's last activity; nil for numbers, webhooks, keys.
     public var moment: Int64?
+    /// For a media id: true when the number sent (uploaded) the media, false when it was received; nil otherwise.
+    public var mediaSent: Bool? = nil
     /// The calls with the id in their path, for digits ids (nil when none or not searched).
     public var apiCalls: APICalls?
     /// Contacts the answer names (digits and name): personal data that transcripts mask (`PIIMasker`

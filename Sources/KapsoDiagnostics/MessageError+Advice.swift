@@ -13,8 +13,12 @@ public struct FailedSend: Sendable, Equatable {
     /// the pricing category of its statuses (`authentication`, `authentication-international`); nil otherwise.
     public var templateCategory: String?
 
-    public init(isTemplate: Bool?, recipient: String?, templateCategory: String? = nil) {
+    /// The `link` of the media the message sent (`image.link`, `document.link`, …), nil when it sent a media id or none.
+    public var mediaLink: String? = nil
+
+    public init(isTemplate: Bool?, recipient: String?, templateCategory: String? = nil, mediaLink: String? = nil) {
         self.isTemplate = isTemplate
+        self.mediaLink = mediaLink
         self.recipient = recipient.map { $0.filter { $0.isASCII && $0.isNumber } }.flatMap { $0.isEmpty ? nil : $0 }
         self.templateCategory = templateCategory?.lowercased()
     }
@@ -30,7 +34,10 @@ public struct FailedSend: Sendable, Equatable {
         let priced = kapso?["statuses"]?.array?.lazy.compactMap { $0["pricing"]?["category"]?.string }
             .first { $0.lowercased().hasPrefix("authentication") }
         let isTemplate = message["type"]?.string.map { $0 == "template" }
-        self.init(isTemplate: isTemplate, recipient: to, templateCategory: isTemplate == false ? nil : named ?? priced)
+        let link = message["type"]?.string.flatMap { message[$0]?["link"]?.string }.flatMap { $0.isEmpty ? nil : $0 }
+        self.init(
+            isTemplate: isTemplate, recipient: to, templateCategory: isTemplate == false ? nil : named ?? priced,
+            mediaLink: inbound ? nil : link)
     }
 
     /// True for an authentication template to a +91 (India) number: Meta's error-codes page lists "Sending an
@@ -83,6 +90,8 @@ extension MessageError {
 
     public func fix(for send: FailedSend?) -> String {
         if ErrorCatalog.isReengagement(code), send?.isTemplate == true { return ErrorCatalog.reengagementOnTemplate }
+        // A link Meta's servers can never fetch is the cause, whatever the code's usual story (P28-17).
+        if let link = Self.unfetchableLink(code: code, send: send) { return link }
         if code == "131053", let answer = Self.weblinkAnswer(details) {
             switch answer {
             case .refused(let what):
@@ -187,4 +196,17 @@ enum NANPRegion: Equatable {
         "242", "246", "264", "268", "284", "345", "441", "473", "649", "658", "664", "721", "758", "767", "784", "809",
         "829", "849", "868", "869", "876",
     ]
+}
+
+extension MessageError {
+    /// `the media link http://localhost:3000/… is on localhost (this machine): …`, for a media error (131052, 131053) on
+    /// a send whose media `link` is on localhost or a private network (`WebhookURL.unreachable`); nil otherwise.
+    /// kapso-api.md §9.5: 131052/131053 "Meta couldn't fetch media (e.g. URL on localhost/private, too big, wrong type)
+    /// → host media on a public HTTPS URL or upload first"; Meta fetches a `link` from its own servers (probe28 P28-17:
+    /// "check the file's MIME type and size" sent the developer to re-encode a file that was never fetched).
+    static func unfetchableLink(code: String?, send: FailedSend?) -> String? {
+        guard code == "131052" || code == "131053", let link = send?.mediaLink, let why = WebhookURL.unreachable(link) else { return nil }
+        return "the media link \(link) is on \(why), which Meta's servers cannot reach: Meta fetches a media link itself, "
+            + "so this one can never be fetched; host the file on a public HTTPS URL, or upload it and send it by media id"
+    }
 }

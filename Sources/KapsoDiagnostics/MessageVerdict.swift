@@ -138,6 +138,8 @@ public struct MessageVerdict: Sendable, Equatable {
             let verdict = incomplete(message, history: history, windowAtSend: windowAtSend)
             return noting(sideEvents(history, except: message.status), to: verdict, reached: StatusWord(message.status))
         }
+        // Deliveries and reads that all name another recipient are no evidence about this one (P28-20).
+        if let others = reachedOthersOnly(message, history: history) { return others }
         let status = history.latest?.status ?? message.status
         var verdict = outbound(status, message: message, history: history, window: window, logSearch: logSearch, statuses: statuses)
         verdict = noting(sideEvents(history, except: status), to: verdict, reached: StatusWord(status))
@@ -153,7 +155,7 @@ public struct MessageVerdict: Sendable, Equatable {
         _ status: String, message: Message, history: StatusHistory, window: SendContext, logSearch: LogSearchAccess, statuses: StatusPath
     ) -> MessageVerdict {
         let now = window.now
-        if let group = MessageOrigin(message).sentToGroup, let verdict = toGroup(group, status, history: history, message: message, now: now) {
+        if let group = MessageOrigin(message).sentToGroup, let verdict = groupVerdict(group, status, history: history, message: message, now: now) {
             return verdict
         }
         switch StatusWord(status) {
@@ -233,7 +235,7 @@ public struct MessageVerdict: Sendable, Equatable {
     /// words (a failure reads as for any message): each delivered or read status is one participant's, named by
     /// `recipient_participant_id` (Meta's status webhook reference), so "read" is "read by that participant", never
     /// "read by the contact" or by the group.
-    private static func toGroup(_ group: String, _ status: String, history: StatusHistory, message: Message, now: Int64) -> MessageVerdict? {
+    static func toGroup(_ group: String, _ status: String, history: StatusHistory, message: Message, now: Int64) -> MessageVerdict? {
         func by(_ word: String) -> String {
             let participants = history.participants(word)
             switch participants.count {

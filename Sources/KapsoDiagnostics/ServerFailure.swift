@@ -12,17 +12,25 @@ public import KapsoClient
 /// message (probe26 P26-16: "not sent … check the request with --dry-run" invited a resend that could duplicate it).
 /// Graph's own error object with a numeric code is Meta's answer, read per code (`provesNotSent`): a code whose meaning
 /// says the message failed or the call was refused is no unknown outcome; a temporary unavailability is.
+///
+/// 499 is nginx's "client closed request", "an unofficial status code originally defined by Nginx and … commonly used in
+/// logs when the client has disconnected" (ASP.NET `StatusCodes.Status499ClientClosedRequest`,
+/// https://learn.microsoft.com/en-us/dotnet/api/microsoft.aspnetcore.http.statuscodes.status499clientclosedrequest):
+/// the caller stopped waiting, while the server may well have finished the write. It leaves the outcome as unknown as a 5xx and is read the same way (probe28 P28-12).
+///
+/// One reading for kops's own writes (`UnknownOutcome`) and for writes in the API log (`loggedWriteMeaning`), so a
+/// logged 504 on a send is never "retry" while the same answer live is "check before sending again" (P28-12).
 public struct ServerFailure: Sendable, Equatable {
-    /// The HTTP status, 500–599.
+    /// The HTTP status, 500–599 or 499.
     public var status: Int
     /// The server's text (`Gateway timeout: Meta did not answer in time`), nil when it gave none.
     public var text: String?
     /// Graph's numeric code when the body carried one (`131016`), nil for a gateway's or Kapso's own text.
     public var code: String?
 
-    /// Nil unless `status` is a server error (500–599).
+    /// Nil unless `status` is a server error (500–599) or 499 (the caller closed the connection).
     public init?(status: Int, text: String?) {
-        guard (500..<600).contains(status) else { return nil }
+        guard (500..<600).contains(status) || status == 499 else { return nil }
         self.status = status
         let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines)
         self.text = trimmed?.isEmpty == false ? trimmed : nil
@@ -74,7 +82,29 @@ public struct ServerFailure: Sendable, Equatable {
         case 504: return said + ", a gateway that stopped waiting for the server behind it"
         case 502: return said + ", a gateway that got no valid answer from the server behind it"
         case 503: return said + ", unavailable or overloaded"
+        case 499: return said + ", the caller closed the connection before the answer came (nginx's \"client closed request\")"
         default: return said + ", a failure on the server's side"
         }
+    }
+}
+
+extension ServerFailure {
+    /// What a logged write (`POST`, `PUT`, `PATCH`, `DELETE` in the API log) answered 5xx or 499 means, by the reading
+    /// kops's own writes get (`UnknownOutcome`): `the outcome is unknown: the API answered 504, a gateway that stopped
+    /// waiting for the server behind it; the message may have been sent: look for it in 'messages' (around that time)
+    /// before sending again`. Nil for a read (`GET`: nothing was written, retrying is safe) and for any other status.
+    /// The server's text is in the row's ERROR column already, so it is not repeated.
+    public static func loggedWriteMeaning(method: String, endpoint: String, status: Int) -> String? {
+        guard ["POST", "PUT", "PATCH", "DELETE"].contains(method.uppercased()),
+            let failure = ServerFailure(status: status, text: nil)
+        else { return nil }
+        let path = endpoint.split(separator: "?", maxSplits: 1).first.map(String.init) ?? endpoint
+        if method.uppercased() == "POST", path.hasSuffix("/messages") {
+            let number = APIPath.phoneNumberID(in: path).map { " of \($0)" } ?? ""
+            return "the outcome is unknown: \(failure.answer); the message may have been sent: look for it in 'messages'\(number) "
+                + "(a message to that contact at that time) before sending again, or the contact may get it twice"
+        }
+        return "the outcome is unknown: \(failure.answer); the \(method.uppercased()) may have taken effect: check what it "
+            + "changed before retrying it"
     }
 }

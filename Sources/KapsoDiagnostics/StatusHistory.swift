@@ -120,7 +120,7 @@ public struct StatusHistory: Sendable {
                 status: json["status"]?.string ?? "unknown", time: time,
                 sinceSend: time.flatMap { time in sentAt.map { time - $0 } }, errors: MessageError.all(in: json["errors"]),
                 storedIndex: index, unusableTimestamp: unusable, recipient: json["recipient_id"]?.string,
-                messageID: json["id"]?.string, participant: json["recipient_participant_id"]?.string.flatMap { $0.isEmpty ? nil : $0 })
+                messageID: json["id"]?.string, participant: Self.participant(of: json))
             event.readFrom = form
             if let now, let time, time > now + MessageTime.skew {
                 event.ahead = time - now
@@ -212,7 +212,8 @@ public struct StatusHistory: Sendable {
     /// A failed event together with a delivered, read or played one, if the history has both.
     public var conflict: Conflict? {
         guard let failure = failures.last else { return nil }
-        let successes = events.filter { StatusWord($0.status).reachedDevice }
+        // Statuses about different group participants do not contradict each other (`aboutOthers`, probe28 P28-2).
+        let successes = events.filter { StatusWord($0.status).reachedDevice && !Self.aboutOthers($0, failure) }
         guard let success = successes.last else { return nil }
         let failureIsLast: Bool
         switch (failure.time, success.time) {

@@ -39,6 +39,8 @@ extension WebhookCheck {
         let judged = apiIsLocal || WebhookURL.unreachable(webhook.url) == nil
         if !webhook.active {
             paused(verdict, inbound: inbound)
+        } else if judged, let retrying = verdict.retryingNow {
+            add(.warning, webhook, retrying, fix: "\(advice); 'deliveries --webhook \(id) --status pending --period \(period)' lists them")
         } else if judged, let (severity, problem) = receiverNow(verdict, period: period) {
             let fix: String
             if case .recovered = verdict.state, severity == .info {

@@ -46,7 +46,8 @@ extension WebhookVerdict {
     public var losesEvents: Bool { !webhook.active || failsNow }
 
     /// The newest failed delivery to the current configuration, whose answer the fix reads.
-    var newestFailure: Delivery? { current.last { $0.status == "failed" } }
+    /// Deliveries pending after failed attempts are newer evidence than any settled one (`retryingNow`, P28-10).
+    var newestFailure: Delivery? { retryingNow != nil ? retrying.last : current.last { $0.status == "failed" } }
 
     /// What the newest failure's answer means (`ErrorTriage.deliveryMeaning`): `the receiver refused it (401): …`.
     public var failureAdvice: String {

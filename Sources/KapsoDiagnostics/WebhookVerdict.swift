@@ -133,6 +133,8 @@ public struct WebhookVerdict: Sendable {
     public private(set) var stuck: [Delivery] = []
     /// Deliveries to the current URL still pending within the retry schedule.
     public private(set) var inFlight = 0
+    /// Of those, the ones whose last attempt failed (`attemptFailed`), oldest first: being retried (P28-10).
+    public private(set) var retrying: [Delivery] = []
     /// The period's deliveries of any kind, `pending` included.
     public private(set) var total = 0
     /// The webhook's `updated_at` in Unix seconds, when given.
@@ -160,7 +162,12 @@ public struct WebhookVerdict: Sendable {
                 unsubscribed?.what = events.filter { !$0.isEmpty }.sorted().joined(separator: ", ")
             case .current, .deletedWebhook:
                 if delivery.status == "pending" {
-                    if let now, now - delivery.lastAttempt > Self.stuckAfter { stuck.append(delivery) } else { inFlight += 1 }
+                    if let now, now - delivery.lastAttempt > Self.stuckAfter {
+                        stuck.append(delivery)
+                    } else {
+                        inFlight += 1
+                        if Self.attemptFailed(delivery) { retrying.append(delivery) }
+                    }
                 } else if delivery.status == "delivered" || delivery.status == "failed" {
                     current.append(delivery)
                 }
@@ -215,13 +222,14 @@ public struct WebhookVerdict: Sendable {
         let window = recent
         switch state {
         case .noDeliveries, .working:
-            return nil
+            return retrying.isEmpty ? nil : .warning
         case .failing(let count, _):
             if count >= 3 || failureRate >= 50 || window.isHigh { return .error }
             return count >= 2 || failureRate >= 10 ? .warning : nil
         case .intermittent:
             return window.isHigh ? .error : .warning
         case .recovered(let count, let lastFailure):
+            if !retrying.isEmpty { return .warning }
             if count >= 3, let now, now - lastFailure >= 86_400 { return .info }
             return failureRate >= 10 ? .warning : nil
         }
@@ -234,7 +242,7 @@ public struct WebhookVerdict: Sendable {
         guard webhook.active else { return false }
         switch state {
         case .failing, .intermittent: return true
-        case .noDeliveries, .working, .recovered: return false
+        case .noDeliveries, .working, .recovered: return !retrying.isEmpty
         }
     }
 
@@ -274,6 +282,7 @@ public struct WebhookVerdict: Sendable {
     /// …`, `recovered since: …`; nil when its deliveries say nothing (none, or all delivered).
     public var headline: String? {
         if let paused = pauseHeadline { return paused }
+        if let retryingNow { return "failing: " + retryingNow }
         switch state {
         case .noDeliveries, .working: return nil
         case .failing(let count, let since):

@@ -144,7 +144,7 @@ import Testing
         #expect(identity.statement.hasPrefix("1111222233334444 is the media id of the voice note (audio/ogg; codecs=opus) \(Self.voiceNote) from Contact S (+14155550401), received 2026-11-21T11:05:00Z"), "\(identity.statement)")
         #expect(identity.fix?.contains("a 404 on it means Meta no longer serves it") == true, "\(identity.fix ?? "")")
         #expect(identity.phoneNumberIDs == ["100200300400501"])
-        #expect(IDResolver.mediaNotFoundMeaning(identity)?.contains("/{media_id} is the right call, so the 404 means Meta no longer serves that media id") == true)
+        #expect(IDResolver.mediaNotFoundMeaning(identity)?.contains("the 404 means Meta no longer serves that media id") == true)
     }
 
     // MARK: - P26-20

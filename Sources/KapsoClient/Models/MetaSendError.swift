@@ -17,6 +17,10 @@ public struct MetaSendError: Sendable, Equatable {
     public var path: String?
     /// Graph's `type` (`OAuthException`, `GraphMethodException`), nil for Kapso's own shape or when absent.
     public var type: String?
+    /// Graph's `error_user_title` and `error_user_msg`: Meta's words for the user (Graph API error handling,
+    /// https://developers.facebook.com/docs/graph-api/guides/error-handling), nil when absent.
+    public var userTitle: String? = nil
+    public var userMessage: String? = nil
 
     public init(
         status: Int, code: String?, message: String, details: String? = nil, traceID: String? = nil, subcode: Int? = nil,
@@ -41,6 +45,8 @@ public struct MetaSendError: Sendable, Equatable {
                 details: graph["error_data"]?["details"]?.string, traceID: graph["fbtrace_id"]?.string,
                 subcode: graph["error_subcode"]?.int ?? graph["error_subcode"]?.string.flatMap { Int($0) },
                 type: graph["type"]?.string)
+            userTitle = graph["error_user_title"]?.string
+            userMessage = graph["error_user_msg"]?.string
         } else if let message = json["error"]?.string {
             // Kapso's 409 send lock has no code; the catalog knows it as `409`.
             self.init(status: status, code: text(json["code"]) ?? (status == 409 ? "409" : nil), message: message)

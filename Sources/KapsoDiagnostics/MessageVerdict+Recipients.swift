@@ -1,0 +1,46 @@
+public import KapsoClient
+
+/// Verdicts that follow whom the statuses are about (`StatusHistory+Participants`): a group send read by one participant
+/// and failed for another (probe28 P28-2), and statuses that name another recipient than the message's (P28-20).
+extension MessageVerdict {
+    /// The verdict on a send to a group: `toGroup`, with the failures for participants no delivery or read names said
+    /// beside it (`failed 131026 for participant 14155552802 (message undeliverable)`): each group status is one
+    /// participant's (Meta's BSUID guide, "Status messages webhooks for groups"), so one participant's failure beside
+    /// another's read is two outcomes, not a conflict — and "confirm with the contact" would ask someone who has it.
+    static func groupVerdict(_ group: String, _ status: String, history: StatusHistory, message: Message, now: Int64) -> MessageVerdict? {
+        let failed = history.failedParticipants
+        let reached = history.events.filter { StatusWord($0.status).reachedDevice }
+            .max { (StatusWord($0.status).rank ?? -1) < (StatusWord($1.status).rank ?? -1) }
+        guard !failed.isEmpty, let furthest = reached?.status,
+            let verdict = toGroup(group, furthest, history: history, message: message, now: now)
+        else { return toGroup(group, status, history: history, message: message, now: now) }
+        let notes = failed.map { item -> String in
+            let error = MessageError.primary(of: item.event.errors)
+            let code = error?.code.map { "failed \($0)" } ?? "failed without an error code"
+            let name = error?.entry.map { " (\($0.name))" } ?? ""
+            let at = item.event.time.map { " at \(KapsoTime.iso($0))" } ?? ""
+            return "\(code)\(name) for participant \(item.participant)\(at)"
+        }
+        return MessageVerdict(verdict.text + "; " + notes.joined(separator: "; "), .warning)
+    }
+
+    /// `the delivered and read statuses name 14155559999, not the message's recipient 14155553501: whether 14155553501
+    /// got it is unknown (the statuses may be another recipient's)`, when every delivery, read or play names another
+    /// recipient (`StatusHistory.reachedOnlyOthers`); nil otherwise. Meta's status `recipient_id` is the WhatsApp id
+    /// the status is about (status webhook reference), so such statuses are no evidence about this recipient; the
+    /// verdict follows the timeline's doubt instead of "read by the contact".
+    static func reachedOthersOnly(_ message: Message, history: StatusHistory) -> MessageVerdict? {
+        guard MessageOrigin(message).sentToGroup == nil else { return nil }
+        let to = message.json["to"]?.string ?? message.contact
+        guard let to, let others = history.reachedOnlyOthers(than: to) else { return nil }
+        var words: [String] = []
+        for event in history.events where StatusWord(event.status).reachedDevice && !words.contains(event.status) {
+            words.append(event.status)
+        }
+        let sent = history.events.contains { $0.status == "sent" } ? "sent\(after("sent", history)); " : ""
+        let statuses = words.count == 1 ? "the \(words[0]) status names" : "the \(words.joined(separator: " and ")) statuses name"
+        return MessageVerdict(
+            "\(sent)\(statuses) \(others.joined(separator: ", ")), not the message's recipient \(to): whether \(to) got it is "
+                + "unknown (the statuses may be another recipient's)", .warning)
+    }
+}

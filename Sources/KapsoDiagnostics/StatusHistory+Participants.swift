@@ -1,0 +1,52 @@
+public import KapsoClient
+
+/// Whom a status is about when a message has more than one recipient, or names someone else (probe28 P28-2, P28-20).
+///
+/// Meta's group status webhooks carry `recipient_type: "group"`, `recipient_id` the group, and the participant as
+/// `recipient_participant_id` (their phone number) and/or `recipient_participant_user_id` (their business-scoped user id,
+/// BSUID) — Meta's BSUID guide, "Status messages webhooks for groups"
+/// (https://developers.facebook.com/docs/whatsapp/business-scoped-user-ids): `"recipient_participant_id":
+/// "<GROUP_PARTICIPANT_USER_PHONE_NUMBER>"`, `"recipient_participant_user_id": "<BSUID>"`. Each such status is one
+/// participant's: a read by one and a failure for another are two outcomes, not a contradiction.
+extension StatusHistory {
+    /// The participant a status names: their number, else their BSUID; nil when neither is there (a 1:1 message).
+    static func participant(of json: JSONObject) -> String? {
+        for key in ["recipient_participant_id", "recipient_participant_user_id"] {
+            if let value = json[key]?.string, !value.isEmpty { return value }
+        }
+        return nil
+    }
+
+    /// True when both statuses name a participant and not the same one: neither says anything of the other's outcome.
+    static func aboutOthers(_ a: Event, _ b: Event) -> Bool {
+        guard let first = a.participant, let second = b.participant else { return false }
+        return first != second
+    }
+
+    /// The failed statuses of a group send about participants no delivered, read or played status names, when another
+    /// participant's status reached a device: `[(participant, event)]`, oldest first; empty otherwise.
+    public var failedParticipants: [(participant: String, event: Event)] {
+        let reached = events.filter { StatusWord($0.status).reachedDevice }
+        guard !reached.isEmpty else { return [] }
+        let named = Set(reached.compactMap(\.participant))
+        return failures.compactMap { failure in
+            guard let participant = failure.participant, !named.contains(participant) else { return nil }
+            return (participant, failure)
+        }
+    }
+
+    /// The other recipients the delivered, read and played statuses name when every one of them names someone other
+    /// than `to` (`otherRecipients`): those statuses are no evidence that `to` got the message. Nil when any of them names
+    /// `to` or names no one, or when none was reported (probe28 P28-20: the timeline doubted them, the verdict did not).
+    public func reachedOnlyOthers(than to: String?) -> [String]? {
+        guard let to, !to.isEmpty else { return nil }
+        let reached = events.filter { StatusWord($0.status).reachedDevice }
+        guard !reached.isEmpty else { return nil }
+        var others: [String] = []
+        for event in reached {
+            guard let recipient = event.recipient, !recipient.isEmpty, !ContactNumber.same(recipient, to) else { return nil }
+            if !others.contains(recipient) { others.append(recipient) }
+        }
+        return others
+    }
+}

@@ -1,0 +1,37 @@
+public import KapsoClient
+
+/// Deliveries still `pending` whose attempts are failing: the receiver fails now, before Kapso's retries run out
+/// (probe28 P28-10: three deliveries answered 503 in the last two minutes were "0 failed" and the webhook passed).
+///
+/// kapso-api.md §10.2: "Success = receiver answers 200 within 10 s … Anything else or a timeout is a failed attempt";
+/// "a failure gets retried; after the last attempt the delivery is `failed`". §10.3: retries 10 s, 40 s and 90 s after
+/// each failure, about 2.5 min in all, after which these deliveries become `failed` unless the receiver recovers —
+/// and §10.4: repeated failures can pause the webhook. A pending delivery is "retries remain" (§4), not "fine".
+extension WebhookVerdict {
+    /// True for a delivery still `pending` whose last attempt was answered with a status other than 2xx. One with no
+    /// answer recorded is left out: it may not have been attempted yet.
+    static func attemptFailed(_ delivery: Delivery) -> Bool {
+        guard delivery.status == "pending", delivery.attempts > 0, let http = delivery.http else { return false }
+        return !(200..<300).contains(http)
+    }
+
+    /// `2 deliveries are being retried after failed attempts (HTTP 503; 4 attempts, the first at … (2 min ago)):
+    /// Kapso retries …`, when deliveries to the current configuration are pending with failing attempts and the settled
+    /// ones do not already say the receiver fails (`state` failing or intermittent); nil otherwise.
+    public var retryingNow: String? {
+        guard let first = retrying.first else { return nil }
+        switch state {
+        case .failing, .intermittent: return nil
+        case .noDeliveries, .working, .recovered: break
+        }
+        let count = retrying.count
+        let attempts = retrying.reduce(0) { $0 + $1.attempts }
+        let answers = Self.answers(retrying).joined(separator: ", ")
+        let newest = retrying.map(\.lastAttempt).max() ?? first.lastAttempt
+        return "\(count) \(count == 1 ? "delivery is" : "deliveries are") pending and being retried after failed attempts "
+            + "(\(answers); \(attempts) \(attempts == 1 ? "attempt" : "attempts"), the first delivery created at "
+            + "\(when(first.created)), the last attempt at \(KapsoTime.iso(newest))): the receiver fails now; Kapso retries "
+            + "10, 40 and 90 s after each failure and then marks a delivery failed (kapso-api.md §10.2–10.3), so "
+            + "\(count == 1 ? "its event is" : "their events are") lost unless it recovers within minutes"
+    }
+}
