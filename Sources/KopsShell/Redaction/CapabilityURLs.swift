@@ -29,41 +29,24 @@ enum CapabilityURLs {
     /// `text` with the key of each such URL replaced by `<redacted>`.
     static func masked(_ text: String) -> String {
         guard text.contains("://") else { return text }
-        var characters = Array(text)
-        var index = 0
-        while index + 2 < characters.count {
-            guard characters[index] == ":", characters[index + 1] == "/", characters[index + 2] == "/" else {
-                index += 1
-                continue
-            }
-            let start = index + 3
-            var end = start
-            while end < characters.count, !endCharacters.contains(characters[end]) { end += 1 }
+        return URLSpans.rewriting(text) { url, maskedAfter in
             // Followed by `<redacted>`, the URL was masked already: its key is that mask (masked again, Slack's last
             // segment would be the channel id).
-            guard !characters[end...].starts(with: "<redacted>") else {
-                index = end
-                continue
-            }
-            var url = Array(characters[start..<end])
+            guard !maskedAfter else { return }
             let hostEnd = url.firstIndex { "/?#".contains($0) } ?? url.count
             let pathEnd = url[hostEnd...].firstIndex { "?#".contains($0) } ?? url.count
             let host = String(url[..<hostEnd])
-            if let kind = kind(of: Array(host.utf8)) {
-                var segments = String(url[hostEnd..<pathEnd]).split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-                var hostPart = host
-                let key = kind.keyIndex(segments.dropFirst().map { $0.lowercased() }).map { $0 + 1 }
-                if kind == .pipedream, let dot = host.firstIndex(of: "."), !host[..<dot].isEmpty, host[..<dot] != "<redacted>" {
-                    hostPart = "<redacted>" + host[dot...]
-                } else if let key, key < segments.count, !segments[key].isEmpty, segments[key] != "<redacted>" {
-                    segments[key] = "<redacted>"
-                }
-                url.replaceSubrange(0..<pathEnd, with: Array(hostPart + segments.joined(separator: "/")))
+            guard let kind = kind(of: Array(host.utf8)) else { return }
+            var segments = String(url[hostEnd..<pathEnd]).split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            var hostPart = host
+            let key = kind.keyIndex(segments.dropFirst().map { $0.lowercased() }).map { $0 + 1 }
+            if kind == .pipedream, let dot = host.firstIndex(of: "."), !host[..<dot].isEmpty, host[..<dot] != "<redacted>" {
+                hostPart = "<redacted>" + host[dot...]
+            } else if let key, key < segments.count, !segments[key].isEmpty, segments[key] != "<redacted>" {
+                segments[key] = "<redacted>"
             }
-            characters.replaceSubrange(start..<end, with: url)
-            index = start + url.count
+            url.replaceSubrange(0..<pathEnd, with: Array(hostPart + segments.joined(separator: "/")))
         }
-        return String(characters)
     }
 
     enum Kind: Equatable {
@@ -113,7 +96,6 @@ enum CapabilityURLs {
     }
 
     private static let slash = UInt8(ascii: "/")
-    /// Where a URL ends, as `Redactor.maskURLCredentials` ends it.
+    /// Where a URL ends, as `URLSpans.ends` ends it, in bytes.
     private static let ends: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, 0x22, 0x27, 0x3C, 0x3E, 0x60, 0x2C]
-    private static let endCharacters: Set<Character> = [" ", "\t", "\n", "\r", "\"", "'", "<", ">", "`", ","]
 }

@@ -147,18 +147,7 @@ extension Redactor {
     ///
     /// `found` is given each value it masks (a password, a credential parameter's value), as written in the URL.
     static func maskURLCredentialsByCharacter(_ text: String, found: ((String) -> Void)? = nil) -> String {
-        var characters = Array(text)
-        let ends: Set<Character> = [" ", "\t", "\n", "\r", "\"", "'", "<", ">", "`", ","]
-        var index = 0
-        while index + 2 < characters.count {
-            guard characters[index] == ":", characters[index + 1] == "/", characters[index + 2] == "/" else {
-                index += 1
-                continue
-            }
-            let start = index + 3
-            var end = start
-            while end < characters.count, !ends.contains(characters[end]) { end += 1 }
-            var url = Array(characters[start..<end])
+        URLSpans.rewriting(text) { url, maskedAfter in
             let authorityEnd = url.firstIndex { "/?#".contains($0) } ?? url.count
             if let at = url[..<authorityEnd].lastIndex(of: "@"), at > 0 {
                 let userinfo = url[..<at]
@@ -172,17 +161,13 @@ extension Redactor {
             // query's indices stay right. `token=<redacted>&x=1` masked already (a JSON value redacted, then its rendered
             // text): the URL ends at the `<`, so its last pair reads `token=` with nothing after; masked again it showed
             // `token=<redacted><redacted>` (probe22 P22-23).
-            let maskedAfter = characters[end...].starts(with: "<redacted>")
             let hash = url.firstIndex(of: "#")
             if let hash { maskCredentialPairs(in: &url, (hash + 1)..<url.count, maskedAfter: maskedAfter, found: found) }
             if let question = url.firstIndex(of: "?"), question < (hash ?? url.count) {
                 maskCredentialPairs(
                     in: &url, (question + 1)..<(hash ?? url.count), maskedAfter: maskedAfter && hash == nil, found: found)
             }
-            characters.replaceSubrange(start..<end, with: url)
-            index = start + url.count
         }
-        return String(characters)
     }
 
     /// `url[section]`'s `name=value` pairs (split at `&`) with the values of credential-named ones replaced; with
