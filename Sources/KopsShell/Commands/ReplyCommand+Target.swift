@@ -31,11 +31,13 @@ extension ReplyCommand {
     /// The 24-hour window of the (phone number, contact) pair: Meta's window follows the contact's newest message
     /// to the number, in whichever of Kapso's conversations it landed (Kapso ends and opens conversations on its
     /// own), so every conversation of the contact on the number is read, and the contact's inbound messages too
-    /// (Kapso's `last_inbound_at` may be null while the message is there).
-    static func contactWindow(_ target: Target, in context: ShellContext) throws -> ContactWindow {
+    /// (Kapso's `last_inbound_at` may be null while the message is there). With `elsewhere`, a closed window also
+    /// reads where else the contact wrote (one more request), which a text reply names and a template does not need.
+    static func contactWindow(_ target: Target, elsewhere: Bool, in context: ShellContext) throws -> ContactWindow {
         try ContactWindowLookup.load(
             phoneNumberID: target.phoneNumberID, contact: target.contact, known: target.conversation.map { [$0] } ?? [],
-            knownMessages: target.message.map { [$0] } ?? [], listedConversations: target.contactConversations, in: context, elsewhere: true)
+            knownMessages: target.message.map { [$0] } ?? [], listedConversations: target.contactConversations, in: context,
+            elsewhere: elsewhere)
     }
 
     /// Who `reply` writes to: `--to`'s contact, else `message`'s (`--message`) or the last message's, else the last

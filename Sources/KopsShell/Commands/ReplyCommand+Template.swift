@@ -18,7 +18,7 @@ extension ReplyCommand {
             ?? resolve(to: to, message: try message(arguments), quote: false, in: context)
         let force = arguments.has("--force")
         // A contact who changed their number or business-scoped user id is refused as a text reply refuses them (P26-4).
-        let changes = contactChanges(try contactWindow(target, in: context), of: target)
+        let changes = contactChanges(try contactWindow(target, elsewhere: false, in: context), of: target)
         if let change = changes.first, !force { throw change }
         let waba = try TemplateLookup.businessAccountID(of: target.phoneNumberID, in: context)
         var warnings: [String] = changes.compactMap(\.forcedNote)

@@ -154,7 +154,7 @@ public enum ReplyCommand: Command {
         let target = try typedTo.flatMap { try userID(to: $0, in: context) }
             .map { try resolve(userID: $0, in: context) }
             ?? resolve(to: to, message: try message(arguments), quote: !arguments.has("--no-quote"), in: context)
-        let window = try contactWindow(target, in: context)
+        let window = try contactWindow(target, elsewhere: true, in: context)
         let dryRun = arguments.has("--dry-run")
         let otherForm = to.flatMap { typed in
             typed.number.digits == target.contact || !target.contact.allSatisfy(\.isNumber) ? nil
