@@ -7,16 +7,23 @@ public import KapsoClient
 /// Fields are read leniently (missing → nil/empty) so a template Meta added fields to still shows; whether it
 /// can be sent is `TemplateCheck`'s job.
 public struct MessageTemplate: Sendable, Equatable {
-    /// A header: `TEXT` (with `text`, possibly with variables) or a media format (`IMAGE`, `VIDEO`, `DOCUMENT`,
-    /// `LOCATION`) whose value a send must supply.
+    /// A header: `TEXT` (with `text`, possibly with variables), a media format (`IMAGE`, `VIDEO`, `DOCUMENT`),
+    /// `LOCATION` or `PRODUCT`, whose value a send must supply.
     public struct Header: Sendable, Equatable {
         public var format: String
         public var text: String?
 
         /// An image, video or document, given by link (`--header-media`).
-        public var isMedia: Bool { format != "TEXT" && format != "LOCATION" }
+        public var isMedia: Bool { format != "TEXT" && format != "LOCATION" && !isProduct }
         /// A map: latitude, longitude, name and address given at send time (`--header-location`).
         public var isLocation: Bool { format == "LOCATION" }
+        /// A single-product (SPM) template's header: a product of the WABA's catalog, given at every send as
+        /// `{"type": "product", "product": {"product_retailer_id", "catalog_id"}}` — not a link (Meta, single-product
+        /// message templates, as probe28 quotes it,
+        /// https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/marketing-templates/single-product-message-templates;
+        /// whatsapp-api-js `HeaderParameter` takes a `CatalogProduct`, https://whatsappapijs.web.app/classes/messages.HeaderParameter.html,
+        /// whose `ActionProduct` is `catalog_id` + `product_retailer_id`). Probe28 P28-14: it was read as media.
+        public var isProduct: Bool { format == "PRODUCT" }
     }
 
     /// A button: `QUICK_REPLY`, `URL` (with `url`, a trailing `{{1}}` when dynamic), `PHONE_NUMBER`, `OTP`, ...
@@ -148,6 +155,20 @@ public struct MessageTemplate: Sendable, Equatable {
     /// An AUTHENTICATION template's copy-code button is an `OTP` button with `otp_type` COPY_CODE, not this.
     public var couponButtonIndex: Int? {
         buttons.firstIndex { $0.type == "COPY_CODE" }
+    }
+
+    /// The first button whose send-time value is an `action` object kops cannot build, with its type: `MPM` (a
+    /// multi-product template: every send gives `{"type": "button", "sub_type": "mpm", "index": N, "parameters": [{"type":
+    /// "action", "action": {"thumbnail_product_retailer_id", "sections": [{"title", "product_items": [{"product_retailer_id"}]}]}}]}`,
+    /// 1 to 10 sections — Meta, multi-product message templates,
+    /// https://developers.facebook.com/docs/whatsapp/business-management-api/message-templates/mpm-templates; the same
+    /// shape in fast2sms's "Send Multi-Product Template Message", https://docs.fast2sms.com/reference/sendmultiproducttemplate,
+    /// and whatsapp-api-js `MPMComponent`, https://whatsappapijs.web.app/classes/messages.MPMComponent.html) or
+    /// `ORDER_DETAILS` (a payments template, whose order — items, totals, payment settings — Meta takes in the button's
+    /// action at every send; its exact fields were not checked against Meta's page here). Probe28 P28-1: both were
+    /// "parameters: none" and sent with `components: []`.
+    public var actionButton: (index: Int, type: String)? {
+        buttons.firstIndex { $0.type == "MPM" || $0.type == "ORDER_DETAILS" }.map { ($0, buttons[$0].type) }
     }
 
     /// URL buttons with a variable at the end of the URL (a send must give its suffix).

@@ -8,6 +8,8 @@ extension TemplateCheck {
         /// Positional values that do not match the variables: `header` then `body` variable names.
         case wrongCount(header: [String], body: [String], given: Int)
         case unknownName(String, expected: [String])
+        /// `First_Name=…` for a NAMED template: a name with upper-case letters, which no variable of Meta's has.
+        case nameCase(String, expected: [String])
         case missingNames([String])
         /// A value without a name (`Lee`) or with a number (`1=Lee`, typed) for a NAMED template; `expected` its names.
         case unnamedForNamed(String, expected: [String])
@@ -35,6 +37,10 @@ extension TemplateCheck {
         case couponCode(button: Int, example: String?)
         /// A media-card carousel: each card's header media (and variables) are given at each send.
         case carousel([MessageTemplate.Card])
+        /// An `MPM` (products) or `ORDER_DETAILS` (order) button, whose action every send gives (`MessageTemplate.actionButton`).
+        case actionButton(button: Int, type: String)
+        /// A `PRODUCT` header (single-product template): every send names a catalog product, not a link.
+        case productHeader
         case unknownLanguage(String, available: [String])
         case marketingStopped
         /// A MARKETING template to a +1 number with a US area code (`NANPRegion`): Meta accepts it, then fails it
@@ -47,6 +53,8 @@ extension TemplateCheck {
             case .noBody: "132001"
             case .notApproved(let status): status == "PAUSED" ? "132015" : status == "DISABLED" ? "132016" : "132001"
             case .wrongCount, .unknownName, .missingNames, .unnamedForNamed, .dynamicURLButton, .couponCode, .carousel: "132000"
+            case .nameCase, .actionButton: "132000"
+            case .productHeader: "132012"
             case .mixedNumbering, .numberedWithHeader: "132000"
             case .badCharacters, .emptyParameter, .headerMediaNotHTTPS: "100"
             case .duplicateName: "132000"
@@ -76,6 +84,9 @@ extension TemplateCheck {
                     + ") but \(given) " + (given == 1 ? "was" : "were") + " given"
             case .unknownName(let name, let expected):
                 "'\(name)' is not a variable of the template (it has \(expected.map { "{{\($0)}}" }.joined(separator: ", ")))"
+            case .nameCase(let name, let expected):
+                "'\(name)' is not a variable of the template: its names are lower case (\(expected.map { "{{\($0)}}" }.joined(separator: ", "))), "
+                    + "and kops does not match them ignoring case"
             case .missingNames(let names): "no value for \(names.map { "{{\($0)}}" }.joined(separator: ", "))"
             case .unnamedForNamed(let typed, let expected):
                 "the template's variables are named (\(expected.map { "{{\($0)}}" }.joined(separator: ", "))), but '\(typed)' "
@@ -106,6 +117,15 @@ extension TemplateCheck {
             case .carousel(let cards):
                 "the template is a carousel of \(TemplateCheck.count(cards.count, "card")), and every send gives "
                     + TemplateCheck.cardNeeds(cards) + ", which kops cannot send yet"
+            case .actionButton(let button, let type):
+                "the \(type) button (button \(button)) needs "
+                    + (type == "MPM"
+                        ? "the products at every send (a thumbnail product_retailer_id and 1 to 10 sections of product_items)"
+                        : "the order at every send (its items, totals and payment settings)")
+                    + ", which kops cannot send yet"
+            case .productHeader:
+                "the template's header is a catalog PRODUCT: every send gives its product_retailer_id and catalog_id (a link "
+                    + "does not fit), which kops cannot send yet"
             case .unknownLanguage(let code, let available):
                 "'\(code)' is not a WhatsApp template language code"
                     + (available.isEmpty ? "" : " (this template has \(available.joined(separator: ", ")))")
@@ -125,6 +145,9 @@ extension TemplateCheck {
             case .notApproved: "pick an approved template ('templates --status APPROVED')"
             case .wrongCount, .unknownName, .missingNames:
                 "give one --param per variable ('template NAME' shows them)"
+            case .nameCase(let name, let expected):
+                expected.first { $0 == name.lowercased() }.map { "write it as the template does: --param \($0)=…" }
+                    ?? "give each as name=VALUE with the template's names: " + expected.map { "--param \($0)=…" }.joined(separator: " ")
             case .unnamedForNamed(_, let expected):
                 "give each as name=VALUE: " + expected.map { "--param \($0)=…" }.joined(separator: " ")
             case .mixedNumbering: "number every value (--param 1=… --param 2=…) or none (values in order)"
@@ -143,6 +166,15 @@ extension TemplateCheck {
                 "send it from your integration (a button component, sub_type copy_code, with a coupon_code parameter), "
                     + "or use a template without a coupon code"
             case .carousel: "send it from your integration (a carousel component with each card's values), or use a template without cards"
+            case .actionButton(_, let type):
+                type == "MPM"
+                    ? "send it from your integration (a button component, sub_type mpm, with an action parameter holding "
+                        + "thumbnail_product_retailer_id and sections), or use a template without an MPM button"
+                    : "send it from your integration (a button component whose action holds the order_details), "
+                        + "or use a template without an ORDER_DETAILS button"
+            case .productHeader:
+                "send it from your integration (a header parameter of type product with product_retailer_id and catalog_id), "
+                    + "or use a template without a product header"
             case .unknownLanguage: "use --language with one of the template's codes"
             case .marketingStopped: "don't retry; send a utility template or reach the contact another way"
             case .marketingToUSNumber: "send a utility template, or add --force to send it anyway"

@@ -99,6 +99,20 @@ public enum TemplateCheck {
         return text.allSatisfy { $0 == "_" || ("a"..."z").contains($0) || ("0"..."9").contains($0) }
     }
 
+    /// The key of `Key=VALUE` when it is a name in letters, digits and underscores with an upper-case letter
+    /// (`First_Name`), nil otherwise. Meta's named variables are lower case (`{{customer_name}}`: "lowercase +
+    /// underscores", gokapso/agent-skills `integrate-whatsapp/references/templates-reference.md`; whatsapp-api-js
+    /// `HeaderParameter`: parameter_name "only lowercase a-z and _ are allowed"), so such a key names none of them;
+    /// whether Meta would match it ignoring case is not documented, and kops does not guess.
+    static func nameInOtherCase(_ typed: String) -> String? {
+        guard let equals = typed.firstIndex(of: "=") else { return nil }
+        let key = typed[..<equals]
+        guard let first = key.first, first == "_" || (first.isASCII && first.isLetter),
+            key.allSatisfy({ $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }), key.contains(where: \.isUppercase)
+        else { return nil }
+        return String(key)
+    }
+
     /// Checks a language code before any lookup: a code Meta does not list and none of `available` has.
     public static func language(_ code: String, available: [String]) throws(Problem) {
         guard TemplateLanguage.isKnown(code) || available.contains(code) else {
@@ -114,6 +128,8 @@ public enum TemplateCheck {
         // Send-time values of other components: sent without them, Meta answers a parameter mismatch (probe26 P26-12).
         if let coupon = template.couponButtonIndex { throw .couponCode(button: coupon, example: template.buttons[coupon].example) }
         if !template.carousel.isEmpty { throw .carousel(template.carousel) }
+        if let button = template.actionButton { throw .actionButton(button: button.index, type: button.type) }
+        if template.header?.isProduct == true { throw .productHeader }
     }
 
     /// What each card of a carousel needs at send time: `each card's image header, body {{1}} and URL button value`,
@@ -157,6 +173,8 @@ public enum TemplateCheck {
         if template.isNamed {
             let all = headerNames + bodyNames.filter { !headerNames.contains($0) }
             for argument in arguments {
+                // `First_Name=Ana` for {{first_name}}: a name in the wrong case, not a value without a name (P28-18).
+                if argument.name == nil, let key = nameInOtherCase(argument.typed) { throw .nameCase(key, expected: all) }
                 guard let name = argument.name else { throw .unnamedForNamed(argument.typed, expected: all) }
                 guard all.contains(name) else { throw .unknownName(name, expected: all) }
                 if headerValues[name] != nil || bodyValues[name] != nil { throw .duplicateName(name) }
@@ -170,15 +188,23 @@ public enum TemplateCheck {
             if let plain = arguments.first(where: { $0.position == nil }) {
                 throw .mixedNumbering(numbered: numbered.typed, plain: plain.typed)
             }
-            if !headerNames.isEmpty { throw .numberedWithHeader(numbered.typed, header: headerNames, body: bodyNames) }
+            // Header and body each number from {{1}}: a number is ambiguous only when both have variables; with one
+            // of them it names that one's variable (`1=A-1` for a header `Order {{1}}` over a body without any, P28-18).
+            if !headerNames.isEmpty && !bodyNames.isEmpty {
+                throw .numberedWithHeader(numbered.typed, header: headerNames, body: bodyNames)
+            }
+            let toHeader = bodyNames.isEmpty && !headerNames.isEmpty
+            let names = toHeader ? headerNames : bodyNames
+            var values: [String: String] = [:]
             for argument in arguments {
                 let name = String(argument.position ?? 0)
-                guard bodyNames.contains(name) else { throw .unknownName(name, expected: bodyNames) }
-                if bodyValues[name] != nil { throw .duplicateName(name) }
-                bodyValues[name] = argument.value
+                guard names.contains(name) else { throw .unknownName(name, expected: names) }
+                if values[name] != nil { throw .duplicateName(name) }
+                values[name] = argument.value
             }
-            let missing = bodyNames.filter { bodyValues[$0] == nil }
+            let missing = names.filter { values[$0] == nil }
             if !missing.isEmpty { throw .missingNames(missing) }
+            if toHeader { headerValues = values } else { bodyValues = values }
         } else {
             let expected = headerNames.count + bodyNames.count
             guard arguments.count == expected else {

@@ -55,6 +55,7 @@ public enum TemplateCommand: Command {
         var parts: [String] = []
         if let header = template.header, header.isMedia { parts.append("header \(header.format.lowercased()) (--header-media URL)") }
         if template.header?.isLocation == true { parts.append("header location (--header-location LAT,LON[,NAME[,ADDRESS]])") }
+        if template.header?.isProduct == true { parts.append("header product (a catalog product_retailer_id and catalog_id)") }
         if !template.headerVariables.isEmpty {
             parts.append("header " + template.headerVariables.map { "{{\($0)}}" }.joined(separator: " "))
         }
@@ -64,6 +65,9 @@ public enum TemplateCommand: Command {
         if let otp = template.otpButtonIndex { parts.append("button \(otp) repeats the code") }
         if let coupon = template.couponButtonIndex { parts.append("button \(coupon) coupon code") }
         if !template.carousel.isEmpty { parts.append("carousel: " + TemplateCheck.cardNeeds(template.carousel)) }
+        if let button = template.actionButton {
+            parts.append("button \(button.index) " + (button.type == "MPM" ? "products (a thumbnail and sections)" : "order details"))
+        }
         return parts.isEmpty ? "none" : parts.joined(separator: ", ")
     }
 
