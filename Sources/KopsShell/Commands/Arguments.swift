@@ -46,6 +46,10 @@ public struct Arguments: Sendable {
                 throw .missingArgument(command: command.name, what: "value for \(name) (\(valueName))", usage: command.usage)
             }
             if inline == nil { index += 1 }
+            if valueName.hasPrefix("E164") {
+                let left = PhoneNumberSplit.rest(of: value, after: words[index...])
+                if !left.isEmpty { throw .splitPhoneNumber(command: command.name, flag: name, took: value, left: left) }
+            }
             if let choices = spec.choices {
                 // Any case (`--status paused`), read as the choice is listed (`PAUSED`).
                 guard let choice = choices.first(where: { $0 == value }) ?? choices.first(where: { $0.lowercased() == value.lowercased() })

@@ -16,6 +16,9 @@ public enum ShellError: KopsError, Equatable {
     case unexpectedArgument(command: String, argument: String, usage: String)
     /// The line could not be split into words.
     case syntax(String)
+    /// A phone number typed with spaces after a flag (`--to +1 415 555 0142`): the flag took the country code, the
+    /// rest became other words (`PhoneNumberSplit`).
+    case splitPhoneNumber(command: String, flag: String, took: String, left: [String])
     /// The command needs a phone number and none is selected.
     case noPhoneNumberSelected
     /// No number in the project matches what `use` was given; `searched`: what the resolver said the id is not, with
@@ -68,6 +71,10 @@ public enum ShellError: KopsError, Equatable {
             "\(command): unexpected argument '\(Shortened.text(argument))'; usage: \(usage)"
         case .syntax(let text):
             text
+        case .splitPhoneNumber(let command, let flag, let took, let left):
+            "\(command): \(flag) took '\(took)' and left '\(left.joined(separator: " "))' as other words: a number with spaces "
+                + "needs quotes (\(flag) '\(([took] + left).joined(separator: " "))') or none (\(flag) "
+                + "+\(([took] + left).joined().filter { $0.isASCII && $0.isNumber }))"
         case .noPhoneNumberSelected:
             "no phone number selected; run 'use <phone-number-id>' first ('numbers' lists them)"
         case .noMatchingPhoneNumber(let query, let known, let searched):
@@ -103,6 +110,7 @@ public enum ShellError: KopsError, Equatable {
         switch self {
         case .unknownCommand, .unknownFlag, .missingArgument, .invalidValue, .invalidSecretValue, .unexpectedArgument, .syntax:
             .usage
+        case .splitPhoneNumber: .usage
         case .malformedSignature, .unreadableID, .credentialAsID, .notAnError: .usage
         case .idNotFound, .notAPhoneNumberID: .failure
         case .idUnchecked(_, let status): status
