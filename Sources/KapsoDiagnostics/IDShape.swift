@@ -15,6 +15,7 @@ public enum IDShape {
     /// message's `referral.ctwa_clid` (Meta's messages webhook reference, Click to WhatsApp ads).
     public static func describe(_ text: String) -> String? {
         if let credential = credential(text) { return credential }
+        if let call = callID(text) { return call }
         if let group = groupID(text) {
             return "\(text) is a WhatsApp group id (it decodes to '\(group)'; Meta's Groups API, the group_id of a message "
                 + "written in a group); kops looks up no groups and Kapso's message list has no group filter (kapso-api.md §7.1): 'message WAMID' of "
@@ -37,6 +38,17 @@ public enum IDShape {
                 + "'message WAMID' of the message it came with shows it"
         }
         return nil
+    }
+
+    /// What a WhatsApp call id (`wacid.…`, Meta's Calling API: a `calls` webhook's `calls[].id`; YCloud's calling
+    /// webhook examples, https://docs.ycloud.com/reference-link/whatsapp-calling-terminate-webhook-examples, name it
+    /// `wacid`) is and what to run, for `whois` and `trace`; nil for any other text (probe28 P28-11: "cannot read … as
+    /// an id").
+    public static func callID(_ text: String) -> String? {
+        guard text.lowercased().hasPrefix("wacid."), text.count > "wacid.".count else { return nil }
+        return "\(text) is a WhatsApp call id (wacid, Meta's Calling API: the id of a calls webhook's call); calls are not "
+            + "messages and kops cannot look them up: 'listen' shows each calls webhook as it arrives, with the call's event, "
+            + "status and error codes"
     }
 
     /// `capi_group:…` (the part before any byte that is no printable ASCII) when `text` is base64 (standard or URL-safe,

@@ -117,10 +117,10 @@ public struct ReceivedDelivery: Sendable {
 
     /// One message or status of a delivery.
     public struct Item: Sendable, Equatable {
-        /// `message` or `status`.
+        /// `message`, `status` or `call`.
         public var kind: String
         public var id: String?
-        /// A message's `type`, a status's `status`.
+        /// A message's `type`, a status's `status`, a call's `from NUMBER EVENT [STATUS]`.
         public var word: String?
         /// Its `errors[]`, as `131026 Message undeliverable`.
         public var errors: [String]
@@ -141,7 +141,8 @@ public struct ReceivedDelivery: Sendable {
         var parts: [String] = []
         for (index, item) in items.enumerated() {
             let codes = item.errors.map { String($0.prefix { $0 != " " }) }
-            let words = index == 0 ? ([item.id.map { "msg \($0)" }, item.word].compactMap { $0 } + codes) : ["msg " + item.text]
+            let noun = item.kind == "call" ? "call" : "msg"
+            let words = index == 0 ? ([item.id.map { "\(noun) \($0)" }, item.word].compactMap { $0 } + codes) : ["\(noun) " + item.text]
             let text = words.joined(separator: " ")
             if !text.isEmpty { parts.append(text) }
         }
@@ -196,13 +197,25 @@ public struct ReceivedDelivery: Sendable {
                 for status in value["statuses"]?.array ?? [] {
                     items.append(Item(kind: "status", id: status["id"]?.string, word: status["status"]?.string, errors: errorTexts(status["errors"])))
                 }
+                // A `calls` change (Meta's Calling API): `calls[]` with the call id `wacid.…`, `from`, `event` (`connect`,
+                // `terminate`) and, on terminate, `status` and `errors` (YCloud's calling terminate examples,
+                // https://docs.ycloud.com/reference-link/whatsapp-calling-terminate-webhook-examples, carry the same
+                // wacid, from, direction and status; probe28 P28-11 quotes Meta's body). It was a bare "meta: calls".
+                for call in value["calls"]?.array ?? [] {
+                    let words = [call["from"]?.string.map { "from \($0)" }, call["event"]?.string, call["status"]?.string]
+                    let word = words.compactMap { $0 }.joined(separator: " ")
+                    items.append(Item(kind: "call", id: call["id"]?.string, word: word.isEmpty ? nil : word, errors: errorTexts(call["errors"])))
+                }
                 valueErrors += errorTexts(value["errors"])
             }
             let kinds = Set(items.map(\.kind))
             if let first = items.first {
                 event = kinds.count > 1 ? "meta: messages and statuses" : "meta: \(first.kind)"
-                messageID = first.id
-                messageStatus = first.word
+                // A call id is no message id: nothing offers it to `trace`.
+                if first.kind != "call" {
+                    messageID = first.id
+                    messageStatus = first.word
+                }
             } else {
                 event = "meta: " + (changes.first?["field"]?.string ?? "unknown change")
             }

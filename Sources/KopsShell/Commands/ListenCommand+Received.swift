@@ -73,11 +73,11 @@ extension ListenCommand {
             object["phone_number_id"] = reading.phoneNumberID.map(JSONValue.string)
             object["message_id"] = reading.messageID.map(JSONValue.string)
             object["message_status"] = reading.messageStatus.map(JSONValue.string)
-            if reading.items.count > 1 || reading.items.contains(where: { !$0.errors.isEmpty }) {
+            if reading.items.count > 1 || reading.items.contains(where: { !$0.errors.isEmpty || $0.kind == "call" }) {
                 object["items"] = .array(reading.items.map { item in
                     var entry: JSONObject = ["kind": .string(item.kind)]
                     entry["id"] = item.id.map(JSONValue.string)
-                    entry[item.kind == "status" ? "status" : "type"] = item.word.map(JSONValue.string)
+                    entry[item.kind == "status" ? "status" : item.kind == "call" ? "call" : "type"] = item.word.map(JSONValue.string)
                     if !item.errors.isEmpty { entry["errors"] = .array(item.errors.map(JSONValue.string)) }
                     return .object(entry)
                 })

@@ -13,6 +13,8 @@ enum MessageInput {
         switch WAMID.canonical(IDInput.cleaned(text)) {
         case .success(let id): return id
         case .failure(let problem):
+            // A call id (`wacid.…`) is said as one, with what to run (P28-11).
+            if let call = IDShape.callID(IDInput.cleaned(text)) { throw ShellError.idNotFound(explanation: "\(command): " + call) }
             let plain = ShellError.invalidValue(
                 command: command, what: "message id", value: IDInput.echo(text),
                 expected: problem == .missingPrefix ? "a WAMID starting with 'wamid.'" : IDInput.Problem.wamid(problem).reason)
