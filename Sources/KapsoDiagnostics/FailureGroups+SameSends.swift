@@ -7,10 +7,13 @@ extension FailureGroups {
     /// grouped and flat views count it), and how many calls were left out: a
     /// `POST /{phone-number id}/messages` answered with the Graph code the message failed with, on the same
     /// number, within 10 s of the message's failure (a send Meta refuses at once is both an API-log row and a
-    /// failed message in Kapso). Each message takes at most one call.
+    /// failed message in Kapso). Each message takes at most one call. A message Meta accepted (a WAMID, or a `sent`
+    /// status: `SendAttribution.accepted`) takes none: a refused send gets no WAMID, so a refused call near it is
+    /// another attempt and counts as its own failure, as `trace` lists it (probe28 P28-16).
     public static func withoutSameSends(_ entries: [ErrorTriage.Entry]) -> (kept: [ErrorTriage.Entry], joined: Int) {
         var sends: [(number: String, code: String, time: Int64)] = entries.compactMap { entry in
-            guard entry.source == .message, let number = entry.json["kapso"]?["phone_number_id"]?.string ?? entry.json["phone_number_id"]?.string,
+            guard entry.source == .message, let message = try? Message(json: entry.json), !SendAttribution.accepted(message),
+                let number = entry.json["kapso"]?["phone_number_id"]?.string ?? entry.json["phone_number_id"]?.string,
                 let code = entry.error.split(separator: " ").first.map(String.init), code.allSatisfy(\.isNumber),
                 let time = KapsoTime.seconds(iso: entry.time)
             else { return nil }

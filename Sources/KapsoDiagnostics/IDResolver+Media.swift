@@ -103,11 +103,18 @@ extension IDResolver {
     /// Meta serves a media id for a limited time: "Media IDs returned by the API expire after 30 days. Media IDs in
     /// webhooks expire after 7 days" (Meta, Media reference above); `GET /{media_id}` answers a URL that "expires after
     /// 5 minutes" (docs.kapso.ai/api/meta/whatsapp/media/get-media-url); Kapso keeps its own copy in `kapso.media_url`
-    /// (kapso-api.md §7.3).
+    /// (kapso-api.md §7.3). The call is named with the message's number: Kapso's proxy requires `?phone_number_id=` on
+    /// `/{media_id}` with an API key (`mediaNotFoundMeaning`), and a 404 is "expired" only past Meta's days (probe28
+    /// P28-8: `whois` said "a 404 on it means Meta no longer serves it" of a media id 6 minutes old, without the number).
     private static func mediaAdvice(_ message: Message, sent: Bool) -> String {
-        "GET /{media_id}?phone_number_id=… gives a download URL valid 5 minutes, and Meta serves "
+        let id = mediaID(of: message) ?? "{media_id}"
+        let number = message.phoneNumberID ?? "PHONE_NUMBER_ID"
+        let days = sent ? 30 : 7
+        return "GET /meta/whatsapp/v24.0/\(id)?phone_number_id=\(number) gives a download URL valid 5 minutes (Kapso's proxy "
+            + "requires ?phone_number_id= on media routes), and Meta serves "
             + (sent ? "a media id the number uploaded for 30 days" : "a received media id for 7 days")
-            + ": a 404 on it means Meta no longer serves it; "
+            + ": a 404 on that call more than \(days) days after the message means it expired, sooner that it was deleted "
+            + "or is not this number's; "
             + (kapsoCopy(message) == nil
                 ? "this message holds no Kapso copy (kapso.media_url)" : "use the message's Kapso copy (kapso.media_url)")
     }

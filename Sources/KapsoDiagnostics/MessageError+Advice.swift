@@ -105,6 +105,16 @@ extension MessageError {
                     + "to the file itself (a direct download whose Content-Type is the media's type), or upload it and send it by media id"
             }
         }
+        // A "something went wrong" whose details name the media Meta downloaded is no transient failure (P28-8/P28-17).
+        if code == "131000", let type = Self.downloadedType(details) {
+            if type.hasPrefix("text/") {
+                return "Meta's download of the media got \(type), not the file (a share, login or 'link expired' page): link to "
+                    + "the file itself (a direct download whose Content-Type is the media's type), or upload it and send it by "
+                    + "media id; a retry fetches the same page"
+            }
+            return "Meta's download of the media got \(type), a type it does not take for this message: send the file in a "
+                + "supported type (Meta's supported media types), or upload it; a retry fetches the same file"
+        }
         if code == "131026", send?.isAuthenticationToIndia == true {
             return "this is an authentication template to a +91 (India) number, a cause Meta's error-codes page lists for "
                 + "131026 (\"Authentication templates currently cannot be sent to WhatsApp users in India\"; kops cannot tell "
@@ -204,6 +214,19 @@ extension MessageError {
     /// kapso-api.md §9.5: 131052/131053 "Meta couldn't fetch media (e.g. URL on localhost/private, too big, wrong type)
     /// → host media on a public HTTPS URL or upload first"; Meta fetches a `link` from its own servers (probe28 P28-17:
     /// "check the file's MIME type and size" sent the developer to re-encode a file that was never fetched).
+    /// The media type Meta's details say a media download got ("Media download error: Unsupported media type
+    /// text/html", as a 131000 carried it in probe28's repro32), lower case; nil when the details name no download and
+    /// type. Meta's error-codes page sends you to `error_data.details` for a code's reason; a generic 131000 whose details
+    /// name the downloaded type is that type's failure, which a retry repeats.
+    static func downloadedType(_ details: String?) -> String? {
+        guard let details = details?.lowercased(), details.contains("download"),
+            let range = details.firstRange(of: "unsupported media type ")
+        else { return nil }
+        let type = details[range.upperBound...].prefix { !$0.isWhitespace && $0 != "," && $0 != ";" && $0 != ")" }
+        guard type.contains("/") else { return nil }
+        return String(type.hasSuffix(".") ? type.dropLast() : type)
+    }
+
     static func unfetchableLink(code: String?, send: FailedSend?) -> String? {
         guard code == "131052" || code == "131053", let link = send?.mediaLink, let why = WebhookURL.unreachable(link) else { return nil }
         return "the media link \(link) is on \(why), which Meta's servers cannot reach: Meta fetches a media link itself, "

@@ -25,4 +25,14 @@ extension MetaSendError {
         guard !said.isEmpty else { return nil }
         return "Meta: " + said.map { "\"\($0)\"" }.joined(separator: "; ")
     }
+
+    /// `metaWords` for the line that reads this refusal by its catalogue entry, nil when that reading is the id in the
+    /// path (code 100 with subcode 33, Graph's "Object with ID … does not exist", or a proxy 404:
+    /// `ErrorCatalog.missingObjectID`): Graph's generic details there would contradict "nothing in the payload is wrong".
+    public var wordsBesideReading: String? {
+        if code == "100", ErrorCatalog.missingObjectID(subcode: subcode, status: status, path: path, message: message) != nil {
+            return nil
+        }
+        return metaWords
+    }
 }

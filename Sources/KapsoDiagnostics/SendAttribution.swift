@@ -44,6 +44,17 @@ public struct SendAttribution: Sendable {
     /// Seconds around the message's time a send call counts as near it (MessageTrace's slack).
     public static let window: Int64 = 5
 
+    /// True for an outbound message Meta accepted: it has a WAMID (its `id`, kapso-api.md §7; what a send answered
+    /// 200 returns, §9.2) or a `sent`, `delivered` or `read` status. A send refused at once (4xx) gets no WAMID
+    /// (§9.2–9.3, gotcha 19), so no refused call is such a message's send: `trace` lists those calls as other attempts
+    /// and `errors` counts them apart (`FailureGroups.withoutSameSends`), one rule for both (probe28 P28-16).
+    public static func accepted(_ message: Message) -> Bool {
+        guard !message.isInbound else { return false }
+        let history = StatusHistory(message: message)
+        let had = history.events.map(\.status) + [message.status]
+        return had.contains { (progress[$0] ?? 0) > 0 } || message.id.hasPrefix(wamidPrefix)
+    }
+
     /// Sorts `calls` (send calls near the message's time) and `deliveries` (of the message's number,
     /// contact and period) by what the message's status history allows.
     public init(message: Message, calls candidateCalls: [APILog], deliveries candidateDeliveries: [WebhookDelivery]) {
@@ -52,8 +63,7 @@ public struct SendAttribution: Sendable {
         let failed = !history.failures.isEmpty || message.status == "failed"
         let had = Set(history.events.map(\.status) + [message.status])
         let reached = had.compactMap { Self.progress[$0] }.max() ?? 0
-        let accepted = !message.isInbound && (reached > 0 || message.id.hasPrefix(Self.wamidPrefix))
-        if accepted {
+        if Self.accepted(message) {
             refusedAttempts = candidateCalls.filter { (400..<500).contains($0.responseStatus) }
         }
         let refused = Set(refusedAttempts.map(\.id))

@@ -30,6 +30,18 @@ import Testing
         #expect(MessageError(code: "131053", details: "Downloading media from weblink failed with http code 503").fix(for: nil).hasPrefix("the media URL answered HTTP 503"))
     }
 
+    /// probe28 P28-8/P28-17 (repro32): a 131000 whose details say the media download got text/html is no "retry".
+    @Test func a131000WhoseDetailsNameTheDownloadedTypeIsNoRetry() throws {
+        let html = MessageError(code: "131000", title: "Something went wrong", details: "Media download error: Unsupported media type text/html")
+        let fix = html.fix(for: FailedSend(isTemplate: false, recipient: "14155553201", mediaLink: "https://files.example.com/invoice"))
+        #expect(fix.hasPrefix("Meta's download of the media got text/html, not the file"), "\(fix)")
+        #expect(!fix.hasPrefix("retry"))
+        let webp = MessageError(code: "131000", details: "Media download error: Unsupported media type image/webp.")
+        #expect(webp.fix(for: nil).hasPrefix("Meta's download of the media got image/webp, a type it does not take"))
+        let entry = try #require(ErrorCatalog.entry(for: "131000"))
+        #expect(MessageError(code: "131000", details: "Something went wrong").fix(for: nil) == entry.fix)
+    }
+
     @Test(arguments: [nil, "Media type not supported: application/x-msdownload", "File size exceeds the maximum (16 MB)"])
     func a131053WithoutAnHTTPAnswerKeepsTheCataloguesFix(_ details: String?) throws {
         let entry = try #require(ErrorCatalog.entry(for: "131053"))

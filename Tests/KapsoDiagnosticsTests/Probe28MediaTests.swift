@@ -60,4 +60,24 @@ import Testing
         let sent = try #require(IDResolver.mediaNotFoundMeaning(Self.media(sent: true), endpoint: endpoint, at: 1_795_258_800 + 8 * 86_400))
         #expect(sent.contains("Meta serves a media id the number uploaded for 30 days, so it had not expired"), "\(sent)")
     }
+
+    /// repro12: `whois 4444555566667777`, an image this number sent 6 minutes earlier: the call is named with the number
+    /// Kapso's proxy requires, and uploaded media's 30 days, not "a 404 on it means Meta no longer serves it".
+    @Test func whoisOfAnUploadedMediaIDNamesTheCallWithItsNumber() throws {
+        let text = """
+            {"id":"wamid.M2","timestamp":"1795261800","type":"image","to":"14155551201","image":{"id":"4444555566667777","caption":"your receipt"},
+             "kapso":{"direction":"outbound","status":"delivered","phone_number_id":"100200300400501"}}
+            """
+        var facts = IDResolver.Facts()
+        facts.mediaMessages = [try Message(json: try #require(try JSONValue.parse(Array(text.utf8)).object))]
+        facts.mediaSearched = true
+        guard case .success(let input) = IDInput.read("4444555566667777") else {
+            Issue.record("not read")
+            return
+        }
+        let fix = IDResolver.resolve(input, typed: "4444555566667777", facts: facts).fix ?? ""
+        #expect(fix.contains("GET /meta/whatsapp/v24.0/4444555566667777?phone_number_id=100200300400501 gives a download URL"), "\(fix)")
+        #expect(fix.contains("a media id the number uploaded for 30 days: a 404 on that call more than 30 days after"), "\(fix)")
+        #expect(!fix.contains("means Meta no longer serves it"))
+    }
 }

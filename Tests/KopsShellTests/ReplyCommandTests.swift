@@ -67,7 +67,8 @@ import Testing
             error: reply: not sent: 131047 re-engagement (24 h window closed) (HTTP 422): the contact last wrote more \
             than 24 hours ago, so free-form messages are refused; send an approved template ('reply --template NAME' in \
             kops); free-form works again \
-            after the contact replies; approved: part_ready (en_US, es), order_update (en_US)
+            after the contact replies; Meta: "The recipient last wrote more than 24 hours ago, so only an approved \
+            template can be sent."; approved: part_ready (en_US, es), order_update (en_US)
 
             """)
     }

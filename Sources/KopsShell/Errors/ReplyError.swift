@@ -60,12 +60,15 @@ public enum ReplyError: KopsError, Equatable {
                     return "reply: not sent: \(advice)"
                 }
                 let code = error.code.map { " \($0)" } ?? ""
-                return "reply: not sent (HTTP \(error.status)\(code)): \(error.message); check the request with --dry-run"
+                let words = error.metaWords.map { " (\($0))" } ?? ""
+                return "reply: not sent (HTTP \(error.status)\(code)): \(error.message)\(words); check the request with --dry-run"
             }
             let fitting = templates.isEmpty ? "" : "; approved: \(templates.joined(separator: ", "))"
             // A 401 reads as the key to anyone who knows HTTP: say why this one is not (P26-2).
             let notKey = error.status == 401 ? " (\(CredentialRefusal.notTheKey))" : ""
-            return "reply: not sent: \(entry.code) \(entry.name) (HTTP \(error.status))\(notKey): \(entry.meaning); \(entry.fix)\(fitting)"
+            // Meta's own words name the field or value the fix points at (P28-21); the error funnel escapes and redacts them.
+            let words = error.wordsBesideReading.map { "; \($0)" } ?? ""
+            return "reply: not sent: \(entry.code) \(entry.name) (HTTP \(error.status))\(notKey): \(entry.meaning); \(entry.fix)\(words)\(fitting)"
         case .numberNotReached(let error, let meaning):
             let code = error.code.map { " #\($0)" } ?? ""
             return "reply: not sent (HTTP \(error.status)\(code)): \(meaning)"
