@@ -16,6 +16,9 @@ public import KapsoClient
 /// - `user_preferences`: `user_preferences[]` of `wa_id`, `category` (`marketing_messages`), `value` (`stop`,
 ///   `resume`); sent only when a user stops or resumes marketing messages
 ///   (https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/user_preferences)
+/// - `smb_message_echoes`: `message_echoes[]` of `from`, `to`, `id`, `type`: messages a coexistence number's business
+///   sent from the WhatsApp Business app or a linked device
+///   (https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/smb_message_echoes)
 ///
 /// What a stopped contact means for sends is the catalogue's 131050 (`ErrorCatalog`); nothing here claims more than
 /// the payload says beyond that.
@@ -29,6 +32,7 @@ public enum MetaFieldEvent {
         case "account_update": return account(value)
         case "phone_number_quality_update": return quality(value)
         case "user_preferences": return preferences(value)
+        case "smb_message_echoes": return echoes(value)
         default: return nil
         }
     }
@@ -76,6 +80,15 @@ public enum MetaFieldEvent {
         if let current { text += ", limit " + current }
         if let daily = value["max_daily_conversations_per_business"]?.string { text += ", \(daily) a day" }
         return text
+    }
+
+    private static func echoes(_ value: JSONValue) -> String? {
+        let messages = (value["message_echoes"]?.array ?? []).map { echo in
+            [(echo["id"]?.string).map { "msg " + $0 }, echo["type"]?.string, (echo["to"]?.string).map { "to " + $0 }]
+                .compactMap { $0 }.joined(separator: " ")
+        }
+        guard !messages.isEmpty else { return nil }
+        return "sent from the WhatsApp Business app: " + messages.joined(separator: ", ")
     }
 
     private static func preferences(_ value: JSONValue) -> String? {

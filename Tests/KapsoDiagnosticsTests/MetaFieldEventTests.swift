@@ -34,6 +34,9 @@ import Testing
          "contact 14155550181 stopped marketing messages: marketing templates to them fail (131050); utility and authentication still go"),
         ("user_preferences", #"{"user_preferences":[{"wa_id":"14155550181","category":"marketing_messages","value":"resume"}]}"#,
          "contact 14155550181 resumed marketing messages"),
+        ("smb_message_echoes",
+         #"{"messaging_product":"whatsapp","metadata":{"display_phone_number":"14155550100","phone_number_id":"100200300400501"},"message_echoes":[{"from":"14155550100","to":"14155550181","id":"wamid.X03","timestamp":"1764728516","type":"text","text":{"body":"sent from the app"}}]}"#,
+         "sent from the WhatsApp Business app: msg wamid.X03 text to 14155550181"),
     ])
     func aFieldsEventIsSaidOnTheLine(field: String, value: String, said: String) {
         let reading = ReceivedDelivery(headers: [], body: Self.body(field: field, value: value), secret: nil, metaSecret: nil)
