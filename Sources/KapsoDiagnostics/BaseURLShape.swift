@@ -56,6 +56,21 @@ public enum BaseURLShape {
         return nil
     }
 
+    /// A scheme that is neither https nor http written without its `://` (`htp:/127.0.0.1:8080`, `htps:/api.kapso.ai`,
+    /// `ftp:\\host`, `hhtps//host`) → the scheme as written (`htp:/`) and what follows it (the host and the rest); nil
+    /// otherwise, and for `localhost:8080` (a host and its port, no slash). Before, kops said "has no scheme; add
+    /// https://, e.g. https://htp:/127.0.0.1:8080", a URL that is itself invalid (probe33 P33-1).
+    public static func strangeScheme(_ url: String) -> (written: String, rest: String)? {
+        let word = url.prefix { $0.isASCII && $0.isLetter }
+        guard (2...10).contains(word.count) else { return nil }
+        let separator = url.dropFirst(word.count).prefix { ":/;\\".contains($0) }
+        let slashes = separator.filter { $0 == "/" || $0 == "\\" }.count
+        guard separator.hasPrefix(":") ? slashes > 0 : slashes > 1 else { return nil }
+        let rest = url.dropFirst(word.count + separator.count)
+        guard let first = rest.first, first.isLetter || first.isNumber || first == "[" else { return nil }
+        return (String(url.prefix(word.count + separator.count)), String(rest))
+    }
+
     /// The first problem of `url`, nil when its shape is fine.
     public static func problem(in url: String) -> Problem? {
         for scalar in url.unicodeScalars {

@@ -114,6 +114,9 @@ public struct ReceivedDelivery: Sendable {
     /// Errors Meta put on a change's `value` itself (`value.errors[]`, beside or instead of messages and statuses; the
     /// v16 locations are `value.errors`, `messages[].errors` and `statuses[].errors`), as `131000 Something went wrong`.
     public var valueErrors: [String] = []
+    /// What a change of another field than `messages` says happened (`MetaFieldEvent`: a template rejected, an account
+    /// violation, a messaging limit lowered, a contact stopping marketing), one phrase per change.
+    public var fieldEvents: [String] = []
 
     /// One message or status of a delivery.
     public struct Item: Sendable, Equatable {
@@ -136,7 +139,8 @@ public struct ReceivedDelivery: Sendable {
     public var signature: Signature
 
     /// What the line says after the number: `msg wamid.A delivered, msg wamid.B failed 131026; value error 131000
-    /// Something went wrong` — every item (the first's error codes too) and every value-level error; empty when none.
+    /// Something went wrong` — what another field's change says happened (`fieldEvents`), every item (the first's error
+    /// codes too) and every value-level error; empty when none.
     public var itemsText: String {
         var parts: [String] = []
         for (index, item) in items.enumerated() {
@@ -146,7 +150,7 @@ public struct ReceivedDelivery: Sendable {
             let text = words.joined(separator: " ")
             if !text.isEmpty { parts.append(text) }
         }
-        var text = parts.joined(separator: ", ")
+        var text = (fieldEvents + parts).joined(separator: ", ")
         if !valueErrors.isEmpty {
             text += (text.isEmpty ? "" : "; ") + "error " + valueErrors.joined(separator: ", error ")
         }
@@ -208,6 +212,7 @@ public struct ReceivedDelivery: Sendable {
                 }
                 valueErrors += errorTexts(value["errors"])
             }
+            fieldEvents = changes.compactMap { MetaFieldEvent.summary(field: $0["field"]?.string, value: $0["value"]) }
             let kinds = Set(items.map(\.kind))
             if let first = items.first {
                 event = kinds.count > 1 ? "meta: messages and statuses" : "meta: \(first.kind)"

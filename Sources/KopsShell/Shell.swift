@@ -16,6 +16,7 @@ public final class Shell {
             let learned = redactor.knownSecrets.map(\.revealed).filter { !known.contains($0) }
             guard !learned.isEmpty else { return }
             recorder?.redactRecorded(learned)
+            for stopped in stoppedRecordings { stopped.redactRecorded(learned) }
             context.secretsLearned?(learned)
         }
     }
@@ -43,6 +44,10 @@ public final class Shell {
     public var writesAllowed = false
     /// The transcript being recorded: gets each line and what the terminal shows.
     public var recorder: TranscriptRecorder?
+    /// The recordings this session ended with `record stop`, oldest first: `bundle` holds the newest when nothing is
+    /// being recorded, and replaces none of them (probe33 P33-7: `bundle t.md --force` after `record stop` replaced the
+    /// recording t.md with a bundle that lacked it).
+    public var stoppedRecordings: [TranscriptRecorder] = []
     /// The last error shown through `report`, as reworded there (a 401 as `CredentialError.rejected`): `kops check`
     /// reads it to stop at a failure of where it replays (no key, key rejected, API unreachable), which the
     /// transcript does not hold.

@@ -116,8 +116,16 @@ struct Kops: ParsableCommand {
                 "invalid --timeout '\(timeout)'; at least 0.001 seconds (libcurl counts whole milliseconds, and 0 ms would "
                     + "mean no timeout at all), e.g. --timeout 30")
         }
+        // Said as the same URL from the environment or a profile is (one line, no usage block; probe33 P33-1), and at
+        // once: nothing else on the command line matters while the API is unknown.
         if let baseURL, !baseURL.contains("://") {
-            throw ValidationError("invalid --base-url '\(Shortened.text(baseURL))'; " + SchemeAdvice.text(for: baseURL))
+            do {
+                try BaseURLSchemeError.check(baseURL, source: "flag --base-url")
+            } catch {
+                var text = Array((ErrorReport(error).line() + "\n").utf8)
+                _ = text.withUnsafeMutableBytes { write(2, $0.baseAddress, $0.count) }
+                throw ExitCode(ErrorReport(error).status.rawValue)
+            }
         }
         // Shell command words given as kops's own (`kops --output json explain 131047`): `-c`, with the flags given, so
         // the suggested line pastes back and does the same thing.

@@ -67,6 +67,23 @@ import Testing
     @Test(arguments: ["api.kapso.ai", "https-proxy.example", "127.0.0.1:8080", "httpbin.org"])
     func aURLWithoutAnySchemeIsNoMisspelling(url: String) {
         #expect(BaseURLShape.misspeltScheme(url) == nil)
+        #expect(BaseURLShape.strangeScheme(url) == nil)
+    }
+
+    /// probe33 P33-1: a scheme that is neither https nor http, without its `://`, was "no scheme" (and got `https://`
+    /// put in front of it); a host and its port are no scheme.
+    @Test(arguments: [
+        ("htp:/127.0.0.1:47201", "htp:/", "127.0.0.1:47201"), ("htps:/api.kapso.ai", "htps:/", "api.kapso.ai"),
+        ("hhtps//api.kapso.ai/x", "hhtps//", "api.kapso.ai/x"), (#"ftp:\\host"#, #"ftp:\\"#, "host"),
+    ])
+    func aStrangeSchemeWithoutItsSlashesIsRead(url: String, written: String, rest: String) throws {
+        let strange = try #require(BaseURLShape.strangeScheme(url))
+        #expect(strange.written == written && strange.rest == rest)
+    }
+
+    @Test(arguments: ["localhost:8080", "kapso-sim:8080", "api.kapso.ai/x", "localhost/x", "h:/x", "htp:/", "htp:/-x"])
+    func aHostWithAPortOrPathIsNoStrangeScheme(url: String) {
+        #expect(BaseURLShape.strangeScheme(url) == nil)
     }
 
     @Test(arguments: [

@@ -1,3 +1,4 @@
+import Foundation
 import KopsShell
 import Testing
 
@@ -64,5 +65,29 @@ import Testing
         let result = offline.shell.loop(reader: ScriptedLineReader(lines), source: "<stdin>")
         #expect(result == status, "\(offline.output.err)")
         #expect(offline.output.err.hasPrefix(err), "\(offline.output.err)")
+    }
+}
+
+extension ScriptMarkerTests {
+    /// probe33 P33-8: a `#! error` over a `source` line: the failure inside the sourced script, which is the one
+    /// expected, printed as a plain `error:` line while the run passed. It reads `expected error:` too.
+    @Test func theFailureOfAScriptSourcedUnderAMarkerIsExpectedToo() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-marker-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder + "/sub", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data("# inner\nexplain \\\n  999999\nstate\n".utf8).write(to: URL(fileURLWithPath: folder + "/sub/inner.kops"))
+        try Data("explain 131047\n#! error\nsource sub/inner.kops\nstate\n".utf8).write(
+            to: URL(fileURLWithPath: folder + "/outer.kops"))
+        let offline = OfflineShell()
+        let outcome = try ScriptRunner.load(path: folder + "/outer.kops").run(on: offline.shell)
+        let err = offline.output.err.replacingOccurrences(of: folder + "/", with: "")
+        #expect(outcome.status == .ok && outcome.failed == 0, "\(err)")
+        #expect(err.contains("sub/inner.kops:2: expected error: unknown error code '999999'"), "\(err)")
+        #expect(err.contains("outer.kops:3: expected error: source: "), "\(err)")
+        #expect(!err.contains(": error: "), "\(err)")
+        // Outside a marker, the same sourced failure is a failure.
+        let plain = OfflineShell()
+        let failed = try ScriptRunner.load(path: folder + "/sub/inner.kops").run(on: plain.shell)
+        #expect(failed.status != .ok && plain.output.err.contains("inner.kops:2: error: unknown error code"), "\(plain.output.err)")
     }
 }

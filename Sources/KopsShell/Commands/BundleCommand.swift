@@ -8,13 +8,14 @@ public enum BundleCommand: ScriptCommand {
     public static let usage = "bundle [FILE.md] [--period 24h|7d|30d] [--keep-pii] [--force]"
     public static let details = """
         Writes one Markdown file to attach to a Kapso support ticket: the environment facts support asks
-        for (kops version, API host, project, number, time window), the transcript being recorded, then
-        the selected number's health, its errors and the failed API calls with their request ids.
+        for (kops version, API host, project, number, time window), the transcript being recorded (after
+        'record stop', the session's last recording), then the selected number's health, its errors and
+        the failed API calls with their request ids.
         Redacted and masked like any transcript, and replayable with 'kops check FILE.md'. A bundle is
         for a ticket, so it keeps personal data (numbers, names, texts) only with --keep-pii: while a
         'record --keep-pii' recording runs, bundle refuses without it. Record the session first
         ('record FILE.md') so the bundle holds what you did. An existing file is never overwritten
-        without --force.
+        without --force, and a transcript this session recorded never is.
         Examples:
           record ticket-4411.md
           bundle ticket-4411-bundle.md --period 7d
@@ -31,10 +32,10 @@ public enum BundleCommand: ScriptCommand {
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let path = arguments.positionals.first ?? defaultPath()
         let period = arguments.value("--period") ?? "24h"
-        let done = CommandResult(blocks: [.hint("wrote support bundle \(path) (check it with '\(context.kopsCommand) check \(path)')")])
-        let snapshotDone = CommandResult(blocks: [.hint("wrote support bundle \(path)")])
         // `kops check` replaying a session that made a bundle shows the same line and writes nothing.
-        guard let shell = context.shell, shell.recorder?.isReplay != true else { return done }
+        guard let shell = context.shell, shell.recorder?.isReplay != true else {
+            return CommandResult(blocks: [.hint("wrote support bundle \(path) (check it with '\(context.kopsCommand) check \(path)')")])
+        }
         let session = shell.recorder
         // The bundle holds the session's transcript: written over it (with --force), the recording would be lost and the
         // bundle could not be checked (probe12 P12-6).
@@ -45,22 +46,16 @@ public enum BundleCommand: ScriptCommand {
         }
         // Its restore file is as much the recording's (probe24 P24-9), whether it exists yet or not.
         if let session, session.owns(path) { throw ScriptError.recording(session.ownedFileRefusal(command: "bundle", path: path)) }
-        let recorded = session.flatMap(recordedText)
+        // A recording stopped a line ago is no less the user's (probe33 P33-7): never replaced, --force or not.
+        if let stopped = shell.stoppedRecordings.last(where: { $0.owns(path) }), FileManager.default.fileExists(atPath: path) {
+            throw ScriptError.recording(stoppedFileRefusal(stopped, path: path))
+        }
+        let keepPII = arguments.has("--keep-pii")
+        // After `record stop` the bundle holds the session's last recording, as it would have a line before.
+        let (included, recorded, leftOut) = try includedRecording(
+            running: session, stopped: shell.stoppedRecordings.last, keepPII: keepPII)
         var header = recorded.map { TranscriptParser($0).header } ?? TranscriptHeader(context: context)
         header.time = TranscriptHeader.now
-        // A bundle is pasted into a support ticket: personal data in it is the user's explicit choice, never inherited
-        // silently from a recording kept in clear for the team's own use (probe22 P22-19). The copied blocks are
-        // written as recorded, so the bundle keeps personal data exactly when the recording does.
-        let keepPII = arguments.has("--keep-pii")
-        if let session, session.header.keepPII != keepPII {
-            throw ScriptError.recording(
-                session.header.keepPII
-                    ? "bundle: this recording keeps personal data in clear (record --keep-pii) and a bundle is for a support "
-                        + "ticket; add --keep-pii to include it as recorded, or 'record stop' first for a masked bundle of the "
-                        + "diagnostics only"
-                    : "bundle: --keep-pii, but this recording masks personal data, so the bundle of it does too; leave out "
-                        + "--keep-pii, or 'record stop' first for a bundle of the diagnostics in clear")
-        }
         header.keepPII = keepPII
         // A path kops refuses whatever the flags (`/dev/stdout`, a folder) is named before --force is suggested for it.
         _ = try TranscriptFile.target(of: path)
@@ -71,11 +66,11 @@ public enum BundleCommand: ScriptCommand {
         let existed = FileManager.default.fileExists(atPath: path)
         let bundle = try TranscriptRecorder(
             header: header, destination: .file(path), opening: arguments.has("--force") ? .replace : .create,
-            preamble: header.markdown + facts(context: context, period: period, recorded: recorded != nil),
-            masker: session?.masker, context: context)
+            preamble: header.markdown + facts(context: context, period: period, recorded: recorded != nil, leftOut: leftOut),
+            masker: included?.masker, context: context)
         if let recorded {
             var restore = TranscriptRestore()
-            if case .file(let sessionPath)? = session?.destination {
+            if case .file(let sessionPath)? = included?.destination {
                 restore = TranscriptRestore.load(besides: sessionPath) ?? restore
             }
             bundle.copy(TranscriptParser.body(of: recorded), restoring: restore)
@@ -92,7 +87,8 @@ public enum BundleCommand: ScriptCommand {
         lines += ["errors --period \(period)", "logs --errors --ids --period \(period)"]
         for line in lines where bundle.writeFailure == nil { shell.run(line: line) }
         try Self.removeIfCut(bundle, path: path, existed: existed)
-        return recorded == nil ? snapshotDone : done
+        let stopped = included.flatMap { $0 === session ? nil : $0 }
+        return CommandResult(blocks: [.hint(doneLine(path: path, recorded: recorded != nil, stopped: stopped, leftOut: leftOut, context: context))])
     }
 
     /// A bundle that could not be written whole (a full disk) is no bundle: the file this command made is removed, so
@@ -111,7 +107,7 @@ public enum BundleCommand: ScriptCommand {
 
     /// What the session's recorder has written so far (a file's text, or the text kept in memory), without
     /// the block still open (the line running `bundle`).
-    private static func recordedText(_ recorder: TranscriptRecorder) -> String? {
+    static func recordedText(_ recorder: TranscriptRecorder) -> String? {
         let text: String?
         if case .file(let path) = recorder.destination {
             text = FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) }
@@ -131,7 +127,7 @@ public enum BundleCommand: ScriptCommand {
     }
 
     /// The facts a support engineer asks for first, as Markdown under the header.
-    private static func facts(context: ShellContext, period: String, recorded: Bool) -> String {
+    private static func facts(context: ShellContext, period: String, recorded: Bool, leftOut: String?) -> String {
         let seconds: Int64 = ["24h": 86_400, "7d": 604_800, "30d": 2_592_000][period] ?? 86_400
         let now = context.now()
         let number = context.session.phoneNumberID.map { id in
@@ -147,7 +143,8 @@ public enum BundleCommand: ScriptCommand {
         ]
         lines += recorded
             ? ["## Session transcript", "", ""]
-            : ["No session was being recorded: run 'record FILE.md' before reproducing the problem, then 'bundle'.", "", ""]
+            : [leftOut.map { "The session's recording is not included: \($0)." }
+                ?? "No session was being recorded: run 'record FILE.md' before reproducing the problem, then 'bundle'.", "", ""]
         return lines.joined(separator: "\n")
     }
 

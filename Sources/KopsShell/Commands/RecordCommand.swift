@@ -48,6 +48,7 @@ public enum RecordCommand: ScriptCommand {
             if let failure = recorder.writeFailure, case .file(let path) = recorder.destination {
                 throw ScriptError.transcriptIncomplete(path: path, reason: failure)
             }
+            shell.stoppedRecordings.append(recorder)
             return CommandResult(blocks: [.hint("stopped recording" + location(recorder.destination))])
         }
         if let recorder = shell.recorder {

@@ -157,9 +157,10 @@ public struct ScriptRunner: Sendable {
                 continue
             }
             shell.location = "\(path):\(line.number)"
-            // Its error reads `FILE:LINE: expected error: …`, not like a real failure (probe22 P22-24).
+            // Its error reads `FILE:LINE: expected error: …`, not like a real failure (probe22 P22-24); so do the lines of
+            // a script sourced under a marker, whose failure is the one expected (probe33 P33-8).
             let expecting = shell.expectingFailure
-            shell.expectingFailure = expectFailure != nil
+            shell.expectingFailure = expecting || expectFailure != nil
             var status = shell.run(line: text)
             shell.expectingFailure = expecting
             outcome.commands += 1

@@ -211,7 +211,11 @@ public struct TranscriptParser: Sendable {
                 snapshot = false
             }
         }
-        if lead.contains(where: { !$0.isEmpty }) { trailer = lead.map { $0 + "\n" }.joined() }
+        // The text's last newline ends its last line: the empty piece after it is no line of the trailer, and a text
+        // without one keeps ending without one (probe33 P33-3: each `--update` added a blank line after the user's prose).
+        let endsWithNewline = text.last == "\n" || text.last == "\r\n"
+        if !inBlock, endsWithNewline, lead.last?.isEmpty == true { lead.removeLast() }
+        if lead.contains(where: { !$0.isEmpty }) { trailer = lead.joined(separator: "\n") + (endsWithNewline ? "\n" : "") }
         if unclosed == nil, inBlock { unclosed = (opened.line, opened.command, nil, TranscriptFence.fence(length: fence)) }
         unclosedBlock = unclosed
         header = TranscriptHeader(
