@@ -112,6 +112,9 @@ static void on_transcript_termination(int number) {
     raise(number);
 }
 
+/* Whether SIGPIPE's own action is the guard's (installed over a default action), so ending by it closes the block. */
+static int sigpipe_guarded = 0;
+
 void kops_transcript_guard_install(void) {
     int signals[] = {SIGTERM, SIGHUP, SIGPIPE};
     for (size_t index = 0; index < sizeof signals / sizeof signals[0]; index++) {
@@ -122,8 +125,26 @@ void kops_transcript_guard_install(void) {
         action.sa_handler = on_transcript_termination;
         sigemptyset(&action.sa_mask);
         action.sa_flags = 0;
-        sigaction(signals[index], &action, NULL);
+        if (sigaction(signals[index], &action, NULL) == 0 && signals[index] == SIGPIPE) sigpipe_guarded = 1;
     }
+}
+
+int kops_signal_ignored(int number) {
+    struct sigaction current;
+    return sigaction(number, NULL, &current) == 0 && current.sa_handler == SIG_IGN;
+}
+
+void kops_end_by_sigpipe(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = sigpipe_guarded ? on_transcript_termination : SIG_DFL;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGPIPE, &action, NULL);
+    sigset_t pipe_only;
+    sigemptyset(&pipe_only);
+    sigaddset(&pipe_only, SIGPIPE);
+    sigprocmask(SIG_UNBLOCK, &pipe_only, NULL);
+    raise(SIGPIPE);
 }
 
 void kops_transcript_guard_arm(const char *path, const char *closing) {

@@ -16,7 +16,8 @@ extension SignatureCheck {
 
     /// The secret as given, then each repair that changes it: whitespace around it, quotes around it, invisible
     /// characters in it (a zero-width space copied from a chat or web page), a literal `\n` at its end (a line
-    /// break escaped in a JSON or `.env` file and never unescaped), and base64 of it (a Kubernetes Secret's
+    /// break escaped in a JSON or `.env` file and never unescaped), its `whsec_` prefix taken off or put on
+    /// (`prefixRepair`), and base64 of it (a Kubernetes Secret's
     /// `data:` values are base64, kubernetes.io/docs/concepts/configuration/secret: "The values for all keys in
     /// the data field have to be base64-encoded strings"). `cause` names a repair only when the HMAC matches
     /// with it.
@@ -62,6 +63,7 @@ extension SignatureCheck {
                     + "JSON or .env file and never unescaped); without it the signature matches: store the secret "
                     + "without it")
         }
+        if let (text, also, alone) = prefixRepair(trimmed) { add(text, also: also, alone: alone) }
         if let decoded = base64Text(trimmed) {
             let alone = "the secret given is base64-encoded (as a Kubernetes Secret's data: field holds it); its decoded "
                 + "text matches: use the decoded secret (Kubernetes decodes it for env vars and mounted files; "
@@ -78,6 +80,34 @@ extension SignatureCheck {
             }
         }
         return repairs
+    }
+
+    /// The secret with its `whsec_` prefix taken off, or put on when it has none, and how each is named (probe29
+    /// P29-17). Kapso keys the HMAC with the whole `secret_key`: "Kapso signs all webhooks with HMAC SHA256 using your
+    /// webhook secret key" and its sample passes the secret as it is to `createHmac` (docs.kapso.ai/docs/platform/
+    /// webhooks/security); "`HMAC-SHA256(webhook_secret_key, raw_request_body)`" (gokapso/agent-skills,
+    /// skills/integrate-whatsapp/references/webhooks-reference.md); neither says the prefix is dropped. Standard
+    /// Webhooks (Svix) secrets are also `whsec_<base64>`, and their libraries strip the prefix and key the HMAC with
+    /// the rest (base64-decoded; that form is not tried, its key is bytes, not text), so code written for them drops
+    /// it. Whether every secret Kapso generates starts with `whsec_` is not documented [uncertain]: a phone-number
+    /// webhook's `secret_key` is the caller's choice (kapso-api.md), so the prefix added is named only on a match.
+    static func prefixRepair(_ secret: String) -> (text: String, also: String, alone: String)? {
+        let prefix = TokenPrefix.webhookSecret.text
+        let whole = "Kapso signs with the whole secret_key, whsec_ included"
+        if secret.hasPrefix(prefix) {
+            return (
+                String(secret.dropFirst(prefix.count)),
+                "; and the signature was made with the secret without its 'whsec_' prefix (\(whole))",
+                "the signature matches the secret without its 'whsec_' prefix: it was made with the prefix taken off, "
+                    + "as code written for Standard Webhooks (Svix) secrets does; \(whole): key the HMAC with the whole secret"
+            )
+        }
+        return (
+            prefix + secret,
+            "; and the secret given lacks its 'whsec_' prefix: with it the signature matches",
+            "the signature matches the secret with 'whsec_' in front: the secret given lacks its prefix (stored or "
+                + "copied without it); \(whole): store and pass the whole secret, prefix included"
+        )
     }
 
     /// `text` without whitespace (spaces, tabs, line breaks) at either end.

@@ -36,7 +36,7 @@ public enum SignatureCheck {
     /// Windows-1252 (PowerShell 5.1's Set-Content) or normalised to NFD (`SignatureCheck+Damage.swift`), whole numbers
     /// that lost their `.0` (JavaScript); before them, a whole saved request sent as the body (`Envelope`), the body kept as base64 or
     /// as a JSON string (`base64Decoded`, `jsonStringDecoded`); and with each, the secret
-    /// repaired (`secretRepairs`: whitespace, quotes, invisible characters, a literal `\n`, base64). A cause is
+    /// repaired (`secretRepairs`: whitespace, quotes, invisible characters, a literal `\n`, its `whsec_` prefix, base64). A cause is
     /// named only when the signature matches the form it names; otherwise `unmatched` says what a body that is not
     /// JSON is, then the causes the secret's and body's shape suggest and the common causes for the sender `meta`
     /// names (none for a body cut short).

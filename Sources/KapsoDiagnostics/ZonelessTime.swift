@@ -57,7 +57,7 @@ extension ZonelessTime {
         if let seconds = KapsoTime.seconds(iso: text) { return plausible(seconds, form: nil, text: text) }
         // Only 2009 (before WhatsApp) to 2100: other 10 digits (`4155550100`) are more likely a number without its code.
         if text.count == 10, text.allSatisfy({ $0.isASCII && $0.isNumber }), let seconds = Int64(text),
-            seconds >= 1_230_768_000, seconds <= KapsoTime.plausible.upperBound
+            unixSeconds.contains(seconds)
         {
             return plausible(seconds, form: "Unix seconds", text: text)
         }
@@ -99,11 +99,15 @@ extension ZonelessTime {
             if reading == .notATime { return .problem("\"\(shown(text))\" is no date and time kops can read") }
             return reading
         }
-        if let number = value.int.map(Int64.init), number >= 1_230_768_000, number <= KapsoTime.plausible.upperBound {
+        if let number = value.int.map(Int64.init), unixSeconds.contains(number) {
             return .time(number, form: "a JSON number of Unix seconds")
         }
         return .problem("\(shown(value.serialized())) is no date and time kops can read (a \(value.int == nil ? "value" : "number") where ISO-8601 belongs)")
     }
+
+    /// The Unix seconds `read` takes as a time: 2009 (before WhatsApp) to 2100, the bounds of a status time with no
+    /// message time to judge it by (`StatusHistory`); other 10 digits are more likely a phone number without its code.
+    static let unixSeconds: ClosedRange<Int64> = StatusHistory.earliestPlausible...KapsoTime.plausible.upperBound
 
     /// Shown in part, printable ASCII only: the value is not the API's own and may hold anything.
     static func shown(_ text: String) -> String {

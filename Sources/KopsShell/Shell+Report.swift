@@ -41,6 +41,8 @@ extension Shell {
     /// Prints an error through the one funnel (with the script location on the terminal); returns its status.
     @discardableResult
     public func report(_ error: any Error) -> ExitStatus {
+        // A pipe whose reader left ends kops by SIGPIPE, silently, as it does outside listen (probe29 P29-15).
+        if error is OutputError { output.endIfReaderLeft() }
         // An id of another kind than the command takes says what it is (the id resolver).
         var error = context.explainingWrongKind(context.explainingSelectedNumber(error))
         if case .unauthorized(let host, let graph)? = error as? KapsoAPIError {

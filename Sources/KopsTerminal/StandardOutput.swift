@@ -1,3 +1,4 @@
+internal import CKopsShims
 public import KopsShell
 
 #if canImport(Glibc)
@@ -14,6 +15,8 @@ public final class StandardOutput: OutputSink {
     public var errorWidth: (() -> Int?)?
     /// Why standard output stopped taking text, lowercased from `strerror`; from then on text for it is dropped.
     public private(set) var outputFailure: String?
+    /// Standard output's write failed with EPIPE while kops, not its parent, ignored SIGPIPE (`endIfReaderLeft`).
+    private var readerLeft = false
 
     public init() {}
 
@@ -48,7 +51,18 @@ public final class StandardOutput: OutputSink {
             return nil
         }
         // Standard error has nowhere to say it failed; standard output's failure is said there by the shell.
-        if let failure, fd == 1 { outputFailure = String(cString: strerror(failure)).lowercased() }
+        if let failure, fd == 1 {
+            outputFailure = String(cString: strerror(failure)).lowercased()
+            readerLeft = failure == EPIPE && !Self.pipeIgnoredAtStart
+        }
+    }
+
+    /// Ends kops by SIGPIPE, silently, when standard output failed because the reader of its pipe left and only kops
+    /// itself ignored SIGPIPE (`listen` writes to its receiver's pipe): `kops … | head` then ends as it does for every
+    /// other command, 141 and no error line (probe29 P29-15: listen said "broken pipe" and exited 74), after the
+    /// command stopped and undid what it made. A parent that ignores SIGPIPE (`trap '' PIPE`) keeps the error and 74.
+    public func endIfReaderLeft() {
+        if readerLeft { kops_end_by_sigpipe() }
     }
 
     /// Which standard descriptors were closed when kops started (`kops … >&-`), each then held open on /dev/null
@@ -68,7 +82,11 @@ public final class StandardOutput: OutputSink {
     /// the API connection (probe20 P20-1: `kops -c … >&-` exited 0). Standard output's writes then fail, said once.
     public static func holdClosedDescriptors() {
         _ = closedAtStart
+        _ = pipeIgnoredAtStart
     }
+
+    /// Whether SIGPIPE was ignored when kops started (read in `holdClosedDescriptors`, before kops changes it).
+    private static let pipeIgnoredAtStart = kops_signal_ignored(SIGPIPE) != 0
 
     /// Waits up to 30 s for `fd` to take bytes again; false when it does not (or is no longer open).
     private static func waitUntilWritable(_ fd: Int32) -> Bool {

@@ -87,4 +87,46 @@ import Testing
         #expect(result.status == 74)
         #expect(result.stderr == Self.line + "\n")
     }
+
+    /// probe29 P29-15: `kops -c 'listen …' | head -1`, a real pipe whose reader takes the first line and leaves. listen
+    /// ignores SIGPIPE for its receiver's pipe, so its next line failed with EPIPE: "broken pipe" and 74. It ends by
+    /// SIGPIPE now, with no error line, as every other command does; a parent's `trap '' PIPE` still gets 74.
+    @Test(arguments: [(["-c", "listen --port 0"], false), (["listen", "--port", "0"], false), (["-c", "listen --port 0"], true)])
+    func listenWhoseReaderLeftEndsAsEveryCommandDoes(arguments: [String], parentIgnoresPipe: Bool) async throws {
+        let (status, err) = try await offPool { () -> (Int32, String) in
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-pipe-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let pipe = try ChildPipe()
+            let kops = try ChildProcess(
+                executable: "/bin/sh",
+                arguments: ["-c", (parentIgnoresPipe ? "trap '' PIPE; " : "") + "exec \"$0\" \"$@\"", ProcessRunner.executable("kops").path]
+                    + arguments,
+                environment: ["PATH": "/usr/bin:/bin", "HOME": folder], stdout: .descriptor(pipe.writeEnd),
+                stderr: .file(folder + "/err"))
+            close(pipe.writeEnd)
+            // `head -1`: the first line, then the reader leaves.
+            var first: [UInt8] = []
+            var byte: UInt8 = 0
+            while first.last != 10, read(pipe.readEnd, &byte, 1) == 1 { first.append(byte) }
+            close(pipe.readEnd)
+            let line = String(decoding: first, as: UTF8.self)
+            let port = try #require(line.range(of: "127.0.0.1:").map { Int(line[$0.upperBound...].prefix { $0.isNumber }) ?? 0 })
+            for index in 1...2 {
+                _ = try ProcessRunner.run(
+                    "/bin/sh",
+                    ["-c", "curl -s -o /dev/null -H 'X-Webhook-Event: whatsapp.message.received' --data \"$1\" \"$2\"", "sh",
+                     #"{"i":\#(index)}"#, "http://127.0.0.1:\(port)/hook"])
+            }
+            let status = kops.wait(seconds: 20)
+            return (status, (try? String(contentsOfFile: folder + "/err", encoding: .utf8)) ?? "")
+        }
+        if parentIgnoresPipe {
+            #expect(status == 74, "\(err)")
+            #expect(err.contains("error: cannot write to standard output: broken pipe"), "\(err)")
+        } else {
+            #expect(status == SIGPIPE, "\(err)")
+            #expect(!err.contains("standard output"), "\(err)")
+        }
+    }
 }

@@ -55,6 +55,29 @@ import Testing
         #expect(SignatureCheck.utf16Decoded([0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00]) == nil, "a lone surrogate is not text")
     }
 
+    /// probe29 P29-17: a signature keyed with the secret minus its `whsec_` prefix (Standard Webhooks/Svix code strips
+    /// it), or a stored secret without the prefix, is named, for `verify` and for what `listen` received alike; a
+    /// re-formatted body with the prefix dropped too says both.
+    @Test(arguments: [false, true])
+    func theWhsecPrefixTakenOffOrMissingIsNamed(received: Bool) {
+        let bare = String(Self.secret.dropFirst("whsec_".count))
+        func cause(_ body: [UInt8], secret: String, signature: String) -> String {
+            SignatureCheck.cause(body: body, secret: Secret(secret), signature: signature, meta: false, received: received)
+        }
+        let dropped = cause(Self.body, secret: Self.secret, signature: Self.sign(Self.body, bare))
+        #expect(dropped.hasPrefix("the signature matches the secret without its 'whsec_' prefix: it was made with the prefix "
+            + "taken off, as code written for Standard Webhooks (Svix) secrets does; Kapso signs with the whole secret_key, "
+            + "whsec_ included: key the HMAC with the whole secret"), "\(dropped)")
+        let missing = cause(Self.body, secret: bare, signature: Self.sign(Self.body))
+        #expect(missing.hasPrefix("the signature matches the secret with 'whsec_' in front: the secret given lacks its prefix"), "\(missing)")
+        let spaced = Array(#"{ "a": 1 }"#.utf8)
+        let both = cause(spaced, secret: bare, signature: Self.sign(Array(#"{"a":1}"#.utf8)))
+        #expect(both.hasSuffix("; and the secret given lacks its 'whsec_' prefix: with it the signature matches"), "\(both)")
+        // Another secret altogether still gets the common causes, not the prefix.
+        let other = cause(Self.body, secret: bare, signature: Self.sign(Self.body, "whsec_other"))
+        #expect(!other.contains("whsec_' prefix") && !other.contains("'whsec_' in front"), "\(other)")
+    }
+
     static let savedRequest: [UInt8] = {
         let head = "POST /hook HTTP/1.1\r\nhost: 127.0.0.1:4000\r\ncontent-type: application/json\r\n"
             + "x-webhook-signature: \(sign(body))\r\ncontent-length: \(body.count)\r\n\r\n"

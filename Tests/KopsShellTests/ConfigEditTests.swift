@@ -68,4 +68,22 @@ import Testing
         try config.save(Profile(name: "eagle", baseURL: "http://127.0.0.1:9", apiKeyCommand: "printf 'a\u{1}b'\n"))
         #expect(try config.load().profile(named: "eagle")?.apiKeyCommand == "printf 'a\u{1}b'\n")
     }
+
+    /// probe27 P27-6 (rest): a Latin-1 profile name in config.toml was read as U+FFFD (`profile: a\u{FFFD}`); reading
+    /// the file and editing it (`profile add`) name the byte and its line instead, and nothing is written.
+    @Test func aLatin1ByteInTheFileIsNamedWithItsLine() throws {
+        let (config, folder) = try file("")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bytes = Array("default_profile = \"acme\"\n[profiles.caf".utf8) + [0xE9] + Array("]\napi_key_env = \"K\"\n".utf8)
+        try Data(bytes).write(to: URL(fileURLWithPath: config.path))
+        let expected = "cannot read \(config.path): line 2 holds the byte 0xE9 (column 14), which is not UTF-8 (saved as Latin-1 "
+            + "or Windows-1252?); save the file as UTF-8"
+        let read = try #require(throws: ConfigError.self) { try config.load() }
+        #expect(read.message == expected)
+        let edit = try #require(throws: ConfigError.self) {
+            try config.save(Profile(name: "acme", baseURL: "https://api.kapso.ai", apiKeyEnv: "KAPSO_API_KEY"))
+        }
+        #expect(edit.message == expected)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: config.path)) == Data(bytes), "the file is left as it was")
+    }
 }

@@ -91,6 +91,19 @@ import Testing
          "config.toml:2: profile 'a' holds a literal secret in 'api_key'; keys never go in this file: export it in an environment variable and set api_key_env = \"NAME\""),
         ("[profiles.a]\nbase_url = \"x\"\napi_key_env = \"kapso_live_abcdef\"\n",
          "config.toml:3: profile 'a' holds a literal secret in 'api_key_env'; keys never go in this file: export it in an environment variable and set api_key_env = \"NAME\""),
+        // probe29 P29-22: the shell's `$`, `${…}`, a dash or a space around a name is named, with the line to write.
+        ("[profiles.prod]\nbase_url = \"x\"\napi_key_env = \"$KAPSO_API_KEY\"\n",
+         "config.toml:3: profile 'prod' has api_key_env = \"$KAPSO_API_KEY\", which is not a variable's name: it starts with "
+            + "the shell's '$' (kops reads the variable itself); write api_key_env = \"KAPSO_API_KEY\""),
+        ("[profiles.prod]\nbase_url = \"x\"\napi_key_env = \"${KAPSO_API_KEY}\"\n",
+         "config.toml:3: profile 'prod' has api_key_env = \"${KAPSO_API_KEY}\", which is not a variable's name: it is written "
+            + "${…}, the shell's way to read the variable (kops reads it itself); write api_key_env = \"KAPSO_API_KEY\""),
+        ("[profiles.prod]\nbase_url = \"x\"\napi_key_env = \"KAPSO-API-KEY\"\n",
+         "config.toml:3: profile 'prod' has api_key_env = \"KAPSO-API-KEY\", which is not a variable's name: a '-' cannot be "
+            + "in a variable's name (letters, digits and _ only); write api_key_env = \"KAPSO_API_KEY\""),
+        ("[profiles.prod]\nbase_url = \"x\"\napi_key_env = \"KAPSO_API_KEY \"\n",
+         "config.toml:3: profile 'prod' has api_key_env = \"KAPSO_API_KEY \", which is not a variable's name: it has a space "
+            + "at its end; write api_key_env = \"KAPSO_API_KEY\""),
         ("[profiles.a\n", "config.toml:1:12: error while parsing table header: expected ']', saw '\\n'; fix the TOML syntax"),
         // A forgotten closing quote is named as one (toml++ says "unescaped control characters", the newline: P16-11).
         ("default_profile = \"acme\"\n[profiles.acme]\nbase_url = \"http://127.0.0.1:47160\napi_key_env = \"ACME_KEY\"\n",

@@ -64,7 +64,11 @@ import Testing
         let status = Shell(context: context, renderer: Renderer(), output: output).run(line: "listen --save \(file)/saved")
         #expect(status == .failure)
         #expect(receiver.calls == 0, "nothing listened")
-        #expect(output.err.contains("error: listen: cannot save deliveries to \(file)/saved: "), "\(output.err)")
+        // probe29 P29-14: the file in the way is named, not "does not exist; create it first".
+        #expect(
+            output.err.contains(
+                "error: listen: cannot save deliveries to \(file)/saved: \(file) is a file, not a folder, so its folder "
+                    + "\(file)/saved cannot be made; move the file away, or write elsewhere"), "\(output.err)")
         #expect(output.err.hasSuffix("; nothing was started\n"), "\(output.err)")
     }
 

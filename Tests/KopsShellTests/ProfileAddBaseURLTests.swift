@@ -23,6 +23,13 @@ import Testing
          "error: profile add --phone-number-id: cannot read '1002003004005O1' as an id: it has letters where digits belong "
             + "(the letter O for 0 at 14), as an id retyped from a screenshot or a PDF reads; with digits it is "
             + "100200300400501: use 100200300400501\n"),
+        // probe29 P29-22: a name written the shell's way is shown with the name to write, not called a key.
+        ("--base-url https://api.kapso.ai --key-env '$KAPSO_API_KEY'",
+         "error: profile: invalid --key-env '$KAPSO_API_KEY': it starts with the shell's '$' (kops reads the variable "
+            + "itself); write --key-env KAPSO_API_KEY\n"),
+        ("--base-url https://api.kapso.ai --key-env 'KAPSO-API-KEY '",
+         "error: profile: invalid --key-env 'KAPSO-API-KEY ': it has a space at its end; a '-' cannot be in a variable's "
+            + "name (letters, digits and _ only); write --key-env KAPSO_API_KEY\n"),
         ("--base-url https://api.kapso.ai --key-env 1BAD",
          "error: profile: invalid --key-env '…'; expected the NAME of an environment variable (like ACME_KAPSO_KEY), "
             + "never the key itself\n"),

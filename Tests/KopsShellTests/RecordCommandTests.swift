@@ -61,6 +61,17 @@ import Testing
             + "exist; create it first\n")
     }
 
+    /// probe29 P29-14: `bundle nodir/b.md` said "cannot write transcript"; the line names the bundle, with record's cause.
+    @Test func anUnwritableBundlePathNamesTheBundle() async throws {
+        let (status, err) = try await withSimulator { fixture in
+            let (shell, output) = try fixture.shell()
+            return (shell.run(line: "bundle /nonexistent/folder/b.md"), output.err)
+        }
+        #expect(status == .failure)
+        #expect(err == "error: cannot write bundle '/nonexistent/folder/b.md': its folder /nonexistent/folder does not "
+            + "exist; create it first\n")
+    }
+
     /// A transcript moved away while recording: the next line fails once, naming it, the rest of that line does not run,
     /// and recording has stopped (probe16 P16-5's kind: a write that failed is never taken for recorded).
     @Test func aTranscriptRemovedWhileRecordingStopsTheRecordingWithOneError() async throws {

@@ -74,6 +74,13 @@ void kops_transcript_guard_install(void);
 void kops_transcript_guard_arm(const char *path, const char *closing);
 void kops_transcript_guard_disarm(void);
 
+/* 1 when `number`'s action is now to ignore it (a parent's `trap '' PIPE`, nohup), else 0. */
+int kops_signal_ignored(int number);
+/* Ends kops by SIGPIPE as a write to a pipe whose reader left does when nothing ignores it: through the transcript
+   guard when it was installed on SIGPIPE (an open block is closed), else by the default action. For a write that
+   failed with EPIPE only because kops itself ignored SIGPIPE (listen, which writes to its receiver's pipe). */
+void kops_end_by_sigpipe(void);
+
 /* libedit globals, which Swift 6 cannot touch directly. */
 typedef char **(*kops_completer)(const char *text, int start, int end);
 void kops_rl_setup(const char *name, kops_completer completer);

@@ -58,16 +58,18 @@ public enum BundleCommand: ScriptCommand {
         header.time = TranscriptHeader.now
         header.keepPII = keepPII
         // A path kops refuses whatever the flags (`/dev/stdout`, a folder) is named before --force is suggested for it.
-        _ = try TranscriptFile.target(of: path)
+        _ = try asBundle { try TranscriptFile.target(of: path) }
         // `record`'s advice for an existing file names --append, which bundle does not take (probe18 P18-7).
         if !arguments.has("--force"), FileManager.default.fileExists(atPath: path) {
             throw ScriptError.recording("bundle: '\(path)' already exists; add --force to replace it, or pick another name")
         }
         let existed = FileManager.default.fileExists(atPath: path)
-        let bundle = try TranscriptRecorder(
-            header: header, destination: .file(path), opening: arguments.has("--force") ? .replace : .create,
-            preamble: header.markdown + facts(context: context, period: period, recorded: recorded != nil, leftOut: leftOut),
-            masker: included?.masker, context: context)
+        let bundle = try asBundle {
+            try TranscriptRecorder(
+                header: header, destination: .file(path), opening: arguments.has("--force") ? .replace : .create,
+                preamble: header.markdown + facts(context: context, period: period, recorded: recorded != nil, leftOut: leftOut),
+                masker: included?.masker, context: context)
+        }
         if let recorded {
             var restore = TranscriptRestore()
             if case .file(let sessionPath)? = included?.destination {
@@ -89,6 +91,16 @@ public enum BundleCommand: ScriptCommand {
         try Self.removeIfCut(bundle, path: path, existed: existed)
         let stopped = included.flatMap { $0 === session ? nil : $0 }
         return CommandResult(blocks: [.hint(doneLine(path: path, recorded: recorded != nil, stopped: stopped, leftOut: leftOut, context: context))])
+    }
+
+    /// `body`, with the transcript file's refusal (shared with `record`) said as the bundle's: `cannot write bundle
+    /// 'nodir/b.md': its folder nodir does not exist; create it first` (probe29 P29-14: it said "transcript").
+    private static func asBundle<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch ScriptError.unwritableTranscript(let path, let reason) {
+            throw ScriptError.recording("cannot write bundle '\(path)': \(reason)")
+        }
     }
 
     /// A bundle that could not be written whole (a full disk) is no bundle: the file this command made is removed, so

@@ -198,11 +198,14 @@ public enum ProfileCommand: Command {
         guard (keyEnv == nil) != (arguments.value("--key-command") == nil) else {
             throw .missingArgument(command: Self.name, what: "one of --key-env VAR or --key-command CMD", usage: usage)
         }
-        // A shell variable's name: ASCII letters, digits and '_', not starting with a digit (POSIX, "Name").
-        if let keyEnv,
-            keyEnv.isEmpty || keyEnv.first?.isNumber == true
-                || !keyEnv.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber || $0 == "_") })
-        {
+        // A shell variable's name: ASCII letters, digits and '_', not starting with a digit (POSIX, "Name"); a name
+        // written the shell's way ('$KAPSO_API_KEY') or mistyped is shown with the name to write (probe29 P29-22).
+        switch keyEnv.map(KeyEnvName.read) {
+        case .name?, nil: break
+        case .mistyped(let faults, let meant)?:
+            throw .syntax(
+                "\(Self.name): invalid --key-env '\(KeyEnvName.shown(keyEnv ?? ""))': \(faults.joined(separator: "; ")); write --key-env \(meant)")
+        case .secret?:
             throw .invalidValue(
                 command: Self.name, what: "--key-env", value: "…", expected: "the NAME of an environment variable (like ACME_KAPSO_KEY), never the key itself")
         }

@@ -3,10 +3,15 @@ internal import KapsoDiagnostics
 public enum ConfigError: KopsError, Equatable {
     /// The file exists but cannot be read.
     case unreadable(path: String, reason: String)
+    /// Bytes that are not UTF-8; `problem` names the first one and its line (`ScriptRunner.encodingProblem`).
+    case notUTF8(path: String, problem: String)
     /// Not valid TOML.
     case syntax(path: String, line: Int, column: Int, message: String)
     /// A profile holds a literal API key or secret.
     case literalKey(path: String, line: Int?, profile: String, key: String)
+    /// `api_key_env` holds a variable's name written the shell's way or mistyped (`$KAPSO_API_KEY`, `KAPSO-API-KEY`):
+    /// `value` as written, `faults` what is wrong with it, `meant` the name to write (`KeyEnvName`, probe29 P29-22).
+    case mistypedKeyEnv(path: String, line: Int?, profile: String, value: String, faults: [String], meant: String)
     /// A known key with a value of the wrong kind.
     case invalidValue(path: String, line: Int?, key: String, expected: String)
     /// A profile's `phone_number_id` that cannot be read as an id (`IDInput.read`, as `use` reads a typed one).
@@ -35,12 +40,17 @@ public enum ConfigError: KopsError, Equatable {
         switch self {
         case .unreadable(let path, let reason):
             "cannot read \(path): \(reason); fix its permissions or remove it"
+        case .notUTF8(let path, let problem):
+            "cannot read \(path): \(problem)"
         case .syntax(let path, let line, let column, let message):
             "\(path):\(line):\(column): \(message); fix the TOML syntax"
         case .literalKey(let path, let line, let profile, let key):
             "\(path)\(line.map { ":\($0)" } ?? ""): profile '\(profile)' holds a literal secret in '\(key)'"
                 + (key == "api_key_command" ? " (the command prints a key written into it)" : "") + "; "
                 + "keys never go in this file: export it in an environment variable and set api_key_env = \"NAME\""
+        case .mistypedKeyEnv(let path, let line, let profile, let value, let faults, let meant):
+            "\(path)\(line.map { ":\($0)" } ?? ""): profile '\(profile)' has api_key_env = \"\(KeyEnvName.shown(value))\", "
+                + "which is not a variable's name: \(faults.joined(separator: "; ")); write api_key_env = \"\(meant)\""
         case .invalidValue(let path, let line, let key, let expected):
             "\(path)\(line.map { ":\($0)" } ?? ""): invalid value for '\(key)'; expected \(expected)"
         case .unreadablePhoneNumberID(let path, let line, let profile, let id, let reason):
@@ -83,7 +93,7 @@ public enum ConfigError: KopsError, Equatable {
 
     public var exitStatus: ExitStatus {
         switch self {
-        case .unreadable: .noInput
+        case .unreadable, .notUTF8: .noInput
         case .keyCommandFailed, .keyCommandStopped: .noPermission
         case .unwritable, .editRefused: .failure
         default: .usage

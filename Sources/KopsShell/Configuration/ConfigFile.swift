@@ -30,7 +30,12 @@ public struct ConfigFile: Sendable {
             let reason = access(path, R_OK) == 0 ? "it could not be read" : String(cString: strerror(errno)).lowercased()
             throw .unreadable(path: path, reason: reason)
         }
-        return try KopsConfig.parse(String(decoding: data, as: UTF8.self), path: path)
+        // A byte that is not UTF-8 (a Latin-1 profile name) is named with its line, as a script's is, not read as U+FFFD
+        // (probe27 P27-6: `profile: a\u{FFFD}`).
+        guard let text = String(validating: Array(data), as: UTF8.self) else {
+            throw .notUTF8(path: path, problem: ScriptRunner.encodingProblem(Array(data)))
+        }
+        return try KopsConfig.parse(text, path: path)
     }
 
     /// Where `save` keeps the file as it was before it replaced a profile: `config.toml~`, beside it.
@@ -147,7 +152,9 @@ public struct ConfigFile: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .unreadable(path: path, reason: String(cString: strerror(errno)).lowercased())
         }
-        guard let text = String(data: data, encoding: .utf8) else { throw .unreadable(path: path, reason: "it is not UTF-8 text") }
+        guard let text = String(validating: Array(data), as: UTF8.self) else {
+            throw .notUTF8(path: path, problem: ScriptRunner.encodingProblem(Array(data)))
+        }
         return text
     }
 

@@ -126,8 +126,14 @@ public struct KopsConfig: Sendable, Equatable {
         var profile = Profile(name: name)
         profile.baseURL = try string("base_url")
         profile.apiKeyEnv = try string("api_key_env")
-        if let variable = profile.apiKeyEnv, !variable.allSatisfy({ $0.isUppercase || $0.isNumber || $0 == "_" }) || variable.isEmpty {
-            throw .literalKey(path: path, line: line("api_key_env"), profile: name, key: "api_key_env")
+        if let variable = profile.apiKeyEnv {
+            switch KeyEnvName.read(variable) {
+            case .name: break
+            case .mistyped(let faults, let meant):
+                throw .mistypedKeyEnv(path: path, line: line("api_key_env"), profile: name, value: variable, faults: faults, meant: meant)
+            case .secret:
+                throw .literalKey(path: path, line: line("api_key_env"), profile: name, key: "api_key_env")
+            }
         }
         profile.apiKeyCommand = try string("api_key_command")
         if let command = profile.apiKeyCommand, KeyCommand.printsLiteralKey(command) {

@@ -1,5 +1,6 @@
-/// Standard output stopped taking text: a full disk (`> /dev/full`), a reader that left the pipe while SIGPIPE is
-/// ignored (EPIPE), a closed descriptor (EBADF). What the command printed is cut short, so the command stops at once
+/// Standard output stopped taking text: a full disk (`> /dev/full`), a reader that left the pipe while kops's parent
+/// ignores SIGPIPE (EPIPE; when only kops ignored it, `OutputSink.endIfReaderLeft` ends kops by SIGPIPE instead), a
+/// closed descriptor (EBADF). What the command printed is cut short, so the command stops at once
 /// (no further page is fetched), a script or `-c` stops at its line, and kops exits 74 (EX_IOERR), as coreutils'
 /// `ls > /dev/full` says "write error" and fails (probe20 P20-1).
 public struct OutputError: KopsError, Equatable {

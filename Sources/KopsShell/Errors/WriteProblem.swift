@@ -32,15 +32,8 @@ public enum WriteProblem {
     /// Why the folder `folder` (for a file kops keeps, e.g. `~/.local/state/kops`) could not be made (`mkdir`'s `code`):
     /// a file where a folder of its path should be, or the folder above it not writable; else the system's words.
     public static func reason(creatingFolder folder: String, code: Int32) -> String {
-        if code == ENOTDIR {
-            var path = ""
-            for part in folder.split(separator: "/") {
-                path += "/" + part
-                var info = stat()
-                if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFDIR {
-                    return "\(path) is a file, not a folder, so \(folder) cannot be made; move the file away"
-                }
-            }
+        if code == ENOTDIR, let file = fileAmongFolders(of: folder) {
+            return "\(file) is a file, not a folder, so \(folder) cannot be made; move the file away"
         }
         if code == EACCES || code == EPERM || code == EROFS, let found = folderProblem(of: folder) { return found }
         return String(cString: strerror(code)).lowercased()
@@ -73,6 +66,11 @@ public enum WriteProblem {
         let folder = folder(of: path)
         var info = stat()
         guard stat(folder, &info) == 0 else {
+            // A file where a folder of its path should be (`afile/x` with `afile` a file): no folder can be made there
+            // (probe29 P29-14: "does not exist; create it first", which mkdir then refused with "Not a directory").
+            if errno == ENOTDIR, let file = fileAmongFolders(of: folder) {
+                return "\(file) is a file, not a folder, so its folder \(folder) cannot be made; move the file away, or write elsewhere"
+            }
             if errno == ENOENT || errno == ENOTDIR {
                 // The nearest folder above that exists decides whether it can be made (probe27 P27-3: "create it first",
                 // when creating it was what failed).
@@ -90,6 +88,18 @@ public enum WriteProblem {
         guard access(folder, W_OK | X_OK) == 0 else {
             if errno == EROFS { return "its folder \(folder) is on a read-only file system; write it elsewhere" }
             return "its folder \(folder) is not writable for you (mode \(mode(info))); make it writable, or write it elsewhere"
+        }
+        return nil
+    }
+
+    /// The first path along `folder` (`afile` of `afile/x/y`, `/srv/f` of `/srv/f/x`) that exists and is not a folder,
+    /// or nil when there is none.
+    public static func fileAmongFolders(of folder: String) -> String? {
+        var path = folder.hasPrefix("/") ? "/" : ""
+        for part in folder.split(separator: "/") {
+            path += (path.isEmpty || path.hasSuffix("/") ? "" : "/") + part
+            var info = stat()
+            if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFDIR { return path }
         }
         return nil
     }

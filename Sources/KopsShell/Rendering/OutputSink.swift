@@ -6,10 +6,13 @@ public protocol OutputSink: AnyObject {
     /// write reached it. Once set it stays, and text for standard output is dropped: a gap inside what was written would
     /// read as a whole result (`OutputError`).
     var outputFailure: String? { get }
+    /// Ends kops as SIGPIPE would when standard output's reader left a pipe (`StandardOutput`); returns otherwise.
+    func endIfReaderLeft()
 }
 
 extension OutputSink {
     public var outputFailure: String? { nil }
+    public func endIfReaderLeft() {}
 }
 
 /// Standard output carries data; standard error carries errors, hints and progress.

@@ -1,0 +1,72 @@
+/// What a value given as the NAME of the key's environment variable is (`api_key_env` in config.toml, `profile add
+/// --key-env`): `KAPSO_API_KEY` a name; `$KAPSO_API_KEY`, `${KAPSO_API_KEY}`, `KAPSO-API-KEY` or `KAPSO_API_KEY ` a
+/// name written the shell's way or mistyped, with the name meant; anything else is taken for a key pasted in its place.
+///
+/// probe29 P29-22: every value that was not a name was called "a literal secret", so a `$` (the shell habit) told the
+/// user a key sat in the file. A mistyped name is named only when it reads as words (`KAPSO`, `API`, `KEY2`), so a
+/// key's random text is never echoed as "the name you meant".
+public enum KeyEnvName: Equatable, Sendable {
+    /// A variable's name kops reads: ASCII upper-case letters, digits and `_`, not starting with a digit.
+    case name
+    /// A name written with `faults` (each a phrase: "it starts with the shell's '$' …"); `meant` is the name to write.
+    case mistyped(faults: [String], meant: String)
+    /// Not a name: taken for the key itself, which is never shown or written into config.toml.
+    case secret
+
+    /// Reads `value`.
+    public static func read(_ value: String) -> KeyEnvName {
+        if isName(value) { return .name }
+        var faults: [String] = []
+        var text = Substring(value)
+        let blanks: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        if let first = text.first, blanks(first) { faults.append("it has \(blank(first)) at its start") }
+        if let last = text.last, blanks(last), text.contains(where: { !blanks($0) }) { faults.append("it has \(blank(last)) at its end") }
+        text = text.drop(while: blanks)
+        while let last = text.last, blanks(last) { text = text.dropLast() }
+        if text.hasPrefix("${") && text.hasSuffix("}") {
+            faults.append("it is written ${…}, the shell's way to read the variable (kops reads it itself)")
+            text = text.dropFirst(2).dropLast()
+        } else if text.hasPrefix("$") {
+            faults.append("it starts with the shell's '$' (kops reads the variable itself)")
+            text = text.dropFirst()
+        }
+        var meant = String(text)
+        if meant.contains("-") {
+            faults.append("a '-' cannot be in a variable's name (letters, digits and _ only)")
+            meant = String(meant.map { $0 == "-" ? "_" : $0 })
+        }
+        if meant.contains(where: blanks) {
+            faults.append("a variable's name has no spaces (letters, digits and _ only)")
+            meant = String(meant.map { blanks($0) ? "_" : $0 })
+        }
+        guard !faults.isEmpty, isName(meant), readsAsWords(meant) else { return .secret }
+        return .mistyped(faults: faults, meant: meant)
+    }
+
+    /// True for a variable's name kops reads: `KAPSO_API_KEY`, `ACME_KEY2`, `_K`; not `1KEY`, `kapso_key`, ``.
+    public static func isName(_ value: String) -> Bool {
+        guard let first = value.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
+        return value.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+    }
+
+    /// A name made of words: each `_`-separated part letters (then digits: `KEY2`) or digits alone, one of at least
+    /// three letters, and no more digits than letters; `AB12_CD34` (a key's random text) is not.
+    private static func readsAsWords(_ name: String) -> Bool {
+        let parts = name.split(separator: "_")
+        guard name.filter(\.isNumber).count <= name.filter(\.isLetter).count else { return false }
+        return parts.contains { $0.count >= 3 && $0.allSatisfy(\.isLetter) }
+            && parts.allSatisfy { part in
+                let letters = part.prefix { $0.isLetter }
+                return part.dropFirst(letters.count).allSatisfy(\.isNumber)
+            }
+    }
+
+    private static func blank(_ character: Character) -> String {
+        character == "\t" ? "a tab" : "a space"
+    }
+
+    /// `value` as shown in a message (a tab as `\t`); only for a `.mistyped` value, which holds no secret.
+    public static func shown(_ value: String) -> String {
+        value.map { $0 == "\t" ? "\\t" : String($0) }.joined()
+    }
+}
