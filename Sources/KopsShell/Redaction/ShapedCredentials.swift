@@ -65,11 +65,17 @@ enum ShapedCredentials {
                 }
                 var end = index + 1
                 while end < count, kinds[Int(base[end])] & wordKind != 0 { end += 1 }
-                if kind == prefixStartKind, let prefix = prefixLength(bytes, at: index) {
-                    let length = end - index
+                // Only a word long enough to be a token, or labelled and longer than the shortest prefix, can be one:
+                // the prefixes are not compared at the many short words (`status`, `event`, `body`).
+                let length = end - index
+                if kind == prefixStartKind, length > shortestPrefix {
                     let labelled = index > 0 && (base[index - 1] == UInt8(ascii: "=") || base[index - 1] == UInt8(ascii: ":"))
                         || (index >= 3 && base[index - 3] == UInt8(ascii: "%") && base[index - 2] == UInt8(ascii: "3"))
-                    if length >= TokenShapes.minimumLength || (labelled && length > prefix) { return true }
+                    if length >= TokenShapes.minimumLength || labelled, let prefix = prefixLength(bytes, at: index),
+                        length >= TokenShapes.minimumLength || (labelled && length > prefix)
+                    {
+                        return true
+                    }
                 }
                 index = end
             }
@@ -177,6 +183,8 @@ enum ShapedCredentials {
 
     /// `TokenPrefix.all` lower-cased as bytes (each is ASCII, so `ByteSearch.fold` matches any case).
     private static let prefixes = HistoryPolicy.tokenPrefixes.map { Array($0.utf8) }
+    /// The fewest bytes of a token prefix (`EAA`, `sk_`).
+    private static let shortestPrefix = prefixes.map(\.count).min() ?? 0
 
     /// The length of the token prefix that starts at `index`, in any ASCII case; nil when none does. Also the typed-line
     /// test's (`Redactor.mayShowSecret(typedLine:)`).
