@@ -267,6 +267,11 @@ import Testing
         (#""note":"\u006b\#(OutputCanaryTests.apiKey.dropFirst())""#, #""note":"<redacted>""#),
         (#""note":"bell\u0007 \#(OutputCanaryTests.apiKey)""#, #"bell\u0007 <redacted>"#),
         (#""note":"rtl\u202e""#, #"rtl\u202e"#),
+        // Session 32: the header, URL and shaped-credential tests answered in one walk over the page.
+        (#""note":"X-API-Key: \#(OutputCanaryTests.tokenField)""#, "X-API-Key: <redacted>"),
+        (#""note":"\#(OutputCanaryTests.metaToken) expired""#, "<redacted> expired"),
+        (#""note":"see https://hooks.slack.com/services/T0/B0/\#(OutputCanaryTests.hookKey)""#, "/services/T0/B0/<redacted>"),
+        (#""note":"GET /v1/x?access_token=\#(OutputCanaryTests.queryToken)""#, "access_token=<redacted>"),
     ])
     func clearedPagesStillMaskTheOneItemThatNeedsIt(member: String, shown: String) async throws {
         let items = try Fixtures.json("webhook_deliveries.list.json")["data"]?.array ?? []

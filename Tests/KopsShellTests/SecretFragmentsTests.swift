@@ -158,4 +158,28 @@ import Testing
         // Both answers are common: the comparison is not vacuous either way.
         #expect(found > texts / 4 && found < texts * 3 / 4, "\(found) of \(texts)")
     }
+
+    /// `SecretFragments.folded` folds a word's 8 bytes at once (docs/performance.md, "Session 32"): every byte value at
+    /// every position, among neighbours where a carry or borrow would show (the bytes at and around `A`, `Z`, DEL and
+    /// bit 7), is folded as `ByteSearch.fold` folds it alone.
+    @Test func aWordIsFoldedAsItsBytesAre() {
+        let neighbours: [UInt8] = [0x00, 0x40, 0x41, 0x5A, 0x5B, 0x7F, 0x80, 0xC1, 0xDA, 0xFF]
+        var checked = 0
+        for neighbour in neighbours {
+            for position in 0..<8 {
+                for value in 0...255 {
+                    var bytes = [UInt8](repeating: neighbour, count: 8)
+                    bytes[position] = UInt8(value)
+                    let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+                    let folded = SecretFragments.folded(word)
+                    let foldedBytes = (0..<8).map { UInt8(truncatingIfNeeded: folded >> (8 * UInt64($0))) }
+                    #expect(foldedBytes == bytes.map(ByteSearch.fold), "\(bytes)")
+                    checked += 1
+                }
+            }
+        }
+        // Every letter of both cases changed where it stood, so the fold is not the identity.
+        #expect(SecretFragments.folded(0x5A41_5A41_5A41_5A41) == 0x7A61_7A61_7A61_7A61)
+        #expect(checked == 10 * 8 * 256)
+    }
 }

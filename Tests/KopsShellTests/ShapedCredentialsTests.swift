@@ -167,4 +167,39 @@ import Testing
         }
         #expect(yes > 3_000 && no > 3_000, "\(yes) true, \(no) false")
     }
+
+    /// The header and URL tests as `printsAsIs` and `needsRedaction` asked them before session 32, in a walk of their
+    /// own: whether some colon ends one of `names` or follows a URL's scheme whose authority may hold credentials.
+    static func someColonEndsHeaderOrURL(_ names: HeaderNames, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.indices.contains { colon in
+            bytes[colon] == UInt8(ascii: ":")
+                && (ByteSearch.header(names, endsBefore: colon, in: bytes) || URLCredentialScan.mayHoldCredentials(bytes, urlAt: colon))
+        }
+    }
+
+    /// The byte test with the header and URL tests asked at its colons (session 32) answers as the byte test and
+    /// `someColonEndsHeaderOrURL` asked apart, for both lists of names, on random texts of token prefixes,
+    /// header and field names before colons, URLs with and without credentials or a hook's host; both answers common.
+    @Test func theByteTestWithTheColonTestsAnswersAsTheTwoApart() {
+        let pieces = [
+            "EAA", "whsec_", "sk_", "kapso_", "Bearer", "abcdefgh", "12345678", "x", "_", "-", " ", "=", ":", "\":", "\"",
+            "?", "&", "%3D", "%3F", "/", "//", "://", "https://", "http://u:p@h.test/", "https://h.test/a?token=1",
+            "https://h.test/a?b=1", "hooks.slack.com/services/", "authorization", "Authorization", "X-API-Key", "cookie",
+            "set-cookie", "proxy-authorization", "secret_key", "api_key", "token", "password", "headers", "é", "\n", "\r\n",
+            "{\"id\":\"", "\",\"", "@", "#", ",",
+        ]
+        var generator = SplitMix(seed: 3232)
+        var (yes, no) = (0, 0)
+        for round in 0..<20_000 {
+            let names = round % 2 == 0 ? Redactor.credentialHeaderBytes : Redactor.headerAndFieldBytes
+            var text = (0..<(1 + generator.next() % 10)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }
+                .joined()
+            let expected = Self.mayOccurTryingEveryPrefix(text)
+                || text.withUTF8 { Self.someColonEndsHeaderOrURL(names, in: $0) }
+            if expected { yes += 1 } else { no += 1 }
+            let fused = text.withUTF8 { ShapedCredentials.mayOccur(in: $0, orColonEndsHeaderOrURL: names) }
+            #expect(fused == expected, "\(text.debugDescription)")
+        }
+        #expect(yes > 3_000 && no > 3_000, "\(yes) true, \(no) false")
+    }
 }

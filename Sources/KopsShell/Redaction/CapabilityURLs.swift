@@ -20,7 +20,7 @@ enum CapabilityURLs {
         while index < bytes.count {
             let byte = bytes[index]
             if byte >= 0x80 || (byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A) { return true }
-            if byte == slash || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") || ends.contains(byte) { break }
+            if byte == slash || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") || URLCredentialScan.isEnd(byte) { break }
             index += 1
         }
         return kind(of: bytes[start..<index]) != nil
@@ -96,6 +96,4 @@ enum CapabilityURLs {
     }
 
     private static let slash = UInt8(ascii: "/")
-    /// Where a URL ends, as `URLSpans.ends` ends it, in bytes.
-    private static let ends: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, 0x22, 0x27, 0x3C, 0x3E, 0x60, 0x2C]
 }

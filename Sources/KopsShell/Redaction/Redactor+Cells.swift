@@ -72,8 +72,7 @@ extension Redactor {
         }
         return joined.withUnsafeBufferPointer { bytes in
             secretPatterns.occurs(in: bytes) || secretFragments.occurs(in: bytes)
-                || Redactor.someColonEndsHeaderOrURL(Redactor.credentialHeaderBytes, in: bytes)
-                || ShapedCredentials.mayOccur(in: bytes)
+                || ShapedCredentials.mayOccur(in: bytes, orColonEndsHeaderOrURL: Redactor.credentialHeaderBytes)
         }
     }
 }

@@ -54,15 +54,15 @@ extension Redactor {
     /// One pass over a page instead of one per item and another over the printed text (docs/performance.md,
     /// session 10).
     ///
-    /// Three passes where the tests would take five: the byte tests in one, the known secrets, then one walk over the
-    /// colons for the header and URL tests (`PrintsAsIsTests` checks it against the five).
+    /// Three passes where the tests would take six: the byte tests in one, the known secrets, then one walk over the
+    /// words and colons for the shaped credentials and the header and URL tests (`PrintsAsIsTests` checks it against
+    /// the six).
     /// `printableWithoutBackslash`: the caller knows `ByteWords.allPrintableASCIIWithoutBackslash(bytes)` is true
     /// (`ReceivedItems.compactLinesTested`), and the bytes are not read for it again.
     func printsAsIs(_ bytes: UnsafeBufferPointer<UInt8>, printableWithoutBackslash: Bool = false) -> Bool {
         guard printableWithoutBackslash || ByteWords.allPrintableASCIIWithoutBackslash(bytes), !secretPatterns.occurs(in: bytes), !secretFragments.occurs(in: bytes)
         else { return false }
-        return !Redactor.someColonEndsHeaderOrURL(Redactor.headerAndFieldBytes, in: bytes)
-            && !ShapedCredentials.mayOccur(in: bytes)
+        return !ShapedCredentials.mayOccur(in: bytes, orColonEndsHeaderOrURL: Redactor.headerAndFieldBytes)
     }
 
     /// U+212A KELVIN SIGN in UTF-8.

@@ -98,27 +98,14 @@ public struct Redactor: Sendable {
         return Redactor.maskHeaders(result)
     }
 
-    /// Whether a colon in `bytes` ends one of `names` (`Name:` or `"name":`) or follows a URL's scheme whose
-    /// authority may hold credentials: the header and URL tests of `needsRedaction` and `printsAsIs` in one walk.
-    static func someColonEndsHeaderOrURL(_ names: HeaderNames, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var from = 0
-        while let colon = ByteWords.firstIndex(of: UInt8(ascii: ":"), in: bytes, from: from) {
-            from = colon + 1
-            if ByteSearch.header(names, endsBefore: colon, in: bytes) || URLCredentialScan.mayHoldCredentials(bytes, urlAt: colon) {
-                return true
-            }
-        }
-        return false
-    }
-
     /// False when `text` holds no known secret and no credential header: `redact` would return it unchanged.
     func needsRedaction(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             if secretPatterns.occurs(in: bytes) || secretFragments.occurs(in: bytes) { return true }
-            // The header and URL tests in one walk over the colons (`PrintsAsIsTests` checks it against the two).
-            return Redactor.someColonEndsHeaderOrURL(Redactor.credentialHeaderBytes, in: bytes)
-                || ShapedCredentials.mayOccur(in: bytes)
+            // The header and URL tests and the shaped credentials' in one walk (`PrintsAsIsTests` checks it against the
+            // three).
+            return ShapedCredentials.mayOccur(in: bytes, orColonEndsHeaderOrURL: Redactor.credentialHeaderBytes)
         }
     }
 

@@ -54,11 +54,13 @@ struct SecretFragments: Sendable {
         windows.sort()
         for window in windows where self.windows.last != window { self.windows.append(window) }
         guard !windows.isEmpty else { return }
-        // About 64 bits a piece, at least 8,192 (1 KB) and at most 2^20: one text piece in 64 or fewer is read further
-        // for no secret.
+        // About 256 bits a piece, at least 2^15 (4 KB) and at most 2^20: one text piece in 256 or fewer is read further
+        // for no secret. With 64 a piece (at least 2^13) the JSON run of `deliveries --all` read the windows around
+        // 11,730 of its 1.3 million pieces, nearly all of them JSON's frequent pieces (`-11-`, `":nu`) meeting a set
+        // bit; with 256, 2,817 (docs/performance.md, "Session 32").
         let count = forms.reduce(0) { $0 + $1.count - 3 }
-        var bits = 13
-        while bits < 20, 1 << bits < count * 64 { bits += 1 }
+        var bits = 15
+        while bits < 20, 1 << bits < count * 256 { bits += 1 }
         pieces = [UInt64](repeating: 0, count: 1 << (bits - 6))
         pieceShift = UInt64(64 - bits)
         for form in forms {
@@ -136,16 +138,28 @@ struct SecretFragments: Sendable {
         return nil
     }
 
-    /// Whether the 8 bytes at `start`, folded, are a window of a form.
+    /// Whether the 8 bytes at `start`, folded, are a window of a form: read as one word, folded at once (`folded`),
+    /// and turned big-endian, as `pack` packs the forms' windows.
     private func windowIsSecret(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
-        var window: UInt64 = 0
-        for index in start..<(start + Self.minimumLength) { window = window << 8 | UInt64(ByteSearch.fold(bytes[index])) }
+        let word = UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(fromByteOffset: start, as: UInt64.self)
+        let window = Self.folded(UInt64(littleEndian: word)).byteSwapped
         var (low, high) = (0, windows.count)
         while low < high {
             let middle = (low + high) / 2
             if windows[middle] < window { low = middle + 1 } else { high = middle }
         }
         return low < windows.count && windows[low] == window
+    }
+
+    /// `word` with each of its 8 bytes folded as `ByteSearch.fold` folds one (`A`…`Z` to `a`…`z`, every other byte as
+    /// it is). A byte is upper case when its low 7 bits plus 0x3F reach bit 7 (0x41 or more) and plus 0x25 do not
+    /// (0x5A or less), and its own bit 7 is clear; neither sum carries into the next byte. Upper-case letters have
+    /// bit 5 clear, so setting it adds 32. `SecretFragmentsTests.aWordIsFoldedAsItsBytesAre` checks it byte by byte.
+    @inline(__always)
+    static func folded(_ word: UInt64) -> UInt64 {
+        let low = word & 0x7F7F_7F7F_7F7F_7F7F
+        let upper = (low &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(low &+ 0x2525_2525_2525_2525) & ~word & 0x8080_8080_8080_8080
+        return word | upper &>> 2
     }
 
     /// True when some 8 bytes of `bytes` equal 8 bytes of a secret's form in a row (any ASCII case): `masked` may

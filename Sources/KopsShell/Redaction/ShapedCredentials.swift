@@ -29,6 +29,21 @@ enum ShapedCredentials {
     /// of `deliveries --all --output json` (docs/performance.md, "Session 29"). `ShapedCredentialsTests` compares the
     /// answer with the reading that tries them at every word.
     static func mayOccur(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        mayOccur(in: bytes, colonEndsHeaderOrURL: nil)
+    }
+
+    /// `mayOccur(in:)`, or true when a colon in `bytes` ends one of `names` (`Name:` or `"name":`,
+    /// `ByteSearch.header`) or follows a URL's scheme whose authority may hold credentials
+    /// (`URLCredentialScan.mayHoldCredentials(_:urlAt:)`), in one walk over the bytes: this walk stops at every colon
+    /// already, so it asks the header and URL tests there instead of a second walk looking for the colons
+    /// (`ByteWords.firstIndex`, 19 M of the 5.2 MB JSON run of `deliveries --all`: docs/performance.md, "Session 32").
+    /// `ShapedCredentialsTests` compares the answer with the two asked apart.
+    static func mayOccur(in bytes: UnsafeBufferPointer<UInt8>, orColonEndsHeaderOrURL names: HeaderNames) -> Bool {
+        mayOccur(in: bytes, colonEndsHeaderOrURL: names)
+    }
+
+    @inline(__always)
+    private static func mayOccur(in bytes: UnsafeBufferPointer<UInt8>, colonEndsHeaderOrURL names: HeaderNames?) -> Bool {
         guard let base = bytes.baseAddress else { return false }
         let count = bytes.count
         return byteKinds.withUnsafeBufferPointer { kinds in
@@ -59,17 +74,28 @@ enum ShapedCredentials {
                 }
                 // A webhook URL that is its own key (`https://hooks.slack.com/services/…/SECRET`, `CapabilityURLs`).
                 if kind == colonKind {
-                    if CapabilityURLs.mayFollow(bytes, colon: index) { return true }
+                    if let names, ByteSearch.header(names, endsBefore: index, in: bytes) { return true }
+                    // Both URL tests answer false unless `//` follows the colon (most colons in JSON end a key).
+                    if index + 2 < count, base[index + 1] == slash, base[index + 2] == slash {
+                        if CapabilityURLs.mayFollow(bytes, colon: index) { return true }
+                        if names != nil, URLCredentialScan.mayHoldCredentials(bytes, urlAt: index) { return true }
+                    }
                     index += 1
                     continue
                 }
                 var end = index + 1
                 while end < count, kinds[Int(base[end])] & wordKind != 0 { end += 1 }
-                if kind == prefixStartKind, let prefix = prefixLength(bytes, at: index) {
-                    let length = end - index
+                // Only a word long enough to be a token, or labelled and longer than the shortest prefix, can be one:
+                // the prefixes are not compared at the many short words (`status`, `event`, `body`).
+                let length = end - index
+                if kind == prefixStartKind, length > shortestPrefix {
                     let labelled = index > 0 && (base[index - 1] == UInt8(ascii: "=") || base[index - 1] == UInt8(ascii: ":"))
                         || (index >= 3 && base[index - 3] == UInt8(ascii: "%") && base[index - 2] == UInt8(ascii: "3"))
-                    if length >= TokenShapes.minimumLength || (labelled && length > prefix) { return true }
+                    if length >= TokenShapes.minimumLength || labelled, let prefix = prefixLength(bytes, at: index),
+                        length >= TokenShapes.minimumLength || (labelled && length > prefix)
+                    {
+                        return true
+                    }
                 }
                 index = end
             }
@@ -92,6 +118,7 @@ enum ShapedCredentials {
     private static let queryKind: UInt8 = 4
     private static let percentKind: UInt8 = 8
     private static let colonKind: UInt8 = 16
+    private static let slash = UInt8(ascii: "/")
 
     /// `text` with every token-shaped word (`TokenShapes.masked`) and every credential query parameter's value
     /// replaced by `<redacted>`; `except` (a secret the user asked to see) stays as it is.
@@ -177,6 +204,8 @@ enum ShapedCredentials {
 
     /// `TokenPrefix.all` lower-cased as bytes (each is ASCII, so `ByteSearch.fold` matches any case).
     private static let prefixes = HistoryPolicy.tokenPrefixes.map { Array($0.utf8) }
+    /// The fewest bytes of a token prefix (`EAA`, `sk_`).
+    private static let shortestPrefix = prefixes.map(\.count).min() ?? 0
 
     /// The length of the token prefix that starts at `index`, in any ASCII case; nil when none does. Also the typed-line
     /// test's (`Redactor.mayShowSecret(typedLine:)`).
