@@ -25,6 +25,12 @@ import Testing
         // n8n: a UUID after the singular `/webhook/` (and `/webhook-test/`).
         ("https://n8n.acme.io/webhook/7c1e4b2a-9d3f-4e8a-b6c5-0f1e2d3c4b5a", "https://n8n.acme.io/webhook/<redacted>"),
         ("\"https://n8n.acme.io/WEBHOOK-TEST/7c1e4b2a-9d3f-4e8a-b6c5-0f1e2d3c4b5a\"", "\"https://n8n.acme.io/WEBHOOK-TEST/<redacted>\""),
+        // probe33 P33-4's variants: a host named for hooks, Telegram's bot token, PagerDuty's integration key.
+        ("https://webhook.site/7c1e4b2a-9d3f-4e8a-b6c5-0f1e2d3c4b5a", "https://webhook.site/<redacted>"),
+        ("https://api.telegram.org/bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/sendMessage",
+         "https://api.telegram.org/bot<redacted>/sendMessage"),
+        ("https://events.pagerduty.com/integration/0123456789abcdef0123456789abcdef/enqueue",
+         "https://events.pagerduty.com/integration/<redacted>/enqueue"),
     ])
     func aKeyInAHookPathIsMasked(text: String, masked: String) {
         #expect(Self.scan(text))
@@ -44,6 +50,8 @@ import Testing
         "https://example.com/hook/m4kesecretpath0123", "https://n8n.acme.io/webhook/order-created",
         "https://api.acme.com/webhooks/kapso-inbound-2026", "https://api.acme.com/webhooks/5f8d0d55b54764421b7156c9",
         "https://api.acme.com/hooks/100200300400501/events", "https://api.acme.com/api/key/rotate",
+        "https://hooks.example.com/v2/kapso", "https://api.acme.com/integrations/100200300400501",
+        "https://api.acme.com/robots/bot-status-page-for-the-support-team",
     ])
     func ordinaryPathsStayReadable(text: String) {
         #expect(ShapedCredentials.masked(text) == text)
@@ -53,11 +61,11 @@ import Testing
     /// Random paths of hook words, keys, ids and characters that join their neighbour: wherever the masking changes the
     /// text, the byte test said true.
     @Test func theByteTestNeverMissesAKeyInAPath() {
-        let starts = ["https://x.test", "https://", "http://X.TEST:80", "x "]
+        let starts = ["https://x.test", "https://", "http://X.TEST:80", "x ", "https://webhook.site", "https://Hooks.x"]
         let pieces = [
             "https://", "x.test", "/", "/hooks/", "/HOOKS/", "/webhook/", "/webhook-test/", "/IncomingWebhook/", "/with/key/", "/Key/",
             "/token/", "hooks", "xg8kq4j5tfbz7rnmy3w6p2c9de", "7c1e4b2a-9d3f-4e8a-b6c5-0f1e2d3c4b5a", "9f8e7d6c5b4a39281706f5e4d3c2b1a0",
-            "dQw4w9WgX", "100200300400501", "?", "#", " ", "\"", "\r\n", "\u{301}", "/\u{212A}ey/", "é", "<redacted>", "a",
+            "dQw4w9WgX", "100200300400501", "/integration/", "/bot123456789:", "/BOT1:", "AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw", "?", "#", " ", "\"", "\r\n", "\u{301}", "/\u{212A}ey/", "é", "<redacted>", "a",
         ]
         var generator = SplitMix(seed: 33)
         var masked = 0

@@ -1,6 +1,7 @@
 import Foundation
 import KopsHTTP
 @testable import KopsShell
+import KopsTerminal
 import KopsTestSupport
 import Testing
 
@@ -84,5 +85,17 @@ import Testing
             #expect(!evidence.transcript.contains(piece), "\(piece) in the transcript: \(evidence.transcript)")
         }
         #expect(evidence.transcript.contains("set body <redacted>"), "\(evidence.transcript)")
+    }
+
+    /// P33-2, the history file: a line that holds a piece of a secret learned later is forgotten, as one that holds it
+    /// whole is; a piece too short to mask (under 8 characters) and other lines stay.
+    @Test func theHistoryFileForgetsAPieceOfASecretLearnedLater() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-sinks-hist-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let history = HistoryFile(path: folder.appendingPathComponent("history").path)
+        _ = history.load()
+        for line in ["numbers", "set pre whsec_", "set body Zx81kQp0LmN4", "set tail Zx81kQp", "state"] { history.append(line) }
+        history.forget(["whsec_Zx81kQp0LmN4"])
+        #expect(history.load() == ["numbers", "set pre whsec_", "set tail Zx81kQp", "state"])
     }
 }

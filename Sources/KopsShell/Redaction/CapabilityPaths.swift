@@ -13,21 +13,35 @@ internal import KapsoDiagnostics
 ///   `/hooks/ID/TOKEN`), each segment that looks random; a UUID or hex there is a REST resource's id (Kapso's
 ///   `/platform/v1/whatsapp/webhooks/<uuid>`), and digits are an id (Discord's webhook id, a phone-number id): shown.
 ///
+/// - a host whose first label is a hook word (`https://webhook.site/<uuid>`): as after a singular hook word;
+/// - a Telegram bot's path segment `bot<id>:<token>` ("https://api.telegram.org/bot<token>/METHOD_NAME", Telegram's Bot
+///   API, "Making requests"): the token after `bot`; and after `integration` the next segment (PagerDuty's
+///   `https://events.pagerduty.com/integration/<integration key>/enqueue` [uncertain: the Events API v2 URL form as
+///   monitoring tools show it, not checked against PagerDuty's documentation]).
+///
 /// The words and the shape, not the hosts: a self-hosted Mattermost or n8n has its own host [uncertain: the path forms
 /// are from each service's documentation of incoming webhooks, not checked against every version].
 enum CapabilityPaths {
     /// Path segments (lower case) after which the next one is a key.
-    static let keyWords: Set<String> = ["key", "token", "secret", "apikey", "api_key", "api-key", "access_token"]
+    static let keyWords: Set<String> = ["key", "token", "secret", "apikey", "api_key", "api-key", "access_token", "integration"]
     /// Path segments (lower case) after which the rest of the path is a key when it starts like one.
     static let singularHookWords: Set<String> = ["hook", "webhook", "webhook-test", "webhook-waiting", "incomingwebhook"]
     /// Path segments (lower case) after which each random-looking segment is a key.
     static let pluralHookWords: Set<String> = ["hooks", "webhooks"]
 
     /// `segments` (a URL's path split at `/`, the first one empty) with each key replaced by `<redacted>`.
-    static func mask(_ segments: inout [String]) {
+    static func mask(_ segments: inout [String], host: String = "") {
+        let hostWord = host.contains(".") ? String(host.prefix { $0 != "." }).lowercased() : ""
+        if singularHookWords.contains(hostWord) || pluralHookWords.contains(hostWord), segments.count > 1,
+            looksLikeKey(segments[1], afterSingular: true)
+        {
+            for later in 1..<segments.count where !segments[later].isEmpty { segments[later] = redacted }
+            return
+        }
         var afterPlural = false
         var index = 1
         while index < segments.count {
+            if let token = botToken(in: segments[index]) { segments[index].replaceSubrange(token, with: redacted) }
             let word = segments[index].lowercased()
             if afterPlural, looksLikeKey(segments[index], afterSingular: false) { segments[index] = redacted }
             if keyWords.contains(word), index + 1 < segments.count, isKeyAfterKeyWord(segments[index + 1]) {
@@ -61,6 +75,18 @@ enum CapabilityPaths {
         return segment.contains(where: \.isNumber) && segment.contains(where: \.isLetter) && changes >= max(4, length / 4)
     }
 
+    /// Where the token is in a Telegram bot's segment (`bot123456789:AAH…`: after `bot`, digits, `:` and 20 or more key
+    /// characters); nil for any other segment.
+    static func botToken(in segment: String) -> Range<String.Index>? {
+        guard segment.count > 30, segment.lowercased().hasPrefix("bot"), let colon = segment.firstIndex(of: ":") else { return nil }
+        let id = segment[segment.index(segment.startIndex, offsetBy: 3)..<colon]
+        let secret = segment[segment.index(after: colon)...]
+        guard !id.isEmpty, id.allSatisfy({ $0.isASCII && $0.isNumber }), secret.count >= 20, secret.allSatisfy(isKeyCharacter) else {
+            return nil
+        }
+        return segment.index(segment.startIndex, offsetBy: 3)..<segment.endIndex
+    }
+
     private static func isKeyCharacter(_ character: Character) -> Bool {
         character.isASCII && (character.isLetter || character.isNumber || character == "_" || character == "-")
     }
@@ -80,7 +106,7 @@ enum CapabilityPaths {
             let byte = atEnd ? 0 : bytes[index]
             if !atEnd, byte >= 0x80 || (byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A) { return true }
             if atEnd || byte == slash || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") || ends.contains(byte) {
-                if isWord(bytes[segmentStart..<index]) { return true }
+                if isWord(bytes[segmentStart..<index]) || mayBeBotToken(bytes[segmentStart..<index]) { return true }
                 if atEnd { return false }
                 if index + 1 < bytes.count, bytes[index + 1] >= 0x80 { return true }
                 if byte != slash { return false }
@@ -88,6 +114,20 @@ enum CapabilityPaths {
             }
             index += 1
         }
+    }
+
+    /// True when `host` (a URL's host, its bytes) starts with a hook word and a dot, in any ASCII case.
+    static func isHookHost(_ host: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard let dot = host.firstIndex(of: UInt8(ascii: ".")) else { return false }
+        return isWord(host[host.startIndex..<dot])
+    }
+
+    /// True for a segment that starts with `bot` in any ASCII case and holds a `:` (`botToken` may find a token there).
+    private static func mayBeBotToken(_ segment: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard segment.count > 30 else { return false }
+        let start = segment.startIndex
+        return ByteSearch.fold(segment[start]) == UInt8(ascii: "b") && ByteSearch.fold(segment[start + 1]) == UInt8(ascii: "o")
+            && ByteSearch.fold(segment[start + 2]) == UInt8(ascii: "t") && segment.contains(UInt8(ascii: ":"))
     }
 
     /// True when `segment` is one of the words, in any ASCII case.

@@ -27,7 +27,8 @@ enum CapabilityURLs {
         }
         // A combining mark after the byte that ended the host joins it into a `Character` that ends nothing.
         if index + 1 < bytes.count, bytes[index + 1] >= 0x80 { return true }
-        return kind(of: bytes[start..<index]) != nil || CapabilityPaths.mayHoldKey(bytes, from: index)
+        return kind(of: bytes[start..<index]) != nil || CapabilityPaths.isHookHost(bytes[start..<index])
+            || CapabilityPaths.mayHoldKey(bytes, from: index)
     }
 
     /// `text` with the key of each such URL replaced by `<redacted>`.
@@ -51,7 +52,7 @@ enum CapabilityURLs {
                 }
             }
             // Any host: a key named by the path's words and its shape (IFTTT, Teams, Mattermost, n8n: `CapabilityPaths`).
-            CapabilityPaths.mask(&segments)
+            CapabilityPaths.mask(&segments, host: host)
             let rewritten = hostPart + segments.joined(separator: "/")
             guard rewritten != String(url[0..<pathEnd]) else { return }
             url.replaceSubrange(0..<pathEnd, with: Array(rewritten))
