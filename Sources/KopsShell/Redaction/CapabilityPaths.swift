@@ -116,10 +116,20 @@ enum CapabilityPaths {
         }
     }
 
-    /// True when `host` (a URL's host, its bytes) starts with a hook word and a dot, in any ASCII case.
-    static func isHookHost(_ host: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        guard let dot = host.firstIndex(of: UInt8(ascii: ".")) else { return false }
-        return isWord(host[host.startIndex..<dot])
+    /// True when `host` (a URL's host, its bytes) starts with a hook word and a dot, in any ASCII case, and the path
+    /// starting at `start` has a first segment long enough to be a key (16 bytes), or bytes that cannot say.
+    static func isHookHost(_ host: Slice<UnsafeBufferPointer<UInt8>>, pathFrom start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let dot = host.firstIndex(of: UInt8(ascii: ".")), isWord(host[host.startIndex..<dot]) else { return false }
+        guard start < bytes.count, bytes[start] == slash else { return false }
+        var index = start + 1
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte >= 0x80 || byte == 0x0D { return true }
+            if byte == slash || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") || ends.contains(byte) { break }
+            index += 1
+        }
+        if index + 1 < bytes.count, bytes[index + 1] >= 0x80 { return true }
+        return index - start - 1 >= 16
     }
 
     /// True for a segment that starts with `bot` in any ASCII case and holds a `:` (`botToken` may find a token there).

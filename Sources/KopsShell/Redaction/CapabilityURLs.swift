@@ -27,7 +27,7 @@ enum CapabilityURLs {
         }
         // A combining mark after the byte that ended the host joins it into a `Character` that ends nothing.
         if index + 1 < bytes.count, bytes[index + 1] >= 0x80 { return true }
-        return kind(of: bytes[start..<index]) != nil || CapabilityPaths.isHookHost(bytes[start..<index])
+        return kind(of: bytes[start..<index]) != nil || CapabilityPaths.isHookHost(bytes[start..<index], pathFrom: index, in: bytes)
             || CapabilityPaths.mayHoldKey(bytes, from: index)
     }
 
