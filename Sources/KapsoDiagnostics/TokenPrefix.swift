@@ -54,6 +54,22 @@ extension TokenPrefix {
     /// Meta proxy also accepts, kapso-api.md §1.1) glued to a token, as a header value pasted without its space.
     public static let bearer = TokenPrefix("Bearer")
 
-    /// Every prefix, in the order `APIKeyShape.kind(of:)` tries them (they do not overlap).
-    public static let all: [TokenPrefix] = [secretKey, webhookSecret, kapso, kopsDemo, metaAccessToken, bearer]
+    /// GitHub's tokens: `ghp_` personal access, `gho_` OAuth, `ghu_` user-to-server, `ghs_` server-to-server (an Actions
+    /// `GITHUB_TOKEN`), `ghr_` refresh (GitHub changelog, "Authentication token format updates are generally
+    /// available", 2021-03-31), and `github_pat_` fine-grained personal access tokens. A receiver's deploy script or a
+    /// CI log pasted into a chat carries one (probe33 P33-6: history kept `ghp_…` out, the transcript showed it).
+    public static let github: [TokenPrefix] = ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"].map { TokenPrefix($0) }
+
+    /// Slack's tokens: `xoxb-` bot, `xoxp-` user, `xoxa-`/`xoxr-` workflow and refresh, `xoxe-` rotating (`xoxe.xoxp-…`
+    /// reads as the word `xoxe` and an `xoxp-` token), `xapp-` app-level ("Token types", docs.slack.dev/authentication/tokens;
+    /// [uncertain: the page names the types, the prefixes are as Slack issues them]). The on-call's Slack integration is
+    /// what a Kapso webhook is often forwarded to (probe33 P33-6: `xoxb-…` reached history, transcript and `--verbose`).
+    public static let slack: [TokenPrefix] = ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxe-", "xapp-"].map { TokenPrefix($0) }
+
+    /// `glpat-`: a GitLab personal access token [uncertain: from GitLab's "Personal access tokens" page, not checked here].
+    public static let gitlab = TokenPrefix("glpat-")
+
+    /// Every prefix, in the order `APIKeyShape.kind(of:)` tries them (they do not overlap). The redactor's byte test
+    /// (KopsShell `ShapedCredentials.mayOccur`) builds its table of first letters from this list.
+    public static let all: [TokenPrefix] = [secretKey, webhookSecret, kapso, kopsDemo, metaAccessToken, bearer] + github + slack + [gitlab]
 }

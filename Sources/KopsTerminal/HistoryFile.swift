@@ -121,7 +121,7 @@ public struct HistoryFile: Sendable {
         return bytes
     }
 
-    /// Drops every entry that holds one of `secrets` (values learned as secrets after their line was appended, such
+    /// Drops every entry that holds one of `secrets` or a piece of one (`Redactor.holdsSecretOrPiece`; values learned as secrets after their line was appended, such
     /// as `set ms VALUE` before `verify --secret ${ms}`); the file is rewritten only when one does, as `trim` rewrites
     /// it (a new file renamed over the old): on a full disk the old file stays whole (it was cut to nothing first).
     public func forget(_ secrets: [String]) {
@@ -132,7 +132,9 @@ public struct HistoryFile: Sendable {
         let mode = fstat(fd, &info) == 0 ? info.st_mode & 0o7777 : 0o600
         close(fd)
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        let kept = lines.filter { line in !secrets.contains { line.contains($0) } }
+        // A piece of a secret too (probe33 P33-2: `set body Zx81…` kept, then `--secret ${pre}${body}` learned).
+        let holds = Redactor.holdsSecretOrPiece(of: secrets)
+        let kept = lines.filter { !holds(String($0)) }
         guard kept.count != lines.count else { return }
         _ = replace(with: Array(kept.joined(separator: "\n").utf8), mode: mode)
     }

@@ -177,6 +177,8 @@ struct Launch: Equatable {
             context: context,
             renderer: Renderer(mode: session.output, width: terminal.width, color: terminal.color && settings.color),
             output: stdout)
+        // `--verbose` masks what the shell masks, its learned secrets included (probe33 P33-5).
+        if verbose { transport.observer = VerboseLog.observer { [unowned shell] in shell.redactor } }
         // Errors and hints fit standard error's terminal, whatever standard output is (a pipe, a file).
         shell.errorWidth = { TerminalFacts.currentWidth(of: 2, environment: environment) }
         if terminal.stdoutIsTTY {

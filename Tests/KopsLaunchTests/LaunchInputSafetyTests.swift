@@ -1,4 +1,5 @@
 @testable import KopsHTTP
+import KopsShell
 import Testing
 @testable import kops
 
@@ -15,6 +16,42 @@ import Testing
         let text = VerboseLog.text(exchange)
         #expect(!text.contains(secret), "\(text)")
         #expect(text.hasPrefix("> GET http://127.0.0.1:19553/platform/v1/log_search?query=<redacted>&limit=20\n"), "\(text)")
+    }
+
+    /// Probe33 P33-5, P33-6: a hook URL searched for is percent-encoded in the request's query, where the rule for hooks
+    /// (which reads `://`) did not see it; a GitHub or Slack token was no token shape at all. Read decoded, each is
+    /// masked as the transcript masks the typed line.
+    @Test(arguments: [
+        ("https%3A%2F%2Fhooks.slack.com%2Fservices%2FT0AB12CD3%2FB0EF45GH6%2FaBcDeFgHiJkLmNoPqRsTuVwX",
+         "https%3A%2F%2Fhooks.slack.com%2Fservices%2FT0AB12CD3%2FB0EF45GH6%2F<redacted>", "aBcDeFgHiJkLmNoPqRsTuVwX"),
+        ("https%3A%2F%2Fmaker.ifttt.com%2Ftrigger%2Fk%2Fwith%2Fkey%2FdQw4w9WgXcQaB3dE5gH7jK",
+         "https%3A%2F%2Fmaker.ifttt.com%2Ftrigger%2Fk%2Fwith%2Fkey%2F<redacted>", "dQw4w9WgXcQaB3dE5gH7jK"),
+        ("https%3A%2F%2Fdiscord.com%2Fapi%2Fwebhooks%2F123456789012345678%2FZx81kQp0LmN4vB7tR2yWq",
+         "https%3A%2F%2Fdiscord.com%2Fapi%2Fwebhooks%2F123456789012345678%2F<redacted>", "Zx81kQp0LmN4vB7tR2yWq"),
+        ("ghp_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789", "<redacted>", "AbCdEfGhIjKlMnOpQrStUvWxYz"),
+        ("xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUvWx", "<redacted>", "AbCdEfGhIjKlMnOpQrStUvWx"),
+    ])
+    func theVerboseRequestLineReadsTheQueryDecoded(query: String, shown: String, secret: String) {
+        let exchange = HTTPExchange(
+            method: "GET", url: "http://127.0.0.1:19553/platform/v1/log_search?query=\(query)&limit=20",
+            requestHeaders: [], status: 200, duration: 0, newConnection: false)
+        let text = VerboseLog.text(exchange)
+        #expect(!text.contains(secret), "\(text)")
+        #expect(text.hasPrefix("> GET http://127.0.0.1:19553/platform/v1/log_search?query=\(shown)&limit=20\n"), "\(text)")
+    }
+
+    /// The shell's redactor masks the verbose line: a secret typed with `--secret` (no token shape) and searched for
+    /// later, as the transcript masks it; percent-encoded too.
+    @Test func theVerboseRequestLineMasksWhatTheShellLearned() {
+        var redactor = Redactor()
+        redactor.learn(arguments: ["verify", "--secret", "my plain secret 2026"])
+        let exchange = HTTPExchange(
+            method: "GET", url: "http://127.0.0.1:19553/platform/v1/log_search?query=my%20plain%20secret%202026&limit=20",
+            requestHeaders: [], status: 200, duration: 0, newConnection: false)
+        // Without it (the redactor of P29-11's fix, which knew nothing), the value was shown.
+        #expect(VerboseLog.text(exchange).contains("query=my%20plain%20secret%202026"))
+        #expect(VerboseLog.text(exchange, redactor: redactor).hasPrefix(
+            "> GET http://127.0.0.1:19553/platform/v1/log_search?query=<redacted>&limit=20\n"), "\(VerboseLog.text(exchange, redactor: redactor))")
     }
 
     @Test func aVerboseURLWithoutSecretsIsShownAsItIs() {

@@ -38,6 +38,13 @@ import Testing
          "url: https://discord.com/api/webhooks/112233445566778899/<redacted>?wait=true"),
         ("https://hooks.zapier.com/hooks/catch/1234567/abc12de/", "https://hooks.zapier.com/hooks/catch/1234567/<redacted>/"),
         ("\"https://eo1a2b3c4d5e6f7.m.pipedream.net\"", "\"https://<redacted>.m.pipedream.net\""),
+        // probe33 P33-6: GitHub, Slack and GitLab tokens, as a server or a log echoes them.
+        ("query ghp_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789 found", "query <redacted> found"),
+        ("xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUvWx", "<redacted>"),
+        ("(github_pat_11ABCDEFG0aBcDeFgHiJkL_mNoPqRsTuVwXyZ0123456789)", "(<redacted>)"),
+        ("token xoxe.xoxp-1-Mi0yLTEyMzQ1Njc4OTAtMTIzNA", "token xoxe.<redacted>"),
+        ("/x?q=xapp-1-A0123456789-0123456789012-abcdef0123456789&limit=20", "/x?q=<redacted>&limit=20"),
+        ("GITLAB=glpat-Xy9zAbCdEf0123456789", "GITLAB=<redacted>"),
     ])
     func serverTextShowsNoShapedCredential(text: String, masked: String) {
         #expect(Self.scan(text))
@@ -75,6 +82,8 @@ import Testing
             // probe29 P29-1, P29-16: percent-escapes and webhook URLs that are their own key.
             "%3D", "%3d", "%3F", "%26", "%22", "%3A", "%2", "%", "3D", "https://", "hooks.slack.com", "/services/",
             "discord.com/api/webhooks/", "hook.eu1.make.com", "hooks.zapier.com/hooks/catch/", ".m.pipedream.net", "HOOKS.SLACK.COM",
+            // probe33 P33-4, P33-6: hook paths on any host; GitHub and Slack token prefixes.
+            "/hooks/", "/with/key/", "/IncomingWebhook/", "/webhook/", "xg8kq4j5tfbz7rnmy3w6p2c9de", "ghp_", "xoxb-", "github_pat_",
         ]
         var generator = SplitMix(seed: 27)
         var masked = 0
@@ -149,6 +158,9 @@ import Testing
             "access_token=", "?key=", "&Pass=", "?x.api.key=", "\"", "'", ",", "<", ">", "\n", "é", "\u{301}", "abcdefgh",
             "ABCDEFGH", "12345678", "/", "%20", "{\"id\":\"", "\",\"", "@", "[", "`", "{", "~",
             "%", "%3D", "%3d", "%3A", "%22", "%3F", "%26", "%2", "https://", "://", "hooks.slack.com/services/", "discord.com/api/webhooks/",
+            // probe33 P33-6: GitHub, Slack and GitLab prefixes (`TokenPrefix.all`), cut short and in any case; P33-4's hook paths.
+            "ghp_", "GHO_", "ghu_", "ghs_", "Ghr_", "gh", "github_pat_", "GITHUB_", "xoxb-", "XOXP-", "xoxa-", "xoxr-", "xoxe-", "xox",
+            "xapp-", "glpat-", "GLPAT-", "gl", "/hooks/", "/with/key/", "/IncomingWebhook/", "/webhook/",
         ]
         var generator = SplitMix(seed: 2929)
         var (yes, no) = (0, 0)

@@ -9,10 +9,12 @@
 /// - Pipedream, `https://KEY.m.pipedream.net`: the host's first label.
 ///
 /// The ids around the key (Slack's team and channel, Discord's webhook id) stay: they say which hook it is. Only URLs
-/// with a scheme are read, as `Redactor.maskURLCredentials` reads them.
+/// with a scheme are read, as `Redactor.maskURLCredentials` reads them. On any host, a key the path's words name
+/// (`/with/key/KEY`, `/hooks/KEY`, `/IncomingWebhook/…`) is masked by its shape too (`CapabilityPaths`, probe33 P33-4).
 enum CapabilityURLs {
-    /// True when the URL whose scheme ends at the colon at `colon` has one of these hosts, or when its bytes alone
-    /// cannot say (a byte past ASCII or `\r\n` in its host): false only where `masked` leaves that URL as it is.
+    /// True when the URL whose scheme ends at the colon at `colon` has one of these hosts or a path that may name a key
+    /// (`CapabilityPaths.mayHoldKey`), or when its bytes alone cannot say (a byte past ASCII or `\r\n` in its host, or
+    /// right after it): false only where `masked` leaves that URL as it is.
     static func mayFollow(_ bytes: UnsafeBufferPointer<UInt8>, colon: Int) -> Bool {
         guard colon + 2 < bytes.count, bytes[colon + 1] == slash, bytes[colon + 2] == slash else { return false }
         let start = colon + 3
@@ -23,7 +25,10 @@ enum CapabilityURLs {
             if byte == slash || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") || URLCredentialScan.isEnd(byte) { break }
             index += 1
         }
-        return kind(of: bytes[start..<index]) != nil
+        // A combining mark after the byte that ended the host joins it into a `Character` that ends nothing.
+        if index + 1 < bytes.count, bytes[index + 1] >= 0x80 { return true }
+        return kind(of: bytes[start..<index]) != nil || CapabilityPaths.isHookHost(bytes[start..<index], pathFrom: index, in: bytes)
+            || CapabilityPaths.mayHoldKey(bytes, from: index)
     }
 
     /// `text` with the key of each such URL replaced by `<redacted>`.
@@ -36,16 +41,21 @@ enum CapabilityURLs {
             let hostEnd = url.firstIndex { "/?#".contains($0) } ?? url.count
             let pathEnd = url[hostEnd...].firstIndex { "?#".contains($0) } ?? url.count
             let host = String(url[..<hostEnd])
-            guard let kind = kind(of: Array(host.utf8)) else { return }
             var segments = String(url[hostEnd..<pathEnd]).split(separator: "/", omittingEmptySubsequences: false).map(String.init)
             var hostPart = host
-            let key = kind.keyIndex(segments.dropFirst().map { $0.lowercased() }).map { $0 + 1 }
-            if kind == .pipedream, let dot = host.firstIndex(of: "."), !host[..<dot].isEmpty, host[..<dot] != "<redacted>" {
-                hostPart = "<redacted>" + host[dot...]
-            } else if let key, key < segments.count, !segments[key].isEmpty, segments[key] != "<redacted>" {
-                segments[key] = "<redacted>"
+            if let kind = kind(of: Array(host.utf8)) {
+                let key = kind.keyIndex(segments.dropFirst().map { $0.lowercased() }).map { $0 + 1 }
+                if kind == .pipedream, let dot = host.firstIndex(of: "."), !host[..<dot].isEmpty, host[..<dot] != "<redacted>" {
+                    hostPart = "<redacted>" + host[dot...]
+                } else if let key, key < segments.count, !segments[key].isEmpty, segments[key] != "<redacted>" {
+                    segments[key] = "<redacted>"
+                }
             }
-            url.replaceSubrange(0..<pathEnd, with: Array(hostPart + segments.joined(separator: "/")))
+            // Any host: a key named by the path's words and its shape (IFTTT, Teams, Mattermost, n8n: `CapabilityPaths`).
+            CapabilityPaths.mask(&segments, host: host)
+            let rewritten = hostPart + segments.joined(separator: "/")
+            guard rewritten != String(url[0..<pathEnd]) else { return }
+            url.replaceSubrange(0..<pathEnd, with: Array(rewritten))
         }
     }
 

@@ -8,7 +8,9 @@ internal import KapsoDiagnostics
 /// or a long mix of letters and digits that is not an id). Words are the lexer's own, so a tab, quotes
 /// or `=` hide nothing; a line the lexer refuses is split on whitespace, quotes, `=` and `;` instead.
 public enum HistoryPolicy {
-    /// The credential prefixes lower-cased (`TokenPrefix.all`: `sk_`, `whsec_`, `kapso_`, `kops_`, `eaa`, `bearer`).
+    /// The credential prefixes lower-cased (`TokenPrefix.all`: `sk_`, `whsec_`, `kapso_`, `kops_`, `eaa`, `bearer`, GitHub's,
+    /// Slack's, GitLab's): the list every sink masks by. `isTokenShaped`'s random-mix rule is this file's alone: a line
+    /// kept out costs little, a word masked in every sink (an unprefixed WAMID) costs the evidence (probe33 P33-6).
     static let tokenPrefixes = TokenPrefix.all.map(\.folded)
 
     /// True when `line` may be saved to the history file.

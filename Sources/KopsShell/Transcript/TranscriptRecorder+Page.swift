@@ -1,6 +1,7 @@
 internal import Foundation
 internal import KapsoClient
 internal import KapsoDiagnostics
+internal import KopsHTTP
 
 /// What a block shows: its prompt line and output masked, redacted and without escapes, and its restore lines kept.
 extension TranscriptRecorder {
@@ -78,11 +79,17 @@ extension TranscriptRecorder {
     /// every occurrence already written becomes `<redacted>`, on the page, in the restore file and in the block
     /// counts that key it. The file was written as the session went, so it is rewritten in place (values under
     /// 4 characters are left, as the redactor leaves them).
+    ///
+    /// Pieces of them go too, as the redactor masks them in what it shows (`SecretFragments`: a random-looking run of 8 or
+    /// more characters): a secret built from two variables (`set pre whsec_`, `set body Zx81…`, `--secret ${pre}${body}`)
+    /// left its `set body …` line in clear, every random character of it (probe33 P33-2).
     public func redactRecorded(_ secrets: [String]) {
         let secrets = secrets.filter { $0.count >= 4 }
         guard !secrets.isEmpty else { return }
+        let fragments = SecretFragments(secrets.map { Secret($0) })
         func scrub(_ text: String) -> String {
-            secrets.reduce(text) { $0.contains($1) ? $0.replacingOccurrences(of: $1, with: "<redacted>") : $0 }
+            let whole = secrets.reduce(text) { $0.contains($1) ? $0.replacingOccurrences(of: $1, with: "<redacted>") : $0 }
+            return fragments.isEmpty ? whole : fragments.masked(whole)
         }
         text = scrub(text)
         if let openBlock { self.openBlock = scrub(openBlock) }

@@ -1,0 +1,101 @@
+import Foundation
+import KopsHTTP
+@testable import KopsShell
+import KopsTerminal
+import KopsTestSupport
+import Testing
+
+/// Probe33's secret leaks, session by session: what one sink treats as a secret, none shows (the terminal, the
+/// transcript, the history file as the terminal's reader keeps it).
+@Suite struct SinksAgreeTests {
+    struct Evidence: Sendable {
+        var terminal: String
+        var transcript: String
+        var history: String
+    }
+
+    private func session(_ lines: [String]) async throws -> Evidence {
+        try await withSimulator { fixture in
+            let (shell, output) = try fixture.shell()
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-sinks-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let transcript = folder.appendingPathComponent("t.md").path
+            var gate = HistoryGate()
+            var kept: [String] = []
+            for line in ["record \(transcript)"] + lines + ["record stop"] {
+                if gate.admit(line, redactor: shell.redactor).save { kept.append(line) }
+                shell.run(line: line)
+            }
+            return Evidence(
+                terminal: output.combined, transcript: try String(contentsOfFile: transcript, encoding: .utf8),
+                history: kept.joined(separator: "\n"))
+        }
+    }
+
+    /// P33-4: a webhook URL whose path is its key, on hosts the list of P29-16 does not name, is masked on the command
+    /// line, in the create output and in the `webhooks` list; the URL's host and the ids before the key stay.
+    @Test func aHookKeyInThePathReachesNoSink() async throws {
+        let keys = ["dQw4w9WgXcQaB3dE5gH7jK", "9f8e7d6c5b4a39281706f5e4d3c2b1a0", "xg8kq4j5tfbz7rnmy3w6p2c9de", "7c1e4b2a-9d3f-4e8a-b6c5-0f1e2d3c4b5a"]
+        let urls = [
+            "https://maker.ifttt.com/trigger/kapso/with/key/\(keys[0])",
+            "https://acme.webhook.office.com/webhookb2/1a2b3c4d-0000-4000-8000-000000000001@2b3c/IncomingWebhook/\(keys[1])/3c4d5e6f",
+            "https://mm.acme.io/hooks/\(keys[2])",
+            "https://n8n.acme.io/webhook/\(keys[3])",
+        ]
+        let evidence = try await session(
+            ["use 100200300400501"] + urls.map { "webhooks create --url \($0) --events whatsapp.message.received" } + ["webhooks"])
+        for key in keys {
+            for (name, text) in [("terminal", evidence.terminal), ("transcript", evidence.transcript), ("history", evidence.history)] {
+                #expect(!text.contains(key), "\(key) in the \(name): \(text)")
+            }
+        }
+        #expect(evidence.transcript.contains("https://mm.acme.io/hooks/<redacted>"), "\(evidence.transcript)")
+        #expect(evidence.transcript.contains("https://maker.ifttt.com/trigger/kapso/with/key/<redacted>"))
+        #expect(!evidence.terminal.contains("error"), "\(evidence.terminal)")
+    }
+
+    /// P33-6: a GitHub or Slack token typed (`logs search ghp_…`) was kept out of history but recorded (`ghp_`), or went
+    /// everywhere (`xoxb-`): the one list of prefixes now names both, for every sink.
+    @Test(arguments: [
+        "ghp_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789", "xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUvWx",
+        "github_pat_11ABCDEFG0aBcDeFgHiJkL_mNoPqRsTuVwXyZ0123456789", "xapp-1-A0123456789-0123456789012-abcdef0123456789",
+    ])
+    func aForeignTokenTypedReachesNoSink(token: String) async throws {
+        let evidence = try await session(["logs search \(token)", "explain 131047"])
+        for (name, text) in [("terminal", evidence.terminal), ("transcript", evidence.transcript), ("history", evidence.history)] {
+            #expect(!text.contains(token), "\(token) in the \(name): \(text)")
+        }
+        #expect(evidence.transcript.contains("logs search <redacted>"), "\(evidence.transcript)")
+        #expect(evidence.history.contains("explain 131047"))
+    }
+
+    /// P33-2: a secret built from two variables: once it is used as a secret, the earlier `set` line that holds its
+    /// random part (`set body Zx81…`, the part after `whsec_`; a Meta token's two halves) is masked in the transcript too.
+    @Test(arguments: [
+        ("whsec_", "Zx81kQp0LmN4vB7tR2yWq"),
+        ("EAAGm0PX4Z", "CpsBAKZCZBvlNtuhlZCkZD"),
+    ])
+    func aSecretBuiltFromVariablesLeavesNoPieceRecorded(head: String, body: String) async throws {
+        let evidence = try await session([
+            "set pre \(head)", "set body \(body)",
+            "verify --secret ${pre}${body} --signature \(String(repeating: "0", count: 64)) --body '{}'",
+        ])
+        for piece in [body, String(body.prefix(8)), head.count >= 8 ? head : body] {
+            #expect(!evidence.transcript.contains(piece), "\(piece) in the transcript: \(evidence.transcript)")
+        }
+        #expect(evidence.transcript.contains("set body <redacted>"), "\(evidence.transcript)")
+    }
+
+    /// P33-2, the history file: a line that holds a piece of a secret learned later is forgotten, as one that holds it
+    /// whole is; a piece too short to mask (under 8 characters) and other lines stay.
+    @Test func theHistoryFileForgetsAPieceOfASecretLearnedLater() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-sinks-hist-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let history = HistoryFile(path: folder.appendingPathComponent("history").path)
+        _ = history.load()
+        for line in ["numbers", "set pre whsec_", "set body Zx81kQp0LmN4", "set tail Zx81kQp", "state"] { history.append(line) }
+        history.forget(["whsec_Zx81kQp0LmN4"])
+        #expect(history.load() == ["numbers", "set pre whsec_", "set tail Zx81kQp", "state"])
+    }
+}
