@@ -148,12 +148,28 @@ extension APIRoute {
     /// other (a base URL that already ends in it, kapso-api.md §1.2); an edge or collection spelt one or two letters off
     /// (`/message`, `/phone_number`), or `/whatsapp` missing or extra. Nil for a documented route and for any other
     /// path (then kops does not guess).
-    public static func nearMiss(_ endpoint: String, graphAnswer: Bool = false) -> NearMiss? {
+    ///
+    /// Kapso's legacy proxy path `/api/meta/{version}/…` (it lived on `app.kapso.ai`; kapso-api.md §1.1 "Legacy (not
+    /// used)") answered with a bare Not Found is read as the prefix it is, not as its version (probe32 P32-1: "send the
+    /// same call with v24.0 first", which 404s the same); a `POST` of a number's `messages` on the platform API means the
+    /// proxy's send (kapso-api.md §9: `POST /meta/whatsapp/v24.0/{phone_number_id}/messages`; `method`, when known).
+    public static func nearMiss(_ endpoint: String, graphAnswer: Bool = false, method: String = "") -> NearMiss? {
         let segments = APIPath.segments(of: endpoint).map(String.init)
         let query = endpoint.firstIndex(of: "?").map { String(endpoint[$0...]) } ?? ""
         func path(_ parts: [String]) -> String { "/" + parts.joined(separator: "/") + query }
         func found(_ parts: [String], _ mistake: String) -> NearMiss? {
             documented(path(parts)) == nil ? nil : NearMiss(meant: path(parts), mistake: mistake)
+        }
+        if !graphAnswer, segments.count >= 3, segments[0] == "api", segments[1] == "meta" {
+            let versioned = APIPath.isGraphVersion(segments[2])
+            let legacy = "/api/meta" + (versioned ? "/" + segments[2] : "")
+            if let nearby = found(
+                ["meta", "whatsapp", "v24.0"] + segments.dropFirst(versioned ? 3 : 2),
+                "\(legacy) is Kapso's legacy proxy path (it lived on app.kapso.ai); Kapso's Meta proxy is /meta/whatsapp/v24.0 "
+                    + "on https://api.kapso.ai, and the answer was a bare Not Found, so the call did not reach the proxy")
+            {
+                return nearby
+            }
         }
         // A Graph path sent to Kapso's host without the proxy's prefix (the log's short form of a proxy call would
         // have been answered by Graph).
@@ -241,6 +257,14 @@ extension APIRoute {
         }
         guard platformBase, segments.count >= 3 else { return nil }
         var rest = Array(segments.dropFirst(2))
+        // A send on the platform API: messages are sent through the proxy, which the platform API only lists.
+        let numberPath = rest.first == "whatsapp" ? Array(rest.dropFirst()) : rest
+        if method.uppercased() == "POST", numberPath.count == 3, numberPath[0] == "phone_numbers", numberPath[2] == "messages" {
+            return NearMiss(
+                meant: "/meta/whatsapp/v24.0/\(numberPath[1])/messages",
+                mistake: "messages are sent through Kapso's Meta proxy on https://api.kapso.ai; the platform API (/platform/v1) "
+                    + "only lists them")
+        }
         // A WAMID with a '/' in it, not percent-encoded: the API reads its tail as another segment (kapso-api.md §0.18).
         if rest.count > 3, rest[0] == "whatsapp", rest[1] == "messages", rest[2].hasPrefix("wamid.") {
             return NearMiss(

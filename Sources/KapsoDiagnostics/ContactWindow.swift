@@ -215,6 +215,7 @@ public struct ContactWindow: Sendable, Equatable {
         }
         groupInbound = groupTimes.max()
         if let newestFromOld, let movedAt = moved?.at, newestFromOld > movedAt { moved = nil }
+        if !byUserID, Moved.stillReached(contact, after: moved?.at, messages: inbound ?? []) != nil { moved = nil }
         if let newestFromOldUserID, let changedAt = userIDChanged?.at, newestFromOldUserID > changedAt { userIDChanged = nil }
         if let other = newestNotWritten, other.time > (newest ?? .min) { notCounted = "\(KapsoTime.iso(other.time)): \(other.what)" }
         let openNow = ServiceWindow(lastInbound: newest, at: at).isOpen
@@ -353,20 +354,6 @@ extension ContactWindow.Moved {
         }
         return text + ": a message to this number reaches nobody, or whoever holds it now; write to +\(number) ('reply --to +\(number)': "
             + (wroteAt.map { "they wrote from it at \(KapsoTime.iso($0))" } ?? "a template first, as they have not written from it") + ")"
-    }
-
-    /// This move followed to the records of `number` (`next`, the window read for it): whether the contact wrote from
-    /// it, and its own move when they left it too (already followed). Kapso files a contact's messages per number
-    /// (kapso-api.md §8.3 `phone_number`), so their messages from the new number sit in another conversation.
-    public func followed(by next: ContactWindow) -> Self {
-        var moved = self
-        moved.followed = true
-        moved.wroteAt = next.messageInbound
-        guard var further = next.moved, !(further.through.map(\.number) + [further.number]).contains(where: { ContactNumber.same($0, number) }) else {
-            return moved
-        }
-        further.through = moved.through + [Hop(number: number, at: at, wroteAt: moved.wroteAt)] + further.through
-        return further
     }
 
     /// When the contact left the number looked at: the first move of the chain.

@@ -45,6 +45,8 @@ public struct ErrorTriage {
     private var seen: Set<String> = []
     // Inbound messages read so far, for the contact moves a 131026 is tied to (`tieToMoves`), and the entries tied.
     private var inbound: [Message] = []
+    // Messages to contacts that Meta reported delivered, read or played: a later one says the number still reaches them.
+    private var reached: [Message] = []
     private var tied: Set<Int> = []
     // The API's clock of the pages read (`addMessages`), for the window a later message of the contact keeps open.
     private var now: Int64?
@@ -72,6 +74,10 @@ public struct ErrorTriage {
                 !inbound.contains(where: { $0.id == read.id })
             {
                 inbound.append(read)
+            } else if let read = try? Message(json: message), read.isOutbound, !reached.contains(where: { $0.id == read.id }),
+                StatusHistory(message: read).events.contains(where: { StatusWord($0.status).reachedDevice })
+            {
+                reached.append(read)
             }
             let kapso = message["kapso"]
             let inbound = MessageDirection(message: message).side == .inbound
@@ -176,7 +182,11 @@ public struct ErrorTriage {
                 let message = try? Message(json: json), message.isOutbound, let number = message.phoneNumberID,
                 let contact = message.contact, let sentAt = message.time
             else { continue }
-            let moved = ContactWindow(phoneNumberID: number, contact: contact, conversations: [], inbound: inbound, at: sentAt).moved
+            // Read at the API's clock, with the messages to the contact that reached a device: a later message from or to
+            // the old number, the failed one read after all included, supersedes the notice (P32-2).
+            let moved = ContactWindow(
+                phoneNumberID: number, contact: contact, conversations: [], inbound: inbound + reached + [message], at: now ?? sentAt
+            ).moved
             guard let text = moved?.sendAfterMove(code: "131026", sentAt: sentAt, to: json["to"]?.string ?? contact) else { continue }
             tied.insert(index)
             entries[index].meaning = text
@@ -194,12 +204,23 @@ public struct ErrorTriage {
             let code = entries[index].error.split(separator: " ").first.map(String.init)
             guard entries[index].statusWord == nil, !entries[index].isReceived, ErrorCatalog.isReengagement(code),
                 FailedSend(message: json).isTemplate != true, let message = try? Message(json: json), message.isOutbound,
-                let sentAt = message.time,
-                let again = MessageVerdict.writtenSince(
-                    sentAt, newestInbound: WindowEvidence.newestWritten(by: message, among: inbound, now: now), now: now)
+                let sentAt = message.time
+            else { continue }
+            let name = ErrorCatalog.entry(for: code ?? "")?.name
+            // Refused although the contact wrote within 24 h before the send: what `trace` says, never "send it again as
+            // is", which is the send that failed (P32-4).
+            if let refused = MessageVerdict.RefusedInOpenWindow(
+                sentAt: sentAt, lastInbound: WindowEvidence.lastWritten(by: message, before: sentAt, among: inbound, now: now))
+            {
+                tied.insert(index)
+                entries[index].meaning = (name ?? "refused for the window") + ", yet " + refused.next
+                continue
+            }
+            guard let again = MessageVerdict.writtenSince(
+                sentAt, newestInbound: WindowEvidence.newestWritten(by: message, among: inbound, now: now), now: now)
             else { continue }
             tied.insert(index)
-            entries[index].meaning = (ErrorCatalog.entry(for: code ?? "")?.name).map { "\($0): " + again } ?? again
+            entries[index].meaning = name.map { "\($0): " + again } ?? again
         }
     }
 

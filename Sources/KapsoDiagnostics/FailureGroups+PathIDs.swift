@@ -1,3 +1,4 @@
+internal import Foundation
 public import KapsoClient
 
 // MARK: - The ids in failed calls' paths
@@ -93,8 +94,14 @@ extension FailureGroups {
         let (key, method, endpoint, status, what, error) = call
         let (numbers, webhooks, identities) = (known.numbers, known.webhooks, known.identities)
         guard !numbers.isEmpty, let id = APIPath.phoneNumberID(in: endpoint),
-            let misplaced = IDResolver.misplacedPhoneNumberID(id, numbers: numbers)
+            var misplaced = IDResolver.misplacedPhoneNumberID(id, numbers: numbers)
         else { return nil }
+        // A display number sent as `%2B1415…` is `+1415…`: read and quoted decoded, once (P32-1).
+        if misplaced.kind == .unknown, let decoded = id.removingPercentEncoding, decoded != id,
+            let number = IDResolver.misplacedPhoneNumberID(decoded, numbers: numbers), [.displayNumber, .nationalNumber].contains(number.kind)
+        {
+            misplaced = number
+        }
         var summary = misplaced.summary
         var meaning =
             misplaced.numbers.isEmpty

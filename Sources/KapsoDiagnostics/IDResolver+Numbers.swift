@@ -280,21 +280,10 @@ extension IDResolver {
                 "same contact", "\(other.digits) (\(ContactNumber.reason(other.match)); Meta's wa_id may have either form)"))
         }
         // The contact gave this number up (user_changed_number), as `reply` reads it (P26-4).
-        if let change = replacement(of: digits, byUserID: false, conversationIDs: Set(conversations.map(\.id)), facts: facts) {
-            // Followed to the newest number: the notice that they left the new one too is filed under it (P28-3).
-            var chain = [change]
-            while chain.count < 4, let next = replacement(of: chain[chain.count - 1].new, byUserID: false, conversationIDs: [], facts: facts),
-                !([digits] + chain.map(\.new)).contains(where: { ContactNumber.same($0, next.new) })
-            {
-                chain.append(next)
-            }
-            let newest = chain[chain.count - 1].new
-            identity.statement += "; they changed their number to " + chain.map { step in
-                "+\(step.new)" + (step.at.map { " at \(KapsoTime.iso($0))" } ?? "")
-            }.joined(separator: ", then to ") + " (user_changed_number), so this number is no longer theirs"
-            identity.fix = "reply --to +\(newest) writes to them now ("
-                + (chain.count == 1 ? "a template first, as they have not written from it" : "a template first unless they wrote from it: 'reply --dry-run' reads it")
-                + "); messages --phone-number \(digits) lists the history under this number"
+        if let moved = moves(from: digits, conversationIDs: Set(conversations.map(\.id)), facts: facts) {
+            identity.statement += "; " + moved.text
+            identity.fix = "reply --to +\(moved.newest) writes to them now (a template first unless they wrote from it: 'reply --dry-run' reads it); "
+                + "messages --phone-number \(digits) lists the history under this number"
         }
         identity.phoneNumberIDs = lines
         identity.contacts = [(digits, first.contactName)]

@@ -34,6 +34,39 @@ extension IDResolver {
             }
         }
         if let newestWritten, let at = newest?.at, newestWritten > at { return nil }
+        // A later message from or to the number, or its conversation's later inbound, supersedes the notice (P32-2).
+        if !byUserID, ContactWindow.Moved.stillReached(
+            id, after: newest?.at, messages: facts.messages,
+            conversations: facts.conversations.filter { conversationIDs.contains($0.id) }) != nil
+        {
+            return nil
+        }
         return newest
+    }
+}
+
+extension IDResolver {
+    /// The contact's moves from `digits` (`replacement`), followed to the newest number (the notice that they left the new
+    /// one too is filed under it, P28-3): the newest number and `they changed their number to +B at …, then to +C at …
+    /// (user_changed_number), so this number is no longer theirs`. A next notice older than the move before it is one
+    /// that move superseded, and a chain back to `digits` leaves it theirs again: nil (probe32 P32-2: A→B→A made `whois A`
+    /// send the user to B, and `whois B` to A). Nil when they did not leave `digits`.
+    ///
+    /// Whether they wrote from the newest number is not said: `whois` reads the conversations of the number typed only.
+    static func moves(from digits: String, conversationIDs: Set<String>, facts: Facts) -> (newest: String, text: String)? {
+        guard let first = replacement(of: digits, byUserID: false, conversationIDs: conversationIDs, facts: facts) else { return nil }
+        var chain = [first]
+        while chain.count < 4, let next = replacement(of: chain[chain.count - 1].new, byUserID: false, conversationIDs: [], facts: facts),
+            (next.at ?? .max) >= (chain[chain.count - 1].at ?? .min)
+        {
+            if ContactNumber.same(next.new, digits) { return nil }
+            chain.append(next)
+            // Back to a number of the chain (A→B→C→B): the newest notice names where they are.
+            if chain.dropLast().contains(where: { ContactNumber.same($0.new, next.new) }) { break }
+        }
+        let text = "they changed their number to " + chain.map { step in
+            "+\(step.new)" + (step.at.map { " at \(KapsoTime.iso($0))" } ?? "")
+        }.joined(separator: ", then to ") + " (user_changed_number), so this number is no longer theirs"
+        return (chain[chain.count - 1].new, text)
     }
 }

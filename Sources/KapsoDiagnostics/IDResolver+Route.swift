@@ -19,7 +19,7 @@ extension IDResolver {
         // Only a router's bare "not found" says the call reached no API; Graph's or Kapso's own words say it did.
         let bare = (text ?? "").lowercased().filter { $0.isLetter || $0 == "<" }
         let reached = !(bare.isEmpty || bare == "notfound" || bare == "errornotfound" || bare.hasPrefix("<"))
-        guard let miss = APIRoute.nearMiss(endpoint, graphAnswer: reached) else { return nil }
+        guard let miss = APIRoute.nearMiss(endpoint, graphAnswer: reached, method: method) else { return nil }
         return "did you mean \(method.isEmpty ? "" : method + " ")\(miss.meant)? \(miss.mistake)"
     }
 

@@ -70,10 +70,8 @@ extension MessageVerdict {
                     + "Kapso's time of the send; Meta judges the window by its own clock, when the send reaches it); \(next)\(more)"
             }
             // Meta says the window was closed, but the inbound kops found says open: one of them is not what it seems.
-            if let last = window.lastInbound {
-                return "failed: \(code) (Meta: 24-hour window closed), yet the contact's last inbound here was "
-                    + "\(Elapsed.text(window.at - last)) before the send: check that inbound reached this same number and "
-                    + "contact (another number or conversation does not open this window); a template still goes through\(more)"
+            if let refused = RefusedInOpenWindow(sentAt: window.at, lastInbound: window.lastInbound) {
+                return "failed: \(code) (Meta: 24-hour window closed), yet \(refused.next)\(more)"
             }
         }
         if let moved = context.moved?.sendAfterMove(code: code, sentAt: context.sentAt, to: context.recipient) {
@@ -114,4 +112,46 @@ extension MessageVerdict {
 
     /// The end of `writtenSince`: the words that say no template is needed (`errors` names no templates after them).
     public static let sendAgainAsIs = "send it again as is, no template needed"
+}
+
+extension MessageVerdict {
+    /// A free-form send Meta refused for the window (131047, 470) although the last message kops saw the contact write
+    /// before it (`lastInbound`) kept the window open at the send (`sentAt`) by more than `closingMargin`: the window Meta
+    /// counts is not the one kops sees (the inbound went to another number or contact, or is not what it seems). The one
+    /// reading of such a refusal for `trace`'s verdict and timeline and for `errors` (probe32 P32-4: `errors` said "send it
+    /// again as is", the very send that failed inside an open window, while `trace` said a template still goes through,
+    /// and its meaning line stated "the contact last wrote more than 24 hours ago" as fact). Meta's error codes:
+    /// 131047 "More than 24 hours have passed since the recipient last replied to the sender number"
+    /// (https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/) — Meta's count, so it is said as Meta's.
+    public struct RefusedInOpenWindow: Sendable, Equatable {
+        /// When the contact last wrote before the send, and the send (Unix seconds).
+        public var lastInbound: Int64
+        public var sentAt: Int64
+
+        /// Nil unless `lastInbound` (at most `SendWindow.clockSkew` after the send) kept the window open at `sentAt` by
+        /// more than `closingMargin` (a send at the closing second is the window closing, not this).
+        public init?(sentAt: Int64?, lastInbound: Int64?) {
+            guard let sentAt, let lastInbound, lastInbound <= sentAt + SendWindow.clockSkew,
+                lastInbound + Conversation.windowSeconds - sentAt > MessageVerdict.closingMargin
+            else { return nil }
+            self.lastInbound = lastInbound
+            self.sentAt = sentAt
+        }
+
+        /// `the contact's last inbound here was 8 min before the send: check that inbound reached …; a template still
+        /// goes through`: what the verdict and `errors` say after the refusal's name.
+        public var next: String {
+            "the contact's last inbound here was \(Elapsed.text(max(0, sentAt - lastInbound))) before the send: check that inbound "
+                + "reached this same number and contact (another number or conversation does not open this window); a template "
+                + "still goes through"
+        }
+
+        /// The meaning of the refusal for this send, in place of the catalogue's "the contact last wrote more than 24 hours
+        /// ago", which kops's own reading contradicts.
+        public var meaning: String {
+            "Meta counted more than 24 hours since the contact last wrote, so it refused a free-form message, yet kops read "
+                + "their last inbound here \(Elapsed.text(max(0, sentAt - lastInbound))) before the send: the window Meta "
+                + "counts is not the one kops sees"
+        }
+    }
 }

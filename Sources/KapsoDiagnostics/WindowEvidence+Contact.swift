@@ -23,4 +23,12 @@ extension WindowEvidence {
         let others = listed.filter { sameContact($0, as: message) }.compactMap { WindowEvidence($0, now: now).opens }
         return (others + [WindowEvidence(message, now: now).opens].compactMap { $0 }).max()
     }
+
+    /// The newest readable time (Unix seconds) of a message the contact wrote 1:1 (`opens`) among the contact's messages
+    /// in `listed`, at or before `sentAt` (up to `SendWindow.clockSkew` after it: two clocks stamp the two); nil when none.
+    /// The window at a send as `trace` reads it (`MessageTrace.windowAtSend`), for `errors` (P32-4).
+    public static func lastWritten(by message: Message, before sentAt: Int64, among listed: [Message], now: Int64) -> Int64? {
+        listed.filter { sameContact($0, as: message) }.compactMap { WindowEvidence($0, now: now).opens }
+            .filter { $0 <= sentAt + SendWindow.clockSkew }.max()
+    }
 }

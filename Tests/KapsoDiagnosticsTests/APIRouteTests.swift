@@ -152,10 +152,11 @@ import Testing
          "/webhook_deliveries is not under /whatsapp"),
         ("/platform/v1/phone_numbers/100200300400501", "Not Found", "/platform/v1/whatsapp/phone_numbers/100200300400501",
          "/whatsapp is missing after /platform/v1"),
-        ("/platform/v1/whatsapp/phone_numbers/100200300400501/messages", "Not Found",
-         "/platform/v1/whatsapp/messages?phone_number_id=100200300400501",
-         "the platform API lists a number's messages with the phone_number_id filter, not under the number (the Meta "
-            + "proxy's history has /meta/whatsapp/v24.0/100200300400501/messages)"),
+        // A POST of /messages there is a send (Probe32PathTests); the listing of conversations is read so.
+        ("/platform/v1/whatsapp/phone_numbers/100200300400501/conversations", "Not Found",
+         "/platform/v1/whatsapp/conversations?phone_number_id=100200300400501",
+         "the platform API lists a number's conversations with the phone_number_id filter, not under the number (the Meta "
+            + "proxy's history has /meta/whatsapp/v24.0/100200300400501/conversations)"),
         ("/meta/whatsapp/v24/100200300400501/messages", "Not Found", "/meta/whatsapp/v24.0/100200300400501/messages",
          "a Graph version is written v24.0, not v24"),
         ("/meta/whatsapp/V23.0/100200300400501/media", "Not Found", "/meta/whatsapp/v23.0/100200300400501/media",

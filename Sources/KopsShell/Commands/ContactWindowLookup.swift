@@ -84,11 +84,11 @@ enum ContactWindowLookup {
         window.callsEnabled = number?.callsEnabled ?? false
         window.senderState = number.flatMap(NumberStatus.sendingLine)
         // The contact left this number: their records under the new one say whether they wrote from it, and whether
-        // they left it too (A→B→C), up to 3 moves (P28-3).
+        // they left it too (A→B→C), up to 3 moves (P28-3); back to this number (A→B→A), no move stands (P32-2).
         if let moved = window.moved, !byUserID, hops < 3,
             let next = try? load(phoneNumberID: phoneNumberID, contact: moved.number, known: [], in: context, hops: hops + 1)
         {
-            window.moved = moved.followed(by: next)
+            window.moved = moved.followed(by: next, from: contact)
         }
         // Not open here (for `reply`): did the contact write to another number of the project? One read, only then (P28-15).
         if elsewhere, !window.isOpen, !byUserID, let others = try? client.conversations(filters: [("phone_number", key)], limit: 20) {

@@ -48,9 +48,12 @@ public enum TraceCommand: Command {
         var blocks: [Block] = [.fields(summary(trace, now: now))]
         if let note = MessageLookup.note(ids, found: trace.message) { blocks.insert(.hint(note), at: 0) }
         // The contact wrote since a send refused for the window: the timeline's fix says what the verdict says (P21-19).
-        let again = trace.message.isOutbound
+        // Refused inside the window kops sees: the meaning is the verdict's, and the fix never "send it again as is" (P32-4).
+        let refused = trace.message.isOutbound
+            ? MessageVerdict.RefusedInOpenWindow(sentAt: trace.message.time, lastInbound: trace.windowAtSend?.lastInbound) : nil
+        let again = trace.message.isOutbound && refused == nil
             ? trace.message.time.flatMap { MessageVerdict.writtenSince($0, newestInbound: trace.newestInbound, now: now) } : nil
-        blocks += timeline(trace.message, writtenSince: again, callsEnabled: trace.callsEnabled, now: now)
+        blocks += timeline(trace.message, writtenSince: again, refused: refused, callsEnabled: trace.callsEnabled, now: now)
         blocks += metaEvents(trace)
         blocks += deliveries(trace)
         blocks += apiLogs(trace)
@@ -178,7 +181,10 @@ public enum TraceCommand: Command {
     static let timelineLimit = 40
     static let timelineEdge = 20
 
-    private static func timeline(_ message: Message, writtenSince: String? = nil, callsEnabled: Bool = false, now: Int64) -> [Block] {
+    private static func timeline(
+        _ message: Message, writtenSince: String? = nil, refused: MessageVerdict.RefusedInOpenWindow? = nil, callsEnabled: Bool = false,
+        now: Int64
+    ) -> [Block] {
         let history = StatusHistory(message: message, now: now)
         let received = MessageError.all(in: message.json["errors"])
         guard !history.events.isEmpty else {
@@ -268,7 +274,9 @@ public enum TraceCommand: Command {
         let statusErrors = history.events.filter { $0.status == "failed" || StatusWord($0.status).rank == nil }
             .flatMap { event in (MessageError.primary(of: event.errors).map { [$0] } ?? []) + MessageError.others(of: event.errors) }
         return blocks
-            + explained(statusErrors + received, send: FailedSend(message: message.json), writtenSince: writtenSince, callsEnabled: callsEnabled)
+            + explained(
+                statusErrors + received, send: FailedSend(message: message.json), writtenSince: writtenSince, refused: refused,
+                callsEnabled: callsEnabled)
             + billing(message)
     }
 
@@ -304,16 +312,20 @@ public enum TraceCommand: Command {
     /// (`UnsupportedContent.reading`: an edit or a revoke lost nothing), not the catalogue's "send it another way".
     private static func explained(
         _ errors: [MessageError], headlines: Bool = false, send: FailedSend? = nil, unsupported: String? = nil, writtenSince: String? = nil,
-        callsEnabled: Bool = false
+        refused: MessageVerdict.RefusedInOpenWindow? = nil, callsEnabled: Bool = false
     ) -> [Block] {
         var seen: [MessageError] = []
         for error in errors where !seen.contains(error) { seen.append(error) }
         var blocks: [Block] = []
         for error in seen.prefix(3) {
             if headlines || seen.count > 1 || error.code == nil { blocks.append(.line(StyledText("  error:   " + error.headline, style: .bad))) }
-            blocks.append(.line(StyledText("  meaning: " + error.meaning(for: send))))
+            // A free-form send refused for the window inside the window kops sees: the verdict's reading (P32-4).
+            let inOpen = ErrorCatalog.isReengagement(error.code) && send?.isTemplate != true ? refused : nil
+            blocks.append(.line(StyledText("  meaning: " + (inOpen?.meaning ?? error.meaning(for: send)))))
             let kind = error.code == "131051" ? unsupported : nil
-            blocks.append(.line(StyledText("  fix:     " + (kind.map { UnsupportedContent.reading(type: $0, error: error) } ?? error.fix(for: send, writtenSince: writtenSince, callsEnabled: callsEnabled)))))
+            let fix = kind.map { UnsupportedContent.reading(type: $0, error: error) }
+                ?? error.fix(for: send, writtenSince: writtenSince, callsEnabled: callsEnabled)
+            blocks.append(.line(StyledText("  fix:     " + fix)))
             if let details = error.details, error.entry != nil || error.code == nil && details != error.meaning {
                 blocks.append(.line(StyledText("  meta:    " + details, style: .dim)))
             }

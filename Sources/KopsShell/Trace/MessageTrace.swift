@@ -239,7 +239,7 @@ struct MessageTrace {
             // The move is read as `reply` and `conversations` read it (ContactWindow), from the same messages (P21-17).
             let moved = message.phoneNumberID.flatMap { number in
                 message.contact.flatMap { contact in
-                    ContactWindow(phoneNumberID: number, contact: contact, conversations: [], inbound: page.items, at: now).moved
+                    ContactWindow(phoneNumberID: number, contact: contact, conversations: [], inbound: page.items + [message], at: now).moved
                 }
             }
             return InboundPage(
