@@ -116,11 +116,11 @@ public final class Shell {
         block?.begin(
             prompt: context.session.prompt, line: redactor.redact(commandLine: ran))
         if lineDepth == 1 { lastReported = nil }
-        let presses = context.interruptPresses()
+        let presses = context.stoppingPresses
         defer {
             // Stopped with Ctrl-C but not by a `cancelled` error (which says so in its block): what it printed is
             // partial, which the block must say (probe16 P16-6). `listen` and a follow end at Ctrl-C by design.
-            if lineDepth == 1, let block, context.interruptPresses() > presses, !ErrorReport.isCancellation(lastReported),
+            if lineDepth == 1, let block, context.stoppingPresses > presses, !ErrorReport.isCancellation(lastReported),
                 !Shell.endsAtCtrlC(ran)
             {
                 block.markInterrupted()
@@ -150,7 +150,7 @@ public final class Shell {
             // printed may be partial, so nothing after it on the line or in the script runs (probe22 P22-9: `health`
             // said "none fails now" of deliveries it never read, and the script went on to exit 0). `listen` and a
             // follow end at Ctrl-C by design.
-            if context.interruptPresses() > presses, !Shell.endsAtCtrlC(words.map(\.text)) {
+            if context.stoppingPresses > presses, !Shell.endsAtCtrlC(words.map(\.text)) {
                 _ = context.interrupted()
                 if let location {
                     if cancelledAt == nil {
