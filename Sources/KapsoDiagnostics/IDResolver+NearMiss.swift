@@ -137,6 +137,16 @@ extension IDResolver {
     /// list pasted where one id belongs, probe26 P26-19), and how: `two ids joined by ','`. Nil unless every part is
     /// digits and one at least is of `known`.
     static func joinedIDs(_ id: String, among known: [String]) -> (ids: [String], miss: String)? {
+        guard let parts = joinedParts(id) else { return nil }
+        let found = known.filter(parts.contains)
+        guard !found.isEmpty else { return nil }
+        return (found, joinedWords(parts.count))
+    }
+
+    /// The ids in `id` when it is several ids of digits joined by commas, as typed or in a path (`%2C`); nil unless
+    /// every part is digits. The one reading of such a list, for a path (`joinedIDs`) and for what `whois` and `use`
+    /// were given (probe29: `whois 100200300400501,100200300400502` got the generic "only digits…").
+    public static func joinedParts(_ id: String) -> [String]? {
         var text = id
         if id.contains("%"), let bytes = SignatureCheck.percentDecoded(Array(id.utf8)[...], plusIsSpace: false),
             let decoded = String(validating: bytes, as: UTF8.self)
@@ -145,10 +155,12 @@ extension IDResolver {
         }
         let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces() }
         guard parts.count > 1, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
-        let found = known.filter(parts.contains)
-        guard !found.isEmpty else { return nil }
-        let count = [2: "two", 3: "three"][parts.count] ?? "\(parts.count)"
-        return (found, "\(count) ids joined by ','")
+        return parts
+    }
+
+    /// `two ids joined by ','`: how `count` joined ids are said.
+    public static func joinedWords(_ count: Int) -> String {
+        "\([2: "two", 3: "three"][count] ?? "\(count)") ids joined by ','"
     }
 
     /// The ids of `known` that `id` misses by one copying mistake (`nearMiss`), and the mistake in words.

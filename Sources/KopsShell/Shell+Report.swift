@@ -45,6 +45,8 @@ extension Shell {
         if error is OutputError { output.endIfReaderLeft() }
         // An id of another kind than the command takes says what it is (the id resolver).
         var error = context.explainingWrongKind(context.explainingSelectedNumber(error))
+        // `whois #100200300400501`: the argument the lexer read as a comment is named, whatever the command.
+        error = ShellError.naming(droppedByComment: droppedByComment, in: error)
         if case .unauthorized(let host, let graph)? = error as? KapsoAPIError {
             // A Graph body that is Meta's token error is the number's token, not the key (P26-2: a send answered 401 #190).
             if let graph, case .numberToken = CredentialRefusal(graph: graph) {

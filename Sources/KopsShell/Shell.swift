@@ -54,6 +54,9 @@ public final class Shell {
     var lastReported: (any Error)?
     /// Command lines running (a `source`d script's lines run inside the `source` line).
     private var lineDepth = 0
+    /// The word a comment dropped from the end of the command running (`#100200300400501`, `Lexer.droppedWord`): a
+    /// missing argument is then said to be that word (probe29 P29-19); nil for any other command.
+    var droppedByComment: String?
     /// True once standard output's failure (`OutputSink.outputFailure`) was said: it is said once, by the command that
     /// hit it, and every line after it fails without a word (probe20 P20-1).
     public internal(set) var reportedOutputFailure = false
@@ -118,11 +121,11 @@ public final class Shell {
         block?.begin(
             prompt: context.session.prompt, line: redactor.redact(commandLine: ran))
         if lineDepth == 1 { lastReported = nil }
-        let presses = context.interruptPresses()
+        let presses = context.stoppingPresses
         defer {
             // Stopped with Ctrl-C but not by a `cancelled` error (which says so in its block): what it printed is
             // partial, which the block must say (probe16 P16-6). `listen` and a follow end at Ctrl-C by design.
-            if lineDepth == 1, let block, context.interruptPresses() > presses, !ErrorReport.isCancellation(lastReported),
+            if lineDepth == 1, let block, context.stoppingPresses > presses, !ErrorReport.isCancellation(lastReported),
                 !Shell.endsAtCtrlC(ran)
             {
                 block.markInterrupted()
@@ -137,17 +140,22 @@ public final class Shell {
         } catch {
             return report(error)
         }
+        // Only the last command of the line is followed by its comment.
+        let dropped = Lexer.droppedWord(in: (try? expanded.get()) ?? line)
         for (index, words) in commands.enumerated() {
             // `| grep`, `> out.txt`: a shell's operator, which no command may read as its words (probe27 P27-15).
             if let misread = ShellOperatorError.find(in: words, line: (try? expanded.get()) ?? line) { return report(misread) }
+            let outer = droppedByComment
+            droppedByComment = index == commands.count - 1 ? dropped : nil
             let status = run(words: words.map(\.text))
+            droppedByComment = outer
             if let failed = endFailedRecording() { return max(status, failed) }
             if status != .ok || context.exitRequested { return status }
             // Ctrl-C stopped something the command went on without (a look-up whose answer it then lacked): what it
             // printed may be partial, so nothing after it on the line or in the script runs (probe22 P22-9: `health`
             // said "none fails now" of deliveries it never read, and the script went on to exit 0). `listen` and a
             // follow end at Ctrl-C by design.
-            if context.interruptPresses() > presses, !Shell.endsAtCtrlC(words.map(\.text)) {
+            if context.stoppingPresses > presses, !Shell.endsAtCtrlC(words.map(\.text)) {
                 _ = context.interrupted()
                 if let location {
                     if cancelledAt == nil {

@@ -75,8 +75,15 @@ struct Launch: Equatable {
         }
         // `kops check` of a demo transcript replays on a demo simulator pinned to the recorded clock.
         let demoTranscript: TranscriptHeader?
+        // A live transcript replays on the profile it was recorded with, when none is typed now (P29-4).
+        var profile = self.profile
         do {
-            demoTranscript = try script.demoTranscriptHeader()
+            let checked = try script.checkedHeader()
+            demoTranscript = checked?.kind == .demo ? checked : nil
+            if let checked, configProblem == nil, !demo {
+                profile = try ScriptLaunch.replayProfile(
+                    of: checked, path: script.words[1], typed: (self.profile, baseURL), config: config) ?? profile
+            }
         } catch {
             stdout.write(ErrorReport(error).line() + "\n", to: .err)
             throw ExitCode(ErrorReport(error).status.rawValue)

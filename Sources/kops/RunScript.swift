@@ -128,17 +128,6 @@ struct ScriptLaunch: Equatable {
         force = options.force
     }
 
-    /// For `kops check FILE.md`, before any connection: refuses a file that is not a kops transcript, and
-    /// returns the header when the transcript was recorded on `kops --demo` (nil otherwise).
-    func demoTranscriptHeader() throws(ScriptError) -> TranscriptHeader? {
-        guard words.first == "check", words.count == 2 else { return nil }
-        let path = words[1]
-        let text = try TranscriptFile.read(path)
-        guard TranscriptParser.isTranscript(text) else { throw .notATranscript(path: path) }
-        let header = TranscriptParser(text).header
-        return header.kind == .demo ? header : nil
-    }
-
     /// Runs `run` or `check` on the shell and returns the exit status; nil when neither was asked for.
     func run(shell: Shell, stderr: any OutputSink) -> ExitStatus? {
         if words.first == "bundle" { return shell.run(words: words + (force ? ["--force"] : [])) }
@@ -191,6 +180,7 @@ struct ScriptLaunch: Equatable {
         let original: String
         do { original = try TranscriptFile.read(path) } catch { return shell.report(error) }
         let expected = TranscriptParser.normalized(original)
+        let launchProfile = shell.context.session.profile
         // The replay's own output goes into the new recording, not to the terminal.
         let replayShell = Shell(context: shell.context, renderer: shell.renderer, output: BufferOutput())
         do {
@@ -293,6 +283,10 @@ struct ScriptLaunch: Equatable {
                     : kept.map { "--update would keep " + $0 + "; nothing else differs, so there is nothing to update" }
                         ?? "the output differs, but not in a line --update may change"
                 stderr.write("\(path): \(text)\n", to: .err)
+                return .failure
+            }
+            if let line = Self.otherProfileLine(header, replayedOn: launchProfile, path: path, update: update) {
+                stderr.write("\(path): \(line)\n", to: .err)
                 return .failure
             }
             if update {

@@ -61,7 +61,9 @@ import Testing
                 "kops", ["-c", "profile add sim --base-url \(simulator.baseURL) --key-env SIMKEY"], environment: environment)
             #expect(first.status == 0, "\(first.stderr)")
             #expect(first.stdout == "saved profile sim in \(config)\nprofile sim is the default: kops starts with it (default_profile) "
-                + "as the first profile; 'profile default NAME' changes it\n")
+                + "as the first profile; 'profile default NAME' changes it\n"
+                // A session without a profile or key takes the first one added (probe29 P29-8).
+                + "using profile sim (\(simulator.baseURL)) for this session\n", "\(first.stdout)")
 
             let second = try ProcessRunner.run(
                 "kops", ["-c", "profile add other --base-url https://api.kapso.ai --key-env OTHER_KEY"], environment: environment)

@@ -12,7 +12,10 @@ import Testing
         ("messages --limit abc", "messages: invalid value for --limit 'abc'; expected a whole number from 1 to 100"),
         ("messages --limit 0", "messages: invalid value for --limit '0'; expected a whole number from 1 to 100"),
         ("output yaml", "output: invalid mode 'yaml'; expected 'table', 'json', 'expanded' or 'auto'"),
-        ("explain", "explain: missing error code ('#' starts a comment: write 131047 or quote it, '#131047'); usage: \(ExplainCommand.usage)"),
+        // probe29 P29-19: no '#' typed, no '#' hint; a '#' that dropped the argument is named, for any command.
+        ("explain", "explain: missing error code; usage: \(ExplainCommand.usage)"),
+        ("whois #100200300400501",
+         "whois: missing id ('#' starts a comment, so '#100200300400501' was dropped: quote it or drop the '#'); usage: \(WhoisCommand.usage)"),
         ("assert .status ==", "assert: missing VALUE after '=='; usage: \(AssertCommand.usage)"),
         ("capture .x", "capture: missing PATH as NAME; usage: \(CaptureCommand.usage)"),
         // probe24 P24-5: the word that is wrong is named, not "missing PATH" with the path there.

@@ -26,12 +26,12 @@ public enum ExplainCommand: Command {
     private static func pasted(_ arguments: Arguments) throws(ShellError) -> PastedError {
         let text = arguments.positionals.joined(separator: " ")
         guard !text.isEmpty else {
-            // `explain ""`: a word was typed and it was empty; the '#' hint is for a line the lexer cut at a '#'.
+            // `explain ""`: a word was typed and it was empty. A line the lexer cut at a '#' (`explain #131047`) is said
+            // by the shell, for every command (`Shell.droppedByComment`, probe29 P29-19).
             if !arguments.positionals.isEmpty {
                 throw .missingArgument(command: name, what: "error code (the quotes held nothing)", usage: usage)
             }
-            throw .missingArgument(
-                command: name, what: "error code ('#' starts a comment: write 131047 or quote it, '#131047')", usage: usage)
+            throw .missingArgument(command: name, what: "error code", usage: usage)
         }
         // An address alone (no status or code beside it) is no error: say what it is, not "unknown error code".
         if let endpoint = endpoint(text), PastedError.all(text).allSatisfy({ ErrorCatalog.entry(for: $0.code) == nil }) {

@@ -234,7 +234,7 @@ extension LogsCommand {
         }
         var first = query
         first.cursor = nil
-        context.session.lastList = page.nextCursor.map { ListCursor(source: .logSearch(first), nextQuery: [("after", $0)]) }
+        context.session.lastList = page.nextCursor.map { context.session.cursor(.logSearch(first), nextQuery: [("after", $0)]) }
         let window = [page.since, page.until].compactMap { $0 }.map(TimeText.short).joined(separator: " to ")
         let span = window.isEmpty ? "" : " from \(window)"
         guard !page.events.isEmpty else {

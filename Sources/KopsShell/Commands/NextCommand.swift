@@ -8,6 +8,12 @@ public enum NextCommand: Command {
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         guard let cursor = context.session.lastList else { throw ShellError.nothingToContinue }
+        // A page of the list of another number or profile is never shown under this one (P29-18).
+        let now = context.session.listScope(for: cursor.source)
+        guard cursor.scope == now else {
+            let (was, selected) = cursor.scope.difference(from: now)
+            throw ShellError.nextPageElsewhere(command: cursor.source.command, listed: was, selected: selected)
+        }
         switch cursor.source {
         case .phoneNumbers:
             return try NumbersCommand.list(pageQuery: cursor.nextQuery, in: context)

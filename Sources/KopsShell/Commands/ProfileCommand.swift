@@ -235,6 +235,9 @@ public enum ProfileCommand: Command {
             checked = try checkPhoneNumberID(phoneNumberID, baseURL: baseURL, key: key, in: context)
         }
         let profile = Profile(name: name, baseURL: baseURL, apiKeyEnv: keyEnv, apiKeyCommand: keyCommand, phoneNumberID: phoneNumberID)
+        // No profile and no key in this session (the first run), before this one is saved.
+        let noProfile = !context.keyInHand && context.keyOrigin == .none(profile: nil)
+            && context.config.profile(named: context.session.profile) == nil
         let isDefault = try file.save(profile, makeDefault: arguments.has("--default"))
         context.config = try file.load()
         var blocks: [Block] = [.line(StyledText("saved profile \(name) in \(file.path)"))]
@@ -246,6 +249,11 @@ public enum ProfileCommand: Command {
             // Said with the reason when it was not asked for: the first profile of a config becomes its default.
             let why = arguments.has("--default") ? "" : " as the first profile; 'profile default NAME' changes it"
             blocks.append(.line(StyledText("profile \(name) is the default: kops starts with it (default_profile)" + why)))
+            // A session with no profile and no key (the first run) takes it now, as kops would at its next start: it
+            // went on answering "profile 'main' exists: … 'profile default main'" (probe29 P29-8).
+            if noProfile {
+                blocks.append(contentsOf: try use(name, in: context).blocks.filter { if case .line = $0 { true } else { false } })
+            }
         } else {
             blocks.append(.hint("'profile use \(name)' switches to it now; 'profile default \(name)' makes it the default"))
         }

@@ -24,8 +24,14 @@ extension ShellContext {
     /// Looks the API key up (once) and hands it to the client.
     private func lookUpKey() throws {
         guard !keyInHand else { return }
-        let found = try keyOrigin.lookUp(
-            environment: environment, profiles: config.profiles.map(\.name), runKeyCommand: runKeyCommand)
+        let found: (key: Secret, source: Settings.Source)
+        do {
+            found = try keyOrigin.lookUp(
+                environment: environment, profiles: config.profiles.map(\.name), runKeyCommand: runKeyCommand)
+        } catch CredentialError.noKey(let profile, let profiles, _, _) {
+            throw CredentialError.noKey(
+                profile: profile, profiles: profiles, defaultProfile: config.defaultProfile, inShell: isInteractive)
+        }
         client.apiKey = found.key
         shell?.redactor.knownSecrets.append(found.key)
         session.sources["key"] = found.source.description

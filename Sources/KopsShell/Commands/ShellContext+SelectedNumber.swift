@@ -55,7 +55,8 @@ extension ShellContext {
         case .failure(.empty):
             throw .missingArgument(command: command, what: "phone number id or display number", usage: usage)
         case .failure(let problem):
-            throw .unreadableID(command: command, value: IDInput.echo(query), reason: problem.reason)
+            throw .unreadableID(
+                command: command, value: IDInput.echo(query), reason: IDArgument.joinedReason(query, command: command) ?? problem.reason)
         case .success(.wamid(let id, let contact)):
             let carried = contact.map { " carrying the contact +\($0)" } ?? ""
             throw .unreadableID(

@@ -19,8 +19,18 @@ public final class ShellContext {
     /// response's `Date` header, else this machine's; tests pin it to the simulator's clock.
     public var now: () -> Int64 = { Int64(Date().timeIntervalSince1970) }
     /// Asks a yes/no question before a write; the default answers yes, as scripts, pipes and `-c` do
-    /// not ask (the interactive shell installs a prompt).
-    public var confirm: (String) -> Bool = { _ in true }
+    /// not ask (the interactive shell installs a prompt). A Ctrl-C at the question is a "no" (`answer`).
+    public var confirm: (String) -> Bool {
+        get { { [unowned self] question in self.answer(question) } }
+        set { ask = newValue }
+    }
+    /// The question `confirm` asks with.
+    private var ask: (String) -> Bool = { _ in true }
+    /// The Ctrl-C presses that answered a question rather than stopped a command.
+    public private(set) var answeredPresses = 0
+    /// The Ctrl-C presses since kops started that stopped something: `interruptPresses` less those that answered a
+    /// question. More after a command line than before says the line was stopped.
+    public var stoppingPresses: Int { interruptPresses() - answeredPresses }
     /// Asks at a terminal whether a script, `source` or `-c` may run the commands that change data; nil where
     /// nobody can answer (piped input, no terminal), so they are refused without `--allow-writes`.
     public var confirmWrites: ((String) -> Bool)?
@@ -200,5 +210,20 @@ public final class ShellContext {
             self.ownLookups.note(
                 method: "GET", host: host, path: path, time: time ?? Int64(Date().timeIntervalSince1970), status: status)
         }
+    }
+}
+
+extension ShellContext {
+    /// `ask(question)`, a Ctrl-C pressed at it answering no: the press is spent on the question, so the line is not
+    /// said to be stopped, and its transcript block is not marked partial (probe29 P29-21: "not deleted", then
+    /// "stopped with Ctrl-C: what 'webhooks' showed may be incomplete").
+    fileprivate func answer(_ question: String) -> Bool {
+        let before = interruptPresses()
+        let yes = ask(question)
+        let pressed = interruptPresses() - before
+        guard pressed > 0 else { return yes }
+        answeredPresses += pressed
+        _ = interrupted()
+        return false
     }
 }

@@ -14,7 +14,7 @@ public enum StateCommand: Command {
             ("api", session.baseURL), ("profile", session.profile), ("phone_number_id", session.phoneNumberID),
             ("output", session.output.rawValue), ("last_webhook_id", session.lastWebhookID),
             ("last_message_id", session.lastMessageID), ("last_conversation_id", session.lastConversationID),
-            ("next", session.lastList.map { "\($0.source.command) has more pages" }),
+            ("next", session.continuableList.map { "\($0.source.command) has more pages" }),
         ]
         var json = JSONObject()
         for (key, value) in rows { json[key] = value.map(JSONValue.string) ?? .null }

@@ -57,7 +57,8 @@ public enum WhoisCommand: Command {
             if let defect = UUIDShape.defect(IDInput.cleaned(pasted)) {
                 throw .unreadableID(command: name, value: IDInput.echo(pasted), reason: defect)
             }
-            throw .unreadableID(command: name, value: IDInput.echo(pasted), reason: problem.reason)
+            throw .unreadableID(
+                command: name, value: IDInput.echo(pasted), reason: IDArgument.joinedReason(pasted, command: name) ?? problem.reason)
         }
     }
 

@@ -2,8 +2,10 @@ public import KapsoDiagnostics
 
 /// Why a command that talks to the API has no usable key; each names where keys come from, never a value.
 public enum CredentialError: KopsError, Equatable {
-    /// No `KAPSO_API_KEY` and no profile naming a key; `profiles` are those config.toml has.
-    case noKey(profile: String?, profiles: [String])
+    /// No `KAPSO_API_KEY` and no profile naming a key; `profiles` are those config.toml has, `defaultProfile` its
+    /// default_profile; `inShell`: said in the interactive shell, where `profile use NAME` switches the session (a
+    /// `kops --profile` line or `profile default` changes nothing in it; probe29 P29-8).
+    case noKey(profile: String?, profiles: [String], defaultProfile: String? = nil, inShell: Bool = false)
     /// The profile's `api_key_env` variable is not set (or empty).
     case unsetVariable(String, profile: String)
     /// A key whose text cannot be a key (`APIKeyShape`): a CR, quotes, `Bearer `, a path; `subject` says where it
@@ -15,15 +17,24 @@ public enum CredentialError: KopsError, Equatable {
 
     public var message: String {
         switch self {
-        case .noKey(let profile, let profiles):
+        case .noKey(let profile, let profiles, let defaultProfile, let inShell):
             let others = profiles.filter { $0 != profile }
+            // The default first: it is the one kops starts with.
+            let first = others.first { $0 == defaultProfile } ?? others.first
+            let switches =
+                if let first, inShell {
+                    "'profile use \(first)' switches this session to it"
+                        + (first == defaultProfile ? "" : ", 'profile default \(first)' makes kops start with it")
+                } else if let first {
+                    "kops --profile \(first)" + (first == defaultProfile ? "" : ", or 'profile default \(first)'")
+                } else { "" }
             let advice =
                 if let name = profile {
                     "profile '\(name)' names no key: add api_key_env or api_key_command to it in config.toml, or export KAPSO_API_KEY"
-                } else if let first = others.first {
+                } else if first != nil {
                     "export KAPSO_API_KEY=..., or use a profile that names one: "
-                        + (others.count == 1 ? "profile '\(first)' exists" : "profiles " + NameList.text(others) + " exist")
-                        + ": kops --profile \(first), or 'profile default \(first)'"
+                        + (others.count == 1 ? "profile '\(others[0])' exists" : "profiles " + NameList.text(others) + " exist")
+                        + ": " + switches
                 } else {
                     "export KAPSO_API_KEY=..., or 'profile add NAME --base-url URL --key-env VAR'; or try kops --demo"
                 }

@@ -39,6 +39,9 @@ public enum ShellError: KopsError, Equatable {
     case notAPhoneNumberID(explanation: String)
     /// `next` without a previous list that has more pages.
     case nothingToContinue
+    /// `next` after the selection changed (`use`, `profile use`): the last list was `listed`'s (a number, `all
+    /// numbers`, a profile), the session is now on `selected`; its page is not shown (probe29 P29-18).
+    case nextPageElsewhere(command: String, listed: String, selected: String)
     /// `explain` was given a code the error catalog does not know.
     case unknownErrorCode(code: String)
     /// `explain` was given something that is no error: `what` says what it is (`a Graph API endpoint URL`), `instead`
@@ -90,6 +93,8 @@ public enum ShellError: KopsError, Equatable {
             explanation
         case .nothingToContinue:
             "nothing to continue; 'next' follows the last list that had more pages"
+        case .nextPageElsewhere(let command, let listed, let selected):
+            "no next page for \(selected): the last list ('\(command)') was of \(listed); run '\(command)' for \(selected)'s first page"
         case .unknownErrorCode(let code):
             "unknown error code '\(code)': not in kops's catalogue; look it up in Meta's error codes "
                 + "(\(ErrorCatalog.metaReference)) or, for a Kapso code, Kapso's API reference (docs.kapso.ai)"
@@ -114,7 +119,8 @@ public enum ShellError: KopsError, Equatable {
         case .malformedSignature, .unreadableID, .credentialAsID, .notAnError: .usage
         case .idNotFound, .notAPhoneNumberID: .failure
         case .idUnchecked(_, let status): status
-        case .noPhoneNumberSelected, .noMessageSelected, .noMatchingPhoneNumber, .nothingToContinue, .unknownErrorCode, .signatureMismatch:
+        case .noPhoneNumberSelected, .noMessageSelected, .noMatchingPhoneNumber, .nothingToContinue, .nextPageElsewhere, .unknownErrorCode,
+             .signatureMismatch:
             .failure
         case .unreadableFile: .noInput
         case .signatureUncheckable: .uncheckable

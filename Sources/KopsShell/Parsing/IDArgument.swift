@@ -13,4 +13,13 @@ enum IDArgument {
         guard let reason = IDShape.credential(IDInput.cleaned(text), expected: expected) else { return }
         throw .credentialAsID(command: flag.map { "\(command) \($0)" } ?? command, reason: reason)
     }
+
+    /// Why `text` is no id when it is several ids joined by commas (`IDResolver.joinedParts`, the reading `errors` gives
+    /// a path): `two ids joined by ',' (100200300400501 and 100200300400502); give one: whois 100200300400501`; nil for
+    /// any other text.
+    static func joinedReason(_ text: String, command: String) -> String? {
+        guard let parts = IDResolver.joinedParts(IDInput.cleaned(text)) else { return nil }
+        let shown = parts.count == 2 ? "\(parts[0]) and \(parts[1])" : parts.joined(separator: ", ")
+        return "it is \(IDResolver.joinedWords(parts.count)) (\(shown)); give one: \(ShellWord.command(command, parts[0]))"
+    }
 }

@@ -27,10 +27,15 @@ public enum Lexer {
     /// A script line whose trailing `\` is inside a comment does not continue (as in `sh`): otherwise the
     /// comment would swallow the next command without a word.
     public static func hasComment(_ line: String) -> Bool {
+        commentStart(in: line) != nil
+    }
+
+    /// The offset in `line.unicodeScalars` of the `#` that starts its comment; nil when it has none.
+    static func commentStart(in line: String) -> Int? {
         var quote: Unicode.Scalar?
         var inWord = false
         var escaped = false
-        for scalar in line.unicodeScalars {
+        for (offset, scalar) in line.unicodeScalars.enumerated() {
             if escaped {
                 escaped = false
                 continue
@@ -43,7 +48,7 @@ public enum Lexer {
             case (.some, _):
                 break
             case (nil, "#") where !inWord:
-                return true
+                return offset
             case (nil, "'"), (nil, "\""):
                 quote = scalar
                 inWord = true
@@ -56,7 +61,16 @@ public enum Lexer {
                 inWord = !isWhitespace(scalar)
             }
         }
-        return false
+        return nil
+    }
+
+    /// The word a comment starts with when its `#` touches it (`#131047` in `explain #131047`): an id or code pasted
+    /// with its `#` that the comment dropped; nil without a comment, or for `# text`, a comment written as one
+    /// (probe29 P29-19).
+    public static func droppedWord(in line: String) -> String? {
+        guard let start = commentStart(in: line) else { return nil }
+        let word = line.unicodeScalars.dropFirst(start).prefix { !isWhitespace($0) }
+        return word.count > 1 ? String(String.UnicodeScalarView(word)) : nil
     }
 
     /// `scalar.properties.isWhitespace`, read without the property table for ASCII (tab to carriage return, space).

@@ -17,6 +17,6 @@ extension Page {
 extension ShellContext {
     /// Remembers where the list continues, or forgets the last list when it ended.
     func rememberList<Item>(_ page: Page<Item>, source: ListSource) {
-        session.lastList = page.nextPageQuery.map { ListCursor(source: source, nextQuery: $0) }
+        session.lastList = page.nextPageQuery.map { session.cursor(source, nextQuery: $0) }
     }
 }

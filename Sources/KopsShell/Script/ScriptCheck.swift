@@ -62,7 +62,7 @@ public struct ScriptCheck {
                 } catch {
                     throw ShellError.syntax(error.message)
                 }
-                for typed in commands {
+                for (index, typed) in commands.enumerated() {
                     if let misread = ShellOperatorError.find(in: typed, line: expanded) { throw misread }
                     let words = typed.map(\.text)
                     // A command word from a variable (`set c explain` + `${c} 131047`) is known only when the line runs,
@@ -72,7 +72,13 @@ public struct ScriptCheck {
                     if !dynamic.used && !words.contains("--help") {
                         var checked = words
                         _ = try Shell.takeOutput(from: &checked, command: command)
-                        try command.validate(Arguments(command: command, words: Array(checked.dropFirst())))
+                        do {
+                            try command.validate(Arguments(command: command, words: Array(checked.dropFirst())))
+                        } catch {
+                            // The last command's argument a `#` dropped is named, as when the line runs (P29-19).
+                            throw ShellError.naming(
+                                droppedByComment: index == commands.count - 1 ? Lexer.droppedWord(in: expanded) : nil, in: error)
+                        }
                     }
                     // A write marked `#! error` is refused when it runs, as the marker expects.
                     if !expectFailure && ScriptPolicy.isWrite(words, registry: registry) {

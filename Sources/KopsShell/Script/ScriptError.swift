@@ -102,6 +102,9 @@ public enum ScriptError: KopsError, Equatable {
     /// (`recorded` and `now` as the header labels them), with the base URL not given by `--base-url`: its writes would
     /// change another project's data (probe16 P16-13). Nothing was sent.
     case writesToOtherAPI(path: String, recorded: String, now: String, baseURL: String, kops: String = "kops")
+    /// `kops check` of a transcript recorded with a profile this config.toml does not have: replayed on another, its
+    /// output would be another project's (probe29 P29-4); `source` is where the recording's profile came from.
+    case recordedProfileMissing(path: String, profile: String, source: String?)
 
     public var message: String {
         switch self {
@@ -210,6 +213,10 @@ public enum ScriptError: KopsError, Equatable {
             "\(path) was recorded against \(recorded) and --allow-writes would send its writes to \(now), another API "
                 + "(nothing was sent); to send them there, run '\(kops) check \(path) --allow-writes --base-url \(baseURL)', "
                 + "or check without --allow-writes"
+        case .recordedProfileMissing(let path, let profile, let source):
+            "\(path) was recorded with profile \(profile)" + (source.map { " (\($0))" } ?? "")
+                + ", which this config.toml does not have, so nothing was replayed; add it ('profile add \(profile) --base-url URL "
+                + "--key-env NAME') or replay on another with 'kops --profile NAME check \(path)'"
         case .unclosedBlock(let path, let line, let command, let next, let fence):
             "\(path):\(line): the \(fence)kops block" + (command.map { " of '\(Shortened.text($0))'" } ?? "")
                 + " has no closing \(fence): "
@@ -251,7 +258,7 @@ public enum ScriptError: KopsError, Equatable {
             .transcriptNotScript, .lineTooLong, .typedLineTooLong, .variableTooLarge, .sourceTooDeep, .sourceLoop:
             .usage
         case .missingRestore, .restoreLacksLine, .invalidRestore, .restoreMismatch: .noInput
-        case .notReplayed, .unclosedBlock, .writesToOtherAPI: .usage
+        case .notReplayed, .unclosedBlock, .writesToOtherAPI, .recordedProfileMissing: .usage
         case .scriptNotFound, .notUTF8, .unreadableTranscript: .noInput
         case .sourcedScriptFailed(_, _, _, let status), .sourcedScriptLinesFailed(_, _, let status): status
         case .environmentFailed(_, _, _, _, let status): status

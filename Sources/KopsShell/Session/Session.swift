@@ -58,10 +58,14 @@ public struct ListCursor: Sendable {
     public var source: ListSource
     /// Query items for the next page.
     public var nextQuery: [(String, String)]
+    /// The profile, API and number the list was fetched under: `next` continues it only under the same
+    /// (`Session.listScope(for:)`).
+    public var scope: ListScope
 
-    public init(source: ListSource, nextQuery: [(String, String)]) {
+    public init(source: ListSource, nextQuery: [(String, String)], scope: ListScope) {
         self.source = source
         self.nextQuery = nextQuery
+        self.scope = scope
     }
 }
 

@@ -18,7 +18,9 @@ extension TranscriptChecker {
             // Counted as `replay` finds restore lines: every block, snapshots too.
             let occurrence = counts[entry.command, default: 0]
             counts[entry.command] = occurrence + 1
-            if !entry.snapshot, typed != entry.command, restore.line(for: entry.command, occurrence: occurrence) != typed {
+            if !entry.snapshot, typed != entry.command || PIIMasker.isMasked(typed),
+                restore.line(for: entry.command, occurrence: occurrence) != typed
+            {
                 restore.keep(typed, for: entry.command, occurrence: occurrence)
             }
         }

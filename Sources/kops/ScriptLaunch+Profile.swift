@@ -1,0 +1,39 @@
+import KopsShell
+
+extension ScriptLaunch {
+    /// For `kops check FILE.md`, before any connection: the transcript's header (nil for any other verb); refuses a file
+    /// that is not a kops transcript.
+    func checkedHeader() throws(ScriptError) -> TranscriptHeader? {
+        guard words.first == "check", words.count == 2 else { return nil }
+        let path = words[1]
+        let text = try TranscriptFile.read(path)
+        guard TranscriptParser.isTranscript(text) else { throw .notATranscript(path: path) }
+        return TranscriptParser(text).header
+    }
+
+    /// The profile `kops check` replays a live transcript on when none was typed: the one it was recorded with, as a
+    /// `profile use` line in it is (probe29 P29-4: a transcript recorded with `--profile stage` was replayed on the
+    /// default profile's API, and `--update` rewrote it with that project's output). Nil to start as usual: a
+    /// `--profile` or `--base-url` typed now (the user chose where), a demo transcript (its own simulator), or one
+    /// recorded on no profile (`default` when config.toml has none of that name). A profile this config.toml does not
+    /// have is refused: replayed elsewhere, its output would be another project's.
+    static func replayProfile(
+        of header: TranscriptHeader, path: String, typed: (profile: String?, baseURL: String?), config: KopsConfig
+    ) throws(ScriptError) -> String? {
+        guard header.kind != .demo, typed.profile == nil, typed.baseURL == nil else { return nil }
+        if config.profile(named: header.profile) != nil { return header.profile }
+        guard header.profile != "default" else { return nil }
+        throw .recordedProfileMissing(path: path, profile: header.profile, source: header.sources["profile"])
+    }
+
+    /// The one line that refuses to offer or perform `--update` after a replay on another profile than the recorded
+    /// one (a `--profile` or `--base-url` typed for the check): its differences may be another project's, which must
+    /// never be written under this transcript's header (P29-4); nil when the profiles are the same, or for a demo
+    /// transcript.
+    static func otherProfileLine(_ header: TranscriptHeader, replayedOn profile: String, path: String, update: Bool) -> String? {
+        guard header.kind != .demo, header.profile != profile else { return nil }
+        return (update ? "not rewritten: " : "")
+            + "it was recorded with profile \(header.profile) and replayed on profile \(profile), so the differences may be "
+            + "the other project's; check it on its own with 'kops --profile \(header.profile) check \(path)'"
+    }
+}

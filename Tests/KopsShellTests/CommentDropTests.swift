@@ -1,0 +1,33 @@
+import KopsShell
+import KopsTestSupport
+import Testing
+
+/// probe29 P29-19: the "'#' starts a comment" hint was wired to `explain`'s missing code (shown with no `#` typed) and
+/// missing where a `#` did drop the argument. Now it comes from the lexer: a missing argument after a `#` touching a
+/// word names that word, for every command, and no other line mentions '#'.
+@Suite struct CommentDropTests {
+    static func hint(_ word: String) -> String { "('#' starts a comment, so '\(word)' was dropped: quote it or drop the '#')" }
+
+    @Test(arguments: [
+        ("whois #100200300400501", "whois: missing id " + hint("#100200300400501")),
+        ("use #100200300400501", "use: missing phone number id or display number " + hint("#100200300400501")),
+        ("reply --to #14155550142 hi", "reply: missing value for --to (E164|BSUID) " + hint("#14155550142")),
+        ("messages --phone-number #14155550142", "messages: missing value for --phone-number (E164|BSUID) " + hint("#14155550142")),
+        ("explain #131047", "explain: missing error code " + hint("#131047")),
+        ("numbers; whois #100200300400501", "whois: missing id " + hint("#100200300400501")),
+    ])
+    func aDroppedArgumentIsNamed(line: String, message: String) async throws {
+        let ran = try await runDemo(line)
+        #expect(ran.status == 64, "\(ran.err)")
+        #expect(ran.err.contains("error: " + message), "\(ran.err)")
+    }
+
+    /// No `#` typed, or a comment written as one (`# note`): no word about '#'.
+    @Test(arguments: ["explain", "whois", "whois # who is this", "use", "reply --to"])
+    func noDroppedWordNoHint(line: String) async throws {
+        let ran = try await runDemo(line)
+        #expect(ran.status == 64, "\(ran.err)")
+        #expect(ran.err.contains("missing"), "\(ran.err)")
+        #expect(!ran.err.contains("'#'"), "\(ran.err)")
+    }
+}
