@@ -62,11 +62,13 @@ import Testing
 
     @Test(arguments: [
         ("numbers; reply \"a; b\"; state", ["numbers", "reply \"a; b\"", "state"]),
-        ("help # a comment; not a command", ["help"]),
+        // A comment stays on its command for the shell's lexer, which drops it and names a word it cut off (session 33).
+        ("help # a comment; not a command", ["help # a comment; not a command"]),
+        ("# a note\nnumbers", ["# a note", "numbers"]),
         ("set x 'it''s'; explain 1\\;2", ["set x 'it''s'", "explain 1\\;2"]),
         (";;numbers;", ["numbers"]),
         // `\` before a newline continues the command as in a script (it was a word "\nstate"); not in a comment.
-        ("help \\\nstate\nnumbers # C:\\\nstate", ["help  state", "numbers", "state"]),
+        ("help \\\nstate\nnumbers # C:\\\nstate", ["help  state", "numbers # C:\\", "state"]),
     ])
     func splitsDashCIntoNumberedCommands(text: String, expected: [String]) {
         let lines = ScriptLine.commands(in: text)

@@ -79,7 +79,9 @@ public struct ScriptLine: Sendable, Equatable {
     /// The `;`-separated commands of a `kops -c` argument, numbered 1, 2, ... in order, as raw text (quotes and
     /// `${...}` kept for the runner), e.g. `numbers; reply "a; b"` → `numbers` at 1, `reply "a; b"` at 2.
     ///
-    /// `;` and newlines inside quotes or after a backslash do not split; `#` at a word's start comments out the rest.
+    /// `;` and newlines inside quotes or after a backslash do not split; `#` at a word's start comments out the rest of
+    /// the line, `;` included. The comment stays on its command, as on a line typed at the prompt: the lexer drops it
+    /// there, names a word it cut off (`whois #100200300400501`, P29-19) and a recording keeps it as typed.
     public static func commands(in text: String) -> [ScriptLine] { commands(in: [text]) }
 
     /// The commands of several `-c` values in order, numbered across them (`-c 'a; b' -c c` → lines 1, 2, 3).
@@ -89,7 +91,7 @@ public struct ScriptLine: Sendable, Equatable {
         }
     }
 
-    /// `text` cut at each `;` and newline outside quotes, comments dropped.
+    /// `text` cut at each `;` and newline outside quotes and comments; a comment is kept on its piece (the line's end).
     private static func pieces(in text: String) -> [String] {
         var pieces: [String] = []
         var current = ""
@@ -98,7 +100,13 @@ public struct ScriptLine: Sendable, Equatable {
         var comment = false
         for character in text {
             if comment {
-                if character == "\n" { comment = false } else { continue }
+                // Kept for the shell, which reads it as the prompt does (session 33: `-c` dropped it first, so a word
+                // a `#` cut off was never named and `-c 'record t.md; numbers # note'` recorded `numbers`).
+                guard character == "\n" else {
+                    current.append(character)
+                    continue
+                }
+                comment = false
             }
             if escaped {
                 escaped = false
@@ -123,6 +131,7 @@ public struct ScriptLine: Sendable, Equatable {
                 current = ""
             case "#" where quote == nil && (current.last?.isWhitespace ?? true):
                 comment = true
+                current.append(character)
             default:
                 current.append(character)
             }
