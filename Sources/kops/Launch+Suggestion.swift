@@ -65,18 +65,42 @@ extension Launch {
 
     /// For shell command words given as kops's arguments (`kops --output json explain 131047`): the one line that
     /// says to run them with `-c`, flags kept (`kops --output json -c 'explain 131047'`); nil for other words.
+    ///
+    /// The `-c` line suggested runs as typed (session 33): `--allow-writes` for a write and for a delivery that may go
+    /// off this machine (`webhooks probe`, `webhooks fire --to`), `--yes` for a delete, which `-c` cannot ask about
+    /// (said, so no one deletes unawares); words the shell would refuse (`webhooks delete x --yes`: no UUID) get that
+    /// error instead of a line that would fail.
     func shellCommandAdvice() -> String? {
         guard let verb = script.words.first, !["run", "check", "bundle"].contains(verb),
             CommandRegistry.standard.names.contains(verb)
         else { return nil }
+        var words = script.words
+        let command = try? CommandRegistry.standard.command(named: verb)
+        let subcommand = command.flatMap { try? Arguments(command: $0, words: Array(words.dropFirst())) }?.positionals.first
+        let delete = command?.name == WebhooksCommand.name && subcommand == "delete" && !words.contains("--yes")
+        if delete { words.append("--yes") }
         // Each word as the kops lexer reads it back, the line as the login shell does.
-        let line = script.words.map(ShellWord.quoted).joined(separator: " ")
+        let line = words.map(ShellWord.quoted).joined(separator: " ")
+        let shell = (["kops"] + repeatedFlags(for: .shell)).joined(separator: " ")
+        let check = ScriptCheck(
+            lines: [ScriptLine(.command(line), number: 1)], registry: .standard,
+            variables: Set(script.variables.map { String($0.prefix { $0 != "=" }) }), environment: ProcessEnvironment.variables)
+        if let problem = check.problem {
+            let reason = VisibleText.escaped(ErrorReport(problem.error).message)
+            return "'\(verb)' is a shell command, and as typed the shell refuses it too (\(reason)); correct it, then type it "
+                + "in the shell ('\(shell)') or run it with kops -c"
+        }
         // Typed as kops's arguments, a write was meant to run: its -c line needs --allow-writes, or it is refused
         // (session 26: `kops webhooks delete X --yes` was told to run a line that lost --yes and could not delete).
         var launch = self
-        if ScriptPolicy.isWrite(script.words, registry: .standard) { launch.script.allowWrites = true }
+        let probe = command?.name == WebhooksCommand.name && subcommand == "probe"
+        if probe || ScriptPolicy.isWrite(words, registry: .standard) || ScriptPolicy.sendsOffMachine(words, registry: .standard) {
+            launch.script.allowWrites = true
+        }
         let prefix = launch.suggestionPrefix(for: .commands)
-        let shell = (["kops"] + repeatedFlags(for: .shell)).joined(separator: " ")
-        return "'\(verb)' is a shell command: run it with \(prefix) -c \(PosixWord.quoted(line)), or type it in the shell ('\(shell)')"
+        let asks = delete ? " (--yes: it deletes without asking)" : ""
+        let shellAsks = delete ? ", which asks first" : ""
+        return "'\(verb)' is a shell command: run it with \(prefix) -c \(PosixWord.quoted(line))\(asks), or type it in the shell "
+            + "('\(shell)')\(shellAsks)"
     }
 }

@@ -100,6 +100,18 @@ import Testing
         #expect(check?.status == 0, "\(check?.stderr ?? "no check line")")
     }
 
+    /// Session 33: a bundle made with nothing recorded said only "wrote support bundle b.md": not that it holds no
+    /// session, nor how to start one that would, with the launch flags that reach the same API.
+    @Test func aBundleWithNothingRecordedSaysHowToRecordOneWithTheLaunchFlags() async throws {
+        let made = try await inFolder { folder, kops in try kops(["--demo", "--timeout", "20", "bundle", folder + "/b.md"], "") }
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(
+            made.stderr.contains(
+                "/b.md without a session transcript (nothing was being recorded); to include what you did, start the shell "
+                    + "with 'kops --demo --timeout 20', run 'record FILE.md', reproduce the problem, then 'bundle'\n"),
+            "\(made.stderr)")
+    }
+
     @Test func appendingContinuesOnlyTheSameDemoSession() async throws {
         let (same, other, check) = try await inFolder { folder, kops in
             let path = folder + "/t.md"

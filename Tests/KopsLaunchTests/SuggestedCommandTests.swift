@@ -54,11 +54,11 @@ import Testing
             #"kops --profile acme --timeout 5 --verbose -c 'whois "+1 415 555 0100"'"#
         ),
         (["--base-url", "http://127.0.0.1:8080", "--var", "n=1", "-c", "numbers", "health"], "kops --base-url http://127.0.0.1:8080 --var n=1 -c numbers -c health"),
-        (["--allow-writes", "webhooks", "delete", "x"], "kops --allow-writes -c 'webhooks delete x'"),
+        (["--allow-writes", "webhooks", "delete", "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", "--yes"], "kops --allow-writes -c 'webhooks delete 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d --yes'"),
         // Session 26: the command's own flags were dropped (`--yes`: the line could not delete), and a write typed as
         // kops's arguments was meant to run, which a -c line does only with --allow-writes.
-        (["webhooks", "delete", "x", "--yes"], "kops --allow-writes -c 'webhooks delete x --yes'"),
-        (["--profile", "acme", "webhooks", "--scope", "project", "--yes", "delete", "x"], "kops --profile acme --allow-writes -c 'webhooks --scope project --yes delete x'"),
+        (["webhooks", "delete", "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", "--yes"], "kops --allow-writes -c 'webhooks delete 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d --yes'"),
+        (["--profile", "acme", "webhooks", "--yes", "delete", "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"], "kops --profile acme --allow-writes -c 'webhooks --yes delete 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'"),
         (["explain", "131047", "--output", "json", "--verbose"], "kops --output json --verbose -c 'explain 131047'"),
     ])
     func aShellCommandGivenAsArgumentsIsSuggestedWithTheFlagsGiven(arguments: [String], suggested: String) throws {
@@ -83,6 +83,30 @@ import Testing
         #expect(again.commands.last == typed.map(ShellWord.quoted).joined(separator: " "), "\(again.commands)")
         #expect(again.script.variables == (arguments.contains("n=1") ? ["n=1"] : []))
         #expect(again.timeout == (arguments.contains("5") ? 5 : 30))
+    }
+
+    /// Session 33: a suggested line must run as typed. A delete without --yes got a -c line that `-c` refuses ("missing
+    /// --yes (not at a terminal…)"), a probe one without --allow-writes, and words the shell refuses (`delete x`: no UUID)
+    /// a line that could only fail.
+    @Test(arguments: [
+        // The delete -c cannot ask about gets --yes, said so; the shell, which asks, is offered beside it.
+        (["webhooks", "delete", "W1"], "run it with kops --allow-writes -c 'webhooks delete W1 --yes' (--yes: it deletes without asking), or type it in the shell ('kops'), which asks first"),
+        (["--demo", "webhooks", "probe", "W1"], "run it with kops --demo --allow-writes -c 'webhooks probe W1', or type it in the shell ('kops --demo')"),
+        (["webhooks", "fire", "message-lifecycle", "--to", "https://hooks.example.com/k"], "run it with kops --allow-writes -c 'webhooks fire message-lifecycle --to https://hooks.example.com/k', or"),
+        // Flags the subcommand does not take: the shell's own words for it, not a line that fails the same way.
+        (["webhooks", "--scope", "project", "delete", "W1", "--yes"], "as typed the shell refuses it too (webhooks: invalid flag for 'delete' '--scope'; expected --yes)"),
+        (["webhooks", "delete", "x", "--yes"], "as typed the shell refuses it too (webhooks: invalid webhook id 'x'; expected a UUID such as"),
+        (["--profile", "acme", "whois", "12ab"], "as typed the shell refuses it too (whois: "),
+    ])
+    func aSuggestedLineRunsAsTyped(arguments: [String], expected: String) throws {
+        let arguments = arguments.map { $0 == "W1" ? "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d" : $0 }
+        let line = refusal(arguments)
+        #expect(line.contains(expected.replacingOccurrences(of: "W1", with: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d")), "\(line)")
+        // A line the shell refuses is not offered to paste: only the shell to type it into, with the flags given.
+        if expected.contains("refuses") {
+            #expect(!line.contains(" -c '"), "\(line)")
+            #expect(line.contains("type it in the shell ('kops\(arguments.contains("acme") ? " --profile acme" : "")')"), "\(line)")
+        }
     }
 
     @Test func checkSuggestionsStartWithTheFlagsGivenAndKeepSecretsOut() throws {

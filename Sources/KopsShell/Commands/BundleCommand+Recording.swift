@@ -59,7 +59,11 @@ extension BundleCommand {
         if let stopped, recorded { return "wrote support bundle \(path) with the stopped recording \(name(of: stopped))" + check }
         if recorded { return "wrote support bundle \(path)" + check }
         if let leftOut { return "wrote support bundle \(path) without the session's recording: \(leftOut)" }
-        return "wrote support bundle \(path)"
+        // How to make one that holds what the user did, with the launch flags it needs (session 33: a bare "wrote support
+        // bundle b.md" after `kops --demo bundle b.md` said neither that nothing was recorded nor how to start).
+        let start = context.isInteractive ? "" : "start the shell with '\(context.kopsCommand)', "
+        return "wrote support bundle \(path) without a session transcript (nothing was being recorded); to include what you "
+            + "did, \(start)run 'record FILE.md', reproduce the problem, then 'bundle'"
     }
 
     /// The recording's file as `record` was given it (`.memory`: "the recording").
