@@ -44,4 +44,24 @@ extension TranscriptChecker {
         context.session = fresh
         restoreSources(sources, on: context)
     }
+
+    /// The last ids an appended part's line names, set on its fresh session (session 33: its `state` showed none); a
+    /// masked message id as typed from `restore` (its `occurrence`-th line under its key), learned by `recorder`'s
+    /// masker first, as when recorded, and kept in its restore lines for `--update`.
+    static func restoreLastIDs(
+        _ last: TranscriptHeader.LastIDs, occurrence: Int, from restore: TranscriptRestore?, on context: ShellContext,
+        recorder: TranscriptRecorder
+    ) {
+        context.session.lastWebhookID = last.webhook
+        context.session.lastConversationID = last.conversation
+        guard let shown = last.message, PIIMasker.isMasked(shown) else {
+            context.session.lastMessageID = last.message
+            return
+        }
+        let key = TranscriptHeader.restoreKey(lastMessageID: shown)
+        guard let id = restore?.line(for: key, occurrence: occurrence) else { return }
+        context.session.lastMessageID = id
+        _ = recorder.masker?.mask(id)
+        recorder.restore.keep(id, for: key, occurrence: occurrence)
+    }
 }

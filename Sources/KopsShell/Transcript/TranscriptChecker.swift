@@ -84,7 +84,7 @@ public struct TranscriptChecker {
                 lines.append(line)
                 continue
             }
-            if let appended = entry.appended { part = appended }
+            if let appended = entry.appended { part = (appended.profile, appended.phoneNumberID, appended.sources) }
             // The restore file's line is the line as typed, whatever it looks like (`<contact 1>` typed: P29-7); a page
             // that kept personal data masked nothing.
             if restoredLine == nil, !parsed.header.keepPII, PIIMasker.isMasked(line) {
@@ -144,6 +144,8 @@ public struct TranscriptChecker {
             context: shell.context)
         recorder.isReplay = true
         TranscriptChecker.restoreLastMessage(parsed.header, from: restore, on: shell.context, recorder: recorder)
+        // How many header and appended lines named each masked last message id so far: its restore lines, in order.
+        var lastMessageKeys = [parsed.header.lastMessageID.map(TranscriptHeader.restoreKey(lastMessageID:)) ?? "": 1]
         let saved = (shell.recorder, shell.readOnly)
         (shell.recorder, shell.readOnly) = (recorder, !allowWrites)
         defer { (shell.recorder, shell.readOnly) = saved }
@@ -188,19 +190,25 @@ public struct TranscriptChecker {
                         path: path, line: entry.line, command: entry.command, restore: TranscriptRestore.path(besides: path))
                 }
             }
-            recorder.copy(entry.lead)
-            if let stop, entry.line >= stop.line {
-                // Recorded on another API or key: kept as recorded, unchecked (`Outcome.stoppedAt`).
-                recorder.keepAsRecorded(line, recorded: entry.command)
-                recorder.copy(entry.block)
-                continue
-            }
-            if let session = entry.appended {
+            let stopped = stop.map { entry.line >= $0.line } ?? false
+            // Before its line is copied, as when recorded: the part's aliases continue after the page above that line.
+            if !stopped, let session = entry.appended {
                 TranscriptChecker.startAppendedSession(
                     on: shell.context, profile: session.profile, phoneNumberID: session.phoneNumberID, output: initialOutput,
                     sources: session.sources)
                 shell.context.ownLookups.startSession()
                 recorder.startAppendedPart()
+                let key = session.last.message.map(TranscriptHeader.restoreKey(lastMessageID:)) ?? ""
+                TranscriptChecker.restoreLastIDs(
+                    session.last, occurrence: lastMessageKeys[key, default: 0], from: restore, on: shell.context, recorder: recorder)
+                lastMessageKeys[key, default: 0] += 1
+            }
+            recorder.copy(entry.lead)
+            if stopped {
+                // Recorded on another API or key: kept as recorded, unchecked (`Outcome.stoppedAt`).
+                recorder.keepAsRecorded(line, recorded: entry.command)
+                recorder.copy(entry.block)
+                continue
             }
             if declined.contains(entry.line) {
                 recorder.keepAsRecorded(line, recorded: entry.command)

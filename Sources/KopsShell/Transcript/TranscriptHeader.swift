@@ -99,6 +99,33 @@ public struct TranscriptHeader: Sendable, Equatable {
             lastMessageID: context.session.lastMessageID, lastConversationID: context.session.lastConversationID)
     }
 
+    /// The ids commands left for later ones (`webhooks get`, `message`, `conversation`): the header's, or an appended
+    /// part's (`TranscriptParser.appendedLine`), which `kops check` starts that part's session with.
+    public struct LastIDs: Sendable, Equatable {
+        public var webhook: String?
+        public var message: String?
+        public var conversation: String?
+
+        public init(webhook: String? = nil, message: String? = nil, conversation: String? = nil) {
+            (self.webhook, self.message, self.conversation) = (webhook, message, conversation)
+        }
+
+        /// How the appended line names each, in `values` order.
+        static let labels = ["last webhook id", "last message id", "last conversation id"]
+        var values: [String?] { [webhook, message, conversation] }
+
+        subscript(index: Int) -> String? {
+            get { values[index] }
+            set {
+                switch index {
+                case 0: webhook = newValue
+                case 1: message = newValue
+                default: conversation = newValue
+                }
+            }
+        }
+    }
+
     /// The restore file's key for the masked last message id the header shows (`- last message id: <message 1>`).
     public static func restoreKey(lastMessageID shown: String) -> String { "- last message id: \(shown)" }
 

@@ -1,3 +1,5 @@
+internal import Foundation
+
 /// Reads a recorded transcript back: its header and the command line that opens each ```` ```kops ```` block.
 ///
 /// ````
@@ -26,33 +28,47 @@ public struct TranscriptParser: Sendable {
         public var snapshot = false
         /// The profile and number of a session that `record --append` continued the file with, from the
         /// `<!-- appended: … -->` line above the block: `kops check` starts a fresh session there.
-        public var appended: (profile: String, phoneNumberID: String?, sources: [String: String])?
+        public var appended: (profile: String, phoneNumberID: String?, sources: [String: String], last: TranscriptHeader.LastIDs)?
 
         public static func == (lhs: Entry, rhs: Entry) -> Bool {
             lhs.line == rhs.line && lhs.command == rhs.command && lhs.block == rhs.block && lhs.clock == rhs.clock
                 && lhs.lead == rhs.lead && lhs.snapshot == rhs.snapshot && lhs.appended?.profile == rhs.appended?.profile
                 && lhs.appended?.phoneNumberID == rhs.appended?.phoneNumberID && lhs.appended?.sources == rhs.appended?.sources
+                && lhs.appended?.last == rhs.appended?.last
         }
     }
 
     /// `<!-- appended: another session, profile default, phone number id none -->`: written by `record --append`; with
-    /// `sources` (`TranscriptHeader.sources`), `…, phone number id 100200300400501, sources phone_number_id=use -->`.
-    public static func appendedLine(profile: String, phoneNumberID: String?, sources: [String: String] = [:]) -> String {
+    /// `sources` (`TranscriptHeader.sources`), `…, phone number id 100200300400501, sources phone_number_id=use -->`, and
+    /// the last ids the session had (`…, last webhook id 0a1b…, last message id <message 3> -->`) as the header names
+    /// them, which `kops check` starts that part with (session 33: a `state` in an appended part never checked clean).
+    public static func appendedLine(
+        profile: String, phoneNumberID: String?, sources: [String: String] = [:], last: TranscriptHeader.LastIDs = .init()
+    ) -> String {
         "<!-- appended: another session, profile \(profile), phone number id \(phoneNumberID ?? "none")"
-            + (sources.isEmpty ? "" : ", sources " + TranscriptHeader.sourcesText(sources)) + " -->"
+            + (sources.isEmpty ? "" : ", sources " + TranscriptHeader.sourcesText(sources))
+            + zip(TranscriptHeader.LastIDs.labels, last.values).compactMap { label, id in id.map { ", \(label) \($0)" } }.joined()
+            + " -->"
     }
 
-    /// The profile, number and sources an `appendedLine` names; nil for any other line.
-    static func appended(in line: Substring) -> (profile: String, phoneNumberID: String?, sources: [String: String])? {
+    /// The profile, number, sources and last ids an `appendedLine` names; nil for any other line.
+    static func appended(in line: Substring) -> (profile: String, phoneNumberID: String?, sources: [String: String], last: TranscriptHeader.LastIDs)? {
         let prefix = "<!-- appended: another session, profile ", suffix = " -->"
         guard line.hasPrefix(prefix), line.hasSuffix(suffix) else { return nil }
-        let body = line.dropFirst(prefix.count).dropLast(suffix.count)
+        var body = line.dropFirst(prefix.count).dropLast(suffix.count)
+        // The last ids come last, in `LastIDs.labels` order: each runs to the next one's label or the end.
+        var last = TranscriptHeader.LastIDs()
+        for (index, label) in TranscriptHeader.LastIDs.labels.enumerated().reversed() {
+            guard let range = body.range(of: ", \(label) ", options: .backwards) else { continue }
+            last[index] = String(body[range.upperBound...])
+            body = body[..<range.lowerBound]
+        }
         let parts = body.split(separator: ", phone number id ", maxSplits: 1, omittingEmptySubsequences: false)
         guard parts.count == 2 else { return nil }
         let rest = parts[1].split(separator: ", sources ", maxSplits: 1, omittingEmptySubsequences: false)
         let number = String(rest[0])
         let sources = rest.count == 2 ? TranscriptHeader.sources(in: String(rest[1])) : [:]
-        return (String(parts[0]), number == "none" ? nil : number, sources)
+        return (String(parts[0]), number == "none" ? nil : number, sources, last)
     }
 
     /// The line above a block that is a snapshot (`Entry.snapshot`).
@@ -128,7 +144,7 @@ public struct TranscriptParser: Sendable {
         // The clock line as written, until a block or other text follows it.
         var clockLine: Substring?
         var snapshot = false
-        var appended: (profile: String, phoneNumberID: String?, sources: [String: String])?
+        var appended: (profile: String, phoneNumberID: String?, sources: [String: String], last: TranscriptHeader.LastIDs)?
         var seenBlock = false
         // After a block's closing fence, its blank line; then any text until the next block is a lead.
         var afterFence = false

@@ -61,9 +61,20 @@ extension TranscriptRecorder {
         // Another session continues here: `kops check` starts it afresh with this profile and number, and where this
         // session's came from.
         fileIdentity = FileIdentity(path: target)
+        // The ids its earlier commands left, as the header names a first part's: the message id masked first on this
+        // part's numbering (the replay learns it first too), as typed in the restore file.
+        var last = TranscriptHeader.LastIDs(
+            webhook: header.lastWebhookID, message: header.lastMessageID, conversation: header.lastConversationID)
+        if let masker, let id = last.message, !PIIMasker.isMasked(id) {
+            let shown = masker.mask(id)
+            last.message = shown
+            let key = TranscriptHeader.restoreKey(lastMessageID: shown)
+            if shown != id { restore.keep(id, for: key, occurrence: restore.lines[key]?.count ?? 0) }
+        }
         append(
-            TranscriptParser.appendedLine(profile: header.profile, phoneNumberID: header.phoneNumberID, sources: header.sources)
-                + "\n\n")
+            TranscriptParser.appendedLine(
+                profile: header.profile, phoneNumberID: header.phoneNumberID, sources: header.sources, last: last) + "\n\n")
+        if last.message != header.lastMessageID { saveRestore(besides: path) }
     }
 
     /// Writes `opening` (the header, or the preamble) as the file `target` for `path`, replacing the file there
