@@ -253,9 +253,9 @@ func recordPage(_ lines: [String], width: Int? = 60, keepPII: Bool = false) asyn
         // probe14 P14-6: a recorded `source` holds what its script's commands showed; refusing it refused the whole
         // transcript (exit 64), so nothing else was checked.
         ("source /tmp/kops-check-kept.kops", "runs a script file from your machine; its block keeps what the script's commands showed"),
-        // Session 26: a `--secret-env` line refused the whole transcript; kept as recorded, as a line whose
-        // `${env:NAME}` secret was redacted is, the checker's own variable of that name never read.
-        ("verify --secret-env HOME --signature sha256=00 --body x", "reads a secret from the environment of whoever runs it (--secret-env HOME)"),
+        // Session 26: a `--secret-env` line refused the whole transcript; kept as recorded while the checker's variable
+        // of that name is not set (session 33: `SecretEnvironmentCheckTests` replays it when it is).
+        ("verify --secret-env HOME --signature sha256=00 --body x", "it needs HOME set, to the secret it read when recorded (--secret-env HOME)"),
         ("webhooks fire message-lifecycle --to http://127.0.0.1:9/ --secret-env HOME", "(--secret-env HOME)"),
         ("replay /tmp/d --to http://127.0.0.1:9/ --meta-secret-env=HOME", "(--meta-secret-env HOME)"),
     ])

@@ -77,19 +77,23 @@ public enum ScriptPolicy {
     /// holds what the script's commands showed (later lines then run without what they changed, and differ if they
     /// depended on it). Lines that change which API or key kops uses (`profile`) or hold `${env:…}` stay refused.
     ///
-    /// A `--secret-env NAME` (`--meta-secret-env`) line is kept as recorded, as a line whose `${env:NAME}` secret was
-    /// redacted when recorded is (`TranscriptChecker.redactedValues`): run, it would read the checker's own variable of
-    /// that name, and the transcript never holds the value (session 26: the whole transcript was refused).
-    public static func keptWhenChecked(_ line: String, registry: CommandRegistry) -> String? {
+    /// A `--secret-env NAME` (`--meta-secret-env`) line reads the secret from the checker's variable of that name, which
+    /// the transcript never holds (session 26: the whole transcript was refused): replayed when `environment` has it
+    /// set, else kept as recorded, saying it needs it set (session 33: it was never replayed, and said only "check does
+    /// not read" it).
+    public static func keptWhenChecked(_ line: String, registry: CommandRegistry, environment: [String: String] = [:]) -> String? {
         guard !line.contains("${env:"), let commands = try? Lexer.commands(in: line) else { return nil }
         var reason: String?
         for command in commands {
             let words = command.map(\.text)
             if let name = secretEnvironmentName(words) {
                 if let refusal = refusal(words, registry: registry), !refusal.keepsBlock { return nil }
-                if reason == nil {
-                    reason = "it reads a secret from the environment of whoever runs it (\(name)), which check does not read"
+                let variable = String(name.drop { $0 != " " }.dropFirst())
+                if reason == nil, environment[variable, default: ""].isEmpty {
+                    reason = "it needs \(variable.isEmpty ? "the variable" : variable) set, to the secret it read when recorded "
+                        + "(\(name)); set it and check again to replay it"
                 }
+                if let refusal = refusal(words, registry: registry) { reason = reason ?? refusal.reason }
                 continue
             }
             guard let refusal = refusal(words, registry: registry) else { continue }

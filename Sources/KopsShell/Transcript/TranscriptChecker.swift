@@ -128,7 +128,9 @@ public struct TranscriptChecker {
                         ? "the file ends inside it: kops was killed while it ran, or the file was cut"
                         : entry.block.contains(TranscriptRecorder.terminatedLine)
                             ? "kops was ended while it ran when recorded" : "it was stopped with Ctrl-C when recorded"))
-            } else if let reason = ScriptPolicy.keptWhenChecked(line, registry: shell.context.registry) {
+            } else if let reason = ScriptPolicy.keptWhenChecked(
+                line, registry: shell.context.registry, environment: shell.context.environment)
+            {
                 kept.append((entry.line, entry.command, reason))
             } else if let reason = ScriptPolicy.notReplayed(line, registry: shell.context.registry) {
                 throw .notReplayed(path: path, line: entry.line, command: entry.command, reason: reason)
