@@ -119,18 +119,6 @@ public struct TranscriptParser: Sendable {
         return text.split(separator: "\r\n", omittingEmptySubsequences: false).joined(separator: "\n")
     }
 
-    /// `text` (as the recorder writes it) in the form `original` was saved in: with its byte-order mark and its
-    /// CRLF line ends when its first line ends so, so `kops check --update` keeps how an editor saved the file.
-    public static func inFileForm(_ text: String, like original: String) -> String {
-        let scalars = original.unicodeScalars
-        let bom = scalars.first == "\u{FEFF}"
-        let firstLine = scalars.prefix { $0 != "\n" }
-        let crlf = firstLine.count < scalars.count && firstLine.last == "\r"
-        var result = crlf ? text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n") : text
-        if bom && result.unicodeScalars.first != "\u{FEFF}" { result = "\u{FEFF}" + result }
-        return result
-    }
-
     /// The blocks in order.
     public var commands: [Entry]
 
