@@ -88,6 +88,9 @@ struct Launch: Equatable {
             stdout.write(ErrorReport(error).line() + "\n", to: .err)
             throw ExitCode(ErrorReport(error).status.rawValue)
         }
+        if let demoTranscript, let note = ScriptLaunch.demoTranscriptNote(demoTranscript, path: script.words[1], typed: (self.profile, baseURL)) {
+            stdout.write(note + "\n", to: .err)
+        }
         // The demo talks to its own simulator: a base URL or profile in the environment or config.toml is not used, so
         // it cannot stop the demo (probe22 P22-15).
         let ownAPI = demo || demoTranscript != nil

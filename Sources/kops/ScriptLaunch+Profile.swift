@@ -26,6 +26,19 @@ extension ScriptLaunch {
         throw .recordedProfileMissing(path: path, profile: header.profile, source: header.sources["profile"])
     }
 
+    /// The line `kops check` of a demo transcript says when a `--profile` or `--base-url` was typed for it (P29-4's
+    /// leftover, session 33: the flag was dropped without a word, and the check passed as if it had compared that API):
+    /// the recording and the check differ only in the API base, and a demo transcript replays on a demo simulator of its
+    /// own, so the flag is not used. Nil when neither was typed.
+    static func demoTranscriptNote(_ header: TranscriptHeader, path: String, typed: (profile: String?, baseURL: String?)) -> String? {
+        guard header.kind == .demo else { return nil }
+        let flag = typed.baseURL.map { "--base-url \($0)" } ?? typed.profile.map { "--profile \($0)" }
+        guard let flag else { return nil }
+        return "\(path): recorded on the demo simulator (kops --demo) and checked with \(flag): only the API base differs, and "
+            + "a demo transcript replays on a demo simulator of its own, so \(flag) is not used; to compare with that API, "
+            + "record the session there"
+    }
+
     /// The one line that refuses to offer or perform `--update` after a replay on another profile than the recorded
     /// one (a `--profile` or `--base-url` typed for the check): its differences may be another project's, which must
     /// never be written under this transcript's header (P29-4); nil when the profiles are the same, or for a demo

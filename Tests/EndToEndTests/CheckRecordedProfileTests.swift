@@ -72,3 +72,33 @@ import Testing
         #expect(results[0].stderr.split(separator: "\n").count == 1, "\(results[0].stderr)")
     }
 }
+
+/// P29-4's leftover (session 33): a transcript recorded on `kops --demo` checked with `--profile` or `--base-url` replays
+/// on a demo simulator of its own, as it must (its data is the demo's), but the flag was dropped without a word and the
+/// check passed as if it had compared that API. Now one line says the API base is the only difference and the flag is
+/// not used.
+@Suite struct CheckDemoTranscriptOnAProfileTests {
+    @Test(arguments: [["--profile", "stage"], ["--base-url", "http://127.0.0.1:9"]])
+    func theCheckSaysTheFlagIsNotUsed(flag: [String]) async throws {
+        let (recorded, checked) = try await offPool {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-demo-profile-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let environment = ["HOME": folder, "XDG_CONFIG_HOME": folder + "/config", "XDG_STATE_HOME": folder + "/state", "K": "kapso_test"]
+            let kops = { (arguments: [String]) in try ProcessRunner.run("kops", arguments, environment: environment) }
+            _ = try kops(["-c", "profile add stage --base-url http://127.0.0.1:9 --key-env K"])
+            let recorded = try kops(["--demo", "-c", "record \(folder)/d.md; use 100200300400501; health"])
+            return (recorded, try kops(flag + ["check", folder + "/d.md"]))
+        }
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        #expect(checked.status == 0, "\(checked.stderr)")
+        let typed = flag.joined(separator: " ")
+        #expect(
+            checked.stderr.contains(
+                "/d.md: recorded on the demo simulator (kops --demo) and checked with \(typed): only the API base differs, and a "
+                    + "demo transcript replays on a demo simulator of its own, so \(typed) is not used; to compare with that "
+                    + "API, record the session there\n"),
+            "\(checked.stderr)")
+        #expect(checked.stderr.hasSuffix("d.md: 2 commands, output unchanged\n"), "\(checked.stderr)")
+    }
+}
