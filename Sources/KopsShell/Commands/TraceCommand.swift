@@ -36,12 +36,17 @@ public enum TraceCommand: Command {
             // its reader sees which message it was (probe18 P18-27).
             context.shell?.recorder?.completeLine(with: last)
         }
-        let trace: MessageTrace
+        var trace: MessageTrace
         do {
             trace = try MessageTrace.load(
                 ids, client: context.client, now: context.now, sequential: arguments.has("--sequential"), numbers: context.ids.phoneNumbers)
         } catch {
             throw MessageLookup.explaining(error)
+        }
+        // The contact's move followed to the number they moved to, as `reply`, `whois` and `errors` read it: whether
+        // they wrote from it is read, never assumed (probe33). One more round trip, only for a contact who moved.
+        if let moved = trace.moved, !moved.followed, let number = trace.message.phoneNumberID, let contact = trace.message.contact {
+            trace.moved = ContactWindowLookup.follow(moved, from: contact, on: number, in: context)
         }
         let now = context.now()
         context.remember(trace.message)
