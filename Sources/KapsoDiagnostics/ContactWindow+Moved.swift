@@ -45,7 +45,7 @@ extension ContactWindow.Moved {
     }
 
     /// When the contact left the number looked at: the first move of the chain.
-    var leftAt: Int64? { through.first?.at ?? at }
+    public var leftAt: Int64? { through.first?.at ?? at }
 }
 
 extension ContactWindow.Moved {

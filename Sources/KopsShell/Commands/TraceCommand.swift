@@ -43,9 +43,13 @@ public enum TraceCommand: Command {
         } catch {
             throw MessageLookup.explaining(error)
         }
-        // The contact's move followed to the number they moved to, as `reply`, `whois` and `errors` read it: whether
-        // they wrote from it is read, never assumed (probe33). One more round trip, only for a contact who moved.
-        if let moved = trace.moved, !moved.followed, let number = trace.message.phoneNumberID, let contact = trace.message.contact {
+        // The contact's move followed to the number they moved to, as `reply`, `whois` and `errors` read it: whether it
+        // still stands and whether they wrote from the new number are read, never assumed (probe33). More round trips,
+        // only when the move bears on this message: the notice itself, or a send after it.
+        if let moved = trace.moved, !moved.followed, let number = trace.message.phoneNumberID, let contact = trace.message.contact,
+            trace.message.isInbound
+                ? WindowEvidence(trace.message, now: nil).movedTo != nil : (trace.message.time ?? .min) >= (moved.leftAt ?? .max)
+        {
             trace.moved = ContactWindowLookup.follow(moved, from: contact, on: number, in: context)
         }
         let now = context.now()
