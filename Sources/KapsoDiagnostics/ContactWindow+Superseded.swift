@@ -58,6 +58,7 @@ extension ContactWindow.Moved {
     public func followed(by next: ContactWindow, from origin: String) -> Self? {
         var moved = self
         moved.followed = true
+        moved.readAt = next.at
         // A message written before they moved to `number` says nothing of writing from it since.
         moved.wroteAt = next.messageInbound.flatMap { wrote in at.map { wrote > $0 } ?? true ? wrote : nil }
         guard var further = next.moved, (further.leftAt ?? .max) >= (at ?? .min),

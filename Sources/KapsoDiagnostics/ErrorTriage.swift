@@ -28,6 +28,9 @@ public struct ErrorTriage {
         /// reference, …/whatsapp/webhooks/reference/messages/unsupported), so they are shown and counted apart from
         /// failures (probe21 P21-13).
         public var isReceived = false
+        /// ` (the same status also gave 131000 Something went wrong)`: the other codes of the entry's status
+        /// (`MessageError.alsoGave`), kept so that a meaning a tie writes later still ends with them; empty for none.
+        var alsoGave = ""
     }
 
     public internal(set) var entries: [Entry] = []
@@ -44,12 +47,14 @@ public struct ErrorTriage {
     // Keys of message errors already added, so overlapping pages add each once.
     private var seen: Set<String> = []
     // Inbound messages read so far, for the contact moves a 131026 is tied to (`tieToMoves`), and the entries tied.
-    private var inbound: [Message] = []
+    var inbound: [Message] = []
     // Messages to contacts that Meta reported delivered, read or played: a later one says the number still reaches them.
-    private var reached: [Message] = []
-    private var tied: Set<Int> = []
+    var reached: [Message] = []
+    var tied: Set<Int> = []
+    // The entries `tieToMoves` tied to a contact's move, by index, with what `settle` needs to say it again.
+    var moveTies: [Int: MoveTie] = [:]
     // The API's clock of the pages read (`addMessages`), for the window a later message of the contact keeps open.
-    private var now: Int64?
+    var now: Int64?
 
     public init() {}
 
@@ -156,9 +161,9 @@ public struct ErrorTriage {
                     meaning = "WhatsApp also reported it \(conflict.success.status) (\(MessageVerdict.when(conflict.success))), so whether "
                         + "the contact has it is uncertain; if it did fail: " + meaning
                 }
-                if !item.others.isEmpty {
-                    meaning += " (the same status also gave " + item.others.map(\.headline).joined(separator: ", ") + ")"
-                }
+                // The status's other codes are said whatever reading a tie gives the entry later (`alsoGave`).
+                let alsoGave = MessageError.alsoGave(item.others)
+                meaning += alsoGave
                 let headline = item.error?.headline
                     ?? (disagreement != nil ? "failed (Kapso's status only)" : "failed, and Meta gave no error code")
                 entries.append(
@@ -166,30 +171,8 @@ public struct ErrorTriage {
                         time: KapsoTime.iso(item.time ?? 0), source: .message,
                         subject: item.subject,
                         error: item.word.map { "\($0) \(headline)" } ?? headline, meaning: meaning, json: message,
-                        statusWord: item.word, isReceived: receivedError != nil))
+                        statusWord: item.word, isReceived: receivedError != nil, alsoGave: alsoGave))
             }
-        }
-    }
-
-    /// Ties a 131026 on a send to a contact's old number, after their `user_changed_number`, to the move, as `trace`,
-    /// `reply` and `conversations` read it (`ContactWindow.moved`, `ContactWindow.Moved.sendAfterMove`; probe21 P21-17):
-    /// the meaning leads with the move instead of the generic 131026 advice. Run after each page, as the notification may
-    /// come on a later page than the failure (the failed page is read first).
-    private mutating func tieToMoves() {
-        for index in entries.indices where entries[index].source == .message && !tied.contains(index) {
-            let json = entries[index].json
-            guard entries[index].statusWord == nil, entries[index].error.hasPrefix("131026"),
-                let message = try? Message(json: json), message.isOutbound, let number = message.phoneNumberID,
-                let contact = message.contact, let sentAt = message.time
-            else { continue }
-            // Read at the API's clock, with the messages to the contact that reached a device: a later message from or to
-            // the old number, the failed one read after all included, supersedes the notice (P32-2).
-            let moved = ContactWindow(
-                phoneNumberID: number, contact: contact, conversations: [], inbound: inbound + reached + [message], at: now ?? sentAt
-            ).moved
-            guard let text = moved?.sendAfterMove(code: "131026", sentAt: sentAt, to: json["to"]?.string ?? contact) else { continue }
-            tied.insert(index)
-            entries[index].meaning = text
         }
     }
 
@@ -213,14 +196,14 @@ public struct ErrorTriage {
                 sentAt: sentAt, lastInbound: WindowEvidence.lastWritten(by: message, before: sentAt, among: inbound, now: now))
             {
                 tied.insert(index)
-                entries[index].meaning = (name ?? "refused for the window") + ", yet " + refused.next
+                entries[index].meaning = (name ?? "refused for the window") + ", yet " + refused.next + entries[index].alsoGave
                 continue
             }
             guard let again = MessageVerdict.writtenSince(
                 sentAt, newestInbound: WindowEvidence.newestWritten(by: message, among: inbound, now: now), now: now)
             else { continue }
             tied.insert(index)
-            entries[index].meaning = name.map { "\($0): " + again } ?? again
+            entries[index].meaning = (name.map { "\($0): " + again } ?? again) + entries[index].alsoGave
         }
     }
 

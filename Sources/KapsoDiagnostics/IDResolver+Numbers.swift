@@ -279,8 +279,15 @@ extension IDResolver {
             identity.details.append(Identity.Detail(
                 "same contact", "\(other.digits) (\(ContactNumber.reason(other.match)); Meta's wa_id may have either form)"))
         }
-        // The contact gave this number up (user_changed_number), as `reply` reads it (P26-4).
-        if let moved = moves(from: digits, conversationIDs: Set(conversations.map(\.id)), facts: facts) {
+        // The contact gave this number up (user_changed_number), as `reply` reads it (P26-4): from their windows once read
+        // (followed to the new number), else from the notices alone, hedged.
+        if let windows = facts.contactWindows {
+            if let moved = windows.compactMap(\.moved).max(by: { ($0.leftAt ?? .min) < ($1.leftAt ?? .min) }) {
+                identity.statement += "; they " + moved.chainText + ", so this number is no longer theirs"
+                identity.fix = "reply --to +\(moved.number) writes to them now (\(moved.wayOn)); "
+                    + "messages --phone-number \(digits) lists the history under this number"
+            }
+        } else if let moved = moves(from: digits, conversationIDs: Set(conversations.map(\.id)), facts: facts) {
             identity.statement += "; " + moved.text
             identity.fix = "reply --to +\(moved.newest) writes to them now (a template first unless they wrote from it: 'reply --dry-run' reads it); "
                 + "messages --phone-number \(digits) lists the history under this number"

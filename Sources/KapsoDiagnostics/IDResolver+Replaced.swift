@@ -70,3 +70,18 @@ extension IDResolver {
         return (chain[chain.count - 1].new, text)
     }
 }
+
+extension IDResolver {
+    /// The contact number and the project's numbers whose windows `whois` reads (`Facts.contactWindows`) when the
+    /// notices say the contact left `identity`'s number: the move is then read as `reply`, `trace` and `errors` read it,
+    /// followed to the new number (whether they wrote from it, a chain back to this number), not from the 100 newest
+    /// notices alone (probe33: `whois` could not see the contact writing from the new number). Nil otherwise, or once read.
+    public static func contactMove(_ identity: Identity, facts: Facts) -> (contact: String, phoneNumberIDs: [String])? {
+        guard identity.kind == .contactNumber, facts.contactWindows == nil, let digits = identity.contacts.first?.phoneNumber,
+            !identity.phoneNumberIDs.isEmpty,
+            moves(from: digits, conversationIDs: Set(facts.conversations.filter { ContactNumber.same($0.contact, digits) }.map(\.id)), facts: facts)
+                != nil
+        else { return nil }
+        return (digits, identity.phoneNumberIDs)
+    }
+}

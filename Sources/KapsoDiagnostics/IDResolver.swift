@@ -88,6 +88,9 @@ public enum IDResolver {
         public var healths: [(phoneNumberID: String, report: PhoneNumberHealth)] = []
         /// The WABA ids whose templates were read to the end (or to the id).
         public var templateWABAs: [String] = []
+        /// The windows of a contact's number on each number it has conversations on, once read (`contactMove`): a move
+        /// is then read from them, followed to the new number, as `reply`, `trace` and `errors` read it; nil when not read.
+        public var contactWindows: [ContactWindow]? = nil
         /// `part (reason)` for each look-up that could not be made, e.g. `API logs (timed out)`.
         public var unchecked: [String] = []
         /// The look-ups that could not be made (their reasons are in `unchecked`).

@@ -74,6 +74,15 @@ public struct MessageError: Sendable, Equatable {
         return rest
     }
 
+    /// ` (the same status also gave 131000 Something went wrong)`: the entries of one status's `errors[]` beside its
+    /// `primary` (`others`), as an `errors` row's meaning ends with them whatever reading the row gets (probe33: a row
+    /// tied to a number change or a later message lost them, while `trace` still said "(also 131000)"). Meta's
+    /// `statuses[].errors` is an array, so one status can hold several (Cloud API webhooks reference, messages →
+    /// status, https://developers.facebook.com/docs/whatsapp/cloud-api/webhooks/components); empty for none.
+    public static func alsoGave(_ others: [MessageError]) -> String {
+        others.isEmpty ? "" : " (the same status also gave " + others.map(\.headline).joined(separator: ", ") + ")"
+    }
+
     /// The catalogue's entry for the code, if there is a code and the catalogue knows it.
     public var entry: ErrorCatalog.Entry? { code.flatMap(ErrorCatalog.entry(for:)) }
 

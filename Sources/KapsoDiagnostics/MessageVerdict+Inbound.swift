@@ -2,7 +2,9 @@ internal import KapsoClient
 
 /// The verdict on a message the contact sent: the window it opened, in a group or 1:1, and an error Meta attached to it.
 extension MessageVerdict {
-    static func inbound(_ message: Message, newestInbound: Int64?, now: Int64, callsEnabled: Bool = false) -> MessageVerdict {
+    static func inbound(
+        _ message: Message, newestInbound: Int64?, moved: ContactWindow.Moved? = nil, now: Int64, callsEnabled: Bool = false
+    ) -> MessageVerdict {
         let errors = MessageError.all(in: message.json["errors"])
         // Written in a group: the window it opened is the group's, and a reply to it goes to the group (MessageOrigin).
         if let group = MessageOrigin(message).groupID, errors.isEmpty {
@@ -18,7 +20,7 @@ extension MessageVerdict {
         // Only a message the contact wrote, at a time kops can read, opens the window (WindowEvidence, MessageTime); the
         // window is the contact's, from their newest message (ContactWindow's rule), never this message's alone (P21-1).
         let evidence = WindowEvidence(message, now: now)
-        let (windowText, severity) = contactWindow(evidence, newestInbound: newestInbound, now: now, callsEnabled: callsEnabled)
+        let (windowText, severity) = contactWindow(evidence, newestInbound: newestInbound, moved: moved, now: now, callsEnabled: callsEnabled)
         guard let error = MessageError.primary(of: errors) else {
             if let what = evidence.notWritten { return MessageVerdict("received \(what): \(windowText)", .warning) }
             return MessageVerdict(windowText.isEmpty ? "received from the contact" : "received; " + windowText, severity)
@@ -44,7 +46,11 @@ extension MessageVerdict {
     /// - Without the contact's other messages, this message's own window is a lower bound when open ("at least") and
     ///   hedged when closed.
     /// - On a number with calling on (`callsEnabled`), a closed window carries `ContactWindow.callCaveat` (P25-16).
-    static func contactWindow(_ evidence: WindowEvidence, newestInbound: Int64?, now: Int64, callsEnabled: Bool = false) -> (String, Severity) {
+    /// - A number-change notice says where to write as the contact's move reads (`moved`, followed to the new number by
+    ///   `trace`); without it, hedged: kops did not read whether they wrote from the new number (`ContactWindow.Moved.wayOn`).
+    static func contactWindow(
+        _ evidence: WindowEvidence, newestInbound: Int64?, moved standing: ContactWindow.Moved? = nil, now: Int64, callsEnabled: Bool = false
+    ) -> (String, Severity) {
         let call = callsEnabled ? " " + ContactWindow.callCaveat(since: "since") : ""
         if evidence.notWritten != nil {
             let window = newestInbound.map { newest -> String in
@@ -54,9 +60,11 @@ extension MessageVerdict {
                     ? "; the contact last wrote at \(KapsoTime.iso(newest)), so the window is open for \(Elapsed.text(closes - now)) more"
                     : "; the contact last wrote at \(KapsoTime.iso(newest)), and that window closed \(Elapsed.text(now - closes)) ago\(call)"
             } ?? ""
-            let moved = evidence.movedTo.map {
-                "; the contact moved to +\($0): a message to this number reaches nobody, or whoever holds it now; write to +\($0) "
-                    + "(a template first, as they have not written from it)"
+            let moved = evidence.movedTo.map { to -> String in
+                // The move as read from the contact's records, when it starts with this notice's number.
+                if let standing, ContactNumber.same(standing.through.first?.number ?? standing.number, to) { return "; " + standing.text }
+                return "; the contact moved to +\(to): a message to this number reaches nobody, or whoever holds it now; write to +\(to) "
+                    + "(\(ContactWindow.Moved(number: to, at: nil).wayOn))"
             } ?? ""
             // Severity of the contact's window: a closed one is a warning; an action that lost nothing is no failure.
             let closed = newestInbound.map { !ServiceWindow(lastInbound: $0, at: now).isOpen } ?? false

@@ -84,7 +84,7 @@ public struct MessageVerdict: Sendable, Equatable {
         _ message: Message, windowAtSend: ServiceWindow?, newestInbound: Int64?, moved: ContactWindow.Moved?, now: Int64,
         logSearch: LogSearchAccess, statuses: StatusPath, reach: ContactReach?, callsEnabled: Bool
     ) -> MessageVerdict {
-        if message.isInbound { return inbound(message, newestInbound: newestInbound, now: now, callsEnabled: callsEnabled) }
+        if message.isInbound { return inbound(message, newestInbound: newestInbound, moved: moved, now: now, callsEnabled: callsEnabled) }
         // Neither inbound nor outbound is known (MessageDirection): no send, window or delivery story is told.
         let direction = message.direction
         if direction.side == .unknown {

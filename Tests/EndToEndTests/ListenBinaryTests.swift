@@ -29,8 +29,11 @@ import Testing
                 stdout: .file(folder.appendingPathComponent("out").path),
                 stderr: .file(folder.appendingPathComponent("err").path))
             var port = 0
+            let folder = folder
             for _ in 0..<500 where port == 0 {
-                let first = (try? String(contentsOf: folder.appendingPathComponent("out"), encoding: .utf8)) ?? ""
+                // Under --output json the start line is on standard error.
+                let first = ["out", "err"].map { (try? String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)) ?? "" }
+                    .joined()
                 if let range = first.range(of: "listening on http://127.0.0.1:") {
                     port = Int(first[range.upperBound...].prefix { $0.isNumber }) ?? 0
                 }

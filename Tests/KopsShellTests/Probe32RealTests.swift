@@ -34,14 +34,15 @@ import Testing
     }
 
     /// P32-2: A→B→A with nothing written from A since: `reply --to A` follows the chain back to A, so no move stands
-    /// (never "write to +A" while looking at A); `whois B` sends to A with the hedge.
+    /// (never "write to +A" while looking at A); `whois B` sends to A, whose records it reads since probe33: nothing
+    /// written from A since the move back, so a template first.
     @Test func aChainBackToTheNumberLookedAtLeavesItTheirs() async throws {
         let runs = try await runDemo(
             ["reply --to +14155553401 --dry-run hi", "whois 14155553402"], number: "100200300400501", seed: Self.seed)
         let reply = runs[0].out + runs[0].err
         #expect(runs[0].status == 0, "\(reply)")
         #expect(!reply.contains("changed their number"), "\(reply)")
-        #expect(runs[1].out.contains("reply --to +14155553401 writes to them now (a template first unless they wrote from it"), "\(runs[1].out)")
+        #expect(runs[1].out.contains("reply --to +14155553401 writes to them now (a template first, as they have not written from it since the move)"), "\(runs[1].out)")
     }
 
     /// P32-2: a 131026 sent after a notice is not blamed on the move when the message was read 10 s later, or when the

@@ -85,11 +85,7 @@ enum ContactWindowLookup {
         window.senderState = number.flatMap(NumberStatus.sendingLine)
         // The contact left this number: their records under the new one say whether they wrote from it, and whether
         // they left it too (A→B→C), up to 3 moves (P28-3); back to this number (A→B→A), no move stands (P32-2).
-        if let moved = window.moved, !byUserID, hops < 3,
-            let next = try? load(phoneNumberID: phoneNumberID, contact: moved.number, known: [], in: context, hops: hops + 1)
-        {
-            window.moved = moved.followed(by: next, from: contact)
-        }
+        if let moved = window.moved, !byUserID { window.moved = follow(moved, from: contact, on: phoneNumberID, in: context, hops: hops) }
         // Not open here (for `reply`): did the contact write to another number of the project? One read, only then (P28-15).
         if elsewhere, !window.isOpen, !byUserID, let others = try? client.conversations(filters: [("phone_number", key)], limit: 20) {
             window.elsewhere = ContactWindow.elsewhere(
@@ -97,6 +93,21 @@ enum ContactWindowLookup {
                 numbers: Array(context.ids.phoneNumbers.values), at: window.at)
         }
         return window
+    }
+}
+
+extension ContactWindowLookup {
+    /// `moved` (read from `contact`'s records on `phoneNumberID`) followed to the records of the number they moved to:
+    /// whether they wrote from it, and their next move (A→B→C), up to 3 moves (P28-3); nil when the chain comes back to
+    /// `contact` (A→B→A: no move stands, P32-2); `moved` as it was when those records cannot be read (its words then
+    /// hedge, `ContactWindow.Moved.wayOn`). The one reading of a move for `reply`, `whois`, `trace` and `errors` (probe33:
+    /// `whois` read the notices alone, `trace` and `errors` never read the new number).
+    static func follow(
+        _ moved: ContactWindow.Moved, from contact: String, on phoneNumberID: String, in context: ShellContext, hops: Int = 0
+    ) -> ContactWindow.Moved? {
+        guard hops < 3, let next = try? load(phoneNumberID: phoneNumberID, contact: moved.number, known: [], in: context, hops: hops + 1)
+        else { return moved }
+        return moved.followed(by: next, from: contact)
     }
 }
 

@@ -70,6 +70,10 @@ extension ListenCommand {
                 "time": .string(ListenCommand.timestamp()), "delivery": .number(String(number)), "event": .string(reading.event),
                 "kind": .string(reading.kind), "batch_size": .number(String(reading.batchSize)),
             ]
+            // The line's own words for what the delivery says (ReceivedDelivery.itemsText: each message and status, a
+            // template's or the account's event, a call, value errors), made visible as on the line, so a `jq -r .summary`
+            // prints no control sequence a sender put in them (probe33: JSON had no summary at all).
+            object["summary"] = .string(VisibleText.escaped(items))
             object["phone_number_id"] = reading.phoneNumberID.map(JSONValue.string)
             object["message_id"] = reading.messageID.map(JSONValue.string)
             object["message_status"] = reading.messageStatus.map(JSONValue.string)

@@ -30,7 +30,8 @@ public enum ListenCommand: Command {
         number at your tunnel's public URL, verifies with its generated secret (never shown) and deletes
         it when listen stops, Ctrl-C included. Without --secret (or --meta-secret for Meta's header) nothing can be
         verified: such deliveries count as not verified, not as failed. With --output json each delivery is one
-        JSON line (NDJSON), then a {"listen_summary": ...} line; the other lines go to standard error.
+        JSON line (NDJSON), its line's words in "summary", then a {"listen_summary": ...} line; the other
+        lines go to standard error.
         Examples:
           listen --port 3001 --secret-env KAPSO_WEBHOOK_SECRET --forward-to http://127.0.0.1:3000/webhooks
           listen --save deliveries/ --secret whsec_...

@@ -36,12 +36,21 @@ public enum TraceCommand: Command {
             // its reader sees which message it was (probe18 P18-27).
             context.shell?.recorder?.completeLine(with: last)
         }
-        let trace: MessageTrace
+        var trace: MessageTrace
         do {
             trace = try MessageTrace.load(
                 ids, client: context.client, now: context.now, sequential: arguments.has("--sequential"), numbers: context.ids.phoneNumbers)
         } catch {
             throw MessageLookup.explaining(error)
+        }
+        // The contact's move followed to the number they moved to, as `reply`, `whois` and `errors` read it: whether it
+        // still stands and whether they wrote from the new number are read, never assumed (probe33). More round trips,
+        // only when the move bears on this message: the notice itself, or a send after it.
+        if let moved = trace.moved, !moved.followed, let number = trace.message.phoneNumberID, let contact = trace.message.contact,
+            trace.message.isInbound
+                ? WindowEvidence(trace.message, now: nil).movedTo != nil : (trace.message.time ?? .min) >= (moved.leftAt ?? .max)
+        {
+            trace.moved = ContactWindowLookup.follow(moved, from: contact, on: number, in: context)
         }
         let now = context.now()
         context.remember(trace.message)

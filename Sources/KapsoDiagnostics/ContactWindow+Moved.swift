@@ -1,0 +1,65 @@
+internal import KapsoClient
+
+// MARK: - What a number change means for a send
+
+extension ContactWindow.Moved {
+    /// `the contact changed their number to +14155550999 at 2026-11-21T11:00:00Z (user_changed_number): …`; along a
+    /// followed chain, each number's messages and the next move: `… to +B at …, wrote from it at …, then to +C at …`.
+    public var text: String {
+        "the contact " + chainText + ": a message to this number reaches nobody, or whoever holds it now; write to +\(number) "
+            + "('reply --to +\(number)': \(wayOn))"
+    }
+
+    /// `changed their number to +B at … (user_changed_number), wrote from it at …, then to +C at …`: the moves, oldest
+    /// first, with what kops read of each number left on the way.
+    public var chainText: String {
+        let hops = through + [Hop(number: number, at: at, wroteAt: wroteAt)]
+        let time = { (at: Int64?) in at.map { " at \(KapsoTime.iso($0))" } ?? "" }
+        var text = "changed their number to +\(hops[0].number)" + time(hops[0].at) + " (user_changed_number)"
+        for (index, hop) in hops.enumerated() {
+            if index > 0 { text += ", then to +\(hop.number)" + time(hop.at) }
+            if index < hops.count - 1 { text += hop.wroteAt.map { ", wrote from it at \(KapsoTime.iso($0))" } ?? ", wrote nothing from it that kops read" }
+        }
+        return text
+    }
+
+    /// How to write to the contact on `number` now, from what kops read of that number's records: `they wrote from it
+    /// at …, so its window is open until …` (or `…, but that window closed at …: a template first`) when they were read
+    /// and hold a message the contact wrote since the move; `a template first, as they have not written from it since
+    /// the move` when read and holding none (a message from it before they moved there, A→B→A, opened no window kops can
+    /// vouch for); and, when they were not read (`followed` false), `a template first unless they wrote from
+    /// it: …` — kops cannot say which (probe33: `trace` and `errors` said "they have not written from it" of a contact
+    /// who had, as they never read the new number, while `whois` hedged). The one phrase of `reply`, `whois`, `trace`
+    /// and `errors`. The window is per business number and contact and opens when the contact writes (Meta, Service
+    /// messages: "When a WhatsApp user messages you …, a 24-hour timer called a customer service window starts",
+    /// developers.facebook.com/documentation/business-messaging/whatsapp/messages/send-messages).
+    public var wayOn: String {
+        guard followed else { return "a template first unless they wrote from it: 'reply --to +\(number) --dry-run' reads it" }
+        guard let wroteAt else { return "a template first, as they have not written from it since the move" }
+        let closes = wroteAt + Conversation.windowSeconds
+        let wrote = "they wrote from it at \(KapsoTime.iso(wroteAt))"
+        guard let readAt else { return wrote }
+        return closes > readAt
+            ? wrote + ", so its window is open until \(KapsoTime.iso(closes))"
+            : wrote + ", but that window closed at \(KapsoTime.iso(closes)): a template first"
+    }
+
+    /// When the contact left the number looked at: the first move of the chain.
+    public var leftAt: Int64? { through.first?.at ?? at }
+}
+
+extension ContactWindow.Moved {
+    /// Why a send to the contact's old number failed as undeliverable (131026), when it went after they moved: the move
+    /// first, and the way on (probe21 P21-17: `reply` and `conversations` named the move, `trace` and `errors` gave the
+    /// generic "accept the terms and update WhatsApp"). Meta's `user_changed_number` notification carries the new number
+    /// so the business writes there (system messages webhook reference); Meta does not say that a send to the old
+    /// number fails with 131026, so the link is kops's reading, said as likely. Nil for another code, a send to the new
+    /// number, or a send before the move (or without a time for either).
+    public func sendAfterMove(code: String?, sentAt: Int64?, to recipient: String?) -> String? {
+        guard code == "131026", let at = leftAt, let sentAt, at <= sentAt, !ContactNumber.same(recipient, number) else { return nil }
+        let old = recipient.map { "+" + $0.filter(\.isNumber) } ?? "the old number"
+        return "sent to \(old) \(Elapsed.text(sentAt - at)) after the contact changed their number to +\(number) at "
+            + "\(KapsoTime.iso(at)) (user_changed_number), so \(old) is most likely no longer theirs; write to +\(number) "
+            + "('reply --to +\(number)': \(wayOn)); do not retry to \(old)"
+    }
+}
