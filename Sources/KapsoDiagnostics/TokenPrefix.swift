@@ -69,7 +69,25 @@ extension TokenPrefix {
     /// `glpat-`: a GitLab personal access token [uncertain: from GitLab's "Personal access tokens" page, not checked here].
     public static let gitlab = TokenPrefix("glpat-")
 
+    /// `sk-`: OpenAI's secret keys (`sk-…`, project keys `sk-proj-…`; also Anthropic's `sk-ant-…`) [uncertain: the
+    /// prefixes as the providers issue them and secret scanners list them, not checked against their documentation].
+    /// Only a word that starts with it counts (`ask-me`, `risk-free` start with other letters), and `TokenShapes` masks
+    /// from 12 characters with a random-looking rest, so `sk-learn` is left (session 33).
+    public static let openAI = TokenPrefix("sk-")
+
+    /// `rk_`, as in `rk_live_…`/`rk_test_…`: Stripe's restricted keys, beside its `sk_live_` secret keys (`secretKey`)
+    /// and `whsec_` endpoint secrets (Stripe's "API keys" page names `sk_`, `rk_` and `pk_`; `pk_` is publishable, shown).
+    public static let stripeRestricted = TokenPrefix("rk_")
+
+    /// `AIza`: a Google API key, `AIza` and 35 characters of `[0-9A-Za-z_-]` [uncertain: the form secret scanners match
+    /// (`AIza[0-9A-Za-z-_]{35}`), Google's "Using API keys" page does not state it]. A Maps or Gemini key in a receiver's
+    /// error text is a key like any other.
+    public static let google = TokenPrefix("AIza")
+
     /// Every prefix, in the order `APIKeyShape.kind(of:)` tries them (they do not overlap). The redactor's byte test
-    /// (KopsShell `ShapedCredentials.mayOccur`) builds its table of first letters from this list.
-    public static let all: [TokenPrefix] = [secretKey, webhookSecret, kapso, kopsDemo, metaAccessToken, bearer] + github + slack + [gitlab]
+    /// (KopsShell `ShapedCredentials.mayOccur`) builds its table of first letters from this list. Credentials whose
+    /// parts are joined by dots (a JSON Web Token `eyJ….eyJ….sig`, SendGrid's `SG.….…`) are no prefix, since a Kapso
+    /// cursor is base64 JSON starting `eyJ` too: KopsShell `DottedTokens` reads their whole shape.
+    public static let all: [TokenPrefix] =
+        [secretKey, webhookSecret, kapso, kopsDemo, metaAccessToken, bearer] + github + slack + [gitlab, openAI, stripeRestricted, google]
 }

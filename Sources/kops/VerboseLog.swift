@@ -34,12 +34,14 @@ enum VerboseLog {
     ///
     /// `redactor` is the shell's (`observer(redactor:)`): a secret it learned (a `--secret` value typed, then searched
     /// for) is masked here as in the transcript, and the URL's parts are read percent-decoded (`Redactor.redact(requestURL:)`:
-    /// probe33 P33-5, a Slack hook's key was printed in clear as `%2FSECRET`).
+    /// probe33 P33-5, a Slack hook's key was printed in clear as `%2FSECRET`). Each header line goes through it too: a
+    /// credential header the transport did not mark secret (`Authorization: Bearer eyJ…` forwarded by `listen` under
+    /// another name) keeps its name and shows `<redacted>`, and a token-shaped value (a JWT) is masked (session 33).
     static func text(_ exchange: HTTPExchange, redactor: Redactor = Redactor()) -> String {
         let outcome = exchange.status.map { "\($0)" } ?? "no response"
         let connection = exchange.newConnection ? "new connection" : "reused connection"
         let lines =
-            ["> \(exchange.method) \(redactor.redact(requestURL: exchange.url))"] + exchange.requestHeaders.map { "> \($0)" }
+            ["> \(exchange.method) \(redactor.redact(requestURL: exchange.url))"] + exchange.requestHeaders.map { "> \(redactor.redact($0))" }
             + ["< \(outcome) (\(Int(exchange.duration * 1000)) ms, \(connection))"]
         // The URL carries server-provided ids and cursors: shown, never interpreted.
         return lines.map { VisibleText.escaped($0) }.joined(separator: "\n") + "\n"

@@ -54,6 +54,23 @@ import Testing
             "> GET http://127.0.0.1:19553/platform/v1/log_search?query=<redacted>&limit=20\n"), "\(VerboseLog.text(exchange, redactor: redactor))")
     }
 
+    /// Session 33: a JWT searched for is masked in the verbose request line, and a header line the transport did not
+    /// mark secret is read by the redactor too: `Authorization` keeps its name, a JWT elsewhere is masked, the rest stays.
+    @Test func theVerboseLogMasksAJWTInTheURLAndInHeaderLines() {
+        let jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJrYXBzby1yZWNlaXZlciIsImlhdCI6MTc2NDcyMDAwMH0.Qm9vLXNpZ25hdHVyZS1rYXBzbzIwMjZfX2FiY2RlZg"
+        let exchange = HTTPExchange(
+            method: "POST", url: "http://127.0.0.1:19553/hook?query=\(jwt)&limit=20",
+            requestHeaders: ["Authorization: Bearer \(jwt)", "X-Forwarded-Assertion: \(jwt)", "X-Request-Id: req-2026-12-03"],
+            status: 200, duration: 0, newConnection: false)
+        let text = VerboseLog.text(exchange)
+        #expect(!text.contains("eyJzdWIiOiJrYXBzby1yZWNlaXZlciIsImlhdCI6MTc2NDcyMDAwMH0"), "\(text)")
+        #expect(!text.contains("Qm9vLXNpZ25hdHVyZS1rYXBzbzIwMjZfX2FiY2RlZg"), "\(text)")
+        #expect(text.contains("> POST http://127.0.0.1:19553/hook?query=<redacted>&limit=20\n"), "\(text)")
+        #expect(text.contains("> Authorization: <redacted>\n"), "\(text)")
+        #expect(text.contains("> X-Forwarded-Assertion: <redacted>\n"), "\(text)")
+        #expect(text.contains("> X-Request-Id: req-2026-12-03\n"), "\(text)")
+    }
+
     @Test func aVerboseURLWithoutSecretsIsShownAsItIs() {
         let url = "http://127.0.0.1:19553/platform/v1/whatsapp/messages?phone_number_id=100200300400501&limit=20"
         let exchange = HTTPExchange(method: "GET", url: url, requestHeaders: [], status: 200, duration: 0, newConnection: false)

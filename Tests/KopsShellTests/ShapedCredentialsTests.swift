@@ -84,6 +84,9 @@ import Testing
             "discord.com/api/webhooks/", "hook.eu1.make.com", "hooks.zapier.com/hooks/catch/", ".m.pipedream.net", "HOOKS.SLACK.COM",
             // probe33 P33-4, P33-6: hook paths on any host; GitHub and Slack token prefixes.
             "/hooks/", "/with/key/", "/IncomingWebhook/", "/webhook/", "xg8kq4j5tfbz7rnmy3w6p2c9de", "ghp_", "xoxb-", "github_pat_",
+            // Session 33: JWTs and SendGrid keys across their dots, new prefixes, hook URLs percent-encoded.
+            "eyJ", "eyJhbGciOiJIUzI1NiJ9", "eyJzdWIiOiJ4MSJ9", "SG", "SG.", "..", "sk-", "rk_", "AIza", "%3A%2F%2F", "%3a%2f%2f",
+            "%2F", "%2f", "hooks.slack.com%2Fservices%2F", "%2Fwith%2Fkey%2F",
         ]
         var generator = SplitMix(seed: 27)
         var masked = 0
@@ -124,12 +127,25 @@ import Testing
                             || (index >= 3 && bytes[index - 3] == UInt8(ascii: "%") && bytes[index - 2] == UInt8(ascii: "3"))
                         if length >= TokenShapes.minimumLength || (labelled && length > prefix.count) { return true }
                     }
+                    // Session 33: a JWT's first part or SendGrid's `SG` before a dot, in the case they are issued in.
+                    let word = Array(bytes[index..<end])
+                    if end < bytes.count, bytes[end] == UInt8(ascii: "."),
+                        word == Array("SG".utf8) || (word.count >= TokenShapes.minimumLength && word.starts(with: "eyJ".utf8))
+                    {
+                        return true
+                    }
                     index = end
                     continue
                 }
                 if byte == UInt8(ascii: "%"), let escaped = ShapedCredentials.escape(bytes, at: index) {
                     if escaped == UInt8(ascii: "?") || escaped == UInt8(ascii: "&"),
                         ShapedCredentials.credentialNameFollows(bytes, after: index + 2)
+                    {
+                        return true
+                    }
+                    // Session 33: `%3A%2F%2F`, a URL encoded into the text (either hex case).
+                    if escaped == UInt8(ascii: ":"), index + 8 < bytes.count,
+                        String(decoding: bytes[(index + 3)...(index + 8)], as: UTF8.self).lowercased() == "%2f%2f"
                     {
                         return true
                     }
@@ -161,6 +177,9 @@ import Testing
             // probe33 P33-6: GitHub, Slack and GitLab prefixes (`TokenPrefix.all`), cut short and in any case; P33-4's hook paths.
             "ghp_", "GHO_", "ghu_", "ghs_", "Ghr_", "gh", "github_pat_", "GITHUB_", "xoxb-", "XOXP-", "xoxa-", "xoxr-", "xoxe-", "xox",
             "xapp-", "glpat-", "GLPAT-", "gl", "/hooks/", "/with/key/", "/IncomingWebhook/", "/webhook/",
+            // Session 33: dotted tokens' starts in any case, the new prefixes, encoded URLs cut short.
+            "eyJ", "EYJ", "eyJhbGciOiJIUzI1NiJ9", "SG", "sg", "SG.", "sk-", "SK-", "rk_", "RK_", "AIza", "aiza", "AIz",
+            "%3A%2F%2F", "%3a%2f%2F", "%3A%2F", "%2F%2F", "%2f",
         ]
         var generator = SplitMix(seed: 2929)
         var (yes, no) = (0, 0)

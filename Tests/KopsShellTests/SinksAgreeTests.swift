@@ -70,6 +70,50 @@ import Testing
         #expect(evidence.history.contains("explain 131047"))
     }
 
+    /// Session 33: a JWT, a SendGrid, OpenAI, Google or Stripe restricted key typed (searched for, then given where a
+    /// message id is expected, so an error may quote it) reaches no sink, nor does any long part of it; the history file
+    /// keeps the other lines.
+    @Test(arguments: [
+        ForeignCredentialShapesTests.jwt, ForeignCredentialShapesTests.sendGrid, "sk-proj-Ab3dE5gH7jK9mN1pQ3rS5tU7vW9xY1zA3bC5dE7fG9h",
+        "AIzaSyA6JZ7DOCLrEsr92EIJ23wyH8jWHMtl2wU", "rk_live_51Hx3dE5gH7jK9mN1pQ3rS5tU7vW9x",
+    ])
+    func aForeignCredentialTypedReachesNoSink(token: String) async throws {
+        let evidence = try await session(["logs search \(token)", "message \(token)", "explain 131047"])
+        let pieces = [token] + token.split(separator: ".").map(String.init).filter { $0.count >= 16 }
+        for piece in pieces {
+            for (name, text) in [("terminal", evidence.terminal), ("transcript", evidence.transcript), ("history", evidence.history)] {
+                #expect(!text.contains(piece), "\(piece) in the \(name): \(text)")
+            }
+        }
+        #expect(evidence.transcript.contains("logs search <redacted>"), "\(evidence.transcript)")
+        #expect(evidence.history.contains("explain 131047"))
+    }
+
+    /// Session 33: what the server echoes (a webhook's URL in the create output and the list) holds a JWT in its path
+    /// or a Slack hook percent-encoded in its query: neither reaches a sink; the hook's team and channel ids, and an
+    /// ordinary word with `sk-` inside, do.
+    @Test func aServerEchoOfATokenOrAnEncodedHookReachesNoSink() async throws {
+        let hookKey = "aBcDeFgHiJkLmNoPqRsTuVwX"
+        let urls = [
+            "https://recv.acme.io/in/\(ForeignCredentialShapesTests.jwt)",
+            "https://recv.acme.io/fwd?to=https%3A%2F%2Fhooks.slack.com%2Fservices%2FT0AB12CD3%2FB0EF45GH6%2F\(hookKey)",
+        ]
+        let evidence = try await session(
+            ["use 100200300400501"] + urls.map { "webhooks create --url \($0) --events whatsapp.message.received" }
+                + ["webhooks", "logs search ask-me-anything-2026"])
+        let secrets = [hookKey, ForeignCredentialShapesTests.jwtHeader, ForeignCredentialShapesTests.jwtPayload, ForeignCredentialShapesTests.jwtSignature]
+        for secret in secrets {
+            for (name, text) in [("terminal", evidence.terminal), ("transcript", evidence.transcript), ("history", evidence.history)] {
+                #expect(!text.contains(secret), "\(secret) in the \(name): \(text)")
+            }
+        }
+        #expect(evidence.terminal.contains("%2FT0AB12CD3%2FB0EF45GH6%2F<redacted>"), "\(evidence.terminal)")
+        #expect(evidence.transcript.contains("https://recv.acme.io/in/<redacted>"), "\(evidence.transcript)")
+        #expect(evidence.transcript.contains("logs search ask-me-anything-2026"), "\(evidence.transcript)")
+        #expect(evidence.history.contains("logs search ask-me-anything-2026"))
+        #expect(!evidence.terminal.contains("error"), "\(evidence.terminal)")
+    }
+
     /// P33-2: a secret built from two variables: once it is used as a secret, the earlier `set` line that holds its
     /// random part (`set body Zx81…`, the part after `whsec_`; a Meta token's two halves) is masked in the transcript too.
     @Test(arguments: [

@@ -6,7 +6,7 @@
 extension Redactor {
     /// False when `learn(secretsTypedIn:)` would remember nothing from `line`: it is ASCII, has no `=` (a
     /// `NAME=VALUE` assignment), no URL with userinfo and no word starts with a token prefix (`TokenPrefix.all`, in any
-    /// case). A word may start at the line's start or after any byte up to the space, a quote or `;` (a superset
+    /// case) or like a dotted token (`eyJ`, `SG.`: `DottedTokens`). A word may start at the line's start or after any byte up to the space, a quote or `;` (a superset
     /// of the reading's separators, so no start is missed).
     static func mayShowSecret(typedLine line: String) -> Bool {
         var line = line
@@ -15,7 +15,7 @@ extension Redactor {
             for index in bytes.indices {
                 let byte = bytes[index]
                 if byte >= 0x80 || byte == UInt8(ascii: "=") { return true }
-                if startsWord, startsTokenPrefix(bytes, at: index) { return true }
+                if startsWord, startsTokenPrefix(bytes, at: index) || DottedTokens.mayStart(bytes, at: index) { return true }
                 startsWord = byte <= 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
                     || byte == UInt8(ascii: ";")
             }

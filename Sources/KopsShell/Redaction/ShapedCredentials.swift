@@ -69,6 +69,8 @@ enum ShapedCredentials {
                     if escaped == UInt8(ascii: "?") || escaped == UInt8(ascii: "&"), credentialNameFollows(bytes, after: index + 2) {
                         return true
                     }
+                    // `%3A%2F%2F`: a URL encoded into the text (`CapabilityURLs.maskedEncoded` reads its hook).
+                    if escaped == UInt8(ascii: ":"), CapabilityURLs.encodedSlashesFollow(bytes, colonEscape: index) { return true }
                     index += 3
                     continue
                 }
@@ -88,14 +90,18 @@ enum ShapedCredentials {
                 // Only a word long enough to be a token, or labelled and longer than the shortest prefix, can be one:
                 // the prefixes are not compared at the many short words (`status`, `event`, `body`).
                 let length = end - index
-                if kind == prefixStartKind, length > shortestPrefix {
-                    let labelled = index > 0 && (base[index - 1] == UInt8(ascii: "=") || base[index - 1] == UInt8(ascii: ":"))
-                        || (index >= 3 && base[index - 3] == UInt8(ascii: "%") && base[index - 2] == UInt8(ascii: "3"))
-                    if length >= TokenShapes.minimumLength || labelled, let prefix = prefixLength(bytes, at: index),
-                        length >= TokenShapes.minimumLength || (labelled && length > prefix)
-                    {
-                        return true
+                if kind == prefixStartKind {
+                    if length > shortestPrefix {
+                        let labelled = index > 0 && (base[index - 1] == UInt8(ascii: "=") || base[index - 1] == UInt8(ascii: ":"))
+                            || (index >= 3 && base[index - 3] == UInt8(ascii: "%") && base[index - 2] == UInt8(ascii: "3"))
+                        if length >= TokenShapes.minimumLength || labelled, let prefix = prefixLength(bytes, at: index),
+                            length >= TokenShapes.minimumLength || (labelled && length > prefix)
+                        {
+                            return true
+                        }
                     }
+                    // A JWT's first part or SendGrid's `SG` before a dot (`DottedTokens`).
+                    if DottedTokens.mayStart(bytes, word: index, end: end) { return true }
                 }
                 index = end
             }
@@ -104,14 +110,15 @@ enum ShapedCredentials {
     }
 
     /// A byte's kind for `mayOccur`: `wordKind` for a word byte (`isWordByte`), `prefixStartKind` for one that is also
-    /// the first letter of a token prefix in either case, `queryKind` for `?` and `&`, `percentKind` for `%`, `colonKind` for `:`, 0 for every other byte.
+    /// the first letter of a token prefix or of a dotted token (`DottedTokens.firstBytes`) in either case, `queryKind` for `?` and `&`, `percentKind` for `%`, `colonKind` for `:`, 0 for every other byte.
     private static let byteKinds: [UInt8] = (0...255).map { value -> UInt8 in
         let byte = UInt8(value)
         if byte == UInt8(ascii: "?") || byte == UInt8(ascii: "&") { return queryKind }
         if byte == UInt8(ascii: "%") { return percentKind }
         if byte == UInt8(ascii: ":") { return colonKind }
         guard isWordByte(byte) else { return 0 }
-        return prefixes.contains { $0.first == ByteSearch.fold(byte) } ? prefixStartKind : wordKind
+        let folded = ByteSearch.fold(byte)
+        return prefixes.contains { $0.first == folded } || DottedTokens.firstBytes.contains(folded) ? prefixStartKind : wordKind
     }
     private static let wordKind: UInt8 = 1
     private static let prefixStartKind: UInt8 = 3
@@ -125,7 +132,7 @@ enum ShapedCredentials {
     static func masked(_ text: String, except revealed: String? = nil) -> String {
         var bytes = text
         guard bytes.withUTF8({ mayOccur(in: $0) }) else { return text }
-        let queries = maskedQueryValues(CapabilityURLs.masked(text))
+        let queries = maskedQueryValues(CapabilityURLs.masked(CapabilityURLs.maskedEncoded(text)))
         guard let revealed, queries.contains(revealed) else { return TokenShapes.maskedByCharacter(queries) }
         // The revealed secret is kept whole: the text around it is read on its own.
         return queries.split(separator: revealed, omittingEmptySubsequences: false)
@@ -134,7 +141,7 @@ enum ShapedCredentials {
 
     /// `masked(_:)` without its byte test in front: the reading `mayOccur` must agree with (`ShapedCredentialsTests`).
     static func maskedWithoutByteTest(_ text: String) -> String {
-        TokenShapes.maskedByCharacter(maskedQueryValues(CapabilityURLs.masked(text)))
+        TokenShapes.maskedByCharacter(maskedQueryValues(CapabilityURLs.masked(CapabilityURLs.maskedEncoded(text))))
     }
 
     /// `text` with the value of each `name=value` pair after a `?` or `&` whose name is a credential

@@ -5,6 +5,8 @@ internal import KapsoDiagnostics
 /// a random-looking run (a digit, or both letter cases) to 12 characters or more. An error quotes what it was given
 /// (`cannot read 'EAAGm0PX4ZCpsBAKZCZBkZC…' as an id`), cut to fit, or what a server echoed; either way a token's
 /// first 20 characters are no safer than its whole (probe24 P24-13).
+///
+/// A JWT or a SendGrid key (`DottedTokens`) is read as one word across its dots and masked whole (session 33).
 enum TokenShapes {
     /// The fewest characters a masked word has: `whsec_demo1` (11) stays, as do `EAA` words and event names.
     static let minimumLength = 12
@@ -27,17 +29,36 @@ enum TokenShapes {
         var word = ""
         var lastWord = ""
         var afterLabel = false
+        func judged(_ word: String, labelled: Bool) -> String {
+            isToken(word) || (labelled && isLabelledToken(word)) ? "<redacted>" : word
+        }
         func flush() {
-            result += isToken(word) || (afterLabel && isLabelledToken(word)) ? "<redacted>" : word
+            if word.utf8.contains(UInt8(ascii: ".")) {
+                // A word that took dots (`DottedTokens`) is masked whole, or read as the words its dots part, as before.
+                let parts = word.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+                result += DottedTokens.isToken(word)
+                    ? "<redacted>" : parts.enumerated().map { judged($1, labelled: $0 == 0 && afterLabel) }.joined(separator: ".")
+                word = parts.last ?? ""
+            } else {
+                result += judged(word, labelled: afterLabel)
+            }
             lastWord = word
             word = ""
+        }
+        func isWordCharacter(_ character: Character) -> Bool {
+            character.isASCII && (character.isLetter || character.isNumber || character == "_" || character == "-")
         }
         let characters = Array(line)
         var index = 0
         while index < characters.count {
             let character = characters[index]
             index += 1
-            if character.isASCII, character.isLetter || character.isNumber || character == "_" || character == "-" {
+            if isWordCharacter(character) {
+                word.append(character)
+            } else if character == ".", index < characters.count, isWordCharacter(characters[index]) || characters[index] == ".",
+                DottedTokens.continues(word)
+            {
+                // A JWT's or SendGrid key's dot joins its parts into one word (`DottedTokens`); a JWE's part may be empty.
                 word.append(character)
             } else if character == "%", index + 1 < characters.count, let high = characters[index].asciiValue.flatMap(ShapedCredentials.hexValue),
                 let low = characters[index + 1].asciiValue.flatMap(ShapedCredentials.hexValue)
