@@ -35,4 +35,19 @@ import Testing
         #expect(runs[2].out.contains("another form of the number it came from (Brazil's ninth digit"), "\(runs[2].out)")
         #expect(!runs[2].out.contains("reaches nobody"), "\(runs[2].out)")
     }
+
+    /// P35-3: sent, failed 131026, delivered, and Kapso's status `failed` (the failure processed last), stored in order
+    /// and out of order: the line under the timeline names the failure it printed, never "no failed event was recorded".
+    @Test func kapsosFailedStatusOverARecordedFailureIsNotDenied() async throws {
+        let id = "wamid.HBgLMTQxNTU1NTAxNzEVAgASGBQBP02AAAAAAAAAAAAAAAAAAAA="
+        for seed in ["failed-then-delivered", "failed-then-delivered-unordered"] {
+            let run = try await runDemo(["trace \(id)"], number: "100200300400501", seed: Self.seed(seed))[0]
+            #expect(run.status == 0, "\(run.out)\(run.err)")
+            #expect(!run.out.contains("no failed event was recorded"), "\(run.out)")
+            #expect(
+                run.out.contains(
+                    "Kapso's status is failed, as the failed 131026 at 2026-11-21T10:10:01Z; a delivered at 2026-11-21T10:10:05Z was recorded too"),
+                "\(run.out)")
+        }
+    }
 }
