@@ -50,4 +50,29 @@ import Testing
                 "\(run.out)")
         }
     }
+
+    /// P35-1: 131049 on templates whose `sent` status Meta priced as utility (P03, order_update) and authentication (P06,
+    /// otp), to a US number: the verdict, the meaning and `errors` read the priced category and name its source; none
+    /// asserts a marketing template, the US marketing pause, or "send a utility or authentication template".
+    @Test func a131049OnATemplatePricedAsUtilityIsNotReadAsMarketing() async throws {
+        let cases = [
+            ("131049-utility", "wamid.HBgLMTQxNTU1NTAxNzEVAgASGBQBP03AAAAAAAAAAAAAAAAAAAA=", "utility", "order_update"),
+            ("131049-authentication", "wamid.HBgLMTQxNTU1NTAxNzEVAgASGBQBP06AAAAAAAAAAAAAAAAAAAA=", "authentication", "otp"),
+        ]
+        for (seed, id, category, name) in cases {
+            let runs = try await runDemo(["trace \(id)", "errors --flat --period 24h"], number: "100200300400501", seed: Self.seed(seed))
+            let trace = runs[0].out
+            #expect(runs[0].status == 0, "\(trace)\(runs[0].err)")
+            let verdict = trace.split(separator: "\n").first { $0.hasPrefix("verdict:") }.map(String.init) ?? ""
+            #expect(verdict.contains("131049"), "\(trace)")
+            #expect(verdict.contains("went out as \(category) (Meta priced it so on its status)"), "\(verdict)")
+            #expect(verdict.contains("check the template's category now ('template \(name)')"), "\(verdict)")
+            #expect(trace.contains("meaning: Meta documents 131049 for marketing templates"), "\(trace)")
+            for text in [trace, runs[1].out] {
+                #expect(!text.contains("send a utility or authentication template"), "\(text)")
+                #expect(!text.contains("Meta does not deliver marketing templates to US numbers"), "\(text)")
+                #expect(!text.contains("held back a marketing template"), "\(text)")
+            }
+        }
+    }
 }
