@@ -75,4 +75,41 @@ import Testing
             }
         }
     }
+
+    /// The tester's number-status seed (Support Line's `status` and its health's `phone_number_access.details.status`,
+    /// with `passed: true`) with `word` in place of `DELETED`, as a file for the simulator.
+    static func numberStatusSeed(_ word: String) throws -> SimulatorSeed {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        let text = try String(contentsOf: folder.appendingPathComponent("Seeds/probe35-number-status.seed.json"), encoding: .utf8)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kops-p35-\(word)-\(UUID().uuidString).seed.json")
+        try text.replacingOccurrences(of: "\"DELETED\"", with: "\"\(word)\"").write(to: file, atomically: true, encoding: .utf8)
+        return .file(file.path)
+    }
+
+    /// P35-2: each value of Meta's phone-number `status` enum gets its own reading in `health` and `use`; one that cannot
+    /// send is blocking and the first line does not say healthy alone; a value outside the enum stays "kops does not know".
+    @Test(arguments: [
+        ("DELETED", "blocking", "Graph code 33"), ("MIGRATED", "blocking", "MIGRATED to another WhatsApp Business Account"),
+        ("PENDING", "blocking", "sends nothing until its status turns CONNECTED"),
+        ("UNVERIFIED", "blocking", "Meta registers only a verified number"),
+        ("RATE_LIMITED", "needs attention", "1000 messages a day for 7 days"),
+    ])
+    func eachDocumentedNumberStatusHasItsOwnReading(word: String, label: String, cause: String) async throws {
+        let runs = try await runDemo(["health 100200300400501", "use 100200300400501"], number: nil, seed: try Self.numberStatusSeed(word))
+        let health = runs[0].out
+        #expect(health.contains("\(label): phone_number_access"), "\(health)")
+        #expect(health.contains(cause), "\(health)")
+        #expect(runs[1].out.contains("Support Line is \(word) (Kapso's record of the number)"), "\(runs[1].out)")
+        for run in runs { #expect(!run.out.contains("kops does not know"), "\(run.out)") }
+        let first = health.split(separator: "\n").first.map(String.init) ?? ""
+        if label == "blocking" {
+            #expect(first.contains("healthy by Kapso's summary") && first.contains("but its details say the number is \(word)"), "\(first)")
+        }
+    }
+
+    /// P35-2: a value outside Meta's enum is still said to be unknown to kops, never read as fine.
+    @Test func aStatusOutsideMetasListStaysUnknownToKops() async throws {
+        let run = try await runDemo(["health 100200300400501"], number: nil, seed: try Self.numberStatusSeed("PAUSED"))[0]
+        #expect(run.out.contains("the number's status is PAUSED, which kops does not know"), "\(run.out)")
+    }
 }
