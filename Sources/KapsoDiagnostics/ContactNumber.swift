@@ -46,7 +46,9 @@ public enum ContactNumber {
         return nil
     }
 
-    /// True when `a` and `b` name the same contact: the same text (a business-scoped user id), or `match`.
+    /// True when `a` and `b` name the same contact: the same text (a business-scoped user id), or `match`. The one
+    /// equality of numbers: every rule about a changed number asks it (`WindowEvidence.movedTo`, `ContactWindow.Moved`,
+    /// `IDResolver.replacement`), so a "new" number in another form of the old one is no move (probe35 P35-7).
     public static func same(_ a: String?, _ b: String?) -> Bool {
         guard let a, let b else { return false }
         return a == b || match(a, b) != nil

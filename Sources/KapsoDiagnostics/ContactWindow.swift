@@ -216,6 +216,8 @@ public struct ContactWindow: Sendable, Equatable {
             newest = max(newest ?? time, time)
         }
         groupInbound = groupTimes.max()
+        // The newest notice moves them to the number looked at: it is theirs; never "write to" the number written to (P35-7).
+        if let number = moved?.number, ContactNumber.same(number, contact) { moved = nil }
         if let newestFromOld, let movedAt = moved?.at, newestFromOld > movedAt { moved = nil }
         if !byUserID, Moved.stillReached(contact, after: moved?.at, messages: inbound ?? []) != nil { moved = nil }
         if let newestFromOldUserID, let changedAt = userIDChanged?.at, newestFromOldUserID > changedAt { userIDChanged = nil }

@@ -28,11 +28,13 @@ extension IDResolver {
             }
             let body = message.json["system"]?["body"]?.string ?? ""
             let new = byUserID ? evidence.newUserID : evidence.movedTo
-            guard let new, !ContactNumber.same(new, id), ours || (byUserID && body.contains(id)) else { continue }
+            guard let new, ours || (byUserID && body.contains(id)) else { continue }
             if (newest?.at ?? .min) <= (time ?? .max) {
                 newest = (new, time, byUserID ? "user_changed_user_id" : "user_changed_number")
             }
         }
+        // The newest notice moves them to `id` itself: it is theirs (ContactNumber.same, as `reply` reads it; P35-7).
+        if let new = newest?.new, ContactNumber.same(new, id) { return nil }
         if let newestWritten, let at = newest?.at, newestWritten > at { return nil }
         // A later message from or to the number, or its conversation's later inbound, supersedes the notice (P32-2).
         if !byUserID, ContactWindow.Moved.stillReached(

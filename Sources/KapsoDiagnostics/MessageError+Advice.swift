@@ -16,6 +16,16 @@ public struct FailedSend: Sendable, Equatable {
     /// The `link` of the media the message sent (`image.link`, `document.link`, …), nil when it sent a media id or none.
     public var mediaLink: String? = nil
 
+    /// The category Meta priced the send as, lowercased: the `pricing.category` its statuses carry (`utility`,
+    /// `marketing`, `authentication`, …; Meta's status messages webhook reference, kapso-api.md §7.3); nil when none
+    /// carries one, or when they disagree (`StatusBilling` names that). What Meta charged it as, so it outranks Kapso's
+    /// record of the template's category (probe35 P35-1).
+    public var pricedCategory: String? = nil
+    /// The template's name (`template.name`), nil for other messages.
+    public var templateName: String? = nil
+    /// True when `templateCategory` was read from the statuses' pricing, not from Kapso's record.
+    var categoryFromPricing = false
+
     public init(isTemplate: Bool?, recipient: String?, templateCategory: String? = nil, mediaLink: String? = nil) {
         self.isTemplate = isTemplate
         self.mediaLink = mediaLink
@@ -31,13 +41,30 @@ public struct FailedSend: Sendable, Equatable {
         let kapso = message["kapso"]?.object
         let named = (kapso?["message_type_data"] ?? message["message_type_data"])?["category"]?.string
             ?? message["template"]?["category"]?.string
-        let priced = kapso?["statuses"]?.array?.lazy.compactMap { $0["pricing"]?["category"]?.string }
-            .first { $0.lowercased().hasPrefix("authentication") }
+        let categories = (kapso?["statuses"]?.array ?? []).compactMap { $0["pricing"]?["category"]?.string?.lowercased() }
+        let priced = categories.first { $0.hasPrefix("authentication") }
         let isTemplate = message["type"]?.string.map { $0 == "template" }
         let link = message["type"]?.string.flatMap { message[$0]?["link"]?.string }.flatMap { $0.isEmpty ? nil : $0 }
         self.init(
             isTemplate: isTemplate, recipient: to, templateCategory: isTemplate == false ? nil : named ?? priced,
             mediaLink: inbound ? nil : link)
+        categoryFromPricing = named == nil && templateCategory != nil
+        let distinct = Set(categories.filter { !$0.isEmpty })
+        pricedCategory = distinct.count == 1 ? distinct.first : nil
+        templateName = ErrorTriage.templateName(of: message)
+    }
+
+    /// The category the send went out as and where kops read it: Meta's pricing first (what it was charged as), else
+    /// Kapso's record (`templateCategory`); nil when neither names one.
+    public var sentCategory: (name: String, source: String)? {
+        if let pricedCategory { return (pricedCategory, "Meta priced it so on its status") }
+        return templateCategory.map { ($0, categoryFromPricing ? "Meta priced it so on its status" : "Kapso's record of the send") }
+    }
+
+    /// `sentCategory` when it is utility or authentication: a template Meta did not send as marketing, so marketing's
+    /// rules (131049, the US pause) are not its documented story.
+    var notMarketing: (name: String, source: String)? {
+        sentCategory.flatMap { $0.name == "utility" || $0.name.hasPrefix("authentication") ? $0 : nil }
     }
 
     /// True for an authentication template to a +91 (India) number: Meta's error-codes page lists "Sending an
@@ -56,6 +83,10 @@ extension MessageError {
         if code == "131049", send?.isTemplate == false {
             return "Meta documents 131049 for marketing templates it chose not to deliver; this message was no template, "
                 + "so Meta's reason is not the documented one"
+        }
+        if code == "131049", let sent = send?.notMarketing {
+            return "Meta documents 131049 for marketing templates it chose not to deliver; this one went out as \(sent.name) "
+                + "(\(sent.source)), so either Meta re-categorised the template as marketing or its reason is not the documented one"
         }
         return meaning
     }
@@ -124,6 +155,14 @@ extension MessageError {
             if send.isTemplate == false {
                 return "Meta documents 131049 for marketing templates and this message was none: look for what else went "
                     + "wrong with this send (its API call in 'trace'); if Meta repeats it, open a Meta Direct Support ticket with the WAMID"
+            }
+            // Priced as utility or authentication: marketing's limit and the US pause are not this send's story, and
+            // "send a utility template" would advise what failed (probe35 P35-1).
+            if let sent = send.notMarketing {
+                let name = send.templateName.map { "'template \($0)'" } ?? "'template NAME'"
+                return "the send went out as \(sent.name) (\(sent.source)), yet Meta answered 131049, which it documents for "
+                    + "marketing only: check the template's category now (\(name)); if Meta moved it to marketing, marketing's "
+                    + "limits apply to it; if not, open a Meta Direct Support ticket with the WAMID; do not resend in a loop"
             }
             switch send.recipient.map(NANPRegion.of) {
             case .unitedStates(let area)?:

@@ -15,6 +15,26 @@ public import KapsoClient
 /// business-initiated messages until the 24-hour period resets, replies still go out; PENDING = not yet registered;
 /// OFFLINE = not reachable by WhatsApp's servers); Meta, "Messaging limits"
 /// (developers.facebook.com/documentation/business-messaging/whatsapp/messaging-limits.md).
+///
+/// Meta's own list of the values (Graph API, WhatsApp Business Account → phone_numbers, `status`: "The operating status
+/// of the phone number", enum `PENDING, DELETED, MIGRATED, BANNED, RESTRICTED, RATE_LIMITED, FLAGGED, CONNECTED,
+/// DISCONNECTED, UNKNOWN, UNVERIFIED`, https://developers.facebook.com/docs/graph-api/reference/whats-app-business-account-to-number-current-status/,
+/// as Meta-derived SDKs quote it) describes none of them one by one; each value's meaning below names where it comes
+/// from (probe35 P35-2: DELETED, MIGRATED, RATE_LIMITED and UNVERIFIED were "which kops does not know", and a number
+/// that cannot send was filed as needs-attention under a "healthy" headline):
+/// - DELETED: Meta's error-codes page, code 33 "The business phone number has been deleted" (kops's `explain 33`); the
+///   number is no longer in the account, so nothing is sent from it.
+/// - MIGRATED: Meta, "Migrating a business phone number … programmatically" (a registered number moves "from one WABA
+///   to another"); Twilio error 63059 "Phone number migrated to a different WhatsApp Business Account … The phone
+///   number is linked to a different WABA". This WABA's record of it is the one it left.
+/// - RATE_LIMITED: Meta, "Quality Rate Limiting" (developers.facebook.com/docs/whatsapp/api/rate-limits/quality-limits/,
+///   an older On-Premises page): a number whose quality stays low after the warned (flagged) week is rate limited for
+///   7 days at 1000 messages a day, error 471 beyond; whether the Cloud API still applies it so is not documented.
+/// - UNVERIFIED and PENDING: Meta describes neither value; a number must be verified by code
+///   (`code_verification_status` VERIFIED: "Only phone numbers with a VERIFIED status can be registered", Graph API
+///   phone-number reference) and registered before it sends ("A valid business phone number must be registered before
+///   it can be used to send and receive messages via Cloud API", Meta, Business phone numbers), so neither sends.
+/// A value outside these is said to be unknown to kops.
 public struct NumberStatus: Sendable, Equatable {
     /// The status word as Meta wrote it, upper-cased (`BANNED`), or `quality RED` for a rating alone.
     public var word: String
@@ -52,9 +72,38 @@ public struct NumberStatus: Sendable, Equatable {
                 word, .critical,
                 cause: "the number is OFFLINE: WhatsApp's servers cannot reach it, so nothing is sent or received",
                 fix: "reconnect or re-register the number in Kapso; if it stays OFFLINE, contact Kapso support")
-        case "PENDING":
+        case "DELETED":
+            self.init(
+                word, .critical,
+                cause: "the number is DELETED: it was removed from its WhatsApp Business Account, so nothing can be sent from "
+                    + "it; sends and Meta calls on its id answer Graph code 33 (the business phone number has been deleted) or 404",
+                fix: "add the number back and register it (reconnect it in Kapso, or Kapso's setup link), then use the id it gets "
+                    + "('numbers' lists them); send from another number meanwhile")
+        case "MIGRATED":
+            self.init(
+                word, .critical,
+                cause: "the number was MIGRATED to another WhatsApp Business Account: this record is the account it left, so "
+                    + "sends through it are not expected to go out",
+                fix: "send through the number's record in the WABA it moved to ('numbers' lists what Kapso has; connect it in "
+                    + "Kapso if it is missing)")
+        case "RATE_LIMITED":
             self.init(
                 word, .attention,
+                cause: "the number is RATE_LIMITED: its quality stayed low after the flagged (warned) week, so Meta caps what "
+                    + "it sends (Meta's quality rate-limiting page: 1000 messages a day for 7 days, error 471 beyond); sends "
+                    + "within the cap still go out",
+                fix: "send templates only to contacts who opted in, fewer and more relevant; the state lifts as the quality "
+                    + "rating recovers (WhatsApp Manager shows the block reasons)")
+        case "UNVERIFIED":
+            self.init(
+                word, .critical,
+                cause: "the number is UNVERIFIED: its ownership is not verified by code, and Meta registers only a verified "
+                    + "number, so it sends nothing until it is verified, registered and CONNECTED (Meta does not describe "
+                    + "this value itself)",
+                fix: "finish the number's verification and registration through Kapso's setup link (or reconnect it in Kapso)")
+        case "PENDING":
+            self.init(
+                word, .critical,
                 cause: "the number is PENDING: Meta has not finished reviewing or registering it, and it sends nothing until "
                     + "its status turns CONNECTED",
                 fix: "wait for Meta's review to finish; if it stays PENDING for days, finish the number's registration "

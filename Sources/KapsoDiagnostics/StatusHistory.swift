@@ -328,10 +328,12 @@ public struct StatusHistory: Sendable {
 
     /// True when Kapso's own `kapso.status` is further along than the latest event of the history
     /// (`failed` or `read` while only `sent` was recorded): an event Kapso never stored, so the history
-    /// is incomplete and Kapso's status is the better answer.
+    /// is incomplete and Kapso's status is the better answer. False when the history holds an event of Kapso's status:
+    /// a failed then delivered history (`conflict`, whose latest is the delivered) under Kapso's `failed` recorded the
+    /// failure (probe35 P35-3: "no failed event was recorded" printed under the failed 131026).
     public func isBehind(_ kapsoStatus: String) -> Bool {
         guard let latest, let reported = Self.rank(latest.status), let kapso = Self.rank(kapsoStatus) else { return false }
-        return kapso > reported
+        return kapso > reported && !events.contains { StatusWord($0.status) == StatusWord(kapsoStatus) }
     }
 
     /// How far along a status is (`StatusWord.rank`): waiting 0, `sent` 1, `delivered` 2, `read`/`played` 3,
@@ -354,5 +356,24 @@ public struct StatusHistory: Sendable {
     /// The forms status times were read from that are not Unix seconds (`readFrom`), in the order met, each once.
     public var otherForms: [String] {
         events.compactMap(\.readFrom).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+    }
+}
+
+extension StatusHistory.Conflict {
+    /// Kapso's `kapso.status` read against the conflict it sits on, for the line under the timeline: `Kapso's status is
+    /// failed, as the failed 131026 at …Z; a delivered at …Z was recorded too: …`. Meta sends status webhooks unordered
+    /// (Meta, status messages webhook reference), so Kapso's status is the event it processed last, and the other was
+    /// still recorded (probe35 P35-3: the line denied the failure printed right above it). Nil when Kapso's status is
+    /// neither side, or is the side stamped last (nothing to explain).
+    public func kapsoNote(_ kapsoStatus: String) -> String? {
+        let word = StatusWord(kapsoStatus)
+        let (its, other) = word == StatusWord(failure.status) ? (failure, success) : word == StatusWord(success.status) ? (success, failure) : (nil, nil)
+        guard let its, let other, (its.status == failure.status) != failureIsLast else { return nil }
+        func named(_ event: StatusHistory.Event) -> String {
+            let code = StatusWord(event.status) == .failed ? MessageError.primary(of: event.errors)?.code.map { " \($0)" } ?? "" : ""
+            return event.status + code + (event.time.map { " at \(KapsoTime.iso($0))" } ?? " (no timestamp)")
+        }
+        return "Kapso's status is \(kapsoStatus), as the \(named(its)); a \(named(other)) was recorded too (Meta sends statuses "
+            + "unordered, and Kapso keeps the one it processed last), so the verdict names both"
     }
 }

@@ -68,10 +68,18 @@ public struct WindowEvidence: Sendable, Equatable {
             let system = json["system"]
             let type = system?["type"]?.string ?? "unknown"
             if type == "user_changed_number" || type == "customer_changed_number" {
-                movedTo = (system?["wa_id"]?.string ?? system?["new_wa_id"]?.string).flatMap { $0.isEmpty ? nil : $0 }
+                let named = (system?["wa_id"]?.string ?? system?["new_wa_id"]?.string).flatMap { $0.isEmpty ? nil : $0 }
+                // A "new" number that is the sender's own (the same digits, or its other form: Brazil's ninth digit) is no
+                // move: a message to it reaches them (probe35 P35-7: a reply to it was refused as "the old number").
+                let own = named.flatMap { new in ContactNumber.match(new, message.contact ?? "").map { (new, $0) } }
+                movedTo = own == nil ? named : nil
+                let same = own.map { new, match in
+                    " to +\(new), " + (match == .sameDigits ? "the number it came from" : "another form of the number it came from (\(ContactNumber.reason(match)))")
+                        + ", so no move"
+                }
                 kind = .notWritten(
                     "a system notification that the contact changed their number"
-                        + (movedTo.map { " to +\($0)" } ?? "") + " (user_changed_number), not the contact writing")
+                        + (same ?? movedTo.map { " to +\($0)" } ?? "") + " (user_changed_number), not the contact writing")
             } else if type == "user_changed_user_id" {
                 newUserID = system?["user_id"]?.string.flatMap { $0.isEmpty ? nil : $0 }
                 kind = .notWritten(

@@ -155,7 +155,7 @@ import Testing
     @Test(arguments: [
         ("unhealthy", "BANNED", "GREEN", HealthTriage.Finding.Severity.critical, "blocking: number BANNED",
          "the number is BANNED from WhatsApp"),
-        ("degraded", "PENDING", "GREEN", .attention, "needs attention: number PENDING", "the number is PENDING"),
+        ("degraded", "PENDING", "GREEN", .critical, "blocking: number PENDING", "the number is PENDING"),
         ("degraded", "FLAGGED", "RED", .attention, "needs attention: number FLAGGED", "Meta FLAGGED the number (quality RED)"),
         ("degraded", "RESTRICTED", "GREEN", .attention, "needs attention: number RESTRICTED",
          "the number is RESTRICTED: it reached its messaging limit"),

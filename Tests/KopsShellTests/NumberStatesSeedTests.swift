@@ -22,7 +22,7 @@ import Testing
         #expect(runs[0].out.contains("blocking: phone_number_access\n  cause: the number is BANNED from WhatsApp: nothing can be sent from it"),
             "\(runs[0].out)")
         #expect(runs[0].out.contains("phone_number_access      FAILED (Kapso: passed)  BANNED"), "\(runs[0].out)")
-        #expect(runs[1].out.contains("needs attention: phone_number_access\n  cause: the number is PENDING"), "\(runs[1].out)")
+        #expect(runs[1].out.contains("blocking: phone_number_access\n  cause: the number is PENDING"), "\(runs[1].out)")
         #expect(runs[2].out.contains("""
             not known: messaging_health
               cause: messaging health is not known: Kapso could not get it from Meta (API says: Failed to fetch messaging health status from Meta)
@@ -44,7 +44,7 @@ import Testing
             lines.filter { $0.hasPrefix("1002003004") }.map { (String($0.prefix(15)), String($0.dropFirst(column))) },
             uniquingKeysWith: { first, _ in first })
         #expect(rows["100200300400606"] == "blocking: number BANNED", "\(ran.out)")
-        #expect(rows["100200300400601"] == "needs attention: number PENDING", "\(ran.out)")
+        #expect(rows["100200300400601"] == "blocking: number PENDING", "\(ran.out)")
         #expect(rows["100200300400610"] == "needs attention: messaging_health", "\(ran.out)")
         #expect(rows["100200300400502"] == "not known: messaging_health", "\(ran.out)")
         #expect(rows["100200300400501"] == "ok by Kapso's checks, but 3 sends failed (3 causes)", "\(ran.out)")

@@ -43,8 +43,15 @@ public enum HealthCommand: Command {
                 "but the details of \(checks) show a failure that Kapso's summary does not count: kops goes by the details "
                     + "(Kapso caches health up to 3 min; re-run 'health' shortly to compare)", style: .warn)))
         }
+        // Kapso's summary says healthy while the details show the number cannot send (DELETED, BANNED, PENDING under a
+        // passed check): the first line does not say healthy alone (probe35 P35-2).
+        let cannotSend = health.status == "healthy" && triage.blocking.map { $0.severity == .critical && $0.contradiction != nil } == true
+        if cannotSend, let blocking = triage.blocking {
+            let what = blocking.state.map { "the number is \($0)" } ?? "\(blocking.check) fails"
+            blocks[0] = .line(StyledText("\(id): healthy by Kapso's summary\(when), but its details say \(what) (below)", style: .bad))
+        }
         let webhooks = numberWebhooks(of: id, in: context)
-        if health.status == "healthy", webhooks?.blocking != nil {
+        if health.status == "healthy", !cannotSend, webhooks?.blocking != nil {
             // Kapso's status stays as Kapso gave it (`.status` in JSON), said as the checks' word, not the number's.
             blocks[0] = .line(StyledText("\(id): healthy by Kapso's checks\(when), but not its webhooks (below)", style: .warn))
         }

@@ -276,6 +276,8 @@ public enum TraceCommand: Command {
         blocks += setApart(history)
         if let disagreement = history.disagreement(withKapso: message.status) {
             blocks.append(.line(StyledText("  " + disagreement.text(at: disagreement.when), style: .warn)))
+        } else if let note = history.conflict?.kapsoNote(message.status) {
+            blocks.append(.line(StyledText("  " + note, style: .dim)))
         } else if history.isBehind(message.status), !history.kapsoStatusIsForeign(message.status) {
             blocks.append(.line(StyledText("  Kapso's status is \(message.status), but no \(message.status) event was recorded in the history", style: .warn)))
         }
