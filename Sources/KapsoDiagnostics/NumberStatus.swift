@@ -76,7 +76,7 @@ public struct NumberStatus: Sendable, Equatable {
             self.init(
                 word, .critical,
                 cause: "the number is DELETED: it was removed from its WhatsApp Business Account, so nothing can be sent from "
-                    + "it; sends and Meta calls on its id answer Graph code 33 (the business phone number has been deleted) or 404",
+                    + "it; sends and Meta calls on its id fail with Graph code 33 (the business phone number has been deleted)",
                 fix: "add the number back and register it (reconnect it in Kapso, or Kapso's setup link), then use the id it gets "
                     + "('numbers' lists them); send from another number meanwhile")
         case "MIGRATED":
