@@ -38,6 +38,41 @@ public enum BaseURLShape {
         case unclosedBracket
         /// Nothing between `://` and the port or path (`http://:19227`, `https://`, `https:///api.kapso.ai`).
         case noHost
+        /// A scheme written twice (`https://https://api.kapso.ai`, `https://http//api.kapso.ai`: a whole URL pasted after
+        /// a typed `https://`); `written` is both as typed (`https://https://`), `fixed` the URL with one (probe34 P34-8:
+        /// "a ':' and no port", or a DNS look-up of the host `http`).
+        case doubledScheme(written: String, fixed: String)
+    }
+
+    /// `https://https://api.kapso.ai` → (`https://https://`, `https://api.kapso.ai`): the scheme written twice, and the
+    /// URL with the inner one when it is whole, else the outer one (`https://http//host` → `https://host`); no query,
+    /// fragment or `user@` is carried into `fixed` (it is shown). Nil when `url` starts with one scheme.
+    public static func doubledScheme(_ url: String) -> (written: String, fixed: String)? {
+        guard let outer = url.firstRange(of: "://") else { return nil }
+        let scheme = url[..<outer.lowerBound].lowercased()
+        guard scheme == "http" || scheme == "https" else { return nil }
+        let inner = String(url[outer.upperBound...])
+        let lower = inner.lowercased()
+        let fixed: String
+        let written: Int
+        if let whole = ["https://", "http://"].first(where: { lower.hasPrefix($0) }) {
+            written = whole.count
+            fixed = String(whole.dropLast(3)) + "://" + hostAndPath(inner.dropFirst(whole.count))
+        } else if let misspelt = misspeltScheme(inner) {
+            written = misspelt.written.count
+            fixed = scheme + "://" + hostAndPath(inner.dropFirst(misspelt.written.count))
+        } else {
+            return nil
+        }
+        return (String(url[..<outer.upperBound]) + inner.prefix(written), fixed)
+    }
+
+    /// The host and path of what follows `scheme://`: without a `user@` before the host, a query or a fragment.
+    private static func hostAndPath(_ rest: Substring) -> String {
+        let cut = rest.prefix { $0 != "?" && $0 != "#" }
+        let authorityEnd = cut.firstIndex(of: "/") ?? cut.endIndex
+        guard let at = cut[..<authorityEnd].lastIndex(of: "@") else { return String(cut) }
+        return String(cut[cut.index(after: at)...])
     }
 
     /// A scheme written wrongly before the host: `http:/127.0.0.1:8080`, `https//api.kapso.ai`, `http:///host`,
@@ -77,6 +112,7 @@ public enum BaseURLShape {
             if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { return .controlCharacter(scalar.value) }
             if scalar.properties.isWhitespace { return .whitespace(scalar.value) }
         }
+        if let doubled = doubledScheme(url) { return .doubledScheme(written: doubled.written, fixed: doubled.fixed) }
         var rest = Substring(url)
         var hasScheme = false
         if let colon = rest.firstIndex(of: ":"), rest[colon...].hasPrefix("://") {
@@ -158,6 +194,7 @@ extension BaseURLShape.Problem {
         case .twoPorts(let ports): "has more than one port (':\(Self.shortened(ports))')"
         case .unclosedBracket: "has an unclosed '[' (an IPv6 address is written [::1])"
         case .noHost: "has no host"
+        case .doubledScheme(let written, _): "has its scheme written twice ('\(Self.shortened(written))')"
         case .badPort(let port): port.isEmpty ? "has a ':' and no port after it" : "has the port '\(Self.shortened(port))', which is no port (1-65535)"
         }
     }
@@ -190,6 +227,8 @@ extension BaseURLShape.Problem {
             return "nothing was sent; close it, e.g. http://[::1]:8080, or " + hostOnly
         case .noHost:
             return "nothing was sent; " + hostOnly + ", or kapso-sim's http://127.0.0.1:PORT"
+        case .doubledScheme(_, let fixed):
+            return "nothing was sent; give '\(Self.shortened(fixed))'"
         }
     }
 

@@ -25,10 +25,17 @@ extension Shell {
             outputOverride = try Self.takeOutput(from: &words, command: command)
             var arguments = try Arguments(command: command, words: Array(words.dropFirst()))
             try command.validate(arguments)
-            arguments = Self.resolvingPaths(arguments, of: command, in: scriptFolder)
+            arguments = try Self.resolvingPaths(arguments, of: command, in: scriptFolder, home: context.environment["HOME"])
             // After the usage check: a bad value is named first, not hidden behind "run with --allow-writes" that
             // could not help (`webhooks fire … --to ftp://x`).
             // Unless `--output` was taken out, `command` and `arguments` are what the policy would read from `typed`.
+            // Words a `#` cut off would be missing from what is sent, without a word (probe34 P34-7: `reply Your order
+            // #1042 is ready` sent "Your order"); a dry run shows what would be sent, so it is refused the same way.
+            if let cutByComment, ScriptPolicy.isWrite(typed.filter { $0 != "--dry-run" }, command: command, arguments: arguments)
+                || ScriptPolicy.sendsOffMachine(typed, registry: context.registry)
+            {
+                throw CommentCutError(command: command.name, comment: cutByComment)
+            }
             if readOnly || context.leftDemoSimulator,
                 (typed.count == words.count
                     ? ScriptPolicy.isWrite(typed, command: command, arguments: arguments)
@@ -78,22 +85,28 @@ extension Shell {
         return report(OutputError(reason: reason))
     }
 
-    /// `arguments` with each relative file path `command` names (`Command.filePaths`) read from `folder`, the running
-    /// script's: in a script, `verify --file body.json`, `record out.md`, `bundle b.md`, `replay saved/` and `listen
-    /// --save dir/` mean the files beside the script, as `source` does and psql's `\ir` (relative to the including
-    /// script), whatever the current directory. At the prompt, in `-c` and piped input (`folder` nil) they are as typed.
-    static func resolvingPaths(_ arguments: Arguments, of command: any Command.Type, in folder: String?) -> Arguments {
-        guard let folder else { return arguments }
-        func resolved(_ path: String) -> String {
-            path.isEmpty || path.hasPrefix("/") || path.hasPrefix("~") ? path : ScriptRunner.absolute(path, in: folder)
+    /// `arguments` with each file path `command` names (`Command.filePaths`) made usable: a leading `~` is the home
+    /// folder everywhere (`record ~/notes.md`, `listen --save ~/caps`: probe34 P34-11 made a folder named `~`), and a
+    /// relative path is read from `folder`, the running script's: in a script, `verify --file body.json`, `record
+    /// out.md`, `bundle b.md`, `replay saved/` and `listen --save dir/` mean the files beside the script, as `source`
+    /// does and psql's `\ir` (relative to the including script), whatever the current directory. At the prompt, in `-c`
+    /// and piped input (`folder` nil) relative paths are as typed. Throws `HomeFolderError` for a `~` path without a
+    /// `home`.
+    static func resolvingPaths(_ arguments: Arguments, of command: any Command.Type, in folder: String?, home: String?) throws(HomeFolderError)
+        -> Arguments
+    {
+        func resolved(_ path: String) throws(HomeFolderError) -> String {
+            if LocalPath.startsAtHome(path) { return try HomeFolderError.expanding(path, home: home) }
+            guard let folder, !path.isEmpty, !LocalPath.isAbsolute(path), !path.hasPrefix("~") else { return path }
+            return ScriptRunner.absolute(path, in: folder)
         }
         var arguments = arguments
         let paths = command.filePaths(arguments)
         for index in paths.positionals where index < arguments.positionals.count {
-            arguments.positionals[index] = resolved(arguments.positionals[index])
+            arguments.positionals[index] = try resolved(arguments.positionals[index])
         }
         for flag in paths.flags {
-            if let value = arguments.values[flag] { arguments.values[flag] = resolved(value) }
+            if let value = arguments.values[flag] { arguments.values[flag] = try resolved(value) }
         }
         return arguments
     }

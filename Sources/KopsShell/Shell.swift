@@ -57,6 +57,9 @@ public final class Shell {
     /// The word a comment dropped from the end of the command running (`#100200300400501`, `Lexer.droppedWord`): a
     /// missing argument is then said to be that word (probe29 P29-19); nil for any other command.
     var droppedByComment: String?
+    /// The whole comment those words start (`#1042 is ready`, `Lexer.droppedComment`): a command that sends or writes is
+    /// refused rather than sent without it (probe34 P34-7); nil as `droppedByComment`.
+    var cutByComment: String?
     /// True once standard output's failure (`OutputSink.outputFailure`) was said: it is said once, by the command that
     /// hit it, and every line after it fails without a word (probe20 P20-1).
     public internal(set) var reportedOutputFailure = false
@@ -142,13 +145,14 @@ public final class Shell {
         }
         // Only the last command of the line is followed by its comment.
         let dropped = Lexer.droppedWord(in: (try? expanded.get()) ?? line)
+        let cut = Lexer.droppedComment(in: (try? expanded.get()) ?? line)
         for (index, words) in commands.enumerated() {
             // `| grep`, `> out.txt`: a shell's operator, which no command may read as its words (probe27 P27-15).
             if let misread = ShellOperatorError.find(in: words, line: (try? expanded.get()) ?? line) { return report(misread) }
-            let outer = droppedByComment
-            droppedByComment = index == commands.count - 1 ? dropped : nil
+            let outer = (droppedByComment, cutByComment)
+            (droppedByComment, cutByComment) = index == commands.count - 1 ? (dropped, cut) : (nil, nil)
             let status = run(words: words.map(\.text))
-            droppedByComment = outer
+            (droppedByComment, cutByComment) = outer
             if let failed = endFailedRecording() { return max(status, failed) }
             if status != .ok || context.exitRequested { return status }
             // Ctrl-C stopped something the command went on without (a look-up whose answer it then lacked): what it

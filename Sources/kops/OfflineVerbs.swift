@@ -48,6 +48,8 @@ enum OfflineVerbs {
         guard let transport = try? CurlTransport() else { return ExitStatus.failure.rawValue }
         let client = KapsoClient(baseURL: Settings.defaultBaseURL, apiKey: Secret(""), transport: transport)
         let context = ShellContext(session: Session(baseURL: client.baseURL), client: client, registry: .standard)
+        // HOME, for a `--file ~/body.json` the calling shell left as typed (`--file=~/…`).
+        context.environment = ProcessEnvironment.variables
         let shell = Shell(context: context, renderer: Renderer(), output: output)
         shell.fitTerminal(environment: ProcessEnvironment.variables)
         return shell.run(words: ["verify"] + words).rawValue

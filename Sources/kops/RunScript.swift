@@ -132,8 +132,15 @@ struct ScriptLaunch: Equatable {
     func run(shell: Shell, stderr: any OutputSink) -> ExitStatus? {
         if words.first == "bundle" { return shell.run(words: words + (force ? ["--force"] : [])) }
         guard let verb = words.first, words.count == 2 else { return nil }
-        let path = words[1]
-        return verb == "run" ? runScript(path, shell: shell, stderr: stderr) : check(path, shell: shell, stderr: stderr)
+        // `--record=~/t.md` and a quoted `'~/s.kops'` reach kops with the `~` the calling shell left (probe34 P34-11).
+        let home = shell.context.environment["HOME"]
+        let path: String
+        var launch = self
+        do {
+            path = try HomeFolderError.expanding(words[1], home: home)
+            launch.record = try record.map { path throws(HomeFolderError) in try HomeFolderError.expanding(path, home: home) }
+        } catch { return shell.report(error) }
+        return verb == "run" ? launch.runScript(path, shell: shell, stderr: stderr) : launch.check(path, shell: shell, stderr: stderr)
     }
 
     /// Sets the `--var NAME=VALUE` variables in the session (`validate` refused any other word), each value
@@ -194,6 +201,7 @@ struct ScriptLaunch: Equatable {
                         + "since it was recorded (\(header.time))\n", to: .err)
             }
             // A demo transcript replays on a private simulator of its own: its writes harm nothing.
+            let onDemo = shell.context.simulatorClock != nil
             let demo = header.kind == .demo && shell.context.moveSimulatorClock != nil
             // Recorded against another API: its writes go there only when the user named it with --base-url; reads
             // are compared with a note (probe16 P16-13: a colleague's staging transcript wrote to production).
@@ -202,7 +210,10 @@ struct ScriptLaunch: Equatable {
             if TranscriptParser.isTranscript(expected), !demo,
                 let other = header.otherAPI(baseURL: shell.context.client.baseURL)
             {
-                let named = shell.context.session.sources["api"] == "flag --base-url"
+                // `kops --demo check` of any transcript (the README's tour.md, recorded on kapso-sim) writes only to the
+                // demo's own simulator, which harms nothing and takes no --base-url (probe34 P34-9: refused for an
+                // --allow-writes --demo gave, with a suggested line kops refuses).
+                let named = shell.context.session.sources["api"] == "flag --base-url" || onDemo
                 if !named { sendAgain += " --base-url \(shell.context.client.baseURL)" }
                 if allowWrites, !named {
                     throw ScriptError.writesToOtherAPI(

@@ -113,7 +113,7 @@ import Testing
             "error: conversation: invalid conversation id 'nope'; expected a UUID such as e5a6c7d8-4f5b-4c6d-8e7f-901234567890 "
                 + "(Kapso's conversation ids are UUIDs)\n", .usage, 0
         ),
-        ("messages --phone-number abc", "error: messages: invalid value for --phone-number 'abc'; expected a phone number in E.164 form, e.g. +14155550157\n", .usage, 0),
+        ("messages --phone-number abc", "error: messages: invalid value for --phone-number 'abc'; expected a phone number (+14155550157) or at least 4 of its digits (0142)\n", .usage, 0),
         ("messages --limit 0", "error: messages: invalid value for --limit '0'; expected a whole number from 1 to 100\n", .usage, 0),
     ])
     func refusesBadInputWithOneLine(line: String, error: String, status: KopsShell.ExitStatus, requests: Int) async throws {

@@ -73,12 +73,13 @@ import Testing
     /// `~` stay as typed; `record stop` names no file.
     @Test func onlyPathArgumentsAreResolved() throws {
         func resolved(_ words: [String], _ command: any Command.Type) throws -> Arguments {
-            Shell.resolvingPaths(try Arguments(command: command, words: words), of: command, in: "/scripts")
+            try Shell.resolvingPaths(try Arguments(command: command, words: words), of: command, in: "/scripts", home: "/home/u")
         }
         #expect(try resolved(["--file", "b.json", "--secret", "x"], VerifyCommand.self).values["--file"] == "/scripts/b.json")
         #expect(try resolved(["--file", "b.json", "--secret", "x"], VerifyCommand.self).values["--secret"] == "x")
         #expect(try resolved(["--file", "/tmp/b.json"], VerifyCommand.self).values["--file"] == "/tmp/b.json")
-        #expect(try resolved(["--file", "~/b.json"], VerifyCommand.self).values["--file"] == "~/b.json")
+        #expect(try resolved(["--file", "~/b.json"], VerifyCommand.self).values["--file"] == "/home/u/b.json")
+        #expect(try resolved(["--file", "~b.json"], VerifyCommand.self).values["--file"] == "~b.json")
         #expect(try resolved(["t.md"], RecordCommand.self).positionals == ["/scripts/t.md"])
         #expect(try resolved(["stop"], RecordCommand.self).positionals == ["stop"])
         #expect(try resolved(["b.md"], BundleCommand.self).positionals == ["/scripts/b.md"])
@@ -86,7 +87,29 @@ import Testing
         #expect(try resolved(["--save", "d"], ListenCommand.self).values["--save"] == "/scripts/d")
         #expect(try resolved(["131047"], ExplainCommand.self).positionals == ["131047"])
         // Outside a script nothing changes.
-        let prompt = Shell.resolvingPaths(try Arguments(command: VerifyCommand.self, words: ["--file", "b.json"]), of: VerifyCommand.self, in: nil)
+        let prompt = try Shell.resolvingPaths(
+            try Arguments(command: VerifyCommand.self, words: ["--file", "b.json"]), of: VerifyCommand.self, in: nil, home: "/home/u")
         #expect(prompt.values["--file"] == "b.json")
+    }
+
+    /// probe34 P34-11: a leading `~` is the home folder for every path argument, at the prompt as in a script
+    /// (`listen --save ~/caps` made a folder named `~`); without a home folder, one line says so.
+    @Test func homeIsExpandedEverywhere() throws {
+        func resolved(_ words: [String], _ command: any Command.Type, in folder: String?, home: String?) throws -> Arguments {
+            try Shell.resolvingPaths(try Arguments(command: command, words: words), of: command, in: folder, home: home)
+        }
+        for folder in [nil, "/scripts"] {
+            #expect(try resolved(["~/r.md"], RecordCommand.self, in: folder, home: "/h").positionals == ["/h/r.md"])
+            #expect(try resolved(["~"], BundleCommand.self, in: folder, home: "/h").positionals == ["/h"])
+            #expect(try resolved(["--save", "~/caps"], ListenCommand.self, in: folder, home: "/h").values["--save"] == "/h/caps")
+            #expect(try resolved(["~/saved", "--to", "http://127.0.0.1:3000/"], ReplayCommand.self, in: folder, home: "/h").positionals.first == "/h/saved")
+            #expect(throws: HomeFolderError(path: "~/r.md")) { try resolved(["~/r.md"], RecordCommand.self, in: folder, home: nil) }
+            #expect(throws: HomeFolderError(path: "~")) { try resolved(["~"], RecordCommand.self, in: folder, home: "") }
+            // Not a path argument: left alone.
+            #expect(try resolved(["~/x"], ExplainCommand.self, in: folder, home: nil).positionals == ["~/x"])
+        }
+        #expect(
+            HomeFolderError(path: "~/r.md").message
+                == "'~/r.md' starts with '~', the home folder, but HOME is not set and this user has no home folder; give the full path, or set HOME")
     }
 }

@@ -27,8 +27,9 @@ public enum ConversationsCommand: Command {
 
     public static func validate(_ arguments: Arguments) throws { _ = try contact(arguments) }
 
-    /// `--phone-number` read as a phone number's digits, nil when absent.
-    private static func contact(_ arguments: Arguments) throws -> String? {
+    /// `--phone-number` read as a phone number's digits (whole or part of one: `MessageInput.phoneNumberFilter`), nil
+    /// when absent.
+    private static func contact(_ arguments: Arguments) throws -> (digits: String, partial: Bool)? {
         guard let value = arguments.value("--phone-number") else { return nil }
         // Kapso's conversation list filters by contact number only (kapso-api.md §8.1); messages take a BSUID.
         if BusinessScopedUserID.isValid(value) {
@@ -37,7 +38,7 @@ public enum ConversationsCommand: Command {
                 expected: "a phone number: Kapso's conversation list has no business-scoped user id filter; "
                     + "'messages --phone-number \(value)' lists that contact's messages with their conversation ids")
         }
-        return try MessageInput.phoneNumber(value, command: name, flag: "--phone-number")
+        return try MessageInput.phoneNumberFilter(value, command: name, flag: "--phone-number")
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
@@ -45,22 +46,24 @@ public enum ConversationsCommand: Command {
         if let id = context.session.phoneNumberID { filters.append(("phone_number_id", id)) }
         // Kapso's filter is a partial match: a Brazilian or Mexican number is asked for by the key both its forms share
         // (ContactNumber), and the rows are kept for the number.
-        let digits = try contact(arguments)
-        let rowsFor = digits.flatMap { ContactNumber.searchKey($0) == $0 ? nil : $0 }
-        if let digits { filters.append(("phone_number", ContactNumber.searchKey(digits))) }
+        // Part of a number (`0142`) is asked for as typed: it is no whole number to rewrite.
+        let contact = try contact(arguments)
+        let key = contact.map { $0.partial ? $0.digits : ContactNumber.searchKey($0.digits) }
+        let rowsFor = contact.flatMap { key == $0.digits ? nil : $0.digits }
+        if let key { filters.append(("phone_number", key)) }
         if let status = arguments.value("--status") { filters.append(("status", status)) }
         let limit = arguments.integer("--limit") ?? 20
         guard arguments.has("--all") else { return try list(filters: filters, limit: limit, after: nil, contact: rowsFor, in: context) }
         let mode = context.outputMode(arguments)
         // Windows are judged at the server's time, known once a page has arrived; each number's inbound messages are
         // read once for all pages (ConversationWindows).
-        var windows = ConversationWindows(contactKey: digits.map(ContactNumber.searchKey), numbers: context.ids.phoneNumbers)
+        var windows = ConversationWindows(contactKey: key, numbers: context.ids.phoneNumbers)
         let count = try ListStream(context: context, mode: mode, showsEmptyTable: true).run(
             fetch: { after, _ in try only(rowsFor, in: context.client.conversations(filters: filters, limit: 100, after: after.first?.1)) },
             request: { context.client.conversationsRequest(filters: filters, limit: 100, after: $0.first?.1) },
             table: { table($0, windows: windows.rows($0, now: context.now(), client: context.client)) })
         context.session.lastList = nil
-        if count == 0 { try context.verifyIDFilters(filters, contactFilter: digits) }
+        if count == 0 { try context.verifyIDFilters(filters, contactFilter: rowsFor) }
         // The count on standard error in every mode, as 'deliveries --all' and 'logs --all' say theirs.
         return CommandResult(
             blocks: (windows.footnote.map { [.hint($0)] } ?? []) + [.hint("\(count) \(count == 1 ? "conversation" : "conversations")")])

@@ -49,7 +49,8 @@ public enum MessagesCommand: Command {
     private static func contact(_ arguments: Arguments) throws -> (filter: (String, String), rowsFor: String?)? {
         guard let value = arguments.value("--phone-number") else { return nil }
         if BusinessScopedUserID.isValid(value) { return (("business_scoped_user_id", value), nil) }
-        let digits = try MessageInput.phoneNumber(value, command: name, flag: "--phone-number")
+        let (digits, partial) = try MessageInput.phoneNumberFilter(value, command: name, flag: "--phone-number")
+        if partial { return (("phone_number", digits), nil) }
         let key = ContactNumber.searchKey(digits)
         return (("phone_number", key), key == digits ? nil : digits)
     }

@@ -87,7 +87,7 @@ public enum ReplayCommand: Command {
             let (text, style) = HandlerCall.describe(outcome)
             let event = headers.first { $0.name.lowercased() == "x-webhook-event" }?.value ?? "meta"
             let key = headers.first { $0.name.lowercased() == "x-idempotency-key" }?.value
-            let name = (entry.file as NSString).lastPathComponent
+            let name = LocalPath.lastPart(of: entry.file)
             context.emit(
                 .line(
                     "\(index + 1)/\(requests.count) \(VisibleText.escaped(name)) \(VisibleText.escaped(event))"
@@ -125,7 +125,7 @@ public enum ReplayCommand: Command {
     /// One line when the re-signing flag is the other platform's: the delivery keeps its own signature header.
     static func signatureNote(_ headers: [(name: String, value: String)], file: String, secret: Bool, metaSecret: Bool) -> String? {
         guard let meta = signedByMeta(headers) else { return nil }
-        let name = (file as NSString).lastPathComponent
+        let name = LocalPath.lastPart(of: file)
         if meta, secret, !metaSecret {
             return "\(name) is a Meta delivery: --secret re-signs its X-Hub-Signature-256 (no X-Webhook-Signature is added)"
         }

@@ -22,7 +22,7 @@ public enum SourceCommand: ScriptCommand {
     public static func validate(_ arguments: Arguments) throws { _ = try arguments.required(0, "script file") }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
-        let path = try arguments.required(0, "script file")
+        let path = try HomeFolderError.expanding(arguments.required(0, "script file"), home: context.environment["HOME"])
         guard let shell = context.shell else { return CommandResult() }
         let folder = shell.scriptFolder
         guard !shell.runningScripts.contains(ScriptRunner.identity(of: ScriptRunner.absolute(path, in: folder))) else {

@@ -64,20 +64,20 @@ extension VerifyCommand {
     static let bodyLimit = ListenCommand.bodyLimit
 
     private static func read(_ path: String) throws -> [UInt8] {
-        let expanded = NSString(string: path).expandingTildeInPath
+        // A leading `~` was read as the home folder before the command ran (`Shell.resolvingPaths`).
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory) else {
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw ShellError.unreadableFile(path: path, reason: "no such file")
         }
         guard !isDirectory.boolValue else { throw ShellError.unreadableFile(path: path, reason: "it is a folder") }
         // Its size is known before a byte is read: a file far too large is refused at once (probe18 P18-19).
-        if let size = (try? FileManager.default.attributesOfItem(atPath: expanded))?[.size] as? Int, size > bodyLimit {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > bodyLimit {
             throw ShellError.invalidValue(
                 command: name, what: "--file", value: path,
                 expected: "a webhook body as received, at most \(bodyLimit >> 20) MiB as 'listen' takes them (webhook "
                     + "bodies are kilobytes); this file is \(size) bytes: is it the right file?")
         }
-        guard let data = FileManager.default.contents(atPath: expanded) else {
+        guard let data = FileManager.default.contents(atPath: path) else {
             throw ShellError.unreadableFile(path: path, reason: "permission denied or not a regular file")
         }
         // A pipe or device has no size until it is read.

@@ -173,7 +173,7 @@ public struct ConfigFile: Sendable {
     /// the links.
     private func write(_ text: String) throws(ConfigError) {
         let path = try writableTarget()
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = LocalPath.folder(of: path)
         let temporary = path + ".tmp-\(getpid())"
         // A config.toml made read-only (a dotfile manager's link into a read-only store, a deliberate chmod) is named
         // and left as it is; the rename beside it would replace it (probe22 P22-16's sibling). A folder kops may not

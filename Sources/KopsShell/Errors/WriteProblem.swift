@@ -40,10 +40,7 @@ public enum WriteProblem {
     }
 
     /// `/a/b/t.md` → `/a/b`; `t.md` → `.`.
-    static func folder(of path: String) -> String {
-        let folder = (path as NSString).deletingLastPathComponent
-        return folder.isEmpty ? "." : folder
-    }
+    static func folder(of path: String) -> String { LocalPath.folder(of: path) }
 
     private static func mode(_ info: stat) -> String {
         let digits = String(info.st_mode & 0o777, radix: 8)

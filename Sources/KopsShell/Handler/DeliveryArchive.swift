@@ -24,7 +24,7 @@ enum DeliveryArchive {
         let bytes = Array((text + "\r\n").utf8) + request.body
         var name = "\(formatter.string(from: date))-\(String(format: "%04d", number))-\(safeEvent).http"
         for attempt in 1...100 {
-            let path = (folder as NSString).appendingPathComponent(name)
+            let path = LocalPath.joined(folder, name)
             // Whole or not at all, private from its first byte: a full disk left a cut file, mode 0644, that `replay`
             // sent with half its body (probe20 P20-14).
             if try WholeFile.create(bytes, at: path, mode: 0o600) { return path }
@@ -54,7 +54,7 @@ enum DeliveryArchive {
             throw .unreadableFile(path: path, reason: "not a saved delivery (no empty line after the headers; listen --save writes them)")
         }
         var notes: [String] = []
-        let name = (path as NSString).lastPathComponent
+        let name = LocalPath.lastPart(of: path)
         if head.separator == 1 { notes.append("\(name): LF line ends in the head (an editor converted them); read as CRLF") }
         // Split on bytes: in a Swift String "\r\n" is one Character, which no "\n" separator matches.
         let lines = bytes[..<head.index].split(separator: 10, omittingEmptySubsequences: false)
@@ -94,7 +94,7 @@ enum DeliveryArchive {
         }
         guard isFolder.boolValue else { return [path] }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        let files = names.filter { $0.hasSuffix(".http") }.sorted().map { (path as NSString).appendingPathComponent($0) }
+        let files = names.filter { $0.hasSuffix(".http") }.sorted().map { LocalPath.joined(path, $0) }
         guard !files.isEmpty else { throw .unreadableFile(path: path, reason: "no saved deliveries (*.http) in this folder") }
         return files
     }

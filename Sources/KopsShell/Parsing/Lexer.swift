@@ -73,6 +73,15 @@ public enum Lexer {
         return word.count > 1 ? String(String.UnicodeScalarView(word)) : nil
     }
 
+    /// The whole comment when its `#` touches a word (`#1042 is ready` in `reply Your order #1042 is ready`), without
+    /// the whitespace after it: text a command would lose, where `droppedWord` names only its first word; nil as there.
+    public static func droppedComment(in line: String) -> String? {
+        guard droppedWord(in: line) != nil, let start = commentStart(in: line) else { return nil }
+        var text = line.unicodeScalars.dropFirst(start)
+        while let last = text.last, isWhitespace(last) { text = text.dropLast() }
+        return String(String.UnicodeScalarView(text))
+    }
+
     /// `scalar.properties.isWhitespace`, read without the property table for ASCII (tab to carriage return, space).
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace

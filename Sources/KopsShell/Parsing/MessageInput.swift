@@ -65,6 +65,31 @@ enum MessageInput {
         try phoneNumberText(text, command: command, flag: flag).digits
     }
 
+    /// Fewest digits `phoneNumberFilter` takes as part of a number: the last four, which a ticket quotes ("the customer
+    /// ending in 0142") and masked transcripts show (`1415•••0142`); fewer match most numbers.
+    static let partialDigits = 4
+
+    /// A list's `--phone-number` filter (`messages`, `conversations`): a whole number, read as `phoneNumber` reads it, or
+    /// part of one (`0142`, `555-0142`, `+1415555`), whose digits Kapso's `phone_number` filter matches anywhere in the
+    /// contact's number (kapso-api.md §1: "The `phone_number` filters are partial matches"; §7.1, §8.1). `partial` is
+    /// true for part of a number, which must not be rewritten as a whole one (`ContactNumber.searchKey`). Probe34
+    /// P34-4: `0142` was refused as "expected E.164" though eight digits passed.
+    static func phoneNumberFilter(_ text: String, command: String, flag: String) throws(ShellError) -> (digits: String, partial: Bool) {
+        do {
+            return (try phoneNumber(text, command: command, flag: flag), false)
+        } catch .invalidValue(let command, let what, let value, _) {
+            var typed = Substring(IDInput.cleaned(text))
+            if typed.first == "+" { typed = typed.dropFirst() }
+            let digits = typed.filter { !" -().".contains($0) }
+            guard digits.count >= partialDigits, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                throw .invalidValue(
+                    command: command, what: what, value: value,
+                    expected: "a phone number (+14155550157) or at least \(partialDigits) of its digits (0142)")
+            }
+            return (String(digits), true)
+        }
+    }
+
     /// The parsed number, for callers that also need whether a country code was marked (`reply --to`).
     static func phoneNumberText(_ text: String, command: String, flag: String) throws(ShellError) -> PhoneNumberText {
         try IDArgument.refuseCredential(text, command: command, flag: flag, expected: .contactNumber)

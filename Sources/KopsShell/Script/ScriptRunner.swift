@@ -108,9 +108,7 @@ public struct ScriptRunner: Sendable {
     /// `b.kops` in `/tmp/p18/sub` → `/tmp/p18/sub/b.kops`; an absolute path as given. Without a folder, the current
     /// directory's.
     static func absolute(_ path: String, in folder: String?) -> String {
-        if path.hasPrefix("/") { return path }
-        let base = folder ?? FileManager.default.currentDirectoryPath
-        return (base as NSString).appendingPathComponent(path)
+        LocalPath.joined(folder ?? FileManager.default.currentDirectoryPath, path)
     }
 
     /// The script's absolute path with links resolved, or the path as given when it does not resolve.
@@ -126,7 +124,7 @@ public struct ScriptRunner: Sendable {
         shell.readOnly = saved.1 || !allowWrites
         // Given by the user, not by a yes at the terminal below: that yes answers for this script's lines only.
         shell.writesAllowed = allowWrites && !saved.1
-        shell.scriptFolder = file.map { ($0 as NSString).deletingLastPathComponent }
+        shell.scriptFolder = file.map { LocalPath.folder(of: $0) }
         shell.runningScripts.append(ScriptRunner.identity(of: file ?? path))
         defer {
             (shell.location, shell.readOnly, shell.scriptFolder, shell.writesAllowed) = saved

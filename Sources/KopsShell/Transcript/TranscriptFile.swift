@@ -64,8 +64,7 @@ public enum TranscriptFile {
                 guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else {
                     throw .unwritableTranscript(path: path, reason: "its link cannot be read; check the link")
                 }
-                current = destination.hasPrefix("/")
-                    ? destination : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(destination)
+                current = LocalPath.joined(LocalPath.folder(of: current), destination)
                 // Judged where the link leads, not by the name typed: `so.md -> /dev/stdout` is the shell's redirect
                 // target as much as `/dev/stdout` is (probe29 P29-3: `record so.md --force` replaced `>> mylog.txt`).
                 if isStream(current) {

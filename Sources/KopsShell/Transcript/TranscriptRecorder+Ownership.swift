@@ -61,7 +61,6 @@ extension TranscriptRecorder {
 
     /// `path` made absolute against the working folder, `.` and `..` resolved (a file that does not exist yet).
     static func absolute(_ path: String) -> String {
-        let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        return (full as NSString).standardizingPath
+        LocalPath.normalized(LocalPath.joined(FileManager.default.currentDirectoryPath, path))
     }
 }

@@ -74,8 +74,7 @@ enum WholeFile {
 
     /// A hidden name in the folder of `path`, unique to this process and call.
     private static func temporaryPath(besides path: String) -> String {
-        let folder = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        return (folder.isEmpty ? "" : folder + "/") + ".\(name).\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+        LocalPath.joined(
+            LocalPath.folder(of: path), ".\(LocalPath.lastPart(of: path)).\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
     }
 }
