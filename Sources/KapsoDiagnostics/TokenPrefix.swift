@@ -84,10 +84,21 @@ extension TokenPrefix {
     /// error text is a key like any other.
     public static let google = TokenPrefix("AIza")
 
+    /// Package registries' and hosting providers' tokens a receiver's deploy script, CI log or error text carries
+    /// (probe34 P34-1: each reached the transcript in clear): npm's `npm_` (npm docs, "About access tokens": granular
+    /// and automation tokens), PyPI's `pypi-` (PyPI help, "API tokens"), Shopify's Admin API `shpat_`, `shpca_`,
+    /// `shppa_`, `shpss_`, Hugging Face's `hf_` user access tokens, DigitalOcean's `dop_v1_`/`doo_v1_`/`dor_v1_`
+    /// (personal, OAuth, refresh), and AWS access key ids `AKIA…` [uncertain: the prefixes as the providers issue them
+    /// and secret scanners (GitHub secret scanning's partner list) match them; not each checked against the provider's
+    /// own page]. Google's OAuth access tokens `ya29.…` are not here: a dot ends a word for `TokenShapes`, so the
+    /// prefix would never be read whole [left for a later session].
+    public static let providers: [TokenPrefix] =
+        ["npm_", "pypi-", "shpat_", "shpca_", "shppa_", "shpss_", "hf_", "dop_v1_", "doo_v1_", "dor_v1_", "AKIA"].map { TokenPrefix($0) }
+
     /// Every prefix, in the order `APIKeyShape.kind(of:)` tries them (they do not overlap). The redactor's byte test
     /// (KopsShell `ShapedCredentials.mayOccur`) builds its table of first letters from this list. Credentials whose
     /// parts are joined by dots (a JSON Web Token `eyJ….eyJ….sig`, SendGrid's `SG.….…`) are no prefix, since a Kapso
     /// cursor is base64 JSON starting `eyJ` too: KopsShell `DottedTokens` reads their whole shape.
     public static let all: [TokenPrefix] =
-        [secretKey, webhookSecret, kapso, kopsDemo, metaAccessToken, bearer] + github + slack + [gitlab, openAI, stripeRestricted, google]
+        [secretKey, webhookSecret, kapso, kopsDemo, metaAccessToken, bearer] + github + slack + [gitlab, openAI, stripeRestricted, google] + providers
 }

@@ -34,6 +34,13 @@ import Testing
         ("using sk-Ab3dE5gH7jK9mN1pQ3rS5tU7vW9xY1zA3bC5dE7fG9hJ1kL3", "using <redacted>"),
         ("maps: AIzaSyA6JZ7DOCLrEsr92EIJ23wyH8jWHMtl2wU denied", "maps: <redacted> denied"),
         ("stripe rk_live_51Hx3dE5gH7jK9mN1pQ3rS5tU7vW9x", "stripe <redacted>"),
+        // Registries' and hosts' tokens (probe34 P34-1: each reached the transcript in clear).
+        ("logs search npm_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8", "logs search <redacted>"),
+        ("logs search pypi-AgEIcHlwaS5vcmcCJGI4YzQ1NmM0LWE3ZjQtNGE3MS1hNjEx", "logs search <redacted>"),
+        ("token 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 rejected", "token <redacted> rejected"),
+        ("HF=hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789", "HF=<redacted>"),
+        ("do: dop_v1_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "do: <redacted>"),
+        ("aws AKIAIOSFODNN7EXAMPLE denied", "aws <redacted> denied"),
         // Hook URLs percent-encoded into a log line or an error, plain or lower-case hex, after `=` or in prose.
         ("GET /forward?to=https%3A%2F%2Fhooks.slack.com%2Fservices%2FT0AB12CD3%2FB0EF45GH6%2FaBcDeFgHiJkLmNoPqRsTuVwX&x=1 500",
          "GET /forward?to=https%3A%2F%2Fhooks.slack.com%2Fservices%2FT0AB12CD3%2FB0EF45GH6%2F<redacted>&x=1 500"),
@@ -61,7 +68,7 @@ import Testing
         "ask-me-anything-2026 and task-runner-2026-12-03", "pip install sk-learn", "sk-1 sk-2", "header eyJhbGciOiJIUzI1NiJ9 only",
         "see SG.com or SG.a1.b2", "pk_live_51Hx3dE5gH7jK9mN1pQ3rS5tU7vW9x", "Aizawa-san wrote", "eyJhbGciOiJIUzI1NiJ9.notjson",
         "cb=https%3A%2F%2Facme.example%2Fkapso%2Fcallback%3Fstep%3D2", "https%3A%2F%2Fhooks.slack.com%2F",
-        "100%3A%2F%2F", "e.g. eyJ.x and SG.",
+        "100%3A%2F%2F", "e.g. eyJ.x and SG.", "npm_config_registry and hf_hub_download", "AKIA alone",
     ])
     func ordinaryTextPrints(text: String) {
         #expect(Redactor().redact(text) == text)

@@ -76,6 +76,10 @@ import Testing
     @Test(arguments: [
         ForeignCredentialShapesTests.jwt, ForeignCredentialShapesTests.sendGrid, "sk-proj-Ab3dE5gH7jK9mN1pQ3rS5tU7vW9xY1zA3bC5dE7fG9h",
         "AIzaSyA6JZ7DOCLrEsr92EIJ23wyH8jWHMtl2wU", "rk_live_51Hx3dE5gH7jK9mN1pQ3rS5tU7vW9x",
+        // probe34 P34-1: npm, PyPI, Shopify, DigitalOcean (the two history kept), AWS.
+        "npm_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8", "pypi-AgEIcHlwaS5vcmcCJGI4YzQ1NmM0LWE3ZjQtNGE3MS1hNjEx",
+        "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", "dop_v1_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+        "AKIAIOSFODNN7EXAMPLE",
     ])
     func aForeignCredentialTypedReachesNoSink(token: String) async throws {
         let evidence = try await session(["logs search \(token)", "message \(token)", "explain 131047"])
