@@ -223,14 +223,36 @@ public final class KapsoClient {
 }
 
 /// Why a body that is not the JSON kops reads was refused: JSON nested past the parser's depth limit is valid, only
-/// too deep, and said so; anything else is not valid JSON.
+/// too deep, and said so; a body that is not UTF-8 names its first bad byte (its preview shows U+FFFD there, which
+/// reads as the server's text); anything else is not valid JSON.
 func unreadable(_ body: [UInt8]) -> String {
     do {
         _ = try JSONValue.parse(body)
     } catch where error.message.hasPrefix("nesting deeper than") {
         return "the body is JSON nested deeper than \(JSONParser.maximumDepth) levels, more than kops reads"
     } catch {}
+    if let offset = notUTF8(body) {
+        return "the body is not valid JSON: byte \(offset) (0x\(String(body[offset], radix: 16, uppercase: true))) is not UTF-8, "
+            + "which JSON must be (RFC 8259 §8.1)"
+    }
     return "the body is not valid JSON"
+}
+
+/// The offset of the first byte of `body` that starts no well-formed UTF-8 sequence; nil when all of it is UTF-8.
+func notUTF8(_ body: [UInt8]) -> Int? {
+    body.withUnsafeBufferPointer { bytes in
+        var position = 0
+        while position < bytes.count {
+            if bytes[position] < 0x80 {
+                position += 1
+            } else if let length = UTF8Check.sequenceLength(bytes, at: position) {
+                position += length
+            } else {
+                return position
+            }
+        }
+        return nil
+    }
 }
 
 /// A `Location` header for an error line: server text, so control characters dropped and at most 120 characters.

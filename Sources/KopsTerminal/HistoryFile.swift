@@ -128,15 +128,14 @@ public struct HistoryFile: Sendable {
         let secrets = secrets.filter { $0.count >= 4 }
         guard !secrets.isEmpty, !readOnly, let fd = openChecked(O_RDONLY) else { return }
         let bytes = Self.readAll(fd)
-        var info = stat()
-        let mode = fstat(fd, &info) == 0 ? info.st_mode & 0o7777 : 0o600
+        let owner = FileOwner(descriptor: fd)
         close(fd)
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         // A piece of a secret too (probe33 P33-2: `set body Zx81…` kept, then `--secret ${pre}${body}` learned).
         let holds = Redactor.holdsSecretOrPiece(of: secrets)
         let kept = lines.filter { !holds(String($0)) }
         guard kept.count != lines.count else { return }
-        _ = replace(with: Array(kept.joined(separator: "\n").utf8), mode: mode)
+        _ = replace(with: Array(kept.joined(separator: "\n").utf8), keeping: owner)
     }
 
     /// Appends one entry (newlines in it become spaces), then keeps the newest `limit` entries (`trim`). Nil once the
@@ -177,19 +176,19 @@ public struct HistoryFile: Sendable {
     public func trim() {
         guard !readOnly, let fd = openChecked(O_RDONLY) else { return }
         let bytes = Self.readAll(fd)
-        var info = stat()
-        let mode = fstat(fd, &info) == 0 ? info.st_mode & 0o7777 : 0o600
+        let owner = FileOwner(descriptor: fd)
         close(fd)
         let newlines = bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
         guard newlines > limit else { return }
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
         guard lines.count > limit else { return }
-        _ = replace(with: Array(lines.suffix(limit).map { $0 + "\n" }.joined().utf8), mode: mode)
+        _ = replace(with: Array(lines.suffix(limit).map { $0 + "\n" }.joined().utf8), keeping: owner)
     }
 
-    /// Writes `bytes` to a new file beside the target with `mode` and renames it over the target, so a failure (a full
-    /// disk) or a crash leaves the old file whole; true once renamed. The new file is removed when anything failed.
-    private func replace(with bytes: [UInt8], mode: mode_t) -> Bool {
+    /// Writes `bytes` to a new file beside the target with the old one's mode, owner and group (`FileOwner`; 0600 when
+    /// they could not be read) and renames it over the target, so a failure (a full disk) or a crash leaves the old file
+    /// whole; true once renamed. The new file is removed when anything failed.
+    private func replace(with bytes: [UInt8], keeping owner: FileOwner?) -> Bool {
         let temporary = target + ".kops-trim-\(getpid())"
         let out = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard out >= 0 else { return false }
@@ -200,8 +199,9 @@ public struct HistoryFile: Sendable {
             guard count > 0 else { break }
             done += count
         }
-        // Opened 0600 (and less under a umask): given the old file's mode, which the rename would otherwise drop.
-        let moded = fchmod(out, mode) == 0
+        // Opened 0600 (and less under a umask), owned by this process: given the old file's mode, owner and group,
+        // which the rename would otherwise drop (a 0640 file of a team's group went to the writer's own group).
+        let moded = owner?.apply(to: out) ?? (fchmod(out, 0o600) == 0)
         let synced = fsync(out) == 0
         close(out)
         guard done == bytes.count, moded, synced, rename(temporary, target) == 0 else {

@@ -35,9 +35,18 @@ struct Kops: ParsableCommand {
 
         """ + (HelpTopics.text("exit-codes") ?? "")
 
-    /// The width swift-argument-parser wraps `--help` at: `COLUMNS`, else standard output's terminal, else 80 (a pipe).
-    /// The discussion is fitted one column narrower: the parser breaks a line of exactly its width once more.
-    static var helpWidth: Int {
+    /// The width swift-argument-parser wraps `--help` at: `COLUMNS`, else standard output's terminal, else 80 (a pipe),
+    /// and never less than `minimumHelpWidth`. The discussion is fitted one column narrower: the parser breaks a line of
+    /// exactly its width once more.
+    static var helpWidth: Int { max(minimumHelpWidth, askedHelpWidth) }
+
+    /// The narrowest `--help` is laid out at. The parser indents option help 26 columns and trapped ("`columns -
+    /// wrappingIndent` should be always be greater than 0", SIGILL) at `COLUMNS=25` and less; a release build printed
+    /// nothing instead. Narrower terminals get 40 columns, which they wrap.
+    static let minimumHelpWidth = 40
+
+    /// `COLUMNS`, else standard output's terminal, else 80.
+    private static var askedHelpWidth: Int {
         if let columns = ProcessEnvironment.variables["COLUMNS"].flatMap(Int.init), columns > 1 { return columns }
         return TerminalFacts.currentWidth(environment: [:]) ?? HelpText.defaultWidth
     }
@@ -95,6 +104,11 @@ struct Kops: ParsableCommand {
                 exit(withError: error)
             }
         case nil:
+            // The parser reads `COLUMNS`, then the terminal, itself: told the clamped width when either is too narrow.
+            let columns = ProcessEnvironment.variables["COLUMNS"].flatMap(Int.init)
+            if askedHelpWidth < minimumHelpWidth || columns.map({ $0 < minimumHelpWidth }) == true {
+                setenv("COLUMNS", String(minimumHelpWidth), 1)
+            }
             main(arguments)
         }
     }

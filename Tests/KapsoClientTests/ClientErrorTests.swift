@@ -42,6 +42,26 @@ import Testing
         }
     }
 
+    /// A body that is not UTF-8 names its first bad byte: "not valid JSON" with a preview showing U+FFFD there read as
+    /// if the server had sent that text (session 33 item 4, a hostile server's page).
+    @Test(arguments: [
+        ([UInt8]("{\"data\":[{\"id\":\"".utf8) + [0xFF, 0xFE] + [UInt8]("1\"}],\"meta\":{}}".utf8), 16, "FF"),
+        ([0x7B, 0x22, 0xC3] + [UInt8]("\":1}".utf8), 2, "C3"),
+        ([UInt8]("{\"a\":\"".utf8) + [0xED, 0xA0, 0x80] + [UInt8]("\"}".utf8), 6, "ED"),
+    ])
+    func aBodyThatIsNotUTF8NamesItsFirstBadByte(body: [UInt8], offset: Int, hex: String) {
+        let transport = StubTransport([.success(HTTPResponse(status: 200, headers: [], body: body))])
+        do {
+            _ = try client(transport).phoneNumbers()
+            Issue.record("no error")
+        } catch {
+            #expect(error.message.hasPrefix(
+                "unexpected response (HTTP 200): the body is not valid JSON: byte \(offset) (0x\(hex)) is not UTF-8, which JSON must be "
+                    + "(RFC 8259 §8.1); body starts: '"))
+            #expect(!error.message.contains("\n"))
+        }
+    }
+
     /// probe22 P22-21: a 429 or 503 whose body is a proxy's page is a rate limit or an outage, by its status, with
     /// its Retry-After; a 502 stays unexpected (the request may have been handled).
     @Test func aProxysPageKeepsItsStatusMeaning() {

@@ -155,6 +155,34 @@ import Testing
         #expect(SimulatorSeed(argument: "scale:\(SimulatorSeed.maximumScale)") == .scale(SimulatorSeed.maximumScale))
     }
 
+    // MARK: - Log search cursors
+
+    /// A cursor comes back from the client, so its times are input: `s` at `Int64.min` trapped formatting the window
+    /// (`Timestamp.isoMicros`) and `u` at `Int64.max` adding a microsecond to it; kapso-sim died and kops said it cannot
+    /// connect. A cursor holding a time past `Timestamp.readableMicros` is not one of ours: 400 invalid_cursor.
+    @Test(arguments: [
+        (0, Int64.min, 0), (0, 0, Int64.max), (Int64.max, 0, 0), (Int64.min, 0, 0),
+        (0, Timestamp.readableMicros.lowerBound - 1, 0),
+    ])
+    func aLogSearchCursorWithATimePastRangeIsRefused(_ time: Int64, _ since: Int64, _ until: Int64) async throws {
+        // The cursor a default search (`GET /log_search`) makes, with the times given.
+        let fingerprint = LogSearchCursor.hash(["all", "", "24h", "", "0"].joined(separator: "\u{1}"))
+        let forged = LogSearchCursor(
+            time: Timestamp(micros: time), id: "api_x", fingerprint: fingerprint, since: Timestamp(micros: since),
+            until: Timestamp(micros: until))
+        let (refused, later) = try await withSimulator { simulator in
+            try await requests(to: simulator) { client in
+                (
+                    try client.request("GET", "\(platform)/log_search?cursor=\(forged.encoded)"),
+                    try client.request("GET", "\(platform)/log_search?limit=1")
+                )
+            }
+        }
+        #expect(refused.status == 400)
+        #expect(refused.json["code"] == "invalid_cursor")
+        #expect(later.status == 200)
+    }
+
     // MARK: - kapso-sim --receive answer frames
 
     /// A negative `length` made a backwards range and one near `Int.max` overflowed `newline + 1 + length`; both

@@ -25,7 +25,10 @@ struct LogSearchCursor: Sendable, Equatable {
         guard let data = Data(base64Encoded: padded), let document = try? JSONParser.parse(data),
             document["v"]?.intValue == 1, let time = document["t"]?.intValue, let id = document["id"]?.stringValue,
             let fingerprint = document["q"]?.stringValue, let since = document["s"]?.intValue,
-            let until = document["u"]?.intValue
+            let until = document["u"]?.intValue,
+            // A cursor is the client's to send back, so its numbers are input: one past the times the simulator can
+            // hold (`Int64.min` as `s`) trapped formatting the window (`isoMicros`) and killed kapso-sim.
+            [time, since, until].allSatisfy({ Timestamp.readableMicros.contains(Int64($0)) })
         else { return nil }
         self.init(
             time: Timestamp(micros: Int64(time)), id: id, fingerprint: fingerprint, since: Timestamp(micros: Int64(since)),

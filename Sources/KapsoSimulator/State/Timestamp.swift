@@ -20,6 +20,11 @@ struct Timestamp: Sendable, Comparable, Hashable {
     /// days or years to any of them stays far inside `Int64` microseconds (±292,000 years).
     static let readableSeconds: ClosedRange<Int64> = -9_000_000_000_000...9_000_000_000_000
 
+    /// `readableSeconds` in microseconds: what a time read from input (a cursor's Unix microseconds) may hold, so that
+    /// formatting it and moving it by days stays inside `Int64`.
+    static let readableMicros: ClosedRange<Int64> =
+        (readableSeconds.lowerBound * 1_000_000)...(readableSeconds.upperBound * 1_000_000)
+
     /// `seconds` since the epoch, or nil outside `readableSeconds` (16 digits of microseconds, 19 of nanoseconds),
     /// which in microseconds would overflow.
     init?(unixSeconds seconds: Int64) {

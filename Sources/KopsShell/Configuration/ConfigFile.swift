@@ -166,7 +166,9 @@ public struct ConfigFile: Sendable {
         }
     }
 
-    /// Writes a temporary file with mode 0600 beside the config and renames it over the old one.
+    /// Writes a temporary file beside the config and renames it over the old one (`WholeFile.replace`): a new file is
+    /// 0600, a replaced one keeps its mode, owner and group (`FileOwner`; a 0640 config.toml shared with a team's group
+    /// came back 0600 in the writer's own group).
     ///
     /// A symbolic link at `path` is followed deliberately: the file it points to is replaced and the link
     /// stays. A file with more than one hard link is refused, since renaming over it would silently split
@@ -174,21 +176,15 @@ public struct ConfigFile: Sendable {
     private func write(_ text: String) throws(ConfigError) {
         let path = try writableTarget()
         let folder = LocalPath.folder(of: path)
-        let temporary = path + ".tmp-\(getpid())"
         // A config.toml made read-only (a dotfile manager's link into a read-only store, a deliberate chmod) is named
         // and left as it is; the rename beside it would replace it (probe22 P22-16's sibling). A folder kops may not
         // write in is named as such, not as the file.
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         if let problem = WriteProblem.refusal(writing: path) { throw .unwritable(path: path, reason: problem) }
         do {
-            guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-                throw CocoaError(.fileWriteUnknown)
-            }
-            if rename(temporary, path) != 0 { throw CocoaError(.fileWriteUnknown) }
+            try WholeFile.replace(Array(text.utf8), at: path, mode: 0o600)
         } catch {
-            let code = errno
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw .unwritable(path: path, reason: WriteProblem.reason(writing: path, code: code))
+            throw .unwritable(path: path, reason: WriteProblem.reason(writing: path, code: error.code))
         }
     }
 

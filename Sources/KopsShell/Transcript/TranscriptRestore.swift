@@ -128,17 +128,19 @@ public struct TranscriptRestore: Sendable, Equatable {
         return JSONValue.object(object).serialized(pretty: true) + "\n"
     }
 
-    /// Writes the file beside `transcript`, readable by its owner only.
+    /// Writes the file beside `transcript`: a new one readable by its owner only (0600), one that exists with its mode,
+    /// owner and group (`WholeFile.replace`; it was made 0600 in the writer's group, whatever the user had chosen).
     /// Returns false when the file could not be written (a full disk); a hard-linked file left alone counts as saved.
     @discardableResult
     public func save(besides transcript: String) -> Bool {
         // The same link policy as the transcript's: a link is followed, a hard-linked file left alone.
         guard let path = try? TranscriptFile.target(of: TranscriptRestore.path(besides: transcript)) else { return true }
-        let saved = FileManager.default.createFile(
-            atPath: path, contents: Data(json.utf8), attributes: [.posixPermissions: 0o600])
-        // createFile keeps an existing file's mode: make sure it is private.
-        _ = try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
-        return saved
+        do {
+            try WholeFile.replace(Array(json.utf8), at: path, mode: 0o600)
+            return true
+        } catch {
+            return false
+        }
     }
 
     /// How many blocks of each command line `text` (a transcript or its blocks) holds, read as `kops check` reads them

@@ -21,7 +21,7 @@ enum WholeFile {
     /// The final name is taken with `link`, so a file another process made there meanwhile is never replaced.
     static func create(_ bytes: [UInt8], at path: String, mode: mode_t) throws(Failure) -> Bool {
         let temporary = temporaryPath(besides: path)
-        try write(bytes, to: temporary, mode: mode, exact: false)
+        try write(bytes, to: temporary, mode: mode, keeping: nil)
         defer { unlink(temporary) }
         if link(temporary, path) == 0 { return true }
         let code = errno
@@ -32,12 +32,11 @@ enum WholeFile {
         return true
     }
 
-    /// Writes `bytes` at `path` over the file there (keeping its mode), or as a new file with `mode` (less the umask).
+    /// Writes `bytes` at `path` over the file there (keeping its mode, owner and group: `FileOwner`), or as a new file
+    /// with `mode` (less the umask).
     static func replace(_ bytes: [UInt8], at path: String, mode: mode_t) throws(Failure) {
-        var existing = stat()
-        let kept = stat(path, &existing) == 0
         let temporary = temporaryPath(besides: path)
-        try write(bytes, to: temporary, mode: kept ? existing.st_mode & 0o7777 : mode, exact: kept)
+        try write(bytes, to: temporary, mode: mode, keeping: FileOwner(path: path))
         guard rename(temporary, path) == 0 else {
             let code = errno
             unlink(temporary)
@@ -45,13 +44,13 @@ enum WholeFile {
         }
     }
 
-    /// Writes every byte to a new file at `path`, or removes it and throws. `exact`: `mode` is set as given, past
-    /// the umask (the mode of a file being replaced).
-    private static func write(_ bytes: [UInt8], to path: String, mode: mode_t, exact: Bool) throws(Failure) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, exact ? 0o600 : mode)
+    /// Writes every byte to a new file at `path`, or removes it and throws: with `mode` (less the umask), or with the
+    /// mode, owner and group of the file being replaced (`kept`), past the umask.
+    private static func write(_ bytes: [UInt8], to path: String, mode: mode_t, keeping kept: FileOwner?) throws(Failure) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, kept == nil ? mode : 0o600)
         guard descriptor >= 0 else { throw Failure(code: errno) }
         var failure: Int32?
-        if exact && fchmod(descriptor, mode) != 0 { failure = errno }
+        if let kept, !kept.apply(to: descriptor) { failure = errno }
         bytes.withUnsafeBytes { buffer in
             var offset = 0
             while failure == nil, offset < buffer.count {
