@@ -112,7 +112,7 @@ enum CapabilityPaths {
             let atEnd = index == bytes.count
             let byte = atEnd ? 0 : bytes[index]
             if !atEnd, byte >= 0x80 || (byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A) { return true }
-            if atEnd || byte == slash || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") || ends.contains(byte) {
+            if atEnd || byte == slash || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") || URLCredentialScan.isEnd(byte) {
                 let segment = bytes[segmentStart..<index]
                 if segment.count >= keyLength || (afterPlural && segment.count >= 16) || mayBeBotToken(segment) { return true }
                 keyLength = Int.max
@@ -140,7 +140,7 @@ enum CapabilityPaths {
         while index < bytes.count {
             let byte = bytes[index]
             if byte >= 0x80 || byte == 0x0D { return true }
-            if byte == slash || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") || ends.contains(byte) { break }
+            if byte == slash || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") || URLCredentialScan.isEnd(byte) { break }
             index += 1
         }
         if index + 1 < bytes.count, bytes[index + 1] >= 0x80 { return true }
@@ -169,6 +169,4 @@ enum CapabilityPaths {
     private static let wordBytes: [([UInt8], WordKind)] = keyWords.map { (Array($0.utf8), WordKind.key) }
         + singularHookWords.map { (Array($0.utf8), WordKind.singularHook) } + pluralHookWords.map { (Array($0.utf8), WordKind.pluralHook) }
     private static let slash = UInt8(ascii: "/")
-    /// Where a URL ends, as `URLSpans.ends` ends it, in bytes.
-    private static let ends: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, 0x22, 0x27, 0x3C, 0x3E, 0x60, 0x2C]
 }
