@@ -29,6 +29,7 @@ extension IDShape {
     /// (`{"access_token":"EAA…","token_type":"bearer"}`), and percent-encoding (`access_token%3DEAA…`, `Bearer%20EAA…`):
     /// a percent-escape, a quote, a brace, a comma, `?`, `&` or `;` separates words as a label does, and any word may be it.
     public static func credentialKind(_ text: String) -> APIKeyShape.Kind? {
+        guard mayHoldCredentialKind(text) else { return nil }
         if let kind = APIKeyShape.kind(of: text) { return kind }
         var spaced = ""
         var characters = Substring(text)
@@ -46,6 +47,32 @@ extension IDShape {
         guard words.count > 1 else { return nil }
         return words.lazy.compactMap { APIKeyShape.kind(of: String($0)) }.first
     }
+
+    /// False only where `credentialKind` answers nil: every word it reads is a run of `text`'s characters that must start
+    /// with a prefix naming a kind (`EAA`, `whsec_`) in its issued case, so in ASCII text those bytes occur in a row.
+    /// Text with a byte past ASCII is left to the reading itself (`hasPrefix` compares characters canonically). Before
+    /// this test every id argument was spaced and split character by character: `webhooks get ID` asked it twice, about
+    /// 150,000 instructions each (docs/performance.md, "Session 33").
+    static func mayHoldCredentialKind(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte >= 0x80 { return true }
+                for prefix in kindPrefixes where prefix[0] == byte && index + prefix.count <= bytes.count {
+                    var matched = 1
+                    while matched < prefix.count, bytes[index + matched] == prefix[matched] { matched += 1 }
+                    if matched == prefix.count { return true }
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    /// The bytes of each prefix that names a kind (`TokenPrefix.all`), for `mayHoldCredentialKind`.
+    private static let kindPrefixes: [[UInt8]] = TokenPrefix.all.filter { $0.kind != nil && !$0.text.isEmpty }.map { Array($0.text.utf8) }
 
     /// Where an id of `kind` is listed, as the end of a credential's line; nil for a kind without one command.
     static func whereToFind(_ kind: Identity.Kind?) -> String? {

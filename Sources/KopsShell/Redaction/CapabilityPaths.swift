@@ -94,19 +94,34 @@ enum CapabilityPaths {
     private static let redacted = "<redacted>"
 
     /// False only where `mask` leaves the path starting at `start` (a `/`, or where the URL's host ended) as it is: no
-    /// segment is one of the words in any ASCII case, and no byte past ASCII or `\r\n` (one `Character`) is there, nor
-    /// right after a delimiter (a combining mark joins it into a `Character` that delimits nothing). Allocates nothing.
+    /// segment that `mask` could take for a key, and no byte past ASCII or `\r\n` (one `Character`) is there, nor right
+    /// after a delimiter (a combining mark joins it into a `Character` that delimits nothing). A key is a segment long
+    /// enough for its reading: 8 bytes after a key word, 16 after a hook word (or anywhere after a plural one), or a bot
+    /// token; a hook word followed by a short segment (`/webhooks/kapso`, each webhook of the demo) is no key, and
+    /// masking that text again cost the 50-command replay 67 M instructions (docs/performance.md, "Session 33").
+    /// Allocates nothing.
     static func mayHoldKey(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
         guard start < bytes.count, bytes[start] == slash else { return false }
         var segmentStart = start + 1
         var index = start + 1
         if index < bytes.count, bytes[index] >= 0x80 { return true }
+        // The length a segment needs to be read as a key: after a key word 8, after a singular hook word 16, none else.
+        var keyLength = Int.max
+        var afterPlural = false
         while true {
             let atEnd = index == bytes.count
             let byte = atEnd ? 0 : bytes[index]
             if !atEnd, byte >= 0x80 || (byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A) { return true }
-            if atEnd || byte == slash || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") || ends.contains(byte) {
-                if isWord(bytes[segmentStart..<index]) || mayBeBotToken(bytes[segmentStart..<index]) { return true }
+            if atEnd || byte == slash || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") || URLCredentialScan.isEnd(byte) {
+                let segment = bytes[segmentStart..<index]
+                if segment.count >= keyLength || (afterPlural && segment.count >= 16) || mayBeBotToken(segment) { return true }
+                keyLength = Int.max
+                switch word(segment) {
+                case .key?: keyLength = 8
+                case .singularHook?: keyLength = 16
+                case .pluralHook?: afterPlural = true
+                case nil: break
+                }
                 if atEnd { return false }
                 if index + 1 < bytes.count, bytes[index + 1] >= 0x80 { return true }
                 if byte != slash { return false }
@@ -125,7 +140,7 @@ enum CapabilityPaths {
         while index < bytes.count {
             let byte = bytes[index]
             if byte >= 0x80 || byte == 0x0D { return true }
-            if byte == slash || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") || ends.contains(byte) { break }
+            if byte == slash || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") || URLCredentialScan.isEnd(byte) { break }
             index += 1
         }
         if index + 1 < bytes.count, bytes[index + 1] >= 0x80 { return true }
@@ -141,13 +156,17 @@ enum CapabilityPaths {
     }
 
     /// True when `segment` is one of the words, in any ASCII case.
-    private static func isWord(_ segment: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        guard segment.count >= 3, segment.count <= 15 else { return false }
-        return wordBytes.contains { word in word.count == segment.count && zip(word, segment).allSatisfy { $0 == ByteSearch.fold($1) } }
+    private static func isWord(_ segment: Slice<UnsafeBufferPointer<UInt8>>) -> Bool { word(segment) != nil }
+
+    /// Which of the lists `segment` is a word of, in any ASCII case; nil for none.
+    private static func word(_ segment: Slice<UnsafeBufferPointer<UInt8>>) -> WordKind? {
+        guard segment.count >= 3, segment.count <= 15 else { return nil }
+        return wordBytes.first { word, _ in word.count == segment.count && zip(word, segment).allSatisfy { $0 == ByteSearch.fold($1) } }?.1
     }
 
-    private static let wordBytes = (keyWords.union(singularHookWords).union(pluralHookWords)).map { Array($0.utf8) }
+    private enum WordKind { case key, singularHook, pluralHook }
+
+    private static let wordBytes: [([UInt8], WordKind)] = keyWords.map { (Array($0.utf8), WordKind.key) }
+        + singularHookWords.map { (Array($0.utf8), WordKind.singularHook) } + pluralHookWords.map { (Array($0.utf8), WordKind.pluralHook) }
     private static let slash = UInt8(ascii: "/")
-    /// Where a URL ends, as `URLSpans.ends` ends it, in bytes.
-    private static let ends: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, 0x22, 0x27, 0x3C, 0x3E, 0x60, 0x2C]
 }
