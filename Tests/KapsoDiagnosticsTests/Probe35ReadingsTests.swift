@@ -1,0 +1,30 @@
+import KapsoClient
+import KapsoDiagnostics
+import Testing
+
+/// The probe35 readings, table-driven: Graph's 2500 on any status (P35-5), Kapso's marketing opt-out text and bare code
+/// (P35-8), the id kind in a refused send's path whatever the status and text (P35-4), number lengths (P35-6), and Meta's
+/// words beside a code (P35-9).
+@Suite struct Probe35ReadingsTests {
+    static func log(_ path: String, _ status: Int, _ error: String?) -> APILog {
+        FailureGroupsTests.log("POST", path, status, key: "backend", at: "2026-11-21T10:00:00Z", error: error)
+    }
+
+    /// P35-6: lengths by country; a kept trunk prefix names the number without it; a trunk 0 is left to its own check.
+    @Test(arguments: [
+        ("114155550190", "expected 10 digits after +1 (a NANP number), not 11 (14155550190)", "14155550190"),
+        ("789123456789", "expected 10 digits after +7 (a Russian or Kazakh number), not 11 (89123456789)", "79123456789"),
+        ("141555501901", "expected 10 digits after +1 (a NANP number), not 11 (41555501901)", nil),
+        ("1415555019", "expected 10 digits after +1 (a NANP number), not 9 (415555019)", nil),
+    ] as [(String, String, String?)])
+    func impossibleLengths(digits: String, says: String, without: String?) throws {
+        let problem = try #require(CountryCallingCode.lengthProblem(digits))
+        #expect(problem.text.hasPrefix(says), "\(problem.text)")
+        #expect(problem.withoutTrunk == without)
+    }
+
+    @Test(arguments: ["14155550190", "79123456789", "5511987654321", "447700900123", "4407700900123", "4915123456789"])
+    func possibleLengthsPass(digits: String) {
+        #expect(CountryCallingCode.lengthProblem(digits) == nil)
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import KapsoClient
+import KapsoSimulator
+import KopsShell
+import KopsTestSupport
+import Testing
+
+/// The probe35 findings on real Graph and Kapso error shapes, over loopback with the outside tester's inputs
+/// (`Tests/Seeds/probe35-*.seed.json` are /tmp/p35/repro4, repro5 and repro8's seeds as they were): a send to the WABA id
+/// or the app id refused without Graph's "Object with ID" sentence (P35-4), Graph's 2500 "Unknown path components" (P35-5),
+/// `reply --to` an impossible number (P35-6), Kapso's documented marketing opt-out text (P35-8), and `explain` of a pasted
+/// Graph body with a subcode and user title and message (P35-9). The demo's clock is 2026-11-21T12:00:00Z.
+@Suite struct Probe35ErrorsTests {
+    static let wabaSeed = Probe28RealTests.seed("probe35-waba-send")
+    static let pathSeed = Probe28RealTests.seed("probe35-unknown-path")
+    static let optOutSeed = Probe28RealTests.seed("probe35-opt-out")
+
+    /// P35-6: `reply --to` a `+` number of a length its country does not use is refused with the digits and the length
+    /// expected (exit 64), before any window talk; a kept trunk prefix names the number without it.
+    @Test(arguments: [
+        ("+1 1 415 555 0190", "expected 10 digits after +1 (a NANP number), not 11 (14155550190)", "write +14155550190"),
+        ("+7 8 912 345 67 89", "expected 10 digits after +7 (a Russian or Kazakh number), not 11 (89123456789)", "write +79123456789"),
+        ("+1 415 555 01901", "expected 10 digits after +1 (a NANP number), not 11 (41555501901)", "check the number"),
+    ])
+    func anImpossibleNumberIsRefusedBeforeTheWindow(typed: String, says: String, fix: String) async throws {
+        for force in ["", " --force"] {
+            let ran = try await runDemo(["reply --to '\(typed)' --dry-run\(force) hi"], number: "100200300400501", seed: .demo)[0]
+            #expect(ran.status == 64, "\(ran.out)\(ran.err)")
+            #expect(ran.err.contains(says) && ran.err.contains(fix), "\(ran.err)")
+            #expect(!ran.err.contains("window") && !ran.out.contains("\"to\""), "\(ran.out)\(ran.err)")
+            #expect(ran.err.split(separator: "\n").count == 1, "\(ran.err)")
+        }
+    }
+}
