@@ -197,6 +197,9 @@ public struct FailureGroups {
         var who: String
         var what: String
         var error: String
+        /// For a call read by its path, status and text alone: that reading, so calls that read differently are never one
+        /// row whose meaning is another call's (probe35 P35-8: a bare code grouped with the body it came from).
+        var reading = ""
     }
 
     /// One failure, with its cause and how it reads in the group.
@@ -260,8 +263,8 @@ public struct FailureGroups {
             let meaning = IDResolver.nodeTypeMeaning(endpoint, text: text, numbers: numbers)
                 ?? (notFound ? notFoundMeaning(endpoint, entry, numbers, webhooks, history, identities: known.identities) : entry.meaning)
             return Member(
-                cause: Cause(source: "api", who: key, what: what, error: error), source: .api, time: entry.time, who: key,
-                what: what, error: error, meaning: meaning,
+                cause: Cause(source: "api", who: key, what: what, error: error, reading: meaning), source: .api, time: entry.time,
+                who: key, what: what, error: error, meaning: meaning,
                 headline: { "\(IDResolver.plural($0, "failed call")) from key \(key): \(reason) on \(what)" })
         }
         if entry.source == .webhook {

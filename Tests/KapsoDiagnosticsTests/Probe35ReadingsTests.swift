@@ -10,6 +10,16 @@ import Testing
         FailureGroupsTests.log("POST", path, status, key: "backend", at: "2026-11-21T10:00:00Z", error: error)
     }
 
+    /// P35-8: Kapso's documented text, its code alone and its body are one refusal.
+    @Test(arguments: [
+        "Contact stopped marketing messages on this WhatsApp number", "marketing_preference_stopped", " marketing_preference_stopped\n",
+        #"{"error":"Contact stopped marketing messages on this WhatsApp number","code":"marketing_preference_stopped"}"#,
+    ])
+    func marketingOptOutText(text: String) throws {
+        let refusal = try #require(APIRefusal(status: 422, text: text))
+        #expect(refusal.code == "marketing_preference_stopped" && !refusal.isGraphCode)
+    }
+
     /// P35-6: lengths by country; a kept trunk prefix names the number without it; a trunk 0 is left to its own check.
     @Test(arguments: [
         ("114155550190", "expected 10 digits after +1 (a NANP number), not 11 (14155550190)", "14155550190"),

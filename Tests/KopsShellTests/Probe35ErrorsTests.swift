@@ -31,4 +31,21 @@ import Testing
             #expect(ran.err.split(separator: "\n").count == 1, "\(ran.err)")
         }
     }
+
+    /// P35-8: Kapso's documented 422 text, the bare code and the body read as `marketing_preference_stopped`, the same in
+    /// the flat and grouped views.
+    @Test func kapsosMarketingOptOutTextIsReadAsItsCode() async throws {
+        let runs = try await runDemo(
+            ["errors --flat --period 24h --source api", "errors --period 24h --source api --output json"], number: nil, seed: Self.optOutSeed, width: 2_000)
+        let rows = Self.rows(runs[0].out, "/100200300400501/messages", "422")
+        #expect(rows.count == 3, "\(runs[0].out)")
+        for row in rows {
+            #expect(row.contains("Kapso marketing pre-check") && row.contains("do not retry"), "\(row)")
+            #expect(!row.contains("it usually names the field"), "\(row)")
+        }
+        let groups = try JSONValue.parse(Array(runs[1].out.utf8))["groups"]?.array ?? []
+        let meanings = groups.compactMap { $0["meaning"]?.string }
+        #expect(!meanings.isEmpty && meanings.allSatisfy { $0.hasPrefix("Kapso marketing pre-check") }, "\(meanings)")
+        #expect(groups.compactMap { $0["count"]?.int }.reduce(0, +) == 3, "\(groups)")
+    }
 }
