@@ -237,7 +237,10 @@ public struct FailureGroups {
                 $0.isGraphCode ? ErrorCatalog.entry(for: $0.code, subcode: nil, status: status, path: endpoint, message: text) : $0.entry
             }.map { "\(status) \($0.name)" } ?? error
             // A path one mistake away from a documented route: the route it meant, before any reading of its ids (P13-6).
-            if let nearMiss = IDResolver.nearMissMeaning(method: method, endpoint: endpoint, status: status, text: text) {
+            // Graph's 2500 "Unknown path components" on any status: the version or the part it names (P35-5).
+            if let nearMiss = IDResolver.nearMissMeaning(method: method, endpoint: endpoint, status: status, text: text)
+                ?? IDResolver.unknownPathMeaning(endpoint: endpoint, status: status, text: text)
+            {
                 return Member(
                     cause: Cause(source: "api", who: key, what: what, error: error), source: .api, time: entry.time, who: key,
                     what: what, error: error, meaning: nearMiss,

@@ -10,6 +10,25 @@ import Testing
         FailureGroupsTests.log("POST", path, status, key: "backend", at: "2026-11-21T10:00:00Z", error: error)
     }
 
+    /// P35-5: the version or the part Graph names, whatever the status.
+    @Test(arguments: [400, 403, 404])
+    func unknownPathComponentsOnAnyStatus(status: Int) throws {
+        let version = Self.log("/meta/whatsapp/v99.0/100200300400501/messages", status, "(#2500) Unknown path components: /v99.0/100200300400501/messages")
+        let meaning = try #require(FailureGroups.meaning(of: version, numbers: IDResolverTests.numbers))
+        #expect(meaning.hasPrefix("the path asks Graph v99.0, not v24.0"), "\(meaning)")
+        let part = Self.log("/meta/whatsapp/v24.0/100200300400501/messages/extra", status, "(#2500) Unknown path components: /extra")
+        #expect(FailureGroups.meaning(of: part, numbers: IDResolverTests.numbers)?.hasPrefix("Graph could not read /extra in the path") == true)
+        let missing = Self.log("/meta/whatsapp/100200300400501/messages", status, "(#2500) Unknown path components: /100200300400501/messages")
+        #expect(FailureGroups.meaning(of: missing, numbers: [])?.contains("/meta/whatsapp/v24.0/100200300400501/messages") == true)
+    }
+
+    /// P35-5: the catalogue knows 2500 and says its source is no Meta page.
+    @Test func catalogueKnows2500() throws {
+        let entry = try #require(ErrorCatalog.entry(for: "#2500"))
+        #expect(entry.title == "Unknown path components" && entry.httpStatus == 400 && entry.retry == .fixFirst)
+        #expect(entry.reference.hasPrefix("not on Meta's WhatsApp error-codes page"))
+    }
+
     /// P35-8: Kapso's documented text, its code alone and its body are one refusal.
     @Test(arguments: [
         "Contact stopped marketing messages on this WhatsApp number", "marketing_preference_stopped", " marketing_preference_stopped\n",

@@ -15,6 +15,22 @@ import Testing
     static let pathSeed = Probe28RealTests.seed("probe35-unknown-path")
     static let optOutSeed = Probe28RealTests.seed("probe35-opt-out")
 
+    /// P35-5: Graph's 2500 names the version (v99.0, v2.80) or the unknown part (/extra), not "it usually names the field".
+    @Test func unknownPathComponentsNameTheVersionOrThePart() async throws {
+        let runs = try await runDemo(["errors --flat --period 24h", "explain 2500"], number: nil, seed: Self.pathSeed, width: 2_000)
+        let flat = runs[0].out
+        for version in ["v99.0", "v2.80"] {
+            let row = try #require(Self.rows(flat, "/\(version)/100200300400501/messages", "400").first, "\(flat)")
+            #expect(row.contains("the path asks Graph \(version), not v24.0, the version Kapso documents its proxy at"), "\(row)")
+        }
+        let extra = try #require(Self.rows(flat, "/messages/extra", "400").first, "\(flat)")
+        #expect(extra.contains("Graph could not read /extra in the path"), "\(extra)")
+        #expect(!flat.contains("it usually names the field"), "\(flat)")
+        #expect(runs[1].status == 0, "\(runs[1].err)")
+        #expect(runs[1].out.contains("name:       unknown path (Graph)"), "\(runs[1].out)")
+        #expect(runs[1].out.contains("arsduo/koala#611"), "\(runs[1].out)")
+    }
+
     /// P35-6: `reply --to` a `+` number of a length its country does not use is refused with the digits and the length
     /// expected (exit 64), before any window talk; a kept trunk prefix names the number without it.
     @Test(arguments: [
