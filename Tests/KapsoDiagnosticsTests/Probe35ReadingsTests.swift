@@ -56,4 +56,19 @@ import Testing
     func possibleLengthsPass(digits: String) {
         #expect(CountryCallingCode.lengthProblem(digits) == nil)
     }
+
+    /// P35-9: the fix points at error_data.details only when the error has it; else at Meta's user message, or says no
+    /// field was named.
+    @Test func fixFollowsMetasWords() {
+        let fix = "fix the payload; error_data.details names the field"
+        #expect(GraphErrorWords(message: "m", details: "to is invalid").fix(fix) == fix)
+        #expect(GraphErrorWords(message: "m", userMessage: "bad number").fix(fix) == "fix the payload; Meta's error_user_msg names the field")
+        #expect(GraphErrorWords(message: "m").fix(fix).hasPrefix("fix the payload; Meta named no field"))
+        let words = GraphErrorWords(error: [
+            "message": "(#100) Invalid parameter", "error_subcode": 2_494_010, "error_user_title": "Invalid WhatsApp number",
+            "error_user_msg": "The phone number is not a valid WhatsApp number",
+        ])
+        #expect(words.subcode == 2_494_010)
+        #expect(words.quoted == #"Meta: "Invalid WhatsApp number"; "The phone number is not a valid WhatsApp number""#)
+    }
 }

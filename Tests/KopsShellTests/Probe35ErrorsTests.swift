@@ -64,4 +64,25 @@ import Testing
         #expect(!meanings.isEmpty && meanings.allSatisfy { $0.hasPrefix("Kapso marketing pre-check") }, "\(meanings)")
         #expect(groups.compactMap { $0["count"]?.int }.reduce(0, +) == 3, "\(groups)")
     }
+
+    /// P35-9: `explain` of a pasted Graph body prints its subcode, user title and user message, and sends the reader to
+    /// error_data.details only when the body has it.
+    @Test func explainReadsTheUserTitleMessageAndSubcode() async throws {
+        let body = #"{"error":{"message":"(#100) Invalid parameter","type":"OAuthException","code":100,"error_subcode":2494010,"#
+            + #""error_user_title":"Invalid WhatsApp number","error_user_msg":"The phone number is not a valid WhatsApp number"}}"#
+        let bare = #"{"error":{"message":"(#100) Invalid parameter","type":"OAuthException","code":100}}"#
+        let runs = try await runDemo(["explain '\(body)'", "explain '\(body)' --output json", "explain '\(bare)'", "explain 100"], number: nil)
+        let out = runs[0].out
+        #expect(out.contains("subcode:    2494010"), "\(out)")
+        #expect(out.contains("user title: Invalid WhatsApp number"), "\(out)")
+        #expect(out.contains("user msg:   The phone number is not a valid WhatsApp number"), "\(out)")
+        #expect(out.contains("what to do: fix the payload; Meta's error_user_msg names the field"), "\(out)")
+        #expect(!out.contains("error_data.details"), "\(out)")
+        let json = try JSONValue.parse(Array(runs[1].out.utf8))
+        #expect(json["error_user_msg"]?.string == "The phone number is not a valid WhatsApp number", "\(runs[1].out)")
+        #expect(json["error_subcode"]?.int == 2494010, "\(runs[1].out)")
+        #expect(runs[2].out.contains("Meta named no field (the error has no error_data.details or user message)"), "\(runs[2].out)")
+        // A code alone says nothing of a body: the catalogue's fix as it is.
+        #expect(runs[3].out.contains("fix the payload; error_data.details names the field"), "\(runs[3].out)")
+    }
 }
