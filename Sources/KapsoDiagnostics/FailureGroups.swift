@@ -259,7 +259,8 @@ public struct FailureGroups {
             if notFound, let member = nearMissSlotMember(entry, call: (key, method, endpoint, status, what, error), known) {
                 return member
             }
-            if notFound, let member = misplacedIDMember(entry, call: (key, method, endpoint, status, what, error), known) {
+            // A 400 or 403 in the phone-number slot names the id's kind whatever Graph's text (P35-4).
+            if notFound || holdsOtherKindOfID(json, known), let member = misplacedIDMember(entry, call: (key, method, endpoint, status, what, error), known) {
                 return member
             }
             // Graph's "nonexisting field (EDGE) on node type (TYPE)": the id's kind, not the payload (P13-5).

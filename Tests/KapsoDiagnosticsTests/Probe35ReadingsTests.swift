@@ -39,6 +39,24 @@ import Testing
         #expect(refusal.code == "marketing_preference_stopped" && !refusal.isGraphCode)
     }
 
+    /// P35-4: a 400 or 403 on /{WABA id}/messages names the WABA id whatever the text; a project number's own 400 keeps
+    /// Graph's reading, and Kapso's own refusals keep theirs.
+    @Test(arguments: [
+        (400, "(#100) Unsupported post request."), (400, "(#100) The parameter messaging_product is required."),
+        (403, "(#200) Permissions error"), (400, nil),
+    ] as [(Int, String?)])
+    func wabaIDInTheSendPath(status: Int, text: String?) throws {
+        let meaning = try #require(
+            FailureGroups.meaning(of: Self.log("/meta/whatsapp/v24.0/200300400500601/messages", status, text), numbers: IDResolverTests.numbers))
+        #expect(meaning.hasPrefix("200300400500601 is a WABA id, not a phone-number id"), "\(meaning)")
+        let own = FailureGroups.meaning(of: Self.log("/meta/whatsapp/v24.0/100200300400501/messages", status, text), numbers: IDResolverTests.numbers)
+        #expect(own?.contains("WABA id") == false, "\(own ?? "")")
+        let credits = FailureGroups.meaning(
+            of: Self.log("/meta/whatsapp/v24.0/200300400500601/messages", 402, #"{"error":"Insufficient credits","code":"insufficient_credits"}"#),
+            numbers: IDResolverTests.numbers)
+        #expect(credits?.hasPrefix("Kapso billing") == true, "\(credits ?? "")")
+    }
+
     /// P35-6: lengths by country; a kept trunk prefix names the number without it; a trunk 0 is left to its own check.
     @Test(arguments: [
         ("114155550190", "expected 10 digits after +1 (a NANP number), not 11 (14155550190)", "14155550190"),

@@ -15,6 +15,32 @@ import Testing
     static let pathSeed = Probe28RealTests.seed("probe35-unknown-path")
     static let optOutSeed = Probe28RealTests.seed("probe35-opt-out")
 
+    /// The rows of a flat view whose WHAT holds `path`, with `status` in ERROR.
+    static func rows(_ out: String, _ path: String, _ status: String) -> [String] {
+        out.split(separator: "\n").map(String.init).filter { $0.contains(path) && $0.contains(" \(status) ") }
+    }
+
+    /// P35-4: 400 and 403 on POST /{WABA id}/messages name the WABA id whatever Graph's text; the app id from health too.
+    @Test func aSendToTheWABAOrAppIDNamesTheIDKindWhateverTheText() async throws {
+        let runs = try await runDemo(
+            ["errors --flat --period 24h", "errors --period 24h --output json"], number: nil, seed: Self.wabaSeed, width: 2_000)
+        let flat = runs[0].out
+        #expect(runs[0].status == 0, "\(runs[0].err)")
+        let waba = Self.rows(flat, "/200300400500601/messages", "400") + Self.rows(flat, "/200300400500601/messages", "403")
+        #expect(waba.count == 4, "\(flat)")
+        for row in waba {
+            #expect(row.contains("200300400500601 is a WABA id, not a phone-number id"), "\(row)")
+            #expect(!row.contains("fix the payload") && !row.contains("check the token's permissions"), "\(row)")
+        }
+        let app = try #require(Self.rows(flat, "/400500600700801/messages", "400").first, "\(flat)")
+        #expect(app.contains("400500600700801 is the Meta app id"), "\(app)")
+        #expect(app.contains("not a phone-number id") && !app.contains("fix the payload"), "\(app)")
+        // The grouped view reads them the same.
+        let meanings = (try JSONValue.parse(Array(runs[1].out.utf8))["groups"]?.array ?? []).compactMap { $0["meaning"]?.string }
+        #expect(!meanings.contains { $0.contains("fix the payload") }, "\(meanings)")
+        #expect(meanings.contains { $0.hasPrefix("400500600700801 is the Meta app id") }, "\(meanings)")
+    }
+
     /// P35-5: Graph's 2500 names the version (v99.0, v2.80) or the unknown part (/extra), not "it usually names the field".
     @Test func unknownPathComponentsNameTheVersionOrThePart() async throws {
         let runs = try await runDemo(["errors --flat --period 24h", "explain 2500"], number: nil, seed: Self.pathSeed, width: 2_000)
