@@ -106,9 +106,11 @@ extension FailureGroups {
     /// True when a call refused in the phone-number slot (`isRefusedInSlot`) holds there an id kops knows to be of another
     /// kind: the project's WABA id, a Kapso id, a display number (`IDResolver.misplacedPhoneNumberID`), an id `whois` named
     /// (`identities`: the Meta app id…) or a WAMID by its form. An unknown id or a near miss is left to Graph's text: the
-    /// call may be refused for its payload.
+    /// call may be refused for its payload; so is Graph's "nonexisting field (EDGE) on node type (TYPE)", which names the
+    /// kind itself (`IDResolver.nodeTypeMeaning`).
     static func holdsOtherKindOfID(_ json: JSONObject, _ known: Known) -> Bool {
         guard !known.numbers.isEmpty, isRefusedInSlot(json), let endpoint = json["endpoint"]?.string,
+            IDResolver.nodeTypeMeaning(endpoint, text: json["error_message"]?.string, numbers: []) == nil,
             let id = APIPath.phoneNumberID(in: endpoint), let misplaced = IDResolver.misplacedPhoneNumberID(id, numbers: known.numbers)
         else { return false }
         switch misplaced.kind {
