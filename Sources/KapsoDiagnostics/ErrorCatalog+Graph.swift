@@ -14,10 +14,10 @@ extension ErrorCatalog {
     static let graph: [Entry] = [
         entry(
             "2500", "unknown path (Graph)",
-            "Graph could not map the request path to a node and edge: a Graph version it does not serve (v99.0, a mistyped "
-                + "v2.80) or none, or a path part no node has (/messages/extra, a misspelled edge); the text after 'Unknown "
-                + "path components:' is the part it could not read. Graph answers it with HTTP 400, not 404, and it is not "
-                + "about the payload",
+            "the request path could not be mapped to a Graph node and edge: a Graph version it does not serve (v99.0, a "
+                + "mistyped v2.80) or none, or a path part no node has (/messages/extra, a misspelled edge); the text after "
+                + "'Unknown path components:' is the part it could not read; Graph answers it with HTTP 400, not 404, and it "
+                + "is not about the payload",
             "fix the path: the version Kapso documents its proxy at is v24.0 (/meta/whatsapp/v24.0/…), a send is POST "
                 + "/{phone-number id}/messages with nothing after it; 'errors' names the part of each failed path",
             .fixFirst, nil, title: "Unknown path components", http: 400,
