@@ -46,6 +46,12 @@ public struct APIRefusal: Sendable, Equatable {
             self.init(code: code, graph: true, billingURL: nil)
             return
         }
+        // A text that is one of Kapso's codes alone (`marketing_preference_stopped`, as an API log may keep only the code).
+        let word = body.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !word.isEmpty, !word.contains(where: \.isWhitespace), let entry = ErrorCatalog.entry(for: word), entry.source == .kapso {
+            self.init(code: entry.code, graph: false, billingURL: billingURL)
+            return
+        }
         let lowered = body.lowercased()
         if let known = Self.knownTexts.first(where: { lowered.contains($0.text) }) {
             self.init(code: known.code, graph: known.code.allSatisfy(\.isNumber) && known.code != "409", billingURL: billingURL)
@@ -83,12 +89,16 @@ public struct APIRefusal: Sendable, Equatable {
         return "\(entry.name): \(entry.meaning); \(fix)"
     }
 
-    /// Phrases of Kapso's and Meta's error texts that name their cause without a code, lower case.
+    /// Phrases of Kapso's and Meta's error texts that name their cause without a code, lower case. Kapso's marketing
+    /// opt-out refusal is 422 `{"error": "Contact stopped marketing messages on this WhatsApp number", "code":
+    /// "marketing_preference_stopped"}` (Kapso docs, Marketing opt-outs, "Blocked sends":
+    /// https://docs.kapso.ai/docs/whatsapp/templates/marketing-opt-outs); a log may keep its `error` text alone (P35-8).
     static let knownTexts: [(text: String, code: String)] = [
         ("insufficient credits", "insufficient_credits"),
         ("already in-flight", "409"),
         ("sandbox session required", "sandbox_session_required"),
         ("marketing preference stopped", "marketing_preference_stopped"),
+        ("contact stopped marketing messages", "marketing_preference_stopped"),
         ("invalid oauth access token", "190"),
         ("error validating access token", "190"),
     ]

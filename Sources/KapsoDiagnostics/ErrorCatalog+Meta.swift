@@ -6,7 +6,7 @@
 // page as its `reference`; docs/error-catalogue.md says where each page was read.
 extension ErrorCatalog {
     static let meta: [Entry] =
-        authorization + integrity + throttling + messaging + templates + registration + other + calling + noStorage
+        authorization + integrity + throttling + messaging + templates + registration + other + calling + noStorage + graph
 
     private static let callingPage =
         "Meta, WhatsApp Calling troubleshooting: https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/troubleshooting"

@@ -286,6 +286,7 @@ public struct ErrorTriage {
         // "nonexisting field on node type"; the numbers, when known, sharpen both in `FailureGroups`.
         if let nearMiss = IDResolver.nearMissMeaning(
             method: log.httpMethod, endpoint: log.endpoint, status: log.responseStatus, text: log.errorMessage)
+            ?? IDResolver.unknownPathMeaning(endpoint: log.endpoint, status: log.responseStatus, text: log.errorMessage)
         {
             return nearMiss
         }

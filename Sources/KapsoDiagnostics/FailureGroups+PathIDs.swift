@@ -21,8 +21,10 @@ extension FailureGroups {
     /// The ids in the phone-number slot of failed calls' paths (404, or Graph's "Object with ID … does not exist") that
     /// are none of `numbers`' ids, WABA ids, Kapso ids or display numbers, any shape (digits, WAMID, UUID), at most `limit`,
     /// most recent first: the ids to ask `IDResolver` about (`identities` of `init`). Empty without numbers.
+    /// Also the ids of calls refused 400 or 403 in that slot (`isRefusedInSlot`): what the id is names the cause whatever
+    /// Graph's text (P35-4).
     public static func unknownPathIDs(_ entries: [ErrorTriage.Entry], numbers: [PhoneNumber], limit: Int = 3) -> [String] {
-        notFoundIDs(entries, numbers: numbers, limit: limit) { endpoint in
+        notFoundIDs(entries, numbers: numbers, limit: limit, refused: true) { endpoint in
             APIPath.phoneNumberID(in: endpoint).flatMap { id in
                 IDResolver.misplacedPhoneNumberID(id, numbers: numbers)?.kind == .unknown ? id : nil
             } ?? childID(endpoint, numbers: numbers)
@@ -56,12 +58,13 @@ extension FailureGroups {
     /// The distinct ids `pick` takes out of the paths of failed calls that found nothing (`isNotFound`), most recent
     /// first, at most `limit`; empty without numbers.
     private static func notFoundIDs(
-        _ entries: [ErrorTriage.Entry], numbers: [PhoneNumber], limit: Int, pick: (String) -> String?
+        _ entries: [ErrorTriage.Entry], numbers: [PhoneNumber], limit: Int, refused: Bool = false, pick: (String) -> String?
     ) -> [String] {
         guard !numbers.isEmpty else { return [] }
         var ids: [String] = []
         for entry in entries.sorted(by: { $0.time > $1.time }) where entry.source == .api && ids.count < limit {
-            guard let endpoint = entry.json["endpoint"]?.string, isNotFound(entry.json), let id = pick(endpoint), !ids.contains(id)
+            guard let endpoint = entry.json["endpoint"]?.string, isNotFound(entry.json) || refused && isRefusedInSlot(entry.json),
+                let id = pick(endpoint), !ids.contains(id)
             else { continue }
             ids.append(id)
         }
@@ -85,6 +88,39 @@ extension FailureGroups {
         return status == 404
             || APIRefusal(status: status, text: text)?.code == "100"
                 && ErrorCatalog.missingObjectID(subcode: nil, status: status, path: endpoint, message: text) != nil
+    }
+
+    /// A call refused 400 or 403 with an id in the phone-number slot of its path (`/{id}/messages`), unless the answer is
+    /// Kapso's own refusal (credits, send lock, opt-out: kapso-api.md §9.3) or a rejected token (190), which name their
+    /// cause whatever the id: Graph may refuse an id of another kind there with "(#100) Unsupported post request", a
+    /// parameter error or "(#200) Permissions error", without its "Object with ID … does not exist" sentence, and Kapso's
+    /// `error_message` is a free string (kapso-api.md §5), so the text cannot be relied on to name the id (probe35 P35-4).
+    static func isRefusedInSlot(_ json: JSONObject) -> Bool {
+        let status = json["response_status"]?.int ?? 0
+        guard status == 400 || status == 403, let endpoint = json["endpoint"]?.string, APIPath.phoneNumberID(in: endpoint) != nil
+        else { return false }
+        let refusal = APIRefusal(status: status, text: json["error_message"]?.string)
+        return refusal?.entry?.source != .kapso && refusal?.code != "190"
+    }
+
+    /// True when a call refused in the phone-number slot (`isRefusedInSlot`) holds there an id kops knows to be of another
+    /// kind: the project's WABA id, a Kapso id, a display number (`IDResolver.misplacedPhoneNumberID`), an id `whois` named
+    /// (`identities`: the Meta app id…) or a WAMID by its form. An unknown id or a near miss is left to Graph's text: the
+    /// call may be refused for its payload; so is Graph's "nonexisting field (EDGE) on node type (TYPE)", which names the
+    /// kind itself (`IDResolver.nodeTypeMeaning`).
+    static func holdsOtherKindOfID(_ json: JSONObject, _ known: Known) -> Bool {
+        guard !known.numbers.isEmpty, isRefusedInSlot(json), let endpoint = json["endpoint"]?.string,
+            IDResolver.nodeTypeMeaning(endpoint, text: json["error_message"]?.string, numbers: []) == nil,
+            let id = APIPath.phoneNumberID(in: endpoint), let misplaced = IDResolver.misplacedPhoneNumberID(id, numbers: known.numbers)
+        else { return false }
+        switch misplaced.kind {
+        case .nearMissPhoneNumberID: return false
+        case .unknown:
+            if let identity = known.identities[id], identity.kind != .unknown, !identity.incomplete { return true }
+            if case .success(.wamid) = IDInput.read(id) { return true }
+            return IDResolver.knownID(id, numbers: known.numbers, webhooks: known.webhooks) != nil
+        default: return true
+        }
     }
 
     /// A failed call whose path holds, in the phone-number slot, an id that is none of `numbers`' phone-number ids: one

@@ -197,6 +197,9 @@ public struct FailureGroups {
         var who: String
         var what: String
         var error: String
+        /// For a call read by its path, status and text alone: that reading, so calls that read differently are never one
+        /// row whose meaning is another call's (probe35 P35-8: a bare code grouped with the body it came from).
+        var reading = ""
     }
 
     /// One failure, with its cause and how it reads in the group.
@@ -234,7 +237,10 @@ public struct FailureGroups {
                 $0.isGraphCode ? ErrorCatalog.entry(for: $0.code, subcode: nil, status: status, path: endpoint, message: text) : $0.entry
             }.map { "\(status) \($0.name)" } ?? error
             // A path one mistake away from a documented route: the route it meant, before any reading of its ids (P13-6).
-            if let nearMiss = IDResolver.nearMissMeaning(method: method, endpoint: endpoint, status: status, text: text) {
+            // Graph's 2500 "Unknown path components" on any status: the version or the part it names (P35-5).
+            if let nearMiss = IDResolver.nearMissMeaning(method: method, endpoint: endpoint, status: status, text: text)
+                ?? IDResolver.unknownPathMeaning(endpoint: endpoint, status: status, text: text)
+            {
                 return Member(
                     cause: Cause(source: "api", who: key, what: what, error: error), source: .api, time: entry.time, who: key,
                     what: what, error: error, meaning: nearMiss,
@@ -253,15 +259,16 @@ public struct FailureGroups {
             if notFound, let member = nearMissSlotMember(entry, call: (key, method, endpoint, status, what, error), known) {
                 return member
             }
-            if notFound, let member = misplacedIDMember(entry, call: (key, method, endpoint, status, what, error), known) {
+            // A 400 or 403 in the phone-number slot names the id's kind whatever Graph's text (P35-4).
+            if notFound || holdsOtherKindOfID(json, known), let member = misplacedIDMember(entry, call: (key, method, endpoint, status, what, error), known) {
                 return member
             }
             // Graph's "nonexisting field (EDGE) on node type (TYPE)": the id's kind, not the payload (P13-5).
             let meaning = IDResolver.nodeTypeMeaning(endpoint, text: text, numbers: numbers)
                 ?? (notFound ? notFoundMeaning(endpoint, entry, numbers, webhooks, history, identities: known.identities) : entry.meaning)
             return Member(
-                cause: Cause(source: "api", who: key, what: what, error: error), source: .api, time: entry.time, who: key,
-                what: what, error: error, meaning: meaning,
+                cause: Cause(source: "api", who: key, what: what, error: error, reading: meaning), source: .api, time: entry.time,
+                who: key, what: what, error: error, meaning: meaning,
                 headline: { "\(IDResolver.plural($0, "failed call")) from key \(key): \(reason) on \(what)" })
         }
         if entry.source == .webhook {

@@ -11,20 +11,16 @@ public import KapsoClient
 /// quoted, cut to `maxCharacters` and left to the error funnel's `VisibleText` to escape control characters.
 extension MetaSendError {
     /// The most characters of one of Meta's texts quoted.
-    public static let maxWordsCharacters = 300
+    public static let maxWordsCharacters = GraphErrorWords.maxCharacters
+
+    /// Meta's words beside the code, read as `explain` reads a pasted body (`GraphErrorWords`).
+    public var words: GraphErrorWords {
+        GraphErrorWords(message: message, details: details, subcode: subcode, userTitle: userTitle, userMessage: userMessage)
+    }
 
     /// `Meta: "Param to must be a valid WhatsApp phone number"`, or the details, the user title and the user message
     /// joined by `; `, each once and none that only repeats `message`; nil when Meta gave none of them.
-    public var metaWords: String? {
-        var said: [String] = []
-        for text in [details, userTitle, userMessage] {
-            let words = (text ?? "").split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            guard !words.isEmpty, words != message, !said.contains(words) else { continue }
-            said.append(words.count > Self.maxWordsCharacters ? String(words.prefix(Self.maxWordsCharacters)) + "…" : words)
-        }
-        guard !said.isEmpty else { return nil }
-        return "Meta: " + said.map { "\"\($0)\"" }.joined(separator: "; ")
-    }
+    public var metaWords: String? { words.quoted }
 
     /// `metaWords` for the line that reads this refusal by its catalogue entry, nil when that reading is the id in the
     /// path (code 100 with subcode 33, Graph's "Object with ID … does not exist", or a proxy 404:

@@ -10,6 +10,10 @@ public struct PastedError: Sendable, Equatable {
     /// Meta's `message` and `error_data.details` when a JSON body was pasted.
     public var message: String?
     public var details: String?
+    /// Graph's `error_subcode`, `error_user_title` and `error_user_msg` when a JSON body was pasted (P35-9).
+    public var subcode: Int?
+    public var userTitle: String?
+    public var userMessage: String?
     /// The id Graph names in "Unsupported get request. Object with ID 'N' does not exist, cannot be loaded
     /// due to missing permissions, or does not support this operation" (code 100, `error_subcode` 33,
     /// `GraphMethodException`): the request's path id is the cause, not its payload.
@@ -105,6 +109,16 @@ public struct PastedError: Sendable, Equatable {
         return IDResolver.nodeTypeMeaning(path ?? "", text: text, numbers: numbers)
     }
 
+    /// Meta's words beside the code, read as `reply` reads a refused send (`GraphErrorWords`).
+    public var words: GraphErrorWords {
+        GraphErrorWords(message: message, details: details, subcode: subcode, userTitle: userTitle, userMessage: userMessage)
+    }
+
+    /// What Graph's 2500 means when the pasted text is one (`IDResolver.unknownPathMeaning`: the version or part it names).
+    public var unknownPathAdvice: String? {
+        code == "2500" ? IDResolver.unknownPathMeaning(endpoint: path ?? "", status: nil, text: message ?? pastedText) : nil
+    }
+
     /// A Graph path in the pasted text whose object is `objectID` (`GET /meta/whatsapp/v24.0/{id}/message_templates`
     /// in an API-log line), nil when none was pasted.
     var path: String? {
@@ -140,6 +154,8 @@ public struct PastedError: Sendable, Equatable {
                 found = PastedError(code: code, message: message, details: details)
             }
             if var found {
+                let words = GraphErrorWords(error: candidate)
+                (found.subcode, found.userTitle, found.userMessage) = (words.subcode, words.userTitle, words.userMessage)
                 found.objectID = message.flatMap(objectID(in:))
                 return found
             }

@@ -80,15 +80,18 @@ public enum ExplainCommand: Command {
         }
         var fields = [
             Field("code", entry.code, style: .bold), Field("name", entry.name), Field("meaning", entry.meaning),
-            Field(
-                "what to do",
-                pasted.nodeTypeAdvice(numbers: numbers) ?? pasted.objectAdvice(numbers: numbers, allNumbers: allNumbers) ?? entry.fix), Field("retry", entry.retry.advice, style: style(entry.retry)),
+            Field("what to do", advice(entry, pasted: pasted, numbers: numbers, allNumbers: allNumbers)),
+            Field("retry", entry.retry.advice, style: style(entry.retry)),
         ]
         if let category = entry.category { fields.append(Field("category", category.rawValue + " (Kapso JS SDK)")) }
         if let title = entry.title {
             fields.append(Field("meta title", title + (entry.httpStatus.map { " (HTTP \($0))" } ?? "")))
         }
         if let details = pasted.details { fields.append(Field("meta says", details, style: .dim)) }
+        // Graph's subcode and its words for the user, as `reply` reads a refused send (GraphErrorWords, P35-9).
+        if let subcode = pasted.subcode { fields.append(Field("subcode", String(subcode))) }
+        if let title = pasted.userTitle { fields.append(Field("user title", title, style: .dim)) }
+        if let message = pasted.userMessage { fields.append(Field("user msg", message, style: .dim)) }
         fields.append(Field("source", entry.reference, style: .dim))
         return CommandResult(blocks: [.fields(fields)], json: json(entry, pasted: pasted, numbers: numbers, allNumbers: allNumbers))
     }
@@ -173,8 +176,8 @@ public enum ExplainCommand: Command {
     ) -> JSONValue {
         var object: JSONObject = [
             "code": .string(entry.code), "name": .string(entry.name), "meaning": .string(entry.meaning),
-            "fix": .string(
-                pasted?.nodeTypeAdvice(numbers: numbers) ?? pasted?.objectAdvice(numbers: numbers, allNumbers: allNumbers) ?? entry.fix), "retry": .string(entry.retry.rawValue),
+            "fix": .string(pasted.map { advice(entry, pasted: $0, numbers: numbers, allNumbers: allNumbers) } ?? entry.fix),
+            "retry": .string(entry.retry.rawValue),
             "retry_advice": .string(entry.retry.advice),
             "category": entry.category.map { .string($0.rawValue) } ?? .null, "source": .string(entry.source.rawValue),
             "meta_title": entry.title.map(JSONValue.string) ?? .null,
@@ -182,7 +185,18 @@ public enum ExplainCommand: Command {
             "reference": .string(entry.reference),
         ]
         if let id = pasted?.objectID { object["object_id"] = .string(id) }
+        if let subcode = pasted?.subcode { object["error_subcode"] = .number(String(subcode)) }
+        if let title = pasted?.userTitle { object["error_user_title"] = .string(title) }
+        if let message = pasted?.userMessage { object["error_user_msg"] = .string(message) }
         return .object(object)
+    }
+
+    /// What to do about a pasted error: what the id in it is, or the version or path part a 2500 names, else the
+    /// catalogue's fix as Meta's words allow it (no pointer at an `error_data.details` a pasted body lacks; a code alone
+    /// says nothing of its body).
+    private static func advice(_ entry: ErrorCatalog.Entry, pasted: PastedError, numbers: [PhoneNumber], allNumbers: Bool) -> String {
+        pasted.nodeTypeAdvice(numbers: numbers) ?? pasted.objectAdvice(numbers: numbers, allNumbers: allNumbers)
+            ?? pasted.unknownPathAdvice ?? (pasted.message == nil ? entry.fix : pasted.words.fix(entry.fix))
     }
 
     private static func style(_ retry: ErrorCatalog.Retry) -> Style {

@@ -100,7 +100,12 @@ public enum ReplyCommand: Command {
         guard let typed = arguments.value("--to"), !BusinessScopedUserID.isValid(typed), !IDInput.isUsername(typed),
             conversationOrMessageID(typed) == nil
         else { return nil }
-        return (typed, try MessageInput.phoneNumberText(typed, command: name, flag: "--to"))
+        let number = try MessageInput.phoneNumberText(typed, command: name, flag: "--to")
+        // A `+` number of a length its country does not use reaches nobody: refused before any window talk (P35-6).
+        if number.hasInternationalPrefix, let problem = CountryCallingCode.lengthProblem(number.digits) {
+            throw .invalidValue(command: name, what: "value for --to", value: IDInput.echo(typed), expected: problem.text)
+        }
+        return (typed, number)
     }
 
     /// `--to` read as a number, or resolved from a conversation id or WAMID (whose line is said first); nil when
