@@ -10,8 +10,10 @@ public struct BaseURLSchemeError: KopsError, Equatable {
 
     public var message: String {
         let origin = source.map { " (\($0))" } ?? ""
-        return "the API base URL '\(VisibleText.escaped(Shortened.text(base)))'\(origin) \(SchemeAdvice.what(for: base)); "
-            + SchemeAdvice.text(for: base)
+        // The URL and the advice built from it are masked as an error line is (probe34 P34-2: a key after `#` or `?`).
+        let shown = Redactor().redact(errorLine: Redactor.maskURLCredentials(base))
+        return "the API base URL '\(VisibleText.escaped(Shortened.text(shown)))'\(origin) \(SchemeAdvice.what(for: base)); "
+            + Redactor().redact(errorLine: Redactor.maskURLCredentials(SchemeAdvice.text(for: base)))
     }
 
     public var exitStatus: ExitStatus { .usage }
