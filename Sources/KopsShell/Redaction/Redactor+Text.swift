@@ -76,6 +76,11 @@ extension Redactor {
                 KeyCommand.masked(String(text.dropFirst(keyCommandFlag.count + 1))) != String(text.dropFirst(keyCommandFlag.count + 1))
             {
                 found.append((span.source, keyCommandFlag + "='" + KeyCommand.masked(String(text.dropFirst(keyCommandFlag.count + 1))) + "'"))
+            } else if text == keyEnvFlag, index + 1 < command.count, KeyEnvName.read(command[index + 1].word.text) == .secret {
+                // `profile add --key-env KEY`: the value `profile add` refuses as the key itself (probe34 P34-5).
+                found.append((command[index + 1].source, "<redacted>"))
+            } else if text.hasPrefix(keyEnvFlag + "="), KeyEnvName.read(String(text.dropFirst(keyEnvFlag.count + 1))) == .secret {
+                found.append((span.source, keyEnvFlag + "=<redacted>"))
             } else if text == headersFlag, index + 1 < command.count {
                 found.append((command[index + 1].source, "'" + redactedHeaders(command[index + 1].word.text) + "'"))
             } else if text.hasPrefix(headersFlag + "=") {
@@ -241,6 +246,10 @@ extension Redactor {
     /// The flag whose value is a webhook's custom headers: kops cannot know which of them authenticates the
     /// sender (a `Cookie`, an `X-Hook-Pass`), so every value is a secret.
     static let headersFlag = "--headers"
+
+    /// `profile add`'s variable name for the key: a value `KeyEnvName` reads as the key itself is a secret (a hex key
+    /// pasted where its variable's name goes, which no token shape catches: probe34 P34-5).
+    static let keyEnvFlag = "--key-env"
 
     /// `profile add`'s key command: its token-shaped words are masked (`KeyCommand.masked`), the rest stays.
     static let keyCommandFlag = "--key-command"
