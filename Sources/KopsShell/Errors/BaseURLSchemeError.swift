@@ -11,9 +11,9 @@ public struct BaseURLSchemeError: KopsError, Equatable {
     public var message: String {
         let origin = source.map { " (\($0))" } ?? ""
         // The URL and the advice built from it are masked as an error line is (probe34 P34-2: a key after `#` or `?`).
-        let shown = Redactor().redact(errorLine: Redactor.maskURLCredentials(base))
+        let shown = Redactor().redact(errorLine: base)
         return "the API base URL '\(VisibleText.escaped(Shortened.text(shown)))'\(origin) \(SchemeAdvice.what(for: base)); "
-            + Redactor().redact(errorLine: Redactor.maskURLCredentials(SchemeAdvice.text(for: base)))
+            + Redactor().redact(errorLine: SchemeAdvice.text(for: base))
     }
 
     public var exitStatus: ExitStatus { .usage }

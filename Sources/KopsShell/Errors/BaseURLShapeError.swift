@@ -19,7 +19,7 @@ public struct BaseURLShapeError: KopsError, Equatable {
         // lost its host, the part a reader checks first.
         // Masked as an error line is before it is cut (a key pasted after `#` or a bare `?` is no `name=` value:
         // probe34 P34-2 saw the launch refusal print it while the `-c:1:` line below masked it).
-        let shown = VisibleText.escaped(Shortened.text(Redactor().redact(errorLine: Redactor.maskURLCredentials(base)), limit: 100))
+        let shown = VisibleText.escaped(Shortened.text(Redactor().redact(errorLine: base), limit: 100))
         let origin = source.map { " (\($0))" } ?? ""
         return "the API base URL '\(shown)'\(origin) \(problem.what); \(problem.fix)"
     }
