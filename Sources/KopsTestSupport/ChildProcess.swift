@@ -103,12 +103,13 @@ public final class ChildProcess: @unchecked Sendable {
         return decoded
     }
 
-    /// Waits up to `seconds`, then SIGTERM, then after 5 s more SIGKILL, so a test never hangs.
+    /// Waits up to `seconds`, then SIGTERM, then after `grace` seconds more (5 unless given) SIGKILL, so a test
+    /// never hangs.
     @discardableResult
-    public func wait(seconds: Double) -> Int32 {
+    public func wait(seconds: Double, grace: Double = 5) -> Int32 {
         if waitUntilExit(within: seconds) { return wait() }
         send(SIGTERM)
-        if !waitUntilExit(within: 5) { send(SIGKILL) }
+        if !waitUntilExit(within: grace) { send(SIGKILL) }
         return wait()
     }
 

@@ -44,10 +44,12 @@ public final class SimulatorProcess {
         baseURL = String(firstLine.dropFirst(prefix.count))
     }
 
-    /// Sends SIGTERM and waits up to 5 s (then SIGKILL, so a test never hangs); returns the exit status.
+    /// Sends SIGTERM and waits up to 30 s (then SIGKILL, so a test never hangs); returns the exit status. The
+    /// simulator stops in ~20–40 ms on an idle machine; 5 s was too short at load ~20 on 2 cores (session 33 saw a
+    /// clean stop killed with status 9), and a simulator that never stops still fails the test, 30 s later.
     @discardableResult
     public func stop() -> Int32 {
-        let status = process.wait(seconds: 0)
+        let status = process.wait(seconds: 0, grace: 30)
         if !stopped {
             stopped = true
             close(outputEnd)
