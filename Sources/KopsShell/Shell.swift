@@ -143,12 +143,28 @@ public final class Shell {
         } catch {
             return report(error)
         }
+        // Several commands: the line is checked whole before any of it runs, as a script's and `-c`'s are, so `reply
+        // Good news; tax included` no longer sends "Good news" and then fails on `tax` (probe36 P36-5, probe37 P37-18).
+        if commands.count > 1, let text = try? expanded.get() {
+            for index in commands.indices {
+                let words = commands[index].map(\.text)
+                redactor.learn(arguments: words)
+                do {
+                    _ = try ScriptCheck.check(
+                        at: index, of: commands, in: text, registry: context.registry, validating: !words.contains("--help"))
+                } catch {
+                    return report(error)
+                }
+            }
+        }
         // Only the last command of the line is followed by its comment.
         let dropped = Lexer.droppedWord(in: (try? expanded.get()) ?? line)
         let cut = Lexer.droppedComment(in: (try? expanded.get()) ?? line)
         for (index, words) in commands.enumerated() {
             // `| grep`, `> out.txt`: a shell's operator, which no command may read as its words (probe27 P27-15).
-            if let misread = ShellOperatorError.find(in: words, line: (try? expanded.get()) ?? line) { return report(misread) }
+            if let misread = ShellOperatorError.find(in: words, line: (try? expanded.get()) ?? line, registry: context.registry) {
+                return report(misread)
+            }
             let outer = (droppedByComment, cutByComment)
             (droppedByComment, cutByComment) = index == commands.count - 1 ? (dropped, cut) : (nil, nil)
             let status = run(words: words.map(\.text))

@@ -13,6 +13,9 @@ public struct ShellOperatorError: KopsError, Equatable {
     public var before: [String]
     /// The words after it (the shell's side: `grep retry`, `out.txt`).
     public var after: [String]
+    /// True when the command sends or writes (`reply`): the operator is then most likely part of its text, and running
+    /// the cut line from a shell would send the words before it alone (probe37 P37-20), so only quoting is offered.
+    public var sends = false
 
     /// Operators a shell reads and kops does not.
     static let symbols: Set<String> = ["|", "||", ">", ">>", "<", "<<", "2>", "2>>", "&>", "2>&1", ">&2", "|&"]
@@ -21,19 +24,27 @@ public struct ShellOperatorError: KopsError, Equatable {
 
     /// The first bare operator among `words` of `line` (the text they were lexed from), nil when there is none. A word
     /// is bare when its first character in `line` is the operator's (not a quote or a backslash).
-    static func find(in words: [Word], line: String) -> ShellOperatorError? {
+    static func find(in words: [Word], line: String, registry: CommandRegistry) -> ShellOperatorError? {
         guard let name = words.first?.text, !ownSyntax.contains(name) else { return nil }
         let characters = Array(line)
         for (index, word) in words.enumerated().dropFirst() where symbols.contains(word.text) {
             let at = word.column - 1
             guard at >= 0, at < characters.count, characters[at] == word.text.first else { continue }
-            return ShellOperatorError(
-                command: name, symbol: word.text, before: words[..<index].map(\.text), after: words[(index + 1)...].map(\.text))
+            let before = words[..<index].map(\.text)
+            var error = ShellOperatorError(command: name, symbol: word.text, before: before, after: words[(index + 1)...].map(\.text))
+            error.sends = ScriptPolicy.isWrite(before.filter { $0 != "--dry-run" }, registry: registry)
+                || ScriptPolicy.sendsOffMachine(before, registry: registry)
+            return error
         }
         return nil
     }
 
     public var message: String {
+        if sends {
+            let text = VisibleText.escaped(Shortened.text(after.joined(separator: " ")))
+            return "\(command): '\(symbol)' would end the command here (a shell's \(symbol.hasPrefix("|") ? "pipe" : "redirection")), "
+                + "so '\(symbol) \(text)' would not be sent; quote the whole text (\"… \(symbol) \(text)\"); nothing was sent"
+        }
         let inner = before.map(Self.quoted).joined(separator: " ")
         let outer = inner.contains("'") ? "\"" + inner.map { "\"$`\\".contains($0) ? "\\\($0)" : "\($0)" }.joined() + "\"" : "'\(inner)'"
         let rest = after.isEmpty ? (symbol.hasPrefix("|") ? " grep …" : " FILE") : " " + after.joined(separator: " ")

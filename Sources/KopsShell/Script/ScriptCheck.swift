@@ -63,23 +63,16 @@ public struct ScriptCheck {
                     throw ShellError.syntax(error.message)
                 }
                 for (index, typed) in commands.enumerated() {
-                    if let misread = ShellOperatorError.find(in: typed, line: expanded) { throw misread }
                     let words = typed.map(\.text)
                     // A command word from a variable (`set c explain` + `${c} 131047`) is known only when the line runs,
                     // where it is looked up as typed; judging the stand-in said "unknown command 'x'" (probe27 P27-9).
-                    if dynamic.used, words[0].contains(Self.standIn) { continue }
-                    let command = try registry.command(named: words[0])
-                    if !dynamic.used && !words.contains("--help") {
-                        var checked = words
-                        _ = try Shell.takeOutput(from: &checked, command: command)
-                        do {
-                            try command.validate(Arguments(command: command, words: Array(checked.dropFirst())))
-                        } catch {
-                            // The last command's argument a `#` dropped is named, as when the line runs (P29-19).
-                            throw ShellError.naming(
-                                droppedByComment: index == commands.count - 1 ? Lexer.droppedWord(in: expanded) : nil, in: error)
-                        }
+                    if dynamic.used, words[0].contains(Self.standIn) {
+                        if let misread = ShellOperatorError.find(in: typed, line: expanded, registry: registry) { throw misread }
+                        continue
                     }
+                    let command = try Self.check(
+                        at: index, of: commands, in: expanded, registry: registry,
+                        validating: !dynamic.used && !words.contains("--help"))
                     // A write marked `#! error` is refused when it runs, as the marker expects.
                     if !expectFailure && ScriptPolicy.isWrite(words, registry: registry) {
                         writes.append(Write(line: line.number, label: ScriptPolicy.label(words)))
@@ -90,6 +83,33 @@ public struct ScriptCheck {
             } catch {
                 if !expectFailure && problem == nil { problem = (line.number, error) }
             }
+        }
+    }
+
+    /// Checks `commands[index]` of the line `expanded` as it would be checked before it runs: a shell operator among its
+    /// words, its name, then (when `validating`) its flags and arguments (`Command.validate`); returns the command. A
+    /// failing command after one that sends or writes is named as the text a `;` cut off (`SemicolonCutError`).
+    static func check(
+        at index: Int, of commands: [[Word]], in expanded: String, registry: CommandRegistry, validating: Bool
+    ) throws -> any Command.Type {
+        let typed = commands[index]
+        do {
+            if let misread = ShellOperatorError.find(in: typed, line: expanded, registry: registry) { throw misread }
+            let words = typed.map(\.text)
+            let command = try registry.command(named: words[0])
+            guard validating else { return command }
+            var checked = words
+            _ = try Shell.takeOutput(from: &checked, command: command)
+            do {
+                try command.validate(Arguments(command: command, words: Array(checked.dropFirst())))
+            } catch {
+                // The last command's argument a `#` dropped is named, as when the line runs (P29-19).
+                throw ShellError.naming(
+                    droppedByComment: index == commands.count - 1 ? Lexer.droppedWord(in: expanded) : nil, in: error)
+            }
+            return command
+        } catch {
+            throw SemicolonCutError.naming(error, at: index, of: commands, in: expanded, registry: registry)
         }
     }
 
