@@ -44,6 +44,8 @@ import Testing
 
     @Test(arguments: [
         ("~", "/home/u"), ("~/", "/home/u"), ("~/notes.md", "/home/u/notes.md"), ("~/a/b", "/home/u/a/b"),
+        // probe36 P36-8: a doubled slash after `~` stays under the home folder, as in sh (it wrote /notes.md).
+        ("~//notes.md", "/home/u/notes.md"), ("~///a/b", "/home/u/a/b"), ("~//", "/home/u"),
         ("~x", "~x"), ("a/~", "a/~"), ("./~", "./~"), ("x", "x"), ("/abs", "/abs"), ("-", "-"),
     ])
     func homeExpanded(path: String, result: String) {
@@ -62,5 +64,16 @@ import Testing
         #expect(LocalPath.expandingHome("~", home: "") == nil)
         #expect(LocalPath.expandingHome("r.md", home: nil) == "r.md")
         #expect(LocalPath.expandingHome("~r.md", home: nil) == "~r.md")
+    }
+
+    /// probe36 P36-8: `~root/x.md` names another user's home folder, which kops does not read: said in one line, not
+    /// "its folder ~root does not exist; create it first". A name that only starts with `~` is a name.
+    @Test func anotherUsersHomeIsNamed() throws {
+        #expect(throws: HomeFolderError(path: "~root/x.md", otherUser: "root")) {
+            try HomeFolderError.expanding("~root/x.md", home: "/home/u")
+        }
+        #expect(HomeFolderError(path: "~root/x.md", otherUser: "root").message.contains("another user's home folder"))
+        #expect(try HomeFolderError.expanding("~draft.md", home: "/home/u") == "~draft.md")
+        #expect(try HomeFolderError.expanding("~//x.md", home: "/home/u") == "/home/u/x.md")
     }
 }

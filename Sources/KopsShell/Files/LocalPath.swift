@@ -48,12 +48,14 @@ public enum LocalPath {
     }
 
     /// `path` with a leading `~` read as the home folder, as `sh` reads it: `~` → `home`, `~/notes.md` →
-    /// `home/notes.md`; any other path (`~x`, `a/~`, `./~`) as given. Nil when `path` needs the home folder and `home`
+    /// `home/notes.md`, `~//notes.md` → `home/notes.md`; any other path (`~x`, `a/~`, `./~`) as given. Nil when `path` needs the home folder and `home`
     /// is nil or empty.
     public static func expandingHome(_ path: String, home: String?) -> String? {
         guard startsAtHome(path) else { return path }
         guard let home, !home.isEmpty else { return nil }
-        return path == "~" ? home : joined(home, String(Substring(path.utf8.dropFirst(2))))
+        // `~//x` is `home//x`, which POSIX reads as `home/x`: the slashes after `~/` are dropped, not kept as a path
+        // from the root (probe36 P36-8: `record ~//notes.md` wrote /notes.md).
+        return joined(home, String(Substring(path.utf8.dropFirst().drop { $0 == slash })))
     }
 
     /// True when `path` starts with `~` as the home folder (`~`, `~/x`).
