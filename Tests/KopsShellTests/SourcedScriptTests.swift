@@ -3,6 +3,8 @@ import KopsShell
 import KopsTestSupport
 import Testing
 
+@testable import KopsShell
+
 /// `source` inside a script: a relative path is read beside the sourcing script (probe18 P18-25), and the permission a
 /// script runs with covers the scripts it sources (P18-30).
 @Suite struct SourcedScriptTests {
@@ -59,7 +61,24 @@ import Testing
             let offline = OfflineShell()
             let outcome = try ScriptRunner.load(path: folder + "/a.kops").run(on: offline.shell)
             #expect(outcome.status == .usage)
-            #expect(offline.output.err.hasPrefix("b.kops:1: error: source: ./a.kops is already running"), "\(offline.output.err)")
+            #expect(
+                offline.output.err.hasPrefix("\(folder)/b.kops:1: error: source: ./a.kops is already running"),
+                "\(offline.output.err)")
+        }
+    }
+
+    /// probe36 P36-6: a failing line of a sourced script is located by the file kops read (`sub/lib.kops:2`, absolute
+    /// when it is not under the current directory), not by the path as written in the `source` line, which from here
+    /// names another file.
+    @Test func aSourcedScriptsLineIsLocatedByTheFileRead() throws {
+        try inFolder(["sub/main.kops": "explain 131047\nsource lib.kops\n", "sub/lib.kops": "explain 131047\nhealth --since 1h\n"]) {
+            folder in
+            let offline = OfflineShell()
+            let outcome = try ScriptRunner.load(path: folder + "/sub/main.kops").run(on: offline.shell)
+            #expect(outcome.failedLine == 2)
+            #expect(offline.output.err.hasPrefix("\(folder)/sub/lib.kops:2: error: health:"), "\(offline.output.err)")
+            #expect(ScriptRunner.displayed(FileManager.default.currentDirectoryPath + "/sub/./lib.kops") == "sub/lib.kops")
+            #expect(ScriptRunner.displayed("/elsewhere/lib.kops") == "/elsewhere/lib.kops")
         }
     }
 

@@ -51,9 +51,20 @@ public struct ScriptRunner: Sendable {
             throw .notUTF8(path: path, detail: encodingProblem(Array(data)))
         }
         guard !TranscriptParser.isTranscript(source) else { throw .transcriptNotScript(path: path) }
-        var script = ScriptRunner(path: path, source: source, allowWrites: allowWrites)
+        // Read from a sourcing script's folder, the path as written names another file from here: errors say the file
+        // read, from the current directory when it is under it (probe36 P36-6: `lib.kops:2` for playbooks/lib.kops).
+        let shown = folder == nil || LocalPath.isAbsolute(path) || path == "-" ? path : displayed(full)
+        var script = ScriptRunner(path: shown, source: source, allowWrites: allowWrites)
         script.file = full
         return script
+    }
+
+    /// `full` (an absolute path) from the current directory when it is under it (`playbooks/lib.kops`), else whole.
+    static func displayed(_ full: String) -> String {
+        let normal = LocalPath.normalized(full)
+        let here = LocalPath.normalized(FileManager.default.currentDirectoryPath)
+        let prefix = here == "/" ? "/" : here + "/"
+        return normal.hasPrefix(prefix) && normal.count > prefix.count ? String(normal.dropFirst(prefix.count)) : normal
     }
 
     /// The most a script read from a pipe may hold (`kops run <(…)`, `-`): a script file has no such limit, but a pipe
