@@ -180,6 +180,10 @@ import Testing
             // Session 33: dotted tokens' starts in any case, the new prefixes, encoded URLs cut short.
             "eyJ", "EYJ", "eyJhbGciOiJIUzI1NiJ9", "SG", "sg", "SG.", "sk-", "SK-", "rk_", "RK_", "AIza", "aiza", "AIz",
             "%3A%2F%2F", "%3a%2f%2F", "%3A%2F", "%2F%2F", "%2f",
+            // Session 36: probe34's providers' prefixes, cut short and in any case, and JSON words starting with their letters.
+            "npm_", "NPM_", "np", "pypi-", "PyPI-", "pyp", "shpat_", "SHPCA_", "shppa_", "shpss_", "shp", "hf_", "HF_", "h",
+            "dop_v1_", "DOO_V1_", "dor_v1_", "dop_", "AKIA", "akia", "AK", "attempt_count", "response_status", "delivered_at",
+            "phone_number_id", "a1c2e3f4-0b1d-4e2f-8a3b-5c6d7e8f9012", "n0", "p0", "a)",
         ]
         var generator = SplitMix(seed: 2929)
         var (yes, no) = (0, 0)
@@ -197,6 +201,41 @@ import Testing
             #expect(Self.scan(text) == expected, "\(text.debugDescription)")
         }
         #expect(yes > 3_000 && no > 3_000, "\(yes) true, \(no) false")
+    }
+
+    /// `prefixLength` with its two-byte test in front (session 36) answers as comparing every prefix at the position,
+    /// at every position of random texts of the prefixes whole, cut short and in random case, a prefix's first letter
+    /// before any byte value (`0` shares its low six bits with `p`), and bytes of every value; both answers common.
+    @Test func thePrefixLengthAnswersAsTryingEveryPrefix() {
+        let prefixes = HistoryPolicy.tokenPrefixes.map { Array($0.utf8) }
+        var generator = SplitMix(seed: 3636)
+        func inRandomCase(_ bytes: some Sequence<UInt8>) -> [UInt8] {
+            bytes.map { generator.next() % 2 == 0 || $0 < 0x61 || $0 > 0x7A ? $0 : $0 - 32 }
+        }
+        var (found, none) = (0, 0)
+        for _ in 0..<6_000 {
+            var text: [UInt8] = []
+            for _ in 0..<(1 + generator.next() % 8) {
+                let prefix = prefixes[Int(generator.next() % UInt64(prefixes.count))]
+                switch generator.next() % 4 {
+                case 0: text += inRandomCase(prefix)
+                case 1: text += inRandomCase(prefix.prefix(Int(generator.next() % UInt64(prefix.count))))
+                case 2: text += inRandomCase(prefix.prefix(1)) + [UInt8(truncatingIfNeeded: generator.next())]
+                default: text.append(UInt8(truncatingIfNeeded: generator.next()))
+                }
+            }
+            text.withUnsafeBufferPointer { bytes in
+                for index in bytes.indices {
+                    let expected = prefixes.first { prefix in
+                        bytes.count - index >= prefix.count
+                            && prefix.indices.allSatisfy { ByteSearch.fold(bytes[index + $0]) == prefix[$0] }
+                    }?.count
+                    if expected == nil { none += 1 } else { found += 1 }
+                    #expect(ShapedCredentials.prefixLength(bytes, at: index) == expected, "\(text) at \(index)")
+                }
+            }
+        }
+        #expect(found > 3_000 && none > 3_000, "\(found) found, \(none) none")
     }
 
     /// The header and URL tests as `printsAsIs` and `needsRedaction` asked them before session 32, in a walk of their

@@ -46,66 +46,71 @@ enum ShapedCredentials {
     private static func mayOccur(in bytes: UnsafeBufferPointer<UInt8>, colonEndsHeaderOrURL names: HeaderNames?) -> Bool {
         guard let base = bytes.baseAddress else { return false }
         let count = bytes.count
+        // The tables and the shortest prefix are read once: a `static let` read in the loop is a `swift_once` call at each
+        // word (1.8 M of the JSON run of `deliveries --all`, docs/performance.md, "Session 36").
+        let shortestPrefix = Self.shortestPrefix
         return byteKinds.withUnsafeBufferPointer { kinds in
-            var index = 0
-            while index < count {
-                let kind = kinds[Int(base[index])]
-                if kind == 0 {
-                    index += 1
-                    continue
-                }
-                if kind == queryKind {
-                    if credentialNameFollows(bytes, after: index) { return true }
-                    index += 1
-                    continue
-                }
-                // A percent-escape is a boundary, as `%` alone is, its two hex digits in no word (`access_token%3DEAA…`,
-                // `%22EAA…%22`); an encoded `?` or `&` may start a credential parameter as the plain one does.
-                if kind == percentKind {
-                    guard let escaped = escape(bytes, at: index) else {
+            secondBytes.withUnsafeBufferPointer { seconds in
+                var index = 0
+                while index < count {
+                    let kind = kinds[Int(base[index])]
+                    if kind == 0 {
                         index += 1
                         continue
                     }
-                    if escaped == UInt8(ascii: "?") || escaped == UInt8(ascii: "&"), credentialNameFollows(bytes, after: index + 2) {
-                        return true
+                    if kind == queryKind {
+                        if credentialNameFollows(bytes, after: index) { return true }
+                        index += 1
+                        continue
                     }
-                    // `%3A%2F%2F`: a URL encoded into the text (`CapabilityURLs.maskedEncoded` reads its hook).
-                    if escaped == UInt8(ascii: ":"), CapabilityURLs.encodedSlashesFollow(bytes, colonEscape: index) { return true }
-                    index += 3
-                    continue
-                }
-                // A webhook URL that is its own key (`https://hooks.slack.com/services/…/SECRET`, `CapabilityURLs`).
-                if kind == colonKind {
-                    if let names, ByteSearch.header(names, endsBefore: index, in: bytes) { return true }
-                    // Both URL tests answer false unless `//` follows the colon (most colons in JSON end a key).
-                    if index + 2 < count, base[index + 1] == slash, base[index + 2] == slash {
-                        if CapabilityURLs.mayFollow(bytes, colon: index) { return true }
-                        if names != nil, URLCredentialScan.mayHoldCredentials(bytes, urlAt: index) { return true }
-                    }
-                    index += 1
-                    continue
-                }
-                var end = index + 1
-                while end < count, kinds[Int(base[end])] & wordKind != 0 { end += 1 }
-                // Only a word long enough to be a token, or labelled and longer than the shortest prefix, can be one:
-                // the prefixes are not compared at the many short words (`status`, `event`, `body`).
-                let length = end - index
-                if kind == prefixStartKind {
-                    if length > shortestPrefix {
-                        let labelled = index > 0 && (base[index - 1] == UInt8(ascii: "=") || base[index - 1] == UInt8(ascii: ":"))
-                            || (index >= 3 && base[index - 3] == UInt8(ascii: "%") && base[index - 2] == UInt8(ascii: "3"))
-                        if length >= TokenShapes.minimumLength || labelled, let prefix = prefixLength(bytes, at: index),
-                            length >= TokenShapes.minimumLength || (labelled && length > prefix)
-                        {
+                    // A percent-escape is a boundary, as `%` alone is, its two hex digits in no word (`access_token%3DEAA…`,
+                    // `%22EAA…%22`); an encoded `?` or `&` may start a credential parameter as the plain one does.
+                    if kind == percentKind {
+                        guard let escaped = escape(bytes, at: index) else {
+                            index += 1
+                            continue
+                        }
+                        if escaped == UInt8(ascii: "?") || escaped == UInt8(ascii: "&"), credentialNameFollows(bytes, after: index + 2) {
                             return true
                         }
+                        // `%3A%2F%2F`: a URL encoded into the text (`CapabilityURLs.maskedEncoded` reads its hook).
+                        if escaped == UInt8(ascii: ":"), CapabilityURLs.encodedSlashesFollow(bytes, colonEscape: index) { return true }
+                        index += 3
+                        continue
                     }
-                    // A JWT's first part or SendGrid's `SG` before a dot (`DottedTokens`).
-                    if DottedTokens.mayStart(bytes, word: index, end: end) { return true }
+                    // A webhook URL that is its own key (`https://hooks.slack.com/services/…/SECRET`, `CapabilityURLs`).
+                    if kind == colonKind {
+                        if let names, ByteSearch.header(names, endsBefore: index, in: bytes) { return true }
+                        // Both URL tests answer false unless `//` follows the colon (most colons in JSON end a key).
+                        if index + 2 < count, base[index + 1] == slash, base[index + 2] == slash {
+                            if CapabilityURLs.mayFollow(bytes, colon: index) { return true }
+                            if names != nil, URLCredentialScan.mayHoldCredentials(bytes, urlAt: index) { return true }
+                        }
+                        index += 1
+                        continue
+                    }
+                    var end = index + 1
+                    while end < count, kinds[Int(base[end])] & wordKind != 0 { end += 1 }
+                    // Only a word long enough to be a token, or labelled and longer than the shortest prefix, can be one:
+                    // the prefixes are not compared at the many short words (`status`, `event`, `body`).
+                    let length = end - index
+                    if kind == prefixStartKind {
+                        if length > shortestPrefix {
+                            let labelled = index > 0 && (base[index - 1] == UInt8(ascii: "=") || base[index - 1] == UInt8(ascii: ":"))
+                                || (index >= 3 && base[index - 3] == UInt8(ascii: "%") && base[index - 2] == UInt8(ascii: "3"))
+                            if length >= TokenShapes.minimumLength || labelled, let prefix = prefixLength(bytes, at: index, seconds: seconds),
+                                length >= TokenShapes.minimumLength || (labelled && length > prefix)
+                            {
+                                return true
+                            }
+                        }
+                        // A JWT's first part or SendGrid's `SG` before a dot (`DottedTokens`).
+                        if DottedTokens.mayStart(bytes, word: index, end: end) { return true }
+                    }
+                    index = end
                 }
-                index = end
+                return false
             }
-            return false
         }
     }
 
@@ -216,15 +221,58 @@ enum ShapedCredentials {
 
     /// The length of the token prefix that starts at `index`, in any ASCII case; nil when none does. Also the typed-line
     /// test's (`Redactor.mayShowSecret(typedLine:)`).
+    ///
+    /// The first two bytes are looked up before any prefix is compared (`secondBytes`): the first letters of the
+    /// prefixes (`a`, `d`, `h`, `n`, `p`, `r` since session 34's `AIza`, `dop_v1_`, `hf_`, `npm_`, `pypi-`, `rk_`) start
+    /// most words of a JSON page (`attempt_count`, `delivered_at`, `phone_number_id`, `response_status`, a UUID's
+    /// `a1c2e3f4-…`), and comparing every prefix there cost 29.6 M of the 5.2 MB `deliveries --all --output json`
+    /// (docs/performance.md, "Session 36"). Then only the prefixes with that first letter are compared
+    /// (`prefixesByFirst`). `ShapedCredentialsTests.thePrefixLengthIsTryingEveryPrefix` compares the answer with
+    /// every prefix tried at every position.
     static func prefixLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
-        let first = ByteSearch.fold(bytes[index])
-        for prefix in prefixes where prefix[0] == first && bytes.count - index >= prefix.count {
+        secondBytes.withUnsafeBufferPointer { prefixLength(bytes, at: index, seconds: $0) }
+    }
+
+    /// `prefixLength(_:at:)` with `secondBytes` at hand.
+    @inline(__always)
+    private static func prefixLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, seconds: UnsafeBufferPointer<UInt64>) -> Int? {
+        // Every prefix has at least two bytes (`shortestPrefix`), so one that starts at the last byte is none.
+        guard index + 1 < bytes.count, seconds[Int(bytes[index])] >> (ByteSearch.fold(bytes[index + 1]) & 63) & 1 != 0 else {
+            return nil
+        }
+        return comparedPrefixLength(bytes, at: index)
+    }
+
+    /// `prefixLength` past its two-byte test: each prefix whose first byte is `bytes[index]`'s, compared in any case.
+    private static func comparedPrefixLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        for prefix in prefixesByFirst[Int(bytes[index])] where bytes.count - index >= prefix.count {
             var offset = 1
             while offset < prefix.count, ByteSearch.fold(bytes[index + offset]) == prefix[offset] { offset += 1 }
             if offset == prefix.count { return prefix.count }
         }
         return nil
     }
+
+    /// For each byte value, a bit for each second byte a prefix starting with it (in either case) has: bit
+    /// `fold(second) & 63`. Bytes that share the low six bits share a bit (`p` and `0`), so the test may answer true for a
+    /// pair no prefix starts with, never false for one that does.
+    private static let secondBytes: [UInt64] = {
+        precondition(shortestPrefix >= 2, "prefixLength reads two bytes before comparing a prefix")
+        var masks = [UInt64](repeating: 0, count: 256)
+        for prefix in prefixes {
+            let bit: UInt64 = 1 << (UInt64(ByteSearch.fold(prefix[1])) & 63)
+            masks[Int(prefix[0])] |= bit
+            masks[Int(upperCased(prefix[0]))] |= bit
+        }
+        return masks
+    }()
+
+    /// For each byte value, the prefixes (lower case) that start with it in either case, in `prefixes`' order.
+    private static let prefixesByFirst: [[[UInt8]]] = (0...255).map { value in
+        prefixes.filter { ByteSearch.fold(UInt8(value)) == $0[0] }
+    }
+
+    private static func upperCased(_ byte: UInt8) -> UInt8 { byte >= 0x61 && byte <= 0x7A ? byte - 32 : byte }
 
     /// True when the bytes after `index` are a credential parameter's name (`CredentialParameters`) and `=`.
     static func credentialNameFollows(_ bytes: UnsafeBufferPointer<UInt8>, after index: Int) -> Bool {
