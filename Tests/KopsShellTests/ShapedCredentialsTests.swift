@@ -87,6 +87,8 @@ import Testing
             // Session 33: JWTs and SendGrid keys across their dots, new prefixes, hook URLs percent-encoded.
             "eyJ", "eyJhbGciOiJIUzI1NiJ9", "eyJzdWIiOiJ4MSJ9", "SG", "SG.", "..", "sk-", "rk_", "AIza", "%3A%2F%2F", "%3a%2f%2f",
             "%2F", "%2f", "hooks.slack.com%2Fservices%2F", "%2Fwith%2Fkey%2F",
+            // Session 36: labelled keys.
+            "api_key", "API key: ", "\"secret\": \"", "3f9a8b7c6d5e4f3a",
         ]
         var generator = SplitMix(seed: 27)
         var masked = 0
@@ -121,6 +123,8 @@ import Testing
                         bytes.count - index >= prefix.count
                             && prefix.indices.allSatisfy { ByteSearch.fold(bytes[index + $0]) == prefix[$0] }
                     }
+                    // Session 36: a key after a label (`API key: 3f9a…`, `SecretLabels`).
+                    if end - index >= SecretLabels.minimumValueLength, SecretLabels.mayLabel(bytes, word: index) { return true }
                     if let prefix {
                         let length = end - index
                         let labelled = index > 0 && (bytes[index - 1] == UInt8(ascii: "=") || bytes[index - 1] == UInt8(ascii: ":"))
@@ -180,6 +184,8 @@ import Testing
             // Session 33: dotted tokens' starts in any case, the new prefixes, encoded URLs cut short.
             "eyJ", "EYJ", "eyJhbGciOiJIUzI1NiJ9", "SG", "sg", "SG.", "sk-", "SK-", "rk_", "RK_", "AIza", "aiza", "AIz",
             "%3A%2F%2F", "%3a%2f%2F", "%3A%2F", "%2F%2F", "%2f",
+            // Session 36: labels before a key.
+            "api_key", "API key: ", "Token = '", "\"password\": \"", "id: ", "%3A%20", "3f9a8b7c6d5e4f3a",
         ]
         var generator = SplitMix(seed: 2929)
         var (yes, no) = (0, 0)
