@@ -261,7 +261,7 @@ extension Redactor {
             if word == Redactor.headersFlag, index + 1 < words.count {
                 // Text that is no JSON object (typed unquoted) is a secret whole: its values cannot be told apart.
                 if let headers = (try? JSONValue.parse(Array(words[index + 1].utf8)))?.object {
-                    for value in Redactor.customHeaderValues(.object(headers)) { remember(value) }
+                    for value in Redactor.secretHeaderValues(.object(headers)) { remember(value) }
                 } else {
                     remember(words[index + 1])
                 }
@@ -327,7 +327,7 @@ extension Redactor {
                 case .string(let value) where Redactor.isSecretField(entry.key): remember(value)
                 case .string(let value): learnURLCredentials(in: value)
                 case .object where entry.key == "headers" && isWebhook(object):
-                    for value in Redactor.customHeaderValues(entry.value) { remember(value) }
+                    for value in Redactor.secretHeaderValues(entry.value) { remember(value) }
                 case .array, .object: learn(from: entry.value)
                 default: break
                 }
