@@ -51,6 +51,13 @@ import Testing
         ("\"https%3A%2F%2Feo1a2b3c4d5e6f7.m.pipedream.net\"", "\"https%3A%2F%2F<redacted>.m.pipedream.net\""),
         ("tg https%3A%2F%2Fapi.telegram.org%2Fbot123456789%3AAAH4kLmN0pQrStUvWxYz1234567890abcde%2FsendMessage",
          "tg https%3A%2F%2Fapi.telegram.org%2Fbot<redacted>%2FsendMessage"),
+        // Session 36: Google OAuth access tokens across their dot (probe34 P34-1), whole, cut short by an error, a
+        // service account's with its second dot, in a header and a query.
+        ("logs search ya29.a0AfH6SMBx3kLq8ZrT9yU2vW4nP7oQ1sR3tY5uV8wX0zA", "logs search <redacted>"),
+        ("cannot read 'ya29.a0AfH6SMBx3kLq8ZrT…' as an id", "cannot read '<redacted>…' as an id"),
+        ("sheets said: Bearer ya29.c.b0AXv0zTPq7rS9tU1vW3xY5zA7bC9dE1fG3hJ5kL7. retry", "sheets said: Bearer <redacted>. retry"),
+        ("GET https://www.googleapis.com/calendar/v3?key=1&t=ya29.a0Ae4lvC3xYz9Kq2LmNoPqRsTuVw 401",
+         "GET https://www.googleapis.com/calendar/v3?key=<redacted>&t=<redacted> 401"),
     ])
     func aShapedCredentialIsMasked(text: String, masked: String) {
         #expect(ShapedCredentialsTests.scan(text))
@@ -69,6 +76,9 @@ import Testing
         "see SG.com or SG.a1.b2", "pk_live_51Hx3dE5gH7jK9mN1pQ3rS5tU7vW9x", "Aizawa-san wrote", "eyJhbGciOiJIUzI1NiJ9.notjson",
         "cb=https%3A%2F%2Facme.example%2Fkapso%2Fcallback%3Fstep%3D2", "https%3A%2F%2Fhooks.slack.com%2F",
         "100%3A%2F%2F", "e.g. eyJ.x and SG.", "npm_config_registry and hf_hub_download", "AKIA alone",
+        // Session 36: dotted text that is no Google token.
+        "graph.facebook.com/v23.0/100200300400501/messages", "kops-0.9.1.tar.gz and yarn.lock", "ya29 alone", "ya29.txt",
+        "see ya29.Support_Line_docs", "ya29.c.b0AXv0 cut", "v23.0.1 build.2026.12",
     ])
     func ordinaryTextPrints(text: String) {
         #expect(Redactor().redact(text) == text)

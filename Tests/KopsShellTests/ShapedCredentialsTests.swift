@@ -87,8 +87,8 @@ import Testing
             // Session 33: JWTs and SendGrid keys across their dots, new prefixes, hook URLs percent-encoded.
             "eyJ", "eyJhbGciOiJIUzI1NiJ9", "eyJzdWIiOiJ4MSJ9", "SG", "SG.", "..", "sk-", "rk_", "AIza", "%3A%2F%2F", "%3a%2f%2f",
             "%2F", "%2f", "hooks.slack.com%2Fservices%2F", "%2Fwith%2Fkey%2F",
-            // Session 36: labelled keys.
-            "api_key", "API key: ", "\"secret\": \"", "3f9a8b7c6d5e4f3a",
+            // Session 36: Google tokens, labelled keys.
+            "ya29", "ya29.", "ya", "29.", "api_key", "API key: ", "\"secret\": \"", "3f9a8b7c6d5e4f3a",
         ]
         var generator = SplitMix(seed: 27)
         var masked = 0
@@ -134,7 +134,8 @@ import Testing
                     // Session 33: a JWT's first part or SendGrid's `SG` before a dot, in the case they are issued in.
                     let word = Array(bytes[index..<end])
                     if end < bytes.count, bytes[end] == UInt8(ascii: "."),
-                        word == Array("SG".utf8) || (word.count >= TokenShapes.minimumLength && word.starts(with: "eyJ".utf8))
+                        word == Array("SG".utf8) || word == Array("ya29".utf8)
+                            || (word.count >= TokenShapes.minimumLength && word.starts(with: "eyJ".utf8))
                     {
                         return true
                     }
@@ -184,8 +185,9 @@ import Testing
             // Session 33: dotted tokens' starts in any case, the new prefixes, encoded URLs cut short.
             "eyJ", "EYJ", "eyJhbGciOiJIUzI1NiJ9", "SG", "sg", "SG.", "sk-", "SK-", "rk_", "RK_", "AIza", "aiza", "AIz",
             "%3A%2F%2F", "%3a%2f%2F", "%3A%2F", "%2F%2F", "%2f",
-            // Session 36: labels before a key.
-            "api_key", "API key: ", "Token = '", "\"password\": \"", "id: ", "%3A%20", "3f9a8b7c6d5e4f3a",
+            // Session 36: Google tokens' starts, labels before a key.
+            "ya29", "YA29", "ya2", "ya29.", "api_key",
+            "API key: ", "Token = '", "\"password\": \"", "id: ", "%3A%20", "3f9a8b7c6d5e4f3a",
         ]
         var generator = SplitMix(seed: 2929)
         var (yes, no) = (0, 0)

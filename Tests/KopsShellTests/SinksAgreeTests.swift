@@ -80,6 +80,8 @@ import Testing
         "npm_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8", "pypi-AgEIcHlwaS5vcmcCJGI4YzQ1NmM0LWE3ZjQtNGE3MS1hNjEx",
         "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", "dop_v1_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
         "AKIAIOSFODNN7EXAMPLE",
+        // Session 36: a Google OAuth access token (P34-1's ya29., a dot ended the word).
+        "ya29.a0AfH6SMBx3kLq8ZrT9yU2vW4nP7oQ1sR3tY5uV8wX0zA",
     ])
     func aForeignCredentialTypedReachesNoSink(token: String) async throws {
         let evidence = try await session(["logs search \(token)", "message \(token)", "explain 131047"])
