@@ -87,8 +87,9 @@ import Testing
             // Session 33: JWTs and SendGrid keys across their dots, new prefixes, hook URLs percent-encoded.
             "eyJ", "eyJhbGciOiJIUzI1NiJ9", "eyJzdWIiOiJ4MSJ9", "SG", "SG.", "..", "sk-", "rk_", "AIza", "%3A%2F%2F", "%3a%2f%2f",
             "%2F", "%2f", "hooks.slack.com%2Fservices%2F", "%2Fwith%2Fkey%2F",
-            // Session 36: Google tokens, labelled keys.
-            "ya29", "ya29.", "ya", "29.", "api_key", "API key: ", "\"secret\": \"", "3f9a8b7c6d5e4f3a",
+            // Session 36: Google tokens, hook URLs encoded twice, labelled keys.
+            "ya29", "ya29.", "ya", "29.", "%25", "%253A%252F%252F", "%253a%252f%252f", "%252F", "%252f", "hooks.slack.com%252Fservices%252F",
+            "api_key", "API key: ", "\"secret\": \"", "3f9a8b7c6d5e4f3a",
         ]
         var generator = SplitMix(seed: 27)
         var masked = 0
@@ -154,6 +155,12 @@ import Testing
                     {
                         return true
                     }
+                    // Session 36: `%253A%252F%252F`, the same encoded twice.
+                    if escaped == UInt8(ascii: "%"), index + 14 < bytes.count,
+                        String(decoding: bytes[(index + 3)...(index + 14)], as: UTF8.self).lowercased() == "3a%252f%252f"
+                    {
+                        return true
+                    }
                     index += 3
                     continue
                 }
@@ -185,8 +192,8 @@ import Testing
             // Session 33: dotted tokens' starts in any case, the new prefixes, encoded URLs cut short.
             "eyJ", "EYJ", "eyJhbGciOiJIUzI1NiJ9", "SG", "sg", "SG.", "sk-", "SK-", "rk_", "RK_", "AIza", "aiza", "AIz",
             "%3A%2F%2F", "%3a%2f%2F", "%3A%2F", "%2F%2F", "%2f",
-            // Session 36: Google tokens' starts, labels before a key.
-            "ya29", "YA29", "ya2", "ya29.", "api_key",
+            // Session 36: Google tokens' starts, encodings twice (cut short too), labels before a key.
+            "ya29", "YA29", "ya2", "ya29.", "%25", "%253A%252F%252F", "%253a%252F%252f", "%253A%252F", "%252F", "api_key",
             "API key: ", "Token = '", "\"password\": \"", "id: ", "%3A%20", "3f9a8b7c6d5e4f3a",
         ]
         var generator = SplitMix(seed: 2929)

@@ -103,6 +103,8 @@ import Testing
         let urls = [
             "https://recv.acme.io/in/\(ForeignCredentialShapesTests.jwt)",
             "https://recv.acme.io/fwd?to=https%3A%2F%2Fhooks.slack.com%2Fservices%2FT0AB12CD3%2FB0EF45GH6%2F\(hookKey)",
+            // Session 36: encoded twice.
+            "https://recv.acme.io/fwd2?to=https%253A%252F%252Fhooks.slack.com%252Fservices%252FT0AB12CD3%252FB0EF45GH6%252F\(hookKey)",
         ]
         let evidence = try await session(
             ["use 100200300400501"] + urls.map { "webhooks create --url \($0) --events whatsapp.message.received" }
@@ -114,6 +116,7 @@ import Testing
             }
         }
         #expect(evidence.terminal.contains("%2FT0AB12CD3%2FB0EF45GH6%2F<redacted>"), "\(evidence.terminal)")
+        #expect(evidence.terminal.contains("%252FT0AB12CD3%252FB0EF45GH6%252F<redacted>"), "\(evidence.terminal)")
         #expect(evidence.transcript.contains("https://recv.acme.io/in/<redacted>"), "\(evidence.transcript)")
         #expect(evidence.transcript.contains("logs search ask-me-anything-2026"), "\(evidence.transcript)")
         #expect(evidence.history.contains("logs search ask-me-anything-2026"))

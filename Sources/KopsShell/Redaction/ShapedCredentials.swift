@@ -71,6 +71,8 @@ enum ShapedCredentials {
                     }
                     // `%3A%2F%2F`: a URL encoded into the text (`CapabilityURLs.maskedEncoded` reads its hook).
                     if escaped == UInt8(ascii: ":"), CapabilityURLs.encodedSlashesFollow(bytes, colonEscape: index) { return true }
+                    // `%253A%252F%252F`: the same encoded twice.
+                    if escaped == UInt8(ascii: "%"), CapabilityURLs.twiceEncodedSchemeEndAt(bytes, percentEscape: index) { return true }
                     index += 3
                     continue
                 }
