@@ -90,8 +90,8 @@ extension TokenPrefix {
     /// `shppa_`, `shpss_`, Hugging Face's `hf_` user access tokens, DigitalOcean's `dop_v1_`/`doo_v1_`/`dor_v1_`
     /// (personal, OAuth, refresh), and AWS access key ids `AKIA…` [uncertain: the prefixes as the providers issue them
     /// and secret scanners (GitHub secret scanning's partner list) match them; not each checked against the provider's
-    /// own page]. Google's OAuth access tokens `ya29.…` are not here: a dot ends a word for `TokenShapes`, so the
-    /// prefix would never be read whole [left for a later session].
+    /// own page]. Google's OAuth access tokens `ya29.…` are not here: a dot ends a word for `TokenShapes`, so KopsShell
+    /// `DottedTokens` reads them whole across their dot, as it reads a JWT.
     public static let providers: [TokenPrefix] =
         ["npm_", "pypi-", "shpat_", "shpca_", "shppa_", "shpss_", "hf_", "dop_v1_", "doo_v1_", "dor_v1_", "AKIA"].map { TokenPrefix($0) }
 

@@ -51,6 +51,20 @@ import Testing
         ("\"https%3A%2F%2Feo1a2b3c4d5e6f7.m.pipedream.net\"", "\"https%3A%2F%2F<redacted>.m.pipedream.net\""),
         ("tg https%3A%2F%2Fapi.telegram.org%2Fbot123456789%3AAAH4kLmN0pQrStUvWxYz1234567890abcde%2FsendMessage",
          "tg https%3A%2F%2Fapi.telegram.org%2Fbot<redacted>%2FsendMessage"),
+        // Session 36: Google OAuth access tokens across their dot (probe34 P34-1), whole, cut short by an error, a
+        // service account's with its second dot, in a header and a query.
+        ("logs search ya29.a0AfH6SMBx3kLq8ZrT9yU2vW4nP7oQ1sR3tY5uV8wX0zA", "logs search <redacted>"),
+        ("cannot read 'ya29.a0AfH6SMBx3kLq8ZrT…' as an id", "cannot read '<redacted>…' as an id"),
+        ("sheets said: Bearer ya29.c.b0AXv0zTPq7rS9tU1vW3xY5zA7bC9dE1fG3hJ5kL7. retry", "sheets said: Bearer <redacted>. retry"),
+        ("GET https://www.googleapis.com/calendar/v3?key=1&t=ya29.a0Ae4lvC3xYz9Kq2LmNoPqRsTuVw 401",
+         "GET https://www.googleapis.com/calendar/v3?key=<redacted>&t=<redacted> 401"),
+        // Session 36: a hook URL percent-encoded twice (in a parameter of an encoded URL), either hex case.
+        ("GET /r?u=https%253A%252F%252Fhooks.slack.com%252Fservices%252FT0AB12CD3%252FB0EF45GH6%252FaBcDeFgHiJkLmNoPqRsTuVwX 502",
+         "GET /r?u=https%253A%252F%252Fhooks.slack.com%252Fservices%252FT0AB12CD3%252FB0EF45GH6%252F<redacted> 502"),
+        ("next=https%253a%252f%252fhook.eu1.make.com%252fm4kesecretpath0123456789abcdefgh&x=1",
+         "next=https%253a%252f%252fhook.eu1.make.com%252f<redacted>&x=1"),
+        ("u=https%253A%252F%252Fdiscord.com%252Fapi%252Fwebhooks%252F112233445566778899%252FZx9-secretTOKEN_abc%253Fwait%253Dtrue",
+         "u=https%253A%252F%252Fdiscord.com%252Fapi%252Fwebhooks%252F112233445566778899%252F<redacted>%253Fwait%253Dtrue"),
     ])
     func aShapedCredentialIsMasked(text: String, masked: String) {
         #expect(ShapedCredentialsTests.scan(text))
@@ -69,6 +83,10 @@ import Testing
         "see SG.com or SG.a1.b2", "pk_live_51Hx3dE5gH7jK9mN1pQ3rS5tU7vW9x", "Aizawa-san wrote", "eyJhbGciOiJIUzI1NiJ9.notjson",
         "cb=https%3A%2F%2Facme.example%2Fkapso%2Fcallback%3Fstep%3D2", "https%3A%2F%2Fhooks.slack.com%2F",
         "100%3A%2F%2F", "e.g. eyJ.x and SG.", "npm_config_registry and hf_hub_download", "AKIA alone",
+        // Session 36: dotted text that is no Google token; a plain or Slack-less URL encoded twice.
+        "graph.facebook.com/v23.0/100200300400501/messages", "kops-0.9.1.tar.gz and yarn.lock", "ya29 alone", "ya29.txt",
+        "see ya29.Support_Line_docs", "ya29.c.b0AXv0 cut", "v23.0.1 build.2026.12", "https%253A%252F%252Facme.example%252Fkapso%252Fcb",
+        "https%253A%252F%252Fhooks.slack.com%252F", "100%253A%252F",
     ])
     func ordinaryTextPrints(text: String) {
         #expect(Redactor().redact(text) == text)

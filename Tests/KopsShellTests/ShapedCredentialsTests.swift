@@ -87,6 +87,9 @@ import Testing
             // Session 33: JWTs and SendGrid keys across their dots, new prefixes, hook URLs percent-encoded.
             "eyJ", "eyJhbGciOiJIUzI1NiJ9", "eyJzdWIiOiJ4MSJ9", "SG", "SG.", "..", "sk-", "rk_", "AIza", "%3A%2F%2F", "%3a%2f%2f",
             "%2F", "%2f", "hooks.slack.com%2Fservices%2F", "%2Fwith%2Fkey%2F",
+            // Session 36: Google tokens, hook URLs encoded twice, labelled keys.
+            "ya29", "ya29.", "ya", "29.", "%25", "%253A%252F%252F", "%253a%252f%252f", "%252F", "%252f", "hooks.slack.com%252Fservices%252F",
+            "api_key", "API key: ", "\"secret\": \"", "3f9a8b7c6d5e4f3a",
         ]
         var generator = SplitMix(seed: 27)
         var masked = 0
@@ -121,6 +124,8 @@ import Testing
                         bytes.count - index >= prefix.count
                             && prefix.indices.allSatisfy { ByteSearch.fold(bytes[index + $0]) == prefix[$0] }
                     }
+                    // Session 36: a key after a label (`API key: 3f9a…`, `SecretLabels`).
+                    if end - index >= SecretLabels.minimumValueLength, SecretLabels.mayLabel(bytes, word: index) { return true }
                     if let prefix {
                         let length = end - index
                         let labelled = index > 0 && (bytes[index - 1] == UInt8(ascii: "=") || bytes[index - 1] == UInt8(ascii: ":"))
@@ -130,7 +135,8 @@ import Testing
                     // Session 33: a JWT's first part or SendGrid's `SG` before a dot, in the case they are issued in.
                     let word = Array(bytes[index..<end])
                     if end < bytes.count, bytes[end] == UInt8(ascii: "."),
-                        word == Array("SG".utf8) || (word.count >= TokenShapes.minimumLength && word.starts(with: "eyJ".utf8))
+                        word == Array("SG".utf8) || word == Array("ya29".utf8)
+                            || (word.count >= TokenShapes.minimumLength && word.starts(with: "eyJ".utf8))
                     {
                         return true
                     }
@@ -146,6 +152,12 @@ import Testing
                     // Session 33: `%3A%2F%2F`, a URL encoded into the text (either hex case).
                     if escaped == UInt8(ascii: ":"), index + 8 < bytes.count,
                         String(decoding: bytes[(index + 3)...(index + 8)], as: UTF8.self).lowercased() == "%2f%2f"
+                    {
+                        return true
+                    }
+                    // Session 36: `%253A%252F%252F`, the same encoded twice.
+                    if escaped == UInt8(ascii: "%"), index + 14 < bytes.count,
+                        String(decoding: bytes[(index + 3)...(index + 14)], as: UTF8.self).lowercased() == "3a%252f%252f"
                     {
                         return true
                     }
@@ -184,6 +196,9 @@ import Testing
             "npm_", "NPM_", "np", "pypi-", "PyPI-", "pyp", "shpat_", "SHPCA_", "shppa_", "shpss_", "shp", "hf_", "HF_", "h",
             "dop_v1_", "DOO_V1_", "dor_v1_", "dop_", "AKIA", "akia", "AK", "attempt_count", "response_status", "delivered_at",
             "phone_number_id", "a1c2e3f4-0b1d-4e2f-8a3b-5c6d7e8f9012", "n0", "p0", "a)",
+            // Session 36: Google tokens' starts, encodings twice (cut short too), labels before a key.
+            "ya29", "YA29", "ya2", "ya29.", "%25", "%253A%252F%252F", "%253a%252F%252f", "%253A%252F", "%252F", "api_key",
+            "API key: ", "Token = '", "\"password\": \"", "id: ", "%3A%20", "3f9a8b7c6d5e4f3a",
         ]
         var generator = SplitMix(seed: 2929)
         var (yes, no) = (0, 0)

@@ -80,6 +80,8 @@ import Testing
         "npm_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8", "pypi-AgEIcHlwaS5vcmcCJGI4YzQ1NmM0LWE3ZjQtNGE3MS1hNjEx",
         "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", "dop_v1_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
         "AKIAIOSFODNN7EXAMPLE",
+        // Session 36: a Google OAuth access token (P34-1's ya29., a dot ended the word).
+        "ya29.a0AfH6SMBx3kLq8ZrT9yU2vW4nP7oQ1sR3tY5uV8wX0zA",
     ])
     func aForeignCredentialTypedReachesNoSink(token: String) async throws {
         let evidence = try await session(["logs search \(token)", "message \(token)", "explain 131047"])
@@ -101,6 +103,8 @@ import Testing
         let urls = [
             "https://recv.acme.io/in/\(ForeignCredentialShapesTests.jwt)",
             "https://recv.acme.io/fwd?to=https%3A%2F%2Fhooks.slack.com%2Fservices%2FT0AB12CD3%2FB0EF45GH6%2F\(hookKey)",
+            // Session 36: encoded twice.
+            "https://recv.acme.io/fwd2?to=https%253A%252F%252Fhooks.slack.com%252Fservices%252FT0AB12CD3%252FB0EF45GH6%252F\(hookKey)",
         ]
         let evidence = try await session(
             ["use 100200300400501"] + urls.map { "webhooks create --url \($0) --events whatsapp.message.received" }
@@ -112,6 +116,7 @@ import Testing
             }
         }
         #expect(evidence.terminal.contains("%2FT0AB12CD3%2FB0EF45GH6%2F<redacted>"), "\(evidence.terminal)")
+        #expect(evidence.terminal.contains("%252FT0AB12CD3%252FB0EF45GH6%252F<redacted>"), "\(evidence.terminal)")
         #expect(evidence.transcript.contains("https://recv.acme.io/in/<redacted>"), "\(evidence.transcript)")
         #expect(evidence.transcript.contains("logs search ask-me-anything-2026"), "\(evidence.transcript)")
         #expect(evidence.history.contains("logs search ask-me-anything-2026"))

@@ -4,7 +4,10 @@
 /// (session 33). Here each one is read decoded, its path segments masked as the plain URL's are (`masked(_:)`: the hosts
 /// of `CapabilityURLs`, the words and shapes of `CapabilityPaths`), and written back encoded, each key as `<redacted>`.
 ///
-/// Encoded once only: `https%253A%252F%252F…` (encoded twice) is not read [a known limit: no sink kops has seen shows one].
+/// Encoded twice (`https%253A%252F%252Fhooks.slack.com%252Fservices%252F…`: a redirect URL carried in a parameter of a
+/// URL that was itself encoded into a query, as log pipelines and link wrappers do) it is read alike, every escape one
+/// `%25` longer (session 36; it was printed in clear, where the URL encoded once was masked). Encoded three times or more
+/// is not read.
 extension CapabilityURLs {
     /// `%2F%2F` (either hex case) right after the `%3A` at `colonEscape`: the byte test's question
     /// (`ShapedCredentials.mayOccur`), true wherever `maskedEncoded` may read a URL. Allocates nothing.
@@ -13,6 +16,21 @@ extension CapabilityURLs {
         guard index + 8 < bytes.count else { return false }
         return bytes[index + 3] == percent && bytes[index + 4] == UInt8(ascii: "2") && ByteSearch.fold(bytes[index + 5]) == lowerF
             && bytes[index + 6] == percent && bytes[index + 7] == UInt8(ascii: "2") && ByteSearch.fold(bytes[index + 8]) == lowerF
+    }
+
+    /// `%253A%252F%252F` (either hex case) at `percentEscape`, the `%25` of its first escape: the byte test's question for
+    /// a URL encoded twice. Allocates nothing.
+    @inline(__always)
+    static func twiceEncodedSchemeEndAt(_ bytes: UnsafeBufferPointer<UInt8>, percentEscape index: Int) -> Bool {
+        guard index + 14 < bytes.count, bytes[index + 3] == UInt8(ascii: "3"), ByteSearch.fold(bytes[index + 4]) == UInt8(ascii: "a")
+        else { return false }
+        // `%252F` twice: `%25` then `2F`, each hex digit in either case.
+        for escape in [index + 5, index + 10] {
+            guard bytes[escape] == percent, bytes[escape + 1] == UInt8(ascii: "2"), bytes[escape + 2] == UInt8(ascii: "5"),
+                bytes[escape + 3] == UInt8(ascii: "2"), ByteSearch.fold(bytes[escape + 4]) == lowerF
+            else { return false }
+        }
+        return true
     }
 
     /// `text` with the key of each percent-encoded hook URL (after `%3A%2F%2F`) replaced by `<redacted>`. The URL ends
@@ -24,15 +42,15 @@ extension CapabilityURLs {
         var characters = Array(text)
         var index = 0
         while index + 8 < characters.count {
-            guard characters[index] == "%", isEncodedSchemeEnd(characters[index..<(index + 9)]) else {
+            guard characters[index] == "%", let depth = encodedSchemeEnd(characters, at: index) else {
                 index += 1
                 continue
             }
-            let start = index + 9
+            let start = index + 3 * Escaping(depth: depth).width
             var end = start
             while end < characters.count, !URLSpans.ends.contains(characters[end]), !"&:".contains(characters[end]) { end += 1 }
             let maskedAfter = characters[end...].starts(with: "<redacted>")
-            let rewritten = maskedKey(in: String(characters[start..<end]), maskedAfter: maskedAfter)
+            let rewritten = maskedKey(in: String(characters[start..<end]), maskedAfter: maskedAfter, escaping: Escaping(depth: depth))
             characters.replaceSubrange(start..<end, with: Array(rewritten))
             index = start + rewritten.count
         }
@@ -40,20 +58,24 @@ extension CapabilityURLs {
     }
 
     /// `span` (a URL after its encoded `://`) with each path segment that is a key, read decoded, as `<redacted>`.
-    private static func maskedKey(in span: String, maskedAfter: Bool) -> String {
+    private static func maskedKey(in span: String, maskedAfter: Bool, escaping: Escaping) -> String {
         let characters = Array(span)
         // The path ends at `?` or `#`, plain or encoded; the query is left to `ShapedCredentials.maskedQueryValues`.
         var pathEnd = 0
-        while pathEnd < characters.count, !"?#".contains(characters[pathEnd]), !isEscape(characters, at: pathEnd, of: ["3f", "23"]) {
+        while pathEnd < characters.count, !"?#".contains(characters[pathEnd]),
+            !isEscape(characters, at: pathEnd, of: ["3f", "23"], escaping: escaping)
+        {
             pathEnd += 1
         }
-        // Segments and the separators between them (`%2F`, `%2f` or `/`), as written.
+        // Segments and the separators between them (`%2F`, `%2f` or `/`; `%252F` encoded twice), as written.
         var segments: [String] = [""]
         var separators: [String] = []
         var position = 0
         while position < pathEnd {
-            if characters[position] == "/" || (position + 2 < pathEnd && isEscape(characters, at: position, of: ["2f"])) {
-                let width = characters[position] == "/" ? 1 : 3
+            if characters[position] == "/"
+                || (position + escaping.width - 1 < pathEnd && isEscape(characters, at: position, of: ["2f"], escaping: escaping))
+            {
+                let width = characters[position] == "/" ? 1 : escaping.width
                 separators.append(String(characters[position..<(position + width)]))
                 segments.append("")
                 position += width
@@ -63,7 +85,7 @@ extension CapabilityURLs {
             }
         }
         guard segments.count > 1 || segments[0].contains(".") else { return span }
-        let decoded = segments.map(percentDecoded)
+        let decoded = segments.map { escaping.depth == 1 ? percentDecoded($0) : percentDecoded(percentDecoded($0)) }
         let url = "https://" + decoded.joined(separator: "/")
         let masked = masked(url + (maskedAfter ? "<redacted>" : ""))
         guard masked.hasPrefix("https://") else { return span }
@@ -77,21 +99,39 @@ extension CapabilityURLs {
             let maskedSegment = String(maskedSegments[offset])
             result += maskedSegment == decoded[offset]
                 ? segment
-                : maskedSegment.split(separator: "<redacted>", omittingEmptySubsequences: false).map { percentEncoded(String($0)) }
+                : maskedSegment.split(separator: "<redacted>", omittingEmptySubsequences: false)
+                    .map { escaping.depth == 1 ? percentEncoded(String($0)) : percentEncoded(percentEncoded(String($0))) }
                     .joined(separator: "<redacted>")
         }
         return result + String(characters[pathEnd...])
     }
 
-    /// True when `characters` (9 of them) are `%3A%2F%2F` in either hex case.
-    private static func isEncodedSchemeEnd(_ characters: ArraySlice<Character>) -> Bool {
-        String(characters).lowercased() == "%3a%2f%2f"
+    /// How many times a URL was encoded (1 or 2), and so how an escape of it is written: `%2F`, or `%252F`.
+    struct Escaping {
+        let depth: Int
+        /// The characters of one escape: 3 (`%2F`), or 5 (`%252F`).
+        var width: Int { depth == 1 ? 3 : 5 }
     }
 
-    /// True when `%` and one of `hex` (two lower-case hex digits) are at `index`, in either case.
-    private static func isEscape(_ characters: [Character], at index: Int, of hex: [String]) -> Bool {
-        guard index + 2 < characters.count, characters[index] == "%" else { return false }
-        return hex.contains(String(characters[(index + 1)...(index + 2)]).lowercased())
+    /// 1 when `%3A%2F%2F` is at `index`, 2 when `%253A%252F%252F` is, in either hex case; nil otherwise.
+    private static func encodedSchemeEnd(_ characters: [Character], at index: Int) -> Int? {
+        for depth in [1, 2] {
+            let escaping = Escaping(depth: depth)
+            guard index + 3 * escaping.width <= characters.count else { return nil }
+            if [0, 1, 2].allSatisfy({ isEscape(characters, at: index + $0 * escaping.width, of: [$0 == 0 ? "3a" : "2f"], escaping: escaping) }) {
+                return depth
+            }
+        }
+        return nil
+    }
+
+    /// True when an escape of one of `hex` (two lower-case hex digits) is at `index`, in either case: `%` and the digits,
+    /// or `%25` and the digits when `escaping` is two deep.
+    private static func isEscape(_ characters: [Character], at index: Int, of hex: [String], escaping: Escaping = Escaping(depth: 1)) -> Bool {
+        guard index + escaping.width - 1 < characters.count, characters[index] == "%" else { return false }
+        if escaping.depth == 2, characters[index + 1] != "2" || characters[index + 2] != "5" { return false }
+        let digits = index + escaping.width - 2
+        return hex.contains(String(characters[digits...(digits + 1)]).lowercased())
     }
 
     /// `text` with each `%XX` replaced by its byte, read as UTF-8.

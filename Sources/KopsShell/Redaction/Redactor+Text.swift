@@ -243,30 +243,12 @@ extension Redactor {
         return commands
     }
 
-    /// The flag whose value is a webhook's custom headers: kops cannot know which of them authenticates the
-    /// sender (a `Cookie`, an `X-Hook-Pass`), so every value is a secret.
-    static let headersFlag = "--headers"
-
     /// `profile add`'s variable name for the key: a value `KeyEnvName` reads as the key itself is a secret (a hex key
     /// pasted where its variable's name goes, which no token shape catches: probe34 P34-5).
     static let keyEnvFlag = "--key-env"
 
     /// `profile add`'s key command: its token-shaped words are masked (`KeyCommand.masked`), the rest stays.
     static let keyCommandFlag = "--key-command"
-
-    /// `{"Cookie": "s=1", "X-Env": "prod"}` → `{"Cookie":"<redacted>","X-Env":"<redacted>"}`; text that is not a
-    /// JSON object becomes `<redacted>`.
-    static func redactedHeaders(_ text: String) -> String {
-        guard let object = (try? JSONValue.parse(Array(text.utf8)))?.object else { return "<redacted>" }
-        var copy = object
-        copy.entries = object.entries.map { JSONObject.Entry(key: $0.key, value: .string("<redacted>")) }
-        return JSONValue.object(copy).serialized()
-    }
-
-    /// The values of a `headers` object (a webhook's custom headers), each a secret: shown masked.
-    static func customHeaderValues(_ json: JSONValue) -> [String] {
-        (json.object?.entries ?? []).compactMap(\.value.string)
-    }
 
     /// Remembers the values of secret flags (`--secret S`) so they are masked wherever they appear later.
     public mutating func learn(arguments words: [String]) {
@@ -279,7 +261,7 @@ extension Redactor {
             if word == Redactor.headersFlag, index + 1 < words.count {
                 // Text that is no JSON object (typed unquoted) is a secret whole: its values cannot be told apart.
                 if let headers = (try? JSONValue.parse(Array(words[index + 1].utf8)))?.object {
-                    for value in Redactor.customHeaderValues(.object(headers)) { remember(value) }
+                    for value in Redactor.secretHeaderValues(.object(headers)) { remember(value) }
                 } else {
                     remember(words[index + 1])
                 }
@@ -345,7 +327,7 @@ extension Redactor {
                 case .string(let value) where Redactor.isSecretField(entry.key): remember(value)
                 case .string(let value): learnURLCredentials(in: value)
                 case .object where entry.key == "headers" && isWebhook(object):
-                    for value in Redactor.customHeaderValues(entry.value) { remember(value) }
+                    for value in Redactor.secretHeaderValues(entry.value) { remember(value) }
                 case .array, .object: learn(from: entry.value)
                 default: break
                 }

@@ -75,6 +75,8 @@ enum ShapedCredentials {
                         }
                         // `%3A%2F%2F`: a URL encoded into the text (`CapabilityURLs.maskedEncoded` reads its hook).
                         if escaped == UInt8(ascii: ":"), CapabilityURLs.encodedSlashesFollow(bytes, colonEscape: index) { return true }
+                        // `%253A%252F%252F`: the same encoded twice.
+                        if escaped == UInt8(ascii: "%"), CapabilityURLs.twiceEncodedSchemeEndAt(bytes, percentEscape: index) { return true }
                         index += 3
                         continue
                     }
@@ -94,6 +96,8 @@ enum ShapedCredentials {
                     // Only a word long enough to be a token, or labelled and longer than the shortest prefix, can be one:
                     // the prefixes are not compared at the many short words (`status`, `event`, `body`).
                     let length = end - index
+                    // A key after a label (`API key: 3f9a…`, `"client_secret": "…"`), whatever its shape (`SecretLabels`).
+                    if length >= SecretLabels.minimumValueLength, SecretLabels.mayLabel(bytes, word: index) { return true }
                     if kind == prefixStartKind {
                         if length > shortestPrefix {
                             let labelled = index > 0 && (base[index - 1] == UInt8(ascii: "=") || base[index - 1] == UInt8(ascii: ":"))

@@ -29,21 +29,39 @@ enum TokenShapes {
         var word = ""
         var lastWord = ""
         var afterLabel = false
-        func judged(_ word: String, labelled: Bool) -> String {
-            isToken(word) || (labelled && isLabelledToken(word)) ? "<redacted>" : word
+        // A label (`API key`, `"client_secret"`) and its `:` or `=` came, then only spaces and quotes (`SecretLabels`);
+        // a label came, and only spaces and quotes since.
+        var afterKeyLabel = false
+        var labelWaits = false
+        func judged(_ word: String, labelled: Bool, keyLabelled: Bool) -> String {
+            isToken(word) || (labelled && isLabelledToken(word)) || (keyLabelled && SecretLabels.isKeyLike(word)) ? "<redacted>" : word
         }
         func flush() {
             if word.utf8.contains(UInt8(ascii: ".")) {
                 // A word that took dots (`DottedTokens`) is masked whole, or read as the words its dots part, as before.
                 let parts = word.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
                 result += DottedTokens.isToken(word)
-                    ? "<redacted>" : parts.enumerated().map { judged($1, labelled: $0 == 0 && afterLabel) }.joined(separator: ".")
+                    ? "<redacted>"
+                    : parts.enumerated().map { judged($1, labelled: $0 == 0 && afterLabel, keyLabelled: $0 == 0 && afterKeyLabel) }
+                        .joined(separator: ".")
                 word = parts.last ?? ""
             } else {
-                result += judged(word, labelled: afterLabel)
+                result += judged(word, labelled: afterLabel, keyLabelled: afterKeyLabel)
             }
+            if !word.isEmpty { (afterKeyLabel, labelWaits) = (false, false) }
             lastWord = word
             word = ""
+        }
+        // After a character that is no word's: a separator ends a waiting label, a space or quote lets it wait on.
+        func followLabel(separator: Bool, skipped: Bool) {
+            let label = !lastWord.isEmpty && SecretLabels.isLabel(lastWord)
+            if separator {
+                (afterKeyLabel, labelWaits) = (label || labelWaits, false)
+            } else if skipped {
+                labelWaits = label || labelWaits
+            } else {
+                (afterKeyLabel, labelWaits) = (false, false)
+            }
         }
         func isWordCharacter(_ character: Character) -> Bool {
             character.isASCII && (character.isLetter || character.isNumber || character == "_" || character == "-")
@@ -66,6 +84,9 @@ enum TokenShapes {
                 // A percent-escape ends a word as its character would, and `%3D`/`%3A` label one as `=`/`:` do (probe29 P29-1).
                 flush()
                 afterLabel = (high << 4 | low == 0x3D || high << 4 | low == 0x3A) && !lastWord.isEmpty && Redactor.isSecretName(lastWord)
+                followLabel(
+                    separator: high << 4 | low == 0x3D || high << 4 | low == 0x3A,
+                    skipped: SecretLabels.isSkippedEscape(characters[index].asciiValue ?? 0, characters[index + 1].asciiValue ?? 0))
                 lastWord = ""
                 result.append(character)
                 result.append(characters[index])
@@ -74,6 +95,7 @@ enum TokenShapes {
             } else {
                 flush()
                 afterLabel = (character == "=" || character == ":") && !lastWord.isEmpty && Redactor.isSecretName(lastWord)
+                followLabel(separator: character == "=" || character == ":", skipped: " \t\"'\\".contains(character))
                 lastWord = ""
                 result.append(character)
             }
