@@ -80,6 +80,8 @@ import Testing
         "npm_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8", "pypi-AgEIcHlwaS5vcmcCJGI4YzQ1NmM0LWE3ZjQtNGE3MS1hNjEx",
         "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", "dop_v1_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
         "AKIAIOSFODNN7EXAMPLE",
+        // probe36 P36-3: an AWS temporary access key id (STS), the sibling of `AKIA`.
+        "ASIAY34FZKBOKMUTVV7A",
     ])
     func aForeignCredentialTypedReachesNoSink(token: String) async throws {
         let evidence = try await session(["logs search \(token)", "message \(token)", "explain 131047"])
@@ -91,6 +93,18 @@ import Testing
         }
         #expect(evidence.transcript.contains("logs search <redacted>"), "\(evidence.transcript)")
         #expect(evidence.history.contains("explain 131047"))
+    }
+
+    /// probe36 P36-3: `whois` of an AWS temporary key id called it a WAMID's base64 part and advised `wamid.ASIA…`;
+    /// it is no id, and no sink shows it.
+    @Test(arguments: ["ASIAY34FZKBOKMUTVV7A", "AKIAIOSFODNN7EXAMPLE"])
+    func whoisOfAnAWSKeyIdIsNoWAMID(token: String) async throws {
+        let evidence = try await session(["whois \(token)", "explain 131047"])
+        for (name, text) in [("terminal", evidence.terminal), ("transcript", evidence.transcript), ("history", evidence.history)] {
+            #expect(!text.contains(token), "\(token) in the \(name): \(text)")
+        }
+        #expect(!evidence.terminal.contains("wamid."), "\(evidence.terminal)")
+        #expect(!evidence.terminal.contains("WAMID's base64"), "\(evidence.terminal)")
     }
 
     /// Session 33: what the server echoes (a webhook's URL in the create output and the list) holds a JWT in its path
