@@ -172,6 +172,15 @@ public enum ProfileCommand: Command {
         if let problem = BaseURLShape.problem(in: baseURL) {
             throw .syntax(BaseURLShapeError(base: baseURL, source: "profile add --base-url", problem: problem).message)
         }
+        // A key pasted into the URL (as its path, `http://host/kapso_live_…`) would sit in config.toml, which never holds
+        // a key (probe36 P36-9): every later line masked it, the file kept it.
+        let maskedURL = Redactor().redact(errorLine: baseURL)
+        guard maskedURL == baseURL else {
+            throw .syntax(
+                "\(Self.name) add: the --base-url '\(VisibleText.escaped(Shortened.text(maskedURL)))' holds what reads as a key or "
+                    + "token; config.toml never holds a key: give the host only, e.g. \(BaseURLShape.kapsoHost), and the key's "
+                    + "variable with --key-env; nothing was saved")
+        }
         // The rule every request follows (the transport refuses it), checked before anything is saved: a profile
         // that no later command could use is not written (probe18 P18-10).
         if parts.scheme == "http" && !parts.isLoopback {

@@ -172,6 +172,7 @@ extension Redactor {
                 maskCredentialPairs(
                     in: &url, (question + 1)..<(hash ?? url.count), maskedAfter: maskedAfter && hash == nil, found: found)
             }
+            maskPathParameters(in: &url, found: found)
         }
     }
 
