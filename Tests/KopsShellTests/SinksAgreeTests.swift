@@ -107,6 +107,20 @@ import Testing
         #expect(!evidence.terminal.contains("WAMID's base64"), "\(evidence.terminal)")
     }
 
+    /// probe36 P36-7: names that start like a token prefix (a template's, a log search's) stay readable in every sink,
+    /// and the error names the template that was refused.
+    @Test func aNameThatStartsLikeAPrefixReachesEverySinkReadable() async throws {
+        let names = ["kapso_welcome_message", "sk_order_reminder", "npm_install_failed", "Kapso_Support_Line"]
+        let evidence = try await session(
+            ["use 100200300400501", "template kapso_welcome_message"] + names.dropFirst().map { "logs search \($0)" })
+        #expect(evidence.terminal.contains("no template named 'kapso_welcome_message'"), "\(evidence.terminal)")
+        for name in names {
+            #expect(evidence.transcript.contains(name), "\(name): \(evidence.transcript)")
+            #expect(evidence.history.contains(name), "\(name): \(evidence.history)")
+        }
+        #expect(!evidence.transcript.contains("<redacted>"), "\(evidence.transcript)")
+    }
+
     /// Session 33: what the server echoes (a webhook's URL in the create output and the list) holds a JWT in its path
     /// or a Slack hook percent-encoded in its query: neither reaches a sink; the hook's team and channel ids, and an
     /// ordinary word with `sk-` inside, do.
