@@ -157,6 +157,11 @@ public enum ProfileCommand: Command {
         guard Profile.isValidName(name) else {
             throw .invalidValue(command: Self.name, what: "profile name", value: name, expected: "letters, digits, - and _")
         }
+        guard !Profile.nameReadsAsKey(name) else {
+            throw .invalidSecretValue(
+                command: "\(Self.name) add", flag: "NAME", problem: "reads as a key or token",
+                expected: "give a profile NAME (like prod or acme-staging), never the key itself; nothing was saved")
+        }
         guard let baseURL = arguments.value("--base-url") else {
             throw .missingArgument(command: Self.name, what: "--base-url", usage: usage)
         }
