@@ -50,7 +50,7 @@ import Testing
 
     @Test(arguments: ["BASE/\(key)", "BASE/\(hexKey)/x;api_key=Zq8vR2mN4pL6xT9wB3cDkx", "BASE/ab/whsec_Zx81kQp0LmN4vB7tR2yWq"])
     func aKeyInTheBaseURLIsRefused(base: String) async throws {
-        let result = try await add("p1 --base-url \(base) --key-env SIM_KEY")
+        let result = try await add("p1 --base-url '\(base)' --key-env SIM_KEY")
         #expect(result.status == 64)
         #expect(result.config == nil)
         for secret in [Self.key, "Zq8vR2mN4pL6xT9wB3cDkx", "Zx81kQp0LmN4vB7tR2yWq"] {
