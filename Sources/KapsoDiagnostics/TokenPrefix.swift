@@ -88,12 +88,14 @@ extension TokenPrefix {
     /// (probe34 P34-1: each reached the transcript in clear): npm's `npm_` (npm docs, "About access tokens": granular
     /// and automation tokens), PyPI's `pypi-` (PyPI help, "API tokens"), Shopify's Admin API `shpat_`, `shpca_`,
     /// `shppa_`, `shpss_`, Hugging Face's `hf_` user access tokens, DigitalOcean's `dop_v1_`/`doo_v1_`/`dor_v1_`
-    /// (personal, OAuth, refresh), and AWS access key ids `AKIA…` [uncertain: the prefixes as the providers issue them
+    /// (personal, OAuth, refresh), and AWS access key ids: `AKIA…` long-term, `ASIA…` temporary (STS AssumeRole, SSO,
+    /// the role of a receiver on Lambda or ECS; AWS IAM user guide, "Unique identifiers": `AKIA` access key, `ASIA`
+    /// temporary access key; probe36 P36-3) [uncertain: the prefixes as the providers issue them
     /// and secret scanners (GitHub secret scanning's partner list) match them; not each checked against the provider's
     /// own page]. Google's OAuth access tokens `ya29.…` are not here: a dot ends a word for `TokenShapes`, so KopsShell
     /// `DottedTokens` reads them whole across their dot, as it reads a JWT.
     public static let providers: [TokenPrefix] =
-        ["npm_", "pypi-", "shpat_", "shpca_", "shppa_", "shpss_", "hf_", "dop_v1_", "doo_v1_", "dor_v1_", "AKIA"].map { TokenPrefix($0) }
+        ["npm_", "pypi-", "shpat_", "shpca_", "shppa_", "shpss_", "hf_", "dop_v1_", "doo_v1_", "dor_v1_", "AKIA", "ASIA"].map { TokenPrefix($0) }
 
     /// Every prefix, in the order `APIKeyShape.kind(of:)` tries them (they do not overlap). The redactor's byte test
     /// (KopsShell `ShapedCredentials.mayOccur`) builds its table of first letters from this list. Credentials whose

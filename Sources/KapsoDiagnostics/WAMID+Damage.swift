@@ -86,8 +86,10 @@ extension WAMID {
 
     /// `it has no 'wamid.' in front …; use wamid.HBgL…` when `text` is the base64 part of a WAMID alone (as some log
     /// viewers and Meta's own id fields in other tools show it): it decodes to the whole record every WAMID holds.
+    /// A word that starts with a credential's prefix in its issued case (`TokenPrefix.all`: `ASIA…`, `AKIA…`) is none,
+    /// whatever its base64 decodes to (probe36 P36-3: `whois ASIA…` advised `wamid.ASIA…`); a WAMID's base64 opens `HBg`.
     static func withoutPrefix(_ text: String) -> String? {
-        guard text.count >= 16, text.allSatisfy(isBase64), readsAsWAMID(text) else { return nil }
+        guard !TokenPrefix.all.contains(where: { text.hasPrefix($0.text) }), text.count >= 16, text.allSatisfy(isBase64), readsAsWAMID(text) else { return nil }
         return "it has no 'wamid.' in front, yet it is a WAMID's base64 part (as some log viewers show it): "
             + "use wamid.\(text)"
     }

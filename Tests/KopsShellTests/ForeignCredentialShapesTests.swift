@@ -41,6 +41,7 @@ import Testing
         ("HF=hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789", "HF=<redacted>"),
         ("do: dop_v1_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "do: <redacted>"),
         ("aws AKIAIOSFODNN7EXAMPLE denied", "aws <redacted> denied"),
+        ("AWS STS rejected ASIAY34FZKBOKMUTVV7A for this role", "AWS STS rejected <redacted> for this role"),
         // Hook URLs percent-encoded into a log line or an error, plain or lower-case hex, after `=` or in prose.
         ("GET /forward?to=https%3A%2F%2Fhooks.slack.com%2Fservices%2FT0AB12CD3%2FB0EF45GH6%2FaBcDeFgHiJkLmNoPqRsTuVwX&x=1 500",
          "GET /forward?to=https%3A%2F%2Fhooks.slack.com%2Fservices%2FT0AB12CD3%2FB0EF45GH6%2F<redacted>&x=1 500"),
@@ -82,7 +83,7 @@ import Testing
         "ask-me-anything-2026 and task-runner-2026-12-03", "pip install sk-learn", "sk-1 sk-2", "header eyJhbGciOiJIUzI1NiJ9 only",
         "see SG.com or SG.a1.b2", "pk_live_51Hx3dE5gH7jK9mN1pQ3rS5tU7vW9x", "Aizawa-san wrote", "eyJhbGciOiJIUzI1NiJ9.notjson",
         "cb=https%3A%2F%2Facme.example%2Fkapso%2Fcallback%3Fstep%3D2", "https%3A%2F%2Fhooks.slack.com%2F",
-        "100%3A%2F%2F", "e.g. eyJ.x and SG.", "npm_config_registry and hf_hub_download", "AKIA alone",
+        "100%3A%2F%2F", "e.g. eyJ.x and SG.", "npm_config_registry and hf_hub_download", "AKIA alone", "ASIA alone", "Asia/Kolkata and Asia/Ho_Chi_Minh",
         // Session 36: dotted text that is no Google token; a plain or Slack-less URL encoded twice.
         "graph.facebook.com/v23.0/100200300400501/messages", "kops-0.9.1.tar.gz and yarn.lock", "ya29 alone", "ya29.txt",
         "see ya29.Support_Line_docs", "ya29.c.b0AXv0 cut", "v23.0.1 build.2026.12", "https%253A%252F%252Facme.example%252Fkapso%252Fcb",

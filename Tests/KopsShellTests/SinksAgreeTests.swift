@@ -82,6 +82,8 @@ import Testing
         "AKIAIOSFODNN7EXAMPLE",
         // Session 36: a Google OAuth access token (P34-1's ya29., a dot ended the word).
         "ya29.a0AfH6SMBx3kLq8ZrT9yU2vW4nP7oQ1sR3tY5uV8wX0zA",
+        // probe36 P36-3: an AWS temporary access key id (STS), the sibling of `AKIA`.
+        "ASIAY34FZKBOKMUTVV7A",
     ])
     func aForeignCredentialTypedReachesNoSink(token: String) async throws {
         let evidence = try await session(["logs search \(token)", "message \(token)", "explain 131047"])
@@ -93,6 +95,32 @@ import Testing
         }
         #expect(evidence.transcript.contains("logs search <redacted>"), "\(evidence.transcript)")
         #expect(evidence.history.contains("explain 131047"))
+    }
+
+    /// probe36 P36-3: `whois` of an AWS temporary key id called it a WAMID's base64 part and advised `wamid.ASIA…`;
+    /// it is no id, and no sink shows it.
+    @Test(arguments: ["ASIAY34FZKBOKMUTVV7A", "AKIAIOSFODNN7EXAMPLE"])
+    func whoisOfAnAWSKeyIdIsNoWAMID(token: String) async throws {
+        let evidence = try await session(["whois \(token)", "explain 131047"])
+        for (name, text) in [("terminal", evidence.terminal), ("transcript", evidence.transcript), ("history", evidence.history)] {
+            #expect(!text.contains(token), "\(token) in the \(name): \(text)")
+        }
+        #expect(!evidence.terminal.contains("wamid."), "\(evidence.terminal)")
+        #expect(!evidence.terminal.contains("WAMID's base64"), "\(evidence.terminal)")
+    }
+
+    /// probe36 P36-7: names that start like a token prefix (a template's, a log search's) stay readable in every sink,
+    /// and the error names the template that was refused.
+    @Test func aNameThatStartsLikeAPrefixReachesEverySinkReadable() async throws {
+        let names = ["kapso_welcome_message", "sk_order_reminder", "npm_install_failed", "Kapso_Support_Line"]
+        let evidence = try await session(
+            ["use 100200300400501", "template kapso_welcome_message"] + names.dropFirst().map { "logs search \($0)" })
+        #expect(evidence.terminal.contains("no template named 'kapso_welcome_message'"), "\(evidence.terminal)")
+        for name in names {
+            #expect(evidence.transcript.contains(name), "\(name): \(evidence.transcript)")
+            #expect(evidence.history.contains(name), "\(name): \(evidence.history)")
+        }
+        #expect(!evidence.transcript.contains("<redacted>"), "\(evidence.transcript)")
     }
 
     /// Session 33: what the server echoes (a webhook's URL in the create output and the list) holds a JWT in its path

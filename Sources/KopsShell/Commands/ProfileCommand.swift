@@ -157,6 +157,11 @@ public enum ProfileCommand: Command {
         guard Profile.isValidName(name) else {
             throw .invalidValue(command: Self.name, what: "profile name", value: name, expected: "letters, digits, - and _")
         }
+        guard !Profile.nameReadsAsKey(name) else {
+            throw .invalidSecretValue(
+                command: "\(Self.name) add", flag: "NAME", problem: "reads as a key or token",
+                expected: "give a profile NAME (like prod or acme-staging), never the key itself; nothing was saved")
+        }
         guard let baseURL = arguments.value("--base-url") else {
             throw .missingArgument(command: Self.name, what: "--base-url", usage: usage)
         }
@@ -171,6 +176,15 @@ public enum ProfileCommand: Command {
         // (probe27 P27-10: `http://127.0.0.1:19227:1` was told to use https://[127.0.0.1:19227]).
         if let problem = BaseURLShape.problem(in: baseURL) {
             throw .syntax(BaseURLShapeError(base: baseURL, source: "profile add --base-url", problem: problem).message)
+        }
+        // A key pasted into the URL (as its path, `http://host/kapso_live_…`) would sit in config.toml, which never holds
+        // a key (probe36 P36-9): every later line masked it, the file kept it.
+        let maskedURL = Redactor().redact(errorLine: baseURL)
+        guard maskedURL == baseURL else {
+            throw .syntax(
+                "\(Self.name) add: the --base-url '\(VisibleText.escaped(Shortened.text(maskedURL)))' holds what reads as a key or "
+                    + "token; config.toml never holds a key: give the host only, e.g. \(BaseURLShape.kapsoHost), and the key's "
+                    + "variable with --key-env; nothing was saved")
         }
         // The rule every request follows (the transport refuses it), checked before anything is saved: a profile
         // that no later command could use is not written (probe18 P18-10).

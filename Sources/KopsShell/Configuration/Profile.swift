@@ -31,6 +31,17 @@ public struct Profile: Sendable, Equatable {
         !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
     }
 
+    /// True for a name kops would read as a key, never a profile's: a token (`kapso_live_…`, `sk_…` with a token's body:
+    /// `TokenShapes.isToken`), a random mix of letters and digits (`HistoryPolicy.isTokenShaped`), or a hex key (20 or
+    /// more hex digits, letters and digits mixed, `5f4dcc3b…`). Such a name went into config.toml, the history file's
+    /// name, the prompt and every transcript's prompt lines (probe36 P36-12); `profile add` refuses it, and the line that
+    /// typed it shows `<redacted>` (`Redactor.profileNameSources`).
+    public static func nameReadsAsKey(_ name: String) -> Bool {
+        if TokenShapes.isToken(name) || HistoryPolicy.isTokenShaped(name) { return true }
+        return name.count >= 20 && name.allSatisfy { $0.isASCII && $0.isHexDigit }
+            && name.contains(where: \.isLetter) && name.contains(where: \.isNumber)
+    }
+
     /// What the profile holds, for a line that says what would be replaced: `https://api.kapso.ai, env
     /// KAPSO_PROD_KEY, number 100200300400501` (a key command is named as such, not quoted).
     public var summary: String {

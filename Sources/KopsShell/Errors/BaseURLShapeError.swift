@@ -21,8 +21,27 @@ public struct BaseURLShapeError: KopsError, Equatable {
         // probe34 P34-2 saw the launch refusal print it while the `-c:1:` line below masked it).
         let shown = VisibleText.escaped(Shortened.text(Redactor().redact(errorLine: base), limit: 100))
         let origin = source.map { " (\($0))" } ?? ""
-        return "the API base URL '\(shown)'\(origin) \(problem.what); \(problem.fix)"
+        let shownProblem = problem.masked(by: Redactor())
+        return "the API base URL '\(shown)'\(origin) \(shownProblem.what); \(shownProblem.fix)"
     }
 
     public var exitStatus: ExitStatus { .usage }
+}
+
+extension BaseURLShape.Problem {
+    /// The problem with each piece of the URL it quotes again (the endpoint path and the base before it, a scheme, a
+    /// port, the doubled scheme and its fix) masked as an error line is, before `what` and `fix` cut it to fit: the URL
+    /// itself was masked, the piece in parentheses was not (probe36 P36-9: `…(/platform/v1/kapso_live_…)` from the
+    /// flag, the environment and config.toml).
+    func masked(by redactor: Redactor) -> Self {
+        let mask = { (text: String) in redactor.redact(errorLine: text) }
+        switch self {
+        case .endpointPath(let path, let base): return .endpointPath(path: mask(path), base: mask(base))
+        case .unknownScheme(let scheme): return .unknownScheme(mask(scheme))
+        case .badPort(let port): return .badPort(mask(port))
+        case .twoPorts(let ports): return .twoPorts(mask(ports))
+        case .doubledScheme(let written, let fixed): return .doubledScheme(written: mask(written), fixed: mask(fixed))
+        case .controlCharacter, .whitespace, .query, .fragment, .userInfo, .metaGraphAPI, .unclosedBracket, .noHost: return self
+        }
+    }
 }

@@ -97,14 +97,15 @@ public enum HistoryPolicy {
         + "flag or a secret-named value); ↑ recalls it until kops ends (said once)"
 
     /// True for a word that starts like a credential (`TokenPrefix.all`: `whsec_`, `sk_`, `kapso_`, `kops_`, `EAA`,
-    /// `Bearer`, in any case) and goes on for more than three characters after it, or is a dotted token whole (a JWT,
+    /// `Bearer`, in any case) and goes on for more than three characters after it that read as a token's body
+    /// (`TokenShapes.hasTokenBody`: `kapso_welcome_message` is words, probe36 P36-7), or is a dotted token whole (a JWT,
     /// a SendGrid key: `DottedTokens`), unless it names webhook events
     /// (`kapso_agent.run.failed`, `WebhookEvents.namesEventsOnly`) or an environment variable (`KAPSO_API_KEY`:
     /// `isEnvironmentName`).
     static func hasTokenPrefix(_ word: String) -> Bool {
         if DottedTokens.isToken(word) { return true }
         let lower = word.lowercased()
-        return tokenPrefixes.contains { lower.hasPrefix($0) && word.count > $0.count + 3 }
+        return tokenPrefixes.contains { lower.hasPrefix($0) && word.count > $0.count + 3 && TokenShapes.hasTokenBody(word.dropFirst($0.count)) }
             && !WebhookEvents.namesEventsOnly(word) && !isEnvironmentName(word)
     }
 

@@ -87,6 +87,7 @@ extension Redactor {
                 found.append((span.source, headersFlag + "='" + redactedHeaders(String(text.dropFirst(headersFlag.count + 1))) + "'"))
             }
         }
+        found += profileNameSources(in: command)
         if command.first?.word.text == "set" {
             let rest = command.dropFirst().drop { $0.word.text.hasPrefix("--") }
             if let first = rest.first, let assigned = secretAssignment(first.word.text), let last = rest.last {
@@ -172,6 +173,7 @@ extension Redactor {
                 maskCredentialPairs(
                     in: &url, (question + 1)..<(hash ?? url.count), maskedAfter: maskedAfter && hash == nil, found: found)
             }
+            maskPathParameters(in: &url, found: found)
         }
     }
 

@@ -32,9 +32,12 @@ public struct Redactor: Sendable {
         secretFragments = SecretFragments(self.knownSecrets)
     }
 
+    /// Secret field names, whole or as the last words of a longer name (`SecretFieldName`): `client_secret`,
+    /// `crm_refresh_token`, `aws_secret_access_key`, `clientSecret`.
     static let secretFields: Set<String> = [
         "secret_key", "secret", "api_key", "apikey", "token", "access_token", "authorization", "x-api-key",
-        "password",
+        "password", "passwd", "passphrase", "api-key", "secretkey", "private_key", "privatekey", "access_key", "accesskey",
+        "signing_key", "signingkey",
     ]
 
     /// This redactor for the terminal of a result that reveals `secret` (`webhooks get --reveal-secret`, a generated
@@ -127,22 +130,19 @@ public struct Redactor: Sendable {
         }
     }
 
-    /// True for a field name in `secretFields`, in any ASCII case (`Authorization`, `X-API-Key`).
+    /// True for a field name in `secretFields`, in any ASCII case (`Authorization`, `X-API-Key`), or one that ends
+    /// with such a name as its last words (`client_secret`, `verify_token`: `SecretFieldName`).
     static func isSecretField(_ key: String) -> Bool {
-        // Secret names are 5 to 13 ASCII letters; a non-ASCII key that lowercases to one (the Kelvin sign K
+        // Secret names are 5 ASCII letters or more; a non-ASCII key that lowercases to one (the Kelvin sign K
         // becomes k) has at most 3 bytes a letter. Most keys are ruled out by their length alone.
         let count = key.utf8.count
-        guard count >= 5, count <= 39 else { return false }
+        guard count >= 5, count <= 80 else { return false }
         var key = key
         return key.withUTF8 { bytes in
             guard bytes.allSatisfy({ $0 < 0x80 }) else {
-                return secretFields.contains(String(decoding: bytes, as: UTF8.self).lowercased())
+                return SecretFieldName.isSecret(Array(String(decoding: bytes, as: UTF8.self).lowercased().utf8))
             }
-            return secretFieldBytes.contains { name in
-                name.count == bytes.count && name.indices.allSatisfy { ByteSearch.fold(bytes[$0]) == name[$0] }
-            }
+            return SecretFieldName.isSecret(bytes)
         }
     }
-
-    private static let secretFieldBytes = secretFields.map { Array($0.utf8) }
 }

@@ -105,25 +105,34 @@ enum TokenShapes {
     }
 
     /// True for a word after a secret-named label that starts with a credential prefix and goes on past it with a
-    /// digit or both letter cases (`EAAGm0PX4Z`); `EAA` alone or an environment variable's name is none.
+    /// token's body (`hasTokenBody`: `EAAGm0PX4Z`); `EAA` alone or an environment variable's name is none.
     static func isLabelledToken(_ word: String) -> Bool {
         guard !HistoryPolicy.isEnvironmentName(word) else { return false }
         let lower = word.lowercased()
         guard let prefix = HistoryPolicy.tokenPrefixes.first(where: { lower.hasPrefix($0) && word.count > $0.count }) else {
             return false
         }
-        let rest = word.dropFirst(prefix.count)
-        return rest.contains(where: \.isNumber) || (rest.contains(where: \.isUppercase) && rest.contains(where: \.isLowercase))
+        return hasTokenBody(word.dropFirst(prefix.count))
+    }
+
+    /// True when `rest`, what follows a credential prefix, reads as a token's random part: it holds a digit, or changes
+    /// between lower and upper case inside its words at least twice (`AbCdEf`). Words joined by `_` or `-`, capitalised
+    /// or not, are none: `kapso_welcome_message`, `sk_order_reminder`, `Kapso_Support_Line` are a template's, a tag's or
+    /// a name's words (probe36 P36-7: they were masked in every sink, `no template named '<redacted>'`, and transcripts
+    /// could not replay them). A prefix alone no longer makes a token; its body must look like one.
+    static func hasTokenBody(_ rest: Substring) -> Bool {
+        if rest.contains(where: \.isNumber) { return true }
+        let changes = rest.split(whereSeparator: { $0 == "_" || $0 == "-" }).reduce(0) { $0 + HistoryPolicy.classChanges(String($1)).changes }
+        return changes >= 2
     }
 
     /// True for a word with a credential prefix (any ASCII case), at least `minimumLength` characters, whose rest
-    /// looks random; an environment variable's name (`KAPSO_API_KEY`) is none.
+    /// looks random (`hasTokenBody`); an environment variable's name (`KAPSO_API_KEY`) is none.
     static func isToken(_ word: String) -> Bool {
         guard word.count >= minimumLength, !HistoryPolicy.isEnvironmentName(word) else { return false }
         let lower = word.lowercased()
         guard let prefix = HistoryPolicy.tokenPrefixes.first(where: { lower.hasPrefix($0) }) else { return false }
-        let rest = word.dropFirst(prefix.count)
-        return rest.contains(where: \.isNumber) || (rest.contains(where: \.isUppercase) && rest.contains(where: \.isLowercase))
+        return hasTokenBody(word.dropFirst(prefix.count))
     }
 
 }

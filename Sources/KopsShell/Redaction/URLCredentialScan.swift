@@ -33,7 +33,7 @@ enum URLCredentialScan {
     private static let slash = UInt8(ascii: "/")
 
     /// Where the URL starting at `start` ends (the masking's end characters: whitespace, quotes, `<`, `>`, a
-    /// backtick, a comma), and whether an `@`, `?` or `#` is in it; nil when a non-ASCII byte or `\r\n` makes the byte
+    /// backtick, a comma), and whether an `@`, `?`, `#` or `;` is in it; nil when a non-ASCII byte or `\r\n` makes the byte
     /// reading unsure.
     private static func urlEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, marked: Bool)? {
         var index = start
@@ -48,7 +48,9 @@ enum URLCredentialScan {
                 }
                 return (index, marked)
             }
-            if byte == UInt8(ascii: "@") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { marked = true }
+            if byte == UInt8(ascii: "@") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") || byte == UInt8(ascii: ";") {
+                marked = true
+            }
             index += 1
         }
         return (index, marked)
@@ -65,10 +67,14 @@ enum URLCredentialScan {
         }
     }
 
-    /// True for userinfo before the host, or a query or fragment parameter named like a credential (any ASCII case).
+    /// True for userinfo before the host, a query or fragment parameter named like a credential (any ASCII case), or a
+    /// `;` in the path.
     private static func holdsCredentials(_ url: UnsafeBufferPointer<UInt8>) -> Bool {
         let authorityEnd = url.firstIndex { $0 == slash || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? url.count
         if let at = url[..<authorityEnd].lastIndex(of: UInt8(ascii: "@")), at > 0 { return true }
+        // A path parameter (`/;api_key=…`, `Redactor.maskPathParameters`): any `;` in the path is left to the masking.
+        let pathEnd = url.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? url.count
+        if authorityEnd < pathEnd, url[authorityEnd..<pathEnd].contains(UInt8(ascii: ";")) { return true }
         for section in parameterSections(url) {
             var pairStart = section.lowerBound
             while pairStart <= section.upperBound {
