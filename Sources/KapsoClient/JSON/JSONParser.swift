@@ -15,8 +15,13 @@ struct JSONParser {
     /// found by comparing integers, and a string only when two fingerprints match.
     private var keyPrints: [UInt64] = []
     /// Keys met before, by fingerprint (a few slots, the last key wins a slot): the next object of a list
-    /// reuses the string instead of building it again.
-    private var keyCache = [(print: UInt64, key: String)](repeating: (0, ""), count: JSONParser.keyCacheSlots)
+    /// reuses the string instead of building it again. A slot holds the fingerprint and the key's position in
+    /// `cachedKeys` (-1 for none), so the slots are plain integers, set up and freed without a look at 128 strings
+    /// (about 10,000 instructions a parse, most of a short document's; docs/performance.md, "Session 36 (replay)").
+    private var slotPrints = [UInt64](repeating: 0, count: JSONParser.keyCacheSlots)
+    private var slotKeys = [Int32](repeating: -1, count: JSONParser.keyCacheSlots)
+    /// Each key a slot was given, in the order given.
+    private var cachedKeys: [String] = []
     private static let keyCacheSlots = 128
     /// Whether the byte ranges of the top-level object's `data` elements are kept (`items`).
     private var keepsItems = false
@@ -211,8 +216,8 @@ struct JSONParser {
         index = end + 1
         let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
         let slot = Int(truncatingIfNeeded: hash % UInt64(Self.keyCacheSlots))
-        if keyCache[slot].print == hash {
-            let cached = keyCache[slot].key
+        if slotKeys[slot] >= 0, slotPrints[slot] == hash {
+            let cached = cachedKeys[Int(slotKeys[slot])]
             let same = cached.utf8.withContiguousStorageIfAvailable { known in
                 guard known.count == slice.count else { return false }
                 for position in 0..<known.count where known[position] != slice[position] { return false }
@@ -221,7 +226,9 @@ struct JSONParser {
             if same == true { return (cached, hash) }
         }
         let key = highBits < 0x80 ? String(decoding: slice, as: UTF8.self) : try decode(slice, quote: quote)
-        keyCache[slot] = (hash, key)
+        slotPrints[slot] = hash
+        slotKeys[slot] = Int32(truncatingIfNeeded: cachedKeys.count)
+        cachedKeys.append(key)
         return (key, hash)
     }
 

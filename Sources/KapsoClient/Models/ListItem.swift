@@ -24,7 +24,19 @@ extension WebhookDelivery: ListItem {
     public static let checkedKeys = ["id", "status"]
 }
 
+extension Webhook: ListItem {
+    public static let checkedKeys = ["id", "url"]
+}
+
 extension Page where Item: ListItem {
+    /// Item `index` (below `items.count`) whole: the item itself, or on a page cut down to some keys (`keptKeys`), made
+    /// by `item` from its element's bytes parsed again (`ReceivedItems.value(at:)`), as a page read whole gives it.
+    public func whole(at index: Int, item: (JSONObject) throws(KapsoAPIError) -> Item) throws(KapsoAPIError) -> Item {
+        guard keptKeys != nil, let received else { return items[index] }
+        guard let object = received.value(at: index)?.object else { throw .badShape("list item that is not an object") }
+        return try item(object)
+    }
+
     /// The page with only the items `keep` accepts, its JSON document's `data` too (the rest of the document, the
     /// cursor included, as received), for a filter the API matches only in part (kops's `--phone-number` rows).
     public func keeping(_ keep: (Item) -> Bool) -> Page {

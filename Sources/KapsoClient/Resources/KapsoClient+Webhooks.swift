@@ -23,6 +23,17 @@ extension KapsoClient {
         }
     }
 
+    /// A page of the project's webhooks, the request `webhooks(.project, page:perPage:)` sends, read to find one by id:
+    /// each item is cut down to what `Webhook.init` checks (`Webhook.checkedKeys`) without its tree being built, and
+    /// `Page.whole(at:item:)` parses the one wanted from its bytes (docs/performance.md, "Session 36 (replay)").
+    /// `received` is told of the cut-down page, as `performList(_:keeping:)` tells it.
+    public func webhookIDs(page: Int, perPage: Int) throws(KapsoAPIError) -> Page<Webhook> {
+        let query = [("page", String(page)), ("per_page", String(perPage))]
+        return try performList(platformRequest("/whatsapp/webhooks", query: query), keeping: Webhook.checkedKeys) {
+            list throws(KapsoAPIError) in try Page.decode(list, item: Webhook.init(json:))
+        }
+    }
+
     /// `GET /whatsapp/webhooks/{id}`; a 404 becomes `webhookNotFound` listing the project's webhook ids.
     public func webhook(_ id: String) throws(KapsoAPIError) -> Webhook {
         let json: JSONValue

@@ -239,13 +239,20 @@ extension ShellContext {
     /// `IDLookups.maxPages`: the list answers 200 whatever the id, so an id of no webhook leaves no 404 in the
     /// project's API log for another machine's `errors` to count (probe5 P5-4). Throws `webhookNotFound` naming the
     /// webhooks read; a 404 of the list itself is the base URL's (the error funnel says so).
+    ///
+    /// Each page is read afresh, its items cut down to their ids (`KapsoClient.webhookIDs`) and only the one wanted
+    /// parsed whole; a recording, which learns personal data from each response whole (`KapsoClient.received`),
+    /// reads the pages whole as before.
     func webhook(_ id: String) throws -> Webhook {
         var read: [Webhook] = []
         let wanted = id.lowercased()
+        let whole = shell?.recorder?.masker != nil
         for number in 1...IDLookups.maxPages {
-            let page = try client.webhooks(.project, page: number, perPage: 100)
-            read += page.items
-            if let webhook = page.items.first(where: { $0.id.lowercased() == wanted }) { return webhook }
+            let page = whole ? try client.webhooks(.project, page: number, perPage: 100) : try client.webhookIDs(page: number, perPage: 100)
+            if let index = page.items.firstIndex(where: { $0.id.lowercased() == wanted }) {
+                return try page.whole(at: index, item: Webhook.init(json:))
+            }
+            for index in page.items.indices { read.append(try page.whole(at: index, item: Webhook.init(json:))) }
             guard page.hasMore else { break }
         }
         throw KapsoAPIError.webhookNotFound(id: id, known: read)

@@ -216,24 +216,50 @@ public struct Renderer: Sendable {
     private func render(_ fields: [Field]) -> [String] {
         let width = fields.map { TextWidth.displayWidth(VisibleText.escaped($0.label)) }.max() ?? 0
         return fields.flatMap { field -> [String] in
-            let padding = String(repeating: " ", count: width - TextWidth.displayWidth(VisibleText.escaped(field.label)))
-            let label = VisibleText.escaped(field.label) + ":" + padding + " "
-            // A value's own line breaks (a multi-line body) start new lines under the value column, never at the
-            // left edge, so server text cannot forge a line; other controls are escapes.
-            let lines = VisibleText.lines(VisibleText.capped(field.value.text, limit: VisibleText.valueLimit))
-            let labelWidth = TextWidth.displayWidth(label)
-            // Long values wrap under the value column, never under the labels, within the terminal's width.
-            let pieces = table.width.map { terminal in
-                lines.flatMap { ProseWrap.lines($0, width: max(terminal - labelWidth, 10)).map { String($0.drop { $0 == " " }) } }
-            } ?? lines
-            return pieces.enumerated().map { index, piece in
-                // A blank line inside the value is an empty line, not a run of spaces.
-                if index > 0 && piece.isEmpty { return "" }
-                let prefix = index == 0 ? label : String(repeating: " ", count: labelWidth)
-                let line = prefix + styled(StyledText(piece, style: field.value.style))
-                return line.hasSuffix(" ") ? String(line.dropLast()) : line
-            }
+            if let line = plainLine(field, labelWidth: width) { return [line] }
+            return lines(field, labelWidth: width)
         }
+    }
+
+    /// `field`'s lines under labels `width` columns wide (the widest label's, escaped).
+    func lines(_ field: Field, labelWidth width: Int) -> [String] {
+        let padding = String(repeating: " ", count: width - TextWidth.displayWidth(VisibleText.escaped(field.label)))
+        let label = VisibleText.escaped(field.label) + ":" + padding + " "
+        // A value's own line breaks (a multi-line body) start new lines under the value column, never at the
+        // left edge, so server text cannot forge a line; other controls are escapes.
+        let lines = VisibleText.lines(VisibleText.capped(field.value.text, limit: VisibleText.valueLimit))
+        let labelWidth = TextWidth.displayWidth(label)
+        // Long values wrap under the value column, never under the labels, within the terminal's width.
+        let pieces = table.width.map { terminal in
+            lines.flatMap { ProseWrap.lines($0, width: max(terminal - labelWidth, 10)).map { String($0.drop { $0 == " " }) } }
+        } ?? lines
+        return pieces.enumerated().map { index, piece in
+            // A blank line inside the value is an empty line, not a run of spaces.
+            if index > 0 && piece.isEmpty { return "" }
+            let prefix = index == 0 ? label : String(repeating: " ", count: labelWidth)
+            let line = prefix + styled(StyledText(piece, style: field.value.style))
+            return line.hasSuffix(" ") ? String(line.dropLast()) : line
+        }
+    }
+
+    /// `lines(field, labelWidth: width)`'s one line when nothing in the field needs their work, else nil: no terminal
+    /// to wrap at (`table.width` nil), a label and a value of printable ASCII (escaped and measured as they are, one
+    /// column a byte, no line break) and a value not cut (`VisibleText.valueLimit`). The line's trailing space goes,
+    /// as there. About a fifth of their instructions (`webhooks get`'s ten fields; docs/performance.md, "Session 36
+    /// (replay)"); `FieldLinesTests` compares the two.
+    func plainLine(_ field: Field, labelWidth width: Int) -> String? {
+        let value = field.value.text
+        guard table.width == nil, value.utf8.count <= VisibleText.valueLimit, TextWidth.isPrintableASCII(field.label),
+            TextWidth.isPrintableASCII(value)
+        else { return nil }
+        var line = field.label
+        line.reserveCapacity(width + 2 + value.utf8.count)
+        line += ":"
+        for _ in 0..<max(0, width - field.label.utf8.count) { line += " " }
+        line += " "
+        line += styled(field.value)
+        if line.utf8.last == UInt8(ascii: " ") { line.removeLast() }
+        return line
     }
 
     /// Text with its control characters shown as escapes: every block's text may come from the server.
