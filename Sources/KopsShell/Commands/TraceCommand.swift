@@ -132,7 +132,11 @@ public enum TraceCommand: Command {
             if let moved = trace.moved, let at = moved.leftAt, let sent = message.time, at <= sent,
                 !ContactNumber.same(message.json["to"]?.string ?? message.contact, moved.number)
             {
-                return Field("window", line.text + "; but it went after the notice: " + moved.text, style: .warn)
+                return Field(
+                    "window",
+                    line.text + "; but the contact had " + moved.chainText + ", before the send"
+                        + (moved.laterReach.map { "; " + $0.text } ?? "") + "; write to +\(moved.number) ('reply --to +\(moved.number)': \(moved.wayOn))",
+                    style: .warn)
             }
             return Field("window", line.text, style: line.severity.map(style) ?? .plain)
         }
