@@ -5,10 +5,17 @@ internal import KapsoClient
 extension ContactWindow.Moved {
     /// `the contact changed their number to +14155550999 at 2026-11-21T11:00:00Z (user_changed_number): …`; along a
     /// followed chain, each number's messages and the next move: `… to +B at …, wrote from it at …, then to +C at …`.
+    /// A send to the old number read after the notice is named instead of "reaches nobody" (`LaterReach.text`).
     public var text: String {
-        "the contact " + chainText + ": a message to this number reaches nobody, or whoever holds it now; write to +\(number) "
-            + "('reply --to +\(number)': \(wayOn))"
+        "the contact " + chainText
+            + (laterReach.map { "; " + $0.text + "; " } ?? ": a message to this number reaches nobody, or whoever holds it now; ")
+            + "write to +\(number) ('reply --to +\(number)': \(wayOn))"
     }
+
+    /// `'reply' to this number refuses without --force: the contact changed …`: what a view of the contact's window on
+    /// the old number says, so it never promises a reply that `reply` refuses (session 36: `trace` said "free-form replies
+    /// go through" of a message the contact wrote before the notice, and `reply` to it refused).
+    public var replyRefused: String { "'reply' to this number refuses without --force: " + text }
 
     /// `changed their number to +B at … (user_changed_number), wrote from it at …, then to +C at …`: the moves, oldest
     /// first, with what kops read of each number left on the way.
@@ -44,6 +51,15 @@ extension ContactWindow.Moved {
             : wrote + ", but that window closed at \(KapsoTime.iso(closes)): a template first"
     }
 
+    /// `by whoever holds +14155550171, not necessarily the contact: the contact changed …`: who a send to the old number
+    /// after the move reached, for a status that says it reached a device (`delivered`, `read`, `played` say a WhatsApp
+    /// account on that number got it, not whose: `reading`). Nil for a send before the move, to the new number, or without
+    /// a time for either.
+    public func reachedAfterMove(sentAt: Int64?, to recipient: String?) -> String? {
+        guard let at = leftAt, let sentAt, at <= sentAt, let recipient, !ContactNumber.same(recipient, number) else { return nil }
+        return "by whoever holds +\(recipient.filter(\.isNumber)), not necessarily the contact: " + text
+    }
+
     /// When the contact left the number looked at: the first move of the chain.
     public var leftAt: Int64? { through.first?.at ?? at }
 }
@@ -55,11 +71,16 @@ extension ContactWindow.Moved {
     /// so the business writes there (system messages webhook reference); Meta does not say that a send to the old
     /// number fails with 131026, so the link is kops's reading, said as likely. Nil for another code, a send to the new
     /// number, or a send before the move (or without a time for either).
-    public func sendAfterMove(code: String?, sentAt: Int64?, to recipient: String?) -> String? {
+    ///
+    /// A send to the old number that reached a device after the notice (`laterReach`) is named instead of "most likely no
+    /// longer theirs"; a failure on a message that itself reached a device later (`messageID` among `laterReach`'s) is
+    /// contradicted by its own status, so it is not read as the move (P32-2).
+    public func sendAfterMove(code: String?, sentAt: Int64?, to recipient: String?, messageID: String? = nil) -> String? {
         guard code == "131026", let at = leftAt, let sentAt, at <= sentAt, !ContactNumber.same(recipient, number) else { return nil }
+        if let messageID, laterReach?.messageIDs.contains(messageID) == true { return nil }
         let old = recipient.map { "+" + $0.filter(\.isNumber) } ?? "the old number"
         return "sent to \(old) \(Elapsed.text(sentAt - at)) after the contact changed their number to +\(number) at "
-            + "\(KapsoTime.iso(at)) (user_changed_number), so \(old) is most likely no longer theirs; write to +\(number) "
-            + "('reply --to +\(number)': \(wayOn)); do not retry to \(old)"
+            + "\(KapsoTime.iso(at)) (user_changed_number)" + (laterReach.map { "; " + $0.text } ?? ", so \(old) is most likely no longer theirs")
+            + "; write to +\(number) ('reply --to +\(number)': \(wayOn)); do not retry to \(old)"
     }
 }

@@ -3,46 +3,101 @@ public import KapsoClient
 // MARK: - What a number-change notice no longer says
 
 extension ContactWindow.Moved {
-    /// The newest sign, after a notice that the contact left `old` at `movedAt` (`user_changed_number`), that `old` still
-    /// reaches them: a message they wrote from it, a message to it that Meta reported `delivered`, `read` or `played`, or a
-    /// conversation of it whose `kapso.last_inbound_at` is later and is not the time of a notification (Kapso files those
-    /// as inbound). Nil when there is none, or when the notice has no time to compare with. Every reader of a move asks
-    /// this one rule (`ContactWindow`, `IDResolver.replacement`, the 131026 reading `sendAfterMove`), so `reply`, `whois`,
-    /// `trace` and `errors` agree (probe32 P32-2: a 131026 blamed on a move for a message read 10 s later, with five
-    /// more messages from the "old" number after the notice).
-    ///
-    /// Meta's notice only says the user "changed from X to Y" at that time (Cloud API webhooks reference, messages →
-    /// `system`, https://developers.facebook.com/docs/whatsapp/cloud-api/webhooks/reference/messages/system/); it says
-    /// nothing of later events, so a later message from or to the number is the newer fact.
-    public static func stillReached(_ old: String, after movedAt: Int64?, messages: [Message], conversations: [Conversation] = [])
-        -> Int64?
-    {
-        guard let movedAt else { return nil }
-        var newest: Int64?
-        var notices: Set<Int64> = []
-        func saw(_ time: Int64?) {
-            if let time, time > movedAt { newest = max(newest ?? time, time) }
+    /// What the records after a notice that the contact left `old` (`user_changed_number`) say of `old` (`reading`).
+    public enum OldNumber: Sendable, Equatable {
+        /// The contact wrote from `old` after the notice: `old` is theirs again, and the notice no longer stands.
+        case stillTheirs(since: Int64)
+        /// The notice stands; `laterReach` is the newest send to `old` Meta reported reaching a device after it, if any.
+        case left(laterReach: LaterReach?)
+    }
+
+    /// A send to the number the contact left that Meta reported `delivered`, `read` or `played` after the notice.
+    public struct LaterReach: Sendable, Equatable {
+        /// The old number (digits), the newest such status word and its time (Unix seconds).
+        public var number: String
+        public var status: String
+        public var at: Int64
+        /// Every send to `old` that reached a device after the notice (a 131026 on one of them is contradicted by its own
+        /// later status, so it is not read as the move: `sendAfterMove`).
+        public var messageIDs: Set<String>
+
+        public init(number: String, status: String, at: Int64, messageIDs: Set<String>) {
+            self.number = number
+            self.status = status
+            self.at = at
+            self.messageIDs = messageIDs
         }
+
+        /// `a message to +14155550171 after the notice was read at 2026-11-21T10:16:05Z: whoever holds +14155550171 read
+        /// it, not necessarily the contact`: the one phrase `reply`, `trace`, `errors` and `whois` say beside the move.
+        public var text: String {
+            let old = "+" + number
+            let what = switch StatusWord(status) {
+            case .read: "whoever holds \(old) read it"
+            case .played: "whoever holds \(old) played it"
+            default: "it reached whoever holds \(old)"
+            }
+            return "a message to \(old) after the notice was \(status) at \(KapsoTime.iso(at)): \(what), not necessarily the contact"
+        }
+    }
+
+    /// The one reading of a contact's move A→B against what came after the notice, asked by every reader of a move
+    /// (`ContactWindow`, `IDResolver.replacement`, and so `reply`, `whois`, `trace` and `errors`; probe32 P32-2,
+    /// session 36).
+    ///
+    /// - A message the contact wrote from `old` after `movedAt` is the newer fact: `stillTheirs` (P32-2: five messages
+    ///   from the "old" number after the notice). A conversation's `kapso.last_inbound_at` is not: a message written
+    ///   without the number (a username-only sender, P19-4) filed in that conversation moves it too, and `reply` never
+    ///   read it so (session 36: `whois` did, and said the number still reached the contact).
+    /// - A send to `old` that Meta reported `delivered`, `read` or `played` after the notice does not undo it: the notice
+    ///   stands, and the send is named beside it (`left(laterReach:)`). Meta's notice means "the user changed their phone
+    ///   number and the new number can be shared with you" (System messages webhook reference, `user_changed_number`,
+    ///   https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/system/);
+    ///   a status says only that the message was delivered to, or "displayed (i.e. read) in the WhatsApp client on", "a
+    ///   WhatsApp user's device" (status messages webhook reference,
+    ///   https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/status/,
+    ///   read in its copy at support.chatarchitect.com/books/meta-whatsapp/page/
+    ///   status-messages-webhook-reference-developer-documentation; Kapso's `whatsapp.message.read` is "fired when the
+    ///   recipient reads your message", https://docs.kapso.ai/docs/platform/webhooks/message-events), not whose; and
+    ///   WhatsApp tells users that "it is a common practice for mobile providers to recycle numbers, you should expect
+    ///   that your former number will be reassigned" (https://www.whatsapp.com/faq/en/general/28030001). So a read on
+    ///   `old` proves someone holds it, not that it is the contact (session 35: `errors` and `whois` said it still reached
+    ///   them, `trace` and `reply` that it was no longer theirs, of one seed).
+    ///
+    /// Nothing stands against a notice without a time (`left(laterReach: nil)`).
+    public static func reading(of old: String, after movedAt: Int64?, messages: [Message]) -> OldNumber {
+        guard let movedAt else { return .left(laterReach: nil) }
+        var wrote: Int64?
+        var reach: LaterReach?
         for message in messages {
             if message.isInbound {
                 let evidence = WindowEvidence(message, now: nil)
-                guard case .written = evidence.kind else {
-                    if let time = evidence.time.seconds { notices.insert(time) }
-                    continue
+                guard case .written = evidence.kind else { continue }
+                // Only a message written from the old number counts, not one without it filed in the same conversation
+                // (a username-only sender, P19-4).
+                if ContactNumber.same(message.contact, old), let time = evidence.time.seconds, time > movedAt {
+                    wrote = max(wrote ?? time, time)
                 }
-                if ContactNumber.same(message.contact, old) { saw(evidence.time.seconds) }
             } else if message.isOutbound, ContactNumber.same(message.contact, old) {
                 for event in StatusHistory(message: message).events
                 where StatusWord(event.status).reachedDevice && (event.recipient.map { ContactNumber.same($0, old) } ?? true) {
-                    saw(event.time)
+                    guard let time = event.time, time > movedAt else { continue }
+                    var next = reach ?? LaterReach(number: old.filter(\.isNumber), status: event.status, at: time, messageIDs: [])
+                    if time >= next.at { (next.status, next.at) = (event.status, time) }
+                    next.messageIDs.insert(message.id)
+                    reach = next
                 }
             }
         }
-        for conversation in conversations where ContactNumber.same(conversation.contact, old) {
-            guard case .time(let time, _) = ZonelessTime.read(field: conversation.json["kapso"]?["last_inbound_at"]), !notices.contains(time)
-            else { continue }
-            saw(time)
-        }
+        if let wrote { return .stillTheirs(since: wrote) }
+        return .left(laterReach: reach)
+    }
+
+    /// The newest of two readings of later sends to the old number (one per listing read), their messages together.
+    public static func newer(_ one: LaterReach?, _ other: LaterReach?) -> LaterReach? {
+        guard let one, let other else { return one ?? other }
+        var newest = one.at >= other.at ? one : other
+        newest.messageIDs = one.messageIDs.union(other.messageIDs)
         return newest
     }
 }
@@ -66,6 +121,7 @@ extension ContactWindow.Moved {
         else { return moved }
         if ContactNumber.same(further.number, origin) { return nil }
         further.through = moved.through + [Hop(number: number, at: at, wroteAt: moved.wroteAt)] + further.through
+        further.laterReach = moved.laterReach
         return further
     }
 }

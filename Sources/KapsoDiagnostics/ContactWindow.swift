@@ -38,6 +38,9 @@ public struct ContactWindow: Sendable, Equatable {
         public var wroteAt: Int64? = nil
         /// The API's clock when the records of `number` were read (`followed`), for whether `wroteAt` keeps its window open.
         public var readAt: Int64? = nil
+        /// The newest send to the number the contact left that Meta reported reaching a device after the notice
+        /// (`LaterReach`): someone holds that number, not necessarily the contact. Said beside the move, never instead.
+        public var laterReach: LaterReach? = nil
 
         /// A number the contact moved to and then left: when they moved to it and when they last wrote from it.
         public struct Hop: Sendable, Equatable {
@@ -219,7 +222,12 @@ public struct ContactWindow: Sendable, Equatable {
         // The newest notice moves them to the number looked at: it is theirs; never "write to" the number written to (P35-7).
         if let number = moved?.number, ContactNumber.same(number, contact) { moved = nil }
         if let newestFromOld, let movedAt = moved?.at, newestFromOld > movedAt { moved = nil }
-        if !byUserID, Moved.stillReached(contact, after: moved?.at, messages: inbound ?? []) != nil { moved = nil }
+        if !byUserID, let standing = moved {
+            switch Moved.reading(of: contact, after: standing.at, messages: inbound ?? []) {
+            case .stillTheirs: moved = nil
+            case .left(let reach): moved?.laterReach = reach
+            }
+        }
         if let newestFromOldUserID, let changedAt = userIDChanged?.at, newestFromOldUserID > changedAt { userIDChanged = nil }
         if let other = newestNotWritten, other.time > (newest ?? .min) { notCounted = "\(KapsoTime.iso(other.time)): \(other.what)" }
         let openNow = ServiceWindow(lastInbound: newest, at: at).isOpen

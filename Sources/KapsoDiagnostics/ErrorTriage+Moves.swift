@@ -20,6 +20,7 @@ extension ErrorTriage {
         var moved: ContactWindow.Moved
         var sentAt: Int64
         var recipient: String
+        var message: Message
         /// The row's meaning before the tie, for a move that no longer stands once followed (A→B→A).
         var untied: String
     }
@@ -40,7 +41,7 @@ extension ErrorTriage {
     /// (the chain came back to the old number) unties them: their meaning is the code's again.
     public mutating func settle(_ pending: PendingMove, followed: ContactWindow.Moved?) {
         for (index, tie) in moveTies where tie.phoneNumberID == pending.phoneNumberID && ContactNumber.same(tie.contact, pending.contact) {
-            if let followed, let text = followed.sendAfterMove(code: "131026", sentAt: tie.sentAt, to: tie.recipient) {
+            if let followed, let text = Self.moveMeaning(followed, message: tie.message, sentAt: tie.sentAt, recipient: tie.recipient) {
                 entries[index].meaning = text + entries[index].alsoGave
                 moveTies[index]?.moved = followed
             } else {
@@ -66,12 +67,26 @@ extension ErrorTriage {
             let recipient = json["to"]?.string ?? contact
             guard let moved = ContactWindow(
                 phoneNumberID: number, contact: contact, conversations: [], inbound: inbound + reached + [message], at: now ?? sentAt
-            ).moved, let text = moved.sendAfterMove(code: "131026", sentAt: sentAt, to: recipient)
+            ).moved, let text = Self.moveMeaning(moved, message: message, sentAt: sentAt, recipient: recipient)
             else { continue }
             tied.insert(index)
             moveTies[index] = MoveTie(
-                phoneNumberID: number, contact: contact, moved: moved, sentAt: sentAt, recipient: recipient, untied: entries[index].meaning)
+                phoneNumberID: number, contact: contact, moved: moved, sentAt: sentAt, recipient: recipient, message: message, untied: entries[index].meaning)
             entries[index].meaning = text + entries[index].alsoGave
         }
+    }
+}
+
+extension ErrorTriage {
+    /// What a 131026 on `message`, sent to the contact's old number after their move, means: the move
+    /// (`ContactWindow.Moved.sendAfterMove`); or, when the message itself was reported reaching a device too (a conflict,
+    /// P32-2), who it reached: `WhatsApp also reported it delivered (…), by whoever holds +A, not necessarily the
+    /// contact: …`, as `trace` says a send to the old number reached (`ContactWindow.Moved.reachedAfterMove`; session 36).
+    static func moveMeaning(_ moved: ContactWindow.Moved, message: Message, sentAt: Int64, recipient: String) -> String? {
+        if let text = moved.sendAfterMove(code: "131026", sentAt: sentAt, to: recipient, messageID: message.id) { return text }
+        guard let conflict = StatusHistory(message: message).conflict, moved.laterReach?.messageIDs.contains(message.id) == true,
+            let holder = moved.reachedAfterMove(sentAt: sentAt, to: recipient)
+        else { return nil }
+        return "WhatsApp also reported it \(conflict.success.status) (\(MessageVerdict.when(conflict.success))), " + holder
     }
 }

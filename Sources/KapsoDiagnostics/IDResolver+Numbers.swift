@@ -283,7 +283,7 @@ extension IDResolver {
         // (followed to the new number), else from the notices alone, hedged.
         if let windows = facts.contactWindows {
             if let moved = windows.compactMap(\.moved).max(by: { ($0.leftAt ?? .min) < ($1.leftAt ?? .min) }) {
-                identity.statement += "; they " + moved.chainText + ", so this number is no longer theirs"
+                identity.statement += "; they " + moved.chainText + (moved.laterReach.map { "; " + $0.text } ?? ", so this number is no longer theirs")
                 identity.fix = "reply --to +\(moved.number) writes to them now (\(moved.wayOn)); "
                     + "messages --phone-number \(digits) lists the history under this number"
             }

@@ -36,11 +36,10 @@ extension IDResolver {
         // The newest notice moves them to `id` itself: it is theirs (ContactNumber.same, as `reply` reads it; P35-7).
         if let new = newest?.new, ContactNumber.same(new, id) { return nil }
         if let newestWritten, let at = newest?.at, newestWritten > at { return nil }
-        // A later message from or to the number, or its conversation's later inbound, supersedes the notice (P32-2).
-        if !byUserID, ContactWindow.Moved.stillReached(
-            id, after: newest?.at, messages: facts.messages,
-            conversations: facts.conversations.filter { conversationIDs.contains($0.id) }) != nil
-        {
+        // A later message from the number supersedes the notice (P32-2); a later send to it that was read does not, nor
+        // does a conversation's `last_inbound_at`, which a message without the number filed there moves too (P19-4): the
+        // rule `reply` reads (ContactWindow.Moved.reading; session 36).
+        if !byUserID, case .stillTheirs = ContactWindow.Moved.reading(of: id, after: newest?.at, messages: facts.messages) {
             return nil
         }
         return newest
@@ -66,9 +65,12 @@ extension IDResolver {
             // Back to a number of the chain (A→B→C→B): the newest notice names where they are.
             if chain.dropLast().contains(where: { ContactNumber.same($0.new, next.new) }) { break }
         }
+        // A later send to this number that reached a device is said beside the move, as every command says it.
+        var reach: ContactWindow.Moved.LaterReach?
+        if case .left(let later) = ContactWindow.Moved.reading(of: digits, after: first.at, messages: facts.messages) { reach = later }
         let text = "they changed their number to " + chain.map { step in
             "+\(step.new)" + (step.at.map { " at \(KapsoTime.iso($0))" } ?? "")
-        }.joined(separator: ", then to ") + " (user_changed_number), so this number is no longer theirs"
+        }.joined(separator: ", then to ") + " (user_changed_number)" + (reach.map { "; " + $0.text } ?? ", so this number is no longer theirs")
         return (chain[chain.count - 1].new, text)
     }
 }

@@ -13,6 +13,8 @@ extension MessageVerdict {
         var now: Int64
         var sentAt: Int64? = nil
         var recipient: String? = nil
+        /// The send's id, so a failure it contradicted by reaching a device later is not read as the move.
+        var messageID: String? = nil
         var moved: ContactWindow.Moved? = nil
         /// The contact's record of being on WhatsApp (`ContactReach`), which rules out 131026's "not on WhatsApp".
         var reach: ContactReach? = nil
@@ -74,7 +76,7 @@ extension MessageVerdict {
                 return "failed: \(code) (Meta: 24-hour window closed), yet \(refused.next)\(more)"
             }
         }
-        if let moved = context.moved?.sendAfterMove(code: code, sentAt: context.sentAt, to: context.recipient) {
+        if let moved = context.moved?.sendAfterMove(code: code, sentAt: context.sentAt, to: context.recipient, messageID: context.messageID) {
             return "failed: \(code) (\(error.entry?.name ?? "undeliverable"))\(more): \(moved)"
         }
         guard let entry = error.entry else {

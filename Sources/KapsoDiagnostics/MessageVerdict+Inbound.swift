@@ -88,6 +88,12 @@ extension MessageVerdict {
         let window = ServiceWindow(lastInbound: later ?? own, at: now)
         guard let closes = window.closesAt else { return ("", .good) }
         let again = later.map { "the contact wrote again at \(KapsoTime.iso($0))" }
+        // The contact left this number since (the move as `trace` followed it): no reply here, free-form or template,
+        // is what `reply` will do, so none is promised (session 36).
+        if let standing {
+            let state = window.isOpen ? "is open for \(Elapsed.text(closes - now)) more" : "closed \(Elapsed.text(now - closes)) ago"
+            return ((again.map { $0 + "; " } ?? "") + "the 24-hour window \(state), but " + standing.replyRefused, .warning)
+        }
         if window.isOpen {
             // Without the contact's other messages, a later one may keep it open longer than this one does.
             let atLeast = newestInbound == nil ? "at least " : ""

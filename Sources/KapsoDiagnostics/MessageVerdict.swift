@@ -100,7 +100,7 @@ public struct MessageVerdict: Sendable, Equatable {
             window: SendContext(
                 atSend: group == nil ? windowAtSend : nil, newestInbound: group == nil ? newestInbound : nil, now: now,
                 sentAt: message.time, recipient: MessageOrigin(message).sentToGroup == nil ? message.json["to"]?.string ?? message.contact : nil,
-                moved: moved, reach: group == nil ? reach : nil, callsEnabled: callsEnabled),
+                messageID: message.id, moved: moved, reach: group == nil ? reach : nil, callsEnabled: callsEnabled),
             logSearch: logSearch, statuses: statuses)
         guard let foreign = history.foreignText else { return verdict }
         let count = history.foreign.count
@@ -166,12 +166,15 @@ public struct MessageVerdict: Sendable, Equatable {
             let own = history.failures.last?.errors ?? []
             return MessageVerdict(
                 failure(own.isEmpty ? MessageError.all(in: message.json["errors"]) : own, window: window, send: send), .bad)
-        case .played:
-            return MessageVerdict("played by the contact\(after("played", history)) (a voice message listened to)", .good)
-        case .read:
-            return MessageVerdict("read by the contact\(after("read", history))", .good)
-        case .delivered:
-            return MessageVerdict("delivered\(after("delivered", history)), not read yet", .good)
+        case .played, .read, .delivered:
+            // Sent to the number the contact left: whoever holds it now read it, not necessarily the contact (session 36).
+            if let holder = window.moved?.reachedAfterMove(sentAt: window.sentAt, to: window.recipient) {
+                return MessageVerdict("\(status)\(after(status, history)), " + holder, .warning)
+            }
+            if StatusWord(status) == .delivered { return MessageVerdict("delivered\(after("delivered", history)), not read yet", .good) }
+            return StatusWord(status) == .read
+                ? MessageVerdict("read by the contact\(after("read", history))", .good)
+                : MessageVerdict("played by the contact\(after("played", history)) (a voice message listened to)", .good)
         case .sent:
             let since = (history.events.last { $0.time != nil }?.time ?? message.time).map { now - $0 } ?? 0
             // A warning or another word after `sent` is news from Meta: the phone being offline is not the guess then.

@@ -87,7 +87,10 @@ func caseID(_ row: String) -> String {
             2026-11-21T10:16:05Z  read       +5 s
 
             """))
-        #expect(out.hasSuffix("verdict: read by the contact 5 s after sending\n"))
+        // Sent 4 min after the contact's notice that they moved to 14155550173 (H13): the read is whoever holds the old
+        // number's, not necessarily the contact's (session 36, ContactWindow.Moved.reading; it said "read by the contact").
+        #expect(out.contains("\nverdict: read 5 s after sending, by whoever holds +14155550171, not necessarily the contact: "
+            + "the contact changed their number to +14155550173 at 2026-11-21T10:12:00Z (user_changed_number)"), "\(out)")
     }
 
     @Test func errorsListsEveryMessageWithAFailureOrAnErrorWhateverItsFinalStatus() async throws {

@@ -132,9 +132,12 @@ import Testing
             }
             return sizes
         }
-        // Sent message: conversation, inbound, deliveries, API log, Meta's events, webhooks, health, send-call search.
-        #expect(batches[0] == [8], "\(batches)")
-        // Received message: conversation, inbound, deliveries, API log, Meta's events, webhooks (its window is open).
-        #expect(batches[1] == [6], "\(batches)")
+        // Sent message: conversation, inbound, deliveries, API log, Meta's events, webhooks, health, send-call search;
+        // then, as Contact A moved to 14155550173 (H13), the new number's records (messages, conversations, number) for
+        // what a reply does now, as `reply` reads them (session 36).
+        #expect(batches[0] == [8, 3], "\(batches)")
+        // Received message: conversation, inbound, deliveries, API log, Meta's events, webhooks (its window is open), and
+        // the move followed.
+        #expect(batches[1] == [6, 3], "\(batches)")
     }
 }

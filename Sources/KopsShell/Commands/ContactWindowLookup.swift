@@ -102,9 +102,23 @@ extension ContactWindowLookup {
     /// `contact` (A→B→A: no move stands, P32-2); `moved` as it was when those records cannot be read (its words then
     /// hedge, `ContactWindow.Moved.wayOn`). The one reading of a move for `reply`, `whois`, `trace` and `errors` (probe33:
     /// `whois` read the notices alone, `trace` and `errors` never read the new number).
+    ///
+    /// From the number looked at (`hops` 0), the sends to `contact` are read too (one request): one Meta reported
+    /// reaching a device after the notice is said beside the move (`ContactWindow.Moved.reading`), so every command
+    /// names it, whatever listing it started from (session 36: `errors` and `whois` saw a read send, `trace` and `reply`
+    /// did not).
     static func follow(
         _ moved: ContactWindow.Moved, from contact: String, on phoneNumberID: String, in context: ShellContext, hops: Int = 0
     ) -> ContactWindow.Moved? {
+        var moved = moved
+        if hops == 0, let sends = try? context.client.messages(
+            filters: [("phone_number_id", phoneNumberID), ("phone_number", ContactNumber.searchKey(contact.filter(\.isNumber))),
+                      ("direction", "outbound")],
+            limit: messageLimit),
+            case .left(let reach) = ContactWindow.Moved.reading(of: contact, after: moved.leftAt, messages: sends.items)
+        {
+            moved.laterReach = ContactWindow.Moved.newer(moved.laterReach, reach)
+        }
         guard hops < 3, let next = try? load(phoneNumberID: phoneNumberID, contact: moved.number, known: [], in: context, hops: hops + 1)
         else { return moved }
         return moved.followed(by: next, from: contact)

@@ -44,12 +44,11 @@ public enum TraceCommand: Command {
             throw MessageLookup.explaining(error)
         }
         // The contact's move followed to the number they moved to, as `reply`, `whois` and `errors` read it: whether it
-        // still stands and whether they wrote from the new number are read, never assumed (probe33). More round trips,
-        // only when the move bears on this message: the notice itself, or a send after it.
-        if let moved = trace.moved, !moved.followed, let number = trace.message.phoneNumberID, let contact = trace.message.contact,
-            trace.message.isInbound
-                ? WindowEvidence(trace.message, now: nil).movedTo != nil : (trace.message.time ?? .min) >= (moved.leftAt ?? .max)
-        {
+        // still stands, whether they wrote from the new number and whether a later send to the old one was read are read,
+        // never assumed (probe33). More round trips, only for a contact who moved: the move bears on the notice, on a send
+        // after it, and on what a reply to any message of theirs does now (session 36: "free-form replies go through" of a
+        // message written before the notice, while `reply` to it refused).
+        if let moved = trace.moved, !moved.followed, let number = trace.message.phoneNumberID, let contact = trace.message.contact {
             trace.moved = ContactWindowLookup.follow(moved, from: contact, on: number, in: context)
         }
         let now = context.now()
@@ -128,13 +127,15 @@ public enum TraceCommand: Command {
             let line = SendWindow.of(
                 message, window: trace.windowAtSend, unknown: unknown, kapsoLastInbound: trace.kapsoLastInbound,
                 callsEnabled: trace.callsEnabled)
-            // A send after the contact moved: the old number's window is no longer theirs to write in (P21-17).
-            if let moved = trace.moved, let at = moved.at, let sent = message.time, at <= sent,
+            // A send after the contact moved: the old number's window is no longer theirs to write in (P21-17); what a
+            // later send to it shows is said as every command says it (ContactWindow.Moved.text).
+            if let moved = trace.moved, let at = moved.leftAt, let sent = message.time, at <= sent,
                 !ContactNumber.same(message.json["to"]?.string ?? message.contact, moved.number)
             {
                 return Field(
                     "window",
-                    line.text + "; but the contact had changed their number to +\(moved.number) at \(KapsoTime.iso(at)), before the send",
+                    line.text + "; but the contact had " + moved.chainText + ", before the send"
+                        + (moved.laterReach.map { "; " + $0.text } ?? "") + "; write to +\(moved.number) ('reply --to +\(moved.number)': \(moved.wayOn))",
                     style: .warn)
             }
             return Field("window", line.text, style: line.severity.map(style) ?? .plain)
@@ -165,6 +166,8 @@ public enum TraceCommand: Command {
         let own = time + Conversation.windowSeconds
         // Calling on: a call since may have reopened it, which kops cannot see (P25-16).
         let call = trace.callsEnabled ? ", " + ContactWindow.callCaveat(since: "since") : ""
+        // The contact left this number since: a reply here is refused, as `reply` refuses it (session 36).
+        let refused = trace.moved.map { "; but " + $0.replyRefused } ?? ""
         // A newer inbound message from the contact reopened the window this one opened.
         if let newest = trace.newestInbound, newest > time {
             let window = ServiceWindow(lastInbound: newest, at: now)
@@ -172,12 +175,12 @@ public enum TraceCommand: Command {
             return Field(
                 "window",
                 "opened by this message until \(KapsoTime.iso(own)); the contact wrote again at \(KapsoTime.iso(newest)): "
-                    + "open until \(KapsoTime.iso(newest + Conversation.windowSeconds)) (\(state))",
-                style: window.isOpen ? .good : .warn)
+                    + "open until \(KapsoTime.iso(newest + Conversation.windowSeconds)) (\(state))" + refused,
+                style: window.isOpen && refused.isEmpty ? .good : .warn)
         }
         let window = ServiceWindow(lastInbound: time, at: now)
         let state = window.isOpen ? "open now" : "closed now" + call
-        return Field("window", "opened by this message until \(KapsoTime.iso(own)) (\(state))", style: window.isOpen ? .good : .warn)
+        return Field("window", "opened by this message until \(KapsoTime.iso(own)) (\(state))" + refused, style: window.isOpen && refused.isEmpty ? .good : .warn)
     }
 
     /// An unusable timestamp as shown: whole up to 40 characters, else its first 39 and `…` (a value cut without a mark
