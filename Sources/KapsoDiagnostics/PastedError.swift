@@ -109,6 +109,10 @@ public struct PastedError: Sendable, Equatable {
         return IDResolver.nodeTypeMeaning(path ?? "", text: text, numbers: numbers)
     }
 
+    /// The catalogue's entry for the code as the pasted words read it (`ErrorCatalog.entry(for:message:)`: a 2500 by its
+    /// text, P37-14); nil for a code the catalogue does not know.
+    public var entry: ErrorCatalog.Entry? { ErrorCatalog.entry(for: code, message: message ?? pastedText) }
+
     /// Meta's words beside the code, read as `reply` reads a refused send (`GraphErrorWords`).
     public var words: GraphErrorWords {
         GraphErrorWords(message: message, details: details, subcode: subcode, userTitle: userTitle, userMessage: userMessage)

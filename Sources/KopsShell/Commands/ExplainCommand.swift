@@ -74,7 +74,7 @@ public enum ExplainCommand: Command {
 
     /// One error's fields; an unknown code is refused with a pointer to Meta's list.
     private static func explain(_ pasted: PastedError, numbers: [PhoneNumber], allNumbers: Bool, text: String = "") throws -> CommandResult {
-        guard let entry = ErrorCatalog.entry(for: pasted.code) else {
+        guard let entry = pasted.entry else {
             if let status = httpStatus(pasted, text: text) { return status }
             throw ShellError.unknownErrorCode(code: pasted.code)
         }

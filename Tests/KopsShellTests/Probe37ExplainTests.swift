@@ -1,0 +1,30 @@
+import KopsShell
+import Testing
+
+/// The probe37 findings on `explain` (offline, no request): Graph's token 2500 (P37-14), an edge or placeholder where the
+/// object id goes (P37-6), Graph's `message` naming the parameter, 190's subcode and a string `error_data` (P37-7),
+/// Kapso's own bodies (P37-8) and `explain 404` (P37-17), on the outside tester's pastes (/tmp/p37/repro8, repro9, repro28)
+/// and one variant of each.
+@Suite struct Probe37ExplainTests {
+    static func explain(_ paste: String) -> (status: KopsShell.ExitStatus, out: String, err: String, requests: Int) {
+        OfflineShell.run("explain", paste)
+    }
+
+    /// The value of the field `label` in `out` (the padding after the colon left out), nil when there is none.
+    static func field(_ out: String, _ label: String) -> String? {
+        out.split(separator: "\n").first { $0.hasPrefix(label + ":") }.map {
+            String($0.dropFirst(label.count + 1).drop { $0 == " " })
+        }
+    }
+
+    /// P37-14: the access-token 2500 is the token, its message shown, and no "fix the path".
+    @Test func theTokenTwentyFiveHundredIsExplainedAsTheToken() {
+        let ran = Self.explain(
+            #"{"error":{"message":"An active access token must be used to query information about the current user.","type":"OAuthException","code":2500,"fbtrace_id":"AbCdEf"}}"#)
+        #expect(ran.status == .ok, "\(ran.err)")
+        #expect(Self.field(ran.out, "name") == "no active access token (Graph)", "\(ran.out)")
+        #expect(!ran.out.contains("fix the path") && !ran.out.contains("Unknown path components (HTTP 400)"), "\(ran.out)")
+        #expect(ran.requests == 0)
+    }
+
+}
