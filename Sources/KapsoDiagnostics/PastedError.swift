@@ -65,6 +65,8 @@ public struct PastedError: Sendable, Equatable {
     /// the error names no object.
     public func objectAdvice(numbers: [PhoneNumber] = [], allNumbers: Bool = false) -> String? {
         guard let id = objectID else { return nil }
+        // An edge name or a placeholder where the id goes: the id was never filled in, no id to look up (P37-6).
+        if let unfilled = UnfilledID.objectMeaning(id) { return unfilled }
         let causes = "of Meta's three causes (the object does not exist, the key's access lacks a permission for it, it "
             + "does not support this operation),"
         // A pasted Graph path with its edge (an API-log line) says which edge was called.
@@ -134,6 +136,12 @@ public struct PastedError: Sendable, Equatable {
     /// `N` in `Object with ID 'N' does not exist` (quotes optional); nil when the text has no such phrase.
     static func objectID(in text: String) -> String? {
         guard let range = text.range(of: "object with id", options: .caseInsensitive) else { return nil }
+        // Quoted, the id is what the quotes hold, so `'[object Object]'` and `'${PHONE_NUMBER_ID}'` are read whole (P37-6).
+        let after = text[range.upperBound...].drop { $0 == " " }
+        if let quote = after.first, "'\"`".contains(quote), let close = after.dropFirst().firstIndex(of: quote) {
+            let quoted = after[after.index(after: after.startIndex)..<close]
+            if !quoted.isEmpty, quoted.count <= 80 { return String(quoted) }
+        }
         let rest = text[range.upperBound...].drop { $0 == " " || "'\"`\u{2018}\u{2019}".contains($0) }
         let id = rest.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) }
         return id.isEmpty ? nil : String(id)

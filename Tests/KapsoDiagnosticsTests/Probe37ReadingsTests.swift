@@ -38,3 +38,46 @@ import Testing
     }
 }
 
+// MARK: - P37-6: an id never filled in
+
+extension Probe37ReadingsTests {
+    static let objectMessages =
+        #"{"error":{"message":"Unsupported post request. Object with ID 'messages' does not exist, cannot be loaded due to missing permissions, or does not support this operation.","type":"GraphMethodException","code":100,"error_subcode":33}}"#
+
+    /// P37-6: an empty phone-number id, or one a language's unset value or an unexpanded placeholder stands for, is an id
+    /// never filled in, with the ids to use; the WABA slot of /message_templates (a variant) too.
+    @Test(arguments: [
+        ("POST", "/meta/whatsapp/v24.0//messages", nil, "phone-number id is missing from the path (an empty segment before /messages)"),
+        ("POST", "/meta/whatsapp/v24.0/messages", objectMessages, "phone-number id is missing from the path (/messages right after the version)"),
+        ("POST", "/meta/whatsapp/v24.0/undefined/messages", nil, "(undefined: JavaScript's undefined"),
+        ("POST", "/meta/whatsapp/v24.0/null/messages", nil, "(null: null, the value of a variable never set"),
+        ("POST", "/meta/whatsapp/v24.0/[object Object]/messages", nil, "a JavaScript object"),
+        ("POST", "/meta/whatsapp/v24.0/${PHONE_NUMBER_ID}/messages", nil, "a shell or template variable never expanded"),
+        ("POST", "/meta/whatsapp/v24.0/%7BPHONE_NUMBER_ID%7D/messages", nil, "a placeholder from a reference copied without its value"),
+        ("POST", "/meta/whatsapp/v24.0/None/messages", nil, "Python's None"),
+        ("GET", "/meta/whatsapp/v24.0//message_templates", nil, "the WABA id is missing from the path (an empty segment before /message_templates)"),
+    ] as [(String, String, String?, String)])
+    func anIDNeverFilledInIsSaid(method: String, path: String, error: String?, says: String) throws {
+        let meaning = try #require(FailureGroups.meaning(of: Self.log(method, path, 404, error), numbers: IDResolverTests.numbers))
+        #expect(meaning.contains(says), "\(meaning)")
+        #expect(meaning.contains("was empty or unset when the URL was built"), "\(meaning)")
+        #expect(meaning.contains("use 100200300400502") || meaning.contains("use 200300400500601"), "\(meaning)")
+        #expect(!meaning.contains("no id that could be missing") && !meaning.contains("nor an id of this project"), "\(meaning)")
+    }
+
+    /// P37-6: ids that are ids stay the resolver's to read.
+    @Test(arguments: ["100200300400501", "+14155550100", "c3e4a5b6-2d3f-4a4b-8c5d-7e8f90123456", "undefinedx", "{}"])
+    func realIDsAreNoPlaceholder(segment: String) {
+        #expect(UnfilledID.meaning(endpoint: "/meta/whatsapp/v24.0/\(segment)/messages") == nil)
+    }
+
+    /// P37-6: `explain` of Graph's "Object with ID 'messages'" (and 'undefined') says the id before the edge was missing,
+    /// not "'whois messages' says what the id is".
+    @Test(arguments: ["messages", "undefined", "[object Object]"])
+    func explainOfAnEdgeOrPlaceholderObject(id: String) throws {
+        let body = Self.objectMessages.replacingOccurrences(of: "'messages'", with: "'\(id)'")
+        let advice = try #require(PastedError(body)?.objectAdvice())
+        #expect(advice.contains("the variable that should hold"), "\(advice)")
+        #expect(!advice.contains("whois"), "\(advice)")
+    }
+}

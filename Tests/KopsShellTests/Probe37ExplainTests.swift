@@ -27,4 +27,14 @@ import Testing
         #expect(ran.requests == 0)
     }
 
+    /// P37-6: Graph's "Object with ID 'messages'" is the id left out of the path, not "'whois messages' says what the id is".
+    @Test(arguments: ["messages", "undefined"])
+    func anEdgeOrPlaceholderAsTheObjectIsTheMissingID(id: String) {
+        let ran = Self.explain(
+            #"{"error":{"message":"Unsupported post request. Object with ID '\#(id)' does not exist, cannot be loaded due to missing permissions, or does not support this operation.","type":"GraphMethodException","code":100,"error_subcode":33}}"#)
+        #expect(ran.status == .ok, "\(ran.err)")
+        #expect(ran.out.contains("the variable that should hold"), "\(ran.out)")
+        #expect(!ran.out.contains("whois \(id)"), "\(ran.out)")
+    }
+
 }
