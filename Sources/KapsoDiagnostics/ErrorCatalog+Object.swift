@@ -16,7 +16,7 @@ extension ErrorCatalog {
     /// `status` is the HTTP status (nil when unknown), `message` Graph's `error.message` or an API log's
     /// `error_message`.
     public static func entry(for code: String, subcode: Int?, status: Int?, path: String?, message: String?) -> Entry? {
-        guard var entry = entry(for: code, message: message) else { return nil }
+        guard var entry = entry(for: code, message: message).map({ withTokenSubcode($0, subcode: subcode) }) else { return nil }
         guard entry.code == "100",
             let id = missingObjectID(subcode: subcode, status: status, path: path, message: message)
         else { return entry }

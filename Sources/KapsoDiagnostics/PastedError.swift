@@ -112,8 +112,14 @@ public struct PastedError: Sendable, Equatable {
     }
 
     /// The catalogue's entry for the code as the pasted words read it (`ErrorCatalog.entry(for:message:)`: a 2500 by its
-    /// text, P37-14); nil for a code the catalogue does not know.
-    public var entry: ErrorCatalog.Entry? { ErrorCatalog.entry(for: code, message: message ?? pastedText) }
+    /// text, P37-14; a 190 by its subcode, P37-7); nil for a code the catalogue does not know.
+    public var entry: ErrorCatalog.Entry? {
+        ErrorCatalog.entry(for: code, message: message ?? pastedText).map { ErrorCatalog.withTokenSubcode($0, subcode: subcode) }
+    }
+
+    /// Meta's `message` when it says more than the entry's title (`GraphErrorWords.specificMessage`): what `explain`
+    /// shows of it (P37-7).
+    public var specificMessage: String? { words.specificMessage(title: entry?.title) }
 
     /// Meta's words beside the code, read as `reply` reads a refused send (`GraphErrorWords`).
     public var words: GraphErrorWords {
@@ -158,7 +164,8 @@ public struct PastedError: Sendable, Equatable {
         let candidates: [JSONValue?] = [json["error"], json["errors"]?[0], json["statuses"]?[0]?["errors"]?[0], json[0], json]
         for candidate in candidates.compactMap({ $0 }) where candidate.object != nil {
             let message = candidate["message"]?.string ?? candidate["title"]?.string
-            let details = candidate["error_data"]?["details"]?.string
+            // `error_data` may be the details string itself (YCloud's wrapped Graph errors; P37-7).
+            let details = candidate["error_data"]?["details"]?.string ?? candidate["error_data"]?.string
             var found: PastedError?
             if let error = MessageError(json: candidate), let code = error.code {
                 found = PastedError(code: code, message: message, details: details)

@@ -23,6 +23,7 @@ import Testing
             #"{"error":{"message":"An active access token must be used to query information about the current user.","type":"OAuthException","code":2500,"fbtrace_id":"AbCdEf"}}"#)
         #expect(ran.status == .ok, "\(ran.err)")
         #expect(Self.field(ran.out, "name") == "no active access token (Graph)", "\(ran.out)")
+        #expect(Self.field(ran.out, "meta msg")?.hasPrefix("An active access token must be used") == true, "\(ran.out)")
         #expect(!ran.out.contains("fix the path") && !ran.out.contains("Unknown path components (HTTP 400)"), "\(ran.out)")
         #expect(ran.requests == 0)
     }
@@ -35,6 +36,45 @@ import Testing
         #expect(ran.status == .ok, "\(ran.err)")
         #expect(ran.out.contains("the variable that should hold"), "\(ran.out)")
         #expect(!ran.out.contains("whois \(id)"), "\(ran.out)")
+    }
+
+    /// P37-7: a #100 whose message names the parameter shows it, and never says "Meta named no field".
+    @Test(arguments: [
+        "(#100) Param text['body'] must be at most 4096 characters long.", "(#100) The parameter messaging_product is required.",
+    ])
+    func aMessageThatNamesTheParameterIsShown(message: String) {
+        let ran = Self.explain(#"{"error":{"message":"\#(message)","type":"OAuthException","code":100,"fbtrace_id":"x"}}"#)
+        let said = String(message.dropFirst("(#100) ".count))
+        #expect(ran.status == .ok, "\(ran.err)")
+        #expect(Self.field(ran.out, "meta msg") == said, "\(ran.out)")
+        #expect(ran.out.contains("Meta's message names what is wrong: \"\(said)\""), "\(ran.out)")
+        #expect(!ran.out.contains("Meta named no field"), "\(ran.out)")
+    }
+
+    /// P37-7: a #100 whose message is only its title still says no field was named (the reading above is not a blanket one).
+    @Test func aMessageThatOnlyRepeatsTheTitleNamesNoField() {
+        let ran = Self.explain(#"{"error":{"message":"(#100) Invalid parameter","type":"OAuthException","code":100}}"#)
+        #expect(ran.out.contains("Meta named no field"), "\(ran.out)")
+        #expect(!ran.out.contains("meta msg:"), "\(ran.out)")
+    }
+
+    /// P37-7: 190 with subcode 458 (and 467, a variant) is titled by its subcode, not "has expired", with Graph's message.
+    @Test(arguments: [(458, "App Not Installed"), (467, "Invalid access token")])
+    func aTokenSubcodeNamesItsCause(subcode: Int, name: String) {
+        let ran = Self.explain(
+            #"{"error":{"message":"Error validating access token: The user has not authorized application 400500600700801.","type":"OAuthException","code":190,"error_subcode":\#(subcode),"fbtrace_id":"x"}}"#)
+        #expect(ran.status == .ok, "\(ran.err)")
+        #expect(ran.out.contains("subcode \(subcode): \(name)"), "\(ran.out)")
+        #expect(!ran.out.contains("has expired (HTTP 401)"), "\(ran.out)")
+        #expect(Self.field(ran.out, "meta msg")?.hasPrefix("Error validating access token: The user has not") == true, "\(ran.out)")
+    }
+
+    /// P37-7: `error_data` as a string (YCloud's wrapped Graph errors) is shown as Meta's details.
+    @Test func aStringErrorDataIsShown() {
+        let ran = Self.explain(
+            #"{"error":{"message":"(#131009) Parameter value is not valid","type":"OAuthException","code":131009,"error_data":"Recipient phone number not valid"}}"#)
+        #expect(ran.status == .ok, "\(ran.err)")
+        #expect(ran.out.contains("Recipient phone number not valid"), "\(ran.out)")
     }
 
 }

@@ -87,6 +87,8 @@ public enum ExplainCommand: Command {
         if let title = entry.title {
             fields.append(Field("meta title", title + (entry.httpStatus.map { " (HTTP \($0))" } ?? "")))
         }
+        // Graph's message when it says more than the title: for code 100 it names the parameter (P37-7).
+        if let message = pasted.specificMessage { fields.append(Field("meta msg", message, style: .dim)) }
         if let details = pasted.details { fields.append(Field("meta says", details, style: .dim)) }
         // Graph's subcode and its words for the user, as `reply` reads a refused send (GraphErrorWords, P35-9).
         if let subcode = pasted.subcode { fields.append(Field("subcode", String(subcode))) }
@@ -185,6 +187,7 @@ public enum ExplainCommand: Command {
             "reference": .string(entry.reference),
         ]
         if let id = pasted?.objectID { object["object_id"] = .string(id) }
+        if let message = pasted?.specificMessage { object["meta_message"] = .string(message) }
         if let subcode = pasted?.subcode { object["error_subcode"] = .number(String(subcode)) }
         if let title = pasted?.userTitle { object["error_user_title"] = .string(title) }
         if let message = pasted?.userMessage { object["error_user_msg"] = .string(message) }
@@ -196,7 +199,7 @@ public enum ExplainCommand: Command {
     /// says nothing of its body).
     private static func advice(_ entry: ErrorCatalog.Entry, pasted: PastedError, numbers: [PhoneNumber], allNumbers: Bool) -> String {
         pasted.nodeTypeAdvice(numbers: numbers) ?? pasted.objectAdvice(numbers: numbers, allNumbers: allNumbers)
-            ?? pasted.unknownPathAdvice ?? (pasted.message == nil ? entry.fix : pasted.words.fix(entry.fix))
+            ?? pasted.unknownPathAdvice ?? (pasted.message == nil ? entry.fix : pasted.words.fix(entry.fix, title: entry.title))
     }
 
     private static func style(_ retry: ErrorCatalog.Retry) -> Style {
