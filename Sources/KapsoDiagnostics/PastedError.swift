@@ -18,6 +18,9 @@ public struct PastedError: Sendable, Equatable {
     /// due to missing permissions, or does not support this operation" (code 100, `error_subcode` 33,
     /// `GraphMethodException`): the request's path id is the cause, not its payload.
     public var objectID: String?
+    /// Kapso's own error text when a Kapso body without a code was pasted (`KapsoStatusReading.kapsoText(in:)`); `code` is
+    /// then the status the text implies, or `kapso` when it implies none.
+    public var kapsoText: String?
     /// The text as pasted (for a Graph path in it); nil when built from parts.
     var pastedText: String?
 
@@ -27,7 +30,15 @@ public struct PastedError: Sendable, Equatable {
         if trimmed.first == "{" || trimmed.first == "[", let json = try? JSONValue.parse(Array(trimmed.utf8)) {
             // Kapso's own refusals are `{"error": "text"}` without a code (kapso-api.md §9.3).
             let kapso = APIRefusal(status: nil, text: trimmed).map { PastedError(code: $0.code, message: json["error"]?.string, details: nil) }
-            guard let found = Self.fromJSON(json) ?? kapso else { return nil }
+            // Kapso's own body with a text no code names (`{"error": "WhatsApp phone number not found …"}`, the `{"errors":
+            // {…}}` family; kapso-api.md §1.5): read by `KapsoStatusReading`, as the status its text implies (P37-8).
+            let body = KapsoStatusReading.kapsoText(in: json).map { text in
+                var found = PastedError(
+                    code: KapsoStatusReading.documentedStatus(of: text).map(String.init) ?? "kapso", message: nil, details: nil)
+                found.kapsoText = text
+                return found
+            }
+            guard let found = Self.fromJSON(json) ?? kapso ?? body else { return nil }
             self = found
             pastedText = trimmed
             return

@@ -77,4 +77,40 @@ import Testing
         #expect(ran.out.contains("Recipient phone number not valid"), "\(ran.out)")
     }
 
+    /// P37-8: Kapso's documented 404 body is explained as Kapso's answer with the causes it cannot rule out (exit 0), and
+    /// so are its other `{"error": …}` and `{"errors": {…}}` bodies.
+    @Test(arguments: [
+        (#"{"error":"WhatsApp phone number not found or not accessible in this project"}"#, "Kapso's 404 for a phone-number id"),
+        (#"{"error":"WhatsApp contact not found"}"#, "Kapso's 404 for a contact"),
+        (#"{"error":"Invalid API key"}"#, "HTTP 401 from Kapso: the API key was refused"),
+        (#"{"error":"Conversation already has an active assignment"}"#, "HTTP 422 from Kapso"),
+        (#"{"errors":{"url":["is invalid"]}}"#, "url is invalid"),
+    ])
+    func kapsosOwnBodiesAreExplained(body: String, says: String) {
+        let ran = Self.explain(body)
+        #expect(ran.status == .ok, "\(ran.err)")
+        #expect(ran.out.contains(says), "\(ran.out)")
+        #expect(!ran.err.contains("invalid error code"), "\(ran.err)")
+    }
+
+    /// P37-8: the phone-number 404 lists the id's kind, the project and an unset id, each with its check.
+    @Test func thePhoneNumberNotFoundBodyListsItsCauses() {
+        let ran = Self.explain(#"{"error":"WhatsApp phone number not found or not accessible in this project"}"#)
+        #expect(Self.field(ran.out, "could be 1") != nil, "\(ran.out)")
+        #expect(ran.out.contains("the id is another kind") && ran.out.contains("another project's"), "\(ran.out)")
+        #expect(ran.out.contains("never filled in"), "\(ran.out)")
+    }
+
+    /// P37-17: `explain 404` (and with a path, a variant) names the causes it cannot tell apart, none as "the" cause.
+    @Test(arguments: ["404", "POST /meta/whatsapp/v24.0/100200300400501/messages 404"])
+    func fourOhFourListsItsCauses(paste: String) {
+        let ran = Self.explain(paste)
+        #expect(ran.status == .ok, "\(ran.err)")
+        #expect(!ran.out.contains("404 on every call means a wrong base URL"), "\(ran.out)")
+        #expect(ran.out.contains("the status alone cannot tell which"), "\(ran.out)")
+        for cause in ["another kind", "never filled in", "another project's", "the base URL is wrong"] {
+            #expect(ran.out.contains(cause), "\(cause): \(ran.out)")
+        }
+        #expect(ran.out.contains("check: "), "\(ran.out)")
+    }
 }
