@@ -34,7 +34,7 @@ public struct APIRefusal: Sendable, Equatable {
             if let graph = json["error"], graph.object != nil {
                 let code = graph["code"]?.string ?? graph["code"]?.int.map(String.init)
                 if let code, code.allSatisfy(\.isNumber), !code.isEmpty {
-                    self.init(code: code, graph: true, billingURL: nil)
+                    self.init(code: code, graph: true, billingURL: nil, text: graph["message"]?.string)
                     return
                 }
                 body = graph["message"]?.string ?? ""
@@ -43,7 +43,7 @@ public struct APIRefusal: Sendable, Equatable {
             }
         }
         if let code = Self.graphCode(in: body) {
-            self.init(code: code, graph: true, billingURL: nil)
+            self.init(code: code, graph: true, billingURL: nil, text: body)
             return
         }
         // A text that is one of Kapso's codes alone (`marketing_preference_stopped`, as an API log may keep only the code).
@@ -65,10 +65,11 @@ public struct APIRefusal: Sendable, Equatable {
         }
     }
 
-    private init(code: String, graph: Bool, billingURL: String?) {
+    /// `text` is Graph's message beside the code, which picks the entry of a code with several readings (2500, P37-14).
+    private init(code: String, graph: Bool, billingURL: String?, text: String? = nil) {
         self.code = code
         self.isGraphCode = graph
-        self.entry = ErrorCatalog.entry(for: code)
+        self.entry = ErrorCatalog.entry(for: code, message: text)
         self.billingURL = billingURL
     }
 

@@ -180,6 +180,18 @@ extension APIRoute {
         {
             return nearby
         }
+        // A send POSTed to the platform's message list (`/platform/v1/whatsapp/messages`, or without /whatsapp): the list
+        // is read with GET (kapso-api.md §7); sends go through the proxy's `POST /{phone_number_id}/messages` (§9;
+        // docs.kapso.ai/api/meta/whatsapp/whatsapp-api-overview; probe37 P37-12).
+        if method.uppercased() == "POST", segments.count >= 3, segments[0] == "platform", segments[1] == "v1",
+            segments.dropFirst(2).filter({ $0 != "whatsapp" }) == ["messages"]
+        {
+            return NearMiss(
+                meant: "/meta/whatsapp/v24.0/{phone_number_id}/messages",
+                mistake: "/platform/v1/whatsapp/messages is Kapso's message list, read with GET; messages are sent through "
+                    + "Kapso's Meta proxy on https://api.kapso.ai, with the sending number's phone-number id in the path "
+                    + "('numbers' lists them)")
+        }
         guard documented(endpoint) == nil else { return nil }
         let base = "the caller's base URL already ends in it; set KAPSO_API_BASE_URL (or the client's base URL) to the host only"
         // A segment twice in a row (`/messages/messages`, `/v24.0/v24.0`, `/health/health`): the client adds to a URL that

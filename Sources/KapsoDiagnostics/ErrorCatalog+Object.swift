@@ -11,12 +11,12 @@ extension ErrorCatalog {
     /// unknown phone-number id) is no malformed payload but an id in the path that does not exist or that the key cannot
     /// see; the entry names the id, read from the request `path` (`/meta/whatsapp/v24.0/{id}/messages`, a full URL too),
     /// else from the text. Code 100 without any of these keeps its generic entry ("fix the payload"), and every other
-    /// code is `entry(for:)`. Nil for a code the catalogue does not know.
+    /// code is `entry(for:message:)` (2500 read by its text). Nil for a code the catalogue does not know.
     ///
     /// `status` is the HTTP status (nil when unknown), `message` Graph's `error.message` or an API log's
     /// `error_message`.
     public static func entry(for code: String, subcode: Int?, status: Int?, path: String?, message: String?) -> Entry? {
-        guard var entry = entry(for: code) else { return nil }
+        guard var entry = entry(for: code, message: message).map({ withTokenSubcode($0, subcode: subcode) }) else { return nil }
         guard entry.code == "100",
             let id = missingObjectID(subcode: subcode, status: status, path: path, message: message)
         else { return entry }

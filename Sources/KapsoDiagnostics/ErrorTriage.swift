@@ -282,6 +282,8 @@ public struct ErrorTriage {
     private static func meaning(of log: APILog) -> String {
         let whois = APIPath.phoneNumberID(in: log.endpoint).map { "'\(ShellWord.command("whois", $0))' says what the id is and which phone-number id to use" }
             ?? "'\(ShellWord.command("whois", APIPath.ids(in: log.endpoint).first ?? "ID"))' says what the id is"
+        // An id slot never filled in (`/v24.0//messages`, `/undefined/messages`): the variable that was unset (P37-6).
+        if let unfilled = UnfilledID.meaning(endpoint: log.endpoint) { return unfilled }
         // One reading of a path with every command (`IDResolver+Route`): a near miss of a documented route, Graph's
         // "nonexisting field on node type"; the numbers, when known, sharpen both in `FailureGroups`.
         if let nearMiss = IDResolver.nearMissMeaning(

@@ -28,6 +28,8 @@ extension FailureGroups {
             APIPath.phoneNumberID(in: endpoint).flatMap { id in
                 IDResolver.misplacedPhoneNumberID(id, numbers: numbers)?.kind == .unknown ? id : nil
             } ?? childID(endpoint, numbers: numbers)
+                // The WABA slot too: what the id is (Meta's business or app id) names the mistake (probe37 P37-13).
+                ?? unknownWABAID(endpoint, numbers: numbers)
         }
     }
 
@@ -244,7 +246,7 @@ extension FailureGroups {
         }
         if let wrongSlot = APIPath.objectID(in: endpoint).flatMap({
             IDResolver.wrongCollectionID($0.id, collection: $0.collection, numbers: numbers, webhooks: webhooks)
-        }) ?? IDResolver.wabaEdgeMeaning(endpoint, numbers: numbers) ?? IDResolver.wrongShapeMeaning(endpoint) {
+        }) ?? IDResolver.wabaEdgeMeaning(endpoint, numbers: numbers, identities: identities) ?? IDResolver.wrongShapeMeaning(endpoint) {
             return wrongSlot
         }
         if let path = IDResolver.pathNotServed(

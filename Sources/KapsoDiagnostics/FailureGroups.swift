@@ -236,6 +236,13 @@ public struct FailureGroups {
             let reason = refusal.flatMap {
                 $0.isGraphCode ? ErrorCatalog.entry(for: $0.code, subcode: nil, status: status, path: endpoint, message: text) : $0.entry
             }.map { "\(status) \($0.name)" } ?? error
+            // An id slot never filled in (`/v24.0//messages`, `/undefined/messages`): the variable, before any reading (P37-6).
+            if let unfilled = UnfilledID.meaning(endpoint: endpoint, numbers: numbers) {
+                return Member(
+                    cause: Cause(source: "api", who: key, what: what, error: error), source: .api, time: entry.time, who: key,
+                    what: what, error: error, meaning: unfilled,
+                    headline: { "\(IDResolver.plural($0, "failed call")) from key \(key): \(reason) on \(what), an id never filled in" })
+            }
             // A path one mistake away from a documented route: the route it meant, before any reading of its ids (P13-6).
             // Graph's 2500 "Unknown path components" on any status: the version or the part it names (P35-5).
             if let nearMiss = IDResolver.nearMissMeaning(method: method, endpoint: endpoint, status: status, text: text)

@@ -31,7 +31,9 @@ public struct GraphErrorWords: Sendable, Equatable {
     /// Reads a Graph error object (the body's `error`, or an `errors[]` entry); a string subcode counts.
     public init(error: JSONValue) {
         self.init(
-            message: error["message"]?.string ?? error["title"]?.string, details: error["error_data"]?["details"]?.string,
+            // `error_data` may be the details string itself (YCloud's wrapped Graph errors; probe37 P37-7).
+            message: error["message"]?.string ?? error["title"]?.string,
+            details: error["error_data"]?["details"]?.string ?? error["error_data"]?.string,
             subcode: error["error_subcode"]?.int ?? error["error_subcode"]?.string.flatMap { Int($0) },
             userTitle: error["error_user_title"]?.string, userMessage: error["error_user_msg"]?.string)
     }
@@ -56,14 +58,31 @@ public struct GraphErrorWords: Sendable, Equatable {
         return said.isEmpty ? nil : "Meta: " + said.map { "\"\($0)\"" }.joined(separator: "; ")
     }
 
+    /// Meta's `message` without its `(#code)` prefix when it says more than the code's catalogue `title`: `Param
+    /// text['body'] must be at most 4096 characters long.` beside 100's "Invalid parameter" (in Graph's body `message` is
+    /// "a human-readable description of the error", Graph API "Handling errors"; for code 100 it is where Graph names the
+    /// parameter, probe37 P37-7). Nil when there is no message or it only repeats the title; cut to `maxCharacters`.
+    public func specificMessage(title: String?) -> String? {
+        guard var text = message?.split(whereSeparator: \.isWhitespace).joined(separator: " ") else { return nil }
+        if text.hasPrefix("(#"), let close = text.firstIndex(of: ")") { text = String(text[text.index(after: close)...]) }
+        text = text.trimmingCharacters(in: .whitespaces)
+        let bare = { (words: String) in words.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ". ")) }
+        guard !text.isEmpty, bare(text) != bare(title ?? "") else { return nil }
+        return text.count > Self.maxCharacters ? String(text.prefix(Self.maxCharacters)) + "…" : text
+    }
+
     /// A catalogue fix as these words allow it: one that sends the reader to `error_data.details` when the error carries
-    /// none points at the user message (or title) Meta gave instead, else drops that pointer and says no field was named
-    /// ("fix the payload; error_data.details names the field" was said of bodies without details, P35-9). Any other fix
-    /// is returned as it is.
-    public func fix(_ fix: String) -> String {
+    /// none points at the user message (or title) Meta gave instead, else at Meta's `message` when it says more than the
+    /// code's `title` (P37-7), else drops that pointer and says no field was named ("fix the payload; error_data.details
+    /// names the field" was said of bodies without details, P35-9). Any other fix is returned as it is.
+    public func fix(_ fix: String, title: String? = nil) -> String {
         guard details.map({ $0.allSatisfy(\.isWhitespace) }) ?? true, fix.contains("error_data.details") else { return fix }
         if let field = userMessage != nil ? "error_user_msg" : userTitle != nil ? "error_user_title" : nil {
             return fix.replacingOccurrences(of: "error_data.details", with: "Meta's \(field)")
+        }
+        if title != nil, let said = specificMessage(title: title) {
+            let kept = fix.components(separatedBy: "; ").filter { !$0.contains("error_data.details") }
+            return (kept + ["Meta's message names what is wrong: \"\(said)\""]).joined(separator: "; ")
         }
         let kept = fix.components(separatedBy: "; ").filter { !$0.contains("error_data.details") }
         let none = "Meta named no field (the error has no error_data.details or user message): check the request against Meta's reference"

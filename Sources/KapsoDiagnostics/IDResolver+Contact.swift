@@ -232,9 +232,20 @@ extension IDResolver {
     /// means for the id in it: this project's WABA id (the id is right: Graph could not load the WABA with
     /// the key's access), or a phone-number id where the WABA id belongs (with the WABA to use). Nil for
     /// other paths and for ids that are none of the project's (the caller's meaning stands).
-    public static func wabaEdgeMeaning(_ endpoint: String, numbers: [PhoneNumber]) -> String? {
+    public static func wabaEdgeMeaning(_ endpoint: String, numbers: [PhoneNumber], identities: [String: Identity] = [:]) -> String? {
         guard let (id, edge) = APIPath.graphObject(in: endpoint), let edge, APIPath.edgeTakesWABA(edge) else { return nil }
         let owners = numbers.filter { $0.businessAccountID == id }
+        // An id `whois` named (Meta's business or app id, from health's BUSINESS and APP entities): its kind, and the WABA
+        // the edge takes (kapso-api.md §14.3: template CRUD needs the WABA id; probe37 P37-13).
+        if owners.isEmpty, let identity = identities[id], identity.kind != .unknown, !identity.incomplete,
+            !numbers.contains(where: { $0.id == id })
+        {
+            let wabas = numbers.compactMap(\.businessAccountID).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            let use = wabas.count == 1
+                ? "use \(wabas[0]) (the WABA of \(numbersPhrase(numbers.filter { $0.businessAccountID == wabas[0] })))"
+                : "'numbers' shows each number's WABA id"
+            return "\(identity.statement), not a WABA id; /\(edge) takes the WABA id: " + use
+        }
         if !owners.isEmpty {
             return "\(id) is this project's WABA id (of \(numbersPhrase(owners))) and /\(edge) takes a WABA id: the id is "
                 + "right; Graph could not load the WABA with this key's access (a permission, or a WABA not connected to "

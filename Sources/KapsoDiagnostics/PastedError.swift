@@ -18,6 +18,9 @@ public struct PastedError: Sendable, Equatable {
     /// due to missing permissions, or does not support this operation" (code 100, `error_subcode` 33,
     /// `GraphMethodException`): the request's path id is the cause, not its payload.
     public var objectID: String?
+    /// Kapso's own error text when a Kapso body without a code was pasted (`KapsoStatusReading.kapsoText(in:)`); `code` is
+    /// then the status the text implies, or `kapso` when it implies none.
+    public var kapsoText: String?
     /// The text as pasted (for a Graph path in it); nil when built from parts.
     var pastedText: String?
 
@@ -27,7 +30,15 @@ public struct PastedError: Sendable, Equatable {
         if trimmed.first == "{" || trimmed.first == "[", let json = try? JSONValue.parse(Array(trimmed.utf8)) {
             // Kapso's own refusals are `{"error": "text"}` without a code (kapso-api.md §9.3).
             let kapso = APIRefusal(status: nil, text: trimmed).map { PastedError(code: $0.code, message: json["error"]?.string, details: nil) }
-            guard let found = Self.fromJSON(json) ?? kapso else { return nil }
+            // Kapso's own body with a text no code names (`{"error": "WhatsApp phone number not found …"}`, the `{"errors":
+            // {…}}` family; kapso-api.md §1.5): read by `KapsoStatusReading`, as the status its text implies (P37-8).
+            let body = KapsoStatusReading.kapsoText(in: json).map { text in
+                var found = PastedError(
+                    code: KapsoStatusReading.documentedStatus(of: text).map(String.init) ?? "kapso", message: nil, details: nil)
+                found.kapsoText = text
+                return found
+            }
+            guard let found = Self.fromJSON(json) ?? kapso ?? body else { return nil }
             self = found
             pastedText = trimmed
             return
@@ -65,6 +76,8 @@ public struct PastedError: Sendable, Equatable {
     /// the error names no object.
     public func objectAdvice(numbers: [PhoneNumber] = [], allNumbers: Bool = false) -> String? {
         guard let id = objectID else { return nil }
+        // An edge name or a placeholder where the id goes: the id was never filled in, no id to look up (P37-6).
+        if let unfilled = UnfilledID.objectMeaning(id) { return unfilled }
         let causes = "of Meta's three causes (the object does not exist, the key's access lacks a permission for it, it "
             + "does not support this operation),"
         // A pasted Graph path with its edge (an API-log line) says which edge was called.
@@ -109,6 +122,16 @@ public struct PastedError: Sendable, Equatable {
         return IDResolver.nodeTypeMeaning(path ?? "", text: text, numbers: numbers)
     }
 
+    /// The catalogue's entry for the code as the pasted words read it (`ErrorCatalog.entry(for:message:)`: a 2500 by its
+    /// text, P37-14; a 190 by its subcode, P37-7); nil for a code the catalogue does not know.
+    public var entry: ErrorCatalog.Entry? {
+        ErrorCatalog.entry(for: code, message: message ?? pastedText).map { ErrorCatalog.withTokenSubcode($0, subcode: subcode) }
+    }
+
+    /// Meta's `message` when it says more than the entry's title (`GraphErrorWords.specificMessage`): what `explain`
+    /// shows of it (P37-7).
+    public var specificMessage: String? { words.specificMessage(title: entry?.title) }
+
     /// Meta's words beside the code, read as `reply` reads a refused send (`GraphErrorWords`).
     public var words: GraphErrorWords {
         GraphErrorWords(message: message, details: details, subcode: subcode, userTitle: userTitle, userMessage: userMessage)
@@ -130,6 +153,12 @@ public struct PastedError: Sendable, Equatable {
     /// `N` in `Object with ID 'N' does not exist` (quotes optional); nil when the text has no such phrase.
     static func objectID(in text: String) -> String? {
         guard let range = text.range(of: "object with id", options: .caseInsensitive) else { return nil }
+        // Quoted, the id is what the quotes hold, so `'[object Object]'` and `'${PHONE_NUMBER_ID}'` are read whole (P37-6).
+        let after = text[range.upperBound...].drop { $0 == " " }
+        if let quote = after.first, "'\"`".contains(quote), let close = after.dropFirst().firstIndex(of: quote) {
+            let quoted = after[after.index(after: after.startIndex)..<close]
+            if !quoted.isEmpty, quoted.count <= 80 { return String(quoted) }
+        }
         let rest = text[range.upperBound...].drop { $0 == " " || "'\"`\u{2018}\u{2019}".contains($0) }
         let id = rest.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) }
         return id.isEmpty ? nil : String(id)
@@ -146,7 +175,8 @@ public struct PastedError: Sendable, Equatable {
         let candidates: [JSONValue?] = [json["error"], json["errors"]?[0], json["statuses"]?[0]?["errors"]?[0], json[0], json]
         for candidate in candidates.compactMap({ $0 }) where candidate.object != nil {
             let message = candidate["message"]?.string ?? candidate["title"]?.string
-            let details = candidate["error_data"]?["details"]?.string
+            // `error_data` may be the details string itself (YCloud's wrapped Graph errors; P37-7).
+            let details = candidate["error_data"]?["details"]?.string ?? candidate["error_data"]?.string
             var found: PastedError?
             if let error = MessageError(json: candidate), let code = error.code {
                 found = PastedError(code: code, message: message, details: details)

@@ -93,7 +93,7 @@ import Testing
             for text in [entry.meaning, entry.fix] {
                 #expect(!text.hasSuffix("."), "\(code): \(text)")
                 let first = text.split(separator: " ").first.map(String.init) ?? ""
-                let properNoun = ["Meta", "Meta's", "WhatsApp", "Kapso"].contains(first)
+                let properNoun = ["Meta", "Meta's", "Graph", "WhatsApp", "Kapso"].contains(first)
                 #expect(properNoun || first.first?.isLowercase == true, "\(code): \(text)")
             }
         }

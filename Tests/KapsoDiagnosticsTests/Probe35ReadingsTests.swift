@@ -24,7 +24,8 @@ import Testing
 
     /// P35-5: the catalogue knows 2500 and says its source is no Meta page.
     @Test func catalogueKnows2500() throws {
-        let entry = try #require(ErrorCatalog.entry(for: "#2500"))
+        // The code alone has two readings (P37-14); Graph's text "Unknown path components" picks this one.
+        let entry = try #require(ErrorCatalog.entry(for: "#2500", message: "(#2500) Unknown path components: /extra"))
         #expect(entry.title == "Unknown path components" && entry.httpStatus == 400 && entry.retry == .fixFirst)
         #expect(entry.reference.hasPrefix("not on Meta's WhatsApp error-codes page"))
     }

@@ -85,7 +85,8 @@ import Testing
     @Test func aSendAnswered401WithMetasTokenErrorIsTheNumbersToken() async throws {
         let ran = try await Self.run("reply --to +14155550401 --force hello", answering: "POST", "/100200300400501/messages", body: Self.expired)
         #expect(ran.status == KopsShell.ExitStatus.failure, "\(ran.err)")
-        #expect(ran.err.contains("not sent: 190 access token expired or invalid (HTTP 401) (the 401 is Meta's token error, not Kapso refusing the API key)"), "\(ran.err)")
+        // The subcode names the cause (Graph's authentication subcodes; probe37 P37-7).
+        #expect(ran.err.contains("not sent: 190 access token refused (subcode 463: Expired) (HTTP 401) (the 401 is Meta's token error, not Kapso refusing the API key)"), "\(ran.err)")
         #expect(ran.err.contains("reconnect the number"), "\(ran.err)")
         #expect(!ran.err.contains("was rejected"), "\(ran.err)")
     }

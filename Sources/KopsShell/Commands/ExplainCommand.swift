@@ -74,7 +74,7 @@ public enum ExplainCommand: Command {
 
     /// One error's fields; an unknown code is refused with a pointer to Meta's list.
     private static func explain(_ pasted: PastedError, numbers: [PhoneNumber], allNumbers: Bool, text: String = "") throws -> CommandResult {
-        guard let entry = ErrorCatalog.entry(for: pasted.code) else {
+        guard let entry = pasted.entry else {
             if let status = httpStatus(pasted, text: text) { return status }
             throw ShellError.unknownErrorCode(code: pasted.code)
         }
@@ -87,6 +87,8 @@ public enum ExplainCommand: Command {
         if let title = entry.title {
             fields.append(Field("meta title", title + (entry.httpStatus.map { " (HTTP \($0))" } ?? "")))
         }
+        // Graph's message when it says more than the title: for code 100 it names the parameter (P37-7).
+        if let message = pasted.specificMessage { fields.append(Field("meta msg", message, style: .dim)) }
         if let details = pasted.details { fields.append(Field("meta says", details, style: .dim)) }
         // Graph's subcode and its words for the user, as `reply` reads a refused send (GraphErrorWords, P35-9).
         if let subcode = pasted.subcode { fields.append(Field("subcode", String(subcode))) }
@@ -135,42 +137,34 @@ public enum ExplainCommand: Command {
         )
     }
 
-    /// The entry as JSON; a pasted error that names an object id adds `object_id` and its advice as `fix`.
-    /// An HTTP status pasted with a log line or path (`GET /meta/whatsapp/v24.0/200300400500601/messages 404`): what
-    /// that status from Kapso means and what to run, with the id in the path when there is one (probe6 P6-13).
-    /// Nil for anything but a 4xx/5xx status (kapso-api.md §1: errors are `{"error": …}` with the HTTP status).
+    /// An HTTP status pasted alone or with a log line or path (`GET /meta/whatsapp/v24.0/200300400500601/messages 404`), or
+    /// Kapso's own error body: what it means, and each cause the status cannot rule out with its check
+    /// (`KapsoStatusReading`; probe6 P6-13, probe37 P37-8, P37-17). Nil for anything but a 4xx/5xx status or a Kapso body.
     private static func httpStatus(_ pasted: PastedError, text: String) -> CommandResult? {
-        guard pasted.code.count == 3, let status = Int(pasted.code), (400...599).contains(status) else { return nil }
+        let status = pasted.code.count == 3 ? Int(pasted.code) : nil
         // The id in a pasted path: a segment of 8+ characters with a digit (a WABA or phone-number id, UUID, WAMID).
         let segments = text.split(whereSeparator: { $0 == "/" || $0 == " " || $0 == "?" || $0 == "&" || $0 == "=" })
-        let id = segments.first { $0.count >= 8 && $0 != pasted.code && $0.contains { $0.isASCII && $0.isNumber } }.map(String.init)
-        let whois = id.map { "'\(ShellWord.command("whois", $0))' says what \($0) is and which id the call takes" } ?? "'whois ID' says what the id in the path is"
-        let (meaning, todo): (String, String)
-        switch status {
-        case 404:
-            meaning = "HTTP 404 from Kapso: nothing of this project has the id in the path, or the id is another kind "
-                + "(a WABA id where a phone-number id goes, Meta's id where Kapso's UUID goes); 404 on every call means a wrong base URL"
-            todo = whois + "; 'errors' groups such calls"
-        case 401: (meaning, todo) = ("HTTP 401 from Kapso: the API key was refused", "check the key ('state' shows which is used)")
-        case 429: (meaning, todo) = ("HTTP 429 from Kapso: rate limited", "wait the Retry-After seconds and send less often")
-        case 400, 422:
-            meaning = "HTTP \(status) from Kapso: the request was refused as written"
-            todo = "read the error text beside it; " + whois
-        case 500...599:
-            (meaning, todo) = ("HTTP \(status): the API (Kapso or Meta behind it) failed, not the request", "retry later; 'health' shows the number's state")
-        default:
-            (meaning, todo) = ("HTTP \(status) from Kapso: the request was refused", "read the error text beside it; " + whois)
+        let id = pasted.kapsoText != nil ? nil
+            : segments.first { $0.count >= 8 && $0 != pasted.code && $0.contains { $0.isASCII && $0.isNumber } }.map(String.init)
+        guard let reading = KapsoStatusReading(status: status, kapsoText: pasted.kapsoText, id: id) else { return nil }
+        var fields: [Field] = []
+        if let status = reading.status { fields.append(Field("HTTP status", String(status), style: .bold)) }
+        if let said = reading.kapsoText { fields.append(Field("kapso says", said, style: .dim)) }
+        fields.append(Field("meaning", reading.meaning))
+        for (index, cause) in reading.causes.enumerated() {
+            fields.append(Field("could be \(index + 1)", "\(cause.cause); check: \(cause.check)"))
         }
-        let fields = [
-            Field("HTTP status", String(status), style: .bold), Field("meaning", meaning), Field("what to do", todo),
-        ]
+        fields.append(Field("what to do", reading.todo))
+        let causes: [JSONValue] = reading.causes.map { ["cause": .string($0.cause), "check": .string($0.check)] }
         let json: JSONValue = [
-            "http_status": .number(String(status)), "meaning": .string(meaning), "what_to_do": .string(todo),
-            "id": id.map(JSONValue.string) ?? .null,
+            "http_status": reading.status.map { .number(String($0)) } ?? .null,
+            "kapso_text": reading.kapsoText.map(JSONValue.string) ?? .null, "meaning": .string(reading.meaning),
+            "causes": .array(causes), "what_to_do": .string(reading.todo), "id": id.map(JSONValue.string) ?? .null,
         ]
         return CommandResult(blocks: [.fields(fields)], json: json)
     }
 
+    /// The entry as JSON; a pasted error that names an object id adds `object_id` and its advice as `fix`.
     static func json(
         _ entry: ErrorCatalog.Entry, pasted: PastedError? = nil, numbers: [PhoneNumber] = [], allNumbers: Bool = false
     ) -> JSONValue {
@@ -185,6 +179,7 @@ public enum ExplainCommand: Command {
             "reference": .string(entry.reference),
         ]
         if let id = pasted?.objectID { object["object_id"] = .string(id) }
+        if let message = pasted?.specificMessage { object["meta_message"] = .string(message) }
         if let subcode = pasted?.subcode { object["error_subcode"] = .number(String(subcode)) }
         if let title = pasted?.userTitle { object["error_user_title"] = .string(title) }
         if let message = pasted?.userMessage { object["error_user_msg"] = .string(message) }
@@ -196,7 +191,7 @@ public enum ExplainCommand: Command {
     /// says nothing of its body).
     private static func advice(_ entry: ErrorCatalog.Entry, pasted: PastedError, numbers: [PhoneNumber], allNumbers: Bool) -> String {
         pasted.nodeTypeAdvice(numbers: numbers) ?? pasted.objectAdvice(numbers: numbers, allNumbers: allNumbers)
-            ?? pasted.unknownPathAdvice ?? (pasted.message == nil ? entry.fix : pasted.words.fix(entry.fix))
+            ?? pasted.unknownPathAdvice ?? (pasted.message == nil ? entry.fix : pasted.words.fix(entry.fix, title: entry.title))
     }
 
     private static func style(_ retry: ErrorCatalog.Retry) -> Style {

@@ -69,7 +69,7 @@ public enum ReplyError: KopsError, Equatable {
             // Meta's own words name the field or value the fix points at (P28-21); the error funnel escapes and redacts them.
             let words = error.wordsBesideReading.map { "; \($0)" } ?? ""
             // The fix points at error_data.details only when Meta sent it (GraphErrorWords, as `explain` reads a body; P35-9).
-            return "reply: not sent: \(entry.code) \(entry.name) (HTTP \(error.status))\(notKey): \(entry.meaning); \(error.words.fix(entry.fix))\(words)\(fitting)"
+            return "reply: not sent: \(entry.code) \(entry.name) (HTTP \(error.status))\(notKey): \(entry.meaning); \(error.words.fix(entry.fix, title: entry.title))\(words)\(fitting)"
         case .numberNotReached(let error, let meaning):
             let code = error.code.map { " #\($0)" } ?? ""
             return "reply: not sent (HTTP \(error.status)\(code)): \(meaning)"

@@ -1,0 +1,120 @@
+internal import Foundation
+public import KapsoClient
+
+/// What an HTTP status from Kapso means without a Graph code (`explain 404`, `explain 'GET /… 404'`), and what Kapso's
+/// own error body says (`{"error": "<text>"}` or `{"errors": {"field": ["msg"]}}`, kapso-api.md §1.5): the meaning and,
+/// where the status or text has several causes kops cannot tell apart from it alone, each cause with the check that
+/// tells it (probe37 P37-17: "404 on every call means a wrong base URL" stated one cause of several; P37-8: Kapso's
+/// documented 404 body was refused as no error code).
+public struct KapsoStatusReading: Sendable, Equatable {
+    /// One cause the status cannot rule out, and what tells it.
+    public struct Cause: Sendable, Equatable {
+        public var cause: String
+        public var check: String
+    }
+
+    /// The HTTP status, when pasted or implied by a documented text; nil for a Kapso body with an unknown text.
+    public var status: Int?
+    /// Kapso's own text, as its body gave it (cut to 200 characters).
+    public var kapsoText: String?
+    public var meaning: String
+    /// Empty when the status or text names one cause.
+    public var causes: [Cause]
+    public var todo: String
+
+    /// Reads a pasted status (`404`, with a path whose id is `id`) or Kapso's body text; nil for a status that is no
+    /// 4xx/5xx and no Kapso text.
+    public init?(status: Int?, kapsoText: String? = nil, id: String? = nil) {
+        let text = kapsoText.map { $0.count > 200 ? String($0.prefix(200)) + "…" : $0 }
+        let implied = status ?? text.flatMap(Self.documentedStatus(of:))
+        if let implied, !(400...599).contains(implied) { return nil }
+        guard implied != nil || text != nil else { return nil }
+        self.status = implied
+        self.kapsoText = text
+        let whois = id.map { "'\(ShellWord.command("whois", $0))' says what \($0) is" } ?? "'whois ID' says what the id is"
+        (meaning, causes, todo) = Self.read(status: implied, text: text?.lowercased() ?? "", whois: whois)
+    }
+
+    /// The status Kapso answers a documented text with (kapso-api.md §1.5): 404 "WhatsApp phone number not found or not
+    /// accessible in this project", "WhatsApp contact not found", "WhatsApp configuration not found"; 401 "Invalid API
+    /// key" (the simulator's; Kapso's exact text is not published); 422 "Conversation already has an active assignment"
+    /// and the `{"errors": {…}}` family; 429 "Rate limit exceeded". Nil for other texts.
+    public static func documentedStatus(of text: String) -> Int? {
+        let lowered = text.lowercased()
+        if lowered.contains("not found") { return 404 }
+        if lowered.contains("invalid api key") { return 401 }
+        if lowered.contains("already has an active assignment") { return 422 }
+        if lowered.contains("rate limit exceeded") { return 429 }
+        return nil
+    }
+
+    /// Kapso's own text in a body, `{"error": "<text>"}` or `{"errors": {"url": ["is invalid"]}}` (as `url is invalid`),
+    /// nil for any other JSON (a Graph error object).
+    public static func kapsoText(in json: JSONValue) -> String? {
+        if let text = json["error"]?.string { return text }
+        guard let fields = json["errors"]?.object, !fields.isEmpty else { return nil }
+        return fields.keys.sorted().map { key in
+            let said = fields[key]?.array?.compactMap(\.string) ?? fields[key]?.string.map { [$0] } ?? []
+            return said.isEmpty ? key : said.map { "\(key) \($0)" }.joined(separator: ", ")
+        }.joined(separator: "; ")
+    }
+
+    private static func read(status: Int?, text: String, whois: String) -> (String, [Cause], String) {
+        let unfilled = Cause(
+            cause: "the id was never filled in (/v24.0//messages, /undefined/messages: an unset variable)",
+            check: "the path as the caller built it; 'errors' reads each failed path")
+        let kind = Cause(
+            cause: "the id is another kind (a WABA id, display number or Kapso's UUID where the phone-number id goes; Meta's "
+                + "business or app id where the WABA id goes)",
+            check: "\(whois) and which id to use")
+        let project = Cause(
+            cause: "the number is another project's (the caller's key is not this project's), or was deleted or disconnected since",
+            check: "'numbers' with the caller's key lists the ids it can see; 'errors' says when an id last worked")
+        switch (status, text) {
+        case (404?, let text) where text.contains("phone number not found"):
+            return (
+                "Kapso's 404 for a phone-number id this key's project cannot see (kapso-api.md §1.5); the text alone "
+                    + "cannot tell which of these it was", [kind, project, unfilled], "\(whois); 'errors' groups such calls")
+        case (404?, let text) where text.contains("contact not found"):
+            return (
+                "Kapso's 404 for a contact this project does not have (kapso-api.md §1.5)",
+                [Cause(cause: "the number is written in another form than the contact's wa_id (Argentina's 9, Mexico's 1)",
+                    check: "'whois NUMBER' finds the contact under its other forms"),
+                 Cause(cause: "the contact never wrote to this project's numbers, or is another project's",
+                    check: "'conversations' lists this project's contacts")],
+                "'whois NUMBER' says whether the contact is this project's")
+        case (404?, let text) where text.contains("configuration not found"):
+            return (
+                "Kapso's 404 when it holds no WhatsApp configuration for the id (kapso-api.md §1.5)", [kind, project],
+                "\(whois); 'health' shows whether the number is still connected")
+        case (404?, _):
+            let route = Cause(
+                cause: "the route is not Kapso's (the legacy prefix /api/meta/…, a Graph version Meta has retired, a misspelled "
+                    + "edge) or the base URL is wrong",
+                check: "'errors' names the part of each failed path; kops's own start-up check says when a base URL answers "
+                    + "404 to the list of numbers")
+            return (
+                "HTTP 404 from Kapso: nothing this key's project can reach has the path; the status alone cannot tell which "
+                    + "of these it was", [kind, unfilled, project, route],
+                "'errors' reads each failed call's path and names which it is; \(whois)")
+        case (401?, _):
+            return ("HTTP 401 from Kapso: the API key was refused", [], "check the key the caller sends ('state' shows which kops uses)")
+        case (429?, _):
+            return ("HTTP 429 from Kapso: rate limited", [], "wait the Retry-After seconds and send less often")
+        case (400?, _), (422?, _):
+            let said = text.isEmpty ? "read the error text beside it" : "Kapso's text says what: fix that"
+            return ("HTTP \(status ?? 422) from Kapso: the request was refused as written", [], "\(said); \(whois)")
+        case (let status?, _) where status >= 500:
+            return (
+                "HTTP \(status): the API (Kapso or Meta behind it) failed, not the request", [],
+                "retry later; 'health' shows the number's state")
+        case (let status?, _):
+            return ("HTTP \(status) from Kapso: the request was refused", [], "read the error text beside it; \(whois)")
+        case (nil, _):
+            return (
+                "Kapso's error body ({\"error\": text}, kapso-api.md §1.5) with a text kops does not know; the HTTP status "
+                    + "beside it says what kind of refusal it is", [],
+                "paste the status with it ('explain 404 …', 'explain 422 …'), or read the call in 'errors'")
+        }
+    }
+}
