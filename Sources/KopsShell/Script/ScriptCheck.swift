@@ -69,7 +69,7 @@ public struct ScriptCheck {
                     // where it is looked up as typed; judging the stand-in said "unknown command 'x'" (probe27 P27-9).
                     if dynamic.used, words[0].contains(Self.standIn) { continue }
                     let command = try registry.command(named: words[0])
-                    if !dynamic.used && !words.contains("--help") {
+                    if !dynamic.used && !Shell.asksForHelp(words) {
                         var checked = words
                         _ = try Shell.takeOutput(from: &checked, command: command)
                         do {
