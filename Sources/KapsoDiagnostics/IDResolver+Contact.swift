@@ -108,7 +108,7 @@ extension IDResolver {
             input: id, kind: .businessScopedUserID,
             statement: number.map { "\(id) is the \(parent)business-scoped user id of \(name ?? username ?? "a contact") (+\($0)), a contact of \(on)" }
                 ?? "\(id) is the \(parent)business-scoped user id of \(who), a WhatsApp username contact of \(on) (no phone number shared)",
-            fix: "reply --to \(id) writes to them (sent as 'recipient')" + follow)
+            next: "reply --to \(id) writes to them (sent as 'recipient')" + follow)
         let conversationList = conversationIDs.union(conversations.map(\.id)).sorted()
         identity.details = [
             Identity.Detail("contact", name ?? "-"), Identity.Detail("username", username ?? "-"),
@@ -127,6 +127,7 @@ extension IDResolver {
             let at = change.at.map { " at \(KapsoTime.iso($0))" } ?? ""
             identity.statement = "\(id) is the previous \(parent)business-scoped user id of \(who), replaced by \(change.new)\(at) "
                 + "(\(change.type)): it no longer identifies them"
+            identity.advice = .fix
             identity.fix = "reply --to \(change.new) writes to them now" + (newest.map { "; 'trace \($0.id)' follows their newest message with the old id" } ?? "")
             identity.details.append(Identity.Detail("replaced by", change.new + at))
         } else if let previous = facts.messages.lazy.compactMap({ message -> (String, Int64?)? in
@@ -169,7 +170,7 @@ extension IDResolver {
             input: typed, kind: .username,
             statement: "\(typed) is the WhatsApp username of \(who), a contact of \(on)"
                 + (userID.map { " with business-scoped user id \($0)" } ?? " (no business-scoped user id recorded)"),
-            fix: userID.map { "reply --to \(typed) writes to them (sent to \($0)); '\(ShellWord.command("whois", $0))' lists their messages" }
+            next: userID.map { "reply --to \(typed) writes to them (sent to \($0)); '\(ShellWord.command("whois", $0))' lists their messages" }
                 ?? "'conversation \(newest.id)' shows the conversation")
         identity.details = [
             Identity.Detail("contact", newest.contactName ?? "-"), Identity.Detail("username", newest.usernameHandle ?? typed),

@@ -33,7 +33,7 @@ extension IDResolver {
             var identity = Identity(
                 input: typed, kind: .conversationID,
                 statement: "\(id) is the conversation with \(who) on \(line.map(label) ?? conversation.phoneNumberID ?? "an unknown number") (\(conversation.status))",
-                fix: "conversation \(id)")
+                next: "conversation \(id)")
             identity.details = [
                 Identity.Detail("contact", conversation.contact.map(contact) ?? "-"),
                 Identity.Detail("phone-number id", conversation.phoneNumberID ?? "-"),
@@ -53,7 +53,7 @@ extension IDResolver {
                 input: typed, kind: .conversationID,
                 statement: "\(id) is the conversation with \(who) on \(line.map(label) ?? message.phoneNumberID ?? "an unknown number")"
                     + " (its messages name it; its status was not read)",
-                fix: "conversation \(id)")
+                next: "conversation \(id)")
             identity.details = [
                 Identity.Detail("contact", message.contact.map { contact($0.filter(\.isNumber)) } ?? "-"),
                 Identity.Detail("phone-number id", message.phoneNumberID ?? "-"),
@@ -68,7 +68,7 @@ extension IDResolver {
                 input: typed, kind: .apiLogID,
                 statement: "\(id) is the API call \(log.httpMethod) \(log.endpoint) at \(log.createdAt), answered \(log.responseStatus)"
                     + (log.apiKeyName.map { ", made with key \($0)" } ?? ""),
-                fix: "logs --endpoint \(log.endpoint)")
+                next: "logs --endpoint \(log.endpoint)")
             if let error = log.errorMessage { identity.details.append(Identity.Detail("error", error)) }
             identity.moment = KapsoTime.seconds(iso: log.createdAt)
             return identity
@@ -90,7 +90,7 @@ extension IDResolver {
                 input: typed, kind: .deliveryID,
                 statement: "\(id) is the delivery of \(delivery.event) to \(WebhookURL.short(delivery.webhookURL)) at "
                     + "\(delivery.createdAt): \(delivery.status), \(answer) after \(plural(delivery.attemptCount, "attempt"))",
-                fix: "deliveries --webhook \(delivery.webhookID)")
+                next: "deliveries --webhook \(delivery.webhookID)")
             identity.details = [Identity.Detail("webhook id", delivery.webhookID)]
             identity.moment = KapsoTime.seconds(iso: delivery.createdAt)
             return identity
@@ -122,7 +122,7 @@ extension IDResolver {
         var identity = Identity(
             input: typed, kind: .webhookID,
             statement: "\(webhook.id) is the \(state) \(webhook.kind) webhook to \(webhook.url) \(scope)",
-            fix: "webhooks get \(webhook.id)")
+            next: "webhooks get \(webhook.id)")
         identity.details = [
             Identity.Detail("events", webhook.events.isEmpty ? "(all, raw Meta payloads)" : webhook.events.joined(separator: ", ")),
             Identity.Detail("payload version", webhook.payloadVersion ?? "-"),
@@ -190,7 +190,7 @@ extension IDResolver {
             input: id, kind: .wamid,
             statement: "\(id) is \(direction) \(who) on \(line.map(label) ?? message.phoneNumberID ?? "an unknown number"), "
                 + status,
-            fix: "trace \(id)")
+            next: "trace \(id)")
         identity.details = [
             Identity.Detail("contact", who), Identity.Detail("conversation", message.conversationID ?? "-"),
             Identity.Detail("phone-number id", message.phoneNumberID ?? "-"),

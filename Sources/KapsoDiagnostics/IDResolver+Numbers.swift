@@ -122,7 +122,7 @@ extension IDResolver {
         if let own = numbers.first(where: { $0.id == digits }) {
             identity = Identity(
                 input: typed, kind: .phoneNumberID, statement: "\(digits) is the phone-number id of \(label(own))",
-                fix: "use \(own.id)")
+                next: "use \(own.id)")
             identity.details = details(of: own)
             identity.phoneNumberIDs = [own.id]
         } else if let misplaced = misplacedPhoneNumberID(digits, numbers: numbers), misplaced.kind == .wabaID {
@@ -145,7 +145,7 @@ extension IDResolver {
             identity = Identity(
                 input: typed, kind: .displayNumber,
                 statement: "\(typed) is the display number of \(own.name ?? own.id); its phone-number id is \(own.id)",
-                fix: "use \(own.id)")
+                next: "use \(own.id)")
             identity.details = details(of: own)
             identity.phoneNumberIDs = [own.id]
         } else if let miss = nearMiss(typed, numbers: numbers, typos: false) ?? nearMiss(digits, numbers: numbers, typos: false) {
@@ -159,7 +159,7 @@ extension IDResolver {
                 input: typed, kind: .templateID,
                 statement: "\(digits) is the template \(template.name) (\(template.language), \(template.category), \(template.status)) "
                     + "of WABA \(waba)" + (owners.isEmpty ? "" : " (\(list(owners.map { $0.name ?? $0.id })))"),
-                fix: (owners.first.map { "use \($0.id); " } ?? "") + "template \(template.name) --language \(template.language)")
+                next: (owners.first.map { "use \($0.id); " } ?? "") + "template \(template.name) --language \(template.language)")
             identity.details = [
                 Identity.Detail("name", template.name), Identity.Detail("language", template.language),
                 Identity.Detail("category", template.category), Identity.Detail("status", template.status),
@@ -271,7 +271,7 @@ extension IDResolver {
         var identity = Identity(
             input: typed, kind: .contactNumber,
             statement: "\(contact(digits)) is \(who) in \(plural(conversations.count, "conversation")) on \(list(names))",
-            fix: "messages --phone-number \(digits)")
+            next: "messages --phone-number \(digits)")
         identity.details = conversations.prefix(5).map { conversation in
             Identity.Detail("conversation", "\(conversation.id) (\(conversation.status), last active \(conversation.lastActiveAt ?? "-"))")
         }
@@ -284,11 +284,13 @@ extension IDResolver {
         if let windows = facts.contactWindows {
             if let moved = windows.compactMap(\.moved).max(by: { ($0.leftAt ?? .min) < ($1.leftAt ?? .min) }) {
                 identity.statement += "; they " + moved.chainText + (moved.laterReach.map { "; " + $0.text } ?? ", so this number is no longer theirs")
+                identity.advice = .fix
                 identity.fix = "reply --to +\(moved.number) writes to them now (\(moved.wayOn)); "
                     + "messages --phone-number \(digits) lists the history under this number"
             }
         } else if let moved = moves(from: digits, conversationIDs: Set(conversations.map(\.id)), facts: facts) {
             identity.statement += "; " + moved.text
+            identity.advice = .fix
             identity.fix = "reply --to +\(moved.newest) writes to them now (a template first unless they wrote from it: 'reply --dry-run' reads it); "
                 + "messages --phone-number \(digits) lists the history under this number"
         }
@@ -308,7 +310,7 @@ extension IDResolver {
             statement: "\(contact(digits)) is the new number of \(who): Meta's notification "
                 + (notice.time.map { "at \(KapsoTime.iso($0)) " } ?? "") + "says they changed their number (user_changed_number); "
                 + "no conversation with it yet",
-            fix: "write to +\(digits) with a template ('reply --to +\(digits) --template NAME'); "
+            next: "write to +\(digits) with a template ('reply --to +\(digits) --template NAME'); "
                 + "their earlier messages are under the old number ('messages --phone-number \(old)')")
         identity.details = [Identity.Detail("notification", notice.id)]
         identity.phoneNumberIDs = notice.phoneNumberID.map { [$0] } ?? []

@@ -95,8 +95,10 @@ public struct Identity: Sendable {
     /// One sentence: what the id is and what it belongs to, e.g.
     /// `200300400500601 is the WABA id (business_account_id) of Sales Line 100200300400502 and Support Line 100200300400501`.
     public var statement: String
-    /// What to use instead or run next, e.g. `pick one: use 100200300400502 (Sales Line) or use …`.
+    /// What to use instead or run next, e.g. `pick one: use 100200300400502 (Sales Line) or use …`; `advice` says which.
     public var fix: String?
+    /// Whether `fix` corrects something (the default) or is the command to run next about an id found as what it is.
+    public var advice: Advice = .fix
     public var details: [Detail] = []
     /// Doubts the answer carries, e.g. a national number's missing country code.
     public var warnings: [String] = []
@@ -125,6 +127,22 @@ public struct Identity: Sendable {
         self.kind = kind
         self.statement = statement
         self.fix = fix
+    }
+
+    /// An id found as what it is, with the command to run next about it (`advice` `.next`), e.g. `trace wamid.…`.
+    public init(input: String, kind: Kind, statement: String, next: String) {
+        self.init(input: input, kind: kind, statement: statement, fix: next)
+        advice = .next
+    }
+
+    /// What `fix` is: `whois` labels it `fix:` or `next:`.
+    public enum Advice: String, Sendable {
+        /// Something is wrong with the id or its use (another kind of id than the paths take, a copying mistake, a
+        /// contact who left the number, not found): what to use instead.
+        case fix
+        /// The id is what it looks like: the command that shows more (session 36: a contact's number read `fix:`, as if
+        /// something were wrong).
+        case next
     }
 
     /// An id kops did not look up because a view looks up only `budget` ids (each is several requests): kind

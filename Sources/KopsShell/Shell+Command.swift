@@ -7,8 +7,10 @@ extension Shell {
     @discardableResult
     public func run(words: [String]) -> ExitStatus {
         guard let name = words.first else { return .ok }
-        if words.count > 1 && words.contains("--help") && name != "help" {
-            return run(words: ["help", name])
+        if Self.asksForHelp(words) {
+            // `help webhooks -h` is `help webhooks`; `help -h` is help's own page.
+            let rest = name == "help" ? words.dropFirst().filter { !Self.helpFlags.contains($0) } : [name]
+            return run(words: ["help"] + (rest.isEmpty ? ["help"] : rest))
         }
         defer { outputOverride = nil }
         var resolved: (any Command.Type)?
@@ -128,5 +130,14 @@ extension Shell {
             words.removeSubrange(index...(inline ? index : index + 1))
         }
         return mode
+    }
+
+    /// The words that ask for a command's page instead of running it.
+    static let helpFlags: Set<String> = ["--help", "-h"]
+
+    /// True when a command's words ask for its page (`webhooks create --help`): `-h` is `--help`, as in most
+    /// command-line tools (probe34 P34-10: `numbers -h` was an unknown argument).
+    static func asksForHelp(_ words: [String]) -> Bool {
+        words.count > 1 && words.dropFirst().contains(where: helpFlags.contains)
     }
 }

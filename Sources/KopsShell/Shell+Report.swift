@@ -27,6 +27,12 @@ extension Shell {
                 terminal.json = redactor.revealing(secret).redact(unredacted)
             }
             let (out, err) = renderer.text(terminal)
+            // How the list's page was laid out, for `next` to keep (`ListLayout`).
+            if context.session.lastList != nil,
+                let table = terminal.blocks.lazy.compactMap({ block -> Table? in if case .table(let table) = block { table } else { nil } }).first
+            {
+                context.session.lastList?.layout = renderer.listLayout(of: table)
+            }
             write(out, to: .out, revealing: result.revealedSecret)
             write(err, to: .err, revealing: result.revealedSecret)
         }

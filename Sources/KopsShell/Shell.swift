@@ -151,7 +151,7 @@ public final class Shell {
                 redactor.learn(arguments: words)
                 do {
                     _ = try ScriptCheck.check(
-                        at: index, of: commands, in: text, registry: context.registry, validating: !words.contains("--help"))
+                        at: index, of: commands, in: text, registry: context.registry, validating: !Shell.asksForHelp(words))
                 } catch {
                     return report(error)
                 }

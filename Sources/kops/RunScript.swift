@@ -49,7 +49,7 @@ struct ScriptOptions: ParsableArguments {
         if let verb = words.first, verb.hasPrefix("-") || !CommandRegistry.standard.names.contains(verb),
             let unknown = words.first(where: { $0.hasPrefix("-") && $0 != "-" })
         {
-            throw ValidationError("unknown option '\(unknown)'; 'kops --help' lists kops's own options")
+            throw ValidationError(Self.unknownOptionLine(unknown))
         }
         guard let verb = words.first else {
             if record != nil || update {

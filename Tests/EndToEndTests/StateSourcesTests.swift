@@ -67,7 +67,9 @@ import Testing
         #expect(runs[0].status == 0 && runs[1].status == 0, "\(runs[0].stderr)\(runs[1].stderr)")
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.contains("phone_number_id:      100200300400501  (use)"), "\(text)")
-        #expect(text.contains("sources output=output, phone_number_id=use"), "\(text)")
+        #expect(
+            text.contains("sources api=env KAPSO_API_BASE_URL, key=env KAPSO_API_KEY, output=output, phone_number_id=use"),
+            "\(text)")
         #expect(runs[2].status == 0, "\(runs[2].stdout)\(runs[2].stderr)")
     }
 }

@@ -80,7 +80,7 @@ import Testing
         #expect(run.out.hasPrefix("""
             @Marisol.V is the WhatsApp username of Marisol Vega, a contact of Sales Line 100200300400502 with business-scoped \
             user id \(Self.marisol)
-            fix: reply --to @Marisol.V writes to them (sent to \(Self.marisol)); 'whois \(Self.marisol)' lists their messages
+            next: reply --to @Marisol.V writes to them (sent to \(Self.marisol)); 'whois \(Self.marisol)' lists their messages
             """), "\(run.out)")
         #expect(run.out.contains("business-scoped user id: \(Self.marisol)\n"))
         #expect(run.out.contains("conversation:            a7c8e9f0-6b7d-4e8f-9a01-234567890123\n"))
@@ -94,7 +94,7 @@ import Testing
         #expect(run.out.hasPrefix("""
             \(Self.marisol) is the business-scoped user id of Marisol Vega (@marisol.v), a WhatsApp username contact \
             of Sales Line 100200300400502 (no phone number shared)
-            fix: reply --to \(Self.marisol) writes to them (sent as 'recipient'); 'trace \(Self.marisolInbound)' follows their newest message
+            next: reply --to \(Self.marisol) writes to them (sent as 'recipient'); 'trace \(Self.marisolInbound)' follows their newest message
 
             """))
         #expect(run.out.contains("username:     @marisol.v\n"))

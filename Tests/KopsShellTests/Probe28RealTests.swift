@@ -104,7 +104,7 @@ import Testing
     @Test func aContactOfTheOtherNumberIsNamedWithItsNumber() async throws {
         let runs = try await runDemo(
             ["whois 14155550177", "reply --to +14155550177 --dry-run hi"], number: "100200300400501", seed: Self.seed("probe28-other-number"))
-        #expect(runs[0].out.contains("fix: use 100200300400502; messages --phone-number 14155550177"), "\(runs[0].out)")
+        #expect(runs[0].out.contains("next: use 100200300400502; messages --phone-number 14155550177"), "\(runs[0].out)")
         let reply = runs[1].out + runs[1].err
         #expect(reply.contains("they wrote to "), "\(reply)")
         #expect(reply.contains("at 2026-11-21T11:00:00Z, where a window is open until 2026-11-22T11:00:00Z (23 h left): 'use 100200300400502' to answer there"), "\(reply)")

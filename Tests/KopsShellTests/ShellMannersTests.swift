@@ -27,12 +27,12 @@ import Testing
         let (status, output, prompts, variables) = try await withSimulator {
             fixture -> (KopsShell.ExitStatus, String, [String], [String: String]) in
             let (shell, output) = try fixture.shell()
-            let reader = PromptLog(["help \\", "  state", "set a 1 # C:\\", "set b 2", "help nope \\", "more"])
+            let reader = PromptLog(["help \\", "  state", "set a 1 # C:\\", "set b 2", "state \\", "more"])
             let status = shell.loop(reader: reader, source: "<stdin>")
             return (status, output.combined, reader.prompts, shell.context.session.variables)
         }
         #expect(output.hasPrefix("usage: state"))
-        #expect(output.hasSuffix("<stdin>:5: error: help: unexpected argument 'more'; usage: help [command | topics | TOPIC]\n"))
+        #expect(output.hasSuffix("<stdin>:5: error: state: unexpected argument 'more'; usage: state\n"))
         #expect(prompts.map { $0 == "... " } == [false, true, false, false, false, true])
         #expect(variables["a"] == "1" && variables["b"] == "2")
         #expect(status == .usage)

@@ -1,3 +1,5 @@
+internal import KapsoDiagnostics
+
 /// `help [command]`: the command list, or one command's usage, flags and examples.
 public enum HelpCommand: Command {
     public static let name = "help"
@@ -5,38 +7,81 @@ public enum HelpCommand: Command {
     public static let sendsRequests = false
     public static let usage = "help [command | topics | TOPIC]"
     public static let details = "Examples:\n  help\n  help webhooks\n  help topics\n  help exit-codes"
-    public static let maxArguments: Int? = 1
+    /// Words after the first are read too: `help webhooks create` (a subcommand: the command's page, as `webhooks
+    /// create --help` shows it) and `help log search` (the `log-search` topic) were usage errors (probe34 P34-10).
+    public static let maxArguments: Int? = nil
+
+    /// What `help WORDS…` shows.
+    enum Page: Equatable {
+        case commands
+        case topics
+        case topic(String)
+        /// A command's page (the words typed after its name, a subcommand, are on it).
+        case command(String)
+        /// An error code `explain` knows (`help 131047`): its explanation, with a line naming `explain`.
+        case errorCode(String)
+    }
+
+    /// The page `words` ask for: a topic by its words joined with `-` (`log search`), else a command by the first word
+    /// (`webhooks create`: the subcommand's words are the command's page), else an error code of kops's catalogue; an
+    /// unknown word is refused with "did you mean", as before.
+    static func page(_ words: [String], registry: CommandRegistry) throws -> Page {
+        guard let first = words.first else { return .commands }
+        if words == ["topics"] { return .topics }
+        if HelpTopics.text(words.joined(separator: "-")) != nil { return .topic(words.joined(separator: "-")) }
+        if let command = try? registry.command(named: first) { return .command(command.name) }
+        let text = words.joined(separator: " ")
+        if let pasted = PastedError(text), ErrorCatalog.entry(for: pasted.code) != nil { return .errorCode(text) }
+        _ = try registry.command(named: first)
+        return .commands
+    }
 
     /// A name that is neither a topic nor a command is refused ("did you mean").
     public static func validate(_ arguments: Arguments) throws {
-        guard let name = arguments.positionals.first, name != "topics", HelpTopics.text(name) == nil else { return }
-        _ = try CommandRegistry.standard.command(named: name)
+        _ = try page(arguments.positionals, registry: .standard)
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let registry = context.registry
         // Every page is `.help` text: its paragraphs are reflowed to the terminal's width, or 80 columns without one
         // (`HelpText`); the source's line breaks inside a paragraph are not kept (probe22 P22-13).
-        guard let name = arguments.positionals.first else {
-            let width = registry.commands.map { $0.name.count }.max() ?? 0
-            let lines = registry.commands.map { command in
-                command.name + String(repeating: " ", count: width - command.name.count + 2) + command.summary
-            }
-            return CommandResult(
-                blocks: [.help(lines.joined(separator: "\n")),
-                    .hint("'help COMMAND' shows flags and examples; 'help topics' lists the other pages")])
+        let name: String
+        switch try page(arguments.positionals, registry: registry) {
+        case .commands: return commandList(registry)
+        case .topics: return topicList()
+        case .topic(let topic): return CommandResult(blocks: [.help(HelpTopics.text(topic) ?? "")])
+        case .command(let command): name = command
+        case .errorCode(let code):
+            // What was meant is the code's meaning: shown, with the command that shows it (no request is sent).
+            var result = try ExplainCommand.run(Arguments(command: ExplainCommand.self, words: [code]), in: context)
+            result.blocks.append(.hint("'\(ShellWord.command(ExplainCommand.name, code))' shows this: help is for commands and topics"))
+            return result
         }
-        if name == "topics" {
-            let lines = HelpTopics.all.map { topic in
-                let summary = HelpTopics.summaries[topic.name].map { "  " + $0 } ?? ""
-                return topic.name + String(repeating: " ", count: max(0, 13 - topic.name.count)) + summary
-            }
-            return CommandResult(blocks: [.help(lines.joined(separator: "\n")), .hint("'help TOPIC' shows one")])
+        return commandPage(try registry.command(named: name))
+    }
+
+    /// `help`: each command with its summary.
+    private static func commandList(_ registry: CommandRegistry) -> CommandResult {
+        let width = registry.commands.map { $0.name.count }.max() ?? 0
+        let lines = registry.commands.map { command in
+            command.name + String(repeating: " ", count: width - command.name.count + 2) + command.summary
         }
-        if let text = HelpTopics.text(name) {
-            return CommandResult(blocks: [.help(text)])
+        return CommandResult(
+            blocks: [.help(lines.joined(separator: "\n")),
+                .hint("'help COMMAND' shows flags and examples; 'help topics' lists the other pages")])
+    }
+
+    /// `help topics`: each topic with its one line.
+    private static func topicList() -> CommandResult {
+        let lines = HelpTopics.all.map { topic in
+            let summary = HelpTopics.summaries[topic.name].map { "  " + $0 } ?? ""
+            return topic.name + String(repeating: " ", count: max(0, 13 - topic.name.count)) + summary
         }
-        let command = try registry.command(named: name)
+        return CommandResult(blocks: [.help(lines.joined(separator: "\n")), .hint("'help TOPIC' shows one")])
+    }
+
+    /// `help COMMAND`: usage, summary, flags and details.
+    private static func commandPage(_ command: any Command.Type) -> CommandResult {
         // Usage, summary, flags and details are read apart: no paragraph runs from one into the next.
         var blocks: [Block] = [.help("usage: " + command.usage), .help(command.summary)]
         if !command.flags.isEmpty {

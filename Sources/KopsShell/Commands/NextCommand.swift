@@ -8,6 +8,18 @@ public enum NextCommand: Command {
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         guard let cursor = context.session.lastList else { throw ShellError.nothingToContinue }
+        var result = try page(after: cursor, in: context)
+        // Laid out as the page before it (`ListLayout`), when shown at the same width.
+        result.blocks = result.blocks.map { block in
+            guard case .table(var table) = block else { return block }
+            table.keptLayout = cursor.layout
+            return .table(table)
+        }
+        return result
+    }
+
+    /// The page after `cursor`'s, as the command that listed it shows it.
+    private static func page(after cursor: ListCursor, in context: ShellContext) throws -> CommandResult {
         // A page of the list of another number or profile is never shown under this one (P29-18).
         let now = context.session.listScope(for: cursor.source)
         guard cursor.scope == now else {

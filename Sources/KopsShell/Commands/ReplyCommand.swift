@@ -35,8 +35,8 @@ public enum ReplyCommand: Command {
         Examples:
           message wamid.HBgLMTQxNTU1NTAxNDIVAgASGBQzRUIwQTFDMkQzRTRGNTA2MTcyOAA=; reply "It ships today"
           reply --to +14155550142 --dry-run "Hello"
-          reply --to US.48210937561029384756 --dry-run "Held for you"
           reply --template part_ready --language en_US --param customer_name=Lee --param order_id=A-1042
+          use 100200300400502; reply --to US.48210937561029384756 --dry-run "Held for you"
         """
     public static let maxArguments: Int? = nil
     public static let flags = [

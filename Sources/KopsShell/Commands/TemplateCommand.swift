@@ -12,7 +12,7 @@ public enum TemplateCommand: Command {
         'send' is the reply that would send it, or why it cannot be sent (paused, rejected, in review,
         no BODY). With several languages, --language picks one.
         Examples:
-          template part_ready
+          template order_update
           template part_ready --language es
         """
     public static let maxArguments: Int? = 1

@@ -14,7 +14,7 @@ public enum TraceCommand: Command {
         The look-ups after the message go out at once; --sequential sends them one by one.
         Examples:
           trace wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA=
-          reply "On its way"; trace
+          reply --to +14155550142 "On its way"; trace
         """
     public static let maxArguments: Int? = 1
     public static let flags = [

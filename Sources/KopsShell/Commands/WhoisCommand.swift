@@ -159,10 +159,15 @@ public enum WhoisCommand: Command {
             throw ShellError.idNotFound(explanation: explanation(identity))
         }
         var blocks: [Block] = [.line(StyledText(identity.statement, style: .bold))]
-        if let fix = identity.fix(selected: context.session.phoneNumberID) { blocks.append(.line(StyledText("fix: " + fix))) }
+        let repairs = IDInput.repairs(pasted)
+        if let fix = identity.fix(selected: context.session.phoneNumberID) {
+            // `next:` for an id found as what it is (a contact's number, a WAMID); `fix:` when something is wrong, the id
+            // as pasted included: the clean id is then what to use instead.
+            let next = identity.advice == .next && nearMiss == nil && repairs.isEmpty
+            blocks.append(.line(StyledText((next ? "next: " : "fix: ") + fix)))
+        }
         // Right under the answer, not after the fields: the id as pasted is the bug `whois` is asked to find (P21-10).
         if let nearMiss { blocks.append(.line(StyledText("warning: " + nearMiss, style: .warn))) }
-        let repairs = IDInput.repairs(pasted)
         if !repairs.isEmpty { blocks.append(.hint("read as pasted, with " + repairs.joined(separator: ", "))) }
         if whole.trimmingCharacters(in: .whitespacesAndNewlines) != pasted {
             blocks.append(.hint("the id \(pasted) was read from the pasted path"))

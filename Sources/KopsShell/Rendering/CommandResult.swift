@@ -96,6 +96,8 @@ public struct Table: Sendable, Equatable {
     /// Expanded only when even that cannot fit. `errors`: one row per cause with its meaning below, so the
     /// demo's causes fit on one screen.
     public var detailBelowWhenTooWide = false
+    /// On a later page of a list (`next`): how its first page was laid out, which this page keeps at the same width.
+    public var keptLayout: ListLayout?
     /// Each cell as `TableRenderer.measure` found it, for `render` to use instead of measuring the cells again; any
     /// change to `columns` or `rows` drops it.
     var measured: MeasuredCells?
@@ -103,6 +105,20 @@ public struct Table: Sendable, Equatable {
     public init(columns: [Column], rows: [[StyledText]]) {
         self.columns = columns
         self.rows = rows
+    }
+}
+
+/// How a list's page was laid out on a terminal `width` columns wide: whether its `belowWhenNarrowerThan` column went
+/// under its rows for room. `next` lays the list's later pages out the same at that width (session 36: at 80 columns
+/// `messages` moved CONTENT to its own line on a page with a wider STATUS or TYPE cell, so `next` pages of one list looked
+/// unlike the first).
+public struct ListLayout: Sendable, Equatable {
+    public var width: Int
+    public var belowForRoom: Bool
+
+    public init(width: Int, belowForRoom: Bool) {
+        self.width = width
+        self.belowForRoom = belowForRoom
     }
 }
 

@@ -126,11 +126,28 @@ public struct Renderer: Sendable {
     /// middle) would still be cut,
     /// `dropsWhenNarrow` columns are left out, then cut `movesBelowWhenNarrow` columns go under the row too, in
     /// column order. `nil` when the table is shown as usual, or when even this cannot fit (then it is expanded).
-    private func detailBelow(_ table: Table) -> [String]? {
+    private func detailBelow(_ table: Table) -> [String]? { detailBelowLayout(table)?.lines }
+
+    /// How `table` is laid out at this width when it has a `belowWhenNarrowerThan` column: whether that column goes
+    /// under its rows for room; nil for other tables, other modes and without a width.
+    public func listLayout(of table: Table) -> ListLayout? {
+        guard mode == .table, let width = self.table.width, table.columns.contains(where: { $0.belowWhenNarrowerThan != nil })
+        else { return nil }
+        return ListLayout(width: width, belowForRoom: detailBelowLayout(withoutNarrowColumns(table))?.forRoom ?? false)
+    }
+
+    /// `detailBelow`'s lines, and whether a `belowWhenNarrowerThan` column went under the rows for room. A table that
+    /// keeps a layout (`Table.keptLayout`, at this width) moves that column under its rows, or keeps it in the row,
+    /// as the layout says, whatever this page's cells would decide.
+    private func detailBelowLayout(_ table: Table) -> (lines: [String], forRoom: Bool)? {
         guard mode == .table, table.detailBelowWhenTooWide, let width = self.table.width, table.columns.count > 1,
             !table.rows.isEmpty, !self.table.cutColumns(table).isEmpty
         else { return nil }
+        let keptBelow = table.keptLayout.flatMap { $0.width == width ? $0.belowForRoom : nil }
         var below: Set<Int> = [table.columns.count - 1]
+        if keptBelow == true {
+            below.formUnion(table.columns.indices.filter { table.columns[$0].belowWhenNarrowerThan != nil })
+        }
         var dropped: Set<Int> = []
         var kept: [Int] { table.columns.indices.filter { !below.contains($0) && !dropped.contains($0) } }
         func main() -> Table {
@@ -145,7 +162,7 @@ public struct Renderer: Sendable {
         while true {
             let cut = self.table.cutColumns(main()).map { kept[$0] }
             // A column cut narrower than it reads well in goes under the row on a line of its own.
-            let squeezed = self.table.squeezedColumns(main()).map { kept[$0] }
+            let squeezed = keptBelow == nil ? self.table.squeezedColumns(main()).map { kept[$0] } : []
             let needsRoom = !self.table.fits(main())
                 || cut.contains { table.columns[$0].truncation == .middle || table.columns[$0].movesBelowWhenNarrow } || !squeezed.isEmpty
             guard needsRoom else { break }
@@ -181,7 +198,7 @@ public struct Renderer: Sendable {
                 out += ProseWrap.lines(detail.text, width: width - indent).map { pad + styled(StyledText($0, style: detail.style)) }
             }
         }
-        return out
+        return (out, forRoom)
     }
 
     /// In table mode on a terminal, a table without detail below rows that would cut a column: its `dropsWhenNarrow`

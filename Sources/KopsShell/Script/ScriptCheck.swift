@@ -72,7 +72,7 @@ public struct ScriptCheck {
                     }
                     let command = try Self.check(
                         at: index, of: commands, in: expanded, registry: registry,
-                        validating: !dynamic.used && !words.contains("--help"))
+                        validating: !dynamic.used && !Shell.asksForHelp(words))
                     // A write marked `#! error` is refused when it runs, as the marker expects.
                     if !expectFailure && ScriptPolicy.isWrite(words, registry: registry) {
                         writes.append(Write(line: line.number, label: ScriptPolicy.label(words)))

@@ -40,6 +40,8 @@ public enum ScriptPolicy {
     private static func isWrite(
         _ words: [String], command: (any Command.Type)?, canonical: String, positionals: [String]
     ) -> Bool {
+        // `webhooks create -h` shows the page and sends nothing.
+        if Shell.asksForHelp(words) { return false }
         if let entry = writes[canonical] {
             // `reply --dry-run` only shows the request it would send.
             guard let subcommands = entry else { return !words.contains("--dry-run") }

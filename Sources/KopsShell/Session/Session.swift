@@ -61,6 +61,8 @@ public struct ListCursor: Sendable {
     /// The profile, API and number the list was fetched under: `next` continues it only under the same
     /// (`Session.listScope(for:)`).
     public var scope: ListScope
+    /// How its page was laid out on the terminal (`Shell.show` sets it), for `next` to keep.
+    public var layout: ListLayout?
 
     public init(source: ListSource, nextQuery: [(String, String)], scope: ListScope) {
         self.source = source

@@ -47,8 +47,12 @@ public struct TranscriptHeader: Sendable, Equatable {
     /// a `state` block recorded mid-session replays as recorded (probe22 P22-8: the replay named its own start's
     /// sources, `profile default` for a number the header set). Empty (no line) where the session knew none (tests).
     public var sources: [String: String]
-    /// The settings whose source the header keeps: those it restores the value of.
-    public static let sourcedSettings: Set<String> = ["profile", "phone_number_id", "output"]
+    /// The settings whose source the header keeps: those it restores the value of, and the API and key, whose values a
+    /// replay takes from its own start but which `state` shows as recorded (its `api` line already shows the recorded
+    /// host): how `kops check` was launched (env, flag, profile) is no difference in what the API answers, and a golden
+    /// recorded without sources checked as "output changed" on a simulator reached by `KAPSO_API_BASE_URL`, its
+    /// `--update` writing the checker's launch over the golden (probe34 P34-9).
+    public static let sourcedSettings: Set<String> = ["profile", "phone_number_id", "output", "api", "key"]
     /// The ids commands left for later ones when the recording started (`state`'s `last_webhook_id`,
     /// `last_message_id`, `last_conversation_id`): `kops check` starts with them, so a `state`, `trace` or `reply`
     /// recorded before any command set them replays as recorded (session 26). The message id (a WAMID, which holds the
