@@ -47,6 +47,15 @@ extension TemplateCheck {
         /// with 131049, as it delivers no marketing templates to US numbers.
         case marketingToUSNumber(area: String)
 
+        /// A send kops does not build (a value of a component it cannot give): `--force` does not send it either, as the
+        /// request would lack that component or carry a wrong one (a product header sent as a media link).
+        public var isUnbuilt: Bool {
+            switch self {
+            case .dynamicURLButton, .couponCode, .carousel, .actionButton, .productHeader: true
+            default: false
+            }
+        }
+
         /// The Graph code (`132000`) or Kapso code (`marketing_preference_stopped`) the API would answer.
         public var code: String {
             switch self {

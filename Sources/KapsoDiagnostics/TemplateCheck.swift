@@ -259,7 +259,7 @@ public enum TemplateCheck {
         var components: [JSONValue] = []
         if let headerLocation {
             components.append(["type": "header", "parameters": [headerLocation.parameter]])
-        } else if let link = headerMedia {
+        } else if let link = headerMedia, template.header?.isProduct != true {
             let kind = template.header?.format.lowercased() ?? "image"
             components.append(["type": "header", "parameters": [.object(JSONObject([
                 .init(key: "type", value: .string(kind)), .init(key: kind, value: ["link": .string(link)]),
