@@ -41,11 +41,23 @@ extension TemplateCheck {
         case actionButton(button: Int, type: String)
         /// A `PRODUCT` header (single-product template): every send names a catalog product, not a link.
         case productHeader
+        /// A limited-time offer template (`MessageTemplate.limitedTimeOffer`): every send gives the offer's expiration
+        /// (when it has one) and its offer code.
+        case limitedTimeOffer(MessageTemplate.LimitedTimeOffer)
         case unknownLanguage(String, available: [String])
         case marketingStopped
         /// A MARKETING template to a +1 number with a US area code (`NANPRegion`): Meta accepts it, then fails it
         /// with 131049, as it delivers no marketing templates to US numbers.
         case marketingToUSNumber(area: String)
+
+        /// A send kops does not build (a value of a component it cannot give): `--force` does not send it either, as the
+        /// request would lack that component or carry a wrong one (a product header sent as a media link).
+        public var isUnbuilt: Bool {
+            switch self {
+            case .dynamicURLButton, .couponCode, .carousel, .actionButton, .productHeader, .limitedTimeOffer: true
+            default: false
+            }
+        }
 
         /// The Graph code (`132000`) or Kapso code (`marketing_preference_stopped`) the API would answer.
         public var code: String {
@@ -53,7 +65,7 @@ extension TemplateCheck {
             case .noBody: "132001"
             case .notApproved(let status): status == "PAUSED" ? "132015" : status == "DISABLED" ? "132016" : "132001"
             case .wrongCount, .unknownName, .missingNames, .unnamedForNamed, .dynamicURLButton, .couponCode, .carousel: "132000"
-            case .nameCase, .actionButton: "132000"
+            case .nameCase, .actionButton, .limitedTimeOffer: "132000"
             case .productHeader: "132012"
             case .mixedNumbering, .numberedWithHeader: "132000"
             case .badCharacters, .emptyParameter, .headerMediaNotHTTPS: "100"
@@ -126,6 +138,12 @@ extension TemplateCheck {
             case .productHeader:
                 "the template's header is a catalog PRODUCT: every send gives its product_retailer_id and catalog_id (a link "
                     + "does not fit), which kops cannot send yet"
+            case .limitedTimeOffer(let offer):
+                "the template is a limited-time offer" + (offer.text.map { " ('\($0)')" } ?? "") + ", and every send gives "
+                    + (offer.hasExpiration
+                        ? "its expiration (a limited_time_offer component with expiration_time_ms) and its offer code"
+                        : "its offer code")
+                    + ", which kops cannot send yet"
             case .unknownLanguage(let code, let available):
                 "'\(code)' is not a WhatsApp template language code"
                     + (available.isEmpty ? "" : " (this template has \(available.joined(separator: ", ")))")
@@ -175,6 +193,9 @@ extension TemplateCheck {
             case .productHeader:
                 "send it from your integration (a header parameter of type product with product_retailer_id and catalog_id), "
                     + "or use a template without a product header"
+            case .limitedTimeOffer:
+                "send it from your integration (a limited_time_offer component whose parameter holds expiration_time_ms, "
+                    + "the Unix time in milliseconds, and the copy_code button's coupon_code), or use a template without an offer"
             case .unknownLanguage: "use --language with one of the template's codes"
             case .marketingStopped: "don't retry; send a utility template or reach the contact another way"
             case .marketingToUSNumber: "send a utility template, or add --force to send it anyway"

@@ -124,6 +124,8 @@ public enum TemplateCheck {
     public static func sendable(_ template: MessageTemplate) throws(Problem) {
         guard template.body != nil else { throw .noBody }
         guard template.status == "APPROVED" else { throw .notApproved(status: template.status) }
+        // A limited-time offer first: its copy-code button and URL button are parts of the offer, said together.
+        if let offer = template.limitedTimeOffer { throw .limitedTimeOffer(offer) }
         if let url = template.dynamicURLButtons.first { throw .dynamicURLButton(template.buttons[url].text) }
         // Send-time values of other components: sent without them, Meta answers a parameter mismatch (probe26 P26-12).
         if let coupon = template.couponButtonIndex { throw .couponCode(button: coupon, example: template.buttons[coupon].example) }
@@ -259,7 +261,7 @@ public enum TemplateCheck {
         var components: [JSONValue] = []
         if let headerLocation {
             components.append(["type": "header", "parameters": [headerLocation.parameter]])
-        } else if let link = headerMedia {
+        } else if let link = headerMedia, template.header?.isProduct != true {
             let kind = template.header?.format.lowercased() ?? "image"
             components.append(["type": "header", "parameters": [.object(JSONObject([
                 .init(key: "type", value: .string(kind)), .init(key: kind, value: ["link": .string(link)]),

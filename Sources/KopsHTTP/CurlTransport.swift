@@ -157,8 +157,9 @@ public final class CurlTransport: HTTPTransport {
         prefetched = CurlPrefetch(request, transfer: transfer, options: options, share: share)
     }
 
-    /// Refuses URLs that do not parse and plain http to hosts that are not loopback.
+    /// Refuses URLs that do not parse, plain http to hosts that are not loopback, and a path segment no id is as long as.
     func check(_ url: String) throws(TransportError) {
+        if let long = HTTPRequest.longPathSegment(in: url) { throw long }
         if let checkedOrigin, let origin = Self.origin(of: url), origin.utf8.elementsEqual(checkedOrigin.utf8) { return }
         guard let parts = URLParts(url) else { throw .badURL(url) }
         if parts.scheme == "http" && !parts.isLoopback { throw .insecureURL(host: parts.host) }

@@ -21,6 +21,9 @@ public enum TransportError: Error, Sendable, Equatable {
     case noAnswer(host: String, detail: String)
     /// A read's response went past a `CurlTransport.Limits` limit and was dropped.
     case tooLarge(host: String, Limit)
+    /// A path segment (an id read from an earlier answer) longer than `HTTPRequest.maxPathSegment`: the request was not
+    /// sent. `route` is the path with `{id}` in its place, `head` its first characters; both printable ASCII only.
+    case longPathSegment(route: String, length: Int, head: String)
 
     /// A response limit, named in errors.
     public enum Limit: Sendable, Equatable {
@@ -58,18 +61,28 @@ public enum TransportError: Error, Sendable, Equatable {
         case .insecureURL(let host):
             "refusing plain http:// to \(host); use https:// (http is allowed only for loopback hosts)"
         case .badURL(let url):
-            "invalid URL '\(url)'; expected e.g. https://api.kapso.ai"
+            "invalid URL '\(Self.shortened(url))'; expected e.g. https://api.kapso.ai"
         case .protocolError(let host, let detail):
             "connection to \(host) failed: \(detail)"
         case .noAnswer(let host, let detail):
             "the request was sent to \(host) but no answer came (\(detail)): it may have taken effect; check before retrying"
         case .tooLarge(let host, let limit):
             "\(limit.text) from \(host); ask for less (a smaller --limit or a shorter period)"
+        case .longPathSegment(let route, let length, let head):
+            "not sent: the id in \(route) is \(length) characters ('\(head)…'), longer than any id (at most "
+                + "\(HTTPRequest.maxPathSegment)); the answer it was read from is damaged or not the API's"
         }
     }
 }
 
 extension TransportError {
+    /// A URL as an error line shows it: whole up to 200 characters, else its first 200 and its length (a URL built with
+    /// a 10 MB id once printed all of it).
+    static func shortened(_ url: String) -> String {
+        guard url.utf8.count > 200 else { return url }
+        return String(url.prefix(200)) + "… (\(url.count) characters)"
+    }
+
     /// Whether a TLS error's text is what a TLS client reports when the server answered in plain HTTP:
     /// OpenSSL's "wrong version number" (older: "unknown protocol", "packet length too long"),
     /// GnuTLS's "unexpected TLS packet". The first bytes of "HTTP/1.1 400" are not a TLS record.

@@ -41,7 +41,9 @@ extension ReplyCommand {
         do throws(TemplateCheck.Problem) {
             checked = try TemplateCheck.check(template, arguments: values, headerMedia: media, headerLocation: location)
         } catch {
-            guard force else { throw TemplateError.refused(command: name, name: template.name, problem: error) }
+            // A component kops cannot build is refused with --force too: the request would lack it, or carry a wrong one
+            // (a product header sent as a media link), so what the API answered would be about kops's request, not the template.
+            guard force, !error.isUnbuilt else { throw TemplateError.refused(command: name, name: template.name, problem: error) }
             warnings.append("--force: sending although \(error.code): \(error.statement)")
             checked = TemplateCheck.unchecked(template, arguments: values, headerMedia: media, headerLocation: location)
         }

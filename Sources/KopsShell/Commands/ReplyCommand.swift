@@ -101,9 +101,10 @@ public enum ReplyCommand: Command {
             conversationOrMessageID(typed) == nil
         else { return nil }
         let number = try MessageInput.phoneNumberText(typed, command: name, flag: "--to")
-        // A `+` number of a length its country does not use reaches nobody: refused before any window talk (P35-6).
-        if number.hasInternationalPrefix, let problem = CountryCallingCode.lengthProblem(number.digits) {
-            throw .invalidValue(command: name, what: "value for --to", value: IDInput.echo(typed), expected: problem.text)
+        // A `+` number of a length its country does not use, or a NANP number whose area code or exchange starts with 0
+        // or 1, reaches nobody: refused before any window talk (P35-6).
+        if number.hasInternationalPrefix, let problem = CountryCallingCode.numberProblem(number.digits) {
+            throw .invalidValue(command: name, what: "value for --to", value: IDInput.echo(typed), expected: problem)
         }
         return (typed, number)
     }

@@ -36,6 +36,11 @@ public enum TemplateCommand: Command {
         if let header = template.header {
             fields.append(Field("header", header.format != "TEXT" ? header.format : TemplateText.marked(header.text ?? "")))
         }
+        if let offer = template.limitedTimeOffer {
+            // The offer's own component (Meta's limited-time offer templates): its text and whether it counts down.
+            fields.append(Field("offer", "limited-time offer" + (offer.text.map { " \"\($0)\"" } ?? "")
+                + (offer.hasExpiration ? " with an expiration (a countdown)" : " without an expiration")))
+        }
         fields.append(Field("body", template.body.map { TemplateText.marked($0) } ?? "(none)", style: template.body == nil ? .bad : .plain))
         if let footer = template.footer { fields.append(Field("footer", footer)) }
         for button in template.buttons {
@@ -63,6 +68,7 @@ public enum TemplateCommand: Command {
             parts.append("body " + template.bodyVariables.map { "{{\($0)}}" }.joined(separator: " "))
         }
         if let otp = template.otpButtonIndex { parts.append("button \(otp) repeats the code") }
+        if template.limitedTimeOffer?.hasExpiration == true { parts.append("offer expiration (expiration_time_ms)") }
         if let coupon = template.couponButtonIndex { parts.append("button \(coupon) coupon code") }
         if !template.carousel.isEmpty { parts.append("carousel: " + TemplateCheck.cardNeeds(template.carousel)) }
         if let button = template.actionButton {

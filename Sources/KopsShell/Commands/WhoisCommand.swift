@@ -149,6 +149,15 @@ public enum WhoisCommand: Command {
             let status = essential ? errors.map(\.exitStatus).max() ?? .failure : .failure
             throw ShellError.idUnchecked(explanation: explanation(identity), status: status)
         }
+        // A `+` number found nowhere that no country uses (a length its country does not use, a NANP area code or
+        // exchange starting with 0 or 1) is said as such, as 'reply --to' refuses it; one found as an id (`+100200300400501`,
+        // a '+' before a phone-number id) keeps its answer.
+        if identity.kind == .unknown, case .number(let number) = input, number.hasInternationalPrefix,
+            let problem = CountryCallingCode.numberProblem(number.digits)
+        {
+            throw ShellError.unreadableID(
+                command: name, value: IDInput.echo(pasted), reason: "no phone number has that shape: expected " + problem)
+        }
         guard identity.kind != .unknown else {
             // A script reading JSON gets what was searched as a value too (exit status 1, as in table mode).
             if context.outputMode(arguments) == .json {

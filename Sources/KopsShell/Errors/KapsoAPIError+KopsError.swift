@@ -19,7 +19,7 @@ extension TransportError: KopsError {
         case .noAnswer: .unknownOutcome
         // A write cancelled after it was sent is as unknown as one whose answer was lost.
         case .cancelled(let sent): sent ? .unknownOutcome : .failure
-        case .tooLarge: .failure
+        case .tooLarge, .longPathSegment: .failure
         }
     }
 }

@@ -37,7 +37,7 @@ extension TranscriptChecker {
         switch error {
         case .dns, .connect, .timeout, .tls, .protocolError: .unavailable
         case .insecureURL, .badURL: .usage
-        case .cancelled, .tooLarge, .noAnswer: nil
+        case .cancelled, .tooLarge, .noAnswer, .longPathSegment: nil
         }
     }
 }
