@@ -51,6 +51,19 @@ import Testing
 
     /// Random texts of labels, separators, quotes, escapes and values: wherever the masking changes the text, the byte
     /// test said true, and masking with it agrees with masking without it.
+    /// The byte test's two-byte filter passes exactly the last two bytes of the names, in any case, and no other pair.
+    @Test func theLastTwoBytesFilterIsTheNamesEndings() {
+        let endings = Set(SecretLabels.names.map { [$0[$0.count - 2], $0[$0.count - 1]] })
+        var wrong: [[UInt8]] = []
+        for second in UInt8(0)...255 {
+            for last in UInt8(0)...255 {
+                let lower = [second, last].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+                if SecretLabels.endsLikeAName(lower[0], lower[1]) != endings.contains(lower) { wrong.append([second, last]) }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+    }
+
     @Test func theByteTestNeverMissesALabelledKey() {
         let pieces = [
             "key", "KEY", "api_key", "token", "Secret", "password", "pwd", "credentials", "monkey", "id", "_id", ":", "=", " ",

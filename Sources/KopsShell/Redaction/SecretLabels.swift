@@ -88,7 +88,7 @@ enum SecretLabels {
     /// True when the bytes before `end` end in one of `names`, in any ASCII case.
     @inline(__always)
     private static func endsInName(_ bytes: UnsafeBufferPointer<UInt8>, before end: Int) -> Bool {
-        guard end > 0, lastBytes[Int(ByteSearch.fold(bytes[end - 1]))] else { return false }
+        guard end >= 3, endsLikeAName(ByteSearch.fold(bytes[end - 2]), ByteSearch.fold(bytes[end - 1])) else { return false }
         for name in names where end >= name.count {
             // From the end: `id` (most JSON keys before a UUID) differs from `password` at its second-last byte.
             var offset = name.count - 1
@@ -98,9 +98,21 @@ enum SecretLabels {
         return false
     }
 
-    /// Whether a byte (lower case) ends one of `names`: most words before a colon end in none (`error`, `url`, `type`),
-    /// and the byte test asks no further.
-    private static let lastBytes: [Bool] = (0...255).map { byte in names.contains { $0.last == UInt8(byte) } }
+    /// Whether two bytes (lower case) end one of `names`: most words before a colon end in none (`_id`, `_at`, `url`,
+    /// `status`), and the byte test asks no further. Compared in code, not read from a table: a static table costs a
+    /// `swift_once` check at every word of the byte test (docs/performance.md, "Session 36"). `SecretLabelsTests`
+    /// checks the pairs against `names`.
+    @inline(__always)
+    static func endsLikeAName(_ second: UInt8, _ last: UInt8) -> Bool {
+        switch (second, last) {
+        case (UInt8(ascii: "e"), UInt8(ascii: "y")), (UInt8(ascii: "e"), UInt8(ascii: "n")), (UInt8(ascii: "e"), UInt8(ascii: "t")),
+            (UInt8(ascii: "r"), UInt8(ascii: "d")), (UInt8(ascii: "w"), UInt8(ascii: "d")), (UInt8(ascii: "s"), UInt8(ascii: "e")),
+            (UInt8(ascii: "a"), UInt8(ascii: "l")), (UInt8(ascii: "l"), UInt8(ascii: "s")), (UInt8(ascii: "o"), UInt8(ascii: "n")):
+            return true
+        default:
+            return false
+        }
+    }
 
     private static func isUUID(_ word: String) -> Bool {
         let parts = word.split(separator: "-", omittingEmptySubsequences: false)
