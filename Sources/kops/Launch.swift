@@ -75,11 +75,16 @@ struct Launch: Equatable {
         }
         // `kops check` of a demo transcript replays on a demo simulator pinned to the recorded clock.
         let demoTranscript: TranscriptHeader?
+        var pinnedRecording: Int64?
         // A live transcript replays on the profile it was recorded with, when none is typed now (P29-4).
         var profile = self.profile
         do {
             let checked = try script.checkedHeader()
             demoTranscript = checked?.kind == .demo ? checked : nil
+            // `kops --demo check` of a simulator recording (the README's tour.md, made on `kapso-sim --deterministic`,
+            // whose clock stands at the recorded instant): the demo's simulator is pinned there, not at this machine's
+            // time (probe36 P36-10: every date "changed" and `--update` was offered over the golden).
+            pinnedRecording = demo && checked?.kind == .simulator ? checked?.recordedMicros : nil
             if let checked, configProblem == nil, !demo {
                 profile = try ScriptLaunch.replayProfile(
                     of: checked, path: script.words[1], typed: (self.profile, baseURL), config: config) ?? profile
@@ -144,7 +149,8 @@ struct Launch: Equatable {
             // command then runs at one instant, as `kops check` replays it on a clock pinned where it was recorded.
             let running: DemoSimulator
             do {
-                running = try DemoSimulator(key: key, pinnedClock: demoTranscript == nil ? Self.wallClockMicros() : demoTranscript?.seeded)
+                running = try DemoSimulator(
+                    key: key, pinnedClock: demoTranscript == nil ? pinnedRecording ?? Self.wallClockMicros() : demoTranscript?.seeded)
             } catch {
                 stdout.write(error.message + "\n", to: .err)
                 throw ExitCode(ExitStatus.unavailable.rawValue)
@@ -170,7 +176,7 @@ struct Launch: Equatable {
         if let simulator {
             context.simulatorClock = { simulator.now() }
             context.simulatorSeeded = simulator.seededAt
-            if demoTranscript != nil {
+            if demoTranscript != nil || pinnedRecording != nil {
                 context.moveSimulatorClock = { simulator.advanceClock(to: $0) }
             } else {
                 context.beforeCommandLine = { simulator.advanceClockToWallTime() }

@@ -19,7 +19,11 @@ import Testing
             return try ProcessRunner.run(
                 "kops", ["--demo", "check", folder + "/tour.md"], environment: ["XDG_STATE_HOME": folder + "/state"], timeout: 120)
         }
-        #expect(result.status != 64, "\(result.stderr)")
+        // probe36 P36-10: replayed on the demo's wall clock, every date "changed" and `--update` was offered over the
+        // golden; the demo's simulator is now pinned at the recorded instant, as the deterministic simulator was.
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("output unchanged"), "\(result.stderr)")
+        #expect(!result.stderr.contains("--update"), "\(result.stderr)")
         #expect(!result.stderr.contains("--allow-writes would send"), "\(result.stderr)")
         #expect(!result.stderr.contains("--base-url"), "no line kops would refuse with --demo: \(result.stderr)")
         #expect(result.stderr.contains("tour.md: recorded against kapso-sim, replaying on "), "\(result.stderr)")

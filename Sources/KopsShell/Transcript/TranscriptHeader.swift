@@ -130,6 +130,13 @@ public struct TranscriptHeader: Sendable, Equatable {
         }
     }
 
+    /// `time` in Unix microseconds (`2026-11-21T12:00:00Z` → 1795262400000000); nil when it is not that shape.
+    public var recordedMicros: Int64? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: time).map { Int64($0.timeIntervalSince1970) * 1_000_000 }
+    }
+
     /// The restore file's key for the masked last message id the header shows (`- last message id: <message 1>`).
     public static func restoreKey(lastMessageID shown: String) -> String { "- last message id: \(shown)" }
 
