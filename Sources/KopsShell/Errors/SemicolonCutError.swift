@@ -25,10 +25,7 @@ public struct SemicolonCutError: KopsError {
     {
         guard index > 0, let first = commands[index].first else { return error }
         let before = commands[index - 1].map(\.text)
-        guard let name = before.first,
-            ScriptPolicy.isWrite(before.filter { $0 != "--dry-run" }, registry: registry)
-                || ScriptPolicy.sendsOffMachine(before, registry: registry)
-        else { return error }
+        guard let name = before.first, ScriptPolicy.wouldSend(before, registry: registry) else { return error }
         let message = (error as? any KopsError)?.message ?? "\(error)"
         let reason = message.split(separator: ";", maxSplits: 1).first.map(String.init) ?? message
         let rest = String(Array(line).dropFirst(first.column - 1))

@@ -32,8 +32,7 @@ public struct ShellOperatorError: KopsError, Equatable {
             guard at >= 0, at < characters.count, characters[at] == word.text.first else { continue }
             let before = words[..<index].map(\.text)
             var error = ShellOperatorError(command: name, symbol: word.text, before: before, after: words[(index + 1)...].map(\.text))
-            error.sends = ScriptPolicy.isWrite(before.filter { $0 != "--dry-run" }, registry: registry)
-                || ScriptPolicy.sendsOffMachine(before, registry: registry)
+            error.sends = ScriptPolicy.wouldSend(before, registry: registry)
             return error
         }
         return nil

@@ -25,6 +25,13 @@ public enum ScriptPolicy {
         }
     }
 
+    /// True when the command given as words would send what it was given, were it run without `--dry-run`: it changes
+    /// data or sends deliveries off this machine (`reply`, `webhooks create`, `webhooks fire --to`). Words cut off its
+    /// line (by a `;`, `|` or `>`) would be missing from what it sends (`SemicolonCutError`, `ShellOperatorError`).
+    static func wouldSend(_ words: [String], registry: CommandRegistry) -> Bool {
+        isWrite(words.filter { $0 != "--dry-run" }, registry: registry) || sendsOffMachine(words, registry: registry)
+    }
+
     /// True when the command given as words changes data: by the table above or the command's own `isWrite`.
     public static func isWrite(_ words: [String], registry: CommandRegistry) -> Bool {
         guard let (command, canonical, positionals) = read(words, registry: registry) else { return false }
