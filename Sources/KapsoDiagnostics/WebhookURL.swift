@@ -3,13 +3,15 @@ internal import KopsHTTP
 
 /// Facts about a webhook receiver's URL that checks and tables share.
 public enum WebhookURL {
-    /// A URL without its `https://` or `http://` scheme, for narrow columns; a URL with a `@` or a `?` (which may
-    /// carry a credential: `user:pass@`, `?token=…`) keeps it, because the redactor finds URLs by their scheme and
-    /// would not mask `hooks.test/in?token=…`.
+    /// A URL without its `https://` or `http://` scheme, for narrow columns; a URL that may carry a key keeps it,
+    /// because the redactor finds URLs by their scheme: a `@` or a `?` (`user:pass@`, `?token=…`), and a key in the
+    /// path or host (`mayHoldKey`: Slack's `hooks.slack.com/services/T…/B…/KEY`, a Telegram bot's `bot<id>:<token>`,
+    /// n8n's `/webhook/<key>`, Zapier's `/hooks/catch/ACCOUNT/KEY/`; probe38 P38-1: the shortened forms were printed
+    /// and recorded in clear by `deliveries`, `errors` and `logs search`).
     public static func short(_ url: String) -> String {
         let mayCarryCredentials = url.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.contains(UInt8(ascii: "@")) || bytes.contains(UInt8(ascii: "?"))
-        } ?? url.utf8.contains { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "?") }
+            bytes.contains(UInt8(ascii: "@")) || bytes.contains(UInt8(ascii: "?")) || mayHoldKey(bytes)
+        } ?? (url.utf8.contains { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "?") } || mayHoldKey(Array(url.utf8)))
         if mayCarryCredentials { return url }
         // A table shows one a row: the scheme is looked for in the bytes. When an ASCII byte (or nothing) follows it,
         // the Character comparison below would give the same (no ASCII character joins the `/` before it).
@@ -30,12 +32,45 @@ public enum WebhookURL {
     public static func short(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
         // `@` and `?` are ASCII: a byte of them is one in the decoded text too (repairs replace only non-ASCII bytes).
         if ByteWords.firstIndex(of: UInt8(ascii: "@"), in: bytes) != nil
-            || ByteWords.firstIndex(of: UInt8(ascii: "?"), in: bytes) != nil
+            || ByteWords.firstIndex(of: UInt8(ascii: "?"), in: bytes) != nil || mayHoldKey(bytes)
         {
             return String(decoding: bytes, as: UTF8.self)
         }
         guard let length = schemeLength(bytes) else { return nil }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[length...]), as: UTF8.self)
+    }
+
+    /// True when the text after a leading `https://` or `http://` (all of `bytes` when there is none) could hold a key:
+    /// an ASCII digit, an upper-case letter, `:`, `%` or `=`, or 16 or more ASCII bytes between `/` and `.`. Keys are
+    /// random (digits or mixed case) or long; the hosts and paths of receivers a team names by hand
+    /// (`hooks.acme.test/kapso/whatsapp`) have none of these and are shown without the scheme. Keeping a scheme only
+    /// widens a column, so the test errs on the side of keeping it.
+    static func mayHoldKey<Bytes: RandomAccessCollection>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8, Bytes.Index == Int {
+        var start = bytes.startIndex
+        for scheme in ["https://", "http://"] {
+            let count = scheme.utf8.count
+            if bytes.count >= count, bytes[start..<(start + count)].elementsEqual(scheme.utf8) {
+                start += count
+                break
+            }
+        }
+        var run = 0
+        for index in start..<bytes.endIndex {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: ":"), UInt8(ascii: "%"), UInt8(ascii: "="):
+                return true
+            case UInt8(ascii: "/"), UInt8(ascii: "."):
+                run = 0
+            case 0x80...:
+                continue  // not counted: a key is ASCII, and a repaired byte must read as the byte it replaced
+            default:
+                run += 1
+                if run >= 16 { return true }
+            }
+        }
+        return false
     }
 
     /// 8 for `https://`, 7 for `http://` at the start of `bytes` when an ASCII byte or nothing follows (no ASCII

@@ -39,6 +39,13 @@ enum CapabilityURLs {
             // segment would be the channel id).
             guard !maskedAfter else { return }
             let hostEnd = url.firstIndex { "/?#".contains($0) } ?? url.count
+            // Punctuation that ends a sentence right after the URL is not its path's (`… to https://n8n.test/webhook/KEY:
+            // HTTP 401`, probe38 P38-1: the key with its `:` did not read as a key and was printed); it is put back after.
+            var trailing: [Character] = []
+            if url.firstIndex(where: { "?#".contains($0) }) == nil {
+                while url.count > hostEnd + 1, let last = url.last, ":.;!)".contains(last) { trailing.insert(url.removeLast(), at: 0) }
+            }
+            defer { url += trailing }
             let pathEnd = url[hostEnd...].firstIndex { "?#".contains($0) } ?? url.count
             let host = String(url[..<hostEnd])
             var segments = String(url[hostEnd..<pathEnd]).split(separator: "/", omittingEmptySubsequences: false).map(String.init)
