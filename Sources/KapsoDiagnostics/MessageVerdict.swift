@@ -158,6 +158,7 @@ public struct MessageVerdict: Sendable, Equatable {
         if let group = MessageOrigin(message).sentToGroup, let verdict = groupVerdict(group, status, history: history, message: message, now: now) {
             return verdict
         }
+        if let verdict = withoutDeliveryReports(status, message: message, now: now) { return verdict }
         switch StatusWord(status) {
         case .failed:
             let send = FailedSend(message: message.json)

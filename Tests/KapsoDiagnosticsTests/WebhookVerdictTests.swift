@@ -89,7 +89,8 @@ import Testing
                 + "again after earlier deliveries, so the one delivery since (the newest at 2026-11-21T11:55:00Z (5 min ago)) "
                 + "is no recovery",
         ])
-        #expect(WebhookVerdict.overview([verdict]) == "1 webhook fails now (hooks.example.com/v2/kapso)")
+        // A digit in the path keeps the scheme (WebhookURL.mayHoldKey, probe38 P38-1).
+        #expect(WebhookVerdict.overview([verdict]) == "1 webhook fails now (https://hooks.example.com/v2/kapso)")
     }
 
     /// P12-5 on a paused webhook: failing every other delivery before the pause is an error, by the same rule.
