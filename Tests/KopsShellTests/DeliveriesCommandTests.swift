@@ -76,10 +76,10 @@ import Testing
             failed        77
             pending        1
 
-            HTTP         COUNT
-            2xx            272
-            5xx             50
-            no response     28
+            HTTP              COUNT
+            2xx                 272
+            5xx                  50
+            no HTTP response     28
 
             EVENT                           COUNT
             whatsapp.message.received         184
