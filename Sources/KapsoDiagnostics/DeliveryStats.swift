@@ -23,7 +23,7 @@ public struct DeliveryStats {
     public mutating func add(_ delivery: WebhookDelivery) {
         total += 1
         byStatus[delivery.status, default: 0] += 1
-        byHTTPClass[Self.httpClass(delivery.responseStatus), default: 0] += 1
+        byHTTPClass[Self.httpClass(delivery.answer.httpStatus), default: 0] += 1
         byEvent[delivery.event, default: 0] += 1
         var webhook = byWebhook[delivery.webhookID] ?? WebhookCount(url: delivery.webhookURL)
         webhook.total += 1
@@ -31,9 +31,9 @@ public struct DeliveryStats {
         byWebhook[delivery.webhookID] = webhook
     }
 
-    /// `2xx`, `4xx`, `5xx`, or `no response` (timeout, refused).
+    /// `2xx`, `4xx`, `5xx`, or `no HTTP response` (`DeliveryAnswer`: 0 or none recorded; timeout, refused, TLS).
     public static func httpClass(_ status: Int?) -> String {
-        guard let status else { return "no response" }
+        guard let status = DeliveryAnswer(status).httpStatus else { return DeliveryAnswer.noResponseLabel }
         return "\(status / 100)xx"
     }
 

@@ -8,14 +8,16 @@ extension ErrorTriage {
     /// it (probe6 P6-11: a 500 got the timeout advice), and on who answered (probe11 P11-11, P11-15). `single` is true
     /// when the advice is about one delivery shown with its last attempt (`webhooks test`): the logs to read are then at
     /// that attempt's time, not "at these times" of a list.
-    public static func deliveryMeaning(status: Int?, url: String? = nil, single: Bool = false) -> String {
+    /// A `status` of 0 is no HTTP answer, as nil is (`DeliveryAnswer`, probe37 P37-5).
+    public static func deliveryMeaning(status recorded: Int?, url: String? = nil, single: Bool = false) -> String {
+        let status = DeliveryAnswer(recorded).httpStatus
         let when = single ? "at the time of the last attempt above" : "at these times"
         let tunnel = url.flatMap(WebhookURL.tunnel)
         if status == 404, let tunnel { return tunnel.offline }
         if let status, let cloudflare = cloudflareMeaning(status, when: when) { return cloudflare }
         if let status, let transport = transportMeaning(status, when: when) { return transport }
         switch status {
-        case nil: return "no answer: the receiver timed out (Kapso waits 10 s) or could not be reached; it must answer 200 within 10 s"
+        case nil: return DeliveryAnswer.noResponseMeaning
         case 200?:
             return "the receiver answered 200, yet Kapso counted the delivery as failed; the likely cause (not recorded) "
                 + "is that the answer came after Kapso's 10 s: answer first, work afterwards"

@@ -245,13 +245,13 @@ public struct ErrorTriage {
     /// carries so it lists them too).
     public mutating func addDeliveries(_ deliveries: [WebhookDelivery], period: String = DeliveryPeriod.standard) {
         for delivery in deliveries where delivery.status == "failed" {
-            let answer = delivery.responseStatus.map { "HTTP \($0)" } ?? "no response"
+            let answer = delivery.answer.label
             entries.append(
                 Entry(
                     time: delivery.createdAt, source: .webhook,
                     subject: "\(delivery.event) to \(WebhookURL.short(delivery.webhookURL))",
                     error: "\(answer) after \(delivery.attemptCount) \(delivery.attemptCount == 1 ? "attempt" : "attempts")",
-                    meaning: Self.deliveryMeaning(status: delivery.responseStatus, url: delivery.webhookURL)
+                    meaning: Self.deliveryMeaning(status: delivery.answer.httpStatus, url: delivery.webhookURL)
                         + "; see '\(DeliveryPeriod.command(webhookID: delivery.webhookID, errors: true, period: period))'",
                     json: delivery.json))
         }
@@ -288,7 +288,8 @@ public struct ErrorTriage {
         // "nonexisting field on node type"; the numbers, when known, sharpen both in `FailureGroups`.
         if let nearMiss = IDResolver.nearMissMeaning(
             method: log.httpMethod, endpoint: log.endpoint, status: log.responseStatus, text: log.errorMessage)
-            ?? IDResolver.unknownPathMeaning(endpoint: log.endpoint, status: log.responseStatus, text: log.errorMessage)
+            ?? IDResolver.unknownPathMeaning(
+                endpoint: log.endpoint, status: log.responseStatus, text: log.errorMessage, at: KapsoTime.seconds(iso: log.createdAt))
         {
             return nearMiss
         }

@@ -250,7 +250,8 @@ extension FailureGroups {
             return wrongSlot
         }
         if let path = IDResolver.pathNotServed(
-            endpoint, numbers: numbers, webhooks: webhooks, text: entry.json["error_message"]?.string, identities: identities)
+            endpoint, numbers: numbers, webhooks: webhooks, text: entry.json["error_message"]?.string, identities: identities,
+            at: KapsoTime.seconds(iso: entry.time))
         {
             return path
         }

@@ -246,7 +246,7 @@ public struct FailureGroups {
             // A path one mistake away from a documented route: the route it meant, before any reading of its ids (P13-6).
             // Graph's 2500 "Unknown path components" on any status: the version or the part it names (P35-5).
             if let nearMiss = IDResolver.nearMissMeaning(method: method, endpoint: endpoint, status: status, text: text)
-                ?? IDResolver.unknownPathMeaning(endpoint: endpoint, status: status, text: text)
+                ?? IDResolver.unknownPathMeaning(endpoint: endpoint, status: status, text: text, at: KapsoTime.seconds(iso: entry.time))
             {
                 return Member(
                     cause: Cause(source: "api", who: key, what: what, error: error), source: .api, time: entry.time, who: key,
@@ -281,7 +281,7 @@ public struct FailureGroups {
         if entry.source == .webhook {
             let url = json["webhook_url"]?.string ?? "?"
             let who = WebhookURL.short(url)
-            let answer = json["response_status"]?.int.map { "HTTP \($0)" } ?? "no response"
+            let answer = DeliveryAnswer(json["response_status"]?.int).label
             let id = json["webhook_id"]?.string
             return Member(
                 // One cause per webhook and URL: failures at a URL the webhook had before are their own row (P11-1).

@@ -85,7 +85,7 @@ extension IDResolver {
                 fix: nil)
         }
         if let delivery = facts.deliveries.first(where: { $0.id.lowercased() == id }) {
-            let answer = delivery.responseStatus.map { "HTTP \($0)" } ?? "no response"
+            let answer = delivery.answer.label
             var identity = Identity(
                 input: typed, kind: .deliveryID,
                 statement: "\(id) is the delivery of \(delivery.event) to \(WebhookURL.short(delivery.webhookURL)) at "

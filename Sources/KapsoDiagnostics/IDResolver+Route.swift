@@ -6,7 +6,7 @@ public import KapsoClient
 extension IDResolver {
     /// The Graph version of Kapso's proxy base URL, `https://api.kapso.ai/meta/whatsapp/v24.0` (kapso-api.md §1.1;
     /// `META_GRAPH_VERSION` defaults to it in Kapso's own scripts, §1.2).
-    static let documentedGraphVersion = "v24.0"
+    static let documentedGraphVersion = GraphVersion.kapso
 
     /// What a 404 (or 405, or Graph's 400 "Unknown path components") means when its path is one common mistake away from a documented route (`APIRoute.nearMiss`):
     /// `did you mean POST /meta/whatsapp/v24.0/100200300400501/messages? the version segment needs a leading v (v24.0)`.
@@ -48,14 +48,17 @@ extension IDResolver {
     /// (kapso-api.md §2.3). On the platform, the object was not found when called. Nil when the route is not
     /// documented or its id is not one of the project's in its place.
     ///
-    /// A proxy path on another Graph version than the one Kapso documents its proxy at (`v99.0`, `v17.0`) is not "right":
-    /// a version Meta has not released or no longer serves is as likely a cause as the number, and kops cannot tell
-    /// which from a 404 (probe21 P21-5: `health` said the number was fine while kops blamed its access).
+    /// A proxy path on a Graph version Meta did not serve at the time of the call (`time`, Unix seconds: the call's
+    /// own, else the session's clock), `v99.0` never released or `v19.0` retired, is not "right": the version is as
+    /// likely a cause as the number, and kops cannot tell which from a 404 (probe21 P21-5: `health` said the number
+    /// was fine while kops blamed its access). A version Meta served then (`v21.0`, `v26.0`) is no cause
+    /// (`GraphVersion`, probe37 P37-9).
     ///
     /// A path below the number (`/{pnid}/messages/{wamid}`, `/phone_numbers/{pnid}/webhooks/{id}`) is about the object
     /// there, not the number (`childNotFoundMeaning`, with the answer's `text` and what `whois` found, `identities`).
     public static func documentedRouteMeaning(
-        _ endpoint: String, numbers: [PhoneNumber], webhooks: [Webhook], text: String? = nil, identities: [String: Identity] = [:]
+        _ endpoint: String, numbers: [PhoneNumber], webhooks: [Webhook], text: String? = nil, identities: [String: Identity] = [:],
+        at time: Int64? = nil
     ) -> String? {
         guard let route = APIRoute.documented(endpoint), let id = route.id, !numbers.isEmpty else { return nil }
         if route.child != nil, numbers.contains(where: { $0.id == id }) {
@@ -63,12 +66,11 @@ extension IDResolver {
         }
         if route.surface == .metaProxy, let missing = configurationNotFoundMeaning(id, numbers: numbers, text: text) { return missing }
         if route.surface == .metaProxy, let version = APIPath.segments(of: endpoint).map(String.init).first(where: APIPath.isGraphVersion),
-            version != documentedGraphVersion, let number = numbers.first(where: { $0.id == id })
+            let problem = GraphVersion.problem(version, at: time), let number = numbers.first(where: { $0.id == id })
         {
-            return "\(id) is this project's phone-number id of \(number.name ?? number.id), but the path asks Graph \(version), "
-                + "not \(documentedGraphVersion), the version Kapso documents its proxy at: a version Meta has not released or no "
-                + "longer serves may answer 404 as well as a number out of reach; send the same call with \(documentedGraphVersion) "
-                + "first, then 'health \(id)' checks the number's access and token"
+            return "\(id) is this project's phone-number id of \(number.name ?? number.id), but the path asks \(problem): a "
+                + "version Meta does not serve may answer 404 as well as a number out of reach; send the same call with "
+                + "\(documentedGraphVersion) first, then 'health \(id)' checks the number's access and token"
         }
         switch (route.surface, route.slot) {
         case (.metaProxy, .phoneNumberID?):

@@ -9,15 +9,21 @@ extension IDResolver {
     /// path without a version, else the part Graph named (`/extra` after `/messages`), with the edge it may have meant.
     /// The version is read from the path, else from the part Graph named (a pasted error has no path). `text` is the
     /// API log's `error_message` or Graph's `message`. Nil when the answer is no 2500.
-    public static func unknownPathMeaning(endpoint: String, status: Int?, text: String?) -> String? {
+    ///
+    /// A version in the path that Meta served at the call's `time` (Unix seconds; `GraphVersion`) is no cause
+    /// (probe37 P37-9): the part Graph named is read instead; a version Graph itself named is always the cause.
+    public static func unknownPathMeaning(endpoint: String, status: Int?, text: String?, at time: Int64? = nil) -> String? {
         guard let text, let parts = unknownComponents(in: text) else { return nil }
         let answer = "Graph's 2500 \"Unknown path components\"" + (status.map { ", HTTP \($0)" } ?? "")
         let path = APIPath.segments(of: endpoint).map(String.init)
         let named = APIPath.segments(of: parts).map(String.init)
-        if let version = (path + named).first(where: APIPath.isGraphVersion), version != documentedGraphVersion {
-            return "the path asks Graph \(version), not \(documentedGraphVersion), the version Kapso documents its proxy at: "
-                + "Graph answers a version it does not serve (or a mistyped one) with \(answer); send the same call with "
-                + documentedGraphVersion
+        // Graph named the version itself unknown: it did not serve it here, whatever Meta's table says of it.
+        let namedVersion = named.first(where: APIPath.isGraphVersion).flatMap { $0 == documentedGraphVersion ? nil : $0 }
+        if let version = namedVersion ?? path.first(where: APIPath.isGraphVersion),
+            let problem = GraphVersion.problem(version, at: time)
+                ?? (namedVersion == nil ? nil : "Graph \(version), which Graph named unknown; use \(documentedGraphVersion)")
+        {
+            return "the path asks \(problem): Graph answers a version it does not serve (or a mistyped one) with \(answer)"
         }
         if let whatsapp = path.firstIndex(of: "whatsapp"), path.first == "meta" || path.dropFirst().first == "meta",
             !path.contains(where: APIPath.isGraphVersion), whatsapp + 1 < path.count

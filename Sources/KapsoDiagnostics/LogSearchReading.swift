@@ -47,11 +47,22 @@ public struct LogSearchReading: Sendable, Equatable {
         case "webhook_delivery":
             let name = event.event ?? event.eventType ?? "delivery"
             let target = event.webhookURL.map { " to " + WebhookURL.short($0) } ?? ""
-            let answer = event.errorMessage ?? event.responseStatus.map { "HTTP \($0)" }
+            // One reading of `response_status` (`DeliveryAnswer`): 0 or none is no HTTP answer, never "HTTP 0" (P37-5).
+            let reply = DeliveryAnswer(event.responseStatus)
+            let attempted = event.status == "failed" || event.errorClass != nil || event.errorMessage != nil
+            let answer: String?
+            switch reply {
+            case .status(let code): answer = event.errorMessage ?? "HTTP \(code)"
+            case .none where attempted:
+                // Kapso's own words, when they say more than a status it did not get.
+                let said = event.errorMessage.flatMap { $0.hasPrefix("HTTP ") ? nil : $0 }
+                answer = DeliveryAnswer.noResponse + (said.map { " (Kapso: \($0))" } ?? "")
+            case .none: answer = event.errorMessage
+            }
             what = name + target + (answer.map { ": " + $0 } ?? "")
             status = event.status ?? "-"
             link = event.resourceID ?? event.id
-            let failedAttempt = event.errorClass != nil || (event.responseStatus ?? 200) >= 400
+            let failedAttempt = event.errorClass != nil || (reply.httpStatus ?? 200) >= 400
             isProblem = event.status == "failed" || (event.status == "pending" && failedAttempt)
         default:
             what = event.message ?? event.eventType ?? event.resourceType ?? "event"

@@ -17,7 +17,7 @@ extension WebhookCheck {
                     "kind meta with events \(webhook.events.joined(separator: ", ")): a meta webhook forwards Meta's payloads and ignores events",
                     fix: "to receive only some events, use a kapso webhook: webhooks create --url \(webhook.url) --events EVENT,...")
             }
-        } else {
+        } else if WebhookPayloadShape(webhook).isKapso {
             if webhook.events.isEmpty {
                 add(
                     .error, webhook, "subscribed to no events: a kapso webhook receives only the events it lists, so nothing is delivered",

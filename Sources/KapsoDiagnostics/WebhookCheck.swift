@@ -175,7 +175,20 @@ public struct WebhookCheck {
                 fix: Self.moveToProjectFix(webhook, projectEvents: projectEvents)
             )
         }
-        if webhook.payloadVersion == "v1" {
+        // Payload versions, buffering and the conversation.inactive threshold are kapso-kind settings: a meta webhook
+        // gets Meta's own payloads (`WebhookPayloadShape`, probe37 P37-19), and an unknown kind gets no such advice.
+        let shape = WebhookPayloadShape(webhook)
+        if case .unknownKind(let kind) = shape {
+            add(
+                .warning, webhook,
+                "kind \(kind) is not one Kapso documents (kapso, meta): which payloads its receiver gets cannot be told, so "
+                    + "no advice on events, payload versions or batches is given",
+                fix: "'webhooks get \(id)' shows the record; a webhook's kind cannot change: create one of kind kapso or meta")
+        }
+        if let ignored = WebhookPayloadShape.ignoredSettings(of: webhook) {
+            add(.info, webhook, ignored, fix: WebhookPayloadShape.metaReading)
+        }
+        if shape == .kapso(version: "v1", batched: shape.batchedEvents) {
             add(
                 .warning, webhook,
                 "uses legacy v1 payloads: flat message fields and a nested whatsapp_config object",
@@ -198,14 +211,14 @@ public struct WebhookCheck {
             ("buffer_window_seconds", webhook.bufferWindowSeconds, 1...60),
             ("max_buffer_size", webhook.maxBufferSize, 1...100),
             ("inactivity_minutes", webhook.inactivityMinutes, 1...1440),
-        ] {
+        ] where shape.isKapso {
             if let value, !range.contains(value) {
                 add(
                     .error, webhook, "\(name) is \(value), outside \(range.lowerBound)-\(range.upperBound)",
                     fix: "webhooks update \(id) --\(name.replacingUnderscores()) \(min(max(value, range.lowerBound), range.upperBound))")
             }
         }
-        if webhook.bufferEnabled {
+        if shape.isKapso, webhook.bufferEnabled {
             let listed = webhook.json["buffer_events"]?.array?.compactMap(\.string) ?? []
             let unbufferable = listed.filter { WebhookEvents.event($0)?.bufferable != true }
             if !unbufferable.isEmpty {
@@ -214,7 +227,7 @@ public struct WebhookCheck {
                     "buffer_events lists \(unbufferable.joined(separator: ", ")), which Kapso does not buffer (only whatsapp.message.received can be)",
                     fix: "webhooks update \(id) with buffer_events [whatsapp.message.received] (Kapso's dashboard or API), or turn buffering off")
             }
-            let buffered = listed.isEmpty ? ["whatsapp.message.received"] : listed.filter { WebhookEvents.event($0)?.bufferable == true }
+            let buffered = shape.batchedEvents
             if buffered.isEmpty {
                 add(
                     .info, webhook, "buffering is on, but buffer_events holds no bufferable event: nothing is batched",

@@ -45,7 +45,8 @@ public struct WebhookVerdict: Sendable {
             self.id = id
             self.event = event
             self.status = status
-            self.http = http
+            // One reading of `response_status`: 0 is no HTTP answer, as nil is (`DeliveryAnswer`, P37-5).
+            self.http = DeliveryAnswer(http).httpStatus
             self.attempts = attempts
             self.created = created
             self.lastAttempt = lastAttempt ?? created
@@ -56,7 +57,7 @@ public struct WebhookVerdict: Sendable {
         public init?(_ delivery: WebhookDelivery) {
             guard let created = KapsoTime.seconds(iso: delivery.createdAt) else { return nil }
             self.init(
-                id: delivery.id, event: delivery.event, status: delivery.status, http: delivery.responseStatus,
+                id: delivery.id, event: delivery.event, status: delivery.status, http: delivery.answer.httpStatus,
                 attempts: delivery.attemptCount, created: created,
                 lastAttempt: delivery.lastAttemptAt.flatMap(KapsoTime.seconds(iso:)), url: delivery.webhookURL)
         }
@@ -252,10 +253,10 @@ public struct WebhookVerdict: Sendable {
     /// Failed share of `current` in percent, rounded down.
     public var failureRate: Int { current.isEmpty ? 0 : failed * 100 / current.count }
 
-    /// The answers of `deliveries` in words, most frequent first: `HTTP 401`, `no response`.
+    /// The answers of `deliveries` in words, most frequent first: `HTTP 401`, `no HTTP response`.
     public static func answers(_ deliveries: [Delivery]) -> [String] {
         var counts: [String: Int] = [:]
-        for delivery in deliveries { counts[delivery.http.map { "HTTP \($0)" } ?? "no response", default: 0] += 1 }
+        for delivery in deliveries { counts[DeliveryAnswer(delivery.http).label, default: 0] += 1 }
         return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
     }
 
@@ -368,7 +369,7 @@ extension WebhookVerdict.History {
         last = max(last, delivery.created)
         if delivery.status == "failed" {
             failed += 1
-            let answer = delivery.http.map { "HTTP \($0)" } ?? "no response"
+            let answer = DeliveryAnswer(delivery.http).label
             if !answers.contains(answer) { answers.append(answer) }
         }
     }

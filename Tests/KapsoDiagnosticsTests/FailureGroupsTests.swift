@@ -55,7 +55,7 @@ import Testing
         #expect(groups.total == 14)
         #expect(groups.groups.map(\.count) == [8, 2, 2, 1, 1])
         #expect(groups.groups.map(\.who) == ["sync", "inbox", "analytics.test/hook", "sync", "analytics.test/hook"])
-        #expect(groups.groups.map(\.error) == ["404", "422 #131047", "HTTP 500 after 4 attempts", "404", "no response after 4 attempts"])
+        #expect(groups.groups.map(\.error) == ["404", "422 #131047", "HTTP 500 after 4 attempts", "404", "no HTTP response after 4 attempts"])
     }
 
     @Test func aWABAIdInThePathIsOneCauseAcrossPaths() throws {
@@ -226,7 +226,7 @@ import Testing
     /// probe6 P6-11: a failed delivery's advice follows its last answer; a 500 in time is the handler's failure,
     /// not the timeout the "answer within 10 s" advice is for.
     @Test(arguments: [
-        (500 as Int?, "the receiver's handler failed (500) on this event"), (nil, "no answer: the receiver timed out"),
+        (500 as Int?, "the receiver's handler failed (500) on this event"), (nil, "no HTTP response (connection failed or timed out)"),
         (401, "its signature check or authentication rejects"), (404, "no handler for it at that URL (404)"),
         (301, "a redirect (301)"), (422, "the receiver rejected the request (422)"),
     ])

@@ -25,29 +25,30 @@ import Testing
         let runs = try await runDemo(["deliveries --period 30d --webhook 5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b92 --limit 3", "next"])
         #expect(runs[0].out == """
             TIME                  EVENT                      STATUS  HTTP  TRIES  LAST ATTEMPT          WEBHOOK
-            2026-11-19T16:50:43Z  whatsapp.message.received  failed     -      4  2026-11-19T16:53:03Z  analytics.acme-demo.test/ingest/whatsapp
+            2026-11-19T16:50:43Z  whatsapp.message.received  failed  none      4  2026-11-19T16:53:03Z  analytics.acme-demo.test/ingest/whatsapp
             2026-11-19T11:56:00Z  whatsapp.message.sent      failed   500      4  2026-11-19T11:58:20Z  analytics.acme-demo.test/ingest/whatsapp
             2026-11-19T11:35:24Z  whatsapp.message.received  failed   500      4  2026-11-19T11:37:44Z  analytics.acme-demo.test/ingest/whatsapp
             
             """)
         #expect(runs[1].out == """
             TIME                  EVENT                      STATUS  HTTP  TRIES  LAST ATTEMPT          WEBHOOK
-            2026-11-19T11:24:31Z  whatsapp.message.sent      failed     -      4  2026-11-19T11:26:51Z  analytics.acme-demo.test/ingest/whatsapp
+            2026-11-19T11:24:31Z  whatsapp.message.sent      failed  none      4  2026-11-19T11:26:51Z  analytics.acme-demo.test/ingest/whatsapp
             2026-11-19T11:20:01Z  whatsapp.message.received  failed   500      4  2026-11-19T11:22:21Z  analytics.acme-demo.test/ingest/whatsapp
             2026-11-19T08:24:59Z  whatsapp.message.sent      failed   500      4  2026-11-19T08:27:19Z  analytics.acme-demo.test/ingest/whatsapp
             
             """)
-        #expect(runs[1].err == "showing 3 items (more: next)\n")
+        // A delivery with no HTTP answer is `none`, with one note for the page (P37-5).
+        #expect(runs[1].err.hasPrefix("showing 3 items (more: next)\n1 delivery got no HTTP response (connection failed or timed out), shown as HTTP none: "), "\(runs[1].err)")
     }
 
     @Test func filtersFailedDeliveriesOfOneEvent() async throws {
         let ran = try await runDemo("deliveries --period 7d --errors --event whatsapp.conversation.inactive")
         #expect(ran.out == """
             TIME                  EVENT                           STATUS  HTTP  TRIES  LAST ATTEMPT          WEBHOOK
-            2026-11-20T06:44:20Z  whatsapp.conversation.inactive  failed     -      4  2026-11-20T06:46:40Z  ops.acme-demo.test/kapso/conversations
-            2026-11-20T02:10:00Z  whatsapp.conversation.inactive  failed     -      4  2026-11-20T02:12:20Z  ops.acme-demo.test/kapso/conversations
-            2026-11-19T23:40:00Z  whatsapp.conversation.inactive  failed     -      4  2026-11-19T23:42:20Z  ops.acme-demo.test/kapso/conversations
-            2026-11-19T21:10:00Z  whatsapp.conversation.inactive  failed     -      4  2026-11-19T21:12:20Z  ops.acme-demo.test/kapso/conversations
+            2026-11-20T06:44:20Z  whatsapp.conversation.inactive  failed  none      4  2026-11-20T06:46:40Z  ops.acme-demo.test/kapso/conversations
+            2026-11-20T02:10:00Z  whatsapp.conversation.inactive  failed  none      4  2026-11-20T02:12:20Z  ops.acme-demo.test/kapso/conversations
+            2026-11-19T23:40:00Z  whatsapp.conversation.inactive  failed  none      4  2026-11-19T23:42:20Z  ops.acme-demo.test/kapso/conversations
+            2026-11-19T21:10:00Z  whatsapp.conversation.inactive  failed  none      4  2026-11-19T21:12:20Z  ops.acme-demo.test/kapso/conversations
             
             """)
     }
@@ -76,10 +77,10 @@ import Testing
             failed        77
             pending        1
 
-            HTTP         COUNT
-            2xx            272
-            5xx             50
-            no response     28
+            HTTP              COUNT
+            2xx                 272
+            5xx                  50
+            no HTTP response     28
 
             EVENT                           COUNT
             whatsapp.message.received         184

@@ -35,7 +35,7 @@ import Testing
             TIME                  EVENT                           STATUS  HTTP  TRIES
             2026-11-20T09:15:03Z  whatsapp.message.failed         failed   500      4
                                   hooks.acme-demo.test/kapso/whatsapp
-            2026-11-20T06:44:20Z  whatsapp.conversation.inactive  failed     -      4
+            2026-11-20T06:44:20Z  whatsapp.conversation.inactive  failed  none      4
                                   ops.acme-demo.test/kapso/conversations
 
             """)

@@ -57,7 +57,7 @@ import Testing
         (
             "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c03",
             "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c03 is the delivery of whatsapp.conversation.inactive to "
-                + "ops.acme-demo.test/kapso/conversations at 2026-11-20T06:44:20Z: failed, no response after 4 attempts",
+                + "ops.acme-demo.test/kapso/conversations at 2026-11-20T06:44:20Z: failed, no HTTP response after 4 attempts",
             "webhook delivery id"
         ),
         (

@@ -13,8 +13,9 @@ public struct WebhookDelivery: Sendable {
     public var event: String { json["event"]?.string ?? "-" }
     /// `pending` (retries remain), `delivered` or `failed`.
     public var status: String { json["status"]?.string ?? "" }
-    /// The HTTP status of the last attempt; nil when there was no response (timeout, refused).
-    public var responseStatus: Int? { json["response_status"]?.int }
+    /// `response_status` as recorded: the HTTP status of the last attempt, with `0` or nil for no HTTP answer. Read
+    /// it through KapsoDiagnostics' `DeliveryAnswer` (`delivery.answer`), which says which.
+    public var recordedResponseStatus: Int? { json["response_status"]?.int }
     public var attemptCount: Int { json["attempt_count"]?.int ?? 0 }
     public var createdAt: String { json["created_at"]?.string ?? "" }
     public var lastAttemptAt: String? { json["last_attempt_at"]?.string }

@@ -30,7 +30,8 @@ enum LogSearchEvent {
         let json = record.json
         let status = json["status"]?.stringValue ?? "pending"
         let kapsoEvent = json["event"]?.stringValue ?? ""
-        let responseStatus = json["response_status"]?.intValue
+        // A recorded 0 is no HTTP answer, like null (kapso-api.md §4): not "HTTP 0".
+        let responseStatus = json["response_status"]?.intValue.flatMap { $0 > 0 ? $0 : nil }
         let attempts = json["attempt_count"]?.intValue ?? 0
         let failedAttempt = responseStatus.map { !(200..<300).contains($0) } ?? (attempts > 0)
         let problem = status == "failed" || (status == "pending" && failedAttempt)

@@ -104,6 +104,8 @@ public enum DeliveriesCommand: Command {
             return CommandResult(blocks: [.line(StyledText("no deliveries match in the last \(period)\(hint)"))], json: page.json)
         }
         var blocks: [Block] = [.table(table(page.items)), .hint(page.footer)]
+        let unanswered = page.items.filter { $0.attemptCount > 0 && $0.answer == .none }.count
+        if let note = DeliveryAnswer.noResponseNote(count: unanswered) { blocks.append(.hint(note)) }
         // A `pending` long past Kapso's retries is stuck, by the rule 'webhooks check' reads (probe11 P11-6).
         if let stuck = WebhookVerdict.stuckNote(page.items.compactMap(WebhookVerdict.Delivery.init), now: context.now()) {
             blocks.append(.hint(stuck))
@@ -133,7 +135,7 @@ public enum DeliveriesCommand: Command {
             rows: deliveries.map { delivery in
                 row(
                     time: TimeText.short(delivery.createdAt), event: delivery.event, status: delivery.status,
-                    responseStatus: delivery.responseStatus, attemptCount: delivery.attemptCount,
+                    responseStatus: delivery.answer.httpStatus, attemptCount: delivery.attemptCount,
                     lastAttempt: TimeText.short(delivery.lastAttemptAt), shortURL: WebhookURL.short(delivery.webhookURL))
             })
     }
@@ -173,7 +175,10 @@ public enum DeliveriesCommand: Command {
     ) -> [StyledText] {
         [
             StyledText(time), StyledText(event), Self.status(status),
-            StyledText(responseStatus.map(String.init) ?? "-", style: httpStyle(responseStatus)),
+            // 0 or none after an attempt is no HTTP answer (`DeliveryAnswer`, P37-5); none before any attempt is "-".
+            StyledText(
+                DeliveryAnswer(responseStatus).httpStatus.map(String.init) ?? (attemptCount > 0 ? "none" : "-"),
+                style: httpStyle(DeliveryAnswer(responseStatus).httpStatus)),
             StyledText(String(attemptCount)), StyledText(lastAttempt),
             StyledText(shortURL),
         ]

@@ -56,7 +56,7 @@ extension ShellContext {
     /// other paths, ids kops does not know, and when the numbers cannot be read.
     func proxyNotFound(path: String, text: String) -> (any Error)? {
         guard APIRoute.documented(path)?.surface == .metaProxy, let numbers = try? client.allPhoneNumbers(),
-            let meaning = IDResolver.documentedRouteMeaning(path, numbers: numbers, webhooks: [], text: text)
+            let meaning = IDResolver.documentedRouteMeaning(path, numbers: numbers, webhooks: [], text: text, at: now())
         else { return nil }
         return ProxyNotFound(meaning: meaning)
     }

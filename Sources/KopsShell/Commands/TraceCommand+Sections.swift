@@ -67,7 +67,7 @@ extension TraceCommand {
                 [
                     StyledText(delivery.createdAt), StyledText(delivery.event),
                     StyledText(delivery.status, style: delivery.status == "delivered" ? .good : delivery.status == "failed" ? .bad : .warn),
-                    StyledText(delivery.responseStatus.map(String.init) ?? "no response"),
+                    StyledText(delivery.answer.httpStatus.map(String.init) ?? DeliveryAnswer.noResponseLabel),
                     StyledText(String(delivery.attemptCount)), StyledText(delivery.webhookURL),
                 ]
             }

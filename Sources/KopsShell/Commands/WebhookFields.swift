@@ -24,6 +24,13 @@ struct WebhookFields {
                     expected: "no --kind on update (a webhook's kind cannot change; delete and create it again)")
             }
             fields["kind"] = .string(kind)
+            // Kapso refuses buffering on a meta webhook and ignores a payload version there (kapso-api.md §3.1, §3.2).
+            let kapsoOnly = ["--buffer-enabled", "--buffer-window-seconds", "--max-buffer-size", "--payload-version"]
+            if kind == "meta", let flag = kapsoOnly.first(where: { arguments.has($0) || arguments.value($0) != nil }) {
+                throw .invalidValue(
+                    command: "webhooks", what: "flag with --kind meta", value: flag,
+                    expected: "no \(flag): a meta webhook gets Meta's own payloads, never batched or versioned by Kapso (kind kapso has them)")
+            }
         }
         if let events = arguments.value("--events") {
             // `all` and `whatsapp.message.*` expand to the catalog's events for the new webhook's scope.

@@ -187,7 +187,7 @@ extension WebhooksCommand {
                 .fields([
                     Field("delivery", delivery.id),
                     Field("status", delivery.status, style: DeliveriesCommand.status(delivery.status).style),
-                    Field("http", delivery.responseStatus.map(String.init) ?? "no response"),
+                    Field("http", delivery.answer.httpStatus.map(String.init) ?? DeliveryAnswer.noResponse),
                     Field("attempts", String(delivery.attemptCount)),
                     Field("last attempt", TimeText.short(delivery.lastAttemptAt)),
                 ]),
@@ -196,7 +196,7 @@ extension WebhooksCommand {
         if delivery.status == "failed" || failedAttempt {
             result.status = .failure
             // The advice `errors` gives for the same answer (probe11 P11-15: a redirect is no "check its logs").
-            let meaning = ErrorTriage.deliveryMeaning(status: delivery.responseStatus, url: delivery.webhookURL, single: true)
+            let meaning = ErrorTriage.deliveryMeaning(status: delivery.answer.httpStatus, url: delivery.webhookURL, single: true)
             let retries = failedAttempt ? " (Kapso retries it after 10, 40 and 90 s)" : ""
             result.blocks.append(.hint("\(meaning)\(retries); then 'webhooks test \(id)' again"))
         }

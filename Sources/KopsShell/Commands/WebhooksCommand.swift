@@ -57,9 +57,9 @@ public enum WebhooksCommand: Command {
         FlagSpec(
             "--events", value: "LIST",
             help: "create/update: events, a,b or a JSON array; whatsapp.message.* matches a group; all (create) every event of the scope"),
-        FlagSpec("--payload-version", choices: ["v1", "v2"], help: "create/update: payload version (default v2)"),
+        FlagSpec("--payload-version", choices: ["v1", "v2"], help: "create/update: payload version, kind kapso only (default v2)"),
         FlagSpec("--secret-key", value: "S", help: "create/update: signing secret (create generates one if absent)"),
-        FlagSpec("--buffer-enabled", help: "create/update: batch received messages"),
+        FlagSpec("--buffer-enabled", help: "create/update: batch received messages (kind kapso only; meta never batches)"),
         FlagSpec("--buffer-window-seconds", value: "N", range: 1...60, help: "create/update: buffer window (1-60)"),
         FlagSpec("--max-buffer-size", value: "N", range: 1...100, help: "create/update: messages per batch (1-100)"),
         FlagSpec("--inactivity-minutes", value: "N", range: 1...1440, help: "create/update: conversation.inactive threshold (1-1440)"),
@@ -178,7 +178,7 @@ public enum WebhooksCommand: Command {
                 StyledText(webhook.id),
                 StyledText(webhook.phoneNumberID ?? "project", style: webhook.isProjectScoped ? .warn : .plain),
                 StyledText(webhook.kind),
-                StyledText(webhook.payloadVersion ?? "-", style: webhook.payloadVersion == "v1" ? .warn : .plain),
+                payloadCell(webhook),
                 StyledText(webhook.active ? "yes" : "no", style: webhook.active ? .plain : .warn),
                 StyledText(webhook.url),
                 StyledText(webhook.events.isEmpty ? "-" : webhook.events.joined(separator: ", ")),
@@ -210,6 +210,30 @@ public enum WebhooksCommand: Command {
             in: context)
     }
 
+    /// The payload a webhook's receiver gets, by its kind (`WebhookPayloadShape`, P37-19): `v2`, or `Meta's own (kind
+    /// meta)` whatever payload_version the record carries.
+    static func payloadText(_ webhook: Webhook) -> String {
+        switch WebhookPayloadShape(webhook) {
+        case .meta: "Meta's own (kind meta)"
+        case .kapso(let version, _): version ?? "-"
+        case .unknownKind: webhook.payloadVersion ?? "-"
+        }
+    }
+
+    /// `payloadText` for a list's cell, `meta` for a meta-kind webhook; v1 drawn as a warning.
+    static func payloadCell(_ webhook: Webhook) -> StyledText {
+        let shape = WebhookPayloadShape(webhook)
+        if shape == .meta { return StyledText("meta") }
+        return StyledText(payloadText(webhook), style: shape == .kapso(version: "v1", batched: shape.batchedEvents) ? .warn : .plain)
+    }
+
+    /// `on (whatsapp.message.received)`, `off`, or `none for kind meta` when the record says on for a meta webhook.
+    static func bufferingText(_ webhook: Webhook) -> String {
+        let shape = WebhookPayloadShape(webhook)
+        if shape == .meta { return webhook.bufferEnabled ? "none for kind meta (the record's buffer_enabled does not apply)" : "none (kind meta)" }
+        return webhook.bufferEnabled ? "on" : "off"
+    }
+
     /// The `label: value` view of one webhook, secret masked.
     static func fields(of webhook: Webhook) -> [Field] {
         var fields = [
@@ -218,12 +242,12 @@ public enum WebhooksCommand: Command {
                 "scope",
                 webhook.phoneNumberID.map { "phone number \($0)" } ?? "project (message events never delivered)",
                 style: webhook.isProjectScoped ? .warn : .plain),
-            Field("kind", webhook.kind), Field("payload", webhook.payloadVersion ?? "-"),
+            Field("kind", webhook.kind), Field("payload", payloadText(webhook)),
             Field("active", webhook.active ? "yes" : "no", style: webhook.active ? .plain : .warn),
             Field("events", webhook.events.isEmpty ? "-" : webhook.events.joined(separator: ", ")),
             Field(
                 "secret", webhook.secretKey.map(\.masked) ?? "none", style: webhook.secretKey == nil ? .warn : .plain),
-            Field("buffering", webhook.bufferEnabled ? "on" : "off"),
+            Field("buffering", bufferingText(webhook)),
         ]
         // The names only (P20-7: not shown at all before): a receiver that answers 401/403 often misses one, and the
         // values are credentials as often as not (the JSON form redacts them too).
