@@ -109,6 +109,11 @@ enum CapabilityPaths {
         var keyLength = Int.max
         var afterPlural = false
         while true {
+            // Most bytes of a path stop nothing: stepped over after one look-up.
+            if index < bytes.count, !URLCredentialScan.stopsHostOrSegment(bytes[index]) {
+                index += 1
+                continue
+            }
             let atEnd = index == bytes.count
             let byte = atEnd ? 0 : bytes[index]
             if !atEnd, byte >= 0x80 || (byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A) { return true }
@@ -139,6 +144,10 @@ enum CapabilityPaths {
         var index = start + 1
         while index < bytes.count {
             let byte = bytes[index]
+            if !URLCredentialScan.stopsHostOrSegment(byte) {
+                index += 1
+                continue
+            }
             if byte >= 0x80 || byte == 0x0D { return true }
             if byte == slash || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") || URLCredentialScan.isEnd(byte) { break }
             index += 1
@@ -159,14 +168,22 @@ enum CapabilityPaths {
     private static func isWord(_ segment: Slice<UnsafeBufferPointer<UInt8>>) -> Bool { word(segment) != nil }
 
     /// Which of the lists `segment` is a word of, in any ASCII case; nil for none.
-    private static func word(_ segment: Slice<UnsafeBufferPointer<UInt8>>) -> WordKind? {
+    ///
+    /// Only the words of the segment's length are compared (`wordsByLength`, at most two): walking all fifteen, each
+    /// length compared, cost about 130 instructions a segment, 5 M of the 10,000 URLs of `deliveries --all --output json`
+    /// (docs/performance.md, "Session 37"). `CapabilityScanTests` compares the answer with every word tried.
+    static func word(_ segment: Slice<UnsafeBufferPointer<UInt8>>) -> WordKind? {
         guard segment.count >= 3, segment.count <= 15 else { return nil }
-        return wordBytes.first { word, _ in word.count == segment.count && zip(word, segment).allSatisfy { $0 == ByteSearch.fold($1) } }?.1
+        return wordsByLength[segment.count].first { word, _ in zip(word, segment).allSatisfy { $0 == ByteSearch.fold($1) } }?.1
     }
 
-    private enum WordKind { case key, singularHook, pluralHook }
+    enum WordKind { case key, singularHook, pluralHook }
 
-    private static let wordBytes: [([UInt8], WordKind)] = keyWords.map { (Array($0.utf8), WordKind.key) }
+    /// Each word (lower case bytes) with its list: `keyWords`, `singularHookWords`, `pluralHookWords`.
+    static let wordBytes: [([UInt8], WordKind)] = keyWords.map { (Array($0.utf8), WordKind.key) }
         + singularHookWords.map { (Array($0.utf8), WordKind.singularHook) } + pluralHookWords.map { (Array($0.utf8), WordKind.pluralHook) }
+
+    /// `wordBytes` by their length, 0 to 15.
+    private static let wordsByLength: [[([UInt8], WordKind)]] = (0...15).map { length in wordBytes.filter { $0.0.count == length } }
     private static let slash = UInt8(ascii: "/")
 }

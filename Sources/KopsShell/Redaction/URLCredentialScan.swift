@@ -67,6 +67,21 @@ enum URLCredentialScan {
         }
     }
 
+    /// True for a byte at which `CapabilityPaths.mayHoldKey` and `isHookHost` (and `CapabilityURLs.mayFollow`) stop to look: `/`, `?`, `#`, a URL's end
+    /// (`isEnd`, which holds `\r`), or a byte past ASCII; false for every other byte, which those loops only step over.
+    /// One look-up in two words before the comparisons they make at the bytes it lets through, instead of a dozen
+    /// comparisons at every byte of every URL (docs/performance.md, "Session 37"). `CapabilityScanTests` checks it
+    /// against those comparisons at every byte value.
+    @inline(__always)
+    static func stopsHostOrSegment(_ byte: UInt8) -> Bool {
+        // Bits 0–63: `\t` `\n` `\r` space `"` `#` `'` `,` `/` `<` `>` `?`; bits 64–127: the backtick.
+        let low: UInt64 = 1 << 0x09 | 1 << 0x0A | 1 << 0x0D | 1 << 0x20 | 1 << 0x22 | 1 << 0x23 | 1 << 0x27 | 1 << 0x2C | 1 << 0x2F
+            | 1 << 0x3C | 1 << 0x3E | 1 << 0x3F
+        let high: UInt64 = 1 << (0x60 - 64)
+        if byte >= 0x80 { return true }
+        return (byte < 64 ? low >> UInt64(byte) : high >> UInt64(byte - 64)) & 1 != 0
+    }
+
     /// True for userinfo before the host, a query or fragment parameter named like a credential (any ASCII case), or a
     /// `;` in the path.
     private static func holdsCredentials(_ url: UnsafeBufferPointer<UInt8>) -> Bool {
