@@ -106,7 +106,7 @@ extension PastedError {
         var candidates: [String] = []
         var run = ""
         var digits = ""
-        for character in text + " " {
+        for character in text + "\n" {
             if character.isASCII, character.isNumber {
                 digits.append(character)
                 run.append(character)
