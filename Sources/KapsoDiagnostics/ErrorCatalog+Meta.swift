@@ -128,11 +128,15 @@ extension ErrorCatalog {
             title: "Message Undeliverable", http: 400),
         // Not on Meta's error-codes page; Meta's Calling troubleshooting page lists it (public test numbers
         // only, HTTP 400), and Meta's own answer to a send, as a developer quoted it (github.com/Neurotech-HQ/heyoo
-        // issue 40), gives the title: "(#131030) Recipient phone number not in allowed list".
+        // issue 40), gives the title: "(#131030) Recipient phone number not in allowed list". An Argentine or Mexican
+        // mobile is listed without the 9 or 1 its wa_id carries, and a send to the wa_id form is refused even when listed
+        // (as developers report; `ContactNumber.AllowedListForm` has the sources, P37-3).
         entry(
             "131030", "recipient not in allowed list",
             "the number sends as a public test number, which reaches only the recipients on its allowed list, and this one is not on it",
-            "add the recipient under API Setup in Meta's App Dashboard, or send from a registered production number", .fixFirst,
+            "add the recipient under API Setup in Meta's App Dashboard, or send from a registered production number; an "
+                + "Argentine or Mexican mobile is listed, and must be sent to, without the 9 or 1 after the country code "
+                + "that its WhatsApp ID (wa_id) carries (+54 11 …, not +54 9 11 …; +52 55 …, not +52 1 55 …)", .fixFirst,
             nil, title: "Recipient phone number not in allowed list", http: 400, reference: callingPage),
         entry(
             "131037", "display name not approved", "the 555 business number that sent it has no approved display name",

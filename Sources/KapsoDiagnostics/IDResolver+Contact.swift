@@ -39,14 +39,12 @@ extension IDResolver {
                 statement: "\(typed): that is your own \(name) number (\(own.displayPhoneNumber ?? own.id)), not a contact's",
                 fix: fix)
         }
-        if number.hasInternationalPrefix, let code = PhoneNumberText.trunkZeroCountryCode(digits) {
-            let national = String(digits.dropFirst(code.count + 1))
-            return NotAContact(
-                statement: "\(typed) keeps the national trunk 0 after the country code +\(code): in international form "
-                    + "it is dropped, so +\(code)0\(national) reaches nobody",
-                fix: "write --to +\(code)\(national)")
-        }
         let codes = countryCodes(numbers)
+        // The national trunk 0 kept after the country code (`+44 07700 900123`, `4407700900123`): the number without it
+        // (`PhoneNumberText.keptTrunkZero`; bare digits only when no national reading with the project's codes; P37-10).
+        if let kept = number.keptTrunkZero(typed: typed, projectCodes: codes) {
+            return NotAContact(statement: "\(typed): " + kept.reason, fix: kept.fix)
+        }
         guard case .uncertain(let national, let asTyped) = try number.countryReading(projectCodes: codes, isContact: isContact)
         else { return nil }
         let start = "\(typed) has no '+' or '00' and does not start with this project's country code (\(list(codes.map { "+" + $0 })))"

@@ -100,6 +100,8 @@ extension MessageError {
     ///   at all since 1 Apr 2025 (Meta's pause, as Twilio's error 63049 page and Zoho's notice word it: "numbers with
     ///   the +1 dialing code and a US area code"), so waiting 24 hours is no fix; to other numbers, the per-user limit's
     ///   advice (wait at least 24 hours); on a free-form message, that it is unexpected;
+    /// - 131030 to an Argentine or Mexican mobile: the form the send used and the one a test number's allowed list holds
+    ///   (`ContactNumber.AllowedListForm`);
     /// - otherwise `next` (the catalogue's fix, or where to look).
     /// With `writtenSince` (`MessageVerdict.writtenSince`: the contact has written since the send and the window is open
     /// now), a free-form send refused for the window is told to go again as is, not the catalogue's "send an approved
@@ -145,6 +147,11 @@ extension MessageError {
             }
             return "Meta's download of the media got \(type), a type it does not take for this message: send the file in a "
                 + "supported type (Meta's supported media types), or upload it; a retry fetches the same file"
+        }
+        // A test number's allowed list holds an Argentine or Mexican mobile in the form without the 9 or 1 its wa_id
+        // carries: which form went out and which to send to or add (`ContactNumber.AllowedListForm`, P37-3).
+        if code == "131030", let recipient = send?.recipient, let form = ContactNumber.allowedListForm(recipient) {
+            return form.text
         }
         if code == "131026", send?.isAuthenticationToIndia == true {
             return "this is an authentication template to a +91 (India) number, a cause Meta's error-codes page lists for "

@@ -131,21 +131,6 @@ public struct PhoneNumberText: Sendable, Equatable {
         return number.isEmpty ? nil : "+" + number
     }
 
-    /// Country codes whose national numbers are dialled with a trunk prefix 0 that is dropped after the country
-    /// code (`+44 07700 900123` is `+44 7700 900123`): ITU-T E.164 national numbering plans, as summarised in
-    /// docs/messages-trace-reply.md. Italy (+39) and others whose numbers keep a leading 0 are not listed.
-    static let trunkZeroCountryCodes: Set<String> = [
-        "20", "27", "31", "32", "33", "41", "43", "44", "46", "49", "55", "61", "62", "63", "64", "66", "81", "82", "84",
-        "86", "90", "91", "92", "234", "254", "353",
-    ]
-
-    /// The country code of `digits` (a number with its country code) when a trunk 0 follows it, e.g. `44` for
-    /// `4407700900123`; nil otherwise.
-    public static func trunkZeroCountryCode(_ digits: String) -> String? {
-        (1...3).lazy.map { String(digits.prefix($0)) }
-            .first { trunkZeroCountryCodes.contains($0) && digits.dropFirst($0.count).first == "0" && digits.count > $0.count + 6 }
-    }
-
     /// The digits when they can be a number with its country code (8 to 15 digits, not starting with 0).
     public var e164: String? {
         PhoneNumberText.e164Digits.contains(digits.count) && digits.first != "0" ? digits : nil

@@ -102,6 +102,13 @@ extension SimulatorState {
         } else {
             throw graphError(400, code: 100, message: "(#100) The parameter to is required (or recipient, a business-scoped user id).")
         }
+        // A public test number reaches only its allowed list, by the digits of `to` (Meta's 131030, HTTP 400, as
+        // github.com/Neurotech-HQ/heyoo issue 94 quotes Graph's answer; seed `allowed_recipients`).
+        if let allowed = allowedRecipients[phoneNumberID], !BusinessScopedUserID.isValid(contact), !allowed.contains(contact) {
+            throw graphError(
+                400, code: 131_030, message: "(#131030) Recipient phone number not in allowed list",
+                details: "Recipient phone number not in allowed list: Add recipient phone number to recipient list and try again.")
+        }
         let type = body["type"]?.stringValue ?? "text"
         var content = MessageJSON.Content(type: type, quotedID: body["context"]?["message_id"]?.stringValue)
         switch type {

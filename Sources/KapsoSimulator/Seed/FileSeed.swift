@@ -25,6 +25,10 @@ enum FileSeed {
             record.json["created_at"] = nil
             return record
         }
+        for member in document["allowed_recipients"]?.objectValue?.members ?? [] {
+            let digits = (member.value.arrayValue ?? []).compactMap(\.stringValue).map { $0.filter(\.isNumber) }
+            data.allowedRecipients[member.key] = Set(digits)
+        }
         for member in document["health"]?.objectValue?.members ?? [] {
             if let health = member.value.objectValue { data.health[member.key] = health }
         }

@@ -13,6 +13,10 @@ struct SeedData: Sendable {
     var templates: [Record] = []
     /// Marketing preferences by `preferenceKey(contact:phoneNumberID:)`; absent means subscribed.
     var marketingPreferences: [String: JSONObject] = [:]
+    /// A public test number's allowed list (Meta's "To" list under API Setup), by phone-number id: digits with the
+    /// country code. A send from a number listed here to any other `to` is refused with Graph error 131030; numbers not
+    /// listed here send to anyone. Neither Kapso nor Graph serves the list, so it is seed-only (`allowed_recipients`).
+    var allowedRecipients: [String: Set<String>] = [:]
     /// How simulated (non-loopback) receivers answer, by webhook URL; unlisted URLs answer 200.
     var receiverOutcomes: [String: DeliveryOutcome] = [:]
     /// The next numeric message id (the cursor's second column for messages).

@@ -21,6 +21,8 @@ actor SimulatorState {
     let apiLogLimit: Int
     var nextMessageSequence: Int
     let receiverOutcomes: [String: DeliveryOutcome]
+    /// Test numbers' allowed lists (`SeedData.allowedRecipients`).
+    let allowedRecipients: [String: Set<String>]
     /// Connections accepted so far (counted by the server, read for `GET /__sim/counters`).
     let connectionCount: @Sendable () -> Int
     private(set) var requestCount = 0
@@ -71,6 +73,7 @@ actor SimulatorState {
         self.apiLogLimit = max(options.apiLogLimit, seed.apiLogs.count)
         self.nextMessageSequence = seed.nextMessageSequence
         self.receiverOutcomes = seed.receiverOutcomes
+        self.allowedRecipients = seed.allowedRecipients
         self.logSearchAvailable = options.logSearchAvailable
     }
 

@@ -190,7 +190,8 @@ public enum ExplainCommand: Command {
     /// catalogue's fix as Meta's words allow it (no pointer at an `error_data.details` a pasted body lacks; a code alone
     /// says nothing of its body).
     private static func advice(_ entry: ErrorCatalog.Entry, pasted: PastedError, numbers: [PhoneNumber], allNumbers: Bool) -> String {
-        pasted.nodeTypeAdvice(numbers: numbers) ?? pasted.objectAdvice(numbers: numbers, allNumbers: allNumbers)
+        // A 131030 whose text carries the Argentine or Mexican mobile it was sent to: which form to send to or add (P37-3).
+        pasted.allowedListForm?.text ?? pasted.nodeTypeAdvice(numbers: numbers) ?? pasted.objectAdvice(numbers: numbers, allNumbers: allNumbers)
             ?? pasted.unknownPathAdvice ?? (pasted.message == nil ? entry.fix : pasted.words.fix(entry.fix, title: entry.title))
     }
 

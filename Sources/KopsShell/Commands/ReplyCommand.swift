@@ -101,6 +101,12 @@ public enum ReplyCommand: Command {
             conversationOrMessageID(typed) == nil
         else { return nil }
         let number = try MessageInput.phoneNumberText(typed, command: name, flag: "--to")
+        // The national trunk 0 kept after the country code (`+44 07700 900123`) reaches nobody: the number without it is
+        // said in one line, before the length check would call it too long (P37-10). Bare digits are read against the
+        // project's country codes (`IDResolver.notAContact`).
+        if number.hasInternationalPrefix, let kept = number.keptTrunkZero(typed: IDInput.cleaned(typed)) {
+            throw ShellError.trunkZeroKept(command: "\(name) --to", value: IDInput.echo(typed), reason: kept.text)
+        }
         // A `+` number of a length its country does not use, or a NANP number whose area code or exchange starts with 0
         // or 1, reaches nobody: refused before any window talk (P35-6).
         if number.hasInternationalPrefix, let problem = CountryCallingCode.numberProblem(number.digits) {
@@ -234,7 +240,7 @@ public enum ReplyCommand: Command {
                 // A closed window names the templates that fit, as the check before sending does (issue 19 §3).
                 let templates = rejection.code == "131047" && what == nil
                     ? TemplateLookup.fitting(target.phoneNumberID, contact: target.contact, in: context) : []
-                throw ReplyError.rejected(rejection, templates: templates)
+                throw ReplyError.rejected(rejection, templates: templates, recipient: target.contact)
             }
             if let unknown = UnknownOutcome(error, effect: effect, check: check, again: "sending again") { throw unknown }
             throw error

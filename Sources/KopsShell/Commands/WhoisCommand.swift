@@ -152,6 +152,13 @@ public enum WhoisCommand: Command {
         // A `+` number found nowhere that no country uses (a length its country does not use, a NANP area code or
         // exchange starting with 0 or 1) is said as such, as 'reply --to' refuses it; one found as an id (`+100200300400501`,
         // a '+' before a phone-number id) keeps its answer.
+        // A number written with the trunk 0 after its country code (`+44 07700 900123`, `4407700900123`) is the number
+        // without it, never another contact: said in one line, before the length check would call it too long (P37-10).
+        if identity.kind == .unknown, case .number(let number) = input,
+            let kept = number.keptTrunkZero(typed: typed, projectCodes: IDResolver.countryCodes(facts.numbers))
+        {
+            throw ShellError.trunkZeroKept(command: name, value: IDInput.echo(pasted), reason: kept.text)
+        }
         if identity.kind == .unknown, case .number(let number) = input, number.hasInternationalPrefix,
             let problem = CountryCallingCode.numberProblem(number.digits)
         {

@@ -7,8 +7,9 @@ public enum ReplyError: KopsError, Equatable {
     /// are the approved ones that fit (`part_ready (en_US, es)`), empty when none or when they could not be listed.
     case windowClosed(contact: String, window: ContactWindow, templates: [String])
     /// The Meta proxy refused the send; explained from the error catalog. For a 131047 (window closed),
-    /// `templates` are the approved ones that fit, as `windowClosed` names them.
-    case rejected(MetaSendError, templates: [String] = [])
+    /// `templates` are the approved ones that fit, as `windowClosed` names them. `recipient`: the digits the send went
+    /// to, for a code whose fix depends on them (131030 to an Argentine or Mexican mobile: `ContactNumber.AllowedListForm`).
+    case rejected(MetaSendError, templates: [String] = [], recipient: String? = nil)
     /// A 404 on the send path of a number the project lists: the number and the route are right, so the reading is the
     /// one the API log gets (`IDResolver.documentedRouteMeaning`), not "this key cannot see it" (probe26 P26-15).
     case numberNotReached(MetaSendError, meaning: String)
@@ -49,7 +50,7 @@ public enum ReplyError: KopsError, Equatable {
             return "reply: the 24-hour window with \(contact) closed at \(KapsoTime.iso(closes)) "
                 + "(\(Elapsed.text(window.at - closes)) ago)\(group), so free-form messages fail with 131047\(call)"
                 + (window.elsewhere.map { "; " + $0 } ?? "") + "; " + send
-        case .rejected(let error, let templates):
+        case .rejected(let error, let templates, let recipient):
             // Read with the subcode, status and path: code 100 subcode 33 is the id in the path, not the payload (P9-5).
             guard let code = error.code,
                 let entry = ErrorCatalog.entry(for: code, subcode: error.subcode, status: error.status, path: error.path, message: error.message)
@@ -69,7 +70,10 @@ public enum ReplyError: KopsError, Equatable {
             // Meta's own words name the field or value the fix points at (P28-21); the error funnel escapes and redacts them.
             let words = error.wordsBesideReading.map { "; \($0)" } ?? ""
             // The fix points at error_data.details only when Meta sent it (GraphErrorWords, as `explain` reads a body; P35-9).
-            return "reply: not sent: \(entry.code) \(entry.name) (HTTP \(error.status))\(notKey): \(entry.meaning); \(error.words.fix(entry.fix, title: entry.title))\(words)\(fitting)"
+            // Which form of an Argentine or Mexican mobile went out, and which a test number's allowed list holds (P37-3).
+            let form = entry.code == "131030" ? recipient.flatMap(ContactNumber.allowedListForm)?.text : nil
+            let fix = form ?? error.words.fix(entry.fix, title: entry.title)
+            return "reply: not sent: \(entry.code) \(entry.name) (HTTP \(error.status))\(notKey): \(entry.meaning); \(fix)\(words)\(fitting)"
         case .numberNotReached(let error, let meaning):
             let code = error.code.map { " #\($0)" } ?? ""
             return "reply: not sent (HTTP \(error.status)\(code)): \(meaning)"

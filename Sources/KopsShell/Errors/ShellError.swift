@@ -28,6 +28,10 @@ public enum ShellError: KopsError, Equatable {
     case noMessageSelected(command: String)
     /// Text that is no id kops can look up (empty, non-ASCII, too long, a broken WAMID); `value` is shortened.
     case unreadableID(command: String, value: String, reason: String)
+    /// A number written with the national trunk prefix 0 after its country code (`+44 07700 900123`), which no
+    /// number in international form has (`PhoneNumberText.KeptTrunkZero`); `reason` says so and names the number
+    /// without the 0 (probe37 P37-10).
+    case trunkZeroKept(command: String, value: String, reason: String)
     /// A credential pasted where an id goes (`IDShape.credential`); `command` is the command, with the flag when the
     /// id is a flag's value (`reply --to`). Nothing of the value is shown: `reason` names what it is, not its text.
     case credentialAsID(command: String, reason: String)
@@ -89,6 +93,8 @@ public enum ShellError: KopsError, Equatable {
             "\(command): cannot read '\(value)' as an id: \(reason)"
         case .credentialAsID(let command, let reason):
             "\(command): \(reason)"
+        case .trunkZeroKept(let command, let value, let reason):
+            "\(command): '\(value)': \(reason)"
         case .idNotFound(let explanation), .notAPhoneNumberID(let explanation), .idUnchecked(let explanation, _):
             explanation
         case .nothingToContinue:
@@ -116,7 +122,7 @@ public enum ShellError: KopsError, Equatable {
         case .unknownCommand, .unknownFlag, .missingArgument, .invalidValue, .invalidSecretValue, .unexpectedArgument, .syntax:
             .usage
         case .splitPhoneNumber: .usage
-        case .malformedSignature, .unreadableID, .credentialAsID, .notAnError: .usage
+        case .malformedSignature, .unreadableID, .credentialAsID, .notAnError, .trunkZeroKept: .usage
         case .idNotFound, .notAPhoneNumberID: .failure
         case .idUnchecked(_, let status): status
         case .noPhoneNumberSelected, .noMessageSelected, .noMatchingPhoneNumber, .nothingToContinue, .nextPageElsewhere, .unknownErrorCode,

@@ -75,8 +75,13 @@ enum MessageInput {
     /// true for part of a number, which must not be rewritten as a whole one (`ContactNumber.searchKey`). Probe34
     /// P34-4: `0142` was refused as "expected E.164" though eight digits passed.
     static func phoneNumberFilter(_ text: String, command: String, flag: String) throws(ShellError) -> (digits: String, partial: Bool) {
-        do {
-            return (try phoneNumber(text, command: command, flag: flag), false)
+        do throws(ShellError) {
+            let number = try phoneNumberText(text, command: command, flag: flag)
+            // `+44 07700 900123` would match no contact, whose numbers never keep the trunk 0 (P37-10).
+            if let kept = number.keptTrunkZero(typed: IDInput.cleaned(text)) {
+                throw ShellError.trunkZeroKept(command: "\(command) \(flag)", value: IDInput.echo(text), reason: kept.text)
+            }
+            return (number.digits, false)
         } catch .invalidValue(let command, let what, let value, _) {
             var typed = Substring(IDInput.cleaned(text))
             if typed.first == "+" { typed = typed.dropFirst() }
