@@ -22,11 +22,13 @@ extension CountryCallingCode {
         /// the international form; `withoutTrunk` is then the number without the 15.
         public var keptFifteen = false
 
-        /// `10 digits after +1 (a NANP number), not 11 (14155550190): the leading 1 is NANP's long-distance prefix,
-        /// dropped in international form: write +14155550190` (what was expected, then what was given).
+        /// `10 digits after +1 (a NANP number), not 11: the leading 1 is NANP's long-distance prefix, dropped in
+        /// international form: write +14155550190` (what was expected, then the count given). The digits are not repeated:
+        /// the line they end already echoes the number as typed, which a transcript masks, and these it would not
+        /// (probe37: the typed digits came twice).
         public var text: String {
             let expected = lengths.count == 1 ? "\(lengths.lowerBound)" : "\(lengths.lowerBound) to \(lengths.upperBound)"
-            let head = "\(expected) digits after +\(code) (\(Self.name(code))), not \(national.count) (\(national))"
+            let head = "\(expected) digits after +\(code) (\(Self.name(code))), not \(national.count)"
             guard let withoutTrunk else {
                 return head + ": check the number; 'conversations' shows a contact's whole number"
             }

@@ -14,10 +14,12 @@ extension ErrorTriage {
         /// again, StatusHistory), left out of `problems`.
         public var repeats = 0
 
-        public init(problems: Int = 0, matched: Int = 0, otherStatuses: [String: Int] = [:]) {
+        /// `added` nil: one message per problem not matched (`problems - matched`).
+        public init(problems: Int = 0, matched: Int = 0, otherStatuses: [String: Int] = [:], added: Int? = nil) {
             self.problems = problems
             self.matched = matched
             self.otherStatuses = otherStatuses
+            self.added = added ?? problems - matched
         }
 
         /// The failed statuses among `problems`.
@@ -35,8 +37,9 @@ extension ErrorTriage {
             return parts.joined(separator: " and ") + copies
         }
 
-        /// Meta failures that no message entry had: each became a `meta` entry.
-        public var added: Int { problems - matched }
+        /// The messages (WAMIDs) of `problems` that no message entry had: one `meta` entry each, however many of their
+        /// events were read (one message, one failed send: P37-1).
+        public var added = 0
     }
 
     /// Adds the failed statuses Meta sent Kapso (log search events) whose message is not already listed: a
@@ -44,9 +47,10 @@ extension ErrorTriage {
     /// `addMessages`: a failure both report is one failure, counted under `message`.
     @discardableResult
     public mutating func addMetaEvents(_ events: [LogSearchEvent]) -> MetaCheck {
-        let listed = Set(entries.filter { $0.source == .message }.compactMap { $0.json["id"]?.string })
-        var check = MetaCheck()
-        var added: Set<String> = []
+        // A WAMID as a message entry names it and as Meta's event names it may differ in padding (namesSameMessage).
+        let listed = Set(entries.filter { $0.source == .message }.compactMap { $0.json["id"]?.string }.map(StatusHistory.messageKey))
+        var check = MetaCheck(added: 0)
+        var addedIDs: Set<String> = []
         var seen: Set<[String?]> = []
         for event in events where LogSearchReading(event).isProblem {
             let key = [event.text("whatsapp_message_id") ?? event.resourceID, event.status, event.time, LogSearchReading.error(of: event)?.headline]
@@ -57,19 +61,22 @@ extension ErrorTriage {
             check.problems += 1
             if let word = event.status, word != "failed", StatusWord(word).rank == nil { check.otherStatuses[word, default: 0] += 1 }
             let wamid = event.text("whatsapp_message_id") ?? event.resourceID ?? event.id
-            if listed.contains(wamid) {
+            if listed.contains(StatusHistory.messageKey(wamid)) {
                 check.matched += 1
                 continue
             }
             let error = LogSearchReading.error(of: event)
-            guard added.insert(event.id).inserted else { continue }
+            // One message, one failed send (P37-1): a second event of the same WAMID (Meta's failed reported again, with
+            // another time) is that failure, not another entry.
+            guard addedIDs.insert(String(StatusHistory.messageKey(wamid))).inserted else { continue }
+            check.added += 1
             entries.append(
                 Entry(
                     time: event.time, source: .meta, subject: "status \(event.status ?? "?") of \(wamid)",
                     error: error?.headline ?? "failed, and Meta gave no error code",
                     meaning: error.map { error in error.entry.map { "\($0.name): \(error.fix(for: nil))" } ?? error.meaning }
                         ?? "Meta's event has no error code; 'logs search --around \(wamid)' shows what surrounds it",
-                    json: event.json))
+                    json: event.json, wamid: wamid))
         }
         return check
     }

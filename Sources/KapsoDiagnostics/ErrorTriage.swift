@@ -31,6 +31,9 @@ public struct ErrorTriage {
         /// ` (the same status also gave 131000 Something went wrong)`: the other codes of the entry's status
         /// (`MessageError.alsoGave`), kept so that a meaning a tie writes later still ends with them; empty for none.
         var alsoGave = ""
+        /// The WAMID of the message the entry is about (message and `meta` entries), nil for others: what makes two
+        /// entries one failed send when they are counted (`FailureGroups.failureCount`, P37-1).
+        public var wamid: String? = nil
     }
 
     public internal(set) var entries: [Entry] = []
@@ -92,54 +95,61 @@ public struct ErrorTriage {
             let contact = MessageOrigin(message: message).sentToGroup.map { "group \($0)" } ?? MessageSummary.contact(of: message) ?? "?"
             let type = (message["type"]?.string ?? "?") + (UnsupportedContent.type(of: message).map { ": \($0)" } ?? "")
                 + (Self.templateName(of: message).map { " \($0)" } ?? "")
-            var found: [(key: String, time: Int64?, error: MessageError?, others: [MessageError], subject: String, word: String?)] = []
+            var found: [(key: String, time: Int64?, error: MessageError?, others: [MessageError], subject: String, word: String?, also: String)] = []
             // Kapso's status against a history that says otherwise: the entry says so, as the verdict does.
             let disagreement = inbound ? nil : kapso?["status"]?.string.flatMap { history.disagreement(withKapso: $0) }
-            // Meta's errors on the message itself (`messages[].errors`): a failed status without its own reads them (P28-7).
-            let received = MessageError.all(in: message["errors"])
-            for failure in history.distinctFailures {
-                let now = disagreement.map { ", Kapso's status \($0.kapsoStatus)" } ?? (final == "failed" ? "" : ", now \(final)")
-                let participant = failure.participant.map { ", participant \($0)" } ?? ""
-                let subject = "message to \(contact)\(participant) (\(type)\(now))"
-                let errors = failure.errors.isEmpty && !inbound ? received : failure.errors
+            // Meta's errors on the message itself (`messages[].errors`, or a relay's `error`): a failed status without its own
+            // reads them (P28-7, P37-11).
+            let received = MessageError.carried(by: message)
+            // Pages overlap and a relay may trim a WAMID's padding: one message is one key (StatusHistory.namesSameMessage).
+            let key = String(StatusHistory.messageKey(id))
+            // One message, one failed send (P37-1): every failed status of it, Kapso's `failed` and Meta's error on the
+            // message are one failure, under the error the failure carries (`MessageError.ofFailure`, as the verdict reads
+            // it), the other codes reported for it as detail. Meta's `failed` is final (status webhook reference), so a
+            // second failed status is the same send reported again, whatever codes it carries.
+            let failures = history.distinctFailures
+            let kapsoFailed = kapso?["status"]?.string == "failed" && !history.kapsoStatusIsForeign("failed")
+            if !inbound, !failures.isEmpty || kapsoFailed || !received.isEmpty {
+                let errors = MessageError.ofFailure(message, history: history)
+                let event = history.failures.last { !$0.errors.isEmpty } ?? failures.last
+                // The codes another failed status of the same message gave: the same send reported again, said as such.
+                var again: [MessageError] = []
+                for failure in failures {
+                    guard let other = MessageError.primary(of: failure.errors), !errors.contains(other), !again.contains(other) else { continue }
+                    again.append(other)
+                }
+                let also = again.isEmpty ? "" : " (another failed status of the same message gave " + again.map(\.headline).joined(separator: ", ") + ")"
+                let now = failures.isEmpty ? "" : disagreement.map { ", Kapso's status \($0.kapsoStatus)" } ?? (final == "failed" ? "" : ", now \(final)")
+                let participant = event?.participant.map { ", participant \($0)" } ?? ""
                 found.append(
-                    ("\(id)/status/\(failure.storedIndex)", failure.time ?? sentAt, MessageError.primary(of: errors),
-                     MessageError.others(of: errors), subject, nil))
+                    ("\(key)/failed", event?.time ?? sentAt, MessageError.primary(of: errors), MessageError.others(of: errors),
+                     "message to \(contact)\(participant) (\(type)\(now))", nil, also))
             }
             // A warning (or another word that is no step of the delivery) with errors: not a failed status, but what
             // Meta reported went wrong; named by its word so it is never counted as a failure.
             for event in history.events where StatusWord(event.status).rank == nil && !event.errors.isEmpty {
                 found.append(
-                    ("\(id)/status/\(event.storedIndex)", event.time ?? sentAt, MessageError.primary(of: event.errors),
-                     MessageError.others(of: event.errors), "message to \(contact) (\(type), \(event.status))", event.status))
+                    ("\(key)/status/\(event.storedIndex)", event.time ?? sentAt, MessageError.primary(of: event.errors),
+                     MessageError.others(of: event.errors), "message to \(contact) (\(type), \(event.status))", event.status, ""))
             }
             for event in history.foreign where event.status == "failed" || !event.errors.isEmpty {
                 guard (event.time ?? sentAt ?? 0) >= since, seen.insert("\(id)/other/\(event.storedIndex)").inserted else { continue }
                 statusesOfOtherMessages.append(id)
             }
-            // Kapso's `failed` that only another message's stored status has is that status's word, not this message's.
-            // A failure whose error sits on the message itself (`errors`) is counted once, by that error (P26-9).
-            if history.failures.isEmpty, !inbound, kapso?["status"]?.string == "failed", !history.kapsoStatusIsForeign("failed"),
-                received.isEmpty
-            {
-                found.append(("\(id)/final", sentAt, nil, [], "message to \(contact) (\(type))", nil))
-            }
-            // A failed status already counts the send: the same error on the message is that failure, not another (P28-7).
-            if let error = MessageError.primary(of: received), inbound || history.distinctFailures.isEmpty {
-                let direction = inbound ? "from" : "to"
-                found.append(
-                    ("\(id)/errors", sentAt, error, MessageError.others(of: received), "message \(direction) \(contact) (\(type))", nil))
+            // What the contact sent that came with errors (131051): shown apart, no failure of a send.
+            if let error = MessageError.primary(of: received), inbound {
+                found.append(("\(key)/errors", sentAt, error, MessageError.others(of: received), "message from \(contact) (\(type))", nil, ""))
             }
             // Kapso's own processing failed or was blocked: a failure outside Meta's error path (probe23 P23-3).
             if let processing = ProcessingStatus.failure(of: message), (sentAt ?? 0) >= since,
-                seen.insert("\(id)/processing").inserted
+                seen.insert("\(key)/processing").inserted
             {
                 let direction = inbound ? "from" : "to"
                 entries.append(
                     Entry(
                         time: KapsoTime.iso(sentAt ?? 0), source: .message, subject: "message \(direction) \(contact) (\(type))",
                         error: ProcessingStatus.label(processing), meaning: ProcessingStatus.meaning(processing, message: message),
-                        json: message))
+                        json: message, wamid: id))
             }
             let send = FailedSend(message: message)
             // A received message's error reads as the verdict reads it: by its code (UnsupportedContent.reading).
@@ -156,13 +166,13 @@ public struct ErrorTriage {
                 if item.word == "warning" { meaning = "a warning, not a failure: \(StatusWord.warningMeaning); " + meaning }
                 if let disagreement, item.word == nil, !item.key.hasSuffix("/errors") {
                     meaning = disagreement.conclusion(at: disagreement.when) + (item.error == nil ? "" : "; if it did fail: " + meaning)
-                } else if let conflict = history.conflict, item.word == nil, item.key.contains("/status/") {
+                } else if let conflict = history.conflict, item.word == nil, item.key.hasSuffix("/failed") {
                     // A delivery or read was reported too: the verdict's conflict, not a plain failure (probe21 P21-22).
                     meaning = "WhatsApp also reported it \(conflict.success.status) (\(MessageVerdict.when(conflict.success))), so whether "
                         + "the contact has it is uncertain; if it did fail: " + meaning
                 }
                 // The status's other codes are said whatever reading a tie gives the entry later (`alsoGave`).
-                let alsoGave = MessageError.alsoGave(item.others)
+                let alsoGave = MessageError.alsoGave(item.others) + item.also
                 meaning += alsoGave
                 let headline = item.error?.headline
                     ?? (disagreement != nil ? "failed (Kapso's status only)" : "failed, and Meta gave no error code")
@@ -171,7 +181,7 @@ public struct ErrorTriage {
                         time: KapsoTime.iso(item.time ?? 0), source: .message,
                         subject: item.subject,
                         error: item.word.map { "\($0) \(headline)" } ?? headline, meaning: meaning, json: message,
-                        statusWord: item.word, isReceived: receivedError != nil, alsoGave: alsoGave))
+                        statusWord: item.word, isReceived: receivedError != nil, alsoGave: alsoGave, wamid: id))
             }
         }
     }

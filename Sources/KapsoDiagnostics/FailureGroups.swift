@@ -56,14 +56,28 @@ public struct FailureGroups {
     public private(set) var warnings = 0
     /// Of `total`, the messages the contact sent that came with errors (`ErrorTriage.Entry.isReceived`): no failures.
     public private(set) var received = 0
-    /// Of `total`, the failures: neither warnings nor received messages with errors.
-    public var failures: Int { total - warnings - received }
+    /// The failures among `total` (neither warnings nor received messages with errors), one per failed send
+    /// (`failureCount`): a message with a failed status and a Kapso processing failure, or a `meta` row of it, is one.
+    public private(set) var failures = 0
     /// Failed API calls that are the same send as a failed message (`sameSend`), counted once, as the message.
     public private(set) var joined = 0
     /// What the failures were judged with, for `meaning(of:)`.
     private let known: Known
     /// The meaning of each cause whose 409s say Kapso's send lock is held (`SendLock.held`), for the flat views.
     private var lockMeanings: [Cause: String] = [:]
+
+    /// How many failed sends `entries` hold: warnings and received messages with errors are none, and the entries of one
+    /// message (`Entry.wamid`, its padding aside: `StatusHistory.namesSameMessage`) are one, so "N failures" counts each
+    /// message once however many rows, pages or sources name it (probe37 P37-1); every other entry is one.
+    public static func failureCount(_ entries: [ErrorTriage.Entry]) -> Int {
+        var messages: Set<Substring> = []
+        var count = 0
+        for entry in entries where entry.statusWord == nil && !entry.isReceived {
+            if let wamid = entry.wamid, !messages.insert(StatusHistory.messageKey(wamid)).inserted { continue }
+            count += 1
+        }
+        return count
+    }
 
     /// Groups `entries`; `numbers` are the project's phone numbers (empty when unknown: then ids in paths
     /// are not judged).
@@ -105,6 +119,7 @@ public struct FailureGroups {
         total = entries.kept.count
         warnings = entries.kept.filter { $0.statusWord != nil }.count
         received = entries.kept.filter(\.isReceived).count
+        failures = Self.failureCount(entries.kept)
         var grouped: [Group] = []
         for cause in order {
             guard let group = members[cause].map({ Self.group($0) }) else { continue }

@@ -133,7 +133,9 @@ extension IDResolver {
 
     static func resolveWAMID(_ id: String, contact number: String?, facts: Facts) -> Identity {
         let carried = number.map { "the contact \(contact($0))" } ?? "no contact number that can be read"
-        guard let message = facts.messages.first(where: { $0.id == id }) else {
+        // Found whichever `=` padding Kapso stored it with (probe37 P37-15): the same message (StatusHistory.namesSameMessage).
+        guard let message = facts.messages.first(where: { $0.id == id }) ?? facts.messages.first(where: { StatusHistory.namesSameMessage($0.id, id) })
+        else {
             // The messages could not be listed (500, 429, timeout): nothing says whether the id is this project's
             // (probe6 P6-1: "no message with this id is in this project", exit 0, above "could not check messages").
             if facts.failed.contains(where: { if case .message = $0 { true } else { false } }) {
@@ -181,7 +183,9 @@ extension IDResolver {
         let who = MessageOrigin(message).sentToGroup.map { "WhatsApp group \($0)" } ?? message.contact.map { contact($0.filter(\.isNumber)) } ?? number.map(contact)
             ?? message.userID.map { userLabel($0, username: message.username, name: message.contactName) } ?? "an unknown contact"
         let history = StatusHistory(message: message)
-        let failure = history.failures.last.map { MessageError.primary(of: $0.errors)?.code.map { " \($0)" } ?? "" } ?? ""
+        // The failure's code as the verdict reads it (`MessageError.ofFailure`: its status's, else the message's own, P37-11).
+        let failure = history.failures.isEmpty && StatusWord(message.status) != .failed ? ""
+            : MessageError.primary(of: MessageError.ofFailure(message.json, history: history))?.code.map { " \($0)" } ?? ""
         // Kapso's word that only a stored status of another message has is not this message's (StatusHistory.foreign).
         let status = history.kapsoStatusIsForeign(message.status)
             ? "\((history.latest ?? history.events.last)?.status ?? "no status of its own") (Kapso's '\(message.status)' comes from a stored status of another message)"
@@ -190,12 +194,17 @@ extension IDResolver {
             input: id, kind: .wamid,
             statement: "\(id) is \(direction) \(who) on \(line.map(label) ?? message.phoneNumberID ?? "an unknown number"), "
                 + status,
-            next: "trace \(id)")
+            next: "trace \(message.id)")
         identity.details = [
             Identity.Detail("contact", who), Identity.Detail("conversation", message.conversationID ?? "-"),
             Identity.Detail("phone-number id", message.phoneNumberID ?? "-"),
             Identity.Detail("time", message.time.map(KapsoTime.iso) ?? "-"),
         ]
+        // Typed with other `=` padding than Kapso stored: the form that matched is named, and the id to use (P37-15).
+        if message.id != id {
+            let form = WAMID.paddingDifference(typed: id, stored: message.id) ?? "in another form"
+            identity.details.insert(Identity.Detail("stored as", "\(message.id) (found \(form); Kapso serves it by this form)"), at: 0)
+        }
         if let number, let shown = message.contact?.filter(\.isNumber), shown != number {
             // The other form of the same Brazilian, Mexican or Argentine mobile number is the same contact, as `whois NUMBER`
             // and `messages --phone-number` read it (ContactNumber.match; probe23 P23-5): a detail, not a warning.

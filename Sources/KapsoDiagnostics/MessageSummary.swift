@@ -294,7 +294,7 @@ public enum MessageSummary {
     }
 
     private static func unsupported(_ message: JSONObject) -> String {
-        let errors = MessageError.all(in: message["errors"])
+        let errors = MessageError.carried(by: message)
         // What it was, not why (the verdict reads the code): `unsupported message: type "image" (131060 ...)`.
         let kind = UnsupportedContent.type(of: message).map { ": \(UnsupportedContent.what($0))" } ?? ""
         guard let first = errors.first else { return "unsupported message\(kind) (WhatsApp did not pass its content on)" }

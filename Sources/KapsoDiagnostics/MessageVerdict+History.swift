@@ -26,9 +26,19 @@ extension MessageVerdict {
         }
     }
 
-    static func contradiction(_ conflict: StatusHistory.Conflict, history: StatusHistory) -> MessageVerdict {
+    /// `; the status history holds no failed event: the error is the one on the message` (Kapso's `failed` with Meta's
+    /// error on the message, a history stopped before the failure: P37-11).
+    static func ownError(_ history: StatusHistory) -> String {
+        let latest = history.latest.map { " (it stops at \($0.status) at \(when($0)))" } ?? ""
+        return " (Kapso's status; the status history holds no failed event\(latest): the error is the one on the message itself)"
+    }
+
+    /// A failure and a delivery both reported; the failure's code is the one it carries, else the message's own
+    /// (`MessageError.ofFailure`, P37-11).
+    static func contradiction(_ conflict: StatusHistory.Conflict, history: StatusHistory, message: Message) -> MessageVerdict {
         let failure = conflict.failure
-        let code = MessageError.primary(of: failure.errors)?.code.map { "failed \($0)" } ?? "failure without an error code"
+        let errors = failure.errors.isEmpty ? MessageError.ofFailure(message.json, history: history) : failure.errors
+        let code = MessageError.primary(of: errors)?.code.map { "failed \($0)" } ?? "failure without an error code"
         let uncertain = history.untimedCount > 0 ? " (order uncertain: \(history.untimedCount) status without a timestamp)" : ""
         let success = conflict.success
         if failure.time == nil || success.time == nil {

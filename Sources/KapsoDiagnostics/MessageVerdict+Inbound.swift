@@ -5,7 +5,7 @@ extension MessageVerdict {
     static func inbound(
         _ message: Message, newestInbound: Int64?, moved: ContactWindow.Moved? = nil, now: Int64, callsEnabled: Bool = false
     ) -> MessageVerdict {
-        let errors = MessageError.all(in: message.json["errors"])
+        let errors = MessageError.carried(by: message.json)
         // Written in a group: the window it opened is the group's, and a reply to it goes to the group (MessageOrigin).
         if let group = MessageOrigin(message).groupID, errors.isEmpty {
             let window = ServiceWindow(lastInbound: message.time, at: now)

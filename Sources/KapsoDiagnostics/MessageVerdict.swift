@@ -119,7 +119,9 @@ public struct MessageVerdict: Sendable, Equatable {
         let windowAtSend = window.atSend
         // A word that is no step of the delivery (a warning) is named whichever way the history is read.
         if let conflict = history.conflict {
-            return noting(sideEvents(history, except: conflict.failure.status), to: contradiction(conflict, history: history), reached: .failed)
+            return noting(
+                sideEvents(history, except: conflict.failure.status), to: contradiction(conflict, history: history, message: message),
+                reached: .failed)
         }
         // Kapso's status taken from another message's status says nothing of this one (`of`).
         if history.kapsoStatusIsForeign(message.status) {
@@ -135,6 +137,12 @@ public struct MessageVerdict: Sendable, Equatable {
             return noting(sideEvents(history, except: disagreement.event.status), to: verdict, reached: .failed)
         }
         if history.isBehind(message.status) {
+            // Kapso's failed with Meta's error on the message itself: that error is the verdict's (P37-11), not "not recorded".
+            let carried = StatusWord(message.status) == .failed ? MessageError.ofFailure(message.json, history: history) : []
+            if !carried.isEmpty {
+                let verdict = MessageVerdict(failure(carried, window: window, send: FailedSend(message: message.json)) + ownError(history), .bad)
+                return noting(sideEvents(history, except: message.status), to: verdict, reached: .failed)
+            }
             let verdict = incomplete(message, history: history, windowAtSend: windowAtSend)
             return noting(sideEvents(history, except: message.status), to: verdict, reached: StatusWord(message.status))
         }
@@ -162,11 +170,9 @@ public struct MessageVerdict: Sendable, Equatable {
         switch StatusWord(status) {
         case .failed:
             let send = FailedSend(message: message.json)
-            // An error Meta put on the message itself (`errors`, Meta's `messages[].errors`) explains a failure whose status
-            // has none, as `message` and `errors` show it (probe26 P26-9).
-            let own = history.failures.last?.errors ?? []
-            return MessageVerdict(
-                failure(own.isEmpty ? MessageError.all(in: message.json["errors"]) : own, window: window, send: send), .bad)
+            // The error the failure carries, on its status or on the message itself (`MessageError.ofFailure`, the one
+            // reading `message`, `messages`, `errors` and `whois` share; probe26 P26-9, probe37 P37-11).
+            return MessageVerdict(failure(MessageError.ofFailure(message.json, history: history), window: window, send: send), .bad)
         case .played, .read, .delivered:
             // Sent to the number the contact left: whoever holds it now read it, not necessarily the contact (session 36).
             if let holder = window.moved?.reachedAfterMove(sentAt: window.sentAt, to: window.recipient) {

@@ -27,7 +27,7 @@ public struct StatusHistory: Sendable {
         public var time: Int64?
         /// Seconds after the send (the message's own `timestamp`); nil when either time is unknown.
         public var sinceSend: Int64?
-        /// Every `errors[]` entry of the event (failed events carry them).
+        /// Every error the event carries (`MessageError.carried(by:)`: its `errors[]`, else a singular `error`).
         public var errors: [MessageError]
         /// Where the event was in `kapso.statuses[]`, zero-based.
         public var storedIndex: Int
@@ -110,7 +110,7 @@ public struct StatusHistory: Sendable {
         for (index, value) in (statuses?.array ?? []).enumerated() {
             guard let json = value.object else { continue }
             // Without its `id` a status is not known to be the same notification: it is kept.
-            let key = [json["id"], json["status"], json["timestamp"], json["errors"]]
+            let key = [json["id"], json["status"], json["timestamp"], json["errors"], json["error"]]
             if json["id"]?.string != nil, let first = firstCopy[key] {
                 if first.timed { timed[first.index].repeats += 1 } else { untimed[first.index].repeats += 1 }
                 continue
@@ -118,7 +118,7 @@ public struct StatusHistory: Sendable {
             let (time, unusable, form) = Self.time(json["timestamp"], sentAt: sentAt)
             var event = Event(
                 status: json["status"]?.string ?? "unknown", time: time,
-                sinceSend: time.flatMap { time in sentAt.map { time - $0 } }, errors: MessageError.all(in: json["errors"]),
+                sinceSend: time.flatMap { time in sentAt.map { time - $0 } }, errors: MessageError.carried(by: value),
                 storedIndex: index, unusableTimestamp: unusable, recipient: json["recipient_id"]?.string,
                 messageID: json["id"]?.string, participant: Self.participant(of: json))
             event.readFrom = form
@@ -179,7 +179,8 @@ public struct StatusHistory: Sendable {
         messageKey(a) == messageKey(b)
     }
 
-    private static func messageKey(_ id: String) -> Substring {
+    /// The part of a WAMID that names its message (`namesSameMessage`): without `wamid.`, its `=` padding and whitespace.
+    static func messageKey(_ id: String) -> Substring {
         var text = id[...]
         while let first = text.first, first.isWhitespace { text.removeFirst() }
         while let last = text.last, last.isWhitespace || last == "=" { text.removeLast() }

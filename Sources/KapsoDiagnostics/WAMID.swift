@@ -36,20 +36,46 @@ public enum WAMID {
     }
 
     /// The ids to ask the API for, in order, for what was typed: the id as typed (`WAMID.` read as `wamid.`, URL encoding
-    /// undone: no stored id has either), then `canonical`'s form when its padding differs. Kapso serves a message by the
-    /// id as it stored it, and a stored id need not be padded to a multiple of 4 (probe9 P9-19: `messages` listed
-    /// `wamid.…AAAA=`, whose base64 needs `==`, and `message` of that exact id asked for `…==` and said "not found"), so
-    /// the padding is repaired only when the id as typed is not found. An error when `text` is no WAMID.
+    /// undone: no stored id has either), then the same id with its base64 `=` padding as base64 needs it, without any, and
+    /// with one `=` (each once, skipping the form typed). Kapso serves a message by the id as it stored it, and a stored id
+    /// need not be padded as base64 needs (probe9 P9-19: `messages` listed `wamid.…AAAA=`, whose base64 needs `==`; probe37
+    /// P37-15: an id stored `…ACAA=` typed without its `=`, and one stored without padding typed with it, were "not found"),
+    /// so the other forms are asked only when the one before is not found. The forms differ in trailing `=` only, which
+    /// names the same message (`StatusHistory.namesSameMessage`). An error when `text` is no WAMID.
     ///
-    /// `wamid.HBgL…MgA` → `["wamid.HBgL…MgA", "wamid.HBgL…MgA="]`; `wamid.HBgL…MgA=` → `["wamid.HBgL…MgA="]`.
+    /// `wamid.HBgL…MgA` → `["wamid.HBgL…MgA", "wamid.HBgL…MgA="]`; `wamid.HBgL…MgA=` → `["wamid.HBgL…MgA=", "wamid.HBgL…MgA"]`.
     public static func lookups(_ text: String) -> Result<[String], Problem> {
         canonical(text).map { repaired in
             var typed = String(text.dropFirst(6))
             for (escape, character) in [("%3D", "="), ("%2B", "+"), ("%2F", "/")] {
                 typed = typed.replacingOccurrences(of: escape, with: character, options: .caseInsensitive)
             }
-            return repaired == "wamid." + typed ? [repaired] : ["wamid." + typed, repaired]
+            var body = typed
+            while body.last == "=" { body.removeLast() }
+            var forms: [String] = []
+            for form in ["wamid." + typed, repaired, "wamid." + body, "wamid." + body + "="] where !forms.contains(form) {
+                forms.append(form)
+            }
+            return forms
         }
+    }
+
+    /// How the id found (`stored`) differs from the id typed, in `=` padding: `with the '=' padding put back`, `without
+    /// its '=' padding`, `with one '=' more`; nil when they are the same text or differ otherwise.
+    public static func paddingDifference(typed: String, stored: String) -> String? {
+        func split(_ id: String) -> (body: Substring, padding: Int) {
+            let padding = id.reversed().prefix { $0 == "=" }.count
+            return (id.dropLast(padding), padding)
+        }
+        let (typedBody, typedPadding) = split(typed)
+        let (storedBody, storedPadding) = split(stored)
+        guard typedBody == storedBody, typedPadding != storedPadding else { return nil }
+        if storedPadding == 0 { return "without its '=' padding" }
+        let needed = padded(String(storedBody.dropFirst(6))).map { $0.reversed().prefix { $0 == "=" }.count }
+        if storedPadding == needed { return "with the '=' padding put back" }
+        let difference = abs(storedPadding - typedPadding)
+        let count = difference == 1 ? "one '='" : "\(difference) '='"
+        return storedPadding > typedPadding ? "with \(count) more" : "with \(count) fewer"
     }
 
     /// True when a WAMID's base64 has letters but no capital one: base64 is case-sensitive, and a real id's has both

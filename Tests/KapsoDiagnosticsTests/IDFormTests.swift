@@ -3,14 +3,17 @@ import Testing
 
 /// probe9 P9-19, P9-21: ids as they were stored or mangled on their way.
 @Suite struct IDFormTests {
-    /// Kapso serves an id as it stored it: the id as typed is asked first, the padded one only after it.
+    /// Kapso serves an id as it stored it: the id as typed is asked first, its other `=` forms only after it (P37-15).
     @Test(arguments: [
         ("wamid.HBgLMTQxNTU1NTAx72VAgASGBQBQ02AAAAAAAAAAAAAAAAAAAA=",
-         ["wamid.HBgLMTQxNTU1NTAx72VAgASGBQBQ02AAAAAAAAAAAAAAAAAAAA=", "wamid.HBgLMTQxNTU1NTAx72VAgASGBQBQ02AAAAAAAAAAAAAAAAAAAA=="]),
+         ["wamid.HBgLMTQxNTU1NTAx72VAgASGBQBQ02AAAAAAAAAAAAAAAAAAAA=", "wamid.HBgLMTQxNTU1NTAx72VAgASGBQBQ02AAAAAAAAAAAAAAAAAAAA==",
+          "wamid.HBgLMTQxNTU1NTAx72VAgASGBQBQ02AAAAAAAAAAAAAAAAAAAA"]),
         ("wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA",
          ["wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA", "wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA="]),
-        ("wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA=", ["wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA="]),
-        ("WAMID.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA%3D", ["wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA="]),
+        ("wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA=",
+         ["wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA=", "wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA"]),
+        ("WAMID.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA%3D",
+         ["wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA=", "wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA"]),
     ])
     func theIDAsTypedIsAskedFirst(_ typed: String, _ ids: [String]) throws {
         #expect(try WAMID.lookups(typed).get() == ids)

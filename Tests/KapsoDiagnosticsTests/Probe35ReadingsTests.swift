@@ -59,11 +59,12 @@ import Testing
     }
 
     /// P35-6: lengths by country; a kept trunk prefix names the number without it; a trunk 0 is left to its own check.
+    /// The count given is said once, without the digits again (probe37).
     @Test(arguments: [
-        ("114155550190", "10 digits after +1 (a NANP number), not 11 (14155550190)", "14155550190"),
-        ("789123456789", "10 digits after +7 (a Russian or Kazakh number), not 11 (89123456789)", "79123456789"),
-        ("141555501901", "10 digits after +1 (a NANP number), not 11 (41555501901)", nil),
-        ("1415555019", "10 digits after +1 (a NANP number), not 9 (415555019)", nil),
+        ("114155550190", "10 digits after +1 (a NANP number), not 11: the leading 1", "14155550190"),
+        ("789123456789", "10 digits after +7 (a Russian or Kazakh number), not 11: the leading 8", "79123456789"),
+        ("141555501901", "10 digits after +1 (a NANP number), not 11: check the number", nil),
+        ("1415555019", "10 digits after +1 (a NANP number), not 9: check the number", nil),
     ] as [(String, String, String?)])
     func impossibleLengths(digits: String, says: String, without: String?) throws {
         let problem = try #require(CountryCallingCode.lengthProblem(digits))

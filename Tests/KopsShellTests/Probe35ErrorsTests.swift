@@ -59,12 +59,13 @@ import Testing
         #expect(runs[1].out.contains("arsduo/koala#611"), "\(runs[1].out)")
     }
 
-    /// P35-6: `reply --to` a `+` number of a length its country does not use is refused with the digits and the length
-    /// expected (exit 64), before any window talk; a kept trunk prefix names the number without it.
+    /// P35-6: `reply --to` a `+` number of a length its country does not use is refused with the count of digits and the
+    /// length expected (exit 64), before any window talk; a kept trunk prefix names the number without it. The typed digits
+    /// are echoed once, not again after the count (probe37).
     @Test(arguments: [
-        ("+1 1 415 555 0190", "expected 10 digits after +1 (a NANP number), not 11 (14155550190)", "write +14155550190"),
-        ("+7 8 912 345 67 89", "expected 10 digits after +7 (a Russian or Kazakh number), not 11 (89123456789)", "write +79123456789"),
-        ("+1 415 555 01901", "expected 10 digits after +1 (a NANP number), not 11 (41555501901)", "check the number"),
+        ("+1 1 415 555 0190", "expected 10 digits after +1 (a NANP number), not 11: the leading 1", "write +14155550190"),
+        ("+7 8 912 345 67 89", "expected 10 digits after +7 (a Russian or Kazakh number), not 11: the leading 8", "write +79123456789"),
+        ("+1 415 555 01901", "expected 10 digits after +1 (a NANP number), not 11: check the number", "check the number"),
     ])
     func anImpossibleNumberIsRefusedBeforeTheWindow(typed: String, says: String, fix: String) async throws {
         for force in ["", " --force"] {

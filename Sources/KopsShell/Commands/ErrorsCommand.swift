@@ -145,7 +145,8 @@ public enum ErrorsCommand: Command {
             let statuses = check.counted
             guard messagesRead else { return "Meta's webhooks (log search): \(statuses) in the last \(period)" }
             if check.added == 0 { return "Meta's webhooks (log search): \(statuses), \(check.problems == 1 ? "the same failure as a message" : "all for messages") above" }
-            return "Meta's webhooks (log search): \(statuses), \(check.added) not among the messages (source meta)"
+            let messages = check.added == 1 ? "1 message" : "\(check.added) messages"
+            return "Meta's webhooks (log search): \(statuses), \(messages) not among those above (source meta)"
         }
     }
 
@@ -170,7 +171,7 @@ public enum ErrorsCommand: Command {
         // What the contact sent that came with errors (131051) is shown, not counted as a failure (P21-13).
         let received = all.filter(\.isReceived).count
         let json: JSONValue = .object([
-            "period": .string(period), "failures": .number(String(all.count - warnings - received)), "warnings": .number(String(warnings)),
+            "period": .string(period), "failures": .number(String(FailureGroups.failureCount(all))), "warnings": .number(String(warnings)),
             "received_with_errors": .number(String(received)),
             "same_sends_joined": .number(String(joined)),
             "data": .array(
@@ -193,7 +194,7 @@ public enum ErrorsCommand: Command {
             columns: [Column("TIME", truncation: .never), Column("SOURCE", truncation: .never), what, error, meaning], rows: rows)
         table.detailBelowWhenTooWide = true
         let more = fetch.truncated
-        let failures = all.count - warnings - received
+        let failures = FailureGroups.failureCount(all)
         let found = "\(failures)\(more ? "+" : "")"
         let noun = failures == 1 && !more ? "failure" : "failures"
         let counted = "\(found) \(noun)\(FailureGroupsTable.warningsNote(warnings, received: received))"

@@ -132,7 +132,7 @@ enum IDLookups {
                 next: { after throws(KapsoAPIError) in
                     try client.messages(filters: contactFilter(contact), limit: 100, after: cursor(after))
                 },
-                take: { facts.messages += $0.items }, done: { facts.messages.contains { $0.id == wamid } })
+                take: { facts.messages += $0.items }, done: { facts.messages.contains { StatusHistory.namesSameMessage($0.id, wamid) } })
         case .mediaMessages(let mediaID):
             // A number's or WABA's own id is no media id: one page is enough to say so (the numbers come first).
             guard !facts.numbers.contains(where: { $0.id == mediaID || $0.businessAccountID == mediaID }) else { return }

@@ -62,7 +62,9 @@ public enum MessageCommand: Command {
             fields.append(Field("other statuses", "\(foreign): stored with this message but naming another (their id), so not counted", style: .warn))
         }
         var errors: [MessageError] = []
-        for error in history.failures.flatMap(\.errors) + MessageError.all(in: message.json["errors"]) where !errors.contains(error) {
+        // The failure's own error first (`MessageError.ofFailure`, the verdict's reading), then every other one recorded.
+        let own = history.failures.isEmpty && StatusWord(message.status) != .failed ? [] : MessageError.ofFailure(message.json, history: history)
+        for error in own + history.failures.flatMap(\.errors) + MessageError.carried(by: message.json) where !errors.contains(error) {
             errors.append(error)
         }
         for error in errors.prefix(5) { fields.append(Field("error", error.headline, style: .bad)) }
@@ -73,7 +75,7 @@ public enum MessageCommand: Command {
         // A verdict where the record is contradictory: both outcomes reported, Kapso's status against the history
         // (StatusHistory.Disagreement, as trace reads it), another message's statuses, or errors on a received message.
         if history.conflict != nil || history.disagreement(withKapso: message.status) != nil || !history.foreign.isEmpty
-            || !MessageError.all(in: message.json["errors"]).isEmpty
+            || !MessageError.carried(by: message.json).isEmpty || history.isBehind(message.status) && !own.isEmpty
         {
             // On a number with calling on, a window said closed (or "send a template") is hedged, as `trace` says it (P25-16).
             let calls = message.phoneNumberID.map { context.callsEnabled(on: $0) } ?? false

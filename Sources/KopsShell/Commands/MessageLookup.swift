@@ -1,8 +1,9 @@
 internal import KapsoClient
 internal import KapsoDiagnostics
 
-/// A message asked for by what was typed (`message`, `trace`): the id as typed first, then with its base64 padding
-/// repaired (`WAMID.lookups`), so an id `messages` listed is found as listed (probe9 P9-19), and a repaired one says so.
+/// A message asked for by what was typed (`message`, `trace`, `reply --message`): the id as typed first, then its other
+/// `=` padding forms (`WAMID.lookups`), so an id is found in whichever form Kapso stored it (probe9 P9-19, probe37
+/// P37-15), and one found in another form says which.
 enum MessageLookup {
     /// The first message `ids` find, asked one by one. Throws `messageNotFound` for the first id (the one typed) when
     /// none is found, or the first other error.
@@ -17,11 +18,16 @@ enum MessageLookup {
         throw .messageNotFound(id: ids.first ?? "")
     }
 
-    /// What to say when `message` was found only by a repaired id: "… was not found as typed; found with the '='
-    /// padding put back: ID". Nil when the first id found it.
+    /// What to say when `message` was found only by another form of the id typed (`WAMID.lookups`), naming the form that
+    /// matched: "… was not found as typed; found with the '=' padding put back: ID", "… found without its '=' padding, as
+    /// Kapso stored it: ID". Nil when the first id found it.
     static func note(_ ids: [String], found message: Message) -> String? {
         guard let typed = ids.first, message.id != typed, ids.count > 1 else { return nil }
-        return "\(typed) was not found as typed; found with the '=' padding put back: \(message.id)"
+        guard let form = WAMID.paddingDifference(typed: typed, stored: message.id) else {
+            return "\(typed) was not found as typed; found as Kapso stored it: \(message.id)"
+        }
+        let stored = form == "with the '=' padding put back" ? "" : ", as Kapso stored it"
+        return "\(typed) was not found as typed; found \(form)\(stored): \(message.id)"
     }
 
     /// `error` for a message not found whose id looks lower-cased (`WAMID.looksLowerCased`, probe9 P9-21): the line

@@ -144,8 +144,10 @@ public enum MessagesCommand: Command {
     /// `status` without Kapso's processing status.
     private static func statusWord(_ message: Message) -> StyledText {
         let history = StatusHistory(message: message)
-        let failedCode = history.failures.last.map { failure in MessageError.primary(of: failure.errors)?.code.map { " \($0)" } ?? "" }
-        let received = MessageError.primary(of: MessageError.all(in: message.json["errors"]))
+        // The failure's code as the verdict reads it (`MessageError.ofFailure`: its status's, else the message's own, P37-11).
+        let failedCode = history.failures.isEmpty && StatusWord(message.status) != .failed ? nil
+            : MessageError.primary(of: MessageError.ofFailure(message.json, history: history))?.code.map { " \($0)" } ?? ""
+        let received = MessageError.primary(of: MessageError.carried(by: message.json))
         let played = history.events.contains { StatusWord($0.status) == .played } && (StatusWord(message.status).rank ?? 4) <= 3
         // A warning with an error (StatusWord): the message went out, but Meta reported a problem with it.
         let warning = history.events.last { StatusWord($0.status) == .warning && !$0.errors.isEmpty }

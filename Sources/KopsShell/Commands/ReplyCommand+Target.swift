@@ -74,7 +74,8 @@ extension ReplyCommand {
         }
         if let id = given ?? session.lastMessageID {
             if given == nil { context.shell?.recorder?.completeLine(with: "--message " + id) }
-            let message = try client.message(id)
+            // In whichever `=` padding form Kapso stored it (`MessageLookup`, probe37 P37-15).
+            let message = try MessageLookup.first((try? WAMID.lookups(id).get()) ?? [id], client: client)
             guard let contact = message.contact ?? message.userID else { throw ReplyError.noContact }
             guard let phoneNumberID = message.phoneNumberID ?? session.phoneNumberID else { throw ShellError.noPhoneNumberSelected }
             // A reply to a message written in a group goes to the group, never 1:1 to the participant (probe7 P7-4).

@@ -198,7 +198,7 @@ public enum TraceCommand: Command {
         now: Int64
     ) -> [Block] {
         let history = StatusHistory(message: message, now: now)
-        let received = MessageError.all(in: message.json["errors"])
+        let received = MessageError.carried(by: message.json)
         guard !history.events.isEmpty else {
             if !received.isEmpty {
                 // An outbound message's own errors are its failure's, not a received message's (P26-9).
