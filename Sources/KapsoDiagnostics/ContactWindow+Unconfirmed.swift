@@ -28,9 +28,9 @@ extension ContactWindow {
         guard case .lastInbound(let last) = evidence else { return nil }
         let open = ServiceWindow(lastInbound: last, at: at).isOpen
         if open, isOpenByMessage { return nil }
-        guard let read = inboundRead else {
-            return Unconfirmed(why: unreadReason ?? "the contact's messages were not read", contradicted: false)
-        }
+        // A window built without reading the messages (`init(evidence:at:)`, or the reading init given none) says nothing
+        // of them; only a read that failed (`unread`) leaves the state unconfirmed.
+        guard let read = inboundRead else { return unreadReason.map { Unconfirmed(why: $0, contradicted: false) } }
         if !open, read.covers { return nil }
         let since = KapsoTime.iso(at - Conversation.windowSeconds)
         let newest = messageInbound.map { " (the newest they wrote is \(KapsoTime.iso($0)))" } ?? ""
