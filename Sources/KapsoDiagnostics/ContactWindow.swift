@@ -114,6 +114,10 @@ public struct ContactWindow: Sendable, Equatable {
     /// Where the contact wrote among the project's other numbers (`elsewhere`), read when this window is not open; nil
     /// otherwise.
     public var elsewhere: String? = nil
+    /// What reading the messages settled (`unconfirmed`); nil when they were not read.
+    var inboundRead: InboundRead? = nil
+    /// Why the contact's messages were not read, as the caller said (`unread`); nil otherwise.
+    var unreadReason: String? = nil
 
     public init(evidence: Evidence, at: Int64) {
         self.evidence = evidence
@@ -230,6 +234,11 @@ public struct ContactWindow: Sendable, Equatable {
         }
         if let newestFromOldUserID, let changedAt = userIDChanged?.at, newestFromOldUserID > changedAt { userIDChanged = nil }
         if let other = newestNotWritten, other.time > (newest ?? .min) { notCounted = "\(KapsoTime.iso(other.time)): \(other.what)" }
+        unreadReason = unread
+        if let inbound, unread == nil {
+            let recent = RecentInbound(messages: inbound, complete: inboundComplete)
+            inboundRead = InboundRead(covers: recent.coversWindow(at: at), reachesBack: recent.reachesBack(at: at))
+        }
         let openNow = ServiceWindow(lastInbound: newest, at: at).isOpen
         if let reason = unreadable.first, !openNow {
             let readable = newest.map { "; the newest readable one is \(KapsoTime.iso($0)) (closed since \(KapsoTime.iso($0 + Conversation.windowSeconds)))" } ?? ""
@@ -327,6 +336,8 @@ public struct ContactWindow: Sendable, Equatable {
     private var evidenceText: String {
         switch evidence {
         case .lastInbound(let last):
+            // A state the messages read do not show is said as such, in every view (`unconfirmed`, probe37 P37-4).
+            if let unsure = unconfirmedText { return unsure + (callCaveat.map { "; " + $0 } ?? "") }
             let closes = last + Conversation.windowSeconds
             return ServiceWindow(lastInbound: last, at: at).isOpen
                 ? "open until \(KapsoTime.iso(closes)) (\(Elapsed.text(closes - at)) left)"

@@ -91,7 +91,9 @@ public struct ErrorTriage {
             let inbound = MessageDirection(message: message).side == .inbound
             let sentAt = KapsoTime.reading(timestamp: message["timestamp"], within: KapsoTime.plausible)?.seconds
             let history = StatusHistory(statuses: kapso?["statuses"], sentAt: sentAt, messageID: id)
-            let final = history.latest?.status ?? kapso?["status"]?.string ?? "?"
+            // The one reading of the status (StatusReading: the history's furthest step, Kapso's lagging field named beside it).
+            let final = kapso?["status"]?.string.flatMap { StatusReading.lag(kapsoStatus: $0, history: history)?.shortText }
+                ?? history.latest?.status ?? kapso?["status"]?.string ?? "?"
             let contact = MessageOrigin(message: message).sentToGroup.map { "group \($0)" } ?? MessageSummary.contact(of: message) ?? "?"
             let type = (message["type"]?.string ?? "?") + (UnsupportedContent.type(of: message).map { ": \($0)" } ?? "")
                 + (Self.templateName(of: message).map { " \($0)" } ?? "")

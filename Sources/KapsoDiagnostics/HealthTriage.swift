@@ -83,7 +83,8 @@ public struct HealthTriage: Sendable {
 
     /// The number's state in a few words, for `overview`'s HEADLINE (probe17 P17-4: never "ok" for a number Kapso
     /// calls unhealthy or degraded): `blocking: number BANNED`, `needs attention: messaging_health`,
-    /// `not known: messaging_health`, or for a report whose `status` no check explains, that no check says why.
+    /// `not known: messaging_health`, or for a report whose `status` no check explains, that every check passed
+    /// (`unexplained`, as `health` says it).
     /// Nil when Kapso calls the number healthy and no check fails or is unknown. `status` is the report's `status`.
     public func headline(status: String) -> String? {
         if status == "error" { return "the health check did not run" }
@@ -93,7 +94,7 @@ public struct HealthTriage: Sendable {
                 + (blocking.state.map { "number \($0)" } ?? blocking.check)
         }
         if let first = unknown.first { return "not known: \(first.check)" }
-        if status != "healthy" { return "\(status) by Kapso, but no check says why" }
+        if let unexplained = unexplained(status: status) { return unexplained.headline }
         return nil
     }
 

@@ -67,11 +67,19 @@ public struct MessageVerdict: Sendable, Equatable {
     /// carries `ContactWindow.callCaveat` (probe25 P25-16).
     public static func of(
         _ message: Message, windowAtSend: ServiceWindow?, newestInbound: Int64? = nil, moved: ContactWindow.Moved? = nil, now: Int64,
-        logSearch: LogSearchAccess = .notAsked, statuses: StatusPath = .notRead, reach: ContactReach? = nil, callsEnabled: Bool = false
+        logSearch: LogSearchAccess = .notAsked, statuses: StatusPath = .notRead, reach: ContactReach? = nil, callsEnabled: Bool = false,
+        contactWindow: ContactWindow? = nil
     ) -> MessageVerdict {
-        let verdict = ofStatuses(
+        var verdict = ofStatuses(
             message, windowAtSend: windowAtSend, newestInbound: newestInbound, moved: moved, now: now, logSearch: logSearch,
             statuses: statuses, reach: reach, callsEnabled: callsEnabled)
+        // A received message whose contact window now rests on Kapso's summary alone: said as every view says it
+        // (ContactWindow.unconfirmed, probe37 P37-4), never as certainly open or closed.
+        if message.isInbound, let window = contactWindow, window.unconfirmed != nil, moved == nil, MessageOrigin(message).groupID == nil,
+            WindowEvidence(message, now: now).notWritten == nil, MessageError.all(in: message.json["errors"]).isEmpty
+        {
+            verdict = MessageVerdict("received; the contact's 24-hour window now is " + window.text, .warning)
+        }
         // Kapso's own processing failed or was blocked: said with whatever the statuses say (probe23 P23-3).
         guard let processing = ProcessingStatus.failure(of: message.json) else { return verdict }
         return MessageVerdict(
@@ -151,6 +159,10 @@ public struct MessageVerdict: Sendable, Equatable {
         let status = history.latest?.status ?? message.status
         var verdict = outbound(status, message: message, history: history, window: window, logSearch: logSearch, statuses: statuses)
         verdict = noting(sideEvents(history, except: status), to: verdict, reached: StatusWord(status))
+        // Kapso's field behind the history it keeps (StatusReading.Lag, probe37 P37-2): said beside the history's word.
+        if let lag = StatusReading.lag(kapsoStatus: message.status, history: history) {
+            verdict = MessageVerdict(verdict.text + " (\(lag.note))", verdict.severity)
+        }
         guard history.untimedCount > 0 else { return verdict }
         let count = history.untimedCount
         let missing = history.unusable.isEmpty ? "no timestamp" : "no usable timestamp"

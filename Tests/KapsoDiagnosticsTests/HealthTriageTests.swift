@@ -180,7 +180,7 @@ import Testing
         #expect(result.blocking == nil)
         #expect(result.headline(status: "healthy") == nil)
         // A status Kapso calls degraded that no check explains is said so, never "ok".
-        #expect(result.headline(status: "degraded") == "degraded by Kapso, but no check says why")
+        #expect(result.headline(status: "degraded") == "degraded by Kapso, but every check it lists passed")
     }
 
     /// probe20 P20-8: the rule `health` exits 1 on and `overview` fails by: Kapso's status, a failing check (one whose

@@ -54,8 +54,8 @@ import Testing
         #expect(try Self.row("93", in: runs[0].out).hasSuffix("closed 2 d ago?"), "\(runs[0].out)")
         #expect(
             runs[0].err.contains(
-                "closed …?: Kapso's last_inbound_at alone says closed, and the number's 100 newest inbound messages reach back "
-                    + "only to 2026-11-21T11:20:00Z; 'conversation ID' reads the contact's own messages"), "\(runs[0].err)")
+                "closed …?: closed by what was read, and the inbound messages read reach back only to 2026-11-21T11:20:00Z, "
+                    + "so kops cannot confirm it; 'conversation ID' reads the contact's own messages"), "\(runs[0].err)")
         #expect(runs[1].out.contains("window:       open until 2026-11-22T11:00:00Z (23 h left)"), "\(runs[1].out)")
     }
 
@@ -96,8 +96,8 @@ import Testing
             #expect(try Self.row("91", in: run.out).hasSuffix("open, 23 h left"), "\(run.out)")
             #expect(
                 run.err.contains(
-                    "open …?: Kapso's last_inbound_at alone says open, and the number's 5 newest inbound messages hold no message "
-                        + "the contact wrote in the last 24 h; 'conversation ID' reads the contact's own messages"), "\(run.err)")
+                    "open …?: Kapso's last_inbound_at alone says open, and the inbound messages read hold none the contact wrote "
+                        + "since 2026-11-20T12:00:00Z, so kops cannot tell which is right; 'conversation ID' says the same"), "\(run.err)")
         }
         #expect(runs[2].out.contains("window:       closed: no inbound message from the contact"), "\(runs[2].out)")
     }

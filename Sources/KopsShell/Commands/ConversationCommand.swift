@@ -40,7 +40,7 @@ public enum ConversationCommand: Command {
             Field("last active", ConversationsCommand.shown(conversation.lastActiveAt)),
             Field("messages", conversation.messagesCount.map(String.init) ?? "-"),
             Field("last inbound", window.lastInboundText),
-            Field("window", window.text, style: window.isOpen ? .good : .warn),
+            Field("window", window.text, style: window.isOpen && window.unconfirmed == nil ? .good : .warn),
         ]
         return CommandResult(blocks: [.fields(fields)], json: .object(conversation.json))
     }

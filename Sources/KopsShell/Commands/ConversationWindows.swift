@@ -24,9 +24,9 @@ struct ConversationWindows {
     let contactKey: String?
     /// The reads so far, by phone number id: the messages, or why listing them failed.
     private var read: [String: Result<RecentInbound, KapsoAPIError>] = [:]
-    /// Why a cell was shown as unconfirmed, once one was (the first found): what the summary says and why the
-    /// messages read do not settle it.
-    private(set) var unconfirmed: (says: String, why: String)?
+    /// Why a cell was shown as unconfirmed, once one was (the first found): `ContactWindow.unconfirmedNote`, in the
+    /// words `conversation ID`, `reply` and `trace` use for the same window.
+    private(set) var unconfirmed: String?
 
     /// Whether calling is on, by phone-number id (a call opens the window too, and kops cannot see calls: P21-7): from
     /// the numbers this session read (`numbers`), else asked with the messages, as `ContactWindowLookup` reads it; a
@@ -77,19 +77,16 @@ struct ConversationWindows {
                     inboundComplete: recent.complete, at: now)
                 window.callsEnabled = summary.callsEnabled
                 hedged = hedged || window.callCellMark != nil
-                let confirmed = window.isOpen ? window.isOpenByMessage : recent.coversWindow(at: now)
-                if !confirmed, window.isOpen || window.isClosed, unconfirmed == nil {
-                    let read = "the \(contactKey == nil ? "number's" : "contact's") \(recent.messages.count) newest inbound messages"
-                    unconfirmed = window.isOpen
-                        ? (says: "open", why: read + " hold no message the contact wrote in the last 24 h")
-                        : (says: "closed", why: read + " reach back only to " + (recent.reachesBack(at: now).map(KapsoTime.iso) ?? "no readable time"))
-                }
-                return Row(window: window, confirmed: confirmed)
+                // One rule of certainty with every other view of the window (ContactWindow.unconfirmed, probe37 P37-4).
+                if unconfirmed == nil { unconfirmed = window.unconfirmedNote }
+                return Row(window: window, confirmed: window.unconfirmed == nil)
             case .failure(let error):
-                if summary.isOpen || summary.isClosed, unconfirmed == nil {
-                    unconfirmed = (says: summary.isOpen ? "open" : "closed", why: "listing the number's inbound messages failed (\(error.message))")
-                }
-                return Row(window: summary, confirmed: false)
+                var window = ContactWindow(
+                    phoneNumberID: pair.number, contact: pair.contact, conversations: conversations, inbound: nil,
+                    unread: "listing the number's inbound messages failed (\(error.message))", at: now)
+                window.callsEnabled = summary.callsEnabled
+                if unconfirmed == nil { unconfirmed = window.unconfirmedNote }
+                return Row(window: window, confirmed: window.unconfirmed == nil)
             }
         }
     }
@@ -97,9 +94,7 @@ struct ConversationWindows {
     /// The lines under a table with an unconfirmed cell or a cell hedged for calls, nil when there is none.
     var footnote: String? {
         let lines = [
-            unconfirmed.map {
-                "\($0.says) …?: Kapso's last_inbound_at alone says \($0.says), and \($0.why); 'conversation ID' reads the contact's own messages"
-            },
+            unconfirmed,
             hedged ? ContactWindow.callCellNote : nil,
         ].compactMap { $0 }
         return lines.isEmpty ? nil : lines.joined(separator: "\n")

@@ -50,6 +50,12 @@ public enum HealthCommand: Command {
             let what = blocking.state.map { "the number is \($0)" } ?? "\(blocking.check) fails"
             blocks[0] = .line(StyledText("\(id): healthy by Kapso's summary\(when), but its details say \(what) (below)", style: .bad))
         }
+        // Kapso's overall status that no listed check explains: said so, and what to check next, never an unexplained
+        // "unhealthy" above a list of passes (HealthTriage.unexplained, probe37 P37-16; overview's HEADLINE reads it too).
+        let unexplained = triage.unexplained(status: health.status)
+        if let unexplained {
+            blocks[0] = .line(StyledText("\(id): \(unexplained.headline)\(when) (below)", style: statusStyle(health.status)))
+        }
         let webhooks = numberWebhooks(of: id, in: context)
         if health.status == "healthy", !cannotSend, webhooks?.blocking != nil {
             // Kapso's status stays as Kapso gave it (`.status` in JSON), said as the checks' word, not the number's.
@@ -77,6 +83,12 @@ public enum HealthCommand: Command {
             blocks.append(.line(StyledText("blocking: webhooks", style: .bad)))
             blocks.append(.line(StyledText("  cause: \(blocking.problem)")))
             blocks.append(.line(StyledText("  fix:   \(blocking.fix)")))
+        }
+        if let unexplained {
+            blocks.append(.line(StyledText("")))
+            blocks.append(.line(StyledText("unexplained: Kapso's overall status is \(unexplained.status)", style: statusStyle(health.status))))
+            blocks.append(.line(StyledText("  cause: \(unexplained.cause)")))
+            blocks.append(.line(StyledText("  next:  \(unexplained.next)")))
         }
         if !triage.findings.isEmpty {
             blocks.append(.line(StyledText("")))

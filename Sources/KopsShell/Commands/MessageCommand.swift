@@ -74,16 +74,34 @@ public enum MessageCommand: Command {
         }
         // A verdict where the record is contradictory: both outcomes reported, Kapso's status against the history
         // (StatusHistory.Disagreement, as trace reads it), another message's statuses, or errors on a received message.
+        // A send that reached a device after the contact changed number: whoever holds the old number has it, as `trace`,
+        // `reply`, `errors` and `whois` say (the one reading of a move, `ContactWindowLookup`; probe37: "read by the contact").
+        let moved = movedBeforeReach(of: message, history: history, in: context)
         if history.conflict != nil || history.disagreement(withKapso: message.status) != nil || !history.foreign.isEmpty
-            || !MessageError.carried(by: message.json).isEmpty || history.isBehind(message.status) && !own.isEmpty
+            || !MessageError.carried(by: message.json).isEmpty || history.isBehind(message.status) && !own.isEmpty || moved != nil
         {
             // On a number with calling on, a window said closed (or "send a template") is hedged, as `trace` says it (P25-16).
             let calls = message.phoneNumberID.map { context.callsEnabled(on: $0) } ?? false
-            let verdict = MessageVerdict.of(message, windowAtSend: nil, newestInbound: inbound.newest, now: context.now(), callsEnabled: calls)
+            let verdict = MessageVerdict.of(
+                message, windowAtSend: nil, newestInbound: inbound.newest, moved: moved, now: context.now(), callsEnabled: calls)
             fields.append(Field("verdict", verdict.text, style: TraceCommand.style(verdict.severity)))
         }
         let found = MessageLookup.note(ids, found: message).map { [Block.hint($0)] } ?? []
         return CommandResult(blocks: [.fields(fields)] + found + [.hint("follow it with 'trace'")], json: .object(message.json))
+    }
+
+    /// The contact's move (`ContactWindow.Moved`, followed as `ContactWindowLookup` follows it for `reply`, `trace`,
+    /// `errors` and `whois`) when `message` was sent to the number they left, after they left it, and reached a device;
+    /// nil otherwise, and when the contact's records cannot be read. One round trip more, only for a delivered, read or
+    /// played send to a contact number.
+    static func movedBeforeReach(of message: Message, history: StatusHistory, in context: ShellContext) -> ContactWindow.Moved? {
+        guard message.isOutbound, MessageOrigin(message).sentToGroup == nil,
+            history.events.contains(where: { StatusWord($0.status).reachedDevice }), let number = message.phoneNumberID,
+            let contact = message.json["to"]?.string ?? message.contact,
+            let moved = (try? ContactWindowLookup.load(phoneNumberID: number, contact: contact, known: [], in: context))?.moved,
+            moved.reachedAfterMove(sentAt: message.time, to: contact) != nil
+        else { return nil }
+        return moved
     }
 
     /// Who an outbound message's statuses should name (`recipient_id`): the group it was sent to, else `to`, else the

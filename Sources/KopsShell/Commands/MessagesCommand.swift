@@ -143,37 +143,11 @@ public enum MessagesCommand: Command {
 
     /// `status` without Kapso's processing status.
     private static func statusWord(_ message: Message) -> StyledText {
-        let history = StatusHistory(message: message)
-        // The failure's code as the verdict reads it (`MessageError.ofFailure`: its status's, else the message's own, P37-11).
-        let failedCode = history.failures.isEmpty && StatusWord(message.status) != .failed ? nil
-            : MessageError.primary(of: MessageError.ofFailure(message.json, history: history))?.code.map { " \($0)" } ?? ""
-        let received = MessageError.primary(of: MessageError.carried(by: message.json))
-        let played = history.events.contains { StatusWord($0.status) == .played } && (StatusWord(message.status).rank ?? 4) <= 3
-        // A warning with an error (StatusWord): the message went out, but Meta reported a problem with it.
-        let warning = history.events.last { StatusWord($0.status) == .warning && !$0.errors.isEmpty }
-            .map { " " + (MessageError.primary(of: $0.errors)?.code ?? "without code") }
-        let shown = played ? "played" : message.status
-        // Kapso's word that only a stored status of another message has (StatusHistory.foreign) is not this message's.
-        if history.kapsoStatusIsForeign(message.status) {
-            return StyledText("\(message.status) (other wamid)", style: .warn)
-        }
-        // Kapso's status against a history that says otherwise (`read/failed 131026`, `failed/read`): one rule, the verdict's.
-        if let disagreement = history.disagreement(withKapso: message.status) {
-            return StyledText("\(message.status)/\(disagreement.historyWord)", style: .warn)
-        }
-        switch message.status {
-        // A failure after a delivery or read is a conflict whichever word Kapso kept (`failed 131026/read`), as the verdict
-        // reads it (StatusHistory.conflict; probe21 P21-22).
-        case "failed" where history.conflict != nil:
-            return StyledText("failed\(failedCode ?? "")/\(history.conflict?.success.status ?? "")", style: .warn)
-        case "failed": return StyledText("failed" + (failedCode ?? ""), style: .bad)
-        case let other where failedCode != nil: return StyledText("\(other)/failed\(failedCode ?? "")", style: .warn)
-        case _ where received != nil:
-            return StyledText("error" + (received?.code.map { " \($0)" } ?? " without code"), style: .warn)
-        case _ where warning != nil: return StyledText("\(shown)/warning\(warning ?? "")", style: .warn)
-        case _ where played: return StyledText("played")
-        case "pending": return StyledText("pending", style: .warn)
-        case let other: return StyledText(other)
+        let reading = StatusReading(message)
+        switch reading.tone {
+        case .plain: return StyledText(reading.text)
+        case .warning: return StyledText(reading.text, style: .warn)
+        case .bad: return StyledText(reading.text, style: .bad)
         }
     }
 }

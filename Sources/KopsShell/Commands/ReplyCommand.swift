@@ -184,7 +184,9 @@ public enum ReplyCommand: Command {
             to: target.contact, text: text, quoting: target.quotedID, byUserID: BusinessScopedUserID.isValid(target.contact))
         let request = context.client.metaRequest(phoneNumberID: target.phoneNumberID, body: body)
         // An unknown window does not refuse the send (a free-form reply may well go through) but says so.
-        let unknown = window.window == nil ? "the 24-hour window with \(target.label) is \(window.text)" : nil
+        // An open window the messages read do not show is said the same way (ContactWindow.unconfirmed, probe37 P37-4).
+        let unknown = window.window == nil || (window.isOpen && window.unconfirmed != nil)
+            ? "the 24-hour window with \(target.label) is \(window.text)" : nil
         if dryRun {
             var hints = [window.senderState].compactMap { $0 }
             if window.isClosed {

@@ -168,6 +168,10 @@ public enum TraceCommand: Command {
         let call = trace.callsEnabled ? ", " + ContactWindow.callCaveat(since: "since") : ""
         // The contact left this number since: a reply here is refused, as `reply` refuses it (session 36).
         let refused = trace.moved.map { "; but " + $0.replyRefused } ?? ""
+        // The contact's window now as every view says it, when the messages read do not show it (probe37 P37-4).
+        if let now = trace.contactWindow, now.unconfirmed != nil {
+            return Field("window", "opened by this message until \(KapsoTime.iso(own)); the contact's window now: \(now.text)", style: .warn)
+        }
         // A newer inbound message from the contact reopened the window this one opened.
         if let newest = trace.newestInbound, newest > time {
             let window = ServiceWindow(lastInbound: newest, at: now)
@@ -283,6 +287,8 @@ public enum TraceCommand: Command {
             blocks.append(.line(StyledText("  " + note, style: .dim)))
         } else if history.isBehind(message.status), !history.kapsoStatusIsForeign(message.status) {
             blocks.append(.line(StyledText("  Kapso's status is \(message.status), but no \(message.status) event was recorded in the history", style: .warn)))
+        } else if let lag = StatusReading.lag(kapsoStatus: message.status, history: history) {
+            blocks.append(.line(StyledText("  " + lag.explained, style: .warn)))
         }
         // The message's code first (as the verdict picks it), then the rest; a warning's errors too (StatusWord).
         let statusErrors = history.events.filter { $0.status == "failed" || StatusWord($0.status).rank == nil }

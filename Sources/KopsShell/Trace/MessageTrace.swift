@@ -23,6 +23,10 @@ struct MessageTrace {
     var newestInbound: Int64? = nil
     /// The contact's move to another number (`ContactWindow.moved`), from the same listing; nil when none was read.
     var moved: ContactWindow.Moved? = nil
+    /// An inbound message's contact window now, from its conversation's `last_inbound_at` and the contact's messages
+    /// read, as `conversations`, `conversation ID` and `reply` read it (`ContactWindow`); nil for an outbound message or
+    /// when either read failed.
+    var contactWindow: ContactWindow? = nil
     var deliveries: Part<[WebhookDelivery]>
     /// The active webhooks of the message's number subscribed to its events (`events(of:)`), read with the other
     /// look-ups; nil when the message names no number. Message events go to phone-number-scoped webhooks subscribed to
@@ -103,7 +107,7 @@ struct MessageTrace {
             }
         return MessageVerdict.of(
             message, windowAtSend: windowAtSend, newestInbound: newestInbound, moved: moved, now: now, logSearch: search,
-            statuses: statusPath, reach: reach, callsEnabled: callsEnabled)
+            statuses: statusPath, reach: reach, callsEnabled: callsEnabled, contactWindow: contactWindow)
     }
 
     /// True for an outbound message whose furthest status is `sent` or a word that waits for it (`pending`, `accepted`,
@@ -281,6 +285,15 @@ struct MessageTrace {
             templateContext: templateContext)
         trace.deliveredAfter = deliveredAfter
         trace.callsEnabled = callsEnabled
+        if message.isInbound, case .loaded(let conversation) = trace.conversation, let number = message.phoneNumberID,
+            let contact = message.contact, case .success(let listed) = json(1), let page = try? client.messages(from: listed)
+        {
+            let read = page.items.contains { $0.id == message.id } ? page.items : page.items + [message]
+            var window = ContactWindow(
+                phoneNumberID: number, contact: contact, conversations: [conversation], inbound: read, inboundComplete: !page.hasMore, at: now)
+            window.callsEnabled = callsEnabled
+            trace.contactWindow = window
+        }
         if let reachIndex {
             let listed = [1, reachIndex].flatMap { index -> [Message] in
                 guard case .success(let json) = json(index), let page = try? client.messages(from: json) else { return [] }

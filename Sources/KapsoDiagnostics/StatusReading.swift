@@ -1,0 +1,113 @@
+public import KapsoClient
+
+/// A message's status in one word or two, as `messages` (STATUS column), `message` (status field), `trace` (the note under
+/// the timeline and the verdict) and `errors` (an entry's "now …") all say it: `read`, `failed 131047`,
+/// `read (Kapso's status field still says sent)`, `delivered/failed 131026`.
+///
+/// One reading of Kapso's `kapso.status` field against the message's status history (`StatusHistory`, Meta's status
+/// events as Kapso stored them). Meta orders a delivery's steps sent < delivered < read (`played` counts as read and says
+/// more), and `failed` is final and read apart (Meta, WhatsApp Cloud API status messages webhook reference,
+/// developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/status; `StatusWord.rank`).
+/// Kapso's field can lag the history it keeps beside it: `sent` while `kapso.statuses` already holds Meta's `delivered` and
+/// `read` (probe37 P37-2: `messages` said sent while `trace` said read). The history's furthest step is then the status,
+/// and the field is named beside it (`Lag`), never silently dropped or silently preferred.
+public struct StatusReading: Sendable, Equatable {
+    /// How the reading should look: plain, a warning (both sides said, a lag, a pending send), a failure.
+    public enum Tone: Sendable, Equatable {
+        case plain, warning, bad
+    }
+
+    /// The history's furthest delivery step, further than Kapso's `status` field says (the field lags it).
+    public struct Lag: Sendable, Equatable {
+        /// Kapso's `kapso.status` as given (`sent`).
+        public var kapsoStatus: String
+        /// The furthest step the history records (`read`).
+        public var reached: String
+        /// Its time (Unix seconds), nil when it has none.
+        public var time: Int64?
+
+        /// `Kapso's status field still says sent`: the brief note every view puts beside the history's word.
+        public var note: String { "Kapso's status field still says \(kapsoStatus)" }
+
+        /// `read (Kapso's status field still says sent)`.
+        public var shortText: String { "\(reached) (\(note))" }
+
+        /// The line under `trace`'s timeline: `Kapso's status field still says sent, but its status history records read at
+        /// …Z: the field lags the history Meta's status webhooks filled (sent < delivered < read), so kops reads read`.
+        public var explained: String {
+            "\(note), but its status history records \(reached)" + (time.map { " at \(KapsoTime.iso($0))" } ?? "")
+                + ": the field lags the history Meta's status webhooks filled (sent < delivered < read), so kops reads \(reached)"
+        }
+    }
+
+    /// The status as the views show it.
+    public var text: String
+    public var tone: Tone
+    /// Set when the history is further along than Kapso's field (`Lag`); nil otherwise.
+    public var lag: Lag?
+
+    /// Reads `message`'s Kapso status against its history.
+    public init(_ message: Message) {
+        let history = StatusHistory(message: message)
+        // The failure's code as the verdict reads it (`MessageError.ofFailure`: its status's, else the message's own, P37-11).
+        let failure = history.failures.isEmpty && StatusWord(message.status) != .failed
+            ? nil : MessageError.ofFailure(message.json, history: history)
+        self.init(
+            kapsoStatus: message.status, history: history, messageErrors: MessageError.carried(by: message.json), failureErrors: failure)
+    }
+
+    /// Reads `kapsoStatus` (Kapso's `kapso.status`) against `history`; `messageErrors` are Meta's errors on the message
+    /// itself (`messages[].errors`, on a received message); `failureErrors`, when given, the errors the failure carries
+    /// (`MessageError.ofFailure`), else the newest failed status's.
+    public init(kapsoStatus: String, history: StatusHistory, messageErrors: [MessageError] = [], failureErrors: [MessageError]? = nil) {
+        let failedCode = failureErrors.map { MessageError.primary(of: $0)?.code.map { " \($0)" } ?? "" }
+            ?? history.failures.last.map { failure in MessageError.primary(of: failure.errors)?.code.map { " \($0)" } ?? "" }
+        let received = MessageError.primary(of: messageErrors)
+        let lag = Self.lag(kapsoStatus: kapsoStatus, history: history)
+        self.lag = lag
+        let played = history.events.contains { StatusWord($0.status) == .played } && (StatusWord(kapsoStatus).rank ?? 4) <= 3
+        // A warning with an error (StatusWord): the message went out, but Meta reported a problem with it.
+        let warning = history.events.last { StatusWord($0.status) == .warning && !$0.errors.isEmpty }
+            .map { " " + (MessageError.primary(of: $0.errors)?.code ?? "without code") }
+        let shown = lag?.reached ?? (played ? "played" : kapsoStatus)
+        // Kapso's word that only a stored status of another message has (StatusHistory.foreign) is not this message's.
+        if history.kapsoStatusIsForeign(kapsoStatus) {
+            (text, tone) = ("\(kapsoStatus) (other wamid)", .warning)
+            return
+        }
+        // Kapso's status against a history that says otherwise (`read/failed 131026`, `failed/read`): one rule, the verdict's.
+        if let disagreement = history.disagreement(withKapso: kapsoStatus) {
+            (text, tone) = ("\(kapsoStatus)/\(disagreement.historyWord)", .warning)
+            return
+        }
+        switch kapsoStatus {
+        // A failure after a delivery or read is a conflict whichever word Kapso kept (`failed 131026/read`), as the verdict
+        // reads it (StatusHistory.conflict; probe21 P21-22).
+        case "failed" where history.conflict != nil:
+            (text, tone) = ("failed\(failedCode ?? "")/\(history.conflict?.success.status ?? "")", .warning)
+        case "failed": (text, tone) = ("failed" + (failedCode ?? ""), .bad)
+        case let other where failedCode != nil: (text, tone) = ("\(other)/failed\(failedCode ?? "")", .warning)
+        case _ where received != nil: (text, tone) = ("error" + (received?.code.map { " \($0)" } ?? " without code"), .warning)
+        case _ where warning != nil: (text, tone) = ("\(shown)/warning\(warning ?? "")", .warning)
+        case _ where lag != nil: (text, tone) = (lag?.shortText ?? shown, .warning)
+        case _ where played: (text, tone) = ("played", .plain)
+        case "pending": (text, tone) = ("pending", .warning)
+        case let other: (text, tone) = (other, .plain)
+        }
+    }
+
+    /// The history's furthest delivery step when it is further than Kapso's field (`sent` or a waiting word while the
+    /// history records `delivered`, `read` or `played`; `delivered` while it records `read`); nil when Kapso's field is as
+    /// far or further, when the history records a failure (read apart: `disagreement`, `conflict`), or when Kapso's word
+    /// is one kops cannot place (`StatusWord.rank` nil).
+    public static func lag(kapsoStatus: String, history: StatusHistory) -> Lag? {
+        guard history.failures.isEmpty, let kapso = StatusWord(kapsoStatus).rank, kapso < 3 else { return nil }
+        let steps = history.events.filter { (StatusWord($0.status).rank ?? 4) < 4 }
+        // `played` over `read` (the same step, saying more: StatusWord).
+        func order(_ event: StatusHistory.Event) -> (Int, Int) { (StatusWord(event.status).rank ?? 0, StatusWord(event.status) == .played ? 1 : 0) }
+        guard let furthest = steps.max(by: { order($0) < order($1) }),
+            let reached = StatusWord(furthest.status).rank, reached > kapso
+        else { return nil }
+        return Lag(kapsoStatus: kapsoStatus, reached: furthest.status, time: furthest.time)
+    }
+}
