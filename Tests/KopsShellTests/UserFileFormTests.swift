@@ -46,7 +46,7 @@ import Testing
             #expect(appended.hasPrefix("<!-- "), "\(appended.debugDescription)")
             // It still checks clean.
             let outcome = try TranscriptChecker(
-                expected: String(decoding: after, as: UTF8.self), path: path, restore: TranscriptRestore.load(besides: path)
+                expected: String(decoding: after, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n"), path: path, restore: TranscriptRestore.load(besides: path)
             ).replay(on: OfflineShell().shell)
             #expect(outcome.diff.isEmpty, "\(outcome.diff.joined(separator: "\n"))")
         }

@@ -90,8 +90,10 @@ enum StrongSecretLabels {
     /// True for a word after a strong label that is a value: see the type's comment. `followedByWord`: a space and a
     /// letter come right after it; `assigned`: its label was followed by `=`, or the value by a quote.
     static func isValue(_ word: String, followedByWord: Bool, assigned: Bool, maskedForm: Bool) -> Bool {
-        guard !word.isEmpty, !maskedForm else { return false }
+        guard !word.isEmpty else { return false }
+        // A key cut to fit (`3f9a8b7c…`) is masked as the whole was; kops's own masked form (`whsec_…23`) is not.
         if SecretLabels.isKeyLike(word) { return true }
+        if maskedForm, word.hasSuffix("_") || word.count <= 6 { return false }
         let lower = word.lowercased()
         // An environment variable's name holds a `_` (`KAPSO_API_KEY`); `HUNTER` alone is as likely the secret.
         guard !nonValues.contains(lower), !schemes.contains(lower), !word.hasPrefix("eyJ"), !(word.contains("_") && HistoryPolicy.isEnvironmentName(word)),
