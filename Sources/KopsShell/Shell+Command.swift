@@ -6,6 +6,14 @@ extension Shell {
     /// Runs one command given as words, printing its result or its error.
     @discardableResult
     public func run(words: [String]) -> ExitStatus {
+        run(words: words, literalHome: [])
+    }
+
+    /// `run(words:)`, where the words at the offsets in `literalHome` start with a `~` that names no home folder (it was
+    /// quoted: `Word.startsWithLiteralTilde`), so a path they give is read as typed, a folder named `~` (as `sh` reads
+    /// `'~/x'`).
+    @discardableResult
+    func run(words: [String], literalHome: Set<Int>) -> ExitStatus {
         guard let name = words.first else { return .ok }
         if Self.asksForHelp(words) {
             // `help webhooks -h` is `help webhooks`; `help -h` is help's own page.
@@ -24,8 +32,10 @@ extension Shell {
             resolved = command
             let typed = words
             var words = words
-            outputOverride = try Self.takeOutput(from: &words, command: command)
-            var arguments = try Arguments(command: command, words: Array(words.dropFirst()))
+            var literalHome = literalHome
+            outputOverride = try Self.takeOutput(from: &words, literalHome: &literalHome, command: command)
+            var arguments = try Arguments(
+                command: command, words: Array(words.dropFirst()), literalHome: Set(literalHome.filter { $0 > 0 }.map { $0 - 1 }))
             try command.validate(arguments)
             arguments = try Self.resolvingPaths(arguments, of: command, in: scriptFolder, home: context.environment["HOME"])
             // After the usage check: a bad value is named first, not hidden behind "run with --allow-writes" that
@@ -97,18 +107,22 @@ extension Shell {
     static func resolvingPaths(_ arguments: Arguments, of command: any Command.Type, in folder: String?, home: String?) throws(HomeFolderError)
         -> Arguments
     {
-        func resolved(_ path: String) throws(HomeFolderError) -> String {
-            if LocalPath.startsAtHome(path) { return try HomeFolderError.expanding(path, home: home) }
-            guard let folder, !path.isEmpty, !LocalPath.isAbsolute(path), !path.hasPrefix("~") else { return path }
+        func resolved(_ path: String, literal: Bool) throws(HomeFolderError) -> String {
+            // A quoted `'~/x'` is a folder named `~`, read as any relative path (as `sh` reads it).
+            if !literal, LocalPath.startsAtHome(path) { return try HomeFolderError.expanding(path, home: home) }
+            guard let folder, !path.isEmpty, !LocalPath.isAbsolute(path), literal || !path.hasPrefix("~") else { return path }
             return ScriptRunner.absolute(path, in: folder)
         }
         var arguments = arguments
         let paths = command.filePaths(arguments)
         for index in paths.positionals where index < arguments.positionals.count {
-            arguments.positionals[index] = try resolved(arguments.positionals[index])
+            arguments.positionals[index] = try resolved(
+                arguments.positionals[index], literal: arguments.literalHome.positionals.contains(index))
         }
         for flag in paths.flags {
-            if let value = arguments.values[flag] { arguments.values[flag] = try resolved(value) }
+            if let value = arguments.values[flag] {
+                arguments.values[flag] = try resolved(value, literal: arguments.literalHome.flags.contains(flag))
+            }
         }
         return arguments
     }
@@ -116,6 +130,14 @@ extension Shell {
     /// `--output MODE` (or `--output=MODE`) for this command only: removed from the words unless the command
     /// takes the flag itself (it then also reads it, e.g. for NDJSON), checked either way.
     static func takeOutput(from words: inout [String], command: any Command.Type) throws(ShellError) -> OutputMode? {
+        var offsets = Set<Int>()
+        return try takeOutput(from: &words, literalHome: &offsets, command: command)
+    }
+
+    /// `takeOutput(from:command:)`, with `literalHome` (offsets into `words`) moved as the words it removes move the rest.
+    static func takeOutput(from words: inout [String], literalHome: inout Set<Int>, command: any Command.Type) throws(ShellError)
+        -> OutputMode?
+    {
         let end = words.firstIndex(of: "--") ?? words.endIndex
         guard let index = words[..<end].firstIndex(where: { $0 == "--output" || $0.hasPrefix("--output=") }) else { return nil }
         let inline = words[index].hasPrefix("--output=")
@@ -127,7 +149,9 @@ extension Shell {
             throw .invalidValue(command: command.name, what: "value for --output", value: value, expected: "'table', 'json', 'expanded' or 'auto'")
         }
         if !command.flags.contains(where: { $0.name == "--output" }) {
-            words.removeSubrange(index...(inline ? index : index + 1))
+            let removed = index...(inline ? index : index + 1)
+            words.removeSubrange(removed)
+            literalHome = Set(literalHome.compactMap { $0 < removed.lowerBound ? $0 : $0 > removed.upperBound ? $0 - removed.count : nil })
         }
         return mode
     }

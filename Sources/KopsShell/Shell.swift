@@ -167,7 +167,8 @@ public final class Shell {
             }
             let outer = (droppedByComment, cutByComment)
             (droppedByComment, cutByComment) = index == commands.count - 1 ? (dropped, cut) : (nil, nil)
-            let status = run(words: words.map(\.text))
+            let literalHome = Set(words.indices.filter { words[$0].startsWithLiteralTilde })
+            let status = run(words: words.map(\.text), literalHome: literalHome)
             (droppedByComment, cutByComment) = outer
             if let failed = endFailedRecording() { return max(status, failed) }
             if status != .ok || context.exitRequested { return status }

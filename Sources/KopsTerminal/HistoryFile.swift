@@ -189,7 +189,8 @@ public struct HistoryFile: Sendable {
     /// they could not be read) and renames it over the target, so a failure (a full disk) or a crash leaves the old file
     /// whole; true once renamed. The new file is removed when anything failed.
     private func replace(with bytes: [UInt8], keeping owner: FileOwner?) -> Bool {
-        let temporary = target + ".kops-trim-\(getpid())"
+        // A short name beside it whatever the history file's (`LocalPath.temporaryName`, probe36 P36-13).
+        let temporary = LocalPath.joined(LocalPath.folder(of: target), LocalPath.temporaryName())
         let out = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard out >= 0 else { return false }
         var done = 0

@@ -85,7 +85,8 @@ import Testing
         ("cannot read 'EAAGm0PX4Z…' as an id", "cannot read 'EAAGm0PX4Z…' as an id"),
         ("cannot read 'phone=EAAGm0PX4Z…' as an id", "cannot read 'phone=EAAGm0PX4Z…' as an id"),
         ("a token: EAA… is a Meta access token", "a token: EAA… is a Meta access token"),
-        ("the token=eaa is unknown", "the token=eaa is unknown"),
+        // Session 37: after a strong label and `=`, a value of any length (`StrongSecretLabels`).
+        ("the token=eaa is unknown", "the token=<redacted> is unknown"),
     ])
     func aLabelledTokenCutShortIsRedacted(_ line: String, _ shown: String) {
         #expect(Redactor().redact(errorLine: line) == shown)
@@ -113,7 +114,12 @@ import Testing
         for secret in secrets where secret.utf8.count >= 8 {
             let base64 = Data(secret.utf8).base64EncodedString()
             let urlSafe = base64.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            for form in [secret, base64, urlSafe].map({ folded(Array($0.utf8)) }) {
+            // Session 37: percent-encoded, every byte but a letter or a digit escaped (`whsec%5F…`).
+            let encoded = secret.utf8.map { byte in
+                (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+                    ? String(UnicodeScalar(byte)) : String(format: "%%%02X", byte)
+            }.joined()
+            for form in [secret, base64, urlSafe, encoded].map({ folded(Array($0.utf8)) }) {
                 for start in 0...(form.count - 8) { windows.insert(Array(form[start..<(start + 8)])) }
             }
         }

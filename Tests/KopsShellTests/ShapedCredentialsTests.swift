@@ -90,6 +90,8 @@ import Testing
             // Session 36: Google tokens, hook URLs encoded twice, labelled keys.
             "ya29", "ya29.", "ya", "29.", "%25", "%253A%252F%252F", "%253a%252f%252f", "%252F", "%252f", "hooks.slack.com%252Fservices%252F",
             "api_key", "API key: ", "\"secret\": \"", "3f9a8b7c6d5e4f3a",
+            // Session 37: strong labels before short values, hooks without a scheme, escaped `_`.
+            "password: ", "token=", "hunter2", "none", "hooks.slack.com/services/T0/B0/", "whsec%5F", "%5F", "%255F",
         ]
         var generator = SplitMix(seed: 27)
         var masked = 0
@@ -126,6 +128,10 @@ import Testing
                     }
                     // Session 36: a key after a label (`API key: 3f9a…`, `SecretLabels`).
                     if end - index >= SecretLabels.minimumValueLength, SecretLabels.mayLabel(bytes, word: index) { return true }
+                    // Session 37: the last label of a host without a scheme (`hooks.slack.com/…`, `SchemelessURLs`).
+                    if index > 0, bytes[index - 1] == UInt8(ascii: "."), SchemelessURLs.mayEndHost(bytes, label: index, end: end) {
+                        return true
+                    }
                     if let prefix {
                         let length = end - index
                         let labelled = index > 0 && (bytes[index - 1] == UInt8(ascii: "=") || bytes[index - 1] == UInt8(ascii: ":"))
@@ -161,6 +167,13 @@ import Testing
                     {
                         return true
                     }
+                    // Session 37: a strong label's encoded separator; an escaped `_` or `-` joining a word.
+                    if escaped == UInt8(ascii: ":") || escaped == UInt8(ascii: "="),
+                        StrongSecretLabels.mayLabel(bytes, separator: index, width: 3)
+                    {
+                        return true
+                    }
+                    if ShapedCredentials.joinsWord(bytes, escapeAt: index, escaped: escaped) { return true }
                     index += 3
                     continue
                 }
@@ -170,6 +183,10 @@ import Testing
                     return true
                 }
                 if byte == UInt8(ascii: ":"), CapabilityURLs.mayFollow(bytes, colon: index) { return true }
+                // Session 37: a strong label before `:` or `=` and a word after it (`StrongSecretLabels`).
+                if byte == UInt8(ascii: ":") || byte == UInt8(ascii: "="), StrongSecretLabels.mayLabel(bytes, separator: index, width: 1) {
+                    return true
+                }
                 index += 1
             }
             return false
@@ -199,6 +216,8 @@ import Testing
             // Session 36: Google tokens' starts, encodings twice (cut short too), labels before a key.
             "ya29", "YA29", "ya2", "ya29.", "%25", "%253A%252F%252F", "%253a%252F%252f", "%253A%252F", "%252F", "api_key",
             "API key: ", "Token = '", "\"password\": \"", "id: ", "%3A%20", "3f9a8b7c6d5e4f3a",
+            // Session 37: strong labels before short values, hosts without a scheme, escaped joiners.
+            "password: ", "secret=", "k1", "hunter2", "hooks.slack.com/services/", "x.co/", ".com", "%5F", "%255F", "%2D",
         ]
         var generator = SplitMix(seed: 2929)
         var (yes, no) = (0, 0)

@@ -9,9 +9,13 @@ public struct Arguments: Sendable {
     /// Every value of each flag, in order, for flags that may repeat (`--set a=1 --set b=2`, `--param a --param b`).
     public var repeated: [String: [String]] = [:]
     public var usage: String
+    /// The positionals (their indices) and flags whose value starts with a `~` that names no home folder (it was quoted:
+    /// `Word.literalTildes`): `Shell.resolvingPaths` reads such a path as typed.
+    public var literalHome: (positionals: Set<Int>, flags: Set<String>) = ([], [])
 
-    /// Parses words for a command; `--` ends flags.
-    public init(command: any Command.Type, words: [String]) throws(ShellError) {
+    /// Parses words for a command; `--` ends flags. `literalHome`: the offsets of the words that start with a quoted `~`
+    /// (`Word.startsWithLiteralTilde`).
+    public init(command: any Command.Type, words: [String], literalHome: Set<Int> = []) throws(ShellError) {
         self.command = command.name
         self.usage = command.usage
         positionals = []
@@ -23,7 +27,12 @@ public struct Arguments: Sendable {
             let word = words[index]
             index += 1
             guard !flagsEnded, word.hasPrefix("--"), word.count > 2 else {
-                if word == "--" && !flagsEnded { flagsEnded = true } else { positionals.append(word) }
+                if word == "--" && !flagsEnded {
+                    flagsEnded = true
+                } else {
+                    if literalHome.contains(index - 1) { self.literalHome.positionals.insert(positionals.count) }
+                    positionals.append(word)
+                }
                 continue
             }
             var name = word
@@ -45,6 +54,7 @@ public struct Arguments: Sendable {
             guard var value = inline ?? (index < words.count ? words[index] : nil) else {
                 throw .missingArgument(command: command.name, what: "value for \(name) (\(valueName))", usage: command.usage)
             }
+            if literalHome.contains(inline == nil ? index : index - 1) { self.literalHome.flags.insert(name) }
             if inline == nil { index += 1 }
             if valueName.hasPrefix("E164") {
                 let left = PhoneNumberSplit.rest(of: value, after: words[index...])

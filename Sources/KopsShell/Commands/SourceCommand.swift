@@ -22,7 +22,9 @@ public enum SourceCommand: ScriptCommand {
     public static func validate(_ arguments: Arguments) throws { _ = try arguments.required(0, "script file") }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
-        let path = try HomeFolderError.expanding(arguments.required(0, "script file"), home: context.environment["HOME"])
+        // A quoted `'~/s.kops'` is a folder named `~` (`Word.literalTildes`), as `sh` reads it.
+        let typed = try arguments.required(0, "script file")
+        let path = arguments.literalHome.positionals.contains(0) ? typed : try HomeFolderError.expanding(typed, home: context.environment["HOME"])
         guard let shell = context.shell else { return CommandResult() }
         let folder = shell.scriptFolder
         guard !shell.runningScripts.contains(ScriptRunner.identity(of: ScriptRunner.absolute(path, in: folder))) else {

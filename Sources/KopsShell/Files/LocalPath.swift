@@ -1,6 +1,10 @@
+#if canImport(Glibc)
+    internal import Glibc
+#endif
+
 /// A file path as text, split on "/" and put together again, e.g. `LocalPath.folder(of: "notes/t.md")` → `notes`.
 ///
-/// No file system access and no Foundation: Foundation's `NSString` path helpers (`deletingLastPathComponent`,
+/// No file system access but `nameLimit`'s `pathconf`, and no Foundation: Foundation's `NSString` path helpers (`deletingLastPathComponent`,
 /// `lastPathComponent`) trapped on a one-character relative path (`record x`, `record ~`, `bundle b`: probe34 P34-3,
 /// exit 132), so kops's own path text goes through these few functions, tested in `LocalPathTests`
 /// (docs/paths.md says why).
@@ -62,6 +66,22 @@ public enum LocalPath {
     public static func startsAtHome(_ path: String) -> Bool {
         let bytes = path.utf8
         return bytes.first == UInt8(ascii: "~") && (bytes.count == 1 || bytes.dropFirst().first == slash)
+    }
+
+    /// A hidden name for a temporary file kops writes beside a file and renames over it, e.g. `.kops-4242-9f3a0c1e.tmp`:
+    /// 26 bytes at most, whatever the file's own name, so any name the folder takes has its temporary file (probe36
+    /// P36-13: `.NAME.PID-RANDOM.tmp` passed the 255 bytes of a name for a 243-byte `NAME`, and `record` was refused).
+    /// Unique to this process and call (the random part), and created with `O_EXCL` by its writers.
+    public static func temporaryName() -> String {
+        let random = String(UInt32.random(in: 0...UInt32.max), radix: 16)
+        return ".kops-\(getpid())-" + String(repeating: "0", count: 8 - random.count) + random + ".tmp"
+    }
+
+    /// The most bytes a name in the folder of `path` may have (`NAME_MAX`, 255 on Linux file systems), as the file system
+    /// there says (`pathconf`); 255 when it cannot say.
+    public static func nameLimit(besides path: String) -> Int {
+        let limit = pathconf(folder(of: path), Int32(_PC_NAME_MAX))
+        return limit > 0 ? limit : 255
     }
 
     /// True when `path` starts with `/`.

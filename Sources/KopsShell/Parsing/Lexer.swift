@@ -111,6 +111,11 @@ private struct LineScanner {
     /// The word being built, or `nil` between words; `""` after `''` is a word.
     private var text: String?
     private var wordStart = 0
+    /// The word's `~`s that name no home folder (`Word.literalTildes`).
+    private var literalTildes: [Int] = []
+    /// The scalars in `text` so far, and the last of them.
+    private var scalarCount = 0
+    private var lastScalar: Unicode.Scalar?
 
     init(_ line: String) {
         characters = Array(line.unicodeScalars)
@@ -166,7 +171,7 @@ private struct LineScanner {
             case "\\":
                 guard index + 1 < characters.count else { throw LexerError.danglingBackslash(column: column) }
                 startWord()
-                text?.unicodeScalars.append(characters[index + 1])
+                appendQuoted(characters[index + 1])
                 index += 2
             default:
                 // The plain characters up to the next separator, quote or backslash, appended at once.
@@ -179,6 +184,7 @@ private struct LineScanner {
                 } else {
                     for scalar in characters[start..<index] { text?.unicodeScalars.append(scalar) }
                 }
+                (scalarCount, lastScalar) = (scalarCount + index - start, characters[index - 1])
             }
         }
         endCommand()
@@ -189,7 +195,7 @@ private struct LineScanner {
         let quoteColumn = column
         index += 1
         while index < characters.count, characters[index] != "'" {
-            text?.unicodeScalars.append(characters[index])
+            appendQuoted(characters[index])
             index += 1
         }
         guard index < characters.count else { throw LexerError.unterminatedQuote(quote: "'", column: quoteColumn) }
@@ -202,10 +208,10 @@ private struct LineScanner {
         while index < characters.count, characters[index] != "\"" {
             let character = characters[index]
             if character == "\\", index + 1 < characters.count, ["\"", "\\", "$"].contains(characters[index + 1]) {
-                text?.unicodeScalars.append(characters[index + 1])
+                appendQuoted(characters[index + 1])
                 index += 2
             } else {
-                text?.unicodeScalars.append(character)
+                appendQuoted(character)
                 index += 1
             }
         }
@@ -217,11 +223,27 @@ private struct LineScanner {
         guard text == nil else { return }
         text = ""
         wordStart = index
+        literalTildes = []
+        (scalarCount, lastScalar) = (0, nil)
+    }
+
+    /// Appends a scalar read inside quotes or after a backslash: a `~` so read, or one this scalar follows, names no
+    /// home folder (`Word.literalTildes`).
+    private mutating func appendQuoted(_ scalar: Unicode.Scalar) {
+        guard text != nil else { return }
+        if scalar == "~" {
+            literalTildes.append(scalarCount)
+        } else if scalarCount > 0, lastScalar == "~", literalTildes.last != scalarCount - 1 {
+            literalTildes.append(scalarCount - 1)
+        }
+        text?.unicodeScalars.append(scalar)
+        (scalarCount, lastScalar) = (scalarCount + 1, scalar)
     }
 
     private mutating func endWord() {
         guard let finished = text else { return }
-        words.append(WordSpan(word: Word(finished, column: columns[wordStart]), source: wordStart..<index))
+        words.append(
+            WordSpan(word: Word(finished, column: columns[wordStart], literalTildes: literalTildes), source: wordStart..<index))
         text = nil
     }
 

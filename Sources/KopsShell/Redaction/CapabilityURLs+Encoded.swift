@@ -7,7 +7,7 @@
 /// Encoded twice (`https%253A%252F%252Fhooks.slack.com%252Fservices%252F…`: a redirect URL carried in a parameter of a
 /// URL that was itself encoded into a query, as log pipelines and link wrappers do) it is read alike, every escape one
 /// `%25` longer (session 36; it was printed in clear, where the URL encoded once was masked). Encoded three times or more
-/// is not read.
+/// is not read. Written without its scheme (`hooks.slack.com%2Fservices%2F…`, `SchemelessURLs`) it is read from its host.
 extension CapabilityURLs {
     /// `%2F%2F` (either hex case) right after the `%3A` at `colonEscape`: the byte test's question
     /// (`ShapedCredentials.mayOccur`), true wherever `maskedEncoded` may read a URL. Allocates nothing.
@@ -42,11 +42,17 @@ extension CapabilityURLs {
         var characters = Array(text)
         var index = 0
         while index + 8 < characters.count {
-            guard characters[index] == "%", let depth = encodedSchemeEnd(characters, at: index) else {
+            let start: Int
+            let depth: Int
+            if characters[index] == "%", let found = encodedSchemeEnd(characters, at: index) {
+                (start, depth) = (index + 3 * Escaping(depth: found).width, found)
+            } else if let hostEnd = SchemelessURLs.host(in: characters, at: index), let found = encodedSlash(characters, at: hostEnd) {
+                // Without its scheme (`hooks.slack.com%2Fservices%2F…`: probe36 P36-4), read from its host.
+                (start, depth) = (index, found)
+            } else {
                 index += 1
                 continue
             }
-            let start = index + 3 * Escaping(depth: depth).width
             var end = start
             while end < characters.count, !URLSpans.ends.contains(characters[end]), !"&:".contains(characters[end]) { end += 1 }
             let maskedAfter = characters[end...].starts(with: "<redacted>")
@@ -111,6 +117,11 @@ extension CapabilityURLs {
         let depth: Int
         /// The characters of one escape: 3 (`%2F`), or 5 (`%252F`).
         var width: Int { depth == 1 ? 3 : 5 }
+    }
+
+    /// 1 when `%2F` is at `index`, 2 when `%252F` is, in either hex case; nil otherwise.
+    private static func encodedSlash(_ characters: [Character], at index: Int) -> Int? {
+        [1, 2].first { isEscape(characters, at: index, of: ["2f"], escaping: Escaping(depth: $0)) }
     }
 
     /// 1 when `%3A%2F%2F` is at `index`, 2 when `%253A%252F%252F` is, in either hex case; nil otherwise.

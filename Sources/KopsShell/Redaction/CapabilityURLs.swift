@@ -8,8 +8,9 @@
 /// - Zapier, `https://hooks.zapier.com/hooks/catch/ACCOUNT/KEY/`: the segment after the account.
 /// - Pipedream, `https://KEY.m.pipedream.net`: the host's first label.
 ///
-/// The ids around the key (Slack's team and channel, Discord's webhook id) stay: they say which hook it is. Only URLs
-/// with a scheme are read, as `Redactor.maskURLCredentials` reads them. On any host, a key the path's words name
+/// The ids around the key (Slack's team and channel, Discord's webhook id) stay: they say which hook it is. A URL is read
+/// with its scheme (`https://`), as `Redactor.maskURLCredentials` reads it, or without (`hooks.slack.com/services/…`, as
+/// a form, a chat or a log that drops the scheme writes it: `SchemelessURLs`, probe36 P36-4). On any host, a key the path's words name
 /// (`/with/key/KEY`, `/hooks/KEY`, `/IncomingWebhook/…`) is masked by its shape too (`CapabilityPaths`, probe33 P33-4).
 enum CapabilityURLs {
     /// True when the URL whose scheme ends at the colon at `colon` has one of these hosts or a path that may name a key
@@ -31,39 +32,43 @@ enum CapabilityURLs {
             || CapabilityPaths.mayHoldKey(bytes, from: index)
     }
 
-    /// `text` with the key of each such URL replaced by `<redacted>`.
+    /// `text` with the key of each such URL replaced by `<redacted>`, with its scheme (`https://hooks.slack.com/…`) or
+    /// without (`hooks.slack.com/…`, `SchemelessURLs`).
     static func masked(_ text: String) -> String {
-        guard text.contains("://") else { return text }
-        return URLSpans.rewriting(text) { url, maskedAfter in
-            // Followed by `<redacted>`, the URL was masked already: its key is that mask (masked again, Slack's last
-            // segment would be the channel id).
-            guard !maskedAfter else { return }
-            let hostEnd = url.firstIndex { "/?#".contains($0) } ?? url.count
-            // Punctuation that ends a sentence right after the URL is not its path's (`… to https://n8n.test/webhook/KEY:
-            // HTTP 401`, probe38 P38-1: the key with its `:` did not read as a key and was printed); it is put back after.
-            var trailing: [Character] = []
-            if url.firstIndex(where: { "?#".contains($0) }) == nil {
-                while url.count > hostEnd + 1, let last = url.last, ":.;!)".contains(last) { trailing.insert(url.removeLast(), at: 0) }
-            }
-            defer { url += trailing }
-            let pathEnd = url[hostEnd...].firstIndex { "?#".contains($0) } ?? url.count
-            let host = String(url[..<hostEnd])
-            var segments = String(url[hostEnd..<pathEnd]).split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-            var hostPart = host
-            if let kind = kind(of: Array(host.utf8)) {
-                let key = kind.keyIndex(segments.dropFirst().map { $0.lowercased() }).map { $0 + 1 }
-                if kind == .pipedream, let dot = host.firstIndex(of: "."), !host[..<dot].isEmpty, host[..<dot] != "<redacted>" {
-                    hostPart = "<redacted>" + host[dot...]
-                } else if let key, key < segments.count, !segments[key].isEmpty, segments[key] != "<redacted>" {
-                    segments[key] = "<redacted>"
-                }
-            }
-            // Any host: a key named by the path's words and its shape (IFTTT, Teams, Mattermost, n8n: `CapabilityPaths`).
-            CapabilityPaths.mask(&segments, host: host)
-            let rewritten = hostPart + segments.joined(separator: "/")
-            guard rewritten != String(url[0..<pathEnd]) else { return }
-            url.replaceSubrange(0..<pathEnd, with: Array(rewritten))
+        let withScheme = text.contains("://") ? URLSpans.rewriting(text, maskKey) : text
+        return SchemelessURLs.rewriting(withScheme, maskKey)
+    }
+
+    /// `url` (what follows its `://`: host, path, query) with its key replaced by `<redacted>`.
+    static func maskKey(_ url: inout [Character], maskedAfter: Bool) {
+        // Followed by `<redacted>`, the URL was masked already: its key is that mask (masked again, Slack's last
+        // segment would be the channel id).
+        guard !maskedAfter else { return }
+        let hostEnd = url.firstIndex { "/?#".contains($0) } ?? url.count
+        // Punctuation that ends a sentence right after the URL is not its path's (`… to https://n8n.test/webhook/KEY:
+        // HTTP 401`, probe38 P38-1: the key with its `:` did not read as a key and was printed); it is put back after.
+        var trailing: [Character] = []
+        if url.firstIndex(where: { "?#".contains($0) }) == nil {
+            while url.count > hostEnd + 1, let last = url.last, ":.;!)".contains(last) { trailing.insert(url.removeLast(), at: 0) }
         }
+        defer { url += trailing }
+        let pathEnd = url[hostEnd...].firstIndex { "?#".contains($0) } ?? url.count
+        let host = String(url[..<hostEnd])
+        var segments = String(url[hostEnd..<pathEnd]).split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        var hostPart = host
+        if let kind = kind(of: Array(host.utf8)) {
+            let key = kind.keyIndex(segments.dropFirst().map { $0.lowercased() }).map { $0 + 1 }
+            if kind == .pipedream, let dot = host.firstIndex(of: "."), !host[..<dot].isEmpty, host[..<dot] != "<redacted>" {
+                hostPart = "<redacted>" + host[dot...]
+            } else if let key, key < segments.count, !segments[key].isEmpty, segments[key] != "<redacted>" {
+                segments[key] = "<redacted>"
+            }
+        }
+        // Any host: a key named by the path's words and its shape (IFTTT, Teams, Mattermost, n8n: `CapabilityPaths`).
+        CapabilityPaths.mask(&segments, host: host)
+        let rewritten = hostPart + segments.joined(separator: "/")
+        guard rewritten != String(url[0..<pathEnd]) else { return }
+        url.replaceSubrange(0..<pathEnd, with: Array(rewritten))
     }
 
     enum Kind: Equatable {

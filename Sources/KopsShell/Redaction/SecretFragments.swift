@@ -22,7 +22,7 @@ struct SecretFragments: Sendable {
     /// The fewest characters of a secret, in a row, that are masked where they occur.
     static let minimumLength = 8
 
-    /// The secrets' forms (each secret folded to lower case, and its base64 forms folded), as bytes.
+    /// The secrets' forms (each secret folded to lower case, and its base64 and percent-encoded forms folded), as bytes.
     private var forms: [[UInt8]] = []
     /// Every 8-byte window of every form, packed big-endian, sorted (looked up by binary search).
     private var windows: [UInt64] = []
@@ -40,7 +40,13 @@ struct SecretFragments: Sendable {
             let base64 = Array(Data(bytes).base64EncodedString().utf8)
             // The URL-safe alphabet: `-` for `+`, `_` for `/`.
             let urlSafe = base64.map { $0 == UInt8(ascii: "+") ? UInt8(ascii: "-") : $0 == UInt8(ascii: "/") ? UInt8(ascii: "_") : $0 }
-            for form in [bytes, base64, urlSafe] {
+            // Percent-encoded, every byte but a letter or a digit escaped (`whsec%5Fdemo%5F123`: probe36 P36-4, a secret
+            // URL-encoded into a query or a log line kept no 8 characters of it in a row).
+            let encoded = bytes.flatMap { byte -> [UInt8] in
+                let plain = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+                return plain ? [byte] : Array(("%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)).utf8)
+            }
+            for form in [bytes, base64, urlSafe, encoded] {
                 let folded = form.map(ByteSearch.fold)
                 guard !forms.contains(folded) else { continue }
                 forms.append(folded)
@@ -219,7 +225,8 @@ struct SecretFragments: Sendable {
         return best
     }
 
-    /// The longest stretch of `run` made of a token's characters (letters, digits, `-`, `_`, `+`, `/`, `=`, `.`, `~`),
+    /// The longest stretch of `run` made of a token's characters (letters, digits, `-`, `_`, `+`, `/`, `=`, `.`, `~`, and
+    /// `%` of a percent-encoded form),
     /// when it has `minimumLength` of them: what an echo of a key, a token or its base64 is. Punctuation and control
     /// characters a secret shares with other text (a test seed's `]0;pwned` payload in every string) are no token.
     static func tokenPiece(of run: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
@@ -237,7 +244,7 @@ struct SecretFragments: Sendable {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="), UInt8(ascii: "."),
-            UInt8(ascii: "~"):
+            UInt8(ascii: "~"), UInt8(ascii: "%"):
             return true
         default:
             return false

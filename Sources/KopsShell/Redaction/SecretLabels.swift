@@ -2,7 +2,8 @@
 /// `"client_secret": "5f4dcc3b…"`, `token=Zx9qLm0…`. Many providers issue keys of plain hex or base62, which no token
 /// prefix marks (`TokenShapes`), and hex is the shape kops prints in clear as an id; the label is what says it is a
 /// key (probe34 P34-5: such a key in an API log's `error_message` was shown by `logs` and `errors` and recorded, while
-/// the same line's `kapso_live_…` and `?password=` were `<redacted>`).
+/// the same line's `kapso_live_…` and `?password=` were `<redacted>`). After a strong label (`password`, `secret`,
+/// `api_key`, `token`, `authorization`: `StrongSecretLabels`) a value of any length is masked.
 ///
 /// A label is a word ending in one of `names` (`key`, `API key`, `x-api-key`, `apiKey`, `verify_token`, `Password`),
 /// then `:` or `=` (or `%3A`/`%3D`), with spaces, tabs, quotes or backslashes around the separator (`"api_key": "…"`).
@@ -11,8 +12,8 @@
 /// precede too (`idempotency_key: <UUID>`, `key: 100200300400501`): a UUID (Kapso's webhook, conversation and API key
 /// ids: the key's id is what `logs` shows as `api_key_id`), a number (phone-number and WABA ids), a word starting `eyJ`
 /// (a Kapso cursor, base64 JSON; a JWT is `DottedTokens`'), an environment variable's name; and labels naming an id
-/// (`api_key_id:`, `key_name:` end in other words). A value under 12 characters (`password: hunter2`) is left too: a
-/// word that short after `key:` is as often a word (`key: missing`).
+/// (`api_key_id:`, `key_name:` end in other words). A value under 12 characters after a weaker label (`key:`,
+/// `credential:`) is left too: a word that short after `key:` is as often a word (`key: missing`).
 enum SecretLabels {
     /// The endings (lower case) that make a word a label.
     static let names: [[UInt8]] = [
@@ -95,7 +96,7 @@ enum SecretLabels {
 
     /// `index` moved back over the bytes that may stand between a label, its separator and its value.
     @inline(__always)
-    private static func skipBack(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+    static func skipBack(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
         var index = index
         while index > 0 {
             let byte = bytes[index - 1]
@@ -147,7 +148,7 @@ enum SecretLabels {
         }
     }
 
-    private static func isUUID(_ word: String) -> Bool {
+    static func isUUID(_ word: String) -> Bool {
         let parts = word.split(separator: "-", omittingEmptySubsequences: false)
         return parts.map(\.count) == [8, 4, 4, 4, 12] && parts.allSatisfy { $0.allSatisfy(\.isHexDigit) }
     }

@@ -77,12 +77,27 @@ enum ShapedCredentials {
                         if escaped == UInt8(ascii: ":"), CapabilityURLs.encodedSlashesFollow(bytes, colonEscape: index) { return true }
                         // `%253A%252F%252F`: the same encoded twice.
                         if escaped == UInt8(ascii: "%"), CapabilityURLs.twiceEncodedSchemeEndAt(bytes, percentEscape: index) { return true }
+                        // `password%3Dhunter2`: a strong label's separator (`StrongSecretLabels`).
+                        if escaped == UInt8(ascii: ":") || escaped == UInt8(ascii: "="),
+                            StrongSecretLabels.mayLabel(bytes, separator: index, width: 3)
+                        {
+                            return true
+                        }
+                        // `whsec%5F…`, `%255F`: an escaped `_` or `-` next to a word joins it (`TokenShapes.joinerWidth`).
+                        if joinsWord(bytes, escapeAt: index, escaped: escaped) { return true }
                         index += 3
+                        continue
+                    }
+                    if kind == equalsKind {
+                        if StrongSecretLabels.mayLabel(bytes, separator: index, width: 1) { return true }
+                        index += 1
                         continue
                     }
                     // A webhook URL that is its own key (`https://hooks.slack.com/services/…/SECRET`, `CapabilityURLs`).
                     if kind == colonKind {
                         if let names, ByteSearch.header(names, endsBefore: index, in: bytes) { return true }
+                        // `password: hunter2`: a value of any length after a strong label (`StrongSecretLabels`).
+                        if StrongSecretLabels.mayLabel(bytes, separator: index, width: 1) { return true }
                         // Both URL tests answer false unless `//` follows the colon (most colons in JSON end a key).
                         if index + 2 < count, base[index + 1] == slash, base[index + 2] == slash {
                             if CapabilityURLs.mayFollow(bytes, colon: index) { return true }
@@ -98,6 +113,12 @@ enum ShapedCredentials {
                     let length = end - index
                     // A key after a label (`API key: 3f9a…`, `"client_secret": "…"`), whatever its shape (`SecretLabels`).
                     if length >= SecretLabels.minimumValueLength, SecretLabels.mayLabel(bytes, word: index) { return true }
+                    // The last label of a host written without a scheme (`hooks.slack.com/services/…`: `SchemelessURLs`).
+                    if end < count, index > 0, base[index - 1] == dot, base[end] == slash || base[end] == percent,
+                        SchemelessURLs.mayEndHost(bytes, label: index, end: end)
+                    {
+                        return true
+                    }
                     if kind == prefixStartKind {
                         if length > shortestPrefix {
                             let labelled = index > 0 && (base[index - 1] == UInt8(ascii: "=") || base[index - 1] == UInt8(ascii: ":"))
@@ -119,12 +140,13 @@ enum ShapedCredentials {
     }
 
     /// A byte's kind for `mayOccur`: `wordKind` for a word byte (`isWordByte`), `prefixStartKind` for one that is also
-    /// the first letter of a token prefix or of a dotted token (`DottedTokens.firstBytes`) in either case, `queryKind` for `?` and `&`, `percentKind` for `%`, `colonKind` for `:`, 0 for every other byte.
+    /// the first letter of a token prefix or of a dotted token (`DottedTokens.firstBytes`) in either case, `queryKind` for `?` and `&`, `percentKind` for `%`, `colonKind` for `:`, `equalsKind` for `=`, 0 for every other byte.
     private static let byteKinds: [UInt8] = (0...255).map { value -> UInt8 in
         let byte = UInt8(value)
         if byte == UInt8(ascii: "?") || byte == UInt8(ascii: "&") { return queryKind }
         if byte == UInt8(ascii: "%") { return percentKind }
         if byte == UInt8(ascii: ":") { return colonKind }
+        if byte == UInt8(ascii: "=") { return equalsKind }
         guard isWordByte(byte) else { return 0 }
         let folded = ByteSearch.fold(byte)
         return prefixes.contains { $0.first == folded } || DottedTokens.firstBytes.contains(folded) ? prefixStartKind : wordKind
@@ -134,7 +156,26 @@ enum ShapedCredentials {
     private static let queryKind: UInt8 = 4
     private static let percentKind: UInt8 = 8
     private static let colonKind: UInt8 = 16
+    private static let equalsKind: UInt8 = 32
     private static let slash = UInt8(ascii: "/")
+    private static let dot = UInt8(ascii: ".")
+    private static let percent = UInt8(ascii: "%")
+
+    /// True when the escape at `index` (standing for `escaped`) is an escaped `_` or `-`, once (`%5F`) or twice (`%255F`)
+    /// encoded, with a word byte (or a byte past ASCII) right before it or right after it: where `TokenShapes` joins
+    /// the word across it.
+    @inline(__always)
+    static func joinsWord(_ bytes: UnsafeBufferPointer<UInt8>, escapeAt index: Int, escaped: UInt8) -> Bool {
+        var width = 3
+        if escaped != UInt8(ascii: "_") && escaped != UInt8(ascii: "-") {
+            guard escaped == UInt8(ascii: "%"), let twice = escape(bytes, at: index + 2),
+                twice == UInt8(ascii: "_") || twice == UInt8(ascii: "-")
+            else { return false }
+            width = 5
+        }
+        func joins(_ byte: UInt8) -> Bool { byte >= 0x80 || isWordByte(byte) || byte == UInt8(ascii: "%") }
+        return (index > 0 && joins(bytes[index - 1])) || (index + width < bytes.count && joins(bytes[index + width]))
+    }
 
     /// `text` with every token-shaped word (`TokenShapes.masked`) and every credential query parameter's value
     /// replaced by `<redacted>`; `except` (a secret the user asked to see) stays as it is.

@@ -29,44 +29,68 @@ enum TokenShapes {
         var word = ""
         var lastWord = ""
         var afterLabel = false
-        // A label (`API key`, `"client_secret"`) and its `:` or `=` came, then only spaces and quotes (`SecretLabels`);
-        // a label came, and only spaces and quotes since.
-        var afterKeyLabel = false
-        var labelWaits = false
-        func judged(_ word: String, labelled: Bool, keyLabelled: Bool) -> String {
-            isToken(word) || (labelled && isLabelledToken(word)) || (keyLabelled && SecretLabels.isKeyLike(word)) ? "<redacted>" : word
+        // A label (`API key`, `"client_secret"`) and its `:` or `=` came, then only spaces and quotes (`SecretLabels`):
+        // `valueLabel` says which kind; `pendingLabel`, a label came and only spaces and quotes since.
+        var valueLabel: LabelKind?
+        var pendingLabel: LabelKind?
+        // The value's label was followed by `=` (or `%3D`), or a quote came between the separator and the value.
+        var assigned = false
+        let characters = Array(line)
+        func judged(_ word: String, labelled: Bool, label: LabelKind?, next: Character?, after: Character?) -> String {
+            let plain = decodedJoiners(word)
+            if isToken(plain) || (labelled && isLabelledToken(plain)) { return "<redacted>" }
+            switch label {
+            case .weak?:
+                return SecretLabels.isKeyLike(plain) ? "<redacted>" : word
+            case .strong?:
+                let followedByWord = next == " " && after.map { $0.isASCII && $0.isLetter } == true
+                return StrongSecretLabels.isValue(plain, followedByWord: followedByWord, assigned: assigned, maskedForm: next == "…")
+                    ? "<redacted>" : word
+            case nil:
+                return word
+            }
         }
-        func flush() {
+        // `next`: the character after the word (nil at the end), `after` the one after that.
+        func flush(next: Character?, after: Character?) {
             if word.utf8.contains(UInt8(ascii: ".")) {
                 // A word that took dots (`DottedTokens`) is masked whole, or read as the words its dots part, as before.
                 let parts = word.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-                result += DottedTokens.isToken(word)
+                result += DottedTokens.isToken(decodedJoiners(word))
                     ? "<redacted>"
-                    : parts.enumerated().map { judged($1, labelled: $0 == 0 && afterLabel, keyLabelled: $0 == 0 && afterKeyLabel) }
-                        .joined(separator: ".")
+                    : parts.enumerated().map { offset, part in
+                        judged(
+                            part, labelled: offset == 0 && afterLabel, label: offset == 0 ? valueLabel : nil,
+                            next: offset == parts.count - 1 ? next : ".", after: offset == parts.count - 1 ? after : nil)
+                    }
+                    .joined(separator: ".")
                 word = parts.last ?? ""
             } else {
-                result += judged(word, labelled: afterLabel, keyLabelled: afterKeyLabel)
+                result += judged(word, labelled: afterLabel, label: valueLabel, next: next, after: after)
             }
-            if !word.isEmpty { (afterKeyLabel, labelWaits) = (false, false) }
-            lastWord = word
+            if !word.isEmpty {
+                // `Authorization=Bearer abc123`: the credential is the word after the scheme.
+                let scheme = valueLabel == .strong && StrongSecretLabels.schemes.contains(word.lowercased())
+                if !scheme { (valueLabel, pendingLabel) = (nil, nil) }
+            }
+            lastWord = decodedJoiners(word)
             word = ""
         }
         // After a character that is no word's: a separator ends a waiting label, a space or quote lets it wait on.
-        func followLabel(separator: Bool, skipped: Bool) {
-            let label = !lastWord.isEmpty && SecretLabels.isLabel(lastWord)
-            if separator {
-                (afterKeyLabel, labelWaits) = (label || labelWaits, false)
+        func followLabel(separator: Character?, skipped: Bool, quote: Bool) {
+            let label = lastWord.isEmpty ? nil : labelKind(lastWord, endingAt: result)
+            if let separator {
+                (valueLabel, pendingLabel) = (label ?? pendingLabel, nil)
+                assigned = separator == "="
             } else if skipped {
-                labelWaits = label || labelWaits
+                pendingLabel = label ?? pendingLabel
+                if quote, valueLabel != nil { assigned = true }
             } else {
-                (afterKeyLabel, labelWaits) = (false, false)
+                (valueLabel, pendingLabel) = (nil, nil)
             }
         }
         func isWordCharacter(_ character: Character) -> Bool {
             character.isASCII && (character.isLetter || character.isNumber || character == "_" || character == "-")
         }
-        let characters = Array(line)
         var index = 0
         while index < characters.count {
             let character = characters[index]
@@ -74,33 +98,89 @@ enum TokenShapes {
             if isWordCharacter(character) {
                 word.append(character)
             } else if character == ".", index < characters.count, isWordCharacter(characters[index]) || characters[index] == ".",
-                DottedTokens.continues(word)
+                DottedTokens.continues(decodedJoiners(word))
             {
                 // A JWT's or SendGrid key's dot joins its parts into one word (`DottedTokens`); a JWE's part may be empty.
                 word.append(character)
+            } else if character == "%", let width = joinerWidth(characters, at: index - 1), !word.isEmpty || index - 1 + width < characters.count
+                && isWordCharacter(characters[index - 1 + width])
+            {
+                // `whsec%5F…`, `sk%5Flive%5F…`: an escaped `_` or `-` (once or twice encoded) joins a word as the character
+                // itself does, and the word is judged decoded (probe36 P36-4: an encoded webhook secret was printed).
+                word.append(contentsOf: characters[(index - 1)..<(index - 1 + width)])
+                index += width - 1
             } else if character == "%", index + 1 < characters.count, let high = characters[index].asciiValue.flatMap(ShapedCredentials.hexValue),
                 let low = characters[index + 1].asciiValue.flatMap(ShapedCredentials.hexValue)
             {
                 // A percent-escape ends a word as its character would, and `%3D`/`%3A` label one as `=`/`:` do (probe29 P29-1).
-                flush()
-                afterLabel = (high << 4 | low == 0x3D || high << 4 | low == 0x3A) && !lastWord.isEmpty && Redactor.isSecretName(lastWord)
+                let escaped = high << 4 | low
+                flush(next: "%", after: nil)
+                afterLabel = (escaped == 0x3D || escaped == 0x3A) && !lastWord.isEmpty && Redactor.isSecretName(lastWord)
                 followLabel(
-                    separator: high << 4 | low == 0x3D || high << 4 | low == 0x3A,
-                    skipped: SecretLabels.isSkippedEscape(characters[index].asciiValue ?? 0, characters[index + 1].asciiValue ?? 0))
+                    separator: escaped == 0x3D ? "=" : escaped == 0x3A ? ":" : nil,
+                    skipped: SecretLabels.isSkippedEscape(characters[index].asciiValue ?? 0, characters[index + 1].asciiValue ?? 0),
+                    quote: escaped == 0x22 || escaped == 0x27)
                 lastWord = ""
                 result.append(character)
                 result.append(characters[index])
                 result.append(characters[index + 1])
                 index += 2
             } else {
-                flush()
+                flush(next: character, after: index < characters.count ? characters[index] : nil)
                 afterLabel = (character == "=" || character == ":") && !lastWord.isEmpty && Redactor.isSecretName(lastWord)
-                followLabel(separator: character == "=" || character == ":", skipped: " \t\"'\\".contains(character))
+                followLabel(
+                    separator: character == "=" || character == ":" ? character : nil, skipped: " \t\"'\\".contains(character),
+                    quote: character == "\"" || character == "'")
                 lastWord = ""
                 result.append(character)
             }
         }
-        flush()
+        flush(next: nil, after: nil)
+        return result
+    }
+
+    /// Which label `word` (the last word before a separator, decoded) is, `text` being what was written up to its end:
+    /// strong (`password`, `API key`: `StrongSecretLabels`), weak (`SecretLabels.names`), or none.
+    private static func labelKind(_ word: String, endingAt text: String) -> LabelKind? {
+        guard SecretLabels.isLabel(word) else { return nil }
+        if StrongSecretLabels.cursorLabels.contains(word.lowercased()) { return .weak }
+        var text = text
+        let strong = text.withUTF8 { StrongSecretLabels.endsInName($0, before: $0.count) }
+            || { var word = word; return word.withUTF8 { StrongSecretLabels.endsInName($0, before: $0.count) } }()
+        return strong ? .strong : .weak
+    }
+
+    /// What a label makes of the word after it: any value after a strong one, a key-like one after a weak one.
+    enum LabelKind { case weak, strong }
+
+    /// The characters of an escaped `_` or `-` at `index` (a `%`): 3 (`%5F`, `%2d`), 5 encoded twice (`%255F`), or nil.
+    static func joinerWidth(_ characters: [Character], at index: Int) -> Int? {
+        func hex(_ offset: Int) -> String? {
+            guard index + offset + 1 < characters.count else { return nil }
+            return String(characters[(index + offset)...(index + offset + 1)]).lowercased()
+        }
+        guard characters[index] == "%" else { return nil }
+        if let digits = hex(1), digits == "5f" || digits == "2d" { return 3 }
+        if hex(1) == "25", let digits = hex(3), digits == "5f" || digits == "2d" { return 5 }
+        return nil
+    }
+
+    /// `word` with each escaped `_` or `-` (`%5F`, `%2D`, `%255F`, `%252D`, either case) as the character: `whsec%5Fab12` →
+    /// `whsec_ab12`. `word` itself when it has no `%`.
+    static func decodedJoiners(_ word: String) -> String {
+        guard word.utf8.contains(UInt8(ascii: "%")) else { return word }
+        let characters = Array(word)
+        var result = ""
+        var index = 0
+        while index < characters.count {
+            if let width = joinerWidth(characters, at: index) {
+                result.append(String(characters[index + width - 2...index + width - 1]).lowercased() == "5f" ? "_" : "-")
+                index += width
+            } else {
+                result.append(characters[index])
+                index += 1
+            }
+        }
         return result
     }
 

@@ -186,10 +186,9 @@ public enum TranscriptFile {
     /// renamed over it, so a failure (a full disk) leaves the old file whole and no part-written file behind. Nil once
     /// done, else why not ("no space left on device", the folder named when it is the culprit: `WriteProblem`).
     public static func replace(_ target: String, contents: [UInt8], mode: Int) -> String? {
-        let slash = target.lastIndex(of: "/")
-        let folder = slash.map { String(target[...$0]) } ?? ""
-        let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
-        let temporary = folder + "." + name + ".kops-update-\(getpid())"
+        // A short name whatever the transcript's (`LocalPath.temporaryName`): `.NAME.kops-update-PID` passed the 255 bytes of
+        // a name for a long one (probe36 P36-13).
+        let temporary = LocalPath.joined(LocalPath.folder(of: target), LocalPath.temporaryName())
         if let code = create(temporary, contents: contents, mode: mode_t(mode)) {
             return WriteProblem.reason(writing: target, code: code, replacing: true)
         }

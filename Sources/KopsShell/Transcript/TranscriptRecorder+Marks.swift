@@ -37,7 +37,7 @@ extension TranscriptRecorder {
     /// end, `cutShortLine` and the block's fence. Nil when no block is cut short at the end.
     public static func closingCutShortBlock(_ text: String) -> String? {
         guard let block = TranscriptParser(text).unclosedBlock, block.next == nil else { return nil }
-        return text + (text.hasSuffix("\n") ? "" : "\n") + cutShortLine + "\n" + block.fence + "\n"
+        return text + (text.unicodeScalars.last == "\n" ? "" : "\n") + cutShortLine + "\n" + block.fence + "\n"
     }
 
     /// Text without ANSI escape sequences (colours on a terminal), so transcripts stay plain Markdown.

@@ -45,6 +45,9 @@ extension TranscriptRecorder {
                     + "\(mode(header.output)); run 'output \(mode(recorded.output))' first, or record to a new file")
         }
         restore = restoreFile ?? TranscriptRestore()
+        // Its line end, as `TranscriptParser.inFileForm` reads a file's: its first line's.
+        let firstLine = existing.unicodeScalars.prefix { $0 != "\n" }
+        crlf = firstLine.count < existing.unicodeScalars.count && firstLine.last == "\r"
         // A block written inside another would be read as its output: one cut short at the end is closed first, one
         // open elsewhere (a hand edit) is refused with where its fence belongs (probe22 P22-22).
         if let block = TranscriptParser(existing).unclosedBlock, block.next != nil {
@@ -57,7 +60,9 @@ extension TranscriptRecorder {
         }
         occurrences = TranscriptRestore.occurrences(in: written)
         self.masker?.continueNumbering(after: written)
-        if !written.hasSuffix("\n\n") { append(written.hasSuffix("\n") ? "\n" : "\n\n") }
+        // Read as scalars: a CRLF is one `Character`, which no `hasSuffix("\n")` matches (a CRLF file got two blank lines).
+        let ends = Self.trailingLineEnds(written)
+        if ends < 2 { append(ends == 1 ? "\n" : "\n\n") }
         // Another session continues here: `kops check` starts it afresh with this profile and number, and where this
         // session's came from.
         fileIdentity = FileIdentity(path: target)
@@ -75,6 +80,43 @@ extension TranscriptRecorder {
             TranscriptParser.appendedLine(
                 profile: header.profile, phoneNumberID: header.phoneNumberID, sources: header.sources, last: last) + "\n\n")
         if last.message != header.lastMessageID { saveRestore(besides: path) }
+    }
+
+    /// Refuses, before anything is written, a transcript whose name (of `path`, or of `target` a link there leads to) is
+    /// longer than the folder takes (`LocalPath.nameLimit`, 255 bytes), or, when `restore` (a masked recording keeps
+    /// `NAME.restore` beside it: `TranscriptRestore`), too long for its restore file's: in one line naming the limit
+    /// and the longest name that fits, instead of a system error or a recording cut off at its first restore line.
+    ///
+    /// Throws `ScriptError.unwritableTranscript`.
+    static func checkNameLength(path: String, target: String, restore: Bool) throws(ScriptError) {
+        let suffix = TranscriptRestore.path(besides: "")
+        for file in [path, target] {
+            let name = LocalPath.lastPart(of: file).utf8.count
+            let limit = LocalPath.nameLimit(besides: file)
+            if name > limit {
+                throw .unwritableTranscript(
+                    path: path, reason: "its name is \(name) bytes, more than the \(limit) a file name may have there; shorten it")
+            }
+            if restore, name + suffix.utf8.count > limit {
+                throw .unwritableTranscript(
+                    path: path,
+                    reason: "its name is \(name) bytes, and its restore file (the same name and '\(suffix)', kept beside a masked "
+                        + "transcript) would pass the \(limit) a file name may have there; shorten the name to "
+                        + "\(limit - suffix.utf8.count) bytes or fewer")
+            }
+        }
+    }
+
+    /// How many line ends (LF or CRLF) `text` ends with, up to 2.
+    static func trailingLineEnds(_ text: String) -> Int {
+        var count = 0
+        var scalars = text.unicodeScalars[...]
+        while count < 2, scalars.last == "\n" {
+            scalars = scalars.dropLast()
+            if scalars.last == "\r" { scalars = scalars.dropLast() }
+            count += 1
+        }
+        return count
     }
 
     /// Writes `opening` (the header, or the preamble) as the file `target` for `path`, replacing the file there

@@ -29,15 +29,16 @@ extension TranscriptRecorder {
         }
         if let file, stillOwnsFile() {
             var info = stat()
-            guard stat(file, &info) == 0, info.st_size >= old.utf8.count,
+            let oldBytes = fileBytes(old)
+            guard stat(file, &info) == 0, info.st_size >= oldBytes.count,
                 let handle = FileHandle(forUpdatingAtPath: file)
             else { return }
             defer { try? handle.close() }
-            let start = UInt64(info.st_size) - UInt64(old.utf8.count)
-            guard (try? handle.seek(toOffset: start)) != nil, let tail = try? handle.readToEnd(), tail == Data(old.utf8),
+            let start = UInt64(info.st_size) - UInt64(oldBytes.count)
+            guard (try? handle.seek(toOffset: start)) != nil, let tail = try? handle.readToEnd(), tail == Data(oldBytes),
                 (try? handle.truncate(atOffset: start)) != nil
             else { return }
-            writeFailure = TranscriptFile.append(Array(new.utf8), to: file)
+            writeFailure = TranscriptFile.append(fileBytes(new), to: file)
         }
         if let block = openBlock, block.hasSuffix(old) { openBlock = String(block.dropLast(old.count)) + new }
         occurrences[opened.line, default: 1] -= 1

@@ -71,6 +71,9 @@ public final class TranscriptRecorder: OutputSink {
     public internal(set) var replaced = false
     /// With `replaced`: no file is at the path any more (moved or deleted), rather than another file.
     public internal(set) var moved = false
+    /// True when the file continued (`record --append`) has CRLF line ends (its first line ends so, as `kops check
+    /// --update` reads a file's form): every line written to it ends so too (`fileBytes`).
+    var crlf = false
     var depth = 0
     var skipping = false
     /// The open block as written so far, from its opening fence line on: `end` reads it for the block's fence and
@@ -109,6 +112,7 @@ public final class TranscriptRecorder: OutputSink {
         // A link is followed deliberately (a dangling one too): its target is what is created, appended to or
         // replaced, and the link stays (`TranscriptFile`).
         let target = try TranscriptFile.target(of: path)
+        try Self.checkNameLength(path: path, target: target, restore: !header.keepPII)
         if let owner = TranscriptRestore.transcript(owning: target) ?? TranscriptRestore.transcript(owning: path) {
             throw .unwritableTranscript(
                 path: path,
@@ -216,7 +220,9 @@ public final class TranscriptRecorder: OutputSink {
         openBlock = ""
         append(TranscriptRecorder.fence + TranscriptRecorder.info + "\n" + prompt + shown + "\n")
         lastPrompt = shown == line ? (prompt, line, text.utf8.count) : nil
-        if let file, writeFailure == nil { guardBlock((file, TranscriptRecorder.terminatedLine + "\n" + TranscriptRecorder.fence + "\n")) }
+        if let file, writeFailure == nil {
+            guardBlock((file, String(decoding: fileBytes(TranscriptRecorder.terminatedLine + "\n" + TranscriptRecorder.fence + "\n"), as: UTF8.self)))
+        }
     }
 
     /// The last line of a block whose command was stopped with Ctrl-C when what it printed was not an error (a `trace`
@@ -263,9 +269,9 @@ public final class TranscriptRecorder: OutputSink {
         }
         if let file, stillOwnsFile() {
             // Only when the file still ends with the block as written (nothing else wrote to it).
-            guard let end = TranscriptFile.endsWith(Array(block.utf8), path: file) else { return TranscriptRecorder.fence }
-            writeFailure = TranscriptFile.truncate(file, to: end - block.utf8.count)
-                ?? TranscriptFile.append(Array(rewritten.utf8), to: file)
+            let written = fileBytes(block)
+            guard let end = TranscriptFile.endsWith(written, path: file) else { return TranscriptRecorder.fence }
+            writeFailure = TranscriptFile.truncate(file, to: end - written.count) ?? TranscriptFile.append(fileBytes(rewritten), to: file)
         }
         return fence
     }
@@ -280,6 +286,22 @@ public final class TranscriptRecorder: OutputSink {
         openBlock? += chunk
         if destination == .memory { text += chunk }
         guard let file, stillOwnsFile() else { return }
-        writeFailure = TranscriptFile.append(Array(chunk.utf8), to: file)
+        writeFailure = TranscriptFile.append(fileBytes(chunk), to: file)
+    }
+
+    /// `text` (LF lines, as the recorder writes them) as bytes of the file: its LFs as CRLF in a file whose lines end so
+    /// (`crlf`), so a transcript saved with CRLF and continued with `record --append` keeps one line end (probe36 P36-11:
+    /// the appended part's lines ended in LF alone).
+    func fileBytes(_ text: String) -> [UInt8] {
+        guard crlf, text.utf8.contains(UInt8(ascii: "\n")) else { return Array(text.utf8) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 16)
+        var last: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n"), last != UInt8(ascii: "\r") { bytes.append(UInt8(ascii: "\r")) }
+            bytes.append(byte)
+            last = byte
+        }
+        return bytes
     }
 }

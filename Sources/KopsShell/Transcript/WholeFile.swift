@@ -5,7 +5,7 @@ internal import Foundation
 #endif
 
 /// A file that appears whole or not at all: its bytes go to a hidden temporary file in the same folder
-/// (`.NAME.PID-RANDOM.tmp`), which takes the final name only once every byte is written and the file is closed; on any
+/// (`.kops-PID-RANDOM.tmp`, `LocalPath.temporaryName`), which takes the final name only once every byte is written and the file is closed; on any
 /// failure the temporary file is removed. A full disk then leaves nothing behind (probe20 P20-14, P20-15): no cut
 /// `.http` delivery that `replay` would send, no empty transcript that refuses the retry as "already exists", and a
 /// file being replaced stays as it was.
@@ -71,9 +71,9 @@ enum WholeFile {
         }
     }
 
-    /// A hidden name in the folder of `path`, unique to this process and call.
+    /// A hidden name in the folder of `path`, unique to this process and call, short whatever `path`'s name
+    /// (`LocalPath.temporaryName`).
     private static func temporaryPath(besides path: String) -> String {
-        LocalPath.joined(
-            LocalPath.folder(of: path), ".\(LocalPath.lastPart(of: path)).\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
+        LocalPath.joined(LocalPath.folder(of: path), LocalPath.temporaryName())
     }
 }
