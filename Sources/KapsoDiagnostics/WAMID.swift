@@ -36,8 +36,9 @@ public enum WAMID {
     }
 
     /// The ids to ask the API for, in order, for what was typed: the id as typed (`WAMID.` read as `wamid.`, URL encoding
-    /// undone: no stored id has either), then the same id with its base64 `=` padding as base64 needs it, without any, and
-    /// with one `=` (each once, skipping the form typed). Kapso serves a message by the id as it stored it, and a stored id
+    /// undone: no stored id has either), then the same id with its base64 `=` padding as base64 needs it, and without any
+    /// (each once, skipping the form typed; a WAMID's body is base64, Meta's with one `=`: an `=` base64 does not need is
+    /// not asked for, so an id not found costs one look-up more at most, not three). Kapso serves a message by the id as it stored it, and a stored id
     /// need not be padded as base64 needs (probe9 P9-19: `messages` listed `wamid.…AAAA=`, whose base64 needs `==`; probe37
     /// P37-15: an id stored `…ACAA=` typed without its `=`, and one stored without padding typed with it, were "not found"),
     /// so the other forms are asked only when the one before is not found. The forms differ in trailing `=` only, which
@@ -53,7 +54,7 @@ public enum WAMID {
             var body = typed
             while body.last == "=" { body.removeLast() }
             var forms: [String] = []
-            for form in ["wamid." + typed, repaired, "wamid." + body, "wamid." + body + "="] where !forms.contains(form) {
+            for form in ["wamid." + typed, repaired, "wamid." + body] where !forms.contains(form) {
                 forms.append(form)
             }
             return forms

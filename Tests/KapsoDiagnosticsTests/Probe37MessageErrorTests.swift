@@ -118,11 +118,13 @@ import Testing
 
     // MARK: - P37-15: a WAMID in either padding
 
-    /// The id as typed first, then its other `=` forms: as base64 needs it, without, with one.
+    /// The id as typed first, then its other `=` forms: as base64 needs it, and without.
     @Test(arguments: [
-        // Stored `…MFgA=` (base64 needs none): typed without, its one-`=` form is asked.
-        ("wamid.HBgLMTQxNTU1NTAxODUVAgASGBRPVVQ4NTAwMDAwMDAwMDAwMDAwMFgA",
-         ["wamid.HBgLMTQxNTU1NTAxODUVAgASGBRPVVQ4NTAwMDAwMDAwMDAwMDAwMFgA", "wamid.HBgLMTQxNTU1NTAxODUVAgASGBRPVVQ4NTAwMDAwMDAwMDAwMDAwMFgA="]),
+        // Stored `…MAA=` (Meta's form): typed without, the padded form is asked.
+        ("wamid.HBgLMTQxNTU1NTAxODUVAgASGBRPVVQ4NTAwMDAwMDAwMDAwMDAwMAA",
+         ["wamid.HBgLMTQxNTU1NTAxODUVAgASGBRPVVQ4NTAwMDAwMDAwMDAwMDAwMAA", "wamid.HBgLMTQxNTU1NTAxODUVAgASGBRPVVQ4NTAwMDAwMDAwMDAwMDAwMAA="]),
+        // A body base64 needs no `=` for: no `=` form is asked (each not found is one more 404 kops leaves).
+        ("wamid.HBgLMTQxNTU1NTAxODUVAgASGBRPVVQ4NTAwMDAwMDAwMDAwMDAwMFgA", ["wamid.HBgLMTQxNTU1NTAxODUVAgASGBRPVVQ4NTAwMDAwMDAwMDAwMDAwMFgA"]),
         // Stored unpadded: typed with its `=`, the unpadded form is asked.
         ("wamid.HBgLMTQxNTU1NTAxODYVAgASGBRPVVQ4NjAwMDAwMDAwMDAwMDAwMAA=",
          ["wamid.HBgLMTQxNTU1NTAxODYVAgASGBRPVVQ4NjAwMDAwMDAwMDAwMDAwMAA=", "wamid.HBgLMTQxNTU1NTAxODYVAgASGBRPVVQ4NjAwMDAwMDAwMDAwMDAwMAA"]),

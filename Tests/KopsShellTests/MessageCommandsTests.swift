@@ -100,8 +100,7 @@ import Testing
         // Digits are asked of the resolver (numbers, API logs: is it another kind of id?); found nowhere, the plain line stays.
         ("message 12345", "error: message: invalid message id '12345'; expected a WAMID starting with 'wamid.'\n", .usage, 2),
         // The message's 404, then one row of the numbers list: a 404 there too would be the base URL's (probe5 P5-1).
-        // The id as typed, then with one '=' (a stored form, P37-15): two look-ups.
-        ("message wamid.AAAA", "error: no message with WAMID wamid.AAAA exists in this project (Kapso's look-up by WAMID covers all of its numbers); 'messages' lists recent ones; if the message is another project's, check the API key\n", .failure, 3),
+        ("message wamid.AAAA", "error: no message with WAMID wamid.AAAA exists in this project (Kapso's look-up by WAMID covers all of its numbers); 'messages' lists recent ones; if the message is another project's, check the API key\n", .failure, 2),
         // Damaged on the way: said before any request.
         (
             "message wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA%253D",

@@ -49,13 +49,13 @@ import Testing
         #expect(runs[1].out.split(separator: "\n").filter { $0.contains("message to") }.count == 4, "\(runs[1].out)")
     }
 
-    /// P37-15: an id stored with an `=` base64 does not need is found typed without it, and one stored without padding is
+    /// P37-15: an id stored with its base64 `=` padding is found typed without it, and one stored without padding is
     /// found typed with it; each says which form matched.
     @Test func eitherPaddingFindsTheMessage() async throws {
-        let overPadded = "wamid.HBgLMTQxNTU1NTAxODUVAgASGBRPVVQ4NTAwMDAwMDAwMDAwMDAwMFgA="
+        let padded = "wamid.HBgLMTQxNTU1NTAxODUVAgASGBRPVVQ4NTAwMDAwMDAwMDAwMDAwMAA="
         let unpadded = "wamid.HBgLMTQxNTU1NTAxODYVAgASGBRPVVQ4NjAwMDAwMDAwMDAwMDAwMAA"
         for (typed, stored, form) in [
-            (String(overPadded.dropLast()), overPadded, "with one '=' more, as Kapso stored it"),
+            (String(padded.dropLast()), padded, "with the '=' padding put back"),
             (unpadded + "=", unpadded, "without its '=' padding, as Kapso stored it"),
         ] {
             let runs = try await run(["message \(typed)", "trace \(typed)", "whois \(typed)"])
