@@ -76,7 +76,7 @@ public struct MessageVerdict: Sendable, Equatable {
         // A received message whose contact window now rests on Kapso's summary alone: said as every view says it
         // (ContactWindow.unconfirmed, probe37 P37-4), never as certainly open or closed.
         if message.isInbound, let window = contactWindow, window.unconfirmed != nil, moved == nil, MessageOrigin(message).groupID == nil,
-            WindowEvidence(message, now: now).notWritten == nil, MessageError.all(in: message.json["errors"]).isEmpty
+            WindowEvidence(message, now: now).notWritten == nil, MessageError.carried(by: message.json).isEmpty
         {
             verdict = MessageVerdict("received; the contact's 24-hour window now is " + window.text, .warning)
         }
