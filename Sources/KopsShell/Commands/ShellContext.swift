@@ -7,7 +7,7 @@ public final class ShellContext {
     public var session: Session
     /// The API client; `profile use` replaces it (keeping the transport and its connections).
     public var client: KapsoClient {
-        didSet { noteOwnLookups() }
+        didSet { observeClient() }
     }
     /// kops's own GETs answered 404, left out of failure views; kept in the state folder once
     /// `environment` is set (in memory only without one).
@@ -191,10 +191,22 @@ public final class ShellContext {
                 Thread.sleep(forTimeInterval: min(left, 0.1))
             }
         }
+        observeClient()
+    }
+
+    /// Has the client tell of its 404s (`noteOwnLookups`) and of every answer it reads, at start and for the client
+    /// `profile use` puts in place.
+    private func observeClient() {
         noteOwnLookups()
         // What kops reads to phrase an answer (`sent … to Dana Ortiz`: the name from a conversation look-up) is
         // personal data a recording must mask like what a result holds.
-        client.received = { [unowned self] json in self.shell?.recorder?.masker?.learn(from: json) }
+        // And every answer teaches the shell's redactor its secrets (a URL's password, a secret-named field), whichever
+        // output form the command then shows: a command's own `--output table` dropped its result's JSON before the
+        // shell learned from it, and printed what the default view masked (probe38 P38-10).
+        client.received = { [unowned self] json in
+            self.shell?.redactor.learn(from: json)
+            self.shell?.recorder?.masker?.learn(from: json)
+        }
     }
 
     /// Has the client tell `ownLookups` of each GET answered 404, and of each other GET with an id in its path.

@@ -112,7 +112,11 @@ enum ShapedCredentials {
                     // the prefixes are not compared at the many short words (`status`, `event`, `body`).
                     let length = end - index
                     // A key after a label (`API key: 3f9a…`, `"client_secret": "…"`), whatever its shape (`SecretLabels`).
-                    if length >= SecretLabels.minimumValueLength, SecretLabels.mayLabel(bytes, word: index) { return true }
+                    if length >= SecretLabels.minimumValueLength,
+                        SecretLabels.mayLabel(bytes, word: index) || StrongSecretLabels.mayLabelBare(bytes, word: index)
+                    {
+                        return true
+                    }
                     // The last label of a host written without a scheme (`hooks.slack.com/services/…`: `SchemelessURLs`).
                     if end < count, index > 0, base[index - 1] == dot, base[end] == slash || base[end] == percent,
                         SchemelessURLs.mayEndHost(bytes, label: index, end: end)

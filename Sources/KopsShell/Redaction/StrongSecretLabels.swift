@@ -34,6 +34,20 @@ enum StrongSecretLabels {
     /// Scheme words: after `authorization=` the credential is the word after them (`Bearer abc123`).
     static let schemes: Set<String> = ["bearer", "basic", "token"]
 
+    /// The byte test's question at a word that starts at `start` with no `:` or `=` before it: do only spaces, tabs,
+    /// quotes, backslashes and `(` stand between it and the end of a strong label (`apikey X`, `secret "X"`, `the API key
+    /// (X)`: `TokenShapes` reads a key-like word there as after a label, probe38 P38-10)? Allocates nothing.
+    @inline(__always)
+    static func mayLabelBare(_ bytes: UnsafeBufferPointer<UInt8>, word start: Int) -> Bool {
+        var index = start
+        while index > 0 {
+            let byte = bytes[index - 1]
+            guard byte == 0x20 || byte == 0x09 || byte == 0x22 || byte == 0x27 || byte == 0x5C || byte == 0x28 else { break }
+            index -= 1
+        }
+        return index < start && endsInName(bytes, before: index)
+    }
+
     /// True when the bytes before `end` (a label's last byte, `end` past it) end in one of `names`, in any ASCII case,
     /// with a space, `-` or `_` matching any of the three (`API key`, `x-api-key`, `SECRET_KEY`). Allocates nothing.
     @inline(__always)

@@ -35,6 +35,11 @@ enum TokenShapes {
         var pendingLabel: LabelKind?
         // The value's label was followed by `=` (or `%3D`), or a quote came between the separator and the value.
         var assigned = false
+        // A strong label (`apikey`, `secret`, `API key`) followed by nothing but spaces, quotes and `(`: the next word is
+        // read as after a weak label's separator (a key-like word is masked: `apikey Kx81…`, `secret "Kx81…"`, `the API
+        // key (Kx81…)`), where before only `:` or `=` made a label (probe38 P38-10: an API log's and a status's error
+        // text printed such keys in clear).
+        var bareStrong = false
         let characters = Array(line)
         func judged(_ word: String, labelled: Bool, label: LabelKind?, next: Character?, after: Character?) -> String {
             let plain = decodedJoiners(word)
@@ -65,9 +70,10 @@ enum TokenShapes {
                     .joined(separator: ".")
                 word = parts.last ?? ""
             } else {
-                result += judged(word, labelled: afterLabel, label: valueLabel, next: next, after: after)
+                result += judged(word, labelled: afterLabel, label: valueLabel ?? (bareStrong ? .weak : nil), next: next, after: after)
             }
             if !word.isEmpty {
+                bareStrong = false
                 // `Authorization=Bearer abc123`: the credential is the word after the scheme.
                 let scheme = valueLabel == .strong && StrongSecretLabels.schemes.contains(word.lowercased())
                 if !scheme { (valueLabel, pendingLabel) = (nil, nil) }
@@ -115,6 +121,7 @@ enum TokenShapes {
                 // A percent-escape ends a word as its character would, and `%3D`/`%3A` label one as `=`/`:` do (probe29 P29-1).
                 let escaped = high << 4 | low
                 flush(next: "%", after: nil)
+                bareStrong = false
                 afterLabel = (escaped == 0x3D || escaped == 0x3A) && !lastWord.isEmpty && Redactor.isSecretName(lastWord)
                 followLabel(
                     separator: escaped == 0x3D ? "=" : escaped == 0x3A ? ":" : nil,
@@ -127,6 +134,11 @@ enum TokenShapes {
                 index += 2
             } else {
                 flush(next: character, after: index < characters.count ? characters[index] : nil)
+                if " \t\"'\\(".contains(character) {
+                    if !lastWord.isEmpty { bareStrong = labelKind(lastWord, endingAt: result) == .strong }
+                } else {
+                    bareStrong = false
+                }
                 afterLabel = (character == "=" || character == ":") && !lastWord.isEmpty && Redactor.isSecretName(lastWord)
                 followLabel(
                     separator: character == "=" || character == ":" ? character : nil, skipped: " \t\"'\\".contains(character),

@@ -1,0 +1,101 @@
+import Foundation
+import KapsoClient
+import KapsoSimulator
+import KopsHTTP
+@testable import KopsShell
+import KopsTestSupport
+import Testing
+
+/// probe38's leaks: a secret reaches no output whatever output form was chosen (P38-10), whichever way it came in
+/// (`${env:NAME}`: P38-5), and no file or question kops writes (the own-lookups journal: P38-11; the `[y/N]`
+/// questions: P38-16); an API key given as the base URL is neither echoed nor advised as a host (P38-2).
+@Suite struct Probe38LeakTests {
+    /// Twelve API-log errors with a secret in them (`Kx81kQ2mP0sLw9TrAb12Cd34`…`44`), after labels, in a URL's
+    /// password, a header, a form (the tester's `labels.seed.json`).
+    static let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Seeds/probe38-labels.seed.json").path
+
+    /// What no output may show: the first 20 characters the seed's secrets share.
+    static let canary = "Kx81kQ2mP0sLw9TrAb12"
+
+    /// Every list that shows the API logs' errors, each in its default form and in each `--output` form (the command's
+    /// own flag for `logs`, `logs search`, `deliveries`; the shell's for `errors`).
+    static let lines: [String] = {
+        let commands = [
+            "logs --errors --period 30d", "logs --errors --flat --period 30d", "logs --period 30d",
+            "logs search --problems --period 7d", "errors --period 30d", "errors --flat --period 30d",
+        ]
+        return commands.flatMap { command in
+            ["", " --output table", " --output expanded", " --output json"].map { command + $0 }
+        }
+    }()
+
+    /// probe38 P38-10: `logs --errors --output table` printed six secrets that `logs --errors` masked: the command's
+    /// own `--output` dropped the result's JSON before the shell learned its secrets from it. Each line runs in a new
+    /// shell, so nothing learned by another line helps.
+    @Test func noOutputFormShowsASecretTheDefaultFormMasks() async throws {
+        let leaks = try await withSimulator(seed: .file(Self.seed)) { fixture in
+            try Self.lines.compactMap { line -> String? in
+                let (shell, output) = try fixture.shell(phoneNumberID: "100200300400501")
+                shell.run(line: line)
+                let shown = output.out + output.err
+                let hits = shown.split(separator: "\n").filter { $0.contains(Self.canary) }
+                return hits.isEmpty ? nil : "\(line): \(hits.count) lines, e.g. \(hits[0])"
+            }
+        }
+        #expect(leaks.isEmpty, Comment(rawValue: leaks.joined(separator: "\n")))
+    }
+
+    /// The same in a transcript, which is recorded from what the terminal shows.
+    @Test func theTranscriptOfACommandsOwnOutputFormShowsNoSecret() async throws {
+        let page = try await withSimulator(seed: .file(Self.seed)) { fixture in
+            let (shell, _) = try fixture.shell(phoneNumberID: "100200300400501")
+            let recorder = try TranscriptRecorder(
+                header: TranscriptHeader(context: shell.context, keepPII: true), destination: .memory, context: shell.context)
+            shell.recorder = recorder
+            shell.run(line: "logs --errors --period 30d --output table")
+            shell.run(line: "logs search --problems --period 7d --output expanded")
+            return recorder.text
+        }
+        #expect(page.contains("<redacted>"), "\(page)")
+        #expect(!page.contains(Self.canary), "\(page)")
+    }
+
+    /// probe38 P38-10 addendum: a strong label followed by a space, a quote or `(` (no `:` or `=`) labels the key-like
+    /// word after it, in any text kops shows (an API log's error, a status's `error_data.details`).
+    @Test(arguments: [
+        ("apikey Kx81kQ2mP0sLw9TrAb12Cd39 is revoked", "apikey <redacted> is revoked"),
+        ("secret \"Kx81kQ2mP0sLw9TrAb12Cd43\" does not match", "secret \"<redacted>\" does not match"),
+        ("the API key (Kx81kQ2mP0sLw9TrAb12Cd40) lacks scope", "the API key (<redacted>) lacks scope"),
+        ("Message Undeliverable. apikey Kx81kQ2mP0sLw9TrAb12Cd50 secret \"Kx81kQ2mP0sLw9TrAb12Cd51\"",
+         "Message Undeliverable. apikey <redacted> secret \"<redacted>\""),
+        ("password  Hx81kQ2mP0sLw9TrAb12", "password  <redacted>"),
+        // Words, ids and numbers after such a label stay.
+        ("the API key inbox-backend is revoked", "the API key inbox-backend is revoked"),
+        ("token expired at 2026-11-21T10:00:00Z", "token expired at 2026-11-21T10:00:00Z"),
+        ("secret 100200300400501 rotated", "secret 100200300400501 rotated"),
+        ("API key 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70 (inbox-backend)", "API key 3d4e5f6a-7b8c-4d9e-8f0a-2b3c4d5e6f70 (inbox-backend)"),
+        ("the key (Kx81kQ2mP0sLw9TrAb12Cd40) of the template", "the key (Kx81kQ2mP0sLw9TrAb12Cd40) of the template"),
+    ])
+    func aStrongLabelWithoutASeparatorLabelsAKey(text: String, shown: String) {
+        #expect(Redactor().redact(text) == shown)
+        #expect(Redactor().redact(errorLine: text) == shown)
+    }
+
+    /// The tester's status error: `trace` and `message --output json` print its details masked.
+    @Test func traceMasksALabelledKeyInAStatusError() async throws {
+        let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Seeds/probe38-labels2.seed.json").path
+        let wamid = "wamid.HBgLMTQxNTU1NTAxNzEVAgASGBQBH20AAAAAAAAAAAAAAAAAAAA="
+        let leaks = try await withSimulator(seed: .file(seed)) { fixture in
+            try ["trace \(wamid)", "trace \(wamid) --output json", "message \(wamid)", "message \(wamid) --output json"]
+                .compactMap { line -> String? in
+                    let (shell, output) = try fixture.shell(phoneNumberID: "100200300400501")
+                    shell.run(line: line)
+                    let hits = (output.out + output.err).split(separator: "\n").filter { $0.contains("Kx81kQ2mP0sLw9TrAb12") }
+                    return hits.isEmpty ? nil : "\(line): \(hits[0])"
+                }
+        }
+        #expect(leaks.isEmpty, Comment(rawValue: leaks.joined(separator: "\n")))
+    }
+}
