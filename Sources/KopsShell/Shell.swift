@@ -110,6 +110,8 @@ public final class Shell {
     }
 
     private func runCommands(line: String) -> ExitStatus {
+        // Before the line is expanded, checked, shown or recorded: a secret-named `${env:NAME}`'s value is a secret.
+        redactor.learn(environmentReferencesIn: line, environment: context.environment)
         let expanded = Result { [context] in
             try Interpolation.expand(line, variables: context.session.variables, environment: context.environment)
         }

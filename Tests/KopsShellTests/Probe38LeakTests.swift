@@ -98,4 +98,38 @@ import Testing
         }
         #expect(leaks.isEmpty, Comment(rawValue: leaks.joined(separator: "\n")))
     }
+
+    // MARK: - P38-5
+
+    /// probe38 P38-5: a `${env:NAME}` whose NAME says secret is learned before the line is checked, recorded or shown:
+    /// the whole-script check's error and the transcript's command line printed it.
+    @Test(arguments: ["MY_API_TOKEN", "KAPSO_WEBHOOK_SECRET", "DB_PASSWORD", "STRIPE_KEY"])
+    func aSecretNamedEnvironmentValueIsMaskedInTheScriptCheck(name: String) {
+        let value = "plainvalue2026abc"
+        let offline = OfflineShell()
+        offline.shell.context.environment = [name: value]
+        let outcome = ScriptRunner(path: "b.kops", source: "explain 131047\nwhois ${env:\(name)}").run(on: offline.shell)
+        #expect(outcome.summary == "nothing ran")
+        let shown = offline.output.out + offline.output.err
+        #expect(shown.contains("b.kops:2: error: whois"), "\(shown)")
+        #expect(!shown.contains(value), "\(shown)")
+    }
+
+    /// The transcript's command line (variables expanded) and the line's error, typed at the prompt.
+    @Test func aSecretNamedEnvironmentValueIsMaskedInTheTranscriptLine() throws {
+        let value = "Qm9vR2hhbGxvd2VlbjIwMjY5"
+        let offline = OfflineShell()
+        offline.shell.context.environment = ["MY_API_TOKEN": value]
+        let recorder = try TranscriptRecorder(
+            header: TranscriptHeader(context: offline.shell.context, keepPII: true), destination: .memory,
+            context: offline.shell.context)
+        offline.shell.recorder = recorder
+        offline.shell.run(line: "whois ${env:MY_API_TOKEN}")
+        #expect(!recorder.text.contains(value), "\(recorder.text)")
+        #expect(!offline.output.combined.contains(value), "\(offline.output.combined)")
+        // A name that says nothing of a secret is a value as any other.
+        var redactor = Redactor()
+        redactor.learn(environmentReferencesIn: "whois ${env:PHONE_ID}", environment: ["PHONE_ID": "100200300400501"])
+        #expect(redactor.knownSecrets.isEmpty)
+    }
 }
