@@ -132,4 +132,50 @@ import Testing
         redactor.learn(environmentReferencesIn: "whois ${env:PHONE_ID}", environment: ["PHONE_ID": "100200300400501"])
         #expect(redactor.knownSecrets.isEmpty)
     }
+
+    // MARK: - P38-11
+
+    /// probe38 P38-11: the own-lookups journal kept a key from the base URL's path in clear; it keeps the path as the
+    /// Redactor shows it, and a call still matches its note.
+    @Test func theOwnLookupsJournalKeepsNoKeyFromTheBaseURL() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-p38-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("own-lookups").path
+        FileManager.default.createFile(atPath: file, contents: Data(), attributes: [.posixPermissions: 0o600])
+        let secrets = ["kapso_live_Zx81kQ2mP0sLw9TrAb12Cd34", "Zx81kQ2mP0sLw9TrAb12Cd35", "Zx81kQ2mP0sLw9TrAb12Cd36"]
+        let hosts = [
+            "http://127.0.0.1:8080/\(secrets[0])", "http://127.0.0.1:8080/;api_key=\(secrets[1])",
+            "http://127.0.0.1:8080/api_key=\(secrets[2])",
+        ]
+        let lookups = OwnLookups(path: file)
+        for host in hosts {
+            lookups.note(method: "GET", host: host, path: "/platform/v1/whatsapp/phone_numbers", time: 1_796_302_717)
+        }
+        let written = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(written.split(separator: "\n").count == 3, "\(written)")
+        for secret in secrets { #expect(!written.contains(secret), "\(written)") }
+        // Read back by another run, each note still matches the call Kapso logged with the key in its path.
+        let calls = hosts.enumerated().map { index, host in
+            OwnLookups.LoggedCall(
+                id: "c\(index)", method: "GET", endpoint: OwnLookups.origin(host).pathPrefix + "/platform/v1/whatsapp/phone_numbers",
+                status: 404, time: "2026-12-03T12:58:37Z")
+        }
+        let reread = OwnLookups(path: file)
+        #expect(reread.ownIDs(in: calls, host: hosts[0]).ids == ["c0", "c1", "c2"])
+    }
+
+    /// A journal written before (keys in clear) is cleared of them the first time kops reads it.
+    @Test func aJournalWrittenBeforeIsClearedWhenRead() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kops-p38-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("own-lookups").path
+        let old = "1796302717\tGET\thttp://127.0.0.1:8080\t/;api_key=Zx81kQ2mP0sLw9TrAb12Cd35/platform/v1/whatsapp/phone_numbers\n"
+        FileManager.default.createFile(atPath: file, contents: Data(old.utf8), attributes: [.posixPermissions: 0o600])
+        #expect(OwnLookups(path: file).entries.count == 1)
+        let written = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(!written.contains("Zx81kQ2mP0sLw9TrAb12Cd35"), "\(written)")
+        #expect(written.contains("/;api_key=<redacted>/platform/v1/whatsapp/phone_numbers"), "\(written)")
+    }
 }

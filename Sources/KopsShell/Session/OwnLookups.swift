@@ -82,7 +82,7 @@ public final class OwnLookups {
     public func note(method: String, host: String, path: String, time: Int64, status: Int = 404) {
         loadOnce()
         let (origin, prefix) = Self.origin(host)
-        let entry = Entry(time: time, method: method, host: origin, path: Self.decoded(prefix + path), status: status)
+        let entry = Entry(time: time, method: method, host: Self.stored(origin), path: Self.stored(Self.decoded(prefix + path)), status: status)
         notes.append(entry)
         guard let file = self.path else { return }
         if notes.count > 2 * Self.limit {
@@ -139,7 +139,7 @@ public final class OwnLookups {
     /// whatever earlier runs asked for the same path at the same time (a simulator's fixed clock).
     public func ownIDs(in calls: [LoggedCall], host: String, answered: Bool = false) -> Matches {
         loadOnce()
-        let origin = Self.origin(host).origin
+        let origin = Self.stored(Self.origin(host).origin)
         let fits = { (entry: Entry) in Self.origin(entry.host).origin == origin && (answered || entry.status == 404) }
         var session = notes[sessionStart...].filter(fits)
         var earlier = notes[..<sessionStart].filter(fits)
@@ -148,7 +148,7 @@ public final class OwnLookups {
         var rest: [(call: LoggedCall, at: Int64, path: String)] = []
         for call in calls {
             guard let at = KapsoTime.seconds(iso: call.time) else { continue }
-            let path = Self.decoded(call.endpoint)
+            let path = Self.stored(Self.decoded(call.endpoint))
             if Self.take(call, at: at, path: path, from: &session) {
                 matches.ids.insert(call.id)
                 matches.session.insert(call.id)
@@ -161,6 +161,17 @@ public final class OwnLookups {
         }
         return matches
     }
+
+    /// `text` (a host or a path) as the journal keeps it: as the Redactor shows it. A mistyped base URL answers 404 to
+    /// every call, and its path (`/;api_key=…`, `/kapso_live_…`) or its `user:pass@` went into the file in clear for 31
+    /// days, though every line kops printed masked it (probe38 P38-11). A call matches a note on the same masked form:
+    /// the log's endpoint is masked the same way before it is compared. The Redactor holds no learned secret here, so
+    /// a note and a log entry are masked alike whatever the session learned in between.
+    static func stored(_ text: String) -> String {
+        journalRedactor.redact(text)
+    }
+
+    private static let journalRedactor = Redactor()
 
     /// `http://h:1/platform/v1/whatsapp` → (`http://h:1`, `/platform/v1/whatsapp`); a URL without a path has an empty one.
     static func origin(_ base: String) -> (origin: String, pathPrefix: String) {
@@ -224,15 +235,20 @@ public final class OwnLookups {
         guard !loaded else { return }
         loaded = true
         guard let path, let data = FileManager.default.contents(atPath: path), Self.isPrivateFile(path) else { return }
+        var cleared = false
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             // A fifth field, the status, was added later; lines without it are 404s.
             guard fields.count == 4 || fields.count == 5, let time = Int64(fields[0]) else { continue }
             let status = fields.count == 5 ? Int(fields[4]) ?? 404 : 404
-            notes.append(Entry(time: time, method: fields[1], host: fields[2], path: fields[3], status: status))
+            let entry = Entry(time: time, method: fields[1], host: Self.stored(fields[2]), path: Self.stored(fields[3]), status: status)
+            cleared = cleared || entry.host != fields[2] || entry.path != fields[3]
+            notes.append(entry)
         }
         if let newest = notes.map(\.time).max() { notes.removeAll { $0.time < newest - Self.horizon } }
         notes = Array(notes.suffix(Self.limit))
+        // A file written before its notes were masked keeps no credential once read again.
+        if cleared { rewrite(path) }
         // What earlier runs noted is not this session's.
         sessionStart = notes.count
     }
