@@ -71,6 +71,29 @@ extension Launch {
     /// (said, so no one deletes unawares); words the shell would refuse (`webhooks delete x --yes`: no UUID) get that
     /// error instead of a line that would fail.
     func shellCommandAdvice() -> String? {
+        guard let advice = unmaskedShellCommandAdvice() else { return nil }
+        // The advice goes to standard error, a CI or cron log: the words' secrets (`--secret`, `--secret-key`, `set
+        // api_key …`, a URL's password) are masked there as on every sink, and the line says how to give them
+        // instead (probe38 P38-13).
+        var redactor = Redactor()
+        redactor.learn(arguments: script.words)
+        let line = script.words.map(ShellWord.quoted).joined(separator: " ")
+        redactor.learn(secretsTypedIn: line)
+        if script.words.first == "set", script.words.count > 2 {
+            redactor.learn(variable: script.words[1], value: script.words.dropFirst(2).joined(separator: " "))
+        }
+        // The typed line's secret flag values and `set` values, as a transcript shows them.
+        let masked = redactor.redact(commandLine: line)
+        var shown = advice
+        if masked != line { shown = shown.replacingOccurrences(of: PosixWord.quoted(line), with: PosixWord.quoted(masked)) }
+        shown = redactor.redact(shown)
+        guard shown != advice else { return advice }
+        return shown + "; put the secret where it says <redacted> from an environment variable (${env:NAME} in the -c line, "
+            + "or --secret-env NAME where the command takes it), not on a command line"
+    }
+
+    /// `shellCommandAdvice()` with the words as typed, secrets included.
+    private func unmaskedShellCommandAdvice() -> String? {
         guard let verb = script.words.first, !["run", "check", "bundle"].contains(verb),
             CommandRegistry.standard.names.contains(verb)
         else { return nil }
