@@ -204,6 +204,8 @@ struct Launch: Equatable {
             context.clearScreen = { stdout.write("\u{1B}[H\u{1B}[2J\u{1B}[3J", to: .out) }
         }
         context.useKey(from: settings.key)
+        // An API key given as the base URL (the variables swapped) is a secret wherever it appears (probe38 P38-2).
+        if BaseURLSchemeError.looksLikeKey(settings.baseURL) { context.keepSecret(settings.baseURL) }
         Interrupts.install()
         context.interrupted = Interrupts.take
         context.interruptPresses = Interrupts.presses

@@ -178,4 +178,24 @@ import Testing
         #expect(!written.contains("Zx81kQ2mP0sLw9TrAb12Cd35"), "\(written)")
         #expect(written.contains("/;api_key=<redacted>/platform/v1/whatsapp/phone_numbers"), "\(written)")
     }
+
+    // MARK: - P38-2
+
+    /// probe38 P38-2: an API key put in KAPSO_API_BASE_URL was echoed and advised as a host (`e.g. https://<key>`).
+    @Test(arguments: ["Zx81kQ2mP0sLw9TrAb12Cd34", "9c2f1e7a6b5d4c3b2a1908f7e6d5c4b3"])
+    func aKeyGivenAsTheBaseURLIsNotEchoedNorAdvisedAsAHost(base: String) {
+        let message = BaseURLSchemeError(base: base, source: "env KAPSO_API_BASE_URL").message
+        #expect(!message.contains(base), "\(message)")
+        #expect(!message.contains("e.g. https://"), "\(message)")
+        #expect(message.contains("does not look like a host") && message.contains("KAPSO_API_KEY"), "\(message)")
+        #expect(TranscriptHeader.label(baseURL: base) == "<redacted>")
+    }
+
+    /// Hosts without a scheme keep their advice.
+    @Test(arguments: ["api.kapso.ai", "localhost:8080", "127.0.0.1:38141", "localhost", "kapso-staging"])
+    func aHostWithoutASchemeIsStillAdvisedAsOne(base: String) {
+        #expect(!BaseURLSchemeError.looksLikeKey(base))
+        let message = BaseURLSchemeError(base: base, source: nil).message
+        #expect(message.contains(base) && message.contains("e.g. http"), "\(message)")
+    }
 }

@@ -172,7 +172,8 @@ public struct TranscriptHeader: Sendable, Equatable {
 
     /// `https://api.kapso.ai` → `api.kapso.ai`, `http://127.0.0.1:8080` → `127.0.0.1:8080`.
     public static func label(baseURL: String) -> String {
-        guard let range = baseURL.range(of: "://") else { return baseURL }
+        // An API key put where the base URL goes is not written into the header (probe38 P38-2).
+        guard let range = baseURL.range(of: "://") else { return BaseURLSchemeError.looksLikeKey(baseURL) ? "<redacted>" : baseURL }
         return String(baseURL[range.upperBound...])
     }
 
