@@ -179,6 +179,32 @@ import Testing
         #expect(written.contains("/;api_key=<redacted>/platform/v1/whatsapp/phone_numbers"), "\(written)")
     }
 
+    // MARK: - P38-16
+
+    /// probe38 P38-16: the `[y/N]` questions printed the URL's password, `?token=` and hook key.
+    @Test(arguments: [
+        "webhooks fire message-lifecycle --to https://admin:Hunter2Secret99@h.test/x?token=abcDEF123456ghiJKLmno",
+        "webhooks fire message-lifecycle --to https://hooks.slack.com/services/T0AAAAAAA/B0BBBBBBB/abcdefghijklmnopqrstuvwx",
+    ])
+    func aQuestionShowsTheURLAsTheRedactorDoes(line: String) {
+        final class Asked: @unchecked Sendable { var questions: [String] = [] }
+        let asked = Asked()
+        let offline = OfflineShell()
+        offline.shell.context.isInteractive = true
+        offline.shell.context.confirm = { question in
+            asked.questions.append(question)
+            return false
+        }
+        offline.shell.run(line: line)
+        #expect(asked.questions.count == 1, "\(offline.output.combined)")
+        for question in asked.questions {
+            #expect(question.contains("<redacted>"), "\(question)")
+            for secret in ["Hunter2Secret99", "abcDEF123456ghiJKLmno", "abcdefghijklmnopqrstuvwx"] {
+                #expect(!question.contains(secret), "\(question)")
+            }
+        }
+    }
+
     // MARK: - P38-2
 
     /// probe38 P38-2: an API key put in KAPSO_API_BASE_URL was echoed and advised as a host (`e.g. https://<key>`).

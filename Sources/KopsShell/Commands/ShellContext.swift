@@ -231,7 +231,9 @@ extension ShellContext {
     /// "stopped with Ctrl-C: what 'webhooks' showed may be incomplete").
     fileprivate func answer(_ question: String) -> Bool {
         let before = interruptPresses()
-        let yes = ask(question)
+        // A question is a line kops prints, and often the one screenshot to ask "should I say y?": it names a URL's
+        // password, `?token=` or hook key only as every other line does (probe38 P38-16).
+        let yes = ask((shell?.redactor ?? Redactor()).redact(question))
         let pressed = interruptPresses() - before
         guard pressed > 0 else { return yes }
         answeredPresses += pressed
