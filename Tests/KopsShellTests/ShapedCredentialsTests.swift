@@ -128,6 +128,8 @@ import Testing
                     }
                     // Session 36: a key after a label (`API key: 3f9a…`, `SecretLabels`).
                     if end - index >= SecretLabels.minimumValueLength, SecretLabels.mayLabel(bytes, word: index) { return true }
+                    // Session 38: a key after a strong label and only spaces, quotes or `(` (`apikey X`: probe38 P38-10).
+                    if end - index >= SecretLabels.minimumValueLength, StrongSecretLabels.mayLabelBare(bytes, word: index) { return true }
                     // Session 37: the last label of a host without a scheme (`hooks.slack.com/…`, `SchemelessURLs`).
                     if index > 0, bytes[index - 1] == UInt8(ascii: "."), SchemelessURLs.mayEndHost(bytes, label: index, end: end) {
                         return true
