@@ -175,8 +175,10 @@ public final class Shell {
             // Ctrl-C stopped something the command went on without (a look-up whose answer it then lacked): what it
             // printed may be partial, so nothing after it on the line or in the script runs (probe22 P22-9: `health`
             // said "none fails now" of deliveries it never read, and the script went on to exit 0). `listen` and a
-            // follow end at Ctrl-C by design.
-            if context.stoppingPresses > presses, !Shell.endsAtCtrlC(words.map(\.text)) {
+            // follow end at Ctrl-C by design: at the prompt that is all it does, but in a script (`run`, `source`, `-c`,
+            // piped lines: a `location`) the press stops the script there too, as a shell's SIGINT does (probe38
+            // P38-4: the script ran on to a `webhooks update` and exited 0).
+            if context.stoppingPresses > presses, location != nil || !Shell.endsAtCtrlC(words.map(\.text)) {
                 _ = context.interrupted()
                 if let location {
                     if cancelledAt == nil {
