@@ -110,6 +110,7 @@ public final class Shell {
     private func endFailedRecording() -> ExitStatus? {
         guard let recorder, let failure = recorder.writeFailure, case .file(let path) = recorder.destination else { return nil }
         self.recorder = nil
+        recorder.releaseFile()
         if recorder.replaced { return report(TranscriptReplacedError(path: path, moved: recorder.moved)) }
         return report(ScriptError.transcriptIncomplete(path: path, reason: failure))
     }
