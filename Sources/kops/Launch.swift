@@ -50,6 +50,7 @@ struct Launch: Equatable {
         let terminal = TerminalFacts.current(environment: environment, noColor: noColor)
         let stdout = StandardOutput(environment: environment)
         if let homeWarning = ProcessEnvironment.homeWarning(environment) { stdout.write(homeWarning + "\n", to: .err) }
+        for warning in XDGFolder.warnings(environment: environment) { stdout.write(warning + "\n", to: .err) }
         var simulator: DemoSimulator?
         defer { simulator?.stop() }
 
@@ -256,15 +257,19 @@ struct Launch: Equatable {
             let history = HistoryFile.defaultPath(environment: environment, profile: demo ? "demo" : settings.profile).map {
                 HistoryFile(path: $0, limit: historySize)
             }
+            var historyWarned = true
             if let history, history.refusal == nil, history.readOnly {
                 // Read, never written nor chmod-ed: the warning says what happens (probe24 P24-7).
                 stdout.write("warning: history file \(history.path) is read-only: kops reads it but adds nothing to it; this session's lines stay in memory\n", to: .err)
             } else if let history, let refusal = history.refusal ?? history.writeProblem {
                 stdout.write("warning: history file \(history.path) is not used: \(refusal); history stays in memory\n", to: .err)
+            } else {
+                historyWarned = false
             }
             let reader = EditLineReader(history: history) { before in
                 Completion.candidates(lineBeforeCursor: before, registry: context.registry, ids: context.ids)
             }
+            if historyWarned { reader.historyProblemSaid() }
             if terminal.stderrIsTTY {
                 let progress = ProgressIndicator(label: client.host)
                 reader.progress = progress
