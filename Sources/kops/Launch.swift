@@ -79,12 +79,12 @@ struct Launch: Equatable {
         var pinnedRecording: Int64?
         // A live transcript replays on the profile it was recorded with, when none is typed now (P29-4).
         var profile = self.profile
-        do {
         // The demo's data is no project's: a live recording is refused, never replayed there, nor rewritten with it.
         var liveOnDemo: String?
+        do {
             let checked = try script.checkedHeader()
-            demoTranscript = checked?.kind == .demo ? checked : nil
             if demo, let checked { liveOnDemo = ScriptLaunch.demoCheckOfLive(checked, path: script.words[1]) }
+            demoTranscript = checked?.kind == .demo ? checked : nil
             // `kops --demo check` of a simulator recording (the README's tour.md, made on `kapso-sim --deterministic`,
             // whose clock stands at the recorded instant): the demo's simulator is pinned there, not at this machine's
             // time (probe36 P36-10: every date "changed" and `--update` was offered over the golden).
@@ -97,11 +97,11 @@ struct Launch: Equatable {
             stdout.write(ErrorReport(error).line() + "\n", to: .err)
             throw ExitCode(ErrorReport(error).status.rawValue)
         }
-        if let demoTranscript, let note = ScriptLaunch.demoTranscriptNote(demoTranscript, path: script.words[1], typed: (self.profile, baseURL)) {
         if let liveOnDemo {
             stdout.write("error: " + liveOnDemo + "\n", to: .err)
             throw ExitCode(ExitStatus.usage.rawValue)
         }
+        if let demoTranscript, let note = ScriptLaunch.demoTranscriptNote(demoTranscript, path: script.words[1], typed: (self.profile, baseURL)) {
             stdout.write(note + "\n", to: .err)
         }
         // The demo talks to its own simulator: a base URL or profile in the environment or config.toml is not used, so
