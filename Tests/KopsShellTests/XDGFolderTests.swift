@@ -1,3 +1,4 @@
+import Foundation
 import KopsShell
 import KopsTerminal
 import Testing
