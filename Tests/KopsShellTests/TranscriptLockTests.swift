@@ -27,7 +27,7 @@ import Testing
         #expect {
             _ = try TranscriptRecorder(header: Self.header, destination: .file(path), opening: opening)
         } throws: { error in
-            "\(error)".contains("cannot record to '\(path)': another kops session is recording to it now")
+            ErrorReport(error).message.contains("cannot record to '\(path)': another kops session is recording to it now")
         }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == before, "nothing was written by the refused session")
         // `record stop` in the first session lets the second continue it.
