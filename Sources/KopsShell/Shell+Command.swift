@@ -77,6 +77,9 @@ extension Shell {
             }
             context.ids.harvest(command: command.name, json: result.json)
             show(redacted, jsonRedacted: true, unredactedJSON: result.revealedSecret == nil ? nil : result.json)
+            if result.status != .ok {
+                verdictFailure = ScriptPolicy.label(typed) + ": " + (result.failure ?? "its result is a failure (shown above)")
+            }
             return reportOutputFailure() ?? result.status
         } catch {
             // A command that keeps its result and failed leaves none: `capture`/`assert` after it must not read the

@@ -62,6 +62,8 @@ extension Shell {
                     context.history.append(line)
                 }
                 expectingFailure = expecting
+                let reportsBefore = reportsSaid
+                verdictFailure = nil
                 var status = run(line: line)
                 expectingFailure = false
                 if expecting { status = status == .ok ? report(ScriptError.expectedFailure(line: line)) : .ok }
@@ -74,6 +76,9 @@ extension Shell {
                 if source != nil, cancelledAt != nil, status != .unknownOutcome { status = .interrupted }
                 if status != .ok && first == .ok { first = status }
                 if status != .ok && source != nil && context.session.variables["on_error"] != "continue" {
+                    if let location, cancelledAt == nil, output.outputFailure == nil {
+                        sayVerdictStop(at: location, reportsBefore: reportsBefore)
+                    }
                     return first
                 }
                 // Standard output took no more text (said once by the line that hit it): nothing after would be seen.

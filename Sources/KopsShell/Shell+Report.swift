@@ -47,6 +47,7 @@ extension Shell {
     /// Prints an error through the one funnel (with the script location on the terminal); returns its status.
     @discardableResult
     public func report(_ error: any Error) -> ExitStatus {
+        reportsSaid += 1
         // A pipe whose reader left ends kops by SIGPIPE, silently, as it does outside listen (probe29 P29-15).
         if error is OutputError { output.endIfReaderLeft() }
         // An id of another kind than the command takes says what it is (the id resolver).
@@ -89,6 +90,17 @@ extension Shell {
         output.write(shown + "\n", to: .err)
         recorder?.write(redactor.redact(errorLine: report.line() + "\n"), to: .err)
         return report.status
+    }
+
+    /// Says where and why a script stops at a line whose command failed by its result while no error was said
+    /// (`reportsBefore` is `reportsSaid` as the line began): `h.kops:2: health: 100200300400502 is degraded
+    /// (messaging_health, webhook_verified); the script stops here`, on standard error, wrapped as error lines are. The
+    /// transcript's block already holds the result. probe38 P38-17: a CI log read only "2 commands, 1 failed".
+    func sayVerdictStop(at location: String, reportsBefore: Int) {
+        guard reportsSaid == reportsBefore, let verdictFailure else { return }
+        let line = redactor.redact(errorLine: "\(location): \(verdictFailure); the script stops here")
+        let width = errorWidth.map { $0() } ?? terminalWidth?()
+        output.write((width.map { ProseWrap.lines(line, width: $0).joined(separator: "\n") } ?? line) + "\n", to: .err)
     }
 
     /// Writes redacted text (lines, each ending in a line feed) to the terminal; a secret the user asked to see stays

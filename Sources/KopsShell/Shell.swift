@@ -54,6 +54,11 @@ public final class Shell {
     var lastReported: (any Error)?
     /// Command lines running (a `source`d script's lines run inside the `source` line).
     private var lineDepth = 0
+    /// How many errors `report` has said: a script line that failed while it stayed the same failed by its result.
+    public internal(set) var reportsSaid = 0
+    /// The last command whose result failed without an error, and why (`health: 100200300400502 is degraded (…)`,
+    /// `CommandResult.failure`): a script that stops at its line says so with `FILE:LINE` (`sayVerdictStop`).
+    public internal(set) var verdictFailure: String?
     /// The word a comment dropped from the end of the command running (`#100200300400501`, `Lexer.droppedWord`): a
     /// missing argument is then said to be that word (probe29 P29-19); nil for any other command.
     var droppedByComment: String?
@@ -105,6 +110,7 @@ public final class Shell {
     private func endFailedRecording() -> ExitStatus? {
         guard let recorder, let failure = recorder.writeFailure, case .file(let path) = recorder.destination else { return nil }
         self.recorder = nil
+        recorder.releaseFile()
         if recorder.replaced { return report(TranscriptReplacedError(path: path, moved: recorder.moved)) }
         return report(ScriptError.transcriptIncomplete(path: path, reason: failure))
     }
@@ -177,8 +183,10 @@ public final class Shell {
             // Ctrl-C stopped something the command went on without (a look-up whose answer it then lacked): what it
             // printed may be partial, so nothing after it on the line or in the script runs (probe22 P22-9: `health`
             // said "none fails now" of deliveries it never read, and the script went on to exit 0). `listen` and a
-            // follow end at Ctrl-C by design.
-            if context.stoppingPresses > presses, !Shell.endsAtCtrlC(words.map(\.text)) {
+            // follow end at Ctrl-C by design: at the prompt that is all it does, but in a script (`run`, `source`, `-c`,
+            // piped lines: a `location`) the press stops the script there too, as a shell's SIGINT does (probe38
+            // P38-4: the script ran on to a `webhooks update` and exited 0).
+            if context.stoppingPresses > presses, location != nil || !Shell.endsAtCtrlC(words.map(\.text)) {
                 _ = context.interrupted()
                 if let location {
                     if cancelledAt == nil {

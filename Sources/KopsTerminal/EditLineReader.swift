@@ -125,8 +125,20 @@ public final class EditLineReader: LineReader {
         add_history(line)
         guard let history else { return }
         let (save, notice) = gate.admit(line, redactor: redactor)
-        if let notice { FileDescriptor.standardError.write(notice + "\n") }
-        if save, let warning = saving.save(line, to: history) { FileDescriptor.standardError.write(warning + "\n") }
+        if let notice { say(notice) }
+        if save, let warning = saving.save(line, to: history) { say(warning) }
+    }
+
+    /// The history file's trouble was said at start (`warning: history file … is not used: …`): the first line that
+    /// does not reach it says nothing more (probe38 P38-8: the same cause was said again at the first line).
+    public func historyProblemSaid() {
+        saving.markSaid()
+    }
+
+    /// Writes a note or warning line to standard error, wrapped at words to its terminal's width as error lines are
+    /// (`StandardOutput.fitted`): probe38 P38-9, the history note was cut mid-word (`sec|ret`) at 80 columns.
+    private func say(_ line: String) {
+        FileDescriptor.standardError.write(StandardOutput.fitted(line + "\n", width: TerminalFacts.currentWidth(of: 2, environment: [:])))
     }
 }
 

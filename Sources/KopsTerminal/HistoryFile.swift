@@ -41,9 +41,7 @@ public struct HistoryFile: Sendable {
     /// `$XDG_STATE_HOME/kops/history` (default `~/.local/state/kops/history`) for the default profile,
     /// `history-NAME` beside it for another profile.
     public static func defaultPath(environment: [String: String], profile: String = "default") -> String? {
-        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? environment["HOME"].map { $0 + "/.local/state" }
-        return state.map { $0 + "/kops/history" + (profile == "default" ? "" : "-" + profile) }
+        XDGFolder.state.path(environment: environment).map { $0 + "/kops/history" + (profile == "default" ? "" : "-" + profile) }
     }
 
     /// The file written: `path`, or the file a symbolic link at `path` points to.

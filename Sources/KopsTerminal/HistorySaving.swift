@@ -10,6 +10,11 @@ public struct HistorySaving: Sendable {
 
     public init() {}
 
+    /// The file's trouble was already said (at start): no warning is given when a line does not reach it.
+    public mutating func markSaid() {
+        told = true
+    }
+
     /// Appends the held lines, then `line`, to `file` in order, stopping at the first that fails; the one warning to
     /// show the first time one fails, else nil.
     public mutating func save(_ line: String, to file: HistoryFile) -> String? {

@@ -50,6 +50,7 @@ struct Launch: Equatable {
         let terminal = TerminalFacts.current(environment: environment, noColor: noColor)
         let stdout = StandardOutput(environment: environment)
         if let homeWarning = ProcessEnvironment.homeWarning(environment) { stdout.write(homeWarning + "\n", to: .err) }
+        for warning in XDGFolder.warnings(environment: environment) { stdout.write(warning + "\n", to: .err) }
         var simulator: DemoSimulator?
         defer { simulator?.stop() }
 
@@ -78,8 +79,11 @@ struct Launch: Equatable {
         var pinnedRecording: Int64?
         // A live transcript replays on the profile it was recorded with, when none is typed now (P29-4).
         var profile = self.profile
+        // The demo's data is no project's: a live recording is refused, never replayed there, nor rewritten with it.
+        var liveOnDemo: String?
         do {
             let checked = try script.checkedHeader()
+            if demo, let checked { liveOnDemo = ScriptLaunch.demoCheckOfLive(checked, path: script.words[1]) }
             demoTranscript = checked?.kind == .demo ? checked : nil
             // `kops --demo check` of a simulator recording (the README's tour.md, made on `kapso-sim --deterministic`,
             // whose clock stands at the recorded instant): the demo's simulator is pinned there, not at this machine's
@@ -92,6 +96,10 @@ struct Launch: Equatable {
         } catch {
             stdout.write(ErrorReport(error).line() + "\n", to: .err)
             throw ExitCode(ErrorReport(error).status.rawValue)
+        }
+        if let liveOnDemo {
+            stdout.write("error: " + liveOnDemo + "\n", to: .err)
+            throw ExitCode(ExitStatus.usage.rawValue)
         }
         if let demoTranscript, let note = ScriptLaunch.demoTranscriptNote(demoTranscript, path: script.words[1], typed: (self.profile, baseURL)) {
             stdout.write(note + "\n", to: .err)
@@ -251,15 +259,19 @@ struct Launch: Equatable {
             let history = HistoryFile.defaultPath(environment: environment, profile: demo ? "demo" : settings.profile).map {
                 HistoryFile(path: $0, limit: historySize)
             }
+            var historyWarned = true
             if let history, history.refusal == nil, history.readOnly {
                 // Read, never written nor chmod-ed: the warning says what happens (probe24 P24-7).
                 stdout.write("warning: history file \(history.path) is read-only: kops reads it but adds nothing to it; this session's lines stay in memory\n", to: .err)
             } else if let history, let refusal = history.refusal ?? history.writeProblem {
                 stdout.write("warning: history file \(history.path) is not used: \(refusal); history stays in memory\n", to: .err)
+            } else {
+                historyWarned = false
             }
             let reader = EditLineReader(history: history) { before in
                 Completion.candidates(lineBeforeCursor: before, registry: context.registry, ids: context.ids)
             }
+            if historyWarned { reader.historyProblemSaid() }
             if terminal.stderrIsTTY {
                 let progress = ProgressIndicator(label: client.host)
                 reader.progress = progress

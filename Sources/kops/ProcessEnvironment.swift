@@ -31,7 +31,9 @@ enum ProcessEnvironment {
     /// then kept in memory only and no config.toml is read.
     static func homeWarning(_ variables: [String: String]) -> String? {
         let set = { (name: String) in !(variables[name]?.isEmpty ?? true) }
-        guard !set("HOME"), !(set("XDG_STATE_HOME") && set("XDG_CONFIG_HOME")) else { return nil }
+        // A relative XDG folder is ignored (`XDGFolder`): it stands for no home folder.
+        let absolute = { (name: String) in variables[name]?.hasPrefix("/") ?? false }
+        guard !set("HOME"), !(absolute("XDG_STATE_HOME") && absolute("XDG_CONFIG_HOME")) else { return nil }
         return "warning: HOME is not set and this user has no home folder: history is kept in memory only and "
             + "config.toml is not read (set HOME, or XDG_STATE_HOME and XDG_CONFIG_HOME)"
     }

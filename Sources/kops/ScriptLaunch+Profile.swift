@@ -26,6 +26,19 @@ extension ScriptLaunch {
         throw .recordedProfileMissing(path: path, profile: header.profile, source: header.sources["profile"])
     }
 
+    /// Why `kops --demo check` refuses a transcript recorded on a live Kapso API (its header's `api kind: Kapso API`, or
+    /// a header without a kind whose host is neither the demo's nor a loopback one), nil for any other: the demo's
+    /// simulator holds the demo's data, not that project's, so every block would "change" and `--update` would write
+    /// demo output under the live header (probe38 P38-14). `record --append` refuses the same mix.
+    static func demoCheckOfLive(_ header: TranscriptHeader, path: String) -> String? {
+        let live = header.kind == .kapso
+            || (header.kind == nil && !header.host.isEmpty && header.host != TranscriptHeader.demoHost
+                && TranscriptHeader.APIKind.of(baseURL: "http://" + header.host) == .kapso)
+        guard live else { return nil }
+        return "check: '\(path)' was recorded on \(header.host), a live Kapso API, and --demo replays on the demo's own data, "
+            + "which would differ in every block; check it without --demo, with a key for the project it was recorded on"
+    }
+
     /// The line `kops check` of a demo transcript says when a `--profile` or `--base-url` was typed for it (P29-4's
     /// leftover, session 33: the flag was dropped without a word, and the check passed as if it had compared that API):
     /// the recording and the check differ only in the API base, and a demo transcript replays on a demo simulator of its

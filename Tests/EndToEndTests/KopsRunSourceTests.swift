@@ -58,7 +58,10 @@ extension KopsRunTests {
         let path = folder + "/bad.md"
         try Data("# kops transcript\n".utf8 + [0xFF, 0x0A]).write(to: URL(fileURLWithPath: path))
         let result = try ProcessRunner.run("kops", ["check", path], environment: ["KAPSO_API_KEY": "sk_test_unused_0123"])
-        #expect(result.stderr == "error: cannot read transcript '\(path)': it is not UTF-8 text; save it as UTF-8, as kops writes transcripts\n")
+        // With the line, column and byte, as for a script (probe38 P38-12).
+        #expect(
+            result.stderr == "error: cannot read transcript '\(path)': line 2 holds the byte 0xFF (column 1), which is not UTF-8 "
+                + "(saved as Latin-1 or Windows-1252?); save the file as UTF-8, as kops writes transcripts\n")
         #expect(result.status == 66)
     }
 }

@@ -123,8 +123,24 @@ public enum HealthCommand: Command {
         }
         var shown = CommandResult(blocks: blocks, json: .object(json))
         // A check that finds a problem exits 1, as 'webhooks check' does: scripts and CI can act on it.
-        if triage.fails(status: health.status, webhooksBlocking: webhooks?.blocking != nil) { shown.status = .failure }
+        if triage.fails(status: health.status, webhooksBlocking: webhooks?.blocking != nil) {
+            shown.status = .failure
+            shown.failure = failure(of: id, status: health.status, triage: triage, webhooksBlock: webhooks?.blocking != nil)
+        }
         return shown
+    }
+
+    /// Why `health` fails, in one line for a script's stop (probe38 P38-17): `100200300400502 is degraded
+    /// (messaging_health, webhook_verified)`, the checks that did not pass in the report's order, `webhooks` last when
+    /// its own check of the number's webhooks blocks.
+    static func failure(of id: String, status: String, triage: HealthTriage, webhooksBlock: Bool) -> String {
+        let failing = triage.findings.filter { $0.severity < .passed }.map(\.check) + (webhooksBlock ? ["webhooks"] : [])
+        let checks = failing.joined(separator: ", ")
+        switch status {
+        case "healthy": return failing.isEmpty ? "\(id) is not healthy" : "\(id) fails \(checks)"
+        case "error": return "the health check of \(id) could not run"
+        default: return "\(id) is \(status)" + (failing.isEmpty ? "" : " (\(checks))")
+        }
     }
 
     /// The number's newest inbound message, read only when Meta has not verified the webhook: "send a message to

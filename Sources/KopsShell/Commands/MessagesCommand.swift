@@ -33,6 +33,29 @@ public enum MessagesCommand: Command {
     public static func validate(_ arguments: Arguments) throws {
         _ = try contact(arguments)
         _ = try conversation(arguments)
+        _ = try messageType(arguments)
+    }
+
+    /// The message types `--type` takes: kapso-api.md §7.3's `type` list, then those Meta's webhooks also give a
+    /// message (`system`, `unsupported`, `unknown`, `request_welcome`, `ephemeral`, `edit`, `revoke`), which
+    /// `MessageSummary` reads too.
+    static let messageTypes = [
+        "text", "image", "video", "audio", "document", "location", "interactive", "template", "reaction", "contacts",
+        "sticker", "button", "order", "system", "unsupported", "unknown", "request_welcome", "ephemeral", "edit", "revoke",
+    ]
+
+    /// `--type` as the API matches it (lower case: `--type TEXT` is `text`); nil when absent. A type no message has is
+    /// refused with the list and the closest (probe38 P38-6: `--type txt` answered "0 items", read as "no text messages").
+    private static func messageType(_ arguments: Arguments) throws -> String? {
+        guard let typed = arguments.value("--type") else { return nil }
+        let value = typed.lowercased()
+        guard messageTypes.contains(value) else {
+            let closest = Suggestion.closest(to: value, in: messageTypes).map { "; did you mean '\($0)'?" } ?? ""
+            throw ShellError.invalidValue(
+                command: name, what: "value for --type", value: typed,
+                expected: "a WhatsApp message type: " + messageTypes.joined(separator: ", ") + closest)
+        }
+        return value
     }
 
     /// `--conversation` as a filter value: a UUID, checked before any request (`MessageInput.uuid`); nil when absent.
@@ -70,11 +93,10 @@ public enum MessagesCommand: Command {
         let contact = try contact(arguments)
         if let contact { filters.append(contact.filter) }
         if let conversation = try conversation(arguments) { filters.append(("conversation_id", conversation)) }
-        let names = [("--direction", "direction"), ("--status", "status"), ("--type", "message_type")]
-        // WhatsApp's message types are lower case and the API matches them exactly: `--type TEXT` is `text`.
-        for (flag, key) in names {
-            if let value = arguments.value(flag) { filters.append((key, flag == "--type" ? value.lowercased() : value)) }
+        for (flag, key) in [("--direction", "direction"), ("--status", "status")] {
+            if let value = arguments.value(flag) { filters.append((key, value)) }
         }
+        if let type = try messageType(arguments) { filters.append(("message_type", type)) }
         if arguments.has("--has-media") { filters.append(("has_media", "true")) }
         let limit = arguments.integer("--limit") ?? 20
         guard arguments.has("--all") else {

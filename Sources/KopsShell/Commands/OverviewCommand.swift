@@ -206,7 +206,12 @@ public enum OverviewCommand: Command {
             "next": .array(next.map { .object(["command": .string($0.command), "why": .string($0.why)]) }),
         ])
         var result = CommandResult(blocks: blocks, json: json)
-        if phoneNumbers.isEmpty || !unhealthy.isEmpty { result.status = .failure }
+        if phoneNumbers.isEmpty || !unhealthy.isEmpty {
+            result.status = .failure
+            result.failure = phoneNumbers.isEmpty
+                ? "the project has no phone numbers"
+                : "\(unhealthy.count) of \(phoneNumbers.count) numbers not healthy (\(unhealthy.joined(separator: ", ")))"
+        }
         return result
     }
 

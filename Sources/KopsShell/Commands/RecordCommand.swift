@@ -45,6 +45,7 @@ public enum RecordCommand: ScriptCommand {
                 throw ScriptError.recording("not recording; start with 'record FILE.md'")
             }
             shell.recorder = nil
+            recorder.releaseFile()
             if let failure = recorder.writeFailure, case .file(let path) = recorder.destination {
                 throw ScriptError.transcriptIncomplete(path: path, reason: failure)
             }

@@ -99,7 +99,11 @@ extension WebhooksCommand {
                 }),
         ])
         var result = CommandResult(blocks: blocks, json: json)
-        if check.findings.contains(where: { $0.severity == .error }) { result.status = .failure }
+        let errors = check.findings.filter { $0.severity == .error }.count
+        if errors > 0 {
+            result.status = .failure
+            result.failure = "found \(errors) error\(errors == 1 ? "" : "s")"
+        }
         return result
     }
 }

@@ -10,9 +10,7 @@ public struct ConfigFile: Sendable {
 
     /// `$XDG_CONFIG_HOME/kops/config.toml`, default `~/.config/kops/config.toml`.
     public static func defaultPath(environment: [String: String]) -> String? {
-        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? environment["HOME"].map { $0 + "/.config" }
-        return base.map { $0 + "/kops/config.toml" }
+        XDGFolder.config.path(environment: environment).map { $0 + "/kops/config.toml" }
     }
 
     /// The parsed file; an absent file is an empty configuration.

@@ -9,6 +9,10 @@ public struct CommandResult: Sendable {
     public var json: JSONValue?
     /// The exit status after showing the result, e.g. `.failure` when `webhooks check` found an error.
     public var status: ExitStatus = .ok
+    /// Why `status` fails when no error says so, in one line without the command's name: `100200300400502 is degraded
+    /// (messaging_health, webhook_verified)`, `found 2 errors`. A script that stops at the line names it with its
+    /// `FILE:LINE` (probe38 P38-17); nil for a result that does not fail, or when its output is the only reason given.
+    public var failure: String?
     /// A secret the user asked to see (`webhooks get --reveal-secret`, a generated one): the terminal shows it,
     /// transcripts and other sinks still mask it.
     public var revealedSecret: String?

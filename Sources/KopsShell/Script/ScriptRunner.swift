@@ -177,6 +177,8 @@ public struct ScriptRunner: Sendable {
             // a script sourced under a marker, whose failure is the one expected (probe33 P33-8).
             let expecting = shell.expectingFailure
             shell.expectingFailure = expecting || expectFailure != nil
+            let reportsBefore = shell.reportsSaid
+            shell.verdictFailure = nil
             var status = shell.run(line: text)
             shell.expectingFailure = expecting
             outcome.commands += 1
@@ -205,6 +207,7 @@ public struct ScriptRunner: Sendable {
                 // Output that can no longer be written stops it even so: every later line's output would be lost.
                 if shell.context.session.variables["on_error"] != "continue" || shell.output.outputFailure != nil {
                     outcome.stopped = true
+                    if shell.output.outputFailure == nil { shell.sayVerdictStop(at: "\(path):\(line.number)", reportsBefore: reportsBefore) }
                     break
                 }
             }

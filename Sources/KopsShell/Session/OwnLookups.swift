@@ -56,9 +56,7 @@ public final class OwnLookups {
 
     /// `$XDG_STATE_HOME/kops/own-lookups` (default `~/.local/state/kops/own-lookups`); nil without either variable.
     public static func defaultPath(environment: [String: String]) -> String? {
-        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? environment["HOME"].map { $0 + "/.local/state" }
-        return state.map { $0 + "/kops/own-lookups" }
+        XDGFolder.state.path(environment: environment).map { $0 + "/kops/own-lookups" }
     }
 
     /// The notes, oldest first (read from the file once).

@@ -37,8 +37,9 @@ public enum TranscriptFile {
             throw .unreadableTranscript(path: path, reason: "it cannot be opened; check its permissions")
         }
         guard String(data: data, encoding: .utf8) != nil else {
-            throw .unreadableTranscript(
-                path: path, reason: "it is not UTF-8 text; save it as UTF-8, as kops writes transcripts")
+            // Where, as a script's and piped input's readers say it: a transcript pasted through a ticket system or an
+            // editor is the likeliest file to pick up one Latin-1 byte (probe38 P38-12: no line, no byte).
+            throw .unreadableTranscript(path: path, reason: ScriptRunner.encodingProblem(Array(data)) + ", as kops writes transcripts")
         }
         return String(decoding: data, as: UTF8.self)
     }

@@ -20,6 +20,13 @@ public struct TranscriptHeader: Sendable, Equatable {
         public static func of(baseURL: String) -> APIKind {
             URLParts(baseURL)?.isLoopback == true ? .simulator : .kapso
         }
+
+        /// `of(baseURL:)` for a base URL kops can send to, nil for one it refuses (no scheme, another scheme, a
+        /// malformed one: `BaseURLSchemeError`): a session that reached no API is not said to have reached a "Kapso
+        /// API" (probe38 P38-3).
+        static func of(usableBaseURL baseURL: String) -> APIKind? {
+            (try? BaseURLSchemeError.check(baseURL, source: nil)) == nil ? nil : of(baseURL: baseURL)
+        }
     }
 
     /// The first line of every transcript; `kops check` refuses a file without it.
@@ -97,7 +104,7 @@ public struct TranscriptHeader: Sendable, Equatable {
         self.init(
             time: TranscriptHeader.now, profile: context.session.profile,
             host: demo ? TranscriptHeader.demoHost : TranscriptHeader.label(baseURL: context.client.baseURL),
-            kind: demo ? .demo : APIKind.of(baseURL: context.client.baseURL), seeded: context.simulatorSeeded,
+            kind: demo ? .demo : APIKind.of(usableBaseURL: context.client.baseURL), seeded: context.simulatorSeeded,
             phoneNumberID: context.session.phoneNumberID, keepPII: keepPII, output: context.session.output,
             sources: context.session.sources, lastWebhookID: context.session.lastWebhookID,
             lastMessageID: context.session.lastMessageID, lastConversationID: context.session.lastConversationID)

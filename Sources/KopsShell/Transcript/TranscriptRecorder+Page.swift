@@ -149,9 +149,33 @@ extension TranscriptRecorder {
             let stable = String(shown.prefix { $0 != "…" }) + "…"
             if shown != stable, masked.contains(shown) { masked = masked.replacingOccurrences(of: shown, with: stable) }
         }
-        if let liveBaseURL, masked.contains(liveBaseURL) {
-            masked = masked.replacingOccurrences(of: liveBaseURL, with: header.shownBaseURL(live: liveBaseURL))
+        if let liveBaseURL {
+            masked = Self.replacingBaseURL(liveBaseURL, with: header.shownBaseURL(live: liveBaseURL), in: masked)
         }
         return masker?.mask(masked) ?? masked
+    }
+
+    /// `text` with each whole occurrence of the base URL kops used (`live`, an http or https URL) written as the header
+    /// shows it (`http://127.0.0.1:41234` → `http://kapso-demo`): not a base URL kops refused, which reached nothing (no
+    /// scheme: `api.kapso.ai` inside a user's `https://api.kapso.ai` became `https://http://api.kapso.ai`; another
+    /// scheme: `htps://api.kapso.ai` became `http://api.kapso.ai` in the error that names it: probe38 P38-3), nor
+    /// one that continues into a longer host or port (`http://127.0.0.1:4123` in `http://127.0.0.1:41234`), nor one
+    /// right after a letter of a longer scheme. The recorded line is then the line shown, as it must be.
+    static func replacingBaseURL(_ live: String, with shown: String, in text: String) -> String {
+        let scheme = live.prefix { $0 != ":" }.lowercased()
+        guard live != shown, scheme == "http" || scheme == "https", live.contains("://"), text.contains(live) else { return text }
+        let continuesHost: (Character) -> Bool = { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == ":" || $0 == "_" || $0 == "@" }
+        var result = ""
+        var rest = Substring(text)
+        while let range = rest.range(of: live) {
+            let before = range.lowerBound == rest.startIndex ? result.last : rest[rest.index(before: range.lowerBound)]
+            let after = range.upperBound == rest.endIndex ? nil : rest[range.upperBound]
+            let whole = !(before.map { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "." || $0 == "-" } ?? false)
+                && !(after.map(continuesHost) ?? false)
+            result += rest[..<range.lowerBound]
+            result += whole ? shown : live
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
     }
 }

@@ -67,6 +67,8 @@ public final class TranscriptRecorder: OutputSink {
     public internal(set) var writeFailure: String?
     /// The device and inode of `file` as this recorder made or opened it (`TranscriptRecorder+Ownership`).
     var fileIdentity: FileIdentity?
+    /// The advisory lock on `file` while this session records to it (`TranscriptLock`), released by `releaseFile`.
+    var lock: TranscriptLock?
     /// True once `file` was found replaced by another file (another kops's `record --force`): nothing more is written.
     public internal(set) var replaced = false
     /// With `replaced`: no file is at the path any more (moved or deleted), rather than another file.
@@ -124,6 +126,8 @@ public final class TranscriptRecorder: OutputSink {
         let exists = FileManager.default.fileExists(atPath: target, isDirectory: &isFolder)
         if exists && isFolder.boolValue { throw .unwritableTranscript(path: path, reason: "it is a folder") }
         if exists && opening == .create { throw .transcriptExists(path: path) }
+        // Another session recording to it (probe38 P38-7) is refused before anything is read or written.
+        if exists { lock = try TranscriptLock.take(target, path: path) }
         let restoreFile = header.keepPII
             ? nil : try Self.restoreFile(besides: path, continuing: exists && opening == .append, replacing: opening == .replace)
         if exists && opening == .append {
@@ -132,6 +136,15 @@ public final class TranscriptRecorder: OutputSink {
         }
         try startFile(
             at: path, target: target, replacing: exists, opening: Array((preamble ?? header.markdown).utf8), restoreFile: restoreFile)
+        // The file made (or put in the place of the one locked above) is this session's until `record stop`.
+        lock = (try? TranscriptLock.take(target, path: path)) ?? nil
+    }
+
+    /// Ends this recorder's hold on its file (`record stop`, a recording whose file failed): another session may record
+    /// to it from now on.
+    public func releaseFile() {
+        lock?.release()
+        lock = nil
     }
 
     /// The restore file beside a transcript about to be recorded (masked) at `path`, checked before anything is

@@ -1,0 +1,73 @@
+import Foundation
+import KopsShell
+import KopsTestSupport
+import Testing
+
+/// probe38 P38-17: a script stopped by a command's verdict (`health` not healthy, `webhooks check` finding errors), not
+/// by an error, named no `FILE:LINE`: standard error said only "2 commands, 1 failed", so a CI log did not say which line
+/// stopped it or why. Every script stop names its line and what failed, on standard error; nothing after it runs.
+@Suite struct VerdictStopTests {
+    /// The command on the degraded Sales Line (its webhook not verified), and what its stop line says after its name.
+    static let cases: [(command: String, label: String, says: String)] = [
+        ("health", "health", "100200300400502 is "),
+        ("webhooks check", "webhooks check", "found "),
+    ]
+
+    @Test(arguments: [0, 1])
+    func aScriptStoppedByAVerdictNamesItsLine(index: Int) async throws {
+        let (command, label, says) = Self.cases[index]
+        let (outcome, out, err) = try await withSimulator { fixture in
+            let (shell, output) = try fixture.shell()
+            let outcome = ScriptRunner(path: "h.kops", source: "use 100200300400502\n\(command)\nexplain 131026\n").run(on: shell)
+            return (outcome, output.out, output.err)
+        }
+        #expect(outcome.stopped && outcome.failedLine == 2 && outcome.status == .failure, "\(outcome)")
+        let stop = try #require(err.split(separator: "\n").first { $0.hasPrefix("h.kops:2: ") }, "no line names h.kops:2: \(err)")
+        #expect(stop.hasPrefix("h.kops:2: \(label): \(says)"), "\(stop)")
+        #expect(stop.hasSuffix("; the script stops here"), "\(stop)")
+        #expect(!out.contains("131026"), "the line after it did not run: \(out)")
+    }
+
+    /// The health stop names the number's status and the checks that did not pass, as its report does.
+    @Test func healthSaysTheChecksThatFail() async throws {
+        let err = try await withSimulator { fixture in
+            let (shell, output) = try fixture.shell()
+            _ = ScriptRunner(path: "h.kops", source: "use 100200300400502\nhealth\n").run(on: shell)
+            return output.err
+        }
+        let stop = try #require(err.split(separator: "\n").first { $0.hasPrefix("h.kops:2: ") }, "\(err)")
+        #expect(stop.contains("webhook_verified"), "\(stop)")
+    }
+
+    /// Piped lines stop as a script does, and say so with `<stdin>:LINE`.
+    @Test func pipedLinesStoppedByAVerdictNameTheirLine() async throws {
+        let err = try await withSimulator { fixture in
+            let (shell, output) = try fixture.shell()
+            _ = shell.loop(reader: ScriptedLineReader(["use 100200300400502", "webhooks check", "explain 131026"]), source: "<stdin>")
+            return output.err
+        }
+        #expect(err.contains("<stdin>:2: webhooks check: found "), "\(err)")
+    }
+
+    /// A line that failed with an error names its line once, in the error: no second stop line.
+    @Test func aLineThatFailedWithAnErrorIsNotSaidTwice() async throws {
+        let err = try await withSimulator { fixture in
+            let (shell, output) = try fixture.shell()
+            _ = ScriptRunner(path: "h.kops", source: "use 100200300400502\nwebhooks get nope\nexplain 131026\n").run(on: shell)
+            return output.err
+        }
+        #expect(err.components(separatedBy: "h.kops:2:").count == 2, "\(err)")
+        #expect(!err.contains("the script stops here"), "\(err)")
+    }
+
+    /// Under `set on_error continue` the script goes on: no stop is said.
+    @Test func aScriptThatGoesOnSaysNoStop() async throws {
+        let (out, err) = try await withSimulator { fixture in
+            let (shell, output) = try fixture.shell()
+            _ = ScriptRunner(path: "h.kops", source: "set on_error continue\nuse 100200300400502\nhealth\nexplain 131026\n").run(on: shell)
+            return (output.out, output.err)
+        }
+        #expect(!err.contains("the script stops here"), "\(err)")
+        #expect(out.contains("131026"), "\(out)")
+    }
+}
