@@ -218,6 +218,23 @@ import Testing
         #expect(result.files["other.md"] == other)
     }
 
+    /// probe40 P40-7: the same profile on another API host (another port, another project's data) was continued
+    /// without a word, and `kops check --update` on the header's API then replaced that part's evidence.
+    @Test func anAppendFromAnotherHostOfTheSameProfileIsRefused() async throws {
+        let other = "# kops transcript\n\n- kops: 0.1.0\n- recorded: 2026-11-21T12:00:00Z\n- profile: default\n"
+            + "- api: 127.0.0.1:1\n- api kind: simulator\n- phone number id: none\n- personal data: masked\n\n"
+            + "```kops\nkops(default)> explain 131047\nerror: x\n```\n\n"
+        let result = try await run(
+            [["record $D/other.md --append", "explain 131047", "record stop"]], read: ["other.md"],
+            prepare: { try Data(other.utf8).write(to: URL(fileURLWithPath: $0 + "/other.md")) })
+        #expect(result.statuses[0] == .failure)
+        #expect(
+            result.err.contains(
+                "/other.md': it was recorded on 127.0.0.1:1 (profile default) and this session uses 127.0.0.1:"),
+            "\(result.err)")
+        #expect(result.files["other.md"] == other)
+    }
+
     /// `overview`'s failed calls leave out every run's look-ups of kops, and its note counts this session's only: counting
     /// only this session's had made the earlier runs' 404s count as the project's failures.
     @Test func overviewLeavesOutEarlierRunsLookUpsAndCountsThisSessions() async throws {

@@ -90,6 +90,25 @@ extension TranscriptChecker {
         return output == ["not deleted"]
     }
 
+    /// Why a write line's recorded block shows it was refused before anything was sent, nil otherwise: one command that
+    /// changes data (`ScriptPolicy.isWrite`) whose block holds the shell's refusal for a session without
+    /// `--allow-writes` (`ScriptError.writeRefused`: read-only, or a send to a URL off this machine), which kops says
+    /// before any request. Its recorded outcome is whole: the recorded session sent nothing, so `kops check` sends
+    /// nothing either, `--allow-writes` or not, and keeps the block as recorded (probe40 P40-2: a `reply` refused as
+    /// read-only was sent to the customer by `check --allow-writes`, and by `kops --demo check` of the golden
+    /// `reply.md`). A line of several commands is not read so: one of them may have been sent before another was
+    /// refused. A write the API refused is not one: its request reached Kapso (its log, the simulator's ids), so it
+    /// replays as before.
+    static func refusedWhenRecorded(_ line: String, block: String, registry: CommandRegistry) -> String? {
+        guard let commands = try? Lexer.commands(in: line), commands.count == 1,
+            ScriptPolicy.isWrite(commands[0].map(\.text), registry: registry)
+        else { return nil }
+        let refusal = ErrorReport(ScriptError.writeRefused(command: ScriptPolicy.label(commands[0].map(\.text)))).line()
+        guard block.split(separator: "\n").contains(where: { String($0) == refusal }) else { return nil }
+        return "it was refused when recorded (the session ran without --allow-writes), so nothing was sent then and "
+            + "check sends nothing"
+    }
+
     /// True for a block whose command was stopped with Ctrl-C when recorded: its last line is the shell's
     /// cancellation line (`error: cancelled`, or with "the request had been sent") or the recorder's
     /// `interruptedLine`. Run again, the command

@@ -121,6 +121,13 @@ public struct TranscriptChecker {
                 lines.append(line)
                 continue
             }
+            if let reason = TranscriptChecker.refusedWhenRecorded(line, block: entry.block, registry: shell.context.registry) {
+                // Refused before sending when recorded (read-only): kept as recorded and never sent (P40-2).
+                declined.insert(entry.line)
+                kept.append((entry.line, entry.command, reason))
+                lines.append(line)
+                continue
+            }
             if TranscriptChecker.wasCancelled(entry.block) {
                 kept.append((
                     entry.line, entry.command,

@@ -28,8 +28,10 @@ extension TranscriptRecorder {
         // Its header names the API it ran on and `kops check` replays every part there: a part from another API
         // (a live Kapso API's transcript continued on a simulator, or the reverse, or another profile's host: probe24
         // P24-4, where `check` then advised an --update that would overwrite the other host's evidence) would never
-        // check clean. A simulator of the same profile on another port (a restart) continues it.
-        if recorded.host != header.host, recorded.kind == .kapso || header.kind == .kapso || recorded.profile != header.profile {
+        // check clean. The host is compared whatever the profile and kind: a session of the same profile on another host
+        // or port (`--base-url`, `KAPSO_API_BASE_URL`: another project's data) was continued without a word, and
+        // `check --update` then wrote the header's API's answers over that part (probe40 P40-7).
+        if !recorded.host.isEmpty, recorded.host != header.host {
             throw .recording(
                 "cannot append to '\(path)': it was recorded on \(recorded.host) (profile \(recorded.profile)) and this "
                     + "session uses \(header.host) (profile \(header.profile)); record to a new file")
