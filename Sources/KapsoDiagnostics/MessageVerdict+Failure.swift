@@ -142,10 +142,18 @@ extension MessageVerdict {
 
         /// `the contact's last inbound here was 8 min before the send: check that inbound reached …; a template still
         /// goes through`: what the verdict and `errors` say after the refusal's name.
+        ///
+        /// Meta's window belongs to the business phone number and the user ("When a WhatsApp user messages you …, a
+        /// 24-hour timer called a customer service window starts", Meta, Send messages, developers.facebook.com/
+        /// documentation/business-messaging/whatsapp/messages/send-messages); a Kapso conversation is Kapso's thread record
+        /// (kapso-api.md §8.3), so the contact's inbound in another (even ended) Kapso conversation on this number counts,
+        /// as kops's window lines count it (probe39 P39-7: the text said "another … conversation does not open this
+        /// window" while the inbound it counted was in the contact's other conversation).
         public var next: String {
             "the contact's last inbound here was \(Elapsed.text(max(0, sentAt - lastInbound))) before the send: check that inbound "
-                + "reached this same number and contact (another number or conversation does not open this window); a template "
-                + "still goes through"
+                + "reached this same number from this same contact (an inbound to another number, or from another contact, does "
+                + "not open this window; Kapso's conversations do not matter: any inbound from this contact to this number "
+                + "counts); a template still goes through"
         }
 
         /// The meaning of the refusal for this send, in place of the catalogue's "the contact last wrote more than 24 hours
