@@ -75,6 +75,7 @@ public struct ErrorTriage {
         defer {
             tieToMoves()
             tieToLaterInbound()
+            tieToLaterSuccess()
         }
         for value in page["data"]?.array ?? [] {
             guard let message = value.object, let id = message["id"]?.string else { continue }
