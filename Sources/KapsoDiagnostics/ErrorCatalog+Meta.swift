@@ -229,7 +229,9 @@ extension ErrorCatalog {
             title: "Template Parameter Format Mismatch", http: 400),
         entry(
             "132015", "template paused", "Meta paused the template for low quality",
-            "use another template; edit this one and send once it is approved again", .no, .template,
+            "Meta unpauses it by itself (3 h after a first pause, 6 h after a second; a third disables it): check it with "
+                + "'template NAME' and resend once it is APPROVED, or use another template meanwhile; an edit sends it back to review",
+            .no, .template,
             title: "Template is Paused", http: 400),
         entry(
             "132016", "template disabled", "the template was paused too often for low quality and is disabled for good",

@@ -75,6 +75,7 @@ public struct ErrorTriage {
         defer {
             tieToMoves()
             tieToLaterInbound()
+            tieToLaterSuccess()
         }
         for value in page["data"]?.array ?? [] {
             guard let message = value.object, let id = message["id"]?.string else { continue }
@@ -168,10 +169,9 @@ public struct ErrorTriage {
                 if item.word == "warning" { meaning = "a warning, not a failure: \(StatusWord.warningMeaning); " + meaning }
                 if let disagreement, item.word == nil, !item.key.hasSuffix("/errors") {
                     meaning = disagreement.conclusion(at: disagreement.when) + (item.error == nil ? "" : "; if it did fail: " + meaning)
-                } else if let conflict = history.conflict, item.word == nil, item.key.hasSuffix("/failed") {
+                } else if let lead = Self.alsoReached(history), item.word == nil, item.key.hasSuffix("/failed") {
                     // A delivery or read was reported too: the verdict's conflict, not a plain failure (probe21 P21-22).
-                    meaning = "WhatsApp also reported it \(conflict.success.status) (\(MessageVerdict.when(conflict.success))), so whether "
-                        + "the contact has it is uncertain; if it did fail: " + meaning
+                    meaning = lead + meaning
                 }
                 // The status's other codes are said whatever reading a tie gives the entry later (`alsoGave`).
                 let alsoGave = MessageError.alsoGave(item.others) + item.also
@@ -202,21 +202,33 @@ public struct ErrorTriage {
                 let sentAt = message.time
             else { continue }
             let name = ErrorCatalog.entry(for: code ?? "")?.name
+            // A delivery or read reported too is said first, as `addMessages` and `trace` say it (probe39 P39-5: a 131047
+            // after a read lost it here).
+            let lead = Self.alsoReached(StatusHistory(message: message)) ?? ""
             // Refused although the contact wrote within 24 h before the send: what `trace` says, never "send it again as
             // is", which is the send that failed (P32-4).
             if let refused = MessageVerdict.RefusedInOpenWindow(
                 sentAt: sentAt, lastInbound: WindowEvidence.lastWritten(by: message, before: sentAt, among: inbound, now: now))
             {
                 tied.insert(index)
-                entries[index].meaning = (name ?? "refused for the window") + ", yet " + refused.next + entries[index].alsoGave
+                entries[index].meaning = lead + (name ?? "refused for the window") + ", yet " + refused.next + entries[index].alsoGave
                 continue
             }
             guard let again = MessageVerdict.writtenSince(
                 sentAt, newestInbound: WindowEvidence.newestWritten(by: message, among: inbound, now: now), now: now)
             else { continue }
             tied.insert(index)
-            entries[index].meaning = (name.map { "\($0): " + again } ?? again) + entries[index].alsoGave
+            entries[index].meaning = lead + (name.map { "\($0): " + again } ?? again) + entries[index].alsoGave
         }
+    }
+
+    /// `WhatsApp also reported it read (2026-11-21T10:10:05Z (5 s after sending)), so whether the contact has it is
+    /// uncertain; if it did fail: `: the lead of a failure's meaning when its history also holds a delivery or read
+    /// (`StatusHistory.conflict`, the verdict's reading), whichever reading of the failure follows; nil without one.
+    static func alsoReached(_ history: StatusHistory) -> String? {
+        guard let conflict = history.conflict else { return nil }
+        return "WhatsApp also reported it \(conflict.success.status) (\(MessageVerdict.when(conflict.success))), so whether "
+            + "the contact has it is uncertain; if it did fail: "
     }
 
     /// The name of the template a message sent (`template.name`, kapso-api.md §7.3), nil for other messages.

@@ -20,6 +20,13 @@ extension MessageVerdict {
         var reach: ContactReach? = nil
         /// The number has WhatsApp calling on: a call since the send may have reopened the window (`ContactWindow.callCaveat`).
         var callsEnabled = false
+        /// What happened after the send that speaks of its delivery (`LaterEvidence`), nil when none was read.
+        var later: LaterEvidence? = nil
+        /// A later send from the same number that reached a phone after a failure about the number (`LaterSuccess`).
+        var recovered: LaterSuccess? = nil
+        /// The status now of the template the send used (`TemplatePause`), and its language; nil when not read.
+        var templateStatus: String? = nil
+        var templateLanguage: String? = nil
     }
 
     /// How close to the window's closing second a send refused with 131047 still reads as "closed as this was sent":
@@ -78,6 +85,16 @@ extension MessageVerdict {
         }
         if let moved = context.moved?.sendAfterMove(code: code, sentAt: context.sentAt, to: context.recipient, messageID: context.messageID) {
             return "failed: \(code) (\(error.entry?.name ?? "undeliverable"))\(more): \(moved)"
+        }
+        // A failure about the number, followed by a send from it that reached a phone: past, resend (P39-16).
+        if let recovered = context.recovered, recovered.code == code {
+            return "failed: \(code) (\(error.entry?.name ?? error.title ?? "the number's failure"))\(more), \(recovered.text)"
+        }
+        // A paused template: what its status now says (P39-2).
+        if code == "132015", let name = send.templateName,
+            let advice = TemplatePause.advice(name: name, language: context.templateLanguage, status: context.templateStatus)
+        {
+            return "failed: \(code) (\(error.entry?.name ?? "template paused"))\(more); \(advice)"
         }
         guard let entry = error.entry else {
             return "failed: \(code) (\(error.title ?? error.message ?? "no title"))\(more); not in kops's catalogue: see \(ErrorCatalog.metaReference)"
@@ -142,10 +159,18 @@ extension MessageVerdict {
 
         /// `the contact's last inbound here was 8 min before the send: check that inbound reached …; a template still
         /// goes through`: what the verdict and `errors` say after the refusal's name.
+        ///
+        /// Meta's window belongs to the business phone number and the user ("When a WhatsApp user messages you …, a
+        /// 24-hour timer called a customer service window starts", Meta, Send messages, developers.facebook.com/
+        /// documentation/business-messaging/whatsapp/messages/send-messages); a Kapso conversation is Kapso's thread record
+        /// (kapso-api.md §8.3), so the contact's inbound in another (even ended) Kapso conversation on this number counts,
+        /// as kops's window lines count it (probe39 P39-7: the text said "another … conversation does not open this
+        /// window" while the inbound it counted was in the contact's other conversation).
         public var next: String {
             "the contact's last inbound here was \(Elapsed.text(max(0, sentAt - lastInbound))) before the send: check that inbound "
-                + "reached this same number and contact (another number or conversation does not open this window); a template "
-                + "still goes through"
+                + "reached this same number from this same contact (an inbound to another number, or from another contact, does "
+                + "not open this window; Kapso's conversations do not matter: any inbound from this contact to this number "
+                + "counts); a template still goes through"
         }
 
         /// The meaning of the refusal for this send, in place of the catalogue's "the contact last wrote more than 24 hours

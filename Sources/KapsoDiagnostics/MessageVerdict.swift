@@ -65,14 +65,23 @@ public struct MessageVerdict: Sendable, Equatable {
     /// `callsEnabled`: the message's number has WhatsApp calling on (`PhoneNumber.callsEnabled`), so a call from the
     /// contact may have opened the window since, which kops cannot see: a window said closed now, or "send a template",
     /// carries `ContactWindow.callCaveat` (probe25 P25-16).
+    ///
+    /// `later` is what happened after the send that speaks of its delivery (`LaterEvidence`: the contact quoted or reacted to
+    /// it, a later send to them reached their phone, they wrote in since): a send at `sent` is then not "the phone may be
+    /// offline", and one delivered and quoted is not "not read yet" (probe39 P39-1). `recovered` is a later send from the
+    /// same number that reached a phone after a failure about the number's token, billing or account (`LaterSuccess`): the
+    /// failure is past, and its account fix is no longer the advice (probe39 P39-16). `templateStatus` is the status now of
+    /// the template a failed template send used, read from the WABA (`TemplatePause`: a 132015 on a template APPROVED
+    /// again can go as is; probe39 P39-2); nil when not read.
     public static func of(
         _ message: Message, windowAtSend: ServiceWindow?, newestInbound: Int64? = nil, moved: ContactWindow.Moved? = nil, now: Int64,
         logSearch: LogSearchAccess = .notAsked, statuses: StatusPath = .notRead, reach: ContactReach? = nil, callsEnabled: Bool = false,
-        contactWindow: ContactWindow? = nil
+        contactWindow: ContactWindow? = nil, later: LaterEvidence? = nil, recovered: LaterSuccess? = nil, templateStatus: String? = nil
     ) -> MessageVerdict {
         var verdict = ofStatuses(
             message, windowAtSend: windowAtSend, newestInbound: newestInbound, moved: moved, now: now, logSearch: logSearch,
-            statuses: statuses, reach: reach, callsEnabled: callsEnabled)
+            statuses: statuses, reach: reach, callsEnabled: callsEnabled, later: later, recovered: recovered,
+            templateStatus: templateStatus)
         // A received message whose contact window now rests on Kapso's summary alone: said as every view says it
         // (ContactWindow.unconfirmed, probe37 P37-4), never as certainly open or closed.
         if message.isInbound, let window = contactWindow, window.unconfirmed != nil, moved == nil, MessageOrigin(message).groupID == nil,
@@ -90,7 +99,8 @@ public struct MessageVerdict: Sendable, Equatable {
     /// `of` without Kapso's processing status.
     private static func ofStatuses(
         _ message: Message, windowAtSend: ServiceWindow?, newestInbound: Int64?, moved: ContactWindow.Moved?, now: Int64,
-        logSearch: LogSearchAccess, statuses: StatusPath, reach: ContactReach?, callsEnabled: Bool
+        logSearch: LogSearchAccess, statuses: StatusPath, reach: ContactReach?, callsEnabled: Bool, later: LaterEvidence?,
+        recovered: LaterSuccess?, templateStatus: String?
     ) -> MessageVerdict {
         if message.isInbound { return inbound(message, newestInbound: newestInbound, moved: moved, now: now, callsEnabled: callsEnabled) }
         // Neither inbound nor outbound is known (MessageDirection): no send, window or delivery story is told.
@@ -108,7 +118,9 @@ public struct MessageVerdict: Sendable, Equatable {
             window: SendContext(
                 atSend: group == nil ? windowAtSend : nil, newestInbound: group == nil ? newestInbound : nil, now: now,
                 sentAt: message.time, recipient: MessageOrigin(message).sentToGroup == nil ? message.json["to"]?.string ?? message.contact : nil,
-                messageID: message.id, moved: moved, reach: group == nil ? reach : nil, callsEnabled: callsEnabled),
+                messageID: message.id, moved: moved, reach: group == nil ? reach : nil, callsEnabled: callsEnabled,
+                later: group == nil ? later : nil, recovered: recovered, templateStatus: templateStatus,
+                templateLanguage: message.json["template"]?["language"]?["code"]?.string),
             logSearch: logSearch, statuses: statuses)
         guard let foreign = history.foreignText else { return verdict }
         let count = history.foreign.count
@@ -190,7 +202,10 @@ public struct MessageVerdict: Sendable, Equatable {
             if let holder = window.moved?.reachedAfterMove(sentAt: window.sentAt, to: window.recipient) {
                 return MessageVerdict("\(status)\(after(status, history)), " + holder, .warning)
             }
-            if StatusWord(status) == .delivered { return MessageVerdict("delivered\(after("delivered", history)), not read yet", .good) }
+            if StatusWord(status) == .delivered {
+                let after = after("delivered", history)
+                return MessageVerdict(window.later?.deliveredVerdict(after: after) ?? "delivered\(after), not read yet", .good)
+            }
             return StatusWord(status) == .read
                 ? MessageVerdict("read by the contact\(after("read", history))", .good)
                 : MessageVerdict("played by the contact\(after("played", history)) (a voice message listened to)", .good)
@@ -212,6 +227,12 @@ public struct MessageVerdict: Sendable, Equatable {
                 return MessageVerdict(
                     "sent \(Elapsed.text(since)) ago from the WhatsApp Business app (a coexistence echo): no delivery report "
                         + "reached Kapso; the app shows whether it arrived", .warning)
+            }
+            // The contact answered it, a later send reached them, or they wrote since: not the phone (P39-1).
+            if let later = window.later {
+                var closed: (cause: String, fix: String)?
+                if case .closed(let cause, let fix) = statuses { closed = (cause, fix) }
+                return MessageVerdict(later.sentVerdict(message, closed: closed), .warning)
             }
             if case .closed(let cause, let fix) = statuses, !other {
                 return MessageVerdict(

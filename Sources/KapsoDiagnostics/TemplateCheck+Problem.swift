@@ -46,6 +46,10 @@ extension TemplateCheck {
         case limitedTimeOffer(MessageTemplate.LimitedTimeOffer)
         case unknownLanguage(String, available: [String])
         case marketingStopped
+        /// A MARKETING template to a contact Meta refused marketing for lately (`recentMarketingRefusal`): the code
+        /// (131049 or 131050), the template that failed, when it failed (ISO 8601), how long before the check, and when a
+        /// resend stops being refused (ISO 8601, 24 h after a 131049).
+        case recentMarketingRefusal(code: String, template: String?, failedAt: String, ago: String, until: String)
         /// A MARKETING template to a +1 number with a US area code (`NANPRegion`): Meta accepts it, then fails it
         /// with 131049, as it delivers no marketing templates to US numbers.
         case marketingToUSNumber(area: String)
@@ -74,6 +78,7 @@ extension TemplateCheck {
             case .headerMediaMissing, .headerMediaUnexpected, .headerLocationMissing, .headerLocationUnexpected: "132012"
             case .unknownLanguage: "132001"
             case .marketingStopped: "marketing_preference_stopped"
+            case .recentMarketingRefusal(let code, _, _, _, _): code
             case .marketingToUSNumber: "131049"
             }
         }
@@ -148,6 +153,12 @@ extension TemplateCheck {
                 "'\(code)' is not a WhatsApp template language code"
                     + (available.isEmpty ? "" : " (this template has \(available.joined(separator: ", ")))")
             case .marketingStopped: "the contact stopped marketing messages on this number; Kapso refuses marketing templates to them"
+            case .recentMarketingRefusal(let code, let template, let failedAt, let ago, _):
+                "Meta refused this contact's marketing template" + (template.map { " \($0)" } ?? "") + " with \(code) at "
+                    + "\(failedAt) (\(ago) ago): "
+                    + (code == "131050"
+                        ? "the contact stopped marketing messages from this business"
+                        : "Meta is holding back marketing to this user, and a resend within 24 hours fails again")
             case .marketingToUSNumber(let area):
                 "the template is MARKETING and +1 \(area) is a US number: \(NANPRegion.usMarketingPause); Meta accepts the send, "
                     + "then it fails"
@@ -198,6 +209,10 @@ extension TemplateCheck {
                     + "the Unix time in milliseconds, and the copy_code button's coupon_code), or use a template without an offer"
             case .unknownLanguage: "use --language with one of the template's codes"
             case .marketingStopped: "don't retry; send a utility template or reach the contact another way"
+            case .recentMarketingRefusal(let code, _, _, _, let until):
+                code == "131050"
+                    ? "send a utility template or reach the contact another way; add --force to send it anyway"
+                    : "send a utility template, or wait until \(until); add --force to send it anyway"
             case .marketingToUSNumber: "send a utility template, or add --force to send it anyway"
             }
         }

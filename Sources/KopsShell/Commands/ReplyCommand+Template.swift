@@ -64,6 +64,20 @@ extension ReplyCommand {
                 warnings.append(note)
             }
         }
+        // A marketing template Meta refused for this contact lately (131049 within 24 h, or 131050): refused like the checks
+        // above, as 'errors' and 'trace' advise (probe39 P39-14); one listing of the contact's sends, for marketing only.
+        if template.category == "MARKETING",
+            let sends = try? context.client.messages(
+                filters: [
+                    ("phone_number_id", target.phoneNumberID), ("phone_number", ContactNumber.searchKey(target.contact)),
+                    ("direction", "outbound"),
+                ], limit: 100
+            ).items,
+            let problem = TemplateCheck.recentMarketingRefusal(template, sends: sends, now: context.now())
+        {
+            guard force else { throw TemplateError.refused(command: name, name: template.name, problem: problem) }
+            warnings.append("--force: sending although \(problem.code): \(problem.statement)")
+        }
         let body = TemplateCheck.message(
             to: target.contact, template: template, send: checked, byUserID: BusinessScopedUserID.isValid(target.contact))
         let request = context.client.metaRequest(phoneNumberID: target.phoneNumberID, body: body)

@@ -63,6 +63,16 @@ struct MessageTrace {
     /// The message's number has WhatsApp calling on (`PhoneNumber.callsEnabled`): from the numbers the session read, or
     /// from the number read for a template answer; false when neither was read (said as the messages say, P25-16).
     var callsEnabled = false
+    /// What happened after an outbound send that speaks of its delivery (`LaterEvidence`: a quote or reaction of it, a later
+    /// send to the contact that reached them, a message they wrote since), read for a send at `sent` or `delivered` from the
+    /// contact's messages on the number; nil otherwise or none (probe39 P39-1).
+    var later: LaterEvidence? = nil
+    /// A later send from the message's number that reached a phone after its failure about the number's token, billing
+    /// or account (`LaterSuccess`), from the number's newest outbound messages; nil otherwise (probe39 P39-16).
+    var recovered: LaterSuccess? = nil
+    /// The status now of the template a send failed with 132015 used (read from its number's WABA), nil otherwise or when
+    /// it could not be read (probe39 P39-2).
+    var templateStatus: String? = nil
 
     /// What a log search gave: events, or why there are none to give (not enabled, no such endpoint).
     enum Search {
@@ -107,7 +117,8 @@ struct MessageTrace {
             }
         return MessageVerdict.of(
             message, windowAtSend: windowAtSend, newestInbound: newestInbound, moved: moved, now: now, logSearch: search,
-            statuses: statusPath, reach: reach, callsEnabled: callsEnabled, contactWindow: contactWindow)
+            statuses: statusPath, reach: reach, callsEnabled: callsEnabled, contactWindow: contactWindow, later: later,
+            recovered: recovered, templateStatus: templateStatus)
     }
 
     /// True for an outbound message whose furthest status is `sent` or a word that waits for it (`pending`, `accepted`,
@@ -185,7 +196,10 @@ struct MessageTrace {
         // A 131026 ("undeliverable"): the contact's other messages from this number say whether it is on WhatsApp at all
         // (ContactReach, probe23 P23-6); one request more, only for such a failure.
         let undeliverable = StatusHistory(message: message).failures.contains { $0.errors.contains { $0.code == "131026" } }
-        let reachIndex = undeliverable && message.isOutbound ? message.contact.flatMap { contact in
+        // A send at `sent` or `delivered`: the contact's later messages (a quote or reaction of it, a later send that reached
+        // them) say what its own statuses do not (LaterEvidence, probe39 P39-1); the same listing, only for such a send.
+        let unconfirmed = Self.awaitsStatus(message) || StatusWord(StatusHistory(message: message).latest?.status ?? message.status) == .delivered
+        let reachIndex = (undeliverable || unconfirmed) && message.isOutbound ? message.contact.flatMap { contact in
             message.phoneNumberID.map { number -> Int in
                 requests.append(
                     client.messagesRequest(
@@ -193,6 +207,15 @@ struct MessageTrace {
                         limit: 100))
                 return requests.count - 1
             }
+        } : nil
+        // A failure about the number (its token, billing, account): the number's newest sends say whether it works again
+        // since (LaterSuccess, probe39 P39-16); one request more, only for such a failure.
+        let numberFailure = message.isOutbound && StatusHistory(message: message).failures.contains { failure in
+            failure.errors.contains { LaterSuccess.codes[$0.code ?? ""] != nil }
+        } || message.isOutbound && MessageError.carried(by: message.json).contains { LaterSuccess.codes[$0.code ?? ""] != nil }
+        let numberSendsIndex = numberFailure ? message.phoneNumberID.map { number -> Int in
+            requests.append(client.messagesRequest(filters: [("phone_number_id", number), ("direction", "outbound")], limit: 100))
+            return requests.count - 1
         } : nil
         let responses: [Result<HTTPResponse, TransportError>] =
             sequential ? requests.map { request in Result { () throws(TransportError) in try client.transport.send(request) } }
@@ -299,7 +322,11 @@ struct MessageTrace {
                 guard case .success(let json) = json(index), let page = try? client.messages(from: json) else { return [] }
                 return page.items
             }
-            trace.reach = ContactReach.newest(for: message, among: listed)
+            if undeliverable { trace.reach = ContactReach.newest(for: message, among: listed) }
+            if unconfirmed { trace.later = LaterEvidence.of(message, among: listed) }
+        }
+        if let numberSendsIndex, case .success(let listed) = json(numberSendsIndex), let page = try? client.messages(from: listed) {
+            trace.recovered = LaterSuccess.of(message, among: page.items)
         }
         if let healthIndex, case .success(let json) = json(healthIndex), let object = json.object,
             let health = try? PhoneNumberHealth(json: object)
@@ -317,6 +344,13 @@ struct MessageTrace {
         // Edits and revokes of the message are inbound messages of the contact, in the listing read for the window (P9-14).
         if message.isInbound, case .success(let listed) = json(1), let page = try? client.messages(from: listed) {
             trace.changes = MessageChange.of(message.id, in: page.items)
+        }
+        // A template refused as paused: its status now, from the WABA's templates (two reads more, only for a 132015).
+        if StatusHistory(message: message).failures.contains(where: { $0.errors.contains { $0.code == "132015" } }),
+            let name = ErrorTriage.templateName(of: message.json), let number = message.phoneNumberID
+        {
+            trace.templateStatus = TemplatePause.status(
+                name: name, language: message.json["template"]?["language"]?["code"]?.string, phoneNumberID: number, client: client)
         }
         // The 409s a held lock causes come after its holder's time: read from every send call of the number read.
         trace.sendLock = sendLock(sendCalls, holder: message, now: now)

@@ -1,0 +1,128 @@
+public import KapsoClient
+
+/// What happened after a send that speaks of its delivery, beyond its own statuses: the contact quoted it or reacted to
+/// it, a later send from the same number to the same contact reached their phone, or the contact wrote in after it. The
+/// one reading `trace` and `message` give a send whose statuses stop at `sent` (or at `delivered`), so that neither says
+/// "the phone may be offline or the contact blocked you" of a message the contact answered (probe39 P39-1).
+///
+/// Sources:
+/// - a quoted reply's `context.id` is "the message ID for the sent message for an inbound reply" (Meta's messages webhook
+///   reference; the contextual bubble quotes it, developers.facebook.com/documentation/business-messaging/whatsapp/
+///   messages/contextual-replies), and a reaction's `reaction.message_id` names "the message the customer reacted to"
+///   (reaction webhook): a contact can only quote or react to a message their phone has, so it was delivered and seen;
+/// - a message stays at `sent` while the phone is offline (Meta retries it for its time-to-live) or when the contact has
+///   blocked the business number; no `read` comes when the contact turned read receipts off (Meta, "Message Not
+///   Delivered", developers.facebook.com/docs/whatsapp/cloud-api/support; YCloud's status-webhook guide,
+///   docs.ycloud.com/en/api-reference/guides/examples/webhook-examples/whatsapp-message-updated-webhook-examples);
+/// - what is sent while a contact blocks you is never delivered to them, even after they unblock (WhatsApp Help Center,
+///   "How to block and report contacts", faq.whatsapp.com): a later delivery or a message from the contact shows the phone
+///   online and the number not blocked *then*, so an earlier `sent` is either a status that never reached Kapso or a
+///   send made while blocked — never "offline" alone.
+public struct LaterEvidence: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// The contact replied quoting the message (`context.id`).
+        case quoted
+        /// The contact reacted to the message (`reaction.message_id`).
+        case reacted
+        /// A later send from the same number to the same contact reached their phone: the status word (`delivered`, `read`).
+        case laterReached(String)
+        /// The contact wrote in after the send.
+        case wroteAfter
+    }
+
+    public var kind: Kind
+    /// When it happened (Unix seconds).
+    public var at: Int64
+    /// The WAMID of the message that shows it (the quote, the reaction, the later send, the contact's message).
+    public var messageID: String
+
+    public init(kind: Kind, at: Int64, messageID: String) {
+        self.kind = kind
+        self.at = at
+        self.messageID = messageID
+    }
+
+    /// True when the evidence is about this very message (a quote or reaction): it reached the contact's phone.
+    public var reachedThisMessage: Bool { kind == .quoted || kind == .reacted }
+
+    /// The strongest evidence about `sent` (an outbound 1:1 send) among `listed` (the contact's messages on the number, in
+    /// either direction, any order): a quote or reaction of it first, then the earliest later send to the contact that
+    /// reached their phone, then the earliest message the contact wrote after it; nil when none, for an inbound message, a
+    /// send to a group, a coexistence echo or imported history (not Cloud API sends), or one without a readable time.
+    public static func of(_ sent: Message, among listed: [Message]) -> LaterEvidence? {
+        guard sent.isOutbound, MessageOrigin(sent).sentToGroup == nil, WindowEvidence(sent, now: nil).appOrigin == nil else { return nil }
+        let own = listed.filter { $0.id != sent.id && samePair($0, sent) }
+        let answers = own.filter(\.isInbound).compactMap { message -> LaterEvidence? in
+            guard let at = message.time else { return nil }
+            if let quoted = message.quotedID, StatusHistory.namesSameMessage(quoted, sent.id) {
+                return LaterEvidence(kind: .quoted, at: at, messageID: message.id)
+            }
+            if message.type == "reaction", let target = message.json["reaction"]?["message_id"]?.string,
+                StatusHistory.namesSameMessage(target, sent.id)
+            {
+                return LaterEvidence(kind: .reacted, at: at, messageID: message.id)
+            }
+            return nil
+        }
+        if let first = answers.min(by: { $0.at < $1.at }) { return first }
+        guard let sentAt = sent.time else { return nil }
+        let reached = own.filter(\.isOutbound).compactMap { message -> LaterEvidence? in
+            guard let time = message.time, time > sentAt, MessageOrigin(message).sentToGroup == nil,
+                WindowEvidence(message, now: nil).appOrigin == nil,
+                let event = StatusHistory(message: message).events.first(where: { StatusWord($0.status).reachedDevice && $0.time != nil }),
+                let at = event.time
+            else { return nil }
+            let furthest = StatusHistory(message: message).latest?.status ?? event.status
+            return LaterEvidence(kind: .laterReached(StatusWord(furthest).reachedDevice ? furthest : event.status), at: at, messageID: message.id)
+        }
+        if let first = reached.min(by: { $0.at < $1.at }) { return first }
+        let wrote = own.compactMap { message -> LaterEvidence? in
+            guard let at = WindowEvidence(message, now: nil).opens, at > sentAt else { return nil }
+            return LaterEvidence(kind: .wroteAfter, at: at, messageID: message.id)
+        }
+        return wrote.min(by: { $0.at < $1.at })
+    }
+
+    /// The same business number (when both name one) and the same contact (either form of their number, or their user id).
+    static func samePair(_ other: Message, _ sent: Message) -> Bool {
+        if let a = other.phoneNumberID, let b = sent.phoneNumberID, a != b { return false }
+        let contact = sent.json["to"]?.string ?? sent.contact
+        let otherContact = other.isInbound ? other.contact : other.json["to"]?.string ?? other.contact
+        return ContactNumber.same(otherContact, contact) || ContactNumber.same(other.userID, sent.userID)
+    }
+
+    /// `the contact quoted it at 2026-11-21T10:10:30Z (wamid.…)`: what was seen, for a verdict.
+    public var seen: String {
+        let time = KapsoTime.iso(at)
+        switch kind {
+        case .quoted: return "the contact replied quoting it at \(time) (\(messageID))"
+        case .reacted: return "the contact reacted to it at \(time) (\(messageID))"
+        case .laterReached(let status):
+            return "a later message to the same contact from this number (\(messageID)) was \(status == "delivered" ? "delivered" : "delivered and \(status)") at \(time)"
+        case .wroteAfter: return "the contact wrote to this number at \(time), after it (\(messageID))"
+        }
+    }
+
+    /// The verdict on a send whose furthest status is `sent`, given this evidence; `closed` is why Meta's statuses cannot
+    /// reach Kapso when the number's health says so (nil otherwise).
+    public func sentVerdict(_ message: Message, closed: (cause: String, fix: String)?) -> String {
+        let missing = closed.map { "its statuses cannot reach Kapso: \($0.cause) (health); \($0.fix)" }
+            ?? "check that Meta's status webhooks reach Kapso for this number ('health \(message.phoneNumberID ?? "ID")': "
+                + "webhook_subscription; 'logs search --around \(message.id)')"
+        if reachedThisMessage {
+            return "sent, and no delivery report reached Kapso, yet \(seen): it was delivered and seen, so its delivered and "
+                + "read statuses are missing, not the message; \(missing)"
+        }
+        return "sent, and no delivery report reached Kapso, yet \(seen): the contact's phone was online and this number "
+            + "not blocked then, so either this message's delivered status never reached Kapso (\(missing)), or it was sent "
+            + "while the contact had this number blocked (what is sent then is never delivered)"
+    }
+
+    /// The verdict on a send delivered with no read status, when the contact quoted or reacted to it (nil otherwise):
+    /// they saw it, and Meta sends no `read` when the contact has read receipts off, so "not read yet" would be false.
+    public func deliveredVerdict(after: String) -> String? {
+        guard reachedThisMessage else { return nil }
+        return "delivered\(after), and \(seen): they saw it; no read status came (Meta sends none when the contact has "
+            + "read receipts off)"
+    }
+}
