@@ -72,7 +72,10 @@ def main() -> int:
             url = first.removeprefix("listening on ")
             run = [
                 str(st), "--config-file", str(CONFIG), "run", str(SPEC), "--url", url,
-                "--header", f"X-API-Key: {API_KEY}", "--checks", "all", "--max-examples", examples,
+                # No `--checks all`: every check is on by default, and a check named on the command line overrides the
+                # per-operation exceptions of the settings (schemathesis 4.32.5; measured: with it, ST302 ran on the
+                # webhook item routes the toml excepts; without it, those 24 operation-phase pairs are the only change).
+                "--header", f"X-API-Key: {API_KEY}", "--max-examples", examples,
                 "--workers", "1", "--no-color", "--request-timeout", "10", "--generation-database", "none",
                 "--seed", seed,
             ]
