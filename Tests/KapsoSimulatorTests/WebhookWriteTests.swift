@@ -32,6 +32,41 @@ import Testing
         #expect(gone.status == 404)
     }
 
+    /// A webhook made under its number (either kind) is found under its number and under the project until a DELETE
+    /// under either scope removes it; then both answer 404, and a new webhook gets a new id (kapso-api.md §3.2, §3.3).
+    /// What scripts/openapi/schemathesis.toml's ST302 exception rests on: a 404 after a 201 means the webhook was
+    /// deleted, under one scope or the other, never that the simulator lost it.
+    @Test(arguments: ["meta", "kapso"])
+    func numberWebhook_LivesUntilADeleteUnderEitherScope(kind: String) async throws {
+        let sales = "\(platform)/whatsapp/phone_numbers/100200300400502/webhooks"
+        let project = "\(platform)/whatsapp/webhooks"
+        let body = wrapped(#""url":"https://h.example.test/w","secret_key":"s","kind":""# + kind + #"","events":["whatsapp.message.sent"]"#)
+        let statuses = try await withSimulator { simulator in
+            try await requests(to: simulator) { client in
+                let first = try client.request("POST", sales, body: body)
+                let one = first.json["data"]?["id"]?.stringValue ?? ""
+                var statuses = [
+                    first.status, try client.request("GET", "\(sales)/\(one)").status,
+                    try client.request("GET", "\(project)/\(one)").status,
+                    try client.request("GET", "\(support)/\(one)").status,
+                    try client.request("DELETE", "\(sales)/\(one)").status,
+                    try client.request("GET", "\(project)/\(one)").status,
+                    try client.request("DELETE", "\(sales)/\(one)").status,
+                ]
+                let second = try client.request("POST", sales, body: body)
+                let two = second.json["data"]?["id"]?.stringValue ?? ""
+                statuses += [
+                    second.status, two != one && !two.isEmpty ? 1 : 0,
+                    try client.request("DELETE", "\(project)/\(two)").status,
+                    try client.request("DELETE", "\(sales)/\(two)").status,
+                    try client.request("GET", "\(sales)/\(two)").status,
+                ]
+                return statuses
+            }
+        }
+        #expect(statuses == [201, 200, 200, 404, 204, 404, 404, 201, 1, 204, 404, 404])
+    }
+
     @Test(arguments: [
         (#""url":"https://x.test/h","events":["whatsapp.message.read"]"#, "secret_key"),
         (#""url":"not a url","secret_key":"s","events":["whatsapp.message.read"]"#, "url"),

@@ -82,6 +82,30 @@ import Testing
         #expect(ran.status == 64)
     }
 
+    /// `update` of a meta-kind webhook refuses the flags only kind kapso takes, as `create --kind meta` does, before
+    /// any PATCH: Kapso refuses buffering on a meta webhook and ignores a payload version there (kapso-api.md §3.1, §3.2).
+    @Test(arguments: [
+        "--payload-version v1", "--buffer-enabled", "--buffer-window-seconds 10", "--max-buffer-size 20",
+        "--active false --payload-version v2",
+    ])
+    func updateOfAMetaWebhookRefusesKapsoOnlyFlags(flags: String) async throws {
+        let meta = "2c3d4e5f-6a7b-4c8d-8e9f-1a2b3c4d5e6f"
+        let runs = try await runDemo(["webhooks update \(meta) \(flags)", "webhooks get \(meta)"], number: Self.support)
+        let flag = flags.split(separator: " ").first { $0 != "--active" && $0 != "false" } ?? ""
+        #expect(runs[0].err == "error: webhooks: invalid flag for meta webhook \(meta) '\(flag)'; expected no \(flag): a meta webhook gets Meta's own payloads, never batched or versioned by Kapso (kind kapso has them)\n")
+        #expect(runs[0].out == "")
+        #expect(runs[0].status == 64)
+        // Nothing was sent: the webhook is as the seed has it.
+        #expect(runs[1].out.contains("active:    yes\n"))
+    }
+
+    @Test func updateOfAMetaWebhookStillTakesItsOwnSettings() async throws {
+        let meta = "2c3d4e5f-6a7b-4c8d-8e9f-1a2b3c4d5e6f"
+        let ran = try await runDemo("webhooks update \(meta) --active false", number: Self.support)
+        #expect(ran.out.hasPrefix("updated webhook \(meta): active\n"))
+        #expect(ran.status == 0)
+    }
+
     @Test func apiValidationErrorsAreShownFieldByField() async throws {
         let ran = try await runDemo(
             "webhooks create --url https://example.com/meta --kind meta --secret-key s3cr3t-value", number: Self.support)

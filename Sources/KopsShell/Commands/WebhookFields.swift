@@ -24,13 +24,7 @@ struct WebhookFields {
                     expected: "no --kind on update (a webhook's kind cannot change; delete and create it again)")
             }
             fields["kind"] = .string(kind)
-            // Kapso refuses buffering on a meta webhook and ignores a payload version there (kapso-api.md §3.1, §3.2).
-            let kapsoOnly = ["--buffer-enabled", "--buffer-window-seconds", "--max-buffer-size", "--payload-version"]
-            if kind == "meta", let flag = kapsoOnly.first(where: { arguments.has($0) || arguments.value($0) != nil }) {
-                throw .invalidValue(
-                    command: "webhooks", what: "flag with --kind meta", value: flag,
-                    expected: "no \(flag): a meta webhook gets Meta's own payloads, never batched or versioned by Kapso (kind kapso has them)")
-            }
+            if kind == "meta" { try Self.refuseKapsoOnly(arguments, what: "flag with --kind meta") }
         }
         if let events = arguments.value("--events") {
             // `all` and `whatsapp.message.*` expand to the catalog's events for the new webhook's scope.
@@ -56,6 +50,17 @@ struct WebhookFields {
         }
         if let headers = arguments.value("--headers") { fields["headers"] = try Self.checkedHeaders(headers) }
         if let active = arguments.value("--active") { fields["active"] = .bool(active == "true") }
+    }
+
+    /// Refuses the first flag of `arguments` that only kind kapso takes (buffering, payload version), for a meta
+    /// webhook: `create --kind meta`, and `update` of a webhook whose kind is meta. Kapso refuses buffering on a meta
+    /// webhook and ignores a payload version there (kapso-api.md §3.1, §3.2). `what` names the flag's context.
+    static func refuseKapsoOnly(_ arguments: Arguments, what: String) throws(ShellError) {
+        let kapsoOnly = ["--buffer-enabled", "--buffer-window-seconds", "--max-buffer-size", "--payload-version"]
+        guard let flag = kapsoOnly.first(where: { arguments.has($0) || arguments.value($0) != nil }) else { return }
+        throw .invalidValue(
+            command: "webhooks", what: what, value: flag,
+            expected: "no \(flag): a meta webhook gets Meta's own payloads, never batched or versioned by Kapso (kind kapso has them)")
     }
 
     /// The URL when it is https, or http to a loopback host; else a one-line error.

@@ -86,7 +86,9 @@ extension WebhooksCommand {
     static func update(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let (_, form) = try updateForm(arguments)
         // Found in the list first: a PATCH to an id of no webhook is a 404 in the project's API log.
-        let id = try context.webhook(try webhookID(arguments)).id
+        let found = try context.webhook(try webhookID(arguments))
+        let id = found.id
+        if found.kind == "meta" { try WebhookFields.refuseKapsoOnly(arguments, what: "flag for meta webhook \(id)") }
         let webhook = try UnknownOutcome.reporting(effect: "the webhook may have changed", check: "webhooks get \(id)") {
             () throws(KapsoAPIError) in try context.client.updateWebhook(id, fields: form.fields)
         }
