@@ -5,16 +5,33 @@
 /// The process environment as a dictionary, read once at start-up.
 enum ProcessEnvironment {
     static var variables: [String: String] {
-        var result: [String: String] = [:]
-        var pointer = environ
-        while let entry = pointer.pointee {
-            let text = String(cString: entry)
-            if let equals = text.firstIndex(of: "=") {
-                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
-            }
-            pointer += 1
+        var count = 0
+        while environ[count] != nil { count += 1 }
+        // Sized once, not moved and rehashed at each doubling (docs/performance.md, "Session 38").
+        var result: [String: String] = Dictionary(minimumCapacity: count)
+        for index in 0..<count {
+            guard let entry = environ[index], let parts = parts(of: entry) else { continue }
+            result[parts.name] = parts.value
         }
         return withHome(result, passwdHome: passwdHome())
+    }
+
+    /// One environment entry (`NAME=value`) split at its first `=` character, nil without one. An ASCII entry's
+    /// characters are its bytes, so it is split at its first `=` byte without walking it character by character
+    /// (`firstIndex(of:)` on a `String`: about 5,600 instructions an entry); any other entry is read as characters, as
+    /// before (a `=` followed by a combining mark is no `=` character).
+    static func parts(of entry: UnsafePointer<CChar>) -> (name: String, value: String)? {
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(entry).assumingMemoryBound(to: UInt8.self), count: strlen(entry))
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            guard let equals = bytes.firstIndex(of: UInt8(ascii: "=")) else { return nil }
+            return (
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[..<equals]), as: UTF8.self),
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[(equals + 1)...]), as: UTF8.self)
+            )
+        }
+        let text = String(cString: entry)
+        guard let equals = text.firstIndex(of: "=") else { return nil }
+        return (String(text[..<equals]), String(text[text.index(after: equals)...]))
     }
 
     /// `variables` with `HOME` from the user's passwd entry when it is unset or empty, as bash, ssh and git do (probe22

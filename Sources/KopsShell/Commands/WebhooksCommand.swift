@@ -109,7 +109,7 @@ public enum WebhooksCommand: Command {
                 command: name, what: "flag for '\(subcommand)'", value: flag,
                 expected: allowed.isEmpty ? "no flags" : allowed.sorted().joined(separator: ", "))
         }
-        let maxPositionals = ["list": 1, "create": 1, "check": 2][subcommand] ?? 2
+        let maxPositionals = subcommand == "list" || subcommand == "create" ? 1 : 2
         if arguments.positionals.count > maxPositionals {
             throw ShellError.unexpectedArgument(
                 command: name, argument: arguments.positionals[maxPositionals], usage: usage)

@@ -26,8 +26,12 @@ public struct ShellOperatorError: KopsError, Equatable {
     /// is bare when its first character in `line` is the operator's (not a quote or a backslash).
     static func find(in words: [Word], line: String, registry: CommandRegistry) -> ShellOperatorError? {
         guard let name = words.first?.text, !ownSyntax.contains(name) else { return nil }
-        let characters = Array(line)
+        // The line's characters only when a word is an operator: most lines hold none (an array of a line's
+        // characters was about 6,000 instructions a line: docs/performance.md, "Session 38").
+        var lineCharacters: [Character]?
         for (index, word) in words.enumerated().dropFirst() where symbols.contains(word.text) {
+            let characters = lineCharacters ?? Array(line)
+            lineCharacters = characters
             let at = word.column - 1
             guard at >= 0, at < characters.count, characters[at] == word.text.first else { continue }
             let before = words[..<index].map(\.text)

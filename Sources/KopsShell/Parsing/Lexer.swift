@@ -32,6 +32,15 @@ public enum Lexer {
 
     /// The offset in `line.unicodeScalars` of the `#` that starts its comment; nil when it has none.
     static func commentStart(in line: String) -> Int? {
+        // Without a `#` byte there is no `#` scalar (UTF-8 writes U+0023 as that byte alone, and no other scalar holds
+        // it): most lines are answered without walking their scalars (docs/performance.md, "Session 38").
+        var line = line
+        guard line.withUTF8({ $0.contains(UInt8(ascii: "#")) }) else { return nil }
+        return commentStartScanning(in: line)
+    }
+
+    /// `commentStart(in:)` read scalar by scalar, without its byte test.
+    static func commentStartScanning(in line: String) -> Int? {
         var quote: Unicode.Scalar?
         var inWord = false
         var escaped = false

@@ -10,6 +10,22 @@ public struct IDCache: Sendable {
 
         /// The kinds that are API ids (what `whois` completes), not names.
         public static let identifiers: [Kind] = [.phoneNumber, .webhook, .message, .conversation]
+
+        // Hashed and compared by case: `RawRepresentable`'s default for a `String` raw value hashes and compares the
+        // raw text at every look-up by kind (docs/performance.md, "Session 38").
+        public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
+        public static func == (lhs: Kind, rhs: Kind) -> Bool { lhs.ordinal == rhs.ordinal }
+
+        private var ordinal: Int {
+            switch self {
+            case .phoneNumber: 0
+            case .webhook: 1
+            case .message: 2
+            case .conversation: 3
+            case .template: 4
+            case .templateLanguage: 5
+            }
+        }
     }
 
     /// The most recent ids per kind, newest first, at most `limit` each.
@@ -39,13 +55,16 @@ public struct IDCache: Sendable {
 
     /// Remembers one id.
     public mutating func remember(_ id: String, as kind: Kind, label: String? = nil) {
-        // Taken out of the dictionary, the list is edited in place instead of copied twice.
-        var list = ids.removeValue(forKey: kind) ?? []
+        // Edited in place through one look-up (the dictionary's `default:` subscript), not taken out and put back.
+        IDCache.push(id, onto: &ids[kind, default: []], limit: limit)
+        if let label { labels[id] = label }
+    }
+
+    /// `id` first in `list`, no other copy of it there, at most `limit` ids.
+    private static func push(_ id: String, onto list: inout [String], limit: Int) {
         list.removeAll { $0 == id }
         list.insert(id, at: 0)
         if list.count > limit { list.removeLast(list.count - limit) }
-        ids[kind] = list
-        if let label { labels[id] = label }
     }
 
     /// Collects ids from a command's JSON: `data[]` of lists and `data` (or the object itself) of gets.
