@@ -78,6 +78,13 @@ public struct HealthTriage: Sendable {
         findings.first { $0.check == "webhook_subscription" && $0.severity < .passed && $0.cause != nil }
     }
 
+    /// The failed access or connection check that names a state of the number in which it sends nothing (`NumberStatus`
+    /// critical: DISCONNECTED, BANNED, OFFLINE, DELETED, MIGRATED, UNVERIFIED, PENDING): the business's side explains a
+    /// send's missing statuses before the contact's phone does (probe39 P39-8). Nil otherwise.
+    public var numberDown: Finding? {
+        findings.first { ["phone_number_access", "phone_number_connection"].contains($0.check) && $0.severity == .critical && $0.state != nil }
+    }
+
     /// Checks Kapso could not decide (`passed: null` and details that show no failure): not known, never failed.
     public var unknown: [Finding] { findings.filter { $0.severity == .unknown } }
 
