@@ -29,4 +29,28 @@ import Testing
         #expect(MessageVerdict.of(message, windowAtSend: nil, now: 1_000 + 10_740, statuses: flagged).text.hasPrefix(
             "sent 2 h 59 min ago, no delivery report yet: the contact's phone may be offline"))
     }
+
+    /// P39-4: an id the project does not list now, with messages on it: `whois` reads the messages on the id and says
+    /// what `errors` says (`formerUse`), not "wrong project or key?"; `reply` says so before a send from it.
+    @Test func anIDWithMessagesOnItIsANumberThatLeftTheProjectInWhoisAsInErrors() throws {
+        let id = "100200300400503"
+        let input = try IDInput.read(id).get()
+        #expect(IDResolver.lookups(for: input).contains(.numberMessages(id)))
+        var facts = IDResolverTests.facts
+        #expect(IDResolver.resolve(input, typed: id, facts: facts).statement.hasPrefix("\(id) is not a phone-number id"))
+        facts.numberMessages = try [("inbound", 1_763_722_800), ("outbound", 1_763_722_860)].map { direction, time in
+            let text = #"{"id":"wamid.\#(direction)","timestamp":"\#(time)","type":"text","from":"14155550801","#
+                + #""kapso":{"direction":"\#(direction)","phone_number_id":"\#(id)","status":"received"}}"#
+            return try Message(json: try #require(try JSONValue.parse(Array(text.utf8)).object))
+        }
+        let identity = IDResolver.resolve(input, typed: id, facts: facts)
+        let former = try #require(IDResolver.formerUse(of: id, calls: [], messages: facts.numberMessages, deliveries: [], before: nil))
+        #expect(identity.statement == former.statement)
+        #expect(identity.statement.hasPrefix("\(id) is not a number of this project now, but the messages read include 2 messages on it"),
+            "\(identity.statement)")
+        #expect(!(identity.fix ?? "").contains("wrong project or key"))
+        let line = IDResolver.sendingFromFormer(id, contact: "+14155550801")
+        #expect(line.hasPrefix("\(id) is not a number of this project now"))
+        #expect(line.hasSuffix("'reply --to +14155550801'"))
+    }
 }

@@ -6,9 +6,28 @@ import Testing
 
 /// probe39 over loopback: verdicts that were missing on real message shapes (session 38).
 @Suite struct Probe39VerdictsSeedTests {
+    /// P39-4 (`Tests/Seeds/probe39-former-number.seed.json`): the project lists Sales Line 502 and Support Line 501;
+    /// contact 14155550801's inbound (11:00) and a failed reply (11:01) sit on 100200300400503.
+    static let formerInbound = "wamid.HBgLMTQxNTU1NTA4MDEVAgASGBQ0OTRFMDAwMDAwMDAwMDAwMDAwMAA="
     /// P39-8 (`Tests/Seeds/probe39-disconnected.seed.json`): Support Line's health says DISCONNECTED; a reply at 09:01
     /// has only `sent`.
     static let sentOnDisconnected = "wamid.HBgLMTQxNTU1NTE3MDEVAgASGBQ0RjU1NTQwMDAwMDAwMDAwMDAwMAA="
+
+    /// P39-4: the dry run of a reply to a message on a number the project does not list says the reply can only 404 and
+    /// what to do; `whois` gives the reading `errors` gives (messages on it: a number that left the project).
+    @Test func aReplyFromANumberThatLeftTheProjectIsSaidAndWhoisAgreesWithErrors() async throws {
+        let runs = try await runDemo(
+            ["message \(Self.formerInbound)", "reply --dry-run 'Hi there'", "whois 100200300400503", "errors --flat"],
+            number: "100200300400501", seed: Probe28RealTests.seed("probe39-former-number"), width: 2_000)
+        #expect(runs[1].status == 0, "\(runs[1].err)")
+        #expect((runs[1].out + runs[1].err).contains("100200300400503 is not a number of this project now (removed from it since, or deleted or "
+            + "disconnected at Meta), so a reply from it fails with 404"), "\(runs[1].out)")
+        #expect((runs[1].out + runs[1].err).contains("'reply --to +14155550801'"), "\(runs[1].err)")
+        let reading = "100200300400503 is not a number of this project now, but the messages read include 2 messages on it"
+        #expect(runs[2].err.contains(reading), "\(runs[2].err)")
+        #expect(!runs[2].err.contains("wrong project or key"), "\(runs[2].err)")
+        #expect(runs[3].out.contains(reading), "\(runs[3].out)")
+    }
 
     /// P39-8: `trace` of a message at `sent` on a number whose health says DISCONNECTED names the number's state first.
     @Test func traceNamesADisconnectedNumberBeforeTheContactsPhone() async throws {
