@@ -53,4 +53,14 @@ import Testing
         #expect(line.hasPrefix("\(id) is not a number of this project now"))
         #expect(line.hasSuffix("'reply --to +14155550801'"))
     }
+
+    /// P39-9: `numbers` reads no inbound messages, so its line on an unverified webhook names no cause and sends the
+    /// reader to `health`, which reads them (never "after the first inbound message" as if none had come).
+    @Test func theNumbersLineOnAnUnverifiedWebhookLeavesTheCauseToHealth() {
+        let one = HealthTriage.unverifiedWebhooksLine([(name: "Sales Line", id: "100200300400502")])
+        #expect(one == "webhook not verified by Meta yet: Sales Line (Meta marks it verified with the first inbound message; "
+            + "'health 100200300400502' reads whether inbound has come and what to do)")
+        let two = HealthTriage.unverifiedWebhooksLine([(name: "Sales Line", id: "100200300400502"), (name: "Support Line", id: "100200300400501")])
+        #expect(two.contains("Sales Line, Support Line") && two.contains("'health ID' reads, for each,"), "\(two)")
+    }
 }

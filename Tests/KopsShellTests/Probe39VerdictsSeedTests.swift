@@ -38,4 +38,14 @@ import Testing
         #expect(verdict.contains("no delivery report yet; first, the sending number is DISCONNECTED now (health: the number is "
             + "disconnected from the WhatsApp Cloud API)"), "\(verdict)")
     }
+
+    /// P39-9: `numbers` on the demo (Sales Line's webhook not verified) sends the reader to `health` for the cause,
+    /// never "after the first inbound message" as if none had come.
+    @Test func numbersLeavesTheWebhookVerificationCauseToHealth() async throws {
+        let runs = try await runDemo(["numbers"], number: nil, width: 2_000)
+        let text = runs[0].out + runs[0].err
+        #expect(text.contains("webhook not verified by Meta yet: Sales Line (Meta marks it verified with the first inbound "
+            + "message; 'health 100200300400502' reads whether inbound has come and what to do)"), "\(text)")
+        #expect(!text.contains("Meta verifies it after the first inbound message"))
+    }
 }
