@@ -155,8 +155,9 @@ extension MessageError {
         }
         if code == "131026", send?.isAuthenticationToIndia == true {
             return "this is an authentication template to a +91 (India) number, a cause Meta's error-codes page lists for "
-                + "131026 (\"Authentication templates currently cannot be sent to WhatsApp users in India\"; kops cannot tell "
-                + "whether Meta still enforces it): send the code by another channel (SMS) for this contact; do not retry in a loop"
+                + "131026 (\"Authentication templates currently cannot be sent to WhatsApp users in India\"; Meta allows them "
+                + "since 1 July 2024, so kops cannot tell whether it applies here): send the code by another channel (SMS) for "
+                + "this contact; do not retry in a loop"
         }
         if code == "131049", let send {
             if send.isTemplate == false {

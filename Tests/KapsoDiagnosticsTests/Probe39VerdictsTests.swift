@@ -63,4 +63,22 @@ import Testing
         let two = HealthTriage.unverifiedWebhooksLine([(name: "Sales Line", id: "100200300400502"), (name: "Support Line", id: "100200300400501")])
         #expect(two.contains("Sales Line, Support Line") && two.contains("'health ID' reads, for each,"), "\(two)")
     }
+
+    /// P39-15: an AUTHENTICATION template to a +91 number: the dry run's note names the cause `explain 131026` lists, said
+    /// as Meta's docs date it (refused until 1 July 2024, allowed since); no note for other categories or countries.
+    @Test func anAuthenticationTemplateToIndiaIsNotedAsTheCatalogueDatesIt() throws {
+        func template(_ category: String) -> MessageTemplate {
+            MessageTemplate(json: [
+                "name": "auth_code", "language": "en_US", "status": "APPROVED", "category": .string(category),
+                "components": [["type": "BODY", "text": "{{1}} is your verification code."]],
+            ])
+        }
+        let note = try #require(TemplateCheck.authenticationToIndiaNote(template("AUTHENTICATION"), recipient: "919876543210"))
+        #expect(note.hasPrefix("auth_code is an AUTHENTICATION template and +919876543210 is an India (+91) number: Meta refused "
+            + "those until 1 July 2024 and allows them since"), "\(note)")
+        #expect(TemplateCheck.authenticationToIndiaNote(template("UTILITY"), recipient: "919876543210") == nil)
+        #expect(TemplateCheck.authenticationToIndiaNote(template("AUTHENTICATION"), recipient: "14155550100") == nil)
+        let meaning = try #require(ErrorCatalog.entry(for: "131026")).meaning
+        #expect(meaning.contains("an authentication template to a +91 (India) number (refused until 1 July 2024, allowed since)"))
+    }
 }

@@ -48,4 +48,15 @@ import Testing
             + "message; 'health 100200300400502' reads whether inbound has come and what to do)"), "\(text)")
         #expect(!text.contains("Meta verifies it after the first inbound message"))
     }
+
+    /// P39-15 (`Tests/Seeds/probe39-auth-india.seed.json`, template auth_code AUTHENTICATION): the dry run to a +91 number
+    /// names the India cause `explain 131026` lists, as dated; it does not refuse the send.
+    @Test func anAuthenticationTemplateToIndiaIsNotedInTheDryRun() async throws {
+        let runs = try await runDemo(
+            ["reply --to +919876543210 --template auth_code --param 123456 --dry-run"], number: "100200300400501",
+            seed: Probe28RealTests.seed("probe39-auth-india"), width: 2_000)
+        #expect(runs[0].status == 0, "\(runs[0].err)")
+        #expect((runs[0].out + runs[0].err).contains("auth_code is an AUTHENTICATION template and +919876543210 is an India (+91) number"),
+            "\(runs[0].err)")
+    }
 }

@@ -63,6 +63,7 @@ extension ReplyCommand {
             } else if let note = TemplateCheck.marketingReachNote(template, recipient: target.contact) {
                 warnings.append(note)
             }
+            if let note = TemplateCheck.authenticationToIndiaNote(template, recipient: target.contact) { warnings.append(note) }
         }
         let body = TemplateCheck.message(
             to: target.contact, template: template, send: checked, byUserID: BusinessScopedUserID.isValid(target.contact))
