@@ -153,7 +153,14 @@ public struct ErrorTriage {
                         error: ProcessingStatus.label(processing), meaning: ProcessingStatus.meaning(processing, message: message),
                         json: message, wamid: id))
             }
-            let send = FailedSend(message: message)
+            var send = FailedSend(message: message)
+            // A reaction's target among the contact's messages read: its age names Meta's 30-day limit (P39-12).
+            if let target = send.reactedTo, let sentAt {
+                let listed = (page["data"]?.array ?? []).compactMap { $0.object.flatMap { try? Message(json: $0) } }
+                if let reacted = (self.inbound + listed).first(where: { StatusHistory.namesSameMessage($0.id, target) })?.time {
+                    send.reactedToAge = sentAt - reacted
+                }
+            }
             // A received message's error reads as the verdict reads it: by its code (UnsupportedContent.reading).
             let unsupported = UnsupportedContent.type(of: message)
             for item in found where (item.time ?? 0) >= since && !seen.contains(item.key) {

@@ -54,6 +54,30 @@ import Testing
         #expect(line.hasSuffix("'reply --to +14155550801'"))
     }
 
+    /// P39-12: a reaction refused with 131009 is read by Meta's reaction rules (the message it reacts to: over 30 days
+    /// old, deleted, a reaction, not in the conversation), not "fix the value the error names"; `errors`, which reads the
+    /// message reacted to, names its age past the 30 days.
+    @Test func aReactionRefusedWith131009NamesMetasReactionRules() throws {
+        let sentAt: Int64 = 1_795_257_630
+        let old = sentAt - 40 * 86_400
+        let reaction = #"{"id":"wamid.REACT","timestamp":"\#(sentAt)","type":"reaction","to":"14155552401","#
+            + #""reaction":{"message_id":"wamid.OLD","emoji":"👍"},"kapso":{"direction":"outbound","status":"failed","#
+            + #""phone_number_id":"100200300400501","statuses":[{"status":"failed","timestamp":"\#(sentAt + 1)","#
+            + #""errors":[{"code":131009,"title":"Parameter value is not valid","error_data":{"details":"Message to react to is invalid"}}]}]}}"#
+        let inbound = #"{"id":"wamid.OLD","timestamp":"\#(old)","type":"text","from":"14155552401","text":{"body":"hi"},"#
+            + #""kapso":{"direction":"inbound","status":"received","phone_number_id":"100200300400501"}}"#
+        let message = try Message(json: try #require(try JSONValue.parse(Array(reaction.utf8)).object))
+        let verdict = MessageVerdict.of(message, windowAtSend: nil, now: sentAt + 3_600)
+        #expect(verdict.text.contains("a reaction: Meta answers 131009 when the message it reacts to (wamid.OLD) is over 30 days old"),
+            "\(verdict.text)")
+        #expect(!verdict.text.contains("fix the value the error names"))
+        var triage = ErrorTriage()
+        triage.addMessages(try JSONValue.parse(Array(#"{"data":[\#(reaction),\#(inbound)]}"#.utf8)), since: 0, now: sentAt + 3_600)
+        let entry = try #require(triage.entries.first { $0.wamid == "wamid.REACT" })
+        #expect(entry.meaning.contains("the message it reacts to (wamid.OLD) was \(Elapsed.text(40 * 86_400)) old when it was sent, and "
+            + "Meta refuses reactions to messages over 30 days old"), "\(entry.meaning)")
+    }
+
     /// P39-9: `numbers` reads no inbound messages, so its line on an unverified webhook names no cause and sends the
     /// reader to `health`, which reads them (never "after the first inbound message" as if none had come).
     @Test func theNumbersLineOnAnUnverifiedWebhookLeavesTheCauseToHealth() {
