@@ -303,6 +303,8 @@ public struct ErrorTriage {
             ?? "'\(ShellWord.command("whois", APIPath.ids(in: log.endpoint).first ?? "ID"))' says what the id is"
         // An id slot never filled in (`/v24.0//messages`, `/undefined/messages`): the variable that was unset (P37-6).
         if let unfilled = UnfilledID.meaning(endpoint: log.endpoint) { return unfilled }
+        // Kapso's documented 422 for an unknown webhook event (P39-6).
+        if let events = log.errorMessage.flatMap(WebhookEvents.unsupportedReading) { return "\(events.meaning); \(events.fix)" }
         // One reading of a path with every command (`IDResolver+Route`): a near miss of a documented route, Graph's
         // "nonexisting field on node type"; the numbers, when known, sharpen both in `FailureGroups`.
         if let nearMiss = IDResolver.nearMissMeaning(

@@ -78,6 +78,29 @@ import Testing
             + "Meta refuses reactions to messages over 30 days old"), "\(entry.meaning)")
     }
 
+    /// P39-6: Kapso's documented 422 for an unknown webhook event names the event, the one it likely meant and the
+    /// events to send, in `errors` (an API log's text) and in `explain` (the body alone implies the 422).
+    @Test func kapsosUnknownEvent422NamesTheEventAndTheEventsToSend() throws {
+        let status = try #require(WebhookEvents.unsupportedReading(#"Events contains unsupported events: "whatsapp.message.status""#))
+        #expect(status.meaning == "Kapso refused the webhook's events and saved nothing: \"whatsapp.message.status\" is not a Kapso "
+            + "event (did you mean whatsapp.message.sent/delivered/read/failed?)")
+        #expect(status.fix.hasPrefix("send only Kapso's event names: ") && status.fix.contains("whatsapp.message.delivered"))
+        let bare = try #require(WebhookEvents.unsupportedReading(#"Events contains unsupported events: \"message.received\""#))
+        #expect(bare.meaning.hasSuffix("\"message.received\" is not a Kapso event (did you mean whatsapp.message.received?)"))
+        #expect(WebhookEvents.unsupportedReading("url is invalid") == nil)
+        let explained = try #require(KapsoStatusReading(status: nil, kapsoText: #"Events contains unsupported events: "whatsapp.message.status""#))
+        #expect(explained.status == 422)
+        #expect(explained.meaning.contains("\"whatsapp.message.status\" is not a Kapso event"), "\(explained.meaning)")
+        var triage = ErrorTriage()
+        triage.addAPILogs([try APILog(json: [
+            "id": "log-1", "endpoint": "/platform/v1/whatsapp/phone_numbers/100200300400501/webhooks", "http_method": "POST",
+            "response_status": 422, "error_message": #"Events contains unsupported events: "whatsapp.message.status""#,
+            "created_at": "2026-11-21T10:00:00Z",
+        ])])
+        let entry = try #require(triage.entries.first)
+        #expect(entry.meaning.hasPrefix("Kapso refused the webhook's events and saved nothing"), "\(entry.meaning)")
+    }
+
     /// P39-9: `numbers` reads no inbound messages, so its line on an unverified webhook names no cause and sends the
     /// reader to `health`, which reads them (never "after the first inbound message" as if none had come).
     @Test func theNumbersLineOnAnUnverifiedWebhookLeavesTheCauseToHealth() {
