@@ -171,7 +171,11 @@ public struct ErrorTriage {
                     ?? item.error.map {
                         Self.meaning(of: $0, send: send, callsEnabled: message["kapso"]?["phone_number_id"]?.string.map(callingNumbers.contains) ?? false)
                     }
-                    ?? "the failed status has no errors[] entry; 'trace \(id)' shows the history"
+                    ?? (history.events.isEmpty && !item.key.hasSuffix("/errors")
+                        ? MessageVerdict.failedWithoutStatuses(
+                            wamid: id, phoneNumberID: kapso?["phone_number_id"]?.string, age: now.flatMap { now in sentAt.map { now - $0 } },
+                            logSearch: .notAsked)
+                        : "the failed status has no errors[] entry; 'trace \(id)' shows the history")
                 if item.word == "warning" { meaning = "a warning, not a failure: \(StatusWord.warningMeaning); " + meaning }
                 if let disagreement, item.word == nil, !item.key.hasSuffix("/errors") {
                     meaning = disagreement.conclusion(at: disagreement.when) + (item.error == nil ? "" : "; if it did fail: " + meaning)
@@ -184,7 +188,8 @@ public struct ErrorTriage {
                 let alsoGave = MessageError.alsoGave(item.others) + item.also
                 meaning += alsoGave
                 let headline = item.error?.headline
-                    ?? (disagreement != nil ? "failed (Kapso's status only)" : "failed, and Meta gave no error code")
+                    ?? (disagreement != nil ? "failed (Kapso's status only)"
+                        : history.events.isEmpty ? MessageVerdict.failedWithoutStatusesHeadline : "failed, and Meta gave no error code")
                 entries.append(
                     Entry(
                         time: KapsoTime.iso(item.time ?? 0), source: .message,

@@ -198,7 +198,14 @@ public struct MessageVerdict: Sendable, Equatable {
             let send = FailedSend(message: message.json)
             // The error the failure carries, on its status or on the message itself (`MessageError.ofFailure`, the one
             // reading `message`, `messages`, `errors` and `whois` share; probe26 P26-9, probe37 P37-11).
-            return MessageVerdict(failure(MessageError.ofFailure(message.json, history: history), window: window, send: send), .bad)
+            let errors = MessageError.ofFailure(message.json, history: history)
+            // No status from Meta at all: Kapso's field is the only failure on record (P39-10).
+            if errors.isEmpty, history.events.isEmpty {
+                let verdict = failedWithoutStatuses(
+                    wamid: message.id, phoneNumberID: message.phoneNumberID, age: message.time.map { now - $0 }, logSearch: logSearch)
+                return MessageVerdict(verdict, .bad)
+            }
+            return MessageVerdict(failure(errors, window: window, send: send), .bad)
         case .played, .read, .delivered:
             // Sent to the number the contact left: whoever holds it now read it, not necessarily the contact (session 36).
             if let holder = window.moved?.reachedAfterMove(sentAt: window.sentAt, to: window.recipient) {

@@ -54,6 +54,26 @@ import Testing
         #expect(line.hasSuffix("'reply --to +14155550801'"))
     }
 
+    /// P39-10: Kapso's `failed` with no status history at all: no Meta failure is asserted ("Meta gave no error code",
+    /// "the failed status"), the verdict and `errors` say no status from Meta was recorded and where to look; a failed
+    /// status without errors[] is still read as before.
+    @Test func aFailedMessageWithoutStatusesAssertsNoMetaFailure() throws {
+        let bare = try StatusHistoryTests.message("[]", status: "failed")
+        let verdict = MessageVerdict.of(bare, windowAtSend: nil, now: 1_000 + 3_600, statuses: .open)
+        #expect(verdict.text == "Kapso marks it failed, but no status from Meta was recorded (no failed status, no error code), so "
+            + "the cause is not in the message; 'logs search --around wamid.X' shows the send's API call and any webhook Meta sent "
+            + "Kapso about it")
+        let noErrors = try StatusHistoryTests.message(#"[{"status":"failed","timestamp":"1001"}]"#, status: "failed")
+        #expect(MessageVerdict.of(noErrors, windowAtSend: nil, now: 1_000 + 3_600).text.hasPrefix("failed, and Meta gave no error code"))
+        var triage = ErrorTriage()
+        let json = #"{"data":[{"id":"wamid.X","timestamp":"1000","type":"text","to":"14155550160","text":{"body":"hi"},"#
+            + #""kapso":{"direction":"outbound","status":"failed","phone_number_id":"100200300400501"}}]}"#
+        triage.addMessages(try JSONValue.parse(Array(json.utf8)), since: 0, now: 1_000 + 3_600)
+        let entry = try #require(triage.entries.first)
+        #expect(entry.error == "failed (Kapso's status; no status from Meta recorded)", "\(entry.error)")
+        #expect(entry.meaning.hasPrefix("Kapso marks it failed, but no status from Meta was recorded"), "\(entry.meaning)")
+    }
+
     /// P39-12: a reaction refused with 131009 is read by Meta's reaction rules (the message it reacts to: over 30 days
     /// old, deleted, a reaction, not in the conversation), not "fix the value the error names"; `errors`, which reads the
     /// message reacted to, names its age past the 30 days.
