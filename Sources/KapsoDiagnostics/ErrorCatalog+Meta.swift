@@ -119,10 +119,14 @@ extension ErrorCatalog {
             "send to a different recipient", .no, .parameter, title: "Recipient cannot be sender", http: 400),
         // Meta's error-codes page: "Reasons can include" five (not on WhatsApp; an authentication template to +91, India;
         // new terms not accepted; an old WhatsApp version; "not delivered to create a high quality user experience"), as
-        // public error-code tables quote it: an open list, said as one (probe23 P23-6).
+        // public error-code tables quote it: an open list, said as one (probe23 P23-6). The India reason is dated: Meta
+        // opened authentication templates to India on 1 July 2024 (Twilio, "WhatsApp Authentication Template Requirements,
+        // Restrictions and International Fees", support.twilio.com/hc/en-us/articles/15596541039771: "not currently
+        // supported in India until July 1, 2024"; 360dialog, Authentication Templates, docs.360dialog.com/partner/messaging/
+        // template-messages/authentication-templates: "available in India since July 1, 2024"), so it is said as past (P39-15).
         entry(
             "131026", "message undeliverable",
-            "Meta lists reasons that include: the number is not on WhatsApp, an authentication template to a +91 (India) number, the recipient has not accepted WhatsApp's latest terms, their app is too old, or Meta held the message back to create a high quality user experience; the list is not complete and the answer does not say which",
+            "Meta lists reasons that include: the number is not on WhatsApp, an authentication template to a +91 (India) number (refused until 1 July 2024, allowed since), the recipient has not accepted WhatsApp's latest terms, their app is too old, or Meta held the message back to create a high quality user experience; the list is not complete and the answer does not say which",
             "check the number is correct in E.164; by another channel, ask the contact to write to this number, accept the terms and update WhatsApp; do not retry in a loop",
             .no, .parameter,
             title: "Message Undeliverable", http: 400),

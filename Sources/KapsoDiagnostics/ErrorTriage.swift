@@ -154,7 +154,14 @@ public struct ErrorTriage {
                         error: ProcessingStatus.label(processing), meaning: ProcessingStatus.meaning(processing, message: message),
                         json: message, wamid: id))
             }
-            let send = FailedSend(message: message)
+            var send = FailedSend(message: message)
+            // A reaction's target among the contact's messages read: its age names Meta's 30-day limit (P39-12).
+            if let target = send.reactedTo, let sentAt {
+                let listed = (page["data"]?.array ?? []).compactMap { $0.object.flatMap { try? Message(json: $0) } }
+                if let reacted = (self.inbound + listed).first(where: { StatusHistory.namesSameMessage($0.id, target) })?.time {
+                    send.reactedToAge = sentAt - reacted
+                }
+            }
             // A received message's error reads as the verdict reads it: by its code (UnsupportedContent.reading).
             let unsupported = UnsupportedContent.type(of: message)
             for item in found where (item.time ?? 0) >= since && !seen.contains(item.key) {
@@ -165,7 +172,11 @@ public struct ErrorTriage {
                     ?? item.error.map {
                         Self.meaning(of: $0, send: send, callsEnabled: message["kapso"]?["phone_number_id"]?.string.map(callingNumbers.contains) ?? false)
                     }
-                    ?? "the failed status has no errors[] entry; 'trace \(id)' shows the history"
+                    ?? (history.events.isEmpty && !item.key.hasSuffix("/errors")
+                        ? MessageVerdict.failedWithoutStatuses(
+                            wamid: id, phoneNumberID: kapso?["phone_number_id"]?.string, age: now.flatMap { now in sentAt.map { now - $0 } },
+                            logSearch: .notAsked)
+                        : "the failed status has no errors[] entry; 'trace \(id)' shows the history")
                 if item.word == "warning" { meaning = "a warning, not a failure: \(StatusWord.warningMeaning); " + meaning }
                 if let disagreement, item.word == nil, !item.key.hasSuffix("/errors") {
                     meaning = disagreement.conclusion(at: disagreement.when) + (item.error == nil ? "" : "; if it did fail: " + meaning)
@@ -177,7 +188,8 @@ public struct ErrorTriage {
                 let alsoGave = MessageError.alsoGave(item.others) + item.also
                 meaning += alsoGave
                 let headline = item.error?.headline
-                    ?? (disagreement != nil ? "failed (Kapso's status only)" : "failed, and Meta gave no error code")
+                    ?? (disagreement != nil ? "failed (Kapso's status only)"
+                        : history.events.isEmpty ? MessageVerdict.failedWithoutStatusesHeadline : "failed, and Meta gave no error code")
                 entries.append(
                     Entry(
                         time: KapsoTime.iso(item.time ?? 0), source: .message,
@@ -308,6 +320,8 @@ public struct ErrorTriage {
             ?? "'\(ShellWord.command("whois", APIPath.ids(in: log.endpoint).first ?? "ID"))' says what the id is"
         // An id slot never filled in (`/v24.0//messages`, `/undefined/messages`): the variable that was unset (P37-6).
         if let unfilled = UnfilledID.meaning(endpoint: log.endpoint) { return unfilled }
+        // Kapso's documented 422 for an unknown webhook event (P39-6).
+        if let events = log.errorMessage.flatMap(WebhookEvents.unsupportedReading) { return "\(events.meaning); \(events.fix)" }
         // One reading of a path with every command (`IDResolver+Route`): a near miss of a documented route, Graph's
         // "nonexisting field on node type"; the numbers, when known, sharpen both in `FailureGroups`.
         if let nearMiss = IDResolver.nearMissMeaning(

@@ -78,6 +78,24 @@ public struct HealthTriage: Sendable {
         findings.first { $0.check == "webhook_subscription" && $0.severity < .passed && $0.cause != nil }
     }
 
+    /// The failed access or connection check that names a state of the number in which it sends nothing (`NumberStatus`
+    /// critical: DISCONNECTED, BANNED, OFFLINE, DELETED, MIGRATED, UNVERIFIED, PENDING): the business's side explains a
+    /// send's missing statuses before the contact's phone does (probe39 P39-8). Nil otherwise.
+    public var numberDown: Finding? {
+        findings.first { ["phone_number_access", "phone_number_connection"].contains($0.check) && $0.severity == .critical && $0.state != nil }
+    }
+
+    /// The line for numbers whose record has no `webhook_verified_at` (kapso-api.md §2.1), `numbers` given as (name, id):
+    /// `webhook not verified by Meta yet: Sales Line (Meta marks it verified with the first inbound message; 'health
+    /// 100200300400502' reads whether inbound has come and what to do)`. The list reads no inbound messages, so it names
+    /// no cause: `health` does (`Inbound`; probe39 P39-9: "after the first inbound message" told the on-call to wait for
+    /// one while `health` said inbound had come and another message would not help).
+    public static func unverifiedWebhooksLine(_ numbers: [(name: String, id: String)]) -> String {
+        let health = numbers.count == 1 ? "'health \(numbers[0].id)' reads" : "'health ID' reads, for each,"
+        return "webhook not verified by Meta yet: \(numbers.map(\.name).joined(separator: ", ")) (Meta marks it verified with "
+            + "the first inbound message; \(health) whether inbound has come and what to do)"
+    }
+
     /// Checks Kapso could not decide (`passed: null` and details that show no failure): not known, never failed.
     public var unknown: [Finding] { findings.filter { $0.severity == .unknown } }
 

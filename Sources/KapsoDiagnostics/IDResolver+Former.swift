@@ -61,4 +61,14 @@ extension IDResolver {
                 + (deleted != nil ? ": the number was deleted from this project"
                     : ": the number was likely removed from this project since (or deleted or disconnected at Meta)"))
     }
+
+    /// The line `reply` gives before a send from `id`, a phone-number id Kapso answers 404 for in this project now: the
+    /// send can only fail with 404, and the id is read as `errors` and `whois` read it (`formerUse`: not a number of
+    /// this project now), with what to do (probe39 P39-4: the dry run passed such a reply silently). `contact` is the
+    /// recipient as `reply --to` takes it (`+14155550801`, or a business-scoped user id).
+    public static func sendingFromFormer(_ id: String, contact: String) -> String {
+        "\(id) is not a number of this project now (removed from it since, or deleted or disconnected at Meta), so a reply "
+            + "from it fails with 404: send from a number of this project ('numbers' lists them): 'use ID', then "
+            + "'reply --to \(contact)'"
+    }
 }

@@ -222,9 +222,13 @@ extension IDResolver {
             if metaUnsearched {
                 identity.details.append(Identity.Detail("not searched", "the Meta business and app ids that 'health' shows"))
             }
-            // The project's keys called it with success: a number removed since, not "wrong project or key" (P13-4).
-            if let success = lastSuccess(of: digits, in: facts.apiLogs.filter { !facts.ownLogIDs.contains($0.id) }, before: nil) {
-                identity.statement = formerNumberStatement(digits, success: success)
+            // The project's keys called it with success, or messages are on it: a number removed since, not "wrong project
+            // or key" (P13-4), read as `errors` reads it (`formerUse`, probe39 P39-4).
+            if let former = formerUse(
+                of: digits, calls: facts.apiLogs.filter { !facts.ownLogIDs.contains($0.id) }, messages: facts.numberMessages,
+                deliveries: facts.deliveries, before: nil)
+            {
+                identity.statement = former.statement
                 identity.fix = "update the id the sender uses; 'numbers' lists this project's phone-number ids"
             }
         }

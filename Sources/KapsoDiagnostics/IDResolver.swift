@@ -52,6 +52,10 @@ public enum IDResolver {
         /// The newest messages with media (`has_media=true`, kapso-api.md §7.1), for a media id (`audio.id` of a voice
         /// note): page by page until one carries it, up to `IDResolver.mediaPages` (probe26 P26-6).
         case mediaMessages(String)
+        /// The newest messages whose `phone_number_id` is the id (`GET /whatsapp/messages?phone_number_id=`, a list that
+        /// answers 200 either way), for an id the project does not list now: its messages say it was the project's number
+        /// (`formerUse`, as `errors` reads such an id; probe39 P39-4).
+        case numberMessages(String)
 
         /// The part's name in reports, e.g. `API logs`.
         public var part: String {
@@ -59,7 +63,7 @@ public enum IDResolver {
             case .phoneNumbers: "numbers"
             case .webhooks: "webhooks"
             case .conversation: "conversations"
-            case .message, .userMessages, .numberChanges: "messages"
+            case .message, .userMessages, .numberChanges, .numberMessages: "messages"
             case .contactConversations, .recentConversations: "conversations"
             case .apiLogsMentioning, .recentAPILogs: "API logs"
             case .health: "health"
@@ -82,6 +86,8 @@ public enum IDResolver {
         public var templates: [(businessAccountID: String, template: MessageTemplate)] = []
         /// Messages with media read for a media id (`Lookup.mediaMessages`).
         public var mediaMessages: [Message] = []
+        /// Messages whose `phone_number_id` is the id looked up (`Lookup.numberMessages`).
+        public var numberMessages: [Message] = []
         /// True once the messages with media were read (even when none came back).
         public var mediaSearched = false
         /// Health reports read, each with the phone-number id it is of (`healthLookups`).
@@ -120,6 +126,7 @@ public enum IDResolver {
                 lookups.append(.templates(number.digits))
                 // Media ids are Meta object ids too (15 digits and more): one in a message kops lists is this project's.
                 lookups.append(.mediaMessages(number.digits))
+                lookups.append(.numberMessages(number.digits))
             }
             return lookups
         case .uuid(let id):

@@ -45,6 +45,7 @@ public struct KapsoStatusReading: Sendable, Equatable {
         if lowered.contains("invalid api key") { return 401 }
         if lowered.contains("already has an active assignment") { return 422 }
         if lowered.contains("rate limit exceeded") { return 429 }
+        if lowered.contains("contains unsupported events") { return 422 }
         return nil
     }
 
@@ -101,6 +102,9 @@ public struct KapsoStatusReading: Sendable, Equatable {
             return ("HTTP 401 from Kapso: the API key was refused", [], "check the key the caller sends ('state' shows which kops uses)")
         case (429?, _):
             return ("HTTP 429 from Kapso: rate limited", [], "wait the Retry-After seconds and send less often")
+        case (_, let text) where WebhookEvents.unsupportedReading(text) != nil:
+            let events = WebhookEvents.unsupportedReading(text)
+            return ("HTTP 422 from Kapso (kapso-api.md §14.1): \(events?.meaning ?? "")", [], events?.fix ?? "")
         case (400?, _), (422?, _):
             let said = text.isEmpty ? "read the error text beside it" : "Kapso's text says what: fix that"
             return ("HTTP \(status ?? 422) from Kapso: the request was refused as written", [], "\(said); \(whois)")

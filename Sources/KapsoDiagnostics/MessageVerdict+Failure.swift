@@ -35,6 +35,19 @@ extension MessageVerdict {
     /// read as "the inbound may have reached another number"). Meta documents no tolerance; a minute is kops's margin.
     public static let closingMargin: Int64 = 60
 
+    /// Kapso's `failed` on a sent message with no status from Meta at all (no `kapso.statuses` entry of its own, no error
+    /// on the message): no Meta failure is on record, only Kapso's field, so no Meta cause is named ("Meta gave no error
+    /// code" asserted a failure status the data does not hold; kapso-api.md gotcha 15: a failure's error lives only in a
+    /// failed `statuses[]` entry), and the next step is where the send's story is logged (probe39 P39-10). `age` is the
+    /// message's age in seconds, for the `logs` period when search is not enabled.
+    public static func failedWithoutStatuses(wamid: String, phoneNumberID: String?, age: Int64?, logSearch: LogSearchAccess) -> String {
+        "Kapso marks it failed, but no status from Meta was recorded (no failed status, no error code), so the cause is not "
+            + "in the message; " + logSearch.sendEvidence(wamid: wamid, phoneNumberID: phoneNumberID, period: DeliveryPeriod.covering(age: age ?? 0))
+    }
+
+    /// The ERROR column's words for `failedWithoutStatuses`.
+    public static let failedWithoutStatusesHeadline = "failed (Kapso's status; no status from Meta recorded)"
+
     static func failure(_ errors: [MessageError], window context: SendContext, send: FailedSend) -> String {
         let windowAtSend = context.atSend
         // Meta's generic 131000 ("something went wrong") next to a specific code: the specific one is the cause.

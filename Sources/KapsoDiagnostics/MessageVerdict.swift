@@ -24,14 +24,28 @@ public struct MessageVerdict: Sendable, Equatable {
         case open
         /// Read: Meta sends Kapso no statuses for the number; `cause` and `fix` as `health` gives them.
         case closed(cause: String, fix: String)
+        /// Read: the number itself is in a state in which it sends nothing (`HealthTriage.numberDown`: DISCONNECTED,
+        /// BANNED, …); `state`, `cause` and `fix` as `health` gives them. Said before the contact's phone (P39-8).
+        case numberDown(state: String, cause: String, fix: String)
 
-        /// The path as `triage` reads it: closed when its subscription check blocks message events.
+        /// The path as `triage` reads it: the number's own state first, then closed when its subscription check blocks
+        /// message events.
         public init(_ triage: HealthTriage) {
-            if let blocked = triage.messageEventsBlocked, let cause = blocked.cause {
+            if let down = triage.numberDown, let state = down.state, let cause = down.cause {
+                self = .numberDown(state: state, cause: cause, fix: down.fix ?? "'health' says what to do")
+            } else if let blocked = triage.messageEventsBlocked, let cause = blocked.cause {
                 self = .closed(cause: cause, fix: blocked.fix ?? "'health' says what to do")
             } else {
                 self = .open
             }
+        }
+
+        /// `the sending number is DISCONNECTED now (health: …): nothing more is sent from it and its statuses may not reach
+        /// Kapso; …` for `numberDown`, nil otherwise.
+        var numberDownText: String? {
+            guard case .numberDown(let state, let cause, let fix) = self else { return nil }
+            return "the sending number is \(state) now (health: \(cause)): nothing more is sent from it and its statuses may "
+                + "not reach Kapso; \(fix)"
         }
 
         /// The alternative a verdict names when the path was not read.
@@ -196,7 +210,14 @@ public struct MessageVerdict: Sendable, Equatable {
             let send = FailedSend(message: message.json)
             // The error the failure carries, on its status or on the message itself (`MessageError.ofFailure`, the one
             // reading `message`, `messages`, `errors` and `whois` share; probe26 P26-9, probe37 P37-11).
-            return MessageVerdict(failure(MessageError.ofFailure(message.json, history: history), window: window, send: send), .bad)
+            let errors = MessageError.ofFailure(message.json, history: history)
+            // No status from Meta at all: Kapso's field is the only failure on record (P39-10).
+            if errors.isEmpty, history.events.isEmpty {
+                let verdict = failedWithoutStatuses(
+                    wamid: message.id, phoneNumberID: message.phoneNumberID, age: message.time.map { now - $0 }, logSearch: logSearch)
+                return MessageVerdict(verdict, .bad)
+            }
+            return MessageVerdict(failure(errors, window: window, send: send), .bad)
         case .played, .read, .delivered:
             // Sent to the number the contact left: whoever holds it now read it, not necessarily the contact (session 36).
             if let holder = window.moved?.reachedAfterMove(sentAt: window.sentAt, to: window.recipient) {
@@ -234,6 +255,13 @@ public struct MessageVerdict: Sendable, Equatable {
                 if case .closed(let cause, let fix) = statuses { closed = (cause, fix) }
                 return MessageVerdict(later.sentVerdict(message, closed: closed), .warning)
             }
+            // The sending number's own state comes first: one that cannot send now explains a missing report on the
+            // business's side before the contact's phone does (P39-8).
+            if let down = statuses.numberDownText, !other {
+                return MessageVerdict(
+                    "sent \(Elapsed.text(since)) ago, no delivery report yet; first, \(down); only once it is back does a "
+                        + "missing report point at the contact (phone offline, or this business's number blocked)", .bad)
+            }
             if case .closed(let cause, let fix) = statuses, !other {
                 return MessageVerdict(
                     "sent \(Elapsed.text(since)) ago, no delivery report, and none can reach Kapso: \(cause) (health), so the "
@@ -263,6 +291,9 @@ public struct MessageVerdict: Sendable, Equatable {
             return MessageVerdict("Meta reported no sent, delivered or read status", .warning)
         case .waiting(let word):
             let age = message.time.map { now - $0 }
+            if let down = statuses.numberDownText, let age, age > normalWait {
+                return MessageVerdict("\(word) for \(Elapsed.text(age)); first, \(down)", .bad)
+            }
             if case .closed(let cause, let fix) = statuses, let age, age > normalWait {
                 return MessageVerdict(
                     "\(word) for \(Elapsed.text(age)): Meta's sent status cannot reach Kapso: \(cause) (health); whether Meta "

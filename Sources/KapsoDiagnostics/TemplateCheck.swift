@@ -88,6 +88,19 @@ public enum TemplateCheck {
             + "and whether that covers this number is not documented; if it does, the send fails with 131049"
     }
 
+    /// A note for an AUTHENTICATION template to a +91 (India) number, nil otherwise: Meta's error-codes page still lists
+    /// "an authentication template to a WhatsApp user who has a +91 country calling code" among 131026's causes, while
+    /// Meta has allowed them since 1 July 2024 (sources at `ErrorCatalog`'s 131026), so the send is not refused, but the
+    /// cause `explain 131026` names is said before it (probe39 P39-15: the dry run said nothing). `recipient` is digits
+    /// with the country code.
+    public static func authenticationToIndiaNote(_ template: MessageTemplate, recipient: String) -> String? {
+        let send = FailedSend(isTemplate: true, recipient: recipient, templateCategory: template.category)
+        guard send.isAuthenticationToIndia else { return nil }
+        return "\(template.name) is an AUTHENTICATION template and +\(recipient) is an India (+91) number: Meta refused those "
+            + "until 1 July 2024 and allows them since, but its error-codes page still lists them among 131026's causes; if "
+            + "this send fails 131026, send the code by another channel (SMS)"
+    }
+
     /// `1 variable`, `2 variables`.
     static func count(_ number: Int, _ noun: String) -> String {
         "\(number) \(noun)\(number == 1 ? "" : "s")"

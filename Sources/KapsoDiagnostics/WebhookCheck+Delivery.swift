@@ -103,6 +103,8 @@ extension WebhookCheck {
     /// at most 3 edits away; nil when none is that close.
     static func suggestion(for name: String) -> String? {
         if name.hasSuffix(".status") { return "whatsapp.message.sent/delivered/read/failed" }
+        // Kapso's names without their `whatsapp.` prefix (`message.received`, P39-6).
+        if WebhookEvents.isKnown("whatsapp." + name) { return "whatsapp." + name }
         let scored = WebhookEvents.all.map { ($0, distance(name, $0)) }.filter { $0.1 <= 3 }
         return scored.min { $0.1 < $1.1 }?.0
     }

@@ -1,3 +1,5 @@
+internal import Foundation
+
 /// The events a Kapso webhook can subscribe to, e.g. `whatsapp.message.received`: name, scope, whether it can be
 /// buffered, and which payload versions carry it. kops (validation, completion, samples) and kapso-sim (422 on
 /// unknown names, test deliveries) read this one list.
@@ -125,6 +127,26 @@ public enum WebhookEvents {
     public static func unsupported(_ names: [String]) -> [String] {
         var seen = Set<String>()
         return names.filter { !isKnown($0) && seen.insert($0).inserted }
+    }
+
+    /// Kapso's 422 for unknown names (`unsupportedMessage`, kapso-api.md §14.1: nothing is saved) read back, each name
+    /// with the event it most likely meant (`WebhookCheck.suggestion`): `"whatsapp.message.status" is not a Kapso event
+    /// (did you mean whatsapp.message.sent/delivered/read/failed?)`, then the events of its family (the message events
+    /// for `whatsapp.message.*`, else every event). Nil for any other text (probe39 P39-6: read as "a text kops does not
+    /// know"). `text` may carry the quotes escaped (`\"`), as a JSON body pasted whole does.
+    public static func unsupportedReading(_ text: String) -> (meaning: String, fix: String)? {
+        let plain = text.replacingOccurrences(of: "\\\"", with: "\"")
+        guard let range = plain.range(of: "contains unsupported events:", options: .caseInsensitive) else { return nil }
+        let names = plain[range.upperBound...].split(separator: "\"", omittingEmptySubsequences: false).enumerated()
+            .filter { $0.offset % 2 == 1 }.map { String($0.element) }.filter { !$0.isEmpty }
+        guard !names.isEmpty else { return nil }
+        let read = names.map { name in
+            "\"\(name)\" is not a Kapso event" + (WebhookCheck.suggestion(for: name).map { " (did you mean \($0)?)" } ?? "")
+        }
+        let family = names.allSatisfy { $0.hasPrefix("whatsapp.message.") || $0.hasPrefix("message.") } ? messages : all
+        return (
+            "Kapso refused the webhook's events and saved nothing: " + read.joined(separator: "; "),
+            "send only Kapso's event names: \(family.joined(separator: ", "))")
     }
 
     /// Kapso's 422 text for unknown names on create or update (kapso-api.md §14.1):

@@ -28,7 +28,7 @@ import Testing
             """)
         #expect(result.stderr == """
             2 items
-            webhook not verified by Meta yet: Sales Line (Meta verifies it after the first inbound message)
+            webhook not verified by Meta yet: Sales Line (Meta marks it verified with the first inbound message; 'health 100200300400502' reads whether inbound has come and what to do)
             WABA 200300400500601: Sales Line, Support Line
             COEX: shared with the WhatsApp Business app; history sync applies to those numbers
             select one with 'use 100200300400502'

@@ -31,7 +31,7 @@ import Testing
         #expect(send.isAuthenticationToIndia)
         let fix = MessageError(code: "131026").fix(for: send)
         #expect(fix.hasPrefix("this is an authentication template to a +91 (India) number"), "\(fix)")
-        #expect(fix.contains("kops cannot tell whether Meta still enforces it"))
+        #expect(fix.contains("Meta allows them since 1 July 2024, so kops cannot tell whether it applies here"))
         let utility = FailedSend(isTemplate: true, recipient: "919876543210", templateCategory: "UTILITY")
         #expect(!utility.isAuthenticationToIndia)
         #expect(!FailedSend(isTemplate: true, recipient: "14155550100", templateCategory: "authentication").isAuthenticationToIndia)

@@ -83,6 +83,11 @@ enum ContactWindowLookup {
         let number = cached ?? numberIndex.flatMap { try? json($0) }.flatMap { $0["data"]?.object }.flatMap { try? PhoneNumber(json: $0) }
         window.callsEnabled = number?.callsEnabled ?? false
         window.senderState = number.flatMap(NumberStatus.sendingLine)
+        // Kapso has no such number in this project now: a reply from it can only answer 404 (P39-4), said as `errors`
+        // and `whois` say such an id (`IDResolver.formerUse`).
+        if number == nil, let numberIndex, Self.notFound(json, numberIndex) {
+            window.senderState = IDResolver.sendingFromFormer(phoneNumberID, contact: byUserID ? contact : "+" + contact.filter(\.isNumber))
+        }
         // The contact left this number: their records under the new one say whether they wrote from it, and whether
         // they left it too (A→B→C), up to 3 moves (P28-3); back to this number (A→B→A), no move stands (P32-2).
         if let moved = window.moved, !byUserID { window.moved = follow(moved, from: contact, on: phoneNumberID, in: context, hops: hops) }
@@ -97,6 +102,19 @@ enum ContactWindowLookup {
 }
 
 extension ContactWindowLookup {
+    /// True when the response at `index` is Kapso's 404 for the number (`GET /whatsapp/phone_numbers/{id}`).
+    private static func notFound(_ json: (Int) throws(KapsoAPIError) -> JSONValue, _ index: Int) -> Bool {
+        do throws(KapsoAPIError) {
+            _ = try json(index)
+            return false
+        } catch {
+            switch error {
+            case .notFound, .phoneNumberNotFound: return true
+            default: return false
+            }
+        }
+    }
+
     /// `moved` (read from `contact`'s records on `phoneNumberID`) followed to the records of the number they moved to:
     /// whether they wrote from it, and their next move (A→B→C), up to 3 moves (P28-3); nil when the chain comes back to
     /// `contact` (A→B→A: no move stands, P32-2); `moved` as it was when those records cannot be read (its words then

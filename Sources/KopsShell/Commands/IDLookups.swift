@@ -18,8 +18,14 @@ enum IDLookups {
         _ lookups: [IDResolver.Lookup], client: KapsoClient, id: String? = nil, own: OwnLookups? = nil, numbers: [PhoneNumber]? = nil
     ) -> (facts: IDResolver.Facts, errors: [any KopsError]) {
         var errors: [any KopsError] = []
-        // Templates are listed per WABA, which the numbers name: they go after the rest.
-        let later = lookups.filter { if case .templates = $0 { true } else { false } }
+        // Templates are listed per WABA, which the numbers name: they go after the rest; so do the messages on an id
+        // (`numberMessages`), read only for an id the rest did not find.
+        let later = lookups.filter {
+            switch $0 {
+            case .templates, .numberMessages: true
+            default: false
+            }
+        }
         let lookups = lookups.filter { !later.contains($0) }
         let requests = lookups.map { request(for: $0, client: client) }
         let responses = client.transport.sendAll(requests)
@@ -48,6 +54,10 @@ enum IDLookups {
             }
         }
         for lookup in later {
+            if case .numberMessages(let id) = lookup {
+                numberMessages(id, lookup: lookup, to: &facts, errors: &errors, client: client)
+                continue
+            }
             guard case .templates(let id) = lookup else { continue }
             // Without the numbers there are no WABAs to list: not read, so not "not found in templates" either.
             guard !facts.failed.contains(.phoneNumbers) else {
@@ -67,6 +77,29 @@ enum IDLookups {
             (facts.ownLogIDs, facts.sessionOwnLogIDs) = (matches.ids, matches.session)
         }
         return (facts, errors)
+    }
+
+    /// The messages whose `phone_number_id` is `id` (one page), when `id` is none of the project's numbers, WABAs,
+    /// templates or media read: they say a number the project does not list now was its number (probe39 P39-4).
+    private static func numberMessages(
+        _ id: String, lookup: IDResolver.Lookup, to facts: inout IDResolver.Facts, errors: inout [any KopsError], client: KapsoClient
+    ) {
+        guard !facts.failed.contains(.phoneNumbers), !facts.numbers.contains(where: { $0.id == id || $0.businessAccountID == id }),
+            !facts.templates.contains(where: { $0.template.id == id }),
+            !facts.mediaMessages.contains(where: { IDResolver.mediaID(of: $0) == id })
+        else { return }
+        let request = request(for: lookup, client: client)
+        do {
+            let json = try client.decode(try client.transport.sendAll([request])[0].get(), for: request)
+            try add(json, of: lookup, to: &facts, client: client)
+        } catch let error as any KopsError {
+            facts.unchecked.append("\(lookup.part) (\(error.message))")
+            facts.failed.append(lookup)
+            errors.append(error)
+        } catch {
+            facts.unchecked.append("\(lookup.part) (\(error))")
+            facts.failed.append(lookup)
+        }
     }
 
     /// The error of `errors` that says the API base URL is wrong (a 404 from a list every Kapso API has, or a 404
@@ -249,6 +282,8 @@ enum IDLookups {
             return client.platformRequest("/whatsapp/phone_numbers/\(percentEncode(id))/health")
         case .mediaMessages:
             return client.messagesRequest(filters: [("has_media", "true")], limit: 100)
+        case .numberMessages(let id):
+            return client.messagesRequest(filters: [("phone_number_id", id)], limit: 100)
         case .templates:
             preconditionFailure("templates are listed per WABA after the numbers, not in the first batch")
         }
@@ -290,6 +325,8 @@ enum IDLookups {
         case .mediaMessages:
             facts.mediaMessages += try client.messages(from: json).items
             facts.mediaSearched = true
+        case .numberMessages(let id):
+            facts.numberMessages += try client.messages(from: json).items.filter { $0.phoneNumberID == id }
         case .templates:
             return
         }

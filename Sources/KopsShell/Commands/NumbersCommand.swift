@@ -1,4 +1,5 @@
 internal import KapsoClient
+internal import KapsoDiagnostics
 
 /// `numbers`: the project's WhatsApp numbers, the selected one marked.
 public enum NumbersCommand: Command {
@@ -44,10 +45,8 @@ public enum NumbersCommand: Command {
                 Column("STATUS", truncation: .never), Column("QUALITY", truncation: .never),
             ], rows: rows)
         var hints = [page.footer]
-        let unverified = page.items.filter { $0.webhookVerifiedAt == nil }.map { $0.name ?? $0.id }
-        if !unverified.isEmpty {
-            hints.append("webhook not verified by Meta yet: \(unverified.joined(separator: ", ")) (Meta verifies it after the first inbound message)")
-        }
+        let unverified = page.items.filter { $0.webhookVerifiedAt == nil }.map { (name: $0.name ?? $0.id, id: $0.id) }
+        if !unverified.isEmpty { hints.append(HealthTriage.unverifiedWebhooksLine(unverified)) }
         // The WABA ids whole, whatever the width: the id a WABA-for-number mix-up needs.
         var wabas: [(id: String, names: [String])] = []
         for number in page.items {

@@ -63,6 +63,7 @@ extension ReplyCommand {
             } else if let note = TemplateCheck.marketingReachNote(template, recipient: target.contact) {
                 warnings.append(note)
             }
+            if let note = TemplateCheck.authenticationToIndiaNote(template, recipient: target.contact) { warnings.append(note) }
         }
         // A marketing template Meta refused for this contact lately (131049 within 24 h, or 131050): refused like the checks
         // above, as 'errors' and 'trace' advise (probe39 P39-14); one listing of the contact's sends, for marketing only.
