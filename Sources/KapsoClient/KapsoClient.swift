@@ -171,12 +171,18 @@ public final class KapsoClient {
     }
 
     private func error(for response: HTTPResponse, json: JSONValue?, request: HTTPRequest) -> KapsoAPIError {
+        // A 401 Kapso did not give (a Basic challenge, a sign-in page) is no verdict on the key (`UnauthorizedAnswer`, P40-4).
+        if response.status == 401,
+            let foreign = UnauthorizedAnswer.foreign(host: host, challenge: response.header("WWW-Authenticate"), json: json, body: response.body)
+        {
+            return .badResponse(status: 401, detail: foreign, firstBytes: preview(response))
+        }
         // Before the 401 rule: Graph answers a Kapso key with its own object, and that says more than "rejected".
         if let json, json["error"]?.object != nil, pathOf(request.url).hasPrefix("/platform/") {
             return .foreignError(status: response.status, path: pathOf(request.url), body: json)
         }
-        // The status decides a refused credential, whatever the body (a proxy's or CDN's plain "Unauthorized" page); a
-        // Graph error object goes with it, for the reader to tell the project key from the number's Meta token (P26-2).
+        // A 401 in Kapso's or Graph's JSON is a refused credential; a Graph error object goes with it, for the reader to
+        // tell the project key from the number's Meta token (P26-2).
         if response.status == 401 {
             let graph = json.flatMap { $0["error"]?.object == nil ? nil : MetaSendError(status: 401, json: $0) }
             return .unauthorized(host: host, graph: graph.map { var error = $0; error.path = pathOf(request.url); return error })

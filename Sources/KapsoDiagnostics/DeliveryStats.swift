@@ -23,13 +23,26 @@ public struct DeliveryStats {
     public mutating func add(_ delivery: WebhookDelivery) {
         total += 1
         byStatus[delivery.status, default: 0] += 1
-        byHTTPClass[Self.httpClass(delivery.answer.httpStatus), default: 0] += 1
+        byHTTPClass[Self.httpClass(of: delivery), default: 0] += 1
         byEvent[delivery.event, default: 0] += 1
         var webhook = byWebhook[delivery.webhookID] ?? WebhookCount(url: delivery.webhookURL)
         webhook.total += 1
         if delivery.status == "failed" { webhook.failed += 1 }
         byWebhook[delivery.webhookID] = webhook
     }
+
+    /// The label a delivery is counted under: `notAttemptedLabel` for one Kapso has not tried yet (`attempt_count` 0, no
+    /// `last_attempt_at` and no status: pending means queued or retrying, kapso-api.md §4), which has no answer because
+    /// nothing was sent, not because the connection failed (probe40 P40-10); else `httpClass(_:)` of its answer.
+    public static func httpClass(of delivery: WebhookDelivery) -> String {
+        if delivery.json["attempt_count"]?.int == 0, delivery.lastAttemptAt == nil, delivery.answer == .none {
+            return notAttemptedLabel
+        }
+        return httpClass(delivery.answer.httpStatus)
+    }
+
+    /// The label of deliveries not attempted yet, apart from `no HTTP response` (`deliveries` shows them as `-`).
+    public static let notAttemptedLabel = "not attempted yet"
 
     /// `2xx`, `4xx`, `5xx`, or `no HTTP response` (`DeliveryAnswer`: 0 or none recorded; timeout, refused, TLS).
     public static func httpClass(_ status: Int?) -> String {

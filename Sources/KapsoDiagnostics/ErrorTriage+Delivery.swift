@@ -14,6 +14,7 @@ extension ErrorTriage {
         let when = single ? "at the time of the last attempt above" : "at these times"
         let tunnel = url.flatMap(WebhookURL.tunnel)
         if status == 404, let tunnel { return tunnel.offline }
+        if status == 530, tunnel == .cloudflareQuick { return WebhookURL.Tunnel.cloudflareQuickDown }
         if let status, let cloudflare = cloudflareMeaning(status, when: when) { return cloudflare }
         if let status, let transport = transportMeaning(status, when: when) { return transport }
         switch status {
@@ -101,15 +102,28 @@ extension ErrorTriage {
         }
     }
 
-    /// Cloudflare's own answers (520-527) when the receiver's host is behind Cloudflare and it got no good answer from
+    /// Cloudflare's own answers (520-527, 530) when the receiver's host is behind Cloudflare and it got no good answer from
     /// the origin server (Cloudflare docs, "Cloudflare 5xx errors",
-    /// developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/): for 521-523 and
-    /// 525-527 the request never reached the handler, so its logs hold nothing; nil for other statuses. `when` says when
-    /// to read the logs ("at these times").
+    /// developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/): for 521-523,
+    /// 525-527 and 530 the request never reached the handler, so its logs hold nothing; nil for other statuses. `when`
+    /// says when to read the logs ("at these times").
+    ///
+    /// 530 is the status of Cloudflare's 1xxx errors, named in the body ("Troubleshooting Cloudflare 1XXX errors",
+    /// cloudflare/cloudflare-docs: "HTTP 409, 530, 403, and 429 errors are the HTTP error codes returned in the HTTP
+    /// status header … 1XXX errors appear in the HTML body"); for a webhook most often 1033, "Cloudflare Tunnel error":
+    /// "your tunnel is not connected to Cloudflare's network" (cloudflare/cloudflare-docs PR 25863, partial
+    /// `tunnel/1033-error.mdx`; a 530 answer `"error_code": 1033` for a trycloudflare.com host in orchidfiles/ungate
+    /// issue 28), or 1016, the origin's DNS name does not resolve (probe40 P40-6: read as "the handler failed").
     static func cloudflareMeaning(_ status: Int, when: String = "at these times") -> String? {
         let what: String
         var reached = false
         switch status {
+        case 530:
+            return "Cloudflare, in front of the receiver, answered for it with one of its own 1xxx errors (530; the body "
+                + "names it: most often 1033, the Cloudflare Tunnel to the origin is not connected, or 1016, the origin's DNS "
+                + "name does not resolve); the request never reached the handler, so its logs show nothing: check that "
+                + "cloudflared runs and is connected ('cloudflared tunnel list'), or the origin's DNS record for 1016 "
+                + "(Cloudflare's '1xxx errors' docs)"
         case 520:
             what = "the origin answered with something empty, malformed or unexpected (520, e.g. it crashed or closed the connection)"
             reached = true

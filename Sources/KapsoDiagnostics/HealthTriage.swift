@@ -254,12 +254,18 @@ public struct HealthTriage: Sendable {
             return details["status"]?.string ?? ""
         case "messaging_health":
             return worstState(check: check, details: details) ?? ""
+        // A summary says only what the details or Kapso's verdict say: a check Kapso could not decide (`passed: null`,
+        // kapso-api.md §2.3) with no `subscribed` or `verified_at` is not known, never "not subscribed" (probe40 P40-9:
+        // the table said "unknown  not subscribed", the verdict that sends people to reconnect the number).
         case "webhook_subscription":
-            let subscribed = details["subscribed"]?.bool == true ? "subscribed" : "not subscribed"
+            let failed = check["passed"]?.bool == false
+            let flag: Bool? = details["subscribed"]?.bool
+            let subscribed: String? = flag.map { $0 ? "subscribed" : "not subscribed" } ?? (failed ? "not subscribed" : nil)
             let fields = details["subscribed_fields"]?.array?.compactMap(\.string) ?? []
+            guard let subscribed else { return fields.isEmpty ? "" : "fields: \(fields.joined(separator: ", "))" }
             return fields.isEmpty ? subscribed : "\(subscribed): \(fields.joined(separator: ", "))"
         case "webhook_verified":
-            return details["verified_at"]?.string.map { "verified \($0)" } ?? "not verified"
+            return details["verified_at"]?.string.map { "verified \($0)" } ?? (check["passed"]?.bool == nil ? "" : "not verified")
         default:
             return check["error"]?.string ?? ""
         }

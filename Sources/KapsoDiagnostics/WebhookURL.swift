@@ -112,6 +112,15 @@ public enum WebhookURL {
         case ngrok
         case cloudflareQuick
 
+        /// What a 530 from a trycloudflare.com host means: Cloudflare's error 1033, no cloudflared serves the quick tunnel
+        /// (a 530 `"error_code": 1033` for a trycloudflare.com host, orchidfiles/ungate issue 28; Cloudflare's page says
+        /// "Ensure that cloudflared is running"; probe40 P40-6).
+        public static let cloudflareQuickDown =
+            "the Cloudflare quick tunnel is down (530, Cloudflare's error 1033: no cloudflared serves this trycloudflare.com "
+            + "URL now), so the request never reached the handler and its logs show nothing: a trycloudflare.com URL lives "
+            + "only while its cloudflared runs and a new run gets a new URL: start it again and register the URL it prints, "
+            + "or use a named tunnel"
+
         /// What a 404 from the tunnel's host most often means.
         public var offline: String {
             switch self {

@@ -49,9 +49,36 @@ extension WebhookVerdict {
     /// Deliveries pending after failed attempts are newer evidence than any settled one (`retryingNow`, P28-10).
     var newestFailure: Delivery? { retryingNow != nil ? retrying.last : current.last { $0.status == "failed" } }
 
-    /// What the newest failure's answer means (`ErrorTriage.deliveryMeaning`): `the receiver refused it (401): …`.
+    /// The failed deliveries the fix speaks of, oldest first: those retrying now when some are, else the newest run of
+    /// failures when the webhook fails now, else the recent window's failures.
+    var adviceFailures: [Delivery] {
+        if retryingNow != nil { return retrying }
+        if case .failing(let count, _) = state { return current.suffix(count).filter { $0.status == "failed" } }
+        return current.suffix(recent.total).filter { $0.status == "failed" }
+    }
+
+    /// What the failures' answers mean (`ErrorTriage.deliveryMeaning`): `the receiver refused it (401): …` when they
+    /// have one meaning (the newest failure's); one fix per cause when they have several, the most frequent first (the
+    /// newest first among equals), as `errors` groups them: `3 of 4 failures: the receiver refused it (401): …; 1 of 4
+    /// failures: the receiver's handler failed (500) …` (probe40 P40-5: only the newest failure's status was advised on,
+    /// "the handler's 500" for a webhook whose other three failures were its signature check's 401s).
     public var failureAdvice: String {
-        ErrorTriage.deliveryMeaning(status: newestFailure?.http, url: newestFailure?.url ?? webhook.url)
+        let newest = ErrorTriage.deliveryMeaning(status: newestFailure?.http, url: newestFailure?.url ?? webhook.url)
+        let failures = adviceFailures
+        var causes: [(meaning: String, count: Int, newest: Int64)] = []
+        for delivery in failures {
+            let meaning = ErrorTriage.deliveryMeaning(status: delivery.http, url: delivery.url.isEmpty ? webhook.url : delivery.url)
+            if let index = causes.firstIndex(where: { $0.meaning == meaning }) {
+                causes[index].count += 1
+                causes[index].newest = max(causes[index].newest, delivery.created)
+            } else {
+                causes.append((meaning, 1, delivery.created))
+            }
+        }
+        guard causes.count > 1 else { return newest }
+        return causes.sorted { $0.count != $1.count ? $0.count > $1.count : $0.newest > $1.newest }
+            .map { "\($0.count) of \(failures.count) failures: \($0.meaning)" }
+            .joined(separator: "; ")
     }
 
     /// A paused webhook in one clause, for `health`, `overview` and `errors`: `paused (active: false; last changed at

@@ -26,8 +26,13 @@ import Testing
          "unexpected response (HTTP 200): the body is JSON nested deeper than 512 levels, more than kops reads; body starts: '"
             + String(repeating: "[", count: 60) + "…'"),
         (401, "{\"error\":\"Invalid API key\"}", "the API key was rejected by api.kapso.ai (401); check KAPSO_API_KEY or the profile's key"),
-        // A proxy's or CDN's plain 401 page is still a rejected key (exit 77), not an unexpected response.
-        (401, "Unauthorized", "the API key was rejected by api.kapso.ai (401); check KAPSO_API_KEY or the profile's key"),
+        // A plain 401 page is not Kapso's JSON error (kapso-api.md §1.5): a proxy or another host answered, not a verdict on
+        // the key (probe40 P40-4; it was "rejected", exit 77, since F23).
+        (401, "Unauthorized",
+         "unexpected response (HTTP 401): api.kapso.ai answered 401 with a body that is not JSON, not Kapso's JSON error "
+            + "{\"error\": …} (kapso-api.md §1.5): a web app's sign-in, a proxy or another host answered, so it says nothing "
+            + "about the Kapso key; check the base URL ('state' shows it; Kapso's is https://api.kapso.ai) and any proxy in "
+            + "between; body starts: 'Unauthorized'"),
         (429, "{\"error\":\"Rate limit exceeded\",\"message\":\"slow down\"}", "rate limited (429): Rate limit exceeded; retry in a minute"),
         (500, "{\"error\":\"boom\"}", "the API failed (500): boom; retry, and check Kapso's status if it persists"),
         (422, "{\"error\":\"Validation failed\",\"errors\":{\"url\":[\"must be https\"],\"events\":[\"can't be blank\"]}}",

@@ -28,7 +28,14 @@ enum CapabilityURLs {
         }
         // A combining mark after the byte that ended the host joins it into a `Character` that ends nothing.
         if index + 1 < bytes.count, bytes[index + 1] >= 0x80 { return true }
-        return kind(of: bytes[start..<index]) != nil || CapabilityPaths.isHookHost(bytes[start..<index], pathFrom: index, in: bytes)
+        // Sentence punctuation right after a URL that is its host alone is not the host's (`maskKey`, P40-3).
+        var hostEnd = index
+        while hostEnd > start + 1, [UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: ")")]
+            .contains(bytes[hostEnd - 1])
+        {
+            hostEnd -= 1
+        }
+        return kind(of: bytes[start..<hostEnd]) != nil || CapabilityPaths.isHookHost(bytes[start..<index], pathFrom: index, in: bytes)
             || CapabilityPaths.mayHoldKey(bytes, from: index)
     }
 
@@ -44,14 +51,18 @@ enum CapabilityURLs {
         // Followed by `<redacted>`, the URL was masked already: its key is that mask (masked again, Slack's last
         // segment would be the channel id).
         guard !maskedAfter else { return }
-        let hostEnd = url.firstIndex { "/?#".contains($0) } ?? url.count
+        let pathStart = url.firstIndex { "/?#".contains($0) }
         // Punctuation that ends a sentence right after the URL is not its path's (`… to https://n8n.test/webhook/KEY:
         // HTTP 401`, probe38 P38-1: the key with its `:` did not read as a key and was printed); it is put back after.
+        // Nor is it the host's, for a URL that is its host alone (`(https://KEY.m.pipedream.net): 1 of 1 …`, probe40 P40-3:
+        // the host read as `….pipedream.net):`, no hook's, and `webhooks check` and `logs search` printed the key).
         var trailing: [Character] = []
         if url.firstIndex(where: { "?#".contains($0) }) == nil {
-            while url.count > hostEnd + 1, let last = url.last, ":.;!)".contains(last) { trailing.insert(url.removeLast(), at: 0) }
+            let floor = pathStart.map { $0 + 1 } ?? 1
+            while url.count > floor, let last = url.last, ":.;!)".contains(last) { trailing.insert(url.removeLast(), at: 0) }
         }
         defer { url += trailing }
+        let hostEnd = url.firstIndex { "/?#".contains($0) } ?? url.count
         let pathEnd = url[hostEnd...].firstIndex { "?#".contains($0) } ?? url.count
         let host = String(url[..<hostEnd])
         var segments = String(url[hostEnd..<pathEnd]).split(separator: "/", omittingEmptySubsequences: false).map(String.init)

@@ -39,8 +39,7 @@ extension MessageTrace {
             at >= start, at <= end
         else { return false }
         if let number = message.phoneNumberID, let other = delivery.phoneNumberID, other != number { return false }
-        let contact = delivery.json["conversation_phone_number"]?.string.map { $0.filter(\.isNumber) }
-        if let contact, let wanted = message.contact?.filter(\.isNumber), contact != wanted { return false }
-        return true
+        // The other WhatsApp-id form of a Brazilian, Mexican or Argentine mobile is the same contact (P40-1).
+        return delivery.mayConcern(contact: message.contact)
     }
 }
