@@ -48,7 +48,7 @@ import Testing
     // MARK: - P40-4
 
     /// Runs `numbers` against the simulator with every phone-number list answered `status` with `headers` and `body`.
-    static func numbers(status: Int = 401, headers: [(name: String, value: String)], body: String) async throws -> (status: ExitStatus, err: String) {
+    static func numbers(status: Int = 401, headers: [(name: String, value: String)], body: String) async throws -> (status: KopsShell.ExitStatus, err: String) {
         try await withSimulator(seed: .demo) { fixture in
             let plain = try fixture.client()
             let answer = HTTPResponse(status: status, headers: headers, body: Array(body.utf8))
