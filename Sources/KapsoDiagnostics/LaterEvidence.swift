@@ -17,7 +17,8 @@ public import KapsoClient
 /// - what is sent while a contact blocks you is never delivered to them, even after they unblock (WhatsApp Help Center,
 ///   "How to block and report contacts", faq.whatsapp.com): a later delivery or a message from the contact shows the phone
 ///   online and the number not blocked *then*, so an earlier `sent` is either a status that never reached Kapso or a
-///   send made while blocked — never "offline" alone.
+///   send made while blocked — never "offline" alone. Only within Meta's time-to-live (30 days, `MessageVerdict
+///   .timeToLive`) of the send: a phone offline past it drops the message, and a later delivery says nothing of it then.
 public struct LaterEvidence: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// The contact replied quoting the message (`context.id`).
@@ -47,8 +48,8 @@ public struct LaterEvidence: Sendable, Equatable {
 
     /// The strongest evidence about `sent` (an outbound 1:1 send) among `listed` (the contact's messages on the number, in
     /// either direction, any order): a quote or reaction of it first, then the earliest later send to the contact that
-    /// reached their phone, then the earliest message the contact wrote after it; nil when none, for an inbound message, a
-    /// send to a group, a coexistence echo or imported history (not Cloud API sends), or one without a readable time.
+    /// reached their phone, then the earliest message the contact wrote after it (both within 30 days of the send); nil
+    /// when none, for an inbound message, a send to a group, a coexistence echo or imported history (not Cloud API sends), or one without a readable time.
     public static func of(_ sent: Message, among listed: [Message]) -> LaterEvidence? {
         guard sent.isOutbound, MessageOrigin(sent).sentToGroup == nil, WindowEvidence(sent, now: nil).appOrigin == nil else { return nil }
         let own = listed.filter { $0.id != sent.id && samePair($0, sent) }
@@ -67,7 +68,8 @@ public struct LaterEvidence: Sendable, Equatable {
         if let first = answers.min(by: { $0.at < $1.at }) { return first }
         guard let sentAt = sent.time else { return nil }
         let reached = own.filter(\.isOutbound).compactMap { message -> LaterEvidence? in
-            guard let time = message.time, time > sentAt, MessageOrigin(message).sentToGroup == nil,
+            guard let time = message.time, time > sentAt, time - sentAt <= MessageVerdict.timeToLive,
+                MessageOrigin(message).sentToGroup == nil,
                 WindowEvidence(message, now: nil).appOrigin == nil,
                 let event = StatusHistory(message: message).events.first(where: { StatusWord($0.status).reachedDevice && $0.time != nil }),
                 let at = event.time
@@ -77,7 +79,8 @@ public struct LaterEvidence: Sendable, Equatable {
         }
         if let first = reached.min(by: { $0.at < $1.at }) { return first }
         let wrote = own.compactMap { message -> LaterEvidence? in
-            guard let at = WindowEvidence(message, now: nil).opens, at > sentAt else { return nil }
+            guard let at = WindowEvidence(message, now: nil).opens, at > sentAt, at - sentAt <= MessageVerdict.timeToLive
+            else { return nil }
             return LaterEvidence(kind: .wroteAfter, at: at, messageID: message.id)
         }
         return wrote.min(by: { $0.at < $1.at })

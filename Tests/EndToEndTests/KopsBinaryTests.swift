@@ -88,7 +88,10 @@ import Testing
             webhooks: 2 active; 1 fails now: analytics.acme-demo.test/ingest/whatsapp: failing: all 61 deliveries failed, since 2026-11-14T13:33:10Z; 'webhooks check' says why
 
             """)
-        #expect(result.stderr == "also failing: webhook_verified\n")
+        #expect(
+            result.stderr
+                == "also failing: webhook_verified\n-c:2: health: 100200300400502 is degraded (messaging_health, webhook_verified); the script stops here\n",
+            "the line that stopped the script is named (P38-17)")
         #expect(result.status == 1, "a degraded number exits 1, as webhooks check does")
     }
 

@@ -16,7 +16,7 @@ import Testing
     @Test func checkPrintsEveryFindingAndExitsOneOnErrors() async throws {
         let result = try await kops("use 100200300400502; webhooks check")
         #expect(result.stdout.hasSuffix("checked 3 webhooks: 2 errors, 2 warnings, 0 info\n"))
-        #expect(result.stderr == "")
+        #expect(result.stderr == "-c:2: webhooks check: found 2 errors; the script stops here\n", "the stopping line is named (P38-17)")
         #expect(result.status == 1)
     }
 

@@ -92,7 +92,9 @@ import Testing
         try Data([0x23, 0x20, 0xFF, 0xFE, 0x0A]).write(to: URL(fileURLWithPath: bad))
         try Data("\u{FEFF}# kops transcript\n".utf8).write(to: URL(fileURLWithPath: good))
         #expect(throws: ScriptError.unreadableTranscript(
-            path: bad, reason: "it is not UTF-8 text; save it as UTF-8, as kops writes transcripts")) { try TranscriptFile.read(bad) }
+            path: bad,
+            reason: "line 1 holds the byte 0xFF (column 3), which is not UTF-8 (saved as Latin-1 or Windows-1252?); save the "
+                + "file as UTF-8, as kops writes transcripts")) { try TranscriptFile.read(bad) }
         #expect(throws: ScriptError.unreadableTranscript(path: folder + "/none.md", reason: "no such file; check the path")) {
             try TranscriptFile.read(folder + "/none.md")
         }
