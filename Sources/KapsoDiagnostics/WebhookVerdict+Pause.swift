@@ -65,19 +65,27 @@ extension WebhookVerdict {
     public var failureAdvice: String {
         let newest = ErrorTriage.deliveryMeaning(status: newestFailure?.http, url: newestFailure?.url ?? webhook.url)
         let failures = adviceFailures
-        var causes: [(meaning: String, count: Int, newest: Int64)] = []
+        // One cause per meaning, two codes with the same advice (a 301 and a 308) one cause: `redirect (301, 308): …`.
+        var causes: [(key: String, codes: [Int], count: Int, newest: Int64)] = []
         for delivery in failures {
             let meaning = ErrorTriage.deliveryMeaning(status: delivery.http, url: delivery.url.isEmpty ? webhook.url : delivery.url)
-            if let index = causes.firstIndex(where: { $0.meaning == meaning }) {
+            let code = delivery.http.map { "(\($0)" }
+            let key = code.flatMap { meaning.firstRange(of: $0) }.map { meaning[..<$0.lowerBound] + "(\u{0}" + meaning[$0.upperBound...] }
+                ?? meaning
+            if let index = causes.firstIndex(where: { $0.key == key }) {
                 causes[index].count += 1
                 causes[index].newest = max(causes[index].newest, delivery.created)
+                if let http = delivery.http, !causes[index].codes.contains(http) { causes[index].codes.append(http) }
             } else {
-                causes.append((meaning, 1, delivery.created))
+                causes.append((key, delivery.http.map { [$0] } ?? [], 1, delivery.created))
             }
         }
-        guard causes.count > 1 else { return newest }
+        func text(_ cause: (key: String, codes: [Int], count: Int, newest: Int64)) -> String {
+            cause.key.replacing("(\u{0}", with: "(" + cause.codes.sorted().map(String.init).joined(separator: ", "))
+        }
+        guard causes.count > 1 else { return causes.first.map { $0.codes.count > 1 ? text($0) : newest } ?? newest }
         return causes.sorted { $0.count != $1.count ? $0.count > $1.count : $0.newest > $1.newest }
-            .map { "\($0.count) of \(failures.count) failures: \($0.meaning)" }
+            .map { "\($0.count) of \(failures.count) failures: \(text($0))" }
             .joined(separator: "; ")
     }
 

@@ -89,6 +89,15 @@ import Testing
             now: Self.now)
         #expect(redirects.failureAdvice.hasPrefix("3 of 4 failures: the receiver answered a redirect (301)"), "\(redirects.failureAdvice)")
         #expect(redirects.failureAdvice.contains("1 of 4 failures: the receiver rate-limited Kapso (429)"), "\(redirects.failureAdvice)")
+        // Two codes with the same advice are one cause, both codes named: a 301 and a 308 are one redirect.
+        let both = WebhookVerdict(
+            try Self.webhook("w44"), deliveries: [Self.failed(301, minutesAgo: 60), Self.failed(308, minutesAgo: 50), Self.failed(500, minutesAgo: 40)],
+            now: Self.now)
+        #expect(both.failureAdvice.hasPrefix("2 of 3 failures: the receiver answered a redirect (301, 308): "), "\(both.failureAdvice)")
+        #expect(!both.failureAdvice.contains("(308): "), "\(both.failureAdvice)")
+        let redirectsOnly = WebhookVerdict(
+            try Self.webhook("w45"), deliveries: [Self.failed(308, minutesAgo: 60), Self.failed(301, minutesAgo: 50)], now: Self.now)
+        #expect(redirectsOnly.failureAdvice.hasPrefix("the receiver answered a redirect (301, 308): "), "\(redirectsOnly.failureAdvice)")
         // One cause: the one meaning, as before.
         let one = WebhookVerdict(try Self.webhook("w43"), deliveries: [60, 50].map { Self.failed(401, minutesAgo: $0) }, now: Self.now)
         #expect(one.failureAdvice.hasPrefix("the receiver refused it (401)"), "\(one.failureAdvice)")
