@@ -96,9 +96,13 @@ extension Shell {
     /// (`reportsBefore` is `reportsSaid` as the line began): `h.kops:2: health: 100200300400502 is degraded
     /// (messaging_health, webhook_verified); the script stops here`, on standard error, wrapped as error lines are. The
     /// transcript's block already holds the result. probe38 P38-17: a CI log read only "2 commands, 1 failed".
-    func sayVerdictStop(at location: String, reportsBefore: Int) {
+    ///
+    /// `last` for the script's last command line (`-c 'numbers; webhooks check'`, a `.kops` file's last line): nothing
+    /// is left to stop, so the line names what failed alone, `-c:2: webhooks check: found 2 errors` (probe40: "the script
+    /// stops here" on a last line read as if lines after it were skipped). The exit status is the same.
+    func sayVerdictStop(at location: String, reportsBefore: Int, last: Bool = false) {
         guard reportsSaid == reportsBefore, let verdictFailure else { return }
-        let line = redactor.redact(errorLine: "\(location): \(verdictFailure); the script stops here")
+        let line = redactor.redact(errorLine: "\(location): \(verdictFailure)" + (last ? "" : "; the script stops here"))
         let width = errorWidth.map { $0() } ?? terminalWidth?()
         output.write((width.map { ProseWrap.lines(line, width: $0).joined(separator: "\n") } ?? line) + "\n", to: .err)
     }

@@ -161,7 +161,9 @@ public final class Shell {
                     _ = try ScriptCheck.check(
                         at: index, of: commands, in: text, registry: context.registry, validating: !Shell.asksForHelp(words))
                 } catch {
-                    return report(error)
+                    let status = report(error)
+                    markWriteNotAccepted(block, commands: commands[...])
+                    return status
                 }
             }
         }
@@ -171,7 +173,9 @@ public final class Shell {
         for (index, words) in commands.enumerated() {
             // `| grep`, `> out.txt`: a shell's operator, which no command may read as its words (probe27 P27-15).
             if let misread = ShellOperatorError.find(in: words, line: (try? expanded.get()) ?? line, registry: context.registry) {
-                return report(misread)
+                let status = report(misread)
+                markWriteNotAccepted(block, commands: commands[index...])
+                return status
             }
             let outer = (droppedByComment, cutByComment)
             (droppedByComment, cutByComment) = index == commands.count - 1 ? (dropped, cut) : (nil, nil)
@@ -179,6 +183,7 @@ public final class Shell {
             let status = run(words: words.map(\.text), literalHome: literalHome)
             (droppedByComment, cutByComment) = outer
             if let failed = endFailedRecording() { return max(status, failed) }
+            if status != .ok { markWriteNotAccepted(block, commands: commands[index...]) }
             if status != .ok || context.exitRequested { return status }
             // Ctrl-C stopped something the command went on without (a look-up whose answer it then lacked): what it
             // printed may be partial, so nothing after it on the line or in the script runs (probe22 P22-9: `health`
@@ -207,6 +212,20 @@ public final class Shell {
             }
         }
         return .ok
+    }
+
+    /// Marks the block of a command line that failed at the first of `commands` (it and the ones after it on the line,
+    /// which did not run) when one of them changes data: the write was refused by kops (read-only, a closed 24-hour
+    /// window, a template check, recent failures), answered with an error by the API, or never ran, and `kops check`
+    /// never sends it (`TranscriptRecorder.writeNotAcceptedLine`, probe40 P40-2). A line stopped with Ctrl-C is not
+    /// marked (its block says so, and its request may have taken effect); nor a line of a script `source` runs, whose own
+    /// line is never replayed; nor a failure by a verdict with no error said (`webhooks test` whose receiver failed: the
+    /// event was sent).
+    private func markWriteNotAccepted(_ block: TranscriptRecorder?, commands: ArraySlice<[Word]>) {
+        guard lineDepth == 1, let block, let failure = lastReported, !ErrorReport.isCancellation(failure),
+            commands.contains(where: { ScriptPolicy.isWrite($0.map(\.text), registry: context.registry) })
+        else { return }
+        block.markWriteNotAccepted()
     }
 
     /// `line` without the spaces and tabs after its last word when the lexer reads it the same without them (not after

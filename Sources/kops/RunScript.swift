@@ -268,14 +268,16 @@ struct ScriptLaunch: Equatable {
                     "\(path): \(blocks) a snapshot made after a session that was not recorded: kept as recorded, "
                         + "not replayed\n", to: .err)
             }
+            // Every line not replayed is counted, by why (probe40 P40-11: nine named, "1 write was not sent" counted).
             guard !outcome.diff.isEmpty else {
                 let noun = outcome.commands == 1 ? "command" : "commands"
-                let skipped = outcome.writesNotReplayed.count
-                let note = skipped == 0 ? "" : " (\(skipped) \(skipped == 1 ? "write" : "writes") not replayed)"
-                stderr.write("\(path): \(outcome.commands) \(noun), output unchanged\(note)\(partial.map { "; " + $0 } ?? "")\n", to: .err)
+                stderr.write(
+                    "\(path): \(outcome.commands) \(noun), output unchanged\(outcome.notReplayedNote)"
+                        + "\(partial.map { "; " + $0 } ?? "")\n", to: .err)
                 return partial == nil ? .ok : .failure
             }
-            if let partial { stderr.write("\(path): \(partial)\n", to: .err) }
+            let counted = [outcome.notReplayedLine, partial].compactMap { $0 }
+            if !counted.isEmpty { stderr.write("\(path): \(counted.joined(separator: "; "))\n", to: .err) }
             // One legend line first: which side of the diff is the file and which is the replay.
             let legend = "diff: '-' lines are \(path) as recorded, '+' lines are the replay now"
             // Spaces and tabs that look alike are marked (probe27 P27-7), with a note on the marks.

@@ -90,7 +90,7 @@ import Testing
             """)
         #expect(
             result.stderr
-                == "also failing: webhook_verified\n-c:2: health: 100200300400502 is degraded (messaging_health, webhook_verified); the script stops here\n",
+                == "also failing: webhook_verified\n-c:2: health: 100200300400502 is degraded (messaging_health, webhook_verified)\n",
             "the line that stopped the script is named (P38-17)")
         #expect(result.status == 1, "a degraded number exits 1, as webhooks check does")
     }

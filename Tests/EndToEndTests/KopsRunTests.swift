@@ -223,7 +223,7 @@ import Testing
             + "is kept ('kops check out.md --allow-writes --base-url http://127.0.0.1:PORT' sends it again)\n"
         let restore = try #require(files["out.md.restore"])
         let (check, _) = try await kops(["check", "out.md"], files: ["out.md": transcript, "out.md.restore": restore])
-        #expect(check.stderr == Self.otherAPINote("out.md") + note + "out.md: 3 commands, output unchanged (1 write not replayed)\n")
+        #expect(check.stderr == Self.otherAPINote("out.md") + note + "out.md: 3 commands, output unchanged; 1 of them was not replayed (1 write)\n")
         #expect(check.status == 0)
 
         let edited = transcript.replacingOccurrences(of: "re-engagement", with: "re-engagment")
@@ -261,7 +261,9 @@ import Testing
         let (plain, _) = try await kops(["check", "out.md"], files: restored)
         #expect(notReplayed(plain.stderr) == [create, capture, update], "\(plain.stderr)")
         #expect(plain.stderr.hasPrefix(Self.otherAPINote("out.md") + "out.md:\(create): not replayed: 'webhooks create --url https://new.example.test/hook --events whatsapp.message.received --secret-key <redacted>' changes data; its recorded output is kept (the --secret-key value was redacted when recorded, so it cannot be sent again)\n"), "\(plain.stderr)")
-        #expect(plain.stderr.hasSuffix("out.md: 4 commands, output unchanged (2 writes not replayed)\n"))
+        #expect(
+            plain.stderr.hasSuffix("out.md: 4 commands, output unchanged; 3 of them were not replayed (2 writes, 1 for another reason)\n"),
+            "every line not replayed is counted (P40-11): \(plain.stderr)")
         #expect(plain.status == 0)
 
         // Each call runs its own simulator: the writes go to this one only when --base-url names it (probe16 P16-13).
@@ -273,7 +275,8 @@ import Testing
         #expect(writes.stderr.contains(": uses ${wh} from line \(capture), which was not replayed; its recorded output is kept\n"), "\(writes.stderr)")
         #expect(
             writes.stderr.hasSuffix(
-                "out.md: 4 commands, output unchanged; the replay was partial: 2 writes were not sent (named above)\n"))
+                "out.md: 4 commands, output unchanged; 3 of them were not replayed (2 writes, 1 for another reason); the replay was "
+                    + "partial: 2 writes were not sent (named above)\n"), "\(writes.stderr)")
         #expect(writes.status == 1)
     }
 
@@ -308,13 +311,16 @@ import Testing
                 + "--url ht…age.received'), which was not replayed; its recorded output is kept\n"
                 + "out.md:\(get): not replayed: 'webhooks get 00000000-00…000000000002': uses ${wh} from line \(capture), which was not "
                 + "replayed; its recorded output is kept\n"
-                + "out.md: 4 commands, output unchanged; the replay was partial: 1 write was not sent (named above)\n")
+                + "out.md: 4 commands, output unchanged; 3 of them were not replayed (1 write, 2 for other reasons); the replay was "
+                + "partial: 1 write was not sent (named above)\n")
         #expect(alone.status == 1)
 
         let (reads, _) = try await kops(["check", "out.md"], files: ["out.md": transcript])
         #expect(reads.stderr.contains("out.md:\(get): not replayed: 'webhooks get 00000000-00…000000000002': uses ${wh} from line \(capture)"))
         #expect(reads.stderr.contains("(the URL's token was redacted when recorded, so it cannot"), "\(reads.stderr)")
-        #expect(reads.stderr.hasSuffix("out.md: 4 commands, output unchanged (1 write not replayed)\n"), "\(reads.stderr)")
+        #expect(
+            reads.stderr.hasSuffix("out.md: 4 commands, output unchanged; 3 of them were not replayed (1 write, 2 for other reasons)\n"),
+            "\(reads.stderr)")
         #expect(reads.status == 0)
     }
 

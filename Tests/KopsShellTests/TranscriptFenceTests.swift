@@ -124,29 +124,32 @@ enum PrintedCommand: Command {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let open = try Self.dropClosingFence(of: "use \(Self.number)", in: transcript)
         let recordedHost = TranscriptParser(transcript).header.host
-        let (appended, outcome, refused) = try await withSimulator { fixture in
+        let (appended, outcome, refused, written) = try await withSimulator { fixture in
             let (shell, output) = try fixture.shell()
             // Appended on this simulator's host, as its header must name (probe40 P40-7: another host is refused).
             let host = TranscriptHeader.label(baseURL: shell.context.client.baseURL)
-            try Data(cut.replacingOccurrences(of: "- api: \(recordedHost)\n", with: "- api: \(host)\n").utf8)
-                .write(to: URL(fileURLWithPath: folder + "/k9.md"))
-            try Data(open.replacingOccurrences(of: "- api: \(recordedHost)\n", with: "- api: \(host)\n").utf8)
-                .write(to: URL(fileURLWithPath: folder + "/open.md"))
+            let written = (
+                cut: cut.replacingOccurrences(of: "- api: \(recordedHost)\n", with: "- api: \(host)\n"),
+                open: open.replacingOccurrences(of: "- api: \(recordedHost)\n", with: "- api: \(host)\n"))
+            #expect(written.cut != cut && written.open != open, "the header names the recording's host")
+            try Data(written.cut.utf8).write(to: URL(fileURLWithPath: folder + "/k9.md"))
+            try Data(written.open.utf8).write(to: URL(fileURLWithPath: folder + "/open.md"))
             shell.run(line: "record \(folder)/k9.md --append --keep-pii")
             shell.run(line: "explain 131047")
             shell.run(line: "record stop")
             let appended = try String(contentsOfFile: folder + "/k9.md", encoding: .utf8)
             let outcome = try TranscriptChecker(expected: appended, path: "k9.md").replay(on: try fixture.shell().shell)
             shell.run(line: "record \(folder)/open.md --append --keep-pii")
-            return (appended, outcome, output.err)
+            return (appended, outcome, output.err, written)
         }
-        #expect(appended.contains(TranscriptRecorder.cutShortLine + "\n```\n\n<!-- appended: "), "\(appended)")
+        // The file as written, then the cut-short mark and the fence that close its last block, then the appended part.
+        #expect(appended.hasPrefix(written.cut + TranscriptRecorder.cutShortLine + "\n```\n\n<!-- appended: "), "\(appended)")
         #expect(TranscriptParser(appended).unclosedBlock == nil)
         #expect(TranscriptParser(appended).commands.map(\.command).suffix(2) == ["health", "explain 131047"])
         #expect(outcome.diff.isEmpty, "\(outcome.diff.joined(separator: "\n"))")
         #expect(refused.contains("open.md:"), "\(refused)")
         #expect(refused.contains("has no closing ```: the next block starts inside it"), "\(refused)")
-        #expect(try String(contentsOfFile: folder + "/open.md", encoding: .utf8).count == open.count, "nothing is appended to it")
+        #expect(try String(contentsOfFile: folder + "/open.md", encoding: .utf8) == written.open, "nothing is appended to it")
     }
 
     /// An offline shell (`offlineShell`) that also knows `printed`, printing `printed`.

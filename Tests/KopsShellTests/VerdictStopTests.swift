@@ -28,6 +28,26 @@ import Testing
         #expect(!out.contains("131026"), "the line after it did not run: \(out)")
     }
 
+    /// A verdict that fails on the script's last command line stops nothing: its line names what failed, without "the
+    /// script stops here" (probe40), in a `.kops` file as in `-c` (`WebhookBinaryTests`); a comment or blank line after it
+    /// is no command. The outcome is the same failure.
+    @Test(arguments: [0, 1])
+    func aVerdictFailingOnTheLastLineSaysNoStop(index: Int) async throws {
+        let (command, label, says) = Self.cases[index]
+        let (outcome, err) = try await withSimulator { fixture in
+            let (shell, output) = try fixture.shell()
+            let outcome = ScriptRunner(path: "h.kops", source: "use 100200300400502\n\(command)\n# done\n\n").run(on: shell)
+            return (outcome, output.err)
+        }
+        #expect(outcome.failedLine == 2 && outcome.status == .failure, "\(outcome)")
+        let lines = err.split(separator: "\n").filter { $0.hasPrefix("h.kops:") }
+        #expect(lines.count == 1, "\(err)")
+        let line = try #require(lines.first)
+        #expect(line.hasPrefix("h.kops:2: \(label): \(says)"), "\(line)")
+        #expect(!err.contains("stops here"), "\(err)")
+        if command == "webhooks check" { #expect(line == "h.kops:2: webhooks check: found 2 errors") }
+    }
+
     /// The health stop names the number's status and the checks that did not pass, as its report does.
     @Test func healthSaysTheChecksThatFail() async throws {
         let err = try await withSimulator { fixture in

@@ -167,6 +167,8 @@ public struct ScriptRunner: Sendable {
             shell.readOnly = false
         }
         var expectFailure: Int?
+        // The last command line: a verdict that fails there stops nothing (`sayVerdictStop`'s `last`).
+        let lastCommand = lines.last { if case .command = $0.kind { true } else { false } }?.number
         for line in lines {
             guard case .command(let text) = line.kind else {
                 if line.kind == .expectFailure { expectFailure = line.number }
@@ -207,7 +209,10 @@ public struct ScriptRunner: Sendable {
                 // Output that can no longer be written stops it even so: every later line's output would be lost.
                 if shell.context.session.variables["on_error"] != "continue" || shell.output.outputFailure != nil {
                     outcome.stopped = true
-                    if shell.output.outputFailure == nil { shell.sayVerdictStop(at: "\(path):\(line.number)", reportsBefore: reportsBefore) }
+                    if shell.output.outputFailure == nil {
+                        shell.sayVerdictStop(
+                            at: "\(path):\(line.number)", reportsBefore: reportsBefore, last: line.number == lastCommand)
+                    }
                     break
                 }
             }

@@ -109,6 +109,32 @@ extension TranscriptChecker {
             + "check sends nothing"
     }
 
+    /// Why a write line's recorded block shows its write was not accepted, nil otherwise (and for a block stopped with
+    /// Ctrl-C or cut short: `wasCancelled` keeps those, their request may have taken effect).
+    ///
+    /// The recorder ends such a block with `TranscriptRecorder.writeNotAcceptedLine` (kops refused it on that day's state
+    /// — a closed 24-hour window, a template check, recent failures — or the API answered with an error, or the line
+    /// failed before the write ran). A block recorded before that line existed is read by its text: a line that changes
+    /// data whose block holds an error line (`error: …`, as the shell writes every error) did not get its write accepted,
+    /// or, on a line of several commands, kops cannot tell that it did. Either way its recorded outcome is whole: check
+    /// keeps the block as recorded and sends nothing, `--allow-writes` or not (probe40 P40-2: a write refused when
+    /// recorded was sent again by `check --allow-writes`).
+    static func notAcceptedWhenRecorded(_ line: String, block: String, registry: CommandRegistry) -> String? {
+        guard !wasCancelled(block), let commands = try? Lexer.commands(in: line),
+            commands.contains(where: { ScriptPolicy.isWrite($0.map(\.text), registry: registry) })
+        else { return nil }
+        let lines = block.split(separator: "\n")
+        let marked = lines.contains { $0 == TranscriptRecorder.writeNotAcceptedLine }
+        let failed = lines.contains { $0.hasPrefix("error: ") }
+        if marked || (failed && commands.count == 1) {
+            return "it failed or was refused when recorded (the error in its block), so nothing was accepted then and "
+                + "check does not send it"
+        }
+        guard failed else { return nil }
+        return "one of its commands failed when recorded (the error in its block) and the block does not say that its "
+            + "write was accepted, so check does not send it"
+    }
+
     /// True for a block whose command was stopped with Ctrl-C when recorded: its last line is the shell's
     /// cancellation line (`error: cancelled`, or with "the request had been sent") or the recorder's
     /// `interruptedLine`. Run again, the command

@@ -19,6 +19,9 @@ extension TranscriptChecker {
         /// Recorded lines that act only outside the session (`bundle`, `history`, `listen`…,
         /// `ScriptPolicy.keptWhenChecked`), not run: their blocks are kept as recorded, with the reason.
         public var keptAsRecorded: [(line: Int, command: String, reason: String)] = []
+        /// The write lines whose recorded blocks show the write was refused or failed (`refusedWhenRecorded`,
+        /// `notAcceptedWhenRecorded`): kept as recorded and never sent; each is in `keptAsRecorded` with its reason.
+        public var notAcceptedWhenRecorded: [Int] = []
         /// With writes sent (`allowWrites`): the recorded lines that change data and were not sent, with the reason
         /// (a redacted secret, stopped with Ctrl-C, or after a write or `capture` that did not replay as recorded, whose
         /// recorded id the line may hold); their blocks are kept as recorded. Any makes the replay partial.

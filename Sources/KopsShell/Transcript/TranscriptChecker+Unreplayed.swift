@@ -64,6 +64,32 @@ extension TranscriptChecker {
         return sets
     }
 
+    /// The variables a bare `set` line's recorded block lists (`on_error:   continue` → `("on_error", "continue")`), with
+    /// their values as the page shows them (`<redacted>`, `<contact 1>`); empty for another line, and for a block that
+    /// lists none or not as fields (`output json`).
+    ///
+    /// Why: variables are session state a recorded `set` listing shows but the header does not carry. One defined before
+    /// `record` started (`set on_error continue` typed first), or by a line not replayed (a `source`), is missing from
+    /// the replay's session, and its listing showed a change `--update` offered to write (probe40 P40-11). The header
+    /// could carry them, as it carries the profile, number and output; but their values are what the user typed (secrets,
+    /// contacts), which a header line would have to redact and mask again, and nothing but this listing shows them. So
+    /// `replay` sets each variable the recorded listing shows and its session lacks, as shown, before it runs the line:
+    /// the listing then differs only where the replay set another value, or one the recording did not have.
+    static func listedVariables(_ line: String, block: String, registry: CommandRegistry) -> [(name: String, value: String)] {
+        guard let commands = try? Lexer.commands(in: line), commands.count == 1, commands[0].count == 1,
+            (try? registry.command(named: commands[0][0].text))?.name == SetCommand.name
+        else { return [] }
+        var listed: [(name: String, value: String)] = []
+        // The lines after the prompt line, up to the closing fence.
+        for text in block.split(separator: "\n").dropFirst(2) where !text.hasPrefix("`") {
+            guard let colon = text.firstIndex(of: ":"), Interpolation.isName(String(text[..<colon])),
+                text[text.index(after: colon)...].first == " "
+            else { continue }
+            listed.append((String(text[..<colon]), String(text[text.index(after: colon)...].drop { $0 == " " })))
+        }
+        return listed
+    }
+
     /// The names of a URL's redacted credentials, as `Redactor.maskURLCredentials` writes them: a query parameter's
     /// name (`token`), `password` for `user:<redacted>@`, `token` for a lone `<redacted>@`.
     static func urlCredentialNames(in url: String) -> [String] {

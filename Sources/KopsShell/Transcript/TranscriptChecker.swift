@@ -69,6 +69,8 @@ public struct TranscriptChecker {
         var restored: Set<Int> = []
         // The deletes declined at their confirmation when recorded: replayed as recorded, without a request.
         var declined: Set<Int> = []
+        // The writes whose recorded blocks show they were refused or failed: kept as recorded, never sent (P40-2).
+        var notAccepted: [Int] = []
         // The `profile use` lines that selected the profile in use again: their resets are redone (`ProfileUse`).
         var reselected: [Int: (profile: String, phoneNumberID: String?)] = [:]
         // The `profile use` line that switched to another API or key: nothing from it on is run or refused.
@@ -121,10 +123,14 @@ public struct TranscriptChecker {
                 lines.append(line)
                 continue
             }
-            if let reason = TranscriptChecker.refusedWhenRecorded(line, block: entry.block, registry: shell.context.registry) {
-                // Refused before sending when recorded (read-only): kept as recorded and never sent (P40-2).
+            if let reason = TranscriptChecker.refusedWhenRecorded(line, block: entry.block, registry: shell.context.registry)
+                ?? TranscriptChecker.notAcceptedWhenRecorded(line, block: entry.block, registry: shell.context.registry)
+            {
+                // Refused or failed when recorded (read-only, that day's state, the API's error): kept as recorded and
+                // never sent (P40-2).
                 declined.insert(entry.line)
                 kept.append((entry.line, entry.command, reason))
+                notAccepted.append(entry.line)
                 lines.append(line)
                 continue
             }
@@ -304,6 +310,9 @@ public struct TranscriptChecker {
                 continue
             }
             if let micros = entry.clock { shell.context.moveSimulatorClock?(micros) }
+            // Variables set before the recording started, which its `set` listing shows (`listedVariables`, P40-11).
+            for (name, value) in TranscriptChecker.listedVariables(line, block: entry.block, registry: registry)
+            where shell.context.session.variables[name] == nil { shell.context.session.variables[name] = value }
             recorder.pageLine = restored.contains(entry.line) ? entry.command : nil
             // A number in a contact number's form that the recording left unmasked was the business's own
             // then (known from the session's numbers), so it stays unmasked now.
@@ -367,6 +376,7 @@ public struct TranscriptChecker {
             writesNotReplayed: writes, snapshots: parsed.commands.filter(\.snapshot).count, keptAsRecorded: kept,
             writesNotSent: unsent, restore: recorder.restore, redacted: redacted, unreadBlocks: unread)
         (outcome.updated, outcome.updatedRestore) = (recorder.text, recorder.restore)
+        outcome.notAcceptedWhenRecorded = notAccepted
         if let stop {
             outcome.stoppedAt = (stop.line, stop.command, stop.reason, parsed.commands.filter { $0.line > stop.line }.count)
         }

@@ -26,6 +26,24 @@ extension TranscriptRecorder {
     public static let terminatedLine =
         "<!-- interrupted: kops was ended here (a kill, a closed terminal or pipe), so the output above is partial; kops check keeps it as recorded -->"
 
+    /// The last line of a block whose command line changes data and failed before its writes were accepted: kops refused
+    /// it (read-only, a closed 24-hour window, a template check, recent failures), the API answered it with an error, or
+    /// an earlier command of the line failed so it never ran. Written after the error, by the shell, which knows which
+    /// command failed (the text alone does not say so for a line of several commands). `kops check` keeps such a block as
+    /// recorded and never sends its write, `--allow-writes` or not, and `--update` keeps the block and this line (probe40
+    /// P40-2: a reply refused when recorded was sent to the customer by the check). A block recorded before this line
+    /// existed is read by its `error:` line instead (`TranscriptChecker.notAcceptedWhenRecorded`).
+    public static let writeNotAcceptedLine =
+        "<!-- write not accepted: it was refused or failed when recorded (the error above), so kops check does not send it -->"
+
+    /// The command line running changes data and failed before its writes were accepted: its block ends with
+    /// `writeNotAcceptedLine`.
+    public func markWriteNotAccepted() {
+        guard depth == 1, !skipping else { return }
+        open()
+        append(TranscriptRecorder.writeNotAcceptedLine + "\n")
+    }
+
     /// The last line of a last block the file ends inside (kops killed with SIGKILL, by the OOM killer or a dead machine,
     /// before it could close the block): `kops check` reads the block as if it ended so and keeps it as recorded, and
     /// `record --append` writes it with the closing fence before appending (probe22 P22-22: the file could not be

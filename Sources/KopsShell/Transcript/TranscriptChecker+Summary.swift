@@ -1,0 +1,49 @@
+/// How many recorded commands a replay did not run, by why: the count `kops check` ends with.
+extension TranscriptChecker.Outcome {
+    /// The commands not replayed and why, as counts in the order shown: `(9, "1 write, 8 with redacted values")`; nil
+    /// when every command was replayed.
+    ///
+    /// Each line counts once, for its first kind in this order: a write whose recorded block shows it was refused or
+    /// failed (`notAcceptedWhenRecorded`), a write not sent (`writesNotReplayed`, `writesNotSent`: one with a redacted
+    /// value too is a write), a line with redacted values (`redacted`), a snapshot block, the lines from a `profile use`
+    /// that switched API or key on (`stoppedAt`), any other line kept as recorded (`keptAsRecorded`: Ctrl-C when
+    /// recorded, `bundle`, a line that reads an unreplayed result…). probe40 P40-11: nine lines were named "not
+    /// replayed", and the summary counted "1 write was not sent" alone.
+    public var notReplayed: (count: Int, kinds: String)? {
+        var seen: Set<Int> = []
+        func count(_ lines: [Int]) -> Int {
+            lines.filter { seen.insert($0).inserted }.count
+        }
+        let refused = count(notAcceptedWhenRecorded)
+        let writes = count(writesNotReplayed.map(\.line) + writesNotSent.map(\.line))
+        let redactedLines = count(redacted.keys.sorted())
+        let other = count(keptAsRecorded.map(\.line))
+        let stopped = stoppedAt.map { $0.after + 1 } ?? 0
+        let kinds: [(Int, String, String)] = [
+            (refused, "refused or failed when recorded", "refused or failed when recorded"),
+            (writes, "write", "writes"),
+            (redactedLines, "with redacted values", "with redacted values"),
+            (snapshots, "in a snapshot", "in a snapshot"),
+            (stopped, "from the switch at line \(stoppedAt?.line ?? 0) on", "from the switch at line \(stoppedAt?.line ?? 0) on"),
+            (other, "for another reason", "for other reasons"),
+        ]
+        let shown = kinds.filter { $0.0 > 0 }.map { "\($0.0) \($0.0 == 1 ? $0.1 : $0.2)" }
+        let total = refused + writes + redactedLines + snapshots + stopped + other
+        return total == 0 ? nil : (total, shown.joined(separator: ", "))
+    }
+
+    /// `9 of 11 commands were not replayed (1 write, 8 with redacted values)`; nil when every command was replayed.
+    public var notReplayedLine: String? {
+        guard let (count, kinds) = notReplayed else { return nil }
+        let verb = count == 1 ? "was" : "were"
+        return "\(count) of \(commands) \(commands == 1 ? "command" : "commands") \(verb) not replayed (\(kinds))"
+    }
+
+    /// After `N commands, output unchanged`: `; 1 of them was not replayed (1 write)` (`; it was not replayed (…)` for
+    /// one command), or nothing.
+    public var notReplayedNote: String {
+        guard let (count, kinds) = notReplayed else { return "" }
+        let which = commands == 1 ? "it" : "\(count) of them"
+        return "; \(which) \(count == 1 ? "was" : "were") not replayed (\(kinds))"
+    }
+}
