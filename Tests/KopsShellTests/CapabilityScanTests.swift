@@ -56,7 +56,7 @@ import Testing
     @Test func theSuffixTestAnswersAsComparingEveryHost() {
         let pieces = [
             "hooks.slack.com", "discord.com", "discordapp.com", "ptb.discord.com", "canary.discord.com", "hooks.zapier.com",
-            "hook.make.com", "hook.", "eu1", ".make.com", "hook.integromat.com", ".integromat.com", ".m.pipedream.net", "abc",
+            "hook.make.com", "hook.", "eu1", ".make.com", "hooks.airtable.com", "maker.ifttt.com", "hook.integromat.com", ".integromat.com", ".m.pipedream.net", "abc",
             ".com", ".net", "com", "net", ".co", "m", "t", ".", "x", "hooks.acme-demo.test", "é", "\u{212A}",
         ]
         var generator = SplitMix(seed: 3702)

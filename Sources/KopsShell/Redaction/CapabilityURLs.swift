@@ -46,8 +46,22 @@ enum CapabilityURLs {
         return SchemelessURLs.rewriting(withScheme, maskKey)
     }
 
+    /// The keys `masked(_:)` masks in `text`, as written: what a typed line teaches the redactor (`Redactor
+    /// .learnEveryPiece`), so a key `whois` or an error cuts out of its URL (a Teams hook's GUID, a Pipedream host's
+    /// label before `…`) is masked alone too.
+    static func keys(in text: String) -> [String] {
+        var keys: [String] = []
+        let collect: (inout [Character], Bool) -> Void = { url, maskedAfter in maskKey(&url, maskedAfter: maskedAfter) { keys.append($0) } }
+        let withScheme = text.contains("://") ? URLSpans.rewriting(text, collect) : text
+        _ = SchemelessURLs.rewriting(withScheme, collect)
+        return keys
+    }
+
     /// `url` (what follows its `://`: host, path, query) with its key replaced by `<redacted>`.
-    static func maskKey(_ url: inout [Character], maskedAfter: Bool) {
+    static func maskKey(_ url: inout [Character], maskedAfter: Bool) { maskKey(&url, maskedAfter: maskedAfter, found: nil) }
+
+    /// `maskKey(_:maskedAfter:)`, giving `found` each key it masks, as the URL wrote it.
+    static func maskKey(_ url: inout [Character], maskedAfter: Bool, found: ((String) -> Void)?) {
         // Followed by `<redacted>`, the URL was masked already: its key is that mask (masked again, Slack's last
         // segment would be the channel id).
         guard !maskedAfter else { return }
@@ -58,8 +72,9 @@ enum CapabilityURLs {
         // the host read as `….pipedream.net):`, no hook's, and `webhooks check` and `logs search` printed the key).
         var trailing: [Character] = []
         if url.firstIndex(where: { "?#".contains($0) }) == nil {
-            let floor = pathStart.map { $0 + 1 } ?? 1
-            while url.count > floor, let last = url.last, ":.;!)".contains(last) { trailing.insert(url.removeLast(), at: 0) }
+            let count = URLSpans.trailingPunctuation(url, floor: pathStart.map { $0 + 1 } ?? 1)
+            trailing = Array(url.suffix(count))
+            url.removeLast(count)
         }
         defer { url += trailing }
         let hostEnd = url.firstIndex { "/?#".contains($0) } ?? url.count
@@ -67,9 +82,10 @@ enum CapabilityURLs {
         let host = String(url[..<hostEnd])
         var segments = String(url[hostEnd..<pathEnd]).split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         var hostPart = host
-        if let kind = kind(of: Array(host.utf8)) {
-            let key = kind.keyIndex(segments.dropFirst().map { $0.lowercased() }).map { $0 + 1 }
-            if kind == .pipedream, let dot = host.firstIndex(of: "."), !host[..<dot].isEmpty, host[..<dot] != "<redacted>" {
+        let written = segments
+        if let rule = kind(of: Array(host.utf8)) {
+            let key = rule.key.keyIndex(segments.dropFirst().map { $0.lowercased() }).map { $0 + 1 }
+            if rule.key == .hostLabel, let dot = host.firstIndex(of: "."), !host[..<dot].isEmpty, host[..<dot] != "<redacted>" {
                 hostPart = "<redacted>" + host[dot...]
             } else if let key, key < segments.count, !segments[key].isEmpty, segments[key] != "<redacted>" {
                 segments[key] = "<redacted>"
@@ -77,39 +93,117 @@ enum CapabilityURLs {
         }
         // Any host: a key named by the path's words and its shape (IFTTT, Teams, Mattermost, n8n: `CapabilityPaths`).
         CapabilityPaths.mask(&segments, host: host)
+        if let found {
+            if hostPart != host { found(String(host.prefix { $0 != "." })) }
+            // What a masking took out of a segment: all of it, or the token after a Telegram bot's `bot`.
+            for (old, new) in zip(written, segments) where old != new {
+                let kept = zip(old, new).prefix { $0 == $1 }.count
+                found(String(old.dropFirst(kept)))
+            }
+        }
         let rewritten = hostPart + segments.joined(separator: "/")
         guard rewritten != String(url[0..<pathEnd]) else { return }
         url.replaceSubrange(0..<pathEnd, with: Array(rewritten))
     }
 
-    enum Kind: Equatable {
-        case slack, discord, make, zapier, pipedream
+    /// A receiver whose URL is its own key: the hosts it answers on (`hosts`, any ASCII case) and where its key is.
+    struct HookRule: Equatable, Sendable {
+        /// The receiver, as its documentation names it.
+        let name: String
+        let hosts: [HostPattern]
+        let key: KeyPlace
+    }
+
+    /// A host of a rule: one name, or any host ending in `suffix` after a label or more, or starting with `prefix`
+    /// and ending in `suffix` (Make's `hook.<zone>.make.com`). Lower case.
+    enum HostPattern: Equatable, Sendable {
+        case exact(String)
+        case suffix(String)
+        case prefixAndSuffix(String, String)
+    }
+
+    /// Where a rule's key is, among the path's segments (each lower-cased, the empty one before the first `/` dropped).
+    enum KeyPlace: Equatable, Sendable {
+        /// The host's first label (Pipedream's `KEY.m.pipedream.net`).
+        case hostLabel
+        /// The segment at this index (Make's `hook.eu1.make.com/KEY`).
+        case segment(Int)
+        /// The segment `skip` places after the first segment that is one of `words` (Discord's `/webhooks/ID/KEY`).
+        case after(Set<String>, skip: Int)
+        /// The last non-empty segment, when the first is one of `words` and another follows (Slack's `/services/T/B/KEY`).
+        case lastAfter(Set<String>)
 
         /// The index, among the path's segments (each lower-cased), of the one that is the key; nil when none is.
         func keyIndex(_ segments: [String]) -> Int? {
             switch self {
-            case .slack:
-                guard segments.count >= 2, ["services", "workflows", "triggers"].contains(segments[0]) else { return nil }
-                return segments.lastIndex { !$0.isEmpty }
-            case .discord:
-                return segments.firstIndex(of: "webhooks").map { $0 + 2 }
-            case .make:
-                return 0
-            case .zapier:
-                return segments.count >= 2 && segments[0] == "hooks" && segments[1] == "catch" ? 3 : nil
-            case .pipedream:
+            case .hostLabel:
                 return nil
+            case .segment(let index):
+                return index
+            case .after(let words, let skip):
+                return segments.firstIndex(where: words.contains).map { $0 + 1 + skip }
+            case .lastAfter(let words):
+                guard segments.count >= 2, words.contains(segments[0]) else { return nil }
+                return segments.lastIndex { !$0.isEmpty }
             }
         }
     }
 
-    /// The kind of hook a host (its bytes, any ASCII case) is; nil for any other host. Allocates nothing.
+    /// The receivers whose URL alone authorises a post, one rule each. Every host ends in `.com` or `.net` (`kind(of:)`
+    /// tells the others by their last four bytes). A receiver on any host whose path's words name its key (n8n,
+    /// Mattermost, Rocket.Chat, Teams' `IncomingWebhook`, IFTTT's `/with/key/`, Telegram's `bot<token>`) is
+    /// `CapabilityPaths`'; one whose key is a query parameter (Google Chat's `?key=…&token=…`, Azure Functions'
+    /// `?code=`, a Teams workflow's `&sig=`) is `CredentialParameters`'.
+    static let rules: [HookRule] = [
+        // "Keep it secret" (Slack's "Sending messages using incoming webhooks"); workflow and trigger URLs alike
+        // (GitGuardian's "Slack Webhook Trigger URL": "whoever holds the URL can start the workflow").
+        HookRule(name: "Slack", hosts: [.exact("hooks.slack.com")], key: .lastAfter(["services", "workflows", "triggers"])),
+        // Discord's "Execute Webhook": `/api[/vN]/webhooks/{webhook.id}/{webhook.token}`.
+        HookRule(
+            name: "Discord",
+            hosts: [.exact("discord.com"), .exact("discordapp.com"), .exact("ptb.discord.com"), .exact("canary.discord.com")],
+            key: .after(["webhooks"], skip: 1)),
+        // A scenario's custom webhook: `https://hook.eu1.make.com/KEY` (also the older `hook.integromat.com`).
+        HookRule(
+            name: "Make",
+            hosts: [
+                .exact("hook.make.com"), .exact("hook.integromat.com"), .prefixAndSuffix("hook.", ".make.com"),
+                .prefixAndSuffix("hook.", ".integromat.com"),
+            ],
+            key: .segment(0)),
+        // Zapier's "Catch Hook": `https://hooks.zapier.com/hooks/catch/ACCOUNT/KEY/`.
+        HookRule(name: "Zapier", hosts: [.exact("hooks.zapier.com")], key: .after(["catch"], skip: 1)),
+        // "We create a URL endpoint specific to your workflow" (pipedream.com, "Use HTTP Requests to Trigger a Workflow").
+        HookRule(name: "Pipedream", hosts: [.suffix(".m.pipedream.net")], key: .hostLabel),
+        // An Airtable automation's "When webhook received" trigger, unauthenticated as Zapier's catch hooks (probe40
+        // P40-3): `https://hooks.airtable.com/workflows/v1/genericWebhook/app…/wfl…/wtr…`; the base and workflow ids
+        // stay, as Slack's team and channel do [uncertain: the form is the one Airtable's trigger shows, no page of
+        // Airtable's found in the search index describes it].
+        HookRule(name: "Airtable", hosts: [.exact("hooks.airtable.com")], key: .after(["genericwebhook"], skip: 2)),
+        // IFTTT's Webhooks settings page, `https://maker.ifttt.com/use/KEY`, shows the key its trigger URLs carry after
+        // `/with/key/` (cables.gl's IFTTT op: "Copy the last part of the URL"; `CapabilityPaths` reads `/with/key/`).
+        HookRule(name: "IFTTT", hosts: [.exact("maker.ifttt.com")], key: .after(["use"], skip: 0)),
+    ]
+
+    /// Each rule's host patterns as bytes, for `comparedKind(of:)`: `(rule index, kind, first, second)` where kind is 0
+    /// for a name, 1 for a suffix, 2 for a prefix and a suffix.
+    private static let hostBytes: [(rule: Int, pattern: Int, first: [UInt8], second: [UInt8])] = rules.enumerated().flatMap { index, rule in
+        rule.hosts.map { pattern -> (rule: Int, pattern: Int, first: [UInt8], second: [UInt8]) in
+            switch pattern {
+            case .exact(let name): return (index, 0, Array(name.utf8), [])
+            case .suffix(let suffix): return (index, 1, Array(suffix.utf8), [])
+            case .prefixAndSuffix(let prefix, let suffix): return (index, 2, Array(prefix.utf8), Array(suffix.utf8))
+            }
+        }
+    }
+
+    /// The rule of the hook a host (its bytes, any ASCII case) is; nil for any other host. Allocates nothing.
     ///
     /// Every host of a kind ends in `.com` or `.net`, so a host that does not (`hooks.acme-demo.test`) is none, told by
     /// its last four bytes before any host is compared: the comparisons cost about 270 instructions a URL, 2.7 M of the
     /// 10,000 URLs of `deliveries --all --output json` (docs/performance.md, "Session 37"). `CapabilityScanTests`
     /// compares the answer with `comparedKind(of:)` alone.
-    static func kind<Host: BidirectionalCollection>(of host: Host) -> Kind? where Host.Element == UInt8 {
+    static func kind<Host: BidirectionalCollection>(of host: Host) -> HookRule? where Host.Element == UInt8 {
         var suffix: UInt32 = 0
         var index = host.endIndex
         for _ in 0..<4 {
@@ -122,29 +216,27 @@ enum CapabilityURLs {
         return comparedKind(of: host)
     }
 
-    /// `kind(of:)` without its suffix test: each host compared.
-    static func comparedKind<Host: BidirectionalCollection>(of host: Host) -> Kind? where Host.Element == UInt8 {
-        func equals(_ text: StaticString) -> Bool {
-            host.count == text.utf8CodeUnitCount && zip(host, UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-                .allSatisfy { ByteSearch.fold($0) == $1 }
+    /// `kind(of:)` without its suffix test: each rule's hosts compared.
+    static func comparedKind<Host: BidirectionalCollection>(of host: Host) -> HookRule? where Host.Element == UInt8 {
+        func equals(_ text: [UInt8]) -> Bool {
+            host.count == text.count && zip(host, text).allSatisfy { ByteSearch.fold($0) == $1 }
         }
-        func hasSuffix(_ text: StaticString) -> Bool {
-            host.count > text.utf8CodeUnitCount && zip(host.reversed(), UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount).reversed())
-                .allSatisfy { ByteSearch.fold($0) == $1 }
+        func hasSuffix(_ text: [UInt8]) -> Bool {
+            host.count > text.count && zip(host.reversed(), text.reversed()).allSatisfy { ByteSearch.fold($0) == $1 }
         }
-        func starts(with text: StaticString) -> Bool {
-            host.count > text.utf8CodeUnitCount && zip(host, UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-                .allSatisfy { ByteSearch.fold($0) == $1 }
+        func starts(with text: [UInt8]) -> Bool {
+            host.count > text.count && zip(host, text).allSatisfy { ByteSearch.fold($0) == $1 }
         }
-        if equals("hooks.slack.com") { return .slack }
-        if equals("discord.com") || equals("discordapp.com") || equals("ptb.discord.com") || equals("canary.discord.com") { return .discord }
-        if equals("hooks.zapier.com") { return .zapier }
-        if equals("hook.make.com") || equals("hook.integromat.com")
-            || (starts(with: "hook.") && (hasSuffix(".make.com") || hasSuffix(".integromat.com")))
-        {
-            return .make
+        for entry in hostBytes {
+            let matches: Bool
+            switch entry.pattern {
+            case 0: matches = equals(entry.first)
+            case 1: matches = hasSuffix(entry.first)
+            default: matches = starts(with: entry.first) && hasSuffix(entry.second)
+            }
+            if matches { return rules[entry.rule] }
         }
-        return hasSuffix(".m.pipedream.net") ? .pipedream : nil
+        return nil
     }
 
     private static let slash = UInt8(ascii: "/")

@@ -187,10 +187,13 @@ extension Redactor {
             guard let equals = pair.firstIndex(of: "=") else { return String(pair) }
             if maskedAfter, offset == pairs.count - 1, pair.index(after: equals) == pair.endIndex { return String(pair) }
             guard CredentialParameters.isCredential(name: String(pair[..<equals])) else { return String(pair) }
-            // A `;` ending the URL is the sentence's (probe29 P29-2: listen's "forwarding to …?token=abc; signatures …").
-            let kept = offset == pairs.count - 1 && pair.last == ";" ? ";" : ""
-            found?(String(pair[pair.index(after: equals)...].dropLast(kept.count)))
-            return String(pair[...equals]) + "<redacted>" + kept
+            // Punctuation ending the URL is the sentence's (probe29 P29-2: listen's "forwarding to …?token=abc; signatures
+            // …"; probe40 P40-3: Google Chat's `(…?key=K&token=T): 1 of 1 …` lost its `):`), `URLSpans.sentenceEnds`.
+            let value = pair[pair.index(after: equals)...]
+            let trailing = offset == pairs.count - 1 && section.upperBound == url.count ? URLSpans.trailingPunctuation(value) : 0
+            guard trailing == 0 || trailing < value.count else { return String(pair) }
+            found?(String(value.dropLast(trailing)))
+            return String(pair[...equals]) + "<redacted>" + String(value.suffix(trailing))
         }
         url.replaceSubrange(section, with: Array(masked.joined(separator: "&")))
     }
@@ -307,6 +310,10 @@ extension Redactor {
     /// `learn(secretsTypedIn:)` without its byte test in front: the reading the test stands for.
     mutating func learnEveryPiece(secretsTypedIn line: String) {
         learnURLCredentials(in: line)
+        // A hook's key typed in its URL (`whois https://acme.webhook.office.com/…/IncomingWebhook/HEX/GUID`): an error that
+        // names the id it read there, or the URL cut short, shows the key without the URL around it (session 39). Keys
+        // under 12 characters (Zapier's) are not learned: masked wherever they appear, they would cut into ids.
+        for key in CapabilityURLs.keys(in: line) where key.count >= 12 { remember(key) }
         let pieces = line.split { $0.isWhitespace || "\"';".contains($0) }
         for piece in pieces {
             if let assigned = Redactor.secretAssignment(String(piece.drop { $0 == "-" })) { remember(assigned.value) }

@@ -19,8 +19,9 @@ extension Redactor {
                 startsWord = byte <= 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
                     || byte == UInt8(ascii: ";")
             }
-            // A URL's password (`https://u:pass@host`) needs no `=` (probe25 P25-13).
-            return URLCredentialScan.mayHoldCredentials(bytes)
+            // A URL's password (`https://u:pass@host`) needs no `=` (probe25 P25-13); a hook's key in its URL none either
+            // (`CapabilityURLs.keys`: the byte test in front of the masking answers for it).
+            return URLCredentialScan.mayHoldCredentials(bytes) || ShapedCredentials.mayOccur(in: bytes)
         }
     }
 

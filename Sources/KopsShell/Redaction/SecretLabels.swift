@@ -123,13 +123,47 @@ enum SecretLabels {
     @inline(__always)
     private static func endsInName(_ bytes: UnsafeBufferPointer<UInt8>, before end: Int) -> Bool {
         guard end >= 3, endsLikeAName(ByteSearch.fold(bytes[end - 2]), ByteSearch.fold(bytes[end - 1])) else { return false }
+        return endsInOne(of: names, bytes, before: end)
+    }
+
+    /// True when the bytes before `end` end in one of `names` (lower case), in any ASCII case, a `_` of a name matching
+    /// a `_`, a space or a `-` (`API key`, `x-api-key`, `SECRET_KEY` for `api_key`, `secret_key`): the one walk of
+    /// `names` here and of `StrongSecretLabels.names`. Allocates nothing.
+    @inline(__always)
+    static func endsInOne(of names: [[UInt8]], _ bytes: UnsafeBufferPointer<UInt8>, before end: Int) -> Bool {
         for name in names where end >= name.count {
             // From the end: `id` (most JSON keys before a UUID) differs from `password` at its second-last byte.
             var offset = name.count - 1
-            while offset >= 0, ByteSearch.fold(bytes[end - name.count + offset]) == name[offset] { offset -= 1 }
+            while offset >= 0 {
+                let byte = ByteSearch.fold(bytes[end - name.count + offset])
+                let expected = name[offset]
+                if expected == underscore {
+                    guard byte == underscore || byte == space || byte == hyphen else { break }
+                } else if byte != expected {
+                    break
+                }
+                offset -= 1
+            }
             if offset < 0 { return true }
         }
         return false
+    }
+
+    /// `index` moved forward over the bytes that may stand between a separator and its value: `skipBack`'s, the other way.
+    @inline(__always)
+    static func skipForward(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+        var index = index
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == space || byte == tab || byte == quote || byte == apostrophe || byte == backslash {
+                index += 1
+            } else if byte == percent, index + 2 < bytes.count, isSkippedEscape(bytes[index + 1], bytes[index + 2]) {
+                index += 3
+            } else {
+                break
+            }
+        }
+        return index
     }
 
     /// Whether two bytes (lower case) end one of `names`: most words before a colon end in none (`_id`, `_at`, `url`,
@@ -161,4 +195,6 @@ enum SecretLabels {
     private static let quote = UInt8(ascii: "\"")
     private static let apostrophe = UInt8(ascii: "'")
     private static let backslash = UInt8(ascii: "\\")
+    private static let underscore = UInt8(ascii: "_")
+    private static let hyphen = UInt8(ascii: "-")
 }

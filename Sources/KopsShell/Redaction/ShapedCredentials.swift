@@ -226,6 +226,8 @@ enum ShapedCredentials {
             let start = equals + assignment
             var end = start
             while end < characters.count, !valueEnds.contains(characters[end]), !(encoded && characters[end] == "%") { end += 1 }
+            // Punctuation before the text's end or a space is the sentence's (`URLSpans.sentenceEnds`, probe40 P40-3).
+            if end == characters.count || !"&#".contains(characters[end]) { end -= URLSpans.trailingPunctuation(characters[start..<end]) }
             let value = String(characters[start..<end])
             if !value.isEmpty, value != "<redacted>", value != "<redacted>;" {
                 characters.replaceSubrange(start..<end, with: Array("<redacted>"))

@@ -63,21 +63,7 @@ enum StrongSecretLabels {
         default:
             return false
         }
-        for name in names where end >= name.count {
-            var offset = name.count - 1
-            while offset >= 0 {
-                let byte = ByteSearch.fold(bytes[end - name.count + offset])
-                let expected = name[offset]
-                if expected == underscore {
-                    guard byte == underscore || byte == space || byte == hyphen else { break }
-                } else if byte != expected {
-                    break
-                }
-                offset -= 1
-            }
-            if offset < 0 { return true }
-        }
-        return false
+        return SecretLabels.endsInOne(of: names, bytes, before: end)
     }
 
     /// The byte test's question at a separator (`:` or `=` at `separator`, or their escape `%3A`/`%3D` starting there,
@@ -86,19 +72,9 @@ enum StrongSecretLabels {
     @inline(__always)
     static func mayLabel(_ bytes: UnsafeBufferPointer<UInt8>, separator: Int, width: Int) -> Bool {
         guard endsInName(bytes, before: SecretLabels.skipBack(bytes, from: separator)) else { return false }
-        var index = separator + width
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == space || byte == tab || byte == quote || byte == apostrophe || byte == backslash {
-                index += 1
-            } else if byte == percent, index + 2 < bytes.count, SecretLabels.isSkippedEscape(bytes[index + 1], bytes[index + 2]) {
-                index += 3
-            } else {
-                // A word byte, or one past ASCII (a `Character` the reading may join with what precedes it).
-                return byte >= 0x80 || isWordByte(byte)
-            }
-        }
-        return false
+        let index = SecretLabels.skipForward(bytes, from: separator + width)
+        // A word byte, or one past ASCII (a `Character` the reading may join with what precedes it).
+        return index < bytes.count && (bytes[index] >= 0x80 || isWordByte(bytes[index]))
     }
 
     /// True for a word after a strong label that is a value: see the type's comment. `followedByWord`: a space and a
@@ -124,12 +100,4 @@ enum StrongSecretLabels {
         (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x5F || byte == 0x2D
     }
 
-    private static let underscore = UInt8(ascii: "_")
-    private static let hyphen = UInt8(ascii: "-")
-    private static let space = UInt8(ascii: " ")
-    private static let tab = UInt8(ascii: "\t")
-    private static let quote = UInt8(ascii: "\"")
-    private static let apostrophe = UInt8(ascii: "'")
-    private static let backslash = UInt8(ascii: "\\")
-    private static let percent = UInt8(ascii: "%")
 }

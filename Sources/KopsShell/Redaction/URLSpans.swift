@@ -5,6 +5,24 @@ enum URLSpans {
     /// Where a URL ends.
     static let ends: Set<Character> = [" ", "\t", "\n", "\r", "\"", "'", "<", ">", "`", ","]
 
+    /// Punctuation that ends a sentence right after a URL (`(https://…):`, `… to https://…: HTTP 401`, `see https://….`):
+    /// the sentence's, not the URL's key or last value. Each masking leaves it after `<redacted>` (probe38 P38-1: a key
+    /// read with its `:` was no key; probe40 P40-3: `&token=T):` was masked with its `):`).
+    static let sentenceEnds: Set<Character> = [":", ".", ";", "!", ")"]
+
+    /// How many of the last characters of `characters` are `sentenceEnds`, leaving at least `floor` before them.
+    static func trailingPunctuation<Characters: BidirectionalCollection>(_ characters: Characters, floor: Int = 0) -> Int
+    where Characters.Element == Character {
+        var count = 0
+        var index = characters.endIndex
+        while characters.count - count > floor, index != characters.startIndex {
+            characters.formIndex(before: &index)
+            guard sentenceEnds.contains(characters[index]) else { break }
+            count += 1
+        }
+        return count
+    }
+
     /// `text` with each URL (the characters after its `://`, up to its end) given to `rewrite` to change in place;
     /// `maskedAfter` is true when `<redacted>` follows the URL (it was masked already and ends at that mask's `<`).
     /// Reading goes on after the rewritten URL.
