@@ -12,10 +12,7 @@ import Testing
 /// only `sent`; `probe39-history.seed.json`, Sales Line's imported chat (`kapso.origin: history_sync`) with answers 40
 /// days and 3 h old at `sent`; `probe39-origin-pending.seed.json`, a coexistence echo and an imported message at `pending`.
 @Suite struct NoDeliveryReportTests {
-    static func seed(_ name: String) -> String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Seeds/\(name).seed.json").path
-    }
+    static func seed(_ name: String) -> String { TestSeeds.path("\(name).seed.json") }
 
     private func verdicts(seed: String, number: String, _ ids: [String]) async throws -> [String] {
         try await withSimulator(seed: .file(Self.seed(seed))) { fixture in
