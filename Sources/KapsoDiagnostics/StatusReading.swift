@@ -60,8 +60,9 @@ public struct StatusReading: Sendable, Equatable {
     /// itself (`messages[].errors`, on a received message); `failureErrors`, when given, the errors the failure carries
     /// (`MessageError.ofFailure`), else the newest failed status's.
     public init(kapsoStatus: String, history: StatusHistory, messageErrors: [MessageError] = [], failureErrors: [MessageError]? = nil) {
-        let failedCode = failureErrors.map { MessageError.primary(of: $0)?.code.map { " \($0)" } ?? "" }
-            ?? history.failures.last.map { failure in MessageError.primary(of: failure.errors)?.code.map { " \($0)" } ?? "" }
+        // The failure's code, read once from whichever errors say it: ` 131026`, empty for a failure without a code.
+        let failedCode = (failureErrors ?? history.failures.last?.errors)
+            .map { MessageError.primary(of: $0)?.code.map { " \($0)" } ?? "" }
         let received = MessageError.primary(of: messageErrors)
         let lag = Self.lag(kapsoStatus: kapsoStatus, history: history)
         self.lag = lag

@@ -9,42 +9,10 @@ import Testing
 @Suite struct HistoryNoticeTerminalTests {
     /// Starts `kops --demo` on an 80-column PTY, types `lines`, then `exit`; everything the terminal was sent.
     private func typed(_ lines: [String], environment: [String: String]) async throws -> String {
-        let script = #"""
-            import fcntl, os, pty, select, struct, sys, termios, time
-            kops, lines = sys.argv[1], sys.argv[2:]
-            pid, fd = pty.fork()
-            if pid == 0:
-                fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 80, 0, 0))
-                os.execv(kops, [kops, "--demo"])
-            seen = b""
-            def until(mark, after, limit=30):
-                global seen
-                end = time.time() + limit
-                while time.time() < end and seen.count(mark) < after:
-                    ready, _, _ = select.select([fd], [], [], 0.2)
-                    if ready:
-                        try:
-                            chunk = os.read(fd, 65536)
-                        except OSError:
-                            return
-                        if not chunk:
-                            return
-                        seen += chunk
-            until(b")> ", 1)
-            for index, line in enumerate(lines):
-                os.write(fd, line.encode() + b"\r")
-                until(b")> ", index + 2)
-            os.write(fd, b"exit\r")
-            until(b"\0", 1, 10)
-            os.waitpid(pid, 0)
-            sys.stdout.write(seen.decode("utf-8", "replace"))
-            """#
-        let result = try await offPool {
-            try ProcessRunner.run(
-                "/usr/bin/python3", ["-c", script, ProcessRunner.executable("kops").path] + lines,
-                environment: environment.merging(["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "dumb"]) { $1 }, timeout: 90)
-        }
-        return result.stdout
+        try await PseudoTerminal.typed(
+            lines.map { Array($0.utf8) },
+            environment: environment.merging(["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "dumb"]) { $1 }, columns: 80,
+            promptWait: 30)
     }
 
     /// The lines the terminal was sent, without carriage returns.

@@ -8,42 +8,7 @@ import Testing
     /// Starts `kops --demo` on a PTY with `environment` (TERM unset unless given), types each of `lines` at a prompt,
     /// then `exit`; returns everything the terminal showed.
     private func typed(_ lines: [[UInt8]], environment: [String: String]) async throws -> String {
-        let script = #"""
-            import os, pty, select, sys, time
-            kops, lines = sys.argv[1], [bytes.fromhex(h) for h in sys.argv[2:]]
-            pid, fd = pty.fork()
-            if pid == 0:
-                os.execv(kops, [kops, "--demo"])
-            seen = b""
-            def until(mark, after, limit=20):
-                global seen
-                end = time.time() + limit
-                while time.time() < end and seen.count(mark) < after:
-                    ready, _, _ = select.select([fd], [], [], 0.2)
-                    if ready:
-                        try:
-                            chunk = os.read(fd, 65536)
-                        except OSError:
-                            return
-                        if not chunk:
-                            return
-                        seen += chunk
-            until(b")> ", 1)
-            for index, line in enumerate(lines):
-                os.write(fd, line + b"\r")
-                until(b")> ", index + 2)
-            os.write(fd, b"exit\r")
-            until(b"\0", 1, 10)
-            os.waitpid(pid, 0)
-            sys.stdout.write(seen.decode("utf-8", "replace"))
-            """#
-        let hex = lines.map { $0.map { String(format: "%02x", $0) }.joined() }
-        let result = try await offPool {
-            try ProcessRunner.run(
-                "/usr/bin/python3", ["-c", script, ProcessRunner.executable("kops").path] + hex, environment: environment,
-                timeout: 90)
-        }
-        return result.stdout
+        try await PseudoTerminal.typed(lines, environment: environment)
     }
 
     /// probe27 P27-6: a Latin-1 `á` (0xE1) typed under a UTF-8 locale was dropped by the line editor and the rest ran

@@ -9,15 +9,6 @@ import Testing
 /// `--secret`, `--secret-key` and `set api_key` values in clear; it masks them as every other sink does and says how to
 /// give the secret instead.
 @Suite struct Probe38SuggestionTests {
-    private func refusal(_ arguments: [String]) -> String {
-        do {
-            _ = try Kops.parseAsRoot(arguments)
-            return ""
-        } catch {
-            return Kops.fullMessage(for: error)
-        }
-    }
-
     @Test(arguments: [
         (["--demo", "webhooks", "fire", "message-lifecycle", "--to", "http://127.0.0.1:9/x", "--secret", "whsec_abcdefghijklmnop1234"], "whsec_abcdefghijklmnop1234"),
         (["--demo", "set", "api_key", "kapso_live_Zx81kQ2mP0sLw9TrAb12Cd34"], "Zx81kQ2mP0sLw9TrAb12Cd34"),

@@ -9,16 +9,6 @@ import Testing
 /// A `kops …` line kops suggests repeats the launch flags given, so it pastes back and does the same thing:
 /// `kops --output json explain 131047` suggested `kops -c 'explain 131047'`, which printed a table.
 @Suite struct SuggestedCommandTests {
-    /// The error line `Kops` gives for `arguments`, empty when it takes them.
-    private func refusal(_ arguments: [String]) -> String {
-        do {
-            _ = try Kops.parseAsRoot(arguments)
-            return ""
-        } catch {
-            return Kops.fullMessage(for: error)
-        }
-    }
-
     /// Words as a POSIX shell splits them: spaces, single quotes, and `'\''` inside them.
     private func posixWords(_ line: String) -> [String] {
         var words: [String] = []

@@ -7,15 +7,6 @@ import Testing
 /// probe34 P34-10: `kops --no-colour` said only "unknown option"; the shell gives a did-you-mean for commands
 /// (`help webhook` → 'webhooks'), and kops's own options get one too.
 @Suite struct UnknownOptionTests {
-    private func refusal(_ arguments: [String]) -> String {
-        do {
-            _ = try Kops.parseAsRoot(arguments)
-            return ""
-        } catch {
-            return Kops.fullMessage(for: error)
-        }
-    }
-
     @Test(arguments: [
         (["--no-colour"], "--no-color"), (["--verbos"], "--verbose"), (["--base-ur", "https://api.kapso.ai"], "--base-url"),
     ])

@@ -16,8 +16,7 @@ import Testing
 /// number's name is `Support Line`), N31 `"Direct"` and the outbound N52 `"again"` (words of kops's advice for the
 /// failures N52 131056 and N53 131000).
 @Suite struct BodyFormsMaskTests {
-    static let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Seeds/mask-forms.seed.json").path
+    static let seed = TestSeeds.path("mask-forms.seed.json")
 
     static func wamid(_ number: Int) -> String {
         "wamid.HBgLMTQxNTU1NTAxNzEVAgASGBQBQ\(number < 10 ? "0" : "")\(number)AAAAAAAAAAAAAAAAAAAA="

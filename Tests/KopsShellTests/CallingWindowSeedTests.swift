@@ -9,10 +9,7 @@ import Testing
 /// `reply` do (`ContactWindow.callCellMark`), reading the number's setting from the numbers already read or with the
 /// messages; the same seed with calling off reads as before.
 @Suite struct CallingWindowSeedTests {
-    static var path: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Seeds/probe21-calls13.seed.json").path
-    }
+    static var path: String { TestSeeds.path("probe21-calls13.seed.json") }
 
     static func rows(_ seed: SimulatorSeed, number: String?) async throws -> (rows: [String], err: String) {
         let ran = try await runDemo(["conversations"], number: number, seed: seed, width: 400)[0]

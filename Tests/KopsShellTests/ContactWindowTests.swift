@@ -8,8 +8,7 @@ import Testing
 /// ended; at 11:00 a free-form text went out in a new conversation and was delivered; the clock is 12:00. Meta's
 /// 24-hour window belongs to the (number, contact) pair, so it is open, whichever conversation holds the inbound.
 @Suite struct ContactWindowTests {
-    static let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Seeds/window.seed.json").path
+    static let seed = TestSeeds.path("window.seed.json")
     static let sent = "wamid.HBgLMTQxNTU1NTAxODEVAgASGBRWMDJBQUFBQUFBQUFBQUFBQUFBQQA="
 
     private func run(_ lines: [String]) async throws -> (out: String, statuses: [KopsShell.ExitStatus]) {

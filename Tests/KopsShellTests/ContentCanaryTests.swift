@@ -10,8 +10,7 @@ import Testing
 /// never saw as a contact's (447700900555, 447700900556). No form of any of them reaches a masked page, and one
 /// person keeps one alias.
 @Suite struct ContentCanaryTests {
-    static let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Seeds/mask-canary.seed.json").path
+    static let seed = TestSeeds.path("mask-canary.seed.json")
 
     static let lines = [
         "use 100200300400501", "messages --phone-number 14155550199",

@@ -10,8 +10,7 @@ import Testing
 /// 30 h old and the contact wrote again 1 h ago; contact 92's summary has no time zone and the contact wrote 23 h ago;
 /// contact 93 last wrote 3 days ago, as the summary says.
 @Suite struct ConversationListWindowTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    static let seedPath = folder.appendingPathComponent("Seeds/window-summary.seed.json").path
+    static let seedPath = TestSeeds.path("window-summary.seed.json")
 
     static func conversation(_ contact: String) -> String { "0a1b2c3d-0000-4000-8000-0000000001\(contact)" }
 

@@ -8,10 +8,7 @@ import Testing
 /// probe9's `odd` seed (one outbound message whose stored id is not padded to a multiple of 4) and contacts 73 and 77 of
 /// its `p9` seed.
 @Suite struct IDFormsSeedTests {
-    static var seed: SimulatorSeed {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        return SimulatorSeed.file(folder.appendingPathComponent("Seeds/ids.seed.json").path)
-    }
+    static var seed: SimulatorSeed { TestSeeds.file("ids.seed.json") }
 
     /// Stored with one `=` where base64 needs two.
     static let oddID = "wamid.HBgLMTQxNTU1NTAx72VAgASGBQBQ02AAAAAAAAAAAAAAAAAAAA="

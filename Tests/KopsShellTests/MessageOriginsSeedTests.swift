@@ -7,10 +7,7 @@ import Testing
 /// `message`, `trace`, `errors`, `reply`, `conversation` and `whois` on the message shapes of probe7 (its `p7` seed, cut
 /// to the messages of findings P7-3, P7-4, P7-6, P7-7 and P7-9 and kept as `Tests/Seeds/message-origins.seed.json`).
 @Suite struct MessageOriginsSeedTests {
-    static var seed: SimulatorSeed {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        return SimulatorSeed.file(folder.appendingPathComponent("Seeds/message-origins.seed.json").path)
-    }
+    static var seed: SimulatorSeed { TestSeeds.file("message-origins.seed.json") }
 
     /// The seed's message `N<nn>` of Contact A (01–16 inbound, 40–62 outbound, as probe7 numbered them).
     static func id(_ number: Int) -> String {

@@ -8,10 +8,7 @@ import Testing
 /// tester's `gen10.py`): statuses stored with a message that name another message (P10-1), sends to a WhatsApp group
 /// (P10-2), a send pending for two days (P10-3) and an error code too big for an Int (P10-4).
 @Suite struct MessageOutcomesSeedTests {
-    static var seed: SimulatorSeed {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        return SimulatorSeed.file(folder.appendingPathComponent("Seeds/message-outcomes.seed.json").path)
-    }
+    static var seed: SimulatorSeed { TestSeeds.file("message-outcomes.seed.json") }
 
     /// The seed's message `n` of contact `1415555 01<contact>` (gen10.py's `wid`).
     static func id(_ contact: String, _ n: Int) -> String {

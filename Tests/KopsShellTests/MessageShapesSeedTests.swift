@@ -7,10 +7,7 @@ import Testing
 /// `trace`, `messages`, `errors` and `explain` on real WhatsApp message shapes (probe5's `shapes2` seed, cut to the
 /// messages of findings P5-6–P5-14 and kept as `Tests/Seeds/message-shapes.seed.json`).
 @Suite struct MessageShapesSeedTests {
-    static var seed: SimulatorSeed {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        return SimulatorSeed.file(folder.appendingPathComponent("Seeds/message-shapes.seed.json").path)
-    }
+    static var seed: SimulatorSeed { TestSeeds.file("message-shapes.seed.json") }
 
     /// The seed's message `N<nn>` (01–20 inbound, 40–62 outbound, as probe5 numbered them).
     static func id(_ number: Int) -> String {

@@ -7,10 +7,7 @@ import Testing
 /// `trace`, `message`, `messages` and `errors` on the probe17 message shapes (`Tests/Seeds/message-verdicts17.seed.json`,
 /// from the tester's seed2, seed15, seed16, seed20, seed26 and seed27): every command reads one rule for each kind.
 @Suite struct MessageVerdictsSeedTests {
-    static var seed: SimulatorSeed {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        return SimulatorSeed.file(folder.appendingPathComponent("Seeds/message-verdicts17.seed.json").path)
-    }
+    static var seed: SimulatorSeed { TestSeeds.file("message-verdicts17.seed.json") }
 
     /// The seed's message with a three-character tag (the tester's gen.py `wamid`).
     static func id(_ tag: String) -> String { "wamid.HBgLMTQxNTU1NTAxNzEVAgASGBQB\(tag)AAAAAAAAAAAAAAAAAAAA=" }

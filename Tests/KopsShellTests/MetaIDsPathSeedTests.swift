@@ -9,10 +9,7 @@ import Testing
 /// the phone-number id belongs, behind four newer calls with unknown ids, and a phone-number id with two digits swapped.
 /// Sales Line's health could not fetch messaging health from Meta (no entities); Support Line's names the business.
 @Suite struct MetaIDsPathSeedTests {
-    static var seed: SimulatorSeed {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        return SimulatorSeed.file(folder.appendingPathComponent("Seeds/meta-ids-path.seed.json").path)
-    }
+    static var seed: SimulatorSeed { TestSeeds.file("meta-ids-path.seed.json") }
 
     /// P17-5: `errors` names the business and app ids as `whois` does, however many newer ids failed before them; P17-6:
     /// the swapped id is named with the id it misses.

@@ -8,10 +8,7 @@ import Testing
 /// seed3, seed8 and seed9): a BANNED, a PENDING and an app-limited number, one whose messaging health could not be
 /// fetched, and a healthy one whose sends failed in the last 24 h.
 @Suite struct NumberStatesSeedTests {
-    static var seed: SimulatorSeed {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        return SimulatorSeed.file(folder.appendingPathComponent("Seeds/number-states.seed.json").path)
-    }
+    static var seed: SimulatorSeed { TestSeeds.file("number-states.seed.json") }
 
     /// P17-4, P17-2, P17-14: the number's status is health's cause and overview's headline; a check that could not run is
     /// not known; a limit's fix follows Meta's text.

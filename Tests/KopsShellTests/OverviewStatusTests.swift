@@ -8,10 +8,7 @@ import Testing
 /// probe20 P20-8: `overview` exits as `health` does (`HealthTriage.fails`): 1 when `health` exits 1 for any of its
 /// numbers, 0 when for none. It exited 0 with the demo's degraded Sales Line in its table.
 @Suite struct OverviewStatusTests {
-    static func file(_ name: String) -> SimulatorSeed {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        return .file(folder.appendingPathComponent("Seeds/\(name).seed.json").path)
-    }
+    static func file(_ name: String) -> SimulatorSeed { TestSeeds.file("\(name).seed.json") }
 
     /// The seed and the status overview must end with: the demo (Sales Line degraded), one healthy number (scale:3), a
     /// healthy number whose only webhook for its messages is paused (webhook-autopause), and BANNED, app-limited and

@@ -10,10 +10,7 @@ import Testing
 /// only, one whose successes lie past 120 newer 404s), an unknown id, and five 409s over 20 minutes behind a pending
 /// send. Every view that explains a failure says the same of each.
 @Suite struct PathIDsSeedTests {
-    static var seed: SimulatorSeed {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        return SimulatorSeed.file(folder.appendingPathComponent("Seeds/path-ids19.seed.json").path)
-    }
+    static var seed: SimulatorSeed { TestSeeds.file("path-ids19.seed.json") }
 
     static let wamid = "wamid.HBgLMTQxNTU1NTAxNzEVAgASGBQBH01AAAAAAAAAAAAAAAAAAAA="
     static let holder = "wamid.HBgLMTQxNTU1NTAxNzEVAgASGBQBH30AAAAAAAAAAAAAAAAAAAA="

@@ -10,8 +10,7 @@ import Testing
 /// (P13-2 Kapso's id in a proxy path, P13-3 the project's number on a documented route, P13-4 a number that worked
 /// two days earlier, P13-5 templates on the phone-number id, P13-6 near misses of a documented path).
 @Suite struct PathMistakesSeedTests {
-    static let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Seeds/path-404.seed.json").path
+    static let seed = TestSeeds.path("path-404.seed.json")
 
     private func run(_ lines: [String]) async throws -> [(out: String, err: String, status: KopsShell.ExitStatus)] {
         try await offPool {

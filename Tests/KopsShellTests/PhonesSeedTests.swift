@@ -9,8 +9,7 @@ import Testing
 /// María (Mexico) wrote at 10:05 from `5215512345678` and was answered at 10:06 to `525512345678`; Ana shares only a
 /// username (`ana.shop`, BSUID `BR.81726354091827364512`); an Argentine `549…` contact. The clock is 12:00.
 @Suite struct PhonesSeedTests {
-    static let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Seeds/phones.seed.json").path
+    static let seed = TestSeeds.path("phones.seed.json")
 
     private func run(_ lines: [String]) async throws -> (out: String, err: String, statuses: [KopsShell.ExitStatus]) {
         try await offPool {

@@ -6,11 +6,8 @@ import Testing
 
 /// `message`, `trace`, `conversations`, `messages` and `errors` on the probe21 seeds (`Tests/Seeds/probe21-*.seed.json`,
 /// the tester's own): one reading of the contact's window and of each failure, whichever view shows it.
-@Suite struct Probe21WindowTests {
-    static func seed(_ name: String) -> SimulatorSeed {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        return SimulatorSeed.file(folder.appendingPathComponent("Seeds/probe21-\(name).seed.json").path)
-    }
+@Suite struct Probe21WindowTests: PrintedLines {
+    static func seed(_ name: String) -> SimulatorSeed { TestSeeds.file("probe21-\(name).seed.json") }
 
     /// The seeds' message with a tag (`X01`, `U12`), as the tester's scripts build the WAMID.
     static func id(_ tag: String) -> String { "wamid.HBgLMTQxNTU1NTAxNzIVAgASGBQ\(tag)AAAAAAAAAAAAAAAAA=" }
@@ -19,10 +16,6 @@ import Testing
         let runs = try await runDemo(lines, number: "100200300400501", seed: Self.seed(seed))
         for run in runs { #expect(run.status == 0, "\(run.err)") }
         return runs
-    }
-
-    static func line(_ prefix: String, in text: String) -> String {
-        text.split(separator: "\n").first { $0.hasPrefix(prefix) }.map(String.init) ?? ""
     }
 
     /// P21-1: `message` states the contact's window from their newest message, as `trace` does; P21-2: a future-stamped

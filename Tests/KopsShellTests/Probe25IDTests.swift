@@ -6,10 +6,7 @@ import Testing
 
 /// probe25 findings about ids, on the tester's seeds (`Tests/Seeds/probe25-*.seed.json`, from /tmp/p25/gen*.py).
 @Suite struct Probe25IDTests {
-    static func seed(_ name: String) -> SimulatorSeed {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        return SimulatorSeed.file(folder.appendingPathComponent("Seeds/probe25-\(name).seed.json").path)
-    }
+    static func seed(_ name: String) -> SimulatorSeed { TestSeeds.file("probe25-\(name).seed.json") }
 
     /// Ten of Support Line's own delivered messages (contacts +14155550400…409), each polled with
     /// `GET /meta/whatsapp/v24.0/100200300400501/messages/{wamid}` → 404; the oldest poll is of the 400 one.

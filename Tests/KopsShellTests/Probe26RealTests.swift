@@ -6,15 +6,8 @@ import Testing
 
 /// The probe26 tester's seeds (`Tests/Seeds/probe26-*.seed.json`, from `/tmp/p26/gen1.py` and `gen8.py`): status times
 /// ahead of the API's clock (P26-3) and a regenerated business-scoped user id (P26-4).
-@Suite struct Probe26RealTests {
-    static func seed(_ name: String) -> SimulatorSeed {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        return SimulatorSeed.file(folder.appendingPathComponent("Seeds/\(name).seed.json").path)
-    }
-
-    static func line(_ prefix: String, in text: String) -> String {
-        text.split(separator: "\n").first { $0.hasPrefix(prefix) }.map(String.init) ?? ""
-    }
+@Suite struct Probe26RealTests: PrintedLines {
+    static func seed(_ name: String) -> SimulatorSeed { TestSeeds.file("\(name).seed.json") }
 
     /// Contact "Future": sent 11:50:00Z, delivered 11:50:02Z, read stamped 14:00:00Z at an API clock of 12:00:00Z.
     static let future = "wamid.HBgLMTQxNTU1NTAyMDUVAgASGBRUNU9VVAAAAAAAAAAAAAAAAAAAAA=="

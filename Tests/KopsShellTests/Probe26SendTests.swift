@@ -3,6 +3,7 @@ import KapsoClient
 import KapsoSimulator
 import KopsHTTP
 import KopsShell
+import KopsTestSupport
 import Testing
 
 /// probe26's sends and replies: a send answered with a server error (5xx) has an unknown outcome (P26-16); a reply to a
@@ -96,11 +97,7 @@ import Testing
                     + "the webhook may exist: check with 'webhooks' before retrying\n"), "\(run.err)")
     }
 
-    static func seed(_ name: String) -> SimulatorSeed {
-        .file(
-            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .appendingPathComponent("Seeds/\(name).seed.json").path)
-    }
+    static func seed(_ name: String) -> SimulatorSeed { TestSeeds.file("\(name).seed.json") }
 
     static let metaBSUID = "user.9373795779eb6441c8adb2eaee5b848e7dd174ddd302d7db62142f4722d574b6"
 

@@ -10,10 +10,7 @@ import Testing
 /// delivery and two API-log 404s on `/webhook_deliveries/{id}` and `…/retry`; `Seeds/probe26-s12.seed.json`: Contact S's
 /// voice note with `audio.id` 1111222233334444 and 404s on `/{media_id}`, `/{media_id}/messages`).
 @Suite struct Probe26ShellTests {
-    static func seed(_ name: String) -> SimulatorSeed {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        return SimulatorSeed.file(folder.appendingPathComponent("Seeds/\(name)").path)
-    }
+    static func seed(_ name: String) -> SimulatorSeed { TestSeeds.file(name) }
 
     static let delivery = "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c01"
     static let webhook = "5f6a7b8c-9d0e-4f1a-8b2c-4d5e6f7a8b01"

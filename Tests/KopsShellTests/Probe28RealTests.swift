@@ -8,10 +8,7 @@ import Testing
 /// business-scoped user id (P28-9), `last_inbound_at` in other forms (P28-4, P28-5), a message stamped ahead with valid
 /// statuses (P28-6); and `--around` times on the demo (P28-13, P29-6).
 @Suite struct Probe28RealTests {
-    static func seed(_ name: String) -> SimulatorSeed {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        return SimulatorSeed.file(folder.appendingPathComponent("Seeds/\(name).seed.json").path)
-    }
+    static func seed(_ name: String) -> SimulatorSeed { TestSeeds.file("\(name).seed.json") }
 
     static let parent = "US.ENT.13010000000000000009"
     static let child = "US.13010000000000000001"

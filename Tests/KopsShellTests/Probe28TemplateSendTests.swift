@@ -1,15 +1,14 @@
 import Foundation
 import KapsoSimulator
 import KopsShell
+import KopsTestSupport
 import Testing
 
 /// probe28's template kinds through `template` and `reply --template --dry-run`: an MPM or ORDER_DETAILS template names
 /// what its button needs and is not sent with `"components": []` (P28-1); a single-product template's header is a
 /// catalog product, not a `--header-media` link (P28-14); `--param` refusals say what was typed (P28-18).
 @Suite struct Probe28TemplateSendTests {
-    static let seed = SimulatorSeed.file(
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Seeds/probe28-product-templates.seed.json").path)
+    static let seed = TestSeeds.file("probe28-product-templates.seed.json")
 
     static func run(_ lines: [String]) async throws -> [Ran] {
         try await runDemo(lines, number: "100200300400501", seed: seed, width: 300)

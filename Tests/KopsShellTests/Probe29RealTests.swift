@@ -10,10 +10,7 @@ import Testing
 /// message stamped in milliseconds, another in ISO-8601; `Seeds/probe29-health-also.seed.json`: probe26's s10 health,
 /// PHONE_NUMBER LIMITED 138024 and BUSINESS LIMITED 141010, with a failed `token_validity` on top).
 @Suite struct Probe29RealTests {
-    static func seed(_ name: String) -> SimulatorSeed {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        return SimulatorSeed.file(folder.appendingPathComponent("Seeds/\(name)").path)
-    }
+    static func seed(_ name: String) -> SimulatorSeed { TestSeeds.file(name) }
 
     static let millis = "wamid.HBgLMTQxNTU1NTI5MDEVAgASGBRNMU1TAAAAAAAAAAAAAAAAAAAAAA=="
     static let iso = "wamid.HBgLMTQxNTU1NTI5MDEVAgASGBRNMklTTwAAAAAAAAAAAAAAAAAAAA=="

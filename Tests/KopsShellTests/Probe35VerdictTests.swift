@@ -79,8 +79,7 @@ import Testing
     /// The tester's number-status seed (Support Line's `status` and its health's `phone_number_access.details.status`,
     /// with `passed: true`) with `word` in place of `DELETED`, as a file for the simulator.
     static func numberStatusSeed(_ word: String) throws -> SimulatorSeed {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        let text = try String(contentsOf: folder.appendingPathComponent("Seeds/probe35-number-status.seed.json"), encoding: .utf8)
+        let text = try String(contentsOf: TestSeeds.folder.appendingPathComponent("probe35-number-status.seed.json"), encoding: .utf8)
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("kops-p35-\(word)-\(UUID().uuidString).seed.json")
         try text.replacingOccurrences(of: "\"DELETED\"", with: "\"\(word)\"").write(to: file, atomically: true, encoding: .utf8)
         return .file(file.path)

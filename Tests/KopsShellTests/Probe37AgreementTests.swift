@@ -8,20 +8,13 @@ import Testing
 /// runs two or more commands on one seeded simulator (`Tests/Seeds/probe37-agree.seed.json`: Lag Lee's sends whose Kapso
 /// `status` lags their status history, Window Wu whose conversation's `last_inbound_at` says open while their messages do
 /// not, a health report `unhealthy` over passed checks) and checks they say one thing in the same words.
-@Suite struct Probe37AgreementTests {
-    static func seed() -> SimulatorSeed {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        return SimulatorSeed.file(folder.appendingPathComponent("Seeds/probe37-agree.seed.json").path)
-    }
+@Suite struct Probe37AgreementTests: PrintedLines {
+    static func seed() -> SimulatorSeed { TestSeeds.file("probe37-agree.seed.json") }
 
     static func id(_ tag: String) -> String { "wamid.HBgLMTQxNTU1NTAxODEVAgASGBQ\(tag)AAAAAAAAAAAAAAAAA=" }
 
     func run(_ lines: [String]) async throws -> [Ran] {
         try await runDemo(lines, number: "100200300400501", seed: Self.seed())
-    }
-
-    static func line(_ prefix: String, in text: String) -> String {
-        text.split(separator: "\n").first { $0.hasPrefix(prefix) }.map(String.init) ?? ""
     }
 
     /// P37-2: Kapso's `status` says sent (L02) or delivered (L03) while the history records Meta's read: `messages`,

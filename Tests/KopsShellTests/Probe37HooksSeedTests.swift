@@ -10,10 +10,7 @@ import Testing
 /// payload v1, b1 a buffered kapso webhook (P37-19); API calls on Graph v19.0, v20.0 (retired), v21.0, v26.0 (served),
 /// v99.0 (never released) and v17.0 (P37-9).
 @Suite struct Probe37HooksSeedTests {
-    static var seed: SimulatorSeed {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        return SimulatorSeed.file(folder.appendingPathComponent("Seeds/probe37-hooks.seed.json").path)
-    }
+    static var seed: SimulatorSeed { TestSeeds.file("probe37-hooks.seed.json") }
 
     static func id(_ tag: String) -> String { "22222222-3700-4000-8000-0000000000" + tag }
 

@@ -8,10 +8,7 @@ import Testing
 /// contacts 81–84, each last wrote 30 h before the send, so the window was closed), one message reported failed twice
 /// (P37-1, contact 83), and WAMIDs stored in another `=` padding than typed (P37-15, contacts 85 and 86).
 @Suite struct Probe37IDsSeedTests {
-    static var seed: SimulatorSeed {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        return SimulatorSeed.file(folder.appendingPathComponent("Seeds/probe37-ids.seed.json").path)
-    }
+    static var seed: SimulatorSeed { TestSeeds.file("probe37-ids.seed.json") }
 
     func run(_ lines: [String]) async throws -> [Ran] {
         try await runDemo(lines, number: "100200300400501", seed: Self.seed)

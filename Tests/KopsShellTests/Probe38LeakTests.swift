@@ -12,8 +12,7 @@ import Testing
 @Suite struct Probe38LeakTests {
     /// Twelve API-log errors with a secret in them (`Kx81kQ2mP0sLw9TrAb12Cd34`…`44`), after labels, in a URL's
     /// password, a header, a form (the tester's `labels.seed.json`).
-    static let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Seeds/probe38-labels.seed.json").path
+    static let seed = TestSeeds.path("probe38-labels.seed.json")
 
     /// What no output may show: the first 20 characters the seed's secrets share.
     static let canary = "Kx81kQ2mP0sLw9TrAb12"
@@ -84,8 +83,7 @@ import Testing
 
     /// The tester's status error: `trace` and `message --output json` print its details masked.
     @Test func traceMasksALabelledKeyInAStatusError() async throws {
-        let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Seeds/probe38-labels2.seed.json").path
+        let seed = TestSeeds.path("probe38-labels2.seed.json")
         let wamid = "wamid.HBgLMTQxNTU1NTAxNzEVAgASGBQBH20AAAAAAAAAAAAAAAAAAAA="
         let leaks = try await withSimulator(seed: .file(seed)) { fixture in
             try ["trace \(wamid)", "trace \(wamid) --output json", "message \(wamid)", "message \(wamid) --output json"]

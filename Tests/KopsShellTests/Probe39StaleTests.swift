@@ -7,15 +7,8 @@ import Testing
 /// Probe39: verdicts that ignored what happened after the event they explain, and commands that disagreed, on the
 /// tester's seeds (`Tests/Seeds/probe39-*.seed.json`): each test runs the commands on one seeded simulator and checks
 /// they read the later evidence alike.
-@Suite struct Probe39StaleTests {
-    static func seed(_ name: String) -> SimulatorSeed {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        return SimulatorSeed.file(folder.appendingPathComponent("Seeds/probe39-\(name).seed.json").path)
-    }
-
-    static func line(_ prefix: String, in text: String) -> String {
-        text.split(separator: "\n").first { $0.hasPrefix(prefix) }.map(String.init) ?? ""
-    }
+@Suite struct Probe39StaleTests: PrintedLines {
+    static func seed(_ name: String) -> SimulatorSeed { TestSeeds.file("probe39-\(name).seed.json") }
 
     /// P39-1: sends stuck at `sent` that the contact quoted (501) or reacted to (502), one delivered and quoted (503), and
     /// one followed by a delivered and read send to the same contact (504): `trace` and `message` read the later messages.

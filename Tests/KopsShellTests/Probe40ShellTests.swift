@@ -8,15 +8,8 @@ import Testing
 
 /// probe40: `trace` matches Kapso's deliveries to the other WhatsApp-id form of a contact's number (P40-1); a 401 that is
 /// not Kapso's is no rejected key (P40-4); a Pipedream hook host followed by punctuation is masked (P40-3).
-@Suite struct Probe40ShellTests {
-    static func seed(_ name: String) -> SimulatorSeed {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        return SimulatorSeed.file(folder.appendingPathComponent("Seeds/\(name)").path)
-    }
-
-    static func line(_ prefix: String, in text: String) -> String {
-        text.split(separator: "\n").first { $0.hasPrefix(prefix) }.map(String.init) ?? ""
-    }
+@Suite struct Probe40ShellTests: PrintedLines {
+    static func seed(_ name: String) -> SimulatorSeed { TestSeeds.file(name) }
 
     // MARK: - P40-1
 

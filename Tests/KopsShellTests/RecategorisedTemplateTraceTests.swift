@@ -7,10 +7,7 @@ import Testing
 /// probe26 P26-13 (`/tmp/p26/s13.seed.json`): `order_followup` sent as UTILITY (Kapso's `message_type_data.category`)
 /// failed 131049; the WABA's template is MARKETING now. `trace` names the change under the verdict.
 @Suite struct RecategorisedTemplateTraceTests {
-    static var seed: SimulatorSeed {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        return SimulatorSeed.file(folder.appendingPathComponent("Seeds/probe26-s13.seed.json").path)
-    }
+    static var seed: SimulatorSeed { TestSeeds.file("probe26-s13.seed.json") }
 
     static let wamid = "wamid.HBgMNDQ3NzAwOTAwMTIzFQIAEhgUSzFUUEwAAAAAAAAAAAAAAAAAAAA="
 

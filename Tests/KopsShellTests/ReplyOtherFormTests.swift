@@ -8,10 +8,7 @@ import Testing
 /// the contact, read its open window, and addressed the message to the typed form, which Argentina's is no international
 /// number at all. The message goes to the contact's WhatsApp number now, and kops says so.
 @Suite struct ReplyOtherFormTests {
-    static func seed() -> SimulatorSeed {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        return SimulatorSeed.file(folder.appendingPathComponent("Seeds/probe25-s1.seed.json").path)
-    }
+    static func seed() -> SimulatorSeed { TestSeeds.file("probe25-s1.seed.json") }
 
     @Test func aReplyToAnotherFormGoesToTheContactsWhatsAppNumber() async throws {
         let runs = try await runDemo(

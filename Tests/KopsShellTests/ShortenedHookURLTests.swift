@@ -9,8 +9,7 @@ import Testing
 /// printed and recorded in clear while `webhooks` and `--output json` masked it. Seed `hook-keys.seed.json` (probe38's
 /// `hooks.seed.json` plus a Slack hook): eleven webhooks on Support Line, each with a failed delivery.
 @Suite struct ShortenedHookURLTests {
-    static let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Seeds/hook-keys.seed.json").path
+    static let seed = TestSeeds.path("hook-keys.seed.json")
 
     /// The keys of the seed's hook URLs, each a piece no masked page may show.
     static let keys = [

@@ -13,10 +13,7 @@ import Testing
 /// 2026-11-22T10:00:00Z) and callback data with an escape sequence in it, then failed 131000; P03, a marketing
 /// template priced PMP/regular on sent and delivered, read, with `order=A-77;email=ana.p9@example.com` on all three.
 @Suite struct StatusBillingSeedTests {
-    static var seed: SimulatorSeed {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        return SimulatorSeed.file(folder.appendingPathComponent("Seeds/status-billing.seed.json").path)
-    }
+    static var seed: SimulatorSeed { TestSeeds.file("status-billing.seed.json") }
 
     static let text = "wamid.HBgLMTQxNTU1NTAxNzgVAgASGBQBUDAyAAAAAAAAAAAAAAAAAAA="
     static let template = "wamid.HBgLMTQxNTU1NTAxNzgVAgASGBQBUDAzAAAAAAAAAAAAAAAAAAA="

@@ -7,10 +7,7 @@ import Testing
 /// `trace`, `messages` and `errors` on histories that disagree with Kapso's status or carry unusable
 /// timestamps (the probe's `status2` seed, kept as `Tests/Seeds/status-history.seed.json`).
 @Suite struct StatusHistorySeedTests {
-    static var seed: SimulatorSeed {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        return SimulatorSeed.file(folder.appendingPathComponent("Seeds/status-history.seed.json").path)
-    }
+    static var seed: SimulatorSeed { TestSeeds.file("status-history.seed.json") }
 
     /// The seed's message `Q<n>`: a WAMID carrying 14155550171 and `Q<n>` padded with `A`s.
     static func id(_ row: String) -> String {

@@ -9,10 +9,7 @@ import Testing
 /// `overview` names each cause as `errors` does (one grouping, `FailureFetch.groups`, with what the resolver `whois`
 /// uses says of the ids), not as "not an id of this project".
 @Suite struct WAMIDPathSeedTests {
-    static var seed: SimulatorSeed {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        return SimulatorSeed.file(folder.appendingPathComponent("Seeds/wamid-path.seed.json").path)
-    }
+    static var seed: SimulatorSeed { TestSeeds.file("wamid-path.seed.json") }
 
     static let wamid = "wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA="
 

@@ -8,10 +8,7 @@ import Testing
 /// healthy by Kapso's checks; its only webhook, for messages, was paused at 11:45 after 44 of its 48 deliveries from
 /// 11:30 failed with 401, which matches Kapso's automatic pause.
 @Suite struct WebhookAutoPauseSeedTests {
-    static var seed: SimulatorSeed {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        return SimulatorSeed.file(folder.appendingPathComponent("Seeds/webhook-autopause.seed.json").path)
-    }
+    static var seed: SimulatorSeed { TestSeeds.file("webhook-autopause.seed.json") }
 
     static let webhook = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c41"
 

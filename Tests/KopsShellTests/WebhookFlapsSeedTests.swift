@@ -9,10 +9,7 @@ import Testing
 /// c5 delivered once after 40 failures; b8 answered by Cloudflare 520-525 (probe11 P11-11); b2 an ngrok tunnel answering
 /// 404 and c3 redirects (P11-15); b5 recovered 4 days ago.
 @Suite struct WebhookFlapsSeedTests {
-    static var seed: SimulatorSeed {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        return SimulatorSeed.file(folder.appendingPathComponent("Seeds/webhook-flaps.seed.json").path)
-    }
+    static var seed: SimulatorSeed { TestSeeds.file("webhook-flaps.seed.json") }
 
     static func id(_ tag: String) -> String { "11111111-0000-4000-8000-0000000000" + tag }
 

@@ -10,10 +10,7 @@ import Testing
 /// of 500s, a8/a9 two meta webhooks (probe11 h8/i9), b4 deliveries pending 20 h (n4), b5 recovered 4 days ago (o5),
 /// b6 receives nothing (p6).
 @Suite struct WebhookStorySeedTests {
-    static var seed: SimulatorSeed {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        return SimulatorSeed.file(folder.appendingPathComponent("Seeds/webhook-story.seed.json").path)
-    }
+    static var seed: SimulatorSeed { TestSeeds.file("webhook-story.seed.json") }
 
     static func id(_ tag: String) -> String { "11111111-0000-4000-8000-0000000000" + tag }
 

@@ -8,10 +8,7 @@ import Testing
 /// contacts 72–90 of findings P9-2, P9-4, P9-5, P9-9, P9-11, P9-12, P9-18 and kept as `Tests/Seeds/window-evidence.seed.json`).
 /// The simulator's clock is 2026-11-21T12:00:00Z.
 @Suite struct WindowEvidenceSeedTests {
-    static var seed: SimulatorSeed {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        return SimulatorSeed.file(folder.appendingPathComponent("Seeds/window-evidence.seed.json").path)
-    }
+    static var seed: SimulatorSeed { TestSeeds.file("window-evidence.seed.json") }
 
     /// Contact `141555501<contact>`'s message `n`, as probe9's `gen.py` builds its WAMID.
     static func id(_ contact: String, _ n: Int) -> String {

@@ -41,16 +41,11 @@ enum IDLookups {
             } catch let error as KapsoAPIError where isWrongBaseURL(error) {
                 // Every look-up is a list every Kapso API has (kapso-api.md §2.1, §3.3, §4, §5, §7.1, §8.1): a 404
                 // there is the wrong base URL, not an empty answer, so nothing was searched (probe5 P5-1).
-                facts.unchecked.append("\(lookup.part) (404 from an endpoint every Kapso API has: the API base URL looks wrong)")
-                facts.failed.append(lookup)
-                errors.append(error)
-            } catch let error as any KopsError {
-                facts.unchecked.append("\(lookup.part) (\(error.message))")
-                facts.failed.append(lookup)
-                errors.append(error)
+                record(
+                    failure: error, of: lookup, to: &facts, errors: &errors,
+                    because: "404 from an endpoint every Kapso API has: the API base URL looks wrong")
             } catch {
-                facts.unchecked.append("\(lookup.part) (\(error))")
-                facts.failed.append(lookup)
+                record(failure: error, of: lookup, to: &facts, errors: &errors)
             }
         }
         for lookup in later {
@@ -67,9 +62,7 @@ enum IDLookups {
             do {
                 try templates(id, to: &facts, client: client)
             } catch {
-                facts.unchecked.append("\(lookup.part) (\(error.message))")
-                facts.failed.append(lookup)
-                errors.append(error)
+                record(failure: error, of: lookup, to: &facts, errors: &errors)
             }
         }
         if let own {
@@ -92,14 +85,21 @@ enum IDLookups {
         do {
             let json = try client.decode(try client.transport.sendAll([request])[0].get(), for: request)
             try add(json, of: lookup, to: &facts, client: client)
-        } catch let error as any KopsError {
-            facts.unchecked.append("\(lookup.part) (\(error.message))")
-            facts.failed.append(lookup)
-            errors.append(error)
         } catch {
-            facts.unchecked.append("\(lookup.part) (\(error))")
-            facts.failed.append(lookup)
+            record(failure: error, of: lookup, to: &facts, errors: &errors)
         }
+    }
+
+    /// Names `lookup` among the look-ups that failed (`facts.failed`) and says why in `facts.unchecked`: `reason`, else a
+    /// `KopsError`'s message, else the error as it describes itself. A `KopsError` goes to `errors` (for the exit status).
+    private static func record(
+        failure error: any Error, of lookup: IDResolver.Lookup, to facts: inout IDResolver.Facts, errors: inout [any KopsError],
+        because reason: String? = nil
+    ) {
+        let known = error as? any KopsError
+        facts.unchecked.append("\(lookup.part) (\(reason ?? known?.message ?? "\(error)"))")
+        facts.failed.append(lookup)
+        if let known { errors.append(known) }
     }
 
     /// The error of `errors` that says the API base URL is wrong (a 404 from a list every Kapso API has, or a 404
