@@ -171,5 +171,9 @@ public struct ResendHold: Sendable, Equatable {
     }
 
     /// The refusal's one line: the failures, what holds the send, and the advice.
-    public var statement: String { "\(failures): \(reason); \(rule.advice)" }
+    /// A backoff that has passed says only that (its advice, to wait, is what the passed wait was).
+    public var statement: String {
+        if case .backoff = rule.wait, !holds { return "\(failures): \(reason)" }
+        return "\(failures): \(reason); \(rule.advice)"
+    }
 }

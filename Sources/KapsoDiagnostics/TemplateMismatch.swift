@@ -114,10 +114,10 @@ public enum TemplateMismatch {
             }
             switch approved.count {
             case 0: return text + ", and none of its translations is APPROVED, so no version of it can be sent now"
-            case 1: return text + ": send with language \(approved[0])" + (sent.language.map { ", or add a \($0) translation" } ?? "")
+            case 1: return text + ": send with language \(approved[0])" + (sent.language.map { ", or add a translation in \($0)" } ?? "")
             default:
                 return text + ": send with one of its approved codes (\(approved.joined(separator: ", ")))"
-                    + (sent.language.map { ", or add a \($0) translation" } ?? "")
+                    + (sent.language.map { ", or add a translation in \($0)" } ?? "")
             }
         }
         let key = nameKey(sent.name)
