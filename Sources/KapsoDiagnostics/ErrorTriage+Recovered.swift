@@ -17,38 +17,43 @@ extension ErrorTriage {
         }
     }
 
-    /// The templates of the message entries refused as paused (132015): the sending number, the template's name and
-    /// language, each once.
-    public var pausedTemplates: [PausedTemplate] {
-        var found: [PausedTemplate] = []
-        for entry in entries where entry.source == .message && entry.error.hasPrefix("132015") {
-            guard let name = Self.templateName(of: entry.json) else { continue }
-            let template = PausedTemplate(
-                phoneNumberID: entry.json["kapso"]?["phone_number_id"]?.string ?? entry.json["phone_number_id"]?.string, name: name,
-                language: entry.json["template"]?["language"]?["code"]?.string)
-            if !found.contains(template) { found.append(template) }
+    /// The numbers of the message entries refused for their template (`TemplateMismatch.codes`: 132000, 132001, 132015,
+    /// 132016), each once: whose WABA's templates explain them.
+    public var templateFailureNumbers: [String] {
+        var found: [String] = []
+        for entry in entries where entry.source == .message && Self.templateCode(of: entry) != nil {
+            guard let number = entry.json["kapso"]?["phone_number_id"]?.string ?? entry.json["phone_number_id"]?.string,
+                !found.contains(number)
+            else { continue }
+            found.append(number)
         }
         return found
     }
 
-    /// A template a send was refused with 132015 for, on its number.
-    public struct PausedTemplate: Sendable, Hashable {
-        public var phoneNumberID: String?
-        public var name: String
-        public var language: String?
+    /// The template code an entry failed with, nil for other entries.
+    static func templateCode(of entry: Entry) -> String? {
+        let code = entry.error.prefix { $0 != " " }
+        return TemplateMismatch.codes.contains(String(code)) ? String(code) : nil
     }
 
-    /// Reads the 132015 entries with their template's status now (`TemplatePause.advice`, as `trace` reads it; probe39
-    /// P39-2): `statuses` gives the status of each of `pausedTemplates` that was read.
-    public mutating func readPausedTemplates(_ statuses: [PausedTemplate: String]) {
-        for index in entries.indices where entries[index].source == .message && entries[index].error.hasPrefix("132015") {
-            guard let name = Self.templateName(of: entries[index].json) else { continue }
+    /// Reads the entries refused for their template with the WABA's templates (`TemplateMismatch.advice`, as `trace` reads
+    /// them; probe39 P39-2, P39-3): `listings` holds the templates read for each number of `templateFailureNumbers`.
+    public mutating func readTemplates(_ listings: [String: TemplateMismatch.Listing]) {
+        for index in entries.indices where entries[index].source == .message {
             let json = entries[index].json
-            let template = PausedTemplate(
-                phoneNumberID: json["kapso"]?["phone_number_id"]?.string ?? json["phone_number_id"]?.string, name: name,
-                language: json["template"]?["language"]?["code"]?.string)
-            guard let advice = TemplatePause.advice(name: name, language: template.language, status: statuses[template]) else { continue }
-            entries[index].meaning = "template paused: " + advice + entries[index].alsoGave
+            guard let code = Self.templateCode(of: entries[index]),
+                let listing = (json["kapso"]?["phone_number_id"]?.string ?? json["phone_number_id"]?.string).flatMap({ listings[$0] }),
+                let sent = TemplateMismatch.Sent(message: json, details: Self.details(of: json, code: code)),
+                let advice = TemplateMismatch.advice(code: code, sent: sent, listing: listing)
+            else { continue }
+            entries[index].meaning = "\(ErrorCatalog.entry(for: code)?.name ?? code): " + advice + entries[index].alsoGave
         }
+    }
+
+    /// Meta's details of the failure with `code` recorded with the message, nil when none.
+    static func details(of json: JSONObject, code: String) -> String? {
+        guard let message = try? Message(json: json) else { return nil }
+        let history = StatusHistory(message: message)
+        return (MessageError.ofFailure(json, history: history) + history.failures.flatMap(\.errors)).first { $0.code == code }?.details
     }
 }

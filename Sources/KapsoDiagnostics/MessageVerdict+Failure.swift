@@ -27,6 +27,10 @@ extension MessageVerdict {
         /// The status now of the template the send used (`TemplatePause`), and its language; nil when not read.
         var templateStatus: String? = nil
         var templateLanguage: String? = nil
+        /// The WABA's templates, read for a failed template send (`TemplateMismatch`), and the template the send named;
+        /// nil when not read (probe39 P39-3).
+        var templates: TemplateMismatch.Listing? = nil
+        var templateSent: TemplateMismatch.Sent? = nil
     }
 
     /// How close to the window's closing second a send refused with 131047 still reads as "closed as this was sent":
@@ -102,6 +106,12 @@ extension MessageVerdict {
         // A failure about the number, followed by a send from it that reached a phone: past, resend (P39-16).
         if let recovered = context.recovered, recovered.code == code {
             return "failed: \(code) (\(error.entry?.name ?? error.title ?? "the number's failure"))\(more), \(recovered.text)"
+        }
+        // A template missing, miscounted, paused or disabled: the mismatch the WABA's templates show now (P39-3).
+        if let listing = context.templates, let sent = context.templateSent ?? error.details.flatMap({ TemplateMismatch.Sent(message: [:], details: $0) }),
+            let advice = TemplateMismatch.advice(code: code, sent: sent, listing: listing)
+        {
+            return "failed: \(code) (\(error.entry?.name ?? error.title ?? "template"))\(more); \(advice)"
         }
         // A paused template: what its status now says (P39-2).
         if code == "132015", let name = send.templateName,

@@ -42,13 +42,13 @@ public enum ErrorsCommand: Command {
             fetch.triage.settle(
                 pending, followed: ContactWindowLookup.follow(pending.moved, from: pending.contact, on: pending.phoneNumberID, in: context))
         }
-        // A send refused as paused: its template's status now decides the advice, as in 'trace' (P39-2).
-        var statuses: [ErrorTriage.PausedTemplate: String] = [:]
-        for template in fetch.triage.pausedTemplates.prefix(followedMoves) {
-            guard let number = template.phoneNumberID else { continue }
-            statuses[template] = TemplatePause.status(name: template.name, language: template.language, phoneNumberID: number, client: context.client)
+        // A send refused for its template (missing, miscounted, paused, disabled): the WABA's templates name the mismatch,
+        // as in 'trace' (P39-2, P39-3). One listing per number (its WABA), for a few numbers.
+        var listings: [String: TemplateMismatch.Listing] = [:]
+        for number in fetch.triage.templateFailureNumbers.prefix(followedMoves) {
+            listings[number] = TemplateMismatch.listing(phoneNumberID: number, client: context.client)
         }
-        if !statuses.isEmpty { fetch.triage.readPausedTemplates(statuses) }
+        if !listings.isEmpty { fetch.triage.readTemplates(listings) }
         // The command as typed but --limit, for a footer that says how to see what the limit left out.
         let typed = { (flat: Bool) in
             "errors" + (flat ? " --flat" : "") + (period == "30d" ? "" : " --period \(period)")

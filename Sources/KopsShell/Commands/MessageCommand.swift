@@ -69,6 +69,14 @@ public enum MessageCommand: Command {
         }
         for error in errors.prefix(5) { fields.append(Field("error", error.headline, style: .bad)) }
         if errors.count > 5 { fields.append(Field("error", "\(errors.count - 5) more: '--output json' shows them", style: .bad)) }
+        // A template refused as missing, miscounted, paused or disabled: the mismatch the WABA's templates show (P39-3).
+        if let code = TemplateMismatch.failureCode(of: message), let number = message.phoneNumberID,
+            let sent = TemplateMismatch.Sent(message: message.json, details: errors.first { $0.code == code }?.details),
+            let listing = TemplateMismatch.listing(phoneNumberID: number, client: context.client),
+            let advice = TemplateMismatch.advice(code: code, sent: sent, listing: listing)
+        {
+            fields.append(Field("template", advice, style: .warn))
+        }
         if history.failures.contains(where: { $0.errors.isEmpty }) && message.status == "failed" && errors.isEmpty {
             fields.append(Field("error", "failed, and Meta gave no error code", style: .bad))
         }

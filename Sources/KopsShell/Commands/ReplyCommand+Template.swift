@@ -65,19 +65,17 @@ extension ReplyCommand {
             }
             if let note = TemplateCheck.authenticationToIndiaNote(template, recipient: target.contact) { warnings.append(note) }
         }
-        // A marketing template Meta refused for this contact lately (131049 within 24 h, or 131050): refused like the checks
-        // above, as 'errors' and 'trace' advise (probe39 P39-14); one listing of the contact's sends, for marketing only.
-        if template.category == "MARKETING",
-            let sends = try? context.client.messages(
-                filters: [
-                    ("phone_number_id", target.phoneNumberID), ("phone_number", ContactNumber.searchKey(target.contact)),
-                    ("direction", "outbound"),
-                ], limit: 100
-            ).items,
-            let problem = TemplateCheck.recentMarketingRefusal(template, sends: sends, now: context.now())
-        {
-            guard force else { throw TemplateError.refused(command: name, name: template.name, problem: problem) }
-            warnings.append("--force: sending although \(problem.code): \(problem.statement)")
+        // The contact's recent failures that say not to resend now (`ResendHold`: a marketing template Meta refused lately,
+        // 131049 within 24 h or 131050, probe39 P39-14; 131056 within Meta's backoff, 131026 repeated, probe40 P40-8):
+        // refused like the checks above, as 'errors' and 'trace' advise; one listing of the contact's messages.
+        if let messages = contactMessages(target, in: context) {
+            if let problem = TemplateCheck.recentMarketingRefusal(template, sends: messages, now: context.now()) {
+                guard force else { throw TemplateError.refused(command: name, name: template.name, problem: problem) }
+                warnings.append("--force: sending although \(problem.code): \(problem.statement)")
+            } else {
+                let hold = ResendHold.of(messages, sending: .template(category: template.category), now: context.now())
+                warnings += try resendHold(hold.flatMap { $0.rule.marketingOnly ? nil : $0 }, target: target, force: force)
+            }
         }
         let body = TemplateCheck.message(
             to: target.contact, template: template, send: checked, byUserID: BusinessScopedUserID.isValid(target.contact))

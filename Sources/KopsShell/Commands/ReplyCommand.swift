@@ -180,6 +180,10 @@ public enum ReplyCommand: Command {
             throw ReplyError.windowClosed(
                 contact: target.label, window: window, templates: TemplateLookup.fitting(target.phoneNumberID, contact: target.contact, in: context))
         }
+        // The contact's recent failures that say not to resend now (131056, 131026): refused as a closed window is (P40-8).
+        let held = try resendHold(
+            contactMessages(target, in: context).flatMap { ResendHold.of($0, sending: .text, now: context.now()) }, target: target,
+            force: arguments.has("--force"))
         let body = KapsoClient.textMessage(
             to: target.contact, text: text, quoting: target.quotedID, byUserID: BusinessScopedUserID.isValid(target.contact))
         let request = context.client.metaRequest(phoneNumberID: target.phoneNumberID, body: body)
@@ -195,11 +199,12 @@ public enum ReplyCommand: Command {
                 ).message)
             }
             if let unknown { hints.append(unknown) }
-            hints += changes.compactMap(\.forcedNote)
+            hints += changes.compactMap(\.forcedNote) + held
             if let soon = window.closingSoon { hints.append(soon) }
             if let otherForm { hints.append(otherForm) }
             return dryRunResult(request, body: body, hints: hints, in: context)
         }
+        for note in held { context.emit(CommandResult(blocks: [.hint(note)])) }
         // Seconds left: the send races Meta's clock, said before the question (P21-18).
         let soon = window.closingSoon.map { $0 + "; " } ?? ""
         guard context.confirm("\(soon)send \(text.count) characters to \(target.label) from \(target.phoneNumberID)? [y/N] ") else {

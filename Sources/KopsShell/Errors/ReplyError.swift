@@ -29,6 +29,9 @@ public enum ReplyError: KopsError, Equatable {
     /// The contact's business-scoped user id was regenerated (`user_changed_user_id`): the old id no longer identifies
     /// them (probe26 P26-4).
     case userIDChanged(contact: String, change: ContactWindow.UserIDChange)
+    /// The contact's recent failures say not to resend now (`ResendHold`: 131056 within Meta's backoff, 131026 repeated,
+    /// 131049/131050 for marketing); `--force` sends anyway (probe40 P40-8).
+    case held(contact: String, hold: ResendHold)
 
     public var message: String {
         switch self {
@@ -85,6 +88,8 @@ public enum ReplyError: KopsError, Equatable {
             return "reply: not sent: \(contact): \(moved.text); or add --force to send to the old number anyway"
         case .userIDChanged(let contact, let change):
             return "reply: not sent: \(contact): \(change.text); or add --force to send to the old id anyway"
+        case .held(let contact, let hold):
+            return "reply: not sent: \(contact): \(hold.statement); or add --force to send anyway"
         case .groupMessage(let group, let contact, let number):
             return "reply: not sent: the last message was written by \(contact) in WhatsApp group \(group); "
                 + "\(MessageOrigin.groupReply(group)), and kops does not send to groups; to write to them 1:1, 'reply --to +\(number) TEXT' "
@@ -103,6 +108,7 @@ public enum ReplyError: KopsError, Equatable {
         switch self {
         case .contactMoved(let contact, let moved): "--force: sending although \(contact): \(moved.text)"
         case .userIDChanged(let contact, let change): "--force: sending although \(contact): \(change.text)"
+        case .held(let contact, let hold): "--force: sending although \(hold.rule.code): \(contact): \(hold.statement)"
         default: nil
         }
     }

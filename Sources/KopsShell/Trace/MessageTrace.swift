@@ -70,9 +70,9 @@ struct MessageTrace {
     /// A later send from the message's number that reached a phone after its failure about the number's token, billing
     /// or account (`LaterSuccess`), from the number's newest outbound messages; nil otherwise (probe39 P39-16).
     var recovered: LaterSuccess? = nil
-    /// The status now of the template a send failed with 132015 used (read from its number's WABA), nil otherwise or when
-    /// it could not be read (probe39 P39-2).
-    var templateStatus: String? = nil
+    /// The templates of the number's WABA, read for a template send refused with 132000, 132001, 132015 or 132016
+    /// (`TemplateMismatch`); nil otherwise or when they could not be read (probe39 P39-2, P39-3).
+    var templates: TemplateMismatch.Listing? = nil
 
     /// What a log search gave: events, or why there are none to give (not enabled, no such endpoint).
     enum Search {
@@ -118,7 +118,7 @@ struct MessageTrace {
         return MessageVerdict.of(
             message, windowAtSend: windowAtSend, newestInbound: newestInbound, moved: moved, now: now, logSearch: search,
             statuses: statusPath, reach: reach, callsEnabled: callsEnabled, contactWindow: contactWindow, later: later,
-            recovered: recovered, templateStatus: templateStatus)
+            recovered: recovered, templates: templates)
     }
 
     /// True for an outbound message whose furthest status is `sent` or a word that waits for it (`pending`, `accepted`,
@@ -345,12 +345,9 @@ struct MessageTrace {
         if message.isInbound, case .success(let listed) = json(1), let page = try? client.messages(from: listed) {
             trace.changes = MessageChange.of(message.id, in: page.items)
         }
-        // A template refused as paused: its status now, from the WABA's templates (two reads more, only for a 132015).
-        if StatusHistory(message: message).failures.contains(where: { $0.errors.contains { $0.code == "132015" } }),
-            let name = ErrorTriage.templateName(of: message.json), let number = message.phoneNumberID
-        {
-            trace.templateStatus = TemplatePause.status(
-                name: name, language: message.json["template"]?["language"]?["code"]?.string, phoneNumberID: number, client: client)
+        // A template refused as missing, miscounted, paused or disabled: the WABA's templates (two reads more, only then).
+        if TemplateMismatch.failureCode(of: message) != nil, let number = message.phoneNumberID {
+            trace.templates = TemplateMismatch.listing(phoneNumberID: number, client: client)
         }
         // The 409s a held lock causes come after its holder's time: read from every send call of the number read.
         trace.sendLock = sendLock(sendCalls, holder: message, now: now)
