@@ -27,6 +27,8 @@ extension MessageVerdict {
         /// The status now of the template the send used (`TemplatePause`), and its language; nil when not read.
         var templateStatus: String? = nil
         var templateLanguage: String? = nil
+        /// What the data shows of the message a failed reaction reacts to (`ReactionTarget`), nil when not read.
+        var reactionTarget: ReactionTarget? = nil
     }
 
     /// How close to the window's closing second a send refused with 131047 still reads as "closed as this was sent":
@@ -49,6 +51,8 @@ extension MessageVerdict {
     public static let failedWithoutStatusesHeadline = "failed (Kapso's status; no status from Meta recorded)"
 
     static func failure(_ errors: [MessageError], window context: SendContext, send: FailedSend) -> String {
+        var send = send
+        if send.reactionTarget == nil { send.reactionTarget = context.reactionTarget }
         let windowAtSend = context.atSend
         // Meta's generic 131000 ("something went wrong") next to a specific code: the specific one is the cause.
         guard let error = MessageError.primary(of: errors) else {

@@ -29,6 +29,8 @@ public enum ReplyError: KopsError, Equatable {
     /// The contact's business-scoped user id was regenerated (`user_changed_user_id`): the old id no longer identifies
     /// them (probe26 P26-4).
     case userIDChanged(contact: String, change: ContactWindow.UserIDChange)
+    /// The sending number is in a state that sends nothing (`SenderState.cannotSend`, probe39 P39-8): the reply would fail.
+    case senderCannotSend(SenderState)
 
     public var message: String {
         switch self {
@@ -85,6 +87,8 @@ public enum ReplyError: KopsError, Equatable {
             return "reply: not sent: \(contact): \(moved.text); or add --force to send to the old number anyway"
         case .userIDChanged(let contact, let change):
             return "reply: not sent: \(contact): \(change.text); or add --force to send to the old id anyway"
+        case .senderCannotSend(let state):
+            return "reply: not sent: \(state.line); or add --force to send anyway"
         case .groupMessage(let group, let contact, let number):
             return "reply: not sent: the last message was written by \(contact) in WhatsApp group \(group); "
                 + "\(MessageOrigin.groupReply(group)), and kops does not send to groups; to write to them 1:1, 'reply --to +\(number) TEXT' "
@@ -103,6 +107,7 @@ public enum ReplyError: KopsError, Equatable {
         switch self {
         case .contactMoved(let contact, let moved): "--force: sending although \(contact): \(moved.text)"
         case .userIDChanged(let contact, let change): "--force: sending although \(contact): \(change.text)"
+        case .senderCannotSend(let state): "--force: sending although \(state.line)"
         default: nil
         }
     }
