@@ -108,9 +108,10 @@ public struct ContactWindow: Sendable, Equatable {
     /// How Kapso's `last_inbound_at` was read when it was not the ISO-8601 Kapso documents (`… was a JSON number of Unix
     /// seconds, not …`), named in `text`; nil otherwise.
     public var lastInboundForm: String? = nil
-    /// The sending number's own state when it is not CONNECTED (`NumberStatus.sendingLine`), for `reply` to say before
-    /// a send; nil otherwise or when the number was not read.
-    public var senderState: String? = nil
+    /// The sending number's own state when it is not CONNECTED (`SenderState`: its health, else Kapso's record), or that
+    /// it is no number of this project now (`IDResolver.sendingFromFormer`), for `reply` to say before a send, and to
+    /// refuse one from a number that cannot send (`SenderState.cannotSend`); nil otherwise or when neither was read.
+    public var senderState: SenderState? = nil
     /// Where the contact wrote among the project's other numbers (`elsewhere`), read when this window is not open; nil
     /// otherwise.
     public var elsewhere: String? = nil

@@ -155,11 +155,11 @@ public struct ErrorTriage {
                         json: message, wamid: id))
             }
             var send = FailedSend(message: message)
-            // A reaction's target among the contact's messages read: its age names Meta's 30-day limit (P39-12).
-            if let target = send.reactedTo, let sentAt {
-                let listed = (page["data"]?.array ?? []).compactMap { $0.object.flatMap { try? Message(json: $0) } }
-                if let reacted = (self.inbound + listed).first(where: { StatusHistory.namesSameMessage($0.id, target) })?.time {
-                    send.reactedToAge = sentAt - reacted
+            // A reaction's target among the messages read: the cause of Meta's 131009 it shows, as `trace` reads it (P39-12).
+            if let target = send.reactedTo, let reaction = try? Message(json: message) {
+                let listed = self.inbound + (page["data"]?.array ?? []).compactMap { $0.object.flatMap { try? Message(json: $0) } }
+                if let reacted = listed.first(where: { StatusHistory.namesSameMessage($0.id, target) }) {
+                    send.reactionTarget = ReactionTarget.of(reaction, target: reacted, changes: MessageChange.of(reacted.id, in: listed))
                 }
             }
             // A received message's error reads as the verdict reads it: by its code (UnsupportedContent.reading).

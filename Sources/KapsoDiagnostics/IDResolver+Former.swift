@@ -62,6 +62,15 @@ extension IDResolver {
                     : ": the number was likely removed from this project since (or deleted or disconnected at Meta)"))
     }
 
+    /// The line `use ID` and `health ID` (or `health` on a selected id Kapso answers 404 for) refuse a former number with:
+    /// `former.statement`, then what to do: the number may be in another Kapso project now (that project's key reaches
+    /// it) or back in this one under a new id, else one of `numbers` (`pick`). The reading `errors`, `whois` and `reply`
+    /// give the same id (probe39 P39-4: `use` and `health` gave a generic "no phone number matches" or the 404).
+    public static func formerNumberLine(_ former: FormerUse, numbers: [PhoneNumber], command: String) -> String {
+        "\(former.statement); if it moved to another Kapso project, that project's key reaches it; if it was added back, "
+            + "it has a new id: 'numbers' lists this project's, " + (numbers.isEmpty ? "none now" : pick(numbers, command: command))
+    }
+
     /// The line `reply` gives before a send from `id`, a phone-number id Kapso answers 404 for in this project now: the
     /// send can only fail with 404, and the id is read as `errors` and `whois` read it (`formerUse`: not a number of
     /// this project now), with what to do (probe39 P39-4: the dry run passed such a reply silently). `contact` is the

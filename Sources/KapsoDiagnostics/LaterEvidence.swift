@@ -107,11 +107,16 @@ public struct LaterEvidence: Sendable, Equatable {
     }
 
     /// The verdict on a send whose furthest status is `sent`, given this evidence; `closed` is why Meta's statuses cannot
-    /// reach Kapso when the number's health says so (nil otherwise).
-    public func sentVerdict(_ message: Message, closed: (cause: String, fix: String)?) -> String {
+    /// reach Kapso when the number's health says so (nil otherwise). The next step names `logs search` only where it may
+    /// work (`logSearch` not `.notEnabled`, as `LogSearchAccess.sendEvidence` does; probe39: it was named where search was off).
+    public func sentVerdict(_ message: Message, closed: (cause: String, fix: String)?, logSearch: LogSearchAccess = .notAsked) -> String {
+        let search = logSearch == .notEnabled
+            ? "Meta's webhooks to Kapso are only in log search, which this project cannot use, so Kapso support can look them "
+                + "up by the WAMID"
+            : "'logs search --around \(message.id)'"
         let missing = closed.map { "its statuses cannot reach Kapso: \($0.cause) (health); \($0.fix)" }
             ?? "check that Meta's status webhooks reach Kapso for this number ('health \(message.phoneNumberID ?? "ID")': "
-                + "webhook_subscription; 'logs search --around \(message.id)')"
+                + "webhook_subscription; \(search))"
         if reachedThisMessage {
             return "sent, and no delivery report reached Kapso, yet \(seen): it was delivered and seen, so its delivered and "
                 + "read statuses are missing, not the message; \(missing)"
@@ -119,6 +124,33 @@ public struct LaterEvidence: Sendable, Equatable {
         return "sent, and no delivery report reached Kapso, yet \(seen): the contact's phone was online and this number "
             + "not blocked then, so either this message's delivered status never reached Kapso (\(missing)), or it was sent "
             + "while the contact had this number blocked (what is sent then is never delivered)"
+    }
+
+    /// The short reading a list (`messages`) and `whois` give after a send's furthest status `word` (`sent`, `delivered`),
+    /// `yet …` or `and …`:
+    /// the same facts `sentVerdict` and `deliveredVerdict` state, so no view leaves a bare `sent` to read as "phone offline
+    /// or blocked" once the contact answered (probe39 P39-1). Nil when this evidence changes nothing for that word.
+    public func note(for word: StatusWord) -> String? {
+        switch word {
+        case .sent where reachedThisMessage:
+            return "yet \(seen): it was delivered and seen; its delivered and read statuses never reached Kapso"
+        case .sent:
+            return "yet \(seen): not the phone being offline; its delivered status never reached Kapso, or it was sent while the "
+                + "contact had this number blocked"
+        case .delivered where reachedThisMessage:
+            return "and \(seen): they saw it (no read status came: read receipts may be off)"
+        default:
+            return nil
+        }
+    }
+
+    /// `note(for:)` for `message` (an outbound send at `sent` or `delivered`) among `listed` (messages read with it, any
+    /// order); nil for anything else, a reaction (its `sent` is final: Meta reports nothing more for reactions) or no evidence.
+    public static func note(_ message: Message, among listed: [Message]) -> String? {
+        guard message.isOutbound, message.type != "reaction" else { return nil }
+        let word = StatusWord(StatusHistory(message: message).latest?.status ?? message.status)
+        guard word == .sent || word == .delivered else { return nil }
+        return of(message, among: listed)?.note(for: word)
     }
 
     /// The verdict on a send delivered with no read status, when the contact quoted or reacted to it (nil otherwise):

@@ -27,9 +27,10 @@ public struct FailedSend: Sendable, Equatable {
     var categoryFromPricing = false
     /// For a reaction (`type: reaction`), the WAMID it reacts to (`reaction.message_id`); nil for other messages.
     public var reactedTo: String? = nil
-    /// How old the message reacted to was when the reaction was sent, in seconds, when the caller read that message;
-    /// nil otherwise.
-    public var reactedToAge: Int64? = nil
+    /// What the data shows of the message reacted to (`ReactionTarget`: too old, a reaction, another conversation's,
+    /// deleted, not in the project, or none of Meta's causes), when the caller read it; nil otherwise (Meta's causes are
+    /// then named, none chosen).
+    public var reactionTarget: ReactionTarget? = nil
 
     public init(isTemplate: Bool?, recipient: String?, templateCategory: String? = nil, mediaLink: String? = nil) {
         self.isTemplate = isTemplate
@@ -160,7 +161,9 @@ extension MessageError {
             return form.text
         }
         // A reaction refused as an invalid value: Meta's reasons are about the message it reacts to (P39-12).
-        if code == "131009", let send, let reactedTo = send.reactedTo { return Self.reactionAdvice(reactedTo, age: send.reactedToAge) }
+        if code == "131009", let send, let reactedTo = send.reactedTo {
+            return send.reactionTarget.map { $0.advice(reactedTo) } ?? ReactionTarget.unread(reactedTo)
+        }
         if code == "131026", send?.isAuthenticationToIndia == true {
             return "this is an authentication template to a +91 (India) number, a cause Meta's error-codes page lists for "
                 + "131026 (\"Authentication templates currently cannot be sent to WhatsApp users in India\"; Meta allows them "
@@ -192,24 +195,6 @@ extension MessageError {
         }
         return next
     }
-
-    /// The 131009 advice for a reaction to `reactedTo`: "If the message you are reacting to is more than 30 days old,
-    /// doesn't correspond to any message in the conversation, has been deleted, or is itself a reaction message, the
-    /// reaction message will not be delivered and you will receive a messages webhook with error code 131009" (Meta,
-    /// Reaction messages, developers.facebook.com/documentation/business-messaging/whatsapp/messages/reaction-messages).
-    /// With `age` (seconds from that message to the reaction) past 30 days, that cause is named (probe39 P39-12).
-    static func reactionAdvice(_ reactedTo: String, age: Int64?) -> String {
-        let id = reactedTo
-        if let age, age > reactionLimit {
-            return "a reaction: the message it reacts to (\(id)) was \(Elapsed.text(age)) old when it was sent, and Meta refuses "
-                + "reactions to messages over 30 days old: react to a recent message, or reply instead"
-        }
-        return "a reaction: Meta answers 131009 when the message it reacts to (\(id)) is over 30 days old, was deleted, is "
-            + "itself a reaction, or is not in this conversation: react to a recent message of the contact, or reply instead"
-    }
-
-    /// Meta's limit on the age of a message a reaction may react to: 30 days, in seconds (`reactionAdvice`).
-    static let reactionLimit: Int64 = 30 * 86_400
 
     /// What Meta's download of a media `link` got, read from 131053 details such as "Downloading media from weblink
     /// failed with http code 403, status message Forbidden": an error status (4xx, 5xx) or a time-out is a refusal of

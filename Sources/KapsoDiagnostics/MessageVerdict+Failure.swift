@@ -31,6 +31,8 @@ extension MessageVerdict {
         /// nil when not read (probe39 P39-3).
         var templates: TemplateMismatch.Listing? = nil
         var templateSent: TemplateMismatch.Sent? = nil
+        /// What the data shows of the message a failed reaction reacts to (`ReactionTarget`), nil when not read.
+        var reactionTarget: ReactionTarget? = nil
     }
 
     /// How close to the window's closing second a send refused with 131047 still reads as "closed as this was sent":
@@ -53,6 +55,8 @@ extension MessageVerdict {
     public static let failedWithoutStatusesHeadline = "failed (Kapso's status; no status from Meta recorded)"
 
     static func failure(_ errors: [MessageError], window context: SendContext, send: FailedSend) -> String {
+        var send = send
+        if send.reactionTarget == nil { send.reactionTarget = context.reactionTarget }
         let windowAtSend = context.atSend
         // Meta's generic 131000 ("something went wrong") next to a specific code: the specific one is the cause.
         guard let error = MessageError.primary(of: errors) else {

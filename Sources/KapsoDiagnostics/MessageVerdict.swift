@@ -88,17 +88,18 @@ public struct MessageVerdict: Sendable, Equatable {
     /// the template a failed template send used, read from the WABA (`TemplatePause`: a 132015 on a template APPROVED
     /// again can go as is; probe39 P39-2); nil when not read. `templates` is the WABA's templates, read for a template send
     /// refused with 132000, 132001, 132015 or 132016 (`TemplateMismatch`: the language code, name, status or parameters that
-    /// differ; probe39 P39-3); nil when not read (the catalogue's hedge stands).
+    /// differ; probe39 P39-3); nil when not read (the catalogue's hedge stands). `reactionTarget` is what the data shows
+    /// of the message a failed reaction reacts to (`ReactionTarget`, probe39 P39-12); nil when it was not read.
     public static func of(
         _ message: Message, windowAtSend: ServiceWindow?, newestInbound: Int64? = nil, moved: ContactWindow.Moved? = nil, now: Int64,
         logSearch: LogSearchAccess = .notAsked, statuses: StatusPath = .notRead, reach: ContactReach? = nil, callsEnabled: Bool = false,
         contactWindow: ContactWindow? = nil, later: LaterEvidence? = nil, recovered: LaterSuccess? = nil, templateStatus: String? = nil,
-        templates: TemplateMismatch.Listing? = nil
+        templates: TemplateMismatch.Listing? = nil, reactionTarget: ReactionTarget? = nil
     ) -> MessageVerdict {
         var verdict = ofStatuses(
             message, windowAtSend: windowAtSend, newestInbound: newestInbound, moved: moved, now: now, logSearch: logSearch,
             statuses: statuses, reach: reach, callsEnabled: callsEnabled, later: later, recovered: recovered,
-            templateStatus: templateStatus, templates: templates)
+            templateStatus: templateStatus, templates: templates, reactionTarget: reactionTarget)
         // A received message whose contact window now rests on Kapso's summary alone: said as every view says it
         // (ContactWindow.unconfirmed, probe37 P37-4), never as certainly open or closed.
         if message.isInbound, let window = contactWindow, window.unconfirmed != nil, moved == nil, MessageOrigin(message).groupID == nil,
@@ -117,7 +118,7 @@ public struct MessageVerdict: Sendable, Equatable {
     private static func ofStatuses(
         _ message: Message, windowAtSend: ServiceWindow?, newestInbound: Int64?, moved: ContactWindow.Moved?, now: Int64,
         logSearch: LogSearchAccess, statuses: StatusPath, reach: ContactReach?, callsEnabled: Bool, later: LaterEvidence?,
-        recovered: LaterSuccess?, templateStatus: String?, templates: TemplateMismatch.Listing?
+        recovered: LaterSuccess?, templateStatus: String?, templates: TemplateMismatch.Listing?, reactionTarget: ReactionTarget?
     ) -> MessageVerdict {
         if message.isInbound { return inbound(message, newestInbound: newestInbound, moved: moved, now: now, callsEnabled: callsEnabled) }
         // Neither inbound nor outbound is known (MessageDirection): no send, window or delivery story is told.
@@ -138,7 +139,7 @@ public struct MessageVerdict: Sendable, Equatable {
                 messageID: message.id, moved: moved, reach: group == nil ? reach : nil, callsEnabled: callsEnabled,
                 later: group == nil ? later : nil, recovered: recovered, templateStatus: templateStatus,
                 templateLanguage: message.json["template"]?["language"]?["code"]?.string, templates: templates,
-                templateSent: TemplateMismatch.Sent(message: message.json)),
+                templateSent: TemplateMismatch.Sent(message: message.json), reactionTarget: reactionTarget),
             logSearch: logSearch, statuses: statuses)
         guard let foreign = history.foreignText else { return verdict }
         let count = history.foreign.count
@@ -257,7 +258,7 @@ public struct MessageVerdict: Sendable, Equatable {
             if let later = window.later {
                 var closed: (cause: String, fix: String)?
                 if case .closed(let cause, let fix) = statuses { closed = (cause, fix) }
-                return MessageVerdict(later.sentVerdict(message, closed: closed), .warning)
+                return MessageVerdict(later.sentVerdict(message, closed: closed, logSearch: logSearch), .warning)
             }
             // The sending number's own state comes first: one that cannot send now explains a missing report on the
             // business's side before the contact's phone does (P39-8).

@@ -94,8 +94,8 @@ import Testing
         var triage = ErrorTriage()
         triage.addMessages(try JSONValue.parse(Array(#"{"data":[\#(reaction),\#(inbound)]}"#.utf8)), since: 0, now: sentAt + 3_600)
         let entry = try #require(triage.entries.first { $0.wamid == "wamid.REACT" })
-        #expect(entry.meaning.contains("the message it reacts to (wamid.OLD) was \(Elapsed.text(40 * 86_400)) old when it was sent, and "
-            + "Meta refuses reactions to messages over 30 days old"), "\(entry.meaning)")
+        #expect(entry.meaning.contains("the message it reacts to (wamid.OLD, \(KapsoTime.iso(old))) was 40 days old when the reaction "
+            + "was sent; Meta refuses reactions to messages over 30 days old"), "\(entry.meaning)")
     }
 
     /// P39-6: Kapso's documented 422 for an unknown webhook event names the event, the one it likely meant and the

@@ -14,7 +14,8 @@ enum ContactWindowLookup {
     /// conversations (and `unknown` without them), never to a guess.
     static func load(
         phoneNumberID: String, contact: String, known: [Conversation], knownMessages: [Message] = [],
-        listedConversations: [Conversation]? = nil, in context: ShellContext, hops: Int = 0, elsewhere: Bool = false
+        listedConversations: [Conversation]? = nil, in context: ShellContext, hops: Int = 0, elsewhere: Bool = false,
+        senderHealth: Bool = false
     ) throws -> ContactWindow {
         let byUserID = BusinessScopedUserID.isValid(contact)
         let client = context.client
@@ -42,6 +43,9 @@ enum ContactWindowLookup {
         let cached = context.ids.phoneNumbers[phoneNumberID]
         let numberIndex = cached == nil ? requests.count : nil
         if cached == nil { requests.append(client.phoneNumberRequest(phoneNumberID)) }
+        // For a send (`senderHealth`): the number's health, Meta's state of it now, which Kapso's record can lag (P39-8).
+        let healthIndex = senderHealth ? requests.count : nil
+        if senderHealth { requests.append(client.platformRequest("/whatsapp/phone_numbers/\(percentEncode(phoneNumberID))/health")) }
         let responses = client.transport.sendAll(requests)
         func json(_ index: Int) throws(KapsoAPIError) -> JSONValue {
             switch responses[index] {
@@ -82,11 +86,15 @@ enum ContactWindowLookup {
         // A number that could not be read is said as the messages say (no caveat kops cannot back).
         let number = cached ?? numberIndex.flatMap { try? json($0) }.flatMap { $0["data"]?.object }.flatMap { try? PhoneNumber(json: $0) }
         window.callsEnabled = number?.callsEnabled ?? false
-        window.senderState = number.flatMap(NumberStatus.sendingLine)
+        // The number's state from its health when read (a health that cannot be read leaves it to the record).
+        let health = healthIndex.flatMap { try? json($0) }?.object.flatMap { try? PhoneNumberHealth(json: $0) }.map { HealthTriage($0) }
+        window.senderState = SenderState.of(id: phoneNumberID, name: number?.name, record: number, health: health)
         // Kapso has no such number in this project now: a reply from it can only answer 404 (P39-4), said as `errors`
         // and `whois` say such an id (`IDResolver.formerUse`).
         if number == nil, let numberIndex, Self.notFound(json, numberIndex) {
-            window.senderState = IDResolver.sendingFromFormer(phoneNumberID, contact: byUserID ? contact : "+" + contact.filter(\.isNumber))
+            window.senderState = SenderState(
+                line: IDResolver.sendingFromFormer(phoneNumberID, contact: byUserID ? contact : "+" + contact.filter(\.isNumber)),
+                cannotSend: false)
         }
         // The contact left this number: their records under the new one say whether they wrote from it, and whether
         // they left it too (A→B→C), up to 3 moves (P28-3); back to this number (A→B→A), no move stands (P32-2).

@@ -24,8 +24,16 @@ public enum HealthCommand: Command {
             id = try context.session.requirePhoneNumber()
         }
         let client = context.client
-        let health = try Result { () throws(KapsoAPIError) in try client.health(id) }
-            .mapError { $0.explainingMisplacedID(command: name) }.get()
+        let health: PhoneNumberHealth
+        do throws(KapsoAPIError) {
+            health = try client.health(id)
+        } catch {
+            // The selected id is a number this project no longer has: said as `use ID` says it (probe39 P39-4).
+            if case .phoneNumberNotFound(let missing, let known) = error, let former = context.formerNumberProblem(missing, numbers: known, command: name) {
+                throw former
+            }
+            throw error.explainingMisplacedID(command: name)
+        }
         var blocks: [Block] = []
         let when = health.timestamp.map { " (checked \($0))" } ?? ""
         blocks.append(.line(StyledText("\(id): \(health.status)\(when)", style: statusStyle(health.status))))

@@ -86,17 +86,21 @@ public enum MessageCommand: Command {
         // `reply`, `errors` and `whois` say (the one reading of a move, `ContactWindowLookup`; probe37: "read by the contact").
         let moved = movedBeforeReach(of: message, history: history, in: context)
         // A send at `sent` or `delivered` the contact quoted or reacted to, or after which they were reached or wrote: the
-        // verdict `trace` gives, not a bare "sent" (LaterEvidence, probe39 P39-1).
-        let later = laterEvidence(of: message, history: history, in: context)
+        // verdict `trace` gives, not a bare "sent" (LaterEvidence, probe39 P39-1); a send still waiting for its report on a
+        // number that cannot send now: the number's state first, as `trace` names it (probe39 P39-8).
+        let send = sendReading(of: message, history: history, in: context)
+        let later = send.later
+        var numberDown = false
+        if case .numberDown = send.statuses { numberDown = true }
         if history.conflict != nil || history.disagreement(withKapso: message.status) != nil || !history.foreign.isEmpty
             || !MessageError.carried(by: message.json).isEmpty || history.isBehind(message.status) && !own.isEmpty || moved != nil
-            || later != nil
+            || later != nil || numberDown
         {
             // On a number with calling on, a window said closed (or "send a template") is hedged, as `trace` says it (P25-16).
             let calls = message.phoneNumberID.map { context.callsEnabled(on: $0) } ?? false
             let verdict = MessageVerdict.of(
-                message, windowAtSend: nil, newestInbound: inbound.newest, moved: moved, now: context.now(), callsEnabled: calls,
-                later: later)
+                message, windowAtSend: nil, newestInbound: inbound.newest, moved: moved, now: context.now(), logSearch: send.logSearch,
+                statuses: send.statuses, callsEnabled: calls, later: later)
             fields.append(Field("verdict", verdict.text, style: TraceCommand.style(verdict.severity)))
         }
         let found = MessageLookup.note(ids, found: message).map { [Block.hint($0)] } ?? []
@@ -115,19 +119,6 @@ public enum MessageCommand: Command {
             moved.reachedAfterMove(sentAt: message.time, to: contact) != nil
         else { return nil }
         return moved
-    }
-
-    /// What happened after an outbound 1:1 send whose furthest status is `sent` or `delivered` (`LaterEvidence`), from one
-    /// listing of the contact's newest 100 messages on the number, as `trace` reads it; nil otherwise, for none, and when the
-    /// listing fails.
-    static func laterEvidence(of message: Message, history: StatusHistory, in context: ShellContext) -> LaterEvidence? {
-        let furthest = StatusWord(history.latest?.status ?? message.status)
-        guard message.isOutbound, furthest == .sent || furthest == .delivered, let number = message.phoneNumberID,
-            let contact = message.json["to"]?.string ?? message.contact
-        else { return nil }
-        let filters = [("phone_number_id", number), ("phone_number", ContactNumber.searchKey(contact))]
-        guard let page = try? context.client.messages(filters: filters, limit: 100) else { return nil }
-        return LaterEvidence.of(message, among: page.items)
     }
 
     /// Who an outbound message's statuses should name (`recipient_id`): the group it was sent to, else `to`, else the

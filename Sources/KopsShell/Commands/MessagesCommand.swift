@@ -121,8 +121,24 @@ public enum MessagesCommand: Command {
         let page = only(contact, in: try context.client.messages(filters: filters, limit: limit, after: after))
         if page.items.isEmpty, after == nil { try context.verifyIDFilters(filters, contactFilter: contact) }
         context.rememberList(page, source: .messages(filters: filters, limit: limit, contact: contact))
-        return CommandResult(blocks: [.table(table(page.items, now: context.now())), .hint(page.footer)], json: page.json)
+        return CommandResult(
+            blocks: [.table(table(page.items, now: context.now()))] + laterNotes(page.items).map(Block.hint) + [.hint(page.footer)],
+            json: page.json)
     }
+
+    /// One line for each send on the page left at `sent` (or `delivered`) that a later message on the same page speaks of
+    /// (`LaterEvidence.note`: the contact quoted or reacted to it, a later send reached them, they wrote since), as `trace`
+    /// and `message` read it, so the list's bare `sent` is not read as "phone offline or blocked" (probe39 P39-1). At most
+    /// `maxLaterNotes`, then how many more; nothing is asked beyond the page.
+    static func laterNotes(_ messages: [Message]) -> [String] {
+        let notes = messages.compactMap { message in
+            LaterEvidence.note(message, among: messages).map { "\(message.id) \(StatusReading(message).text), \($0) ('trace' says more)" }
+        }
+        guard notes.count > maxLaterNotes else { return notes }
+        return notes.prefix(maxLaterNotes) + ["\(notes.count - maxLaterNotes) more sends on this page have later evidence of delivery ('trace WAMID')"]
+    }
+
+    static let maxLaterNotes = 5
 
     /// The messages as rows; `now` is the API's clock: a time ahead of it is no time (`MessageTime`), shown `-` as a
     /// missing, millisecond or ISO one is ('message' and 'trace' say why).

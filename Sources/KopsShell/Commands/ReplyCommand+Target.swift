@@ -33,11 +33,19 @@ extension ReplyCommand {
     /// own), so every conversation of the contact on the number is read, and the contact's inbound messages too
     /// (Kapso's `last_inbound_at` may be null while the message is there). With `elsewhere`, a closed window also
     /// reads where else the contact wrote (one more request), which a text reply names and a template does not need.
+    /// The sending number's health comes in the same round trip: a number that cannot send now is refused (`SenderState`).
     static func contactWindow(_ target: Target, elsewhere: Bool, in context: ShellContext) throws -> ContactWindow {
         try ContactWindowLookup.load(
             phoneNumberID: target.phoneNumberID, contact: target.contact, known: target.conversation.map { [$0] } ?? [],
             knownMessages: target.message.map { [$0] } ?? [], listedConversations: target.contactConversations, in: context,
-            elsewhere: elsewhere)
+            elsewhere: elsewhere, senderHealth: true)
+    }
+
+    /// The refusal of a send from a number whose state sends nothing (`SenderState.cannotSend`: DISCONNECTED, BANNED, …),
+    /// dry run included, as the other refusals; nil otherwise (`--force` turns it into `ReplyError.forcedNote`).
+    static func senderRefusal(_ window: ContactWindow) -> ReplyError? {
+        guard let state = window.senderState, state.cannotSend else { return nil }
+        return .senderCannotSend(state)
     }
 
     /// Who `reply` writes to: `--to`'s contact, else `message`'s (`--message`) or the last message's, else the last

@@ -18,10 +18,12 @@ extension ReplyCommand {
             ?? resolve(to: to, message: try message(arguments), quote: false, in: context)
         let force = arguments.has("--force")
         // A contact who changed their number or business-scoped user id is refused as a text reply refuses them (P26-4).
-        let changes = contactChanges(try contactWindow(target, elsewhere: false, in: context), of: target)
+        // The sending number's own state first, as a text reply reads it: one that sends nothing is refused (P39-8).
+        let window = try contactWindow(target, elsewhere: false, in: context)
+        let changes = [senderRefusal(window)].compactMap { $0 } + contactChanges(window, of: target)
         if let change = changes.first, !force { throw change }
         let waba = try TemplateLookup.businessAccountID(of: target.phoneNumberID, in: context)
-        var warnings: [String] = changes.compactMap(\.forcedNote)
+        var warnings: [String] = [window.senderState].compactMap { $0?.cannotSend == false ? $0?.line : nil } + changes.compactMap(\.forcedNote)
         let template: MessageTemplate
         do {
             template = try TemplateLookup.template(

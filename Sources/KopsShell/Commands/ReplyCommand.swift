@@ -174,7 +174,8 @@ public enum ReplyCommand: Command {
                     + "15 after the area code, which is no international number)"
         }
         // A dry run refuses what the send would refuse, with its status (probe14 P14-14), as template checks do.
-        let changes = contactChanges(window, of: target)
+        // The sending number's own state first: one that sends nothing fails whatever the contact's window (P39-8).
+        let changes = [senderRefusal(window)].compactMap { $0 } + contactChanges(window, of: target)
         if let change = changes.first, !arguments.has("--force") { throw change }
         if window.isClosed && !arguments.has("--force") {
             throw ReplyError.windowClosed(
@@ -192,7 +193,8 @@ public enum ReplyCommand: Command {
         let unknown = window.window == nil || (window.isOpen && window.unconfirmed != nil)
             ? "the 24-hour window with \(target.label) is \(window.text)" : nil
         if dryRun {
-            var hints = [window.senderState].compactMap { $0 }
+            // A number that cannot send is in `changes` (refused above, or its --force note below).
+            var hints = [window.senderState].compactMap { $0?.cannotSend == false ? $0?.line : nil }
             if window.isClosed {
                 hints.append(ReplyError.windowClosed(
                     contact: target.label, window: window, templates: TemplateLookup.fitting(target.phoneNumberID, contact: target.contact, in: context)
@@ -211,7 +213,9 @@ public enum ReplyCommand: Command {
             return .line("not sent", style: .warn)
         }
         var result = try send(request, to: target, what: nil, in: context)
-        result.blocks += [window.senderState, otherForm].compactMap { $0.map(Block.hint) }
+        // The sender's state as the dry run says it: its line, or with --force the note that it was sent anyway.
+        let sender = window.senderState.map { $0.cannotSend ? senderRefusal(window)?.forcedNote : $0.line } ?? nil
+        result.blocks += [sender, otherForm].compactMap { $0.map(Block.hint) }
         if let unknown { result.blocks.append(.hint(unknown)) }
         if let soon = window.closingSoon { result.blocks.append(.hint(soon)) }
         return result

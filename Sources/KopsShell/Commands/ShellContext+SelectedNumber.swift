@@ -97,8 +97,32 @@ extension ShellContext {
         if let line = IDResolver.useLine(identity, numbers: numbers, command: command) {
             throw ShellError.notAPhoneNumberID(explanation: line)
         }
+        // A number the project used (its messages or calls carry the id): said as `errors` and `whois` say it (P39-4).
+        if identity.kind == .unknown, let digits, let line = Self.formerNumberLine(digits, facts: facts, numbers: numbers, command: command) {
+            throw ShellError.notAPhoneNumberID(explanation: line)
+        }
         // What the id is not, and where kops looked (probe6 leftovers: `use UUID` said only that no number matches).
         let said = identity.kind == .unknown ? WhoisCommand.explanation(identity, withFix: false) : nil
         throw ShellError.noMatchingPhoneNumber(query: typed, known: numbers.map(\.label), searched: said)
+    }
+}
+
+extension ShellContext {
+    /// `IDResolver.formerNumberLine` for `id` when the facts read (API calls with it in the path, messages on it, webhook
+    /// deliveries for it) show it was a number of this project; nil otherwise.
+    static func formerNumberLine(_ id: String, facts: IDResolver.Facts, numbers: [PhoneNumber], command: String) -> String? {
+        IDResolver.formerUse(
+            of: id, calls: facts.apiLogs.filter { !facts.ownLogIDs.contains($0.id) }, messages: facts.numberMessages,
+            deliveries: facts.deliveries, before: nil
+        ).map { IDResolver.formerNumberLine($0, numbers: numbers, command: command) }
+    }
+
+    /// The error for a selected phone-number id Kapso answered 404 for (`health` without an id), when the project's records
+    /// show it was one of its numbers (`formerNumberLine`; the API calls with it in the path and the messages on it are
+    /// read, two requests, only then); nil when they do not or cannot say so.
+    func formerNumberProblem(_ id: String, numbers: [PhoneNumber], command: String) -> ShellError? {
+        guard !numbers.isEmpty, IDResolver.misplacedPhoneNumberID(id, numbers: numbers)?.kind == .unknown else { return nil }
+        let (facts, _) = IDLookups.fetch([.apiLogsMentioning(id), .numberMessages(id)], client: client, own: ownLookups, numbers: numbers)
+        return Self.formerNumberLine(id, facts: facts, numbers: numbers, command: command).map { .notAPhoneNumberID(explanation: $0) }
     }
 }

@@ -32,6 +32,8 @@ public enum ReplyError: KopsError, Equatable {
     /// The contact's recent failures say not to resend now (`ResendHold`: 131056 within Meta's backoff, 131026 repeated,
     /// 131049/131050 for marketing); `--force` sends anyway (probe40 P40-8).
     case held(contact: String, hold: ResendHold)
+    /// The sending number is in a state that sends nothing (`SenderState.cannotSend`, probe39 P39-8): the reply would fail.
+    case senderCannotSend(SenderState)
 
     public var message: String {
         switch self {
@@ -90,6 +92,8 @@ public enum ReplyError: KopsError, Equatable {
             return "reply: not sent: \(contact): \(change.text); or add --force to send to the old id anyway"
         case .held(let contact, let hold):
             return "reply: not sent: \(contact): \(hold.statement); or add --force to send anyway"
+        case .senderCannotSend(let state):
+            return "reply: not sent: \(state.line); or add --force to send anyway"
         case .groupMessage(let group, let contact, let number):
             return "reply: not sent: the last message was written by \(contact) in WhatsApp group \(group); "
                 + "\(MessageOrigin.groupReply(group)), and kops does not send to groups; to write to them 1:1, 'reply --to +\(number) TEXT' "
@@ -109,6 +113,7 @@ public enum ReplyError: KopsError, Equatable {
         case .contactMoved(let contact, let moved): "--force: sending although \(contact): \(moved.text)"
         case .userIDChanged(let contact, let change): "--force: sending although \(contact): \(change.text)"
         case .held(let contact, let hold): "--force: sending although \(hold.rule.code): \(contact): \(hold.statement)"
+        case .senderCannotSend(let state): "--force: sending although \(state.line)"
         default: nil
         }
     }

@@ -73,6 +73,9 @@ struct MessageTrace {
     /// The templates of the number's WABA, read for a template send refused with 132000, 132001, 132015 or 132016
     /// (`TemplateMismatch`); nil otherwise or when they could not be read (probe39 P39-2, P39-3).
     var templates: TemplateMismatch.Listing? = nil
+    /// What the data shows of the message a reaction refused with 131009 reacts to (`ReactionTarget`), read by its WAMID;
+    /// nil otherwise or when it could not be read (probe39 P39-12).
+    var reactionTarget: ReactionTarget? = nil
 
     /// What a log search gave: events, or why there are none to give (not enabled, no such endpoint).
     enum Search {
@@ -118,7 +121,7 @@ struct MessageTrace {
         return MessageVerdict.of(
             message, windowAtSend: windowAtSend, newestInbound: newestInbound, moved: moved, now: now, logSearch: search,
             statuses: statusPath, reach: reach, callsEnabled: callsEnabled, contactWindow: contactWindow, later: later,
-            recovered: recovered, templates: templates)
+            recovered: recovered, templates: templates, reactionTarget: reactionTarget)
     }
 
     /// True for an outbound message whose furthest status is `sent` or a word that waits for it (`pending`, `accepted`,
@@ -348,6 +351,21 @@ struct MessageTrace {
         // A template refused as missing, miscounted, paused or disabled: the WABA's templates (two reads more, only then).
         if TemplateMismatch.failureCode(of: message) != nil, let number = message.phoneNumberID {
             trace.templates = TemplateMismatch.listing(phoneNumberID: number, client: client)
+        }
+        // A reaction refused with 131009: the message it reacts to, read by its WAMID, says which of Meta's causes applies
+        // (its age, a reaction, another conversation's, deleted, not in the project); one read more, only for such a failure.
+        if message.type == "reaction", let target = message.json["reaction"]?["message_id"]?.string,
+            StatusHistory(message: message).failures.contains(where: { $0.errors.contains { $0.code == "131009" } })
+                || MessageError.carried(by: message.json).contains(where: { $0.code == "131009" })
+        {
+            do throws(KapsoAPIError) {
+                let reacted = try MessageLookup.first((try? WAMID.lookups(target).get()) ?? [target], client: client)
+                var listed: [Message] = []
+                if case .success(let inbound) = json(1), let page = try? client.messages(from: inbound) { listed = page.items }
+                trace.reactionTarget = ReactionTarget.of(message, target: reacted, changes: MessageChange.of(reacted.id, in: listed))
+            } catch .messageNotFound {
+                trace.reactionTarget = .notInProject
+            } catch {}
         }
         // The 409s a held lock causes come after its holder's time: read from every send call of the number read.
         trace.sendLock = sendLock(sendCalls, holder: message, now: now)
