@@ -135,7 +135,6 @@ struct ScriptLaunch: Equatable {
     func run(shell: Shell, stderr: any OutputSink) -> ExitStatus? {
         if words.first == "bundle" { return shell.run(words: words + (force ? ["--force"] : [])) }
         guard let verb = words.first, words.count == 2 else { return nil }
-        if let blank = blankFileName() { return shell.report(blank) }
         // `--record=~/t.md` and a quoted `'~/s.kops'` reach kops with the `~` the calling shell left (probe34 P34-11).
         let home = shell.context.environment["HOME"]
         let path: String
