@@ -37,6 +37,7 @@ extension Shell {
             var arguments = try Arguments(
                 command: command, words: Array(words.dropFirst()), literalHome: Set(literalHome.filter { $0 > 0 }.map { $0 - 1 }))
             try command.validate(arguments)
+            try Self.refuseBlankPaths(arguments, of: command)
             arguments = try Self.resolvingPaths(arguments, of: command, in: scriptFolder, home: context.environment["HOME"])
             // After the usage check: a bad value is named first, not hidden behind "run with --allow-writes" that
             // could not help (`webhooks fire … --to ftp://x`).
@@ -128,6 +129,18 @@ extension Shell {
             }
         }
         return arguments
+    }
+
+    /// Refuses a file path `command` names (`Command.filePaths`) that is empty or only white space: as a name it makes
+    /// a file no one can see in a listing (probe38 P38-15: `record "   "` recorded to a file named three spaces), as a
+    /// path it is the current folder. Throws `ShellError.blankFileName`.
+    static func refuseBlankPaths(_ arguments: Arguments, of command: any Command.Type) throws(ShellError) {
+        let paths = command.filePaths(arguments)
+        let given = paths.positionals.filter { $0 < arguments.positionals.count }.map { (nil as String?, arguments.positionals[$0]) }
+            + paths.flags.compactMap { flag in arguments.values[flag].map { (flag as String?, $0) } }
+        for (flag, value) in given where value.allSatisfy(\.isWhitespace) {
+            throw .blankFileName(command: command.name, flag: flag, value: value, usage: command.usage)
+        }
     }
 
     /// `--output MODE` (or `--output=MODE`) for this command only: removed from the words unless the command

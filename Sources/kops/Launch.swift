@@ -81,6 +81,11 @@ struct Launch: Equatable {
         var profile = self.profile
         // The demo's data is no project's: a live recording is refused, never replayed there, nor rewritten with it.
         var liveOnDemo: String?
+        // Before the transcript is read for its header: a name of spaces is refused as the shell's `record` refuses it.
+        if let blank = script.blankFileName() {
+            stdout.write(ErrorReport(blank).line() + "\n", to: .err)
+            throw ExitCode(ErrorReport(blank).status.rawValue)
+        }
         do {
             let checked = try script.checkedHeader()
             if demo, let checked { liveOnDemo = ScriptLaunch.demoCheckOfLive(checked, path: script.words[1]) }

@@ -47,11 +47,12 @@ struct ScriptOptions: ParsableArguments {
         // A shell command's flags are its own (`Kops.validate` suggests the `-c` line); any other dash word is no flag of
         // kops's.
         if let verb = words.first, verb.hasPrefix("-") || !CommandRegistry.standard.names.contains(verb),
-            let unknown = words.first(where: { $0.hasPrefix("-") && $0 != "-" })
+            let unknown = Self.optionWords(words).first(where: { $0.hasPrefix("-") && $0 != "-" })
         {
-            throw ValidationError(Self.unknownOptionLine(unknown))
+            throw ValidationError(Self.unknownOptionLine(unknown, words: words))
         }
-        guard let verb = words.first else {
+        let files = Self.fileWords(words)
+        guard let verb = files.first else {
             if record != nil || update {
                 throw ValidationError("--record and --update go with 'kops run' or 'kops check'")
             }
@@ -60,10 +61,12 @@ struct ScriptOptions: ParsableArguments {
         guard ["run", "check", "bundle"].contains(verb) else {
             // Said by `Kops.validate`, which knows the other flags the suggested `-c` line must repeat.
             if CommandRegistry.standard.names.contains(verb) { return }
+            let meant = Suggestion.closest(to: verb, in: ["run", "check", "bundle"] + CommandRegistry.standard.names)
             throw ValidationError(
-                "unknown subcommand '\(verb)'; use 'kops run FILE.kops', 'kops check FILE.md' or 'kops bundle FILE.md'")
+                "unknown subcommand '\(verb)'; "
+                    + Suggestion.advice(meant, otherwise: "use 'kops run FILE.kops', 'kops check FILE.md' or 'kops bundle FILE.md'"))
         }
-        guard words.count == 2 || (verb == "bundle" && words.count == 1) else {
+        guard files.count == 2 || (verb == "bundle" && files.count == 1) else {
             if verb == "bundle" { throw ValidationError("usage: kops bundle [FILE.md]") }
             throw ValidationError("usage: kops \(verb) \(verb == "run" ? "FILE.kops" : "FILE.md")")
         }
@@ -120,7 +123,7 @@ struct ScriptLaunch: Equatable {
     init() {}
 
     init(_ options: ScriptOptions) {
-        words = options.words
+        words = ScriptOptions.fileWords(options.words)
         variables = options.variables
         allowWrites = options.allowWrites
         record = options.record
@@ -172,6 +175,10 @@ struct ScriptLaunch: Equatable {
             return shell.report(
                 ScriptError.recording(
                     "'\(path)' already exists and kops never overwrites a transcript; give --record another name, or move it away first"))
+        } catch ScriptError.unusableRestore(let path, let restorePath, let reason) {
+            // `kops run` records masked, always: its fix is another name, not the shell's --keep-pii.
+            let said = ScriptError.unusableRestore(path: path, restorePath: restorePath, reason: reason).message
+            return shell.report(ScriptError.recording(String(said.prefix { $0 != ";" }) + "; give --record another name, or move it away first"))
         } catch ScriptError.restoreExists(let path) {
             // Its own message names the shell's `record --force`, which `kops run` does not take (probe18 P18-7).
             return shell.report(

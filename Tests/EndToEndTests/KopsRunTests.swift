@@ -162,6 +162,10 @@ import Testing
         #expect(changed.stdout.hasPrefix("diff: '-' lines are out.md as recorded, '+' lines are the replay now\n@@ line "))
         #expect(changed.stdout.contains("\n-using 100200300400502 (+1 415-555-0101, Sales Lime)\n"))
         #expect(changed.stdout.contains("\n+using 100200300400502 (+1 415-555-0101, Sales Line)\n"))
+        // The recorded line, then the replay's, as the header names them and as `diff -u` prints (probe38 P38-15 e).
+        #expect(
+            changed.stdout.contains(
+                "\n-using 100200300400502 (+1 415-555-0101, Sales Lime)\n+using 100200300400502 (+1 415-555-0101, Sales Line)\n"))
         #expect(
             changed.stderr == Self.otherAPINote("out.md") + "out.md: output changed; review the diff, then 'kops check out.md --update'\n")
         #expect(changed.status == 1)

@@ -70,6 +70,8 @@ import Testing
 
     @Test(arguments: [
         (["--profile", "nope"], [:], "error: unknown profile 'nope'; profiles: acme, eagle\n", Int32(64)),
+        // A case slip gets the profile meant, as KOPS_PROFILE=ACME does, in the same words (probe38 P38-15 c).
+        (["--profile", "ACME"], [:], "error: unknown profile 'ACME'; did you mean 'acme'? (profiles: acme, eagle)\n", Int32(64)),
         ([], [:], "-c:2: error: profile 'acme' reads its API key from ACME_KAPSO_KEY, which is not set; export ACME_KAPSO_KEY=..., or pick another profile with --profile\n", 64),
     ] as [([String], [String: String], String, Int32)])
     func profileMistakesAreOneLine(arguments: [String], environment: [String: String], stderr: String, status: Int32) async throws {

@@ -82,7 +82,7 @@ import Testing
         // `profile use` of a profile whose base_url has no scheme is refused there too (it was taken, and every
         // request then failed as "invalid URL").
         #expect(runs[2].status == 64 && runs[2].stderr == "-c:1: error: " + acme + "\n", "\(runs[2].stderr)")
-        let unknown = "unknown profile 'GOOD' (env KOPS_PROFILE); did you mean 'good'?; profiles: acme, good" + Self.refusal
+        let unknown = "unknown profile 'GOOD' (env KOPS_PROFILE); did you mean 'good'? (profiles: acme, good)" + Self.refusal
         #expect(runs[3].stderr.hasPrefix("error: " + unknown), "\(runs[3].stderr)")
         #expect(runs[3].stdout.contains("131047") && runs[3].status == 64, "\(runs[3].stderr)")
         #expect(runs[3].stderr.contains("-c:2: error: " + unknown), "\(runs[3].stderr)")

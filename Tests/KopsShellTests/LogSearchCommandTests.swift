@@ -97,7 +97,7 @@ import Testing
          "error: logs search: unknown source 'nosuch'; use one of all, external_api_log, whatsapp_webhook_event, whatsapp_message_event, webhook_delivery, flow_event, function_invocation_event, function_log_event, functions\n",
          KopsShell.ExitStatus.usage),
         ("logs search --filter request_idd=req_1",
-         "error: logs search: unknown filter key 'request_idd' (did you mean 'request_id'?); known keys: ",
+         "error: logs search: unknown filter key 'request_idd'; did you mean 'request_id'? (known keys: ",
          .usage),
         ("logs search --around \(failingWebhook)",
          "error: logs search: --around \(failingWebhook): a webhook id names no moment; give a WAMID, delivery id, API log id, conversation id or ISO time, or search with --filter webhook_id=\(failingWebhook)\n",

@@ -166,6 +166,15 @@ import Testing
 }
 
 @Suite struct LineDiffTests {
+    /// probe38 P38-15 e: in each hunk the recorded lines come first, then the replay's, as `diff -u` and git print
+    /// them, under a header that names '-' first; a hunk of several lines keeps each side together.
+    @Test func removedLinesComeBeforeTheLinesThatReplaceThem() {
+        #expect(
+            LineDiff.lines(expected: "a\nb\nc\nd\ne", actual: "a\nB\nC\nx\nd\ne") == [
+                "@@ line 2", "-b", "-c", "+B", "+C", "+x",
+            ])
+    }
+
     @Test func equalTextsHaveNoDiff() {
         #expect(LineDiff.lines(expected: "a\nb", actual: "a\nb").isEmpty)
     }
@@ -173,11 +182,11 @@ import Testing
     @Test func showsChangedLinesWithTheirLineNumber() {
         #expect(
             LineDiff.lines(expected: "a\nb\nc\nd", actual: "a\nB\nc\nd\ne") == [
-                "@@ line 2", "+B", "-b", "@@ line 5", "+e",
+                "@@ line 2", "-b", "+B", "@@ line 5", "+e",
             ])
         #expect(
             LineDiff.lines(expected: "a\nb\nc\nd\ne\nf", actual: "a\nB\nc\nd\nE\nf") == [
-                "@@ line 2", "+B", "-b", "@@ line 5", "+E", "-e",
+                "@@ line 2", "-b", "+B", "@@ line 5", "-e", "+E",
             ])
     }
 
@@ -188,7 +197,7 @@ import Testing
         changed[14_999] = "changed"
         #expect(
             LineDiff.lines(expected: lines.joined(separator: "\n"), actual: changed.joined(separator: "\n"))
-                == ["@@ line 15000", "+changed", "-line 15000"])
+                == ["@@ line 15000", "-line 15000", "+changed"])
     }
 
     /// Past the alignment limit the middle is one replaced block: every expected line, then every actual one.

@@ -171,7 +171,11 @@ import Testing
             let handler = try Self.verifyingHandler()
             let result = try Self.fire(["message-lifecyle"], handler: handler)
             #expect(result.status == .usage)
-            #expect(result.err.hasSuffix("did you mean message-lifecycle?\n"))
+            #expect(
+                result.err.hasSuffix(
+                    "unknown event or scenario 'message-lifecyle'; did you mean 'message-lifecycle'? (scenarios: "
+                        + FirePlan.scenarios.map(\.name).joined(separator: ", ") + "; events: 'payload sample' lists them)\n"),
+                "\(result.err)")
             #expect(handler.requests.isEmpty)
         }
     }

@@ -32,7 +32,7 @@ import Testing
         ),
         (
             "webhooks create --url https://example.com/hook --events whatsapp.message.recieved",
-            "error: webhooks: invalid event 'whatsapp.message.recieved'; expected an event from the catalog (did you mean whatsapp.message.received?)\n"
+            "error: webhooks: unknown event 'whatsapp.message.recieved'; did you mean 'whatsapp.message.received'? ('payload sample' lists the events)\n"
         ),
         (
             "webhooks create --url https://example.com/hook --events whatsapp.message.received --buffer-window-seconds 61",
@@ -102,7 +102,8 @@ import Testing
     @Test func updateOfAMetaWebhookStillTakesItsOwnSettings() async throws {
         let meta = "2c3d4e5f-6a7b-4c8d-8e9f-1a2b3c4d5e6f"
         let ran = try await runDemo("webhooks update \(meta) --active false", number: Self.support)
-        #expect(ran.out.hasPrefix("updated webhook \(meta): active\n"))
+        // What changed, with its new value (probe38 P38-15 f: "…: active" read as "it is active").
+        #expect(ran.out.hasPrefix("updated webhook \(meta): active: false\n"))
         #expect(ran.status == 0)
     }
 
@@ -116,7 +117,7 @@ import Testing
     @Test func updateChangesOnlyWhatIsGiven() async throws {
         let ran = try await runDemo("webhooks update \(Self.legacy) --payload-version v2 --active false")
         #expect(ran.out == """
-            updated webhook 4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a81: payload_version, active
+            updated webhook 4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a81: payload_version: v2; active: false
             id:        4e5f6a7b-8c9d-4e0f-9a1b-3c4d5e6f7a81
             url:       https://sales.acme-demo.test/webhooks/kapso
             scope:     phone number 100200300400502

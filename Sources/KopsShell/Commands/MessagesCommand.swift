@@ -50,10 +50,9 @@ public enum MessagesCommand: Command {
         guard let typed = arguments.value("--type") else { return nil }
         let value = typed.lowercased()
         guard messageTypes.contains(value) else {
-            let closest = Suggestion.closest(to: value, in: messageTypes).map { "; did you mean '\($0)'?" } ?? ""
-            throw ShellError.invalidValue(
-                command: name, what: "value for --type", value: typed,
-                expected: "a WhatsApp message type: " + messageTypes.joined(separator: ", ") + closest)
+            throw ShellError.unknownName(
+                command: name, kind: "message type", name: typed, suggestion: Suggestion.closest(to: value, in: messageTypes),
+                known: "--type takes WhatsApp's: " + messageTypes.joined(separator: ", "))
         }
         return value
     }

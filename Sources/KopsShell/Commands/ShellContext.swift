@@ -33,7 +33,13 @@ public final class ShellContext {
     public var stoppingPresses: Int { interruptPresses() - answeredPresses }
     /// Asks at a terminal whether a script, `source` or `-c` may run the commands that change data; nil where
     /// nobody can answer (piped input, no terminal), so they are refused without `--allow-writes`.
-    public var confirmWrites: ((String) -> Bool)?
+    /// The question is shown as `confirm`'s is: redacted, wrapped at the terminal's width (`shownQuestion`).
+    public var confirmWrites: ((String) -> Bool)? {
+        get { askWrites.map { ask in { [unowned self] question in ask(self.shownQuestion(question)) } } }
+        set { askWrites = newValue }
+    }
+    /// The question `confirmWrites` asks with.
+    private var askWrites: ((String) -> Bool)?
     /// Clears the terminal (`clear`); nil when output is not a terminal.
     public var clearScreen: (() -> Void)?
     /// The terminal's width in columns when output goes to one (nil otherwise), for commands that keep one line
@@ -229,11 +235,21 @@ extension ShellContext {
     /// `ask(question)`, a Ctrl-C pressed at it answering no: the press is spent on the question, so the line is not
     /// said to be stopped, and its transcript block is not marked partial (probe29 P29-21: "not deleted", then
     /// "stopped with Ctrl-C: what 'webhooks' showed may be incomplete").
+    /// `question` as it is asked. A question is a line kops prints, and often the one screenshot to ask "should I say
+    /// y?": it names a URL's password, `?token=` or hook key only as every other line does (probe38 P38-16). At a
+    /// terminal it wraps at words as other lines do (`ProseWrap.question`, probe38 P38-15): its lines but the last are
+    /// written on standard error here, and the last is returned, to be asked on.
+    func shownQuestion(_ question: String) -> String {
+        let redacted = (shell?.redactor ?? Redactor()).redact(question)
+        guard let shell, let width = shell.errorWidth.map({ $0() }) ?? shell.terminalWidth?() else { return redacted }
+        let (lead, prompt) = ProseWrap.question(redacted, width: width)
+        if !lead.isEmpty { shell.output.write(lead, to: .err) }
+        return prompt
+    }
+
     fileprivate func answer(_ question: String) -> Bool {
         let before = interruptPresses()
-        // A question is a line kops prints, and often the one screenshot to ask "should I say y?": it names a URL's
-        // password, `?token=` or hook key only as every other line does (probe38 P38-16).
-        let yes = ask((shell?.redactor ?? Redactor()).redact(question))
+        let yes = ask(shownQuestion(question))
         let pressed = interruptPresses() - before
         guard pressed > 0 else { return yes }
         answeredPresses += pressed

@@ -19,7 +19,11 @@ public enum SourceCommand: ScriptCommand {
     /// How deep scripts may source scripts (8): enough for preludes, and a script that sources itself stops.
     public static let maxDepth = 8
 
-    public static func validate(_ arguments: Arguments) throws { _ = try arguments.required(0, "script file") }
+    public static func validate(_ arguments: Arguments) throws {
+        let path = try arguments.required(0, "script file")
+        // Not a `filePaths` command (it reads the path from the script's folder itself): refused as those are.
+        if path.allSatisfy(\.isWhitespace) { throw ShellError.blankFileName(command: name, flag: nil, value: path, usage: usage) }
+    }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         // A quoted `'~/s.kops'` is a folder named `~` (`Word.literalTildes`), as `sh` reads it.

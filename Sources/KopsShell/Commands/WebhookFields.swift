@@ -131,9 +131,9 @@ struct WebhookFields {
                 command: "webhooks", what: "value for --events", value: text, expected: "at least one event name")
         }
         for name in names where !WebhookEvents.isKnown(name) {
-            let guess = Suggestion.closest(to: name, in: WebhookEvents.all).map { " (did you mean \($0)?)" } ?? ""
-            throw .invalidValue(
-                command: "webhooks", what: "event", value: name, expected: "an event from the catalog\(guess)")
+            throw .unknownName(
+                command: "webhooks", kind: "event", name: name, suggestion: Suggestion.closest(to: name, in: WebhookEvents.all),
+                known: "'payload sample' lists the events")
         }
         return names
     }

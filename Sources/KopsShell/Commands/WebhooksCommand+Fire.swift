@@ -24,10 +24,9 @@ extension WebhooksCommand {
         }
         let names = FirePlan.scenarios.map(\.name) + WebhookEvents.all
         if !names.contains(target) {
-            let guess = Suggestion.closest(to: target, in: names).map { "; did you mean \($0)?" } ?? ""
-            throw ShellError.invalidValue(
-                command: name, what: "event or scenario", value: target,
-                expected: "a scenario (\(FirePlan.scenarios.map(\.name).joined(separator: ", "))) or a catalogue event (payload sample lists them)\(guess)")
+            throw ShellError.unknownName(
+                command: name, kind: "event or scenario", name: target, suggestion: Suggestion.closest(to: target, in: names),
+                known: "scenarios: \(FirePlan.scenarios.map(\.name).joined(separator: ", ")); events: 'payload sample' lists them")
         }
         var edits: [JSONPathEdit] = []
         for text in arguments.repeated["--set"] ?? [] {

@@ -93,7 +93,7 @@ extension WebhooksCommand {
             () throws(KapsoAPIError) in try context.client.updateWebhook(id, fields: form.fields)
         }
         context.session.lastWebhookID = webhook.id
-        let changed = form.fields.keys.joined(separator: ", ")
+        let changed = WebhookFields.changeSummary(sent: form.fields, now: webhook.json)
         return CommandResult(
             blocks: [
                 .line(StyledText("updated webhook \(webhook.id): \(changed)", style: .good)),

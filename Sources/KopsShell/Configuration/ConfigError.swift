@@ -62,7 +62,7 @@ public enum ConfigError: KopsError, Equatable {
         case .unknownProfile(let name, let known):
             "unknown profile '\(name)'; "
                 + (known.isEmpty ? "no profiles are configured ('profile add NAME --base-url URL --key-env VAR')"
-                    : "profiles: " + NameList.text(known))
+                    : Suggestion.advice(Suggestion.closest(to: name, in: known), listing: "profiles: " + NameList.text(known)))
         case .keyCommandFailed(let profile, 130):  // 128 + SIGINT: the command was stopped with Ctrl-C at the terminal
             "the api_key_command of profile '\(profile)' was interrupted (Ctrl-C), so kops has no key; the next command that needs one runs it again"
         case .keyCommandFailed(let profile, let status):

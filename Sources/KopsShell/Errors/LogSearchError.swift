@@ -37,8 +37,7 @@ public enum LogSearchError: KopsError, Equatable {
         case .unknownSource(let name, let known):
             "logs search: unknown source '\(name)'; use one of " + known.joined(separator: ", ")
         case .unknownFilterKey(let key, let known, let suggestion):
-            "logs search: unknown filter key '\(key)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
-                + "; known keys: " + known.joined(separator: ", ")
+            "logs search: unknown filter key '\(key)'; " + Suggestion.advice(suggestion, listing: "known keys: " + known.joined(separator: ", "))
         case .periodWithAround:
             "logs search: --period and --around do not go together; --around searches an hour either side of its moment"
         case .misplacedFlag(let flag, let search):

@@ -12,6 +12,9 @@ public enum ShellError: KopsError, Equatable {
     /// A value of a flag that carries secrets (`--headers`) kops cannot use; `problem` says why. The value itself is
     /// never shown: it may hold the receiver's credentials (probe18 P18-6).
     case invalidSecretValue(command: String, flag: String, problem: String, expected: String)
+    /// A name of something kops knows a closed set of (a message type, an event) that is none of them: `known` lists
+    /// them or says where they are listed, `suggestion` is the one meant when one is close (`Suggestion.advice`).
+    case unknownName(command: String, kind: String, name: String, suggestion: String?, known: String)
     /// More positional arguments than the command takes.
     case unexpectedArgument(command: String, argument: String, usage: String)
     /// The line could not be split into words.
@@ -51,6 +54,9 @@ public enum ShellError: KopsError, Equatable {
     /// `explain` was given something that is no error: `what` says what it is (`a Graph API endpoint URL`), `instead`
     /// what to paste; `value` is shortened.
     case notAnError(command: String, value: String, what: String, instead: String)
+    /// A file name that is empty or only spaces (`record "   "` made a file named three spaces: probe38 P38-15); `flag`
+    /// is the flag it was given to, nil for a positional.
+    case blankFileName(command: String, flag: String?, value: String, usage: String)
     /// An input file (`--file`) is missing or cannot be read; `reason` says which.
     case unreadableFile(path: String, reason: String)
     /// A webhook signature value that is not hex of the right length; rejected before hashing.
@@ -64,16 +70,17 @@ public enum ShellError: KopsError, Equatable {
     public var message: String {
         switch self {
         case .unknownCommand(let name, let suggestion):
-            "unknown command '\(Shortened.text(name))'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; type 'help' for the list")
+            "unknown command '\(Shortened.text(name))'; " + Suggestion.advice(suggestion, otherwise: "type 'help' for the list")
         case .unknownFlag(let command, let flag, let suggestion):
-            "\(command): unknown flag '\(Shortened.text(flag))'"
-                + (suggestion.map { "; did you mean '\($0)'?" } ?? "; see 'help \(command)'")
+            "\(command): unknown flag '\(Shortened.text(flag))'; " + Suggestion.advice(suggestion, otherwise: "see 'help \(command)'")
         case .missingArgument(let command, let what, let usage):
             "\(command): missing \(what); usage: \(usage)"
         case .invalidValue(let command, let what, let value, let expected):
             "\(command): invalid \(what) '\(Shortened.text(value))'; expected \(expected)"
         case .invalidSecretValue(let command, let flag, let problem, let expected):
             "\(command): \(flag) \(problem) (its value is not shown: it may hold secrets); \(expected)"
+        case .unknownName(let command, let kind, let name, let suggestion, let known):
+            "\(command): unknown \(kind) '\(Shortened.text(name))'; " + Suggestion.advice(suggestion, listing: known)
         case .unexpectedArgument(let command, let argument, let usage):
             "\(command): unexpected argument '\(Shortened.text(argument))'; usage: \(usage)"
         case .syntax(let text):
@@ -106,6 +113,9 @@ public enum ShellError: KopsError, Equatable {
                 + "(\(ErrorCatalog.metaReference)) or, for a Kapso code, Kapso's API reference (docs.kapso.ai)"
         case .notAnError(let command, let value, let what, let instead):
             "\(command): '\(Shortened.text(value))' is \(what), not an error; \(instead)"
+        case .blankFileName(let command, let flag, let value, let usage):
+            "\(command): \(flag.map { "the file name after \($0)" } ?? "the file name") is "
+                + (value.isEmpty ? "empty" : "only spaces") + "; name a file; usage: \(usage)"
         case .unreadableFile(let path, let reason):
             "cannot read '\(path)': \(reason); check the path"
         case .malformedSignature(let command, let reason):
@@ -119,9 +129,9 @@ public enum ShellError: KopsError, Equatable {
 
     public var exitStatus: ExitStatus {
         switch self {
-        case .unknownCommand, .unknownFlag, .missingArgument, .invalidValue, .invalidSecretValue, .unexpectedArgument, .syntax:
+        case .unknownCommand, .unknownFlag, .unknownName, .missingArgument, .invalidValue, .invalidSecretValue, .unexpectedArgument, .syntax:
             .usage
-        case .splitPhoneNumber: .usage
+        case .splitPhoneNumber, .blankFileName: .usage
         case .malformedSignature, .unreadableID, .credentialAsID, .notAnError, .trunkZeroKept: .usage
         case .idNotFound, .notAPhoneNumberID: .failure
         case .idUnchecked(_, let status): status

@@ -27,10 +27,9 @@ public struct StartProblem: KopsError, Equatable {
     /// with the profile meant when one is close (`ACME` → `acme`, a case slip in a shell rc file).
     public static func unknownProfile(_ name: String, source: String, known: [String]) -> StartProblem {
         let meant = Suggestion.closest(to: name, in: known)
-        let listed = known.isEmpty ? "no profiles are configured" : "profiles: " + NameList.text(known)
+        let listed = known.isEmpty ? "no profiles are configured" : Suggestion.advice(meant, listing: "profiles: " + NameList.text(known))
         return StartProblem(
-            problem: "unknown profile '\(VisibleText.escaped(Shortened.text(name)))' (\(source))"
-                + (meant.map { "; did you mean '\($0)'?" } ?? "") + "; \(listed)",
+            problem: "unknown profile '\(VisibleText.escaped(Shortened.text(name)))' (\(source)); \(listed)",
             otherProfiles: known)
     }
 

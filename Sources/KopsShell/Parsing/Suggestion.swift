@@ -29,6 +29,20 @@ public enum Suggestion {
         return best.map { candidates[$0.index] }
     }
 
+    /// What to do about an unknown name, in the one wording every such error uses (probe38 P38-15): `did you mean
+    /// 'acme'?` when `meant` is given, else `otherwise` (`'kops --help' lists kops's own options`). The question ends
+    /// its clause; the caller puts it after `; ` (`unknown option '--no-colour'; did you mean '--no-color'?`).
+    public static func advice(_ meant: String?, otherwise: String) -> String {
+        meant.map { "did you mean '\($0)'?" } ?? otherwise
+    }
+
+    /// `advice(_:otherwise:)` where the names that exist are listed either way: `did you mean 'acme'? (profiles: acme,
+    /// prod)` when `meant` is given, else `listing` alone (`profiles: acme, prod`). A clause may follow after `; `: the
+    /// list's parenthesis closes the question (`KOPS_PROFILE=ACME` read `did you mean 'acme'?; profiles: acme`).
+    public static func advice(_ meant: String?, listing: String) -> String {
+        meant.map { "did you mean '\($0)'? (\(listing))" } ?? listing
+    }
+
     private static func defaultMaxDistance(forLength length: Int) -> Int {
         switch length {
         case ...3: 1

@@ -88,7 +88,10 @@ public enum Interpolation {
             return value
         }
         guard isName(name) else { throw .malformedInterpolation(text: "${\(name)}") }
-        guard let value = variables[name] else { throw .unsetVariable(name: name) }
+        guard let value = variables[name] else {
+            // A name of one or two characters is close to any other such name: no guess for those.
+            throw .unsetVariable(name: name, suggestion: name.count > 2 ? Suggestion.closest(to: name, in: variables.keys.sorted()) : nil)
+        }
         return value
     }
 

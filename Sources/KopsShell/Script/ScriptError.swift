@@ -1,7 +1,7 @@
 /// Failures of scripts and their commands: variables, assertions, the write policy, recording.
 public enum ScriptError: KopsError, Equatable {
     /// `${name}` names no session variable.
-    case unsetVariable(name: String)
+    case unsetVariable(name: String, suggestion: String? = nil)
     /// `${env:NAME}` names an environment variable that is not set.
     case unsetEnvironmentVariable(name: String)
     /// `${env:NAME}` names a variable whose bytes are not UTF-8: the first such byte and its column in the value
@@ -71,6 +71,9 @@ public enum ScriptError: KopsError, Equatable {
     case transcriptNotScript(path: String, kops: String = "kops")
     /// `record FILE` (masking) where `FILE.md.restore` exists without `FILE.md`: another transcript's restore file.
     case restoreExists(path: String)
+    /// `record FILE` (masking) where `FILE.restore` cannot be a file (a folder, a device, a looping link): `reason` says
+    /// what it is (`it is a folder`). probe38 P38-15: the error called it the transcript.
+    case unusableRestore(path: String, restorePath: String, reason: String)
     /// `record FILE` (masking) where `FILE.md.restore` is a file kops did not write.
     case notARestore(path: String)
     /// `record --append` with another masking than the file's header promises (`personal data: masked|kept`).
@@ -106,10 +109,17 @@ public enum ScriptError: KopsError, Equatable {
     /// output would be another project's (probe29 P29-4); `source` is where the recording's profile came from.
     case recordedProfileMissing(path: String, profile: String, source: String?)
 
+    /// `did you mean 'name'? (or set it with …)` when a variable of a close name is set (`Suggestion.advice`), else
+    /// how to set it.
+    static func unsetVariableAdvice(_ name: String, suggestion: String?) -> String {
+        let fix = "set it with 'set \(name) VALUE' or 'kops run --var \(name)=VALUE'"
+        return suggestion.map { Suggestion.advice($0, listing: "or " + fix) } ?? fix
+    }
+
     public var message: String {
         switch self {
-        case .unsetVariable(let name):
-            "unset variable '\(name)'; set it with 'set \(name) VALUE' or 'kops run --var \(name)=VALUE'"
+        case .unsetVariable(let name, let suggestion):
+            "unset variable '\(name)'; " + Self.unsetVariableAdvice(name, suggestion: suggestion)
         case .unsetEnvironmentVariable(let name):
             "environment variable \(name) is not set; export \(name)=... before running kops"
         case .environmentNotUTF8(let name, let byte, let column):
@@ -188,6 +198,11 @@ public enum ScriptError: KopsError, Equatable {
         case .restoreExists(let path):
             "'\(path)' already exists: the restore file of an earlier transcript of that name, which 'kops check' needs; "
                 + "move it away or pick another name (--force replaces it)"
+        case .unusableRestore(let path, let restorePath, let reason):
+            "cannot record to '\(path)': its restore file '\(restorePath)'"
+                + (reason.hasPrefix("it ") ? " " + reason.dropFirst(3) : ": " + reason) + " "
+                + "(where a masked recording keeps the command lines that masking changed, for 'kops check'); move it away, "
+                + "name another transcript, or add --keep-pii (nothing is masked, so no restore file is needed)"
         case .notARestore(let path):
             "'\(path)' exists and is not a kops restore file; recording would replace it with the masked lines, so move it away or pick another name"
         case .maskingDiffers(let path, true):
@@ -264,7 +279,7 @@ public enum ScriptError: KopsError, Equatable {
         case .environmentFailed(_, _, _, _, let status): status
         case .checkInterrupted: .interrupted
         case .writeRefused, .sendOffMachineRefused, .expectedFailure, .assertionFailed, .noResult, .missingValue, .maskedValue, .maskedComparison,
-            .recording, .unwritableTranscript, .transcriptIncomplete, .transcriptExists, .restoreExists, .notARestore, .maskingDiffers:
+            .recording, .unwritableTranscript, .transcriptIncomplete, .transcriptExists, .restoreExists, .notARestore, .unusableRestore, .maskingDiffers:
             .failure
         }
     }

@@ -28,7 +28,8 @@ public enum LineDiff {
     }
 
     /// `old` and `new` (slices keeping their line offsets) aligned by the standard library's
-    /// `difference(from:)`; within a hunk, actual lines come before the expected ones they replace.
+    /// `difference(from:)`; within a hunk, the expected lines (`-`) come before the actual ones (`+`) that replace
+    /// them, as `diff -u` and git print them (probe38 P38-15: the `+` line came first, under a header naming `-` first).
     private static func aligned(_ old: ArraySlice<Substring>, _ new: ArraySlice<Substring>) -> [String] {
         var removed = Set<Int>(), inserted = Set<Int>()
         for change in new.difference(from: old) {
@@ -39,26 +40,26 @@ public enum LineDiff {
         }
         var result: [String] = []
         var (i, j) = (0, 0)
-        var inHunk = false
+        // The open hunk's lines, said when it closes: every removed line, then every added one.
+        var (dropped, added): ([String], [String]) = ([], [])
         while i < old.count || j < new.count {
             let drop = i < old.count && removed.contains(i)
             let add = j < new.count && inserted.contains(j)
             guard drop || add else {
-                (i, j, inHunk) = (i + 1, j + 1, false)
+                result += dropped + added
+                (dropped, added) = ([], [])
+                (i, j) = (i + 1, j + 1)
                 continue
             }
-            if !inHunk {
-                result.append("@@ line \(old.startIndex + i + 1)")
-                inHunk = true
-            }
-            if add {
-                result.append("+" + new[new.startIndex + j])
-                j += 1
-            } else {
-                result.append("-" + old[old.startIndex + i])
+            if dropped.isEmpty && added.isEmpty { result.append("@@ line \(old.startIndex + i + 1)") }
+            if drop {
+                dropped.append("-" + old[old.startIndex + i])
                 i += 1
+            } else {
+                added.append("+" + new[new.startIndex + j])
+                j += 1
             }
         }
-        return result
+        return result + dropped + added
     }
 }

@@ -158,7 +158,14 @@ public final class TranscriptRecorder: OutputSink {
         -> TranscriptRestore?
     {
         let restorePath = TranscriptRestore.path(besides: path)
-        guard FileManager.default.fileExists(atPath: try TranscriptFile.target(of: restorePath)) else { return nil }
+        let target: String
+        do {
+            target = try TranscriptFile.target(of: restorePath)
+        } catch .unwritableTranscript(_, let reason) {
+            // Said of the restore file, not as if it were the transcript (probe38 P38-15); its own fix is not this one.
+            throw .unusableRestore(path: path, restorePath: restorePath, reason: String(reason.prefix { $0 != ";" }))
+        }
+        guard FileManager.default.fileExists(atPath: target) else { return nil }
         guard let lines = TranscriptRestore.load(besides: path) else { throw .notARestore(path: restorePath) }
         if !continuing && !replacing { throw .restoreExists(path: restorePath) }
         return lines
