@@ -44,11 +44,15 @@ extension Redactor {
     /// True for a `set` variable name that looks like it holds a secret (`api_key`, `hook_secret`, `TOKEN`,
     /// `db_password`, `pw`, `bearer`, `whsec`): its value is masked in transcripts and the line stays out of history.
     static func isSecretName(_ name: String) -> Bool {
+        asciiIsSecretName(name) ?? isSecretNameByCharacter(name)
+    }
+
+    /// `isSecretName` read as `Character`s: what `asciiIsSecretName` must agree with, and the reading of a name with
+    /// a byte past ASCII.
+    static func isSecretNameByCharacter(_ name: String) -> Bool {
         let lower = name.lowercased()
         let parts = lower.split { !$0.isLetter && !$0.isNumber }
-        return ["key", "secret", "token", "pass", "credential", "auth", "bearer", "whsec", "cookie"].contains {
-            lower.contains($0)
-        } || parts.contains { ["pw", "pwd", "pin", "otp", "sig", "sk"].contains($0) }
+        return secretNameWords.contains { lower.contains($0) } || parts.contains { secretNameParts.contains(String($0)) }
     }
 
     /// `NAME=VALUE` split at its first `=` when NAME looks secret (`webhook_secret=whsec_…`), else nil.
