@@ -237,7 +237,7 @@ extension FailureGroups {
     /// (an id kops does not know: not in this project).
     static func notFoundMeaning(
         _ endpoint: String, _ entry: ErrorTriage.Entry, _ numbers: [PhoneNumber], _ webhooks: [Webhook], _ history: [APILog],
-        identities: [String: Identity] = [:]
+        identities: [String: Identity] = [:], status: Int = 404
     ) -> String {
         // A WABA id no number of the project has now, that the project's keys called with success before (P13-4's kind).
         if let id = unknownWABAID(endpoint, numbers: numbers), let success = IDResolver.lastSuccess(of: id, in: history, before: entry.time) {
@@ -251,7 +251,7 @@ extension FailureGroups {
         }
         if let path = IDResolver.pathNotServed(
             endpoint, numbers: numbers, webhooks: webhooks, text: entry.json["error_message"]?.string, identities: identities,
-            at: KapsoTime.seconds(iso: entry.time))
+            at: KapsoTime.seconds(iso: entry.time), status: status)
         {
             return path
         }
