@@ -365,14 +365,14 @@ public struct ErrorTriage {
             if APIPath.ids(in: log.endpoint).isEmpty {
                 return "the path is not an endpoint of the API (it has no id that could be missing); check the method and path against Kapso's API reference"
             }
-            // The collection says what kind of object is missing; the id may still be another kind's
-            // (a delivery id in a conversation path), which only 'whois' can tell.
             // A WAMID written wrongly in the path (its '+' a space, no `wamid.` in front, URL-safe base64): what `whois`
             // says of the same id, not "no message has it" (probe41 P41-7).
             if let object = APIPath.objectID(in: log.endpoint), object.collection == "messages", let damaged = damagedWAMID(object.id) {
                 return "the message id in the path is written wrongly: \(damaged.damage); '\(ShellWord.command("whois", damaged.id))' "
                     + "finds the message it stands for"
             }
+            // The collection says what kind of object is missing; the id may still be another kind's
+            // (a delivery id in a conversation path), which only 'whois' can tell.
             if let object = APIPath.objectID(in: log.endpoint), let kind = APIPath.objectKind(object.collection) {
                 // More path after the id (`/conversations/{id}/messages`): the object may exist and the path be unserved.
                 let segments = APIPath.segments(of: log.endpoint)
