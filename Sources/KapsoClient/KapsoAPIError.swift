@@ -74,6 +74,10 @@ public enum KapsoAPIError: Error, Sendable {
 }
 
 extension KapsoAPIError {
+    /// `badResponse`'s detail for a 2xx body that is a page (HTML or XML), not JSON: no Kapso route answers one
+    /// (kapso-api.md §1.1: "Responses are JSON").
+    public static let webPage = "the body is a web page (HTML), not JSON"
+
     /// A `Retry-After` in seconds as a person reads it: `7 s`, `3 min 20 s`, `27 h 46 min`, `3 days`.
     static func wait(_ seconds: Int) -> String {
         guard seconds >= 120 else { return "\(seconds) s" }

@@ -237,11 +237,20 @@ func unreadable(_ body: [UInt8]) -> String {
     } catch where error.message.hasPrefix("nesting deeper than") {
         return "the body is JSON nested deeper than \(JSONParser.maximumDepth) levels, more than kops reads"
     } catch {}
+    // A page (`<!DOCTYPE html>`, `<html>`, an XML error) where JSON belongs: a website or something in front of the API
+    // answered (probe41 P41-5); `BaseURLError` reads `webPage` as the base URL's fault.
+    if isMarkup(body) { return KapsoAPIError.webPage }
     if let offset = notUTF8(body) {
         return "the body is not valid JSON: byte \(offset) (0x\(String(body[offset], radix: 16, uppercase: true))) is not UTF-8, "
             + "which JSON must be (RFC 8259 §8.1)"
     }
     return "the body is not valid JSON"
+}
+
+/// True when `body`'s first byte after white space (and a UTF-8 byte order mark) is `<`: HTML or XML, never JSON.
+func isMarkup(_ body: [UInt8]) -> Bool {
+    let text = body.starts(with: [0xEF, 0xBB, 0xBF]) ? body.dropFirst(3) : body[...]
+    return text.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } == UInt8(ascii: "<")
 }
 
 /// The offset of the first byte of `body` that starts no well-formed UTF-8 sequence; nil when all of it is UTF-8.

@@ -279,10 +279,15 @@ extension APIRoute {
         }
         // A WAMID with a '/' in it, not percent-encoded: the API reads its tail as another segment (kapso-api.md §0.18).
         if rest.count > 3, rest[0] == "whatsapp", rest[1] == "messages", rest[2].hasPrefix("wamid.") {
+            // A space (or `%20`) in it is a '+' that a URL's query decoding turned into one: the path meant has `%2B`, or
+            // it 404s again (probe41 P41-7).
+            let id = rest.dropFirst(2).joined(separator: "%2F")
+            let meant = id.replacing(" ", with: "%2B").replacing("%20", with: "%2B")
             return NearMiss(
-                meant: "/platform/v1/whatsapp/messages/" + rest.dropFirst(2).joined(separator: "%2F") + query,
+                meant: "/platform/v1/whatsapp/messages/" + meant + query,
                 mistake: "a WAMID may contain '/', which must be percent-encoded (%2F) in a path, else the API reads "
-                    + "the rest as another segment")
+                    + "the rest as another segment"
+                    + (meant == id ? "" : "; its '+' became a space (a URL's query decoding turns '+' into one): %2B in a path"))
         }
         // A number's messages or conversations as a sub-path of the number: the platform lists them with the
         // `phone_number_id` filter (kapso-api.md §7.1, §8.1); the proxy's history reads `/{id}/messages` (§8.4).

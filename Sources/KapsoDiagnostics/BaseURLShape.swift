@@ -21,6 +21,10 @@ public enum BaseURLShape {
         case userInfo
         /// Meta's Graph API host (`graph.facebook.com`, the host Meta's Cloud API docs use), not Kapso's.
         case metaGraphAPI(host: String)
+        /// One of Kapso's websites (`app.kapso.ai`, the dashboard users copy from the browser; `kapso.ai`, `docs.kapso.ai`),
+        /// not its API host: they answer web pages (probe41 P41-5). `app.kapso.ai/api/…` was Kapso's legacy API
+        /// (kapso-api.md §1.1, "Legacy (not used)").
+        case kapsoWebsite(host: String)
         /// A whole endpoint after the base path (`/platform/v1/whatsapp/phone_numbers`,
         /// `/meta/whatsapp/v24.0/{id}/messages`), copied from a docs example or a curl line: kops would add its own
         /// path after it. `path` is the endpoint from `/platform` or `/meta` on; `base` what to give instead (the URL
@@ -145,6 +149,7 @@ public enum BaseURLShape {
         if host == "graph.facebook.com" || host.hasSuffix(".graph.facebook.com") || host == "graph.beta.facebook.com" {
             return .metaGraphAPI(host: host)
         }
+        if ["app.kapso.ai", "kapso.ai", "www.kapso.ai", "docs.kapso.ai"].contains(host) { return .kapsoWebsite(host: host) }
         if let endpoint = endpointPath(in: rest[authorityEnd...]) {
             return .endpointPath(path: String(endpoint), base: String(url[..<endpoint.startIndex]))
         }
@@ -204,6 +209,7 @@ extension BaseURLShape.Problem {
         case .fragment: "has a fragment ('#...')"
         case .userInfo: "holds a user name or password before the host ('user@')"
         case .metaGraphAPI(let host): "is Meta's Graph API (\(host)), not Kapso's"
+        case .kapsoWebsite(let host): "is Kapso's website (\(host)\(host == "app.kapso.ai" ? ", the dashboard" : "")), not its API"
         case .endpointPath(let path, _): "holds a whole endpoint path (\(Self.shortened(path)))"
         case .unknownScheme(let scheme): "has the scheme '\(Self.shortened(scheme))://', which is neither https nor http"
         case .twoPorts(let ports): "has more than one port (':\(Self.shortened(ports))')"
@@ -228,6 +234,9 @@ extension BaseURLShape.Problem {
         case .metaGraphAPI:
             return "nothing was sent (the Kapso key is not a Meta access token); Kapso's host is \(BaseURLShape.kapsoHost), "
                 + "which serves its Meta proxy at /meta/whatsapp/v24.0 (kops adds the paths)"
+        case .kapsoWebsite:
+            return "nothing was sent; Kapso's API host is \(BaseURLShape.kapsoHost) (kops adds /platform/v1 and /meta/whatsapp/v24.0; "
+                + "app.kapso.ai/api/… was Kapso's legacy API, no longer used)"
         case .endpointPath(_, let base):
             return "kops adds /platform/v1/... and /meta/whatsapp/v24.0/... to the base URL itself, so nothing was sent; "
                 + "give '\(base)' instead"

@@ -365,6 +365,12 @@ public struct ErrorTriage {
             if APIPath.ids(in: log.endpoint).isEmpty {
                 return "the path is not an endpoint of the API (it has no id that could be missing); check the method and path against Kapso's API reference"
             }
+            // A WAMID written wrongly in the path (its '+' a space, no `wamid.` in front, URL-safe base64): what `whois`
+            // says of the same id, not "no message has it" (probe41 P41-7).
+            if let object = APIPath.objectID(in: log.endpoint), object.collection == "messages", let damaged = damagedWAMID(object.id) {
+                return "the message id in the path is written wrongly: \(damaged.damage); '\(ShellWord.command("whois", damaged.id))' "
+                    + "finds the message it stands for"
+            }
             // The collection says what kind of object is missing; the id may still be another kind's
             // (a delivery id in a conversation path), which only 'whois' can tell.
             if let object = APIPath.objectID(in: log.endpoint), let kind = APIPath.objectKind(object.collection) {
@@ -382,6 +388,17 @@ public struct ErrorTriage {
         case 500...: return "Kapso or Meta failed; retry, and check Kapso's status if it persists"
         default: return "the request was refused; read the error text (ERROR), it usually names the field"
         }
+    }
+}
+
+extension ErrorTriage {
+    /// The id of a `/whatsapp/messages/{id}` path as the caller meant it (percent-encoding undone; a `wamid.` put in
+    /// front of a WAMID's base64 alone), and what `WAMID.damage` reads in it; nil when it reads as a whole WAMID.
+    static func damagedWAMID(_ segment: String) -> (id: String, damage: String)? {
+        let decoded = segment.removingPercentEncoding ?? segment
+        guard let damage = WAMID.damage(decoded) else { return nil }
+        let id = decoded.lowercased().hasPrefix("wamid.") ? decoded : WAMID.withoutPrefix(decoded) == nil ? decoded : "wamid." + decoded
+        return (id, damage)
     }
 }
 

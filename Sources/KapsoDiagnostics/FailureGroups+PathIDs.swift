@@ -165,6 +165,12 @@ extension FailureGroups {
                 + ", not a phone-number id"
             meaning = summary + "; the path takes the phone-number id of the number that sends: 'numbers' lists them; "
                 + "'\(ShellWord.command("whois", id))' says which message it is"
+        } else if misplaced.kind == .unknown, let (ascii, read) = IDInput.lettersForDigits(id) {
+            // Letters that look like digits (`1002003004005O1`): `use` and `whois` read them so; one reading (probe41 P41-7).
+            let number = numbers.first { $0.id == ascii }
+            summary = "\(id) has letters where digits belong (\(read)): with digits it is \(ascii)"
+                + (number.map { ", this project's phone-number id of \($0.name ?? $0.id)" } ?? ", none of this project's phone-number ids")
+            meaning = summary + (number == nil ? "; 'numbers' lists them" : "; fix the id the caller sends")
         } else if misplaced.kind == .unknown, !id.allSatisfy(\.isNumber) {
             // A UUID or a name where Meta's phone-number id (digits) belongs is no project question; a webhook id
             // of the project is named.
@@ -237,7 +243,7 @@ extension FailureGroups {
     /// (an id kops does not know: not in this project).
     static func notFoundMeaning(
         _ endpoint: String, _ entry: ErrorTriage.Entry, _ numbers: [PhoneNumber], _ webhooks: [Webhook], _ history: [APILog],
-        identities: [String: Identity] = [:]
+        identities: [String: Identity] = [:], status: Int = 404
     ) -> String {
         // A WABA id no number of the project has now, that the project's keys called with success before (P13-4's kind).
         if let id = unknownWABAID(endpoint, numbers: numbers), let success = IDResolver.lastSuccess(of: id, in: history, before: entry.time) {
@@ -251,7 +257,7 @@ extension FailureGroups {
         }
         if let path = IDResolver.pathNotServed(
             endpoint, numbers: numbers, webhooks: webhooks, text: entry.json["error_message"]?.string, identities: identities,
-            at: KapsoTime.seconds(iso: entry.time))
+            at: KapsoTime.seconds(iso: entry.time), status: status)
         {
             return path
         }

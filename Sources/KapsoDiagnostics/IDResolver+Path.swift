@@ -14,11 +14,13 @@ extension IDResolver {
     /// `text` is the answer's error text and `identities` what `whois` found of the path's ids (`documentedRouteMeaning`).
     public static func pathNotServed(
         _ endpoint: String, numbers: [PhoneNumber], webhooks: [Webhook], text: String? = nil, identities: [String: Identity] = [:],
-        at time: Int64? = nil
+        at time: Int64? = nil, status: Int = 404
     ) -> String? {
         let fix = "check the method and path against Kapso's API reference"
         // A documented route with the project's id in its place is no path fault (P13-3).
-        if let documented = documentedRouteMeaning(endpoint, numbers: numbers, webhooks: webhooks, text: text, identities: identities, at: time) {
+        if let documented = documentedRouteMeaning(
+            endpoint, numbers: numbers, webhooks: webhooks, text: text, identities: identities, at: time, status: status)
+        {
             return documented
         }
         // A webhook test under a number is no route: Kapso tests any webhook at its project path (P23-1's test route).

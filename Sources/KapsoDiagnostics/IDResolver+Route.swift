@@ -56,10 +56,14 @@ extension IDResolver {
     ///
     /// A path below the number (`/{pnid}/messages/{wamid}`, `/phone_numbers/{pnid}/webhooks/{id}`) is about the object
     /// there, not the number (`childNotFoundMeaning`, with the answer's `text` and what `whois` found, `identities`).
+    /// `status` is the HTTP status the call got (404 unless given): the line names the one the caller's logs show.
     public static func documentedRouteMeaning(
         _ endpoint: String, numbers: [PhoneNumber], webhooks: [Webhook], text: String? = nil, identities: [String: Identity] = [:],
-        at time: Int64? = nil
+        at time: Int64? = nil, status: Int = 404
     ) -> String? {
+        // The status the caller got, as its own logs show it: Graph answers "Object with ID … does not exist" with a 400
+        // (#100, subcode 33) as often as with a 404 (probe41 P41-6: "HTTP 400 … the 404 says").
+        let answer = status == 404 ? "the 404" : "the \(status) answer"
         guard let route = APIRoute.documented(endpoint), let id = route.id, !numbers.isEmpty else { return nil }
         if route.child != nil, numbers.contains(where: { $0.id == id }) {
             return childNotFoundMeaning(endpoint, text: text, numbers: numbers, webhooks: webhooks, identities: identities)
@@ -77,7 +81,7 @@ extension IDResolver {
             guard let number = numbers.first(where: { $0.id == id }) else { return nil }
             let call = route.edge.map { "/\(id)/\($0)" } ?? "/\(id)"
             return "\(id) is this project's phone-number id of \(number.name ?? number.id) and \(call) is a documented "
-                + "proxy route, so neither is the mistake: the 404 says the number could not be reached with its access "
+                + "proxy route, so neither is the mistake: \(answer) says the number could not be reached with its access "
                 + "when called; it may have been deleted, deregistered or moved to another WABA at Meta, disconnected from "
                 + "Kapso, or its access token lost the permission; 'health \(id)' checks the number's access and token"
         case (.metaProxy, .wabaID?):
@@ -86,14 +90,14 @@ extension IDResolver {
             guard let first = owned.first else { return nil }
             let call = route.edge.map { "/\(id)/\($0)" } ?? "/\(id)"
             return "\(id) is this project's WABA id (of \(list(owned.map { $0.name ?? $0.id }))) and \(call) is a documented "
-                + "proxy route, so neither is the mistake: the 404 says the WABA could not be reached with its numbers' access "
+                + "proxy route, so neither is the mistake: \(answer) says the WABA could not be reached with its numbers' access "
                 + "when called; it may have been disconnected from Kapso or moved at Meta, or the access token lost the "
                 + "permission; 'health \(first.id)' checks the number's access and token"
         case (.metaProxy, .metaObject?):
             // `GET /{id}` reads any Meta object: the number itself, or its WABA.
             if let number = numbers.first(where: { $0.id == id }) {
                 return "\(id) is this project's phone-number id of \(number.name ?? number.id) and /\(id) is a documented "
-                    + "Graph read, so neither is the mistake: the 404 says the number could not be reached with its access "
+                    + "Graph read, so neither is the mistake: \(answer) says the number could not be reached with its access "
                     + "when called; it may have been deleted, deregistered or moved to another WABA at Meta, disconnected "
                     + "from Kapso, or its access token lost the permission; 'health \(id)' checks the number's access and token"
             }

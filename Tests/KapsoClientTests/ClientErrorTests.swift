@@ -10,7 +10,10 @@ import Testing
 
     @Test(arguments: [
         (200, "<html><body>Bad gateway</body></html>",
-         "unexpected response (HTTP 200): the body is not valid JSON; body starts: '<html><body>Bad gateway</body></html>'"),
+         "unexpected response (HTTP 200): the body is a web page (HTML), not JSON; body starts: '<html><body>Bad gateway</body></html>'"),
+        // A byte order mark and white space before the page change nothing (probe41 P41-5).
+        (200, "\u{FEFF}\n  <!DOCTYPE html><title>Kapso</title>",
+         "unexpected response (HTTP 200): the body is a web page (HTML), not JSON; body starts: '\u{FEFF}   <!DOCTYPE html><title>Kapso</title>'"),
         (200, "{\"data\": [{\"id\": \"1\"", "unexpected response (HTTP 200): the body is not valid JSON; body starts: '{\"data\": [{\"id\": \"1\"'"),
         (502, "<html>upstream\nerror</html>", "unexpected response (HTTP 502): the error body is not JSON; body starts: '<html>upstream error</html>'"),
         (200, "", "unexpected response (HTTP 200): the body is not valid JSON; body starts: (empty)"),

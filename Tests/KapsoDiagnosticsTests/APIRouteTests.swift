@@ -177,6 +177,15 @@ import Testing
         ("/platform/v1/whatsapp/messages/wamid.HBgLMTQxNTU1NTAxNjAVAgASGBQBUDAy/AAAA+", "Message not found",
          "/platform/v1/whatsapp/messages/wamid.HBgLMTQxNTU1NTAxNjAVAgASGBQBUDAy%2FAAAA+",
          "a WAMID may contain '/', which must be percent-encoded (%2F) in a path, else the API reads the rest as another segment"),
+        // probe41 P41-7: its '+' read as a space by a URL's query decoding: the path meant has %2B, or it 404s again.
+        ("/platform/v1/whatsapp/messages/wamid.HBgLMTQxNTU1NTAxNzEVAgARGBI5QTNDQTVC/0Q0RDZFNjc OAA=", "Message not found",
+         "/platform/v1/whatsapp/messages/wamid.HBgLMTQxNTU1NTAxNzEVAgARGBI5QTNDQTVC%2F0Q0RDZFNjc%2BOAA=",
+         "a WAMID may contain '/', which must be percent-encoded (%2F) in a path, else the API reads the rest as another segment; "
+            + "its '+' became a space (a URL's query decoding turns '+' into one): %2B in a path"),
+        ("/platform/v1/whatsapp/messages/wamid.HBgLMTQxNTU1NTAxNzEVAgARGBI5QTNDQTVC/0Q0RDZFNjc%20OAA=", "Message not found",
+         "/platform/v1/whatsapp/messages/wamid.HBgLMTQxNTU1NTAxNzEVAgARGBI5QTNDQTVC%2F0Q0RDZFNjc%2BOAA=",
+         "a WAMID may contain '/', which must be percent-encoded (%2F) in a path, else the API reads the rest as another segment; "
+            + "its '+' became a space (a URL's query decoding turns '+' into one): %2B in a path"),
     ]
 
     @Test(arguments: nearMisses)

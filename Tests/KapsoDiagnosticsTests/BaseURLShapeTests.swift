@@ -15,6 +15,12 @@ import Testing
         ("https://graph.facebook.com", .metaGraphAPI(host: "graph.facebook.com")),
         ("https://graph.facebook.com/v24.0", .metaGraphAPI(host: "graph.facebook.com")),
         ("https://GRAPH.facebook.com.:443/", .metaGraphAPI(host: "graph.facebook.com")),
+        // probe41 P41-5: the dashboard's host copied from the browser, and Kapso's other websites.
+        ("https://app.kapso.ai", .kapsoWebsite(host: "app.kapso.ai")),
+        ("https://APP.kapso.ai/", .kapsoWebsite(host: "app.kapso.ai")),
+        ("https://app.kapso.ai/api/v1", .kapsoWebsite(host: "app.kapso.ai")),
+        ("https://docs.kapso.ai", .kapsoWebsite(host: "docs.kapso.ai")),
+        ("https://kapso.ai.", .kapsoWebsite(host: "kapso.ai")),
         ("https://api.kapso.ai/platform/v1/whatsapp/phone_numbers",
          .endpointPath(path: "/platform/v1/whatsapp/phone_numbers", base: "https://api.kapso.ai")),
         ("https://api.kapso.ai/meta/whatsapp/v24.0/100200300400501/messages",

@@ -171,6 +171,29 @@ import Testing
 
     /// probe4: a 404 for an id kops has not fetched says which kind of object is missing, not that the id is in
     /// no part of the project (a delivery id used as a conversation id is the project's, only not a conversation).
+    /// probe41 P41-7: a WAMID written wrongly in a failed path is read as `whois` reads it (no `wamid.` in front, its
+    /// '+' a space), not "no message of this project has the id"; a phone-number id with a letter for a digit is read as
+    /// `use` reads it, not "not a phone-number id nor an id of this project".
+    @Test func anIDWrittenWronglyInAPathIsReadAsWhoisAndUseReadIt() throws {
+        let whole = "wamid.HBgLMTQxNTU1NTAxNzEVAgARGBI5QTNDQTVC/0Q0RDZFNjc+OAA="
+        var triage = ErrorTriage()
+        triage.addAPILogs([
+            Self.log("GET", "/platform/v1/whatsapp/messages/HBgLMTQxNTU1NTAxNzEVAgARGBI5QTNDQTVC%2F0Q0RDZFNjc%2BOAA%3D", 404, key: "k", at: "2026-11-21T10:00:00Z"),
+            Self.log("GET", "/platform/v1/whatsapp/messages/wamid.HBgLMTQxNTU1NTAxNzEVAgARGBI5QTNDQTVC%2F0Q0RDZFNjc%20OAA%3D", 404, key: "k", at: "2026-11-21T10:01:00Z"),
+            Self.log("POST", "/meta/whatsapp/v24.0/1002003004005O1/messages", 404, key: "k", at: "2026-11-21T10:02:00Z"),
+        ])
+        let groups = FailureGroups(triage.entries, numbers: IDResolverTests.numbers, webhooks: IDResolverTests.facts.webhooks)
+        let byPath = Dictionary(uniqueKeysWithValues: groups.groups.map { ($0.what, $0.meaning) })
+        let bare = try #require(byPath["GET /platform/v1/whatsapp/messages/HBgLMTQxNTU1NTAxNzEVAgARGBI5QTNDQTVC%2F0Q0RDZFNjc%2BOAA%3D"])
+        #expect(bare == "the message id in the path is written wrongly: it has no 'wamid.' in front, yet it is a WAMID's base64 part "
+            + "(as some log viewers show it): use \(whole); '\(ShellWord.command("whois", whole))' finds the message it stands for")
+        let spaced = try #require(byPath["GET /platform/v1/whatsapp/messages/wamid.HBgLMTQxNTU1NTAxNzEVAgARGBI5QTNDQTVC%2F0Q0RDZFNjc%20OAA%3D"])
+        #expect(spaced.hasPrefix("the message id in the path is written wrongly: it holds a space where its base64 has a '+'"), "\(spaced)")
+        let letter = try #require(byPath["POST /meta/whatsapp/v24.0/1002003004005O1/messages"])
+        #expect(letter == "1002003004005O1 has letters where digits belong (the letter O for 0 at 14): with digits it is "
+            + "100200300400501, this project's phone-number id of Support Line; fix the id the caller sends")
+    }
+
     @Test func aMissingObjectIsNamedByItsCollection() throws {
         var triage = ErrorTriage()
         triage.addAPILogs([

@@ -20,6 +20,23 @@ import Testing
             "/meta/whatsapp/v24.0/999300400500601/message_templates", numbers: IDResolverTests.numbers, webhooks: []) == nil)
     }
 
+    /// probe41 P41-6: Graph answers "Object with ID … does not exist" (#100, subcode 33) with a 400 as well as a 404; the
+    /// line names the status the caller got, never "the 404" after "HTTP 400". The same reading reaches `reply` and `errors`.
+    @Test(arguments: [
+        ("/meta/whatsapp/v24.0/100200300400501/messages", 400, "so neither is the mistake: the 400 answer says the number could not be reached"),
+        ("/meta/whatsapp/v24.0/100200300400501/messages", 404, "so neither is the mistake: the 404 says the number could not be reached"),
+        ("/meta/whatsapp/v24.0/100200300400501", 400, "so neither is the mistake: the 400 answer says the number could not be reached"),
+        ("/meta/whatsapp/v24.0/200300400500601/message_templates", 400, "so neither is the mistake: the 400 answer says the WABA could not"),
+    ])
+    func theStatusNamedIsTheOneTheCallGot(path: String, status: Int, says: String) throws {
+        let text = "Unsupported post request. Object with ID '100200300400501' does not exist, cannot be loaded due to missing permissions"
+        let meaning = try #require(IDResolver.documentedRouteMeaning(
+            path, numbers: IDResolverTests.numbers, webhooks: [], text: text, status: status))
+        #expect(meaning.contains(says), "\(meaning)")
+        let served = try #require(IDResolver.pathNotServed(path, numbers: IDResolverTests.numbers, webhooks: [], text: text, status: status))
+        #expect(served == meaning)
+    }
+
     @Test(arguments: [
         ("/meta/whatsapp/v24.0/100200300400501/messages", "100200300400501, this project's phone-number id of Support Line,",
          "'health 100200300400501'"),

@@ -85,6 +85,45 @@ import Testing
         #expect(!err.contains("CA certificates"), "\(err)")
     }
 
+    /// probe41 P41-5: a host answering every path with a web page and 200 (a dashboard, a single-page app) is a website,
+    /// not Kapso's API: before, "unexpected response (HTTP 200): the body is not valid JSON" named no setting.
+    @Test(arguments: [
+        "<!DOCTYPE html><html><head><title>Kapso</title></head><body>app</body></html>",
+        "\n  <html><body>sign in</body></html>",
+    ])
+    func aWebPageWith200IsAWebsiteNotTheAPI(page: String) throws {
+        let server = try HostileServer { _ in .http(headers: ["Content-Type: text/html"], body: Array(page.utf8)) }
+        defer { server.stop() }
+        let transport = try CurlTransport(options: .init(connectTimeout: 2, timeout: 5, userAgent: "kops-tests"))
+        let client = KapsoClient(baseURL: server.baseURL, apiKey: Secret("kapso_test_0123456789"), transport: transport)
+        var session = Session(baseURL: server.baseURL)
+        session.sources["api"] = "flag --base-url"
+        let output = BufferOutput()
+        let shell = Shell(context: ShellContext(session: session, client: client, registry: .standard), renderer: Renderer(), output: output)
+        let status = shell.run(line: "numbers")
+        #expect(status == .failure)
+        #expect(output.err.hasPrefix("error: the API answered HTTP 200 with a web page, not JSON ('"), "\(output.err)")
+        #expect(
+            output.err.hasSuffix("'): this host does not serve Kapso's API: \(server.baseURL) (flag --base-url) (wrong host or port?); "
+                + "Kapso's is https://api.kapso.ai, kapso-sim prints its own; 'state' shows it, --base-url or 'profile' changes it\n"),
+            "\(output.err)")
+    }
+
+    /// Kapso's own host answers JSON on every route: a page or a bare 404 there came from a proxy or portal in between,
+    /// so "this host does not serve Kapso's API: https://api.kapso.ai" would be false (probe41 P41-5's other side).
+    @Test(arguments: ["https://api.kapso.ai", "https://API.kapso.ai:443/"])
+    func anAnswerThatIsNotKapsosFromKapsosHostNamesWhatIsInBetween(base: String) throws {
+        let error = KapsoAPIError.badResponse(status: 200, detail: KapsoAPIError.webPage, firstBytes: "'<html>'")
+        let line = try #require(BaseURLError.explaining(error, clientBase: base, base: base, source: nil)).message
+        #expect(
+            line == "the API answered HTTP 200 with a web page, not JSON ('<html>'): that is not Kapso's API answering, though the "
+                + "base URL \(base) is Kapso's host: a proxy, captive portal or firewall in between answered instead; check the "
+                + "network (HTTPS_PROXY, a sign-in page) and retry")
+        // A JSON body of the wrong shape is no web page: not the host's fault.
+        let shape = KapsoAPIError.badResponse(status: 200, detail: "list response without a 'data' array", firstBytes: "")
+        #expect(BaseURLError.explaining(shape, clientBase: base, base: base, source: nil) == nil)
+    }
+
     @Test func a404ForAMissingObjectIsNotAboutTheHost() {
         let error = KapsoAPIError.notFound(path: "/platform/v1/whatsapp/conversations/x", message: "Not found")
         #expect(BaseURLError.explaining(error, clientBase: "https://api.kapso.ai", base: "https://api.kapso.ai", source: nil) == nil)

@@ -282,7 +282,8 @@ public enum ReplyCommand: Command {
         let path = String(url[start.lowerBound...])
         let missing = ErrorCatalog.missingObjectID(subcode: rejection.subcode, status: rejection.status, path: path, message: rejection.message)
         guard rejection.status == 404 || missing != nil, let numbers = try? context.client.allPhoneNumbers() else { return nil }
-        return IDResolver.documentedRouteMeaning(path, numbers: numbers, webhooks: [], text: rejection.message, at: context.now())
+        return IDResolver.documentedRouteMeaning(
+            path, numbers: numbers, webhooks: [], text: rejection.message, at: context.now(), status: rejection.status)
     }
 
     /// The exact request, key redacted, shown against the session's API host (the same as the client's,

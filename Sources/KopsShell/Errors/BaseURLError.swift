@@ -39,6 +39,10 @@ public struct BaseURLError: KopsError, Equatable {
                 metaProxy: true)
         case .badResponse(404, _, let firstBytes):
             return BaseURLError(url: nil, answer: "HTTP 404 with a page that is not JSON (\(firstBytes))", base: base, source: source)
+        case .badResponse(let status, KapsoAPIError.webPage, let firstBytes) where (200..<300).contains(status):
+            // Every Kapso route answers JSON (kapso-api.md §1.1): a web page with a 200 is a website or a single-page app
+            // answering every path, as a dashboard does (probe41 P41-5: "unexpected response" named no setting).
+            return BaseURLError(url: nil, answer: "HTTP \(status) with a web page, not JSON (\(firstBytes))", base: base, source: source)
         default:
             return nil
         }
@@ -47,6 +51,13 @@ public struct BaseURLError: KopsError, Equatable {
     public var message: String {
         let asked = url.map { "\($0), an endpoint every Kapso API has, answered \(answer)" } ?? "the API answered \(answer)"
         let origin = source.map { " (\($0))" } ?? ""
+        // Kapso's own host answers JSON on every route: an answer in another shape came from something in between, so
+        // "this host does not serve Kapso's API" would be wrong there.
+        if Self.isKapsoHost(base) {
+            return "\(asked): that is not Kapso's API answering, though the base URL \(base)\(origin) is Kapso's host: a "
+                + "proxy, captive portal or firewall in between answered instead; check the network (HTTPS_PROXY, a sign-in "
+                + "page) and retry"
+        }
         if foreignShape {
             // Any Platform path: Kapso's own answer never has this shape, whether or not the path always exists.
             let asked = "\(url ?? base) answered \(answer)"
@@ -71,6 +82,14 @@ public struct BaseURLError: KopsError, Equatable {
         }
         return "\(asked): the API base URL looks wrong: \(base)\(origin); it should be the host only, e.g. "
             + "https://api.kapso.ai (kops adds /platform/v1); 'state' shows it, --base-url or 'profile' changes it"
+    }
+
+    /// Whether `base`'s host is Kapso's API host (`BaseURLShape.kapsoHost`), whatever its scheme, port or path.
+    static func isKapsoHost(_ base: String) -> Bool {
+        var rest = Substring(base.lowercased())
+        if let scheme = rest.firstRange(of: "://") { rest = rest[scheme.upperBound...] }
+        let host = rest.prefix { $0 != "/" && $0 != ":" }
+        return host == "api.kapso.ai" || host == "api.kapso.ai."
     }
 
     /// Whether `base` has no path after its host (`https://h`, `http://h:8080/`); a base without a scheme counts

@@ -41,7 +41,7 @@ extension BaseURLShape.Problem {
         case .badPort(let port): return .badPort(mask(port))
         case .twoPorts(let ports): return .twoPorts(mask(ports))
         case .doubledScheme(let written, let fixed): return .doubledScheme(written: mask(written), fixed: mask(fixed))
-        case .controlCharacter, .whitespace, .query, .fragment, .userInfo, .metaGraphAPI, .unclosedBracket, .noHost: return self
+        case .controlCharacter, .whitespace, .query, .fragment, .userInfo, .metaGraphAPI, .kapsoWebsite, .unclosedBracket, .noHost: return self
         }
     }
 }
