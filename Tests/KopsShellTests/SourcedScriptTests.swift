@@ -21,6 +21,27 @@ import Testing
         return try body(folder)
     }
 
+    /// probe42 P42-1: a sourced script's `set on_error continue` ends with it. The caller, which never said it, stops at
+    /// the `source` line whose script had failing lines: its next line never runs. A caller that said it keeps it.
+    @Test func aSourcedScriptsOnErrorEndsWithIt() throws {
+        try inFolder(["main.kops": "source lib.kops\nset after yes\n", "lib.kops": "set on_error continue\nhealth --since 1h\nexplain 131047\n"]) {
+            folder in
+            let offline = OfflineShell()
+            let outcome = try ScriptRunner.load(path: folder + "/main.kops").run(on: offline.shell)
+            #expect(outcome.failedLine == 1 && outcome.stopped, "\(offline.output.err)")
+            #expect(offline.shell.context.session.variables["after"] == nil)
+            #expect(offline.shell.context.session.variables["on_error"] == nil)
+        }
+        try inFolder(["main.kops": "set on_error continue\nsource lib.kops\nset after yes\n", "lib.kops": "set on_error stop\nexplain 131047\n"]) {
+            folder in
+            let offline = OfflineShell()
+            let outcome = try ScriptRunner.load(path: folder + "/main.kops").run(on: offline.shell)
+            #expect(outcome.failed == 0, "\(offline.output.err)")
+            #expect(offline.shell.context.session.variables["after"] == "yes")
+            #expect(offline.shell.context.session.variables["on_error"] == "continue")
+        }
+    }
+
     /// The current directory is not the scripts' folder: `b.kops` and `../c.kops` are found beside `sub/a.kops`.
     @Test func aRelativeSourceIsReadBesideTheScriptThatSourcesIt() throws {
         try inFolder([

@@ -5,7 +5,8 @@ public enum SourceCommand: ScriptCommand {
     public static let sendsRequests = false
     public static let usage = "source FILE.kops [--allow-writes]"
     public static let details = """
-        Stops at the first failing line unless the script says 'set on_error continue'.
+        Stops at the first failing line unless the script says 'set on_error continue'; a 'set on_error'
+        in the script ends with it (the script that sources it keeps its own).
         Inside a script, a relative FILE is read from that script's folder (as psql's \\ir, not bash's
         source), so a playbook finds the scripts beside it from any directory; at the prompt, from the
         current directory.
@@ -37,7 +38,11 @@ public enum SourceCommand: ScriptCommand {
         guard shell.runningScripts.count < maxDepth else { throw ScriptError.sourceTooDeep(path: path, limit: maxDepth) }
         let script = try ScriptRunner.load(
             path: path, relativeTo: folder, allowWrites: arguments.has("--allow-writes") || shell.writesAllowed)
+        // The sourced script's `set on_error` ends with it: the caller keeps its own policy (probe42 P42-1: a playbook's
+        // `set on_error continue` let its caller run on past the playbook's failures, into a write).
+        let callersPolicy = shell.context.session.variables["on_error"]
         let outcome = script.run(on: shell)
+        shell.context.session.variables["on_error"] = callersPolicy
         if shell.cancelledAt != nil {
             var result = CommandResult()
             result.status = .failure
