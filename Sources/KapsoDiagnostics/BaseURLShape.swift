@@ -136,16 +136,14 @@ public enum BaseURLShape {
             return .twoPorts(String(afterHost[afterHost.index(after: first)...]))
         }
         if hasScheme, authority.isEmpty || authority.hasPrefix(":") { return .noHost }
-        var host = authority.lowercased()
-        if let colon = host.lastIndex(of: ":"), !host.hasSuffix("]") {
-            let port = host[host.index(after: colon)...]
+        if hasScheme, let colon = authority.lastIndex(of: ":"), !authority.hasSuffix("]") {
+            let port = authority[authority.index(after: colon)...]
             // Without `://` the text before a colon may be a misspelt scheme (`http:/host`): the caller names that.
-            if hasScheme, !port.allSatisfy({ $0.isASCII && $0.isNumber }) || !(1...65535).contains(Int(port) ?? 0) {
+            if !port.allSatisfy({ $0.isASCII && $0.isNumber }) || !(1...65535).contains(Int(port) ?? 0) {
                 return .badPort(String(port))
             }
-            host = String(host[..<colon])
         }
-        if host.hasSuffix(".") { host.removeLast() }
+        let host = hostName(authority)
         if host == "graph.facebook.com" || host.hasSuffix(".graph.facebook.com") || host == "graph.beta.facebook.com" {
             return .metaGraphAPI(host: host)
         }
@@ -154,6 +152,24 @@ public enum BaseURLShape {
             return .endpointPath(path: String(endpoint), base: String(url[..<endpoint.startIndex]))
         }
         return nil
+    }
+
+    /// The host of `url` as `problem(in:)` reads it: lower-cased, without a scheme, `user@`, port, path or trailing
+    /// dot (`HTTPS://API.Kapso.ai.:443/x` → `api.kapso.ai`); empty when there is none.
+    public static func host(of url: String) -> String {
+        var rest = Substring(url)
+        if let colon = rest.firstIndex(of: ":"), rest[colon...].hasPrefix("://") { rest = rest[rest.index(colon, offsetBy: 3)...] }
+        var authority = rest[..<(rest.firstIndex { "/?#".contains($0) } ?? rest.endIndex)]
+        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+        return hostName(authority)
+    }
+
+    /// `authority` (host and port, no `user@`) lower-cased, without its port and a trailing dot.
+    private static func hostName(_ authority: Substring) -> String {
+        var host = authority.lowercased()
+        if let colon = host.lastIndex(of: ":"), !host.hasSuffix("]") { host = String(host[..<colon]) }
+        if host.hasSuffix(".") { host.removeLast() }
+        return host
     }
 
     /// The part of `path` from Kapso's base path on (`/platform/v1` or `/meta/whatsapp[/vNN.N]`, kapso-api.md §1.1)

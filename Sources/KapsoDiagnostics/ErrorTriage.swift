@@ -397,7 +397,8 @@ extension ErrorTriage {
     static func damagedWAMID(_ segment: String) -> (id: String, damage: String)? {
         let decoded = segment.removingPercentEncoding ?? segment
         guard let damage = WAMID.damage(decoded) else { return nil }
-        let id = decoded.lowercased().hasPrefix("wamid.") ? decoded : WAMID.withoutPrefix(decoded) == nil ? decoded : "wamid." + decoded
+        // Without `wamid.`, `damage` found the rest a WAMID's base64 part (`WAMID.withoutPrefix`): the prefix goes back on.
+        let id = decoded.lowercased().hasPrefix("wamid.") ? decoded : "wamid." + decoded
         return (id, damage)
     }
 }

@@ -27,6 +27,10 @@ public struct FailedSend: Sendable, Equatable {
     var categoryFromPricing = false
     /// For a reaction (`type: reaction`), the WAMID it reacts to (`reaction.message_id`); nil for other messages.
     public var reactedTo: String? = nil
+    /// The contact's business-scoped user id when the send went to it and to no phone number (`to_user_id`, or a `to`
+    /// in that shape: a contact who adopted a WhatsApp username and shares no number); nil otherwise. Advice about a
+    /// number's E.164 form is then no advice (probe42 P42-11).
+    public var recipientUserID: String? = nil
     /// What the data shows of the message reacted to (`ReactionTarget`: too old, a reaction, another conversation's,
     /// deleted, not in the project, or none of Meta's causes), when the caller read it; nil otherwise (Meta's causes are
     /// then named, none chosen).
@@ -43,7 +47,11 @@ public struct FailedSend: Sendable, Equatable {
     /// the message's `recipient_type` or its statuses') has no recipient number.
     public init(message: JSONObject) {
         let inbound = MessageDirection(message: message).side == .inbound
-        let to = inbound || MessageOrigin(message: message).sentToGroup != nil ? nil : message["to"]?.string
+        let outbound = !inbound && MessageOrigin(message: message).sentToGroup == nil
+        let written = outbound ? message["to"]?.string : nil
+        // A `to` in the business-scoped user id's shape (`US.1349…`) is no number: its digits are not one.
+        let userID = written.flatMap { BusinessScopedUserID.isValid($0) ? $0 : nil }
+        let to = userID == nil ? written : nil
         let kapso = message["kapso"]?.object
         let named = (kapso?["message_type_data"] ?? message["message_type_data"])?["category"]?.string
             ?? message["template"]?["category"]?.string
@@ -59,6 +67,7 @@ public struct FailedSend: Sendable, Equatable {
         pricedCategory = distinct.count == 1 ? distinct.first : nil
         templateName = ErrorTriage.templateName(of: message)
         reactedTo = message["type"]?.string == "reaction" ? message["reaction"]?["message_id"]?.string : nil
+        if outbound, recipient == nil { recipientUserID = userID ?? message["to_user_id"]?.string.flatMap { $0.isEmpty ? nil : $0 } }
     }
 
     /// The category the send went out as and where kops read it: Meta's pricing first (what it was charged as), else
@@ -163,6 +172,13 @@ extension MessageError {
         // A reaction refused as an invalid value: Meta's reasons are about the message it reacts to (P39-12).
         if code == "131009", let send, let reactedTo = send.reactedTo {
             return send.reactionTarget.map { $0.advice(reactedTo) } ?? ReactionTarget.unread(reactedTo)
+        }
+        // Sent to a business-scoped user id, not a number: there is no number to check, and the id is what may have
+        // changed (`user_changed_user_id`; Meta's business-scoped user id docs; probe42 P42-11).
+        if code == "131026", let userID = send?.recipientUserID {
+            return "the send went to the business-scoped user id \(userID), not a phone number (the contact shares none): "
+                + "check it is still this contact's id ('\(ShellWord.command("whois", userID))' says whether a newer one replaced it), and by "
+                + "another channel ask the contact to update WhatsApp and accept its terms; do not retry in a loop"
         }
         if code == "131026", send?.isAuthenticationToIndia == true {
             return "this is an authentication template to a +91 (India) number, a cause Meta's error-codes page lists for "

@@ -53,6 +53,9 @@ extension TemplateCheck {
         /// A MARKETING template to a +1 number with a US area code (`NANPRegion`): Meta accepts it, then fails it
         /// with 131049, as it delivers no marketing templates to US numbers.
         case marketingToUSNumber(area: String)
+        /// An AUTHENTICATION template to a business-scoped user id (`TemplateCheck.userIDReach`): Meta refuses it with
+        /// 131062, as it sends authentication messages only to phone numbers.
+        case authenticationToUserID(String)
 
         /// A send kops does not build (a value of a component it cannot give): `--force` does not send it either, as the
         /// request would lack that component or carry a wrong one (a product header sent as a media link).
@@ -80,6 +83,7 @@ extension TemplateCheck {
             case .marketingStopped: "marketing_preference_stopped"
             case .recentMarketingRefusal(let code, _, _, _, _): code
             case .marketingToUSNumber: "131049"
+            case .authenticationToUserID: "131062"
             }
         }
 
@@ -162,6 +166,9 @@ extension TemplateCheck {
             case .marketingToUSNumber(let area):
                 "the template is MARKETING and +1 \(area) is a US number: \(NANPRegion.usMarketingPause); Meta accepts the send, "
                     + "then it fails"
+            case .authenticationToUserID(let id):
+                "the template is AUTHENTICATION and \(id) is a business-scoped user id: Meta sends authentication messages "
+                    + "only to phone numbers and refuses this send with 131062"
             }
         }
 
@@ -214,6 +221,9 @@ extension TemplateCheck {
                     ? "send a utility template or reach the contact another way; add --force to send it anyway"
                     : "send a utility template, or wait until \(until); add --force to send it anyway"
             case .marketingToUSNumber: "send a utility template, or add --force to send it anyway"
+            case .authenticationToUserID(let id):
+                "send it to the contact's phone number ('\(ShellWord.command("whois", id))' shows it when they share one), "
+                    + "or add --force to send it anyway"
             }
         }
     }

@@ -80,6 +80,16 @@ public enum TemplateCheck {
         return .marketingToUSNumber(area: area)
     }
 
+    /// The refusal of an AUTHENTICATION template to a business-scoped user id (`recipient` in `BusinessScopedUserID`'s
+    /// shape), nil for other templates and recipients: Meta sends authentication messages only to phone numbers and
+    /// answers 131062 (`ErrorCatalog`'s 131062, Meta's "Business-scoped user IDs" page; Microsoft's Azure Communication
+    /// Services docs, "Authentication templates and BSUIDs": "You can't use a business-scoped user ID (BSUID) to send
+    /// these authentication template types"). probe41 P41-6: the dry run passed it.
+    public static func userIDReach(_ template: MessageTemplate, recipient: String) -> Problem? {
+        guard template.category == "AUTHENTICATION", BusinessScopedUserID.isValid(recipient) else { return nil }
+        return .authenticationToUserID(recipient)
+    }
+
     /// A note for a MARKETING template to a +1 number whose area is a US territory or non-geographic
     /// (`NANPRegion.unclear`): whether Meta's pause covers it is not documented. Nil otherwise.
     public static func marketingReachNote(_ template: MessageTemplate, recipient: String) -> String? {

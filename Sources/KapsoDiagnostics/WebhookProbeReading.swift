@@ -17,7 +17,8 @@ public struct WebhookProbeReading: Sendable, Equatable {
         /// Connected, but no HTTP answer: the handler hung past 10 s, closed the connection, or Ctrl-C stopped it.
         case noAnswer
 
-        /// Kapso counts only a 2xx within 10 s as delivered.
+        /// The handler took it: a 2xx within Kapso's 10 s (whether Kapso counts a 2xx other than 200 as delivered is
+        /// not documented: its docs say 200, and the reading says so separately).
         public var isAccepted: Bool {
             if case .status(let status, let seconds) = self { return (200..<300).contains(status) && seconds <= 10 }
             return false
@@ -104,8 +105,17 @@ public struct WebhookProbeReading: Sendable, Equatable {
         verdicts.append(signature)
 
         switch (signedASCII, signedNonASCII) {
-        case (_, _) where signedASCII.isAccepted && signedNonASCII.isAccepted:
+        case (.status(200, _), .status(200, _)) where signedASCII.isAccepted && signedNonASCII.isAccepted:
             verdicts.append(Verdict(kind: .good, text: "correctly signed deliveries were accepted, ASCII and not"))
+        // Another 2xx: the handler took them, but Kapso documents 200 and its own deliveries record such an answer as
+        // failed (`ErrorTriage.deliveryMeaning`; probe42 P42-8: probe said "accepted" where `webhooks check` said failed).
+        case (_, _) where signedASCII.isAccepted && signedNonASCII.isAccepted:
+            verdicts.append(
+                Verdict(
+                    kind: .error,
+                    text: "error: correctly signed deliveries got \(signedText), not 200: Kapso documents that the endpoint \"must "
+                        + "return 200 OK within 10 seconds\" (docs.kapso.ai/docs/platform/webhooks) and may count them as failed "
+                        + "and retry them; answer 200"))
         case (_, .status(let status, _)) where signedASCII.isAccepted && (400..<500).contains(status):
             verdicts.append(
                 Verdict(

@@ -66,6 +66,9 @@ extension Shell {
                 verdictFailure = nil
                 var status = run(line: line)
                 expectingFailure = false
+                if expecting, status != .ok, let location {
+                    sayVerdictFailure(at: location, reportsBefore: reportsBefore, stops: false, expected: true)
+                }
                 if expecting { status = status == .ok ? report(ScriptError.expectedFailure(line: line)) : .ok }
                 // Ctrl-C stopped piped input (in a request, or between lines as in a script): 130 as for a script or
                 // -c (probe20 P20-4), unless a write's outcome is unknown (75 says more).
@@ -75,12 +78,11 @@ extension Shell {
                 }
                 if source != nil, cancelledAt != nil, status != .unknownOutcome { status = .interrupted }
                 if status != .ok && first == .ok { first = status }
-                if status != .ok && source != nil && context.session.variables["on_error"] != "continue" {
-                    if let location, cancelledAt == nil, output.outputFailure == nil {
-                        sayVerdictStop(at: location, reportsBefore: reportsBefore)
-                    }
-                    return first
+                let stops = context.session.variables["on_error"] != "continue"
+                if status != .ok, source != nil, !expecting, let location, cancelledAt == nil, output.outputFailure == nil {
+                    sayVerdictFailure(at: location, reportsBefore: reportsBefore, stops: stops)
                 }
+                if status != .ok && source != nil && stops { return first }
                 // Standard output took no more text (said once by the line that hit it): nothing after would be seen.
                 if output.outputFailure != nil { return first == .ok ? .outputFailed : first }
             }

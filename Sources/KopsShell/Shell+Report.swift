@@ -92,17 +92,20 @@ extension Shell {
         return report.status
     }
 
-    /// Says where and why a script stops at a line whose command failed by its result while no error was said
-    /// (`reportsBefore` is `reportsSaid` as the line began): `h.kops:2: health: 100200300400502 is degraded
-    /// (messaging_health, webhook_verified); the script stops here`, on standard error, wrapped as error lines are. The
-    /// transcript's block already holds the result. probe38 P38-17: a CI log read only "2 commands, 1 failed".
+    /// Says where and why a script's line failed by its result while no error was said (`reportsBefore` is `reportsSaid`
+    /// as the line began): `h.kops:2: health: 100200300400502 is degraded (messaging_health, webhook_verified); the script
+    /// stops here`, on standard error, wrapped as error lines are. The transcript's block already holds the result.
+    /// probe38 P38-17: a CI log read only "2 commands, 1 failed".
     ///
-    /// `last` for the script's last command line (`-c 'numbers; webhooks check'`, a `.kops` file's last line): nothing
-    /// is left to stop, so the line names what failed alone, `-c:2: webhooks check: found 2 errors` (probe40: "the script
-    /// stops here" on a last line read as if lines after it were skipped). The exit status is the same.
-    func sayVerdictStop(at location: String, reportsBefore: Int, last: Bool = false) {
+    /// `stops` is false where nothing stops: the script's last command line (`-c:2: webhooks check: found 2 errors`;
+    /// probe40: "the script stops here" on a last line read as if lines after it were skipped) and a line run under
+    /// `set on_error continue`, which is named all the same (probe42 P42-13: "5 commands, 3 failed" named one of the
+    /// three). `expected` for a line under `#! error`: `e.kops:2: expected error: health: …`, as a line whose error was
+    /// expected says it. The exit status is the caller's.
+    func sayVerdictFailure(at location: String, reportsBefore: Int, stops: Bool, expected: Bool = false) {
         guard reportsSaid == reportsBefore, let verdictFailure else { return }
-        let line = redactor.redact(errorLine: "\(location): \(verdictFailure)" + (last ? "" : "; the script stops here"))
+        let line = redactor.redact(
+            errorLine: "\(location): " + (expected ? "expected error: " : "") + verdictFailure + (stops ? "; the script stops here" : ""))
         let width = errorWidth.map { $0() } ?? terminalWidth?()
         output.write((width.map { ProseWrap.lines(line, width: $0).joined(separator: "\n") } ?? line) + "\n", to: .err)
     }

@@ -57,7 +57,7 @@ public final class Shell {
     /// How many errors `report` has said: a script line that failed while it stayed the same failed by its result.
     public internal(set) var reportsSaid = 0
     /// The last command whose result failed without an error, and why (`health: 100200300400502 is degraded (…)`,
-    /// `CommandResult.failure`): a script that stops at its line says so with `FILE:LINE` (`sayVerdictStop`).
+    /// `CommandResult.failure`): a script names its line with `FILE:LINE` (`sayVerdictFailure`).
     public internal(set) var verdictFailure: String?
     /// The word a comment dropped from the end of the command running (`#100200300400501`, `Lexer.droppedWord`): a
     /// missing argument is then said to be that word (probe29 P29-19); nil for any other command.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import KapsoClient
+import KapsoDiagnostics
 import KopsHTTP
 import KopsShell
 import KopsTerminal
@@ -156,6 +157,11 @@ struct Launch: Equatable {
             }
         }
         if let startProblem { stdout.write(ErrorReport(startProblem).line() + "\n", to: .err) }
+        if !ownAPI, startProblem == nil, let note = GraphVersion.baseURLNote(
+            settings.baseURL, source: settings.sources["api"]?.description, at: Self.wallClockMicros() / 1_000_000)
+        {
+            stdout.write(VisibleText.escaped(note) + "\n", to: .err)
+        }
         if demo || demoTranscript != nil {
             let key = "kops_demo_" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
             // The demo's clock is fixed (ids sequential), moved to this machine's time before each command line: a

@@ -59,6 +59,23 @@ import Testing
         #expect(!result.stdout.contains("demo_key_0123456789") && !result.stderr.contains("empty_key_0123456789"))
     }
 
+    /// probe42 P42-12: the last message selected in one profile's project is not carried into another's: `state` shows
+    /// none after `profile use`, and a bare `trace` asks for a WAMID instead of looking the old one up in the new project.
+    @Test func profileUseDropsTheOldProjectsLastMessage() async throws {
+        let result = try await withTwoSimulators { folder, _, _ in
+            try ProcessRunner.run(
+                "kops", ["-c", "message wamid.HBgLMTQxNTU1NTAxNDIVAgASGBQzRUIwQTFDMkQzRTRGNTA2MTcyOAA=", "-c", "profile use eagle", "-c", "state", "-c", "trace"],
+                environment: ["XDG_CONFIG_HOME": folder, "ACME_KAPSO_KEY": "demo_key_0123456789"])
+        }
+        #expect(result.status != 0)
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.contains { $0.hasPrefix("profile:              eagle") })
+        #expect(lines.contains { $0 == "last_message_id:      -" }, "\(result.stdout)")
+        #expect(lines.contains { $0 == "last_conversation_id: -" }, "\(result.stdout)")
+        #expect(result.stderr.contains("the last message and conversation selected were profile acme's: no longer selected"), "\(result.stderr)")
+        #expect(result.stderr.contains("-c:4: error: trace: no message selected; give a WAMID"), "\(result.stderr)")
+    }
+
     @Test func flagsBeatTheProfile() async throws {
         let result = try await withTwoSimulators { folder, _, _ in
             try ProcessRunner.run(

@@ -6,7 +6,7 @@ import Testing
     static let id = "wamid.HBgLMTQxNTU1NTAxNTcVAgASGBRCOTRFMkQ3QTE2QzAzRjU4RTkyMgA="
     static let preview = String(repeating: "x", count: 200) + "…"
     static let line = "12:00:00Z whatsapp.message.received number 100200300400501 msg \(id) delivered; signature ok; "
-        + "handler 500 in 3 ms (Kapso retries anything but 2xx): \(preview)"
+        + "handler 500 in 3 ms (Kapso retries anything but 200): \(preview)"
 
     @Test func aLongLineKeepsTheIdsEndsAndCutsThePreviewToTheWidth() {
         let fitted = ListenCommand.fitted(Self.line, messageID: Self.id, preview: Self.preview, width: 200)

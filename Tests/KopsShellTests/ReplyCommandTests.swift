@@ -130,6 +130,18 @@ import Testing
         #expect(run.requests == 9)
     }
 
+    /// probe42 P42-9: a reply to the last message goes from that message's number; after a `use` of another number the
+    /// result line names the number that sent it and the one selected, so a transcript does not point at the wrong one.
+    @Test func aReplyFromAnotherNumberThanTheSelectedOneSaysSo() async throws {
+        let run = try await runShell(["use 100200300400501", "message \(Demo.danaInbound)", "use 100200300400502", "reply hello"])
+        #expect(run.statuses.last == .ok, "\(run.err)")
+        #expect(run.out.contains(
+            " to Dana Ortiz (14155550142) from 100200300400501, the number of the message replied to (the selected number is 100200300400502)\n"),
+            "\(run.out)")
+        let same = try await runShell(["use 100200300400501", "message \(Demo.danaInbound)", "reply hello"])
+        #expect(same.statuses.last == .ok && !same.out.contains(" from 100200300400501"), "\(same.out)")
+    }
+
     /// A dry run refuses what the send would, with the same status (probe14 P14-14); with --force it shows the request.
     @Test func dryRunOutsideTheWindowRefusesAsTheSendWould() async throws {
         let run = try await runShell(["conversation \(Demo.leeConversation)", "reply --dry-run Hello", "reply --dry-run --force Hello"])

@@ -77,6 +77,13 @@ import Testing
         ("reply --template spring_promo --header-media https://cdn.example.test/a.jpg --param a --param b --dry-run",
          "131049: spring_promo: the template is MARKETING and +1 415 is a US number"),
         ("reply --template login_code --param '   '", "100: login_code: parameter 1 is empty or blank, which Meta refuses"),
+        // Meta sends no authentication template to a business-scoped user id (131062, probe41 P41-6); a dry run refuses it too.
+        ("reply --to US.48210937561029384756 --template login_code --param 123456",
+         "131062: login_code: the template is AUTHENTICATION and US.48210937561029384756 is a business-scoped user id: Meta "
+            + "sends authentication messages only to phone numbers and refuses this send with 131062; send it to the "
+            + "contact's phone number ('whois US.48210937561029384756' shows it when they share one), or add --force to send it anyway"),
+        ("reply --to US.48210937561029384756 --template login_code --param 123456 --dry-run",
+         "131062: login_code: the template is AUTHENTICATION and US.48210937561029384756 is a business-scoped user id"),
         ("reply --to +14155550142 --template spring_promo --header-media https://cdn.example.test/a.jpg --param a --param b",
          "marketing_preference_stopped: spring_promo: the contact stopped marketing messages on this number"),
     ])

@@ -80,14 +80,36 @@ import Testing
         #expect(!err.contains("the script stops here"), "\(err)")
     }
 
-    /// Under `set on_error continue` the script goes on: no stop is said.
-    @Test func aScriptThatGoesOnSaysNoStop() async throws {
-        let (out, err) = try await withSimulator { fixture in
+    /// Under `set on_error continue` the script goes on: no stop is said, yet every line that failed by its result is
+    /// named with its line (probe42 P42-13: "5 commands, 3 failed" named one of the three), in a file as in piped lines.
+    @Test func aScriptThatGoesOnNamesEachFailedLine() async throws {
+        let (outcome, out, err, piped) = try await withSimulator { fixture in
             let (shell, output) = try fixture.shell()
-            _ = ScriptRunner(path: "h.kops", source: "set on_error continue\nuse 100200300400502\nhealth\nexplain 131026\n").run(on: shell)
-            return (output.out, output.err)
+            let outcome = ScriptRunner(
+                path: "h.kops", source: "set on_error continue\nuse 100200300400502\nhealth\nwebhooks check\nexplain 131026\n").run(on: shell)
+            let (other, pipedOutput) = try fixture.shell()
+            _ = other.loop(
+                reader: ScriptedLineReader(["set on_error continue", "use 100200300400502", "webhooks check", "explain 131026"]),
+                source: "<stdin>")
+            return (outcome, output.out, output.err, pipedOutput.err)
         }
+        #expect(outcome.failedLines == [3, 4] && !outcome.stopped, "\(outcome)")
         #expect(!err.contains("the script stops here"), "\(err)")
+        #expect(err.contains("h.kops:3: health: 100200300400502 is "), "\(err)")
+        #expect(err.contains("h.kops:4: webhooks check: found 2 errors\n"), "\(err)")
         #expect(out.contains("131026"), "\(out)")
+        #expect(piped.contains("<stdin>:3: webhooks check: found 2 errors\n") && !piped.contains("stops here"), "\(piped)")
+    }
+
+    /// A `#! error` marker over a line that fails by its result says so as it does over an error (probe42 P42-13: it
+    /// was silent): `FILE:LINE: expected error: …`, and the script goes on.
+    @Test func anExpectedVerdictFailureIsSaid() async throws {
+        let (outcome, err) = try await withSimulator { fixture in
+            let (shell, output) = try fixture.shell()
+            let outcome = ScriptRunner(path: "e.kops", source: "use 100200300400502\n#! error\nhealth\nexplain 131026\n").run(on: shell)
+            return (outcome, output.err)
+        }
+        #expect(outcome.failed == 0 && outcome.status == .ok, "\(outcome)")
+        #expect(err.contains("e.kops:3: expected error: health: 100200300400502 is "), "\(err)")
     }
 }

@@ -138,7 +138,21 @@ import Testing
             let result = try Self.fire(["failed-131047", "--secret", Self.secret], handler: handler)
             #expect(result.status == .failure)
             #expect(result.out.contains("1/1 whatsapp.message.failed → 500 in "))
-            #expect(result.out.contains(#"(Kapso retries anything but 2xx): {"error":"handler broke"}"#))
+            #expect(result.out.contains(#"(Kapso retries anything but 200): {"error":"handler broke"}"#))
+        }
+    }
+
+    /// probe42 P42-8: a handler that answers 204 is not "accepted": Kapso documents 200, and `webhooks check` reads such
+    /// deliveries as failed; the line says so and fire exits 1, as for any delivery Kapso would count failed.
+    @Test func aHandlerAnswering204IsNotCountedAccepted() async throws {
+        try await offPool {
+            let handler = try HostileServer { _ in .http(status: 204, body: []) }
+            let result = try Self.fire(["failed-131047", "--secret", Self.secret], handler: handler)
+            #expect(result.status == .failure, "\(result.out)\(result.err)")
+            #expect(result.out.contains(
+                "→ 204 in "), "\(result.out)")
+            #expect(result.out.contains(", not 200: Kapso documents that the endpoint must return 200 OK and may count this as failed; answer 200"), "\(result.out)")
+            #expect(result.err.contains("1 of 1 not accepted") && !result.err.contains("all 1 accepted"), "\(result.err)")
         }
     }
 

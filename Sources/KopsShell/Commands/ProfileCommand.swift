@@ -14,6 +14,7 @@ public enum ProfileCommand: Command {
         Profiles live in $XDG_CONFIG_HOME/kops/config.toml (default ~/.config/kops/config.toml) and never hold
         a key: a profile names the environment variable or the command that yields it.
         'profile use' switches the API host, key, selected number and history file of this session only;
+        switching to another profile drops the last message, conversation and webhook selected ('state' shows them).
         'profile default' writes default_profile, so every later kops starts with it. The first profile added
         to an empty config becomes the default.
         Examples:
@@ -118,12 +119,29 @@ public enum ProfileCommand: Command {
         context.session.sources["phone_number_id"] = profile.phoneNumberID == nil ? nil : "profile \(name)"
         context.session.lastList = nil
         context.ids.clear()
+        // The last message, conversation and webhook are the old profile's project's: kept, a bare `trace` or `reply`
+        // looked them up in the new one and blamed the user's id or key (probe42 P42-12). Another profile or API drops them.
+        let session = context.session
+        let dropped = name == before.profile && context.client.baseURL == before.baseURL ? [] : [
+            session.lastMessageID.map { _ in "message" }, session.lastConversationID.map { _ in "conversation" },
+            session.lastWebhookID.map { _ in "webhook" },
+        ].compactMap { $0 }
+        if !dropped.isEmpty {
+            context.session.lastMessageID = nil
+            context.session.lastConversationID = nil
+            context.session.lastWebhookID = nil
+        }
         context.profileChanged(name)
         let isDefault = context.config.defaultProfile == name
         var blocks: [Block] = [
             .line(StyledText("using profile \(name) (\(context.client.baseURL)) for this session")),
             .hint(isDefault ? "it is also the default profile" : "'profile default \(name)' makes it the default for every kops"),
         ]
+        if !dropped.isEmpty {
+            let named = dropped.count == 1 ? dropped[0] : dropped.dropLast().joined(separator: ", ") + " and " + dropped.last!
+            blocks.append(.hint("the last \(named) selected were profile \(before.profile)'s: "
+                + "no longer selected ('state' shows what is)"))
+        }
         // A `--demo` script may write without --allow-writes because its writes reach only the simulator; past this line
         // they reach the profile's API, so the rule of every other script applies (probe27 P27-23: `kops --demo -c
         // 'profile use prod' -c 'reply …'` sent a real message).

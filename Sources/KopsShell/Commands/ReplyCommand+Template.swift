@@ -57,8 +57,12 @@ extension ReplyCommand {
             warnings.append("--force: sending although \(problem.code): \(problem.statement)")
         }
         // Meta accepts a marketing template to a US number and fails it later (131049): refused like the checks above
-        // (probe14 P14-3); a +1 number kops cannot place gets a note. A business-scoped user id has no number.
-        if !BusinessScopedUserID.isValid(target.contact) {
+        // (probe14 P14-3); a +1 number kops cannot place gets a note. A business-scoped user id has no number, and Meta
+        // sends it no authentication template (131062, probe41 P41-6).
+        if let problem = TemplateCheck.userIDReach(template, recipient: target.contact) {
+            guard force else { throw TemplateError.refused(command: name, name: template.name, problem: problem) }
+            warnings.append("--force: sending although \(problem.code): \(problem.statement)")
+        } else if !BusinessScopedUserID.isValid(target.contact) {
             if let problem = TemplateCheck.marketingReach(template, recipient: target.contact) {
                 guard force else { throw TemplateError.refused(command: name, name: template.name, problem: problem) }
                 warnings.append("--force: sending although \(problem.code): \(problem.statement)")

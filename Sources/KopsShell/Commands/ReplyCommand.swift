@@ -262,9 +262,15 @@ public enum ReplyCommand: Command {
         let acceptance = SendAcceptance(messageStatus: sent.messageStatus, template: template)
         var json: JSONObject = ["id": .string(wamid), "to": .string(target.contact), "phone_number_id": .string(target.phoneNumberID)]
         if let status = sent.messageStatus { json["message_status"] = .string(status) }
+        // Sent from the number of the message replied to, which a `use` since may no longer select: the prompt, the last
+        // `using` line and a transcript all name the selected one, so the line says which sent it (probe42 P42-9).
+        let selected = context.session.phoneNumberID
+        let from = selected.map { $0 == target.phoneNumberID } == false
+            ? " from \(target.phoneNumberID), the number of the message replied to (the selected number is \(selected ?? ""))" : ""
         var blocks: [Block] = [
             .line(StyledText(
-                "\(acceptance.word) \(wamid) to \(target.label)" + (what.map { ": \($0)" } ?? ""), style: acceptance.held ? .warn : .good))
+                "\(acceptance.word) \(wamid) to \(target.label)" + (what.map { ": \($0)" } ?? "") + from,
+                style: acceptance.held ? .warn : .good))
         ]
         if let note = acceptance.note { blocks.append(.line(StyledText(note, style: acceptance.held ? .warn : .plain))) }
         blocks.append(.hint("follow it with 'trace'"))

@@ -86,10 +86,7 @@ public struct BaseURLError: KopsError, Equatable {
 
     /// Whether `base`'s host is Kapso's API host (`BaseURLShape.kapsoHost`), whatever its scheme, port or path.
     static func isKapsoHost(_ base: String) -> Bool {
-        var rest = Substring(base.lowercased())
-        if let scheme = rest.firstRange(of: "://") { rest = rest[scheme.upperBound...] }
-        let host = rest.prefix { $0 != "/" && $0 != ":" }
-        return host == "api.kapso.ai" || host == "api.kapso.ai."
+        BaseURLShape.host(of: base) == "api.kapso.ai"
     }
 
     /// Whether `base` has no path after its host (`https://h`, `http://h:8080/`); a base without a scheme counts

@@ -16,8 +16,12 @@ struct HandlerCall {
         /// No answer: refused, timed out, TLS failed, Ctrl-C (the transport's one-line reason).
         case failed(TransportError)
 
+        /// A 200 within Kapso's limit: what Kapso documents as a delivered webhook ("must return 200 OK within 10
+        /// seconds", docs.kapso.ai/docs/platform/webhooks). Another 2xx is not counted so: Kapso's own deliveries record
+        /// answers such as 204 as failed (`ErrorTriage.deliveryMeaning`; probe42 P42-8: `webhooks fire` said "all 1
+        /// accepted" for a receiver whose deliveries `webhooks check` showed failing with 204).
         var isSuccess: Bool {
-            if case .answered(let status, _, _, _) = self { return (200..<300).contains(status) }
+            if case .answered(let status, let seconds, _, _) = self { return status == 200 && seconds <= kapsoLimitSeconds }
             return false
         }
 
@@ -80,11 +84,13 @@ struct HandlerCall {
                 return (text + ", over Kapso's 10 s limit: counted as failed and retried", .bad)
             }
             guard (200..<300).contains(status) else {
-                text += " (Kapso retries anything but 2xx)"
+                text += " (Kapso retries anything but 200)"
                 let start = bodyStart(body)
                 return (start.isEmpty ? text : text + ": " + start, .bad)
             }
-            if status != 200 { text += " (Kapso documents 200; other 2xx may count as failed)" }
+            if status != 200 {
+                return (text + ", not 200: Kapso documents that the endpoint must return 200 OK and may count this as failed; answer 200", .bad)
+            }
             return (text, .good)
         }
     }

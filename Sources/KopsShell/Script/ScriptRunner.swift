@@ -167,7 +167,7 @@ public struct ScriptRunner: Sendable {
             shell.readOnly = false
         }
         var expectFailure: Int?
-        // The last command line: a verdict that fails there stops nothing (`sayVerdictStop`'s `last`).
+        // The last command line: a verdict that fails there stops nothing (`sayVerdictFailure`'s `stops`).
         let lastCommand = lines.last { if case .command = $0.kind { true } else { false } }?.number
         for line in lines {
             guard case .command(let text) = line.kind else {
@@ -199,7 +199,10 @@ public struct ScriptRunner: Sendable {
             }
             if expectFailure != nil {
                 expectFailure = nil
-                guard status == .ok else { continue }
+                guard status == .ok else {
+                    shell.sayVerdictFailure(at: "\(path):\(line.number)", reportsBefore: reportsBefore, stops: false, expected: true)
+                    continue
+                }
                 status = shell.report(ScriptError.expectedFailure(line: text))
             }
             if status != .ok {
@@ -207,12 +210,13 @@ public struct ScriptRunner: Sendable {
                 outcome.failedLines.append(line.number)
                 if outcome.failedLine == nil { (outcome.failedLine, outcome.status) = (line.number, status) }
                 // Output that can no longer be written stops it even so: every later line's output would be lost.
-                if shell.context.session.variables["on_error"] != "continue" || shell.output.outputFailure != nil {
+                let stops = shell.context.session.variables["on_error"] != "continue" || shell.output.outputFailure != nil
+                if shell.output.outputFailure == nil {
+                    shell.sayVerdictFailure(
+                        at: "\(path):\(line.number)", reportsBefore: reportsBefore, stops: stops && line.number != lastCommand)
+                }
+                if stops {
                     outcome.stopped = true
-                    if shell.output.outputFailure == nil {
-                        shell.sayVerdictStop(
-                            at: "\(path):\(line.number)", reportsBefore: reportsBefore, last: line.number == lastCommand)
-                    }
                     break
                 }
             }
