@@ -11,10 +11,19 @@ extension PIIMasker {
     /// is one of the business's own: `+`-prefixed, `00`-prefixed, written with spaces, dots, dashes or
     /// parentheses, or bare digits after `--to`, `--phone-number`, `--phone` or `whois` (up to 13, so ids stay).
     public func mask(commandLine line: String) -> String {
+        maskingCommandLine = true
+        defer { maskingCommandLine = false }
         let words = line.split(separator: " ")
-        for (index, word) in words.enumerated()
-        where PIIMasker.numberArguments.contains(String(word)) && index + 1 < words.count {
+        for (index, word) in words.enumerated() {
+            // `--to=@maria.g`: the value glued to its flag.
+            if let equals = word.firstIndex(of: "="), PIIMasker.numberArguments.contains(String(word[..<equals])) {
+                learnTypedHandle(String(word[word.index(after: equals)...]))
+            }
+            guard PIIMasker.numberArguments.contains(String(word)), index + 1 < words.count else { continue }
             let value = String(words[index + 1]).trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
+            // A WhatsApp username (`whois @maria.g`, `reply --to @maria.g`) names the contact as their number does
+            // (probe41 P41-2: it stayed in clear on the line while the result masked it).
+            learnTypedHandle(value)
             // After `whois` and `--phone-number` a bare run of 14 digits or more is an id (phone-number, WABA).
             let digits = PIIMasker.normalized(value)
             let longest = word == "--to" ? 15 : 13
@@ -102,8 +111,16 @@ extension PIIMasker {
         return String(text[..<listStart]) + list + PIIMasker.realigned(Substring(gap), delta: delta)
     }
 
-    /// Words after which bare digits are a contact's number.
+    /// Words after which bare digits are a contact's number, and a `@handle` a contact's WhatsApp username.
     static let numberArguments: Set<String> = ["--to", "--phone-number", "--phone", "whois"]
+
+    /// Learns a typed `@handle` (quotes around it dropped) as a contact's WhatsApp username.
+    private func learnTypedHandle(_ word: String) {
+        let value = word.trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
+        guard IDInput.isUsername(value), value.count >= 3, !PIIMasker.isMasked(value) else { return }
+        learnUsername(value)
+        add(value, to: &names, prefix: "contact")
+    }
 
     /// A typed contact number's digits, without an international `00` prefix; the business's own are left.
     private func learnTyped(_ digits: String) {

@@ -25,8 +25,10 @@ extension PIIMasker {
 
     /// JSON keys whose strings are what a message says (a body, a caption, Kapso's `content`, a location's
     /// address): a one-word body is masked in them. `name` (a location's) only when it is the whole string.
+    /// `response_json`: a flow's answers, JSON inside a string, every value what the contact filled in (probe42 P42-5:
+    /// a one-word answer was clear there while the row masked it).
     static let contentJSONKeys: Set<String> = [
-        "body", "caption", "filename", "text", "content", "address", "last_message_text",
+        "body", "caption", "filename", "text", "content", "address", "last_message_text", "response_json",
     ]
 
     /// `byField`: the value is inside one of `fieldParents`, where every string is what the contact wrote.
@@ -78,6 +80,7 @@ extension PIIMasker {
     func mask(jsonText text: String) -> String {
         var result = mask(text)
         guard result.contains("\":") else { return result }
+        if result.contains("\"response_json\":") { result = maskingContent(ofKey: "response_json", in: result) }
         for value in bodies where pattern(value).isPlainWord && result.contains("\"" + value + "\"") {
             let keys = PIIMasker.contentJSONKeys.union(PIIMasker.fieldJSONKeys)
             result = PIIMasker.replacingJSONStrings(value, keys: keys, with: alias(for: value, prefix: "body"), in: result)
@@ -101,6 +104,30 @@ extension PIIMasker {
             }
         }
         return result
+    }
+
+    /// `text` (JSON written out) with the string value of each `"KEY":` masked as content: a flow's `response_json` is
+    /// JSON inside a string, whose one-word answers (`\"city\": \"Springfield\"`) no whole-value match finds.
+    func maskingContent(ofKey key: String, in text: String) -> String {
+        var result = ""
+        var rest = Substring(text)
+        while let range = rest.range(of: "\"" + key + "\":") {
+            result += rest[..<range.upperBound]
+            let spaces = rest[range.upperBound...].prefix { $0 == " " }
+            result += spaces
+            let value = rest[spaces.endIndex...]
+            rest = value
+            guard value.first == "\"" else { continue }
+            var end = value.index(after: value.startIndex)
+            var escaped = false
+            while end < value.endIndex, escaped || value[end] != "\"" {
+                escaped = !escaped && value[end] == "\\"
+                end = value.index(after: end)
+            }
+            result += "\"" + mask(String(value[value.index(after: value.startIndex)..<end]), content: true)
+            rest = value[end...]
+        }
+        return result + rest
     }
 
     /// Keys of `fieldParents`' strings (and a location's `name`): in JSON already written out, where a one-word body

@@ -18,9 +18,8 @@ internal import Foundation
 /// content keys (`body`, `caption`, `text`, `content`…), a typed `reply` text. Anywhere else the same word is far
 /// more likely kops's own text or the business's (`Support Line`, "open a Meta Direct Support ticket"): masking it
 /// there garbled the page and, worse, gave the body away from its context (`<body 1> Line` next to `Sales Line`).
-/// A one-word name (a contact whose profile name is `Support`) is masked in those places and where kops names the
-/// contact (`namesTheContact`: a `NAME` cell, `Support (14155550171)`, `@support`), not in `Support Line` or kops's
-/// advice. Longer or more distinctive bodies (two words or more, digits, an address, an email), longer names and
+/// A one-word name (a contact whose profile name is `Support`) is masked in those places and wherever it is not part
+/// of a longer proper name (`namesTheContact`, `standsAlone`), not in `Support Line` or "Meta Direct Support". Longer or more distinctive bodies (two words or more, digits, an address, an email), longer names and
 /// template parameter values (a one-word `Maria`) are masked everywhere: they cannot be mistaken for kops's text, and a
 /// place kops shows them that this list forgot must not leak them.
 extension PIIMasker {
@@ -175,6 +174,29 @@ extension PIIMasker {
         if String(text[..<range.lowerBound].suffix(8)).lowercased() == "contact " { return true }
         let after = text[range.upperBound...].prefix(3)
         return after.count == 3 && after.starts(with: [" ", "("]) && "+0123456789@(<".contains(after.last!)
+    }
+
+    /// True when a one-word name's occurrence at `range` is not part of a longer proper name: no capitalized word
+    /// (`Line`, `Direct`: a capital and a lower-case letter) right before or after it, across one space or dash. So
+    /// `Support Line` (the business's number) and "open a Meta Direct Support ticket" keep the word, while kops's
+    /// sentences that name the contact mask it however they put it ("the WhatsApp username of Maria, a contact of …",
+    /// which showed it in clear above a `contact:` field that masked it: probe41 P41-2).
+    static func standsAlone(_ text: [Character], _ range: Range<Int>) -> Bool {
+        let isJoint = { (character: Character) in character == " " || character == "-" }
+        let isCapitalized = { (word: ArraySlice<Character>) in
+            word.first?.isUppercase == true && word.contains { $0.isLowercase }
+        }
+        if range.lowerBound >= 2, isJoint(text[range.lowerBound - 1]) {
+            let before = text[..<(range.lowerBound - 1)]
+            if isCapitalized(before.suffix(from: (before.lastIndex { !$0.isLetter } ?? (before.startIndex - 1)) + 1)) {
+                return false
+            }
+        }
+        if range.upperBound + 1 < text.count, isJoint(text[range.upperBound]) {
+            let after = text[(range.upperBound + 1)...]
+            if isCapitalized(after.prefix { $0.isLetter }) { return false }
+        }
+        return true
     }
 
     /// Letters, digits and `_`: what a word is made of, for the boundaries of a match.

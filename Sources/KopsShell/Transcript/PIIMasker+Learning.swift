@@ -89,6 +89,7 @@ extension PIIMasker {
         } else if PIIMasker.nameKeys.contains(key) || (key == "name" && parent.map(PIIMasker.nameParents.contains) == true)
             || (parent == "name" && PIIMasker.cardNameKeys.contains(key))
         {
+            if key == "username" { learnUsername(text) }
             add(text, to: &names, prefix: "contact")
         } else if PIIMasker.ownNumberKeys.contains(key) {
             let digits = PIIMasker.digits(text)
@@ -141,13 +142,20 @@ extension PIIMasker {
     }
 
     /// The digits of `text` when the whole of it is a phone number as people write one (`+1 415 555 0199`,
-    /// `14155550177`, `(415) 555-0199`: 8 to 15 digits, `PIIMasker+Numbers`); nil for anything else (a card number).
+    /// `14155550177`, `(415) 555-0199`: 8 to 15 digits, `PIIMasker+Numbers`); nil for anything else (a card number, a
+    /// date: `isDate`).
     static func phoneNumberDigits(_ text: String) -> String? {
         let characters = Array(text.trimmingCharacters(in: .whitespaces))
-        guard !characters.isEmpty, let run = numberRun(in: characters, at: 0), run.last == characters.count - 1,
+        guard !characters.isEmpty, !isDate(text), let run = numberRun(in: characters, at: 0), run.last == characters.count - 1,
             case .success(let number) = PhoneNumberText.parse(run.original), let digits = number.e164
         else { return nil }
         return digits
+    }
+
+    /// A WhatsApp username (`@maria.g` or `maria.g`), so its forms share one alias (`alias(for:prefix:)`).
+    func learnUsername(_ text: String) {
+        let handle = text.lowercased().drop { $0 == "@" }
+        if handle.count >= 2, !PIIMasker.isMasked(text) { usernames.insert(String(handle)) }
     }
 
     /// A group id or click id (`idKinds`), masked as its kind wherever it appears; a group id's decoded form with it.
@@ -157,21 +165,56 @@ extension PIIMasker {
         if kind == "group", let decoded = IDShape.groupID(text) { decodedGroups[decoded] = text }
     }
 
-    /// Every leaf of content a contact filled in (a flow response): numbers as numbers, the rest as bodies.
-    private func learnContent(_ json: JSONValue) {
+    /// Every leaf of content a contact filled in (a flow response): phone numbers as numbers, the rest as bodies.
+    ///
+    /// A value is a phone number when its field says so (`phone`, `mobile`, `whatsapp`…) or it is written in
+    /// international form (`+…`, `00…`), and is not a date: a date of birth `1984-03-07` read as a number was masked
+    /// `1 ••• 0307`, its month and day in clear (probe42 P42-5); any other value (an id, an amount, a date) is a body,
+    /// hidden whole.
+    private func learnContent(_ json: JSONValue, key: String? = nil) {
         switch json {
-        case .array(let items): for item in items { learnContent(item) }
+        case .array(let items): for item in items { learnContent(item, key: key) }
         case .object(let object):
             // The flow token is the business's own handle for the flow, not something the contact filled in.
-            for entry in object.entries where entry.key != "flow_token" { learnContent(entry.value) }
+            for entry in object.entries where entry.key != "flow_token" { learnContent(entry.value, key: entry.key) }
         default:
             guard let text = json.string ?? json.numberText else { return }
-            if case .success(let number) = PhoneNumberText.parse(text), let digits = number.e164, !isOwn(digits) {
+            if PIIMasker.isPhoneAnswer(text, key: key), case .success(let number) = PhoneNumberText.parse(text),
+                let digits = number.e164, !isOwn(digits)
+            {
                 contactNumbers.insert(digits)
             } else {
                 add(text, to: &bodies, prefix: "body")
             }
         }
+    }
+
+    /// Words of a form field's name that say it holds a phone number.
+    static let phoneFieldWords: Set<String> = [
+        "phone", "mobile", "tel", "telephone", "cell", "cellphone", "whatsapp", "msisdn", "celular", "telefono", "movil",
+    ]
+
+    /// True when a form's answer `text` under `key` may be masked as a phone number (`learnContent`).
+    static func isPhoneAnswer(_ text: String, key: String?) -> Bool {
+        guard !isDate(text) else { return false }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("+") || trimmed.hasPrefix("00") { return true }
+        guard let key = key?.lowercased() else { return false }
+        return key.contains("phone") || key.split(whereSeparator: { !$0.isLetter }).contains { phoneFieldWords.contains(String($0)) }
+    }
+
+    /// True when `text` is a calendar date as people write one: `1984-03-07`, `1984/3/7`, `07.03.1984`, `3/7/1984`
+    /// (three runs of digits joined by one of `-`, `/`, `.`, a year 1900–2099 first or last, the other two 1 or 2
+    /// digits, a month and a day). Such text is read by `PhoneNumberText` as 8 digits, a phone number.
+    static func isDate(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let separator = trimmed.first(where: { "-/.".contains($0) }) else { return false }
+        let parts = trimmed.split(separator: separator, omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return false }
+        let isYear = { (part: Substring) in part.count == 4 && (1900...2099).contains(Int(part) ?? 0) }
+        let isDayOrMonth = { (part: Substring) in part.count <= 2 && (1...31).contains(Int(part) ?? 0) }
+        if isYear(parts[0]) { return isDayOrMonth(parts[1]) && isDayOrMonth(parts[2]) }
+        return isYear(parts[2]) && isDayOrMonth(parts[0]) && isDayOrMonth(parts[1])
     }
 
     /// Learns from JSON already printed as text (NDJSON of `--all`, request bodies): string values of the
@@ -209,6 +252,7 @@ extension PIIMasker {
             } else if let kind = PIIMasker.idKinds[key] {
                 learnID(string, kind: kind)
             } else if PIIMasker.nameKeys.contains(key) {
+                if key == "username" { learnUsername(string) }
                 add(string, to: &names, prefix: "contact")
             } else if PIIMasker.bodyKeys.contains(key) {
                 add(string, to: &bodies, prefix: "body")

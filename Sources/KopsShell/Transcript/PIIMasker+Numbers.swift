@@ -12,17 +12,56 @@ extension PIIMasker {
         String(text.filter { $0.isASCII && $0.isNumber })
     }
 
-    /// `+1 415-555-0142` or `14155550142` → `+1 415 ••• 0142`; `+5511987654321` → `+55 119 ••• 4321`: ungrouped
-    /// digits are split after their country calling code (E.164's table, `CountryCallingCode`), never after a
-    /// count that would show `+551` as a country; digits no code starts keep the last ten as the national part.
+    /// `+1 415-555-0142` or `14155550142` → `+1 415 ••• 0142`; `+5511987654321` → `+55 119 ••• 4321`; `+3546111234`
+    /// → `+354 ••• 234`: the digits `shown` keeps, whatever grouping was typed (a typed `+354 611 1234` showed all 7
+    /// national digits: probe41 P41-1).
     static func masked(_ number: String) -> String {
-        let groups = number.split(whereSeparator: { !($0.isASCII && $0.isNumber) }).map(String.init)
-        let digits = groups.joined()
-        let last = String(digits.suffix(4))
-        if number.hasPrefix("+") && groups.count >= 3 { return "+\(groups[0]) \(groups[1]) ••• \(last)" }
-        let country = CountryCallingCode.code(of: digits)?.count ?? max(1, digits.count - 10)
-        let area = digits.dropFirst(country).prefix(3)
-        return "+\(digits.prefix(country)) \(area) ••• \(last)"
+        plusForm(shown(digits(number), international: true))
+    }
+
+    /// What every mask of a number shows of it, and nothing more, so that no two forms on one page complement each
+    /// other (probe41 P41-1: `354•••1234` in a table and `+354 611 ••• 1234` on a command line gave all of an Iceland
+    /// number): its country calling code (when the number has one), the first digits of its national significant
+    /// number and its last ones.
+    struct Shown: Equatable {
+        var country: String
+        var lead: String
+        var tail: String
+    }
+
+    /// The digits a mask keeps of `digits` (a whole number, country calling code first when `international`): the
+    /// national significant number (E.164's table, `CountryCallingCode`; digits no code starts keep their last ten as
+    /// the national part) hides at least 3 digits, at least half of one shorter than 10 digits (E.164 national numbers
+    /// run from 4 digits, Niue's, to 13; Iceland's are 7, Denmark's, Norway's, Qatar's and Singapore's 8: showing the
+    /// first 3 and last 4 digits hid 0 or 1 of them), and every digit past 7 of a longer one; it shows at most its
+    /// last 4 and its first 3 (`+1 415 ••• 0142`, `+44 770 ••• 0555`, `+33 ••• 5678`, `+354 ••• 234`).
+    static func shown(_ digits: String, international: Bool) -> Shown {
+        let country = !international ? "" : CountryCallingCode.code(of: digits) ?? String(digits.prefix(max(1, digits.count - 10)))
+        let national = digits.dropFirst(country.count)
+        let length = national.count
+        let hidden = min(length, length >= 10 ? length - 7 : max(3, (length + 1) / 2))
+        let tail = min(4, length - hidden)
+        let lead = min(3, length - hidden - tail)
+        return Shown(country: country, lead: String(national.prefix(lead)), tail: String(national.suffix(tail)))
+    }
+
+    /// True when a contact's learned digits carry a country calling code: a whole number in international form
+    /// (`CountryCallingCode.isPlausible`: `3546111234`, `14155550142`), or longer than a national number and starting
+    /// with a code. `4155550142` (no +41 number has 8 digits) and `07700900555` are national.
+    static func isInternational(_ digits: String) -> Bool {
+        CountryCallingCode.isPlausible(digits)
+            || (digits.count > 10 && digits.first != "0" && CountryCallingCode.code(of: digits) != nil)
+    }
+
+    /// `+1 415 ••• 0142`, `+354 ••• 234`.
+    static func plusForm(_ shown: Shown) -> String {
+        "+\(shown.country) " + (shown.lead.isEmpty ? "" : shown.lead + " ") + "••• " + shown.tail
+    }
+
+    /// `1415•••0142`, `354•••234`: one run of digits, the middle masked, so a masked JSON value, URL or typed word
+    /// keeps its shape.
+    static func compactForm(_ shown: Shown) -> String {
+        shown.country + shown.lead + "•••" + shown.tail
     }
 
     /// The contact number `digits` belong to: equal, its national part (the last 10 digits or more), or a
@@ -38,16 +77,25 @@ extension PIIMasker {
     func isOwn(_ digits: String) -> Bool {
         let digits = PIIMasker.normalized(digits)
         if ownIDs.contains(digits) { return true }
-        return ownNumbers.contains {
-            $0 == digits || ($0.count > digits.count && digits.count >= 10 && $0.hasSuffix(digits))
-        }
+        let matches = { (own: String) in own == digits || (own.count > digits.count && digits.count >= 10 && own.hasSuffix(digits)) }
+        if ownNumbers.contains(where: matches) { return true }
+        // Assumed on a replayed command line, unless a result showed it is a contact's.
+        return maskingCommandLine && assumedOwnNumbers.contains(where: matches) && contactNumber(for: digits) == nil
     }
 
-    /// `14155550142` → `1415•••0142`: bare digits stay one run of digits, the middle masked, so a masked JSON
-    /// value, URL or typed word keeps its shape (and, for an 11-digit number, its length). At most 5 leading
-    /// digits stay, so a masked number (even after `00`) never holds a run long enough to be masked again.
-    static func compact(_ digits: String) -> String {
-        "\(digits.prefix(min(max(1, digits.count - 7), 5)))•••\(digits.suffix(4))"
+    /// `kops check` replays a line the recording showed with `numbers` (digits) in a contact number's form in clear:
+    /// the recording knew them as the business's own (from the numbers its session listed before `record`). The line
+    /// is shown so while it runs; its output is masked as ever (a hand-added `whois +14155550157` block had `check
+    /// --update` write that contact's number in clear in every later block: probe42 P42-4).
+    public func assumeOwnNumbers(_ numbers: [String]) {
+        assumedOwnNumbers.formUnion(numbers.map(PIIMasker.normalized).filter { $0.count >= 8 })
+    }
+
+    /// Ends the assumption after the line ran; true when a number assumed is not the business's own by what the
+    /// session and its results now show (a contact's, or one kops never saw), so its line must be masked after all.
+    public func endAssumedOwnNumbers() -> Bool {
+        defer { assumedOwnNumbers = [] }
+        return assumedOwnNumbers.contains { !isOwn($0) }
     }
 
     /// A contact's number as the page shows it, in the form it was written, adding no `+` and dropping no `00`:
@@ -60,14 +108,17 @@ extension PIIMasker {
         let international = written.hasPrefix("00")
         let digits = normalized(written)
         let bare = original == written
-        if !international && (contact.count > digits.count || digits.count <= 10) {
-            let area = digits.dropLast(7).suffix(3)
-            let last = digits.suffix(4)
-            if original.hasPrefix("(") { return "(\(area)) ••• \(last)" }
-            return bare ? "\(area)•••\(last)" : "\(area) ••• \(last)"
+        if !international && (contact.count > digits.count || !isInternational(digits)) {
+            // National: the national digits the contact's number shows in any form, so no form shows one more.
+            let shown = contact.count > digits.count
+                ? self.shown(contact, international: isInternational(contact)) : self.shown(digits, international: false)
+            if shown.lead.isEmpty { return bare ? "•••\(shown.tail)" : "••• \(shown.tail)" }
+            if original.hasPrefix("(") { return "(\(shown.lead)) ••• \(shown.tail)" }
+            return bare ? "\(shown.lead)•••\(shown.tail)" : "\(shown.lead) ••• \(shown.tail)"
         }
-        if bare { return (international ? "00" : "") + compact(digits) }
-        return (international ? "00 " : "") + masked(digits).dropFirst()
+        let shown = self.shown(digits, international: true)
+        if bare { return (international ? "00" : "") + compactForm(shown) }
+        return (international ? "00 " : "") + plusForm(shown).dropFirst()
     }
 
     /// Masks phone-number-shaped runs (digits with spaces, dashes, dots or parentheses, 8 to 15 digits) that
@@ -107,7 +158,8 @@ extension PIIMasker {
                 // project's own ids.
                 let international = PIIMasker.normalized(digits)
                 alias = original == digits && PhoneNumberText.isPlausibleInternational(international)
-                    ? String(digits.dropLast(international.count)) + PIIMasker.compact(international) : nil
+                    ? String(digits.dropLast(international.count)) + PIIMasker.compactForm(PIIMasker.shown(international, international: true))
+                    : nil
             }
             guard var alias else {
                 result += original
@@ -142,9 +194,10 @@ extension PIIMasker {
         return order == 1 ? "" : "#\(order)"
     }
 
-    /// What any mask of `number` shows: the digits before its last seven (country and area code) and its last four.
+    /// What any mask of `number` shows (`shown`): its country code and first national digits, and its last ones.
     static func maskIdentity(_ number: String) -> String {
-        String(number.dropLast(7)) + "…" + number.suffix(4)
+        let shown = shown(number, international: isInternational(number))
+        return shown.country + shown.lead + "…" + shown.tail
     }
 
     /// The phone-number-shaped run starting at `index` (`numberSpan`), when a number can start there: a `+`,
@@ -162,7 +215,8 @@ extension PIIMasker {
         return (String(characters[index...span.last]), span.last)
     }
 
-    /// The last character of a phone-number-shaped run starting at `start`, when it holds 8 to 15 digits and
+    /// The last character of a phone-number-shaped run starting at `start`, when it holds 8 to 15 digits (6 or 7 after
+    /// a `+`, where E.164 has numbers that short) and
     /// is not followed by more letters or digits (so longer ids and words are left alone). Its separators are
     /// the ones `PhoneNumberText.parse` reads (`PhoneNumberText.isSeparator`, no-break and thin spaces included).
     private static func numberSpan(in characters: [Character], from start: Int) -> (last: Int, digits: Int)? {
@@ -184,10 +238,16 @@ extension PIIMasker {
             }
             end += 1
         }
-        guard (8...15).contains(digits), lastDigit >= start else { return nil }
+        guard lastDigit >= start else { return nil }
+        // A `+` number of 6 or 7 digits is one when E.164 has numbers that short there (`+354 611 1234` has 10, but
+        // `+290 1234`, Saint Helena, and `+683 4321`, Niue, have 7).
+        let short = characters[start] == "+" && (6...7).contains(digits)
+            && CountryCallingCode.isPlausible(String(characters[start...lastDigit].filter { $0.isASCII && $0.isNumber }))
+        guard (8...15).contains(digits) || short else { return nil }
         if lastDigit + 1 < characters.count {
             let next = characters[lastDigit + 1]
-            if next.isLetter || next.isNumber || next == "_" { return nil }
+            // `•` follows the digits a mask kept (`00880171•••1234`): masked already, never masked again.
+            if next.isLetter || next.isNumber || next == "_" || next == "•" { return nil }
         }
         return (lastDigit, digits)
     }

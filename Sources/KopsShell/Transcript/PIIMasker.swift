@@ -6,11 +6,13 @@ internal import KapsoClient
 ///
 /// - Contacts' phone numbers, in any form: `+`-prefixed numbers, and the digits of numbers learned from
 ///   JSON fields (`from`, `to`, `wa_id`, `recipient_id`, `conversation_phone_number`, `phone_number`…)
-///   wherever they appear, with or without `+`, spaces or dashes, national or international: each keeps
-///   its country and area code and last four digits (`+1 415 ••• 0142`).
+///   wherever they appear, with or without `+`, spaces or dashes, national or international: each form shows the
+///   same few digits (`shown`: its country code, at most 3 first and 4 last national digits, never more than half of
+///   a short number: `+1 415 ••• 0142`, `+354 ••• 234`).
 /// - WAMIDs, which carry the contact's number in base64 (`wamid.HBgLMTQxNTU1NTAxNDI…`): stable aliases
 ///   `<message 1>` in first-seen order.
-/// - Contact names, WhatsApp usernames and message bodies seen in results: `<contact 1>`, `<body 1>`.
+/// - Contact names, WhatsApp usernames (seen in results or typed as `@handle`) and message bodies: `<contact 1>`,
+///   `<body 1>`.
 /// - Business-scoped user ids (`US.13491208655302741918`, the id of a contact who shares no number), wherever
 ///   they appear, typed or learned: stable aliases `<user 1>`.
 /// - WhatsApp group ids (their base64 decodes to `capi_group:` and a phone number) and Click-to-WhatsApp click ids
@@ -25,6 +27,8 @@ public final class PIIMasker {
     private var aliases: [String: String] = [:]
     private var aliasCounts: [String: Int] = [:]
     var messages: [String: String] = [:]
+    /// WhatsApp usernames learned (a result's `username`, a typed `@handle`), lowercased without their `@`.
+    var usernames: Set<String> = []
     var users: [String: String] = [:]
     /// Digits of contacts' numbers (country code included when the API gave it).
     var contactNumbers: Set<String> = []
@@ -32,6 +36,11 @@ public final class PIIMasker {
     var maskedNumbers: [String: [String]] = [:]
     /// Digits of the business's own numbers.
     var ownNumbers: Set<String> = []
+    /// Numbers `kops check` takes for the business's own in the command line it replays, because the recorded line
+    /// showed them in clear (`assumeOwnNumbers`): for that line only, until `endAssumedOwnNumbers`.
+    var assumedOwnNumbers: Set<String> = []
+    /// True while `mask(commandLine:)` runs: `assumedOwnNumbers` count as own there, never in output.
+    var maskingCommandLine = false
     /// The project's own numeric ids (phone-number ids, WABA ids) seen in results: never masked as numbers.
     var ownIDs: Set<String> = []
     var lastLearned: JSONValue?
@@ -80,9 +89,12 @@ public final class PIIMasker {
         }
     }
 
-    /// `<contact 1>`, `<body 2>`: numbered in the order values first reach the page, so none is skipped.
+    /// `<contact 1>`, `<body 2>`: numbered in the order values first reach the page, so none is skipped. A WhatsApp
+    /// username is one value with or without its `@` and in any case (`IDInput.sameUsername`): `@Maria.G` typed and
+    /// `maria.g` from the API are one `<contact N>`.
     func alias(for value: String, prefix: String) -> String {
-        let key = prefix + "\u{0}" + value
+        let handle = value.lowercased().drop { $0 == "@" }
+        let key = prefix + "\u{0}" + (prefix == "contact" && usernames.contains(String(handle)) ? "@" + handle : value)
         if let alias = aliases[key] { return alias }
         let alias = nextAlias(prefix)
         aliases[key] = alias
@@ -174,10 +186,11 @@ public final class PIIMasker {
         for (value, prefix) in learned {
             let pattern = self.pattern(value)
             if pattern.isPlainWord && !content && !templateValues.contains(value) {
-                // A one-word body only as content; a one-word name as content and where it names the contact.
+                // A one-word body only as content; a one-word name wherever it is not part of a longer name.
                 guard prefix == "contact" else { continue }
                 result = PIIMasker.replace(
-                    pattern, with: self.alias(for: value, prefix: prefix), in: result, onlyWhere: PIIMasker.namesTheContact)
+                    pattern, with: self.alias(for: value, prefix: prefix), in: result,
+                    onlyWhere: { PIIMasker.namesTheContact($0, $1) || PIIMasker.standsAlone($0, $1) })
                 continue
             }
             result = PIIMasker.replace(pattern, with: self.alias(for: value, prefix: prefix), in: result)

@@ -111,6 +111,31 @@ extension TranscriptRecorder {
         try? handle.write(contentsOf: Data(new.utf8))
     }
 
+    /// After `kops check` replayed a line (its block opened at `start` or after) with numbers the masker assumed were the business's own
+    /// (`PIIMasker.assumeOwnNumbers`): when one is not, by what the replay's session and results show, the block's prompt
+    /// line is masked as `record` masks it and its typed form kept for the restore file (probe42 P42-4).
+    func endAssumedOwnNumbers(since start: Int) {
+        guard let masker, !masker.assumedOwnNumbers.isEmpty else { return }
+        masker.learnOwnNumbers(ownNumbers().map { String($0.prefix { !$0.isLetter }) })
+        masker.learnOwnIDs(ownIDs())
+        guard masker.endAssumedOwnNumbers(), destination == .memory, let opened = openedLine, opened.offset >= start
+        else { return }
+        let line = opened.line
+        let shown = maskLine(line)
+        let old = opened.prompt + opened.shown + "\n"
+        let bytes = Array(text.utf8)
+        guard shown != opened.shown, opened.offset + old.utf8.count <= bytes.count,
+            String(decoding: bytes[opened.offset..<(opened.offset + old.utf8.count)], as: UTF8.self) == old
+        else { return }
+        text = String(decoding: bytes[..<opened.offset], as: UTF8.self) + opened.prompt + shown + "\n"
+            + String(decoding: bytes[(opened.offset + old.utf8.count)...], as: UTF8.self)
+        openedLine = (opened.prompt, shown, line, opened.offset)
+        occurrences[opened.shown, default: 1] -= 1
+        let occurrence = occurrences[shown, default: 0]
+        occurrences[shown] = occurrence + 1
+        keep(line, as: shown, occurrence: occurrence)
+    }
+
     /// `line` (redacted for the page) as its block's prompt line shows it, masked as it would be run now.
     func shownLine(_ line: String) -> String { maskLine(line) }
 

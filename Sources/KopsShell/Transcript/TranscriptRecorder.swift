@@ -219,6 +219,9 @@ public final class TranscriptRecorder: OutputSink {
     }
 
 
+    /// The prompt line of the last block opened, as shown, the line it masks, and where it starts in `text` (UTF-8).
+    var openedLine: (prompt: String, shown: String, line: String, offset: Int)?
+
     /// A block whose opening line waits for the command's first output (`use`).
     var pending: (clockLine: String, prompt: String, line: String, typed: String)?
 
@@ -238,7 +241,9 @@ public final class TranscriptRecorder: OutputSink {
         keep(masker == nil ? line : typed, as: shown, occurrence: occurrence)
         append(clockLine)
         openBlock = ""
-        append(TranscriptRecorder.fence + TranscriptRecorder.info + "\n" + prompt + shown + "\n")
+        let fenceLine = TranscriptRecorder.fence + TranscriptRecorder.info + "\n"
+        openedLine = (prompt, shown, line, text.utf8.count + fenceLine.utf8.count)
+        append(fenceLine + prompt + shown + "\n")
         lastPrompt = shown == line ? (prompt, line, text.utf8.count) : nil
         if let file, writeFailure == nil {
             guardBlock((file, String(decoding: fileBytes(TranscriptRecorder.terminatedLine + "\n" + TranscriptRecorder.fence + "\n"), as: UTF8.self)))
