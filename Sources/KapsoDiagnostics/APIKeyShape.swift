@@ -37,6 +37,9 @@ public enum APIKeyShape {
         case colon
         /// Longer than any key (in bytes).
         case tooLong(Int)
+        /// A form kops prints in place of a key (`…34`, `<redacted>`) or its help's placeholder (`MaskedInput`): copied
+        /// from kops's output, not the key (probe42 P42-3).
+        case masked(MaskedInput)
     }
 
     /// A kind of credential kops can tell by its prefix (`TokenPrefix`) that is not a Kapso API key; named when the
@@ -59,6 +62,8 @@ public enum APIKeyShape {
         func place(_ index: Int) -> Place { index == 0 ? .start : index == scalars.count - 1 ? .end : .inside }
         // A CR or LF first: it decides the header line, whatever else the value holds.
         if let index = scalars.firstIndex(where: isControl) { return .controlCharacter(scalars[index].value, place(index)) }
+        // Before the non-ASCII test: `…` is kops's own mask, not a character copied from a web page.
+        if let masked = MaskedInput.read(value) { return .masked(masked) }
         if let index = scalars.firstIndex(where: { $0.value > 0x7E }) { return .nonASCII(scalars[index].value, place(index)) }
         let lower = value.lowercased()
         if lower.hasPrefix("bearer ") || lower == "bearer" { return .bearerPrefix }
@@ -126,6 +131,7 @@ extension APIKeyShape.Problem {
         case .path: return "is a path, not a key"
         case .colon: return "holds ':' (a URL, a reference or a list?)"
         case .tooLong(let bytes): return "is \(bytes) bytes long (a key is at most \(APIKeyShape.maximumBytes))"
+        case .masked(let masked): return masked.what("the key")
         }
     }
 
@@ -157,6 +163,8 @@ extension APIKeyShape.Problem {
             return "put the key itself there, not a path (KAPSO_API_KEY=\"$(cat FILE)\" reads a file)"
         case .colon, .tooLong:
             return "give the key alone"
+        case .masked:
+            return "kops never prints a key in full, so nothing was sent; give the key itself (Kapso dashboard, API keys)"
         }
     }
 

@@ -27,6 +27,9 @@ extension ErrorTriage {
             return "the receiver answered \(status ?? 204), not 200: Kapso documents that the endpoint \"must return 200 OK within "
                 + "10 seconds\" (docs.kapso.ai/docs/platform/webhooks) and counted this answer as failed; answer 200 "
                 + "(an answer after 10 s fails too: answer first, work afterwards)"
+        case (300..<400)? where url.map(WebhookURL.isAppsScriptWebApp) == true:
+            // The redirect target is one-time: there is nothing to register instead (probe41 P41-3).
+            return WebhookURL.appsScriptRedirect(status: status ?? 302)
         case (300..<400)?:
             // The log holds the redirect's own status: had Kapso followed it, the answer at its target would be there.
             return "the receiver answered a redirect (\(status ?? 300)): Kapso counts only a 200 at the URL itself and records "

@@ -14,8 +14,11 @@ public struct Secret: Sendable, Hashable, CustomStringConvertible, CustomDebugSt
 
     public var isEmpty: Bool { value.isEmpty }
 
-    public var description: String { "<redacted>" }
-    public var debugDescription: String { "Secret(<redacted>)" }
+    /// What kops prints in place of a value it hides: a secret's description, a masked line, URL or header value.
+    public static let redactedText = "<redacted>"
+
+    public var description: String { Self.redactedText }
+    public var debugDescription: String { "Secret(\(Self.redactedText))" }
 }
 
 /// `dump` and test failure messages read a value's children: a secret shows none.

@@ -103,6 +103,10 @@ struct ScriptOptions: ParsableArguments {
                     ? "invalid --var '=…': the NAME before '=' is empty; expected NAME=VALUE, e.g. --var hook=3d4e5f6a"
                     : "invalid --var name '\(Shortened.text(name))'; expected letters, digits, '_', '-' or '.' before '='"
             }
+            // A value copied from kops's output (`whsec_…23`, `<redacted>`), refused as `set` refuses it (probe42 P42-3).
+            do throws(ShellError) {
+                try SetCommand.refuseMasked(String(variable[variable.index(after: equals)...]), variable: name, command: "--var")
+            } catch { return error.message }
         }
         return nil
     }

@@ -29,6 +29,9 @@ import Testing
         ("\"" + key + "\"", "is wrapped in quotes"),
         ("Bearer " + key, "starts with 'Bearer '"),
         ("KAPSO_API_KEY=" + key, "is a whole 'KAPSO_API_KEY=...' line"),
+        // probe42 P42-3: kops's own masked forms, copied back ("not plain ASCII" before, and `<redacted>` was sent).
+        ("kapso_…45", "is 'kapso_…45', the masked form kops prints, not the key"),
+        ("<redacted>", "is '<redacted>', the masked form kops prints, not the key"),
     ])
     func aKeyOfTheWrongShapeSendsNothing(value: String, named: String) async throws {
         let server = try HostileServer { _ in .json(status: 401, #"{"error":"Invalid API key"}"#) }

@@ -355,6 +355,12 @@ import Testing
         (["--var", "=1", "-c", "set"], "", "Error: invalid --var '=…': the NAME before '=' is empty; expected NAME=VALUE, e.g. --var hook=3d4e5f6a"),
         (["--var", "a b=1", "-c", "set"], "", "Error: invalid --var name 'a b'; expected letters, digits, '_', '-' or '.' before '='"),
         (["--var", "X", "run", "x.kops"], "", "Error: invalid --var 'X': no '='; expected NAME=VALUE, e.g. --var hook=3d4e5f6a"),
+        // probe42 P42-3: a value copied from kops's output, refused as `set` refuses it.
+        (
+            ["--var", "hook_secret=whsec_…23", "-c", "set"], "",
+            "Error: --var: the value of 'hook_secret' is 'whsec_…23', the masked form kops prints, not the value it stands for; "
+                + "nothing was set; set it to the value in full ('webhooks get ID --reveal-secret' shows a webhook's secret)"
+        ),
     ])
     func aMalformedVarIsOneUsageLineInEveryMode(arguments: [String], stdin: String, expected: String) throws {
         let result = try ProcessRunner.run("kops", arguments, environment: ["XDG_CONFIG_HOME": "/nonexistent-kops"], stdin: stdin)

@@ -69,6 +69,11 @@ import Testing
              masked: "webhook.site/<redacted>", keys: ["1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e"]),
         Hook(url: "hooks.airtable.com/workflows/v1/genericWebhook/appAbC123/wflDeF456/wtrGhI789JkL",
              masked: "hooks.airtable.com/workflows/v1/genericWebhook/appAbC123/wflDeF456/<redacted>", keys: ["wtrGhI789JkL"]),
+        // probe41 P41-3: a Google Apps Script web app's deployment id, and a Workspace domain's form of it.
+        Hook(url: "script.google.com/macros/s/AKfycbx1234567890abcdefghijklmnopqrstuvwxyzABCDEF/exec",
+             masked: "script.google.com/macros/s/<redacted>/exec", keys: ["AKfycbx1234567890abcdefghijklmnopqrstuvwxyzABCDEF"]),
+        Hook(url: "script.google.com/a/macros/acme.example/s/AKfycbzZyXwVuTsRqPoNmLkJiHgFeDcBa0987654321/exec",
+             masked: "script.google.com/a/macros/acme.example/s/<redacted>/exec", keys: ["AKfycbzZyXwVuTsRqPoNmLkJiHgFeDcBa0987654321"]),
     ]
 
     /// The forms a line writes a URL in: `%@` stands for the URL.

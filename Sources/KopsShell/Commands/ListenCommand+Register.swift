@@ -9,7 +9,7 @@ extension ListenCommand {
     /// used to verify and never shown. Off this machine it asks first at a terminal.
     /// Nil when the user does not confirm (no, Ctrl-C or end of input at the question).
     static func registerWebhook(_ url: String, events: String, in context: ShellContext) throws -> (id: String, secret: Secret)? {
-        try WebhooksCommand.checkHandlerURL(url, flag: "--register")
+        try WebhooksCommand.checkHandlerURL(url, flag: "--register", command: name)
         let number = try context.session.requirePhoneNumber()
         let names = try WebhookFields.checkedEvents(WebhookFields.expandedEvents(events, scope: .phoneNumber, v1: false))
         try WebhookFields.refuseOutOfScope(

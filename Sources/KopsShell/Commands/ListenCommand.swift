@@ -82,7 +82,7 @@ public enum ListenCommand: Command {
                 expected: "one of them (--register makes the webhook's secret itself and verifies with it)")
         }
         if let forward = arguments.value("--forward-to") {
-            try WebhooksCommand.checkHandlerURL(forward, flag: "--forward-to")
+            try WebhooksCommand.checkHandlerURL(forward, flag: "--forward-to", command: name)
             if let port = arguments.integer("--port"), isListenItself(forward, host: arguments.value("--host") ?? "127.0.0.1", port: port) {
                 throw ShellError.invalidValue(
                     command: name, what: "value for --forward-to", value: forward,

@@ -1,3 +1,6 @@
+internal import KapsoDiagnostics
+internal import KopsHTTP
+
 /// `set [NAME VALUE]`: sets a session variable for `${NAME}`, or lists them; `set on_error continue` keeps
 /// a script going past failures.
 public enum SetCommand: ScriptCommand {
@@ -50,7 +53,22 @@ public enum SetCommand: ScriptCommand {
             throw ShellError.invalidValue(
                 command: name, what: "value for on_error", value: value, expected: "'continue' or 'stop'")
         }
+        try refuseMasked(value, variable: variable)
         return (variable, value)
+    }
+
+    /// Refuses a value copied from kops's output (`MaskedInput`): any mask in a variable whose name says secret
+    /// (`set hook_secret whsec_…23`), and `<redacted>` or a whole masked form (`…34`) in any other, which kops prints only
+    /// in place of a value. Set so, `${hook_secret}` would carry the mask into `webhooks update --secret-key` or `verify`
+    /// (probe42 P42-3). Also `kops --var NAME=VALUE` (`command` `--var`).
+    public static func refuseMasked(_ value: String, variable: String, command: String = name) throws(ShellError) {
+        guard let masked = MaskedInput.read(value) else { return }
+        let secretName = Redactor.isSecretName(variable)
+        guard secretName || masked.mark == Secret.redactedText || (masked.shown != nil && !masked.isPlaceholder) else { return }
+        throw .maskedValue(
+            command: command, subject: "the value of '\(variable)'", masked: masked, thing: "the value it stands for",
+            fix: "nothing was set; set it to the value in full"
+                + (secretName ? " ('\(MaskedInput.revealCommand())' shows a webhook's secret)" : ""))
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {

@@ -16,6 +16,7 @@ struct WebhookFields {
     var fields = JSONObject()
 
     init(_ arguments: Arguments, isCreate: Bool) throws(ShellError) {
+        try Self.refuseMasked(arguments, isCreate: isCreate)
         if let url = arguments.value("--url") { fields["url"] = .string(try Self.checkedURL(url)) }
         if let kind = arguments.value("--kind") {
             guard isCreate else {
@@ -50,6 +51,37 @@ struct WebhookFields {
         }
         if let headers = arguments.value("--headers") { fields["headers"] = try Self.checkedHeaders(headers) }
         if let active = arguments.value("--active") { fields["active"] = .bool(active == "true") }
+    }
+
+    /// Refuses a `--secret-key`, `--url` or `--headers` that holds a form kops prints in place of what it hides
+    /// (`MaskedInput`: `whsec_…23`, `https://hook.eu1.make.com/<redacted>`, `{"X-Env":"<redacted>"}`), before anything is
+    /// sent. Copied from `webhooks get` or a transcript, it replaced the webhook's real secret, URL or header with the mask,
+    /// and every delivery after failed while kops's own views looked unchanged (probe42 P42-3). On update, leaving the
+    /// flag out keeps what the webhook has.
+    static func refuseMasked(_ arguments: Arguments, isCreate: Bool) throws(ShellError) {
+        // The id in the advice only when it is one (a UUID): a mistyped one is refused by its own check.
+        let id = isCreate ? nil : arguments.positionals.dropFirst().first.flatMap { IDInput.isUUID($0) ? $0 : nil }
+        if let secret = arguments.value("--secret-key") {
+            try MaskedInput.refuse(
+                secret, command: "webhooks", subject: "--secret-key", thing: "the secret",
+                fix: isCreate
+                    ? "nothing was sent; give the secret in full, or leave --secret-key out and kops generates one"
+                    : "nothing was sent; leave --secret-key out to keep the webhook's secret, or give a new one in full "
+                        + "('\(MaskedInput.revealCommand(id))' shows the current one)")
+        }
+        if let url = arguments.value("--url") {
+            try MaskedInput.refuse(
+                url, command: "webhooks", subject: "--url", thing: "the URL",
+                fix: (isCreate ? "nothing was sent; give" : "nothing was sent; leave --url out to keep the webhook's URL, or give")
+                    + " the URL in full, as the service that issued it shows it (kops masks a hook URL's key in every view)")
+        }
+        if let headers = arguments.value("--headers") {
+            try MaskedInput.refuse(
+                headers, command: "webhooks", subject: "--headers", thing: "the header values",
+                fix: isCreate
+                    ? "nothing was sent; give each header's value in full"
+                    : "nothing was sent; leave --headers out to keep the webhook's headers, or give their values in full")
+        }
     }
 
     /// Refuses the first flag of `arguments` that only kind kapso takes (buffering, payload version), for a meta

@@ -1,5 +1,6 @@
 internal import Foundation
 internal import KapsoClient
+internal import KapsoDiagnostics
 internal import KopsHTTP
 
 /// A webhook secret given as `--secret S` or read from the environment with `--secret-env VAR`, and Meta's app secret
@@ -29,6 +30,7 @@ enum WebhookSecretFlags {
                     expected: "the secret itself: kops replaces ${env:NAME} only in a line it reads (a script, -c, the prompt; not "
                         + "inside '...'); use \(environmentFlag) \(variable)")
             }
+            try refuseMasked(text, subject: flag, flag: flag, arguments: arguments, command: command)
         case (nil, let variable?):
             guard Interpolation.isName(variable) else {
                 throw .invalidValue(
@@ -53,7 +55,25 @@ enum WebhookSecretFlags {
                 command: command, what: "value for \(flag)-env", value: variable,
                 expected: "a set environment variable holding the secret (\(variable) \(state) in kops's environment)")
         }
+        try refuseMasked(value, subject: "\(variable) (\(flag)-env)", flag: flag, arguments: arguments, command: command)
         return Secret(value)
+    }
+
+    /// Refuses a secret that holds a form kops prints in place of one (`MaskedInput`: `whsec_…23` from `webhooks get`,
+    /// `<redacted>` from a transcript), before anything is checked or sent: `verify` called a correct signature invalid
+    /// and blamed a re-serialised body, `listen` rejected every good delivery, `fire` signed with the mask and reported
+    /// success (probe42 P42-3).
+    private static func refuseMasked(
+        _ value: String, subject: String, flag: String, arguments: Arguments, command: String
+    ) throws(ShellError) {
+        let notDone = ["verify": "nothing was checked", "listen": "nothing was started"][command] ?? "nothing was sent"
+        let meta = flag == "--meta-secret" || arguments.has("--meta")
+        try MaskedInput.refuse(
+            value, command: command, subject: subject, thing: meta ? "Meta's app secret" : "the secret",
+            fix: notDone + "; "
+                + (meta
+                    ? "give Meta's app secret in full (Meta App Dashboard: App settings > Basic)"
+                    : "give the webhook's secret_key in full ('\(MaskedInput.revealCommand())' shows it)"))
     }
 
     /// Whether `flag` or its `-env` form is given.

@@ -102,7 +102,14 @@ extension WebhooksCommand {
     }
 
     /// A handler URL must be http(s) with a host; plain http only to loopback (the transport's rule, said first).
-    static func checkHandlerURL(_ url: String, flag: String, command: String = name) throws(ShellError) {
+    /// A URL typed (`typed`) that holds a form kops prints in place of what it hides (`…/<redacted>`, a list's `…` cut)
+    /// is a copy of kops's output and would post to a path that exists nowhere (probe42 P42-3).
+    static func checkHandlerURL(_ url: String, flag: String, command: String = name, typed: Bool = true) throws(ShellError) {
+        if typed {
+            try MaskedInput.refuse(
+                url, command: command, subject: flag, thing: "the URL",
+                fix: (command == ListenCommand.name ? "nothing was started" : "nothing was sent") + "; give the handler's URL in full")
+        }
         guard let parts = URLParts(url) else {
             throw .invalidValue(
                 command: command, what: "value for \(flag)", value: url, expected: "an http(s) URL, e.g. http://127.0.0.1:3000/webhooks")

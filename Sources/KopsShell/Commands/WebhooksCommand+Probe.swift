@@ -47,7 +47,17 @@ extension WebhooksCommand {
                 command: name, what: "webhook for probe", value: webhook.id,
                 expected: "one with a secret_key, so its handler can verify (webhooks update \(webhook.id) --secret-key S)")
         }
-        try checkHandlerURL(webhook.url, flag: "url")
+        // A secret or URL saved from a copy of kops's output (`whsec_…23`, `…/<redacted>`) fails every delivery: said, nothing
+        // sent (probe42 P42-3).
+        for (field, value, fix) in [
+            ("secret_key", secret.revealed, "--secret-key with the receiver's secret in full"),
+            ("url", webhook.url, "--url with the receiver's URL in full"),
+        ] {
+            try MaskedInput.refuse(
+                value, command: name, subject: "webhook \(webhook.id)'s \(field)", thing: "a real \(field == "url" ? "URL" : "secret")",
+                fix: "it was saved so from a copy of kops's output; nothing was sent; run 'webhooks update \(webhook.id) \(fix)'")
+        }
+        try checkHandlerURL(webhook.url, flag: "url", typed: false)
         if !(URLParts(webhook.url)?.isLoopback ?? false) {
             if context.readOnly || context.offMachineNeedsPermission {
                 throw ScriptError.sendOffMachineRefused(command: "webhooks probe")

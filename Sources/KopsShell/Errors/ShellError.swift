@@ -1,4 +1,4 @@
-internal import KapsoDiagnostics
+public import KapsoDiagnostics
 /// Mistakes in what the user typed, found before any request is sent.
 public enum ShellError: KopsError, Equatable {
     /// The first word is not a command.
@@ -12,6 +12,10 @@ public enum ShellError: KopsError, Equatable {
     /// A value of a flag that carries secrets (`--headers`) kops cannot use; `problem` says why. The value itself is
     /// never shown: it may hold the receiver's credentials (probe18 P18-6).
     case invalidSecretValue(command: String, flag: String, problem: String, expected: String)
+    /// A value holding a form kops prints in place of what it hides (`whsec_…23`, `<redacted>`: `MaskedInput`), given where
+    /// the real value goes (a secret, a key, a URL, a header): copied from kops's output. `subject` names the flag or
+    /// variable, `thing` what the value should have been (`the secret`), `fix` what to do (probe42 P42-3).
+    case maskedValue(command: String, subject: String, masked: MaskedInput, thing: String, fix: String)
     /// A name of something kops knows a closed set of (a message type, an event) that is none of them: `known` lists
     /// them or says where they are listed, `suggestion` is the one meant when one is close (`Suggestion.advice`).
     case unknownName(command: String, kind: String, name: String, suggestion: String?, known: String)
@@ -79,6 +83,8 @@ public enum ShellError: KopsError, Equatable {
             "\(command): invalid \(what) '\(Shortened.text(value))'; expected \(expected)"
         case .invalidSecretValue(let command, let flag, let problem, let expected):
             "\(command): \(flag) \(problem) (its value is not shown: it may hold secrets); \(expected)"
+        case .maskedValue(let command, let subject, let masked, let thing, let fix):
+            "\(command): \(subject) \(masked.what(thing)); \(fix)"
         case .unknownName(let command, let kind, let name, let suggestion, let known):
             "\(command): unknown \(kind) '\(Shortened.text(name))'; " + Suggestion.advice(suggestion, listing: known)
         case .unexpectedArgument(let command, let argument, let usage):
@@ -131,6 +137,7 @@ public enum ShellError: KopsError, Equatable {
         switch self {
         case .unknownCommand, .unknownFlag, .unknownName, .missingArgument, .invalidValue, .invalidSecretValue, .unexpectedArgument, .syntax:
             .usage
+        case .maskedValue: .usage
         case .splitPhoneNumber, .blankFileName: .usage
         case .malformedSignature, .unreadableID, .credentialAsID, .notAnError, .trunkZeroKept: .usage
         case .idNotFound, .notAPhoneNumberID: .failure

@@ -7,6 +7,7 @@
 /// - Make, `https://hook.eu1.make.com/KEY` (a scenario's custom webhook; also `hook.integromat.com`): the first segment.
 /// - Zapier, `https://hooks.zapier.com/hooks/catch/ACCOUNT/KEY/`: the segment after the account.
 /// - Pipedream, `https://KEY.m.pipedream.net`: the host's first label.
+/// - Google Apps Script, `https://script.google.com/macros/s/DEPLOYMENT_ID/exec`: the segment after `s`.
 ///
 /// The ids around the key (Slack's team and channel, Discord's webhook id) stay: they say which hook it is. A URL is read
 /// with its scheme (`https://`), as `Redactor.maskURLCredentials` reads it, or without (`hooks.slack.com/services/…`, as
@@ -183,6 +184,10 @@ enum CapabilityURLs {
         // IFTTT's Webhooks settings page, `https://maker.ifttt.com/use/KEY`, shows the key its trigger URLs carry after
         // `/with/key/` (cables.gl's IFTTT op: "Copy the last part of the URL"; `CapabilityPaths` reads `/with/key/`).
         HookRule(name: "IFTTT", hosts: [.exact("maker.ifttt.com")], key: .after(["use"], skip: 0)),
+        // A Google Apps Script web app, `https://script.google.com/macros/s/DEPLOYMENT_ID/exec` (a Workspace domain's
+        // `/a/macros/DOMAIN/s/DEPLOYMENT_ID/exec`): deployed for "Anyone", the only access Kapso can call, the URL is the
+        // whole credential (probe41 P41-3; KapsoDiagnostics `WebhookURL.isAppsScriptWebApp` has the sources).
+        HookRule(name: "Google Apps Script", hosts: [.exact("script.google.com")], key: .after(["s"], skip: 0)),
     ]
 
     /// Each rule's host patterns as bytes, for `comparedKind(of:)`: `(rule index, kind, first, second)` where kind is 0

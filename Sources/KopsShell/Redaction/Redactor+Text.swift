@@ -1,4 +1,5 @@
 internal import Foundation
+internal import KapsoDiagnostics
 public import KapsoClient
 public import KopsHTTP
 
@@ -375,9 +376,11 @@ extension Redactor {
     mutating func remember(secret value: String) { remember(value) }
 
     private mutating func remember(_ value: String) {
-        // Short values would mask ordinary words; a masked form (`whsec_…23`) is not the secret.
+        // Short values would mask ordinary words; a masked form (`whsec_…23`) is not the secret, nor a placeholder of
+        // kops's help (`whsec_...`), which kops refuses as one and names in the refusal (probe42 P42-3).
         // Known first: a webhook list answered again teaches its secrets again (the same conditions, cheapest first).
-        guard !knownSecrets.contains(where: { $0.revealed == value }), value.count >= 6, !Redactor.holdsEllipsis(value)
+        guard !knownSecrets.contains(where: { $0.revealed == value }), value.count >= 6, !Redactor.holdsEllipsis(value),
+            MaskedInput.read(value)?.isPlaceholder != true
         else { return }
         knownSecrets.append(Secret(value))
     }
