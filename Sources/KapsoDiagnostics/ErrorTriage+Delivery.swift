@@ -1,3 +1,5 @@
+public import KapsoClient
+
 /// What a failed delivery's last answer says about its receiver, and who gave the answer: the receiver's handler, a
 /// tunnel in front of it, or Cloudflare in front of its origin.
 extension ErrorTriage {
@@ -146,5 +148,23 @@ extension ErrorTriage {
             : "the request never reached the handler, so its logs show nothing: check that the origin server is up, that its "
                 + "firewall lets Cloudflare in, and its TLS"
         return "Cloudflare, in front of the receiver, answered for it: \(what); \(logs) (Cloudflare's '5xx errors' docs)"
+    }
+}
+
+extension ErrorTriage {
+    /// Adds failed deliveries (a `/webhook_deliveries` page of `period`, which the suggested `deliveries` command
+    /// carries so it lists them too).
+    public mutating func addDeliveries(_ deliveries: [WebhookDelivery], period: String = DeliveryPeriod.standard) {
+        for delivery in deliveries where delivery.status == "failed" {
+            let answer = delivery.answer.label
+            entries.append(
+                Entry(
+                    time: delivery.createdAt, source: .webhook,
+                    subject: "\(delivery.event) to \(WebhookURL.short(delivery.webhookURL))",
+                    error: "\(answer) after \(delivery.attemptCount) \(delivery.attemptCount == 1 ? "attempt" : "attempts")",
+                    meaning: Self.deliveryMeaning(status: delivery.answer.httpStatus, url: delivery.webhookURL)
+                        + "; see '\(DeliveryPeriod.command(webhookID: delivery.webhookID, errors: true, period: period))'",
+                    json: delivery.json))
+        }
     }
 }

@@ -34,6 +34,9 @@ public struct ErrorTriage {
         /// The WAMID of the message the entry is about (message and `meta` entries), nil for others: what makes two
         /// entries one failed send when they are counted (`FailureGroups.failureCount`, P37-1).
         public var wamid: String? = nil
+        /// A failed send's delivery or read also reported (`StatusHistory.conflict`: the outcome is not certain, case H21),
+        /// counted apart from plain failures (`SendFailures.conflicting`, probe42 P42-6); nil otherwise.
+        public var alsoReached: String? = nil
     }
 
     public internal(set) var entries: [Entry] = []
@@ -195,7 +198,8 @@ public struct ErrorTriage {
                         time: KapsoTime.iso(item.time ?? 0), source: .message,
                         subject: item.subject,
                         error: item.word.map { "\($0) \(headline)" } ?? headline, meaning: meaning, json: message,
-                        statusWord: item.word, isReceived: receivedError != nil, alsoGave: alsoGave, wamid: id))
+                        statusWord: item.word, isReceived: receivedError != nil, alsoGave: alsoGave, wamid: id,
+                        alsoReached: item.word == nil && item.key.hasSuffix("/failed") ? history.conflict?.success.status : nil))
             }
         }
     }
@@ -274,22 +278,6 @@ public struct ErrorTriage {
                     time: log.createdAt, source: .api, subject: "\(log.httpMethod) \(log.endpoint)",
                     error: "\(log.responseStatus) \(log.errorMessage ?? "")".trimmingTrailingSpace(),
                     meaning: Self.meaning(of: log), json: log.json))
-        }
-    }
-
-    /// Adds failed deliveries (a `/webhook_deliveries` page of `period`, which the suggested `deliveries` command
-    /// carries so it lists them too).
-    public mutating func addDeliveries(_ deliveries: [WebhookDelivery], period: String = DeliveryPeriod.standard) {
-        for delivery in deliveries where delivery.status == "failed" {
-            let answer = delivery.answer.label
-            entries.append(
-                Entry(
-                    time: delivery.createdAt, source: .webhook,
-                    subject: "\(delivery.event) to \(WebhookURL.short(delivery.webhookURL))",
-                    error: "\(answer) after \(delivery.attemptCount) \(delivery.attemptCount == 1 ? "attempt" : "attempts")",
-                    meaning: Self.deliveryMeaning(status: delivery.answer.httpStatus, url: delivery.webhookURL)
-                        + "; see '\(DeliveryPeriod.command(webhookID: delivery.webhookID, errors: true, period: period))'",
-                    json: delivery.json))
         }
     }
 

@@ -59,6 +59,9 @@ public struct FailureGroups {
     /// The failures among `total` (neither warnings nor received messages with errors), one per failed send
     /// (`failureCount`): a message with a failed status and a Kapso processing failure, or a `meta` row of it, is one.
     public private(set) var failures = 0
+    /// Of `failures`, the sends WhatsApp also reported delivered or read (`ErrorTriage.Entry.alsoReached`): their outcome
+    /// is not certain, as the verdict says (probe42 P42-6).
+    public private(set) var uncertain = 0
     /// Failed API calls that are the same send as a failed message (`sameSend`), counted once, as the message.
     public private(set) var joined = 0
     /// What the failures were judged with, for `meaning(of:)`.
@@ -120,6 +123,7 @@ public struct FailureGroups {
         warnings = entries.kept.filter { $0.statusWord != nil }.count
         received = entries.kept.filter(\.isReceived).count
         failures = Self.failureCount(entries.kept)
+        uncertain = Set(entries.kept.compactMap { $0.alsoReached == nil ? nil : $0.wamid.map(StatusHistory.messageKey) }).count
         var grouped: [Group] = []
         for cause in order {
             guard let group = members[cause].map({ Self.group($0) }) else { continue }

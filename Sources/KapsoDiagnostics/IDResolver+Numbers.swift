@@ -55,6 +55,14 @@ extension IDResolver {
                 summary: "\(trimmed) is a customer id, not a phone-number id", numbers: customers)
         }
         if case .success(let typed) = PhoneNumberText.parse(trimmed) {
+            // Several numbers show it: each is named, the one that can send first (probe42 P42-7).
+            if let shared = SharedDisplayNumber(digits: typed.digits, numbers: numbers) {
+                return MisplacedID(
+                    id: trimmed, kind: .displayNumber,
+                    statement: "\(trimmed) is the display number of \(shared.numbers.count) numbers of this project: \(shared.owners)",
+                    summary: "\(trimmed) is the display number of \(shared.numbers.count) numbers, not a phone-number id",
+                    numbers: shared.ordered)
+            }
             if let number = numbers.first(where: { $0.normalizedDisplayNumber == typed.digits }) {
                 return MisplacedID(
                     id: trimmed, kind: .displayNumber,
@@ -123,7 +131,7 @@ extension IDResolver {
             identity = Identity(
                 input: typed, kind: .phoneNumberID, statement: "\(digits) is the phone-number id of \(label(own))",
                 next: "use \(own.id)")
-            identity.details = details(of: own)
+            describe(own, in: &identity, facts: facts)
             identity.phoneNumberIDs = [own.id]
         } else if let misplaced = misplacedPhoneNumberID(digits, numbers: numbers), misplaced.kind == .wabaID {
             identity = Identity(
@@ -141,12 +149,22 @@ extension IDResolver {
                 identity.details.append(Identity.Detail(
                     "history sync", "applies only to coexistence numbers: " + list(coexistence.map { "\($0.name ?? $0.id) \($0.id)" })))
             }
+        } else if let shared = SharedDisplayNumber(digits: digits, numbers: numbers, reads: facts.healthReads) {
+            // Several numbers show it: every one named, one chosen only when it alone can send (probe42 P42-7).
+            let chosen = shared.preferred
+            let statement = "\(typed) is the display number of \(shared.numbers.count) numbers of this project: \(shared.owners)"
+            identity = chosen == nil
+                ? Identity(input: typed, kind: .displayNumber, statement: statement, fix: shared.choice(command: "use"))
+                : Identity(input: typed, kind: .displayNumber, statement: statement, next: shared.choice(command: "use", verb: "use"))
+            if let chosen { describe(chosen, in: &identity, facts: facts) }
+            identity.details.append(Identity.Detail("shown by", shared.owners))
+            identity.phoneNumberIDs = shared.ordered.map(\.id)
         } else if let own = numbers.first(where: { $0.normalizedDisplayNumber == digits }) {
             identity = Identity(
                 input: typed, kind: .displayNumber,
                 statement: "\(typed) is the display number of \(own.name ?? own.id); its phone-number id is \(own.id)",
                 next: "use \(own.id)")
-            identity.details = details(of: own)
+            describe(own, in: &identity, facts: facts)
             identity.phoneNumberIDs = [own.id]
         } else if let miss = nearMiss(typed, numbers: numbers, typos: false) ?? nearMiss(digits, numbers: numbers, typos: false) {
             // A phone-number id with a copying mistake, as `errors` names it in a failed path (`nearMiss`).
@@ -367,19 +385,5 @@ extension IDResolver {
             failedKeys: failed.compactMap(\.apiKeyName).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } },
             atLeast: facts.capped.contains(.apiLogsMentioning(id)),
             ownLeftOut: all.filter { facts.sessionOwnLogIDs.contains($0.id) }.count)
-    }
-
-    static func details(of number: PhoneNumber) -> [Identity.Detail] {
-        var details = [Identity.Detail("name", number.name ?? "-"), Identity.Detail("display number", number.displayPhoneNumber ?? "-")]
-        details.append(Identity.Detail("phone-number id", number.id))
-        if let waba = number.businessAccountID { details.append(Identity.Detail("WABA id", waba)) }
-        if let kapso = number.internalID { details.append(Identity.Detail("Kapso id", kapso)) }
-        if let customer = number.customerID { details.append(Identity.Detail("customer id", customer)) }
-        details.append(
-            Identity.Detail(
-                "coexistence",
-                number.isCoexistence ? "yes: shared with the WhatsApp Business app; history sync applies" : "no"))
-        if let status = number.status { details.append(Identity.Detail("status", status)) }
-        return details
     }
 }

@@ -77,6 +77,9 @@ public enum IDResolver {
     /// What the caller fetched; a look-up that failed is named in `unchecked` instead.
     public struct Facts: Sendable {
         public var numbers: [PhoneNumber] = []
+        /// The session's newest health read of each number, by phone-number id (`SenderState.HealthRead`): a number's
+        /// state there is newer than Kapso's record of it (a display number several numbers show, `SharedDisplayNumber`).
+        public var healthReads: [String: SenderState.HealthRead] = [:]
         public var webhooks: [Webhook] = []
         public var conversations: [Conversation] = []
         public var messages: [Message] = []

@@ -7,8 +7,13 @@ public import KapsoClient
 /// Counted: failed statuses of outbound messages (received messages with errors and warnings are not sends that
 /// failed). `phoneNumberID` nil counts every number's.
 public struct SendFailures: Sendable, Equatable {
-    /// Failed sends.
+    /// Failed sends, those WhatsApp also reported delivered or read left out (`conflicting`).
     public var failed: Int
+    /// Failed sends WhatsApp also reported delivered or read (`ErrorTriage.Entry.alsoReached`): the outcome is not certain,
+    /// as `message`, `messages` and `trace` say (real-world case H21; probe42 P42-6: `overview` counted them as failed).
+    public var conflicting = 0
+    /// What the conflicting sends were also reported as (`delivered`, `read`), in order of first appearance.
+    public var conflictingWords: [String] = []
     /// Distinct causes among them, as `errors` groups them.
     public var causes: Int
     /// True when more failures exist than were read (a list cut at its page limit): `failed` is a lower bound.
@@ -26,7 +31,9 @@ public struct SendFailures: Sendable, Equatable {
             return phoneNumberID == nil || number == phoneNumberID
         }
         let groups = FailureGroups(sends, numbers: numbers)
-        failed = groups.total
+        conflicting = groups.uncertain
+        for entry in sends { if let word = entry.alsoReached, !conflictingWords.contains(word) { conflictingWords.append(word) } }
+        failed = max(0, groups.failures - groups.uncertain)
         causes = groups.groups.count
         self.isLowerBound = isLowerBound
         receivedUnprocessed = entries.filter { entry in
@@ -39,17 +46,24 @@ public struct SendFailures: Sendable, Equatable {
     }
 
     /// True when anything failed: a send, or Kapso's processing of a received message.
-    public var anyFailed: Bool { failed > 0 || receivedUnprocessed > 0 }
+    public var anyFailed: Bool { failed > 0 || conflicting > 0 || receivedUnprocessed > 0 }
 
     /// `12 sends failed (9 causes)`, `1 send failed (1 cause)`; `at least 100 sends failed …` when cut.
     /// `no send failed` when nothing failed; `… ; 2 received messages not processed by Kapso (processing_status failed
     /// or blocked)` after it when Kapso's processing of received messages failed.
+    /// With conflicting sends: `1 send failed, 1 reported both failed and delivered (1 cause)`, or `1 send reported both
+    /// failed and delivered (1 cause)` when no other failed.
     public var text: String {
         let count = (isLowerBound ? "at least " : "") + "\(failed) \(failed == 1 ? "send" : "sends") failed"
-        let sends = failed == 0 ? "no send failed" : count + (causes > 1 ? " (\(causes) causes)" : causes == 1 ? " (1 cause)" : "")
+        let both = "reported both failed and \(conflictingWords.isEmpty ? "delivered" : conflictingWords.joined(separator: " or "))"
+        let counted = conflicting == 0 ? count
+            : failed == 0 && !isLowerBound ? "\(conflicting) \(conflicting == 1 ? "send" : "sends") \(both)"
+            : count + ", \(conflicting) \(both)"
+        let sends = failed == 0 && conflicting == 0 ? "no send failed"
+            : counted + (causes > 1 ? " (\(causes) causes)" : causes == 1 ? " (1 cause)" : "")
         guard receivedUnprocessed > 0 else { return sends }
         let received = "\(receivedUnprocessed) received \(receivedUnprocessed == 1 ? "message" : "messages") not processed by "
             + "Kapso (processing_status failed or blocked)"
-        return failed == 0 ? received : sends + "; " + received
+        return failed == 0 && conflicting == 0 ? received : sends + "; " + received
     }
 }

@@ -11,11 +11,12 @@ enum ContactWindowLookup {
 
     /// The window of `contact` (digits or business-scoped user id) on `phoneNumberID`; `known` conversations and
     /// `knownMessages` (already fetched) count as evidence too. A failed message listing leaves the window to the
-    /// conversations (and `unknown` without them), never to a guess.
+    /// conversations (and `unknown` without them), never to a guess. With `senderHealth`, the number's health is read
+    /// with the rest and its state said for the send (`template` or free-form: `SenderState.of(…send:)`).
     static func load(
         phoneNumberID: String, contact: String, known: [Conversation], knownMessages: [Message] = [],
         listedConversations: [Conversation]? = nil, in context: ShellContext, hops: Int = 0, elsewhere: Bool = false,
-        senderHealth: Bool = false
+        senderHealth: Bool = false, template: Bool = false
     ) throws -> ContactWindow {
         let byUserID = BusinessScopedUserID.isValid(contact)
         let client = context.client
@@ -87,8 +88,14 @@ enum ContactWindowLookup {
         let number = cached ?? numberIndex.flatMap { try? json($0) }.flatMap { $0["data"]?.object }.flatMap { try? PhoneNumber(json: $0) }
         window.callsEnabled = number?.callsEnabled ?? false
         // The number's state from its health when read (a health that cannot be read leaves it to the record).
-        let health = healthIndex.flatMap { try? json($0) }?.object.flatMap { try? PhoneNumberHealth(json: $0) }.map { HealthTriage($0) }
-        window.senderState = SenderState.of(id: phoneNumberID, name: number?.name, record: number, health: health)
+        // Its messaging health too, read against the send (`template`: business-initiated when the window is closed, P41-5),
+        // and kept for `numbers`, `whois` and `use` (P41-8).
+        let health = healthIndex.flatMap { try? json($0) }?.object.flatMap { try? PhoneNumberHealth(json: $0) }
+            .map { SenderState.HealthRead(phoneNumberID: phoneNumberID, health: $0) }
+        if let health { context.ids.rememberHealth(health) }
+        window.senderState = SenderState.of(
+            id: phoneNumberID, name: number?.name, record: number, health: health,
+            send: template ? .template(windowClosed: window.isClosed) : .freeForm)
         // Kapso has no such number in this project now: a reply from it can only answer 404 (P39-4), said as `errors`
         // and `whois` say such an id (`IDResolver.formerUse`).
         if number == nil, let numberIndex, Self.notFound(json, numberIndex) {

@@ -16,10 +16,13 @@ public enum HealthCommand: Command {
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let id: String
+        var shared: String?
         if let typed = arguments.positionals.first {
             // Read as `use` reads it, and refused in its words: pasted forms, display numbers, other ids named with the
-            // number they lead to, and an id found nowhere with what was searched.
-            id = try context.phoneNumber(for: typed, command: name, usage: usage).id
+            // number they lead to, and an id found nowhere with what was searched; a display number several numbers show
+            // is said with all of them (P42-7).
+            let choice = try context.phoneNumberChoice(for: typed, command: name, usage: usage)
+            (id, shared) = (choice.number.id, choice.note)
         } else {
             id = try context.session.requirePhoneNumber()
         }
@@ -45,6 +48,8 @@ public enum HealthCommand: Command {
             blocks.append(.line(StyledText("Kapso is backing off after access errors; the next live check is after \(retry)")))
         }
         let triage = HealthTriage(health, inbound: inbound(of: id, for: health, client: client))
+        // Kept for the commands that show Kapso's stored record of the number (`numbers`, `whois`, `use`, P41-8).
+        context.ids.rememberHealth(SenderState.HealthRead(phoneNumberID: id, health: health, triage: triage))
         if health.status == "healthy", !triage.contradicted.isEmpty {
             let checks = triage.contradicted.map(\.check).joined(separator: ", ")
             blocks.append(.line(StyledText(
@@ -69,6 +74,8 @@ public enum HealthCommand: Command {
             // Kapso's status stays as Kapso gave it (`.status` in JSON), said as the checks' word, not the number's.
             blocks[0] = .line(StyledText("\(id): healthy by Kapso's checks\(when), but not its webhooks (below)", style: .warn))
         }
+        // Above the headline: which of the numbers that show the display number this is, and why (P42-7).
+        if let shared { blocks.insert(.line(StyledText(shared, style: .warn)), at: 0) }
         if let blocking = triage.blocking {
             blocks.append(.line(StyledText("")))
             let label = blocking.severity == .critical ? "blocking" : "needs attention"

@@ -22,16 +22,27 @@ public enum NumbersCommand: Command {
         // The first page with no page after it is the whole list: `explain` may say it knows every number.
         if Page<PhoneNumber>.pageNumber(in: pageQuery) == 1, !page.hasMore { context.ids.rememberAllNumbers(page.items) }
         let selected = context.session.phoneNumberID
+        // A health read this session that says otherwise than Kapso's stored record: marked in the cells and said below
+        // the table, as `whois` says it (SenderState.difference, P41-8).
+        let differences = page.items.compactMap { number in
+            context.ids.healthReads[number.id].flatMap { SenderState.difference(number, read: $0, fields: "STATUS and QUALITY above") }
+                .map { (id: number.id, difference: $0) }
+        }
         let rows = page.items.map { number -> [StyledText] in
-            [
+            let difference = differences.first { $0.id == number.id }?.difference
+            return [
                 StyledText(number.id == selected ? "*" : " "),
                 StyledText(number.id),
                 StyledText(number.displayPhoneNumber ?? "-"),
                 StyledText(number.name ?? number.verifiedName ?? "-"),
                 StyledText(number.businessAccountID ?? "-"),
                 StyledText(number.isCoexistence ? "yes" : "no"),
-                StyledText(number.status ?? "-", style: number.status == "CONNECTED" ? .good : .warn),
-                StyledText(number.qualityRating ?? "-", style: qualityStyle(number.qualityRating)),
+                StyledText(
+                    difference?.statusCell(number.status) ?? number.status ?? "-",
+                    style: number.status == "CONNECTED" && difference?.status == nil ? .good : .warn),
+                StyledText(
+                    difference?.qualityCell(number.qualityRating) ?? number.qualityRating ?? "-",
+                    style: qualityStyle(difference?.quality ?? number.qualityRating)),
             ]
         }
         // Ids and numbers never shrink. On a terminal too narrow for every column (80), WABA is left out rather than
@@ -44,7 +55,7 @@ public enum NumbersCommand: Command {
                 Column("NAME"), waba, Column("COEX", truncation: .never),
                 Column("STATUS", truncation: .never), Column("QUALITY", truncation: .never),
             ], rows: rows)
-        var hints = [page.footer]
+        var hints = [page.footer] + differences.map { $0.difference.line }
         let unverified = page.items.filter { $0.webhookVerifiedAt == nil }.map { (name: $0.name ?? $0.id, id: $0.id) }
         if !unverified.isEmpty { hints.append(HealthTriage.unverifiedWebhooksLine(unverified)) }
         // The WABA ids whole, whatever the width: the id a WABA-for-number mix-up needs.
@@ -61,7 +72,19 @@ public enum NumbersCommand: Command {
         if page.items.contains(where: \.isCoexistence) {
             hints.append("COEX: shared with the WhatsApp Business app; history sync applies to those numbers")
         }
-        if selected == nil, let first = page.items.first { hints.append("select one with 'use \(first.id)'") }
+        // A display number several numbers show: each named with its state, and 'use' given the id (P42-7).
+        var shownTwice: Set<String> = []
+        for number in page.items where !number.normalizedDisplayNumber.isEmpty && shownTwice.insert(number.normalizedDisplayNumber).inserted {
+            guard let shared = SharedDisplayNumber(digits: number.normalizedDisplayNumber, numbers: page.items, reads: context.ids.healthReads)
+            else { continue }
+            hints.append(shared.statement + "; 'use' takes the phone-number id to pick one")
+        }
+        // The number to select: the first that can send by its state (a DISCONNECTED record is no advice to give, P42-7).
+        let canSend = page.items.first { number in
+            let status = context.ids.healthReads[number.id]?.numberStatus ?? number.status
+            return NumberStatus(status: status).map { $0.severity != .critical } ?? true
+        }
+        if selected == nil, let first = canSend ?? page.items.first { hints.append("select one with 'use \(first.id)'") }
         return CommandResult(blocks: [.table(table)] + hints.map(Block.hint), json: page.json)
     }
 

@@ -34,11 +34,13 @@ extension ReplyCommand {
     /// (Kapso's `last_inbound_at` may be null while the message is there). With `elsewhere`, a closed window also
     /// reads where else the contact wrote (one more request), which a text reply names and a template does not need.
     /// The sending number's health comes in the same round trip: a number that cannot send now is refused (`SenderState`).
-    static func contactWindow(_ target: Target, elsewhere: Bool, in context: ShellContext) throws -> ContactWindow {
+    /// `template`: the send is a template, which messaging health's blocks read as business-initiated when the window is
+    /// closed (P41-5).
+    static func contactWindow(_ target: Target, elsewhere: Bool, template: Bool = false, in context: ShellContext) throws -> ContactWindow {
         try ContactWindowLookup.load(
             phoneNumberID: target.phoneNumberID, contact: target.contact, known: target.conversation.map { [$0] } ?? [],
             knownMessages: target.message.map { [$0] } ?? [], listedConversations: target.contactConversations, in: context,
-            elsewhere: elsewhere, senderHealth: true)
+            elsewhere: elsewhere, senderHealth: true, template: template)
     }
 
     /// The refusal of a send from a number whose state sends nothing (`SenderState.cannotSend`: DISCONNECTED, BANNED, …),

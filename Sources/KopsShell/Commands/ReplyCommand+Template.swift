@@ -19,7 +19,7 @@ extension ReplyCommand {
         let force = arguments.has("--force")
         // A contact who changed their number or business-scoped user id is refused as a text reply refuses them (P26-4).
         // The sending number's own state first, as a text reply reads it: one that sends nothing is refused (P39-8).
-        let window = try contactWindow(target, elsewhere: false, in: context)
+        let window = try contactWindow(target, elsewhere: false, template: true, in: context)
         let changes = [senderRefusal(window)].compactMap { $0 } + contactChanges(window, of: target)
         if let change = changes.first, !force { throw change }
         let waba = try TemplateLookup.businessAccountID(of: target.phoneNumberID, in: context)

@@ -73,14 +73,25 @@ extension ShellContext {
     /// a contact's number, a WAMID), or that no number matches (`ShellError.noMatchingPhoneNumber`: what the id is not,
     /// what was searched, and the project's numbers).
     func phoneNumber(for query: String, command: String, usage: String) throws -> PhoneNumber {
+        try phoneNumberChoice(for: query, command: command, usage: usage).number
+    }
+
+    /// `phoneNumber(for:)` with what the caller must say about the choice (`note`): a display number several numbers of
+    /// the project show is read as the only one of them that can send, and said so (`SharedDisplayNumber`, probe42 P42-7);
+    /// when none or several can, it is refused with every one of them named. Nil `note` otherwise.
+    func phoneNumberChoice(for query: String, command: String, usage: String) throws -> (number: PhoneNumber, note: String?) {
         let input = try Self.phoneNumberInput(query, command: command, usage: usage)
         let digits: String?
         if case .number(let number) = input { digits = number.digits } else { digits = nil }
         let numbers = try client.allPhoneNumbers()
         ids.rememberAllNumbers(numbers)
-        if let digits, let match = numbers.first(where: { $0.id == digits }) ?? numbers.first(where: { $0.normalizedDisplayNumber == digits }) {
-            return match
+        if let digits, let match = numbers.first(where: { $0.id == digits }) { return (match, nil) }
+        if let digits, let shared = SharedDisplayNumber(digits: digits, numbers: numbers, reads: ids.healthReads) {
+            let said = shared.statement + "; " + shared.choice(command: command)
+            guard let preferred = shared.preferred else { throw ShellError.notAPhoneNumberID(explanation: said) }
+            return (preferred, said)
         }
+        if let digits, let match = numbers.first(where: { $0.normalizedDisplayNumber == digits }) { return (match, nil) }
         let typed = IDInput.cleaned(query).split(separator: " ").joined(separator: " ")
         if let line = IDResolver.tooShortLine(typed, numbers: numbers, command: command) {
             throw ShellError.notAPhoneNumberID(explanation: line)

@@ -116,6 +116,8 @@ public enum WhoisCommand: Command {
         var (facts, errors) = IDLookups.fetch(lookups, client: context.client, id: uuid, own: context.ownLookups)
         // Every list 404s with a wrong base URL: nothing was searched, so nothing may be concluded (probe5 P5-1).
         if let wrongHost = IDLookups.wrongBaseURL(in: errors) { throw wrongHost }
+        // The session's health reads: a number's state there is newer than Kapso's record of it (P41-8, P42-7).
+        facts.healthReads = context.ids.healthReads
         var identity = IDResolver.resolve(input, typed: typed, facts: facts)
         // Digits found nowhere may be the Meta business or app id health shows (probe5 P5-11): health last, as it is
         // a live check with its own rate limit (kapso-api.md §2.3).
@@ -124,6 +126,7 @@ public enum WhoisCommand: Command {
             let read = IDLookups.readHealth(input, typed: typed, facts: &facts, in: context)
             identity = read.identity
             errors += read.errors
+            for (id, report) in facts.healths { context.ids.rememberHealth(SenderState.HealthRead(phoneNumberID: id, health: report)) }
         }
         // A contact who left this number: their windows, read as `reply`, `trace` and `errors` read them (the move followed
         // to the new number), say whether they wrote from it (probe33); a read that fails leaves the notices' hedged reading.

@@ -46,7 +46,10 @@ enum FailureGroupsTable {
         let causes = shown == groups.groups.count ? "\(shown)" : "top \(shown) of \(groups.groups.count)"
         let noun = groups.groups.count == 1 ? "cause" : "causes"
         let failures = count == 1 && !truncated ? "failure" : "failures"
-        var text = "\(causes) \(noun) of \(total) \(failures)\(warningsNote(groups.warnings, received: groups.received)) in the last \(period)"
+        // Failures WhatsApp also reported delivered or read: counted, and said to be uncertain, as 'overview' says (P42-6).
+        let uncertain = groups.uncertain == 0 ? ""
+            : " (\(groups.uncertain) of them also reported delivered or read, so not certain)"
+        var text = "\(causes) \(noun) of \(total) \(failures)\(uncertain)\(warningsNote(groups.warnings, received: groups.received)) in the last \(period)"
         // --limit takes 1-100.
         if let all, shown < groups.groups.count, groups.groups.count <= 100 {
             text += " ('\(all) --limit \(groups.groups.count)' shows all \(groups.groups.count))"

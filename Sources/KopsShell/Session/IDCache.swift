@@ -1,4 +1,5 @@
 public import KapsoClient
+internal import KapsoDiagnostics
 
 /// Ids seen in recent results, by kind, so Tab can complete them without touching the network.
 public struct IDCache: Sendable {
@@ -38,6 +39,9 @@ public struct IDCache: Sendable {
     /// True once the whole list of the project's numbers was fetched this session (`rememberAllNumbers`):
     /// `phoneNumbers` is then every number, not only a page of them (probe6 P6-4: `explain` says when it names only some).
     public private(set) var phoneNumbersListed = false
+    /// The newest health read of each number this session (`health`, `overview`, a reply's check of its sender), by
+    /// phone-number id: what `numbers`, `whois` and `use` set beside Kapso's stored record of the number (probe41 P41-8).
+    private(set) var healthReads: [String: SenderState.HealthRead] = [:]
     /// Log search's sources and filter keys, fetched by the first `logs search` of a project, for Tab and checks.
     public var logSearchCatalog: LogSearchCatalog?
     public let limit: Int
@@ -51,6 +55,12 @@ public struct IDCache: Sendable {
     public mutating func rememberAllNumbers(_ numbers: [PhoneNumber]) {
         for number in numbers { phoneNumbers[number.id] = number }
         phoneNumbersListed = true
+    }
+
+    /// Keeps `read` as the number's newest health read (a read that could not run, `status: error`, keeps the one before).
+    mutating func rememberHealth(_ read: SenderState.HealthRead) {
+        guard read.status != "error" else { return }
+        healthReads[read.phoneNumberID] = read
     }
 
     /// Remembers one id.
@@ -105,6 +115,7 @@ public struct IDCache: Sendable {
         labels = [:]
         phoneNumbers = [:]
         phoneNumbersListed = false
+        healthReads = [:]
         logSearchCatalog = nil
     }
 
