@@ -109,6 +109,8 @@ extension TranscriptRecorder {
         defer { try? handle.close() }
         try? handle.truncate(atOffset: 0)
         try? handle.write(contentsOf: Data(new.utf8))
+        // Its own rewrite: a stopped recording is still continued by `record --append` (`continues(_:)`).
+        if stoppedLength != nil { stoppedLength = new.utf8.count }
     }
 
     /// `line` (redacted for the page) as its block's prompt line shows it, masked as it would be run now.
