@@ -233,6 +233,8 @@ struct ScriptLaunch: Equatable {
                 }
                 stderr.write("\(path): recorded against \(other.recorded), replaying on \(other.now)\n", to: .err)
             }
+            // With writes to send, asked first: another project's data is not changed (P42-2).
+            if allowWrites, !demo { _ = try otherProject(of: expected, path: path, shell: shell) }
             let outcome = try checker.replay(on: replayShell, allowWrites: allowWrites || demo)
             // A block kops cannot read is not checked: never in silence (probe18 P18-18).
             for block in outcome.unreadBlocks {
@@ -279,6 +281,7 @@ struct ScriptLaunch: Equatable {
                     "\(path): \(blocks) a snapshot made after a session that was not recorded: kept as recorded, "
                         + "not replayed\n", to: .err)
             }
+            if let line = Self.unclockedLine(outcome.unclocked) { stderr.write("\(path): \(line)\n", to: .err) }
             // Every line not replayed is counted, by why (probe40 P40-11: nine named, "1 write was not sent" counted).
             guard !outcome.diff.isEmpty else {
                 let noun = outcome.commands == 1 ? "command" : "commands"
@@ -287,6 +290,7 @@ struct ScriptLaunch: Equatable {
                         + "\(partial.map { "; " + $0 } ?? "")\n", to: .err)
                 return partial == nil ? .ok : .failure
             }
+            let otherProject = allowWrites ? nil : try otherProject(of: expected, path: path, shell: shell)
             let counted = [outcome.notReplayedLine, partial].compactMap { $0 }
             if !counted.isEmpty { stderr.write("\(path): \(counted.joined(separator: "; "))\n", to: .err) }
             // One legend line first: which side of the diff is the file and which is the replay.
@@ -309,7 +313,10 @@ struct ScriptLaunch: Equatable {
                 stderr.write("\(path): \(text)\n", to: .err)
                 return .failure
             }
-            if let line = Self.otherProfileLine(header, replayedOn: launchProfile, path: path, update: update) {
+            // Never rewritten with another project's data, nor another profile's (P42-2, P29-4).
+            if let line = otherProject.map({ TranscriptChecker.otherProjectLine($0, update: update) })
+                ?? Self.otherProfileLine(header, replayedOn: launchProfile, path: path, update: update)
+            {
                 stderr.write("\(path): \(line)\n", to: .err)
                 return .failure
             }
@@ -366,38 +373,5 @@ struct ScriptLaunch: Equatable {
         } catch {
             return shell.report(error)
         }
-    }
-
-    /// The one line that says which blocks `--update` keeps as recorded and why (`Outcome.keptAfterUnreplayed`), and
-    /// what renews them; nil when none differs.
-    /// `lines 30 and 45 as recorded: they follow 'webhooks create …' (line 17), which was not replayed, and may depend
-    /// on it; 'kops check t.md --allow-writes --update' replays them`
-    /// The line for a write `check` held back. `--allow-writes` cannot send a line whose secret was redacted: it is not
-    /// offered. A write that points deliveries at a URL is shown whole and said for what it does, never as "sends it
-    /// again" (probe29 P29-10: `--url ht…cope project` hid the host a stranger's transcript would send every event to).
-    static func notReplayedWrite(_ command: String, redacted: String?, sendAgain: String) -> String {
-        let effect = HeldBackWebhook.effect(of: command)
-        let shown = VisibleText.escaped(effect == nil ? Shortened.text(command) : command)
-        if let redacted { return "'\(shown)' changes data; its recorded output is kept (\(redacted))" }
-        guard let effect else { return "'\(shown)' changes data; its recorded output is kept ('\(sendAgain)' sends it again)" }
-        return "'\(shown)' changes data; its recorded output is kept. '\(sendAgain)' would \(effect): run it only if that "
-            + "host is yours"
-    }
-
-    private func keptLine(_ outcome: TranscriptChecker.Outcome, path: String, sendAgain: String) -> String? {
-        guard let line = outcome.dependedOn, !outcome.keptAfterUnreplayed.isEmpty else { return nil }
-        let numbers = outcome.keptAfterUnreplayed.map(String.init)
-        let listed = numbers.count == 1 ? "line \(numbers[0])" : "lines " + numbers.dropLast().joined(separator: ", ") + " and " + numbers.last!
-        if outcome.dependedOnIsUnread {
-            return "\(listed) as recorded: \(numbers.count == 1 ? "it follows" : "they follow") the block at line \(line.line), "
-                + "which was not read, and may depend on it; make that block readable (named above), then check again"
-        }
-        let how =
-            line.sendable
-            ? "'\(sendAgain) --update' replays \(numbers.count == 1 ? "it" : "them")"
-            : "record the session again to renew \(numbers.count == 1 ? "it" : "them")"
-        return "\(listed) as recorded: \(numbers.count == 1 ? "it follows" : "they follow") "
-            + "'\(VisibleText.escaped(Shortened.text(line.command)))' (line \(line.line)), which was not replayed, and may "
-            + "depend on it; \(how)"
     }
 }

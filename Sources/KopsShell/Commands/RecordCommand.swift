@@ -60,14 +60,20 @@ public enum RecordCommand: ScriptCommand {
         let opening: TranscriptRecorder.Opening =
             arguments.has("--append") ? .append : arguments.has("--force") ? .replace : .create
         let header = TranscriptHeader(context: context, keepPII: arguments.has("--keep-pii"))
+        // This session's own recording, stopped and untouched since: continued as this session's, with its aliases, so
+        // one message keeps one placeholder (probe42 P42-10: "appended: another session", and `<message 2>` for it).
+        let earlier = opening == .append ? shell.stoppedRecordings.last(where: { $0.continues(path) }) : nil
         shell.recorder = try TranscriptRecorder(
-            header: header, destination: .file(path), opening: opening, context: context)
+            header: header, destination: .file(path), opening: opening, masker: earlier?.masker, sameSession: earlier != nil,
+            context: context)
         // A transcript counts the look-ups of its own commands (`errors`: "1 of kops's own look-ups this session"), so
         // `kops check` finds the same count: it starts a session where the transcript (or an appended part) does.
         context.ownLookups.startSession()
         let restore = header.keepPII
             ? "" : "; lines that masking changes are kept for 'kops check' in \(TranscriptFile.described(TranscriptRestore.path(besides: path))) (private: don't attach it)"
-        return CommandResult(blocks: [.hint("recording to \(TranscriptFile.described(path)) (stop with 'record stop')\(restore)")])
+        let continued = earlier == nil ? "" : ", continuing this session's recording (the same placeholders)"
+        return CommandResult(
+            blocks: [.hint("recording to \(TranscriptFile.described(path))\(continued) (stop with 'record stop')\(restore)")])
     }
 
     private static func location(_ destination: TranscriptRecorder.Destination) -> String {

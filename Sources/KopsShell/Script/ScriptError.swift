@@ -108,6 +108,9 @@ public enum ScriptError: KopsError, Equatable {
     /// `kops check` of a transcript recorded with a profile this config.toml does not have: replayed on another, its
     /// output would be another project's (probe29 P29-4); `source` is where the recording's profile came from.
     case recordedProfileMissing(path: String, profile: String, source: String?)
+    /// `kops check --allow-writes` of a transcript recorded on another project than the key's (`TranscriptChecker
+    /// .otherProject` gives `reason`): its writes would change that project's data (probe42 P42-2).
+    case writesToOtherProject(path: String, reason: String)
 
     /// `did you mean 'name'? (or set it with …)` when a variable of a close name is set (`Suggestion.advice`), else
     /// how to set it.
@@ -222,12 +225,20 @@ public enum ScriptError: KopsError, Equatable {
                 + "\(restore) is not this transcript's restore file or was edited: record again"
         case .environmentFailed(let path, let line, let command, let cause, _):
             "\(path):\(line): check stopped at '\(Shortened.text(command))' (the transcript is unchanged): \(cause)"
+        case .checkInterrupted(let path, let line, let command) where line == 0:
+            // Before or after the lines ran: while `check` listed the project's numbers (`otherProject`, P42-2).
+            "\(path): check stopped with Ctrl-C while it listed this project's numbers" + (command.isEmpty ? "" : " \(command)")
+                + " (the transcript is unchanged)"
         case .checkInterrupted(let path, let line, let command):
             "\(path):\(line): check stopped with Ctrl-C at '\(Shortened.text(command))' (the transcript is unchanged)"
         case .writesToOtherAPI(let path, let recorded, let now, let baseURL, let kops):
             "\(path) was recorded against \(recorded) and --allow-writes would send its writes to \(now), another API "
                 + "(nothing was sent); to send them there, run '\(kops) check \(path) --allow-writes --base-url \(baseURL)', "
                 + "or check without --allow-writes"
+        case .writesToOtherProject(let path, let reason):
+            "\(path) was recorded on another project (or its number left this one since): \(reason); --allow-writes would "
+                + "send its writes to this project (nothing was sent); check it with the API key of the project it was "
+                + "recorded on, or without --allow-writes"
         case .recordedProfileMissing(let path, let profile, let source):
             "\(path) was recorded with profile \(profile)" + (source.map { " (\($0))" } ?? "")
                 + ", which this config.toml does not have, so nothing was replayed; add it ('profile add \(profile) --base-url URL "
@@ -273,7 +284,7 @@ public enum ScriptError: KopsError, Equatable {
             .transcriptNotScript, .lineTooLong, .typedLineTooLong, .variableTooLarge, .sourceTooDeep, .sourceLoop:
             .usage
         case .missingRestore, .restoreLacksLine, .invalidRestore, .restoreMismatch: .noInput
-        case .notReplayed, .unclosedBlock, .writesToOtherAPI, .recordedProfileMissing: .usage
+        case .notReplayed, .unclosedBlock, .writesToOtherAPI, .writesToOtherProject, .recordedProfileMissing: .usage
         case .scriptNotFound, .notUTF8, .unreadableTranscript: .noInput
         case .sourcedScriptFailed(_, _, _, let status), .sourcedScriptLinesFailed(_, _, let status): status
         case .environmentFailed(_, _, _, _, let status): status

@@ -58,6 +58,11 @@ extension TranscriptChecker {
         /// it and they are kept as recorded, unchecked. Nil when the replay went to the end.
         public var stoppedAt: (line: Int, command: String, reason: String, after: Int)?
 
+        /// The blocks of a demo transcript replayed without a `<!-- clock: … -->` line of their own (an editor or a
+        /// ticket system that strips HTML comments removed it): each ran at the instant of the block before it, so its
+        /// times may differ, and `--update` writes no clock line for it (probe41 P41-4).
+        public var unclocked: [(line: Int, command: String)] = []
+
         /// True when `updated` differs from the file (what `--update` would change), trailing blank lines aside.
         public var updateChanges = false
 

@@ -34,6 +34,25 @@ extension TranscriptChecker {
         for key in TranscriptHeader.sourcedSettings { context.session.sources[key] = sources[key] }
     }
 
+    /// Starts the replay of a part `record --append` added: another session's starts afresh, and its aliases restart
+    /// after the page's (`startAppendedSession`, `TranscriptRecorder.startAppendedPart`); the same session's, continued
+    /// after `record stop`, keeps its variables and aliases, with the profile, number and sources its line names (a
+    /// command run between may have changed them) (probe42 P42-10). Either counts its own look-ups, as `record` does.
+    static func startAppendedPart(
+        _ part: TranscriptParser.AppendedPart, on context: ShellContext, output: OutputMode, recorder: TranscriptRecorder
+    ) {
+        if part.sameSession {
+            context.session.profile = part.profile
+            context.session.phoneNumberID = part.phoneNumberID
+            restoreSources(part.sources, on: context)
+        } else {
+            startAppendedSession(
+                on: context, profile: part.profile, phoneNumberID: part.phoneNumberID, output: output, sources: part.sources)
+            recorder.startAppendedPart()
+        }
+        context.ownLookups.startSession()
+    }
+
     /// Starts the session of a part appended by another session (`record --append`): nothing of the session before
     /// carries over but the API it replays on and where its settings came from.
     static func startAppendedSession(

@@ -183,6 +183,8 @@ public struct TranscriptChecker {
         var renewable: [Int: String] = [:]
         // A `source` not run: what its commands taught the session (the numbers `explain` knows) is missing after it.
         var skippedSource = false
+        // The blocks of a demo transcript replayed without a clock line of their own (`Outcome.unclocked`).
+        var unclocked: [(line: Int, command: String)] = []
         // The first block not read, which every later block may depend on as on a line not replayed.
         var unreadDependedOn = false
         for (entry, line) in zip(parsed.commands, lines) {
@@ -208,11 +210,7 @@ public struct TranscriptChecker {
             let stopped = stop.map { entry.line >= $0.line } ?? false
             // Before its line is copied, as when recorded: the part's aliases continue after the page above that line.
             if !stopped, let session = entry.appended {
-                TranscriptChecker.startAppendedSession(
-                    on: shell.context, profile: session.profile, phoneNumberID: session.phoneNumberID, output: initialOutput,
-                    sources: session.sources)
-                shell.context.ownLookups.startSession()
-                recorder.startAppendedPart()
+                TranscriptChecker.startAppendedPart(session, on: shell.context, output: initialOutput, recorder: recorder)
                 let key = session.last.message.map(TranscriptHeader.restoreKey(lastMessageID:)) ?? ""
                 TranscriptChecker.restoreLastIDs(
                     session.last, occurrence: lastMessageKeys[key, default: 0], from: restore, on: shell.context, recorder: recorder)
@@ -310,6 +308,9 @@ public struct TranscriptChecker {
                 continue
             }
             if let micros = entry.clock { shell.context.moveSimulatorClock?(micros) }
+            // Its clock line is above a note, copied with it, or the file has none for it: none is added (P41-4).
+            recorder.omitClock = entry.clockInLead || (parsed.header.kind == .demo && entry.clock == nil)
+            if parsed.header.kind == .demo, entry.clock == nil { unclocked.append((entry.line, entry.command)) }
             // Variables set before the recording started, which its `set` listing shows (`listedVariables`, P40-11).
             for (name, value) in TranscriptChecker.listedVariables(line, block: entry.block, registry: registry)
             where shell.context.session.variables[name] == nil { shell.context.session.variables[name] = value }
@@ -378,7 +379,7 @@ public struct TranscriptChecker {
             writesNotReplayed: writes, snapshots: parsed.commands.filter(\.snapshot).count, keptAsRecorded: kept,
             writesNotSent: unsent, restore: recorder.restore, redacted: redacted, unreadBlocks: unread)
         (outcome.updated, outcome.updatedRestore) = (recorder.text, recorder.restore)
-        outcome.notAcceptedWhenRecorded = notAccepted
+        (outcome.notAcceptedWhenRecorded, outcome.unclocked) = (notAccepted, unclocked)
         if let stop {
             outcome.stoppedAt = (stop.line, stop.command, stop.reason, parsed.commands.filter { $0.line > stop.line }.count)
         }

@@ -21,40 +21,64 @@ public struct TranscriptParser: Sendable {
         public var block: String
         /// The simulator's clock when the command ran (the `<!-- clock: … -->` line above the block).
         public var clock: Int64?
+        /// True when text stands between the block's clock line and its fence (a note typed above the block): the clock
+        /// line is then in `lead`, as written, and not in `block`; it is still this block's instant (probe41 P41-4: the
+        /// block replayed at the previous block's instant, and `--update` wrote that instant above it).
+        public var clockInLead = false
         /// Text between the previous block and this one (headings, notes), kept as written.
         public var lead = ""
         /// True for a block under a `<!-- snapshot … -->` line: what a bundle saw of a session that was not
         /// recorded, which `kops check` keeps as recorded rather than replays.
         public var snapshot = false
         /// The profile and number of a session that `record --append` continued the file with, from the
-        /// `<!-- appended: … -->` line above the block: `kops check` starts a fresh session there.
-        public var appended: (profile: String, phoneNumberID: String?, sources: [String: String], last: TranscriptHeader.LastIDs)?
+        /// `<!-- appended: … -->` line above the block: `kops check` starts a fresh session there, or continues its
+        /// own when the line says the same session continued after `record stop`.
+        public var appended: AppendedPart?
+    }
 
-        public static func == (lhs: Entry, rhs: Entry) -> Bool {
-            lhs.line == rhs.line && lhs.command == rhs.command && lhs.block == rhs.block && lhs.clock == rhs.clock
-                && lhs.lead == rhs.lead && lhs.snapshot == rhs.snapshot && lhs.appended?.profile == rhs.appended?.profile
-                && lhs.appended?.phoneNumberID == rhs.appended?.phoneNumberID && lhs.appended?.sources == rhs.appended?.sources
-                && lhs.appended?.last == rhs.appended?.last
+    /// What an `<!-- appended: … -->` line says of the session that continued the file (`appendedLine`).
+    public struct AppendedPart: Sendable, Equatable {
+        public var profile: String
+        public var phoneNumberID: String?
+        public var sources: [String: String]
+        public var last: TranscriptHeader.LastIDs
+        /// True when the session that recorded the part before it continued the file after `record stop`: its aliases
+        /// go on (`<message 1>` stays `<message 1>`) and so does its session (probe42 P42-10: it was written as
+        /// "another session" with new aliases, so one message read as two).
+        public var sameSession = false
+
+        public init(
+            profile: String, phoneNumberID: String?, sources: [String: String] = [:], last: TranscriptHeader.LastIDs = .init(),
+            sameSession: Bool = false
+        ) {
+            (self.profile, self.phoneNumberID, self.sources, self.last) = (profile, phoneNumberID, sources, last)
+            self.sameSession = sameSession
         }
     }
+
+    /// How an appended line names the session: another one, or the one that recorded the part before it.
+    static let anotherSession = "another session", sameSession = "the same session, after 'record stop'"
 
     /// `<!-- appended: another session, profile default, phone number id none -->`: written by `record --append`; with
     /// `sources` (`TranscriptHeader.sources`), `…, phone number id 100200300400501, sources phone_number_id=use -->`, and
     /// the last ids the session had (`…, last webhook id 0a1b…, last message id <message 3> -->`) as the header names
     /// them, which `kops check` starts that part with (session 33: a `state` in an appended part never checked clean).
+    /// `sameSession`: `<!-- appended: the same session, after 'record stop', profile … -->` (probe42 P42-10).
     public static func appendedLine(
-        profile: String, phoneNumberID: String?, sources: [String: String] = [:], last: TranscriptHeader.LastIDs = .init()
+        profile: String, phoneNumberID: String?, sources: [String: String] = [:], last: TranscriptHeader.LastIDs = .init(),
+        sameSession: Bool = false
     ) -> String {
-        "<!-- appended: another session, profile \(profile), phone number id \(phoneNumberID ?? "none")"
+        "<!-- appended: \(sameSession ? Self.sameSession : anotherSession), profile \(profile), phone number id \(phoneNumberID ?? "none")"
             + (sources.isEmpty ? "" : ", sources " + TranscriptHeader.sourcesText(sources))
             + zip(TranscriptHeader.LastIDs.labels, last.values).compactMap { label, id in id.map { ", \(label) \($0)" } }.joined()
             + " -->"
     }
 
     /// The profile, number, sources and last ids an `appendedLine` names; nil for any other line.
-    static func appended(in line: Substring) -> (profile: String, phoneNumberID: String?, sources: [String: String], last: TranscriptHeader.LastIDs)? {
-        let prefix = "<!-- appended: another session, profile ", suffix = " -->"
-        guard line.hasPrefix(prefix), line.hasSuffix(suffix) else { return nil }
+    static func appended(in line: Substring) -> AppendedPart? {
+        let suffix = " -->"
+        let prefixes = [(anotherSession, false), (sameSession, true)].map { ("<!-- appended: \($0.0), profile ", $0.1) }
+        guard let (prefix, same) = prefixes.first(where: { line.hasPrefix($0.0) }), line.hasSuffix(suffix) else { return nil }
         var body = line.dropFirst(prefix.count).dropLast(suffix.count)
         // The last ids come last, in `LastIDs.labels` order: each runs to the next one's label or the end.
         var last = TranscriptHeader.LastIDs()
@@ -68,7 +92,8 @@ public struct TranscriptParser: Sendable {
         let rest = parts[1].split(separator: ", sources ", maxSplits: 1, omittingEmptySubsequences: false)
         let number = String(rest[0])
         let sources = rest.count == 2 ? TranscriptHeader.sources(in: String(rest[1])) : [:]
-        return (String(parts[0]), number == "none" ? nil : number, sources, last)
+        return AppendedPart(
+            profile: String(parts[0]), phoneNumberID: number == "none" ? nil : number, sources: sources, last: last, sameSession: same)
     }
 
     /// The line above a block that is a snapshot (`Entry.snapshot`).
@@ -131,8 +156,12 @@ public struct TranscriptParser: Sendable {
         var clock: Int64?
         // The clock line as written, until a block or other text follows it.
         var clockLine: Substring?
+        // The clock line was followed by text, which holds it in the lead: it stays the next block's clock (P41-4).
+        var clockInLead = false
+        // Until the first block, clock or snapshot line: the header's lines. After it, text before a block is its lead.
+        var inPreamble = true
         var snapshot = false
-        var appended: (profile: String, phoneNumberID: String?, sources: [String: String], last: TranscriptHeader.LastIDs)?
+        var appended: AppendedPart?
         var seenBlock = false
         // After a block's closing fence, its blank line; then any text until the next block is a lead.
         var afterFence = false
@@ -148,19 +177,25 @@ public struct TranscriptParser: Sendable {
             if !inBlock {
                 if line == TranscriptParser.snapshotLine {
                     snapshot = true
+                    inPreamble = false
                 } else if let micros = TranscriptClock.micros(inLine: line) {
+                    // The nearest clock line above a block is its own: an earlier one held in the lead (a clock line
+                    // over an indented block, probe22 P22-11) stays there as written.
                     clock = micros
                     clockLine = line
+                    clockInLead = false
+                    inPreamble = false
                 } else if let length = TranscriptFence.opening(line) {
                     inBlock = true
+                    inPreamble = false
                     clockLine = nil
                     fence = length
                     opened = (offset + 1, offset + 1 < lines.count ? TranscriptParser.command(in: String(lines[offset + 1])) : nil)
                     seenBlock = true
                     expectCommand = true
                     block = (snapshot ? TranscriptParser.snapshotLine + "\n" : "")
-                        + (clock.map { TranscriptClock.line($0) + "\n" } ?? "") + line + "\n"
-                } else if !seenBlock {
+                        + (clockInLead ? "" : clock.map { TranscriptClock.line($0) + "\n" } ?? "") + line + "\n"
+                } else if inPreamble {
                     if line.hasPrefix("- "), let colon = line.firstIndex(of: ":") {
                         let key = line[line.index(line.startIndex, offsetBy: 2)..<colon]
                         fields[String(key)] = String(line[line.index(after: colon)...]).trimmingWhitespace
@@ -170,11 +205,12 @@ public struct TranscriptParser: Sendable {
                 } else {
                     afterFence = false
                     if let session = TranscriptParser.appended(in: line) { appended = session }
-                    // A clock line followed by text, not a block (a block indented 4 spaces, which is not read): it is
-                    // that text's, kept with it (probe22 P22-11: `--update` dropped it).
-                    if let pending = clockLine, seenBlock {
+                    // A clock line followed by text: kept with that text as written (probe22 P22-11: `--update` dropped
+                    // it), and still the clock of the next block unless another clock line comes first (a note typed
+                    // between the clock line and the fence, which rendered Markdown hides: probe41 P41-4).
+                    if let pending = clockLine {
                         lead.append(pending)
-                        (clock, clockLine) = (nil, nil)
+                        (clockLine, clockInLead) = (nil, true)
                     }
                     lead.append(line)
                 }
@@ -206,12 +242,12 @@ public struct TranscriptParser: Sendable {
                     let text = lead.map { $0 + "\n" }.joined()
                     commands.append(
                         Entry(
-                            line: offset + 1, command: command, block: "", clock: clock, lead: text, snapshot: snapshot,
-                            appended: appended))
+                            line: offset + 1, command: command, block: "", clock: clock, clockInLead: clockInLead && clock != nil,
+                            lead: text, snapshot: snapshot, appended: appended))
                     lead = []
                     appended = nil
                 }
-                clock = nil
+                (clock, clockInLead) = (nil, false)
                 snapshot = false
             }
         }

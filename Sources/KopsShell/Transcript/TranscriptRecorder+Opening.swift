@@ -66,7 +66,7 @@ extension TranscriptRecorder {
         let ends = Self.trailingLineEnds(written)
         if ends < 2 { append(ends == 1 ? "\n" : "\n\n") }
         // Another session continues here: `kops check` starts it afresh with this profile and number, and where this
-        // session's came from.
+        // session's came from; the same session after `record stop` goes on with its aliases (`continuesSession`).
         fileIdentity = FileIdentity(path: target)
         // The ids its earlier commands left, as the header names a first part's: the message id masked first on this
         // part's numbering (the replay learns it first too), as typed in the restore file.
@@ -80,7 +80,8 @@ extension TranscriptRecorder {
         }
         append(
             TranscriptParser.appendedLine(
-                profile: header.profile, phoneNumberID: header.phoneNumberID, sources: header.sources, last: last) + "\n\n")
+                profile: header.profile, phoneNumberID: header.phoneNumberID, sources: header.sources, last: last,
+                sameSession: continuesSession) + "\n\n")
         if last.message != header.lastMessageID { saveRestore(besides: path) }
     }
 

@@ -109,6 +109,8 @@ extension TranscriptRecorder {
         defer { try? handle.close() }
         try? handle.truncate(atOffset: 0)
         try? handle.write(contentsOf: Data(new.utf8))
+        // Its own rewrite: a stopped recording is still continued by `record --append` (`continues(_:)`).
+        if stoppedLength != nil { stoppedLength = new.utf8.count }
     }
 
     /// After `kops check` replayed a line (its block opened at `start` or after) with numbers the masker assumed were the business's own

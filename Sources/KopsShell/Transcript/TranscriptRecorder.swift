@@ -57,6 +57,14 @@ public final class TranscriptRecorder: OutputSink {
     public var isReplay = false
     /// True while the blocks written are a snapshot `kops check` keeps as recorded (`TranscriptParser.snapshotLine`).
     public var snapshot = false
+    /// True for a part `record --append` added in the session that recorded the file before (`init`'s `sameSession`).
+    let continuesSession: Bool
+    /// The file's length in bytes when this recorder stopped writing it (`releaseFile`), nil before.
+    var stoppedLength: Int?
+    /// Set by `kops check` for the next block only: it is written without a clock line, because the file's clock line
+    /// for it is already written above a note (`TranscriptParser.Entry.clockInLead`), or the file had none for it, and
+    /// a clock line the recording did not write is never added (probe41 P41-4).
+    var omitClock = false
     /// The aliases so far (nil with `--keep-pii`).
     public internal(set) var masker: PIIMasker?
     /// The file written for a `.file` destination: its path, or the file a link there points to.
@@ -90,11 +98,15 @@ public final class TranscriptRecorder: OutputSink {
     ///
     /// `preamble` replaces the header's Markdown (a bundle's facts, `kops check` keeping the file's own);
     /// `masker` continues another recorder's aliases (a bundle after the session it holds).
+    ///
+    /// `sameSession` with `.append`: this session recorded the file and stopped (`continues(_:)`), `masker` being that
+    /// recording's: its part is marked as the same session's and keeps its aliases (probe42 P42-10).
     public init(
         header: TranscriptHeader, destination: Destination, opening: Opening = .create, preamble: String? = nil,
-        masker: PIIMasker? = nil
+        masker: PIIMasker? = nil, sameSession: Bool = false
     ) throws(ScriptError) {
         self.destination = destination
+        continuesSession = sameSession && opening == .append
         let masker = header.keepPII ? nil : masker ?? PIIMasker()
         var header = header
         // The last message id (a WAMID) is masked on the page before anything else is, so it is `<message 1>` here and
@@ -145,6 +157,19 @@ public final class TranscriptRecorder: OutputSink {
     public func releaseFile() {
         lock?.release()
         lock = nil
+        if let file, writeFailure == nil, let size = try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int {
+            stoppedLength = size
+        }
+    }
+
+    /// True when `path` is the file this recorder wrote and stopped writing (`releaseFile`), still as it left it: the
+    /// same file, of the same length, nothing appended by another session since. `record FILE --append` of this session
+    /// then continues this recording's aliases (probe42 P42-10).
+    public func continues(_ path: String) -> Bool {
+        guard let file, let stoppedLength, owns(path), let identity = fileIdentity, FileIdentity(path: file) == identity,
+            let size = try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int
+        else { return false }
+        return size == stoppedLength
     }
 
     /// The restore file beside a transcript about to be recorded (masked) at `path`, checked before anything is
@@ -174,9 +199,11 @@ public final class TranscriptRecorder: OutputSink {
     /// A recorder wired to a shell's context: its results, its API's base URL and its simulator clock.
     public convenience init(
         header: TranscriptHeader, destination: Destination, opening: Opening = .create, preamble: String? = nil,
-        masker: PIIMasker? = nil, context: ShellContext
+        masker: PIIMasker? = nil, sameSession: Bool = false, context: ShellContext
     ) throws(ScriptError) {
-        try self.init(header: header, destination: destination, opening: opening, preamble: preamble, masker: masker)
+        try self.init(
+            header: header, destination: destination, opening: opening, preamble: preamble, masker: masker,
+            sameSession: sameSession)
         results = { [weak context] in context?.lastResult?.json }
         ownNumbers = { [weak context] in
             guard let ids = context?.ids else { return [] }
@@ -210,8 +237,11 @@ public final class TranscriptRecorder: OutputSink {
             return
         }
         skipping = TranscriptRecorder.unrecorded.contains(TranscriptRecorder.commandName(of: line) ?? "")
+        let withoutClock = omitClock
+        omitClock = false
         guard !skipping else { return }
-        let clockLine = (snapshot ? TranscriptParser.snapshotLine + "\n" : "") + (clock.map { TranscriptClock.line($0()) + "\n" } ?? "")
+        let clockLine = (snapshot ? TranscriptParser.snapshotLine + "\n" : "")
+            + (withoutClock ? "" : clock.map { TranscriptClock.line($0()) + "\n" } ?? "")
         pending = (clockLine, prompt, line, typed ?? line)
         // `use NUMBER` names one of the business's own numbers, which its result teaches the masker: its
         // line is written with its first output, so a listed number is not masked (other lines at once).
