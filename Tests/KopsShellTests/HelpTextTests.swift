@@ -65,13 +65,18 @@ import Testing
         #expect(Self.page(line, width: nil) == Self.page(line, width: HelpText.defaultWidth))
     }
 
-    /// The finding's page: each line of the first paragraph but its last is filled at 80 columns, and at 200 columns
-    /// the paragraph takes two lines, not the source's five.
+    /// The finding's page: each line of the first paragraph but its last is filled at 80 columns (the next line's first
+    /// word would not fit), and at 200 columns the paragraph takes three lines, not the source's six.
     @Test func theProfilePageReflows() {
         let at80 = Self.page("help profile", width: 80)
         let start = at80.firstIndex { $0.hasPrefix("Profiles live in") }!
-        let end = at80[start...].firstIndex { $0.hasSuffix("becomes the default.") }!
-        #expect(end - start == 5, "six full lines at 80 columns: \(at80)")
+        let end = at80[start...].firstIndex { $0 == "Examples:" }! - 1
+        #expect(at80[end].hasSuffix("default."), "\(at80)")
+        #expect(end - start == 7, "eight full lines at 80 columns: \(at80)")
+        for index in start..<end {
+            let next = at80[index + 1].prefix { $0 != " " }
+            #expect(at80[index].count + 1 + next.count > 80, "line \(index - start + 1) is not filled: \(at80[index])")
+        }
         // The source's break is gone: 'The first profile added' ends no line, and no orphan follows it.
         #expect(!at80.contains { $0.hasSuffix("The first profile added") || $0 == "to an empty config becomes the default." })
         let at200 = Self.page("help profile", width: 200)
