@@ -1,4 +1,7 @@
 public import KopsHTTP
+#if canImport(Glibc)
+internal import Glibc
+#endif
 
 /// The Kapso Platform API (`/platform/v1`) and Meta proxy over one shared transport.
 ///
@@ -64,16 +67,14 @@ public final class KapsoClient {
 
     /// Sends a request and returns its JSON body, mapping error statuses to `KapsoAPIError`.
     public func perform(_ request: HTTPRequest) throws(KapsoAPIError) -> JSONValue {
-        let response: HTTPResponse
-        do { response = try transport.send(request) } catch { throw .transport(error) }
+        let response = try sendRetryingShortRateLimit(request)
         return try decode(response, for: request)
     }
 
     /// `perform`, then `shape` reads the JSON; a body of the wrong shape names the status that came back (a 202 or
     /// 206 is not "HTTP 200", probe18 P18-16).
     public func perform<T>(_ request: HTTPRequest, shape: (JSONValue) throws(KapsoAPIError) -> T) throws(KapsoAPIError) -> T {
-        let response: HTTPResponse
-        do { response = try transport.send(request) } catch { throw .transport(error) }
+        let response = try sendRetryingShortRateLimit(request)
         return try decode(response, for: request, shape: shape)
     }
 
@@ -100,8 +101,7 @@ public final class KapsoClient {
     public func performList(_ request: HTTPRequest, keeping keys: [String]? = nil, locating located: [String] = [])
         throws(KapsoAPIError) -> (JSONValue, ReceivedItems?)
     {
-        let response: HTTPResponse
-        do { response = try transport.send(request) } catch { throw .transport(error) }
+        let response = try sendRetryingShortRateLimit(request)
         return try decoded(response, for: request, keepingItems: true, keys: keys, located: located)
     }
 
@@ -111,10 +111,27 @@ public final class KapsoClient {
         _ request: HTTPRequest, keeping keys: [String]? = nil, locating located: [String] = [],
         shape: ((JSONValue, ReceivedItems?)) throws(KapsoAPIError) -> T
     ) throws(KapsoAPIError) -> T {
-        let response: HTTPResponse
-        do { response = try transport.send(request) } catch { throw .transport(error) }
+        let response = try sendRetryingShortRateLimit(request)
         let list = try decoded(response, for: request, keepingItems: true, keys: keys, located: located)
         do throws(KapsoAPIError) { return try shape(list) } catch { throw error.answered(response.status) }
+    }
+
+    /// The longest `Retry-After` (seconds) a read waits out once before it reports the rate limit.
+    static let shortRateLimitWait = 2
+
+    /// Sends `request`; a GET answered 429 with a `Retry-After` of at most `shortRateLimitWait` seconds is sent once more
+    /// after that wait, and the second answer is the one read. A shared limit (a number's health reads, 5 a second per
+    /// project, kapso-api.md §2.3) met by another client made a whole `overview` fail for a wait of one second (probe43
+    /// P43-19). A write is never sent twice; a longer or absent `Retry-After` (Kapso's own says 60, §1.5) is reported.
+    private func sendRetryingShortRateLimit(_ request: HTTPRequest) throws(KapsoAPIError) -> HTTPResponse {
+        let response: HTTPResponse
+        do { response = try transport.send(request) } catch { throw .transport(error) }
+        guard request.method == "GET", response.status == 429,
+            let wait = RetryAfter.seconds(response.header("Retry-After"), date: response.header("Date"), serverTime: serverTime),
+            wait <= Self.shortRateLimitWait
+        else { return response }
+        if wait > 0 { usleep(UInt32(wait) * 1_000_000) }
+        do { return try transport.send(request) } catch { throw .transport(error) }
     }
 
     /// Maps one response to its JSON or a typed error (shared by `perform` and concurrent calls).

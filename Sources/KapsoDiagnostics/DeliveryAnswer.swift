@@ -51,6 +51,17 @@ public enum DeliveryAnswer: Sendable, Equatable {
         + "network), that its TLS certificate is valid for that host (not expired, not self-signed), and that the "
         + "handler answers 200 within Kapso's 10 s (answer first, work afterwards)"
 
+    /// `202, not 200: Kapso documents …`: what a handler's answer in time with a 2xx other than 200 means. Kapso's docs
+    /// say the endpoint "must return 200 OK within 10 seconds" (docs.kapso.ai/docs/platform/webhooks); how it counts
+    /// another 2xx is not documented (kapso-api.md §10.2 marks it uncertain), and its delivery records show both
+    /// readings, so kops warns and does not call the answer failed (probe43 P43-12: `webhooks fire` said "not accepted"
+    /// while `webhooks test` and `deliveries` showed the same handler's 202 delivered).
+    public static func otherSuccessRemark(_ status: Int) -> String {
+        "\(status), not 200: Kapso documents that the endpoint \"must return 200 OK within 10 seconds\" "
+            + "(docs.kapso.ai/docs/platform/webhooks) and does not say how it counts another 2xx (its deliveries record such "
+            + "an answer as delivered or as failed: 'deliveries' shows which); answer 200"
+    }
+
     /// `no HTTP response (connection failed or timed out): Kapso's request got no answer at all, so the handler never
     /// judged the event; check …`: the meaning of `.none`.
     public static let noResponseMeaning =

@@ -7,8 +7,19 @@ public struct DeliveryStats {
         public var url: String
         public var total = 0
         public var failed = 0
-        /// Failed share in percent, rounded down.
-        public var failureRate: Int { total == 0 ? 0 : failed * 100 / total }
+        /// Deliveries still `pending` whose last attempt failed (`isFailingPending`).
+        public var failing = 0
+        /// The share of deliveries that failed or are pending after a failed attempt, in percent, rounded down: a
+        /// receiver that answers 500 to everything reads 100 % while Kapso still retries, not 0 % (probe43 P43-3).
+        public var failureRate: Int { total == 0 ? 0 : (failed + failing) * 100 / total }
+    }
+
+    /// True for a delivery still `pending` whose last attempt got an answer other than 2xx: a failed attempt
+    /// (kapso-api.md §10.2: "Anything else or a timeout is a failed attempt"), retried 10, 40 and 90 s after each failure
+    /// and then `failed` (§10.3), or stuck when no attempt follows (`WebhookVerdict.stuckAfter`). The reading
+    /// `webhooks check` uses for deliveries being retried (`WebhookVerdict.attemptFailed`, probe28 P28-10).
+    public static func isFailingPending(_ delivery: WebhookDelivery) -> Bool {
+        WebhookVerdict.Delivery(delivery).map(WebhookVerdict.attemptFailed) ?? false
     }
 
     public private(set) var total = 0
@@ -16,6 +27,8 @@ public struct DeliveryStats {
     public private(set) var byHTTPClass: [String: Int] = [:]
     public private(set) var byEvent: [String: Int] = [:]
     public private(set) var byWebhook: [String: WebhookCount] = [:]
+    /// Deliveries still `pending` whose last attempt failed (`isFailingPending`), of every webhook.
+    public private(set) var failing = 0
 
     public init() {}
 
@@ -28,6 +41,10 @@ public struct DeliveryStats {
         var webhook = byWebhook[delivery.webhookID] ?? WebhookCount(url: delivery.webhookURL)
         webhook.total += 1
         if delivery.status == "failed" { webhook.failed += 1 }
+        if Self.isFailingPending(delivery) {
+            webhook.failing += 1
+            failing += 1
+        }
         byWebhook[delivery.webhookID] = webhook
     }
 
@@ -63,12 +80,13 @@ public struct DeliveryStats {
         let webhooks = byWebhook.sorted { $0.key < $1.key }.map { id, count -> JSONValue in
             .object([
                 "webhook_id": .string(id), "webhook_url": .string(count.url), "total": .number(String(count.total)),
-                "failed": .number(String(count.failed)), "failure_rate_percent": .number(String(count.failureRate)),
+                "failed": .number(String(count.failed)), "pending_after_failed_attempt": .number(String(count.failing)),
+                "failure_rate_percent": .number(String(count.failureRate)),
             ])
         }
         return .object([
             "total": .number(String(total)), "by_status": object(byStatus), "by_http_class": object(byHTTPClass),
-            "by_event": object(byEvent), "webhooks": .array(webhooks),
+            "by_event": object(byEvent), "pending_after_failed_attempt": .number(String(failing)), "webhooks": .array(webhooks),
         ])
     }
 }

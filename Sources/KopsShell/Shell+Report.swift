@@ -84,7 +84,9 @@ extension Shell {
             return report.status
         }
         // On a terminal the line wraps at words under the message, as prose does; pipes and transcripts keep one line.
-        let line = redactor.redact(errorLine: report.line(location: location, expected: expectingFailure))
+        // An error that says the API did not answer is no failure a `#! error` marker expected (`ErrorReport.isNoAnswer`).
+        let expected = expectingFailure && !ErrorReport.isNoAnswer(error)
+        let line = redactor.redact(errorLine: report.line(location: location, expected: expected))
         let width = errorWidth.map { $0() } ?? terminalWidth?()
         let shown = width.map { ProseWrap.lines(line, width: $0).joined(separator: "\n") } ?? line
         output.write(shown + "\n", to: .err)

@@ -218,13 +218,13 @@ struct ScriptLaunch: Equatable {
             // are compared with a note (probe16 P16-13: a colleague's staging transcript wrote to production).
             // How to send the writes not replayed: on another API than the recorded one, only with --base-url naming it.
             var sendAgain = "\(kops) check \(PosixWord.quoted(path)) --allow-writes"
-            if TranscriptParser.isTranscript(expected), !demo,
-                let other = header.otherAPI(baseURL: shell.context.client.baseURL)
-            {
-                // `kops --demo check` of any transcript (the README's tour.md, recorded on kapso-sim) writes only to the
-                // demo's own simulator, which harms nothing and takes no --base-url (probe34 P34-9: refused for an
-                // --allow-writes --demo gave, with a suggested line kops refuses).
-                let named = shell.context.session.sources["api"] == "flag --base-url" || onDemo
+            // `kops --demo check` of any transcript (the README's tour.md, recorded on kapso-sim) writes only to the
+            // demo's own simulator, which harms nothing and takes no --base-url (probe34 P34-9: refused for an
+            // --allow-writes --demo gave, with a suggested line kops refuses).
+            let named = shell.context.session.sources["api"] == "flag --base-url" || onDemo
+            let otherAPI = TranscriptParser.isTranscript(expected) && !demo
+                ? header.otherAPI(baseURL: shell.context.client.baseURL) : nil
+            if let other = otherAPI {
                 if !named { sendAgain += " --base-url \(shell.context.client.baseURL)" }
                 if allowWrites, !named {
                     throw ScriptError.writesToOtherAPI(
@@ -313,9 +313,11 @@ struct ScriptLaunch: Equatable {
                 stderr.write("\(path): \(text)\n", to: .err)
                 return .failure
             }
-            // Never rewritten with another project's data, nor another profile's (P42-2, P29-4).
+            // Never rewritten with another project's data, nor another profile's (P42-2, P29-4), nor another live API's
+            // that only the environment or a profile named (P43-4).
             if let line = otherProject.map({ TranscriptChecker.otherProjectLine($0, update: update) })
                 ?? Self.otherProfileLine(header, replayedOn: launchProfile, path: path, update: update)
+                ?? (update && !named ? otherAPI.flatMap { Self.otherLiveAPILine(header, other: $0, source: shell.context.session.sources["api"]) } : nil)
             {
                 stderr.write("\(path): \(line)\n", to: .err)
                 return .failure

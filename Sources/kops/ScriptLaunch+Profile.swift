@@ -62,4 +62,15 @@ extension ScriptLaunch {
             + "it was recorded with profile \(header.profile) and replayed on profile \(profile), so the differences may be "
             + "the other project's; check it on its own with 'kops --profile \(header.profile) check \(path)'"
     }
+
+    /// The line `kops check --update` ends with, writing nothing, for a transcript recorded on a live Kapso API and
+    /// replayed on another API that the environment or a profile named, not `--base-url` (probe43 P43-4: a
+    /// `KAPSO_API_BASE_URL` left over from another incident rewrote the evidence under the old `- api:` line); nil for
+    /// a transcript recorded on a simulator, whose port changes with each start.
+    static func otherLiveAPILine(_ header: TranscriptHeader, other: (recorded: String, now: String), source: String?) -> String? {
+        guard header.kind == .kapso else { return nil }
+        return "not rewritten: it was recorded against \(other.recorded) and replayed on \(other.now)"
+            + (source.map { " (from \($0))" } ?? "") + ", so the differences may be that API's; check it on the API it was "
+            + "recorded on, or name this one with --base-url to update it from here"
+    }
 }

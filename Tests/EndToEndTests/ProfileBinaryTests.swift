@@ -76,6 +76,31 @@ import Testing
         #expect(result.stderr.contains("-c:4: error: trace: no message selected; give a WAMID"), "\(result.stderr)")
     }
 
+    /// probe43 P43-16: a bundle made after `profile use` switched the recording session to another API: its diagnostics
+    /// name the API they came from (the recording's host was written in their `state` for the other project's answers),
+    /// and a fact line says they are not the recording's profile.
+    @Test func aBundleAfterProfileUseNamesTheAPIItsDiagnosticsCameFrom() async throws {
+        let files = FileManager.default.temporaryDirectory.appendingPathComponent("kops-bundle-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: files, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: files) }
+        let result = try await withTwoSimulators { folder, _, _ in
+            try ProcessRunner.run(
+                "kops", ["-c", "record \(files)/t.md", "-c", "profile use eagle", "-c", "bundle \(files)/b.md"],
+                environment: ["XDG_CONFIG_HOME": folder, "ACME_KAPSO_KEY": "demo_key_0123456789"])
+        }
+        #expect(result.status == 0, "\(result.stderr)")
+        let bundle = try String(contentsOfFile: files + "/b.md", encoding: .utf8)
+        let acmeHost = try #require(bundle.firstMatch(of: /\n- api: ([^\n]+)\n/)).1
+        let eagleHost = try #require(result.stdout.firstMatch(of: /using profile eagle \(http:\/\/([^)]+)\)/)).1
+        #expect(acmeHost != eagleHost)
+        let diagnostics = try #require(bundle.range(of: "## Diagnostics")).upperBound
+        #expect(bundle[diagnostics...].contains("http://\(eagleHost)  (profile eagle)"), "\(bundle)")
+        #expect(!bundle[diagnostics...].contains(acmeHost), "\(bundle)")
+        #expect(bundle.contains(
+            "- diagnostics: from profile eagle (\(eagleHost)), not the recording's profile acme (\(acmeHost)): 'profile use' "
+                + "switched since the recording began\n"), "\(bundle)")
+    }
+
     @Test func flagsBeatTheProfile() async throws {
         let result = try await withTwoSimulators { folder, _, _ in
             try ProcessRunner.run(

@@ -143,6 +143,27 @@ import Testing
         }
     }
 
+    /// probe43 P43-19: a read answered 429 with a short `Retry-After` (at most 2 s) is sent once more after the wait;
+    /// a write never is, nor a read told to wait longer (or not told).
+    @Test func aReadWaitsOutAShortRateLimitOnce() throws {
+        let limited = HTTPResponse(status: 429, headers: [("Retry-After", "1")], body: Array("{\"error\":\"Rate limit exceeded\"}".utf8))
+        let fine = HTTPResponse(status: 200, headers: [], body: Array("{\"data\":[]}".utf8))
+        let read = StubTransport([.success(limited), .success(fine)])
+        let json = try client(read).perform(client(read).platformRequest("/whatsapp/phone_numbers"))
+        #expect(json.object?["data"] != nil && read.requests.count == 2)
+        let write = StubTransport([.success(limited), .success(fine)])
+        #expect(throws: KapsoAPIError.self) {
+            try client(write).perform(client(write).platformRequest("/whatsapp/webhooks", method: "POST", body: .object([:])))
+        }
+        #expect(write.requests.count == 1)
+        let long = HTTPResponse(status: 429, headers: [("Retry-After", "3")], body: Array("{\"error\":\"Rate limit exceeded\"}".utf8))
+        for answer in [long, HTTPResponse(status: 429, headers: [], body: Array("{\"error\":\"x\"}".utf8))] {
+            let told = StubTransport([.success(answer), .success(fine)])
+            #expect(throws: KapsoAPIError.self) { try client(told).perform(client(told).platformRequest("/whatsapp/phone_numbers")) }
+            #expect(told.requests.count == 1)
+        }
+    }
+
     /// probe20 P20-3: an HTTP-date `Retry-After` printed "retry in a minute", `-5` "retry in -5 s".
     @Test(arguments: [
         ("7", nil, "retry in 7 s"),

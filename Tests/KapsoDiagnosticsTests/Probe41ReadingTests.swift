@@ -33,9 +33,20 @@ import Testing
         let day = KapsoTime.seconds(iso: "2026-12-03T00:00:00Z")!
         #expect(GraphVersion.baseURLNote("https://api.kapso.ai/meta/whatsapp/v16.0", source: "profile a", at: day)?
             .hasPrefix("note: the base URL (profile a) ends in Graph v16.0, a version Meta retired on 2025-05-14") == true)
-        // Served then, Kapso's own, or none: nothing to say.
-        #expect(GraphVersion.baseURLNote("https://api.kapso.ai/meta/whatsapp/v23.0", source: nil, at: day) == nil)
-        #expect(GraphVersion.baseURLNote("https://api.kapso.ai/meta/whatsapp/v24.0", source: nil, at: day) == nil)
+        // A version served then, Kapso's own, or another path kops cuts: the path is named, with the URL kops uses and
+        // what Kapso's scripts do with the URL as given (probe43 P43-10); the host alone: nothing to say.
+        for path in ["/meta/whatsapp/v23.0", "/meta/whatsapp/v24.0/", "/platform/v1", "/meta/whatsapp"] {
+            let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
+            #expect(GraphVersion.baseURLNote("https://api.kapso.ai" + path, source: "env KAPSO_API_BASE_URL", at: day) ==
+                "note: the base URL (env KAPSO_API_BASE_URL) ends in \(trimmed), which kops cuts: kops uses https://api.kapso.ai and "
+                    + "adds the API's paths itself; Kapso's scripts take KAPSO_API_BASE_URL as the host only and append their "
+                    + "own path (kapso-api.md §1.2), so one given this URL calls https://api.kapso.ai\(trimmed)/platform/v1/… and "
+                    + "is answered 404: give them https://api.kapso.ai")
+        }
         #expect(GraphVersion.baseURLNote("https://api.kapso.ai", source: nil, at: day) == nil)
+        #expect(GraphVersion.baseURLNote("https://api.kapso.ai/", source: nil, at: day) == nil)
+        // A path before the part cut is kept, and named as what kops uses (probe43 P43-7: "its host only" was said).
+        #expect(GraphVersion.baseURLNote("https://gw.example/kapso/meta/whatsapp/v16.0", source: nil, at: day)?
+            .contains(": kops uses https://gw.example/kapso and adds the API's paths itself, but an integration") == true)
     }
 }

@@ -59,4 +59,20 @@ import Testing
         let message = CredentialError.noKey(profile: nil, profiles: ["main"], defaultProfile: defaultProfile, inShell: inShell).message
         #expect(message == "this command needs a Kapso project API key; export KAPSO_API_KEY=..., or use a profile that names one: " + ending)
     }
+
+    /// probe43 P43-5: the profile in use selected again on the same API is the same project: the number selected in it
+    /// stays (it was dropped, while the last message of that number was kept), and the line says what stays.
+    @Test func theProfileInUseSelectedAgainKeepsTheSelectedNumber() throws {
+        let (shell, output, folder) = try firstRun()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(shell.run(line: "profile add main --base-url https://api.kapso.ai --key-env MYKEY") == .ok, "\(output.err)")
+        shell.context.session.phoneNumberID = "100200300400501"
+        shell.context.session.lastMessageID = "wamid.HBgLMTQxNTU1NTAxNDIVAgASGBQzRUIwQTFDMkQzRTRGNTA2MTcyOAA="
+        let before = output.err.count
+        #expect(shell.run(line: "profile use main") == .ok, "\(output.err)")
+        #expect(shell.context.session.phoneNumberID == "100200300400501")
+        #expect(shell.context.session.lastMessageID != nil)
+        #expect(String(output.err.dropFirst(before)).contains(
+            "it was already in use: its key was read again; the selected number, last message and conversation stay"), "\(output.err)")
+    }
 }

@@ -142,6 +142,30 @@ import Testing
         #expect(same.statuses.last == .ok && !same.out.contains(" from 100200300400501"), "\(same.out)")
     }
 
+    /// probe43 P43-1: the dry run, of a text and of a template, and the question before a send name the number it goes
+    /// from when it is not the selected one, as the result line does: the dry run is where a user checks that.
+    @Test func aDryRunAndTheQuestionFromAnotherNumberSaySo() async throws {
+        let note = "it would be sent from 100200300400501, the number of the message replied to (the selected number is 100200300400502)\n"
+        let steps = ["use 100200300400501", "message \(Demo.danaInbound)", "use 100200300400502"]
+        let text = try await runShell(steps + ["reply --dry-run hello"])
+        #expect(text.statuses.last == .ok && text.err.contains(note), "\(text.err)")
+        let template = try await runShell(
+            steps + ["reply --dry-run --template part_ready --language en_US --param customer_name=Dana --param order_id=A-1042"])
+        #expect(template.statuses.last == .ok && template.err.contains(note), "\(template.err)")
+        let asked = TestLocked<[String]>([])
+        _ = try await runShell(steps + ["reply hello"]) { context in
+            context.confirm = { prompt in
+                asked.update { $0.append(prompt) }
+                return false
+            }
+        }
+        #expect(asked.value.last?.hasSuffix(
+            " from 100200300400501, the number of the message replied to (the selected number is 100200300400502)? [y/N] ") == true,
+            "\(asked.value)")
+        let same = try await runShell(["use 100200300400501", "message \(Demo.danaInbound)", "reply --dry-run hello"])
+        #expect(same.statuses.last == .ok && !same.err.contains("it would be sent from"), "\(same.err)")
+    }
+
     /// A dry run refuses what the send would, with the same status (probe14 P14-14); with --force it shows the request.
     @Test func dryRunOutsideTheWindowRefusesAsTheSendWould() async throws {
         let run = try await runShell(["conversation \(Demo.leeConversation)", "reply --dry-run Hello", "reply --dry-run --force Hello"])

@@ -1,5 +1,8 @@
 import Foundation
+import KapsoClient
+import KopsHTTP
 import KopsShell
+import KopsTestSupport
 import Testing
 
 /// probe22 P22-24: a failure a `#! error` marker expects printed as a plain `error:` line (a CI log grepped for
@@ -12,19 +15,19 @@ import Testing
     }
 
     @Test func anExpectedFailureSaysItWasExpected() {
-        let (outcome, err) = run("#! error\n\n# why\nuse 999\nexplain 131047")
+        let (outcome, err) = run("#! error\n\n# why\nexplain 999999\nexplain 131047")
         #expect(outcome.status == .ok && outcome.failed == 0 && outcome.commands == 2)
         #expect(err.hasPrefix("m.kops:4: expected error: "), "\(err)")
         #expect(!err.contains(": error: "), "\(err)")
         // An unexpected failure still reads as one.
-        let (plain, plainErr) = run("use 999")
+        let (plain, plainErr) = run("explain 999999")
         #expect(plain.status != .ok && plainErr.hasPrefix("m.kops:1: error: "), "\(plainErr)")
     }
 
     @Test(arguments: [
         ("explain 131047\n#! error", 2),
         ("explain 131047\n#! error\n\n# nothing after it\n", 2),
-        ("#! error\n#! error\nuse 999", 1),
+        ("#! error\n#! error\nexplain 999999", 1),
     ])
     func aMarkerWithNoCommandAfterItIsNamedBeforeLineOne(source: String, line: Int) {
         let (outcome, err) = run(source)
@@ -39,7 +42,7 @@ import Testing
         ("#! fail", false), ("#!", false),
     ])
     func aMisspeltMarkerIsNamedWithTheOneMeant(marker: String, close: Bool) {
-        let (outcome, err) = run("explain 131047\n\(marker)\nuse 999")
+        let (outcome, err) = run("explain 131047\n\(marker)\nexplain 999999")
         #expect(outcome.status == .usage && outcome.commands == 0, "\(err)")
         let named = "m.kops:2: error: '\(marker)' is not a marker kops knows"
         #expect(err.hasPrefix(named), "\(err)")
@@ -48,16 +51,16 @@ import Testing
 
     /// A shebang on line 1 is no marker; a marker after a line continued with `\` still marks the next command.
     @Test func aShebangAndContinuedLinesStayAsTheyWere() {
-        let (outcome, err) = run("#!/usr/bin/env -S kops run\nexplain \\\n  131047\n#! error\nuse 999")
+        let (outcome, err) = run("#!/usr/bin/env -S kops run\nexplain \\\n  131047\n#! error\nexplain 999999")
         #expect(outcome.status == .ok && outcome.commands == 2, "\(err)")
     }
 
     /// Piped input is a script read as it comes: its markers mean the same (they were comments, dropped silently).
     @Test(arguments: [
-        (["#! error", "", "# why", "use 999", "explain 131047"], KopsShell.ExitStatus.ok, "<stdin>:4: expected error: "),
+        (["#! error", "", "# why", "explain 999999", "explain 131047"], KopsShell.ExitStatus.ok, "<stdin>:4: expected error: "),
         (["explain 131047", "#! error"], .usage, "<stdin>:2: error: '#! error' has no command after it"),
-        (["#! error", "#! error", "use 999"], .usage, "<stdin>:1: error: '#! error' has no command after it"),
-        (["#!eror", "use 999"], .usage, "<stdin>:1: error: '#!eror' is not a marker kops knows; did you mean '#! error'?"),
+        (["#! error", "#! error", "explain 999999"], .usage, "<stdin>:1: error: '#! error' has no command after it"),
+        (["#!eror", "explain 999999"], .usage, "<stdin>:1: error: '#!eror' is not a marker kops knows; did you mean '#! error'?"),
         (["#! error", "explain 131047"], .failure, "<stdin>:2: error: expected 'explain 131047' to fail (#! error)"),
     ])
     func pipedInputReadsMarkersAsAScriptDoes(lines: [String], status: KopsShell.ExitStatus, err: String) {
@@ -89,5 +92,36 @@ extension ScriptMarkerTests {
         let plain = OfflineShell()
         let failed = try ScriptRunner.load(path: folder + "/sub/inner.kops").run(on: plain.shell)
         #expect(failed.status != .ok && plain.output.err.contains("inner.kops:2: error: unknown error code"), "\(plain.output.err)")
+    }
+
+    /// probe43 P43-2: a line a `#! error` marker guards that the API did not answer (a 429, a 5xx, no connection)
+    /// checked nothing, so it fails as any line does: the script stops there and the marker is said to have checked
+    /// nothing; a refusal of the request itself (400) is still the expected failure.
+    @Test(arguments: [
+        (Result<HTTPResponse, TransportError>.success(HTTPResponse(status: 429, headers: [], body: Array("{\"error\":\"Rate limit exceeded\"}".utf8))), "rate limited (429)"),
+        (.success(HTTPResponse(status: 503, headers: [], body: Array("{\"error\":\"unavailable\"}".utf8))), "503"),
+        (.failure(TransportError.connect(authority: "api.kapso.ai")), "api.kapso.ai"),
+    ])
+    func aLineTheAPIDidNotAnswerIsNoExpectedFailure(answer: Result<HTTPResponse, TransportError>, named: String) {
+        let output = BufferOutput()
+        let client = KapsoClient(baseURL: "https://api.kapso.ai", apiKey: Secret("sk_test_offline_0123"), transport: StubTransport([answer]))
+        let shell = Shell(context: ShellContext(session: Session(baseURL: client.baseURL), client: client, registry: .standard),
+                          renderer: Renderer(), output: output)
+        let outcome = ScriptRunner(path: "m.kops", source: "#! error\nnumbers\nexplain 131047\n").run(on: shell)
+        #expect(outcome.status != .ok && outcome.failed == 1 && outcome.failedLine == 2 && outcome.commands == 1, "\(output.err)")
+        #expect(output.err.hasPrefix("m.kops:2: error: ") && output.err.contains(named), "\(output.err)")
+        #expect(output.err.contains(
+            "m.kops:2: '#! error' expected this command to fail, but the API did not answer it, so nothing was checked; "
+                + "run the script again when the API answers\n"), "\(output.err)")
+        #expect(!output.err.contains("expected error:"), "\(output.err)")
+        // A request the API refused is the failure the marker expects.
+        let refused = BufferOutput()
+        let refusing = KapsoClient(
+            baseURL: "https://api.kapso.ai", apiKey: Secret("sk_test_offline_0123"),
+            transport: StubTransport(status: 400, body: "{\"error\":\"bad request\"}"))
+        let expected = ScriptRunner(path: "m.kops", source: "#! error\nnumbers\n").run(
+            on: Shell(context: ShellContext(session: Session(baseURL: refusing.baseURL), client: refusing, registry: .standard),
+                      renderer: Renderer(), output: refused))
+        #expect(expected.status == .ok && refused.err.hasPrefix("m.kops:2: expected error: "), "\(refused.err)")
     }
 }

@@ -67,9 +67,14 @@ public enum BundleCommand: ScriptCommand {
         let bundle = try asBundle {
             try TranscriptRecorder(
                 header: header, destination: .file(path), opening: arguments.has("--force") ? .replace : .create,
-                preamble: header.markdown + facts(context: context, period: period, recorded: recorded != nil, leftOut: leftOut),
+                preamble: header.markdown
+                    + facts(context: context, period: period, recorded: recorded != nil, leftOut: leftOut, header: header),
                 masker: included?.masker, context: context)
         }
+        // The header is the recording's: only the base URL it was made with is written as the header's host. The API a
+        // `profile use` switched to since stays itself (probe43 P43-16: the diagnostics' `state` named the recording's
+        // host for another project's answers).
+        if let included { bundle.liveBaseURL = included.liveBaseURL }
         if let recorded {
             var restore = TranscriptRestore()
             if case .file(let sessionPath)? = included?.destination {
@@ -139,7 +144,9 @@ public enum BundleCommand: ScriptCommand {
     }
 
     /// The facts a support engineer asks for first, as Markdown under the header.
-    private static func facts(context: ShellContext, period: String, recorded: Bool, leftOut: String?) -> String {
+    private static func facts(
+        context: ShellContext, period: String, recorded: Bool, leftOut: String?, header: TranscriptHeader
+    ) -> String {
         let seconds: Int64 = ["24h": 86_400, "7d": 604_800, "30d": 2_592_000][period] ?? 86_400
         let now = context.now()
         let number = context.session.phoneNumberID.map { id in
@@ -151,8 +158,15 @@ public enum BundleCommand: ScriptCommand {
             "- number: \(number ?? "none selected")",
             "- time window: \(iso(now - seconds)) to \(iso(now)) (\(period))",
             "- request ids: the REQUEST ID column of 'logs --errors --ids' below (from log search; LOG ID is the API log id)",
-            "",
         ]
+        // A recording made on another profile or API than the one the session uses now: the diagnostics are this one's.
+        let host = TranscriptHeader.label(baseURL: context.client.baseURL)
+        if recorded, header.kind != .demo, header.host != host || header.profile != context.session.profile {
+            lines.append(
+                "- diagnostics: from profile \(context.session.profile) (\(host)), not the recording's profile \(header.profile) "
+                    + "(\(header.host)): 'profile use' switched since the recording began")
+        }
+        lines.append("")
         lines += recorded
             ? ["## Session transcript", "", ""]
             : [leftOut.map { "The session's recording is not included: \($0)." }

@@ -27,10 +27,11 @@ enum DeliveryStatsReport {
         let rows = webhooks.map { id, count -> [StyledText] in
             [
                 StyledText(id), StyledText(WebhookURL.short(count.url)), StyledText(String(count.total)),
-                StyledText(String(count.failed)),
+                StyledText(String(count.failed)), StyledText(String(count.failing), style: count.failing > 0 ? .warn : .plain),
+                // Never "0 %" beside a failure: 1 of 201 is under 1 %, not none.
                 StyledText(
-                    "\(count.failureRate) %",
-                    style: count.failureRate >= 50 ? .bad : count.failureRate > 0 ? .warn : .good),
+                    count.failureRate == 0 && count.failed + count.failing > 0 ? "<1 %" : "\(count.failureRate) %",
+                    style: count.failureRate >= 50 ? .bad : count.failed + count.failing > 0 ? .warn : .good),
             ]
         }
         blocks.append(
@@ -40,8 +41,16 @@ enum DeliveryStatsReport {
                         Column("WEBHOOK", truncation: .middle), Column("URL", truncation: .middle),
                         Column("TOTAL", truncation: .never, alignRight: true),
                         Column("FAILED", truncation: .never, alignRight: true),
+                        Column("FAILING", truncation: .never, alignRight: true),
                         Column("FAILURE RATE", truncation: .never, alignRight: true),
                     ], rows: rows)))
+        // Pending is not fine: a receiver that answers 500 to everything has only pending deliveries while Kapso retries
+        // (probe43 P43-3: "0 failed, 0 %" for it).
+        if stats.failing > 0 {
+            blocks.append(.hint(
+                "FAILING: pending after a failed attempt (an answer other than 2xx); Kapso retries 10, 40 and 90 s after each "
+                    + "failure and then marks the delivery failed (kapso-api.md §10.2–10.3); FAILURE RATE counts them"))
+        }
         return CommandResult(blocks: blocks, json: stats.json)
     }
 

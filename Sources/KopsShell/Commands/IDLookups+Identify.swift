@@ -21,7 +21,25 @@ extension IDLookups {
             identity = readHealth(input, typed: typed, facts: &facts, in: context).identity
             healths = facts.healths
         }
-        return identity
+        return followingMove(identity, input: input, typed: typed, facts: &facts, in: context)
+    }
+
+    /// `identity` again once the windows of a contact who left its number are read (`IDResolver.contactMove`), as
+    /// `reply`, `trace` and `errors` read them: the move followed to the new number, and whether they wrote from the old
+    /// one since. Every command that names a contact number reads it so (probe43 P43-17: `use +CONTACT` said "no longer
+    /// theirs" from the notices alone, while `whois` and `reply` saw the contact writing from it after the notice). A read
+    /// that fails leaves the notices' reading; `identity` unchanged when no move is named.
+    static func followingMove(_ identity: Identity, input: IDInput, typed: String, facts: inout IDResolver.Facts,
+                              in context: ShellContext) -> Identity {
+        guard let move = IDResolver.contactMove(identity, facts: facts) else { return identity }
+        let windows = move.phoneNumberIDs.prefix(3).compactMap { line in
+            try? ContactWindowLookup.load(
+                phoneNumberID: line, contact: move.contact, known: [],
+                listedConversations: facts.conversations.filter { $0.phoneNumberID == line }, in: context)
+        }
+        guard !windows.isEmpty else { return identity }
+        facts.contactWindows = windows
+        return IDResolver.resolve(input, typed: typed, facts: facts)
     }
 
     /// Reads health reports for `input`, round by round, while `IDResolver.healthLookups` asks for more (a WABA whose

@@ -28,6 +28,11 @@ public enum NumbersCommand: Command {
             context.ids.healthReads[number.id].flatMap { SenderState.difference(number, read: $0, fields: "STATUS and QUALITY above") }
                 .map { (id: number.id, difference: $0) }
         }
+        // The JSON is the API's, as stored: the difference is said on standard error beside it, or a script's `assert`
+        // on the stored quality passes silently after a health read that says otherwise (probe43 P43-11).
+        if (context.shell?.outputOverride ?? context.session.output) == .json, !differences.isEmpty {
+            context.emit(CommandResult(blocks: differences.map { .hint($0.difference.line) }))
+        }
         let rows = page.items.map { number -> [StyledText] in
             let difference = differences.first { $0.id == number.id }?.difference
             return [

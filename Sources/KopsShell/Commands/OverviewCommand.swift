@@ -117,9 +117,12 @@ public enum OverviewCommand: Command {
             let more = causes.count - named.count
             next.append(("logs --errors --period \(period)", "\(more) more \(more == 1 ? "cause" : "causes") of failed API calls"))
         }
-        if failedDeliveries > 0 {
-            let noun = failedDeliveries == 1 ? "delivery" : "deliveries"
-            next.append(("deliveries stats --period \(period)", "\(failedDeliveries) \(noun) failed"))
+        if failedDeliveries + deliveries.failing > 0 {
+            let noun = { (count: Int) in count == 1 ? "delivery" : "deliveries" }
+            let failed = failedDeliveries > 0 ? "\(failedDeliveries) \(noun(failedDeliveries)) failed" : nil
+            let failing = deliveries.failing > 0
+                ? "\(deliveries.failing) \(noun(deliveries.failing)) pending after a failed attempt" : nil
+            next.append(("deliveries stats --period \(period)", [failed, failing].compactMap { $0 }.joined(separator: ", ")))
         }
         if failedDeliveries > 0 || webhookLine != nil {
             next.append(("webhooks check", webhookLine ?? "lint the webhooks behind the failures"))
@@ -165,8 +168,9 @@ public enum OverviewCommand: Command {
                         + (leftOut.map { " (\($0))" } ?? ""),
                     style: calls.failed - calls.own - triage.normalAnswers > 0 ? .warn : .plain),
                 Field(
-                    "deliveries (\(period))", "\(deliveries.total) total, \(failedDeliveries) failed",
-                    style: failedDeliveries > 0 ? .warn : .plain),
+                    "deliveries (\(period))", "\(deliveries.total) total, \(failedDeliveries) failed"
+                        + (deliveries.failing > 0 ? ", \(deliveries.failing) pending after a failed attempt" : ""),
+                    style: failedDeliveries + deliveries.failing > 0 ? .warn : .plain),
                 Field(
                     "messages (\(period))", allSends.map(\.text) ?? "not read (the message list failed)",
                     style: allSends?.anyFailed ?? true ? .warn : .plain),
@@ -198,6 +202,7 @@ public enum OverviewCommand: Command {
             ]),
             "deliveries": .object([
                 "total": .number(String(deliveries.total)), "failed": .number(String(failedDeliveries)),
+                "pending_after_failed_attempt": .number(String(deliveries.failing)),
             ]),
             "messages": allSends.map { sends in
                 .object([

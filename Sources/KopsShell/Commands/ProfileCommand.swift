@@ -113,16 +113,22 @@ public enum ProfileCommand: Command {
         context.useKey(from: profile.keyOrigin)
         context.session.profile = name
         context.session.baseURL = context.client.baseURL
-        context.session.phoneNumberID = profile.phoneNumberID
+        // The profile in use selected again on the same API is the same project: a number selected in it stays unless the
+        // profile names one (probe43 P43-5: it was dropped while the last message of that number was kept).
+        let same = name == before.profile && context.client.baseURL == before.baseURL
+        let keptNumber = same && profile.phoneNumberID == nil && context.session.phoneNumberID != nil
+        if !keptNumber {
+            context.session.phoneNumberID = profile.phoneNumberID
+            context.session.sources["phone_number_id"] = profile.phoneNumberID == nil ? nil : "profile \(name)"
+        }
         context.session.sources["api"] = profile.baseURL == nil ? "default" : "profile \(name)"
         context.session.sources["profile"] = "profile use"
-        context.session.sources["phone_number_id"] = profile.phoneNumberID == nil ? nil : "profile \(name)"
         context.session.lastList = nil
         context.ids.clear()
         // The last message, conversation and webhook are the old profile's project's: kept, a bare `trace` or `reply`
         // looked them up in the new one and blamed the user's id or key (probe42 P42-12). Another profile or API drops them.
         let session = context.session
-        let dropped = name == before.profile && context.client.baseURL == before.baseURL ? [] : [
+        let dropped = same ? [] : [
             session.lastMessageID.map { _ in "message" }, session.lastConversationID.map { _ in "conversation" },
             session.lastWebhookID.map { _ in "webhook" },
         ].compactMap { $0 }
@@ -137,6 +143,19 @@ public enum ProfileCommand: Command {
             .line(StyledText("using profile \(name) (\(context.client.baseURL)) for this session")),
             .hint(isDefault ? "it is also the default profile" : "'profile default \(name)' makes it the default for every kops"),
         ]
+        if same {
+            let number = profile.phoneNumberID.map { "its number \($0) is selected; the last message and conversation stay" }
+                ?? "the selected number, last message and conversation stay"
+            blocks.append(.hint("it was already in use: its key was read again; " + number))
+        }
+        // What the start of kops says of a profile's key and base URL, said when a session switches to it (probe43 P43-6):
+        // an unset key variable (a key command is not run until a request needs it) and a base URL kops cuts.
+        if case .command = profile.keyOrigin {} else {
+            do { try context.needsKey() } catch { blocks.append(.hint("warning: " + ErrorReport(error).message)) }
+        }
+        if let note = GraphVersion.baseURLNote(baseURL, source: "profile \(name)", at: context.now()) {
+            blocks.append(.hint(note))
+        }
         if !dropped.isEmpty {
             let named = dropped.count == 1 ? dropped[0] : dropped.dropLast().joined(separator: ", ") + " and " + dropped.last!
             blocks.append(.hint("the last \(named) selected were profile \(before.profile)'s: "
@@ -158,8 +177,7 @@ public enum ProfileCommand: Command {
             let header = recorder.header
             let number = TranscriptChecker.reselectedNumber(
                 of: name, session: (header.profile, header.phoneNumberID, header.sources))
-            let reselects = name == before.profile && context.client.baseURL == before.baseURL
-                && number.map { $0 == profile.phoneNumberID } == true
+            let reselects = same && number.map { $0 == profile.phoneNumberID } == true
             if !reselects {
                 blocks.append(.hint(
                     "warning: 'kops check \(path)' will replay the blocks before this line and stop here: it does not switch "

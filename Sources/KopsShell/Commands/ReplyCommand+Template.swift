@@ -88,10 +88,12 @@ extension ReplyCommand {
         let request = context.client.metaRequest(phoneNumberID: target.phoneNumberID, body: body)
         let rendered = "template \(template.name) (\(template.language)): \"\(checked.bodyText)\""
         if arguments.has("--dry-run") {
-            return dryRunResult(request, body: body, hints: warnings + ["renders: \(rendered)"], in: context)
+            let sender = otherSender(target, in: context).map { ["it would be sent from " + $0] } ?? []
+            return dryRunResult(request, body: body, hints: warnings + ["renders: \(rendered)"] + sender, in: context)
         }
         for warning in warnings { context.emit(CommandResult(blocks: [.hint(warning)])) }
-        guard context.confirm("send \(rendered) to \(target.label) from \(target.phoneNumberID)? [y/N] ") else {
+        let sender = otherSender(target, in: context) ?? target.phoneNumberID
+        guard context.confirm("send \(rendered) to \(target.label) from \(sender)? [y/N] ") else {
             return .line("not sent", style: .warn)
         }
         return try send(request, to: target, what: rendered, template: template.name, in: context)

@@ -204,18 +204,20 @@ public enum ReplyCommand: Command {
             hints += changes.compactMap(\.forcedNote) + held
             if let soon = window.closingSoon { hints.append(soon) }
             if let otherForm { hints.append(otherForm) }
+            if let other = otherSender(target, in: context) { hints.append("it would be sent from " + other) }
             return dryRunResult(request, body: body, hints: hints, in: context)
         }
         for note in held { context.emit(CommandResult(blocks: [.hint(note)])) }
         // Seconds left: the send races Meta's clock, said before the question (P21-18).
         let soon = window.closingSoon.map { $0 + "; " } ?? ""
-        guard context.confirm("\(soon)send \(text.count) characters to \(target.label) from \(target.phoneNumberID)? [y/N] ") else {
+        let sender = otherSender(target, in: context) ?? target.phoneNumberID
+        guard context.confirm("\(soon)send \(text.count) characters to \(target.label) from \(sender)? [y/N] ") else {
             return .line("not sent", style: .warn)
         }
         var result = try send(request, to: target, what: nil, in: context)
         // The sender's state as the dry run says it: its line, or with --force the note that it was sent anyway.
-        let sender = window.senderState.map { $0.cannotSend ? senderRefusal(window)?.forcedNote : $0.line } ?? nil
-        result.blocks += [sender, otherForm].compactMap { $0.map(Block.hint) }
+        let senderState = window.senderState.map { $0.cannotSend ? senderRefusal(window)?.forcedNote : $0.line } ?? nil
+        result.blocks += [senderState, otherForm].compactMap { $0.map(Block.hint) }
         if let unknown { result.blocks.append(.hint(unknown)) }
         if let soon = window.closingSoon { result.blocks.append(.hint(soon)) }
         return result
@@ -262,11 +264,7 @@ public enum ReplyCommand: Command {
         let acceptance = SendAcceptance(messageStatus: sent.messageStatus, template: template)
         var json: JSONObject = ["id": .string(wamid), "to": .string(target.contact), "phone_number_id": .string(target.phoneNumberID)]
         if let status = sent.messageStatus { json["message_status"] = .string(status) }
-        // Sent from the number of the message replied to, which a `use` since may no longer select: the prompt, the last
-        // `using` line and a transcript all name the selected one, so the line says which sent it (probe42 P42-9).
-        let selected = context.session.phoneNumberID
-        let from = selected.map { $0 == target.phoneNumberID } == false
-            ? " from \(target.phoneNumberID), the number of the message replied to (the selected number is \(selected ?? ""))" : ""
+        let from = otherSender(target, in: context).map { " from " + $0 } ?? ""
         var blocks: [Block] = [
             .line(StyledText(
                 "\(acceptance.word) \(wamid) to \(target.label)" + (what.map { ": \($0)" } ?? "") + from,
@@ -290,6 +288,15 @@ public enum ReplyCommand: Command {
         guard rejection.status == 404 || missing != nil, let numbers = try? context.client.allPhoneNumbers() else { return nil }
         return IDResolver.documentedRouteMeaning(
             path, numbers: numbers, webhooks: [], text: rejection.message, at: context.now(), status: rejection.status)
+    }
+
+    /// Which number a reply goes from when it is not the selected one: the number of the message replied to, which a
+    /// `use` since may no longer select. The prompt, the last `using` line and a transcript all name the selected one, so
+    /// the dry run, the question and the result say which sends it (probe42 P42-9, probe43 P43-1), e.g. `100200300400502,
+    /// the number of the message replied to (the selected number is 100200300400501)`; nil when they are the same.
+    static func otherSender(_ target: Target, in context: ShellContext) -> String? {
+        guard let selected = context.session.phoneNumberID, selected != target.phoneNumberID else { return nil }
+        return "\(target.phoneNumberID), the number of the message replied to (the selected number is \(selected))"
     }
 
     /// The exact request, key redacted, shown against the session's API host (the same as the client's,

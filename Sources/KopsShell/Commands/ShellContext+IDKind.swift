@@ -140,8 +140,9 @@ extension ShellContext {
         let lookups = IDResolver.lookups(for: input)
         let uuid: String?
         if case .uuid(let value) = input { uuid = value } else { uuid = nil }
-        let (facts, errors) = IDLookups.fetch(lookups, client: client, id: uuid, own: ownLookups)
+        var (facts, errors) = IDLookups.fetch(lookups, client: client, id: uuid, own: ownLookups)
         if let wrongHost = IDLookups.wrongBaseURL(in: errors) { throw wrongHost }
-        return IDResolver.resolve(input, typed: typed, facts: facts)
+        return IDLookups.followingMove(
+            IDResolver.resolve(input, typed: typed, facts: facts), input: input, typed: typed, facts: &facts, in: self)
     }
 }

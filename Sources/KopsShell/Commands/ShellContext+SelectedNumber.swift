@@ -104,7 +104,8 @@ extension ShellContext {
         var (facts, errors) = IDLookups.fetch(lookups, client: client, own: ownLookups, numbers: numbers)
         if let wrongHost = IDLookups.wrongBaseURL(in: errors) { throw wrongHost }
         facts.numbers = numbers
-        let identity = IDResolver.resolve(input, typed: typed, facts: facts)
+        let identity = IDLookups.followingMove(
+            IDResolver.resolve(input, typed: typed, facts: facts), input: input, typed: typed, facts: &facts, in: self)
         if let line = IDResolver.useLine(identity, numbers: numbers, command: command) {
             throw ShellError.notAPhoneNumberID(explanation: line)
         }

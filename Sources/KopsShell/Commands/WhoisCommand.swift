@@ -130,17 +130,7 @@ public enum WhoisCommand: Command {
         }
         // A contact who left this number: their windows, read as `reply`, `trace` and `errors` read them (the move followed
         // to the new number), say whether they wrote from it (probe33); a read that fails leaves the notices' hedged reading.
-        if let move = IDResolver.contactMove(identity, facts: facts) {
-            let windows = move.phoneNumberIDs.prefix(3).compactMap { line in
-                try? ContactWindowLookup.load(
-                    phoneNumberID: line, contact: move.contact, known: [],
-                    listedConversations: facts.conversations.filter { $0.phoneNumberID == line }, in: context)
-            }
-            if !windows.isEmpty {
-                facts.contactWindows = windows
-                identity = IDResolver.resolve(input, typed: typed, facts: facts)
-            }
-        }
+        identity = IDLookups.followingMove(identity, input: input, typed: typed, facts: &facts, in: context)
         // Read as one of the project's ids only once a copying mistake was dropped (`"100200300400501 "`, `…%20`): named,
         // as `errors` names a path with it.
         let whole = arguments.positionals.joined(separator: " ")

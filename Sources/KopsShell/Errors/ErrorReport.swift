@@ -19,6 +19,21 @@ public struct ErrorReport: Sendable, Equatable {
         }
     }
 
+    /// True for an error that says the API did not answer the command itself: no connection, a timeout, an answer lost
+    /// (`UnknownOutcome`), rate limited (429), a server error (5xx) or a body that is no answer. A line a `#! error`
+    /// marker expects to fail that ends so checked nothing (probe43 P43-2: a 429 passed a health check that was never
+    /// made); Ctrl-C is not one of them (`isCancellation`).
+    public static func isNoAnswer(_ error: (any Error)?) -> Bool {
+        if error is UnknownOutcome { return true }
+        if let error = error as? TransportError { return !isCancellation(error) && error.exitStatus != .usage }
+        switch error as? KapsoAPIError {
+        case .transport(let transport)?: return !isCancellation(transport) && transport.exitStatus != .usage
+        case .rateLimited?, .badResponse?: return true
+        case .server(let status, _)?: return status >= 500
+        default: return false
+        }
+    }
+
     /// True for Ctrl-C during a request.
     public static func isCancellation(_ error: (any Error)?) -> Bool {
         if case .cancelled? = error as? TransportError { return true }

@@ -19,6 +19,14 @@ public enum ScriptError: KopsError, Equatable {
     case notUTF8(path: String, detail: String)
     /// A line after a `#! error` marker that succeeded.
     case expectedFailure(line: String)
+    /// The line said under a `#! error` marker's command that failed because the API did not answer it
+    /// (`ErrorReport.isNoAnswer`): `FILE:LINE: '#! error' expected this command to fail, but the API did not answer it,
+    /// so nothing was checked; run the script again when the API answers`.
+    static func expectedFailureUnanswered(location: String) -> String {
+        "\(VisibleText.escaped(location)): '#! error' expected this command to fail, but the API did not answer it, so nothing was "
+            + "checked; run the script again when the API answers"
+    }
+
     /// A `#! error` marker with no command after it: the last line of the script, or followed by another marker.
     case danglingMarker
     /// A line starting with `#!` that is not `#! error` (`#!error`, `#! eror`), as written.

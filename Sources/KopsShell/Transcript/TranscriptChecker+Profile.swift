@@ -63,9 +63,12 @@ extension TranscriptChecker {
 
     /// Redoes what `profile use NAME` of the profile in use resets, the API and key aside (`ProfileCommand`).
     static func reselect(_ name: String, phoneNumberID: String?, on context: ShellContext) {
-        context.session.phoneNumberID = phoneNumberID
+        // A number selected in the session stays when the profile names none (probe43 P43-5).
+        if phoneNumberID != nil || context.session.phoneNumberID == nil {
+            context.session.phoneNumberID = phoneNumberID
+            context.session.sources["phone_number_id"] = phoneNumberID == nil ? nil : "profile \(name)"
+        }
         context.session.sources["profile"] = "profile use"
-        context.session.sources["phone_number_id"] = phoneNumberID == nil ? nil : "profile \(name)"
         context.session.lastList = nil
         context.ids.clear()
     }
