@@ -21,7 +21,31 @@ public struct MaskedInput: Sendable, Equatable {
     public let isPlaceholder: Bool
 
     /// The mask or placeholder `value` holds, nil for a value kops never prints in place of another.
+    ///
+    /// A value with no byte of a mark (`mayHoldMark`) is answered from its bytes: most are ASCII URLs and secrets (a
+    /// webhook's, at every `webhooks get`), and the `Character` searches of `readByCharacter` cost about 80,000
+    /// instructions each (4.2 M of `scripts/bench`'s replay; docs/performance.md, "Session 41").
     public static func read(_ value: String) -> MaskedInput? {
+        mayHoldMark(value) ? readByCharacter(value) : nil
+    }
+
+    /// False when `value` is ASCII with no `<` and no two dots in a row: then it holds no `<redacted>`, no `…` or `•`
+    /// (each past ASCII) and no `...` of a placeholder, and `readByCharacter` answers nil (ASCII bytes compare as their
+    /// `Character`s do; only a byte past ASCII, a combining mark, could join one to another). Allocates nothing.
+    static func mayHoldMark(_ value: String) -> Bool {
+        var value = value
+        return value.withUTF8 { bytes in
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte >= 0x80 || byte == UInt8(ascii: "<") || (byte == UInt8(ascii: ".") && previous == byte) { return true }
+                previous = byte
+            }
+            return false
+        }
+    }
+
+    /// `read(_:)` without its byte test in front: the reading `mayHoldMark` must agree with (`MaskedInputByteTestTests`).
+    static func readByCharacter(_ value: String) -> MaskedInput? {
         let whole = isWhole(value)
         if value.contains(Secret.redactedText) {
             return MaskedInput(mark: Secret.redactedText, shown: whole ? value : nil, isPlaceholder: false)

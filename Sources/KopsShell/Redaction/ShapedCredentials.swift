@@ -304,6 +304,15 @@ enum ShapedCredentials {
         return nil
     }
 
+    /// True when the word `bytes[start..<end]` starts with a token prefix in any ASCII case and runs on past it
+    /// (`EAAGm0`, `sk_live`): where `TokenShapes.isLabelledToken` may read a token after a label. Any prefix, not the
+    /// first one found as `prefixLength` answers. Allocates nothing.
+    static func startsWithShorterPrefix(_ bytes: UnsafeBufferPointer<UInt8>, word start: Int, end: Int) -> Bool {
+        prefixes.contains { prefix in
+            prefix.count < end - start && prefix.indices.allSatisfy { ByteSearch.fold(bytes[start + $0]) == prefix[$0] }
+        }
+    }
+
     /// For each byte value, a bit for each second byte a prefix starting with it (in either case) has: bit
     /// `fold(second) & 63`. Bytes that share the low six bits share a bit (`p` and `0`), so the test may answer true for a
     /// pair no prefix starts with, never false for one that does.

@@ -68,13 +68,15 @@ enum StrongSecretLabels {
 
     /// The byte test's question at a separator (`:` or `=` at `separator`, or their escape `%3A`/`%3D` starting there,
     /// `width` bytes long): does a strong label end before it and a word start after it? Going back and forward over
-    /// spaces, tabs, quotes, backslashes and their escapes, as `SecretLabels.mayLabel` does. Allocates nothing.
+    /// spaces, tabs, quotes, backslashes and their escapes, as `SecretLabels.mayLabel` does; false when that word is
+    /// kops's own masked form (`isMaskedForm`). Allocates nothing.
     @inline(__always)
     static func mayLabel(_ bytes: UnsafeBufferPointer<UInt8>, separator: Int, width: Int) -> Bool {
         guard endsInName(bytes, before: SecretLabels.skipBack(bytes, from: separator)) else { return false }
         let index = SecretLabels.skipForward(bytes, from: separator + width)
-        // A word byte, or one past ASCII (a `Character` the reading may join with what precedes it).
-        return index < bytes.count && (bytes[index] >= 0x80 || isWordByte(bytes[index]))
+        // A word byte, or one past ASCII (a `Character` the reading may join with what precedes it), unless kops's own
+        // masked form stands there (`isMaskedForm`: `secret:    whsec_…23`).
+        return index < bytes.count && (bytes[index] >= 0x80 || isWordByte(bytes[index])) && !isMaskedForm(bytes, value: index)
     }
 
     /// True for a word after a strong label that is a value: see the type's comment. `followedByWord`: a space and a
@@ -99,5 +101,42 @@ enum StrongSecretLabels {
     static func isWordByte(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x5F || byte == 0x2D
     }
+}
 
+// MARK: - Masked forms
+
+extension StrongSecretLabels {
+    /// True when the value starting at `start` (after a strong label's separator) is a masked form as kops prints it
+    /// (`SecretMask`: a token prefix, `…`, at most two last characters: `whsec_…23`, `sk_…`, `…34`) and every reading
+    /// leaves it: `TokenShapes.maskedByCharacter` takes `…` right after a word for a masked form (`isValue`'s
+    /// `maskedForm`) and reads the tail after it with no label, and the other readings find nothing in it. Then the
+    /// byte test (`mayLabel`) answers for the label as if it were none: every `webhooks get` shows its secret so
+    /// (`secret:    whsec_…23`), and the `Character` readings ran over the whole text for it and changed nothing (78 M
+    /// of the 116 M of `scripts/bench`'s replay; docs/performance.md, "Session 41").
+    ///
+    /// Read from the bytes: the word before `…` (ASCII letters, digits, `_`, `-`; none is a form too, `…34`) has fewer
+    /// than `TokenShapes.minimumLength` bytes (so no token and nothing `SecretLabels.isKeyLike`), ends in `_` or has at
+    /// most 6 bytes (what `isValue` leaves as a masked form), and runs past no token prefix in any case (`EAAGm0…` is a
+    /// Meta token cut to fit, `TokenShapes.isLabelledToken`); `…` is U+2026's bytes, its `Character` alone: an ASCII
+    /// byte or the end follows it (a combining mark after it makes another `Character`, which is no masked form); the
+    /// tail after it has at most two word bytes (`SecretMask.tailCount`) and no word byte follows (`whsec_…23hunter2`
+    /// is no form kops prints, and goes to the full reading). Allocates nothing.
+    @inline(never)
+    static func isMaskedForm(_ bytes: UnsafeBufferPointer<UInt8>, value start: Int) -> Bool {
+        var end = start
+        while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
+        let length = end - start
+        guard length < TokenShapes.minimumLength, end + 2 < bytes.count, bytes[end] == 0xE2, bytes[end + 1] == 0x80,
+            bytes[end + 2] == 0xA6
+        else { return false }
+        var tail = end + 3
+        while tail < bytes.count, tail - (end + 3) <= 2, isWordByte(bytes[tail]) { tail += 1 }
+        // At most two word bytes, then no word byte; right after `…` an ASCII byte or the end.
+        guard tail - (end + 3) <= 2, tail == bytes.count || !isWordByte(bytes[tail]),
+            end + 3 == bytes.count || bytes[end + 3] < 0x80
+        else { return false }
+        guard length > 0 else { return true }
+        guard bytes[end - 1] == UInt8(ascii: "_") || length <= 6 else { return false }
+        return !ShapedCredentials.startsWithShorterPrefix(bytes, word: start, end: end)
+    }
 }
