@@ -82,6 +82,12 @@ enum MessageInput {
                 throw ShellError.trunkZeroKept(command: "\(command) \(flag)", value: IDInput.echo(text), reason: kept.text)
             }
             return (number.digits, false)
+        } catch .copiedMask(let command, let mask, _) {
+            // A masked number still shows its last digits, which a partial filter takes (probe43 P43-13).
+            let tail = mask.shownTail(atLeast: partialDigits)
+            throw .copiedMask(
+                command: command, mask: mask,
+                also: tail.map { "its last \($0.count) digits filter the list: \(ShellWord.command(command, $0))" })
         } catch .invalidValue(let command, let what, let value, _) {
             var typed = Substring(IDInput.cleaned(text))
             if typed.first == "+" { typed = typed.dropFirst() }
