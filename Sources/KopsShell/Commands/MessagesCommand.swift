@@ -70,7 +70,8 @@ public enum MessagesCommand: Command {
     /// user id (`business_scoped_user_id`, kapso-api.md §7.1) for a username contact without a number; nil when absent.
     private static func contact(_ arguments: Arguments) throws -> (filter: (String, String), rowsFor: String?)? {
         guard let value = arguments.value("--phone-number") else { return nil }
-        if BusinessScopedUserID.isValid(value) { return (("business_scoped_user_id", value), nil) }
+        // Read without the blanks and quotes around a paste, as every id is (probe43 P43-14).
+        if BusinessScopedUserID.isValid(IDInput.cleaned(value)) { return (("business_scoped_user_id", IDInput.cleaned(value)), nil) }
         let (digits, partial) = try MessageInput.phoneNumberFilter(value, command: name, flag: "--phone-number")
         if partial { return (("phone_number", digits), nil) }
         let key = ContactNumber.searchKey(digits)

@@ -102,7 +102,10 @@ enum MessageInput {
     }
 
     /// The parsed number, for callers that also need whether a country code was marked (`reply --to`).
-    static func phoneNumberText(_ text: String, command: String, flag: String) throws(ShellError) -> PhoneNumberText {
+    /// `expected` says what the flag takes, for the refusal of text that is no number.
+    static func phoneNumberText(
+        _ text: String, command: String, flag: String, expected: String = "a phone number in E.164 form, e.g. +14155550157"
+    ) throws(ShellError) -> PhoneNumberText {
         try IDArgument.refuseCredential(text, command: command, flag: flag, expected: .contactNumber)
         // Read as `whois` and `use` read it (probe6 P6-5): quotes, brackets and trailing punctuation around it dropped.
         guard case .success(let number) = PhoneNumberText.parse(IDInput.cleaned(text)), number.e164 != nil else {
@@ -112,8 +115,7 @@ enum MessageInput {
                 throw .unreadableID(command: "\(command) \(flag)", value: IDInput.echo(text), reason: reason)
             }
             throw .invalidValue(
-                command: command, what: "value for \(flag)", value: IDInput.echo(text),
-                expected: "a phone number in E.164 form, e.g. +14155550157")
+                command: command, what: "value for \(flag)", value: IDInput.echo(text), expected: expected)
         }
         return number
     }
