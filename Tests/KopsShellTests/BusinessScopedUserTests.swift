@@ -73,6 +73,9 @@ import Testing
         ("reply --to marisol.v hi",
          "reply: invalid value for --to 'marisol.v'; expected a phone number in E.164 form (+14155550157), a business-scoped "
             + "user id (US.13491208655302741918) or a WhatsApp username (@handle); if 'marisol.v' is a username, write --to @marisol.v"),
+        ("messages --phone-number us.48210937561029384756",
+         "messages: invalid value for --phone-number 'us.48210937561029384756'; expected a business-scoped user id with its "
+            + "country code in capitals, as Meta writes it and Kapso matches it: --phone-number US.48210937561029384756"),
         ("whois us.48210937561029384756",
          "whois: cannot read 'us.48210937561029384756' as an id: a business-scoped user id keeps its country code in capitals, "
             + "as Meta writes it and Kapso matches it: use US.48210937561029384756"),
