@@ -30,6 +30,20 @@ public enum BusinessScopedUserID {
         return (1...128).contains(id.count) && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
     }
 
+    /// `text` with its country code (and `ENT`) in capitals, when it is no BSUID as typed and that makes it one whose id is
+    /// digits (`us.13491208655302741918` → `US.13491208655302741918`); nil otherwise. Kapso matches a BSUID "verbatim,
+    /// including the country prefix and period" (`openapi-platform.yaml`, `/whatsapp/contacts/{identifier}`), so the
+    /// lower-case form finds nobody (probe43 P43-14).
+    public static func capitalised(_ text: String) -> String? {
+        guard !isValid(text), !text.hasPrefix("user.") else { return nil }
+        var parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count >= 2, let id = parts.last, id.count >= 10, id.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        parts[0] = parts[0].uppercased()
+        if parts.count == 3 { parts[1] = parts[1].uppercased() }
+        let fixed = parts.joined(separator: ".")
+        return isValid(fixed) ? fixed : nil
+    }
+
     /// Whether `text` is a parent BSUID (`CC.ENT.…`).
     public static func isParent(_ text: String) -> Bool {
         isValid(text) && text.split(separator: ".").count == 3

@@ -36,6 +36,9 @@ public enum IDInput: Sendable, Equatable {
         /// A character of another script in an id shaped text, `wаmid.…` with a Cyrillic `а`: the character named with its
         /// position, and the id typed in ASCII when every such character is a known look-alike (`IDInput.lookAlike`).
         case lookAlike(character: String, ascii: String?)
+        /// A business-scoped user id with its country code in lower case, `us.1349…`, with the id as Kapso matches it
+        /// (`BusinessScopedUserID.capitalised`, probe43 P43-14).
+        case userIDCase(ascii: String)
     }
 
     /// The longest id accepted (WAMIDs run to about 60 characters).
@@ -70,6 +73,7 @@ public enum IDInput: Sendable, Equatable {
             return WAMID.canonical(trimmed).flatMap { id in WAMID.contactNumber(in: id).map { .wamid(id, contact: $0) } }
                 .mapError(Problem.wamid)
         }
+        if let fixed = BusinessScopedUserID.capitalised(trimmed) { return .failure(.userIDCase(ascii: fixed)) }
         if let (ascii, read) = lettersForDigits(trimmed) { return .failure(.lettersForDigits(ascii: ascii, read: read)) }
         return .failure(.unknownForm)
     }
@@ -297,6 +301,8 @@ extension IDInput.Problem {
                 + "use \(ascii)"
         case .lettersForDigits, .lookAlike:
             Self.lookAlikeReason(self) ?? "ids and phone numbers use ASCII letters and digits only"
+        case .userIDCase(let ascii):
+            "a business-scoped user id keeps its country code in capitals, as Meta writes it and Kapso matches it: use \(ascii)"
         case .unknownForm:
             "expected digits (an id or phone number), a UUID, a WAMID, a business-scoped user id (US.<digits>) or a "
                 + "WhatsApp username (@handle)"

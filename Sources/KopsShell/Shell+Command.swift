@@ -87,7 +87,8 @@ extension Shell {
             // result of the line before (probe11 P11-14's live twin).
             if let resolved, resolved.keepsLastResult { context.forgetLastResult(failed: ScriptPolicy.label(words)) }
             // Stopped because its output could not be written: that is the error, not the cancelled request.
-            return reportOutputFailure() ?? report(error)
+            // `trace <message 1>`: a placeholder the lexer split is named as one (probe43 P43-13).
+            return reportOutputFailure() ?? report(ShellError.naming(splitMaskIn: words, in: error))
         }
     }
 

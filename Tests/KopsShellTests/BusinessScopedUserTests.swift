@@ -53,6 +53,38 @@ import Testing
                 + "no contact with this username is among the newest 100 conversations of 100200300400502"))
     }
 
+    /// probe43 P43-14: a user id pasted with blanks around it is the user id, for `reply --to` and `messages
+    /// --phone-number` alike (it was "expected a phone number in E.164 form").
+    @Test func aUserIDPastedWithBlanksIsTheUserID() async throws {
+        let run = try await runShell(
+            ["reply --to '\(Self.marisol) ' --dry-run Held for you", "messages --phone-number ' \(Self.marisol)' --limit 1"],
+            phoneNumberID: Self.sales)
+        #expect(run.statuses == [.ok, .ok], "\(run.err)")
+        #expect(run.out.contains(#""recipient": "US.48210937561029384756""#))
+        #expect(run.out.contains("@marisol.v"))
+    }
+
+    /// probe43 P43-14: a user id with its country code in lower case, or a username without its `@`, is refused with
+    /// the form meant and every form `--to` takes; `whois` names the lower case too.
+    @Test(arguments: [
+        ("reply --to us.48210937561029384756 hi",
+         "reply: invalid value for --to 'us.48210937561029384756'; expected a business-scoped user id with its country code in "
+            + "capitals, as Meta writes it and Kapso matches it: --to US.48210937561029384756"),
+        ("reply --to marisol.v hi",
+         "reply: invalid value for --to 'marisol.v'; expected a phone number in E.164 form (+14155550157), a business-scoped "
+            + "user id (US.13491208655302741918) or a WhatsApp username (@handle); if 'marisol.v' is a username, write --to @marisol.v"),
+        ("messages --phone-number us.48210937561029384756",
+         "messages: invalid value for --phone-number 'us.48210937561029384756'; expected a business-scoped user id with its "
+            + "country code in capitals, as Meta writes it and Kapso matches it: --phone-number US.48210937561029384756"),
+        ("whois us.48210937561029384756",
+         "whois: cannot read 'us.48210937561029384756' as an id: a business-scoped user id keeps its country code in capitals, "
+            + "as Meta writes it and Kapso matches it: use US.48210937561029384756"),
+    ])
+    func aUserIDOrUsernameMistypedIsNamed(line: String, message: String) {
+        let check = ScriptCheck(lines: ScriptLine.parse(line), registry: .standard, variables: [], environment: [:])
+        #expect(check.problem.map { ErrorReport($0.error).message } == message)
+    }
+
     /// Probe2 finding F34: a username contact's messages are listed by their BSUID (`business_scoped_user_id`);
     /// conversations, which Kapso cannot filter so, say where to look instead.
     @Test func messagesOfAUsernameContactByTheirUserID() async throws {

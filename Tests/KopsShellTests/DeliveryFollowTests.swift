@@ -54,7 +54,8 @@ import Testing
             
             """)
         // Its first attempt failed now; the retries wait for the simulator's clock (nothing stamped in its future).
-        #expect(ran.err == "stopped after 3 polls: 1 new delivery (1 pending)\n")
+        // The start is said off a terminal too, on stderr (probe43 P43-8: only the stop line was printed).
+        #expect(ran.err == "following deliveries\nstopped after 3 polls: 1 new delivery (1 pending)\n")
         #expect(ran.status == 0)
     }
 
@@ -73,7 +74,7 @@ import Testing
         let ran = try await follow("deliveries --follow --interval 1 --max-polls 3") { _, poll in
             poll == 2 ? Self.rateLimited([("Retry-After", "7")]) : nil
         }
-        #expect(ran.err == "rate limited (429); next poll in 7 s\nstopped after 3 polls (also 1 rate limited): 0 new deliveries\n")
+        #expect(ran.err == "following deliveries\nrate limited (429); next poll in 7 s\nstopped after 3 polls (also 1 rate limited): 0 new deliveries\n")
         #expect(ran.waits == [1, 7, 1])
         #expect(ran.status == 0)
     }
@@ -94,6 +95,7 @@ import Testing
         #expect(ran.err == """
             rate limited (429); next poll in \(Int(wait)) s (\(reason))
             the API answers again after 5 rate-limited polls
+            following deliveries
             stopped after 2 polls (also 5 rate limited): 0 new deliveries
 
             """)
@@ -111,7 +113,7 @@ import Testing
             }
         }
         #expect(ran.waits == [1, 42, 300])
-        #expect(ran.err.hasPrefix("rate limited (429); next poll in 42 s\n"))
+        #expect(ran.err.hasPrefix("following deliveries\nrate limited (429); next poll in 42 s\n"))
         #expect(ran.err.contains("the API answers again after 2 rate-limited polls\n"))
     }
 
@@ -198,6 +200,7 @@ import Testing
             }
         }
         #expect(ran.err == """
+            following deliveries
             poll failed: the API failed (503); polling again in 1 s, waiting longer after each failure (up to 60 s), giving up after 10 in a row
             the API answers again after 2 failed polls
             stopped after 3 polls (also 2 failed): 0 new deliveries
@@ -212,9 +215,10 @@ import Testing
         let ran = try await follow("deliveries --follow --interval 1") { _, poll in poll >= 2 ? Self.unavailable : nil }
         #expect(ran.waits == [1, 1, 2, 4, 8, 16, 32, 60, 60, 60])
         let lines = ran.err.split(separator: "\n")
-        #expect(lines.count == 4, "\(ran.err)")
-        #expect(lines.dropFirst().first == "giving up: 10 polls in a row failed")
-        #expect(lines.dropFirst(2).first == "stopped after 1 poll (also 10 failed): 0 new deliveries")
+        #expect(lines.count == 5, "\(ran.err)")
+        #expect(lines.first == "following deliveries")
+        #expect(lines.dropFirst(2).first == "giving up: 10 polls in a row failed")
+        #expect(lines.dropFirst(3).first == "stopped after 1 poll (also 10 failed): 0 new deliveries")
         #expect(lines.last?.hasPrefix("error: the API failed (503): Service Unavailable") == true)
         #expect(ran.status == 1)
     }
@@ -228,8 +232,10 @@ import Testing
             return failing == 1 ? Self.unavailable : HTTPResponse(status: 401, headers: [], body: Array("{\"error\":\"Invalid API key\"}".utf8))
         }
         let polls = failing == 1 ? "0 polls" : "2 polls"
-        #expect(ran.err.hasPrefix("stopped after \(polls): 0 new deliveries\nerror: "), "\(ran.err)")
-        #expect(ran.err.split(separator: "\n").count == 2)
+        // Started only once a poll was answered.
+        let start = failing == 1 ? "" : "following deliveries\n"
+        #expect(ran.err.hasPrefix("\(start)stopped after \(polls): 0 new deliveries\nerror: "), "\(ran.err)")
+        #expect(ran.err.split(separator: "\n").count == (failing == 1 ? 2 : 3))
         #expect(ran.status == (failing == 1 ? 1 : 77))
     }
 
@@ -255,7 +261,7 @@ import Testing
             return nil
         }
         #expect(ran.out == "")
-        #expect(ran.err == "stopped after 2 polls: 0 new deliveries\n")
+        #expect(ran.err == "following deliveries\nstopped after 2 polls: 0 new deliveries\n")
         #expect(ran.status == 0)
     }
 }

@@ -163,7 +163,7 @@ import Testing
         let rows = ran.out.split(separator: "\n")
         #expect(rows.count == 2, "a header and the one new delivery: \(ran.out)")
         #expect(rows.last?.contains("delivery  whatsapp.message.received to analytics.acme-demo.test/ingest/whatsapp") == true)
-        #expect(ran.err == "stopped after 3 polls: 1 new event (1 problem)\n")
+        #expect(ran.err == "following log search\nstopped after 3 polls: 1 new event (1 problem)\n")
     }
 
     @Test func jsonIsTheAPIsPageAndNoSecretReachesIt() async throws {

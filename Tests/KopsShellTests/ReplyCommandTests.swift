@@ -201,11 +201,11 @@ import Testing
         ("reply", "error: reply: missing message text; usage: reply [--to E164|BSUID] [--no-quote] [--force] [--dry-run] TEXT | reply --template NAME [--language CODE] [--param VALUE]... [--param name=VALUE]... [--header-media URL | --header-location LAT,LON[,NAME[,ADDRESS]]] [--to E164|BSUID] [--force] [--dry-run]\n", KopsShell.ExitStatus.usage),
         ("reply '   '", "error: reply: missing message text; usage: reply [--to E164|BSUID] [--no-quote] [--force] [--dry-run] TEXT | reply --template NAME [--language CODE] [--param VALUE]... [--param name=VALUE]... [--header-media URL | --header-location LAT,LON[,NAME[,ADDRESS]]] [--to E164|BSUID] [--force] [--dry-run]\n", .usage),
         ("reply " + String(repeating: "a", count: 4_097), "error: reply: invalid message text '4097 characters'; expected at most 4096 characters (WhatsApp's limit)\n", .usage),
-        ("reply --to abc hi", "error: reply: invalid value for --to 'abc'; expected a phone number in E.164 form, e.g. +14155550157\n", .usage),
-        ("reply --to +1234 hi", "error: reply: invalid value for --to '+1234'; expected a phone number in E.164 form, e.g. +14155550157\n", .usage),
+        ("reply --to abc hi", "error: reply: invalid value for --to 'abc'; expected a phone number in E.164 form (+14155550157), a business-scoped user id (US.13491208655302741918) or a WhatsApp username (@handle); if 'abc' is a username, write --to @abc\n", .usage),
+        ("reply --to +1234 hi", "error: reply: invalid value for --to '+1234'; expected a phone number in E.164 form (+14155550157), a business-scoped user id (US.13491208655302741918) or a WhatsApp username (@handle)\n", .usage),
         // Digits of another keyboard are read as `whois` reads them, with the ASCII number (probe25 P25-15).
         ("reply --to ١٤١٥٥٥٥٠١٤٢ hi", "error: reply --to: cannot read '١٤١٥٥٥٥٠١٤٢' as an id: it is written in Arabic-Indic digits (as a phone with that keyboard types them); in ASCII digits it is 14155550142: use 14155550142\n", .usage),
-        ("reply --to 04155550142 hi", "error: reply: invalid value for --to '04155550142'; expected a phone number in E.164 form, e.g. +14155550157\n", .usage),
+        ("reply --to 04155550142 hi", "error: reply: invalid value for --to '04155550142'; expected a phone number in E.164 form (+14155550157), a business-scoped user id (US.13491208655302741918) or a WhatsApp username (@handle)\n", .usage),
         ("reply hi", "error: reply: no message selected; give a WAMID or run 'message <wamid>' first ('messages' lists them)\n", .failure),
         // probe3 F12, P37-10: a trunk 0 kept after the country code is refused before any request, with the number as it
         // should be, written as it was typed.

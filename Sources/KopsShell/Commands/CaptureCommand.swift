@@ -23,22 +23,14 @@ public enum CaptureCommand: ScriptCommand {
     /// `PATH as NAME` read from the arguments: a missing `as NAME`, a bad name or a malformed path is refused.
     private static func parsed(_ arguments: Arguments) throws -> (path: ResultPath, variable: String) {
         let words = arguments.positionals
-        guard let asIndex = words.lastIndex(of: "as"), asIndex > 0, asIndex == words.count - 2 else {
-            // The path is there and 'as' is not, or comes elsewhere (probe24 P24-5): say which, with the line meant.
+        // `as` then a path (`capture hook as .id`): the name and the path swapped, said with the line meant.
+        guard let asIndex = words.lastIndex(of: "as"), asIndex > 0, asIndex == words.count - 2,
+            !(words[asIndex + 1].hasPrefix(".") && !words[0].hasPrefix("."))
+        else {
             if words.count == 2, words[1] == "as" {
                 throw ShellError.missingArgument(command: Self.name, what: "NAME after 'as' (capture \(words[0]) as NAME)", usage: usage)
             }
-            if words.count == 2, let name = words.last, Interpolation.isName(name) {
-                throw ShellError.missingArgument(
-                    command: Self.name, what: "'as' between the path and the name (capture \(words[0]) as \(name))", usage: usage)
-            }
-            // Another word where 'as' goes (`into`, `to`, `=`): replaced, not kept (probe25 P25-18).
-            if words.count == 3, !words.contains("as"), Interpolation.isName(words[2]) {
-                throw ShellError.invalidValue(
-                    command: Self.name, what: "word between \(words[0]) and \(words[2])", value: words[1],
-                    expected: "'as': capture \(words[0]) as \(words[2])")
-            }
-            throw ShellError.missingArgument(command: name, what: "PATH as NAME", usage: usage)
+            throw misordered(words)
         }
         let variable = words[asIndex + 1]
         guard Interpolation.isName(variable) else {
@@ -66,6 +58,23 @@ public enum CaptureCommand: ScriptCommand {
         context.keepSecret(secret)
         context.session.variables[variable] = secret
         return CommandResult(blocks: [.hint("\(variable) = \(value.scalarText) (the secret itself; kops prints it masked)")])
+    }
+
+    /// The refusal of words in another order or joined by another word than `as` (probe24 P24-5, probe25 P25-18,
+    /// probe43 P43-9), with the line meant (`corrected`), which `capture` accepts: the path there and `as` not
+    /// (`capture .id hook`), another word where `as` goes (`capture .id into h`), or the name first (`capture W = id`).
+    static func misordered(_ words: [String]) -> ShellError {
+        guard let line = corrected(words), let last = words.last else {
+            return .missingArgument(command: name, what: "PATH as NAME", usage: usage)
+        }
+        let pathFirst = line.hasSuffix(" as \(last)") && line.hasPrefix("capture \(words[0]) ")
+        if pathFirst, words.count == 2 {
+            return .missingArgument(command: name, what: "'as' between the path and the name (\(line))", usage: usage)
+        }
+        if pathFirst, words.count == 3 {
+            return .invalidValue(command: name, what: "word between \(words[0]) and \(words[2])", value: words[1], expected: "'as': \(line)")
+        }
+        return .invalidValue(command: name, what: "order", value: words.joined(separator: " "), expected: "PATH as NAME: \(line)")
     }
 
     /// The command that shows the secret `command`'s result masks, when kops has one: `webhooks get ID --reveal-secret`.

@@ -32,7 +32,7 @@ public enum ConversationsCommand: Command {
     private static func contact(_ arguments: Arguments) throws -> (digits: String, partial: Bool)? {
         guard let value = arguments.value("--phone-number") else { return nil }
         // Kapso's conversation list filters by contact number only (kapso-api.md §8.1); messages take a BSUID.
-        if BusinessScopedUserID.isValid(value) {
+        if BusinessScopedUserID.isValid(IDInput.cleaned(value)) {
             throw ShellError.invalidValue(
                 command: name, what: "value for --phone-number", value: value,
                 expected: "a phone number: Kapso's conversation list has no business-scoped user id filter; "

@@ -38,6 +38,7 @@ public enum DeliveriesCommand: Command {
 
     public static func validate(_ arguments: Arguments) throws {
         _ = try query(arguments)
+        try refuseUnused(arguments)
         switch arguments.positionals.first {
         case nil: if arguments.has("--follow") { _ = try DeliveryFollow(arguments: arguments, filters: []) }
         case "stats"?: break
@@ -60,6 +61,27 @@ public enum DeliveriesCommand: Command {
             return try list(filters: filters, limit: limit, after: nil, in: context).shown(as: forced)
         default:
             return try DeliveryStatsReport.run(filters: filters, in: context).shown(as: forced)
+        }
+    }
+
+    /// Refuses flags that would be dropped without a word (probe43 P43-8: `deliveries --all --follow` followed and ignored
+    /// `--all`): `--all` with `--follow` (usage `[--all | --follow]`, as `logs search` refuses them), `--interval` or
+    /// `--max-polls` without `--follow`, and the list's `--all` and `--follow` with `stats`.
+    static func refuseUnused(_ arguments: Arguments) throws(ShellError) {
+        if arguments.has("--all"), arguments.has("--follow") {
+            throw .invalidValue(
+                command: name, what: "combination", value: "--all with --follow",
+                expected: "one of them: --all prints every page there is, --follow only what arrives after it starts")
+        }
+        if arguments.positionals.first == "stats", let flag = ["--all", "--follow"].first(where: arguments.has) {
+            throw .invalidValue(
+                command: name, what: "use of \(flag)", value: "stats \(flag)",
+                expected: "'deliveries \(flag)' (the list) or 'deliveries stats' alone: stats counts the period's deliveries once")
+        }
+        if !arguments.has("--follow"), let flag = ["--interval", "--max-polls"].first(where: { arguments.value($0) != nil }) {
+            throw .invalidValue(
+                command: name, what: "use of \(flag)", value: "\(flag) \(arguments.value(flag) ?? "")",
+                expected: "\(flag) together with --follow")
         }
     }
 

@@ -10,7 +10,8 @@ internal import KopsHTTP
 /// `.cancelled`, or a press during a wait); backs off on 429 for the server's `Retry-After`, never less than the
 /// interval nor more than 300 s (60 s without one); after a first answer, retries a transient failure (5xx, a
 /// dropped, refused or timed-out connection) with a doubling wait, giving up after `failuresBeforeGivingUp` in a
-/// row; shows liveness on stderr only when a person is watching. However it ends, the closing line is printed; any
+/// row; says it started (on stderr, off a terminal too), then shows liveness only when a person is watching. However
+/// it ends, the closing line is printed; any
 /// other error ends the loop after it.
 struct FollowLoop {
     /// The shortest `--interval` in seconds, and so the shortest wait between two requests of a follow, whatever a
@@ -137,8 +138,12 @@ struct FollowLoop {
             }
             if !shown.isEmpty {
                 show(shown.reversed())
-            } else if context.isInteractive && (tally.polls == 1 || tally.polls % 15 == 0) {
-                say(tally.polls == 1 ? "following \(what); Ctrl-C stops" : "still following (\(tally.polls) polls)")
+            } else if tally.polls == 1 {
+                // Said off a terminal too (probe43 P43-8: a follow into a file printed nothing until it stopped), as
+                // `listen` says where it listens; on standard error, so NDJSON output stays JSON only.
+                say("following \(what)" + (context.isInteractive ? "; Ctrl-C stops" : ""))
+            } else if context.isInteractive && tally.polls % 15 == 0 {
+                say("still following (\(tally.polls) polls)")
             }
         }
     }

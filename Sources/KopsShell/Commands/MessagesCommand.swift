@@ -70,7 +70,15 @@ public enum MessagesCommand: Command {
     /// user id (`business_scoped_user_id`, kapso-api.md §7.1) for a username contact without a number; nil when absent.
     private static func contact(_ arguments: Arguments) throws -> (filter: (String, String), rowsFor: String?)? {
         guard let value = arguments.value("--phone-number") else { return nil }
-        if BusinessScopedUserID.isValid(value) { return (("business_scoped_user_id", value), nil) }
+        // Read without the blanks and quotes around a paste, as every id is (probe43 P43-14).
+        if BusinessScopedUserID.isValid(IDInput.cleaned(value)) { return (("business_scoped_user_id", IDInput.cleaned(value)), nil) }
+        // Kapso matches a user id verbatim: in lower case it would list nothing (probe43 P43-14).
+        if let fixed = BusinessScopedUserID.capitalised(IDInput.cleaned(value)) {
+            throw ShellError.invalidValue(
+                command: name, what: "value for --phone-number", value: IDInput.echo(value),
+                expected: "a business-scoped user id with its country code in capitals, as Meta writes it and Kapso matches it: "
+                    + "--phone-number \(fixed)")
+        }
         let (digits, partial) = try MessageInput.phoneNumberFilter(value, command: name, flag: "--phone-number")
         if partial { return (("phone_number", digits), nil) }
         let key = ContactNumber.searchKey(digits)

@@ -10,7 +10,7 @@ extension ReplyCommand {
     /// pre-check), then sends it like any reply. No 24-hour window applies to templates.
     static func sendTemplate(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         let templateName = arguments.value("--template") ?? ""
-        let typedTo = arguments.value("--to")
+        let typedTo = typedTo(arguments)
         let to = try recipient(arguments, in: context)
         // Templates are not quoted: the reply goes to the contact, not as an answer to one message.
         let target = try typedTo.flatMap { try userID(to: $0, in: context) }

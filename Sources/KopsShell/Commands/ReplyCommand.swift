@@ -95,12 +95,20 @@ public enum ReplyCommand: Command {
         return try MessageInput.wamid(typed, command: name, flag: "--message")
     }
 
-    /// `--to` as typed and read as a phone number, nil when absent or a business-scoped user id.
+    /// `--to` as typed and read as a phone number, nil when absent or a business-scoped user id or username (read
+    /// without the blanks and quotes around a paste: `typedTo`). A user id with its country code in lower case, and any
+    /// other text, are refused with the forms `--to` takes (probe43 P43-14: "expected a phone number in E.164 form").
     static func recipient(_ arguments: Arguments) throws(ShellError) -> (typed: String, number: PhoneNumberText)? {
-        guard let typed = arguments.value("--to"), !BusinessScopedUserID.isValid(typed), !IDInput.isUsername(typed),
-            conversationOrMessageID(typed) == nil
+        guard let typed = arguments.value("--to"), let cleaned = typedTo(arguments), !BusinessScopedUserID.isValid(cleaned),
+            !IDInput.isUsername(cleaned), conversationOrMessageID(typed) == nil
         else { return nil }
-        let number = try MessageInput.phoneNumberText(typed, command: name, flag: "--to")
+        try IDArgument.refuseMask(typed, command: name, flag: "--to")
+        if let fixed = BusinessScopedUserID.capitalised(cleaned) {
+            throw .invalidValue(
+                command: name, what: "value for --to", value: IDInput.echo(typed),
+                expected: "a business-scoped user id with its country code in capitals, as Meta writes it and Kapso matches it: --to \(fixed)")
+        }
+        let number = try MessageInput.phoneNumberText(typed, command: name, flag: "--to", expected: recipientForms(cleaned))
         // The national trunk 0 kept after the country code (`+44 07700 900123`) reaches nobody: the number without it is
         // said in one line, before the length check would call it too long (P37-10). Bare digits are read against the
         // project's country codes (`IDResolver.notAContact`).
@@ -113,6 +121,20 @@ public enum ReplyCommand: Command {
             throw .invalidValue(command: name, what: "value for --to", value: IDInput.echo(typed), expected: problem)
         }
         return (typed, number)
+    }
+
+    /// `--to` without the blanks, quotes and brackets a paste brings (`IDInput.cleaned`: `'US.1349… '` is the user id), nil
+    /// when absent.
+    static func typedTo(_ arguments: Arguments) -> String? {
+        arguments.value("--to").map(IDInput.cleaned)
+    }
+
+    /// What `--to` takes, for its refusal: every form (`help reply`), and a username typed without its `@` with it.
+    static func recipientForms(_ typed: String) -> String {
+        let forms = "a phone number in E.164 form (+14155550157), a business-scoped user id (US.13491208655302741918) or a "
+            + "WhatsApp username (@handle)"
+        let handle = typed.contains(where: \.isLetter) && typed.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._".contains($0)) }
+        return handle ? forms + "; if '\(typed)' is a username, write --to @\(typed)" : forms
     }
 
     /// `--to` read as a number, or resolved from a conversation id or WAMID (whose line is said first); nil when
@@ -161,7 +183,7 @@ public enum ReplyCommand: Command {
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
         if arguments.value("--template") != nil { return try sendTemplate(arguments, in: context) }
         let text = try text(arguments)
-        let typedTo = arguments.value("--to")
+        let typedTo = typedTo(arguments)
         let to = try recipient(arguments, in: context)
         let target = try typedTo.flatMap { try userID(to: $0, in: context) }
             .map { try resolve(userID: $0, in: context) }

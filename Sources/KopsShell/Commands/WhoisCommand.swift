@@ -25,6 +25,7 @@ public enum WhoisCommand: Command {
 
     public static func validate(_ arguments: Arguments) throws {
         let joined = arguments.positionals.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
+        try IDArgument.refuseMask(joined, command: name)
         if !holdsOneID(joined) { try IDArgument.refuseCredential(joined, command: name, expected: nil) }
         // An id of a kind kops cannot look up is answered when run, not refused as a usage error.
         if case .success = IDInput.read(arguments.positionals.joined(separator: " ")) { return }
@@ -35,6 +36,7 @@ public enum WhoisCommand: Command {
     /// What was pasted, read as an id; empty or unreadable text is refused before any request.
     private static func input(_ arguments: Arguments) throws(ShellError) -> (pasted: String, input: IDInput) {
         let pasted = arguments.positionals.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
+        try IDArgument.refuseMask(pasted, command: name)
         if !holdsOneID(pasted) { try IDArgument.refuseCredential(pasted, command: name, expected: nil) }
         switch IDInput.read(pasted) {
         case .success(let value): return (pasted, value)

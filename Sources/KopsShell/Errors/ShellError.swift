@@ -16,6 +16,10 @@ public enum ShellError: KopsError, Equatable {
     /// the real value goes (a secret, a key, a URL, a header): copied from kops's output. `subject` names the flag or
     /// variable, `thing` what the value should have been (`the secret`), `fix` what to do (probe42 P42-3).
     case maskedValue(command: String, subject: String, masked: MaskedInput, thing: String, fix: String)
+    /// A placeholder or masked number of a masked transcript (`<message 1>`, `1415•••0171`: `TranscriptMask`) given
+    /// where an id or a number goes (probe43 P43-13); `also` adds what the value still serves for (its last digits as a
+    /// filter), nil when nothing.
+    case copiedMask(command: String, mask: TranscriptMask, also: String?)
     /// A name of something kops knows a closed set of (a message type, an event) that is none of them: `known` lists
     /// them or says where they are listed, `suggestion` is the one meant when one is close (`Suggestion.advice`).
     case unknownName(command: String, kind: String, name: String, suggestion: String?, known: String)
@@ -85,6 +89,8 @@ public enum ShellError: KopsError, Equatable {
             "\(command): \(flag) \(problem) (its value is not shown: it may hold secrets); \(expected)"
         case .maskedValue(let command, let subject, let masked, let thing, let fix):
             "\(command): \(subject) \(masked.what(thing)); \(fix)"
+        case .copiedMask(let command, let mask, let also):
+            "\(command): \(mask.statement); \(ShellError.maskAdvice(mask))" + (also.map { "; " + $0 } ?? "")
         case .unknownName(let command, let kind, let name, let suggestion, let known):
             "\(command): unknown \(kind) '\(Shortened.text(name))'; " + Suggestion.advice(suggestion, listing: known)
         case .unexpectedArgument(let command, let argument, let usage):
@@ -137,7 +143,7 @@ public enum ShellError: KopsError, Equatable {
         switch self {
         case .unknownCommand, .unknownFlag, .unknownName, .missingArgument, .invalidValue, .invalidSecretValue, .unexpectedArgument, .syntax:
             .usage
-        case .maskedValue: .usage
+        case .maskedValue, .copiedMask: .usage
         case .splitPhoneNumber, .blankFileName: .usage
         case .malformedSignature, .unreadableID, .credentialAsID, .notAnError, .trunkZeroKept: .usage
         case .idNotFound, .notAPhoneNumberID: .failure

@@ -1,3 +1,5 @@
+internal import KapsoDiagnostics
+
 /// A shell's pipe or redirection typed as a bare word of a kops command (`explain 131047 | grep retry`,
 /// `whois 100200300400501 > out.txt`), which kops does not do: one rule for every command, before any reads its words.
 ///
@@ -34,6 +36,9 @@ public struct ShellOperatorError: KopsError, Equatable {
             lineCharacters = characters
             let at = word.column - 1
             guard at >= 0, at < characters.count, characters[at] == word.text.first else { continue }
+            // The `2>` that ends a transcript's placeholder (`trace <message 2>`) is no redirection: the command names
+            // the placeholder (probe43 P43-13).
+            if TranscriptMask.split(in: words.map(\.text))?.range.contains(index) == true { continue }
             let before = words[..<index].map(\.text)
             var error = ShellOperatorError(command: name, symbol: word.text, before: before, after: words[(index + 1)...].map(\.text))
             error.sends = ScriptPolicy.wouldSend(before, registry: registry)

@@ -82,6 +82,12 @@ enum MessageInput {
                 throw ShellError.trunkZeroKept(command: "\(command) \(flag)", value: IDInput.echo(text), reason: kept.text)
             }
             return (number.digits, false)
+        } catch .copiedMask(let command, let mask, _) {
+            // A masked number still shows its last digits, which a partial filter takes (probe43 P43-13).
+            let tail = mask.shownTail(atLeast: partialDigits)
+            throw .copiedMask(
+                command: command, mask: mask,
+                also: tail.map { "its last \($0.count) digits filter the list: \(ShellWord.command(command, $0))" })
         } catch .invalidValue(let command, let what, let value, _) {
             var typed = Substring(IDInput.cleaned(text))
             if typed.first == "+" { typed = typed.dropFirst() }
@@ -96,7 +102,10 @@ enum MessageInput {
     }
 
     /// The parsed number, for callers that also need whether a country code was marked (`reply --to`).
-    static func phoneNumberText(_ text: String, command: String, flag: String) throws(ShellError) -> PhoneNumberText {
+    /// `expected` says what the flag takes, for the refusal of text that is no number.
+    static func phoneNumberText(
+        _ text: String, command: String, flag: String, expected: String = "a phone number in E.164 form, e.g. +14155550157"
+    ) throws(ShellError) -> PhoneNumberText {
         try IDArgument.refuseCredential(text, command: command, flag: flag, expected: .contactNumber)
         // Read as `whois` and `use` read it (probe6 P6-5): quotes, brackets and trailing punctuation around it dropped.
         guard case .success(let number) = PhoneNumberText.parse(IDInput.cleaned(text)), number.e164 != nil else {
@@ -106,8 +115,7 @@ enum MessageInput {
                 throw .unreadableID(command: "\(command) \(flag)", value: IDInput.echo(text), reason: reason)
             }
             throw .invalidValue(
-                command: command, what: "value for \(flag)", value: IDInput.echo(text),
-                expected: "a phone number in E.164 form, e.g. +14155550157")
+                command: command, what: "value for \(flag)", value: IDInput.echo(text), expected: expected)
         }
         return number
     }

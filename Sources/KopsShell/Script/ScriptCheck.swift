@@ -105,7 +105,8 @@ public struct ScriptCheck {
             } catch {
                 // The last command's argument a `#` dropped is named, as when the line runs (P29-19).
                 throw ShellError.naming(
-                    droppedByComment: index == commands.count - 1 ? Lexer.droppedWord(in: expanded) : nil, in: error)
+                    droppedByComment: index == commands.count - 1 ? Lexer.droppedWord(in: expanded) : nil,
+                    in: ShellError.naming(splitMaskIn: words, in: error))
             }
             return command
         } catch {

@@ -206,7 +206,7 @@ public final class PIIMasker {
     /// True when a line holds what `mask` writes: an alias or a masked number.
     public static func isMasked(_ line: String) -> Bool {
         if line.contains("•••") { return true }
-        for prefix in ["<contact ", "<body ", "<message ", "<user ", "<group ", "<ad click "] {
+        for prefix in TranscriptMask.kinds.map({ "<\($0.kind) " }) {
             var rest = Substring(line)
             while let range = rest.range(of: prefix) {
                 let after = rest[range.upperBound...]
