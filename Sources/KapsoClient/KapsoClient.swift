@@ -119,8 +119,9 @@ public final class KapsoClient {
     /// The longest `Retry-After` (seconds) a read waits out once before it reports the rate limit.
     static let shortRateLimitWait = 2
 
-    /// Sends `request`; a GET answered 429 with a `Retry-After` of at most `shortRateLimitWait` seconds is sent once more
-    /// after that wait, and the second answer is the one read. A shared limit (a number's health reads, 5 a second per
+    /// Sends `request`; a GET answered 429 with a `Retry-After` of 1 to `shortRateLimitWait` seconds is sent once more
+    /// after that wait, and the second answer is the one read (a `Retry-After: 0` is left to the caller: a follow loop
+    /// paces its own polls, at least its interval apart). A shared limit (a number's health reads, 5 a second per
     /// project, kapso-api.md §2.3) met by another client made a whole `overview` fail for a wait of one second (probe43
     /// P43-19). A write is never sent twice; a longer or absent `Retry-After` (Kapso's own says 60, §1.5) is reported.
     private func sendRetryingShortRateLimit(_ request: HTTPRequest) throws(KapsoAPIError) -> HTTPResponse {
@@ -128,7 +129,7 @@ public final class KapsoClient {
         do { response = try transport.send(request) } catch { throw .transport(error) }
         guard request.method == "GET", response.status == 429,
             let wait = RetryAfter.seconds(response.header("Retry-After"), date: response.header("Date"), serverTime: serverTime),
-            wait <= Self.shortRateLimitWait
+            (1...Self.shortRateLimitWait).contains(wait)
         else { return response }
         if wait > 0 { usleep(UInt32(wait) * 1_000_000) }
         do { return try transport.send(request) } catch { throw .transport(error) }
