@@ -82,12 +82,13 @@ import Testing
             100200300400501  Support Line  healthy   ok
 
             API calls (24h):  52 total, 48 failed
-            deliveries (24h): 2 total, 0 failed
+            deliveries (24h): 2 total, 0 failed, 1 pending after a failed attempt
             messages (24h):   no send failed
 
             next:
               use 100200300400502; health          # Sales Line is degraded
               whois 200300400500601                # 48 failed calls from key history-sync: 200300400500601 is a WABA id, not a phone-number id
+              deliveries stats --period 24h        # 1 delivery pending after a failed attempt
               webhooks check                       # 1 delivery is stuck in pending
               use 100200300400502; webhooks check  # Sales Line: 2 webhooks missed up to 2 received messages (no whatsapp.message.received delivery)
             
