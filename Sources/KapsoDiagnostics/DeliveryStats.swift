@@ -12,6 +12,8 @@ public struct DeliveryStats {
         /// The share of deliveries that failed or are pending after a failed attempt, in percent, rounded down: a
         /// receiver that answers 500 to everything reads 100 % while Kapso still retries, not 0 % (probe43 P43-3).
         public var failureRate: Int { total == 0 ? 0 : (failed + failing) * 100 / total }
+        /// True when a delivery failed or is pending after a failed attempt: a rate of 0 then reads "under 1 %".
+        public var hasFailures: Bool { failed + failing > 0 }
     }
 
     /// True for a delivery still `pending` whose last attempt got an answer other than 2xx: a failed attempt

@@ -66,14 +66,7 @@ extension Shell {
                 verdictFailure = nil
                 var status = run(line: line)
                 expectingFailure = false
-                // A line the API did not answer checked nothing: it fails as any line does (probe43 P43-2).
-                let unanswered = expecting && status != .ok && ErrorReport.isNoAnswer(lastReported)
-                if unanswered, let location {
-                    output.write(ScriptError.expectedFailureUnanswered(location: location) + "\n", to: .err)
-                } else if expecting, status != .ok, let location {
-                    sayVerdictFailure(at: location, reportsBefore: reportsBefore, stops: false, expected: true)
-                }
-                if expecting, !unanswered { status = status == .ok ? report(ScriptError.expectedFailure(line: line)) : .ok }
+                if expecting { status = expectedFailureStatus(status, line: line, at: location, reportsBefore: reportsBefore) }
                 // Ctrl-C stopped piped input (in a request, or between lines as in a script): 130 as for a script or
                 // -c (probe20 P20-4), unless a write's outcome is unknown (75 says more).
                 if let location, source != nil, cancelledAt == nil, context.interrupted() {
@@ -83,7 +76,8 @@ extension Shell {
                 if source != nil, cancelledAt != nil, status != .unknownOutcome { status = .interrupted }
                 if status != .ok && first == .ok { first = status }
                 let stops = context.session.variables["on_error"] != "continue"
-                if status != .ok, source != nil, !expecting || unanswered, let location, cancelledAt == nil, output.outputFailure == nil {
+                // A line that failed as its `#! error` marker expected is `.ok` here; one that succeeded has said so.
+                if status != .ok, source != nil, let location, cancelledAt == nil, output.outputFailure == nil {
                     sayVerdictFailure(at: location, reportsBefore: reportsBefore, stops: stops)
                 }
                 if status != .ok && source != nil && stops { return first }

@@ -120,3 +120,20 @@ extension Shell {
         output.write(secret.map { redactor.revealing($0).redact(text) } ?? redactor.redact(text), to: stream)
     }
 }
+
+extension Shell {
+    /// The status a script counts for a line a `#! error` marker expected to fail, its outcome said at `location`
+    /// (`FILE:LINE`, `-c:N`): `.ok` when the line failed with the API's answer (a verdict said as `expected error: …`); a
+    /// failure when it succeeded (`ScriptError.expectedFailure`) or when the API did not answer it
+    /// (`ErrorReport.isNoAnswer`: a 429, a 5xx or no connection checked nothing, probe43 P43-2), which the script then
+    /// counts and stops at as any failed line. The twin loops, `ScriptRunner` and the piped shell, both ask it.
+    func expectedFailureStatus(_ status: ExitStatus, line: String, at location: String?, reportsBefore: Int) -> ExitStatus {
+        guard status != .ok else { return report(ScriptError.expectedFailure(line: line)) }
+        if ErrorReport.isNoAnswer(lastReported) {
+            if let location { output.write(ScriptError.expectedFailureUnanswered(location: location) + "\n", to: .err) }
+            return status
+        }
+        if let location { sayVerdictFailure(at: location, reportsBefore: reportsBefore, stops: false, expected: true) }
+        return .ok
+    }
+}

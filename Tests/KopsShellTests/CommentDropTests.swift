@@ -11,7 +11,7 @@ import Testing
     @Test(arguments: [
         ("whois #100200300400501", "whois: missing id " + hint("#100200300400501")),
         ("use #100200300400501", "use: missing phone number id or display number " + hint("#100200300400501")),
-        ("reply --to #14155550142 hi", "reply: missing value for --to (E164|BSUID) " + hint("#14155550142")),
+        ("reply --to #14155550142 hi", "reply: missing value for --to (E164|BSUID|@USERNAME) " + hint("#14155550142")),
         ("messages --phone-number #14155550142", "messages: missing value for --phone-number (E164|BSUID) " + hint("#14155550142")),
         ("explain #131047", "explain: missing error code " + hint("#131047")),
         ("numbers; whois #100200300400501", "whois: missing id " + hint("#100200300400501")),

@@ -198,8 +198,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("reply", "error: reply: missing message text; usage: reply [--to E164|BSUID] [--no-quote] [--force] [--dry-run] TEXT | reply --template NAME [--language CODE] [--param VALUE]... [--param name=VALUE]... [--header-media URL | --header-location LAT,LON[,NAME[,ADDRESS]]] [--to E164|BSUID] [--force] [--dry-run]\n", KopsShell.ExitStatus.usage),
-        ("reply '   '", "error: reply: missing message text; usage: reply [--to E164|BSUID] [--no-quote] [--force] [--dry-run] TEXT | reply --template NAME [--language CODE] [--param VALUE]... [--param name=VALUE]... [--header-media URL | --header-location LAT,LON[,NAME[,ADDRESS]]] [--to E164|BSUID] [--force] [--dry-run]\n", .usage),
+        ("reply", "error: reply: missing message text; usage: reply [--to E164|BSUID|@USERNAME] [--no-quote] [--force] [--dry-run] TEXT | reply --template NAME [--language CODE] [--param VALUE]... [--param name=VALUE]... [--header-media URL | --header-location LAT,LON[,NAME[,ADDRESS]]] [--to E164|BSUID|@USERNAME] [--force] [--dry-run]\n", KopsShell.ExitStatus.usage),
+        ("reply '   '", "error: reply: missing message text; usage: reply [--to E164|BSUID|@USERNAME] [--no-quote] [--force] [--dry-run] TEXT | reply --template NAME [--language CODE] [--param VALUE]... [--param name=VALUE]... [--header-media URL | --header-location LAT,LON[,NAME[,ADDRESS]]] [--to E164|BSUID|@USERNAME] [--force] [--dry-run]\n", .usage),
         ("reply " + String(repeating: "a", count: 4_097), "error: reply: invalid message text '4097 characters'; expected at most 4096 characters (WhatsApp's limit)\n", .usage),
         ("reply --to abc hi", "error: reply: invalid value for --to 'abc'; expected a phone number in E.164 form (+14155550157), a business-scoped user id (US.13491208655302741918) or a WhatsApp username (@handle); if 'abc' is a username, write --to @abc\n", .usage),
         ("reply --to +1234 hi", "error: reply: invalid value for --to '+1234'; expected a phone number in E.164 form (+14155550157), a business-scoped user id (US.13491208655302741918) or a WhatsApp username (@handle)\n", .usage),

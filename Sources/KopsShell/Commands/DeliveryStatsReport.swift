@@ -30,8 +30,8 @@ enum DeliveryStatsReport {
                 StyledText(String(count.failed)), StyledText(String(count.failing), style: count.failing > 0 ? .warn : .plain),
                 // Never "0 %" beside a failure: 1 of 201 is under 1 %, not none.
                 StyledText(
-                    count.failureRate == 0 && count.failed + count.failing > 0 ? "<1 %" : "\(count.failureRate) %",
-                    style: count.failureRate >= 50 ? .bad : count.failed + count.failing > 0 ? .warn : .good),
+                    count.failureRate == 0 && count.hasFailures ? "<1 %" : "\(count.failureRate) %",
+                    style: count.failureRate >= 50 ? .bad : count.hasFailures ? .warn : .good),
             ]
         }
         blocks.append(

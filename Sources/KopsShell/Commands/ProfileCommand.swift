@@ -98,6 +98,15 @@ public enum ProfileCommand: Command {
         return CommandResult(blocks: [.table(table), .hint(hint)], json: ["data": json])
     }
 
+    /// Selects profile `name`'s number after `profile use NAME`: the one it names, or none; but when `sameProject` (the
+    /// profile in use, on the same API) and it names none, a number selected in the session stays (probe43 P43-5: it was
+    /// dropped while that number's last message was kept). `TranscriptChecker.reselect`, its replay, asks it too.
+    static func selectNumber(_ phoneNumberID: String?, ofProfile name: String, sameProject: Bool, in session: inout Session) {
+        if sameProject && phoneNumberID == nil && session.phoneNumberID != nil { return }
+        session.phoneNumberID = phoneNumberID
+        session.sources["phone_number_id"] = phoneNumberID == nil ? nil : "profile \(name)"
+    }
+
     private static func use(_ name: String, in context: ShellContext) throws -> CommandResult {
         let before = (profile: context.session.profile, baseURL: context.client.baseURL)
         guard let profile = context.config.profile(named: name) else {
@@ -113,14 +122,9 @@ public enum ProfileCommand: Command {
         context.useKey(from: profile.keyOrigin)
         context.session.profile = name
         context.session.baseURL = context.client.baseURL
-        // The profile in use selected again on the same API is the same project: a number selected in it stays unless the
-        // profile names one (probe43 P43-5: it was dropped while the last message of that number was kept).
+        // The profile in use selected again on the same API is the same project.
         let same = name == before.profile && context.client.baseURL == before.baseURL
-        let keptNumber = same && profile.phoneNumberID == nil && context.session.phoneNumberID != nil
-        if !keptNumber {
-            context.session.phoneNumberID = profile.phoneNumberID
-            context.session.sources["phone_number_id"] = profile.phoneNumberID == nil ? nil : "profile \(name)"
-        }
+        selectNumber(profile.phoneNumberID, ofProfile: name, sameProject: same, in: &context.session)
         context.session.sources["api"] = profile.baseURL == nil ? "default" : "profile \(name)"
         context.session.sources["profile"] = "profile use"
         context.session.lastList = nil

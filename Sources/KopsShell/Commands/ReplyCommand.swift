@@ -2,23 +2,24 @@ internal import KapsoClient
 internal import KapsoDiagnostics
 internal import KopsHTTP
 
-/// `reply TEXT`, `reply --to E164|BSUID TEXT`: a free-form text, checked against the 24-hour window first;
+/// `reply TEXT`, `reply --to E164|BSUID|@USERNAME TEXT`: a free-form text, checked against the 24-hour window first;
 /// `reply --template NAME [--param VALUE]...`: an approved template, checked against the template first.
 public enum ReplyCommand: Command {
     public static let name = "reply"
     public static let summary =
         "send a text or an approved template to the last message's contact or to --to; checks the window and the template"
     public static let usage =
-        "reply [--to E164|BSUID] [--no-quote] [--force] [--dry-run] TEXT | reply --template NAME [--language CODE] "
+        "reply [--to E164|BSUID|@USERNAME] [--no-quote] [--force] [--dry-run] TEXT | reply --template NAME [--language CODE] "
         + "[--param VALUE]... [--param name=VALUE]... [--header-media URL | --header-location LAT,LON[,NAME[,ADDRESS]]] "
-        + "[--to E164|BSUID] [--force] [--dry-run]"
+        + "[--to E164|BSUID|@USERNAME] [--force] [--dry-run]"
     public static let details = """
         Writes to the contact of the last message ('message', 'trace') and quotes it when it was
         received, else to the last conversation's contact; --to picks a contact on the selected number
         (read like 'whois' reads numbers; the project's own ids and numbers, and a number with neither
         '+'/'00' nor the project's country code, are refused with what they are). A contact who adopted a
         WhatsApp username and shares no number is written to by business-scoped user id
-        (--to US.13491208655302741918, sent as 'recipient'). --message WAMID replies to that message
+        (--to US.13491208655302741918, sent as 'recipient') or by @username, looked up among the
+        selected number's newest 100 conversations. --message WAMID replies to that message
         as to the last one (a transcript records a reply to the last message so, to replay it).
         Refuses when the 24-hour window is closed (--force sends anyway). --dry-run prints the exact
         request, key redacted, and sends nothing; it refuses what the send would refuse, with its
@@ -40,7 +41,7 @@ public enum ReplyCommand: Command {
         """
     public static let maxArguments: Int? = nil
     public static let flags = [
-        FlagSpec("--to", value: "E164|BSUID", help: "the contact to write to, on the selected number"),
+        FlagSpec("--to", value: "E164|BSUID|@USERNAME", help: "the contact to write to, on the selected number"),
         FlagSpec("--message", value: "WAMID", help: "reply to this message instead of the last one"),
         FlagSpec("--no-quote", help: "do not quote the last message"),
         FlagSpec("--force", help: "send even when the 24-hour window is closed or the template check fails"),

@@ -199,16 +199,8 @@ public struct ScriptRunner: Sendable {
             }
             if expectFailure != nil {
                 expectFailure = nil
-                // A line the API did not answer checked nothing: it fails as any line does (probe43 P43-2).
-                if status != .ok, ErrorReport.isNoAnswer(shell.lastReported) {
-                    shell.output.write(ScriptError.expectedFailureUnanswered(location: "\(path):\(line.number)") + "\n", to: .err)
-                } else {
-                    guard status == .ok else {
-                        shell.sayVerdictFailure(at: "\(path):\(line.number)", reportsBefore: reportsBefore, stops: false, expected: true)
-                        continue
-                    }
-                    status = shell.report(ScriptError.expectedFailure(line: text))
-                }
+                status = shell.expectedFailureStatus(status, line: text, at: "\(path):\(line.number)", reportsBefore: reportsBefore)
+                if status == .ok { continue }
             }
             if status != .ok {
                 outcome.failed += 1

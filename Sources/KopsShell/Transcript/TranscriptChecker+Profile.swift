@@ -63,11 +63,7 @@ extension TranscriptChecker {
 
     /// Redoes what `profile use NAME` of the profile in use resets, the API and key aside (`ProfileCommand`).
     static func reselect(_ name: String, phoneNumberID: String?, on context: ShellContext) {
-        // A number selected in the session stays when the profile names none (probe43 P43-5).
-        if phoneNumberID != nil || context.session.phoneNumberID == nil {
-            context.session.phoneNumberID = phoneNumberID
-            context.session.sources["phone_number_id"] = phoneNumberID == nil ? nil : "profile \(name)"
-        }
+        ProfileCommand.selectNumber(phoneNumberID, ofProfile: name, sameProject: true, in: &context.session)
         context.session.sources["profile"] = "profile use"
         context.session.lastList = nil
         context.ids.clear()
