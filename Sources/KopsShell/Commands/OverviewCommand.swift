@@ -216,6 +216,10 @@ public enum OverviewCommand: Command {
                         Column("HEADLINE"),
                     ], rows: rows)),
             .line(StyledText("")),
+        ]
+        // No numbers were read: no table of none (its line below says so).
+        if numbersRead.limited != nil { blocks.removeAll() }
+        blocks += [
             .fields([
                 Field(
                     "API calls (\(period))", calls.map { calls in "\(calls.total) total, \(calls.failed - calls.own - triage.normalAnswers) failed"
