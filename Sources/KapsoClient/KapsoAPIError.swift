@@ -79,7 +79,7 @@ extension KapsoAPIError {
     public static let webPage = "the body is a web page (HTML), not JSON"
 
     /// A `Retry-After` in seconds as a person reads it: `7 s`, `3 min 20 s`, `27 h 46 min`, `3 days`.
-    static func wait(_ seconds: Int) -> String {
+    public static func wait(_ seconds: Int) -> String {
         guard seconds >= 120 else { return "\(seconds) s" }
         // Past two days, hours stop helping: `11574 days` for the longest `RetryAfter` reads.
         if seconds >= 172_800 { return "\(seconds / 86_400) days" }

@@ -117,7 +117,7 @@ public final class KapsoClient {
     }
 
     /// The longest `Retry-After` (seconds) a read waits out once before it reports the rate limit.
-    static let shortRateLimitWait = 2
+    public static let shortRateLimitWait = 2
 
     /// Sends `request`; a GET answered 429 with a `Retry-After` of 1 to `shortRateLimitWait` seconds is sent once more
     /// after that wait, and the second answer is the one read (a `Retry-After: 0` is left to the caller: a follow loop

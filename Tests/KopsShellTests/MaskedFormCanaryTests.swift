@@ -21,6 +21,16 @@ import Testing
         ("secret: cAnary9x…", "cAnary9x"),
         ("api_key=EAAGc4…", "EAAGc4"),
         ("Secret: whsec_…23\r\npasswd=cAnaryCr6", "cAnaryCr6"),
+        // Session 43: text that starts like kops's form and goes on is the value, masked whole.
+        ("signature check failed; secret: whsec_…23cAnaryTl1", "cAnaryTl1"),
+        ("secret: EAAGm0…cAnaryTl2abc", "cAnaryTl2"),
+        ("secret:    …34cAnaryTl3", "cAnaryTl3"),
+        ("secret: whsec_…\u{301}cAnaryTl4", "cAnaryTl4"),
+        ("password: <redacted>cAnaryTl5", "cAnaryTl5"),
+        ("secret: •••cAnaryTl6", "cAnaryTl6"),
+        ("upstream said Authorization: Bearer EAAG…cAnaryTl7", "cAnaryTl7"),
+        ("POST https://hooks.example.com/in?secret=whsec_…23cAnaryTl8 failed", "cAnaryTl8"),
+        ("{\"secret_key\": \"whsec_…23cAnaryTl9\"}", "cAnaryTl9"),
     ]
 
     /// A seed whose API logs carry each text in an error message.

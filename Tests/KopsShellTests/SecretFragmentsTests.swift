@@ -78,8 +78,8 @@ import Testing
     /// Probe25 P25-1: a token pasted with its label, quoted cut to 23 characters by the check before a script's first
     /// line: 10 characters of it are left after `access_token=`, too few for the shape alone; the label says what follows.
     @Test(arguments: [
-        ("whois: cannot read 'access_token=EAAGm0PX4Z…' as an id", "whois: cannot read 'access_token=<redacted>…' as an id"),
-        ("use: cannot read 'token:EAAGm0PX4Z…' as an id", "use: cannot read 'token:<redacted>…' as an id"),
+        ("whois: cannot read 'access_token=EAAGm0PX4Z…' as an id", "whois: cannot read 'access_token=<redacted>' as an id"),
+        ("use: cannot read 'token:EAAGm0PX4Z…' as an id", "use: cannot read 'token:<redacted>' as an id"),
         ("set: 'webhook_secret=whsec_9x' is no name", "set: 'webhook_secret=<redacted>' is no name"),
         // No label, or a label that names no secret, or a prefix with nothing random after it: as before.
         ("cannot read 'EAAGm0PX4Z…' as an id", "cannot read 'EAAGm0PX4Z…' as an id"),

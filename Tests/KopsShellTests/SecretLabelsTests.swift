@@ -24,7 +24,7 @@ import Testing
         ("body=api_key%3D\(hexKey)&x=1", "body=api_key%3D<redacted>&x=1"),
         ("verify_token%3A%20%22\(hexKey)%22", "verify_token%3A%20%22<redacted>%22"),
         // Cut to fit by a table: what is left of the key is masked as the whole was.
-        ("Invalid API key: 3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b…", "Invalid API key: <redacted>…"),
+        ("Invalid API key: 3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b…", "Invalid API key: <redacted>"),
     ])
     func aLabelledKeyIsMasked(text: String, masked: String) {
         #expect(ShapedCredentialsTests.scan(text))

@@ -59,6 +59,37 @@ import Testing
         #expect(stop.contains("webhook_verified"), "\(stop)")
     }
 
+    /// probe43 P43-15: `health`'s other failing checks (`also failing: webhook_verified`) end its report on standard
+    /// output; as a hint on standard error the line stood alone in a script's log, before the `FILE:LINE` line that
+    /// names the same checks. Alike in a `.kops` file, under `#! error`, in piped lines and typed at the prompt: standard
+    /// error holds the stop line only (none at the prompt), standard output the report with the line at its end.
+    @Test(arguments: ["script", "expected", "piped", "prompt"])
+    func healthsOtherFailingChecksEndItsReportNotStandardError(how: String) async throws {
+        let (out, err) = try await withSimulator { fixture in
+            let (shell, output) = try fixture.shell()
+            switch how {
+            case "script": _ = ScriptRunner(path: "h.kops", source: "use 100200300400502\nhealth\n").run(on: shell)
+            case "expected": _ = ScriptRunner(path: "h.kops", source: "use 100200300400502\n#! error\nhealth\n").run(on: shell)
+            case "piped": _ = shell.loop(reader: ScriptedLineReader(["use 100200300400502", "health"]), source: "<stdin>")
+            default:
+                _ = shell.run(line: "use 100200300400502")
+                _ = shell.run(line: "health")
+            }
+            return (output.out, output.err)
+        }
+        #expect(!err.contains("also failing"), "\(err)")
+        let errLines = err.split(separator: "\n")
+        switch how {
+        case "script": #expect(errLines == ["h.kops:2: health: 100200300400502 is degraded (messaging_health, webhook_verified)"], "\(err)")
+        case "expected":
+            #expect(errLines == ["h.kops:3: expected error: health: 100200300400502 is degraded (messaging_health, webhook_verified)"], "\(err)")
+        case "piped":
+            #expect(errLines.count == 1 && errLines[0].hasPrefix("<stdin>:2: health: 100200300400502 is degraded (messaging_health, webhook_verified)"), "\(err)")
+        default: #expect(err.isEmpty, "\(err)")
+        }
+        #expect(out.hasSuffix("'webhooks check' says why\nalso failing: webhook_verified\n"), "\(out)")
+    }
+
     /// Piped lines stop as a script does, and say so with `<stdin>:LINE`.
     @Test func pipedLinesStoppedByAVerdictNameTheirLine() async throws {
         let err = try await withSimulator { fixture in

@@ -123,18 +123,23 @@ public enum HealthCommand: Command {
             blocks += finding.also.map { .line(StyledText("\(finding.check) also: \($0)", style: .warn)) }
         }
         let others = triage.findings.filter { $0.severity < .passed && $0 != triage.blocking }
-        if !others.isEmpty {
-            blocks.append(.hint("also failing: " + others.map(\.check).joined(separator: ", ")))
-        }
         let unknownBelow = triage.blocking == nil ? Array(triage.unknown.dropFirst()) : triage.unknown
-        if !unknownBelow.isEmpty {
-            blocks.append(.hint("not known: " + unknownBelow.map(\.check).joined(separator: ", ") + " (run 'health' again in a few minutes)"))
-        }
         var json = health.json
         if let webhooks {
             blocks.append(.line(StyledText("")))
             blocks.append(.line(webhookLine(webhooks, detailsAbove: triage.blocking == nil && webhooks.blocking != nil)))
             json["kops_webhooks"] = webhookJSON(webhooks)
+        }
+        // The other failing checks and those not known end the report on standard output, beside it (probe43 P43-15):
+        // as hints on standard error they stood alone in a script's log, before the `FILE:LINE` line that names the
+        // same checks (`failure(of:status:triage:webhooksBlock:)`), with nothing to say what they belonged to.
+        if !others.isEmpty {
+            blocks.append(.line(StyledText("also failing: " + others.map(\.check).joined(separator: ", "), style: .warn)))
+        }
+        if !unknownBelow.isEmpty {
+            blocks.append(.line(StyledText(
+                "not known: " + unknownBelow.map(\.check).joined(separator: ", ") + " (run 'health' again in a few minutes)",
+                style: .warn)))
         }
         var shown = CommandResult(blocks: blocks, json: .object(json))
         // A check that finds a problem exits 1, as 'webhooks check' does: scripts and CI can act on it.

@@ -12,6 +12,9 @@ public enum OverviewCommand: Command {
         Exits 1 when a number is not healthy by the rule 'health' exits 1 on (Kapso's status is not healthy,
         a check fails, or its webhooks lose its events), or when the key's project has no numbers. Failed
         API calls, deliveries and sends of the period are listed under 'next:' but do not change the status.
+        A part the API answered 429 for (rate-limited, after one wait of up to 2 s) is named on a line of its
+        own with the command that reads it; the rest is shown. A number's health or the numbers or webhooks
+        not read exit 1: overview cannot say they are fine.
         Examples:
           overview
           overview --period 7d
@@ -24,25 +27,58 @@ public enum OverviewCommand: Command {
         var next: [(command: String, why: String)] = []
         var rows: [[StyledText]] = []
         var numbers: [JSONValue] = []
-        let phoneNumbers = try client.allPhoneNumbers()
-        let healths = try phoneNumbers.map { try client.health($0.id) }
-        for (number, health) in zip(phoneNumbers, healths) { context.ids.rememberHealth(SenderState.HealthRead(phoneNumberID: number.id, health: health)) }
+        // Each part the API answers 429 for is left out and named (`OverviewUnreadPart`); any other error fails it.
+        var unread: [OverviewUnreadPart] = []
+        let numbersRead = try unlessRateLimited { try client.allPhoneNumbers() }
+        if let limited = numbersRead.limited {
+            unread.append(OverviewUnreadPart(what: "phone numbers", command: "numbers", error: limited, decidesStatus: true))
+        }
+        let phoneNumbers = numbersRead.value ?? []
+        var healths: [PhoneNumberHealth?] = []
+        for number in phoneNumbers {
+            let read = try unlessRateLimited { try client.health(number.id) }
+            if let health = read.value { context.ids.rememberHealth(SenderState.HealthRead(phoneNumberID: number.id, health: health)) }
+            if let limited = read.limited {
+                let what = "health of " + (number.name.map { "\($0) (\(number.id))" } ?? number.id)
+                unread.append(OverviewUnreadPart(what: what, command: "health \(number.id)", error: limited, decidesStatus: true))
+            }
+            healths.append(read.value)
+        }
         var triage = ErrorTriage()
-        let calls = try countAPICalls(period: period, into: &triage, in: context)
-        let leftOut = FailureFetch.leftOut(own: calls.ownThisSession, normal: triage.normalAnswers)
+        let callsRead = try unlessRateLimited { try countAPICalls(period: period, into: &triage, in: context) }
+        if let limited = callsRead.limited {
+            unread.append(OverviewUnreadPart(what: "API calls (\(period))", command: "logs --period \(period)", error: limited, decidesStatus: false))
+        }
+        let calls = callsRead.value
+        let leftOut = calls.flatMap { FailureFetch.leftOut(own: $0.ownThisSession, normal: triage.normalAnswers) }
         var deliveries = DeliveryStats()
         var byWebhook: [String: [WebhookVerdict.Delivery]] = [:]
-        try CursorPages.forEach({ after in try client.webhookDeliveries([("period", period), ("limit", "100")] + after)
-            }) {
-                for delivery in $0 {
-                    deliveries.add(delivery)
-                    if let read = WebhookVerdict.Delivery(delivery) { byWebhook[delivery.webhookID, default: []].append(read) }
+        let deliveriesRead = try unlessRateLimited {
+            try CursorPages.forEach({ after in try client.webhookDeliveries([("period", period), ("limit", "100")] + after)
+                }) {
+                    for delivery in $0 {
+                        deliveries.add(delivery)
+                        if let read = WebhookVerdict.Delivery(delivery) { byWebhook[delivery.webhookID, default: []].append(read) }
+                    }
                 }
-            }
+        }
+        if let limited = deliveriesRead.limited {
+            // Pages read before the 429 are no count of the period: none is shown.
+            (deliveries, byWebhook) = (DeliveryStats(), [:])
+            unread.append(
+                OverviewUnreadPart(
+                    what: "deliveries (\(period))", command: "deliveries stats --period \(period)", error: limited, decidesStatus: false))
+        }
         // Also for a quiet project: a paused webhook has no deliveries to show it (P15-4). Each number's webhooks are
         // judged as 'health' judges them (NumberWebhooks), on the period's deliveries: what blocks a number (every
         // webhook for its messages paused) needs the list alone.
-        let webhooks = try client.webhooks(.project, perPage: 100).items
+        let webhooksRead = try unlessRateLimited { try client.webhooks(.project, perPage: 100).items }
+        if let limited = webhooksRead.limited {
+            unread.append(OverviewUnreadPart(what: "webhooks", command: "webhooks check", error: limited, decidesStatus: true))
+        }
+        let webhooks = webhooksRead.value ?? []
+        // The webhooks are judged only when both their list and the period's deliveries were read.
+        let webhooksJudged = webhooksRead.limited == nil && deliveriesRead.limited == nil
         let now = context.now()
         var verdicts: [String: WebhookVerdict] = [:]
         for webhook in webhooks { verdicts[webhook.id] = WebhookVerdict(webhook, deliveries: byWebhook[webhook.id] ?? [], now: now) }
@@ -51,17 +87,36 @@ public enum OverviewCommand: Command {
         // Numbers 'health' would exit 1 for: overview fails for them too, so a script or CI acts on the same verdict.
         var unhealthy: [String] = []
         for (number, health) in zip(phoneNumbers, healths) {
+            let sends = failedSends.map { SendFailures($0.entries, phoneNumberID: number.id, numbers: phoneNumbers, isLowerBound: $0.cut) }
+            let failing = sends.flatMap { $0.anyFailed ? $0 : nil }
+            let name = number.name ?? number.id
+            guard let health else {
+                // Its health was answered 429: not read, so neither "ok" nor a status (its line below says so).
+                rows.append([
+                    StyledText(number.id), StyledText(number.name ?? "-"), StyledText("not read", style: .warn),
+                    StyledText("health rate-limited (429): see below", style: .warn),
+                ])
+                numbers.append(
+                    .object([
+                        "id": .string(number.id), "status": .null, "headline": .string("not read: health rate-limited (429)"),
+                        "failed_sends": sends.map { .number(String($0.failed)) } ?? .null,
+                        "conflicting_sends": sends.map { .number(String($0.conflicting)) } ?? .null,
+                    ]))
+                if let failing { next.append(("use \(number.id); errors --period \(period)", "\(name): \(failing.text)")) }
+                continue
+            }
             let triage = HealthTriage(health)
             let blocking = triage.blocking
             let own = NumberWebhooks(number: number.id, webhooks: webhooks, verdicts: verdicts, now: now)
-            let webhooksBlock = health.status != "error" && blocking == nil ? own.blocking : nil
+            // Webhooks not read block nothing they could not be seen to block (an empty list is no webhook missing).
+            let ownBlocking = webhooksRead.limited == nil ? own.blocking : nil
+            let webhooksBlock = health.status != "error" && blocking == nil ? ownBlocking : nil
             // One rule with 'health' (HealthTriage.headline): never "ok" for a number Kapso calls unhealthy (P17-4).
-            let sends = failedSends.map { SendFailures($0.entries, phoneNumberID: number.id, numbers: phoneNumbers, isLowerBound: $0.cut) }
-            let failing = sends.flatMap { $0.anyFailed ? $0 : nil }
-            if triage.fails(status: health.status, webhooksBlocking: own.blocking != nil) { unhealthy.append(number.id) }
+            if triage.fails(status: health.status, webhooksBlocking: ownBlocking != nil) { unhealthy.append(number.id) }
+            let okay = webhooksJudged ? "ok" : "ok by Kapso's checks; its webhooks not read (429)"
             let headline =
                 triage.headline(status: health.status) ?? (webhooksBlock != nil ? "blocking: webhooks"
-                    : failing.map { "ok by Kapso's checks, but \($0.text)" } ?? "ok")
+                    : failing.map { "ok by Kapso's checks, but \($0.text)" } ?? okay)
             rows.append([
                 StyledText(number.id), StyledText(number.name ?? "-"),
                 StyledText(health.status, style: HealthCommand.statusStyle(health.status)), StyledText(headline),
@@ -73,7 +128,6 @@ public enum OverviewCommand: Command {
                     // Failed sends WhatsApp also reported delivered or read: not certain, as 'trace' says (P42-6).
                     "conflicting_sends": sends.map { .number(String($0.conflicting)) } ?? .null,
                 ]))
-            let name = number.name ?? number.id
             if health.status == "error" {
                 next.append(("use \(number.id); health", "the health check of \(name) did not run; run it again"))
             } else if health.status != "healthy" {
@@ -91,7 +145,7 @@ public enum OverviewCommand: Command {
         // Which webhooks fail now, read as 'webhooks check' reads them (WebhookVerdict): those with deliveries in the
         // period, only when something failed or waits.
         var webhookLine: String? = nil
-        if failedDeliveries > 0 || (deliveries.byStatus["pending"] ?? 0) > 0 {
+        if webhooksJudged, failedDeliveries > 0 || (deliveries.byStatus["pending"] ?? 0) > 0 {
             let known = Set(webhooks.map(\.id))
             let orphans = byWebhook.filter { !known.contains($0.key) }.values.reduce(0) { sum, list in
                 sum + list.filter { $0.status == "failed" }.count
@@ -130,7 +184,7 @@ public enum OverviewCommand: Command {
         // A receiver of inbound messages that got none of the period's newest ones, although nothing failed (P19-2):
         // the rule 'webhooks check' applies (WebhookVerdict.missed), on the messages read above.
         // One step per number: its check names each webhook.
-        for number in phoneNumbers {
+        for number in phoneNumbers where webhooksJudged {
             guard let inbound = failedSends?.inbound.first(where: { $0.number == number.id }) else { continue }
             let missing = webhooks.compactMap { webhook in
                 webhook.phoneNumberID == number.id ? verdicts[webhook.id]?.missed(inbound, period: period).map { (webhook, $0) } : nil
@@ -162,28 +216,37 @@ public enum OverviewCommand: Command {
                         Column("HEADLINE"),
                     ], rows: rows)),
             .line(StyledText("")),
+        ]
+        // No numbers were read: no table of none (its line below says so).
+        if numbersRead.limited != nil { blocks.removeAll() }
+        blocks += [
             .fields([
                 Field(
-                    "API calls (\(period))", "\(calls.total) total, \(calls.failed - calls.own - triage.normalAnswers) failed"
-                        + (leftOut.map { " (\($0))" } ?? ""),
-                    style: calls.failed - calls.own - triage.normalAnswers > 0 ? .warn : .plain),
+                    "API calls (\(period))", calls.map { calls in "\(calls.total) total, \(calls.failed - calls.own - triage.normalAnswers) failed"
+                        + (leftOut.map { " (\($0))" } ?? "") } ?? "not read (rate-limited, 429: see below)",
+                    style: calls.map { $0.failed - $0.own - triage.normalAnswers > 0 } ?? true ? .warn : .plain),
                 Field(
-                    "deliveries (\(period))", "\(deliveries.total) total, \(failedDeliveries) failed"
+                    "deliveries (\(period))", deliveriesRead.limited != nil ? "not read (rate-limited, 429: see below)"
+                        : "\(deliveries.total) total, \(failedDeliveries) failed"
                         + (deliveries.failing > 0 ? ", \(deliveries.failing) pending after a failed attempt" : ""),
-                    style: failedDeliveries + deliveries.failing > 0 ? .warn : .plain),
+                    style: deliveriesRead.limited != nil || failedDeliveries + deliveries.failing > 0 ? .warn : .plain),
                 Field(
                     "messages (\(period))", allSends.map(\.text) ?? "not read (the message list failed)",
                     style: allSends?.anyFailed ?? true ? .warn : .plain),
             ]),
         ]
-        if phoneNumbers.isEmpty {
+        if !unread.isEmpty {
+            blocks.append(.line(StyledText("")))
+            blocks += unread.map { .line(StyledText($0.line, style: .warn)) }
+        }
+        if phoneNumbers.isEmpty, numbersRead.limited == nil {
             // A key for the wrong project is itself the finding, not "nothing to fix" (probe3 F18).
             blocks.append(.line(StyledText(
                 "this key's project has no phone numbers: wrong key or project? 'state' shows where the key came from",
                 style: .warn)))
-        } else if next.isEmpty {
+        } else if next.isEmpty, unread.isEmpty {
             blocks.append(.line(StyledText("nothing to fix", style: .good)))
-        } else {
+        } else if !next.isEmpty {
             blocks.append(.line(StyledText("")))
             blocks.append(.line(StyledText("next:", style: .bold)))
             let width = next.map(\.command.count).max() ?? 0
@@ -196,14 +259,17 @@ public enum OverviewCommand: Command {
             }
         }
         let json: JSONValue = .object([
-            "period": .string(period), "phone_numbers": .array(numbers),
-            "api_calls": .object([
-                "total": .number(String(calls.total)), "failed": .number(String(calls.failed - calls.own - triage.normalAnswers)),
-            ]),
-            "deliveries": .object([
+            "period": .string(period), "phone_numbers": numbersRead.limited == nil ? .array(numbers) : .null,
+            "api_calls": calls.map { calls in
+                .object([
+                    "total": .number(String(calls.total)), "failed": .number(String(calls.failed - calls.own - triage.normalAnswers)),
+                ])
+            } ?? .null,
+            "deliveries": deliveriesRead.limited != nil ? .null : .object([
                 "total": .number(String(deliveries.total)), "failed": .number(String(failedDeliveries)),
                 "pending_after_failed_attempt": .number(String(deliveries.failing)),
             ]),
+            "not_read": .array(unread.map(\.json)),
             "messages": allSends.map { sends in
                 .object([
                     "failed": .number(String(sends.failed)), "conflicting": .number(String(sends.conflicting)),
@@ -215,11 +281,17 @@ public enum OverviewCommand: Command {
             "next": .array(next.map { .object(["command": .string($0.command), "why": .string($0.why)]) }),
         ])
         var result = CommandResult(blocks: blocks, json: json)
-        if phoneNumbers.isEmpty || !unhealthy.isEmpty {
+        // A part the verdict depends on that was not read: overview cannot say all is well.
+        let blind = unread.filter(\.decidesStatus).map(\.what)
+        var reasons: [String] = []
+        if phoneNumbers.isEmpty, numbersRead.limited == nil { reasons.append("the project has no phone numbers") }
+        if !unhealthy.isEmpty {
+            reasons.append("\(unhealthy.count) of \(phoneNumbers.count) numbers not healthy (\(unhealthy.joined(separator: ", ")))")
+        }
+        if !blind.isEmpty { reasons.append("not read (rate-limited, 429): " + blind.joined(separator: ", ")) }
+        if !reasons.isEmpty {
             result.status = .failure
-            result.failure = phoneNumbers.isEmpty
-                ? "the project has no phone numbers"
-                : "\(unhealthy.count) of \(phoneNumbers.count) numbers not healthy (\(unhealthy.joined(separator: ", ")))"
+            result.failure = reasons.joined(separator: "; ")
         }
         return result
     }

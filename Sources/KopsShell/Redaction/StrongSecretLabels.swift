@@ -1,3 +1,5 @@
+internal import KapsoDiagnostics
+
 /// Labels that name a secret whatever follows them: `password: hunter2`, `secret=abc123`, `api_key: k1234`,
 /// `Authorization=xyz`. After such a label a value is masked however short it is (probe36: a key under 12 characters
 /// after `password:` was printed, recorded and bundled), where after a weaker label (`key:`, `credential:`,
@@ -69,11 +71,16 @@ enum StrongSecretLabels {
     /// The byte test's question at a separator (`:` or `=` at `separator`, or their escape `%3A`/`%3D` starting there,
     /// `width` bytes long): does a strong label end before it and a word start after it? Going back and forward over
     /// spaces, tabs, quotes, backslashes and their escapes, as `SecretLabels.mayLabel` does; false when that word is
-    /// kops's own masked form (`isMaskedForm`). Allocates nothing.
+    /// kops's own masked form (`isMaskedForm`), true when `<redacted>` stands there with more of a value glued after it
+    /// (`secret: <redacted>hunter2`: `TokenShapes` masks the whole, `valueSpan`). Allocates nothing.
     @inline(__always)
     static func mayLabel(_ bytes: UnsafeBufferPointer<UInt8>, separator: Int, width: Int) -> Bool {
         guard endsInName(bytes, before: SecretLabels.skipBack(bytes, from: separator)) else { return false }
-        let index = SecretLabels.skipForward(bytes, from: separator + width)
+        var index = SecretLabels.skipForward(bytes, from: separator + width)
+        if index < bytes.count, bytes[index] == UInt8(ascii: "<"), isRedactedMark(bytes, at: index) {
+            while index < bytes.count, bytes[index] == UInt8(ascii: "<"), isRedactedMark(bytes, at: index) { index += redactedMark.count }
+            return index < bytes.count && continuesValue(bytes, at: index)
+        }
         // A word byte, or one past ASCII (a `Character` the reading may join with what precedes it), unless kops's own
         // masked form stands there (`isMaskedForm`: `secret:    whsec_…23`).
         return index < bytes.count && (bytes[index] >= 0x80 || isWordByte(bytes[index])) && !isMaskedForm(bytes, value: index)
@@ -81,11 +88,11 @@ enum StrongSecretLabels {
 
     /// True for a word after a strong label that is a value: see the type's comment. `followedByWord`: a space and a
     /// letter come right after it; `assigned`: its label was followed by `=`, or the value by a quote.
-    static func isValue(_ word: String, followedByWord: Bool, assigned: Bool, maskedForm: Bool) -> Bool {
+    /// A word cut by `…`, `•` or a letter past ASCII is read whole before (`TokenShapes.maskedByCharacter`, `valueSpan`):
+    /// kops's own masked form is left there, and no word of it comes here.
+    static func isValue(_ word: String, followedByWord: Bool, assigned: Bool) -> Bool {
         guard !word.isEmpty else { return false }
-        // A key cut to fit (`3f9a8b7c…`) is masked as the whole was; kops's own masked form (`whsec_…23`) is not.
         if SecretLabels.isKeyLike(word) { return true }
-        if maskedForm, word.hasSuffix("_") || word.count <= 6 { return false }
         let lower = word.lowercased()
         // An environment variable's name holds a `_` (`KAPSO_API_KEY`); `HUNTER` alone is as likely the secret.
         guard !nonValues.contains(lower), !schemes.contains(lower), !word.hasPrefix("eyJ"), !(word.contains("_") && HistoryPolicy.isEnvironmentName(word)),
@@ -106,37 +113,63 @@ enum StrongSecretLabels {
 // MARK: - Masked forms
 
 extension StrongSecretLabels {
-    /// True when the value starting at `start` (after a strong label's separator) is a masked form as kops prints it
-    /// (`SecretMask`: a token prefix, `…`, at most two last characters: `whsec_…23`, `sk_…`, `…34`) and every reading
-    /// leaves it: `TokenShapes.maskedByCharacter` takes `…` right after a word for a masked form (`isValue`'s
-    /// `maskedForm`) and reads the tail after it with no label, and the other readings find nothing in it. Then the
-    /// byte test (`mayLabel`) answers for the label as if it were none: every `webhooks get` shows its secret so
-    /// (`secret:    whsec_…23`), and the `Character` readings ran over the whole text for it and changed nothing (78 M
-    /// of the 116 M of `scripts/bench`'s replay; docs/performance.md, "Session 41").
+    /// True when the value starting at `start` (after a strong label's separator) is exactly a masked form as kops
+    /// prints it (`SecretMask.text`): nothing or a token prefix as issued (`TokenPrefix.all`: `whsec_`, `sk_`, `EAA`,
+    /// `kapso_`), `…` (U+2026's bytes, its `Character` alone: an ASCII byte or the end follows it), at most
+    /// `SecretMask.tailCount` word bytes, and then the end or an ASCII byte that carries no value on
+    /// (`continuesValue`: no word byte, no byte past ASCII, no `%`, no `.` before a word byte, no `<redacted>`):
+    /// `whsec_…23`, `sk_…`, `…34`, `EAA…xy`. Every `webhooks get` shows its secret so (`secret:    whsec_…23`).
     ///
-    /// Read from the bytes: the word before `…` (ASCII letters, digits, `_`, `-`; none is a form too, `…34`) has fewer
-    /// than `TokenShapes.minimumLength` bytes (so no token and nothing `SecretLabels.isKeyLike`), ends in `_` or has at
-    /// most 6 bytes (what `isValue` leaves as a masked form), and runs past no token prefix in any case (`EAAGm0…` is a
-    /// Meta token cut to fit, `TokenShapes.isLabelledToken`); `…` is U+2026's bytes, its `Character` alone: an ASCII
-    /// byte or the end follows it (a combining mark after it makes another `Character`, which is no masked form); the
-    /// tail after it has at most two word bytes (`SecretMask.tailCount`) and no word byte follows (`whsec_…23hunter2`
-    /// is no form kops prints, and goes to the full reading). Allocates nothing.
+    /// Both readings ask this one test: the byte test (`mayLabel`) answers for the label as if it were none (the
+    /// `Character` readings ran over the whole text for it and changed nothing: 78 M of the 116 M of `scripts/bench`'s
+    /// replay; docs/performance.md, "Session 41"), and `TokenShapes.maskedByCharacter` leaves such a value and masks
+    /// any other value that holds `…`, `•` or `<redacted>` whole (`valueSpan`). Text that starts like the form and goes
+    /// on (`whsec_…23hunter2`, `EAAGm0…abcdef123`, `…́X` with a combining mark on `…`, `hunter…`, `whsec_…23.x`) is no
+    /// form kops prints: session 41 left its tail in clear (the label's reach ended at `…`), session 43 masks it.
+    /// Allocates nothing.
     @inline(never)
     static func isMaskedForm(_ bytes: UnsafeBufferPointer<UInt8>, value start: Int) -> Bool {
         var end = start
         while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
-        let length = end - start
-        guard length < TokenShapes.minimumLength, end + 2 < bytes.count, bytes[end] == 0xE2, bytes[end + 1] == 0x80,
-            bytes[end + 2] == 0xA6
-        else { return false }
-        var tail = end + 3
-        while tail < bytes.count, tail - (end + 3) <= 2, isWordByte(bytes[tail]) { tail += 1 }
-        // At most two word bytes, then no word byte; right after `…` an ASCII byte or the end.
-        guard tail - (end + 3) <= 2, tail == bytes.count || !isWordByte(bytes[tail]),
-            end + 3 == bytes.count || bytes[end + 3] < 0x80
-        else { return false }
-        guard length > 0 else { return true }
-        guard bytes[end - 1] == UInt8(ascii: "_") || length <= 6 else { return false }
-        return !ShapedCredentials.startsWithShorterPrefix(bytes, word: start, end: end)
+        guard end + 2 < bytes.count, bytes[end] == 0xE2, bytes[end + 1] == 0x80, bytes[end + 2] == 0xA6 else { return false }
+        guard end == start || isMaskPrefix(bytes, from: start, to: end) else { return false }
+        let after = end + 3
+        // `…`'s `Character` alone: a combining mark after it makes another `Character`, which is no masked form.
+        guard after == bytes.count || bytes[after] < 0x80 else { return false }
+        var tail = after
+        while tail < bytes.count, tail - after <= SecretMask.tailCount, isWordByte(bytes[tail]) { tail += 1 }
+        guard tail - after <= SecretMask.tailCount else { return false }
+        return tail == bytes.count || !continuesValue(bytes, at: tail)
+    }
+
+    /// True when a value goes on at `index` after a masked form or `<redacted>`: a word byte, a byte past ASCII (a letter,
+    /// a combining mark, another `…`), `%` (an escaped joiner), `.` before a word byte, or `<redacted>`.
+    @inline(__always)
+    static func continuesValue(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let byte = bytes[index]
+        if byte >= 0x80 || isWordByte(byte) || byte == UInt8(ascii: "%") { return true }
+        if byte == UInt8(ascii: "."), index + 1 < bytes.count, isWordByte(bytes[index + 1]) { return true }
+        return byte == UInt8(ascii: "<") && isRedactedMark(bytes, at: index)
+    }
+
+    /// `<redacted>`, the mark kops writes in place of a secret (`Secret.redactedText`).
+    static let redactedMark: [UInt8] = Array("<redacted>".utf8)
+
+    /// True when `<redacted>` starts at `index`.
+    static func isRedactedMark(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let mark = redactedMark
+        guard bytes.count - index >= mark.count else { return false }
+        for offset in 0..<mark.count where bytes[index + offset] != mark[offset] { return false }
+        return true
+    }
+
+    /// The token prefixes as issued (`TokenPrefix.all`'s text, case kept): the only words `SecretMask` writes before `…`.
+    static let maskPrefixes: [[UInt8]] = TokenPrefix.all.map { Array($0.text.utf8) }
+
+    /// True when `bytes[start..<end]` is one of `maskPrefixes`, byte for byte.
+    static func isMaskPrefix(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        maskPrefixes.contains { prefix in
+            prefix.count == end - start && prefix.indices.allSatisfy { bytes[start + $0] == prefix[$0] }
+        }
     }
 }

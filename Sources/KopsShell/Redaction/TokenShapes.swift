@@ -49,8 +49,7 @@ enum TokenShapes {
                 return SecretLabels.isKeyLike(plain) ? "<redacted>" : word
             case .strong?:
                 let followedByWord = next == " " && after.map { $0.isASCII && $0.isLetter } == true
-                return StrongSecretLabels.isValue(plain, followedByWord: followedByWord, assigned: assigned, maskedForm: next == "…")
-                    ? "<redacted>" : word
+                return StrongSecretLabels.isValue(plain, followedByWord: followedByWord, assigned: assigned) ? "<redacted>" : word
             case nil:
                 return word
             }
@@ -97,12 +96,40 @@ enum TokenShapes {
         func isWordCharacter(_ character: Character) -> Bool {
             character.isASCII && (character.isLetter || character.isNumber || character == "_" || character == "-")
         }
+        // A strong label's value that goes on past a `…`, `•`, `<redacted>` or a character past ASCII, read whole from
+        // `start` (`StrongSecretLabels.valueSpan`): kops's own masked form is left (`whsec_…23`), any other value that
+        // holds a mark is masked whole (`whsec_…23hunter2`, `EAAG…xyz123`, `<redacted>hunter2`), and one of letters
+        // past ASCII is judged as a word is (`pässwort`). Returns the index after what it read.
+        func readValueSpan(from start: Int) -> Int {
+            let span = StrongSecretLabels.valueSpan(characters, from: start)
+            var end = span.end
+            var rest = String(characters[start...])
+            if rest.withUTF8({ StrongSecretLabels.isMaskedForm($0, value: 0) }) {
+                // The word, `…` and at most `SecretMask.tailCount` word characters: what `isMaskedForm` read.
+                let tail = start + word.count + 1
+                end = tail
+                while end < characters.count, end - tail < SecretMask.tailCount, isWordCharacter(characters[end]) { end += 1 }
+                result += String(characters[start..<end])
+            } else if !span.content {
+                result += String(characters[start..<end])
+            } else if !span.marked {
+                let next = end < characters.count ? characters[end] : nil
+                let after = end + 1 < characters.count ? characters[end + 1] : nil
+                result += judged(String(characters[start..<end]), labelled: afterLabel, label: .strong, next: next, after: after)
+            } else {
+                result += "<redacted>"
+            }
+            (word, lastWord, valueLabel, pendingLabel, bareStrong, afterLabel) = ("", "", nil, nil, false, false)
+            return end
+        }
         var index = 0
         while index < characters.count {
             let character = characters[index]
             index += 1
             if isWordCharacter(character) {
                 word.append(character)
+            } else if valueLabel == .strong, StrongSecretLabels.startsSpan(characters, at: index - 1) {
+                index = readValueSpan(from: index - 1 - word.count)
             } else if character == ".", index < characters.count, isWordCharacter(characters[index]) || characters[index] == ".",
                 DottedTokens.continues(decodedJoiners(word))
             {

@@ -1,0 +1,57 @@
+internal import KapsoClient
+internal import KopsHTTP
+
+/// A part of `overview` the API answered 429 for (`KapsoAPIError.rateLimited`), after the client waited once and sent
+/// it again when the `Retry-After` was short (`KapsoClient.shortRateLimitWait`). Before, such a part made the whole
+/// overview fail (a shared limit, a number's health reads at 5 a second per project, kapso-api.md §2.3, met by another
+/// client); now the overview shows what it could read and one line per part it could not, with the command that reads
+/// it alone. A part not read is never shown as `0` or `ok`.
+struct OverviewUnreadPart {
+    /// What could not be read: `health of Sales Line (100200300400502)`, `API calls (24h)`.
+    var what: String
+    /// The command that reads it alone: `health 100200300400502`.
+    var command: String
+    /// The 429 as the client reported it.
+    var error: KapsoAPIError
+    /// True when the overview's verdict depends on it (the numbers, a number's health, the webhooks): then overview
+    /// cannot say the project is healthy, and exits 1.
+    var decidesStatus: Bool
+
+    /// `rate-limited (429) twice` when the client sent it again after a short wait, `rate-limited (429)` otherwise.
+    var rateLimited: String {
+        guard case .rateLimited(let retryAfter, _) = error else { return error.message }
+        let resent = retryAfter.map { (1...KapsoClient.shortRateLimitWait).contains($0) } ?? false
+        return "rate-limited (429)" + (resent ? " twice" : "")
+    }
+
+    /// When to run `command` again: the server's `Retry-After` when it asked for longer than a short wait, or in a minute.
+    var when: String {
+        guard case .rateLimited(let retryAfter?, _) = error, retryAfter > KapsoClient.shortRateLimitWait else { return "in a minute" }
+        return "in " + KapsoAPIError.wait(retryAfter)
+    }
+
+    /// The overview's line: `health of Sales Line (100200300400502): rate-limited (429) twice; run 'health
+    /// 100200300400502' in a minute`.
+    var line: String { "\(what): \(rateLimited); run '\(command)' \(when)" }
+
+    var json: JSONValue {
+        var retryAfter: JSONValue = .null
+        if case .rateLimited(let seconds?, _) = error { retryAfter = .number(String(seconds)) }
+        return .object([
+            "part": .string(what), "command": .string(command), "status": .number("429"), "retry_after": retryAfter,
+        ])
+    }
+}
+
+extension OverviewCommand {
+    /// `body`'s value, or nil and the 429 when the API answered one (after the client's own wait and second try); any
+    /// other error is thrown as before.
+    static func unlessRateLimited<T>(_ body: () throws -> T) throws -> (value: T?, limited: KapsoAPIError?) {
+        do {
+            return (try body(), nil)
+        } catch let error as KapsoAPIError {
+            guard case .rateLimited = error else { throw error }
+            return (nil, error)
+        }
+    }
+}
