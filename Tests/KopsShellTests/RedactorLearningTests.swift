@@ -75,9 +75,14 @@ import Testing
             let initial = (0..<(generator.next() % 3)).map { _ in Secret(Self.values[Int(generator.next() % UInt64(Self.values.count))]) }
             var batched = Redactor(knownSecrets: initial)
             var reference = Redactor(knownSecrets: initial)
-            var previous: JSONValue?
-            for _ in 0..<(1 + generator.next() % 4) {
-                let document = generator.next() % 3 == 0 ? (previous ?? Self.json(&generator, depth: 0)) : Self.json(&generator, depth: 0)
+            var earlier: [JSONValue] = []
+            for _ in 0..<(1 + generator.next() % 12) {
+                // Often one learned before (the history of learned JSONs), sometimes the same content parsed again.
+                var document = Self.json(&generator, depth: 0)
+                if !earlier.isEmpty, generator.next() % 2 == 0 {
+                    document = earlier[Int(generator.next() % UInt64(earlier.count))]
+                    if generator.next() % 2 == 0, let again = try? JSONValue.parse(document.serialized()) { document = again }
+                }
                 let before = reference.knownSecrets.count
                 batched.learn(from: document)
                 Self.learnedValueByValue(&reference, document)
@@ -86,11 +91,17 @@ import Testing
                     Self.learnedValueByValue(&reference, document)
                 }
                 if reference.knownSecrets.count > before { learned += 1 }
-                previous = document
+                if generator.next() % 8 == 0 {
+                    // A secret typed between two answers: the history is forgotten, nothing is lost.
+                    let line = "set hook whsec_typed_\(generator.next() % 1000)000"
+                    batched.learn(secretsTypedIn: line)
+                    reference.learn(secretsTypedIn: line)
+                }
+                earlier.append(document)
             }
             #expect(batched.knownSecrets.map(\.revealed) == reference.knownSecrets.map(\.revealed))
             var all: [String] = []
-            if let previous { Redactor.collectSecrets(in: previous, into: &all) }
+            for document in earlier { Redactor.collectSecrets(in: document, into: &all) }
             if all.contains(where: { !Redactor.isRemembered($0) }) { refused += 1 }
         }
         #expect(learned > 500 && refused > 200, "learned \(learned), refused \(refused)")

@@ -12,20 +12,31 @@ public import KopsHTTP
 extension Redactor {
     /// Remembers the values of secret-named fields in a response, e.g. a webhook's `secret_key`.
     ///
-    /// The JSON learned last is not walked again: the client's `received` hook learns each answer, and the shell then
-    /// learns the command's result, which for a list is that same page (`page.json`). It is compared with `==`, which
-    /// for the same storage is one comparison of array buffers and otherwise stops at the first difference; a JSON of
-    /// the same content teaches the same values, and `remember` adds a value once. Any other change of `knownSecrets`
-    /// (a secret typed, a secret taken out by `revealing`) forgets it, so a walk is skipped only while every value it
-    /// would add is known.
+    /// A JSON equal to one of the last `learnedLimit` walked is not walked again: the client's `received` hook learns
+    /// each answer, and the shell then learns the command's result, which for a list is that same page (`page.json`);
+    /// a session asks the same things again (`scripts/bench`'s replay: 50 reads of four commands, whose answers repeat
+    /// from the fifth line on). `==` answers one comparison of array buffers for the same storage and otherwise stops
+    /// at the first difference, and a JSON of the same content teaches the same values (`remember` adds a value once).
+    /// Any other change of `knownSecrets` (a secret typed, a secret taken out by `revealing`) forgets them all, so a
+    /// walk is skipped only while every value it would add is known.
     public mutating func learn(from json: JSONValue?) {
         guard let json else { return }
-        if let lastLearned, lastLearned == json { return }
+        if learned.contains(json) { return }
         var values: [String] = []
         Redactor.collectSecrets(in: json, into: &values)
+        // What the walks before added stays known: adding this one's values keeps them learned.
+        var walked = learned
         remember(all: values)
-        lastLearned = json
+        walked.append(json)
+        if walked.count > Redactor.learnedLimit { walked.removeFirst() }
+        learned = walked
     }
+
+    /// How many JSONs `learn(from:)` keeps to compare with, the oldest dropped first: more than the replay's five
+    /// distinct answers a round (a phone-number page, a webhook page, the webhook ids `webhooks get` reads, two
+    /// webhooks), which four would drop one by one before each came back. A streamed `--all` keeps its last eight pages
+    /// alive, not more.
+    static let learnedLimit = 8
 
     /// The values `learn(from:)` remembers in `json`, in document order (repeats and values `remember` refuses
     /// included): secret-named fields' strings, the credentials of URLs in other strings, a webhook's secret headers.

@@ -15,13 +15,13 @@ public struct Redactor: Sendable {
         didSet {
             secretPatterns = SecretPatterns(knownSecrets)
             secretFragments = SecretFragments(knownSecrets)
-            lastLearned = nil
+            learned = []
         }
     }
 
-    /// The JSON `learn(from:)` walked last, while `knownSecrets` has changed only by what that walk added: learning it
-    /// again would add nothing (`Redactor+Learning.swift`).
-    var lastLearned: JSONValue?
+    /// The JSONs `learn(from:)` walked last (at most `learnedLimit`, oldest first), while `knownSecrets` has changed
+    /// only by what those walks added: learning one again would add nothing (`Redactor+Learning.swift`).
+    var learned: [JSONValue] = []
 
     /// `knownSecrets` as bytes, for `needsRedaction`.
     private(set) var secretPatterns: SecretPatterns
