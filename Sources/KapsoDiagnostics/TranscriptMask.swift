@@ -29,7 +29,28 @@ public struct TranscriptMask: Sendable, Equatable {
     ]
 
     /// The mask or placeholder `text` is (surrounding blanks and quotes aside), nil for any other text.
+    ///
+    /// Text with no byte of a mask (`mayBeMask`) is answered from its bytes: every id and number read where a mask is
+    /// refused (`IDArgument.refuseMask`, twice a `webhooks get ID`) takes it, and the `Character` reading of
+    /// `readByCharacter` cost about 22,000 instructions for a UUID (1.07 M of `scripts/bench`'s replay;
+    /// docs/performance.md, "Session 42").
     public static func read(_ text: String) -> TranscriptMask? {
+        mayBeMask(text) ? readByCharacter(text) : nil
+    }
+
+    /// False when `text` is ASCII with no `<`: then it holds no `•` (past ASCII) and does not start with `<` once
+    /// trimmed, so `readByCharacter` answers nil (ASCII bytes compare as their `Character`s do; only a byte past ASCII,
+    /// a combining mark, could join one to another). Allocates nothing.
+    static func mayBeMask(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for byte in bytes where byte >= 0x80 || byte == UInt8(ascii: "<") { return true }
+            return false
+        }
+    }
+
+    /// `read(_:)` without its byte test in front: the reading `mayBeMask` must agree with (`TranscriptMaskByteTestTests`).
+    static func readByCharacter(_ text: String) -> TranscriptMask? {
         var trimmed = Substring(text.trimmingSpaces())
         while trimmed.count >= 2, let first = trimmed.first, first == trimmed.last, "'\"`".contains(first) {
             trimmed = trimmed.dropFirst().dropLast()

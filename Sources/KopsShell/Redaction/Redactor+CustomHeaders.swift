@@ -18,7 +18,10 @@ extension Redactor {
     /// The values of a `headers` object (a webhook's custom headers) that are secrets wherever they appear
     /// (`isSecretHeader`); the others are masked only as header values (`redact(_:)` of a webhook, `redactedHeaders`).
     static func secretHeaderValues(_ json: JSONValue) -> [String] {
-        (json.object?.entries ?? []).compactMap { entry in
+        // Most webhooks have none (`"headers": {}`): answered without the copy and the closure (about 1,700
+        // instructions each, 180 calls in the 50-line replay).
+        guard case .object(let headers) = json, !headers.entries.isEmpty else { return [] }
+        return headers.entries.compactMap { entry in
             entry.value.string.flatMap { isSecretHeader(name: entry.key, value: $0) ? $0 : nil }
         }
     }

@@ -15,8 +15,13 @@ public struct Redactor: Sendable {
         didSet {
             secretPatterns = SecretPatterns(knownSecrets)
             secretFragments = SecretFragments(knownSecrets)
+            learned = []
         }
     }
+
+    /// The JSONs `learn(from:)` walked last (at most `learnedLimit`, oldest first), while `knownSecrets` has changed
+    /// only by what those walks added: learning one again would add nothing (`Redactor+Learning.swift`).
+    var learned: [JSONValue] = []
 
     /// `knownSecrets` as bytes, for `needsRedaction`.
     private(set) var secretPatterns: SecretPatterns
@@ -59,7 +64,7 @@ public struct Redactor: Sendable {
         case .object(let object):
             // Keys are unique already: the entries keep their order without the subscript's look-ups.
             var copy = object
-            let webhook = isWebhook(object)
+            let webhook = Redactor.isWebhook(object)
             copy.entries = object.entries.map { entry in
                 if Redactor.isSecretField(entry.key), let value = entry.value.string, value != revealed {
                     return JSONObject.Entry(key: entry.key, value: .string(Secret(value).masked))
@@ -118,7 +123,7 @@ public struct Redactor: Sendable {
         case .array(let items):
             return items.contains { needsRedaction($0) }
         case .object(let object):
-            if isWebhook(object), object["headers"]?.object?.entries.isEmpty == false { return true }
+            if Redactor.isWebhook(object), object["headers"]?.object?.entries.isEmpty == false { return true }
             return object.entries.contains { entry in
                 if case .string = entry.value, Redactor.isSecretField(entry.key) { return true }
                 return needsRedaction(entry.value)
