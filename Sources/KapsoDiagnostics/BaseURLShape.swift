@@ -10,6 +10,10 @@ public enum BaseURLShape {
     public static let kapsoHost = "https://api.kapso.ai"
 
     public enum Problem: Sendable, Equatable {
+        /// Quotes around the URL (`"http://127.0.0.1:8080"`: a `.env` file read by `docker --env-file`, or a shell
+        /// line quoted twice, keeps them) or a quote at one end only; `unquoted` is the URL without them. Before, kops
+        /// named `"http` a scheme it does not speak (probe44 P44-4).
+        case quoted(unquoted: String, bothEnds: Bool)
         /// A control character or a space (a CR from a CRLF `.env` line); `value` is the scalar.
         case controlCharacter(UInt32)
         case whitespace(UInt32)
@@ -110,8 +114,16 @@ public enum BaseURLShape {
         return (String(url.prefix(word.count + separator.count)), String(rest))
     }
 
-    /// The first problem of `url`, nil when its shape is fine.
+    /// The quotes kops strips from the ends of a pasted value: ASCII `"` and `'`, and the typographic ones a chat or a
+    /// word processor puts in their place.
+    static let quotes: Set<Character> = ["\"", "'", "\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}"]
+
+    /// The first problem of `url`, nil when its shape is fine. Quotes come first: they hide every other reading.
     public static func problem(in url: String) -> Problem? {
+        if let first = url.first, let last = url.last, quotes.contains(first) || quotes.contains(last) {
+            let unquoted = String(url.drop { quotes.contains($0) }.reversed().drop { quotes.contains($0) }.reversed())
+            return .quoted(unquoted: unquoted, bothEnds: url.count > 1 && quotes.contains(first) && quotes.contains(last))
+        }
         for scalar in url.unicodeScalars {
             if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { return .controlCharacter(scalar.value) }
             if scalar.properties.isWhitespace { return .whitespace(scalar.value) }
@@ -218,6 +230,8 @@ extension BaseURLShape.Problem {
     /// What is wrong, after the subject (`the API base URL X (flag --base-url)`).
     public var what: String {
         switch self {
+        case .quoted(_, true): "is wrapped in quotes"
+        case .quoted: "has a quote at one end"
         case .controlCharacter(0x0D): "ends in a carriage return (U+000D; a .env file with Windows line ends?)"
         case .controlCharacter(let value): "holds the control character \(Self.code(value))"
         case .whitespace(let value): "holds a space (\(Self.code(value)))"
@@ -240,6 +254,9 @@ extension BaseURLShape.Problem {
     public var fix: String {
         let hostOnly = "give the host only, e.g. \(BaseURLShape.kapsoHost) (kops adds /platform/v1)"
         switch self {
+        case .quoted(let unquoted, _):
+            return "the quotes are not part of the URL (docker --env-file and some .env readers keep them); nothing was sent; "
+                + (unquoted.isEmpty ? hostOnly : "give '\(Self.shortened(unquoted))'")
         case .controlCharacter, .whitespace:
             return "nothing was sent; remove it and " + hostOnly
         case .query, .fragment:

@@ -14,6 +14,8 @@ import Testing
         ("http:/127.0.0.1:8080", "has a misspelt scheme ('http:/'); write 'http://' instead of 'http:/', e.g. http://127.0.0.1:8080"),
         ("https://api.kapso.ai?x=1", "has a query"),
         ("htp://127.0.0.1:8080", "has the scheme 'htp://', which is neither https nor http"),
+        // probe44 P44-4: a .env value with its quotes kept was "the scheme '\"http://'".
+        ("\"http://127.0.0.1:8080\"", "is wrapped in quotes; the quotes are not part of the URL (docker --env-file and some .env readers keep them); nothing was sent; give 'http://127.0.0.1:8080'"),
     ])
     func aBadBaseURLFromTheEnvironmentKeepsTheShell(url: String, what: String) async throws {
         let environment = ["KAPSO_API_BASE_URL": url, "KAPSO_API_KEY": "sk_test_0123456789"]

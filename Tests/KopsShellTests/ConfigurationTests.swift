@@ -29,7 +29,7 @@ import Testing
     private func key(_ settings: Settings, environment: [String: String] = [:]) throws -> String {
         try settings.key.lookUp(
             environment: environment, profiles: ["acme", "eagle"],
-            runKeyCommand: { command in command == "printf eagle-key" ? (0, "eagle-key\n") : (1, "") }
+            runKeyCommand: { command in command == "printf eagle-key" ? (0, "eagle-key\n", "") : (1, "", "") }
         ).key.revealed
     }
 
@@ -205,7 +205,7 @@ import Testing
 
     @Test func aFailingKeyCommandIsOneLineAtTheFirstRequestNotAtStartUp() throws {
         let chosen = try settings(.init(profile: "x"), config: "[profiles.x]\napi_key_command = \"false\"\n")
-        #expect(throws: ConfigError.keyCommandFailed(profile: "x", status: 1)) { try key(chosen) }
+        #expect(throws: ConfigError.keyCommandFailed(profile: "x", status: 1, errorLine: "")) { try key(chosen) }
     }
 
     /// A key command's first line is checked like a variable's value: a bare CR (header injection), a space or binary
@@ -218,7 +218,7 @@ import Testing
     func aKeyCommandsOutputIsCheckedLikeAVariables(output: String, key: String?) throws {
         let origin = KeyOrigin.command("printf %s \"$SECRET\"", profile: "p")
         do {
-            let found = try origin.lookUp(environment: [:], profiles: ["p"], runKeyCommand: { _ in (0, output) })
+            let found = try origin.lookUp(environment: [:], profiles: ["p"], runKeyCommand: { _ in (0, output, "") })
             #expect(found.key.revealed == key)
         } catch {
             #expect(key == nil, "\(error)")
@@ -247,7 +247,7 @@ import Testing
         origin: KeyOrigin, environment: [String: String], profiles: [String], message: String
     ) {
         do {
-            _ = try origin.lookUp(environment: environment, profiles: profiles, runKeyCommand: { _ in (1, "") })
+            _ = try origin.lookUp(environment: environment, profiles: profiles, runKeyCommand: { _ in (1, "", "") })
             Issue.record("expected an error")
         } catch {
             #expect(ErrorReport(error).message == message)

@@ -47,7 +47,7 @@ import Testing
         do {
             _ = try origin.lookUp(
                 environment: ["MYK": "kapso_test_ABCDEFGH12345\r"], profiles: ["a"],
-                runKeyCommand: { _ in (0, "kapso_test_ABCDEFGH12345\r") })
+                runKeyCommand: { _ in (0, "kapso_test_ABCDEFGH12345\r", "") })
             Issue.record("expected an error")
         } catch {
             let message = ErrorReport(error).message

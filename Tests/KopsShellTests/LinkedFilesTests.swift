@@ -105,7 +105,7 @@ import Testing
         let result = try KeyCommand.run("printf 'sk_test_1\\nmore'; exit 3", timeout: 5, maxOutputBytes: 1024)
         #expect(result.status == 3)
         #expect(result.output == "sk_test_1\nmore")
-        #expect(try KeyCommand.run("printf key", timeout: 5, maxOutputBytes: 1024) == (0, "key"))
+        #expect(try KeyCommand.run("printf key", timeout: 5, maxOutputBytes: 1024) == (0, "key", ""))
     }
 }
 

@@ -205,6 +205,10 @@ public enum ProfileCommand: Command {
         guard let baseURL = arguments.value("--base-url") else {
             throw .missingArgument(command: Self.name, what: "--base-url", usage: usage)
         }
+        // Quotes before the scheme: `"https://api.kapso.ai"` has "://" and no scheme kops speaks (probe44 P44-4).
+        if let problem = BaseURLShape.problem(in: baseURL), case .quoted = problem {
+            throw .syntax(BaseURLShapeError(base: baseURL, source: "profile add --base-url", problem: problem).message)
+        }
         guard baseURL.contains("://") else {
             throw .invalidValue(
                 command: Self.name, what: "--base-url", value: baseURL, expected: "a URL with its scheme: " + SchemeAdvice.text(for: baseURL))

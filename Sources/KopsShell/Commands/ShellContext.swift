@@ -157,7 +157,7 @@ public final class ShellContext {
     /// True once the client holds the key of `keyOrigin`.
     public var keyInHand = false
     /// Runs a profile's `api_key_command` (status, output); tests replace it.
-    public var runKeyCommand: (String) throws(KeyCommand.Failure) -> (status: Int32, output: String) = KeyCommand.run
+    public var runKeyCommand: (String) throws(KeyCommand.Failure) -> KeyCommand.Answer = KeyCommand.run
     /// The demo simulator's clock in Unix microseconds, written before each recorded command so
     /// `kops check` can replay the transcript at the same instants; nil on any other API.
     public var simulatorClock: (() -> Int64)?

@@ -20,8 +20,9 @@ public enum ConfigError: KopsError, Equatable {
     case invalidProfileName(path: String, line: Int?, name: String)
     /// `--profile`, `KOPS_PROFILE` or `profile use` named a profile the file does not have.
     case unknownProfile(name: String, known: [String])
-    /// The profile's key command failed or printed nothing.
-    case keyCommandFailed(profile: String, status: Int32)
+    /// The profile's key command failed (a status other than 0) or printed nothing; `errorLine` is the first line it
+    /// wrote on standard error (empty when none, or at a terminal where the user saw it).
+    case keyCommandFailed(profile: String, status: Int32, errorLine: String)
     /// The profile's `api_key_command` passed a `KeyCommand` limit (time, output) or could not start.
     case keyCommandStopped(profile: String, failure: KeyCommand.Failure)
     /// config.toml could not be read at start (`problem`, its error's line): `profile`, asked for, is in it, or (nil) a
@@ -63,10 +64,15 @@ public enum ConfigError: KopsError, Equatable {
             "unknown profile '\(name)'; "
                 + (known.isEmpty ? "no profiles are configured ('profile add NAME --base-url URL --key-env VAR')"
                     : Suggestion.advice(Suggestion.closest(to: name, in: known), listing: "profiles: " + NameList.text(known)))
-        case .keyCommandFailed(let profile, 130):  // 128 + SIGINT: the command was stopped with Ctrl-C at the terminal
+        case .keyCommandFailed(let profile, 130, _):  // 128 + SIGINT: the command was stopped with Ctrl-C at the terminal
             "the api_key_command of profile '\(profile)' was interrupted (Ctrl-C), so kops has no key; the next command that needs one runs it again"
-        case .keyCommandFailed(let profile, let status):
-            "the api_key_command of profile '\(profile)' failed (exit \(status)) or printed nothing; run it by hand to see why"
+        case .keyCommandFailed(let profile, let status, let errorLine):
+            // Exit 0 is no failure: the command printed no key (probe44 P44-4). Its standard error is a program's text,
+            // shown as server text is: masked, controls escaped, cut.
+            "the api_key_command of profile '\(profile)' "
+                + (status == 0 ? "printed nothing on standard output (exit 0)" : "failed (exit \(status))")
+                + Self.keyCommandErrorLine(errorLine)
+                + (status == 0 ? "; it should print the key on its first line" : "") + "; run it by hand to see why"
         case .keyCommandStopped(let profile, .timedOut(let seconds)):
             "the api_key_command of profile '\(profile)' gave no key within \(Int(seconds)) s (the limit) and was stopped; "
                 + "with no terminal to answer on, it may be waiting for a passphrase: unlock it first (run it once by hand), then try again"
@@ -98,5 +104,17 @@ public enum ConfigError: KopsError, Equatable {
         case .unwritable, .editRefused: .failure
         default: .usage
         }
+    }
+}
+
+extension ConfigError {
+    /// `: vault: token expired`, the first line a key command wrote on standard error, masked, controls escaped and cut;
+    /// a line of one word is not shown (it may be the key itself, printed on the wrong stream); empty for none.
+    static func keyCommandErrorLine(_ line: String) -> String {
+        if line.isEmpty { return "" }
+        guard line.contains(where: \.isWhitespace) else {
+            return " (it wrote one word on standard error, not shown: is the key printed there instead of on standard output?)"
+        }
+        return ": " + VisibleText.escaped(Shortened.text(Redactor().redact(errorLine: line)))
     }
 }

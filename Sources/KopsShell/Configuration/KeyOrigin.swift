@@ -27,7 +27,7 @@ public enum KeyOrigin: Sendable, Equatable {
     /// to do, with the profiles of config.toml in `profiles` for the message.
     public func lookUp(
         environment: [String: String], profiles: [String],
-        runKeyCommand: (String) throws(KeyCommand.Failure) -> (status: Int32, output: String)
+        runKeyCommand: (String) throws(KeyCommand.Failure) -> KeyCommand.Answer
     ) throws -> (key: Secret, source: Settings.Source) {
         switch self {
         case .value(let key, let source):
@@ -40,7 +40,7 @@ public enum KeyOrigin: Sendable, Equatable {
             try KeyOrigin.check(value, subject: "the key in env \(name)")
             return (Secret(value), .environment(name))
         case .command(let command, let profile):
-            let result: (status: Int32, output: String)
+            let result: KeyCommand.Answer
             do throws(KeyCommand.Failure) {
                 result = try runKeyCommand(command)
             } catch {
@@ -48,7 +48,7 @@ public enum KeyOrigin: Sendable, Equatable {
             }
             let value = KeyOrigin.firstLine(of: result.output)
             guard result.status == 0, !value.isEmpty else {
-                throw ConfigError.keyCommandFailed(profile: profile, status: result.status)
+                throw ConfigError.keyCommandFailed(profile: profile, status: result.status, errorLine: result.errorLine)
             }
             // The same check as a variable's value: a CR or other control character would go into the header. The
             // message names the profile, never the command: its words may hold a token (`echo kapso_live_…`).

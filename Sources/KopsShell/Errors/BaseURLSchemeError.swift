@@ -38,6 +38,8 @@ public struct BaseURLSchemeError: KopsError, Equatable {
     /// shape (`BaseURLShapeError`: a query, an unknown scheme, a port that is none…). One check for every place a base
     /// URL comes in (start, `profile use`), so none lets through a URL the first request would refuse as "invalid URL".
     public static func check(_ base: String, source: String?) throws {
+        // Quotes first: `"http://127.0.0.1:8080"` has "://" and a scheme `"http` that is none (probe44 P44-4).
+        if case .quoted? = BaseURLShape.problem(in: base) { try BaseURLShapeError.check(base, source: source) }
         guard base.contains("://") else { throw BaseURLSchemeError(base: base, source: source) }
         try BaseURLShapeError.check(base, source: source)
     }

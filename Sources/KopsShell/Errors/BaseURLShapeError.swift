@@ -36,6 +36,7 @@ extension BaseURLShape.Problem {
     func masked(by redactor: Redactor) -> Self {
         let mask = { (text: String) in redactor.redact(errorLine: text) }
         switch self {
+        case .quoted(let unquoted, let bothEnds): return .quoted(unquoted: mask(unquoted), bothEnds: bothEnds)
         case .endpointPath(let path, let base): return .endpointPath(path: mask(path), base: mask(base))
         case .unknownScheme(let scheme): return .unknownScheme(mask(scheme))
         case .badPort(let port): return .badPort(mask(port))
