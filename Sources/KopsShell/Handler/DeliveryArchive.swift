@@ -13,24 +13,40 @@ internal import KapsoDiagnostics
 /// replaced, with mode 0600: they hold contacts' messages. A file is there whole or not at all (`WholeFile`).
 enum DeliveryArchive {
     /// Writes `request` into `folder` as `20261130T213005Z-0001-whatsapp.message.received.http`; returns its path.
+    ///
+    /// The four digits are `number` (the session's count), raised above every file already saved in `folder` in the
+    /// same second: name order stays arrival order when two `listen --save` sessions share a folder, and `replay DIR`
+    /// sends in name order. Before, a second session's file took a `-2` suffix that sorts before the first
+    /// (`-` < `.`), so replay sent the later delivery first (probe44 P44-8).
     static func save(_ request: IncomingRequest, event: String, number: Int, in folder: String, at date: Date) throws -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        let second = formatter.string(from: date)
         let safeEvent = String(event.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" ? $0 : "-" }.prefix(60))
         var text = "\(request.method) \(request.target) HTTP/1.1\r\n"
         for header in request.headers { text += "\(header.name): \(header.value)\r\n" }
         let bytes = Array((text + "\r\n").utf8) + request.body
-        var name = "\(formatter.string(from: date))-\(String(format: "%04d", number))-\(safeEvent).http"
-        for attempt in 1...100 {
-            let path = LocalPath.joined(folder, name)
+        var sequence = max(number, (highestNumber(savedAt: second, in: folder) ?? 0) + 1)
+        for _ in 1...100 {
+            let path = LocalPath.joined(folder, "\(second)-\(String(format: "%04d", sequence))-\(safeEvent).http")
             // Whole or not at all, private from its first byte: a full disk left a cut file, mode 0644, that `replay`
             // sent with half its body (probe20 P20-14).
             if try WholeFile.create(bytes, at: path, mode: 0o600) { return path }
-            name = name.replacingOccurrences(of: ".http", with: "") + "-\(attempt + 1).http"
+            // Another session saved this name between the look and the write.
+            sequence += 1
         }
         throw WholeFile.Failure(code: EEXIST)
+    }
+
+    /// The highest four-digit number of the files saved in `folder` in `second` (`20261130T213005Z`), nil when none.
+    static func highestNumber(savedAt second: String, in folder: String) -> Int? {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.compactMap { name -> Int? in
+            guard name.hasPrefix(second + "-"), name.hasSuffix(".http") else { return nil }
+            return Int(name.dropFirst(second.count + 1).prefix { $0.isNumber })
+        }.max()
     }
 
     /// A saved delivery as read back, with what was fixed or is suspicious about the file (one line each).
