@@ -143,13 +143,21 @@ extension StrongSecretLabels {
     }
 
     /// True when a value goes on at `index` after a masked form or `<redacted>`: a word byte, a byte past ASCII (a letter,
-    /// a combining mark, another `…`), `%` (an escaped joiner), `.` before a word byte, or `<redacted>`.
+    /// a combining mark, another `…`), `%` (an escaped joiner), `<redacted>`, or glue (`isGlue`) as the `Character`
+    /// reading takes it into a value (`glueContinues`: before a word byte, a byte past ASCII or `<redacted>`, or at the
+    /// end unless it starts with `.`, `!`, `?` or `:`). Never false where that reading goes on.
     @inline(__always)
     static func continuesValue(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         let byte = bytes[index]
         if byte >= 0x80 || isWordByte(byte) || byte == UInt8(ascii: "%") { return true }
-        if byte == UInt8(ascii: "."), index + 1 < bytes.count, isWordByte(bytes[index + 1]) { return true }
-        return byte == UInt8(ascii: "<") && isRedactedMark(bytes, at: index)
+        if byte == UInt8(ascii: "<") { return isRedactedMark(bytes, at: index) }
+        guard isGlue(byte) else { return false }
+        var end = index
+        while end < bytes.count, isGlue(bytes[end]) { end += 1 }
+        if end < bytes.count, bytes[end] >= 0x80 || isWordByte(bytes[end]) || (bytes[end] == UInt8(ascii: "<") && isRedactedMark(bytes, at: end)) {
+            return true
+        }
+        return byte != UInt8(ascii: ".") && byte != UInt8(ascii: "!") && byte != UInt8(ascii: "?") && byte != UInt8(ascii: ":")
     }
 
     /// `<redacted>`, the mark kops writes in place of a secret (`Secret.redactedText`).

@@ -101,7 +101,7 @@ enum TokenShapes {
         // holds a mark is masked whole (`whsec_…23hunter2`, `EAAG…xyz123`, `<redacted>hunter2`), and one of letters
         // past ASCII is judged as a word is (`pässwort`). Returns the index after what it read.
         func readValueSpan(from start: Int) -> Int {
-            let span = StrongSecretLabels.valueSpan(characters, from: start)
+            let span = StrongSecretLabels.valueSpan(characters, from: start, inPath: labelInPath(before: start))
             var end = span.end
             var rest = String(characters[start...])
             if rest.withUTF8({ StrongSecretLabels.isMaskedForm($0, value: 0) }) {
@@ -112,6 +112,11 @@ enum TokenShapes {
                 result += String(characters[start..<end])
             } else if !span.content {
                 result += String(characters[start..<end])
+            } else if span.glued, !span.marked, !decodedJoiners(String(characters[start..<end])).allSatisfy(isWordCharacter) {
+                // Punctuation inside the value (`ab.cd`, `p@ss!w0rd`): one value, never a sentence's word.
+                let value = String(characters[start..<end])
+                let plain = decodedJoiners(value)
+                result += DottedTokens.isToken(plain) || isToken(plain) || StrongSecretLabels.isGluedValue(plain) ? "<redacted>" : value
             } else if !span.marked {
                 let next = end < characters.count ? characters[end] : nil
                 let after = end + 1 < characters.count ? characters[end + 1] : nil
@@ -122,13 +127,31 @@ enum TokenShapes {
             (word, lastWord, valueLabel, pendingLabel, bareStrong, afterLabel) = ("", "", nil, nil, false, false)
             return end
         }
+        // True when the label of the value at `start` follows `;`, `/`, `?` or `&` (a URL's path or query): going back over
+        // the separator, blanks, quotes and escapes, then the label's word.
+        func labelInPath(before start: Int) -> Bool {
+            var at = start
+            while at > 0 {
+                if at >= 3, characters[at - 3] == "%", characters[at - 2].isHexDigit, characters[at - 1].isHexDigit {
+                    at -= 3
+                } else if " \t\"'\\:=(".contains(characters[at - 1]) {
+                    at -= 1
+                } else {
+                    break
+                }
+            }
+            while at > 0, isWordCharacter(characters[at - 1]) { at -= 1 }
+            return at > 0 && ";/?&".contains(characters[at - 1])
+        }
         var index = 0
         while index < characters.count {
             let character = characters[index]
             index += 1
             if isWordCharacter(character) {
                 word.append(character)
-            } else if valueLabel == .strong, StrongSecretLabels.startsSpan(characters, at: index - 1) {
+            } else if valueLabel == .strong,
+                StrongSecretLabels.startsSpan(characters, at: index - 1, afterWord: !word.isEmpty, inPath: labelInPath(before: index - 1 - word.count))
+            {
                 index = readValueSpan(from: index - 1 - word.count)
             } else if character == ".", index < characters.count, isWordCharacter(characters[index]) || characters[index] == ".",
                 DottedTokens.continues(decodedJoiners(word))
