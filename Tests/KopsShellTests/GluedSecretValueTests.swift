@@ -4,7 +4,8 @@ import Testing
 /// A value after a strong label (`password`, `secret`, `token`, `api_key`, `authorization`) ended at the first ASCII
 /// punctuation, and the rest of it was printed, recorded and bundled: `secret: ab.cd` → `secret: <redacted>.cd`,
 /// `password: p@ss!w0rd#2024` → `<redacted>@ss!w0rd#2024`, `api_key: abc/def+ghi==` (a base64 secret) →
-/// `<redacted>/def+ghi==` (the lead's read-through, session 43). Punctuation inside a value is now read as the value's
+/// `<redacted>/def+ghi==` (the lead's read-through, session 43); and, probe45 P45-1, a value that starts with a symbol
+/// (`!Xy9#…`), holds `&`, `(` or `,`, or is quoted with blanks in it (`{"password":"Xk9&mQ2z pLq"}`). Punctuation inside a value is now read as the value's
 /// (`StrongSecretLabels.isGlue`); a sentence's `.`/`!`/`?`/`:` after it, and what is no secret (a time, `n/a`), stay.
 @Suite struct GluedSecretValueTests {
     @Test(arguments: [
@@ -20,7 +21,22 @@ import Testing
         ("x-api-key: ab$cd%ef", "x-api-key: <redacted>"),
         ("Authorization: Bearer abc.def/ghi", "Authorization: <redacted>"),
         ("secret: whsec_…23==", "secret: <redacted>"),
+        // probe45 P45-1: a value that starts with a symbol, holds `&`, `(`, `,` or blanks in quotes.
+        ("password: !Xy9#secretQ then more", "password: <redacted> then more"),
+        ("password: Xk9&mQ2z!pLq then more", "password: <redacted> then more"),
+        (#"{"password":"Xk9&mQ2z pLq","user":"ops"}"#, #"{"password":"<redacted>","user":"ops"}"#),
+        (#"password: "correct horse battery staple" then more"#, #"password: "<redacted>" then more"#),
+        ("DB_PASSWORD=(Xk9mQ2zpLq) then more", "DB_PASSWORD=<redacted> then more"),
+        ("password: p(ss)word99, secret: ab,cd99xyz", "password: <redacted>, secret: <redacted>"),
+        (#"{\"password\":\"abc def\"}"#, #"{\"password\":\"<redacted>\"}"#),
+        ("body password=abc&user=x", "body password=<redacted>&user=x"),
         // A sentence's punctuation after the value, and words that are no value, stay.
+        (#""password": "is required""#, #""password": "is required""#),
+        ("password: (none)", "password: (none)"),
+        ("password: ...", "password: ..."),
+        ("secret: whsec_…23, next", "secret: whsec_…23, next"),
+        ("Error validating access token: Session has expired on Friday.", "Error validating access token: Session has expired on Friday."),
+        (#"{"secret": null, "token": {"a": 1}}"#, #"{"secret": null, "token": {"a": 1}}"#),
         ("password: hunter2.", "password: <redacted>."),
         ("PASSWORD: sunny.day.2024!", "PASSWORD: <redacted>!"),
         ("the password is hunter2. Then retry", "the password is hunter2. Then retry"),

@@ -118,12 +118,13 @@ import Testing
             "hunter2", "whsec_55d9aa2aa98ee4074", "k1", "s3cr3t", "Kx81Qm0Zp2Lt", "x", "none", "Session has expired", "8",
             "EAAGm0PX4ZCpsBAKZAZD", "Bearer abc123", "3f9a8b7c6d5e4f3a9b8c", "pässwort", "秘密", "\u{301}x",
             "ab.cd", "p@ss!w0rd", "abc/def+ghi==", "hunter2.", "12:30", "n/a", "a$b%c", "Summer2024!",
+            "!Xy9#q", "Xk9&mQ2z", "(Xk9m)", "p(ss)w9", "ab,cd9", "\"horse battery\"", "'x y'", "&user=x", "{\"a\": 1}", "(none)",
         ]
         let pieces = [
             " ", "\n", "\t", "_", "-", ".", "…", "\u{301}", "é", "%5F", "%20", "23", "ab", ",", ";", "\"", "'", "(", ")",
             "https://hooks.slack.com/services/T0/B0/xyz123", "hooks.slack.com/services/T0/B0/", "?access_token=", "&key=",
             "https://u:p@h.test/", "EAAGm0PX4ZCpsBAKZAZD", "eyJhbGciOiJIUzI1NiJ9.", "whsec_", "=", ":", "<redacted>",
-            "•", "<redacted>x", "…x", "?secret=", "!", "==", "/", "+", "@", "#", "?", "%",
+            "•", "<redacted>x", "…x", "?secret=", "!", "==", "/", "+", "@", "#", "?", "%", "&", "(", "[", "{", "`", "\\\"",
         ]
         var generator = SplitMix(seed: 4116)
         func pick(_ list: [String]) -> String { list[Int(generator.next() % UInt64(list.count))] }

@@ -81,9 +81,9 @@ enum StrongSecretLabels {
             while index < bytes.count, bytes[index] == UInt8(ascii: "<"), isRedactedMark(bytes, at: index) { index += redactedMark.count }
             return index < bytes.count && continuesValue(bytes, at: index)
         }
-        // A word byte, or one past ASCII (a `Character` the reading may join with what precedes it), unless kops's own
-        // masked form stands there (`isMaskedForm`: `secret:    whsec_…23`).
-        return index < bytes.count && (bytes[index] >= 0x80 || isWordByte(bytes[index])) && !isMaskedForm(bytes, value: index)
+        // Any byte but a blank or a control may start a value (`password: !Xy9#…`, `"password":"&abc"`: probe45 P45-1),
+        // unless kops's own masked form stands there (`isMaskedForm`: `secret:    whsec_…23`).
+        return index < bytes.count && bytes[index] > 0x20 && bytes[index] != 0x7F && !isMaskedForm(bytes, value: index)
     }
 
     /// True for a word after a strong label that is a value: see the type's comment. `followedByWord`: a space and a
@@ -142,22 +142,25 @@ extension StrongSecretLabels {
         return tail == bytes.count || !continuesValue(bytes, at: tail)
     }
 
-    /// True when a value goes on at `index` after a masked form or `<redacted>`: a word byte, a byte past ASCII (a letter,
-    /// a combining mark, another `…`), `%` (an escaped joiner), `<redacted>`, or glue (`isGlue`) as the `Character`
-    /// reading takes it into a value (`glueContinues`: before a word byte, a byte past ASCII or `<redacted>`, or at the
-    /// end unless it starts with `.`, `!`, `?` or `:`). Never false where that reading goes on.
+    /// True when a value may go on at `index` after a masked form or `<redacted>`, as the `Character` reading takes it
+    /// (`valueWidth`, `trimmedEnd`): a word byte, a byte past ASCII, `%`, `<`, or other punctuation unless it is a
+    /// sentence's mark, a pair break or a closing bracket before a blank or the end. Never false where the reading goes
+    /// on (`MaskedFormByteTestTests`); true in a few places it stops (`/` in a path, a run of marks), which only costs
+    /// the reading.
     @inline(__always)
     static func continuesValue(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         let byte = bytes[index]
-        if byte >= 0x80 || isWordByte(byte) || byte == UInt8(ascii: "%") { return true }
-        if byte == UInt8(ascii: "<") { return isRedactedMark(bytes, at: index) }
-        guard isGlue(byte) else { return false }
-        var end = index
-        while end < bytes.count, isGlue(bytes[end]) { end += 1 }
-        if end < bytes.count, bytes[end] >= 0x80 || isWordByte(bytes[end]) || (bytes[end] == UInt8(ascii: "<") && isRedactedMark(bytes, at: end)) {
+        if byte >= 0x80 || isWordByte(byte) || byte == UInt8(ascii: "%") || byte == UInt8(ascii: "<") { return true }
+        if endsValue(byte, inPath: false) { return false }
+        let next = index + 1
+        guard next == bytes.count || endsValue(bytes[next], inPath: false) else { return true }
+        switch byte {
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: ";"),
+            UInt8(ascii: "&"), UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: ">"):
+            return false
+        default:
             return true
         }
-        return byte != UInt8(ascii: ".") && byte != UInt8(ascii: "!") && byte != UInt8(ascii: "?") && byte != UInt8(ascii: ":")
     }
 
     /// `<redacted>`, the mark kops writes in place of a secret (`Secret.redactedText`).

@@ -103,7 +103,13 @@ enum TokenShapes {
         func readValueSpan(from start: Int) -> Int {
             let span = StrongSecretLabels.valueSpan(characters, from: start, inPath: labelInPath(before: start))
             var end = span.end
-            var rest = String(characters[start...])
+            guard end > start else {
+                // Punctuation alone, all of it the sentence's (`password: ...`): said as it is.
+                result.append(characters[start])
+                (word, lastWord, valueLabel, pendingLabel, bareStrong, afterLabel) = ("", "", nil, nil, false, false)
+                return start + 1
+            }
+            var rest = String(characters[start..<end])
             if rest.withUTF8({ StrongSecretLabels.isMaskedForm($0, value: 0) }) {
                 // The word, `…` and at most `SecretMask.tailCount` word characters: what `isMaskedForm` read.
                 let tail = start + word.count + 1
@@ -149,6 +155,20 @@ enum TokenShapes {
             index += 1
             if isWordCharacter(character) {
                 word.append(character)
+            } else if valueLabel == .strong, word.isEmpty, character == "\"" || character == "'",
+                let quoted = StrongSecretLabels.quotedValue(characters, at: index - 1)
+            {
+                // A quoted value runs to its closing quote, blanks and punctuation and all (`StrongSecretLabels+Punctuation`).
+                let content = String(characters[quoted.start..<quoted.end])
+                var bytes = content
+                let maskedForm = bytes.withUTF8 { StrongSecretLabels.isMaskedForm($0, value: 0) }
+                let plain = decodedJoiners(content)
+                let secret = !maskedForm && (isToken(plain) || DottedTokens.isToken(plain) || StrongSecretLabels.isQuotedValue(plain))
+                result.append(character)
+                result += secret ? "<redacted>" : content
+                result += String(characters[quoted.end..<quoted.resume])
+                (word, lastWord, valueLabel, pendingLabel, bareStrong, afterLabel) = ("", "", nil, nil, false, false)
+                index = quoted.resume
             } else if valueLabel == .strong,
                 StrongSecretLabels.startsSpan(characters, at: index - 1, afterWord: !word.isEmpty, inPath: labelInPath(before: index - 1 - word.count))
             {
