@@ -12,6 +12,10 @@ public struct Arguments: Sendable {
     /// The positionals (their indices) and flags whose value starts with a `~` that names no home folder (it was quoted:
     /// `Word.literalTildes`): `Shell.resolvingPaths` reads such a path as typed.
     public var literalHome: (positionals: Set<Int>, flags: Set<String>) = ([], [])
+    /// Positionals (their indices) that came after the value of a flag whose value is a secret (`--secret-key`,
+    /// `--headers`: `Redactor.isSecretFlag`), with no flag between: most likely the rest of that value, typed with a blank
+    /// and no quotes (`--headers {"Authorization": "Bearer …"}`), so never echoed (probe45 P45-2).
+    public var afterSecretValue: [Int: String] = [:]
 
     /// Parses words for a command; `--` ends flags. `literalHome`: the offsets of the words that start with a quoted `~`
     /// (`Word.startsWithLiteralTilde`).
@@ -23,6 +27,8 @@ public struct Arguments: Sendable {
         switches = []
         var index = 0
         var flagsEnded = false
+        // The secret flag whose value came last, until another flag.
+        var secretFlag: String?
         while index < words.count {
             let word = words[index]
             index += 1
@@ -31,10 +37,12 @@ public struct Arguments: Sendable {
                     flagsEnded = true
                 } else {
                     if literalHome.contains(index - 1) { self.literalHome.positionals.insert(positionals.count) }
+                    if let secretFlag { afterSecretValue[positionals.count] = secretFlag }
                     positionals.append(word)
                 }
                 continue
             }
+            secretFlag = nil
             var name = word
             var inline: String?
             if let equals = word.firstIndex(of: "=") {
@@ -79,10 +87,20 @@ public struct Arguments: Sendable {
             }
             values[name] = value
             repeated[name, default: []].append(value)
+            if Redactor.isSecretFlag(name) || name == Redactor.headersFlag { secretFlag = name }
         }
-        if let max = command.maxArguments, positionals.count > max {
-            throw .unexpectedArgument(command: command.name, argument: positionals[max], usage: command.usage)
+        if let max = command.maxArguments, positionals.count > max { throw unexpected(max) }
+    }
+
+    /// The error for the positional at `index`, one too many: "unexpected argument 'X'", or, for a word after a secret
+    /// flag's value (`afterSecretValue`), one that does not show it.
+    public func unexpected(_ index: Int) -> ShellError {
+        guard let flag = afterSecretValue[index] else {
+            return .unexpectedArgument(command: command, argument: positionals[index], usage: usage)
         }
+        return .invalidSecretValue(
+            command: command, flag: flag, problem: "was followed by more words",
+            expected: "a value with blanks needs quotes: \(flag) '\(flag == Redactor.headersFlag ? #"{"NAME": "VALUE"}"# : "…")'")
     }
 
     public func value(_ flag: String) -> String? { values[flag] }

@@ -110,10 +110,7 @@ public enum WebhooksCommand: Command {
                 expected: allowed.isEmpty ? "no flags" : allowed.sorted().joined(separator: ", "))
         }
         let maxPositionals = subcommand == "list" || subcommand == "create" ? 1 : 2
-        if arguments.positionals.count > maxPositionals {
-            throw ShellError.unexpectedArgument(
-                command: name, argument: arguments.positionals[maxPositionals], usage: usage)
-        }
+        if arguments.positionals.count > maxPositionals { throw arguments.unexpected(maxPositionals) }
         switch subcommand {
         case "get", "delete": _ = try webhookID(arguments)
         case "create": _ = try createForm(arguments)

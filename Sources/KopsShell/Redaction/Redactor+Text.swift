@@ -87,7 +87,17 @@ extension Redactor {
             } else if text.hasPrefix(keyEnvFlag + "="), KeyEnvName.read(String(text.dropFirst(keyEnvFlag.count + 1))) == .secret {
                 found.append((span.source, keyEnvFlag + "=<redacted>"))
             } else if text == headersFlag, index + 1 < command.count {
-                found.append((command[index + 1].source, "'" + redactedHeaders(command[index + 1].word.text) + "'"))
+                // JSON typed without its outer quotes (`--headers {"Authorization": "Bearer …"}`) is split at its blanks:
+                // the words after it up to the next flag are the rest of it (probe45 P45-2: a bearer token was recorded).
+                var last = index + 1
+                var value = command[last].word.text
+                if value.hasPrefix("{"), (try? JSONValue.parse(Array(value.utf8))) == nil {
+                    while last + 1 < command.count, !command[last + 1].word.text.hasPrefix("--") {
+                        last += 1
+                        value += " " + command[last].word.text
+                    }
+                }
+                found.append((command[index + 1].source.lowerBound..<command[last].source.upperBound, "'" + redactedHeaders(value) + "'"))
             } else if text.hasPrefix(headersFlag + "=") {
                 found.append((span.source, headersFlag + "='" + redactedHeaders(String(text.dropFirst(headersFlag.count + 1))) + "'"))
             }
