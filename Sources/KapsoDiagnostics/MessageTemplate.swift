@@ -171,9 +171,22 @@ public struct MessageTemplate: Sendable, Equatable {
         return names.enumerated().sorted { (Int($0.element) ?? .max, $0.offset) < (Int($1.element) ?? .max, $1.offset) }.map(\.element)
     }
 
-    /// The button whose code a send must repeat (`OTP` copy-code and one-tap buttons of AUTHENTICATION templates).
+    /// The button whose code a send must repeat (copy-code and one-tap buttons of AUTHENTICATION templates): an `OTP`
+    /// button, or the `URL` button Graph lists in its place. Meta: "in your template creation request the button type
+    /// is designated as OTP, but upon creation the button type will be set to URL. You can confirm this by performing a
+    /// GET request on a newly created authentication template"
+    /// (https://developers.facebook.com/docs/whatsapp/business-management-api/authentication-templates/copy-code-button-authentication-templates),
+    /// its URL `https://www.whatsapp.com/otp/code/?otp_type=COPY_CODE&…&code=otp{{1}}`. Read as a dynamic URL button, the
+    /// most common template of "OTP messages don't arrive" was refused as unsendable (probe45 P45-3).
     public var otpButtonIndex: Int? {
-        buttons.firstIndex { $0.type == "OTP" }
+        buttons.indices.first { isOTPButton(buttons[$0]) }
+    }
+
+    /// True for an `OTP` button, or an AUTHENTICATION template's `URL` button to `www.whatsapp.com/otp/code/`.
+    func isOTPButton(_ button: Button) -> Bool {
+        if button.type == "OTP" { return true }
+        guard button.type == "URL", category == "AUTHENTICATION" || category == "UNKNOWN" else { return false }
+        return (button.url ?? "").lowercased().hasPrefix("https://www.whatsapp.com/otp/code/")
     }
 
     /// The `COPY_CODE` button (coupon code templates), whose code every send gives: "Send only: … Coupon code (copy code
@@ -199,6 +212,8 @@ public struct MessageTemplate: Sendable, Equatable {
 
     /// URL buttons with a variable at the end of the URL (a send must give its suffix).
     public var dynamicURLButtons: [Int] {
-        buttons.indices.filter { buttons[$0].type == "URL" && !TemplateText.variables(in: buttons[$0].url ?? "").isEmpty }
+        buttons.indices.filter {
+            buttons[$0].type == "URL" && !isOTPButton(buttons[$0]) && !TemplateText.variables(in: buttons[$0].url ?? "").isEmpty
+        }
     }
 }

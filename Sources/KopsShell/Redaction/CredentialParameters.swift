@@ -37,4 +37,18 @@ enum CredentialParameters {
 
     /// `isCredential` for a name as text.
     static func isCredential(name: String) -> Bool { isCredential(Array(name.utf8)) }
+
+    /// True for a parameter value that is a template's placeholder, not a credential: `{{1}}` or `{{name}}` after at most
+    /// 16 word characters (`otp{{1}}` in an AUTHENTICATION template's copy-code URL,
+    /// `https://www.whatsapp.com/otp/code/?otp_type=COPY_CODE&code=otp{{1}}`, as Graph lists it). Masked, it hid where the
+    /// code goes (probe45 P45-3).
+    static func isTemplatePlaceholder(_ value: some Collection<Character>) -> Bool {
+        let characters = Array(value)
+        guard characters.count >= 5, characters.suffix(2) == ["}", "}"],
+            let open = characters.indices.dropLast().first(where: { characters[$0] == "{" && characters[$0 + 1] == "{" })
+        else { return false }
+        let word = { (character: Character) in character.isASCII && (character.isLetter || character.isNumber || character == "_" || character == "-") }
+        let name = characters[(open + 2)..<(characters.count - 2)]
+        return open <= 16 && characters[..<open].allSatisfy(word) && !name.isEmpty && name.allSatisfy(word)
+    }
 }

@@ -206,7 +206,9 @@ extension Redactor {
             // …"; probe40 P40-3: Google Chat's `(…?key=K&token=T): 1 of 1 …` lost its `):`), `URLSpans.sentenceEnds`.
             let value = pair[pair.index(after: equals)...]
             let trailing = offset == pairs.count - 1 && section.upperBound == url.count ? URLSpans.trailingPunctuation(value) : 0
-            guard trailing == 0 || trailing < value.count else { return String(pair) }
+            guard trailing == 0 || trailing < value.count, !CredentialParameters.isTemplatePlaceholder(value.dropLast(trailing)) else {
+                return String(pair)
+            }
             found?(String(value.dropLast(trailing)))
             return String(pair[...equals]) + "<redacted>" + String(value.suffix(trailing))
         }

@@ -229,7 +229,7 @@ enum ShapedCredentials {
             // Punctuation before the text's end or a space is the sentence's (`URLSpans.sentenceEnds`, probe40 P40-3).
             if end == characters.count || !"&#".contains(characters[end]) { end -= URLSpans.trailingPunctuation(characters[start..<end]) }
             let value = String(characters[start..<end])
-            if !value.isEmpty, value != "<redacted>", value != "<redacted>;" {
+            if !value.isEmpty, value != "<redacted>", value != "<redacted>;", !CredentialParameters.isTemplatePlaceholder(value) {
                 characters.replaceSubrange(start..<end, with: Array("<redacted>"))
                 end = start + "<redacted>".count
             }
