@@ -11,6 +11,12 @@ public import KapsoClient
 public enum TemplateCheck {
     /// Meta's limit on one parameter's text and on the filled-in body, in characters.
     public static let maxTextLength = 1_024
+    /// Characters of a TEXT header with its values (Meta's messages reference: "For the header component type: 60
+    /// characters").
+    public static let maxHeaderLength = 60
+    /// Characters of an AUTHENTICATION template's code (Meta: "exceeds the maximum length in the AUTHENTICATION category
+    /// (15 characters)").
+    public static let maxCodeLength = 15
 
     /// One `--param` as typed: `VALUE` (in order), `name=VALUE` (named templates) or `N=VALUE` / `{{N}}=VALUE`
     /// (variable `{{N}}` of a positional template, the way Kapso's template node keys positional parameters:
@@ -240,6 +246,13 @@ public enum TemplateCheck {
         }
         let bodyText = TemplateText.filled(body, values: bodyValues)
         if bodyText.count > maxTextLength { throw .bodyTooLong(length: bodyText.count) }
+        if let header = template.header, !header.isMedia, !header.isLocation, let text = header.text, !headerValues.isEmpty {
+            let filled = TemplateText.filled(text, values: headerValues)
+            if filled.count > maxHeaderLength { throw .headerTooLong(length: filled.count) }
+        }
+        if template.category == "AUTHENTICATION", let code = bodyNames.first.flatMap({ bodyValues[$0] }), code.count > maxCodeLength {
+            throw .codeTooLong(length: code.count)
+        }
         var components: [JSONValue] = []
         if let header = template.header, header.isMedia {
             guard let link = headerMedia else { throw .headerMediaMissing(format: header.format) }

@@ -32,3 +32,30 @@ import Testing
         #expect(template.dynamicURLButtons == [0])
     }
 }
+
+/// probe45 P45-4: a dry run passed an AUTHENTICATION code of 22 characters (`123456 (Acme Demo App)`, the bug in
+/// authgear/authgear-server#3356) and a text header value of 66 characters, both of which Meta refuses.
+@Suite struct TemplateLengthLimitTests {
+    @Test func anAuthenticationCodeOverFifteenCharactersIsRefused() throws {
+        let template = try TemplateCheckTests.template(
+            category: "AUTHENTICATION", body: "{{1}} is your verification code.", buttons: CopyCodeURLButtonTests.copyCode)
+        #expect(throws: TemplateCheck.Problem.codeTooLong(length: 22)) {
+            try TemplateCheck.check(template, arguments: [.init(value: "123456 (Acme Demo App)")])
+        }
+        _ = try TemplateCheck.check(template, arguments: [.init(value: "123456789012345")])
+        // Another category's first value is no code.
+        let utility = try TemplateCheckTests.template(body: "{{1}} is on its way")
+        _ = try TemplateCheck.check(utility, arguments: [.init(value: "123456 (Acme Demo App)")])
+        #expect(TemplateCheck.Problem.codeTooLong(length: 22).codeLead == "")
+    }
+
+    @Test func aTextHeaderOverSixtyCharactersIsRefused() throws {
+        let template = try TemplateCheckTests.template(
+            header: ["type": "HEADER", "format": "TEXT", "text": "Order {{1}}"], body: "Hi {{1}}")
+        let long = "A-1042-REPLACEMENT-PART-FOR-CUSTOMER-DANA-ORTIZ-WAREHOUSE-7-BAY-12"
+        #expect(throws: TemplateCheck.Problem.headerTooLong(length: 6 + long.count)) {
+            try TemplateCheck.check(template, arguments: [.init(value: long), .init(value: "Dana")])
+        }
+        _ = try TemplateCheck.check(template, arguments: [.init(value: "A-1042"), .init(value: "Dana")])
+    }
+}

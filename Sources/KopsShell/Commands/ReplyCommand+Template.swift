@@ -54,18 +54,18 @@ extension ReplyCommand {
         {
             let problem = TemplateCheck.Problem.marketingStopped
             guard force else { throw TemplateError.refused(command: name, name: template.name, problem: problem) }
-            warnings.append("--force: sending although \(problem.code): \(problem.statement)")
+            warnings.append("--force: sending although \(problem.codeLead)\(problem.statement)")
         }
         // Meta accepts a marketing template to a US number and fails it later (131049): refused like the checks above
         // (probe14 P14-3); a +1 number kops cannot place gets a note. A business-scoped user id has no number, and Meta
         // sends it no authentication template (131062, probe41 P41-6).
         if let problem = TemplateCheck.userIDReach(template, recipient: target.contact) {
             guard force else { throw TemplateError.refused(command: name, name: template.name, problem: problem) }
-            warnings.append("--force: sending although \(problem.code): \(problem.statement)")
+            warnings.append("--force: sending although \(problem.codeLead)\(problem.statement)")
         } else if !BusinessScopedUserID.isValid(target.contact) {
             if let problem = TemplateCheck.marketingReach(template, recipient: target.contact) {
                 guard force else { throw TemplateError.refused(command: name, name: template.name, problem: problem) }
-                warnings.append("--force: sending although \(problem.code): \(problem.statement)")
+                warnings.append("--force: sending although \(problem.codeLead)\(problem.statement)")
             } else if let note = TemplateCheck.marketingReachNote(template, recipient: target.contact) {
                 warnings.append(note)
             }
@@ -77,7 +77,7 @@ extension ReplyCommand {
         if let messages = contactMessages(target, in: context) {
             if let problem = TemplateCheck.recentMarketingRefusal(template, sends: messages, now: context.now()) {
                 guard force else { throw TemplateError.refused(command: name, name: template.name, problem: problem) }
-                warnings.append("--force: sending although \(problem.code): \(problem.statement)")
+                warnings.append("--force: sending although \(problem.codeLead)\(problem.statement)")
             } else {
                 let hold = ResendHold.of(messages, sending: .template(category: template.category), now: context.now())
                 warnings += try resendHold(hold.flatMap { $0.rule.marketingOnly ? nil : $0 }, target: target, force: force)

@@ -28,7 +28,7 @@ public enum TemplateError: KopsError, Equatable {
         case .refused(let command, let name, let problem):
             // Only a send is "not sent"; `template` reports what a send would meet.
             let lead = command == "reply" ? "reply: not sent: " : "\(command) \(name): a send would fail with "
-            return lead + "\(problem.code): " + (command == "reply" ? "\(name): " : "") + "\(problem.statement); \(problem.fix)"
+            return lead + problem.codeLead + (command == "reply" ? "\(name): " : "") + "\(problem.statement); \(problem.fix)"
         }
     }
 
