@@ -69,7 +69,9 @@ extension SendAttribution {
         while path.hasSuffix("/") { path = path.dropLast() }
         guard path.hasSuffix("/messages") else { return nil }
         if path.hasSuffix("/\(phoneNumberID)/messages") { return .number }
-        return nil
+        let text = String(path)
+        guard APIPath.phoneNumberID(in: text) == nil, APIPath.ids(in: text).isEmpty else { return nil }
+        return .unnamed
     }
 
     /// When `message` had `event` (`whatsapp.message.sent`: its `sent` status, else its send time; `received`: its time),
@@ -267,6 +269,11 @@ extension SendAttribution {
             lines.append(
                 Self.sharedText(sharedCalls, unit: "send call", units: "send calls", among: "sends from this number within \(Self.window) s")
                     + " \(log)")
+        }
+        for endpoint in Set(unnamedCalls).sorted() {
+            lines.append(
+                "POST \(endpoint) names no phone number: read as this message's send by its time, but it may be a send from "
+                    + "another of the project's numbers at that time")
         }
         return lines
     }

@@ -107,6 +107,9 @@ public struct SendAttribution: Sendable {
         inboundMessage = message.isInbound
         shareDeliveries(of: message, neighbours: neighbours)
         shareCalls(of: message, neighbours: neighbours)
+        if let number = message.phoneNumberID {
+            unnamedCalls = calls.filter { Self.sendScope(of: $0, phoneNumberID: number) == .unnamed }.map(\.endpoint)
+        }
         var counts: [String: Int] = [:]
         for delivery in deliveries { counts[delivery.event + " " + delivery.webhookID, default: 0] += 1 }
         sameEventDeliveries = counts.values.max() ?? 0

@@ -152,4 +152,31 @@ import Testing
         #expect(a2.calls.map(\.id) == ["c1"])
         #expect(a2.callsSharing.isEmpty && a2.callsNote == nil)
     }
+
+    /// probe44 P44-12: the API log's short form of a send (`POST /v1/messages`, kapso-api.md §5) is a send call of any
+    /// number, named as one that names no number; another number's send or a GET is none.
+    @Test(arguments: [
+        ("/v1/messages", "POST", SendAttribution.SendScope.unnamed), ("/v1/messages/", "POST", .unnamed),
+        ("/messages?x=1", "POST", .unnamed), ("/meta/whatsapp/v24.0/100200300400501/messages", "POST", .number),
+        ("https://api.kapso.ai/meta/whatsapp/v24.0/100200300400501/messages", "POST", .number),
+        ("/meta/whatsapp/v24.0/900200300400999/messages", "POST", nil), ("/v1/messages", "GET", nil),
+        ("/platform/v1/whatsapp/messages/wamid.HBgL1234567", "POST", nil), ("/v1/media", "POST", nil),
+    ] as [(String, String, SendAttribution.SendScope?)])
+    func theShortFormOfASendIsASendCall(endpoint: String, method: String, scope: SendAttribution.SendScope?) throws {
+        var json = try Self.call("c", at: Self.t0, endpoint: endpoint).json
+        json["http_method"] = .string(method)
+        #expect(SendAttribution.sendScope(of: try APILog(json: json), phoneNumberID: "100200300400501") == scope)
+    }
+
+    /// A kept call of the short form is listed with a line saying its path names no number.
+    @Test func aShortFormCallIsListedWithANote() throws {
+        let message = try Self.outbound("A", at: Self.t0)
+        let call = try Self.call("c", at: Self.t0, endpoint: "/v1/messages")
+        let attribution = SendAttribution(message: message, calls: [call], deliveries: [])
+        #expect(attribution.calls.map(\.id) == ["c"])
+        #expect(attribution.callsSharing == [
+            "POST /v1/messages names no phone number: read as this message's send by its time, but it may be a send from "
+                + "another of the project's numbers at that time"
+        ])
+    }
 }

@@ -41,4 +41,13 @@ import Testing
         #expect((json["webhook_deliveries"] as? [Any])?.isEmpty == true)
         #expect((json["attribution_notes"] as? [String])?.contains { $0.hasPrefix("1 whatsapp.message.sent delivery at") } == true)
     }
+
+    /// probe44 P44-12: a send call the API log records as `POST /v1/messages` (kapso-api.md §5) is the send's call, named
+    /// as a path without a number, never "no send call … (sent from the inbox or another project?)".
+    @Test func aSendCallLoggedAsV1MessagesIsTheSendsCall() async throws {
+        let out = try await trace(["P01"])[0].out
+        #expect(out.contains("API calls: 1\nPOST /v1/messages names no phone number: read as this message's send by its time"), "\(out)")
+        #expect(out.contains("req_7ed5bbdccce7424783e8af1e02f2d401"), "\(out)")
+        #expect(!out.contains("no send call"), "\(out)")
+    }
 }

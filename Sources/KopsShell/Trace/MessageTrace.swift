@@ -164,7 +164,8 @@ struct MessageTrace {
             client.webhookDeliveriesRequest(deliveryQuery),
         ]
         let sendPath = "/\(message.phoneNumberID ?? "-")/messages"
-        let logQuery = [("endpoint", sendPath), ("period", period), ("limit", "100")]
+        // Every path ending in /messages: the API log may record a send as `/v1/messages`, naming no number (P44-12).
+        let logQuery = [("endpoint", "/messages"), ("period", period), ("limit", "100")]
         requests.append(client.apiLogsRequest(logQuery))
         // The verdict will say to send a template: its WABA and the contact's preference come along now, so
         // naming the templates that fit costs one more round trip, not three.
@@ -199,7 +200,7 @@ struct MessageTrace {
                 client.logSearchRequest(
                     LogSearchQuery(
                         source: "external_api_log", period: "context", around: KapsoTime.iso(time),
-                        filters: [("endpoint_contains", sendPath)], limit: 100)))
+                        filters: [("endpoint_contains", "/messages")], limit: 100)))
         }
         // A 131026 ("undeliverable"): the contact's other messages from this number say whether it is on WhatsApp at all
         // (ContactReach, probe23 P23-6); one request more, only for such a failure.
