@@ -50,4 +50,14 @@ import Testing
         #expect(out.contains("req_7ed5bbdccce7424783e8af1e02f2d401"), "\(out)")
         #expect(!out.contains("no send call"), "\(out)")
     }
+
+    /// probe44 P44-5: trace's DELIVERED AT shows a delivery's `created_at` as `deliveries` does (`2026-11-21T11:33:00Z`),
+    /// not as Kapso wrote it (`2026-11-21T11:33:00.123456+00:00`).
+    @Test func deliveredAtIsShownAsDeliveriesShowsIt() async throws {
+        let ran = try await runDemo(
+            ["trace \(Self.id("Q02"))", "deliveries --period 24h"], number: "100200300400501", seed: Self.seed)
+        #expect(ran[0].out.contains("\n2026-11-21T11:33:00Z  whatsapp.message.received  delivered"), "\(ran[0].out)")
+        #expect(ran[1].out.contains("2026-11-21T11:33:00Z"), "\(ran[1].out)")
+        for run in ran { #expect(!run.out.contains(".123456") && !run.out.contains("+00:00"), "\(run.out)") }
+    }
 }

@@ -68,7 +68,7 @@ extension TraceCommand {
         case .loaded(let deliveries):
             let rows = deliveries.map { delivery -> [StyledText] in
                 [
-                    StyledText(delivery.createdAt), StyledText(delivery.event),
+                    StyledText(TimeText.short(delivery.createdAt)), StyledText(delivery.event),
                     StyledText(delivery.status, style: delivery.status == "delivered" ? .good : delivery.status == "failed" ? .bad : .warn),
                     StyledText(delivery.answer.httpStatus.map(String.init) ?? DeliveryAnswer.noResponseLabel),
                     StyledText(String(delivery.attemptCount)), StyledText(delivery.webhookURL),
@@ -160,7 +160,7 @@ extension TraceCommand {
     private static func callsTable(_ logs: [APILog], trace: MessageTrace) -> Table {
         let rows = logs.map { log -> [StyledText] in
             [
-                StyledText(log.createdAt), StyledText(log.httpMethod), StyledText(log.endpoint),
+                StyledText(TimeText.short(log.createdAt)), StyledText(log.httpMethod), StyledText(log.endpoint),
                 StyledText(String(log.responseStatus), style: log.responseStatus >= 400 ? .bad : .good),
                 StyledText(log.responseTimeMS.map(String.init) ?? "-"), StyledText(log.apiKeyName ?? "-"),
                 StyledText(log.errorMessage ?? ""),
