@@ -16,6 +16,7 @@ public enum IDShape {
     public static func describe(_ text: String) -> String? {
         if let credential = credential(text) { return credential }
         if let call = callID(text) { return call }
+        if let log = logID(text) { return log }
         if let group = groupID(text) {
             return "\(text) is a WhatsApp group id (it decodes to '\(group)'; Meta's Groups API, the group_id of a message "
                 + "written in a group); kops looks up no groups and Kapso's message list has no group filter (kapso-api.md §7.1): 'message WAMID' of "

@@ -28,12 +28,24 @@ public struct SendAttribution: Sendable {
     /// How many send calls were made in the window, this message's included.
     public var sendsInWindow: Int
     /// The most deliveries of one event to one webhook: more than 1 means more than one message's.
-    public var sameEventDeliveries: Int
+    public var sameEventDeliveries = 0
     /// Failed deliveries of an event that reached its webhook once near the message: this message's.
     public var failedOwn = 0
     /// Failed deliveries of an event that reached its webhook more than once near the message: each may be this
     /// message's or another's sent at that time, and the log cannot say which (probe17 P17-9).
     public var failedShared = 0
+    /// Deliveries left out because another message to this contact is nearer in time to them (`shareDeliveries`, P44-2).
+    public var nearerDeliveries: [Nearer] = []
+    /// Deliveries kept although fewer deliveries of the event than messages that could have them fit the span.
+    public var sharedDeliveries: [Shared] = []
+    /// Send calls left out because another of the number's sends is nearer in time to them (`shareCalls`, P44-2).
+    public var nearerCalls: [Nearer] = []
+    /// Send calls kept although fewer calls than the number's sends fit the window.
+    public var sharedCalls: Shared? = nil
+    /// The endpoints of the kept calls whose path names no number (`/v1/messages`, `sendScope`, P44-12).
+    public var unnamedCalls: [String] = []
+    /// True when the traced message is inbound (the notes say "from this contact").
+    var inboundMessage = false
 
     /// How far an outbound message has come, by status (Meta's order: sent, delivered, read).
     static let progress: [String: Int] = ["sent": 1, "delivered": 2, "read": 3]
@@ -56,8 +68,12 @@ public struct SendAttribution: Sendable {
     }
 
     /// Sorts `calls` (send calls near the message's time) and `deliveries` (of the message's number,
-    /// contact and period) by what the message's status history allows.
-    public init(message: Message, calls candidateCalls: [APILog], deliveries candidateDeliveries: [WebhookDelivery]) {
+    /// contact and period) by what the message's status history allows, then shares them with the other messages in
+    /// `neighbours` by nearest time (`shareDeliveries`, `shareCalls`).
+    public init(
+        message: Message, calls candidateCalls: [APILog], deliveries candidateDeliveries: [WebhookDelivery],
+        neighbours: Neighbours = Neighbours()
+    ) {
         let history = StatusHistory(message: message)
         let failureCodes = Set(history.failures.flatMap { $0.errors.compactMap(\.code) })
         let failed = !history.failures.isEmpty || message.status == "failed"
@@ -88,6 +104,12 @@ public struct SendAttribution: Sendable {
             return reached == 0 || (Self.progress[event].map { $0 <= reached } ?? true)
         }
         otherDeliveries = candidateDeliveries.count - deliveries.count
+        inboundMessage = message.isInbound
+        shareDeliveries(of: message, neighbours: neighbours)
+        shareCalls(of: message, neighbours: neighbours)
+        if let number = message.phoneNumberID {
+            unnamedCalls = calls.filter { Self.sendScope(of: $0, phoneNumberID: number) == .unnamed }.map(\.endpoint)
+        }
         var counts: [String: Int] = [:]
         for delivery in deliveries { counts[delivery.event + " " + delivery.webhookID, default: 0] += 1 }
         sameEventDeliveries = counts.values.max() ?? 0

@@ -137,8 +137,8 @@ import Testing
         // Sent message: conversation, inbound, deliveries, API log, Meta's events, webhooks, health, send-call search;
         // then, as Contact A moved to 14155550173 (H13), the new number's records (messages, conversations, number) for
         // what a reply does now, as `reply` reads them (session 36); and the contact's sends on the number, for what
-        // reached them after it (P39-1).
-        #expect(batches[0] == [9, 3], "\(batches)")
+        // reached them after it (P39-1), and the number's sends, for which calls and deliveries are other messages' (P44-2).
+        #expect(batches[0] == [10, 3], "\(batches)")
         // Received message: conversation, inbound, deliveries, API log, Meta's events, webhooks (its window is open), and
         // the move followed.
         #expect(batches[1] == [6, 3], "\(batches)")

@@ -43,6 +43,8 @@ extension TraceCommand {
 
     static func deliveries(_ trace: MessageTrace) -> [Block] {
         let heading: [Block] = [.line(StyledText(""))]
+        // Deliveries another message to (or from) the contact is nearer to, or shared with it (P44-2).
+        let sharing = trace.deliveriesSharing.map { Block.line(StyledText($0, style: .warn)) }
         switch trace.deliveries {
         case .failed(let error):
             return heading + [.line(StyledText("webhook deliveries: not loaded: \(error)", style: .warn))]
@@ -51,21 +53,22 @@ extension TraceCommand {
             switch trace.subscribed {
             case .loaded(let hooks)? where !hooks.isEmpty:
                 return heading + [.line(StyledText("webhook deliveries: none for \(events), although " + subscribedText(hooks) + undelivered, style: .bad))]
+                    + sharing
             case .loaded?:
                 return heading + [
                     .line(StyledText(
                         "webhook deliveries: none for \(events): no active webhook of this number subscribes to them (message events "
                             + "go only to phone-number-scoped webhooks subscribed to them)", style: .warn))
-                ]
+                ] + sharing
             default:
                 return heading + [
                     .line(StyledText("webhook deliveries: none for \(events) (they go only to phone-number-scoped webhooks)", style: .warn))
-                ]
+                ] + sharing
             }
         case .loaded(let deliveries):
             let rows = deliveries.map { delivery -> [StyledText] in
                 [
-                    StyledText(delivery.createdAt), StyledText(delivery.event),
+                    StyledText(TimeText.short(delivery.createdAt)), StyledText(delivery.event),
                     StyledText(delivery.status, style: delivery.status == "delivered" ? .good : delivery.status == "failed" ? .bad : .warn),
                     StyledText(delivery.answer.httpStatus.map(String.init) ?? DeliveryAnswer.noResponseLabel),
                     StyledText(String(delivery.attemptCount)), StyledText(delivery.webhookURL),
@@ -78,7 +81,7 @@ extension TraceCommand {
                     Column("ATTEMPTS", truncation: .never, alignRight: true), Column("WEBHOOK URL", truncation: .middle),
                 ], rows: rows)
             let note = trace.deliveriesNote.map { [Block.line(StyledText($0, style: .warn))] } ?? []
-            return heading + [.line(StyledText("webhook deliveries: \(deliveries.count)"))] + note + [.table(table)]
+            return heading + [.line(StyledText("webhook deliveries: \(deliveries.count)"))] + note + sharing + [.table(table)]
         }
     }
 
@@ -125,6 +128,8 @@ extension TraceCommand {
 
     static func apiLogs(_ trace: MessageTrace) -> [Block] {
         let heading: [Block] = [.line(StyledText(""))]
+        // Send calls another of the number's sends is nearer to or shares, and calls whose path names no number (P44-2, P44-12).
+        let sharing = trace.callsSharing.map { Block.line(StyledText($0, style: .warn)) }
         switch trace.apiLogs {
         case .failed(let error):
             return heading + [.line(StyledText("API calls: not loaded: \(error)", style: .warn))]
@@ -136,9 +141,9 @@ extension TraceCommand {
                 : origin == "business_app" ? "API calls: none: it was sent from the WhatsApp Business app (kapso.origin business_app), not through the API"
                 : origin == "history_sync" ? "API calls: none: imported history (kapso.origin history_sync), not sent through the API"
                 : "API calls: no send call with this project's keys at that time (sent from the inbox or another project?)"
-            return heading + [.line(StyledText(text, style: .dim))] + refusedAttempts(trace)
+            return heading + [.line(StyledText(text, style: .dim))] + sharing + refusedAttempts(trace)
         case .loaded(let logs):
-            let note = trace.callsNote.map { [Block.line(StyledText($0, style: .warn))] } ?? []
+            let note = (trace.callsNote.map { [$0] } ?? []).map { Block.line(StyledText($0, style: .warn)) } + sharing
             return heading + [.line(StyledText("API calls: \(logs.count)"))] + note + [.table(callsTable(logs, trace: trace))]
                 + refusedAttempts(trace)
         }
@@ -155,7 +160,7 @@ extension TraceCommand {
     private static func callsTable(_ logs: [APILog], trace: MessageTrace) -> Table {
         let rows = logs.map { log -> [StyledText] in
             [
-                StyledText(log.createdAt), StyledText(log.httpMethod), StyledText(log.endpoint),
+                StyledText(TimeText.short(log.createdAt)), StyledText(log.httpMethod), StyledText(log.endpoint),
                 StyledText(String(log.responseStatus), style: log.responseStatus >= 400 ? .bad : .good),
                 StyledText(log.responseTimeMS.map(String.init) ?? "-"), StyledText(log.apiKeyName ?? "-"),
                 StyledText(log.errorMessage ?? ""),
@@ -225,7 +230,7 @@ extension TraceCommand {
             "verdict": .string(trace.verdict(now: now).text),
         ]
         // Why the calls and deliveries may be another message's; only when they may.
-        let notes = [trace.callsNote, trace.refusedNote, trace.deliveriesNote].compactMap { $0 }
+        let notes = [trace.callsNote, trace.refusedNote, trace.deliveriesNote].compactMap { $0 } + trace.callsSharing + trace.deliveriesSharing
         if !notes.isEmpty { object["attribution_notes"] = .array(notes.map(JSONValue.string)) }
         return .object(object)
     }

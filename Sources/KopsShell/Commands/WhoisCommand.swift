@@ -42,6 +42,8 @@ public enum WhoisCommand: Command {
         case .success(let value): return (pasted, value)
         case .failure(.empty): throw .missingArgument(command: name, what: "id", usage: usage)
         case .failure(let problem):
+            // A request id or log-search event id kops printed (P44-5): what it is and the command that shows it, whole.
+            if let log = IDShape.logID(IDInput.cleaned(pasted)) { throw .idNotFound(explanation: log) }
             if let fromPath = try idInPath(pasted) { return fromPath }
             // A look-alike letter of another script is replaced, not dropped, as `message` and `trace` say (probe25 P25-4:
             // the damage reading offered a WAMID one character short).

@@ -15,6 +15,8 @@ enum MessageInput {
         case .failure(let problem):
             // A call id (`wacid.…`) is said as one, with what to run (P28-11).
             if let call = IDShape.callID(IDInput.cleaned(text)) { throw ShellError.idNotFound(explanation: "\(command): " + call) }
+            // A request id or log-search event id (`req_…`, `wwe_…`) is said as one, with the command that shows it (P44-5).
+            if let log = IDShape.logID(IDInput.cleaned(text)) { throw ShellError.idNotFound(explanation: "\(command): " + log) }
             let plain = ShellError.invalidValue(
                 command: command, what: "message id", value: IDInput.echo(text),
                 expected: problem == .missingPrefix ? "a WAMID starting with 'wamid.'" : IDInput.Problem.wamid(problem).reason)

@@ -17,14 +17,39 @@ extension MessageTrace {
     mutating func attribute() {
         let calls = if case .loaded(let logs) = apiLogs { logs } else { [APILog]() }
         let found = if case .loaded(let rows) = deliveries { rows } else { [WebhookDelivery]() }
-        let attribution = SendAttribution(message: message, calls: calls, deliveries: found)
+        let attribution = SendAttribution(message: message, calls: calls, deliveries: found, neighbours: neighbours)
         if case .loaded = apiLogs { apiLogs = .loaded(attribution.calls) }
         if case .loaded = deliveries { deliveries = .loaded(attribution.deliveries) }
         callsNote = attribution.callsNote
+        if case .loaded = apiLogs { callsSharing = attribution.callsSharing }
+        if case .loaded = deliveries { deliveriesSharing = attribution.deliveriesSharing }
         deliveriesNote = attribution.deliveriesNote
         if case .loaded = deliveries { self.attribution = attribution }
         refusedAttempts = attribution.refusedAttempts
         refusedNote = attribution.refusedNote
+    }
+
+    /// The other messages, deliveries, send calls and batching webhooks read with the trace (`listings`: message listings of
+    /// the number, `webhooks`: the number's webhooks), for telling the message's own rows from theirs (P44-2).
+    static func neighbours(
+        of message: Message, listings: [Result<JSONValue, KapsoAPIError>], client: KapsoClient, deliveries: [WebhookDelivery],
+        calls: [APILog], webhooks: Result<JSONValue, KapsoAPIError>?
+    ) -> SendAttribution.Neighbours {
+        var seen: Set<String> = [message.id]
+        let messages = listings.flatMap { listed -> [Message] in
+            guard case .success(let json) = listed, let page = try? client.messages(from: json) else { return [] }
+            return page.items.filter { seen.insert($0.id).inserted }
+        }
+        var batched: [String: Set<String>] = [:]
+        if case .success(let json)? = webhooks, let page = try? Page.decode(json, item: Webhook.init(json:)) {
+            for webhook in page.items where webhook.bufferEnabled {
+                batched[webhook.id] = Set(webhook.json["buffer_events"]?.array?.compactMap(\.string) ?? [])
+            }
+        }
+        let number = message.phoneNumberID ?? "-"
+        return SendAttribution.Neighbours(
+            messages: messages, deliveries: deliveries,
+            calls: calls.filter { SendAttribution.sendScope(of: $0, phoneNumberID: number) != nil }, batched: batched)
     }
 
     /// The events a message's journey produces: received for inbound, the status events for outbound.

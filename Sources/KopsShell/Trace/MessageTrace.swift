@@ -39,6 +39,11 @@ struct MessageTrace {
     /// they fit this message alone (`SendAttribution`).
     var callsNote: String?
     var deliveriesNote: String?
+    /// What was read around the message to tell its rows from other messages' (`SendAttribution.Neighbours`), and the
+    /// lines about rows shared with them (`deliveriesSharing`, `callsSharing`, P44-2).
+    var neighbours = SendAttribution.Neighbours()
+    var deliveriesSharing: [String] = []
+    var callsSharing: [String] = []
     /// The failed deliveries' attribution (`SendAttribution.failedNote`), nil when no delivery was matched.
     var attribution: SendAttribution?
     /// Send calls refused near the time of a message Meta accepted: other attempts, not its send
@@ -159,7 +164,8 @@ struct MessageTrace {
             client.webhookDeliveriesRequest(deliveryQuery),
         ]
         let sendPath = "/\(message.phoneNumberID ?? "-")/messages"
-        let logQuery = [("endpoint", sendPath), ("period", period), ("limit", "100")]
+        // Every path ending in /messages: the API log may record a send as `/v1/messages`, naming no number (P44-12).
+        let logQuery = [("endpoint", "/messages"), ("period", period), ("limit", "100")]
         requests.append(client.apiLogsRequest(logQuery))
         // The verdict will say to send a template: its WABA and the contact's preference come along now, so
         // naming the templates that fit costs one more round trip, not three.
@@ -194,7 +200,7 @@ struct MessageTrace {
                 client.logSearchRequest(
                     LogSearchQuery(
                         source: "external_api_log", period: "context", around: KapsoTime.iso(time),
-                        filters: [("endpoint_contains", sendPath)], limit: 100)))
+                        filters: [("endpoint_contains", "/messages")], limit: 100)))
         }
         // A 131026 ("undeliverable"): the contact's other messages from this number say whether it is on WhatsApp at all
         // (ContactReach, probe23 P23-6); one request more, only for such a failure.
@@ -216,7 +222,8 @@ struct MessageTrace {
         let numberFailure = message.isOutbound && StatusHistory(message: message).failures.contains { failure in
             failure.errors.contains { LaterSuccess.codes[$0.code ?? ""] != nil }
         } || message.isOutbound && MessageError.carried(by: message.json).contains { LaterSuccess.codes[$0.code ?? ""] != nil }
-        let numberSendsIndex = numberFailure ? message.phoneNumberID.map { number -> Int in
+        // The number's other sends also tell its own send calls and deliveries from theirs (SendAttribution, P44-2).
+        let numberSendsIndex = message.isOutbound ? message.phoneNumberID.map { number -> Int in
             requests.append(client.messagesRequest(filters: [("phone_number_id", number), ("direction", "outbound")], limit: 100))
             return requests.count - 1
         } : nil
@@ -277,6 +284,7 @@ struct MessageTrace {
                 unreadable: unreadable, moved: moved)
         }
         var sendCalls: [APILog] = []
+        var nearbyDeliveries: [WebhookDelivery] = []
         var trace = MessageTrace(
             message: message,
             conversation: part(json(0)) { json throws(KapsoAPIError) in try Conversation(fromResponse: json) },
@@ -284,8 +292,11 @@ struct MessageTrace {
             newestInbound: { if case .loaded(let page) = inbound { page.newest } else { nil } }(),
             moved: { if case .loaded(let page) = inbound { page.moved } else { nil } }(),
             deliveries: part(json(2)) { json throws(KapsoAPIError) in
+                // Read back a span before the message too: an earlier message's own deliveries are told from its (P44-2).
                 let rows = try following(
-                    client.webhookDeliveries(from: json), query: deliveryQuery, until: start, next: client.webhookDeliveries)
+                    client.webhookDeliveries(from: json), query: deliveryQuery, until: start - deliveryHorizon,
+                    next: client.webhookDeliveries)
+                nearbyDeliveries = rows
                 // Which webhooks got any delivery after the message: a subscribed one that got none stopped firing (P19-2).
                 // Known only when the rows reach back to the message (`following` stops after `maxPages`).
                 let oldest = rows.last.flatMap { KapsoTime.seconds(iso: $0.createdAt) }
@@ -299,7 +310,8 @@ struct MessageTrace {
                 return sendCalls
                     .filter { log in
                         let at = KapsoTime.seconds(iso: log.createdAt) ?? 0
-                        return log.httpMethod == "POST" && log.endpoint.hasSuffix(sendPath) && at >= start && at <= time + slack
+                        return at >= start && at <= time + slack
+                            && SendAttribution.sendScope(of: log, phoneNumberID: message.phoneNumberID ?? "-") != nil
                     }
                     .reversed()
             },
@@ -328,9 +340,14 @@ struct MessageTrace {
             if undeliverable { trace.reach = ContactReach.newest(for: message, among: listed) }
             if unconfirmed { trace.later = LaterEvidence.of(message, among: listed) }
         }
-        if let numberSendsIndex, case .success(let listed) = json(numberSendsIndex), let page = try? client.messages(from: listed) {
+        if numberFailure, let numberSendsIndex, case .success(let listed) = json(numberSendsIndex),
+            let page = try? client.messages(from: listed)
+        {
             trace.recovered = LaterSuccess.of(message, among: page.items)
         }
+        trace.neighbours = neighbours(
+            of: message, listings: [1, reachIndex, numberSendsIndex].compactMap { $0 }.map(json), client: client,
+            deliveries: nearbyDeliveries, calls: sendCalls, webhooks: webhooksIndex.map(json))
         if let healthIndex, case .success(let json) = json(healthIndex), let object = json.object,
             let health = try? PhoneNumberHealth(json: object)
         {
@@ -368,7 +385,7 @@ struct MessageTrace {
             } catch {}
         }
         // The 409s a held lock causes come after its holder's time: read from every send call of the number read.
-        trace.sendLock = sendLock(sendCalls, holder: message, now: now)
+        trace.sendLock = sendLock(sendCalls.filter { $0.endpoint.contains(sendPath) }, holder: message, now: now)
         trace.attribute()
         return trace
     }

@@ -1,0 +1,290 @@
+public import KapsoClient
+
+/// Which of several messages close in time a webhook delivery or a send call belongs to, by nearest time (probe44 P44-2).
+///
+/// The delivery log and the API log carry no WAMID (kapso-api.md §4, §5), so `trace` finds a message's rows by number,
+/// contact, event and time. When other messages fall in the span where the traced message's rows would be (for deliveries:
+/// of the same number and contact, the same way, that had the event; for send calls: the number's other sends Meta
+/// accepted), the rows are shared out: first one row to one message, nearest pairs first; then a row left over goes to
+/// the message nearest it. A row strictly nearer to another message is that message's: it is left out of the traced
+/// one's (with a line saying so when that leaves it none of the event), and the "no delivery" or "no send call" reading
+/// speaks for the message left without. A row as near to the traced message as to another (two sends that second) stays
+/// listed: they cannot be told apart. A row kept while a message that could have had it got none is listed with a note: there are
+/// fewer rows than messages. A webhook that batches an event (`buffer_enabled`, `buffer_events`, kapso-api.md §10.5)
+/// sends one delivery for several messages, so its deliveries of that event are not shared out.
+extension SendAttribution {
+    /// What `trace` read around the message, that its own rows are told apart from.
+    public struct Neighbours: Sendable {
+        /// Messages of the traced message's number as listed (any contact, either way); the traced one is skipped by WAMID.
+        public var messages: [Message]
+        /// Deliveries read around the message's time (any event and contact): the other messages' own are among them.
+        public var deliveries: [WebhookDelivery]
+        /// Send calls read around the message's time (`sendScope(of:phoneNumberID:)` not nil).
+        public var calls: [APILog]
+        /// Webhook id → the events it batches (`buffer_events` of a webhook with `buffer_enabled`).
+        public var batched: [String: Set<String>]
+
+        public init(
+            messages: [Message] = [], deliveries: [WebhookDelivery] = [], calls: [APILog] = [], batched: [String: Set<String>] = [:]
+        ) {
+            self.messages = messages
+            self.deliveries = deliveries
+            self.calls = calls
+            self.batched = batched
+        }
+    }
+
+    /// A row left out as another message's: when it was created, what it was (an event name, or `send call`) and the
+    /// time of the message nearer to it (Unix seconds).
+    public struct Nearer: Sendable, Equatable {
+        public var row: Int64
+        public var what: String
+        public var other: Int64
+    }
+
+    /// Rows kept as the message's although fewer rows than messages fit the span: what (an event name or `send call`),
+    /// how many rows and how many messages.
+    public struct Shared: Sendable, Equatable {
+        public var what: String
+        public var rows: Int
+        public var messages: Int
+    }
+
+    /// Where a send call went: the traced number's own path, or a path that names no number (`/v1/messages`).
+    public enum SendScope: Sendable, Equatable {
+        case number
+        case unnamed
+    }
+
+    /// Seconds after a message's last status a delivery of it may still be created (MessageTrace's horizon).
+    public static let deliverySpan: Int64 = 600
+
+    /// `.number` for a POST to `…/{phoneNumberID}/messages`; `.unnamed` for a POST to a `…/messages` path that names no
+    /// number (`/v1/messages`: kapso-api.md §5 marks the API log's `endpoint` format uncertain, "full path vs `/v1/...`;
+    /// log-search examples show `/v1/messages`", probe44 P44-12); nil for anything else (another number's send, a GET).
+    public static func sendScope(of log: APILog, phoneNumberID: String) -> SendScope? {
+        guard log.httpMethod == "POST" else { return nil }
+        var path = Substring(log.endpoint)
+        if let query = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<query] }
+        while path.hasSuffix("/") { path = path.dropLast() }
+        guard path.hasSuffix("/messages") else { return nil }
+        if path.hasSuffix("/\(phoneNumberID)/messages") { return .number }
+        let text = String(path)
+        guard APIPath.phoneNumberID(in: text) == nil, APIPath.ids(in: text).isEmpty else { return nil }
+        return .unnamed
+    }
+
+    /// When `message` had `event` (`whatsapp.message.sent`: its `sent` status, else its send time; `received`: its time),
+    /// in Unix seconds; nil when it did not have it or its time is unknown.
+    static func eventTime(_ message: Message, event: String) -> Int64? {
+        let prefix = "whatsapp.message."
+        guard event.hasPrefix(prefix) else { return nil }
+        let word = String(event.dropFirst(prefix.count))
+        if message.isInbound { return word == "received" ? message.time : nil }
+        guard message.isOutbound else { return nil }
+        if let at = StatusHistory(message: message).events.first(where: { $0.status == word })?.time { return at }
+        return word == "sent" && accepted(message) ? message.time : nil
+    }
+
+    /// From when to when a delivery may be `message`'s: from its time less the slack to its last status plus the span.
+    static func deliveryRange(_ message: Message) -> ClosedRange<Int64>? {
+        guard let time = message.time else { return nil }
+        let last = StatusHistory(message: message).events.compactMap(\.time).max() ?? time
+        return (time - window)...(max(time, last) + deliverySpan)
+    }
+
+    struct Claimant {
+        var at: Int64
+        var range: ClosedRange<Int64>
+    }
+
+    /// Shares `rows` (their times) among `claimants` (index 0: the traced message): the owner of each row (nil: none
+    /// could have it) and the claimants left without a row of their own.
+    static func share(_ rows: [Int64], among claimants: [Claimant]) -> (owner: [Int?], unserved: Set<Int>) {
+        var pairs: [(distance: Int64, claimant: Int, row: Int)] = []
+        for (row, at) in rows.enumerated() {
+            for (index, claimant) in claimants.enumerated() where claimant.range.contains(at) {
+                pairs.append((abs(at - claimant.at), index, row))
+            }
+        }
+        pairs.sort { ($0.distance, $0.claimant, $0.row) < ($1.distance, $1.claimant, $1.row) }
+        var owner = [Int?](repeating: nil, count: rows.count)
+        var served: Set<Int> = []
+        for pair in pairs where owner[pair.row] == nil && !served.contains(pair.claimant) {
+            owner[pair.row] = pair.claimant
+            served.insert(pair.claimant)
+        }
+        // A row left over (a second delivery of one event, a retried send) goes to the message nearest it.
+        for pair in pairs where owner[pair.row] == nil { owner[pair.row] = pair.claimant }
+        return (owner, Set(claimants.indices).subtracting(served))
+    }
+
+    /// The other message a row of the traced one's (at `at`) goes to: its `owner` when that is strictly nearer to it than
+    /// the traced message (claimant 0); nil when it stays the traced one's: a tie (two messages sent that second) cannot
+    /// be told apart, and a row left over for a farther message is no nearer to it.
+    static func nearerOwner(_ owner: Int?, at: Int64, claimants: [Claimant]) -> Int? {
+        guard let owner, owner != 0, abs(at - claimants[owner].at) < abs(at - claimants[0].at) else { return nil }
+        return owner
+    }
+
+    /// How many rows and messages a kept row is shared among: the traced message (its rows at `own`), the others that
+    /// could have one of its rows, and the rows (at `rows`) any of them could have.
+    static func shared(_ what: String, rows: [Int64], own: [Int64], claimants: [Claimant]) -> Shared {
+        let contenders = claimants.indices.filter { index in index == 0 || own.contains { claimants[index].range.contains($0) } }
+        let reachable = rows.filter { at in contenders.contains { claimants[$0].range.contains(at) } }
+        return Shared(what: what, rows: reachable.count, messages: contenders.count)
+    }
+
+    /// Leaves out of `deliveries` those nearer to another message to the same contact, and notes those kept although
+    /// fewer than the messages that could have them.
+    mutating func shareDeliveries(of message: Message, neighbours: Neighbours) {
+        guard !neighbours.messages.isEmpty, let range = Self.deliveryRange(message) else { return }
+        let rivals = neighbours.messages.filter { other in
+            other.id != message.id && other.isInbound == message.isInbound && other.isOutbound == message.isOutbound
+                && other.phoneNumberID == message.phoneNumberID && ContactNumber.same(other.contact, message.contact)
+        }
+        guard !rivals.isEmpty else { return }
+        var dropped: Set<String> = []
+        var seen: Set<String> = []
+        for delivery in deliveries where seen.insert(delivery.event + " " + delivery.webhookID).inserted {
+            let (event, hook) = (delivery.event, delivery.webhookID)
+            guard neighbours.batched[hook]?.contains(event) != true, let own = Self.eventTime(message, event: event) else { continue }
+            let claimants = [Claimant(at: own, range: range)] + rivals.compactMap { other in
+                guard let at = Self.eventTime(other, event: event), let range = Self.deliveryRange(other) else { return nil }
+                return Claimant(at: at, range: range)
+            }
+            guard claimants.count > 1 else { continue }
+            let mine = deliveries.filter { $0.event == event && $0.webhookID == hook }
+            let ids = Set(mine.map(\.id))
+            let others = neighbours.deliveries.filter { row in
+                row.event == event && row.webhookID == hook && !ids.contains(row.id) && row.mayConcern(contact: message.contact)
+                    && (row.phoneNumberID == nil || row.phoneNumberID == message.phoneNumberID)
+            }
+            let rows = (mine + others).compactMap { row in KapsoTime.seconds(iso: row.createdAt).map { (row, $0) } }
+            let (owner, unserved) = Self.share(rows.map(\.1), among: claimants)
+            var (kept, contested, nearer) = (0, 0, [Nearer]())
+            for (index, (row, at)) in rows.enumerated() where ids.contains(row.id) {
+                guard let who = Self.nearerOwner(owner[index], at: at, claimants: claimants) else {
+                    kept += 1
+                    if unserved.contains(where: { $0 != 0 && claimants[$0].range.contains(at) }) { contested += 1 }
+                    continue
+                }
+                dropped.insert(row.id)
+                nearer.append(Nearer(row: at, what: event, other: claimants[who].at))
+            }
+            // Said only where the message is left without a delivery of the event: it explains the "no delivery" reading.
+            if kept == 0 { nearerDeliveries += nearer }
+            if contested > 0 {
+                let own = rows.filter { ids.contains($0.0.id) }.map(\.1)
+                sharedDeliveries.append(Self.shared(event, rows: rows.map(\.1), own: own, claimants: claimants))
+            }
+        }
+        deliveries.removeAll { dropped.contains($0.id) }
+    }
+
+    /// Leaves out of `calls` the sends nearer to another of the number's sends, and notes one kept although fewer calls
+    /// than sends fit; refused calls (4xx) are left as they are (no message Meta accepted had one, `accepted`).
+    mutating func shareCalls(of message: Message, neighbours: Neighbours) {
+        guard message.isOutbound, let time = message.time, let number = message.phoneNumberID else { return }
+        let claimants = [Claimant(at: time, range: (time - Self.window)...(time + Self.window))]
+            + neighbours.messages.compactMap { other in
+                guard other.id != message.id, other.isOutbound, other.phoneNumberID == number, Self.accepted(other),
+                    let at = other.time, abs(at - time) <= 2 * Self.window
+                else { return nil }
+                return Claimant(at: at, range: (at - Self.window)...(at + Self.window))
+            }
+        guard claimants.count > 1 else { return }
+        let mine = calls.filter { $0.responseStatus < 400 }
+        let ids = Set(mine.map(\.id))
+        let others = neighbours.calls.filter { log in
+            log.responseStatus < 400 && !ids.contains(log.id) && Self.sendScope(of: log, phoneNumberID: number) != nil
+        }
+        let rows = (mine + others).compactMap { log in KapsoTime.seconds(iso: log.createdAt).map { (log, $0) } }
+        let (owner, unserved) = Self.share(rows.map(\.1), among: claimants)
+        var dropped: Set<String> = []
+        var (kept, contested, nearer) = (0, 0, [Nearer]())
+        for (index, (log, at)) in rows.enumerated() where ids.contains(log.id) {
+            guard let who = Self.nearerOwner(owner[index], at: at, claimants: claimants) else {
+                kept += 1
+                if unserved.contains(where: { $0 != 0 && claimants[$0].range.contains(at) }) { contested += 1 }
+                continue
+            }
+            dropped.insert(log.id)
+            nearer.append(Nearer(row: at, what: "send call", other: claimants[who].at))
+        }
+        // Said only where the message is left without a send call: it explains the "no send call" reading.
+        if kept == 0 && calls.count == mine.count { nearerCalls = nearer }
+        if contested > 0 {
+            let own = rows.filter { ids.contains($0.0.id) }.map(\.1)
+            sharedCalls = Self.shared("send call", rows: rows.map(\.1), own: own, claimants: claimants)
+        }
+        calls.removeAll { dropped.contains($0.id) }
+    }
+}
+
+// MARK: - Notes
+
+extension SendAttribution {
+    /// The lines under a trace's deliveries about rows shared with other messages to (or from) the contact: those left
+    /// out as nearer to another message, and those kept although fewer than the messages; empty when none.
+    ///
+    /// `1 whatsapp.message.sent delivery at 2026-11-21T11:05:00Z is nearer in time to another message to this contact
+    /// (2026-11-21T11:05:00Z): read as that message's and left out here (the delivery log holds no WAMID)`.
+    public var deliveriesSharing: [String] {
+        let side = inboundMessage ? "from this contact" : "to this contact"
+        let log = "(the delivery log holds no WAMID)"
+        var lines: [String] = []
+        if nearerDeliveries.count == 1, let row = nearerDeliveries.first {
+            lines.append(
+                "1 \(row.what) delivery at \(KapsoTime.iso(row.row)) is nearer in time to another message \(side) "
+                    + "(\(KapsoTime.iso(row.other))): read as that message's and left out here \(log)")
+        } else if !nearerDeliveries.isEmpty {
+            let listed = nearerDeliveries.prefix(3).map { "\($0.what) at \(KapsoTime.iso($0.row))" }.joined(separator: ", ")
+            lines.append(
+                "\(nearerDeliveries.count) deliveries are nearer in time to other messages \(side) (\(listed)"
+                    + (nearerDeliveries.count > 3 ? ", …" : "") + "): read as theirs and left out here \(log)")
+        }
+        for shared in sharedDeliveries {
+            lines.append(Self.sharedText(shared, unit: "delivery", units: "deliveries", among: "messages \(side) in that span") + " \(log)")
+        }
+        return lines
+    }
+
+    /// The lines under a trace's send calls about calls shared with the number's other sends, and about a kept call
+    /// whose path names no number; empty when none.
+    public var callsSharing: [String] {
+        let log = "(the API log holds no WAMID)"
+        var lines: [String] = []
+        if nearerCalls.count == 1, let row = nearerCalls.first {
+            lines.append(
+                "1 send call at \(KapsoTime.iso(row.row)) is nearer in time to another send from this number "
+                    + "(\(KapsoTime.iso(row.other))): read as that message's and left out here \(log)")
+        } else if !nearerCalls.isEmpty {
+            let listed = nearerCalls.prefix(3).map { KapsoTime.iso($0.row) }.joined(separator: ", ")
+            lines.append(
+                "\(nearerCalls.count) send calls are nearer in time to other sends from this number (\(listed)"
+                    + (nearerCalls.count > 3 ? ", …" : "") + "): read as theirs and left out here \(log)")
+        }
+        if let sharedCalls {
+            lines.append(
+                Self.sharedText(sharedCalls, unit: "send call", units: "send calls", among: "sends from this number within \(Self.window) s")
+                    + " \(log)")
+        }
+        for endpoint in Set(unnamedCalls).sorted() {
+            lines.append(
+                "POST \(endpoint) names no phone number: read as this message's send by its time, but it may be a send from "
+                    + "another of the project's numbers at that time")
+        }
+        return lines
+    }
+
+    /// `1 whatsapp.message.sent delivery for 2 messages to this contact in that span: listed as this message's, the
+    /// nearest in time, but it may be the other message's`.
+    static func sharedText(_ shared: Shared, unit: String, units: String, among: String) -> String {
+        let what = shared.what == unit ? "" : shared.what + " "
+        let rows = "\(shared.rows) \(what)\(shared.rows == 1 ? unit : units)"
+        let other = shared.messages == 2 ? "the other message's" : "another message's"
+        return "\(rows) for \(shared.messages) \(among): listed as this message's, the nearest in time, but "
+            + (shared.rows == 1 ? "it" : "one") + " may be \(other)"
+    }
+}
