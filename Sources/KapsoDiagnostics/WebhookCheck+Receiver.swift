@@ -43,7 +43,9 @@ extension WebhookCheck {
             add(.warning, webhook, retrying, fix: "\(advice); 'deliveries --webhook \(id) --status pending --period \(period)' lists them")
         } else if judged, let (severity, problem) = receiverNow(verdict, period: period) {
             let fix: String
-            if case .recovered = verdict.state, severity == .info {
+            if case .stuckAfterError = verdict.state {
+                fix = "\(advice); 'deliveries --webhook \(id) --status pending --period \(period)' lists them"
+            } else if case .recovered = verdict.state, severity == .info {
                 fix = "none now; the events of the failed deliveries were never delivered (Kapso has no redelivery, "
                     + "kapso-api.md §4): '\(list)' lists them, 'messages' holds the messages they carried"
             } else {
@@ -140,6 +142,8 @@ extension WebhookCheck {
                     + "(kops wants \(WebhookVerdict.recoveryRun) in a row)"
             if total > window.total { text += "; \(counted)" }
             return (severity, text)
+        case .stuckAfterError:
+            return verdict.stuckProblem(counted: counted).map { (severity, $0) }
         case .recovered(let count, let lastFailure):
             let newest = verdict.current.last?.created ?? lastFailure
             let failures = verdict.current.filter { $0.status == "failed" }
