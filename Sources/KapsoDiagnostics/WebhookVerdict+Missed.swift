@@ -89,12 +89,23 @@ extension WebhookVerdict {
     ///
     /// `statusesBlocked` (the number's health says Meta sends Kapso no statuses for it, `MessageVerdict.StatusPath`)
     /// explains an outbound message's missing status events before anything about the webhook (P19-3).
-    public static func undeliveredAdvice(laterDelivery: Bool?, checkSees: Bool, statusesBlocked: Bool = false) -> String {
+    ///
+    /// `metaOnly`: every such webhook is of kind meta. Kapso forwards it every message event (kapso-api.md §10.1), but
+    /// whether its delivery log lists those forwards is not documented (§4, §13), so without a later delivery of it in
+    /// the log, the receiver's own log decides (probe44 P44-11).
+    public static func undeliveredAdvice(laterDelivery: Bool?, checkSees: Bool, statusesBlocked: Bool = false, metaOnly: Bool = false)
+        -> String
+    {
         if statusesBlocked {
             return "Meta sends Kapso no statuses for this number (the verdict says why), so none of this message's status "
                 + "events can fire, whatever the webhook does"
         }
         let report = "report this message id and the webhook id to Kapso support; the event is never redelivered (kapso-api.md §4)"
+        if metaOnly, laterDelivery != true {
+            return "whether Kapso's delivery log lists a meta-kind webhook's forwards is not documented, and it shows none to "
+                + "this webhook after the message either: check the receiver's own log for this message; if nothing arrived "
+                + "there, Kapso did not forward it: " + report
+        }
         switch laterDelivery {
         case true?:
             return "later events reached it, so Kapso skipped this one: " + report
