@@ -131,6 +131,6 @@ extension WebhookVerdict {
     /// subscribed to `whatsapp.message.received` (kapso-api.md §3.1, §5). The coverage rule of `webhooks check`,
     /// `health` and `overview`.
     public static func carriesMessages(_ webhook: Webhook, of number: String) -> Bool {
-        webhook.phoneNumberID == number && (webhook.kind == "meta" || webhook.events.contains("whatsapp.message.received"))
+        webhook.phoneNumberID == number && WebhookAudience.subscribes(webhook, to: "whatsapp.message.received")
     }
 }
