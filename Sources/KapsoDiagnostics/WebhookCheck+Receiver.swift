@@ -43,7 +43,9 @@ extension WebhookCheck {
             add(.warning, webhook, retrying, fix: "\(advice); 'deliveries --webhook \(id) --status pending --period \(period)' lists them")
         } else if judged, let (severity, problem) = receiverNow(verdict, period: period) {
             let fix: String
-            if case .recovered = verdict.state, severity == .info {
+            if case .stuckAfterError = verdict.state {
+                fix = "\(advice); 'deliveries --webhook \(id) --status pending --period \(period)' lists them"
+            } else if case .recovered = verdict.state, severity == .info {
                 fix = "none now; the events of the failed deliveries were never delivered (Kapso has no redelivery, "
                     + "kapso-api.md §4): '\(list)' lists them, 'messages' holds the messages they carried"
             } else {
@@ -140,6 +142,8 @@ extension WebhookCheck {
                     + "(kops wants \(WebhookVerdict.recoveryRun) in a row)"
             if total > window.total { text += "; \(counted)" }
             return (severity, text)
+        case .stuckAfterError:
+            return verdict.stuckProblem(counted: counted).map { (severity, $0) }
         case .recovered(let count, let lastFailure):
             let newest = verdict.current.last?.created ?? lastFailure
             let failures = verdict.current.filter { $0.status == "failed" }
@@ -176,7 +180,7 @@ extension WebhookCheck {
             }
         }
         // Only a receiver of inbound messages missed them; what a paused receiver of other events missed is not read.
-        let receives = webhook.kind != "meta" && webhook.events.contains("whatsapp.message.received")
+        let receives = WebhookAudience.subscribes(webhook, to: "whatsapp.message.received")
         if receives, let inbound, let updated = verdict.updated {
             let since = inbound.count(after: updated)
             if since.count > 0, let newest = since.newest {
@@ -190,12 +194,13 @@ extension WebhookCheck {
     /// An active phone-number webhook that should receive inbound messages but got no delivery of them in the period
     /// while messages arrived on its number after its last change (probe11 P11-5: "the webhook stopped firing").
     /// Only messages after `updated_at` count: earlier ones may have arrived while it was paused or pointed elsewhere.
-    /// Kind kapso only: whether Kapso lists a meta webhook's forwards in its delivery log is not documented
-    /// (kapso-api.md §4 and §13 say nothing of it), so no delivery there proves nothing.
+    /// A meta-kind webhook gets every message event (`WebhookAudience.subscribes`, probe44 P44-11), but whether Kapso
+    /// lists its forwards in the delivery log is not documented (kapso-api.md §4 and §13 say nothing of it), so for one
+    /// the finding says its receiver's own log decides.
     private mutating func silent(_ verdict: WebhookVerdict, period: String, inbound: Inbound?) {
         let webhook = verdict.webhook
         guard webhook.active, let number = webhook.phoneNumberID, let inbound, inbound.number == number,
-            webhook.kind != "meta", webhook.events.contains("whatsapp.message.received"),
+            WebhookAudience.subscribes(webhook, to: "whatsapp.message.received"),
             let now = verdict.now, let span = Self.seconds(period)
         else { return }
         let received = verdict.current.contains { $0.event == "whatsapp.message.received" }
@@ -211,6 +216,18 @@ extension WebhookCheck {
         let after = inbound.count(after: cut)
         guard after.count > 0, let newest = after.newest else { return }
         let window = cut == changed ? "since its last change at \(KapsoTime.iso(changed))" : "in that time"
+        // Info, not a warning: with Kapso's logging of meta forwards undocumented, this may be every meta webhook's normal
+        // state; the receiver's own log tells (a received delivery in the log makes it the "stopped firing" rule's).
+        if webhook.kind == "meta" {
+            add(
+                .info, webhook,
+                "no delivery logged in the last \(period), although \(after.text) inbound \(after.count == 1 ? "message" : "messages") "
+                    + "arrived on \(number) \(window) (the last at \(verdict.when(newest))): as kind meta it gets every message event "
+                    + "Meta sends (kapso-api.md §10.1), but whether Kapso's delivery log lists meta-kind forwards is not documented",
+                fix: "check the receiver's own log for those messages; if none arrived, 'health' (webhook_subscription must list "
+                    + "messages), then report this webhook id to Kapso support; 'messages --direction inbound' holds them")
+            return
+        }
         add(
             .warning, webhook,
             "no whatsapp.message.received delivery in the last \(period), although \(after.text) inbound \(after.count == 1 ? "message" : "messages") arrived on "

@@ -90,7 +90,7 @@ public struct WebhookCheck {
     /// (probe19 P19-3: `webhooks check` said "0 errors" of such a number).
     public static func carriesMessageEvents(_ webhook: Webhook) -> Bool {
         webhook.active && webhook.phoneNumberID != nil
-            && (webhook.kind == "meta" || webhook.events.contains { $0.hasPrefix("whatsapp.message.") })
+            && WebhookEvents.messages.contains { WebhookAudience.subscribes(webhook, to: $0) }
     }
 
     private mutating func checkSubscriptions(_ webhooks: [Webhook], health: [String: HealthTriage]) {

@@ -10,7 +10,8 @@ public import KapsoClient
 /// so a missing delivery is on Kapso's side of the path: not the receiver (nothing was sent to fail), not Meta. A
 /// webhook Kapso pauses after failures shows `active: false` ("automatic pausing",
 /// docs.kapso.ai/docs/platform/webhooks/advanced), so an active one without failures was not paused by that rule.
-/// Only kind kapso: whether Kapso lists a meta webhook's forwards in its delivery log is not documented.
+/// A meta-kind webhook gets every message event (`WebhookAudience.subscribes`, probe44 P44-11), but whether Kapso lists
+/// its forwards in the delivery log is not documented: it is judged only once the log shows one of its received deliveries.
 extension WebhookVerdict {
     /// The inbound messages after a cut that no delivery followed.
     public struct Missed: Sendable, Equatable {
@@ -51,16 +52,18 @@ extension WebhookVerdict {
     /// The inbound messages of `inbound` (the webhook's number) that arrived after the webhook's newest received
     /// delivery, its last change and the start of `period` (`24h`, `7d`, `30d`), and at least `deliveryGrace` before
     /// `now`; nil when there are none, or the webhook is not an active kapso receiver of inbound messages of that
-    /// number, or a delivery is in flight, or `now` or the period is unknown. A delivery that failed or is stuck still
-    /// counts as sent: those have their own findings; so does a receiver whose newest deliveries failed (`failing`),
-    /// whose error already says what to fix first.
+    /// number (`WebhookAudience.subscribes`; a meta-kind one without a received delivery in the log), or a delivery is
+    /// in flight, or `now` or the period is unknown. A delivery that failed or is stuck still counts as sent: those have
+    /// their own findings; so does a receiver whose newest deliveries failed (`failing`), whose error already says what
+    /// to fix first.
     public func missed(_ inbound: WebhookCheck.Inbound, period: String) -> Missed? {
-        guard webhook.active, webhook.kind != "meta", let number = webhook.phoneNumberID, inbound.number == number,
-            webhook.events.contains("whatsapp.message.received"), inFlight == 0, let now,
+        guard webhook.active, let number = webhook.phoneNumberID, inbound.number == number,
+            WebhookAudience.subscribes(webhook, to: "whatsapp.message.received"), inFlight == 0, let now,
             let span = WebhookCheck.seconds(period)
         else { return nil }
         if case .failing = state { return nil }
         let received = (current + stuck).filter { $0.event == "whatsapp.message.received" }.map(\.created).max()
+        if webhook.kind == "meta", received == nil { return nil }
         let created = webhook.createdAt.flatMap(KapsoTime.seconds(iso:)) ?? 0
         let changed = max(created, updated ?? 0)
         let start = now - span
@@ -89,12 +92,23 @@ extension WebhookVerdict {
     ///
     /// `statusesBlocked` (the number's health says Meta sends Kapso no statuses for it, `MessageVerdict.StatusPath`)
     /// explains an outbound message's missing status events before anything about the webhook (P19-3).
-    public static func undeliveredAdvice(laterDelivery: Bool?, checkSees: Bool, statusesBlocked: Bool = false) -> String {
+    ///
+    /// `metaOnly`: every such webhook is of kind meta. Kapso forwards it every message event (kapso-api.md §10.1), but
+    /// whether its delivery log lists those forwards is not documented (§4, §13), so without a later delivery of it in
+    /// the log, the receiver's own log decides (probe44 P44-11).
+    public static func undeliveredAdvice(laterDelivery: Bool?, checkSees: Bool, statusesBlocked: Bool = false, metaOnly: Bool = false)
+        -> String
+    {
         if statusesBlocked {
             return "Meta sends Kapso no statuses for this number (the verdict says why), so none of this message's status "
                 + "events can fire, whatever the webhook does"
         }
         let report = "report this message id and the webhook id to Kapso support; the event is never redelivered (kapso-api.md §4)"
+        if metaOnly, laterDelivery != true {
+            return "whether Kapso's delivery log lists a meta-kind webhook's forwards is not documented, and it shows none to "
+                + "this webhook after the message either: check the receiver's own log for this message; if nothing arrived "
+                + "there, Kapso did not forward it: " + report
+        }
         switch laterDelivery {
         case true?:
             return "later events reached it, so Kapso skipped this one: " + report

@@ -47,12 +47,16 @@ extension WebhookVerdict {
 
     /// The newest failed delivery to the current configuration, whose answer the fix reads.
     /// Deliveries pending after failed attempts are newer evidence than any settled one (`retryingNow`, P28-10).
-    var newestFailure: Delivery? { retryingNow != nil ? retrying.last : current.last { $0.status == "failed" } }
+    /// So are stuck ones after an error answer, newer than any settled one (`stuckAfterError`, P44-3).
+    var newestFailure: Delivery? {
+        retryingNow != nil ? retrying.last : stuckAfterError.last ?? current.last { $0.status == "failed" }
+    }
 
     /// The failed deliveries the fix speaks of, oldest first: those retrying now when some are, else the newest run of
     /// failures when the webhook fails now, else the recent window's failures.
     var adviceFailures: [Delivery] {
         if retryingNow != nil { return retrying }
+        if case .stuckAfterError = state { return stuckAfterError }
         if case .failing(let count, _) = state { return current.suffix(count).filter { $0.status == "failed" } }
         return current.suffix(recent.total).filter { $0.status == "failed" }
     }
@@ -127,6 +131,6 @@ extension WebhookVerdict {
     /// subscribed to `whatsapp.message.received` (kapso-api.md §3.1, §5). The coverage rule of `webhooks check`,
     /// `health` and `overview`.
     public static func carriesMessages(_ webhook: Webhook, of number: String) -> Bool {
-        webhook.phoneNumberID == number && (webhook.kind == "meta" || webhook.events.contains("whatsapp.message.received"))
+        webhook.phoneNumberID == number && WebhookAudience.subscribes(webhook, to: "whatsapp.message.received")
     }
 }

@@ -22,7 +22,7 @@ extension WebhookVerdict {
         guard let first = retrying.first else { return nil }
         switch state {
         case .failing, .intermittent: return nil
-        case .noDeliveries, .working, .recovered: break
+        case .noDeliveries, .working, .recovered, .stuckAfterError: break
         }
         let count = retrying.count
         let attempts = retrying.reduce(0) { $0 + $1.attempts }

@@ -98,6 +98,10 @@ public struct WebhookVerdict: Sendable {
         /// The newest `count` settled deliveries were delivered after a failure at `lastFailure`, but the recent
         /// window shows no recovery (`Recent`): failures between deliveries, or too few deliveries since.
         case intermittent(count: Int, lastFailure: Int64)
+        /// The newest `count` deliveries are pending, stuck after an error answer (`stuckAfterError`), newer than the
+        /// newest settled one, which was delivered (`delivered` in a row, after a failure at `lastFailure` when there was
+        /// one): failed so far, so neither working nor recovered (probe44 P44-3, P43-3's rule).
+        case stuckAfterError(count: Int, delivered: Int, lastFailure: Int64?)
     }
 
     /// The recent window: the newest `recentWindow` settled deliveries to the current configuration.
@@ -188,8 +192,23 @@ public struct WebhookVerdict: Sendable {
         return .current
     }
 
-    /// The receiver's state from its newest settled deliveries.
+    /// The receiver's state from its newest settled deliveries, and stuck ones whose last answer was an error, newer than
+    /// any of those (`stuckAfterError`): a pending delivery that got an error is failed so far (P44-3).
     public var state: State {
+        let settled = settledState
+        switch settled {
+        case .working, .recovered:
+            let after = stuckAfterError
+            guard !after.isEmpty else { return settled }
+            let delivered = current.reversed().prefix { $0.status == "delivered" }.count
+            return .stuckAfterError(count: after.count, delivered: delivered, lastFailure: current.last { $0.status == "failed" }?.created)
+        case .noDeliveries, .failing, .intermittent, .stuckAfterError:
+            return settled
+        }
+    }
+
+    /// The state from the settled deliveries alone.
+    private var settledState: State {
         guard let newest = current.last else { return .noDeliveries }
         let run = current.reversed().prefix { $0.status == newest.status }
         if newest.status == "failed" { return .failing(count: run.count, since: run.last?.created ?? newest.created) }
@@ -229,6 +248,8 @@ public struct WebhookVerdict: Sendable {
             return count >= 2 || failureRate >= 10 ? .warning : nil
         case .intermittent:
             return window.isHigh ? .error : .warning
+        case .stuckAfterError(let count, _, _):
+            return count >= 3 ? .error : .warning
         case .recovered(let count, let lastFailure):
             if !retrying.isEmpty { return .warning }
             if count >= 3, let now, now - lastFailure >= 86_400 { return .info }
@@ -243,7 +264,7 @@ public struct WebhookVerdict: Sendable {
         guard webhook.active else { return false }
         switch state {
         case .failing, .intermittent: return true
-        case .noDeliveries, .working, .recovered: return !retrying.isEmpty
+        case .noDeliveries, .working, .recovered, .stuckAfterError: return !retrying.isEmpty
         }
     }
 
@@ -294,6 +315,8 @@ public struct WebhookVerdict: Sendable {
             return "recovered since its last failure at \(KapsoTime.iso(lastFailure)): \(since)"
         case .intermittent:
             return "fails intermittently: " + recentCount
+        case .stuckAfterError:
+            return stuckHeadline
         }
     }
 
@@ -347,19 +370,6 @@ extension WebhookVerdict {
         guard !parts.isEmpty else { return nil }
         let quiet = failing.isEmpty && paused.isEmpty && (history > 0 || orphans > 0)
         return (quiet ? "no webhook fails now; " : "") + parts.joined(separator: "; ")
-    }
-}
-
-extension WebhookVerdict {
-    /// `1 of these pending deliveries had no attempt for 21 h 27 min or more: …`, for a list of deliveries (`deliveries`);
-    /// nil when none is pending `stuckAfter` past its last attempt.
-    public static func stuckNote(_ deliveries: [Delivery], now: Int64) -> String? {
-        let stuck = deliveries.filter { $0.status == "pending" && now - $0.lastAttempt > stuckAfter }
-        guard let newest = stuck.map(\.lastAttempt).max() else { return nil }
-        let one = stuck.count == 1
-        return "\(stuck.count) of these pending deliveries \(one ? "has" : "have") had no attempt for \(Elapsed.text(now - newest)) "
-            + "or more: Kapso's retries end about 2.5 min after the first attempt (kapso-api.md §10.3), so \(one ? "it is" : "they are") "
-            + "stuck; 'webhooks check' names \(one ? "it" : "them") for Kapso support"
     }
 }
 

@@ -41,7 +41,7 @@ extension TraceCommand {
         }
     }
 
-    static func deliveries(_ trace: MessageTrace) -> [Block] {
+    static func deliveries(_ trace: MessageTrace, now: Int64) -> [Block] {
         let heading: [Block] = [.line(StyledText(""))]
         // Deliveries another message to (or from) the contact is nearer to, or shared with it (P44-2).
         let sharing = trace.deliveriesSharing.map { Block.line(StyledText($0, style: .warn)) }
@@ -50,21 +50,38 @@ extension TraceCommand {
             return heading + [.line(StyledText("webhook deliveries: not loaded: \(error)", style: .warn))]
         case .loaded(let deliveries) where deliveries.isEmpty:
             let events = trace.message.isInbound ? "whatsapp.message.received" : "message status events"
-            switch trace.subscribed {
-            case .loaded(let hooks)? where !hooks.isEmpty:
-                return heading + [.line(StyledText("webhook deliveries: none for \(events), although " + subscribedText(hooks) + undelivered, style: .bad))]
-                    + sharing
-            case .loaded?:
-                return heading + [
-                    .line(StyledText(
-                        "webhook deliveries: none for \(events): no active webhook of this number subscribes to them (message events "
-                            + "go only to phone-number-scoped webhooks subscribed to them)", style: .warn))
-                ] + sharing
-            default:
+            guard case .loaded(let webhooks)? = trace.numberWebhooks else {
                 return heading + [
                     .line(StyledText("webhook deliveries: none for \(events) (they go only to phone-number-scoped webhooks)", style: .warn))
                 ] + sharing
             }
+            // Only the webhooks that should have had it by now (P44-9, P44-11, P44-6: created later, meta-kind, buffering).
+            let audience = WebhookAudience(webhooks: webhooks, message: trace.message)
+            let due = audience.due(now: now)
+            let pending = audience.pending(now: now)
+            var lines: [Block] = []
+            if !due.isEmpty {
+                lines.append(.line(StyledText("webhook deliveries: none for \(events), although " + subscribedText(due) + undelivered, style: .bad)))
+            } else if let first = pending.first {
+                lines.append(.line(StyledText(
+                    "webhook deliveries: none yet for \(events): \(first.webhook.url) should get it, and "
+                        + WebhookAudience.pendingText(dueBy: first.dueBy, window: first.window), style: .dim)))
+            } else if !audience.notExpected.isEmpty {
+                lines.append(.line(StyledText(
+                    "webhook deliveries: none for \(events), and no webhook of this number is known to have been active and "
+                        + "subscribed to them at the message's time:", style: .warn)))
+            } else {
+                lines.append(.line(StyledText(
+                    "webhook deliveries: none for \(events): no active webhook of this number subscribes to them (message events "
+                        + "go only to phone-number-scoped webhooks subscribed to them)", style: .warn)))
+            }
+            for webhook in pending.dropFirst(due.isEmpty ? 1 : 0) {
+                lines.append(.line(StyledText(
+                    "  \(webhook.webhook.url) should get it too: " + WebhookAudience.pendingText(dueBy: webhook.dueBy, window: webhook.window),
+                    style: .dim)))
+            }
+            lines += audience.notExpected.map { .line(StyledText("  " + $0, style: .dim)) }
+            return heading + lines + sharing
         case .loaded(let deliveries):
             let rows = deliveries.map { delivery -> [StyledText] in
                 [
@@ -85,27 +102,31 @@ extension TraceCommand {
         }
     }
 
-    /// `1 active webhook of this number subscribes to them (https://hooks.example.com/k)`; at most two URLs named.
+    /// `1 active webhook of this number subscribes to them (https://hooks.example.com/k)`; at most two URLs named, a
+    /// meta-kind one marked as getting every message event (kapso-api.md §10.1).
     static func subscribedText(_ hooks: [Webhook]) -> String {
-        let urls = hooks.prefix(2).map(\.url).joined(separator: ", ") + (hooks.count > 2 ? ", …" : "")
+        let urls = hooks.prefix(2).map { $0.url + ($0.kind == "meta" ? " [kind meta: Kapso forwards it every message event]" : "") }
+            .joined(separator: ", ") + (hooks.count > 2 ? ", …" : "")
         return "\(hooks.count) active \(hooks.count == 1 ? "webhook of this number subscribes" : "webhooks of this number subscribe") to them (\(urls))"
     }
 
     static let undelivered = ": Kapso recorded no delivery of this message"
 
-    /// The line under the verdict when the message's events have a subscribed webhook and no delivery was recorded
-    /// (probe17 P17-11: the verdict was a clean "received"), with Kapso's processing status as the first suspect when it
-    /// is not done; nil otherwise.
+    /// The line under the verdict when the message's events have a webhook that should have received them by now
+    /// (`WebhookAudience.due`) and no delivery was recorded (probe17 P17-11: the verdict was a clean "received"), with
+    /// Kapso's processing status as the first suspect when it is not done; nil otherwise.
     static func undeliveredNote(_ trace: MessageTrace, now: Int64) -> String? {
-        guard case .loaded(let deliveries) = trace.deliveries, deliveries.isEmpty, case .loaded(let hooks)? = trace.subscribed, !hooks.isEmpty
+        guard case .loaded(let deliveries) = trace.deliveries, deliveries.isEmpty, case .loaded(let webhooks)? = trace.numberWebhooks
         else { return nil }
+        let hooks = WebhookAudience(webhooks: webhooks, message: trace.message).due(now: now)
+        guard !hooks.isEmpty else { return nil }
         let processing = processingText(trace.message, now: now).map { "; Kapso's processing_status is \($0), the first suspect" } ?? ""
         // Never "see 'webhooks check'" unless that check can see it (P19-2): it compares received messages only.
         let later = trace.deliveredAfter.map { ids in hooks.contains { ids.contains($0.id) } }
         let blocked = if case .closed = trace.statusPath { !trace.message.isInbound } else { false }
         let advice = WebhookVerdict.undeliveredAdvice(
-            laterDelivery: later, checkSees: hooks.contains { $0.events.contains("whatsapp.message.received") },
-            statusesBlocked: blocked)
+            laterDelivery: later, checkSees: hooks.contains { WebhookAudience.subscribes($0, to: "whatsapp.message.received") },
+            statusesBlocked: blocked, metaOnly: hooks.allSatisfy { $0.kind == "meta" })
         return "no webhook delivery: " + subscribedText(hooks) + ", yet Kapso recorded none for this message" + processing
             + "; " + advice
     }

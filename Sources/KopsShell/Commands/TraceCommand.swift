@@ -63,7 +63,7 @@ public enum TraceCommand: Command {
             ? trace.message.time.flatMap { MessageVerdict.writtenSince($0, newestInbound: trace.newestInbound, now: now) } : nil
         blocks += timeline(trace.message, writtenSince: again, refused: refused, callsEnabled: trace.callsEnabled, now: now)
         blocks += metaEvents(trace)
-        blocks += deliveries(trace)
+        blocks += deliveries(trace, now: now)
         blocks += apiLogs(trace)
         if let lock = trace.sendLock { blocks += [.line(StyledText("")), .line(StyledText(lock, style: .warn))] }
         let verdict = trace.verdict(now: now)

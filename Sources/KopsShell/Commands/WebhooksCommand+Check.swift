@@ -50,7 +50,7 @@ extension WebhooksCommand {
         return render(check, checked: check.checked, urls: Dictionary(webhooks.map { ($0.id, $0.url) }) { first, _ in first })
     }
 
-    /// The newest page of inbound messages of each number with a receiver of inbound messages (kind kapso) that is
+    /// The newest page of inbound messages of each number with a receiver of inbound messages (`WebhookAudience`) that is
     /// paused, or got no delivery of them within `WebhookVerdict.deliveryGrace` of `now`: what says whether it missed
     /// messages (probe11 P11-5, P11-16; probe19 P19-2: deliveries that stopped a day ago). One request per such
     /// number; none when every such webhook got a delivery in the last 2 minutes.
@@ -60,7 +60,7 @@ extension WebhooksCommand {
         var numbers: [String] = []
         for webhook in webhooks {
             guard let number = webhook.phoneNumberID, !numbers.contains(number) else { continue }
-            guard webhook.kind != "meta", webhook.events.contains("whatsapp.message.received") else { continue }
+            guard WebhookAudience.subscribes(webhook, to: "whatsapp.message.received") else { continue }
             let newest = deliveries[webhook.id, default: []].filter { $0.event == "whatsapp.message.received" }.map(\.created).max()
             let recent = newest.map { newest in now.map { $0 - newest <= WebhookVerdict.deliveryGrace } ?? false } ?? false
             if !webhook.active || !recent { numbers.append(number) }

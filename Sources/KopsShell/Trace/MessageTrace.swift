@@ -28,10 +28,10 @@ struct MessageTrace {
     /// when either read failed.
     var contactWindow: ContactWindow? = nil
     var deliveries: Part<[WebhookDelivery]>
-    /// The active webhooks of the message's number subscribed to its events (`events(of:)`), read with the other
-    /// look-ups; nil when the message names no number. Message events go to phone-number-scoped webhooks subscribed to
-    /// them (kapso-api.md §3.2, §3.4), so with one here and no delivery found, Kapso sent none (probe17 P17-11).
-    var subscribed: Part<[Webhook]>? = nil
+    /// The webhooks of the message's number, read with the other look-ups; nil when the message names no number. Which
+    /// of them should have received its events is `audience` (`WebhookAudience`): with one due and no delivery found,
+    /// Kapso sent none (probe17 P17-11).
+    var numberWebhooks: Part<[Webhook]>? = nil
     var apiLogs: Part<[APILog]>
     /// The webhooks Meta sent Kapso about this WAMID (log search, `whatsapp_webhook_event`), oldest first.
     var metaEvents: Part<Search>
@@ -354,11 +354,8 @@ struct MessageTrace {
             trace.statusPath = MessageVerdict.StatusPath(HealthTriage(health))
         }
         if let webhooksIndex {
-            let events = events(of: message)
-            trace.subscribed = part(json(webhooksIndex)) { json throws(KapsoAPIError) in
-                try Page.decode(json, item: Webhook.init(json:)).items.filter { webhook in
-                    webhook.active && webhook.phoneNumberID == message.phoneNumberID && !events.isDisjoint(with: webhook.events)
-                }
+            trace.numberWebhooks = part(json(webhooksIndex)) { json throws(KapsoAPIError) in
+                try Page.decode(json, item: Webhook.init(json:)).items
             }
         }
         // Edits and revokes of the message are inbound messages of the contact, in the listing read for the window (P9-14).
