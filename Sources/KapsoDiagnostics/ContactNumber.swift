@@ -54,6 +54,17 @@ public enum ContactNumber {
         return a == b || match(a, b) != nil
     }
 
+    /// True when a list row's contact number (`contact`, as Kapso wrote it: digits with or without `+`, spaces) is the
+    /// whole number `digits`: the same digits, or the other form of a Brazilian, Mexican or Argentine mobile number
+    /// (`same`). Kapso's `phone_number` filter matches part of a number (kapso-api.md §1, gotcha 17: "The `phone_number`
+    /// filters are partial matches"), so the list for a whole number also holds every contact whose number contains it:
+    /// `5214155550171` (Mexico) for `14155550171` (probe44 P44-10), which is another person, not a row of this one.
+    public static func isRow(_ contact: String?, of digits: String) -> Bool {
+        guard let contact else { return false }
+        let own = contact.filter { $0.isASCII && $0.isNumber }
+        return own == digits || same(own, digits)
+    }
+
     /// The other form of a Brazilian, Mexican or Argentine mobile number's digits, nil for any other number:
     /// `551187654321` for `5511987654321` and back, `525512345678` for `5215512345678` and back, `541123456789` for
     /// `5491123456789` and back; for Argentina's 15 form (`54111523456789`) the `549` form of its first reading.

@@ -35,6 +35,10 @@ extension SenderState {
         /// The failed access check that names no state of the number (Meta's API not reachable for it), with the
         /// API's words (`error`), e.g. `Error validating access token: …`; nil otherwise.
         public var accessFailure: (finding: HealthTriage.Finding, error: String?)?
+        /// Failed checks that stop sends and that none of the fields above says, as `phone_number_connection
+        /// DISCONNECTED` or `token_validity failed`: a connection check whose state is not the access check's, an
+        /// expired coexistence token (probe44 P44-1: under a `healthy` summary they were said nowhere but `health`).
+        public var failedChecks: [String] = []
 
         /// Messaging-health error codes that block business-initiated conversations only, replies in an open 24-hour
         /// window going out: 141006, the WABA's payment method (kapso-api.md §9.5; kops's catalogue, `explain 141006`).
@@ -62,6 +66,16 @@ extension SenderState {
                 && blocked.allSatisfy { entity in entity.code.map(Self.businessInitiatedOnlyCodes.contains) ?? false }
             accessFailure = triage.findings.first { $0.check == "phone_number_access" && $0.severity == .critical && $0.state == nil }
                 .map { ($0, health.check("phone_number_access")?["error"]?.string) }
+            let shownStatus = numberStatus
+            failedChecks = triage.findings.filter { finding in
+                guard finding.severity == .critical else { return false }
+                switch finding.check {
+                // Said by `numberStatus`, `quality`, `accessFailure` and `messaging`.
+                case "phone_number_access", "messaging_health": return false
+                case "phone_number_connection": return finding.state == nil || finding.state?.uppercased() != shownStatus
+                default: return true
+                }
+            }.map { finding in finding.state.map { "\(finding.check) \($0)" } ?? "\(finding.check) failed" }
         }
 
         /// `FLAGGED, quality RED, messaging BLOCKED`: the read's number status, quality and messaging state, for lines
@@ -72,6 +86,7 @@ extension SenderState {
             if let quality { parts.append("quality \(quality)") }
             if let messaging { parts.append("messaging \(messaging.detail)") }
             if accessFailure != nil { parts.append("Meta's API not reachable for the number") }
+            parts += failedChecks
             return parts.joined(separator: ", ")
         }
     }
@@ -108,6 +123,7 @@ extension SenderState {
         // A limit (LIMITED) is messaging's own state, no field of the record: only a block is set beside it.
         if let messaging = read.messaging, messaging.detail == "BLOCKED" { other.append("messaging BLOCKED") }
         if read.accessFailure != nil { other.append("Meta's API not reachable for the number") }
+        other += read.failedChecks
         guard status != nil || quality != nil || !other.isEmpty else { return nil }
         let when = read.checkedAt.map { " (checked \($0))" } ?? ""
         let name = record.name.map { "\($0) (\(record.id))" } ?? record.id

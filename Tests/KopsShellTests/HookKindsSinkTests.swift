@@ -8,7 +8,8 @@ import Testing
 /// (its URL, its failed delivery, an API log naming it): no key of any of them reaches the terminal, a recorded
 /// transcript, the history file or a JSON, table or expanded answer (probe40 P40-3: the Airtable hook ids were printed
 /// by every view; probe38 P38-1: the narrow columns of `deliveries`, `errors` and `logs search` printed Slack,
-/// Telegram, Zapier and n8n keys). The seed grows with the table.
+/// Telegram, Zapier and n8n keys; probe44 P44-7: Pabbly Connect and Hookdeck keys in every view, the transcript and the
+/// support bundle). The seed grows with the table.
 @Suite struct HookKindsSinkTests {
     static let base = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Seeds/hook-keys.seed.json").path
@@ -59,6 +60,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let transcript = folder.appendingPathComponent("t.md").path
+        let bundle = folder.appendingPathComponent("b.md").path
         let seed = try Self.seed(in: folder)
         let seedText = try String(contentsOfFile: seed, encoding: .utf8)
         let messages = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.base))) as! [String: Any]
@@ -83,17 +85,20 @@ import Testing
             ]
             lines += typed
             lines.append("record stop")
+            // The support bundle (probe44 P44-7: Pabbly and Hookdeck keys were in it in clear).
+            lines += ["use 100200300400501", "bundle \(bundle) --period 30d"]
             for line in lines { shell.run(line: line) }
             var gate = HistoryGate()
             let kept = typed.filter { gate.admit($0, redactor: shell.redactor).save }
             return (output.combined, kept)
         }
         let page = try String(contentsOfFile: transcript, encoding: .utf8)
+        let bundled = try String(contentsOfFile: bundle, encoding: .utf8)
         for hook in HookKindsTests.hooks {
             // The seed holds the key, so what the test looks for was there to leak.
             for key in hook.keys {
                 #expect(seedText.contains(key), "\(key) not in the seed")
-                for (name, text) in [("terminal", terminal), ("transcript", page)] {
+                for (name, text) in [("terminal", terminal), ("transcript", page), ("bundle", bundled)] {
                     let hits = text.split(separator: "\n").filter { $0.contains(key) }
                     #expect(hits.isEmpty, "\(key) in the \(name): \(hits.first ?? "")")
                 }
@@ -104,5 +109,6 @@ import Testing
         #expect(terminal.contains("hooks.airtable.com/workflows/v1/genericWebhook/appAbC123/wflDeF456/<redacted>"), "\(terminal)")
         #expect(page.contains("https://<redacted>.m.pipedream.net"))
         #expect(terminal.contains("messages?key=<redacted>&token=<redacted>"))
+        #expect(bundled.contains("connect.pabbly.com/workflow/sendwebhookdata/<redacted>"), "\(bundled)")
     }
 }

@@ -74,6 +74,23 @@ import Testing
              masked: "script.google.com/macros/s/<redacted>/exec", keys: ["AKfycbx1234567890abcdefghijklmnopqrstuvwxyzABCDEF"]),
         Hook(url: "script.google.com/a/macros/acme.example/s/AKfycbzZyXwVuTsRqPoNmLkJiHgFeDcBa0987654321/exec",
              masked: "script.google.com/a/macros/acme.example/s/<redacted>/exec", keys: ["AKfycbzZyXwVuTsRqPoNmLkJiHgFeDcBa0987654321"]),
+        // probe44 P44-7: Pabbly Connect, Hookdeck (three hosts), Workato (two data centres), Tray.ai, Activepieces.
+        Hook(url: "connect.pabbly.com/workflow/sendwebhookdata/IjU3NjUwNTZhMDYzMjA0MzI1MjZhNTUzNDUxMzQi_pc",
+             masked: "connect.pabbly.com/workflow/sendwebhookdata/<redacted>", keys: ["IjU3NjUwNTZhMDYzMjA0MzI1MjZhNTUzNDUxMzQi_pc"]),
+        Hook(url: "webhook.hookdeck.com/e/src_9XyZabcDEF123456",
+             masked: "webhook.hookdeck.com/e/<redacted>", keys: ["src_9XyZabcDEF123456"]),
+        Hook(url: "events.hookdeck.com/e/src_QwErTyUiOp987654",
+             masked: "events.hookdeck.com/e/<redacted>", keys: ["src_QwErTyUiOp987654"]),
+        Hook(url: "hkdk.events/h4rdt0gu3ss1d",
+             masked: "hkdk.events/<redacted>", keys: ["h4rdt0gu3ss1d"]),
+        Hook(url: "webhooks.workato.com/webhooks/rest/5f1e2d3c-4b5a-4968-8776-5a4b3c2d1e0f/new_message",
+             masked: "webhooks.workato.com/webhooks/rest/<redacted>/new_message", keys: ["5f1e2d3c-4b5a-4968-8776-5a4b3c2d1e0f"]),
+        Hook(url: "webhooks.eu.workato.com/webhooks/rest/6a2f3e4d-5c6b-4a79-9887-6b5c4d3e2f10/lead",
+             masked: "webhooks.eu.workato.com/webhooks/rest/<redacted>/lead", keys: ["6a2f3e4d-5c6b-4a79-9887-6b5c4d3e2f10"]),
+        Hook(url: "7c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f.trayapp.io",
+             masked: "<redacted>.trayapp.io", keys: ["7c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f"], schemeless: false),
+        Hook(url: "cloud.activepieces.com/api/v1/webhooks/wAbCdEfGhIjKlMnOpQrSt",
+             masked: "cloud.activepieces.com/api/v1/webhooks/<redacted>", keys: ["wAbCdEfGhIjKlMnOpQrSt"]),
     ]
 
     /// The forms a line writes a URL in: `%@` stands for the URL.
@@ -95,8 +112,8 @@ import Testing
         }
     }
 
-    /// `CapabilityURLs.kind(of:)` tells a host ending in neither `.com` nor `.net` no hook's by its last four bytes: every
-    /// rule's hosts end so.
+    /// `CapabilityURLs.kind(of:)` tells a host ending in none of `.com`, `.net`, `.io`, `.events` no hook's by its last
+    /// four bytes: every rule's hosts end so.
     @Test func everyRuleHostEndsInComOrNet() {
         for rule in CapabilityURLs.rules {
             for pattern in rule.hosts {
@@ -106,7 +123,7 @@ import Testing
                 case .suffix(let suffix): last = suffix
                 case .prefixAndSuffix(_, let suffix): last = suffix
                 }
-                #expect(last.hasSuffix(".com") || last.hasSuffix(".net"), "\(rule.name): \(last)")
+                #expect([".com", ".net", ".io", ".events"].contains { last.hasSuffix($0) }, "\(rule.name): \(last)")
                 #expect(last == last.lowercased(), "\(rule.name): \(last)")
             }
         }

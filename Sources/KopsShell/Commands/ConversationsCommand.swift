@@ -49,7 +49,8 @@ public enum ConversationsCommand: Command {
         // Part of a number (`0142`) is asked for as typed: it is no whole number to rewrite.
         let contact = try contact(arguments)
         let key = contact.map { $0.partial ? $0.digits : ContactNumber.searchKey($0.digits) }
-        let rowsFor = contact.flatMap { key == $0.digits ? nil : $0.digits }
+        // A whole number keeps the rows whose contact is it: another contact's number may contain it (ContactRows, P44-10).
+        let rowsFor = contact.flatMap { $0.partial ? nil : $0.digits }
         if let key { filters.append(("phone_number", key)) }
         if let status = arguments.value("--status") { filters.append(("status", status)) }
         let limit = arguments.integer("--limit") ?? 20
@@ -58,38 +59,40 @@ public enum ConversationsCommand: Command {
         // Windows are judged at the server's time, known once a page has arrived; each number's inbound messages are
         // read once for all pages (ConversationWindows).
         var windows = ConversationWindows(contactKey: key, numbers: context.ids.phoneNumbers)
+        var rows = rowsFor.map(ContactRows.init(digits:))
         let count = try ListStream(context: context, mode: mode, showsEmptyTable: true).run(
-            fetch: { after, _ in try only(rowsFor, in: context.client.conversations(filters: filters, limit: 100, after: after.first?.1)) },
+            fetch: { after, _ in
+                let page = try context.client.conversations(filters: filters, limit: 100, after: after.first?.1)
+                return rows?.keep(page, contact: \.contact) ?? page
+            },
             request: { context.client.conversationsRequest(filters: filters, limit: 100, after: $0.first?.1) },
             table: { table($0, windows: windows.rows($0, now: context.now(), client: context.client)) })
         context.session.lastList = nil
         if count == 0 { try context.verifyIDFilters(filters, contactFilter: rowsFor) }
         // The count on standard error in every mode, as 'deliveries --all' and 'logs --all' say theirs.
         return CommandResult(
-            blocks: (windows.footnote.map { [.hint($0)] } ?? []) + [.hint("\(count) \(count == 1 ? "conversation" : "conversations")")])
+            blocks: (windows.footnote.map { [.hint($0)] } ?? []) + (rows?.note(noun).map { [.hint($0)] } ?? [])
+                + [.hint("\(count) \(count == 1 ? "conversation" : "conversations")")])
     }
 
     static func list(
         filters: [(String, String)], limit: Int, after: String?, contact: String? = nil, in context: ShellContext
     ) throws -> CommandResult {
-        let page = only(contact, in: try context.client.conversations(filters: filters, limit: limit, after: after))
+        var rows = contact.map(ContactRows.init(digits:))
+        let received = try context.client.conversations(filters: filters, limit: limit, after: after)
+        let page = rows?.keep(received, contact: \.contact) ?? received
         if page.items.isEmpty, after == nil { try context.verifyIDFilters(filters, contactFilter: contact) }
         context.rememberList(page, source: .conversations(filters: filters, limit: limit, contact: contact))
         var windows = ConversationWindows(contactKey: filters.first { $0.0 == "phone_number" }?.1, numbers: context.ids.phoneNumbers)
-        let rows = windows.rows(page.items, now: context.now(), client: context.client)
+        let windowRows = windows.rows(page.items, now: context.now(), client: context.client)
         return CommandResult(
-            blocks: [.table(table(page.items, windows: rows))] + (windows.footnote.map { [.hint($0)] } ?? []) + [.hint(page.footer)],
+            blocks: [.table(table(page.items, windows: windowRows))] + (windows.footnote.map { [.hint($0)] } ?? [])
+                + (rows?.noteBlocks(noun, in: context) ?? []) + [.hint(page.footer)],
             json: page.json)
     }
 
-    /// The page's conversations with `digits` (`nil`: all): whose contact number contains the digits or is their other
-    /// form (`ContactNumber.same`); the JSON document keeps only them.
-    static func only(_ digits: String?, in page: Page<Conversation>) -> Page<Conversation> {
-        guard let digits else { return page }
-        return page.keeping { conversation in
-            conversation.contact.map { $0.filter(\.isNumber).contains(digits) || ContactNumber.same($0, digits) } ?? false
-        }
-    }
+    /// A conversation, one and many, for `ContactRows.note`.
+    static let noun = (one: "conversation", many: "conversations")
 
     /// The table of `conversations`, with each row's window from `windows` (`ConversationWindows.rows`, in order).
     static func table(_ conversations: [Conversation], windows: [ConversationWindows.Row?]) -> Table {

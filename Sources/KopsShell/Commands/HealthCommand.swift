@@ -62,6 +62,11 @@ public enum HealthCommand: Command {
         if cannotSend, let blocking = triage.blocking {
             let what = blocking.state.map { "the number is \($0)" } ?? "\(blocking.check) fails"
             blocks[0] = .line(StyledText("\(id): healthy by Kapso's summary\(when), but its details say \(what) (below)", style: .bad))
+        } else if let failed = triage.failureUnderHealthy(status: health.status) {
+            // A check Kapso itself failed (a DISCONNECTED connection, an expired token) under a `healthy` summary: never a
+            // bare "healthy" above it (HealthTriage.statusWords, probe44 P44-1).
+            let style: Style = triage.blocking?.severity == .critical ? .bad : .warn
+            blocks[0] = .line(StyledText("\(id): healthy by Kapso's summary\(when), but \(failed) (below)", style: style))
         }
         // Kapso's overall status that no listed check explains: said so, and what to check next, never an unexplained
         // "unhealthy" above a list of passes (HealthTriage.unexplained, probe37 P37-16; overview's HEADLINE reads it too).
@@ -70,7 +75,7 @@ public enum HealthCommand: Command {
             blocks[0] = .line(StyledText("\(id): \(unexplained.headline)\(when) (below)", style: statusStyle(health.status)))
         }
         let webhooks = numberWebhooks(of: id, in: context)
-        if health.status == "healthy", !cannotSend, webhooks?.blocking != nil {
+        if health.status == "healthy", triage.blocking == nil, webhooks?.blocking != nil {
             // Kapso's status stays as Kapso gave it (`.status` in JSON), said as the checks' word, not the number's.
             blocks[0] = .line(StyledText("\(id): healthy by Kapso's checks\(when), but not its webhooks (below)", style: .warn))
         }

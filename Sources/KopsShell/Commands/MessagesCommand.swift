@@ -66,8 +66,10 @@ public enum MessagesCommand: Command {
     }
 
     /// `--phone-number` as a filter: a phone number's digits (`phone_number`, a partial match; for a Brazilian or
-    /// Mexican number the search key its two forms share, with the digits to keep the rows for), or a business-scoped
-    /// user id (`business_scoped_user_id`, kapso-api.md §7.1) for a username contact without a number; nil when absent.
+    /// Mexican number the search key its two forms share), with the digits to keep the rows for when they are a whole
+    /// number (`ContactRows`, probe44 P44-10: a whole number's list held other contacts whose numbers contain it), or a
+    /// business-scoped user id (`business_scoped_user_id`, kapso-api.md §7.1) for a username contact without a number;
+    /// nil when absent.
     private static func contact(_ arguments: Arguments) throws -> (filter: (String, String), rowsFor: String?)? {
         guard let value = arguments.value("--phone-number") else { return nil }
         // Read without the blanks and quotes around a paste, as every id is (probe43 P43-14).
@@ -81,17 +83,7 @@ public enum MessagesCommand: Command {
         }
         let (digits, partial) = try MessageInput.phoneNumberFilter(value, command: name, flag: "--phone-number")
         if partial { return (("phone_number", digits), nil) }
-        let key = ContactNumber.searchKey(digits)
-        return (("phone_number", key), key == digits ? nil : digits)
-    }
-
-    /// The page's messages with `digits` (`nil`: all): those whose contact number contains the digits or is their
-    /// other form (`ContactNumber.same`); the JSON document keeps only them.
-    static func only(_ digits: String?, in page: Page<Message>) -> Page<Message> {
-        guard let digits else { return page }
-        return page.keeping { message in
-            message.contact.map { $0.filter(\.isNumber).contains(digits) || ContactNumber.same($0, digits) } ?? false
-        }
+        return (("phone_number", ContactNumber.searchKey(digits)), digits)
     }
 
     public static func run(_ arguments: Arguments, in context: ShellContext) throws -> CommandResult {
@@ -113,16 +105,23 @@ public enum MessagesCommand: Command {
             return result
         }
         let mode = context.outputMode(arguments)
+        // Each page's rows of other contacts are left out as it arrives: the list still streams (ContactRows).
+        var rows = contact?.rowsFor.map(ContactRows.init(digits:))
         let count = try ListStream(context: context, mode: mode, showsEmptyTable: true).run(
             // Whole messages: cut down to the two keys a message is checked by, a page costs more (each `kapso`
             // object parsed on its own) than parsed whole (docs/performance.md, session 7).
-            fetch: { after, _ in try only(contact?.rowsFor, in: context.client.messages(filters: filters, limit: 100, after: after.first?.1)) },
+            fetch: { after, _ in
+                let page = try context.client.messages(filters: filters, limit: 100, after: after.first?.1)
+                return rows?.keep(page, contact: \.contact) ?? page
+            },
             request: { context.client.messagesRequest(filters: filters, limit: 100, after: $0.first?.1) },
             table: { table($0, now: context.now()) })
         context.session.lastList = nil
         if count == 0 { try context.verifyIDFilters(filters, contactFilter: contact?.rowsFor) }
         // The count on standard error in every mode, as 'deliveries --all' and 'logs --all' say theirs.
-        return CommandResult(blocks: [.hint("\(count) \(count == 1 ? "message" : "messages")")] + (statusNote.map { [.hint($0)] } ?? []))
+        return CommandResult(
+            blocks: (rows?.note(noun).map { [.hint($0)] } ?? []) + [.hint("\(count) \(count == 1 ? "message" : "messages")")]
+                + (statusNote.map { [.hint($0)] } ?? []))
     }
 
     /// What `--status` cannot show: the API filters on Kapso's `status` field, one word, while a send's status history
@@ -136,13 +135,19 @@ public enum MessagesCommand: Command {
     static func list(
         filters: [(String, String)], limit: Int, after: String?, contact: String? = nil, in context: ShellContext
     ) throws -> CommandResult {
-        let page = only(contact, in: try context.client.messages(filters: filters, limit: limit, after: after))
+        var rows = contact.map(ContactRows.init(digits:))
+        let received = try context.client.messages(filters: filters, limit: limit, after: after)
+        let page = rows?.keep(received, contact: \.contact) ?? received
         if page.items.isEmpty, after == nil { try context.verifyIDFilters(filters, contactFilter: contact) }
         context.rememberList(page, source: .messages(filters: filters, limit: limit, contact: contact))
         return CommandResult(
-            blocks: [.table(table(page.items, now: context.now()))] + laterNotes(page.items).map(Block.hint) + [.hint(page.footer)],
+            blocks: [.table(table(page.items, now: context.now()))] + laterNotes(page.items).map(Block.hint)
+                + (rows?.noteBlocks(noun, in: context) ?? []) + [.hint(page.footer)],
             json: page.json)
     }
+
+    /// A message, one and many, for `ContactRows.note`.
+    static let noun = (one: "message", many: "messages")
 
     /// One line for each send on the page left at `sent` (or `delivered`) that a later message on the same page speaks of
     /// (`LaterEvidence.note`: the contact quoted or reacted to it, a later send reached them, they wrote since), as `trace`

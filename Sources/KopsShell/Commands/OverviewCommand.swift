@@ -117,13 +117,17 @@ public enum OverviewCommand: Command {
             let headline =
                 triage.headline(status: health.status) ?? (webhooksBlock != nil ? "blocking: webhooks"
                     : failing.map { "ok by Kapso's checks, but \($0.text)" } ?? okay)
+            // Kapso's status with the check that fails under it: never a bare "healthy" (HealthTriage.statusWords, P44-1).
+            let statusWords = triage.statusWords(status: health.status)
             rows.append([
                 StyledText(number.id), StyledText(number.name ?? "-"),
-                StyledText(health.status, style: HealthCommand.statusStyle(health.status)), StyledText(headline),
+                StyledText(statusWords, style: statusWords == health.status ? HealthCommand.statusStyle(health.status) : .bad),
+                StyledText(headline),
             ])
             numbers.append(
                 .object([
-                    "id": .string(number.id), "status": .string(health.status), "headline": .string(headline),
+                    "id": .string(number.id), "status": .string(statusWords), "kapso_status": .string(health.status),
+                    "headline": .string(headline),
                     "failed_sends": sends.map { .number(String($0.failed)) } ?? .null,
                     // Failed sends WhatsApp also reported delivered or read: not certain, as 'trace' says (P42-6).
                     "conflicting_sends": sends.map { .number(String($0.conflicting)) } ?? .null,
@@ -134,6 +138,9 @@ public enum OverviewCommand: Command {
                 next.append(("use \(number.id); health", "\(name) is \(health.status)"))
             } else if let disputed = triage.contradicted.first {
                 next.append(("use \(number.id); health", "\(name) is healthy per Kapso, but the details of \(disputed.check) show a failure"))
+            } else if let failed = triage.failureUnderHealthy(status: health.status) {
+                // A check Kapso itself failed under its `healthy` summary (P44-1: "nothing to fix" for two blocking numbers).
+                next.append(("use \(number.id); health", "\(name) is healthy by Kapso's summary, but \(failed) (\(headline))"))
             } else if let unknown = triage.unknown.first {
                 next.append(("use \(number.id); health", "\(name) is healthy per Kapso, but its \(unknown.check) is not known"))
             } else if webhooksBlock != nil, let short = own.blockingInShort {

@@ -8,6 +8,9 @@
 /// - Zapier, `https://hooks.zapier.com/hooks/catch/ACCOUNT/KEY/`: the segment after the account.
 /// - Pipedream, `https://KEY.m.pipedream.net`: the host's first label.
 /// - Google Apps Script, `https://script.google.com/macros/s/DEPLOYMENT_ID/exec`: the segment after `s`.
+/// - Pabbly Connect, `https://connect.pabbly.com/workflow/sendwebhookdata/TOKEN`; Hookdeck, `https://hkdk.events/ID` and
+///   `https://events.hookdeck.com/e/src_…`; Workato, `https://webhooks.workato.com/webhooks/rest/ID/EVENT`; Tray.ai,
+///   `https://UUID.trayapp.io`; Activepieces, `https://cloud.activepieces.com/api/v1/webhooks/FLOW_ID` (probe44 P44-7).
 ///
 /// The ids around the key (Slack's team and channel, Discord's webhook id) stay: they say which hook it is. A URL is read
 /// with its scheme (`https://`), as `Redactor.maskURLCredentials` reads it, or without (`hooks.slack.com/services/…`, as
@@ -150,8 +153,8 @@ enum CapabilityURLs {
         }
     }
 
-    /// The receivers whose URL alone authorises a post, one rule each. Every host ends in `.com` or `.net` (`kind(of:)`
-    /// tells the others by their last four bytes). A receiver on any host whose path's words name its key (n8n,
+    /// The receivers whose URL alone authorises a post, one rule each (two for Hookdeck). Every host ends in `.com`,
+    /// `.net`, `.io` or `.events` (`kind(of:)` tells the others by their last four bytes). A receiver on any host whose path's words name its key (n8n,
     /// Mattermost, Rocket.Chat, Teams' `IncomingWebhook`, IFTTT's `/with/key/`, Telegram's `bot<token>`) is
     /// `CapabilityPaths`'; one whose key is a query parameter (Google Chat's `?key=…&token=…`, Azure Functions'
     /// `?code=`, a Teams workflow's `&sig=`) is `CredentialParameters`'.
@@ -188,6 +191,34 @@ enum CapabilityURLs {
         // `/a/macros/DOMAIN/s/DEPLOYMENT_ID/exec`): deployed for "Anyone", the only access Kapso can call, the URL is the
         // whole credential (probe41 P41-3; KapsoDiagnostics `WebhookURL.isAppsScriptWebApp` has the sources).
         HookRule(name: "Google Apps Script", hosts: [.exact("script.google.com")], key: .after(["s"], skip: 0)),
+        // Probe44 P44-7: automation services common in WhatsApp flows whose URL is the trigger's only credential.
+        // Pabbly Connect's "Catch Webhook", `https://connect.pabbly.com/workflow/sendwebhookdata/TOKEN`: "Pabbly
+        // generates a unique URL. This URL is what you give the third-party app", with no signature verification of
+        // its own (everestx.com, "Set up Pabbly webhooks"; pabbly.com, "Pabbly Connect documentation": "When webhook
+        // happens – This will generate a webhook link").
+        HookRule(name: "Pabbly Connect", hosts: [.exact("connect.pabbly.com")], key: .after(["sendwebhookdata"], skip: 0)),
+        // A Hookdeck Event Gateway source, "an ingestion endpoint with a unique https://hkdk.events/xxx URL"
+        // (hookdeck/agent-skills, "event-gateway"); its older form `https://events.hookdeck.com/e/src_…` (also seen as
+        // `webhook.hookdeck.com/e/src_…`) [uncertain: the older forms are from customers' configurations, not Hookdeck's
+        // current documentation]. Either accepts whatever is posted to it.
+        HookRule(name: "Hookdeck", hosts: [.exact("hkdk.events")], key: .segment(0)),
+        HookRule(name: "Hookdeck", hosts: [.suffix(".hookdeck.com")], key: .after(["e"], skip: 0)),
+        // Workato's "New event via HTTP webhook" needs no connection: `https://webhooks.workato.com/webhooks/rest/
+        // {UNIQUE_ID}/EVENT`, per data center `webhooks.eu.workato.com`, `.jp.`, `.sg.`, `.au.`, formerly
+        // `www.workato.com/webhooks/rest/…` (docs.workato.com, "Webhooks" and "Webhook Gateway Migration").
+        HookRule(
+            name: "Workato",
+            hosts: [.exact("webhooks.workato.com"), .prefixAndSuffix("webhooks.", ".workato.com"), .exact("www.workato.com")],
+            key: .after(["rest"], skip: 0)),
+        // A Tray.ai workflow's Webhook Trigger "public URL … where all Webhook callbacks are sent" (docs.tray.ai,
+        // "Webhook Trigger"), `https://UUID.trayapp.io` [uncertain: the host form as Tray's builder shows it; the page
+        // found does not print it].
+        HookRule(name: "Tray.ai", hosts: [.suffix(".trayapp.io")], key: .hostLabel),
+        // An Activepieces flow's Webhook trigger, "the webhook URL will be automatically generated" (Activepieces,
+        // "Getting Started"): `https://cloud.activepieces.com/api/v1/webhooks/FLOW_ID` (and `/sync`), the flow id its
+        // only credential [uncertain: the path as the builder shows it]. A flow id of letters alone does not look random
+        // to `CapabilityPaths`' plural-hook reading, so the host is named.
+        HookRule(name: "Activepieces", hosts: [.exact("cloud.activepieces.com")], key: .after(["webhooks"], skip: 0)),
     ]
 
     /// Each rule's host patterns as bytes, for `comparedKind(of:)`: `(rule index, kind, first, second)` where kind is 0
@@ -204,7 +235,7 @@ enum CapabilityURLs {
 
     /// The rule of the hook a host (its bytes, any ASCII case) is; nil for any other host. Allocates nothing.
     ///
-    /// Every host of a kind ends in `.com` or `.net`, so a host that does not (`hooks.acme-demo.test`) is none, told by
+    /// Every host of a kind ends in `.com`, `.net`, `.io` or `.events`, so a host that does not (`hooks.acme-demo.test`) is none, told by
     /// its last four bytes before any host is compared: the comparisons cost about 270 instructions a URL, 2.7 M of the
     /// 10,000 URLs of `deliveries --all --output json` (docs/performance.md, "Session 37"). `CapabilityScanTests`
     /// compares the answer with `comparedKind(of:)` alone.
@@ -216,8 +247,9 @@ enum CapabilityURLs {
             host.formIndex(before: &index)
             suffix = suffix >> 8 | UInt32(ByteSearch.fold(host[index])) << 24
         }
-        // The last four bytes, the last in the low byte: `.com` and `.net`.
-        guard suffix == 0x2E63_6F6D || suffix == 0x2E6E_6574 else { return nil }
+        // The last four bytes, the last in the low byte: `.com`, `.net`, `ents` (`.events`) and, in the low three, `.io`.
+        guard suffix == 0x2E63_6F6D || suffix == 0x2E6E_6574 || suffix == 0x656E_7473 || suffix & 0x00FF_FFFF == 0x2E_696F
+        else { return nil }
         return comparedKind(of: host)
     }
 
