@@ -63,6 +63,12 @@ extension WebhookCheck {
     }
 
     /// Active webhooks with the same URL, scope and kind that share an event: each such event is delivered twice.
+    ///
+    /// The warning says which events they share, not "the same events", and the fix picks one to delete only when the two
+    /// are alike in everything a receiver depends on (events, secret, custom headers, payload version, buffering), then
+    /// the newer one. Twins that differ are left to the user: deleting the older (the one the receiver was built for,
+    /// with its header and secret) while keeping a one-event test webhook with another secret broke every delivery
+    /// (probe45 P45-16: the list order chose the older).
     mutating func checkDuplicates(_ webhooks: [Webhook]) {
         var seen: [Webhook] = []
         for webhook in webhooks where webhook.active {
@@ -73,9 +79,27 @@ extension WebhookCheck {
             if let twin {
                 let shared = webhook.events.filter(twin.events.contains)
                 let what = shared.isEmpty ? "every payload" : "every \(shared.joined(separator: ", "))"
-                add(
-                    .warning, webhook, "same URL, number and events as \(twin.id), also active: \(what) is delivered twice",
-                    fix: "webhooks delete \(webhook.id) (or pause it: webhooks update \(webhook.id) --active false)")
+                let sameEvents = Set(webhook.events) == Set(twin.events)
+                let differences = Self.differences(webhook, twin)
+                let subject = sameEvents
+                    ? "same URL, number and events as \(twin.id)"
+                    : "same URL and number as \(twin.id), and both subscribe to \(shared.joined(separator: ", "))"
+                let fix: String
+                if differences.isEmpty {
+                    let newer = Self.newer(webhook, twin)
+                    fix = "they are alike: delete the newer, webhooks delete \(newer.id) (or pause it: webhooks update \(newer.id) --active false)"
+                } else {
+                    let rest = { (hook: Webhook) in hook.events.filter { !shared.contains($0) } }
+                    fix = "they differ in \(differences.joined(separator: ", ")), so kops does not pick one: keep the one your receiver "
+                        + "verifies and is built for; "
+                        + [(keep: twin, other: webhook), (keep: webhook, other: twin)].map { pair in
+                            "keeping \(pair.keep.id): "
+                                + (rest(pair.other).isEmpty
+                                    ? "webhooks update \(pair.other.id) --active false (or delete it)"
+                                    : "webhooks update \(pair.other.id) --events \(rest(pair.other).joined(separator: ","))")
+                        }.joined(separator: "; ")
+                }
+                add(.warning, webhook, "\(subject), also active: \(what) is delivered twice", fix: fix)
             }
             seen.append(webhook)
         }
@@ -136,5 +160,27 @@ extension WebhookCheck {
             }
         }
         return row[b.count]
+    }
+}
+
+extension WebhookCheck {
+    /// What two webhooks to one URL differ in that a receiver depends on: `events`, `secret`, `custom headers`,
+    /// `payload version`, `buffering`; never the values.
+    static func differences(_ one: Webhook, _ other: Webhook) -> [String] {
+        var found: [String] = []
+        if Set(one.events) != Set(other.events) { found.append("events") }
+        if one.secretKey?.revealed != other.secretKey?.revealed { found.append("secret") }
+        if one.json["headers"] != other.json["headers"] { found.append("custom headers") }
+        if one.payloadVersion != other.payloadVersion { found.append("payload version") }
+        if one.bufferEnabled != other.bufferEnabled || one.bufferWindowSeconds != other.bufferWindowSeconds { found.append("buffering") }
+        return found
+    }
+
+    /// The one created later (`created_at`); `one` when the times are unknown or equal.
+    static func newer(_ one: Webhook, _ other: Webhook) -> Webhook {
+        guard let first = one.createdAt.flatMap(KapsoTime.seconds(iso:)), let second = other.createdAt.flatMap(KapsoTime.seconds(iso:)) else {
+            return one
+        }
+        return second > first ? other : one
     }
 }

@@ -80,6 +80,38 @@ import Testing
             check.findings.map(\.problem) == ["same URL, number and events as w1, also active: every whatsapp.message.received is delivered twice"])
     }
 
+    /// probe45 P45-16: twins that share one event of five, with different secrets and headers: the warning names what
+    /// they share and picks none to delete (the old fix deleted the long-standing one, keeping a test webhook); alike
+    /// twins: the newer is the one to delete, whatever the list order.
+    @Test func twinsThatDifferAreNotChosenBetween() throws {
+        var main = try webhook([:]).json
+        main["events"] = ["whatsapp.message.received", "whatsapp.message.sent", "whatsapp.message.failed"]
+        main["secret_key"] = "whsec_main_0123456789"
+        main["headers"] = ["X-Acme-Env": "prod"]
+        main["created_at"] = "2026-10-02T09:00:00Z"
+        var test = try webhook([:]).json
+        test["id"] = "w2"
+        test["secret_key"] = "whsec_dup_test"
+        test["created_at"] = "2026-12-04T09:00:00Z"
+        let check = WebhookCheck(
+            webhooks: [try Webhook(json: test), try Webhook(json: main)], deliveries: [:], period: "7d", coverageFor: nil)
+        let finding = try #require(check.findings.first { $0.problem.contains("delivered twice") })
+        #expect(finding.problem == "same URL and number as w2, and both subscribe to whatsapp.message.received, also active: every whatsapp.message.received is delivered twice")
+        #expect(!finding.fix.contains("webhooks delete"), "\(finding.fix)")
+        #expect(finding.fix.contains("they differ in events, secret, custom headers"), "\(finding.fix)")
+        #expect(finding.fix.contains("keeping w2: webhooks update w1 --events whatsapp.message.sent,whatsapp.message.failed"), "\(finding.fix)")
+        #expect(finding.fix.contains("keeping w1: webhooks update w2 --active false (or delete it)"), "\(finding.fix)")
+        #expect(!finding.fix.contains("whsec_"), "\(finding.fix)")
+        // Alike twins, the older listed last: the newer is named.
+        var older = test
+        older["id"] = "w3"
+        older["created_at"] = "2026-01-01T00:00:00Z"
+        let alike = WebhookCheck(
+            webhooks: [try Webhook(json: test), try Webhook(json: older)], deliveries: [:], period: "7d", coverageFor: nil)
+        #expect(alike.findings.first { $0.problem.contains("delivered twice") }?.fix
+            == "they are alike: delete the newer, webhooks delete w2 (or pause it: webhooks update w2 --active false)")
+    }
+
     /// probe7 P7-8: a list that holds one webhook twice (same id) is one webhook: never the duplicate of itself (whose
     /// fix would delete the only receiver), checked and counted once, and the repeat said as info.
     @Test func aWebhookListedTwiceIsNotItsOwnDuplicate() throws {
