@@ -9,7 +9,9 @@ import Testing
 @Suite struct ProfileAddBaseURLTests {
     @Test(arguments: [
         ("--base-url \"http://127.0.0.1:18082\\\"\" --key-env SIM_KEY",
-         "error: profile: invalid --base-url 'http://127.0.0.1:18082\"'; expected a URL like https://api.kapso.ai\n"),
+         // probe44 P44-4: the stray quote is named (it was "expected a URL like https://api.kapso.ai").
+         "error: the API base URL 'http://127.0.0.1:18082\"' (profile add --base-url) has a quote at one end; the quotes are not "
+            + "part of the URL (docker --env-file and some .env readers keep them); nothing was sent; give 'http://127.0.0.1:18082'\n"),
         ("--base-url http://192.0.2.2:18082 --key-env SIM_KEY",
          "error: profile: invalid --base-url 'http://192.0.2.2:18082'; expected https:// (plain http:// is sent only to "
             + "loopback hosts: 127.0.0.1, localhost, ::1), e.g. --base-url https://192.0.2.2\n"),

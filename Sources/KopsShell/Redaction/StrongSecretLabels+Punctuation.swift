@@ -119,6 +119,8 @@ extension StrongSecretLabels {
     /// True for a quoted value that is a secret: see the type's comment. `plain` is the content with escaped joiners
     /// decoded; a single word is judged as after `=` (`isValue`).
     static func isQuotedValue(_ plain: String) -> Bool {
+        // A shell's way to the key, not the key: `KAPSO_API_KEY="$(cat FILE)"`, `"$KAPSO_API_KEY"` (kops's own advice).
+        if isShellReference(plain) { return false }
         let words = plain.split(whereSeparator: \.isWhitespace)
         guard let first = words.first else { return false }
         if words.count == 1, first.allSatisfy({ $0.asciiValue.map(isWordByte) == true }) {
@@ -135,9 +137,15 @@ extension StrongSecretLabels {
         let bare = value.trimmingPrefix { "([{<".contains($0) }.reversed().drop { ")]}>".contains($0) }.reversed()
         let lower = String(bare).lowercased()
         guard lower != "n/a", !nonValues.contains(lower), !value.hasPrefix("eyJ") else { return false }
-        // A variable's name where the value would be (`api_key=$KAPSO_API_KEY`, `${KAPSO_API_KEY}`): no value.
-        let variable = value.drop { $0 == "$" || $0 == "{" }.prefix { $0 != "}" }
-        if value.hasPrefix("$"), HistoryPolicy.isEnvironmentName(String(variable)) { return false }
+        if isShellReference(value) { return false }
         return value.utf8.contains { $0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A } || value.utf8.contains { $0 >= 0x80 }
+    }
+
+    /// True for a shell's reference to a value, not the value: a command's output (`$(cat FILE)`, `` `pass show x` ``)
+    /// or a variable (`$KAPSO_API_KEY`, `${KAPSO_API_KEY}`).
+    static func isShellReference(_ value: String) -> Bool {
+        if value.hasPrefix("$(") || value.hasPrefix("`") { return true }
+        let variable = value.drop { $0 == "$" || $0 == "{" }.prefix { $0 != "}" }
+        return value.hasPrefix("$") && HistoryPolicy.isEnvironmentName(String(variable))
     }
 }
