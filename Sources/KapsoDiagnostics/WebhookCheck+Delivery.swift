@@ -1,4 +1,5 @@
 public import KapsoClient
+internal import KopsHTTP
 
 /// Rules for webhooks that can never deliver, whatever the receiver does: nothing subscribed, names Kapso does not
 /// send, a URL Kapso's servers cannot reach, a number outside the project; pairs that deliver everything twice, and
