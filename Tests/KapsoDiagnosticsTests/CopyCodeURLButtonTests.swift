@@ -59,3 +59,26 @@ import Testing
         _ = try TemplateCheck.check(template, arguments: [.init(value: "A-1042"), .init(value: "Dana")])
     }
 }
+
+/// probe45 P45-12: header media links Meta's servers cannot fetch (the send is accepted, then fails 131053) get a note.
+@Suite struct HeaderMediaLinkNoteTests {
+    @Test(arguments: [
+        ("https://localhost:3000/promo.jpg", "localhost (this machine)"),
+        ("https://192.168.1.10/promo.jpg", "a private-network address (192.168.1.10)"),
+        ("https://www.dropbox.com/s/abc/promo.jpg?dl=0", "a Dropbox share page"),
+        ("https://drive.google.com/file/d/1AbC/view?usp=sharing", "a Google Drive page"),
+    ])
+    func anUnfetchableLinkGetsANote(link: String, what: String) throws {
+        let note = try #require(TemplateCheck.headerMediaNote(link))
+        #expect(note.hasPrefix("the header media link is \(what)"), "\(note)")
+        #expect(note.contains("131053"))
+    }
+
+    @Test(arguments: [
+        "https://cdn.example.test/promo.jpg", "https://www.dropbox.com/s/abc/promo.jpg?dl=1",
+        "https://dl.dropboxusercontent.com/s/abc/promo.jpg",
+    ])
+    func aPublicFileLinkGetsNone(link: String) {
+        #expect(TemplateCheck.headerMediaNote(link) == nil)
+    }
+}
