@@ -135,6 +135,42 @@ extension SendAttribution {
         return Shared(what: what, rows: reachable.count, messages: contenders.count)
     }
 
+    /// A delivery or send call by id, at its creation time (Unix seconds).
+    struct Row {
+        var id: String
+        var at: Int64
+    }
+
+    /// What sharing `rows` among `claimants` leaves the traced message (claimant 0) of its own rows (`own`): the ids
+    /// strictly nearer to another message (`dropped`, each one also in `nearer`), how many it keeps, and, when a kept row
+    /// could have been a message's that got none, how many rows and messages it is shared among.
+    struct Split {
+        var dropped: Set<String> = []
+        var kept = 0
+        var nearer: [Nearer] = []
+        var shared: Shared?
+    }
+
+    static func split(_ rows: [Row], own ids: Set<String>, what: String, among claimants: [Claimant]) -> Split {
+        let (owner, unserved) = share(rows.map(\.at), among: claimants)
+        var split = Split()
+        var contested = 0
+        for (index, row) in rows.enumerated() where ids.contains(row.id) {
+            guard let who = nearerOwner(owner[index], at: row.at, claimants: claimants) else {
+                split.kept += 1
+                if unserved.contains(where: { $0 != 0 && claimants[$0].range.contains(row.at) }) { contested += 1 }
+                continue
+            }
+            split.dropped.insert(row.id)
+            split.nearer.append(Nearer(row: row.at, what: what, other: claimants[who].at))
+        }
+        if contested > 0 {
+            let own = rows.filter { ids.contains($0.id) }.map(\.at)
+            split.shared = shared(what, rows: rows.map(\.at), own: own, claimants: claimants)
+        }
+        return split
+    }
+
     /// Leaves out of `deliveries` those nearer to another message to the same contact, and notes those kept although
     /// fewer than the messages that could have them.
     mutating func shareDeliveries(of message: Message, neighbours: Neighbours) {
@@ -160,24 +196,12 @@ extension SendAttribution {
                 row.event == event && row.webhookID == hook && !ids.contains(row.id) && row.mayConcern(contact: message.contact)
                     && (row.phoneNumberID == nil || row.phoneNumberID == message.phoneNumberID)
             }
-            let rows = (mine + others).compactMap { row in KapsoTime.seconds(iso: row.createdAt).map { (row, $0) } }
-            let (owner, unserved) = Self.share(rows.map(\.1), among: claimants)
-            var (kept, contested, nearer) = (0, 0, [Nearer]())
-            for (index, (row, at)) in rows.enumerated() where ids.contains(row.id) {
-                guard let who = Self.nearerOwner(owner[index], at: at, claimants: claimants) else {
-                    kept += 1
-                    if unserved.contains(where: { $0 != 0 && claimants[$0].range.contains(at) }) { contested += 1 }
-                    continue
-                }
-                dropped.insert(row.id)
-                nearer.append(Nearer(row: at, what: event, other: claimants[who].at))
-            }
+            let rows = (mine + others).compactMap { row in KapsoTime.seconds(iso: row.createdAt).map { Row(id: row.id, at: $0) } }
+            let split = Self.split(rows, own: ids, what: event, among: claimants)
+            dropped.formUnion(split.dropped)
             // Said only where the message is left without a delivery of the event: it explains the "no delivery" reading.
-            if kept == 0 { nearerDeliveries += nearer }
-            if contested > 0 {
-                let own = rows.filter { ids.contains($0.0.id) }.map(\.1)
-                sharedDeliveries.append(Self.shared(event, rows: rows.map(\.1), own: own, claimants: claimants))
-            }
+            if split.kept == 0 { nearerDeliveries += split.nearer }
+            if let shared = split.shared { sharedDeliveries.append(shared) }
         }
         deliveries.removeAll { dropped.contains($0.id) }
     }
@@ -199,26 +223,12 @@ extension SendAttribution {
         let others = neighbours.calls.filter { log in
             log.responseStatus < 400 && !ids.contains(log.id) && Self.sendScope(of: log, phoneNumberID: number) != nil
         }
-        let rows = (mine + others).compactMap { log in KapsoTime.seconds(iso: log.createdAt).map { (log, $0) } }
-        let (owner, unserved) = Self.share(rows.map(\.1), among: claimants)
-        var dropped: Set<String> = []
-        var (kept, contested, nearer) = (0, 0, [Nearer]())
-        for (index, (log, at)) in rows.enumerated() where ids.contains(log.id) {
-            guard let who = Self.nearerOwner(owner[index], at: at, claimants: claimants) else {
-                kept += 1
-                if unserved.contains(where: { $0 != 0 && claimants[$0].range.contains(at) }) { contested += 1 }
-                continue
-            }
-            dropped.insert(log.id)
-            nearer.append(Nearer(row: at, what: "send call", other: claimants[who].at))
-        }
+        let rows = (mine + others).compactMap { log in KapsoTime.seconds(iso: log.createdAt).map { Row(id: log.id, at: $0) } }
+        let split = Self.split(rows, own: ids, what: "send call", among: claimants)
         // Said only where the message is left without a send call: it explains the "no send call" reading.
-        if kept == 0 && calls.count == mine.count { nearerCalls = nearer }
-        if contested > 0 {
-            let own = rows.filter { ids.contains($0.0.id) }.map(\.1)
-            sharedCalls = Self.shared("send call", rows: rows.map(\.1), own: own, claimants: claimants)
-        }
-        calls.removeAll { dropped.contains($0.id) }
+        if split.kept == 0 && calls.count == mine.count { nearerCalls = split.nearer }
+        sharedCalls = split.shared
+        calls.removeAll { split.dropped.contains($0.id) }
     }
 }
 

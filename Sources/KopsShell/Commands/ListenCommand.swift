@@ -214,15 +214,16 @@ public enum ListenCommand: Command {
                     case .refused(let status, let reason):
                         tally.refused += 1
                         context.emit(.line("\(Self.clock()) refused a request: \(status) \(VisibleText.escaped(reason))", style: .bad))
-                    case .delivery(let request, let answer) where MetaSubscriptionCheck(method: request.method, target: request.target) != nil:
-                        // Meta's check of the callback URL, before any event: answered with its challenge, no delivery.
-                        let check = MetaSubscriptionCheck(method: request.method, target: request.target)
-                        answer(200, [("Content-Type", "text/plain")], Array((check?.challenge ?? "").utf8))
-                        context.emit(.line(
-                            "\(Self.clock()) Meta's subscription check (GET hub.mode=subscribe): answered with its hub.challenge"
-                                + (check?.hasVerifyToken == true ? " (its hub.verify_token not shown, not checked)" : "")
-                                + (forwarder != nil ? "; not forwarded: the handler behind the URL Meta calls must answer it the same way" : "")))
                     case .delivery(let request, let answer):
+                        if let check = MetaSubscriptionCheck(method: request.method, target: request.target) {
+                            // Meta's check of the callback URL, before any event: answered with its challenge, no delivery.
+                            answer(200, [("Content-Type", "text/plain")], Array(check.challenge.utf8))
+                            context.emit(.line(
+                                "\(Self.clock()) Meta's subscription check (GET hub.mode=subscribe): answered with its hub.challenge"
+                                    + (check.hasVerifyToken ? " (its hub.verify_token not shown, not checked)" : "")
+                                    + (forwarder != nil ? "; not forwarded: the handler behind the URL Meta calls must answer it the same way" : "")))
+                            continue
+                        }
                         tally.deliveries += 1
                         let received = Received(
                             request, number: tally.deliveries, secret: secret, metaSecret: metaSecret, saveFolder: saveFolder,
