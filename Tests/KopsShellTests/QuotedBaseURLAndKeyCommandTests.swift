@@ -39,6 +39,12 @@ import Testing
         ("exit 2", "the api_key_command of profile 'b' failed (exit 2); run it by hand to see why"),
         // One word on standard error may be the key on the wrong stream: not shown.
         ("echo kapso_live_ABCDEFGH12345678 >&2; exit 1", "the api_key_command of profile 'b' failed (exit 1) (it wrote one word on standard error, not shown: is the key printed there instead of on standard output?); run it by hand to see why"),
+        // probe46 P46-12: a key in a key command's error line, with no prefix or label that marks it, is masked whole.
+        ("echo could not read Kx9fQ2mZp7Lw3Rt8Yv1Bn6Hj >&2; exit 1", "the api_key_command of profile 'b' failed (exit 1): could not read <redacted>; run it by hand to see why"),
+        ("echo 'token for vault: Kx9fQ2mZp7Lw3Rt8Yv1Bn6Hj' >&2; exit 1", "the api_key_command of profile 'b' failed (exit 1): token for vault: <redacted>; run it by hand to see why"),
+        ("echo stale key 9f8e7d6c5b4a39281706f5e4d3c2b1a0 >&2; exit 1", "the api_key_command of profile 'b' failed (exit 1): stale key <redacted>; run it by hand to see why"),
+        ("echo \"bad 'QmFzZTY0S2V5aGVyZQ', x=ab12cd34ef56gh78.\" >&2; exit 1", "the api_key_command of profile 'b' failed (exit 1): bad '<redacted>', x=<redacted>.; run it by hand to see why"),
+        ("echo 'op: InvalidSignature for team' >&2; exit 1", "the api_key_command of profile 'b' failed (exit 1): op: InvalidSignature for team; run it by hand to see why"),
         // A program's text reaches the terminal as text, never as a control sequence.
         ("printf 'bad \\033[2Jthing\\n' >&2; exit 4", "the api_key_command of profile 'b' failed (exit 4): bad \\x1b[2Jthing; run it by hand to see why"),
     ])

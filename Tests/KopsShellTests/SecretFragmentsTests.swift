@@ -54,6 +54,25 @@ import Testing
         #expect(redactor.redact("profile production uses production-key") == "profile production uses <redacted>")
     }
 
+    /// probe46 P46-18: a header value learned as a secret (`Bearer acme-shared-webhook-passphrase`) shares words with
+    /// kops's own header names; those stay, and the value, whole or cut, is still masked.
+    @Test func aSecretsWordsDoNotMaskHeaderNames() {
+        let redactor = Redactor(knownSecrets: [Secret("Bearer acme-shared-webhook-passphrase")])
+        for line in [
+            "X-Webhook-Event: whatsapp.message.received", "X-Webhook-Payload-Version: v2",
+            "Meta's X-Hub-Signature-256 and Kapso's X-Webhook-Signature were mixed up", "X-WEBHOOK-BATCH: true",
+        ] {
+            #expect(redactor.redact(line) == line, "\(line)")
+        }
+        #expect(redactor.redact("Authorization: Bearer acme-shared-webhook-passphrase") == "Authorization: <redacted>")
+        // A cut echo with a random run still goes: a letter and a digit, or a lower-case letter before an upper-case one.
+        let keyed = Redactor(knownSecrets: [Secret("whsec_Zq81mXkP0aWebhookQq")])
+        #expect(keyed.redact("bad secret whsec_Zq81mXkP0a…") == "bad secret <redacted>…")
+        #expect(keyed.redact("X-Webhook-Event: x") == "X-Webhook-Event: x")
+        let letters = Redactor(knownSecrets: [Secret("QmFzZTZzS2VzaGVyZQyy")])
+        #expect(letters.redact("echoed qmFzZTZzS2Vz…") == "echoed <redacted>…")
+    }
+
     /// The 23 characters an error quoted of a pasted Meta token the shell had learned (P24-13).
     @Test func aLearnedTokensQuotedPrefixIsRedacted() {
         var redactor = Redactor()

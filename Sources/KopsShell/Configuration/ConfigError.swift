@@ -110,11 +110,63 @@ public enum ConfigError: KopsError, Equatable {
 extension ConfigError {
     /// `: vault: token expired`, the first line a key command wrote on standard error, masked, controls escaped and cut;
     /// a line of one word is not shown (it may be the key itself, printed on the wrong stream); empty for none.
+    ///
+    /// Masked more strictly than a server's text: a key command's standard error is where a key shows up without a prefix
+    /// or a label (a wrapper run with `set -x`, a vault client quoting the value it could not read), and its line is
+    /// recorded in transcripts. Besides what `Redactor` masks, every word of 12 characters or more with a digit in it or
+    /// both letter cases is `<redacted>` (`KeyCommandErrorWords`; probe46 P46-12: `could not read Kx9fQ2mZp7Lw3Rt8Yv1Bn6Hj`
+    /// and a 32-digit hex key were printed whole, or cut to 19 of their characters).
     static func keyCommandErrorLine(_ line: String) -> String {
         if line.isEmpty { return "" }
         guard line.contains(where: \.isWhitespace) else {
             return " (it wrote one word on standard error, not shown: is the key printed there instead of on standard output?)"
         }
-        return ": " + VisibleText.escaped(Shortened.text(Redactor().redact(errorLine: line)))
+        let masked = KeyCommandErrorWords.masked(Redactor().redact(errorLine: line))
+        return ": " + VisibleText.escaped(Shortened.text(masked))
     }
+}
+
+/// The words of a key command's standard error that may be a key whatever their shape (`ConfigError.keyCommandErrorLine`).
+enum KeyCommandErrorWords {
+    /// The fewest characters of a word masked (`TokenShapes.minimumLength`).
+    static let minimumLength = TokenShapes.minimumLength
+
+    /// `line` with each word that `mayBeKey` replaced by `<redacted>`; a word is what lies between blanks, less the quotes,
+    /// brackets and `,` `;` around it, and `:` `=` join two words (`token=Kx9f…`, `key:9f8e…`).
+    static func masked(_ line: String) -> String {
+        var result = ""
+        var word = ""
+        func flush() {
+            var core = Substring(word)
+            while let first = core.first, Self.edges.contains(first) { core = core.dropFirst() }
+            while let last = core.last, Self.edges.contains(last) || last == "." { core = core.dropLast() }
+            if mayBeKey(core) { word.replaceSubrange(core.startIndex..<core.endIndex, with: "<redacted>") }
+            result += word
+            word = ""
+        }
+        for character in line {
+            if character.isWhitespace || character == ":" || character == "=" {
+                flush()
+                result.append(character)
+            } else {
+                word.append(character)
+            }
+        }
+        flush()
+        return result
+    }
+
+    /// True for a word of `minimumLength` characters or more that mixes letters and digits
+    /// (`Kx9fQ2mZp7Lw3Rt8Yv1Bn6Hj`, `9f8e7d6c5b4a39281706f5e4d3c2b1a0`), or of letters changing case as a random run
+    /// does (`QmFzZTY0S2V5aGVyZQ`, not `InvalidSignature`: `HistoryPolicy.classChanges`); kops's own mask stays.
+    static func mayBeKey(_ word: Substring) -> Bool {
+        guard word.count >= minimumLength, word != "<redacted>" else { return false }
+        let hasDigit = word.contains { $0.isASCII && $0.isNumber }
+        let hasLetter = word.contains { $0.isASCII && $0.isLetter }
+        if hasDigit { return hasLetter }
+        let (changes, length) = HistoryPolicy.classChanges(String(word))
+        return hasLetter && changes >= max(4, length / 4)
+    }
+
+    static let edges: Set<Character> = ["'", "\"", "(", ")", "[", "]", "{", "}", "<", ">", ",", ";", "`"]
 }

@@ -251,19 +251,29 @@ struct SecretFragments: Sendable {
         }
     }
 
-    /// A letter and a digit, or an upper-case and a lower-case letter: what a token's random part has and neither a
-    /// word nor a number has. Digits alone are ids, phone numbers and times (a test key's `0123456789` run matched the
-    /// digits of a UUID, `…-901234567890`, and masked the whole id).
+    /// A letter and a digit, or lower-case letters with an upper-case one inside a word (`QmFz`, `canary_APIK`): what a
+    /// token's random part has and neither a word nor a number has. Digits alone are ids, phone numbers and times (a test
+    /// key's `0123456789` run matched the digits of a UUID, `…-901234567890`, and masked the whole id). A capital that
+    /// starts a word is no mix of cases (probe46 P46-18: a header value `Bearer acme-shared-webhook-passphrase` shares
+    /// `-webhook-` with kops's own `X-Webhook-Event`, read as random for its `W`, and every `X-Webhook-*` name was printed
+    /// `<redacted>`).
     static func looksRandom(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        var (upper, lower, digit) = (false, false, false)
+        var (letter, lower, digit, innerUpper, inWord) = (false, false, false, false, false)
         for byte in bytes {
             switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = true
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): upper = true
-            case UInt8(ascii: "a")...UInt8(ascii: "z"): lower = true
-            default: continue
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                digit = true
+                inWord = true
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                letter = true
+                if inWord { innerUpper = true }
+                inWord = true
+            case UInt8(ascii: "a")...UInt8(ascii: "z"):
+                (letter, lower, inWord) = (true, true, true)
+            default:
+                inWord = false
             }
-            if (upper && lower) || (digit && (upper || lower)) { return true }
+            if (letter && digit) || (innerUpper && lower) { return true }
         }
         return false
     }
